@@ -1,0 +1,372 @@
+"""The pure core of `panelcli check`: measurements in, interpreted results and issues out.
+
+`iter_events` streams (flat memory, for NDJSON and huge files); `build_report` gathers the
+stream into panels for the table and JSON. Nothing here prints, exits or imports rich/typer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from panelcli.errors import InputError
+from panelcli.interpret import Bounds, interpret
+from panelcli.models import (
+    ABNORMAL,
+    Issue,
+    Panel,
+    Report,
+    ReportTotals,
+    Result,
+    Status,
+)
+from panelcli.models import ReferenceUsed as Reference
+from panelcli.ranges import MarkerRange, ReferenceSet, Sex, load_ranges
+from panelcli.reading import DEFAULT_MAX_LINE, Measurement, ReadStats, read_measurements
+from panelcli.summary import summarise_panel
+from panelcli.units import UnitProblem, conversion_exponent, convert
+from panelcli.values import ParsedValue, ValueProblem, parse_lab_range, parse_value, shorten
+
+FailOn = Literal["abnormal", "critical", "never"]
+Event = Result | Issue
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Choices that change how rows are read and judged."""
+
+    assume_unit: str | None = None  # unit for rows without one; "range" = the range's own unit
+    sex: Sex | None = None  # for rows without a sex column
+    age: float | None = None  # for rows without an age or birth-date column
+    max_line_length: int = DEFAULT_MAX_LINE
+
+
+def bounds_text(b: Bounds, unit: str) -> str:
+    """An interval the way a lab prints it: '≤ 2.5 pg/mL', '266.5 - 1410.4 pg/mL'."""
+    if b.low is not None and b.high is not None:
+        return f"{b.low:g} - {b.high:g} {unit}"
+    if b.high is not None:
+        return f"≤ {b.high:g} {unit}"
+    if b.low is not None:
+        return f"≥ {b.low:g} {unit}"
+    return f"no limits ({unit})"
+
+
+class Interpreter:
+    """Turns measurements into results against one reference set (stateful only for warnings)."""
+
+    #: How many recent samples are remembered to spot a marker measured twice (bounded memory).
+    RECENT_SAMPLES = 1024
+
+    def __init__(self, reference_set: ReferenceSet, options: CheckOptions) -> None:
+        self.ranges = reference_set
+        self.options = options
+        self._recent: OrderedDict[tuple[str, str | None], dict[str, int]] = OrderedDict()
+        self._warned: set[tuple[str, ...]] = set()
+        self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
+
+    def known_marker(self, name: str) -> bool:
+        return self.ranges.resolve(name) is not None
+
+    def events(self, sources: Iterable[str]) -> Iterator[Event]:
+        """Results and issues of every source in order; an unreadable file becomes one issue."""
+        for source in sources:
+            stats = ReadStats()
+            try:
+                for item in read_measurements(
+                    source, self.known_marker, stats, self.options.max_line_length
+                ):
+                    if isinstance(item, Issue):
+                        yield item
+                        continue
+                    yield from self._judge(item, stats.decimal_comma)
+            except InputError as exc:
+                yield Issue(code="file-unreadable", source=source, message=str(exc))
+
+    def _judge(self, m: Measurement, decimal_comma: bool) -> Iterator[Event]:
+        try:
+            parsed = parse_value(m.value, decimal_comma)
+        except ValueProblem as problem:
+            yield self._reject(m, problem.code, str(problem))
+            return
+        unit = m.unit
+        if parsed.unit:
+            if unit and unit != parsed.unit:
+                yield self._reject(
+                    m, "unit-conflict", f"value says '{parsed.unit}' but the unit column '{unit}'"
+                )
+                return
+            unit = parsed.unit
+        name = self.ranges.resolve(m.marker)
+        if name is None:
+            yield self._no_reference(m, parsed, unit)
+            return
+        entry = self.ranges.markers[name]
+        if unit is None:
+            assumed = self.options.assume_unit
+            if assumed is None:
+                yield self._reject(
+                    m,
+                    "unit-missing",
+                    f"unit is missing; add a unit column or say what to assume with "
+                    f"--assume-unit (e.g. --assume-unit {entry.unit})",
+                )
+                return
+            unit = entry.unit if assumed == "range" else assumed
+        try:
+            exponent = conversion_exponent(unit, entry.unit)
+        except UnitProblem as problem:
+            yield self._reject(m, problem.code, str(problem))
+            return
+        yield from self._duplicate_warning(m, name)
+        yield self._result(m, parsed, unit, name, entry, exponent, decimal_comma)
+        if self._pending:
+            yield from self._pending
+            self._pending.clear()
+
+    def _result(
+        self,
+        m: Measurement,
+        parsed: ParsedValue,
+        unit: str,
+        name: str,
+        entry: MarkerRange,
+        exponent: int,
+        decimal_comma: bool,
+    ) -> Result:
+        value = None if parsed.number is None else convert(parsed.number, exponent)
+        bounds, origin, note, indeterminate = self._bounds_for(
+            m, name, entry, exponent, decimal_comma
+        )
+        base = dict(
+            **_sample_fields(m), marker=name,
+            marker_as_written=m.marker, category=entry.category, value=value,
+            comparator=parsed.comparator, unit=entry.unit, original_value=m.value.strip(),
+            original_unit=unit,
+        )  # fmt: skip
+        if bounds is None:
+            status = Status.INDETERMINATE if indeterminate else Status.NO_REFERENCE
+            return Result(**base, status=status, flag="IND" if indeterminate else None,
+                          flags=["IND"] if indeterminate else [], note=note)  # fmt: skip
+        reference = Reference(
+            **bounds._asdict(), unit=entry.unit, origin=origin,
+            text=bounds_text(bounds, entry.unit),
+            source=entry.source if origin == "set" else "the lab's range printed in the file",
+        )  # fmt: skip
+        if value is None:  # censored with no number: fall back on the assay's limits
+            limit = (entry.lod or entry.lloq) if parsed.comparator == "<" else entry.uloq
+            if limit is None:
+                what = "detection limit" if parsed.comparator == "<" else "upper measuring limit"
+                return Result(
+                    **base, status=Status.INDETERMINATE, flag="IND",
+                    flags=[parsed.comparator or "", "IND"], reference=reference,
+                    note=f"'{shorten(m.value.strip())}' has no number and the reference set "
+                    f"gives no {what} for {name}, so it cannot be judged",
+                )  # fmt: skip
+            base["value"] = limit
+            judged = interpret(limit, parsed.comparator, bounds, entry.unit)
+        else:
+            judged = interpret(value, parsed.comparator, bounds, entry.unit)
+        notes = [n for n in (judged.note, note) if n]
+        return Result(
+            **base, status=judged.status, flag=judged.flag, flags=judged.flags,
+            times_upper_limit=judged.times_upper_limit, reference=reference,
+            note="; ".join(notes) or None,
+        )  # fmt: skip
+
+    def _bounds_for(
+        self, m: Measurement, name: str, entry: MarkerRange, exponent: int, decimal_comma: bool
+    ) -> tuple[Bounds | None, Literal["set", "file"], str | None, bool]:
+        """The interval to judge by: the lab's range in the row wins over the set's."""
+        if m.reference_range:
+            lab = parse_lab_range(m.reference_range, decimal_comma)
+            if lab is None:
+                self._warn_once(
+                    ("range-unreadable", m.source, m.reference_range),
+                    Issue(severity="warning", code="range-unreadable", source=m.source,
+                          line=m.line, column="reference range",
+                          message=f"reference range '{shorten(m.reference_range)}' is not in a "
+                          "form panelcli reads; the reference set's range was used"),
+                )  # fmt: skip
+            else:
+                low = None if lab.low is None else convert(lab.low, exponent)
+                high = None if lab.high is None else convert(lab.high, exponent)
+                from_file = Bounds(low, high)
+                chosen = self.ranges.select(name, *self._person(m))
+                if chosen.bounds is not None and chosen.bounds[:2] != from_file[:2]:
+                    self._warn_once(
+                        ("range-disagrees", m.source, name, m.reference_range),
+                        Issue(severity="warning", code="range-disagrees", source=m.source,
+                              line=m.line, column="reference range",
+                              message=f"{name}: the file's range "
+                              f"{bounds_text(from_file, entry.unit)} differs from the reference "
+                              f"set's {bounds_text(chosen.bounds, entry.unit)}; the file's range "
+                              "was used (it belongs to the lab that measured the value)"),
+                    )  # fmt: skip
+                return from_file, "file", None, False
+        chosen = self.ranges.select(name, *self._person(m))
+        return chosen.bounds, "set", chosen.note, chosen.indeterminate
+
+    def _person(self, m: Measurement) -> tuple[Sex | None, float | None]:
+        sex = _parse_sex(m.sex) if m.sex else self.options.sex
+        age = _parse_age(m.age) if m.age else None
+        if age is None and m.birth_date and m.collected_at:
+            age = _age_from_dates(m.birth_date, m.collected_at)
+        if age is None and not m.age and not m.birth_date:
+            age = self.options.age
+        return sex, age
+
+    def _no_reference(self, m: Measurement, parsed: ParsedValue, unit: str | None) -> Result:
+        hint = self.ranges.suggest(m.marker)
+        note = f"no reference range for '{shorten(m.marker)}' in this set"
+        if hint:
+            note += f" - check the name (did you mean {hint}?)"
+        return Result(
+            **_sample_fields(m), marker=m.marker.strip(),
+            marker_as_written=m.marker, value=parsed.number, comparator=parsed.comparator,
+            unit=unit, original_value=m.value.strip(), original_unit=unit,
+            status=Status.NO_REFERENCE, note=note,
+        )  # fmt: skip
+
+    def _reject(self, m: Measurement, code: str, message: str) -> Issue:
+        return Issue(code=code, source=m.source, line=m.line, column=m.column, message=message)
+
+    def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
+        key = (m.source, m.sample_id)
+        seen = self._recent.get(key)
+        if seen is None:
+            seen = self._recent[key] = {}
+            if len(self._recent) > self.RECENT_SAMPLES:
+                self._recent.popitem(last=False)
+        first = seen.setdefault(name, m.line)
+        if first != m.line:
+            sample = f" for sample '{shorten(m.sample_id)}'" if m.sample_id else ""
+            yield Issue(
+                severity="warning", code="marker-repeated", source=m.source, line=m.line,
+                message=f"{name} appears twice{sample} (lines {first} and {m.line}); both are kept",
+            )  # fmt: skip
+
+    def _warn_once(self, key: tuple[str, ...], issue: Issue) -> None:
+        """Queue a warning the first time only: a million rows need not repeat one remark."""
+        if key not in self._warned:
+            self._warned.add(key)
+            self._pending.append(issue)
+
+
+def _sample_fields(m: Measurement) -> dict[str, object]:
+    return {
+        "source": m.source, "line": m.line, "column": m.column, "sample_id": m.sample_id,
+        "patient_id": m.patient_id, "collected_at": m.collected_at,
+    }  # fmt: skip
+
+
+_SEX = {"m": "male", "male": "male", "man": "male", "f": "female", "female": "female",
+        "woman": "female", "w": "female"}  # fmt: skip
+
+
+def _parse_sex(text: str) -> Sex | None:
+    value = _SEX.get(text.strip().casefold())
+    return value  # type: ignore[return-value]
+
+
+_AGE = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)?\s*$", re.I)
+
+
+def _parse_age(text: str) -> float | None:
+    match = _AGE.match(text)
+    return float(match.group(1)) if match else None
+
+
+def _age_from_dates(birth: str, collected: str) -> float | None:
+    try:
+        born = date.fromisoformat(birth.strip()[:10])
+        taken = date.fromisoformat(collected.strip()[:10])
+    except ValueError:
+        return None
+    years = taken.year - born.year - ((taken.month, taken.day) < (born.month, born.day))
+    return float(years) if years >= 0 else None
+
+
+# --- whole reports ------------------------------------------------------------------------------
+
+
+def build_report(events: Iterable[Event], reference_set: ReferenceSet) -> Report:
+    """Gather events into panels: one per source and sample, in order of first sight."""
+    groups: dict[tuple[str, str | None, str | None, str | None], list[Result]] = {}
+    rejected: list[Issue] = []
+    warnings: list[Issue] = []
+    for event in events:
+        if isinstance(event, Result):
+            groups.setdefault(panel_key(event), []).append(event)
+        elif event.severity == "error":
+            rejected.append(event)
+        else:
+            warnings.append(event)
+    panels = [
+        Panel(
+            source=results[0].source,
+            sample_id=results[0].sample_id,
+            patient_id=results[0].patient_id,
+            collected_at=results[0].collected_at,
+            results=results,
+            summary=summarise_panel(results),
+        )
+        for results in groups.values()
+    ]
+    by_status: dict[str, int] = {status.value: 0 for status in Status}
+    for panel in panels:
+        for status, count in panel.summary.by_status.items():
+            by_status[status] += count
+    totals = ReportTotals(
+        results=sum(len(p.results) for p in panels),
+        rejected=len(rejected),
+        warnings=len(warnings),
+        by_status=by_status,
+    )
+    return Report(
+        reference_set=reference_set.info,
+        panels=panels,
+        rejected=rejected,
+        warnings=warnings,
+        totals=totals,
+    )
+
+
+def panel_key(result: Result) -> tuple[str, str | None, str | None, str | None]:
+    """Results of one sample in one file form a panel; without a sample id, patient and date do."""
+    if result.sample_id is not None:
+        return (result.source, result.sample_id, None, None)
+    return (result.source, None, result.patient_id, result.collected_at)
+
+
+def counts_as_flagged(status: Status, fail_on: FailOn) -> bool:
+    """Whether a status sets exit code 1 under --fail-on (indeterminate never does)."""
+    if fail_on == "never":
+        return False
+    if fail_on == "critical":
+        return status == Status.CRITICAL
+    return status in ABNORMAL
+
+
+def check_files(
+    sources: Iterable[str],
+    ranges: ReferenceSet | str | None = None,
+    options: CheckOptions | None = None,
+) -> Report:
+    """Read, validate and interpret files ('-' = stdin) into one report (the library API)."""
+    reference_set = ranges if isinstance(ranges, ReferenceSet) else load_ranges(ranges)
+    interpreter = Interpreter(reference_set, options or CheckOptions())
+    return build_report(interpreter.events(sources), reference_set)
+
+
+def check_file(
+    source: str,
+    ranges: ReferenceSet | str | None = None,
+    options: CheckOptions | None = None,
+) -> Report:
+    """Read, validate and interpret one file into a report (the library API)."""
+    return check_files([source], ranges, options)

@@ -1,0 +1,419 @@
+"""The command line: parse options, call the core, render, exit. No logic of its own."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from panelcli import __version__
+from panelcli.errors import ExitStatus, PanelcliError
+
+app = typer.Typer(
+    name="panelcli",
+    help="Interpret cytokine panel blood-test results against editable reference ranges.\n\n"
+    "It informs; it never diagnoses. Example: panelcli check samples/healthy-adult.csv",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+ranges_app = typer.Typer(
+    help="List, show, check and copy reference-range sets.\n\nExample: panelcli ranges list",
+    no_args_is_help=True,
+)
+app.add_typer(ranges_app, name="ranges")
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 nothing flagged; 1 at least one result flagged (see --fail-on); "
+    "2 usage error, unreadable file, invalid ranges, or any rejected row."
+)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    abnormal = "abnormal"
+    critical = "critical"
+    never = "never"
+
+
+class SexOption(StrEnum):
+    female = "female"
+    male = "male"
+
+
+def _say(message: str) -> None:
+    """One line for a person on stderr, never on stdout."""
+    print(f"panelcli: {message}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def fatal_errors(debug: bool = False) -> Iterator[None]:
+    """Turn every failure into one clear line on stderr and an exit code; never a traceback."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except PanelcliError as exc:
+        if debug:
+            traceback.print_exc()
+        _say(str(exc))
+        for problem in getattr(exc, "problems", [])[1:]:
+            _say(f"  also: {problem}")
+        raise typer.Exit(ExitStatus.ERROR) from None
+    except KeyboardInterrupt:
+        _say("interrupted")
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python from complaining
+        # about the broken pipe again when it flushes stdout at exit.
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(ExitStatus.OK) from None
+    except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
+        if debug:
+            traceback.print_exc()
+        _say(
+            f"internal error ({type(exc).__name__}: {exc}); please report it, "
+            "and run again with --debug to see the details"
+        )
+        raise typer.Exit(ExitStatus.ERROR) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"panelcli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Interpret cytokine panel blood-test results against editable reference ranges.
+
+    It informs; it never diagnoses. Example: panelcli check samples/healthy-adult.csv
+    """
+
+
+RangesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--ranges",
+        "-r",
+        help="Reference set: a bundled name (see 'panelcli ranges list'), a TOML file or a "
+        "folder. Default: $PANELCLI_RANGES, else arup-3002601.",
+    ),
+]
+DebugOpt = Annotated[
+    bool, typer.Option("--debug", help="Show the Python traceback of a failure (for bug reports).")
+]
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def check(
+    files: Annotated[
+        list[str], typer.Argument(help="CSV files to read; '-' reads standard input.")
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
+    ] = OutputFormat.table,
+    ranges: RangesOpt = None,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            help="What sets exit code 1: abnormal (low, high or critical), critical, or never."
+        ),
+    ] = FailOn.abnormal,
+    assume_unit: Annotated[
+        str | None,
+        typer.Option(
+            help="Unit for rows that have none, e.g. pg/mL; 'range' means each marker's "
+            "reference unit. Without it such rows are rejected."
+        ),
+    ] = None,
+    sex: Annotated[
+        SexOption | None, typer.Option(help="Sex to use for rows without a sex column.")
+    ] = None,
+    age: Annotated[
+        float | None,
+        typer.Option(min=0, max=150, help="Age in years for rows without an age column."),
+    ] = None,
+    max_line_length: Annotated[
+        int, typer.Option(min=1024, help="Longest line accepted, in characters.")
+    ] = 1024 * 1024,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print nothing; only set the exit code.")
+    ] = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Interpret lab results and summarise them in plain language.
+
+    Example: panelcli check samples/cytokine-storm.csv --format json
+    """
+    from panelcli.check import CheckOptions, check_files, counts_as_flagged
+    from panelcli.reading import set_field_size_limit
+
+    with fatal_errors(debug):
+        set_field_size_limit(max_line_length)
+        options = CheckOptions(
+            assume_unit=assume_unit,
+            sex=sex.value if sex else None,  # type: ignore[arg-type]
+            age=age,
+            max_line_length=max_line_length,
+        )
+        report = check_files(files, ranges, options)
+        unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
+        if unreadable and not report.panels and len(unreadable) == len(report.rejected):
+            for issue in unreadable:
+                _say(issue.message)
+            raise typer.Exit(ExitStatus.ERROR)
+        if not quiet:
+            _render(report, output_format)
+        if report.rejected:
+            raise typer.Exit(ExitStatus.ERROR)
+        flagged = any(
+            counts_as_flagged(r.status, fail_on.value)  # type: ignore[arg-type]
+            for panel in report.panels
+            for r in panel.results
+        )
+        raise typer.Exit(ExitStatus.FLAGGED if flagged else ExitStatus.OK)
+
+
+def _render(report: object, output_format: OutputFormat) -> None:
+    from panelcli.models import Report
+
+    assert isinstance(report, Report)
+    if output_format == OutputFormat.json:
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+        sys.stdout.flush()
+        return
+    from panelcli.render.console import make_console
+    from panelcli.render.table import render_table
+
+    render_table(report, make_console())
+
+
+@app.command(epilog="Exit codes: 0 no problems; 2 problems found or a file cannot be read.")
+def validate(
+    files: Annotated[list[str], typer.Argument(help="CSV files to check; '-' = standard input.")],
+    ranges: RangesOpt = None,
+    assume_unit: Annotated[
+        str | None, typer.Option(help="Unit for rows that have none (see 'check').")
+    ] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """List every problem in lab files (file:line: column: code: message), like a linter.
+
+    Example: panelcli validate samples/bad-rows.csv
+    """
+    from panelcli.check import CheckOptions, Interpreter
+    from panelcli.models import Issue
+    from panelcli.ranges import load_ranges
+
+    with fatal_errors(debug):
+        interpreter = Interpreter(load_ranges(ranges), CheckOptions(assume_unit=assume_unit))
+        errors = 0
+        for event in interpreter.events(files):
+            if not isinstance(event, Issue):
+                continue
+            errors += event.severity == "error"
+            where = ":".join([event.source] + ([str(event.line)] if event.line else []))
+            column = f" {event.column}:" if event.column else ""
+            print(f"{where}:{column} {event.severity} {event.code}: {event.message}")
+        print(f"{errors} problem(s) in {len(files)} file(s)", file=sys.stderr)
+        raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
+
+
+@app.command()
+def demo(
+    name: Annotated[
+        str | None, typer.Argument(help="A sample to interpret; leave out to list them.")
+    ] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Show the bundled synthetic sample panels, or interpret one with a short story.
+
+    Example: panelcli demo cytokine-storm
+    """
+    from panelcli.samples import find_sample, list_samples
+
+    with fatal_errors(debug):
+        from panelcli.render.console import make_console
+        from panelcli.render.text import render_sample_list, render_story
+
+        console = make_console()
+        if name is None:
+            render_sample_list(list_samples(), console)
+            return
+        sample = find_sample(name)
+        if sample is None:
+            names = ", ".join(s.name for s in list_samples())
+            raise PanelcliError(f"no sample named '{name}'; samples: {names}")
+        from panelcli.check import check_file
+        from panelcli.render.table import render_table
+
+        render_story(sample, console)
+        render_table(check_file(str(sample.path)), console)
+
+
+@app.command()
+def explain(
+    marker: Annotated[
+        str | None, typer.Argument(help="A marker name or alias; leave out for an overview.")
+    ] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Explain a marker (or cytokines in general) in plain words.
+
+    Example: panelcli explain IL-6
+    """
+    from panelcli import explain as explaining
+
+    with fatal_errors(debug):
+        from panelcli.render.console import make_console
+        from panelcli.render.text import render_explanation, render_overview
+
+        console = make_console()
+        if marker is None:
+            render_overview(explaining.overview(), explaining.known_markers(), console)
+            return
+        found = explaining.explain(marker)
+        if found is None:
+            hint = explaining.suggest(marker)
+            extra = f" (did you mean {hint}?)" if hint else ""
+            raise PanelcliError(
+                f"no explanation for '{marker}'{extra}; known markers: "
+                + ", ".join(explaining.known_markers())
+            )
+        render_explanation(found, console)
+
+
+class SchemaName(StrEnum):
+    output = "output"
+    ranges = "ranges"
+
+
+@app.command()
+def schema(
+    which: Annotated[SchemaName, typer.Argument(help="output (check --format json) or ranges.")],
+) -> None:
+    """Print a JSON Schema generated from panelcli's own models.
+
+    Example: panelcli schema output > panelcli-output.schema.json
+    """
+    with fatal_errors():
+        if which == SchemaName.output:
+            from panelcli.models import Report
+
+            document = Report.model_json_schema()
+        else:
+            from panelcli.ranges import RangesFile
+
+            document = RangesFile.model_json_schema()
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+@ranges_app.command("list")
+def ranges_list() -> None:
+    """List the bundled reference sets.
+
+    Example: panelcli ranges list
+    """
+    from panelcli.ranges import DEFAULT_SET, bundled_sets, load_ranges
+
+    with fatal_errors():
+        for name, path in bundled_sets().items():
+            loaded = load_ranges(str(path))
+            default = " (default)" if name == DEFAULT_SET else ""
+            description = loaded.data.set.description or ""
+            print(f"{name}{default}: {description} [{len(loaded.markers)} markers]")
+
+
+@ranges_app.command("show")
+def ranges_show(
+    name: Annotated[str | None, typer.Argument(help="Set name, file or folder.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """Show every marker of a set with its interval(s), unit and source.
+
+    Example: panelcli ranges show mayo-adult
+    """
+    from panelcli.ranges import load_ranges
+
+    with fatal_errors():
+        loaded = load_ranges(name)
+        if output_format == OutputFormat.json:
+            payload = {"reference_set": loaded.info.model_dump(), **loaded.data.model_dump()}
+            print(json.dumps(payload, indent=2, ensure_ascii=False))
+            return
+        from panelcli.render.console import make_console
+        from panelcli.render.text import render_ranges
+
+        render_ranges(loaded, make_console())
+
+
+@ranges_app.command("validate")
+def ranges_validate(
+    file: Annotated[Path, typer.Argument(help="The TOML file to check.")],
+) -> None:
+    """Check a ranges file and list every problem; exit 0 when valid, 2 when not.
+
+    Example: panelcli ranges validate my_lab.toml
+    """
+    from panelcli.ranges import check_ranges_bytes
+
+    with fatal_errors():
+        try:
+            raw = file.read_bytes()
+        except OSError as exc:
+            raise PanelcliError(f"cannot read '{file}': {exc.strerror}") from None
+        problems = check_ranges_bytes(raw)
+        for problem in problems:
+            print(f"{file}: {problem}")
+        if problems:
+            raise typer.Exit(ExitStatus.ERROR)
+        print(f"{file}: valid")
+
+
+@ranges_app.command("init")
+def ranges_init(
+    dest: Annotated[Path, typer.Argument(help="Folder to create with a copy of the set.")],
+    name: Annotated[str | None, typer.Option("--from", help="Bundled set to copy.")] = None,
+) -> None:
+    """Copy a bundled set into a new folder so you can edit it.
+
+    Example: panelcli ranges init ./mylab && panelcli check results.csv --ranges ./mylab
+    """
+    from panelcli.ranges import find_set
+
+    with fatal_errors():
+        source = find_set(name)
+        target = dest / source.name
+        if target.exists():
+            raise PanelcliError(f"'{target}' already exists; choose another folder")
+        dest.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.read_bytes())
+        print(f"Copied {source.stem} to {target}. Edit it, then use: --ranges {dest}")
+
+
+def run() -> NoReturn:
+    """Entry point used by `python -m panelcli` and the console script."""
+    app(prog_name="panelcli")
+    raise SystemExit(0)  # pragma: no cover - typer exits itself

@@ -1,0 +1,28 @@
+"""Exit codes and the few exceptions that stop a run (problems in rows are data, not errors)."""
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """Process exit codes; documented in README and `--help`."""
+
+    OK = 0  # nothing flagged
+    FLAGGED = 1  # at least one result counted by --fail-on
+    ERROR = 2  # usage error, unreadable file, invalid ranges, or any rejected row
+    INTERRUPTED = 130  # Ctrl-C
+
+
+class PanelcliError(Exception):
+    """A fatal problem, shown to the user as one line on stderr (exit 2)."""
+
+
+class InputError(PanelcliError):
+    """An input file cannot be read at all (missing, binary, no header …)."""
+
+
+class RangesError(PanelcliError):
+    """A reference-range set is missing or invalid."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []

@@ -1,0 +1,108 @@
+"""`panelcli explain`: plain-language descriptions of markers and their bundled ranges."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from panelcli.check import bounds_text
+from panelcli.names import marker_key
+from panelcli.ranges import ReferenceSet, bundled_sets, load_ranges
+
+
+class RangeInSet(BaseModel):
+    set_name: str
+    text: str
+    source: str | None
+
+
+class Explanation(BaseModel):
+    """What one marker is, what it does, and what a raised level can be a sign of."""
+
+    marker: str
+    other_names: list[str]
+    category: str | None
+    what: str
+    does: str
+    raised: str
+    ranges: list[RangeInSet]
+
+
+@cache
+def _texts() -> dict[str, object]:
+    with open(Path(__file__).with_name("explanations.toml"), "rb") as handle:
+        return tomllib.load(handle)
+
+
+def overview() -> list[str]:
+    """Sentences about cytokines and the panel in general."""
+    return list(_texts()["overview"])  # type: ignore[call-overload]
+
+
+@cache
+def _bundled() -> list[ReferenceSet]:
+    return [load_ranges(str(path)) for path in bundled_sets().values()]
+
+
+def known_markers() -> list[str]:
+    """Every marker that has an explanation."""
+    return list(_texts()["markers"])  # type: ignore[call-overload]
+
+
+def explain(name: str) -> Explanation | None:
+    """The explanation for a marker name or alias, or None when panelcli has none."""
+    texts: dict[str, dict[str, object]] = _texts()["markers"]  # type: ignore[assignment]
+    by_key = {marker_key(n): n for n in texts}
+    for entry_name, entry in texts.items():
+        for other in entry.get("also", []):  # type: ignore[attr-defined]
+            by_key[marker_key(other)] = entry_name
+    key = marker_key(name)
+    canonical = by_key.get(key)
+    if canonical is None:
+        for reference_set in _bundled():
+            resolved = reference_set.resolve(name)
+            if resolved and marker_key(resolved) in by_key:
+                canonical = by_key[marker_key(resolved)]
+                break
+    if canonical is None:
+        return None
+    entry = texts[canonical]
+    names: set[str] = set()
+    category = None
+    ranges = []
+    for reference_set in _bundled():
+        resolved = reference_set.resolve(canonical)
+        if resolved is None:
+            continue
+        marker = reference_set.markers[resolved]
+        names.update(marker.aliases)
+        category = category or marker.category
+        if marker.intervals:
+            text = "; ".join(
+                f"{row.describe()}: {bounds_text(row.bounds, marker.unit)}"
+                for row in marker.intervals
+            )
+        else:
+            text = bounds_text(marker.bounds, marker.unit)
+        ranges.append(RangeInSet(set_name=reference_set.name, text=text, source=marker.source))
+    return Explanation(
+        marker=canonical,
+        other_names=sorted(names - {canonical}, key=str.casefold)[:8],
+        category=category,
+        what=str(entry["what"]),
+        does=str(entry["does"]),
+        raised=str(entry["raised"]),
+        ranges=ranges,
+    )
+
+
+def suggest(name: str) -> str | None:
+    """The closest marker that has an explanation."""
+    import difflib
+
+    keys = {marker_key(n): n for n in known_markers()}
+    close = difflib.get_close_matches(marker_key(name), keys, n=1, cutoff=0.5)
+    return keys[close[0]] if close else None

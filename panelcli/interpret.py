@@ -1,0 +1,136 @@
+"""Judging one value against one interval, soundly, including censored values such as '<2.0'."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import NamedTuple
+
+from panelcli.models import Comparator, Status
+
+
+class Bounds(NamedTuple):
+    """An interval with inclusive bounds (as in FHIR); None means the side is open."""
+
+    low: float | None = None
+    high: float | None = None
+    critical_low: float | None = None
+    critical_high: float | None = None
+
+
+class Zone(IntEnum):
+    """Where a value lies, ordered from lowest to highest."""
+
+    CRITICAL_LOW = 0
+    LOW = 1
+    NORMAL = 2
+    HIGH = 3
+    CRITICAL_HIGH = 4
+
+
+class Interpretation(NamedTuple):
+    status: Status
+    flag: str
+    flags: list[str]
+    times_upper_limit: float | None
+    note: str | None
+
+
+_FLAG = {
+    Zone.CRITICAL_LOW: "LL",
+    Zone.LOW: "L",
+    Zone.NORMAL: "N",
+    Zone.HIGH: "H",
+    Zone.CRITICAL_HIGH: "HH",
+}
+_STATUS = {
+    Zone.CRITICAL_LOW: Status.CRITICAL,
+    Zone.LOW: Status.LOW,
+    Zone.NORMAL: Status.NORMAL,
+    Zone.HIGH: Status.HIGH,
+    Zone.CRITICAL_HIGH: Status.CRITICAL,
+}
+
+
+def zone_of(value: float, b: Bounds) -> Zone:
+    """The zone of an exact value; bounds are inclusive, critical limits included in critical."""
+    if b.critical_low is not None and value <= b.critical_low:
+        return Zone.CRITICAL_LOW
+    if b.low is not None and value < b.low:
+        return Zone.LOW
+    if b.critical_high is not None and value >= b.critical_high:
+        return Zone.CRITICAL_HIGH
+    if b.high is not None and value > b.high:
+        return Zone.HIGH
+    return Zone.NORMAL
+
+
+def _zone_just_below(x: float, b: Bounds) -> Zone:
+    """Zone of values a hair below x (the top of '<x')."""
+    if b.critical_low is not None and x <= b.critical_low:
+        return Zone.CRITICAL_LOW
+    if b.low is not None and x <= b.low:
+        return Zone.LOW
+    if b.critical_high is not None and x > b.critical_high:
+        return Zone.CRITICAL_HIGH
+    if b.high is not None and x > b.high:
+        return Zone.HIGH
+    return Zone.NORMAL
+
+
+def _zone_just_above(x: float, b: Bounds) -> Zone:
+    """Zone of values a hair above x (the bottom of '>x')."""
+    if b.critical_low is not None and x < b.critical_low:
+        return Zone.CRITICAL_LOW
+    if b.low is not None and x < b.low:
+        return Zone.LOW
+    if b.critical_high is not None and x >= b.critical_high:
+        return Zone.CRITICAL_HIGH
+    if b.high is not None and x >= b.high:
+        return Zone.HIGH
+    return Zone.NORMAL
+
+
+def _top_zone(b: Bounds) -> Zone:
+    if b.critical_high is not None:
+        return Zone.CRITICAL_HIGH
+    return Zone.HIGH if b.high is not None else Zone.NORMAL
+
+
+def possible_zones(value: float, comparator: Comparator | None, b: Bounds) -> tuple[Zone, Zone]:
+    """The lowest and highest zone the true value can be in, given the comparator."""
+    if comparator is None:
+        zone = zone_of(value, b)
+        return zone, zone
+    if comparator in ("<", "<="):
+        top = _zone_just_below(value, b) if comparator == "<" and value > 0 else zone_of(value, b)
+        return zone_of(0.0, b), top
+    bottom = _zone_just_above(value, b) if comparator == ">" else zone_of(value, b)
+    return bottom, max(bottom, _top_zone(b))
+
+
+def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str) -> Interpretation:
+    """Status, HL7 flags and a reason; the status is only ever the severity that is certain."""
+    lowest, highest = possible_zones(value, comparator, b)
+    flags = [">" if comparator in (">", ">=") else "<"] if comparator else []
+    note: str | None = None
+    if lowest == highest:
+        zone = lowest
+    elif lowest >= Zone.HIGH:  # certainly high; maybe critical
+        zone = Zone.HIGH
+        note = f"the true value may be higher; it could reach the critical limit of {b.critical_high:g} {unit}"  # noqa: E501
+    elif highest <= Zone.LOW:  # certainly low; maybe critical
+        zone = Zone.LOW
+        note = f"the true value may be lower; it could reach the critical limit of {b.critical_low:g} {unit}"  # noqa: E501
+    else:
+        shown = f"{comparator}{value:g} {unit}"
+        return Interpretation(
+            Status.INDETERMINATE,
+            "IND",
+            [*flags, "IND"],
+            None,
+            f"{shown} could be inside or outside the reference range, so it cannot be judged",
+        )
+    times = None
+    if zone >= Zone.HIGH and b.high:
+        times = round(value / b.high, 2)
+    return Interpretation(_STATUS[zone], _FLAG[zone], [*flags, _FLAG[zone]], times, note)

@@ -1,0 +1,151 @@
+"""The data panelcli produces: results, problems, panels and the finished report.
+
+These pydantic models are the contract shared by the core, the renderers and scripts that read
+`--format json`; field names are stable, new fields may be added.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+NOTICE = (
+    "This summary is for information only. It is not a diagnosis. "
+    "Please talk with your healthcare provider about what these results mean for you."
+)
+
+
+class Status(StrEnum):
+    """How a result compares with its reference range (fixed vocabulary; scripts rely on it)."""
+
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    CRITICAL = "critical"
+    INDETERMINATE = "indeterminate"
+    NO_REFERENCE = "no_reference"
+
+
+#: Statuses that `--fail-on abnormal` counts as flagged.
+ABNORMAL = frozenset({Status.LOW, Status.HIGH, Status.CRITICAL})
+
+Comparator = Literal["<", "<=", ">", ">="]
+Severity = Literal["error", "warning"]
+
+FiniteNonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Issue(_Model):
+    """A problem found in the input: a rejected row (error) or something worth a look (warning)."""
+
+    severity: Severity = "error"
+    code: str = Field(description="Stable machine-readable code, e.g. 'value-not-a-number'.")
+    source: str = Field(description="The file the problem is in ('-' for standard input).")
+    line: int | None = Field(None, description="Physical line where the row starts; header = 1.")
+    column: str | None = Field(None, description="Column name as written in the file.")
+    message: str
+
+
+class ReferenceUsed(_Model):
+    """The interval a result was judged against, and where it came from."""
+
+    low: float | None = None
+    high: float | None = None
+    critical_low: float | None = None
+    critical_high: float | None = None
+    unit: str
+    origin: Literal["set", "file"] = Field(
+        "set", description="'set': the reference set; 'file': the lab's range printed in the row."
+    )
+    text: str = Field(description="The interval as people write it, e.g. '0 - 7.0 pg/mL'.")
+    source: str | None = Field(None, description="Citation for the interval.")
+
+
+class Result(_Model):
+    """One measured marker, interpreted."""
+
+    source: str
+    line: int
+    column: str | None = None
+    sample_id: str | None = None
+    patient_id: str | None = None
+    collected_at: str | None = None
+    marker: str = Field(description="Canonical marker name from the reference set (or as written).")
+    marker_as_written: str
+    category: str | None = None
+    value: FiniteNonNegative | None = Field(
+        None, description="Value in the reference unit (None: censored with no number)."
+    )
+    comparator: Comparator | None = None
+    unit: str | None = None
+    original_value: str
+    original_unit: str | None = None
+    status: Status
+    flag: str | None = Field(
+        None, description="Main HL7 v3 interpretation code: N, L, H, LL, HH or IND."
+    )
+    flags: list[str] = Field(
+        default_factory=list, description="All HL7 v3 codes that apply, e.g. ['>', 'H']."
+    )
+    times_upper_limit: float | None = Field(
+        None, description="For values above the range: how many times the upper limit it is."
+    )
+    reference: ReferenceUsed | None = None
+    note: str | None = Field(None, description="Why the status is what it is, when not obvious.")
+
+
+class PanelSummary(_Model):
+    """Counts and plain-language sentences about one panel."""
+
+    measured: int
+    by_status: dict[str, int]
+    flagged_markers: list[str]
+    text: list[str] = Field(description="Plain-language sentences for a reader with no training.")
+
+
+class Panel(_Model):
+    """All results of one sample from one source file."""
+
+    source: str
+    sample_id: str | None = None
+    patient_id: str | None = None
+    collected_at: str | None = None
+    results: list[Result]
+    summary: PanelSummary
+
+
+class ReferenceSetInfo(_Model):
+    """Which reference set judged the results (for audit)."""
+
+    name: str
+    version: str | None = None
+    description: str | None = None
+    path: str
+    sha256: str
+
+
+class ReportTotals(_Model):
+    results: int
+    rejected: int
+    warnings: int
+    by_status: dict[str, int]
+
+
+class Report(_Model):
+    """Everything `panelcli check` found, ready to render."""
+
+    schema_version: str = SCHEMA_VERSION
+    reference_set: ReferenceSetInfo
+    panels: list[Panel]
+    rejected: list[Issue]
+    warnings: list[Issue]
+    totals: ReportTotals
+    notice: str = NOTICE

@@ -1,0 +1,345 @@
+"""Reference-range sets: loading, validating and looking up the editable TOML files."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from panelcli.errors import RangesError
+from panelcli.interpret import Bounds
+from panelcli.models import ReferenceSetInfo
+from panelcli.names import marker_key
+
+DEFAULT_SET = "arup-3002601"
+RANGES_ENV = "PANELCLI_RANGES"
+
+Sex = Literal["female", "male"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _BoundsFields(_Strict):
+    low: float | None = Field(None, ge=0, allow_inf_nan=False)
+    high: float | None = Field(None, ge=0, allow_inf_nan=False)
+    critical_low: float | None = Field(None, ge=0, allow_inf_nan=False)
+    critical_high: float | None = Field(None, ge=0, allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _BoundsFields:
+        low, high = self.low, self.high
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"low ({low:g}) is greater than high ({high:g})")
+        if self.critical_high is not None and high is not None and self.critical_high <= high:
+            raise ValueError(
+                f"critical_high ({self.critical_high:g}) must be above high ({high:g})"
+            )
+        if self.critical_low is not None and low is not None and self.critical_low >= low:
+            raise ValueError(f"critical_low ({self.critical_low:g}) must be below low ({low:g})")
+        return self
+
+    @property
+    def bounds(self) -> Bounds:
+        return Bounds(self.low, self.high, self.critical_low, self.critical_high)
+
+    @property
+    def has_bounds(self) -> bool:
+        return any(v is not None for v in self.bounds)
+
+
+class Interval(_BoundsFields):
+    """A row of a marker's interval that applies to a sex and/or age band (years)."""
+
+    sex: Sex | None = None
+    age_min: float | None = Field(None, ge=0, description="Inclusive, years.")
+    age_max: float | None = Field(None, gt=0, description="Exclusive, years.")
+
+    def matches(self, sex: Sex | None, age: float | None) -> bool | None:
+        """True/False when the person fits or not; None when what is unknown decides it."""
+        unknown = False
+        if self.sex is not None:
+            if sex is None:
+                unknown = True
+            elif sex != self.sex:
+                return False
+        if self.age_min is not None or self.age_max is not None:
+            if age is None:
+                unknown = True
+            elif (self.age_min is not None and age < self.age_min) or (
+                self.age_max is not None and age >= self.age_max
+            ):
+                return False
+        return None if unknown else True
+
+    @property
+    def specificity(self) -> int:
+        return (self.sex is not None) + (self.age_min is not None or self.age_max is not None)
+
+    def describe(self) -> str:
+        parts: list[str] = [self.sex] if self.sex else []
+        if self.age_min is not None and self.age_max is not None:
+            parts.append(f"age {self.age_min:g} to under {self.age_max:g}")
+        elif self.age_min is not None:
+            parts.append(f"age {self.age_min:g} and over")
+        elif self.age_max is not None:
+            parts.append(f"under age {self.age_max:g}")
+        return ", ".join(parts) or "everyone"
+
+
+class MarkerRange(_BoundsFields):
+    """One marker's entry in a reference set."""
+
+    unit: str
+    aliases: list[str] = Field(default_factory=list)
+    source: str | None = Field(None, description="Citation for the interval (required if bundled).")
+    category: str | None = None
+    loinc: str | None = Field(None, description="LOINC code; only codes confirmed by a source.")
+    lod: float | None = Field(None, ge=0, description="The assay's limit of detection.")
+    lloq: float | None = Field(None, ge=0, description="Lower limit of quantification.")
+    uloq: float | None = Field(None, ge=0, description="Upper limit of quantification.")
+    specimen: str | None = None
+    method: str | None = None
+    notes: str | None = None
+    intervals: list[Interval] = Field(default_factory=list)
+
+
+class SetHeader(_Strict):
+    name: str | None = None
+    version: str | None = None
+    description: str | None = None
+    lab: str | None = None
+    specimen: str | None = None
+    source: str | None = None
+
+
+class RangesFile(_Strict):
+    """The whole TOML file as written by a person."""
+
+    set: SetHeader = Field(default_factory=SetHeader)
+    markers: dict[str, MarkerRange]
+
+
+class Selected(NamedTuple):
+    """The interval chosen for one person, or why none could be chosen."""
+
+    bounds: Bounds | None
+    note: str | None
+    indeterminate: bool = False
+
+
+class ReferenceSet:
+    """A loaded, validated set of reference ranges with an alias index."""
+
+    def __init__(self, data: RangesFile, path: Path, raw: bytes) -> None:
+        self.data = data
+        self.path = path
+        self.name = data.set.name or path.stem
+        self.sha256 = hashlib.sha256(raw).hexdigest()
+        self.markers = data.markers
+        self._index: dict[str, str] = {}
+        for name, entry in data.markers.items():
+            for alias in (name, *entry.aliases):
+                self._index[marker_key(alias)] = name
+
+    @property
+    def info(self) -> ReferenceSetInfo:
+        return ReferenceSetInfo(
+            name=self.name,
+            version=self.data.set.version,
+            description=self.data.set.description,
+            path=str(self.path),
+            sha256=self.sha256,
+        )
+
+    def resolve(self, marker: str) -> str | None:
+        """The canonical name for a marker as written, or None when the set does not know it."""
+        return self._index.get(marker_key(marker))
+
+    def suggest(self, marker: str) -> str | None:
+        """The closest known marker name, for 'did you mean' hints."""
+        close = difflib.get_close_matches(marker_key(marker), self._index, n=1, cutoff=0.6)
+        return self._index[close[0]] if close else None
+
+    def select(self, name: str, sex: Sex | None, age: float | None) -> Selected:
+        """Choose the interval for a person; never silently default when sex or age decides."""
+        entry = self.markers[name]
+        if not entry.intervals:
+            return Selected(entry.bounds if entry.has_bounds else None, None)
+        rows: list[Interval] = list(entry.intervals)
+        if entry.has_bounds:
+            rows.append(Interval(**entry.bounds._asdict()))
+        fits = [r for r in rows if r.matches(sex, age) is True]
+        maybe = [r for r in rows if r.matches(sex, age) is None]
+        if fits and not maybe:
+            best = max(fits, key=lambda r: r.specificity)
+            note = None if best.specificity == 0 else f"interval for {best.describe()}"
+            return Selected(best.bounds, note)
+        candidates = fits + maybe
+        if not candidates:
+            who = _describe_person(sex, age)
+            return Selected(None, f"this set has no interval for {name} that fits {who}")
+        if len({r.bounds for r in candidates}) == 1:
+            row = candidates[0]
+            unknown = _missing(candidates, sex, age)
+            return Selected(
+                row.bounds,
+                f"uses the interval for {row.describe()}; the person's {unknown} is not given",
+            )
+        missing = _missing(candidates, sex, age)
+        return Selected(
+            None,
+            f"the interval for {name} depends on {missing}, which is not given "
+            f"(add a '{missing}' column or use --{missing})",
+            indeterminate=True,
+        )
+
+
+def _describe_person(sex: Sex | None, age: float | None) -> str:
+    parts: list[str] = [sex] if sex else []
+    if age is not None:
+        parts.append(f"age {age:g}")
+    return "a person of " + ", ".join(parts) if parts else "this person"
+
+
+def _missing(rows: Iterable[Interval], sex: Sex | None, age: float | None) -> str:
+    """Name what unknown fact makes the rows disagree (or, if they agree, go unchecked)."""
+    rows = list(rows)
+    if sex is None and len({r.sex for r in rows}) > 1:
+        return "sex"
+    if sex is None and any(r.sex for r in rows) and age is not None:
+        return "sex"
+    return "age"
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def bundled_dir(kind: str) -> Path:
+    """Where bundled data lives: inside the installed package, or at the top of a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_bundled" / kind, here.parent / kind):
+        if candidate.is_dir():
+            return candidate
+    raise RangesError(f"the bundled {kind} folder is missing from this installation")
+
+
+def bundled_sets() -> dict[str, Path]:
+    return {p.stem: p for p in sorted(bundled_dir("reference_ranges").glob("*.toml"))}
+
+
+def find_set(spec: str | None) -> Path:
+    """Turn --ranges (a bundled name, a file or a directory) into a file path."""
+    spec = spec or os.environ.get(RANGES_ENV) or DEFAULT_SET
+    path = Path(spec)
+    if path.is_dir():
+        files = sorted(path.glob("*.toml"))
+        if len(files) != 1:
+            raise RangesError(
+                f"ranges folder '{spec}' must hold exactly one .toml file (found {len(files)})"
+            )
+        return files[0]
+    if path.is_file():
+        return path
+    sets = bundled_sets()
+    if spec in sets:
+        return sets[spec]
+    if path.suffix or os.sep in spec:
+        raise RangesError(f"ranges file '{spec}' does not exist")
+    raise RangesError(f"no reference set named '{spec}'; bundled sets: {', '.join(sets)}")
+
+
+def load_ranges(spec: str | None = None) -> ReferenceSet:
+    """Load and validate a reference set by bundled name, file or directory; raises RangesError."""
+    path = find_set(spec)
+    bundled = path.resolve().parent == bundled_dir("reference_ranges").resolve()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RangesError(f"cannot read ranges file '{path}': {exc.strerror}") from exc
+    problems = check_ranges_bytes(raw, require_source=bundled)
+    if problems:
+        raise RangesError(f"ranges file '{path}' is invalid: {problems[0]}", problems)
+    return ReferenceSet(RangesFile.model_validate(tomllib.loads(raw.decode("utf-8"))), path, raw)
+
+
+def check_ranges_bytes(raw: bytes, require_source: bool = False) -> list[str]:
+    """Every problem in a ranges file, as sentences naming the marker and key; [] if valid."""
+    try:
+        document = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return ["the file is not UTF-8 text"]
+    except tomllib.TOMLDecodeError as exc:
+        return [f"TOML syntax error: {exc}"]
+    try:
+        parsed = RangesFile.model_validate(document)
+    except ValidationError as exc:
+        return [_explain(err) for err in exc.errors()]
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for name, entry in parsed.markers.items():
+        if require_source and not entry.source:
+            problems.append(f"marker '{name}': 'source' is required for a bundled range")
+        for alias in (name, *entry.aliases):
+            key = marker_key(alias)
+            other = seen.setdefault(key, name)
+            if other != name:
+                problems.append(f"marker '{name}': alias '{alias}' is already used by '{other}'")
+        problems.extend(_interval_problems(name, entry.intervals))
+    return problems
+
+
+def _interval_problems(name: str, rows: list[Interval]) -> list[str]:
+    problems = []
+    for i, a in enumerate(rows):
+        if a.age_min is not None and a.age_max is not None and a.age_min >= a.age_max:
+            problems.append(f"marker '{name}': interval {i + 1} has age_min >= age_max")
+        for b in rows[i + 1 :]:
+            same_sex = a.sex == b.sex
+            a_lo, a_hi = a.age_min or 0.0, a.age_max if a.age_max is not None else float("inf")
+            b_lo, b_hi = b.age_min or 0.0, b.age_max if b.age_max is not None else float("inf")
+            if same_sex and a_lo < b_hi and b_lo < a_hi:
+                problems.append(
+                    f"marker '{name}': intervals for {a.describe()} and {b.describe()} overlap"
+                )
+    return problems
+
+
+_FIELDS = {
+    "set": set(SetHeader.model_fields),
+    "marker": set(MarkerRange.model_fields),
+    "interval": set(Interval.model_fields),
+}
+
+
+def _explain(err: object) -> str:
+    """One pydantic error as a sentence naming the marker and key, with a 'did you mean'."""
+    assert isinstance(err, dict)
+    loc = [str(part) for part in err["loc"]]
+    where = ""
+    if len(loc) >= 2 and loc[0] == "markers":
+        where = f"marker '{loc[1]}': "
+        loc = loc[2:]
+    elif loc and loc[0] == "set":
+        where = "[set]: "
+        loc = loc[1:]
+    key = loc[-1] if loc else ""
+    if err["type"] == "extra_forbidden":
+        kind = "interval" if "intervals" in loc else ("set" if where == "[set]: " else "marker")
+        if not where:
+            kind = "top"
+        allowed = _FIELDS.get(kind, {"set", "markers"})
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"{where}unknown key '{key}'{hint}"
+    if err["type"] == "missing":
+        return f"{where}missing required key '{key}'"
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return f"{where}{key + ': ' if key else ''}{message}"

@@ -1,0 +1,511 @@
+"""Reading lab exports: bytes → text → CSV rows → measurements, streamed, with physical lines.
+
+Handles what labs send: BOMs, UTF-16, Windows-1252 bytes, `,` `;` tab and `|` delimiters,
+long (one row per result) and wide (one row per sample) layouts, preamble lines and unit rows.
+Problems in rows become `Issue`s; only a file that cannot be read at all raises `InputError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+import stat
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
+
+from panelcli.errors import InputError
+from panelcli.models import Issue
+from panelcli.names import split_header_unit
+from panelcli.values import visible
+
+STDIN = "-"
+HEAD_BYTES = 64 * 1024
+HEADER_SEARCH_ROWS = 30
+DEFAULT_MAX_LINE = 1024 * 1024  # characters; override with --max-line-length
+
+# Header synonyms: the key is a header with case, spaces, '_', '-', '.', '#' and brackets removed.
+_ROLES: dict[str, tuple[str, ...]] = {
+    "marker": ("marker", "analyte", "test", "cytokine", "testname", "analytename", "parameter",
+               "assay", "component", "biomarker", "markername", "cytokinename"),
+    "value": ("value", "result", "resultvalue", "concentration", "conc", "measurement",
+              "observedvalue", "level", "finalresult"),
+    "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit"),
+    "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
+                  "accession", "accessionnumber", "accessionno", "barcode", "samplename",
+                  "labno", "labnumber", "specimenno", "specimennumber", "orderid"),
+    "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
+                   "participantid", "patientno", "patientnumber"),
+    "collected_at": ("collectedat", "collected", "collectiondate", "collectiontime",
+                     "collectiondatetime", "datecollected", "drawdate", "drawn", "sampledate",
+                     "date", "datetime", "specimendate", "timepoint"),
+    "sex": ("sex", "gender"),
+    "age": ("age", "ageyears", "ageyrs", "patientage"),
+    "birth_date": ("birthdate", "dateofbirth", "dob"),
+    "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
+                        "refinterval", "range", "reference", "refvalues", "referencevalues"),
+}  # fmt: skip
+_ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
+_HEADER_NOISE = re.compile(r"[\s_\-.#()\[\]:]+")
+_LOOKS_NUMERIC = re.compile(r"^\s*[<>≤≥=]*\s*[+-]?[\d.,]+\s*$")
+_BINARY_MAGIC = {
+    b"\x1f\x8b": "gzip-compressed",
+    b"PK\x03\x04": "a zip archive",
+    b"BZh": "bzip2-compressed",
+    b"\xfd7zXZ\x00": "xz-compressed",
+    b"%PDF": "a PDF document",
+    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) workbook",
+}
+
+
+#: Does the reference set know this marker name? (used to recognise wide-layout headers)
+KnownMarker = Callable[[str], bool]
+
+
+def header_key(text: str) -> str:
+    return _HEADER_NOISE.sub("", text.replace("\ufeff", "")).casefold()
+
+
+class Measurement(NamedTuple):
+    """One result cell as read, before interpretation (plain tuple: this is the hot path)."""
+
+    source: str
+    line: int
+    column: str
+    marker: str
+    value: str
+    unit: str | None
+    sample_id: str | None
+    patient_id: str | None
+    collected_at: str | None
+    sex: str | None
+    age: str | None
+    birth_date: str | None
+    reference_range: str | None
+
+
+@dataclass
+class ReadStats:
+    """What a reader saw; filled in as the file streams."""
+
+    encoding: str = "utf-8"
+    delimiter: str = ","
+    layout: str = "long"
+    decimal_comma: bool = False
+    rows: int = 0
+    measurements: int = 0
+    fallback_bytes: int = 0
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+# --- bytes --------------------------------------------------------------------------------------
+
+
+def open_binary(source: str) -> BinaryIO:
+    """Open a path or '-' for reading bytes; raises InputError with a plain reason."""
+    if source == STDIN:
+        return sys.stdin.buffer
+    path = Path(source)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror})") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{source}: is a folder, not a file")
+    if stat.S_ISFIFO(mode) and not str(path).startswith(("/dev/fd/", "/proc/")):
+        raise InputError(f"{source}: is a named pipe; send it on standard input instead: -")
+    try:
+        return open(path, "rb")  # noqa: SIM115 - closed by the caller
+    except PermissionError:
+        raise InputError(f"{source}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror})") from None
+
+
+class _Prefixed(io.RawIOBase):
+    """A byte stream that first replays the bytes already read for sniffing."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _cp1252_fallback(stats: ReadStats) -> str:
+    """Register an error handler that reads stray non-UTF-8 bytes as Windows-1252 (Excel)."""
+    name = f"panelcli-cp1252-{id(stats)}"
+
+    def handler(exc: UnicodeError) -> tuple[str, int]:
+        assert isinstance(exc, UnicodeDecodeError)
+        bad = exc.object[exc.start : exc.end]
+        stats.fallback_bytes += len(bad)
+        return bad.decode("cp1252", errors="replace"), exc.end
+
+    codecs.register_error(name, handler)
+    return name
+
+
+def _detect_encoding(head: bytes, source: str) -> str:
+    for magic, what in _BINARY_MAGIC.items():
+        if head.startswith(magic):
+            raise InputError(f"{source}: this is {what} file, not CSV text; extract it first")
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = head[:4096]
+    if sample and sample.count(b"\x00") * 4 > len(sample):
+        # Many NULs: UTF-16 without a BOM (ASCII text has a NUL in every other byte).
+        if sample[1::2].count(0) > len(sample) // 4:
+            return "utf-16-le"
+        if sample[0::2].count(0) > len(sample) // 4:
+            return "utf-16-be"
+        raise InputError(f"{source}: this looks like a binary file, not CSV text")
+    return "utf-8"
+
+
+def open_text(source: str, stats: ReadStats) -> tuple[BinaryIO, io.TextIOWrapper]:
+    """Open a source as text with the detected encoding; the first value is closed by the caller."""
+    raw = open_binary(source)
+    try:
+        head = raw.read(HEAD_BYTES)
+    except OSError as exc:
+        raw.close()
+        raise InputError(f"{source}: cannot read ({exc.strerror})") from None
+    if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raw.close()
+        raise InputError(f"{source}: the file is empty")
+    try:
+        stats.encoding = _detect_encoding(head, source)
+    except InputError:
+        raw.close()
+        raise
+    errors = "strict" if stats.encoding.startswith("utf-16") else _cp1252_fallback(stats)
+    buffered = io.BufferedReader(_Prefixed(head, raw), buffer_size=HEAD_BYTES)
+    text = io.TextIOWrapper(buffered, encoding=stats.encoding, errors=errors, newline="")
+    return raw, text
+
+
+def _lines(text: io.TextIOWrapper, source: str, max_line: int) -> Iterator[str]:
+    """Physical lines, failing fast (without reading it all) on a line longer than max_line."""
+    readline = text.readline
+    number = 0
+    try:
+        while True:
+            line = readline(max_line + 1)
+            if not line:
+                return
+            number += 1
+            if len(line) > max_line and not line.endswith(("\n", "\r")):
+                raise InputError(
+                    f"{source}: line {number} is longer than {max_line:,} characters; this does "
+                    "not look like a lab export (raise the limit with --max-line-length)"
+                )
+            yield line
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{source}: line {number + 1} is not valid {exc.encoding} text") from None
+
+
+# --- structure ----------------------------------------------------------------------------------
+
+
+class Layout(NamedTuple):
+    """How the header maps columns to roles."""
+
+    kind: str  # "long" or "wide"
+    roles: dict[str, int]  # role → column index
+    markers: dict[int, tuple[str, str | None]]  # wide: column index → (marker, unit from header)
+    ignored: list[str]
+
+
+def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
+    """Work out the layout from a header row, or None when this row is not a header."""
+    roles: dict[str, int] = {}
+    unmapped: list[int] = []
+    for index, cell in enumerate(cells):
+        role = _ROLE_OF.get(header_key(cell))
+        if role and role not in roles:
+            roles[role] = index
+        elif role:
+            raise _DuplicateRole(role, cells[roles[role]], cell)
+        else:
+            unmapped.append(index)
+    if "marker" in roles and "value" in roles:
+        ignored = [cells[i] for i in unmapped if cells[i].strip()]
+        return Layout("long", roles, {}, ignored)
+    if "value" in roles or "marker" in roles:
+        return None
+    markers: dict[int, tuple[str, str | None]] = {}
+    ignored = []
+    for index in unmapped:
+        name, unit = split_header_unit(cells[index].replace("\ufeff", ""))
+        if not name:
+            continue
+        if known_marker(name) or unit:
+            markers[index] = (name, unit)
+        else:
+            ignored.append(cells[index])
+    if any(known_marker(name) for name, _ in markers.values()):
+        return Layout("wide", roles, markers, ignored)
+    return None
+
+
+class _DuplicateRole(Exception):
+    def __init__(self, role: str, first: str, second: str) -> None:
+        super().__init__(role)
+        self.role, self.first, self.second = role, first, second
+
+
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _find_header(
+    head_lines: list[str], known_marker: KnownMarker, source: str
+) -> tuple[str, int, Layout]:
+    """Try each delimiter on the first lines; the one that reveals a header wins."""
+    best: tuple[int, str, int, Layout] | None = None
+    duplicate: _DuplicateRole | None = None
+    for delimiter in _DELIMITERS:
+        reader = csv.reader(head_lines, delimiter=delimiter)
+        try:
+            for row_number, cells in enumerate(reader):
+                if row_number >= HEADER_SEARCH_ROWS:
+                    break
+                if len(cells) < 2:
+                    continue
+                try:
+                    layout = map_header(cells, known_marker)
+                except _DuplicateRole as exc:
+                    duplicate = duplicate or exc
+                    break
+                if layout:
+                    score = len(cells)
+                    if best is None or score > best[0]:
+                        best = (score, delimiter, reader.line_num, layout)
+                    break
+        except csv.Error:
+            continue
+    if best:
+        return best[1], best[2], best[3]
+    if duplicate:
+        raise InputError(
+            f"{source}: columns '{visible(duplicate.first)}' and '{visible(duplicate.second)}' "
+            f"both look like the {duplicate.role.replace('_', ' ')} column; rename one"
+        )
+    raise InputError(
+        f"{source}: no header with marker and value columns found in the first "
+        f"{HEADER_SEARCH_ROWS} rows (expected columns such as 'marker' and 'value', or one "
+        "column per marker such as 'IL-6 (pg/mL)')"
+    )
+
+
+def _is_units_row(cells: list[str], layout: Layout) -> bool:
+    """A row under a wide header that holds units (pg/mL) instead of values."""
+    marker_cells = [cells[i].strip() if i < len(cells) else "" for i in layout.markers]
+    filled = [c for c in marker_cells if c]
+    return bool(filled) and all("/" in c and not _LOOKS_NUMERIC.match(c) for c in filled)
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+
+def read_measurements(
+    source: str,
+    known_marker: KnownMarker,
+    stats: ReadStats | None = None,
+    max_line: int = DEFAULT_MAX_LINE,
+) -> Iterator[Measurement | Issue]:
+    """Stream one file's measurements and row problems in file order."""
+    stats = stats or ReadStats()
+    raw, text = open_text(source, stats)
+    try:
+        lines = _lines(text, source, max_line)
+        head_lines: list[str] = []
+        for line in lines:
+            head_lines.append(line)
+            if len(head_lines) >= HEADER_SEARCH_ROWS * 2:
+                break
+        delimiter, header_end, layout = _find_header(head_lines, known_marker, source)
+        stats.delimiter, stats.layout = delimiter, layout.kind
+        stats.decimal_comma = delimiter in (";", "\t", "|")
+        yield from _read_rows(source, head_lines, lines, delimiter, header_end, layout, stats)
+    except csv.Error as exc:
+        raise InputError(f"{source}: the CSV structure is broken ({exc})") from None
+    finally:
+        if source != STDIN:
+            raw.close()
+
+
+def _read_rows(
+    source: str,
+    head_lines: list[str],
+    rest: Iterator[str],
+    delimiter: str,
+    header_end: int,
+    layout: Layout,
+    stats: ReadStats,
+) -> Iterator[Measurement | Issue]:
+    preamble = head_lines[: header_end - 1]
+    if any(line.strip() and not line.lstrip().startswith("#") for line in preamble):
+        yield Issue(
+            severity="warning",
+            code="preamble-skipped",
+            source=source,
+            line=1,
+            message=f"lines 1-{header_end - 1} come before the header and were not read",
+        )
+    for name in layout.ignored:
+        yield Issue(
+            severity="warning",
+            code="column-ignored",
+            source=source,
+            line=header_end,
+            column=name,
+            message=f"column '{visible(name)}' is not a known marker or field and was not read",
+        )
+
+    def all_lines() -> Iterator[str]:
+        yield from head_lines
+        yield from rest
+
+    reader = csv.reader(all_lines(), delimiter=delimiter)
+    header: list[str] = []
+    for cells in reader:
+        if reader.line_num >= header_end:
+            header = cells
+            break
+    width = len(header)
+    stats.columns = {role: header[i] for role, i in layout.roles.items()}
+    roles = layout.roles
+    get = roles.get
+    i_marker, i_value, i_unit = get("marker"), get("value", -1), get("unit")
+    i_sample, i_patient, i_when = get("sample_id"), get("patient_id"), get("collected_at")
+    i_sex, i_age, i_birth, i_range = (
+        get("sex"),
+        get("age"),
+        get("birth_date"),
+        get("reference_range"),
+    )
+    value_column = header[i_value] if i_value >= 0 else ""
+    wide_units: dict[int, str | None] = {i: unit for i, (_, unit) in layout.markers.items()}
+    last_line = header_end
+    first_data_row = True
+    blank_cells = 0
+
+    def cell(cells: list[str], index: int | None) -> str | None:
+        if index is None or index >= len(cells):
+            return None
+        text = cells[index].strip()
+        return text or None
+
+    for cells in reader:
+        line = last_line + 1
+        last_line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue  # blank line: not a row
+        if cells[0].lstrip().startswith("#"):
+            yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
+                        message="comment line skipped")  # fmt: skip
+            continue
+        if layout.kind == "wide" and first_data_row and _is_units_row(cells, layout):
+            first_data_row = False
+            for index in layout.markers:
+                unit = cell(cells, index)
+                if unit and not wide_units.get(index):
+                    wide_units[index] = unit
+            continue
+        first_data_row = False
+        stats.rows += 1
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            yield Issue(
+                code="row-too-many-cells",
+                source=source,
+                line=line,
+                message=f"row has {len(cells)} cells but the header has {width}; a value may "
+                f"contain an unquoted '{visible(delimiter)}' (a decimal comma?)",
+            )
+            continue
+        sample_id, patient_id = cell(cells, i_sample), cell(cells, i_patient)
+        when, sex, age = cell(cells, i_when), cell(cells, i_sex), cell(cells, i_age)
+        birth = cell(cells, i_birth)
+        if layout.kind == "long":
+            marker = cell(cells, i_marker)
+            value = cells[i_value] if i_value < len(cells) else None
+            if marker is None or value is None:
+                missing = "marker" if marker is None else "value"
+                column = (
+                    header[i_marker] if marker is None and i_marker is not None else value_column
+                )
+                short = f" (row has {len(cells)} of {width} cells)" if len(cells) < width else ""
+                yield Issue(code=f"{missing}-missing", source=source, line=line, column=column,
+                            message=f"{missing} is empty{short}")  # fmt: skip
+                continue
+            stats.measurements += 1
+            yield Measurement(
+                source, line, value_column, marker, value, cell(cells, i_unit), sample_id,
+                patient_id, when, sex, age, birth, cell(cells, i_range),
+            )  # fmt: skip
+            continue
+        produced = False
+        for index, (marker, _) in layout.markers.items():
+            value = cell(cells, index)
+            if value is None:
+                blank_cells += 1
+                continue
+            produced = True
+            stats.measurements += 1
+            yield Measurement(
+                source, line, header[index], marker, value, wide_units.get(index), sample_id,
+                patient_id, when, sex, age, birth, None,
+            )  # fmt: skip
+        if not produced:
+            yield Issue(code="row-no-values", source=source, line=line,
+                        message="row has no marker values")  # fmt: skip
+    if blank_cells:
+        yield Issue(
+            severity="warning",
+            code="cells-blank",
+            source=source,
+            message=f"{blank_cells} blank marker cell(s) were read as 'not measured'",
+        )
+    if stats.fallback_bytes:
+        yield Issue(
+            severity="warning",
+            code="encoding-fallback",
+            source=source,
+            message=f"{stats.fallback_bytes} byte(s) were not valid UTF-8 and were read as "
+            "Windows-1252 (the encoding older Excel versions use)",
+        )
+    if stats.rows == 0:
+        raise InputError(f"{source}: the file has a header but no result rows")
+
+
+def set_field_size_limit(limit: int) -> None:
+    """csv's per-field limit (a runaway quote otherwise swallows the file)."""
+    csv.field_size_limit(limit)
+
+
+set_field_size_limit(DEFAULT_MAX_LINE)
+
+
+def describe_source(source: str) -> str:
+    return "standard input" if source == STDIN else os.fspath(source)

@@ -1,0 +1,32 @@
+"""Consoles that colour only a terminal, honour NO_COLOR, and never interpret file text."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from panelcli.values import visible
+
+
+def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Console:
+    """A rich console for stdout/stderr; colour and markup only where a person is looking."""
+    stream = stream or (sys.stderr if stderr else sys.stdout)
+    is_terminal = hasattr(stream, "isatty") and stream.isatty()
+    width = None if is_terminal else int(os.environ.get("COLUMNS", "100"))
+    return Console(
+        file=stream,
+        no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
+        highlight=False,
+        emoji=False,
+        width=width,
+        soft_wrap=False,
+    )
+
+
+def inert(text: object) -> Text:
+    """Text from a file, shown literally: markup is not interpreted, control chars are escaped."""
+    return Text(visible(str(text)))

@@ -1,0 +1,93 @@
+"""Rich views for `demo`, `explain` and `ranges show`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from panelcli.check import bounds_text
+from panelcli.explain import Explanation
+from panelcli.ranges import ReferenceSet
+from panelcli.render.console import inert
+from panelcli.samples import Sample
+
+SYNTHETIC = "All sample panels are synthetic: made up for teaching, not taken from any person."
+
+
+def render_sample_list(samples: Sequence[Sample], console: Console) -> None:
+    table = Table(title="Sample panels (synthetic)", title_justify="left")
+    table.add_column("Name", no_wrap=True)
+    table.add_column("What it shows")
+    for sample in samples:
+        table.add_row(sample.name, Text(f"{sample.title}. {sample.story}"))
+    console.print(table)
+    console.print(SYNTHETIC)
+    console.print("Run one with: panelcli demo NAME   (for example: panelcli demo healthy-adult)")
+
+
+def render_story(sample: Sample, console: Console) -> None:
+    console.print(Text(f"{sample.title} (synthetic example)", style="bold"))
+    console.print(Text(sample.story))
+    console.print(Text(f"File: {sample.path}", style="dim"))
+    console.print()
+
+
+def render_explanation(found: Explanation, console: Console) -> None:
+    title = found.marker + (f" - {found.category}" if found.category else "")
+    console.print(Text(title, style="bold"))
+    for sentence in (found.what, found.does, found.raised):
+        console.print(Text(sentence))
+    if found.other_names:
+        console.print(Text("Also written as: " + ", ".join(found.other_names), style="dim"))
+    if found.ranges:
+        table = Table(title="Reference ranges in the bundled sets", title_justify="left")
+        table.add_column("Set")
+        table.add_column("Range")
+        table.add_column("Source")
+        for entry in found.ranges:
+            table.add_row(entry.set_name, inert(entry.text), inert(entry.source or ""))
+        console.print(table)
+        console.print(
+            Text(
+                "Ranges differ between labs. Compare a result with the range of the lab "
+                "that measured it."
+            )  # fmt: skip
+        )
+    console.print(Text("Talk with your healthcare provider about what a result means for you."))
+
+
+def render_overview(sentences: Sequence[str], markers: Sequence[str], console: Console) -> None:
+    console.print(Text("Cytokines and the cytokine panel", style="bold"))
+    for sentence in sentences:
+        console.print(Text(sentence))
+    console.print()
+    console.print(
+        Text("Learn about one marker: panelcli explain NAME. Markers: " + ", ".join(markers))
+    )
+
+
+def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
+    info = reference_set.info
+    table = Table(
+        title=inert(f"{info.name} {info.version or ''} - {info.description or ''}"),
+        title_justify="left",
+    )
+    for heading in ("Marker", "Interval", "Unit", "Category", "Source"):
+        table.add_column(heading)
+    for name, entry in reference_set.markers.items():
+        if entry.intervals:
+            interval = "\n".join(
+                f"{row.describe()}: {bounds_text(row.bounds, entry.unit)}"
+                for row in entry.intervals
+            )
+        else:
+            interval = bounds_text(entry.bounds, entry.unit)
+        table.add_row(
+            inert(name), inert(interval), inert(entry.unit), inert(entry.category or ""),
+            inert(entry.source or ""),
+        )  # fmt: skip
+    console.print(table)
+    console.print(inert(f"File: {info.path}  sha256: {info.sha256}"), style="dim")

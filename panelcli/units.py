@@ -1,0 +1,79 @@
+"""Exact conversion between mass-concentration units; everything else is refused, never guessed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from functools import lru_cache
+
+_MASS_EXP = {"g": 0, "mg": -3, "ug": -6, "ng": -9, "pg": -12, "fg": -15}
+_VOLUME_EXP = {"l": 0, "dl": -1, "cl": -2, "ml": -3, "ul": -6}
+_MASS_PER_VOLUME = re.compile(r"^(?P<mass>[fpnum]?g)/(?P<volume>[dcmu]?l)$")
+_MOLAR = re.compile(r"^[fpnum]?mol/[dcmu]?l$")
+
+
+class UnitProblem(ValueError):
+    """A unit that cannot be converted; `code` is stable, the message says why in words."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@lru_cache(maxsize=512)
+def unit_key(unit: str) -> str:
+    """Normalise spelling: case, spaces, micro signs (µ, μ, u, mc) and 'per'."""
+    text = unicodedata.normalize("NFKC", unit).casefold().replace(" ", "")
+    text = text.replace("μ", "u").replace("per", "/")
+    if text.startswith("mcg"):
+        text = "ug" + text[3:]
+    return text.replace("/mcl", "/ul")
+
+
+@lru_cache(maxsize=512)
+def _power_of_ten(unit: str) -> int | None:
+    """log10 of the unit in g/L, or None when it is not a mass concentration."""
+    match = _MASS_PER_VOLUME.match(unit_key(unit))
+    if not match:
+        return None
+    return _MASS_EXP[match.group("mass")] - _VOLUME_EXP[match.group("volume")]
+
+
+def is_convertible(unit: str) -> bool:
+    """True for mass-concentration units panelcli converts exactly (pg/mL, ng/L, µg/L, mg/dL …)."""
+    return _power_of_ten(unit) is not None
+
+
+@lru_cache(maxsize=1024)
+def conversion_exponent(from_unit: str, to_unit: str) -> int:
+    """The power of ten that turns a value in `from_unit` into `to_unit`; raises UnitProblem."""
+    if unit_key(from_unit) == unit_key(to_unit):
+        return 0
+    source, target = _power_of_ten(from_unit), _power_of_ten(to_unit)
+    if source is not None and target is not None:
+        return source - target
+    if _MOLAR.match(unit_key(from_unit)):
+        raise UnitProblem(
+            "unit-molar",
+            f"unit '{from_unit}' is molar; converting it to {to_unit} needs the protein's "
+            "molecular weight, which varies, so panelcli does not convert it",
+        )
+    if source is None and target is not None:
+        raise UnitProblem(
+            "unit-not-convertible",
+            f"unit '{from_unit}' cannot be converted to {to_unit} "
+            "(there is no fixed factor between them)",
+        )
+    raise UnitProblem(
+        "unit-mismatch",
+        f"unit '{from_unit}' does not match the reference unit {to_unit} "
+        "and there is no fixed factor between them",
+    )
+
+
+def convert(value: float, exponent: int) -> float:
+    """Multiply by 10**exponent exactly in decimal, then round once to the nearest float."""
+    if exponent == 0:
+        return value
+    return float(Decimal(repr(value)).scaleb(exponent))

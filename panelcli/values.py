@@ -1,0 +1,159 @@
+"""Reading a result cell: plain numbers, decimal commas and censored notations such as '<2.0'."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+from panelcli.models import Comparator
+
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+_COMPARATOR = re.compile(r"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾)\s*(?P<rest>.*)$")
+_COMPARATOR_SPELLING: dict[str, Comparator] = {
+    "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=",
+    "≤": "<=", "≥": ">=", "⩽": "<=", "⩾": ">=",
+}  # fmt: skip
+# Notations that carry no number: below detection / out of range. Keys are lower-case with
+# spaces, dots and underscores removed.
+_NO_NUMBER: dict[str, Comparator] = {
+    "nd": "<", "notdetected": "<", "notdetectable": "<", "undetectable": "<",
+    "undetected": "<", "blq": "<", "bql": "<", "bloq": "<", "bdl": "<",
+    "belowdetection": "<", "belowdetectionlimit": "<", "belowlod": "<", "<lod": "<",
+    "<lloq": "<", "<loq": "<", "<dl": "<", "oor<": "<", "oorlow": "<",
+    "oor>": ">", "oorhigh": ">", ">uloq": ">", "aboveuloq": ">", "abovelimit": ">",
+}  # fmt: skip
+_VALUE_WITH_UNIT = re.compile(r"^(?P<number>[^\s]+)\s+(?P<unit>[^\d\s][^\s]*/[^\s]+)$")
+
+
+class ParsedValue(NamedTuple):
+    """A result cell read as number, comparator and (rarely) a unit written in the cell."""
+
+    number: float | None
+    comparator: Comparator | None
+    unit: str | None = None
+
+
+class ValueProblem(ValueError):
+    """A cell that is not a usable result; `code` is stable, the message is for a lab tech."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """Show control characters (ANSI escapes, NUL, bidi overrides) as inert \\xNN text."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """Quote at most `limit` characters of a cell in messages (privacy), control chars inert."""
+    text = visible(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
+    """Parse a result cell; raises ValueProblem with a plain reason when it cannot be used."""
+    cell = text.strip()
+    if _NUMBER.match(cell):  # the common case first: a plain number
+        return ParsedValue(_checked(float(cell), cell), None)
+    cell = cell.strip("\ufeff\u200b \t")
+    if not cell:
+        raise ValueProblem("value-missing", "value is empty")
+    key = re.sub(r"[\s._]+", "", cell).casefold()
+    if key in _NO_NUMBER:
+        return ParsedValue(None, _NO_NUMBER[key])
+    comparator: Comparator | None = None
+    rest = cell
+    match = _COMPARATOR.match(cell)
+    if match:
+        comparator = _COMPARATOR_SPELLING[match.group("cmp")]
+        rest = match.group("rest").strip()
+        if not rest:
+            raise ValueProblem(
+                "value-not-a-number", f"value '{shorten(cell)}' has a '<' or '>' but no number"
+            )
+    unit = None
+    with_unit = _VALUE_WITH_UNIT.match(rest)
+    if with_unit:
+        rest, unit = with_unit.group("number"), with_unit.group("unit")
+    number = _parse_number(rest, cell, decimal_comma)
+    return ParsedValue(number, comparator, unit)
+
+
+def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
+    if "," in text:
+        if decimal_comma and "." not in text and text.count(",") == 1:
+            text = text.replace(",", ".")
+        elif decimal_comma:
+            raise ValueProblem(
+                "value-thousands-separator",
+                f"value '{shorten(cell)}' mixes '.' and ','; write it without a thousands "
+                "separator",
+            )
+        else:
+            raise ValueProblem(
+                "value-ambiguous-comma",
+                f"value '{shorten(cell)}' has a comma; in a comma-separated file panelcli cannot "
+                "tell a decimal comma from a thousands separator",
+            )
+    if _NUMBER.match(text):
+        return _checked(float(text), cell)
+    lowered = text.casefold()
+    if lowered in {"nan", "inf", "+inf", "-inf", "infinity", "-infinity"}:
+        raise ValueProblem("value-not-finite", f"value '{shorten(cell)}' is not a finite number")
+    raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
+
+
+def _checked(number: float, cell: str) -> float:
+    if not math.isfinite(number):
+        raise ValueProblem(
+            "value-not-finite", f"value '{shorten(cell)}' is too large to be a real measurement"
+        )
+    if number < 0:
+        raise ValueProblem(
+            "value-negative",
+            f"value '{shorten(cell)}' is negative; a concentration cannot be below zero",
+        )
+    return number + 0.0  # turns -0.0 into 0.0
+
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_RANGE_BETWEEN = re.compile(rf"^{_NUM}\s*(?:-|–|—|to|\.\.)\s*{_NUM}\s*(?P<unit>\S*/\S+)?$")
+_RANGE_ONE_SIDED = re.compile(rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥)\s*{_NUM}\s*(?P<unit>\S*/\S+)?$")
+
+
+class LabRange(NamedTuple):
+    """A reference range as printed by the performing lab in the row ('0-7', '<7.0')."""
+
+    low: float | None
+    high: float | None
+    unit: str | None
+
+
+def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
+    """Read a printed reference range; None when it is not in a form panelcli understands."""
+    cell = text.strip()
+    if decimal_comma:
+        cell = cell.replace(",", ".")
+    between = _RANGE_BETWEEN.match(cell)
+    if between:
+        low, high = float(between.group(1)), float(between.group(2))
+        return LabRange(low, high, between.group("unit")) if low <= high else None
+    one_sided = _RANGE_ONE_SIDED.match(cell)
+    if one_sided:
+        bound = float(one_sided.group(2))
+        comparator = _COMPARATOR_SPELLING[one_sided.group("cmp")]
+        if comparator in ("<", "<="):
+            return LabRange(None, bound, one_sided.group("unit"))
+        return LabRange(bound, None, one_sided.group("unit"))
+    return None

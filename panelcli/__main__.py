@@ -17,9 +17,13 @@ def main() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
-    from panelcli.cli import run
+    try:
+        from panelcli.cli import run
 
-    run()
+        run()
+    except KeyboardInterrupt:  # Ctrl-C before a command started (while importing)
+        print("panelcli: interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
 
 
 if __name__ == "__main__":

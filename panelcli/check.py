@@ -28,7 +28,7 @@ from panelcli.models import ReferenceUsed as Reference
 from panelcli.ranges import MarkerRange, ReferenceSet, Sex, load_ranges
 from panelcli.reading import DEFAULT_MAX_LINE, Measurement, ReadStats, read_measurements
 from panelcli.summary import summarise_panel
-from panelcli.units import UnitProblem, conversion_exponent, convert
+from panelcli.units import UnitProblem, conversion_exponent, convert, exceeds_physical_limit
 from panelcli.values import ParsedValue, ValueProblem, parse_lab_range, parse_value, shorten
 
 FailOn = Literal["abnormal", "critical", "never"]
@@ -97,7 +97,10 @@ class Interpreter:
         if parsed.unit:
             if unit and unit != parsed.unit:
                 yield self._reject(
-                    m, "unit-conflict", f"value says '{parsed.unit}' but the unit column '{unit}'"
+                    m,
+                    "unit-conflict",
+                    f"value says '{shorten(parsed.unit)}' but the unit column says "
+                    f"'{shorten(unit)}'",
                 )
                 return
             unit = parsed.unit
@@ -121,6 +124,14 @@ class Interpreter:
             exponent = conversion_exponent(unit, entry.unit)
         except UnitProblem as problem:
             yield self._reject(m, problem.code, str(problem))
+            return
+        if parsed.number is not None and exceeds_physical_limit(parsed.number, unit):
+            yield self._reject(
+                m,
+                "value-impossible",
+                f"value '{shorten(m.value.strip())}' {shorten(unit)} would be more than 1 kg per "
+                "litre, which no blood test can measure; check the value and the unit",
+            )
             return
         yield from self._duplicate_warning(m, name)
         yield self._result(m, parsed, unit, name, entry, exponent, decimal_comma)

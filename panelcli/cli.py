@@ -55,8 +55,10 @@ class SexOption(StrEnum):
 
 
 def _say(message: str) -> None:
-    """One line for a person on stderr, never on stdout."""
-    print(f"panelcli: {message}", file=sys.stderr)
+    """One line for a person on stderr, never on stdout; control characters from files inert."""
+    from panelcli.values import visible  # here: pydantic is not imported for --help
+
+    print(f"panelcli: {visible(message)}", file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -86,9 +88,13 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
         if debug:
             traceback.print_exc()
+        from panelcli.values import shorten
+
+        # The first line only, shortened: one line on stderr, and no row of data in it.
+        first_line = next(iter(str(exc).splitlines()), "")
         _say(
-            f"internal error ({type(exc).__name__}: {exc}); please report it, "
-            "and run again with --debug to see the details"
+            f"internal error ({type(exc).__name__}: {shorten(first_line, 120)}); please report "
+            "it, and run again with --debug to see the details"
         )
         raise typer.Exit(ExitStatus.ERROR) from None
 
@@ -226,6 +232,7 @@ def validate(
     from panelcli.check import CheckOptions, Interpreter
     from panelcli.models import Issue
     from panelcli.ranges import load_ranges
+    from panelcli.values import visible
 
     with fatal_errors(debug):
         interpreter = Interpreter(load_ranges(ranges), CheckOptions(assume_unit=assume_unit))
@@ -236,7 +243,7 @@ def validate(
             errors += event.severity == "error"
             where = ":".join([event.source] + ([str(event.line)] if event.line else []))
             column = f" {event.column}:" if event.column else ""
-            print(f"{where}:{column} {event.severity} {event.code}: {event.message}")
+            print(visible(f"{where}:{column} {event.severity} {event.code}: {event.message}"))
         print(f"{errors} problem(s) in {len(files)} file(s)", file=sys.stderr)
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 
@@ -378,6 +385,7 @@ def ranges_validate(
     Example: panelcli ranges validate my_lab.toml
     """
     from panelcli.ranges import check_ranges_bytes
+    from panelcli.values import visible
 
     with fatal_errors():
         try:
@@ -386,7 +394,7 @@ def ranges_validate(
             raise PanelcliError(f"cannot read '{file}': {exc.strerror}") from None
         problems = check_ranges_bytes(raw)
         for problem in problems:
-            print(f"{file}: {problem}")
+            print(visible(f"{file}: {problem}"))
         if problems:
             raise typer.Exit(ExitStatus.ERROR)
         print(f"{file}: valid")

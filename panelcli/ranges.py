@@ -44,6 +44,17 @@ class _BoundsFields(_Strict):
             )
         if self.critical_low is not None and low is not None and self.critical_low >= low:
             raise ValueError(f"critical_low ({self.critical_low:g}) must be below low ({low:g})")
+        # With one side of the normal range open, a critical limit can still land inside it.
+        crit_low, crit_high = self.critical_low, self.critical_high
+        if crit_low is not None and high is not None and crit_low >= high:
+            raise ValueError(f"critical_low ({crit_low:g}) must be below high ({high:g})")
+        if crit_high is not None and crit_high <= (low or 0.0):
+            floor = "0" if low is None else f"low ({low:g})"
+            raise ValueError(f"critical_high ({crit_high:g}) must be above {floor}")
+        if crit_low is not None and crit_high is not None and crit_low >= crit_high:
+            raise ValueError(
+                f"critical_low ({crit_low:g}) must be below critical_high ({crit_high:g})"
+            )
         return self
 
     @property

@@ -22,7 +22,7 @@ from typing import BinaryIO, NamedTuple
 from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.names import split_header_unit
-from panelcli.values import visible
+from panelcli.values import shorten, visible
 
 STDIN = "-"
 HEAD_BYTES = 64 * 1024
@@ -174,10 +174,12 @@ def _detect_encoding(head: bytes, source: str) -> str:
         return "utf-16"
     sample = head[:4096]
     if sample and sample.count(b"\x00") * 4 > len(sample):
-        # Many NULs: UTF-16 without a BOM (ASCII text has a NUL in every other byte).
-        if sample[1::2].count(0) > len(sample) // 4:
+        # Many NULs: UTF-16 without a BOM (ASCII text has a NUL in every other byte, and
+        # only there: NULs at both positions mean binary data).
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        if odd > len(sample) // 4 and even <= len(sample) // 16:
             return "utf-16-le"
-        if sample[0::2].count(0) > len(sample) // 4:
+        if even > len(sample) // 4 and odd <= len(sample) // 16:
             return "utf-16-be"
         raise InputError(f"{source}: this looks like a binary file, not CSV text")
     return "utf-8"
@@ -222,7 +224,13 @@ def _lines(text: io.TextIOWrapper, source: str, max_line: int) -> Iterator[str]:
                 )
             yield line
     except UnicodeDecodeError as exc:
-        raise InputError(f"{source}: line {number + 1} is not valid {exc.encoding} text") from None
+        # Text is decoded in blocks, so the bad bytes are on this line or a later one.
+        raise InputError(
+            f"{source}: the text from line {number + 1} on is not valid {exc.encoding} "
+            "(is the file damaged?)"
+        ) from None
+    except OSError as exc:  # e.g. a disk or network share failing mid-file
+        raise InputError(f"{source}: cannot read line {number + 1} ({exc.strerror})") from None
 
 
 # --- structure ----------------------------------------------------------------------------------
@@ -284,8 +292,10 @@ def _find_header(
     """Try each delimiter on the first lines; the one that reveals a header wins."""
     best: tuple[int, str, int, Layout] | None = None
     duplicate: _DuplicateRole | None = None
+    half: tuple[int, list[str], str] | None = None  # a header with marker or value, not both
     for delimiter in _DELIMITERS:
         reader = csv.reader(head_lines, delimiter=delimiter)
+        half_here: list[str] | None = None
         try:
             for row_number, cells in enumerate(reader):
                 if row_number >= HEADER_SEARCH_ROWS:
@@ -296,6 +306,15 @@ def _find_header(
                     layout = map_header(cells, known_marker)
                 except _DuplicateRole as exc:
                     duplicate = duplicate or exc
+                    break
+                if layout is None and half_here is None:
+                    roles = {_ROLE_OF.get(header_key(cell)) for cell in cells}
+                    if ("marker" in roles) != ("value" in roles):
+                        half_here = cells
+                        missing = "value" if "marker" in roles else "marker"
+                        half = half or (reader.line_num, cells, missing)
+                # A 'wide header' as wide as a header lacking its value column is a data row.
+                if layout and layout.kind == "wide" and half_here and len(half_here) == len(cells):
                     break
                 if layout:
                     score = len(cells)
@@ -308,8 +327,15 @@ def _find_header(
         return best[1], best[2], best[3]
     if duplicate:
         raise InputError(
-            f"{source}: columns '{visible(duplicate.first)}' and '{visible(duplicate.second)}' "
+            f"{source}: columns '{shorten(duplicate.first)}' and '{shorten(duplicate.second)}' "
             f"both look like the {duplicate.role.replace('_', ' ')} column; rename one"
+        )
+    if half:
+        line, _, missing = half
+        present = "value" if missing == "marker" else "marker"
+        raise InputError(
+            f"{source}: the header on line {line} has a {present} column but no {missing} "
+            f"column (name it '{missing}' or '{_ROLES[missing][1]}')"
         )
     raise InputError(
         f"{source}: no header with marker and value columns found in the first "
@@ -336,6 +362,8 @@ def read_measurements(
 ) -> Iterator[Measurement | Issue]:
     """Stream one file's measurements and row problems in file order."""
     stats = stats or ReadStats()
+    if csv.field_size_limit() < max_line:  # a value may be as long as the longest line allowed
+        set_field_size_limit(max_line)
     raw, text = open_text(source, stats)
     try:
         lines = _lines(text, source, max_line)
@@ -380,17 +408,21 @@ def _read_rows(
             source=source,
             line=header_end,
             column=name,
-            message=f"column '{visible(name)}' is not a known marker or field and was not read",
+            message=f"column '{shorten(name)}' is not a known marker or field and was not read",
         )
 
     def all_lines() -> Iterator[str]:
         yield from head_lines
         yield from rest
 
-    reader = csv.reader(all_lines(), delimiter=delimiter)
+    # strict: a quote that is never closed, or text after a closing quote, is reported for its
+    # row instead of silently swallowing the rows that follow it.
+    reader = csv.reader(all_lines(), delimiter=delimiter, strict=True)
     header: list[str] = []
-    for cells in reader:
+    for cells in _rows(reader, source):
         if reader.line_num >= header_end:
+            if isinstance(cells, csv.Error):
+                raise InputError(f'{source}: the header (line {header_end}) has a stray quote (")')
             header = cells
             break
     width = len(header)
@@ -417,9 +449,13 @@ def _read_rows(
         text = cells[index].strip()
         return text or None
 
-    for cells in reader:
+    for cells in _rows(reader, source):
         line = last_line + 1
         last_line = reader.line_num
+        if isinstance(cells, csv.Error):
+            stats.rows += 1
+            yield _broken_row(source, line, last_line, cells, delimiter)
+            continue
         if not any(c.strip() for c in cells):
             continue  # blank line: not a row
         if cells[0].lstrip().startswith("#"):
@@ -497,6 +533,41 @@ def _read_rows(
         )
     if stats.rows == 0:
         raise InputError(f"{source}: the file has a header but no result rows")
+
+
+def _rows(reader: Iterator[list[str]], source: str) -> Iterator[list[str] | csv.Error]:
+    """The reader's rows; a row the csv module cannot parse comes out as its error, in place."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "field limit" not in str(exc):
+                yield exc
+                continue
+            line = getattr(reader, "line_num", 0)
+            raise InputError(
+                f"{source}: a value reaching line {line} is longer than "
+                f'{csv.field_size_limit():,} characters (is a quote (") never closed?); '
+                "raise the limit with --max-line-length"
+            ) from None
+
+
+def _broken_row(source: str, line: int, last_line: int, error: csv.Error, delimiter: str) -> Issue:
+    """The rejection for a row with broken quoting: name the lines, quote no data."""
+    if "end of data" in str(error):
+        lines = f"lines {line}-{last_line}" if last_line > line else f"line {line}"
+        return Issue(
+            code="row-quote-unclosed", source=source, line=line,
+            message=f"a quote (\") opened in this row is never closed, so {lines} could not be "
+            "read; close or remove the stray quote",
+        )  # fmt: skip
+    return Issue(
+        code="row-quote-stray", source=source, line=line,
+        message="a quoted value is followed by more text before the next "
+        f"'{visible(delimiter)}' (a stray quote (\")?)",
+    )  # fmt: skip
 
 
 def set_field_size_limit(limit: int) -> None:

@@ -7,6 +7,8 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
+from panelcli.values import shorten
+
 _MASS_EXP = {"g": 0, "mg": -3, "ug": -6, "ng": -9, "pg": -12, "fg": -15}
 _VOLUME_EXP = {"l": 0, "dl": -1, "cl": -2, "ml": -3, "ul": -6}
 _MASS_PER_VOLUME = re.compile(r"^(?P<mass>[fpnum]?g)/(?P<volume>[dcmu]?l)$")
@@ -56,20 +58,30 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
     if _MOLAR.match(unit_key(from_unit)):
         raise UnitProblem(
             "unit-molar",
-            f"unit '{from_unit}' is molar; converting it to {to_unit} needs the protein's "
+            f"unit '{shorten(from_unit)}' is molar; converting it to {to_unit} needs the protein's "
             "molecular weight, which varies, so panelcli does not convert it",
         )
     if source is None and target is not None:
         raise UnitProblem(
             "unit-not-convertible",
-            f"unit '{from_unit}' cannot be converted to {to_unit} "
+            f"unit '{shorten(from_unit)}' cannot be converted to {to_unit} "
             "(there is no fixed factor between them)",
         )
     raise UnitProblem(
         "unit-mismatch",
-        f"unit '{from_unit}' does not match the reference unit {to_unit} "
+        f"unit '{shorten(from_unit)}' does not match the reference unit {to_unit} "
         "and there is no fixed factor between them",
     )
+
+
+#: Nothing in blood is more concentrated than blood itself (about 1 kg per litre).
+MAX_GRAMS_PER_LITRE = 1000.0
+
+
+def exceeds_physical_limit(value: float, unit: str) -> bool:
+    """True when a mass concentration is above 1 kg/L: a typo or a wrong unit, not a result."""
+    power = _power_of_ten(unit)
+    return power is not None and value * 10.0**power > MAX_GRAMS_PER_LITRE
 
 
 def convert(value: float, exponent: int) -> float:

@@ -69,6 +69,8 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     cell = cell.strip("\ufeff\u200b \t")
     if not cell:
         raise ValueProblem("value-missing", "value is empty")
+    if len(cell) > 100:  # no result is this long; spares the patterns below a huge cell
+        raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
     key = re.sub(r"[\s._]+", "", cell).casefold()
     if key in _NO_NUMBER:
         return ParsedValue(None, _NO_NUMBER[key])
@@ -148,10 +150,13 @@ def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
     between = _RANGE_BETWEEN.match(cell)
     if between:
         low, high = float(between.group(1)), float(between.group(2))
-        return LabRange(low, high, between.group("unit")) if low <= high else None
+        usable = low <= high and math.isfinite(high)
+        return LabRange(low, high, between.group("unit")) if usable else None
     one_sided = _RANGE_ONE_SIDED.match(cell)
     if one_sided:
         bound = float(one_sided.group(2))
+        if not math.isfinite(bound):
+            return None
         comparator = _COMPARATOR_SPELLING[one_sided.group("cmp")]
         if comparator in ("<", "<="):
             return LabRange(None, bound, one_sided.group("unit"))

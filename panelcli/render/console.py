@@ -16,15 +16,28 @@ def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Conso
     """A rich console for stdout/stderr; colour and markup only where a person is looking."""
     stream = stream or (sys.stderr if stderr else sys.stdout)
     is_terminal = hasattr(stream, "isatty") and stream.isatty()
-    width = None if is_terminal else int(os.environ.get("COLUMNS", "100"))
     return Console(
         file=stream,
         no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
         highlight=False,
         emoji=False,
-        width=width,
+        width=_width(stream, is_terminal),
         soft_wrap=False,
     )
+
+
+def _width(stream: TextIO, is_terminal: bool) -> int:
+    """$COLUMNS, else the terminal's width, else 100; kept sane (COLUMNS=99999999 would hang)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0 and is_terminal:
+        try:
+            columns = os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError):
+            columns = 0
+    return min(max(columns, 20), 1000) if columns > 0 else 100
 
 
 def inert(text: object) -> Text:

@@ -7,9 +7,9 @@ import unicodedata
 from functools import lru_cache
 
 # Greek letters and their spelled-out names collapse to one Latin letter, so that IL-1β, IL-1b,
-# IL1 beta and IL-1 Beta all meet. Only whole words are replaced ("alphabet" is not "a").
-_GREEK = {"α": "a", "β": "b", "γ": "g", "δ": "d", "κ": "k", "ɑ": "a", "ß": "b"}
-_GREEK_WORDS = re.compile(r"(?<![a-z])(alpha|beta|gamma|delta|kappa)(?![a-z])")
+# IL1 beta, IL-1 Beta and IFNgamma all meet. A name ends the word ("alphabet" is not "a").
+_GREEK = {"α": "a", "β": "b", "γ": "g", "δ": "d", "κ": "k", "ɑ": "a"}
+_GREEK_WORDS = re.compile(r"(alpha|beta|gamma|delta|kappa)(?![a-z])")
 _GREEK_WORD_LETTER = {"alpha": "a", "beta": "b", "gamma": "g", "delta": "d", "kappa": "k"}
 # Everything that is not a letter or digit is spelling noise: spaces, the ASCII hyphen, the
 # Unicode hyphens and dashes U+2010–2015, the minus sign U+2212, dots, underscores, slashes.
@@ -19,7 +19,8 @@ _NOISE = re.compile(r"[\W_]+")
 @lru_cache(maxsize=4096)
 def marker_key(name: str) -> str:
     """The comparison key of a marker name: case, spaces, dashes and Greek spellings removed."""
-    text = unicodedata.normalize("NFKC", name).casefold()
+    # ß (German exports' β) first: casefold would turn it into "ss".
+    text = unicodedata.normalize("NFKC", name).replace("ß", "β").casefold()
     text = "".join(_GREEK.get(ch, ch) for ch in text)
     text = _GREEK_WORDS.sub(lambda m: _GREEK_WORD_LETTER[m.group(1)], text)
     return _NOISE.sub("", text)

@@ -1,0 +1,348 @@
+"""Properties of the core that hold for every input, checked with hypothesis.
+
+Nothing is lost (results + rejections = data rows, over generated CSVs in many dialects,
+encodings and notations with junk cells); raising a value never lowers its severity; unit
+conversion there and back is exact; marker-name spelling and row order do not change the
+interpretation; a censored '<x' is never reported high.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import tempfile
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from panelcli.check import CheckOptions, Event, Interpreter
+from panelcli.interpret import Bounds, interpret
+from panelcli.models import Issue, Result, Status
+from panelcli.ranges import MarkerRange, ReferenceSet, load_ranges
+from panelcli.units import conversion_exponent, convert
+
+SETS = {name: load_ranges(name) for name in ("arup-3002601", "mayo-adult")}
+DEFAULT = SETS["arup-3002601"]
+SCRATCH = Path(tempfile.mkdtemp(prefix="panelcli-properties-"))
+
+
+def events_of(data: bytes, reference_set: ReferenceSet = DEFAULT, **options: object) -> list[Event]:
+    """Run bytes through the core exactly as a file on disk would go."""
+    path = SCRATCH / "generated.csv"
+    path.write_bytes(data)
+    interpreter = Interpreter(reference_set, CheckOptions(**options))  # type: ignore[arg-type]
+    return list(interpreter.events([str(path)]))
+
+
+def results(events: Sequence[Event]) -> list[Result]:
+    return [e for e in events if isinstance(e, Result)]
+
+
+def rejections(events: Sequence[Event]) -> list[Issue]:
+    return [e for e in events if isinstance(e, Issue) and e.severity == "error"]
+
+
+# --- generated lab files ------------------------------------------------------------------------
+
+HEADERS = {
+    "sample_id": ["sample_id", "Sample ID", "specimen", "Accession #"],
+    "patient_id": ["patient_id", "MRN", "Subject"],
+    "marker": ["marker", "Analyte", "Test Name", "cytokine"],
+    "value": ["value", "Result", "Concentration", "RESULT VALUE"],
+    "unit": ["unit", "Units", "UOM"],
+    "extra": ["Comment", "Flag", "Notes"],
+}
+KNOWN_NAMES = sorted(
+    {n for s in SETS.values() for m, e in s.markers.items() for n in (m, *e.aliases)}
+)
+# Junk: anything a damaged export holds, except '#' (a row starting with it is a comment) and
+# NUL (a file full of NULs is binary, not a lab export; the corpus and fuzz cover NULs).
+JUNK = st.text(
+    alphabet=string.ascii_letters + string.digits + " .,;|\t\"'<>=-+/()µé\r\n\x1b[]\ufeff\u200b",
+    max_size=8,
+)
+NUMBER = st.decimals(min_value=0, max_value=10**6, allow_nan=False, places=3).map(str)
+VALUES = st.one_of(
+    NUMBER,
+    NUMBER.map(lambda n: n.replace(".", ",")),
+    st.sampled_from(
+        [
+            "<2.0",
+            "< 2.0",
+            "≤2",
+            "<=2",
+            ">5000",
+            "≥ 10",
+            "OOR <",
+            "OOR >",
+            "ND",
+            "not detected",
+            "BLQ",
+            "<LOD",
+            "1e3",
+            "4.2 pg/mL",
+            "",
+            "-2",
+            "NaN",
+            "inf",
+            "1e309",
+            "1e300",
+            "1,234.5",
+            "  7.5  ",
+        ]
+    ),  # fmt: skip
+    JUNK,
+)
+UNITS = st.one_of(
+    st.sampled_from(
+        ["pg/mL", "ng/L", "ng/mL", "µg/L", "μg/L", "mcg/L", "PG/ML", "pmol/L", "U/mL", "", "mg/dL"]
+    ),
+    JUNK,
+)
+LINE_ENDS = st.sampled_from(["\n", "\r\n", "\r"])
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def serialise(cells: Sequence[str], delimiter: str, quote_all: bool) -> str:
+    """One CSV record, quoted the way careful writers do (Python 3.11's csv misses a lone CR)."""
+    out = []
+    for cell in cells:
+        if quote_all or any(ch in cell for ch in (delimiter, '"', "\r", "\n")):
+            cell = '"' + cell.replace('"', '""') + '"'
+        out.append(cell)
+    return delimiter.join(out)
+
+
+@st.composite
+def lab_files(draw: st.DrawFn) -> tuple[bytes, list[int]]:
+    """A long-layout lab file and the physical line of every data row in it."""
+    roles = ["sample_id", "marker", "value"]
+    roles += [r for r in ("unit", "patient_id", "extra") if draw(st.booleans())]
+    roles = draw(st.permutations(roles))
+    delimiter = draw(st.sampled_from([",", ";", "\t", "|"]))
+    quote_all = draw(st.booleans())
+    header = [draw(st.sampled_from(HEADERS[role])) for role in roles]
+    cell_for = {
+        "sample_id": st.from_regex(r"S-[0-9]{1,3}", fullmatch=True),
+        "patient_id": st.from_regex(r"P-[0-9]{1,3}", fullmatch=True),
+        "marker": st.one_of(st.sampled_from(KNOWN_NAMES), st.sampled_from(["IL-66", "Foo"]), JUNK),
+        "value": VALUES,
+        "unit": UNITS,
+        "extra": JUNK,
+    }
+    rows = draw(st.lists(st.tuples(*(cell_for[role] for role in roles)), min_size=1, max_size=25))
+    text = "".join(
+        draw(st.sampled_from(["# exported by a LIMS", "Cytokine report 2026-01-01"]))
+        + draw(LINE_ENDS)
+        for _ in range(draw(st.integers(0, 2)))
+    )
+    text += serialise(header, delimiter, quote_all) + draw(LINE_ENDS)
+    starts = []
+    for index, row in enumerate(rows):
+        starts.append(1 + len(LINE_BREAK.findall(text)))
+        text += serialise(row, delimiter, quote_all)
+        if index < len(rows) - 1 or draw(st.booleans()):
+            text += draw(LINE_ENDS)
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]))
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        data = text.encode("utf-8")
+    return data, starts
+
+
+@given(lab_files(), st.sampled_from([None, "range", "pg/mL"]))
+def test_nothing_is_lost(generated: tuple[bytes, list[int]], assume_unit: str | None) -> None:
+    """Every data row comes out once: as a result or as a rejection naming its line."""
+    data, starts = generated
+    events = events_of(data, assume_unit=assume_unit)
+    unreadable = [e for e in events if isinstance(e, Issue) and e.code == "file-unreadable"]
+    assert not unreadable, unreadable
+    accounted = [e.line for e in results(events)] + [e.line or 0 for e in rejections(events)]
+    assert sorted(accounted) == starts
+    for issue in rejections(events):
+        assert len(issue.message) < 300, "a message quotes at most one cell, shortened"
+
+
+# --- judging one value --------------------------------------------------------------------------
+
+FINITE = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)
+ZONE = {"LL": 0, "L": 1, "N": 2, "H": 3, "HH": 4}
+SEVERITY = {"LL": 2, "L": 1, "N": 0, "H": 1, "HH": 2}
+
+
+@st.composite
+def valid_bounds(draw: st.DrawFn) -> Bounds:
+    """Any interval the ranges validator accepts (so the validator is under test too)."""
+    fields = {k: draw(st.none() | FINITE) for k in ("low", "high", "critical_low", "critical_high")}
+    try:
+        entry = MarkerRange(unit="pg/mL", **fields)
+    except ValidationError:
+        assume(False)
+    return entry.bounds
+
+
+@given(valid_bounds(), FINITE, FINITE)
+def test_raising_a_value_never_lowers_its_severity(b: Bounds, one: float, two: float) -> None:
+    lower, higher = sorted((one, two))
+    before = interpret(lower, None, b, "pg/mL").flag
+    after = interpret(higher, None, b, "pg/mL").flag
+    assert ZONE[before] <= ZONE[after], (lower, before, higher, after)
+    if ZONE[before] >= ZONE["N"]:
+        assert SEVERITY[after] >= SEVERITY[before], (lower, before, higher, after)
+
+
+@given(valid_bounds(), FINITE)
+def test_a_value_is_never_flagged_in_the_wrong_direction(b: Bounds, value: float) -> None:
+    flag = interpret(value, None, b, "pg/mL").flag
+    if b.high is not None and value > b.high:
+        assert flag in ("H", "HH"), (value, flag)
+    if b.low is not None and value < b.low:
+        assert flag in ("L", "LL"), (value, flag)
+    if flag == "N":
+        assert (b.low is None or value >= b.low) and (b.high is None or value <= b.high)
+
+
+@given(valid_bounds(), FINITE, st.sampled_from(["<", "<="]))
+def test_censored_below_is_never_reported_high(b: Bounds, value: float, comparator: str) -> None:
+    judged = interpret(value, comparator, b, "pg/mL")  # type: ignore[arg-type]
+    assert judged.status != Status.HIGH
+    assert not {"H", "HH"} & set(judged.flags), judged
+
+
+CENSORED_BELOW = st.one_of(
+    st.sampled_from(["ND", "not detected", "BLQ", "<LOD", "OOR <"]),
+    st.tuples(st.sampled_from(["<", "< ", "<=", "≤", "=<"]), NUMBER).map("".join),
+)
+
+
+@given(st.sampled_from(sorted(SETS)), CENSORED_BELOW, st.sampled_from(["female", "male", None]))
+def test_censored_below_is_never_high_in_the_bundled_sets(
+    set_name: str, value: str, sex: str | None
+) -> None:
+    reference_set = SETS[set_name]
+    rows = [f"S-1,{marker},{value},{entry.unit}" for marker, entry in reference_set.markers.items()]
+    data = "\n".join(["sample_id,marker,value,unit", *rows]).encode()
+    judged = results(events_of(data, reference_set, sex=sex, age=40.0))
+    assert len(judged) == len(rows)
+    for result in judged:
+        assert result.status != Status.HIGH and not {"H", "HH"} & set(result.flags), result
+
+
+# --- units --------------------------------------------------------------------------------------
+
+LAB_DECIMALS = st.builds(
+    lambda digits, exponent: Decimal(digits).scaleb(exponent),
+    st.integers(1, 10**15 - 1),  # what labs print: at most 15 significant digits
+    st.integers(-12, 8),
+)
+MASS_UNITS = ["pg/mL", "ng/L", "ng/mL", "µg/L", "μg/L", "ug/L", "mcg/L", "mg/L", "mg/dL", "g/L",
+              "fg/mL", "pg/µL", "ng/dL"]  # fmt: skip
+
+
+@given(LAB_DECIMALS, st.integers(-15, 15))
+def test_conversion_is_exact_and_there_and_back_is_identity(number: Decimal, exponent: int) -> None:
+    value = float(number)
+    converted = convert(value, exponent)
+    assert converted == float(number.scaleb(exponent)), "rounded once, from the exact decimal"
+    assert convert(converted, -exponent) == value
+
+
+@given(LAB_DECIMALS, st.sampled_from(MASS_UNITS), st.sampled_from(MASS_UNITS))
+def test_unit_conversion_there_and_back_is_exact(number: Decimal, source: str, target: str) -> None:
+    there = conversion_exponent(source, target)
+    assert there == -conversion_exponent(target, source)
+    value = float(number)
+    assert convert(convert(value, there), -there) == value
+
+
+# --- spelling and order -------------------------------------------------------------------------
+
+SEPARATORS = ["-", " ", "", "_", ".", "  ", " - ", "\u2010", "\u2011", "\u2012", "\u2013",
+              "\u2014", "\u2015", "\u2212"]  # fmt: skip
+GREEK = {
+    "α": ["α", "a", "alpha", "Alpha", "ɑ"],
+    "β": ["β", "b", "beta", "Beta", "ß"],
+    "γ": ["γ", "g", "gamma", "Gamma"],
+}
+GREEK_WORDS = {"alpha": "α", "beta": "β", "gamma": "γ"}
+
+
+@st.composite
+def spelling_of(draw: st.DrawFn, name: str) -> str:
+    """Another way a lab may write `name`: case, separators, Unicode dashes, Greek or ASCII."""
+    tokens = re.findall(r"[^\W_]+|[\W_]+", name)
+    out: list[str] = []
+    for index, token in enumerate(tokens):
+        if not re.match(r"[^\W_]", token):  # a separator
+            between_digits = (
+                0 < index < len(tokens) - 1
+                and tokens[index - 1][-1].isdigit()
+                and tokens[index + 1][0].isdigit()
+            )
+            choices = [s for s in SEPARATORS if s or not between_digits]
+            out.append(draw(st.sampled_from(choices)))
+        elif token.casefold() in GREEK_WORDS:
+            out.append(draw(st.sampled_from(GREEK[GREEK_WORDS[token.casefold()]])))
+        else:
+            for char in token:
+                if char in GREEK:
+                    out.append(draw(st.sampled_from(GREEK[char])))
+                elif char.isascii() and draw(st.booleans()):
+                    out.append(char.swapcase())
+                else:
+                    out.append(char)
+    padding = st.sampled_from(["", " ", "\t", "  "])
+    return draw(padding) + "".join(out) + draw(padding)
+
+
+@given(st.data())
+def test_every_spelling_of_a_marker_resolves_to_it(data: st.DataObject) -> None:
+    reference_set = SETS[data.draw(st.sampled_from(sorted(SETS)))]
+    canonical = data.draw(st.sampled_from(sorted(reference_set.markers)))
+    written = data.draw(st.sampled_from([canonical, *reference_set.markers[canonical].aliases]))
+    spelled = data.draw(spelling_of(written))
+    assert reference_set.resolve(spelled) == canonical, (written, spelled)
+
+
+def judged(events: Sequence[Event]) -> list[tuple[object, ...]]:
+    """What interpretation decided, without where in the file it was written."""
+    return sorted(
+        ((r.sample_id, r.marker, r.value, r.comparator, r.status, r.flag, r.note)
+         for r in results(events)),
+        key=repr,
+    )  # fmt: skip
+
+
+@given(st.data())
+def test_spelling_and_row_order_do_not_change_the_interpretation(data: st.DataObject) -> None:
+    markers = sorted(DEFAULT.markers)
+    rows = data.draw(
+        st.lists(
+            st.tuples(st.sampled_from(["S-1", "S-2"]), st.sampled_from(markers), VALUES, UNITS),
+            min_size=1,
+            max_size=15,
+        )
+    )
+    spelled = [
+        (sample, data.draw(spelling_of(marker)), value, unit)
+        for sample, marker, value, unit in rows
+    ]
+    order = data.draw(st.permutations(range(len(rows))))
+
+    def file_of(records: Sequence[tuple[str, str, str, str]]) -> bytes:
+        lines = [serialise(record, ",", False) for record in records]
+        return "\n".join(["sample_id,marker,value,unit", *lines]).encode()
+
+    plain = events_of(file_of(rows))
+    respelled = events_of(file_of(spelled))
+    reordered = events_of(file_of([spelled[i] for i in order]))
+    assert judged(respelled) == judged(plain)
+    assert judged(reordered) == judged(plain)
+    codes = sorted(i.code for i in rejections(plain))
+    assert sorted(i.code for i in rejections(respelled)) == codes
+    assert sorted(i.code for i in rejections(reordered)) == codes

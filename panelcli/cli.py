@@ -207,7 +207,9 @@ def _render(report: object, output_format: OutputFormat) -> None:
 
     assert isinstance(report, Report)
     if output_format == OutputFormat.json:
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+        from panelcli.values import json_inert
+
+        sys.stdout.write(json_inert(report.model_dump_json(indent=2)) + "\n")
         sys.stdout.flush()
         return
     from panelcli.render.console import make_console

@@ -55,6 +55,15 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+# What JSON leaves raw but a terminal obeys (DEL, C1 controls, bidi overrides, line separators).
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def json_inert(document: str) -> str:
+    """A JSON text with those characters as \\u escapes: the same data, harmless on a terminal."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
 def shorten(text: str, limit: int = 40) -> str:
     """Quote at most `limit` characters of a cell in messages (privacy), control chars inert."""
     text = visible(text)

@@ -1,0 +1,286 @@
+"""Terminal safety, privacy, pipes, signals and the environment.
+
+Text from files cannot take over a terminal (markup, ANSI/OSC escapes and control characters are
+shown inert); messages quote at most the offending cell; `| head` closes quietly; Ctrl-C exits
+130 with one line; odd environment variables do not crash or hang the run.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from panelcli import check as core
+from panelcli.check import check_file
+from panelcli.cli import app
+from panelcli.render.table import render_table
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+HEADER = "sample_id,patient_id,collected_at,marker,value,unit"
+runner = CliRunner()
+WIDE = {"COLUMNS": "400"}  # so that no cell is wrapped and each can be found whole
+SGR = re.compile(r"\x1b\[[0-9;]*m")  # rich's own colours, the only escapes allowed
+
+
+def assert_inert(text: str) -> None:
+    """No escape sequence, bell, backspace, DEL or bidi override reaches the terminal."""
+    for bad in ("\x1b", "\x07", "\x08", "\x7f", "\u202e", "\x9b"):
+        assert bad not in text, f"{bad!r} reached the output"
+
+
+# --- terminal safety ----------------------------------------------------------------------------
+
+
+def test_markup_and_escapes_in_a_file_are_shown_literally_in_the_table() -> None:
+    markup = runner.invoke(app, ["check", str(CORPUS / "rich-markup.csv")], env=WIDE)
+    assert markup.exit_code == 2
+    assert "[bold]IL-66[/bold]" in markup.stdout
+    assert "Sample [link=https://evil.example]SYN-1[/link]" in markup.stdout
+    assert "value '[red]3.1' is not a number" in markup.stdout
+    assert_inert(markup.stdout)
+
+    escapes = runner.invoke(app, ["check", str(CORPUS / "control-chars.csv")], env=WIDE)
+    assert escapes.exit_code == 2
+    assert_inert(escapes.stdout)
+    assert "IL-6\\x1b[31m" in escapes.stdout  # the escape shown as text, not obeyed
+    assert "\\x1b]8;;https://evil.example\\x07SYN-1" in escapes.stdout
+    assert "value '3\\x1b[2J.1' is not a number" in escapes.stdout
+    assert "SYN-\\x07\\x08\\x7f" in escapes.stdout
+
+
+def test_a_colour_terminal_gets_only_panelclis_own_colours() -> None:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, color_system="standard", width=300)
+    for name in ("control-chars.csv", "rich-markup.csv"):
+        render_table(check_file(str(CORPUS / name)), console)
+    shown = buffer.getvalue()
+    assert "\x1b[" in shown, "the console did colour"
+    assert_inert(SGR.sub("", shown))
+    assert "[bold]IL-66[/bold]" in SGR.sub("", shown)
+
+
+def test_json_output_escapes_control_characters() -> None:
+    result = runner.invoke(app, ["check", str(CORPUS / "control-chars.csv"), "--format", "json"])
+    assert_inert(result.stdout)
+    markers = [r["marker"] for p in json.loads(result.stdout)["panels"] for r in p["results"]]
+    assert "IL-6\x1b[31m" in markers  # the data itself is kept exactly
+
+
+def test_file_names_and_arguments_cannot_put_escapes_on_stderr(tmp_path: Path) -> None:
+    name = str(tmp_path / "evil\x1b]0;owned\x07\x1b[2J.csv")
+    missing = runner.invoke(app, ["check", name])
+    assert missing.exit_code == 2
+    assert_inert(missing.stderr)
+    assert "evil\\x1b]0;owned\\x07\\x1b[2J.csv: no such file" in missing.stderr
+
+    explained = runner.invoke(app, ["explain", "IL\x1b[31m-99"])
+    assert explained.exit_code == 2
+    assert_inert(explained.stderr)
+
+
+def test_validate_shows_column_names_inert(tmp_path: Path) -> None:
+    path = tmp_path / "columns.csv"
+    path.write_text("marker,value,unit,\x1b[31mcomment\x1b[0m\nIL-6,abc\x1b[2J,pg/mL,x\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert_inert(result.stdout + result.stderr)
+    assert "\\x1b[31mcomment" in result.stdout
+
+
+# --- privacy ------------------------------------------------------------------------------------
+
+SECRETS = ("Jane Q. Synthetic", "1 Fake Street", "SYNTH-SECRET-77")
+
+
+def test_messages_quote_at_most_the_offending_cell(tmp_path: Path) -> None:
+    rows = [
+        ("abc", "pg/mL"),
+        ("-2", "pg/mL"),
+        ("4.2", "pmol/L"),
+        ("4.2 ng/mL", "pg/mL"),
+        ("12,5", "pg/mL"),
+        ("x" * 500, "pg/mL"),
+        ("4.2", "furlongs" * 60),
+        ('"4.2"junk', "pg/mL"),
+    ]
+    lines = [f"{HEADER},name,address"]
+    for value, unit in rows:
+        cells = ["S-1", SECRETS[2], "2026-01-02", "IL-6", value, unit, SECRETS[0], SECRETS[1]]
+        lines.append(",".join(c if c.startswith('"') or "," not in c else f'"{c}"' for c in cells))
+    lines.append(f"S-2,{SECRETS[2]},2026-01-02,IL-6,4.2,pg/mL,{SECRETS[0]},{SECRETS[1]},extra")
+    path = tmp_path / "patients.csv"
+    path.write_text("\n".join(lines) + "\n")
+
+    result = runner.invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    issues = document["rejected"] + document["warnings"]
+    assert len(document["rejected"]) == len(rows) + 1
+    for issue in issues:
+        for secret in SECRETS:
+            assert secret not in issue["message"], issue
+        assert len(issue["message"]) < 250, issue
+        assert "x" * 41 not in issue["message"] and "furlongs" * 6 not in issue["message"]
+
+
+def test_an_internal_error_is_one_short_line_without_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ValueError(f"bad row\n  input: S-1,{SECRETS[0]},{SECRETS[1]}\n" + "y" * 500)
+
+    monkeypatch.setattr(core, "check_files", broken)
+    result = runner.invoke(app, ["check", str(CORPUS / "valid.csv")])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("panelcli: internal error (ValueError: bad row)")
+    assert not any(secret in result.stderr for secret in SECRETS)
+
+    debug = runner.invoke(app, ["check", str(CORPUS / "valid.csv"), "--debug"])
+    assert "Traceback" in debug.stderr, "--debug shows the traceback for bug reports"
+
+
+def test_nothing_is_written_but_stdout_and_stderr(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "PYTHONDONTWRITEBYTECODE": "1", "TMPDIR": str(home)}
+    for args in (["check", str(CORPUS / "valid.csv")], ["validate", str(CORPUS / "valid.csv")]):
+        subprocess.run(
+            [sys.executable, "-m", "panelcli", *args], cwd=tmp_path, env=env, capture_output=True
+        )
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["home"]
+
+
+def test_no_network_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("panelcli opened a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    result = runner.invoke(app, ["check", str(CORPUS / "valid.csv"), "--format", "json"])
+    assert result.exit_code == 1, result.stderr
+
+
+# --- pipes and signals --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """900 results (the full table: ~90 KB, more than a pipe holds) with 300 rejected rows."""
+    path = tmp_path_factory.mktemp("big") / "big.csv"
+    rows = [f"S-{i // 9},P-1,2026-01-02,IL-{6 + i % 3},{i % 40}.5,pg/mL" for i in range(900)]
+    rows += [f"S-{i},P-1,2026-01-02,IL-6,abc{i},pg/mL" for i in range(300)]
+    path.write_text("\n".join([HEADER, *rows]) + "\n")
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check"], ["check", "--format", "json"], ["validate"]],
+    ids=["table", "json", "validate"],
+)
+def test_head_closing_the_pipe_is_quiet(big_file: Path, args: list[str]) -> None:
+    """`panelcli check big.csv | head -n 1`: no BrokenPipeError text, no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "panelcli", args[0], str(big_file), *args[1:]],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # what head does after its line
+    process.wait(timeout=30)
+    errors = process.stderr.read().decode()
+    assert first
+    for noise in ("BrokenPipe", "Traceback", "Exception ignored", "Errno 32"):
+        assert noise not in errors, errors
+    assert errors in ("", "1200 problem(s) in 1 file(s)\n", "300 problem(s) in 1 file(s)\n")
+    assert process.returncode in (0, 1, 2)
+
+
+def bytes_waiting(stream: object) -> int:
+    """How much written to a pipe is still unread (Linux FIONREAD); -1 when unknown."""
+    try:
+        import fcntl
+        import termios
+
+        count = fcntl.ioctl(stream.fileno(), termios.FIONREAD, b"\0\0\0\0")  # type: ignore[attr-defined]
+    except (ImportError, OSError):
+        return -1
+    return int.from_bytes(count, sys.byteorder)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
+def test_ctrl_c_while_reading_slow_stdin_exits_130_with_one_line() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "panelcli", "check", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    process.stdin.write(f"{HEADER}\nS-1,P-1,2026-01-02,IL-6,4.2,pg/mL\n".encode())
+    process.stdin.flush()
+    deadline = time.monotonic() + 20
+    while bytes_waiting(process.stdin) > 0 and time.monotonic() < deadline:
+        time.sleep(0.05)  # until panelcli has read what we sent and waits for more
+    if bytes_waiting(process.stdin) < 0:
+        time.sleep(3)
+    time.sleep(0.2)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 130
+    assert err.decode() == "panelcli: interrupted\n"
+    assert out == b""
+
+
+def test_ctrl_c_inside_a_command_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(core, "check_files", interrupted)
+    result = runner.invoke(app, ["check", str(CORPUS / "valid.csv")])
+    assert (result.exit_code, result.stderr) == (130, "panelcli: interrupted\n")
+
+
+def test_ctrl_c_while_starting_up_is_one_line() -> None:
+    program = (
+        "import panelcli.cli, panelcli.__main__ as entry\n"
+        "def interrupted(): raise KeyboardInterrupt\n"
+        "panelcli.cli.run = interrupted\n"
+        "entry.main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program, "check", "x.csv"], capture_output=True)
+    assert done.returncode == 130
+    assert done.stderr.decode() == "panelcli: interrupted\n"
+
+
+# --- environment --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("columns", ["abc", "0", "-5", "1", "99999999", ""])
+def test_odd_columns_values_neither_crash_nor_hang(columns: str) -> None:
+    started = time.monotonic()
+    result = runner.invoke(app, ["check", str(CORPUS / "valid.csv")], env={"COLUMNS": columns})
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 1, result.stderr
+    assert "Please note" in result.stdout
+
+
+def test_a_bad_panelcli_ranges_variable_is_one_line() -> None:
+    result = runner.invoke(
+        app, ["check", str(CORPUS / "valid.csv")], env={"PANELCLI_RANGES": "no-such-set"}
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith("panelcli: no reference set named 'no-such-set'")
+    assert result.stderr.count("\n") == 1

@@ -130,6 +130,9 @@ RangesOpt = Annotated[
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Show the Python traceback of a failure (for bug reports).")
 ]
+MaxLineOpt = Annotated[
+    int, typer.Option(min=1024, help="Longest line (and value) accepted, in characters.")
+]
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -161,9 +164,7 @@ def check(
         float | None,
         typer.Option(min=0, max=150, help="Age in years for rows without an age column."),
     ] = None,
-    max_line_length: Annotated[
-        int, typer.Option(min=1024, help="Longest line accepted, in characters.")
-    ] = 1024 * 1024,
+    max_line_length: MaxLineOpt = 1024 * 1024,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing; only set the exit code.")
     ] = False,
@@ -225,6 +226,7 @@ def validate(
     assume_unit: Annotated[
         str | None, typer.Option(help="Unit for rows that have none (see 'check').")
     ] = None,
+    max_line_length: MaxLineOpt = 1024 * 1024,
     debug: DebugOpt = False,
 ) -> None:
     """List every problem in lab files (file:line: column: code: message), like a linter.
@@ -237,7 +239,8 @@ def validate(
     from panelcli.values import visible
 
     with fatal_errors(debug):
-        interpreter = Interpreter(load_ranges(ranges), CheckOptions(assume_unit=assume_unit))
+        options = CheckOptions(assume_unit=assume_unit, max_line_length=max_line_length)
+        interpreter = Interpreter(load_ranges(ranges), options)
         errors = 0
         for event in interpreter.events(files):
             if not isinstance(event, Issue):

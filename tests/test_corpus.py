@@ -24,6 +24,7 @@ sys.path.insert(0, str(CORPUS))
 from make_corpus import HEADER, corpus  # noqa: E402
 
 runner = CliRunner()
+HEADER_ROW = "SYN-1,SYNTH-1,2026-01-02,IL-6,4.2,pg/mL"
 
 
 @dataclass(frozen=True)
@@ -334,3 +335,31 @@ def test_a_runaway_quote_hits_the_field_limit_with_the_hint(tmp_path: Path) -> N
     (never_closed,) = json.loads(out)["rejected"]
     assert never_closed["code"] == "row-quote-unclosed"
     assert "lines 2-40002 could not be read" in never_closed["message"]
+
+
+def test_validate_takes_the_same_limit(tmp_path: Path) -> None:
+    path = tmp_path / "long-line.csv"
+    path.write_text(f"{HEADER}\nSYN-1,SYNTH-1,2026-01-02,IL-6,{'7' * 2_000_000},pg/mL\n")
+    refused = runner.invoke(app, ["validate", str(path)])
+    assert_no_crash(refused)
+    assert refused.exit_code == 2
+    assert "line 2 is longer than 1,048,576 characters" in refused.stdout
+    assert "--max-line-length" in refused.stdout
+
+    raised = runner.invoke(app, ["validate", str(path), "--max-line-length", "3000000"])
+    assert_no_crash(raised)
+    assert raised.exit_code == 2
+    assert f"{path}:2: value: error value-not-finite: value '7777" in raised.stdout
+
+
+def test_a_file_that_breaks_midway_keeps_its_results_and_says_where(tmp_path: Path) -> None:
+    path = tmp_path / "breaks.csv"
+    runaway = "".join(f"SYN-{i},SYNTH-1,2026-01-02,IL-6,4.2,pg/mL\n" for i in range(40_000))
+    path.write_text(f'{HEADER},comment\n{HEADER_ROW},\n{HEADER_ROW},"oops\n{runaway}')
+    result = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "300"})
+    assert_no_crash(result)
+    assert result.exit_code == 2
+    assert "Sample SYN-1" in result.stdout, "the rows before the break are interpreted"
+    assert f"{path}: a value reaching line" in result.stdout
+    assert f"{path}: {path}" not in result.stdout
+    assert "1 file could not be read at all" in result.stdout

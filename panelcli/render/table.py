@@ -99,7 +99,8 @@ def issue_line(issue: Issue) -> Text:
         where.append(f"line {issue.line}")
     if issue.column:
         where.append(f"column '{issue.column}'")
-    return inert(f"{', '.join(where)}: {issue.message} [{issue.code}]")
+    message = issue.message.removeprefix(f"{issue.source}: ")  # a whole-file problem names it
+    return inert(f"{', '.join(where)}: {message} [{issue.code}]")
 
 
 def render_table(report: Report, console: Console) -> None:

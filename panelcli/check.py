@@ -85,7 +85,8 @@ class Interpreter:
                         continue
                     yield from self._judge(item, stats.decimal_comma)
             except InputError as exc:
-                yield Issue(code="file-unreadable", source=source, message=str(exc))
+                message = str(exc).removeprefix(f"{source}: ")
+                yield Issue(code="file-unreadable", source=source, message=message)
 
     def _judge(self, m: Measurement, decimal_comma: bool) -> Iterator[Event]:
         try:

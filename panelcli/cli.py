@@ -182,7 +182,7 @@ def check(
         unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
         if unreadable and not report.panels and len(unreadable) == len(report.rejected):
             for issue in unreadable:
-                _say(issue.message)
+                _say(f"{issue.source}: {issue.message}")
             raise typer.Exit(ExitStatus.ERROR)
         if not quiet:
             _render(report, output_format)

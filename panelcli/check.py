@@ -157,21 +157,29 @@ class Interpreter:
             text=bounds_text(bounds, entry.unit),
             source=entry.source if origin == "set" else "the lab's range printed in the file",
         )  # fmt: skip
-        if value is None:  # censored with no number: fall back on the assay's limits
-            limit = (entry.lod or entry.lloq) if parsed.comparator == "<" else entry.uloq
-            if limit is None:
-                what = "detection limit" if parsed.comparator == "<" else "upper measuring limit"
+        used: str | None = None
+        if value is None:  # censored with no number: an assay limit stands in only if sound
+            written = shorten(m.value.strip())
+            known = [(k, getattr(entry, k)) for k in parsed.limits if getattr(entry, k) is not None]
+            if not known:
+                what = " or ".join(_LIMIT_WORDS[k] for k in parsed.limits) or "limit"
                 return Result(
                     **base, status=Status.INDETERMINATE, flag="IND",
                     flags=[parsed.comparator or "", "IND"], reference=reference,
-                    note=f"'{shorten(m.value.strip())}' has no number and the reference set "
-                    f"gives no {what} for {name}, so it cannot be judged",
+                    note=f"'{written}' has no number and the reference set gives no {what} "
+                    f"for {name}, so it cannot be judged",
                 )  # fmt: skip
+            key, limit = known[0]
+            side = "below" if parsed.comparator == "<" else "above"
+            used = (
+                f"'{written}' has no number; it was read as {side} the {_LIMIT_WORDS[key]}, "
+                f"{limit:g} {entry.unit}, from the reference set"
+            )
             base["value"] = limit
             judged = interpret(limit, parsed.comparator, bounds, entry.unit)
         else:
             judged = interpret(value, parsed.comparator, bounds, entry.unit)
-        notes = [n for n in (judged.note, note) if n]
+        notes = [n for n in (used, judged.note, note) if n]
         return Result(
             **base, status=judged.status, flag=judged.flag, flags=judged.flags,
             times_upper_limit=judged.times_upper_limit, reference=reference,
@@ -255,6 +263,13 @@ class Interpreter:
         if key not in self._warned:
             self._warned.add(key)
             self._pending.append(issue)
+
+
+_LIMIT_WORDS = {
+    "lod": "limit of detection (lod)",
+    "lloq": "lower limit of quantification (lloq)",
+    "uloq": "upper limit of quantification (uloq)",
+}
 
 
 def _sample_fields(m: Measurement) -> dict[str, object]:

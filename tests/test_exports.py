@@ -383,6 +383,59 @@ def test_validate_reports_an_unreadable_file(tmp_path: Path) -> None:
 
 # --- censored values ----------------------------------------------------------------------------
 
+CENSORED = {  # line: (value as written, value, comparator, status, flags, words in the note)
+    2: ("<2.0", 2.0, "<", Status.NORMAL, ["<", "N"], None),
+    3: ("< 2.0", 2.0, "<", Status.NORMAL, ["<", "N"], None),
+    4: ("≤2", 2.0, "<=", Status.NORMAL, ["<", "N"], None),
+    5: ("<=2", 2.0, "<=", Status.NORMAL, ["<", "N"], None),
+    6: ("<7", 7.0, "<", Status.NORMAL, ["<", "N"], None),  # x equal to the upper limit
+    7: ("<8", 8.0, "<", Status.INDETERMINATE, ["<", "IND"], "inside or outside"),
+    8: (">7", 7.0, ">", Status.HIGH, [">", "H"], "critical limit of 500"),
+    9: (">5000", 5000.0, ">", Status.CRITICAL, [">", "HH"], None),
+    10: ("≥600", 600.0, ">=", Status.CRITICAL, [">", "HH"], None),
+    11: ("≥7", 7.0, ">=", Status.INDETERMINATE, [">", "IND"], "inside or outside"),
+    12: ("OOR <", 1.5, "<", Status.NORMAL, ["<", "N"], "lower limit of quantification"),
+    13: ("OOR >", 5000.0, ">", Status.CRITICAL, [">", "HH"], "upper limit of quantification"),
+    14: ("ND", 0.7, "<", Status.NORMAL, ["<", "N"], "limit of detection (lod), 0.7 pg/mL"),
+    15: ("not detected", 0.7, "<", Status.NORMAL, ["<", "N"], "limit of detection"),
+    16: ("BLQ", 1.5, "<", Status.NORMAL, ["<", "N"], "(lloq), 1.5 pg/mL"),
+    17: ("ND", None, "<", Status.INDETERMINATE, ["<", "IND"], "gives no limit of detection"),
+    18: ("OOR >", None, ">", Status.INDETERMINATE, [">", "IND"], "gives no upper limit"),
+    19: ("<200", 200.0, "<", Status.LOW, ["<", "L"], "critical limit of 100"),
+    20: ("<50", 50.0, "<", Status.CRITICAL, ["<", "LL"], None),
+    21: ("<300", 300.0, "<", Status.INDETERMINATE, ["<", "IND"], "inside or outside"),
+    22: (">1500", 1500.0, ">", Status.HIGH, [">", "H"], None),
+    23: (">300", 300.0, ">", Status.INDETERMINATE, [">", "IND"], "inside or outside"),
+    24: (">150", 150.0, ">", Status.NORMAL, [">", "N"], None),  # mirror of '<x' under the limit
+    25: (">50", 50.0, ">", Status.INDETERMINATE, [">", "IND"], "inside or outside"),
+    26: ("ND", 12.0, "<", Status.INDETERMINATE, ["<", "IND"], "inside or outside"),
+    27: ("ND", 0.5, "<", Status.NORMAL, ["<", "N"], "limit of detection"),
+    28: ("BLQ", 3.0, "<", Status.INDETERMINATE, ["<", "IND"], "quantification (lloq), 3 pg"),
+    29: ("OOR <", 3.0, "<", Status.INDETERMINATE, ["<", "IND"], "quantification (lloq)"),
+}
+
+
+@pytest.fixture(scope="module")
+def censored() -> dict[int, Result | Issue]:
+    return by_line(events_of("censored-notations.csv", ranges=CENSORED_RANGES))
+
+
+@pytest.mark.parametrize("line", sorted(CENSORED))
+def test_censored_value_is_judged_soundly(censored: dict, line: int) -> None:
+    written, value, comparator, status, flags, note = CENSORED[line]
+    result = censored[line]
+    assert isinstance(result, Result)
+    assert (result.original_value, result.value, result.comparator) == (written, value, comparator)
+    assert (result.status, result.flags) == (status, flags)
+    if note:
+        assert result.note and note in result.note, result.note
+    if status == Status.INDETERMINATE:
+        assert result.note  # always with a reason
+
+
+def test_a_comparator_without_a_number_is_rejected(censored: dict) -> None:
+    assert censored[30].code == "value-not-a-number"
+
 
 def test_no_number_without_limits_is_indeterminate_in_the_default_set() -> None:
     outcome = by_line(events_of("accession-uom.csv"))
@@ -398,6 +451,29 @@ def test_json_keeps_the_comparator() -> None:
     assert '"comparator": "<"' in outcome.stdout and '"comparator": ">="' in outcome.stdout
     first = json.loads(outcome.stdout)["panels"][0]["results"][0]
     assert (first["value"], first["comparator"], first["flags"]) == (2.0, "<", ["<", "N"])
+
+
+@pytest.mark.parametrize(
+    ("cell", "number", "comparator", "limits"),
+    [
+        ("<2.0", 2.0, "<", ()),
+        ("< 2.0", 2.0, "<", ()),
+        ("≤2", 2.0, "<=", ()),
+        ("<=2", 2.0, "<=", ()),
+        (">5000", 5000.0, ">", ()),
+        ("≥7", 7.0, ">=", ()),
+        (">=7", 7.0, ">=", ()),
+        ("OOR <", None, "<", ("lloq",)),
+        ("OOR >", None, ">", ("uloq",)),
+        ("ND", None, "<", ("lod", "lloq")),
+        ("not detected", None, "<", ("lod", "lloq")),
+        ("Not Detected", None, "<", ("lod", "lloq")),
+        ("BLQ", None, "<", ("lloq",)),
+    ],
+)
+def test_notation_parsing(cell: str, number: float | None, comparator: str, limits: tuple) -> None:
+    parsed = parse_value(cell)
+    assert (parsed.number, parsed.comparator, parsed.limits) == (number, comparator, limits)
 
 
 @given(

@@ -83,11 +83,14 @@ class Interpreter:
                     if isinstance(item, Issue):
                         yield item
                         continue
-                    yield from self._judge(item, stats.decimal_comma)
+                    yield from self._judge(item, stats.decimal_comma, stats.columns.get("unit"))
             except InputError as exc:
                 yield Issue(code="file-unreadable", source=source, message=str(exc))
 
-    def _judge(self, m: Measurement, decimal_comma: bool) -> Iterator[Event]:
+    def _judge(
+        self, m: Measurement, decimal_comma: bool, unit_column: str | None = None
+    ) -> Iterator[Event]:
+        """One measurement to a result or a rejection; unit problems name the unit column."""
         try:
             parsed = parse_value(m.value, decimal_comma)
         except ValueProblem as problem:
@@ -97,7 +100,10 @@ class Interpreter:
         if parsed.unit:
             if unit and unit != parsed.unit:
                 yield self._reject(
-                    m, "unit-conflict", f"value says '{parsed.unit}' but the unit column '{unit}'"
+                    m,
+                    "unit-conflict",
+                    f"value says '{parsed.unit}' but the unit column '{unit}'",
+                    unit_column,
                 )
                 return
             unit = parsed.unit
@@ -114,13 +120,14 @@ class Interpreter:
                     "unit-missing",
                     f"unit is missing; add a unit column or say what to assume with "
                     f"--assume-unit (e.g. --assume-unit {entry.unit})",
+                    unit_column,
                 )
                 return
             unit = entry.unit if assumed == "range" else assumed
         try:
             exponent = conversion_exponent(unit, entry.unit)
         except UnitProblem as problem:
-            yield self._reject(m, problem.code, str(problem))
+            yield self._reject(m, problem.code, str(problem), unit_column)
             return
         yield from self._duplicate_warning(m, name)
         yield self._result(m, parsed, unit, name, entry, exponent, decimal_comma)
@@ -142,11 +149,15 @@ class Interpreter:
         bounds, origin, note, indeterminate = self._bounds_for(
             m, name, entry, exponent, decimal_comma
         )
+        written_unit = parsed.unit or m.unit
+        if written_unit is None:  # original_unit stays empty: the file did not say it
+            assumed = f"the file gives no unit; {unit} was assumed (--assume-unit)"
+            note = f"{note}; {assumed}" if note else assumed
         base = dict(
             **_sample_fields(m), marker=name,
             marker_as_written=m.marker, category=entry.category, value=value,
             comparator=parsed.comparator, unit=entry.unit, original_value=m.value.strip(),
-            original_unit=unit,
+            original_unit=written_unit,
         )  # fmt: skip
         if bounds is None:
             status = Status.INDETERMINATE if indeterminate else Status.NO_REFERENCE
@@ -240,8 +251,10 @@ class Interpreter:
             status=Status.NO_REFERENCE, note=note,
         )  # fmt: skip
 
-    def _reject(self, m: Measurement, code: str, message: str) -> Issue:
-        return Issue(code=code, source=m.source, line=m.line, column=m.column, message=message)
+    def _reject(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
+        return Issue(
+            code=code, source=m.source, line=m.line, column=column or m.column, message=message
+        )
 
     def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
         key = (m.source, m.sample_id)

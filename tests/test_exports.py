@@ -361,6 +361,35 @@ def test_cli_reads_files_and_stdin_together() -> None:
 
 # --- panelcli validate --------------------------------------------------------------------------
 
+# file:line: column: severity code: message (line and column only when known)
+LINT_LINE = re.compile(
+    r"^(?P<file>.+?):(?:(?P<line>\d+):)?(?: (?P<column>[^:]+):)? "
+    r"(?P<severity>error|warning) (?P<code>[a-z0-9-]+): (?P<message>.+)$"
+)
+
+
+def test_validate_lists_every_problem_like_a_linter() -> None:
+    files = [path("monday.csv"), path("unit-refused.csv"), path("quoted-multiline.csv")]
+    outcome = runner.invoke(app, ["validate", *files])
+    assert outcome.exit_code == 2
+    lines = outcome.stdout.splitlines()
+    assert all(LINT_LINE.match(line) for line in lines), lines
+    assert f"{files[0]}:3: value: error value-not-a-number: value 'oops' is not a number" in lines
+    found = {
+        (m["file"], m["line"], m["column"], m["code"])
+        for m in map(LINT_LINE.match, lines)
+        if m and m["severity"] == "error"
+    }
+    assert found == {
+        (files[0], "3", "value", "value-not-a-number"),
+        (files[1], "2", "unit", "unit-molar"),
+        (files[1], "3", "unit", "unit-not-convertible"),
+        (files[1], "4", "unit", "unit-missing"),
+        (files[2], "4", None, "row-too-many-cells"),
+        (files[2], "5", "Result", "value-ambiguous-comma"),
+    }
+    assert "6 problem(s) in 3 file(s)" in outcome.stderr
+
 
 @pytest.mark.parametrize("name", ["tuesday.csv", "xponent-wide-header-units.csv"])
 def test_validate_exits_0_for_a_clean_file(name: str) -> None:
@@ -547,10 +576,45 @@ def test_ng_per_ml_is_exactly_1000_pg_per_ml(number: Decimal) -> None:
     assert convert(float(number), exponent) == float(number * 1000)
 
 
+@pytest.mark.parametrize(
+    ("line", "code", "words"),
+    [
+        (2, "unit-molar", "molecular weight"),
+        (3, "unit-not-convertible", "no fixed factor"),
+        (4, "unit-missing", "--assume-unit"),
+    ],
+)
+def test_units_that_cannot_be_converted_are_rejected_with_the_reason(
+    line: int, code: str, words: str
+) -> None:
+    outcome = by_line(events_of("unit-refused.csv"))
+    rejection = outcome[line]
+    assert isinstance(rejection, Issue)
+    assert (rejection.code, rejection.column) == (code, "unit")
+    assert words in rejection.message
+    assert isinstance(outcome[5], Result)
+
+
 @pytest.mark.parametrize("unit", ["pmol/L", "nmol/L", "U/mL", "IU/mL"])
 def test_molar_and_activity_units_are_never_converted(unit: str) -> None:
     with pytest.raises(UnitProblem):
         conversion_exponent(unit, "pg/mL")
+
+
+@pytest.mark.parametrize(("assume", "value"), [("pg/mL", 3.0), ("range", 3.0), ("ng/mL", 3000.0)])
+def test_assume_unit_accepts_rows_without_a_unit(assume: str, value: float) -> None:
+    args = ["check", path("unit-refused.csv"), "--assume-unit", assume, "-f", "json"]
+    outcome = runner.invoke(app, args)
+    report = json.loads(outcome.stdout)
+    il6 = [r for p in report["panels"] for r in p["results"] if r["line"] == 4]
+    assert len(il6) == 1
+    assert (il6[0]["value"], il6[0]["unit"], il6[0]["original_unit"]) == (value, "pg/mL", None)
+    assert "was assumed" in il6[0]["note"]
+    # The molar and U/mL rows stay rejected whatever is assumed.
+    assert [(i["line"], i["code"]) for i in report["rejected"]] == [
+        (2, "unit-molar"), (3, "unit-not-convertible"),
+    ]  # fmt: skip
+    assert outcome.exit_code == 2
 
 
 def test_without_assume_unit_the_unitless_row_is_rejected() -> None:

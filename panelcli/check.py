@@ -65,7 +65,9 @@ class Interpreter:
     def __init__(self, reference_set: ReferenceSet, options: CheckOptions) -> None:
         self.ranges = reference_set
         self.options = options
-        self._recent: OrderedDict[tuple[str, str | None], dict[str, int]] = OrderedDict()
+        self._recent: OrderedDict[tuple[str | None, ...], dict[str, tuple[int, str]]] = (
+            OrderedDict()
+        )
         self._warned: set[tuple[str, ...]] = set()
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
 
@@ -257,19 +259,26 @@ class Interpreter:
         )
 
     def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
-        key = (m.source, m.sample_id)
+        # The same grouping as panel_key(), so a warning means "twice in one panel".
+        key = (m.source, m.sample_id, None, None) if m.sample_id is not None else (
+            m.source, None, m.patient_id, m.collected_at)  # fmt: skip
         seen = self._recent.get(key)
         if seen is None:
             seen = self._recent[key] = {}
             if len(self._recent) > self.RECENT_SAMPLES:
                 self._recent.popitem(last=False)
-        first = seen.setdefault(name, m.line)
+        first, first_column = seen.setdefault(name, (m.line, m.column))
+        if (first, first_column) == (m.line, m.column):
+            return
         if first != m.line:
-            sample = f" for sample '{shorten(m.sample_id)}'" if m.sample_id else ""
-            yield Issue(
-                severity="warning", code="marker-repeated", source=m.source, line=m.line,
-                message=f"{name} appears twice{sample} (lines {first} and {m.line}); both are kept",
-            )  # fmt: skip
+            where = f"lines {first} and {m.line}"
+        else:  # wide layout: two columns of one row
+            where = f"line {m.line}, columns '{shorten(first_column)}' and '{shorten(m.column)}'"
+        sample = f" for sample '{shorten(m.sample_id)}'" if m.sample_id else ""
+        yield Issue(
+            severity="warning", code="marker-repeated", source=m.source, line=m.line,
+            message=f"{name} appears twice{sample} ({where}); both are kept",
+        )  # fmt: skip
 
     def _warn_once(self, key: tuple[str, ...], issue: Issue) -> None:
         """Queue a warning the first time only: a million rows need not repeat one remark."""

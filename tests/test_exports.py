@@ -226,6 +226,34 @@ def test_wide_units_in_the_header_in_round_or_square_brackets() -> None:
     assert found[("SYN-X-02", "IFN-γ (pg/ml)")].original_unit == "pg/ml"
 
 
+def test_bioplex_wide_export_with_units_row_preamble_and_description() -> None:
+    events = events_of("bioplex-wide-units-row.csv")
+    found = {(r.line, r.column): r for r in results(events)}
+    assert {r.original_unit for r in found.values()} == {"pg/mL"}  # from the units row
+    assert {r.sample_id for r in found.values()} == {"SYN-B-01", "SYN-B-02", "SYN-B-04"}
+    assert found[(6, "IL-6")].value == 4.21
+    assert found[(6, "IL-1b")].original_value == "OOR <"
+    assert found[(7, "IL-6")].comparator == ">"
+    rejected = {(e.line, e.column): e.code for e in errors(events)}
+    assert rejected == {(7, "TNF-a"): "value-not-a-number", (8, None): "row-no-values"}
+    codes = {e.code for e in warnings(events)}
+    assert {"preamble-skipped", "column-ignored", "cells-blank"} <= codes
+    assert "marker-repeated" not in codes  # each row is its own sample
+    report = build_report(events, load_ranges())
+    assert [p.sample_id for p in report.panels] == ["SYN-B-01", "SYN-B-02", "SYN-B-04"]
+
+
+def test_wide_file_without_sample_ids_keeps_rows_apart(tmp_path: Path) -> None:
+    file = tmp_path / "plate.csv"
+    file.write_text("Well,IL-6 (pg/mL),IL-10 (pg/mL)\nA1,3.0,1.0\nA2,1.0,9.0\n")
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    events = list(interpreter.events([str(file)]))
+    report = build_report(events, load_ranges())
+    assert [(p.sample_id, len(p.results)) for p in report.panels] == [("line 2", 2), ("line 3", 2)]
+    assert "sample-id-missing" in {e.code for e in warnings(events)}
+    assert "marker-repeated" not in {e.code for e in warnings(events)}
+
+
 # --- dialects and encodings ---------------------------------------------------------------------
 
 
@@ -685,6 +713,16 @@ def test_same_marker_twice_keeps_both_and_warns_with_both_lines() -> None:
     assert len(repeated) == 1
     assert repeated[0].line == 5 and "lines 3 and 5" in repeated[0].message
     assert "IL-6" in repeated[0].message and "SYN-D-01" in repeated[0].message
+
+
+def test_same_marker_in_two_wide_columns_names_both_columns(tmp_path: Path) -> None:
+    file = tmp_path / "wide.csv"
+    file.write_text("Sample ID,IL-6 (pg/mL),IL6 (ng/L)\nSYN-1,3.0,2.0\n")
+    events = list(Interpreter(load_ranges(), CheckOptions()).events([str(file)]))
+    assert [r.value for r in results(events)] == [3.0, 2.0]
+    repeated = [e for e in warnings(events) if e.code == "marker-repeated"]
+    assert len(repeated) == 1
+    assert "'IL-6 (pg/mL)' and 'IL6 (ng/L)'" in repeated[0].message
 
 
 # --- the acceptance command -------------------------------------------------------------

@@ -38,8 +38,8 @@ def path(name: str) -> str:
     return str(EXPORTS / name)
 
 
-def events_of(*names: str, ranges: str | None = None, assume_unit: str | None = None) -> list:
-    interpreter = Interpreter(load_ranges(ranges), CheckOptions(assume_unit=assume_unit))
+def events_of(*names: str, ranges: str | None = None) -> list[Event]:
+    interpreter = Interpreter(load_ranges(ranges), CheckOptions())
     return list(interpreter.events([path(name) for name in names]))
 
 

@@ -76,7 +76,14 @@ class Interpreter:
 
     def events(self, sources: Iterable[str]) -> Iterator[Event]:
         """Results and issues of every source in order; an unreadable file becomes one issue."""
+        seen: set[str] = set()
         for source in sources:
+            if source in seen and source != "-":
+                yield Issue(
+                    severity="warning", code="file-repeated", source=source,
+                    message="this file was given twice; its rows are read twice",
+                )  # fmt: skip
+            seen.add(source)
             stats = ReadStats()
             try:
                 for item in read_measurements(
@@ -100,6 +107,16 @@ class Interpreter:
             yield self._reject(m, problem.code, str(problem))
             return
         unit = m.unit
+        if unit and unit.isdigit() and not decimal_comma and parsed.comparator is None:
+            # "12,5" unquoted in a comma file splits into value 12 and unit 5.
+            yield self._reject(
+                m,
+                "value-split-by-comma",
+                f"value '{shorten(m.value.strip())}' is followed by '{shorten(unit)}' in the unit "
+                "column; an unquoted decimal comma may have split the number (quote it or use "
+                "a '.' decimal point)",
+            )
+            return
         if parsed.unit:
             if unit and unit != parsed.unit:
                 yield self._reject(

@@ -135,3 +135,21 @@ def test_unreadable_file_becomes_an_issue(tmp_path):
     report = check_files([str(tmp_path / "missing.csv")])
     assert report.rejected[0].code == "file-unreadable"
     assert "no such file" in report.rejected[0].message
+
+
+def test_unquoted_decimal_comma_in_a_comma_file_is_named(write_csv):
+    path = write_csv("marker,value,unit\nIL-6,12,5\n")
+    issue = check_file(path).rejected[0]
+    assert issue.code == "value-split-by-comma" and "decimal comma" in issue.message
+
+
+def test_greek_letter_names_glued_to_the_marker(write_csv):
+    path = write_csv("marker,value,unit\nTNFalpha,3,pg/mL\nIFNgamma,3,pg/mL\nIL1beta,3,pg/mL\n")
+    markers = [r.marker for r in check_file(path).panels[0].results]
+    assert markers == ["TNF-α", "IFN-γ", "IL-1β"]
+
+
+def test_a_file_given_twice_is_warned(write_csv):
+    path = write_csv(HEADER + "S1,IL-6,1,pg/mL\n")
+    report = check_files([path, path])
+    assert "file-repeated" in [w.code for w in report.warnings]

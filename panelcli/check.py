@@ -28,6 +28,7 @@ from panelcli.models import ReferenceUsed as Reference
 from panelcli.ranges import MarkerRange, ReferenceSet, Sex, load_ranges
 from panelcli.reading import DEFAULT_MAX_LINE, Measurement, ReadStats, read_measurements
 from panelcli.summary import summarise_panel
+from panelcli.trends import find_trends
 from panelcli.units import UnitProblem, conversion_exponent, convert
 from panelcli.values import ParsedValue, ValueProblem, parse_lab_range, parse_value, shorten
 
@@ -388,6 +389,7 @@ def build_report(events: Iterable[Event], reference_set: ReferenceSet) -> Report
         rejected=rejected,
         warnings=warnings,
         totals=totals,
+        trends=find_trends(panels),
     )
 
 

@@ -15,6 +15,10 @@ from panelcli.render.console import inert
 from panelcli.samples import Sample
 
 SYNTHETIC = "All sample panels are synthetic: made up for teaching, not taken from any person."
+RANGES_DIFFER = (
+    "Ranges differ between labs. Compare a result with the range of the lab that measured it."
+)
+TALK_WITH_PROVIDER = "Talk with your healthcare provider about what a result means for you."
 
 
 def render_sample_list(samples: Sequence[Sample], console: Console) -> None:
@@ -31,6 +35,9 @@ def render_sample_list(samples: Sequence[Sample], console: Console) -> None:
 def render_story(sample: Sample, console: Console) -> None:
     console.print(Text(f"{sample.title} (synthetic example)", style="bold"))
     console.print(Text(sample.story))
+    if sample.look:
+        console.print(Text(sample.look))
+    console.print(Text(SYNTHETIC))
     console.print(Text(f"File: {sample.path}", style="dim"))
     console.print()
 
@@ -50,13 +57,8 @@ def render_explanation(found: Explanation, console: Console) -> None:
         for entry in found.ranges:
             table.add_row(entry.set_name, inert(entry.text), inert(entry.source or ""))
         console.print(table)
-        console.print(
-            Text(
-                "Ranges differ between labs. Compare a result with the range of the lab "
-                "that measured it."
-            )  # fmt: skip
-        )
-    console.print(Text("Talk with your healthcare provider about what a result means for you."))
+        console.print(Text(RANGES_DIFFER))
+    console.print(Text(TALK_WITH_PROVIDER))
 
 
 def render_overview(sentences: Sequence[str], markers: Sequence[str], console: Console) -> None:

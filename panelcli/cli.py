@@ -7,15 +7,18 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from panelcli import __version__
 from panelcli.errors import ExitStatus, PanelcliError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="panelcli",
@@ -126,6 +129,34 @@ DebugOpt = Annotated[
 ]
 
 
+def _export_suffix(path: Path | None) -> Path | None:
+    """Refuse a wrong file type before any data is read."""
+    from panelcli.render.export import EXPORT_SUFFIXES
+
+    if path is not None and path.suffix.casefold() not in EXPORT_SUFFIXES:
+        raise typer.BadParameter(f"the file must end in .html or .svg, not '{path.name}'")
+    return path
+
+
+ExportOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--export",
+        callback=_export_suffix,
+        help="Also write the report, with pictures and the notice, to a file to share or print: "
+        "report.html (opens in a browser) or report.svg.",
+    ),
+]
+
+
+def _export(path: Path, draw: Callable[[Console], None], quiet: bool = False) -> None:
+    from panelcli.render.export import export_report
+
+    export_report(path, draw)
+    if not quiet:
+        _say(f"wrote {path}")
+
+
 @app.command(epilog=EXIT_CODES_HELP)
 def check(
     files: Annotated[
@@ -161,11 +192,13 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing; only set the exit code.")
     ] = False,
+    export: ExportOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Interpret lab results and summarise them in plain language.
 
     Example: panelcli check samples/cytokine-storm.csv --format json
+    Share it: panelcli check samples/serial-monitoring.csv --export report.html
     """
     from panelcli.check import CheckOptions, check_files, counts_as_flagged
     from panelcli.reading import set_field_size_limit
@@ -186,6 +219,10 @@ def check(
             raise typer.Exit(ExitStatus.ERROR)
         if not quiet:
             _render(report, output_format)
+        if export is not None:
+            from panelcli.render.table import render_table
+
+            _export(export, lambda console: render_table(report, console), quiet)
         if report.rejected:
             raise typer.Exit(ExitStatus.ERROR)
         flagged = any(
@@ -246,11 +283,12 @@ def demo(
     name: Annotated[
         str | None, typer.Argument(help="A sample to interpret; leave out to list them.")
     ] = None,
+    export: ExportOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Show the bundled synthetic sample panels, or interpret one with a short story.
 
-    Example: panelcli demo cytokine-storm
+    Example: panelcli demo cytokine-storm --export storm.html
     """
     from panelcli.samples import find_sample, list_samples
 
@@ -261,6 +299,8 @@ def demo(
         console = make_console()
         if name is None:
             render_sample_list(list_samples(), console)
+            if export is not None:
+                _export(export, lambda target: render_sample_list(list_samples(), target))
             return
         sample = find_sample(name)
         if sample is None:
@@ -269,8 +309,15 @@ def demo(
         from panelcli.check import check_file
         from panelcli.render.table import render_table
 
-        render_story(sample, console)
-        render_table(check_file(str(sample.path)), console)
+        report = check_file(str(sample.path))
+
+        def draw(target: Console) -> None:
+            render_story(sample, target)
+            render_table(report, target)
+
+        draw(console)
+        if export is not None:
+            _export(export, draw)
 
 
 @app.command()

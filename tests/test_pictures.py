@@ -11,9 +11,11 @@ from panelcli.render.pictures import (
     AT_MOST,
     GAUGE_WIDTH,
     IN_RANGE,
+    NARROW_GAUGE_WIDTH,
     OUTSIDE,
     VALUE,
     gauge,
+    gauge_width,
     sparkline,
 )
 from panelcli.samples import find_sample
@@ -75,7 +77,7 @@ def test_without_colour_every_status_still_shows_as_icon_and_word_beside_its_gau
     rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if "│" in line}
     assert "▲ high" in rows["IL-6"] and AT_LEAST in rows["IL-6"] and " log" in rows["IL-6"]
     assert "✓ normal" in rows["IL-4"] and VALUE in rows["IL-4"]
-    assert "How to read the bars" in result.output
+    assert "How to read the gauges" in result.output
 
 
 def test_the_serial_sample_shows_a_trend_table_with_sparklines_and_words() -> None:
@@ -88,3 +90,13 @@ def test_the_serial_sample_shows_a_trend_table_with_sparklines_and_words() -> No
     assert "IL-6" in il6 and "3.1 → 2.2 pg/mL" in il6 and "↗↘ rose, then fell" in il6
     assert "36.2 on 2026-07-03" in il6
     assert "rose and then fell again" in result.output
+
+
+def test_gauges_narrow_on_small_terminals_so_the_other_columns_keep_their_room() -> None:
+    assert gauge_width(120) == GAUGE_WIDTH and gauge_width(80) == NARROW_GAUGE_WIDTH
+    for columns, width in (("80", NARROW_GAUGE_WIDTH), ("120", GAUGE_WIDTH)):
+        result = CliRunner().invoke(app, ["demo", "cytokine-storm"], env={"COLUMNS": columns})
+        assert result.exit_code == 0
+        assert max(len(line) for line in result.output.splitlines()) <= int(columns)
+        il4 = next(line for line in result.output.splitlines() if line.startswith("│ IL-4 "))
+        assert len(il4.split("│")[6].strip()) == width

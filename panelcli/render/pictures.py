@@ -11,15 +11,16 @@ from collections.abc import Sequence
 from panelcli.models import Result
 
 GAUGE_WIDTH = 15
+NARROW_GAUGE_WIDTH = 8  # for terminals under 100 columns, so the other columns keep their room
 IN_RANGE, OUTSIDE, VALUE, AT_MOST, AT_LEAST = "═", "·", "●", "◀", "▶"
 #: Values spanning at least this factor (an order of magnitude) get a log scale.
 LOG_FACTOR = 10.0
 SPARKS = "▁▂▃▄▅▆▇█"
 
 GAUGE_LEGEND = (
-    f"How to read the bars: {IN_RANGE} is the reference range and {OUTSIDE} is outside it. "
+    f"How to read the gauges: {IN_RANGE} is the reference range and {OUTSIDE} is outside it. "
     f"{VALUE} is the value. {AT_MOST} means at or below that point, and {AT_LEAST} means at or "
-    "above it. A bar marked log is squeezed to fit very big values."
+    "above it. A gauge marked log is squeezed to fit very big values."
 )
 
 
@@ -66,6 +67,10 @@ def gauge(result: Result, width: int = GAUGE_WIDTH) -> tuple[str, bool] | None:
     index = min(width - 1, max(0, int(place(value) * width)))
     cells[index] = mark
     return "".join(cells), log
+
+
+def gauge_width(terminal_width: int) -> int:
+    return GAUGE_WIDTH if terminal_width >= 100 else NARROW_GAUGE_WIDTH
 
 
 def sparkline(values: Sequence[float | None]) -> str:

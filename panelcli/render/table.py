@@ -9,7 +9,7 @@ from rich.text import Text
 
 from panelcli.models import Issue, Panel, PatientTrend, Report, Result, Status
 from panelcli.render.console import inert
-from panelcli.render.pictures import GAUGE_LEGEND, gauge, sparkline
+from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.summary import report_sentences
 from panelcli.units import unit_key
 
@@ -33,9 +33,9 @@ def status_text(result: Result) -> Text:
     return Text(f"{icon} {word}", style=style)
 
 
-def gauge_text(result: Result) -> Text:
+def gauge_text(result: Result, width: int = GAUGE_WIDTH) -> Text:
     """Where the value sits against its range (shapes carry the meaning; colour repeats it)."""
-    drawn = gauge(result)
+    drawn = gauge(result, width)
     if drawn is None:
         return Text("")
     bar, log = drawn
@@ -73,14 +73,14 @@ def panel_title(panel: Panel) -> Text:
     return inert(" · ".join(parts))
 
 
-def panel_table(panel: Panel) -> Table:
+def panel_table(panel: Panel, gauge_width: int = GAUGE_WIDTH) -> Table:
     table = Table(title=panel_title(panel), title_justify="left", expand=False)
     table.add_column("Marker", no_wrap=True)
     table.add_column("Value", justify="right")
     table.add_column("Unit")
     table.add_column("Reference range")
     table.add_column("Status", no_wrap=True)
-    table.add_column("Where it sits", no_wrap=True)
+    table.add_column("Gauge", no_wrap=True)
     table.add_column("Note")
     for result in panel.results:
         note = result.note or ""
@@ -96,7 +96,7 @@ def panel_table(panel: Panel) -> Table:
                 result.reference.text.removesuffix(f" {result.unit}") if result.reference else ""
             ),
             status_text(result),
-            gauge_text(result),
+            gauge_text(result, gauge_width),
             inert(note),
         )
     return table
@@ -174,7 +174,7 @@ def render_table(report: Report, console: Console) -> None:
         _render_overview(report, console)
     else:
         for panel in report.panels:
-            console.print(panel_table(panel))
+            console.print(panel_table(panel, gauge_width(console.width)))
             console.print(summary_block(panel))
         if report.panels:
             console.print(Text(GAUGE_LEGEND, style="dim"))

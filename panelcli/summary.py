@@ -7,6 +7,7 @@ person has or should do; the notice is added by the report.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -81,7 +82,11 @@ def join_names(names: Sequence[str]) -> str:
 
 
 def _names(results: Sequence[Result]) -> str:
-    return join_names([r.marker for r in results])
+    return join_names(list(dict.fromkeys(r.marker for r in results)))  # a repeated marker once
+
+
+# check.py ends a no-reference note with "(did you mean IL-6?)"; the summary repeats the hint.
+_HINT = re.compile(r"did you mean (?P<name>[^?]+)\?")
 
 
 def _number(value: float) -> str:
@@ -161,10 +166,13 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
             + " ".join(why_not_judged(r) for r in unclear)
         )
     if unknown:
+        hints = [m.group("name") for r in unknown if (m := _HINT.search(r.note or ""))]
+        check = f"Did you mean {join_names(hints)}?" if hints else ""
         text.append(
             f"{_names(unknown)} {'has' if len(unknown) == 1 else 'have'} no reference range "
             "in this set, so panelcli could not judge "
-            f"{'it' if len(unknown) == 1 else 'them'}. Check that the name is spelled right."
+            f"{'it' if len(unknown) == 1 else 'them'}. Check that the name is spelled right. "
+            f"{check}".rstrip()
         )
     flagged = [r.marker for r in results if r.status in (Status.LOW, Status.HIGH, Status.CRITICAL)]
     return PanelSummary(

@@ -702,7 +702,9 @@ def test_unknown_marker_is_kept_and_the_summary_suggests_a_name() -> None:
     assert (unknown.marker, unknown.status, unknown.value) == ("IL-66", Status.NO_REFERENCE, 5.0)
     report = build_report(events, load_ranges())
     text = report.panels[0].summary.text
-    assert any(s.startswith("IL-66: ") and "did you mean IL-6?" in s for s in text), text
+    assert any(
+        s.startswith("IL-66 has no reference range") and "Did you mean IL-6?" in s for s in text
+    ), text
 
 
 def test_same_marker_twice_keeps_both_and_warns_with_both_lines() -> None:

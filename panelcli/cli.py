@@ -198,7 +198,8 @@ def check(
     """Interpret lab results and summarise them in plain language.
 
     Example: panelcli check samples/cytokine-storm.csv --format json
-    Share it: panelcli check samples/serial-monitoring.csv --export report.html
+
+    To share or print: panelcli check samples/serial-monitoring.csv --export report.html
     """
     from panelcli.check import CheckOptions, check_files, counts_as_flagged
     from panelcli.reading import set_field_size_limit

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from schema_check import assert_valid_ndjson, assert_valid_output
 from typer.testing import CliRunner, Result
 
 from panelcli.check import Event, Interpreter
@@ -35,6 +37,10 @@ def test_output_file_holds_exactly_what_stdout_would(tmp_path: Path, fmt: str) -
     assert (to_file.exit_code, to_file.stdout, to_file.stderr) == (2, "", "")
     assert target.read_text(encoding="utf-8") == to_stdout.stdout
     assert os.listdir(tmp_path) == [target.name]  # no temporary file left behind
+    if fmt == "json":
+        assert_valid_output(json.loads(to_stdout.stdout))
+    elif fmt == "ndjson":
+        assert_valid_ndjson(to_stdout.stdout)
 
 
 def test_table_in_a_file_is_plain_text_even_when_colour_is_forced(
@@ -60,7 +66,7 @@ def test_an_existing_file_is_refused_without_force(tmp_path: Path) -> None:
     assert target.read_text() == "keep me"
     forced = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", str(target), "--force")
     assert forced.exit_code == 0
-    assert target.read_text().startswith("{")
+    assert_valid_output(json.loads(target.read_text()))
 
 
 def test_a_missing_folder_is_one_clear_line(tmp_path: Path) -> None:
@@ -149,4 +155,4 @@ def test_quiet_with_output_still_writes_the_file(tmp_path: Path) -> None:
     target = tmp_path / "out.ndjson"
     result = run("check", "samples/cytokine-storm.csv", "-q", "-f", "ndjson", "-o", str(target))
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", "")
-    assert target.read_text().count("\n") == 14
+    assert len(assert_valid_ndjson(target.read_text())) == 14

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import queue
 import subprocess
 import sys
@@ -12,6 +11,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from schema_check import assert_valid_ndjson
 
 from panelcli.check import CheckOptions, Interpreter
 from panelcli.models import Issue, Result, Status
@@ -57,6 +57,8 @@ def test_first_line_appears_before_the_input_has_ended(fmt: str, first: str) -> 
         line = lines.get(timeout=30)
         assert process.poll() is None  # still waiting for the rest of the input
         assert line.decode().startswith(first)
+        if fmt == "ndjson":
+            assert_valid_ndjson(line.decode())
     finally:
         process.stdin.close()
         assert process.wait(timeout=120) == 0
@@ -76,8 +78,8 @@ def test_head_on_a_big_file_prints_one_line_and_no_error(tmp_path: Path) -> None
         timeout=120,
     )
     assert finished.stderr == ""
-    (line,) = finished.stdout.splitlines()
-    assert json.loads(line)["source"] == big.name
+    (line,) = assert_valid_ndjson(finished.stdout)
+    assert line["source"] == big.name
 
 
 def test_streaming_a_file_takes_flat_memory(tmp_path: Path) -> None:
@@ -123,7 +125,7 @@ def test_held_lines_are_written_in_order_once_a_file_can_be_read() -> None:
     tally, out = Tally(), io.StringIO()
     info = load_ranges(None).info
     write_lines(ndjson_lines([unreadable("x.csv"), RESULT], info, tally), out, tally)
-    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    lines = assert_valid_ndjson(out.getvalue())
     assert [next(iter(line)) for line in lines] == ["rejected", "source", "notice"]
     assert not tally.nothing_read
     assert lines[-1]["totals"] == {

@@ -232,7 +232,7 @@ def check(
 def _say_unreadable(issues: list[Issue]) -> NoReturn:
     """No file could be read: say why on stderr and stop (nothing is written)."""
     for issue in issues:
-        _say(issue.message)
+        _say(f"{issue.source}: {issue.message}")
     raise typer.Exit(ExitStatus.ERROR)
 
 
@@ -429,18 +429,21 @@ def schema(
 
 @ranges_app.command("list")
 def ranges_list() -> None:
-    """List the bundled reference sets.
+    """List the reference sets: bundled ones and yours (in the config folder's ranges/).
 
     Example: panelcli ranges list
     """
-    from panelcli.ranges import DEFAULT_SET, bundled_sets, load_ranges
+    from panelcli.ranges import DEFAULT_SET, RANGES_ENV, available_sets, load_ranges, user_sets
 
     with fatal_errors():
-        for name, path in bundled_sets().items():
+        default = os.environ.get(RANGES_ENV) or DEFAULT_SET
+        mine = user_sets()
+        for name, path in available_sets().items():
             loaded = load_ranges(str(path))
-            default = " (default)" if name == DEFAULT_SET else ""
+            tags = [t for t, on in (("default", name == default), ("yours", name in mine)) if on]
+            shown = f" ({', '.join(tags)})" if tags else ""
             description = loaded.data.set.description or ""
-            print(f"{name}{default}: {description} [{len(loaded.markers)} markers]")
+            print(f"{name}{shown}: {description} [{len(loaded.markers)} markers] {path}")
 
 
 @ranges_app.command("show")
@@ -474,7 +477,7 @@ def ranges_validate(
 
     Example: panelcli ranges validate my_lab.toml
     """
-    from panelcli.ranges import check_ranges_bytes
+    from panelcli.ranges import check_ranges_bytes, ranges_warnings
 
     with fatal_errors():
         try:
@@ -483,9 +486,14 @@ def ranges_validate(
             raise PanelcliError(f"cannot read '{file}': {exc.strerror}") from None
         problems = check_ranges_bytes(raw)
         for problem in problems:
-            print(f"{file}: {problem}")
+            print(f"{file}: error: {problem}")
         if problems:
+            print(
+                f"{len(problems)} problem(s); panelcli check will refuse this file", file=sys.stderr
+            )
             raise typer.Exit(ExitStatus.ERROR)
+        for warning in ranges_warnings(raw):
+            print(f"{file}: warning: {warning}")
         print(f"{file}: valid")
 
 

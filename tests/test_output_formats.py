@@ -151,7 +151,7 @@ def test_an_unreadable_file_next_to_a_readable_one_is_a_rejected_line() -> None:
     assert lines[0] == {
         "rejected": {
             "severity": "error", "code": "file-unreadable", "source": "missing.csv",
-            "line": None, "column": None, "message": "missing.csv: no such file",
+            "line": None, "column": None, "message": "no such file",
         }
     }  # fmt: skip
     assert lines[-1]["totals"]["rejected"] == 1

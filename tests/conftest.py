@@ -1,0 +1,34 @@
+"""Shared fixtures: paths to the repository's samples and a helper to write small CSV files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path) -> Callable[..., str]:
+    """Write text (or bytes) to a file in tmp_path and return its path as a string."""
+
+    def write(content: str | bytes, name: str = "results.csv") -> str:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+        return str(path)
+
+    return write
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Keep the developer's own ranges and environment out of every test."""
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("PANELCLI_RANGES", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)

@@ -1,16 +1,18 @@
 """Validate JSON that panelcli printed against the JSON Schema that `panelcli schema` prints.
 
-Shared by every test that produces JSON, so the published schema is checked against real output.
+Every `check --format json|ndjson` run through CliRunner is checked (conftest.py wires
+`validate_cli_output` in), so the published schema is checked against all real output.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 import jsonschema
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from panelcli.cli import app
 
@@ -37,3 +39,24 @@ def assert_valid_ndjson(text: str) -> list[dict[str, Any]]:
     for line in lines:
         _validator("ndjson").validate(line)
     return lines
+
+
+def _format_of(args: Sequence[str]) -> str:
+    for index, arg in enumerate(args):
+        if arg in ("--format", "-f") and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--format="):
+            return arg.removeprefix("--format=")
+    return "table"
+
+
+def validate_cli_output(args: Sequence[str] | None, result: Result) -> None:
+    """If `result` is `check --format json|ndjson` on stdout, it must match its schema."""
+    args = list(args or [])
+    if not args or args[0] != "check" or not result.stdout or result.exit_code not in (0, 1, 2):
+        return
+    fmt = _format_of(args)
+    if fmt == "json":
+        assert_valid_output(json.loads(result.stdout))
+    elif fmt == "ndjson":
+        assert_valid_ndjson(result.stdout)

@@ -215,7 +215,7 @@ def check(
         )
         reference_set = load_ranges(ranges)
         writes = output is not None or not quiet  # --quiet with -o still writes the file
-        with open_output(output, force) as out:
+        with open_output(output, force, utf8=output_format != OutputFormat.table) as out:
             if output_format in STREAMED:
                 totals = _stream(files, reference_set, options, output_format, out, writes)
             else:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -156,3 +158,15 @@ def test_quiet_with_output_still_writes_the_file(tmp_path: Path) -> None:
     result = run("check", "samples/cytokine-storm.csv", "-q", "-f", "ndjson", "-o", str(target))
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", "")
     assert len(assert_valid_ndjson(target.read_text())) == 14
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv", "fhir"])
+def test_machine_formats_are_utf8_whatever_the_locale(fmt: str) -> None:
+    finished = subprocess.run(
+        [sys.executable, "-m", "panelcli", "check", "samples/cytokine-storm.csv", "-f", fmt],
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        capture_output=True,
+        timeout=60,
+    )
+    assert finished.returncode == 1
+    assert "IL-1β" in finished.stdout.decode("utf-8")

@@ -30,13 +30,18 @@ def _creation_mode() -> int:
 
 
 @contextlib.contextmanager
-def open_output(path: str | None, force: bool = False) -> Iterator[TextIO]:
+def open_output(path: str | None, force: bool = False, utf8: bool = False) -> Iterator[TextIO]:
     """Yield stdout, or a temporary file next to `path` that replaces it only on success.
 
     Any exception inside the block (Ctrl-C included) removes the temporary file, so the
     target is never left half-written; without `force` an existing target is refused.
+    Files are UTF-8; `utf8` makes stdout UTF-8 too, whatever the locale (JSON must be).
     """
     if path is None or path == STDOUT:
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if utf8 and reconfigure is not None:
+            sys.stdout.flush()
+            reconfigure(encoding="utf-8")
         yield sys.stdout
         sys.stdout.flush()
         return

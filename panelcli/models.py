@@ -186,3 +186,31 @@ class Report(_Model):
         description="Per-marker changes for patients tested on several dates (may be empty).",
     )
     notice: str = NOTICE
+
+
+# --- NDJSON (`--format ndjson`): one of these per line -----------------------------------------
+
+
+class RejectedLine(_Model):
+    """An NDJSON line for a row that could not be used."""
+
+    rejected: Issue
+
+
+class WarningLine(_Model):
+    """An NDJSON line for something worth a look; the row's result (if any) has its own line."""
+
+    warning: Issue
+
+
+class StreamEnd(_Model):
+    """The last NDJSON line: the notice, which reference set judged, and the counts."""
+
+    notice: str = NOTICE
+    reference_set: ReferenceSetInfo
+    totals: ReportTotals
+    schema_version: str = SCHEMA_VERSION
+
+
+#: Every NDJSON line is one of these; results are bare `Result` objects (they have `status`).
+NdjsonLine = Result | RejectedLine | WarningLine | StreamEnd

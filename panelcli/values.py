@@ -168,3 +168,8 @@ def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
             return LabRange(None, bound, one_sided.group("unit"))
         return LabRange(bound, None, one_sided.group("unit"))
     return None
+
+
+def is_plain_number(text: str) -> bool:
+    """True for a bare number such as '-2.5' or '1e3': text a spreadsheet shows, never runs."""
+    return _NUMBER.fullmatch(text) is not None

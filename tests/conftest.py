@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,3 +33,19 @@ def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.delenv("PANELCLI_RANGES", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _machine_output_matches_its_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every `check --format json|ndjson` any test runs must match what `panelcli schema` says."""
+    from schema_check import validate_cli_output
+    from typer.testing import CliRunner
+
+    invoke = CliRunner.invoke
+
+    def checked(self: CliRunner, app: Any, args: Any = None, *more: Any, **options: Any) -> Any:
+        result = invoke(self, app, args, *more, **options)
+        validate_cli_output([args] if isinstance(args, str) else args, result)
+        return result
+
+    monkeypatch.setattr(CliRunner, "invoke", checked)

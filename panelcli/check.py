@@ -14,7 +14,7 @@ from datetime import date
 from typing import Literal
 
 from panelcli.errors import InputError
-from panelcli.interpret import Bounds, interpret
+from panelcli.interpret import Bounds, bounds_text, interpret
 from panelcli.models import (
     ABNORMAL,
     Issue,
@@ -44,17 +44,6 @@ class CheckOptions:
     sex: Sex | None = None  # for rows without a sex column
     age: float | None = None  # for rows without an age or birth-date column
     max_line_length: int = DEFAULT_MAX_LINE
-
-
-def bounds_text(b: Bounds, unit: str) -> str:
-    """An interval the way a lab prints it: '≤ 2.5 pg/mL', '266.5 - 1410.4 pg/mL'."""
-    if b.low is not None and b.high is not None:
-        return f"{b.low:g} - {b.high:g} {unit}"
-    if b.high is not None:
-        return f"≤ {b.high:g} {unit}"
-    if b.low is not None:
-        return f"≥ {b.low:g} {unit}"
-    return f"no limits ({unit})"
 
 
 class Interpreter:

@@ -14,7 +14,7 @@ from typing import Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from panelcli.errors import RangesError
-from panelcli.interpret import Bounds
+from panelcli.interpret import Bounds, bounds_text
 from panelcli.models import ReferenceSetInfo
 from panelcli.names import marker_key
 
@@ -110,6 +110,12 @@ class MarkerRange(_BoundsFields):
     method: str | None = None
     notes: str | None = None
     intervals: list[Interval] = Field(default_factory=list)
+
+    def interval_texts(self) -> list[str]:
+        """Each interval as a lab prints it, with whom it applies to when it depends on them."""
+        if not self.intervals:
+            return [bounds_text(self.bounds, self.unit)]
+        return [f"{row.describe()}: {bounds_text(row.bounds, self.unit)}" for row in self.intervals]
 
 
 class SetHeader(_Strict):

@@ -8,7 +8,6 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from panelcli.check import bounds_text
 from panelcli.explain import Explanation
 from panelcli.ranges import ReferenceSet
 from panelcli.render.console import inert
@@ -80,13 +79,7 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
     for heading in ("Marker", "Interval", "Unit", "Category", "Source"):
         table.add_column(heading)
     for name, entry in reference_set.markers.items():
-        if entry.intervals:
-            interval = "\n".join(
-                f"{row.describe()}: {bounds_text(row.bounds, entry.unit)}"
-                for row in entry.intervals
-            )
-        else:
-            interval = bounds_text(entry.bounds, entry.unit)
+        interval = "\n".join(entry.interval_texts())
         table.add_row(
             inert(name), inert(interval), inert(entry.unit), inert(entry.category or ""),
             inert(entry.source or ""),

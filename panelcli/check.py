@@ -14,7 +14,7 @@ from datetime import date
 from typing import Literal
 
 from panelcli.errors import InputError
-from panelcli.interpret import Bounds, interpret
+from panelcli.interpret import Bounds, bounds_text, interpret
 from panelcli.models import (
     ABNORMAL,
     Issue,
@@ -28,6 +28,7 @@ from panelcli.models import ReferenceUsed as Reference
 from panelcli.ranges import MarkerRange, ReferenceSet, Sex, load_ranges
 from panelcli.reading import DEFAULT_MAX_LINE, Measurement, ReadStats, read_measurements
 from panelcli.summary import summarise_panel
+from panelcli.trends import find_trends
 from panelcli.units import UnitProblem, conversion_exponent, convert, exceeds_physical_limit
 from panelcli.values import ParsedValue, ValueProblem, parse_lab_range, parse_value, shorten
 
@@ -45,17 +46,6 @@ class CheckOptions:
     max_line_length: int = DEFAULT_MAX_LINE
 
 
-def bounds_text(b: Bounds, unit: str) -> str:
-    """An interval the way a lab prints it: '≤ 2.5 pg/mL', '266.5 - 1410.4 pg/mL'."""
-    if b.low is not None and b.high is not None:
-        return f"{b.low:g} - {b.high:g} {unit}"
-    if b.high is not None:
-        return f"≤ {b.high:g} {unit}"
-    if b.low is not None:
-        return f"≥ {b.low:g} {unit}"
-    return f"no limits ({unit})"
-
-
 class Interpreter:
     """Turns measurements into results against one reference set (stateful only for warnings)."""
 
@@ -65,7 +55,9 @@ class Interpreter:
     def __init__(self, reference_set: ReferenceSet, options: CheckOptions) -> None:
         self.ranges = reference_set
         self.options = options
-        self._recent: OrderedDict[tuple[str, str | None], dict[str, int]] = OrderedDict()
+        self._recent: OrderedDict[tuple[str | None, ...], dict[str, tuple[int, str]]] = (
+            OrderedDict()
+        )
         self._warned: set[tuple[str, ...]] = set()
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
 
@@ -74,7 +66,14 @@ class Interpreter:
 
     def events(self, sources: Iterable[str]) -> Iterator[Event]:
         """Results and issues of every source in order; an unreadable file becomes one issue."""
+        seen: set[str] = set()
         for source in sources:
+            if source in seen and source != "-":
+                yield Issue(
+                    severity="warning", code="file-repeated", source=source,
+                    message="this file was given twice; its rows are read twice",
+                )  # fmt: skip
+            seen.add(source)
             stats = ReadStats()
             try:
                 for item in read_measurements(
@@ -83,17 +82,31 @@ class Interpreter:
                     if isinstance(item, Issue):
                         yield item
                         continue
-                    yield from self._judge(item, stats.decimal_comma)
+                    yield from self._judge(item, stats.decimal_comma, stats.columns.get("unit"))
             except InputError as exc:
-                yield Issue(code="file-unreadable", source=source, message=str(exc))
+                message = str(exc).removeprefix(f"{source}: ")
+                yield Issue(code="file-unreadable", source=source, message=message)
 
-    def _judge(self, m: Measurement, decimal_comma: bool) -> Iterator[Event]:
+    def _judge(
+        self, m: Measurement, decimal_comma: bool, unit_column: str | None = None
+    ) -> Iterator[Event]:
+        """One measurement to a result or a rejection; unit problems name the unit column."""
         try:
             parsed = parse_value(m.value, decimal_comma)
         except ValueProblem as problem:
             yield self._reject(m, problem.code, str(problem))
             return
         unit = m.unit
+        if unit and unit.isdigit() and not decimal_comma and parsed.comparator is None:
+            # "12,5" unquoted in a comma file splits into value 12 and unit 5.
+            yield self._reject(
+                m,
+                "value-split-by-comma",
+                f"value '{shorten(m.value.strip())}' is followed by '{shorten(unit)}' in the unit "
+                "column; an unquoted decimal comma may have split the number (quote it or use "
+                "a '.' decimal point)",
+            )
+            return
         if parsed.unit:
             if unit and unit != parsed.unit:
                 yield self._reject(
@@ -101,6 +114,7 @@ class Interpreter:
                     "unit-conflict",
                     f"value says '{shorten(parsed.unit)}' but the unit column says "
                     f"'{shorten(unit)}'",
+                    unit_column,
                 )
                 return
             unit = parsed.unit
@@ -117,13 +131,14 @@ class Interpreter:
                     "unit-missing",
                     f"unit is missing; add a unit column or say what to assume with "
                     f"--assume-unit (e.g. --assume-unit {entry.unit})",
+                    unit_column,
                 )
                 return
             unit = entry.unit if assumed == "range" else assumed
         try:
             exponent = conversion_exponent(unit, entry.unit)
         except UnitProblem as problem:
-            yield self._reject(m, problem.code, str(problem))
+            yield self._reject(m, problem.code, str(problem), unit_column)
             return
         if parsed.number is not None and exceeds_physical_limit(parsed.number, unit):
             yield self._reject(
@@ -153,11 +168,15 @@ class Interpreter:
         bounds, origin, note, indeterminate = self._bounds_for(
             m, name, entry, exponent, decimal_comma
         )
+        written_unit = parsed.unit or m.unit
+        if written_unit is None:  # original_unit stays empty: the file did not say it
+            assumed = f"the file gives no unit; {unit} was assumed (--assume-unit)"
+            note = f"{note}; {assumed}" if note else assumed
         base = dict(
             **_sample_fields(m), marker=name,
             marker_as_written=m.marker, category=entry.category, value=value,
             comparator=parsed.comparator, unit=entry.unit, original_value=m.value.strip(),
-            original_unit=unit,
+            original_unit=written_unit,
         )  # fmt: skip
         if bounds is None:
             status = Status.INDETERMINATE if indeterminate else Status.NO_REFERENCE
@@ -168,21 +187,29 @@ class Interpreter:
             text=bounds_text(bounds, entry.unit),
             source=entry.source if origin == "set" else "the lab's range printed in the file",
         )  # fmt: skip
-        if value is None:  # censored with no number: fall back on the assay's limits
-            limit = (entry.lod or entry.lloq) if parsed.comparator == "<" else entry.uloq
-            if limit is None:
-                what = "detection limit" if parsed.comparator == "<" else "upper measuring limit"
+        used: str | None = None
+        if value is None:  # censored with no number: an assay limit stands in only if sound
+            written = shorten(m.value.strip())
+            known = [(k, getattr(entry, k)) for k in parsed.limits if getattr(entry, k) is not None]
+            if not known:
+                what = " or ".join(_LIMIT_WORDS[k] for k in parsed.limits) or "limit"
                 return Result(
                     **base, status=Status.INDETERMINATE, flag="IND",
                     flags=[parsed.comparator or "", "IND"], reference=reference,
-                    note=f"'{shorten(m.value.strip())}' has no number and the reference set "
-                    f"gives no {what} for {name}, so it cannot be judged",
+                    note=f"'{written}' has no number and the reference set gives no {what} "
+                    f"for {name}, so it cannot be judged",
                 )  # fmt: skip
+            key, limit = known[0]
+            side = "below" if parsed.comparator == "<" else "above"
+            used = (
+                f"'{written}' has no number; it was read as {side} the {_LIMIT_WORDS[key]}, "
+                f"{limit:g} {entry.unit}, from the reference set"
+            )
             base["value"] = limit
             judged = interpret(limit, parsed.comparator, bounds, entry.unit)
         else:
             judged = interpret(value, parsed.comparator, bounds, entry.unit)
-        notes = [n for n in (judged.note, note) if n]
+        notes = [n for n in (used, judged.note, note) if n]
         return Result(
             **base, status=judged.status, flag=judged.flag, flags=judged.flags,
             times_upper_limit=judged.times_upper_limit, reference=reference,
@@ -243,29 +270,45 @@ class Interpreter:
             status=Status.NO_REFERENCE, note=note,
         )  # fmt: skip
 
-    def _reject(self, m: Measurement, code: str, message: str) -> Issue:
-        return Issue(code=code, source=m.source, line=m.line, column=m.column, message=message)
+    def _reject(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
+        return Issue(
+            code=code, source=m.source, line=m.line, column=column or m.column, message=message
+        )
 
     def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
-        key = (m.source, m.sample_id)
+        # The same grouping as panel_key(), so a warning means "twice in one panel".
+        key = (m.source, m.sample_id, None, None) if m.sample_id is not None else (
+            m.source, None, m.patient_id, m.collected_at)  # fmt: skip
         seen = self._recent.get(key)
         if seen is None:
             seen = self._recent[key] = {}
             if len(self._recent) > self.RECENT_SAMPLES:
                 self._recent.popitem(last=False)
-        first = seen.setdefault(name, m.line)
+        first, first_column = seen.setdefault(name, (m.line, m.column))
+        if (first, first_column) == (m.line, m.column):
+            return
         if first != m.line:
-            sample = f" for sample '{shorten(m.sample_id)}'" if m.sample_id else ""
-            yield Issue(
-                severity="warning", code="marker-repeated", source=m.source, line=m.line,
-                message=f"{name} appears twice{sample} (lines {first} and {m.line}); both are kept",
-            )  # fmt: skip
+            where = f"lines {first} and {m.line}"
+        else:  # wide layout: two columns of one row
+            where = f"line {m.line}, columns '{shorten(first_column)}' and '{shorten(m.column)}'"
+        sample = f" for sample '{shorten(m.sample_id)}'" if m.sample_id else ""
+        yield Issue(
+            severity="warning", code="marker-repeated", source=m.source, line=m.line,
+            message=f"{name} appears twice{sample} ({where}); both are kept",
+        )  # fmt: skip
 
     def _warn_once(self, key: tuple[str, ...], issue: Issue) -> None:
         """Queue a warning the first time only: a million rows need not repeat one remark."""
         if key not in self._warned:
             self._warned.add(key)
             self._pending.append(issue)
+
+
+_LIMIT_WORDS = {
+    "lod": "limit of detection (lod)",
+    "lloq": "lower limit of quantification (lloq)",
+    "uloq": "upper limit of quantification (uloq)",
+}
 
 
 def _sample_fields(m: Measurement) -> dict[str, object]:
@@ -344,6 +387,7 @@ def build_report(events: Iterable[Event], reference_set: ReferenceSet) -> Report
         rejected=rejected,
         warnings=warnings,
         totals=totals,
+        trends=find_trends(panels),
     )
 
 

@@ -7,15 +7,22 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
 from panelcli import __version__
 from panelcli.errors import ExitStatus, PanelcliError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from panelcli.check import CheckOptions
+    from panelcli.models import Issue, Report, ReportTotals
+    from panelcli.ranges import ReferenceSet
 
 app = typer.Typer(
     name="panelcli",
@@ -34,11 +41,24 @@ app.add_typer(ranges_app, name="ranges")
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 nothing flagged; 1 at least one result flagged (see --fail-on); "
-    "2 usage error, unreadable file, invalid ranges, or any rejected row."
+    "2 usage error, unreadable file, invalid ranges, or any rejected row (even with "
+    "--fail-on never); 130 interrupted. --quiet prints nothing but sets the same code."
 )
 
 
 class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    ndjson = "ndjson"
+    csv = "csv"
+    fhir = "fhir"
+
+
+#: Formats written row by row as the files are read (flat memory, `| head` works).
+STREAMED = (OutputFormat.ndjson, OutputFormat.csv)
+
+
+class RangesFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -135,14 +155,57 @@ MaxLineOpt = Annotated[
 ]
 
 
+def _export_suffix(path: Path | None) -> Path | None:
+    """Refuse a wrong file type before any data is read."""
+    from panelcli.render.export import EXPORT_SUFFIXES
+
+    if path is not None and path.suffix.casefold() not in EXPORT_SUFFIXES:
+        raise typer.BadParameter(f"the file must end in .html or .svg, not '{path.name}'")
+    return path
+
+
+ExportOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--export",
+        callback=_export_suffix,
+        help="Also write the report, with pictures and the notice, to a file to share or print: "
+        "report.html (opens in a browser) or report.svg.",
+    ),
+]
+
+
+def _export(path: Path, draw: Callable[[Console], None], quiet: bool = False) -> None:
+    from panelcli.render.export import export_report
+
+    export_report(path, draw)
+    if not quiet:
+        _say(f"wrote {path}")
+
+
 @app.command(epilog=EXIT_CODES_HELP)
 def check(
     files: Annotated[
         list[str], typer.Argument(help="CSV files to read; '-' reads standard input.")
     ],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table for people, json for programs.")
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people; json (one document), ndjson (a line per result, streamed), "
+            "csv (a row per result, streamed) or fhir (FHIR R4 Bundle) for programs.",
+        ),
     ] = OutputFormat.table,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of stdout (atomically: all or nothing).",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Let --output replace an existing file.")] = False,
     ranges: RangesOpt = None,
     fail_on: Annotated[
         FailOn,
@@ -168,14 +231,19 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing; only set the exit code.")
     ] = False,
+    export: ExportOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Interpret lab results and summarise them in plain language.
 
-    Example: panelcli check samples/cytokine-storm.csv --format json
+    Example: panelcli check samples/cytokine-storm.csv --format json -o storm.json
+
+    To share or print: panelcli check samples/serial-monitoring.csv --export report.html
     """
-    from panelcli.check import CheckOptions, check_files, counts_as_flagged
+    from panelcli.check import CheckOptions, check_files
+    from panelcli.ranges import load_ranges
     from panelcli.reading import set_field_size_limit
+    from panelcli.render.output import open_output
 
     with fatal_errors(debug):
         set_field_size_limit(max_line_length)
@@ -185,38 +253,105 @@ def check(
             age=age,
             max_line_length=max_line_length,
         )
-        report = check_files(files, ranges, options)
-        unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
-        if unreadable and not report.panels and len(unreadable) == len(report.rejected):
-            for issue in unreadable:
-                _say(issue.message)
-            raise typer.Exit(ExitStatus.ERROR)
-        if not quiet:
-            _render(report, output_format)
-        if report.rejected:
-            raise typer.Exit(ExitStatus.ERROR)
-        flagged = any(
-            counts_as_flagged(r.status, fail_on.value)  # type: ignore[arg-type]
-            for panel in report.panels
-            for r in panel.results
-        )
-        raise typer.Exit(ExitStatus.FLAGGED if flagged else ExitStatus.OK)
+        reference_set = load_ranges(ranges)
+        writes = output is not None or not quiet  # --quiet with -o still writes the file
+        with open_output(output, force, utf8=output_format != OutputFormat.table) as out:
+            if output_format in STREAMED and export is None:
+                totals = _stream(files, reference_set, options, output_format, out, writes)
+            else:
+                report = check_files(files, reference_set, options)
+                unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
+                if unreadable and not report.panels and len(unreadable) == len(report.rejected):
+                    _say_unreadable(unreadable)
+                if writes:
+                    _render(report, output_format, out, reference_set)
+                if export is not None:
+                    from panelcli.render.table import render_table
+
+                    _export(export, lambda console: render_table(report, console), quiet)
+                totals = report.totals
+        raise typer.Exit(_exit_status(totals, fail_on))
 
 
-def _render(report: object, output_format: OutputFormat) -> None:
-    from panelcli.models import Report
+def _say_unreadable(issues: list[Issue]) -> NoReturn:
+    """No file could be read: say why on stderr and stop (nothing is written)."""
+    for issue in issues:
+        _say(f"{issue.source}: {issue.message}")
+    raise typer.Exit(ExitStatus.ERROR)
 
-    assert isinstance(report, Report)
+
+def _exit_status(totals: ReportTotals, fail_on: FailOn) -> ExitStatus:
+    """2 for any rejected row (even with --fail-on never), else 1 if a counted status occurred."""
+    from panelcli.check import counts_as_flagged
+    from panelcli.models import Status
+
+    if totals.rejected:
+        return ExitStatus.ERROR
+    flagged = any(
+        count and counts_as_flagged(Status(status), fail_on.value)  # type: ignore[arg-type]
+        for status, count in totals.by_status.items()
+    )
+    return ExitStatus.FLAGGED if flagged else ExitStatus.OK
+
+
+def _stream(
+    files: list[str],
+    reference_set: ReferenceSet,
+    options: CheckOptions,
+    output_format: OutputFormat,
+    out: TextIO,
+    writes: bool,
+) -> ReportTotals:
+    """Interpret and write row by row as the files are read; returns the totals seen."""
+    from panelcli.check import Interpreter
+    from panelcli.render.csv import csv_lines
+    from panelcli.render.ndjson import ndjson_lines
+    from panelcli.render.stream import Tally, write_lines
+
+    tally = Tally()
+    events = Interpreter(reference_set, options).events(files)
+    if writes:
+        make_lines = ndjson_lines if output_format == OutputFormat.ndjson else csv_lines
+        write_lines(make_lines(events, reference_set.info, tally), out, tally)
+    else:
+        for _ in tally.watch(events):
+            pass
+    if tally.nothing_read:
+        _say_unreadable(tally.unreadable)
+    return tally.totals()
+
+
+def _render(
+    report: Report, output_format: OutputFormat, out: TextIO, reference_set: ReferenceSet
+) -> None:
     if output_format == OutputFormat.json:
         from panelcli.values import json_inert
 
-        sys.stdout.write(json_inert(report.model_dump_json(indent=2)) + "\n")
-        sys.stdout.flush()
+        out.write(json_inert(report.model_dump_json(indent=2)) + "\n")
+        return
+    if output_format in STREAMED:  # only with --export, which needs the whole report
+        from panelcli.render.csv import csv_lines
+        from panelcli.render.ndjson import ndjson_lines
+        from panelcli.render.stream import Tally, write_lines
+
+        events = [r for p in report.panels for r in p.results] + report.rejected + report.warnings
+        make_lines = ndjson_lines if output_format == OutputFormat.ndjson else csv_lines
+        tally = Tally()
+        write_lines(make_lines(iter(events), reference_set.info, tally), out, tally)
+        return
+    if output_format == OutputFormat.fhir:
+        from panelcli.render.fhir import fhir_bundle
+
+        loinc = {name: m.loinc for name, m in reference_set.markers.items() if m.loinc}
+        from panelcli.values import json_inert
+
+        bundle = json.dumps(fhir_bundle(report, loinc), indent=2, ensure_ascii=False)
+        out.write(json_inert(bundle) + "\n")
         return
     from panelcli.render.console import make_console
     from panelcli.render.table import render_table
 
-    render_table(report, make_console())
+    render_table(report, make_console(out, plain=out is not sys.stdout))
 
 
 @app.command(epilog="Exit codes: 0 no problems; 2 problems found or a file cannot be read.")
@@ -258,11 +393,12 @@ def demo(
     name: Annotated[
         str | None, typer.Argument(help="A sample to interpret; leave out to list them.")
     ] = None,
+    export: ExportOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Show the bundled synthetic sample panels, or interpret one with a short story.
 
-    Example: panelcli demo cytokine-storm
+    Example: panelcli demo cytokine-storm --export storm.html
     """
     from panelcli.samples import find_sample, list_samples
 
@@ -273,6 +409,8 @@ def demo(
         console = make_console()
         if name is None:
             render_sample_list(list_samples(), console)
+            if export is not None:
+                _export(export, lambda target: render_sample_list(list_samples(), target))
             return
         sample = find_sample(name)
         if sample is None:
@@ -281,8 +419,15 @@ def demo(
         from panelcli.check import check_file
         from panelcli.render.table import render_table
 
-        render_story(sample, console)
-        render_table(check_file(str(sample.path)), console)
+        report = check_file(str(sample.path))
+
+        def draw(target: Console) -> None:
+            render_story(sample, target)
+            render_table(report, target)
+
+        draw(console)
+        if export is not None:
+            _export(export, draw)
 
 
 @app.command()
@@ -319,12 +464,18 @@ def explain(
 
 class SchemaName(StrEnum):
     output = "output"
+    ndjson = "ndjson"
     ranges = "ranges"
 
 
 @app.command()
 def schema(
-    which: Annotated[SchemaName, typer.Argument(help="output (check --format json) or ranges.")],
+    which: Annotated[
+        SchemaName,
+        typer.Argument(
+            help="output (check --format json), ndjson (one line of --format ndjson) or ranges."
+        ),
+    ],
 ) -> None:
     """Print a JSON Schema generated from panelcli's own models.
 
@@ -335,6 +486,12 @@ def schema(
             from panelcli.models import Report
 
             document = Report.model_json_schema()
+        elif which == SchemaName.ndjson:
+            from pydantic import TypeAdapter
+
+            from panelcli.models import NdjsonLine
+
+            document = TypeAdapter(NdjsonLine).json_schema()
         else:
             from panelcli.ranges import RangesFile
 
@@ -344,24 +501,27 @@ def schema(
 
 @ranges_app.command("list")
 def ranges_list() -> None:
-    """List the bundled reference sets.
+    """List the reference sets: bundled ones and yours (in the config folder's ranges/).
 
     Example: panelcli ranges list
     """
-    from panelcli.ranges import DEFAULT_SET, bundled_sets, load_ranges
+    from panelcli.ranges import DEFAULT_SET, RANGES_ENV, available_sets, load_ranges, user_sets
 
     with fatal_errors():
-        for name, path in bundled_sets().items():
+        default = os.environ.get(RANGES_ENV) or DEFAULT_SET
+        mine = user_sets()
+        for name, path in available_sets().items():
             loaded = load_ranges(str(path))
-            default = " (default)" if name == DEFAULT_SET else ""
+            tags = [t for t, on in (("default", name == default), ("yours", name in mine)) if on]
+            shown = f" ({', '.join(tags)})" if tags else ""
             description = loaded.data.set.description or ""
-            print(f"{name}{default}: {description} [{len(loaded.markers)} markers]")
+            print(f"{name}{shown}: {description} [{len(loaded.markers)} markers] {path}")
 
 
 @ranges_app.command("show")
 def ranges_show(
     name: Annotated[str | None, typer.Argument(help="Set name, file or folder.")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    output_format: Annotated[RangesFormat, typer.Option("--format", "-f")] = RangesFormat.table,
 ) -> None:
     """Show every marker of a set with its interval(s), unit and source.
 
@@ -371,7 +531,7 @@ def ranges_show(
 
     with fatal_errors():
         loaded = load_ranges(name)
-        if output_format == OutputFormat.json:
+        if output_format == RangesFormat.json:
             payload = {"reference_set": loaded.info.model_dump(), **loaded.data.model_dump()}
             print(json.dumps(payload, indent=2, ensure_ascii=False))
             return
@@ -389,7 +549,7 @@ def ranges_validate(
 
     Example: panelcli ranges validate my_lab.toml
     """
-    from panelcli.ranges import check_ranges_bytes
+    from panelcli.ranges import check_ranges_bytes, ranges_warnings
     from panelcli.values import visible
 
     with fatal_errors():
@@ -399,9 +559,14 @@ def ranges_validate(
             raise PanelcliError(f"cannot read '{file}': {exc.strerror}") from None
         problems = check_ranges_bytes(raw)
         for problem in problems:
-            print(visible(f"{file}: {problem}"))
+            print(visible(f"{file}: error: {problem}"))
         if problems:
+            print(
+                f"{len(problems)} problem(s); panelcli check will refuse this file", file=sys.stderr
+            )
             raise typer.Exit(ExitStatus.ERROR)
+        for warning in ranges_warnings(raw):
+            print(visible(f"{file}: warning: {warning}"))
         print(f"{file}: valid")
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from panelcli.check import bounds_text
 from panelcli.names import marker_key
 from panelcli.ranges import ReferenceSet, bundled_sets, load_ranges
 
@@ -80,13 +79,7 @@ def explain(name: str) -> Explanation | None:
         marker = reference_set.markers[resolved]
         names.update(marker.aliases)
         category = category or marker.category
-        if marker.intervals:
-            text = "; ".join(
-                f"{row.describe()}: {bounds_text(row.bounds, marker.unit)}"
-                for row in marker.intervals
-            )
-        else:
-            text = bounds_text(marker.bounds, marker.unit)
+        text = "; ".join(marker.interval_texts())
         ranges.append(RangeInSet(set_name=reference_set.name, text=text, source=marker.source))
     return Explanation(
         marker=canonical,

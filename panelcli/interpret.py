@@ -17,6 +17,17 @@ class Bounds(NamedTuple):
     critical_high: float | None = None
 
 
+def bounds_text(b: Bounds, unit: str) -> str:
+    """An interval the way a lab prints it: '≤ 2.5 pg/mL', '266.5 - 1410.4 pg/mL'."""
+    if b.low is not None and b.high is not None:
+        return f"{b.low:g} - {b.high:g} {unit}"
+    if b.high is not None:
+        return f"≤ {b.high:g} {unit}"
+    if b.low is not None:
+        return f"≥ {b.low:g} {unit}"
+    return f"no limits ({unit})"
+
+
 class Zone(IntEnum):
     """Where a value lies, ordered from lowest to highest."""
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1"
 
 NOTICE = (
-    "This summary is for information only. It is not a diagnosis. "
+    "This summary is only here to inform you. It is not a diagnosis. "
     "Please talk with your healthcare provider about what these results mean for you."
 )
 
@@ -132,6 +132,39 @@ class ReferenceSetInfo(_Model):
     sha256: str
 
 
+TrendDirection = Literal["rising", "falling", "steady", "rose then fell", "fell then rose"]
+
+
+class TrendPoint(_Model):
+    """One marker's value on one collection date."""
+
+    collected_at: str
+    sample_id: str | None = None
+    value: float | None = Field(None, description="In the marker's reference unit.")
+    comparator: Comparator | None = None
+    status: Status
+
+
+class MarkerTrend(_Model):
+    """How one marker of one patient changed over the collection dates."""
+
+    marker: str
+    unit: str | None = None
+    reference: str | None = Field(None, description="The range of the last point, as text.")
+    points: list[TrendPoint] = Field(description="Oldest first.")
+    direction: TrendDirection
+    highest: TrendPoint | None = Field(None, description="The point with the highest value.")
+
+
+class PatientTrend(_Model):
+    """Serial results: one patient with panels on two or more collection dates."""
+
+    patient_id: str
+    dates: list[str] = Field(description="The distinct collection dates, oldest first.")
+    markers: list[MarkerTrend]
+    text: list[str] = Field(description="Plain-language sentences: which markers rose or fell.")
+
+
 class ReportTotals(_Model):
     results: int
     rejected: int
@@ -148,4 +181,36 @@ class Report(_Model):
     rejected: list[Issue]
     warnings: list[Issue]
     totals: ReportTotals
+    trends: list[PatientTrend] = Field(
+        default_factory=list,
+        description="Per-marker changes for patients tested on several dates (may be empty).",
+    )
     notice: str = NOTICE
+
+
+# --- NDJSON (`--format ndjson`): one of these per line -----------------------------------------
+
+
+class RejectedLine(_Model):
+    """An NDJSON line for a row that could not be used."""
+
+    rejected: Issue
+
+
+class WarningLine(_Model):
+    """An NDJSON line for something worth a look; the row's result (if any) has its own line."""
+
+    warning: Issue
+
+
+class StreamEnd(_Model):
+    """The last NDJSON line: the notice, which reference set judged, and the counts."""
+
+    notice: str = NOTICE
+    reference_set: ReferenceSetInfo
+    totals: ReportTotals
+    schema_version: str = SCHEMA_VERSION
+
+
+#: Every NDJSON line is one of these; results are bare `Result` objects (they have `status`).
+NdjsonLine = Result | RejectedLine | WarningLine | StreamEnd

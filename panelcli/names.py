@@ -7,8 +7,9 @@ import unicodedata
 from functools import lru_cache
 
 # Greek letters and their spelled-out names collapse to one Latin letter, so that IL-1β, IL-1b,
-# IL1 beta, IL-1 Beta and IFNgamma all meet. A name ends the word ("alphabet" is not "a").
+# IL1 beta and IL-1 Beta all meet. A spelled-out letter must end its word ("alphabet" is not "a").
 _GREEK = {"α": "a", "β": "b", "γ": "g", "δ": "d", "κ": "k", "ɑ": "a"}
+# A spelled-out letter may be glued to the name (TNFalpha, IFNgamma) but must end the word.
 _GREEK_WORDS = re.compile(r"(alpha|beta|gamma|delta|kappa)(?![a-z])")
 _GREEK_WORD_LETTER = {"alpha": "a", "beta": "b", "gamma": "g", "delta": "d", "kappa": "k"}
 # Everything that is not a letter or digit is spelling noise: spaces, the ASCII hyphen, the

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import sys
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from panelcli.errors import RangesError
-from panelcli.interpret import Bounds
+from panelcli.interpret import Bounds, bounds_text
 from panelcli.models import ReferenceSetInfo
 from panelcli.names import marker_key
 
@@ -120,6 +121,12 @@ class MarkerRange(_BoundsFields):
     method: str | None = None
     notes: str | None = None
     intervals: list[Interval] = Field(default_factory=list)
+
+    def interval_texts(self) -> list[str]:
+        """Each interval as a lab prints it, with whom it applies to when it depends on them."""
+        if not self.intervals:
+            return [bounds_text(self.bounds, self.unit)]
+        return [f"{row.describe()}: {bounds_text(row.bounds, self.unit)}" for row in self.intervals]
 
 
 class SetHeader(_Strict):
@@ -243,7 +250,31 @@ def bundled_dir(kind: str) -> Path:
 
 
 def bundled_sets() -> dict[str, Path]:
+    """The sets shipped with panelcli, by name."""
     return {p.stem: p for p in sorted(bundled_dir("reference_ranges").glob("*.toml"))}
+
+
+def user_config_dir() -> Path:
+    """The platform's config folder for panelcli ($PANELCLI_CONFIG_DIR overrides it)."""
+    override = os.environ.get("PANELCLI_CONFIG_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / "panelcli"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "panelcli"
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "panelcli"
+
+
+def user_sets() -> dict[str, Path]:
+    """Sets the user keeps in <config dir>/ranges/; a name there overrides a bundled set."""
+    folder = user_config_dir() / "ranges"
+    return {p.stem: p for p in sorted(folder.glob("*.toml"))} if folder.is_dir() else {}
+
+
+def available_sets() -> dict[str, Path]:
+    """Every set that can be chosen by name: bundled ones, overridden by the user's."""
+    return {**bundled_sets(), **user_sets()}
 
 
 def find_set(spec: str | None) -> Path:
@@ -259,12 +290,12 @@ def find_set(spec: str | None) -> Path:
         return files[0]
     if path.is_file():
         return path
-    sets = bundled_sets()
+    sets = available_sets()
     if spec in sets:
         return sets[spec]
     if path.suffix or os.sep in spec:
         raise RangesError(f"ranges file '{spec}' does not exist")
-    raise RangesError(f"no reference set named '{spec}'; bundled sets: {', '.join(sets)}")
+    raise RangesError(f"no reference set named '{spec}'; known sets: {', '.join(sets)}")
 
 
 def load_ranges(spec: str | None = None) -> ReferenceSet:
@@ -307,8 +338,27 @@ def check_ranges_bytes(raw: bytes, require_source: bool = False) -> list[str]:
     return problems
 
 
+def ranges_warnings(raw: bytes) -> list[str]:
+    """Things worth a look in a valid ranges file: no source, units panelcli cannot convert."""
+    from panelcli.units import is_convertible
+
+    parsed = RangesFile.model_validate(tomllib.loads(raw.decode("utf-8-sig")))
+    warnings = []
+    for name, entry in parsed.markers.items():
+        if not entry.source:
+            warnings.append(f"marker '{name}': no 'source'; say where the interval comes from")
+        if not is_convertible(entry.unit):
+            warnings.append(
+                f"marker '{name}': unit '{entry.unit}' is not a mass concentration panelcli can "
+                "convert; only results written in exactly this unit can be judged"
+            )
+        if not entry.has_bounds and not entry.intervals:
+            warnings.append(f"marker '{name}': no low or high limit, so nothing can be flagged")
+    return warnings
+
+
 def _interval_problems(name: str, rows: list[Interval]) -> list[str]:
-    problems = []
+    problems = _gaps(name, rows)
     for i, a in enumerate(rows):
         if a.age_min is not None and a.age_max is not None and a.age_min >= a.age_max:
             problems.append(f"marker '{name}': interval {i + 1} has age_min >= age_max")
@@ -319,6 +369,24 @@ def _interval_problems(name: str, rows: list[Interval]) -> list[str]:
             if same_sex and a_lo < b_hi and b_lo < a_hi:
                 problems.append(
                     f"marker '{name}': intervals for {a.describe()} and {b.describe()} overlap"
+                )
+    return problems
+
+
+def _gaps(name: str, rows: list[Interval]) -> list[str]:
+    """Age bands of one sex that leave a hole between them (e.g. 18-50 then 51+)."""
+    problems = []
+    for sex in {row.sex for row in rows}:
+        bands = sorted(
+            (row.age_min or 0.0, row.age_max if row.age_max is not None else float("inf"))
+            for row in rows
+            if row.sex == sex
+        )
+        for (_, end), (start, _) in zip(bands, bands[1:], strict=False):
+            if end < start:
+                who = f"{sex} " if sex else ""
+                problems.append(
+                    f"marker '{name}': {who}age rows leave a gap from {end:g} to {start:g} years"
                 )
     return problems
 

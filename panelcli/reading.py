@@ -51,6 +51,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
                         "refinterval", "range", "reference", "refvalues", "referencevalues"),
 }  # fmt: skip
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
+# Bio-Plex Manager names the sample column "Description". Only in the wide layout, where no
+# column can be the test's description, is that safe to read as the sample id.
+_WIDE_SAMPLE_ID = ("description", "sampledescription")
 _HEADER_NOISE = re.compile(r"[\s_\-.#()\[\]:]+")
 _LOOKS_NUMERIC = re.compile(r"^\s*[<>≤≥=]*\s*[+-]?[\d.,]+\s*$")
 _BINARY_MAGIC = {
@@ -262,6 +265,11 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         return Layout("long", roles, {}, ignored)
     if "value" in roles or "marker" in roles:
         return None
+    if "sample_id" not in roles:
+        described = [i for i in unmapped if header_key(cells[i]) in _WIDE_SAMPLE_ID]
+        if described:
+            roles["sample_id"] = described[0]
+            unmapped.remove(described[0])
     markers: dict[int, tuple[str, str | None]] = {}
     ignored = []
     for index in unmapped:
@@ -401,6 +409,15 @@ def _read_rows(
             line=1,
             message=f"lines 1-{header_end - 1} come before the header and were not read",
         )
+    if layout.kind == "wide" and "sample_id" not in layout.roles:
+        yield Issue(
+            severity="warning",
+            code="sample-id-missing",
+            source=source,
+            line=header_end,
+            message="there is no sample id column, so each row is its own sample, "
+            f"named by its line (e.g. 'line {header_end + 1}')",
+        )
     for name in layout.ignored:
         yield Issue(
             severity="warning",
@@ -501,6 +518,8 @@ def _read_rows(
                 patient_id, when, sex, age, birth, cell(cells, i_range),
             )  # fmt: skip
             continue
+        if i_sample is None:  # wide without ids: one row is one sample, never merged
+            sample_id = f"line {line}"
         produced = False
         for index, (marker, _) in layout.markers.items():
             value = cell(cells, index)

@@ -14,6 +14,7 @@ class Sample(BaseModel):
     name: str
     title: str
     story: str
+    look: str | None = None  # what to look for in the output: the demo's narration
     path: Path
 
 
@@ -23,7 +24,13 @@ def list_samples() -> list[Sample]:
     with open(folder / "index.toml", "rb") as handle:
         index = tomllib.load(handle)["samples"]
     return [
-        Sample(name=name, title=entry["title"], story=entry["story"], path=folder / f"{name}.csv")
+        Sample(
+            name=name,
+            title=entry["title"],
+            story=entry["story"],
+            look=entry.get("look"),
+            path=folder / f"{name}.csv",
+        )
         for name, entry in index.items()
     ]
 

@@ -1,18 +1,20 @@
 """Plain-language sentences about a panel, for a reader with no medical training.
 
-Rules for every sentence here: short words, short sentences, say what a value *can be a sign
-of* in general, never what the person has or should do; the notice is added by the report.
+Rules for every sentence here: short words, short sentences (tests/test_plain_language.py holds
+them to grade 8, median 6), say what a value *can be a sign of* in general, never what the
+person has or should do; the notice is added by the report.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
-from panelcli.models import PanelSummary, Result, Status
+from panelcli.models import Issue, PanelSummary, Result, Status
 from panelcli.names import marker_key
 
-# What each group of markers does, in a few plain words.
+# What each group of markers does, in a few plain words (a plural verb phrase).
 GROUP_ROLE = {
     "pro-inflammatory": "help start inflammation",
     "regulatory": "help calm the immune system down",
@@ -24,25 +26,107 @@ GROUP_ROLE = {
     "acute-phase protein": "rise when there is inflammation",
 }
 
+# What a high level in each group can be a sign of, in general terms (never about the person).
+GROUP_SIGN = {
+    "pro-inflammatory": "A high level can be a sign of inflammation somewhere in the body.",
+    "regulatory": "A high level can be a sign that the body is trying to calm strong inflammation.",
+    "Th1": "A high level can be a sign of a strong immune response, for example to germs.",
+    "Th2": "A high level can be a sign of an allergy-type immune response.",
+    "chemokine": "A high level can be a sign that the body is fighting germs or fixing damage.",
+    "T-cell activation": "A high level can be a sign that many T cells are switched on.",
+    "growth factor": "A high level can be a sign of strong immune activity.",
+    "acute-phase protein": "A high level can be a sign of infection or inflammation.",
+}
+
+# Several markers that start inflammation high together, one of them at least this many times the
+# upper limit, is called "strong" inflammation; below it, "mild".
+STRONG_TIMES = 3.0
+
 # A storm-like pattern: very high IL-6 and IFN-γ (at least this many times the upper limit).
 STORM_TIMES = 10.0
 
+STORM_SENTENCE = (
+    "IL-6 and IFN-γ are very high, and IL-10 is high too. This pattern is seen when the immune "
+    "system is in overdrive. Such a pattern needs prompt medical attention."
+)
 
-def _names(results: Sequence[Result]) -> str:
-    names = [r.marker for r in results]
+# Why a row could not be used, in plain words: "1 row has …" / "2 rows have …".
+REJECTED_REASON = {
+    "value-missing": "no value",
+    "value-not-a-number": "a word or sign where a number should be",
+    "value-not-finite": "a number that cannot be a real result",
+    "value-negative": "a number below zero",
+    "value-thousands-separator": "a number that can be read in two ways",
+    "value-ambiguous-comma": "a number that can be read in two ways",
+    "marker-missing": "no marker name",
+    "unit-missing": "no unit",
+    "unit-molar": "a unit that cannot be changed into the unit of the range",
+    "unit-not-convertible": "a unit that cannot be changed into the unit of the range",
+    "unit-mismatch": "a unit that cannot be changed into the unit of the range",
+    "unit-conflict": "two different units for one value",
+    "row-too-many-cells": "more cells than the header row",
+    "row-no-values": "no values at all",
+}
+OTHER_REASON = "a problem that is explained in the list"
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def join_names(names: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _times(result: Result) -> str:
+def _names(results: Sequence[Result]) -> str:
+    return join_names(list(dict.fromkeys(r.marker for r in results)))  # a repeated marker once
+
+
+# check.py ends a no-reference note with "(did you mean IL-6?)"; the summary repeats the hint.
+_HINT = re.compile(r"did you mean (?P<name>[^?]+)\?")
+
+
+def _number(value: float) -> str:
+    """A number as a person says it: 400, 16, 1.7 (no '400.0')."""
+    return f"{value:.0f}" if value >= 10 else f"{value:.1f}".removesuffix(".0")
+
+
+def how_far_above(result: Result) -> str:
+    """'IL-6 is 4.2 times the upper limit.' (one short sentence per raised marker)."""
     times = result.times_upper_limit
-    if times is None:
-        return result.marker
-    if times < 1.05:
-        return f"{result.marker} (just above)"
     at_least = "at least " if result.comparator in (">", ">=") else ""
-    return f"{result.marker} ({at_least}{times:.1f} times the upper limit)"
+    if times is None:
+        return f"{result.marker} is above the range."
+    if times < 1.05:
+        return f"{result.marker} is {'above' if at_least else 'just above'} the upper limit."
+    return f"{result.marker} is {at_least}{_number(times)} times the upper limit."
+
+
+def how_far_below(result: Result) -> str:
+    """'Ferritin is 4 µg/L, under the lower limit of 6 µg/L.'"""
+    reference = result.reference
+    if result.value is None or reference is None or reference.low is None:
+        return f"{result.marker} is below the range."
+    unit = f" {result.unit}" if result.unit else ""
+    at_most = "at most " if result.comparator in ("<", "<=") else ""
+    return (
+        f"{result.marker} is {at_most}{result.value:g}{unit}, "
+        f"under the lower limit of {reference.low:g}{unit}."
+    )
+
+
+def why_not_judged(result: Result) -> str:
+    """The reason an indeterminate result has no status, in plain words."""
+    if result.reference is None:
+        return (
+            f"The range for {result.marker} depends on sex or age, and the file does not give it."
+        )
+    if result.value is None:
+        return f"{result.marker} has no number, so it cannot be compared with the range."
+    return f"The test could not measure {result.marker} low enough to tell if it is in range."
 
 
 def summarise_panel(results: Sequence[Result]) -> PanelSummary:
@@ -54,74 +138,97 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
     unclear = [r for r in results if r.status == Status.INDETERMINATE]
     unknown = [r for r in results if r.status == Status.NO_REFERENCE]
     below = [r for r in results if r.status == Status.NORMAL and r.comparator in ("<", "<=")]
-    judged = len(results) - len(unclear) - len(unknown)
+    inside = by_status.get(Status.NORMAL.value, 0)
 
-    text = [f"{len(results)} marker{'s were' if len(results) != 1 else ' was'} measured."]
-    if judged and not high and not low:
+    not_judged = len(unclear) + len(unknown)
+    text = [_counts_sentence(len(results), len(high), len(low), inside, not_judged)]
+    if inside and not high and not low:
         text.append("All the results that could be judged are inside the reference range.")
-    if high:
-        text.append("Above the range: " + ", ".join(_times(r) for r in high) + ".")
-    if critical:
-        text.append(
-            f"{_names(critical)} {'is' if len(critical) == 1 else 'are'} past the critical "
-            "limit. This needs prompt attention from a doctor."
-        )
     text.extend(_group_sentences(high))
-    if _storm_like(results):
+    if critical:
+        verb = "is" if len(critical) == 1 else "are"
         text.append(
-            "Very high IL-6 and IFN-γ, with high IL-10, is a pattern seen when the immune "
-            "system is in overdrive. Such a pattern needs prompt medical attention."
+            f"{_names(critical)} {verb} past the critical limit. "
+            "This needs prompt medical attention."
         )
+    if _storm_like(results):
+        text.append(STORM_SENTENCE)
     if low:
-        text.append(f"Below the range: {_names(low)}.")
+        text.append(" ".join(how_far_below(r) for r in low))
     if below:
-        count = len(below)
         text.append(
-            f"{count} result{'s were' if count != 1 else ' was'} too low for the test to "
-            "measure. That is usual for healthy people."
+            f"{_plural(len(below), 'result was', 'results were')} too low for the test to "
+            f"measure ({_names(below)}). That is usual for healthy people. It is not a problem."
         )
     if unclear:
-        count = len(unclear)
         text.append(
-            f"{count} result{'s' if count != 1 else ''} could not be judged "
-            f"({_names(unclear)}). The reason is given next to each one."
+            f"{_plural(len(unclear), 'result', 'results')} could not be judged. "
+            + " ".join(why_not_judged(r) for r in unclear)
         )
-    for result in unknown:
-        text.append(f"{result.marker}: {result.note or 'no reference range'}.")
+    if unknown:
+        hints = [m.group("name") for r in unknown if (m := _HINT.search(r.note or ""))]
+        check = f"Did you mean {join_names(hints)}?" if hints else ""
+        text.append(
+            f"{_names(unknown)} {'has' if len(unknown) == 1 else 'have'} no reference range "
+            "in this set, so panelcli could not judge "
+            f"{'it' if len(unknown) == 1 else 'them'}. Check that the name is spelled right. "
+            f"{check}".rstrip()
+        )
     flagged = [r.marker for r in results if r.status in (Status.LOW, Status.HIGH, Status.CRITICAL)]
     return PanelSummary(
         measured=len(results), by_status=dict(by_status), flagged_markers=flagged, text=text
     )
 
 
+def _counts_sentence(measured: int, high: int, low: int, inside: int, not_judged: int) -> str:
+    parts: list[str] = []
+    for count, where in ((high, "above"), (low, "below")):
+        if count:
+            # The first place named is "the range"; the next ones refer back to it.
+            parts.append(
+                f"{count} {'is' if count == 1 else 'are'} {where} {'it' if parts else 'the range'}"
+            )
+    if parts and inside:
+        parts.append(f"{inside} {'is' if inside == 1 else 'are'} inside it")
+    if not_judged:
+        parts.append(f"{not_judged} could not be judged")
+    sentence = f"{_plural(measured, 'marker was', 'markers were')} measured."
+    if parts:
+        joined = join_names(parts)
+        sentence += f" {joined[0].upper()}{joined[1:]}."
+    return sentence
+
+
 def _group_sentences(high: Sequence[Result]) -> list[str]:
+    """One short paragraph per group of raised markers: what they do, how far, what it can mean."""
     groups: dict[str, list[Result]] = {}
     for result in high:
-        if result.category:
-            groups.setdefault(result.category, []).append(result)
-    sentences = []
-    inflammatory = groups.get("pro-inflammatory", [])
-    if len(inflammatory) >= 2:
-        sentences.append(
-            f"Several markers that {GROUP_ROLE['pro-inflammatory']} are high together "
-            f"({_names(inflammatory)}). This can be a sign of strong inflammation in the body."
-        )
-    elif inflammatory:
-        sentences.append(
-            f"{inflammatory[0].marker} helps start inflammation. A high level can be a sign "
-            "of inflammation somewhere in the body."
-        )
-    for group, members in groups.items():
-        if group == "pro-inflammatory" or group not in GROUP_ROLE:
+        category = result.category if result.category in GROUP_ROLE else ""
+        groups.setdefault(category, []).append(result)
+    order = [g for g in GROUP_ROLE if g in groups] + ([""] if "" in groups else [])
+    paragraphs = []
+    for group in order:
+        members = groups[group]
+        amounts = " ".join(how_far_above(r) for r in members)
+        if not group:
+            paragraphs.append(amounts)
             continue
+        sign = GROUP_SIGN[group]
         if len(members) == 1:
-            sentence = (
-                f"{members[0].marker} is high. It is one of the markers that {GROUP_ROLE[group]}."
+            paragraphs.append(
+                f"{amounts} It is one of the markers that {GROUP_ROLE[group]}. {sign}"
             )
-        else:
-            sentence = f"{_names(members)} are high. These markers {GROUP_ROLE[group]}."
-        sentences.append(sentence)
-    return sentences
+            continue
+        if group == "pro-inflammatory":
+            most = max(r.times_upper_limit or 0.0 for r in members)
+            strength = "strong" if most >= STRONG_TIMES else "mild"
+            sign = (
+                "Several of them are high at the same time. "
+                f"This can be a sign of {strength} inflammation in the body."
+            )
+        role = f"{_names(members)} are high. These markers {GROUP_ROLE[group]}."
+        paragraphs.append(f"{role} {amounts} {sign}")
+    return paragraphs
 
 
 def _storm_like(results: Sequence[Result]) -> bool:
@@ -133,14 +240,21 @@ def _storm_like(results: Sequence[Result]) -> bool:
     return times("IL-6") >= STORM_TIMES and times("IFN-γ") >= STORM_TIMES and times("IL-10") > 1
 
 
-def report_sentences(panels: int, rejected: int, unreadable: int) -> list[str]:
-    """Sentences about the whole run: what could not be read never vanishes."""
+def report_sentences(rejected: Sequence[Issue]) -> list[str]:
+    """Sentences about the whole run: rows that could not be used never vanish, with why."""
+    unreadable = sum(1 for issue in rejected if issue.code == "file-unreadable")
+    rows = [issue for issue in rejected if issue.code != "file-unreadable"]
     text = []
-    if rejected:
+    if rows:
+        reasons = Counter(REJECTED_REASON.get(issue.code, OTHER_REASON) for issue in rows)
         text.append(
-            f"{rejected} row{'s' if rejected != 1 else ''} could not be read. "
+            f"{_plural(len(rows), 'row', 'rows')} could not be used. "
             "Each one is listed with its line and the reason."
         )
+        text.extend(
+            f"{_plural(count, 'row has', 'rows have')} {reason}."
+            for reason, count in reasons.items()
+        )
     if unreadable:
-        text.append(f"{unreadable} file{'s' if unreadable != 1 else ''} could not be read at all.")
+        text.append(f"{_plural(unreadable, 'file', 'files')} could not be read at all.")
     return text

@@ -89,3 +89,23 @@ def convert(value: float, exponent: int) -> float:
     if exponent == 0:
         return value
     return float(Decimal(repr(value)).scaleb(exponent))
+
+
+_MOLAR_PARTS = re.compile(r"^(?P<amount>[fpnum]?mol)/(?P<volume>[dcmu]?l)$")
+_ARBITRARY_PARTS = re.compile(r"^(?P<prefix>[km]?)(?P<unit>iu|u)/(?P<volume>[dcmu]?l)$")
+
+
+@lru_cache(maxsize=256)
+def ucum_code(unit: str) -> str | None:
+    """The UCUM code for a unit panelcli recognises ('µg/L' → 'ug/L', 'IU/mL' → '[IU]/mL')."""
+    key = unit_key(unit)
+    for pattern in (_MASS_PER_VOLUME, _MOLAR_PARTS):
+        match = pattern.match(key)
+        if match:
+            amount, volume = match.groups()
+            return f"{amount}/{volume[:-1]}L"  # UCUM writes the litre as 'L'
+    match = _ARBITRARY_PARTS.match(key)
+    if match:
+        prefix, kind, volume = match.groups()
+        return f"{prefix}{'[IU]' if kind == 'iu' else 'U'}/{volume[:-1]}L"
+    return "%" if key == "%" else None

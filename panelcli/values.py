@@ -23,6 +23,9 @@ _NO_NUMBER: dict[str, Comparator] = {
     "<lloq": "<", "<loq": "<", "<dl": "<", "oor<": "<", "oorlow": "<",
     "oor>": ">", "oorhigh": ">", ">uloq": ">", "aboveuloq": ">", "abovelimit": ">",
 }  # fmt: skip
+# Of those, the ones that mean "below quantification": the true value is under the LLOQ, which
+# may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).
+_BELOW_QUANTIFICATION = frozenset({"blq", "bql", "bloq", "<lloq", "<loq", "oor<", "oorlow"})
 _VALUE_WITH_UNIT = re.compile(r"^(?P<number>[^\s]+)\s+(?P<unit>[^\d\s][^\s]*/[^\s]+)$")
 
 
@@ -32,6 +35,9 @@ class ParsedValue(NamedTuple):
     number: float | None
     comparator: Comparator | None
     unit: str | None = None
+    #: With no number: the reference-set limits ('lod', 'lloq', 'uloq') that may soundly stand
+    #: in for it, best first.
+    limits: tuple[str, ...] = ()
 
 
 class ValueProblem(ValueError):
@@ -82,7 +88,12 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
     key = re.sub(r"[\s._]+", "", cell).casefold()
     if key in _NO_NUMBER:
-        return ParsedValue(None, _NO_NUMBER[key])
+        side = _NO_NUMBER[key]
+        if side == ">":
+            limits: tuple[str, ...] = ("uloq",)
+        else:
+            limits = ("lloq",) if key in _BELOW_QUANTIFICATION else ("lod", "lloq")
+        return ParsedValue(None, side, None, limits)
     comparator: Comparator | None = None
     rest = cell
     match = _COMPARATOR.match(cell)
@@ -171,3 +182,8 @@ def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
             return LabRange(None, bound, one_sided.group("unit"))
         return LabRange(bound, None, one_sided.group("unit"))
     return None
+
+
+def is_plain_number(text: str) -> bool:
+    """True for a bare number such as '-2.5' or '1e3': text a spreadsheet shows, never runs."""
+    return _NUMBER.fullmatch(text) is not None

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -211,21 +212,22 @@ def check(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def one_line(stderr: str) -> str:
-    assert stderr.count("\n") == 1 and stderr.startswith("panelcli: "), stderr
-    return stderr
+def refused(*args: str) -> str:
+    """Run check and expect a fatal refusal: exit 2, no output, one 'panelcli: ' line."""
+    code, out, err = check(*args)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and err.startswith("panelcli: "), err
+    return err
 
 
 def test_a_folder(tmp_path: Path) -> None:
-    code, out, err = check(str(tmp_path))
-    assert (code, out) == (2, "")
-    assert "is a folder, not a file" in one_line(err)
+    err = refused(str(tmp_path))
+    assert "is a folder, not a file" in err
 
 
 def test_a_missing_file(tmp_path: Path) -> None:
-    code, out, err = check(str(tmp_path / "nope.csv"))
-    assert (code, out) == (2, "")
-    assert "no such file" in one_line(err)
+    err = refused(str(tmp_path / "nope.csv"))
+    assert "no such file" in err
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
@@ -233,10 +235,9 @@ def test_a_named_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
     fifo = tmp_path / "results.csv"
     os.mkfifo(fifo)
     started = time.monotonic()
-    code, out, err = check(str(fifo))  # opening a FIFO with no writer would block forever
+    err = refused(str(fifo))  # opening a FIFO with no writer would block forever
     assert time.monotonic() - started < 5
-    assert (code, out) == (2, "")
-    assert "is a named pipe; send it on standard input instead: -" in one_line(err)
+    assert "is a named pipe; send it on standard input instead: -" in err
 
 
 def test_an_unreadable_file(tmp_path: Path) -> None:
@@ -249,9 +250,8 @@ def test_an_unreadable_file(tmp_path: Path) -> None:
         pass
     else:
         pytest.skip("running as root (or similar): permissions do not stop this user reading")
-    code, out, err = check(str(path))
-    assert (code, out) == (2, "")
-    assert "permission denied" in one_line(err)
+    err = refused(str(path))
+    assert "permission denied" in err
 
 
 def test_a_10_mb_line_fails_with_the_hint_and_passes_once_the_limit_is_raised(
@@ -259,9 +259,8 @@ def test_a_10_mb_line_fails_with_the_hint_and_passes_once_the_limit_is_raised(
 ) -> None:
     path = tmp_path / "huge-line.csv"
     path.write_text(f"{HEADER}\nSYN-1,SYNTH-1,2026-01-02,IL-6,{'7' * 10_000_000}x,pg/mL\n")
-    code, out, err = check(str(path))
-    assert (code, out) == (2, "")
-    assert "line 2 is longer than 1,048,576 characters" in one_line(err)
+    err = refused(str(path))
+    assert "line 2 is longer than 1,048,576 characters" in err
     assert "--max-line-length" in err
 
     code, out, err = check(str(path), "--max-line-length", "20000000", "--format", "json")
@@ -279,21 +278,17 @@ def test_a_100_mb_line_fails_fast(tmp_path: Path) -> None:
         for _ in range(100):
             file.write(chunk)
     started = time.monotonic()
-    code, out, err = check(str(path))
+    err = refused(str(path))
     assert time.monotonic() - started < 3
-    assert (code, out) == (2, "")
-    assert "line 2 is longer than" in one_line(err)
+    assert "line 2 is longer than" in err
     assert "raise the limit with --max-line-length" in err
 
 
-def test_a_100_mb_line_on_stdin_is_refused_after_reading_a_few_mb() -> None:
+def test_a_100_mb_line_on_stdin_is_refused_after_reading_a_few_mb(
+    start_panelcli: Callable[..., subprocess.Popen[bytes]],
+) -> None:
     """The proof that it does not read it all: the writer is cut off long before 100 MB."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "panelcli", "check", "-"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    process = start_panelcli("check", "-")
     assert process.stdin is not None
     written = 0
     chunk = b"9" * (1 << 20)
@@ -315,19 +310,17 @@ def test_ten_million_columns_fail_fast(tmp_path: Path) -> None:
     path = tmp_path / "columns.csv"
     path.write_text("marker,value" + ",x" * 10_000_000 + "\nIL-6,4.2\n")
     started = time.monotonic()
-    code, out, err = check(str(path))
+    err = refused(str(path))
     assert time.monotonic() - started < 3
-    assert (code, out) == (2, "")
-    assert "line 1 is longer than" in one_line(err) and "--max-line-length" in err
+    assert "line 1 is longer than" in err and "--max-line-length" in err
 
 
 def test_a_runaway_quote_hits_the_field_limit_with_the_hint(tmp_path: Path) -> None:
     path = tmp_path / "runaway.csv"
     body = "".join(f"SYN-{i},SYNTH-1,2026-01-02,IL-6,4.2,pg/mL\n" for i in range(40_000))
     path.write_text(f'{HEADER},comment\nSYN-0,SYNTH-1,2026-01-02,IL-6,4.2,pg/mL,"oops\n{body}')
-    code, out, err = check(str(path))
-    assert (code, out) == (2, "")
-    assert "is longer than 1,048,576 characters (is a quote" in one_line(err)
+    err = refused(str(path))
+    assert "is longer than 1,048,576 characters (is a quote" in err
     assert "raise the limit with --max-line-length" in err
 
     code, out, err = check(str(path), "--format", "json", "--max-line-length", "4000000")

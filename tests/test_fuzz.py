@@ -102,11 +102,13 @@ def test_mutant(sample: Path, seed: int, tmp_path: Path) -> None:
             cells = [e for e in rejected if e.code not in ROW_LEVEL]
             assert len(found) + len(cells) == stats.measurements
 
-    # The command line: an exit code, and on a fatal problem exactly one 'panelcli: ' line.
-    result = runner.invoke(app, ["check", str(path)])
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert result.exit_code in (0, 1, 2)
-    assert "Traceback" not in result.stdout + result.stderr
-    assert "internal error" not in result.stderr
-    if result.exit_code == 2 and not result.stdout:
-        assert result.stderr.count("\n") == 1 and result.stderr.startswith("panelcli: ")
+    # The command line: an exit code, and on a fatal problem exactly one 'panelcli: ' line;
+    # the table, and the streamed NDJSON (which the test suite checks against its schema).
+    for output in ("table", "ndjson"):
+        result = runner.invoke(app, ["check", str(path), "--format", output])
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert result.exit_code in (0, 1, 2)
+        assert "Traceback" not in result.stdout + result.stderr
+        assert "internal error" not in result.stderr
+        if result.exit_code == 2 and not result.stdout:
+            assert result.stderr.count("\n") == 1 and result.stderr.startswith("panelcli: ")

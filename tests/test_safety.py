@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -189,13 +190,11 @@ def big_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     [["check"], ["check", "--format", "json"], ["validate"]],
     ids=["table", "json", "validate"],
 )
-def test_head_closing_the_pipe_is_quiet(big_file: Path, args: list[str]) -> None:
+def test_head_closing_the_pipe_is_quiet(
+    big_file: Path, args: list[str], start_panelcli: Callable[..., subprocess.Popen[bytes]]
+) -> None:
     """`panelcli check big.csv | head -n 1`: no BrokenPipeError text, no traceback."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "panelcli", args[0], str(big_file), *args[1:]],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    process = start_panelcli(args[0], str(big_file), *args[1:])
     assert process.stdout is not None and process.stderr is not None
     first = process.stdout.readline()
     process.stdout.close()  # what head does after its line
@@ -221,13 +220,10 @@ def bytes_waiting(stream: object) -> int:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
-def test_ctrl_c_while_reading_slow_stdin_exits_130_with_one_line() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "panelcli", "check", "-"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+def test_ctrl_c_while_reading_slow_stdin_exits_130_with_one_line(
+    start_panelcli: Callable[..., subprocess.Popen[bytes]],
+) -> None:
+    process = start_panelcli("check", "-")
     assert process.stdin is not None
     process.stdin.write(f"{HEADER}\nS-1,P-1,2026-01-02,IL-6,4.2,pg/mL\n".encode())
     process.stdin.flush()

@@ -12,12 +12,18 @@ from rich.text import Text
 from panelcli.values import visible
 
 
-def make_console(stream: TextIO | None = None, *, stderr: bool = False) -> Console:
-    """A rich console for stdout/stderr; colour and markup only where a person is looking."""
+def make_console(
+    stream: TextIO | None = None, *, stderr: bool = False, plain: bool = False
+) -> Console:
+    """A rich console for stdout/stderr; colour and markup only where a person is looking.
+
+    `plain` (for `-o FILE`) never writes escape codes, whatever FORCE_COLOR says.
+    """
     stream = stream or (sys.stderr if stderr else sys.stdout)
     is_terminal = hasattr(stream, "isatty") and stream.isatty()
     return Console(
         file=stream,
+        force_terminal=False if plain else None,
         no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
         highlight=False,
         emoji=False,

@@ -7,8 +7,9 @@ from rich.panel import Panel as Box
 from rich.table import Table
 from rich.text import Text
 
-from panelcli.models import Issue, Panel, Report, Result, Status
+from panelcli.models import Issue, Panel, PatientTrend, Report, Result, Status
 from panelcli.render.console import inert
+from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.summary import report_sentences
 from panelcli.units import unit_key
 
@@ -30,6 +31,21 @@ def status_text(result: Result) -> Text:
     if result.flag == "LL":
         icon = "‼▼"
     return Text(f"{icon} {word}", style=style)
+
+
+def gauge_text(result: Result, width: int = GAUGE_WIDTH) -> Text:
+    """Where the value sits against its range (shapes carry the meaning; colour repeats it)."""
+    drawn = gauge(result, width)
+    if drawn is None:
+        return Text("")
+    bar, log = drawn
+    style = STATUS_LOOK[result.status][2]
+    text = Text()
+    for char in bar:
+        text.append(char, style=style if char not in "═·" else "dim" if char == "·" else "")
+    if log:
+        text.append(" log", style="dim")
+    return text
 
 
 def value_text(result: Result) -> Text:
@@ -57,13 +73,14 @@ def panel_title(panel: Panel) -> Text:
     return inert(" · ".join(parts))
 
 
-def panel_table(panel: Panel) -> Table:
+def panel_table(panel: Panel, gauge_width: int = GAUGE_WIDTH) -> Table:
     table = Table(title=panel_title(panel), title_justify="left", expand=False)
     table.add_column("Marker", no_wrap=True)
     table.add_column("Value", justify="right")
     table.add_column("Unit")
     table.add_column("Reference range")
     table.add_column("Status", no_wrap=True)
+    table.add_column("Gauge", no_wrap=True)
     table.add_column("Note")
     for result in panel.results:
         note = result.note or ""
@@ -79,18 +96,67 @@ def panel_table(panel: Panel) -> Table:
                 result.reference.text.removesuffix(f" {result.unit}") if result.reference else ""
             ),
             status_text(result),
+            gauge_text(result, gauge_width),
             inert(note),
         )
     return table
 
 
-def summary_block(panel: Panel) -> Text:
+TREND_LOOK = {
+    "rising": ("↗", "rising", "red"),
+    "falling": ("↘", "falling", "green"),
+    "steady": ("→", "steady", ""),
+    "rose then fell": ("↗↘", "rose, then fell", "yellow"),
+    "fell then rose": ("↘↗", "fell, then rose", "yellow"),
+}
+
+
+def _point(value: float | None, comparator: str | None) -> str:
+    return "?" if value is None else f"{comparator or ''}{value:g}"
+
+
+def trend_table(trend: PatientTrend) -> Table:
+    """One row per marker: sparkline, first → last, highest, and the direction in words."""
+    dates = f"{len(trend.dates)} dates, {trend.dates[0]} to {trend.dates[-1]}"
+    table = Table(
+        title=inert(f"Changes over time · patient {trend.patient_id} · {dates}"),
+        title_justify="left",
+    )
+    table.add_column("Marker", no_wrap=True)
+    table.add_column("Trend", no_wrap=True)
+    table.add_column("First → last", no_wrap=True)
+    table.add_column("Highest")
+    table.add_column("Reference range")
+    table.add_column("Change", no_wrap=True)
+    for marker in trend.markers:
+        first, last = marker.points[0], marker.points[-1]
+        unit = f" {marker.unit}" if marker.unit else ""
+        highest = marker.highest
+        icon, word, style = TREND_LOOK[marker.direction]
+        table.add_row(
+            inert(marker.marker),
+            Text(sparkline([p.value for p in marker.points])),
+            inert(f"{_point(first.value, first.comparator)} → "
+                  f"{_point(last.value, last.comparator)}{unit}"),
+            inert(f"{_point(highest.value, highest.comparator)} on {highest.collected_at}"
+                  if highest else "-"),
+            inert(marker.reference or ""),
+            Text(f"{icon} {word}", style=style),
+        )  # fmt: skip
+    return table
+
+
+def bullets(sentences: list[str]) -> Text:
     text = Text()
-    for sentence in panel.summary.text:
+    for sentence in sentences:
         text.append("• ")
         text.append_text(inert(sentence))
         text.append("\n")
     return text
+
+
+def summary_block(panel: Panel) -> Text:
+    return bullets(panel.summary.text)
 
 
 def issue_line(issue: Issue) -> Text:
@@ -99,8 +165,7 @@ def issue_line(issue: Issue) -> Text:
         where.append(f"line {issue.line}")
     if issue.column:
         where.append(f"column '{issue.column}'")
-    message = issue.message.removeprefix(f"{issue.source}: ")  # a whole-file problem names it
-    return inert(f"{', '.join(where)}: {message} [{issue.code}]")
+    return inert(f"{', '.join(where)}: {issue.message} [{issue.code}]")
 
 
 def render_table(report: Report, console: Console) -> None:
@@ -109,8 +174,14 @@ def render_table(report: Report, console: Console) -> None:
         _render_overview(report, console)
     else:
         for panel in report.panels:
-            console.print(panel_table(panel))
+            console.print(panel_table(panel, gauge_width(console.width)))
             console.print(summary_block(panel))
+        if report.panels:
+            console.print(Text(GAUGE_LEGEND, style="dim"))
+            console.print()
+        for trend in report.trends:
+            console.print(trend_table(trend))
+            console.print(bullets(trend.text))
     if report.rejected:
         console.print(Text(f"Rows that could not be used ({len(report.rejected)}):", style="bold"))
         for issue in report.rejected:
@@ -121,11 +192,9 @@ def render_table(report: Report, console: Console) -> None:
         for issue in report.warnings:
             console.print(Text("  ! ", style="yellow") + issue_line(issue))
         console.print()
-    unreadable = sum(1 for i in report.rejected if i.code == "file-unreadable")
-    for sentence in report_sentences(
-        len(report.panels), len(report.rejected) - unreadable, unreadable
-    ):
-        console.print(inert(sentence))
+    rejected_text = report_sentences(report.rejected)
+    if rejected_text:
+        console.print(bullets(rejected_text))
     ref = report.reference_set
     version = f" version {ref.version}" if ref.version else ""
     console.print(

@@ -8,13 +8,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from panelcli.check import bounds_text
 from panelcli.explain import Explanation
 from panelcli.ranges import ReferenceSet
 from panelcli.render.console import inert
 from panelcli.samples import Sample
 
 SYNTHETIC = "All sample panels are synthetic: made up for teaching, not taken from any person."
+RANGES_DIFFER = (
+    "Ranges differ between labs. Compare a result with the range of the lab that measured it."
+)
+TALK_WITH_PROVIDER = "Talk with your healthcare provider about what a result means for you."
 
 
 def render_sample_list(samples: Sequence[Sample], console: Console) -> None:
@@ -31,6 +34,9 @@ def render_sample_list(samples: Sequence[Sample], console: Console) -> None:
 def render_story(sample: Sample, console: Console) -> None:
     console.print(Text(f"{sample.title} (synthetic example)", style="bold"))
     console.print(Text(sample.story))
+    if sample.look:
+        console.print(Text(sample.look))
+    console.print(Text(SYNTHETIC))
     console.print(Text(f"File: {sample.path}", style="dim"))
     console.print()
 
@@ -50,13 +56,8 @@ def render_explanation(found: Explanation, console: Console) -> None:
         for entry in found.ranges:
             table.add_row(entry.set_name, inert(entry.text), inert(entry.source or ""))
         console.print(table)
-        console.print(
-            Text(
-                "Ranges differ between labs. Compare a result with the range of the lab "
-                "that measured it."
-            )  # fmt: skip
-        )
-    console.print(Text("Talk with your healthcare provider about what a result means for you."))
+        console.print(Text(RANGES_DIFFER))
+    console.print(Text(TALK_WITH_PROVIDER))
 
 
 def render_overview(sentences: Sequence[str], markers: Sequence[str], console: Console) -> None:
@@ -78,13 +79,7 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
     for heading in ("Marker", "Interval", "Unit", "Category", "Source"):
         table.add_column(heading)
     for name, entry in reference_set.markers.items():
-        if entry.intervals:
-            interval = "\n".join(
-                f"{row.describe()}: {bounds_text(row.bounds, entry.unit)}"
-                for row in entry.intervals
-            )
-        else:
-            interval = bounds_text(entry.bounds, entry.unit)
+        interval = "\n".join(entry.interval_texts())
         table.add_row(
             inert(name), inert(interval), inert(entry.unit), inert(entry.category or ""),
             inert(entry.source or ""),

@@ -1,0 +1,70 @@
+"""`--export report.html|.svg`: the report as drawn for the terminal, recorded into a file."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+
+from panelcli.errors import PanelcliError
+
+EXPORT_SUFFIXES = (".html", ".svg")
+EXPORT_WIDTH = 120
+
+# rich's own page, plus a language, a title and a print-friendly width for browsers.
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>panelcli report</title>
+<style>
+{stylesheet}
+body {{
+    color: {foreground};
+    background-color: {background};
+}}
+pre {{
+    font-family: 'DejaVu Sans Mono', Menlo, consolas, 'Courier New', monospace;
+    font-size: 13px;
+    line-height: 1.2;
+}}
+code {{ font-family: inherit; }}
+</style>
+</head>
+<body>
+<pre><code>{code}</code></pre>
+</body>
+</html>
+"""
+
+
+def export_report(path: Path, draw: Callable[[Console], None]) -> None:
+    """Draw into a recording console, then write it as HTML or SVG (chosen by the suffix)."""
+    suffix = path.suffix.casefold()
+    if suffix not in EXPORT_SUFFIXES:
+        raise PanelcliError(f"--export needs a file ending in .html or .svg, not '{path.name}'")
+    console = Console(
+        file=io.StringIO(),
+        record=True,
+        width=EXPORT_WIDTH,
+        force_terminal=True,
+        color_system="truecolor",
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    draw(console)
+    if suffix == ".html":
+        document = console.export_html(
+            theme=DEFAULT_TERMINAL_THEME, code_format=HTML_PAGE, inline_styles=True
+        )
+    else:
+        document = console.export_svg(title="panelcli report", theme=DEFAULT_TERMINAL_THEME)
+    try:
+        path.write_text(document, encoding="utf-8")
+    except OSError as exc:
+        raise PanelcliError(f"cannot write '{path}': {exc.strerror}") from None

@@ -1,0 +1,179 @@
+"""`--format fhir`: a FHIR R4 Bundle (type collection) of Observations, as plain dicts for JSON.
+
+Each result becomes an Observation; rejected rows and warnings are not observations, so they
+go into one OperationOutcome entry at the end of the bundle. No FHIR library is needed here.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from panelcli.models import NOTICE, Issue, Report, Result
+from panelcli.units import ucum_code
+from panelcli.values import shorten
+
+UCUM = "http://unitsofmeasure.org"
+LOINC = "http://loinc.org"
+INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+
+#: HL7 v3 ObservationInterpretation codes panelcli uses, with their display names.
+INTERPRETATION_DISPLAY = {
+    "N": "Normal", "L": "Low", "H": "High", "LL": "Critical low", "HH": "Critical high",
+    "<": "Off scale low", ">": "Off scale high", "IND": "Indeterminate",
+}  # fmt: skip
+
+# The dateTime pattern from the FHIR R4 specification (a time needs seconds and a zone).
+_FHIR_DATETIME = re.compile(
+    r"([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|"
+    r"3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)((0[0-9]|"
+    r"1[0-3]):[0-5][0-9]|14:00)))?)?)?"
+)
+_DATE_THEN_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
+# Fixed namespace so the same row always gets the same urn:uuid (diffable output).
+_NAMESPACE = uuid.UUID("5f0c8a52-3d3e-4f43-9d1c-7e0f2b6a9c11")
+
+
+def _is_real_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text[:10])
+    except ValueError:
+        return False
+    return True
+
+
+def fhir_datetime(collected_at: str) -> tuple[str | None, str | None]:
+    """collected_at as a FHIR dateTime, and a note when it had to be shortened or left out."""
+    text = collected_at.strip()
+    if _FHIR_DATETIME.fullmatch(text) and (len(text) < 10 or _is_real_date(text)):
+        return text, None
+    date_then_time = _DATE_THEN_TIME.fullmatch(text)
+    if date_then_time and _is_real_date(text):
+        return date_then_time.group(1), (
+            f"The file gives the collection time '{shorten(text)}' without a time zone, "
+            "so effectiveDateTime holds only the date."
+        )
+    return None, (
+        f"The collection date '{shorten(text)}' is not a date FHIR accepts (such as "
+        "2026-05-20), so effectiveDateTime is left out."
+    )
+
+
+def quantity(value: float, unit: str | None) -> dict[str, Any]:
+    """A FHIR Quantity; the UCUM system and code only when panelcli knows the unit's code."""
+    result: dict[str, Any] = {"value": value}
+    if unit:
+        result["unit"] = unit
+        code = ucum_code(unit)
+        if code:
+            result.update(system=UCUM, code=code)
+    return result
+
+
+def interpretation(code: str) -> dict[str, Any]:
+    """One HL7 v3 ObservationInterpretation code as a CodeableConcept."""
+    display = INTERPRETATION_DISPLAY[code]
+    return {"coding": [{"system": INTERPRETATION, "code": code, "display": display}]}
+
+
+def _reference(kind: str, identifier: str | None) -> dict[str, Any] | None:
+    if not identifier or not identifier.strip():
+        return None
+    return {"type": kind, "identifier": {"value": identifier}}
+
+
+def observation(result: Result, loinc: Mapping[str, str], set_name: str) -> dict[str, Any]:
+    """One result as an Observation (status final) carrying the notice as a note."""
+    code: dict[str, Any] = {"text": result.marker}
+    if result.marker in loinc:
+        code = {"coding": [{"system": LOINC, "code": loinc[result.marker]}], **code}
+    resource: dict[str, Any] = {
+        "resourceType": "Observation",
+        "status": "final",
+        "category": [
+            {"coding": [{"system": CATEGORY, "code": "laboratory", "display": "Laboratory"}]}
+        ],
+        "code": code,
+    }
+    subject = _reference("Patient", result.patient_id)
+    if subject:
+        resource["subject"] = subject
+    notes = [result.note] if result.note else []
+    if result.collected_at and result.collected_at.strip():
+        effective, date_note = fhir_datetime(result.collected_at)
+        if effective:
+            resource["effectiveDateTime"] = effective
+        if date_note:
+            notes.append(date_note)
+    if result.value is None:  # censored with no number ('ND'): say what the lab wrote
+        resource["valueString"] = result.original_value
+    else:
+        resource["valueQuantity"] = quantity(result.value, result.unit)
+        if result.comparator:
+            resource["valueQuantity"]["comparator"] = result.comparator
+    codes = [flag for flag in result.flags if flag in INTERPRETATION_DISPLAY]
+    if codes:
+        resource["interpretation"] = [interpretation(code) for code in codes]
+    specimen = _reference("Specimen", result.sample_id)
+    if specimen:
+        resource["specimen"] = specimen
+    reference = result.reference
+    if reference:
+        where = f"reference set {set_name}" if reference.origin == "set" else "the lab's range"
+        ranged: dict[str, Any] = {"text": f"{reference.text} ({where})"}
+        if reference.low is not None:
+            ranged["low"] = quantity(reference.low, reference.unit)
+        if reference.high is not None:
+            ranged["high"] = quantity(reference.high, reference.unit)
+        resource["referenceRange"] = [ranged]
+    resource["note"] = [{"text": text} for text in (*notes, NOTICE)]
+    return resource
+
+
+def _issue(issue: Issue) -> dict[str, Any]:
+    where = [issue.source]
+    if issue.line is not None:
+        where.append(f"line {issue.line}")
+    if issue.column:
+        where.append(f"column '{issue.column}'")
+    return {
+        "severity": issue.severity,
+        "code": "invalid" if issue.severity == "error" else "informational",
+        "details": {"text": issue.message},
+        "diagnostics": f"{issue.code} ({', '.join(where)})",
+    }
+
+
+def operation_outcome(report: Report) -> dict[str, Any] | None:
+    """Rejected rows and warnings (they are not observations), or None when there are none."""
+    issues = [_issue(i) for i in (*report.rejected, *report.warnings)]
+    if not issues:
+        return None
+    issues.append({"severity": "information", "code": "informational", "diagnostics": NOTICE})
+    return {"resourceType": "OperationOutcome", "issue": issues}
+
+
+def _entry(resource: dict[str, Any], *key: object) -> dict[str, Any]:
+    name = "\x1f".join(str(part) for part in key)
+    return {"fullUrl": f"urn:uuid:{uuid.uuid5(_NAMESPACE, name)}", "resource": resource}
+
+
+def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
+    """The report as a Bundle of type collection; `loinc` maps marker names to LOINC codes."""
+    set_name = report.reference_set.name
+    sha = report.reference_set.sha256
+    entries = [
+        _entry(observation(r, loinc, set_name), sha, r.source, r.line, r.column, r.marker)
+        for panel in report.panels
+        for r in panel.results
+    ]
+    outcome = operation_outcome(report)
+    if outcome:
+        issues = (*report.rejected, *report.warnings)
+        where = (f"{i.source}:{i.line}:{i.column}:{i.code}" for i in issues)
+        entries.append(_entry(outcome, sha, "outcome", *where))
+    return {"resourceType": "Bundle", "type": "collection", "entry": entries}

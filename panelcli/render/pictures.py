@@ -1,0 +1,87 @@
+"""Small text pictures: a gauge per result and a sparkline per trend, readable without colour.
+
+Shapes carry the meaning (═ range, · outside, ● value, ◀/▶ censored); colour only repeats it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from panelcli.models import Result
+
+GAUGE_WIDTH = 15
+NARROW_GAUGE_WIDTH = 8  # for terminals under 100 columns, so the other columns keep their room
+IN_RANGE, OUTSIDE, VALUE, AT_MOST, AT_LEAST = "═", "·", "●", "◀", "▶"
+#: Values spanning at least this factor (an order of magnitude) get a log scale.
+LOG_FACTOR = 10.0
+SPARKS = "▁▂▃▄▅▆▇█"
+
+GAUGE_LEGEND = (
+    f"How to read the gauges: {IN_RANGE} is the reference range and {OUTSIDE} is outside it. "
+    f"{VALUE} is the value. {AT_MOST} means at or below that point, and {AT_LEAST} means at or "
+    "above it. A gauge marked log is squeezed to fit very big values."
+)
+
+
+def gauge(result: Result, width: int = GAUGE_WIDTH) -> tuple[str, bool] | None:
+    """The bar for one result and whether it uses a log scale; None when there is nothing to draw.
+
+    The scale runs from 0 (or, on a log scale, half the smallest number) to a bit past the
+    largest of the value and the range limits, so the range and the value always both show.
+    """
+    reference = result.reference
+    if result.value is None or reference is None:
+        return None
+    low, high = reference.low, reference.high
+    if low is None and high is None:
+        return None
+    value = result.value
+    numbers = [n for n in (value, low, high) if n is not None]
+    positive = [n for n in numbers if n > 0]
+    log = (
+        len(positive) == len(numbers)
+        and len(positive) > 1
+        and max(positive) / min(positive) >= LOG_FACTOR
+    )
+    if log:
+        start, end = math.log10(min(positive) / 2), math.log10(max(positive) * 2)
+
+        def place(x: float) -> float:
+            return (math.log10(x) - start) / (end - start)
+
+    else:
+        top = max(numbers) * 1.3 or 1.0
+
+        def place(x: float) -> float:
+            return x / top
+
+    zone_start = place(low) if low is not None else 0.0
+    zone_end = place(high) if high is not None else 1.0
+    cells = [
+        IN_RANGE if zone_start <= (i + 0.5) / width <= zone_end else OUTSIDE for i in range(width)
+    ]
+    mark = {"<": AT_MOST, "<=": AT_MOST, ">": AT_LEAST, ">=": AT_LEAST}.get(
+        result.comparator or "", VALUE
+    )
+    index = min(width - 1, max(0, int(place(value) * width)))
+    cells[index] = mark
+    return "".join(cells), log
+
+
+def gauge_width(terminal_width: int) -> int:
+    return GAUGE_WIDTH if terminal_width >= 100 else NARROW_GAUGE_WIDTH
+
+
+def sparkline(values: Sequence[float | None]) -> str:
+    """One block per value, lowest ▁ to highest █; a gap for a result with no number."""
+    numbers = [v for v in values if v is not None]
+    if not numbers:
+        return " " * len(values)
+    low, high = min(numbers), max(numbers)
+    if high == low:
+        return "".join(" " if v is None else SPARKS[3] for v in values)
+    steps = len(SPARKS) - 1
+    return "".join(
+        " " if v is None else SPARKS[round((v - low) / (high - low) * steps)] for v in values
+    )

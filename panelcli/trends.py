@@ -1,0 +1,159 @@
+"""Serial results: how each marker of one patient changed across collection dates.
+
+Pure: panels in, `PatientTrend` models out (drawing the sparklines is the renderer's job).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from panelcli.models import (
+    MarkerTrend,
+    Panel,
+    PatientTrend,
+    Result,
+    Status,
+    TrendDirection,
+    TrendPoint,
+)
+from panelcli.summary import join_names
+
+#: A change smaller than this factor is called steady, so that small wobbles between
+#: tests are not reported to a reader as a rise or a fall (a design choice, not a lab rule).
+CHANGE = 1.25
+
+_FLAGGED = (Status.LOW, Status.HIGH, Status.CRITICAL)
+
+
+def _date_order(dates: Sequence[str]) -> list[str]:
+    """Distinct dates oldest first when all are ISO dates; otherwise in order of appearance."""
+    distinct = list(dict.fromkeys(dates))
+    try:
+        parsed = {d: datetime.fromisoformat(d.strip()) for d in distinct}
+    except ValueError:
+        return distinct
+    return sorted(distinct, key=lambda d: parsed[d].replace(tzinfo=None))
+
+
+def direction_of(values: Sequence[float], all_censored_low: bool = False) -> TrendDirection:
+    """Rising, falling, steady, or a peak/dip in the middle (each by more than CHANGE)."""
+    if all_censored_low or len(values) < 2:
+        return "steady"
+    first, last = values[0], values[-1]
+    peak, dip = max(values), min(values)
+    middle = values[1:-1]
+    if middle and max(middle) == peak and peak > first * CHANGE and peak > last * CHANGE:
+        return "rose then fell"
+    if middle and min(middle) == dip and dip * CHANGE < first and dip * CHANGE < last:
+        return "fell then rose"
+    if last > first * CHANGE:
+        return "rising"
+    if last * CHANGE < first:
+        return "falling"
+    return "steady"
+
+
+def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTrend | None:
+    points = [
+        TrendPoint(
+            collected_at=when,
+            sample_id=r.sample_id,
+            value=r.value,
+            comparator=r.comparator,
+            status=r.status,
+        )
+        for when, r in dated
+    ]
+    numbered = [p for p in points if p.value is not None]
+    if len({p.collected_at for p in numbered}) < 2:
+        return None
+    values = [p.value for p in numbered if p.value is not None]
+    censored_low = all(p.comparator in ("<", "<=") for p in numbered)
+    highest = max(numbered, key=lambda p: p.value or 0.0)
+    last = dated[-1][1]
+    return MarkerTrend(
+        marker=marker,
+        unit=last.unit,
+        reference=last.reference.text if last.reference else None,
+        points=points,
+        direction=direction_of(values, censored_low),
+        highest=None if censored_low else highest,
+    )
+
+
+def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
+    """A trend for every patient with results on two or more collection dates."""
+    by_patient: dict[str, list[Panel]] = {}
+    for panel in panels:
+        if panel.patient_id and panel.collected_at:
+            by_patient.setdefault(panel.patient_id, []).append(panel)
+    trends = []
+    for patient_id, patient_panels in by_patient.items():
+        dates = _date_order([p.collected_at for p in patient_panels if p.collected_at])
+        if len(dates) < 2:
+            continue
+        position = {d: i for i, d in enumerate(dates)}
+        by_marker: dict[str, list[tuple[str, Result]]] = {}
+        for panel in sorted(patient_panels, key=lambda p: position[p.collected_at or ""]):
+            for result in panel.results:
+                # A marker with no range may be in any unit, so its values cannot be compared.
+                if result.status != Status.NO_REFERENCE:
+                    when = panel.collected_at or ""
+                    by_marker.setdefault(result.marker, []).append((when, result))
+        markers = [
+            trend
+            for marker, dated in by_marker.items()
+            if (trend := _marker_trend(marker, dated)) is not None
+        ]
+        if markers:
+            trends.append(
+                PatientTrend(
+                    patient_id=patient_id,
+                    dates=dates,
+                    markers=markers,
+                    text=trend_sentences(patient_id, dates, markers),
+                )
+            )
+    return trends
+
+
+_SAID = {
+    "rose then fell": "rose and then fell again",
+    "rising": "rose from the first test to the last",
+    "falling": "fell from the first test to the last",
+    "fell then rose": "fell and then rose again",
+    "steady": "stayed about the same",
+}
+
+
+def trend_sentences(
+    patient_id: str, dates: Sequence[str], markers: Sequence[MarkerTrend]
+) -> list[str]:
+    """Which markers rose or fell, when they peaked, and where they ended, in plain words."""
+    text = [
+        f"Patient {patient_id} was tested on {len(dates)} dates, from {dates[0]} to {dates[-1]}."
+    ]
+    for direction, said in _SAID.items():
+        group = [m for m in markers if m.direction == direction]
+        if not group:
+            continue
+        sentence = f"{join_names([m.marker for m in group])} {said}."
+        peaks = {m.highest.collected_at for m in group if m.highest}
+        if direction == "rose then fell" and len(peaks) == 1:
+            pronoun = "It was" if len(group) == 1 else "They were"
+            sentence += f" {pronoun} highest on {peaks.pop()}."
+        text.append(sentence)
+    settled = [
+        m.marker
+        for m in markers
+        if m.points[-1].status == Status.NORMAL and any(p.status in _FLAGGED for p in m.points)
+    ]
+    if settled:
+        verb = "was" if len(settled) == 1 else "were"
+        text.append(f"At the last test, {join_names(settled)} {verb} back inside the range.")
+    still = [m.marker for m in markers if m.points[-1].status in _FLAGGED]
+    if still:
+        verb = "was" if len(still) == 1 else "were"
+        text.append(f"At the last test, {join_names(still)} {verb} still outside the range.")
+    return text

@@ -1,0 +1,155 @@
+"""The core pipeline on whole files: samples, rejections, grouping, lab ranges (no CLI)."""
+
+from __future__ import annotations
+
+from panelcli.check import CheckOptions, Interpreter, check_file, check_files
+from panelcli.models import Issue, Result, Status
+from panelcli.ranges import load_ranges
+from tests.conftest import SAMPLES
+
+HEADER = "sample_id,marker,value,unit\n"
+
+
+def statuses(report):
+    return {r.marker: r.status for p in report.panels for r in p.results}
+
+
+def test_healthy_sample_is_all_normal():
+    report = check_file(str(SAMPLES / "healthy-adult.csv"))
+    assert set(statuses(report).values()) == {Status.NORMAL}
+    assert report.rejected == [] and report.totals.results == 13
+
+
+def test_storm_sample_flags_inflammatory_markers_and_names_them():
+    report = check_file(str(SAMPLES / "cytokine-storm.csv"))
+    found = statuses(report)
+    assert found["IL-6"] == Status.HIGH and found["IFN-γ"] == Status.HIGH
+    text = " ".join(report.panels[0].summary.text)
+    for marker in ("IL-6", "IFN-γ", "IL-10", "TNF-α"):
+        assert marker in text
+    assert "prompt medical attention" in text
+
+
+def test_bad_rows_are_rejected_with_line_column_and_reason():
+    report = check_file(str(SAMPLES / "bad-rows.csv"))
+    rejected = {(i.line, i.code) for i in report.rejected}
+    assert rejected == {
+        (4, "value-not-a-number"),
+        (5, "value-negative"),
+        (6, "marker-missing"),
+        (7, "unit-molar"),
+    }
+    assert all(i.column for i in report.rejected)
+    assert statuses(report)["IL-66"] == Status.NO_REFERENCE
+
+
+def test_every_row_is_a_result_or_a_rejection(write_csv):
+    rows = ["S1,IL-6,3,pg/mL", "S1,TNF-α,x,pg/mL", "S1,IL-66,1,pg/mL", "S1,IL-10,,pg/mL"]
+    path = write_csv(HEADER + "\n".join(rows) + "\n")
+    events = list(Interpreter(load_ranges(), CheckOptions()).events([path]))
+    results = [e for e in events if isinstance(e, Result)]
+    rejected = [e for e in events if isinstance(e, Issue) and e.severity == "error"]
+    assert len(results) + len(rejected) == len(rows)
+
+
+def test_physical_line_numbers_count_lines_inside_quotes(write_csv):
+    path = write_csv(HEADER + 'S1,IL-6,3,pg/mL\n"S\n2",IL-6,bad,pg/mL\nS3,IL-6,x,pg/mL\n')
+    report = check_file(path)
+    assert [i.line for i in report.rejected] == [3, 5]
+
+
+def test_one_panel_per_sample_in_order_of_first_appearance(write_csv):
+    path = write_csv(HEADER + "B,IL-6,1,pg/mL\nA,IL-6,1,pg/mL\nB,IL-10,1,pg/mL\n")
+    report = check_file(path)
+    assert [p.sample_id for p in report.panels] == ["B", "A"]
+    assert len(report.panels[0].results) == 2
+
+
+def test_same_sample_in_two_files_makes_two_panels(write_csv):
+    first = write_csv(HEADER + "S1,IL-6,1,pg/mL\n", "a.csv")
+    second = write_csv(HEADER + "S1,IL-6,9,pg/mL\n", "b.csv")
+    report = check_files([first, second])
+    assert [(p.source, p.sample_id) for p in report.panels] == [(first, "S1"), (second, "S1")]
+
+
+def test_header_synonyms_and_bom(write_csv):
+    path = write_csv("\ufeffSpecimen, Analyte ,RESULT,Units\nX,il6,3.0,PG/ML\n".encode())
+    report = check_file(path)
+    assert report.panels[0].sample_id == "X"
+    assert report.panels[0].results[0].marker == "IL-6"
+
+
+def test_missing_unit_is_rejected_unless_assumed(write_csv):
+    path = write_csv("marker,value\nIL-6,3\n")
+    assert check_file(path).rejected[0].code == "unit-missing"
+    assumed = check_file(path, options=CheckOptions(assume_unit="range"))
+    assert assumed.panels[0].results[0].status == Status.HIGH
+
+
+def test_lab_range_in_the_file_wins_and_disagreement_is_warned(write_csv):
+    path = write_csv("marker,value,unit,reference range\nIL-6,5.0,pg/mL,0-7\n")
+    report = check_file(path)
+    result = report.panels[0].results[0]
+    assert result.status == Status.NORMAL
+    assert result.reference and result.reference.origin == "file"
+    assert [w.code for w in report.warnings] == ["range-disagrees"]
+
+
+def test_unreadable_lab_range_is_a_warning_not_a_lost_row(write_csv):
+    path = write_csv("marker,value,unit,ref range\nIL-6,5.0,pg/mL,see note\n")
+    report = check_file(path)
+    assert report.panels[0].results[0].status == Status.HIGH
+    assert [w.code for w in report.warnings] == ["range-unreadable"]
+
+
+def test_sex_column_and_option_select_intervals(write_csv):
+    path = write_csv("marker,value,unit,sex,age\nFerritin,200,ug/L,F,30\nFerritin,200,ug/L,M,30\n")
+    report = check_file(path, ranges="mayo-adult")
+    assert [r.status for r in report.panels[0].results] == [Status.HIGH, Status.NORMAL]
+    unknown = write_csv("marker,value,unit\nFerritin,200,ug/L\n", "unknown.csv")
+    result = check_file(unknown, ranges="mayo-adult").panels[0].results[0]
+    assert result.status == Status.INDETERMINATE and result.note and "sex" in result.note
+    given = check_file(unknown, "mayo-adult", CheckOptions(sex="male", age=40))
+    assert given.panels[0].results[0].status == Status.NORMAL
+
+
+def test_age_from_birth_date(write_csv):
+    path = write_csv(
+        "marker,value,unit,sex,birth_date,collected_at\n"
+        "Ferritin,200,ug/L,female,1970-06-01,2026-05-31\n"  # 55 years old: 11-328
+    )
+    assert check_file(path, "mayo-adult").panels[0].results[0].status == Status.NORMAL
+
+
+def test_repeated_marker_keeps_both_and_warns(write_csv):
+    path = write_csv(HEADER + "S1,IL-6,1,pg/mL\nS1,IL6,2,pg/mL\n")
+    report = check_file(path)
+    assert len(report.panels[0].results) == 2
+    assert (
+        report.warnings[0].code == "marker-repeated"
+        and "lines 2 and 3" in report.warnings[0].message
+    )
+
+
+def test_unreadable_file_becomes_an_issue(tmp_path):
+    report = check_files([str(tmp_path / "missing.csv")])
+    assert report.rejected[0].code == "file-unreadable"
+    assert "no such file" in report.rejected[0].message
+
+
+def test_unquoted_decimal_comma_in_a_comma_file_is_named(write_csv):
+    path = write_csv("marker,value,unit\nIL-6,12,5\n")
+    issue = check_file(path).rejected[0]
+    assert issue.code == "value-split-by-comma" and "decimal comma" in issue.message
+
+
+def test_greek_letter_names_glued_to_the_marker(write_csv):
+    path = write_csv("marker,value,unit\nTNFalpha,3,pg/mL\nIFNgamma,3,pg/mL\nIL1beta,3,pg/mL\n")
+    markers = [r.marker for r in check_file(path).panels[0].results]
+    assert markers == ["TNF-α", "IFN-γ", "IL-1β"]
+
+
+def test_a_file_given_twice_is_warned(write_csv):
+    path = write_csv(HEADER + "S1,IL-6,1,pg/mL\n")
+    report = check_files([path, path])
+    assert "file-repeated" in [w.code for w in report.warnings]

@@ -1,0 +1,224 @@
+"""The command line through typer's CliRunner: exit codes, streams, formats, commands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli import __version__
+from panelcli.cli import app
+from panelcli.models import NOTICE
+from tests.conftest import SAMPLES
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | bytes | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def flat(text: str) -> str:
+    """Table output without box drawing and line wrapping, for phrase searches."""
+    return " ".join(text.translate({ord(c): " " for c in "│╭╮╰╯─"}).split())
+
+
+@pytest.mark.parametrize(
+    ("sample", "code"),
+    [("healthy-adult", 0), ("cytokine-storm", 1), ("bad-rows", 2), ("acute-infection", 1)],
+)
+def test_exit_codes_for_samples(sample, code):
+    result = run("check", str(SAMPLES / f"{sample}.csv"))
+    assert result.exit_code == code, result.output
+    assert "healthcare provider" in flat(result.stdout)
+
+
+def test_storm_summary_names_elevated_markers():
+    result = run("check", str(SAMPLES / "cytokine-storm.csv"))
+    for marker in ("IL-6", "IFN-γ", "IL-10", "TNF-α"):
+        assert marker in result.stdout
+
+
+def test_bad_rows_sample_names_each_bad_line():
+    result = run("check", str(SAMPLES / "bad-rows.csv"))
+    for line in (4, 5, 6, 7):
+        assert f"line {line}" in result.stdout
+
+
+@pytest.mark.parametrize(("fail_on", "code"), [("abnormal", 1), ("critical", 0), ("never", 0)])
+def test_fail_on(fail_on, code):
+    result = run("check", str(SAMPLES / "cytokine-storm.csv"), "--fail-on", fail_on)
+    assert result.exit_code == code
+
+
+def test_rejected_rows_give_2_even_with_fail_on_never():
+    assert run("check", str(SAMPLES / "bad-rows.csv"), "--fail-on", "never").exit_code == 2
+
+
+def test_json_is_one_document_with_the_contract_fields():
+    result = run("check", str(SAMPLES / "bad-rows.csv"), "--format", "json")
+    document = json.loads(result.stdout)
+    assert set(document) >= {"panels", "rejected", "notice", "reference_set", "schema_version"}
+    panel = document["panels"][0]
+    assert set(panel) >= {"sample_id", "patient_id", "collected_at", "results", "summary"}
+    assert set(panel["results"][0]) >= {"marker", "value", "unit", "status", "flag"}
+    assert set(document["rejected"][0]) >= {"source", "line", "column", "message"}
+    assert "healthcare provider" in document["notice"]
+    assert document["reference_set"]["sha256"]
+    assert result.stderr == ""
+
+
+def test_json_marker_is_canonical_name(write_csv):
+    path = write_csv("marker,value,unit\ntnf alpha,3,pg/mL\n")
+    document = json.loads(run("check", path, "-f", "json").stdout)
+    result = document["panels"][0]["results"][0]
+    assert (result["marker"], result["marker_as_written"]) == ("TNF-α", "tnf alpha")
+
+
+def test_stdin_with_dash():
+    data = "Sample ID;Analyte;Result;Units\r\nE-1;IL-6;12,5;pg/mL\r\n"
+    result = run("check", "-", "--format", "json", input=data)
+    value = json.loads(result.stdout)["panels"][0]["results"][0]
+    assert (value["value"], value["status"]) == (12.5, "high")
+    assert result.exit_code == 1
+
+
+def test_invalid_ranges_file_exits_2_naming_the_marker(tmp_path):
+    ranges = tmp_path / "bad.toml"
+    ranges.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.0\nlow = 10.0\n')
+    result = run("check", str(SAMPLES / "healthy-adult.csv"), "--ranges", str(ranges))
+    assert result.exit_code == 2
+    assert "IL-6" in result.stderr and result.stdout == ""
+    assert "Traceback" not in result.output
+
+
+def test_ranges_replace_the_bundled_set(tmp_path):
+    ranges = tmp_path / "mine.toml"
+    ranges.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 100\n')
+    result = run("check", str(SAMPLES / "acute-infection.csv"), "-r", str(ranges), "-f", "json")
+    statuses = {r["marker"]: r["status"] for r in json.loads(result.stdout)["panels"][0]["results"]}
+    assert statuses["IL-6"] == "normal"
+    assert statuses["TNF-α"] == "no_reference"  # the bundled set is replaced, not merged
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["check", "missing.csv"], "no such file"),
+        (["check", "."], "folder"),
+        (["check", str(SAMPLES / "healthy-adult.csv"), "--ranges", "nope"], "no reference set"),
+    ],
+)
+def test_fatal_problems_are_one_line_on_stderr(args, fragment):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert fragment in result.stderr
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_file_text_is_shown_inert(write_csv):
+    path = write_csv(
+        "sample_id,marker,value,unit\n[bold red]x[/],IL-6,1,pg/mL\n\x1b[2J,IL-6,1,pg/mL\n"
+    )
+    result = run("check", path)
+    assert "[bold red]x[/]" in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+def test_no_colour_when_not_a_terminal():
+    result = run("check", str(SAMPLES / "cytokine-storm.csv"))
+    assert "\x1b[" not in result.stdout
+
+
+def test_validate_lists_problems_like_a_linter():
+    result = run("validate", str(SAMPLES / "bad-rows.csv"))
+    assert result.exit_code == 2
+    lines = result.stdout.strip().splitlines()
+    assert any(":4: value: error value-not-a-number" in line for line in lines)
+    assert run("validate", str(SAMPLES / "healthy-adult.csv")).exit_code == 0
+
+
+def test_demo_lists_and_runs_samples():
+    listing = run("demo")
+    assert listing.exit_code == 0 and "synthetic" in listing.stdout
+    assert "cytokine-storm" in listing.stdout
+    story = run("demo", "cytokine-storm")
+    assert story.exit_code == 0 and "synthetic" in story.stdout and "IL-6" in story.stdout
+    assert run("demo", "nope").exit_code == 2
+
+
+@pytest.mark.parametrize("name", ["TNF-α", "tnfa", "IL-6", "IL6", "interferon gamma", "CRP"])
+def test_explain_accepts_aliases(name):
+    result = run("explain", name)
+    assert result.exit_code == 0
+    assert "can be a sign of" in result.stdout
+
+
+def test_explain_overview_and_unknown_marker():
+    assert "cytokine" in run("explain").stdout.lower()
+    unknown = run("explain", "IL-66")
+    assert unknown.exit_code == 2 and "did you mean" in unknown.stderr
+
+
+def test_version_and_help_examples():
+    assert run("--version").stdout.strip() == f"panelcli {__version__}"
+    for command in (["check"], ["validate"], ["demo"], ["explain"], ["schema"], ["ranges", "init"]):
+        help_text = run(*command, "--help").stdout
+        assert "Example:" in help_text, command
+
+
+def test_python_dash_m_works():
+    done = subprocess.run(
+        [sys.executable, "-m", "panelcli", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0 and "check" in done.stdout
+    version = subprocess.run(
+        [sys.executable, "-m", "panelcli", "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert version.stdout.strip() == f"panelcli {__version__}"
+
+
+def test_ranges_commands(tmp_path):
+    assert "arup-3002601 (default)" in run("ranges", "list").stdout
+    shown = json.loads(run("ranges", "show", "mayo-adult", "--format", "json").stdout)
+    assert shown["reference_set"]["name"] == "mayo-adult" and "Ferritin" in shown["markers"]
+    assert "IL-6" in run("ranges", "show").stdout
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhihg = 2\n')
+    checked = run("ranges", "validate", str(bad))
+    assert checked.exit_code == 2 and "did you mean 'high'" in checked.stdout
+
+
+def test_ranges_init_then_edit_changes_the_verdict_and_sha(tmp_path):
+    sample = str(SAMPLES / "acute-infection.csv")
+    before = json.loads(run("check", sample, "-f", "json").stdout)
+    dest = tmp_path / "mylab"
+    assert run("ranges", "init", str(dest)).exit_code == 0
+    copied = dest / "arup-3002601.toml"
+    text = copied.read_text()
+    il6_block = text.index('[markers."IL-6"]')
+    edited = text[:il6_block] + text[il6_block:].replace("high = 2.5", "high = 50.0", 1)
+    copied.write_text(edited)
+    after = json.loads(run("check", sample, "-f", "json", "--ranges", str(dest)).stdout)
+    assert after["reference_set"]["sha256"] != before["reference_set"]["sha256"]
+
+    def il6(document):
+        return next(r for r in document["panels"][0]["results"] if r["marker"] == "IL-6")
+
+    assert (il6(before)["status"], il6(after)["status"]) == ("high", "normal")
+    assert run("ranges", "init", str(dest)).exit_code == 2  # never overwrites
+
+
+def test_schemas_are_json():
+    for which in ("output", "ranges"):
+        result = run("schema", which)
+        assert result.exit_code == 0 and json.loads(result.stdout)["properties"]
+
+
+def test_notice_in_table_and_json():
+    table = run("check", str(SAMPLES / "healthy-adult.csv"))
+    assert " ".join(NOTICE.split()) in flat(table.stdout)

@@ -1,0 +1,112 @@
+"""`--export report.html|report.svg`: the whole report, with the notice, in a file to share."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.check import check_file
+from panelcli.cli import app
+from panelcli.models import NOTICE, Report
+from panelcli.samples import find_sample
+
+runner = CliRunner()
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _sample(name: str) -> str:
+    sample = find_sample(name)
+    assert sample is not None
+    return str(sample.path)
+
+
+def _page_text(document: str) -> str:
+    """What a reader sees: tags dropped, entities decoded, box borders and wrapping removed."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", document))
+    return " ".join(text.replace("│", " ").split())
+
+
+def _assert_every_result_and_the_notice(text: str, report: Report) -> None:
+    for panel in report.panels:
+        for result in panel.results:
+            assert result.marker in text, result.marker
+            assert (result.original_value in text) or (f"{result.value:g}" in text), result
+    assert NOTICE in text
+
+
+@pytest.mark.parametrize("name", ["serial-monitoring", "bad-rows", "cytokine-storm"])
+def test_html_export_holds_every_result_and_the_notice(tmp_path: Path, name: str) -> None:
+    out = tmp_path / "report.html"
+    result = runner.invoke(
+        app, ["check", _sample(name), "--export", str(out), "--fail-on", "never"]
+    )
+    assert result.exit_code in (0, 2)  # bad-rows has rejected rows: exit 2, file still written
+    document = out.read_text(encoding="utf-8")
+    assert document.startswith("<!DOCTYPE html>") and "<title>panelcli report</title>" in document
+    text = _page_text(document)
+    _assert_every_result_and_the_notice(text, check_file(_sample(name)))
+    if name == "serial-monitoring":
+        assert "Changes over time" in text and "▁▄█▃▁" in text
+    if name == "bad-rows":
+        assert "Rows that could not be used (4)" in text
+
+
+def test_svg_export_is_well_formed_and_demo_can_export_too(tmp_path: Path) -> None:
+    out = tmp_path / "storm.svg"
+    result = runner.invoke(app, ["demo", "cytokine-storm", "--export", str(out)])
+    assert result.exit_code == 0
+    root = ET.parse(out).getroot()
+    assert root.tag.endswith("svg")
+    text = _page_text(out.read_text(encoding="utf-8")).replace("\xa0", " ")
+    assert "synthetic" in text and "IL-6" in text and "panelcli report" in text
+
+
+def test_export_with_quiet_writes_the_file_and_prints_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["check", _sample("healthy-adult"), "-q", "--export", str(out)])
+    assert result.exit_code == 0 and result.output == ""
+    assert NOTICE in _page_text(out.read_text(encoding="utf-8"))
+
+
+def test_an_export_name_without_html_or_svg_is_a_usage_error(tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    result = runner.invoke(app, ["check", _sample("healthy-adult"), "--export", str(out)])
+    assert result.exit_code == 2
+    assert ".html or .svg" in result.output
+    assert not out.exists()
+
+
+def test_an_unwritable_export_path_is_one_clear_error(tmp_path: Path) -> None:
+    out = tmp_path / "missing-folder" / "r.html"
+    result = runner.invoke(app, ["check", _sample("healthy-adult"), "--export", str(out)])
+    assert result.exit_code == 2
+    assert "cannot write" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+def test_the_html_export_opens_in_a_headless_browser(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    runner.invoke(app, ["check", _sample("serial-monitoring"), "--export", str(out)])
+    browser = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]
+    dom = subprocess.run(
+        [*browser, "--dump-dom", out.as_uri()], capture_output=True, text=True, timeout=120
+    )
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    _assert_every_result_and_the_notice(
+        _page_text(dom.stdout), check_file(_sample("serial-monitoring"))
+    )
+    shot = tmp_path / "report.png"
+    subprocess.run(
+        [*browser, "--window-size=1100,1600", f"--screenshot={shot}", out.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000

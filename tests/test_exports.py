@@ -1,0 +1,741 @@
+"""Real lab exports (issue 3): every layout, dialect, encoding, notation, unit and alias rule.
+
+The files live in tests/exports/ and are synthetic. Core tests call the Interpreter directly;
+only the command-line rules (stdin, validate, --assume-unit, the acceptance command) use
+CliRunner.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from panelcli.check import CheckOptions, Event, Interpreter, build_report
+from panelcli.cli import app
+from panelcli.models import Issue, Result, Status
+from panelcli.names import marker_key
+from panelcli.ranges import load_ranges
+from panelcli.reading import ReadStats, map_header, read_measurements
+from panelcli.units import UnitProblem, conversion_exponent, convert
+from panelcli.values import parse_value
+
+EXPORTS = Path(__file__).parent / "exports"
+CENSORED_RANGES = str(EXPORTS / "censored-ranges.toml")
+runner = CliRunner()
+
+
+def path(name: str) -> str:
+    return str(EXPORTS / name)
+
+
+def events_of(*names: str, ranges: str | None = None) -> list[Event]:
+    interpreter = Interpreter(load_ranges(ranges), CheckOptions())
+    return list(interpreter.events([path(name) for name in names]))
+
+
+def results(events: list[Event]) -> list[Result]:
+    return [e for e in events if isinstance(e, Result)]
+
+
+def errors(events: list[Event]) -> list[Issue]:
+    return [e for e in events if isinstance(e, Issue) and e.severity == "error"]
+
+
+def warnings(events: list[Event]) -> list[Issue]:
+    return [e for e in events if isinstance(e, Issue) and e.severity == "warning"]
+
+
+def by_line(events: list[Event]) -> dict[int, Result | Issue]:
+    """The one outcome (result or rejection) of each line of a long-layout file."""
+    outcomes: dict[int, Result | Issue] = {}
+    for event in [*results(events), *errors(events)]:
+        assert event.line is not None and event.line not in outcomes, event
+        outcomes[event.line] = event
+    return outcomes
+
+
+# --- every data row ends up as exactly one result or one rejection ------------------------------
+
+
+@dataclass(frozen=True)
+class Export:
+    """A test file and what a plain reading of it (stdlib csv, no panelcli) must find."""
+
+    name: str
+    encoding: str
+    delimiter: str
+    total: int  # results + rejections expected (filled cells in the wide layout)
+    header_line: int = 1
+    units_line: int | None = None  # wide layout: a row of units under the header
+    markers_from: int | None = None  # wide layout: index of the first marker column
+    ranges: str | None = None
+
+
+MANIFEST = [
+    Export("lims-semicolon-crlf.csv", "utf-8", ";", 6),
+    Export("excel-cp1252.csv", "cp1252", ";", 4),
+    Export("accession-uom.csv", "utf-8", ",", 6),
+    Export("bioplex-wide-units-row.csv", "utf-8", ",", 16, 4, units_line=5, markers_from=3),
+    Export("xponent-wide-header-units.csv", "utf-8-sig", ",", 10, markers_from=1),
+    Export("xponent-as-long.csv", "utf-8", ",", 10),
+    Export("excel-unicode-text.txt", "utf-16", "\t", 3),
+    Export("tab-separated.tsv", "utf-8", "\t", 2),
+    Export("pipe-separated.txt", "utf-8", "|", 2),
+    Export("mac-cr-only.csv", "utf-8", ",", 3),
+    Export("quoted-multiline.csv", "utf-8", ",", 5),
+    Export("censored-notations.csv", "utf-8", ",", 29, ranges=CENSORED_RANGES),
+    Export("unit-spellings.csv", "utf-8", ",", 12),
+    Export("unit-refused.csv", "utf-8", ",", 4),
+    Export("marker-spellings.csv", "utf-8", ",", 21),
+    Export("gene-symbols-mayo.csv", "utf-8", ",", 2, ranges="mayo-adult"),
+    Export("unknown-and-repeated.csv", "utf-8", ",", 5),
+    Export("monday.csv", "utf-8", ",", 2),
+    Export("tuesday.csv", "utf-8", ";", 1),
+]
+
+
+def physical_lines(text: str) -> list[str]:
+    """Split on CRLF, CR or LF only (str.splitlines also splits on rarer characters)."""
+    return re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
+
+
+def expected_outcomes(export: Export) -> Counter[int]:
+    """Count data rows with the standard library alone: start line → outcomes expected."""
+    text = (EXPORTS / export.name).read_bytes().decode(export.encoding)
+    reader = csv.reader(physical_lines(text), delimiter=export.delimiter)
+    expected: Counter[int] = Counter()
+    previous_end = 0
+    for cells in reader:
+        start, previous_end = previous_end + 1, reader.line_num
+        if start <= export.header_line or start == export.units_line:
+            continue
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank line is not a row
+        if export.markers_from is None:
+            expected[start] = 1
+        else:  # wide: one outcome per filled cell; a row with none is one rejection
+            filled = sum(1 for cell in cells[export.markers_from :] if cell.strip())
+            expected[start] = max(filled, 1)
+    return expected
+
+
+def test_manifest_lists_every_export_file() -> None:
+    data_files = {p.name for p in EXPORTS.iterdir() if p.suffix in (".csv", ".txt", ".tsv")}
+    assert data_files == {export.name for export in MANIFEST}
+
+
+@pytest.mark.parametrize("export", MANIFEST, ids=lambda e: e.name)
+def test_every_data_row_is_one_result_or_one_rejection(export: Export) -> None:
+    events = events_of(export.name, ranges=export.ranges)
+    outcomes = [*results(events), *errors(events)]
+    expected = expected_outcomes(export)
+    assert sum(expected.values()) == export.total
+    assert all(e.source == path(export.name) for e in events)
+    assert all(e.line is not None for e in outcomes), [e for e in outcomes if e.line is None]
+    assert Counter(e.line for e in outcomes) == expected
+    # No row or cell is reported twice.
+    cells = [(e.line, e.column) for e in outcomes]
+    assert len(cells) == len(set(cells))
+
+
+# --- the files' bytes are what they claim (a careless editor or git setting would break them) ---
+
+
+@pytest.mark.parametrize(
+    ("name", "starts", "line_end", "other_ends"),
+    [
+        ("lims-semicolon-crlf.csv", b"Sample ID;", b"\r\n", ()),
+        ("excel-cp1252.csv", b"Specimen;", b"\r\n", ()),
+        ("excel-unicode-text.txt", b"\xff\xfeS\x00", b"\r\x00\n\x00", ()),
+        ("xponent-wide-header-units.csv", b"\xef\xbb\xbfSample,", b"\n", (b"\r",)),
+        ("mac-cr-only.csv", b"Sample ID,", b"\r", (b"\n",)),
+        ("tuesday.csv", b"Sample ID;", b"\r\n", ()),
+    ],
+)
+def test_export_bytes(name: str, starts: bytes, line_end: bytes, other_ends: tuple) -> None:
+    raw = (EXPORTS / name).read_bytes()
+    assert raw.startswith(starts)
+    assert raw.endswith(line_end)
+    for other in other_ends:
+        assert other not in raw
+
+
+def test_cp1252_export_has_a_windows_micro_sign() -> None:
+    raw = (EXPORTS / "excel-cp1252.csv").read_bytes()
+    assert b"\xb5g/L" in raw
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+
+
+# --- layouts ------------------------------------------------------------------------------------
+
+
+def comparable(events: list[Event]) -> list[tuple]:
+    return sorted(
+        (r.sample_id, r.marker, r.value, r.comparator, r.unit, r.original_value, r.status, r.flag)
+        for r in results(events)
+    )
+
+
+def test_wide_layout_gives_the_same_results_as_long() -> None:
+    wide = events_of("xponent-wide-header-units.csv")
+    long = events_of("xponent-as-long.csv")
+    assert comparable(wide) == comparable(long)
+    assert len(results(wide)) == 10
+    assert not errors(wide) and not errors(long)
+
+
+def read_stats(name: str) -> ReadStats:
+    known = load_ranges().resolve
+    stats = ReadStats()
+    list(read_measurements(path(name), lambda n: known(n) is not None, stats))
+    return stats
+
+
+@pytest.mark.parametrize(
+    ("name", "layout"),
+    [
+        ("xponent-wide-header-units.csv", "wide"),
+        ("bioplex-wide-units-row.csv", "wide"),
+        ("xponent-as-long.csv", "long"),
+        ("accession-uom.csv", "long"),
+    ],
+)
+def test_layout_is_detected(name: str, layout: str) -> None:
+    assert read_stats(name).layout == layout
+
+
+def test_wide_units_in_the_header_in_round_or_square_brackets() -> None:
+    events = events_of("xponent-wide-header-units.csv")
+    found = {(r.sample_id, r.column): r for r in results(events)}
+    tnf = found[("SYN-X-01", "TNF-α [pg/mL]")]
+    assert (tnf.marker, tnf.value, tnf.comparator) == ("TNF-α", 3.0, "<")
+    assert (tnf.original_unit, tnf.unit) == ("pg/mL", "pg/mL")
+    il8 = found[("SYN-X-01", "CXCL8 (ng/L)")]
+    assert (il8.marker, il8.value, il8.original_unit, il8.unit) == ("IL-8", 15.1, "ng/L", "pg/mL")
+    assert found[("SYN-X-02", "IFN-γ (pg/ml)")].original_unit == "pg/ml"
+
+
+def test_bioplex_wide_export_with_units_row_preamble_and_description() -> None:
+    events = events_of("bioplex-wide-units-row.csv")
+    found = {(r.line, r.column): r for r in results(events)}
+    assert {r.original_unit for r in found.values()} == {"pg/mL"}  # from the units row
+    assert {r.sample_id for r in found.values()} == {"SYN-B-01", "SYN-B-02", "SYN-B-04"}
+    assert found[(6, "IL-6")].value == 4.21
+    assert found[(6, "IL-1b")].original_value == "OOR <"
+    assert found[(7, "IL-6")].comparator == ">"
+    rejected = {(e.line, e.column): e.code for e in errors(events)}
+    assert rejected == {(7, "TNF-a"): "value-not-a-number", (8, None): "row-no-values"}
+    codes = {e.code for e in warnings(events)}
+    assert {"preamble-skipped", "column-ignored", "cells-blank"} <= codes
+    assert "marker-repeated" not in codes  # each row is its own sample
+    report = build_report(events, load_ranges())
+    assert [p.sample_id for p in report.panels] == ["SYN-B-01", "SYN-B-02", "SYN-B-04"]
+
+
+def test_wide_file_without_sample_ids_keeps_rows_apart(tmp_path: Path) -> None:
+    file = tmp_path / "plate.csv"
+    file.write_text("Well,IL-6 (pg/mL),IL-10 (pg/mL)\nA1,3.0,1.0\nA2,1.0,9.0\n")
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    events = list(interpreter.events([str(file)]))
+    report = build_report(events, load_ranges())
+    assert [(p.sample_id, len(p.results)) for p in report.panels] == [("line 2", 2), ("line 3", 2)]
+    assert "sample-id-missing" in {e.code for e in warnings(events)}
+    assert "marker-repeated" not in {e.code for e in warnings(events)}
+
+
+# --- dialects and encodings ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "delimiter", "encoding", "sample", "marker", "value"),
+    [
+        ("lims-semicolon-crlf.csv", ";", "utf-8", "SYN-L-01", "IL-6", 12.5),
+        ("excel-cp1252.csv", ";", "utf-8", "SYN-W-01", "IL-8", 21.0),
+        ("excel-unicode-text.txt", "\t", "utf-16", "SYN-U-01", "IL-6", 12.5),
+        ("tab-separated.tsv", "\t", "utf-8", "SYN-T-01", "IL-6", 3.5),
+        ("pipe-separated.txt", "|", "utf-8", "SYN-P-01", "IL-6", 1.9),
+        ("accession-uom.csv", ",", "utf-8", "SYN-A-1001", "IL-2", 3.4),
+        ("xponent-wide-header-units.csv", ",", "utf-8-sig", "SYN-X-01", "IL-6", 3.2),
+        ("mac-cr-only.csv", ",", "utf-8", "SYN-M-01", "IL-6", 4.2),
+    ],
+)
+def test_delimiter_and_encoding_are_detected(
+    name: str, delimiter: str, encoding: str, sample: str, marker: str, value: float
+) -> None:
+    stats = read_stats(name)
+    assert (stats.delimiter, stats.encoding) == (delimiter, encoding)
+    assert stats.decimal_comma == (delimiter != ",")
+    found = [r for r in results(events_of(name)) if (r.sample_id, r.marker) == (sample, marker)]
+    assert [r.value for r in found] == [value]
+
+
+def test_decimal_comma_with_semicolons_and_crlf() -> None:
+    outcome = by_line(events_of("lims-semicolon-crlf.csv"))
+    assert [(outcome[n].original_value, outcome[n].value) for n in (2, 3, 5, 7)] == [
+        ("12,5", 12.5), ("3,1", 3.1), ("9,40", 9.4), ("2,5", 2.5),
+    ]  # fmt: skip
+    assert (outcome[4].value, outcome[4].comparator) == (4.0, "<")
+    assert outcome[6].code == "value-thousands-separator"
+    assert outcome[2].status == Status.HIGH and outcome[7].status == Status.NORMAL
+
+
+def test_windows_1252_micro_sign_is_read() -> None:
+    events = events_of("excel-cp1252.csv")
+    outcome = by_line(events)
+    assert (outcome[2].original_unit, outcome[2].value) == ("µg/L", 21.0)
+    assert (outcome[3].original_unit, outcome[3].value) == ("µg/L", 1.8)
+    assert outcome[4].marker == "TNF-α" and outcome[4].value == 15.2
+    fallback = [e for e in warnings(events) if e.code == "encoding-fallback"]
+    assert len(fallback) == 1 and "Windows-1252" in fallback[0].message
+
+
+def test_utf16_unicode_text_with_greek_letters() -> None:
+    outcome = by_line(events_of("excel-unicode-text.txt"))
+    assert (outcome[3].marker_as_written, outcome[3].value, outcome[3].comparator) == (
+        "TNF-α", 4.0, "<",
+    )  # fmt: skip
+    assert outcome[4].value == 5.9
+
+
+def test_cr_only_line_ends_count_lines() -> None:
+    outcome = by_line(events_of("mac-cr-only.csv"))
+    assert outcome[2].value == 4.2
+    assert outcome[3].code == "value-not-a-number"
+    assert outcome[4].marker == "IFN-γ"
+
+
+def test_quoted_fields_spanning_lines_count_every_physical_line() -> None:
+    events = events_of("quoted-multiline.csv")
+    outcome = by_line(events)
+    assert sorted(outcome) == [2, 4, 5, 6, 9]
+    assert outcome[2].marker == "IL-6"  # its comment spans lines 2-3
+    assert outcome[4].code == "row-too-many-cells"  # an unquoted decimal comma
+    assert outcome[5].code == "value-ambiguous-comma"  # "4,2" quoted, in a comma file
+    assert outcome[6].marker == "TNF-α"  # its comment spans lines 6-8
+    assert (outcome[9].marker, outcome[9].value) == ("IFN-γ", 8.8)
+
+
+def test_utf8_bom_does_not_reach_the_first_header() -> None:
+    events = events_of("xponent-wide-header-units.csv")
+    assert {r.sample_id for r in results(events)} == {"SYN-X-01", "SYN-X-02"}
+    assert "column-ignored" not in {e.code for e in warnings(events)}
+
+
+def _known(name: str) -> bool:
+    return load_ranges().resolve(name) is not None
+
+
+@pytest.mark.parametrize(
+    ("header", "roles"),
+    [
+        (["Sample ID", "Analyte", "Result", "Units"], ("sample_id", "marker", "value", "unit")),
+        (["Accession", "Test Name", "Result", "UOM"], ("sample_id", "marker", "value", "unit")),
+        (["SPECIMEN", "TEST", "RESULT", "UNIT"], ("sample_id", "marker", "value", "unit")),
+        (["specimen_id", "Cytokine", "Concentration", "Unit of measure"],
+         ("sample_id", "marker", "value", "unit")),
+        (["Sample", "Marker", "Value", "Result Units"], ("sample_id", "marker", "value", "unit")),
+        (["Accession No.", "Analyte Name", "Final Result", "Result Unit"],
+         ("sample_id", "marker", "value", "unit")),
+    ],
+)  # fmt: skip
+def test_header_synonyms_any_case(header: list[str], roles: tuple[str, ...]) -> None:
+    layout = map_header(header, _known)
+    assert layout is not None and layout.kind == "long"
+    assert {role: layout.roles[role] for role in roles} == {r: i for i, r in enumerate(roles)}
+
+
+# --- several files and standard input -----------------------------------------------------------
+
+
+def test_every_result_and_rejection_names_its_file_and_a_shared_sample_makes_two_panels() -> None:
+    events = events_of("monday.csv", "tuesday.csv")
+    assert [(r.source, r.line) for r in results(events)] == [
+        (path("monday.csv"), 2), (path("tuesday.csv"), 2),
+    ]  # fmt: skip
+    assert [(e.source, e.line) for e in errors(events)] == [(path("monday.csv"), 3)]
+    report = build_report(events, load_ranges())
+    assert [(p.source, p.sample_id) for p in report.panels] == [
+        (path("monday.csv"), "SYN-2F-01"), (path("tuesday.csv"), "SYN-2F-01"),
+    ]  # fmt: skip
+    assert "marker-repeated" not in {e.code for e in warnings(events)}
+
+
+def test_cli_reads_files_and_stdin_together() -> None:
+    stdin = (EXPORTS / "tuesday.csv").read_bytes()
+    args = ["check", path("monday.csv"), "-", "--format", "json"]
+    outcome = runner.invoke(app, args, input=stdin)
+    assert outcome.exit_code == 2, outcome.output  # monday.csv has a rejected row
+    report = json.loads(outcome.stdout)
+    assert [(p["source"], p["sample_id"]) for p in report["panels"]] == [
+        (path("monday.csv"), "SYN-2F-01"), ("-", "SYN-2F-01"),
+    ]  # fmt: skip
+    assert [r["source"] for p in report["panels"] for r in p["results"]] == [
+        path("monday.csv"), "-",
+    ]  # fmt: skip
+    assert report["panels"][1]["results"][0]["value"] == 1.0
+    assert [(i["source"], i["line"]) for i in report["rejected"]] == [(path("monday.csv"), 3)]
+
+
+# --- panelcli validate --------------------------------------------------------------------------
+
+# file:line: column: severity code: message (line and column only when known)
+LINT_LINE = re.compile(
+    r"^(?P<file>.+?):(?:(?P<line>\d+):)?(?: (?P<column>[^:]+):)? "
+    r"(?P<severity>error|warning) (?P<code>[a-z0-9-]+): (?P<message>.+)$"
+)
+
+
+def test_validate_lists_every_problem_like_a_linter() -> None:
+    files = [path("monday.csv"), path("unit-refused.csv"), path("quoted-multiline.csv")]
+    outcome = runner.invoke(app, ["validate", *files])
+    assert outcome.exit_code == 2
+    lines = outcome.stdout.splitlines()
+    assert all(LINT_LINE.match(line) for line in lines), lines
+    assert f"{files[0]}:3: value: error value-not-a-number: value 'oops' is not a number" in lines
+    found = {
+        (m["file"], m["line"], m["column"], m["code"])
+        for m in map(LINT_LINE.match, lines)
+        if m and m["severity"] == "error"
+    }
+    assert found == {
+        (files[0], "3", "value", "value-not-a-number"),
+        (files[1], "2", "unit", "unit-molar"),
+        (files[1], "3", "unit", "unit-not-convertible"),
+        (files[1], "4", "unit", "unit-missing"),
+        (files[2], "4", None, "row-too-many-cells"),
+        (files[2], "5", "Result", "value-ambiguous-comma"),
+    }
+    assert "6 problem(s) in 3 file(s)" in outcome.stderr
+
+
+@pytest.mark.parametrize("name", ["tuesday.csv", "xponent-wide-header-units.csv"])
+def test_validate_exits_0_for_a_clean_file(name: str) -> None:
+    outcome = runner.invoke(app, ["validate", path(name)])
+    assert outcome.exit_code == 0, outcome.output
+    assert "error" not in outcome.stdout
+
+
+def test_validate_exits_0_when_there_are_only_warnings() -> None:
+    outcome = runner.invoke(app, ["validate", path("excel-cp1252.csv")])
+    assert outcome.exit_code == 0
+    assert "warning encoding-fallback" in outcome.stdout
+
+
+def test_validate_reports_an_unreadable_file(tmp_path: Path) -> None:
+    outcome = runner.invoke(app, ["validate", str(tmp_path / "missing.csv")])
+    assert outcome.exit_code == 2
+    assert "error file-unreadable" in outcome.stdout
+
+
+# --- censored values ----------------------------------------------------------------------------
+
+CENSORED = {  # line: (value as written, value, comparator, status, flags, words in the note)
+    2: ("<2.0", 2.0, "<", Status.NORMAL, ["<", "N"], None),
+    3: ("< 2.0", 2.0, "<", Status.NORMAL, ["<", "N"], None),
+    4: ("≤2", 2.0, "<=", Status.NORMAL, ["<", "N"], None),
+    5: ("<=2", 2.0, "<=", Status.NORMAL, ["<", "N"], None),
+    6: ("<7", 7.0, "<", Status.NORMAL, ["<", "N"], None),  # x equal to the upper limit
+    7: ("<8", 8.0, "<", Status.INDETERMINATE, ["<", "IND"], "inside or outside"),
+    8: (">7", 7.0, ">", Status.HIGH, [">", "H"], "critical limit of 500"),
+    9: (">5000", 5000.0, ">", Status.CRITICAL, [">", "HH"], None),
+    10: ("≥600", 600.0, ">=", Status.CRITICAL, [">", "HH"], None),
+    11: ("≥7", 7.0, ">=", Status.INDETERMINATE, [">", "IND"], "inside or outside"),
+    12: ("OOR <", 1.5, "<", Status.NORMAL, ["<", "N"], "lower limit of quantification"),
+    13: ("OOR >", 5000.0, ">", Status.CRITICAL, [">", "HH"], "upper limit of quantification"),
+    14: ("ND", 0.7, "<", Status.NORMAL, ["<", "N"], "limit of detection (lod), 0.7 pg/mL"),
+    15: ("not detected", 0.7, "<", Status.NORMAL, ["<", "N"], "limit of detection"),
+    16: ("BLQ", 1.5, "<", Status.NORMAL, ["<", "N"], "(lloq), 1.5 pg/mL"),
+    17: ("ND", None, "<", Status.INDETERMINATE, ["<", "IND"], "gives no limit of detection"),
+    18: ("OOR >", None, ">", Status.INDETERMINATE, [">", "IND"], "gives no upper limit"),
+    19: ("<200", 200.0, "<", Status.LOW, ["<", "L"], "critical limit of 100"),
+    20: ("<50", 50.0, "<", Status.CRITICAL, ["<", "LL"], None),
+    21: ("<300", 300.0, "<", Status.INDETERMINATE, ["<", "IND"], "inside or outside"),
+    22: (">1500", 1500.0, ">", Status.HIGH, [">", "H"], None),
+    23: (">300", 300.0, ">", Status.INDETERMINATE, [">", "IND"], "inside or outside"),
+    24: (">150", 150.0, ">", Status.NORMAL, [">", "N"], None),  # mirror of '<x' under the limit
+    25: (">50", 50.0, ">", Status.INDETERMINATE, [">", "IND"], "inside or outside"),
+    26: ("ND", 12.0, "<", Status.INDETERMINATE, ["<", "IND"], "inside or outside"),
+    27: ("ND", 0.5, "<", Status.NORMAL, ["<", "N"], "limit of detection"),
+    28: ("BLQ", 3.0, "<", Status.INDETERMINATE, ["<", "IND"], "quantification (lloq), 3 pg"),
+    29: ("OOR <", 3.0, "<", Status.INDETERMINATE, ["<", "IND"], "quantification (lloq)"),
+}
+
+
+@pytest.fixture(scope="module")
+def censored() -> dict[int, Result | Issue]:
+    return by_line(events_of("censored-notations.csv", ranges=CENSORED_RANGES))
+
+
+@pytest.mark.parametrize("line", sorted(CENSORED))
+def test_censored_value_is_judged_soundly(censored: dict, line: int) -> None:
+    written, value, comparator, status, flags, note = CENSORED[line]
+    result = censored[line]
+    assert isinstance(result, Result)
+    assert (result.original_value, result.value, result.comparator) == (written, value, comparator)
+    assert (result.status, result.flags) == (status, flags)
+    if note:
+        assert result.note and note in result.note, result.note
+    if status == Status.INDETERMINATE:
+        assert result.note  # always with a reason
+
+
+def test_a_comparator_without_a_number_is_rejected(censored: dict) -> None:
+    assert censored[30].code == "value-not-a-number"
+
+
+def test_no_number_without_limits_is_indeterminate_in_the_default_set() -> None:
+    outcome = by_line(events_of("accession-uom.csv"))
+    assert (outcome[6].status, outcome[6].value, outcome[6].comparator) == (
+        Status.INDETERMINATE, None, "<",
+    )  # fmt: skip
+    assert "cannot be judged" in (outcome[6].note or "")
+
+
+def test_json_keeps_the_comparator() -> None:
+    args = ["check", path("censored-notations.csv"), "--ranges", CENSORED_RANGES, "-f", "json"]
+    outcome = runner.invoke(app, args)
+    assert '"comparator": "<"' in outcome.stdout and '"comparator": ">="' in outcome.stdout
+    first = json.loads(outcome.stdout)["panels"][0]["results"][0]
+    assert (first["value"], first["comparator"], first["flags"]) == (2.0, "<", ["<", "N"])
+
+
+@pytest.mark.parametrize(
+    ("cell", "number", "comparator", "limits"),
+    [
+        ("<2.0", 2.0, "<", ()),
+        ("< 2.0", 2.0, "<", ()),
+        ("≤2", 2.0, "<=", ()),
+        ("<=2", 2.0, "<=", ()),
+        (">5000", 5000.0, ">", ()),
+        ("≥7", 7.0, ">=", ()),
+        (">=7", 7.0, ">=", ()),
+        ("OOR <", None, "<", ("lloq",)),
+        ("OOR >", None, ">", ("uloq",)),
+        ("ND", None, "<", ("lod", "lloq")),
+        ("not detected", None, "<", ("lod", "lloq")),
+        ("Not Detected", None, "<", ("lod", "lloq")),
+        ("BLQ", None, "<", ("lloq",)),
+    ],
+)
+def test_notation_parsing(cell: str, number: float | None, comparator: str, limits: tuple) -> None:
+    parsed = parse_value(cell)
+    assert (parsed.number, parsed.comparator, parsed.limits) == (number, comparator, limits)
+
+
+@given(
+    number=st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False),
+    spelling=st.sampled_from([("<", "<"), ("<=", "<="), ("≤", "<="), (">", ">"), ("≥", ">=")]),
+    space=st.sampled_from(["", " "]),
+    decimal_comma=st.booleans(),
+)
+def test_censored_numbers_parse_in_any_spelling(
+    number: object, spelling: tuple[str, str], space: str, decimal_comma: bool
+) -> None:
+    text = str(number)
+    cell = spelling[0] + space + (text.replace(".", ",") if decimal_comma else text)
+    parsed = parse_value(cell, decimal_comma=decimal_comma)
+    assert (parsed.number, parsed.comparator) == (float(text), spelling[1])
+
+
+# --- units --------------------------------------------------------------------------------------
+
+SPELLINGS = {  # line: (unit as written, value as written, value in pg/mL)
+    2: ("pg/mL", "1.2", 1.2),
+    3: ("pg/ml", "1.2", 1.2),
+    4: ("PG/ML", "1.2", 1.2),
+    5: ("ng/L", "1.2", 1.2),
+    6: ("ng/mL", "0.0012", 1.2),
+    7: ("ng/ml", "0.0012", 1.2),
+    8: ("\u00b5g/L", "0.0012", 1.2),  # micro sign
+    9: ("\u03bcg/L", "0.0012", 1.2),  # Greek small mu
+    10: ("ug/L", "0.0012", 1.2),
+    11: ("mcg/L", "0.0012", 1.2),
+    12: ("UG/L", "0.0012", 1.2),
+    13: ("ng/mL", "12.5", 12500.0),
+}
+
+
+@pytest.fixture(scope="module")
+def unit_spellings() -> dict[int, Result | Issue]:
+    return by_line(events_of("unit-spellings.csv"))
+
+
+@pytest.mark.parametrize("line", sorted(SPELLINGS))
+def test_unit_spellings_convert_exactly(unit_spellings: dict, line: int) -> None:
+    unit, written, value = SPELLINGS[line]
+    result = unit_spellings[line]
+    assert isinstance(result, Result)
+    assert (result.value, result.unit) == (value, "pg/mL")  # exact, no float noise
+    assert (result.original_value, result.original_unit) == (written, unit)
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "exponent"),
+    [
+        ("pg/mL", "ng/L", 0),
+        ("ng/mL", "pg/mL", 3),
+        ("\u00b5g/L", "pg/mL", 3),
+        ("\u03bcg/L", "pg/mL", 3),
+        ("ug/L", "pg/mL", 3),
+        ("mcg/L", "pg/mL", 3),
+        ("µg/l", "ng/mL", 0),
+        ("pg/ml", "PG/ML", 0),
+        ("pg/mL", "ng/mL", -3),
+    ],
+)
+def test_mass_concentration_exponents(source: str, target: str, exponent: int) -> None:
+    assert conversion_exponent(source, target) == exponent
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=4, allow_nan=False))
+def test_ng_per_ml_is_exactly_1000_pg_per_ml(number: Decimal) -> None:
+    exponent = conversion_exponent("ng/mL", "pg/mL")
+    assert convert(float(number), exponent) == float(number * 1000)
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "words"),
+    [
+        (2, "unit-molar", "molecular weight"),
+        (3, "unit-not-convertible", "no fixed factor"),
+        (4, "unit-missing", "--assume-unit"),
+    ],
+)
+def test_units_that_cannot_be_converted_are_rejected_with_the_reason(
+    line: int, code: str, words: str
+) -> None:
+    outcome = by_line(events_of("unit-refused.csv"))
+    rejection = outcome[line]
+    assert isinstance(rejection, Issue)
+    assert (rejection.code, rejection.column) == (code, "unit")
+    assert words in rejection.message
+    assert isinstance(outcome[5], Result)
+
+
+@pytest.mark.parametrize("unit", ["pmol/L", "nmol/L", "U/mL", "IU/mL"])
+def test_molar_and_activity_units_are_never_converted(unit: str) -> None:
+    with pytest.raises(UnitProblem):
+        conversion_exponent(unit, "pg/mL")
+
+
+@pytest.mark.parametrize(("assume", "value"), [("pg/mL", 3.0), ("range", 3.0), ("ng/mL", 3000.0)])
+def test_assume_unit_accepts_rows_without_a_unit(assume: str, value: float) -> None:
+    args = ["check", path("unit-refused.csv"), "--assume-unit", assume, "-f", "json"]
+    outcome = runner.invoke(app, args)
+    report = json.loads(outcome.stdout)
+    il6 = [r for p in report["panels"] for r in p["results"] if r["line"] == 4]
+    assert len(il6) == 1
+    assert (il6[0]["value"], il6[0]["unit"], il6[0]["original_unit"]) == (value, "pg/mL", None)
+    assert "was assumed" in il6[0]["note"]
+    # The molar and U/mL rows stay rejected whatever is assumed.
+    assert [(i["line"], i["code"]) for i in report["rejected"]] == [
+        (2, "unit-molar"), (3, "unit-not-convertible"),
+    ]  # fmt: skip
+    assert outcome.exit_code == 2
+
+
+def test_without_assume_unit_the_unitless_row_is_rejected() -> None:
+    outcome = runner.invoke(app, ["check", path("unit-refused.csv"), "-f", "json"])
+    report = json.loads(outcome.stdout)
+    assert (4, "unit-missing") in [(i["line"], i["code"]) for i in report["rejected"]]
+    assert outcome.exit_code == 2
+
+
+# --- marker names -------------------------------------------------------------------------------
+
+MARKERS = {
+    2: "IL-1β", 3: "IL-1β", 4: "IL-1β", 5: "IL-1β",
+    6: "TNF-α", 7: "TNF-α", 8: "TNF-α",
+    9: "IFN-γ", 10: "IFN-γ", 11: "IFN-γ",
+    **{line: "IL-6" for line in range(12, 21)},  # U+2010..2015, U+2212, spaces, case
+    21: "IL-8",  # CXCL8
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def spellings() -> dict[int, Result | Issue]:
+    return by_line(events_of("marker-spellings.csv"))
+
+
+@pytest.mark.parametrize("line", sorted(MARKERS))
+def test_marker_spellings_resolve(spellings: dict, line: int) -> None:
+    result = spellings[line]
+    assert isinstance(result, Result)
+    assert result.marker == MARKERS[line]
+    assert result.status == Status.NORMAL
+
+
+def test_bare_il1_is_not_il1_beta(spellings: dict) -> None:
+    result = spellings[22]
+    assert (result.marker, result.status) == ("IL-1", Status.NO_REFERENCE)
+    assert load_ranges().resolve("IL-1") is None
+    assert load_ranges("mayo-adult").resolve("IL-1") is None
+
+
+@pytest.mark.parametrize("dash", ["-", *map(chr, range(0x2010, 0x2016)), "\u2212", " ", ""])
+def test_every_hyphen_and_dash_gives_one_key(dash: str) -> None:
+    assert marker_key(f"IL{dash}6") == marker_key("IL-6")
+    assert marker_key(f"TNF{dash}α") == marker_key("tnf alpha")
+
+
+def test_gene_symbol_csf2_in_a_set_with_gm_csf() -> None:
+    found = results(events_of("gene-symbols-mayo.csv", ranges="mayo-adult"))
+    assert [(r.marker_as_written, r.marker) for r in found] == [
+        ("CSF2", "GM-CSF"), ("GM-CSF", "GM-CSF"),
+    ]  # fmt: skip
+
+
+def test_unknown_marker_is_kept_and_the_summary_suggests_a_name() -> None:
+    events = events_of("unknown-and-repeated.csv")
+    unknown = by_line(events)[2]
+    assert (unknown.marker, unknown.status, unknown.value) == ("IL-66", Status.NO_REFERENCE, 5.0)
+    report = build_report(events, load_ranges())
+    text = report.panels[0].summary.text
+    assert any(
+        s.startswith("IL-66 has no reference range") and "Did you mean IL-6?" in s for s in text
+    ), text
+
+
+def test_same_marker_twice_keeps_both_and_warns_with_both_lines() -> None:
+    events = events_of("unknown-and-repeated.csv")
+    il6 = [(r.line, r.value) for r in results(events) if r.sample_id == "SYN-D-01"]
+    assert [x for x in il6 if x[0] in (3, 5)] == [(3, 3.1), (5, 3.4)]
+    repeated = [e for e in warnings(events) if e.code == "marker-repeated"]
+    assert len(repeated) == 1
+    assert repeated[0].line == 5 and "lines 3 and 5" in repeated[0].message
+    assert "IL-6" in repeated[0].message and "SYN-D-01" in repeated[0].message
+
+
+def test_same_marker_in_two_wide_columns_names_both_columns(tmp_path: Path) -> None:
+    file = tmp_path / "wide.csv"
+    file.write_text("Sample ID,IL-6 (pg/mL),IL6 (ng/L)\nSYN-1,3.0,2.0\n")
+    events = list(Interpreter(load_ranges(), CheckOptions()).events([str(file)]))
+    assert [r.value for r in results(events)] == [3.0, 2.0]
+    repeated = [e for e in warnings(events) if e.code == "marker-repeated"]
+    assert len(repeated) == 1
+    assert "'IL-6 (pg/mL)' and 'IL6 (ng/L)'" in repeated[0].message
+
+
+# --- the issue's acceptance command -------------------------------------------------------------
+
+
+def test_acceptance_semicolon_crlf_decimal_comma_on_stdin() -> None:
+    stdin = b"Sample ID;Analyte;Result;Units\r\nE-1;IL-6;12,5;pg/mL\r\n"
+    outcome = runner.invoke(app, ["check", "-", "--format", "json"], input=stdin)
+    report = json.loads(outcome.stdout)
+    (result,) = report["panels"][0]["results"]
+    assert (result["marker"], result["value"], result["status"]) == ("IL-6", 12.5, "high")
+    assert result["reference"]["high"] == 2.5 and result["original_value"] == "12,5"
+    assert (result["source"], result["line"], report["rejected"]) == ("-", 2, [])
+    assert outcome.exit_code == 1  # flagged

@@ -1,0 +1,54 @@
+"""Interpretation of exact and censored values against inclusive bounds (core, no CLI)."""
+
+from __future__ import annotations
+
+import pytest
+
+from panelcli.interpret import Bounds, interpret
+from panelcli.models import Status
+
+UPPER = Bounds(high=7.0, critical_high=500.0)
+BOTH = Bounds(low=10.0, high=20.0, critical_low=2.0, critical_high=50.0)
+
+
+@pytest.mark.parametrize(
+    ("value", "comparator", "bounds", "status", "flag"),
+    [
+        (7.0, None, UPPER, Status.NORMAL, "N"),  # bounds are inclusive
+        (7.01, None, UPPER, Status.HIGH, "H"),
+        (500.0, None, UPPER, Status.CRITICAL, "HH"),  # value >= critical_high is critical
+        (0.0, None, UPPER, Status.NORMAL, "N"),
+        (10.0, None, BOTH, Status.NORMAL, "N"),
+        (9.99, None, BOTH, Status.LOW, "L"),
+        (2.0, None, BOTH, Status.CRITICAL, "LL"),
+        (2.0, "<", UPPER, Status.NORMAL, "N"),  # below detection, under the limit
+        (7.0, "<", UPPER, Status.NORMAL, "N"),
+        (7.0, "<=", UPPER, Status.NORMAL, "N"),
+        (8.0, "<", UPPER, Status.INDETERMINATE, "IND"),  # could be either side of 7
+        (7.0, ">", UPPER, Status.HIGH, "H"),
+        (7.0, ">=", UPPER, Status.INDETERMINATE, "IND"),  # 7 itself is normal
+        (100.0, ">", UPPER, Status.HIGH, "H"),  # certainly high, maybe critical
+        (500.0, ">", UPPER, Status.CRITICAL, "HH"),
+        (9.0, "<", BOTH, Status.LOW, "L"),  # certainly low, maybe critical
+        (15.0, "<", BOTH, Status.INDETERMINATE, "IND"),
+    ],
+)
+def test_status_and_flag(value, comparator, bounds, status, flag):
+    judged = interpret(value, comparator, bounds, "pg/mL")
+    assert (judged.status, judged.flag) == (status, flag)
+
+
+def test_censored_high_keeps_both_flags_and_says_it_may_be_higher():
+    judged = interpret(100.0, ">", UPPER, "pg/mL")
+    assert judged.flags == [">", "H"]
+    assert judged.note and "may be higher" in judged.note and "500" in judged.note
+
+
+def test_straddling_value_gives_a_reason():
+    judged = interpret(8.0, "<", UPPER, "pg/mL")
+    assert judged.note and "cannot be judged" in judged.note
+
+
+def test_times_upper_limit_only_for_high_values():
+    assert interpret(14.0, None, UPPER, "pg/mL").times_upper_limit == 2.0
+    assert interpret(3.0, None, UPPER, "pg/mL").times_upper_limit is None

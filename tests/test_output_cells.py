@@ -1,0 +1,83 @@
+"""Small pure pieces of the machine formats: CSV cells, UCUM codes, FHIR dates."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from panelcli.render.csv import FORMULA_STARTS, neutralise
+from panelcli.render.fhir import fhir_datetime
+from panelcli.units import ucum_code
+from panelcli.values import is_plain_number
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+1+1", "'+1+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTAB", "'\tTAB"),
+        ("\r=1", "'\r=1"),
+        ("-", "'-"),
+        ("-2.5", "-2.5"),
+        ("+7", "+7"),
+        ("-1e3", "-1e3"),
+        ("IL-6", "IL-6"),
+        ("<4,0", "<4,0"),
+        ("", ""),
+    ],
+)
+def test_neutralise_quotes_formulas_but_not_numbers(cell: str, expected: str) -> None:
+    assert neutralise(cell) == expected
+
+
+@given(st.text())
+def test_no_cell_starts_like_a_formula_unless_it_is_a_plain_number(text: str) -> None:
+    cell = neutralise(text)
+    assert not cell.startswith(FORMULA_STARTS) or is_plain_number(cell)
+    assert cell in (text, "'" + text)
+
+
+@pytest.mark.parametrize("text", ["-1\n", "-1\n=cmd", "1 ", "--1", "-.", "-inf", "-nan"])
+def test_only_a_whole_bare_number_is_plain(text: str) -> None:
+    assert not is_plain_number(text)
+
+
+@pytest.mark.parametrize(
+    ("unit", "code"),
+    [
+        ("pg/mL", "pg/mL"), ("pg/ml", "pg/mL"), ("ng/L", "ng/L"), ("ng/mL", "ng/mL"),
+        ("µg/L", "ug/L"), ("μg/l", "ug/L"), ("mcg/L", "ug/L"), ("ug/L", "ug/L"),
+        ("mg/L", "mg/L"), ("mg/dL", "mg/dL"), ("g/L", "g/L"), ("pmol/L", "pmol/L"),
+        ("U/mL", "U/mL"), ("IU/mL", "[IU]/mL"), ("kU/L", "kU/L"), ("%", "%"),
+        ("cells/uL", None), ("copies", None), ("", None),
+    ],
+)  # fmt: skip
+def test_ucum_codes(unit: str, code: str | None) -> None:
+    assert ucum_code(unit) == code
+
+
+@pytest.mark.parametrize(
+    ("collected_at", "effective", "note"),
+    [
+        ("2026-05-20", "2026-05-20", None),
+        ("2026-05", "2026-05", None),
+        ("2026", "2026", None),
+        ("2026-05-20T06:30:00Z", "2026-05-20T06:30:00Z", None),
+        ("2026-05-20T06:30:00.25+02:00", "2026-05-20T06:30:00.25+02:00", None),
+        ("2026-05-20T06:30", "2026-05-20", "without a time zone"),
+        ("2026-05-20 06:30:15", "2026-05-20", "without a time zone"),
+        ("2026-02-30", None, "is not a date FHIR accepts"),
+        ("2026-02-30T06:30", None, "is not a date FHIR accepts"),
+        ("20.05.2026", None, "is not a date FHIR accepts"),
+        ("2026-05-20T24:00:00Z", None, "is not a date FHIR accepts"),
+        ("yesterday", None, "is not a date FHIR accepts"),
+    ],
+)
+def test_fhir_datetime(collected_at: str, effective: str | None, note: str | None) -> None:
+    got, why = fhir_datetime(collected_at)
+    assert got == effective
+    assert (why is None) if note is None else (why is not None and note in why)

@@ -1,0 +1,172 @@
+"""`check -o FILE` (atomic, refuses to overwrite without --force) and `--quiet`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from schema_check import assert_valid_ndjson, assert_valid_output
+from typer.testing import CliRunner, Result
+
+from panelcli.check import Event, Interpreter
+from panelcli.cli import app
+from panelcli.models import NOTICE
+
+REPO = Path(__file__).resolve().parent.parent
+FORMATS = ["table", "json", "ndjson", "csv", "fhir"]
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    monkeypatch.setenv("COLUMNS", "120")
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(app, list(args))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_output_file_holds_exactly_what_stdout_would(tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"out.{fmt}"
+    to_stdout = run("check", "samples/bad-rows.csv", "--format", fmt)
+    to_file = run("check", "samples/bad-rows.csv", "--format", fmt, "-o", str(target))
+    assert (to_file.exit_code, to_file.stdout, to_file.stderr) == (2, "", "")
+    assert target.read_text(encoding="utf-8") == to_stdout.stdout
+    assert os.listdir(tmp_path) == [target.name]  # no temporary file left behind
+    if fmt == "json":
+        assert_valid_output(json.loads(to_stdout.stdout))
+    elif fmt == "ndjson":
+        assert_valid_ndjson(to_stdout.stdout)
+
+
+def test_table_in_a_file_is_plain_text_even_when_colour_is_forced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    target = tmp_path / "report.txt"
+    result = run("check", "samples/cytokine-storm.csv", "--output", str(target))
+    assert result.exit_code == 1
+    text = target.read_text(encoding="utf-8")
+    assert "\x1b[" not in text
+    assert "IL-6" in text
+    assert " ".join(NOTICE.split()[:6]) in " ".join(text.split())
+
+
+def test_an_existing_file_is_refused_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("keep me")
+    result = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"panelcli: '{target}' already exists; add --force to replace it\n"
+    assert target.read_text() == "keep me"
+    forced = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", str(target), "--force")
+    assert forced.exit_code == 0
+    assert_valid_output(json.loads(target.read_text()))
+
+
+def test_a_missing_folder_is_one_clear_line(tmp_path: Path) -> None:
+    target = tmp_path / "nowhere" / "out.csv"
+    result = run("check", "samples/healthy-adult.csv", "-f", "csv", "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"panelcli: cannot write '{target}'")
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_unreadable_input_writes_no_file(tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / "out"
+    result = run("check", "missing.csv", "-f", fmt, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == "panelcli: missing.csv: no such file\n"
+    assert os.listdir(tmp_path) == []
+
+
+def interrupt_after(count: int) -> Callable[[Interpreter, list[str]], Iterator[Event]]:
+    """Interpreter.events that yields `count` real events, then acts as if Ctrl-C was pressed."""
+    real = Interpreter.events
+
+    def events(self: Interpreter, sources: list[str]) -> Iterator[Event]:
+        for number, event in enumerate(real(self, sources)):
+            if number == count:
+                raise KeyboardInterrupt
+            yield event
+
+    return events
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_interrupted_run_never_leaves_a_half_written_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.setattr(Interpreter, "events", interrupt_after(5))
+    target = tmp_path / "out"
+    result = run("check", "samples/cytokine-storm.csv", "-f", fmt, "-o", str(target))
+    assert result.exit_code == 130
+    assert result.stderr == "panelcli: interrupted\n"
+    assert os.listdir(tmp_path) == []
+    # and with --force, the file that was there before is kept whole
+    target.write_text("the previous report")
+    result = run("check", "samples/cytokine-storm.csv", "-f", fmt, "-o", str(target), "--force")
+    assert result.exit_code == 130
+    assert target.read_text() == "the previous report"
+    assert os.listdir(tmp_path) == [target.name]
+
+
+def test_output_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    run("check", "samples/healthy-adult.csv", "-f", "json", "-o", str(target))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_dash_means_stdout() -> None:
+    result = run("check", "samples/healthy-adult.csv", "-f", "csv", "-o", "-")
+    assert result.stdout.startswith("source,line,")
+    assert not Path("-").exists()
+
+
+# --- --quiet --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    ("sample", "extra", "code"),
+    [
+        ("healthy-adult.csv", [], 0),
+        ("cytokine-storm.csv", [], 1),
+        ("cytokine-storm.csv", ["--fail-on", "never"], 0),
+        ("bad-rows.csv", ["--fail-on", "never"], 2),
+    ],
+)
+def test_quiet_prints_nothing_but_sets_the_exit_code(
+    fmt: str, sample: str, extra: list[str], code: int
+) -> None:
+    result = run("check", f"samples/{sample}", "--format", fmt, "--quiet", *extra)
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", "")
+
+
+def test_quiet_with_output_still_writes_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.ndjson"
+    result = run("check", "samples/cytokine-storm.csv", "-q", "-f", "ndjson", "-o", str(target))
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", "")
+    assert len(assert_valid_ndjson(target.read_text())) == 14
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv", "fhir"])
+def test_machine_formats_are_utf8_whatever_the_locale(fmt: str) -> None:
+    finished = subprocess.run(
+        [sys.executable, "-m", "panelcli", "check", "samples/cytokine-storm.csv", "-f", fmt],
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        capture_output=True,
+        timeout=60,
+    )
+    assert finished.returncode == 1
+    assert "IL-1β" in finished.stdout.decode("utf-8")

@@ -1,0 +1,369 @@
+"""`panelcli check --format json|ndjson|csv|fhir`: what scripts and other programs rely on."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.observation import Observation
+from fhir.resources.R4B.operationoutcome import OperationOutcome
+from schema_check import assert_valid_ndjson, assert_valid_output
+from typer.testing import CliRunner, Result
+
+from panelcli.cli import app
+from panelcli.models import NOTICE
+from panelcli.render.csv import COLUMNS
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = sorted(p.name for p in (REPO / "samples").glob("*.csv"))
+V3 = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+UCUM = "http://unitsofmeasure.org"
+
+
+@pytest.fixture(autouse=True)
+def _in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Sources are reported as given; relative names keep outputs free of machine paths.
+    monkeypatch.chdir(REPO)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(app, list(args))
+
+
+def check(sample: str, fmt: str, *extra: str) -> Result:
+    return run("check", f"samples/{sample}", "--format", fmt, *extra)
+
+
+def json_report(sample: str, *extra: str) -> dict[str, Any]:
+    result = check(sample, "json", *extra)
+    document = json.loads(result.stdout)
+    assert_valid_output(document)
+    return document
+
+
+def all_results(document: dict[str, Any]) -> list[dict[str, Any]]:
+    return [r for panel in document["panels"] for r in panel["results"]]
+
+
+def write_csv(tmp_path: Path, rows: list[str]) -> str:
+    path = tmp_path / "results.csv"
+    path.write_text("sample_id,patient_id,collected_at,marker,value,unit\n" + "\n".join(rows))
+    return str(path)
+
+
+# --- json -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_json_of_every_sample_validates_against_the_published_schema(sample: str) -> None:
+    document = json_report(sample)
+    assert document["schema_version"] == "1"
+    assert document["notice"] == NOTICE
+
+
+# --- ndjson ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_ndjson_carries_the_same_results_issues_and_totals_as_json(sample: str) -> None:
+    document = json_report(sample)
+    result = check(sample, "ndjson")
+    lines = assert_valid_ndjson(result.stdout)
+    *body, end = lines
+    results = [line for line in body if "status" in line]
+    rejected = [line["rejected"] for line in body if "rejected" in line]
+    warnings = [line["warning"] for line in body if "warning" in line]
+    assert len(results) + len(rejected) + len(warnings) == len(body)
+
+    def order(r: dict[str, Any]) -> tuple[str, int, str]:
+        return (r["source"], r["line"], r["column"] or "")
+
+    assert sorted(results, key=order) == sorted(all_results(document), key=order)
+    assert rejected == document["rejected"]
+    assert warnings == document["warnings"]
+    assert end == {
+        "notice": NOTICE,
+        "reference_set": document["reference_set"],
+        "totals": document["totals"],
+        "schema_version": "1",
+    }
+
+
+def test_ndjson_writes_rejections_and_warnings_as_wrapped_lines() -> None:
+    lines = assert_valid_ndjson(check("bad-rows.csv", "ndjson").stdout)
+    codes = [line["rejected"]["code"] for line in lines if "rejected" in line]
+    assert codes == ["value-not-a-number", "value-negative", "marker-missing", "unit-molar"]
+    assert lines[1] == {
+        "rejected": {
+            "severity": "error", "code": "value-not-a-number", "source": "samples/bad-rows.csv",
+            "line": 4, "column": "value", "message": "value 'abc' is not a number",
+        }
+    }  # fmt: skip
+    messy = assert_valid_ndjson(check("messy-export.csv", "ndjson").stdout)
+    assert [line["warning"]["code"] for line in messy if "warning" in line] == ["encoding-fallback"]
+
+
+def test_every_result_line_repeats_its_sample_fields() -> None:
+    lines = assert_valid_ndjson(check("serial-monitoring.csv", "ndjson").stdout)
+    results = [line for line in lines if "status" in line]
+    assert {(r["sample_id"], r["collected_at"]) for r in results} >= {
+        ("SYN-M-01", "2026-07-01"),
+        ("SYN-M-03", "2026-07-03"),
+    }
+    assert all(r["patient_id"] == "SYNTH-006" and r["source"] for r in results)
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+@pytest.mark.parametrize("fail_on", ["abnormal", "critical", "never"])
+def test_streamed_formats_exit_like_json(sample: str, fail_on: str) -> None:
+    expected = check(sample, "json", "--fail-on", fail_on).exit_code
+    for fmt in ("ndjson", "csv", "fhir", "table"):
+        assert check(sample, fmt, "--fail-on", fail_on).exit_code == expected, fmt
+
+
+def test_exit_codes_follow_the_documented_rules() -> None:
+    assert check("healthy-adult.csv", "ndjson").exit_code == 0
+    assert check("cytokine-storm.csv", "ndjson").exit_code == 1
+    assert check("cytokine-storm.csv", "ndjson", "--fail-on", "never").exit_code == 0
+    # indeterminate results never count; a rejected row wins even with --fail-on never
+    assert check("bad-rows.csv", "csv", "--fail-on", "never").exit_code == 2
+
+
+def test_streamed_output_of_unreadable_files_is_nothing_but_one_line_each_on_stderr() -> None:
+    for fmt in ("ndjson", "csv"):
+        result = run("check", "missing-1.csv", "missing-2.csv", "--format", fmt)
+        assert result.exit_code == 2
+        assert result.stdout == ""
+        assert result.stderr.splitlines() == [
+            "panelcli: missing-1.csv: no such file",
+            "panelcli: missing-2.csv: no such file",
+        ]
+
+
+def test_an_unreadable_file_next_to_a_readable_one_is_a_rejected_line() -> None:
+    result = run("check", "missing.csv", "samples/healthy-adult.csv", "--format", "ndjson")
+    lines = assert_valid_ndjson(result.stdout)
+    assert lines[0] == {
+        "rejected": {
+            "severity": "error", "code": "file-unreadable", "source": "missing.csv",
+            "line": None, "column": None, "message": "no such file",
+        }
+    }  # fmt: skip
+    assert lines[-1]["totals"]["rejected"] == 1
+    assert result.exit_code == 2
+
+
+# --- csv ------------------------------------------------------------------------------------
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    reader = csv.DictReader(io.StringIO(text))
+    assert tuple(reader.fieldnames or ()) == COLUMNS
+    return list(reader)
+
+
+def test_csv_has_one_flat_row_per_result_then_issues_then_the_notice() -> None:
+    document = json_report("bad-rows.csv")
+    rows = read_csv(check("bad-rows.csv", "csv").stdout)
+    results = [r for r in rows if r["status"] not in {"rejected", "warning", "notice"}]
+    assert len(results) == document["totals"]["results"]
+    il6 = next(r for r in results if r["marker"] == "IL-6")
+    assert il6 == {
+        "source": "samples/bad-rows.csv", "line": "3", "column": "value",
+        "sample_id": "SYN-X-01", "patient_id": "SYNTH-007", "collected_at": "2026-08-09",
+        "marker": "IL-6", "marker_as_written": "IL-6", "value": "3.9", "comparator": "",
+        "unit": "pg/mL", "original_value": "3.9", "original_unit": "pg/mL", "status": "high",
+        "flag": "H", "flags": "H", "times_upper_limit": "1.56", "reference_low": "",
+        "reference_high": "2.5", "reference_origin": "set", "note": "", "issue_code": "",
+    }  # fmt: skip
+    rejected = [r for r in rows if r["status"] == "rejected"]
+    assert [(r["line"], r["issue_code"], r["note"]) for r in rejected] == [
+        (str(i["line"]), i["code"], i["message"]) for i in document["rejected"]
+    ]
+    assert rows[-1]["status"] == "notice"
+    assert rows[-1]["note"].startswith(NOTICE)
+    assert "arup-3002601" in rows[-1]["note"]
+
+
+def test_csv_joins_flags_with_a_space_and_keeps_comparators() -> None:
+    rows = read_csv(check("below-detection.csv", "csv").stdout)
+    il1 = next(r for r in rows if r["marker"] == "IL-1β")
+    assert (il1["comparator"], il1["flags"], il1["original_value"]) == ("<", "< N", "<0.6")
+
+
+def test_csv_neutralises_cells_a_spreadsheet_would_execute(tmp_path: Path) -> None:
+    source = write_csv(
+        tmp_path,
+        [
+            '"=HYPERLINK(""http://x"",""y"")",@SUM(A1),2026-01-01,IL-6,3.0,pg/mL',
+            "+cmd|' /C calc'!A0,-12,2026-01-01,IL-6,3.0,pg/mL",
+            "S-3,P-3,2026-01-01,-IL6+1,2.0,pg/mL",
+        ],
+    )
+    result = run("check", source, "--format", "csv")
+    rows = read_csv(result.stdout)
+    assert rows[0]["sample_id"] == '\'=HYPERLINK("http://x","y")'
+    assert rows[0]["patient_id"] == "'@SUM(A1)"
+    assert rows[1]["sample_id"] == "'+cmd|' /C calc'!A0"
+    assert rows[1]["patient_id"] == "-12"  # a plain number is left alone
+    assert rows[2]["marker"] == "'-IL6+1"
+    assert rows[2]["status"] == "no_reference"
+    for row in rows:
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
+
+
+# --- fhir -----------------------------------------------------------------------------------
+
+
+def fhir(sample: str, *extra: str) -> tuple[dict[str, Any], Bundle]:
+    result = check(sample, "fhir", *extra)
+    document = json.loads(result.stdout)
+    return document, Bundle.model_validate(document)
+
+
+def observations(bundle: Bundle) -> list[Observation]:
+    return [e.resource for e in bundle.entry if isinstance(e.resource, Observation)]
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_fhir_of_every_sample_parses_as_an_r4b_bundle(sample: str) -> None:
+    document, bundle = fhir(sample)
+    report = json_report(sample)
+    assert bundle.type == "collection"
+    found = observations(bundle)
+    assert len(found) == report["totals"]["results"]
+    assert all(o.status == "final" for o in found)
+    assert all(o.note[-1].text == NOTICE for o in found)
+    urls = [e["fullUrl"] for e in document["entry"]]
+    assert len(set(urls)) == len(urls)
+
+
+def test_fhir_observation_carries_loinc_ucum_interpretation_range_and_identifiers() -> None:
+    document, bundle = fhir("cytokine-storm.csv")
+    il6 = next(o for o in observations(bundle) if o.code.text == "IL-6")
+    assert [(c.system, c.code) for c in il6.code.coding] == [("http://loinc.org", "26881-3")]
+    quantity = il6.valueQuantity
+    assert (quantity.system, quantity.code, quantity.unit) == (UCUM, "pg/mL", "pg/mL")
+    assert (quantity.comparator, float(quantity.value)) == (">", 1000.0)  # written '>1000'
+    assert [(c.coding[0].system, c.coding[0].code) for c in il6.interpretation] == [
+        (V3, ">"),
+        (V3, "H"),
+    ]
+    assert il6.referenceRange[0].high.value == 2.5
+    assert il6.referenceRange[0].low is None
+    assert il6.subject.identifier.value == "SYNTH-003"
+    assert il6.specimen.identifier.value == "SYN-S-01"
+    il2 = next(o for o in observations(bundle) if o.code.text == "IL-2")
+    assert il2.code.coding is None  # the ranges file gives no LOINC code for IL-2
+    # '2026-05-20T06:30' has no seconds and no zone: FHIR gets the date, and a note says so
+    raw = next(e["resource"] for e in document["entry"] if e["resource"]["code"]["text"] == "IL-6")
+    assert raw["effectiveDateTime"] == "2026-05-20"
+    assert "without a time zone" in il6.note[0].text
+
+
+def test_fhir_censored_values_keep_their_comparator_and_off_scale_code() -> None:
+    _, bundle = fhir("below-detection.csv")
+    by_marker = {o.code.text: o for o in observations(bundle)}
+    il10 = by_marker["IL-10"]
+    assert (il10.valueQuantity.comparator, il10.valueQuantity.value) == ("<", 2.0)
+    assert [c.coding[0].code for c in il10.interpretation] == ["<", "N"]
+    assert by_marker["IL-12"].valueQuantity.comparator == "<="
+    tnf = by_marker["TNF-α"]  # 'ND' with no detection limit: no number to send
+    assert tnf.valueQuantity is None
+    assert tnf.valueString == "ND"
+    assert [c.coding[0].code for c in tnf.interpretation] == ["<", "IND"]
+
+
+def test_fhir_leaves_out_a_date_it_cannot_read_and_says_so() -> None:
+    document, bundle = fhir("messy-export.csv")
+    for entry in document["entry"]:
+        assert "effectiveDateTime" not in entry["resource"]
+    il8 = next(o for o in observations(bundle) if o.code.text == "IL-8")
+    assert "'14.09.2026' is not a date FHIR accepts" in il8.note[0].text
+    assert (il8.valueQuantity.value, il8.valueQuantity.code) == (21.0, "pg/mL")
+
+
+def test_fhir_keeps_a_valid_date_time_and_codes_other_units(tmp_path: Path) -> None:
+    source = write_csv(tmp_path, ["S-1,P-1,2026-03-02T08:15:00+01:00,CRP,12.0,mg/L"])
+    result = run("check", source, "--ranges", "mayo-adult", "--format", "fhir")
+    document = json.loads(result.stdout)
+    (obs,) = observations(Bundle.model_validate(document))
+    assert document["entry"][0]["resource"]["effectiveDateTime"] == "2026-03-02T08:15:00+01:00"
+    assert (obs.valueQuantity.system, obs.valueQuantity.code) == (UCUM, "mg/L")
+    assert obs.code.coding[0].code == "1988-5"
+    assert obs.referenceRange[0].high.code == "mg/L"
+    assert [n.text for n in obs.note] == [NOTICE]
+
+
+def test_fhir_critical_values_get_hh_and_ll(tmp_path: Path) -> None:
+    ranges = tmp_path / "lab.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "ng/L"\nlow = 1.0\nhigh = 7.0\ncritical_low = 0.5\n'
+        "critical_high = 500\n"
+    )
+    source = write_csv(tmp_path, ["S-1,P-1,2026-03-02,IL-6,600,pg/mL", "S-2,P-1,2026,IL6,0.2,ng/L"])
+    result = run("check", source, "--ranges", str(ranges), "--format", "fhir")
+    document = json.loads(result.stdout)
+    high, low = observations(Bundle.model_validate(document))
+    assert [c.coding[0].code for c in high.interpretation] == ["HH"]
+    assert high.interpretation[0].coding[0].display == "Critical high"
+    assert [c.coding[0].code for c in low.interpretation] == ["LL"]
+    assert (high.valueQuantity.code, high.referenceRange[0].low.code) == ("ng/L", "ng/L")
+    assert document["entry"][1]["resource"]["effectiveDateTime"] == "2026"  # a year is valid
+    assert result.exit_code == 1
+
+
+def test_fhir_puts_rejected_rows_in_an_operation_outcome_not_in_observations() -> None:
+    _, bundle = fhir("bad-rows.csv")
+    outcome = bundle.entry[-1].resource
+    assert isinstance(outcome, OperationOutcome)
+    errors = [i for i in outcome.issue if i.severity == "error"]
+    assert [i.diagnostics.split(" ")[0] for i in errors] == [
+        "value-not-a-number", "value-negative", "marker-missing", "unit-molar",
+    ]  # fmt: skip
+    assert errors[0].details.text == "value 'abc' is not a number"
+    assert "line 4" in errors[0].diagnostics
+    assert outcome.issue[-1].severity == "information"
+    assert outcome.issue[-1].diagnostics == NOTICE
+    assert len(observations(bundle)) == 3
+
+
+def test_fhir_output_is_the_same_on_every_run() -> None:
+    assert (
+        check("serial-monitoring.csv", "fhir").stdout
+        == check("serial-monitoring.csv", "fhir").stdout
+    )
+
+
+# --- help and schema ------------------------------------------------------------------------
+
+
+def test_check_help_documents_formats_exit_codes_and_fail_on() -> None:
+    text = " ".join(run("check", "--help").stdout.split())
+    for words in (
+        "table|json|ndjson|csv|fhir",
+        "--output",
+        "--force",
+        "Exit codes: 0 nothing flagged; 1 at least one result flagged (see --fail-on)",
+        "2 usage error, unreadable file, invalid ranges, or any rejected row",
+        "--quiet prints nothing but sets the same code",
+        "Example: panelcli check",
+    ):
+        assert words in text
+
+
+def test_schema_ndjson_describes_each_kind_of_line() -> None:
+    schema = json.loads(run("schema", "ndjson").stdout)
+    assert len(schema["anyOf"]) == 4
+
+
+def test_ranges_show_offers_only_the_formats_it_has() -> None:
+    result = run("ranges", "show", "--format", "csv")
+    assert result.exit_code == 2
+    assert run("ranges", "show", "--format", "json").exit_code == 0

@@ -1,0 +1,134 @@
+"""NDJSON and CSV are written while the input is still being read, in flat memory."""
+
+from __future__ import annotations
+
+import io
+import queue
+import subprocess
+import sys
+import threading
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from schema_check import assert_valid_ndjson
+
+from panelcli.check import CheckOptions, Interpreter
+from panelcli.models import Issue, Result, Status
+from panelcli.ranges import load_ranges
+from panelcli.render.csv import csv_lines
+from panelcli.render.ndjson import ndjson_lines
+from panelcli.render.stream import Tally, write_lines
+
+HEADER = "sample_id,patient_id,collected_at,marker,value,unit\n"
+MARKERS = ["IL-6", "IL-8", "IL-10", "TNF-α", "IFN-γ"]
+
+
+def rows(count: int) -> str:
+    return "".join(
+        f"S-{i // 5},P-{i // 50},2026-01-01,{MARKERS[i % 5]},{(i % 97) / 7:.2f},pg/mL\n"
+        for i in range(count)
+    )
+
+
+def write_big_csv(path: Path, count: int) -> Path:
+    path.write_text(HEADER + rows(count), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("fmt", "first"), [("ndjson", '{"source":"-","line":2'), ("csv", "source,")]
+)
+def test_first_line_appears_before_the_input_has_ended(fmt: str, first: str) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "panelcli", "check", "-", "--format", fmt, "--fail-on", "never"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin and process.stdout
+    lines: queue.Queue[bytes] = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(x) for x in process.stdout], daemon=True)
+    reader.start()
+    try:
+        # Enough rows to get past the 64 KiB read for sniffing the format; stdin stays open.
+        process.stdin.write((HEADER + rows(8000)).encode())
+        process.stdin.flush()
+        line = lines.get(timeout=30)
+        assert process.poll() is None  # still waiting for the rest of the input
+        assert line.decode().startswith(first)
+        if fmt == "ndjson":
+            assert_valid_ndjson(line.decode())
+    finally:
+        process.stdin.close()
+        assert process.wait(timeout=120) == 0
+        reader.join(timeout=60)
+    assert process.stderr and process.stderr.read() == b""
+    assert lines.qsize() > 8000 - 1  # every row arrived (the first was taken off already)
+
+
+def test_head_on_a_big_file_prints_one_line_and_no_error(tmp_path: Path) -> None:
+    big = write_big_csv(tmp_path / "big.csv", 100_000)
+    finished = subprocess.run(
+        f"'{sys.executable}' -m panelcli check big.csv --format ndjson | head -n 1",
+        shell=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert finished.stderr == ""
+    (line,) = assert_valid_ndjson(finished.stdout)
+    assert line["source"] == big.name
+
+
+def test_streaming_a_file_takes_flat_memory(tmp_path: Path) -> None:
+    big = write_big_csv(tmp_path / "big.csv", 6000)
+    ranges = load_ranges(None)
+    tracemalloc.start()
+    try:
+        total = 0
+        events = Interpreter(ranges, CheckOptions()).events([str(big)])
+        for line in ndjson_lines(events, ranges.info, Tally()):
+            total += len(line)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert total > 3_000_000  # 6000 results of ~550 bytes went through …
+    assert peak < 4_000_000  # … yet far less than that was held (a full report takes ~30 MB)
+
+
+# --- the plumbing, without the CLI ----------------------------------------------------------
+
+
+def unreadable(source: str) -> Issue:
+    return Issue(code="file-unreadable", source=source, message="no such file")
+
+
+RESULT = Result(
+    source="a.csv", line=2, marker="IL-6", marker_as_written="IL6", value=1.0,
+    original_value="1.0", status=Status.NORMAL, flag="N", flags=["N"],
+)  # fmt: skip
+
+
+def test_nothing_is_written_when_no_file_could_be_read() -> None:
+    tally, out = Tally(), io.StringIO()
+    info = load_ranges(None).info
+    write_lines(csv_lines([unreadable("x.csv"), unreadable("y.csv")], info, tally), out, tally)
+    assert out.getvalue() == ""
+    assert tally.nothing_read
+    assert [i.source for i in tally.unreadable] == ["x.csv", "y.csv"]
+    assert tally.totals().rejected == 2
+
+
+def test_held_lines_are_written_in_order_once_a_file_can_be_read() -> None:
+    tally, out = Tally(), io.StringIO()
+    info = load_ranges(None).info
+    write_lines(ndjson_lines([unreadable("x.csv"), RESULT], info, tally), out, tally)
+    lines = assert_valid_ndjson(out.getvalue())
+    assert [next(iter(line)) for line in lines] == ["rejected", "source", "notice"]
+    assert not tally.nothing_read
+    assert lines[-1]["totals"] == {
+        "results": 1, "rejected": 1, "warnings": 0,
+        "by_status": {s.value: int(s == Status.NORMAL) for s in Status},
+    }  # fmt: skip

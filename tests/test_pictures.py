@@ -1,0 +1,102 @@
+"""Gauges and sparklines: where a value sits, readable without colour."""
+
+from __future__ import annotations
+
+from made_up import made_up_result
+from typer.testing import CliRunner
+
+from panelcli.cli import app
+from panelcli.render.pictures import (
+    AT_LEAST,
+    AT_MOST,
+    GAUGE_WIDTH,
+    IN_RANGE,
+    NARROW_GAUGE_WIDTH,
+    OUTSIDE,
+    VALUE,
+    gauge,
+    gauge_width,
+    sparkline,
+)
+from panelcli.samples import find_sample
+
+
+def test_a_value_inside_a_one_sided_range_sits_on_the_range_part_on_a_linear_scale() -> None:
+    drawn = gauge(made_up_result(value=1.8))
+    assert drawn is not None
+    bar, log = drawn
+    assert not log and len(bar) == GAUGE_WIDTH
+    assert bar.startswith(IN_RANGE) and bar.endswith(OUTSIDE)
+    assert bar.count(VALUE) == 1
+    assert set(bar[: bar.index(VALUE)]) == {IN_RANGE}
+
+
+def test_a_value_orders_of_magnitude_above_the_range_uses_a_log_scale() -> None:
+    drawn = gauge(made_up_result(value=1000.0))
+    assert drawn is not None
+    bar, log = drawn
+    assert log
+    position = bar.index(VALUE)
+    assert position > GAUGE_WIDTH * 0.8  # far right
+    assert bar[0] == IN_RANGE and set(bar[1:position]) == {OUTSIDE}
+
+
+def test_a_two_sided_range_shows_outside_on_both_sides_and_a_low_value_left_of_it() -> None:
+    drawn = gauge(made_up_result(value=100.0, low=266.5, high=1410.4))
+    assert drawn is not None
+    bar, log = drawn
+    assert log  # 100 to 1410 spans more than a factor of ten
+    assert bar.index(VALUE) < bar.index(IN_RANGE)
+    assert bar.endswith(OUTSIDE)
+
+
+def test_censored_values_point_the_way_they_are_open() -> None:
+    below, _ = gauge(made_up_result(value=1.0, comparator="<")) or ("", False)
+    above, _ = gauge(made_up_result(value=1000.0, comparator=">")) or ("", False)
+    assert AT_MOST in below and VALUE not in below
+    assert AT_LEAST in above and VALUE not in above
+
+
+def test_nothing_is_drawn_without_a_number_or_a_range() -> None:
+    assert gauge(made_up_result(value=None)) is None
+    assert gauge(made_up_result(value=3.0, reference=False)) is None
+    assert gauge(made_up_result(value=3.0, high=None)) is None
+
+
+def test_sparkline_runs_lowest_to_highest_with_gaps_for_missing_numbers() -> None:
+    assert sparkline([3.1, 14.8, 36.2, 9.7, 2.2]) == "▁▄█▃▁"
+    assert sparkline([1.0, None, 2.0]) == "▁ █"
+    assert sparkline([5.0, 5.0]) == "▄▄"
+    assert sparkline([None]) == " "
+
+
+def test_without_colour_every_status_still_shows_as_icon_and_word_beside_its_gauge() -> None:
+    result = CliRunner().invoke(app, ["demo", "cytokine-storm"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.output  # no colour codes at all
+    rows = {line.split("│")[1].strip(): line for line in result.output.splitlines() if "│" in line}
+    assert "▲ high" in rows["IL-6"] and AT_LEAST in rows["IL-6"] and " log" in rows["IL-6"]
+    assert "✓ normal" in rows["IL-4"] and VALUE in rows["IL-4"]
+    assert "How to read the gauges" in result.output
+
+
+def test_the_serial_sample_shows_a_trend_table_with_sparklines_and_words() -> None:
+    sample = find_sample("serial-monitoring")
+    assert sample is not None
+    result = CliRunner().invoke(app, ["check", str(sample.path)])
+    assert result.exit_code == 1  # values are flagged
+    assert "Changes over time · patient SYNTH-006 · 5 dates" in result.output
+    il6 = next(line for line in result.output.splitlines() if "▁▄█▃▁" in line)
+    assert "IL-6" in il6 and "3.1 → 2.2 pg/mL" in il6 and "↗↘ rose, then fell" in il6
+    assert "36.2 on 2026-07-03" in il6
+    assert "rose and then fell again" in result.output
+
+
+def test_gauges_narrow_on_small_terminals_so_the_other_columns_keep_their_room() -> None:
+    assert gauge_width(120) == GAUGE_WIDTH and gauge_width(80) == NARROW_GAUGE_WIDTH
+    for columns, width in (("80", NARROW_GAUGE_WIDTH), ("120", GAUGE_WIDTH)):
+        result = CliRunner().invoke(app, ["demo", "cytokine-storm"], env={"COLUMNS": columns})
+        assert result.exit_code == 0
+        assert max(len(line) for line in result.output.splitlines()) <= int(columns)
+        il4 = next(line for line in result.output.splitlines() if line.startswith("│ IL-4 "))
+        assert len(il4.split("│")[6].strip()) == width

@@ -1,0 +1,327 @@
+"""Every sentence panelcli writes for a person is plain (grade ≤ 8, median ≤ 6) and never diagnoses.
+
+How the text is scored, and why it is fair:
+- Scoring is per sentence (not per paragraph), so a long sentence cannot hide among short ones.
+- Marker names and aliases ("IL-6", "IFN-γ", "TNF-alpha", "Tumor necrosis factor alpha") are
+  replaced by the one-syllable name "Max" first. They are labels the reader copies from the lab
+  report, like a person's name; pyphen would otherwise count "IFN-γ" or "sIL-2R" by accident.
+- Tokens with a digit (numbers, dates, ids such as 2026-07-03 or 4.2) become the word "ten":
+  textstat 0.7.3 ends a sentence at every ".", so "4.2" would split one sentence in two and
+  wrongly lower the grade. Symbols standing alone (═ · ● ◀ ▶ →) become the word "this".
+- Headings (sample titles such as "Serial monitoring") are not sentences, so they are held to
+  the forbidden-words list only; Flesch-Kincaid is meaningless for two or three words.
+The corpus covers the summaries of every bundled sample, summaries built to reach every
+sentence template (critical, low, each marker group, storm-like, indeterminate, no range),
+trend sentences for every direction, reasons for every rejected-row code, every `explain` text
+and the overview, the demo stories and narration, the notice and the fixed render sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from functools import cache
+
+import pytest
+import textstat
+from made_up import made_up_result
+from typer.testing import CliRunner
+
+from panelcli import explain as explaining
+from panelcli.check import check_file
+from panelcli.cli import app
+from panelcli.models import (
+    NOTICE,
+    Issue,
+    MarkerTrend,
+    Result,
+    Status,
+    TrendPoint,
+)
+from panelcli.ranges import bundled_sets, load_ranges
+from panelcli.render.pictures import GAUGE_LEGEND
+from panelcli.render.text import RANGES_DIFFER, SYNTHETIC, TALK_WITH_PROVIDER
+from panelcli.samples import list_samples
+from panelcli.summary import GROUP_ROLE, REJECTED_REASON, report_sentences, summarise_panel
+from panelcli.trends import trend_sentences
+
+MAX_GRADE = 8.0
+MAX_MEDIAN = 6.0
+
+# Words panelcli must never print to a person, each with the reason. Matched case-insensitively
+# on whole words, after marker names are replaced (so "Tumor necrosis factor alpha" is a name,
+# not a claim).
+FORBIDDEN = {
+    r"(?<!not a )\bdiagnos\w*": "it informs and never diagnoses; the notice's 'It is not a "
+    "diagnosis' is the one allowed use",
+    r"\byou have\b": "says what the person has",
+    r"\byou are\b": "labels the person (ill, healthy, infected)",
+    r"\byou (should|must|need)\b": "tells the person what to do; only the notice's 'talk with "
+    "your healthcare provider' is allowed",
+    r"\b(should|must) take\b|\bdose\b|\bdosage\b|\bprescri\w*": "medicine advice",
+    r"\bdiseases?\b|\bdisorders?\b": "names an illness instead of saying what a value can be a "
+    "sign of",
+    r"\bcancers?\b|\btumou?rs?\b|\bleuka?emia\b|\blymphoma\b|\bmalignan\w*": "frightening "
+    "illnesses a cytokine panel gives no basis to raise",
+    r"\bsepsis\b|\bseptic\b": "a named condition; the tool describes patterns only",
+    r"\bsyndrome\b|\bCRS\b|\bHLH\b|\bhemophagocytic\b": "cytokine release syndrome and HLH are "
+    "diagnoses; a storm-like pattern is described, never named",
+    r"\b(fatal|deadly|death|die|dying)\b": "a prognosis the tool cannot make",
+    r"\bnothing to worry\b|\bdon'?t worry\b|\bno need to\b": "false reassurance",
+    r"\bconfirm\w*|\bproves?\b|\bdefinitely\b|\bcertainly\b": "claims a certainty a single "
+    "test cannot give",
+    r"\bcured?\b|\bcures\b": "a promise about treatment",
+}
+# Allowed in general education (the overview explains what a cytokine storm is), but never in
+# text about a person's own results.
+FORBIDDEN_ABOUT_A_PERSON = {
+    r"\bstorm\b": "naming a cytokine storm about a person's results is a diagnosis",
+}
+
+
+@cache
+def marker_names() -> re.Pattern[str]:
+    names: set[str] = {"IL-1 beta", "IFN-gamma", "TNF-alpha", "interferon gamma"}
+    for path in bundled_sets().values():
+        for name, entry in load_ranges(str(path)).markers.items():
+            names.add(name)
+            names.update(entry.aliases)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def with_names_replaced(text: str) -> str:
+    return marker_names().sub("Max", text)
+
+
+def scorable(text: str) -> str:
+    """The text as scored: marker names, numbers and lone symbols stand in as short words."""
+    text = with_names_replaced(text)
+    text = re.sub(r"[<>≤≥]?\S*\d\S*", "ten", text)
+    return re.sub(r"(?<!\S)[^\w\s]+(?!\S)", "this", text)
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", scorable(text).strip()) if s]
+
+
+def grade(sentence: str) -> float:
+    return float(textstat.flesch_kincaid_grade(sentence))
+
+
+# --- the corpus ---------------------------------------------------------------------------------
+
+
+def constructed_panels() -> dict[str, list[Result]]:
+    """Panels that reach every sentence template the samples do not."""
+    high, normal = Status.HIGH, Status.NORMAL
+    panels: dict[str, list[Result]] = {
+        "critical and storm-like": [
+            made_up_result("IL-6", Status.CRITICAL, 2000, category="pro-inflammatory", times=800),
+            made_up_result("IFN-γ", high, 300, category="Th1", times=30),
+            made_up_result("IL-10", high, 16, category="regulatory", times=3),
+            made_up_result("TNF-α", Status.CRITICAL, 900, category="pro-inflammatory", times=60),
+        ],
+        "low and critical low": [
+            made_up_result("Ferritin", Status.LOW, 4, low=6, high=175),
+            made_up_result("sIL-2R", Status.LOW, 200, comparator="<", low=266.5, high=1410.4),
+            made_up_result("CRP", Status.CRITICAL, 0.1, low=1, flag="LL"),
+            made_up_result("IL-8", Status.LOW, None, low=1),
+        ],
+        "not judged": [
+            made_up_result("IL-6", Status.INDETERMINATE, 12, comparator="<"),
+            made_up_result("TNF-α", Status.INDETERMINATE, None, comparator="<"),
+            made_up_result("Ferritin", Status.INDETERMINATE, 80, reference=False),
+            made_up_result("IL-66", Status.NO_REFERENCE, 5, reference=False),
+            made_up_result("XYZ", Status.NO_REFERENCE, 5, reference=False),
+        ],
+        "one not judged": [
+            made_up_result("IL-66", Status.NO_REFERENCE, 5, reference=False),
+            made_up_result("IL-6", normal, 1.0),
+        ],
+        "uncategorised and edge amounts": [
+            made_up_result("IL-99", high, 3, times=1.02),
+            made_up_result("IL-98", high, 3, times=None),
+            made_up_result("IL-97", high, 300, comparator=">", times=120),
+            made_up_result("IL-96", high, 3, comparator=">", times=1.01),
+            made_up_result("IL-4", normal, 1.0, comparator="<"),
+        ],
+    }
+    for group in GROUP_ROLE:
+        panels[f"one {group}"] = [made_up_result("IL-6", high, 5, category=group, times=2)]
+        panels[f"two {group}"] = [
+            made_up_result("IL-6", high, 5, category=group, times=1.5),
+            made_up_result("IL-8", high, 50, category=group, times=12),
+        ]
+    panels["mild inflammation"] = [
+        made_up_result(m, high, 3, category="pro-inflammatory", times=1.2)
+        for m in ("IL-6", "IL-1β")
+    ]
+    return panels
+
+
+def _trend(marker: str, direction: str, statuses: list[Status]) -> MarkerTrend:
+    points = [
+        TrendPoint(collected_at=f"2026-07-0{i + 1}", value=float(i + 1), status=s)
+        for i, s in enumerate(statuses)
+    ]
+    return MarkerTrend(
+        marker=marker, points=points, direction=direction,  # type: ignore[arg-type]
+        highest=points[1],
+    )  # fmt: skip
+
+
+def trend_corpus() -> list[str]:
+    high, normal = Status.HIGH, Status.NORMAL
+    every = [
+        _trend("IL-6", "rose then fell", [normal, high, normal]),
+        _trend("IL-8", "rising", [normal, high, high]),
+        _trend("IL-10", "falling", [high, high, normal]),
+        _trend("TNF-α", "fell then rose", [normal, normal, normal]),
+        _trend("IFN-γ", "steady", [normal, normal, normal]),
+    ]
+    single = [_trend("IL-6", "rose then fell", [normal, high, high])]
+    dates = ["2026-07-01", "2026-07-02", "2026-07-03"]
+    return trend_sentences("P-1", dates, every) + trend_sentences("P-2", dates, single)
+
+
+def rejected_corpus() -> list[str]:
+    codes = [*REJECTED_REASON, "some-new-code", "file-unreadable"]
+    once = [Issue(code=c, source="t.csv", line=3, message="m") for c in codes]
+    return report_sentences(once) + report_sentences(once + once)
+
+
+@cache
+def corpus() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(where, text) pairs: text about a person's results, and general or fixed text."""
+    about_person: list[tuple[str, str]] = []
+    general: list[tuple[str, str]] = [
+        ("notice", NOTICE),
+        ("demo", SYNTHETIC),
+        ("explain", RANGES_DIFFER),
+        ("explain", TALK_WITH_PROVIDER),
+        ("table legend", GAUGE_LEGEND),
+    ]
+    for sample in list_samples():
+        report = check_file(str(sample.path))
+        for panel in report.panels:
+            about_person += [(f"summary {sample.name}", t) for t in panel.summary.text]
+        about_person += [(f"rejected {sample.name}", t) for t in report_sentences(report.rejected)]
+        for trend in report.trends:
+            about_person += [(f"trend {sample.name}", t) for t in trend.text]
+        general += [(f"story {sample.name}", sample.story)]
+        general += [(f"look {sample.name}", sample.look or "")]
+    for name, results in constructed_panels().items():
+        about_person += [(f"summary {name}", t) for t in summarise_panel(results).text]
+    about_person += [("trend", t) for t in trend_corpus()]
+    about_person += [("rejected", t) for t in rejected_corpus()]
+    general += [("overview", t) for t in explaining.overview()]
+    for marker in explaining.known_markers():
+        found = explaining.explain(marker)
+        assert found is not None
+        general += [(f"explain {marker}", t) for t in (found.what, found.does, found.raised)]
+    return about_person, general
+
+
+def headings() -> list[tuple[str, str]]:
+    return [(f"title {s.name}", s.title) for s in list_samples()]
+
+
+# --- readability --------------------------------------------------------------------------------
+
+
+def test_scoring_keeps_names_and_numbers_from_skewing_the_grade() -> None:
+    assert scorable("IFN-γ is 4.2 times the upper limit.") == "Max is ten times the upper limit."
+    assert scorable("TNF-alpha and Tumor necrosis factor alpha ◀ <12") == "Max and Max this ten"
+    # The scorer still catches hard prose: it is not neutered by the replacements.
+    hard = "Cytokine concentrations demonstrate considerable interindividual heterogeneity."
+    assert grade(scorable(hard)) > MAX_GRADE
+
+
+def test_every_generated_sentence_is_grade_8_or_below_and_the_median_is_6_or_below() -> None:
+    about_person, general = corpus()
+    scored = [
+        (grade(s), where, s) for where, text in about_person + general for s in sentences(text)
+    ]
+    assert len(scored) > 300  # the corpus really covers the samples, templates and explanations
+    too_hard = [f"{g:.1f} [{where}] {s}" for g, where, s in scored if g > MAX_GRADE]
+    assert not too_hard, "sentences above grade 8:\n" + "\n".join(too_hard)
+    assert statistics.median(g for g, _, _ in scored) <= MAX_MEDIAN
+
+
+def test_every_summary_template_is_reached_by_the_corpus() -> None:
+    about_person, _ = corpus()
+    text = " ".join(t for _, t in about_person)
+    for phrase in (
+        "past the critical limit",
+        "needs prompt medical attention",
+        "under the lower limit",
+        "too low for the test to measure",
+        "depends on sex or age",
+        "has no number",
+        "could not measure",
+        "no reference range in this set",
+        "mild inflammation",
+        "strong inflammation",
+        "rose and then fell",
+        "fell and then rose",
+        "stayed about the same",
+        "back inside the range",
+        "still outside the range",
+        "could not be read at all",
+    ):
+        assert phrase in text, phrase
+
+
+# --- forbidden words ----------------------------------------------------------------------------
+
+
+def _violations(pairs: list[tuple[str, str]], rules: dict[str, str]) -> list[str]:
+    found = []
+    for where, text in pairs:
+        plain = with_names_replaced(text)
+        for pattern, why in rules.items():
+            match = re.search(pattern, plain, re.IGNORECASE)
+            if match:
+                found.append(f"[{where}] '{match.group()}' ({why}): {text}")
+    return found
+
+
+def test_no_forbidden_words_in_any_generated_text() -> None:
+    about_person, general = corpus()
+    everything = about_person + general + headings()
+    assert not _violations(everything, FORBIDDEN)
+    assert not _violations(about_person, FORBIDDEN_ABOUT_A_PERSON)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "This is a diagnosis of infection.",
+        "You have an infection.",
+        "You should take ibuprofen.",
+        "This pattern means cytokine release syndrome.",
+        "It can be a sign of sepsis or cancer.",
+        "Tumours make IL-6.",
+    ],
+)
+def test_the_forbidden_list_catches_what_it_is_meant_to(bad: str) -> None:
+    assert _violations([("probe", bad)], FORBIDDEN)
+
+
+def test_the_notice_is_the_one_place_diagnosis_may_appear() -> None:
+    assert "It is not a diagnosis." in NOTICE
+    assert not _violations([("notice", NOTICE)], FORBIDDEN)
+
+
+def test_cli_output_of_every_demo_and_explanation_has_no_forbidden_words() -> None:
+    runner = CliRunner()
+    commands = [["demo"], ["explain"]]
+    commands += [["demo", s.name] for s in list_samples()]
+    commands += [["explain", m] for m in explaining.known_markers()]
+    problems = []
+    for args in commands:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, (args, result.output)
+        problems += _violations([(" ".join(args), result.output)], FORBIDDEN)
+    assert not problems

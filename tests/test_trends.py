@@ -1,0 +1,90 @@
+"""Serial results: per-marker trends for a patient tested on several dates (pure core)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from panelcli.check import check_file, check_files
+from panelcli.models import Report
+from panelcli.samples import find_sample
+from panelcli.trends import direction_of, find_trends
+
+
+def _serial_report() -> Report:
+    sample = find_sample("serial-monitoring")
+    assert sample is not None
+    return check_file(str(sample.path))
+
+
+def test_the_serial_sample_gives_one_trend_per_marker_over_five_dates() -> None:
+    report = _serial_report()
+    assert len(report.trends) == 1
+    trend = report.trends[0]
+    assert trend.patient_id == "SYNTH-006"
+    assert trend.dates == ["2026-07-01", "2026-07-02", "2026-07-03", "2026-07-05", "2026-07-08"]
+    by_marker = {m.marker: m for m in trend.markers}
+    assert set(by_marker) == {"IL-6", "IFN-γ", "IL-10", "TNF-α"}
+    il6 = by_marker["IL-6"]
+    assert [p.value for p in il6.points] == [3.1, 14.8, 36.2, 9.7, 2.2]
+    assert il6.direction == "rose then fell"
+    assert il6.highest is not None and il6.highest.collected_at == "2026-07-03"
+    assert il6.unit == "pg/mL" and il6.reference == "≤ 2.5 pg/mL"
+
+
+def test_the_serial_sample_says_in_words_which_markers_rose_and_where_they_ended() -> None:
+    text = " ".join(_serial_report().trends[0].text)
+    assert "tested on 5 dates, from 2026-07-01 to 2026-07-08" in text
+    assert "IL-6, IFN-γ, IL-10 and TNF-α rose and then fell again" in text
+    assert "highest on 2026-07-03" in text
+    assert "back inside the range" in text
+
+
+def test_single_date_panels_have_no_trend() -> None:
+    sample = find_sample("cytokine-storm")
+    assert sample is not None
+    assert check_file(str(sample.path)).trends == []
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([1.0, 2.0, 4.0], "rising"),
+        ([4.0, 2.0, 1.0], "falling"),
+        ([3.0, 3.2, 2.9], "steady"),
+        ([1.0, 9.0, 1.1], "rose then fell"),
+        ([9.0, 1.0, 8.0], "fell then rose"),
+        ([0.0, 0.5], "rising"),
+        ([2.0], "steady"),
+    ],
+)
+def test_direction(values: list[float], expected: str) -> None:
+    assert direction_of(values) == expected
+
+
+def test_values_all_below_detection_are_steady_whatever_the_numbers() -> None:
+    assert direction_of([0.5, 2.0], all_censored_low=True) == "steady"
+
+
+def test_dates_are_ordered_in_time_and_rows_across_files_join(tmp_path: Path) -> None:
+    header = "sample_id,patient_id,collected_at,marker,value,unit\n"
+    later = tmp_path / "later.csv"
+    later.write_text(header + "B,P-9,2026-01-10,IL-6,9.0,pg/mL\nB,P-9,2026-01-10,XYZ,1,pg/mL\n")
+    earlier = tmp_path / "earlier.csv"
+    earlier.write_text(header + "A,P-9,2026-01-02,IL-6,1.0,pg/mL\nA,P-9,2026-01-02,XYZ,7,U/mL\n")
+    report = check_files([str(later), str(earlier)])
+    (trend,) = report.trends
+    assert trend.dates == ["2026-01-02", "2026-01-10"]
+    # A marker with no reference range may be in any unit, so it gets no trend.
+    assert [(m.marker, m.direction) for m in trend.markers] == [("IL-6", "rising")]
+    assert "IL-6 rose from the first test to the last." in trend.text
+    assert "At the last test, IL-6 was still outside the range." in trend.text
+
+
+def test_find_trends_ignores_panels_without_patient_or_date() -> None:
+    sample = find_sample("messy-export")  # two samples, no patient id
+    assert sample is not None
+    report = check_file(str(sample.path))
+    assert len(report.panels) == 2
+    assert find_trends(report.panels) == []

@@ -1,0 +1,159 @@
+"""Cell notation, unit conversion and marker-name keys (core parsers, with hypothesis)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from panelcli.names import marker_key, split_header_unit
+from panelcli.units import UnitProblem, conversion_exponent, convert
+from panelcli.values import ParsedValue, ValueProblem, parse_lab_range, parse_value
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("12.5", ParsedValue(12.5, None)),
+        (" 3 ", ParsedValue(3.0, None)),
+        ("<2.0", ParsedValue(2.0, "<")),
+        ("< 2.0", ParsedValue(2.0, "<")),
+        ("≤2", ParsedValue(2.0, "<=")),
+        ("<=2", ParsedValue(2.0, "<=")),
+        (">5000", ParsedValue(5000.0, ">")),
+        ("≥ 7", ParsedValue(7.0, ">=")),
+        ("OOR <", ParsedValue(None, "<")),
+        ("OOR >", ParsedValue(None, ">")),
+        ("ND", ParsedValue(None, "<")),
+        ("not detected", ParsedValue(None, "<")),
+        ("BLQ", ParsedValue(None, "<")),
+        ("3E+3", ParsedValue(3000.0, None)),
+        ("-0", ParsedValue(0.0, None)),
+        ("12.5 pg/mL", ParsedValue(12.5, None, "pg/mL")),
+    ],
+)
+def test_parse_value(cell, expected):
+    assert parse_value(cell)[:3] == expected[:3]
+
+
+def test_decimal_comma_only_where_the_delimiter_allows_it():
+    assert parse_value("12,5", decimal_comma=True) == ParsedValue(12.5, None)
+    with pytest.raises(ValueProblem) as problem:
+        parse_value("12,5")
+    assert problem.value.code == "value-ambiguous-comma"
+    with pytest.raises(ValueProblem) as problem:
+        parse_value("1.234,5", decimal_comma=True)
+    assert problem.value.code == "value-thousands-separator"
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("abc", "value-not-a-number"),
+        ("", "value-missing"),
+        ("-3", "value-negative"),
+        ("NaN", "value-not-finite"),
+        ("inf", "value-not-finite"),
+        ("1e309", "value-not-finite"),
+        ("<", "value-not-a-number"),
+        ("1_000", "value-not-a-number"),
+    ],
+)
+def test_unusable_values_have_stable_codes(cell, code):
+    with pytest.raises(ValueProblem) as problem:
+        parse_value(cell)
+    assert problem.value.code == code
+
+
+def test_messages_quote_at_most_a_shortened_inert_cell():
+    with pytest.raises(ValueProblem) as problem:
+        parse_value("\x1b[31m" + "x" * 500)
+    message = str(problem.value)
+    assert "\x1b" not in message and len(message) < 120
+
+
+@given(st.text(max_size=30))
+def test_parse_value_either_parses_or_explains(cell):
+    try:
+        parsed = parse_value(cell)
+    except ValueProblem as problem:
+        assert problem.code and str(problem)
+    else:
+        assert parsed.number is None or parsed.number >= 0
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "exponent"),
+    [
+        ("pg/mL", "pg/mL", 0),
+        ("ng/L", "pg/mL", 0),
+        ("ng/mL", "pg/mL", 3),
+        ("µg/L", "pg/mL", 3),  # micro sign U+00B5
+        ("μg/L", "pg/mL", 3),  # Greek mu U+03BC
+        ("ug/L", "pg/mL", 3),
+        ("mcg/L", "pg/mL", 3),
+        ("PG/ML", "pg/mL", 0),
+        ("mg/dL", "mg/L", 1),
+        ("U/mL", "U/mL", 0),
+    ],
+)
+def test_conversion_exponents(source, target, exponent):
+    assert conversion_exponent(source, target) == exponent
+
+
+@pytest.mark.parametrize(
+    ("unit", "code"), [("pmol/L", "unit-molar"), ("U/mL", "unit-not-convertible")]
+)
+def test_units_without_a_factor_are_refused(unit, code):
+    with pytest.raises(UnitProblem) as problem:
+        conversion_exponent(unit, "pg/mL")
+    assert problem.value.code == code
+
+
+def test_convert_is_exact_in_decimal():
+    assert convert(0.021, 3) == 21.0
+    assert convert(0.0088, 3) == 8.8
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ["IL-1β", "IL-1b", "IL1B", "IL 1 beta", "il-1 Beta", "IL‐1β", "IL−1β"],
+        ["TNF-α", "TNFa", "TNF alpha", "tnf-ALPHA", "TNF–α"],
+        ["IFN-γ", "IFNg", "IFN gamma", "IFN‑γ"],
+    ],
+)
+def test_spelling_variants_share_a_key(spellings):
+    assert len({marker_key(s) for s in spellings}) == 1
+
+
+def test_bare_il1_is_not_il1_beta():
+    assert marker_key("IL-1") != marker_key("IL-1β")
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("IL-6 (pg/mL)", ("IL-6", "pg/mL")),
+        ("TNF-α [pg/mL]", ("TNF-α", "pg/mL")),
+        ("IL-12 (p70)", ("IL-12 (p70)", None)),
+        ("IL-6", ("IL-6", None)),
+    ],
+)
+def test_split_header_unit(header, expected):
+    assert split_header_unit(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("0-7", 0.0, 7.0), ("0.0 - 7.0", 0.0, 7.0), ("<7.0", None, 7.0), ("≤ 2.5", None, 2.5),
+     (">0.5", 0.5, None), ("0 - 7 pg/mL", 0.0, 7.0)],
+)  # fmt: skip
+def test_lab_ranges(text, low, high):
+    parsed = parse_lab_range(text)
+    assert parsed is not None and (parsed.low, parsed.high) == (low, high)
+
+
+def test_unreadable_lab_range_is_none():
+    assert parse_lab_range("see comment") is None
+    assert parse_lab_range("7-0") is None

@@ -79,6 +79,25 @@ def test_json_output_escapes_control_characters() -> None:
     assert "IL-6\x1b[31m" in markers  # the data itself is kept exactly
 
 
+def test_csv_and_ndjson_output_are_inert_on_a_terminal_and_in_a_spreadsheet() -> None:
+    escapes = str(CORPUS / "control-chars.csv")
+    ndjson = runner.invoke(app, ["check", escapes, "--format", "ndjson"])
+    assert_inert(ndjson.stdout)
+    assert any(
+        "IL-6\x1b[31m" in json.loads(line).get("marker", "") for line in ndjson.stdout.splitlines()
+    )
+
+    table = runner.invoke(app, ["check", escapes, "--format", "csv"])
+    assert_inert(table.stdout)
+    assert "\\x1b]8;;https://evil.example\\x07SYN-1" in table.stdout
+
+    formulas = runner.invoke(app, ["check", str(CORPUS / "formula-cells.csv"), "--format", "csv"])
+    cells = [cell for line in formulas.stdout.splitlines() for cell in line.split(",")]
+    assert "'@SUM(1+1)" in cells and "'+SYN-1" in cells
+    assert not any(cell.startswith(("=", "@", "+")) for cell in cells)
+    assert "'=HYPERLINK" in formulas.stdout
+
+
 def test_file_names_and_arguments_cannot_put_escapes_on_stderr(tmp_path: Path) -> None:
     name = str(tmp_path / "evil\x1b]0;owned\x07\x1b[2J.csv")
     missing = runner.invoke(app, ["check", name])

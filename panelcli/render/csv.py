@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from panelcli.check import Event
 from panelcli.models import NOTICE, Issue, ReferenceSetInfo, Result
 from panelcli.render.stream import Tally
-from panelcli.values import is_plain_number
+from panelcli.values import is_plain_number, visible
 
 COLUMNS = (
     "source", "line", "column", "sample_id", "patient_id", "collected_at", "marker",
@@ -41,7 +41,9 @@ def _cell(value: Cell) -> str:
         return ""
     if isinstance(value, float):
         return repr(value)  # shortest text that reads back as the same number
-    return neutralise(str(value))
+    # Escapes and other control characters from the file as inert text (\x1b): a CSV printed
+    # on a terminal must not be able to take it over.
+    return neutralise(visible(str(value)))
 
 
 def result_row(result: Result) -> list[Cell]:

@@ -55,6 +55,7 @@ REJECTED_REASON = {
     "value-missing": "no value",
     "value-not-a-number": "a word or sign where a number should be",
     "value-not-finite": "a number that cannot be a real result",
+    "value-impossible": "a number far too large to be a real result",
     "value-negative": "a number below zero",
     "value-thousands-separator": "a number that can be read in two ways",
     "value-ambiguous-comma": "a number that can be read in two ways",
@@ -66,6 +67,8 @@ REJECTED_REASON = {
     "unit-conflict": "two different units for one value",
     "row-too-many-cells": "more cells than the header row",
     "row-no-values": "no values at all",
+    "row-quote-unclosed": "a quote mark that is never closed",
+    "row-quote-stray": "a quote mark in the wrong place",
 }
 OTHER_REASON = "a problem that is explained in the list"
 

@@ -356,3 +356,17 @@ def test_a_file_that_breaks_midway_keeps_its_results_and_says_where(tmp_path: Pa
     assert f"{path}: a value reaching line" in result.stdout
     assert f"{path}: {path}" not in result.stdout
     assert "1 file could not be read at all" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("file", "sentence"),
+    [
+        ("unbalanced-quote.csv", "1 row has a quote mark that is never closed."),
+        ("stray-quote.csv", "1 row has a quote mark in the wrong place."),
+        ("absurd-values.csv", "3 rows have a number far too large to be a real result."),
+    ],
+)
+def test_the_summary_says_why_in_plain_words(file: str, sentence: str) -> None:
+    result = runner.invoke(app, ["check", str(CORPUS / file)], env={"COLUMNS": "300"})
+    assert_no_crash(result)
+    assert sentence in result.stdout

@@ -8,7 +8,9 @@ interpretation; a censored '<x' is never reported high.
 
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
 import string
 import tempfile
 from collections.abc import Sequence
@@ -28,6 +30,7 @@ from panelcli.units import conversion_exponent, convert
 SETS = {name: load_ranges(name) for name in ("arup-3002601", "mayo-adult")}
 DEFAULT = SETS["arup-3002601"]
 SCRATCH = Path(tempfile.mkdtemp(prefix="panelcli-properties-"))
+atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
 
 
 def events_of(data: bytes, reference_set: ReferenceSet = DEFAULT, **options: object) -> list[Event]:

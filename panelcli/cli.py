@@ -240,12 +240,12 @@ def check(
 
     To share or print: panelcli check samples/serial-monitoring.csv --export report.html
     """
-    from panelcli.check import CheckOptions, check_files
-    from panelcli.ranges import load_ranges
-    from panelcli.reading import set_field_size_limit
-    from panelcli.render.output import open_output
+    with fatal_errors(debug):  # first, so Ctrl-C during the imports is handled too
+        from panelcli.check import CheckOptions, check_files
+        from panelcli.ranges import load_ranges
+        from panelcli.reading import set_field_size_limit
+        from panelcli.render.output import open_output
 
-    with fatal_errors(debug):
         set_field_size_limit(max_line_length)
         options = CheckOptions(
             assume_unit=assume_unit,
@@ -368,12 +368,12 @@ def validate(
 
     Example: panelcli validate samples/bad-rows.csv
     """
-    from panelcli.check import CheckOptions, Interpreter
-    from panelcli.models import Issue
-    from panelcli.ranges import load_ranges
-    from panelcli.values import visible
-
     with fatal_errors(debug):
+        from panelcli.check import CheckOptions, Interpreter
+        from panelcli.models import Issue
+        from panelcli.ranges import load_ranges
+        from panelcli.values import visible
+
         options = CheckOptions(assume_unit=assume_unit, max_line_length=max_line_length)
         interpreter = Interpreter(load_ranges(ranges), options)
         errors = 0

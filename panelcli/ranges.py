@@ -325,6 +325,8 @@ def check_ranges_bytes(raw: bytes, require_source: bool = False) -> list[str]:
     except ValidationError as exc:
         return [_explain(err) for err in exc.errors()]
     problems: list[str] = []
+    if not parsed.markers:
+        problems.append('the file defines no markers (add [markers."NAME"] tables)')
     seen: dict[str, str] = {}
     for name, entry in parsed.markers.items():
         if require_source and not entry.source:

@@ -475,7 +475,8 @@ def _read_rows(
             continue
         if not any(c.strip() for c in cells):
             continue  # blank line: not a row
-        if cells[0].lstrip().startswith("#"):
+        if cells[0].lstrip().startswith("#") and not any(c.strip() for c in cells[1:]):
+            # Only a lone '#' cell is a comment: a sample id like '#A12' starts a data row.
             yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                         message="comment line skipped")  # fmt: skip
             continue

@@ -153,3 +153,10 @@ def test_a_file_given_twice_is_warned(write_csv):
     path = write_csv(HEADER + "S1,IL-6,1,pg/mL\n")
     report = check_files([path, path])
     assert "file-repeated" in [w.code for w in report.warnings]
+
+
+def test_a_sample_id_starting_with_hash_is_data_not_a_comment(write_csv):
+    path = write_csv(HEADER + "#A12,IL-6,1,pg/mL\n# a real comment\n")
+    report = check_file(path)
+    assert report.panels[0].sample_id == "#A12"
+    assert [w.code for w in report.warnings] == ["comment-skipped"]

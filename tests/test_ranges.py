@@ -69,6 +69,10 @@ def test_self_checks_name_the_problem(toml, fragment):
     assert any(fragment in p for p in problems), problems
 
 
+def test_a_set_without_markers_is_invalid():
+    assert any("no markers" in p for p in check_ranges_bytes(b"[markers]\n"))
+
+
 def test_bundled_files_require_a_source():
     toml = b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\n'
     assert check_ranges_bytes(toml) == []

@@ -12,6 +12,14 @@ from rich.text import Text
 from panelcli.values import visible
 
 
+class _QuietOnBrokenPipe(Console):
+    """rich exits 1 by itself when the reader goes away; let cli.fatal_errors decide instead."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def make_console(
     stream: TextIO | None = None, *, stderr: bool = False, plain: bool = False
 ) -> Console:
@@ -21,7 +29,7 @@ def make_console(
     """
     stream = stream or (sys.stderr if stderr else sys.stdout)
     is_terminal = hasattr(stream, "isatty") and stream.isatty()
-    return Console(
+    return _QuietOnBrokenPipe(
         file=stream,
         force_terminal=False if plain else None,
         no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,

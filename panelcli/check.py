@@ -1,6 +1,6 @@
 """The pure core of `panelcli check`: measurements in, interpreted results and issues out.
 
-`iter_events` streams (flat memory, for NDJSON and huge files); `build_report` gathers the
+`Interpreter.events` streams (flat memory, for NDJSON and huge files); `build_report` gathers the
 stream into panels for the table and JSON. Nothing here prints, exits or imports rich/typer.
 """
 

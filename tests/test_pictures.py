@@ -99,4 +99,4 @@ def test_gauges_narrow_on_small_terminals_so_the_other_columns_keep_their_room()
         assert result.exit_code == 0
         assert max(len(line) for line in result.output.splitlines()) <= int(columns)
         il4 = next(line for line in result.output.splitlines() if line.startswith("│ IL-4 "))
-        assert len(il4.split("│")[6].strip()) == width
+        assert len(il4.split("│")[7].strip()) == width

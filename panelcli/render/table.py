@@ -78,8 +78,9 @@ def panel_table(panel: Panel, gauge_width: int = GAUGE_WIDTH) -> Table:
     table.add_column("Marker", no_wrap=True)
     table.add_column("Value", justify="right")
     table.add_column("Unit")
-    table.add_column("Reference range")
+    table.add_column("Range")
     table.add_column("Status", no_wrap=True)
+    table.add_column("Flag", no_wrap=True)  # HL7 v3 codes, for lab staff
     table.add_column("Gauge", no_wrap=True)
     table.add_column("Note")
     for result in panel.results:
@@ -96,6 +97,7 @@ def panel_table(panel: Panel, gauge_width: int = GAUGE_WIDTH) -> Table:
                 result.reference.text.removesuffix(f" {result.unit}") if result.reference else ""
             ),
             status_text(result),
+            Text(" ".join(result.flags)),
             gauge_text(result, gauge_width),
             inert(note),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -12,6 +13,9 @@ def main() -> None:
 
         print(f"panelcli {__version__}")
         return
+    # pydantic looks for third-party plugins through every installed package's metadata on the
+    # first model it builds (~2x `python -c pass`); a command-line run has no use for them.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     for stream in (sys.stdout, sys.stderr):
         # A terminal or pipe that cannot show 'β' or '✓' gets a '?' instead of a crash.
         reconfigure = getattr(stream, "reconfigure", None)

@@ -1,7 +1,12 @@
 """The pure core of `panelcli check`: measurements in, interpreted results and issues out.
 
-`Interpreter.events` streams (flat memory, for NDJSON and huge files); `build_report` gathers the
-stream into panels for the table and JSON. Nothing here prints, exits or imports rich/typer.
+`Interpreter.stream` streams (flat memory, for NDJSON and huge files); `build_report` gathers
+the stream into panels for the table and JSON. Nothing here prints, exits or imports rich/typer.
+
+Speed: most rows are a plain number for a known marker in a stated unit. Those take a short
+path (`Interpreter._quick`) that reuses everything decided for the same marker and unit before
+and yields a `ResultRow` instead of a validated `Result`; every other row takes the general
+path. Tests hold the two paths to the same output.
 """
 
 from __future__ import annotations
@@ -11,10 +16,10 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from panelcli.errors import InputError
-from panelcli.interpret import Bounds, bounds_text, interpret
+from panelcli.interpret import FLAG, STATUS, Bounds, Zone, bounds_text, interpret, zone_of
 from panelcli.models import (
     ABNORMAL,
     Issue,
@@ -29,11 +34,78 @@ from panelcli.ranges import MarkerRange, ReferenceSet, Sex, load_ranges
 from panelcli.reading import DEFAULT_MAX_LINE, Measurement, ReadStats, read_measurements
 from panelcli.summary import summarise_panel
 from panelcli.trends import find_trends
-from panelcli.units import UnitProblem, conversion_exponent, convert, exceeds_physical_limit
-from panelcli.values import ParsedValue, ValueProblem, parse_lab_range, parse_value, shorten
+from panelcli.units import (
+    MAX_GRAMS_PER_LITRE,
+    UnitProblem,
+    conversion_exponent,
+    convert,
+    exceeds_physical_limit,
+    power_of_ten,
+)
+from panelcli.values import (
+    PLAIN_NUMBER,
+    ParsedValue,
+    ValueProblem,
+    parse_lab_range,
+    parse_value,
+    shorten,
+)
 
 FailOn = Literal["abnormal", "critical", "never"]
+
+
+class ResultRow(NamedTuple):
+    """A `Result`'s fields, in its order, as a plain tuple: what the short path yields.
+
+    Built without validation, from values the general path would also produce (the tests
+    validate every kind); `to_result()` gives the model, for reports and the library API.
+    """
+
+    source: str
+    line: int
+    column: str | None
+    sample_id: str | None
+    patient_id: str | None
+    collected_at: str | None
+    marker: str
+    marker_as_written: str
+    category: str | None
+    value: float
+    comparator: None
+    unit: str
+    original_value: str
+    original_unit: str
+    status: Status
+    flag: str
+    flags: tuple[str, ...]
+    times_upper_limit: float | None
+    reference: Reference
+    note: None
+
+    def to_result(self) -> Result:
+        return Result(**self._asdict())
+
+
+#: What `Interpreter.events` yields (the library API): validated models only.
 Event = Result | Issue
+#: What `Interpreter.stream` yields: `ResultRow` for the rows that took the short path.
+StreamEvent = Result | ResultRow | Issue
+
+
+class _Plan(NamedTuple):
+    """What the short path reuses for one marker and unit as written."""
+
+    name: str
+    category: str | None
+    unit: str  # the reference unit
+    exponent: int  # written unit → reference unit
+    scale: float  # written unit → g/L, for the 1 kg/L plausibility limit (0: no limit)
+    bounds: Bounds
+    reference: Reference
+    outcomes: dict[Zone, tuple[Status, str, tuple[str, ...]]]
+
+
+_make_row = tuple.__new__  # ResultRow(...) without NamedTuple's Python-level __new__
 
 
 @dataclass(frozen=True)
@@ -60,12 +132,18 @@ class Interpreter:
         )
         self._warned: set[tuple[str, ...]] = set()
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
+        self._plans: dict[tuple[str, str | None], _Plan | None] = {}
 
     def known_marker(self, name: str) -> bool:
         return self.ranges.resolve(name) is not None
 
     def events(self, sources: Iterable[str]) -> Iterator[Event]:
         """Results and issues of every source in order; an unreadable file becomes one issue."""
+        for event in self.stream(sources):
+            yield event.to_result() if isinstance(event, ResultRow) else event
+
+    def stream(self, sources: Iterable[str]) -> Iterator[StreamEvent]:
+        """Like `events`, but rows that took the short path stay `ResultRow`s (no validation)."""
         seen: set[str] = set()
         for source in sources:
             if source in seen and source != "-":
@@ -76,16 +154,107 @@ class Interpreter:
             seen.add(source)
             stats = ReadStats()
             try:
+                quick = self._quick
                 for item in read_measurements(
                     source, self.known_marker, stats, self.options.max_line_length
                 ):
-                    if isinstance(item, Issue):
+                    if type(item) is Issue:
                         yield item
                         continue
-                    yield from self._judge(item, stats.decimal_comma, stats.columns.get("unit"))
+                    row = quick(item)  # type: ignore[arg-type]
+                    if row is not None:
+                        yield row
+                        continue
+                    yield from self._judge(
+                        item,  # type: ignore[arg-type]
+                        stats.decimal_comma,
+                        stats.columns.get("unit"),
+                    )
             except InputError as exc:
                 message = str(exc).removeprefix(f"{source}: ")
                 yield Issue(code="file-unreadable", source=source, message=message)
+
+    def _quick(self, m: Measurement) -> ResultRow | None:
+        """The result of a plain number for a planned marker and unit; None: take the general path.
+
+        Gives exactly what `_judge` would, and returns None before changing any state whenever
+        the row needs more (a censored or odd value, a warning, a range in the row, …).
+        """
+        (source, line, column, marker, written, unit, sample_id, patient_id, collected_at,
+         _, _, _, reference_range) = m  # fmt: skip
+        if reference_range is not None:
+            return None
+        try:
+            plan = self._plans[(marker, unit)]
+        except KeyError:
+            plan = self._plans[(marker, unit)] = self._plan(marker, unit)
+        if plan is None:
+            return None
+        text = written.strip()
+        if PLAIN_NUMBER(text) is None:
+            return None
+        number = float(text) + 0.0  # + 0.0 turns -0.0 into 0.0, as parse_value does
+        name, category, reference_unit, exponent, scale, bounds, reference, outcomes = plan
+        if not 0.0 <= number < _INFINITY or number * scale > MAX_GRAMS_PER_LITRE:
+            return None  # negative, too large or impossible: the general path says why
+        key = (source, sample_id, None, None) if sample_id is not None else (
+            source, None, patient_id, collected_at)  # fmt: skip
+        seen = self._recent.get(key)
+        if seen is None:
+            seen = self._markers_seen(m)
+        first = seen.get(name)
+        if first is None:
+            seen[name] = (line, column)
+        elif first != (line, column):
+            return None  # measured twice: the general path warns
+        value = convert(number, exponent) if exponent else number
+        zone = zone_of(value, bounds)
+        status, flag, flags = outcomes[zone]
+        times = round(value / bounds.high, 2) if zone >= Zone.HIGH and bounds.high else None
+        return _make_row(ResultRow, (
+            source, line, column, sample_id, patient_id, collected_at, name, marker, category,
+            value, None, reference_unit, text, unit, status, flag, flags, times, reference, None,
+        ))  # fmt: skip
+
+    def _plan(self, marker: str, unit: str | None) -> _Plan | None:
+        """What stays the same for every plain-number row of this marker and unit, if any."""
+        if unit is None or unit.isdigit():
+            return None
+        name = self.ranges.resolve(marker)
+        if name is None:
+            return None
+        entry = self.ranges.markers[name]
+        if entry.intervals or not entry.has_bounds:
+            return None  # the person decides the interval, or there is none
+        try:
+            exponent = conversion_exponent(unit, entry.unit)
+        except UnitProblem:
+            return None
+        power = power_of_ten(unit)
+        bounds = entry.bounds
+        reference = Reference(
+            **bounds._asdict(), unit=entry.unit, origin="set",
+            text=bounds_text(bounds, entry.unit), source=entry.source,
+        )  # fmt: skip
+        outcomes: dict[Zone, tuple[Status, str, tuple[str, ...]]] = {
+            zone: (STATUS[zone], FLAG[zone], (FLAG[zone],)) for zone in Zone
+        }
+        return _Plan(
+            name, entry.category, entry.unit, exponent,
+            0.0 if power is None else 10.0**power, bounds, reference, outcomes,
+        )  # fmt: skip
+
+    def _markers_seen(self, m: Measurement) -> dict[str, tuple[int, str]]:
+        """Markers already met in this row's panel (recent panels only: bounded memory)."""
+        # The same grouping as panel_key(), so a repeat means "twice in one panel".
+        key = (m.source, m.sample_id, None, None) if m.sample_id is not None else (
+            m.source, None, m.patient_id, m.collected_at)  # fmt: skip
+        seen = self._recent.get(key)
+        if seen is None:
+            seen = self._recent[key] = {}
+            if len(self._recent) > self.RECENT_SAMPLES:
+                self._recent.popitem(last=False)
+        return seen
 
     def _judge(
         self, m: Measurement, decimal_comma: bool, unit_column: str | None = None
@@ -276,14 +445,7 @@ class Interpreter:
         )
 
     def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
-        # The same grouping as panel_key(), so a warning means "twice in one panel".
-        key = (m.source, m.sample_id, None, None) if m.sample_id is not None else (
-            m.source, None, m.patient_id, m.collected_at)  # fmt: skip
-        seen = self._recent.get(key)
-        if seen is None:
-            seen = self._recent[key] = {}
-            if len(self._recent) > self.RECENT_SAMPLES:
-                self._recent.popitem(last=False)
+        seen = self._markers_seen(m)
         first, first_column = seen.setdefault(name, (m.line, m.column))
         if (first, first_column) == (m.line, m.column):
             return
@@ -303,6 +465,8 @@ class Interpreter:
             self._warned.add(key)
             self._pending.append(issue)
 
+
+_INFINITY = float("inf")
 
 _LIMIT_WORDS = {
     "lod": "limit of detection (lod)",
@@ -348,12 +512,14 @@ def _age_from_dates(birth: str, collected: str) -> float | None:
 # --- whole reports ------------------------------------------------------------------------------
 
 
-def build_report(events: Iterable[Event], reference_set: ReferenceSet) -> Report:
+def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> Report:
     """Gather events into panels: one per source and sample, in order of first sight."""
     groups: dict[tuple[str, str | None, str | None, str | None], list[Result]] = {}
     rejected: list[Issue] = []
     warnings: list[Issue] = []
     for event in events:
+        if isinstance(event, ResultRow):
+            event = event.to_result()
         if isinstance(event, Result):
             groups.setdefault(panel_key(event), []).append(event)
         elif event.severity == "error":
@@ -415,7 +581,7 @@ def check_files(
     """Read, validate and interpret files ('-' = stdin) into one report (the library API)."""
     reference_set = ranges if isinstance(ranges, ReferenceSet) else load_ranges(ranges)
     interpreter = Interpreter(reference_set, options or CheckOptions())
-    return build_report(interpreter.events(sources), reference_set)
+    return build_report(interpreter.stream(sources), reference_set)
 
 
 def check_file(

@@ -157,9 +157,11 @@ MaxLineOpt = Annotated[
 
 def _export_suffix(path: Path | None) -> Path | None:
     """Refuse a wrong file type before any data is read."""
+    if path is None:  # the usual case: no need to import rich's exporter
+        return None
     from panelcli.render.export import EXPORT_SUFFIXES
 
-    if path is not None and path.suffix.casefold() not in EXPORT_SUFFIXES:
+    if path.suffix.casefold() not in EXPORT_SUFFIXES:
         raise typer.BadParameter(f"the file must end in .html or .svg, not '{path.name}'")
     return path
 
@@ -309,7 +311,7 @@ def _stream(
     from panelcli.render.stream import Tally, write_lines
 
     tally = Tally()
-    events = Interpreter(reference_set, options).events(files)
+    events = Interpreter(reference_set, options).stream(files)
     if writes:
         make_lines = ndjson_lines if output_format == OutputFormat.ndjson else csv_lines
         write_lines(make_lines(events, reference_set.info, tally), out, tally)
@@ -377,7 +379,7 @@ def validate(
         options = CheckOptions(assume_unit=assume_unit, max_line_length=max_line_length)
         interpreter = Interpreter(load_ranges(ranges), options)
         errors = 0
-        for event in interpreter.events(files):
+        for event in interpreter.stream(files):
             if not isinstance(event, Issue):
                 continue
             errors += event.severity == "error"

@@ -46,14 +46,14 @@ class Interpretation(NamedTuple):
     note: str | None
 
 
-_FLAG = {
+FLAG = {
     Zone.CRITICAL_LOW: "LL",
     Zone.LOW: "L",
     Zone.NORMAL: "N",
     Zone.HIGH: "H",
     Zone.CRITICAL_HIGH: "HH",
 }
-_STATUS = {
+STATUS = {
     Zone.CRITICAL_LOW: Status.CRITICAL,
     Zone.LOW: Status.LOW,
     Zone.NORMAL: Status.NORMAL,
@@ -144,4 +144,4 @@ def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str)
     times = None
     if zone >= Zone.HIGH and b.high:
         times = round(value / b.high, 2)
-    return Interpretation(_STATUS[zone], _FLAG[zone], [*flags, _FLAG[zone]], times, note)
+    return Interpretation(STATUS[zone], FLAG[zone], [*flags, FLAG[zone]], times, note)

@@ -446,14 +446,9 @@ def _read_rows(
     stats.columns = {role: header[i] for role, i in layout.roles.items()}
     roles = layout.roles
     get = roles.get
-    i_marker, i_value, i_unit = get("marker"), get("value", -1), get("unit")
+    i_marker, i_value = get("marker"), get("value", -1)
     i_sample, i_patient, i_when = get("sample_id"), get("patient_id"), get("collected_at")
-    i_sex, i_age, i_birth, i_range = (
-        get("sex"),
-        get("age"),
-        get("birth_date"),
-        get("reference_range"),
-    )
+    i_sex, i_age, i_birth = get("sex"), get("age"), get("birth_date")
     value_column = header[i_value] if i_value >= 0 else ""
     wide_units: dict[int, str | None] = {i: unit for i, (_, unit) in layout.markers.items()}
     last_line = header_end
@@ -466,21 +461,33 @@ def _read_rows(
         text = cells[index].strip()
         return text or None
 
+    long = layout.kind == "long"
+    # The long layout's roles as indexes into a row padded with one blank cell: a role the
+    # header lacks points at the pad, so every field is `cells[i].strip() or None` (hot path).
+    pad = width
+    at = {role: layout.roles.get(role, pad) for role in _ROLES}
+    i_marker_or_pad, i_unit_or_pad, i_range_or_pad = at["marker"], at["unit"], at["reference_range"]
+    i_sample_or_pad, i_patient_or_pad, i_when_or_pad = (
+        at["sample_id"], at["patient_id"], at["collected_at"]
+    )  # fmt: skip
+    i_sex_or_pad, i_age_or_pad, i_birth_or_pad = at["sex"], at["age"], at["birth_date"]
+    make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
+
     for cells in _rows(reader, source):
         line = last_line + 1
         last_line = reader.line_num
-        if isinstance(cells, csv.Error):
+        if not isinstance(cells, list):  # the csv module's error for this row
             stats.rows += 1
             yield _broken_row(source, line, last_line, cells, delimiter)
             continue
-        if not any(c.strip() for c in cells):
+        if not "".join(cells).strip():
             continue  # blank line: not a row
-        if cells[0].lstrip().startswith("#") and not any(c.strip() for c in cells[1:]):
+        if cells[0].lstrip().startswith("#") and not "".join(cells[1:]).strip():
             # Only a lone '#' cell is a comment: a sample id like '#A12' starts a data row.
             yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                         message="comment line skipped")  # fmt: skip
             continue
-        if layout.kind == "wide" and first_data_row and _is_units_row(cells, layout):
+        if not long and first_data_row and _is_units_row(cells, layout):
             first_data_row = False
             for index in layout.markers:
                 unit = cell(cells, index)
@@ -489,36 +496,42 @@ def _read_rows(
             continue
         first_data_row = False
         stats.rows += 1
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
+        count = len(cells)
+        if count > width and "".join(cells[width:]).strip():
             yield Issue(
                 code="row-too-many-cells",
                 source=source,
                 line=line,
-                message=f"row has {len(cells)} cells but the header has {width}; a value may "
+                message=f"row has {count} cells but the header has {width}; a value may "
                 f"contain an unquoted '{visible(delimiter)}' (a decimal comma?)",
             )
             continue
-        sample_id, patient_id = cell(cells, i_sample), cell(cells, i_patient)
-        when, sex, age = cell(cells, i_when), cell(cells, i_sex), cell(cells, i_age)
-        birth = cell(cells, i_birth)
-        if layout.kind == "long":
-            marker = cell(cells, i_marker)
-            value = cells[i_value] if i_value < len(cells) else None
+        if long:
+            value = cells[i_value] if i_value < count else None
+            if count <= width:
+                cells.extend(("",) * (width - count + 1))
+            marker = cells[i_marker_or_pad].strip() or None
             if marker is None or value is None:
                 missing = "marker" if marker is None else "value"
                 column = (
                     header[i_marker] if marker is None and i_marker is not None else value_column
                 )
-                short = f" (row has {len(cells)} of {width} cells)" if len(cells) < width else ""
+                short = f" (row has {count} of {width} cells)" if count < width else ""
                 yield Issue(code=f"{missing}-missing", source=source, line=line, column=column,
                             message=f"{missing} is empty{short}")  # fmt: skip
                 continue
             stats.measurements += 1
-            yield Measurement(
-                source, line, value_column, marker, value, cell(cells, i_unit), sample_id,
-                patient_id, when, sex, age, birth, cell(cells, i_range),
-            )  # fmt: skip
+            yield make(Measurement, (  # type: ignore[call-overload]
+                source, line, value_column, marker, value,
+                cells[i_unit_or_pad].strip() or None, cells[i_sample_or_pad].strip() or None,
+                cells[i_patient_or_pad].strip() or None, cells[i_when_or_pad].strip() or None,
+                cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
+                cells[i_birth_or_pad].strip() or None, cells[i_range_or_pad].strip() or None,
+            ))  # fmt: skip
             continue
+        sample_id, patient_id = cell(cells, i_sample), cell(cells, i_patient)
+        when, sex, age = cell(cells, i_when), cell(cells, i_sex), cell(cells, i_age)
+        birth = cell(cells, i_birth)
         if i_sample is None:  # wide without ids: one row is one sample, never merged
             sample_id = f"line {line}"
         produced = False

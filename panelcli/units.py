@@ -34,7 +34,7 @@ def unit_key(unit: str) -> str:
 
 
 @lru_cache(maxsize=512)
-def _power_of_ten(unit: str) -> int | None:
+def power_of_ten(unit: str) -> int | None:
     """log10 of the unit in g/L, or None when it is not a mass concentration."""
     match = _MASS_PER_VOLUME.match(unit_key(unit))
     if not match:
@@ -44,7 +44,7 @@ def _power_of_ten(unit: str) -> int | None:
 
 def is_convertible(unit: str) -> bool:
     """True for mass-concentration units panelcli converts exactly (pg/mL, ng/L, µg/L, mg/dL …)."""
-    return _power_of_ten(unit) is not None
+    return power_of_ten(unit) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -52,7 +52,7 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
     """The power of ten that turns a value in `from_unit` into `to_unit`; raises UnitProblem."""
     if unit_key(from_unit) == unit_key(to_unit):
         return 0
-    source, target = _power_of_ten(from_unit), _power_of_ten(to_unit)
+    source, target = power_of_ten(from_unit), power_of_ten(to_unit)
     if source is not None and target is not None:
         return source - target
     if _MOLAR.match(unit_key(from_unit)):
@@ -80,7 +80,7 @@ MAX_GRAMS_PER_LITRE = 1000.0
 
 def exceeds_physical_limit(value: float, unit: str) -> bool:
     """True when a mass concentration is above 1 kg/L: a typo or a wrong unit, not a result."""
-    power = _power_of_ten(unit)
+    power = power_of_ten(unit)
     return power is not None and value * 10.0**power > MAX_GRAMS_PER_LITRE
 
 

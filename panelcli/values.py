@@ -9,6 +9,8 @@ from typing import NamedTuple
 from panelcli.models import Comparator
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+#: `PLAIN_NUMBER(text)` matches a bare number such as '12.5' (the common case, checked first).
+PLAIN_NUMBER = _NUMBER.match
 _COMPARATOR = re.compile(r"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾)\s*(?P<rest>.*)$")
 _COMPARATOR_SPELLING: dict[str, Comparator] = {
     "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=",

@@ -89,8 +89,8 @@ def test_unreadable_input_writes_no_file(tmp_path: Path, fmt: str) -> None:
 
 
 def interrupt_after(count: int) -> Callable[[Interpreter, list[str]], Iterator[Event]]:
-    """Interpreter.events that yields `count` real events, then acts as if Ctrl-C was pressed."""
-    real = Interpreter.events
+    """Interpreter.stream that yields `count` real events, then acts as if Ctrl-C was pressed."""
+    real = Interpreter.stream
 
     def events(self: Interpreter, sources: list[str]) -> Iterator[Event]:
         for number, event in enumerate(real(self, sources)):
@@ -105,7 +105,7 @@ def interrupt_after(count: int) -> Callable[[Interpreter, list[str]], Iterator[E
 def test_an_interrupted_run_never_leaves_a_half_written_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
-    monkeypatch.setattr(Interpreter, "events", interrupt_after(5))
+    monkeypatch.setattr(Interpreter, "stream", interrupt_after(5))
     target = tmp_path / "out"
     result = run("check", "samples/cytokine-storm.csv", "-f", fmt, "-o", str(target))
     assert result.exit_code == 130

@@ -11,7 +11,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from panelcli.check import Event
+from panelcli.check import ResultRow, StreamEvent
 from panelcli.models import NOTICE, Issue, ReferenceSetInfo, Result
 from panelcli.render.stream import Tally
 from panelcli.values import is_plain_number, visible
@@ -46,7 +46,7 @@ def _cell(value: Cell) -> str:
     return neutralise(visible(str(value)))
 
 
-def result_row(result: Result) -> list[Cell]:
+def result_row(result: Result | ResultRow) -> list[Cell]:
     reference = result.reference
     return [
         result.source, result.line, result.column, result.sample_id, result.patient_id,
@@ -75,7 +75,7 @@ def notice_row(reference_set: ReferenceSetInfo) -> list[Cell]:
 
 
 def csv_lines(
-    events: Iterable[Event], reference_set: ReferenceSetInfo, tally: Tally
+    events: Iterable[StreamEvent], reference_set: ReferenceSetInfo, tally: Tally
 ) -> Iterator[str]:
     """The header, one row per event as it arrives, then the notice row; each a CSV line."""
     buffer = io.StringIO()
@@ -89,5 +89,5 @@ def csv_lines(
 
     yield line(COLUMNS)
     for event in tally.watch(events):
-        yield line(result_row(event) if isinstance(event, Result) else issue_row(event))
+        yield line(issue_row(event) if isinstance(event, Issue) else result_row(event))
     yield line(notice_row(reference_set))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from panelcli.check import Event
-from panelcli.models import Issue, ReportTotals, Result, Status
+from panelcli.check import StreamEvent
+from panelcli.models import Issue, ReportTotals, Status
 
 UNREADABLE = "file-unreadable"
 
@@ -22,12 +23,13 @@ class Tally:
         self.unreadable: list[Issue] = []  # one per file at most: bounded
         self.read_something = False  # any event that is not an unreadable file
 
-    def watch(self, events: Iterable[Event]) -> Iterator[Event]:
+    def watch(self, events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
         """Pass events through unchanged, counting each one before it is handed on."""
+        by_status = self.by_status
         for event in events:
-            if isinstance(event, Result):
+            if type(event) is not Issue:
                 self.results += 1
-                self.by_status[event.status.value] += 1
+                by_status[event.status] += 1  # type: ignore[union-attr, index]
                 self.read_something = True
             elif event.severity == "error":
                 self.rejected += 1
@@ -54,21 +56,29 @@ class Tally:
         )
 
 
+#: Lines written per call: one system call per line would cost more than making the line.
+BATCH_LINES = 256
+#: ... but a slow source (a pipe fed row by row) still shows its lines within this many seconds.
+BATCH_SECONDS = 0.2
+
+
 def write_lines(lines: Iterable[str], out: TextIO, tally: Tally) -> None:
-    """Write each line as soon as it is made, holding back only while no file could be read yet.
+    """Write lines in small batches as they are made, holding back while no file was read yet.
 
     A run where every file is unreadable writes nothing (the caller reports the files on
     stderr); the held lines are a header and one rejection per file, so memory stays flat.
     """
-    held: list[str] = []
+    batch: list[str] = []
+    last_write = time.monotonic()
     for line in lines:
+        batch.append(line)
         if not tally.read_something:
-            held.append(line)
             continue
-        if held:
-            out.writelines(held)
-            held.clear()
-        out.write(line)
-    if not tally.nothing_read:
-        out.writelines(held)
+        if len(batch) >= BATCH_LINES or time.monotonic() - last_write >= BATCH_SECONDS:
+            out.write("".join(batch))
+            out.flush()
+            batch.clear()
+            last_write = time.monotonic()
+    if batch and not tally.nothing_read:
+        out.write("".join(batch))
     out.flush()

@@ -1,0 +1,116 @@
+"""The short path (plain numbers, `ResultRow`, `RowEncoder`) gives the general path's output.
+
+Every generated file is interpreted twice: as the CLI does, and with the short path switched
+off so that every row takes the general path (validated `Result`s, `model_dump_json`). The
+events, the NDJSON text and the CSV text must be identical.
+"""
+
+from __future__ import annotations
+
+import atexit
+import csv
+import io
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from panelcli.check import CheckOptions, Interpreter, ResultRow, StreamEvent
+from panelcli.models import Result
+from panelcli.ranges import ReferenceSet, load_ranges
+from panelcli.render.csv import csv_lines
+from panelcli.render.ndjson import RowEncoder, event_line, ndjson_lines
+from panelcli.render.stream import Tally
+
+SETS = {name: load_ranges(name) for name in ("arup-3002601", "mayo-adult")}
+SCRATCH = Path(tempfile.mkdtemp(prefix="panelcli-short-path-"))
+atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
+
+MARKERS = ["IL-6", "IL6", "Interleukin 6", "TNF-α", "TNF-alpha", "tnfa", "IL-1β", "IL-1b",
+           "IFN-γ", "IFN-gamma", "sIL-2R", "CD25", "IL-10", "IL-17A", "CRP", "IL 8"]  # fmt: skip
+UNITS = ["pg/mL", "PG/ML", "ng/L", "ng/mL", "µg/L", "ug/L", "mg/dL", "pmol/L", "U/mL", "%",
+         "5", "", "g/L", "fg/mL"]  # fmt: skip
+NUMBERS = st.one_of(
+    st.floats(min_value=0, max_value=1e6, allow_nan=False).map(lambda x: f"{x:.2f}"),
+    st.floats(min_value=0, max_value=1e20, allow_nan=False).map(repr),
+    st.floats(min_value=1e-12, max_value=1e-3).map(repr),
+    st.integers(min_value=-50, max_value=10**18).map(str),
+    st.sampled_from(["0", "-0", "+3.5", "-0.0", "1e3", "1E-7", "2.", ".5", " 7.25 ", "00012.50",
+                     "1e400", "<2.0", "> 5000", "ND", "abc", "", "12,5", "3.0 pg/mL", "nan",
+                     "1e16", "9999999999999998", "123456789012345678"]),
+)  # fmt: skip
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6)
+ROW = st.tuples(
+    st.sampled_from(["S1", "S2", "S3", "Ünï", 'q"uote']) | TEXT,
+    st.sampled_from(MARKERS),
+    NUMBERS,
+    st.sampled_from(UNITS),
+    st.sampled_from(["", "", "", "0-7", "<10", "odd"]),
+    st.sampled_from(["", "", "F", "male"]),
+)
+
+
+def write(rows: list[tuple[str, ...]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["sample_id", "marker", "value", "unit", "reference range", "sex"])
+    writer.writerows(rows)
+    path = SCRATCH / "rows.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return str(path)
+
+
+def run(path: str, ranges: ReferenceSet, short: bool) -> list[StreamEvent]:
+    interpreter = Interpreter(ranges, CheckOptions(assume_unit="range"))
+    if not short:
+        interpreter._quick = lambda m: None  # type: ignore[method-assign]
+    return list(interpreter.stream([path]))
+
+
+def ndjson_text(events: list[StreamEvent], ranges: ReferenceSet) -> str:
+    return "".join(ndjson_lines(iter(events), ranges.info, Tally()))
+
+
+def csv_text(events: list[StreamEvent], ranges: ReferenceSet) -> str:
+    return "".join(csv_lines(iter(events), ranges.info, Tally()))
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.lists(ROW, min_size=1, max_size=40), set_name=st.sampled_from(sorted(SETS)))
+def test_the_short_path_changes_nothing_in_any_format(
+    rows: list[tuple[str, ...]], set_name: str
+) -> None:
+    ranges = SETS[set_name]
+    path = write(rows)
+    short, general = run(path, ranges, short=True), run(path, ranges, short=False)
+    assert not any(isinstance(e, ResultRow) for e in general)
+    as_models = [e.to_result() if isinstance(e, ResultRow) else e for e in short]
+    assert as_models == general
+    assert ndjson_text(short, ranges) == ndjson_text(general, ranges)
+    assert csv_text(short, ranges) == csv_text(general, ranges)
+
+
+def test_plain_numbers_of_known_markers_do_take_the_short_path() -> None:
+    """Else the test above would compare the general path with itself."""
+    ranges = SETS["arup-3002601"]
+    path = write([("S1", "IL-6", "12.5", "pg/mL", "", ""), ("S1", "TNF-a", "3", "ng/L", "", "")])
+    events = run(path, ranges, short=True)
+    assert [type(e) for e in events] == [ResultRow, ResultRow]
+    assert [e.status.value for e in events] == ["high", "normal"]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "value", [1e16, 1.5e-05, 123456789012345678.0, 0.0001, 12.0, 0.1 + 0.2, 5e-324, 1.7e308]
+)
+def test_numbers_are_written_as_pydantic_writes_them(value: float) -> None:
+    ranges = SETS["arup-3002601"]
+    events = run(write([("S1", "IL-6", "1", "pg/mL", "", "")]), ranges, short=True)
+    row = events[0]
+    assert isinstance(row, ResultRow)
+    changed = row._replace(value=value, times_upper_limit=value)
+    model = changed.to_result()
+    assert isinstance(model, Result)
+    assert RowEncoder().line(changed) == event_line(model)

@@ -23,7 +23,9 @@ from panelcli.interpret import FLAG, STATUS, Bounds, Zone, bounds_text, interpre
 from panelcli.models import (
     ABNORMAL,
     Issue,
+    Overview,
     Panel,
+    PanelDigest,
     Report,
     ReportTotals,
     Result,
@@ -557,7 +559,59 @@ def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> 
     )
 
 
-def panel_key(result: Result) -> tuple[str, str | None, str | None, str | None]:
+#: Problems an overview keeps word for word; the rest are counted (`panelcli validate` lists all).
+OVERVIEW_ISSUES = 100
+
+
+def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> Overview:
+    """Digest events into one line per panel (memory grows with panels, not with results)."""
+    digests: dict[tuple[str, str | None, str | None, str | None], dict[str, object]] = {}
+    rejected: list[Issue] = []
+    warnings: list[Issue] = []
+    reasons: dict[str, int] = {}
+    by_status: dict[str, int] = {status.value: 0 for status in Status}
+    results = rejected_count = warning_count = 0
+    for event in events:
+        if isinstance(event, Issue):
+            if event.severity == "error":
+                rejected_count += 1
+                reasons[event.code] = reasons.get(event.code, 0) + 1
+                if len(rejected) < OVERVIEW_ISSUES:
+                    rejected.append(event)
+            else:
+                warning_count += 1
+                if len(warnings) < OVERVIEW_ISSUES:
+                    warnings.append(event)
+            continue
+        results += 1
+        status = event.status.value
+        by_status[status] += 1
+        key = panel_key(event)
+        digest = digests.get(key)
+        if digest is None:
+            digest = digests[key] = {
+                "source": event.source, "sample_id": event.sample_id,
+                "patient_id": event.patient_id, "collected_at": event.collected_at,
+                "measured": 0, "by_status": {}, "flagged_markers": [],
+            }  # fmt: skip
+        digest["measured"] += 1  # type: ignore[operator]
+        counts: dict[str, int] = digest["by_status"]  # type: ignore[assignment]
+        counts[status] = counts.get(status, 0) + 1
+        if event.status in ABNORMAL:
+            digest["flagged_markers"].append(event.marker)  # type: ignore[attr-defined]
+    return Overview(
+        reference_set=reference_set.info,
+        panels=[PanelDigest.model_validate(d) for d in digests.values()],
+        rejected=rejected,
+        warnings=warnings,
+        rejected_reasons=reasons,
+        totals=ReportTotals(
+            results=results, rejected=rejected_count, warnings=warning_count, by_status=by_status
+        ),
+    )
+
+
+def panel_key(result: Result | ResultRow) -> tuple[str, str | None, str | None, str | None]:
     """Results of one sample in one file form a panel; without a sample id, patient and date do."""
     if result.sample_id is not None:
         return (result.source, result.sample_id, None, None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import sys
@@ -20,7 +21,7 @@ from panelcli.errors import ExitStatus, PanelcliError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from panelcli.check import CheckOptions
+    from panelcli.check import CheckOptions, StreamEvent
     from panelcli.models import Issue, Report, ReportTotals
     from panelcli.ranges import ReferenceSet
 
@@ -260,6 +261,8 @@ def check(
         with open_output(output, force, utf8=output_format != OutputFormat.table) as out:
             if output_format in STREAMED and export is None:
                 totals = _stream(files, reference_set, options, output_format, out, writes)
+            elif output_format == OutputFormat.table and export is None:
+                totals = _table(files, reference_set, options, out, writes)
             else:
                 report = check_files(files, reference_set, options)
                 unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
@@ -321,6 +324,42 @@ def _stream(
     if tally.nothing_read:
         _say_unreadable(tally.unreadable)
     return tally.totals()
+
+
+def _table(
+    files: list[str],
+    reference_set: ReferenceSet,
+    options: CheckOptions,
+    out: TextIO,
+    writes: bool,
+) -> ReportTotals:
+    """The table; past MAX_TABLE_RESULTS results, a per-sample overview built as rows stream."""
+    from panelcli.check import Interpreter, build_overview, build_report
+    from panelcli.models import Issue
+    from panelcli.render.console import make_console
+    from panelcli.render.table import MAX_TABLE_RESULTS, render_overview
+
+    events = Interpreter(reference_set, options).stream(files)
+    head: list[StreamEvent] = []
+    results = 0
+    for event in events:
+        head.append(event)
+        if not isinstance(event, Issue):
+            results += 1
+            if results > MAX_TABLE_RESULTS:
+                break
+    else:  # small enough: the whole table
+        report = build_report(head, reference_set)
+        unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
+        if unreadable and not report.panels and len(unreadable) == len(report.rejected):
+            _say_unreadable(unreadable)
+        if writes:
+            _render(report, OutputFormat.table, out, reference_set)
+        return report.totals
+    overview = build_overview(itertools.chain(head, events), reference_set)
+    if writes:
+        render_overview(overview, make_console(out, plain=out is not sys.stdout))
+    return overview.totals
 
 
 def _render(

@@ -188,6 +188,30 @@ class Report(_Model):
     notice: str = NOTICE
 
 
+class PanelDigest(_Model):
+    """One panel in a few numbers: what the table shows per sample for a big file."""
+
+    source: str
+    sample_id: str | None = None
+    patient_id: str | None = None
+    collected_at: str | None = None
+    measured: int
+    by_status: dict[str, int]
+    flagged_markers: list[str] = Field(description="Markers low, high or critical, in order.")
+
+
+class Overview(_Model):
+    """A big run in brief: a digest per panel, the first problems, and every count."""
+
+    reference_set: ReferenceSetInfo
+    panels: list[PanelDigest]
+    rejected: list[Issue] = Field(description="The first rejected rows; totals counts them all.")
+    warnings: list[Issue] = Field(description="The first warnings; totals counts them all.")
+    rejected_reasons: dict[str, int] = Field(description="Every rejected row, counted by code.")
+    totals: ReportTotals
+    notice: str = NOTICE
+
+
 # --- NDJSON (`--format ndjson`): one of these per line -----------------------------------------
 
 

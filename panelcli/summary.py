@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from panelcli.models import Issue, PanelSummary, Result, Status
 from panelcli.names import marker_key
@@ -245,13 +245,21 @@ def _storm_like(results: Sequence[Result]) -> bool:
 
 def report_sentences(rejected: Sequence[Issue]) -> list[str]:
     """Sentences about the whole run: rows that could not be used never vanish, with why."""
-    unreadable = sum(1 for issue in rejected if issue.code == "file-unreadable")
-    rows = [issue for issue in rejected if issue.code != "file-unreadable"]
+    return rejected_sentences(Counter(issue.code for issue in rejected))
+
+
+def rejected_sentences(codes: Mapping[str, int]) -> list[str]:
+    """The same sentences from counts of rejection codes (for runs too big to keep every issue)."""
+    unreadable = codes.get("file-unreadable", 0)
+    reasons: Counter[str] = Counter()
+    for code, count in codes.items():
+        if code != "file-unreadable":
+            reasons[REJECTED_REASON.get(code, OTHER_REASON)] += count
+    rows = sum(reasons.values())
     text = []
     if rows:
-        reasons = Counter(REJECTED_REASON.get(issue.code, OTHER_REASON) for issue in rows)
         text.append(
-            f"{_plural(len(rows), 'row', 'rows')} could not be used. "
+            f"{_plural(rows, 'row', 'rows')} could not be used. "
             "Each one is listed with its line and the reason."
         )
         text.extend(

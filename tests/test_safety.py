@@ -159,7 +159,7 @@ def test_an_internal_error_is_one_short_line_without_data(monkeypatch: pytest.Mo
     def broken(*args: object, **kwargs: object) -> object:
         raise ValueError(f"bad row\n  input: S-1,{SECRETS[0]},{SECRETS[1]}\n" + "y" * 500)
 
-    monkeypatch.setattr(core, "check_files", broken)
+    monkeypatch.setattr(core, "build_report", broken)
     result = runner.invoke(app, ["check", str(CORPUS / "valid.csv")])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
@@ -263,7 +263,7 @@ def test_ctrl_c_inside_a_command_is_one_line(monkeypatch: pytest.MonkeyPatch) ->
     def interrupted(*args: object, **kwargs: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(core, "check_files", interrupted)
+    monkeypatch.setattr(core, "build_report", interrupted)
     result = runner.invoke(app, ["check", str(CORPUS / "valid.csv")])
     assert (result.exit_code, result.stderr) == (130, "panelcli: interrupted\n")
 

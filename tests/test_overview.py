@@ -1,0 +1,75 @@
+"""Big runs in the table view: one line per sample, counts, the first problems, and a pointer to
+the streamed formats, instead of drawing thousands of rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from panelcli.check import CheckOptions, Interpreter, build_overview, build_report
+from panelcli.cli import app
+from panelcli.ranges import load_ranges
+from panelcli.render.table import MAX_TABLE_RESULTS, OVERVIEW_PANELS, overview_of
+
+runner = CliRunner()
+MARKERS = ["IL-6", "TNF-α", "IL-10", "IFN-γ", "IL-8"]
+
+
+def big_file(tmp_path: Path, samples: int, bad_every: int = 0) -> Path:
+    """`samples` panels of five markers; every tenth sample has a high IL-6."""
+    lines = ["sample_id,marker,value,unit"]
+    for number in range(samples):
+        for marker in MARKERS:
+            value = "50" if marker == "IL-6" and number % 10 == 0 else "1.0"
+            lines.append(f"S{number:05d},{marker},{value},pg/mL")
+            if bad_every and len(lines) % bad_every == 0:
+                lines.append(f"S{number:05d},IL-2,oops,pg/mL")
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_more_than_the_limit_shows_one_line_per_sample(tmp_path: Path) -> None:
+    samples = MAX_TABLE_RESULTS // len(MARKERS) + 40  # 240 samples, 1,200 results
+    result = runner.invoke(app, ["check", str(big_file(tmp_path, samples))])
+    out = result.stdout
+    assert result.exit_code == 1
+    assert f"{samples * len(MARKERS):,} results in {samples} samples" in out
+    assert "--format ndjson or --format csv" in out
+    assert "In all: 1,176 normal, 24 high." in out
+    # Samples with something outside the range come first, and the rest are counted.
+    assert out.index("S00000") < out.index("S00010") < out.index("S00230") < out.index("S00001")
+    assert f"… and {samples - OVERVIEW_PANELS} more samples (0 of them with results" in out
+    assert "Please note" in out and "diagnosis" in out
+    assert "IL-8" not in out.split("Outside the range")[1].split("In all")[0]
+
+
+def test_at_the_limit_the_full_table_is_drawn(tmp_path: Path) -> None:
+    samples = MAX_TABLE_RESULTS // len(MARKERS)  # exactly 1,000 results
+    result = runner.invoke(app, ["check", str(big_file(tmp_path, samples))])
+    assert "results in" not in result.stdout
+    assert result.stdout.count("Sample S00") == samples
+
+
+def test_the_overview_lists_the_first_problems_and_counts_them_all(tmp_path: Path) -> None:
+    path = big_file(tmp_path, 600, bad_every=20)
+    result = runner.invoke(app, ["check", str(path), "--fail-on", "never"])
+    assert result.exit_code == 2, "rejected rows give exit 2 even with --fail-on never"
+    out = result.stdout
+    rejected = out.count("✗ ")
+    assert rejected == 100
+    assert "more; 'panelcli validate FILE' lists every one" in out
+    total = int(out.split("Rows that could not be used (")[1].split(")")[0].replace(",", ""))
+    assert total > rejected
+    assert f"{total} rows could not be used" in out
+
+
+def test_a_streamed_overview_equals_the_overview_of_the_whole_report(tmp_path: Path) -> None:
+    path = str(big_file(tmp_path, 300, bad_every=50))
+    ranges = load_ranges()
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([path]), ranges)
+    whole = overview_of(build_report(Interpreter(ranges, CheckOptions()).stream([path]), ranges))
+    assert streamed == whole
+    assert streamed.totals.results == 1500
+    assert sum(p.measured for p in streamed.panels) == 1500

@@ -135,6 +135,8 @@ class Interpreter:
         self._warned: set[tuple[str, ...]] = set()
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
+        #: The file being read now and what its reader has seen (for a progress bar).
+        self.reading: tuple[str, ReadStats] | None = None
 
     def known_marker(self, name: str) -> bool:
         return self.ranges.resolve(name) is not None
@@ -155,6 +157,7 @@ class Interpreter:
                 )  # fmt: skip
             seen.add(source)
             stats = ReadStats()
+            self.reading = (source, stats)
             try:
                 quick = self._quick
                 for item in read_measurements(

@@ -244,7 +244,7 @@ def check(
     To share or print: panelcli check samples/serial-monitoring.csv --export report.html
     """
     with fatal_errors(debug):  # first, so Ctrl-C during the imports is handled too
-        from panelcli.check import CheckOptions, check_files
+        from panelcli.check import CheckOptions, build_report
         from panelcli.ranges import load_ranges
         from panelcli.reading import set_field_size_limit
         from panelcli.render.output import open_output
@@ -260,11 +260,13 @@ def check(
         writes = output is not None or not quiet  # --quiet with -o still writes the file
         with open_output(output, force, utf8=output_format != OutputFormat.table) as out:
             if output_format in STREAMED and export is None:
-                totals = _stream(files, reference_set, options, output_format, out, writes)
+                events = _events(files, reference_set, options, quiet)
+                totals = _stream(events, reference_set, output_format, out, writes)
             elif output_format == OutputFormat.table and export is None:
-                totals = _table(files, reference_set, options, out, writes)
+                events = _events(files, reference_set, options, quiet)
+                totals = _table(events, reference_set, out, writes)
             else:
-                report = check_files(files, reference_set, options)
+                report = build_report(_events(files, reference_set, options, quiet), reference_set)
                 unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
                 if unreadable and not report.panels and len(unreadable) == len(report.rejected):
                     _say_unreadable(unreadable)
@@ -299,22 +301,34 @@ def _exit_status(totals: ReportTotals, fail_on: FailOn) -> ExitStatus:
     return ExitStatus.FLAGGED if flagged else ExitStatus.OK
 
 
+def _events(
+    files: list[str], reference_set: ReferenceSet, options: CheckOptions, quiet: bool
+) -> Iterator[StreamEvent]:
+    """The core's stream of events, with a progress bar on stderr if a person is watching."""
+    from panelcli.check import Interpreter
+
+    interpreter = Interpreter(reference_set, options)
+    events = interpreter.stream(files)
+    if quiet or not sys.stderr.isatty():  # checked first: rich.progress costs start-up time
+        return events
+    from panelcli.render.progress import with_progress
+
+    return with_progress(events, interpreter)
+
+
 def _stream(
-    files: list[str],
+    events: Iterator[StreamEvent],
     reference_set: ReferenceSet,
-    options: CheckOptions,
     output_format: OutputFormat,
     out: TextIO,
     writes: bool,
 ) -> ReportTotals:
     """Interpret and write row by row as the files are read; returns the totals seen."""
-    from panelcli.check import Interpreter
     from panelcli.render.csv import csv_lines
     from panelcli.render.ndjson import ndjson_lines
     from panelcli.render.stream import Tally, write_lines
 
     tally = Tally()
-    events = Interpreter(reference_set, options).stream(files)
     if writes:
         make_lines = ndjson_lines if output_format == OutputFormat.ndjson else csv_lines
         write_lines(make_lines(events, reference_set.info, tally), out, tally)
@@ -327,19 +341,14 @@ def _stream(
 
 
 def _table(
-    files: list[str],
-    reference_set: ReferenceSet,
-    options: CheckOptions,
-    out: TextIO,
-    writes: bool,
+    events: Iterator[StreamEvent], reference_set: ReferenceSet, out: TextIO, writes: bool
 ) -> ReportTotals:
     """The table; past MAX_TABLE_RESULTS results, a per-sample overview built as rows stream."""
-    from panelcli.check import Interpreter, build_overview, build_report
+    from panelcli.check import build_overview, build_report
     from panelcli.models import Issue
     from panelcli.render.console import make_console
     from panelcli.render.table import MAX_TABLE_RESULTS, render_overview
 
-    events = Interpreter(reference_set, options).stream(files)
     head: list[StreamEvent] = []
     results = 0
     for event in events:

@@ -8,6 +8,7 @@ Problems in rows become `Issue`s; only a file that cannot be read at all raises 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import os
@@ -104,6 +105,8 @@ class ReadStats:
     measurements: int = 0
     fallback_bytes: int = 0
     columns: dict[str, str] = field(default_factory=dict)
+    size: int | None = None  # bytes, for a regular file (progress)
+    position: Callable[[], int] | None = None  # bytes read so far (a little ahead of the rows)
 
 
 # --- bytes --------------------------------------------------------------------------------------
@@ -373,6 +376,10 @@ def read_measurements(
     if csv.field_size_limit() < max_line:  # a value may be as long as the longest line allowed
         set_field_size_limit(max_line)
     raw, text = open_text(source, stats)
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        info = os.fstat(raw.fileno())
+        if stat.S_ISREG(info.st_mode):
+            stats.size, stats.position = info.st_size, raw.tell
     try:
         lines = _lines(text, source, max_line)
         head_lines: list[str] = []

@@ -1,0 +1,61 @@
+"""A progress bar on stderr for runs that take more than a second, only when a person watches."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import TypeVar
+
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+
+from panelcli.check import Interpreter
+from panelcli.render.console import make_console
+
+T = TypeVar("T")
+
+#: Seconds before the bar appears: a quick run should print nothing extra.
+DELAY = 1.0
+#: Events between looks at the clock (cheap enough for a million rows).
+EVERY = 4096
+
+
+def with_progress(events: Iterator[T], interpreter: Interpreter) -> Iterator[T]:
+    """Pass events through; after DELAY seconds show how far into the current file reading is."""
+    console = make_console(stderr=True)
+    if not console.is_terminal:
+        yield from events
+        return
+    started = time.monotonic()
+    progress: Progress | None = None
+    task = None
+    shown: str | None = None
+    try:
+        for count, event in enumerate(events, 1):
+            if count % EVERY == 0 and time.monotonic() - started >= DELAY:
+                if progress is None:
+                    progress = Progress(
+                        TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+                        MofNCompleteColumn(), TextColumn("bytes"), TimeRemainingColumn(),
+                        console=console, transient=True,
+                    )  # fmt: skip
+                    progress.start()
+                    task = progress.add_task("reading", total=None)
+                assert task is not None
+                source, stats = interpreter.reading or ("", None)
+                if source != shown:
+                    shown = source
+                    total = stats.size if stats else None
+                    progress.update(task, description=f"reading {source}", total=total)
+                done = stats.position() if stats and stats.position else 0
+                progress.update(task, completed=min(done, stats.size or done) if stats else 0)
+            yield event
+    finally:
+        if progress is not None:
+            progress.stop()

@@ -1,0 +1,69 @@
+"""The progress bar: on stderr, only on a terminal, only for runs longer than DELAY seconds."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.check import CheckOptions, Interpreter
+from panelcli.cli import app
+from panelcli.ranges import load_ranges
+from panelcli.render import progress
+
+runner = CliRunner()
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def big_file(tmp_path: Path, rows: int = 3000) -> Path:
+    lines = ["sample_id,marker,value,unit"]
+    lines += [f"S{n // 5},IL-{6 + n % 5},{n % 40}.5,pg/mL" for n in range(rows)]
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_slow_run_on_a_terminal_shows_the_file_and_how_far_it_got(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(progress, "DELAY", 0.0)  # as if every run took more than a second
+    monkeypatch.setattr(progress, "EVERY", 100)
+    monkeypatch.setenv("COLUMNS", "400")  # room for the whole path
+    path = big_file(tmp_path)
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    plain = list(Interpreter(load_ranges(), CheckOptions()).stream([str(path)]))
+    watched = list(progress.with_progress(interpreter.stream([str(path)]), interpreter))
+    assert [type(e) for e in watched] == [type(e) for e in plain], "events pass unchanged"
+    shown = terminal.getvalue()
+    assert f"reading {path}" in shown
+    assert f"/{path.stat().st_size}" in shown, "bytes read out of the file's size"
+
+
+def test_a_quick_run_shows_no_bar_even_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(progress, "EVERY", 100)
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    events = list(
+        progress.with_progress(interpreter.stream([str(big_file(tmp_path))]), interpreter)
+    )
+    assert len(events) == 3000
+    assert terminal.getvalue() == ""
+
+
+def test_no_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(big_file(tmp_path)), "--format", "ndjson"])
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == 3001

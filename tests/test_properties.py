@@ -287,7 +287,14 @@ def spelling_of(draw: st.DrawFn, name: str) -> str:
                 and tokens[index - 1][-1].isdigit()
                 and tokens[index + 1][0].isdigit()
             )
-            choices = [s for s in SEPARATORS if s or not between_digits]
+            # A spelled-out Greek letter must end its word ("alphabet" is not "a"), so it keeps
+            # a separator before a following word: "alphasoluble" is not "alpha soluble".
+            before_word = (
+                0 < index < len(tokens) - 1
+                and tokens[index - 1].casefold() in GREEK_WORDS
+                and tokens[index + 1][0].isalpha()
+            )
+            choices = [s for s in SEPARATORS if s or not (between_digits or before_word)]
             out.append(draw(st.sampled_from(choices)))
         elif token.casefold() in GREEK_WORDS:
             out.append(draw(st.sampled_from(GREEK[GREEK_WORDS[token.casefold()]])))

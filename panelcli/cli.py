@@ -57,6 +57,8 @@ class OutputFormat(StrEnum):
 
 #: Formats written row by row as the files are read (flat memory, `| head` works).
 STREAMED = (OutputFormat.ndjson, OutputFormat.csv)
+#: Past this many results, a one-document format says that it cannot stream, and what can.
+BIG_DOCUMENT = 100_000
 
 
 class RangesFormat(StrEnum):
@@ -267,6 +269,13 @@ def check(
                 totals = _table(events, reference_set, out, writes)
             else:
                 report = build_report(_events(files, reference_set, options, quiet), reference_set)
+                if report.totals.results > BIG_DOCUMENT and not quiet:
+                    _say(
+                        f"{report.totals.results:,} results: --format {output_format.value} is "
+                        "one document that groups results by sample and follows patients over "
+                        "time, so it holds every result in memory; for big files use --format "
+                        "ndjson or csv, which stream in flat memory"
+                    )
                 unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
                 if unreadable and not report.panels and len(unreadable) == len(report.rejected):
                     _say_unreadable(unreadable)

@@ -3,10 +3,13 @@ the streamed formats, instead of drawing thousands of rows."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
+from panelcli import cli
 from panelcli.check import CheckOptions, Interpreter, build_overview, build_report
 from panelcli.cli import app
 from panelcli.ranges import load_ranges
@@ -73,3 +76,18 @@ def test_a_streamed_overview_equals_the_overview_of_the_whole_report(tmp_path: P
     assert streamed == whole
     assert streamed.totals.results == 1500
     assert sum(p.measured for p in streamed.panels) == 1500
+
+
+def test_a_big_json_document_says_why_it_does_not_stream(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "BIG_DOCUMENT", 1000)
+    path = str(big_file(tmp_path, 201))  # 1,005 results
+    result = runner.invoke(app, ["check", path, "--format", "json"])
+    assert result.exit_code == 1
+    assert "holds every result in memory; for big files use --format ndjson" in result.stderr
+    assert json.loads(result.stdout)["totals"]["results"] == 1005
+    quiet = runner.invoke(app, ["check", path, "--format", "json", "-o", str(tmp_path / "o")])
+    assert "memory" in quiet.stderr
+    small = runner.invoke(app, ["check", str(big_file(tmp_path, 20)), "--format", "json"])
+    assert small.stderr == ""

@@ -159,25 +159,32 @@ class Interpreter:
             stats = ReadStats()
             self.reading = (source, stats)
             try:
-                quick = self._quick
-                for item in read_measurements(
+                measurements = read_measurements(
                     source, self.known_marker, stats, self.options.max_line_length
-                ):
-                    if type(item) is Issue:
-                        yield item
-                        continue
-                    row = quick(item)  # type: ignore[arg-type]
-                    if row is not None:
-                        yield row
-                        continue
-                    yield from self._judge(
-                        item,  # type: ignore[arg-type]
-                        stats.decimal_comma,
-                        stats.columns.get("unit"),
-                    )
+                )
+                yield from self.judge_all(measurements, stats)
             except InputError as exc:
                 message = str(exc).removeprefix(f"{source}: ")
                 yield Issue(code="file-unreadable", source=source, message=message)
+
+    def judge_all(
+        self, items: Iterable[Measurement | Issue], stats: ReadStats
+    ) -> Iterator[StreamEvent]:
+        """Measurements to results (row problems pass through); `stats` says how they were read."""
+        quick = self._quick
+        for item in items:
+            if type(item) is Issue:
+                yield item
+                continue
+            row = quick(item)  # type: ignore[arg-type]
+            if row is not None:
+                yield row
+                continue
+            yield from self._judge(
+                item,  # type: ignore[arg-type]
+                stats.decimal_comma,
+                stats.columns.get("unit"),
+            )
 
     def _quick(self, m: Measurement) -> ResultRow | None:
         """The result of a plain number for a planned marker and unit; None: take the general path.

@@ -11,11 +11,12 @@ import codecs
 import contextlib
 import csv
 import io
+import itertools
 import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
@@ -104,6 +105,7 @@ class ReadStats:
     rows: int = 0
     measurements: int = 0
     fallback_bytes: int = 0
+    blank_cells: int = 0  # wide layout: marker cells left empty ('not measured')
     columns: dict[str, str] = field(default_factory=dict)
     size: int | None = None  # bytes, for a regular file (progress)
     position: Callable[[], int] | None = None  # bytes read so far (a little ahead of the rows)
@@ -373,6 +375,18 @@ def read_measurements(
 ) -> Iterator[Measurement | Issue]:
     """Stream one file's measurements and row problems in file order."""
     stats = stats or ReadStats()
+    with opened(source, known_marker, stats, max_line) as (head_lines, rest, header_end, layout):
+        yield from _read_rows(source, head_lines, rest, stats.delimiter, header_end, layout, stats)
+
+
+@contextlib.contextmanager
+def opened(
+    source: str, known_marker: KnownMarker, stats: ReadStats, max_line: int = DEFAULT_MAX_LINE
+) -> Iterator[tuple[list[str], Iterator[str], int, Layout]]:
+    """Open a source and find its header: (first lines, the other lines, header line, layout).
+
+    Fills in `stats` (encoding, delimiter, layout); turns a broken CSV into InputError.
+    """
     if csv.field_size_limit() < max_line:  # a value may be as long as the longest line allowed
         set_field_size_limit(max_line)
     raw, text = open_text(source, stats)
@@ -390,7 +404,7 @@ def read_measurements(
         delimiter, header_end, layout = _find_header(head_lines, known_marker, source)
         stats.delimiter, stats.layout = delimiter, layout.kind
         stats.decimal_comma = delimiter in (";", "\t", "|")
-        yield from _read_rows(source, head_lines, lines, delimiter, header_end, layout, stats)
+        yield head_lines, lines, header_end, layout
     except csv.Error as exc:
         raise InputError(f"{source}: the CSV structure is broken ({exc})") from None
     finally:
@@ -407,6 +421,42 @@ def _read_rows(
     layout: Layout,
     stats: ReadStats,
 ) -> Iterator[Measurement | Issue]:
+    yield from header_warnings(source, head_lines, header_end, layout)
+    # strict: a quote that is never closed, or text after a closing quote, is reported for its
+    # row instead of silently swallowing the rows that follow it.
+    reader = csv.reader(itertools.chain(head_lines, rest), delimiter=delimiter, strict=True)
+    header = header_row(reader, source, header_end)
+    yield from rows_to_measurements(
+        source, header, layout, delimiter, numbered_rows(reader, source, header_end), stats
+    )
+    yield from file_end_warnings(source, stats.blank_cells, stats.fallback_bytes)
+    if stats.rows == 0:
+        raise InputError(f"{source}: the file has a header but no result rows")
+
+
+def file_end_warnings(source: str, blank_cells: int, fallback_bytes: int) -> Iterator[Issue]:
+    """What is known only once the whole file is read: blank cells, bytes read as cp1252."""
+    if blank_cells:
+        yield Issue(
+            severity="warning",
+            code="cells-blank",
+            source=source,
+            message=f"{blank_cells} blank marker cell(s) were read as 'not measured'",
+        )
+    if fallback_bytes:
+        yield Issue(
+            severity="warning",
+            code="encoding-fallback",
+            source=source,
+            message=f"{fallback_bytes} byte(s) were not valid UTF-8 and were read as "
+            "Windows-1252 (the encoding older Excel versions use)",
+        )
+
+
+def header_warnings(
+    source: str, head_lines: list[str], header_end: int, layout: Layout
+) -> Iterator[Issue]:
+    """What a person should know about the file's header: skipped preamble, ignored columns."""
     preamble = head_lines[: header_end - 1]
     if any(line.strip() and not line.lstrip().startswith("#") for line in preamble):
         yield Issue(
@@ -435,20 +485,45 @@ def _read_rows(
             message=f"column '{shorten(name)}' is not a known marker or field and was not read",
         )
 
-    def all_lines() -> Iterator[str]:
-        yield from head_lines
-        yield from rest
 
-    # strict: a quote that is never closed, or text after a closing quote, is reported for its
-    # row instead of silently swallowing the rows that follow it.
-    reader = csv.reader(all_lines(), delimiter=delimiter, strict=True)
-    header: list[str] = []
+def header_row(reader: Iterator[list[str]], source: str, header_end: int) -> list[str]:
+    """Advance the reader past the header (line `header_end`) and return its cells."""
     for cells in _rows(reader, source):
-        if reader.line_num >= header_end:
+        if reader.line_num >= header_end:  # type: ignore[attr-defined]
             if isinstance(cells, csv.Error):
                 raise InputError(f'{source}: the header (line {header_end}) has a stray quote (")')
-            header = cells
-            break
+            return cells
+    return []
+
+
+NumberedRow = tuple[int, int, "list[str] | csv.Error"]
+
+
+def numbered_rows(
+    reader: Iterator[list[str]], source: str, header_end: int
+) -> Iterator[NumberedRow]:
+    """(first physical line, last physical line, cells or the csv module's error) per row."""
+    last_line = header_end
+    for cells in _rows(reader, source):
+        line = last_line + 1
+        last_line = reader.line_num  # type: ignore[attr-defined]
+        yield line, last_line, cells
+
+
+def rows_to_measurements(
+    source: str,
+    header: list[str],
+    layout: Layout,
+    delimiter: str,
+    rows: Iterable[NumberedRow],
+    stats: ReadStats,
+    first: bool = True,
+) -> Iterator[Measurement | Issue]:
+    """Parsed rows (with their line numbers) to measurements and row problems, in order.
+
+    A pure function over a batch of rows: `panelcli.batches` calls it on slices of a file
+    (`first`: this batch starts the file, so its first row may be a wide layout's units row).
+    """
     width = len(header)
     stats.columns = {role: header[i] for role, i in layout.roles.items()}
     roles = layout.roles
@@ -458,9 +533,7 @@ def _read_rows(
     i_sex, i_age, i_birth = get("sex"), get("age"), get("birth_date")
     value_column = header[i_value] if i_value >= 0 else ""
     wide_units: dict[int, str | None] = {i: unit for i, (_, unit) in layout.markers.items()}
-    last_line = header_end
-    first_data_row = True
-    blank_cells = 0
+    first_data_row = first  # only the file's first row can be a units row
 
     def cell(cells: list[str], index: int | None) -> str | None:
         if index is None or index >= len(cells):
@@ -480,9 +553,7 @@ def _read_rows(
     i_sex_or_pad, i_age_or_pad, i_birth_or_pad = at["sex"], at["age"], at["birth_date"]
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
 
-    for cells in _rows(reader, source):
-        line = last_line + 1
-        last_line = reader.line_num
+    for line, last_line, cells in rows:
         if not isinstance(cells, list):  # the csv module's error for this row
             stats.rows += 1
             yield _broken_row(source, line, last_line, cells, delimiter)
@@ -545,7 +616,7 @@ def _read_rows(
         for index, (marker, _) in layout.markers.items():
             value = cell(cells, index)
             if value is None:
-                blank_cells += 1
+                stats.blank_cells += 1
                 continue
             produced = True
             stats.measurements += 1
@@ -556,23 +627,6 @@ def _read_rows(
         if not produced:
             yield Issue(code="row-no-values", source=source, line=line,
                         message="row has no marker values")  # fmt: skip
-    if blank_cells:
-        yield Issue(
-            severity="warning",
-            code="cells-blank",
-            source=source,
-            message=f"{blank_cells} blank marker cell(s) were read as 'not measured'",
-        )
-    if stats.fallback_bytes:
-        yield Issue(
-            severity="warning",
-            code="encoding-fallback",
-            source=source,
-            message=f"{stats.fallback_bytes} byte(s) were not valid UTF-8 and were read as "
-            "Windows-1252 (the encoding older Excel versions use)",
-        )
-    if stats.rows == 0:
-        raise InputError(f"{source}: the file has a header but no result rows")
 
 
 def _rows(reader: Iterator[list[str]], source: str) -> Iterator[list[str] | csv.Error]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic_core import to_json
 
-from panelcli.check import ResultRow, StreamEvent
+from panelcli.batches import RowBatch, interpret_batch
+from panelcli.check import CheckOptions, ResultRow, StreamEvent
 from panelcli.models import (
     Issue,
     ReferenceSetInfo,
@@ -24,6 +25,8 @@ from panelcli.models import (
     StreamEnd,
     WarningLine,
 )
+from panelcli.ranges import ReferenceSet
+from panelcli.reading import file_end_warnings
 from panelcli.render.stream import Tally
 from panelcli.values import json_inert
 
@@ -51,6 +54,42 @@ def ndjson_lines(
         # ResultRow first, and by exact type: it is nearly every line of a big file.
         yield row_line(event) if type(event) is ResultRow else event_line(event, rows)  # type: ignore[arg-type]
     yield StreamEnd(reference_set=reference_set, totals=tally.totals()).model_dump_json() + "\n"
+
+
+class NdjsonPart(NamedTuple):
+    """The NDJSON lines of one batch and what they counted (see `panelcli.batches`)."""
+
+    source: str
+    lines: list[str]
+    tally: Tally
+    blank_cells: int
+    fallback_bytes: int
+
+
+def ndjson_batch(
+    batch: RowBatch, ranges: ReferenceSet | str | None = None, options: CheckOptions | None = None
+) -> NdjsonPart:
+    """One batch of a file as NDJSON lines: the map step when a cluster interprets a file."""
+    tally = Tally()
+    rows = RowEncoder()
+    events, blank_cells = interpret_batch(batch, ranges, options)
+    lines = [event_line(event, rows) for event in tally.watch(events)]
+    return NdjsonPart(batch.source, lines, tally, blank_cells, batch.fallback_bytes)
+
+
+def ndjson_end(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) -> list[str]:
+    """The lines after the parts of one file, written in order: as `panelcli check` ends it."""
+    total = Tally()
+    blank_cells = fallback_bytes = 0
+    source = ""
+    for part in parts:
+        total.add(part.tally)
+        blank_cells += part.blank_cells
+        fallback_bytes += part.fallback_bytes
+        source = part.source
+    closing = list(total.watch(file_end_warnings(source, blank_cells, fallback_bytes)))
+    end = StreamEnd(reference_set=reference_set, totals=total.totals())
+    return [*(event_line(issue) for issue in closing), end.model_dump_json() + "\n"]
 
 
 class RowEncoder:

@@ -42,6 +42,16 @@ class Tally:
                 self.read_something = True
             yield event
 
+    def add(self, other: Tally) -> None:
+        """Count another tally's events too (batches interpreted apart, then joined)."""
+        self.results += other.results
+        self.rejected += other.rejected
+        self.warnings += other.warnings
+        for status, count in other.by_status.items():
+            self.by_status[status] += count
+        self.unreadable.extend(other.unreadable)
+        self.read_something = self.read_something or other.read_something
+
     @property
     def nothing_read(self) -> bool:
         """True when every file was unreadable: then, like the other formats, print nothing."""

@@ -1,0 +1,136 @@
+"""A file as independent batches of rows, for running the core on many machines (e.g. Dask).
+
+`read_batches` does the cheap part where the file is (decode, find the header, split the CSV
+into rows with their line numbers); `interpret_batch` is a pure function of one batch, so
+batches can go to any worker. Batches end only where the sample changes, so a sample's rows
+stay together and a marker measured twice is still noticed. See README, "Beyond one machine".
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+from panelcli.check import CheckOptions, Interpreter, StreamEvent
+from panelcli.errors import InputError
+from panelcli.models import Issue
+from panelcli.ranges import ReferenceSet, load_ranges
+from panelcli.reading import (
+    DEFAULT_MAX_LINE,
+    Layout,
+    NumberedRow,
+    ReadStats,
+    header_row,
+    header_warnings,
+    numbered_rows,
+    opened,
+    rows_to_measurements,
+)
+
+
+class RowBatch(NamedTuple):
+    """Consecutive rows of one file, with what is needed to read them alone (picklable)."""
+
+    source: str
+    header: list[str]
+    layout: Layout
+    delimiter: str
+    decimal_comma: bool
+    rows: list[NumberedRow]
+    first: bool  # the file's first batch: its first row may be a units row
+    leading: list[Issue]  # the header's warnings (first batch only)
+    last: bool  # the file's last batch
+    fallback_bytes: int  # last batch: bytes of the whole file read as Windows-1252
+
+
+class BatchEvents(NamedTuple):
+    """What one batch gave: its events, and what only the whole file can report."""
+
+    events: list[StreamEvent]
+    blank_cells: int  # for the file's `cells-blank` warning (see `file_end_warnings`)
+
+
+def read_batches(
+    source: str,
+    ranges: ReferenceSet | str | None = None,
+    rows_per_batch: int = 50_000,
+    max_line: int = DEFAULT_MAX_LINE,
+) -> Iterator[RowBatch]:
+    """Split a file into batches of about `rows_per_batch` rows, cut between samples.
+
+    Raises InputError for a file that cannot be read at all, as `panelcli check` reports it.
+    """
+    reference_set = _reference_set(ranges)
+    stats = ReadStats()
+    known = reference_set.resolve
+    with opened(source, lambda name: known(name) is not None, stats, max_line) as opening:
+        head, rest, end, layout = opening
+        reader = csv.reader(itertools.chain(head, rest), delimiter=stats.delimiter, strict=True)
+        header = header_row(reader, source, end)
+        leading = list(header_warnings(source, head, end, layout))
+        sample = layout.roles.get("sample_id")
+
+        def batch(rows: list[NumberedRow], first: bool, last: bool) -> RowBatch:
+            return RowBatch(
+                source, header, layout, stats.delimiter, stats.decimal_comma, rows, first,
+                leading if first else [], last, stats.fallback_bytes if last else 0,
+            )  # fmt: skip
+
+        rows: list[NumberedRow] = []
+        first = True
+        previous: str | None = None
+        count = 0
+        for numbered in numbered_rows(reader, source, end):
+            cells = numbered[2]
+            here = None
+            if isinstance(cells, list) and sample is not None and sample < len(cells):
+                here = cells[sample].strip()
+            if len(rows) >= rows_per_batch and (sample is None or here != previous):
+                yield batch(rows, first, False)
+                rows, first = [], False
+            rows.append(numbered)
+            previous = here
+            count += _is_data(cells)
+        if count == 0:
+            raise InputError(f"{source}: the file has a header but no result rows")
+        yield batch(rows, first, True)
+
+
+def interpret_batch(
+    batch: RowBatch, ranges: ReferenceSet | str | None = None, options: CheckOptions | None = None
+) -> BatchEvents:
+    """Every event of one batch, in file order: a pure function, safe to run on any worker.
+
+    The file's closing warnings come from `file_end_warnings(source, blank cells of every
+    batch, the last batch's fallback_bytes)`, after the last batch's events.
+    """
+    reference_set = _reference_set(ranges)
+    stats = ReadStats(delimiter=batch.delimiter, decimal_comma=batch.decimal_comma)
+    measurements = rows_to_measurements(
+        batch.source, batch.header, batch.layout, batch.delimiter, batch.rows, stats, batch.first
+    )
+    interpreter = Interpreter(reference_set, options or CheckOptions())
+    events = [*batch.leading, *interpreter.judge_all(measurements, stats)]
+    return BatchEvents(events, stats.blank_cells)
+
+
+def _is_data(cells: list[str] | csv.Error) -> bool:
+    """Whether a row counts as a row of the file (blank lines and comments do not)."""
+    if not isinstance(cells, list):
+        return True
+    if not "".join(cells).strip():
+        return False
+    return not (cells[0].lstrip().startswith("#") and not "".join(cells[1:]).strip())
+
+
+def _reference_set(ranges: ReferenceSet | str | None) -> ReferenceSet:
+    return ranges if isinstance(ranges, ReferenceSet) else _load(ranges)
+
+
+@lru_cache(maxsize=8)
+def _load(ranges: str | None) -> ReferenceSet:
+    """Loaded once per worker process, however many batches it is given."""
+    return load_ranges(ranges)

@@ -135,6 +135,7 @@ class Interpreter:
         self._warned: set[tuple[str, ...]] = set()
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
+        self._references: dict[tuple[object, ...], Reference] = {}
         #: The file being read now and what its reader has seen (for a progress bar).
         self.reading: tuple[str, ReadStats] | None = None
 
@@ -244,10 +245,7 @@ class Interpreter:
             return None
         power = power_of_ten(unit)
         bounds = entry.bounds
-        reference = Reference(
-            **bounds._asdict(), unit=entry.unit, origin="set",
-            text=bounds_text(bounds, entry.unit), source=entry.source,
-        )  # fmt: skip
+        reference = self._reference(bounds, entry, "set")
         outcomes: dict[Zone, tuple[Status, str, tuple[str, ...]]] = {
             zone: (STATUS[zone], FLAG[zone], (FLAG[zone],)) for zone in Zone
         }
@@ -255,6 +253,22 @@ class Interpreter:
             name, entry.category, entry.unit, exponent,
             0.0 if power is None else 10.0**power, bounds, reference, outcomes,
         )  # fmt: skip
+
+    def _reference(
+        self, bounds: Bounds, entry: MarkerRange, origin: Literal["set", "file"]
+    ) -> Reference:
+        """The reference a result cites; one shared object per interval (they are frozen)."""
+        key = (bounds, entry.unit, origin, entry.source)
+        reference = self._references.get(key)
+        if reference is None:
+            if len(self._references) >= 4096:  # ranges printed in files can vary without end
+                self._references.clear()
+            reference = self._references[key] = Reference(
+                **bounds._asdict(), unit=entry.unit, origin=origin,
+                text=bounds_text(bounds, entry.unit),
+                source=entry.source if origin == "set" else "the lab's range printed in the file",
+            )  # fmt: skip
+        return reference
 
     def _markers_seen(self, m: Measurement) -> dict[str, tuple[int, str]]:
         """Markers already met in this row's panel (recent panels only: bounded memory)."""
@@ -363,11 +377,7 @@ class Interpreter:
             status = Status.INDETERMINATE if indeterminate else Status.NO_REFERENCE
             return Result(**base, status=status, flag="IND" if indeterminate else None,
                           flags=["IND"] if indeterminate else [], note=note)  # fmt: skip
-        reference = Reference(
-            **bounds._asdict(), unit=entry.unit, origin=origin,
-            text=bounds_text(bounds, entry.unit),
-            source=entry.source if origin == "set" else "the lab's range printed in the file",
-        )  # fmt: skip
+        reference = self._reference(bounds, entry, origin)
         used: str | None = None
         if value is None:  # censored with no number: an assay limit stands in only if sound
             written = shorten(m.value.strip())

@@ -85,8 +85,17 @@ class ResultRow(NamedTuple):
     note: None
 
     def to_result(self) -> Result:
-        return Result(**self._asdict())
+        """The model, without validating again what the short path only builds from checked values.
 
+        All results share one set of field names (pydantic would give each its own, and a
+        report of a million results would spend a gigabyte on them).
+        """
+        fields = self._asdict()
+        fields["flags"] = list(self.flags)
+        return Result.model_construct(_ALL_RESULT_FIELDS, **fields)
+
+
+_ALL_RESULT_FIELDS = set(ResultRow._fields)
 
 #: What `Interpreter.events` yields (the library API): validated models only.
 Event = Result | Issue

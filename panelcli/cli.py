@@ -268,14 +268,10 @@ def check(
                 events = _events(files, reference_set, options, quiet)
                 totals = _table(events, reference_set, out, writes)
             else:
-                report = build_report(_events(files, reference_set, options, quiet), reference_set)
-                if report.totals.results > BIG_DOCUMENT and not quiet:
-                    _say(
-                        f"{report.totals.results:,} results: --format {output_format.value} is "
-                        "one document that groups results by sample and follows patients over "
-                        "time, so it holds every result in memory; for big files use --format "
-                        "ndjson or csv, which stream in flat memory"
-                    )
+                events = _events(files, reference_set, options, quiet)
+                if not quiet:
+                    events = _say_when_big(events, output_format)
+                report = build_report(events, reference_set)
                 unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
                 if unreadable and not report.panels and len(unreadable) == len(report.rejected):
                     _say_unreadable(unreadable)
@@ -323,6 +319,27 @@ def _events(
     from panelcli.render.progress import with_progress
 
     return with_progress(events, interpreter)
+
+
+def _say_when_big(
+    events: Iterator[StreamEvent], output_format: OutputFormat
+) -> Iterator[StreamEvent]:
+    """Pass events on; once they pass BIG_DOCUMENT results, say why memory grows (in time to
+    stop the run and choose a streamed format)."""
+    from panelcli.models import Issue
+
+    results = 0
+    for event in events:
+        yield event
+        if type(event) is not Issue:
+            results += 1
+            if results == BIG_DOCUMENT + 1:
+                _say(
+                    f"more than {BIG_DOCUMENT:,} results: --format {output_format.value} is one "
+                    "document that groups results by sample and follows patients over time, so "
+                    "it holds every result in memory; for big files use --format ndjson or csv, "
+                    "which stream in flat memory"
+                )
 
 
 def _stream(
@@ -384,9 +401,9 @@ def _render(
     report: Report, output_format: OutputFormat, out: TextIO, reference_set: ReferenceSet
 ) -> None:
     if output_format == OutputFormat.json:
-        from panelcli.values import json_inert
+        from panelcli.render.json_document import write_report_json
 
-        out.write(json_inert(report.model_dump_json(indent=2)) + "\n")
+        write_report_json(report, out)
         return
     if output_format in STREAMED:  # only with --export, which needs the whole report
         from panelcli.render.csv import csv_lines

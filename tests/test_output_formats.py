@@ -367,3 +367,20 @@ def test_ranges_show_offers_only_the_formats_it_has() -> None:
     result = run("ranges", "show", "--format", "csv")
     assert result.exit_code == 2
     assert run("ranges", "show", "--format", "json").exit_code == 0
+
+
+def test_the_json_document_written_in_pieces_is_model_dump_json(tmp_path: Path) -> None:
+    """Panel by panel, for memory; the text must not change by a byte (quotes, unicode, nesting)."""
+    from panelcli.check import check_files
+    from panelcli.render.json_document import report_json_pieces
+
+    odd = tmp_path / "odd.csv"
+    odd.write_text(
+        'sample_id,marker,value,unit\n"a ""q""\n[x]",IL-6,12,pg/mL\nβ,"TNF-α",<2.0,pg/mL\n'
+        '"  panels: [],",IL-10,abc,pg/mL\n',
+        encoding="utf-8",
+    )
+    samples = sorted(str(p) for p in (REPO / "samples").glob("*.csv"))
+    for files in ([str(odd)], samples, [str(tmp_path / "missing.csv")]):
+        report = check_files(files)
+        assert "".join(report_json_pieces(report)) == report.model_dump_json(indent=2)

@@ -85,6 +85,7 @@ def test_a_big_json_document_says_why_it_does_not_stream(
     path = str(big_file(tmp_path, 201))  # 1,005 results
     result = runner.invoke(app, ["check", path, "--format", "json"])
     assert result.exit_code == 1
+    assert result.stderr.startswith("panelcli: more than 1,000 results: --format json is one")
     assert "holds every result in memory; for big files use --format ndjson" in result.stderr
     assert json.loads(result.stdout)["totals"]["results"] == 1005
     quiet = runner.invoke(app, ["check", path, "--format", "json", "-o", str(tmp_path / "o")])

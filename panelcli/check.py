@@ -134,6 +134,8 @@ class Interpreter:
 
     #: How many recent samples are remembered to spot a marker measured twice (bounded memory).
     RECENT_SAMPLES = 1024
+    #: Marker-and-unit spellings whose plan is remembered (a real file has a few dozen).
+    MAX_PLANS = 4096
 
     def __init__(self, reference_set: ReferenceSet, options: CheckOptions) -> None:
         self.ranges = reference_set
@@ -209,6 +211,8 @@ class Interpreter:
         try:
             plan = self._plans[(marker, unit)]
         except KeyError:
+            if len(self._plans) >= self.MAX_PLANS:  # junk spellings must not grow memory
+                self._plans.clear()
             plan = self._plans[(marker, unit)] = self._plan(marker, unit)
         if plan is None:
             return None

@@ -114,3 +114,16 @@ def test_numbers_are_written_as_pydantic_writes_them(value: float) -> None:
     model = changed.to_result()
     assert isinstance(model, Result)
     assert RowEncoder().line(changed) == event_line(model)
+
+
+def test_memory_stays_bounded_with_endless_junk_spellings(tmp_path: Path) -> None:
+    """A file where every row spells marker and unit differently must not grow the caches."""
+    rows = [(f"S{n}", f"IL-6 {n}" if n % 2 else "IL-6", "1.5", f"pg/mL{n}" if n % 3 else "pg/mL",
+             "", "") for n in range(10_000)]  # fmt: skip
+    interpreter = Interpreter(SETS["arup-3002601"], CheckOptions())
+    interpreter.MAX_PLANS = 100
+    events = list(interpreter.stream([write(rows)]))
+    assert len(interpreter._plans) <= 100
+    assert sum(isinstance(e, ResultRow) for e in events) == len(
+        [r for n, r in enumerate(rows) if n % 2 == 0 and n % 3 == 0]
+    )

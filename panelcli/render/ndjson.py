@@ -163,6 +163,8 @@ class RowEncoder:
     ) -> tuple[str, str]:
         known = self._references.get(id(reference))
         if known is None or known[0] is not reference:
+            if len(self._references) >= self.MEMO_LIMIT:
+                self._references.clear()
             # Keyed by identity: a plan shares one object across its rows; keeping the object
             # alive here keeps its id from being reused by another while it is remembered.
             known = self._references[id(reference)] = (

@@ -25,9 +25,11 @@ from panelcli.reading import (
     ReadStats,
     header_row,
     header_warnings,
+    is_units_row,
     numbered_rows,
     opened,
     rows_to_measurements,
+    with_units_row,
 )
 
 
@@ -40,7 +42,7 @@ class RowBatch(NamedTuple):
     delimiter: str
     decimal_comma: bool
     rows: list[NumberedRow]
-    first: bool  # the file's first batch: its first row may be a units row
+    first: bool  # the file's first batch
     leading: list[Issue]  # the header's warnings (first batch only)
     last: bool  # the file's last batch
     fallback_bytes: int  # last batch: bytes of the whole file read as Windows-1252
@@ -59,9 +61,10 @@ def read_batches(
     rows_per_batch: int = 50_000,
     max_line: int = DEFAULT_MAX_LINE,
 ) -> Iterator[RowBatch]:
-    """Split a file into batches of about `rows_per_batch` rows, cut between samples.
+    """Split a file into batches of about `rows_per_batch` rows, cut only between panels.
 
-    Raises InputError for a file that cannot be read at all, as `panelcli check` reports it.
+    A wide layout's units row is read here and its units given to every batch. Raises
+    InputError for a file that cannot be read at all, as `panelcli check` reports it.
     """
     reference_set = _reference_set(ranges)
     stats = ReadStats()
@@ -71,7 +74,7 @@ def read_batches(
         reader = csv.reader(itertools.chain(head, rest), delimiter=stats.delimiter, strict=True)
         header = header_row(reader, source, end)
         leading = list(header_warnings(source, head, end, layout))
-        sample = layout.roles.get("sample_id")
+        units_row_possible = layout.kind == "wide"
 
         def batch(rows: list[NumberedRow], first: bool, last: bool) -> RowBatch:
             return RowBatch(
@@ -81,19 +84,25 @@ def read_batches(
 
         rows: list[NumberedRow] = []
         first = True
-        previous: str | None = None
+        previous: tuple[str | None, ...] | None = None
         count = 0
         for numbered in numbered_rows(reader, source, end):
             cells = numbered[2]
-            here = None
-            if isinstance(cells, list) and sample is not None and sample < len(cells):
-                here = cells[sample].strip()
-            if len(rows) >= rows_per_batch and (sample is None or here != previous):
+            if not _is_data(cells):  # blank or comment: belongs to no panel, never a cut
+                rows.append(numbered)
+                continue
+            if units_row_possible and isinstance(cells, list):
+                units_row_possible = False  # as in the CLI: only the first data row
+                if is_units_row(cells, layout):
+                    layout = with_units_row(layout, cells)
+                    continue
+            here = _panel(cells, layout)
+            if len(rows) >= rows_per_batch and (here is None or here != previous):
                 yield batch(rows, first, False)
                 rows, first = [], False
             rows.append(numbered)
             previous = here
-            count += _is_data(cells)
+            count += 1
         if count == 0:
             raise InputError(f"{source}: the file has a header but no result rows")
         yield batch(rows, first, True)
@@ -109,8 +118,10 @@ def interpret_batch(
     """
     reference_set = _reference_set(ranges)
     stats = ReadStats(delimiter=batch.delimiter, decimal_comma=batch.decimal_comma)
+    # Copies: the reader pads rows in place, and a batch may be interpreted again (a retry).
+    rows = [(line, last, list(c) if isinstance(c, list) else c) for line, last, c in batch.rows]
     measurements = rows_to_measurements(
-        batch.source, batch.header, batch.layout, batch.delimiter, batch.rows, stats, batch.first
+        batch.source, batch.header, batch.layout, batch.delimiter, rows, stats, first=False
     )
     interpreter = Interpreter(reference_set, options or CheckOptions())
     events = [*batch.leading, *interpreter.judge_all(measurements, stats)]
@@ -124,6 +135,23 @@ def _is_data(cells: list[str] | csv.Error) -> bool:
     if not "".join(cells).strip():
         return False
     return not (cells[0].lstrip().startswith("#") and not "".join(cells[1:]).strip())
+
+
+def _panel(cells: list[str] | csv.Error, layout: Layout) -> tuple[str | None, ...] | None:
+    """Which panel a data row belongs to, as panel_key() will group it (None: its own)."""
+    if not isinstance(cells, list):
+        return None
+
+    def cell(role: str) -> str | None:
+        index = layout.roles.get(role)
+        return cells[index].strip() or None if index is not None and index < len(cells) else None
+
+    if layout.kind == "wide" and "sample_id" not in layout.roles:
+        return None  # without a sample id column, each wide row is a sample of its own
+    sample = cell("sample_id")
+    if sample is not None:
+        return (sample,)
+    return (None, cell("patient_id"), cell("collected_at"))
 
 
 def _reference_set(ranges: ReferenceSet | str | None) -> ReferenceSet:

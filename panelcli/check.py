@@ -494,6 +494,10 @@ class Interpreter:
             message=f"{name} appears twice{sample} ({where}); both are kept",
         )  # fmt: skip
 
+    #: Codes of the warnings given once per file (see `_warn_once`); batches of one file are
+    #: judged apart, so joining them drops the repeats (`render.ndjson.ndjson_join`).
+    ONCE_PER_FILE = frozenset({"range-unreadable", "range-disagrees"})
+
     def _warn_once(self, key: tuple[str, ...], issue: Issue) -> None:
         """Queue a warning the first time only: a million rows need not repeat one remark."""
         if key not in self._warned:

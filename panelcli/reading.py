@@ -303,7 +303,7 @@ def _find_header(
     head_lines: list[str], known_marker: KnownMarker, source: str
 ) -> tuple[str, int, Layout]:
     """Try each delimiter on the first lines; the one that reveals a header wins."""
-    best: tuple[int, str, int, Layout] | None = None
+    best: tuple[tuple[int, int], str, int, Layout] | None = None
     duplicate: _DuplicateRole | None = None
     half: tuple[int, list[str], str] | None = None  # a header with marker or value, not both
     for delimiter in _DELIMITERS:
@@ -330,7 +330,9 @@ def _find_header(
                 if layout and layout.kind == "wide" and half_here and len(half_here) == len(cells):
                     break
                 if layout:
-                    score = len(cells)
+                    # The first header wins (a later 'header' is a data row that happens to
+                    # look like one with another delimiter); on one line, the most cells win.
+                    score = (-reader.line_num, len(cells))
                     if best is None or score > best[0]:
                         best = (score, delimiter, reader.line_num, layout)
                     break
@@ -357,11 +359,21 @@ def _find_header(
     )
 
 
-def _is_units_row(cells: list[str], layout: Layout) -> bool:
+def is_units_row(cells: list[str], layout: Layout) -> bool:
     """A row under a wide header that holds units (pg/mL) instead of values."""
     marker_cells = [cells[i].strip() if i < len(cells) else "" for i in layout.markers]
     filled = [c for c in marker_cells if c]
     return bool(filled) and all("/" in c and not _LOOKS_NUMERIC.match(c) for c in filled)
+
+
+def with_units_row(layout: Layout, cells: list[str]) -> Layout:
+    """The layout with a units row's units for the markers whose header gave none."""
+    markers = dict(layout.markers)
+    for index, (name, unit) in layout.markers.items():
+        written = cells[index].strip() if index < len(cells) else ""
+        if written and not unit:
+            markers[index] = (name, written)
+    return layout._replace(markers=markers)
 
 
 # --- rows ---------------------------------------------------------------------------------------
@@ -408,6 +420,7 @@ def opened(
     except csv.Error as exc:
         raise InputError(f"{source}: the CSV structure is broken ({exc})") from None
     finally:
+        stats.position = None  # the file is closed: nothing to ask any more
         if source != STDIN:
             raw.close()
 
@@ -565,12 +578,9 @@ def rows_to_measurements(
             yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                         message="comment line skipped")  # fmt: skip
             continue
-        if not long and first_data_row and _is_units_row(cells, layout):
+        if not long and first_data_row and is_units_row(cells, layout):
             first_data_row = False
-            for index in layout.markers:
-                unit = cell(cells, index)
-                if unit and not wide_units.get(index):
-                    wide_units[index] = unit
+            wide_units = {i: unit for i, (_, unit) in with_units_row(layout, cells).markers.items()}
             continue
         first_data_row = False
         stats.rows += 1

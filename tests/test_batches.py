@@ -12,7 +12,7 @@ from panelcli.batches import read_batches
 from panelcli.cli import app
 from panelcli.errors import InputError
 from panelcli.ranges import load_ranges
-from panelcli.render.ndjson import ndjson_batch, ndjson_end
+from panelcli.render.ndjson import ndjson_batch, ndjson_join
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((ROOT / "samples").glob("*.csv")) + sorted((ROOT / "tests/corpus").glob("*.csv"))
@@ -30,7 +30,7 @@ def cli_ndjson(path: Path) -> tuple[int, str, str]:
 
 def batched_ndjson(path: Path, rows_per_batch: int) -> str:
     parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
-    return "".join([line for part in parts for line in part.lines] + ndjson_end(parts, RANGES.info))
+    return "".join(ndjson_join(parts, RANGES.info))
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -63,3 +63,49 @@ def test_a_batch_can_travel_to_another_process(tmp_path: Path) -> None:
     batch = next(read_batches(str(ROOT / "samples/messy-export.csv"), RANGES))
     copy = pickle.loads(pickle.dumps(batch))
     assert ndjson_batch(copy, "arup-3002601").lines == ndjson_batch(batch, RANGES).lines
+
+
+#: Files that once made batches differ from the CLI (found in review), by name: content.
+TRICKY = {
+    "wide-units-row.csv": "Description,IL-6,IL-8\n,pg/mL,pg/mL\nS1,3,4\nS2,5,6\nS3,1,1\n",
+    "wide-units-row-converted.csv": "Description,IL-6\n,ng/mL\nS1,0.003\nS2,0.003\nS3,1\n",
+    "wide-units-only.csv": "Description,IL-6,IL-8\n,pg/mL,pg/mL\n",
+    "range-warned-once.csv": "sample_id,marker,value,unit,reference range\n"
+    "S1,IL-6,5,pg/mL,odd\nS2,IL-6,5,pg/mL,odd\nS3,IL-6,5,pg/mL,0-7\nS4,IL-6,5,pg/mL,0-7\n",
+    "blank-line-in-sample.csv": "sample_id,marker,value,unit\nS1,IL-6,5,pg/mL\n\n"
+    "S1,IL-6,6,pg/mL\n# note\nS1,IL-8,6,pg/mL\n",
+    "no-sample-column.csv": "patient_id,collected_at,marker,value,unit\n"
+    "P1,2026-01-01,IL-6,5,pg/mL\nP1,2026-01-01,IL-6,6,pg/mL\nP2,2026-01-01,IL-6,6,pg/mL\n",
+    "short-rows.csv": "sample_id,marker,value,unit,x,y\nS1,IL-6\nS2,IL-6,3\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRICKY))
+@pytest.mark.parametrize("rows_per_batch", [1, 2, 3])
+@pytest.mark.parametrize("assume", [[], ["--assume-unit", "range"]])
+def test_tricky_files_in_batches_give_the_clis_ndjson(
+    tmp_path: Path, name: str, rows_per_batch: int, assume: list[str]
+) -> None:
+    from panelcli.check import CheckOptions
+
+    path = tmp_path / name
+    path.write_text(TRICKY[name], encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", "ndjson", *assume])
+    options = CheckOptions(assume_unit="range" if assume else None)
+    if not result.stdout:
+        with pytest.raises(InputError) as error:
+            list(read_batches(str(path), RANGES, rows_per_batch))
+        assert f"panelcli: {error.value}" in result.stderr
+        return
+    parts = [
+        ndjson_batch(b, RANGES, options) for b in read_batches(str(path), RANGES, rows_per_batch)
+    ]
+    assert "".join(ndjson_join(parts, RANGES.info)) == result.stdout
+
+
+def test_a_batch_gives_the_same_events_when_interpreted_again(tmp_path: Path) -> None:
+    """Workers may retry a batch: interpreting must not change it (rows are padded in copies)."""
+    path = tmp_path / "short.csv"
+    path.write_text(TRICKY["short-rows.csv"], encoding="utf-8")
+    batch = next(read_batches(str(path), RANGES))
+    assert ndjson_batch(batch, RANGES).lines == ndjson_batch(batch, RANGES).lines

@@ -160,3 +160,12 @@ def test_a_sample_id_starting_with_hash_is_data_not_a_comment(write_csv):
     report = check_file(path)
     assert report.panels[0].sample_id == "#A12"
     assert [w.code for w in report.warnings] == ["comment-skipped"]
+
+
+def test_the_first_header_wins_over_a_data_row_that_splits_wider_on_tabs(tmp_path):
+    """Found by hypothesis: tabs around a marker made a data row look like a wider header."""
+    path = tmp_path / "tabs.csv"
+    path.write_text(HEADER + "S-1,\tIL-6\t,5,pg/mL\t\t\t\nS-2,IL-8,3,pg/mL\n", encoding="utf-8")
+    report = check_file(str(path))
+    assert report.rejected == [] and report.warnings == []
+    assert statuses(report) == {"IL-6": Status.HIGH, "IL-8": Status.NORMAL}

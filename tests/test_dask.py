@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from panelcli.batches import read_batches
 from panelcli.cli import app
 from panelcli.ranges import load_ranges
-from panelcli.render.ndjson import ndjson_batch, ndjson_end
+from panelcli.render.ndjson import ndjson_batch, ndjson_join
 
 dask = pytest.importorskip("dask")
 bag = pytest.importorskip("dask.bag")
@@ -42,7 +42,7 @@ def test_dask_bag_of_batches_gives_the_clis_ndjson(tmp_path: Path) -> None:
     assert batches.npartitions > 1
     with dask.config.set(scheduler="processes", num_workers=2):
         parts = batches.map(ndjson_batch, ranges="arup-3002601").compute()
-    got = "".join([line for part in parts for line in part.lines] + ndjson_end(parts, ranges.info))
+    got = "".join(ndjson_join(parts, ranges.info))
 
     assert got == expected
     assert expected.count("\n") > len(MARKERS) * 300, "every row is in it"

@@ -67,3 +67,16 @@ def test_no_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == ""
     assert len(result.stdout.splitlines()) == 3001
+
+
+def test_the_bar_survives_events_that_come_after_a_file_was_closed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file given twice: the 'given twice' warning comes when the first file is closed."""
+    monkeypatch.setattr(sys, "stderr", FakeTerminal())
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(progress, "EVERY", 1)  # look at the file after every event
+    path = str(big_file(tmp_path, rows=50))
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    events = list(progress.with_progress(interpreter.stream([path, path]), interpreter))
+    assert len(events) == 101  # 50 results twice, and the warning

@@ -127,3 +127,14 @@ def test_memory_stays_bounded_with_endless_junk_spellings(tmp_path: Path) -> Non
     assert sum(isinstance(e, ResultRow) for e in events) == len(
         [r for n, r in enumerate(rows) if n % 2 == 0 and n % 3 == 0]
     )
+
+
+def test_an_overflowing_times_upper_limit_is_null_as_pydantic_writes_it(tmp_path: Path) -> None:
+    ranges_file = tmp_path / "u.toml"
+    ranges_file.write_text('[markers."sIL-2R"]\nunit = "U/mL"\nhigh = 0.5\n', encoding="utf-8")
+    ranges = load_ranges(str(ranges_file))
+    path = write([("S1", "sIL-2R", "1e308", "U/mL", "", "")])
+    short, general = run(path, ranges, short=True), run(path, ranges, short=False)
+    assert isinstance(short[0], ResultRow)
+    assert ndjson_text(short, ranges) == ndjson_text(general, ranges)
+    assert '"times_upper_limit":null' in ndjson_text(short, ranges)

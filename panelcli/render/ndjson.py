@@ -14,7 +14,7 @@ from typing import Any, NamedTuple, TypeVar
 from pydantic_core import to_json
 
 from panelcli.batches import RowBatch, interpret_batch
-from panelcli.check import CheckOptions, ResultRow, StreamEvent
+from panelcli.check import CheckOptions, Interpreter, ResultRow, StreamEvent
 from panelcli.models import (
     Issue,
     ReferenceSetInfo,
@@ -31,6 +31,7 @@ from panelcli.render.stream import Tally
 from panelcli.values import json_inert
 
 T = TypeVar("T")
+_INFINITY = float("inf")
 
 
 def event_line(event: StreamEvent, rows: RowEncoder | None = None) -> str:
@@ -64,6 +65,7 @@ class NdjsonPart(NamedTuple):
     tally: Tally
     blank_cells: int
     fallback_bytes: int
+    once: list[tuple[int, str]]  # (index in lines, key) of warnings given once per file
 
 
 def ndjson_batch(
@@ -73,13 +75,23 @@ def ndjson_batch(
     tally = Tally()
     rows = RowEncoder()
     events, blank_cells = interpret_batch(batch, ranges, options)
-    lines = [event_line(event, rows) for event in tally.watch(events)]
-    return NdjsonPart(batch.source, lines, tally, blank_cells, batch.fallback_bytes)
+    lines: list[str] = []
+    once: list[tuple[int, str]] = []
+    for event in tally.watch(events):
+        if isinstance(event, Issue) and event.code in Interpreter.ONCE_PER_FILE:
+            once.append((len(lines), f"{event.code}\0{event.message}"))
+        lines.append(event_line(event, rows))
+    return NdjsonPart(batch.source, lines, tally, blank_cells, batch.fallback_bytes, once)
 
 
-def ndjson_end(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) -> list[str]:
-    """The lines after the parts of one file, written in order: as `panelcli check` ends it."""
+def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) -> Iterator[str]:
+    """The batches of one file as one NDJSON text, exactly as `panelcli check` writes it.
+
+    Parts must come in file order. Warnings given once per file are kept at their first
+    place; the file's closing warnings and the end line (notice, totals) come last.
+    """
     total = Tally()
+    seen: set[str] = set()
     blank_cells = fallback_bytes = 0
     source = ""
     for part in parts:
@@ -87,9 +99,18 @@ def ndjson_end(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) -> 
         blank_cells += part.blank_cells
         fallback_bytes += part.fallback_bytes
         source = part.source
-    closing = list(total.watch(file_end_warnings(source, blank_cells, fallback_bytes)))
-    end = StreamEnd(reference_set=reference_set, totals=total.totals())
-    return [*(event_line(issue) for issue in closing), end.model_dump_json() + "\n"]
+        repeats = set()
+        for index, key in part.once:
+            if key in seen:
+                repeats.add(index)
+            seen.add(key)
+        total.warnings -= len(repeats)
+        for index, line in enumerate(part.lines):
+            if index not in repeats:
+                yield line
+    for issue in total.watch(file_end_warnings(source, blank_cells, fallback_bytes)):
+        yield event_line(issue)
+    yield StreamEnd(reference_set=reference_set, totals=total.totals()).model_dump_json() + "\n"
 
 
 class RowEncoder:
@@ -126,9 +147,9 @@ class RowEncoder:
         if outcome is None:
             outcome = self._outcome(status, flag, flags, reference)
         number = repr(value)
-        if "e" in number:  # Python writes 1e+16 where pydantic writes 1e16
+        if "e" in number:  # Python and pydantic write exponents differently (1e-05, 1e-5)
             number = to_json(value).decode()
-        if times is None:
+        if times is None or times == _INFINITY:  # value / high can overflow; pydantic: null
             times_text = "null"
         else:
             times_text = repr(times)

@@ -16,6 +16,7 @@ from rich.progress import (
 )
 
 from panelcli.check import Interpreter
+from panelcli.reading import ReadStats
 from panelcli.render.console import make_console
 
 T = TypeVar("T")
@@ -53,9 +54,19 @@ def with_progress(events: Iterator[T], interpreter: Interpreter) -> Iterator[T]:
                     shown = source
                     total = stats.size if stats else None
                     progress.update(task, description=f"reading {source}", total=total)
-                done = stats.position() if stats and stats.position else 0
-                progress.update(task, completed=min(done, stats.size or done) if stats else 0)
+                progress.update(task, completed=_bytes_read(stats))
             yield event
     finally:
         if progress is not None:
             progress.stop()
+
+
+def _bytes_read(stats: ReadStats | None) -> int:
+    """How far the reader is into its file; 0 when that cannot be known (or it is closed)."""
+    if stats is None or stats.position is None:
+        return 0
+    try:
+        done = stats.position()
+    except (OSError, ValueError):  # closed between two looks
+        return 0
+    return min(done, stats.size or done)

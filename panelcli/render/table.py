@@ -200,7 +200,7 @@ def render_table(report: Report, console: Console) -> None:
         console.print(bullets(trend.text))
     _problems(console, report.rejected, report.totals.rejected, "Rows that could not be used")
     _problems(console, report.warnings, report.totals.warnings, "Warnings")
-    console.print(bullets(report_sentences(report.rejected)), end="")
+    _sentences(console, report_sentences(report.rejected))
     _closing(console, report.reference_set, report.notice)
 
 
@@ -250,7 +250,7 @@ def render_overview(overview: Overview, console: Console) -> None:
     console.print()
     _problems(console, overview.rejected, totals.rejected, "Rows that could not be used")
     _problems(console, overview.warnings, totals.warnings, "Warnings")
-    console.print(bullets(rejected_sentences(overview.rejected_reasons)), end="")
+    _sentences(console, rejected_sentences(overview.rejected_reasons))
     _closing(console, overview.reference_set, overview.notice)
 
 
@@ -291,6 +291,11 @@ def _problems(console: Console, issues: list[Issue], total: int, heading: str) -
             Text(f"  … and {total - len(issues):,} more; 'panelcli validate FILE' lists every one.")
         )
     console.print()
+
+
+def _sentences(console: Console, sentences: list[str]) -> None:
+    if sentences:
+        console.print(bullets(sentences))
 
 
 def _closing(console: Console, ref: ReferenceSetInfo, notice: str) -> None:

@@ -659,11 +659,17 @@ def ranges_init(
 
     with fatal_errors():
         source = find_set(name)
+        if dest.exists() and not dest.is_dir():
+            raise PanelcliError(f"'{dest}' is a file, not a folder; give a folder to create")
         target = dest / source.name
         if target.exists():
             raise PanelcliError(f"'{target}' already exists; choose another folder")
-        dest.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(source.read_bytes())
+        try:
+            dest.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise PanelcliError(f"cannot create '{target}': {reason}") from None
         print(f"Copied {source.stem} to {target}. Edit it, then use: --ranges {dest}")
 
 

@@ -204,6 +204,17 @@ class ReferenceSet:
         if not candidates:
             who = _describe_person(sex, age)
             return Selected(None, f"this set has no interval for {name} that fits {who}")
+        if _leaves_someone_out(rows, sex, age):
+            # e.g. an adults-only interval and no age: a child would get none, so the status
+            # is not certain (a child must never be judged by adult limits by default).
+            missing = _missing(candidates, sex, age)
+            only = " or ".join(sorted({row.describe() for row in candidates}))
+            return Selected(
+                None,
+                f"this set's interval for {name} is only for {only}, and the person's "
+                f"{missing} is not given (add a '{missing}' column or use --{missing})",
+                indeterminate=True,
+            )
         if len({r.bounds for r in candidates}) == 1:
             row = candidates[0]
             unknown = _missing(candidates, sex, age)
@@ -225,6 +236,20 @@ def _describe_person(sex: Sex | None, age: float | None) -> str:
     if age is not None:
         parts.append(f"age {age:g}")
     return "a person of " + ", ".join(parts) if parts else "this person"
+
+
+def _leaves_someone_out(rows: list[Interval], sex: Sex | None, age: float | None) -> bool:
+    """Whether some person who fits what is known matches none of the rows."""
+    sexes: list[Sex] = [sex] if sex else ["female", "male"]
+    if age is not None:
+        ages = [age]
+    else:  # rows are [age_min, age_max): coverage can only change at their bounds
+        bounds = {r.age_min for r in rows if r.age_min is not None}
+        bounds |= {r.age_max for r in rows if r.age_max is not None}
+        ages = sorted({0.0} | bounds)
+    return any(
+        not any(row.matches(s, a) is True for row in rows) for s in sexes for a in ages
+    )
 
 
 def _missing(rows: Iterable[Interval], sex: Sex | None, age: float | None) -> str:

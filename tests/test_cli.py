@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -222,3 +223,17 @@ def test_schemas_are_json():
 def test_notice_in_table_and_json():
     table = run("check", str(SAMPLES / "healthy-adult.csv"))
     assert " ".join(NOTICE.split()) in flat(table.stdout)
+
+
+def test_ranges_init_into_a_file_or_an_impossible_place_is_one_clear_line(tmp_path):
+    a_file = tmp_path / "a.toml"
+    a_file.write_text("x", encoding="utf-8")
+    for dest, expected in (
+        (a_file, "is a file, not a folder"),
+        (a_file / "sub", "cannot create"),
+        (Path("/proc/panelcli-no-such/x"), "cannot create"),
+    ):
+        result = run("ranges", "init", str(dest))
+        assert result.exit_code == 2
+        assert expected in result.stderr and "internal error" not in result.stderr
+        assert result.stderr.count("\n") == 1

@@ -145,10 +145,26 @@ def test_unknown_age_with_disagreeing_rows_names_age(mayo):
     assert chosen.indeterminate and chosen.note and "age" in chosen.note
 
 
-def test_single_adult_row_is_used_but_says_age_was_not_given(mayo):
+def test_an_adults_only_row_and_no_age_is_indeterminate_not_adult_limits(mayo):
+    """A child gets no interval from this set, so without the age the status is not certain."""
     chosen = mayo.select("IL-2", None, None)
-    assert chosen.bounds == Bounds(high=60.0)
-    assert chosen.note and "age is not given" in chosen.note
+    assert chosen.bounds is None and chosen.indeterminate
+    assert chosen.note and "only for age 18 and over" in chosen.note
+    assert "age is not given" in chosen.note and "--age" in chosen.note
+    assert mayo.select("IL-2", None, 40).bounds == Bounds(high=60.0)
+
+
+def test_a_row_for_one_sex_only_and_no_sex_is_indeterminate(tmp_path):
+    path = tmp_path / "one-sex.toml"
+    path.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\n[[markers."IL-6".intervals]]\nsex = "female"\n'
+        "high = 5.0\n",
+        encoding="utf-8",
+    )
+    ranges = load_ranges(str(path))
+    assert ranges.select("IL-6", None, 30).indeterminate
+    assert ranges.select("IL-6", "female", None).bounds == Bounds(high=5.0)
+    assert ranges.select("IL-6", "male", None).bounds is None
 
 
 def test_no_row_for_a_child_means_no_interval(mayo):

@@ -247,9 +247,7 @@ def _leaves_someone_out(rows: list[Interval], sex: Sex | None, age: float | None
         bounds = {r.age_min for r in rows if r.age_min is not None}
         bounds |= {r.age_max for r in rows if r.age_max is not None}
         ages = sorted({0.0} | bounds)
-    return any(
-        not any(row.matches(s, a) is True for row in rows) for s in sexes for a in ages
-    )
+    return any(not any(row.matches(s, a) is True for row in rows) for s in sexes for a in ages)
 
 
 def _missing(rows: Iterable[Interval], sex: Sex | None, age: float | None) -> str:

@@ -100,7 +100,7 @@ def _number(value: float) -> str:
 def how_far_above(result: Result) -> str:
     """'IL-6 is 4.2 times the upper limit.' (one short sentence per raised marker)."""
     times = result.times_upper_limit
-    at_least = "at least " if result.comparator in (">", ">=") else ""
+    at_least = {">": "more than ", ">=": "at least "}.get(result.comparator or "", "")
     if times is None:
         return f"{result.marker} is above the range."
     if times < 1.05:
@@ -114,7 +114,7 @@ def how_far_below(result: Result) -> str:
     if result.value is None or reference is None or reference.low is None:
         return f"{result.marker} is below the range."
     unit = f" {result.unit}" if result.unit else ""
-    at_most = "at most " if result.comparator in ("<", "<=") else ""
+    at_most = {"<": "less than ", "<=": "at most "}.get(result.comparator or "", "")
     return (
         f"{result.marker} is {at_most}{result.value:g}{unit}, "
         f"under the lower limit of {reference.low:g}{unit}."
@@ -129,6 +129,11 @@ def why_not_judged(result: Result) -> str:
         )
     if result.value is None:
         return f"{result.marker} has no number, so it cannot be compared with the range."
+    if result.comparator in (">", ">="):
+        return (
+            f"{result.marker} is above {result.value:g}, and the test does not say by how much, "
+            "so it could be inside or outside the range."
+        )
     return f"The test could not measure {result.marker} low enough to tell if it is in range."
 
 

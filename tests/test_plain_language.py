@@ -325,3 +325,20 @@ def test_cli_output_of_every_demo_and_explanation_has_no_forbidden_words() -> No
         assert result.exit_code == 0, (args, result.output)
         problems += _violations([(" ".join(args), result.output)], FORBIDDEN)
     assert not problems
+
+
+def test_censored_values_are_described_by_what_they_say(tmp_path):
+    """'>2' is a lower bound (not 'too low to measure'); '<266.5' is 'less than'."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "censored.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nA,IL-6,>2,pg/mL\nA,sIL-2R,<266.5,pg/mL\n"
+        "A,TNF-α,>=100,pg/mL\n",
+        encoding="utf-8",
+    )
+    text = " ".join(check_file(str(path)).panels[0].summary.text)
+    assert "IL-6 is above 2, and the test does not say by how much" in text
+    assert "could not measure IL-6 low enough" not in text
+    assert "sIL-2R is less than 266.5 pg/mL" in text
+    assert "TNF-α is at least" in text

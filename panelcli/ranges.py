@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import itertools
 import os
 import sys
 import tomllib
@@ -29,10 +30,10 @@ class _Strict(BaseModel):
 
 
 class _BoundsFields(_Strict):
-    low: float | None = Field(None, ge=0, allow_inf_nan=False)
-    high: float | None = Field(None, ge=0, allow_inf_nan=False)
-    critical_low: float | None = Field(None, ge=0, allow_inf_nan=False)
-    critical_high: float | None = Field(None, ge=0, allow_inf_nan=False)
+    low: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
+    high: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
+    critical_low: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
+    critical_high: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
 
     @model_validator(mode="after")
     def _ordered(self) -> _BoundsFields:
@@ -71,8 +72,8 @@ class Interval(_BoundsFields):
     """A row of a marker's interval that applies to a sex and/or age band (years)."""
 
     sex: Sex | None = None
-    age_min: float | None = Field(None, ge=0, description="Inclusive, years.")
-    age_max: float | None = Field(None, gt=0, description="Exclusive, years.")
+    age_min: float | None = Field(None, ge=0, strict=True, description="Inclusive, years.")
+    age_max: float | None = Field(None, gt=0, strict=True, description="Exclusive, years.")
 
     def matches(self, sex: Sex | None, age: float | None) -> bool | None:
         """True/False when the person fits or not; None when what is unknown decides it."""
@@ -114,13 +115,23 @@ class MarkerRange(_BoundsFields):
     source: str | None = Field(None, description="Citation for the interval (required if bundled).")
     category: str | None = None
     loinc: str | None = Field(None, description="LOINC code; only codes confirmed by a source.")
-    lod: float | None = Field(None, ge=0, description="The assay's limit of detection.")
-    lloq: float | None = Field(None, ge=0, description="Lower limit of quantification.")
-    uloq: float | None = Field(None, ge=0, description="Upper limit of quantification.")
+    # strict: TOML `true` must not become 1, nor "7" become 7 (a set is checked data).
+    lod: float | None = Field(None, ge=0, strict=True, description="Assay's limit of detection.")
+    lloq: float | None = Field(None, ge=0, strict=True, description="Lower limit of quantitation.")
+    uloq: float | None = Field(None, ge=0, strict=True, description="Upper limit of quantitation.")
     specimen: str | None = None
     method: str | None = None
     notes: str | None = None
     intervals: list[Interval] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _limits_ordered(self) -> MarkerRange:
+        limits = [(k, getattr(self, k)) for k in ("lod", "lloq", "uloq")]
+        given = [(k, v) for k, v in limits if v is not None]
+        for (k1, v1), (k2, v2) in itertools.pairwise(given):
+            if v1 > v2:
+                raise ValueError(f"{k1} ({v1:g}) must not be above {k2} ({v2:g})")
+        return self
 
     def interval_texts(self) -> list[str]:
         """Each interval as a lab prints it, with whom it applies to when it depends on them."""
@@ -143,6 +154,12 @@ class RangesFile(_Strict):
 
     set: SetHeader = Field(default_factory=SetHeader)
     markers: dict[str, MarkerRange]
+
+    @model_validator(mode="after")
+    def _named(self) -> RangesFile:
+        if any(not marker_key(name) for name in self.markers):
+            raise ValueError('a marker has no name (a [markers.""] table, or only spaces)')
+        return self
 
 
 class Selected(NamedTuple):

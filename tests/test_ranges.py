@@ -170,3 +170,24 @@ def test_a_row_for_one_sex_only_and_no_sex_is_indeterminate(tmp_path):
 def test_no_row_for_a_child_means_no_interval(mayo):
     chosen = mayo.select("IL-2", None, 12)
     assert chosen.bounds is None and not chosen.indeterminate
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('[markers."IL-6"]\nunit = "pg/mL"\nhigh = true\n', "high: Input should be a valid number"),
+        ('[markers."IL-6"]\nunit = "pg/mL"\nhigh = "7"\n', "high: Input should be a valid number"),
+        ('[markers.""]\nunit = "pg/mL"\nhigh = 2\n', "a marker has no name"),
+        ('[markers."IL-6"]\nunit = "pg/mL"\nlod = 10\nlloq = 5\n', "lod (10) must not be above"),
+        ('[markers."IL-6"]\nunit = "pg/mL"\nlloq = 5\nuloq = 1\n', "lloq (5) must not be above"),
+    ],
+)
+def test_values_a_person_would_not_mean_are_refused(toml: str, expected: str) -> None:
+    """TOML true is not 1 and "7" is not 7 in checked data; assay limits come in order."""
+    problems = check_ranges_bytes(toml.encode())
+    assert any(expected in p for p in problems), problems
+
+
+def test_whole_numbers_are_still_numbers() -> None:
+    toml = '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\nlod = 0\nlloq = 1\nuloq = 1000\n'
+    assert check_ranges_bytes(toml.encode()) == []

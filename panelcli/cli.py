@@ -198,6 +198,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
+            case_sensitive=False,
             help="table for people; json (one document), ndjson (a line per result, streamed), "
             "csv (a row per result, streamed) or fhir (FHIR R4 Bundle) for programs.",
         ),
@@ -215,7 +216,8 @@ def check(
     fail_on: Annotated[
         FailOn,
         typer.Option(
-            help="What sets exit code 1: abnormal (low, high or critical), critical, or never."
+            case_sensitive=False,
+            help="What sets exit code 1: abnormal (low, high or critical), critical, or never.",
         ),
     ] = FailOn.abnormal,
     assume_unit: Annotated[
@@ -226,7 +228,8 @@ def check(
         ),
     ] = None,
     sex: Annotated[
-        SexOption | None, typer.Option(help="Sex to use for rows without a sex column.")
+        SexOption | None,
+        typer.Option(case_sensitive=False, help="Sex to use for rows without a sex column."),
     ] = None,
     age: Annotated[
         float | None,

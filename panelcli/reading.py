@@ -56,15 +56,20 @@ _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in sy
 # Bio-Plex Manager names the sample column "Description". Only in the wide layout, where no
 # column can be the test's description, is that safe to read as the sample id.
 _WIDE_SAMPLE_ID = ("description", "sampledescription")
+_NOT_DATA = re.compile(r"^\ufeff?\s*(#|sep=.\s*$)", re.IGNORECASE)
 _HEADER_NOISE = re.compile(r"[\s_\-.#()\[\]:]+")
 _LOOKS_NUMERIC = re.compile(r"^\s*[<>≤≥=]*\s*[+-]?[\d.,]+\s*$")
+# What a file is, by its first bytes, and what to do about it.
 _BINARY_MAGIC = {
-    b"\x1f\x8b": "gzip-compressed",
-    b"PK\x03\x04": "a zip archive",
-    b"BZh": "bzip2-compressed",
-    b"\xfd7zXZ\x00": "xz-compressed",
-    b"%PDF": "a PDF document",
-    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) workbook",
+    b"\x1f\x8b": ("a gzip-compressed file", "extract it first"),
+    b"PK\x03\x04": (
+        "a zip archive (an Excel .xlsx workbook is one)",
+        "extract it, or save the sheet as CSV",
+    ),
+    b"BZh": ("a bzip2-compressed file", "extract it first"),
+    b"\xfd7zXZ\x00": ("an xz-compressed file", "extract it first"),
+    b"%PDF": ("a PDF document", "export the results as CSV instead"),
+    b"\xd0\xcf\x11\xe0": ("an old Excel (.xls) workbook", "save the sheet as CSV"),
 }
 
 
@@ -173,9 +178,9 @@ def _cp1252_fallback(stats: ReadStats) -> str:
 
 
 def _detect_encoding(head: bytes, source: str) -> str:
-    for magic, what in _BINARY_MAGIC.items():
+    for magic, (what, advice) in _BINARY_MAGIC.items():
         if head.startswith(magic):
-            raise InputError(f"{source}: this is {what} file, not CSV text; extract it first")
+            raise InputError(f"{source}: this is {what}, not CSV text; {advice}")
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -471,7 +476,8 @@ def header_warnings(
 ) -> Iterator[Issue]:
     """What a person should know about the file's header: skipped preamble, ignored columns."""
     preamble = head_lines[: header_end - 1]
-    if any(line.strip() and not line.lstrip().startswith("#") for line in preamble):
+    # '#' comments and Excel's 'sep=;' line (which names the delimiter) are not lost data.
+    if any(line.strip() and not _NOT_DATA.match(line) for line in preamble):
         yield Issue(
             severity="warning",
             code="preamble-skipped",

@@ -237,3 +237,19 @@ def test_ranges_init_into_a_file_or_an_impossible_place_is_one_clear_line(tmp_pa
         assert result.exit_code == 2
         assert expected in result.stderr and "internal error" not in result.stderr
         assert result.stderr.count("\n") == 1
+
+
+def test_choices_are_accepted_in_any_case():
+    result = run("check", "samples/healthy-adult.csv", "--format", "JSON", "--fail-on", "NEVER",
+                 "--sex", "Female")  # fmt: skip
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["totals"]["results"] == 13
+
+
+def test_excels_sep_line_is_not_reported_as_a_skipped_preamble(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"sep=;\r\nSample ID;Analyte;Result;Units\r\nE-1;IL-6;12,5;pg/mL\r\n")
+    result = run("check", str(path), "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["warnings"] == []
+    assert report["panels"][0]["results"][0]["value"] == 12.5

@@ -180,6 +180,13 @@ ExportOpt = Annotated[
 ]
 
 
+def _refuse_existing_export(path: Path | None, force: bool) -> None:
+    """Like -o: never replace a file by surprise; checked before any data is read."""
+    if path is not None and path.exists() and not force:
+        kind = "folder" if path.is_dir() else "file"
+        raise PanelcliError(f"'{path}' already exists (a {kind}); add --force to replace it")
+
+
 def _export(path: Path, draw: Callable[[Console], None], quiet: bool = False) -> None:
     from panelcli.render.export import export_report
 
@@ -211,7 +218,9 @@ def check(
             help="Write to this file instead of stdout (atomically: all or nothing).",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Let --output replace an existing file.")] = False,
+    force: Annotated[
+        bool, typer.Option(help="Let --output and --export replace an existing file.")
+    ] = False,
     ranges: RangesOpt = None,
     fail_on: Annotated[
         FailOn,
@@ -249,6 +258,7 @@ def check(
     To share or print: panelcli check samples/serial-monitoring.csv --export report.html
     """
     with fatal_errors(debug):  # first, so Ctrl-C during the imports is handled too
+        _refuse_existing_export(export, force)
         from panelcli.check import CheckOptions, build_report
         from panelcli.ranges import load_ranges
         from panelcli.reading import set_field_size_limit
@@ -473,6 +483,7 @@ def demo(
         str | None, typer.Argument(help="A sample to interpret; leave out to list them.")
     ] = None,
     export: ExportOpt = None,
+    force: Annotated[bool, typer.Option(help="Let --export replace an existing file.")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Show the bundled synthetic sample panels, or interpret one with a short story.
@@ -482,6 +493,7 @@ def demo(
     from panelcli.samples import find_sample, list_samples
 
     with fatal_errors(debug):
+        _refuse_existing_export(export, force)
         from panelcli.render.console import make_console
         from panelcli.render.text import render_sample_list, render_story
 

@@ -253,3 +253,15 @@ def test_excels_sep_line_is_not_reported_as_a_skipped_preamble(tmp_path):
     report = json.loads(result.stdout)
     assert report["warnings"] == []
     assert report["panels"][0]["results"][0]["value"] == 12.5
+
+
+@pytest.mark.parametrize("command", [["check", "samples/healthy-adult.csv"], ["demo"]])
+def test_export_never_replaces_a_file_without_force(tmp_path, command):
+    target = tmp_path / "report.html"
+    target.write_text("keep me", encoding="utf-8")
+    refused = run(*command, "--export", str(target))
+    assert refused.exit_code == 2 and "add --force" in refused.stderr
+    assert refused.stdout == "", "refused before anything was read or printed"
+    assert target.read_text(encoding="utf-8") == "keep me"
+    replaced = run(*command, "--export", str(target), "--force")
+    assert replaced.exit_code == 0 and "<html" in target.read_text(encoding="utf-8")

@@ -150,6 +150,15 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
 
     not_judged = len(unclear) + len(unknown)
     text = [_counts_sentence(len(results), len(high), len(low), inside, not_judged)]
+    repeated = [marker for marker, n in Counter(r.marker for r in results).items() if n > 1]
+    if repeated:
+        text[0] = (
+            text[0]
+            .replace(" marker was ", " result was ", 1)
+            .replace(" markers were ", " results were ", 1)
+        )
+        text.append(f"{join_names(repeated)} {'was' if len(repeated) == 1 else 'were'} measured "
+                    "more than once in this sample; each result is shown.")  # fmt: skip
     if inside and not high and not low:
         text.append("All the results that could be judged are inside the reference range.")
     text.extend(_group_sentences(high))
@@ -217,12 +226,13 @@ def _group_sentences(high: Sequence[Result]) -> list[str]:
     paragraphs = []
     for group in order:
         members = groups[group]
-        amounts = " ".join(how_far_above(r) for r in members)
+        # A marker measured twice is still one marker: say each sentence once.
+        amounts = " ".join(dict.fromkeys(how_far_above(r) for r in members))
         if not group:
             paragraphs.append(amounts)
             continue
         sign = GROUP_SIGN[group]
-        if len(members) == 1:
+        if len({r.marker for r in members}) == 1:
             paragraphs.append(
                 f"{amounts} It is one of the markers that {GROUP_ROLE[group]}. {sign}"
             )

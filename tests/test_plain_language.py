@@ -342,3 +342,15 @@ def test_censored_values_are_described_by_what_they_say(tmp_path):
     assert "could not measure IL-6 low enough" not in text
     assert "sIL-2R is less than 266.5 pg/mL" in text
     assert "TNF-α is at least" in text
+
+
+def test_a_marker_measured_twice_is_one_marker_not_a_pattern(tmp_path):
+    from panelcli.check import check_file
+
+    path = tmp_path / "twice.csv"
+    path.write_text("sample_id,marker,value,unit\nA,IL-6,3,pg/mL\nA,IL-6,3,pg/mL\n", "utf-8")
+    text = " ".join(check_file(str(path)).panels[0].summary.text)
+    assert text.startswith("2 results were measured.")
+    assert "IL-6 was measured more than once in this sample" in text
+    assert "Several of them" not in text and "These markers" not in text
+    assert text.count("IL-6 is 1.2 times the upper limit.") == 1

@@ -454,13 +454,32 @@ class Interpreter:
         return chosen.bounds, "set", chosen.note, chosen.indeterminate
 
     def _person(self, m: Measurement) -> tuple[Sex | None, float | None]:
-        sex = _parse_sex(m.sex) if m.sex else self.options.sex
+        """Sex and age for choosing an interval; a cell panelcli cannot read is said once."""
+        sex = _parse_sex(m.sex) if m.sex else None
+        if m.sex and sex is None:
+            self._unreadable_person(m, "sex", m.sex, "female or male (F, M)")
         age = _parse_age(m.age) if m.age else None
-        if age is None and m.birth_date and m.collected_at:
-            age = _age_from_dates(m.birth_date, m.collected_at)
-        if age is None and not m.age and not m.birth_date:
-            age = self.options.age
-        return sex, age
+        if m.age and age is None:
+            self._unreadable_person(m, "age", m.age, "a number of years, such as 42")
+        if age is None and m.birth_date:
+            if m.collected_at:
+                age = _age_from_dates(m.birth_date, m.collected_at)
+            if age is None:
+                self._unreadable_person(
+                    m, "birth date", m.birth_date,
+                    "a date such as 1980-02-01, before the collection date, and a collection "
+                    "date to count from",
+                )  # fmt: skip
+        # The options stand in for what the file does not give (or gives unreadably).
+        return sex or self.options.sex, self.options.age if age is None else age
+
+    def _unreadable_person(self, m: Measurement, what: str, text: str, expected: str) -> None:
+        self._warn_once(
+            ("person-unreadable", m.source, what, text),
+            Issue(severity="warning", code="person-unreadable", source=m.source, line=m.line,
+                  column=what, message=f"{what} '{shorten(text)}' is not something panelcli "
+                  f"reads (expected {expected}); it was treated as not given"),
+        )  # fmt: skip
 
     def _no_reference(self, m: Measurement, parsed: ParsedValue, unit: str | None) -> Result:
         hint = self.ranges.suggest(m.marker)
@@ -496,7 +515,7 @@ class Interpreter:
 
     #: Codes of the warnings given once per file (see `_warn_once`); batches of one file are
     #: judged apart, so joining them drops the repeats (`render.ndjson.ndjson_join`).
-    ONCE_PER_FILE = frozenset({"range-unreadable", "range-disagrees"})
+    ONCE_PER_FILE = frozenset({"range-unreadable", "range-disagrees", "person-unreadable"})
 
     def _warn_once(self, key: tuple[str, ...], issue: Issue) -> None:
         """Queue a warning the first time only: a million rows need not repeat one remark."""

@@ -238,11 +238,11 @@ def check(
     ] = None,
     sex: Annotated[
         SexOption | None,
-        typer.Option(case_sensitive=False, help="Sex to use for rows without a sex column."),
+        typer.Option(case_sensitive=False, help="Sex to use for rows that do not give one."),
     ] = None,
     age: Annotated[
         float | None,
-        typer.Option(min=0, max=150, help="Age in years for rows without an age column."),
+        typer.Option(min=0, max=150, help="Age in years for rows that do not give one."),
     ] = None,
     max_line_length: MaxLineOpt = 1024 * 1024,
     quiet: Annotated[

@@ -169,3 +169,25 @@ def test_the_first_header_wins_over_a_data_row_that_splits_wider_on_tabs(tmp_pat
     report = check_file(str(path))
     assert report.rejected == [] and report.warnings == []
     assert statuses(report) == {"IL-6": Status.HIGH, "IL-8": Status.NORMAL}
+
+
+def test_an_unreadable_sex_or_age_is_said_once_and_the_options_stand_in(tmp_path):
+    """Found by a new-user pass: 'x' or 'abc' were ignored without a word, and --age too."""
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "sample_id,sex,age,marker,value,unit\n"
+        "A,x,abc,IL-2,70,pg/mL\nB,x,abc,IL-2,70,pg/mL\nC,F,40,IL-2,70,pg/mL\n",
+        encoding="utf-8",
+    )
+    mayo = load_ranges("mayo-adult")
+    report = check_file(str(path), mayo)
+    warned = sorted((w.code, w.column, w.line) for w in report.warnings)
+    assert warned == [("person-unreadable", "age", 2), ("person-unreadable", "sex", 2)]
+    assert "age 'abc' is not something panelcli reads" in report.warnings[0].message + (
+        report.warnings[1].message
+    )
+    assert [r.status for p in report.panels for r in p.results] == [
+        Status.INDETERMINATE, Status.INDETERMINATE, Status.HIGH
+    ]  # fmt: skip
+    with_age = check_file(str(path), mayo, CheckOptions(age=40))
+    assert [r.status for p in with_age.panels for r in p.results] == [Status.HIGH] * 3

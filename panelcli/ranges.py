@@ -199,9 +199,21 @@ class ReferenceSet:
         return self._index.get(marker_key(marker))
 
     def suggest(self, marker: str) -> str | None:
-        """The closest known marker name, for 'did you mean' hints."""
-        close = difflib.get_close_matches(marker_key(marker), self._index, n=1, cutoff=0.6)
-        return self._index[close[0]] if close else None
+        """The closest known marker name, for 'did you mean' hints (a typo, not a neighbour).
+
+        A wrong hint can make someone rename IL-1α to IL-1β or IL-17A: short names one letter
+        apart are different molecules. So a short name gets a hint only for a doubled
+        keystroke (IL-66 for IL-6); a long one (a misspelt 'Interleukn 6') only with the same
+        numbers.
+        """
+        key = marker_key(marker)
+        for close in difflib.get_close_matches(key, self._index, n=5, cutoff=0.75):
+            digits, written = _digits(close), _digits(key)
+            if _letters(close) == _letters(key) and _doubled(digits, written):
+                return self._index[close]
+            if len(key) > SHORT_NAME and digits == written:
+                return self._index[close]
+        return None
 
     def select(self, name: str, sex: Sex | None, age: float | None) -> Selected:
         """Choose the interval for a person; never silently default when sex or age decides."""
@@ -246,6 +258,29 @@ class ReferenceSet:
             f"(add a '{missing}' column or use --{missing})",
             indeterminate=True,
         )
+
+
+def _letters(key: str) -> str:
+    return "".join(ch for ch in key if not ch.isdigit())
+
+
+def _digits(key: str) -> str:
+    return "".join(ch for ch in key if ch.isdigit())
+
+
+#: Marker keys this long or shorter are codes (il1b, tnfa, il17f), where one letter matters.
+SHORT_NAME = 6
+
+
+def _doubled(a: str, b: str) -> bool:
+    """Whether one string is the other with one character typed twice ('66' and '6')."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if len(longer) != len(shorter) + 1:
+        return False
+    return any(
+        longer[i] == longer[i - 1] and longer[:i] + longer[i + 1 :] == shorter
+        for i in range(1, len(longer))
+    )
 
 
 def _describe_person(sex: Sex | None, age: float | None) -> str:

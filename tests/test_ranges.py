@@ -191,3 +191,17 @@ def test_values_a_person_would_not_mean_are_refused(toml: str, expected: str) ->
 def test_whole_numbers_are_still_numbers() -> None:
     toml = '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\nlod = 0\nlloq = 1\nuloq = 1000\n'
     assert check_ranges_bytes(toml.encode()) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("IL-66", "IL-6"), ("IL-110", "IL-10"), ("Interleukn 6", "IL-6"),
+        ("Interferon gama", "IFN-γ"), ("Tumour necrosis factr alpha", "TNF-α"),
+        # Other molecules one letter or number away: no hint (found by a new-user pass).
+        ("IL-1α", None), ("IL-1a", None), ("IL-17F", None), ("IL-12p40", None),
+        ("IL-12p70", None), ("GM-CSF", None), ("IL-1RA", None), ("IL-7", None),
+    ],
+)  # fmt: skip
+def test_did_you_mean_hints_typos_but_never_a_neighbouring_molecule(written, hint):
+    assert load_ranges().suggest(written) == hint

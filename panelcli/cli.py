@@ -634,16 +634,20 @@ def ranges_show(
 
 @ranges_app.command("validate")
 def ranges_validate(
-    file: Annotated[Path, typer.Argument(help="The TOML file to check.")],
+    file: Annotated[
+        Path, typer.Argument(help="The TOML file, a folder holding one, or a set's name.")
+    ],
 ) -> None:
     """Check a ranges file and list every problem; exit 0 when valid, 2 when not.
 
     Example: panelcli ranges validate my_lab.toml
     """
-    from panelcli.ranges import check_ranges_bytes, ranges_warnings
+    from panelcli.ranges import check_ranges_bytes, find_set, ranges_warnings
     from panelcli.values import visible
 
     with fatal_errors():
+        if not file.is_file() and (file.is_dir() or not file.suffix):
+            file = find_set(str(file))  # a folder from 'ranges init', or a set's name
         try:
             raw = file.read_bytes()
         except OSError as exc:

@@ -354,7 +354,17 @@ def available_sets() -> dict[str, Path]:
 
 def find_set(spec: str | None) -> Path:
     """Turn --ranges (a bundled name, a file or a directory) into a file path."""
+    from_env = not spec and bool(os.environ.get(RANGES_ENV))
     spec = spec or os.environ.get(RANGES_ENV) or DEFAULT_SET
+    try:
+        return _find_set(spec)
+    except RangesError as exc:
+        if from_env:  # say where the name came from: it was not typed on this command line
+            raise RangesError(f"{RANGES_ENV}={spec}: {exc}") from None
+        raise
+
+
+def _find_set(spec: str) -> Path:
     path = Path(spec)
     if path.is_dir():
         files = sorted(path.glob("*.toml"))

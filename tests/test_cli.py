@@ -265,3 +265,17 @@ def test_export_never_replaces_a_file_without_force(tmp_path, command):
     assert target.read_text(encoding="utf-8") == "keep me"
     replaced = run(*command, "--export", str(target), "--force")
     assert replaced.exit_code == 0 and "<html" in target.read_text(encoding="utf-8")
+
+
+def test_ranges_validate_takes_the_folder_ranges_init_made(tmp_path):
+    dest = tmp_path / "mylab"
+    assert run("ranges", "init", str(dest)).exit_code == 0
+    checked = run("ranges", "validate", str(dest))
+    assert checked.exit_code == 0 and checked.stdout.strip().endswith("valid")
+
+
+def test_a_bad_panelcli_ranges_says_the_name_came_from_the_environment(monkeypatch):
+    monkeypatch.setenv("PANELCLI_RANGES", "junk")
+    result = run("check", "samples/healthy-adult.csv")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("panelcli: PANELCLI_RANGES=junk: no reference set named")

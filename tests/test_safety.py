@@ -297,5 +297,7 @@ def test_a_bad_panelcli_ranges_variable_is_one_line() -> None:
         app, ["check", str(CORPUS / "valid.csv")], env={"PANELCLI_RANGES": "no-such-set"}
     )
     assert result.exit_code == 2
-    assert result.stderr.startswith("panelcli: PANELCLI_RANGES=no-such-set: no reference set named 'no-such-set'")
+    assert result.stderr.startswith(
+        "panelcli: PANELCLI_RANGES=no-such-set: no reference set named 'no-such-set'"
+    )
     assert result.stderr.count("\n") == 1

@@ -180,6 +180,21 @@ ExportOpt = Annotated[
 ]
 
 
+def _check_assumed_unit(unit: str | None, reference_set: ReferenceSet) -> None:
+    """Refuse an --assume-unit no row could use, before reading (else every row is rejected)."""
+    from panelcli.units import is_convertible, unit_key
+
+    if unit is None or unit == "range" or is_convertible(unit):
+        return
+    if any(unit_key(m.unit) == unit_key(unit) for m in reference_set.markers.values()):
+        return
+    raise PanelcliError(
+        f"--assume-unit '{unit}' is not a unit panelcli converts (such as pg/mL, ng/L, µg/L) "
+        "nor the unit of a marker in this reference set; use one of those, or 'range' for "
+        "each marker's own unit"
+    )
+
+
 def _refuse_existing_export(path: Path | None, force: bool) -> None:
     """Like -o: never replace a file by surprise; checked before any data is read."""
     if path is not None and path.exists() and not force:
@@ -272,6 +287,7 @@ def check(
             max_line_length=max_line_length,
         )
         reference_set = load_ranges(ranges)
+        _check_assumed_unit(assume_unit, reference_set)
         writes = output is not None or not quiet  # --quiet with -o still writes the file
         with open_output(output, force, utf8=output_format != OutputFormat.table) as out:
             if output_format in STREAMED and export is None:

@@ -18,6 +18,7 @@ from panelcli.models import (
     TrendPoint,
 )
 from panelcli.summary import join_names
+from panelcli.values import shorten
 
 #: A change smaller than this factor is called steady, so that small wobbles between
 #: tests are not reported to a reader as a rise or a fall (a design choice, not a lab rule).
@@ -26,14 +27,36 @@ CHANGE = 1.25
 _FLAGGED = (Status.LOW, Status.HIGH, Status.CRITICAL)
 
 
-def _date_order(dates: Sequence[str]) -> list[str]:
-    """Distinct dates oldest first when all are ISO dates; otherwise in order of appearance."""
+def _date_order(dates: Sequence[str]) -> tuple[list[str], str | None]:
+    """Distinct dates oldest first when all are ISO dates; otherwise in order of appearance,
+    with the first date that could not be read."""
     distinct = list(dict.fromkeys(dates))
+    parsed = {}
+    for date in distinct:
+        when = _read_date(date)
+        if when is None:
+            return distinct, date
+        parsed[date] = when
+    return sorted(distinct, key=parsed.__getitem__), None
+
+
+#: Besides ISO 8601: day.month.year, as German and other European exports write it (with a
+#: dot it is never month-first; 01/02/2026 is left unread because it could be either).
+_DOTTED = ("%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
+
+
+def _read_date(text: str) -> datetime | None:
+    text = text.strip()
     try:
-        parsed = {d: datetime.fromisoformat(d.strip()) for d in distinct}
+        return datetime.fromisoformat(text).replace(tzinfo=None)
     except ValueError:
-        return distinct
-    return sorted(distinct, key=lambda d: parsed[d].replace(tzinfo=None))
+        pass
+    for pattern in _DOTTED:
+        try:
+            return datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+    return None
 
 
 def direction_of(values: Sequence[float], all_censored_low: bool = False) -> TrendDirection:
@@ -90,7 +113,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             by_patient.setdefault(panel.patient_id, []).append(panel)
     trends = []
     for patient_id, patient_panels in by_patient.items():
-        dates = _date_order([p.collected_at for p in patient_panels if p.collected_at])
+        dates, unread = _date_order([p.collected_at for p in patient_panels if p.collected_at])
         if len(dates) < 2:
             continue
         position = {d: i for i, d in enumerate(dates)}
@@ -112,7 +135,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                     patient_id=patient_id,
                     dates=dates,
                     markers=markers,
-                    text=trend_sentences(patient_id, dates, markers),
+                    text=trend_sentences(patient_id, dates, markers, unread),
                 )
             )
     return trends
@@ -128,12 +151,22 @@ _SAID = {
 
 
 def trend_sentences(
-    patient_id: str, dates: Sequence[str], markers: Sequence[MarkerTrend]
+    patient_id: str,
+    dates: Sequence[str],
+    markers: Sequence[MarkerTrend],
+    unread_date: str | None = None,
 ) -> list[str]:
     """Which markers rose or fell, when they peaked, and where they ended, in plain words."""
-    text = [
-        f"Patient {patient_id} was tested on {len(dates)} dates, from {dates[0]} to {dates[-1]}."
-    ]
+    if unread_date is None:
+        text = [
+            f"Patient {patient_id} was tested on {len(dates)} dates, "
+            f"from {dates[0]} to {dates[-1]}."
+        ]
+    else:  # the order is the file's: say so, and which date could not be read
+        text = [
+            f"Patient {patient_id} was tested on {len(dates)} dates. panelcli cannot read the "
+            f"date '{shorten(unread_date)}', so the tests are taken in the order of the file."
+        ]
     for direction, said in _SAID.items():
         group = [m for m in markers if m.direction == direction]
         if not group:

@@ -88,3 +88,19 @@ def test_find_trends_ignores_panels_without_patient_or_date() -> None:
     report = check_file(str(sample.path))
     assert len(report.panels) == 2
     assert find_trends(report.panels) == []
+
+
+def test_dates_panelcli_cannot_read_are_named_and_the_file_order_is_said(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,2026-01-10,IL-6,50,pg/mL\nS2,P1,yesterday,IL-6,2,pg/mL\n"
+        "S3,P2,14.09.2026,IL-6,5,pg/mL\nS4,P2,02.01.2026,IL-6,1,pg/mL\n",
+        encoding="utf-8",
+    )
+    trends = {t.patient_id: t for t in check_file(str(path)).trends}
+    assert "cannot read the date 'yesterday'" in trends["P1"].text[0]
+    assert "in the order of the file" in trends["P1"].text[0]
+    # Day.month.year is read as a date: the January test comes first.
+    assert trends["P2"].dates == ["02.01.2026", "14.09.2026"]
+    assert "from 02.01.2026 to 14.09.2026" in trends["P2"].text[0]

@@ -138,3 +138,22 @@ def test_an_overflowing_times_upper_limit_is_null_as_pydantic_writes_it(tmp_path
     assert isinstance(short[0], ResultRow)
     assert ndjson_text(short, ranges) == ndjson_text(general, ranges)
     assert '"times_upper_limit":null' in ndjson_text(short, ranges)
+
+
+def test_a_reused_object_id_never_brings_back_another_reference() -> None:
+    """The encoders key their memory by id(); a forgotten reference's id can be reused."""
+    from panelcli.render.csv import _ShortRows
+
+    events = run(write([("S1", "IL-6", "5", "pg/mL", "", "")]), SETS["arup-3002601"], True)
+    row = events[0]
+    assert isinstance(row, ResultRow)
+    other = row.reference.model_copy(update={"high": 99.0, "text": "≤ 99 pg/mL"})
+    encoder, cells = RowEncoder(), _ShortRows()
+    encoder.line(row), cells.cells(row)
+    # Simulate id reuse: the remembered entries now point at `other`'s id.
+    for memo in (encoder._outcomes, cells._names):
+        for key in list(memo):
+            memo[key[:-1] + (id(other),)] = memo.pop(key)
+    changed = row._replace(reference=other)
+    assert encoder.line(changed) == event_line(changed.to_result())
+    assert "99" in cells.cells(changed)[18]

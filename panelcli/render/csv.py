@@ -11,7 +11,7 @@ import csv
 from collections.abc import Callable, Iterable, Iterator
 
 from panelcli.check import ResultRow, StreamEvent
-from panelcli.models import NOTICE, Issue, ReferenceSetInfo, Result
+from panelcli.models import NOTICE, Issue, ReferenceSetInfo, ReferenceUsed, Result
 from panelcli.render.stream import Tally
 from panelcli.values import is_plain_number, visible
 
@@ -107,7 +107,7 @@ class _ShortRows:
 
     def __init__(self) -> None:
         self._samples: dict[tuple[str | None, ...], list[str]] = {}
-        self._names: dict[tuple[object, ...], tuple[list[str], list[str]]] = {}
+        self._names: dict[tuple[object, ...], tuple[list[str], list[str], ReferenceUsed]] = {}
 
     def cells(self, row: ResultRow) -> list[str]:
         (source, line, column, sample_id, patient_id, collected_at, marker, as_written, _,
@@ -122,7 +122,8 @@ class _ShortRows:
             ]
         key = (marker, as_written, unit, original_unit, flag, flags, id(reference))
         names = self._names.get(key)
-        if names is None:
+        # The value keeps the reference: an id can be reused once the object is forgotten.
+        if names is None or names[2] is not reference:
             if len(self._names) >= self.LIMIT:
                 self._names.clear()
             status = row.status.value
@@ -130,8 +131,9 @@ class _ShortRows:
                 [_cell(marker), _cell(as_written)],
                 [_cell(unit), _cell(original_unit), status, _cell(flag), _cell(" ".join(flags)),
                  _cell(reference.low), _cell(reference.high), reference.origin, "", ""],
+                reference,
             )  # fmt: skip
-        first, rest = names
+        first, rest, _ = names
         return [
             sample[0], str(line), *sample[1:], *first, repr(value), "", rest[0], original_value,
             rest[1], rest[2], rest[3], rest[4], "" if times is None else repr(times), *rest[5:],

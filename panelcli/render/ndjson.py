@@ -127,8 +127,7 @@ class RowEncoder:
     def __init__(self) -> None:
         self._samples: dict[tuple[str | None, ...], tuple[str, str]] = {}
         self._markers: dict[tuple[str | None, ...], tuple[str, str, str]] = {}
-        self._outcomes: dict[tuple[object, ...], tuple[str, str]] = {}
-        self._references: dict[int, tuple[ReferenceUsed, str]] = {}
+        self._outcomes: dict[tuple[object, ...], tuple[str, str, ReferenceUsed]] = {}
 
     def line(self, row: ResultRow) -> str:
         (source, line, column, sample_id, patient_id, collected_at, marker, as_written, category,
@@ -142,9 +141,10 @@ class RowEncoder:
         names = self._markers.get((marker, as_written, category, unit, original_unit))
         if names is None:
             names = self._names(marker, as_written, category, unit, original_unit)
-        outcome: tuple[str, str] | None
+        # Keyed by identity (hashing a model is slow); the value keeps the object, so a hit is
+        # checked against it: an id can be reused once a reference is forgotten elsewhere.
         outcome = self._outcomes.get((flag, flags, id(reference)))  # the flag decides the status
-        if outcome is None:
+        if outcome is None or outcome[2] is not reference:
             outcome = self._outcome(status, flag, flags, reference)
         number = repr(value)
         if "e" in number:  # Python and pydantic write exponents differently (1e-05, 1e-5)
@@ -181,23 +181,15 @@ class RowEncoder:
 
     def _outcome(
         self, status: Status, flag: str, flags: tuple[str, ...], reference: ReferenceUsed
-    ) -> tuple[str, str]:
-        known = self._references.get(id(reference))
-        if known is None or known[0] is not reference:
-            if len(self._references) >= self.MEMO_LIMIT:
-                self._references.clear()
-            # Keyed by identity: a plan shares one object across its rows; keeping the object
-            # alive here keeps its id from being reused by another while it is remembered.
-            known = self._references[id(reference)] = (
-                reference, json_inert(reference.model_dump_json())
-            )  # fmt: skip
+    ) -> tuple[str, str, ReferenceUsed]:
         flags_text = ",".join(_string(f) for f in flags)
         parts = (
             f'"status":"{status.value}","flag":{_string(flag)},"flags":[{flags_text}],'
             '"times_upper_limit":',
-            f',"reference":{known[1]},"note":null}}\n',
+            f',"reference":{json_inert(reference.model_dump_json())},"note":null}}\n',
+            reference,
         )
-        return _remember(self._outcomes, (flag, flags, id(reference)), parts, 1000)
+        return _remember(self._outcomes, (flag, flags, id(reference)), parts, self.MEMO_LIMIT)
 
 
 def _string(text: str | None) -> str:

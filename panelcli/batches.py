@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from panelcli.check import CheckOptions, Interpreter, StreamEvent
+from panelcli.check import CheckOptions, Interpreter, PanelKey, StreamEvent, sample_key
 from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.ranges import ReferenceSet, load_ranges
@@ -84,7 +84,7 @@ def read_batches(
 
         rows: list[NumberedRow] = []
         first = True
-        previous: tuple[str | None, ...] | None = None
+        previous: PanelKey | None = None
         count = 0
         for numbered in numbered_rows(reader, source, end):
             cells = numbered[2]
@@ -137,7 +137,7 @@ def _is_data(cells: list[str] | csv.Error) -> bool:
     return not (cells[0].lstrip().startswith("#") and not "".join(cells[1:]).strip())
 
 
-def _panel(cells: list[str] | csv.Error, layout: Layout) -> tuple[str | None, ...] | None:
+def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:
     """Which panel a data row belongs to, as panel_key() will group it (None: its own)."""
     if not isinstance(cells, list):
         return None
@@ -148,10 +148,7 @@ def _panel(cells: list[str] | csv.Error, layout: Layout) -> tuple[str | None, ..
 
     if layout.kind == "wide" and "sample_id" not in layout.roles:
         return None  # without a sample id column, each wide row is a sample of its own
-    sample = cell("sample_id")
-    if sample is not None:
-        return (sample,)
-    return (None, cell("patient_id"), cell("collected_at"))
+    return sample_key("", cell("sample_id"), cell("patient_id"), cell("collected_at"))
 
 
 def _reference_set(ranges: ReferenceSet | str | None) -> ReferenceSet:

@@ -113,7 +113,12 @@ class _Plan(NamedTuple):
     scale: float  # written unit → g/L, for the 1 kg/L plausibility limit (0: no limit)
     bounds: Bounds
     reference: Reference
-    outcomes: dict[Zone, tuple[Status, str, tuple[str, ...]]]
+
+
+#: Status, flag and flags of an exact value in each zone (as interpret() gives them).
+_OUTCOMES: dict[Zone, tuple[Status, str, tuple[str, ...]]] = {
+    zone: (STATUS[zone], FLAG[zone], (FLAG[zone],)) for zone in Zone
+}
 
 
 _make_row = tuple.__new__  # ResultRow(...) without NamedTuple's Python-level __new__
@@ -220,14 +225,10 @@ class Interpreter:
         if PLAIN_NUMBER(text) is None:
             return None
         number = float(text) + 0.0  # + 0.0 turns -0.0 into 0.0, as parse_value does
-        name, category, reference_unit, exponent, scale, bounds, reference, outcomes = plan
+        name, category, reference_unit, exponent, scale, bounds, reference = plan
         if not 0.0 <= number < _INFINITY or number * scale > MAX_GRAMS_PER_LITRE:
             return None  # negative, too large or impossible: the general path says why
-        key = (source, sample_id, None, None) if sample_id is not None else (
-            source, None, patient_id, collected_at)  # fmt: skip
-        seen = self._recent.get(key)
-        if seen is None:
-            seen = self._markers_seen(m)
+        seen = self._markers_seen(m)
         first = seen.get(name)
         if first is None:
             seen[name] = (line, column)
@@ -235,7 +236,7 @@ class Interpreter:
             return None  # measured twice: the general path warns
         value = convert(number, exponent) if exponent else number
         zone = zone_of(value, bounds)
-        status, flag, flags = outcomes[zone]
+        status, flag, flags = _OUTCOMES[zone]
         times = round(value / bounds.high, 2) if zone >= Zone.HIGH and bounds.high else None
         return _make_row(ResultRow, (
             source, line, column, sample_id, patient_id, collected_at, name, marker, category,
@@ -259,12 +260,9 @@ class Interpreter:
         power = power_of_ten(unit)
         bounds = entry.bounds
         reference = self._reference(bounds, entry, "set")
-        outcomes: dict[Zone, tuple[Status, str, tuple[str, ...]]] = {
-            zone: (STATUS[zone], FLAG[zone], (FLAG[zone],)) for zone in Zone
-        }
         return _Plan(
             name, entry.category, entry.unit, exponent,
-            0.0 if power is None else 10.0**power, bounds, reference, outcomes,
+            0.0 if power is None else 10.0**power, bounds, reference,
         )  # fmt: skip
 
     def _reference(
@@ -286,8 +284,7 @@ class Interpreter:
     def _markers_seen(self, m: Measurement) -> dict[str, tuple[int, str]]:
         """Markers already met in this row's panel (recent panels only: bounded memory)."""
         # The same grouping as panel_key(), so a repeat means "twice in one panel".
-        key = (m.source, m.sample_id, None, None) if m.sample_id is not None else (
-            m.source, None, m.patient_id, m.collected_at)  # fmt: skip
+        key = sample_key(m.source, m.sample_id, m.patient_id, m.collected_at)
         seen = self._recent.get(key)
         if seen is None:
             seen = self._recent[key] = {}
@@ -572,7 +569,7 @@ def _age_from_dates(birth: str, collected: str) -> float | None:
 
 def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> Report:
     """Gather events into panels: one per source and sample, in order of first sight."""
-    groups: dict[tuple[str, str | None, str | None, str | None], list[Result]] = {}
+    groups: dict[PanelKey, list[Result]] = {}
     rejected: list[Issue] = []
     warnings: list[Issue] = []
     for event in events:
@@ -621,7 +618,7 @@ OVERVIEW_ISSUES = 100
 
 def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> Overview:
     """Digest events into one line per panel (memory grows with panels, not with results)."""
-    digests: dict[tuple[str, str | None, str | None, str | None], dict[str, object]] = {}
+    digests: dict[PanelKey, dict[str, object]] = {}
     rejected: list[Issue] = []
     warnings: list[Issue] = []
     reasons: dict[str, int] = {}
@@ -667,11 +664,21 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
     )
 
 
-def panel_key(result: Result | ResultRow) -> tuple[str, str | None, str | None, str | None]:
-    """Results of one sample in one file form a panel; without a sample id, patient and date do."""
-    if result.sample_id is not None:
-        return (result.source, result.sample_id, None, None)
-    return (result.source, None, result.patient_id, result.collected_at)
+PanelKey = tuple[str, str | None, str | None, str | None]
+
+
+def sample_key(
+    source: str, sample_id: str | None, patient_id: str | None, collected_at: str | None
+) -> PanelKey:
+    """Rows of one sample in one file form a panel; without a sample id, patient and date do."""
+    if sample_id is not None:
+        return (source, sample_id, None, None)
+    return (source, None, patient_id, collected_at)
+
+
+def panel_key(result: Result | ResultRow) -> PanelKey:
+    """The panel a result belongs to (see sample_key)."""
+    return sample_key(result.source, result.sample_id, result.patient_id, result.collected_at)
 
 
 def counts_as_flagged(status: Status, fail_on: FailOn) -> bool:

@@ -612,33 +612,83 @@ def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> 
     )
 
 
+UNREADABLE = "file-unreadable"
+
+
+class Tally:
+    """Counts of what streamed past, for totals and the exit code (flat memory)."""
+
+    def __init__(self) -> None:
+        self.by_status: dict[str, int] = {status.value: 0 for status in Status}
+        self.results = 0
+        self.rejected = 0
+        self.warnings = 0
+        self.unreadable: list[Issue] = []  # one per file at most: bounded
+        self.read_something = False  # any event that is not an unreadable file
+
+    def watch(self, events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
+        """Pass events through unchanged, counting each one before it is handed on."""
+        by_status = self.by_status
+        for event in events:
+            if type(event) is not Issue:
+                self.results += 1
+                by_status[event.status] += 1  # type: ignore[union-attr, index]
+                self.read_something = True
+            elif event.severity == "error":
+                self.rejected += 1
+                if event.code == UNREADABLE and not self.read_something:
+                    self.unreadable.append(event)
+                else:
+                    self.read_something = True
+            else:
+                self.warnings += 1
+                self.read_something = True
+            yield event
+
+    def add(self, other: Tally) -> None:
+        """Count another tally's events too (batches interpreted apart, then joined)."""
+        self.results += other.results
+        self.rejected += other.rejected
+        self.warnings += other.warnings
+        for status, count in other.by_status.items():
+            self.by_status[status] += count
+        self.unreadable.extend(other.unreadable)
+        self.read_something = self.read_something or other.read_something
+
+    @property
+    def nothing_read(self) -> bool:
+        """True when every file was unreadable: then, like the other formats, print nothing."""
+        return bool(self.unreadable) and not self.read_something
+
+    def totals(self) -> ReportTotals:
+        return ReportTotals(
+            results=self.results,
+            rejected=self.rejected,
+            warnings=self.warnings,
+            by_status=dict(self.by_status),
+        )
+
+
 #: Problems an overview keeps word for word; the rest are counted (`panelcli validate` lists all).
 OVERVIEW_ISSUES = 100
 
 
 def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> Overview:
     """Digest events into one line per panel (memory grows with panels, not with results)."""
+    tally = Tally()
     digests: dict[PanelKey, dict[str, object]] = {}
     rejected: list[Issue] = []
     warnings: list[Issue] = []
     reasons: dict[str, int] = {}
-    by_status: dict[str, int] = {status.value: 0 for status in Status}
-    results = rejected_count = warning_count = 0
-    for event in events:
+    for event in tally.watch(events):
         if isinstance(event, Issue):
+            kept = rejected if event.severity == "error" else warnings
             if event.severity == "error":
-                rejected_count += 1
                 reasons[event.code] = reasons.get(event.code, 0) + 1
-                if len(rejected) < OVERVIEW_ISSUES:
-                    rejected.append(event)
-            else:
-                warning_count += 1
-                if len(warnings) < OVERVIEW_ISSUES:
-                    warnings.append(event)
+            if len(kept) < OVERVIEW_ISSUES:
+                kept.append(event)
             continue
-        results += 1
         status = event.status.value
-        by_status[status] += 1
         key = panel_key(event)
         digest = digests.get(key)
         if digest is None:
@@ -658,9 +708,7 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
         rejected=rejected,
         warnings=warnings,
         rejected_reasons=reasons,
-        totals=ReportTotals(
-            results=results, rejected=rejected_count, warnings=warning_count, by_status=by_status
-        ),
+        totals=tally.totals(),
     )
 
 

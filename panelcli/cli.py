@@ -379,9 +379,10 @@ def _stream(
     writes: bool,
 ) -> ReportTotals:
     """Interpret and write row by row as the files are read; returns the totals seen."""
+    from panelcli.check import Tally
     from panelcli.render.csv import csv_lines
     from panelcli.render.ndjson import ndjson_lines
-    from panelcli.render.stream import Tally, write_lines
+    from panelcli.render.stream import write_lines
 
     tally = Tally()
     if writes:
@@ -435,9 +436,10 @@ def _render(
         write_report_json(report, out)
         return
     if output_format in STREAMED:  # only with --export, which needs the whole report
+        from panelcli.check import Tally
         from panelcli.render.csv import csv_lines
         from panelcli.render.ndjson import ndjson_lines
-        from panelcli.render.stream import Tally, write_lines
+        from panelcli.render.stream import write_lines
 
         events = [r for p in report.panels for r in p.results] + report.rejected + report.warnings
         make_lines = ndjson_lines if output_format == OutputFormat.ndjson else csv_lines

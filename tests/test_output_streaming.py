@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from schema_check import assert_valid_ndjson
 
-from panelcli.check import CheckOptions, Interpreter
+from panelcli.check import CheckOptions, Interpreter, Tally
 from panelcli.models import Issue, Result, Status
 from panelcli.ranges import load_ranges
 from panelcli.render.csv import csv_lines
 from panelcli.render.ndjson import ndjson_lines
-from panelcli.render.stream import Tally, write_lines
+from panelcli.render.stream import write_lines
 
 HEADER = "sample_id,patient_id,collected_at,marker,value,unit\n"
 MARKERS = ["IL-6", "IL-8", "IL-10", "TNF-α", "IFN-γ"]

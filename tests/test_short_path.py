@@ -18,12 +18,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from panelcli.check import CheckOptions, Interpreter, ResultRow, StreamEvent
+from panelcli.check import CheckOptions, Interpreter, ResultRow, StreamEvent, Tally
 from panelcli.models import Result
 from panelcli.ranges import ReferenceSet, load_ranges
 from panelcli.render.csv import csv_lines
 from panelcli.render.ndjson import RowEncoder, event_line, ndjson_lines
-from panelcli.render.stream import Tally
 
 SETS = {name: load_ranges(name) for name in ("arup-3002601", "mayo-adult")}
 SCRATCH = Path(tempfile.mkdtemp(prefix="panelcli-short-path-"))

@@ -10,9 +10,8 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable, Iterator
 
-from panelcli.check import ResultRow, StreamEvent
+from panelcli.check import ResultRow, StreamEvent, Tally
 from panelcli.models import NOTICE, Issue, ReferenceSetInfo, ReferenceUsed, Result
-from panelcli.render.stream import Tally
 from panelcli.values import is_plain_number, visible
 
 COLUMNS = (

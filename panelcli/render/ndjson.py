@@ -14,7 +14,7 @@ from typing import Any, NamedTuple, TypeVar
 from pydantic_core import to_json
 
 from panelcli.batches import RowBatch, interpret_batch
-from panelcli.check import CheckOptions, Interpreter, ResultRow, StreamEvent
+from panelcli.check import CheckOptions, Interpreter, ResultRow, StreamEvent, Tally
 from panelcli.models import (
     Issue,
     ReferenceSetInfo,
@@ -27,7 +27,6 @@ from panelcli.models import (
 )
 from panelcli.ranges import ReferenceSet
 from panelcli.reading import file_end_warnings
-from panelcli.render.stream import Tally
 from panelcli.values import json_inert
 
 T = TypeVar("T")

@@ -197,9 +197,10 @@ def _check_assumed_unit(unit: str | None, reference_set: ReferenceSet) -> None:
 
 def _refuse_existing_export(path: Path | None, force: bool) -> None:
     """Like -o: never replace a file by surprise; checked before any data is read."""
-    if path is not None and path.exists() and not force:
-        kind = "folder" if path.is_dir() else "file"
-        raise PanelcliError(f"'{path}' already exists (a {kind}); add --force to replace it")
+    if path is not None:
+        from panelcli.render.output import refuse_existing
+
+        refuse_existing(path, force)
 
 
 def _export(path: Path, draw: Callable[[Console], None], quiet: bool = False) -> None:
@@ -301,9 +302,7 @@ def check(
                 if not quiet:
                     events = _say_when_big(events, output_format)
                 report = build_report(events, reference_set)
-                unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
-                if unreadable and not report.panels and len(unreadable) == len(report.rejected):
-                    _say_unreadable(unreadable)
+                _stop_if_nothing_read(report)
                 if writes:
                     _render(report, output_format, out, reference_set)
                 if export is not None:
@@ -312,6 +311,13 @@ def check(
                     _export(export, lambda console: render_table(report, console), quiet)
                 totals = report.totals
         raise typer.Exit(_exit_status(totals, fail_on))
+
+
+def _stop_if_nothing_read(report: Report) -> None:
+    """When every file was unreadable (and nothing else happened), say why and stop."""
+    unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
+    if unreadable and not report.panels and len(unreadable) == len(report.rejected):
+        _say_unreadable(unreadable)
 
 
 def _say_unreadable(issues: list[Issue]) -> NoReturn:
@@ -415,9 +421,7 @@ def _table(
                 break
     else:  # small enough: the whole table
         report = build_report(head, reference_set)
-        unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
-        if unreadable and not report.panels and len(unreadable) == len(report.rejected):
-            _say_unreadable(unreadable)
+        _stop_if_nothing_read(report)
         if writes:
             _render(report, OutputFormat.table, out, reference_set)
         return report.totals

@@ -15,7 +15,8 @@ from panelcli.errors import PanelcliError
 STDOUT = "-"
 
 
-def _refuse_existing(target: Path, force: bool) -> None:
+def refuse_existing(target: Path, force: bool) -> None:
+    """Refuse a folder, or an existing file without --force (-o and --export alike)."""
     if target.is_dir():
         raise PanelcliError(f"'{target}' is a folder; give a file name to write to")
     if not force and target.exists():
@@ -46,7 +47,7 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
         sys.stdout.flush()
         return
     target = Path(path)
-    _refuse_existing(target, force)
+    refuse_existing(target, force)
     folder = target.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -62,7 +63,7 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, _creation_mode())
-        _refuse_existing(target, force)  # it may have appeared while we were working
+        refuse_existing(target, force)  # it may have appeared while we were working
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):

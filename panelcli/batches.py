@@ -25,6 +25,8 @@ from panelcli.reading import (
     ReadStats,
     header_row,
     header_warnings,
+    is_blank,
+    is_comment,
     is_units_row,
     numbered_rows,
     opened,
@@ -132,9 +134,7 @@ def _is_data(cells: list[str] | csv.Error) -> bool:
     """Whether a row counts as a row of the file (blank lines and comments do not)."""
     if not isinstance(cells, list):
         return True
-    if not "".join(cells).strip():
-        return False
-    return not (cells[0].lstrip().startswith("#") and not "".join(cells[1:]).strip())
+    return not (is_blank(cells) or is_comment(cells))
 
 
 def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:

@@ -364,6 +364,16 @@ def _find_header(
     )
 
 
+def is_blank(cells: list[str]) -> bool:
+    """A row with nothing in it (a blank line, or only delimiters and spaces): not a row."""
+    return not "".join(cells).strip()
+
+
+def is_comment(cells: list[str]) -> bool:
+    """Only a lone '#' cell is a comment: a sample id like '#A12' starts a data row."""
+    return cells[0].lstrip().startswith("#") and not "".join(cells[1:]).strip()
+
+
 def is_units_row(cells: list[str], layout: Layout) -> bool:
     """A row under a wide header that holds units (pg/mL) instead of values."""
     marker_cells = [cells[i].strip() if i < len(cells) else "" for i in layout.markers]
@@ -577,10 +587,9 @@ def rows_to_measurements(
             stats.rows += 1
             yield _broken_row(source, line, last_line, cells, delimiter)
             continue
-        if not "".join(cells).strip():
+        if is_blank(cells):
             continue  # blank line: not a row
-        if cells[0].lstrip().startswith("#") and not "".join(cells[1:]).strip():
-            # Only a lone '#' cell is a comment: a sample id like '#A12' starts a data row.
+        if is_comment(cells):
             yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                         message="comment line skipped")  # fmt: skip
             continue

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from panelcli.check import ResultRow, StreamEvent, Tally
 from panelcli.models import NOTICE, Issue, ReferenceSetInfo, ReferenceUsed, Result
+from panelcli.render.stream import remember
 from panelcli.values import is_plain_number, visible
 
 COLUMNS = (
@@ -114,24 +115,19 @@ class _ShortRows:
          _) = row  # fmt: skip
         sample = self._samples.get((source, column, sample_id, patient_id, collected_at))
         if sample is None:
-            if len(self._samples) >= self.LIMIT:
-                self._samples.clear()
-            sample = self._samples[(source, column, sample_id, patient_id, collected_at)] = [
-                _cell(c) for c in (source, column, sample_id, patient_id, collected_at)
-            ]
+            fields = (source, column, sample_id, patient_id, collected_at)
+            sample = remember(self._samples, fields, [_cell(c) for c in fields], self.LIMIT)
         key = (marker, as_written, unit, original_unit, flag, flags, id(reference))
         names = self._names.get(key)
         # The value keeps the reference: an id can be reused once the object is forgotten.
         if names is None or names[2] is not reference:
-            if len(self._names) >= self.LIMIT:
-                self._names.clear()
-            status = row.status.value
-            names = self._names[key] = (
+            names = remember(self._names, key, (
                 [_cell(marker), _cell(as_written)],
-                [_cell(unit), _cell(original_unit), status, _cell(flag), _cell(" ".join(flags)),
-                 _cell(reference.low), _cell(reference.high), reference.origin, "", ""],
+                [_cell(unit), _cell(original_unit), row.status.value, _cell(flag),
+                 _cell(" ".join(flags)), _cell(reference.low), _cell(reference.high),
+                 reference.origin, "", ""],
                 reference,
-            )  # fmt: skip
+            ), self.LIMIT)  # fmt: skip
         first, rest, _ = names
         return [
             sample[0], str(line), *sample[1:], *first, repr(value), "", rest[0], original_value,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple
 
 from pydantic_core import to_json
 
@@ -27,9 +27,9 @@ from panelcli.models import (
 )
 from panelcli.ranges import ReferenceSet
 from panelcli.reading import file_end_warnings
+from panelcli.render.stream import remember
 from panelcli.values import json_inert
 
-T = TypeVar("T")
 _INFINITY = float("inf")
 
 
@@ -167,7 +167,7 @@ class RowEncoder:
             f',"column":{column},"sample_id":{sample_id},"patient_id":{patient_id},'
             f'"collected_at":{collected_at}',
         )
-        return _remember(self._samples, fields, parts, self.MEMO_LIMIT)
+        return remember(self._samples, fields, parts, self.MEMO_LIMIT)
 
     def _names(self, *fields: str | None) -> tuple[str, str, str]:
         marker, as_written, category, unit, original_unit = (_string(f) for f in fields)
@@ -176,7 +176,7 @@ class RowEncoder:
             f',"comparator":null,"unit":{unit},"original_value":"',
             f'","original_unit":{original_unit},',
         )
-        return _remember(self._markers, fields, parts, self.MEMO_LIMIT)
+        return remember(self._markers, fields, parts, self.MEMO_LIMIT)
 
     def _outcome(
         self, status: Status, flag: str, flags: tuple[str, ...], reference: ReferenceUsed
@@ -188,19 +188,12 @@ class RowEncoder:
             f',"reference":{json_inert(reference.model_dump_json())},"note":null}}\n',
             reference,
         )
-        return _remember(self._outcomes, (flag, flags, id(reference)), parts, self.MEMO_LIMIT)
+        return remember(self._outcomes, (flag, flags, id(reference)), parts, self.MEMO_LIMIT)
 
 
 def _string(text: str | None) -> str:
     """JSON for a string: json.dumps escapes as pydantic does, json_inert as event_line does."""
     return "null" if text is None else json_inert(json.dumps(text, ensure_ascii=False))
-
-
-def _remember(memo: dict[Any, T], key: Any, value: T, limit: int) -> T:
-    if len(memo) >= limit:
-        memo.clear()
-    memo[key] = value
-    return value
 
 
 __all__ = ["Issue", "RowEncoder", "event_line", "ndjson_lines"]

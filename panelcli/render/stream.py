@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Hashable, Iterable
+from typing import TextIO, TypeVar
 
 from panelcli.check import Tally
+
+K = TypeVar("K", bound=Hashable)
+T = TypeVar("T")
+
+
+def remember(memo: dict[K, T], key: K, value: T, limit: int) -> T:
+    """Store value under key, forgetting everything first when memo is full (bounded memory)."""
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = value
+    return value
+
 
 #: Lines written per call: one system call per line would cost more than making the line.
 BATCH_LINES = 256

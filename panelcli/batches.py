@@ -9,7 +9,6 @@ stay together and a marker measured twice is still noticed. See README, "Beyond 
 from __future__ import annotations
 
 import csv
-import itertools
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -20,17 +19,14 @@ from panelcli.models import Issue
 from panelcli.ranges import ReferenceSet, load_ranges
 from panelcli.reading import (
     DEFAULT_MAX_LINE,
+    FileRows,
     Layout,
     NumberedRow,
     ReadStats,
-    header_row,
-    header_warnings,
     is_blank,
     is_comment,
     is_units_row,
-    numbered_rows,
-    opened,
-    rows_to_measurements,
+    open_rows,
     with_units_row,
 )
 
@@ -71,11 +67,8 @@ def read_batches(
     reference_set = _reference_set(ranges)
     stats = ReadStats()
     known = reference_set.resolve
-    with opened(source, lambda name: known(name) is not None, stats, max_line) as opening:
-        head, rest, end, layout = opening
-        reader = csv.reader(itertools.chain(head, rest), delimiter=stats.delimiter, strict=True)
-        header = header_row(reader, source, end)
-        leading = list(header_warnings(source, head, end, layout))
+    with open_rows(source, lambda name: known(name) is not None, stats, max_line) as opening:
+        header, layout, leading = opening.header, opening.layout, opening.leading
         units_row_possible = layout.kind == "wide"
 
         def batch(rows: list[NumberedRow], first: bool, last: bool) -> RowBatch:
@@ -88,7 +81,7 @@ def read_batches(
         first = True
         previous: PanelKey | None = None
         count = 0
-        for numbered in numbered_rows(reader, source, end):
+        for numbered in opening.rows:
             cells = numbered[2]
             if not _is_data(cells):  # blank or comment: belongs to no panel, never a cut
                 rows.append(numbered)
@@ -122,11 +115,11 @@ def interpret_batch(
     stats = ReadStats(delimiter=batch.delimiter, decimal_comma=batch.decimal_comma)
     # Copies: the reader pads rows in place, and a batch may be interpreted again (a retry).
     rows = [(line, last, list(c) if isinstance(c, list) else c) for line, last, c in batch.rows]
-    measurements = rows_to_measurements(
-        batch.source, batch.header, batch.layout, batch.delimiter, rows, stats, first=False
-    )
     interpreter = Interpreter(reference_set, options or CheckOptions())
-    events = [*batch.leading, *interpreter.judge_all(measurements, stats)]
+    events: list[StreamEvent] = [*batch.leading]
+    file = FileRows(batch.source, batch.header, batch.layout, batch.delimiter, [], iter(rows))
+    for judged in interpreter.judge_rows(file, stats, first=False):
+        events.extend(judged)
     return BatchEvents(events, stats.blank_cells)
 
 

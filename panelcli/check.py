@@ -11,12 +11,14 @@ path. Tests hold the two paths to the same output.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar
 
 from panelcli.errors import InputError
 from panelcli.interpret import FLAG, STATUS, Bounds, Zone, bounds_text, interpret, zone_of
@@ -33,7 +35,15 @@ from panelcli.models import (
 )
 from panelcli.models import ReferenceUsed as Reference
 from panelcli.ranges import MarkerRange, ReferenceSet, Sex, load_ranges
-from panelcli.reading import DEFAULT_MAX_LINE, Measurement, ReadStats, read_measurements
+from panelcli.reading import (
+    DEFAULT_MAX_LINE,
+    FileRows,
+    Measurement,
+    ReadStats,
+    file_closing,
+    open_rows,
+    rows_to_measurements,
+)
 from panelcli.summary import summarise_panel
 from panelcli.trends import find_trends
 from panelcli.units import (
@@ -54,6 +64,7 @@ from panelcli.values import (
 )
 
 FailOn = Literal["abnormal", "critical", "never"]
+T = TypeVar("T")
 
 
 class ResultRow(NamedTuple):
@@ -122,6 +133,52 @@ _OUTCOMES: dict[Zone, tuple[Status, str, tuple[str, ...]]] = {
 
 
 _make_row = tuple.__new__  # ResultRow(...) without NamedTuple's Python-level __new__
+_HIGH = Zone.HIGH
+
+
+def _plain_row(
+    plan: _Plan, number: float, text: str, source: str, line: int, column: str,
+    sample_id: str | None, patient_id: str | None, collected_at: str | None,
+    marker: str, unit: str,
+) -> ResultRow:  # fmt: skip
+    """The result of a plain number, already checked as `_quick` checks it, for this plan."""
+    name, category, reference_unit, exponent, _, bounds, reference = plan
+    value = convert(number, exponent) if exponent else number
+    zone = zone_of(value, bounds)
+    status, flag, flags = _OUTCOMES[zone]
+    times = round(value / bounds.high, 2) if zone >= Zone.HIGH and bounds.high else None
+    return _make_row(ResultRow, (  # type: ignore[call-overload, no-any-return]
+        source, line, column, sample_id, patient_id, collected_at, name, marker, category,
+        value, None, reference_unit, text, unit, status, flag, flags, times, reference, None,
+    ))  # fmt: skip
+
+
+def _in_lists(events: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Events in lists of `size`; when reading stops the file, the events before it still come."""
+    batch: list[T] = []
+    try:
+        for event in events:
+            batch.append(event)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+    except InputError:
+        if batch:
+            yield batch
+        raise
+    if batch:
+        yield batch
+
+
+def _never(_: Measurement) -> None:
+    """A `_quick` that declines every row (with `short_path=False`)."""
+    return None
+
+
+#: The long layout's roles the short path reads, in `_long_rows`' order.
+_LANE_ROLES = (
+    "sample_id", "patient_id", "collected_at", "marker", "value", "unit", "reference_range"
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -142,12 +199,14 @@ class Interpreter:
     #: Marker-and-unit spellings whose plan is remembered (a real file has a few dozen).
     MAX_PLANS = 4096
 
-    def __init__(self, reference_set: ReferenceSet, options: CheckOptions) -> None:
+    def __init__(
+        self, reference_set: ReferenceSet, options: CheckOptions, short_path: bool = True
+    ) -> None:
         self.ranges = reference_set
         self.options = options
-        self._recent: OrderedDict[tuple[str | None, ...], dict[str, tuple[int, str]]] = (
-            OrderedDict()
-        )
+        #: False: every row takes the general path (the tests compare the two paths).
+        self.short_path = short_path
+        self._recent: OrderedDict[PanelKey, dict[str, tuple[int, str]]] = OrderedDict()
         self._warned: set[tuple[str, ...]] = set()
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
@@ -163,32 +222,162 @@ class Interpreter:
         for event in self.stream(sources):
             yield event.to_result() if isinstance(event, ResultRow) else event
 
-    def stream(self, sources: Iterable[str]) -> Iterator[StreamEvent]:
-        """Like `events`, but rows that took the short path stay `ResultRow`s (no validation)."""
+    def stream(self, sources: Iterable[str], size: int = 512) -> Iterator[StreamEvent]:
+        """Like `events`, but rows that took the short path stay `ResultRow`s (no validation).
+
+        Files are read `size` rows ahead (see `stream_batches`).
+        """
+        return itertools.chain.from_iterable(self.stream_batches(sources, size))
+
+    def stream_batches(
+        self, sources: Iterable[str], size: int = 512
+    ) -> Iterator[list[StreamEvent]]:
+        """`stream`'s events in lists of about `size` (handling a list at a time saves steps).
+
+        A list waits for `size` rows to be read: from a pipe fed row by row, use size 1.
+        """
         seen: set[str] = set()
         for source in sources:
             if source in seen and source != "-":
-                yield Issue(
+                yield [Issue(
                     severity="warning", code="file-repeated", source=source,
                     message="this file was given twice; its rows are read twice",
-                )  # fmt: skip
+                )]  # fmt: skip
             seen.add(source)
             stats = ReadStats()
             self.reading = (source, stats)
             try:
-                measurements = read_measurements(
+                with open_rows(
                     source, self.known_marker, stats, self.options.max_line_length
-                )
-                yield from self.judge_all(measurements, stats)
+                ) as file:
+                    if file.leading:
+                        yield [*file.leading]
+                    yield from self.judge_rows(file, stats, size)
+                    closing: list[StreamEvent] = [*file_closing(source, stats)]
+                    if closing:
+                        yield closing
             except InputError as exc:
                 message = str(exc).removeprefix(f"{source}: ")
-                yield Issue(code="file-unreadable", source=source, message=message)
+                yield [Issue(code="file-unreadable", source=source, message=message)]
+
+    def judge_rows(
+        self, file: FileRows, stats: ReadStats, size: int = 512, first: bool = True
+    ) -> Iterator[list[StreamEvent]]:
+        """A file's numbered rows (`file.rows`) to events in lists of about `size`, in order.
+
+        A pure function of the rows and the interpreter's memory of recent panels. `first`:
+        the rows start the file (a wide layout's first row may hold units).
+        """
+        if file.layout.kind == "long" and self.short_path:
+            yield from self._long_rows(file, stats, size)
+            return
+        source, header, layout, delimiter, _, rows = file
+        measurements = rows_to_measurements(source, header, layout, delimiter, rows, stats, first)
+        yield from _in_lists(self.judge_all(measurements, stats), size)
+
+    def _long_rows(
+        self, file: FileRows, stats: ReadStats, size: int
+    ) -> Iterator[list[StreamEvent]]:
+        """`judge_rows` for the long layout: a plain-number row goes from cells to `ResultRow`.
+
+        This loop runs once per row of a million-row file, so it reads the cells itself
+        instead of making a `Measurement`; it gives exactly what `rows_to_measurements` and
+        `_quick` would, and hands every other row to them untouched (blank, comment, short or
+        long rows, a range in the row, anything `_quick` declines).
+        """
+        source, header, layout, delimiter, _, rows = file
+        width = len(header)
+        roles = layout.roles
+        stats.columns = {role: header[i] for role, i in roles.items()}
+        column = header[roles["value"]]
+        pad = width  # a role the header lacks reads the blank cell appended to each row
+        cells_of = operator.itemgetter(*(roles.get(role, pad) for role in _LANE_ROLES))
+        plans, plan_of, recent, make_row = self._plans, self._plan, self._recent, _make_row
+        recent_limit = self.RECENT_SAMPLES
+        sample: PanelKey | None = None  # the panel of the row before, and its markers
+        seen: dict[str, tuple[int, str]] = {}
+        taken = 0  # rows this loop turned into results (added to stats at the end)
+        batch: list[StreamEvent] = []
+        add = batch.append
+        try:
+            for numbered in rows:
+                line, _, cells = numbered
+                if type(cells) is list and len(cells) == width:
+                    cells.append("")
+                    sample_id, patient_id, collected_at, marker, text, unit, lab_range = cells_of(
+                        cells
+                    )
+                    cells.pop()
+                    marker, text, unit = marker.strip(), text.strip(), unit.strip() or None
+                    try:
+                        plan = plans[(marker, unit)]
+                    except KeyError:
+                        if len(plans) >= self.MAX_PLANS:  # junk spellings must not grow memory
+                            plans.clear()
+                        plan = plans[(marker, unit)] = plan_of(marker, unit)
+                    # A marker and a number also mean the row is neither blank nor a comment.
+                    if plan is not None and PLAIN_NUMBER(text) and not lab_range.strip():
+                        number = float(text) + 0.0  # -0.0 becomes 0.0, as in parse_value
+                        name, category, reference_unit, exponent, scale, bounds, reference = plan
+                        if 0.0 <= number < _INFINITY and number * scale <= MAX_GRAMS_PER_LITRE:
+                            sample_id = sample_id.strip() or None
+                            # sample_key(), spelled out: this runs for every row
+                            if sample_id is None:
+                                patient_id = patient_id.strip() or None
+                                collected_at = collected_at.strip() or None
+                                key = (source, None, patient_id, collected_at)
+                            else:
+                                patient_id = patient_id.strip() or None
+                                collected_at = collected_at.strip() or None
+                                key = (source, sample_id, None, None)
+                            if key != sample:
+                                seen, sample = self._markers_of(key, recent, recent_limit), key
+                            if name not in seen:
+                                seen[name] = (line, column)
+                                taken += 1
+                                # _plain_row(), spelled out
+                                value = convert(number, exponent) if exponent else number
+                                zone = zone_of(value, bounds)
+                                status, flag, flags = _OUTCOMES[zone]
+                                high = bounds.high
+                                times = round(value / high, 2) if zone >= _HIGH and high else None
+                                add(make_row(ResultRow, (
+                                    source, line, column, sample_id, patient_id, collected_at,
+                                    name, marker, category, value, None, reference_unit, text,
+                                    unit, status, flag, flags, times, reference, None,
+                                )))  # fmt: skip
+                                if len(batch) >= size:
+                                    yield batch
+                                    batch = []
+                                    add = batch.append
+                                continue
+                # Any other row: the general reading and judging, which may change what the
+                # loop remembered about the panel.
+                sample = None
+                measurements = rows_to_measurements(
+                    source, header, layout, delimiter, (numbered,), stats, first=False
+                )
+                batch.extend(self.judge_all(measurements, stats))
+                if len(batch) >= size:
+                    yield batch
+                    batch = []
+                    add = batch.append
+        except InputError:
+            if batch:  # the rows before the one that stops the file are not lost
+                yield batch
+                batch = []
+            raise
+        finally:
+            stats.rows += taken
+            stats.measurements += taken
+        if batch:
+            yield batch
 
     def judge_all(
         self, items: Iterable[Measurement | Issue], stats: ReadStats
     ) -> Iterator[StreamEvent]:
         """Measurements to results (row problems pass through); `stats` says how they were read."""
-        quick = self._quick
+        quick = self._quick if self.short_path else _never
         for item in items:
             if type(item) is Issue:
                 yield item
@@ -225,23 +414,18 @@ class Interpreter:
         if PLAIN_NUMBER(text) is None:
             return None
         number = float(text) + 0.0  # + 0.0 turns -0.0 into 0.0, as parse_value does
-        name, category, reference_unit, exponent, scale, bounds, reference = plan
-        if not 0.0 <= number < _INFINITY or number * scale > MAX_GRAMS_PER_LITRE:
+        if not 0.0 <= number < _INFINITY or number * plan.scale > MAX_GRAMS_PER_LITRE:
             return None  # negative, too large or impossible: the general path says why
         seen = self._markers_seen(m)
-        first = seen.get(name)
+        first = seen.get(plan.name)
         if first is None:
-            seen[name] = (line, column)
+            seen[plan.name] = (line, column)
         elif first != (line, column):
             return None  # measured twice: the general path warns
-        value = convert(number, exponent) if exponent else number
-        zone = zone_of(value, bounds)
-        status, flag, flags = _OUTCOMES[zone]
-        times = round(value / bounds.high, 2) if zone >= Zone.HIGH and bounds.high else None
-        return _make_row(ResultRow, (
-            source, line, column, sample_id, patient_id, collected_at, name, marker, category,
-            value, None, reference_unit, text, unit, status, flag, flags, times, reference, None,
-        ))  # fmt: skip
+        return _plain_row(
+            plan, number, text, source, line, column, sample_id, patient_id, collected_at,
+            marker, unit,  # type: ignore[arg-type]
+        )  # fmt: skip
 
     def _plan(self, marker: str, unit: str | None) -> _Plan | None:
         """What stays the same for every plain-number row of this marker and unit, if any."""
@@ -285,11 +469,17 @@ class Interpreter:
         """Markers already met in this row's panel (recent panels only: bounded memory)."""
         # The same grouping as panel_key(), so a repeat means "twice in one panel".
         key = sample_key(m.source, m.sample_id, m.patient_id, m.collected_at)
-        seen = self._recent.get(key)
+        return self._markers_of(key, self._recent, self.RECENT_SAMPLES)
+
+    @staticmethod
+    def _markers_of(
+        key: PanelKey, recent: OrderedDict[PanelKey, dict[str, tuple[int, str]]], limit: int
+    ) -> dict[str, tuple[int, str]]:
+        seen = recent.get(key)
         if seen is None:
-            seen = self._recent[key] = {}
-            if len(self._recent) > self.RECENT_SAMPLES:
-                self._recent.popitem(last=False)
+            seen = recent[key] = {}
+            if len(recent) > limit:
+                recent.popitem(last=False)
         return seen
 
     def _judge(
@@ -613,6 +803,7 @@ def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> 
 
 
 UNREADABLE = "file-unreadable"
+_STATUSES = tuple(Status)
 
 
 class Tally:
@@ -628,22 +819,31 @@ class Tally:
 
     def watch(self, events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
         """Pass events through unchanged, counting each one before it is handed on."""
-        by_status = self.by_status
+        count = self.count
         for event in events:
-            if type(event) is not Issue:
-                self.results += 1
-                by_status[event.status] += 1  # type: ignore[union-attr, index]
-                self.read_something = True
-            elif event.severity == "error":
+            count((event,))
+            yield event
+
+    def count(self, events: Sequence[StreamEvent]) -> None:
+        """Count a run of events (the streamed formats count a few hundred at a time)."""
+        issues = [event for event in events if type(event) is Issue]
+        if len(issues) < len(events):
+            statuses = [event.status for event in events if type(event) is not Issue]  # type: ignore[union-attr]
+            self.results += len(statuses)
+            for status in _STATUSES:
+                # list.count compares by identity first: no hashing of an enum per row
+                self.by_status[status.value] += statuses.count(status)
+            self.read_something = True
+        for issue in issues:
+            if issue.severity == "error":
                 self.rejected += 1
-                if event.code == UNREADABLE and not self.read_something:
-                    self.unreadable.append(event)
+                if issue.code == UNREADABLE and not self.read_something:
+                    self.unreadable.append(issue)
                 else:
                     self.read_something = True
             else:
                 self.warnings += 1
                 self.read_something = True
-            yield event
 
     def add(self, other: Tally) -> None:
         """Count another tally's events too (batches interpreted apart, then joined)."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import itertools
 import json
 import os
+import stat
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -292,8 +294,9 @@ def check(
         writes = output is not None or not quiet  # --quiet with -o still writes the file
         with open_output(output, force, utf8=output_format != OutputFormat.table) as out:
             if output_format in STREAMED and export is None:
-                events = _events(files, reference_set, options, quiet)
-                totals = _stream(events, reference_set, output_format, out, writes)
+                size = _batch_size(files)
+                batches = _batches(files, reference_set, options, quiet, size)
+                totals = _stream(batches, reference_set, output_format, out, writes)
             elif output_format == OutputFormat.table and export is None:
                 events = _events(files, reference_set, options, quiet)
                 totals = _table(events, reference_set, out, writes)
@@ -311,6 +314,22 @@ def check(
                     _export(export, lambda console: render_table(report, console), quiet)
                 totals = report.totals
         raise typer.Exit(_exit_status(totals, fail_on))
+
+
+def _batch_size(files: list[str]) -> int:
+    """Rows read ahead when streaming: hundreds for regular files, one for pipes and terminals.
+
+    A pipe fed a row at a time (`tail -f … | panelcli check -`) must show each row's line as
+    soon as the row comes, not after hundreds of rows; a regular file is read at full speed.
+    """
+    for name in files:
+        try:
+            mode = os.fstat(sys.stdin.fileno()).st_mode if name == "-" else os.stat(name).st_mode
+        except (OSError, ValueError, io.UnsupportedOperation):
+            return 1
+        if not stat.S_ISREG(mode):
+            return 1
+    return 512
 
 
 def _stop_if_nothing_read(report: Report) -> None:
@@ -345,15 +364,26 @@ def _events(
     files: list[str], reference_set: ReferenceSet, options: CheckOptions, quiet: bool
 ) -> Iterator[StreamEvent]:
     """The core's stream of events, with a progress bar on stderr if a person is watching."""
+    return itertools.chain.from_iterable(_batches(files, reference_set, options, quiet))
+
+
+def _batches(
+    files: list[str],
+    reference_set: ReferenceSet,
+    options: CheckOptions,
+    quiet: bool,
+    size: int = 512,
+) -> Iterator[list[StreamEvent]]:
+    """The core's events in lists of about `size`, with a progress bar if a person watches."""
     from panelcli.check import Interpreter
 
     interpreter = Interpreter(reference_set, options)
-    events = interpreter.stream(files)
+    batches = interpreter.stream_batches(files, size)
     if quiet or not sys.stderr.isatty():  # checked first: rich.progress costs start-up time
-        return events
+        return batches
     from panelcli.render.progress import with_progress
 
-    return with_progress(events, interpreter)
+    return with_progress(batches, interpreter, every=max(1, 4096 // size))
 
 
 def _say_when_big(
@@ -378,25 +408,25 @@ def _say_when_big(
 
 
 def _stream(
-    events: Iterator[StreamEvent],
+    batches: Iterator[list[StreamEvent]],
     reference_set: ReferenceSet,
     output_format: OutputFormat,
     out: TextIO,
     writes: bool,
 ) -> ReportTotals:
-    """Interpret and write row by row as the files are read; returns the totals seen."""
+    """Interpret and write as the files are read, a batch at a time; returns the totals seen."""
     from panelcli.check import Tally
-    from panelcli.render.csv import csv_lines
-    from panelcli.render.ndjson import ndjson_lines
+    from panelcli.render.csv import csv_texts
+    from panelcli.render.ndjson import ndjson_texts
     from panelcli.render.stream import write_lines
 
     tally = Tally()
     if writes:
-        make_lines = ndjson_lines if output_format == OutputFormat.ndjson else csv_lines
-        write_lines(make_lines(events, reference_set.info, tally), out, tally)
+        make_texts = ndjson_texts if output_format == OutputFormat.ndjson else csv_texts
+        write_lines(make_texts(batches, reference_set.info, tally), out, tally)
     else:
-        for _ in tally.watch(events):
-            pass
+        for batch in batches:
+            tally.count(batch)
     if tally.nothing_read:
         _say_unreadable(tally.unreadable)
     return tally.totals()

@@ -147,7 +147,7 @@ class _Prefixed(io.RawIOBase):
 
     def __init__(self, head: bytes, rest: BinaryIO) -> None:
         self._head = memoryview(head)
-        self._rest = rest
+        self._read = rest.read
 
     def readable(self) -> bool:
         return True
@@ -158,7 +158,7 @@ class _Prefixed(io.RawIOBase):
             buffer[:n] = self._head[:n]
             self._head = self._head[n:]
             return n
-        data = self._rest.read(len(buffer))
+        data = self._read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
 
@@ -402,8 +402,50 @@ def read_measurements(
 ) -> Iterator[Measurement | Issue]:
     """Stream one file's measurements and row problems in file order."""
     stats = stats or ReadStats()
+    with open_rows(source, known_marker, stats, max_line) as rows:
+        yield from rows.leading
+        yield from rows_to_measurements(
+            source, rows.header, rows.layout, rows.delimiter, rows.rows, stats
+        )
+        yield from file_closing(source, stats)
+
+
+class FileRows(NamedTuple):
+    """An opened file: its header and layout, the header's warnings, then its numbered rows."""
+
+    source: str
+    header: list[str]
+    layout: Layout
+    delimiter: str
+    leading: list[Issue]
+    rows: Iterable[NumberedRow]
+
+
+@contextlib.contextmanager
+def open_rows(
+    source: str, known_marker: KnownMarker, stats: ReadStats, max_line: int = DEFAULT_MAX_LINE
+) -> Iterator[FileRows]:
+    """Open a source, read its header, and give its rows; read them inside the `with`.
+
+    Rows are read while the file is open, and a broken CSV there becomes InputError.
+    """
     with opened(source, known_marker, stats, max_line) as (head_lines, rest, header_end, layout):
-        yield from _read_rows(source, head_lines, rest, stats.delimiter, header_end, layout, stats)
+        # strict: a quote that is never closed, or text after a closing quote, is reported for
+        # its row instead of silently swallowing the rows that follow it.
+        reader = csv.reader(
+            itertools.chain(head_lines, rest), delimiter=stats.delimiter, strict=True
+        )
+        header = header_row(reader, source, header_end)
+        leading = list(header_warnings(source, head_lines, header_end, layout))
+        rows = numbered_rows(reader, source, header_end)
+        yield FileRows(source, header, layout, stats.delimiter, leading, rows)
+
+
+def file_closing(source: str, stats: ReadStats) -> Iterator[Issue]:
+    """After a file's last row: its closing warnings; InputError when it had no rows at all."""
+    yield from file_end_warnings(source, stats.blank_cells, stats.fallback_bytes)
+    if stats.rows == 0:
+        raise InputError(f"{source}: the file has a header but no result rows")
 
 
 @contextlib.contextmanager
@@ -438,28 +480,6 @@ def opened(
         stats.position = None  # the file is closed: nothing to ask any more
         if source != STDIN:
             raw.close()
-
-
-def _read_rows(
-    source: str,
-    head_lines: list[str],
-    rest: Iterator[str],
-    delimiter: str,
-    header_end: int,
-    layout: Layout,
-    stats: ReadStats,
-) -> Iterator[Measurement | Issue]:
-    yield from header_warnings(source, head_lines, header_end, layout)
-    # strict: a quote that is never closed, or text after a closing quote, is reported for its
-    # row instead of silently swallowing the rows that follow it.
-    reader = csv.reader(itertools.chain(head_lines, rest), delimiter=delimiter, strict=True)
-    header = header_row(reader, source, header_end)
-    yield from rows_to_measurements(
-        source, header, layout, delimiter, numbered_rows(reader, source, header_end), stats
-    )
-    yield from file_end_warnings(source, stats.blank_cells, stats.fallback_bytes)
-    if stats.rows == 0:
-        raise InputError(f"{source}: the file has a header but no result rows")
 
 
 def file_end_warnings(source: str, blank_cells: int, fallback_bytes: int) -> Iterator[Issue]:
@@ -533,10 +553,17 @@ def numbered_rows(
 ) -> Iterator[NumberedRow]:
     """(first physical line, last physical line, cells or the csv module's error) per row."""
     last_line = header_end
-    for cells in _rows(reader, source):
-        line = last_line + 1
-        last_line = reader.line_num  # type: ignore[attr-defined]
-        yield line, last_line, cells
+    while True:
+        try:
+            for cells in reader:  # a plain loop: this runs once per row of a million-row file
+                line = last_line + 1
+                last_line = reader.line_num  # type: ignore[attr-defined]
+                yield line, last_line, cells
+            return
+        except csv.Error as exc:  # the reader carries on after a bad row
+            line = last_line + 1
+            last_line = reader.line_num  # type: ignore[attr-defined]
+            yield line, last_line, _row_error(exc, reader, source)
 
 
 def rows_to_measurements(
@@ -662,15 +689,19 @@ def _rows(reader: Iterator[list[str]], source: str) -> Iterator[list[str] | csv.
         except StopIteration:
             return
         except csv.Error as exc:
-            if "field limit" not in str(exc):
-                yield exc
-                continue
-            line = getattr(reader, "line_num", 0)
-            raise InputError(
-                f"{source}: a value reaching line {line} is longer than "
-                f'{csv.field_size_limit():,} characters (is a quote (") never closed?); '
-                "raise the limit with --max-line-length"
-            ) from None
+            yield _row_error(exc, reader, source)
+
+
+def _row_error(error: csv.Error, reader: Iterator[list[str]], source: str) -> csv.Error:
+    """A row's csv error, to report in its place; a runaway value stops the file (InputError)."""
+    if "field limit" not in str(error):
+        return error
+    line = getattr(reader, "line_num", 0)
+    raise InputError(
+        f"{source}: a value reaching line {line} is longer than "
+        f'{csv.field_size_limit():,} characters (is a quote (") never closed?); '
+        "raise the limit with --max-line-length"
+    ) from None
 
 
 def _broken_row(source: str, line: int, last_line: int, error: csv.Error, delimiter: str) -> Issue:

@@ -88,24 +88,28 @@ def test_unreadable_input_writes_no_file(tmp_path: Path, fmt: str) -> None:
     assert os.listdir(tmp_path) == []
 
 
-def interrupt_after(count: int) -> Callable[[Interpreter, list[str]], Iterator[Event]]:
-    """Interpreter.stream that yields `count` real events, then acts as if Ctrl-C was pressed."""
-    real = Interpreter.stream
+def interrupt_after(count: int) -> Callable[..., Iterator[list[Event]]]:
+    """Interpreter.stream_batches that gives `count` real events, then acts as if Ctrl-C was
+    pressed."""
+    real = Interpreter.stream_batches
 
-    def events(self: Interpreter, sources: list[str]) -> Iterator[Event]:
-        for number, event in enumerate(real(self, sources)):
-            if number == count:
-                raise KeyboardInterrupt
-            yield event
+    def batches(self: Interpreter, sources: list[str], size: int = 512) -> Iterator[list[Event]]:
+        number = 0
+        for batch in real(self, sources, size):
+            for event in batch:
+                if number == count:
+                    raise KeyboardInterrupt
+                number += 1
+                yield [event]  # type: ignore[list-item]
 
-    return events
+    return batches
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_an_interrupted_run_never_leaves_a_half_written_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
-    monkeypatch.setattr(Interpreter, "stream", interrupt_after(5))
+    monkeypatch.setattr(Interpreter, "stream_batches", interrupt_after(5))
     target = tmp_path / "out"
     result = run("check", "samples/cytokine-storm.csv", "-f", fmt, "-o", str(target))
     assert result.exit_code == 130

@@ -36,20 +36,30 @@ def write_big_csv(path: Path, count: int) -> Path:
     return path
 
 
-@pytest.mark.parametrize(
-    ("fmt", "first"), [("ndjson", '{"source":"-","line":2'), ("csv", "source,")]
-)
-def test_first_line_appears_before_the_input_has_ended(fmt: str, first: str) -> None:
+def check_reading_a_pipe(
+    fmt: str,
+) -> tuple[subprocess.Popen[bytes], queue.Queue[bytes], threading.Thread]:
+    """`panelcli check -` with stdin and stdout as pipes; its lines arrive in the queue."""
     process = subprocess.Popen(
         [sys.executable, "-m", "panelcli", "check", "-", "--format", fmt, "--fail-on", "never"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    assert process.stdin and process.stdout
+    assert process.stdout
+    stdout = process.stdout
     lines: queue.Queue[bytes] = queue.Queue()
-    reader = threading.Thread(target=lambda: [lines.put(x) for x in process.stdout], daemon=True)
+    reader = threading.Thread(target=lambda: [lines.put(x) for x in stdout], daemon=True)
     reader.start()
+    return process, lines, reader
+
+
+@pytest.mark.parametrize(
+    ("fmt", "first"), [("ndjson", '{"source":"-","line":2'), ("csv", "source,")]
+)
+def test_first_line_appears_before_the_input_has_ended(fmt: str, first: str) -> None:
+    process, lines, reader = check_reading_a_pipe(fmt)
+    assert process.stdin
     try:
         # Enough rows to get past the 64 KiB read for sniffing the format; stdin stays open.
         process.stdin.write((HEADER + rows(8000)).encode())
@@ -132,3 +142,17 @@ def test_held_lines_are_written_in_order_once_a_file_can_be_read() -> None:
         "results": 1, "rejected": 1, "warnings": 0,
         "by_status": {s.value: int(s == Status.NORMAL) for s in Status},
     }  # fmt: skip
+
+
+def test_regular_files_are_read_in_batches_and_pipes_row_by_row(tmp_path: Path) -> None:
+    import os
+
+    from panelcli.cli import _batch_size
+
+    regular = write_big_csv(tmp_path / "a.csv", 3)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    assert _batch_size([str(regular)]) > 100
+    assert _batch_size([str(regular), str(fifo)]) == 1
+    assert _batch_size([str(regular), "-"]) == 1  # pytest's stdin is not a file
+    assert _batch_size([str(tmp_path / "missing.csv")]) == 1  # reported later, as unreadable

@@ -65,7 +65,7 @@ def write(rows: list[tuple[str, ...]]) -> str:
 def run(path: str, ranges: ReferenceSet, short: bool) -> list[StreamEvent]:
     interpreter = Interpreter(ranges, CheckOptions(assume_unit="range"))
     if not short:
-        interpreter._quick = lambda m: None  # type: ignore[method-assign]
+        interpreter.short_path = False
     return list(interpreter.stream([path]))
 
 
@@ -156,3 +156,90 @@ def test_a_reused_object_id_never_brings_back_another_reference() -> None:
     changed = row._replace(reference=other)
     assert encoder.line(changed) == event_line(changed.to_result())
     assert "99" in cells.cells(changed)[18]
+
+
+# --- the long-layout loop (`Interpreter._long_rows`) on raw text ---------------------------------
+
+HEADERS = [
+    "sample_id,marker,value,unit",
+    "marker,value,unit,sample_id,patient_id,collected_at",
+    "patient_id,collected_at,marker,value,unit",  # no sample id: patient and date make a panel
+    "Sample ID,Analyte,Result,Units,Reference Range",
+    "marker,value",  # no unit column
+]
+CELL = st.sampled_from(["S1", " S1 ", "S2", "", "P1", "2026-01-02", "#x", '"q,1"', " "])
+RAW_ROW = st.one_of(
+    st.tuples(CELL, st.sampled_from(MARKERS + [" IL-6 ", ""]), NUMBERS, st.sampled_from(UNITS)).map(
+        lambda r: [r[1], r[2].replace(",", "."), r[3], r[0], r[0], "2026-01-02"]
+    ),
+    st.sampled_from([[], ["# a comment"], [" "], ["S1"], ["a", "b", "c", "d", "e", "f", "g", "h"]]),
+    st.just(['"unclosed', "IL-6", "1"]),
+)
+
+
+def write_raw(header: str, rows: list[list[str]]) -> str:
+    width = header.count(",") + 1
+    names = header.split(",")
+    lines = [header]
+    for cells in rows:
+        if len(cells) == 6 and width != 6:  # a result row: put its cells under this header
+            by_role = dict(zip(["marker", "value", "unit", "sample_id", "patient_id", "date"],
+                               cells, strict=True))  # fmt: skip
+            picked = [by_role.get(_ROLE.get(n.strip().lower(), ""), "0-7") for n in names]
+            lines.append(",".join(picked))
+        else:
+            lines.append(",".join(cells))
+    path = SCRATCH / "raw.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+_ROLE = {"sample_id": "sample_id", "sample id": "sample_id", "marker": "marker",
+         "analyte": "marker", "value": "value", "result": "value", "unit": "unit",
+         "units": "unit", "patient_id": "patient_id", "collected_at": "date"}  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    header=st.sampled_from(HEADERS),
+    rows=st.lists(RAW_ROW, min_size=1, max_size=40),
+    size=st.sampled_from([1, 3, 512]),
+)
+def test_the_long_layout_loop_gives_the_general_paths_events(
+    header: str, rows: list[list[str]], size: int
+) -> None:
+    """Blank, comment, short, long and broken rows, padded cells, repeats, any batch size."""
+    ranges = SETS["arup-3002601"]
+    path = write_raw(header, rows)
+    fast = Interpreter(ranges, CheckOptions(assume_unit="range"))
+    batches = list(fast.stream_batches([path], size))
+    slow = Interpreter(ranges, CheckOptions(assume_unit="range"), short_path=False)
+    general = list(slow.stream([path]))
+    events = [e for batch in batches for e in batch]
+    assert [e.to_result() if isinstance(e, ResultRow) else e for e in events] == general
+    assert all(len(batch) > 0 for batch in batches)
+    assert ndjson_text(events, ranges) == ndjson_text(general, ranges)
+    assert csv_text(events, ranges) == csv_text(general, ranges)
+
+
+def test_rows_before_a_line_that_stops_the_file_are_kept(tmp_path: Path) -> None:
+    """A batch still being filled when the file stops must not be lost."""
+    path = tmp_path / "long-line.csv"
+    rows = "".join(f"S{n},IL-6,{n}.5,pg/mL\n" for n in range(100))
+    path.write_text("sample_id,marker,value,unit\n" + rows + "S99,IL-6," + "9" * 300 + "\n")
+    ranges = SETS["arup-3002601"]
+    options = CheckOptions(max_line_length=200)
+    events = [e for b in Interpreter(ranges, options).stream_batches([str(path)], 512) for e in b]
+    assert sum(isinstance(e, ResultRow) for e in events) == 100
+    assert events[-1].code == "file-unreadable"  # type: ignore[union-attr]
+    assert "line 102" in events[-1].message  # type: ignore[union-attr]
+
+
+@given(st.text())
+def test_strings_are_escaped_as_json_dumps_and_json_inert_do(text: str) -> None:
+    import json
+
+    from panelcli.render.ndjson import _string
+    from panelcli.values import json_inert
+
+    assert _string(text) == json_inert(json.dumps(text, ensure_ascii=False))

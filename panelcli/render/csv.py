@@ -8,7 +8,7 @@ Cells a spreadsheet would run as a formula are neutralised (OWASP "CSV Injection
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from panelcli.check import ResultRow, StreamEvent, Tally
 from panelcli.models import NOTICE, Issue, ReferenceSetInfo, ReferenceUsed, Result
@@ -67,6 +67,11 @@ def issue_row(issue: Issue) -> list[Cell]:
     return [row.get(name) for name in COLUMNS]
 
 
+def issue_cells(issue: Issue) -> list[str]:
+    """An issue's row as the text of its cells."""
+    return [_cell(c) for c in issue_row(issue)]
+
+
 def notice_row(reference_set: ReferenceSetInfo) -> list[Cell]:
     version = f" version {reference_set.version}" if reference_set.version else ""
     note = f"{NOTICE} Reference set: {reference_set.name}{version}."
@@ -77,23 +82,33 @@ def csv_lines(
     events: Iterable[StreamEvent], reference_set: ReferenceSetInfo, tally: Tally
 ) -> Iterator[str]:
     """The header, one row per event as it arrives, then the notice row; each a CSV line."""
+    return csv_texts(([event] for event in events), reference_set, tally)
+
+
+def csv_texts(
+    batches: Iterable[Sequence[StreamEvent]], reference_set: ReferenceSetInfo, tally: Tally
+) -> Iterator[str]:
+    """`csv_lines` for events in lists: the lines of each list as one text."""
     written: list[str] = []  # the csv writer writes each row here with one call
     writer = csv.writer(_Sink(written.append), lineterminator="\n")
-    short = _ShortRows()
+    short_cells = _ShortRows().cells
 
-    def line(cells: Iterable[Cell]) -> str:
-        writer.writerow(cells)
-        return written.pop()
+    def text(rows: Iterable[Iterable[Cell]]) -> str:
+        writer.writerows(rows)
+        joined = "".join(written)
+        written.clear()
+        return joined
 
-    yield line(COLUMNS)
-    for event in tally.watch(events):
-        if type(event) is ResultRow:
-            yield line(short.cells(event))
-        elif isinstance(event, Issue):
-            yield line([_cell(c) for c in issue_row(event)])
-        else:
-            yield line([_cell(c) for c in result_row(event)])
-    yield line([_cell(c) for c in notice_row(reference_set)])
+    yield text([COLUMNS])
+    for batch in batches:
+        tally.count(batch)
+        yield text([
+            short_cells(event) if type(event) is ResultRow  # type: ignore[arg-type]
+            else issue_cells(event) if isinstance(event, Issue)
+            else [_cell(c) for c in result_row(event)]  # type: ignore[arg-type]
+            for event in batch
+        ])  # fmt: skip
+    yield text([[_cell(c) for c in notice_row(reference_set)]])
 
 
 class _ShortRows:

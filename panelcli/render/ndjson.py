@@ -8,7 +8,8 @@ A result is a bare `Result` object; a rejected row is `{"rejected": Issue}`, a w
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from pydantic_core import to_json
@@ -48,11 +49,22 @@ def ndjson_lines(
     events: Iterable[StreamEvent], reference_set: ReferenceSetInfo, tally: Tally
 ) -> Iterator[str]:
     """Every event as a line, as it arrives, then the closing line with the notice and totals."""
+    return ndjson_texts(([event] for event in events), reference_set, tally)
+
+
+def ndjson_texts(
+    batches: Iterable[Sequence[StreamEvent]], reference_set: ReferenceSetInfo, tally: Tally
+) -> Iterator[str]:
+    """`ndjson_lines` for events in lists: the lines of each list as one text."""
     rows = RowEncoder()
     row_line = rows.line
-    for event in tally.watch(events):
+    for batch in batches:
+        tally.count(batch)
         # ResultRow first, and by exact type: it is nearly every line of a big file.
-        yield row_line(event) if type(event) is ResultRow else event_line(event, rows)  # type: ignore[arg-type]
+        yield "".join([
+            row_line(event) if type(event) is ResultRow else event_line(event, rows)  # type: ignore[arg-type]
+            for event in batch
+        ])  # fmt: skip
     yield StreamEnd(reference_set=reference_set, totals=tally.totals()).model_dump_json() + "\n"
 
 
@@ -193,7 +205,14 @@ class RowEncoder:
 
 def _string(text: str | None) -> str:
     """JSON for a string: json.dumps escapes as pydantic does, json_inert as event_line does."""
-    return "null" if text is None else json_inert(json.dumps(text, ensure_ascii=False))
+    if text is None:
+        return "null"
+    if _NEEDS_NO_ESCAPE(text):  # most ids and dates: printable ASCII without '"' or '\\'
+        return f'"{text}"'
+    return json_inert(json.dumps(text, ensure_ascii=False))
+
+
+_NEEDS_NO_ESCAPE = re.compile(r"[ !#-\[\]-~]*\Z").match
 
 
 __all__ = ["Issue", "RowEncoder", "event_line", "ndjson_lines"]

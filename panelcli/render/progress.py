@@ -23,12 +23,15 @@ T = TypeVar("T")
 
 #: Seconds before the bar appears: a quick run should print nothing extra.
 DELAY = 1.0
-#: Events between looks at the clock (cheap enough for a million rows).
+#: Items between looks at the clock (cheap enough for a million rows).
 EVERY = 4096
 
 
-def with_progress(events: Iterator[T], interpreter: Interpreter) -> Iterator[T]:
-    """Pass events through; after DELAY seconds show how far into the current file reading is."""
+def with_progress(
+    events: Iterator[T], interpreter: Interpreter, every: int | None = None
+) -> Iterator[T]:
+    """Pass events (or lists of them) through; after DELAY seconds show how far reading is."""
+    every = every or EVERY
     console = make_console(stderr=True)
     if not console.is_terminal:
         yield from events
@@ -39,7 +42,7 @@ def with_progress(events: Iterator[T], interpreter: Interpreter) -> Iterator[T]:
     shown: str | None = None
     try:
         for count, event in enumerate(events, 1):
-            if count % EVERY == 0 and time.monotonic() - started >= DELAY:
+            if count % every == 0 and time.monotonic() - started >= DELAY:
                 if progress is None:
                     progress = Progress(
                         TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),

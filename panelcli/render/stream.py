@@ -20,28 +20,32 @@ def remember(memo: dict[K, T], key: K, value: T, limit: int) -> T:
     return value
 
 
-#: Lines written per call: one system call per line would cost more than making the line.
-BATCH_LINES = 256
+#: Characters gathered per write: one system call per line would cost more than the line.
+BATCH_CHARS = 64 * 1024
 #: ... but a slow source (a pipe fed row by row) still shows its lines within this many seconds.
 BATCH_SECONDS = 0.2
 
 
-def write_lines(lines: Iterable[str], out: TextIO, tally: Tally) -> None:
-    """Write lines in small batches as they are made, holding back while no file was read yet.
+def write_lines(texts: Iterable[str], out: TextIO, tally: Tally) -> None:
+    """Write text (lines, or runs of lines) as it is made, in writes of about BATCH_CHARS.
 
-    A run where every file is unreadable writes nothing (the caller reports the files on
-    stderr); the held lines are a header and one rejection per file, so memory stays flat.
+    Holds back while no file was read yet: a run where every file is unreadable writes nothing
+    (the caller reports the files on stderr); the held lines are a header and one rejection
+    per file, so memory stays flat.
     """
     batch: list[str] = []
+    size = 0
     last_write = time.monotonic()
-    for line in lines:
-        batch.append(line)
+    for text in texts:
+        batch.append(text)
+        size += len(text)
         if not tally.read_something:
             continue
-        if len(batch) >= BATCH_LINES or time.monotonic() - last_write >= BATCH_SECONDS:
+        if size >= BATCH_CHARS or time.monotonic() - last_write >= BATCH_SECONDS:
             out.write("".join(batch))
             out.flush()
             batch.clear()
+            size = 0
             last_write = time.monotonic()
     if batch and not tally.nothing_read:
         out.write("".join(batch))

@@ -296,7 +296,7 @@ def check(
             if output_format in STREAMED and export is None:
                 size = _batch_size(files)
                 batches = _batches(files, reference_set, options, quiet, size)
-                totals = _stream(batches, reference_set, output_format, out, writes)
+                totals = _stream(batches, reference_set, output_format, out, writes, size == 1)
             elif output_format == OutputFormat.table and export is None:
                 events = _events(files, reference_set, options, quiet)
                 totals = _table(events, reference_set, out, writes)
@@ -413,8 +413,12 @@ def _stream(
     output_format: OutputFormat,
     out: TextIO,
     writes: bool,
+    prompt: bool = False,
 ) -> ReportTotals:
-    """Interpret and write as the files are read, a batch at a time; returns the totals seen."""
+    """Interpret and write as the files are read, a batch at a time; returns the totals seen.
+
+    `prompt`: write every batch at once (input from a pipe; see `write_lines`).
+    """
     from panelcli.check import Tally
     from panelcli.render.csv import csv_texts
     from panelcli.render.ndjson import ndjson_texts
@@ -423,7 +427,7 @@ def _stream(
     tally = Tally()
     if writes:
         make_texts = ndjson_texts if output_format == OutputFormat.ndjson else csv_texts
-        write_lines(make_texts(batches, reference_set.info, tally), out, tally)
+        write_lines(make_texts(batches, reference_set.info, tally), out, tally, prompt)
     else:
         for batch in batches:
             tally.count(batch)

@@ -147,7 +147,8 @@ class _Prefixed(io.RawIOBase):
 
     def __init__(self, head: bytes, rest: BinaryIO) -> None:
         self._head = memoryview(head)
-        self._read = rest.read
+        # read1: what is there now (a pipe fed row by row); read() would wait for a full buffer.
+        self._read = getattr(rest, "read1", rest.read)
 
     def readable(self) -> bool:
         return True

@@ -144,6 +144,24 @@ def test_held_lines_are_written_in_order_once_a_file_can_be_read() -> None:
     }  # fmt: skip
 
 
+def test_a_row_fed_through_a_pipe_is_shown_without_waiting_for_more_rows() -> None:
+    """Files are read hundreds of rows at a time; a pipe must still show each row at once."""
+    process, lines, reader = check_reading_a_pipe("ndjson")
+    assert process.stdin
+    try:
+        # Past the 64 KiB read for sniffing the format, and not a multiple of any batch size.
+        process.stdin.write((HEADER + rows(2001)).encode())
+        process.stdin.write(b"LATE,P-0,2026-01-01,IL-6,3.0,pg/mL\n")
+        process.stdin.flush()
+        while b'"sample_id":"LATE"' not in lines.get(timeout=30):
+            pass
+        assert process.poll() is None  # shown while the input is still open
+    finally:
+        process.stdin.close()
+        assert process.wait(timeout=120) == 0
+        reader.join(timeout=60)
+
+
 def test_regular_files_are_read_in_batches_and_pipes_row_by_row(tmp_path: Path) -> None:
     import os
 

@@ -26,12 +26,13 @@ BATCH_CHARS = 64 * 1024
 BATCH_SECONDS = 0.2
 
 
-def write_lines(texts: Iterable[str], out: TextIO, tally: Tally) -> None:
+def write_lines(texts: Iterable[str], out: TextIO, tally: Tally, prompt: bool = False) -> None:
     """Write text (lines, or runs of lines) as it is made, in writes of about BATCH_CHARS.
 
-    Holds back while no file was read yet: a run where every file is unreadable writes nothing
-    (the caller reports the files on stderr); the held lines are a header and one rejection
-    per file, so memory stays flat.
+    `prompt`: write each text at once (input from a pipe may pause at any row, and its lines
+    must not wait for the next one). Holds back while no file was read yet: a run where every
+    file is unreadable writes nothing (the caller reports the files on stderr); the held lines
+    are a header and one rejection per file, so memory stays flat.
     """
     batch: list[str] = []
     size = 0
@@ -41,7 +42,7 @@ def write_lines(texts: Iterable[str], out: TextIO, tally: Tally) -> None:
         size += len(text)
         if not tally.read_something:
             continue
-        if size >= BATCH_CHARS or time.monotonic() - last_write >= BATCH_SECONDS:
+        if prompt or size >= BATCH_CHARS or time.monotonic() - last_write >= BATCH_SECONDS:
             out.write("".join(batch))
             out.flush()
             batch.clear()

@@ -319,8 +319,8 @@ def check(
 def _batch_size(files: list[str]) -> int:
     """Rows read ahead when streaming: hundreds for regular files, one for pipes and terminals.
 
-    A pipe fed a row at a time (`tail -f … | panelcli check -`) must show each row's line as
-    soon as the row comes, not after hundreds of rows; a regular file is read at full speed.
+    A pipe fed a row at a time must show each row's line as soon as the row comes, not after
+    hundreds of rows; a regular file is read at full speed either way.
     """
     for name in files:
         try:

@@ -1,12 +1,14 @@
 """The pure core of `panelcli check`: measurements in, interpreted results and issues out.
 
-`Interpreter.stream` streams (flat memory, for NDJSON and huge files); `build_report` gathers
-the stream into panels for the table and JSON. Nothing here prints, exits or imports rich/typer.
+`Interpreter.stream` streams (flat memory, for NDJSON and huge files; `stream_batches` gives
+the same events in lists); `build_report` gathers the stream into panels for the table and
+JSON. Nothing here prints, exits or imports rich/typer.
 
 Speed: most rows are a plain number for a known marker in a stated unit. Those take a short
-path (`Interpreter._quick`) that reuses everything decided for the same marker and unit before
-and yields a `ResultRow` instead of a validated `Result`; every other row takes the general
-path. Tests hold the two paths to the same output.
+path that reuses everything decided for the same marker and unit before and yields a
+`ResultRow` instead of a validated `Result`: `Interpreter._long_rows` goes straight from a
+long-layout row's cells to it, `Interpreter._quick` from a `Measurement` (wide layouts).
+Every other row takes the general path. Tests hold the paths to the same output.
 """
 
 from __future__ import annotations

@@ -255,12 +255,12 @@ class Interpreter:
                     if file.leading:
                         yield [*file.leading]
                     yield from self.judge_rows(file, stats, size)
-                    closing: list[StreamEvent] = [*file_closing(source, stats)]
-                    if closing:
-                        yield closing
+                    # The closing warnings come even when the file then proves to have no rows.
+                    closing: Iterator[StreamEvent] = file_closing(source, stats)
+                    yield from _in_lists(closing, size)
             except InputError as exc:
                 message = str(exc).removeprefix(f"{source}: ")
-                yield [Issue(code="file-unreadable", source=source, message=message)]
+                yield [*exc.before, Issue(code="file-unreadable", source=source, message=message)]
 
     def judge_rows(
         self, file: FileRows, stats: ReadStats, size: int = 512, first: bool = True

@@ -317,17 +317,20 @@ def check(
 
 
 def _batch_size(files: list[str]) -> int:
-    """Rows read ahead when streaming: hundreds for regular files, one for pipes and terminals.
+    """Rows read ahead when streaming: hundreds for files, one for pipes and terminals.
 
     A pipe fed a row at a time must show each row's line as soon as the row comes, not after
-    hundreds of rows; a regular file is read at full speed either way.
+    hundreds of rows; a file is read at full speed either way. A name that cannot be read
+    does not count: it is reported as unreadable.
     """
     for name in files:
         try:
             mode = os.fstat(sys.stdin.fileno()).st_mode if name == "-" else os.stat(name).st_mode
-        except (OSError, ValueError, io.UnsupportedOperation):
+        except (ValueError, io.UnsupportedOperation):  # a stdin without a file descriptor
             return 1
-        if not stat.S_ISREG(mode):
+        except OSError:
+            continue
+        if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode):
             return 1
     return 512
 

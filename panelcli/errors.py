@@ -1,6 +1,13 @@
 """Exit codes and the few exceptions that stop a run (problems in rows are data, not errors)."""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from panelcli.models import Issue
 
 
 class ExitStatus(IntEnum):
@@ -17,7 +24,15 @@ class PanelcliError(Exception):
 
 
 class InputError(PanelcliError):
-    """An input file cannot be read at all (missing, binary, no header …)."""
+    """An input file cannot be read at all (missing, binary, no header …).
+
+    `before`: what was found wrong with the file before that (its header's warnings), which is
+    still reported.
+    """
+
+    def __init__(self, message: str, before: Sequence[Issue] = ()) -> None:
+        super().__init__(message)
+        self.before = list(before)
 
 
 class RangesError(PanelcliError):

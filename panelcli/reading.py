@@ -203,17 +203,16 @@ def open_text(source: str, stats: ReadStats) -> tuple[BinaryIO, io.TextIOWrapper
     """Open a source as text with the detected encoding; the first value is closed by the caller."""
     raw = open_binary(source)
     try:
-        head = raw.read(HEAD_BYTES)
-    except OSError as exc:
-        raw.close()
-        raise InputError(f"{source}: cannot read ({exc.strerror})") from None
-    if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raw.close()
-        raise InputError(f"{source}: the file is empty")
-    try:
+        try:
+            head = raw.read(HEAD_BYTES)
+        except OSError as exc:
+            raise InputError(f"{source}: cannot read ({exc.strerror})") from None
+        if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+            raise InputError(f"{source}: the file is empty")
         stats.encoding = _detect_encoding(head, source)
     except InputError:
-        raw.close()
+        if source != STDIN:  # stdin stays open: '-' may be given again
+            raw.close()
         raise
     errors = "strict" if stats.encoding.startswith("utf-16") else _cp1252_fallback(stats)
     buffered = io.BufferedReader(_Prefixed(head, raw), buffer_size=HEAD_BYTES)
@@ -403,12 +402,16 @@ def read_measurements(
 ) -> Iterator[Measurement | Issue]:
     """Stream one file's measurements and row problems in file order."""
     stats = stats or ReadStats()
-    with open_rows(source, known_marker, stats, max_line) as rows:
-        yield from rows.leading
-        yield from rows_to_measurements(
-            source, rows.header, rows.layout, rows.delimiter, rows.rows, stats
-        )
-        yield from file_closing(source, stats)
+    try:
+        with open_rows(source, known_marker, stats, max_line) as rows:
+            yield from rows.leading
+            yield from rows_to_measurements(
+                source, rows.header, rows.layout, rows.delimiter, rows.rows, stats
+            )
+            yield from file_closing(source, stats)
+    except InputError as exc:
+        yield from exc.before
+        raise
 
 
 class FileRows(NamedTuple):
@@ -436,8 +439,11 @@ def open_rows(
         reader = csv.reader(
             itertools.chain(head_lines, rest), delimiter=stats.delimiter, strict=True
         )
-        header = header_row(reader, source, header_end)
         leading = list(header_warnings(source, head_lines, header_end, layout))
+        try:
+            header = header_row(reader, source, header_end)
+        except InputError as exc:
+            raise InputError(str(exc), leading) from None
         rows = numbered_rows(reader, source, header_end)
         yield FileRows(source, header, layout, stats.delimiter, leading, rows)
 

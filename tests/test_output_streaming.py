@@ -173,4 +173,5 @@ def test_regular_files_are_read_in_batches_and_pipes_row_by_row(tmp_path: Path) 
     assert _batch_size([str(regular)]) > 100
     assert _batch_size([str(regular), str(fifo)]) == 1
     assert _batch_size([str(regular), "-"]) == 1  # pytest's stdin is not a file
-    assert _batch_size([str(tmp_path / "missing.csv")]) == 1  # reported later, as unreadable
+    assert _batch_size([str(regular), str(tmp_path / "missing.csv")]) > 100  # reported apart
+    assert _batch_size(["/dev/null"]) == 1  # a device, like /dev/stdin

@@ -301,3 +301,31 @@ def test_a_bad_panelcli_ranges_variable_is_one_line() -> None:
         "panelcli: PANELCLI_RANGES=no-such-set: no reference set named 'no-such-set'"
     )
     assert result.stderr.count("\n") == 1
+
+
+def codes_of(path: Path) -> list[str]:
+    interpreter = core.Interpreter(core.load_ranges(None), core.CheckOptions())
+    return [event.code for event in interpreter.stream([str(path)])]  # type: ignore[union-attr]
+
+
+def test_a_header_only_file_still_reports_its_closing_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "header-only.csv"
+    path.write_bytes(b"# r\xe9sum\xe9\nsample_id,marker,value,unit\n")
+    assert codes_of(path) == ["encoding-fallback", "file-unreadable"]
+    result = runner.invoke(app, ["check", str(path), "--format", "csv"])
+    assert result.exit_code == 2
+    assert "encoding-fallback" in result.stdout and "file-unreadable" in result.stdout
+
+
+def test_an_unreadable_header_still_reports_what_was_seen_before(tmp_path: Path) -> None:
+    path = tmp_path / "header-quote.csv"
+    path.write_text('Lab report\nsample_id,marker,value,unit,"note"x\nS1,IL-6,3,pg/mL,\n')
+    assert codes_of(path) == ["preamble-skipped", "column-ignored", "file-unreadable"]
+
+
+def test_empty_stdin_given_twice_is_reported_twice_not_an_internal_error() -> None:
+    result = runner.invoke(app, ["check", "-", "samples/healthy-adult.csv", "-", "-f", "ndjson"],
+                           input="")  # fmt: skip
+    assert result.exit_code == 2
+    assert "internal error" not in result.output
+    assert result.stdout.count('"message":"the file is empty"') == 2

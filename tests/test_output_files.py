@@ -174,3 +174,26 @@ def test_machine_formats_are_utf8_whatever_the_locale(fmt: str) -> None:
     )
     assert finished.returncode == 1
     assert "IL-1β" in finished.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_a_device_or_named_pipe_is_written_to_not_replaced(
+    tmp_path: Path, force: list[str]
+) -> None:
+    """`-o /dev/null --force` once replaced /dev/null with a regular file (run as root)."""
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    result = run("check", "samples/healthy-adult.csv", "-f", "ndjson", "-o", str(fifo), *force)
+    reader.join(timeout=30)
+    assert result.exit_code == 0
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got and got[0].count(b"\n") == 14  # 13 results and the closing line
+    assert run("check", "samples/healthy-adult.csv", "-o", os.devnull, *force).exit_code == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

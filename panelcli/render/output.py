@@ -1,9 +1,10 @@
-"""Where output goes: stdout, or a file written atomically (`-o FILE`)."""
+"""Where output goes: stdout, or a file written atomically (`-o FILE`), or a device or pipe."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -21,6 +22,15 @@ def refuse_existing(target: Path, force: bool) -> None:
         raise PanelcliError(f"'{target}' is a folder; give a file name to write to")
     if not force and target.exists():
         raise PanelcliError(f"'{target}' already exists; add --force to replace it")
+
+
+def _is_special(target: Path) -> bool:
+    """A device, named pipe or socket (not a file to replace)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 def _creation_mode() -> int:
@@ -47,6 +57,10 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
         sys.stdout.flush()
         return
     target = Path(path)
+    if _is_special(target):  # /dev/null, a named pipe: written to, never replaced by a file
+        with open(target, "w", encoding="utf-8", newline="") as out:
+            yield out
+        return
     refuse_existing(target, force)
     folder = target.parent
     try:

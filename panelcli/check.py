@@ -155,7 +155,7 @@ def _plain_row(
     ))  # fmt: skip
 
 
-def _in_lists(events: Iterable[T], size: int) -> Iterator[list[T]]:
+def in_lists(events: Iterable[T], size: int) -> Iterator[list[T]]:
     """Events in lists of `size`; when reading stops the file, the events before it still come."""
     batch: list[T] = []
     try:
@@ -257,7 +257,7 @@ class Interpreter:
                     yield from self.judge_rows(file, stats, size)
                     # The closing warnings come even when the file then proves to have no rows.
                     closing: Iterator[StreamEvent] = file_closing(source, stats)
-                    yield from _in_lists(closing, size)
+                    yield from in_lists(closing, size)
             except InputError as exc:
                 message = str(exc).removeprefix(f"{source}: ")
                 yield [*exc.before, Issue(code="file-unreadable", source=source, message=message)]
@@ -275,7 +275,7 @@ class Interpreter:
             return
         source, header, layout, delimiter, _, rows = file
         measurements = rows_to_measurements(source, header, layout, delimiter, rows, stats, first)
-        yield from _in_lists(self.judge_all(measurements, stats), size)
+        yield from in_lists(self.judge_all(measurements, stats), size)
 
     def _long_rows(
         self, file: FileRows, stats: ReadStats, size: int

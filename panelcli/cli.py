@@ -295,8 +295,12 @@ def check(
         with open_output(output, force, utf8=output_format != OutputFormat.table) as out:
             if output_format in STREAMED and export is None:
                 size = _batch_size(files)
-                batches = _batches(files, reference_set, options, quiet, size)
-                totals = _stream(batches, reference_set, output_format, out, writes, size == 1)
+                totals = None
+                if size > 1 and writes and (quiet or not sys.stderr.isatty()):  # no progress bar
+                    totals = _in_two_processes(files, reference_set, options, output_format, out)
+                if totals is None:
+                    batches = _batches(files, reference_set, options, quiet, size)
+                    totals = _stream(batches, reference_set, output_format, out, writes, size == 1)
             elif output_format == OutputFormat.table and export is None:
                 events = _events(files, reference_set, options, quiet)
                 totals = _table(events, reference_set, out, writes)
@@ -437,6 +441,32 @@ def _stream(
     if tally.nothing_read:
         _say_unreadable(tally.unreadable)
     return tally.totals()
+
+
+def _in_two_processes(
+    files: list[str],
+    reference_set: ReferenceSet,
+    options: CheckOptions,
+    output_format: OutputFormat,
+    out: TextIO,
+) -> ReportTotals | None:
+    """One big file, read by two processes at once; None when it does not qualify (see
+    `panelcli.render.two_processes`; a progress bar's thread rules out forking)."""
+    from panelcli.check import Interpreter, Tally
+    from panelcli.render import two_processes
+    from panelcli.render.csv import csv_texts
+    from panelcli.render.ndjson import ndjson_texts
+    from panelcli.render.stream import write_lines
+
+    if not two_processes.fits(files):
+        return None
+    tally = Tally()
+    make_texts = ndjson_texts if output_format == OutputFormat.ndjson else csv_texts
+    done = two_processes.write_in_two_processes(
+        files[0], Interpreter(reference_set, options), make_texts, reference_set.info, tally,
+        lambda texts: write_lines(texts, out, tally),
+    )  # fmt: skip
+    return tally.totals() if done else None
 
 
 def _table(

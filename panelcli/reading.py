@@ -556,20 +556,23 @@ NumberedRow = tuple[int, int, "list[str] | csv.Error"]
 
 
 def numbered_rows(
-    reader: Iterator[list[str]], source: str, header_end: int
+    reader: Iterator[list[str]], source: str, header_end: int, lines_before: int = 0
 ) -> Iterator[NumberedRow]:
-    """(first physical line, last physical line, cells or the csv module's error) per row."""
+    """(first physical line, last physical line, cells or the csv module's error) per row.
+
+    `lines_before`: lines of the file before the reader's first line (reading from within).
+    """
     last_line = header_end
     while True:
         try:
             for cells in reader:  # a plain loop: this runs once per row of a million-row file
                 line = last_line + 1
-                last_line = reader.line_num  # type: ignore[attr-defined]
+                last_line = lines_before + reader.line_num  # type: ignore[attr-defined]
                 yield line, last_line, cells
             return
         except csv.Error as exc:  # the reader carries on after a bad row
             line = last_line + 1
-            last_line = reader.line_num  # type: ignore[attr-defined]
+            last_line = lines_before + reader.line_num  # type: ignore[attr-defined]
             yield line, last_line, _row_error(exc, reader, source)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from panelcli.check import ResultRow, StreamEvent, Tally
 from panelcli.models import NOTICE, Issue, ReferenceSetInfo, ReferenceUsed, Result
-from panelcli.render.stream import remember
+from panelcli.render.stream import Rendered, remember
 from panelcli.values import is_plain_number, visible
 
 COLUMNS = (
@@ -86,9 +86,15 @@ def csv_lines(
 
 
 def csv_texts(
-    batches: Iterable[Sequence[StreamEvent]], reference_set: ReferenceSetInfo, tally: Tally
+    batches: Iterable[Sequence[StreamEvent] | Rendered],
+    reference_set: ReferenceSetInfo,
+    tally: Tally,
+    framed: bool = True,
 ) -> Iterator[str]:
-    """`csv_lines` for events in lists: the lines of each list as one text."""
+    """`csv_lines` for events in lists: the lines of each list as one text.
+
+    `framed=False`: only the events' rows, without the header and notice (a part of a file).
+    """
     written: list[str] = []  # the csv writer writes each row here with one call
     writer = csv.writer(_Sink(written.append), lineterminator="\n")
     short_cells = _ShortRows().cells
@@ -99,16 +105,22 @@ def csv_texts(
         written.clear()
         return joined
 
-    yield text([COLUMNS])
+    if framed:
+        yield text([COLUMNS])
     for batch in batches:
-        tally.count(batch)
+        if type(batch) is Rendered:
+            tally.add(batch.tally)
+            yield from batch.texts
+            continue
+        tally.count(batch)  # type: ignore[arg-type]
         yield text([
             short_cells(event) if type(event) is ResultRow  # type: ignore[arg-type]
             else issue_cells(event) if isinstance(event, Issue)
             else [_cell(c) for c in result_row(event)]  # type: ignore[arg-type]
-            for event in batch
+            for event in batch  # type: ignore[union-attr]
         ])  # fmt: skip
-    yield text([[_cell(c) for c in notice_row(reference_set)]])
+    if framed:
+        yield text([[_cell(c) for c in notice_row(reference_set)]])
 
 
 class _ShortRows:

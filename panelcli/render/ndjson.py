@@ -28,7 +28,7 @@ from panelcli.models import (
 )
 from panelcli.ranges import ReferenceSet
 from panelcli.reading import file_end_warnings
-from panelcli.render.stream import remember
+from panelcli.render.stream import Rendered, remember
 from panelcli.values import json_inert
 
 _INFINITY = float("inf")
@@ -53,19 +53,30 @@ def ndjson_lines(
 
 
 def ndjson_texts(
-    batches: Iterable[Sequence[StreamEvent]], reference_set: ReferenceSetInfo, tally: Tally
+    batches: Iterable[Sequence[StreamEvent] | Rendered],
+    reference_set: ReferenceSetInfo,
+    tally: Tally,
+    framed: bool = True,
 ) -> Iterator[str]:
-    """`ndjson_lines` for events in lists: the lines of each list as one text."""
+    """`ndjson_lines` for events in lists: the lines of each list as one text.
+
+    `framed=False`: only the events' lines, without the closing line (a part of a file).
+    """
     rows = RowEncoder()
     row_line = rows.line
     for batch in batches:
-        tally.count(batch)
+        if type(batch) is Rendered:
+            tally.add(batch.tally)
+            yield from batch.texts
+            continue
+        tally.count(batch)  # type: ignore[arg-type]
         # ResultRow first, and by exact type: it is nearly every line of a big file.
         yield "".join([
             row_line(event) if type(event) is ResultRow else event_line(event, rows)  # type: ignore[arg-type]
             for event in batch
         ])  # fmt: skip
-    yield StreamEnd(reference_set=reference_set, totals=tally.totals()).model_dump_json() + "\n"
+    if framed:
+        yield StreamEnd(reference_set=reference_set, totals=tally.totals()).model_dump_json() + "\n"
 
 
 class NdjsonPart(NamedTuple):

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import time
 from collections.abc import Hashable, Iterable
-from typing import TextIO, TypeVar
+from typing import NamedTuple, TextIO, TypeVar
 
 from panelcli.check import Tally
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
+
+
+class Rendered(NamedTuple):
+    """Lines already made in the output's format elsewhere (another process), and their counts.
+
+    Given among the lists of events to `ndjson_texts`/`csv_texts`, its texts are written as
+    they are, in their place.
+    """
+
+    texts: Iterable[str]
+    tally: Tally
 
 
 def remember(memo: dict[K, T], key: K, value: T, limit: int) -> T:

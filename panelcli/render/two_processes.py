@@ -1,0 +1,224 @@
+"""NDJSON/CSV of one big file made by two processes at once (two cores), text for text the same.
+
+This process reads the first part of the file (see `panelcli.split`) and writes it as usual;
+a forked process reads the second part into a temporary file at the same time. The second
+part is used only if the first part's rows end exactly at the cut and the second part did not
+depend on what the first part remembers (a sample seen again after the cut, a warning given
+once per file, bytes read as Windows-1252); otherwise this process reads the second part
+itself, as a single process would. Either way the output is the same; only the time differs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import pickle
+import signal
+import tempfile
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple
+
+from panelcli.check import Interpreter, StreamEvent, Tally, in_lists
+from panelcli.errors import InputError
+from panelcli.models import Issue
+from panelcli.reading import STDIN, FileRows, NumberedRow, ReadStats, file_closing, open_rows
+from panelcli.render.stream import Rendered
+from panelcli.split import Cut, find_cut, second_part
+
+#: (lists of events or rendered parts, reference set info, tally, framed) → texts
+MakeTexts = Callable[..., Iterator[str]]
+BATCH = 512
+#: Characters of the second part's text read back at a time.
+READ_BACK = 1024 * 1024
+
+
+class _Part(NamedTuple):
+    """What the forked process reports about the second part."""
+
+    tally: Tally
+    rows: int
+    measurements: int
+    fallback_bytes: int
+    first_samples: list[object]  # the first panels it met (Interpreter.RECENT_SAMPLES of them)
+    warned: set[tuple[str, ...]]
+
+
+class _FirstKeys(OrderedDict):  # type: ignore[type-arg]
+    """The interpreter's memory of recent panels, noting the first ones ever added."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.first: list[object] = []
+        self.limit = limit
+
+    def __setitem__(self, key: object, value: object) -> None:
+        if len(self.first) < self.limit and key not in self:
+            self.first.append(key)
+        super().__setitem__(key, value)
+
+
+def fits(files: Sequence[str]) -> bool:
+    """Whether two processes may be used: one regular file (never stdin: what is read to try
+    cannot be read again), a system that forks, two or more cores."""
+    if len(files) != 1 or files[0] == STDIN or not hasattr(os, "fork"):
+        return False
+    return os.path.isfile(files[0]) and (os.cpu_count() or 1) >= 2
+
+
+def write_in_two_processes(
+    source: str,
+    interpreter: Interpreter,
+    make_texts: MakeTexts,
+    info: object,
+    tally: Tally,
+    write: Callable[[Iterable[str]], None],
+) -> bool:
+    """Write `source` with two processes; False (nothing written) when it does not qualify."""
+    stats = ReadStats()
+    interpreter.reading = (source, stats)
+    max_line = interpreter.options.max_line_length
+    try:
+        with open_rows(source, interpreter.known_marker, stats, max_line) as file:
+            cut = find_cut(file, stats)
+            if cut is None:
+                return False
+            second = _SecondPart(file, stats, cut, interpreter, make_texts, info)
+            try:
+                second.start()
+            except OSError:  # no temporary file, no fork: one process will do
+                second.close()
+                return False
+            try:
+                write(make_texts(_batches(file, stats, cut, interpreter, second), info, tally))
+            finally:
+                second.close()
+            return True
+    except InputError:
+        return False  # unreadable from the start: the usual path reports it
+
+
+def _batches(
+    file: FileRows, stats: ReadStats, cut: Cut, interpreter: Interpreter, second: _SecondPart
+) -> Iterator[Sequence[StreamEvent] | Rendered]:
+    """The file's events in lists, with the second part's text in its place when it is usable."""
+    held: list[NumberedRow] = []
+    try:
+        if file.leading:
+            yield [*file.leading]
+        yield from interpreter.judge_rows(file._replace(rows=_before(file.rows, cut, held)), stats)
+        part = second.result()
+        at_cut = bool(held) and held[0][0] == cut.line  # not inside a quoted value
+        if part is not None and at_cut and _independent(part, interpreter):
+            stats.rows += part.rows
+            stats.measurements += part.measurements
+            yield Rendered(second.texts(), part.tally)
+        else:  # read the second part here, as one process would have
+            rest = itertools.chain(held, file.rows)
+            yield from interpreter.judge_rows(file._replace(rows=rest), stats)
+        closing: Iterator[StreamEvent] = file_closing(file.source, stats)
+        yield from in_lists(closing, BATCH)
+    except InputError as exc:
+        message = str(exc).removeprefix(f"{file.source}: ")
+        yield [*exc.before, Issue(code="file-unreadable", source=file.source, message=message)]
+
+
+def _before(
+    rows: Iterable[NumberedRow], cut: Cut, held: list[NumberedRow]
+) -> Iterator[NumberedRow]:
+    """Rows that start before the cut; the first one after it is kept in `held`."""
+    for row in rows:
+        if row[0] >= cut.line:
+            held.append(row)
+            return
+        yield row
+
+
+def _independent(part: _Part, interpreter: Interpreter) -> bool:
+    """Whether the second part came out as it would have after the first (see module doc)."""
+    recent = set(interpreter._recent)
+    return (
+        part.fallback_bytes == 0
+        and not any(key in recent for key in part.first_samples)
+        and not part.warned & interpreter._warned
+    )
+
+
+class _SecondPart:
+    """The forked process that writes the second part's text to a temporary file."""
+
+    def __init__(
+        self,
+        file: FileRows,
+        stats: ReadStats,
+        cut: Cut,
+        interpreter: Interpreter,
+        make_texts: MakeTexts,
+        info: object,
+    ) -> None:
+        self._file, self._cut, self._interpreter = file, cut, interpreter
+        self._decimal_comma = stats.decimal_comma
+        self._make_texts, self._info = make_texts, info
+        self._pid = 0
+        self._text_path = self._report_path = ""
+
+    def start(self) -> None:
+        """Fork the process that writes the second part (raises OSError if it cannot)."""
+        text_fd, self._text_path = tempfile.mkstemp(prefix="panelcli-", suffix=".part")
+        os.close(text_fd)
+        report_fd, self._report_path = tempfile.mkstemp(prefix="panelcli-", suffix=".report")
+        os.close(report_fd)
+        self._pid = os.fork()
+        if self._pid == 0:  # the forked process: write, report, and leave without cleanup
+            code = 1
+            try:
+                self._write()
+                code = 0
+            finally:
+                os._exit(code)
+
+    def _write(self) -> None:
+        interpreter = self._interpreter
+        first = _FirstKeys(interpreter.RECENT_SAMPLES)
+        interpreter._recent = first
+        stats = ReadStats(delimiter=self._file.delimiter, decimal_comma=self._decimal_comma)
+        tally = Tally()
+        max_line = interpreter.options.max_line_length
+        with second_part(self._file, stats, self._cut, max_line) as part:
+            batches = interpreter.judge_rows(part, stats)
+            with open(self._text_path, "w", encoding="utf-8", newline="") as out:
+                for text in self._make_texts(batches, self._info, tally, False):
+                    out.write(text)
+        report = _Part(
+            tally, stats.rows, stats.measurements, stats.fallback_bytes, first.first,
+            interpreter._warned,
+        )  # fmt: skip
+        with open(self._report_path, "wb") as handle:
+            pickle.dump(report, handle)
+
+    def result(self) -> _Part | None:
+        """Wait for the forked process; its report, or None if it did not finish."""
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = 0
+        if os.waitstatus_to_exitcode(status) != 0:
+            return None
+        with open(self._report_path, "rb") as handle:
+            part: _Part = pickle.load(handle)
+        return part
+
+    def texts(self) -> Iterator[str]:
+        with open(self._text_path, encoding="utf-8", newline="") as text:
+            while chunk := text.read(READ_BACK):
+                yield chunk
+
+    def close(self) -> None:
+        """Stop the forked process if it still runs, and remove the temporary files."""
+        if self._pid:  # stopped early (an unreadable line, Ctrl-C, a closed pipe)
+            with contextlib.suppress(OSError):
+                os.kill(self._pid, signal.SIGKILL)
+                os.waitpid(self._pid, 0)
+        for path in (self._text_path, self._report_path):
+            if path:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)

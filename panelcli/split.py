@@ -1,0 +1,125 @@
+"""One big file as two parts that can be read at the same time (two processes, two cores).
+
+`find_cut` picks where the second part starts: at a line near the middle where the sample
+changes, in a file without bare carriage returns, so that the line's number is a count of
+newlines. `second_part` reads from there. Whoever runs the parts checks that the first part's
+rows end exactly at the cut (no quoted value spans it) and that the second part did not need
+anything the first part remembers (see `panelcli.render.two_processes`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from panelcli.errors import InputError
+from panelcli.reading import (
+    DEFAULT_MAX_LINE,
+    STDIN,
+    FileRows,
+    ReadStats,
+    _cp1252_fallback,
+    _lines,
+    numbered_rows,
+)
+
+#: Smaller files are read by one process: starting a second one would not pay off.
+MIN_BYTES = 2 * 1024 * 1024
+#: Bytes read at a time when checking the file.
+CHUNK = 1024 * 1024
+#: Lines looked at after the middle for a change of sample before giving up.
+SEARCH_LINES = 10_000
+
+
+class Cut(NamedTuple):
+    """Where the second part starts: a byte offset at the start of a line, and that line."""
+
+    offset: int
+    line: int
+
+
+def find_cut(file: FileRows, stats: ReadStats, min_bytes: int | None = None) -> Cut | None:
+    """A line near the middle of a long-layout file where a new sample starts, if it has one."""
+    min_bytes = MIN_BYTES if min_bytes is None else min_bytes
+    if (
+        file.source == STDIN
+        or file.layout.kind != "long"
+        or stats.encoding not in ("utf-8", "utf-8-sig")
+        or stats.size is None
+        or stats.size < min_bytes
+    ):
+        return None
+    try:
+        with open(file.source, "rb") as raw:
+            return _cut(raw, file)
+    except OSError:  # gone since it was opened: read it in one part
+        return None
+
+
+def _cut(raw: io.BufferedReader, file: FileRows) -> Cut | None:
+    # A bare '\r' ends a line for the reader but not for a count of '\n's. (A quoted value
+    # that spans the cut is found by whoever reads the first part: its rows must reach the
+    # cut line exactly.) Read in blocks: a file mapped into memory would count as memory.
+    middle = os.fstat(raw.fileno()).st_size // 2
+    newlines = 0  # '\n's before the middle
+    position = 0
+    carry = b""  # a '\r' at the end of a block, whose '\n' may start the next
+    while block := raw.read(CHUNK):
+        if position < middle:
+            newlines += block.count(b"\n", 0, middle - position)
+        position += len(block)
+        data = carry + block
+        data, carry = (data[:-1], b"\r") if data.endswith(b"\r") else (data, b"")
+        if data.count(b"\r") != data.count(b"\r\n"):
+            return None
+    if carry:
+        return None
+    raw.seek(middle)
+    raw.readline()  # the rest of the line the middle falls in
+    start = raw.tell()
+    lines = newlines + 1  # '\n's before `start`
+    roles = file.layout.roles
+    columns = [roles.get(role) for role in ("sample_id", "patient_id", "collected_at")]
+    delimiter = file.delimiter.encode()
+    previous = None
+    for _ in range(SEARCH_LINES):
+        line = raw.readline()
+        if not line:
+            return None
+        key = _panel(line.rstrip(b"\r\n").split(delimiter), columns, len(file.header))
+        if key is not None and previous is not None and key != previous:
+            return Cut(start, lines + 1)
+        previous = key
+        start += len(line)
+        lines += 1
+    return None
+
+
+def _panel(cells: list[bytes], columns: list[int | None], width: int) -> tuple[bytes, ...] | None:
+    """The panel a line belongs to, as `sample_key` groups it; None: not a plain row."""
+    if len(cells) != width:
+        return None
+    sample, patient, when = (cells[i].strip() if i is not None else b"" for i in columns)
+    return (b"s", sample) if sample else (b"p", patient, when)
+
+
+@contextlib.contextmanager
+def second_part(
+    file: FileRows, stats: ReadStats, cut: Cut, max_line: int = DEFAULT_MAX_LINE
+) -> Iterator[FileRows]:
+    """The rows from the cut to the end, numbered as in the whole file; fills `stats`."""
+    with open(file.source, "rb") as raw:
+        raw.seek(cut.offset)
+        text = io.TextIOWrapper(raw, encoding="utf-8", errors=_cp1252_fallback(stats), newline="")
+        reader = csv.reader(
+            _lines(text, file.source, max_line), delimiter=file.delimiter, strict=True
+        )
+        rows = numbered_rows(reader, file.source, cut.line - 1, cut.line - 1)
+        try:
+            yield file._replace(leading=[], rows=rows)
+        except csv.Error as exc:
+            raise InputError(f"{file.source}: the CSV structure is broken ({exc})") from None

@@ -1,0 +1,172 @@
+"""Two processes (`panelcli.render.two_processes`) write exactly what one process writes.
+
+Each file is written both ways, and the texts must be identical. The tests also check which
+way the second part went: the forked process's text, or this process reading it again (when
+the second part depended on the first, or the cut fell inside a quoted value).
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from panelcli import split
+from panelcli.check import CheckOptions, Interpreter, Tally
+from panelcli.ranges import load_ranges
+from panelcli.reading import ReadStats, open_rows
+from panelcli.render import two_processes
+from panelcli.render.csv import csv_texts
+from panelcli.render.ndjson import ndjson_texts
+from panelcli.render.stream import write_lines
+
+RANGES = load_ranges(None)
+HEADER = "sample_id,patient_id,collected_at,marker,value,unit\n"
+MARKERS = ["IL-6", "IL-8", "IL-10", "TNF-α", "IFN-γ", "IL-17"]
+MakeTexts = Callable[..., Iterator[str]]
+
+
+def rows(first: int, count: int, marker_of: Callable[[int], str] | None = None) -> str:
+    return "".join(
+        f"S-{i // 6},P-{i // 60},2026-01-01,{(marker_of or MARKERS.__getitem__)(i % 6)},"
+        f"{(i % 97) / 7:.2f},pg/mL\n"
+        for i in range(first, first + count)
+    )
+
+
+@pytest.fixture(autouse=True)
+def small_files_qualify(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+
+
+@pytest.fixture
+def used(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether the forked process's text was used, per file written in two processes."""
+    seen: list[bool] = []
+    real = two_processes._independent
+
+    def spy(part: two_processes._Part, interpreter: Interpreter) -> bool:
+        seen.append(real(part, interpreter))
+        return seen[-1]
+
+    monkeypatch.setattr(two_processes, "_independent", spy)
+    return seen
+
+
+def one_process(path: Path, make_texts: MakeTexts, options: CheckOptions) -> str:
+    tally = Tally()
+    batches = Interpreter(RANGES, options).stream_batches([str(path)])
+    return "".join(make_texts(batches, RANGES.info, tally))
+
+
+def two(path: Path, make_texts: MakeTexts, options: CheckOptions) -> str:
+    tally, out = Tally(), io.StringIO()
+    done = two_processes.write_in_two_processes(
+        str(path), Interpreter(RANGES, options), make_texts, RANGES.info, tally,
+        lambda texts: write_lines(texts, out, tally),
+    )  # fmt: skip
+    assert done
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("make_texts", [ndjson_texts, csv_texts])
+def test_a_file_in_two_processes_gives_the_same_text(
+    tmp_path: Path, make_texts: MakeTexts, used: list[bool]
+) -> None:
+    path = tmp_path / "big.csv"
+    text = HEADER + rows(0, 3000) + "S-77,P-1,2026-01-01,IL-6,<2.0,pg/mL\nS-78,P-1,x,IL-6,abc,\n"
+    path.write_text(text + rows(3000, 3000), encoding="utf-8")
+    options = CheckOptions(assume_unit="range")
+    assert two(path, make_texts, options) == one_process(path, make_texts, options)
+    assert used == [True]
+
+
+def test_generated_benchmark_data_gives_the_same_text(tmp_path: Path, used: list[bool]) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import generate
+
+    path = tmp_path / "generated.csv"
+    generate(5000, path, 3)
+    assert two(path, ndjson_texts, CheckOptions()) == one_process(
+        path, ndjson_texts, CheckOptions()
+    )
+    assert used == [True]
+
+
+def test_a_sample_seen_again_after_the_cut_is_read_by_one_process(
+    tmp_path: Path, used: list[bool]
+) -> None:
+    """Its second IL-6 must be warned about as `marker-repeated`, as one process does."""
+    path = tmp_path / "again.csv"
+    again = "S-AGAIN,P-1,2026-01-01,IL-6,3.0,pg/mL\n"
+    # The second S-AGAIN comes ~500 rows after the middle, and fewer than 1,024 samples after
+    # the first: one process remembers that sample there.
+    path.write_text(HEADER + again + rows(0, 3500) + again + rows(3500, 2500), encoding="utf-8")
+    text = two(path, ndjson_texts, CheckOptions())
+    assert text == one_process(path, ndjson_texts, CheckOptions())
+    assert used == [False]
+    assert text.count('"code":"marker-repeated"') == 1
+
+
+def test_a_quoted_value_across_the_cut_is_read_by_one_process(tmp_path: Path) -> None:
+    path = tmp_path / "quoted.csv"
+    path.write_text(HEADER + rows(0, 3000) + "S-Q,P-1,2026-01-01,IL-6,\"3.0\n" + rows(3000, 3000)
+                    + '",pg/mL\n' + rows(6000, 300), encoding="utf-8")  # fmt: skip
+    with open_rows(str(path), lambda name: True, stats := ReadStats()) as file:
+        cut = split.find_cut(file, stats)
+    assert cut is not None and 3000 < cut.line < 6000  # inside the quoted value
+    assert two(path, ndjson_texts, CheckOptions()) == one_process(
+        path, ndjson_texts, CheckOptions()
+    )
+
+
+def test_a_line_too_long_after_the_cut_is_reported_as_one_process_does(tmp_path: Path) -> None:
+    path = tmp_path / "long-line.csv"
+    path.write_text(HEADER + rows(0, 3000) + rows(3000, 2000) + "S-L,P,d,IL-6," + "9" * 500
+                    + ",pg/mL\n" + rows(5000, 1000), encoding="utf-8")  # fmt: skip
+    options = CheckOptions(max_line_length=300)
+    text = two(path, ndjson_texts, options)
+    assert text == one_process(path, ndjson_texts, options)
+    assert '"code":"file-unreadable"' in text
+
+
+def test_files_that_cannot_be_cut(tmp_path: Path) -> None:
+    def cut_of(path: Path) -> split.Cut | None:
+        with open_rows(str(path), lambda name: True, stats := ReadStats()) as file:
+            return split.find_cut(file, stats)
+
+    plain = tmp_path / "plain.csv"
+    plain.write_text(HEADER + rows(0, 3000), encoding="utf-8")
+    cut = cut_of(plain)
+    assert cut is not None
+    with plain.open("rb") as raw:  # the line number is the line at that byte
+        assert raw.read()[: cut.offset].count(b"\n") + 1 == cut.line
+    bare_cr = tmp_path / "cr.csv"
+    bare_cr.write_text(HEADER.replace("\n", "\r") + rows(0, 3000).replace("\n", "\r"))
+    assert cut_of(bare_cr) is None
+    one_sample = tmp_path / "one-sample.csv"
+    one_sample.write_text(HEADER + "".join(f"S1,P,d,IL-{n},1,pg/mL\n" for n in range(3000)))
+    assert cut_of(one_sample) is None
+    wide = tmp_path / "wide.csv"
+    wide.write_text("sample_id,IL-6 (pg/mL),IL-8 (pg/mL)\n" + "S1,1,2\n" * 3000)
+    assert cut_of(wide) is None
+
+
+def test_the_command_line_uses_two_processes_and_writes_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text(HEADER + rows(0, 60_000), encoding="utf-8")  # past split.MIN_BYTES
+    assert path.stat().st_size > 2 * 1024 * 1024  # split.MIN_BYTES, unpatched in a new process
+    command = [sys.executable, "-m", "panelcli", "check", "--format", "ndjson"]
+    from_file = subprocess.run([*command, str(path)], capture_output=True, check=False)
+    with path.open("rb") as stdin:  # '-' is read by one process
+        from_stdin = subprocess.run([*command, "-"], stdin=stdin, capture_output=True, check=False)
+    assert from_file.returncode == from_stdin.returncode
+    assert from_file.stderr == from_stdin.stderr == b""
+    named = from_stdin.stdout.replace(b'"source":"-"', f'"source":"{path}"'.encode())
+    assert from_file.stdout == named
+    assert two_processes.fits([str(path)])
+    assert not two_processes.fits(["-"]) and not two_processes.fits([str(path), str(path)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import itertools
 import json
@@ -296,8 +297,10 @@ def check(
             if output_format in STREAMED and export is None:
                 size = _batch_size(files)
                 totals = None
-                if size > 1 and writes and (quiet or not sys.stderr.isatty()):  # no progress bar
-                    totals = _in_two_processes(files, reference_set, options, output_format, out)
+                if size > 1 and writes:
+                    totals = _in_two_processes(
+                        files, reference_set, options, output_format, out, quiet
+                    )
                 if totals is None:
                     batches = _batches(files, reference_set, options, quiet, size)
                     totals = _stream(batches, reference_set, output_format, out, writes, size == 1)
@@ -449,9 +452,10 @@ def _in_two_processes(
     options: CheckOptions,
     output_format: OutputFormat,
     out: TextIO,
+    quiet: bool,
 ) -> ReportTotals | None:
     """One big file, read by two processes at once; None when it does not qualify (see
-    `panelcli.render.two_processes`; a progress bar's thread rules out forking)."""
+    `panelcli.render.two_processes`)."""
     from panelcli.check import Interpreter, Tally
     from panelcli.render import two_processes
     from panelcli.render.csv import csv_texts
@@ -462,9 +466,15 @@ def _in_two_processes(
         return None
     tally = Tally()
     make_texts = ndjson_texts if output_format == OutputFormat.ndjson else csv_texts
+    interpreter = Interpreter(reference_set, options)
+    watch = None
+    if not quiet and sys.stderr.isatty():
+        from panelcli.render.progress import with_progress
+
+        watch = functools.partial(with_progress, interpreter=interpreter, every=8)
     done = two_processes.write_in_two_processes(
-        files[0], Interpreter(reference_set, options), make_texts, reference_set.info, tally,
-        lambda texts: write_lines(texts, out, tally),
+        files[0], interpreter, make_texts, reference_set.info, tally,
+        lambda texts: write_lines(texts, out, tally), watch,
     )  # fmt: skip
     return tally.totals() if done else None
 

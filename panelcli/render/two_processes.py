@@ -29,9 +29,10 @@ from panelcli.split import Cut, find_cut, second_part
 
 #: (lists of events or rendered parts, reference set info, tally, framed) → texts
 MakeTexts = Callable[..., Iterator[str]]
+Batch = Sequence[StreamEvent] | Rendered
 BATCH = 512
 #: Characters of the second part's text read back at a time.
-READ_BACK = 1024 * 1024
+READ_BACK = 64 * 1024
 
 
 class _Part(NamedTuple):
@@ -74,34 +75,38 @@ def write_in_two_processes(
     info: object,
     tally: Tally,
     write: Callable[[Iterable[str]], None],
+    watch: Callable[[Iterator[Batch]], Iterator[Batch]] | None = None,
 ) -> bool:
-    """Write `source` with two processes; False (nothing written) when it does not qualify."""
+    """Write `source` with two processes; False (nothing written) when it does not qualify.
+
+    `watch` wraps the lists of events as they are made (a progress bar); it starts after the
+    fork, so that no thread runs when the process is forked.
+    """
     stats = ReadStats()
     interpreter.reading = (source, stats)
     max_line = interpreter.options.max_line_length
-    try:
-        with open_rows(source, interpreter.known_marker, stats, max_line) as file:
-            cut = find_cut(file, stats)
-            if cut is None:
-                return False
-            second = _SecondPart(file, stats, cut, interpreter, make_texts, info)
-            try:
-                second.start()
-            except OSError:  # no temporary file, no fork: one process will do
-                second.close()
-                return False
-            try:
-                write(make_texts(_batches(file, stats, cut, interpreter, second), info, tally))
-            finally:
-                second.close()
-            return True
-    except InputError:
-        return False  # unreadable from the start: the usual path reports it
+    with contextlib.ExitStack() as stack:
+        try:
+            file = stack.enter_context(open_rows(source, interpreter.known_marker, stats, max_line))
+        except InputError:
+            return False  # unreadable from the start: the usual path reports it
+        cut = find_cut(file, stats)
+        if cut is None:
+            return False
+        second = _SecondPart(file, stats, cut, interpreter, make_texts, info)
+        stack.callback(second.close)
+        try:
+            second.start()
+        except OSError:  # no temporary file, no fork: one process will do
+            return False
+        batches = _batches(file, stats, cut, interpreter, second)
+        write(make_texts(watch(batches) if watch else batches, info, tally))
+    return True
 
 
 def _batches(
     file: FileRows, stats: ReadStats, cut: Cut, interpreter: Interpreter, second: _SecondPart
-) -> Iterator[Sequence[StreamEvent] | Rendered]:
+) -> Iterator[Batch]:
     """The file's events in lists, with the second part's text in its place when it is usable."""
     held: list[NumberedRow] = []
     try:

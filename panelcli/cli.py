@@ -476,7 +476,11 @@ def _in_two_processes(
         files[0], interpreter, make_texts, reference_set.info, tally,
         lambda texts: write_lines(texts, out, tally), watch,
     )  # fmt: skip
-    return tally.totals() if done else None
+    if not done:
+        return None
+    if tally.nothing_read:
+        _say_unreadable(tally.unreadable)
+    return tally.totals()
 
 
 def _table(

@@ -226,11 +226,13 @@ def _lines(text: io.TextIOWrapper, source: str, max_line: int) -> Iterator[str]:
     number = 0
     try:
         while True:
-            line = readline(max_line + 1)
+            # + 2: a line of max_line characters and its '\r\n' come whole (read with less, its
+            # '\n' would come alone, as one more line, and shift the numbers after it)
+            line = readline(max_line + 2)
             if not line:
                 return
             number += 1
-            if len(line) > max_line and not line.endswith(("\n", "\r")):
+            if len(line) > max_line and len(line.rstrip("\r\n")) > max_line:
                 raise InputError(
                     f"{source}: line {number} is longer than {max_line:,} characters; this does "
                     "not look like a lab export (raise the limit with --max-line-length)"

@@ -170,3 +170,51 @@ def test_the_command_line_uses_two_processes_and_writes_the_same(tmp_path: Path)
     assert from_file.stdout == named
     assert two_processes.fits([str(path)])
     assert not two_processes.fits(["-"]) and not two_processes.fits([str(path), str(path)])
+
+
+def test_a_crlf_line_of_exactly_the_longest_length_keeps_line_numbers(tmp_path: Path) -> None:
+    """Its '\\r\\n' used to be read apart, as one more line: two processes then lost a row."""
+    path = tmp_path / "crlf.csv"
+    longest = "S-X" + " " * 46 + ",P,d,IL-6,1,pg/mL"  # 66 characters before its '\r\n'
+    body = rows(0, 2000) + longest + "\n" + rows(2000, 2000)
+    path.write_bytes((HEADER + body).replace("\n", "\r\n").encode())
+    options = CheckOptions(max_line_length=len(longest))
+    events = [e for b in Interpreter(RANGES, options).stream_batches([str(path)]) for e in b]
+    lines = {e.sample_id: e.line for e in events}  # type: ignore[union-attr]
+    assert lines["S-X"] == 2002 and events[-1].line == 4002  # type: ignore[union-attr]
+    assert two(path, ndjson_texts, options) == one_process(path, ndjson_texts, options)
+
+
+def test_a_file_that_proves_unreadable_is_explained_on_stderr(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    path = tmp_path / "long-line-early.csv"
+    path.write_text(HEADER + "\n" * 70 + "S,P,d,IL-6," + "9" * 1100 + ",pg/mL\n" + rows(0, 3000))
+    result = CliRunner().invoke(app, ["check", str(path), "-f", "ndjson", "--max-line-length",
+                                      "1024"])  # fmt: skip
+    assert result.exit_code == 2
+    assert "line 72 is longer than 1,024 characters" in result.stderr
+    assert result.stdout == ""
+
+
+def test_the_second_process_ends_when_the_first_is_killed(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    path = tmp_path / "killed.csv"
+    path.write_text(HEADER + rows(0, 600_000), encoding="utf-8")  # a few seconds' work
+    process = subprocess.Popen(
+        [sys.executable, "-m", "panelcli", "check", str(path), "-f", "ndjson"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    time.sleep(1.0)  # imported, forked, and reading
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    for _ in range(10):  # the second process would need seconds more to end by itself
+        left = subprocess.run(["pgrep", "-f", str(path)], capture_output=True, text=True)
+        if not left.stdout.strip():
+            break
+        time.sleep(0.1)
+    assert left.stdout.strip() == ""

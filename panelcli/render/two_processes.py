@@ -10,6 +10,7 @@ itself, as a single process would. Either way the output is the same; only the t
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import itertools
 import os
@@ -18,7 +19,7 @@ import signal
 import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from panelcli.check import Interpreter, StreamEvent, Tally, in_lists
 from panelcli.errors import InputError
@@ -65,7 +66,15 @@ def fits(files: Sequence[str]) -> bool:
     cannot be read again), a system that forks, two or more cores."""
     if len(files) != 1 or files[0] == STDIN or not hasattr(os, "fork"):
         return False
-    return os.path.isfile(files[0]) and (os.cpu_count() or 1) >= 2
+    return os.path.isfile(files[0]) and _cores() >= 2
+
+
+def _cores() -> int:
+    """The cores this process may run on (a CPU affinity limit counts)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every system
+        return os.cpu_count() or 1
 
 
 def write_in_two_processes(
@@ -151,7 +160,11 @@ def _independent(part: _Part, interpreter: Interpreter) -> bool:
 
 
 class _SecondPart:
-    """The forked process that writes the second part's text to a temporary file."""
+    """The forked process that writes the second part's text to a temporary file.
+
+    The temporary files have no name (nothing is left behind, whatever stops the run), and
+    the forked process is stopped by the system if this one dies (Linux).
+    """
 
     def __init__(
         self,
@@ -166,24 +179,37 @@ class _SecondPart:
         self._decimal_comma = stats.decimal_comma
         self._make_texts, self._info = make_texts, info
         self._pid = 0
-        self._text_path = self._report_path = ""
+        self._text: BinaryIO | None = None
+        self._report: BinaryIO | None = None
 
     def start(self) -> None:
         """Fork the process that writes the second part (raises OSError if it cannot)."""
-        text_fd, self._text_path = tempfile.mkstemp(prefix="panelcli-", suffix=".part")
-        os.close(text_fd)
-        report_fd, self._report_path = tempfile.mkstemp(prefix="panelcli-", suffix=".report")
-        os.close(report_fd)
-        self._pid = os.fork()
-        if self._pid == 0:  # the forked process: write, report, and leave without cleanup
+        # Closed by close(), which the caller runs whatever happens.
+        self._text = tempfile.TemporaryFile()  # noqa: SIM115
+        self._report = tempfile.TemporaryFile()  # noqa: SIM115
+        parent = os.getpid()
+        # Ctrl-C waits until the forked process is inside its own `try` (else it would run
+        # this process's cleanup and messages as its own).
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        pid = -1
+        try:
+            pid = os.fork()
+        finally:
+            if pid != 0:  # this process (or no fork at all)
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        self._pid = pid
+        if pid == 0:  # the forked process: write, report, and leave without cleanup
             code = 1
             try:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+                _die_with(parent)
                 self._write()
                 code = 0
             finally:
                 os._exit(code)
 
     def _write(self) -> None:
+        assert self._text is not None and self._report is not None
         interpreter = self._interpreter
         first = _FirstKeys(interpreter.RECENT_SAMPLES)
         interpreter._recent = first
@@ -192,38 +218,53 @@ class _SecondPart:
         max_line = interpreter.options.max_line_length
         with second_part(self._file, stats, self._cut, max_line) as part:
             batches = interpreter.judge_rows(part, stats)
-            with open(self._text_path, "w", encoding="utf-8", newline="") as out:
+            with open(self._text.fileno(), "w", encoding="utf-8", newline="", closefd=False) as out:
                 for text in self._make_texts(batches, self._info, tally, False):
                     out.write(text)
         report = _Part(
             tally, stats.rows, stats.measurements, stats.fallback_bytes, first.first,
             interpreter._warned,
         )  # fmt: skip
-        with open(self._report_path, "wb") as handle:
-            pickle.dump(report, handle)
+        pickle.dump(report, self._report)
+        self._report.flush()
 
     def result(self) -> _Part | None:
         """Wait for the forked process; its report, or None if it did not finish."""
+        assert self._report is not None
         _, status = os.waitpid(self._pid, 0)
         self._pid = 0
         if os.waitstatus_to_exitcode(status) != 0:
             return None
-        with open(self._report_path, "rb") as handle:
-            part: _Part = pickle.load(handle)
+        self._report.seek(0)
+        part: _Part = pickle.load(self._report)
         return part
 
     def texts(self) -> Iterator[str]:
-        with open(self._text_path, encoding="utf-8", newline="") as text:
-            while chunk := text.read(READ_BACK):
-                yield chunk
+        """The second part's text, a block at a time."""
+        assert self._text is not None
+        self._text.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        while block := self._text.read(READ_BACK):
+            yield decoder.decode(block)
+        yield decoder.decode(b"", final=True)
 
     def close(self) -> None:
-        """Stop the forked process if it still runs, and remove the temporary files."""
+        """Stop the forked process if it still runs, and drop the temporary files."""
         if self._pid:  # stopped early (an unreadable line, Ctrl-C, a closed pipe)
             with contextlib.suppress(OSError):
                 os.kill(self._pid, signal.SIGKILL)
                 os.waitpid(self._pid, 0)
-        for path in (self._text_path, self._report_path):
-            if path:
-                with contextlib.suppress(OSError):
-                    os.unlink(path)
+            self._pid = 0
+        for temporary in (self._text, self._report):
+            if temporary is not None:
+                temporary.close()
+
+
+def _die_with(parent: int) -> None:
+    """Have the system stop this (forked) process when `parent` dies (Linux; else nothing)."""
+    with contextlib.suppress(Exception):  # no prctl here: the parent's cleanup must do
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # it died before that took effect
+        os._exit(1)

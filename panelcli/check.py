@@ -135,7 +135,6 @@ _OUTCOMES: dict[Zone, tuple[Status, str, tuple[str, ...]]] = {
 
 
 _make_row = tuple.__new__  # ResultRow(...) without NamedTuple's Python-level __new__
-_HIGH = Zone.HIGH
 
 
 def _plain_row(
@@ -153,6 +152,17 @@ def _plain_row(
         source, line, column, sample_id, patient_id, collected_at, name, marker, category,
         value, None, reference_unit, text, unit, status, flag, flags, times, reference, None,
     ))  # fmt: skip
+
+
+def _plain_number(text: str, plan: _Plan) -> float | None:
+    """A plain-number cell's value the short path can take; None: the general path says more
+    (not a plain number; negative, too large or impossible for its unit)."""
+    if PLAIN_NUMBER(text) is None:
+        return None
+    number = float(text) + 0.0  # + 0.0 turns -0.0 into 0.0, as parse_value does
+    if not 0.0 <= number < _INFINITY or number * plan.scale > MAX_GRAMS_PER_LITRE:
+        return None
+    return number
 
 
 def in_lists(events: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -294,16 +304,15 @@ class Interpreter:
         column = header[roles["value"]]
         pad = width  # a role the header lacks reads the blank cell appended to each row
         cells_of = operator.itemgetter(*(roles.get(role, pad) for role in _LANE_ROLES))
-        plans, plan_of, recent, make_row = self._plans, self._plan, self._recent, _make_row
-        recent_limit = self.RECENT_SAMPLES
+        plan_for, markers_for = self._plan_for, self._markers_for
         sample: PanelKey | None = None  # the panel of the row before, and its markers
         seen: dict[str, tuple[int, str]] = {}
         taken = 0  # rows this loop turned into results (added to stats at the end)
         batch: list[StreamEvent] = []
-        add = batch.append
         try:
             for numbered in rows:
                 line, _, cells = numbered
+                row = None
                 if type(cells) is list and len(cells) == width:
                     cells.append("")
                     sample_id, patient_id, collected_at, marker, text, unit, lab_range = cells_of(
@@ -311,59 +320,35 @@ class Interpreter:
                     )
                     cells.pop()
                     marker, text, unit = marker.strip(), text.strip(), unit.strip() or None
-                    try:
-                        plan = plans[(marker, unit)]
-                    except KeyError:
-                        if len(plans) >= self.MAX_PLANS:  # junk spellings must not grow memory
-                            plans.clear()
-                        plan = plans[(marker, unit)] = plan_of(marker, unit)
+                    plan = plan_for(marker, unit)
                     # A marker and a number also mean the row is neither blank nor a comment.
-                    if plan is not None and PLAIN_NUMBER(text) and not lab_range.strip():
-                        number = float(text) + 0.0  # -0.0 becomes 0.0, as in parse_value
-                        name, category, reference_unit, exponent, scale, bounds, reference = plan
-                        if 0.0 <= number < _INFINITY and number * scale <= MAX_GRAMS_PER_LITRE:
+                    if plan is not None and not lab_range.strip():
+                        number = _plain_number(text, plan)
+                        if number is not None:
                             sample_id = sample_id.strip() or None
-                            # sample_key(), spelled out: this runs for every row
-                            if sample_id is None:
-                                patient_id = patient_id.strip() or None
-                                collected_at = collected_at.strip() or None
-                                key = (source, None, patient_id, collected_at)
-                            else:
-                                patient_id = patient_id.strip() or None
-                                collected_at = collected_at.strip() or None
-                                key = (source, sample_id, None, None)
+                            patient_id = patient_id.strip() or None
+                            collected_at = collected_at.strip() or None
+                            key = sample_key(source, sample_id, patient_id, collected_at)
                             if key != sample:
-                                seen, sample = self._markers_of(key, recent, recent_limit), key
-                            if name not in seen:
-                                seen[name] = (line, column)
-                                taken += 1
-                                # _plain_row(), spelled out
-                                value = convert(number, exponent) if exponent else number
-                                zone = zone_of(value, bounds)
-                                status, flag, flags = _OUTCOMES[zone]
-                                high = bounds.high
-                                times = round(value / high, 2) if zone >= _HIGH and high else None
-                                add(make_row(ResultRow, (
-                                    source, line, column, sample_id, patient_id, collected_at,
-                                    name, marker, category, value, None, reference_unit, text,
-                                    unit, status, flag, flags, times, reference, None,
-                                )))  # fmt: skip
-                                if len(batch) >= size:
-                                    yield batch
-                                    batch = []
-                                    add = batch.append
-                                continue
-                # Any other row: the general reading and judging, which may change what the
-                # loop remembered about the panel.
-                sample = None
-                measurements = rows_to_measurements(
-                    source, header, layout, delimiter, (numbered,), stats, first=False
-                )
-                batch.extend(self.judge_all(measurements, stats))
+                                seen, sample = markers_for(key), key
+                            if plan.name not in seen:
+                                seen[plan.name] = (line, column)
+                                row = _plain_row(
+                                    plan, number, text, source, line, column, sample_id,
+                                    patient_id, collected_at, marker, unit,  # type: ignore[arg-type]
+                                )  # fmt: skip
+                if row is not None:
+                    batch.append(row)
+                    taken += 1
+                else:  # the general reading and judging, which may change what the loop
+                    sample = None  # remembered about the panel
+                    measurements = rows_to_measurements(
+                        source, header, layout, delimiter, (numbered,), stats, first=False
+                    )
+                    batch.extend(self.judge_all(measurements, stats))
                 if len(batch) >= size:
                     yield batch
                     batch = []
-                    add = batch.append
         except InputError:
             if batch:  # the rows before the one that stops the file are not lost
                 yield batch
@@ -404,20 +389,13 @@ class Interpreter:
          _, _, _, reference_range) = m  # fmt: skip
         if reference_range is not None:
             return None
-        try:
-            plan = self._plans[(marker, unit)]
-        except KeyError:
-            if len(self._plans) >= self.MAX_PLANS:  # junk spellings must not grow memory
-                self._plans.clear()
-            plan = self._plans[(marker, unit)] = self._plan(marker, unit)
+        plan = self._plan_for(marker, unit)
         if plan is None:
             return None
         text = written.strip()
-        if PLAIN_NUMBER(text) is None:
+        number = _plain_number(text, plan)
+        if number is None:
             return None
-        number = float(text) + 0.0  # + 0.0 turns -0.0 into 0.0, as parse_value does
-        if not 0.0 <= number < _INFINITY or number * plan.scale > MAX_GRAMS_PER_LITRE:
-            return None  # negative, too large or impossible: the general path says why
         seen = self._markers_seen(m)
         first = seen.get(plan.name)
         if first is None:
@@ -428,6 +406,16 @@ class Interpreter:
             plan, number, text, source, line, column, sample_id, patient_id, collected_at,
             marker, unit,  # type: ignore[arg-type]
         )  # fmt: skip
+
+    def _plan_for(self, marker: str, unit: str | None) -> _Plan | None:
+        """The remembered plan for this marker and unit as written (made the first time)."""
+        try:
+            return self._plans[(marker, unit)]
+        except KeyError:
+            if len(self._plans) >= self.MAX_PLANS:  # junk spellings must not grow memory
+                self._plans.clear()
+            plan = self._plans[(marker, unit)] = self._plan(marker, unit)
+            return plan
 
     def _plan(self, marker: str, unit: str | None) -> _Plan | None:
         """What stays the same for every plain-number row of this marker and unit, if any."""
@@ -470,18 +458,15 @@ class Interpreter:
     def _markers_seen(self, m: Measurement) -> dict[str, tuple[int, str]]:
         """Markers already met in this row's panel (recent panels only: bounded memory)."""
         # The same grouping as panel_key(), so a repeat means "twice in one panel".
-        key = sample_key(m.source, m.sample_id, m.patient_id, m.collected_at)
-        return self._markers_of(key, self._recent, self.RECENT_SAMPLES)
+        return self._markers_for(sample_key(m.source, m.sample_id, m.patient_id, m.collected_at))
 
-    @staticmethod
-    def _markers_of(
-        key: PanelKey, recent: OrderedDict[PanelKey, dict[str, tuple[int, str]]], limit: int
-    ) -> dict[str, tuple[int, str]]:
-        seen = recent.get(key)
+    def _markers_for(self, key: PanelKey) -> dict[str, tuple[int, str]]:
+        """Markers already met in this panel (recent panels only: bounded memory)."""
+        seen = self._recent.get(key)
         if seen is None:
-            seen = recent[key] = {}
-            if len(recent) > limit:
-                recent.popitem(last=False)
+            seen = self._recent[key] = {}
+            if len(self._recent) > self.RECENT_SAMPLES:
+                self._recent.popitem(last=False)
         return seen
 
     def _judge(

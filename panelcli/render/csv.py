@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from panelcli.check import ResultRow, StreamEvent, Tally
 from panelcli.models import NOTICE, Issue, ReferenceSetInfo, ReferenceUsed, Result
-from panelcli.render.stream import Rendered, remember
+from panelcli.render.stream import Batch, batch_texts, remember
 from panelcli.values import is_plain_number, visible
 
 COLUMNS = (
@@ -86,7 +86,7 @@ def csv_lines(
 
 
 def csv_texts(
-    batches: Iterable[Sequence[StreamEvent] | Rendered],
+    batches: Iterable[Batch],
     reference_set: ReferenceSetInfo,
     tally: Tally,
     framed: bool = True,
@@ -105,20 +105,17 @@ def csv_texts(
         written.clear()
         return joined
 
-    if framed:
-        yield text([COLUMNS])
-    for batch in batches:
-        if type(batch) is Rendered:
-            tally.add(batch.tally)
-            yield from batch.texts
-            continue
-        tally.count(batch)  # type: ignore[arg-type]
-        yield text([
+    def encode(batch: Sequence[StreamEvent]) -> str:
+        return text([
             short_cells(event) if type(event) is ResultRow  # type: ignore[arg-type]
             else issue_cells(event) if isinstance(event, Issue)
             else [_cell(c) for c in result_row(event)]  # type: ignore[arg-type]
-            for event in batch  # type: ignore[union-attr]
+            for event in batch
         ])  # fmt: skip
+
+    if framed:
+        yield text([COLUMNS])
+    yield from batch_texts(batches, tally, encode)
     if framed:
         yield text([[_cell(c) for c in notice_row(reference_set)]])
 

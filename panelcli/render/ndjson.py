@@ -28,7 +28,7 @@ from panelcli.models import (
 )
 from panelcli.ranges import ReferenceSet
 from panelcli.reading import file_end_warnings
-from panelcli.render.stream import Rendered, remember
+from panelcli.render.stream import Batch, batch_texts, remember
 from panelcli.values import json_inert
 
 _INFINITY = float("inf")
@@ -53,7 +53,7 @@ def ndjson_lines(
 
 
 def ndjson_texts(
-    batches: Iterable[Sequence[StreamEvent] | Rendered],
+    batches: Iterable[Batch],
     reference_set: ReferenceSetInfo,
     tally: Tally,
     framed: bool = True,
@@ -64,17 +64,15 @@ def ndjson_texts(
     """
     rows = RowEncoder()
     row_line = rows.line
-    for batch in batches:
-        if type(batch) is Rendered:
-            tally.add(batch.tally)
-            yield from batch.texts
-            continue
-        tally.count(batch)  # type: ignore[arg-type]
+
+    def encode(batch: Sequence[StreamEvent]) -> str:
         # ResultRow first, and by exact type: it is nearly every line of a big file.
-        yield "".join([
+        return "".join([
             row_line(event) if type(event) is ResultRow else event_line(event, rows)  # type: ignore[arg-type]
             for event in batch
         ])  # fmt: skip
+
+    yield from batch_texts(batches, tally, encode)
     if framed:
         yield StreamEnd(reference_set=reference_set, totals=tally.totals()).model_dump_json() + "\n"
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import NamedTuple, TextIO, TypeVar
 
-from panelcli.check import Tally
+from panelcli.check import StreamEvent, Tally
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
@@ -21,6 +21,23 @@ class Rendered(NamedTuple):
 
     texts: Iterable[str]
     tally: Tally
+
+
+#: What the streamed formats are given: lists of events, and parts made elsewhere.
+Batch = Sequence[StreamEvent] | Rendered
+
+
+def batch_texts(
+    batches: Iterable[Batch], tally: Tally, encode: Callable[[Sequence[StreamEvent]], str]
+) -> Iterator[str]:
+    """Each list of events counted and encoded as one text; a `Rendered` part as it is."""
+    for batch in batches:
+        if type(batch) is Rendered:
+            tally.add(batch.tally)
+            yield from batch.texts
+        else:
+            tally.count(batch)  # type: ignore[arg-type]
+            yield encode(batch)  # type: ignore[arg-type]
 
 
 def remember(memo: dict[K, T], key: K, value: T, limit: int) -> T:

@@ -25,12 +25,11 @@ from panelcli.check import Interpreter, StreamEvent, Tally, in_lists
 from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.reading import STDIN, FileRows, NumberedRow, ReadStats, file_closing, open_rows
-from panelcli.render.stream import Rendered
+from panelcli.render.stream import Batch, Rendered
 from panelcli.split import Cut, find_cut, second_part
 
 #: (lists of events or rendered parts, reference set info, tally, framed) → texts
 MakeTexts = Callable[..., Iterator[str]]
-Batch = Sequence[StreamEvent] | Rendered
 BATCH = 512
 #: Characters of the second part's text read back at a time.
 READ_BACK = 64 * 1024

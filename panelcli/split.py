@@ -16,7 +16,6 @@ import os
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from panelcli.errors import InputError
 from panelcli.reading import (
     DEFAULT_MAX_LINE,
     STDIN,
@@ -111,7 +110,11 @@ def _panel(cells: list[bytes], columns: list[int | None], width: int) -> tuple[b
 def second_part(
     file: FileRows, stats: ReadStats, cut: Cut, max_line: int = DEFAULT_MAX_LINE
 ) -> Iterator[FileRows]:
-    """The rows from the cut to the end, numbered as in the whole file; fills `stats`."""
+    """The rows from the cut to the end, numbered as in the whole file; fills `stats`.
+
+    Problems that stop the file (a broken CSV, a line too long) are raised as they come:
+    the first part's reader then reads this part itself and reports them as usual.
+    """
     with open(file.source, "rb") as raw:
         raw.seek(cut.offset)
         text = io.TextIOWrapper(raw, encoding="utf-8", errors=_cp1252_fallback(stats), newline="")
@@ -119,7 +122,4 @@ def second_part(
             _lines(text, file.source, max_line), delimiter=file.delimiter, strict=True
         )
         rows = numbered_rows(reader, file.source, cut.line - 1, cut.line - 1)
-        try:
-            yield file._replace(leading=[], rows=rows)
-        except csv.Error as exc:
-            raise InputError(f"{file.source}: the CSV structure is broken ({exc})") from None
+        yield file._replace(leading=[], rows=rows)

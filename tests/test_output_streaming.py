@@ -18,7 +18,7 @@ from panelcli.models import Issue, Result, Status
 from panelcli.ranges import load_ranges
 from panelcli.render.csv import csv_lines
 from panelcli.render.ndjson import ndjson_lines
-from panelcli.render.stream import write_lines
+from panelcli.render.stream import Encoded, write_lines
 
 HEADER = "sample_id,patient_id,collected_at,marker,value,unit\n"
 MARKERS = ["IL-6", "IL-8", "IL-10", "TNF-α", "IFN-γ"]
@@ -175,3 +175,47 @@ def test_regular_files_are_read_in_batches_and_pipes_row_by_row(tmp_path: Path) 
     assert _batch_size([str(regular), "-"]) == 1  # pytest's stdin is not a file
     assert _batch_size([str(regular), str(tmp_path / "missing.csv")]) > 100  # reported apart
     assert _batch_size(["/dev/null"]) == 1  # a device, like /dev/stdin
+
+
+class _Writes(io.BytesIO):
+    """A binary stream that remembers each write it was given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes: list[bytes] = []
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self.writes.append(bytes(data))
+        return super().write(data)
+
+
+def encoded(text: str) -> Encoded:
+    return Encoded(io.BytesIO(text.encode("utf-8")))
+
+
+def test_an_encoded_part_is_copied_as_bytes_in_its_place() -> None:
+    """Another process's part goes out as its own bytes, between the texts around it."""
+    binary = _Writes()
+    out = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+    tally = Tally()
+    tally.read_something = True
+    part = '{"marker":"TNF-α","text":"≤ 8.1 pg/mL"}\n' * 3
+    write_lines(["first\n", encoded(part), "last\n"], out, tally)
+    assert binary.getvalue().decode("utf-8") == "first\n" + part + "last\n"
+    assert part.encode("utf-8") in binary.writes  # copied, not decoded and encoded again
+
+
+@pytest.mark.parametrize("out", [io.StringIO(), io.TextIOWrapper(io.BytesIO(), "latin-1")])
+def test_an_encoded_part_is_decoded_for_a_text_only_or_other_encoding_output(
+    out: io.TextIOBase,
+) -> None:
+    tally = Tally()
+    tally.read_something = True
+    part = "S-1,IL-6,7.4 µg/L\n" * 2  # latin-1 can write µ too
+    write_lines(["a\n", encoded(part), "b\n"], out, tally)  # type: ignore[arg-type]
+    if isinstance(out, io.StringIO):
+        assert out.getvalue() == "a\n" + part + "b\n"
+    else:
+        assert isinstance(out, io.TextIOWrapper)
+        out.flush()
+        assert out.buffer.getvalue().decode("latin-1") == "a\n" + part + "b\n"  # type: ignore[attr-defined]

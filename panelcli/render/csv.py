@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import cast
 
 from panelcli.check import ResultRow, StreamEvent, Tally
 from panelcli.models import NOTICE, Issue, ReferenceSetInfo, ReferenceUsed, Result
-from panelcli.render.stream import Batch, batch_texts, remember
+from panelcli.render.stream import Batch, Text, batch_texts, remember
 from panelcli.values import is_plain_number, visible
 
 COLUMNS = (
@@ -82,7 +83,8 @@ def csv_lines(
     events: Iterable[StreamEvent], reference_set: ReferenceSetInfo, tally: Tally
 ) -> Iterator[str]:
     """The header, one row per event as it arrives, then the notice row; each a CSV line."""
-    return csv_texts(([event] for event in events), reference_set, tally)
+    texts = csv_texts(([event] for event in events), reference_set, tally)
+    return cast(Iterator[str], texts)  # lists of events only: every text is a str
 
 
 def csv_texts(
@@ -90,7 +92,7 @@ def csv_texts(
     reference_set: ReferenceSetInfo,
     tally: Tally,
     framed: bool = True,
-) -> Iterator[str]:
+) -> Iterator[Text]:
     """`csv_lines` for events in lists: the lines of each list as one text.
 
     `framed=False`: only the events' rows, without the header and notice (a part of a file).

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from pydantic_core import to_json
 
@@ -28,7 +28,7 @@ from panelcli.models import (
 )
 from panelcli.ranges import ReferenceSet
 from panelcli.reading import file_end_warnings
-from panelcli.render.stream import Batch, batch_texts, remember
+from panelcli.render.stream import Batch, Text, batch_texts, remember
 from panelcli.values import json_inert
 
 _INFINITY = float("inf")
@@ -49,7 +49,8 @@ def ndjson_lines(
     events: Iterable[StreamEvent], reference_set: ReferenceSetInfo, tally: Tally
 ) -> Iterator[str]:
     """Every event as a line, as it arrives, then the closing line with the notice and totals."""
-    return ndjson_texts(([event] for event in events), reference_set, tally)
+    texts = ndjson_texts(([event] for event in events), reference_set, tally)
+    return cast(Iterator[str], texts)  # lists of events only: every text is a str
 
 
 def ndjson_texts(
@@ -57,7 +58,7 @@ def ndjson_texts(
     reference_set: ReferenceSetInfo,
     tally: Tally,
     framed: bool = True,
-) -> Iterator[str]:
+) -> Iterator[Text]:
     """`ndjson_lines` for events in lists: the lines of each list as one text.
 
     `framed=False`: only the events' lines, without the closing line (a part of a file).

@@ -10,7 +10,6 @@ itself, as a single process would. Either way the output is the same; only the t
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import itertools
 import os
@@ -25,14 +24,12 @@ from panelcli.check import Interpreter, StreamEvent, Tally, in_lists
 from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.reading import STDIN, FileRows, NumberedRow, ReadStats, file_closing, open_rows
-from panelcli.render.stream import Batch, Rendered
+from panelcli.render.stream import Batch, Encoded, Rendered, Text
 from panelcli.split import Cut, find_cut, second_part
 
 #: (lists of events or rendered parts, reference set info, tally, framed) → texts
-MakeTexts = Callable[..., Iterator[str]]
+MakeTexts = Callable[..., Iterator[Text]]
 BATCH = 512
-#: Characters of the second part's text read back at a time.
-READ_BACK = 64 * 1024
 
 
 class _Part(NamedTuple):
@@ -82,7 +79,7 @@ def write_in_two_processes(
     make_texts: MakeTexts,
     info: object,
     tally: Tally,
-    write: Callable[[Iterable[str]], None],
+    write: Callable[[Iterable[Text]], None],
     watch: Callable[[Iterator[Batch]], Iterator[Batch]] | None = None,
 ) -> bool:
     """Write `source` with two processes; False (nothing written) when it does not qualify.
@@ -126,7 +123,7 @@ def _batches(
         if part is not None and at_cut and _independent(part, interpreter):
             stats.rows += part.rows
             stats.measurements += part.measurements
-            yield Rendered(second.texts(), part.tally)
+            yield Rendered([Encoded(second.text_file())], part.tally)
         else:  # read the second part here, as one process would have
             rest = itertools.chain(held, file.rows)
             yield from interpreter.judge_rows(file._replace(rows=rest), stats)
@@ -219,6 +216,7 @@ class _SecondPart:
             batches = interpreter.judge_rows(part, stats)
             with open(self._text.fileno(), "w", encoding="utf-8", newline="", closefd=False) as out:
                 for text in self._make_texts(batches, self._info, tally, False):
+                    assert type(text) is str  # made from lists of events only
                     out.write(text)
         report = _Part(
             tally, stats.rows, stats.measurements, stats.fallback_bytes, first.first,
@@ -238,14 +236,10 @@ class _SecondPart:
         part: _Part = pickle.load(self._report)
         return part
 
-    def texts(self) -> Iterator[str]:
-        """The second part's text, a block at a time."""
+    def text_file(self) -> BinaryIO:
+        """The file holding the second part's text, in UTF-8."""
         assert self._text is not None
-        self._text.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        while block := self._text.read(READ_BACK):
-            yield decoder.decode(block)
-        yield decoder.decode(b"", final=True)
+        return self._text
 
     def close(self) -> None:
         """Stop the forked process if it still runs, and drop the temporary files."""

@@ -60,7 +60,8 @@ def used(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 def one_process(path: Path, make_texts: MakeTexts, options: CheckOptions) -> str:
     tally = Tally()
     batches = Interpreter(RANGES, options).stream_batches([str(path)])
-    return "".join(make_texts(batches, RANGES.info, tally))
+    texts = make_texts(batches, RANGES.info, tally)
+    return "".join(t.decode() if isinstance(t, bytes) else t for t in texts)
 
 
 def two(path: Path, make_texts: MakeTexts, options: CheckOptions) -> str:

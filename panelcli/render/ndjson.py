@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from pydantic_core import to_json
 
@@ -49,8 +49,9 @@ def ndjson_lines(
     events: Iterable[StreamEvent], reference_set: ReferenceSetInfo, tally: Tally
 ) -> Iterator[str]:
     """Every event as a line, as it arrives, then the closing line with the notice and totals."""
-    texts = ndjson_texts(([event] for event in events), reference_set, tally)
-    return cast(Iterator[str], texts)  # lists of events only: every text is a str
+    for text in ndjson_texts(([event] for event in events), reference_set, tally):
+        assert type(text) is bytes  # lists of events only
+        yield text.decode("utf-8")
 
 
 def ndjson_texts(
@@ -59,23 +60,27 @@ def ndjson_texts(
     tally: Tally,
     framed: bool = True,
 ) -> Iterator[Text]:
-    """`ndjson_lines` for events in lists: the lines of each list as one text.
+    """`ndjson_lines` for events in lists: the lines of each list as one text, in UTF-8 bytes.
 
+    Bytes, because NDJSON is most of a big run's output: joining and writing them costs a
+    fraction of building text and encoding it (the lines hold non-ASCII, such as '≤').
     `framed=False`: only the events' lines, without the closing line (a part of a file).
     """
     rows = RowEncoder()
-    row_line = rows.line
+    row_bytes = rows.encoded
 
-    def encode(batch: Sequence[StreamEvent]) -> str:
+    def encode(batch: Sequence[StreamEvent]) -> bytes:
         # ResultRow first, and by exact type: it is nearly every line of a big file.
-        return "".join([
-            row_line(event) if type(event) is ResultRow else event_line(event, rows)  # type: ignore[arg-type]
+        return b"".join([
+            row_bytes(event) if type(event) is ResultRow  # type: ignore[arg-type]
+            else event_line(event, rows).encode("utf-8", "replace")
             for event in batch
         ])  # fmt: skip
 
     yield from batch_texts(batches, tally, encode)
     if framed:
-        yield StreamEnd(reference_set=reference_set, totals=tally.totals()).model_dump_json() + "\n"
+        end = StreamEnd(reference_set=reference_set, totals=tally.totals())
+        yield end.model_dump_json().encode("utf-8", "replace") + b"\n"
 
 
 class NdjsonPart(NamedTuple):
@@ -138,7 +143,8 @@ class RowEncoder:
     """`ResultRow` → the line `Result.model_dump_json()` would give, text for text, but faster.
 
     A row's strings repeat in groups (one sample's fields, one marker's names and units), so
-    each group is encoded once and remembered; memory is bounded by forgetting when it grows.
+    each group is encoded once, as UTF-8, and remembered; memory is bounded by forgetting when
+    it grows.
     """
 
     #: Entries remembered per kind: a file lists a sample's rows together, so a few recent
@@ -146,19 +152,24 @@ class RowEncoder:
     MEMO_LIMIT = 1024
 
     def __init__(self) -> None:
-        self._samples: dict[tuple[str | None, ...], tuple[str, str]] = {}
-        self._markers: dict[tuple[str | None, ...], tuple[str, str, str]] = {}
-        self._outcomes: dict[tuple[object, ...], tuple[str, str, ReferenceUsed]] = {}
+        self._samples: dict[tuple[str | None, ...], tuple[bytes, bytes]] = {}
+        self._markers: dict[tuple[str | None, ...], tuple[bytes, bytes, bytes]] = {}
+        self._outcomes: dict[tuple[object, ...], tuple[bytes, bytes, ReferenceUsed]] = {}
 
     def line(self, row: ResultRow) -> str:
+        """The row's line of JSON, with its newline."""
+        return self.encoded(row).decode("utf-8")
+
+    def encoded(self, row: ResultRow) -> bytes:
+        """The row's line of JSON, with its newline, in UTF-8."""
         (source, line, column, sample_id, patient_id, collected_at, marker, as_written, category,
          value, _, unit, original_value, original_unit, status, flag, flags, times, reference,
          _) = row  # fmt: skip
-        sample: tuple[str, str] | None
+        sample: tuple[bytes, bytes] | None
         sample = self._samples.get((source, column, sample_id, patient_id, collected_at))
         if sample is None:
             sample = self._sample(source, column, sample_id, patient_id, collected_at)
-        names: tuple[str, str, str] | None
+        names: tuple[bytes, bytes, bytes] | None
         names = self._markers.get((marker, as_written, category, unit, original_unit))
         if names is None:
             names = self._names(marker, as_written, category, unit, original_unit)
@@ -167,50 +178,65 @@ class RowEncoder:
         outcome = self._outcomes.get((flag, flags, id(reference)))  # the flag decides the status
         if outcome is None or outcome[2] is not reference:
             outcome = self._outcome(status, flag, flags, reference)
-        number = repr(value)
-        if "e" in number:  # Python and pydantic write exponents differently (1e-05, 1e-5)
-            number = to_json(value).decode()
-        if times is None or times == _INFINITY:  # value / high can overflow; pydantic: null
-            times_text = "null"
-        else:
-            times_text = repr(times)
-            if "e" in times_text:
-                times_text = to_json(times).decode()
+        # value / high can overflow; pydantic writes null then
+        times_text = b"null" if times is None or times == _INFINITY else _number(times)
         # original_value needs no escaping: the short path only takes plain numbers.
-        return (
-            f"{sample[0]}{line}{sample[1]}{names[0]}{number}{names[1]}{original_value}"
-            f"{names[2]}{outcome[0]}{times_text}{outcome[1]}"
-        )
+        return _LINE % (
+            sample[0], line, sample[1], names[0], _number(value), names[1],
+            original_value.encode("ascii"), names[2], outcome[0], times_text, outcome[1],
+        )  # fmt: skip
 
-    def _sample(self, *fields: str | None) -> tuple[str, str]:
+    def _sample(self, *fields: str | None) -> tuple[bytes, bytes]:
         source, column, sample_id, patient_id, collected_at = (_string(f) for f in fields)
         parts = (
-            f'{{"source":{source},"line":',
-            f',"column":{column},"sample_id":{sample_id},"patient_id":{patient_id},'
-            f'"collected_at":{collected_at}',
+            _utf8(f'{{"source":{source},"line":'),
+            _utf8(
+                f',"column":{column},"sample_id":{sample_id},"patient_id":{patient_id},'
+                f'"collected_at":{collected_at}'
+            ),
         )
         return remember(self._samples, fields, parts, self.MEMO_LIMIT)
 
-    def _names(self, *fields: str | None) -> tuple[str, str, str]:
+    def _names(self, *fields: str | None) -> tuple[bytes, bytes, bytes]:
         marker, as_written, category, unit, original_unit = (_string(f) for f in fields)
         parts = (
-            f',"marker":{marker},"marker_as_written":{as_written},"category":{category},"value":',
-            f',"comparator":null,"unit":{unit},"original_value":"',
-            f'","original_unit":{original_unit},',
+            _utf8(
+                f',"marker":{marker},"marker_as_written":{as_written},"category":{category},'
+                '"value":'
+            ),
+            _utf8(f',"comparator":null,"unit":{unit},"original_value":"'),
+            _utf8(f'","original_unit":{original_unit},'),
         )
         return remember(self._markers, fields, parts, self.MEMO_LIMIT)
 
     def _outcome(
         self, status: Status, flag: str, flags: tuple[str, ...], reference: ReferenceUsed
-    ) -> tuple[str, str, ReferenceUsed]:
+    ) -> tuple[bytes, bytes, ReferenceUsed]:
         flags_text = ",".join(_string(f) for f in flags)
-        parts = (
+        first = _utf8(
             f'"status":"{status.value}","flag":{_string(flag)},"flags":[{flags_text}],'
-            '"times_upper_limit":',
-            f',"reference":{json_inert(reference.model_dump_json())},"note":null}}\n',
-            reference,
+            '"times_upper_limit":'
         )
-        return remember(self._outcomes, (flag, flags, id(reference)), parts, self.MEMO_LIMIT)
+        second = _utf8(f',"reference":{json_inert(reference.model_dump_json())},"note":null}}\n')
+        key = (flag, flags, id(reference))
+        return remember(self._outcomes, key, (first, second, reference), self.MEMO_LIMIT)
+
+
+#: A row's line from its parts (see `RowEncoder.encoded`).
+_LINE = b"%b%d%b%b%b%b%b%b%b%b%b"
+
+
+def _number(value: float) -> bytes:
+    """A float as pydantic writes it in JSON (a finite, non-negative one, as results hold)."""
+    # repr() is the same text, except in exponent form (1e-05 against 1e-5), which repr()
+    # uses exactly below 1e-4 and from 1e16 on.
+    if 1e-4 <= value < 1e16 or value == 0.0:
+        return b"%r" % value
+    return to_json(value)
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "replace")
 
 
 def _string(text: str | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import shutil
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
@@ -24,8 +25,8 @@ class Encoded(NamedTuple):
     file: BinaryIO
 
 
-#: What the streamed formats give: texts, and parts already encoded.
-Text = str | Encoded
+#: What the streamed formats give: text, UTF-8 bytes, and parts already written to a file.
+Text = str | bytes | Encoded
 
 
 class Rendered(NamedTuple):
@@ -44,7 +45,9 @@ Batch = Sequence[StreamEvent] | Rendered
 
 
 def batch_texts(
-    batches: Iterable[Batch], tally: Tally, encode: Callable[[Sequence[StreamEvent]], str]
+    batches: Iterable[Batch],
+    tally: Tally,
+    encode: Callable[[Sequence[StreamEvent]], str | bytes],
 ) -> Iterator[Text]:
     """Each list of events counted and encoded as one text; a `Rendered` part as it is."""
     for batch in batches:
@@ -64,59 +67,83 @@ def remember(memo: dict[K, T], key: K, value: T, limit: int) -> T:
     return value
 
 
-#: Characters gathered per write: one system call per line would cost more than the line.
-BATCH_CHARS = 64 * 1024
+#: Bytes gathered per write: one system call per line would cost more than the line.
+BATCH_BYTES = 64 * 1024
 #: ... but a slow source (a pipe fed row by row) still shows its lines within this many seconds.
 BATCH_SECONDS = 0.2
+#: Bytes copied at a time from an `Encoded` part (memory stays flat).
+COPY_BLOCK = 1024 * 1024
 
 
 def write_lines(texts: Iterable[Text], out: TextIO, tally: Tally, prompt: bool = False) -> None:
-    """Write text (lines, or runs of lines) as it is made, in writes of about BATCH_CHARS.
+    """Write text (lines, or runs of lines) as it is made, in writes of about BATCH_BYTES.
 
     `prompt`: write each text at once (input from a pipe may pause at any row, and its lines
     must not wait for the next one). Holds back while no file was read yet: a run where every
     file is unreadable writes nothing (the caller reports the files on stderr); the held lines
     are a header and one rejection per file, so memory stays flat.
     """
-    batch: list[str] = []
+    sink = Utf8Sink(out)
+    errors = getattr(out, "errors", None) or "strict"
+    batch: list[bytes] = []
     size = 0
     last_write = time.monotonic()
     for text in texts:
         if type(text) is Encoded:  # only ever a part that was read: nothing to hold back
-            out.write("".join(batch))
+            sink.write(b"".join(batch))
             batch.clear()
             size = 0
-            copy_encoded(text.file, out)
+            sink.copy(text.file)
             continue
-        batch.append(text)  # type: ignore[arg-type]
-        size += len(text)
+        data = text if type(text) is bytes else text.encode("utf-8", errors)  # type: ignore[union-attr]
+        batch.append(data)  # type: ignore[arg-type]
+        size += len(data)
         if not tally.read_something:
             continue
-        if prompt or size >= BATCH_CHARS or time.monotonic() - last_write >= BATCH_SECONDS:
-            out.write("".join(batch))
-            out.flush()
+        if prompt or size >= BATCH_BYTES or time.monotonic() - last_write >= BATCH_SECONDS:
+            sink.write(b"".join(batch))
+            sink.flush()
             batch.clear()
             size = 0
             last_write = time.monotonic()
     if batch and not tally.nothing_read:
-        out.write("".join(batch))
-    out.flush()
+        sink.write(b"".join(batch))
+    sink.flush()
 
 
-#: Bytes copied at a time from an `Encoded` part (memory stays flat).
-COPY_BLOCK = 1024 * 1024
+class Utf8Sink:
+    """UTF-8 bytes to a text stream: straight to its binary buffer when that takes UTF-8
+    (stdout and files do), else decoded (a StringIO, another encoding)."""
 
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        binary: BinaryIO | None = getattr(out, "buffer", None)
+        # Text mode may turn '\n' into os.linesep: where that is not '\n', bytes would skip it.
+        utf8 = codecs.lookup(out.encoding or "ascii").name == "utf-8"
+        if not utf8 or os.linesep != "\n":
+            binary = None
+        if binary is not None:
+            out.flush()  # what was written as text before comes first
+        self._binary = binary
 
-def copy_encoded(file: BinaryIO, out: TextIO) -> None:
-    """Copy a UTF-8 file's text to `out`: as bytes when `out` writes UTF-8 bytes, else decoded."""
-    file.seek(0)
-    binary: BinaryIO | None = getattr(out, "buffer", None)
-    # Text mode changes no newline here: the other process exists only where fork does (POSIX).
-    if binary is not None and codecs.lookup(out.encoding or "ascii").name == "utf-8":
-        out.flush()
-        shutil.copyfileobj(file, binary, COPY_BLOCK)
-        return
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    while block := file.read(COPY_BLOCK):
-        out.write(decoder.decode(block))
-    out.write(decoder.decode(b"", final=True))
+    def write(self, data: bytes) -> None:
+        if self._binary is not None:
+            self._binary.write(data)
+        elif data:
+            self._out.write(data.decode("utf-8"))
+
+    def copy(self, file: BinaryIO) -> None:
+        """Copy a whole file of UTF-8 text, from its start."""
+        file.seek(0)
+        if self._binary is not None:
+            shutil.copyfileobj(file, self._binary, COPY_BLOCK)
+            return
+        decoder = codecs.getincrementaldecoder("utf-8")()  # a block may end inside a character
+        while block := file.read(COPY_BLOCK):
+            self._out.write(decoder.decode(block))
+        self._out.write(decoder.decode(b"", final=True))
+
+    def flush(self) -> None:
+        if self._binary is not None:
+            self._binary.flush()
+        self._out.flush()

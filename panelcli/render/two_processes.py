@@ -214,10 +214,10 @@ class _SecondPart:
         max_line = interpreter.options.max_line_length
         with second_part(self._file, stats, self._cut, max_line) as part:
             batches = interpreter.judge_rows(part, stats)
-            with open(self._text.fileno(), "w", encoding="utf-8", newline="", closefd=False) as out:
-                for text in self._make_texts(batches, self._info, tally, False):
-                    assert type(text) is str  # made from lists of events only
-                    out.write(text)
+            for text in self._make_texts(batches, self._info, tally, False):
+                assert type(text) is not Encoded  # made from lists of events only
+                self._text.write(text if type(text) is bytes else text.encode())  # type: ignore[union-attr]
+            self._text.flush()
         report = _Part(
             tally, stats.rows, stats.measurements, stats.fallback_bytes, first.first,
             interpreter._warned,

@@ -4,11 +4,12 @@
 the same events in lists); `build_report` gathers the stream into panels for the table and
 JSON. Nothing here prints, exits or imports rich/typer.
 
-Speed: most rows are a plain number for a known marker in a stated unit. Those take a short
-path that reuses everything decided for the same marker and unit before and yields a
-`ResultRow` instead of a validated `Result`: `Interpreter._long_rows` goes straight from a
-long-layout row's cells to it, `Interpreter._quick` from a `Measurement` (wide layouts).
-Every other row takes the general path. Tests hold the paths to the same output.
+Speed: most rows are a plain number for a known marker in a stated unit, and many others a
+simply censored one ('<2.0', '>5000'). Those take a short path that reuses everything decided
+for the same marker and unit before and yields a `ResultRow` instead of a validated `Result`:
+`Interpreter._long_rows` goes straight from a long-layout row's cells to it,
+`Interpreter._quick` from a `Measurement` (wide layouts). Every other row takes the general
+path. Tests hold the paths to the same output.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from panelcli.errors import InputError
 from panelcli.interpret import FLAG, STATUS, Bounds, Zone, bounds_text, interpret, zone_of
 from panelcli.models import (
     ABNORMAL,
+    Comparator,
     Issue,
     Overview,
     Panel,
@@ -86,7 +88,7 @@ class ResultRow(NamedTuple):
     marker_as_written: str
     category: str | None
     value: float
-    comparator: None
+    comparator: Comparator | None
     unit: str
     original_value: str
     original_unit: str
@@ -95,7 +97,7 @@ class ResultRow(NamedTuple):
     flags: tuple[str, ...]
     times_upper_limit: float | None
     reference: Reference
-    note: None
+    note: str | None
 
     def to_result(self) -> Result:
         """The model, without validating again what the short path only builds from checked values.
@@ -137,20 +139,32 @@ _OUTCOMES: dict[Zone, tuple[Status, str, tuple[str, ...]]] = {
 _make_row = tuple.__new__  # ResultRow(...) without NamedTuple's Python-level __new__
 
 
-def _plain_row(
+def _short_row(
     plan: _Plan, number: float, text: str, source: str, line: int, column: str,
     sample_id: str | None, patient_id: str | None, collected_at: str | None,
-    marker: str, unit: str,
+    marker: str, unit: str, comparator: Comparator | None,
 ) -> ResultRow:  # fmt: skip
-    """The result of a plain number, already checked as `_quick` checks it, for this plan."""
+    """The result of a number, already checked as `_quick` checks it, for this plan."""
     name, category, reference_unit, exponent, _, bounds, reference = plan
     value = convert(number, exponent) if exponent else number
-    zone = zone_of(value, bounds)
-    status, flag, flags = _OUTCOMES[zone]
-    times = round(value / bounds.high, 2) if zone >= Zone.HIGH and bounds.high else None
+    note = None
+    if comparator is None:
+        zone = zone_of(value, bounds)
+        status, flag, flags = _OUTCOMES[zone]
+        times = round(value / bounds.high, 2) if zone >= Zone.HIGH and bounds.high else None
+    else:
+        judged = interpret(value, comparator, bounds, reference_unit)
+        status, flag, times, note = (
+            judged.status,
+            judged.flag,
+            judged.times_upper_limit,
+            judged.note,
+        )
+        flags = tuple(judged.flags)
     return _make_row(ResultRow, (  # type: ignore[call-overload, no-any-return]
         source, line, column, sample_id, patient_id, collected_at, name, marker, category,
-        value, None, reference_unit, text, unit, status, flag, flags, times, reference, None,
+        value, comparator, reference_unit, text, unit, status, flag, flags, times, reference,
+        note,
     ))  # fmt: skip
 
 
@@ -163,6 +177,24 @@ def _plain_number(text: str, plan: _Plan) -> float | None:
     if not 0.0 <= number < _INFINITY or number * plan.scale > MAX_GRAMS_PER_LITRE:
         return None
     return number
+
+
+#: '<2.0', '> 5000': a comparator, at most one space, and a number without a sign.
+_CENSORED = re.compile(r"([<>]) ?((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\Z").match
+_CENSORED_STARTS = ("<", ">")
+_NOT_CENSORED: tuple[None, None] = (None, None)
+
+
+def _censored_number(text: str, plan: _Plan) -> tuple[Comparator, float] | tuple[None, None]:
+    """A simply censored cell's comparator and number the short path can take; (None, None):
+    the general path says more (another notation, or a number `_plain_number` declines)."""
+    match = _CENSORED(text)
+    if match is None:
+        return _NOT_CENSORED
+    number = _plain_number(match[2], plan)
+    if number is None:
+        return _NOT_CENSORED
+    return match[1], number  # type: ignore[return-value]
 
 
 def in_lists(events: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -290,7 +322,8 @@ class Interpreter:
     def _long_rows(
         self, file: FileRows, stats: ReadStats, size: int
     ) -> Iterator[list[StreamEvent]]:
-        """`judge_rows` for the long layout: a plain-number row goes from cells to `ResultRow`.
+        """`judge_rows` for the long layout: a plain or simply censored number goes from cells
+        to `ResultRow`.
 
         This loop runs once per row of a million-row file, so it reads the cells itself
         instead of making a `Measurement`; it gives exactly what `rows_to_measurements` and
@@ -324,6 +357,9 @@ class Interpreter:
                     # A marker and a number also mean the row is neither blank nor a comment.
                     if plan is not None and not lab_range.strip():
                         number = _plain_number(text, plan)
+                        comparator = None
+                        if number is None and text.startswith(_CENSORED_STARTS):
+                            comparator, number = _censored_number(text, plan)
                         if number is not None:
                             sample_id = sample_id.strip() or None
                             patient_id = patient_id.strip() or None
@@ -333,9 +369,10 @@ class Interpreter:
                                 seen, sample = markers_for(key), key
                             if plan.name not in seen:
                                 seen[plan.name] = (line, column)
-                                row = _plain_row(
+                                row = _short_row(
                                     plan, number, text, source, line, column, sample_id,
                                     patient_id, collected_at, marker, unit,  # type: ignore[arg-type]
+                                    comparator,
                                 )  # fmt: skip
                 if row is not None:
                     batch.append(row)
@@ -380,7 +417,8 @@ class Interpreter:
             )
 
     def _quick(self, m: Measurement) -> ResultRow | None:
-        """The result of a plain number for a planned marker and unit; None: take the general path.
+        """The result of a plain or simply censored number for a planned marker and unit; None:
+        take the general path.
 
         Gives exactly what `_judge` would, and returns None before changing any state whenever
         the row needs more (a censored or odd value, a warning, a range in the row, …).
@@ -394,6 +432,9 @@ class Interpreter:
             return None
         text = written.strip()
         number = _plain_number(text, plan)
+        comparator = None
+        if number is None and text.startswith(_CENSORED_STARTS):
+            comparator, number = _censored_number(text, plan)
         if number is None:
             return None
         seen = self._markers_seen(m)
@@ -402,9 +443,9 @@ class Interpreter:
             seen[plan.name] = (line, column)
         elif first != (line, column):
             return None  # measured twice: the general path warns
-        return _plain_row(
+        return _short_row(
             plan, number, text, source, line, column, sample_id, patient_id, collected_at,
-            marker, unit,  # type: ignore[arg-type]
+            marker, unit, comparator,  # type: ignore[arg-type]
         )  # fmt: skip
 
     def _plan_for(self, marker: str, unit: str | None) -> _Plan | None:

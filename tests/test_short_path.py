@@ -32,14 +32,24 @@ MARKERS = ["IL-6", "IL6", "Interleukin 6", "TNF-α", "TNF-alpha", "tnfa", "IL-1�
            "IFN-γ", "IFN-gamma", "sIL-2R", "CD25", "IL-10", "IL-17A", "CRP", "IL 8"]  # fmt: skip
 UNITS = ["pg/mL", "PG/ML", "ng/L", "ng/mL", "µg/L", "ug/L", "mg/dL", "pmol/L", "U/mL", "%",
          "5", "", "g/L", "fg/mL"]  # fmt: skip
-NUMBERS = st.one_of(
+PLAIN = st.one_of(
     st.floats(min_value=0, max_value=1e6, allow_nan=False).map(lambda x: f"{x:.2f}"),
     st.floats(min_value=0, max_value=1e20, allow_nan=False).map(repr),
     st.floats(min_value=1e-12, max_value=1e-3).map(repr),
     st.integers(min_value=-50, max_value=10**18).map(str),
     st.sampled_from(["0", "-0", "+3.5", "-0.0", "1e3", "1E-7", "2.", ".5", " 7.25 ", "00012.50",
-                     "1e400", "<2.0", "> 5000", "ND", "abc", "", "12,5", "3.0 pg/mL", "nan",
-                     "1e16", "9999999999999998", "123456789012345678"]),
+                     "1e400", "1e16", "9999999999999998", "123456789012345678"]),
+)  # fmt: skip
+#: Censored values: the short path takes '<' or '>', at most one space and an unsigned number.
+CENSORED = st.tuples(
+    st.sampled_from(["<", ">", "< ", "> ", "<  ", "<\t", "<=", ">=", "≤", "=<", "<<"]), PLAIN
+).map("".join)
+NUMBERS = st.one_of(
+    PLAIN,
+    CENSORED,
+    st.sampled_from(["<2.0", "> 5000", "<0", ">0", "<.5", "<2.", "<1e-7", ">1e400", "<-1",
+                     "<2.0 pg/mL", "< 7.4", ">7.4", "<7.4", "ND", "abc", "", "12,5",
+                     "3.0 pg/mL", "nan", "<", "<abc"]),
 )  # fmt: skip
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6)
 ROW = st.tuples(
@@ -99,6 +109,27 @@ def test_plain_numbers_of_known_markers_do_take_the_short_path() -> None:
     events = run(path, ranges, short=True)
     assert [type(e) for e in events] == [ResultRow, ResultRow]
     assert [e.status.value for e in events] == ["high", "normal"]  # type: ignore[union-attr]
+
+
+def test_simply_censored_numbers_take_the_short_path_too() -> None:
+    """'<x' and '>x' are common in real exports (below detection); they must not cost 10x."""
+    ranges = SETS["arup-3002601"]
+    rows = [
+        ("S1", marker, value, "pg/mL", "", "")
+        for marker, value in [
+            ("IL-6", "<2.0"),
+            ("IL-10", "< 0.5"),
+            ("IL-8", ">5000"),
+            ("IL-2", "<5"),
+        ]
+    ]
+    events = run(write(rows), ranges, short=True)
+    assert [type(e) for e in events] == [ResultRow] * 4
+    general = run(write(rows), ranges, short=False)
+    assert [e.to_result() for e in events] == general  # type: ignore[union-attr]
+    statuses = [(e.comparator, e.status.value) for e in events]  # type: ignore[union-attr]
+    assert statuses == [("<", "normal"), ("<", "normal"), (">", "high"), ("<", "indeterminate")]
+    assert "could be inside or outside" in (events[3].note or "")  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

@@ -137,8 +137,8 @@ class _ShortRows:
 
     def cells(self, row: ResultRow) -> list[str]:
         (source, line, column, sample_id, patient_id, collected_at, marker, as_written, _,
-         value, _, unit, original_value, original_unit, _, flag, flags, times, reference,
-         _) = row  # fmt: skip
+         value, comparator, unit, original_value, original_unit, _, flag, flags, times,
+         reference, note) = row  # fmt: skip
         sample = self._samples.get((source, column, sample_id, patient_id, collected_at))
         if sample is None:
             fields = (source, column, sample_id, patient_id, collected_at)
@@ -151,13 +151,16 @@ class _ShortRows:
                 [_cell(marker), _cell(as_written)],
                 [_cell(unit), _cell(original_unit), row.status.value, _cell(flag),
                  _cell(" ".join(flags)), _cell(reference.low), _cell(reference.high),
-                 reference.origin, "", ""],
+                 reference.origin],
                 reference,
             ), self.LIMIT)  # fmt: skip
         first, rest, _ = names
+        # original_value needs no changing: the short path only takes plain and '<'/'>' numbers.
         return [
-            sample[0], str(line), *sample[1:], *first, repr(value), "", rest[0], original_value,
-            rest[1], rest[2], rest[3], rest[4], "" if times is None else repr(times), *rest[5:],
+            sample[0], str(line), *sample[1:], *first, repr(value), comparator or "", rest[0],
+            original_value, rest[1], rest[2], rest[3], rest[4],
+            "" if times is None else repr(times), *rest[5:], "" if note is None else _cell(note),
+            "",
         ]  # fmt: skip
 
 

@@ -163,8 +163,8 @@ class RowEncoder:
     def encoded(self, row: ResultRow) -> bytes:
         """The row's line of JSON, with its newline, in UTF-8."""
         (source, line, column, sample_id, patient_id, collected_at, marker, as_written, category,
-         value, _, unit, original_value, original_unit, status, flag, flags, times, reference,
-         _) = row  # fmt: skip
+         value, comparator, unit, original_value, original_unit, status, flag, flags, times,
+         reference, note) = row  # fmt: skip
         sample: tuple[bytes, bytes] | None
         sample = self._samples.get((source, column, sample_id, patient_id, collected_at))
         if sample is None:
@@ -180,10 +180,11 @@ class RowEncoder:
             outcome = self._outcome(status, flag, flags, reference)
         # value / high can overflow; pydantic writes null then
         times_text = b"null" if times is None or times == _INFINITY else _number(times)
-        # original_value needs no escaping: the short path only takes plain numbers.
+        # original_value needs no escaping: the short path only takes plain and '<'/'>' numbers.
         return _LINE % (
-            sample[0], line, sample[1], names[0], _number(value), names[1],
-            original_value.encode("ascii"), names[2], outcome[0], times_text, outcome[1],
+            sample[0], line, sample[1], names[0], _number(value), _COMPARATOR_JSON[comparator],
+            names[1], original_value.encode("ascii"), names[2], outcome[0], times_text,
+            outcome[1], b"null" if note is None else _utf8(_string(note)),
         )  # fmt: skip
 
     def _sample(self, *fields: str | None) -> tuple[bytes, bytes]:
@@ -204,7 +205,7 @@ class RowEncoder:
                 f',"marker":{marker},"marker_as_written":{as_written},"category":{category},'
                 '"value":'
             ),
-            _utf8(f',"comparator":null,"unit":{unit},"original_value":"'),
+            _utf8(f',"unit":{unit},"original_value":"'),
             _utf8(f'","original_unit":{original_unit},'),
         )
         return remember(self._markers, fields, parts, self.MEMO_LIMIT)
@@ -217,13 +218,14 @@ class RowEncoder:
             f'"status":"{status.value}","flag":{_string(flag)},"flags":[{flags_text}],'
             '"times_upper_limit":'
         )
-        second = _utf8(f',"reference":{json_inert(reference.model_dump_json())},"note":null}}\n')
+        second = _utf8(f',"reference":{json_inert(reference.model_dump_json())},"note":')
         key = (flag, flags, id(reference))
         return remember(self._outcomes, key, (first, second, reference), self.MEMO_LIMIT)
 
 
 #: A row's line from its parts (see `RowEncoder.encoded`).
-_LINE = b"%b%d%b%b%b%b%b%b%b%b%b"
+_LINE = b'%b%d%b%b%b,"comparator":%b%b%b%b%b%b%b%b}\n'
+_COMPARATOR_JSON = {None: b"null", "<": b'"<"', ">": b'">"'}
 
 
 def _number(value: float) -> bytes:

@@ -24,7 +24,17 @@ from datetime import date
 from typing import Literal, NamedTuple, TypeVar
 
 from panelcli.errors import InputError
-from panelcli.interpret import FLAG, STATUS, Bounds, Zone, bounds_text, interpret, zone_of
+from panelcli.interpret import (
+    FLAG,
+    STATUS,
+    Bounds,
+    Zone,
+    ZoneLimits,
+    bounds_text,
+    interpret,
+    zone_limits,
+    zone_within,
+)
 from panelcli.models import (
     ABNORMAL,
     Comparator,
@@ -127,6 +137,7 @@ class _Plan(NamedTuple):
     exponent: int  # written unit → reference unit
     scale: float  # written unit → g/L, for the 1 kg/L plausibility limit (0: no limit)
     bounds: Bounds
+    limits: ZoneLimits  # the bounds as zone_within compares them
     reference: Reference
 
 
@@ -136,6 +147,7 @@ _OUTCOMES: dict[Zone, tuple[Status, str, tuple[str, ...]]] = {
 }
 
 
+_HIGH = Zone.HIGH
 _make_row = tuple.__new__  # ResultRow(...) without NamedTuple's Python-level __new__
 
 
@@ -145,13 +157,13 @@ def _short_row(
     marker: str, unit: str, comparator: Comparator | None,
 ) -> ResultRow:  # fmt: skip
     """The result of a number, already checked as `_quick` checks it, for this plan."""
-    name, category, reference_unit, exponent, _, bounds, reference = plan
+    name, category, reference_unit, exponent, _, bounds, limits, reference = plan
     value = convert(number, exponent) if exponent else number
     note = None
     if comparator is None:
-        zone = zone_of(value, bounds)
+        zone = zone_within(value, limits)
         status, flag, flags = _OUTCOMES[zone]
-        times = round(value / bounds.high, 2) if zone >= Zone.HIGH and bounds.high else None
+        times = round(value / bounds.high, 2) if zone >= _HIGH and bounds.high else None
     else:
         judged = interpret(value, comparator, bounds, reference_unit)
         status, flag, times, note = (
@@ -477,7 +489,7 @@ class Interpreter:
         reference = self._reference(bounds, entry, "set")
         return _Plan(
             name, entry.category, entry.unit, exponent,
-            0.0 if power is None else 10.0**power, bounds, reference,
+            0.0 if power is None else 10.0**power, bounds, zone_limits(bounds), reference,
         )  # fmt: skip
 
     def _reference(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from panelcli.interpret import Bounds, interpret
+from panelcli.interpret import Bounds, Zone, interpret, zone_limits, zone_of, zone_within
 from panelcli.models import Status
 
 UPPER = Bounds(high=7.0, critical_high=500.0)
@@ -52,3 +54,33 @@ def test_straddling_value_gives_a_reason():
 def test_times_upper_limit_only_for_high_values():
     assert interpret(14.0, None, UPPER, "pg/mL").times_upper_limit == 2.0
     assert interpret(3.0, None, UPPER, "pg/mL").times_upper_limit is None
+
+
+LIMIT = st.one_of(st.none(), st.floats(min_value=0, max_value=1e6, allow_nan=False))
+
+
+@given(
+    value=st.floats(min_value=0, max_value=1e7, allow_nan=False),
+    low=LIMIT, high=LIMIT, critical_low=LIMIT, critical_high=LIMIT,
+)  # fmt: skip
+def test_zone_rules_with_any_limits_missing(
+    value: float,
+    low: float | None,
+    high: float | None,
+    critical_low: float | None,
+    critical_high: float | None,
+) -> None:
+    """Bounds are inclusive, critical limits count as critical, a missing limit is open."""
+    if critical_low is not None and value <= critical_low:
+        expected = Zone.CRITICAL_LOW
+    elif low is not None and value < low:
+        expected = Zone.LOW
+    elif critical_high is not None and value >= critical_high:
+        expected = Zone.CRITICAL_HIGH
+    elif high is not None and value > high:
+        expected = Zone.HIGH
+    else:
+        expected = Zone.NORMAL
+    bounds = Bounds(low, high, critical_low, critical_high)
+    assert zone_of(value, bounds) == expected
+    assert zone_within(value, zone_limits(bounds)) == expected

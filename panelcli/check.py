@@ -128,6 +128,10 @@ Event = Result | Issue
 StreamEvent = Result | ResultRow | Issue
 
 
+#: Which panel a row belongs to (see `sample_key`).
+PanelKey = tuple[str, str | None, str | None, str | None]
+
+
 class _Plan(NamedTuple):
     """What the short path reuses for one marker and unit as written."""
 
@@ -750,6 +754,43 @@ class Interpreter:
             self._warned.add(key)
             self._pending.append(issue)
 
+    # Rows read apart: a file's second part judged by a fresh interpreter (another process)
+    # comes out as it would after the first part if the two share no memory.
+
+    def note_first_panels(self) -> list[PanelKey]:
+        """A list that fills with the first panels this interpreter meets (RECENT_SAMPLES of
+        them): what `follows_unchanged` checks. Call it before judging any row."""
+        recent = _FirstPanels(self.RECENT_SAMPLES)
+        self._recent = recent
+        return recent.first
+
+    def warned_once(self) -> set[tuple[str, ...]]:
+        """The once-per-file warnings given so far (their keys)."""
+        return set(self._warned)
+
+    def follows_unchanged(
+        self, first_panels: Iterable[PanelKey], warned: set[tuple[str, ...]]
+    ) -> bool:
+        """Whether rows a fresh interpreter judged apart (meeting `first_panels` first, giving
+        the `warned` warnings once) come out the same judged after this interpreter's rows:
+        none of their panels is in this one's memory, and no warning would now be a repeat."""
+        recent = self._recent
+        return not any(key in recent for key in first_panels) and not warned & self._warned
+
+
+class _FirstPanels(OrderedDict[PanelKey, dict[str, tuple[int, str]]]):
+    """An interpreter's memory of recent panels that also notes the first ones ever added."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.first: list[PanelKey] = []
+        self.limit = limit
+
+    def __setitem__(self, key: PanelKey, value: dict[str, tuple[int, str]]) -> None:
+        if len(self.first) < self.limit and key not in self:
+            self.first.append(key)
+        super().__setitem__(key, value)
+
 
 _INFINITY = float("inf")
 
@@ -950,9 +991,6 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
         rejected_reasons=reasons,
         totals=tally.totals(),
     )
-
-
-PanelKey = tuple[str, str | None, str | None, str | None]
 
 
 def sample_key(

@@ -16,11 +16,10 @@ import os
 import pickle
 import signal
 import tempfile
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import BinaryIO, NamedTuple
 
-from panelcli.check import Interpreter, StreamEvent, Tally, in_lists
+from panelcli.check import Interpreter, PanelKey, StreamEvent, Tally, in_lists
 from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.reading import STDIN, FileRows, NumberedRow, ReadStats, file_closing, open_rows
@@ -39,22 +38,8 @@ class _Part(NamedTuple):
     rows: int
     measurements: int
     fallback_bytes: int
-    first_samples: list[object]  # the first panels it met (Interpreter.RECENT_SAMPLES of them)
-    warned: set[tuple[str, ...]]
-
-
-class _FirstKeys(OrderedDict):  # type: ignore[type-arg]
-    """The interpreter's memory of recent panels, noting the first ones ever added."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__()
-        self.first: list[object] = []
-        self.limit = limit
-
-    def __setitem__(self, key: object, value: object) -> None:
-        if len(self.first) < self.limit and key not in self:
-            self.first.append(key)
-        super().__setitem__(key, value)
+    first_panels: list[PanelKey]  # see Interpreter.note_first_panels
+    warned: set[tuple[str, ...]]  # the once-per-file warnings it gave
 
 
 def fits(files: Sequence[str]) -> bool:
@@ -147,11 +132,8 @@ def _before(
 
 def _independent(part: _Part, interpreter: Interpreter) -> bool:
     """Whether the second part came out as it would have after the first (see module doc)."""
-    recent = set(interpreter._recent)
-    return (
-        part.fallback_bytes == 0
-        and not any(key in recent for key in part.first_samples)
-        and not part.warned & interpreter._warned
+    return part.fallback_bytes == 0 and interpreter.follows_unchanged(
+        part.first_panels, part.warned
     )
 
 
@@ -207,8 +189,7 @@ class _SecondPart:
     def _write(self) -> None:
         assert self._text is not None and self._report is not None
         interpreter = self._interpreter
-        first = _FirstKeys(interpreter.RECENT_SAMPLES)
-        interpreter._recent = first
+        first_panels = interpreter.note_first_panels()
         stats = ReadStats(delimiter=self._file.delimiter, decimal_comma=self._decimal_comma)
         tally = Tally()
         max_line = interpreter.options.max_line_length
@@ -219,8 +200,8 @@ class _SecondPart:
                 self._text.write(text if type(text) is bytes else text.encode())  # type: ignore[union-attr]
             self._text.flush()
         report = _Part(
-            tally, stats.rows, stats.measurements, stats.fallback_bytes, first.first,
-            interpreter._warned,
+            tally, stats.rows, stats.measurements, stats.fallback_bytes, first_panels,
+            interpreter.warned_once(),
         )  # fmt: skip
         pickle.dump(report, self._report)
         self._report.flush()

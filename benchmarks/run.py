@@ -6,8 +6,9 @@
 
 Every figure is a ratio against a baseline measured in the same run (machines are noisy):
 `python -c pass` for start-up, benchmarks/floor.py for throughput, `frictionless validate` for
-a general-purpose validator. Times are medians of --runs runs after one warm-up run, taken
-with hyperfine when it is on PATH, else with a timing loop here. Peak RSS is the child's
+a general-purpose validator. Times are medians of --runs runs after one warm-up run; a figure
+and its baseline are run in turns (ABBA…), each run timed by hyperfine when it is on PATH,
+else by a timing loop here. Peak RSS is the child's
 ru_maxrss from os.wait4 in a small wrapper process. Nothing here asserts: the table says which
 goals are met, and --strict turns a missed goal into exit 1. Only the standard library is
 needed; hyperfine and frictionless are optional and never project dependencies.
@@ -86,18 +87,11 @@ def find_frictionless(given: str | None) -> str | None:
 
 
 class Timer:
-    """Median wall time of a command: hyperfine if available, else a perf_counter loop."""
+    """Median wall times of commands run in turns: hyperfine if available, else a perf_counter
+    loop."""
 
     def __init__(self, runs: int, warmup: int, hyperfine: str | None, scratch: Path) -> None:
         self.runs, self.warmup, self.hyperfine, self.scratch = runs, warmup, hyperfine, scratch
-
-    def median(self, argv: Sequence[str], *, ok_exits: set[int] = PANELCLI_EXITS) -> float:
-        argv = [str(a) for a in argv]
-        if self.hyperfine:
-            return self._hyperfine(argv)
-        for _ in range(self.warmup):
-            self._once(argv, ok_exits)
-        return statistics.median(self._once(argv, ok_exits) for _ in range(self.runs))
 
     @staticmethod
     def _once(argv: list[str], ok_exits: set[int]) -> float:
@@ -109,6 +103,29 @@ class Timer:
             raise SystemExit(f"run.py: {shlex.join(argv)} exited {done.returncode}: {tail}")
         return elapsed
 
+    def in_turns(self, commands: Sequence[tuple[Sequence[str], set[int]]]) -> list[float]:
+        """Median wall time of each command, the commands run in turns (ABBA…, one run each).
+
+        A figure and the baseline it is divided by are measured this way: this VM has slow and
+        fast phases lasting seconds to minutes, and runs in turns share them.
+        """
+        argvs = [([str(a) for a in argv], ok) for argv, ok in commands]
+        for argv, ok in argvs:
+            for _ in range(self.warmup):
+                self._single(argv, ok)
+        times: list[list[float]] = [[] for _ in argvs]
+        for turn in range(self.runs):
+            order = list(enumerate(argvs))
+            for index, (argv, ok) in order if turn % 2 == 0 else reversed(order):
+                times[index].append(self._single(argv, ok))
+        return [statistics.median(t) for t in times]
+
+    def _single(self, argv: list[str], ok_exits: set[int]) -> float:
+        """One timed run: by hyperfine when it is available, else by `_once`."""
+        if self.hyperfine:
+            return self._hyperfine(argv)
+        return self._once(argv, ok_exits)
+
     def _hyperfine(self, argv: list[str]) -> float:
         export = self.scratch / "hyperfine.json"
         command = [
@@ -116,8 +133,8 @@ class Timer:
             "--shell=none",
             "--ignore-failure",  # panelcli exits 1/2 when results are flagged or rejected
             "--style=none",
-            f"--runs={self.runs}",
-            f"--warmup={self.warmup}",
+            "--runs=1",
+            "--warmup=0",
             f"--export-json={export}",
             shlex.join(argv),
         ]
@@ -125,8 +142,7 @@ class Timer:
         if done.returncode:
             tail = done.stderr.decode(errors="replace")[-500:]
             raise SystemExit(f"run.py: hyperfine failed on {shlex.join(argv)}: {tail}")
-        result = json.loads(export.read_text())["results"][0]
-        return float(result["median"])
+        return float(json.loads(export.read_text())["results"][0]["median"])
 
 
 @dataclass
@@ -519,15 +535,16 @@ def main(argv: list[str] | None = None) -> int:
         def step(text: str) -> None:
             print(f"  … {text}", file=sys.stderr, flush=True)
 
-        # 1. Start-up, against `python -c pass` on panelcli's own interpreter.
+        # 1. Start-up, against `python -c pass` on panelcli's own interpreter, run in turns.
         step("start-up")
-        floor_start = timer.median([python, "-c", "pass"], ok_exits={0})
         for label, command, goal in [
             ("`panelcli --version`", [*pc, "--version"], 6),
             ("`check` 13-marker panel, table", [*pc, "check", SAMPLE], 14),
             ("`check` 13-marker panel, --format json", [*pc, "check", SAMPLE, "-f", "json"], 12),
         ]:
-            took = timer.median(command)
+            floor_start, took = timer.in_turns(
+                [([python, "-c", "pass"], {0}), (command, PANELCLI_EXITS)]
+            )
             ratio = took / floor_start
             lines.append(
                 Line(
@@ -540,12 +557,28 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
 
-        # 2. Throughput on the large file, against the floor script.
-        step(f"{n_big} rows, ndjson")
+        def frictionless_validate(path: Path) -> list[str]:
+            assert frictionless is not None
+            return [
+                frictionless,
+                "validate",
+                "--trusted",  # without it an absolute path is refused in 0.05 s
+                "--schema",
+                str(SCHEMA),
+                "--limit-errors",
+                "0",  # no limit: the default stops at 1,000 errors, before the end
+                "--json",
+                str(path),
+            ]
+
+        # 2. Throughput on the large file, in turns with the floor script (and frictionless).
         ndjson_big = [*pc, "check", big, "--format", "ndjson"]
-        took_big = timer.median(ndjson_big)
-        step(f"{n_big} rows, floor.py")
-        took_floor = timer.median([python, HERE / "floor.py", big], ok_exits={0})
+        in_turns = [(ndjson_big, PANELCLI_EXITS), ([python, HERE / "floor.py", big], {0})]
+        if frictionless:
+            notes.append(check_frictionless(frictionless_validate(big), big_info))
+            in_turns.append((frictionless_validate(big), {0, 1}))
+        step(f"{n_big} rows: ndjson, floor.py{', frictionless' if frictionless else ''}")
+        took_big, took_floor, *took_fl_big = timer.in_turns(in_turns)
         rate = args.rows_large / took_big
         lines.append(
             Line(
@@ -567,38 +600,30 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
 
-        # 3. Against frictionless validate, start-up included.
-        step(f"{n_med} rows, ndjson")
-        ndjson_med = [*pc, "check", medium, "--format", "ndjson"]
-        took_med = timer.median(ndjson_med)
-        for rows, path, info, took_pc, goal, label in [
-            (args.rows_medium, medium, medium_info, took_med, 4, ""),
-            (args.rows_large, big, big_info, took_big, 15, " (issue text)"),
+        # 3. Against frictionless validate, start-up included, run in turns.
+        took_fl_med: list[float] = []
+        took_med = 0.0
+        if frictionless:
+            notes.append(check_frictionless(frictionless_validate(medium), medium_info))
+            step(f"{n_med} rows: ndjson, frictionless")
+            ndjson_med = [*pc, "check", medium, "--format", "ndjson"]
+            took_med, *took_fl_med = timer.in_turns(
+                [(ndjson_med, PANELCLI_EXITS), (frictionless_validate(medium), {0, 1})]
+            )
+        for rows, took_pc, took_fl, goal, label in [
+            (args.rows_medium, took_med, took_fl_med, 4, ""),
+            (args.rows_large, took_big, took_fl_big, 15, " (issue text)"),
         ]:
             target = f"vs `frictionless validate`, {rows_label(rows)} rows"
-            if not frictionless:
+            if not took_fl:
                 lines.append(Line(target, "skipped (frictionless not installed)"))
                 continue
-            command = [
-                frictionless,
-                "validate",
-                "--trusted",  # without it an absolute path is refused in 0.05 s
-                "--schema",
-                str(SCHEMA),
-                "--limit-errors",
-                "0",  # no limit: the default stops at 1,000 errors, before the end
-                "--json",
-                str(path),
-            ]
-            step(f"{rows_label(rows)} rows, frictionless")
-            notes.append(check_frictionless(command, info))
-            took_fl = timer.median(command, ok_exits={0, 1})
-            faster = took_fl / took_pc
+            faster = took_fl[0] / took_pc
             lines.append(
                 Line(
                     target,
                     f"panelcli {seconds(took_pc)}",
-                    f"{seconds(took_fl)} (frictionless)",
+                    f"{seconds(took_fl[0])} (frictionless)",
                     f"{faster:.1f}× faster",
                     f"≥ {goal}× faster{label}",
                     faster >= goal,

@@ -60,25 +60,29 @@ def find_cut(file: FileRows, stats: ReadStats, min_bytes: int | None = None) -> 
 
 
 def _cut(raw: io.BufferedReader, file: FileRows) -> Cut | None:
-    # A bare '\r' ends a line for the reader but not for a count of '\n's. (A quoted value
-    # that spans the cut is found by whoever reads the first part: its rows must reach the
-    # cut line exactly.) Read in blocks: a file mapped into memory would count as memory.
+    # Line numbers after the cut are a count of '\n's before it: a bare '\r' there (which ends
+    # a line for the reader) would make them wrong, so the part before the cut must have none.
+    # (A quoted value that spans the cut is found by whoever reads the first part: its rows
+    # must reach the cut line exactly.) Read in blocks: a file mapped into memory would count
+    # as memory; only the first half is read, once.
     middle = os.fstat(raw.fileno()).st_size // 2
     newlines = 0  # '\n's before the middle
     position = 0
-    carry = b""  # a '\r' at the end of a block, whose '\n' may start the next
-    while block := raw.read(CHUNK):
-        if position < middle:
-            newlines += block.count(b"\n", 0, middle - position)
+    ends_in_cr = False  # the block before ended in '\r' (whose '\n' may start this block)
+    while position < middle and (block := raw.read(min(CHUNK, middle - position))):
         position += len(block)
-        data = carry + block
-        data, carry = (data[:-1], b"\r") if data.endswith(b"\r") else (data, b"")
-        if data.count(b"\r") != data.count(b"\r\n"):
+        newlines += block.count(b"\n")
+        if ends_in_cr and not block.startswith(b"\n"):
+            return None  # the '\r' that ended the block before is bare
+        ends_in_cr = block.endswith(b"\r")
+        if block.count(b"\r") - block.count(b"\r\n") > ends_in_cr:  # a final '\r': see above
             return None
-    if carry:
+    if ends_in_cr and raw.peek(1)[:1] != b"\n":
         return None
     raw.seek(middle)
-    raw.readline()  # the rest of the line the middle falls in
+    rest = raw.readline()  # the rest of the line the middle falls in
+    if rest.count(b"\r") != rest.endswith(b"\r\n"):
+        return None
     start = raw.tell()
     lines = newlines + 1  # '\n's before `start`
     roles = file.layout.roles
@@ -87,7 +91,7 @@ def _cut(raw: io.BufferedReader, file: FileRows) -> Cut | None:
     previous = None
     for _ in range(SEARCH_LINES):
         line = raw.readline()
-        if not line:
+        if not line or line.count(b"\r") != line.endswith(b"\r\n"):  # the end, or a bare '\r'
             return None
         key = _panel(line.rstrip(b"\r\n").split(delimiter), columns, len(file.header))
         if key is not None and previous is not None and key != previous:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from panelcli import split
 from panelcli.check import CheckOptions, Interpreter, Tally
@@ -219,3 +221,74 @@ def test_the_second_process_ends_when_the_first_is_killed(tmp_path: Path) -> Non
             break
         time.sleep(0.1)
     assert left.stdout.strip() == ""
+
+
+def cut_and_reader_agree(path: Path) -> bool:
+    """None, or a cut at a line start whose number is the reader's for that line."""
+    with open_rows(str(path), lambda name: True, stats := ReadStats()) as file:
+        cut = split.find_cut(file, stats)
+    if cut is None:
+        return True
+    data = path.read_bytes()
+    # The reader ends a line at '\n', '\r\n' and a bare '\r', as splitlines() does here.
+    return data[cut.offset - 1 : cut.offset] == b"\n" and cut.line - 1 == len(
+        data[: cut.offset].decode().splitlines()
+    )
+
+
+def with_endings(endings: list[str]) -> bytes:
+    lines = rows(0, len(endings)).splitlines()
+    return (HEADER + "".join(line + end for line, end in zip(lines, endings))).encode()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    endings=st.lists(st.sampled_from(["\n", "\r\n"]), min_size=400, max_size=400),
+    chunk=st.sampled_from([1, 2, 3, 7, 64, 1 << 20]),
+)
+def test_a_cut_counts_lines_whatever_the_line_endings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, endings: list[str], chunk: int
+) -> None:
+    monkeypatch.setattr(split, "CHUNK", chunk)
+    path = tmp_path / "endings.csv"
+    path.write_bytes(with_endings(endings))
+    assert cut_and_reader_agree(path)
+
+
+def test_a_bare_carriage_return_anywhere_before_the_cut_stops_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cut's line number counts '\n's and the reader counts a bare '\r' too: one bare
+    '\r' in any block, at a block's end, in the line the middle falls in or in the lines
+    searched after it must stop the cut."""
+    path = tmp_path / "bare-cr.csv"
+    for chunk in (1, 7, 1 << 20):
+        monkeypatch.setattr(split, "CHUNK", chunk)
+        for position in range(240):
+            endings = ["\r\n" if n % 3 else "\n" for n in range(240)]
+            endings[position] = "\r"
+            path.write_bytes(with_endings(endings))
+            assert cut_and_reader_agree(path), (chunk, position)
+
+
+def test_a_bare_carriage_return_just_before_the_middle_stops_the_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first half's last byte is a bare '\\r': only the byte after it tells."""
+    endings = ["\n"] * 240
+    endings[100] = "\r"
+    lines = rows(0, 240).splitlines()
+    for pad in range(20_000):  # spaces in a unit cell (stripped) move the '\r' to the middle
+        lines[0] = rows(0, 1).rstrip("\n") + " " * pad
+        data = (HEADER + "".join(line + end for line, end in zip(lines, endings))).encode()
+        if data.index(b"\r") == len(data) // 2 - 1:
+            break
+    else:
+        pytest.fail("no padding puts the '\\r' just before the middle")
+    path = tmp_path / "cr-at-middle.csv"
+    path.write_bytes(data)
+    for chunk in (1, 7, 1 << 20):
+        monkeypatch.setattr(split, "CHUNK", chunk)
+        assert cut_and_reader_agree(path), chunk

@@ -356,6 +356,9 @@ class Interpreter:
         plan_for, markers_for = self._plan_for, self._markers_for
         sample: PanelKey | None = None  # the panel of the row before, and its markers
         seen: dict[str, tuple[int, str]] = {}
+        # The row before's sample cells as read and as kept: most rows repeat them exactly.
+        sample_cells: tuple[str, str, str] | None = None
+        sample_fields: tuple[str | None, str | None, str | None] = (None, None, None)
         taken = 0  # rows this loop turned into results (added to stats at the end)
         batch: list[StreamEvent] = []
         try:
@@ -377,12 +380,18 @@ class Interpreter:
                         if number is None and text.startswith(_CENSORED_STARTS):
                             comparator, number = _censored_number(text, plan)
                         if number is not None:
-                            sample_id = sample_id.strip() or None
-                            patient_id = patient_id.strip() or None
-                            collected_at = collected_at.strip() or None
-                            key = sample_key(source, sample_id, patient_id, collected_at)
-                            if key != sample:
-                                seen, sample = markers_for(key), key
+                            cells_read = (sample_id, patient_id, collected_at)
+                            if cells_read == sample_cells:
+                                sample_id, patient_id, collected_at = sample_fields
+                            else:
+                                sample_id = sample_id.strip() or None
+                                patient_id = patient_id.strip() or None
+                                collected_at = collected_at.strip() or None
+                                key = sample_key(source, sample_id, patient_id, collected_at)
+                                if key != sample:
+                                    seen, sample = markers_for(key), key
+                                sample_cells = cells_read
+                                sample_fields = (sample_id, patient_id, collected_at)
                             if plan.name not in seen:
                                 seen[plan.name] = (line, column)
                                 row = _short_row(
@@ -394,7 +403,7 @@ class Interpreter:
                     batch.append(row)
                     taken += 1
                 else:  # the general reading and judging, which may change what the loop
-                    sample = None  # remembered about the panel
+                    sample = sample_cells = None  # remembered about the panel
                     measurements = rows_to_measurements(
                         source, header, layout, delimiter, (numbered,), stats, first=False
                     )

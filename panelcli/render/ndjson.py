@@ -181,11 +181,12 @@ class RowEncoder:
         # value / high can overflow; pydantic writes null then
         times_text = b"null" if times is None or times == _INFINITY else _number(times)
         # original_value needs no escaping: the short path only takes plain and '<'/'>' numbers.
-        return _LINE % (
-            sample[0], line, sample[1], names[0], _number(value), _COMPARATOR_JSON[comparator],
-            names[1], original_value.encode("ascii"), names[2], outcome[0], times_text,
-            outcome[1], b"null" if note is None else _utf8(_string(note)),
-        )  # fmt: skip
+        return b"".join((
+            sample[0], b"%d" % line, sample[1], names[0], _number(value),
+            _COMPARATOR_JSON[comparator], names[1], original_value.encode("ascii"), names[2],
+            outcome[0], times_text, outcome[1],
+            b"null}\n" if note is None else _utf8(_string(note) + "}\n"),
+        ))  # fmt: skip
 
     def _sample(self, *fields: str | None) -> tuple[bytes, bytes]:
         source, column, sample_id, patient_id, collected_at = (_string(f) for f in fields)
@@ -223,9 +224,11 @@ class RowEncoder:
         return remember(self._outcomes, key, (first, second, reference), self.MEMO_LIMIT)
 
 
-#: A row's line from its parts (see `RowEncoder.encoded`).
-_LINE = b'%b%d%b%b%b,"comparator":%b%b%b%b%b%b%b%b}\n'
-_COMPARATOR_JSON = {None: b"null", "<": b'"<"', ">": b'">"'}
+_COMPARATOR_JSON = {
+    None: b',"comparator":null',
+    "<": b',"comparator":"<"',
+    ">": b',"comparator":">"',
+}
 
 
 def _number(value: float) -> bytes:

@@ -18,7 +18,7 @@ import itertools
 import operator
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal, NamedTuple, TypeVar
@@ -236,6 +236,7 @@ def _never(_: Measurement) -> None:
 
 
 #: The long layout's roles the short path reads, in `_long_rows`' order.
+_PERSON_ROLES = ("sex", "age", "birth_date")
 _LANE_ROLES = (
     "sample_id", "patient_id", "collected_at", "marker", "value", "unit", "reference_range"
 )  # fmt: skip
@@ -271,6 +272,7 @@ class Interpreter:
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
         self._references: dict[tuple[object, ...], Reference] = {}
+        self._readable: dict[tuple[str, ...], bool] = {}  # see _person_readable
         #: The file being read now and what its reader has seen (for a progress bar).
         self.reading: tuple[str, ReadStats] | None = None
 
@@ -353,6 +355,13 @@ class Interpreter:
         column = header[roles["value"]]
         pad = width  # a role the header lacks reads the blank cell appended to each row
         cells_of = operator.itemgetter(*(roles.get(role, pad) for role in _LANE_ROLES))
+        # Sex, age and birth date only choose among a marker's intervals, which the short path
+        # never has; but a cell the general path cannot read gets a warning, so such rows go
+        # there (see `_person_readable`).
+        person_of: Callable[[list[str]], tuple[str, str, str]] | None = None
+        if any(role in roles for role in _PERSON_ROLES):
+            person_of = operator.itemgetter(*(roles.get(role, pad) for role in _PERSON_ROLES))
+        person_readable = self._person_readable
         plan_for, markers_for = self._plan_for, self._markers_for
         sample: PanelKey | None = None  # the panel of the row before, and its markers
         seen: dict[str, tuple[int, str]] = {}
@@ -370,6 +379,7 @@ class Interpreter:
                     sample_id, patient_id, collected_at, marker, text, unit, lab_range = cells_of(
                         cells
                     )
+                    person = None if person_of is None else person_of(cells)
                     cells.pop()
                     marker, text, unit = marker.strip(), text.strip(), unit.strip() or None
                     plan = plan_for(marker, unit)
@@ -379,6 +389,8 @@ class Interpreter:
                         comparator = None
                         if number is None and text.startswith(_CENSORED_STARTS):
                             comparator, number = _censored_number(text, plan)
+                        if person is not None and not person_readable(*person, collected_at):
+                            number = None
                         if number is not None:
                             cells_read = (sample_id, patient_id, collected_at)
                             if cells_read == sample_cells:
@@ -449,8 +461,12 @@ class Interpreter:
         the row needs more (a censored or odd value, a warning, a range in the row, …).
         """
         (source, line, column, marker, written, unit, sample_id, patient_id, collected_at,
-         _, _, _, reference_range) = m  # fmt: skip
+         sex, age, birth_date, reference_range) = m  # fmt: skip
         if reference_range is not None:
+            return None
+        if (sex or age or birth_date) and not self._person_readable(
+            sex or "", age or "", birth_date or "", collected_at or ""
+        ):
             return None
         plan = self._plan_for(marker, unit)
         if plan is None:
@@ -712,6 +728,26 @@ class Interpreter:
                 )  # fmt: skip
         # The options stand in for what the file does not give (or gives unreadably).
         return sex or self.options.sex, self.options.age if age is None else age
+
+    def _person_readable(self, sex: str, age: str, birth_date: str, collected_at: str) -> bool:
+        """Whether `_person` reads these cells (as in the file) without a warning."""
+        key = (sex, age, birth_date, collected_at)
+        readable = self._readable.get(key)
+        if readable is None:
+            sex, age, birth_date = sex.strip(), age.strip(), birth_date.strip()
+            readable = (
+                (not sex or _parse_sex(sex) is not None)
+                and (not age or _parse_age(age) is not None)
+                and not (
+                    birth_date
+                    and (not age or _parse_age(age) is None)
+                    and _age_from_dates(birth_date, collected_at.strip() or "") is None
+                )
+            )
+            if len(self._readable) >= self.MAX_PLANS:  # as for plans: bounded memory
+                self._readable.clear()
+            self._readable[key] = readable
+        return readable
 
     def _unreadable_person(self, m: Measurement, what: str, text: str, expected: str) -> None:
         self._warn_once(

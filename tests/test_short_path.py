@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from panelcli.check import CheckOptions, Interpreter, ResultRow, StreamEvent, Tally
-from panelcli.models import Result
+from panelcli.models import Issue, Result
 from panelcli.ranges import ReferenceSet, load_ranges
 from panelcli.render.csv import csv_lines
 from panelcli.render.ndjson import RowEncoder, event_line, ndjson_lines
@@ -49,7 +49,7 @@ NUMBERS = st.one_of(
     CENSORED,
     st.sampled_from(["<2.0", "> 5000", "<0", ">0", "<.5", "<2.", "<1e-7", ">1e400", "<-1",
                      "<2.0 pg/mL", "< 7.4", ">7.4", "<7.4", "ND", "abc", "", "12,5",
-                     "3.0 pg/mL", "nan", "<", "<abc"]),
+                     "3.0 pg/mL", "nan", "<", "<abc", "１２", "١٢.٥", "<１２", "> ٣"]),
 )  # fmt: skip
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6)
 ROW = st.tuples(
@@ -58,7 +58,7 @@ ROW = st.tuples(
     NUMBERS,
     st.sampled_from(UNITS),
     st.sampled_from(["", "", "", "0-7", "<10", "odd"]),
-    st.sampled_from(["", "", "F", "male"]),
+    st.sampled_from(["", "", "F", "male", "zz"]),  # 'zz': unreadable, warned about once
 )
 
 
@@ -197,6 +197,8 @@ HEADERS = [
     "patient_id,collected_at,marker,value,unit",  # no sample id: patient and date make a panel
     "Sample ID,Analyte,Result,Units,Reference Range",
     "marker,value",  # no unit column
+    # sex and age read from the sample cell ('S1': unreadable, '': not given), birth date
+    "sample_id,marker,value,unit,sex,age,dob,collected_at",
 ]
 CELL = st.sampled_from(["S1", " S1 ", "S2", "", "P1", "2026-01-02", "#x", '"q,1"', " "])
 RAW_ROW = st.one_of(
@@ -227,7 +229,8 @@ def write_raw(header: str, rows: list[list[str]]) -> str:
 
 _ROLE = {"sample_id": "sample_id", "sample id": "sample_id", "marker": "marker",
          "analyte": "marker", "value": "value", "result": "value", "unit": "unit",
-         "units": "unit", "patient_id": "patient_id", "collected_at": "date"}  # fmt: skip
+         "units": "unit", "patient_id": "patient_id", "collected_at": "date",
+         "sex": "sample_id", "age": "sample_id", "dob": "date"}  # fmt: skip
 
 
 @settings(max_examples=150, deadline=None)
@@ -274,3 +277,24 @@ def test_strings_are_escaped_as_json_dumps_and_json_inert_do(text: str) -> None:
     from panelcli.values import json_inert
 
     assert _string(text) == json_inert(json.dumps(text, ensure_ascii=False))
+
+
+def test_an_unreadable_sex_is_warned_about_whichever_path_the_value_takes() -> None:
+    """The short path does not use sex or age, but a cell the general path cannot read gets a
+    warning there: such rows must go the general way (plain and censored values alike)."""
+    ranges = SETS["arup-3002601"]
+    rows = [("S1", "IL-6", "<2.0", "pg/mL", "", "zz"), ("S2", "IL-6", "3", "pg/mL", "", "zz")]
+    short, general = run(write(rows), ranges, short=True), run(write(rows), ranges, short=False)
+    assert [e.code for e in short if isinstance(e, Issue)] == ["person-unreadable"]
+    assert ndjson_text(short, ranges) == ndjson_text(general, ranges)
+
+
+def test_digits_of_any_script_are_written_as_read() -> None:
+    """float() reads '１２' and '١٢'; the NDJSON line keeps the text as written (UTF-8)."""
+    ranges = SETS["arup-3002601"]
+    rows = [("S1", "IL-6", "１２", "pg/mL", "", ""), ("S1", "IL-8", "<١٢", "pg/mL", "", "")]
+    short = run(write(rows), ranges, short=True)
+    assert all(isinstance(e, ResultRow) for e in short)
+    text = ndjson_text(short, ranges)
+    assert '"original_value":"１２"' in text and '"original_value":"<١٢"' in text
+    assert text == ndjson_text(run(write(rows), ranges, short=False), ranges)

@@ -73,14 +73,14 @@ def ndjson_texts(
         # ResultRow first, and by exact type: it is nearly every line of a big file.
         return b"".join([
             row_bytes(event) if type(event) is ResultRow  # type: ignore[arg-type]
-            else event_line(event, rows).encode("utf-8", "replace")
+            else event_line(event, rows).encode()
             for event in batch
         ])  # fmt: skip
 
     yield from batch_texts(batches, tally, encode)
     if framed:
         end = StreamEnd(reference_set=reference_set, totals=tally.totals())
-        yield end.model_dump_json().encode("utf-8", "replace") + b"\n"
+        yield end.model_dump_json().encode() + b"\n"
 
 
 class NdjsonPart(NamedTuple):
@@ -180,10 +180,11 @@ class RowEncoder:
             outcome = self._outcome(status, flag, flags, reference)
         # value / high can overflow; pydantic writes null then
         times_text = b"null" if times is None or times == _INFINITY else _number(times)
-        # original_value needs no escaping: the short path only takes plain and '<'/'>' numbers.
+        # original_value needs no escaping: the short path takes only digits (of any script), a
+        # point, an exponent and a leading "<" or ">".
         return b"".join((
             sample[0], b"%d" % line, sample[1], names[0], _number(value),
-            _COMPARATOR_JSON[comparator], names[1], original_value.encode("ascii"), names[2],
+            _COMPARATOR_JSON[comparator], names[1], original_value.encode(), names[2],
             outcome[0], times_text, outcome[1],
             b"null}\n" if note is None else _utf8(_string(note) + "}\n"),
         ))  # fmt: skip
@@ -241,7 +242,7 @@ def _number(value: float) -> bytes:
 
 
 def _utf8(text: str) -> bytes:
-    return text.encode("utf-8", "replace")
+    return text.encode()  # strict, as pydantic is: both paths fail alike on a lone surrogate
 
 
 def _string(text: str | None) -> str:

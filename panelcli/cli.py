@@ -125,6 +125,22 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
         raise typer.Exit(ExitStatus.ERROR) from None
 
 
+def _refuse_names_not_utf8(names: list[str | None]) -> None:
+    """File names are written into every output (UTF-8 text): refuse one that is not UTF-8."""
+    for name in names:
+        if name is None:
+            continue
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:  # bytes the file system gave that are not UTF-8
+            shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            raise PanelcliError(
+                f"the file name '{shown}' is not valid UTF-8, so it cannot be written in the "
+                "output; rename the file, or give it on standard input ('panelcli check - < "
+                "FILE')"
+            ) from None
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"panelcli {__version__}")
@@ -277,6 +293,7 @@ def check(
     To share or print: panelcli check samples/serial-monitoring.csv --export report.html
     """
     with fatal_errors(debug):  # first, so Ctrl-C during the imports is handled too
+        _refuse_names_not_utf8([*files, ranges])
         _refuse_existing_export(export, force)
         from panelcli.check import CheckOptions, build_report
         from panelcli.ranges import load_ranges
@@ -561,6 +578,7 @@ def validate(
     Example: panelcli validate samples/bad-rows.csv
     """
     with fatal_errors(debug):
+        _refuse_names_not_utf8([*files, ranges])
         from panelcli.check import CheckOptions, Interpreter
         from panelcli.models import Issue
         from panelcli.ranges import load_ranges

@@ -287,3 +287,13 @@ def test_an_assumed_unit_no_row_could_use_is_refused_before_reading():
     assert refused.stderr.startswith("panelcli: --assume-unit 'furlongs' is not a unit")
     for unit in ("ng/L", "range", "PG/ML"):
         assert run("check", "samples/healthy-adult.csv", "--assume-unit", unit).exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_a_file_name_that_is_not_utf8_is_refused_in_one_line(command: str) -> None:
+    """Such a name (bytes from the file system) cannot be written into UTF-8 output."""
+    arguments = [command, "caf\udce9.csv"] + (["-f", "ndjson"] if command == "check" else [])
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == 2
+    assert "not valid UTF-8" in result.stderr and "caf\ufffd.csv" in result.stderr
+    assert "internal error" not in result.stderr and result.stdout == ""

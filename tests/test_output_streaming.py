@@ -219,3 +219,23 @@ def test_an_encoded_part_is_decoded_for_a_text_only_or_other_encoding_output(
         assert isinstance(out, io.TextIOWrapper)
         out.flush()
         assert out.buffer.getvalue().decode("latin-1") == "a\n" + part + "b\n"  # type: ignore[attr-defined]
+
+
+def test_lines_go_to_any_object_with_write_and_flush() -> None:
+    """A caller's own writer (no encoding, no buffer) gets text."""
+
+    class Writer:
+        def __init__(self) -> None:
+            self.parts: list[str] = []
+
+        def write(self, text: str) -> int:
+            self.parts.append(text)
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
+    out, tally = Writer(), Tally()
+    tally.read_something = True
+    write_lines(["a,≤\n", b"b,\xe2\x89\xa4\n"], out, tally)  # type: ignore[arg-type]
+    assert "".join(out.parts) == "a,≤\nb,≤\n"

@@ -119,7 +119,7 @@ class Utf8Sink:
         self._out = out
         binary: BinaryIO | None = getattr(out, "buffer", None)
         # Text mode may turn '\n' into os.linesep: where that is not '\n', bytes would skip it.
-        utf8 = codecs.lookup(out.encoding or "ascii").name == "utf-8"
+        utf8 = codecs.lookup(getattr(out, "encoding", None) or "ascii").name == "utf-8"
         if not utf8 or os.linesep != "\n":
             binary = None
         if binary is not None:

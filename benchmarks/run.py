@@ -123,10 +123,10 @@ class Timer:
     def _single(self, argv: list[str], ok_exits: set[int]) -> float:
         """One timed run: by hyperfine when it is available, else by `_once`."""
         if self.hyperfine:
-            return self._hyperfine(argv)
+            return self._hyperfine(argv, ok_exits)
         return self._once(argv, ok_exits)
 
-    def _hyperfine(self, argv: list[str]) -> float:
+    def _hyperfine(self, argv: list[str], ok_exits: set[int]) -> float:
         export = self.scratch / "hyperfine.json"
         command = [
             self.hyperfine,
@@ -142,7 +142,12 @@ class Timer:
         if done.returncode:
             tail = done.stderr.decode(errors="replace")[-500:]
             raise SystemExit(f"run.py: hyperfine failed on {shlex.join(argv)}: {tail}")
-        return float(json.loads(export.read_text())["results"][0]["median"])
+        result = json.loads(export.read_text())["results"][0]
+        # --ignore-failure times any exit: a crash must not pass for a fast run.
+        failed = [code for code in result.get("exit_codes", []) if code not in ok_exits]
+        if failed:
+            raise SystemExit(f"run.py: {shlex.join(argv)} exited {failed[0]}")
+        return float(result["median"])
 
 
 @dataclass

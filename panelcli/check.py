@@ -213,6 +213,13 @@ def _censored_number(text: str, plan: _Plan) -> tuple[Comparator, float] | tuple
     return match[1], number  # type: ignore[return-value]
 
 
+def stopped_reading(source: str, problem: InputError) -> list[StreamEvent]:
+    """The events a file gives when a problem stops its reading: what the reader met before
+    it, then the file-unreadable issue."""
+    message = str(problem).removeprefix(f"{source}: ")
+    return [*problem.before, Issue(code=UNREADABLE, source=source, message=message)]
+
+
 def in_lists(events: Iterable[T], size: int) -> Iterator[list[T]]:
     """Events in lists of `size`; when reading stops the file, the events before it still come."""
     batch: list[T] = []
@@ -236,10 +243,11 @@ def _never(_: Measurement) -> None:
 
 
 #: The long layout's roles the short path reads, in `_long_rows`' order.
-_PERSON_ROLES = ("sex", "age", "birth_date")
 _LANE_ROLES = (
     "sample_id", "patient_id", "collected_at", "marker", "value", "unit", "reference_range"
 )  # fmt: skip
+#: The roles `_person` reads (see `Interpreter._person_readable`).
+_PERSON_ROLES = ("sex", "age", "birth_date")
 
 
 @dataclass(frozen=True)
@@ -319,8 +327,7 @@ class Interpreter:
                     closing: Iterator[StreamEvent] = file_closing(source, stats)
                     yield from in_lists(closing, size)
             except InputError as exc:
-                message = str(exc).removeprefix(f"{source}: ")
-                yield [*exc.before, Issue(code="file-unreadable", source=source, message=message)]
+                yield stopped_reading(source, exc)
 
     def judge_rows(
         self, file: FileRows, stats: ReadStats, size: int = 512, first: bool = True
@@ -500,7 +507,7 @@ class Interpreter:
             return plan
 
     def _plan(self, marker: str, unit: str | None) -> _Plan | None:
-        """What stays the same for every plain-number row of this marker and unit, if any."""
+        """What stays the same for every short-path row of this marker and unit, if any."""
         if unit is None or unit.isdigit():
             return None
         name = self.ranges.resolve(marker)

@@ -19,9 +19,15 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import BinaryIO, NamedTuple
 
-from panelcli.check import Interpreter, PanelKey, StreamEvent, Tally, in_lists
+from panelcli.check import (
+    Interpreter,
+    PanelKey,
+    StreamEvent,
+    Tally,
+    in_lists,
+    stopped_reading,
+)
 from panelcli.errors import InputError
-from panelcli.models import Issue
 from panelcli.reading import STDIN, FileRows, NumberedRow, ReadStats, file_closing, open_rows
 from panelcli.render.stream import Batch, Encoded, Rendered, Text
 from panelcli.split import Cut, find_cut, second_part
@@ -115,8 +121,7 @@ def _batches(
         closing: Iterator[StreamEvent] = file_closing(file.source, stats)
         yield from in_lists(closing, BATCH)
     except InputError as exc:
-        message = str(exc).removeprefix(f"{file.source}: ")
-        yield [*exc.before, Issue(code="file-unreadable", source=file.source, message=message)]
+        yield stopped_reading(file.source, exc)
 
 
 def _before(

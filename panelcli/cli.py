@@ -8,13 +8,12 @@ import io
 import itertools
 import json
 import os
-import stat
 import sys
 import traceback
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 
 import typer
 
@@ -24,9 +23,13 @@ from panelcli.errors import ExitStatus, PanelcliError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from panelcli.check import CheckOptions, StreamEvent
+    from panelcli.check import CheckOptions, Interpreter, StreamEvent, Tally
     from panelcli.models import Issue, Report, ReportTotals
     from panelcli.ranges import ReferenceSet
+    from panelcli.render.stream import Text
+
+#: Lists of events, or of events and parts made elsewhere (see `_progress`).
+Batched = TypeVar("Batched")
 
 app = typer.Typer(
     name="panelcli",
@@ -347,6 +350,8 @@ def _batch_size(files: list[str]) -> int:
     hundreds of rows; a file is read at full speed either way. A name that cannot be read
     does not count: it is reported as unreadable.
     """
+    from panelcli.reading import is_stream
+
     for name in files:
         try:
             mode = os.fstat(sys.stdin.fileno()).st_mode if name == "-" else os.stat(name).st_mode
@@ -354,7 +359,7 @@ def _batch_size(files: list[str]) -> int:
             return 1
         except OSError:
             continue
-        if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode):
+        if is_stream(mode):
             return 1
     return 512
 
@@ -406,11 +411,19 @@ def _batches(
 
     interpreter = Interpreter(reference_set, options)
     batches = interpreter.stream_batches(files, size)
+    watch = _progress(interpreter, quiet, size)
+    return batches if watch is None else watch(batches)
+
+
+def _progress(
+    interpreter: Interpreter, quiet: bool, size: int
+) -> Callable[[Iterator[Batched]], Iterator[Batched]] | None:
+    """A progress bar on stderr around lists of `size` events, if a person is watching."""
     if quiet or not sys.stderr.isatty():  # checked first: rich.progress costs start-up time
-        return batches
+        return None
     from panelcli.render.progress import with_progress
 
-    return with_progress(batches, interpreter, every=max(1, 4096 // size))
+    return functools.partial(with_progress, interpreter=interpreter, every=max(1, 4096 // size))
 
 
 def _say_when_big(
@@ -447,17 +460,28 @@ def _stream(
     `prompt`: write every batch at once (input from a pipe; see `write_lines`).
     """
     from panelcli.check import Tally
-    from panelcli.render.csv import csv_texts
-    from panelcli.render.ndjson import ndjson_texts
     from panelcli.render.stream import write_lines
 
     tally = Tally()
     if writes:
-        make_texts = ndjson_texts if output_format == OutputFormat.ndjson else csv_texts
+        make_texts = _streamed_texts(output_format)
         write_lines(make_texts(batches, reference_set.info, tally), out, tally, prompt)
     else:
         for batch in batches:
             tally.count(batch)
+    return _streamed_totals(tally)
+
+
+def _streamed_texts(output_format: OutputFormat) -> Callable[..., Iterator[Text]]:
+    """`ndjson_texts` or `csv_texts`: lists of events to the format's text."""
+    from panelcli.render.csv import csv_texts
+    from panelcli.render.ndjson import ndjson_texts
+
+    return ndjson_texts if output_format == OutputFormat.ndjson else csv_texts
+
+
+def _streamed_totals(tally: Tally) -> ReportTotals:
+    """What a streamed run counted; when every file was unreadable, stderr says why first."""
     if tally.nothing_read:
         _say_unreadable(tally.unreadable)
     return tally.totals()
@@ -475,29 +499,20 @@ def _in_two_processes(
     `panelcli.render.two_processes`)."""
     from panelcli.check import Interpreter, Tally
     from panelcli.render import two_processes
-    from panelcli.render.csv import csv_texts
-    from panelcli.render.ndjson import ndjson_texts
     from panelcli.render.stream import write_lines
 
     if not two_processes.fits(files):
         return None
     tally = Tally()
-    make_texts = ndjson_texts if output_format == OutputFormat.ndjson else csv_texts
     interpreter = Interpreter(reference_set, options)
-    watch = None
-    if not quiet and sys.stderr.isatty():
-        from panelcli.render.progress import with_progress
-
-        watch = functools.partial(with_progress, interpreter=interpreter, every=8)
     done = two_processes.write_in_two_processes(
-        files[0], interpreter, make_texts, reference_set.info, tally,
-        lambda texts: write_lines(texts, out, tally), watch,
+        files[0], interpreter, _streamed_texts(output_format), reference_set.info, tally,
+        lambda texts: write_lines(texts, out, tally),
+        _progress(interpreter, quiet, two_processes.BATCH),
     )  # fmt: skip
     if not done:
         return None
-    if tally.nothing_read:
-        _say_unreadable(tally.unreadable)
-    return tally.totals()
+    return _streamed_totals(tally)
 
 
 def _table(

@@ -27,6 +27,13 @@ from panelcli.names import split_header_unit
 from panelcli.values import shorten, visible
 
 STDIN = "-"
+
+
+def is_stream(mode: int) -> bool:
+    """A device, named pipe or socket (`st_mode`): its data comes as it comes, it is no file."""
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
 HEAD_BYTES = 64 * 1024
 HEADER_SEARCH_ROWS = 30
 DEFAULT_MAX_LINE = 1024 * 1024  # characters; override with --max-line-length

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from panelcli.errors import PanelcliError
+from panelcli.reading import is_stream
 
 STDOUT = "-"
 
@@ -27,10 +27,9 @@ def refuse_existing(target: Path, force: bool) -> None:
 def _is_special(target: Path) -> bool:
     """A device, named pipe or socket (not a file to replace)."""
     try:
-        mode = target.stat().st_mode
+        return is_stream(target.stat().st_mode)
     except OSError:
         return False
-    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 def _creation_mode() -> int:

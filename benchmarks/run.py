@@ -312,6 +312,28 @@ def check_frictionless(command: list[str], info: dict[str, Any]) -> str:
 # --- Import time ---------------------------------------------------------------------------
 
 
+#: The modules a `check` run imports from other packages (typer ≥ 0.29 builds a pydantic
+#: TypeAdapter per option in `typer._adapters`; pydantic's plugin loader is imported with the
+#: first model). The table path also draws with rich.
+LIBRARIES_JSON = (
+    "typer", "typer.main", "typer._adapters", "pydantic", "pydantic.main",
+    "pydantic.plugin._loader",
+)  # fmt: skip
+LIBRARIES_TABLE = (*LIBRARIES_JSON, "rich.console", "rich.table", "rich.markup")
+
+
+def import_script(modules: Sequence[str]) -> str:
+    """`python -c` code importing `modules`; one a library version lacks is skipped."""
+    return (
+        "import importlib, importlib.util\n"
+        f"for m in {list(modules)!r}:\n"
+        "    try:\n"
+        "        importlib.import_module(m)\n"
+        "    except ImportError:\n"
+        "        pass\n"
+    )
+
+
 def import_breakdown(python: str, runs: int) -> list[str]:
     """`-X importtime` of `check` on the 13-marker sample: medians over `runs` runs."""
     samples: dict[str, list[tuple[int, int, int]]] = {}
@@ -559,6 +581,25 @@ def main(argv: list[str] | None = None) -> int:
                     f"{ratio:.1f}×",
                     f"≤ {goal}×",
                     ratio <= goal,
+                )
+            )
+
+        # What the libraries alone take to import, for the two `check` lines above to be read
+        # against: panelcli cannot start faster than the packages it is built on.
+        for label, modules in [
+            ("imports alone: typer + pydantic (what json needs)", LIBRARIES_JSON),
+            ("imports alone: typer + pydantic + rich table", LIBRARIES_TABLE),
+        ]:
+            floor_start, took = timer.in_turns(
+                [([python, "-c", "pass"], {0}), ([python, "-c", import_script(modules)], {0})]
+            )
+            lines.append(
+                Line(
+                    label,
+                    seconds(took),
+                    f"{seconds(floor_start)} (python -c pass)",
+                    f"{took / floor_start:.1f}×",
+                    "report",
                 )
             )
 

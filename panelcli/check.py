@@ -689,13 +689,24 @@ class Interpreter:
         """The interval to judge by: the lab's range in the row wins over the set's."""
         if m.reference_range:
             lab = parse_lab_range(m.reference_range, decimal_comma)
+            problem = None
             if lab is None:
+                problem = "is not in a form panelcli reads"
+            elif lab.unit is not None:  # a range in its own unit ('0-7 pg/mL') is converted
+                try:
+                    exponent = conversion_exponent(lab.unit, entry.unit)
+                except UnitProblem:
+                    problem = (
+                        f"has the unit '{shorten(lab.unit)}', which panelcli cannot convert to "
+                        f"{entry.unit}"
+                    )
+            if lab is None or problem is not None:
                 self._warn_once(
                     ("range-unreadable", m.source, m.reference_range),
                     Issue(severity="warning", code="range-unreadable", source=m.source,
                           line=m.line, column="reference range",
-                          message=f"reference range '{shorten(m.reference_range)}' is not in a "
-                          "form panelcli reads; the reference set's range was used"),
+                          message=f"reference range '{shorten(m.reference_range)}' {problem}; "
+                          "the reference set's range was used"),
                 )  # fmt: skip
             else:
                 low = None if lab.low is None else convert(lab.low, exponent)

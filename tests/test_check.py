@@ -102,6 +102,30 @@ def test_unreadable_lab_range_is_a_warning_not_a_lost_row(write_csv):
     assert [w.code for w in report.warnings] == ["range-unreadable"]
 
 
+def test_lab_range_in_its_own_unit_is_converted_not_read_in_the_values_unit(write_csv):
+    path = write_csv(
+        "sample_id,marker,value,unit,reference range\n"
+        "S1,IL-6,0.1,ng/mL,0-7 pg/mL\n"  # 100 pg/mL against 0-7 pg/mL: high, not normal
+        "S2,IL-6,5,pg/mL,<0.007 ng/mL\n"  # 5 pg/mL against <= 7 pg/mL: normal
+        "S3,IL-6,0.1,ng/mL,0-7\n"  # no unit in the range: the value's unit (0-7000 pg/mL)
+    )
+    results = [p.results[0] for p in check_file(path).panels]
+    assert [(r.status, r.reference.high) for r in results] == [  # type: ignore[union-attr]
+        (Status.HIGH, 7.0),
+        (Status.NORMAL, 7.0),
+        (Status.NORMAL, 7000.0),
+    ]
+
+
+def test_lab_range_in_a_unit_that_cannot_be_converted_falls_back_to_the_set(write_csv):
+    path = write_csv("marker,value,unit,reference range\nIL-6,5,pg/mL,0-7 mmol/L\n")
+    report = check_file(path)
+    result = report.panels[0].results[0]
+    assert result.status == Status.HIGH and result.reference.origin == "set"  # type: ignore[union-attr]
+    assert [w.code for w in report.warnings] == ["range-unreadable"]
+    assert "mmol/L" in report.warnings[0].message
+
+
 def test_sex_column_and_option_select_intervals(write_csv):
     path = write_csv("marker,value,unit,sex,age\nFerritin,200,ug/L,F,30\nFerritin,200,ug/L,M,30\n")
     report = check_file(path, ranges="mayo-adult")

@@ -69,6 +69,7 @@ from panelcli.units import (
     power_of_ten,
 )
 from panelcli.values import (
+    DOT_MAY_GROUP_THOUSANDS,
     PLAIN_NUMBER,
     ParsedValue,
     ValueProblem,
@@ -370,6 +371,8 @@ class Interpreter:
             person_of = operator.itemgetter(*(roles.get(role, pad) for role in _PERSON_ROLES))
         person_readable = self._person_readable
         plan_for, markers_for = self._plan_for, self._markers_for
+        # Where ',' is the decimal mark, '1.234' gets a warning from the general path.
+        dot_may_group = DOT_MAY_GROUP_THOUSANDS if stats.decimal_comma else None
         sample: PanelKey | None = None  # the panel of the row before, and its markers
         seen: dict[str, tuple[int, str]] = {}
         # The row before's sample cells as read and as kept: most rows repeat them exactly.
@@ -396,7 +399,9 @@ class Interpreter:
                         comparator = None
                         if number is None and text.startswith(_CENSORED_STARTS):
                             comparator, number = _censored_number(text, plan)
-                        if person is not None and not person_readable(*person, collected_at):
+                        if (person is not None and not person_readable(*person, collected_at)) or (
+                            dot_may_group is not None and dot_may_group(text)
+                        ):
                             number = None
                         if number is not None:
                             cells_read = (sample_id, patient_id, collected_at)
@@ -446,6 +451,8 @@ class Interpreter:
     ) -> Iterator[StreamEvent]:
         """Measurements to results (row problems pass through); `stats` says how they were read."""
         quick = self._quick if self.short_path else _never
+        if stats.decimal_comma and self.short_path:  # '1.234' gets a warning from `_judge`
+            quick = self._quick_unless_dot_may_group
         for item in items:
             if type(item) is Issue:
                 yield item
@@ -459,6 +466,10 @@ class Interpreter:
                 stats.decimal_comma,
                 stats.columns.get("unit"),
             )
+
+    def _quick_unless_dot_may_group(self, m: Measurement) -> ResultRow | None:
+        """`_quick` for a file whose decimal mark is ','; '1.234' takes the general path."""
+        return None if DOT_MAY_GROUP_THOUSANDS(m.value.strip()) else self._quick(m)
 
     def _quick(self, m: Measurement) -> ResultRow | None:
         """The result of a plain or simply censored number for a planned marker and unit; None:
@@ -567,6 +578,16 @@ class Interpreter:
         except ValueProblem as problem:
             yield self._reject(m, problem.code, str(problem))
             return
+        if decimal_comma and DOT_MAY_GROUP_THOUSANDS(m.value.strip()):
+            self._warn_once(
+                ("value-dot-ambiguous", m.source),
+                Issue(severity="warning", code="value-dot-ambiguous", source=m.source,
+                      line=m.line, column=m.column,
+                      message=f"value '{shorten(m.value.strip())}' was read with '.' as the "
+                      "decimal point, as were any like it in this file; where ',' is the decimal "
+                      "mark, a '.' can also group thousands (1.234 meaning 1234): check the "
+                      "export's number format"),
+            )  # fmt: skip
         unit = m.unit
         if unit and unit.isdigit() and not decimal_comma and parsed.comparator is None:
             # "12,5" unquoted in a comma file splits into value 12 and unit 5.

@@ -298,3 +298,38 @@ def test_digits_of_any_script_are_written_as_read() -> None:
     text = ndjson_text(short, ranges)
     assert '"original_value":"１２"' in text and '"original_value":"<١٢"' in text
     assert text == ndjson_text(run(write(rows), ranges, short=False), ranges)
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_a_dot_that_may_group_thousands_is_warned_about_once_on_either_path(
+    tmp_path: Path, delimiter: str
+) -> None:
+    """Where ',' is the decimal mark, '1.234' may mean 1234: one warning per file, naming the
+    first such line, whichever path its rows take; '0.125' and '12.5' are not ambiguous."""
+    ranges = SETS["arup-3002601"]
+    rows = [["S1", "IL-6", "12,5"], ["S1", "sIL-2R", "1.234"], ["S1", "IL-4", "0.125"],
+            ["S2", "IL-10", "2.500"], ["S2", "IL-8", "12.5"]]  # fmt: skip
+    path = tmp_path / "export.csv"
+    lines = [delimiter.join(["sample_id", "marker", "value", "unit"])]
+    lines += [delimiter.join([*row, "pg/mL"]) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    short, general = run(str(path), ranges, short=True), run(str(path), ranges, short=False)
+    warnings = [(e.code, e.line) for e in short if isinstance(e, Issue)]
+    assert warnings == [("value-dot-ambiguous", 3)]
+    assert ndjson_text(short, ranges) == ndjson_text(general, ranges)
+    values = [e.value for e in short if isinstance(e, (Result, ResultRow))]
+    assert values == [12.5, 1.234, 0.125, 2.5, 12.5]
+    comma_file = tmp_path / "comma.csv"
+    comma_file.write_text("sample_id,marker,value,unit\nS1,sIL-2R,1.234,pg/mL\n")
+    assert not any(isinstance(e, Issue) for e in run(str(comma_file), ranges, short=True))
+
+
+def test_the_wide_layout_warns_about_a_dot_that_may_group_thousands_too(tmp_path: Path) -> None:
+    ranges = SETS["arup-3002601"]
+    path = tmp_path / "wide.csv"
+    path.write_text("Sample ID;IL-6 (pg/mL);sIL-2R (pg/mL)\nS1;12,5;1.234\nS2;1.500;3\n")
+    short, general = run(str(path), ranges, short=True), run(str(path), ranges, short=False)
+    assert [(e.code, e.line) for e in short if isinstance(e, Issue)] == [
+        ("value-dot-ambiguous", 2)
+    ]
+    assert ndjson_text(short, ranges) == ndjson_text(general, ranges)

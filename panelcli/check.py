@@ -382,9 +382,10 @@ class Interpreter:
         batch: list[StreamEvent] = []
         try:
             for numbered in rows:
-                line, _, cells = numbered
+                line, last_line, cells = numbered
                 row = None
-                if type(cells) is list and len(cells) == width:
+                # A row over several lines may hold swallowed rows: the general path says so.
+                if type(cells) is list and len(cells) == width and last_line == line:
                     cells.append("")
                     sample_id, patient_id, collected_at, marker, text, unit, lab_range = cells_of(
                         cells

@@ -647,14 +647,23 @@ def rows_to_measurements(
         stats.rows += 1
         count = len(cells)
         if count > width and "".join(cells[width:]).strip():
+            spans = f" (it runs over lines {line}-{last_line}: is a quote left open?)"
             yield Issue(
                 code="row-too-many-cells",
                 source=source,
                 line=line,
                 message=f"row has {count} cells but the header has {width}; a value may "
-                f"contain an unquoted '{visible(delimiter)}' (a decimal comma?)",
+                f"contain an unquoted '{visible(delimiter)}' (a decimal comma?)"
+                + (spans if last_line > line else ""),
             )
             continue
+        if last_line > line and _holds_rows(cells, delimiter):
+            yield Issue(
+                severity="warning", code="row-spans-lines", source=source, line=line,
+                message=f"a quoted value in this row runs over lines {line}-{last_line} and "
+                f"holds line breaks and '{visible(delimiter)}' as rows do; if a quote was left "
+                f"open by mistake, lines {line + 1}-{last_line} were read as part of this row",
+            )  # fmt: skip
         if long:
             value = cells[i_value] if i_value < count else None
             if count <= width:
@@ -700,6 +709,11 @@ def rows_to_measurements(
                         message="row has no marker values")  # fmt: skip
 
 
+def _holds_rows(cells: list[str], delimiter: str) -> bool:
+    """Whether a cell holds a line break and the delimiter: rows swallowed by an open quote."""
+    return any(("\n" in cell or "\r" in cell) and delimiter in cell for cell in cells)
+
+
 def _rows(reader: Iterator[list[str]], source: str) -> Iterator[list[str] | csv.Error]:
     """The reader's rows; a row the csv module cannot parse comes out as its error, in place."""
     while True:
@@ -732,10 +746,11 @@ def _broken_row(source: str, line: int, last_line: int, error: csv.Error, delimi
             message=f"a quote (\") opened in this row is never closed, so {lines} could not be "
             "read; close or remove the stray quote",
         )  # fmt: skip
+    lost = f"; lines {line}-{last_line} could not be read" if last_line > line else ""
     return Issue(
         code="row-quote-stray", source=source, line=line,
         message="a quoted value is followed by more text before the next "
-        f"'{visible(delimiter)}' (a stray quote (\")?)",
+        f"'{visible(delimiter)}' (a stray quote (\")?){lost}",
     )  # fmt: skip
 
 

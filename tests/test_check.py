@@ -215,3 +215,34 @@ def test_an_unreadable_sex_or_age_is_said_once_and_the_options_stand_in(tmp_path
     ]  # fmt: skip
     with_age = check_file(str(path), mayo, CheckOptions(age=40))
     assert [r.status for p in with_age.panels for r in p.results] == [Status.HIGH] * 3
+
+
+def test_rows_swallowed_by_a_quote_are_named_not_lost(write_csv):
+    """Every physical line is accounted for: a quote that swallows rows says which lines."""
+    stray = write_csv(
+        'sample_id,marker,value,unit\nS1,IL-6,"4.2,pg/mL\nS1,IL-8,3,pg/mL\nS1,IL-10,3,pg/mL\n'
+        'S1,"IL-12",3,pg/mL\nS1,IL-13,2,pg/mL\n',
+        "stray.csv",
+    )
+    report = check_file(stray)
+    (issue,) = report.rejected
+    assert (issue.code, issue.line) == ("row-quote-stray", 2)
+    assert "lines 2-5 could not be read" in issue.message
+    assert [r.marker for p in report.panels for r in p.results] == ["IL-13"]
+
+    closed = write_csv(
+        'sample_id,marker,value,unit\nS1,IL-6,"4.2\nS1,IL-8,3,pg/mL\nS1,IL-10",3,pg/mL\n',
+        "closed.csv",
+    )
+    (issue,) = check_file(closed).rejected
+    assert issue.code == "row-too-many-cells" and "lines 2-4" in issue.message
+
+    kept = write_csv(
+        'sample_id,marker,value,unit\n"S1\nS1,IL-8,3,pg/mL\nS1",IL-6,4,pg/mL\n'
+        '"S2","IL-6",1,"pg/mL"\n"S3 first\nsecond line",IL-6,1,pg/mL\n',
+        "kept.csv",
+    )
+    report = check_file(kept)
+    assert [(w.code, w.line) for w in report.warnings] == [("row-spans-lines", 2)]
+    assert "lines 3-4 were read as part of this row" in report.warnings[0].message
+    assert report.totals.results == 3  # a line break alone (S3) is a plain multi-line value

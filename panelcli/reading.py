@@ -390,6 +390,35 @@ def is_units_row(cells: list[str], layout: Layout) -> bool:
     return bool(filled) and all("/" in c and not _LOOKS_NUMERIC.match(c) for c in filled)
 
 
+def _with_units_row_columns(
+    layout: Layout, head_lines: list[str], delimiter: str, header_end: int
+) -> Layout:
+    """A wide layout that also reads the columns a units row gives a unit: an unknown marker
+    ('GM-CSF' over 'pg/mL') is then kept as no_reference, as with 'GM-CSF (pg/mL)'."""
+    reader = csv.reader(head_lines, delimiter=delimiter)
+    header: list[str] | None = None
+    with contextlib.suppress(csv.Error):
+        for cells in reader:
+            if header is None:
+                if reader.line_num >= header_end:
+                    header = cells
+            elif not is_blank(cells):
+                if not is_units_row(cells, layout):
+                    return layout
+                markers, ignored = dict(layout.markers), []
+                taken = set(layout.roles.values()) | set(markers)
+                for index, name in enumerate(header):
+                    if index in taken or not name.strip():
+                        continue
+                    unit = cells[index].strip() if index < len(cells) else ""
+                    if "/" in unit and not _LOOKS_NUMERIC.match(unit):
+                        markers[index] = (name.strip(), None)
+                    else:
+                        ignored.append(name)
+                return layout._replace(markers=dict(sorted(markers.items())), ignored=ignored)
+    return layout
+
+
 def with_units_row(layout: Layout, cells: list[str]) -> Layout:
     """The layout with a units row's units for the markers whose header gave none."""
     markers = dict(layout.markers)
@@ -487,6 +516,8 @@ def opened(
             if len(head_lines) >= HEADER_SEARCH_ROWS * 2:
                 break
         delimiter, header_end, layout = _find_header(head_lines, known_marker, source)
+        if layout.kind == "wide" and layout.ignored:
+            layout = _with_units_row_columns(layout, head_lines, delimiter, header_end)
         stats.delimiter, stats.layout = delimiter, layout.kind
         stats.decimal_comma = delimiter in (";", "\t", "|")
         yield head_lines, lines, header_end, layout

@@ -739,3 +739,18 @@ def test_acceptance_semicolon_crlf_decimal_comma_on_stdin() -> None:
     assert result["reference"]["high"] == 2.5 and result["original_value"] == "12,5"
     assert (result["source"], result["line"], report["rejected"]) == ("-", 2, [])
     assert outcome.exit_code == 1  # flagged
+
+
+def test_a_units_row_keeps_columns_of_markers_the_set_does_not_know(tmp_path: Path) -> None:
+    """'GM-CSF' over 'pg/mL' is read as 'GM-CSF (pg/mL)' is: kept as no_reference, with the
+    spelling hint; a column whose units-row cell is not a unit is still ignored, with a word."""
+    path = tmp_path / "wide.csv"
+    path.write_text("Sample ID,IL-6,IL-66,Comment,GM-CSF\n,pg/mL,pg/mL,,pg/mL\nS1,4.2,3,ok,250\n")
+    events = list(Interpreter(load_ranges(None), CheckOptions()).events([str(path)]))
+    found = {r.marker_as_written: r for r in results(events)}
+    assert sorted(found) == ["GM-CSF", "IL-6", "IL-66"]
+    assert found["GM-CSF"].status == Status.NO_REFERENCE and found["GM-CSF"].value == 250
+    assert "did you mean IL-6?" in (found["IL-66"].note or "")
+    assert all(r.line == 3 and r.original_unit == "pg/mL" for r in found.values())
+    warnings = [(e.code, e.column) for e in events if isinstance(e, Issue)]
+    assert warnings == [("column-ignored", "Comment")]

@@ -329,7 +329,5 @@ def test_the_wide_layout_warns_about_a_dot_that_may_group_thousands_too(tmp_path
     path = tmp_path / "wide.csv"
     path.write_text("Sample ID;IL-6 (pg/mL);sIL-2R (pg/mL)\nS1;12,5;1.234\nS2;1.500;3\n")
     short, general = run(str(path), ranges, short=True), run(str(path), ranges, short=False)
-    assert [(e.code, e.line) for e in short if isinstance(e, Issue)] == [
-        ("value-dot-ambiguous", 2)
-    ]
+    assert [(e.code, e.line) for e in short if isinstance(e, Issue)] == [("value-dot-ambiguous", 2)]
     assert ndjson_text(short, ranges) == ndjson_text(general, ranges)

@@ -323,8 +323,10 @@ def _find_header(
     for delimiter in _DELIMITERS:
         reader = csv.reader(head_lines, delimiter=delimiter)
         half_here: list[str] | None = None
+        ended = 0  # the line the row before ended on: a row starts on the next one
         try:
             for row_number, cells in enumerate(reader):
+                started, ended = ended + 1, reader.line_num
                 if row_number >= HEADER_SEARCH_ROWS:
                     break
                 if len(cells) < 2:
@@ -334,12 +336,12 @@ def _find_header(
                 except _DuplicateRole as exc:
                     duplicate = duplicate or exc
                     break
-                if layout is None and half_here is None:
+                if layout is None and half_here is None and _could_be_header(cells):
                     roles = {_ROLE_OF.get(header_key(cell)) for cell in cells}
                     if ("marker" in roles) != ("value" in roles):
                         half_here = cells
                         missing = "value" if "marker" in roles else "marker"
-                        half = half or (reader.line_num, cells, missing)
+                        half = half or (started, cells, missing)
                 # A 'wide header' as wide as a header lacking its value column is a data row.
                 if layout and layout.kind == "wide" and half_here and len(half_here) == len(cells):
                     break
@@ -370,6 +372,15 @@ def _find_header(
         f"{source}: no header with marker and value columns found in the first "
         f"{HEADER_SEARCH_ROWS} rows (expected columns such as 'marker' and 'value', or one "
         "column per marker such as 'IL-6 (pg/mL)')"
+    )
+
+
+def _could_be_header(cells: list[str]) -> bool:
+    """Column names are short words: a row with a number, a line break or prose in a cell
+    ('-,25,Test') is data, even when one cell happens to be a header word."""
+    return not any(
+        len(cell) > 60 or "\n" in cell or "\r" in cell or _LOOKS_NUMERIC.match(cell.strip())
+        for cell in cells
     )
 
 

@@ -374,3 +374,18 @@ def test_the_summary_says_why_in_plain_words(file: str, sentence: str) -> None:
     result = runner.invoke(app, ["check", str(CORPUS / file)], env={"COLUMNS": "300"})
     assert_no_crash(result)
     assert sentence in result.stdout
+
+
+def test_a_data_row_with_a_header_word_is_not_named_as_a_half_header(tmp_path: Path) -> None:
+    """'-,25,Test' or a prose cell beside 'test' is data: the message must not point at it
+    as 'the header on line N'; a real half header is named by the line it starts on."""
+    data_row = tmp_path / "ids.csv"
+    data_row.write_text("id,age,name\n1,39,Paul\n-,25,Test\n")
+    prose = tmp_path / "prose.csv"
+    prose.write_text('Description,status\n"' + "long words, " * 10 + '\nmore",test\n')
+    for path in (data_row, prose):
+        err = refused(str(path))
+        assert "no header with marker and value columns" in err and "header on line" not in err
+    half = tmp_path / "half.csv"
+    half.write_text('"preamble\nover two lines"\nsample,marker,result2\nS1,IL-6,3\n')
+    assert "the header on line 3 has a marker column but no value column" in refused(str(half))

@@ -751,7 +751,7 @@ class Interpreter:
 
     def _person(self, m: Measurement) -> tuple[Sex | None, float | None]:
         """Sex and age for choosing an interval; a cell panelcli cannot read is said once."""
-        sex = _parse_sex(m.sex) if m.sex else None
+        sex = parse_sex(m.sex) if m.sex else None
         if m.sex and sex is None:
             self._unreadable_person(m, "sex", m.sex, "female or male (F, M)")
         age = _parse_age(m.age) if m.age else None
@@ -776,7 +776,7 @@ class Interpreter:
         if readable is None:
             sex, age, birth_date = sex.strip(), age.strip(), birth_date.strip()
             readable = (
-                (not sex or _parse_sex(sex) is not None)
+                (not sex or parse_sex(sex) is not None)
                 and (not age or _parse_age(age) is not None)
                 and not (
                     birth_date
@@ -897,7 +897,8 @@ _SEX = {"m": "male", "male": "male", "man": "male", "f": "female", "female": "fe
         "woman": "female", "w": "female"}  # fmt: skip
 
 
-def _parse_sex(text: str) -> Sex | None:
+def parse_sex(text: str) -> Sex | None:
+    """'F', 'female', 'woman' → 'female' (and so on for male); None when it is neither."""
     value = _SEX.get(text.strip().casefold())
     return value  # type: ignore[return-value]
 

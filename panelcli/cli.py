@@ -78,9 +78,16 @@ class FailOn(StrEnum):
     never = "never"
 
 
-class SexOption(StrEnum):
-    female = "female"
-    male = "male"
+def _sex_option(value: str | None) -> str | None:
+    """--sex read as the file's sex column is ('F', 'male', …), so both accept the same."""
+    if value is None:
+        return None
+    from panelcli.check import parse_sex
+
+    sex = parse_sex(value)
+    if sex is None:
+        raise typer.BadParameter(f"'{value}' is not female or male (F, M)")
+    return sex
 
 
 def _say(message: str) -> None:
@@ -275,8 +282,13 @@ def check(
         ),
     ] = None,
     sex: Annotated[
-        SexOption | None,
-        typer.Option(case_sensitive=False, help="Sex to use for rows that do not give one."),
+        str | None,
+        typer.Option(
+            callback=_sex_option,
+            metavar="female|male",
+            help="Sex to use for rows that do not give one: female or male (also F, M), read "
+            "as in the file's sex column.",
+        ),
     ] = None,
     age: Annotated[
         float | None,
@@ -306,7 +318,7 @@ def check(
         set_field_size_limit(max_line_length)
         options = CheckOptions(
             assume_unit=assume_unit,
-            sex=sex.value if sex else None,  # type: ignore[arg-type]
+            sex=sex,  # type: ignore[arg-type]  # checked by _sex_option
             age=age,
             max_line_length=max_line_length,
         )

@@ -246,6 +246,23 @@ def test_choices_are_accepted_in_any_case():
     assert json.loads(result.stdout)["totals"]["results"] == 13
 
 
+@pytest.mark.parametrize(("given", "high"), [("F", True), ("woman", True), ("m", False)])
+def test_sex_option_takes_what_a_sex_column_takes(tmp_path, given, high):
+    """--sex F works as a file's 'F' does: 200 ug/L ferritin is high for women, not men."""
+    path = tmp_path / "ferritin.csv"
+    path.write_text("marker,value,unit\nFerritin,200,ug/L\n")
+    result = run("check", str(path), "--ranges", "mayo-adult", "--sex", given, "--age", "30",
+                 "-f", "json")  # fmt: skip
+    status = json.loads(result.stdout)["panels"][0]["results"][0]["status"]
+    assert (status == "high") == high and result.exit_code == (1 if high else 0)
+
+
+def test_an_unreadable_sex_option_is_a_usage_error():
+    result = run("check", "samples/healthy-adult.csv", "--sex", "x")
+    assert result.exit_code == 2
+    assert "'x' is not female or male (F, M)" in result.stderr
+
+
 def test_excels_sep_line_is_not_reported_as_a_skipped_preamble(tmp_path):
     path = tmp_path / "excel.csv"
     path.write_bytes(b"sep=;\r\nSample ID;Analyte;Result;Units\r\nE-1;IL-6;12,5;pg/mL\r\n")

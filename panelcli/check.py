@@ -981,7 +981,8 @@ class Tally:
         self.results = 0
         self.rejected = 0
         self.warnings = 0
-        self.unreadable: list[Issue] = []  # one per file at most: bounded
+        self.unreadable: list[Issue] = []  # files unreadable before anything was read
+        self.stopped: list[Issue] = []  # every file-unreadable issue (one per file: bounded)
         self.read_something = False  # any event that is not an unreadable file
 
     def watch(self, events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
@@ -1004,6 +1005,8 @@ class Tally:
         for issue in issues:
             if issue.severity == "error":
                 self.rejected += 1
+                if issue.code == UNREADABLE:
+                    self.stopped.append(issue)
                 if issue.code == UNREADABLE and not self.read_something:
                     self.unreadable.append(issue)
                 else:
@@ -1020,6 +1023,7 @@ class Tally:
         for status, count in other.by_status.items():
             self.by_status[status] += count
         self.unreadable.extend(other.unreadable)
+        self.stopped.extend(other.stopped)
         self.read_something = self.read_something or other.read_something
 
     @property

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from panelcli.check import CheckOptions, Interpreter, StreamEvent, Tally
-    from panelcli.models import Issue, Report, ReportTotals
+    from panelcli.models import Report, ReportTotals
     from panelcli.ranges import ReferenceSet
     from panelcli.render.stream import Text
 
@@ -380,13 +380,11 @@ def _stop_if_nothing_read(report: Report) -> None:
     """When every file was unreadable (and nothing else happened), say why and stop."""
     unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
     if unreadable and not report.panels and len(unreadable) == len(report.rejected):
-        _say_unreadable(unreadable)
+        _stop_unread()
 
 
-def _say_unreadable(issues: list[Issue]) -> NoReturn:
-    """No file could be read: say why on stderr and stop (nothing is written)."""
-    for issue in issues:
-        _say(f"{issue.source}: {issue.message}")
+def _stop_unread() -> NoReturn:
+    """No file could be read: stop, writing nothing (`_saying_unreadable` said why)."""
     raise typer.Exit(ExitStatus.ERROR)
 
 
@@ -422,9 +420,22 @@ def _batches(
     from panelcli.check import Interpreter
 
     interpreter = Interpreter(reference_set, options)
-    batches = interpreter.stream_batches(files, size)
+    batches = _saying_unreadable(interpreter.stream_batches(files, size))
     watch = _progress(interpreter, quiet, size)
     return batches if watch is None else watch(batches)
+
+
+def _saying_unreadable(batches: Iterator[list[StreamEvent]]) -> Iterator[list[StreamEvent]]:
+    """A file that cannot be read (or stops being readable) gets one line on stderr as it is
+    met, in every format and with --quiet; the output lists it as well."""
+    from panelcli.check import UNREADABLE
+    from panelcli.models import Issue
+
+    for batch in batches:
+        last = batch[-1] if batch else None  # `stopped_reading` puts it last in its list
+        if type(last) is Issue and last.code == UNREADABLE:
+            _say(f"{last.source}: {last.message}")
+        yield batch
 
 
 def _progress(
@@ -493,9 +504,9 @@ def _streamed_texts(output_format: OutputFormat) -> Callable[..., Iterator[Text]
 
 
 def _streamed_totals(tally: Tally) -> ReportTotals:
-    """What a streamed run counted; when every file was unreadable, stderr says why first."""
+    """What a streamed run counted; when every file was unreadable, the run stops here."""
     if tally.nothing_read:
-        _say_unreadable(tally.unreadable)
+        _stop_unread()
     return tally.totals()
 
 
@@ -524,6 +535,8 @@ def _in_two_processes(
     )  # fmt: skip
     if not done:
         return None
+    for issue in tally.stopped:  # a file that stops being readable part way (see _batches)
+        _say(f"{issue.source}: {issue.message}")
     return _streamed_totals(tally)
 
 

@@ -121,6 +121,18 @@ def test_fatal_problems_are_one_line_on_stderr(args, fragment):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("output_format", ["table", "json", "ndjson", "csv"])
+@pytest.mark.parametrize("quiet", [[], ["-q"]])
+def test_an_unreadable_file_among_others_gets_its_line_on_stderr(output_format, quiet):
+    """The other files are still read (exit 2 for the unreadable one); stderr names it in
+    every format and with --quiet, as it does when it is the only file."""
+    for files in ([str(SAMPLES / "healthy-adult.csv"), "missing.csv"], ["missing.csv"]):
+        result = run("check", *files, "-f", output_format, *quiet)
+        assert result.exit_code == 2
+        assert result.stderr == "panelcli: missing.csv: no such file\n"
+        assert (result.stdout == "") == (bool(quiet) or len(files) == 1)
+
+
 def test_file_text_is_shown_inert(write_csv):
     path = write_csv(
         "sample_id,marker,value,unit\n[bold red]x[/],IL-6,1,pg/mL\n\x1b[2J,IL-6,1,pg/mL\n"

@@ -292,3 +292,22 @@ def test_a_bare_carriage_return_just_before_the_middle_stops_the_cut(
     for chunk in (1, 7, 1 << 20):
         monkeypatch.setattr(split, "CHUNK", chunk)
         assert cut_and_reader_agree(path), chunk
+
+
+def test_a_file_that_stops_being_readable_says_so_on_stderr_in_two_processes_too(
+    tmp_path: Path,
+) -> None:
+    """A line too long near the end stops the file: one line on stderr, as from stdin."""
+    path = tmp_path / "big-long-line.csv"
+    path.write_text(HEADER + rows(0, 60_000) + "S-L,P,d,IL-6," + "9" * 1500 + ",pg/mL\n")
+    command = [sys.executable, "-m", "panelcli", "check", "-f", "ndjson", "--max-line-length",
+               "1024"]  # fmt: skip
+    from_file = subprocess.run([*command, str(path)], capture_output=True, check=False)
+    with path.open("rb") as stdin:
+        from_stdin = subprocess.run([*command, "-"], stdin=stdin, capture_output=True, check=False)
+    assert from_file.returncode == from_stdin.returncode == 2
+    said = from_file.stderr.decode().splitlines()
+    assert said == [f"panelcli: {path}: line 60002 is longer than 1,024 characters; this does not "
+                    "look like a lab export (raise the limit with --max-line-length)"]  # fmt: skip
+    assert from_stdin.stderr.decode().splitlines() == [said[0].replace(str(path), "-")]
+    assert two_processes.fits([str(path)])

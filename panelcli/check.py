@@ -741,9 +741,11 @@ class Interpreter:
                         Issue(severity="warning", code="range-disagrees", source=m.source,
                               line=m.line, column="reference range",
                               message=f"{name}: the file's range "
-                              f"{bounds_text(from_file, entry.unit)} differs from the reference "
-                              f"set's {bounds_text(chosen.bounds, entry.unit)}; the file's range "
-                              "was used (it belongs to the lab that measured the value)"),
+                              f"'{shorten(m.reference_range)}' (read as "
+                              f"{bounds_text(from_file, entry.unit)}, limits included) differs "
+                              f"from the reference set's {bounds_text(chosen.bounds, entry.unit)}"
+                              "; the file's range was used (it belongs to the lab that measured "
+                              "the value)"),
                     )  # fmt: skip
                 return from_file, "file", None, False
         chosen = self.ranges.select(name, *self._person(m))

@@ -246,3 +246,11 @@ def test_rows_swallowed_by_a_quote_are_named_not_lost(write_csv):
     assert [(w.code, w.line) for w in report.warnings] == [("row-spans-lines", 2)]
     assert "lines 3-4 were read as part of this row" in report.warnings[0].message
     assert report.totals.results == 3  # a line break alone (S3) is a plain multi-line value
+
+
+def test_a_disagreeing_lab_range_is_quoted_as_written_and_as_read(write_csv):
+    path = write_csv("marker,value,unit,reference range\nIL-6,7.0,pg/mL,<7.0\n")
+    report = check_file(path)
+    assert report.panels[0].results[0].status == Status.NORMAL  # limits count as inside
+    (warning,) = report.warnings
+    assert "the file's range '<7.0' (read as ≤ 7 pg/mL, limits included)" in warning.message

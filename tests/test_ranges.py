@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
+from typer.testing import CliRunner
 
+from panelcli.cli import app
 from panelcli.errors import RangesError
 from panelcli.interpret import Bounds
 from panelcli.ranges import (
+    MarkerRange,
     bundled_sets,
     check_ranges_bytes,
     find_set,
@@ -205,3 +209,127 @@ def test_whole_numbers_are_still_numbers() -> None:
 )  # fmt: skip
 def test_did_you_mean_hints_typos_but_never_a_neighbouring_molecule(written, hint):
     assert load_ranges().suggest(written) == hint
+
+
+# --- every problem in one pass ---------------------------------------------------------------
+
+EVERY_MISTAKE_AT_ONCE = """\
+[markers."IL-6"]
+unit = "pg/mL"
+hihg = 7
+low = 10
+high = 5
+critical_high = 3
+source = "x"
+[markers."IL-8"]
+unit = "pg/mL"
+high = 9
+aliases = ["IL6"]
+source = "x"
+"""
+
+
+def test_every_problem_is_listed_in_one_pass() -> None:
+    """An unknown key hides neither the order checks nor another marker's alias clash."""
+    assert check_ranges_bytes(EVERY_MISTAKE_AT_ONCE.encode()) == [
+        "marker 'IL-6': unknown key 'hihg' (did you mean 'high'?)",
+        "marker 'IL-6': low (10) is greater than high (5)",
+        "marker 'IL-6': critical_high (3) must be above high (5)",
+        "marker 'IL-8': alias 'IL6' is already used by 'IL-6'",
+    ]
+
+
+def test_a_wrong_value_is_left_out_of_the_order_checks_but_the_rest_are_run() -> None:
+    toml = '[markers."IL-6"]\nunit = "pg/mL"\nhigh = "seven"\nlow = 5\ncritical_low = 6\n'
+    problems = check_ranges_bytes(toml.encode())
+    assert problems == [
+        "marker 'IL-6': high: Input should be a valid number",
+        "marker 'IL-6': critical_low (6) must be below low (5)",
+    ]
+
+
+def test_a_broken_marker_does_not_hide_the_next_ones_problems() -> None:
+    toml = (
+        '[markers."IL-6"]\nhigh = 7\n'  # no unit
+        '[markers."IL-8"]\nunit = "pg/mL"\nlod = 10\nlloq = 5\nlow = 3\nhigh = 2\n'
+    )
+    assert check_ranges_bytes(toml.encode()) == [
+        "marker 'IL-6': missing required key 'unit'",
+        "marker 'IL-8': low (3) is greater than high (2)",
+        "marker 'IL-8': lod (10) must not be above lloq (5)",
+    ]
+
+
+def test_interval_rows_are_each_checked_and_named_by_number() -> None:
+    toml = (
+        '[markers.F]\nunit = "ug/L"\n'
+        '[[markers.F.intervals]]\nsex = "female"\nlow = 9\nhigh = 1\nhihg = 2\n'
+        '[[markers.F.intervals]]\nsex = "male"\nhigh = 5\ncritical_high = 4\n'
+    )
+    assert check_ranges_bytes(toml.encode()) == [
+        "marker 'F': unknown key 'hihg' (did you mean 'high'?)",
+        "marker 'F': interval 1: low (9) is greater than high (1)",
+        "marker 'F': interval 2: critical_high (4) must be above high (5)",
+    ]
+
+
+def test_no_gap_is_claimed_when_a_row_between_could_not_be_read() -> None:
+    """Rows 1 and 3 leave a gap only if row 2, which has an error, is ignored: say only that."""
+    toml = (
+        '[markers.F]\nunit = "ug/L"\n'
+        "[[markers.F.intervals]]\nage_max = 18\nhigh = 1\n"
+        '[[markers.F.intervals]]\nage_min = 18\nage_max = 50\nhigh = "2"\n'
+        "[[markers.F.intervals]]\nage_min = 50\nhigh = 3\n"
+    )
+    problems = check_ranges_bytes(toml.encode())
+    assert problems == ["marker 'F': high: Input should be a valid number"]
+
+
+def test_a_marker_with_errors_still_claims_its_name_and_aliases() -> None:
+    toml = (
+        '[markers."IL-6"]\nunit = 5\naliases = ["IL6"]\n'
+        '[markers."IL6"]\nunit = "pg/mL"\n'
+        '[markers."IL-8"]\nunit = "pg/mL"\naliases = "IL6"\n'  # not a list: no alias read
+    )
+    problems = check_ranges_bytes(toml.encode())
+    assert "marker 'IL6': alias 'IL6' is already used by 'IL-6'" in problems
+    assert "marker 'IL-8': aliases: Input should be a valid list" in problems
+    assert not any(p.startswith("marker 'IL-8'") and "already used" in p for p in problems)
+
+
+def test_loading_a_broken_set_raises_once_with_every_problem(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(EVERY_MISTAKE_AT_ONCE, encoding="utf-8")
+    with pytest.raises(RangesError) as raised:
+        load_ranges(str(path))
+    assert str(raised.value).startswith(f"ranges file '{path}' is invalid: marker 'IL-6'")
+    assert len(raised.value.problems) == 4
+
+
+def test_the_models_still_refuse_limits_out_of_order() -> None:
+    """Code that builds a MarkerRange itself gets the order checks too."""
+    with pytest.raises(ValidationError, match="critical_high"):
+        MarkerRange(unit="pg/mL", high=5.0, critical_high=3.0)
+    with pytest.raises(ValidationError, match="lloq"):
+        MarkerRange(unit="pg/mL", lloq=5.0, uloq=1.0)
+
+
+# --- the ranges commands ---------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def test_validate_lists_every_problem_and_check_refuses_with_all_of_them(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(EVERY_MISTAKE_AT_ONCE, encoding="utf-8")
+    validated = runner.invoke(app, ["ranges", "validate", str(path)])
+    assert validated.exit_code == 2
+    assert validated.stdout.count(": error: ") == 4
+    assert "4 problem(s)" in validated.stderr
+    csv = tmp_path / "r.csv"
+    csv.write_text("sample_id,marker,value,unit\ns1,IL-6,3,pg/mL\n", encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(csv), "--ranges", str(path)])
+    assert checked.exit_code == 2 and checked.stdout == ""
+    lines = checked.stderr.splitlines()
+    assert lines[0].startswith("panelcli: ranges file") and "hihg" in lines[0]
+    assert [line.startswith("panelcli:   also: ") for line in lines[1:]] == [True] * 3

@@ -420,7 +420,9 @@ def load_ranges(spec: str | None = None) -> ReferenceSet:
     problems = check_ranges_bytes(raw, require_source=bundled)
     if problems:
         raise RangesError(f"ranges file '{path}' is invalid: {problems[0]}", problems)
-    return ReferenceSet(RangesFile.model_validate(tomllib.loads(raw.decode("utf-8"))), path, raw)
+    # utf-8-sig as in check_ranges_bytes: a BOM that passed the check must not fail here.
+    document = tomllib.loads(raw.decode("utf-8-sig"))
+    return ReferenceSet(RangesFile.model_validate(document), path, raw)
 
 
 def check_ranges_bytes(raw: bytes, require_source: bool = False) -> list[str]:

@@ -314,6 +314,13 @@ def test_the_models_still_refuse_limits_out_of_order() -> None:
         MarkerRange(unit="pg/mL", lloq=5.0, uloq=1.0)
 
 
+def test_a_file_starting_with_a_bom_loads_as_it_validates(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b'\xef\xbb\xbf[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\n')
+    assert check_ranges_bytes(path.read_bytes()) == []
+    assert load_ranges(str(path)).markers["IL-6"].high == 7
+
+
 # --- the ranges commands ---------------------------------------------------------------------
 
 runner = CliRunner()

@@ -529,6 +529,25 @@ def ranges_warnings(raw: bytes) -> list[str]:
             )
         if not entry.has_bounds and not entry.intervals:
             warnings.append(f"marker '{name}': no low or high limit, so nothing can be flagged")
+        warnings.extend(_detection_above_high(name, entry))
+    return warnings
+
+
+def _detection_above_high(name: str, entry: MarkerRange) -> list[str]:
+    """Assay limits above a normal range's top: possible, but most likely a typo or a unit slip."""
+    highs = [("high", entry.high)] + [
+        (f"the high of the interval for {row.describe()}", row.high) for row in entry.intervals
+    ]
+    warnings = []
+    for key, example in (("lod", "ND"), ("lloq", "BLQ")):
+        limit = getattr(entry, key)
+        for what, high in highs:
+            if limit is not None and high is not None and limit > high:
+                warnings.append(
+                    f"marker '{name}': {key} ({limit:g}) is above {what} ({high:g} {entry.unit}), "
+                    f"so a result known only to be below it (such as '{example}') can never be "
+                    "judged; check both limits and their unit"
+                )
     return warnings
 
 

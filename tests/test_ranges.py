@@ -340,3 +340,34 @@ def test_validate_lists_every_problem_and_check_refuses_with_all_of_them(tmp_pat
     lines = checked.stderr.splitlines()
     assert lines[0].startswith("panelcli: ranges file") and "hihg" in lines[0]
     assert [line.startswith("panelcli:   also: ") for line in lines[1:]] == [True] * 3
+
+
+# --- limits that cannot work together, and markers without a range -------------------------
+
+
+def test_detection_limits_above_the_normal_range_are_warned_about_not_refused() -> None:
+    """lod 10 with high 5: 'ND' reads as <10, never judgeable; odd, but not impossible."""
+    toml = b'[markers."IL-6"]\nunit = "pg/mL"\nlod = 10\nlloq = 20\nhigh = 5\nsource = "x"\n'
+    assert check_ranges_bytes(toml) == []
+    warnings = ranges_warnings(toml)
+    assert any(w.startswith("marker 'IL-6': lod (10) is above high (5 pg/mL)") for w in warnings)
+    assert any(w.startswith("marker 'IL-6': lloq (20) is above high (5 pg/mL)") for w in warnings)
+    assert all("check both limits and their unit" in w for w in warnings), warnings
+
+
+def test_detection_limits_are_compared_with_each_intervals_high() -> None:
+    toml = (
+        b'[markers.F]\nunit = "ug/L"\nlod = 10\nsource = "x"\n'
+        b'[[markers.F.intervals]]\nsex = "female"\nhigh = 5\n'
+        b'[[markers.F.intervals]]\nsex = "male"\nhigh = 50\n'
+    )
+    assert ranges_warnings(toml) == [
+        "marker 'F': lod (10) is above the high of the interval for female (5 ug/L), so a "
+        "result known only to be below it (such as 'ND') can never be judged; check both "
+        "limits and their unit"
+    ]
+
+
+def test_detection_limits_at_or_below_high_are_fine() -> None:
+    toml = b'[markers."IL-6"]\nunit = "pg/mL"\nlod = 5\nlloq = 5\nhigh = 5\nsource = "x"\n'
+    assert ranges_warnings(toml) == []

@@ -243,9 +243,18 @@ class ReferenceSet:
 
     def select(self, name: str, sex: Sex | None, age: float | None) -> Selected:
         """Choose the interval for a person; never silently default when sex or age decides."""
+        chosen = self._choose(name, sex, age)
+        if chosen.bounds is not None and not any(v is not None for v in chosen.bounds):
+            # A row with no limits would judge every value 'normal'; it gives no range at all.
+            said = f" ({chosen.note})" if chosen.note else ""
+            return Selected(None, _no_range(name) + said)
+        return chosen
+
+    def _choose(self, name: str, sex: Sex | None, age: float | None) -> Selected:
+        """The marker's interval, or its row that fits the person; it may have no limits."""
         entry = self.markers[name]
         if not entry.intervals:
-            return Selected(entry.bounds if entry.has_bounds else None, None)
+            return Selected(entry.bounds, None)
         rows: list[Interval] = list(entry.intervals)
         if entry.has_bounds:
             rows.append(Interval(**entry.bounds._asdict()))
@@ -284,6 +293,13 @@ class ReferenceSet:
             f"(add a '{missing}' column or use --{missing})",
             indeterminate=True,
         )
+
+
+def _no_range(name: str) -> str:
+    return (
+        f"the reference set has {name} but gives no range for it (no low or high limit), "
+        "so it cannot be judged"
+    )
 
 
 def _letters(key: str) -> str:
@@ -529,6 +545,12 @@ def ranges_warnings(raw: bytes) -> list[str]:
             )
         if not entry.has_bounds and not entry.intervals:
             warnings.append(f"marker '{name}': no low or high limit, so nothing can be flagged")
+        for row in entry.intervals:
+            if not row.has_bounds:
+                warnings.append(
+                    f"marker '{name}': the interval for {row.describe()} has no low or high "
+                    "limit, so nothing can be flagged for those people"
+                )
         warnings.extend(_detection_above_high(name, entry))
     return warnings
 

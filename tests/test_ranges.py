@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -371,3 +372,51 @@ def test_detection_limits_are_compared_with_each_intervals_high() -> None:
 def test_detection_limits_at_or_below_high_are_fine() -> None:
     toml = b'[markers."IL-6"]\nunit = "pg/mL"\nlod = 5\nlloq = 5\nhigh = 5\nsource = "x"\n'
     assert ranges_warnings(toml) == []
+
+
+def test_an_interval_without_limits_is_warned_about() -> None:
+    toml = b'[markers.F]\nunit = "ug/L"\nsource = "x"\n[[markers.F.intervals]]\nsex = "male"\n'
+    assert ranges_warnings(toml) == [
+        "marker 'F': the interval for male has no low or high limit, so nothing can be "
+        "flagged for those people"
+    ]
+
+
+def _set_from(tmp_path: Path, toml: str):
+    path = tmp_path / "set.toml"
+    path.write_text(toml, encoding="utf-8")
+    return load_ranges(str(path))
+
+
+def test_a_marker_without_limits_gets_a_note_saying_the_set_gives_no_range(tmp_path) -> None:
+    ranges = _set_from(tmp_path, '[markers."IL-8"]\nunit = "pg/mL"\n')
+    chosen = ranges.select("IL-8", None, None)
+    assert chosen.bounds is None and not chosen.indeterminate
+    assert chosen.note == (
+        "the reference set has IL-8 but gives no range for it (no low or high limit), "
+        "so it cannot be judged"
+    )
+
+
+def test_an_interval_row_without_limits_judges_nothing(tmp_path) -> None:
+    """Such a row once judged every value 'normal'."""
+    ranges = _set_from(
+        tmp_path,
+        '[markers.F]\nunit = "ug/L"\nhigh = 9\n[[markers.F.intervals]]\nsex = "female"\n',
+    )
+    chosen = ranges.select("F", "female", 40)
+    assert chosen.bounds is None and not chosen.indeterminate
+    assert chosen.note and "gives no range for it" in chosen.note
+    assert "interval for female" in chosen.note
+    assert ranges.select("F", "male", 40).bounds == Bounds(high=9.0)
+
+
+def test_check_explains_a_no_reference_result_for_a_marker_without_limits(tmp_path) -> None:
+    ranges = tmp_path / "set.toml"
+    ranges.write_text('[markers."IL-8"]\nunit = "pg/mL"\nsource = "x"\n', encoding="utf-8")
+    csv = tmp_path / "r.csv"
+    csv.write_text("sample_id,marker,value,unit\ns1,IL-8,3,pg/mL\n", encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(csv), "--ranges", str(ranges), "-f", "json"])
+    (result,) = json.loads(checked.stdout)["panels"][0]["results"]
+    assert result["status"] == "no_reference"
+    assert "gives no range for it" in result["note"]

@@ -420,3 +420,45 @@ def test_check_explains_a_no_reference_result_for_a_marker_without_limits(tmp_pa
     (result,) = json.loads(checked.stdout)["panels"][0]["results"]
     assert result["status"] == "no_reference"
     assert "gives no range for it" in result["note"]
+
+
+def test_ranges_list_shows_a_broken_set_among_the_good_ones(tmp_path, monkeypatch) -> None:
+    config = tmp_path / "config"
+    (config / "ranges").mkdir(parents=True)
+    (config / "ranges" / "a-broken.toml").write_text(EVERY_MISTAKE_AT_ONCE, encoding="utf-8")
+    (config / "ranges" / "b-good.toml").write_text(
+        '[set]\ndescription = "mine"\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 9\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(config))
+    listed = runner.invoke(app, ["ranges", "list"])
+    assert listed.exit_code == 2
+    lines = listed.stdout.splitlines()
+    names = [line.split(" ")[0].rstrip(":") for line in lines]
+    assert names == ["arup-3002601", "mayo-adult", "a-broken", "b-good"]
+    assert lines[2].startswith(
+        "a-broken (yours, broken): marker 'IL-6': unknown key 'hihg' (did you mean 'high'?) "
+        "[4 problem(s)] "
+    )
+    assert lines[3].startswith("b-good (yours): mine [1 markers]")
+    assert "1 broken set(s)" in listed.stderr and "a-broken" in listed.stderr
+
+
+def test_ranges_list_shows_a_broken_default_and_keeps_file_text_inert(tmp_path, monkeypatch):
+    config = tmp_path / "config"
+    (config / "ranges").mkdir(parents=True)
+    (config / "ranges" / "arup-3002601.toml").write_text(
+        '[markers."IL-6\\u001b[2J"]\nunit = "pg/mL"\nhigh = 1\ncritical_high = 0.5\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(config))
+    listed = runner.invoke(app, ["ranges", "list"])
+    assert listed.exit_code == 2
+    assert listed.stdout.startswith("arup-3002601 (default, yours, broken): marker 'IL-6\\x1b")
+    assert "\x1b" not in listed.stdout
+    assert "mayo-adult:" in listed.stdout
+
+
+def test_ranges_list_exits_0_when_every_set_loads() -> None:
+    listed = runner.invoke(app, ["ranges", "list"])
+    assert listed.exit_code == 0 and "broken" not in listed.stdout and listed.stderr == ""

@@ -755,19 +755,37 @@ def schema(
 def ranges_list() -> None:
     """List the reference sets: bundled ones and yours (in the config folder's ranges/).
 
+    A set whose file is broken is listed too, marked broken with its first problem (exit 2).
     Example: panelcli ranges list
     """
+    from panelcli.errors import RangesError
     from panelcli.ranges import DEFAULT_SET, RANGES_ENV, available_sets, load_ranges, user_sets
+    from panelcli.values import visible
 
     with fatal_errors():
         default = os.environ.get(RANGES_ENV) or DEFAULT_SET
         mine = user_sets()
+        broken = []
         for name, path in available_sets().items():
-            loaded = load_ranges(str(path))
             tags = [t for t, on in (("default", name == default), ("yours", name in mine)) if on]
+            try:
+                loaded = load_ranges(str(path))
+            except RangesError as exc:  # one broken file must not hide the other sets
+                broken.append(name)
+                reason = exc.problems[0] if exc.problems else str(exc)
+                count = max(len(exc.problems), 1)
+                shown = f" ({', '.join([*tags, 'broken'])})"
+                print(visible(f"{name}{shown}: {reason} [{count} problem(s)] {path}"))
+                continue
             shown = f" ({', '.join(tags)})" if tags else ""
             description = loaded.data.set.description or ""
-            print(f"{name}{shown}: {description} [{len(loaded.markers)} markers] {path}")
+            print(visible(f"{name}{shown}: {description} [{len(loaded.markers)} markers] {path}"))
+        if broken:
+            _say(
+                f"{len(broken)} broken set(s), which check refuses: {', '.join(broken)}; "
+                "'panelcli ranges validate NAME' lists every problem"
+            )
+            raise typer.Exit(ExitStatus.ERROR)
 
 
 @ranges_app.command("show")

@@ -12,7 +12,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
 
 from panelcli.errors import RangesError
 from panelcli.interpret import Bounds, bounds_text
@@ -29,6 +37,15 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+#: Validation context under which the models leave their order checks to `check_ranges_bytes`,
+#: which runs them on every table, even one with other errors, and reports each problem.
+_ORDER_CHECKED_BY_CALLER = {"order_checked_by_caller": True}
+
+
+def _order_checked_by_caller(info: ValidationInfo) -> bool:
+    return bool(info.context and info.context.get("order_checked_by_caller"))
+
+
 class _BoundsFields(_Strict):
     low: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
     high: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
@@ -36,27 +53,11 @@ class _BoundsFields(_Strict):
     critical_high: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
 
     @model_validator(mode="after")
-    def _ordered(self) -> _BoundsFields:
-        low, high = self.low, self.high
-        if low is not None and high is not None and low > high:
-            raise ValueError(f"low ({low:g}) is greater than high ({high:g})")
-        if self.critical_high is not None and high is not None and self.critical_high <= high:
-            raise ValueError(
-                f"critical_high ({self.critical_high:g}) must be above high ({high:g})"
-            )
-        if self.critical_low is not None and low is not None and self.critical_low >= low:
-            raise ValueError(f"critical_low ({self.critical_low:g}) must be below low ({low:g})")
-        # With one side of the normal range open, a critical limit can still land inside it.
-        crit_low, crit_high = self.critical_low, self.critical_high
-        if crit_low is not None and high is not None and crit_low >= high:
-            raise ValueError(f"critical_low ({crit_low:g}) must be below high ({high:g})")
-        if crit_high is not None and crit_high <= (low or 0.0):
-            floor = "0" if low is None else f"low ({low:g})"
-            raise ValueError(f"critical_high ({crit_high:g}) must be above {floor}")
-        if crit_low is not None and crit_high is not None and crit_low >= crit_high:
-            raise ValueError(
-                f"critical_low ({crit_low:g}) must be below critical_high ({crit_high:g})"
-            )
+    def _ordered(self, info: ValidationInfo) -> _BoundsFields:
+        if not _order_checked_by_caller(info):
+            problems = _order_problems({k: getattr(self, k, None) for k in _LIMITS})
+            if problems:
+                raise ValueError(problems[0])
         return self
 
     @property
@@ -124,15 +125,6 @@ class MarkerRange(_BoundsFields):
     notes: str | None = None
     intervals: list[Interval] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _limits_ordered(self) -> MarkerRange:
-        limits = [(k, getattr(self, k)) for k in ("lod", "lloq", "uloq")]
-        given = [(k, v) for k, v in limits if v is not None]
-        for (k1, v1), (k2, v2) in itertools.pairwise(given):
-            if v1 > v2:
-                raise ValueError(f"{k1} ({v1:g}) must not be above {k2} ({v2:g})")
-        return self
-
     def interval_texts(self) -> list[str]:
         """Each interval as a lab prints it, with whom it applies to when it depends on them."""
         if not self.intervals:
@@ -168,6 +160,40 @@ class Selected(NamedTuple):
     bounds: Bounds | None
     note: str | None
     indeterminate: bool = False
+
+
+#: The numeric limits whose order is checked, as keys of a marker's or an interval's table.
+_LIMITS = ("low", "high", "critical_low", "critical_high", "lod", "lloq", "uloq")
+
+
+def _order_problems(limits: dict[str, float | None]) -> list[str]:
+    """Every way these limits are out of order; a limit that is absent (None) is skipped."""
+    low, high = limits.get("low"), limits.get("high")
+    crit_low, crit_high = limits.get("critical_low"), limits.get("critical_high")
+    problems = []
+    if low is not None and high is not None and low > high:
+        problems.append(f"low ({low:g}) is greater than high ({high:g})")
+    # With one side of the normal range open, a critical limit can still land inside it.
+    if crit_high is not None:
+        if high is not None:
+            if crit_high <= high:
+                problems.append(f"critical_high ({crit_high:g}) must be above high ({high:g})")
+        elif crit_high <= (low or 0.0):
+            floor = "0" if low is None else f"low ({low:g})"
+            problems.append(f"critical_high ({crit_high:g}) must be above {floor}")
+    if crit_low is not None:
+        if low is not None:
+            if crit_low >= low:
+                problems.append(f"critical_low ({crit_low:g}) must be below low ({low:g})")
+        elif high is not None and crit_low >= high:
+            problems.append(f"critical_low ({crit_low:g}) must be below high ({high:g})")
+    if crit_low is not None and crit_high is not None and crit_low >= crit_high:
+        problems.append(f"critical_low ({crit_low:g}) must be below critical_high ({crit_high:g})")
+    assay = [(k, v) for k in ("lod", "lloq", "uloq") if (v := limits.get(k)) is not None]
+    for (k1, v1), (k2, v2) in itertools.pairwise(assay):
+        if v1 > v2:
+            problems.append(f"{k1} ({v1:g}) must not be above {k2} ({v2:g})")
+    return problems
 
 
 class ReferenceSet:
@@ -217,9 +243,18 @@ class ReferenceSet:
 
     def select(self, name: str, sex: Sex | None, age: float | None) -> Selected:
         """Choose the interval for a person; never silently default when sex or age decides."""
+        chosen = self._choose(name, sex, age)
+        if chosen.bounds is not None and not any(v is not None for v in chosen.bounds):
+            # A row with no limits would judge every value 'normal'; it gives no range at all.
+            said = f" ({chosen.note})" if chosen.note else ""
+            return Selected(None, _no_range(name) + said)
+        return chosen
+
+    def _choose(self, name: str, sex: Sex | None, age: float | None) -> Selected:
+        """The marker's interval, or its row that fits the person; it may have no limits."""
         entry = self.markers[name]
         if not entry.intervals:
-            return Selected(entry.bounds if entry.has_bounds else None, None)
+            return Selected(entry.bounds, None)
         rows: list[Interval] = list(entry.intervals)
         if entry.has_bounds:
             rows.append(Interval(**entry.bounds._asdict()))
@@ -258,6 +293,13 @@ class ReferenceSet:
             f"(add a '{missing}' column or use --{missing})",
             indeterminate=True,
         )
+
+
+def _no_range(name: str) -> str:
+    return (
+        f"the reference set has {name} but gives no range for it (no low or high limit), "
+        "so it cannot be judged"
+    )
 
 
 def _letters(key: str) -> str:
@@ -394,7 +436,9 @@ def load_ranges(spec: str | None = None) -> ReferenceSet:
     problems = check_ranges_bytes(raw, require_source=bundled)
     if problems:
         raise RangesError(f"ranges file '{path}' is invalid: {problems[0]}", problems)
-    return ReferenceSet(RangesFile.model_validate(tomllib.loads(raw.decode("utf-8"))), path, raw)
+    # utf-8-sig as in check_ranges_bytes: a BOM that passed the check must not fail here.
+    document = tomllib.loads(raw.decode("utf-8-sig"))
+    return ReferenceSet(RangesFile.model_validate(document), path, raw)
 
 
 def check_ranges_bytes(raw: bytes, require_source: bool = False) -> list[str]:
@@ -405,24 +449,84 @@ def check_ranges_bytes(raw: bytes, require_source: bool = False) -> list[str]:
         return ["the file is not UTF-8 text"]
     except tomllib.TOMLDecodeError as exc:
         return [f"TOML syntax error: {exc}"]
-    try:
-        parsed = RangesFile.model_validate(document)
-    except ValidationError as exc:
-        return [_explain(err) for err in exc.errors()]
-    problems: list[str] = []
-    if not parsed.markers:
+    markers = document.get("markers")
+    # Each marker is checked on its own below, so one marker's error hides nothing of another's.
+    shell = {**document, "markers": {}} if isinstance(markers, dict) else document
+    problems = [_explain(err) for err in _errors(RangesFile, shell)]
+    if not isinstance(markers, dict):
+        return problems
+    if not markers:
         problems.append('the file defines no markers (add [markers."NAME"] tables)')
-    seen: dict[str, str] = {}
-    for name, entry in parsed.markers.items():
-        if require_source and not entry.source:
-            problems.append(f"marker '{name}': 'source' is required for a bundled range")
-        for alias in (name, *entry.aliases):
-            key = marker_key(alias)
-            other = seen.setdefault(key, name)
-            if other != name:
-                problems.append(f"marker '{name}': alias '{alias}' is already used by '{other}'")
-        problems.extend(_interval_problems(name, entry.intervals))
+    names_used: dict[str, str] = {}
+    for name, table in markers.items():
+        problems.extend(_marker_problems(name, table, require_source, names_used))
     return problems
+
+
+def _errors(model: type[BaseModel], data: object) -> list[ErrorDetails]:
+    """Pydantic's errors for data, order checks left out (the caller runs them on its own)."""
+    try:
+        model.model_validate(data, context=_ORDER_CHECKED_BY_CALLER)
+    except ValidationError as exc:
+        return exc.errors()
+    return []
+
+
+def _marker_problems(
+    name: str, table: object, require_source: bool, names_used: dict[str, str]
+) -> list[str]:
+    """One marker's problems, all at once; names_used (name or alias -> marker) is filled in."""
+    if not marker_key(name):
+        return ['a marker has no name (a [markers.""] table, or only spaces)']
+    errors = _errors(MarkerRange, table)
+    problems = [_explain(err, ("markers", name)) for err in errors]
+    if not isinstance(table, dict):
+        return problems
+    # A key whose value is wrong is left out of the checks below; an unknown key changes
+    # nothing of the known ones, so their order and aliases can still be checked.
+    wrong = _wrong_keys(errors)
+    where = f"marker '{name}': "
+    problems += [where + p for p in _order_problems(_given_limits(table, wrong))]
+    rows = table.get("intervals", [])
+    if isinstance(rows, list):
+        for i, row in enumerate(rows):
+            row_wrong = _wrong_keys(errors, ("intervals", i))
+            for problem in _order_problems(_given_limits(row, row_wrong)):
+                problems.append(f"{where}interval {i + 1}: {problem}")
+        if "intervals" not in wrong:  # a gap or overlap is only sure when every row is read
+            intervals = [
+                Interval.model_validate(row, context=_ORDER_CHECKED_BY_CALLER) for row in rows
+            ]
+            problems.extend(_interval_problems(name, intervals))
+    if require_source and "source" not in wrong and not table.get("source"):
+        problems.append(f"{where}'source' is required for a bundled range")
+    aliases = table.get("aliases", []) if "aliases" not in wrong else []
+    for alias in (name, *aliases):
+        other = names_used.setdefault(marker_key(alias), name)
+        if other != name:
+            problems.append(f"{where}alias '{alias}' is already used by '{other}'")
+    return problems
+
+
+def _wrong_keys(errors: list[ErrorDetails], table: tuple[str | int, ...] = ()) -> set[str]:
+    """The keys of the table at `table` (a path in the marker) whose values failed validation."""
+    depth = len(table)
+    return {
+        str(err["loc"][depth])
+        for err in errors
+        if err["loc"][:depth] == table and len(err["loc"]) > depth
+    }
+
+
+def _given_limits(table: object, wrong: set[str]) -> dict[str, float | None]:
+    """A table's numeric limits that passed validation, for the order checks."""
+    if not isinstance(table, dict):
+        return {}
+    return {
+        key: float(value)
+        for key, value in table.items()
+        if key in _LIMITS and key not in wrong and isinstance(value, int | float)
+    }
 
 
 def ranges_warnings(raw: bytes) -> list[str]:
@@ -441,6 +545,31 @@ def ranges_warnings(raw: bytes) -> list[str]:
             )
         if not entry.has_bounds and not entry.intervals:
             warnings.append(f"marker '{name}': no low or high limit, so nothing can be flagged")
+        for row in entry.intervals:
+            if not row.has_bounds:
+                warnings.append(
+                    f"marker '{name}': the interval for {row.describe()} has no low or high "
+                    "limit, so nothing can be flagged for those people"
+                )
+        warnings.extend(_detection_above_high(name, entry))
+    return warnings
+
+
+def _detection_above_high(name: str, entry: MarkerRange) -> list[str]:
+    """Assay limits above a normal range's top: possible, but most likely a typo or a unit slip."""
+    highs = [("high", entry.high)] + [
+        (f"the high of the interval for {row.describe()}", row.high) for row in entry.intervals
+    ]
+    warnings = []
+    for key, example in (("lod", "ND"), ("lloq", "BLQ")):
+        limit = getattr(entry, key)
+        for what, high in highs:
+            if limit is not None and high is not None and limit > high:
+                warnings.append(
+                    f"marker '{name}': {key} ({limit:g}) is above {what} ({high:g} {entry.unit}), "
+                    f"so a result known only to be below it (such as '{example}') can never be "
+                    "judged; check both limits and their unit"
+                )
     return warnings
 
 
@@ -485,10 +614,9 @@ _FIELDS = {
 }
 
 
-def _explain(err: object) -> str:
+def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     """One pydantic error as a sentence naming the marker and key, with a 'did you mean'."""
-    assert isinstance(err, dict)
-    loc = [str(part) for part in err["loc"]]
+    loc = [*prefix, *(str(part) for part in err["loc"])]
     where = ""
     if len(loc) >= 2 and loc[0] == "markers":
         where = f"marker '{loc[1]}': "

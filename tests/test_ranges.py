@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
+from typer.testing import CliRunner
 
+from panelcli.cli import app
 from panelcli.errors import RangesError
 from panelcli.interpret import Bounds
 from panelcli.ranges import (
+    MarkerRange,
     bundled_sets,
     check_ranges_bytes,
     find_set,
@@ -205,3 +210,255 @@ def test_whole_numbers_are_still_numbers() -> None:
 )  # fmt: skip
 def test_did_you_mean_hints_typos_but_never_a_neighbouring_molecule(written, hint):
     assert load_ranges().suggest(written) == hint
+
+
+# --- every problem in one pass ---------------------------------------------------------------
+
+EVERY_MISTAKE_AT_ONCE = """\
+[markers."IL-6"]
+unit = "pg/mL"
+hihg = 7
+low = 10
+high = 5
+critical_high = 3
+source = "x"
+[markers."IL-8"]
+unit = "pg/mL"
+high = 9
+aliases = ["IL6"]
+source = "x"
+"""
+
+
+def test_every_problem_is_listed_in_one_pass() -> None:
+    """An unknown key hides neither the order checks nor another marker's alias clash."""
+    assert check_ranges_bytes(EVERY_MISTAKE_AT_ONCE.encode()) == [
+        "marker 'IL-6': unknown key 'hihg' (did you mean 'high'?)",
+        "marker 'IL-6': low (10) is greater than high (5)",
+        "marker 'IL-6': critical_high (3) must be above high (5)",
+        "marker 'IL-8': alias 'IL6' is already used by 'IL-6'",
+    ]
+
+
+def test_a_wrong_value_is_left_out_of_the_order_checks_but_the_rest_are_run() -> None:
+    toml = '[markers."IL-6"]\nunit = "pg/mL"\nhigh = "seven"\nlow = 5\ncritical_low = 6\n'
+    problems = check_ranges_bytes(toml.encode())
+    assert problems == [
+        "marker 'IL-6': high: Input should be a valid number",
+        "marker 'IL-6': critical_low (6) must be below low (5)",
+    ]
+
+
+def test_a_broken_marker_does_not_hide_the_next_ones_problems() -> None:
+    toml = (
+        '[markers."IL-6"]\nhigh = 7\n'  # no unit
+        '[markers."IL-8"]\nunit = "pg/mL"\nlod = 10\nlloq = 5\nlow = 3\nhigh = 2\n'
+    )
+    assert check_ranges_bytes(toml.encode()) == [
+        "marker 'IL-6': missing required key 'unit'",
+        "marker 'IL-8': low (3) is greater than high (2)",
+        "marker 'IL-8': lod (10) must not be above lloq (5)",
+    ]
+
+
+def test_interval_rows_are_each_checked_and_named_by_number() -> None:
+    toml = (
+        '[markers.F]\nunit = "ug/L"\n'
+        '[[markers.F.intervals]]\nsex = "female"\nlow = 9\nhigh = 1\nhihg = 2\n'
+        '[[markers.F.intervals]]\nsex = "male"\nhigh = 5\ncritical_high = 4\n'
+    )
+    assert check_ranges_bytes(toml.encode()) == [
+        "marker 'F': unknown key 'hihg' (did you mean 'high'?)",
+        "marker 'F': interval 1: low (9) is greater than high (1)",
+        "marker 'F': interval 2: critical_high (4) must be above high (5)",
+    ]
+
+
+def test_no_gap_is_claimed_when_a_row_between_could_not_be_read() -> None:
+    """Rows 1 and 3 leave a gap only if row 2, which has an error, is ignored: say only that."""
+    toml = (
+        '[markers.F]\nunit = "ug/L"\n'
+        "[[markers.F.intervals]]\nage_max = 18\nhigh = 1\n"
+        '[[markers.F.intervals]]\nage_min = 18\nage_max = 50\nhigh = "2"\n'
+        "[[markers.F.intervals]]\nage_min = 50\nhigh = 3\n"
+    )
+    problems = check_ranges_bytes(toml.encode())
+    assert problems == ["marker 'F': high: Input should be a valid number"]
+
+
+def test_a_marker_with_errors_still_claims_its_name_and_aliases() -> None:
+    toml = (
+        '[markers."IL-6"]\nunit = 5\naliases = ["IL6"]\n'
+        '[markers."IL6"]\nunit = "pg/mL"\n'
+        '[markers."IL-8"]\nunit = "pg/mL"\naliases = "IL6"\n'  # not a list: no alias read
+    )
+    problems = check_ranges_bytes(toml.encode())
+    assert "marker 'IL6': alias 'IL6' is already used by 'IL-6'" in problems
+    assert "marker 'IL-8': aliases: Input should be a valid list" in problems
+    assert not any(p.startswith("marker 'IL-8'") and "already used" in p for p in problems)
+
+
+def test_loading_a_broken_set_raises_once_with_every_problem(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(EVERY_MISTAKE_AT_ONCE, encoding="utf-8")
+    with pytest.raises(RangesError) as raised:
+        load_ranges(str(path))
+    assert str(raised.value).startswith(f"ranges file '{path}' is invalid: marker 'IL-6'")
+    assert len(raised.value.problems) == 4
+
+
+def test_the_models_still_refuse_limits_out_of_order() -> None:
+    """Code that builds a MarkerRange itself gets the order checks too."""
+    with pytest.raises(ValidationError, match="critical_high"):
+        MarkerRange(unit="pg/mL", high=5.0, critical_high=3.0)
+    with pytest.raises(ValidationError, match="lloq"):
+        MarkerRange(unit="pg/mL", lloq=5.0, uloq=1.0)
+
+
+def test_a_file_starting_with_a_bom_loads_as_it_validates(tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b'\xef\xbb\xbf[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\n')
+    assert check_ranges_bytes(path.read_bytes()) == []
+    assert load_ranges(str(path)).markers["IL-6"].high == 7
+
+
+# --- the ranges commands ---------------------------------------------------------------------
+
+runner = CliRunner()
+
+
+def test_validate_lists_every_problem_and_check_refuses_with_all_of_them(tmp_path: Path) -> None:
+    path = tmp_path / "broken.toml"
+    path.write_text(EVERY_MISTAKE_AT_ONCE, encoding="utf-8")
+    validated = runner.invoke(app, ["ranges", "validate", str(path)])
+    assert validated.exit_code == 2
+    assert validated.stdout.count(": error: ") == 4
+    assert "4 problem(s)" in validated.stderr
+    csv = tmp_path / "r.csv"
+    csv.write_text("sample_id,marker,value,unit\ns1,IL-6,3,pg/mL\n", encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(csv), "--ranges", str(path)])
+    assert checked.exit_code == 2 and checked.stdout == ""
+    lines = checked.stderr.splitlines()
+    assert lines[0].startswith("panelcli: ranges file") and "hihg" in lines[0]
+    assert [line.startswith("panelcli:   also: ") for line in lines[1:]] == [True] * 3
+
+
+# --- limits that cannot work together, and markers without a range -------------------------
+
+
+def test_detection_limits_above_the_normal_range_are_warned_about_not_refused() -> None:
+    """lod 10 with high 5: 'ND' reads as <10, never judgeable; odd, but not impossible."""
+    toml = b'[markers."IL-6"]\nunit = "pg/mL"\nlod = 10\nlloq = 20\nhigh = 5\nsource = "x"\n'
+    assert check_ranges_bytes(toml) == []
+    warnings = ranges_warnings(toml)
+    assert any(w.startswith("marker 'IL-6': lod (10) is above high (5 pg/mL)") for w in warnings)
+    assert any(w.startswith("marker 'IL-6': lloq (20) is above high (5 pg/mL)") for w in warnings)
+    assert all("check both limits and their unit" in w for w in warnings), warnings
+
+
+def test_detection_limits_are_compared_with_each_intervals_high() -> None:
+    toml = (
+        b'[markers.F]\nunit = "ug/L"\nlod = 10\nsource = "x"\n'
+        b'[[markers.F.intervals]]\nsex = "female"\nhigh = 5\n'
+        b'[[markers.F.intervals]]\nsex = "male"\nhigh = 50\n'
+    )
+    assert ranges_warnings(toml) == [
+        "marker 'F': lod (10) is above the high of the interval for female (5 ug/L), so a "
+        "result known only to be below it (such as 'ND') can never be judged; check both "
+        "limits and their unit"
+    ]
+
+
+def test_detection_limits_at_or_below_high_are_fine() -> None:
+    toml = b'[markers."IL-6"]\nunit = "pg/mL"\nlod = 5\nlloq = 5\nhigh = 5\nsource = "x"\n'
+    assert ranges_warnings(toml) == []
+
+
+def test_an_interval_without_limits_is_warned_about() -> None:
+    toml = b'[markers.F]\nunit = "ug/L"\nsource = "x"\n[[markers.F.intervals]]\nsex = "male"\n'
+    assert ranges_warnings(toml) == [
+        "marker 'F': the interval for male has no low or high limit, so nothing can be "
+        "flagged for those people"
+    ]
+
+
+def _set_from(tmp_path: Path, toml: str):
+    path = tmp_path / "set.toml"
+    path.write_text(toml, encoding="utf-8")
+    return load_ranges(str(path))
+
+
+def test_a_marker_without_limits_gets_a_note_saying_the_set_gives_no_range(tmp_path) -> None:
+    ranges = _set_from(tmp_path, '[markers."IL-8"]\nunit = "pg/mL"\n')
+    chosen = ranges.select("IL-8", None, None)
+    assert chosen.bounds is None and not chosen.indeterminate
+    assert chosen.note == (
+        "the reference set has IL-8 but gives no range for it (no low or high limit), "
+        "so it cannot be judged"
+    )
+
+
+def test_an_interval_row_without_limits_judges_nothing(tmp_path) -> None:
+    """Such a row once judged every value 'normal'."""
+    ranges = _set_from(
+        tmp_path,
+        '[markers.F]\nunit = "ug/L"\nhigh = 9\n[[markers.F.intervals]]\nsex = "female"\n',
+    )
+    chosen = ranges.select("F", "female", 40)
+    assert chosen.bounds is None and not chosen.indeterminate
+    assert chosen.note and "gives no range for it" in chosen.note
+    assert "interval for female" in chosen.note
+    assert ranges.select("F", "male", 40).bounds == Bounds(high=9.0)
+
+
+def test_check_explains_a_no_reference_result_for_a_marker_without_limits(tmp_path) -> None:
+    ranges = tmp_path / "set.toml"
+    ranges.write_text('[markers."IL-8"]\nunit = "pg/mL"\nsource = "x"\n', encoding="utf-8")
+    csv = tmp_path / "r.csv"
+    csv.write_text("sample_id,marker,value,unit\ns1,IL-8,3,pg/mL\n", encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(csv), "--ranges", str(ranges), "-f", "json"])
+    (result,) = json.loads(checked.stdout)["panels"][0]["results"]
+    assert result["status"] == "no_reference"
+    assert "gives no range for it" in result["note"]
+
+
+def test_ranges_list_shows_a_broken_set_among_the_good_ones(tmp_path, monkeypatch) -> None:
+    config = tmp_path / "config"
+    (config / "ranges").mkdir(parents=True)
+    (config / "ranges" / "a-broken.toml").write_text(EVERY_MISTAKE_AT_ONCE, encoding="utf-8")
+    (config / "ranges" / "b-good.toml").write_text(
+        '[set]\ndescription = "mine"\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 9\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(config))
+    listed = runner.invoke(app, ["ranges", "list"])
+    assert listed.exit_code == 2
+    lines = listed.stdout.splitlines()
+    names = [line.split(" ")[0].rstrip(":") for line in lines]
+    assert names == ["arup-3002601", "mayo-adult", "a-broken", "b-good"]
+    assert lines[2].startswith(
+        "a-broken (yours, broken): marker 'IL-6': unknown key 'hihg' (did you mean 'high'?) "
+        "[4 problem(s)] "
+    )
+    assert lines[3].startswith("b-good (yours): mine [1 markers]")
+    assert "1 broken set(s)" in listed.stderr and "a-broken" in listed.stderr
+
+
+def test_ranges_list_shows_a_broken_default_and_keeps_file_text_inert(tmp_path, monkeypatch):
+    config = tmp_path / "config"
+    (config / "ranges").mkdir(parents=True)
+    (config / "ranges" / "arup-3002601.toml").write_text(
+        '[markers."IL-6\\u001b[2J"]\nunit = "pg/mL"\nhigh = 1\ncritical_high = 0.5\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(config))
+    listed = runner.invoke(app, ["ranges", "list"])
+    assert listed.exit_code == 2
+    assert listed.stdout.startswith("arup-3002601 (default, yours, broken): marker 'IL-6\\x1b")
+    assert "\x1b" not in listed.stdout
+    assert "mayo-adult:" in listed.stdout
+
+
+def test_ranges_list_exits_0_when_every_set_loads() -> None:
+    listed = runner.invoke(app, ["ranges", "list"])
+    assert listed.exit_code == 0 and "broken" not in listed.stdout and listed.stderr == ""

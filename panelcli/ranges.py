@@ -117,9 +117,15 @@ class MarkerRange(_BoundsFields):
     category: str | None = None
     loinc: str | None = Field(None, description="LOINC code; only codes confirmed by a source.")
     # strict: TOML `true` must not become 1, nor "7" become 7 (a set is checked data).
-    lod: float | None = Field(None, ge=0, strict=True, description="Assay's limit of detection.")
-    lloq: float | None = Field(None, ge=0, strict=True, description="Lower limit of quantitation.")
-    uloq: float | None = Field(None, ge=0, strict=True, description="Upper limit of quantitation.")
+    lod: float | None = Field(
+        None, ge=0, allow_inf_nan=False, strict=True, description="Assay's limit of detection."
+    )
+    lloq: float | None = Field(
+        None, ge=0, allow_inf_nan=False, strict=True, description="Lower limit of quantitation."
+    )
+    uloq: float | None = Field(
+        None, ge=0, allow_inf_nan=False, strict=True, description="Upper limit of quantitation."
+    )
     specimen: str | None = None
     method: str | None = None
     notes: str | None = None

@@ -185,6 +185,8 @@ def test_no_row_for_a_child_means_no_interval(mayo):
         ('[markers.""]\nunit = "pg/mL"\nhigh = 2\n', "a marker has no name"),
         ('[markers."IL-6"]\nunit = "pg/mL"\nlod = 10\nlloq = 5\n', "lod (10) must not be above"),
         ('[markers."IL-6"]\nunit = "pg/mL"\nlloq = 5\nuloq = 1\n', "lloq (5) must not be above"),
+        ('[markers."IL-6"]\nunit = "pg/mL"\nlod = inf\n', "lod: Input should be a finite"),
+        ('[markers."IL-6"]\nunit = "pg/mL"\nuloq = nan\n', "uloq: Input should be"),
     ],
 )
 def test_values_a_person_would_not_mean_are_refused(toml: str, expected: str) -> None:

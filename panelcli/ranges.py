@@ -551,6 +551,11 @@ def ranges_warnings(raw: bytes) -> list[str]:
             )
         if not entry.has_bounds and not entry.intervals:
             warnings.append(f"marker '{name}': no low or high limit, so nothing can be flagged")
+        elif entry.has_bounds and entry.low is None and entry.high is None:
+            warnings.append(
+                f"marker '{name}': only critical limits; a value that is not critical is shown "
+                "as normal, though the set gives no normal range (add low or high)"
+            )
         for row in entry.intervals:
             if not row.has_bounds:
                 warnings.append(

@@ -384,6 +384,14 @@ def test_an_interval_without_limits_is_warned_about() -> None:
     ]
 
 
+def test_only_critical_limits_are_warned_about() -> None:
+    """Values under a critical limit are shown as normal: say that the set gives no range."""
+    toml = b'[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\ncritical_high = 500\n'
+    (warning,) = ranges_warnings(toml)
+    assert "only critical limits" in warning and "add low or high" in warning
+    assert ranges_warnings(toml.replace(b"critical_high = 500", b"high = 7")) == []
+
+
 def _set_from(tmp_path: Path, toml: str):
     path = tmp_path / "set.toml"
     path.write_text(toml, encoding="utf-8")

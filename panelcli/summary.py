@@ -97,6 +97,10 @@ def _number(value: float) -> str:
     return f"{value:.0f}" if value >= 10 else f"{value:.1f}".removesuffix(".0")
 
 
+#: A censored value's comparator in words: '≥10.4' is "at least 10.4", never "above 10.4".
+COMPARATOR_WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least"}
+
+
 def how_far_above(result: Result) -> str:
     """'IL-6 is 4.2 times the upper limit.' (one short sentence per raised marker)."""
     times = result.times_upper_limit
@@ -130,9 +134,11 @@ def why_not_judged(result: Result) -> str:
     if result.value is None:
         return f"{result.marker} has no number, so it cannot be compared with the range."
     if result.comparator in (">", ">="):
+        # '≥10.4' may be exactly 10.4, which can be inside the range: "above" would be wrong.
+        bound = "above" if result.comparator == ">" else "at least"
         return (
-            f"{result.marker} is above {result.value:g}, and the test does not say by how much, "
-            "so it could be inside or outside the range."
+            f"{result.marker} is {bound} {result.value:g}, and the test does not say by how "
+            "much, so it could be inside or outside the range."
         )
     return f"The test could not measure {result.marker} low enough to tell if it is in range."
 

@@ -354,3 +354,25 @@ def test_a_marker_measured_twice_is_one_marker_not_a_pattern(tmp_path):
     assert "IL-6 was measured more than once in this sample" in text
     assert "Several of them" not in text and "These markers" not in text
     assert text.count("IL-6 is 1.2 times the upper limit.") == 1
+
+
+def test_at_least_is_said_as_at_least_in_the_summary_the_note_and_the_table(tmp_path):
+    """'≥10.4' with an upper limit of 10.4 may be exactly 10.4 (inside): never "above 10.4"."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "at-least.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nA,IFN-γ,≥10.4,pg/mL\nA,IL-6,>=100,pg/mL\n"
+        "A,TNF-α,>100,pg/mL\nA,IL-10,<=20,pg/mL\n",
+        encoding="utf-8",
+    )
+    panel = check_file(str(path)).panels[0]
+    results, text = panel.results, " ".join(panel.summary.text)
+    assert "IFN-γ is at least 10.4, and the test does not say by how much" in text
+    assert "above 10.4" not in text
+    assert results[0].note is not None and "a value of at least 10.4 pg/mL" in results[0].note
+    assert results[3].note is not None and "a value of at most 20 pg/mL" in results[3].note
+    table = CliRunner(env={"COLUMNS": "250"}).invoke(app, ["check", str(path)]).output
+    assert "≥10.4" in table and ">=10.4" not in table and "≤20" in table
+    assert "at least 40.0 × upper limit" in table  # ≥100 is only a floor
+    assert "more than 6.9 × upper limit" in table

@@ -179,6 +179,7 @@ def trend_corpus() -> list[str]:
         _trend("IL-10", "falling", [high, high, normal]),
         _trend("TNF-α", "fell then rose", [normal, normal, normal]),
         _trend("IFN-γ", "steady", [normal, normal, normal]),
+        _trend("IL-1β", "rising", [normal, normal, high]),  # outside only at the last test
     ]
     single = [_trend("IL-6", "rose then fell", [normal, high, high])]
     dates = ["2026-07-01", "2026-07-02", "2026-07-03"]
@@ -268,6 +269,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "stayed about the same",
         "back inside the range",
         "still outside the range",
+        "was outside the range",
         "could not be read at all",
     ):
         assert phrase in text, phrase

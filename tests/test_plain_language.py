@@ -134,6 +134,7 @@ def constructed_panels() -> dict[str, list[Result]]:
             made_up_result("Ferritin", Status.INDETERMINATE, 80, reference=False),
             made_up_result("IL-66", Status.NO_REFERENCE, 5, reference=False),
             made_up_result("XYZ", Status.NO_REFERENCE, 5, reference=False),
+            made_up_result("IL-8", Status.NO_REFERENCE, 5, reference=False),  # known elsewhere
         ],
         "one not judged": [
             made_up_result("IL-66", Status.NO_REFERENCE, 5, reference=False),
@@ -261,7 +262,9 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "depends on sex or age",
         "has no number",
         "could not measure",
-        "no reference range in this set",
+        "has no range for",
+        "Another reference set, or the lab's own range",
+        "If a name is spelled wrong",
         "mild inflammation",
         "strong inflammation",
         "rose and then fell",
@@ -378,3 +381,42 @@ def test_at_least_is_said_as_at_least_in_the_summary_the_note_and_the_table(tmp_
     assert "≥10.4" in table and ">=10.4" not in table and "≤20" in table
     assert "at least 40.0 × upper limit" in table  # ≥100 is only a floor
     assert "more than 6.9 × upper limit" in table
+
+
+def test_a_marker_the_set_lacks_but_another_set_knows_gets_no_spelling_hint() -> None:
+    """IL-8 is spelled right; mayo-adult has no range for it (another set or the lab's has)."""
+    storm = next(s for s in list_samples() if s.name == "cytokine-storm")
+    report = check_file(str(storm.path), ranges=load_ranges("mayo-adult"))
+    text = " ".join(report.panels[0].summary.text)
+    assert (
+        "This reference set has no range for IL-8 and IL-17, so panelcli could not judge them."
+        in text
+    )
+    assert "Another reference set, or the lab's own range, can be used." in text
+    assert "spelled" not in text
+
+
+def test_a_name_no_set_knows_keeps_the_spelling_hint() -> None:
+    typo = made_up_result("IL-66", Status.NO_REFERENCE, 5, reference=False).model_copy(
+        update={"note": "no reference range for 'IL-66' in this set (did you mean IL-6?)"}
+    )
+    known = made_up_result("IL-8", Status.NO_REFERENCE, 5, reference=False)
+    text = summarise_panel([typo, known]).text
+    assert text[-2:] == [
+        "This reference set has no range for IL-8, so panelcli could not judge it. "
+        "Another reference set, or the lab's own range, can be used.",
+        "This reference set has no range for IL-66, so panelcli could not judge it. "
+        "If a name is spelled wrong, fix it in the file. Did you mean IL-6?",
+    ]
+
+
+def test_one_marker_on_two_rows_is_one_marker_for_the_verb() -> None:
+    """'IL-6 are past the critical limit' was written when IL-6 was critical on two rows."""
+    twice = [made_up_result("IL-6", Status.CRITICAL, 900, times=360) for _ in range(2)]
+    text = " ".join(summarise_panel(twice).text)
+    assert "IL-6 is past the critical limit." in text
+    assert "IL-6 are" not in text
+    unknown = [made_up_result("XYZ", Status.NO_REFERENCE, 5, reference=False) for _ in range(2)]
+    assert "could not judge it." in " ".join(summarise_panel(unknown).text)
+    low = [made_up_result("Ferritin", Status.LOW, 4, low=6, high=175) for _ in range(2)]
+    assert " ".join(summarise_panel(low).text).count("under the lower limit") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 
 import pytest
@@ -34,6 +35,25 @@ def test_demo_lists_at_least_six_synthetic_panels_each_with_a_story() -> None:
         assert sample.name in result.output
         assert sample.story and sample.look and sample.path.is_file()
     assert "synthetic" in result.output
+
+
+# A story that says what a person has, or how long something lasted, claims more than one
+# made-up panel can show ("Someone with a sudden, strong infection"; "a rise that lasts a long
+# time").
+CLAIMS = [
+    r"\bsomeone\b", r"\ba patient\b", r"\bhealthy adult\b",
+    r"\b(with|has|have) an? \w+ infection\b", r"\bchronic\b", r"\bacute\b",
+    r"\blasts? a long time\b", r"\bafter immunotherapy\b",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_each_story_describes_a_made_up_pattern_not_a_person_s_condition(name: str) -> None:
+    sample = next(s for s in list_samples() if s.name == name)
+    assert "made-up" in sample.story
+    for text in (sample.title, sample.story):
+        claims = [c for c in CLAIMS if re.search(c, text, re.IGNORECASE)]
+        assert not claims, (name, text, claims)
 
 
 def test_the_issue_s_stories_are_all_there() -> None:

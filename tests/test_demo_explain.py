@@ -12,6 +12,7 @@ from panelcli import explain as explaining
 from panelcli.cli import app
 from panelcli.models import NOTICE
 from panelcli.ranges import bundled_sets
+from panelcli.render.text import TALK_WITH_PROVIDER
 from panelcli.samples import list_samples
 
 runner = CliRunner()
@@ -113,3 +114,13 @@ def test_the_overview_covers_the_panel_lab_differences_and_what_changes_results(
     result = runner.invoke(app, ["explain"])
     assert result.exit_code == 0
     assert "panelcli explain NAME" in result.output
+
+
+@pytest.mark.parametrize("args", [["demo"], ["explain"], ["explain", "IL-6"]])
+def test_the_lists_and_explanations_end_with_the_talk_with_your_provider_notice(
+    args: list[str],
+) -> None:
+    """README: every output ends with a note to talk with your healthcare provider."""
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert result.output.rstrip().endswith(TALK_WITH_PROVIDER)

@@ -29,6 +29,7 @@ def render_sample_list(samples: Sequence[Sample], console: Console) -> None:
     console.print(table)
     console.print(SYNTHETIC)
     console.print("Run one with: panelcli demo NAME   (for example: panelcli demo healthy-adult)")
+    console.print(Text(TALK_WITH_PROVIDER))  # every output ends with it, lists included
 
 
 def render_story(sample: Sample, console: Console) -> None:
@@ -68,6 +69,7 @@ def render_overview(sentences: Sequence[str], markers: Sequence[str], console: C
     console.print(
         Text("Learn about one marker: panelcli explain NAME. Markers: " + ", ".join(markers))
     )
+    console.print(Text(TALK_WITH_PROVIDER))
 
 
 def render_ranges(reference_set: ReferenceSet, console: Console) -> None:

@@ -124,3 +124,27 @@ def test_the_lists_and_explanations_end_with_the_talk_with_your_provider_notice(
     result = runner.invoke(app, args, env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert result.output.rstrip().endswith(TALK_WITH_PROVIDER)
+
+
+def test_explain_says_a_marker_s_group_in_plain_words_not_as_a_lab_label() -> None:
+    """'IFN-γ - Th1' was a heading; Th1/Th2 mean nothing to most readers."""
+    for marker in explaining.known_markers():
+        found = explaining.explain(marker)
+        assert found is not None
+        output = runner.invoke(app, ["explain", marker], env={"COLUMNS": "200"}).output
+        text = output.split("Reference ranges in the bundled sets")[0]  # sources cite panels
+        assert not re.search(r"\bTh[12]\b|pro-inflammatory", text), (marker, text)
+        if found.group:
+            assert found.group in output
+    found = explaining.explain("IFN-γ")
+    assert found is not None
+    assert found.group == (
+        "In a report, panelcli groups it with the markers that help fight germs that hide "
+        "inside cells."
+    )
+
+
+def test_ranges_show_says_what_each_category_label_means() -> None:
+    output = runner.invoke(app, ["ranges", "show"], env={"COLUMNS": "200"}).output
+    assert "Th1: markers that help fight germs that hide inside cells." in output
+    assert "Th2: markers that are linked to allergy and to fighting worms." in output

@@ -221,7 +221,8 @@ def corpus() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     for marker in explaining.known_markers():
         found = explaining.explain(marker)
         assert found is not None
-        general += [(f"explain {marker}", t) for t in (found.what, found.does, found.raised)]
+        texts = (found.what, found.group or "", found.does, found.raised)
+        general += [(f"explain {marker}", t) for t in texts]
     return about_person, general
 
 

@@ -12,6 +12,7 @@ from panelcli.explain import Explanation
 from panelcli.ranges import ReferenceSet
 from panelcli.render.console import inert
 from panelcli.samples import Sample
+from panelcli.summary import GROUP_ROLE
 
 SYNTHETIC = "All sample panels are synthetic: made up for teaching, not taken from any person."
 RANGES_DIFFER = (
@@ -43,10 +44,12 @@ def render_story(sample: Sample, console: Console) -> None:
 
 
 def render_explanation(found: Explanation, console: Console) -> None:
-    title = found.marker + (f" - {found.category}" if found.category else "")
-    console.print(Text(title, style="bold"))
-    for sentence in (found.what, found.does, found.raised):
-        console.print(Text(sentence))
+    # The heading is the name alone: a category label ("Th1") means nothing to most readers;
+    # found.group says it in plain words instead.
+    console.print(inert(found.marker), style="bold")
+    for sentence in (found.what, found.does, found.raised, found.group):
+        if sentence:
+            console.print(Text(sentence))
     if found.other_names:
         console.print(Text("Also written as: " + ", ".join(found.other_names), style="dim"))
     if found.ranges:
@@ -87,4 +90,10 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
             inert(entry.source or ""),
         )  # fmt: skip
     console.print(table)
+    # The Category column keeps the file's labels (they are what the file says); say what the
+    # ones panelcli knows mean, since "Th1" or "Th2" means nothing to most readers.
+    shown = {entry.category for entry in reference_set.markers.values()}
+    for category, role in GROUP_ROLE.items():
+        if category in shown:
+            console.print(Text(f"{category}: markers that {role}."), style="dim")
     console.print(inert(f"File: {info.path}  sha256: {info.sha256}"), style="dim")

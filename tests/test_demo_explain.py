@@ -148,3 +148,25 @@ def test_ranges_show_says_what_each_category_label_means() -> None:
     output = runner.invoke(app, ["ranges", "show"], env={"COLUMNS": "200"}).output
     assert "Th1: markers that help fight germs that hide inside cells." in output
     assert "Th2: markers that are linked to allergy and to fighting worms." in output
+
+
+def test_aliases_with_a_comma_are_each_clearly_one_name() -> None:
+    """'FERR, Ferritin, S, Ferritin, Serum' read as five names; it is three."""
+    output = runner.invoke(app, ["explain", "Ferritin"], env={"COLUMNS": "300"}).output
+    assert "Also written as: FERR · Ferritin, S · Ferritin, Serum" in output
+    output = runner.invoke(app, ["explain", "CRP"], env={"COLUMNS": "300"}).output
+    assert "CRP, Serum · Protein, C-Reactive" in output
+
+
+def test_aliases_from_a_file_are_shown_as_text_not_markup_or_escapes() -> None:
+    from rich.console import Console
+
+    from panelcli.render.text import render_explanation
+
+    found = explaining.explain("IL-6")
+    assert found is not None
+    odd = found.model_copy(update={"other_names": ["[bold]IL6[/bold]", "IL\x1b[31m6"]})
+    console = Console(record=True, width=200, color_system=None)
+    render_explanation(odd, console)
+    text = console.export_text()
+    assert "Also written as: [bold]IL6[/bold] · IL\\x1b[31m6" in text

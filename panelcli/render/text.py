@@ -51,7 +51,8 @@ def render_explanation(found: Explanation, console: Console) -> None:
         if sentence:
             console.print(Text(sentence))
     if found.other_names:
-        console.print(Text("Also written as: " + ", ".join(found.other_names), style="dim"))
+        # Not ", ": aliases such as "Ferritin, Serum" hold a comma, so two names read as four.
+        console.print(inert("Also written as: " + " · ".join(found.other_names)), style="dim")
     if found.ranges:
         table = Table(title="Reference ranges in the bundled sets", title_justify="left")
         table.add_column("Set")

@@ -218,27 +218,25 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
 
 
 def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
-    """Markers with no range: a name another set knows is no typo, so no spelling hint for it."""
+    """Markers with no range: a name a bundled set knows is no typo, so no spelling hint for it."""
     known = [r for r in unknown if marker_key(r.marker) in _bundled_marker_keys()]
     strange = [r for r in unknown if marker_key(r.marker) not in _bundled_marker_keys()]
     text = []
     for group in (known, strange):
         if not group:
             continue
-        pronoun = "it" if len(_distinct(group)) == 1 else "them"
+        one = len(_distinct(group)) == 1
         sentence = (
-            f"This reference set has no range for {_names(group)}, "
-            f"so panelcli could not judge {pronoun}."
+            f"{_names(group)} {'has' if one else 'have'} no reference range in this set, "
+            f"so panelcli could not judge {'it' if one else 'them'}."
         )
         if group is known:
             sentence += " Another reference set, or the lab's own range, can be used."
         else:
-            hints = list(
-                dict.fromkeys(m.group("name") for r in group if (m := _HINT.search(r.note or "")))
-            )
-            sentence += " If a name is spelled wrong, fix it in the file."
+            hints = [m.group("name") for r in group if (m := _HINT.search(r.note or ""))]
+            sentence += " Check that the name is spelled right."
             if hints:
-                sentence += f" Did you mean {join_names(hints)}?"
+                sentence += f" Did you mean {join_names(list(dict.fromkeys(hints)))}?"
         text.append(sentence)
     return text
 

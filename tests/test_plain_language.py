@@ -8,7 +8,7 @@ How the text is scored, and why it is fair:
 - Tokens with a digit (numbers, dates, ids such as 2026-07-03 or 4.2) become the word "ten":
   textstat 0.7.3 ends a sentence at every ".", so "4.2" would split one sentence in two and
   wrongly lower the grade. Symbols standing alone (═ · ● ◀ ▶ →) become the word "this".
-- Headings (sample titles such as "Serial monitoring") are not sentences, so they are held to
+- Headings (sample titles such as "All in range") are not sentences, so they are held to
   the forbidden-words list only; Flesch-Kincaid is meaningless for two or three words.
 The corpus covers the summaries of every bundled sample, summaries built to reach every
 sentence template (critical, low, each marker group, storm-like, indeterminate, no range),
@@ -263,9 +263,9 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "depends on sex or age",
         "has no number",
         "could not measure",
-        "has no range for",
+        "no reference range in this set",
         "Another reference set, or the lab's own range",
-        "If a name is spelled wrong",
+        "Check that the name is spelled right",
         "mild inflammation",
         "strong inflammation",
         "rose and then fell",
@@ -389,10 +389,7 @@ def test_a_marker_the_set_lacks_but_another_set_knows_gets_no_spelling_hint() ->
     storm = next(s for s in list_samples() if s.name == "cytokine-storm")
     report = check_file(str(storm.path), ranges=load_ranges("mayo-adult"))
     text = " ".join(report.panels[0].summary.text)
-    assert (
-        "This reference set has no range for IL-8 and IL-17, so panelcli could not judge them."
-        in text
-    )
+    assert "IL-8 and IL-17 have no reference range in this set, so panelcli could not" in text
     assert "Another reference set, or the lab's own range, can be used." in text
     assert "spelled" not in text
 
@@ -404,10 +401,10 @@ def test_a_name_no_set_knows_keeps_the_spelling_hint() -> None:
     known = made_up_result("IL-8", Status.NO_REFERENCE, 5, reference=False)
     text = summarise_panel([typo, known]).text
     assert text[-2:] == [
-        "This reference set has no range for IL-8, so panelcli could not judge it. "
+        "IL-8 has no reference range in this set, so panelcli could not judge it. "
         "Another reference set, or the lab's own range, can be used.",
-        "This reference set has no range for IL-66, so panelcli could not judge it. "
-        "If a name is spelled wrong, fix it in the file. Did you mean IL-6?",
+        "IL-66 has no reference range in this set, so panelcli could not judge it. "
+        "Check that the name is spelled right. Did you mean IL-6?",
     ]
 
 

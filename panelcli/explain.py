@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from panelcli.names import marker_key
 from panelcli.ranges import ReferenceSet, bundled_sets, load_ranges
+from panelcli.summary import GROUP_ROLE
 
 
 class RangeInSet(BaseModel):
@@ -24,6 +25,7 @@ class Explanation(BaseModel):
     marker: str
     other_names: list[str]
     category: str | None
+    group: str | None = None  # the category in plain words: lab labels such as "Th1" are jargon
     what: str
     does: str
     raised: str
@@ -85,6 +87,9 @@ def explain(name: str) -> Explanation | None:
         marker=canonical,
         other_names=sorted(names - {canonical}, key=str.casefold)[:8],
         category=category,
+        group=f"In a report, panelcli groups it with the markers that {GROUP_ROLE[category]}."
+        if category in GROUP_ROLE
+        else None,
         what=str(entry["what"]),
         does=str(entry["does"]),
         raised=str(entry["raised"]),

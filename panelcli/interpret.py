@@ -161,7 +161,9 @@ def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str)
         zone = Zone.LOW
         note = f"the true value may be lower; it could reach the critical limit of {b.critical_low:g} {unit}"  # noqa: E501
     else:
-        shown = f"{comparator}{value:g} {unit}"
+        # In words: '>=10.4' read as "more than" would claim the value is outside the range.
+        said = {"<": "less than ", "<=": "at most ", ">": "more than ", ">=": "at least "}
+        shown = f"a value of {said[comparator] if comparator else ''}{value:g} {unit}"
         return Interpretation(
             Status.INDETERMINATE,
             "IND",

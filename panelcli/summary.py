@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import cache
 
+from panelcli.errors import RangesError
 from panelcli.models import Issue, PanelSummary, Result, Status
 from panelcli.names import marker_key
+from panelcli.ranges import bundled_sets, load_ranges
 
 # What each group of markers does, in a few plain words (a plural verb phrase).
 GROUP_ROLE = {
@@ -84,8 +87,26 @@ def join_names(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _distinct(results: Sequence[Result]) -> list[str]:
+    return list(dict.fromkeys(r.marker for r in results))  # a repeated marker once
+
+
 def _names(results: Sequence[Result]) -> str:
-    return join_names(list(dict.fromkeys(r.marker for r in results)))  # a repeated marker once
+    return join_names(_distinct(results))
+
+
+@cache
+def _bundled_marker_keys() -> frozenset[str]:
+    """Every name and alias of the bundled sets: a name found here is no typo."""
+    keys: set[str] = set()
+    for path in bundled_sets().values():
+        try:
+            markers = load_ranges(str(path)).markers
+        except RangesError:  # a damaged install: every name then gets the spelling hint
+            continue
+        for name, entry in markers.items():
+            keys.update(marker_key(alias) for alias in (name, *entry.aliases))
+    return frozenset(keys)
 
 
 # check.py ends a no-reference note with "(did you mean IL-6?)"; the summary repeats the hint.
@@ -95,6 +116,10 @@ _HINT = re.compile(r"did you mean (?P<name>[^?]+)\?")
 def _number(value: float) -> str:
     """A number as a person says it: 400, 16, 1.7 (no '400.0')."""
     return f"{value:.0f}" if value >= 10 else f"{value:.1f}".removesuffix(".0")
+
+
+#: A censored value's comparator in words: '≥10.4' is "at least 10.4", never "above 10.4".
+COMPARATOR_WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least"}
 
 
 def how_far_above(result: Result) -> str:
@@ -130,9 +155,11 @@ def why_not_judged(result: Result) -> str:
     if result.value is None:
         return f"{result.marker} has no number, so it cannot be compared with the range."
     if result.comparator in (">", ">="):
+        # '≥10.4' may be exactly 10.4, which can be inside the range: "above" would be wrong.
+        bound = "above" if result.comparator == ">" else "at least"
         return (
-            f"{result.marker} is above {result.value:g}, and the test does not say by how much, "
-            "so it could be inside or outside the range."
+            f"{result.marker} is {bound} {result.value:g}, and the test does not say by how "
+            "much, so it could be inside or outside the range."
         )
     return f"The test could not measure {result.marker} low enough to tell if it is in range."
 
@@ -163,7 +190,8 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
         text.append("All the results that could be judged are inside the reference range.")
     text.extend(_group_sentences(high))
     if critical:
-        verb = "is" if len(critical) == 1 else "are"
+        # One marker on two rows is still one marker: "IL-6 is", never "IL-6 are".
+        verb = "is" if len(_distinct(critical)) == 1 else "are"
         text.append(
             f"{_names(critical)} {verb} past the critical limit. "
             "This needs prompt medical attention."
@@ -171,7 +199,7 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
     if _storm_like(results):
         text.append(STORM_SENTENCE)
     if low:
-        text.append(" ".join(how_far_below(r) for r in low))
+        text.append(" ".join(dict.fromkeys(how_far_below(r) for r in low)))
     if below:
         text.append(
             f"{_plural(len(below), 'result was', 'results were')} too low for the test to "
@@ -180,21 +208,37 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
     if unclear:
         text.append(
             f"{_plural(len(unclear), 'result', 'results')} could not be judged. "
-            + " ".join(why_not_judged(r) for r in unclear)
+            + " ".join(dict.fromkeys(why_not_judged(r) for r in unclear))
         )
-    if unknown:
-        hints = [m.group("name") for r in unknown if (m := _HINT.search(r.note or ""))]
-        check = f"Did you mean {join_names(hints)}?" if hints else ""
-        text.append(
-            f"{_names(unknown)} {'has' if len(unknown) == 1 else 'have'} no reference range "
-            "in this set, so panelcli could not judge "
-            f"{'it' if len(unknown) == 1 else 'them'}. Check that the name is spelled right. "
-            f"{check}".rstrip()
-        )
+    text.extend(_no_range_sentences(unknown))
     flagged = [r.marker for r in results if r.status in (Status.LOW, Status.HIGH, Status.CRITICAL)]
     return PanelSummary(
         measured=len(results), by_status=dict(by_status), flagged_markers=flagged, text=text
     )
+
+
+def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
+    """Markers with no range: a name a bundled set knows is no typo, so no spelling hint for it."""
+    known = [r for r in unknown if marker_key(r.marker) in _bundled_marker_keys()]
+    strange = [r for r in unknown if marker_key(r.marker) not in _bundled_marker_keys()]
+    text = []
+    for group in (known, strange):
+        if not group:
+            continue
+        one = len(_distinct(group)) == 1
+        sentence = (
+            f"{_names(group)} {'has' if one else 'have'} no reference range in this set, "
+            f"so panelcli could not judge {'it' if one else 'them'}."
+        )
+        if group is known:
+            sentence += " Another reference set, or the lab's own range, can be used."
+        else:
+            hints = [m.group("name") for r in group if (m := _HINT.search(r.note or ""))]
+            sentence += " Check that the name is spelled right."
+            if hints:
+                sentence += f" Did you mean {join_names(list(dict.fromkeys(hints)))}?"
+        text.append(sentence)
+    return text
 
 
 def _counts_sentence(measured: int, high: int, low: int, inside: int, not_judged: int) -> str:

@@ -185,8 +185,19 @@ def trend_sentences(
     if settled:
         verb = "was" if len(settled) == 1 else "were"
         text.append(f"At the last test, {join_names(settled)} {verb} back inside the range.")
-    still = [m.marker for m in markers if m.points[-1].status in _FLAGGED]
-    if still:
-        verb = "was" if len(still) == 1 else "were"
-        text.append(f"At the last test, {join_names(still)} {verb} still outside the range.")
+    # "Still" only when the test before the last was outside too: 1 → 3 → 30 is newly outside.
+    outside = [m for m in markers if m.points[-1].status in _FLAGGED]
+    still = [m.marker for m in outside if _outside_before_last(m)]
+    newly = [m.marker for m in outside if not _outside_before_last(m)]
+    for names, word in ((still, "still "), (newly, "")):
+        if names:
+            verb = "was" if len(names) == 1 else "were"
+            text.append(f"At the last test, {join_names(names)} {verb} {word}outside the range.")
     return text
+
+
+def _outside_before_last(marker: MarkerTrend) -> bool:
+    """Whether the test before the last (an earlier date, not a repeat on the last) was outside."""
+    last = marker.points[-1].collected_at
+    earlier = [p for p in marker.points if p.collected_at != last]
+    return bool(earlier) and earlier[-1].status in _FLAGGED

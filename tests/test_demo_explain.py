@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 
 import pytest
@@ -11,6 +12,7 @@ from panelcli import explain as explaining
 from panelcli.cli import app
 from panelcli.models import NOTICE
 from panelcli.ranges import bundled_sets
+from panelcli.render.text import TALK_WITH_PROVIDER
 from panelcli.samples import list_samples
 
 runner = CliRunner()
@@ -34,6 +36,25 @@ def test_demo_lists_at_least_six_synthetic_panels_each_with_a_story() -> None:
         assert sample.name in result.output
         assert sample.story and sample.look and sample.path.is_file()
     assert "synthetic" in result.output
+
+
+# A story that says what a person has, or how long something lasted, claims more than one
+# made-up panel can show ("Someone with a sudden, strong infection"; "a rise that lasts a long
+# time").
+CLAIMS = [
+    r"\bsomeone\b", r"\ba patient\b", r"\bhealthy adult\b",
+    r"\b(with|has|have) an? \w+ infection\b", r"\bchronic\b", r"\bacute\b",
+    r"\blasts? a long time\b", r"\bafter immunotherapy\b",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_each_story_describes_a_made_up_pattern_not_a_person_s_condition(name: str) -> None:
+    sample = next(s for s in list_samples() if s.name == name)
+    assert "made-up" in sample.story
+    for text in (sample.title, sample.story):
+        claims = [c for c in CLAIMS if re.search(c, text, re.IGNORECASE)]
+        assert not claims, (name, text, claims)
 
 
 def test_the_issue_s_stories_are_all_there() -> None:
@@ -93,3 +114,59 @@ def test_the_overview_covers_the_panel_lab_differences_and_what_changes_results(
     result = runner.invoke(app, ["explain"])
     assert result.exit_code == 0
     assert "panelcli explain NAME" in result.output
+
+
+@pytest.mark.parametrize("args", [["demo"], ["explain"], ["explain", "IL-6"]])
+def test_the_lists_and_explanations_end_with_the_talk_with_your_provider_notice(
+    args: list[str],
+) -> None:
+    """README: every output ends with a note to talk with your healthcare provider."""
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert result.output.rstrip().endswith(TALK_WITH_PROVIDER)
+
+
+def test_explain_says_a_marker_s_group_in_plain_words_not_as_a_lab_label() -> None:
+    """'IFN-γ - Th1' was a heading; Th1/Th2 mean nothing to most readers."""
+    for marker in explaining.known_markers():
+        found = explaining.explain(marker)
+        assert found is not None
+        output = runner.invoke(app, ["explain", marker], env={"COLUMNS": "200"}).output
+        text = output.split("Reference ranges in the bundled sets")[0]  # sources cite panels
+        assert not re.search(r"\bTh[12]\b|pro-inflammatory", text), (marker, text)
+        if found.group:
+            assert found.group in output
+    found = explaining.explain("IFN-γ")
+    assert found is not None
+    assert found.group == (
+        "In a report, panelcli groups it with the markers that help fight germs that hide "
+        "inside cells."
+    )
+
+
+def test_ranges_show_says_what_each_category_label_means() -> None:
+    output = runner.invoke(app, ["ranges", "show"], env={"COLUMNS": "200"}).output
+    assert "Th1: markers that help fight germs that hide inside cells." in output
+    assert "Th2: markers that are linked to allergy and to fighting worms." in output
+
+
+def test_aliases_with_a_comma_are_each_clearly_one_name() -> None:
+    """'FERR, Ferritin, S, Ferritin, Serum' read as five names; it is three."""
+    output = runner.invoke(app, ["explain", "Ferritin"], env={"COLUMNS": "300"}).output
+    assert "Also written as: FERR · Ferritin, S · Ferritin, Serum" in output
+    output = runner.invoke(app, ["explain", "CRP"], env={"COLUMNS": "300"}).output
+    assert "CRP, Serum · Protein, C-Reactive" in output
+
+
+def test_aliases_from_a_file_are_shown_as_text_not_markup_or_escapes() -> None:
+    from rich.console import Console
+
+    from panelcli.render.text import render_explanation
+
+    found = explaining.explain("IL-6")
+    assert found is not None
+    odd = found.model_copy(update={"other_names": ["[bold]IL6[/bold]", "IL\x1b[31m6"]})
+    console = Console(record=True, width=200, color_system=None)
+    render_explanation(odd, console)
+    text = console.export_text()
+    assert "Also written as: [bold]IL6[/bold] · IL\\x1b[31m6" in text

@@ -8,7 +8,7 @@ How the text is scored, and why it is fair:
 - Tokens with a digit (numbers, dates, ids such as 2026-07-03 or 4.2) become the word "ten":
   textstat 0.7.3 ends a sentence at every ".", so "4.2" would split one sentence in two and
   wrongly lower the grade. Symbols standing alone (═ · ● ◀ ▶ →) become the word "this".
-- Headings (sample titles such as "Serial monitoring") are not sentences, so they are held to
+- Headings (sample titles such as "All in range") are not sentences, so they are held to
   the forbidden-words list only; Flesch-Kincaid is meaningless for two or three words.
 The corpus covers the summaries of every bundled sample, summaries built to reach every
 sentence template (critical, low, each marker group, storm-like, indeterminate, no range),
@@ -134,6 +134,7 @@ def constructed_panels() -> dict[str, list[Result]]:
             made_up_result("Ferritin", Status.INDETERMINATE, 80, reference=False),
             made_up_result("IL-66", Status.NO_REFERENCE, 5, reference=False),
             made_up_result("XYZ", Status.NO_REFERENCE, 5, reference=False),
+            made_up_result("IL-8", Status.NO_REFERENCE, 5, reference=False),  # known elsewhere
         ],
         "one not judged": [
             made_up_result("IL-66", Status.NO_REFERENCE, 5, reference=False),
@@ -179,6 +180,7 @@ def trend_corpus() -> list[str]:
         _trend("IL-10", "falling", [high, high, normal]),
         _trend("TNF-α", "fell then rose", [normal, normal, normal]),
         _trend("IFN-γ", "steady", [normal, normal, normal]),
+        _trend("IL-1β", "rising", [normal, normal, high]),  # outside only at the last test
     ]
     single = [_trend("IL-6", "rose then fell", [normal, high, high])]
     dates = ["2026-07-01", "2026-07-02", "2026-07-03"]
@@ -219,7 +221,8 @@ def corpus() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     for marker in explaining.known_markers():
         found = explaining.explain(marker)
         assert found is not None
-        general += [(f"explain {marker}", t) for t in (found.what, found.does, found.raised)]
+        texts = (found.what, found.group or "", found.does, found.raised)
+        general += [(f"explain {marker}", t) for t in texts]
     return about_person, general
 
 
@@ -261,6 +264,8 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "has no number",
         "could not measure",
         "no reference range in this set",
+        "Another reference set, or the lab's own range",
+        "Check that the name is spelled right",
         "mild inflammation",
         "strong inflammation",
         "rose and then fell",
@@ -268,6 +273,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "stayed about the same",
         "back inside the range",
         "still outside the range",
+        "was outside the range",
         "could not be read at all",
     ):
         assert phrase in text, phrase
@@ -354,3 +360,61 @@ def test_a_marker_measured_twice_is_one_marker_not_a_pattern(tmp_path):
     assert "IL-6 was measured more than once in this sample" in text
     assert "Several of them" not in text and "These markers" not in text
     assert text.count("IL-6 is 1.2 times the upper limit.") == 1
+
+
+def test_at_least_is_said_as_at_least_in_the_summary_the_note_and_the_table(tmp_path):
+    """'≥10.4' with an upper limit of 10.4 may be exactly 10.4 (inside): never "above 10.4"."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "at-least.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nA,IFN-γ,≥10.4,pg/mL\nA,IL-6,>=100,pg/mL\n"
+        "A,TNF-α,>100,pg/mL\nA,IL-10,<=20,pg/mL\n",
+        encoding="utf-8",
+    )
+    panel = check_file(str(path)).panels[0]
+    results, text = panel.results, " ".join(panel.summary.text)
+    assert "IFN-γ is at least 10.4, and the test does not say by how much" in text
+    assert "above 10.4" not in text
+    assert results[0].note is not None and "a value of at least 10.4 pg/mL" in results[0].note
+    assert results[3].note is not None and "a value of at most 20 pg/mL" in results[3].note
+    table = CliRunner(env={"COLUMNS": "250"}).invoke(app, ["check", str(path)]).output
+    assert "≥10.4" in table and ">=10.4" not in table and "≤20" in table
+    assert "at least 40.0 × upper limit" in table  # ≥100 is only a floor
+    assert "more than 6.9 × upper limit" in table
+
+
+def test_a_marker_the_set_lacks_but_another_set_knows_gets_no_spelling_hint() -> None:
+    """IL-8 is spelled right; mayo-adult has no range for it (another set or the lab's has)."""
+    storm = next(s for s in list_samples() if s.name == "cytokine-storm")
+    report = check_file(str(storm.path), ranges=load_ranges("mayo-adult"))
+    text = " ".join(report.panels[0].summary.text)
+    assert "IL-8 and IL-17 have no reference range in this set, so panelcli could not" in text
+    assert "Another reference set, or the lab's own range, can be used." in text
+    assert "spelled" not in text
+
+
+def test_a_name_no_set_knows_keeps_the_spelling_hint() -> None:
+    typo = made_up_result("IL-66", Status.NO_REFERENCE, 5, reference=False).model_copy(
+        update={"note": "no reference range for 'IL-66' in this set (did you mean IL-6?)"}
+    )
+    known = made_up_result("IL-8", Status.NO_REFERENCE, 5, reference=False)
+    text = summarise_panel([typo, known]).text
+    assert text[-2:] == [
+        "IL-8 has no reference range in this set, so panelcli could not judge it. "
+        "Another reference set, or the lab's own range, can be used.",
+        "IL-66 has no reference range in this set, so panelcli could not judge it. "
+        "Check that the name is spelled right. Did you mean IL-6?",
+    ]
+
+
+def test_one_marker_on_two_rows_is_one_marker_for_the_verb() -> None:
+    """'IL-6 are past the critical limit' was written when IL-6 was critical on two rows."""
+    twice = [made_up_result("IL-6", Status.CRITICAL, 900, times=360) for _ in range(2)]
+    text = " ".join(summarise_panel(twice).text)
+    assert "IL-6 is past the critical limit." in text
+    assert "IL-6 are" not in text
+    unknown = [made_up_result("XYZ", Status.NO_REFERENCE, 5, reference=False) for _ in range(2)]
+    assert "could not judge it." in " ".join(summarise_panel(unknown).text)
+    low = [made_up_result("Ferritin", Status.LOW, 4, low=6, high=175) for _ in range(2)]
+    assert " ".join(summarise_panel(low).text).count("under the lower limit") == 1

@@ -79,7 +79,8 @@ def test_dates_are_ordered_in_time_and_rows_across_files_join(tmp_path: Path) ->
     # A marker with no reference range may be in any unit, so it gets no trend.
     assert [(m.marker, m.direction) for m in trend.markers] == [("IL-6", "rising")]
     assert "IL-6 rose from the first test to the last." in trend.text
-    assert "At the last test, IL-6 was still outside the range." in trend.text
+    # 1.0 was inside the range, so 9.0 is outside at the last test, not "still" outside.
+    assert "At the last test, IL-6 was outside the range." in trend.text
 
 
 def test_find_trends_ignores_panels_without_patient_or_date() -> None:
@@ -104,3 +105,18 @@ def test_dates_panelcli_cannot_read_are_named_and_the_file_order_is_said(tmp_pat
     # Day.month.year is read as a date: the January test comes first.
     assert trends["P2"].dates == ["02.01.2026", "14.09.2026"]
     assert "from 02.01.2026 to 14.09.2026" in trends["P2"].text[0]
+
+
+def test_still_outside_only_when_the_test_before_was_outside_too(tmp_path: Path) -> None:
+    """IL-10 1 → 3 → 30 is outside only at the last test: 'still' would say it was before."""
+    header = "sample_id,patient_id,collected_at,marker,value,unit\n"
+    rows = [
+        ("2026-01-01", "IL-10", "1"), ("2026-01-02", "IL-10", "3"), ("2026-01-03", "IL-10", "30"),
+        ("2026-01-01", "IL-6", "1"), ("2026-01-02", "IL-6", "9"), ("2026-01-03", "IL-6", "30"),
+    ]  # fmt: skip
+    path = tmp_path / "serial.csv"
+    path.write_text(header + "".join(f"S{d},P-1,{d},{m},{v},pg/mL\n" for d, m, v in rows))
+    (trend,) = check_file(str(path)).trends
+    assert "At the last test, IL-10 was outside the range." in trend.text
+    assert "At the last test, IL-6 was still outside the range." in trend.text
+    assert not any("IL-10" in t and "still" in t for t in trend.text)

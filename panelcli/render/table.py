@@ -62,12 +62,16 @@ def gauge_text(result: Result, width: int = GAUGE_WIDTH) -> Text:
     return text
 
 
+#: Comparators as a lab prints them: '>=' is one sign, '≥' ("at least"), not '>' then '='.
+SIGN = {"<=": "≤", ">=": "≥"}
+
+
 def value_text(result: Result) -> Text:
     """The value as judged (reference unit, comparator), with the original if converted."""
     comparator = result.comparator or ""
     if result.value is None:
         return inert(result.original_value)
-    shown = f"{comparator}{result.value:g}"
+    shown = f"{SIGN.get(comparator, comparator)}{result.value:g}"
     if (
         result.original_unit
         and result.unit
@@ -100,7 +104,10 @@ def panel_table(panel: Panel, gauge_width: int = GAUGE_WIDTH) -> Table:
     for result in panel.results:
         note = result.note or ""
         if result.times_upper_limit and result.times_upper_limit >= 1.05:
-            note = f"{result.times_upper_limit:.1f} × upper limit" + (f"; {note}" if note else "")
+            # '>1000' is only a floor: "156.2 × upper limit" alone would state it as exact.
+            floor = {">": "more than ", ">=": "at least "}.get(result.comparator or "", "")
+            times = f"{floor}{result.times_upper_limit:.1f} × upper limit"
+            note = times + (f"; {note}" if note else "")
         if result.reference and result.reference.origin == "file":
             note = "range from the file" + (f"; {note}" if note else "")
         table.add_row(
@@ -128,7 +135,7 @@ TREND_LOOK = {
 
 
 def _point(value: float | None, comparator: str | None) -> str:
-    return "?" if value is None else f"{comparator or ''}{value:g}"
+    return "?" if value is None else f"{SIGN.get(comparator or '', comparator or '')}{value:g}"
 
 
 def trend_table(trend: PatientTrend) -> Table:

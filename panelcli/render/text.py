@@ -12,6 +12,7 @@ from panelcli.explain import Explanation
 from panelcli.ranges import ReferenceSet
 from panelcli.render.console import inert
 from panelcli.samples import Sample
+from panelcli.summary import GROUP_ROLE
 
 SYNTHETIC = "All sample panels are synthetic: made up for teaching, not taken from any person."
 RANGES_DIFFER = (
@@ -29,6 +30,7 @@ def render_sample_list(samples: Sequence[Sample], console: Console) -> None:
     console.print(table)
     console.print(SYNTHETIC)
     console.print("Run one with: panelcli demo NAME   (for example: panelcli demo healthy-adult)")
+    console.print(Text(TALK_WITH_PROVIDER))  # every output ends with it, lists included
 
 
 def render_story(sample: Sample, console: Console) -> None:
@@ -42,12 +44,15 @@ def render_story(sample: Sample, console: Console) -> None:
 
 
 def render_explanation(found: Explanation, console: Console) -> None:
-    title = found.marker + (f" - {found.category}" if found.category else "")
-    console.print(Text(title, style="bold"))
-    for sentence in (found.what, found.does, found.raised):
-        console.print(Text(sentence))
+    # The heading is the name alone: a category label ("Th1") means nothing to most readers;
+    # found.group says it in plain words instead.
+    console.print(inert(found.marker), style="bold")
+    for sentence in (found.what, found.does, found.raised, found.group):
+        if sentence:
+            console.print(Text(sentence))
     if found.other_names:
-        console.print(Text("Also written as: " + ", ".join(found.other_names), style="dim"))
+        # Not ", ": aliases such as "Ferritin, Serum" hold a comma, so two names read as four.
+        console.print(inert("Also written as: " + " · ".join(found.other_names)), style="dim")
     if found.ranges:
         table = Table(title="Reference ranges in the bundled sets", title_justify="left")
         table.add_column("Set")
@@ -68,6 +73,7 @@ def render_overview(sentences: Sequence[str], markers: Sequence[str], console: C
     console.print(
         Text("Learn about one marker: panelcli explain NAME. Markers: " + ", ".join(markers))
     )
+    console.print(Text(TALK_WITH_PROVIDER))
 
 
 def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
@@ -85,4 +91,10 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
             inert(entry.source or ""),
         )  # fmt: skip
     console.print(table)
+    # The Category column keeps the file's labels (they are what the file says); say what the
+    # ones panelcli knows mean, since "Th1" or "Th2" means nothing to most readers.
+    shown = {entry.category for entry in reference_set.markers.values()}
+    for category, role in GROUP_ROLE.items():
+        if category in shown:
+            console.print(Text(f"{category}: markers that {role}."), style="dim")
     console.print(inert(f"File: {info.path}  sha256: {info.sha256}"), style="dim")

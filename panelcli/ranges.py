@@ -282,7 +282,7 @@ class ReferenceSet:
             return Selected(
                 None,
                 f"this set's interval for {name} is only for {only}, and the person's "
-                f"{missing} is not given (add a '{missing}' column or use --{missing})",
+                f"{missing} is not given (add a column '{missing}' or use --{missing})",
                 indeterminate=True,
             )
         if len({r.bounds for r in candidates}) == 1:
@@ -296,7 +296,7 @@ class ReferenceSet:
         return Selected(
             None,
             f"the interval for {name} depends on {missing}, which is not given "
-            f"(add a '{missing}' column or use --{missing})",
+            f"(add a column '{missing}' or use --{missing})",
             indeterminate=True,
         )
 

@@ -649,6 +649,9 @@ def demo(
 ) -> None:
     """Show the bundled synthetic sample panels, or interpret one with a short story.
 
+    The samples are always judged by the default bundled set, which their stories describe
+    (PANELCLI_RANGES is not used here).
+
     Example: panelcli demo cytokine-storm --export storm.html
     """
     from panelcli.samples import find_sample, list_samples
@@ -669,9 +672,11 @@ def demo(
             names = ", ".join(s.name for s in list_samples())
             raise PanelcliError(f"no sample named '{name}'; samples: {names}")
         from panelcli.check import check_file
+        from panelcli.ranges import DEFAULT_SET
         from panelcli.render.table import render_table
 
-        report = check_file(str(sample.path))
+        # The stories speak of this set's results ("the line that asks for prompt care").
+        report = check_file(str(sample.path), ranges=DEFAULT_SET)
 
         def draw(target: Console) -> None:
             render_story(sample, target)

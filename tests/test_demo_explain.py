@@ -75,6 +75,20 @@ def test_each_demo_runs_with_narration_and_says_the_data_is_synthetic(name: str)
     assert " ".join(NOTICE.split()[:6]) in result.output  # the notice ends every report
 
 
+@pytest.mark.parametrize("ranges", ["mayo-adult", "no-such-set"])
+def test_a_demo_is_judged_by_the_set_its_story_describes(
+    ranges: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PANELCLI_RANGES (for a lab's own checks) must not turn the storm's story into one the
+    report contradicts, nor break the demo."""
+    expected = runner.invoke(app, ["demo", "cytokine-storm"])
+    monkeypatch.setenv("PANELCLI_RANGES", ranges)
+    result = runner.invoke(app, ["demo", "cytokine-storm"])
+    assert result.exit_code == 0, result.output
+    assert result.output == expected.output
+    assert "prompt medical attention" in " ".join(result.output.split())
+
+
 def test_an_unknown_demo_name_is_an_error_that_lists_the_samples() -> None:
     result = runner.invoke(app, ["demo", "no-such-sample"])
     assert result.exit_code == 2

@@ -164,6 +164,20 @@ def why_not_judged(result: Result) -> str:
     return f"The test could not measure {result.marker} low enough to tell if it is in range."
 
 
+def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
+    """`why_not_judged` for each result, each sentence once; the markers whose range depends
+    on the person share one sentence (a set with sex and age rows can have a dozen)."""
+    person = [r for r in unclear if r.reference is None]
+    sentences = []
+    if len(person) > 1:
+        sentences.append(
+            f"The ranges for {_names(person)} depend on sex or age, which the file does not "
+            "give."
+        )
+    sentences += [why_not_judged(r) for r in unclear if len(person) < 2 or r.reference is not None]
+    return list(dict.fromkeys(sentences))
+
+
 def summarise_panel(results: Sequence[Result]) -> PanelSummary:
     """Counts and sentences for one panel's results."""
     by_status = Counter(r.status.value for r in results)
@@ -208,7 +222,7 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
     if unclear:
         text.append(
             f"{_plural(len(unclear), 'result', 'results')} could not be judged. "
-            + " ".join(dict.fromkeys(why_not_judged(r) for r in unclear))
+            + " ".join(_why_not_judged_all(unclear))
         )
     text.extend(_no_range_sentences(unknown))
     flagged = [r.marker for r in results if r.status in (Status.LOW, Status.HIGH, Status.CRITICAL)]

@@ -136,6 +136,10 @@ def constructed_panels() -> dict[str, list[Result]]:
             made_up_result("XYZ", Status.NO_REFERENCE, 5, reference=False),
             made_up_result("IL-8", Status.NO_REFERENCE, 5, reference=False),  # known elsewhere
         ],
+        "range depends on the person": [
+            made_up_result("IL-2", Status.INDETERMINATE, 3, reference=False),
+            made_up_result("IL-4", Status.INDETERMINATE, 1, reference=False),
+        ],
         "one not judged": [
             made_up_result("IL-66", Status.NO_REFERENCE, 5, reference=False),
             made_up_result("IL-6", normal, 1.0),
@@ -261,6 +265,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "under the lower limit",
         "too low for the test to measure",
         "depends on sex or age",
+        "depend on sex or age, which the file does not give",
         "has no number",
         "could not measure",
         "no reference range in this set",
@@ -418,3 +423,16 @@ def test_one_marker_on_two_rows_is_one_marker_for_the_verb() -> None:
     assert "could not judge it." in " ".join(summarise_panel(unknown).text)
     low = [made_up_result("Ferritin", Status.LOW, 4, low=6, high=175) for _ in range(2)]
     assert " ".join(summarise_panel(low).text).count("under the lower limit") == 1
+
+
+def test_markers_whose_range_depends_on_the_person_share_one_sentence() -> None:
+    """A set with sex and age rows and a file without them: one sentence, not a dozen."""
+    results = [
+        made_up_result(name, Status.INDETERMINATE, 5, reference=False)
+        for name in ("IL-2", "IL-4", "IL-10")
+    ]
+    text = " ".join(summarise_panel(results).text)
+    assert "The ranges for IL-2, IL-4 and IL-10 depend on sex or age, which the file does" in text
+    assert "The range for" not in text
+    one = " ".join(summarise_panel(results[:1]).text)
+    assert "The range for IL-2 depends on sex or age, and the file does not give it." in one

@@ -171,8 +171,7 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
     sentences = []
     if len(person) > 1:
         sentences.append(
-            f"The ranges for {_names(person)} depend on sex or age, which the file does not "
-            "give."
+            f"The ranges for {_names(person)} depend on sex or age, which the file does not give."
         )
     sentences += [why_not_judged(r) for r in unclear if len(person) < 2 or r.reference is not None]
     return list(dict.fromkeys(sentences))

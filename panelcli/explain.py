@@ -85,7 +85,7 @@ def explain(name: str) -> Explanation | None:
         ranges.append(RangeInSet(set_name=reference_set.name, text=text, source=marker.source))
     return Explanation(
         marker=canonical,
-        other_names=sorted(names - {canonical}, key=str.casefold)[:8],
+        other_names=sorted(names - {canonical}, key=str.casefold),
         category=category,
         group=f"In a report, panelcli groups it with the markers that {GROUP_ROLE[category]}."
         if category in GROUP_ROLE

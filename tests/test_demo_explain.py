@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from panelcli import explain as explaining
 from panelcli.cli import app
 from panelcli.models import NOTICE
-from panelcli.ranges import bundled_sets
+from panelcli.ranges import bundled_sets, load_ranges
 from panelcli.render.text import TALK_WITH_PROVIDER
 from panelcli.samples import list_samples
 
@@ -184,3 +184,12 @@ def test_aliases_from_a_file_are_shown_as_text_not_markup_or_escapes() -> None:
     render_explanation(odd, console)
     text = console.export_text()
     assert "Also written as: [bold]IL6[/bold] · IL\\x1b[31m6" in text
+
+
+def test_explain_lists_every_other_name_the_bundled_sets_give() -> None:
+    """None is left out without a word (it was cut at 8: sIL-2R has 19)."""
+    for reference_set in (load_ranges(name) for name in bundled_sets()):
+        for name, marker in reference_set.markers.items():
+            found = explaining.explain(name)
+            assert found is not None
+            assert set(marker.aliases) - {found.marker} <= set(found.other_names), name

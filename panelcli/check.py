@@ -282,6 +282,7 @@ class Interpreter:
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
         self._references: dict[tuple[object, ...], Reference] = {}
         self._readable: dict[tuple[str, ...], bool] = {}  # see _person_readable
+        self._columns: dict[str, str] = {}  # role -> its header cell as written (judge_rows)
         #: The file being read now and what its reader has seen (for a progress bar).
         self.reading: tuple[str, ReadStats] | None = None
 
@@ -338,6 +339,7 @@ class Interpreter:
         A pure function of the rows and the interpreter's memory of recent panels. `first`:
         the rows start the file (a wide layout's first row may hold units).
         """
+        self._columns = {role: file.header[i] for role, i in file.layout.roles.items()}
         if file.layout.kind == "long" and self.short_path:
             yield from self._long_rows(file, stats, size)
             return
@@ -613,7 +615,11 @@ class Interpreter:
             unit = parsed.unit
         name = self.ranges.resolve(m.marker)
         if name is None:
-            yield self._no_reference(m, parsed, unit)
+            yield from self._duplicate_warning(m, m.marker.strip())
+            yield self._no_reference(m, parsed, unit, decimal_comma)
+            if self._pending:
+                yield from self._pending
+                self._pending.clear()
             return
         entry = self.ranges.markers[name]
         if unit is None:
@@ -726,7 +732,7 @@ class Interpreter:
                 self._warn_once(
                     ("range-unreadable", m.source, m.reference_range),
                     Issue(severity="warning", code="range-unreadable", source=m.source,
-                          line=m.line, column="reference range",
+                          line=m.line, column=self._column_of("reference_range"),
                           message=f"reference range '{shorten(m.reference_range)}' {problem}; "
                           "the reference set's range was used"),
                 )  # fmt: skip
@@ -739,7 +745,7 @@ class Interpreter:
                     self._warn_once(
                         ("range-disagrees", m.source, name, m.reference_range),
                         Issue(severity="warning", code="range-disagrees", source=m.source,
-                              line=m.line, column="reference range",
+                              line=m.line, column=self._column_of("reference_range"),
                               message=f"{name}: the file's range "
                               f"'{shorten(m.reference_range)}' (read as "
                               f"{bounds_text(from_file, entry.unit)}, limits included) differs "
@@ -795,21 +801,73 @@ class Interpreter:
         self._warn_once(
             ("person-unreadable", m.source, what, text),
             Issue(severity="warning", code="person-unreadable", source=m.source, line=m.line,
-                  column=what, message=f"{what} '{shorten(text)}' is not something panelcli "
+                  column=self._column_of(what.replace(" ", "_")),
+                  message=f"{what} '{shorten(text)}' is not something panelcli "
                   f"reads (expected {expected}); it was treated as not given"),
         )  # fmt: skip
 
-    def _no_reference(self, m: Measurement, parsed: ParsedValue, unit: str | None) -> Result:
+    def _column_of(self, role: str) -> str:
+        """The header cell of a role as the file writes it ('Reference_Range'), as issues name
+        columns; its plain name when the file is not being read here."""
+        return self._columns.get(role) or role.replace("_", " ")
+
+    def _no_reference(
+        self, m: Measurement, parsed: ParsedValue, unit: str | None, decimal_comma: bool
+    ) -> Result:
+        """A marker the set does not know: judged by the lab's range in the row, if it has one
+        panelcli can use, else no_reference with a spelling hint."""
         hint = self.ranges.suggest(m.marker)
         note = f"no reference range for '{shorten(m.marker)}' in this set"
-        if hint:
-            note += f" - check the name (did you mean {hint}?)"
-        return Result(
+        base = dict(
             **_sample_fields(m), marker=m.marker.strip(),
             marker_as_written=m.marker, value=parsed.number, comparator=parsed.comparator,
             unit=unit, original_value=m.value.strip(), original_unit=unit,
-            status=Status.NO_REFERENCE, note=note,
         )  # fmt: skip
+        bounds = self._lab_range_alone(m, parsed, unit, decimal_comma)
+        if bounds is not None and parsed.number is not None and unit is not None:
+            reference = Reference(
+                **bounds._asdict(), unit=unit, origin="file", text=bounds_text(bounds, unit),
+                source="the lab's range printed in the file",
+            )  # fmt: skip
+            judged = interpret(parsed.number, parsed.comparator, bounds, unit)
+            notes = [judged.note, f"{note}; the lab's range in the file was used"]
+            return Result(
+                **base, status=judged.status, flag=judged.flag, flags=judged.flags,
+                times_upper_limit=judged.times_upper_limit, reference=reference,
+                note="; ".join(n for n in notes if n),
+            )  # fmt: skip
+        if hint:
+            note += f" - check the name (did you mean {hint}?)"
+        return Result(**base, status=Status.NO_REFERENCE, note=note)
+
+    def _lab_range_alone(
+        self, m: Measurement, parsed: ParsedValue, unit: str | None, decimal_comma: bool
+    ) -> Bounds | None:
+        """The row's printed range in the value's unit, for a marker the set does not know."""
+        if not m.reference_range or parsed.number is None or unit is None:
+            return None
+        lab = parse_lab_range(m.reference_range, decimal_comma)
+        problem = None
+        exponent = 0
+        if lab is None:
+            problem = "is not in a form panelcli reads"
+        elif lab.unit is not None:
+            try:
+                exponent = conversion_exponent(lab.unit, unit)
+            except UnitProblem:
+                problem = f"has the unit '{shorten(lab.unit)}', which does not match {unit}"
+        if lab is None or problem is not None:
+            self._warn_once(
+                ("range-unreadable", m.source, m.reference_range),
+                Issue(severity="warning", code="range-unreadable", source=m.source,
+                      line=m.line, column=self._column_of("reference_range"),
+                      message=f"reference range '{shorten(m.reference_range)}' {problem}; "
+                      "the result was not judged"),
+            )  # fmt: skip
+            return None
+        low = None if lab.low is None else convert(lab.low, exponent)
+        high = None if lab.high is None else convert(lab.high, exponent)
+        return Bounds(low, high)
 
     def _reject(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
         return Issue(

@@ -254,3 +254,38 @@ def test_a_disagreeing_lab_range_is_quoted_as_written_and_as_read(write_csv):
     assert report.panels[0].results[0].status == Status.NORMAL  # limits count as inside
     (warning,) = report.warnings
     assert "the file's range '<7.0' (read as ≤ 7 pg/mL, limits included)" in warning.message
+
+
+def test_a_marker_the_set_lacks_is_judged_by_the_lab_range_in_its_row(write_csv):
+    path = write_csv(
+        "sample_id,marker,value,unit,reference range\n"
+        "S1,Foo,5,ng/mL,0-7\n"  # the range in the value's unit
+        "S2,Bar,0.01,ng/mL,0-7 pg/mL\n"  # 10 pg/mL against 0-7 pg/mL
+        "S3,Baz,3,pg/mL,0-7 mmol/L\n"  # a unit that does not match: not judged, with a word
+        "S4,Qux,3,pg/mL,\n"  # no range at all
+    )
+    report = check_file(path)
+    results = {r.marker: r for p in report.panels for r in p.results}
+    assert {m: r.status for m, r in results.items()} == {
+        "Foo": Status.NORMAL, "Bar": Status.HIGH, "Baz": Status.NO_REFERENCE,
+        "Qux": Status.NO_REFERENCE,
+    }  # fmt: skip
+    assert results["Bar"].reference.origin == "file"  # type: ignore[union-attr]
+    assert "the lab's range in the file was used" in (results["Foo"].note or "")
+    assert [(w.code, w.line) for w in report.warnings] == [("range-unreadable", 4)]
+
+
+def test_a_marker_the_set_lacks_is_warned_about_when_repeated_too(write_csv):
+    path = write_csv("sample_id,marker,value,unit\nS,Foo,5,pg/mL\nS,Foo,6,pg/mL\n")
+    report = check_file(path)
+    assert [(w.code, w.line) for w in report.warnings] == [("marker-repeated", 3)]
+    assert "lines 2 and 3" in report.warnings[0].message
+
+
+def test_issues_name_columns_as_the_header_writes_them(write_csv):
+    path = write_csv(
+        "Specimen,Analyte,Result,UOM,Reference_Range,Birth Date,Collected\n"
+        "S1,IL-6,5,pg/mL,see note,xx,2026-01-01\n"
+    )
+    columns = {w.code: w.column for w in check_file(path).warnings}
+    assert columns == {"range-unreadable": "Reference_Range", "person-unreadable": "Birth Date"}

@@ -716,30 +716,10 @@ class Interpreter:
     ) -> tuple[Bounds | None, Literal["set", "file"], str | None, bool]:
         """The interval to judge by: the lab's range in the row wins over the set's."""
         if m.reference_range:
-            lab = parse_lab_range(m.reference_range, decimal_comma)
-            problem = None
-            if lab is None:
-                problem = "is not in a form panelcli reads"
-            elif lab.unit is not None:  # a range in its own unit ('0-7 pg/mL') is converted
-                try:
-                    exponent = conversion_exponent(lab.unit, entry.unit)
-                except UnitProblem:
-                    problem = (
-                        f"has the unit '{shorten(lab.unit)}', which panelcli cannot convert to "
-                        f"{entry.unit}"
-                    )
-            if lab is None or problem is not None:
-                self._warn_once(
-                    ("range-unreadable", m.source, m.reference_range),
-                    Issue(severity="warning", code="range-unreadable", source=m.source,
-                          line=m.line, column=self._column_of("reference_range"),
-                          message=f"reference range '{shorten(m.reference_range)}' {problem}; "
-                          "the reference set's range was used"),
-                )  # fmt: skip
-            else:
-                low = None if lab.low is None else convert(lab.low, exponent)
-                high = None if lab.high is None else convert(lab.high, exponent)
-                from_file = Bounds(low, high)
+            from_file = self._lab_bounds(
+                m, entry.unit, exponent, decimal_comma, "the reference set's range was used"
+            )
+            if from_file is not None:
                 chosen = self.ranges.select(name, *self._person(m))
                 if chosen.bounds is not None and chosen.bounds[:2] != from_file[:2]:
                     self._warn_once(
@@ -823,7 +803,9 @@ class Interpreter:
             marker_as_written=m.marker, value=parsed.number, comparator=parsed.comparator,
             unit=unit, original_value=m.value.strip(), original_unit=unit,
         )  # fmt: skip
-        bounds = self._lab_range_alone(m, parsed, unit, decimal_comma)
+        bounds = None
+        if m.reference_range and parsed.number is not None and unit is not None:
+            bounds = self._lab_bounds(m, unit, 0, decimal_comma, "the result was not judged")
         if bounds is not None and parsed.number is not None and unit is not None:
             reference = Reference(
                 **bounds._asdict(), unit=unit, origin="file", text=bounds_text(bounds, unit),
@@ -840,29 +822,30 @@ class Interpreter:
             note += f" - check the name (did you mean {hint}?)"
         return Result(**base, status=Status.NO_REFERENCE, note=note)
 
-    def _lab_range_alone(
-        self, m: Measurement, parsed: ParsedValue, unit: str | None, decimal_comma: bool
+    def _lab_bounds(
+        self, m: Measurement, unit: str, exponent: int, decimal_comma: bool, otherwise: str
     ) -> Bounds | None:
-        """The row's printed range in the value's unit, for a marker the set does not know."""
-        if not m.reference_range or parsed.number is None or unit is None:
-            return None
+        """The row's printed range in `unit` (`exponent`: the value's unit to `unit`, for a
+        range with no unit of its own); None, with a warning saying `otherwise`, if unusable."""
+        assert m.reference_range is not None
         lab = parse_lab_range(m.reference_range, decimal_comma)
         problem = None
-        exponent = 0
         if lab is None:
             problem = "is not in a form panelcli reads"
-        elif lab.unit is not None:
+        elif lab.unit is not None:  # a range in its own unit ('0-7 pg/mL') is converted
             try:
                 exponent = conversion_exponent(lab.unit, unit)
             except UnitProblem:
-                problem = f"has the unit '{shorten(lab.unit)}', which does not match {unit}"
+                problem = (
+                    f"has the unit '{shorten(lab.unit)}', which panelcli cannot convert to {unit}"
+                )
         if lab is None or problem is not None:
             self._warn_once(
                 ("range-unreadable", m.source, m.reference_range),
                 Issue(severity="warning", code="range-unreadable", source=m.source,
                       line=m.line, column=self._column_of("reference_range"),
                       message=f"reference range '{shorten(m.reference_range)}' {problem}; "
-                      "the result was not judged"),
+                      f"{otherwise}"),
             )  # fmt: skip
             return None
         low = None if lab.low is None else convert(lab.low, exponent)

@@ -20,7 +20,6 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Literal, NamedTuple, TypeVar
 
 from panelcli.errors import InputError
@@ -59,7 +58,7 @@ from panelcli.reading import (
     rows_to_measurements,
 )
 from panelcli.summary import summarise_panel
-from panelcli.trends import find_trends
+from panelcli.trends import find_trends, read_date
 from panelcli.units import (
     MAX_GRAMS_PER_LITRE,
     UnitProblem,
@@ -744,7 +743,10 @@ class Interpreter:
             self._unreadable_person(m, "sex", m.sex, "female or male (F, M)")
         age = _parse_age(m.age) if m.age else None
         if m.age and age is None:
-            self._unreadable_person(m, "age", m.age, "a number of years, such as 42")
+            expected = f"a number of years up to {MAX_AGE}, such as 42"
+            self._unreadable_person(m, "age", m.age, expected)
+        if age is not None and m.birth_date and m.collected_at:
+            self._check_age_agrees(m, age)
         if age is None and m.birth_date:
             if m.collected_at:
                 age = _age_from_dates(m.birth_date, m.collected_at)
@@ -757,21 +759,38 @@ class Interpreter:
         # The options stand in for what the file does not give (or gives unreadably).
         return sex or self.options.sex, self.options.age if age is None else age
 
+    def _check_age_agrees(self, m: Measurement, age: float) -> None:
+        """An age and a birth date that disagree by more than a year: said once per file."""
+        assert m.birth_date is not None and m.collected_at is not None
+        from_dates = _age_from_dates(m.birth_date, m.collected_at)
+        if from_dates is not None and abs(from_dates - age) > 1:
+            self._warn_once(
+                ("person-conflict", m.source),
+                Issue(severity="warning", code="person-conflict", source=m.source, line=m.line,
+                      column=self._column_of("age"),
+                      message=f"age {age:g} does not match the birth date "
+                      f"'{shorten(m.birth_date)}' (age {from_dates:g} on "
+                      f"'{shorten(m.collected_at)}'); the age was used, here and in any other "
+                      "row of this file where they disagree"),
+            )  # fmt: skip
+
     def _person_readable(self, sex: str, age: str, birth_date: str, collected_at: str) -> bool:
         """Whether `_person` reads these cells (as in the file) without a warning."""
         key = (sex, age, birth_date, collected_at)
         readable = self._readable.get(key)
         if readable is None:
             sex, age, birth_date = sex.strip(), age.strip(), birth_date.strip()
+            given_age = _parse_age(age) if age else None
+            from_dates = _age_from_dates(birth_date, collected_at.strip()) if birth_date else None
             readable = (
                 (not sex or parse_sex(sex) is not None)
-                and (not age or _parse_age(age) is not None)
-                and not (
-                    birth_date
-                    and (not age or _parse_age(age) is None)
-                    and _age_from_dates(birth_date, collected_at.strip() or "") is None
+                and (not age or given_age is not None)
+                and not (birth_date and given_age is None and from_dates is None)
+                and not (  # an age that disagrees with the birth date: `_person` warns
+                    given_age is not None and from_dates is not None
+                    and abs(from_dates - given_age) > 1
                 )
-            )
+            )  # fmt: skip
             if len(self._readable) >= self.MAX_PLANS:  # as for plans: bounded memory
                 self._readable.clear()
             self._readable[key] = readable
@@ -874,7 +893,12 @@ class Interpreter:
 
     #: Codes of the warnings given once per file (see `_warn_once`); batches of one file are
     #: judged apart, so joining them drops the repeats (`render.ndjson.ndjson_join`).
-    ONCE_PER_FILE = frozenset({"range-unreadable", "range-disagrees", "person-unreadable"})
+    ONCE_PER_FILE = frozenset({
+        "range-unreadable", "range-disagrees", "person-unreadable", "value-dot-ambiguous",
+        "person-conflict",
+    })  # fmt: skip
+    #: Of those, the ones given once per file whatever they quote (the first stands for all).
+    ONCE_PER_FILE_BY_CODE = frozenset({"value-dot-ambiguous", "person-conflict"})
 
     def _warn_once(self, key: tuple[str, ...], issue: Issue) -> None:
         """Queue a warning the first time only: a million rows need not repeat one remark."""
@@ -949,19 +973,22 @@ def parse_sex(text: str) -> Sex | None:
 _AGE = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)?\s*$", re.I)
 
 
+MAX_AGE = 150  # years, as --age takes: '200' in an age column is a slip, not an age
+
+
 def _parse_age(text: str) -> float | None:
     match = _AGE.match(text)
-    return float(match.group(1)) if match else None
+    age = float(match.group(1)) if match else None
+    return age if age is not None and age <= MAX_AGE else None
 
 
 def _age_from_dates(birth: str, collected: str) -> float | None:
-    try:
-        born = date.fromisoformat(birth.strip()[:10])
-        taken = date.fromisoformat(collected.strip()[:10])
-    except ValueError:
+    """Whole years from birth to collection; dates as trends read them (ISO, day.month.year)."""
+    born, taken = read_date(birth), read_date(collected)
+    if born is None or taken is None:
         return None
     years = taken.year - born.year - ((taken.month, taken.day) < (born.month, born.day))
-    return float(years) if years >= 0 else None
+    return float(years) if 0 <= years <= MAX_AGE else None
 
 
 # --- whole reports ------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ def _date_order(dates: Sequence[str]) -> tuple[list[str], str | None]:
     distinct = list(dict.fromkeys(dates))
     parsed = {}
     for date in distinct:
-        when = _read_date(date)
+        when = read_date(date)
         if when is None:
             return distinct, date
         parsed[date] = when
@@ -45,7 +45,8 @@ def _date_order(dates: Sequence[str]) -> tuple[list[str], str | None]:
 _DOTTED = ("%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
 
 
-def _read_date(text: str) -> datetime | None:
+def read_date(text: str) -> datetime | None:
+    """An ISO date (and time) or a day.month.year one; None for anything else."""
     text = text.strip()
     try:
         return datetime.fromisoformat(text).replace(tzinfo=None)

@@ -77,6 +77,11 @@ TRICKY = {
     "no-sample-column.csv": "patient_id,collected_at,marker,value,unit\n"
     "P1,2026-01-01,IL-6,5,pg/mL\nP1,2026-01-01,IL-6,6,pg/mL\nP2,2026-01-01,IL-6,6,pg/mL\n",
     "short-rows.csv": "sample_id,marker,value,unit,x,y\nS1,IL-6\nS2,IL-6,3\n",
+    "dot-may-group.csv": "sample_id;marker;value;unit\nS1;IL-6;1.234;pg/mL\nS2;IL-6;2.500;pg/mL\n"
+    "S3;IL-6;12,5;pg/mL\nS4;IL-8;3.000;pg/mL\n",
+    "age-disagrees.csv": "sample_id,marker,value,unit,age,birth_date,collected_at\n"
+    "S1,IL-6,5,pg/mL,30,2020-01-01,2026-01-01\nS2,IL-6,5,pg/mL,40,01.01.1990,2026-01-01\n"
+    "S3,IL-6,5,pg/mL,36,01.01.1990,2026-01-01\nS4,IL-6,5,pg/mL,200,,\n",
 }
 
 

@@ -289,3 +289,13 @@ def test_issues_name_columns_as_the_header_writes_them(write_csv):
     )
     columns = {w.code: w.column for w in check_file(path).warnings}
     assert columns == {"range-unreadable": "Reference_Range", "person-unreadable": "Birth Date"}
+
+
+def test_a_day_month_year_birth_date_chooses_the_age_interval(write_csv):
+    """The README reads 20.05.2026 as a date; a birth date written so gives the age."""
+    path = write_csv(
+        "marker,value,unit,sex,birth_date,collected_at\nFerritin,200,ug/L,F,01.01.1990,2026-01-01\n"
+    )
+    report = check_file(path, ranges="mayo-adult")
+    assert report.panels[0].results[0].status == Status.HIGH  # female, 36: not indeterminate
+    assert report.warnings == []

@@ -331,3 +331,21 @@ def test_the_wide_layout_warns_about_a_dot_that_may_group_thousands_too(tmp_path
     short, general = run(str(path), ranges, short=True), run(str(path), ranges, short=False)
     assert [(e.code, e.line) for e in short if isinstance(e, Issue)] == [("value-dot-ambiguous", 2)]
     assert ndjson_text(short, ranges) == ndjson_text(general, ranges)
+
+
+def test_person_cells_give_the_same_warnings_whichever_path_the_value_takes(
+    tmp_path: Path,
+) -> None:
+    """An age over 150 is unreadable, an age that disagrees with the birth date is said once
+    per file, and a day.month.year birth date is read: on both paths alike."""
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,age,birth_date,collected_at\n"
+        "S1,IL-6,5,pg/mL,30,2020-01-01,2026-01-01\nS2,IL-8,5,pg/mL,40,01.01.1990,2026-01-01\n"
+        "S3,IL-6,5,pg/mL,36,01.01.1990,2026-01-01\nS4,IL-6,5,pg/mL,200,,\n"
+    )
+    ranges = SETS["arup-3002601"]
+    short, general = run(str(path), ranges, short=True), run(str(path), ranges, short=False)
+    warnings = [(e.code, e.line) for e in short if isinstance(e, Issue)]
+    assert warnings == [("person-conflict", 2), ("person-unreadable", 5)]
+    assert ndjson_text(short, ranges) == ndjson_text(general, ranges)

@@ -105,7 +105,8 @@ def ndjson_batch(
     once: list[tuple[int, str]] = []
     for event in tally.watch(events):
         if isinstance(event, Issue) and event.code in Interpreter.ONCE_PER_FILE:
-            once.append((len(lines), f"{event.code}\0{event.message}"))
+            by_code = event.code in Interpreter.ONCE_PER_FILE_BY_CODE
+            once.append((len(lines), event.code if by_code else f"{event.code}\0{event.message}"))
         lines.append(event_line(event, rows))
     return NdjsonPart(batch.source, lines, tally, blank_cells, batch.fallback_bytes, once)
 

@@ -217,7 +217,8 @@ def stopped_reading(source: str, problem: InputError) -> list[StreamEvent]:
     """The events a file gives when a problem stops its reading: what the reader met before
     it, then the file-unreadable issue."""
     message = str(problem).removeprefix(f"{source}: ")
-    return [*problem.before, Issue(code=UNREADABLE, source=source, message=message)]
+    issue = Issue(code=UNREADABLE, source=source, line=problem.line, message=message)
+    return [*problem.before, issue]
 
 
 def in_lists(events: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -27,12 +27,13 @@ class InputError(PanelcliError):
     """An input file cannot be read at all (missing, binary, no header …).
 
     `before`: what was found wrong with the file before that (its header's warnings), which is
-    still reported.
+    still reported; `line`: the line where reading stopped, when one line is to blame.
     """
 
-    def __init__(self, message: str, before: Sequence[Issue] = ()) -> None:
+    def __init__(self, message: str, before: Sequence[Issue] = (), line: int | None = None) -> None:
         super().__init__(message)
         self.before = list(before)
+        self.line = line
 
 
 class RangesError(PanelcliError):

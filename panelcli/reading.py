@@ -242,7 +242,8 @@ def _lines(text: io.TextIOWrapper, source: str, max_line: int) -> Iterator[str]:
             if len(line) > max_line and len(line.rstrip("\r\n")) > max_line:
                 raise InputError(
                     f"{source}: line {number} is longer than {max_line:,} characters; this does "
-                    "not look like a lab export (raise the limit with --max-line-length)"
+                    "not look like a lab export (raise the limit with --max-line-length)",
+                    line=number,
                 )
             yield line
     except UnicodeDecodeError as exc:
@@ -492,7 +493,7 @@ def open_rows(
         try:
             header = header_row(reader, source, header_end)
         except InputError as exc:
-            raise InputError(str(exc), leading) from None
+            raise InputError(str(exc), leading, exc.line) from None
         rows = numbered_rows(reader, source, header_end)
         yield FileRows(source, header, layout, stats.delimiter, leading, rows)
 

@@ -218,6 +218,17 @@ def test_csv_neutralises_cells_a_spreadsheet_would_execute(tmp_path: Path) -> No
             assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
 
 
+def test_csv_writes_the_source_of_standard_input_as_a_plain_dash() -> None:
+    data = (REPO / "samples" / "bad-rows.csv").read_text(encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "-", "--format", "csv"], input=data)
+    rows = read_csv(result.stdout)
+    assert {r["source"] for r in rows if r["status"] != "notice"} == {"-"}
+    assert {r["status"] for r in rows} >= {"rejected", "notice"}
+    # The same source as the other formats give.
+    ndjson = CliRunner().invoke(app, ["check", "-", "--format", "ndjson"], input=data).stdout
+    assert json.loads(ndjson.splitlines()[0])["source"] == "-"
+
+
 # --- fhir -----------------------------------------------------------------------------------
 
 

@@ -218,6 +218,17 @@ def test_csv_neutralises_cells_a_spreadsheet_would_execute(tmp_path: Path) -> No
             assert not cell.startswith(("=", "+", "@", "\t", "\r")), cell
 
 
+def test_csv_writes_the_source_of_standard_input_as_a_plain_dash() -> None:
+    data = (REPO / "samples" / "bad-rows.csv").read_text(encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "-", "--format", "csv"], input=data)
+    rows = read_csv(result.stdout)
+    assert {r["source"] for r in rows if r["status"] != "notice"} == {"-"}
+    assert {r["status"] for r in rows} >= {"rejected", "notice"}
+    # The same source as the other formats give.
+    ndjson = CliRunner().invoke(app, ["check", "-", "--format", "ndjson"], input=data).stdout
+    assert json.loads(ndjson.splitlines()[0])["source"] == "-"
+
+
 # --- fhir -----------------------------------------------------------------------------------
 
 
@@ -339,6 +350,74 @@ def test_fhir_output_is_the_same_on_every_run() -> None:
         check("serial-monitoring.csv", "fhir").stdout
         == check("serial-monitoring.csv", "fhir").stdout
     )
+
+
+def full_urls(stdout: str) -> list[str]:
+    return [e["fullUrl"] for e in json.loads(stdout)["entry"]]
+
+
+def test_fhir_full_urls_are_unique_when_the_same_file_is_given_twice() -> None:
+    once = full_urls(check("healthy-adult.csv", "fhir").stdout)
+    twice = run("check", *["samples/healthy-adult.csv"] * 2, "--format", "fhir").stdout
+    urls = full_urls(twice)
+    assert len(urls) == 2 * len(once) + 1  # and an OperationOutcome: 'file-repeated'
+    assert len(set(urls)) == len(urls)  # FHIR rule bdl-7
+    # The first copy keeps the ids it has when the file is given once.
+    assert urls[: len(once)] == once
+    assert len(observations(Bundle.model_validate_json(twice))) == 2 * len(once)
+
+
+def stdin_fhir(rows: str) -> str:
+    data = "sample_id,patient_id,collected_at,marker,value,unit\n" + rows
+    result = CliRunner().invoke(app, ["check", "-", "--format", "fhir"], input=data)
+    assert result.exit_code in (0, 1, 2), result.stderr  # 2: a rejected row
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "S9,P1,2026-01-01,IL-6,1,pg/mL",  # sample id
+        "S1,P9,2026-01-01,IL-6,1,pg/mL",  # patient id
+        "S1,P1,2026-01-09,IL-6,1,pg/mL",  # date
+        "S1,P1,2026-01-01,IL-6,900,pg/mL",  # value
+        "S1,P1,2026-01-01,IL-6,1.0,pg/mL",  # value as written
+        "S1,P1,2026-01-01,IL-6,1,ng/L",  # unit
+    ],
+)
+def test_fhir_full_urls_differ_when_the_content_differs(other: str) -> None:
+    first = full_urls(stdin_fhir("S1,P1,2026-01-01,IL-6,1,pg/mL"))
+    assert not set(first) & set(full_urls(stdin_fhir(other)))
+
+
+def test_fhir_full_urls_are_the_same_for_the_same_input_in_separate_runs() -> None:
+    rows = "S1,P1,2026-01-01,IL-6,1,pg/mL\nS1,P1,2026-01-01,IL-6,abc,pg/mL"
+    assert full_urls(stdin_fhir(rows)) == full_urls(stdin_fhir(rows))
+    assert len(full_urls(stdin_fhir(rows))) == 2  # an Observation and an OperationOutcome
+
+
+def test_fhir_operation_outcome_full_url_depends_on_the_messages() -> None:
+    first = full_urls(stdin_fhir("S1,P1,2026-01-01,IL-6,abc,pg/mL"))
+    assert first != full_urls(stdin_fhir("S1,P1,2026-01-01,IL-6,xyz,pg/mL"))
+
+
+def literal_references(node: object) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["reference"]] if isinstance(node.get("reference"), str) else []
+        return found + [r for value in node.values() for r in literal_references(value)]
+    if isinstance(node, list):
+        return [r for value in node for r in literal_references(value)]
+    return []
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_fhir_references_point_at_entries_of_the_bundle(sample: str) -> None:
+    # Patient and Specimen are identifier references today; a literal one must resolve.
+    document, _ = fhir(sample)
+    urls = {e["fullUrl"] for e in document["entry"]}
+    assert set(literal_references(document)) <= urls
+    subjects = [o["subject"] for o in (e["resource"] for e in document["entry"]) if "subject" in o]
+    assert all(set(s) == {"type", "identifier"} for s in subjects)
 
 
 # --- help and schema ------------------------------------------------------------------------

@@ -26,12 +26,15 @@ COLUMNS = (
 #: First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+#: Cells that start like a formula but that spreadsheets read as text: '-' is standard input.
+HARMLESS = frozenset({"-"})
+
 Cell = str | int | float | None
 
 
 def neutralise(text: str) -> str:
-    """Prefix a quote to text a spreadsheet would execute; plain numbers like '-2.5' stay as is."""
-    if text.startswith(FORMULA_STARTS) and not is_plain_number(text):
+    """Prefix a quote to text a spreadsheet would execute; '-2.5' and a lone '-' stay as is."""
+    if text.startswith(FORMULA_STARTS) and text not in HARMLESS and not is_plain_number(text):
         return "'" + text
     return text
 

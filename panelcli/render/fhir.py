@@ -6,8 +6,10 @@ go into one OperationOutcome entry at the end of the bundle. No FHIR library is 
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
+from collections import Counter
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -34,7 +36,7 @@ _FHIR_DATETIME = re.compile(
     r"1[0-3]):[0-5][0-9]|14:00)))?)?)?"
 )
 _DATE_THEN_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
-# Fixed namespace so the same row always gets the same urn:uuid (diffable output).
+# Fixed namespace so the same input always gets the same urn:uuid (diffable output).
 _NAMESPACE = uuid.UUID("5f0c8a52-3d3e-4f43-9d1c-7e0f2b6a9c11")
 
 
@@ -157,23 +159,52 @@ def operation_outcome(report: Report) -> dict[str, Any] | None:
     return {"resourceType": "OperationOutcome", "issue": issues}
 
 
-def _entry(resource: dict[str, Any], *key: object) -> dict[str, Any]:
-    name = "\x1f".join(str(part) for part in key)
-    return {"fullUrl": f"urn:uuid:{uuid.uuid5(_NAMESPACE, name)}", "resource": resource}
+class _FullUrls:
+    """Deterministic `urn:uuid` fullUrls, unique within one bundle (FHIR rule bdl-7)."""
+
+    def __init__(self, sha: str) -> None:
+        self._sha = sha
+        self._seen: Counter[str] = Counter()
+
+    def __call__(self, kind: str, content: object) -> str:
+        # JSON keeps None apart from 'None' and cannot be fooled by separators in the content;
+        # ASCII escapes keep file names with undecodable bytes (surrogates) hashable.
+        key = json.dumps([kind, self._sha, content])
+        self._seen[key] += 1
+        occurrence = self._seen[key]
+        # Same content again (the same file given twice): the count tells the entries apart,
+        # and leaves the first one's id as it is when the file is given once.
+        name = key if occurrence == 1 else json.dumps([key, occurrence])
+        return f"urn:uuid:{uuid.uuid5(_NAMESPACE, name)}"
+
+
+def _result_content(result: Result) -> list[object]:
+    # Where the row is and what it says, so different rows never share an id by position alone.
+    return [
+        result.source, result.line, result.column, result.marker, result.marker_as_written,
+        result.sample_id, result.patient_id, result.collected_at, result.original_value,
+        result.original_unit, result.unit,
+    ]  # fmt: skip
+
+
+def _issue_content(issue: Issue) -> list[object]:
+    return [issue.source, issue.line, issue.column, issue.code, issue.severity, issue.message]
 
 
 def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
     """The report as a Bundle of type collection; `loinc` maps marker names to LOINC codes."""
     set_name = report.reference_set.name
-    sha = report.reference_set.sha256
+    full_url = _FullUrls(report.reference_set.sha256)
     entries = [
-        _entry(observation(r, loinc, set_name), sha, r.source, r.line, r.column, r.marker)
+        {
+            "fullUrl": full_url("Observation", _result_content(r)),
+            "resource": observation(r, loinc, set_name),
+        }
         for panel in report.panels
         for r in panel.results
     ]
     outcome = operation_outcome(report)
     if outcome:
-        issues = (*report.rejected, *report.warnings)
-        where = (f"{i.source}:{i.line}:{i.column}:{i.code}" for i in issues)
-        entries.append(_entry(outcome, sha, "outcome", *where))
+        issues = [_issue_content(i) for i in (*report.rejected, *report.warnings)]
+        entries.append({"fullUrl": full_url("OperationOutcome", issues), "resource": outcome})
     return {"resourceType": "Bundle", "type": "collection", "entry": entries}

@@ -23,6 +23,17 @@ class PanelcliError(Exception):
     """A fatal problem, shown to the user as one line on stderr (exit 2)."""
 
 
+class OutputError(PanelcliError):
+    """The output cannot be written (a full disk, a closed stdout): not a problem of the input.
+
+    `reason`: the system's words (e.g. 'No space left on device'), when the system gave them.
+    """
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class InputError(PanelcliError):
     """An input file cannot be read at all (missing, binary, no header …).
 

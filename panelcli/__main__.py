@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 
@@ -13,9 +14,12 @@ def main() -> None:
 
         print(f"panelcli {__version__}")
         return
+    from panelcli.errors import ExitStatus
+
     # pydantic looks for third-party plugins through every installed package's metadata on the
     # first model it builds (~2x `python -c pass`); a command-line run has no use for them.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _stdout_with_whole_writes()
     for stream in (sys.stdout, sys.stderr):
         # A terminal or pipe that cannot show 'β' or '✓' gets a '?' instead of a crash.
         reconfigure = getattr(stream, "reconfigure", None)
@@ -27,7 +31,26 @@ def main() -> None:
         run()
     except KeyboardInterrupt:  # Ctrl-C before a command started (while importing)
         print("panelcli: interrupted", file=sys.stderr)
-        raise SystemExit(130) from None
+        raise SystemExit(ExitStatus.INTERRUPTED) from None
+
+
+def _stdout_with_whole_writes() -> None:
+    """Give stdout a buffer again when `-u` or PYTHONUNBUFFERED took it away.
+
+    Unbuffered, a text write that the system takes only in part (a pipe whose reader went
+    away) is cut short without an error, so a run stopped by `| head` looked complete. A
+    buffered writer writes the rest or raises; flushing each line keeps output as prompt.
+    """
+    stream = sys.stdout
+    if not isinstance(stream, io.TextIOWrapper) or not isinstance(stream.buffer, io.RawIOBase):
+        return
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(stream.buffer),
+        encoding=stream.encoding,
+        errors=stream.errors,
+        line_buffering=True,
+        write_through=True,
+    )
 
 
 if __name__ == "__main__":

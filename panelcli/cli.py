@@ -49,7 +49,8 @@ app.add_typer(ranges_app, name="ranges")
 EXIT_CODES_HELP = (
     "Exit codes: 0 nothing flagged; 1 at least one result flagged (see --fail-on); "
     "2 usage error, unreadable file, invalid ranges, or any rejected row (even with "
-    "--fail-on never); 130 interrupted. --quiet prints nothing but sets the same code."
+    "--fail-on never); 130 interrupted (Ctrl-C); 141 the reader of the output went away "
+    "before the end (| head). --quiet prints nothing but sets the same code."
 )
 
 
@@ -117,9 +118,10 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
         _say("interrupted")
         raise typer.Exit(ExitStatus.INTERRUPTED) from None
     except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly.
+        # The reader went away (`| head`): stop quietly, with the exit code of a writer
+        # killed by SIGPIPE (never 0: the run did not finish).
         _drop_unwritten_output()
-        raise typer.Exit(ExitStatus.OK) from None
+        raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
         if debug:
             traceback.print_exc()

@@ -16,7 +16,8 @@ class ExitStatus(IntEnum):
     OK = 0  # nothing flagged
     FLAGGED = 1  # at least one result counted by --fail-on
     ERROR = 2  # usage error, unreadable file, invalid ranges, or any rejected row
-    INTERRUPTED = 130  # Ctrl-C
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as a shell reports it)
+    BROKEN_PIPE = 141  # the reader went away before the end (128 + SIGPIPE)
 
 
 class PanelcliError(Exception):

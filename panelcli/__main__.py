@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import sys
+from types import FrameType
 
 
 def main() -> None:
@@ -14,8 +16,9 @@ def main() -> None:
 
         print(f"panelcli {__version__}")
         return
-    from panelcli.errors import ExitStatus
+    from panelcli.errors import ExitStatus, Terminated
 
+    _terminate_by_exception()
     # pydantic looks for third-party plugins through every installed package's metadata on the
     # first model it builds (~2x `python -c pass`); a command-line run has no use for them.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -32,6 +35,25 @@ def main() -> None:
     except KeyboardInterrupt:  # Ctrl-C before a command started (while importing)
         print("panelcli: interrupted", file=sys.stderr)
         raise SystemExit(ExitStatus.INTERRUPTED) from None
+    except Terminated:  # likewise for SIGTERM
+        print("panelcli: terminated", file=sys.stderr)
+        raise SystemExit(ExitStatus.TERMINATED) from None
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    from panelcli.errors import Terminated
+
+    raise Terminated
+
+
+def _terminate_by_exception() -> None:
+    """Make SIGTERM (`kill`, `timeout`) raise `Terminated`, so that it cleans up as Ctrl-C does.
+
+    The system's default would stop the process at once, leaving `-o`'s temporary file behind.
+    A SIGTERM that the caller chose to ignore stays ignored.
+    """
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _raise_terminated)
 
 
 def _stdout_with_whole_writes() -> None:

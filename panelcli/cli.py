@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 import typer
 
 from panelcli import __version__
-from panelcli.errors import ExitStatus, OutputError, PanelcliError
+from panelcli.errors import ExitStatus, OutputError, PanelcliError, Terminated
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -50,7 +50,8 @@ EXIT_CODES_HELP = (
     "Exit codes: 0 nothing flagged; 1 at least one result flagged (see --fail-on); "
     "2 usage error, unreadable file, invalid ranges, or any rejected row (even with "
     "--fail-on never); 130 interrupted (Ctrl-C); 141 the reader of the output went away "
-    "before the end (| head). --quiet prints nothing but sets the same code."
+    "before the end (| head); 143 terminated (SIGTERM). --quiet prints nothing but sets the "
+    "same code."
 )
 
 
@@ -117,6 +118,9 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
     except KeyboardInterrupt:
         _say("interrupted")
         raise typer.Exit(ExitStatus.INTERRUPTED) from None
+    except Terminated:
+        _say("terminated")
+        raise typer.Exit(ExitStatus.TERMINATED) from None
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, with the exit code of a writer
         # killed by SIGPIPE (never 0: the run did not finish).

@@ -18,6 +18,7 @@ class ExitStatus(IntEnum):
     ERROR = 2  # usage error, unreadable file, invalid ranges, or any rejected row
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as a shell reports it)
     BROKEN_PIPE = 141  # the reader went away before the end (128 + SIGPIPE)
+    TERMINATED = 143  # SIGTERM, e.g. from `timeout` or `kill` (128 + SIGTERM)
 
 
 class PanelcliError(Exception):
@@ -33,6 +34,13 @@ class OutputError(PanelcliError):
     def __init__(self, message: str, reason: str | None = None) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived; raised by the signal handler so that cleanup runs as for Ctrl-C.
+
+    A BaseException, like KeyboardInterrupt, so that no `except Exception` swallows it.
+    """
 
 
 class InputError(PanelcliError):

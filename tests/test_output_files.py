@@ -17,6 +17,7 @@ from typer.testing import CliRunner, Result
 
 from panelcli.check import Event, Interpreter
 from panelcli.cli import app
+from panelcli.errors import Terminated
 from panelcli.models import NOTICE
 
 REPO = Path(__file__).resolve().parent.parent
@@ -90,9 +91,11 @@ def test_unreadable_input_writes_no_file(tmp_path: Path, fmt: str) -> None:
     assert os.listdir(tmp_path) == []
 
 
-def interrupt_after(count: int) -> Callable[..., Iterator[list[Event]]]:
+def interrupt_after(
+    count: int, stop: type[BaseException] = KeyboardInterrupt
+) -> Callable[..., Iterator[list[Event]]]:
     """Interpreter.stream_batches that gives `count` real events, then acts as if Ctrl-C was
-    pressed."""
+    pressed (or SIGTERM arrived, with `stop=Terminated`)."""
     real = Interpreter.stream_batches
 
     def batches(self: Interpreter, sources: list[str], size: int = 512) -> Iterator[list[Event]]:
@@ -100,27 +103,37 @@ def interrupt_after(count: int) -> Callable[..., Iterator[list[Event]]]:
         for batch in real(self, sources, size):
             for event in batch:
                 if number == count:
-                    raise KeyboardInterrupt
+                    raise stop
                 number += 1
                 yield [event]  # type: ignore[list-item]
 
     return batches
 
 
+@pytest.mark.parametrize(
+    ("stop", "code", "said"),
+    [(KeyboardInterrupt, 130, "interrupted"), (Terminated, 143, "terminated")],
+    ids=["ctrl-c", "sigterm"],
+)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_an_interrupted_run_never_leaves_a_half_written_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+    stop: type[BaseException],
+    code: int,
+    said: str,
 ) -> None:
-    monkeypatch.setattr(Interpreter, "stream_batches", interrupt_after(5))
+    monkeypatch.setattr(Interpreter, "stream_batches", interrupt_after(5, stop))
     target = tmp_path / "out"
     result = run("check", "samples/cytokine-storm.csv", "-f", fmt, "-o", str(target))
-    assert result.exit_code == 130
-    assert result.stderr == "panelcli: interrupted\n"
+    assert result.exit_code == code
+    assert result.stderr == f"panelcli: {said}\n"
     assert os.listdir(tmp_path) == []
     # and with --force, the file that was there before is kept whole
     target.write_text("the previous report")
     result = run("check", "samples/cytokine-storm.csv", "-f", fmt, "-o", str(target), "--force")
-    assert result.exit_code == 130
+    assert result.exit_code == code
     assert target.read_text() == "the previous report"
     assert os.listdir(tmp_path) == [target.name]
 

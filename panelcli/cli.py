@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 import typer
 
 from panelcli import __version__
-from panelcli.errors import ExitStatus, PanelcliError
+from panelcli.errors import ExitStatus, OutputError, PanelcliError, Terminated
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -49,7 +49,9 @@ app.add_typer(ranges_app, name="ranges")
 EXIT_CODES_HELP = (
     "Exit codes: 0 nothing flagged; 1 at least one result flagged (see --fail-on); "
     "2 usage error, unreadable file, invalid ranges, or any rejected row (even with "
-    "--fail-on never); 130 interrupted. --quiet prints nothing but sets the same code."
+    "--fail-on never); 130 interrupted (Ctrl-C); 141 the reader of the output went away "
+    "before the end (| head); 143 terminated (SIGTERM). --quiet prints nothing but sets the "
+    "same code."
 )
 
 
@@ -107,6 +109,8 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
     except PanelcliError as exc:
         if debug:
             traceback.print_exc()
+        if isinstance(exc, OutputError):
+            _drop_unwritten_output()
         _say(str(exc))
         for problem in getattr(exc, "problems", [])[1:]:
             _say(f"  also: {problem}")
@@ -114,13 +118,14 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
     except KeyboardInterrupt:
         _say("interrupted")
         raise typer.Exit(ExitStatus.INTERRUPTED) from None
+    except Terminated:
+        _say("terminated")
+        raise typer.Exit(ExitStatus.TERMINATED) from None
     except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, and keep Python from complaining
-        # about the broken pipe again when it flushes stdout at exit.
-        with contextlib.suppress(OSError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(ExitStatus.OK) from None
+        # The reader went away (`| head`): stop quietly, with the exit code of a writer
+        # killed by SIGPIPE (never 0: the run did not finish).
+        _drop_unwritten_output()
+        raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
         if debug:
             traceback.print_exc()
@@ -133,6 +138,14 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
             "it, and run again with --debug to see the details"
         )
         raise typer.Exit(ExitStatus.ERROR) from None
+
+
+def _drop_unwritten_output() -> None:
+    """After stdout failed, keep Python from failing again (a second message, exit 120) when
+    it flushes what is left in stdout's buffer at exit."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _refuse_names_not_utf8(names: list[str | None]) -> None:
@@ -565,11 +578,24 @@ def _table(
         return report.totals
     overview = build_overview(itertools.chain(head, events), reference_set)
     if writes:
-        render_overview(overview, make_console(out, plain=out is not sys.stdout))
+        from panelcli.render.output import writing
+
+        with writing():  # every row was read: an OSError now is the output's
+            render_overview(overview, make_console(out, plain=out is not sys.stdout))
     return overview.totals
 
 
 def _render(
+    report: Report, output_format: OutputFormat, out: TextIO, reference_set: ReferenceSet
+) -> None:
+    """Write a finished report: every row was read, so an OSError now is the output's."""
+    from panelcli.render.output import writing
+
+    with writing():
+        _write_report(report, output_format, out, reference_set)
+
+
+def _write_report(
     report: Report, output_format: OutputFormat, out: TextIO, reference_set: ReferenceSet
 ) -> None:
     if output_format == OutputFormat.json:

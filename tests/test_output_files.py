@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from schema_check import assert_valid_ndjson, assert_valid_output
@@ -15,6 +17,7 @@ from typer.testing import CliRunner, Result
 
 from panelcli.check import Event, Interpreter
 from panelcli.cli import app
+from panelcli.errors import Terminated
 from panelcli.models import NOTICE
 
 REPO = Path(__file__).resolve().parent.parent
@@ -88,9 +91,11 @@ def test_unreadable_input_writes_no_file(tmp_path: Path, fmt: str) -> None:
     assert os.listdir(tmp_path) == []
 
 
-def interrupt_after(count: int) -> Callable[..., Iterator[list[Event]]]:
+def interrupt_after(
+    count: int, stop: type[BaseException] = KeyboardInterrupt
+) -> Callable[..., Iterator[list[Event]]]:
     """Interpreter.stream_batches that gives `count` real events, then acts as if Ctrl-C was
-    pressed."""
+    pressed (or SIGTERM arrived, with `stop=Terminated`)."""
     real = Interpreter.stream_batches
 
     def batches(self: Interpreter, sources: list[str], size: int = 512) -> Iterator[list[Event]]:
@@ -98,27 +103,37 @@ def interrupt_after(count: int) -> Callable[..., Iterator[list[Event]]]:
         for batch in real(self, sources, size):
             for event in batch:
                 if number == count:
-                    raise KeyboardInterrupt
+                    raise stop
                 number += 1
                 yield [event]  # type: ignore[list-item]
 
     return batches
 
 
+@pytest.mark.parametrize(
+    ("stop", "code", "said"),
+    [(KeyboardInterrupt, 130, "interrupted"), (Terminated, 143, "terminated")],
+    ids=["ctrl-c", "sigterm"],
+)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_an_interrupted_run_never_leaves_a_half_written_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+    stop: type[BaseException],
+    code: int,
+    said: str,
 ) -> None:
-    monkeypatch.setattr(Interpreter, "stream_batches", interrupt_after(5))
+    monkeypatch.setattr(Interpreter, "stream_batches", interrupt_after(5, stop))
     target = tmp_path / "out"
     result = run("check", "samples/cytokine-storm.csv", "-f", fmt, "-o", str(target))
-    assert result.exit_code == 130
-    assert result.stderr == "panelcli: interrupted\n"
+    assert result.exit_code == code
+    assert result.stderr == f"panelcli: {said}\n"
     assert os.listdir(tmp_path) == []
     # and with --force, the file that was there before is kept whole
     target.write_text("the previous report")
     result = run("check", "samples/cytokine-storm.csv", "-f", fmt, "-o", str(target), "--force")
-    assert result.exit_code == 130
+    assert result.exit_code == code
     assert target.read_text() == "the previous report"
     assert os.listdir(tmp_path) == [target.name]
 
@@ -197,3 +212,77 @@ def test_a_device_or_named_pipe_is_written_to_not_replaced(
     assert got and got[0].count(b"\n") == 14  # 13 results and the closing line
     assert run("check", "samples/healthy-adult.csv", "-o", os.devnull, *force).exit_code == 0
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+# --- output that cannot be written ---------------------------------------------------------------
+
+
+def panelcli_process(*args: str, stdout: Any) -> subprocess.CompletedProcess[bytes]:
+    command = [sys.executable, "-m", "panelcli", *args]
+    return subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, timeout=60)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_full_disk_is_one_clear_line_not_an_internal_error(fmt: str) -> None:
+    with open("/dev/full", "w") as full:
+        to_stdout = panelcli_process("check", "samples/healthy-adult.csv", "-f", fmt, stdout=full)
+    full_disk = "No space left on device\n"
+    assert to_stdout.returncode == 2
+    assert to_stdout.stderr.decode() == f"panelcli: cannot write the output: {full_disk}"
+    to_file = panelcli_process(
+        "check", "samples/healthy-adult.csv", "-f", fmt, "-o", "/dev/full", stdout=subprocess.PIPE
+    )
+    assert (to_file.returncode, to_file.stdout) == (2, b"")
+    assert to_file.stderr.decode() == f"panelcli: cannot write '/dev/full': {full_disk}"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closing stdout with >&- is POSIX sh")
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_closed_stdout_is_one_clear_line(tmp_path: Path, fmt: str) -> None:
+    def closed_stdout(*args: str) -> subprocess.CompletedProcess[bytes]:
+        shell = ["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "panelcli", *args]
+        return subprocess.run(shell, stderr=subprocess.PIPE, timeout=60)
+
+    written = closed_stdout("check", "samples/healthy-adult.csv", "-f", fmt)
+    assert (written.returncode, written.stderr) == (2, b"panelcli: standard output is closed\n")
+    # nothing to write there: --quiet, or -o FILE, work as usual
+    quiet = closed_stdout("check", "samples/healthy-adult.csv", "-f", fmt, "-q")
+    assert (quiet.returncode, quiet.stderr) == (0, b"")
+    target = tmp_path / "out"
+    to_file = closed_stdout("check", "samples/healthy-adult.csv", "-f", fmt, "-o", str(target))
+    assert (to_file.returncode, to_file.stderr) == (0, b"")
+    assert NOTICE.split()[0] in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_file_that_cannot_be_finished_is_named_and_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    target = tmp_path / "out"
+    result = run("check", "samples/healthy-adult.csv", "-f", fmt, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"panelcli: cannot write '{target}': No space left on device\n"
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("fmt", ["ndjson", "csv"])
+def test_an_error_while_reading_is_not_called_a_write_error(
+    monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Streamed formats read and write in turns: only a write may be reported as one."""
+    real = Interpreter.stream_batches
+
+    def failing(self: Interpreter, sources: list[str], size: int = 512) -> Iterator[list[Event]]:
+        yield from itertools.islice(real(self, sources, size), 1)
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(Interpreter, "stream_batches", failing)
+    result = run("check", "samples/cytokine-storm.csv", "-f", fmt)
+    assert result.exit_code == 2
+    assert "cannot write" not in result.stderr
+    assert "Input/output error" in result.stderr

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
-from panelcli.errors import PanelcliError
+from panelcli.errors import OutputError, PanelcliError
 from panelcli.reading import is_stream
 
 STDOUT = "-"
@@ -39,6 +40,43 @@ def _creation_mode() -> int:
     return 0o666 & ~umask
 
 
+class ClosedStdout(io.TextIOBase):
+    """Stands for a closed stdout (`>&-`, where Python's sys.stdout is None).
+
+    A run that writes nothing (`--quiet`) still works; writing gives one clear line.
+    """
+
+    def write(self, text: str) -> int:
+        raise OutputError("standard output is closed")
+
+
+@contextlib.contextmanager
+def writing(where: str = "the output") -> Iterator[None]:
+    """Report an OSError from writing (a full disk, an I/O error) as one clear line.
+
+    Only around writes: an OSError from reading must not be called a write error. A closed
+    pipe stays a BrokenPipeError: the reader went away, which is not an error to report.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise OutputError(f"cannot write {where}: {reason}", reason) from exc
+
+
+@contextlib.contextmanager
+def _naming(where: str) -> Iterator[None]:
+    """A write error from inside the block (which says 'the output') names the file instead."""
+    try:
+        yield
+    except OutputError as exc:
+        if exc.reason is None:
+            raise
+        raise OutputError(f"cannot write {where}: {exc.reason}", exc.reason) from exc
+
+
 @contextlib.contextmanager
 def open_output(path: str | None, force: bool = False, utf8: bool = False) -> Iterator[TextIO]:
     """Yield stdout, or a temporary file next to `path` that replaces it only on success.
@@ -48,17 +86,30 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
     Files are UTF-8; `utf8` makes stdout UTF-8 too, whatever the locale (JSON must be).
     """
     if path is None or path == STDOUT:
+        if sys.stdout is None:
+            yield cast(TextIO, ClosedStdout())
+            return
         reconfigure = getattr(sys.stdout, "reconfigure", None)
         if utf8 and reconfigure is not None:
-            sys.stdout.flush()
+            with writing():
+                sys.stdout.flush()
             reconfigure(encoding="utf-8")
         yield sys.stdout
-        sys.stdout.flush()
+        with writing():
+            sys.stdout.flush()
         return
     target = Path(path)
+    where = f"'{target}'"
     if _is_special(target):  # /dev/null, a named pipe: written to, never replaced by a file
-        with open(target, "w", encoding="utf-8", newline="") as out:
-            yield out
+        try:
+            special = open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            raise OutputError(f"cannot write {where}: {exc.strerror or exc}") from None
+        with _closing(special):
+            with _naming(where):
+                yield special
+            with writing(where):
+                special.flush()
         return
     refuse_existing(target, force)
     folder = target.parent
@@ -71,14 +122,30 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
     except OSError as exc:
         raise PanelcliError(f"cannot write '{target}': {exc.strerror}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, _creation_mode())
-        refuse_existing(target, force)  # it may have appeared while we were working
-        os.replace(temporary, target)
+        with _closing(os.fdopen(handle, "w", encoding="utf-8", newline="")) as out:
+            with _naming(where):
+                yield out
+            with writing(where):
+                out.flush()
+                os.fsync(out.fileno())
+        with writing(where):
+            os.chmod(temporary, _creation_mode())
+            refuse_existing(target, force)  # it may have appeared while we were working
+            os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+@contextlib.contextmanager
+def _closing(out: TextIO) -> Iterator[TextIO]:
+    """Close `out` whatever happens; after a failure, what is left unwritten is dropped.
+
+    Closing flushes: after a full disk that would fail again and hide the first error.
+    """
+    try:
+        yield out
+    finally:
+        with contextlib.suppress(OSError):
+            out.close()

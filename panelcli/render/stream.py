@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import BinaryIO, NamedTuple, TextIO, TypeVar
 
 from panelcli.check import StreamEvent, Tally
+from panelcli.render.output import writing
 
 K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
@@ -113,7 +113,11 @@ def write_lines(texts: Iterable[Text], out: TextIO, tally: Tally, prompt: bool =
 
 class Utf8Sink:
     """UTF-8 bytes to a text stream: straight to its binary buffer when that takes UTF-8
-    (stdout and files do), else decoded (a StringIO, another encoding)."""
+    (stdout and files do), else decoded (a StringIO, another encoding).
+
+    A failure to write is reported as such (see `writing`): the texts written are made while
+    the input is read, and reading has its own messages.
+    """
 
     def __init__(self, out: TextIO) -> None:
         self._out = out
@@ -123,27 +127,35 @@ class Utf8Sink:
         if not utf8 or os.linesep != "\n":
             binary = None
         if binary is not None:
-            out.flush()  # what was written as text before comes first
+            with writing():
+                out.flush()  # what was written as text before comes first
         self._binary = binary
 
     def write(self, data: bytes) -> None:
-        if self._binary is not None:
-            self._binary.write(data)
-        elif data:
-            self._out.write(data.decode("utf-8"))
+        with writing():
+            if self._binary is not None:
+                self._binary.write(data)
+            elif data:
+                self._out.write(data.decode("utf-8"))
 
     def copy(self, file: BinaryIO) -> None:
         """Copy a whole file of UTF-8 text, from its start."""
         file.seek(0)
-        if self._binary is not None:
-            shutil.copyfileobj(file, self._binary, COPY_BLOCK)
-            return
         decoder = codecs.getincrementaldecoder("utf-8")()  # a block may end inside a character
+        # Block by block rather than shutil.copyfileobj, so that a failure to read this
+        # (temporary) file is not reported as a failure to write the output.
         while block := file.read(COPY_BLOCK):
-            self._out.write(decoder.decode(block))
-        self._out.write(decoder.decode(b"", final=True))
+            with writing():
+                if self._binary is not None:
+                    self._binary.write(block)
+                else:
+                    self._out.write(decoder.decode(block))
+        if self._binary is None:
+            with writing():
+                self._out.write(decoder.decode(b"", final=True))
 
     def flush(self) -> None:
-        if self._binary is not None:
-            self._binary.flush()
-        self._out.flush()
+        with writing():
+            if self._binary is not None:
+                self._binary.flush()
+            self._out.flush()

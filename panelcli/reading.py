@@ -414,7 +414,7 @@ def _with_units_row_columns(
             if header is None:
                 if reader.line_num >= header_end:
                     header = cells
-            elif not is_blank(cells):
+            elif not is_blank(cells) and not is_comment(cells):
                 if not is_units_row(cells, layout):
                     return layout
                 markers, ignored = dict(layout.markers), []
@@ -423,12 +423,18 @@ def _with_units_row_columns(
                     if index in taken or not name.strip():
                         continue
                     unit = cells[index].strip() if index < len(cells) else ""
-                    if "/" in unit and not _LOOKS_NUMERIC.match(unit):
+                    if _UNIT_IN_UNITS_ROW.match(unit) and unit.casefold() not in _NOT_UNITS:
                         markers[index] = (name.strip(), None)
                     else:
                         ignored.append(name)
                 return layout._replace(markers=dict(sorted(markers.items())), ignored=ignored)
     return layout
+
+
+#: A unit under a column the set does not know ('pg/mL', 'U/mL', 'µg/L'); stricter than
+#: `is_units_row`, which only needs a '/': a comment column may hold 'n/a' there.
+_UNIT_IN_UNITS_ROW = re.compile(r"^[A-Za-zµμ]{1,5}/[A-Za-z]{1,3}$")
+_NOT_UNITS = {"n/a", "n/d", "w/o", "y/n"}
 
 
 def with_units_row(layout: Layout, cells: list[str]) -> Layout:

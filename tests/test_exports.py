@@ -754,3 +754,16 @@ def test_a_units_row_keeps_columns_of_markers_the_set_does_not_know(tmp_path: Pa
     assert all(r.line == 3 and r.original_unit == "pg/mL" for r in found.values())
     warnings = [(e.code, e.column) for e in events if isinstance(e, Issue)]
     assert warnings == [("column-ignored", "Comment")]
+
+
+def test_a_units_row_takes_only_units_and_skips_a_comment_line(tmp_path: Path) -> None:
+    """'n/a' under a comment column is not a unit; a '#' line before the units row is skipped."""
+    na = tmp_path / "na.csv"
+    na.write_text("Sample ID,IL-6,GM-CSF,Comment\n,pg/mL,pg/mL,n/a\nS1,4.0,3.0,ok\n")
+    events = list(Interpreter(load_ranges(None), CheckOptions()).events([str(na)]))
+    assert sorted(r.marker for r in results(events)) == ["GM-CSF", "IL-6"]
+    assert not errors(events)
+    commented = tmp_path / "commented.csv"
+    commented.write_text("Sample ID,IL-6,GM-CSF\n# exported\n,pg/mL,pg/mL\nS1,4.0,3.0\n")
+    events = list(Interpreter(load_ranges(None), CheckOptions()).events([str(commented)]))
+    assert sorted(r.marker for r in results(events)) == ["GM-CSF", "IL-6"]

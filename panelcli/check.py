@@ -581,15 +581,17 @@ class Interpreter:
         except ValueProblem as problem:
             yield self._reject(m, problem.code, str(problem))
             return
-        if decimal_comma and DOT_MAY_GROUP_THOUSANDS(m.value.strip()):
-            self._warn_once(
-                ("value-dot-ambiguous", m.source),
-                Issue(severity="warning", code="value-dot-ambiguous", source=m.source,
-                      line=m.line, column=m.column,
-                      message=f"value '{shorten(m.value.strip())}' was read with '.' as the "
-                      "decimal point, as were any like it in this file; where ',' is the decimal "
-                      "mark, a '.' can also group thousands (1.234 meaning 1234): check the "
-                      "export's number format"),
+        dot_key = ("value-dot-ambiguous", m.source)
+        if decimal_comma and dot_key not in self._warned and DOT_MAY_GROUP_THOUSANDS(m.value):
+            # Said now, before the row's result or rejection: queued, a rejection would hold
+            # it back until a later row (or another file).
+            self._warned.add(dot_key)
+            yield Issue(
+                severity="warning", code="value-dot-ambiguous", source=m.source, line=m.line,
+                column=m.column, message=f"value '{shorten(m.value.strip())}' was read with '.' "
+                "as the decimal point, as were any like it in this file; where ',' is the "
+                "decimal mark, a '.' can also group thousands (1.234 meaning 1234): check the "
+                "export's number format",
             )  # fmt: skip
         unit = m.unit
         if unit and unit.isdigit() and not decimal_comma and parsed.comparator is None:
@@ -722,16 +724,17 @@ class Interpreter:
             if from_file is not None:
                 chosen = self.ranges.select(name, *self._person(m))
                 if chosen.bounds is not None and chosen.bounds[:2] != from_file[:2]:
+                    message = (
+                        f"{name}: the file's range '{shorten(m.reference_range)}' (read as "
+                        f"{bounds_text(from_file, entry.unit)}, limits included) differs from "
+                        f"the reference set's {bounds_text(chosen.bounds, entry.unit)}; the "
+                        "file's range was used (it belongs to the lab that measured the value)"
+                    )
                     self._warn_once(
-                        ("range-disagrees", m.source, name, m.reference_range),
+                        ("range-disagrees", m.source, message),
                         Issue(severity="warning", code="range-disagrees", source=m.source,
                               line=m.line, column=self._column_of("reference_range"),
-                              message=f"{name}: the file's range "
-                              f"'{shorten(m.reference_range)}' (read as "
-                              f"{bounds_text(from_file, entry.unit)}, limits included) differs "
-                              f"from the reference set's {bounds_text(chosen.bounds, entry.unit)}"
-                              "; the file's range was used (it belongs to the lab that measured "
-                              "the value)"),
+                              message=message),
                     )  # fmt: skip
                 return from_file, "file", None, False
         chosen = self.ranges.select(name, *self._person(m))
@@ -860,12 +863,12 @@ class Interpreter:
                     f"has the unit '{shorten(lab.unit)}', which panelcli cannot convert to {unit}"
                 )
         if lab is None or problem is not None:
+            message = f"reference range '{shorten(m.reference_range)}' {problem}; {otherwise}"
+            # Keyed by its text: batches joined apart (ndjson_join) drop repeats by text too.
             self._warn_once(
-                ("range-unreadable", m.source, m.reference_range),
+                ("range-unreadable", m.source, message),
                 Issue(severity="warning", code="range-unreadable", source=m.source,
-                      line=m.line, column=self._column_of("reference_range"),
-                      message=f"reference range '{shorten(m.reference_range)}' {problem}; "
-                      f"{otherwise}"),
+                      line=m.line, column=self._column_of("reference_range"), message=message),
             )  # fmt: skip
             return None
         low = None if lab.low is None else convert(lab.low, exponent)

@@ -11,8 +11,9 @@ from panelcli.models import Comparator
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 #: `PLAIN_NUMBER(text)` matches a bare number such as '12.5' (the common case, checked first).
 PLAIN_NUMBER = _NUMBER.match
-#: '1.234', '12.500', '1.234.567': where ',' is the decimal mark, the '.' may group thousands.
-DOT_MAY_GROUP_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+\Z").match
+#: '1.234', '>12.500', '1.500 pg/mL': where ',' is the decimal mark, the '.' may group
+#: thousands (a number with 1-3 digits, then groups of three after dots, nothing more).
+DOT_MAY_GROUP_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,])").search
 _COMPARATOR = re.compile(r"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾)\s*(?P<rest>.*)$")
 _COMPARATOR_SPELLING: dict[str, Comparator] = {
     "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=",

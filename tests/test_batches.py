@@ -79,6 +79,10 @@ TRICKY = {
     "short-rows.csv": "sample_id,marker,value,unit,x,y\nS1,IL-6\nS2,IL-6,3\n",
     "dot-may-group.csv": "sample_id;marker;value;unit\nS1;IL-6;1.234;pg/mL\nS2;IL-6;2.500;pg/mL\n"
     "S3;IL-6;12,5;pg/mL\nS4;IL-8;3.000;pg/mL\n",
+    "dot-then-rejected.csv": "sample_id;marker;value;unit\nS1;IL-6;1.234;\nS2;TNF-a;3,5;pg/mL\n",
+    "range-unreadable-known-and-not.csv": "sample_id,marker,value,unit,reference_range\n"
+    "S1,IL-6,4.0,pg/mL,0-7 U/mL\nS2,FOO,4.0,ng/mL,0-7 U/mL\nS3,IL-6,4.0,pg/mL,odd\n"
+    "S4,FOO,4.0,pg/mL,odd\n",
     "age-disagrees.csv": "sample_id,marker,value,unit,age,birth_date,collected_at\n"
     "S1,IL-6,5,pg/mL,30,2020-01-01,2026-01-01\nS2,IL-6,5,pg/mL,40,01.01.1990,2026-01-01\n"
     "S3,IL-6,5,pg/mL,36,01.01.1990,2026-01-01\nS4,IL-6,5,pg/mL,200,,\n",

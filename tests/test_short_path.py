@@ -349,3 +349,34 @@ def test_person_cells_give_the_same_warnings_whichever_path_the_value_takes(
     warnings = [(e.code, e.line) for e in short if isinstance(e, Issue)]
     assert warnings == [("person-conflict", 2), ("person-unreadable", 5)]
     assert ndjson_text(short, ranges) == ndjson_text(general, ranges)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["S1", "IL-6", "1.234", ""]],  # the row is rejected (no unit): the warning still comes
+        [
+            ["S1", "IL-6", "1.234", ""],
+            ["S1", "TNF-a", "3.5", "pg/mL"],
+            ["S1", "IL-10", "2,0", "pg/mL"],
+        ],
+        [["S1", "IL-6", ">1.000", "pg/mL"]],  # censored
+        [["S1", "IL-8", "1.500 pg/mL", ""]],  # with its unit in the cell
+    ],
+)
+def test_the_dot_warning_comes_with_its_row_on_either_path(
+    tmp_path: Path, rows: list[list[str]]
+) -> None:
+    """Not held back until a later row (or another file), and the same on both paths."""
+    ranges = SETS["arup-3002601"]
+    path = tmp_path / "export.csv"
+    path.write_text("sample_id;marker;value;unit\n" + "".join(";".join(row) + "\n" for row in rows))
+    plain = tmp_path / "plain.csv"
+    plain.write_text("sample_id,marker,value,unit\nS9,IL-6,3,pg/mL\n")
+    for short in (True, False):
+        events = run(str(path), ranges, short=short) + run(str(plain), ranges, short=short)
+        issues = [(e.code, e.source, e.line) for e in events if isinstance(e, Issue)]
+        assert ("value-dot-ambiguous", str(path), 2) in issues
+        assert issues[0] == ("value-dot-ambiguous", str(path), 2)
+    short, general = run(str(path), ranges, short=True), run(str(path), ranges, short=False)
+    assert ndjson_text(short, ranges) == ndjson_text(general, ranges)

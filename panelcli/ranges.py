@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import itertools
@@ -499,11 +500,11 @@ def _marker_problems(
             row_wrong = _wrong_keys(errors, ("intervals", i))
             for problem in _order_problems(_given_limits(row, row_wrong)):
                 problems.append(f"{where}interval {i + 1}: {problem}")
-        if "intervals" not in wrong:  # a gap or overlap is only sure when every row is read
-            intervals = [
-                Interval.model_validate(row, context=_ORDER_CHECKED_BY_CALLER) for row in rows
-            ]
-            problems.extend(_interval_problems(name, intervals))
+        readable = _readable_rows(rows, errors)
+        if len(readable) == len(rows):  # a gap is only sure when every row is read
+            problems.extend(_gaps(name, list(readable.values())))
+        # an overlap or a reversed age band among the rows that read is sure either way
+        problems.extend(_overlaps(name, readable))
     if require_source and "source" not in wrong and not table.get("source"):
         problems.append(f"{where}'source' is required for a bundled range")
     aliases = table.get("aliases", []) if "aliases" not in wrong else []
@@ -584,11 +585,32 @@ def _detection_above_high(name: str, entry: MarkerRange) -> list[str]:
     return warnings
 
 
-def _interval_problems(name: str, rows: list[Interval]) -> list[str]:
-    problems = _gaps(name, rows)
-    for i, a in enumerate(rows):
+def _readable_rows(rows: list[object], errors: list[ErrorDetails]) -> dict[int, Interval]:
+    """The interval rows (by number, from 1) that read once unknown keys ('hihg') are left
+    out: an unknown key changes nothing of the others; a wrong value leaves its row out."""
+    readable = {}
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            continue
+        unknown = {
+            str(err["loc"][2])
+            for err in errors
+            if err["type"] == "extra_forbidden" and err["loc"][:2] == ("intervals", i)
+        }
+        with contextlib.suppress(ValidationError):
+            cleaned = {k: v for k, v in row.items() if k not in unknown}
+            row_read = Interval.model_validate(cleaned, context=_ORDER_CHECKED_BY_CALLER)
+            readable[i + 1] = row_read
+    return readable
+
+
+def _overlaps(name: str, numbered: dict[int, Interval]) -> list[str]:
+    """Rows for the same people twice, and age bands that end before they start."""
+    problems = []
+    rows = list(numbered.values())
+    for number, (i, a) in zip(numbered, enumerate(rows), strict=True):
         if a.age_min is not None and a.age_max is not None and a.age_min >= a.age_max:
-            problems.append(f"marker '{name}': interval {i + 1} has age_min >= age_max")
+            problems.append(f"marker '{name}': interval {number} has age_min >= age_max")
         for b in rows[i + 1 :]:
             same_sex = a.sex == b.sex
             a_lo, a_hi = a.age_min or 0.0, a.age_max if a.age_max is not None else float("inf")

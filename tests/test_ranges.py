@@ -288,6 +288,26 @@ def test_no_gap_is_claimed_when_a_row_between_could_not_be_read() -> None:
     assert problems == ["marker 'F': high: Input should be a valid number"]
 
 
+def test_an_unknown_key_in_an_interval_hides_no_overlap_or_reversed_band() -> None:
+    """'hihg' changes nothing of its row's other keys; a wrong value leaves only its row out."""
+    toml = (
+        '[markers.F]\nunit = "ug/L"\nhigh = 7\n'
+        '[[markers.F.intervals]]\nsex = "female"\nhigh = 5\nhihg = 3\n'
+        '[[markers.F.intervals]]\nsex = "female"\nhigh = 6\n'
+    )
+    problems = check_ranges_bytes(toml.encode())
+    assert any("unknown key 'hihg'" in p for p in problems)
+    assert "marker 'F': intervals for female and female overlap" in problems
+    reversed_band = (
+        '[markers.F]\nunit = "ug/L"\n'
+        '[[markers.F.intervals]]\nage_min = "x"\nhigh = 1\n'
+        "[[markers.F.intervals]]\nage_min = 60\nage_max = 40\nhigh = 3\n"
+    )
+    problems = check_ranges_bytes(reversed_band.encode())
+    assert "marker 'F': interval 2 has age_min >= age_max" in problems  # numbered as in the file
+    assert not any("gap" in p for p in problems)
+
+
 def test_a_marker_with_errors_still_claims_its_name_and_aliases() -> None:
     toml = (
         '[markers."IL-6"]\nunit = 5\naliases = ["IL6"]\n'

@@ -654,6 +654,8 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     if len(loc) >= 2 and loc[0] == "markers":
         where = f"marker '{loc[1]}': "
         loc = loc[2:]
+        if len(loc) >= 3 and loc[0] == "intervals" and loc[1].isdigit():
+            where += f"interval {int(loc[1]) + 1}: "  # numbered from 1, as people count rows
     elif loc and loc[0] == "set":
         where = "[set]: "
         loc = loc[1:]

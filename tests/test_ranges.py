@@ -270,7 +270,7 @@ def test_interval_rows_are_each_checked_and_named_by_number() -> None:
         '[[markers.F.intervals]]\nsex = "male"\nhigh = 5\ncritical_high = 4\n'
     )
     assert check_ranges_bytes(toml.encode()) == [
-        "marker 'F': unknown key 'hihg' (did you mean 'high'?)",
+        "marker 'F': interval 1: unknown key 'hihg' (did you mean 'high'?)",
         "marker 'F': interval 1: low (9) is greater than high (1)",
         "marker 'F': interval 2: critical_high (4) must be above high (5)",
     ]
@@ -285,7 +285,7 @@ def test_no_gap_is_claimed_when_a_row_between_could_not_be_read() -> None:
         "[[markers.F.intervals]]\nage_min = 50\nhigh = 3\n"
     )
     problems = check_ranges_bytes(toml.encode())
-    assert problems == ["marker 'F': high: Input should be a valid number"]
+    assert problems == ["marker 'F': interval 2: high: Input should be a valid number"]
 
 
 def test_an_unknown_key_in_an_interval_hides_no_overlap_or_reversed_band() -> None:

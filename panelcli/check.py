@@ -619,9 +619,7 @@ class Interpreter:
         if name is None:
             yield from self._duplicate_warning(m, m.marker.strip())
             yield self._no_reference(m, parsed, unit, decimal_comma)
-            if self._pending:
-                yield from self._pending
-                self._pending.clear()
+            yield from self._queued_warnings()
             return
         entry = self.ranges.markers[name]
         if unit is None:
@@ -651,9 +649,7 @@ class Interpreter:
             return
         yield from self._duplicate_warning(m, name)
         yield self._result(m, parsed, unit, name, entry, exponent, decimal_comma)
-        if self._pending:
-            yield from self._pending
-            self._pending.clear()
+        yield from self._queued_warnings()
 
     def _result(
         self,
@@ -819,28 +815,27 @@ class Interpreter:
     ) -> Result:
         """A marker the set does not know: judged by the lab's range in the row, if it has one
         panelcli can use, else no_reference with a spelling hint."""
-        hint = self.ranges.suggest(m.marker)
         note = f"no reference range for '{shorten(m.marker)}' in this set"
         base = dict(
             **_sample_fields(m), marker=m.marker.strip(),
             marker_as_written=m.marker, value=parsed.number, comparator=parsed.comparator,
             unit=unit, original_value=m.value.strip(), original_unit=unit,
         )  # fmt: skip
-        bounds = None
         if m.reference_range and parsed.number is not None and unit is not None:
             bounds = self._lab_bounds(m, unit, 0, decimal_comma, "the result was not judged")
-        if bounds is not None and parsed.number is not None and unit is not None:
-            reference = Reference(
-                **bounds._asdict(), unit=unit, origin="file", text=bounds_text(bounds, unit),
-                source="the lab's range printed in the file",
-            )  # fmt: skip
-            judged = interpret(parsed.number, parsed.comparator, bounds, unit)
-            notes = [judged.note, f"{note}; the lab's range in the file was used"]
-            return Result(
-                **base, status=judged.status, flag=judged.flag, flags=judged.flags,
-                times_upper_limit=judged.times_upper_limit, reference=reference,
-                note="; ".join(n for n in notes if n),
-            )  # fmt: skip
+            if bounds is not None:
+                reference = Reference(
+                    **bounds._asdict(), unit=unit, origin="file", text=bounds_text(bounds, unit),
+                    source="the lab's range printed in the file",
+                )  # fmt: skip
+                judged = interpret(parsed.number, parsed.comparator, bounds, unit)
+                notes = [judged.note, f"{note}; the lab's range in the file was used"]
+                return Result(
+                    **base, status=judged.status, flag=judged.flag, flags=judged.flags,
+                    times_upper_limit=judged.times_upper_limit, reference=reference,
+                    note="; ".join(n for n in notes if n),
+                )  # fmt: skip
+        hint = self.ranges.suggest(m.marker)  # difflib: only for a result left unjudged
         if hint:
             note += f" - check the name (did you mean {hint}?)"
         return Result(**base, status=Status.NO_REFERENCE, note=note)
@@ -909,6 +904,12 @@ class Interpreter:
         if key not in self._warned:
             self._warned.add(key)
             self._pending.append(issue)
+
+    def _queued_warnings(self) -> Iterator[Issue]:
+        """The warnings `_warn_once` queued while a row was judged, due after its result."""
+        if self._pending:
+            yield from self._pending
+            self._pending.clear()
 
     # Rows read apart: a file's second part judged by a fresh interpreter (another process)
     # comes out as it would after the first part if the two share no memory.

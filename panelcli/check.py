@@ -1056,8 +1056,7 @@ class Tally:
         self.results = 0
         self.rejected = 0
         self.warnings = 0
-        self.unreadable: list[Issue] = []  # files unreadable before anything was read
-        self.stopped: list[Issue] = []  # every file-unreadable issue (one per file: bounded)
+        self.unreadable: list[Issue] = []  # every file-unreadable issue (one per file: bounded)
         self.read_something = False  # any event that is not an unreadable file
 
     def watch(self, events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
@@ -1081,8 +1080,6 @@ class Tally:
             if issue.severity == "error":
                 self.rejected += 1
                 if issue.code == UNREADABLE:
-                    self.stopped.append(issue)
-                if issue.code == UNREADABLE and not self.read_something:
                     self.unreadable.append(issue)
                 else:
                     self.read_something = True
@@ -1098,7 +1095,6 @@ class Tally:
         for status, count in other.by_status.items():
             self.by_status[status] += count
         self.unreadable.extend(other.unreadable)
-        self.stopped.extend(other.stopped)
         self.read_something = self.read_something or other.read_something
 
     @property

@@ -548,7 +548,7 @@ def _in_two_processes(
     )  # fmt: skip
     if not done:
         return None
-    for issue in tally.stopped:  # a file that stops being readable part way (see _batches)
+    for issue in tally.unreadable:  # one that stops being readable part way (see _batches)
         _say(f"{issue.source}: {issue.message}")
     return _streamed_totals(tally)
 

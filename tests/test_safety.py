@@ -262,11 +262,11 @@ def bytes_waiting(stream: object) -> int:
     return int.from_bytes(count, sys.byteorder)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
-def test_ctrl_c_while_reading_slow_stdin_exits_130_with_one_line(
-    start_panelcli: Callable[..., subprocess.Popen[bytes]],
-) -> None:
-    process = start_panelcli("check", "-")
+def reading_slow_stdin(
+    start_panelcli: Callable[..., subprocess.Popen[bytes]], *args: str
+) -> subprocess.Popen[bytes]:
+    """panelcli started with `args`, sent a header and one row on stdin, and waiting for more."""
+    process = start_panelcli(*args)
     assert process.stdin is not None
     process.stdin.write(f"{HEADER}\nS-1,P-1,2026-01-02,IL-6,4.2,pg/mL\n".encode())
     process.stdin.flush()
@@ -276,6 +276,14 @@ def test_ctrl_c_while_reading_slow_stdin_exits_130_with_one_line(
     if bytes_waiting(process.stdin) < 0:
         time.sleep(3)
     time.sleep(0.2)
+    return process
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX")
+def test_ctrl_c_while_reading_slow_stdin_exits_130_with_one_line(
+    start_panelcli: Callable[..., subprocess.Popen[bytes]],
+) -> None:
+    process = reading_slow_stdin(start_panelcli, "check", "-")
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=20)
     assert process.returncode == 130
@@ -308,16 +316,7 @@ def test_ctrl_c_while_starting_up_is_one_line() -> None:
 def test_sigterm_while_reading_slow_stdin_exits_143_with_one_line(
     start_panelcli: Callable[..., subprocess.Popen[bytes]],
 ) -> None:
-    process = start_panelcli("check", "-", "-f", "ndjson")
-    assert process.stdin is not None
-    process.stdin.write(f"{HEADER}\nS-1,P-1,2026-01-02,IL-6,4.2,pg/mL\n".encode())
-    process.stdin.flush()
-    deadline = time.monotonic() + 20
-    while bytes_waiting(process.stdin) > 0 and time.monotonic() < deadline:
-        time.sleep(0.05)  # until panelcli has read what we sent and waits for more
-    if bytes_waiting(process.stdin) < 0:
-        time.sleep(3)
-    time.sleep(0.2)
+    process = reading_slow_stdin(start_panelcli, "check", "-", "-f", "ndjson")
     process.terminate()
     out, err = process.communicate(timeout=20)
     assert process.returncode == 143

@@ -115,7 +115,8 @@ def interpret_batch(
     stats = ReadStats(delimiter=batch.delimiter, decimal_comma=batch.decimal_comma)
     # Copies: the reader pads rows in place, and a batch may be interpreted again (a retry).
     rows = [(line, last, list(c) if isinstance(c, list) else c) for line, last, c in batch.rows]
-    interpreter = Interpreter(reference_set, options or CheckOptions())
+    # No limit on a kind of warning here: `ndjson_join` counts them over the whole file.
+    interpreter = Interpreter(reference_set, options or CheckOptions(), kind_limit=None)
     events: list[StreamEvent] = [*batch.leading]
     file = FileRows(batch.source, batch.header, batch.layout, batch.delimiter, [], iter(rows))
     for judged in interpreter.judge_rows(file, stats, first=False):

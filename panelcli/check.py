@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple, TypeVar
@@ -261,6 +261,21 @@ class CheckOptions:
     max_line_length: int = DEFAULT_MAX_LINE
 
 
+#: Different texts of one once-per-file warning (say, 100 unreadable ranges) a file gets
+#: before one last warning sums up the rest (see `Interpreter._warn_once`).
+KIND_LIMIT = 100
+_MORE = "\0more"  # the key that stands for the summing-up warning
+
+
+def more_of_kind(issue: Issue, limit: int) -> Issue:
+    """The warning that stands for `issue` and every later one of its code in its file."""
+    message = (
+        f"more than {limit} different '{issue.code}' warnings in this file; from this line on "
+        "they are not listed one by one, and those rows are handled as the ones above"
+    )
+    return issue.model_copy(update={"message": message})
+
+
 class Interpreter:
     """Turns measurements into results against one reference set (stateful only for warnings)."""
 
@@ -270,14 +285,21 @@ class Interpreter:
     MAX_PLANS = 4096
 
     def __init__(
-        self, reference_set: ReferenceSet, options: CheckOptions, short_path: bool = True
+        self,
+        reference_set: ReferenceSet,
+        options: CheckOptions,
+        short_path: bool = True,
+        kind_limit: int | None = KIND_LIMIT,
     ) -> None:
         self.ranges = reference_set
         self.options = options
         #: False: every row takes the general path (the tests compare the two paths).
         self.short_path = short_path
+        #: See `_warn_once`; None: no limit (a batch, whose warnings `ndjson_join` limits).
+        self.kind_limit = kind_limit
         self._recent: OrderedDict[PanelKey, dict[str, tuple[int, str]]] = OrderedDict()
         self._warned: set[tuple[str, ...]] = set()
+        self._kinds: Counter[tuple[str, str]] = Counter()  # (code, source) -> texts warned
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
         self._references: dict[tuple[object, ...], Reference] = {}
@@ -900,10 +922,25 @@ class Interpreter:
     ONCE_PER_FILE_BY_CODE = frozenset({"value-dot-ambiguous", "person-conflict"})
 
     def _warn_once(self, key: tuple[str, ...], issue: Issue) -> None:
-        """Queue a warning the first time only: a million rows need not repeat one remark."""
-        if key not in self._warned:
-            self._warned.add(key)
-            self._pending.append(issue)
+        """Queue a warning the first time only: a million rows need not repeat one remark.
+
+        `key` starts with (code, source). Past `kind_limit` different texts of one code in a
+        file, one last warning says the rest are not listed: a free-text column must not
+        give a warning per row, nor grow the memory of what was said.
+        """
+        if key in self._warned:
+            return
+        kind = (key[0], key[1])
+        said = self._kinds[kind]
+        if self.kind_limit is not None and said >= self.kind_limit:
+            if said == self.kind_limit:
+                self._pending.append(more_of_kind(issue, self.kind_limit))
+                self._kinds[kind] += 1
+                self._warned.add((*kind, _MORE))  # counts as one more text (follows_unchanged)
+            return
+        self._kinds[kind] += 1
+        self._warned.add(key)
+        self._pending.append(issue)
 
     def _queued_warnings(self) -> Iterator[Issue]:
         """The warnings `_warn_once` queued while a row was judged, due after its result."""
@@ -932,7 +969,12 @@ class Interpreter:
         the `warned` warnings once) come out the same judged after this interpreter's rows:
         none of their panels is in this one's memory, and no warning would now be a repeat."""
         recent = self._recent
-        return not any(key in recent for key in first_panels) and not warned & self._warned
+        if any(key in recent for key in first_panels) or warned & self._warned:
+            return False
+        # One process would have reached a kind's limit within those rows (see `_warn_once`).
+        limit = self.kind_limit
+        theirs = Counter((key[0], key[1]) for key in warned)
+        return limit is None or all(n + self._kinds[k] <= limit for k, n in theirs.items())
 
 
 class _FirstPanels(OrderedDict[PanelKey, dict[str, tuple[int, str]]]):

@@ -83,6 +83,9 @@ TRICKY = {
     "range-unreadable-known-and-not.csv": "sample_id,marker,value,unit,reference_range\n"
     "S1,IL-6,4.0,pg/mL,0-7 U/mL\nS2,FOO,4.0,ng/mL,0-7 U/mL\nS3,IL-6,4.0,pg/mL,odd\n"
     "S4,FOO,4.0,pg/mL,odd\n",
+    # 103 different unreadable ranges, then repeats: past 100, one warning sums up the rest.
+    "many-unreadable-ranges.csv": "sample_id,marker,value,unit,reference range\n"
+    + "".join(f"S{n},IL-6,5,pg/mL,note {n % 103}\n" for n in range(110)),
     "age-disagrees.csv": "sample_id,marker,value,unit,age,birth_date,collected_at\n"
     "S1,IL-6,5,pg/mL,30,2020-01-01,2026-01-01\nS2,IL-6,5,pg/mL,40,01.01.1990,2026-01-01\n"
     "S3,IL-6,5,pg/mL,36,01.01.1990,2026-01-01\nS4,IL-6,5,pg/mL,200,,\n",

@@ -102,6 +102,37 @@ def test_unreadable_lab_range_is_a_warning_not_a_lost_row(write_csv):
     assert [w.code for w in report.warnings] == ["range-unreadable"]
 
 
+def test_a_free_text_range_column_gives_at_most_a_hundred_warnings_then_one_more(write_csv):
+    """A column of notes (one text per row) would give a warning per row, and the memory of
+    what was said would grow with the file."""
+    rows = "".join(f"S{n},IL-6,5.0,pg/mL,see note {n}\n" for n in range(1000))
+    path = write_csv("sample_id,marker,value,unit,reference range\n" + rows)
+    report = check_file(path)
+    assert len([r for p in report.panels for r in p.results]) == 1000, "every row is judged"
+    warnings = [w for w in report.warnings if w.code == "range-unreadable"]
+    assert len(warnings) == 101
+    assert warnings[99].message.startswith("reference range 'see note 99'")
+    last = warnings[100]
+    assert last.line == 102 and last.column == "reference range"
+    assert "more than 100 different 'range-unreadable' warnings" in last.message
+    assert report.totals.warnings == len(report.warnings)
+
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    list(interpreter.events([path]))
+    assert len(interpreter.warned_once()) <= 101, "what was said is remembered in bounded memory"
+
+
+def test_the_limit_counts_each_kind_of_warning_in_each_file_apart(write_csv):
+    rows = "".join(f"S{n},IL-6,5.0,pg/mL,note {n},{'x' if n < 50 else ''}{n}\n" for n in range(150))
+    text = "sample_id,marker,value,unit,reference range,age\n" + rows
+    path, again = write_csv(text), write_csv(text, "again.csv")
+    report = check_files([path, again])
+    codes = [(w.source, w.code) for w in report.warnings]
+    for source in (path, again):
+        assert codes.count((source, "range-unreadable")) == 101
+        assert codes.count((source, "person-unreadable")) == 50  # ages 'x0' … 'x49'
+
+
 def test_lab_range_in_its_own_unit_is_converted_not_read_in_the_values_unit(write_csv):
     path = write_csv(
         "sample_id,marker,value,unit,reference range\n"

@@ -115,6 +115,28 @@ def test_a_sample_seen_again_after_the_cut_is_read_by_one_process(
     assert text.count('"code":"marker-repeated"') == 1
 
 
+@pytest.mark.parametrize("per_part", [30, 60])
+def test_a_kind_of_warning_past_its_limit_across_the_cut_is_read_by_one_process(
+    tmp_path: Path, used: list[bool], per_part: int
+) -> None:
+    """Unreadable ranges, `per_part` different ones on each side: 60 + 60 reach the limit of
+    100 (`check.KIND_LIMIT`) only in one process, which then sums up the rest in one warning."""
+    path = tmp_path / "notes.csv"
+
+    def part(first: int) -> str:
+        return "".join(
+            f"S-{n // 6},P-1,2026-01-01,{MARKERS[n % 6]},1.5,pg/mL,"
+            f"{f'note {n}' if n % 50 == 0 and n % 3000 // 50 < per_part else ''}\n"
+            for n in range(first, first + 3000)
+        )
+
+    path.write_text(HEADER.replace("\n", ",reference range\n") + part(0) + part(3000))
+    text = two(path, ndjson_texts, CheckOptions())
+    assert text == one_process(path, ndjson_texts, CheckOptions())
+    assert used == [per_part * 2 <= 100]
+    assert text.count('"code":"range-unreadable"') == min(per_part * 2, 101)
+
+
 def test_a_quoted_value_across_the_cut_is_read_by_one_process(tmp_path: Path) -> None:
     path = tmp_path / "quoted.csv"
     path.write_text(HEADER + rows(0, 3000) + "S-Q,P-1,2026-01-01,IL-6,\"3.0\n" + rows(3000, 3000)

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from pydantic_core import to_json
 
 from panelcli.batches import RowBatch, interpret_batch
-from panelcli.check import CheckOptions, Interpreter, ResultRow, StreamEvent, Tally
+from panelcli.check import (
+    KIND_LIMIT,
+    CheckOptions,
+    Interpreter,
+    ResultRow,
+    StreamEvent,
+    Tally,
+    more_of_kind,
+)
 from panelcli.models import (
     Issue,
     ReferenceSetInfo,
@@ -119,6 +128,7 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
     """
     total = Tally()
     seen: set[str] = set()
+    kinds: Counter[str] = Counter()  # texts kept per code, limited as `Interpreter` does
     blank_cells = fallback_bytes = 0
     source = ""
     for part in parts:
@@ -126,15 +136,23 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
         blank_cells += part.blank_cells
         fallback_bytes += part.fallback_bytes
         source = part.source
-        repeats = set()
+        dropped = set()
+        summed_up: dict[int, str] = {}  # index -> the line that sums up the rest of its code
         for index, key in part.once:
-            if key in seen:
-                repeats.add(index)
-            seen.add(key)
-        total.warnings -= len(repeats)
+            code = key.split("\0", 1)[0]
+            if key in seen or kinds[code] > KIND_LIMIT:
+                dropped.add(index)
+                continue
+            if kinds[code] == KIND_LIMIT:
+                warning = WarningLine.model_validate_json(part.lines[index]).warning
+                summed_up[index] = event_line(more_of_kind(warning, KIND_LIMIT))
+            else:
+                seen.add(key)
+            kinds[code] += 1
+        total.warnings -= len(dropped)
         for index, line in enumerate(part.lines):
-            if index not in repeats:
-                yield line
+            if index not in dropped:
+                yield summed_up.get(index, line)
     for issue in total.watch(file_end_warnings(source, blank_cells, fallback_bytes)):
         yield event_line(issue)
     yield StreamEnd(reference_set=reference_set, totals=total.totals()).model_dump_json() + "\n"

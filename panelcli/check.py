@@ -213,6 +213,34 @@ def _censored_number(text: str, plan: _Plan) -> tuple[Comparator, float] | tuple
     return match[1], number  # type: ignore[return-value]
 
 
+def read_lab_range(text: str, unit: str, exponent: int, decimal_comma: bool) -> Bounds | str:
+    """A printed reference range in `unit` (`exponent`: the value's unit to `unit`, for a range
+    with no unit of its own), or what makes it unusable."""
+    lab = parse_lab_range(text, decimal_comma)
+    if lab is None:
+        return "is not in a form panelcli reads"
+    if lab.unit is not None:  # a range in its own unit ('0-7 pg/mL') is converted
+        try:
+            exponent = conversion_exponent(lab.unit, unit)
+        except UnitProblem:
+            return f"has the unit '{shorten(lab.unit)}', which panelcli cannot convert to {unit}"
+    low = None if lab.low is None else convert(lab.low, exponent)
+    high = None if lab.high is None else convert(lab.high, exponent)
+    return Bounds(low, high)
+
+
+def _unusable_range(text: str, problem: str, otherwise: str) -> str:
+    return f"reference range '{shorten(text)}' {problem}; {otherwise}"
+
+
+def _disagreement(name: str, text: str, from_file: Bounds, chosen: Bounds, unit: str) -> str:
+    return (
+        f"{name}: the file's range '{shorten(text)}' (read as {bounds_text(from_file, unit)}, "
+        f"limits included) differs from the reference set's {bounds_text(chosen, unit)}; the "
+        "file's range was used (it belongs to the lab that measured the value)"
+    )
+
+
 def stopped_reading(source: str, problem: InputError) -> list[StreamEvent]:
     """The events a file gives when a problem stops its reading: what the reader met before
     it, then the file-unreadable issue."""
@@ -302,6 +330,9 @@ class Interpreter:
         self._kinds: Counter[tuple[str, str]] = Counter()  # (code, source) -> texts warned
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
+        #: (marker, unit, range as printed, decimal comma) -> see `_lab_plan`
+        self._lab_plans: dict[tuple[str, str, str, bool], tuple[_Plan, tuple[str, str] | None]]
+        self._lab_plans = {}
         self._references: dict[tuple[object, ...], Reference] = {}
         self._readable: dict[tuple[str, ...], bool] = {}  # see _person_readable
         self._columns: dict[str, str] = {}  # role -> its header cell as written (judge_rows)
@@ -394,9 +425,10 @@ class Interpreter:
         if any(role in roles for role in _PERSON_ROLES):
             person_of = operator.itemgetter(*(roles.get(role, pad) for role in _PERSON_ROLES))
         person_readable = self._person_readable
-        plan_for, markers_for = self._plan_for, self._markers_for
+        plan_for, markers_for, lab_plan_for = self._plan_for, self._markers_for, self._lab_plan_for
+        decimal_comma = stats.decimal_comma
         # Where ',' is the decimal mark, '1.234' gets a warning from the general path.
-        dot_may_group = DOT_MAY_GROUP_THOUSANDS if stats.decimal_comma else None
+        dot_may_group = DOT_MAY_GROUP_THOUSANDS if decimal_comma else None
         sample: PanelKey | None = None  # the panel of the row before, and its markers
         seen: dict[str, tuple[int, str]] = {}
         # The row before's sample cells as read and as kept: most rows repeat them exactly.
@@ -418,8 +450,11 @@ class Interpreter:
                     cells.pop()
                     marker, text, unit = marker.strip(), text.strip(), unit.strip() or None
                     plan = plan_for(marker, unit)
+                    lab_range = lab_range.strip()
+                    if lab_range and plan is not None and unit is not None:
+                        plan = lab_plan_for(plan, marker, unit, lab_range, source, decimal_comma)
                     # A marker and a number also mean the row is neither blank nor a comment.
-                    if plan is not None and not lab_range.strip():
+                    if plan is not None:
                         number = _plain_number(text, plan)
                         comparator = None
                         if number is None and text.startswith(_CENSORED_STARTS):
@@ -563,6 +598,46 @@ class Interpreter:
             name, entry.category, entry.unit, exponent,
             0.0 if power is None else 10.0**power, bounds, zone_limits(bounds), reference,
         )  # fmt: skip
+
+    def _lab_plan_for(
+        self, plan: _Plan, marker: str, unit: str, text: str, source: str, decimal_comma: bool
+    ) -> _Plan | None:
+        """The plan for a row that prints its lab's range `text` (remembered like plans);
+        None while the range still has a warning to give: the general path gives it."""
+        key = (marker, unit, text, decimal_comma)
+        try:
+            lab_plan, warning = self._lab_plans[key]
+        except KeyError:
+            if len(self._lab_plans) >= self.MAX_PLANS:
+                self._lab_plans.clear()
+            lab_plan, warning = self._lab_plans[key] = self._lab_plan(plan, text, decimal_comma)
+        if warning is not None and not self._said((warning[0], source, warning[1])):
+            return None
+        return lab_plan
+
+    def _lab_plan(
+        self, plan: _Plan, text: str, decimal_comma: bool
+    ) -> tuple[_Plan, tuple[str, str] | None]:
+        """`plan` with the lab's range as `_bounds_for` reads it, and the warning (code,
+        message) it gives; the set's plan when the range is unusable."""
+        read = read_lab_range(text, plan.unit, plan.exponent, decimal_comma)
+        if not isinstance(read, Bounds):
+            otherwise = "the reference set's range was used"
+            return plan, ("range-unreadable", _unusable_range(text, read, otherwise))
+        warning = None
+        if read[:2] != plan.bounds[:2]:  # a planned marker's set bounds are `plan.bounds`
+            warning = (
+                "range-disagrees",
+                _disagreement(plan.name, text, read, plan.bounds, plan.unit),
+            )
+        reference = self._reference(read, self.ranges.markers[plan.name], "file")
+        return plan._replace(bounds=read, limits=zone_limits(read), reference=reference), warning
+
+    def _said(self, key: tuple[str, ...]) -> bool:
+        """Whether `_warn_once` would give nothing now for `key` (said, or past the limit)."""
+        if key in self._warned:
+            return True
+        return self.kind_limit is not None and self._kinds[(key[0], key[1])] > self.kind_limit
 
     def _reference(
         self, bounds: Bounds, entry: MarkerRange, origin: Literal["set", "file"]
@@ -742,11 +817,8 @@ class Interpreter:
             if from_file is not None:
                 chosen = self.ranges.select(name, *self._person(m))
                 if chosen.bounds is not None and chosen.bounds[:2] != from_file[:2]:
-                    message = (
-                        f"{name}: the file's range '{shorten(m.reference_range)}' (read as "
-                        f"{bounds_text(from_file, entry.unit)}, limits included) differs from "
-                        f"the reference set's {bounds_text(chosen.bounds, entry.unit)}; the "
-                        "file's range was used (it belongs to the lab that measured the value)"
+                    message = _disagreement(
+                        name, m.reference_range, from_file, chosen.bounds, entry.unit
                     )
                     self._warn_once(
                         ("range-disagrees", m.source, message),
@@ -868,29 +940,17 @@ class Interpreter:
         """The row's printed range in `unit` (`exponent`: the value's unit to `unit`, for a
         range with no unit of its own); None, with a warning saying `otherwise`, if unusable."""
         assert m.reference_range is not None
-        lab = parse_lab_range(m.reference_range, decimal_comma)
-        problem = None
-        if lab is None:
-            problem = "is not in a form panelcli reads"
-        elif lab.unit is not None:  # a range in its own unit ('0-7 pg/mL') is converted
-            try:
-                exponent = conversion_exponent(lab.unit, unit)
-            except UnitProblem:
-                problem = (
-                    f"has the unit '{shorten(lab.unit)}', which panelcli cannot convert to {unit}"
-                )
-        if lab is None or problem is not None:
-            message = f"reference range '{shorten(m.reference_range)}' {problem}; {otherwise}"
-            # Keyed by its text: batches joined apart (ndjson_join) drop repeats by text too.
-            self._warn_once(
-                ("range-unreadable", m.source, message),
-                Issue(severity="warning", code="range-unreadable", source=m.source,
-                      line=m.line, column=self._column_of("reference_range"), message=message),
-            )  # fmt: skip
-            return None
-        low = None if lab.low is None else convert(lab.low, exponent)
-        high = None if lab.high is None else convert(lab.high, exponent)
-        return Bounds(low, high)
+        read = read_lab_range(m.reference_range, unit, exponent, decimal_comma)
+        if isinstance(read, Bounds):
+            return read
+        message = _unusable_range(m.reference_range, read, otherwise)
+        # Keyed by its text: batches joined apart (ndjson_join) drop repeats by text too.
+        self._warn_once(
+            ("range-unreadable", m.source, message),
+            Issue(severity="warning", code="range-unreadable", source=m.source,
+                  line=m.line, column=self._column_of("reference_range"), message=message),
+        )  # fmt: skip
+        return None
 
     def _reject(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
         return Issue(

@@ -57,7 +57,24 @@ ROW = st.tuples(
     st.sampled_from(MARKERS),
     NUMBERS,
     st.sampled_from(UNITS),
-    st.sampled_from(["", "", "", "0-7", "<10", "odd"]),
+    st.sampled_from(
+        [
+            "",
+            "",
+            "",
+            "0-7",
+            "<10",
+            "odd",
+            "<2.5",
+            "0-2.5",
+            "0-7 pg/mL",
+            "0-0.007 ng/mL",
+            "0-7 U/mL",
+            ">1",
+            "7-0",
+            " 0 - 7 ",
+        ]
+    ),
     st.sampled_from(["", "", "F", "male", "zz"]),  # 'zz': unreadable, warned about once
 )
 
@@ -109,6 +126,21 @@ def test_plain_numbers_of_known_markers_do_take_the_short_path() -> None:
     events = run(path, ranges, short=True)
     assert [type(e) for e in events] == [ResultRow, ResultRow]
     assert [e.status.value for e in events] == ["high", "normal"]  # type: ignore[union-attr]
+
+
+def test_rows_printing_the_labs_range_take_the_short_path_once_it_was_warned_about() -> None:
+    """A lab export often prints its range on every row: 10x slower there would be a trap."""
+    ranges = SETS["arup-3002601"]  # IL-6: at most 2.5 pg/mL
+    rows = [("S1", "IL-6", "3", "pg/mL", "0-7", ""), ("S2", "IL-6", "8", "pg/mL", "0-7", ""),
+            ("S3", "IL-6", "2", "pg/mL", "<2.5", ""), ("S4", "IL-6", "3", "pg/mL", "odd", ""),
+            ("S5", "IL-6", "3", "pg/mL", "odd", "")]  # fmt: skip
+    events = run(write(rows), ranges, short=True)
+    kinds = [type(e).__name__ if type(e) is not Issue else e.code for e in events]
+    assert kinds == ["Result", "range-disagrees", "ResultRow", "ResultRow", "Result",
+                     "range-unreadable", "ResultRow"]  # fmt: skip
+    judged = [e for e in events if type(e) is not Issue]
+    assert [e.status.value for e in judged] == ["normal", "high", "normal", "high", "high"]  # type: ignore[union-attr]
+    assert [e.reference.origin for e in judged] == ["file", "file", "file", "set", "set"]  # type: ignore[union-attr]
 
 
 def test_simply_censored_numbers_take_the_short_path_too() -> None:

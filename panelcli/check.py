@@ -201,6 +201,22 @@ _CENSORED_STARTS = ("<", ">")
 _NOT_CENSORED: tuple[None, None] = (None, None)
 
 
+def _other_number(
+    text: str, plan: _Plan, decimal_comma: bool
+) -> tuple[Comparator | None, float] | tuple[None, None]:
+    """The comparator and number of a cell that is not a plain number but that the short path
+    takes all the same: a decimal comma ('12,5' where ',' is the decimal mark, as
+    `parse_value` reads it) and a simply censored number ('<2.0', '<2,0'); else (None, None)."""
+    if decimal_comma and text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+        number = _plain_number(text, plan)
+        if number is not None:
+            return None, number
+    if text.startswith(_CENSORED_STARTS):
+        return _censored_number(text, plan)
+    return _NOT_CENSORED
+
+
 def _censored_number(text: str, plan: _Plan) -> tuple[Comparator, float] | tuple[None, None]:
     """A simply censored cell's comparator and number the short path can take; (None, None):
     the general path says more (another notation, or a number `_plain_number` declines)."""
@@ -457,8 +473,8 @@ class Interpreter:
                     if plan is not None:
                         number = _plain_number(text, plan)
                         comparator = None
-                        if number is None and text.startswith(_CENSORED_STARTS):
-                            comparator, number = _censored_number(text, plan)
+                        if number is None:
+                            comparator, number = _other_number(text, plan, decimal_comma)
                         if (person is not None and not person_readable(*person, collected_at)) or (
                             dot_may_group is not None and dot_may_group(text)
                         ):
@@ -510,7 +526,9 @@ class Interpreter:
         self, items: Iterable[Measurement | Issue], stats: ReadStats
     ) -> Iterator[StreamEvent]:
         """Measurements to results (row problems pass through); `stats` says how they were read."""
-        quick = self._quick if self.short_path else _never
+        quick: Callable[[Measurement], ResultRow | None] = (
+            self._quick if self.short_path else _never
+        )
         if stats.decimal_comma and self.short_path:  # '1.234' gets a warning from `_judge`
             quick = self._quick_unless_dot_may_group
         for item in items:
@@ -529,9 +547,9 @@ class Interpreter:
 
     def _quick_unless_dot_may_group(self, m: Measurement) -> ResultRow | None:
         """`_quick` for a file whose decimal mark is ','; '1.234' takes the general path."""
-        return None if DOT_MAY_GROUP_THOUSANDS(m.value.strip()) else self._quick(m)
+        return None if DOT_MAY_GROUP_THOUSANDS(m.value.strip()) else self._quick(m, True)
 
-    def _quick(self, m: Measurement) -> ResultRow | None:
+    def _quick(self, m: Measurement, decimal_comma: bool = False) -> ResultRow | None:
         """The result of a plain or simply censored number for a planned marker and unit; None:
         take the general path.
 
@@ -552,10 +570,10 @@ class Interpreter:
         text = written.strip()
         number = _plain_number(text, plan)
         comparator = None
-        if number is None and text.startswith(_CENSORED_STARTS):
-            comparator, number = _censored_number(text, plan)
         if number is None:
-            return None
+            comparator, number = _other_number(text, plan, decimal_comma)
+            if number is None:
+                return None
         seen = self._markers_seen(m)
         first = seen.get(plan.name)
         if first is None:

@@ -49,7 +49,9 @@ NUMBERS = st.one_of(
     CENSORED,
     st.sampled_from(["<2.0", "> 5000", "<0", ">0", "<.5", "<2.", "<1e-7", ">1e400", "<-1",
                      "<2.0 pg/mL", "< 7.4", ">7.4", "<7.4", "ND", "abc", "", "12,5",
-                     "3.0 pg/mL", "nan", "<", "<abc", "１２", "١٢.٥", "<１２", "> ٣"]),
+                     "3.0 pg/mL", "nan", "<", "<abc", "１２", "١٢.٥", "<１２", "> ٣",
+                     "0,5", "<2,0", "> 5,5", "1,5e3", "+3,5", "-3,5", "1,2,3", ",5", "5,", "1,234",
+                     "1.234", "1.234,5", "1,5 pg/mL", "nan,0", "1e400,0"]),
 )  # fmt: skip
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6)
 ROW = st.tuples(
@@ -79,9 +81,10 @@ ROW = st.tuples(
 )
 
 
-def write(rows: list[tuple[str, ...]]) -> str:
+def write(rows: list[tuple[str, ...]], delimiter: str = ",") -> str:
+    """A file of `rows`; with ';' (or tab) as the delimiter, ',' is the decimal mark."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", delimiter=delimiter)
     writer.writerow(["sample_id", "marker", "value", "unit", "reference range", "sex"])
     writer.writerows(rows)
     path = SCRATCH / "rows.csv"
@@ -105,12 +108,16 @@ def csv_text(events: list[StreamEvent], ranges: ReferenceSet) -> str:
 
 
 @settings(max_examples=150, deadline=None)
-@given(rows=st.lists(ROW, min_size=1, max_size=40), set_name=st.sampled_from(sorted(SETS)))
+@given(
+    rows=st.lists(ROW, min_size=1, max_size=40),
+    set_name=st.sampled_from(sorted(SETS)),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+)
 def test_the_short_path_changes_nothing_in_any_format(
-    rows: list[tuple[str, ...]], set_name: str
+    rows: list[tuple[str, ...]], set_name: str, delimiter: str
 ) -> None:
     ranges = SETS[set_name]
-    path = write(rows)
+    path = write(rows, delimiter)
     short, general = run(path, ranges, short=True), run(path, ranges, short=False)
     assert not any(isinstance(e, ResultRow) for e in general)
     as_models = [e.to_result() if isinstance(e, ResultRow) else e for e in short]
@@ -141,6 +148,17 @@ def test_rows_printing_the_labs_range_take_the_short_path_once_it_was_warned_abo
     judged = [e for e in events if type(e) is not Issue]
     assert [e.status.value for e in judged] == ["normal", "high", "normal", "high", "high"]  # type: ignore[union-attr]
     assert [e.reference.origin for e in judged] == ["file", "file", "file", "set", "set"]  # type: ignore[union-attr]
+
+
+def test_decimal_commas_take_the_short_path_where_comma_is_the_decimal_mark() -> None:
+    """Excel's ';' exports write '12,5': taking the general path made them 4x slower."""
+    ranges = SETS["arup-3002601"]
+    rows = [("S1", "IL-6", "12,5", "pg/mL", "", ""), ("S1", "IL-8", "<2,0", "pg/mL", "", ""),
+            ("S2", "IL-6", "1,2,3", "pg/mL", "", "")]  # fmt: skip
+    events = run(write(rows, ";"), ranges, short=True)
+    assert [type(e) for e in events] == [ResultRow, ResultRow, Issue]
+    assert [e.value for e in events[:2]] == [12.5, 2.0]  # type: ignore[union-attr]
+    assert [e.original_value for e in events[:2]] == ["12,5", "<2,0"]  # type: ignore[union-attr]
 
 
 def test_simply_censored_numbers_take_the_short_path_too() -> None:

@@ -200,7 +200,7 @@ class RowEncoder:
         # value / high can overflow; pydantic writes null then
         times_text = b"null" if times is None or times == _INFINITY else _number(times)
         # original_value needs no escaping: the short path takes only digits (of any script), a
-        # point, an exponent and a leading "<" or ">".
+        # point or a decimal comma, an exponent and a leading "<" or ">".
         return b"".join((
             sample[0], b"%d" % line, sample[1], names[0], _number(value),
             _COMPARATOR_JSON[comparator], names[1], original_value.encode(), names[2],

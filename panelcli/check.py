@@ -249,6 +249,12 @@ def _unusable_range(text: str, problem: str, otherwise: str) -> str:
     return f"reference range '{shorten(text)}' {problem}; {otherwise}"
 
 
+def _differs(printed: Bounds, chosen: Bounds) -> bool:
+    """Whether a lab's printed range is another interval than the set's. A low of 0 is no
+    low at all (no concentration is below 0): '0-7' is the same as the set's '≤ 7'."""
+    return (printed.low or 0.0, printed.high) != (chosen.low or 0.0, chosen.high)
+
+
 def _disagreement(name: str, text: str, from_file: Bounds, chosen: Bounds, unit: str) -> str:
     return (
         f"{name}: the file's range '{shorten(text)}' (read as {bounds_text(from_file, unit)}, "
@@ -643,7 +649,7 @@ class Interpreter:
             otherwise = "the reference set's range was used"
             return plan, ("range-unreadable", _unusable_range(text, read, otherwise))
         warning = None
-        if read[:2] != plan.bounds[:2]:  # a planned marker's set bounds are `plan.bounds`
+        if _differs(read, plan.bounds):  # a planned marker's set bounds are `plan.bounds`
             warning = (
                 "range-disagrees",
                 _disagreement(plan.name, text, read, plan.bounds, plan.unit),
@@ -834,7 +840,7 @@ class Interpreter:
             )
             if from_file is not None:
                 chosen = self.ranges.select(name, *self._person(m))
-                if chosen.bounds is not None and chosen.bounds[:2] != from_file[:2]:
+                if chosen.bounds is not None and _differs(from_file, chosen.bounds):
                     message = _disagreement(
                         name, m.reference_range, from_file, chosen.bounds, entry.unit
                     )

@@ -95,6 +95,20 @@ def test_lab_range_in_the_file_wins_and_disagreement_is_warned(write_csv):
     assert [w.code for w in report.warnings] == ["range-disagrees"]
 
 
+def test_a_lab_range_from_0_is_the_same_as_a_set_range_with_no_low(write_csv):
+    """Labs print '0-2.5' where the set says '≤ 2.5': no concentration is below 0, so this is
+    the same interval, and a warning on every such file would be noise."""
+    path = write_csv(
+        "sample_id,marker,value,unit,reference range\n"
+        "S1,IL-6,2.0,pg/mL,0-2.5\nS2,IL-6,3.0,pg/mL,0-2.5\nS3,IL-6,3.0,pg/mL,0-0.0025 ng/mL\n"
+        "S4,IL-6,3.0,pg/mL,0.5-2.5\n"
+    )
+    report = check_file(path)
+    results = [r for p in report.panels for r in p.results]
+    assert [r.status.value for r in results] == ["normal", "high", "high", "high"]
+    assert [w.line for w in report.warnings if w.code == "range-disagrees"] == [5]
+
+
 def test_unreadable_lab_range_is_a_warning_not_a_lost_row(write_csv):
     path = write_csv("marker,value,unit,ref range\nIL-6,5.0,pg/mL,see note\n")
     report = check_file(path)

@@ -10,6 +10,10 @@ mostly near the normal range and some raised; a fixed share are censored ('<2.0'
 reject. Units are mostly pg/mL, some ng/L (same number) and some ng/mL (value / 1000).
 collected_at is an ISO date (YYYY-MM-DD). The same ROWS and seed give the same bytes.
 
+`--excel` writes what a European Excel export looks like instead: ';' between cells, a decimal
+comma in values ('12,5', '<2,0'), and one more column, reference_range, with the lab's range
+printed in the row's unit ('0-7' for pg/mL, '0-0,007' for ng/mL): the set's range.
+
 The summary line on stderr (rows, bad, censored) is also what `generate()` returns, so tests can
 compare panelcli's totals with what was written. Only the standard library is used.
 """
@@ -110,8 +114,10 @@ def generate(
     *,
     bad_share: float = BAD_SHARE,
     censored_share: float = CENSORED_SHARE,
+    excel: bool = False,
 ) -> Stats:
-    """Write `rows` data rows to `out` (a path) and return what was written.
+    """Write `rows` data rows to `out` (a path) and return what was written (`excel`: see the
+    module's doc).
 
     The number of bad and censored rows is exact: round(rows * share), at least one of each when
     the share is not zero, at positions chosen by the seed.
@@ -144,10 +150,19 @@ def generate(
     random_ = rng.random
     bits = rng.getrandbits
     choice = rng.choice
+    # The lab's printed range per marker and unit (excel): the set's, from 0 if it has no low.
+    printed = [
+        {
+            "pg/mL": f"{low or 0:g}-{high:g}",
+            "ng/L": f"{low or 0:g}-{high:g}",
+            "ng/mL": f"{(low or 0) / 1000:g}-{high / 1000:g}",
+        }
+        for _, _, low, high in markers
+    ]
     with open(out, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(HEADER)
-        chunk: list[tuple[str, str, str, str, str, str]] = []
+        writer = csv.writer(handle, lineterminator="\n", delimiter=";" if excel else ",")
+        writer.writerow((*HEADER, "reference_range") if excel else HEADER)
+        chunk: list[tuple[str, ...]] = []
         sample_id = patient_id = collected_at = ""
         for index in range(rows):
             m = index % n_markers
@@ -181,7 +196,12 @@ def generate(
                 else:
                     unit, value = "ng/mL", ng[bits(POOL_BITS)]
             units[unit] += 1
-            chunk.append((sample_id, patient_id, collected_at, name, value, unit))
+            if excel:
+                lab_range = printed[m][unit].replace(".", ",")
+                row = (sample_id, patient_id, collected_at, name, value.replace(".", ","), unit)
+                chunk.append((*row, lab_range))
+            else:
+                chunk.append((sample_id, patient_id, collected_at, name, value, unit))
             if len(chunk) >= CHUNK:
                 writer.writerows(chunk)
                 chunk.clear()
@@ -199,10 +219,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("rows", type=int, help="number of data rows (the header not counted)")
     parser.add_argument("out", help="CSV file to write")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--excel", action="store_true", help="';', decimal commas and the lab's range per row"
+    )
     args = parser.parse_args(argv)
     if args.rows < 0:
         parser.error("ROWS must be zero or more")
-    stats = generate(args.rows, args.out, args.seed)
+    stats = generate(args.rows, args.out, args.seed, excel=args.excel)
     print(f"generate.py: {args.out}: {stats.summary()}", file=sys.stderr)
     return 0
 

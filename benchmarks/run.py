@@ -242,15 +242,18 @@ def default_cap() -> int | None:
 # --- Data ----------------------------------------------------------------------------------
 
 
-def data_file(directory: Path, rows: int, seed: int) -> tuple[Path, dict[str, Any]]:
-    """Generate (or reuse, with its sidecar of stats) the long file with `rows` rows."""
-    path = directory / f"long-{rows}-seed{seed}.csv"
+def data_file(
+    directory: Path, rows: int, seed: int, excel: bool = False
+) -> tuple[Path, dict[str, Any]]:
+    """Generate (or reuse, with its sidecar of stats) the long file with `rows` rows (`excel`:
+    as a European Excel export, see generate.py)."""
+    path = directory / f"long-{rows}-seed{seed}{'-excel' if excel else ''}.csv"
     sidecar = path.with_suffix(".json")
     if path.exists() and sidecar.exists():
         return path, json.loads(sidecar.read_text())
     partial = path.with_suffix(".partial")
     start = time.perf_counter()
-    stats = generate.generate(rows, partial, seed)
+    stats = generate.generate(rows, partial, seed, excel=excel)
     partial.replace(path)
     info = {
         "rows": stats.rows,
@@ -675,6 +678,27 @@ def main(argv: list[str] | None = None) -> int:
                     faster >= goal,
                 )
             )
+
+        # 3b. A European Excel export of the same rows (';', decimal commas, the lab's range in
+        # each row), in turns with the plain file: real exports must not fall off the fast path.
+        excel, excel_info = data_file(data_dir, args.rows_medium, args.seed, excel=True)
+        step(f"{n_med} rows: Excel-style export and the plain file, ndjson")
+        ndjson_excel = [*pc, "check", excel, "--format", "ndjson"]
+        ndjson_plain = [*pc, "check", medium, "--format", "ndjson"]
+        took_excel, took_plain = timer.in_turns(
+            [(ndjson_excel, PANELCLI_EXITS), (ndjson_plain, PANELCLI_EXITS)]
+        )
+        got = measure(python, ndjson_excel, cap, scratch, keep_tail=True)
+        notes.append(check_ndjson_totals(f"ndjson {n_med} Excel-style", got, excel_info))
+        lines.append(
+            Line(
+                f"`check` {n_med} rows, Excel-style export (`;`, decimal commas, lab's range)",
+                seconds(took_excel),
+                f"{seconds(took_plain)} (the plain file)",
+                f"{took_excel / took_plain:.2f}×",
+                "report",
+            )
+        )
 
         # 4. Peak RSS, one fresh child per measurement.
         step("peak RSS, python -c pass (the floor of this measurement)")

@@ -166,6 +166,34 @@ def test_panelcli_accounts_for_every_generated_row(
     assert all(r["value"] == pytest.approx(float(r["original_value"]) * 1000) for r in converted)
 
 
+def test_an_excel_style_export_gives_the_same_results_as_the_plain_file(
+    generated: tuple[Path, Any], tmp_path: Path
+) -> None:
+    """`--excel` writes the same rows with ';', decimal commas and the lab's range: the
+    benchmark line comparing the two times the same work."""
+    plain, stats = generated
+    excel = tmp_path / "excel.csv"
+    assert generate.generate(ROWS, excel, SEED, excel=True).bad_lines == stats.bad_lines
+    header = excel.read_text(encoding="utf-8").splitlines()[:2]
+    assert header[0] == ";".join(generate.HEADER) + ";reference_range"
+
+    def ndjson(path: Path) -> list[dict[str, Any]]:
+        command = [sys.executable, "-m", "panelcli", "check", str(path), "--format", "ndjson"]
+        done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
+        assert done.returncode == 2, done.stderr
+        return [json.loads(line) for line in done.stdout.splitlines()]
+
+    same = ("line", "marker", "value", "comparator", "unit", "status", "flag", "times_upper_limit")
+    from_plain, from_excel = ndjson(plain), ndjson(excel)
+    assert from_excel[-1]["totals"] == from_plain[-1]["totals"]  # no warning in either
+    results = [(p, e) for p, e in zip(from_plain, from_excel, strict=True) if "status" in p]
+    assert len(results) == from_plain[-1]["totals"]["results"]
+    for p, e in results:
+        assert {k: e[k] for k in same} == {k: p[k] for k in same}
+        assert e["original_value"] == p["original_value"].replace(".", ",")
+        assert e["reference"]["origin"] == "file" and p["reference"]["origin"] == "set"
+
+
 def test_run_py_smoke_prints_the_table(tmp_path: Path) -> None:
     """`run.py --smoke` (2k/1k rows, one run each) ends with exit 0 and prints the table.
 
@@ -198,10 +226,12 @@ def test_run_py_smoke_prints_the_table(tmp_path: Path) -> None:
         "rows/s",
         "vs floor",
         "peak RSS, --format ndjson",
+        "Excel-style export",
     ):
         assert target in out
     assert "skipped (frictionless" in out
     assert "results + 1 rejected = all rows" in out
+    assert "ndjson 1k Excel-style:" in out
     assert "By top-level package" in out
     assert (tmp_path / "long-2000-seed0.csv").exists()
 

@@ -196,15 +196,19 @@ class PanelDigest(_Model):
     patient_id: str | None = None
     collected_at: str | None = None
     measured: int
-    by_status: dict[str, int]
     flagged_markers: list[str] = Field(description="Markers low, high or critical, in order.")
 
 
 class Overview(_Model):
-    """A big run in brief: a digest per panel, the first problems, and every count."""
+    """A big run in brief: the samples to list, the first problems, and every count."""
 
     reference_set: ReferenceSetInfo
-    panels: list[PanelDigest]
+    samples: int = Field(description="Samples (panels) in the run.")
+    flagged_samples: int = Field(description="Samples with a result low, high or critical.")
+    panels: list[PanelDigest] = Field(
+        description="The samples to list: those with results outside the range first, each "
+        "group in order of first sight (at most OVERVIEW_PANELS)."
+    )
     rejected: list[Issue] = Field(description="The first rejected rows; totals counts them all.")
     warnings: list[Issue] = Field(description="The first warnings; totals counts them all.")
     rejected_reasons: dict[str, int] = Field(description="Every rejected row, counted by code.")

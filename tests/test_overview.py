@@ -10,10 +10,16 @@ import pytest
 from typer.testing import CliRunner
 
 from panelcli import cli
-from panelcli.check import CheckOptions, Interpreter, build_overview, build_report
+from panelcli.check import (
+    OVERVIEW_PANELS,
+    CheckOptions,
+    Interpreter,
+    build_overview,
+    build_report,
+)
 from panelcli.cli import app
 from panelcli.ranges import load_ranges
-from panelcli.render.table import MAX_TABLE_RESULTS, OVERVIEW_PANELS, overview_of
+from panelcli.render.table import MAX_TABLE_RESULTS, overview_of
 
 runner = CliRunner()
 MARKERS = ["IL-6", "TNF-α", "IL-10", "IFN-γ", "IL-8"]
@@ -75,7 +81,41 @@ def test_a_streamed_overview_equals_the_overview_of_the_whole_report(tmp_path: P
     whole = overview_of(build_report(Interpreter(ranges, CheckOptions()).stream([path]), ranges))
     assert streamed == whole
     assert streamed.totals.results == 1500
-    assert sum(p.measured for p in streamed.panels) == 1500
+    assert (streamed.samples, streamed.flagged_samples) == (300, 30)
+    assert len(streamed.panels) == OVERVIEW_PANELS
+    assert [p.sample_id for p in streamed.panels[:31]] == [
+        *(f"S{n:05d}" for n in range(0, 300, 10)),  # flagged (a high IL-6) first, in order
+        "S00001",
+    ]
+
+
+def test_a_sample_flagged_only_by_a_later_row_is_listed_in_order_of_first_sight(
+    tmp_path: Path,
+) -> None:
+    """Only the samples the table lists are kept in full; one whose rows come back later must
+    still be listed where it was first seen, with every marker outside the range."""
+    lines = ["sample_id,patient_id,collected_at,marker,value,unit"]
+    lines.append("S-FIRST,P-1,2026-01-01,IL-8,1.0,pg/mL")
+    for number in range(80):
+        lines += [f"S{number:03d},P-2,2026-01-02,{m},{'50' if m == 'IL-6' else '1.0'},pg/mL"
+                  for m in MARKERS]  # fmt: skip
+    lines += ["S-FIRST,P-9,2026-02-02,IL-6,50,pg/mL", "S-FIRST,P-9,2026-02-02,IL-10,99,pg/mL"]
+    path = tmp_path / "later.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ranges = load_ranges()
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    whole = overview_of(
+        build_report(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    )
+    assert streamed == whole
+    first = streamed.panels[0]
+    assert (first.sample_id, first.patient_id, first.collected_at) == (
+        "S-FIRST",
+        "P-1",
+        "2026-01-01",
+    )
+    assert (first.measured, first.flagged_markers) == (3, ["IL-6", "IL-10"])
+    assert (streamed.samples, streamed.flagged_samples) == (81, 81)
 
 
 def test_a_big_json_document_says_why_it_does_not_stream(

@@ -27,8 +27,6 @@ from panelcli.units import unit_key
 
 #: Past this many results a table takes seconds and helps nobody; show one line per panel.
 MAX_TABLE_RESULTS = 1000
-#: Samples listed in that overview (drawing a table row costs about 0.35 ms).
-OVERVIEW_PANELS = 50
 
 STATUS_LOOK = {
     Status.NORMAL: ("✓", "normal", "green"),
@@ -214,12 +212,14 @@ def render_table(report: Report, console: Console) -> None:
 def render_overview(overview: Overview, console: Console) -> None:
     """A big run: one line per sample (flagged samples first), counts, the first problems."""
     totals = overview.totals
-    panels = overview.panels
-    flagged = [p for p in panels if p.flagged_markers]
-    shown = (flagged + [p for p in panels if not p.flagged_markers])[:OVERVIEW_PANELS]
+    shown = overview.panels
     table = Table(
-        title=f"{totals.results:,} results in {len(panels):,} samples"
-        + (" (samples with results outside the range first)" if len(panels) > len(shown) else ""),
+        title=f"{totals.results:,} results in {overview.samples:,} samples"
+        + (
+            " (samples with results outside the range first)"
+            if overview.samples > len(shown)
+            else ""
+        ),
         title_justify="left",
     )
     for heading in ("Sample", "Patient", "Collected", "Source", "Measured", "Outside the range"):
@@ -231,9 +231,9 @@ def render_overview(overview: Overview, console: Console) -> None:
             inert(", ".join(panel.flagged_markers) or "none"),
         )  # fmt: skip
     console.print(table)
-    hidden = len(panels) - len(shown)
+    hidden = overview.samples - len(shown)
     if hidden:
-        hidden_flagged = len(flagged) - sum(1 for p in shown if p.flagged_markers)
+        hidden_flagged = overview.flagged_samples - sum(1 for p in shown if p.flagged_markers)
         console.print(
             Text(
                 f"… and {hidden:,} more samples ({hidden_flagged:,} of them with results "
@@ -263,18 +263,22 @@ def render_overview(overview: Overview, console: Console) -> None:
 
 def overview_of(report: Report) -> Overview:
     """The overview of a report that is already whole (same digest as a streamed run)."""
-    from panelcli.check import OVERVIEW_ISSUES
+    from panelcli.check import OVERVIEW_ISSUES, OVERVIEW_PANELS
 
+    flagged = [p for p in report.panels if p.summary.flagged_markers]
+    unflagged = [p for p in report.panels if not p.summary.flagged_markers]
     digests = [
         PanelDigest(
             source=p.source, sample_id=p.sample_id, patient_id=p.patient_id,
             collected_at=p.collected_at, measured=p.summary.measured,
-            by_status=p.summary.by_status, flagged_markers=p.summary.flagged_markers,
+            flagged_markers=p.summary.flagged_markers,
         )
-        for p in report.panels
+        for p in (flagged + unflagged)[:OVERVIEW_PANELS]
     ]  # fmt: skip
     return Overview(
         reference_set=report.reference_set,
+        samples=len(report.panels),
+        flagged_samples=len(flagged),
         panels=digests,
         rejected=report.rejected[:OVERVIEW_ISSUES],
         warnings=report.warnings[:OVERVIEW_ISSUES],

@@ -271,13 +271,16 @@ def stopped_reading(source: str, problem: InputError) -> list[StreamEvent]:
     return [*problem.before, issue]
 
 
-def in_lists(events: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Events in lists of `size`; when reading stops the file, the events before it still come."""
+def in_lists(
+    events: Iterable[T], size: int, waiting: Callable[[], bool] | None = None
+) -> Iterator[list[T]]:
+    """Events in lists of `size`, a list ending early whenever `waiting()` says the input has
+    nothing more right now; when reading stops the file, the events before it still come."""
     batch: list[T] = []
     try:
         for event in events:
             batch.append(event)
-            if len(batch) >= size:
+            if len(batch) >= size or (waiting is not None and waiting()):
                 yield batch
                 batch = []
     except InputError:
@@ -381,7 +384,8 @@ class Interpreter:
     ) -> Iterator[list[StreamEvent]]:
         """`stream`'s events in lists of about `size` (handling a list at a time saves steps).
 
-        A list waits for `size` rows to be read: from a pipe fed row by row, use size 1.
+        A list ends early when the input is a pipe with nothing more to read right now, so
+        that a row fed through a pipe is handed on at once (`ReadStats.waiting`).
         """
         seen: set[str] = set()
         for source in sources:
@@ -420,7 +424,7 @@ class Interpreter:
             return
         source, header, layout, delimiter, _, rows = file
         measurements = rows_to_measurements(source, header, layout, delimiter, rows, stats, first)
-        yield from in_lists(self.judge_all(measurements, stats), size)
+        yield from in_lists(self.judge_all(measurements, stats), size, stats.waiting)
 
     def _long_rows(
         self, file: FileRows, stats: ReadStats, size: int
@@ -448,7 +452,7 @@ class Interpreter:
             person_of = operator.itemgetter(*(roles.get(role, pad) for role in _PERSON_ROLES))
         person_readable = self._person_readable
         plan_for, markers_for, lab_plan_for = self._plan_for, self._markers_for, self._lab_plan_for
-        decimal_comma = stats.decimal_comma
+        decimal_comma, waiting = stats.decimal_comma, stats.waiting
         # Where ',' is the decimal mark, '1.234' gets a warning from the general path.
         dot_may_group = DOT_MAY_GROUP_THOUSANDS if decimal_comma else None
         sample: PanelKey | None = None  # the panel of the row before, and its markers
@@ -514,7 +518,7 @@ class Interpreter:
                         source, header, layout, delimiter, (numbered,), stats, first=False
                     )
                     batch.extend(self.judge_all(measurements, stats))
-                if len(batch) >= size:
+                if len(batch) >= size or (waiting is not None and waiting()):
                     yield batch
                     batch = []
         except InputError:

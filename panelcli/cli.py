@@ -340,15 +340,15 @@ def check(
         writes = output is not None or not quiet  # --quiet with -o still writes the file
         with open_output(output, force, utf8=output_format != OutputFormat.table) as out:
             if output_format in STREAMED and export is None:
-                size = _batch_size(files)
+                piped = _reads_a_stream(files)
                 totals = None
-                if size > 1 and writes:
+                if not piped and writes:
                     totals = _in_two_processes(
                         files, reference_set, options, output_format, out, quiet
                     )
                 if totals is None:
-                    batches = _batches(files, reference_set, options, quiet, size)
-                    totals = _stream(batches, reference_set, output_format, out, writes, size == 1)
+                    batches = _batches(files, reference_set, options, quiet)
+                    totals = _stream(batches, reference_set, output_format, out, writes, piped)
             elif output_format == OutputFormat.table and export is None:
                 events = _events(files, reference_set, options, quiet)
                 totals = _table(events, reference_set, out, writes)
@@ -368,12 +368,11 @@ def check(
         raise typer.Exit(_exit_status(totals, fail_on))
 
 
-def _batch_size(files: list[str]) -> int:
-    """Rows read ahead when streaming: hundreds for files, one for pipes and terminals.
-
-    A pipe fed a row at a time must show each row's line as soon as the row comes, not after
-    hundreds of rows; a file is read at full speed either way. A name that cannot be read
-    does not count: it is reported as unreadable.
+def _reads_a_stream(files: list[str]) -> bool:
+    """Whether any input is a pipe, terminal or socket: its rows come as they come, and each
+    row's line must be written as soon as the row is read (the core hands rows on early when
+    such an input has nothing more for now). A name that cannot be read does not count: it
+    is reported as unreadable.
     """
     from panelcli.reading import is_stream
 
@@ -381,12 +380,12 @@ def _batch_size(files: list[str]) -> int:
         try:
             mode = os.fstat(sys.stdin.fileno()).st_mode if name == "-" else os.stat(name).st_mode
         except (ValueError, io.UnsupportedOperation):  # a stdin without a file descriptor
-            return 1
+            return True
         except OSError:
             continue
         if is_stream(mode):
-            return 1
-    return 512
+            return True
+    return False
 
 
 def _stop_if_nothing_read(report: Report) -> None:

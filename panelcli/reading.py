@@ -14,6 +14,7 @@ import io
 import itertools
 import os
 import re
+import select
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -121,6 +122,9 @@ class ReadStats:
     columns: dict[str, str] = field(default_factory=dict)
     size: int | None = None  # bytes, for a regular file (progress)
     position: Callable[[], int] | None = None  # bytes read so far (a little ahead of the rows)
+    #: Input that comes as it comes (a pipe): True while none is there right now, so that the
+    #: rows read so far are handed on at once. None for a regular file. See `_waiting_probe`.
+    waiting: Callable[[], bool] | None = None
 
 
 # --- bytes --------------------------------------------------------------------------------------
@@ -169,6 +173,29 @@ class _Prefixed(io.RawIOBase):
         data = self._read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
+
+
+def _waiting_probe(raw: BinaryIO) -> Callable[[], bool] | None:
+    """`ReadStats.waiting` for a source: None for a regular file; for a pipe, terminal or
+    socket, whether no byte is waiting to be read right now (a poll that does not wait)."""
+    try:
+        fd = raw.fileno()
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        poll = select.poll()
+        poll.register(fd, select.POLLIN)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        # No descriptor (a stream in memory) or no poll (Windows): hand on every row.
+        return _always_waiting
+
+    def waiting() -> bool:
+        return not poll.poll(0)  # an end of input counts as something to read
+
+    return waiting
+
+
+def _always_waiting() -> bool:
+    return True
 
 
 def _cp1252_fallback(stats: ReadStats) -> str:
@@ -522,6 +549,7 @@ def opened(
     if csv.field_size_limit() < max_line:  # a value may be as long as the longest line allowed
         set_field_size_limit(max_line)
     raw, text = open_text(source, stats)
+    stats.waiting = _waiting_probe(raw)
     with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
         info = os.fstat(raw.fileno())
         if stat.S_ISREG(info.st_mode):

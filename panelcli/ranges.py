@@ -213,6 +213,7 @@ class ReferenceSet:
         self.sha256 = hashlib.sha256(raw).hexdigest()
         self.markers = data.markers
         self._index: dict[str, str] = {}
+        self._hints: dict[str, str | None] = {}  # see suggest
         for name, entry in data.markers.items():
             for alias in (name, *entry.aliases):
                 self._index[marker_key(alias)] = name
@@ -240,6 +241,15 @@ class ReferenceSet:
         numbers.
         """
         key = marker_key(marker)
+        try:  # remembered: an unknown marker in every row of a big file would cost seconds
+            return self._hints[key]
+        except KeyError:
+            if len(self._hints) >= 4096:  # bounded: misspellings can vary without end
+                self._hints.clear()
+            hint = self._hints[key] = self._closest(key)
+            return hint
+
+    def _closest(self, key: str) -> str | None:
         for close in difflib.get_close_matches(key, self._index, n=5, cutoff=0.75):
             digits, written = _digits(close), _digits(key)
             if _letters(close) == _letters(key) and _doubled(digits, written):

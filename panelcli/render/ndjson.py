@@ -171,7 +171,10 @@ class RowEncoder:
     MEMO_LIMIT = 1024
 
     def __init__(self) -> None:
-        self._samples: dict[tuple[str | None, ...], tuple[bytes, bytes]] = {}
+        # Apart, so that a wide file (a column per marker) still finds its sample remembered.
+        self._sources: dict[str, bytes] = {}
+        self._columns: dict[str | None, bytes] = {}
+        self._samples: dict[tuple[str | None, ...], bytes] = {}
         self._markers: dict[tuple[str | None, ...], tuple[bytes, bytes, bytes]] = {}
         self._outcomes: dict[tuple[object, ...], tuple[bytes, bytes, ReferenceUsed]] = {}
 
@@ -184,10 +187,15 @@ class RowEncoder:
         (source, line, column, sample_id, patient_id, collected_at, marker, as_written, category,
          value, comparator, unit, original_value, original_unit, status, flag, flags, times,
          reference, note) = row  # fmt: skip
-        sample: tuple[bytes, bytes] | None
-        sample = self._samples.get((source, column, sample_id, patient_id, collected_at))
+        head = self._sources.get(source)
+        if head is None:
+            head = self._source(source)
+        column_text = self._columns.get(column)
+        if column_text is None:
+            column_text = self._column(column)
+        sample = self._samples.get((sample_id, patient_id, collected_at))
         if sample is None:
-            sample = self._sample(source, column, sample_id, patient_id, collected_at)
+            sample = self._sample(sample_id, patient_id, collected_at)
         names: tuple[bytes, bytes, bytes] | None
         names = self._markers.get((marker, as_written, category, unit, original_unit))
         if names is None:
@@ -202,22 +210,25 @@ class RowEncoder:
         # original_value needs no escaping: the short path takes only digits (of any script), a
         # point or a decimal comma, an exponent and a leading "<" or ">".
         return b"".join((
-            sample[0], b"%d" % line, sample[1], names[0], _number(value),
+            head, b"%d" % line, column_text, sample, names[0], _number(value),
             _COMPARATOR_JSON[comparator], names[1], original_value.encode(), names[2],
             outcome[0], times_text, outcome[1],
             b"null}\n" if note is None else _utf8(_string(note) + "}\n"),
         ))  # fmt: skip
 
-    def _sample(self, *fields: str | None) -> tuple[bytes, bytes]:
-        source, column, sample_id, patient_id, collected_at = (_string(f) for f in fields)
-        parts = (
-            _utf8(f'{{"source":{source},"line":'),
-            _utf8(
-                f',"column":{column},"sample_id":{sample_id},"patient_id":{patient_id},'
-                f'"collected_at":{collected_at}'
-            ),
+    def _source(self, source: str) -> bytes:
+        head = _utf8(f'{{"source":{_string(source)},"line":')
+        return remember(self._sources, source, head, self.MEMO_LIMIT)
+
+    def _column(self, column: str | None) -> bytes:
+        return remember(
+            self._columns, column, _utf8(f',"column":{_string(column)}'), self.MEMO_LIMIT
         )
-        return remember(self._samples, fields, parts, self.MEMO_LIMIT)
+
+    def _sample(self, *fields: str | None) -> bytes:
+        sample_id, patient_id, collected_at = (_string(f) for f in fields)
+        text = f',"sample_id":{sample_id},"patient_id":{patient_id},"collected_at":{collected_at}'
+        return remember(self._samples, fields, _utf8(text), self.MEMO_LIMIT)
 
     def _names(self, *fields: str | None) -> tuple[bytes, bytes, bytes]:
         marker, as_written, category, unit, original_unit = (_string(f) for f in fields)

@@ -45,7 +45,25 @@ def test_a_slow_run_on_a_terminal_shows_the_file_and_how_far_it_got(
     assert [type(e) for e in watched] == [type(e) for e in plain], "events pass unchanged"
     shown = terminal.getvalue()
     assert f"reading {path}" in shown
-    assert f"/{path.stat().st_size}" in shown, "bytes read out of the file's size"
+    assert f"/{path.stat().st_size:,} bytes" in shown, "bytes read out of the file's size"
+
+
+def test_a_slow_pipe_on_a_terminal_shows_the_rows_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pipe's size is not known: '0/? bytes' said nothing; the rows read say how far it is."""
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(progress, "EVERY", 100)
+    piped = io.BytesIO(big_file(tmp_path).read_bytes())  # no file behind it, as with a pipe
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(piped))
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    events = list(progress.with_progress(interpreter.stream(["-"]), interpreter))
+    assert len(events) == 3000
+    shown = terminal.getvalue()
+    assert "reading standard input" in shown
+    assert "2,900 rows" in shown and "bytes" not in shown
 
 
 def test_a_quick_run_shows_no_bar_even_on_a_terminal(
@@ -80,3 +98,37 @@ def test_the_bar_survives_events_that_come_after_a_file_was_closed(
     interpreter = Interpreter(load_ranges(), CheckOptions())
     events = list(progress.with_progress(interpreter.stream([path, path]), interpreter))
     assert len(events) == 101  # 50 results twice, and the warning
+
+
+def test_the_bar_of_a_file_read_by_two_processes_reaches_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """This process reads the first half only: its position there stands for the whole file,
+    else the bar stopped at 50% although the run was done."""
+    import functools
+    import re
+
+    from panelcli import split
+    from panelcli.check import Tally
+    from panelcli.render import two_processes
+    from panelcli.render.ndjson import ndjson_texts
+
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    monkeypatch.setenv("COLUMNS", "400")
+    path = big_file(tmp_path, rows=20_000)
+    ranges = load_ranges()
+    interpreter = Interpreter(ranges, CheckOptions())
+    watch = functools.partial(progress.with_progress, interpreter=interpreter, every=1)
+    written: list[object] = []
+    assert two_processes.write_in_two_processes(
+        str(path), interpreter, ndjson_texts, ranges.info, Tally(), written.extend, watch
+    )
+    size = path.stat().st_size
+    done = [
+        int(n.replace(",", "")) for n in re.findall(r"([\d,]+)/[\d,]+ bytes", terminal.getvalue())
+    ]
+    assert done and max(done) > 0.9 * size
+    assert max(done) <= size

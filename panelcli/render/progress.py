@@ -8,7 +8,6 @@ from typing import TypeVar
 
 from rich.progress import (
     BarColumn,
-    MofNCompleteColumn,
     Progress,
     TaskProgressColumn,
     TextColumn,
@@ -30,7 +29,8 @@ EVERY = 4096
 def with_progress(
     events: Iterator[T], interpreter: Interpreter, every: int | None = None
 ) -> Iterator[T]:
-    """Pass events (or lists of them) through; after DELAY seconds show how far reading is."""
+    """Pass events (or lists of them) through; after DELAY seconds show how far reading is:
+    the bytes read of a file, the rows read from a pipe (whose size is not known)."""
     every = every or EVERY
     console = make_console(stderr=True)
     if not console.is_terminal:
@@ -40,28 +40,38 @@ def with_progress(
     progress: Progress | None = None
     task = None
     shown: str | None = None
+    rows = 0  # events of the file being read (a result or a rejected row per row, mostly)
     try:
         for count, event in enumerate(events, 1):
+            rows += len(event) if isinstance(event, list) else 1
             if count % every == 0 and time.monotonic() - started >= DELAY:
                 if progress is None:
                     progress = Progress(
                         TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
-                        MofNCompleteColumn(), TextColumn("bytes"), TimeRemainingColumn(),
+                        TextColumn("{task.fields[done]}"), TimeRemainingColumn(),
                         console=console, transient=True,
                     )  # fmt: skip
                     progress.start()
-                    task = progress.add_task("reading", total=None)
+                    task = progress.add_task("reading", total=None, done="")
                 assert task is not None
                 source, stats = interpreter.reading or ("", None)
                 if source != shown:
-                    shown = source
+                    shown, rows = source, 0
                     total = stats.size if stats else None
-                    progress.update(task, description=f"reading {source}", total=total)
-                progress.update(task, completed=_bytes_read(stats))
+                    progress.update(task, description=f"reading {_name(source)}", total=total)
+                if stats is not None and stats.size is not None:
+                    done = _bytes_read(stats)
+                    progress.update(task, completed=done, done=f"{done:,}/{stats.size:,} bytes")
+                else:
+                    progress.update(task, done=f"{rows:,} rows")
             yield event
     finally:
         if progress is not None:
             progress.stop()
+
+
+def _name(source: str) -> str:
+    return "standard input" if source == "-" else source
 
 
 def _bytes_read(stats: ReadStats | None) -> int:

@@ -95,6 +95,11 @@ def write_in_two_processes(
             second.start()
         except OSError:  # no temporary file, no fork: one process will do
             return False
+        read, size = stats.position, stats.size
+        if read is not None and size:
+            # A progress bar follows this process's part, which ends at the cut; the other part
+            # goes as fast, so this part's share stands for the whole file's.
+            stats.position = lambda: read() * size // cut.offset
         batches = _batches(file, stats, cut, interpreter, second)
         write(make_texts(watch(batches) if watch else batches, info, tally))
     return True

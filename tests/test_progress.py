@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,14 +31,26 @@ def big_file(tmp_path: Path, rows: int = 3000) -> Path:
     return path
 
 
-def test_a_slow_run_on_a_terminal_shows_the_file_and_how_far_it_got(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    terminal = FakeTerminal()
-    monkeypatch.setattr(sys, "stderr", terminal)
-    monkeypatch.setattr(progress, "DELAY", 0.0)  # as if every run took more than a second
+@pytest.fixture
+def slow_run_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Callable[[], FakeTerminal]:
+    """Make stderr a terminal (when called: pytest sets its own stderr after the fixtures),
+    and every run count as longer than a second."""
+    monkeypatch.setattr(progress, "DELAY", 0.0)
     monkeypatch.setattr(progress, "EVERY", 100)
     monkeypatch.setenv("COLUMNS", "400")  # room for the whole path
+
+    def on_a_terminal() -> FakeTerminal:
+        terminal = FakeTerminal()
+        monkeypatch.setattr(sys, "stderr", terminal)
+        return terminal
+
+    return on_a_terminal
+
+
+def test_a_slow_run_on_a_terminal_shows_the_file_and_how_far_it_got(
+    tmp_path: Path, slow_run_on_a_terminal: Callable[[], FakeTerminal]
+) -> None:
+    terminal = slow_run_on_a_terminal()
     path = big_file(tmp_path)
     interpreter = Interpreter(load_ranges(), CheckOptions())
     plain = list(Interpreter(load_ranges(), CheckOptions()).stream([str(path)]))
@@ -49,13 +62,12 @@ def test_a_slow_run_on_a_terminal_shows_the_file_and_how_far_it_got(
 
 
 def test_a_slow_pipe_on_a_terminal_shows_the_rows_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    slow_run_on_a_terminal: Callable[[], FakeTerminal],
 ) -> None:
     """A pipe's size is not known: '0/? bytes' said nothing; the rows read say how far it is."""
-    terminal = FakeTerminal()
-    monkeypatch.setattr(sys, "stderr", terminal)
-    monkeypatch.setattr(progress, "DELAY", 0.0)
-    monkeypatch.setattr(progress, "EVERY", 100)
+    terminal = slow_run_on_a_terminal()
     piped = io.BytesIO(big_file(tmp_path).read_bytes())  # no file behind it, as with a pipe
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(piped))
     interpreter = Interpreter(load_ranges(), CheckOptions())
@@ -101,7 +113,9 @@ def test_the_bar_survives_events_that_come_after_a_file_was_closed(
 
 
 def test_the_bar_of_a_file_read_by_two_processes_reaches_the_end(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    slow_run_on_a_terminal: Callable[[], FakeTerminal],
 ) -> None:
     """This process reads the first half only: its position there stands for the whole file,
     else the bar stopped at 50% although the run was done."""
@@ -113,11 +127,8 @@ def test_the_bar_of_a_file_read_by_two_processes_reaches_the_end(
     from panelcli.render import two_processes
     from panelcli.render.ndjson import ndjson_texts
 
-    terminal = FakeTerminal()
-    monkeypatch.setattr(sys, "stderr", terminal)
-    monkeypatch.setattr(progress, "DELAY", 0.0)
+    terminal = slow_run_on_a_terminal()
     monkeypatch.setattr(split, "MIN_BYTES", 0)
-    monkeypatch.setenv("COLUMNS", "400")
     path = big_file(tmp_path, rows=20_000)
     ranges = load_ranges()
     interpreter = Interpreter(ranges, CheckOptions())

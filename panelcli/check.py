@@ -198,16 +198,21 @@ def _plain_number(text: str, plan: _Plan) -> float | None:
 #: '<2.0', '> 5000': a comparator, at most one space, and a number without a sign.
 _CENSORED = re.compile(r"([<>]) ?((?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\Z").match
 _CENSORED_STARTS = ("<", ">")
+_SIGNS = ("+", "-")
 _NOT_CENSORED: tuple[None, None] = (None, None)
 
 
-def _other_number(
+def _comma_or_censored_number(
     text: str, plan: _Plan, decimal_comma: bool
 ) -> tuple[Comparator | None, float] | tuple[None, None]:
     """The comparator and number of a cell that is not a plain number but that the short path
     takes all the same: a decimal comma ('12,5' where ',' is the decimal mark, as
-    `parse_value` reads it) and a simply censored number ('<2.0', '<2,0'); else (None, None)."""
-    if decimal_comma and text.count(",") == 1 and "." not in text:
+    `parse_value` reads it) and a simply censored number ('<2.0', '<2,0'); else (None, None).
+
+    A sign ('+3,5') is left to the general path: CSV output guards such a cell against being
+    read as a spreadsheet formula, and the short path writes its cells as they are.
+    """
+    if decimal_comma and text.count(",") == 1 and "." not in text and text[:1] not in _SIGNS:
         text = text.replace(",", ".")
         number = _plain_number(text, plan)
         if number is not None:
@@ -484,7 +489,9 @@ class Interpreter:
                         number = _plain_number(text, plan)
                         comparator = None
                         if number is None:
-                            comparator, number = _other_number(text, plan, decimal_comma)
+                            comparator, number = _comma_or_censored_number(
+                                text, plan, decimal_comma
+                            )
                         if (person is not None and not person_readable(*person, collected_at)) or (
                             dot_may_group is not None and dot_may_group(text)
                         ):
@@ -581,7 +588,7 @@ class Interpreter:
         number = _plain_number(text, plan)
         comparator = None
         if number is None:
-            comparator, number = _other_number(text, plan, decimal_comma)
+            comparator, number = _comma_or_censored_number(text, plan, decimal_comma)
             if number is None:
                 return None
         seen = self._markers_seen(m)

@@ -161,6 +161,16 @@ def test_decimal_commas_take_the_short_path_where_comma_is_the_decimal_mark() ->
     assert [e.original_value for e in events[:2]] == ["12,5", "<2,0"]  # type: ignore[union-attr]
 
 
+def test_a_signed_decimal_comma_is_guarded_in_csv_as_the_general_path_guards_it() -> None:
+    """'+3,5' could start a spreadsheet formula: CSV writes it "'+3,5" (found in review)."""
+    ranges = SETS["arup-3002601"]
+    rows = [("S1", "IL-6", "+3,5", "pg/mL", "", ""), ("S2", "IL-6", "-0,0", "pg/mL", "", "")]
+    path = write(rows, ";")
+    short, general = run(path, ranges, short=True), run(path, ranges, short=False)
+    assert csv_text(short, ranges) == csv_text(general, ranges)
+    assert "'+3,5" in csv_text(short, ranges)
+
+
 def test_simply_censored_numbers_take_the_short_path_too() -> None:
     """'<x' and '>x' are common in real exports (below detection); they must not cost 10x."""
     ranges = SETS["arup-3002601"]

@@ -129,7 +129,7 @@ class _ShortRows:
     """The cells of `ResultRow`s, as `_cell(result_row(...))` gives them, with fewer steps.
 
     The text of a sample's fields and of a marker's names is made once and remembered
-    (bounded); the value cells of the short path are plain numbers that need no changing.
+    (bounded); the value cells of the short path are numbers that need no changing.
     """
 
     LIMIT = 1024
@@ -158,7 +158,8 @@ class _ShortRows:
                 reference,
             ), self.LIMIT)  # fmt: skip
         first, rest, _ = names
-        # original_value needs no changing: the short path only takes plain and '<'/'>' numbers.
+        # original_value needs no changing: the short path takes only numbers without a sign
+        # in front (plain, with a decimal comma, or after '<'/'>'), never a formula's start.
         return [
             sample[0], str(line), *sample[1:], *first, repr(value), comparator or "", rest[0],
             original_value, rest[1], rest[2], rest[3], rest[4],

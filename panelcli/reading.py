@@ -14,7 +14,6 @@ import io
 import itertools
 import os
 import re
-import select
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -122,8 +121,8 @@ class ReadStats:
     columns: dict[str, str] = field(default_factory=dict)
     size: int | None = None  # bytes, for a regular file (progress)
     position: Callable[[], int] | None = None  # bytes read so far (a little ahead of the rows)
-    #: Input that comes as it comes (a pipe): True while none is there right now, so that the
-    #: rows read so far are handed on at once. None for a regular file. See `_waiting_probe`.
+    #: Input that comes as it comes (a pipe): True while no whole line is at hand, so that the
+    #: rows read so far are handed on before reading waits. None for a regular file.
     waiting: Callable[[], bool] | None = None
 
 
@@ -153,13 +152,29 @@ def open_binary(source: str) -> BinaryIO:
         raise InputError(f"{source}: cannot read ({exc.strerror})") from None
 
 
+class LinesAhead:
+    """Whether the reader of a pipe has a whole line at hand: the line ends handed to it
+    against the lines it has read (see `ReadStats.waiting`)."""
+
+    __slots__ = ("ends", "read")
+
+    def __init__(self) -> None:
+        self.ends = 0  # '\n' bytes handed to the text layer (UTF-8 or Windows-1252)
+        self.read = 0  # lines read from it
+
+    def waiting(self) -> bool:
+        """True when no whole line is at hand: reading on may wait for the pipe."""
+        return self.read >= self.ends
+
+
 class _Prefixed(io.RawIOBase):
     """A byte stream that first replays the bytes already read for sniffing."""
 
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+    def __init__(self, head: bytes, rest: BinaryIO, ahead: LinesAhead | None = None) -> None:
         self._head = memoryview(head)
         # read1: what is there now (a pipe fed row by row); read() would wait for a full buffer.
         self._read = getattr(rest, "read1", rest.read)
+        self._ahead = ahead
 
     def readable(self) -> bool:
         return True
@@ -167,31 +182,15 @@ class _Prefixed(io.RawIOBase):
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         if self._head:
             n = min(len(buffer), len(self._head))
-            buffer[:n] = self._head[:n]
+            data = self._head[:n].tobytes()
             self._head = self._head[n:]
-            return n
-        data = self._read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-
-def _waiting_probe(raw: BinaryIO) -> Callable[[], bool] | None:
-    """`ReadStats.waiting` for a source: None for a regular file; for a pipe, terminal or
-    socket, whether no byte is waiting to be read right now (a poll that does not wait)."""
-    try:
-        fd = raw.fileno()
-        if stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        poll = select.poll()
-        poll.register(fd, select.POLLIN)
-    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        # No descriptor (a stream in memory) or no poll (Windows): hand on every row.
-        return _always_waiting
-
-    def waiting() -> bool:
-        return not poll.poll(0)  # an end of input counts as something to read
-
-    return waiting
+        else:
+            data = self._read(len(buffer))
+            n = len(data)
+        buffer[:n] = data
+        if self._ahead is not None:
+            self._ahead.ends += data.count(b"\n")
+        return n
 
 
 def _always_waiting() -> bool:
@@ -233,8 +232,12 @@ def _detect_encoding(head: bytes, source: str) -> str:
     return "utf-8"
 
 
-def open_text(source: str, stats: ReadStats) -> tuple[BinaryIO, io.TextIOWrapper]:
-    """Open a source as text with the detected encoding; the first value is closed by the caller."""
+def open_text(
+    source: str, stats: ReadStats
+) -> tuple[BinaryIO, io.TextIOWrapper, LinesAhead | None]:
+    """Open a source as text with the detected encoding; the first value is closed by the
+    caller. For a pipe (or any source that is not a regular file), the third value counts
+    the whole lines at hand: pass it to `_lines`."""
     raw = open_binary(source)
     try:
         try:
@@ -248,14 +251,31 @@ def open_text(source: str, stats: ReadStats) -> tuple[BinaryIO, io.TextIOWrapper
         if source != STDIN:  # stdin stays open: '-' may be given again
             raw.close()
         raise
-    errors = "strict" if stats.encoding.startswith("utf-16") else _cp1252_fallback(stats)
-    buffered = io.BufferedReader(_Prefixed(head, raw), buffer_size=HEAD_BYTES)
+    utf16 = stats.encoding.startswith("utf-16")
+    errors = "strict" if utf16 else _cp1252_fallback(stats)
+    ahead = None
+    if not _is_regular_file(raw):
+        # A row from a pipe is handed on as soon as no whole line is at hand. Counting '\n'
+        # bytes is sound where no other character holds that byte: not in UTF-16.
+        ahead = None if utf16 else LinesAhead()
+        stats.waiting = _always_waiting if ahead is None else ahead.waiting
+    buffered = io.BufferedReader(_Prefixed(head, raw, ahead), buffer_size=HEAD_BYTES)
     text = io.TextIOWrapper(buffered, encoding=stats.encoding, errors=errors, newline="")
-    return raw, text
+    return raw, text, ahead
 
 
-def _lines(text: io.TextIOWrapper, source: str, max_line: int) -> Iterator[str]:
-    """Physical lines, failing fast (without reading it all) on a line longer than max_line."""
+def _is_regular_file(raw: BinaryIO) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(raw.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):  # a stream in memory
+        return False
+
+
+def _lines(
+    text: io.TextIOWrapper, source: str, max_line: int, ahead: LinesAhead | None = None
+) -> Iterator[str]:
+    """Physical lines, failing fast (without reading it all) on a line longer than max_line;
+    `ahead` counts them (see `LinesAhead`)."""
     readline = text.readline
     number = 0
     try:
@@ -266,6 +286,8 @@ def _lines(text: io.TextIOWrapper, source: str, max_line: int) -> Iterator[str]:
             if not line:
                 return
             number += 1
+            if ahead is not None:
+                ahead.read = number
             if len(line) > max_line and len(line.rstrip("\r\n")) > max_line:
                 raise InputError(
                     f"{source}: line {number} is longer than {max_line:,} characters; this does "
@@ -548,14 +570,13 @@ def opened(
     """
     if csv.field_size_limit() < max_line:  # a value may be as long as the longest line allowed
         set_field_size_limit(max_line)
-    raw, text = open_text(source, stats)
-    stats.waiting = _waiting_probe(raw)
+    raw, text, ahead = open_text(source, stats)
     with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
         info = os.fstat(raw.fileno())
         if stat.S_ISREG(info.st_mode):
             stats.size, stats.position = info.st_size, raw.tell
     try:
-        lines = _lines(text, source, max_line)
+        lines = _lines(text, source, max_line, ahead)
         head_lines: list[str] = []
         for line in lines:
             head_lines.append(line)

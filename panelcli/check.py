@@ -654,17 +654,14 @@ class Interpreter:
         self, plan: _Plan, text: str, decimal_comma: bool
     ) -> tuple[_Plan, tuple[str, str] | None]:
         """`plan` with the lab's range as `_bounds_for` reads it, and the warning (code,
-        message) it gives; the set's plan when the range is unusable."""
+        message) it gives; the set's plan when the range is unusable or the set's interval."""
         read = read_lab_range(text, plan.unit, plan.exponent, decimal_comma)
         if not isinstance(read, Bounds):
             otherwise = "the reference set's range was used"
             return plan, ("range-unreadable", _unusable_range(text, read, otherwise))
-        warning = None
-        if _differs(read, plan.bounds):  # a planned marker's set bounds are `plan.bounds`
-            warning = (
-                "range-disagrees",
-                _disagreement(plan.name, text, read, plan.bounds, plan.unit),
-            )
+        if not _differs(read, plan.bounds):  # a planned marker's set bounds are `plan.bounds`
+            return plan, None  # the set's interval, as `_bounds_for` judges it
+        warning = ("range-disagrees", _disagreement(plan.name, text, read, plan.bounds, plan.unit))
         reference = self._reference(read, self.ranges.markers[plan.name], "file")
         return plan._replace(bounds=read, limits=zone_limits(read), reference=reference), warning
 
@@ -851,7 +848,11 @@ class Interpreter:
             )
             if from_file is not None:
                 chosen = self.ranges.select(name, *self._person(m))
-                if chosen.bounds is not None and _differs(from_file, chosen.bounds):
+                if chosen.bounds is not None and not _differs(from_file, chosen.bounds):
+                    # The lab prints the set's interval: judged by the set's, whose critical
+                    # limits a printed range never has.
+                    return chosen.bounds, "set", chosen.note, chosen.indeterminate
+                if chosen.bounds is not None:
                     message = _disagreement(
                         name, m.reference_range, from_file, chosen.bounds, entry.unit
                     )

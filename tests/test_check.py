@@ -106,7 +106,27 @@ def test_a_lab_range_from_0_is_the_same_as_a_set_range_with_no_low(write_csv):
     report = check_file(path)
     results = [r for p in report.panels for r in p.results]
     assert [r.status.value for r in results] == ["normal", "high", "high", "high"]
+    assert [r.reference.origin for r in results] == ["set", "set", "set", "file"]  # type: ignore[union-attr]
     assert [w.line for w in report.warnings if w.code == "range-disagrees"] == [5]
+
+
+def test_a_lab_range_that_is_the_sets_keeps_the_sets_critical_limits(write_csv, tmp_path):
+    """A printed range has no critical limits: used instead of the set's same interval, it
+    turned a critical result into a merely high one (found in review)."""
+    from panelcli.ranges import find_set
+
+    text = find_set("arup-3002601").read_text(encoding="utf-8")
+    text = text.replace('[markers."IL-6"]\n', '[markers."IL-6"]\ncritical_high = 500\n', 1)
+    ranges = tmp_path / "critical.toml"
+    ranges.write_text(text, encoding="utf-8")
+    path = write_csv(
+        "sample_id,marker,value,unit,reference range\n"
+        "S1,IL-6,1000,pg/mL,\nS2,IL-6,1000,pg/mL,0-2.5\nS3,IL-6,1000,pg/mL,0-7\n"
+    )
+    report = check_file(path, ranges=load_ranges(str(ranges)))
+    results = [r for p in report.panels for r in p.results]
+    assert [r.status.value for r in results] == ["critical", "critical", "high"]
+    assert [w.code for w in report.warnings] == ["range-disagrees"]  # only '0-7' differs
 
 
 def test_unreadable_lab_range_is_a_warning_not_a_lost_row(write_csv):

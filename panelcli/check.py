@@ -927,12 +927,16 @@ class Interpreter:
         return readable
 
     def _unreadable_person(self, m: Measurement, what: str, text: str, expected: str) -> None:
+        message = (
+            f"{what} '{shorten(text)}' is not something panelcli reads (expected {expected}); "
+            "it was treated as not given"
+        )
+        # Keyed by its text, which quotes the cell cut short: batches joined apart (ndjson_join)
+        # can tell repeats only by that text.
         self._warn_once(
-            ("person-unreadable", m.source, what, text),
+            ("person-unreadable", m.source, message),
             Issue(severity="warning", code="person-unreadable", source=m.source, line=m.line,
-                  column=self._column_of(what.replace(" ", "_")),
-                  message=f"{what} '{shorten(text)}' is not something panelcli "
-                  f"reads (expected {expected}); it was treated as not given"),
+                  column=self._column_of(what.replace(" ", "_")), message=message),
         )  # fmt: skip
 
     def _column_of(self, role: str) -> str:

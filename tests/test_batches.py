@@ -86,6 +86,9 @@ TRICKY = {
     # 103 different unreadable ranges, then repeats: past 100, one warning sums up the rest.
     "many-unreadable-ranges.csv": "sample_id,marker,value,unit,reference range\n"
     + "".join(f"S{n},IL-6,5,pg/mL,note {n % 103}\n" for n in range(110)),
+    # Two sexes alike in their first 40 characters (messages quote 40): one warning, as joined.
+    "long-unreadable-sexes.csv": "sample_id,marker,value,unit,sex\n"
+    + "".join(f"S{n},IL-6,5,pg/mL,{'x' * 45}{c}\n" for n, c in enumerate("ABA")),
     "age-disagrees.csv": "sample_id,marker,value,unit,age,birth_date,collected_at\n"
     "S1,IL-6,5,pg/mL,30,2020-01-01,2026-01-01\nS2,IL-6,5,pg/mL,40,01.01.1990,2026-01-01\n"
     "S3,IL-6,5,pg/mL,36,01.01.1990,2026-01-01\nS4,IL-6,5,pg/mL,200,,\n",

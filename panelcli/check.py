@@ -1286,8 +1286,9 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
         panel[0] += 1
         if event.status in ABNORMAL:
             if panel[1] is None:
-                panel[1] = []
-            panel[1].append(event.marker)
+                panel[1] = [event.marker]
+            elif event.marker not in panel[1]:  # a marker once, however many of its rows
+                panel[1].append(event.marker)
     flagged = [key for key, panel in panels.items() if panel[1]]
     shown = flagged[:OVERVIEW_PANELS]
     if len(shown) < OVERVIEW_PANELS:

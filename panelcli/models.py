@@ -196,7 +196,9 @@ class PanelDigest(_Model):
     patient_id: str | None = None
     collected_at: str | None = None
     measured: int
-    flagged_markers: list[str] = Field(description="Markers low, high or critical, in order.")
+    flagged_markers: list[str] = Field(
+        description="Markers low, high or critical, each once, in order of first sight."
+    )
 
 
 class Overview(_Model):

@@ -224,7 +224,9 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
             + " ".join(_why_not_judged_all(unclear))
         )
     text.extend(_no_range_sentences(unknown))
-    flagged = [r.marker for r in results if r.status in (Status.LOW, Status.HIGH, Status.CRITICAL)]
+    flagged = _distinct(
+        [r for r in results if r.status in (Status.LOW, Status.HIGH, Status.CRITICAL)]
+    )
     return PanelSummary(
         measured=len(results), by_status=dict(by_status), flagged_markers=flagged, text=text
     )

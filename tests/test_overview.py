@@ -118,6 +118,20 @@ def test_a_sample_flagged_only_by_a_later_row_is_listed_in_order_of_first_sight(
     assert (streamed.samples, streamed.flagged_samples) == (81, 81)
 
 
+def test_a_marker_on_many_rows_of_one_sample_is_listed_once(tmp_path: Path) -> None:
+    """A file without sample ids is one sample: its list grew with every high row, holding
+    memory and drawing 'IL-6, IL-6, …' (found in review)."""
+    path = tmp_path / "one-sample.csv"
+    path.write_text("marker,value,unit\n" + "IL-6,9,pg/mL\nIL-8,99,pg/mL\n" * 1000)
+    ranges = load_ranges()
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    whole = overview_of(
+        build_report(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    )
+    assert streamed == whole
+    assert [p.flagged_markers for p in streamed.panels] == [["IL-6", "IL-8"]]
+
+
 def test_a_big_json_document_says_why_it_does_not_stream(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -377,6 +377,8 @@ def _reads_a_stream(files: list[str]) -> bool:
     from panelcli.reading import is_stream
 
     for name in files:
+        if name == "-" and sys.stdin is None:  # closed: reported as unreadable
+            continue
         try:
             mode = os.fstat(sys.stdin.fileno()).st_mode if name == "-" else os.stat(name).st_mode
         except (ValueError, io.UnsupportedOperation):  # a stdin without a file descriptor

@@ -132,6 +132,8 @@ class ReadStats:
 def open_binary(source: str) -> BinaryIO:
     """Open a path or '-' for reading bytes; raises InputError with a plain reason."""
     if source == STDIN:
+        if sys.stdin is None:  # started with standard input closed (`<&-`)
+            raise InputError(f"{source}: standard input is closed; there is nothing to read")
         return sys.stdin.buffer
     path = Path(source)
     try:

@@ -459,3 +459,17 @@ def test_empty_stdin_given_twice_is_reported_twice_not_an_internal_error() -> No
     assert result.exit_code == 2
     assert "internal error" not in result.output
     assert result.stdout.count('"message":"the file is empty"') == 2
+
+
+@pytest.mark.parametrize("command", [["check", "-f", "ndjson"], ["check"], ["validate"]])
+def test_a_closed_stdin_is_an_unreadable_file_not_an_internal_error(command: list[str]) -> None:
+    """`panelcli check - <&-` (found in review): Python's sys.stdin is then None."""
+    import shlex
+
+    argv = [sys.executable, "-m", "panelcli", *command, "-"]
+    done = subprocess.run(
+        ["sh", "-c", f"{shlex.join(argv)} <&-"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert "internal error" not in done.stderr
+    assert "standard input is closed; there is nothing to read" in done.stdout + done.stderr

@@ -208,8 +208,8 @@ class Overview(_Model):
     samples: int = Field(description="Samples (panels) in the run.")
     flagged_samples: int = Field(description="Samples with a result low, high or critical.")
     panels: list[PanelDigest] = Field(
-        description="The samples to list: those with results outside the range first, each "
-        "group in order of first sight (at most OVERVIEW_PANELS)."
+        description="The samples to list (at most 50): those with results outside the range "
+        "first, each group in order of first sight."
     )
     rejected: list[Issue] = Field(description="The first rejected rows; totals counts them all.")
     warnings: list[Issue] = Field(description="The first warnings; totals counts them all.")

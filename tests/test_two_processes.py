@@ -115,26 +115,35 @@ def test_a_sample_seen_again_after_the_cut_is_read_by_one_process(
     assert text.count('"code":"marker-repeated"') == 1
 
 
-@pytest.mark.parametrize("per_part", [30, 60])
+@pytest.mark.parametrize(
+    ("before", "after", "forked_text_used"),
+    [(30, 30, True), (60, 60, False), (0, 140, True), (140, 0, True)],
+)
 def test_a_kind_of_warning_past_its_limit_across_the_cut_is_read_by_one_process(
-    tmp_path: Path, used: list[bool], per_part: int
+    tmp_path: Path, used: list[bool], before: int, after: int, forked_text_used: bool
 ) -> None:
-    """Unreadable ranges, `per_part` different ones on each side: 60 + 60 reach the limit of
-    100 (`check.KIND_LIMIT`) only in one process, which then sums up the rest in one warning."""
+    """Different unreadable ranges, `before` and `after` the cut: 60 + 60 reach the limit of
+    100 (`check.KIND_LIMIT`) only in one process, which then sums up the rest in one warning.
+    With none before the cut, the forked process sums up where one process would."""
     path = tmp_path / "notes.csv"
 
-    def part(first: int) -> str:
+    def part(first: int, notes: int) -> str:
+        """3,000 rows; from the 100th, every 20th has a note, `notes` of them."""
         return "".join(
             f"S-{n // 6},P-1,2026-01-01,{MARKERS[n % 6]},1.5,pg/mL,"
-            f"{f'note {n}' if n % 50 == 0 and n % 3000 // 50 < per_part else ''}\n"
+            f"{f'note {n}' if n % 20 == 0 and 0 <= (n % 3000 - 100) // 20 < notes else ''}\n"
             for n in range(first, first + 3000)
         )
 
-    path.write_text(HEADER.replace("\n", ",reference range\n") + part(0) + part(3000))
+    text = HEADER.replace("\n", ",reference range\n") + part(0, before) + part(3000, after)
+    path.write_text(text)
+    with open_rows(str(path), lambda name: True, stats := ReadStats()) as file:
+        cut = split.find_cut(file, stats)
+    assert cut is not None and 2950 < cut.line < 3050  # each note on its side of the cut
     text = two(path, ndjson_texts, CheckOptions())
     assert text == one_process(path, ndjson_texts, CheckOptions())
-    assert used == [per_part * 2 <= 100]
-    assert text.count('"code":"range-unreadable"') == min(per_part * 2, 101)
+    assert used == [forked_text_used]
+    assert text.count('"code":"range-unreadable"') == min(before + after, 101)
 
 
 def test_a_quoted_value_across_the_cut_is_read_by_one_process(tmp_path: Path) -> None:

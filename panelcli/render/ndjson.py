@@ -115,7 +115,7 @@ def ndjson_batch(
     for event in tally.watch(events):
         if isinstance(event, Issue) and event.code in Interpreter.ONCE_PER_FILE:
             by_code = event.code in Interpreter.ONCE_PER_FILE_BY_CODE
-            once.append((len(lines), event.code if by_code else f"{event.code}\0{event.message}"))
+            once.append((len(lines), _once_key(event.code, None if by_code else event.message)))
         lines.append(event_line(event, rows))
     return NdjsonPart(batch.source, lines, tally, blank_cells, batch.fallback_bytes, once)
 
@@ -139,7 +139,7 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
         dropped = set()
         summed_up: dict[int, str] = {}  # index -> the line that sums up the rest of its code
         for index, key in part.once:
-            code = key.split("\0", 1)[0]
+            code = _code_of(key)
             if key in seen or kinds[code] > KIND_LIMIT:
                 dropped.add(index)
                 continue
@@ -156,6 +156,16 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
     for issue in total.watch(file_end_warnings(source, blank_cells, fallback_bytes)):
         yield event_line(issue)
     yield StreamEnd(reference_set=reference_set, totals=total.totals()).model_dump_json() + "\n"
+
+
+def _once_key(code: str, message: str | None) -> str:
+    """How `ndjson_join` tells a warning given once per file: its code, and its text unless
+    it is given once whatever it quotes."""
+    return code if message is None else f"{code}\0{message}"
+
+
+def _code_of(key: str) -> str:
+    return key.split("\0", 1)[0]
 
 
 class RowEncoder:

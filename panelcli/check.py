@@ -334,10 +334,18 @@ _MORE = "\0more"  # the key that stands for the summing-up warning
 def more_of_kind(issue: Issue, limit: int) -> Issue:
     """The warning that stands for `issue` and every later one of its code in its file."""
     message = (
-        f"more than {limit} different '{issue.code}' warnings in this file; from this line on "
+        f"{_MORE_THAN}{limit} different '{issue.code}' warnings in this file; from this line on "
         "they are not listed one by one, and those rows are handled as the ones above"
     )
     return issue.model_copy(update={"message": message})
+
+
+_MORE_THAN = "more than "
+
+
+def is_summing_up(issue: Issue) -> bool:
+    """Whether a warning is one `more_of_kind` made."""
+    return issue.message.startswith(_MORE_THAN) and issue.code in Interpreter.ONCE_PER_FILE
 
 
 class Interpreter:
@@ -1292,7 +1300,8 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
             kept = rejected if event.severity == "error" else warnings
             if event.severity == "error":
                 reasons[event.code] = reasons.get(event.code, 0) + 1
-            if len(kept) < OVERVIEW_ISSUES:
+            # A warning that sums up others is always kept (one per kind and file at most).
+            if len(kept) < OVERVIEW_ISSUES or is_summing_up(event):
                 kept.append(event)
             continue
         key = panel_key(event)

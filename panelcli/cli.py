@@ -653,15 +653,18 @@ def validate(
 
         options = CheckOptions(assume_unit=assume_unit, max_line_length=max_line_length)
         interpreter = Interpreter(load_ranges(ranges), options)
-        errors = 0
+        errors = warnings = 0
         for event in interpreter.stream(files):
             if not isinstance(event, Issue):
                 continue
             errors += event.severity == "error"
+            warnings += event.severity != "error"
             where = ":".join([event.source] + ([str(event.line)] if event.line else []))
             column = f" {event.column}:" if event.column else ""
             print(visible(f"{where}:{column} {event.severity} {event.code}: {event.message}"))
-        print(f"{errors} problem(s) in {len(files)} file(s)", file=sys.stderr)
+        # Warnings are counted apart: they never make the exit code 2.
+        also = f", {warnings} warning(s)" if warnings else ""
+        print(f"{errors} problem(s){also} in {len(files)} file(s)", file=sys.stderr)
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 
 

@@ -416,7 +416,7 @@ def test_validate_lists_every_problem_like_a_linter() -> None:
         (files[2], "4", None, "row-too-many-cells"),
         (files[2], "5", "Result", "value-ambiguous-comma"),
     }
-    assert "6 problem(s) in 3 file(s)" in outcome.stderr
+    assert "6 problem(s), 1 warning(s) in 3 file(s)" in outcome.stderr
 
 
 @pytest.mark.parametrize("name", ["tuesday.csv", "xponent-wide-header-units.csv"])

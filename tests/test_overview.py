@@ -68,7 +68,7 @@ def test_the_overview_lists_the_first_problems_and_counts_them_all(tmp_path: Pat
     out = result.stdout
     rejected = out.count("✗ ")
     assert rejected == 100
-    assert "more; 'panelcli validate FILE' lists every one" in out
+    assert "more; 'panelcli validate FILE' lists them" in out
     total = int(out.split("Rows that could not be used (")[1].split(")")[0].replace(",", ""))
     assert total > rejected
     assert f"{total} rows could not be used" in out
@@ -130,6 +130,30 @@ def test_a_marker_on_many_rows_of_one_sample_is_listed_once(tmp_path: Path) -> N
     )
     assert streamed == whole
     assert [p.flagged_markers for p in streamed.panels] == [["IL-6", "IL-8"]]
+
+
+def test_the_warning_that_sums_up_others_is_shown_past_the_first_hundred(
+    tmp_path: Path,
+) -> None:
+    """A free-text range column: 100 warnings, then the one saying the rest are not listed,
+    which the table dropped as the 101st problem (found in a black-box test)."""
+    lines = ["sample_id,marker,value,unit,reference range"]
+    lines += [f"S{n},IL-6,1.0,pg/mL,see note {n}" for n in range(1200)]
+    path = tmp_path / "notes.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path)])
+    out = " ".join(result.stdout.split())
+    assert "more than 100 different 'range-unreadable' warnings" in out
+    assert "Warnings (101):" in out and "more; 'panelcli validate" not in out
+    ranges = load_ranges()
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    whole = overview_of(
+        build_report(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    )
+    assert streamed == whole
+    validated = runner.invoke(app, ["validate", str(path)])
+    assert validated.exit_code == 0
+    assert validated.stderr == "0 problem(s), 101 warning(s) in 1 file(s)\n"
 
 
 def test_a_big_json_document_says_why_it_does_not_stream(

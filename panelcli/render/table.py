@@ -263,7 +263,7 @@ def render_overview(overview: Overview, console: Console) -> None:
 
 def overview_of(report: Report) -> Overview:
     """The overview of a report that is already whole (same digest as a streamed run)."""
-    from panelcli.check import OVERVIEW_ISSUES, OVERVIEW_PANELS
+    from panelcli.check import OVERVIEW_ISSUES, OVERVIEW_PANELS, is_summing_up
 
     flagged = [p for p in report.panels if p.summary.flagged_markers]
     unflagged = [p for p in report.panels if not p.summary.flagged_markers]
@@ -281,7 +281,8 @@ def overview_of(report: Report) -> Overview:
         flagged_samples=len(flagged),
         panels=digests,
         rejected=report.rejected[:OVERVIEW_ISSUES],
-        warnings=report.warnings[:OVERVIEW_ISSUES],
+        warnings=report.warnings[:OVERVIEW_ISSUES]
+        + [w for w in report.warnings[OVERVIEW_ISSUES:] if is_summing_up(w)],
         rejected_reasons=dict(Counter(issue.code for issue in report.rejected)),
         totals=report.totals,
         notice=report.notice,
@@ -299,7 +300,7 @@ def _problems(console: Console, issues: list[Issue], total: int, heading: str) -
                       + issue_line(issue))  # fmt: skip
     if total > len(issues):
         console.print(
-            Text(f"  … and {total - len(issues):,} more; 'panelcli validate FILE' lists every one.")
+            Text(f"  … and {total - len(issues):,} more; 'panelcli validate FILE' lists them.")
         )
     console.print()
 

@@ -329,6 +329,7 @@ class CheckOptions:
 #: before one last warning sums up the rest (see `Interpreter._warn_once`).
 KIND_LIMIT = 100
 _MORE = "\0more"  # the key that stands for the summing-up warning
+_MORE_THAN = "more than "  # how the summing-up warning's message starts (`is_summing_up`)
 
 
 def more_of_kind(issue: Issue, limit: int) -> Issue:
@@ -338,9 +339,6 @@ def more_of_kind(issue: Issue, limit: int) -> Issue:
         "they are not listed one by one, and those rows are handled as the ones above"
     )
     return issue.model_copy(update={"message": message})
-
-
-_MORE_THAN = "more than "
 
 
 def is_summing_up(issue: Issue) -> bool:
@@ -641,7 +639,7 @@ class Interpreter:
             return None
         power = power_of_ten(unit)
         bounds = entry.bounds
-        reference = self._reference(bounds, entry, "set")
+        reference = self._reference(bounds, entry.unit, "set", entry.source)
         return _Plan(
             name, entry.category, entry.unit, exponent,
             0.0 if power is None else 10.0**power, bounds, zone_limits(bounds), reference,
@@ -673,7 +671,7 @@ class Interpreter:
         if not _differs(read, plan.bounds):  # a planned marker's set bounds are `plan.bounds`
             return plan, None  # the set's interval, as `_bounds_for` judges it
         warning = ("range-disagrees", _disagreement(plan.name, text, read, plan.bounds, plan.unit))
-        reference = self._reference(read, self.ranges.markers[plan.name], "file")
+        reference = self._reference(read, plan.unit, "file")
         return plan._replace(bounds=read, limits=zone_limits(read), reference=reference), warning
 
     def _said_or_summed_up(self, key: tuple[str, ...]) -> bool:
@@ -683,18 +681,23 @@ class Interpreter:
         return self.kind_limit is not None and self._kinds[(key[0], key[1])] > self.kind_limit
 
     def _reference(
-        self, bounds: Bounds, entry: MarkerRange, origin: Literal["set", "file"]
+        self,
+        bounds: Bounds,
+        unit: str,
+        origin: Literal["set", "file"],
+        set_source: str | None = None,
     ) -> Reference:
-        """The reference a result cites; one shared object per interval (they are frozen)."""
-        key = (bounds, entry.unit, origin, entry.source)
+        """The reference a result cites (`set_source`: the set's citation, for origin "set");
+        one shared object per interval (they are frozen)."""
+        source = set_source if origin == "set" else "the lab's range printed in the file"
+        key = (bounds, unit, origin, source)
         reference = self._references.get(key)
         if reference is None:
             if len(self._references) >= 4096:  # ranges printed in files can vary without end
                 self._references.clear()
             reference = self._references[key] = Reference(
-                **bounds._asdict(), unit=entry.unit, origin=origin,
-                text=bounds_text(bounds, entry.unit),
-                source=entry.source if origin == "set" else "the lab's range printed in the file",
+                **bounds._asdict(), unit=unit, origin=origin, text=bounds_text(bounds, unit),
+                source=source,
             )  # fmt: skip
         return reference
 
@@ -819,7 +822,7 @@ class Interpreter:
             status = Status.INDETERMINATE if indeterminate else Status.NO_REFERENCE
             return Result(**base, status=status, flag="IND" if indeterminate else None,
                           flags=["IND"] if indeterminate else [], note=note)  # fmt: skip
-        reference = self._reference(bounds, entry, origin)
+        reference = self._reference(bounds, entry.unit, origin, entry.source)
         used: str | None = None
         if value is None:  # censored with no number: an assay limit stands in only if sound
             written = shorten(m.value.strip())
@@ -969,10 +972,7 @@ class Interpreter:
         if m.reference_range and parsed.number is not None and unit is not None:
             bounds = self._lab_bounds(m, unit, 0, decimal_comma, "the result was not judged")
             if bounds is not None:
-                reference = Reference(
-                    **bounds._asdict(), unit=unit, origin="file", text=bounds_text(bounds, unit),
-                    source="the lab's range printed in the file",
-                )  # fmt: skip
+                reference = self._reference(bounds, unit, "file")
                 judged = interpret(parsed.number, parsed.comparator, bounds, unit)
                 notes = [judged.note, f"{note}; the lab's range in the file was used"]
                 return Result(

@@ -238,8 +238,8 @@ def open_text(
     source: str, stats: ReadStats
 ) -> tuple[BinaryIO, io.TextIOWrapper, LinesAhead | None]:
     """Open a source as text with the detected encoding; the first value is closed by the
-    caller. For a pipe (or any source that is not a regular file), the third value counts
-    the whole lines at hand: pass it to `_lines`."""
+    caller. Fills in `stats`: the size of a regular file, or `waiting` for any other source,
+    whose whole lines at hand the third value counts (pass it to `_lines`)."""
     raw = open_binary(source)
     try:
         try:
@@ -256,7 +256,10 @@ def open_text(
     utf16 = stats.encoding.startswith("utf-16")
     errors = "strict" if utf16 else _cp1252_fallback(stats)
     ahead = None
-    if not _is_regular_file(raw):
+    size = _regular_file_size(raw)
+    if size is not None:  # read at full speed; its size and position show progress
+        stats.size, stats.position = size, raw.tell
+    else:
         # A row from a pipe is handed on as soon as no whole line is at hand. Counting '\n'
         # bytes is sound where no other character holds that byte: not in UTF-16.
         ahead = None if utf16 else LinesAhead()
@@ -266,11 +269,13 @@ def open_text(
     return raw, text, ahead
 
 
-def _is_regular_file(raw: BinaryIO) -> bool:
+def _regular_file_size(raw: BinaryIO) -> int | None:
+    """The size of a regular file; None for a pipe, a device or a stream in memory."""
     try:
-        return stat.S_ISREG(os.fstat(raw.fileno()).st_mode)
+        info = os.fstat(raw.fileno())
     except (OSError, ValueError, io.UnsupportedOperation):  # a stream in memory
-        return False
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
 
 
 def _lines(
@@ -573,10 +578,6 @@ def opened(
     if csv.field_size_limit() < max_line:  # a value may be as long as the longest line allowed
         set_field_size_limit(max_line)
     raw, text, ahead = open_text(source, stats)
-    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-        info = os.fstat(raw.fileno())
-        if stat.S_ISREG(info.st_mode):
-            stats.size, stats.position = info.st_size, raw.tell
     try:
         lines = _lines(text, source, max_line, ahead)
         head_lines: list[str] = []

@@ -120,12 +120,18 @@ def _number(value: float) -> str:
 
 #: A censored value's comparator in words: '≥10.4' is "at least 10.4", never "above 10.4".
 COMPARATOR_WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least"}
+ABOVE, BELOW = (">", ">="), ("<", "<=")
+
+
+def bound_words(comparator: str | None, side: tuple[str, str]) -> str:
+    """'more than ', 'at least ' … for a comparator on `side` (ABOVE or BELOW), else ''."""
+    return f"{COMPARATOR_WORDS[comparator]} " if comparator in side else ""
 
 
 def how_far_above(result: Result) -> str:
     """'IL-6 is 4.2 times the upper limit.' (one short sentence per raised marker)."""
     times = result.times_upper_limit
-    at_least = {">": "more than ", ">=": "at least "}.get(result.comparator or "", "")
+    at_least = bound_words(result.comparator, ABOVE)
     if times is None:
         return f"{result.marker} is above the range."
     if times < 1.05:
@@ -139,7 +145,7 @@ def how_far_below(result: Result) -> str:
     if result.value is None or reference is None or reference.low is None:
         return f"{result.marker} is below the range."
     unit = f" {result.unit}" if result.unit else ""
-    at_most = {"<": "less than ", "<=": "at most "}.get(result.comparator or "", "")
+    at_most = bound_words(result.comparator, BELOW)
     return (
         f"{result.marker} is {at_most}{result.value:g}{unit}, "
         f"under the lower limit of {reference.low:g}{unit}."

@@ -22,7 +22,7 @@ from panelcli.models import (
 )
 from panelcli.render.console import inert
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
-from panelcli.summary import rejected_sentences, report_sentences
+from panelcli.summary import ABOVE, bound_words, rejected_sentences, report_sentences
 from panelcli.units import unit_key
 
 #: Past this many results a table takes seconds and helps nobody; show one line per panel.
@@ -103,7 +103,7 @@ def panel_table(panel: Panel, gauge_width: int = GAUGE_WIDTH) -> Table:
         note = result.note or ""
         if result.times_upper_limit and result.times_upper_limit >= 1.05:
             # '>1000' is only a floor: "156.2 × upper limit" alone would state it as exact.
-            floor = {">": "more than ", ">=": "at least "}.get(result.comparator or "", "")
+            floor = bound_words(result.comparator, ABOVE)
             times = f"{floor}{result.times_upper_limit:.1f} × upper limit"
             note = times + (f"; {note}" if note else "")
         if result.reference and result.reference.origin == "file":

@@ -291,13 +291,19 @@ def test_ctrl_c_while_reading_slow_stdin_exits_130_with_one_line(
     assert out == b""
 
 
-def test_ctrl_c_inside_a_command_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    def interrupted(*args: object, **kwargs: object) -> object:
-        raise KeyboardInterrupt
+@pytest.mark.parametrize(
+    ("signal_as", "code", "said"),
+    [(KeyboardInterrupt, 130, "interrupted"), (Terminated, 143, "terminated")],
+)
+def test_ctrl_c_or_sigterm_inside_a_command_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, signal_as: type[BaseException], code: int, said: str
+) -> None:
+    def stopped(*args: object, **kwargs: object) -> object:
+        raise signal_as
 
-    monkeypatch.setattr(core, "build_report", interrupted)
+    monkeypatch.setattr(core, "build_report", stopped)
     result = runner.invoke(app, ["check", str(CORPUS / "valid.csv")])
-    assert (result.exit_code, result.stderr) == (130, "panelcli: interrupted\n")
+    assert (result.exit_code, result.stderr) == (code, f"panelcli: {said}\n")
 
 
 def test_ctrl_c_while_starting_up_is_one_line() -> None:
@@ -322,15 +328,6 @@ def test_sigterm_while_reading_slow_stdin_exits_143_with_one_line(
     assert process.returncode == 143
     assert err.decode() == "panelcli: terminated\n"
     assert out == b""  # held back until the start of the input is known
-
-
-def test_sigterm_inside_a_command_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    def terminated(*args: object, **kwargs: object) -> object:
-        raise Terminated
-
-    monkeypatch.setattr(core, "build_report", terminated)
-    result = runner.invoke(app, ["check", str(CORPUS / "valid.csv")])
-    assert (result.exit_code, result.stderr) == (143, "panelcli: terminated\n")
 
 
 @pytest.fixture(scope="module")

@@ -101,10 +101,8 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
     target = Path(path)
     where = f"'{target}'"
     if _is_special(target):  # /dev/null, a named pipe: written to, never replaced by a file
-        try:
+        with writing(where):
             special = open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as exc:
-            raise OutputError(f"cannot write {where}: {exc.strerror or exc}") from None
         with _closing(special):
             with _naming(where):
                 yield special

@@ -15,7 +15,7 @@ from rich.progress import (
 )
 
 from panelcli.check import Interpreter
-from panelcli.reading import ReadStats
+from panelcli.reading import ReadStats, describe_source
 from panelcli.render.console import make_console
 
 T = TypeVar("T")
@@ -58,7 +58,9 @@ def with_progress(
                 if source != shown:
                     shown, rows = source, 0
                     total = stats.size if stats else None
-                    progress.update(task, description=f"reading {_name(source)}", total=total)
+                    progress.update(
+                        task, description=f"reading {describe_source(source)}", total=total
+                    )
                 if stats is not None and stats.size is not None:
                     done = _bytes_read(stats)
                     progress.update(task, completed=done, done=f"{done:,}/{stats.size:,} bytes")
@@ -68,10 +70,6 @@ def with_progress(
     finally:
         if progress is not None:
             progress.stop()
-
-
-def _name(source: str) -> str:
-    return "standard input" if source == "-" else source
 
 
 def _bytes_read(stats: ReadStats | None) -> int:

@@ -46,6 +46,9 @@ class Interpretation(NamedTuple):
     note: str | None
 
 
+#: A censored value's comparator in words: '≥10.4' is "at least 10.4", never "above 10.4".
+COMPARATOR_WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least"}
+
 FLAG = {
     Zone.CRITICAL_LOW: "LL",
     Zone.LOW: "L",
@@ -162,8 +165,8 @@ def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str)
         note = f"the true value may be lower; it could reach the critical limit of {b.critical_low:g} {unit}"  # noqa: E501
     else:
         # In words: '>=10.4' read as "more than" would claim the value is outside the range.
-        said = {"<": "less than ", "<=": "at most ", ">": "more than ", ">=": "at least "}
-        shown = f"a value of {said[comparator] if comparator else ''}{value:g} {unit}"
+        said = f"{COMPARATOR_WORDS[comparator]} " if comparator else ""
+        shown = f"a value of {said}{value:g} {unit}"
         return Interpretation(
             Status.INDETERMINATE,
             "IND",

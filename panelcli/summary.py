@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 
 from panelcli.errors import RangesError
+from panelcli.interpret import COMPARATOR_WORDS
 from panelcli.models import Issue, PanelSummary, Result, Status
 from panelcli.names import marker_key
 from panelcli.ranges import bundled_sets, load_ranges
@@ -118,8 +119,6 @@ def _number(value: float) -> str:
     return f"{value:.0f}" if value >= 10 else f"{value:.1f}".removesuffix(".0")
 
 
-#: A censored value's comparator in words: '≥10.4' is "at least 10.4", never "above 10.4".
-COMPARATOR_WORDS = {"<": "less than", "<=": "at most", ">": "more than", ">=": "at least"}
 ABOVE, BELOW = (">", ">="), ("<", "<=")
 
 

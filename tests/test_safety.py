@@ -397,7 +397,7 @@ def test_sigterm_with_output_file_leaves_no_file_and_no_process(
     else:
         os.killpg(process.pid, signal.SIGTERM)
     _, err = process.communicate(timeout=30)
-    assert process.returncode == 143
+    assert process.returncode == 143, err.decode()
     assert err.decode() == "panelcli: terminated\n"
     assert os.listdir(out_dir) == []
     assert os.listdir(temp_dir) == []

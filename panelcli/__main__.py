@@ -18,7 +18,7 @@ def main() -> None:
         return
     from panelcli.errors import ExitStatus, Terminated
 
-    _terminate_by_exception()
+    _stop_by_exception()
     # pydantic looks for third-party plugins through every installed package's metadata on the
     # first model it builds (~2x `python -c pass`); a command-line run has no use for them.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -41,19 +41,28 @@ def main() -> None:
 
 
 def _raise_terminated(signum: int, frame: FrameType | None) -> None:
-    from panelcli.errors import Terminated
+    from panelcli.errors import Terminated, raise_for_signal
 
-    raise Terminated
+    raise_for_signal(Terminated)
 
 
-def _terminate_by_exception() -> None:
+def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
+    from panelcli.errors import raise_for_signal
+
+    raise_for_signal(KeyboardInterrupt)
+
+
+def _stop_by_exception() -> None:
     """Make SIGTERM (`kill`, `timeout`) raise `Terminated`, so that it cleans up as Ctrl-C does.
 
     The system's default would stop the process at once, leaving `-o`'s temporary file behind.
-    A SIGTERM that the caller chose to ignore stays ignored.
+    Both handlers remember the signal (see `errors.raise_for_signal`). A signal that the
+    caller chose to ignore stays ignored.
     """
     if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
         signal.signal(signal.SIGTERM, _raise_terminated)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _raise_interrupted)
 
 
 def _stdout_with_whole_writes() -> None:

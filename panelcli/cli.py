@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 import typer
 
 from panelcli import __version__
-from panelcli.errors import ExitStatus, OutputError, PanelcliError, Terminated
+from panelcli.errors import ExitStatus, OutputError, PanelcliError, Terminated, raised_for_signal
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -99,6 +99,19 @@ def _say(message: str) -> None:
     print(f"panelcli: {visible(message)}", file=sys.stderr)
 
 
+_SIGNAL_STOPS = {
+    KeyboardInterrupt: ("interrupted", ExitStatus.INTERRUPTED),
+    Terminated: ("terminated", ExitStatus.TERMINATED),
+}
+
+
+def _stop_for_signal(exception: type[BaseException]) -> NoReturn:
+    """Ctrl-C or SIGTERM stopped the run: say so in one line, with the shell's exit code."""
+    words, status = _SIGNAL_STOPS[exception]
+    _say(words)
+    raise typer.Exit(status) from None
+
+
 @contextlib.contextmanager
 def fatal_errors(debug: bool = False) -> Iterator[None]:
     """Turn every failure into one clear line on stderr and an exit code; never a traceback."""
@@ -115,12 +128,8 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
         for problem in getattr(exc, "problems", [])[1:]:
             _say(f"  also: {problem}")
         raise typer.Exit(ExitStatus.ERROR) from None
-    except KeyboardInterrupt:
-        _say("interrupted")
-        raise typer.Exit(ExitStatus.INTERRUPTED) from None
-    except Terminated:
-        _say("terminated")
-        raise typer.Exit(ExitStatus.TERMINATED) from None
+    except (KeyboardInterrupt, Terminated) as exc:
+        _stop_for_signal(type(exc))
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, with the exit code of a writer
         # killed by SIGPIPE (never 0: the run did not finish).
@@ -129,6 +138,9 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
         if debug:
             traceback.print_exc()
+        signalled = raised_for_signal()
+        if signalled is not None:  # a library wrapped what the signal handler raised
+            _stop_for_signal(signalled)
         from panelcli.values import shorten
 
         # The first line only, shortened: one line on stderr, and no row of data in it.

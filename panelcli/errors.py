@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from panelcli.models import Issue
@@ -41,6 +41,23 @@ class Terminated(BaseException):
 
     A BaseException, like KeyboardInterrupt, so that no `except Exception` swallows it.
     """
+
+
+# The exception a signal handler raised, kept because pydantic's serializer wraps whatever a
+# Python callback raises (Ctrl-C or SIGTERM mid-`model_dump_json` came out as an "internal
+# error", exit 2): whoever catches a wrapped error can still tell that a signal stopped the run.
+_raised_for_signal: list[type[BaseException]] = []
+
+
+def raise_for_signal(exception: type[BaseException]) -> NoReturn:
+    """Raise `exception` from a signal handler, remembering that a signal stopped the run."""
+    _raised_for_signal.append(exception)
+    raise exception
+
+
+def raised_for_signal() -> type[BaseException] | None:
+    """The exception a signal handler raised during this run, if any."""
+    return _raised_for_signal[0] if _raised_for_signal else None
 
 
 class InputError(PanelcliError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import signal
@@ -16,7 +17,7 @@ def main() -> None:
 
         print(f"panelcli {__version__}")
         return
-    from panelcli.errors import ExitStatus, Terminated
+    from panelcli.errors import Terminated, signal_stop
 
     _stop_by_exception()
     # pydantic looks for third-party plugins through every installed package's metadata on the
@@ -32,18 +33,26 @@ def main() -> None:
         from panelcli.cli import run
 
         run()
-    except KeyboardInterrupt:  # Ctrl-C before a command started (while importing)
-        print("panelcli: interrupted", file=sys.stderr)
-        raise SystemExit(ExitStatus.INTERRUPTED) from None
-    except Terminated:  # likewise for SIGTERM
-        print("panelcli: terminated", file=sys.stderr)
-        raise SystemExit(ExitStatus.TERMINATED) from None
+    except (KeyboardInterrupt, Terminated) as exc:  # a signal before a command started
+        words, status = signal_stop(type(exc))
+        with contextlib.suppress(OSError):  # no stderr after SIGHUP
+            print(f"panelcli: {words}", file=sys.stderr)
+        raise SystemExit(status) from None
+
+
+_SIGHUP = getattr(signal, "SIGHUP", None)  # not on Windows
 
 
 def _raise_terminated(signum: int, frame: FrameType | None) -> None:
     from panelcli.errors import Terminated, raise_for_signal
 
     raise_for_signal(Terminated)
+
+
+def _raise_hung_up(signum: int, frame: FrameType | None) -> None:
+    from panelcli.errors import HungUp, raise_for_signal
+
+    raise_for_signal(HungUp)
 
 
 def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
@@ -53,14 +62,16 @@ def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
 
 
 def _stop_by_exception() -> None:
-    """Make SIGTERM (`kill`, `timeout`) raise `Terminated`, so that it cleans up as Ctrl-C does.
+    """Make SIGTERM (`kill`, `timeout`) and SIGHUP (a closed terminal) raise exceptions, so
+    that they clean up as Ctrl-C does.
 
     The system's default would stop the process at once, leaving `-o`'s temporary file behind.
-    Both handlers remember the signal (see `errors.raise_for_signal`). A signal that the
-    caller chose to ignore stays ignored.
+    The handlers remember the signal (see `errors.raise_for_signal`). A signal that the caller
+    chose to ignore (`nohup`) stays ignored.
     """
-    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
-        signal.signal(signal.SIGTERM, _raise_terminated)
+    for signum, handler in ((signal.SIGTERM, _raise_terminated), (_SIGHUP, _raise_hung_up)):
+        if signum is not None and signal.getsignal(signum) == signal.SIG_DFL:
+            signal.signal(signum, handler)
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, _raise_interrupted)
 

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 import typer
 
 from panelcli import __version__
-from panelcli.errors import ExitStatus, OutputError, PanelcliError, Terminated, raised_for_signal
+from panelcli.errors import (
+    ExitStatus,
+    OutputError,
+    PanelcliError,
+    Terminated,
+    raised_for_signal,
+    signal_stop,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -49,9 +56,9 @@ app.add_typer(ranges_app, name="ranges")
 EXIT_CODES_HELP = (
     "Exit codes: 0 nothing flagged; 1 at least one result flagged (see --fail-on); "
     "2 usage error, unreadable file, invalid ranges, or any rejected row (even with "
-    "--fail-on never); 130 interrupted (Ctrl-C); 141 the reader of the output went away "
-    "before the end (| head); 143 terminated (SIGTERM). --quiet prints nothing but sets the "
-    "same code."
+    "--fail-on never); 129 hung up (SIGHUP); 130 interrupted (Ctrl-C); 141 the reader of "
+    "the output went away before the end (| head); 143 terminated (SIGTERM). --quiet prints "
+    "nothing but sets the same code."
 )
 
 
@@ -96,18 +103,14 @@ def _say(message: str) -> None:
     """One line for a person on stderr, never on stdout; control characters from files inert."""
     from panelcli.values import visible  # here: pydantic is not imported for --help
 
-    print(f"panelcli: {visible(message)}", file=sys.stderr)
-
-
-_SIGNAL_STOPS = {
-    KeyboardInterrupt: ("interrupted", ExitStatus.INTERRUPTED),
-    Terminated: ("terminated", ExitStatus.TERMINATED),
-}
+    with contextlib.suppress(OSError):  # no stderr to say it on (a terminal closed: SIGHUP)
+        print(f"panelcli: {visible(message)}", file=sys.stderr)
 
 
 def _stop_for_signal(exception: type[BaseException]) -> NoReturn:
-    """Ctrl-C or SIGTERM stopped the run: say so in one line, with the shell's exit code."""
-    words, status = _SIGNAL_STOPS[exception]
+    """Ctrl-C, SIGTERM or SIGHUP stopped the run: say so in one line, with the shell's exit
+    code (after SIGHUP there may be no terminal to say it on)."""
+    words, status = signal_stop(exception)
     _say(words)
     raise typer.Exit(status) from None
 

@@ -16,6 +16,7 @@ class ExitStatus(IntEnum):
     OK = 0  # nothing flagged
     FLAGGED = 1  # at least one result counted by --fail-on
     ERROR = 2  # usage error, unreadable file, invalid ranges, or any rejected row
+    HUNG_UP = 129  # the terminal closed or the session ended (128 + SIGHUP)
     INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as a shell reports it)
     BROKEN_PIPE = 141  # the reader went away before the end (128 + SIGPIPE)
     TERMINATED = 143  # SIGTERM, e.g. from `timeout` or `kill` (128 + SIGTERM)
@@ -43,10 +44,23 @@ class Terminated(BaseException):
     """
 
 
+class HungUp(Terminated):
+    """SIGHUP arrived (the terminal was closed, an ssh session ended); cleans up as SIGTERM."""
+
+
 # The exception a signal handler raised, kept because pydantic's serializer wraps whatever a
 # Python callback raises (Ctrl-C or SIGTERM mid-`model_dump_json` came out as an "internal
 # error", exit 2): whoever catches a wrapped error can still tell that a signal stopped the run.
 _raised_for_signal: list[type[BaseException]] = []
+
+
+def signal_stop(exception: type[BaseException]) -> tuple[str, ExitStatus]:
+    """The words and exit code for a run stopped by Ctrl-C, SIGTERM or SIGHUP."""
+    if issubclass(exception, HungUp):
+        return "hung up", ExitStatus.HUNG_UP
+    if issubclass(exception, Terminated):
+        return "terminated", ExitStatus.TERMINATED
+    return "interrupted", ExitStatus.INTERRUPTED
 
 
 def raise_for_signal(exception: type[BaseException]) -> NoReturn:

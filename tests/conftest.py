@@ -48,12 +48,13 @@ def write_csv(tmp_path: Path) -> Callable[..., str]:
 def start_panelcli() -> Callable[..., subprocess.Popen[bytes]]:
     """Start `python -m panelcli ARGS` as a real process with stdin, stdout and stderr piped."""
 
-    def start(*args: str) -> subprocess.Popen[bytes]:
+    def start(*args: str, **options: Any) -> subprocess.Popen[bytes]:
         return subprocess.Popen(
             [sys.executable, "-m", "panelcli", *args],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            **options,
         )
 
     return start

@@ -17,7 +17,7 @@ from typer.testing import CliRunner, Result
 
 from panelcli.check import Event, Interpreter
 from panelcli.cli import app
-from panelcli.errors import Terminated
+from panelcli.errors import HungUp, Terminated
 from panelcli.models import NOTICE
 
 REPO = Path(__file__).resolve().parent.parent
@@ -112,8 +112,12 @@ def interrupt_after(
 
 @pytest.mark.parametrize(
     ("stop", "code", "said"),
-    [(KeyboardInterrupt, 130, "interrupted"), (Terminated, 143, "terminated")],
-    ids=["ctrl-c", "sigterm"],
+    [
+        (KeyboardInterrupt, 130, "interrupted"),
+        (Terminated, 143, "terminated"),
+        (HungUp, 129, "hung up"),
+    ],
+    ids=["ctrl-c", "sigterm", "sighup"],
 )
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_an_interrupted_run_never_leaves_a_half_written_file(

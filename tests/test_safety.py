@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -26,7 +27,7 @@ from typer.testing import CliRunner
 from panelcli import check as core
 from panelcli.check import check_file
 from panelcli.cli import app
-from panelcli.errors import Terminated
+from panelcli.errors import HungUp, Terminated
 from panelcli.render import two_processes
 from panelcli.render.table import render_table
 
@@ -263,10 +264,10 @@ def bytes_waiting(stream: object) -> int:
 
 
 def reading_slow_stdin(
-    start_panelcli: Callable[..., subprocess.Popen[bytes]], *args: str
+    start_panelcli: Callable[..., subprocess.Popen[bytes]], *args: str, **options: Any
 ) -> subprocess.Popen[bytes]:
     """panelcli started with `args`, sent a header and one row on stdin, and waiting for more."""
-    process = start_panelcli(*args)
+    process = start_panelcli(*args, **options)
     assert process.stdin is not None
     process.stdin.write(f"{HEADER}\nS-1,P-1,2026-01-02,IL-6,4.2,pg/mL\n".encode())
     process.stdin.flush()
@@ -293,7 +294,11 @@ def test_ctrl_c_while_reading_slow_stdin_exits_130_with_one_line(
 
 @pytest.mark.parametrize(
     ("signal_as", "code", "said"),
-    [(KeyboardInterrupt, 130, "interrupted"), (Terminated, 143, "terminated")],
+    [
+        (KeyboardInterrupt, 130, "interrupted"),
+        (Terminated, 143, "terminated"),
+        (HungUp, 129, "hung up"),
+    ],
 )
 def test_ctrl_c_or_sigterm_inside_a_command_is_one_line(
     monkeypatch: pytest.MonkeyPatch, signal_as: type[BaseException], code: int, said: str
@@ -362,6 +367,21 @@ def test_sigterm_while_reading_slow_stdin_exits_143_with_one_line(
     assert out == b""  # held back until the start of the input is known
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGHUP is POSIX")
+def test_sighup_under_nohup_is_still_ignored(
+    start_panelcli: Callable[..., subprocess.Popen[bytes]],
+) -> None:
+    """`nohup panelcli check - ...`: a SIGHUP the caller ignores does not stop the run."""
+    process = reading_slow_stdin(
+        start_panelcli, "check", "-", "-f", "ndjson",
+        preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),
+    )  # fmt: skip
+    process.send_signal(signal.SIGHUP)
+    out, err = process.communicate(b"S-1,P-1,2026-01-02,IL-10,3.1,pg/mL\n", timeout=20)
+    assert (process.returncode, err) == (1, b"")  # IL-6 4.2 pg/mL is flagged high
+    assert [json.loads(line).get("marker") for line in out.splitlines()[:2]] == ["IL-6", "IL-10"]
+
+
 @pytest.fixture(scope="module")
 def two_process_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Big enough (about 16 MB) to be read by two processes, and to take a while."""
@@ -400,12 +420,17 @@ def gone(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 @pytest.mark.parametrize("whom", ["panelcli", "its process group"])
-def test_sigterm_with_output_file_leaves_no_file_and_no_process(
-    two_process_file: Path, tmp_path: Path, whom: str
+@pytest.mark.parametrize(
+    ("signum", "code", "said"),
+    [(signal.SIGTERM, 143, "terminated"), (signal.SIGHUP, 129, "hung up")],
+    ids=["sigterm", "sighup"],
+)
+def test_sigterm_or_sighup_with_output_file_leaves_no_file_and_no_process(
+    two_process_file: Path, tmp_path: Path, whom: str, signum: int, code: int, said: str
 ) -> None:
     """`timeout 2 panelcli check huge.csv -f ndjson -o out.ndjson` (timeout signals the
     process group; `kill` only panelcli): no temporary file is left, here or in TMPDIR, and
-    the second process ends with the first."""
+    the second process ends with the first. SIGHUP (a closed terminal) likewise."""
     if not two_processes.fits([str(two_process_file)]):
         pytest.skip("two processes need two cores")
     out_dir, temp_dir = tmp_path / "out", tmp_path / "tmp"
@@ -425,12 +450,12 @@ def test_sigterm_with_output_file_leaves_no_file_and_no_process(
     assert children, "the second process was never seen"
     assert os.listdir(out_dir)  # the temporary file is being written
     if whom == "panelcli":
-        process.terminate()
+        process.send_signal(signum)
     else:
-        os.killpg(process.pid, signal.SIGTERM)
+        os.killpg(process.pid, signum)
     _, err = process.communicate(timeout=30)
-    assert process.returncode == 143, err.decode()
-    assert err.decode() == "panelcli: terminated\n"
+    assert process.returncode == code, err.decode()
+    assert err.decode() == f"panelcli: {said}\n"
     assert os.listdir(out_dir) == []
     assert os.listdir(temp_dir) == []
     deadline = time.monotonic() + 10

@@ -176,10 +176,11 @@ class _SecondPart:
         self._text = tempfile.TemporaryFile()  # noqa: SIM115
         self._report = tempfile.TemporaryFile()  # noqa: SIM115
         parent = os.getpid()
-        # Ctrl-C and SIGTERM wait until the forked process is inside its own `try` (else it
-        # would run this process's cleanup and messages as its own), and until this process
-        # knows the forked one's id (else its cleanup could not stop it).
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        # Ctrl-C, SIGTERM and SIGHUP wait until the forked process is inside its own `try`
+        # (else it would run this process's cleanup and messages as its own), and until this
+        # process knows the forked one's id (else its cleanup could not stop it).
+        stops = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
         pid = -1
         try:
             pid = os.fork()
@@ -190,10 +191,11 @@ class _SecondPart:
         if pid == 0:  # the forked process: write, report, and leave without cleanup
             code = 1
             try:
-                if callable(signal.getsignal(signal.SIGTERM)):
-                    # Stop at once (`timeout` signals the whole process group): its
-                    # temporary files have no name, so there is nothing to clean up.
-                    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                for signum in (signal.SIGTERM, signal.SIGHUP):
+                    if callable(signal.getsignal(signum)):
+                        # Stop at once (`timeout` signals the whole process group): its
+                        # temporary files have no name, so there is nothing to clean up.
+                        signal.signal(signum, signal.SIG_DFL)
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
                 _die_with(parent)
                 self._write()

@@ -12,14 +12,19 @@ from types import FrameType
 
 def main() -> None:
     # `--version` is answered before typer and pydantic are imported: it should be instant.
-    if sys.argv[1:] == ["--version"]:
+    if sys.argv[1:] == ["--version"] and sys.stdout is not None:
         from panelcli import __version__
 
-        print(f"panelcli {__version__}")
-        return
-    from panelcli.errors import Terminated, signal_stop
+        try:
+            print(f"panelcli {__version__}", flush=True)
+            return
+        except OSError:  # the full path below writes it again, and reports the failure
+            pass
+    from panelcli.errors import ClosedStdout, Terminated, signal_stop
 
     _stop_by_exception()
+    if sys.stdout is None:  # started with stdout closed (`>&-`): every command says so
+        sys.stdout = ClosedStdout()
     # pydantic looks for third-party plugins through every installed package's metadata on the
     # first model it builds (~2x `python -c pass`); a command-line run has no use for them.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

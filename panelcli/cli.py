@@ -181,7 +181,7 @@ def _refuse_names_not_utf8(names: list[str | None]) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        print(f"panelcli {__version__}")
+        _print(f"panelcli {__version__}")
         raise typer.Exit()
 
 
@@ -676,7 +676,7 @@ def validate(
             warnings += event.severity != "error"
             where = ":".join([event.source] + ([str(event.line)] if event.line else []))
             column = f" {event.column}:" if event.column else ""
-            print(visible(f"{where}:{column} {event.severity} {event.code}: {event.message}"))
+            _print(visible(f"{where}:{column} {event.severity} {event.code}: {event.message}"))
         # Warnings are counted apart: they never make the exit code 2.
         also = f", {warnings} warning(s)" if warnings else ""
         print(f"{errors} problem(s){also} in {len(files)} file(s)", file=sys.stderr)
@@ -704,11 +704,13 @@ def demo(
     with fatal_errors(debug):
         _refuse_existing_export(export, force)
         from panelcli.render.console import make_console
+        from panelcli.render.output import writing
         from panelcli.render.text import render_sample_list, render_story
 
         console = make_console()
         if name is None:
-            render_sample_list(list_samples(), console)
+            with writing():
+                render_sample_list(list_samples(), console)
             if export is not None:
                 _export(export, lambda target: render_sample_list(list_samples(), target))
             return
@@ -727,7 +729,8 @@ def demo(
             render_story(sample, target)
             render_table(report, target)
 
-        draw(console)
+        with writing():
+            draw(console)
         if export is not None:
             _export(export, draw)
 
@@ -747,11 +750,13 @@ def explain(
 
     with fatal_errors(debug):
         from panelcli.render.console import make_console
+        from panelcli.render.output import writing
         from panelcli.render.text import render_explanation, render_overview
 
         console = make_console()
         if marker is None:
-            render_overview(explaining.overview(), explaining.known_markers(), console)
+            with writing():
+                render_overview(explaining.overview(), explaining.known_markers(), console)
             return
         found = explaining.explain(marker)
         if found is None:
@@ -761,7 +766,8 @@ def explain(
                 f"no explanation for '{marker}'{extra}; known markers: "
                 + ", ".join(explaining.known_markers())
             )
-        render_explanation(found, console)
+        with writing():
+            render_explanation(found, console)
 
 
 class SchemaName(StrEnum):
@@ -798,7 +804,7 @@ def schema(
             from panelcli.ranges import RangesFile
 
             document = RangesFile.model_json_schema()
-        print(json.dumps(document, indent=2, ensure_ascii=False))
+        _print(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 @ranges_app.command("list")
@@ -825,11 +831,11 @@ def ranges_list() -> None:
                 reason = exc.problems[0] if exc.problems else str(exc)
                 count = max(len(exc.problems), 1)
                 shown = f" ({', '.join([*tags, 'broken'])})"
-                print(visible(f"{name}{shown}: {reason} [{count} problem(s)] {path}"))
+                _print(visible(f"{name}{shown}: {reason} [{count} problem(s)] {path}"))
                 continue
             shown = f" ({', '.join(tags)})" if tags else ""
             description = loaded.data.set.description or ""
-            print(visible(f"{name}{shown}: {description} [{len(loaded.markers)} markers] {path}"))
+            _print(visible(f"{name}{shown}: {description} [{len(loaded.markers)} markers] {path}"))
         if broken:
             _say(
                 f"{len(broken)} broken set(s), which check refuses: {', '.join(broken)}; "
@@ -853,12 +859,14 @@ def ranges_show(
         loaded = load_ranges(name)
         if output_format == RangesFormat.json:
             payload = {"reference_set": loaded.info.model_dump(), **loaded.data.model_dump()}
-            print(json.dumps(payload, indent=2, ensure_ascii=False))
+            _print(json.dumps(payload, indent=2, ensure_ascii=False))
             return
         from panelcli.render.console import make_console
+        from panelcli.render.output import writing
         from panelcli.render.text import render_ranges
 
-        render_ranges(loaded, make_console())
+        with writing():
+            render_ranges(loaded, make_console())
 
 
 @ranges_app.command("validate")
@@ -883,15 +891,15 @@ def ranges_validate(
             raise PanelcliError(f"cannot read '{file}': {exc.strerror}") from None
         problems = check_ranges_bytes(raw)
         for problem in problems:
-            print(visible(f"{file}: error: {problem}"))
+            _print(visible(f"{file}: error: {problem}"))
         if problems:
             print(
                 f"{len(problems)} problem(s); panelcli check will refuse this file", file=sys.stderr
             )
             raise typer.Exit(ExitStatus.ERROR)
         for warning in ranges_warnings(raw):
-            print(visible(f"{file}: warning: {warning}"))
-        print(f"{file}: valid")
+            _print(visible(f"{file}: warning: {warning}"))
+        _print(f"{file}: valid")
 
 
 @ranges_app.command("init")
@@ -918,10 +926,44 @@ def ranges_init(
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             raise PanelcliError(f"cannot create '{target}': {reason}") from None
-        print(f"Copied {source.stem} to {target}. Edit it, then use: --ranges {dest}")
+        _print(f"Copied {source.stem} to {target}. Edit it, then use: --ranges {dest}")
 
 
 def run() -> NoReturn:
     """Entry point used by `python -m panelcli` and the console script."""
-    app(prog_name="panelcli")
-    raise SystemExit(0)  # pragma: no cover - typer exits itself
+    status: int | str | None = 0
+    try:
+        with fatal_errors():
+            try:
+                app(prog_name="panelcli")
+            except SystemExit as done:  # typer's standalone mode always exits
+                status = done.code
+            except OSError as exc:  # typer's own writes (--help, a usage error) failed
+                _output_failed(exc)
+            # What stdout still holds is written at exit, where a full disk would give
+            # Python's own two-line error and exit 120: write it while it can be reported.
+            if sys.stdout is not None:
+                try:
+                    sys.stdout.flush()
+                except OSError as exc:
+                    _output_failed(exc)
+    except typer.Exit as stopped:
+        status = stopped.exit_code
+    raise SystemExit(status)
+
+
+def _print(text: str) -> None:
+    """A line of output on stdout; a failure to write it is reported as `writing` does."""
+    try:
+        print(text)
+    except OSError as exc:
+        _output_failed(exc)
+
+
+def _output_failed(exc: OSError) -> NoReturn:
+    """Report an OSError from writing stdout as `writing` does (one line; a closed pipe: 141)."""
+    if isinstance(exc, BrokenPipeError):
+        raise exc
+    from panelcli.render.output import output_error  # only now: it imports the core
+
+    raise output_error(exc) from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from enum import IntEnum
 from typing import TYPE_CHECKING, NoReturn
@@ -35,6 +36,16 @@ class OutputError(PanelcliError):
     def __init__(self, message: str, reason: str | None = None) -> None:
         super().__init__(message)
         self.reason = reason
+
+
+class ClosedStdout(io.TextIOBase):
+    """Stands for a closed stdout (`>&-`, where Python's sys.stdout is None).
+
+    A run that writes nothing (`--quiet`) still works; writing gives one clear line.
+    """
+
+    def write(self, text: str) -> int:
+        raise OutputError("standard output is closed")
 
 
 class Terminated(BaseException):

@@ -259,6 +259,35 @@ def test_a_closed_stdout_is_one_clear_line(tmp_path: Path, fmt: str) -> None:
     assert NOTICE.split()[0] in target.read_text(encoding="utf-8")
 
 
+#: Every command that writes to stdout, besides check (above).
+OTHER_COMMANDS = [
+    ["--version"], ["--help"], ["check", "--help"], ["explain"], ["explain", "IL-6"], ["demo"],
+    ["demo", "cytokine-storm"], ["validate", "samples/bad-rows.csv"], ["schema", "output"],
+    ["ranges", "list"], ["ranges", "show"], ["ranges", "show", "-f", "json"],
+    ["ranges", "validate", "arup-3002601"],
+]  # fmt: skip
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", OTHER_COMMANDS, ids=" ".join)
+def test_every_command_says_a_full_disk_in_one_line(args: list[str]) -> None:
+    """Not 'internal error', a traceback (--help), or Python's own error at exit (code 120)."""
+    with open("/dev/full", "w") as full:
+        done = panelcli_process(*args, stdout=full)
+    assert (done.returncode, done.stderr.decode()) == (
+        2, "panelcli: cannot write the output: No space left on device\n"
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closing stdout with >&- is POSIX sh")
+@pytest.mark.parametrize("args", OTHER_COMMANDS, ids=" ".join)
+def test_every_command_says_a_closed_stdout_in_one_line(args: list[str]) -> None:
+    """Not a silent exit 0 with nothing written."""
+    shell = ["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "panelcli", *args]
+    done = subprocess.run(shell, stderr=subprocess.PIPE, timeout=60)
+    assert (done.returncode, done.stderr) == (2, b"panelcli: standard output is closed\n")
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_file_that_cannot_be_finished_is_named_and_removed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import sys
 import tempfile
@@ -11,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO, cast
 
-from panelcli.errors import OutputError, PanelcliError
+from panelcli.errors import ClosedStdout, OutputError, PanelcliError
 from panelcli.reading import is_stream
 
 STDOUT = "-"
@@ -40,16 +39,6 @@ def _creation_mode() -> int:
     return 0o666 & ~umask
 
 
-class ClosedStdout(io.TextIOBase):
-    """Stands for a closed stdout (`>&-`, where Python's sys.stdout is None).
-
-    A run that writes nothing (`--quiet`) still works; writing gives one clear line.
-    """
-
-    def write(self, text: str) -> int:
-        raise OutputError("standard output is closed")
-
-
 @contextlib.contextmanager
 def writing(where: str = "the output") -> Iterator[None]:
     """Report an OSError from writing (a full disk, an I/O error) as one clear line.
@@ -62,8 +51,13 @@ def writing(where: str = "the output") -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise OutputError(f"cannot write {where}: {reason}", reason) from exc
+        raise output_error(exc, where) from exc
+
+
+def output_error(exc: OSError, where: str = "the output") -> OutputError:
+    """The one-line error `writing` gives for an OSError from writing to `where`."""
+    reason = exc.strerror or str(exc)
+    return OutputError(f"cannot write {where}: {reason}", reason)
 
 
 @contextlib.contextmanager

@@ -69,6 +69,10 @@ class _BoundsFields(_Strict):
     def has_bounds(self) -> bool:
         return any(v is not None for v in self.bounds)
 
+    @property
+    def has_normal_range(self) -> bool:
+        return self.low is not None or self.high is not None
+
 
 class Interval(_BoundsFields):
     """A row of a marker's interval that applies to a sex and/or age band (years)."""
@@ -132,11 +136,40 @@ class MarkerRange(_BoundsFields):
     notes: str | None = None
     intervals: list[Interval] = Field(default_factory=list)
 
+    def rows(self) -> list[Interval]:
+        """The sex/age rows, each with the marker's critical limits where it gives none.
+
+        A panic limit (critical_high = 500) is the same for everyone far more often than a
+        normal range is, so it is written once for the marker and holds for every row.
+        """
+        inherited = {k: getattr(self, k) for k in _CRITICAL if getattr(self, k) is not None}
+        return [
+            row.model_copy(update={k: v for k, v in inherited.items() if getattr(row, k) is None})
+            for row in self.intervals
+        ]
+
     def interval_texts(self) -> list[str]:
-        """Each interval as a lab prints it, with whom it applies to when it depends on them."""
+        """Each interval as a lab prints it, with its critical limits, and whom it applies to
+        when it depends on them."""
         if not self.intervals:
-            return [bounds_text(self.bounds, self.unit)]
-        return [f"{row.describe()}: {bounds_text(row.bounds, self.unit)}" for row in self.intervals]
+            return [_interval_text(self.bounds, self.unit)]
+        texts = [
+            f"{row.describe()}: {_interval_text(row.bounds, self.unit)}" for row in self.rows()
+        ]
+        if self.has_normal_range:  # the marker's own range holds for whom no row fits
+            texts.append(f"anyone else: {_interval_text(self.bounds, self.unit)}")
+        return texts
+
+
+def _interval_text(bounds: Bounds, unit: str) -> str:
+    """'≤ 7 pg/mL, critical ≥ 500': the normal range as a lab prints it, then panic limits."""
+    text = bounds_text(bounds, unit)
+    if not (bounds.low is not None or bounds.high is not None):
+        text = ""  # 'no limits' would be wrong beside a critical limit
+    for word, limit in (("≤", bounds.critical_low), ("≥", bounds.critical_high)):
+        if limit is not None:
+            text += f"{', ' if text else ''}critical {word} {limit:g}"
+    return text or bounds_text(bounds, unit)
 
 
 class SetHeader(_Strict):
@@ -171,6 +204,8 @@ class Selected(NamedTuple):
 
 #: The numeric limits whose order is checked, as keys of a marker's or an interval's table.
 _LIMITS = ("low", "high", "critical_low", "critical_high", "lod", "lloq", "uloq")
+#: The limits a marker's sex/age rows take from the marker when they give none (see rows()).
+_CRITICAL = ("critical_low", "critical_high")
 
 
 def _order_problems(limits: dict[str, float | None]) -> list[str]:
@@ -214,6 +249,14 @@ class ReferenceSet:
         self.markers = data.markers
         self._index: dict[str, str] = {}
         self._hints: dict[str, str | None] = {}  # see suggest
+        # Each marker's rows to choose from (see _choose), made once: select runs per result.
+        self._rows: dict[str, list[Interval]] = {}
+        for name, entry in data.markers.items():
+            if entry.intervals:
+                rows = entry.rows()
+                if entry.has_normal_range:  # the marker's own range, for whom no row fits
+                    rows.append(Interval(**entry.bounds._asdict()))
+                self._rows[name] = rows
         for name, entry in data.markers.items():
             for alias in (name, *entry.aliases):
                 self._index[marker_key(alias)] = name
@@ -269,12 +312,9 @@ class ReferenceSet:
 
     def _choose(self, name: str, sex: Sex | None, age: float | None) -> Selected:
         """The marker's interval, or its row that fits the person; it may have no limits."""
-        entry = self.markers[name]
-        if not entry.intervals:
-            return Selected(entry.bounds, None)
-        rows: list[Interval] = list(entry.intervals)
-        if entry.has_bounds:
-            rows.append(Interval(**entry.bounds._asdict()))
+        rows = self._rows.get(name)
+        if rows is None:
+            return Selected(self.markers[name].bounds, None)
         fits = [r for r in rows if r.matches(sex, age) is True]
         maybe = [r for r in rows if r.matches(sex, age) is None]
         if fits and not maybe:
@@ -503,12 +543,17 @@ def _marker_problems(
     # nothing of the known ones, so their order and aliases can still be checked.
     wrong = _wrong_keys(errors)
     where = f"marker '{name}': "
-    problems += [where + p for p in _order_problems(_given_limits(table, wrong))]
+    marker_limits = _given_limits(table, wrong)
+    problems += [where + p for p in _order_problems(marker_limits)]
+    inherited = {k: v for k, v in marker_limits.items() if k in _CRITICAL}
     rows = table.get("intervals", [])
     if isinstance(rows, list):
         for i, row in enumerate(rows):
             row_wrong = _wrong_keys(errors, ("intervals", i))
-            for problem in _order_problems(_given_limits(row, row_wrong)):
+            own = _order_problems(_given_limits(row, row_wrong))
+            for problem in _order_problems({**inherited, **_given_limits(row, row_wrong)}):
+                if problem not in own:
+                    problem += " (the marker's critical limits hold for its rows too)"
                 problems.append(f"{where}interval {i + 1}: {problem}")
         readable = _readable_rows(rows, errors)
         if len(readable) == len(rows):  # a gap is only sure when every row is read
@@ -562,16 +607,22 @@ def ranges_warnings(raw: bytes) -> list[str]:
             )
         if not entry.has_bounds and not entry.intervals:
             warnings.append(f"marker '{name}': no low or high limit, so nothing can be flagged")
-        elif entry.has_bounds and entry.low is None and entry.high is None:
+        elif entry.has_bounds and not entry.has_normal_range and not entry.intervals:
             warnings.append(
                 f"marker '{name}': only critical limits; a value that is not critical is shown "
                 "as normal, though the set gives no normal range (add low or high)"
             )
-        for row in entry.intervals:
+        for row in entry.rows():
             if not row.has_bounds:
                 warnings.append(
                     f"marker '{name}': the interval for {row.describe()} has no low or high "
                     "limit, so nothing can be flagged for those people"
+                )
+            elif not row.has_normal_range:
+                warnings.append(
+                    f"marker '{name}': the interval for {row.describe()} has only critical "
+                    "limits; a value that is not critical is shown as normal for those people "
+                    "(add low or high)"
                 )
         warnings.extend(_detection_above_high(name, entry))
     return warnings

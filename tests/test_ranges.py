@@ -457,6 +457,67 @@ def test_an_interval_row_without_limits_judges_nothing(tmp_path) -> None:
     assert ranges.select("F", "male", 40).bounds == Bounds(high=9.0)
 
 
+CRITICAL_FOR_THE_MARKER = (
+    '[markers."IL-6"]\nunit = "pg/mL"\ncritical_high = 500\nsource = "x"\n'
+    '[[markers."IL-6".intervals]]\nage_min = 18\nhigh = 7\n'
+)
+
+
+def test_a_critical_limit_given_for_the_marker_holds_for_its_rows(tmp_path) -> None:
+    """A 600 pg/mL IL-6 for an adult was only 'high': the row had no critical limit of its own."""
+    child_row = '[[markers."IL-6".intervals]]\nage_max = 18\nhigh = 10\ncritical_high = 300\n'
+    ranges = _set_from(tmp_path, CRITICAL_FOR_THE_MARKER + child_row)
+    assert ranges.select("IL-6", None, 30).bounds == Bounds(high=7.0, critical_high=500.0)
+    assert ranges.select("IL-6", None, 10).bounds == Bounds(high=10.0, critical_high=300.0)
+    assert ranges.markers["IL-6"].interval_texts() == [
+        "age 18 and over: ≤ 7 pg/mL, critical ≥ 500",
+        "under age 18: ≤ 10 pg/mL, critical ≥ 300",
+    ]
+
+
+def test_a_marker_with_only_critical_limits_gives_no_range_to_whom_no_row_fits(tmp_path) -> None:
+    """Its critical limits are not a row 'for everyone' that would call a child's value normal."""
+    ranges = _set_from(tmp_path, CRITICAL_FOR_THE_MARKER)
+    assert ranges.select("IL-6", None, 10).bounds is None
+    # and validate no longer says values are shown as normal without a normal range
+    assert ranges_warnings(CRITICAL_FOR_THE_MARKER.encode()) == []
+
+
+def test_the_marker_s_own_range_is_shown_for_whom_no_row_fits(tmp_path) -> None:
+    toml = CRITICAL_FOR_THE_MARKER.replace("critical_high = 500", "high = 10\ncritical_high = 500")
+    ranges = _set_from(tmp_path, toml)
+    assert ranges.select("IL-6", None, 10).bounds == Bounds(high=10.0, critical_high=500.0)
+    assert ranges.markers["IL-6"].interval_texts()[-1] == "anyone else: ≤ 10 pg/mL, critical ≥ 500"
+
+
+def test_a_critical_limit_for_the_marker_inside_a_row_s_range_is_an_error() -> None:
+    toml = CRITICAL_FOR_THE_MARKER.replace("high = 7", "high = 700").encode()
+    assert check_ranges_bytes(toml) == [
+        "marker 'IL-6': interval 1: critical_high (500) must be above high (700) (the marker's "
+        "critical limits hold for its rows too)"
+    ]
+
+
+def test_a_row_with_only_the_marker_s_critical_limits_is_warned_about() -> None:
+    toml = CRITICAL_FOR_THE_MARKER.replace("high = 7", 'sex = "male"').encode()
+    (warning,) = ranges_warnings(toml)
+    assert warning.startswith(
+        "marker 'IL-6': the interval for male, age 18 and over has only critical"
+    )
+
+
+def test_ranges_show_lists_a_marker_s_rows_line_by_line(tmp_path) -> None:
+    """Not joined by an escaped newline ('\\x0a')."""
+    path = tmp_path / "set.toml"
+    path.write_text(
+        CRITICAL_FOR_THE_MARKER + '[[markers."IL-6".intervals]]\nage_max = 18\nhigh = 10\n'
+    )
+    shown = runner.invoke(app, ["ranges", "show", str(path)], env={"COLUMNS": "200"}).stdout
+    assert "x0a" not in shown
+    assert "age 18 and over: ≤ 7 pg/mL, critical ≥ 500 " in shown
+    assert "under age 18: ≤ 10 pg/mL, critical ≥ 500 " in shown
+
+
 def test_check_explains_a_no_reference_result_for_a_marker_without_limits(tmp_path) -> None:
     ranges = tmp_path / "set.toml"
     ranges.write_text('[markers."IL-8"]\nunit = "pg/mL"\nsource = "x"\n', encoding="utf-8")

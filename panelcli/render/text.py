@@ -85,9 +85,10 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
     for heading in ("Marker", "Interval", "Unit", "Category", "Source"):
         table.add_column(heading)
     for name, entry in reference_set.markers.items():
-        interval = "\n".join(entry.interval_texts())
+        # Line by line: a newline inside one text would be shown escaped ('\x0a').
+        interval = Text("\n").join(inert(text) for text in entry.interval_texts())
         table.add_row(
-            inert(name), inert(interval), inert(entry.unit), inert(entry.category or ""),
+            inert(name), interval, inert(entry.unit), inert(entry.category or ""),
             inert(entry.source or ""),
         )  # fmt: skip
     console.print(table)

@@ -27,13 +27,30 @@ def marker_key(name: str) -> str:
     return _NOISE.sub("", text)
 
 
-_UNIT_SUFFIX = re.compile(r"^(?P<name>.*?)\s*[\(\[](?P<unit>[^\)\]]*)[\)\]]\s*$")
+# A unit after the name: in brackets ('IL-6 (pg/mL)', '[pg/mL]', '{pg/mL}'), or bare after a
+# space or comma ('IL-6 pg/mL', 'IL-6, pg/mL'); a footnote star after it is left out.
+_UNIT_SUFFIX = re.compile(
+    r"^(?P<name>.*?)\s*(?:[(\[{](?P<unit>[^)\]}]*)[)\]}]|[,;]?\s+(?P<bare>[A-Za-zµμ]{1,5}/[A-Za-z]{1,3}))\s*\**\s*$"
+)
+# 'IL-10_pg_mL', 'IL-10 pg per mL': a mass per volume spelled without a slash.
+_SPELLED_UNIT = re.compile(
+    r"^(?P<name>.*?)[\s_]+(?P<mass>[pnµμum]?g)[\s_]*(?:per|/|_)[\s_]*(?P<volume>[md]?l)\s*$",
+    re.IGNORECASE,
+)
+#: Units written without a slash that labs put in a header ('IL-6 (MFI)'): not convertible,
+#: but a unit all the same, so the column is read and its cells refused with that reason.
+SLASHLESS_UNITS = {"mfi", "fi", "od", "au", "%"}
 
 
 def split_header_unit(header: str) -> tuple[str, str | None]:
     """Split a wide-layout header such as 'IL-6 (pg/mL)' or 'TNF-α [pg/mL]' into name and unit."""
     match = _UNIT_SUFFIX.match(header)
-    # Only a bracket holding a ratio is a unit: 'IL-12 (p70)' names a subunit, not a unit.
-    if match and match.group("name").strip() and "/" in match.group("unit"):
-        return match.group("name").strip(), match.group("unit").strip()
+    if match and match.group("name").strip():
+        unit = (match.group("unit") or match.group("bare") or "").strip()
+        # Only a ratio (or a known unit word) is a unit: 'IL-12 (p70)' names a subunit.
+        if "/" in unit or unit.casefold() in SLASHLESS_UNITS:
+            return match.group("name").strip().rstrip(","), unit
+    spelled = _SPELLED_UNIT.match(header)
+    if spelled and spelled.group("name").strip():
+        return spelled.group("name").strip(), f"{spelled['mass']}/{spelled['volume']}"
     return header.strip(), None

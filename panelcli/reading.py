@@ -23,7 +23,8 @@ from typing import BinaryIO, NamedTuple
 
 from panelcli.errors import InputError
 from panelcli.models import Issue
-from panelcli.names import split_header_unit
+from panelcli.names import SLASHLESS_UNITS, split_header_unit
+from panelcli.units import unit_key
 from panelcli.values import shorten, visible
 
 STDIN = "-"
@@ -41,13 +42,17 @@ DEFAULT_MAX_LINE = 1024 * 1024  # characters; override with --max-line-length
 # Header synonyms: the key is a header with case, spaces, '_', '-', '.', '#' and brackets removed.
 _ROLES: dict[str, tuple[str, ...]] = {
     "marker": ("marker", "analyte", "test", "cytokine", "testname", "analytename", "parameter",
-               "assay", "component", "biomarker", "markername", "cytokinename"),
+               "assay", "component", "biomarker", "markername", "cytokinename",
+               "analyt", "zytokin"),  # German exports
     "value": ("value", "result", "resultvalue", "concentration", "conc", "measurement",
-              "observedvalue", "level", "finalresult"),
-    "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit"),
+              "observedvalue", "level", "finalresult",
+              "ergebnis", "wert", "messwert", "konzentration"),
+    "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit",
+             "einheit"),
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
-                  "labno", "labnumber", "specimenno", "specimennumber", "orderid"),
+                  "labno", "labnumber", "specimenno", "specimennumber", "orderid",
+                  "probe", "probenid", "probennummer", "probennr"),
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber"),
     "collected_at": ("collectedat", "collected", "collectiondate", "collectiontime",
@@ -322,6 +327,9 @@ class Layout(NamedTuple):
     roles: dict[str, int]  # role → column index
     markers: dict[int, tuple[str, str | None]]  # wide: column index → (marker, unit from header)
     ignored: list[str]
+    #: wide: column index → why its cells cannot be read (the header and the units row give
+    #: different units: a value read with either could be 1000 times off)
+    refused: dict[int, str] = {}
 
 
 def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
@@ -402,6 +410,8 @@ def _find_header(
                 # A 'wide header' as wide as a header lacking its value column is a data row.
                 if layout and layout.kind == "wide" and half_here and len(half_here) == len(cells):
                     break
+                if layout and layout.kind == "wide" and _has_a_number(cells):
+                    layout = None  # a data row ('E1;IL-6;12,5;pg/mL'): a header has no numbers
                 if layout:
                     # The first header wins (a later 'header' is a data row that happens to
                     # look like one with another delimiter); on one line, the most cells win.
@@ -432,6 +442,10 @@ def _find_header(
     )
 
 
+def _has_a_number(cells: list[str]) -> bool:
+    return any(_LOOKS_NUMERIC.match(cell) for cell in cells)
+
+
 def _could_be_header(cells: list[str]) -> bool:
     """Column names are short words: a row with a number, a line break or prose in a cell
     ('-,25,Test') is data, even when one cell happens to be a header word."""
@@ -452,10 +466,13 @@ def is_comment(cells: list[str]) -> bool:
 
 
 def is_units_row(cells: list[str], layout: Layout) -> bool:
-    """A row under a wide header that holds units (pg/mL) instead of values."""
+    """A row under a wide header that holds units (pg/mL, MFI) instead of values."""
     marker_cells = [cells[i].strip() if i < len(cells) else "" for i in layout.markers]
     filled = [c for c in marker_cells if c]
-    return bool(filled) and all("/" in c and not _LOOKS_NUMERIC.match(c) for c in filled)
+    return bool(filled) and all(
+        ("/" in c or c.casefold() in SLASHLESS_UNITS) and not _LOOKS_NUMERIC.match(c)
+        for c in filled
+    )
 
 
 def _with_units_row_columns(
@@ -494,13 +511,20 @@ _NOT_UNITS = {"n/a", "n/d", "w/o", "y/n"}
 
 
 def with_units_row(layout: Layout, cells: list[str]) -> Layout:
-    """The layout with a units row's units for the markers whose header gave none."""
+    """The layout with a units row's units for the markers whose header gave none; a column
+    whose header gives another unit than the units row is refused (`Layout.refused`)."""
     markers = dict(layout.markers)
+    refused = dict(layout.refused)
     for index, (name, unit) in layout.markers.items():
         written = cells[index].strip() if index < len(cells) else ""
         if written and not unit:
             markers[index] = (name, written)
-    return layout._replace(markers=markers)
+        elif written and unit and unit_key(written) != unit_key(unit):
+            refused[index] = (
+                f"the header gives the unit '{shorten(unit)}' but the units row gives "
+                f"'{shorten(written)}'; correct the one that is wrong"
+            )
+    return layout._replace(markers=markers, refused=refused)
 
 
 # --- rows ---------------------------------------------------------------------------------------
@@ -742,7 +766,8 @@ def rows_to_measurements(
             continue
         if not long and first_data_row and is_units_row(cells, layout):
             first_data_row = False
-            wide_units = {i: unit for i, (_, unit) in with_units_row(layout, cells).markers.items()}
+            layout = with_units_row(layout, cells)
+            wide_units = {i: unit for i, (_, unit) in layout.markers.items()}
             continue
         first_data_row = False
         stats.rows += 1
@@ -800,6 +825,10 @@ def rows_to_measurements(
                 stats.blank_cells += 1
                 continue
             produced = True
+            if index in layout.refused:
+                yield Issue(code="unit-conflict", source=source, line=line,
+                            column=header[index], message=layout.refused[index])  # fmt: skip
+                continue
             stats.measurements += 1
             yield Measurement(
                 source, line, header[index], marker, value, wide_units.get(index), sample_id,

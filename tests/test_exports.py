@@ -767,3 +767,57 @@ def test_a_units_row_takes_only_units_and_skips_a_comment_line(tmp_path: Path) -
     commented.write_text("Sample ID,IL-6,GM-CSF\n# exported\n,pg/mL,pg/mL\nS1,4.0,3.0\n")
     events = list(Interpreter(load_ranges(None), CheckOptions()).events([str(commented)]))
     assert sorted(r.marker for r in results(events)) == ["GM-CSF", "IL-6"]
+
+
+def events_in(tmp_path: Path, text: str, **options: object) -> list[Event]:
+    path = tmp_path / "export.csv"
+    path.write_text(text, encoding="utf-8")
+    checking = Interpreter(load_ranges(None), CheckOptions(**options))  # type: ignore[arg-type]
+    return list(checking.events([str(path)]))
+
+
+@pytest.mark.parametrize(
+    "header", ["IL-6 pg/mL", "IL-6, pg/mL", "IL-6 {pg/mL}", "IL-6 (pg/mL)*", "IL-6_pg_mL"]
+)
+def test_a_wide_header_with_its_unit_written_another_way_is_read(
+    tmp_path: Path, header: str
+) -> None:
+    """Such a column was ignored with a warning: IL-6 at 125 pg/mL vanished, exit 0."""
+    (result,) = results(events_in(tmp_path, f'sample_id,"{header}"\nS1,125\n'))
+    assert (result.marker, result.value, result.unit, result.status) == (
+        "IL-6", 125.0, "pg/mL", Status.HIGH
+    )  # fmt: skip
+
+
+def test_a_header_unit_that_the_units_row_contradicts_refuses_the_column(tmp_path: Path) -> None:
+    """'IL-6 (ng/mL)' over 'pg/mL' was judged as ng/mL with no word: 1000 times off."""
+    events = events_in(tmp_path, "Sample,IL-6 (ng/mL),IL-8\n,pg/mL,pg/mL\nS1,3,5\n")
+    (refused,) = errors(events)
+    assert (refused.code, refused.line, refused.column) == ("unit-conflict", 3, "IL-6 (ng/mL)")
+    assert "'ng/mL'" in refused.message and "'pg/mL'" in refused.message
+    assert [r.marker for r in results(events)] == ["IL-8"]
+
+
+@pytest.mark.parametrize("units", ["MFI,MFI", "mfi,OD"])
+def test_a_units_row_of_units_that_cannot_be_converted_refuses_the_values(
+    tmp_path: Path, units: str
+) -> None:
+    """'MFI' under the header was read as a data row, and --assume-unit then judged the
+    intensities as pg/mL."""
+    events = events_in(tmp_path, f"sample_id,IL-6,IL-8\n,{units}\nS1,12.5,3\n", assume_unit="pg/mL")
+    assert results(events) == []
+    assert [(e.code, e.line) for e in errors(events)] == [("unit-not-convertible", 3)] * 2
+
+
+def test_a_data_row_is_never_taken_for_a_wide_header(tmp_path: Path) -> None:
+    """Under a header panelcli could not read, 'E1;IL-6;12,5;pg/mL' looked like a wide header
+    (IL-6 is a marker): the row vanished, and the next ones were refused as 'not a number'."""
+    events = events_in(tmp_path, "Probe x;Analyt x;Ergebnis x\nE1;IL-6;12,5\nE1;IL-8;3,0\n")
+    assert [e.code for e in errors(events)] == ["file-unreadable"]
+    assert "no header with marker and value columns" in errors(events)[0].message
+
+
+def test_a_german_export_s_header_is_read(tmp_path: Path) -> None:
+    events = events_in(tmp_path, "Probe;Analyt;Ergebnis;Einheit\nE1;IL-6;12,5;pg/mL\n")
+    (result,) = results(events)
+    assert (result.sample_id, result.marker, result.value) == ("E1", "IL-6", 12.5)

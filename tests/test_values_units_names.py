@@ -138,6 +138,19 @@ def test_bare_il1_is_not_il1_beta():
         ("TNF-α [pg/mL]", ("TNF-α", "pg/mL")),
         ("IL-12 (p70)", ("IL-12 (p70)", None)),
         ("IL-6", ("IL-6", None)),
+        # as exports write them: bare, after a comma, in braces, with a footnote star
+        ("IL-6 pg/mL", ("IL-6", "pg/mL")),
+        ("IL-6, pg/mL", ("IL-6", "pg/mL")),
+        ("IFN-γ {pg/mL}", ("IFN-γ", "pg/mL")),
+        ("IL-2 (pg/mL)*", ("IL-2", "pg/mL")),
+        ("IL-10_pg_mL", ("IL-10", "pg/mL")),
+        ("IL-10 ng per mL", ("IL-10", "ng/mL")),
+        ("IL-6 (MFI)", ("IL-6", "MFI")),
+        ("IL-12 p70", ("IL-12 p70", None)),
+        ("TNF alpha", ("TNF alpha", None)),
+        ("IL-17A/F", ("IL-17A/F", None)),
+        ("pg/mL", ("pg/mL", None)),
+        ("Ratio IL-6/IL-10", ("Ratio IL-6/IL-10", None)),
     ],
 )
 def test_split_header_unit(header, expected):

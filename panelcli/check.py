@@ -476,6 +476,7 @@ class Interpreter:
         # The row before's sample cells as read and as kept: most rows repeat them exactly.
         sample_cells: tuple[str, str, str] | None = None
         sample_fields: tuple[str | None, str | None, str | None] = (None, None, None)
+        mixed = False  # the row before's sample id came with another patient or date
         taken = 0  # rows this loop turned into results (added to stats at the end)
         batch: list[StreamEvent] = []
         try:
@@ -520,7 +521,13 @@ class Interpreter:
                                     seen, sample = markers_for(key), key
                                 sample_cells = cells_read
                                 sample_fields = (sample_id, patient_id, collected_at)
-                            if plan.name not in seen:
+                                who = f"{patient_id or ''}\0{collected_at or ''}"
+                                # Another patient or date for this sample id: the general
+                                # path warns (and judges the row).
+                                mixed = sample_id is not None and not _same_person(
+                                    seen.setdefault(_PERSON, (line, who))[1], who
+                                )
+                            if plan.name not in seen and not mixed:
                                 seen[plan.name] = (line, column)
                                 row = _short_row(
                                     plan, number, text, source, line, column, sample_id,
@@ -603,6 +610,10 @@ class Interpreter:
             if number is None:
                 return None
         seen = self._markers_seen(m)
+        if sample_id is not None and not _same_person(
+            seen.setdefault(_PERSON, (line, _person_text(m)))[1], _person_text(m)
+        ):
+            return None  # the general path warns
         first = seen.get(plan.name)
         if first is None:
             seen[plan.name] = (line, column)
@@ -1010,6 +1021,8 @@ class Interpreter:
 
     def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
         seen = self._markers_seen(m)
+        if m.sample_id is not None:
+            yield from self._person_warning(m, seen)
         first, first_column = seen.setdefault(name, (m.line, m.column))
         if (first, first_column) == (m.line, m.column):
             return
@@ -1021,6 +1034,24 @@ class Interpreter:
         yield Issue(
             severity="warning", code="marker-repeated", source=m.source, line=m.line,
             message=f"{name} appears twice{sample} ({where}); both are kept",
+        )  # fmt: skip
+
+    def _person_warning(self, m: Measurement, seen: dict[str, tuple[int, str]]) -> Iterator[Issue]:
+        """One sample id given for two patients or dates: a mix-up of specimens, most likely."""
+        first_line, first = seen.setdefault(_PERSON, (m.line, _person_text(m)))
+        if first == _WARNED or _same_person(first, _person_text(m)):
+            return
+        seen[_PERSON] = (first_line, _WARNED)  # once per sample
+        now = (m.patient_id or "", m.collected_at or "")
+        fields = zip(("patient", "collected"), first.split("\0"), now, strict=True)
+        differ = [(label, was, is_) for label, was, is_ in fields if was and is_ and was != is_]
+        here = " and ".join(f"{label} '{shorten(now)}'" for label, _, now in differ)
+        there = " and ".join(f"{label} '{shorten(before)}'" for label, before, _ in differ)
+        yield Issue(
+            severity="warning", code="sample-conflict", source=m.source, line=m.line,
+            message=f"sample '{shorten(m.sample_id or '')}' is given with {here} here, but "
+            f"with {there} on line {first_line}: are two specimens mixed up? Its results are "
+            "shown together in one panel",
         )  # fmt: skip
 
     #: Codes of the warnings given once per file (see `_warn_once`); batches of one file are
@@ -1336,6 +1367,24 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
         warnings=warnings,
         rejected_reasons=reasons,
         totals=tally.totals(),
+    )
+
+
+#: A panel's entry (among its markers) for the patient and date of its first row, "p\0when".
+_PERSON = "\0person"
+_WARNED = "\0warned"  # its value once the sample's conflict was warned about
+
+
+def _person_text(m: Measurement) -> str:
+    return f"{m.patient_id or ''}\0{m.collected_at or ''}"
+
+
+def _same_person(first: str, other: str) -> bool:
+    """Same patient and date, where both rows give them (a blank cell agrees with any)."""
+    if first == other:  # nearly always: checked as each sample starts
+        return True
+    return all(
+        not a or not b or a == b for a, b in zip(first.split("\0"), other.split("\0"), strict=True)
     )
 
 

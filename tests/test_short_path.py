@@ -441,3 +441,47 @@ def test_the_dot_warning_comes_with_its_row_on_either_path(
         assert issues[0] == ("value-dot-ambiguous", str(path), 2)
     short, general = run(str(path), ranges, short=True), run(str(path), ranges, short=False)
     assert ndjson_text(short, ranges) == ndjson_text(general, ranges)
+
+
+PEOPLE_ROW = st.tuples(
+    st.sampled_from(["S1", "S2", ""]),
+    st.sampled_from(["P1", "P2", ""]),
+    st.sampled_from(["2026-01-01", "2026-02-01", ""]),
+    st.sampled_from(["IL-6", "IL-8", "TNF-α", "IL-10"]),
+    st.sampled_from(["1.5", "<2.0", "30"]),
+)
+
+
+def write_people(rows: list[tuple[str, ...]]) -> str:
+    path = SCRATCH / "people.csv"
+    header = "sample_id,patient_id,collected_at,marker,value,unit\n"
+    path.write_text(header + "".join(",".join(row) + ",pg/mL\n" for row in rows))
+    return str(path)
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows=st.lists(PEOPLE_ROW, min_size=1, max_size=12))
+def test_a_sample_id_given_for_two_patients_is_warned_about_on_both_paths(
+    rows: list[tuple[str, ...]],
+) -> None:
+    ranges = SETS["arup-3002601"]
+    path = write_people(rows)
+    short, general = run(path, ranges, short=True), run(path, ranges, short=False)
+    assert [e.to_result() if isinstance(e, ResultRow) else e for e in short] == general
+
+
+def test_a_sample_id_given_for_two_patients_gets_one_warning_naming_both() -> None:
+    """A specimen mix-up: P9's IL-2 was shown under patient P1 with no word."""
+    path = write_people([
+        ("S1", "P1", "2026-01-01", "IL-6", "3"), ("S1", "P9", "2026-02-01", "IL-8", "3"),
+        ("S1", "P9", "2026-02-01", "IL-10", "3"), ("S2", "P2", "2026-01-01", "IL-6", "1"),
+        ("S2", "", "", "IL-8", "1"),  # a blank cell (filled down in the lab's sheet) agrees
+    ])  # fmt: skip
+    events = run(path, SETS["arup-3002601"], short=True)
+    (warning,) = [e for e in events if isinstance(e, Issue)]
+    assert (warning.code, warning.line) == ("sample-conflict", 3)
+    assert warning.message.startswith(
+        "sample 'S1' is given with patient 'P9' and collected '2026-02-01' here, but with "
+        "patient 'P1' and collected '2026-01-01' on line 2: are two specimens mixed up?"
+    )
+    assert sum(not isinstance(e, Issue) for e in events) == 5

@@ -1027,13 +1027,17 @@ class Interpreter:
         if (first, first_column) == (m.line, m.column):
             return
         if first != m.line:
-            where = f"lines {first} and {m.line}"
+            where = f"on line {m.line} (first on line {first})"
         else:  # wide layout: two columns of one row
-            where = f"line {m.line}, columns '{shorten(first_column)}' and '{shorten(m.column)}'"
+            where = (
+                f"in column '{shorten(m.column)}' of line {m.line} (first in column "
+                f"'{shorten(first_column)}')"
+            )
         sample = f" for sample '{shorten(m.sample_id)}'" if m.sample_id else ""
+        # 'again', not 'twice': a third copy names the first one too
         yield Issue(
             severity="warning", code="marker-repeated", source=m.source, line=m.line,
-            message=f"{name} appears twice{sample} ({where}); both are kept",
+            message=f"{name} is measured again{sample} {where}; every result is kept",
         )  # fmt: skip
 
     def _person_warning(self, m: Measurement, seen: dict[str, tuple[int, str]]) -> Iterator[Issue]:

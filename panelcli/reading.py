@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -654,7 +655,11 @@ def header_warnings(
             code="preamble-skipped",
             source=source,
             line=1,
-            message=f"lines 1-{header_end - 1} come before the header and were not read",
+            message=(
+                "line 1 comes before the header and was not read"
+                if header_end == 2
+                else f"lines 1-{header_end - 1} come before the header and were not read"
+            ),
         )
     if layout.kind == "wide" and "sample_id" not in layout.roles:
         yield Issue(
@@ -733,6 +738,13 @@ def rows_to_measurements(
     i_sex, i_age, i_birth = get("sex"), get("age"), get("birth_date")
     value_column = header[i_value] if i_value >= 0 else ""
     wide_units: dict[int, str | None] = {i: unit for i, (_, unit) in layout.markers.items()}
+    # Two marker columns with the same header are told apart by their place, so that results
+    # name the column they came from (and a repeat is seen as one).
+    headers = Counter(header[i] for i in layout.markers)
+    column_of = {
+        i: header[i] if headers[header[i]] == 1 else f"{header[i]} (column {i + 1})"
+        for i in layout.markers
+    }
     first_data_row = first  # only the file's first row can be a units row
 
     def cell(cells: list[str], index: int | None) -> str | None:
@@ -827,11 +839,11 @@ def rows_to_measurements(
             produced = True
             if index in layout.refused:
                 yield Issue(code="unit-conflict", source=source, line=line,
-                            column=header[index], message=layout.refused[index])  # fmt: skip
+                            column=column_of[index], message=layout.refused[index])  # fmt: skip
                 continue
             stats.measurements += 1
             yield Measurement(
-                source, line, header[index], marker, value, wide_units.get(index), sample_id,
+                source, line, column_of[index], marker, value, wide_units.get(index), sample_id,
                 patient_id, when, sex, age, birth, None,
             )  # fmt: skip
         if not produced:

@@ -216,7 +216,7 @@ def test_repeated_marker_keeps_both_and_warns(write_csv):
     assert len(report.panels[0].results) == 2
     assert (
         report.warnings[0].code == "marker-repeated"
-        and "lines 2 and 3" in report.warnings[0].message
+        and "on line 3 (first on line 2)" in report.warnings[0].message
     )
 
 
@@ -344,7 +344,7 @@ def test_a_marker_the_set_lacks_is_warned_about_when_repeated_too(write_csv):
     path = write_csv("sample_id,marker,value,unit\nS,Foo,5,pg/mL\nS,Foo,6,pg/mL\n")
     report = check_file(path)
     assert [(w.code, w.line) for w in report.warnings] == [("marker-repeated", 3)]
-    assert "lines 2 and 3" in report.warnings[0].message
+    assert "on line 3 (first on line 2)" in report.warnings[0].message
 
 
 def test_issues_name_columns_as_the_header_writes_them(write_csv):

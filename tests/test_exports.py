@@ -713,7 +713,7 @@ def test_same_marker_twice_keeps_both_and_warns_with_both_lines() -> None:
     assert [x for x in il6 if x[0] in (3, 5)] == [(3, 3.1), (5, 3.4)]
     repeated = [e for e in warnings(events) if e.code == "marker-repeated"]
     assert len(repeated) == 1
-    assert repeated[0].line == 5 and "lines 3 and 5" in repeated[0].message
+    assert repeated[0].line == 5 and "on line 5 (first on line 3)" in repeated[0].message
     assert "IL-6" in repeated[0].message and "SYN-D-01" in repeated[0].message
 
 
@@ -724,7 +724,9 @@ def test_same_marker_in_two_wide_columns_names_both_columns(tmp_path: Path) -> N
     assert [r.value for r in results(events)] == [3.0, 2.0]
     repeated = [e for e in warnings(events) if e.code == "marker-repeated"]
     assert len(repeated) == 1
-    assert "'IL-6 (pg/mL)' and 'IL6 (ng/L)'" in repeated[0].message
+    assert (
+        "in column 'IL6 (ng/L)' of line 2 (first in column 'IL-6 (pg/mL)')" in repeated[0].message
+    )
 
 
 # --- the issue's acceptance command -------------------------------------------------------------
@@ -821,3 +823,30 @@ def test_a_german_export_s_header_is_read(tmp_path: Path) -> None:
     events = events_in(tmp_path, "Probe;Analyt;Ergebnis;Einheit\nE1;IL-6;12,5;pg/mL\n")
     (result,) = results(events)
     assert (result.sample_id, result.marker, result.value) == ("E1", "IL-6", 12.5)
+
+
+def test_a_third_copy_of_a_marker_is_not_called_twice(tmp_path: Path) -> None:
+    events = events_in(
+        tmp_path, "sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\nS1,IL6,4,pg/mL\nS1,il 6,5,pg/mL\n"
+    )
+    assert [e.message for e in warnings(events)] == [
+        f"IL-6 is measured again for sample 'S1' on line {line} (first on line 2); every "
+        "result is kept"
+        for line in (3, 4)
+    ]
+
+
+def test_two_wide_columns_with_the_same_header_are_told_apart(tmp_path: Path) -> None:
+    """They gave two IL-6 results named alike, and no 'measured again' warning."""
+    events = events_in(tmp_path, "sample_id,IL-6 (pg/mL),IL-6 (pg/mL)\nS1,3,40\n")
+    assert [r.column for r in results(events)] == [
+        "IL-6 (pg/mL) (column 2)", "IL-6 (pg/mL) (column 3)"
+    ]  # fmt: skip
+    assert [w.code for w in warnings(events)] == ["marker-repeated"]
+
+
+def test_one_line_before_the_header_is_called_line_1(tmp_path: Path) -> None:
+    events = events_in(tmp_path, "Instrument X\nmarker,value,unit\nIL-6,1,pg/mL\n")
+    assert [w.message for w in warnings(events)] == [
+        "line 1 comes before the header and was not read"
+    ]

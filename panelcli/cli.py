@@ -260,6 +260,17 @@ def _refuse_existing_export(path: Path | None, force: bool) -> None:
         refuse_existing(path, force)
 
 
+def _refuse_one_file_for_two(output: str | None, export: Path | None) -> None:
+    """-o and --export naming one file: one would overwrite the other."""
+    if output is None or output == "-" or export is None:
+        return
+    same = os.path.abspath(output) == os.path.abspath(export)
+    with contextlib.suppress(OSError):  # the same file by another name (a link)
+        same = same or os.path.samefile(output, export)
+    if same:
+        raise PanelcliError(f"-o and --export both name '{export}'; give them different files")
+
+
 def _export(path: Path, draw: Callable[[Console], None], quiet: bool = False) -> None:
     from panelcli.render.export import export_report
 
@@ -338,6 +349,7 @@ def check(
     with fatal_errors(debug):  # first, so Ctrl-C during the imports is handled too
         _refuse_names_not_utf8([*files, ranges])
         _refuse_existing_export(export, force)
+        _refuse_one_file_for_two(output, export)
         from panelcli.check import CheckOptions, build_report
         from panelcli.ranges import load_ranges
         from panelcli.reading import set_field_size_limit

@@ -26,7 +26,7 @@ from pydantic_core import ErrorDetails
 from panelcli.errors import RangesError
 from panelcli.interpret import Bounds, bounds_text
 from panelcli.models import ReferenceSetInfo
-from panelcli.names import marker_key
+from panelcli.names import marker_key, split_header_unit
 
 DEFAULT_SET = "arup-3002601"
 RANGES_ENV = "PANELCLI_RANGES"
@@ -289,8 +289,13 @@ class ReferenceSet:
         except KeyError:
             if len(self._hints) >= 4096:  # bounded: misspellings can vary without end
                 self._hints.clear()
-            hint = self._hints[key] = self._closest(key)
+            hint = self._hints[key] = self._named_with_a_unit(marker) or self._closest(key)
             return hint
+
+    def _named_with_a_unit(self, marker: str) -> str | None:
+        """The marker of a name that carries its unit ('IL-6 (pg/mL)' in a marker cell)."""
+        name, unit = split_header_unit(marker)
+        return self.resolve(name) if unit is not None else None
 
     def _closest(self, key: str) -> str | None:
         for close in difflib.get_close_matches(key, self._index, n=5, cutoff=0.75):

@@ -90,6 +90,23 @@ def test_an_unwritable_export_path_is_one_clear_error(tmp_path: Path) -> None:
     assert "cannot write" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_output_and_export_naming_one_file_is_refused_before_reading(
+    tmp_path: Path, force: list[str]
+) -> None:
+    """Without --force the NDJSON was lost after the HTML was written; with it, the file held
+    NDJSON though stderr said the export was written."""
+    out = tmp_path / "same.html"
+    result = runner.invoke(
+        app,
+        ["check", _sample("healthy-adult"), "-f", "ndjson", "-o", str(out), "--export",
+         str(tmp_path / "." / "same.html"), *force],
+    )  # fmt: skip
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "-o and --export both name" in result.stderr
+    assert not out.exists()
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
 def test_the_html_export_opens_in_a_headless_browser(tmp_path: Path) -> None:
     out = tmp_path / "report.html"

@@ -569,3 +569,11 @@ def test_ranges_list_shows_a_broken_default_and_keeps_file_text_inert(tmp_path, 
 def test_ranges_list_exits_0_when_every_set_loads() -> None:
     listed = runner.invoke(app, ["ranges", "list"])
     assert listed.exit_code == 0 and "broken" not in listed.stdout and listed.stderr == ""
+
+
+def test_a_marker_name_that_carries_its_unit_gets_a_hint() -> None:
+    """'IL-6 (pg/mL)' in a marker cell was left unjudged with no hint."""
+    arup = load_ranges("arup-3002601")
+    assert arup.suggest("IL-6 (pg/mL)") == "IL-6"
+    assert arup.suggest("TNF alpha pg/mL") == "TNF-α"
+    assert arup.suggest("IL-99 (pg/mL)") is None

@@ -329,7 +329,7 @@ class ReferenceSet:
         candidates = fits + maybe
         if not candidates:
             who = _describe_person(sex, age)
-            return Selected(None, f"this set has no interval for {name} that fits {who}")
+            return Selected(None, f"{NO_INTERVAL_FITS} {name} that fits {who}")
         if _leaves_someone_out(rows, sex, age):
             # e.g. an adults-only interval and no age: a child would get none, so the status
             # is not certain (a child must never be judged by adult limits by default).
@@ -357,9 +357,14 @@ class ReferenceSet:
         )
 
 
+#: How the notes of results left unjudged begin (the summary words each case apart).
+NO_INTERVAL_FITS = "this set has no interval for"
+NO_LIMITS = "the reference set has"
+
+
 def _no_range(name: str) -> str:
     return (
-        f"the reference set has {name} but gives no range for it (no low or high limit), "
+        f"{NO_LIMITS} {name} but gives no range for it (no low or high limit), "
         "so it cannot be judged"
     )
 

@@ -16,7 +16,7 @@ from panelcli.errors import RangesError
 from panelcli.interpret import COMPARATOR_WORDS
 from panelcli.models import Issue, PanelSummary, Result, Status
 from panelcli.names import marker_key
-from panelcli.ranges import bundled_sets, load_ranges
+from panelcli.ranges import NO_INTERVAL_FITS, NO_LIMITS, bundled_sets, load_ranges
 
 # What each group of markers does, in a few plain words (a plural verb phrase).
 GROUP_ROLE = {
@@ -238,10 +238,25 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
 
 
 def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
-    """Markers with no range: a name a bundled set knows is no typo, so no spelling hint for it."""
+    """Markers with no range: a name a bundled set knows is no typo, so no spelling hint for it;
+    a marker the set has, with no range for this person or none at all, is said so."""
+    text = []
+    for starts, why in (
+        (NO_INTERVAL_FITS, "no range that fits this person's age or sex"),
+        (NO_LIMITS, "no range at all"),
+    ):
+        group = [r for r in unknown if (r.note or "").startswith(starts)]
+        if group:
+            one = len(_distinct(group)) == 1
+            text.append(
+                f"This reference set has {_names(group)}, but {why}, so panelcli could not "
+                f"judge {'it' if one else 'them'}. Another reference set, or the lab's own "
+                "range, can be used."
+            )
+        taken = {id(r) for r in group}
+        unknown = [r for r in unknown if id(r) not in taken]
     known = [r for r in unknown if marker_key(r.marker) in _bundled_marker_keys()]
     strange = [r for r in unknown if marker_key(r.marker) not in _bundled_marker_keys()]
-    text = []
     for group in (known, strange):
         if not group:
             continue

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import statistics
 from functools import cache
+from pathlib import Path
 
 import pytest
 import textstat
@@ -135,6 +136,14 @@ def constructed_panels() -> dict[str, list[Result]]:
             made_up_result("IL-66", Status.NO_REFERENCE, 5, reference=False),
             made_up_result("XYZ", Status.NO_REFERENCE, 5, reference=False),
             made_up_result("IL-8", Status.NO_REFERENCE, 5, reference=False),  # known elsewhere
+        ],
+        "the set has the marker, but no range for this person or none at all": [
+            made_up_result("Ferritin", Status.NO_REFERENCE, 200, reference=False).model_copy(
+                update={"note": "this set has no interval for Ferritin that fits female, age 10"}
+            ),
+            made_up_result("IL-8", Status.NO_REFERENCE, 5, reference=False).model_copy(
+                update={"note": "the reference set has IL-8 but gives no range for it"}
+            ),
         ],
         "range depends on the person": [
             made_up_result("IL-2", Status.INDETERMINATE, 3, reference=False),
@@ -269,6 +278,8 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "has no number",
         "could not measure",
         "no reference range in this set",
+        "but no range that fits this person's age or sex",
+        "but no range at all",
         "Another reference set, or the lab's own range",
         "Check that the name is spelled right",
         "mild inflammation",
@@ -437,3 +448,15 @@ def test_markers_whose_range_depends_on_the_person_share_one_sentence() -> None:
     assert "The range for" not in text
     one = " ".join(summarise_panel(results[:1]).text)
     assert "The range for IL-2 depends on sex or age, and the file does not give it." in one
+
+
+def test_a_marker_the_set_has_is_not_said_to_have_no_range_in_it(tmp_path: Path) -> None:
+    """A 10-year-old's Ferritin judged by an adult-only set was 'no reference range in this
+    set', which the set plainly lists (found in review)."""
+    path = tmp_path / "kid.csv"
+    path.write_text("sample_id,marker,value,unit,sex,age\nKID,Ferritin,200,ug/L,female,10\n")
+    (panel,) = check_file(str(path), ranges="mayo-adult").panels
+    assert panel.summary.text[-1] == (
+        "This reference set has Ferritin, but no range that fits this person's age or sex, so "
+        "panelcli could not judge it. Another reference set, or the lab's own range, can be used."
+    )

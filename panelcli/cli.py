@@ -731,11 +731,12 @@ def demo(
             names = ", ".join(s.name for s in list_samples())
             raise PanelcliError(f"no sample named '{name}'; samples: {names}")
         from panelcli.check import check_file
-        from panelcli.ranges import DEFAULT_SET
+        from panelcli.ranges import DEFAULT_SET, bundled_sets
         from panelcli.render.table import render_table
 
-        # The stories speak of this set's results ("the line that asks for prompt care").
-        report = check_file(str(sample.path), ranges=DEFAULT_SET)
+        # The stories speak of this set's results ("the line that asks for prompt care"): the
+        # bundled file, never a copy of it under the same name in the user's config folder.
+        report = check_file(str(sample.path), ranges=str(bundled_sets()[DEFAULT_SET]))
 
         def draw(target: Console) -> None:
             render_story(sample, target)

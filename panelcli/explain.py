@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from panelcli.names import marker_key
-from panelcli.ranges import ReferenceSet, bundled_sets, load_ranges
+from panelcli.ranges import ReferenceSet, bundled_sets, closest_marker, load_ranges
 from panelcli.summary import GROUP_ROLE
 
 
@@ -98,9 +98,17 @@ def explain(name: str) -> Explanation | None:
 
 
 def suggest(name: str) -> str | None:
-    """The closest marker that has an explanation."""
-    import difflib
-
-    keys = {marker_key(n): n for n in known_markers()}
-    close = difflib.get_close_matches(marker_key(name), keys, n=1, cutoff=0.5)
-    return keys[close[0]] if close else None
+    """The marker with an explanation that `name` is a typo of (never a neighbour: IL-1α is
+    not IL-1β), by the rule `check` uses for its hints."""
+    texts: dict[str, dict[str, object]] = _texts()["markers"]  # type: ignore[assignment]
+    index = {marker_key(n): n for n in texts}
+    for entry_name, entry in texts.items():
+        for other in entry.get("also", []):  # type: ignore[attr-defined]
+            index.setdefault(marker_key(other), entry_name)
+    for reference_set in _bundled():  # and the sets' aliases ('Interleukin 6')
+        for marker, ranges in reference_set.markers.items():
+            explained = index.get(marker_key(marker))
+            if explained is not None:
+                for alias in ranges.aliases:
+                    index.setdefault(marker_key(alias), explained)
+    return closest_marker(marker_key(name), index)

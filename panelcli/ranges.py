@@ -9,7 +9,7 @@ import itertools
 import os
 import sys
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -276,35 +276,22 @@ class ReferenceSet:
         return self._index.get(marker_key(marker))
 
     def suggest(self, marker: str) -> str | None:
-        """The closest known marker name, for 'did you mean' hints (a typo, not a neighbour).
-
-        A wrong hint can make someone rename IL-1α to IL-1β or IL-17A: short names one letter
-        apart are different molecules. So a short name gets a hint only for a doubled
-        keystroke (IL-66 for IL-6); a long one (a misspelt 'Interleukn 6') only with the same
-        numbers.
-        """
+        """The known marker a name is a typo of, for 'did you mean' hints (see closest_marker);
+        also the marker of a name that carries its unit ('IL-6 (pg/mL)')."""
         key = marker_key(marker)
         try:  # remembered: an unknown marker in every row of a big file would cost seconds
             return self._hints[key]
         except KeyError:
             if len(self._hints) >= 4096:  # bounded: misspellings can vary without end
                 self._hints.clear()
-            hint = self._hints[key] = self._named_with_a_unit(marker) or self._closest(key)
+            hint = self._named_with_a_unit(marker) or closest_marker(key, self._index)
+            self._hints[key] = hint
             return hint
 
     def _named_with_a_unit(self, marker: str) -> str | None:
         """The marker of a name that carries its unit ('IL-6 (pg/mL)' in a marker cell)."""
         name, unit = split_header_unit(marker)
         return self.resolve(name) if unit is not None else None
-
-    def _closest(self, key: str) -> str | None:
-        for close in difflib.get_close_matches(key, self._index, n=5, cutoff=0.75):
-            digits, written = _digits(close), _digits(key)
-            if _letters(close) == _letters(key) and _doubled(digits, written):
-                return self._index[close]
-            if len(key) > SHORT_NAME and digits == written:
-                return self._index[close]
-        return None
 
     def select(self, name: str, sex: Sex | None, age: float | None) -> Selected:
         """Choose the interval for a person; never silently default when sex or age decides."""
@@ -360,6 +347,23 @@ class ReferenceSet:
 #: How the notes of results left unjudged begin (the summary words each case apart).
 NO_INTERVAL_FITS = "this set has no interval for"
 NO_LIMITS = "the reference set has"
+
+
+def closest_marker(key: str, index: Mapping[str, str]) -> str | None:
+    """The marker whose key in `index` (marker key → name) `key` is a typo of, if any.
+
+    A wrong hint can make someone rename IL-1α to IL-1β or IL-17A: short names one letter
+    apart are different molecules. So a short name gets a hint only for a doubled
+    keystroke (IL-66 for IL-6); a long one (a misspelt 'Interleukn 6') only with the same
+    numbers.
+    """
+    for close in difflib.get_close_matches(key, index, n=5, cutoff=0.75):
+        digits, written = _digits(close), _digits(key)
+        if _letters(close) == _letters(key) and _doubled(digits, written):
+            return index[close]
+        if len(key) > SHORT_NAME and digits == written:
+            return index[close]
+    return None
 
 
 def _no_range(name: str) -> str:

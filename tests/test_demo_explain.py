@@ -89,6 +89,23 @@ def test_a_demo_is_judged_by_the_set_its_story_describes(
     assert "prompt medical attention" in " ".join(result.output.split())
 
 
+def test_a_demo_uses_the_bundled_set_even_when_the_user_has_a_copy_by_its_name(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited copy of arup-3002601 in the config folder made the chronic-inflammation table
+    contradict its story (found in review)."""
+    expected = runner.invoke(app, ["demo", "chronic-inflammation"])
+    from panelcli.ranges import bundled_sets
+
+    edited = bundled_sets()["arup-3002601"].read_text().replace("high = 2.5\n", "high = 5.0\n")
+    (tmp_path / "ranges").mkdir()
+    (tmp_path / "ranges" / "arup-3002601.toml").write_text(edited)
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path))
+    result = runner.invoke(app, ["demo", "chronic-inflammation"])
+    assert result.exit_code == 0, result.output
+    assert result.output == expected.output
+
+
 def test_an_unknown_demo_name_is_an_error_that_lists_the_samples() -> None:
     result = runner.invoke(app, ["demo", "no-such-sample"])
     assert result.exit_code == 2
@@ -193,3 +210,17 @@ def test_explain_lists_every_other_name_the_bundled_sets_give() -> None:
             found = explaining.explain(name)
             assert found is not None
             assert set(marker.aliases) - {found.marker} <= set(found.other_names), name
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [("IL-66", "IL-6"), ("Interleukn-6", "IL-6"), ("IL-1α", None), ("IL-18", None),
+     ("IL-1RA", None), ("MCP-1", None), ("IL-12p40", None), ("IL-1", None)],
+)  # fmt: skip
+def test_explain_hints_only_at_typos_never_at_another_molecule(name: str, hint: str | None) -> None:
+    """'IL-1α' got 'did you mean IL-1β?', 'MCP-1' got CRP (found in review): check's rule now."""
+    result = runner.invoke(app, ["explain", name])
+    assert result.exit_code == 2
+    assert ("did you mean" in result.stderr) == (hint is not None)
+    if hint:
+        assert f"(did you mean {hint}?)" in result.stderr

@@ -72,8 +72,10 @@ class OutputFormat(StrEnum):
 
 #: Formats written row by row as the files are read (flat memory, `| head` works).
 STREAMED = (OutputFormat.ndjson, OutputFormat.csv)
-#: Past this many results, a one-document format says that it cannot stream, and what can.
+#: Past this many results, a one-document format says that it cannot stream, and what can
+#: (about 0.5 GB held by then: json needs about 5 kB a result, fhir about 20 kB).
 BIG_DOCUMENT = 100_000
+BIG_FHIR_DOCUMENT = 25_000
 
 
 class RangesFormat(StrEnum):
@@ -493,18 +495,19 @@ def _progress(
 def _say_when_big(
     events: Iterator[StreamEvent], output_format: OutputFormat
 ) -> Iterator[StreamEvent]:
-    """Pass events on; once they pass BIG_DOCUMENT results, say why memory grows (in time to
-    stop the run and choose a streamed format)."""
+    """Pass events on; once they pass BIG_DOCUMENT results (fhir: BIG_FHIR_DOCUMENT), say why
+    memory grows (in time to stop the run and choose a streamed format)."""
     from panelcli.models import Issue
 
     results = 0
+    big = BIG_FHIR_DOCUMENT if output_format == OutputFormat.fhir else BIG_DOCUMENT
     for event in events:
         yield event
         if type(event) is not Issue:
             results += 1
-            if results == BIG_DOCUMENT + 1:
+            if results == big + 1:
                 _say(
-                    f"more than {BIG_DOCUMENT:,} results: --format {output_format.value} is one "
+                    f"more than {big:,} results: --format {output_format.value} is one "
                     "document that groups results by sample and follows patients over time, so "
                     "it holds every result in memory; for big files use --format ndjson or csv, "
                     "which stream in flat memory"

@@ -170,3 +170,7 @@ def test_a_big_json_document_says_why_it_does_not_stream(
     assert "memory" in quiet.stderr
     small = runner.invoke(app, ["check", str(big_file(tmp_path, 20)), "--format", "json"])
     assert small.stderr == ""
+    # FHIR holds about four times as much per result, so it says so four times as early
+    monkeypatch.setattr(cli, "BIG_FHIR_DOCUMENT", 250)
+    fhir = runner.invoke(app, ["check", str(big_file(tmp_path, 201)), "--format", "fhir"])
+    assert fhir.stderr.startswith("panelcli: more than 250 results: --format fhir is one")

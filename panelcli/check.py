@@ -32,6 +32,7 @@ from panelcli.interpret import (
     ZoneLimits,
     bounds_text,
     interpret,
+    times_upper_limit,
     zone_limits,
     zone_within,
 )
@@ -173,7 +174,7 @@ def _short_row(
     if comparator is None:
         zone = zone_within(value, limits)
         status, flag, flags = _OUTCOMES[zone]
-        times = round(value / bounds.high, 2) if zone >= _HIGH and bounds.high else None
+        times = times_upper_limit(value, bounds.high) if zone >= _HIGH and bounds.high else None
     else:
         judged = interpret(value, comparator, bounds, reference_unit)
         status, flag, times, note = (

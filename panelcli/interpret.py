@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -26,6 +27,13 @@ def bounds_text(b: Bounds, unit: str) -> str:
     if b.low is not None:
         return f"≥ {b.low:g} {unit}"
     return f"no limits ({unit})"
+
+
+def times_upper_limit(value: float, high: float) -> float | None:
+    """How many times the upper limit a value is; None when that is too big for a float
+    (which JSON would write as null, and a table as 'inf')."""
+    times = round(value / high, 2)
+    return None if times == math.inf else times
 
 
 class Zone(IntEnum):
@@ -174,7 +182,5 @@ def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str)
             None,
             f"{shown} could be inside or outside the reference range, so it cannot be judged",
         )
-    times = None
-    if zone >= Zone.HIGH and b.high:
-        times = round(value / b.high, 2)
+    times = times_upper_limit(value, b.high) if zone >= Zone.HIGH and b.high else None
     return Interpretation(STATUS[zone], FLAG[zone], [*flags, FLAG[zone]], times, note)

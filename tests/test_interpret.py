@@ -84,3 +84,10 @@ def test_zone_rules_with_any_limits_missing(
     bounds = Bounds(low, high, critical_low, critical_high)
     assert zone_of(value, bounds) == expected
     assert zone_within(value, zone_limits(bounds)) == expected
+
+
+def test_times_the_upper_limit_that_overflows_is_none_not_inf() -> None:
+    """JSON wrote null, CSV 'inf', the summary 'inf times the upper limit' (found in review)."""
+    judged = interpret(9e11, None, Bounds(high=1e-300), "pg/mL")
+    assert (judged.status, judged.times_upper_limit) == (Status.HIGH, None)
+    assert interpret(10.0, None, Bounds(high=2.5), "pg/mL").times_upper_limit == 4.0

@@ -66,6 +66,12 @@ _ROLES: dict[str, tuple[str, ...]] = {
                         "refinterval", "range", "reference", "refvalues", "referencevalues"),
 }  # fmt: skip
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
+#: What a wide export's row of the lab's ranges is labelled with, where a sample id would be.
+#: (Not a bare 'Reference' or 'Range': a control sample may well be called so.)
+_RANGE_ROW_LABELS = {
+    "referencerange", "refrange", "normalrange", "referenceinterval", "refinterval",
+    "refvalues", "referencevalues", "normalvalues", "expectedvalues", "referenceranges",
+}  # fmt: skip
 # Bio-Plex Manager names the sample column "Description". Only in the wide layout, where no
 # column can be the test's description, is that safe to read as the sample id.
 _WIDE_SAMPLE_ID = ("description", "sampledescription")
@@ -826,6 +832,14 @@ def rows_to_measurements(
             ))  # fmt: skip
             continue
         sample_id, patient_id = cell(cells, i_sample), cell(cells, i_patient)
+        label = sample_id if i_sample is not None else cell(cells, 0)
+        if label is not None and header_key(label) in _RANGE_ROW_LABELS:
+            yield Issue(
+                severity="warning", code="range-row-skipped", source=source, line=line,
+                message=f"this row gives ranges ('{shorten(label)}'), not a sample's results; "
+                "it was not read (results are judged by the reference set)",
+            )  # fmt: skip
+            continue
         when, sex, age = cell(cells, i_when), cell(cells, i_sex), cell(cells, i_age)
         birth = cell(cells, i_birth)
         if i_sample is None:  # wide without ids: one row is one sample, never merged

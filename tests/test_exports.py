@@ -850,3 +850,16 @@ def test_one_line_before_the_header_is_called_line_1(tmp_path: Path) -> None:
     assert [w.message for w in warnings(events)] == [
         "line 1 comes before the header and was not read"
     ]
+
+
+def test_a_wide_export_s_row_of_ranges_is_not_judged_as_a_sample(tmp_path: Path) -> None:
+    """'Reference range,<2.5,<9.4' under the units row became a sample judged 'normal'."""
+    events = events_in(
+        tmp_path,
+        "Description,IL-6,IL-8\nUnits,pg/mL,pg/mL\nReference range,<2.5,<9.4\nS1,3,4\n"
+        "Reference,1,2\n",  # a control sample may be called so
+    )
+    assert [(w.code, w.line) for w in warnings(events)] == [("range-row-skipped", 3)]
+    assert [(r.sample_id, r.line) for r in results(events)] == [
+        ("S1", 4), ("S1", 4), ("Reference", 5), ("Reference", 5)
+    ]  # fmt: skip

@@ -809,13 +809,13 @@ def schema(
         if which == SchemaName.output:
             from panelcli.models import Report
 
-            document = Report.model_json_schema()
+            document = Report.model_json_schema(mode="serialization")  # what is written
         elif which == SchemaName.ndjson:
             from pydantic import TypeAdapter
 
             from panelcli.models import NdjsonLine
 
-            document = TypeAdapter(NdjsonLine).json_schema()
+            document = TypeAdapter(NdjsonLine).json_schema(mode="serialization")
         else:
             from panelcli.ranges import RangesFile
 

@@ -40,7 +40,14 @@ FiniteNonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    # Every field is written in every output, so the output's schema (serialization mode)
+    # requires them all: a document without its notice does not match.
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        defer_build=True,
+        json_schema_serialization_defaults_required=True,
+    )
 
 
 class Issue(_Model):

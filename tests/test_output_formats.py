@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.observation import Observation
@@ -64,6 +65,19 @@ def test_json_of_every_sample_validates_against_the_published_schema(sample: str
     document = json_report(sample)
     assert document["schema_version"] == "1"
     assert document["notice"] == NOTICE
+
+
+def test_the_published_schemas_require_the_notice() -> None:
+    """A script can check the promise 'every output carries the notice' with the schema: a
+    document or last NDJSON line without it (or any other field) does not match."""
+    document = json_report(SAMPLES[0])
+    for field in ("notice", "schema_version"):
+        with pytest.raises(jsonschema.ValidationError, match=f"'{field}' is a required"):
+            assert_valid_output({k: v for k, v in document.items() if k != field})
+    last = json.loads(check(SAMPLES[0], "ndjson").stdout.splitlines()[-1])
+    del last["notice"]
+    with pytest.raises(jsonschema.ValidationError):
+        assert_valid_ndjson(json.dumps(last) + "\n")
 
 
 # --- ndjson ---------------------------------------------------------------------------------

@@ -344,6 +344,22 @@ class ReferenceSet:
         )
 
 
+#: The marker groups whose role the summary can put in plain words (summary.GROUP_ROLE).
+CATEGORIES = (
+    "pro-inflammatory", "regulatory", "Th1", "Th2", "chemokine", "T-cell activation",
+    "growth factor", "acute-phase protein",
+)  # fmt: skip
+_CATEGORY_OF = {marker_key(c): c for c in CATEGORIES}
+
+
+def known_category(text: str | None) -> str | None:
+    """The group a set's category names, however it is written ('Pro-inflammatory',
+    'pro-inflammatory (innate)', 'TH1'); None when panelcli knows no such group."""
+    if not text:
+        return None
+    return _CATEGORY_OF.get(marker_key(text.split("(")[0]))
+
+
 #: How the notes of results left unjudged begin (the summary words each case apart).
 NO_INTERVAL_FITS = "this set has no interval for"
 NO_LIMITS = "the reference set has"
@@ -618,6 +634,12 @@ def ranges_warnings(raw: bytes) -> list[str]:
             warnings.append(
                 f"marker '{name}': unit '{entry.unit}' is not a mass concentration panelcli can "
                 "convert; only results written in exactly this unit can be judged"
+            )
+        if entry.category and known_category(entry.category) is None:
+            warnings.append(
+                f"marker '{name}': category '{entry.category}' is not one panelcli knows "
+                f"({', '.join(CATEGORIES)}), so the summary cannot say in plain words what "
+                "this kind of marker does (it uses panelcli's own group for a marker it knows)"
             )
         if not entry.has_bounds and not entry.intervals:
             warnings.append(f"marker '{name}': no low or high limit, so nothing can be flagged")

@@ -16,7 +16,13 @@ from panelcli.errors import RangesError
 from panelcli.interpret import COMPARATOR_WORDS
 from panelcli.models import Issue, PanelSummary, Result, Status
 from panelcli.names import marker_key
-from panelcli.ranges import NO_INTERVAL_FITS, NO_LIMITS, bundled_sets, load_ranges
+from panelcli.ranges import (
+    NO_INTERVAL_FITS,
+    NO_LIMITS,
+    bundled_sets,
+    known_category,
+    load_ranges,
+)
 
 # What each group of markers does, in a few plain words (a plural verb phrase).
 GROUP_ROLE = {
@@ -94,6 +100,28 @@ def _distinct(results: Sequence[Result]) -> list[str]:
 
 def _names(results: Sequence[Result]) -> str:
     return join_names(_distinct(results))
+
+
+@cache
+def _bundled_categories() -> dict[str, str]:
+    """Each bundled marker's group, by marker key (for a set whose category is missing or
+    one panelcli does not know)."""
+    groups: dict[str, str] = {}
+    for path in bundled_sets().values():
+        try:
+            markers = load_ranges(str(path)).markers
+        except RangesError:
+            continue
+        for name, entry in markers.items():
+            group = known_category(entry.category)
+            if group:
+                for alias in (name, *entry.aliases):
+                    groups.setdefault(marker_key(alias), group)
+    return groups
+
+
+def _bundled_category(marker: str) -> str | None:
+    return _bundled_categories().get(marker_key(marker))
 
 
 @cache
@@ -299,7 +327,7 @@ def _group_sentences(high: Sequence[Result]) -> list[str]:
     """One short paragraph per group of raised markers: what they do, how far, what it can mean."""
     groups: dict[str, list[Result]] = {}
     for result in high:
-        category = result.category if result.category in GROUP_ROLE else ""
+        category = known_category(result.category) or _bundled_category(result.marker) or ""
         groups.setdefault(category, []).append(result)
     order = [g for g in GROUP_ROLE if g in groups] + ([""] if "" in groups else [])
     paragraphs = []

@@ -577,3 +577,40 @@ def test_a_marker_name_that_carries_its_unit_gets_a_hint() -> None:
     assert arup.suggest("IL-6 (pg/mL)") == "IL-6"
     assert arup.suggest("TNF alpha pg/mL") == "TNF-α"
     assert arup.suggest("IL-99 (pg/mL)") is None
+
+
+def test_categories_are_the_groups_the_summary_can_word() -> None:
+    from panelcli.ranges import CATEGORIES
+    from panelcli.summary import GROUP_ROLE, GROUP_SIGN
+
+    assert set(CATEGORIES) == set(GROUP_ROLE) == set(GROUP_SIGN)
+
+
+@pytest.mark.parametrize(
+    ("written", "group"),
+    [("pro-inflammatory", "pro-inflammatory"), ("Pro-inflammatory", "pro-inflammatory"),
+     ("pro-inflammatory (innate)", "pro-inflammatory"), ("TH1", "Th1"), ("chemo", None),
+     (None, None)],
+)  # fmt: skip
+def test_a_category_is_known_however_it_is_written(written: str | None, group: str | None) -> None:
+    from panelcli.ranges import known_category
+
+    assert known_category(written) == group
+
+
+def test_an_unknown_category_is_warned_about_and_the_summary_still_words_the_marker(
+    tmp_path: Path,
+) -> None:
+    """A custom set with 'category = "Pro-inflammatory"' (or none) lost 'It is one of the
+    markers that help start inflammation' without a word (found in review)."""
+    toml = '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\nsource = "x"\ncategory = "innate"\n'
+    (warning,) = ranges_warnings(toml.encode())
+    assert "category 'innate' is not one panelcli knows" in warning
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(toml)
+    csv = tmp_path / "r.csv"
+    csv.write_text("sample_id,marker,value,unit\nS1,IL-6,25,pg/mL\n")
+    from panelcli.check import check_file
+
+    (panel,) = check_file(str(csv), ranges=str(ranges)).panels
+    assert "It is one of the markers that help start inflammation." in " ".join(panel.summary.text)

@@ -910,7 +910,9 @@ def ranges_validate(
             _print(visible(f"{file}: error: {problem}"))
         if problems:
             print(
-                f"{len(problems)} problem(s); panelcli check will refuse this file", file=sys.stderr
+                f"{len(problems)} problem(s); panelcli check will refuse this file (warnings, "
+                "such as a missing source, are listed once it is valid)",
+                file=sys.stderr,
             )
             raise typer.Exit(ExitStatus.ERROR)
         for warning in ranges_warnings(raw):

@@ -544,7 +544,7 @@ def check_ranges_bytes(raw: bytes, require_source: bool = False) -> list[str]:
         return problems
     if not markers:
         problems.append('the file defines no markers (add [markers."NAME"] tables)')
-    names_used: dict[str, str] = {}
+    names_used: dict[str, tuple[str, str]] = {}
     for name, table in markers.items():
         problems.extend(_marker_problems(name, table, require_source, names_used))
     return problems
@@ -560,9 +560,10 @@ def _errors(model: type[BaseModel], data: object) -> list[ErrorDetails]:
 
 
 def _marker_problems(
-    name: str, table: object, require_source: bool, names_used: dict[str, str]
+    name: str, table: object, require_source: bool, names_used: dict[str, tuple[str, str]]
 ) -> list[str]:
-    """One marker's problems, all at once; names_used (name or alias -> marker) is filled in."""
+    """One marker's problems, all at once; names_used (key of a name or alias -> its marker
+    and how it is written) is filled in."""
     if not marker_key(name):
         return ['a marker has no name (a [markers.""] table, or only spaces)']
     errors = _errors(MarkerRange, table)
@@ -594,9 +595,14 @@ def _marker_problems(
         problems.append(f"{where}'source' is required for a bundled range")
     aliases = table.get("aliases", []) if "aliases" not in wrong else []
     for alias in (name, *aliases):
-        other = names_used.setdefault(marker_key(alias), name)
+        other, written = names_used.setdefault(marker_key(alias), (name, alias))
         if other != name:
-            problems.append(f"{where}alias '{alias}' is already used by '{other}'")
+            mine = "its name" if alias == name else f"alias '{alias}'"
+            theirs = f"marker '{other}'"
+            if written != other:
+                theirs = f"alias '{written}' of {theirs}"
+            problems.append(f"{where}{mine} is the same as {theirs} (names match whatever the "
+                            "case, spaces and dashes); keep it in one marker only")  # fmt: skip
     return problems
 
 
@@ -704,17 +710,18 @@ def _readable_rows(rows: list[object], errors: list[ErrorDetails]) -> dict[int, 
 def _overlaps(name: str, numbered: dict[int, Interval]) -> list[str]:
     """Rows for the same people twice, and age bands that end before they start."""
     problems = []
-    rows = list(numbered.values())
-    for number, (i, a) in zip(numbered, enumerate(rows), strict=True):
+    rows = list(numbered.items())
+    for i, (number, a) in enumerate(rows):
         if a.age_min is not None and a.age_max is not None and a.age_min >= a.age_max:
             problems.append(f"marker '{name}': interval {number} has age_min >= age_max")
-        for b in rows[i + 1 :]:
+        for other, b in rows[i + 1 :]:
             same_sex = a.sex == b.sex
             a_lo, a_hi = a.age_min or 0.0, a.age_max if a.age_max is not None else float("inf")
             b_lo, b_hi = b.age_min or 0.0, b.age_max if b.age_max is not None else float("inf")
             if same_sex and a_lo < b_hi and b_lo < a_hi:
                 problems.append(
-                    f"marker '{name}': intervals for {a.describe()} and {b.describe()} overlap"
+                    f"marker '{name}': interval {number} ({a.describe()}) and interval {other} "
+                    f"({b.describe()}) overlap"
                 )
     return problems
 
@@ -768,4 +775,8 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     if err["type"] == "missing":
         return f"{where}missing required key '{key}'"
     message = str(err["msg"]).removeprefix("Value error, ")
+    if len(loc) >= 2 and loc[-1].isdigit() and not loc[-2].isdigit():  # an item of a list
+        item = err.get("input")
+        shown = f" ({item!r})" if isinstance(item, int | float | bool) else ""
+        key = f"{loc[-2]}, item {int(loc[-1]) + 1}{shown}"  # 'aliases, item 1 (6)'
     return f"{where}{key + ': ' if key else ''}{message}"

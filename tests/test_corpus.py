@@ -104,7 +104,7 @@ RANGES_CASES = [
         ["marker 'IL-6': critical_low (20) must be below high (10)"],
     ),
     ("ranges-syntax-error.toml", ["TOML syntax error", "line 4"]),
-    ("ranges-duplicate-alias.toml", ["marker 'IL-8': alias 'IL6' is already used by 'IL-6'"]),
+    ("ranges-duplicate-alias.toml", ["marker 'IL-8': alias 'IL6' is the same as marker 'IL-6'"]),
     (
         "ranges-every-mistake.toml",
         [

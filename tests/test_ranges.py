@@ -53,7 +53,7 @@ def test_default_set_is_arup_with_13_markers():
         (
             '[markers."IL-6"]\nunit = "pg/mL"\naliases = ["IL6"]\n'
             '[markers."IL-6b"]\nunit = "pg/mL"\naliases = ["il 6"]\n',
-            "already used by 'IL-6'",
+            "alias 'il 6' is the same as marker 'IL-6'",
         ),
         (
             '[markers.F]\nunit = "ug/L"\n[[markers.F.intervals]]\nsex = "male"\nage_min = 18\n'
@@ -254,7 +254,8 @@ def test_every_problem_is_listed_in_one_pass() -> None:
         "marker 'IL-6': unknown key 'hihg' (did you mean 'high'?)",
         "marker 'IL-6': low (10) is greater than high (5)",
         "marker 'IL-6': critical_high (3) must be above high (5)",
-        "marker 'IL-8': alias 'IL6' is already used by 'IL-6'",
+        "marker 'IL-8': alias 'IL6' is the same as marker 'IL-6' (names match whatever the case, "
+        "spaces and dashes); keep it in one marker only",
     ]
 
 
@@ -313,7 +314,7 @@ def test_an_unknown_key_in_an_interval_hides_no_overlap_or_reversed_band() -> No
     )
     problems = check_ranges_bytes(toml.encode())
     assert any("unknown key 'hihg'" in p for p in problems)
-    assert "marker 'F': intervals for female and female overlap" in problems
+    assert "marker 'F': interval 1 (female) and interval 2 (female) overlap" in problems
     reversed_band = (
         '[markers.F]\nunit = "ug/L"\n'
         '[[markers.F.intervals]]\nage_min = "x"\nhigh = 1\n'
@@ -331,7 +332,10 @@ def test_a_marker_with_errors_still_claims_its_name_and_aliases() -> None:
         '[markers."IL-8"]\nunit = "pg/mL"\naliases = "IL6"\n'  # not a list: no alias read
     )
     problems = check_ranges_bytes(toml.encode())
-    assert "marker 'IL6': alias 'IL6' is already used by 'IL-6'" in problems
+    assert (
+        "marker 'IL6': its name is the same as marker 'IL-6' (names match whatever the case, "
+        "spaces and dashes); keep it in one marker only"
+    ) in problems
     assert "marker 'IL-8': aliases: Input should be a valid list" in problems
     assert not any(p.startswith("marker 'IL-8'") and "already used" in p for p in problems)
 
@@ -614,3 +618,28 @@ def test_an_unknown_category_is_warned_about_and_the_summary_still_words_the_mar
 
     (panel,) = check_file(str(csv), ranges=str(ranges)).panels
     assert "It is one of the markers that help start inflammation." in " ".join(panel.summary.text)
+
+
+def test_ranges_validate_names_the_item_and_the_markers_of_a_mistake() -> None:
+    """A wrong alias was '0: Input should be a valid string'; a clash blamed the marker whose
+    name was used, not the alias; two 'female' rows were 'female and female' (review)."""
+    bad_alias = b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\naliases = [6, "IL6"]\n'
+    assert check_ranges_bytes(bad_alias) == [
+        "marker 'IL-6': aliases, item 1 (6): Input should be a valid string"
+    ]
+    clash = (
+        b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\naliases = ["TNF alpha"]\n'
+        b'[markers."TNF-\xce\xb1"]\nunit = "pg/mL"\nhigh = 14.5\n'
+    )
+    (problem,) = check_ranges_bytes(clash)
+    assert problem.startswith(
+        "marker 'TNF-α': its name is the same as alias 'TNF alpha' of marker 'IL-6'"
+    )
+    rows = (
+        b'[markers.F]\nunit = "ug/L"\n[[markers.F.intervals]]\nsex = "female"\nhigh = 1\n'
+        b'[[markers.F.intervals]]\nsex = "male"\nhigh = 2\n'
+        b'[[markers.F.intervals]]\nsex = "female"\nhigh = 3\n'
+    )
+    assert "marker 'F': interval 1 (female) and interval 3 (female) overlap" in check_ranges_bytes(
+        rows
+    )

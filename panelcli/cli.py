@@ -41,7 +41,8 @@ Batched = TypeVar("Batched")
 app = typer.Typer(
     name="panelcli",
     help="Interpret cytokine panel blood-test results against editable reference ranges.\n\n"
-    "It informs; it never diagnoses. Example: panelcli check samples/healthy-adult.csv",
+    "It informs; it never diagnoses. Example: panelcli check results.csv (no file at hand? "
+    "panelcli demo cytokine-storm interprets a bundled synthetic one)",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -196,7 +197,8 @@ def main(
 ) -> None:
     """Interpret cytokine panel blood-test results against editable reference ranges.
 
-    It informs; it never diagnoses. Example: panelcli check samples/healthy-adult.csv
+    It informs; it never diagnoses. Example: panelcli check results.csv (no file at hand?
+    panelcli demo cytokine-storm interprets a bundled synthetic one)
     """
 
 
@@ -344,9 +346,10 @@ def check(
 ) -> None:
     """Interpret lab results and summarise them in plain language.
 
-    Example: panelcli check samples/cytokine-storm.csv --format json -o storm.json
+    Example: panelcli check results.csv --format json -o results.json
 
-    To share or print: panelcli check samples/serial-monitoring.csv --export report.html
+    To share or print: panelcli check results.csv --export report.html (the bundled synthetic
+    samples are in the source's samples/ folder; panelcli demo shows them)
     """
     with fatal_errors(debug):  # first, so Ctrl-C during the imports is handled too
         _refuse_names_not_utf8([*files, ranges])
@@ -672,7 +675,7 @@ def validate(
 ) -> None:
     """List every problem in lab files (file:line: column: code: message), like a linter.
 
-    Example: panelcli validate samples/bad-rows.csv
+    Example: panelcli validate results.csv another.csv
     """
     with fatal_errors(debug):
         _refuse_names_not_utf8([*files, ranges])

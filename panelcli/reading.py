@@ -344,7 +344,8 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
     roles: dict[str, int] = {}
     unmapped: list[int] = []
     for index, cell in enumerate(cells):
-        role = _ROLE_OF.get(header_key(cell))
+        # 'value<newline>(result)': a header cell over two lines is named by its first
+        role = _ROLE_OF.get(header_key(cell)) or _ROLE_OF.get(header_key(cell.split("\n")[0]))
         if role and role not in roles:
             roles[role] = index
         elif role:
@@ -582,7 +583,7 @@ def open_rows(
         reader = csv.reader(
             itertools.chain(head_lines, rest), delimiter=stats.delimiter, strict=True
         )
-        leading = list(header_warnings(source, head_lines, header_end, layout))
+        leading = list(header_warnings(source, head_lines, header_end, layout, stats.delimiter))
         try:
             header = header_row(reader, source, header_end)
         except InputError as exc:
@@ -650,10 +651,11 @@ def file_end_warnings(source: str, blank_cells: int, fallback_bytes: int) -> Ite
 
 
 def header_warnings(
-    source: str, head_lines: list[str], header_end: int, layout: Layout
+    source: str, head_lines: list[str], header_end: int, layout: Layout, delimiter: str = ","
 ) -> Iterator[Issue]:
     """What a person should know about the file's header: skipped preamble, ignored columns."""
-    preamble = head_lines[: header_end - 1]
+    header_start = _row_start(head_lines, header_end, delimiter)
+    preamble = head_lines[: header_start - 1]
     # '#' comments and Excel's 'sep=;' line (which names the delimiter) are not lost data.
     if any(line.strip() and not _NOT_DATA.match(line) for line in preamble):
         yield Issue(
@@ -663,8 +665,8 @@ def header_warnings(
             line=1,
             message=(
                 "line 1 comes before the header and was not read"
-                if header_end == 2
-                else f"lines 1-{header_end - 1} come before the header and were not read"
+                if header_start == 2
+                else f"lines 1-{header_start - 1} come before the header and were not read"
             ),
         )
     if layout.kind == "wide" and "sample_id" not in layout.roles:
@@ -685,6 +687,19 @@ def header_warnings(
             column=name,
             message=f"column '{shorten(name)}' is not a known marker or field and was not read",
         )
+
+
+def _row_start(head_lines: list[str], end: int, delimiter: str) -> int:
+    """The line where the row ending on line `end` starts (a quoted header cell may hold a
+    line break: 'IL-6<newline>(pg/mL)' is one header over two lines, not a preamble)."""
+    reader = csv.reader(head_lines, delimiter=delimiter)
+    start = 1
+    with contextlib.suppress(csv.Error):
+        for _ in reader:
+            if reader.line_num >= end:
+                return start
+            start = reader.line_num + 1
+    return end
 
 
 def header_row(reader: Iterator[list[str]], source: str, header_end: int) -> list[str]:

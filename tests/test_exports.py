@@ -863,3 +863,21 @@ def test_a_wide_export_s_row_of_ranges_is_not_judged_as_a_sample(tmp_path: Path)
     assert [(r.sample_id, r.line) for r in results(events)] == [
         ("S1", 4), ("S1", 4), ("Reference", 5), ("Reference", 5)
     ]  # fmt: skip
+
+
+def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:
+    """'IL-6<newline>(pg/mL)' made line 1 a 'preamble that was not read' (found in review)."""
+    events = events_in(tmp_path, 'Instrument X\nsample_id,"IL-6\n(pg/mL)"\nS1,12.5\n')
+    assert [w.message for w in warnings(events)] == [
+        "line 1 comes before the header and was not read"
+    ]
+    (result,) = results(events)
+    assert (result.line, result.unit, result.value) == (4, "pg/mL", 12.5)
+    assert warnings(events_in(tmp_path, 'sample_id,"IL-6\n(pg/mL)"\nS1,12.5\n')) == []
+
+
+def test_a_long_header_cell_over_two_lines_is_named_by_its_first(tmp_path: Path) -> None:
+    (result,) = results(
+        events_in(tmp_path, 'sample_id,marker,"value\n(result)",unit\nS1,IL-6,12.5,pg/mL\n')
+    )
+    assert (result.line, result.marker, result.value) == (3, "IL-6", 12.5)

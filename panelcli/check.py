@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import os
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -405,12 +406,14 @@ class Interpreter:
         """
         seen: set[str] = set()
         for source in sources:
-            if source in seen and source != "-":
+            # './a.csv' and 'a.csv' (or a link to it) are one file
+            same = source if source == "-" else os.path.realpath(source)
+            if same in seen and source != "-":
                 yield [Issue(
                     severity="warning", code="file-repeated", source=source,
                     message="this file was given twice; its rows are read twice",
                 )]  # fmt: skip
-            seen.add(source)
+            seen.add(same)
             stats = ReadStats()
             self.reading = (source, stats)
             try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from panelcli.check import CheckOptions, Interpreter, check_file, check_files
 from panelcli.models import Issue, Result, Status
 from panelcli.ranges import load_ranges
@@ -241,6 +243,10 @@ def test_greek_letter_names_glued_to_the_marker(write_csv):
 def test_a_file_given_twice_is_warned(write_csv):
     path = write_csv(HEADER + "S1,IL-6,1,pg/mL\n")
     report = check_files([path, path])
+    assert "file-repeated" in [w.code for w in report.warnings]
+    # by another name too ('a.csv ./a.csv'; found in review)
+    folder, name = os.path.split(path)
+    report = check_files([path, os.path.join(folder, ".", name)])
     assert "file-repeated" in [w.code for w in report.warnings]
 
 

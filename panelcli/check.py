@@ -29,6 +29,7 @@ from panelcli.interpret import (
     FLAG,
     STATUS,
     Bounds,
+    Interpretation,
     Zone,
     ZoneLimits,
     bounds_text,
@@ -50,7 +51,7 @@ from panelcli.models import (
     Status,
 )
 from panelcli.models import ReferenceUsed as Reference
-from panelcli.ranges import MarkerRange, ReferenceSet, Sex, load_ranges
+from panelcli.ranges import MarkerRange, ReferenceSet, Sex, interval_text, load_ranges
 from panelcli.reading import (
     DEFAULT_MAX_LINE,
     FileRows,
@@ -820,7 +821,7 @@ class Interpreter:
         decimal_comma: bool,
     ) -> Result:
         value = None if parsed.number is None else convert(parsed.number, exponent)
-        bounds, origin, note, indeterminate = self._bounds_for(
+        bounds, origin, note, indeterminate, candidates = self._bounds_for(
             m, name, entry, exponent, decimal_comma
         )
         written_unit = parsed.unit or m.unit
@@ -833,6 +834,14 @@ class Interpreter:
             comparator=parsed.comparator, unit=entry.unit, original_value=m.value.strip(),
             original_unit=written_unit,
         )  # fmt: skip
+        if bounds is None and value is not None and candidates:
+            certain = _judged_alike(value, parsed.comparator, candidates, entry.unit)
+            if certain is not None:  # the status is certain, whichever row is the person's
+                return Result(
+                    **base, status=certain.status, flag=certain.flag, flags=certain.flags,
+                    times_upper_limit=certain.times_upper_limit,
+                    note=f"{note}; {certain.note}",
+                )  # fmt: skip
         if bounds is None:
             status = Status.INDETERMINATE if indeterminate else Status.NO_REFERENCE
             return Result(**base, status=status, flag="IND" if indeterminate else None,
@@ -869,8 +878,11 @@ class Interpreter:
 
     def _bounds_for(
         self, m: Measurement, name: str, entry: MarkerRange, exponent: int, decimal_comma: bool
-    ) -> tuple[Bounds | None, Literal["set", "file"], str | None, bool]:
-        """The interval to judge by: the lab's range in the row wins over the set's."""
+    ) -> tuple[
+        Bounds | None, Literal["set", "file"], str | None, bool, tuple[tuple[str, Bounds], ...]
+    ]:
+        """The interval to judge by: the lab's range in the row wins over the set's; when the
+        person decides between the set's rows and is not known, the rows that could apply."""
         if m.reference_range:
             from_file = self._lab_bounds(
                 m, entry.unit, exponent, decimal_comma, "the reference set's range was used"
@@ -880,7 +892,7 @@ class Interpreter:
                 if chosen.bounds is not None and not _differs(from_file, chosen.bounds):
                     # The lab prints the set's interval: judged by the set's, whose critical
                     # limits a printed range never has.
-                    return chosen.bounds, "set", chosen.note, chosen.indeterminate
+                    return chosen.bounds, "set", chosen.note, chosen.indeterminate, ()
                 if chosen.bounds is not None:
                     message = _disagreement(
                         name, m.reference_range, from_file, chosen.bounds, entry.unit
@@ -891,9 +903,9 @@ class Interpreter:
                               line=m.line, column=self._column_of("reference_range"),
                               message=message),
                     )  # fmt: skip
-                return from_file, "file", None, False
+                return from_file, "file", None, False, ()
         chosen = self.ranges.select(name, *self._person(m))
-        return chosen.bounds, "set", chosen.note, chosen.indeterminate
+        return chosen.bounds, "set", chosen.note, chosen.indeterminate, chosen.candidates
 
     def _person(self, m: Measurement) -> tuple[Sex | None, float | None]:
         """Sex and age for choosing an interval; a cell panelcli cannot read is said once."""
@@ -1381,6 +1393,25 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
 #: A panel's entry (among its markers) for the patient and date of its first row, "p\0when".
 _PERSON = "\0person"
 _WARNED = "\0warned"  # its value once the sample's conflict was warned about
+
+
+def _judged_alike(
+    value: float, comparator: Comparator | None, rows: tuple[tuple[str, Bounds], ...], unit: str
+) -> Interpretation | None:
+    """The value's judgement when every row that could be the person's gives the same one
+    (the severity that is certain); None when they differ."""
+    judged = [interpret(value, comparator, bounds, unit) for _, bounds in rows]
+    first = judged[0]
+    if first.status == Status.INDETERMINATE or any(
+        (j.status, j.flag) != (first.status, first.flag) for j in judged
+    ):
+        return None
+    times = {j.times_upper_limit for j in judged}
+    each = "; ".join(f"{who}: {interval_text(bounds, unit)}" for who, bounds in rows)
+    return first._replace(
+        times_upper_limit=times.pop() if len(times) == 1 else None,
+        note=f"it is {first.status.value} by each interval that could apply ({each})",
+    )
 
 
 def _person_text(m: Measurement) -> str:

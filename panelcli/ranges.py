@@ -152,16 +152,14 @@ class MarkerRange(_BoundsFields):
         """Each interval as a lab prints it, with its critical limits, and whom it applies to
         when it depends on them."""
         if not self.intervals:
-            return [_interval_text(self.bounds, self.unit)]
-        texts = [
-            f"{row.describe()}: {_interval_text(row.bounds, self.unit)}" for row in self.rows()
-        ]
+            return [interval_text(self.bounds, self.unit)]
+        texts = [f"{row.describe()}: {interval_text(row.bounds, self.unit)}" for row in self.rows()]
         if self.has_normal_range:  # the marker's own range holds for whom no row fits
-            texts.append(f"anyone else: {_interval_text(self.bounds, self.unit)}")
+            texts.append(f"anyone else: {interval_text(self.bounds, self.unit)}")
         return texts
 
 
-def _interval_text(bounds: Bounds, unit: str) -> str:
+def interval_text(bounds: Bounds, unit: str) -> str:
     """'≤ 7 pg/mL, critical ≥ 500': the normal range as a lab prints it, then panic limits."""
     text = bounds_text(bounds, unit)
     if not (bounds.low is not None or bounds.high is not None):
@@ -200,6 +198,9 @@ class Selected(NamedTuple):
     bounds: Bounds | None
     note: str | None
     indeterminate: bool = False
+    #: When what is not known of the person decides between rows: each row that could apply
+    #: (whom it is for, its limits), so that a value judged alike by all is still judged.
+    candidates: tuple[tuple[str, Bounds], ...] = ()
 
 
 #: The numeric limits whose order is checked, as keys of a marker's or an interval's table.
@@ -341,6 +342,7 @@ class ReferenceSet:
             f"the interval for {name} depends on {missing}, which is not given "
             f"(add a column '{missing}' or use --{missing})",
             indeterminate=True,
+            candidates=tuple((row.describe(), row.bounds) for row in candidates),
         )
 
 

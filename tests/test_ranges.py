@@ -643,3 +643,33 @@ def test_ranges_validate_names_the_item_and_the_markers_of_a_mistake() -> None:
     assert "marker 'F': interval 1 (female) and interval 3 (female) overlap" in check_ranges_bytes(
         rows
     )
+
+
+def test_a_value_judged_alike_by_every_row_that_could_apply_is_judged(tmp_path: Path) -> None:
+    """The status is the severity that is certain: 600 pg/mL is critical for a child and an
+    adult alike, so a missing age must not make it 'indeterminate' (exit 0 with
+    --fail-on critical); 8 pg/mL is high for one and normal for the other: indeterminate."""
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        CRITICAL_FOR_THE_MARKER + '[[markers."IL-6".intervals]]\nage_max = 18\nhigh = 10\n'
+    )
+    data = tmp_path / "r.csv"
+    data.write_text(
+        "sample_id,marker,value,unit\nX,IL-6,600,pg/mL\nY,IL-6,1,pg/mL\nZ,IL-6,8,pg/mL\n"
+    )
+    from panelcli.check import check_file
+
+    results = [p.results[0] for p in check_file(str(data), ranges=str(ranges)).panels]
+    assert [(r.status.value, r.flag) for r in results] == [
+        ("critical", "HH"), ("normal", "N"), ("indeterminate", "IND")
+    ]  # fmt: skip
+    assert results[0].reference is None
+    assert results[0].note == (
+        "the interval for IL-6 depends on age, which is not given (add a column 'age' or use "
+        "--age); it is critical by each interval that could apply (age 18 and over: ≤ 7 pg/mL, "
+        "critical ≥ 500; under age 18: ≤ 10 pg/mL, critical ≥ 500)"
+    )
+    exit_code = runner.invoke(
+        app, ["check", str(data), "--ranges", str(ranges), "-q", "--fail-on", "critical"]
+    ).exit_code
+    assert exit_code == 1

@@ -25,6 +25,7 @@ from panelcli.reading import (
     ReadStats,
     is_blank,
     is_comment,
+    is_range_row,
     is_units_row,
     open_rows,
     with_units_row,
@@ -86,7 +87,7 @@ def read_batches(
             if not _is_data(cells):  # blank or comment: belongs to no panel, never a cut
                 rows.append(numbered)
                 continue
-            if units_row_possible and isinstance(cells, list):
+            if units_row_possible and isinstance(cells, list) and not is_range_row(cells, layout):
                 units_row_possible = False  # as in the CLI: only the first data row
                 if is_units_row(cells, layout):
                     layout = with_units_row(layout, cells)

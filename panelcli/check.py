@@ -529,9 +529,7 @@ class Interpreter:
                                 who = f"{patient_id or ''}\0{collected_at or ''}"
                                 # Another patient or date for this sample id: the general
                                 # path warns (and judges the row).
-                                mixed = sample_id is not None and not _same_person(
-                                    seen.setdefault(_PERSON, (line, who))[1], who
-                                )
+                                mixed = sample_id is not None and not _person_fits(seen, line, who)
                             if plan.name not in seen and not mixed:
                                 seen[plan.name] = (line, column)
                                 row = _short_row(
@@ -615,9 +613,7 @@ class Interpreter:
             if number is None:
                 return None
         seen = self._markers_seen(m)
-        if sample_id is not None and not _same_person(
-            seen.setdefault(_PERSON, (line, _person_text(m)))[1], _person_text(m)
-        ):
+        if sample_id is not None and not _person_fits(seen, line, _person_text(m)):
             return None  # the general path warns
         first = seen.get(plan.name)
         if first is None:
@@ -1058,10 +1054,10 @@ class Interpreter:
 
     def _person_warning(self, m: Measurement, seen: dict[str, tuple[int, str]]) -> Iterator[Issue]:
         """One sample id given for two patients or dates: a mix-up of specimens, most likely."""
-        first_line, first = seen.setdefault(_PERSON, (m.line, _person_text(m)))
-        if first == _WARNED or _same_person(first, _person_text(m)):
+        if _person_fits(seen, m.line, _person_text(m)) or _WARNED in seen:
             return
-        seen[_PERSON] = (first_line, _WARNED)  # once per sample
+        seen[_WARNED] = (m.line, "")  # once per sample
+        first_line, first = seen[_PERSON]
         now = (m.patient_id or "", m.collected_at or "")
         fields = zip(("patient", "collected"), first.split("\0"), now, strict=True)
         differ = [(label, was, is_) for label, was, is_ in fields if was and is_ and was != is_]
@@ -1390,9 +1386,10 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
     )
 
 
-#: A panel's entry (among its markers) for the patient and date of its first row, "p\0when".
+#: A panel's entries (among its markers): its patient and date so far, "p\0when", with the line
+#: that last filled one in; and, once its conflict was warned about, that it was.
 _PERSON = "\0person"
-_WARNED = "\0warned"  # its value once the sample's conflict was warned about
+_WARNED = "\0warned"
 
 
 def _judged_alike(
@@ -1418,13 +1415,24 @@ def _person_text(m: Measurement) -> str:
     return f"{m.patient_id or ''}\0{m.collected_at or ''}"
 
 
-def _same_person(first: str, other: str) -> bool:
-    """Same patient and date, where both rows give them (a blank cell agrees with any)."""
-    if first == other:  # nearly always: checked as each sample starts
+def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
+    """Whether a row's patient and date ("p\0when") fit its sample's so far, kept in `seen`.
+
+    A blank cell agrees with any (sheets filled down), and a value first given on this row
+    is kept from here on, so that two other patients after a blank one still disagree.
+    """
+    first_line, first = seen.setdefault(_PERSON, (line, who))
+    if first == who:  # nearly always: checked as each sample starts
         return True
-    return all(
-        not a or not b or a == b for a, b in zip(first.split("\0"), other.split("\0"), strict=True)
-    )
+    merged = []
+    for was, now in zip(first.split("\0"), who.split("\0"), strict=True):
+        if was and now and was != now:
+            return False
+        merged.append(was or now)
+    together = "\0".join(merged)
+    if together != first:
+        seen[_PERSON] = (line, together)
+    return True
 
 
 def sample_key(

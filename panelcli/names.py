@@ -29,8 +29,12 @@ def marker_key(name: str) -> str:
 
 # A unit after the name: in brackets ('IL-6 (pg/mL)', '[pg/mL]', '{pg/mL}'), or bare after a
 # space or comma ('IL-6 pg/mL', 'IL-6, pg/mL'); a footnote star after it is left out.
+# A bare one must be a concentration ('Fasting Y/N', 'Sex M/F' are not units).
 _UNIT_SUFFIX = re.compile(
-    r"^(?P<name>.*?)\s*(?:[(\[{](?P<unit>[^)\]}]*)[)\]}]|[,;]?\s+(?P<bare>[A-Za-zµμ]{1,5}/[A-Za-z]{1,3}))\s*\**\s*$"
+    r"^(?P<name>.*?)\s*"
+    r"(?:[(\[{](?P<unit>[^)\]}]*)[)\]}]|[,;]?\s+(?P<bare>(?:[pnµμumk]?g|[pnµμum]?mol|k?i?u)/[mdµμu]?l))"
+    r"\s*\**\s*$",
+    re.IGNORECASE,
 )
 # 'IL-10_pg_mL', 'IL-10 pg per mL': a mass per volume spelled without a slash.
 _SPELLED_UNIT = re.compile(

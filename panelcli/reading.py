@@ -25,7 +25,7 @@ from typing import BinaryIO, NamedTuple
 from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.names import SLASHLESS_UNITS, split_header_unit
-from panelcli.units import unit_key
+from panelcli.units import UnitProblem, conversion_exponent, unit_key
 from panelcli.values import shorten, visible
 
 STDIN = "-"
@@ -53,7 +53,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
                   "labno", "labnumber", "specimenno", "specimennumber", "orderid",
-                  "probe", "probenid", "probennummer", "probennr"),
+                  "probenid", "probennummer", "probennr"),
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber"),
     "collected_at": ("collectedat", "collected", "collectiondate", "collectiontime",
@@ -66,6 +66,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
                         "refinterval", "range", "reference", "refvalues", "referencevalues"),
 }  # fmt: skip
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
+# Names that take a role only when no other column has it: German 'Probe' is the sample in
+# one export and the specimen material ('Serum') beside a 'Probennr' in another.
+_WEAK_ROLE_OF = {"probe": "sample_id"}
 #: What a wide export's row of the lab's ranges is labelled with, where a sample id would be.
 #: (Not a bare 'Reference' or 'Range': a control sample may well be called so.)
 _RANGE_ROW_LABELS = {
@@ -352,6 +355,11 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             raise _DuplicateRole(role, cells[roles[role]], cell)
         else:
             unmapped.append(index)
+    for index in list(unmapped):
+        weak = _WEAK_ROLE_OF.get(header_key(cells[index]))
+        if weak and weak not in roles:
+            roles[weak] = index
+            unmapped.remove(index)
     if "marker" in roles and "value" in roles:
         ignored = [cells[i] for i in unmapped if cells[i].strip()]
         return Layout("long", roles, {}, ignored)
@@ -518,6 +526,25 @@ _UNIT_IN_UNITS_ROW = re.compile(r"^[A-Za-zµμ]{1,5}/[A-Za-z]{1,3}$")
 _NOT_UNITS = {"n/a", "n/d", "w/o", "y/n"}
 
 
+def _row_label(cells: list[str], layout: Layout) -> str:
+    """What a wide row names itself by: its sample id cell, else its first cell."""
+    index = layout.roles.get("sample_id", 0)
+    return cells[index].strip() if index < len(cells) else ""
+
+
+def is_range_row(cells: list[str], layout: Layout) -> bool:
+    """A wide export's row of the lab's ranges ('Reference range,<2.5,<9.4'), not a sample."""
+    return layout.kind == "wide" and header_key(_row_label(cells, layout)) in _RANGE_ROW_LABELS
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """'ng/L' and 'pg/mL' are one unit written two ways; 'ng/mL' and 'pg/mL' are not."""
+    try:
+        return conversion_exponent(a, b) == 0
+    except UnitProblem:  # a unit panelcli cannot convert: the same only if spelled alike
+        return unit_key(a) == unit_key(b)
+
+
 def with_units_row(layout: Layout, cells: list[str]) -> Layout:
     """The layout with a units row's units for the markers whose header gave none; a column
     whose header gives another unit than the units row is refused (`Layout.refused`)."""
@@ -527,7 +554,7 @@ def with_units_row(layout: Layout, cells: list[str]) -> Layout:
         written = cells[index].strip() if index < len(cells) else ""
         if written and not unit:
             markers[index] = (name, written)
-        elif written and unit and unit_key(written) != unit_key(unit):
+        elif written and unit and not _same_unit(written, unit):
             refused[index] = (
                 f"the header gives the unit '{shorten(unit)}' but the units row gives "
                 f"'{shorten(written)}'; correct the one that is wrong"
@@ -797,6 +824,13 @@ def rows_to_measurements(
             yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                         message="comment line skipped")  # fmt: skip
             continue
+        if not long and is_range_row(cells, layout):  # before a units row, or after it
+            yield Issue(
+                severity="warning", code="range-row-skipped", source=source, line=line,
+                message=f"this row gives ranges ('{shorten(_row_label(cells, layout))}'), not "
+                "a sample's results; it was not read (results are judged by the reference set)",
+            )  # fmt: skip
+            continue
         if not long and first_data_row and is_units_row(cells, layout):
             first_data_row = False
             layout = with_units_row(layout, cells)
@@ -847,14 +881,6 @@ def rows_to_measurements(
             ))  # fmt: skip
             continue
         sample_id, patient_id = cell(cells, i_sample), cell(cells, i_patient)
-        label = sample_id if i_sample is not None else cell(cells, 0)
-        if label is not None and header_key(label) in _RANGE_ROW_LABELS:
-            yield Issue(
-                severity="warning", code="range-row-skipped", source=source, line=line,
-                message=f"this row gives ranges ('{shorten(label)}'), not a sample's results; "
-                "it was not read (results are judged by the reference set)",
-            )  # fmt: skip
-            continue
         when, sex, age = cell(cells, i_when), cell(cells, i_sex), cell(cells, i_age)
         birth = cell(cells, i_birth)
         if i_sample is None:  # wide without ids: one row is one sample, never merged

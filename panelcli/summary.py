@@ -7,6 +7,7 @@ person has or should do; the notice is added by the report.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -345,7 +346,7 @@ def _group_sentences(high: Sequence[Result]) -> list[str]:
             )
             continue
         if group == "pro-inflammatory":
-            most = max(r.times_upper_limit or 0.0 for r in members)
+            most = max(_times(r) for r in members)
             strength = "strong" if most >= STRONG_TIMES else "mild"
             sign = (
                 "Several of them are high at the same time. "
@@ -356,10 +357,20 @@ def _group_sentences(high: Sequence[Result]) -> list[str]:
     return paragraphs
 
 
+def _times(result: Result) -> float:
+    """How many times the upper limit a result is; a high one too many times to count (the
+    limit is tiny) is infinitely many, not none."""
+    if result.times_upper_limit is not None:
+        return result.times_upper_limit
+    high = result.reference.high if result.reference else None
+    above = result.status in (Status.HIGH, Status.CRITICAL) and result.value is not None
+    return math.inf if above and high else 0.0
+
+
 def _storm_like(results: Sequence[Result]) -> bool:
     def times(marker: str) -> float:
         key = marker_key(marker)
-        matching = (r.times_upper_limit or 0.0 for r in results if marker_key(r.marker) == key)
+        matching = (_times(r) for r in results if marker_key(r.marker) == key)
         return max(matching, default=0.0)
 
     return times("IL-6") >= STORM_TIMES and times("IFN-γ") >= STORM_TIMES and times("IL-10") > 1

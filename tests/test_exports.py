@@ -881,3 +881,39 @@ def test_a_long_header_cell_over_two_lines_is_named_by_its_first(tmp_path: Path)
         events_in(tmp_path, 'sample_id,marker,"value\n(result)",unit\nS1,IL-6,12.5,pg/mL\n')
     )
     assert (result.line, result.marker, result.value) == (3, "IL-6", 12.5)
+
+
+@pytest.mark.parametrize("header", ["Fasting Y/N", "Sex M/F", "Result pos/neg"])
+def test_a_wide_column_with_a_slash_that_is_no_unit_is_not_a_marker(
+    tmp_path: Path, header: str
+) -> None:
+    """'Fasting Y/N' became a marker column whose every cell was 'not a number' (review)."""
+    events = events_in(tmp_path, f"Sample ID,{header},IL-6 (pg/mL)\nS1,Y,3\n")
+    assert errors(events) == []
+    assert [(w.code, w.column) for w in warnings(events)] == [("column-ignored", header)]
+
+
+def test_probe_names_the_sample_only_where_no_other_column_does(tmp_path: Path) -> None:
+    """'Sample ID,Probe,...' was refused as two sample id columns (found in review)."""
+    events = events_in(tmp_path, "Sample ID,Probe,Marker,Value,Unit\nS1,FAM,IL-6,12.5,pg/mL\n")
+    assert [r.sample_id for r in results(events)] == ["S1"]
+    german = "Probennr;Probe;Analyt;Ergebnis;Einheit\nP-7;Serum;IL-6;12,5;pg/mL\n"
+    assert [r.sample_id for r in results(events_in(tmp_path, german))] == ["P-7"]
+
+
+def test_a_header_unit_and_a_units_row_that_say_the_same_unit_agree(tmp_path: Path) -> None:
+    """'IL-6 (ng/L)' over 'pg/mL' is one unit spelled two ways, not a unit-conflict."""
+    events = events_in(tmp_path, "Sample ID,IL-6 (ng/L),IL-8 (µg/L)\n,pg/mL,ng/mL\nS1,5,3\n")
+    assert errors(events) == []
+    assert [r.value for r in results(events)] == [5.0, 3000.0]
+
+
+def test_a_range_row_before_the_units_row_leaves_the_units_row_a_units_row(
+    tmp_path: Path,
+) -> None:
+    events = events_in(
+        tmp_path, "Sample ID,IL-6,IL-8\nReference range,<2.5,<9.4\nUnits,pg/mL,pg/mL\nS1,5,3\n"
+    )
+    assert errors(events) == []
+    assert [(w.code, w.line) for w in warnings(events)] == [("range-row-skipped", 2)]
+    assert [(r.line, r.unit) for r in results(events)] == [(4, "pg/mL"), (4, "pg/mL")]

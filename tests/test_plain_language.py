@@ -460,3 +460,12 @@ def test_a_marker_the_set_has_is_not_said_to_have_no_range_in_it(tmp_path: Path)
         "This reference set has Ferritin, but no range that fits this person's age or sex, so "
         "panelcli could not judge it. Another reference set, or the lab's own range, can be used."
     )
+
+
+def test_a_result_too_many_times_the_limit_to_count_is_strong_not_mild() -> None:
+    """Its times_upper_limit is None (it overflowed); it counted as 0 (found in review)."""
+    huge = made_up_result("IL-6", Status.HIGH, 1e10, category="pro-inflammatory", times=None)
+    huge = huge.model_copy(update={"reference": huge.reference.model_copy(update={"high": 1e-300})})  # type: ignore[union-attr]
+    other = made_up_result("TNF-α", Status.HIGH, 8, category="pro-inflammatory", times=1.1)
+    text = " ".join(summarise_panel([huge, other]).text)
+    assert "sign of strong inflammation" in text

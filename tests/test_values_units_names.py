@@ -151,6 +151,11 @@ def test_bare_il1_is_not_il1_beta():
         ("IL-17A/F", ("IL-17A/F", None)),
         ("pg/mL", ("pg/mL", None)),
         ("Ratio IL-6/IL-10", ("Ratio IL-6/IL-10", None)),
+        ("Fasting Y/N", ("Fasting Y/N", None)),  # not units (found in review)
+        ("Sex M/F", ("Sex M/F", None)),
+        ("Result pos/neg", ("Result pos/neg", None)),
+        ("IL-6 pg/ml", ("IL-6", "pg/ml")),
+        ("sIL-2R U/mL", ("sIL-2R", "U/mL")),
     ],
 )
 def test_split_header_unit(header, expected):

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from panelcli.explain import Explanation
-from panelcli.ranges import ReferenceSet
+from panelcli.ranges import ReferenceSet, known_category
 from panelcli.render.console import inert
 from panelcli.samples import Sample
 from panelcli.summary import GROUP_ROLE
@@ -94,7 +94,7 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
     console.print(table)
     # The Category column keeps the file's labels (they are what the file says); say what the
     # ones panelcli knows mean, since "Th1" or "Th2" means nothing to most readers.
-    shown = {entry.category for entry in reference_set.markers.values()}
+    shown = {known_category(entry.category) for entry in reference_set.markers.values()}
     for category, role in GROUP_ROLE.items():
         if category in shown:
             console.print(Text(f"{category}: markers that {role}."), style="dim")

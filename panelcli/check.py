@@ -70,6 +70,7 @@ from panelcli.units import (
     convert,
     exceeds_physical_limit,
     power_of_ten,
+    same_unit,
 )
 from panelcli.values import (
     DOT_MAY_GROUP_THOUSANDS,
@@ -760,7 +761,7 @@ class Interpreter:
             )
             return
         if parsed.unit:
-            if unit and unit != parsed.unit:
+            if unit and not same_unit(unit, parsed.unit):
                 yield self._reject(
                     m,
                     "unit-conflict",
@@ -917,7 +918,18 @@ class Interpreter:
         if age is None and m.birth_date:
             if m.collected_at:
                 age = _age_from_dates(m.birth_date, m.collected_at)
-            if age is None:
+            if (
+                age is None
+                and m.collected_at
+                and read_date(m.birth_date) is not None
+                and (read_date(m.collected_at) is None)
+            ):  # the collection date is what cannot be read: name it, not the birth date
+                self._unreadable_person(
+                    m, "collected at", m.collected_at,
+                    "a date such as 2026-03-02 or 02.03.2026, to count the age from the birth "
+                    "date",
+                )  # fmt: skip
+            elif age is None:
                 self._unreadable_person(
                     m, "birth date", m.birth_date,
                     "a date such as 1980-02-01, before the collection date, and a collection "

@@ -25,7 +25,7 @@ from typing import BinaryIO, NamedTuple
 from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.names import SLASHLESS_UNITS, split_header_unit
-from panelcli.units import UnitProblem, conversion_exponent, unit_key
+from panelcli.units import same_unit
 from panelcli.values import shorten, visible
 
 STDIN = "-"
@@ -37,7 +37,7 @@ def is_stream(mode: int) -> bool:
 
 
 HEAD_BYTES = 64 * 1024
-HEADER_SEARCH_ROWS = 30
+HEADER_SEARCH_ROWS = 100  # instrument preambles (xPONENT) run to 60 lines and more
 DEFAULT_MAX_LINE = 1024 * 1024  # characters; override with --max-line-length
 
 # Header synonyms: the key is a header with case, spaces, '_', '-', '.', '#' and brackets removed.
@@ -45,8 +45,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "marker": ("marker", "analyte", "test", "cytokine", "testname", "analytename", "parameter",
                "assay", "component", "biomarker", "markername", "cytokinename",
                "analyt", "zytokin"),  # German exports
-    "value": ("value", "result", "resultvalue", "concentration", "conc", "measurement",
-              "observedvalue", "level", "finalresult",
+    "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
+              "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "ergebnis", "wert", "messwert", "konzentration"),
     "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit",
              "einheit"),
@@ -68,7 +68,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
 # Names that take a role only when no other column has it: German 'Probe' is the sample in
 # one export and the specimen material ('Serum') beside a 'Probennr' in another.
-_WEAK_ROLE_OF = {"probe": "sample_id"}
+# MSD exports give 'Concentration' (a standard's nominal value) beside 'Calc. Concentration'
+# (the result): 'Concentration' is the value only where no other column is.
+_WEAK_ROLE_OF = {"probe": "sample_id", "concentration": "value", "conc": "value"}
 #: What a wide export's row of the lab's ranges is labelled with, where a sample id would be.
 #: (Not a bare 'Reference' or 'Range': a control sample may well be called so.)
 _RANGE_ROW_LABELS = {
@@ -482,11 +484,13 @@ def is_comment(cells: list[str]) -> bool:
 
 
 def is_units_row(cells: list[str], layout: Layout) -> bool:
-    """A row under a wide header that holds units (pg/mL, MFI) instead of values."""
+    """A row under a wide header whose every filled marker cell is a unit (pg/mL, MFI): not
+    '3.2 pg/mL' (a value), nor 'N/A'."""
     marker_cells = [cells[i].strip() if i < len(cells) else "" for i in layout.markers]
     filled = [c for c in marker_cells if c]
     return bool(filled) and all(
-        ("/" in c or c.casefold() in SLASHLESS_UNITS) and not _LOOKS_NUMERIC.match(c)
+        c.casefold() in SLASHLESS_UNITS
+        or (_UNIT_IN_UNITS_ROW.match(c) is not None and c.casefold() not in _NOT_UNITS)
         for c in filled
     )
 
@@ -522,7 +526,7 @@ def _with_units_row_columns(
 
 #: A unit under a column the set does not know ('pg/mL', 'U/mL', 'µg/L'); stricter than
 #: `is_units_row`, which only needs a '/': a comment column may hold 'n/a' there.
-_UNIT_IN_UNITS_ROW = re.compile(r"^[A-Za-zµμ]{1,5}/[A-Za-z]{1,3}$")
+_UNIT_IN_UNITS_ROW = re.compile(r"^[A-Za-zµμ]{1,5}\s*/\s*[A-Za-z]{1,3}$")
 _NOT_UNITS = {"n/a", "n/d", "w/o", "y/n"}
 
 
@@ -537,14 +541,6 @@ def is_range_row(cells: list[str], layout: Layout) -> bool:
     return layout.kind == "wide" and header_key(_row_label(cells, layout)) in _RANGE_ROW_LABELS
 
 
-def _same_unit(a: str, b: str) -> bool:
-    """'ng/L' and 'pg/mL' are one unit written two ways; 'ng/mL' and 'pg/mL' are not."""
-    try:
-        return conversion_exponent(a, b) == 0
-    except UnitProblem:  # a unit panelcli cannot convert: the same only if spelled alike
-        return unit_key(a) == unit_key(b)
-
-
 def with_units_row(layout: Layout, cells: list[str]) -> Layout:
     """The layout with a units row's units for the markers whose header gave none; a column
     whose header gives another unit than the units row is refused (`Layout.refused`)."""
@@ -554,7 +550,7 @@ def with_units_row(layout: Layout, cells: list[str]) -> Layout:
         written = cells[index].strip() if index < len(cells) else ""
         if written and not unit:
             markers[index] = (name, written)
-        elif written and unit and not _same_unit(written, unit):
+        elif written and unit and not same_unit(written, unit):
             refused[index] = (
                 f"the header gives the unit '{shorten(unit)}' but the units row gives "
                 f"'{shorten(written)}'; correct the one that is wrong"

@@ -109,3 +109,11 @@ def ucum_code(unit: str) -> str | None:
         prefix, kind, volume = match.groups()
         return f"{prefix}{'[IU]' if kind == 'iu' else 'U'}/{volume[:-1]}L"
     return "%" if key == "%" else None
+
+
+def same_unit(a: str, b: str) -> bool:
+    """'ng/L' and 'pg/mL' are one unit written two ways; 'ng/mL' and 'pg/mL' are not."""
+    try:
+        return conversion_exponent(a, b) == 0
+    except UnitProblem:  # a unit panelcli cannot convert: the same only if spelled alike
+        return unit_key(a) == unit_key(b)

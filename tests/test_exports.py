@@ -917,3 +917,54 @@ def test_a_range_row_before_the_units_row_leaves_the_units_row_a_units_row(
     assert errors(events) == []
     assert [(w.code, w.line) for w in warnings(events)] == [("range-row-skipped", 2)]
     assert [(r.line, r.unit) for r in results(events)] == [(4, "pg/mL"), (4, "pg/mL")]
+
+
+def test_a_first_row_of_values_with_units_is_no_units_row(tmp_path: Path) -> None:
+    """'P1,3.2 pg/mL,5.1 pg/mL' was taken for a units row: P1 vanished and P2 was refused;
+    'N/A' in a first row did the same (found in review)."""
+    events = events_in(tmp_path, "Sample,IL-6,IL-8\nP1,3.2 pg/mL,5.1 pg/mL\nP2,4.0 pg/mL,6 pg/mL\n")
+    assert errors(events) == []
+    assert [(r.sample_id, r.value) for r in results(events)] == [
+        ("P1", 3.2), ("P1", 5.1), ("P2", 4.0), ("P2", 6.0)
+    ]  # fmt: skip
+    events = events_in(tmp_path, "Sample,IL-6 (pg/mL),IL-8 (pg/mL)\nP1,N/A,\nP2,4.0,6.2\n")
+    assert [(e.code, e.line) for e in errors(events)] == [("value-not-a-number", 2)]
+    assert len(results(events)) == 2
+
+
+def test_a_unit_in_the_value_and_in_the_unit_column_agree_when_they_are_one_unit(
+    tmp_path: Path,
+) -> None:
+    """'12.5 pg/ml' with 'pg/mL' (or 'ng/L') beside it was a unit-conflict (review)."""
+    events = events_in(
+        tmp_path,
+        "Accession,Test,Result,Units\nA1,IL-6,12.5 pg/ml,pg/mL\nA2,IL-6,12.5 ng/L,pg/mL\n"
+        "A3,IL-6,12.5 ng/mL,pg/mL\n",
+    )
+    assert [(e.code, e.line) for e in errors(events)] == [("unit-conflict", 4)]
+    assert [r.value for r in results(events)] == [12.5, 12.5]
+
+
+def test_msd_s_calculated_concentration_is_the_value_not_the_nominal_one(tmp_path: Path) -> None:
+    events = events_in(
+        tmp_path,
+        "Sample,Assay,Concentration,Calc. Concentration\nS001,IL-6,,2.4\nSTD-01,IL-6,10000,10020\n",
+        assume_unit="pg/mL",
+    )
+    assert [(r.sample_id, r.value) for r in results(events)] == [("S001", 2.4), ("STD-01", 10020.0)]
+    assert "Concentration" in [w.column for w in warnings(events)]  # said not read
+
+
+def test_a_preamble_of_sixty_lines_is_skipped(tmp_path: Path) -> None:
+    preamble = "".join(f'"Meta{i}","v{i}"\n' for i in range(60))
+    events = events_in(tmp_path, preamble + "Sample,IL-6 (pg/mL)\nP1,3.2\n")
+    assert [r.line for r in results(events)] == [62]
+
+
+def test_an_unreadable_collection_date_is_named_not_the_birth_date(tmp_path: Path) -> None:
+    text = (
+        "sample_id,sex,birth_date,collected_at,marker,value,unit\n"
+        "A7,F,1960-03-14,03/02/2026,IL-6,2,pg/mL\n"
+    )
+    (warning,) = warnings(events_in(tmp_path, text))
+    assert warning.message.startswith("collected at '03/02/2026' is not something panelcli reads")

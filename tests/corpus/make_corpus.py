@@ -132,7 +132,7 @@ def corpus() -> dict[str, bytes]:
             _row("TNF\u2013α", "2.0"),
             _row("IL\u20141β", "1.0"),
         ),  # fmt: skip
-        "preamble-too-long.csv": "".join(f"line {i} of a report\n" for i in range(40)).encode()
+        "preamble-too-long.csv": "".join(f"line {i} of a report\n" for i in range(120)).encode()
         + VALID,
         "wide-bad.csv": b"Sample ID,IL-6 (pg/mL),IL-8 (pg/mL),IL-10 (pmol/L)\n"
         b"SYN-1,4.2,abc,2.0\nSYN-2,,,\nSYN-3,1,2,3,4\n",

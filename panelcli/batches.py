@@ -9,6 +9,7 @@ stay together and a marker measured twice is still noticed. See README, "Beyond 
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -55,8 +56,8 @@ class BatchEvents(NamedTuple):
 
 
 def read_batches(
-    source: str,
-    ranges: ReferenceSet | str | None = None,
+    source: str | os.PathLike[str],
+    ranges: ReferenceSet | str | os.PathLike[str] | None = None,
     rows_per_batch: int = 50_000,
     max_line: int = DEFAULT_MAX_LINE,
 ) -> Iterator[RowBatch]:
@@ -65,6 +66,7 @@ def read_batches(
     A wide layout's units row is read here and its units given to every batch. Raises
     InputError for a file that cannot be read at all, as `panelcli check` reports it.
     """
+    source = os.fspath(source)  # results name their file by this text
     reference_set = _reference_set(ranges)
     stats = ReadStats()
     known = reference_set.resolve
@@ -105,7 +107,9 @@ def read_batches(
 
 
 def interpret_batch(
-    batch: RowBatch, ranges: ReferenceSet | str | None = None, options: CheckOptions | None = None
+    batch: RowBatch,
+    ranges: ReferenceSet | str | os.PathLike[str] | None = None,
+    options: CheckOptions | None = None,
 ) -> BatchEvents:
     """Every event of one batch, in file order: a pure function, safe to run on any worker.
 
@@ -146,8 +150,10 @@ def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:
     return sample_key("", cell("sample_id"), cell("patient_id"), cell("collected_at"))
 
 
-def _reference_set(ranges: ReferenceSet | str | None) -> ReferenceSet:
-    return ranges if isinstance(ranges, ReferenceSet) else _load(ranges)
+def _reference_set(ranges: ReferenceSet | str | os.PathLike[str] | None) -> ReferenceSet:
+    if isinstance(ranges, ReferenceSet):
+        return ranges
+    return _load(None if ranges is None else os.fspath(ranges))
 
 
 @lru_cache(maxsize=8)

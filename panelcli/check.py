@@ -54,6 +54,7 @@ from panelcli.models import ReferenceUsed as Reference
 from panelcli.ranges import MarkerRange, ReferenceSet, Sex, interval_text, load_ranges
 from panelcli.reading import (
     DEFAULT_MAX_LINE,
+    STDIN,
     FileRows,
     Measurement,
     ReadStats,
@@ -69,8 +70,10 @@ from panelcli.units import (
     conversion_exponent,
     convert,
     exceeds_physical_limit,
+    is_convertible,
     power_of_ten,
     same_unit,
+    unit_key,
 )
 from panelcli.values import (
     DOT_MAY_GROUP_THOUSANDS,
@@ -328,6 +331,28 @@ class CheckOptions:
     age: float | None = None  # for rows without an age or birth-date column
     max_line_length: int = DEFAULT_MAX_LINE
 
+    def __post_init__(self) -> None:
+        # What the command line refuses, the library refuses too (ValueError: a caller's slip).
+        if self.sex not in (None, "female", "male"):
+            raise ValueError(f"sex must be 'female' or 'male', not {self.sex!r}")
+        if self.age is not None and not 0 <= self.age <= MAX_AGE:
+            raise ValueError(f"age must be a number of years from 0 to {MAX_AGE}, not {self.age!r}")
+        if self.max_line_length < 1:
+            raise ValueError(f"max_line_length must be positive, not {self.max_line_length!r}")
+
+
+def assumed_unit_problem(unit: str | None, reference_set: ReferenceSet) -> str | None:
+    """Why no row could use this --assume-unit, if none could (else every row is rejected)."""
+    if unit is None or unit == "range" or is_convertible(unit):
+        return None
+    if any(unit_key(m.unit) == unit_key(unit) for m in reference_set.markers.values()):
+        return None
+    return (
+        f"--assume-unit '{unit}' is not a unit panelcli converts (such as pg/mL, ng/L, µg/L) "
+        "nor the unit of a marker in this reference set; use one of those, or 'range' for "
+        "each marker's own unit"
+    )
+
 
 #: Different texts of one once-per-file warning (say, 100 unreadable ranges) a file gets
 #: before one last warning sums up the rest (see `Interpreter._warn_once`).
@@ -365,6 +390,9 @@ class Interpreter:
         short_path: bool = True,
         kind_limit: int | None = KIND_LIMIT,
     ) -> None:
+        problem = assumed_unit_problem(options.assume_unit, reference_set)
+        if problem:
+            raise ValueError(problem)
         self.ranges = reference_set
         self.options = options
         #: False: every row takes the general path (the tests compare the two paths).
@@ -409,8 +437,14 @@ class Interpreter:
         seen: set[str] = set()
         for source in sources:
             # './a.csv' and 'a.csv' (or a link to it) are one file
-            same = source if source == "-" else os.path.realpath(source)
-            if same in seen and source != "-":
+            same = source if source == STDIN else os.path.realpath(source)
+            if same in seen and source == STDIN:  # it was read to its end the first time
+                yield [Issue(
+                    code=UNREADABLE, source=source,
+                    message="standard input ('-') is given more than once; it is read once",
+                )]  # fmt: skip
+                continue
+            if same in seen:
                 yield [Issue(
                     severity="warning", code="file-repeated", source=source,
                     message="this file was given twice; its rows are read twice",
@@ -1471,20 +1505,27 @@ def counts_as_flagged(status: Status, fail_on: FailOn) -> bool:
 
 
 def check_files(
-    sources: Iterable[str],
-    ranges: ReferenceSet | str | None = None,
+    sources: Iterable[str | os.PathLike[str]],
+    ranges: ReferenceSet | str | os.PathLike[str] | None = None,
     options: CheckOptions | None = None,
 ) -> Report:
     """Read, validate and interpret files ('-' = stdin) into one report (the library API)."""
-    reference_set = ranges if isinstance(ranges, ReferenceSet) else load_ranges(ranges)
+    if isinstance(sources, str | os.PathLike):  # a string would be read letter by letter
+        raise TypeError("check_files takes a list of files; for one file use check_file")
+    reference_set = ranges if isinstance(ranges, ReferenceSet) else load_ranges(_name(ranges))
     interpreter = Interpreter(reference_set, options or CheckOptions())
-    return build_report(interpreter.stream(sources), reference_set)
+    return build_report(interpreter.stream([os.fspath(s) for s in sources]), reference_set)
 
 
 def check_file(
-    source: str,
-    ranges: ReferenceSet | str | None = None,
+    source: str | os.PathLike[str],
+    ranges: ReferenceSet | str | os.PathLike[str] | None = None,
     options: CheckOptions | None = None,
 ) -> Report:
     """Read, validate and interpret one file into a report (the library API)."""
     return check_files([source], ranges, options)
+
+
+def _name(path: str | os.PathLike[str] | None) -> str | None:
+    """A file given as a Path, as the text the rest of panelcli names files by."""
+    return None if path is None else os.fspath(path)

@@ -243,17 +243,11 @@ ExportOpt = Annotated[
 
 def _check_assumed_unit(unit: str | None, reference_set: ReferenceSet) -> None:
     """Refuse an --assume-unit no row could use, before reading (else every row is rejected)."""
-    from panelcli.units import is_convertible, unit_key
+    from panelcli.check import assumed_unit_problem
 
-    if unit is None or unit == "range" or is_convertible(unit):
-        return
-    if any(unit_key(m.unit) == unit_key(unit) for m in reference_set.markers.values()):
-        return
-    raise PanelcliError(
-        f"--assume-unit '{unit}' is not a unit panelcli converts (such as pg/mL, ng/L, µg/L) "
-        "nor the unit of a marker in this reference set; use one of those, or 'range' for "
-        "each marker's own unit"
-    )
+    problem = assumed_unit_problem(unit, reference_set)
+    if problem:
+        raise PanelcliError(problem)
 
 
 def _refuse_existing_export(path: Path | None, force: bool) -> None:
@@ -685,7 +679,9 @@ def validate(
         from panelcli.values import visible
 
         options = CheckOptions(assume_unit=assume_unit, max_line_length=max_line_length)
-        interpreter = Interpreter(load_ranges(ranges), options)
+        reference_set = load_ranges(ranges)
+        _check_assumed_unit(assume_unit, reference_set)
+        interpreter = Interpreter(reference_set, options)
         errors = warnings = 0
         for event in interpreter.stream(files):
             if not isinstance(event, Issue):

@@ -6,7 +6,7 @@ Pure: panels in, `PatientTrend` models out (drawing the sparklines is the render
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from panelcli.models import (
     MarkerTrend,
@@ -49,9 +49,11 @@ def read_date(text: str) -> datetime | None:
     """An ISO date (and time) or a day.month.year one; None for anything else."""
     text = text.strip()
     try:
-        return datetime.fromisoformat(text).replace(tzinfo=None)
+        read = datetime.fromisoformat(text)
     except ValueError:
         pass
+    else:  # a time with an offset is compared in UTC ('10:00+05:00' is before '06:00Z')
+        return read.astimezone(UTC).replace(tzinfo=None) if read.tzinfo else read
     for pattern in _DOTTED:
         try:
             return datetime.strptime(text, pattern)

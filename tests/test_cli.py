@@ -326,3 +326,15 @@ def test_a_file_name_that_is_not_utf8_is_refused_in_one_line(command: str) -> No
     assert result.exit_code == 2
     assert "not valid UTF-8" in result.stderr and "caf\ufffd.csv" in result.stderr
     assert "internal error" not in result.stderr and result.stdout == ""
+
+
+def test_standard_input_given_twice_is_read_once_and_the_second_is_named() -> None:
+    """'cat r.csv | panelcli check - -' said 'the file is empty' (found in review)."""
+    result = runner.invoke(
+        app, ["check", "-", "-", "-f", "csv"], input="marker,value,unit\nIL-6,1,pg/mL\n"
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "panelcli: -: standard input ('-') is given more than once; it is read once\n"
+    )
+    assert result.stdout.count("\n-,2,value,") == 1  # its one row, read once

@@ -46,3 +46,37 @@ def test_options_and_several_files_match_the_cli_too() -> None:
 
 def test_the_api_is_what_the_package_exports() -> None:
     assert set(panelcli.__all__) >= {"check_file", "check_files", "load_ranges", "CheckOptions"}
+
+
+def test_files_and_ranges_may_be_paths(tmp_path: Path) -> None:
+    """check_file(Path(...)) raised a pydantic error deep inside (found in review)."""
+    by_text = check_file("samples/healthy-adult.csv", ranges="reference_ranges/mayo-adult.toml")
+    by_path = check_file(
+        Path("samples/healthy-adult.csv"), ranges=Path("reference_ranges/mayo-adult.toml")
+    )
+    assert by_path == by_text
+    missing = check_files([Path(tmp_path / "nope.csv")])
+    assert [issue.code for issue in missing.rejected] == ["file-unreadable"]
+
+
+def test_check_files_refuses_one_file_given_as_a_string() -> None:
+    """It read 'a.csv' letter by letter: five unreadable files 'a', '.', 'c' ..."""
+    with pytest.raises(TypeError, match="for one file use check_file"):
+        check_files("samples/healthy-adult.csv")
+
+
+@pytest.mark.parametrize(
+    ("options", "words"),
+    [({"sex": "x"}, "sex must be"), ({"age": 500}, "age must be"), ({"age": -1}, "age must be"),
+     ({"max_line_length": 0}, "max_line_length")],
+)  # fmt: skip
+def test_options_the_command_line_refuses_are_refused_here_too(
+    options: dict[str, object], words: str
+) -> None:
+    with pytest.raises(ValueError, match=words):
+        CheckOptions(**options)  # type: ignore[arg-type]
+
+
+def test_an_assumed_unit_no_row_could_use_is_refused() -> None:
+    with pytest.raises(ValueError, match="--assume-unit 'foo' is not a unit"):
+        check_file("samples/healthy-adult.csv", options=CheckOptions(assume_unit="foo"))

@@ -120,3 +120,16 @@ def test_still_outside_only_when_the_test_before_was_outside_too(tmp_path: Path)
     assert "At the last test, IL-10 was outside the range." in trend.text
     assert "At the last test, IL-6 was still outside the range." in trend.text
     assert not any("IL-10" in t and "still" in t for t in trend.text)
+
+
+def test_times_with_offsets_are_ordered_in_utc(tmp_path: Path) -> None:
+    """10:00+05:00 is before 06:00Z: IL-6 fell from 30 to 1, not rose (found in review)."""
+    path = tmp_path / "tz.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "A,PT,2026-05-20T10:00:00+05:00,IL-6,30,pg/mL\n"
+        "B,PT,2026-05-20T06:00:00Z,IL-6,1,pg/mL\n"
+    )
+    (trend,) = check_file(str(path)).trends
+    assert trend.markers[0].direction == "falling"
+    assert trend.dates == ["2026-05-20T10:00:00+05:00", "2026-05-20T06:00:00Z"]

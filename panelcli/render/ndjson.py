@@ -8,6 +8,7 @@ A result is a bare `Result` object; a rejected row is `{"rejected": Issue}`, a w
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -104,7 +105,9 @@ class NdjsonPart(NamedTuple):
 
 
 def ndjson_batch(
-    batch: RowBatch, ranges: ReferenceSet | str | None = None, options: CheckOptions | None = None
+    batch: RowBatch,
+    ranges: ReferenceSet | str | os.PathLike[str] | None = None,
+    options: CheckOptions | None = None,
 ) -> NdjsonPart:
     """One batch of a file as NDJSON lines: the map step when a cluster interprets a file."""
     tally = Tally()

@@ -76,6 +76,7 @@ from panelcli.units import (
     unit_key,
 )
 from panelcli.values import (
+    COMMA_MAY_GROUP_THOUSANDS,
     DOT_MAY_GROUP_THOUSANDS,
     PLAIN_NUMBER,
     ParsedValue,
@@ -225,6 +226,8 @@ def _comma_or_censored_number(
     A sign ('+3,5') is left to the general path: CSV output guards such a cell against being
     read as a spreadsheet formula, and the short path writes its cells as they are.
     """
+    if decimal_comma and "," in text and COMMA_MAY_GROUP_THOUSANDS(text):
+        return _NOT_CENSORED  # '12,345' may group thousands: the general path warns
     if decimal_comma and text.count(",") == 1 and "." not in text and text[:1] not in _SIGNS:
         text = text.replace(",", ".")
         number = _plain_number(text, plan)
@@ -783,6 +786,15 @@ class Interpreter:
                 "decimal mark, a '.' can also group thousands (1.234 meaning 1234): check the "
                 "export's number format",
             )  # fmt: skip
+        comma_key = ("value-comma-ambiguous", m.source)
+        if decimal_comma and comma_key not in self._warned and COMMA_MAY_GROUP_THOUSANDS(m.value):
+            self._warned.add(comma_key)
+            yield Issue(
+                severity="warning", code="value-comma-ambiguous", source=m.source, line=m.line,
+                column=m.column, message=f"value '{shorten(m.value.strip())}' was read with ',' "
+                "as the decimal mark, as were any like it in this file; a ',' can also group "
+                "thousands (12,345 meaning 12345): check the export's number format",
+            )  # fmt: skip
         unit = m.unit
         if unit and unit.isdigit() and not decimal_comma and parsed.comparator is None:
             # "12,5" unquoted in a comma file splits into value 12 and unit 5.
@@ -1120,10 +1132,12 @@ class Interpreter:
     #: judged apart, so joining them drops the repeats (`render.ndjson.ndjson_join`).
     ONCE_PER_FILE = frozenset({
         "range-unreadable", "range-disagrees", "person-unreadable", "value-dot-ambiguous",
-        "person-conflict",
+        "value-comma-ambiguous", "person-conflict",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
-    ONCE_PER_FILE_BY_CODE = frozenset({"value-dot-ambiguous", "person-conflict"})
+    ONCE_PER_FILE_BY_CODE = frozenset(
+        {"value-dot-ambiguous", "value-comma-ambiguous", "person-conflict"}
+    )
 
     def _warn_once(self, key: tuple[str, ...], issue: Issue) -> None:
         """Queue a warning the first time only: a million rows need not repeat one remark.

@@ -14,6 +14,8 @@ PLAIN_NUMBER = _NUMBER.match
 #: '1.234', '>12.500', '1.500 pg/mL': where ',' is the decimal mark, the '.' may group
 #: thousands (a number with 1-3 digits, then groups of three after dots, nothing more).
 DOT_MAY_GROUP_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,])").search
+#: The same for ',' where it is read as the decimal mark: '12,345' may mean 12345.
+COMMA_MAY_GROUP_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d.,])").search
 _COMPARATOR = re.compile(r"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾)\s*(?P<rest>.*)$")
 _COMPARATOR_SPELLING: dict[str, Comparator] = {
     "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=",

@@ -968,3 +968,14 @@ def test_an_unreadable_collection_date_is_named_not_the_birth_date(tmp_path: Pat
     )
     (warning,) = warnings(events_in(tmp_path, text))
     assert warning.message.startswith("collected at '03/02/2026' is not something panelcli reads")
+
+
+def test_a_decimal_comma_that_may_group_thousands_is_warned_about_once(tmp_path: Path) -> None:
+    """'12,345' in a tab file was read as 12.345 ('low') without a word (found in review)."""
+    events = events_in(
+        tmp_path,
+        "sample_id;marker;value;unit\nS1;sIL-2R;12,345;pg/mL\nS1;IL-6;2,5;pg/mL\n"
+        "S2;sIL-2R;2,500;pg/mL\n",
+    )
+    assert [(w.code, w.line) for w in warnings(events)] == [("value-comma-ambiguous", 2)]
+    assert [r.value for r in results(events)] == [12.345, 2.5, 2.5]

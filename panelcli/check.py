@@ -774,27 +774,10 @@ class Interpreter:
         except ValueProblem as problem:
             yield self._reject(m, problem.code, str(problem))
             return
-        dot_key = ("value-dot-ambiguous", m.source)
-        if decimal_comma and dot_key not in self._warned and DOT_MAY_GROUP_THOUSANDS(m.value):
+        if decimal_comma:
             # Said now, before the row's result or rejection: queued, a rejection would hold
             # it back until a later row (or another file).
-            self._warned.add(dot_key)
-            yield Issue(
-                severity="warning", code="value-dot-ambiguous", source=m.source, line=m.line,
-                column=m.column, message=f"value '{shorten(m.value.strip())}' was read with '.' "
-                "as the decimal point, as were any like it in this file; where ',' is the "
-                "decimal mark, a '.' can also group thousands (1.234 meaning 1234): check the "
-                "export's number format",
-            )  # fmt: skip
-        comma_key = ("value-comma-ambiguous", m.source)
-        if decimal_comma and comma_key not in self._warned and COMMA_MAY_GROUP_THOUSANDS(m.value):
-            self._warned.add(comma_key)
-            yield Issue(
-                severity="warning", code="value-comma-ambiguous", source=m.source, line=m.line,
-                column=m.column, message=f"value '{shorten(m.value.strip())}' was read with ',' "
-                "as the decimal mark, as were any like it in this file; a ',' can also group "
-                "thousands (12,345 meaning 12345): check the export's number format",
-            )  # fmt: skip
+            yield from self._ambiguous_number(m)
         unit = m.unit
         if unit and unit.isdigit() and not decimal_comma and parsed.comparator is None:
             # "12,5" unquoted in a comma file splits into value 12 and unit 5.
@@ -1083,6 +1066,27 @@ class Interpreter:
                   line=m.line, column=self._column_of("reference_range"), message=message),
         )  # fmt: skip
         return None
+
+    #: Where ',' is the decimal mark, numbers whose mark is in doubt: (code, test, words).
+    _AMBIGUOUS = (
+        ("value-dot-ambiguous", DOT_MAY_GROUP_THOUSANDS, "'.' as the decimal point, as were any "
+         "like it in this file; where ',' is the decimal mark, a '.' can also group thousands "
+         "(1.234 meaning 1234)"),
+        ("value-comma-ambiguous", COMMA_MAY_GROUP_THOUSANDS, "',' as the decimal mark, as were "
+         "any like it in this file; a ',' can also group thousands (12,345 meaning 12345)"),
+    )  # fmt: skip
+
+    def _ambiguous_number(self, m: Measurement) -> Iterator[Issue]:
+        """Once per file and kind: a value whose decimal mark may be a thousands separator."""
+        for code, may_group, read_with in self._AMBIGUOUS:
+            key = (code, m.source)
+            if key not in self._warned and may_group(m.value):
+                self._warned.add(key)
+                yield Issue(
+                    severity="warning", code=code, source=m.source, line=m.line,
+                    column=m.column, message=f"value '{shorten(m.value.strip())}' was read with "
+                    f"{read_with}: check the export's number format",
+                )  # fmt: skip
 
     def _reject(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
         return Issue(

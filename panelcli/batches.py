@@ -24,8 +24,10 @@ from panelcli.reading import (
     Layout,
     NumberedRow,
     ReadStats,
+    header_again,
     is_blank,
     is_comment,
+    is_header_again,
     is_range_row,
     is_units_row,
     open_rows,
@@ -94,6 +96,8 @@ def read_batches(
                 if is_units_row(cells, layout):
                     layout = with_units_row(layout, cells)
                     continue
+            if isinstance(cells, list) and is_header_again(cells, header, layout):
+                header_again(source, numbered[0], cells, header)  # raises for another header
             here = _panel(cells, layout)
             if len(rows) >= rows_per_batch and (here is None or here != previous):
                 yield batch(rows, first, False)

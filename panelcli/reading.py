@@ -24,7 +24,7 @@ from typing import BinaryIO, NamedTuple
 
 from panelcli.errors import InputError
 from panelcli.models import Issue
-from panelcli.names import SLASHLESS_UNITS, split_header_unit
+from panelcli.names import SLASHLESS_UNITS, marker_key, split_header_unit
 from panelcli.units import same_unit
 from panelcli.values import shorten, visible
 
@@ -530,6 +530,44 @@ _UNIT_IN_UNITS_ROW = re.compile(r"^[A-Za-zµμ]{1,5}\s*/\s*[A-Za-z]{1,3}$")
 _NOT_UNITS = {"n/a", "n/d", "w/o", "y/n"}
 
 
+def is_header_again(cells: list[str], header: list[str], layout: Layout) -> bool:
+    """A data row that is a header: the same one again, or another (two exports joined, a
+    second plate with its own columns or units)."""
+    if layout.kind == "long":
+        roles = [_ROLE_OF.get(header_key(cells[i])) if i < len(cells) else None
+                 for i in (layout.roles["marker"], layout.roles["value"])]  # fmt: skip
+        return roles == ["marker", "value"]
+    for index in layout.markers:
+        cell = cells[index].strip() if index < len(cells) else ""
+        if cell:  # the first filled marker cell: a marker's name where a value should be
+            return cell[0].isalpha() and (
+                cell == header[index].strip()
+                or marker_key(split_header_unit(cell)[0]) in _marker_keys(layout)
+            )
+    return False
+
+
+def _marker_keys(layout: Layout) -> set[str]:
+    return {marker_key(name) for name, _ in layout.markers.values()}
+
+
+def header_again(source: str, line: int, cells: list[str], header: list[str]) -> Issue:
+    """The same header again is skipped with a warning; another one stops the file, since
+    its columns or units may differ (read by the first header, a value could be 1000 times
+    off or be another marker's)."""
+    if [c.replace("\ufeff", "").strip() for c in cells] == [h.strip() for h in header]:
+        return Issue(
+            severity="warning", code="header-repeated", source=source, line=line,
+            message="the header is repeated here (two exports joined?); this line was skipped",
+        )  # fmt: skip
+    raise InputError(
+        f"{source}: line {line} is another header, with other columns or units than the one "
+        "on top (two exports joined, or a second plate?); panelcli reads one header per file: "
+        "split the file there",
+        line=line,
+    )
+
+
 def _row_label(cells: list[str], layout: Layout) -> str:
     """What a wide row names itself by: its sample id cell, else its first cell."""
     index = layout.roles.get("sample_id", 0)
@@ -827,6 +865,9 @@ def rows_to_measurements(
                 "a sample's results; it was not read (results are judged by the reference set)",
             )  # fmt: skip
             continue
+        if not long and is_header_again(cells, header, layout):
+            yield header_again(source, line, cells, header)
+            continue
         if not long and first_data_row and is_units_row(cells, layout):
             first_data_row = False
             layout = with_units_row(layout, cells)
@@ -855,6 +896,13 @@ def rows_to_measurements(
             )  # fmt: skip
         if long:
             value = cells[i_value] if i_value < count else None
+            if (
+                value is not None
+                and value.strip()[:1].isalpha()
+                and is_header_again(cells, header, layout)
+            ):
+                yield header_again(source, line, cells, header)
+                continue
             if count <= width:
                 cells.extend(("",) * (width - count + 1))
             marker = cells[i_marker_or_pad].strip() or None

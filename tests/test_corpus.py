@@ -80,7 +80,7 @@ CASES = [
     Case("missing-unit.csv", 2, "--assume-unit", "json"),
     Case("missing-unit.csv", 1, "high IL-6", "json", ("--assume-unit", "pg/mL")),
     Case("bom-inside-cell.csv", 1, "high IL-6", "json"),
-    Case("concatenated-exports.csv", 2, "value 'value' is not a number", "json"),
+    Case("concatenated-exports.csv", 1, "the header is repeated here", "json"),
     Case("invalid-utf8.csv", 1, "were not valid UTF-8", "json"),
     Case("utf16-truncated.csv", 2, "from line 4 on is not valid utf-16"),
     Case("utf16-lone-surrogate.csv", 2, "is not valid utf-16"),

@@ -979,3 +979,34 @@ def test_a_decimal_comma_that_may_group_thousands_is_warned_about_once(tmp_path:
     )
     assert [(w.code, w.line) for w in warnings(events)] == [("value-comma-ambiguous", 2)]
     assert [r.value for r in results(events)] == [12.345, 2.5, 2.5]
+
+
+def test_the_same_header_again_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    events = events_in(
+        tmp_path, "sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\nsample_id,marker,value,unit\n"
+        "S2,IL-6,1,pg/mL\n",
+    )  # fmt: skip
+    assert [(w.code, w.line) for w in warnings(events)] == [("header-repeated", 3)]
+    assert [r.sample_id for r in results(events)] == ["S1", "S2"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Sample,IL-8 (pg/mL),IL-6 (pg/mL)\nS-3,4.2,1.5\n",  # columns swapped
+     "Sample,IL-6 (ng/mL),IL-8 (ng/mL)\nS-3,0.0042,0.007\n"],  # another unit
+)  # fmt: skip
+def test_another_header_stops_the_file_rather_than_read_rows_by_the_first(
+    tmp_path: Path, second: str
+) -> None:
+    """Rows after it were read by the first header: IL-8's value judged as IL-6, or ng/mL as
+    pg/mL (1000 times off) (found in review)."""
+    events = events_in(tmp_path, "Sample,IL-6 (pg/mL),IL-8 (pg/mL)\nS-1,4.2,7\n" + second)
+    assert [r.sample_id for r in results(events)] == ["S-1", "S-1"]
+    (stopped,) = errors(events)
+    assert (stopped.code, stopped.line) == ("file-unreadable", 3)
+    assert "line 3 is another header" in stopped.message
+    from panelcli.batches import read_batches
+    from panelcli.errors import InputError
+
+    with pytest.raises(InputError, match="line 3 is another header"):
+        list(read_batches(tmp_path / "export.csv"))

@@ -149,8 +149,8 @@ def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:
         index = layout.roles.get(role)
         return cells[index].strip() or None if index is not None and index < len(cells) else None
 
-    if layout.kind == "wide" and "sample_id" not in layout.roles:
-        return None  # without a sample id column, each wide row is a sample of its own
+    if layout.kind == "wide" and cell("sample_id") is None:
+        return None  # without a sample id, each wide row is a sample of its own
     return sample_key("", cell("sample_id"), cell("patient_id"), cell("collected_at"))
 
 

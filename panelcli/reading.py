@@ -927,8 +927,8 @@ def rows_to_measurements(
         sample_id, patient_id = cell(cells, i_sample), cell(cells, i_patient)
         when, sex, age = cell(cells, i_when), cell(cells, i_sex), cell(cells, i_age)
         birth = cell(cells, i_birth)
-        if i_sample is None:  # wide without ids: one row is one sample, never merged
-            sample_id = f"line {line}"
+        if sample_id is None:  # wide without an id (no column, or a blank cell, as Bio-Plex
+            sample_id = f"line {line}"  # leaves standards): one row is one sample, never merged
         produced = False
         for index, (marker, _) in layout.markers.items():
             value = cell(cells, index)

@@ -1010,3 +1010,12 @@ def test_another_header_stops_the_file_rather_than_read_rows_by_the_first(
 
     with pytest.raises(InputError, match="line 3 is another header"):
         list(read_batches(tmp_path / "export.csv"))
+
+
+def test_wide_rows_with_a_blank_sample_id_are_not_one_sample(tmp_path: Path) -> None:
+    """Two standards with blank ids became one 'sample' measured twice (found in review)."""
+    events = events_in(
+        tmp_path, "Type,Well,Description,IL-6 (pg/mL)\nS1,A1,,32000\nS2,A2,,8000\nX1,A3,PT-1,1.2\n"
+    )
+    assert [r.sample_id for r in results(events)] == ["line 2", "line 3", "PT-1"]
+    assert "marker-repeated" not in [w.code for w in warnings(events)]

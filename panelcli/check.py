@@ -59,6 +59,8 @@ from panelcli.reading import (
     Measurement,
     ReadStats,
     file_closing,
+    is_summary_id,
+    not_a_patient_sample,
     open_rows,
     rows_to_measurements,
 )
@@ -520,6 +522,8 @@ class Interpreter:
         sample_cells: tuple[str, str, str] | None = None
         sample_fields: tuple[str | None, str | None, str | None] = (None, None, None)
         mixed = False  # the row before's sample id came with another patient or date
+        # A standard's or control's row (see `not_a_patient_sample`) takes the general path.
+        kind_of = roles.get("sample_type")
         taken = 0  # rows this loop turned into results (added to stats at the end)
         batch: list[StreamEvent] = []
         try:
@@ -565,10 +569,16 @@ class Interpreter:
                                 sample_cells = cells_read
                                 sample_fields = (sample_id, patient_id, collected_at)
                                 who = f"{patient_id or ''}\0{collected_at or ''}"
-                                # Another patient or date for this sample id: the general
-                                # path warns (and judges the row).
-                                mixed = sample_id is not None and not _person_fits(seen, line, who)
-                            if plan.name not in seen and not mixed:
+                                # Another patient or date for this sample id, or a summary
+                                # row ('Mean'): the general path says so.
+                                mixed = sample_id is not None and (
+                                    not _person_fits(seen, line, who) or is_summary_id(sample_id)
+                                )
+                            if (
+                                plan.name not in seen
+                                and not mixed
+                                and (kind_of is None or not_a_patient_sample(cells, layout) is None)
+                            ):
                                 seen[plan.name] = (line, column)
                                 row = _short_row(
                                     plan, number, text, source, line, column, sample_id,

@@ -62,6 +62,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "sex": ("sex", "gender"),
     "age": ("age", "ageyears", "ageyrs", "patientage"),
     "birth_date": ("birthdate", "dateofbirth", "dob"),
+    # Bio-Plex's 'Type' (S1 standard, C1 control, B blank, X1 sample); an LIS's 'Sample Type'
+    "sample_type": ("type", "sampletype", "welltype", "samplekind", "probentyp"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues"),
 }  # fmt: skip
@@ -568,6 +570,35 @@ def header_again(source: str, line: int, cells: list[str], header: list[str]) ->
     )
 
 
+#: A sample type naming a standard, control, calibrator or blank: 'S1', 'C2', 'B' as Bio-Plex
+#: writes them, and the words ('Standard', 'QC-High', 'Blank').
+_NOT_A_PATIENT = re.compile(
+    r"^(?:[scb]\d*$|std|standard|control|ctrl|qc|calibrat|cal\b|blank|blk|background|bkg)",
+    re.IGNORECASE,
+)
+#: Sample ids of rows that sum up others (instrument exports end a plate with them).
+_SUMMARY_IDS = {"mean", "average", "avg", "sd", "stddev", "cv", "cv%", "%cv", "median"}
+
+
+def not_a_patient_sample(cells: list[str], layout: Layout) -> str | None:
+    """What a row is when it is a standard, control, blank or a summary row (as words for a
+    warning), else None: such rows must not be judged as a patient's results."""
+    index = layout.roles.get("sample_type")
+    kind = cells[index].strip() if index is not None and index < len(cells) else ""
+    if kind and _NOT_A_PATIENT.match(kind):
+        return f"a standard, control or blank (type '{shorten(kind)}')"
+    index = layout.roles.get("sample_id")
+    label = cells[index].strip() if index is not None and index < len(cells) else ""
+    if label and is_summary_id(label):
+        return f"a summary of other rows ('{shorten(label)}')"
+    return None
+
+
+def is_summary_id(sample_id: str) -> bool:
+    """'Mean', 'CV%': a row that sums up others, where a sample id should be."""
+    return sample_id.casefold().replace(" ", "") in _SUMMARY_IDS
+
+
 def _row_label(cells: list[str], layout: Layout) -> str:
     """What a wide row names itself by: its sample id cell, else its first cell."""
     index = layout.roles.get("sample_id", 0)
@@ -857,6 +888,13 @@ def rows_to_measurements(
         if is_comment(cells):
             yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                         message="comment line skipped")  # fmt: skip
+            continue
+        not_a_sample = not_a_patient_sample(cells, layout)
+        if not_a_sample:
+            yield Issue(
+                severity="warning", code="control-skipped", source=source, line=line,
+                message=f"this row is {not_a_sample}, not a patient's sample; it was not judged",
+            )  # fmt: skip
             continue
         if not long and is_range_row(cells, layout):  # before a units row, or after it
             yield Issue(

@@ -1013,9 +1013,35 @@ def test_another_header_stops_the_file_rather_than_read_rows_by_the_first(
 
 
 def test_wide_rows_with_a_blank_sample_id_are_not_one_sample(tmp_path: Path) -> None:
-    """Two standards with blank ids became one 'sample' measured twice (found in review)."""
+    """Two rows with blank ids became one 'sample' measured twice (found in review)."""
     events = events_in(
-        tmp_path, "Type,Well,Description,IL-6 (pg/mL)\nS1,A1,,32000\nS2,A2,,8000\nX1,A3,PT-1,1.2\n"
+        tmp_path, "Type,Well,Description,IL-6 (pg/mL)\nX1,A1,,32000\nX2,A2,,8000\nX3,A3,PT-1,1.2\n"
     )
     assert [r.sample_id for r in results(events)] == ["line 2", "line 3", "PT-1"]
     assert "marker-repeated" not in [w.code for w in warnings(events)]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_standards_controls_blanks_and_summary_rows_are_not_judged_as_patients(
+    tmp_path: Path, short: bool
+) -> None:
+    """A control at 250 pg/mL, a standard at 1000 and a plate's 'Mean' row were each judged
+    'high' as if they were patients (found in review)."""
+    path = tmp_path / "lis.csv"
+    path.write_text(
+        "Sample ID,Sample Type,Analyte,Result,Units\nQC-HIGH,Control,IL-6,250,pg/mL\n"
+        "CAL1,Standard,IL-6,1000,pg/mL\nMean,,IL-6,3.2,pg/mL\nP-100,Patient,IL-6,1.9,pg/mL\n"
+        "P-101,Serum,IL-6,1.0,pg/mL\n"
+    )
+    interpreter = Interpreter(load_ranges(None), CheckOptions(), short_path=short)
+    events = list(interpreter.events([str(path)]))
+    assert [(w.code, w.line) for w in warnings(events)] == [
+        ("control-skipped", n) for n in (2, 3, 4)
+    ]
+    assert [r.sample_id for r in results(events)] == ["P-100", "P-101"]
+    bioplex = events_in(
+        tmp_path, "Type,Well,Description,IL-6 (pg/mL)\nS1,A1,Standard1,32000\nC1,A4,Control1,120\n"
+        "B,A5,Blank,0\nX1,A6,PT-001,1.2\n",
+    )  # fmt: skip
+    assert [r.sample_id for r in results(bioplex)] == ["PT-001"]
+    assert [w.line for w in warnings(bioplex) if w.code == "control-skipped"] == [2, 3, 4]

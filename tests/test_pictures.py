@@ -100,3 +100,15 @@ def test_gauges_narrow_on_small_terminals_so_the_other_columns_keep_their_room()
         assert max(len(line) for line in result.output.splitlines()) <= int(columns)
         il4 = next(line for line in result.output.splitlines() if line.startswith("│ IL-4 "))
         assert len(il4.split("│")[7].strip()) == width
+
+
+def test_a_long_series_draws_at_most_spark_width_blocks_and_keeps_its_peak() -> None:
+    """Forty dates made forty blocks and squeezed the trend table's other columns to '…'."""
+    from panelcli.render.pictures import SPARK_WIDTH
+
+    values: list[float | None] = [1.0] * 100
+    values[57] = 50.0
+    line = sparkline(values)
+    assert len(line) == SPARK_WIDTH
+    assert line.count("█") == 1 and set(line) == {"▁", "█"}
+    assert len(sparkline([1.0, 2.0, 3.0])) == 3  # a short one is drawn as it is

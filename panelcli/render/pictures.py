@@ -5,6 +5,7 @@ Shapes carry the meaning (═ range, · outside, ● value, ◀/▶ censored); c
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -73,8 +74,17 @@ def gauge_width(terminal_width: int) -> int:
     return GAUGE_WIDTH if terminal_width >= 100 else NARROW_GAUGE_WIDTH
 
 
+#: Blocks a sparkline has at most: a longer series is drawn by its highest value in each
+#: stretch, so that many dates do not squeeze the table's other columns to nothing.
+SPARK_WIDTH = 24
+
+
 def sparkline(values: Sequence[float | None]) -> str:
-    """One block per value, lowest ▁ to highest █; a gap for a result with no number."""
+    """One block per value (at most SPARK_WIDTH), lowest ▁ to highest █; a gap for a result
+    with no number."""
+    if len(values) > SPARK_WIDTH:
+        cuts = [i * len(values) // SPARK_WIDTH for i in range(SPARK_WIDTH + 1)]
+        values = [_highest(values, start, end) for start, end in itertools.pairwise(cuts)]
     numbers = [v for v in values if v is not None]
     if not numbers:
         return " " * len(values)
@@ -85,3 +95,9 @@ def sparkline(values: Sequence[float | None]) -> str:
     return "".join(
         " " if v is None else SPARKS[round((v - low) / (high - low) * steps)] for v in values
     )
+
+
+def _highest(values: Sequence[float | None], start: int, end: int) -> float | None:
+    """The highest number among values[start:end] (a peak must not vanish), or None."""
+    numbers = [v for v in values[start:end] if v is not None]
+    return max(numbers) if numbers else None

@@ -1146,11 +1146,11 @@ class Interpreter:
     #: judged apart, so joining them drops the repeats (`render.ndjson.ndjson_join`).
     ONCE_PER_FILE = frozenset({
         "range-unreadable", "range-disagrees", "person-unreadable", "value-dot-ambiguous",
-        "value-comma-ambiguous", "person-conflict",
+        "value-comma-ambiguous", "person-conflict", "column-unnamed",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(
-        {"value-dot-ambiguous", "value-comma-ambiguous", "person-conflict"}
+        {"value-dot-ambiguous", "value-comma-ambiguous", "person-conflict", "column-unnamed"}
     )
 
     def _warn_once(self, key: tuple[str, ...], issue: Issue) -> None:

@@ -344,6 +344,8 @@ class Layout(NamedTuple):
     #: wide: column index → why its cells cannot be read (the header and the units row give
     #: different units: a value read with either could be 1000 times off)
     refused: dict[int, str] = {}
+    #: wide: columns with no name, whose values cannot be read (said of the first one met)
+    unnamed: tuple[int, ...] = ()
 
 
 def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
@@ -376,16 +378,18 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             unmapped.remove(described[0])
     markers: dict[int, tuple[str, str | None]] = {}
     ignored = []
+    unnamed = []
     for index in unmapped:
         name, unit = split_header_unit(cells[index].replace("\ufeff", ""))
         if not name:
+            unnamed.append(index)
             continue
         if known_marker(name) or unit:
             markers[index] = (name, unit)
         else:
             ignored.append(cells[index])
     if any(known_marker(name) for name, _ in markers.values()):
-        return Layout("wide", roles, markers, ignored)
+        return Layout("wide", roles, markers, ignored, unnamed=tuple(unnamed))
     return None
 
 
@@ -859,6 +863,7 @@ def rows_to_measurements(
         for i in layout.markers
     }
     first_data_row = first  # only the file's first row can be a units row
+    unnamed_unsaid = bool(layout.unnamed)  # said once, at the first value met there
 
     def cell(cells: list[str], index: int | None) -> str | None:
         if index is None or index >= len(cells):
@@ -962,6 +967,16 @@ def rows_to_measurements(
                 cells[i_birth_or_pad].strip() or None, cells[i_range_or_pad].strip() or None,
             ))  # fmt: skip
             continue
+        if unnamed_unsaid:
+            filled = [i for i in layout.unnamed if cell(cells, i) is not None]
+            if filled:
+                unnamed_unsaid = False
+                yield Issue(
+                    severity="warning", code="column-unnamed", source=source, line=line,
+                    message=f"a column with no name (column {filled[0] + 1}) holds values, such "
+                    f"as '{shorten(cells[filled[0]].strip())}' here; they were not read (give "
+                    "the column a marker's name to have them read)",
+                )  # fmt: skip
         sample_id, patient_id = cell(cells, i_sample), cell(cells, i_patient)
         when, sex, age = cell(cells, i_when), cell(cells, i_sex), cell(cells, i_age)
         birth = cell(cells, i_birth)

@@ -1045,3 +1045,20 @@ def test_standards_controls_blanks_and_summary_rows_are_not_judged_as_patients(
     )  # fmt: skip
     assert [r.sample_id for r in results(bioplex)] == ["PT-001"]
     assert [w.line for w in warnings(bioplex) if w.code == "control-skipped"] == [2, 3, 4]
+
+
+def test_values_in_a_wide_column_with_no_name_are_said_not_read(tmp_path: Path) -> None:
+    """'45.1' under an empty header vanished without a word (found in review); a trailing
+    empty column (as Excel writes it) with nothing in it says nothing."""
+    assert warnings(events_in(tmp_path, "Sample,IL-6 (pg/mL),\nP1,3.2,\n")) == []
+    events = events_in(tmp_path, "Sample,IL-6 (pg/mL),,IL-8 (pg/mL)\nP1,3.2,45.1,1.0\nP2,1,2,3\n")
+    assert [(w.code, w.line) for w in warnings(events)] == [("column-unnamed", 2)]
+    # batches joined as README's Dask example does say it once too
+    from panelcli.batches import read_batches
+    from panelcli.render.ndjson import ndjson_batch, ndjson_join
+
+    ranges = load_ranges(None)
+    batches = [ndjson_batch(b, ranges) for b in read_batches(tmp_path / "export.csv", ranges, 1)]
+    joined = "".join(ndjson_join(batches, ranges.info))
+    cli = runner.invoke(app, ["check", str(tmp_path / "export.csv"), "-f", "ndjson"]).stdout
+    assert joined == cli

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import io
 import os
@@ -29,11 +30,13 @@ def main() -> None:
     # first model it builds (~2x `python -c pass`); a command-line run has no use for them.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _stdout_with_whole_writes()
+    codecs.register_error(_IN_ASCII, _in_ascii)
     for stream in (sys.stdout, sys.stderr):
-        # A terminal or pipe that cannot show 'β' or '✓' gets a '?' instead of a crash.
+        # A terminal or pipe that cannot show '≤' or 'β' gets '<=' or 'beta' (and a '?' for
+        # what has no spelling) instead of a crash.
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            reconfigure(errors="replace")
+            reconfigure(errors=_IN_ASCII)
     try:
         from panelcli.cli import run
 
@@ -46,6 +49,24 @@ def main() -> None:
 
 
 _SIGHUP = getattr(signal, "SIGHUP", None)  # not on Windows
+
+_IN_ASCII = "panelcli-ascii"
+#: How the symbols panelcli writes read where the output's encoding lacks them.
+_ASCII = {
+    "≤": "<=", "≥": ">=", "×": "x", "→": "->", "↗": "/", "↘": "\\", "…": "...", "·": ".",
+    "═": "=", "●": "o", "◀": "<", "▶": ">", "▲": "^", "▼": "v", "‼": "!!", "✓": "ok",
+    "✗": "x", "•": "*", "µ": "u", "μ": "u", "α": "alpha", "β": "beta", "γ": "gamma",
+    "δ": "delta", "κ": "kappa", "‐": "-", "‑": "-", "–": "-", "—": "-", "−": "-",
+    **dict.fromkeys("▁▂▃▄", "_"), **dict.fromkeys("▅▆▇█", "#"),
+}  # fmt: skip
+
+
+def _in_ascii(error: UnicodeError) -> tuple[str, int]:
+    """The encoding error handler: each character the encoding lacks, spelled in ASCII."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    lacking = error.object[error.start : error.end]
+    return "".join(_ASCII.get(ch, "?") for ch in lacking), error.end
 
 
 def _raise_terminated(signum: int, frame: FrameType | None) -> None:

@@ -528,3 +528,18 @@ def test_a_closed_stdin_is_an_unreadable_file_not_an_internal_error(command: lis
     assert done.returncode == 2
     assert "internal error" not in done.stderr
     assert "standard input is closed; there is nothing to read" in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_a_terminal_that_lacks_the_symbols_gets_them_spelled_not_question_marks(
+    encoding: str,
+) -> None:
+    """'≤ 2.5' came out as '? 2.5', TNF-α as 'TNF-?' (found in review)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "panelcli", "check", "samples/cytokine-storm.csv"],
+        capture_output=True, env={**os.environ, "PYTHONIOENCODING": encoding},
+    )  # fmt: skip
+    text = done.stdout.decode(encoding)
+    assert done.returncode == 1
+    assert "<= " in text and "TNF-alpha" in text and "IFN-gamma" in text
+    assert "?" not in text

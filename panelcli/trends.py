@@ -27,17 +27,22 @@ CHANGE = 1.25
 _FLAGGED = (Status.LOW, Status.HIGH, Status.CRITICAL)
 
 
-def _date_order(dates: Sequence[str]) -> tuple[list[str], str | None]:
-    """Distinct dates oldest first when all are ISO dates; otherwise in order of appearance,
-    with the first date that could not be read."""
+def _date_order(dates: Sequence[str]) -> tuple[list[str], str | None, dict[str, str]]:
+    """Distinct dates oldest first when all can be read; otherwise in order of appearance,
+    with the first date that could not be read. Also each date's spelling as listed: one
+    moment written two ways ('20.05.2026', '2026-05-20') is one date, as first written."""
     distinct = list(dict.fromkeys(dates))
-    parsed = {}
+    parsed: dict[str, datetime] = {}
     for date in distinct:
         when = read_date(date)
         if when is None:
-            return distinct, date
+            return distinct, date, {d: d for d in distinct}
         parsed[date] = when
-    return sorted(distinct, key=parsed.__getitem__), None
+    first_spelling: dict[datetime, str] = {}
+    for date in distinct:
+        first_spelling.setdefault(parsed[date], date)
+    as_listed = {date: first_spelling[parsed[date]] for date in distinct}
+    return sorted(first_spelling.values(), key=parsed.__getitem__), None, as_listed
 
 
 #: Besides ISO 8601: day.month.year, as German and other European exports write it (with a
@@ -116,16 +121,20 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             by_patient.setdefault(panel.patient_id, []).append(panel)
     trends = []
     for patient_id, patient_panels in by_patient.items():
-        dates, unread = _date_order([p.collected_at for p in patient_panels if p.collected_at])
+        dates, unread, as_listed = _date_order(
+            [p.collected_at for p in patient_panels if p.collected_at]
+        )
         if len(dates) < 2:
             continue
         position = {d: i for i, d in enumerate(dates)}
         by_marker: dict[str, list[tuple[str, Result]]] = {}
-        for panel in sorted(patient_panels, key=lambda p: position[p.collected_at or ""]):
+        for panel in sorted(
+            patient_panels, key=lambda p: position[as_listed[p.collected_at or ""]]
+        ):
             for result in panel.results:
                 # A marker with no range may be in any unit, so its values cannot be compared.
                 if result.status != Status.NO_REFERENCE:
-                    when = panel.collected_at or ""
+                    when = as_listed[panel.collected_at or ""]
                     by_marker.setdefault(result.marker, []).append((when, result))
         markers = [
             trend

@@ -133,3 +133,15 @@ def test_times_with_offsets_are_ordered_in_utc(tmp_path: Path) -> None:
     (trend,) = check_file(str(path)).trends
     assert trend.markers[0].direction == "falling"
     assert trend.dates == ["2026-05-20T10:00:00+05:00", "2026-05-20T06:00:00Z"]
+
+
+def test_one_day_written_two_ways_is_one_date(tmp_path: Path) -> None:
+    """'20.05.2026' and '2026-05-20' were two dates, in file order (found in review)."""
+    path = tmp_path / "dd.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\nA,PT,20.05.2026,IL-6,3,pg/mL\n"
+        "B,PT,2026-05-20,IL-8,1,pg/mL\nC,PT,2026-06-01,IL-6,1,pg/mL\n"
+    )
+    (trend,) = check_file(str(path)).trends
+    assert trend.dates == ["20.05.2026", "2026-06-01"]
+    assert trend.text[0] == "Patient PT was tested on 2 dates, from 20.05.2026 to 2026-06-01."

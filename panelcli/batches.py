@@ -31,6 +31,7 @@ from panelcli.reading import (
     is_range_row,
     is_units_row,
     open_rows,
+    units_row_again,
     with_units_row,
 )
 
@@ -75,6 +76,7 @@ def read_batches(
     with open_rows(source, lambda name: known(name) is not None, stats, max_line) as opening:
         header, layout, leading = opening.header, opening.layout, opening.leading
         units_row_possible = layout.kind == "wide"
+        units_again = False  # the row before was the header again
 
         def batch(rows: list[NumberedRow], first: bool, last: bool) -> RowBatch:
             return RowBatch(
@@ -96,8 +98,13 @@ def read_batches(
                 if is_units_row(cells, layout):
                     layout = with_units_row(layout, cells)
                     continue
+            if units_again and isinstance(cells, list) and is_units_row(cells, layout):
+                units_row_again(layout, cells, source, numbered[0])  # raises for others
+                continue  # the same units again: nothing to read (the CLI skips it too)
+            units_again = False
             if isinstance(cells, list) and is_header_again(cells, header, layout):
                 header_again(source, numbered[0], cells, header)  # raises for another header
+                units_again = layout.kind == "wide"  # its units row may follow it
             here = _panel(cells, layout)
             if len(rows) >= rows_per_batch and (here is None or here != previous):
                 yield batch(rows, first, False)

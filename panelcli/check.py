@@ -843,8 +843,39 @@ class Interpreter:
             )
             return
         yield from self._duplicate_warning(m, name)
-        yield self._result(m, parsed, unit, name, entry, exponent, decimal_comma)
+        result = self._result(m, parsed, unit, name, entry, exponent, decimal_comma)
+        if decimal_comma and COMMA_MAY_GROUP_THOUSANDS(m.value):
+            yield from self._comma_may_group(m, result, unit, name, entry, exponent)
+        yield result
         yield from self._queued_warnings()
+
+    def _comma_may_group(
+        self, m: Measurement, result: Result, unit: str, name: str, entry: MarkerRange,
+        exponent: int,
+    ) -> Iterator[Issue]:  # fmt: skip
+        """'12,345' where ',' is the decimal mark: said once per file, when read as 12345 it
+        would be judged otherwise (only then does the doubt matter, and a warning that every
+        export with three decimals gave would keep a big file from two processes)."""
+        key = ("value-comma-ambiguous", m.source)
+        if key in self._warned:
+            return
+        grouped = m._replace(value=m.value.replace(",", ""))
+        try:
+            parsed = parse_value(grouped.value, False)
+        except ValueProblem:
+            return
+        # decimal_comma stays: the row's printed range is still read with ',' as the mark
+        other = self._result(grouped, parsed, unit, name, entry, exponent, True)
+        if other.status == result.status:
+            return
+        self._warned.add(key)
+        yield Issue(
+            severity="warning", code="value-comma-ambiguous", source=m.source, line=m.line,
+            column=m.column, message=f"value '{shorten(m.value.strip())}' was read with ',' as "
+            f"the decimal mark ({result.status.value}), as were any like it in this file; if ',' "
+            f"groups thousands here, it would be {other.status.value}: check the export's "
+            "number format",
+        )  # fmt: skip
 
     def _result(
         self,
@@ -1082,8 +1113,6 @@ class Interpreter:
         ("value-dot-ambiguous", DOT_MAY_GROUP_THOUSANDS, "'.' as the decimal point, as were any "
          "like it in this file; where ',' is the decimal mark, a '.' can also group thousands "
          "(1.234 meaning 1234)"),
-        ("value-comma-ambiguous", COMMA_MAY_GROUP_THOUSANDS, "',' as the decimal mark, as were "
-         "any like it in this file; a ',' can also group thousands (12,345 meaning 12345)"),
     )  # fmt: skip
 
     def _ambiguous_number(self, m: Measurement) -> Iterator[Issue]:
@@ -1265,7 +1294,7 @@ def _parse_age(text: str) -> float | None:
 
 def _age_from_dates(birth: str, collected: str) -> float | None:
     """Whole years from birth to collection; dates as trends read them (ISO, day.month.year)."""
-    born, taken = read_date(birth), read_date(collected)
+    born, taken = read_date(birth, in_utc=False), read_date(collected, in_utc=False)
     if born is None or taken is None:
         return None
     years = taken.year - born.year - ((taken.month, taken.day) < (born.month, born.day))

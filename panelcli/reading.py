@@ -63,7 +63,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "age": ("age", "ageyears", "ageyrs", "patientage"),
     "birth_date": ("birthdate", "dateofbirth", "dob"),
     # Bio-Plex's 'Type' (S1 standard, C1 control, B blank, X1 sample); an LIS's 'Sample Type'
-    "sample_type": ("type", "sampletype", "welltype", "samplekind", "probentyp"),
+    "sample_type": ("sampletype", "samplekind", "probentyp"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues"),
 }  # fmt: skip
@@ -72,7 +72,14 @@ _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in sy
 # one export and the specimen material ('Serum') beside a 'Probennr' in another.
 # MSD exports give 'Concentration' (a standard's nominal value) beside 'Calc. Concentration'
 # (the result): 'Concentration' is the value only where no other column is.
-_WEAK_ROLE_OF = {"probe": "sample_id", "concentration": "value", "conc": "value"}
+# Bio-Plex's 'Type' (or 'Well Type') is the sample type only where no 'Sample Type' is.
+_WEAK_ROLE_OF = {
+    "probe": "sample_id", "concentration": "value", "conc": "value",
+    "type": "sample_type", "welltype": "sample_type",
+}  # fmt: skip
+#: Only these take the value's role over a weak 'Concentration' (MSD); another value column
+#: beside it is as ambiguous as two strong ones.
+_CALCULATED = {"calcconcentration", "calcconc", "calculatedconcentration"}
 #: What a wide export's row of the lab's ranges is labelled with, where a sample id would be.
 #: (Not a bare 'Reference' or 'Range': a control sample may well be called so.)
 _RANGE_ROW_LABELS = {
@@ -363,7 +370,10 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             unmapped.append(index)
     for index in list(unmapped):
         weak = _WEAK_ROLE_OF.get(header_key(cells[index]))
-        if weak and weak not in roles:
+        if weak == "value" and "value" in roles:
+            if header_key(cells[roles["value"]]) not in _CALCULATED:
+                raise _DuplicateRole("value", cells[roles["value"]], cells[index])
+        elif weak and weak not in roles:
             roles[weak] = index
             unmapped.remove(index)
     if "marker" in roles and "value" in roles:
@@ -540,8 +550,9 @@ def is_header_again(cells: list[str], header: list[str], layout: Layout) -> bool
     """A data row that is a header: the same one again, or another (two exports joined, a
     second plate with its own columns or units)."""
     if layout.kind == "long":
-        roles = [_ROLE_OF.get(header_key(cells[i])) if i < len(cells) else None
-                 for i in (layout.roles["marker"], layout.roles["value"])]  # fmt: skip
+        keys = [header_key(cells[i]) if i < len(cells) else ""
+                for i in (layout.roles["marker"], layout.roles["value"])]  # fmt: skip
+        roles = [_ROLE_OF.get(key) or _WEAK_ROLE_OF.get(key) for key in keys]
         return roles == ["marker", "value"]
     for index in layout.markers:
         cell = cells[index].strip() if index < len(cells) else ""
@@ -577,9 +588,13 @@ def header_again(source: str, line: int, cells: list[str], header: list[str]) ->
 #: A sample type naming a standard, control, calibrator or blank: 'S1', 'C2', 'B' as Bio-Plex
 #: writes them, and the words ('Standard', 'QC-High', 'Blank').
 _NOT_A_PATIENT = re.compile(
-    r"^(?:[scb]\d*$|std|standard|control|ctrl|qc|calibrat|cal\b|blank|blk|background|bkg)",
+    r"^(?:[scb]\d+|std|standard|control|ctrl|calibrator|cal|blank|blk|background|bkg)"
+    r"[\s_-]*(?:\d+|low|mid|high|level[\s_-]*\d+)?$|^qc\b",
     re.IGNORECASE,
 )
+#: Sample ids that name a standard or a blank well ('Standard3', 'Blank'): no patient is
+#: called so (a 'Control' may be a study's control subject, so it is left to the type).
+_NOT_A_PATIENT_ID = re.compile(r"^(?:standard|std|blank|background|bkg)[\s_-]*\d*$", re.IGNORECASE)
 #: Sample ids of rows that sum up others (instrument exports end a plate with them).
 _SUMMARY_IDS = {"mean", "average", "avg", "sd", "stddev", "cv", "cv%", "%cv", "median"}
 
@@ -595,12 +610,25 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> str | None:
     label = cells[index].strip() if index is not None and index < len(cells) else ""
     if label and is_summary_id(label):
         return f"a summary of other rows ('{shorten(label)}')"
+    if label and _NOT_A_PATIENT_ID.match(label):
+        return f"a standard or blank (sample '{shorten(label)}')"
     return None
 
 
 def is_summary_id(sample_id: str) -> bool:
     """'Mean', 'CV%': a row that sums up others, where a sample id should be."""
     return sample_id.casefold().replace(" ", "") in _SUMMARY_IDS
+
+
+def units_row_again(layout: Layout, cells: list[str], source: str, line: int) -> None:
+    """A units row under a repeated header: the units of the one on top pass, others stop
+    the file (read by the first units, a value could be 1000 times off)."""
+    if with_units_row(layout, cells).refused != layout.refused:
+        raise InputError(
+            f"{source}: line {line} gives other units than the units row on top (two exports "
+            "joined?); panelcli reads one set of units per file: split the file there",
+            line=line,
+        )
 
 
 def _row_label(cells: list[str], layout: Layout) -> str:
@@ -864,6 +892,7 @@ def rows_to_measurements(
     }
     first_data_row = first  # only the file's first row can be a units row
     unnamed_unsaid = bool(layout.unnamed)  # said once, at the first value met there
+    units_read = not first  # a later batch's layout has the file's units row in it
 
     def cell(cells: list[str], index: int | None) -> str | None:
         if index is None or index >= len(cells):
@@ -910,9 +939,14 @@ def rows_to_measurements(
             continue
         if not long and is_header_again(cells, header, layout):
             yield header_again(source, line, cells, header)
+            first_data_row = True  # its units row may follow it
             continue
         if not long and first_data_row and is_units_row(cells, layout):
             first_data_row = False
+            if units_read:  # under a repeated header: the same units, or the file stops
+                units_row_again(layout, cells, source, line)
+                continue
+            units_read = True
             layout = with_units_row(layout, cells)
             wide_units = {i: unit for i, (_, unit) in layout.markers.items()}
             continue

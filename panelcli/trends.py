@@ -50,15 +50,21 @@ def _date_order(dates: Sequence[str]) -> tuple[list[str], str | None, dict[str, 
 _DOTTED = ("%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
 
 
-def read_date(text: str) -> datetime | None:
-    """An ISO date (and time) or a day.month.year one; None for anything else."""
+def read_date(text: str, in_utc: bool = True) -> datetime | None:
+    """An ISO date (and time) or a day.month.year one; None for anything else.
+
+    `in_utc`: a time with an offset is moved to UTC, to be ordered ('10:00+05:00' is before
+    '06:00Z'); else its own calendar date and time are kept (for counting an age).
+    """
     text = text.strip()
     try:
         read = datetime.fromisoformat(text)
     except ValueError:
         pass
-    else:  # a time with an offset is compared in UTC ('10:00+05:00' is before '06:00Z')
-        return read.astimezone(UTC).replace(tzinfo=None) if read.tzinfo else read
+    else:
+        if read.tzinfo and in_utc:
+            read = read.astimezone(UTC)
+        return read.replace(tzinfo=None)
     for pattern in _DOTTED:
         try:
             return datetime.strptime(text, pattern)

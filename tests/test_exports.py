@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from panelcli.check import CheckOptions, Event, Interpreter, build_report
+from panelcli.check import CheckOptions, Event, Interpreter, build_report, check_files
 from panelcli.cli import app
 from panelcli.models import Issue, Result, Status
 from panelcli.names import marker_key
@@ -951,8 +951,9 @@ def test_msd_s_calculated_concentration_is_the_value_not_the_nominal_one(tmp_pat
         "Sample,Assay,Concentration,Calc. Concentration\nS001,IL-6,,2.4\nSTD-01,IL-6,10000,10020\n",
         assume_unit="pg/mL",
     )
-    assert [(r.sample_id, r.value) for r in results(events)] == [("S001", 2.4), ("STD-01", 10020.0)]
+    assert [(r.sample_id, r.value) for r in results(events)] == [("S001", 2.4)]
     assert "Concentration" in [w.column for w in warnings(events)]  # said not read
+    assert ("control-skipped", 3) in [(w.code, w.line) for w in warnings(events)]  # STD-01
 
 
 def test_a_preamble_of_sixty_lines_is_skipped(tmp_path: Path) -> None:
@@ -1062,3 +1063,67 @@ def test_values_in_a_wide_column_with_no_name_are_said_not_read(tmp_path: Path) 
     joined = "".join(ndjson_join(batches, ranges.info))
     cli = runner.invoke(app, ["check", str(tmp_path / "export.csv"), "-f", "ndjson"]).stdout
     assert joined == cli
+
+
+def test_the_second_reading_of_a_doubtful_comma_reads_the_lab_range_as_the_first(
+    tmp_path: Path,
+) -> None:
+    """Judging '2,855' as 2855 too read the row's range '0,2665-1,4104' without decimal
+    commas: a false range-unreadable warning (found in review)."""
+    events = events_in(
+        tmp_path, "sample_id;marker;value;unit;reference_range\nS;sIL2R;2,855;ng/mL;0,2665-1,4104\n"
+    )
+    # 2.855 ng/mL and 2855 ng/mL are both high: the doubt does not matter, so no warning
+    assert warnings(events) == []
+
+
+def test_type_values_that_are_not_controls_keep_their_rows(tmp_path: Path) -> None:
+    """'S' (serum), 'B' (blood), 'Standard of care', 'Calibration visit' were skipped as
+    controls (found in review); 'QC-HIGH' and 'Standard 3' still are."""
+    events = events_in(
+        tmp_path, "Sample ID,Patient ID,Sample Type,Marker,Value,Unit\nS2,P2,S,IL-6,1,pg/mL\n"
+        "S4,P4,Standard of care,IL-6,1,pg/mL\nS5,P5,Calibration visit,IL-6,1,pg/mL\n"
+        "S6,P6,B,IL-6,1,pg/mL\nS7,P7,QC-HIGH,IL-6,1,pg/mL\nS8,P8,Standard 3,IL-6,1,pg/mL\n",
+    )  # fmt: skip
+    assert [r.sample_id for r in results(events)] == ["S2", "S4", "S5", "S6"]
+    assert [w.line for w in warnings(events)] == [6, 7]
+
+
+def test_type_and_sample_type_columns_together_are_read(tmp_path: Path) -> None:
+    """Two type-like columns refused the whole file as ambiguous (found in review)."""
+    events = events_in(
+        tmp_path, "Sample ID,Type,Sample Type,Marker,Value,Unit\nS1,Serum,Patient,IL-6,1,pg/mL\n"
+    )
+    assert [r.sample_id for r in results(events)] == ["S1"]
+
+
+def test_concentration_beside_another_value_column_is_still_ambiguous(tmp_path: Path) -> None:
+    events = events_in(tmp_path, "Sample,Analyte,Concentration,Result,Unit\nS1,IL-6,12,H,pg/mL\n")
+    (refused,) = errors(events)
+    assert "'Result' and 'Concentration' both look like the value column" in refused.message
+
+
+def test_a_repeated_header_s_units_row_must_give_the_same_units(tmp_path: Path) -> None:
+    """The second block's 'ng/mL' units row was two rejected 'values', and its values were
+    read as pg/mL, 1000 times off (found in review)."""
+    head = "Sample,IL-6,IL-8\n,pg/mL,pg/mL\nA,3,4\nSample,IL-6,IL-8\n"
+    same = events_in(tmp_path, head + ",pg/mL,pg/mL\nB,1,2\n")
+    assert errors(same) == [] and [r.sample_id for r in results(same)] == ["A", "A", "B", "B"]
+    other = events_in(tmp_path, head + ",ng/mL,ng/mL\nB,0.0042,0.006\n")
+    (stopped,) = errors(other)
+    assert (stopped.code, stopped.line) == ("file-unreadable", 5)
+    assert [r.sample_id for r in results(other)] == ["A", "A"]
+
+
+def test_an_age_on_a_birthday_counts_the_local_date_of_a_time_with_an_offset(
+    tmp_path: Path,
+) -> None:
+    """08:00+09:00 on the 18th birthday is the 1st of March in UTC: counted in UTC, the age
+    was 17 and an adults-only interval did not apply (found in review)."""
+    path = tmp_path / "bday.csv"
+    path.write_text(
+        "sample_id,sex,collected_at,dob,marker,value,unit\n"
+        "S1,F,2026-03-02T08:00:00+09:00,2008-03-02,Ferritin,100,ug/L\n"
+    )
+    (result,) = check_files([str(path)], ranges="mayo-adult").panels[0].results
+    assert result.status == Status.NORMAL

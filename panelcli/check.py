@@ -406,6 +406,9 @@ class Interpreter:
         self.kind_limit = kind_limit
         self._recent: OrderedDict[PanelKey, dict[str, tuple[int, str]]] = OrderedDict()
         self._warned: set[tuple[str, ...]] = set()
+        #: A value read with ',' as the decimal mark that could not be read otherwise ('12,5',
+        #: '0,125') was met: the file's ',' is its decimal mark, so '1,234' is no doubt.
+        self.comma_decimal_seen = False
         self._kinds: Counter[tuple[str, str]] = Counter()  # (code, source) -> texts warned
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
@@ -551,6 +554,8 @@ class Interpreter:
                             comparator, number = _comma_or_censored_number(
                                 text, plan, decimal_comma
                             )
+                            if number is not None and "," in text:
+                                self.comma_decimal_seen = True  # see _comma_may_group
                         if (person is not None and not person_readable(*person, collected_at)) or (
                             dot_may_group is not None and dot_may_group(text)
                         ):
@@ -660,6 +665,8 @@ class Interpreter:
             comparator, number = _comma_or_censored_number(text, plan, decimal_comma)
             if number is None:
                 return None
+            if "," in text:
+                self.comma_decimal_seen = True  # see _comma_may_group
         seen = self._markers_seen(m)
         if sample_id is not None and not _person_fits(seen, line, _person_text(m)):
             return None  # the general path warns
@@ -788,6 +795,8 @@ class Interpreter:
             # Said now, before the row's result or rejection: queued, a rejection would hold
             # it back until a later row (or another file).
             yield from self._ambiguous_number(m)
+            if "," in m.value and not COMMA_MAY_GROUP_THOUSANDS(m.value):
+                self.comma_decimal_seen = True  # see _comma_may_group
         unit = m.unit
         if unit and unit.isdigit() and not decimal_comma and parsed.comparator is None:
             # "12,5" unquoted in a comma file splits into value 12 and unit 5.
@@ -857,8 +866,8 @@ class Interpreter:
         would be judged otherwise (only then does the doubt matter, and a warning that every
         export with three decimals gave would keep a big file from two processes)."""
         key = ("value-comma-ambiguous", m.source)
-        if key in self._warned:
-            return
+        if key in self._warned or self.comma_decimal_seen:
+            return  # said, or the file showed ',' as its decimal mark ('12,5') before
         grouped = m._replace(value=m.value.replace(",", ""))
         try:
             parsed = parse_value(grouped.value, False)
@@ -1232,6 +1241,8 @@ class Interpreter:
         recent = self._recent
         if any(key in recent for key in first_panels) or warned & self._warned:
             return False
+        if self.comma_decimal_seen and any(key[0] == "value-comma-ambiguous" for key in warned):
+            return False  # one process would not have had that doubt after this one's rows
         # One process would reach a kind's limit at another row than the fresh one did, or
         # not at all (see `_warn_once`); with none of a kind said before, at the same row.
         limit = self.kind_limit

@@ -1127,3 +1127,14 @@ def test_an_age_on_a_birthday_counts_the_local_date_of_a_time_with_an_offset(
     )
     (result,) = check_files([str(path)], ranges="mayo-adult").panels[0].results
     assert result.status == Status.NORMAL
+
+
+def test_a_file_that_showed_its_decimal_comma_has_no_doubt_about_a_later_one(
+    tmp_path: Path,
+) -> None:
+    """'1,455' (ng/mL with three decimals) after '1,9' in the same export is no doubt: the
+    warning (and, on a big file, one process for the rest) would be for nothing."""
+    before = "sample_id;marker;value;unit\nS1;IL-6;1,9;pg/mL\nS2;sIL-2R;1,234;pg/mL\n"
+    assert warnings(events_in(tmp_path, before)) == []
+    after = "sample_id;marker;value;unit\nS2;sIL-2R;1,234;pg/mL\nS1;IL-6;1,9;pg/mL\n"
+    assert [w.code for w in warnings(events_in(tmp_path, after))] == ["value-comma-ambiguous"]

@@ -342,3 +342,39 @@ def test_a_file_that_stops_being_readable_says_so_on_stderr_in_two_processes_too
                     "look like a lab export (raise the limit with --max-line-length)"]  # fmt: skip
     assert from_stdin.stderr.decode().splitlines() == [said[0].replace(str(path), "-")]
     assert two_processes.fits([str(path)])
+
+
+def semicolon_rows(first: int, count: int, value: Callable[[int], str]) -> str:
+    return "".join(
+        f"S-{i // 6};P-{i // 60};2026-01-01;{MARKERS[i % 6]};{value(i)};pg/mL\n"
+        for i in range(first, first + count)
+    )
+
+
+@pytest.mark.parametrize(
+    ("first_half", "doubt_after_the_cut", "forked_text_used"),
+    [("12,5", True, False),  # one process had the file's ',' shown before: no doubt there
+     ("12.5", True, True),  # no ',' before the cut: both say the doubt where one would
+     ("12,5", False, True)],  # no doubt at all
+)  # fmt: skip
+def test_a_doubtful_decimal_comma_after_the_cut_is_said_as_one_process_says_it(
+    tmp_path: Path, used: list[bool], first_half: str, doubt_after_the_cut: bool,
+    forked_text_used: bool,
+) -> None:  # fmt: skip
+    """'2,500' sIL-2R reads 2.5 (low) or 2500 (high): doubtful only where the file has not
+    shown ',' as its decimal mark before ('12,5' does)."""
+    path = tmp_path / "semi.csv"
+    doubt = "S-X;P-9;2026-01-01;sIL-2R;2,500;pg/mL\n" if doubt_after_the_cut else ""
+    # The cut falls in the plain rows (the middle of the file's bytes), so the forked process
+    # meets the doubt before any ',' of its own.
+    path.write_text(
+        HEADER.replace(",", ";") + semicolon_rows(0, 1000, lambda i: first_half)
+        + semicolon_rows(1000, 4000, lambda i: f"{i % 9}") + doubt
+        + semicolon_rows(5000, 1000, lambda i: f"{i % 9}"),
+        encoding="utf-8",
+    )  # fmt: skip
+    text = two(path, ndjson_texts, CheckOptions())
+    assert text == one_process(path, ndjson_texts, CheckOptions())
+    assert used == [forked_text_used]
+    said = first_half == "12.5" and doubt_after_the_cut
+    assert text.count('"code":"value-comma-ambiguous"') == said

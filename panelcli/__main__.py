@@ -24,6 +24,7 @@ def main() -> None:
     from panelcli.errors import ClosedStdout, Terminated, signal_stop
 
     _stop_by_exception()
+    sys.unraisablehook = _unraisable
     if sys.stdout is None:  # started with stdout closed (`>&-`): every command says so
         sys.stdout = ClosedStdout()
     # pydantic looks for third-party plugins through every installed package's metadata on the
@@ -67,6 +68,16 @@ def _in_ascii(error: UnicodeError) -> tuple[str, int]:
         raise error
     lacking = error.object[error.start : error.end]
     return "".join(_ASCII.get(ch, "?") for ch in lacking), error.end
+
+
+def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """Python's report of an exception it could not raise, except for a signal's: one that
+    lands in a finalizer is dropped there, and the run says it was stopped at its end."""
+    from panelcli.errors import Terminated
+
+    if isinstance(unraisable.exc_value, KeyboardInterrupt | Terminated):
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def _raise_terminated(signum: int, frame: FrameType | None) -> None:

@@ -966,6 +966,12 @@ def run() -> NoReturn:
                     _output_failed(exc)
     except typer.Exit as stopped:
         status = stopped.exit_code
+    signalled = raised_for_signal()
+    if signalled is not None and status != signal_stop(signalled)[1]:
+        # The handler's exception was swallowed where Python cannot raise (a finalizer run
+        # by the garbage collector): the run went on, but it was asked to stop all the same.
+        words, status = signal_stop(signalled)
+        _say(words)
     raise SystemExit(status)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -49,6 +50,7 @@ def start_panelcli() -> Callable[..., subprocess.Popen[bytes]]:
     """Start `python -m panelcli ARGS` as a real process with stdin, stdout and stderr piped."""
 
     def start(*args: str, **options: Any) -> subprocess.Popen[bytes]:
+        options.setdefault("preexec_fn", as_from_a_terminal)
         return subprocess.Popen(
             [sys.executable, "-m", "panelcli", *args],
             stdin=subprocess.PIPE,
@@ -58,6 +60,13 @@ def start_panelcli() -> Callable[..., subprocess.Popen[bytes]]:
         )
 
     return start
+
+
+def as_from_a_terminal() -> None:
+    """Ctrl-C as a terminal delivers it: a shell starts a background job (`pytest &`) with
+    SIGINT ignored, which panelcli rightly keeps ignoring, so the Ctrl-C tests need this."""
+    if hasattr(signal, "SIGINT"):
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.fixture(autouse=True)

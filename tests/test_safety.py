@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import as_from_a_terminal
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -335,7 +336,10 @@ def run_stopped(program: str) -> tuple[int, str]:
     """Run `program` (which ends in panelcli's entry point) as panelcli is run."""
     if sys.platform == "win32":
         pytest.skip("signals to oneself are POSIX")
-    done = subprocess.run([sys.executable, "-c", program, "check", "x.csv"], capture_output=True)
+    done = subprocess.run(
+        [sys.executable, "-c", program, "check", "x.csv"], capture_output=True,
+        preexec_fn=as_from_a_terminal,
+    )  # fmt: skip
     return done.returncode, done.stderr.decode()
 
 

@@ -353,6 +353,9 @@ class Layout(NamedTuple):
     refused: dict[int, str] = {}
     #: wide: columns with no name, whose values cannot be read (said of the first one met)
     unnamed: tuple[int, ...] = ()
+    #: The sample type is Bio-Plex's 'Type' column, whose one-letter codes are its own
+    #: ('B' a blank well); in an LIS's 'Sample Type', 'B' may be blood, 'S' serum.
+    coded_types: bool = False
 
 
 def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
@@ -376,9 +379,10 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         elif weak and weak not in roles:
             roles[weak] = index
             unmapped.remove(index)
+    coded = "sample_type" in roles and header_key(cells[roles["sample_type"]]) in _WEAK_ROLE_OF
     if "marker" in roles and "value" in roles:
         ignored = [cells[i] for i in unmapped if cells[i].strip()]
-        return Layout("long", roles, {}, ignored)
+        return Layout("long", roles, {}, ignored, coded_types=coded)
     if "value" in roles or "marker" in roles:
         return None
     if "sample_id" not in roles:
@@ -399,7 +403,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         else:
             ignored.append(cells[index])
     if any(known_marker(name) for name, _ in markers.values()):
-        return Layout("wide", roles, markers, ignored, unnamed=tuple(unnamed))
+        return Layout("wide", roles, markers, ignored, unnamed=tuple(unnamed), coded_types=coded)
     return None
 
 
@@ -592,6 +596,7 @@ _NOT_A_PATIENT = re.compile(
     r"[\s_-]*(?:\d+|low|mid|high|level[\s_-]*\d+)?$|^qc\b",
     re.IGNORECASE,
 )
+_CODED_NOT_A_PATIENT = re.compile(r"^[scb]\d*$", re.IGNORECASE)  # Bio-Plex: S, C, B (+ number)
 #: Sample ids that name a standard or a blank well ('Standard3', 'Blank'): no patient is
 #: called so (a 'Control' may be a study's control subject, so it is left to the type).
 _NOT_A_PATIENT_ID = re.compile(r"^(?:standard|std|blank|background|bkg)[\s_-]*\d*$", re.IGNORECASE)
@@ -604,7 +609,9 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> str | None:
     warning), else None: such rows must not be judged as a patient's results."""
     index = layout.roles.get("sample_type")
     kind = cells[index].strip() if index is not None and index < len(cells) else ""
-    if kind and _NOT_A_PATIENT.match(kind):
+    if kind and (
+        _NOT_A_PATIENT.match(kind) or (layout.coded_types and _CODED_NOT_A_PATIENT.match(kind))
+    ):
         return f"a standard, control or blank (type '{shorten(kind)}')"
     index = layout.roles.get("sample_id")
     label = cells[index].strip() if index is not None and index < len(cells) else ""

@@ -1138,3 +1138,13 @@ def test_a_file_that_showed_its_decimal_comma_has_no_doubt_about_a_later_one(
     assert warnings(events_in(tmp_path, before)) == []
     after = "sample_id;marker;value;unit\nS2;sIL-2R;1,234;pg/mL\nS1;IL-6;1,9;pg/mL\n"
     assert [w.code for w in warnings(events_in(tmp_path, after))] == ["value-comma-ambiguous"]
+
+
+def test_bio_plex_s_one_letter_types_are_its_own_codes(tmp_path: Path) -> None:
+    """A Bio-Plex blank ('B', no description) was judged as sample 'line 4'; under an LIS's
+    'Sample Type', 'B' (blood) stays a patient's row (test above)."""
+    events = events_in(
+        tmp_path, "Type,Well,Description,IL-6 (pg/mL)\nB,A3,,0\nS,A4,,9000\nX1,A5,PT-001,1.2\n"
+    )
+    assert [r.sample_id for r in results(events)] == ["PT-001"]
+    assert [w.line for w in warnings(events) if w.code == "control-skipped"] == [2, 3]

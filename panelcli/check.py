@@ -59,7 +59,7 @@ from panelcli.reading import (
     Measurement,
     ReadStats,
     file_closing,
-    is_summary_id,
+    not_a_patient_id,
     not_a_patient_sample,
     open_rows,
     rows_to_measurements,
@@ -574,10 +574,11 @@ class Interpreter:
                                 sample_cells = cells_read
                                 sample_fields = (sample_id, patient_id, collected_at)
                                 who = f"{patient_id or ''}\0{collected_at or ''}"
-                                # Another patient or date for this sample id, or a summary
-                                # row ('Mean'): the general path says so.
+                                # Another patient or date for this sample id, or a row that
+                                # is no patient's ('Mean', 'Blank'): the general path says so.
                                 mixed = sample_id is not None and (
-                                    not _person_fits(seen, line, who) or is_summary_id(sample_id)
+                                    not _person_fits(seen, line, who)
+                                    or not_a_patient_id(sample_id) is not None
                                 )
                             if (
                                 plan.name not in seen

@@ -615,16 +615,17 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> str | None:
         return f"a standard, control or blank (type '{shorten(kind)}')"
     index = layout.roles.get("sample_id")
     label = cells[index].strip() if index is not None and index < len(cells) else ""
-    if label and is_summary_id(label):
-        return f"a summary of other rows ('{shorten(label)}')"
-    if label and _NOT_A_PATIENT_ID.match(label):
-        return f"a standard or blank (sample '{shorten(label)}')"
+    return not_a_patient_id(label) if label else None
+
+
+def not_a_patient_id(sample_id: str) -> str | None:
+    """What a row is by its sample id alone ('Mean', 'CV%', 'Standard3', 'Blank'), as words
+    for a warning; None for a patient's sample."""
+    if sample_id.casefold().replace(" ", "") in _SUMMARY_IDS:
+        return f"a summary of other rows ('{shorten(sample_id)}')"
+    if _NOT_A_PATIENT_ID.match(sample_id):
+        return f"a standard or blank (sample '{shorten(sample_id)}')"
     return None
-
-
-def is_summary_id(sample_id: str) -> bool:
-    """'Mean', 'CV%': a row that sums up others, where a sample id should be."""
-    return sample_id.casefold().replace(" ", "") in _SUMMARY_IDS
 
 
 def units_row_again(layout: Layout, cells: list[str], source: str, line: int) -> None:

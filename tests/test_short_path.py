@@ -444,7 +444,7 @@ def test_the_dot_warning_comes_with_its_row_on_either_path(
 
 
 PEOPLE_ROW = st.tuples(
-    st.sampled_from(["S1", "S2", ""]),
+    st.sampled_from(["S1", "S2", "", "Blank", "Mean", "STD-01"]),  # the last three: no patients
     st.sampled_from(["P1", "P2", ""]),
     st.sampled_from(["2026-01-01", "2026-02-01", ""]),
     st.sampled_from(["IL-6", "IL-8", "TNF-α", "IL-10"]),
@@ -495,3 +495,12 @@ def test_a_sample_id_given_for_two_patients_gets_one_warning_naming_both() -> No
         4, "sample 'S1' is given with patient 'P9' and collected '2026-02-01' here, but with "
         "patient 'P1' and collected '2026-01-01' on line 3"
     )  # fmt: skip
+
+
+def test_a_standard_s_or_blank_s_sample_id_is_skipped_on_the_short_path_too() -> None:
+    """The short path judged sample 'Blank' as a patient ('high') where the general path
+    skipped it (control-skipped): it checked only for summary ids ('Mean')."""
+    path = write_people([("Blank", "", "", "IL-6", "30"), ("P1", "", "", "IL-6", "30")])
+    events = run(path, SETS["arup-3002601"], short=True)
+    assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [("control-skipped", 2)]
+    assert [e.sample_id for e in events if not isinstance(e, Issue)] == ["P1"]

@@ -795,7 +795,7 @@ class Interpreter:
         if decimal_comma:
             # Said now, before the row's result or rejection: queued, a rejection would hold
             # it back until a later row (or another file).
-            yield from self._ambiguous_number(m)
+            yield from self._dot_may_group(m)
             if "," in m.value and not COMMA_MAY_GROUP_THOUSANDS(m.value):
                 self.comma_decimal_seen = True  # see _comma_may_group
         unit = m.unit
@@ -1118,24 +1118,18 @@ class Interpreter:
         )  # fmt: skip
         return None
 
-    #: Where ',' is the decimal mark, numbers whose mark is in doubt: (code, test, words).
-    _AMBIGUOUS = (
-        ("value-dot-ambiguous", DOT_MAY_GROUP_THOUSANDS, "'.' as the decimal point, as were any "
-         "like it in this file; where ',' is the decimal mark, a '.' can also group thousands "
-         "(1.234 meaning 1234)"),
-    )  # fmt: skip
-
-    def _ambiguous_number(self, m: Measurement) -> Iterator[Issue]:
-        """Once per file and kind: a value whose decimal mark may be a thousands separator."""
-        for code, may_group, read_with in self._AMBIGUOUS:
-            key = (code, m.source)
-            if key not in self._warned and may_group(m.value):
-                self._warned.add(key)
-                yield Issue(
-                    severity="warning", code=code, source=m.source, line=m.line,
-                    column=m.column, message=f"value '{shorten(m.value.strip())}' was read with "
-                    f"{read_with}: check the export's number format",
-                )  # fmt: skip
+    def _dot_may_group(self, m: Measurement) -> Iterator[Issue]:
+        """Once per file, where ',' is the decimal mark: a '1.234' read with '.' as the point."""
+        key = ("value-dot-ambiguous", m.source)
+        if key not in self._warned and DOT_MAY_GROUP_THOUSANDS(m.value):
+            self._warned.add(key)
+            yield Issue(
+                severity="warning", code="value-dot-ambiguous", source=m.source, line=m.line,
+                column=m.column, message=f"value '{shorten(m.value.strip())}' was read with '.' "
+                "as the decimal point, as were any like it in this file; where ',' is the "
+                "decimal mark, a '.' can also group thousands (1.234 meaning 1234): check the "
+                "export's number format",
+            )  # fmt: skip
 
     def _reject(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
         return Issue(

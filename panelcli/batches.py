@@ -164,7 +164,7 @@ def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:
 def _reference_set(ranges: ReferenceSet | str | os.PathLike[str] | None) -> ReferenceSet:
     if isinstance(ranges, ReferenceSet):
         return ranges
-    return _load(None if ranges is None else os.fspath(ranges))
+    return _load(None if ranges is None else os.fspath(ranges))  # text: a cache key
 
 
 @lru_cache(maxsize=8)

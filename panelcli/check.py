@@ -1575,7 +1575,7 @@ def check_files(
     """Read, validate and interpret files ('-' = stdin) into one report (the library API)."""
     if isinstance(sources, str | os.PathLike):  # a string would be read letter by letter
         raise TypeError("check_files takes a list of files; for one file use check_file")
-    reference_set = ranges if isinstance(ranges, ReferenceSet) else load_ranges(_name(ranges))
+    reference_set = ranges if isinstance(ranges, ReferenceSet) else load_ranges(ranges)
     interpreter = Interpreter(reference_set, options or CheckOptions())
     return build_report(interpreter.stream([os.fspath(s) for s in sources]), reference_set)
 
@@ -1587,8 +1587,3 @@ def check_file(
 ) -> Report:
     """Read, validate and interpret one file into a report (the library API)."""
     return check_files([source], ranges, options)
-
-
-def _name(path: str | os.PathLike[str] | None) -> str | None:
-    """A file given as a Path, as the text the rest of panelcli names files by."""
-    return None if path is None else os.fspath(path)

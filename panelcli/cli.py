@@ -738,7 +738,7 @@ def demo(
 
         # The stories speak of this set's results ("the line that asks for prompt care"): the
         # bundled file, never a copy of it under the same name in the user's config folder.
-        report = check_file(str(sample.path), ranges=str(bundled_sets()[DEFAULT_SET]))
+        report = check_file(str(sample.path), ranges=bundled_sets()[DEFAULT_SET])
 
         def draw(target: Console) -> None:
             render_story(sample, target)

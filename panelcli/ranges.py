@@ -514,9 +514,9 @@ def _find_set(spec: str) -> Path:
     raise RangesError(f"no reference set named '{spec}'; known sets: {', '.join(sets)}")
 
 
-def load_ranges(spec: str | None = None) -> ReferenceSet:
+def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
     """Load and validate a reference set by bundled name, file or directory; raises RangesError."""
-    path = find_set(spec)
+    path = find_set(None if spec is None else os.fspath(spec))
     bundled = path.resolve().parent == bundled_dir("reference_ranges").resolve()
     try:
         raw = path.read_bytes()

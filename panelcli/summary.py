@@ -104,39 +104,26 @@ def _names(results: Sequence[Result]) -> str:
 
 
 @cache
-def _bundled_categories() -> dict[str, str]:
-    """Each bundled marker's group, by marker key (for a set whose category is missing or
-    one panelcli does not know)."""
-    groups: dict[str, str] = {}
+def _bundled_markers() -> dict[str, str | None]:
+    """Every name and alias of the bundled sets (a name found here is no typo), by marker
+    key, with the marker's group where a set gives one panelcli knows (for a set whose
+    category is missing or another word)."""
+    groups: dict[str, str | None] = {}
     for path in bundled_sets().values():
         try:
-            markers = load_ranges(str(path)).markers
-        except RangesError:
+            markers = load_ranges(path).markers
+        except RangesError:  # a damaged install: every name then gets the spelling hint
             continue
         for name, entry in markers.items():
             group = known_category(entry.category)
-            if group:
-                for alias in (name, *entry.aliases):
-                    groups.setdefault(marker_key(alias), group)
+            for alias in (name, *entry.aliases):
+                key = marker_key(alias)
+                groups[key] = groups.get(key) or group
     return groups
 
 
 def _bundled_category(marker: str) -> str | None:
-    return _bundled_categories().get(marker_key(marker))
-
-
-@cache
-def _bundled_marker_keys() -> frozenset[str]:
-    """Every name and alias of the bundled sets: a name found here is no typo."""
-    keys: set[str] = set()
-    for path in bundled_sets().values():
-        try:
-            markers = load_ranges(str(path)).markers
-        except RangesError:  # a damaged install: every name then gets the spelling hint
-            continue
-        for name, entry in markers.items():
-            keys.update(marker_key(alias) for alias in (name, *entry.aliases))
-    return frozenset(keys)
+    return _bundled_markers().get(marker_key(marker))
 
 
 # check.py ends a no-reference note with "(did you mean IL-6?)"; the summary repeats the hint.
@@ -284,8 +271,8 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
             )
         taken = {id(r) for r in group}
         unknown = [r for r in unknown if id(r) not in taken]
-    known = [r for r in unknown if marker_key(r.marker) in _bundled_marker_keys()]
-    strange = [r for r in unknown if marker_key(r.marker) not in _bundled_marker_keys()]
+    known = [r for r in unknown if marker_key(r.marker) in _bundled_markers()]
+    strange = [r for r in unknown if marker_key(r.marker) not in _bundled_markers()]
     for group in (known, strange):
         if not group:
             continue

@@ -52,22 +52,16 @@ def main() -> None:
 _SIGHUP = getattr(signal, "SIGHUP", None)  # not on Windows
 
 _IN_ASCII = "panelcli-ascii"
-#: How the symbols panelcli writes read where the output's encoding lacks them.
-_ASCII = {
-    "≤": "<=", "≥": ">=", "×": "x", "→": "->", "↗": "/", "↘": "\\", "…": "...", "·": ".",
-    "═": "=", "●": "o", "◀": "<", "▶": ">", "▲": "^", "▼": "v", "‼": "!!", "✓": "ok",
-    "✗": "x", "•": "*", "µ": "u", "μ": "u", "α": "alpha", "β": "beta", "γ": "gamma",
-    "δ": "delta", "κ": "kappa", "‐": "-", "‑": "-", "–": "-", "—": "-", "−": "-",
-    **dict.fromkeys("▁▂▃▄", "_"), **dict.fromkeys("▅▆▇█", "#"),
-}  # fmt: skip
 
 
 def _in_ascii(error: UnicodeError) -> tuple[str, int]:
     """The encoding error handler: each character the encoding lacks, spelled in ASCII."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
+    from panelcli.spelling import ASCII
+
     lacking = error.object[error.start : error.end]
-    return "".join(_ASCII.get(ch, "?") for ch in lacking), error.end
+    return "".join(ASCII.get(ch, "?") for ch in lacking), error.end
 
 
 def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:

@@ -578,3 +578,23 @@ def test_a_terminal_that_lacks_the_symbols_gets_them_spelled_not_question_marks(
     assert done.returncode == 1
     assert "<= " in text and "TNF-alpha" in text and "IFN-gamma" in text
     assert "?" not in text
+    # Spelled before layout, so the table's borders still line up (they did not: review).
+    table = [line.rstrip() for line in text.splitlines() if line.startswith(("|", "+"))]
+    assert len(table) > 13 and len({len(line) for line in table}) == 1, "\n".join(table)
+
+
+def test_spelled_text_keeps_its_styles_on_the_same_characters() -> None:
+    from rich.text import Text
+
+    from panelcli.render.console import SpelledOut
+
+    text = Text("α ≤ 2")
+    text.stylize("red", 0, 1)
+    text.stylize("bold", 4, 5)
+    spelled = SpelledOut("ascii").spelled(text)
+    assert isinstance(spelled, Text) and spelled.plain == "alpha <= 2"
+    assert [(spelled.plain[s.start : s.end], str(s.style)) for s in spelled.spans] == [
+        ("alpha", "red"),
+        ("2", "bold"),
+    ]
+    assert SpelledOut("latin-1").spelled(Text("µ ≤ 2")).plain == "µ <= 2"  # type: ignore[union-attr]

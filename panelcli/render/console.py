@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
-from rich.console import Console
-from rich.text import Text
+from rich.console import Console, ConsoleRenderable, Group, RenderableType, RenderHook, RichCast
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Span, Text
 
+from panelcli.spelling import spelled, spelled_char, writes_everything
 from panelcli.values import visible
 
 
@@ -29,7 +33,7 @@ def make_console(
     """
     stream = stream or (sys.stderr if stderr else sys.stdout)
     is_terminal = hasattr(stream, "isatty") and stream.isatty()
-    return _QuietOnBrokenPipe(
+    console = _QuietOnBrokenPipe(
         file=stream,
         force_terminal=False if plain else None,
         no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
@@ -38,6 +42,9 @@ def make_console(
         width=_width(stream, is_terminal),
         soft_wrap=False,
     )
+    if not writes_everything(console.encoding):
+        console.push_render_hook(SpelledOut(console.encoding))
+    return console
 
 
 def _width(stream: TextIO, is_terminal: bool) -> int:
@@ -57,3 +64,60 @@ def _width(stream: TextIO, is_terminal: bool) -> int:
 def inert(text: object) -> Text:
     """Text from a file, shown literally: markup is not interpreted, control chars are escaped."""
     return Text(visible(str(text)))
+
+
+class SpelledOut(RenderHook):
+    """Spells out the symbols an encoding lacks ('≤' as '<=', 'α' as 'alpha') before rich lays
+    out the output, so that a table's columns stay aligned on a Latin-1 or ASCII terminal.
+
+    (Spelled while being written, as `__main__` does for any other text, they would be wider
+    than the cells rich measured.)
+    """
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [self.spelled(renderable) for renderable in renderables]  # type: ignore[misc]
+
+    def spelled(self, renderable: RenderableType | RichCast) -> RenderableType:
+        """The renderable with its text spelled (the kinds panelcli draws; others as they are)."""
+        if isinstance(renderable, str):
+            return spelled(renderable, self.encoding)
+        if isinstance(renderable, Text):
+            return _spelled_text(renderable, lambda ch: spelled_char(ch, self.encoding))
+        if isinstance(renderable, Table):
+            # Cells are spelled where they are: a table is drawn once, after it is built.
+            for column in renderable.columns:
+                column.header = self.spelled(column.header)
+                column.footer = self.spelled(column.footer)
+                column._cells[:] = [self.spelled(cell) for cell in column._cells]
+            if renderable.title is not None:
+                renderable.title = self.spelled(renderable.title)  # type: ignore[assignment]
+            if renderable.caption is not None:
+                renderable.caption = self.spelled(renderable.caption)  # type: ignore[assignment]
+            return renderable
+        if isinstance(renderable, Group):
+            return Group(
+                *(self.spelled(part) for part in renderable.renderables), fit=renderable.fit
+            )
+        if isinstance(renderable, Panel):
+            renderable.renderable = self.spelled(renderable.renderable)
+            if renderable.title is not None:
+                renderable.title = self.spelled(renderable.title)  # type: ignore[assignment]
+            return renderable
+        return renderable  # type: ignore[return-value]
+
+
+def _spelled_text(text: Text, spell: Callable[[str], str]) -> Text:
+    """A copy of `text` with each character spelled, its styles moved to the new offsets."""
+    pieces = [spell(char) for char in text.plain]
+    if all(len(piece) == 1 for piece in pieces) and "".join(pieces) == text.plain:
+        return text
+    offsets = [0]
+    for piece in pieces:
+        offsets.append(offsets[-1] + len(piece))
+    copy = text.copy()
+    copy.plain = "".join(pieces)
+    copy.spans = [Span(offsets[s.start], offsets[s.end], s.style) for s in text.spans]
+    return copy

@@ -1,0 +1,45 @@
+"""The symbols panelcli writes, spelled in ASCII for outputs whose encoding lacks them."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from functools import lru_cache
+
+#: How the symbols panelcli writes read where the output's encoding lacks them.
+ASCII = {
+    "≤": "<=", "≥": ">=", "×": "x", "→": "->", "↗": "/", "↘": "\\", "…": "...", "·": ".",
+    "═": "=", "●": "o", "◀": "<", "▶": ">", "▲": "^", "▼": "v", "‼": "!!", "✓": "ok",
+    "✗": "x", "•": "*", "µ": "u", "μ": "u", "α": "alpha", "β": "beta", "γ": "gamma",
+    "δ": "delta", "κ": "kappa", "‐": "-", "‑": "-", "–": "-", "—": "-", "−": "-",
+    **dict.fromkeys("▁▂▃▄", "_"), **dict.fromkeys("▅▆▇█", "#"),
+}  # fmt: skip
+
+
+def spelled(text: str, encoding: str) -> str:
+    """`text` with each character `encoding` lacks spelled in ASCII ('?' if it has no spelling)."""
+    encode = _encoder(encoding)
+    try:
+        encode(text)
+        return text
+    except UnicodeEncodeError:
+        return "".join(spelled_char(ch, encoding) for ch in text)
+
+
+def spelled_char(char: str, encoding: str) -> str:
+    """One character as `encoding` can write it: itself, its ASCII spelling, or '?'."""
+    try:
+        _encoder(encoding)(char)
+        return char
+    except UnicodeEncodeError:
+        return ASCII.get(char, "?")
+
+
+def writes_everything(encoding: str) -> bool:
+    """Whether `encoding` is a Unicode one, which needs no spelling."""
+    return codecs.lookup(encoding).name.startswith("utf")
+
+
+@lru_cache(maxsize=8)
+def _encoder(encoding: str) -> Callable[[str], tuple[bytes, int]]:
+    return codecs.getencoder(encoding)

@@ -86,7 +86,15 @@ def test_ucum_codes(unit: str, code: str | None) -> None:
         ("2026-02-30", None, "is not a date FHIR accepts"),
         ("2026-02-30T06:30", None, "is not a date FHIR accepts"),
         ("20.05.2026", None, "is not a date FHIR accepts"),
-        ("2026-05-20T24:00:00Z", None, "is not a date FHIR accepts"),
+        # A time that is no time of day keeps its date, and the note says why (it said "without
+        # a time zone", and '24:00:00Z' lost its date: found in review).
+        ("2026-05-20T24:00:00Z", "2026-05-20", "is not a time of day"),
+        ("2026-05-20T25:00", "2026-05-20", "is not a time of day"),
+        ("2026-05-20T10:61", "2026-05-20", "is not a time of day"),
+        # With a zone only the seconds are missing: FHIR gets the whole time.
+        ("2026-05-20T06:30+02:00", "2026-05-20T06:30:00+02:00", None),
+        ("2026-05-20 6:30Z", "2026-05-20T06:30:00Z", None),
+        ("2026-05-20T06:30+15:00", "2026-05-20", "a time zone FHIR does not accept"),
         ("yesterday", None, "is not a date FHIR accepts"),
     ],
 )

@@ -381,6 +381,20 @@ def test_fhir_full_urls_are_unique_when_the_same_file_is_given_twice() -> None:
     assert len(observations(Bundle.model_validate_json(twice))) == 2 * len(once)
 
 
+def test_fhir_full_urls_do_not_depend_on_how_the_path_was_typed(tmp_path: Path) -> None:
+    """`./a.csv` and `a.csv` gave other ids (found in review): a server would store both."""
+    copied = tmp_path / "healthy-adult.csv"
+    copied.write_bytes((REPO / "samples" / "healthy-adult.csv").read_bytes())
+    typed = [
+        "samples/healthy-adult.csv",
+        "./samples/healthy-adult.csv",
+        str(REPO / "samples" / "healthy-adult.csv"),
+        str(copied),
+    ]
+    found = [full_urls(run("check", path, "--format", "fhir").stdout) for path in typed]
+    assert found[0] and all(urls == found[0] for urls in found)
+
+
 def stdin_fhir(rows: str) -> str:
     data = "sample_id,patient_id,collected_at,marker,value,unit\n" + rows
     result = CliRunner().invoke(app, ["check", "-", "--format", "fhir"], input=data)

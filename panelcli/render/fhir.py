@@ -7,6 +7,7 @@ go into one OperationOutcome entry at the end of the bundle. No FHIR library is 
 from __future__ import annotations
 
 import json
+import os
 import re
 import uuid
 from collections import Counter
@@ -35,7 +36,10 @@ _FHIR_DATETIME = re.compile(
     r"3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)((0[0-9]|"
     r"1[0-3]):[0-5][0-9]|14:00)))?)?)?"
 )
-_DATE_THEN_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?")
+_DATE_THEN_TIME = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<hour>\d{1,2}):(?P<minute>\d{2})"
+    r"(?P<seconds>:\d{2}(\.\d+)?)?(?P<zone>Z|[+-]\d{2}:\d{2})?"
+)
 # Fixed namespace so the same input always gets the same urn:uuid (diffable output).
 _NAMESPACE = uuid.UUID("5f0c8a52-3d3e-4f43-9d1c-7e0f2b6a9c11")
 
@@ -55,7 +59,23 @@ def fhir_datetime(collected_at: str) -> tuple[str | None, str | None]:
         return text, None
     date_then_time = _DATE_THEN_TIME.fullmatch(text)
     if date_then_time and _is_real_date(text):
-        return date_then_time.group(1), (
+        day, hour, minute, seconds, zone = date_then_time.group(
+            "date", "hour", "minute", "seconds", "zone"
+        )
+        if int(hour) > 23 or int(minute) > 59:
+            return day, (
+                f"The collection time in '{shorten(text)}' is not a time of day, so "
+                "effectiveDateTime holds only the date."
+            )
+        if zone is not None:  # only the seconds (or the 'T') are missing: nothing is lost
+            written = f"{day}T{int(hour):02d}:{minute}{seconds or ':00'}{zone}"
+            if _FHIR_DATETIME.fullmatch(written):
+                return written, None
+            return day, (
+                f"The collection time '{shorten(text)}' has a time zone FHIR does not accept, "
+                "so effectiveDateTime holds only the date."
+            )
+        return day, (
             f"The file gives the collection time '{shorten(text)}' without a time zone, "
             "so effectiveDateTime holds only the date."
         )
@@ -180,15 +200,28 @@ class _FullUrls:
 
 def _result_content(result: Result) -> list[object]:
     # Where the row is and what it says, so different rows never share an id by position alone.
+    # The file's name, not its path as typed: `./a.csv` and `a.csv` (or the same file read
+    # from another folder) must give the same ids, or a server would store the results twice.
     return [
-        result.source, result.line, result.column, result.marker, result.marker_as_written,
-        result.sample_id, result.patient_id, result.collected_at, result.original_value,
-        result.original_unit, result.unit,
+        _file_name(result.source), result.line, result.column, result.marker,
+        result.marker_as_written, result.sample_id, result.patient_id, result.collected_at,
+        result.original_value, result.original_unit, result.unit,
     ]  # fmt: skip
 
 
 def _issue_content(issue: Issue) -> list[object]:
-    return [issue.source, issue.line, issue.column, issue.code, issue.severity, issue.message]
+    return [
+        _file_name(issue.source),
+        issue.line,
+        issue.column,
+        issue.code,
+        issue.severity,
+        issue.message,
+    ]
+
+
+def _file_name(source: str | None) -> str | None:
+    return None if source is None else os.path.basename(source)
 
 
 def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:

@@ -911,41 +911,43 @@ class Interpreter:
             comparator=parsed.comparator, unit=entry.unit, original_value=m.value.strip(),
             original_unit=written_unit,
         )  # fmt: skip
-        if bounds is None and value is not None and candidates:
-            certain = _judged_alike(value, parsed.comparator, candidates, entry.unit)
-            if certain is not None:  # the status is certain, whichever row is the person's
-                return Result(
-                    **base, status=certain.status, flag=certain.flag, flags=certain.flags,
-                    times_upper_limit=certain.times_upper_limit,
-                    note=f"{note}; {certain.note}",
-                )  # fmt: skip
-        if bounds is None:
-            status = Status.INDETERMINATE if indeterminate else Status.NO_REFERENCE
-            return Result(**base, status=status, flag="IND" if indeterminate else None,
-                          flags=["IND"] if indeterminate else [], note=note)  # fmt: skip
-        reference = self._reference(bounds, entry.unit, origin, entry.source)
-        used: str | None = None
-        if value is None:  # censored with no number: an assay limit stands in only if sound
+        used: str | None = None  # how a censored value with no number was read
+        if value is None and (bounds is not None or candidates):
+            # An assay limit stands in for the missing number, only where that is sound.
             written = shorten(m.value.strip())
             known = [(k, getattr(entry, k)) for k in parsed.limits if getattr(entry, k) is not None]
             if not known:
                 what = " or ".join(_LIMIT_WORDS[k] for k in parsed.limits) or "limit"
                 return Result(
                     **base, status=Status.INDETERMINATE, flag="IND",
-                    flags=[parsed.comparator or "", "IND"], reference=reference,
+                    flags=[parsed.comparator or "", "IND"],
+                    reference=None if bounds is None
+                    else self._reference(bounds, entry.unit, origin, entry.source),
                     note=f"'{written}' has no number and the reference set gives no {what} "
                     f"for {name}, so it cannot be judged",
                 )  # fmt: skip
-            key, limit = known[0]
+            key, value = known[0]
             side = "below" if parsed.comparator == "<" else "above"
             used = (
                 f"'{written}' has no number; it was read as {side} the {_LIMIT_WORDS[key]}, "
-                f"{limit:g} {entry.unit}, from the reference set"
+                f"{value:g} {entry.unit}, from the reference set"
             )
-            base["value"] = limit
-            judged = interpret(limit, parsed.comparator, bounds, entry.unit)
-        else:
-            judged = interpret(value, parsed.comparator, bounds, entry.unit)
+        if bounds is None and value is not None and candidates:
+            certain = _judged_alike(value, parsed.comparator, candidates, entry.unit)
+            if certain is not None:  # the status is certain, whichever row is the person's
+                return Result(
+                    **{**base, "value": value}, status=certain.status, flag=certain.flag,
+                    flags=certain.flags, times_upper_limit=certain.times_upper_limit,
+                    note="; ".join(n for n in (used, note, certain.note) if n),
+                )  # fmt: skip
+        if bounds is None:
+            status = Status.INDETERMINATE if indeterminate else Status.NO_REFERENCE
+            return Result(**base, status=status, flag="IND" if indeterminate else None,
+                          flags=["IND"] if indeterminate else [], note=note)  # fmt: skip
+        assert value is not None  # a number, or the limit that stands in for it
+        reference = self._reference(bounds, entry.unit, origin, entry.source)
+        base["value"] = value
+        judged = interpret(value, parsed.comparator, bounds, entry.unit)
         notes = [n for n in (used, judged.note, note) if n]
         return Result(
             **base, status=judged.status, flag=judged.flag, flags=judged.flags,

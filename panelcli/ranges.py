@@ -11,12 +11,14 @@ import sys
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    StringConstraints,
     ValidationError,
     ValidationInfo,
     model_validator,
@@ -32,6 +34,25 @@ DEFAULT_SET = "arup-3002601"
 RANGES_ENV = "PANELCLI_RANGES"
 
 Sex = Literal["female", "male"]
+
+#: A unit or alias: a blank one would match blank cells or every unit (found in review).
+_Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: As people write it in a ranges file: 'Female', 'F' and 'female' are the same row.
+_SEX_SPELLINGS = {
+    "f": "female",
+    "m": "male",
+    "women": "female",
+    "men": "male",
+    "woman": "female",
+    "man": "male",
+}
+
+
+def _sex_as_written(value: object) -> object:
+    if isinstance(value, str):
+        value = value.strip().lower()
+        return _SEX_SPELLINGS.get(value, value)
+    return value
 
 
 class _Strict(BaseModel):
@@ -77,9 +98,10 @@ class _BoundsFields(_Strict):
 class Interval(_BoundsFields):
     """A row of a marker's interval that applies to a sex and/or age band (years)."""
 
-    sex: Sex | None = None
-    age_min: float | None = Field(None, ge=0, strict=True, description="Inclusive, years.")
-    age_max: float | None = Field(None, gt=0, strict=True, description="Exclusive, years.")
+    sex: Annotated[Sex | None, BeforeValidator(_sex_as_written)] = None
+    # 150: no person is older, and the CSV's ages stop there too.
+    age_min: float | None = Field(None, ge=0, le=150, strict=True, description="Inclusive, years.")
+    age_max: float | None = Field(None, gt=0, le=150, strict=True, description="Exclusive, years.")
 
     def matches(self, sex: Sex | None, age: float | None) -> bool | None:
         """True/False when the person fits or not; None when what is unknown decides it."""
@@ -116,8 +138,8 @@ class Interval(_BoundsFields):
 class MarkerRange(_BoundsFields):
     """One marker's entry in a reference set."""
 
-    unit: str
-    aliases: list[str] = Field(default_factory=list)
+    unit: _Name
+    aliases: list[_Name] = Field(default_factory=list)
     source: str | None = Field(None, description="Citation for the interval (required if bundled).")
     category: str | None = None
     loinc: str | None = Field(None, description="LOINC code; only codes confirmed by a source.")
@@ -777,6 +799,10 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     if err["type"] == "missing":
         return f"{where}missing required key '{key}'"
     message = str(err["msg"]).removeprefix("Value error, ")
+    if err["type"] == "string_too_short":
+        message = "is empty; fill it in or remove it"
+        if key == "unit":
+            message = "is empty; every marker needs the unit its limits are in, such as 'pg/mL'"
     if len(loc) >= 2 and loc[-1].isdigit() and not loc[-2].isdigit():  # an item of a list
         item = err.get("input")
         shown = f" ({item!r})" if isinstance(item, int | float | bool) else ""

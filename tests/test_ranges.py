@@ -673,3 +673,66 @@ def test_a_value_judged_alike_by_every_row_that_could_apply_is_judged(tmp_path: 
         app, ["check", str(data), "--ranges", str(ranges), "-q", "--fail-on", "critical"]
     ).exit_code
     assert exit_code == 1
+
+
+def test_a_value_with_no_number_is_judged_by_its_limit_when_every_row_agrees(
+    tmp_path: Path,
+) -> None:
+    """'ND' and 'OOR >' with no age given stayed 'indeterminate' where '<0.5' and '>500' were
+    judged: the assay limit was only read once one row was chosen (found in review)."""
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        CRITICAL_FOR_THE_MARKER.replace("source", "lod = 0.5\nuloq = 600\nsource")
+        + '[[markers."IL-6".intervals]]\nage_max = 18\nhigh = 10\n'
+    )
+    data = tmp_path / "r.csv"
+    data.write_text(
+        "sample_id,marker,value,unit\nA,IL-6,ND,pg/mL\nB,IL-6,OOR >,pg/mL\nC,IL-6,BLQ,pg/mL\n"
+    )
+    from panelcli.check import check_file
+
+    results = [p.results[0] for p in check_file(str(data), ranges=str(ranges)).panels]
+    assert [(r.status.value, r.value, r.flags) for r in results] == [
+        ("normal", 0.5, ["<", "N"]),
+        ("critical", 600.0, [">", "HH"]),
+        ("indeterminate", None, ["<", "IND"]),  # BLQ needs the lloq, which the set lacks
+    ]
+    assert results[0].note is not None and results[0].note.startswith(
+        "'ND' has no number; it was read as below the limit of detection (lod), 0.5 pg/mL, "
+        "from the reference set; the interval for IL-6 depends on age"
+    )
+    assert "normal by each interval that could apply" in results[0].note
+    assert "the reference set gives no lower limit of quantification" in (results[2].note or "")
+
+
+@pytest.mark.parametrize(
+    ("toml", "problem"),
+    [
+        ('unit = ""\nhigh = 2', "unit: is empty; every marker needs the unit its limits are in"),
+        ('unit = "  "\nhigh = 2', "unit: is empty"),
+        ('unit = "pg/mL"\nhigh = 2\naliases = ["IL6", ""]', "aliases, item 2: is empty"),
+        (
+            'unit = "pg/mL"\n[[markers."IL-6".intervals]]\nage_min = 1000\nhigh = 2',
+            "interval 1: age_min: Input should be less than or equal to 150",
+        ),
+    ],
+)
+def test_a_blank_unit_or_alias_and_an_impossible_age_are_errors(toml: str, problem: str) -> None:
+    """A blank alias matched blank marker cells (judging them as IL-6), and a blank unit only
+    got every row rejected later, with a blank in the message (found in review)."""
+    found = check_ranges_bytes(f'[markers."IL-6"]\n{toml}\n'.encode())
+    assert len(found) == 1 and found[0].startswith("marker 'IL-6': ") and problem in found[0]
+
+
+def test_sex_in_a_ranges_file_is_read_as_people_write_it() -> None:
+    toml = '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2\nsource = "x"\n'
+    rows = "".join(
+        f'[[markers."IL-6".intervals]]\nsex = "{sex}"\nage_min = {i * 10}\n'
+        f"age_max = {i * 10 + 10}\nhigh = 3\n"
+        for i, sex in enumerate(["F", "Female", " male ", "M"])
+    )
+    assert check_ranges_bytes((toml + rows).encode()) == []
+    other = toml + '[[markers."IL-6".intervals]]\nsex = "other"\nhigh = 3\n'
+    assert check_ranges_bytes(other.encode()) == [
+        "marker 'IL-6': interval 1: sex: Input should be 'female' or 'male'"
+    ]

@@ -554,10 +554,12 @@ def is_header_again(cells: list[str], header: list[str], layout: Layout) -> bool
     """A data row that is a header: the same one again, or another (two exports joined, a
     second plate with its own columns or units)."""
     if layout.kind == "long":
-        keys = [header_key(cells[i]) if i < len(cells) else ""
-                for i in (layout.roles["marker"], layout.roles["value"])]  # fmt: skip
-        roles = [_ROLE_OF.get(key) or _WEAK_ROLE_OF.get(key) for key in keys]
-        return roles == ["marker", "value"]
+        value_at = layout.roles["value"]
+        if value_at < len(cells) and not cells[value_at].strip()[:1].isalpha():
+            return False  # a value or a blank where a header names a column: a data row
+        # Names of a marker and a value column anywhere: a header, maybe with other columns.
+        roles = {_ROLE_OF.get(key) or _WEAK_ROLE_OF.get(key) for key in map(header_key, cells)}
+        return "marker" in roles and "value" in roles
     for index in layout.markers:
         cell = cells[index].strip() if index < len(cells) else ""
         if cell:  # the first filled marker cell: a marker's name where a value should be
@@ -572,11 +574,18 @@ def _marker_keys(layout: Layout) -> set[str]:
     return {marker_key(name) for name, _ in layout.markers.values()}
 
 
+def _header_keys(cells: list[str]) -> list[str]:
+    keys = [header_key(cell) for cell in cells]
+    while keys and not keys[-1]:  # a trailing delimiter is no other column
+        keys.pop()
+    return keys
+
+
 def header_again(source: str, line: int, cells: list[str], header: list[str]) -> Issue:
     """The same header again is skipped with a warning; another one stops the file, since
     its columns or units may differ (read by the first header, a value could be 1000 times
     off or be another marker's)."""
-    if [c.replace("\ufeff", "").strip() for c in cells] == [h.strip() for h in header]:
+    if _header_keys(cells) == _header_keys(header):  # 'Sample ID' is 'sample_id' again
         return Issue(
             severity="warning", code="header-repeated", source=source, line=line,
             message="the header is repeated here (two exports joined?); this line was skipped",
@@ -981,10 +990,8 @@ def rows_to_measurements(
             )  # fmt: skip
         if long:
             value = cells[i_value] if i_value < count else None
-            if (
-                value is not None
-                and value.strip()[:1].isalpha()
-                and is_header_again(cells, header, layout)
+            if (value is None or value.strip()[:1].isalpha()) and is_header_again(
+                cells, header, layout
             ):
                 yield header_again(source, line, cells, header)
                 continue

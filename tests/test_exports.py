@@ -982,13 +982,30 @@ def test_a_decimal_comma_that_may_group_thousands_is_warned_about_once(tmp_path:
     assert [r.value for r in results(events)] == [12.345, 2.5, 2.5]
 
 
-def test_the_same_header_again_is_skipped_with_a_warning(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "again",
+    ["sample_id,marker,value,unit", "Sample ID,Marker,Value,Unit,"],  # spelled as matched
+)
+def test_the_same_header_again_is_skipped_with_a_warning(tmp_path: Path, again: str) -> None:
+    """'Sample ID,Marker,…' under 'sample_id,marker,…' stopped the file as another header,
+    though headers are matched ignoring case, spaces and '_' (found in review)."""
     events = events_in(
-        tmp_path, "sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\nsample_id,marker,value,unit\n"
-        "S2,IL-6,1,pg/mL\n",
-    )  # fmt: skip
+        tmp_path, f"sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n{again}\nS2,IL-6,1,pg/mL\n"
+    )
     assert [(w.code, w.line) for w in warnings(events)] == [("header-repeated", 3)]
     assert [r.sample_id for r in results(events)] == ["S1", "S2"]
+    assert not errors(events)
+
+
+def test_a_long_header_with_fewer_columns_stops_the_file(tmp_path: Path) -> None:
+    """Its rows were each rejected as 'marker is empty', read by the first header (review)."""
+    events = events_in(
+        tmp_path, "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,2026-01-01,IL-6,3,pg/mL\nsample_id,marker,value\nS2,IL-6,1\n",
+    )  # fmt: skip
+    assert [r.sample_id for r in results(events)] == ["S1"]
+    (stopped,) = errors(events)
+    assert (stopped.code, stopped.line) == ("file-unreadable", 3)
 
 
 @pytest.mark.parametrize(

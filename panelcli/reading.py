@@ -49,7 +49,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "ergebnis", "wert", "messwert", "konzentration"),
     "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit",
-             "einheit"),
+             "concunit", "concunits", "concentrationunit", "einheit"),
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
                   "labno", "labnumber", "specimenno", "specimennumber", "orderid",
@@ -65,7 +65,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
     # Bio-Plex's 'Type' (S1 standard, C1 control, B blank, X1 sample); an LIS's 'Sample Type'
     "sample_type": ("sampletype", "samplekind", "probentyp"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
-                        "refinterval", "range", "reference", "refvalues", "referencevalues"),
+                        "refinterval", "range", "reference", "refvalues", "referencevalues",
+                        "referenzbereich", "normbereich", "normalbereich", "referenzwerte"),
 }  # fmt: skip
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
 # Names that take a role only when no other column has it: German 'Probe' is the sample in
@@ -606,9 +607,11 @@ _NOT_A_PATIENT = re.compile(
     re.IGNORECASE,
 )
 _CODED_NOT_A_PATIENT = re.compile(r"^[scb]\d*$", re.IGNORECASE)  # Bio-Plex: S, C, B (+ number)
-#: Sample ids that name a standard or a blank well ('Standard3', 'Blank'): no patient is
-#: called so (a 'Control' may be a study's control subject, so it is left to the type).
-_NOT_A_PATIENT_ID = re.compile(r"^(?:standard|std|blank|background|bkg)[\s_-]*\d*$", re.IGNORECASE)
+#: Sample ids that name a standard, calibrator or blank well ('Standard3', 'Blank'): no
+#: patient is called so (a 'Control' may be a study's control subject, so it is left to the type).
+_NOT_A_PATIENT_ID = re.compile(
+    r"^(?:standard|std|calibrator|blank|background|bkg)[\s_-]*\d*$", re.IGNORECASE
+)
 #: Sample ids of rows that sum up others (instrument exports end a plate with them).
 _SUMMARY_IDS = {"mean", "average", "avg", "sd", "stddev", "cv", "cv%", "%cv", "median"}
 
@@ -621,7 +624,7 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> str | None:
     if kind and (
         _NOT_A_PATIENT.match(kind) or (layout.coded_types and _CODED_NOT_A_PATIENT.match(kind))
     ):
-        return f"a standard, control or blank (type '{shorten(kind)}')"
+        return f"a standard, calibrator, control or blank (type '{shorten(kind)}')"
     index = layout.roles.get("sample_id")
     label = cells[index].strip() if index is not None and index < len(cells) else ""
     return not_a_patient_id(label) if label else None
@@ -633,7 +636,7 @@ def not_a_patient_id(sample_id: str) -> str | None:
     if sample_id.casefold().replace(" ", "") in _SUMMARY_IDS:
         return f"a summary of other rows ('{shorten(sample_id)}')"
     if _NOT_A_PATIENT_ID.match(sample_id):
-        return f"a standard or blank (sample '{shorten(sample_id)}')"
+        return f"a standard, calibrator or blank (sample '{shorten(sample_id)}')"
     return None
 
 

@@ -29,6 +29,7 @@ _NO_NUMBER: dict[str, Comparator] = {
     "belowdetection": "<", "belowdetectionlimit": "<", "belowlod": "<", "<lod": "<",
     "<lloq": "<", "<loq": "<", "<dl": "<", "oor<": "<", "oorlow": "<",
     "oor>": ">", "oorhigh": ">", ">uloq": ">", "aboveuloq": ">", "abovelimit": ">",
+    "nn": "<", "nichtnachweisbar": "<",  # German exports: 'n.n.', "not detectable"
 }  # fmt: skip
 # Of those, the ones that mean "below quantification": the true value is under the LLOQ, which
 # may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).

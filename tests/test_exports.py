@@ -1065,6 +1065,40 @@ def test_standards_controls_blanks_and_summary_rows_are_not_judged_as_patients(
     assert [w.line for w in warnings(bioplex) if w.code == "control-skipped"] == [2, 3, 4]
 
 
+@pytest.mark.parametrize("short", [True, False])
+def test_an_msd_export_reads_its_unit_column_and_skips_its_calibrators(
+    tmp_path: Path, short: bool
+) -> None:
+    """MSD's 'Conc. Unit' was ignored (every row rejected: no unit) and 'Calibrator1' at 1000
+    pg/mL was judged high as a patient (found in review)."""
+    path = tmp_path / "msd.csv"
+    path.write_text(
+        "Sample,Assay,Well,Concentration,Conc. Unit\nS001,IL-6,A01,3.2,pg/mL\n"
+        "Calibrator1,IL-6,A03,1000,pg/mL\nCalibrator 2,IL-6,A04,250,pg/mL\n"
+    )
+    interpreter = Interpreter(load_ranges(None), CheckOptions(), short_path=short)
+    events = list(interpreter.events([str(path)]))
+    assert [(r.sample_id, r.unit, r.status.value) for r in results(events)] == [
+        ("S001", "pg/mL", "high")
+    ]
+    skipped = [w for w in warnings(events) if w.code == "control-skipped"]
+    assert [w.line for w in skipped] == [3, 4]
+    assert "a standard, calibrator or blank (sample 'Calibrator1')" in skipped[0].message
+
+
+def test_a_german_export_reads_its_range_column_and_n_n(tmp_path: Path) -> None:
+    """'Referenzbereich' was ignored and 'n.n.' (nicht nachweisbar) rejected (found in review)."""
+    events = events_in(
+        tmp_path, "Probe;Analyt;Ergebnis;Einheit;Referenzbereich\n1001;IL-6;n.n.;pg/ml;< 7,0\n"
+        "1001;IL-8;3,5;pg/ml;< 62\n",
+    )  # fmt: skip
+    assert not errors(events)
+    il6, il8 = results(events)
+    assert (il6.comparator, il6.original_value) == ("<", "n.n.")
+    assert il8.reference is not None and il8.reference.origin == "file"
+    assert il8.reference.high == 62.0
+
+
 def test_values_in_a_wide_column_with_no_name_are_said_not_read(tmp_path: Path) -> None:
     """'45.1' under an empty header vanished without a word (found in review); a trailing
     empty column (as Excel writes it) with nothing in it says nothing."""

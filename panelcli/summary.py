@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
+from typing import NamedTuple
 
 from panelcli.errors import RangesError
 from panelcli.interpret import COMPARATOR_WORDS
@@ -103,12 +104,19 @@ def _names(results: Sequence[Result]) -> str:
     return join_names(_distinct(results))
 
 
+class _Known(NamedTuple):
+    """A marker as the bundled sets know it: its name there, and its group if they give one."""
+
+    name: str
+    group: str | None
+
+
 @cache
-def _bundled_markers() -> dict[str, str | None]:
+def _bundled_markers() -> dict[str, _Known]:
     """Every name and alias of the bundled sets (a name found here is no typo), by marker
-    key, with the marker's group where a set gives one panelcli knows (for a set whose
-    category is missing or another word)."""
-    groups: dict[str, str | None] = {}
+    key, with the marker's bundled name and group (for a set that names it otherwise, or
+    whose category is missing or another word)."""
+    known: dict[str, _Known] = {}
     for path in bundled_sets().values():
         try:
             markers = load_ranges(path).markers
@@ -118,12 +126,26 @@ def _bundled_markers() -> dict[str, str | None]:
             group = known_category(entry.category)
             for alias in (name, *entry.aliases):
                 key = marker_key(alias)
-                groups[key] = groups.get(key) or group
-    return groups
+                before = known.get(key)
+                known[key] = _Known(
+                    before.name if before else name, (before and before.group) or group
+                )
+    return known
 
 
 def _bundled_category(marker: str) -> str | None:
-    return _bundled_markers().get(marker_key(marker))
+    known = _bundled_markers().get(marker_key(marker))
+    return known.group if known else None
+
+
+def _bundled_key(result: Result) -> str:
+    """The key of the bundled sets' name for a result's marker: a lab's set may call IL-6
+    'Interleukin 6' or 'IL6'."""
+    for name in (result.marker, result.marker_as_written):
+        known = _bundled_markers().get(marker_key(name))
+        if known is not None:
+            return marker_key(known.name)
+    return marker_key(result.marker)
 
 
 # check.py ends a no-reference note with "(did you mean IL-6?)"; the summary repeats the hint.
@@ -357,7 +379,7 @@ def _times(result: Result) -> float:
 def _storm_like(results: Sequence[Result]) -> bool:
     def times(marker: str) -> float:
         key = marker_key(marker)
-        matching = (_times(r) for r in results if marker_key(r.marker) == key)
+        matching = (_times(r) for r in results if _bundled_key(r) == key)
         return max(matching, default=0.0)
 
     return times("IL-6") >= STORM_TIMES and times("IFN-γ") >= STORM_TIMES and times("IL-10") > 1

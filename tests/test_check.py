@@ -380,3 +380,20 @@ def test_a_line_that_stops_the_file_is_named_in_the_issues_line_field(write_csv)
     (issue,) = report.rejected
     assert (issue.code, issue.line) == ("file-unreadable", 252)
     assert report.totals.results == 250  # the rows before it are kept
+
+
+def test_the_storm_pattern_is_seen_whatever_the_ranges_file_calls_the_markers(tmp_path):
+    """A lab's set naming them 'Interleukin 6', 'IFN gamma' and 'IL10' lost the sentence that
+    asks for prompt medical attention (found in review)."""
+    ranges = tmp_path / "lab.toml"
+    ranges.write_text(
+        '[markers."Interleukin 6"]\nunit = "pg/mL"\nhigh = 2.5\naliases = ["IL-6"]\n'
+        '[markers."IFN gamma"]\nunit = "pg/mL"\nhigh = 10.4\naliases = ["IFN-γ"]\n'
+        '[markers."IL10"]\nunit = "pg/mL"\nhigh = 5.3\n'
+    )
+    data = tmp_path / "storm.csv"
+    data.write_text(
+        "sample_id,marker,value,unit\nA,IL-6,500,pg/mL\nA,IFN-γ,400,pg/mL\nA,IL10,90,pg/mL\n"
+    )
+    (panel,) = check_file(str(data), ranges=str(ranges)).panels
+    assert "prompt medical attention" in " ".join(panel.summary.text)

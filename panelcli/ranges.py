@@ -497,7 +497,12 @@ def user_config_dir() -> Path:
 def user_sets() -> dict[str, Path]:
     """Sets the user keeps in <config dir>/ranges/; a name there overrides a bundled set."""
     folder = user_config_dir() / "ranges"
-    return {p.stem: p for p in sorted(folder.glob("*.toml"))} if folder.is_dir() else {}
+    return {p.stem: p for p in _toml_files(folder)} if folder.is_dir() else {}
+
+
+def _toml_files(folder: Path) -> list[Path]:
+    """The folder's .toml files, however the suffix is cased ('LAB.TOML' from Windows)."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".toml" and p.is_file())
 
 
 def available_sets() -> dict[str, Path]:
@@ -507,6 +512,11 @@ def available_sets() -> dict[str, Path]:
 
 def find_set(spec: str | None) -> Path:
     """Turn --ranges (a bundled name, a file or a directory) into a file path."""
+    if spec is not None and not spec.strip():  # `--ranges "$UNSET"` must not mean the default
+        raise RangesError(
+            "--ranges is empty; give a set's name (see 'panelcli ranges list'), a TOML file "
+            "or a folder holding one"
+        )
     from_env = not spec and bool(os.environ.get(RANGES_ENV))
     spec = spec or os.environ.get(RANGES_ENV) or DEFAULT_SET
     try:
@@ -520,7 +530,7 @@ def find_set(spec: str | None) -> Path:
 def _find_set(spec: str) -> Path:
     path = Path(spec)
     if path.is_dir():
-        files = sorted(path.glob("*.toml"))
+        files = _toml_files(path)
         if len(files) != 1:
             raise RangesError(
                 f"ranges folder '{spec}' must hold exactly one .toml file (found {len(files)})"
@@ -531,6 +541,8 @@ def _find_set(spec: str) -> Path:
     sets = available_sets()
     if spec in sets:
         return sets[spec]
+    if path.exists():  # /dev/null, a pipe: reading it as a set would hang or say nothing
+        raise RangesError(f"ranges file '{spec}' is not a regular file")
     if path.suffix or os.sep in spec:
         raise RangesError(f"ranges file '{spec}' does not exist")
     raise RangesError(f"no reference set named '{spec}'; known sets: {', '.join(sets)}")

@@ -736,3 +736,25 @@ def test_sex_in_a_ranges_file_is_read_as_people_write_it() -> None:
     assert check_ranges_bytes(other.encode()) == [
         "marker 'IL-6': interval 1: sex: Input should be 'female' or 'male'"
     ]
+
+
+def test_an_empty_ranges_option_is_an_error_not_the_default(monkeypatch) -> None:
+    """`--ranges "$LABFILE"` with the variable unset judged by PANELCLI_RANGES or the default
+    set without a word (found in review)."""
+    monkeypatch.setenv("PANELCLI_RANGES", "mayo-adult")
+    source = str(Path(__file__).parent.parent / "samples" / "healthy-adult.csv")
+    result = runner.invoke(app, ["check", source, "--ranges", ""])
+    assert result.exit_code == 2
+    assert "--ranges is empty" in result.stderr
+    with pytest.raises(RangesError, match="--ranges is empty"):
+        load_ranges(" ")
+
+
+def test_a_ranges_folder_finds_an_upper_case_suffix_and_a_device_is_not_missing(
+    tmp_path: Path,
+) -> None:
+    """A folder holding only 'LAB.TOML' said 'found 0'; '/dev/null' said 'does not exist'."""
+    (tmp_path / "LAB.TOML").write_bytes(bundled_sets()["mayo-adult"].read_bytes())
+    assert load_ranges(tmp_path).name == "mayo-adult"
+    with pytest.raises(RangesError, match="'/dev/null' is not a regular file"):
+        load_ranges("/dev/null")

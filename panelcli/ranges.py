@@ -7,6 +7,7 @@ import difflib
 import hashlib
 import itertools
 import os
+import re
 import sys
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -571,7 +572,7 @@ def check_ranges_bytes(raw: bytes, require_source: bool = False) -> list[str]:
     except UnicodeDecodeError:
         return ["the file is not UTF-8 text"]
     except tomllib.TOMLDecodeError as exc:
-        return [f"TOML syntax error: {exc}"]
+        return [f"TOML syntax error: {_toml_words(str(exc))}"]
     markers = document.get("markers")
     # Each marker is checked on its own below, so one marker's error hides nothing of another's.
     shell = {**document, "markers": {}} if isinstance(markers, dict) else document
@@ -787,6 +788,16 @@ _FIELDS = {
 }
 
 
+def _toml_words(message: str) -> str:
+    """tomllib's message with a key path as written in TOML: ('markers', 'IL-6') → markers.IL-6."""
+
+    def dotted(match: re.Match[str]) -> str:
+        parts = re.findall(r"'((?:[^'\\]|\\.)*)'", match.group(0))
+        return ".".join(p if re.fullmatch(r"[A-Za-z0-9_-]+", p) else f'"{p}"' for p in parts)
+
+    return re.sub(r"\((?:'(?:[^'\\]|\\.)*',? ?)+\)", dotted, message)
+
+
 def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     """One pydantic error as a sentence naming the marker and key, with a 'did you mean'."""
     loc = [*prefix, *(str(part) for part in err["loc"])]
@@ -811,6 +822,8 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     if err["type"] == "missing":
         return f"{where}missing required key '{key}'"
     message = str(err["msg"]).removeprefix("Value error, ")
+    if err["type"] == "model_type":  # '[markers]' then 'IL-6 = 5': a number, not a table
+        message = "should be a table of keys ([markers.\"NAME\"] then unit = …, high = …)"
     if err["type"] == "string_too_short":
         message = "is empty; fill it in or remove it"
         if key == "unit":

@@ -758,3 +758,14 @@ def test_a_ranges_folder_finds_an_upper_case_suffix_and_a_device_is_not_missing(
     assert load_ranges(tmp_path).name == "mayo-adult"
     with pytest.raises(RangesError, match="'/dev/null' is not a regular file"):
         load_ranges("/dev/null")
+
+
+def test_ranges_messages_name_keys_as_people_write_them() -> None:
+    """'valid dictionary or instance of MarkerRange' (a class name) and "('markers', 'IL-6')"
+    (a Python tuple) were what a lab editing the file by hand was shown (found in review)."""
+    (not_a_table,) = check_ranges_bytes(b'[markers]\n"IL-6" = 5\n')
+    assert not_a_table.startswith("marker 'IL-6': should be a table of keys")
+    assert "MarkerRange" not in not_a_table
+    twice = b'[markers."IL-6"]\nunit = "pg/mL"\n[markers."IL-6"]\nunit = "pg/mL"\n'
+    (problem,) = check_ranges_bytes(twice)
+    assert problem.startswith("TOML syntax error: Cannot declare markers.IL-6 twice (at line 3")

@@ -74,9 +74,18 @@ def explain(name: str) -> Explanation | None:
     names: set[str] = set()
     category = None
     ranges = []
-    for reference_set in _bundled():
-        resolved = reference_set.resolve(canonical)
+    # Each set's range for the name as asked, as `check` would find it: ARUP's IL-12 is not
+    # IL-12 p70, though both are explained as IL-12. A name no set knows takes the canonical's.
+    sets = _bundled()
+    asked = name if any(s.resolve(name) for s in sets) else canonical
+    for reference_set in sets:
+        resolved = reference_set.resolve(asked)
         if resolved is None:
+            if reference_set.resolve(canonical) is not None:  # the set has another form of it
+                ranges.append(RangeInSet(
+                    set_name=reference_set.name, text=f"none for '{asked}' (see its {canonical})",
+                    source=None,
+                ))  # fmt: skip
             continue
         marker = reference_set.markers[resolved]
         names.update(marker.aliases)

@@ -224,3 +224,16 @@ def test_explain_hints_only_at_typos_never_at_another_molecule(name: str, hint: 
     assert ("did you mean" in result.stderr) == (hint is not None)
     if hint:
         assert f"(did you mean {hint}?)" in result.stderr
+
+
+def test_explain_gives_each_set_s_range_for_the_name_as_check_would_find_it() -> None:
+    """`explain "IL-12 p70"` listed ARUP's IL-12 range, which `check` does not use for p70
+    (ARUP's IL-12 is another form): the two disagreed (found in review)."""
+    p70 = explaining.explain("IL-12 p70")
+    assert p70 is not None
+    by_set = {r.set_name: r.text for r in p70.ranges}
+    assert by_set["arup-3002601"] == "none for 'IL-12 p70' (see its IL-12)"
+    assert "200" in by_set["mayo-adult"]
+    plain = explaining.explain("IL-12")
+    assert plain is not None
+    assert {r.set_name: r.text for r in plain.ranges}["arup-3002601"] == "≤ 4.7 pg/mL"

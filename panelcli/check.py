@@ -1011,6 +1011,16 @@ class Interpreter:
                     "a date such as 2026-03-02 or 02.03.2026, to count the age from the birth "
                     "date",
                 )  # fmt: skip
+            elif age is None and not m.collected_at and read_date(m.birth_date) is not None:
+                message = (  # the birth date is fine: what is missing is a date to count to
+                    f"birth date '{shorten(m.birth_date)}' could not give an age: the row has no "
+                    "collection date to count it to; the age was treated as not given"
+                )
+                self._warn_once(
+                    ("person-unreadable", m.source, message),
+                    Issue(severity="warning", code="person-unreadable", source=m.source,
+                          line=m.line, column=self._column_of("collected_at"), message=message),
+                )  # fmt: skip
             elif age is None:
                 self._unreadable_person(
                     m, "birth date", m.birth_date,

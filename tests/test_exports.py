@@ -971,6 +971,20 @@ def test_an_unreadable_collection_date_is_named_not_the_birth_date(tmp_path: Pat
     assert warning.message.startswith("collected at '03/02/2026' is not something panelcli reads")
 
 
+def test_a_missing_collection_date_is_named_not_the_birth_date(tmp_path: Path) -> None:
+    """A good birth date was called 'not something panelcli reads' when the row only lacked a
+    collection date to count the age to (found in review)."""
+    text = (
+        "sample_id,sex,birth_date,collected_at,marker,value,unit\n"
+        "A7,F,1960-03-14,,IL-6,2,pg/mL\n"
+    )
+    (warning,) = warnings(events_in(tmp_path, text))
+    assert (warning.code, warning.column) == ("person-unreadable", "collected_at")
+    assert warning.message.startswith(
+        "birth date '1960-03-14' could not give an age: the row has no collection date"
+    )
+
+
 def test_a_decimal_comma_that_may_group_thousands_is_warned_about_once(tmp_path: Path) -> None:
     """'12,345' in a tab file was read as 12.345 ('low') without a word (found in review)."""
     events = events_in(

@@ -823,7 +823,7 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
         return f"{where}missing required key '{key}'"
     message = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "model_type":  # '[markers]' then 'IL-6 = 5': a number, not a table
-        message = "should be a table of keys ([markers.\"NAME\"] then unit = …, high = …)"
+        message = 'should be a table of keys ([markers."NAME"] then unit = …, high = …)'
     if err["type"] == "string_too_short":
         message = "is empty; fill it in or remove it"
         if key == "unit":

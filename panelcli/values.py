@@ -120,6 +120,9 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     return ParsedValue(number, comparator, unit)
 
 
+_ONLY_A_DECIMAL_COMMA = re.compile(r"\d+,(?:\d{1,2}|\d{4,})\Z|0,\d+\Z")
+
+
 def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
     if "," in text:
         if decimal_comma and "." not in text and text.count(",") == 1:
@@ -130,6 +133,10 @@ def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
                 f"value '{shorten(cell)}' mixes '.' and ','; write it without a thousands "
                 "separator",
             )
+        elif _ONLY_A_DECIMAL_COMMA.match(text):
+            # '3,2' or '0,125' (quoted in a ',' file): a thousands separator is followed by
+            # exactly three digits and never follows a lone 0, so this comma is a decimal mark.
+            text = text.replace(",", ".")
         else:
             raise ValueProblem(
                 "value-ambiguous-comma",

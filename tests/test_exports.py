@@ -321,7 +321,7 @@ def test_quoted_fields_spanning_lines_count_every_physical_line() -> None:
     assert sorted(outcome) == [2, 4, 5, 6, 9]
     assert outcome[2].marker == "IL-6"  # its comment spans lines 2-3
     assert outcome[4].code == "row-too-many-cells"  # an unquoted decimal comma
-    assert outcome[5].code == "value-ambiguous-comma"  # "4,2" quoted, in a comma file
+    assert outcome[5].code == "value-ambiguous-comma"  # "4,250" quoted: 4.25 or 4250?
     assert outcome[6].marker == "TNF-α"  # its comment spans lines 6-8
     assert (outcome[9].marker, outcome[9].value) == ("IFN-γ", 8.8)
 
@@ -975,8 +975,7 @@ def test_a_missing_collection_date_is_named_not_the_birth_date(tmp_path: Path) -
     """A good birth date was called 'not something panelcli reads' when the row only lacked a
     collection date to count the age to (found in review)."""
     text = (
-        "sample_id,sex,birth_date,collected_at,marker,value,unit\n"
-        "A7,F,1960-03-14,,IL-6,2,pg/mL\n"
+        "sample_id,sex,birth_date,collected_at,marker,value,unit\nA7,F,1960-03-14,,IL-6,2,pg/mL\n"
     )
     (warning,) = warnings(events_in(tmp_path, text))
     assert (warning.code, warning.column) == ("person-unreadable", "collected_at")

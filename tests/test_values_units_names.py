@@ -36,11 +36,16 @@ def test_parse_value(cell, expected):
     assert parse_value(cell)[:3] == expected[:3]
 
 
-def test_decimal_comma_only_where_the_delimiter_allows_it():
+def test_decimal_comma_only_where_the_delimiter_allows_it_or_nothing_else_can_be_meant():
     assert parse_value("12,5", decimal_comma=True) == ParsedValue(12.5, None)
-    with pytest.raises(ValueProblem) as problem:
-        parse_value("12,5")
-    assert problem.value.code == "value-ambiguous-comma"
+    # In a ',' file (the cell quoted) a comma followed by other than three digits, or after a
+    # lone 0, groups no thousands: '3,2' was rejected as ambiguous (found in review).
+    for cell, number in (("12,5", 12.5), ("< 0,5", 0.5), ("0,125", 0.125), ("1,2345", 1.2345)):
+        assert parse_value(cell).number == number
+    for cell in ("12,345", "1,234,567", "1.2,3", ",5"):
+        with pytest.raises(ValueProblem) as problem:
+            parse_value(cell)
+        assert problem.value.code == "value-ambiguous-comma"
     with pytest.raises(ValueProblem) as problem:
         parse_value("1.234,5", decimal_comma=True)
     assert problem.value.code == "value-thousands-separator"

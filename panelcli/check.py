@@ -830,11 +830,16 @@ class Interpreter:
         if unit is None:
             assumed = self.options.assume_unit
             if assumed is None:
+                # A file with a unit column has a blank (or missing: short row) cell there.
+                missing = (
+                    "is empty; fill it in" if "unit" in self._columns
+                    else "is missing; add a unit column"
+                )  # fmt: skip
                 yield self._reject(
                     m,
                     "unit-missing",
-                    f"unit is missing; add a unit column or say what to assume with "
-                    f"--assume-unit (e.g. --assume-unit {entry.unit})",
+                    f"unit {missing} or say what to assume with --assume-unit (e.g. "
+                    f"--assume-unit {entry.unit})",
                     unit_column,
                 )
                 return

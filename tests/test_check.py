@@ -83,7 +83,12 @@ def test_header_synonyms_and_bom(write_csv):
 
 def test_missing_unit_is_rejected_unless_assumed(write_csv):
     path = write_csv("marker,value\nIL-6,3\n")
-    assert check_file(path).rejected[0].code == "unit-missing"
+    (rejected,) = check_file(path).rejected
+    assert rejected.code == "unit-missing"
+    assert rejected.message.startswith("unit is missing; add a unit column or say what")
+    # With a unit column, the cell is what is empty (it said "add a unit column": review).
+    blank = write_csv("marker,value,unit\nIL-6,3,\n")
+    assert check_file(blank).rejected[0].message.startswith("unit is empty; fill it in or say")
     assumed = check_file(path, options=CheckOptions(assume_unit="range"))
     assert assumed.panels[0].results[0].status == Status.HIGH
 

@@ -195,8 +195,12 @@ def why_not_judged(result: Result) -> str:
         return (
             f"The range for {result.marker} depends on sex or age, and the file does not give it."
         )
-    if result.value is None:
-        return f"{result.marker} has no number, so it cannot be compared with the range."
+    if result.value is None:  # 'ND', 'OOR <', 'OOR >' with no limit in the set to stand in
+        where = "above" if result.comparator in (">", ">=") else "below"
+        return (
+            f"{result.marker} was {where} what the test can measure. The result has no number, "
+            "so it cannot be compared with the range."
+        )
     if result.comparator in (">", ">="):
         # '≥10.4' may be exactly 10.4, which can be inside the range: "above" would be wrong.
         bound = "above" if result.comparator == ">" else "at least"

@@ -275,7 +275,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "too low for the test to measure",
         "depends on sex or age",
         "depend on sex or age, which the file does not give",
-        "has no number",
+        "was below what the test can measure. The result has no number",
         "could not measure",
         "no reference range in this set",
         "but no range that fits this person's age or sex",

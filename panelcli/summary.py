@@ -41,12 +41,13 @@ GROUP_ROLE = {
 # What a high level in each group can be a sign of, in general terms (never about the person).
 GROUP_SIGN = {
     "pro-inflammatory": "A high level can be a sign of inflammation somewhere in the body.",
-    "regulatory": "A high level can be a sign that the body is trying to calm strong inflammation.",
-    "Th1": "A high level can be a sign of a strong immune response, for example to germs.",
+    # Not "strong": a value just past the limit is a high level too (found in review).
+    "regulatory": "A high level can be a sign that the body is trying to calm inflammation.",
+    "Th1": "A high level can be a sign of an immune response, for example to germs.",
     "Th2": "A high level can be a sign of an allergy-type immune response.",
     "chemokine": "A high level can be a sign that the body is fighting germs or fixing damage.",
     "T-cell activation": "A high level can be a sign that many T cells are switched on.",
-    "growth factor": "A high level can be a sign of strong immune activity.",
+    "growth factor": "A high level can be a sign of more immune activity.",
     "acute-phase protein": "A high level can be a sign of infection or inflammation.",
 }
 
@@ -61,6 +62,10 @@ STORM_SENTENCE = (
     "IL-6 and IFN-γ are very high, and IL-10 is high too. This pattern is seen when the immune "
     "system is in overdrive. Such a pattern needs prompt medical attention."
 )
+
+# What a low level can be a sign of, where the sources say (by marker key); else LOW_ANY.
+LOW_SIGN = {"ferritin": "A low level of Ferritin can be a sign of too little iron."}
+LOW_ANY = "A level under the range can have many causes."
 
 # Why a row could not be used, in plain words: "1 row has …" / "2 rows have …".
 REJECTED_REASON = {
@@ -259,7 +264,8 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
     if _storm_like(results):
         text.append(STORM_SENTENCE)
     if low:
-        text.append(" ".join(dict.fromkeys(how_far_below(r) for r in low)))
+        signs = [LOW_SIGN.get(_bundled_key(r), LOW_ANY) for r in low]
+        text.append(" ".join(dict.fromkeys([*(how_far_below(r) for r in low), *signs])))
     if below:
         text.append(
             f"{_plural(len(below), 'result was', 'results were')} too low for the test to "

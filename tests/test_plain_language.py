@@ -272,6 +272,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "past the critical limit",
         "needs prompt medical attention",
         "under the lower limit",
+        "A level under the range can have many causes.",
         "too low for the test to measure",
         "depends on sex or age",
         "depend on sex or age, which the file does not give",

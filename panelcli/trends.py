@@ -122,9 +122,12 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
 def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
     """A trend for every patient with results on two or more collection dates."""
     by_patient: dict[str, list[Panel]] = {}
+    undated: dict[str, list[str | None]] = {}  # a patient's samples with no date: said, not lost
     for panel in panels:
         if panel.patient_id and panel.collected_at:
             by_patient.setdefault(panel.patient_id, []).append(panel)
+        elif panel.patient_id:
+            undated.setdefault(panel.patient_id, []).append(panel.sample_id)
     trends = []
     for patient_id, patient_panels in by_patient.items():
         dates, unread, as_listed = _date_order(
@@ -153,7 +156,9 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                     patient_id=patient_id,
                     dates=dates,
                     markers=markers,
-                    text=trend_sentences(patient_id, dates, markers, unread),
+                    text=trend_sentences(
+                        patient_id, dates, markers, unread, undated.get(patient_id, ())
+                    ),
                 )
             )
     return trends
@@ -173,8 +178,10 @@ def trend_sentences(
     dates: Sequence[str],
     markers: Sequence[MarkerTrend],
     unread_date: str | None = None,
+    undated: Sequence[str | None] = (),
 ) -> list[str]:
-    """Which markers rose or fell, when they peaked, and where they ended, in plain words."""
+    """Which markers rose or fell, when they peaked, and where they ended, in plain words;
+    `undated`: the patient's sample ids that have no date, so are left out."""
     if unread_date is None:
         text = [
             f"Patient {patient_id} was tested on {len(dates)} dates, "
@@ -211,6 +218,14 @@ def trend_sentences(
         if names:
             verb = "was" if len(names) == 1 else "were"
             text.append(f"At the last test, {join_names(names)} {verb} {word}outside the range.")
+    if undated:
+        named = list(dict.fromkeys(f"sample {i}" if i else "a sample" for i in undated))
+        joined = join_names(named)
+        it = "it is" if len(undated) == 1 else "they are"
+        text.append(
+            f"{joined[0].upper()}{joined[1:]} of patient {patient_id} "
+            f"{'has' if len(undated) == 1 else 'have'} no date, so {it} not part of these changes."
+        )
     return text
 
 

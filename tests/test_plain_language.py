@@ -197,7 +197,9 @@ def trend_corpus() -> list[str]:
     ]
     single = [_trend("IL-6", "rose then fell", [normal, high, high])]
     dates = ["2026-07-01", "2026-07-02", "2026-07-03"]
-    return trend_sentences("P-1", dates, every) + trend_sentences("P-2", dates, single)
+    return trend_sentences("P-1", dates, every) + trend_sentences(
+        "P-2", dates, single, undated=["S-9", None]
+    )
 
 
 def rejected_corpus() -> list[str]:

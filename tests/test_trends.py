@@ -145,3 +145,17 @@ def test_one_day_written_two_ways_is_one_date(tmp_path: Path) -> None:
     (trend,) = check_file(str(path)).trends
     assert trend.dates == ["20.05.2026", "2026-06-01"]
     assert trend.text[0] == "Patient PT was tested on 2 dates, from 20.05.2026 to 2026-06-01."
+
+
+def test_a_patient_s_sample_with_no_date_is_said_to_be_left_out(tmp_path: Path) -> None:
+    """Sample C (no date, normal) vanished from the trend, which then ended 'still outside
+    the range' as if C were not the file's last test (found in review)."""
+    path = tmp_path / "serial.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "A,P1,2026-01-01,IL-6,3,pg/mL\nB,P1,2026-03-01,IL-6,30,pg/mL\nC,P1,,IL-6,1,pg/mL\n"
+    )
+    (trend,) = check_file(str(path)).trends
+    assert (
+        trend.text[-1] == "Sample C of patient P1 has no date, so it is not part of these changes."
+    )

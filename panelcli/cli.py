@@ -849,8 +849,10 @@ def ranges_list() -> None:
                 _print(visible(f"{name}{shown}: {reason} [{count} problem(s)] {path}"))
                 continue
             shown = f" ({', '.join(tags)})" if tags else ""
-            description = loaded.data.set.description or ""
-            _print(visible(f"{name}{shown}: {description} [{len(loaded.markers)} markers] {path}"))
+            description = f"{loaded.data.set.description} " if loaded.data.set.description else ""
+            count = len(loaded.markers)
+            markers = f"{count} marker{'' if count == 1 else 's'}"
+            _print(visible(f"{name}{shown}: {description}[{markers}] {path}"))
         if broken:
             _say(
                 f"{len(broken)} broken set(s), which check refuses: {', '.join(broken)}; "
@@ -928,7 +930,7 @@ def ranges_init(
 
     Example: panelcli ranges init ./mylab && panelcli check results.csv --ranges ./mylab
     """
-    from panelcli.ranges import find_set
+    from panelcli.ranges import find_set, renamed_set
 
     with fatal_errors():
         source = find_set(name)
@@ -937,13 +939,17 @@ def ranges_init(
         target = dest / source.name
         if target.exists():
             raise PanelcliError(f"'{target}' already exists; choose another folder")
+        # Renamed, so that reports judged by the edited copy do not name the bundled set.
+        copy_name = f"{dest.resolve().name} (from {source.stem})"
+        text, renamed = renamed_set(source.read_text(encoding="utf-8"), copy_name)
         try:
             dest.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(source.read_bytes())
+            target.write_text(text, encoding="utf-8", newline="")
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             raise PanelcliError(f"cannot create '{target}': {reason}") from None
-        _print(f"Copied {source.stem} to {target}. Edit it, then use: --ranges {dest}")
+        named = f" as '{copy_name}' (its [set] name)" if renamed else ""
+        _print(f"Copied {source.stem} to {target}{named}. Edit it, then use: --ranges {dest}")
 
 
 def run() -> NoReturn:

@@ -6,6 +6,7 @@ import contextlib
 import difflib
 import hashlib
 import itertools
+import json
 import os
 import re
 import sys
@@ -786,6 +787,17 @@ _FIELDS = {
     "marker": set(MarkerRange.model_fields),
     "interval": set(Interval.model_fields),
 }
+
+
+_SET_NAME = re.compile(r'^(\[set\][^\[]*?^name\s*=\s*)"[^"\n]*"', re.MULTILINE | re.DOTALL)
+
+
+def renamed_set(text: str, name: str) -> tuple[str, bool]:
+    """A ranges file's text with its [set] name replaced (comments and all kept as they are);
+    False when it has no [set] name to replace."""
+    quoted = json.dumps(name, ensure_ascii=False)  # a TOML basic string is a JSON string
+    renamed, count = _SET_NAME.subn(lambda m: m.group(1) + quoted, text, count=1)
+    return renamed, bool(count)
 
 
 def _toml_words(message: str) -> str:

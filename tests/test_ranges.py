@@ -551,7 +551,7 @@ def test_ranges_list_shows_a_broken_set_among_the_good_ones(tmp_path, monkeypatc
         "a-broken (yours, broken): marker 'IL-6': unknown key 'hihg' (did you mean 'high'?) "
         "[4 problem(s)] "
     )
-    assert lines[3].startswith("b-good (yours): mine [1 markers]")
+    assert lines[3].startswith("b-good (yours): mine [1 marker]")
     assert "1 broken set(s)" in listed.stderr and "a-broken" in listed.stderr
 
 
@@ -769,3 +769,17 @@ def test_ranges_messages_name_keys_as_people_write_them() -> None:
     twice = b'[markers."IL-6"]\nunit = "pg/mL"\n[markers."IL-6"]\nunit = "pg/mL"\n'
     (problem,) = check_ranges_bytes(twice)
     assert problem.startswith("TOML syntax error: Cannot declare markers.IL-6 twice (at line 3")
+
+
+def test_ranges_init_renames_the_copy_so_reports_do_not_name_the_bundled_set(
+    tmp_path: Path,
+) -> None:
+    """An edited copy reported itself as 'arup-3002601 version 2026.11' (found in review)."""
+    result = runner.invoke(app, ["ranges", "init", str(tmp_path / "mylab")])
+    assert result.exit_code == 0, result.stderr
+    copy = load_ranges(tmp_path / "mylab")
+    assert copy.name == "mylab (from arup-3002601)"
+    bundled = bundled_sets()["arup-3002601"].read_text(encoding="utf-8")
+    copied = (tmp_path / "mylab" / "arup-3002601.toml").read_text(encoding="utf-8")
+    # Only the name changed: the comments and every range are as they were.
+    assert copied.replace('"mylab (from arup-3002601)"', '"arup-3002601"') == bundled

@@ -79,14 +79,20 @@ def render_overview(sentences: Sequence[str], markers: Sequence[str], console: C
 def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
     info = reference_set.info
     table = Table(
-        title=inert(f"{info.name} {info.version or ''} - {info.description or ''}"),
+        title=inert(
+            " ".join(filter(None, (info.name, info.version)))
+            + (f" - {info.description}" if info.description else "")
+        ),
         title_justify="left",
     )
     for heading in ("Marker", "Interval", "Unit", "Category", "Source"):
         table.add_column(heading)
     for name, entry in reference_set.markers.items():
         # Line by line: a newline inside one text would be shown escaped ('\x0a').
-        interval = Text("\n").join(inert(text) for text in entry.interval_texts())
+        limits = [f"{key} {getattr(entry, key):g}" for key in ("lod", "lloq", "uloq")
+                  if getattr(entry, key) is not None]  # fmt: skip
+        texts = [*entry.interval_texts(), *([", ".join(limits)] if limits else [])]
+        interval = Text("\n").join(inert(text) for text in texts)
         table.add_row(
             inert(name), interval, inert(entry.unit), inert(entry.category or ""),
             inert(entry.source or ""),
@@ -98,4 +104,8 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
     for category, role in GROUP_ROLE.items():
         if category in shown:
             console.print(Text(f"{category}: markers that {role}."), style="dim")
+    console.print(
+        Text("lod, lloq, uloq: the assay's limits of detection and quantification. Aliases "
+             "and notes: --format json."), style="dim",
+    )  # fmt: skip
     console.print(inert(f"File: {info.path}  sha256: {info.sha256}"), style="dim")

@@ -36,5 +36,15 @@ def list_samples() -> list[Sample]:
 
 
 def find_sample(name: str) -> Sample | None:
-    wanted = name.removesuffix(".csv").casefold()
-    return next((s for s in list_samples() if s.name.casefold() == wanted), None)
+    """A sample by its name, however it is spaced or cased ('Cytokine storm'), or by a word
+    of it that names only one sample ('storm')."""
+    wanted = _key(name.removesuffix(".csv"))
+    samples = list_samples()
+    exact = [s for s in samples if _key(s.name) == wanted]
+    partly = [s for s in samples if wanted and wanted in _key(s.name)]
+    found = exact or partly
+    return found[0] if len(found) == 1 else None
+
+
+def _key(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())

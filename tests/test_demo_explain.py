@@ -112,6 +112,20 @@ def test_an_unknown_demo_name_is_an_error_that_lists_the_samples() -> None:
     assert "healthy-adult" in result.output
 
 
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [("cytokine_storm", "cytokine-storm"), ("Cytokine storm", "cytokine-storm"),
+     ("storm", "cytokine-storm"), ("healthy", "healthy-adult"), ("in", None), ("", None)],
+)  # fmt: skip
+def test_a_demo_is_found_however_its_name_is_typed(typed: str, found: str | None) -> None:
+    """'cytokine_storm', 'storm' and 'healthy' were unknown samples (found in review); a word
+    that several names hold ('in') finds none."""
+    from panelcli.samples import find_sample
+
+    sample = find_sample(typed)
+    assert (sample.name if sample else None) == found
+
+
 @pytest.mark.parametrize("marker", bundled_marker_names())
 def test_every_bundled_marker_has_an_explanation(marker: str) -> None:
     found = explaining.explain(marker)

@@ -27,6 +27,8 @@ def main() -> None:
     sys.unraisablehook = _unraisable
     if sys.stdout is None:  # started with stdout closed (`>&-`): every command says so
         sys.stdout = ClosedStdout()
+    if sys.stderr is None:  # `2>&-`: messages go nowhere; print(file=None) would use stdout
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the run)
     # pydantic looks for third-party plugins through every installed package's metadata on the
     # first model it builds (~2x `python -c pass`); a command-line run has no use for them.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

@@ -598,3 +598,18 @@ def test_spelled_text_keeps_its_styles_on_the_same_characters() -> None:
         ("2", "bold"),
     ]
     assert SpelledOut("latin-1").spelled(Text("µ ≤ 2")).plain == "µ <= 2"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("command", [["check", "--format", "json"], ["validate"]])
+def test_a_closed_stderr_changes_nothing_on_stdout(command: list[str]) -> None:
+    """`check … 2>&-` was an internal error (sys.stderr is then None), printed on stdout; and
+    validate's count of problems went to stdout (print(file=None)) (found in review)."""
+    import shlex
+
+    argv = [sys.executable, "-m", "panelcli", command[0], "samples/healthy-adult.csv", *command[1:]]
+    closed = subprocess.run(
+        ["sh", "-c", f"{shlex.join(argv)} 2>&-"], capture_output=True, text=True, timeout=60
+    )
+    open_ = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert (closed.returncode, closed.stdout) == (open_.returncode, open_.stdout)
+    assert closed.returncode == 0 and "internal error" not in closed.stdout

@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from panelcli.check import CheckOptions, Interpreter, PanelKey, StreamEvent, sample_key
+from panelcli.check import (
+    CheckOptions,
+    Interpreter,
+    PanelKey,
+    StreamEvent,
+    sample_key,
+    stopped_reading,
+)
 from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.ranges import ReferenceSet, load_ranges
@@ -49,6 +56,9 @@ class RowBatch(NamedTuple):
     leading: list[Issue]  # the header's warnings (first batch only)
     last: bool  # the file's last batch
     fallback_bytes: int  # last batch: bytes of the whole file read as Windows-1252
+    #: last batch: where a problem stopped the file's reading (a line too long, bytes that are
+    #: not text), the events `panelcli check` gives for it, after the rows before it
+    stopped: tuple[StreamEvent, ...] = ()
 
 
 class BatchEvents(NamedTuple):
@@ -78,40 +88,53 @@ def read_batches(
         units_row_possible = layout.kind == "wide"
         units_again = False  # the row before was the header again
 
-        def batch(rows: list[NumberedRow], first: bool, last: bool) -> RowBatch:
+        def batch(
+            rows: list[NumberedRow], first: bool, last: bool, stopped: tuple[StreamEvent, ...] = ()
+        ) -> RowBatch:
             return RowBatch(
                 source, header, layout, stats.delimiter, stats.decimal_comma, rows, first,
-                leading if first else [], last, stats.fallback_bytes if last else 0,
+                leading if first else [], last, stats.fallback_bytes if last else 0, stopped,
             )  # fmt: skip
 
         rows: list[NumberedRow] = []
         first = True
         previous: PanelKey | None = None
         count = 0
-        for numbered in opening.rows:
-            cells = numbered[2]
-            if not _is_data(cells):  # blank or comment: belongs to no panel, never a cut
-                rows.append(numbered)
-                continue
-            if units_row_possible and isinstance(cells, list) and not is_range_row(cells, layout):
-                units_row_possible = False  # as in the CLI: only the first data row
-                if is_units_row(cells, layout):
-                    layout = with_units_row(layout, cells)
+        try:
+            for numbered in opening.rows:
+                cells = numbered[2]
+                if not _is_data(cells):  # blank or comment: belongs to no panel, never a cut
+                    rows.append(numbered)
                     continue
-            if units_again and isinstance(cells, list) and is_units_row(cells, layout):
-                units_row_again(layout, cells, source, numbered[0])  # raises for others
-                continue  # the same units again: nothing to read (the CLI skips it too)
-            units_again = False
-            if isinstance(cells, list) and is_header_again(cells, header, layout):
-                header_again(source, numbered[0], cells, header)  # raises for another header
-                units_again = layout.kind == "wide"  # its units row may follow it
-            here = _panel(cells, layout)
-            if len(rows) >= rows_per_batch and (here is None or here != previous):
-                yield batch(rows, first, False)
-                rows, first = [], False
-            rows.append(numbered)
-            previous = here
-            count += 1
+                if (
+                    units_row_possible
+                    and isinstance(cells, list)
+                    and not is_range_row(cells, layout)
+                ):
+                    units_row_possible = False  # as in the CLI: only the first data row
+                    if is_units_row(cells, layout):
+                        layout = with_units_row(layout, cells)
+                        continue
+                if units_again and isinstance(cells, list) and is_units_row(cells, layout):
+                    units_row_again(layout, cells, source, numbered[0])  # raises for others
+                    continue  # the same units again: nothing to read (the CLI skips it too)
+                units_again = False
+                if isinstance(cells, list) and is_header_again(cells, header, layout):
+                    header_again(source, numbered[0], cells, header)  # raises for another header
+                    units_again = layout.kind == "wide"  # its units row may follow it
+                here = _panel(cells, layout)
+                if len(rows) >= rows_per_batch and (here is None or here != previous):
+                    yield batch(rows, first, False)
+                    rows, first = [], False
+                rows.append(numbered)
+                previous = here
+                count += 1
+        except InputError as exc:
+            if count == 0:  # nothing read: the file cannot be read at all, as check says
+                raise
+            # As `panelcli check`: the rows before the problem, then the problem.
+            yield batch(rows, first, True, tuple(stopped_reading(source, exc)))
+            return
         if count == 0:
             raise InputError(f"{source}: the file has a header but no result rows")
         yield batch(rows, first, True)
@@ -137,6 +160,7 @@ def interpret_batch(
     file = FileRows(batch.source, batch.header, batch.layout, batch.delimiter, [], iter(rows))
     for judged in interpreter.judge_rows(file, stats, first=False):
         events.extend(judged)
+    events.extend(batch.stopped)
     return BatchEvents(events, stats.blank_cells)
 
 

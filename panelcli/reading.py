@@ -757,11 +757,21 @@ def opened(
     try:
         lines = _lines(text, source, max_line, ahead)
         head_lines: list[str] = []
-        for line in lines:
-            head_lines.append(line)
-            if len(head_lines) >= HEADER_SEARCH_ROWS * 2:
-                break
-        delimiter, header_end, layout = _find_header(head_lines, known_marker, source)
+        stopped: InputError | None = None
+        try:
+            for line in lines:
+                head_lines.append(line)
+                if len(head_lines) >= HEADER_SEARCH_ROWS * 2:
+                    break
+        except InputError as exc:  # a line too long, bytes not text: the rows before it
+            stopped = exc  # are read as anywhere else in the file, then the file stops
+            lines = _stopping(exc)
+        try:
+            delimiter, header_end, layout = _find_header(head_lines, known_marker, source)
+        except InputError:
+            if stopped is not None:  # no header before it: that line is the file's problem
+                raise stopped from None
+            raise
         if layout.kind == "wide" and layout.ignored:
             layout = _with_units_row_columns(layout, head_lines, delimiter, header_end)
         stats.delimiter, stats.layout = delimiter, layout.kind
@@ -773,6 +783,12 @@ def opened(
         stats.position = None  # the file is closed: nothing to ask any more
         if source != STDIN:
             raw.close()
+
+
+def _stopping(error: InputError) -> Iterator[str]:
+    """The lines after the head when the head ended in `error`: none, then the error."""
+    raise error
+    yield ""  # a generator, so that the error comes where the lines are read
 
 
 def file_end_warnings(source: str, blank_cells: int, fallback_bytes: int) -> Iterator[Issue]:

@@ -82,7 +82,9 @@ CASES = [
     Case("bom-inside-cell.csv", 1, "high IL-6", "json"),
     Case("concatenated-exports.csv", 1, "the header is repeated here", "json"),
     Case("invalid-utf8.csv", 1, "were not valid UTF-8", "json"),
-    Case("utf16-truncated.csv", 2, "from line 4 on is not valid utf-16"),
+    # The rows before the bad bytes are read (they were lost when those lay among the first
+    # lines read, where the header is looked for: review), then the file stops there.
+    Case("utf16-truncated.csv", 2, "from line 4 on is not valid utf-16", "json"),
     Case("utf16-lone-surrogate.csv", 2, "is not valid utf-16"),
     Case("cp1252-excel.csv", 1, "read as Windows-1252", "json"),
     Case("long-cell.csv", 2, "value '777777777777777777777777777777777777777…'", "json"),
@@ -389,3 +391,22 @@ def test_a_data_row_with_a_header_word_is_not_named_as_a_half_header(tmp_path: P
     half = tmp_path / "half.csv"
     half.write_text('"preamble\nover two lines"\nsample,marker,result2\nS1,IL-6,3\n')
     assert "the header on line 3 has a marker column but no value column" in refused(str(half))
+
+
+@pytest.mark.parametrize("rows_before", [5, 5000])
+def test_rows_before_a_line_too_long_come_out_wherever_that_line_is(
+    tmp_path: Path, rows_before: int
+) -> None:
+    """With the long line among the first lines read (where the header is looked for), the
+    rows before it vanished and the file gave no output at all; further down they came out
+    (found in review). Now both read the rows, then stop the file at that line."""
+    path = tmp_path / "late-huge.csv"
+    rows = "".join(f"S{i},SYNTH-1,2026-01-02,IL-6,1.{i % 10},pg/mL\n" for i in range(rows_before))
+    path.write_text(f"{HEADER}\n{rows}S-X,SYNTH-1,2026-01-02,IL-8,{'9' * 5000},pg/mL\n")
+    code, out, err = check(str(path), "--format", "json", "--max-line-length", "1024")
+    assert code == 2
+    report = json.loads(out)
+    assert report["totals"]["results"] == rows_before
+    (stopped,) = report["rejected"]
+    assert (stopped["code"], stopped["line"]) == ("file-unreadable", rows_before + 2)
+    assert "is longer than 1,024 characters" in stopped["message"]

@@ -102,6 +102,7 @@ class NdjsonPart(NamedTuple):
     blank_cells: int
     fallback_bytes: int
     once: list[tuple[int, str]]  # (index in lines, key) of warnings given once per file
+    stopped: bool = False  # a problem stopped the file's reading here: no closing warnings
 
 
 def ndjson_batch(
@@ -120,7 +121,9 @@ def ndjson_batch(
             by_code = event.code in Interpreter.ONCE_PER_FILE_BY_CODE
             once.append((len(lines), _once_key(event.code, None if by_code else event.message)))
         lines.append(event_line(event, rows))
-    return NdjsonPart(batch.source, lines, tally, blank_cells, batch.fallback_bytes, once)
+    return NdjsonPart(
+        batch.source, lines, tally, blank_cells, batch.fallback_bytes, once, bool(batch.stopped)
+    )
 
 
 def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) -> Iterator[str]:
@@ -134,7 +137,9 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
     kinds: Counter[str] = Counter()  # texts kept per code, limited as `Interpreter` does
     blank_cells = fallback_bytes = 0
     source = ""
+    stopped = False
     for part in parts:
+        stopped = stopped or part.stopped
         total.add(part.tally)
         blank_cells += part.blank_cells
         fallback_bytes += part.fallback_bytes
@@ -156,7 +161,9 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
         for index, line in enumerate(part.lines):
             if index not in dropped:
                 yield summed_up.get(index, line)
-    for issue in total.watch(file_end_warnings(source, blank_cells, fallback_bytes)):
+    # As `panelcli check`: a file whose reading stopped has no closing warnings.
+    closing = () if stopped else file_end_warnings(source, blank_cells, fallback_bytes)
+    for issue in total.watch(closing):
         yield event_line(issue)
     yield StreamEnd(reference_set=reference_set, totals=total.totals()).model_dump_json() + "\n"
 

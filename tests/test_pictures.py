@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from made_up import made_up_result
 from typer.testing import CliRunner
 
@@ -112,3 +113,16 @@ def test_a_long_series_draws_at_most_spark_width_blocks_and_keeps_its_peak() -> 
     assert len(line) == SPARK_WIDTH
     assert line.count("█") == 1 and set(line) == {"▁", "█"}
     assert len(sparkline([1.0, 2.0, 3.0])) == 3  # a short one is drawn as it is
+
+
+@pytest.mark.parametrize(
+    ("env", "escapes"),
+    [({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False), ({"FORCE_COLOR": "0"}, False),
+     ({"FORCE_COLOR": "1"}, True), ({}, False)],
+)  # fmt: skip
+def test_no_color_wins_over_force_color_in_a_pipe(env: dict[str, str], escapes: bool) -> None:
+    """With both set (or FORCE_COLOR=0), piped output still had bold and dim codes (review)."""
+    result = CliRunner().invoke(
+        app, ["check", str(find_sample("cytokine-storm").path)], env={"FORCE_COLOR": "", **env}
+    )
+    assert ("\x1b[" in result.output) is escapes

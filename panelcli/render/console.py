@@ -27,16 +27,22 @@ class _QuietOnBrokenPipe(Console):
 def make_console(
     stream: TextIO | None = None, *, stderr: bool = False, plain: bool = False
 ) -> Console:
-    """A rich console for stdout/stderr; colour and markup only where a person is looking.
+    """A rich console for stdout/stderr; colour and styles only where a person is looking
+    (or FORCE_COLOR asks for them and NO_COLOR does not forbid them).
 
     `plain` (for `-o FILE`) never writes escape codes, whatever FORCE_COLOR says.
     """
     stream = stream or (sys.stderr if stderr else sys.stdout)
     is_terminal = hasattr(stream, "isatty") and stream.isatty()
+    no_color = bool(os.environ.get("NO_COLOR"))
+    # FORCE_COLOR asks for colour in a pipe (as rich reads it), but NO_COLOR wins, and '0' or
+    # 'false' mean "do not force"; left to rich, a pipe got bold and dim codes in both cases.
+    forced = os.environ.get("FORCE_COLOR", "").strip().lower() not in ("", "0", "false")
+    styled = not plain and (is_terminal or (forced and not no_color))
     console = _QuietOnBrokenPipe(
         file=stream,
-        force_terminal=False if plain else None,
-        no_color=bool(os.environ.get("NO_COLOR")) or not is_terminal,
+        force_terminal=styled,
+        no_color=no_color or not styled,
         highlight=False,
         emoji=False,
         width=_width(stream, is_terminal),

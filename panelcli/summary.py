@@ -91,7 +91,7 @@ OTHER_REASON = "a problem that is explained in the list"
 
 
 def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+    return f"{count:,} {one if count == 1 else many}"
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -400,8 +400,9 @@ def report_sentences(rejected: Sequence[Issue]) -> list[str]:
     return rejected_sentences(Counter(issue.code for issue in rejected))
 
 
-def rejected_sentences(codes: Mapping[str, int]) -> list[str]:
-    """The same sentences from counts of rejection codes (for runs too big to keep every issue)."""
+def rejected_sentences(codes: Mapping[str, int], listed: int | None = None) -> list[str]:
+    """The same sentences from counts of rejection codes (for runs too big to keep every issue);
+    `listed`: how many of the rows are listed, when not all of them are."""
     unreadable = codes.get("file-unreadable", 0)
     reasons: Counter[str] = Counter()
     for code, count in codes.items():
@@ -410,10 +411,13 @@ def rejected_sentences(codes: Mapping[str, int]) -> list[str]:
     rows = sum(reasons.values())
     text = []
     if rows:
-        text.append(
-            f"{_plural(rows, 'row', 'rows')} could not be used. "
-            "Each one is listed with its line and the reason."
-        )
+        where = "Each one is listed with its line and the reason."
+        if listed is not None and listed < rows:
+            where = (
+                f"The first {listed:,} are listed with their line and the reason, and "
+                "'panelcli validate' lists them all."
+            )
+        text.append(f"{_plural(rows, 'row', 'rows')} could not be used. {where}")
         text.extend(
             f"{_plural(count, 'row has', 'rows have')} {reason}."
             for reason, count in reasons.items()

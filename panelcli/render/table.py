@@ -257,7 +257,7 @@ def render_overview(overview: Overview, console: Console) -> None:
     console.print()
     _problems(console, overview.rejected, totals.rejected, "Rows that could not be used")
     _problems(console, overview.warnings, totals.warnings, "Warnings")
-    _sentences(console, rejected_sentences(overview.rejected_reasons))
+    _sentences(console, rejected_sentences(overview.rejected_reasons, len(overview.rejected)))
     _closing(console, overview.reference_set, overview.notice)
 
 

@@ -347,15 +347,16 @@ class CheckOptions:
 
 
 def assumed_unit_problem(unit: str | None, reference_set: ReferenceSet) -> str | None:
-    """Why no row could use this --assume-unit, if none could (else every row is rejected)."""
+    """Why no row could use this assumed unit (--assume-unit, `CheckOptions.assume_unit`), if
+    none could (else every row is rejected)."""
     if unit is None or unit == "range" or is_convertible(unit):
         return None
     if any(unit_key(m.unit) == unit_key(unit) for m in reference_set.markers.values()):
         return None
     return (
-        f"--assume-unit '{unit}' is not a unit panelcli converts (such as pg/mL, ng/L, µg/L) "
-        "nor the unit of a marker in this reference set; use one of those, or 'range' for "
-        "each marker's own unit"
+        f"the unit to assume, '{unit}', is not a unit panelcli converts (such as pg/mL, ng/L, "
+        "µg/L) nor the unit of a marker in this reference set; use one of those, or 'range' "
+        "for each marker's own unit"
     )
 
 

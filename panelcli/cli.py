@@ -247,7 +247,7 @@ def _check_assumed_unit(unit: str | None, reference_set: ReferenceSet) -> None:
 
     problem = assumed_unit_problem(unit, reference_set)
     if problem:
-        raise PanelcliError(problem)
+        raise PanelcliError(f"--assume-unit: {problem}")
 
 
 def _refuse_existing_export(path: Path | None, force: bool) -> None:

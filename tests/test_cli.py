@@ -313,7 +313,9 @@ def test_a_bad_panelcli_ranges_says_the_name_came_from_the_environment(monkeypat
 def test_an_assumed_unit_no_row_could_use_is_refused_before_reading():
     refused = run("check", "samples/healthy-adult.csv", "--assume-unit", "furlongs")
     assert refused.exit_code == 2 and refused.stdout == ""
-    assert refused.stderr.startswith("panelcli: --assume-unit 'furlongs' is not a unit")
+    assert refused.stderr.startswith(
+        "panelcli: --assume-unit: the unit to assume, 'furlongs', is not a unit"
+    )
     for unit in ("ng/L", "range", "PG/ML"):
         assert run("check", "samples/healthy-adult.csv", "--assume-unit", unit).exit_code == 0
 

@@ -78,5 +78,5 @@ def test_options_the_command_line_refuses_are_refused_here_too(
 
 
 def test_an_assumed_unit_no_row_could_use_is_refused() -> None:
-    with pytest.raises(ValueError, match="--assume-unit 'foo' is not a unit"):
+    with pytest.raises(ValueError, match="the unit to assume, 'foo', is not a unit"):
         check_file("samples/healthy-adult.csv", options=CheckOptions(assume_unit="foo"))

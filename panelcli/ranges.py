@@ -563,7 +563,8 @@ def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
         raise RangesError(f"ranges file '{path}' is invalid: {problems[0]}", problems)
     # utf-8-sig as in check_ranges_bytes: a BOM that passed the check must not fail here.
     document = tomllib.loads(raw.decode("utf-8-sig"))
-    return ReferenceSet(RangesFile.model_validate(document), path, raw)
+    # Absolute, as reports name it: a relative path means nothing once the output is moved.
+    return ReferenceSet(RangesFile.model_validate(document), Path(os.path.abspath(path)), raw)
 
 
 def check_ranges_bytes(raw: bytes, require_source: bool = False) -> list[str]:

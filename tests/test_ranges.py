@@ -783,3 +783,12 @@ def test_ranges_init_renames_the_copy_so_reports_do_not_name_the_bundled_set(
     copied = (tmp_path / "mylab" / "arup-3002601.toml").read_text(encoding="utf-8")
     # Only the name changed: the comments and every range are as they were.
     assert copied.replace('"mylab (from arup-3002601)"', '"arup-3002601"') == bundled
+
+
+def test_a_set_loaded_by_a_relative_path_is_reported_by_its_full_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'reference_set.path' was 'nosrc.toml' as typed: meaningless once a report is moved."""
+    (tmp_path / "lab.toml").write_bytes(bundled_sets()["mayo-adult"].read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert load_ranges("lab.toml").info.path == str(tmp_path / "lab.toml")

@@ -94,6 +94,12 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         raise ValueProblem("value-missing", "value is empty")
     if len(cell) > 100:  # no result is this long; spares the patterns below a huge cell
         raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
+    if "\n" in cell or "\r" in cell:  # the comma or word in it is not the problem
+        raise ValueProblem(
+            "value-not-a-number",
+            f"value '{shorten(cell)}' runs over several lines, so it is not a number (is a "
+            "quote left open?)",
+        )
     key = re.sub(r"[\s._]+", "", cell).casefold()
     if key in _NO_NUMBER:
         side = _NO_NUMBER[key]

@@ -180,3 +180,12 @@ def test_lab_ranges(text, low, high):
 def test_unreadable_lab_range_is_none():
     assert parse_lab_range("see comment") is None
     assert parse_lab_range("7-0") is None
+
+
+def test_a_value_over_several_lines_names_the_open_quote_not_the_comma() -> None:
+    """'3<newline>S1,IL-10,4' (rows swallowed by an open quote) was 'cannot tell a decimal
+    comma from a thousands separator' (found in review)."""
+    with pytest.raises(ValueProblem) as problem:
+        parse_value("3\nS1,IL-10,4,pg/mL\nS1,IL-8")
+    assert problem.value.code == "value-not-a-number"
+    assert "runs over several lines" in str(problem.value)

@@ -73,6 +73,7 @@ REJECTED_REASON = {
     "value-not-a-number": "a word or sign where a number should be",
     "value-not-finite": "a number that cannot be a real result",
     "value-impossible": "a number far too large to be a real result",
+    "value-extrapolated": "a number the machine could only guess (marked with a star)",
     "value-negative": "a number below zero",
     "value-thousands-separator": "a number that can be read in two ways",
     "value-ambiguous-comma": "a number that can be read in two ways",

@@ -94,6 +94,14 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         raise ValueProblem("value-missing", "value is empty")
     if len(cell) > 100:  # no result is this long; spares the patterns below a huge cell
         raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
+    if cell.startswith("*") and _NUMBER.match(cell[1:].strip()):
+        # Bio-Plex and xPONENT star a value extrapolated beyond the standard curve.
+        raise ValueProblem(
+            "value-extrapolated",
+            f"value '{shorten(cell)}' is starred, as instruments mark a value estimated beyond "
+            "their standard curve; panelcli does not judge such estimates (remove the '*' to "
+            "judge it as it is)",
+        )
     if "\n" in cell or "\r" in cell:  # the comma or word in it is not the problem
         raise ValueProblem(
             "value-not-a-number",

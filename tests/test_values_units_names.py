@@ -189,3 +189,11 @@ def test_a_value_over_several_lines_names_the_open_quote_not_the_comma() -> None
         parse_value("3\nS1,IL-10,4,pg/mL\nS1,IL-8")
     assert problem.value.code == "value-not-a-number"
     assert "runs over several lines" in str(problem.value)
+
+
+def test_a_starred_value_is_refused_as_an_estimate() -> None:
+    """xPONENT's '*2.10' (extrapolated beyond the standard curve) was only 'not a number'."""
+    with pytest.raises(ValueProblem) as problem:
+        parse_value("*2.10")
+    assert problem.value.code == "value-extrapolated"
+    assert "estimated beyond their standard curve" in str(problem.value)

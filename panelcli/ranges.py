@@ -666,6 +666,11 @@ def _given_limits(table: object, wrong: set[str]) -> dict[str, float | None]:
     }
 
 
+#: Names that labs use for more than one molecule (reference-facts: "'IL-1' alone is
+#: ambiguous - do not auto-map"), by marker key.
+_AMBIGUOUS_NAMES = {"il1": "IL-1α or IL-1β", "ifn": "IFN-α, IFN-β or IFN-γ"}
+
+
 def ranges_warnings(raw: bytes) -> list[str]:
     """Things worth a look in a valid ranges file: no source, units panelcli cannot convert."""
     from panelcli.units import is_convertible
@@ -673,6 +678,13 @@ def ranges_warnings(raw: bytes) -> list[str]:
     parsed = RangesFile.model_validate(tomllib.loads(raw.decode("utf-8-sig")))
     warnings = []
     for name, entry in parsed.markers.items():
+        for alias in (name, *entry.aliases):
+            meant = _AMBIGUOUS_NAMES.get(marker_key(alias))
+            if meant:
+                warnings.append(
+                    f"marker '{name}': the name '{alias}' may mean {meant}; a result written "
+                    f"so would be judged as {name}"
+                )
         if not entry.source:
             warnings.append(f"marker '{name}': no 'source'; say where the interval comes from")
         if not is_convertible(entry.unit):

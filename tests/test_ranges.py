@@ -792,3 +792,14 @@ def test_a_set_loaded_by_a_relative_path_is_reported_by_its_full_path(
     (tmp_path / "lab.toml").write_bytes(bundled_sets()["mayo-adult"].read_bytes())
     monkeypatch.chdir(tmp_path)
     assert load_ranges("lab.toml").info.path == str(tmp_path / "lab.toml")
+
+
+def test_an_alias_that_names_two_molecules_is_warned_about() -> None:
+    """'IL-1' added as IL-1β's alias passed without a word, though it may mean IL-1α."""
+    toml = (
+        b'[markers."IL-1\xce\xb2"]\nunit = "pg/mL"\nhigh = 7.4\nsource = "x"\naliases = ["IL-1"]\n'
+    )
+    assert ranges_warnings(toml) == [
+        "marker 'IL-1β': the name 'IL-1' may mean IL-1α or IL-1β; a result written so would be "
+        "judged as IL-1β"
+    ]

@@ -130,7 +130,7 @@ def read_batches(
                 previous = here
                 count += 1
         except InputError as exc:
-            if count == 0:  # nothing read: the file cannot be read at all, as check says
+            if first and not rows and not leading:  # nothing to give: unreadable, as in check
                 raise
             # As `panelcli check`: the rows before the problem, then the problem.
             yield batch(rows, first, True, tuple(stopped_reading(source, exc)))

@@ -417,6 +417,7 @@ class Interpreter:
         self._references: dict[tuple[object, ...], Reference] = {}
         self._readable: dict[tuple[str, ...], bool] = {}  # see _person_readable
         self._columns: dict[str, str] = {}  # role -> its header cell as written (judge_rows)
+        self._wide = False  # the file being read has the wide layout (judge_rows)
         #: The file being read now and what its reader has seen (for a progress bar).
         self.reading: tuple[str, ReadStats] | None = None
 
@@ -483,6 +484,7 @@ class Interpreter:
         the rows start the file (a wide layout's first row may hold units).
         """
         self._columns = {role: file.header[i] for role, i in file.layout.roles.items()}
+        self._wide = file.layout.kind == "wide"
         if file.layout.kind == "long" and self.short_path:
             yield from self._long_rows(file, stats, size)
             return
@@ -832,10 +834,15 @@ class Interpreter:
             assumed = self.options.assume_unit
             if assumed is None:
                 # A file with a unit column has a blank (or missing: short row) cell there.
-                missing = (
-                    "is empty; fill it in" if "unit" in self._columns
-                    else "is missing; add a unit column"
-                )  # fmt: skip
+                if "unit" in self._columns:  # a blank cell (or a short row) in the unit column
+                    missing = "is empty; fill it in"
+                elif self._wide:
+                    missing = (
+                        "is missing; put it in the header (as in 'IL-6 (pg/mL)') or in a row of "
+                        "units under it,"
+                    )
+                else:
+                    missing = "is missing; add a unit column"
                 yield self._reject(
                     m,
                     "unit-missing",
@@ -1025,7 +1032,8 @@ class Interpreter:
                 self._warn_once(
                     ("person-unreadable", m.source, message),
                     Issue(severity="warning", code="person-unreadable", source=m.source,
-                          line=m.line, column=self._column_of("collected_at"), message=message),
+                          line=m.line, column=self._columns.get("collected_at"),
+                          message=message),
                 )  # fmt: skip
             elif age is None:
                 self._unreadable_person(

@@ -23,6 +23,7 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     ValidationInfo,
+    WithJsonSchema,
     model_validator,
 )
 from pydantic_core import ErrorDetails
@@ -47,6 +48,24 @@ _SEX_SPELLINGS = {
     "men": "male",
     "woman": "female",
     "man": "male",
+}
+
+
+#: What editors are told (the schema): the spellings read, in their usual cases.
+_SEX_SCHEMA = {
+    "anyOf": [
+        {
+            "enum": sorted(
+                {
+                    f(s)
+                    for s in ("female", "male", *_SEX_SPELLINGS)
+                    for f in (str.lower, str.title, str.upper)
+                }
+            )
+        },  # fmt: skip
+        {"type": "null"},
+    ],
+    "description": "female or male (also F, M, woman, man, women, men, in any case)",
 }
 
 
@@ -100,10 +119,11 @@ class _BoundsFields(_Strict):
 class Interval(_BoundsFields):
     """A row of a marker's interval that applies to a sex and/or age band (years)."""
 
-    sex: Annotated[Sex | None, BeforeValidator(_sex_as_written)] = None
-    # 150: no person is older, and the CSV's ages stop there too.
+    sex: Annotated[Sex | None, BeforeValidator(_sex_as_written), WithJsonSchema(_SEX_SCHEMA)] = None
+    # 150: no person is older, and the CSV's ages stop there too. An age_max past it (999) is
+    # a common way to write "and over", so it stays allowed.
     age_min: float | None = Field(None, ge=0, le=150, strict=True, description="Inclusive, years.")
-    age_max: float | None = Field(None, gt=0, le=150, strict=True, description="Exclusive, years.")
+    age_max: float | None = Field(None, gt=0, strict=True, description="Exclusive, years.")
 
     def matches(self, sex: Sex | None, age: float | None) -> bool | None:
         """True/False when the person fits or not; None when what is unknown decides it."""
@@ -504,7 +524,10 @@ def user_sets() -> dict[str, Path]:
 
 def _toml_files(folder: Path) -> list[Path]:
     """The folder's .toml files, however the suffix is cased ('LAB.TOML' from Windows)."""
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".toml" and p.is_file())
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".toml" and p.is_file())
+    except OSError as exc:  # a folder that cannot be listed (its permissions)
+        raise RangesError(f"cannot read the folder '{folder}': {exc.strerror}") from None
 
 
 def available_sets() -> dict[str, Path]:
@@ -516,8 +539,8 @@ def find_set(spec: str | None) -> Path:
     """Turn --ranges (a bundled name, a file or a directory) into a file path."""
     if spec is not None and not spec.strip():  # `--ranges "$UNSET"` must not mean the default
         raise RangesError(
-            "--ranges is empty; give a set's name (see 'panelcli ranges list'), a TOML file "
-            "or a folder holding one"
+            "the reference set to use is given as '' (empty); give a set's name (see "
+            "'panelcli ranges list'), a TOML file or a folder holding one"
         )
     from_env = not spec and bool(os.environ.get(RANGES_ENV))
     spec = spec or os.environ.get(RANGES_ENV) or DEFAULT_SET

@@ -221,10 +221,10 @@ def trend_sentences(
     if undated:
         named = list(dict.fromkeys(f"sample {i}" if i else "a sample" for i in undated))
         joined = join_names(named)
-        it = "it is" if len(undated) == 1 else "they are"
+        one = len(named) == 1
         text.append(
-            f"{joined[0].upper()}{joined[1:]} of patient {patient_id} "
-            f"{'has' if len(undated) == 1 else 'have'} no date, so {it} not part of these changes."
+            f"{joined[0].upper()}{joined[1:]} of patient {patient_id} {'has' if one else 'have'} "
+            f"no date, so {'it is' if one else 'they are'} not part of these changes."
         )
     return text
 

@@ -92,24 +92,29 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     cell = cell.strip("\ufeff\u200b \t")
     if not cell:
         raise ValueProblem("value-missing", "value is empty")
-    if len(cell) > 100:  # no result is this long; spares the patterns below a huge cell
-        raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
-    if cell.startswith("*") and _NUMBER.match(cell[1:].strip()):
-        # Bio-Plex and xPONENT star a value extrapolated beyond the standard curve.
-        raise ValueProblem(
-            "value-extrapolated",
-            f"value '{shorten(cell)}' is starred, as instruments mark a value estimated beyond "
-            "their standard curve; panelcli does not judge such estimates (remove the '*' to "
-            "judge it as it is)",
-        )
-    if "\n" in cell or "\r" in cell:  # the comma or word in it is not the problem
+    if "\n" in cell or "\r" in cell:  # rows swallowed by an open quote, however long
         raise ValueProblem(
             "value-not-a-number",
             f"value '{shorten(cell)}' runs over several lines, so it is not a number (is a "
             "quote left open?)",
         )
+    if len(cell) > 100:  # no result is this long; spares the patterns below a huge cell
+        raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
+    if cell.startswith("*"):
+        # Bio-Plex and xPONENT star a value extrapolated beyond the standard curve.
+        try:
+            parse_value(cell[1:], decimal_comma)
+        except ValueProblem:
+            pass  # not a number after the star either: said below
+        else:
+            raise ValueProblem(
+                "value-extrapolated",
+                f"value '{shorten(cell)}' is starred, as instruments mark a value estimated "
+                "beyond their standard curve; panelcli does not judge such estimates (remove "
+                "the '*' to judge it as it is)",
+            )
     key = re.sub(r"[\s._]+", "", cell).casefold()
-    if key in _NO_NUMBER:
+    if key in _NO_NUMBER and (key != "nn" or "." in cell):  # 'n.n.', never a bare 'NN'
         side = _NO_NUMBER[key]
         if side == ">":
             limits: tuple[str, ...] = ("uloq",)
@@ -134,7 +139,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     return ParsedValue(number, comparator, unit)
 
 
-_ONLY_A_DECIMAL_COMMA = re.compile(r"\d+,(?:\d{1,2}|\d{4,})\Z|0,\d+\Z")
+_ONLY_A_DECIMAL_COMMA = re.compile(r"[+-]?(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+)\Z")
 
 
 def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
@@ -183,6 +188,16 @@ _RANGE_BETWEEN = re.compile(rf"^{_NUM}\s*(?:-|–|—|to|\.\.)\s*{_NUM}\s*(?P<un
 _RANGE_ONE_SIDED = re.compile(rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥)\s*{_NUM}\s*(?P<unit>\S*/\S+)?$")
 
 
+_COMMA_NUMBER = re.compile(r"\d+(?:,\d+)+")
+
+
+def _lone_decimal_commas(text: str) -> str:
+    """Each number in `text` whose comma cannot group thousands, with a decimal point."""
+    return _COMMA_NUMBER.sub(
+        lambda m: m[0].replace(",", ".") if _ONLY_A_DECIMAL_COMMA.match(m[0]) else m[0], text
+    )
+
+
 class LabRange(NamedTuple):
     """A reference range as printed by the performing lab in the row ('0-7', '<7.0')."""
 
@@ -194,8 +209,8 @@ class LabRange(NamedTuple):
 def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
     """Read a printed reference range; None when it is not in a form panelcli understands."""
     cell = text.strip()
-    if decimal_comma:
-        cell = cell.replace(",", ".")
+    # Elsewhere, as for values, a comma that cannot group thousands is a decimal mark ('<7,5').
+    cell = cell.replace(",", ".") if decimal_comma else _lone_decimal_commas(cell)
     between = _RANGE_BETWEEN.match(cell)
     if between:
         low, high = float(between.group(1)), float(between.group(2))

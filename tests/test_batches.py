@@ -124,3 +124,16 @@ def test_a_batch_gives_the_same_events_when_interpreted_again(tmp_path: Path) ->
     path.write_text(TRICKY["short-rows.csv"], encoding="utf-8")
     batch = next(read_batches(str(path), RANGES))
     assert ndjson_batch(batch, RANGES).lines == ndjson_batch(batch, RANGES).lines
+
+
+def test_a_file_that_stops_after_only_a_comment_gives_what_the_cli_gives(tmp_path: Path) -> None:
+    """read_batches raised where check gave the comment's warning and the stop (review)."""
+    path = tmp_path / "stops.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n# c\n\nsample_id,marker,value\n"
+        "S2,IL-6,1\n"
+    )
+    code, stdout, _ = cli_ndjson(path)
+    assert code == 2 and '"comment-skipped"' in stdout and '"file-unreadable"' in stdout
+    for rows_per_batch in (1, 3, 10_000):
+        assert batched_ndjson(path, rows_per_batch) == stdout

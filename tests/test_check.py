@@ -89,6 +89,14 @@ def test_missing_unit_is_rejected_unless_assumed(write_csv):
     # With a unit column, the cell is what is empty (it said "add a unit column": review).
     blank = write_csv("marker,value,unit\nIL-6,3,\n")
     assert check_file(blank).rejected[0].message.startswith("unit is empty; fill it in or say")
+    wide = write_csv("sample_id,IL-6\nS1,3\n")  # a wide file has no unit column to add
+    assert (
+        check_file(wide)
+        .rejected[0]
+        .message.startswith(
+            "unit is missing; put it in the header (as in 'IL-6 (pg/mL)') or in a row of units"
+        )
+    )
     assumed = check_file(path, options=CheckOptions(assume_unit="range"))
     assert assumed.panels[0].results[0].status == Status.HIGH
 

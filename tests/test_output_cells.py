@@ -91,6 +91,7 @@ def test_ucum_codes(unit: str, code: str | None) -> None:
         ("2026-05-20T24:00:00Z", "2026-05-20", "is not a time of day"),
         ("2026-05-20T25:00", "2026-05-20", "is not a time of day"),
         ("2026-05-20T10:61", "2026-05-20", "is not a time of day"),
+        ("2026-05-20 06:30:75Z", "2026-05-20", "is not a time of day"),
         # With a zone only the seconds are missing: FHIR gets the whole time.
         ("2026-05-20T06:30+02:00", "2026-05-20T06:30:00+02:00", None),
         ("2026-05-20 6:30Z", "2026-05-20T06:30:00Z", None),

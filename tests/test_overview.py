@@ -176,3 +176,19 @@ def test_a_big_json_document_says_why_it_does_not_stream(
     monkeypatch.setattr(cli, "BIG_FHIR_DOCUMENT", 250)
     fhir = runner.invoke(app, ["check", str(big_file(tmp_path, 201)), "--format", "fhir"])
     assert fhir.stderr.startswith("panelcli: more than 250 results: --format fhir is one")
+
+
+def test_the_overview_counts_listed_rows_without_the_files_it_could_not_read(
+    tmp_path: Path,
+) -> None:
+    """With unreadable files among the listed problems it said 'Each one is listed' over a
+    list that ended '… and 3 more' (found in review)."""
+    path = big_file(tmp_path, 600, bad_every=6)
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(b"\x00\x01binary")
+    result = runner.invoke(
+        app, ["check", str(broken), str(broken), str(path), "--fail-on", "never"]
+    )
+    said = " ".join(result.stdout.split())
+    assert "Each one is listed" not in said
+    assert "The first 98 are listed with their line" in said

@@ -745,8 +745,8 @@ def test_an_empty_ranges_option_is_an_error_not_the_default(monkeypatch) -> None
     source = str(Path(__file__).parent.parent / "samples" / "healthy-adult.csv")
     result = runner.invoke(app, ["check", source, "--ranges", ""])
     assert result.exit_code == 2
-    assert "--ranges is empty" in result.stderr
-    with pytest.raises(RangesError, match="--ranges is empty"):
+    assert "the reference set to use is given as '' (empty)" in result.stderr
+    with pytest.raises(RangesError, match="given as '' "):
         load_ranges(" ")
 
 
@@ -803,3 +803,19 @@ def test_an_alias_that_names_two_molecules_is_warned_about() -> None:
         "marker 'IL-1β': the name 'IL-1' may mean IL-1α or IL-1β; a result written so would be "
         "judged as IL-1β"
     ]
+
+
+def test_an_open_ended_age_max_is_allowed_and_the_schema_takes_every_sex_spelling() -> None:
+    """'age_max = 999' ("and over") was refused once ages stopped at 150; the schema told
+    editors that 'F' was wrong while the loader read it (found in review)."""
+    import jsonschema
+
+    toml = (
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2\nsource = "x"\n'
+        '[[markers."IL-6".intervals]]\nsex = "F"\nage_min = 18\nage_max = 999\nhigh = 3\n'
+    )
+    assert check_ranges_bytes(toml.encode()) == []
+    import tomllib
+
+    schema = json.loads(runner.invoke(app, ["schema", "ranges"]).stdout)
+    jsonschema.validate(tomllib.loads(toml), schema)

@@ -159,3 +159,17 @@ def test_a_patient_s_sample_with_no_date_is_said_to_be_left_out(tmp_path: Path) 
     assert (
         trend.text[-1] == "Sample C of patient P1 has no date, so it is not part of these changes."
     )
+
+
+def test_the_same_undated_sample_in_two_files_is_one_sample_in_the_sentence(
+    tmp_path: Path,
+) -> None:
+    rows = "sample_id,patient_id,collected_at,marker,value,unit\n"
+    dated = rows + "A,P1,2026-01-01,IL-6,3,pg/mL\nB,P1,2026-03-01,IL-6,30,pg/mL\n"
+    undated = rows + "C,P1,,IL-6,1,pg/mL\n"
+    (tmp_path / "a.csv").write_text(dated + "C,P1,,IL-6,1,pg/mL\n")
+    (tmp_path / "b.csv").write_text(undated)
+    (trend,) = check_files([str(tmp_path / "a.csv"), str(tmp_path / "b.csv")]).trends
+    assert (
+        trend.text[-1] == "Sample C of patient P1 has no date, so it is not part of these changes."
+    )

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from panelcli.names import marker_key, split_header_unit
 from panelcli.units import UnitProblem, conversion_exponent, convert
-from panelcli.values import ParsedValue, ValueProblem, parse_lab_range, parse_value
+from panelcli.values import LabRange, ParsedValue, ValueProblem, parse_lab_range, parse_value
 
 
 @pytest.mark.parametrize(
@@ -193,7 +193,25 @@ def test_a_value_over_several_lines_names_the_open_quote_not_the_comma() -> None
 
 def test_a_starred_value_is_refused_as_an_estimate() -> None:
     """xPONENT's '*2.10' (extrapolated beyond the standard curve) was only 'not a number'."""
+    for cell, decimal_comma in (("*2.10", False), ("*2,10", True), ("*2.1 pg/mL", False)):
+        with pytest.raises(ValueProblem) as problem:
+            parse_value(cell, decimal_comma)
+        assert problem.value.code == "value-extrapolated", cell
+        assert "estimated beyond their standard curve" in str(problem.value)
+
+
+def test_only_the_dotted_german_n_n_means_not_detected() -> None:
+    assert parse_value("n.n.").comparator == "<"
+    for cell in ("NN", "N N"):  # a bare 'NN' could be anything: not read as "not detected"
+        with pytest.raises(ValueProblem):
+            parse_value(cell)
+
+
+def test_a_quoted_range_reads_its_comma_as_its_value_does() -> None:
+    """'"3,2"' was read as 3.2 but '"<7,5"' in the same row was unreadable (review)."""
+    assert parse_lab_range("<7,5") == LabRange(None, 7.5, None)
+    assert parse_lab_range("0,5-7,5") == LabRange(0.5, 7.5, None)
+    assert parse_lab_range("0-12,345") is None  # 12.345 or 12345?
     with pytest.raises(ValueProblem) as problem:
-        parse_value("*2.10")
-    assert problem.value.code == "value-extrapolated"
-    assert "estimated beyond their standard curve" in str(problem.value)
+        parse_value("-3,2")
+    assert problem.value.code == "value-negative"

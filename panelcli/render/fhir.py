@@ -62,7 +62,7 @@ def fhir_datetime(collected_at: str) -> tuple[str | None, str | None]:
         day, hour, minute, seconds, zone = date_then_time.group(
             "date", "hour", "minute", "seconds", "zone"
         )
-        if int(hour) > 23 or int(minute) > 59:
+        if int(hour) > 23 or int(minute) > 59 or int((seconds or ":0")[1:3]) > 60:
             return day, (
                 f"The collection time in '{shorten(text)}' is not a time of day, so "
                 "effectiveDateTime holds only the date."

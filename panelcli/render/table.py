@@ -9,6 +9,7 @@ from rich.panel import Panel as Box
 from rich.table import Table
 from rich.text import Text
 
+from panelcli.check import UNREADABLE
 from panelcli.models import (
     Issue,
     Overview,
@@ -257,7 +258,8 @@ def render_overview(overview: Overview, console: Console) -> None:
     console.print()
     _problems(console, overview.rejected, totals.rejected, "Rows that could not be used")
     _problems(console, overview.warnings, totals.warnings, "Warnings")
-    _sentences(console, rejected_sentences(overview.rejected_reasons, len(overview.rejected)))
+    listed = sum(issue.code != UNREADABLE for issue in overview.rejected)  # rows, as counted
+    _sentences(console, rejected_sentences(overview.rejected_reasons, listed))
     _closing(console, overview.reference_set, overview.notice)
 
 

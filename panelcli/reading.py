@@ -558,17 +558,26 @@ def is_header_again(cells: list[str], header: list[str], layout: Layout) -> bool
         value_at = layout.roles["value"]
         if value_at < len(cells) and not cells[value_at].strip()[:1].isalpha():
             return False  # a value or a blank where a header names a column: a data row
-        # Names of a marker and a value column anywhere: a header, maybe with other columns.
-        roles = {_ROLE_OF.get(key) or _WEAK_ROLE_OF.get(key) for key in map(header_key, cells)}
-        return "marker" in roles and "value" in roles
+        return _names_columns(cells)
     for index in layout.markers:
         cell = cells[index].strip() if index < len(cells) else ""
         if cell:  # the first filled marker cell: a marker's name where a value should be
             return cell[0].isalpha() and (
                 cell == header[index].strip()
                 or marker_key(split_header_unit(cell)[0]) in _marker_keys(layout)
+                or _names_columns(cells)
             )
     return False
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """Whether a row names columns as a header does: a marker and a value column (the long
+    layout), or two or more markers with their units (the wide one, 'IL-8 (pg/mL)')."""
+    roles = {_ROLE_OF.get(key) or _WEAK_ROLE_OF.get(key) for key in map(header_key, cells)}
+    if "marker" in roles and "value" in roles:
+        return True
+    named = (cell for cell in cells if cell.strip()[:1].isalpha())
+    return sum(split_header_unit(cell)[1] is not None for cell in named) >= 2
 
 
 def _marker_keys(layout: Layout) -> set[str]:
@@ -989,6 +998,10 @@ def rows_to_measurements(
         first_data_row = False
         stats.rows += 1
         count = len(cells)
+        # Another header (more or fewer columns too) is said before its width is.
+        if long and is_header_again(cells, header, layout):
+            yield header_again(source, line, cells, header)
+            continue
         if count > width and "".join(cells[width:]).strip():
             spans = f" (it runs over lines {line}-{last_line}: is a quote left open?)"
             yield Issue(
@@ -1009,11 +1022,6 @@ def rows_to_measurements(
             )  # fmt: skip
         if long:
             value = cells[i_value] if i_value < count else None
-            if (value is None or value.strip()[:1].isalpha()) and is_header_again(
-                cells, header, layout
-            ):
-                yield header_again(source, line, cells, header)
-                continue
             if count <= width:
                 cells.extend(("",) * (width - count + 1))
             marker = cells[i_marker_or_pad].strip() or None

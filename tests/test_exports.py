@@ -1044,6 +1044,33 @@ def test_another_header_stops_the_file_rather_than_read_rows_by_the_first(
     assert [(i.code, i.line) for i in errors(events)] == [("file-unreadable", 3)]
 
 
+_LONG = "sample_id,marker,value,unit\nS-1,IL-6,3,pg/mL\n"
+_WIDE = "Sample,IL-6 (pg/mL),IL-10 (pg/mL)\nS-1,4.2,7\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # other marker columns: S2's IL-8 was judged as IL-6, its TNF-α as IL-10 (review)
+        (_WIDE, "Sample,IL-8 (pg/mL),TNF-α (pg/mL)\nS-3,1.2,1.0\n"),
+        # the long header again with one more column: was 'row-too-many-cells' per row
+        (_LONG, "sample_id,marker,value,unit,sex\nS-3,IL-6,1,pg/mL,F\n"),
+        # a wide header under a long one: was 'marker-missing' per row
+        (_LONG, "sample_id,IL-6 (pg/mL),IL-10 (pg/mL)\nS-3,1,2\n"),
+        # a long header under a wide one: was 'row-too-many-cells' per row
+        (_WIDE, "sample_id,marker,value,unit\nS-3,IL-6,1,pg/mL\n"),
+    ],
+)
+def test_any_other_header_stops_the_file_at_its_line(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    events = events_in(tmp_path, first + second)
+    assert {r.sample_id for r in results(events)} == {"S-1"}
+    (stopped,) = errors(events)
+    assert (stopped.code, stopped.line) == ("file-unreadable", 3)
+    assert "line 3 is another header" in stopped.message
+
+
 def test_wide_rows_with_a_blank_sample_id_are_not_one_sample(tmp_path: Path) -> None:
     """Two rows with blank ids became one 'sample' measured twice (found in review)."""
     events = events_in(

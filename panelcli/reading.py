@@ -240,6 +240,21 @@ def _cp1252_fallback(stats: ReadStats) -> str:
     return name
 
 
+#: Stands for UTF-16 bytes that are not text, so that `_lines` can name the line they are
+#: on (a strict decoder fails a whole block of lines, losing the good ones before them): a
+#: code point no lab file holds (the last one of the last private-use plane).
+UNDECODABLE_MARK = "\U0010fffd"
+_UNDECODABLE = "panelcli-undecodable"
+
+
+def _mark_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    return UNDECODABLE_MARK, exc.end
+
+
+codecs.register_error(_UNDECODABLE, _mark_undecodable)
+
+
 def _detect_encoding(head: bytes, source: str) -> str:
     for magic, (what, advice) in _BINARY_MAGIC.items():
         if head.startswith(magic):
@@ -281,7 +296,7 @@ def open_text(
             raw.close()
         raise
     utf16 = stats.encoding.startswith("utf-16")
-    errors = "strict" if utf16 else _cp1252_fallback(stats)
+    errors = _UNDECODABLE if utf16 else _cp1252_fallback(stats)
     ahead = None
     size = _regular_file_size(raw)
     if size is not None:  # read at full speed; its size and position show progress
@@ -308,9 +323,10 @@ def _regular_file_size(raw: BinaryIO) -> int | None:
 def _lines(
     text: io.TextIOWrapper, source: str, max_line: int, ahead: LinesAhead | None = None
 ) -> Iterator[str]:
-    """Physical lines, failing fast (without reading it all) on a line longer than max_line;
-    `ahead` counts them (see `LinesAhead`)."""
+    """Physical lines, failing fast (without reading it all) on a line longer than max_line
+    or holding bytes that are not text (UTF-16); `ahead` counts them (see `LinesAhead`)."""
     readline = text.readline
+    marked = text.errors == _UNDECODABLE
     number = 0
     try:
         while True:
@@ -326,6 +342,12 @@ def _lines(
                 raise InputError(
                     f"{source}: line {number} is longer than {max_line:,} characters; this does "
                     "not look like a lab export (raise the limit with --max-line-length)",
+                    line=number,
+                )
+            if marked and UNDECODABLE_MARK in line:
+                raise InputError(
+                    f"{source}: the text from line {number} on is not valid {text.encoding} "
+                    "(is the file damaged?)",
                     line=number,
                 )
             yield line

@@ -6,6 +6,7 @@ the named pipe and the unreadable file are made here in tmp_path.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import subprocess
@@ -85,7 +86,7 @@ CASES = [
     # The rows before the bad bytes are read (they were lost when those lay among the first
     # lines read, where the header is looked for: review), then the file stops there.
     Case("utf16-truncated.csv", 2, "from line 4 on is not valid utf-16", "json"),
-    Case("utf16-lone-surrogate.csv", 2, "is not valid utf-16"),
+    Case("utf16-lone-surrogate.csv", 2, "from line 4 on is not valid utf-16", "json"),
     Case("cp1252-excel.csv", 1, "read as Windows-1252", "json"),
     Case("long-cell.csv", 2, "value '777777777777777777777777777777777777777…'", "json"),
     Case("control-chars.csv", 2, "value '3\\x1b[2J.1' is not a number", "json"),
@@ -410,3 +411,35 @@ def test_rows_before_a_line_too_long_come_out_wherever_that_line_is(
     (stopped,) = report["rejected"]
     assert (stopped["code"], stopped["line"]) == ("file-unreadable", rows_before + 2)
     assert "is longer than 1,024 characters" in stopped["message"]
+
+
+def test_bad_utf16_bytes_stop_the_file_at_their_line_after_every_row_before(
+    tmp_path: Path,
+) -> None:
+    """The strict decoder failed a whole block: with the bad bytes on line 5 no row came out
+    ('from line 1 on'), and on line 90001 of a big file the rows from 89902 on were lost
+    (found in review)."""
+    rows = "".join(f"S{i},SYNTH-1,2026-01-02,IL-6,1.{i % 10},pg/mL\r\n" for i in range(3000))
+    data = f"{HEADER}\r\n{rows}".encode("utf-16-le")
+    bad = (
+        "S-X,SYNTH-1,2026-01-02,IL-6,".encode("utf-16-le")
+        + b"\x00\xdc"
+        + "1,pg/mL\r\n".encode("utf-16-le")
+    )
+    path = tmp_path / "u16.csv"
+    path.write_bytes(
+        codecs.BOM_UTF16_LE
+        + data
+        + bad
+        + "S-Y,SYNTH-1,2026-01-02,IL-6,2,pg/mL\r\n".encode("utf-16-le")
+    )
+    code, out, _ = check(str(path), "--format", "json")
+    assert code == 2
+    report = json.loads(out)
+    assert report["totals"]["results"] == 3000
+    (stopped,) = report["rejected"]
+    assert (stopped["code"], stopped["line"]) == ("file-unreadable", 3002)
+    assert (
+        stopped["message"]
+        == "the text from line 3002 on is not valid utf-16 (is the file damaged?)"
+    )

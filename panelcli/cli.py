@@ -939,6 +939,14 @@ def ranges_init(
         target = dest / source.name
         if target.exists():
             raise PanelcliError(f"'{target}' already exists; choose another folder")
+        held = (
+            [p.name for p in dest.glob("*") if p.suffix.lower() == ".toml"] if dest.is_dir() else []
+        )
+        if held:  # --ranges FOLDER needs exactly one ranges file in it
+            raise PanelcliError(
+                f"'{dest}' already holds a ranges file ({held[0]}); --ranges '{dest}' would not "
+                "know which to use: choose another folder"
+            )
         # Renamed, so that reports judged by the edited copy do not name the bundled set.
         copy_name = f"{dest.resolve().name} (from {source.stem})"
         text, renamed = renamed_set(source.read_text(encoding="utf-8"), copy_name)

@@ -819,3 +819,12 @@ def test_an_open_ended_age_max_is_allowed_and_the_schema_takes_every_sex_spellin
 
     schema = json.loads(runner.invoke(app, ["schema", "ranges"]).stdout)
     jsonschema.validate(tomllib.loads(toml), schema)
+
+
+def test_ranges_init_refuses_a_folder_that_already_holds_a_ranges_file(tmp_path: Path) -> None:
+    """It added a second file, and '--ranges FOLDER' then refused the folder (review)."""
+    (tmp_path / "LAB.TOML").write_text("")
+    result = runner.invoke(app, ["ranges", "init", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "already holds a ranges file (LAB.TOML)" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["LAB.TOML"]

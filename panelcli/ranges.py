@@ -872,6 +872,11 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     message = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "model_type":  # '[markers]' then 'IL-6 = 5': a number, not a table
         message = 'should be a table of keys ([markers."NAME"] then unit = …, high = …)'
+    if err["type"] == "less_than_equal":
+        limit = err.get("ctx", {}).get("le")
+        message = f"must be at most {limit:g}" if isinstance(limit, int | float) else message
+    if err["type"] == "literal_error" and key == "sex":
+        message = "must be 'female' or 'male' (F and M work too), or left out for anyone"
     if err["type"] == "string_too_short":
         message = "is empty; fill it in or remove it"
         if key == "unit":

@@ -1040,7 +1040,8 @@ def rows_to_measurements(
                 severity="warning", code="row-spans-lines", source=source, line=line,
                 message=f"a quoted value in this row runs over lines {line}-{last_line} and "
                 f"holds line breaks and '{visible(delimiter)}' as rows do; if a quote was left "
-                f"open by mistake, lines {line + 1}-{last_line} were read as part of this row",
+                f"open by mistake, {_lines_text(line + 1, last_line)} read as part of "
+                "this row",
             )  # fmt: skip
         if long:
             value = cells[i_value] if i_value < count else None
@@ -1099,6 +1100,11 @@ def rows_to_measurements(
         if not produced:
             yield Issue(code="row-no-values", source=source, line=line,
                         message="row has no marker values")  # fmt: skip
+
+
+def _lines_text(first: int, last: int) -> str:
+    """'line 3 was' or 'lines 3-5 were', as a message says it."""
+    return f"line {first} was" if first == last else f"lines {first}-{last} were"
 
 
 def _holds_rows(cells: list[str], delimiter: str) -> bool:

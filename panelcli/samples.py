@@ -36,12 +36,12 @@ def list_samples() -> list[Sample]:
 
 
 def find_sample(name: str) -> Sample | None:
-    """A sample by its name, however it is spaced or cased ('Cytokine storm'), or by a word
-    of it that names only one sample ('storm')."""
+    """A sample by its name, however it is spaced or cased ('Cytokine storm'), or by a part
+    of it (3 letters or more) that names only one sample ('storm')."""
     wanted = _key(name.removesuffix(".csv"))
     samples = list_samples()
     exact = [s for s in samples if _key(s.name) == wanted]
-    partly = [s for s in samples if wanted and wanted in _key(s.name)]
+    partly = [s for s in samples if len(wanted) >= 3 and wanted in _key(s.name)]
     found = exact or partly
     return found[0] if len(found) == 1 else None
 

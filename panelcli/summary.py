@@ -195,6 +195,11 @@ def how_far_below(result: Result) -> str:
     )
 
 
+def where(result: Result) -> str:
+    """Which side of what the test can measure a censored value is on."""
+    return "above" if result.comparator in (">", ">=") else "below"
+
+
 def why_not_judged(result: Result) -> str:
     """The reason an indeterminate result has no status, in plain words."""
     if result.reference is None:
@@ -202,10 +207,9 @@ def why_not_judged(result: Result) -> str:
             f"The range for {result.marker} depends on sex or age, and the file does not give it."
         )
     if result.value is None:  # 'ND', 'OOR <', 'OOR >' with no limit in the set to stand in
-        where = "above" if result.comparator in (">", ">=") else "below"
         return (
-            f"{result.marker} was {where} what the test can measure. The result has no number, "
-            "so it cannot be compared with the range."
+            f"{result.marker} was {where(result)} what the test can measure. The result has no "
+            "number, so it cannot be compared with the range."
         )
     if result.comparator in (">", ">="):
         # '≥10.4' may be exactly 10.4, which can be inside the range: "above" would be wrong.
@@ -226,7 +230,25 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
         sentences.append(
             f"The ranges for {_names(person)} depend on sex or age, which the file does not give."
         )
-    sentences += [why_not_judged(r) for r in unclear if len(person) < 2 or r.reference is not None]
+    # Values with no number ('ND', 'OOR >'), side by side: one sentence per side, not per marker.
+    no_number = {
+        side: [
+            r for r in unclear if r.reference is not None and r.value is None and where(r) == side
+        ]
+        for side in ("below", "above")
+    }
+    for side, group in no_number.items():
+        if len(group) > 1:
+            sentences.append(
+                f"{_names(group)} were {side} what the test can measure. The results have no "
+                "number, so they cannot be compared with the range."
+            )
+    grouped = {id(r) for group in no_number.values() if len(group) > 1 for r in group}
+    sentences += [
+        why_not_judged(r)
+        for r in unclear
+        if (len(person) < 2 or r.reference is not None) and id(r) not in grouped
+    ]
     return list(dict.fromkeys(sentences))
 
 
@@ -424,5 +446,5 @@ def rejected_sentences(codes: Mapping[str, int], listed: int | None = None) -> l
             for reason, count in reasons.items()
         )
     if unreadable:
-        text.append(f"{_plural(unreadable, 'file', 'files')} could not be read at all.")
+        text.append(f"{_plural(unreadable, 'file', 'files')} could not be read in full.")
     return text

@@ -410,3 +410,18 @@ def test_the_storm_pattern_is_seen_whatever_the_ranges_file_calls_the_markers(tm
     )
     (panel,) = check_file(str(data), ranges=str(ranges)).panels
     assert "prompt medical attention" in " ".join(panel.summary.text)
+
+
+def test_values_with_no_number_share_one_sentence_per_side(write_csv):
+    """'The result has no number, …' was said once per marker, four times over (review)."""
+    path = write_csv(
+        "sample_id,marker,value,unit\nS,IL-6,ND,pg/mL\nS,IL-10,OOR <,pg/mL\nS,IL-8,ND,pg/mL\n"
+        "S,TNF-α,OOR >,pg/mL\n"
+    )
+    text = " ".join(check_file(path).panels[0].summary.text)
+    assert text.count("no number") == 2
+    assert (
+        "IL-6, IL-10 and IL-8 were below what the test can measure. The results have no number, "
+        "so they cannot be compared with the range."
+    ) in text
+    assert "TNF-α was above what the test can measure. The result has no number" in text

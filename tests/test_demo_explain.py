@@ -115,7 +115,8 @@ def test_an_unknown_demo_name_is_an_error_that_lists_the_samples() -> None:
 @pytest.mark.parametrize(
     ("typed", "found"),
     [("cytokine_storm", "cytokine-storm"), ("Cytokine storm", "cytokine-storm"),
-     ("storm", "cytokine-storm"), ("healthy", "healthy-adult"), ("in", None), ("", None)],
+     ("storm", "cytokine-storm"), ("healthy", "healthy-adult"), ("in", None), ("", None),
+     ("x", None)],  # 'x' is in one name only, but too short to mean it
 )  # fmt: skip
 def test_a_demo_is_found_however_its_name_is_typed(typed: str, found: str | None) -> None:
     """'cytokine_storm', 'storm' and 'healthy' were unknown samples (found in review); a word

@@ -95,6 +95,7 @@ def test_ucum_codes(unit: str, code: str | None) -> None:
         # With a zone only the seconds are missing: FHIR gets the whole time.
         ("2026-05-20T06:30+02:00", "2026-05-20T06:30:00+02:00", None),
         ("2026-05-20 6:30Z", "2026-05-20T06:30:00Z", None),
+        ("2026-05-20 06:30:00+0200", "2026-05-20T06:30:00+02:00", None),
         ("2026-05-20T06:30+15:00", "2026-05-20", "a time zone FHIR does not accept"),
         ("yesterday", None, "is not a date FHIR accepts"),
     ],

@@ -293,7 +293,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "back inside the range",
         "still outside the range",
         "was outside the range",
-        "could not be read at all",
+        "could not be read in full",
     ):
         assert phrase in text, phrase
 

@@ -713,7 +713,7 @@ def test_a_value_with_no_number_is_judged_by_its_limit_when_every_row_agrees(
         ('unit = "pg/mL"\nhigh = 2\naliases = ["IL6", ""]', "aliases, item 2: is empty"),
         (
             'unit = "pg/mL"\n[[markers."IL-6".intervals]]\nage_min = 1000\nhigh = 2',
-            "interval 1: age_min: Input should be less than or equal to 150",
+            "interval 1: age_min: must be at most 150",
         ),
     ],
 )
@@ -734,7 +734,8 @@ def test_sex_in_a_ranges_file_is_read_as_people_write_it() -> None:
     assert check_ranges_bytes((toml + rows).encode()) == []
     other = toml + '[[markers."IL-6".intervals]]\nsex = "other"\nhigh = 3\n'
     assert check_ranges_bytes(other.encode()) == [
-        "marker 'IL-6': interval 1: sex: Input should be 'female' or 'male'"
+        "marker 'IL-6': interval 1: sex: must be 'female' or 'male' (F and M work too), or left "
+        "out for anyone"
     ]
 
 

@@ -38,7 +38,7 @@ _FHIR_DATETIME = re.compile(
 )
 _DATE_THEN_TIME = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<hour>\d{1,2}):(?P<minute>\d{2})"
-    r"(?P<seconds>:\d{2}(\.\d+)?)?(?P<zone>Z|[+-]\d{2}:\d{2})?"
+    r"(?P<seconds>:\d{2}(\.\d+)?)?\s*(?P<zone>Z|[+-]\d{2}:?\d{2})?"
 )
 # Fixed namespace so the same input always gets the same urn:uuid (diffable output).
 _NAMESPACE = uuid.UUID("5f0c8a52-3d3e-4f43-9d1c-7e0f2b6a9c11")
@@ -67,7 +67,8 @@ def fhir_datetime(collected_at: str) -> tuple[str | None, str | None]:
                 f"The collection time in '{shorten(text)}' is not a time of day, so "
                 "effectiveDateTime holds only the date."
             )
-        if zone is not None:  # only the seconds (or the 'T') are missing: nothing is lost
+        if zone is not None:  # only the seconds (or the 'T', the ':') are missing: nothing lost
+            zone = zone if len(zone) != 5 else f"{zone[:3]}:{zone[3:]}"  # '+0200'
             written = f"{day}T{int(hour):02d}:{minute}{seconds or ':00'}{zone}"
             if _FHIR_DATETIME.fullmatch(written):
                 return written, None

@@ -183,7 +183,8 @@ def summary_block(panel: Panel) -> Text:
 
 def issue_line(issue: Issue) -> Text:
     where = [issue.source]
-    if issue.line is not None:
+    # 'line 4: line 4 is another header' says it twice: the message names it already.
+    if issue.line is not None and not issue.message.startswith(f"line {issue.line} "):
         where.append(f"line {issue.line}")
     if issue.column:
         where.append(f"column '{issue.column}'")

@@ -888,8 +888,8 @@ def ranges_show(
 
 @ranges_app.command("validate")
 def ranges_validate(
-    file: Annotated[
-        Path, typer.Argument(help="The TOML file, a folder holding one, or a set's name.")
+    name: Annotated[
+        str, typer.Argument(help="The TOML file, a folder holding one, or a set's name.")
     ],
 ) -> None:
     """Check a ranges file and list every problem; exit 0 when valid, 2 when not.
@@ -900,8 +900,9 @@ def ranges_validate(
     from panelcli.values import visible
 
     with fatal_errors():
-        if not file.is_file() and (file.is_dir() or not file.suffix):
-            file = find_set(str(file))  # a folder from 'ranges init', or a set's name
+        file = Path(name)  # a str first: Path("") would be "." (the current folder)
+        if not name.strip() or (not file.is_file() and (file.is_dir() or not file.suffix)):
+            file = find_set(name)  # a folder from 'ranges init', or a set's name
         try:
             raw = file.read_bytes()
         except OSError as exc:

@@ -566,6 +566,9 @@ def _find_set(spec: str) -> Path:
     sets = available_sets()
     if spec in sets:
         return sets[spec]
+    by_case = {name.casefold(): path for name, path in sets.items()}
+    if spec.casefold() in by_case:  # 'Mayo-Adult', or a user's set 'Mine' asked as 'mine'
+        return by_case[spec.casefold()]
     if path.exists():  # /dev/null, a pipe: reading it as a set would hang or say nothing
         raise RangesError(f"ranges file '{spec}' is not a regular file")
     if path.suffix or os.sep in spec:

@@ -829,3 +829,11 @@ def test_ranges_init_refuses_a_folder_that_already_holds_a_ranges_file(tmp_path:
     assert result.exit_code == 2
     assert "already holds a ranges file (LAB.TOML)" in result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["LAB.TOML"]
+
+
+def test_set_names_are_found_in_any_case_and_validate_refuses_an_empty_name() -> None:
+    """'ranges show mine' failed for a set 'Mine'; 'ranges validate ""' checked the default
+    set (Path("") is the current folder) where every other command refuses '' (review)."""
+    assert find_set("MAYO-ADULT") == bundled_sets()["mayo-adult"]
+    result = runner.invoke(app, ["ranges", "validate", ""])
+    assert result.exit_code == 2 and "given as '' (empty)" in result.stderr

@@ -194,6 +194,11 @@ def trend_sentences(
         ]
     for direction, said in _SAID.items():
         group = [m for m in markers if m.direction == direction]
+        # 'from the first test' is wrong where that test has no number ('ND' with no limit).
+        partly = [m for m in group if direction in _PARTLY and not _numbered_at_both_ends(m)]
+        if partly:
+            text.append(f"{join_names([m.marker for m in partly])} {_PARTLY[direction]}.")
+            group = [m for m in group if m not in partly]
         if not group:
             continue
         sentence = f"{join_names([m.marker for m in group])} {said}."
@@ -227,6 +232,16 @@ def trend_sentences(
             f"no date, so {'it is' if one else 'they are'} not part of these changes."
         )
     return text
+
+
+_PARTLY = {
+    "rising": "rose over the tests that have a number",
+    "falling": "fell over the tests that have a number",
+}
+
+
+def _numbered_at_both_ends(marker: MarkerTrend) -> bool:
+    return marker.points[0].value is not None and marker.points[-1].value is not None
 
 
 def _outside_before_last(marker: MarkerTrend) -> bool:

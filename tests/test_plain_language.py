@@ -196,6 +196,9 @@ def trend_corpus() -> list[str]:
         _trend("IL-1β", "rising", [normal, normal, high]),  # outside only at the last test
     ]
     single = [_trend("IL-6", "rose then fell", [normal, high, high])]
+    no_number_first = _trend("IL-8", "falling", [high, high, normal])
+    no_number_first.points[0] = no_number_first.points[0].model_copy(update={"value": None})
+    single.append(no_number_first)
     dates = ["2026-07-01", "2026-07-02", "2026-07-03"]
     return trend_sentences("P-1", dates, every) + trend_sentences(
         "P-2", dates, single, undated=["S-9", None]
@@ -290,6 +293,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "rose and then fell",
         "fell and then rose",
         "stayed about the same",
+        "fell over the tests that have a number",
         "back inside the range",
         "still outside the range",
         "was outside the range",

@@ -173,3 +173,17 @@ def test_the_same_undated_sample_in_two_files_is_one_sample_in_the_sentence(
     assert (
         trend.text[-1] == "Sample C of patient P1 has no date, so it is not part of these changes."
     )
+
+
+def test_a_trend_whose_first_test_has_no_number_does_not_say_from_the_first_test(
+    tmp_path: Path,
+) -> None:
+    """ND (no number), 30, 3 was 'IL-6 fell from the first test to the last' (review)."""
+    path = tmp_path / "serial.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "A,P1,2026-01-01,IL-6,ND,pg/mL\nB,P1,2026-02-01,IL-6,30,pg/mL\nC,P1,2026-03-01,IL-6,3,pg/mL\n"
+    )
+    (trend,) = check_file(str(path)).trends
+    assert "IL-6 fell over the tests that have a number." in trend.text
+    assert not any("from the first test" in t for t in trend.text)

@@ -376,9 +376,11 @@ class ReferenceSet:
         if len({r.bounds for r in candidates}) == 1:
             row = candidates[0]
             unknown = _missing(candidates, sex, age)
+            whom = " and ".join(row.describe() for row in candidates)
             return Selected(
                 row.bounds,
-                f"uses the interval for {row.describe()}; the person's {unknown} is not given",
+                f"the person's {unknown} is not given, but the intervals for {whom} are the "
+                "same, so that one is used",
             )
         missing = _missing(candidates, sex, age)
         return Selected(

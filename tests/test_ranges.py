@@ -837,3 +837,23 @@ def test_set_names_are_found_in_any_case_and_validate_refuses_an_empty_name() ->
     assert find_set("MAYO-ADULT") == bundled_sets()["mayo-adult"]
     result = runner.invoke(app, ["ranges", "validate", ""])
     assert result.exit_code == 2 and "given as '' (empty)" in result.stderr
+
+
+def test_rows_that_agree_say_so_rather_than_seem_to_assume_the_sex(tmp_path: Path) -> None:
+    """'uses the interval for female; the person's sex is not given' read as a guess (review)."""
+    ranges = tmp_path / "same.toml"
+    ranges.write_text(
+        '[markers."IL-10"]\nunit = "pg/mL"\nsource = "x"\n'
+        '[[markers."IL-10".intervals]]\nsex = "female"\nhigh = 5\n'
+        '[[markers."IL-10".intervals]]\nsex = "male"\nhigh = 5\n'
+    )
+    data = tmp_path / "r.csv"
+    data.write_text("sample_id,marker,value,unit\nS,IL-10,3,pg/mL\n")
+    from panelcli.check import check_file
+
+    (result,) = check_file(str(data), ranges=str(ranges)).panels[0].results
+    assert result.status.value == "normal"
+    assert result.note == (
+        "the person's sex is not given, but the intervals for female and male are the same, "
+        "so that one is used"
+    )

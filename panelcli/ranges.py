@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import hashlib
 import itertools
 import json
@@ -329,9 +330,21 @@ class ReferenceSet:
         except KeyError:
             if len(self._hints) >= 4096:  # bounded: misspellings can vary without end
                 self._hints.clear()
-            hint = self._named_with_a_unit(marker) or closest_marker(key, self._index)
+            hint = (
+                self._named_with_a_unit(marker)
+                or closest_marker(key, self._index)
+                or self._named_otherwise(key)
+            )
             self._hints[key] = hint
             return hint
+
+    def _named_otherwise(self, key: str) -> str | None:
+        """This set's name for a marker that a bundled set knows by the name written: a lab's
+        set may call IL-6 only 'Interleukin-6' (a hint; the set's own aliases decide)."""
+        for other in _same_marker(key):
+            if other in self._index:
+                return self._index[other]
+        return None
 
     def _named_with_a_unit(self, marker: str) -> str | None:
         """The marker of a name that carries its unit ('IL-6 (pg/mL)' in a marker cell)."""
@@ -499,6 +512,33 @@ def bundled_dir(kind: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise RangesError(f"the bundled {kind} folder is missing from this installation")
+
+
+@functools.cache
+def _bundled_name_groups() -> list[dict[str, frozenset[str]]]:
+    """Per bundled set: each marker key it knows → the keys of all names of that marker."""
+    sets = []
+    for path in bundled_sets().values():
+        try:
+            markers = load_ranges(path).markers
+        except RangesError:  # a damaged install gives no hints; checking still works
+            continue
+        groups: dict[str, frozenset[str]] = {}
+        for name, entry in markers.items():
+            names = frozenset(marker_key(alias) for alias in (name, *entry.aliases))
+            groups.update(dict.fromkeys(names, names))
+        sets.append(groups)
+    return sets
+
+
+def _same_marker(key: str) -> frozenset[str]:
+    """Keys of the names that the bundled sets agree are the marker `key` names: none where
+    one set keeps them apart (Mayo's IL-12 p70 is not ARUP's IL-12)."""
+    same = frozenset().union(*(groups[key] for groups in _bundled_name_groups() if key in groups))
+    for groups in _bundled_name_groups():
+        if any(key not in groups.get(other, {key}) for other in same):
+            return frozenset()
+    return same - {key}
 
 
 def bundled_sets() -> dict[str, Path]:

@@ -857,3 +857,16 @@ def test_rows_that_agree_say_so_rather_than_seem_to_assume_the_sex(tmp_path: Pat
         "the person's sex is not given, but the intervals for female and male are the same, "
         "so that one is used"
     )
+
+
+def test_a_set_that_names_a_marker_otherwise_gets_a_hint_from_the_bundled_names(
+    tmp_path: Path,
+) -> None:
+    """A set calling IL-6 only 'Interleukin-6' left 'IL-6' rows no_reference without a hint,
+    though the bundled sets know both names are one marker (found in review)."""
+    ranges = tmp_path / "lab.toml"
+    ranges.write_text('[markers."Interleukin-6"]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n')
+    loaded = load_ranges(ranges)
+    assert loaded.resolve("IL-6") is None  # judged only by the set's own names and aliases
+    assert loaded.suggest("IL-6") == "Interleukin-6"
+    assert loaded.suggest("IL-8") is None

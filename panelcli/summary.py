@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -287,7 +287,7 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
     if _storm_like(results):
         text.append(STORM_SENTENCE)
     if low:
-        signs = [LOW_SIGN.get(_bundled_key(r), LOW_ANY) for r in low]
+        signs = [_low_sign(r) for r in low]
         text.append(" ".join(dict.fromkeys([*(how_far_below(r) for r in low), *signs])))
     if below:
         text.append(
@@ -409,13 +409,27 @@ def _times(result: Result) -> float:
     return math.inf if above and high else 0.0
 
 
-def _storm_like(results: Sequence[Result]) -> bool:
-    def times(marker: str) -> float:
-        key = marker_key(marker)
-        matching = (_times(r) for r in results if _bundled_key(r) == key)
-        return max(matching, default=0.0)
+def _low_sign(result: Result) -> str:
+    # By the set's name or the name written; the bundled sets' names are not read for this.
+    for name in (result.marker, result.marker_as_written):
+        sign = LOW_SIGN.get(marker_key(name))
+        if sign:
+            return sign
+    return LOW_ANY
 
-    return times("IL-6") >= STORM_TIMES and times("IFN-γ") >= STORM_TIMES and times("IL-10") > 1
+
+def _storm_like(results: Sequence[Result]) -> bool:
+    def storm(key_of: Callable[[Result], str]) -> bool:
+        def times(marker: str) -> float:
+            key = marker_key(marker)
+            return max((_times(r) for r in results if key_of(r) == key), default=0.0)
+
+        return times("IL-6") >= STORM_TIMES and times("IFN-γ") >= STORM_TIMES and times("IL-10") > 1
+
+    if sum(_times(r) >= STORM_TIMES for r in results) < 2:
+        return False  # most panels: no need to read the bundled sets' names
+    # The set's own names first; a lab's set may call IL-6 'Interleukin 6' (the bundled names).
+    return storm(lambda r: marker_key(r.marker)) or storm(_bundled_key)
 
 
 def report_sentences(rejected: Sequence[Issue]) -> list[str]:

@@ -341,7 +341,7 @@ class ReferenceSet:
     def _named_otherwise(self, key: str) -> str | None:
         """This set's name for a marker that a bundled set knows by the name written: a lab's
         set may call IL-6 only 'Interleukin-6' (a hint; the set's own aliases decide)."""
-        for other in _same_marker(key):
+        for other in same_marker(key):
             if other in self._index:
                 return self._index[other]
         return None
@@ -531,7 +531,7 @@ def _bundled_name_groups() -> list[dict[str, frozenset[str]]]:
     return sets
 
 
-def _same_marker(key: str) -> frozenset[str]:
+def same_marker(key: str) -> frozenset[str]:
     """Keys of the names that the bundled sets agree are the marker `key` names: none where
     one set keeps them apart (Mayo's IL-12 p70 is not ARUP's IL-12)."""
     same = frozenset().union(*(groups[key] for groups in _bundled_name_groups() if key in groups))

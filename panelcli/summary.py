@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from typing import NamedTuple
 
 from panelcli.errors import RangesError
 from panelcli.interpret import COMPARATOR_WORDS
@@ -24,6 +23,7 @@ from panelcli.ranges import (
     bundled_sets,
     known_category,
     load_ranges,
+    same_marker,
 )
 
 # What each group of markers does, in a few plain words (a plural verb phrase).
@@ -110,19 +110,12 @@ def _names(results: Sequence[Result]) -> str:
     return join_names(_distinct(results))
 
 
-class _Known(NamedTuple):
-    """A marker as the bundled sets know it: its name there, and its group if they give one."""
-
-    name: str
-    group: str | None
-
-
 @cache
-def _bundled_markers() -> dict[str, _Known]:
+def _bundled_markers() -> dict[str, str | None]:
     """Every name and alias of the bundled sets (a name found here is no typo), by marker
-    key, with the marker's bundled name and group (for a set that names it otherwise, or
-    whose category is missing or another word)."""
-    known: dict[str, _Known] = {}
+    key, with the marker's group where a set gives one panelcli knows (for a set whose
+    category is missing or another word)."""
+    groups: dict[str, str | None] = {}
     for path in bundled_sets().values():
         try:
             markers = load_ranges(path).markers
@@ -132,26 +125,12 @@ def _bundled_markers() -> dict[str, _Known]:
             group = known_category(entry.category)
             for alias in (name, *entry.aliases):
                 key = marker_key(alias)
-                before = known.get(key)
-                known[key] = _Known(
-                    before.name if before else name, (before and before.group) or group
-                )
-    return known
+                groups[key] = groups.get(key) or group
+    return groups
 
 
 def _bundled_category(marker: str) -> str | None:
-    known = _bundled_markers().get(marker_key(marker))
-    return known.group if known else None
-
-
-def _bundled_key(result: Result) -> str:
-    """The key of the bundled sets' name for a result's marker: a lab's set may call IL-6
-    'Interleukin 6' or 'IL6'."""
-    for name in (result.marker, result.marker_as_written):
-        known = _bundled_markers().get(marker_key(name))
-        if known is not None:
-            return marker_key(known.name)
-    return marker_key(result.marker)
+    return _bundled_markers().get(marker_key(marker))
 
 
 # check.py ends a no-reference note with "(did you mean IL-6?)"; the summary repeats the hint.
@@ -419,17 +398,21 @@ def _low_sign(result: Result) -> str:
 
 
 def _storm_like(results: Sequence[Result]) -> bool:
-    def storm(key_of: Callable[[Result], str]) -> bool:
+    def storm(names_of: Callable[[str], frozenset[str]]) -> bool:
         def times(marker: str) -> float:
-            key = marker_key(marker)
-            return max((_times(r) for r in results if key_of(r) == key), default=0.0)
+            keys = names_of(marker_key(marker))
+            named = (
+                r for r in results
+                if marker_key(r.marker) in keys or marker_key(r.marker_as_written) in keys
+            )  # fmt: skip
+            return max((_times(r) for r in named), default=0.0)
 
         return times("IL-6") >= STORM_TIMES and times("IFN-γ") >= STORM_TIMES and times("IL-10") > 1
 
     if sum(_times(r) >= STORM_TIMES for r in results) < 2:
         return False  # most panels: no need to read the bundled sets' names
     # The set's own names first; a lab's set may call IL-6 'Interleukin 6' (the bundled names).
-    return storm(lambda r: marker_key(r.marker)) or storm(_bundled_key)
+    return storm(lambda key: frozenset({key})) or storm(lambda key: same_marker(key) | {key})
 
 
 def report_sentences(rejected: Sequence[Issue]) -> list[str]:

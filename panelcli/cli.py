@@ -931,7 +931,7 @@ def ranges_init(
 
     Example: panelcli ranges init ./mylab && panelcli check results.csv --ranges ./mylab
     """
-    from panelcli.ranges import find_set, renamed_set
+    from panelcli.ranges import find_set, renamed_set, toml_files
 
     with fatal_errors():
         source = find_set(name)
@@ -940,13 +940,11 @@ def ranges_init(
         target = dest / source.name
         if target.exists():
             raise PanelcliError(f"'{target}' already exists; choose another folder")
-        held = (
-            [p.name for p in dest.glob("*") if p.suffix.lower() == ".toml"] if dest.is_dir() else []
-        )
-        if held:  # --ranges FOLDER needs exactly one ranges file in it
+        held = toml_files(dest) if dest.is_dir() else []  # the files --ranges FOLDER reads
+        if held:  # it needs exactly one
             raise PanelcliError(
-                f"'{dest}' already holds a ranges file ({held[0]}); --ranges '{dest}' would not "
-                "know which to use: choose another folder"
+                f"'{dest}' already holds a ranges file ({held[0].name}); --ranges '{dest}' "
+                "would not know which to use: choose another folder"
             )
         # Renamed, so that reports judged by the edited copy do not name the bundled set.
         copy_name = f"{dest.resolve().name} (from {source.stem})"

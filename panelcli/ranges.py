@@ -561,10 +561,10 @@ def user_config_dir() -> Path:
 def user_sets() -> dict[str, Path]:
     """Sets the user keeps in <config dir>/ranges/; a name there overrides a bundled set."""
     folder = user_config_dir() / "ranges"
-    return {p.stem: p for p in _toml_files(folder)} if folder.is_dir() else {}
+    return {p.stem: p for p in toml_files(folder)} if folder.is_dir() else {}
 
 
-def _toml_files(folder: Path) -> list[Path]:
+def toml_files(folder: Path) -> list[Path]:
     """The folder's .toml files, however the suffix is cased ('LAB.TOML' from Windows)."""
     try:
         return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".toml" and p.is_file())
@@ -597,7 +597,7 @@ def find_set(spec: str | None) -> Path:
 def _find_set(spec: str) -> Path:
     path = Path(spec)
     if path.is_dir():
-        files = _toml_files(path)
+        files = toml_files(path)
         if len(files) != 1:
             raise RangesError(
                 f"ranges folder '{spec}' must hold exactly one .toml file (found {len(files)})"

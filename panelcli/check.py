@@ -833,7 +833,6 @@ class Interpreter:
         if unit is None:
             assumed = self.options.assume_unit
             if assumed is None:
-                # A file with a unit column has a blank (or missing: short row) cell there.
                 if "unit" in self._columns:  # a blank cell (or a short row) in the unit column
                     missing = "is empty; fill it in"
                 elif self._wide:
@@ -1025,15 +1024,10 @@ class Interpreter:
                     "date",
                 )  # fmt: skip
             elif age is None and not m.collected_at and read_date(m.birth_date) is not None:
-                message = (  # the birth date is fine: what is missing is a date to count to
+                self._person_unreadable(  # the birth date is fine: a date to count to is missing
+                    m, self._columns.get("collected_at"),
                     f"birth date '{shorten(m.birth_date)}' could not give an age: the row has no "
-                    "collection date to count it to; the age was treated as not given"
-                )
-                self._warn_once(
-                    ("person-unreadable", m.source, message),
-                    Issue(severity="warning", code="person-unreadable", source=m.source,
-                          line=m.line, column=self._columns.get("collected_at"),
-                          message=message),
+                    "collection date to count it to; the age was treated as not given",
                 )  # fmt: skip
             elif age is None:
                 self._unreadable_person(
@@ -1086,12 +1080,15 @@ class Interpreter:
             f"{what} '{shorten(text)}' is not something panelcli reads (expected {expected}); "
             "it was treated as not given"
         )
+        self._person_unreadable(m, self._column_of(what.replace(" ", "_")), message)
+
+    def _person_unreadable(self, m: Measurement, column: str | None, message: str) -> None:
         # Keyed by its text, which quotes the cell cut short: batches joined apart (ndjson_join)
         # can tell repeats only by that text.
         self._warn_once(
             ("person-unreadable", m.source, message),
             Issue(severity="warning", code="person-unreadable", source=m.source, line=m.line,
-                  column=self._column_of(what.replace(" ", "_")), message=message),
+                  column=column, message=message),
         )  # fmt: skip
 
     def _column_of(self, role: str) -> str:

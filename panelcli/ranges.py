@@ -63,7 +63,7 @@ _SEX_SCHEMA = {
                     for f in (str.lower, str.title, str.upper)
                 }
             )
-        },  # fmt: skip
+        },
         {"type": "null"},
     ],
     "description": "female or male (also F, M, woman, man, women, men, in any case)",

@@ -174,7 +174,7 @@ def how_far_below(result: Result) -> str:
     )
 
 
-def where(result: Result) -> str:
+def _censored_side(result: Result) -> str:
     """Which side of what the test can measure a censored value is on."""
     return "above" if result.comparator in (">", ">=") else "below"
 
@@ -187,8 +187,8 @@ def why_not_judged(result: Result) -> str:
         )
     if result.value is None:  # 'ND', 'OOR <', 'OOR >' with no limit in the set to stand in
         return (
-            f"{result.marker} was {where(result)} what the test can measure. The result has no "
-            "number, so it cannot be compared with the range."
+            f"{result.marker} was {_censored_side(result)} what the test can measure. The "
+            "result has no number, so it cannot be compared with the range."
         )
     if result.comparator in (">", ">="):
         # '≥10.4' may be exactly 10.4, which can be inside the range: "above" would be wrong.
@@ -212,7 +212,9 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
     # Values with no number ('ND', 'OOR >'), side by side: one sentence per side, not per marker.
     no_number = {
         side: [
-            r for r in unclear if r.reference is not None and r.value is None and where(r) == side
+            r
+            for r in unclear
+            if r.reference is not None and r.value is None and _censored_side(r) == side
         ]
         for side in ("below", "above")
     }

@@ -167,7 +167,9 @@ _OUTCOMES: dict[Zone, tuple[Status, str, tuple[str, ...]]] = {
 }
 
 
-_HIGH = Zone.HIGH
+_CRITICAL_LOW, _LOW, _NORMAL, _HIGH, _CRITICAL_HIGH = (
+    Zone.CRITICAL_LOW, Zone.LOW, Zone.NORMAL, Zone.HIGH, Zone.CRITICAL_HIGH
+)  # fmt: skip
 _make_row = tuple.__new__  # ResultRow(...) without NamedTuple's Python-level __new__
 
 
@@ -519,6 +521,7 @@ class Interpreter:
             person_of = operator.itemgetter(*(roles.get(role, pad) for role in _PERSON_ROLES))
         person_readable = self._person_readable
         plan_for, markers_for, lab_plan_for = self._plan_for, self._markers_for, self._lab_plan_for
+        plans = self._plans
         decimal_comma, waiting = stats.decimal_comma, stats.waiting
         # Where ',' is the decimal mark, '1.234' gets a warning from the general path.
         dot_may_group = DOT_MAY_GROUP_THOUSANDS if decimal_comma else None
@@ -545,13 +548,24 @@ class Interpreter:
                     person = None if person_of is None else person_of(cells)
                     cells.pop()
                     marker, text, unit = marker.strip(), text.strip(), unit.strip() or None
-                    plan = plan_for(marker, unit)
+                    try:
+                        plan = plans[(marker, unit)]
+                    except KeyError:  # the first row of this marker and unit
+                        plan = plan_for(marker, unit)
                     lab_range = lab_range.strip()
                     if lab_range and plan is not None and unit is not None:
                         plan = lab_plan_for(plan, marker, unit, lab_range, source, decimal_comma)
                     # A marker and a number also mean the row is neither blank nor a comment.
                     if plan is not None:
-                        number = _plain_number(text, plan)
+                        # `_plain_number`, written out: a call per row costs more than its work
+                        number = None
+                        if PLAIN_NUMBER(text) is not None:
+                            number = float(text) + 0.0
+                            if (
+                                not 0.0 <= number < _INFINITY
+                                or number * plan.scale > MAX_GRAMS_PER_LITRE
+                            ):
+                                number = None
                         comparator = None
                         if number is None:
                             comparator, number = _comma_or_censored_number(
@@ -589,11 +603,36 @@ class Interpreter:
                                 and (kind_of is None or not_a_patient_sample(cells, layout) is None)
                             ):
                                 seen[plan.name] = (line, column)
-                                row = _short_row(
-                                    plan, number, text, source, line, column, sample_id,
-                                    patient_id, collected_at, marker, unit,  # type: ignore[arg-type]
-                                    comparator,
-                                )  # fmt: skip
+                                if comparator is None:  # `_short_row`, written out (see above)
+                                    (name, category, reference_unit, exponent, _, bounds, limits,
+                                     reference) = plan  # fmt: skip
+                                    value = convert(number, exponent) if exponent else number
+                                    critical_low, low, critical_high, high = limits
+                                    if value <= critical_low:
+                                        zone = _CRITICAL_LOW
+                                    elif value < low:
+                                        zone = _LOW
+                                    elif value >= critical_high:
+                                        zone = _CRITICAL_HIGH
+                                    elif value > high:
+                                        zone = _HIGH
+                                    else:
+                                        zone = _NORMAL
+                                    status, flag, flags = _OUTCOMES[zone]
+                                    times = None
+                                    if zone >= _HIGH and bounds.high:
+                                        times = times_upper_limit(value, bounds.high)
+                                    row = _make_row(ResultRow, (  # type: ignore[call-overload]
+                                        source, line, column, sample_id, patient_id, collected_at,
+                                        name, marker, category, value, None, reference_unit, text,
+                                        unit, status, flag, flags, times, reference, None,
+                                    ))  # fmt: skip
+                                else:
+                                    row = _short_row(
+                                        plan, number, text, source, line, column, sample_id,
+                                        patient_id, collected_at, marker, unit,  # type: ignore[arg-type]
+                                        comparator,
+                                    )  # fmt: skip
                 if row is not None:
                     batch.append(row)
                     taken += 1

@@ -42,6 +42,8 @@ from panelcli.render.stream import Batch, Text, batch_texts, remember
 from panelcli.values import json_inert
 
 _INFINITY = float("inf")
+_NOTHING = object()  # is no field of any row
+_Before = tuple[object, object, object, object, object, tuple[bytes, bytes, bytes]]
 
 
 def event_line(event: StreamEvent, rows: RowEncoder | None = None) -> str:
@@ -197,6 +199,8 @@ class RowEncoder:
         self._samples: dict[tuple[str | None, ...], bytes] = {}
         self._markers: dict[tuple[str | None, ...], tuple[bytes, bytes, bytes]] = {}
         self._outcomes: dict[tuple[object, ...], tuple[bytes, bytes, ReferenceUsed]] = {}
+        #: The row before's sample fields, source and column (as objects), and their text.
+        self._before: _Before = (_NOTHING, _NOTHING, _NOTHING, _NOTHING, _NOTHING, (b"", b"", b""))
 
     def line(self, row: ResultRow) -> str:
         """The row's line of JSON, with its newline."""
@@ -207,15 +211,18 @@ class RowEncoder:
         (source, line, column, sample_id, patient_id, collected_at, marker, as_written, category,
          value, comparator, unit, original_value, original_unit, status, flag, flags, times,
          reference, note) = row  # fmt: skip
-        head = self._sources.get(source)
-        if head is None:
-            head = self._source(source)
-        column_text = self._columns.get(column)
-        if column_text is None:
-            column_text = self._column(column)
-        sample = self._samples.get((sample_id, patient_id, collected_at))
-        if sample is None:
-            sample = self._sample(sample_id, patient_id, collected_at)
+        # A file lists a sample's rows together, and the short path hands on the same
+        # objects for them: checking identity with the row before skips three lookups.
+        before = self._before
+        if (
+            sample_id is before[0] and patient_id is before[1] and collected_at is before[2]
+            and source is before[3] and column is before[4]
+        ):  # fmt: skip
+            head, column_text, sample = before[5]
+        else:
+            head, column_text, sample = self._front(
+                source, column, sample_id, patient_id, collected_at
+            )
         names: tuple[bytes, bytes, bytes] | None
         names = self._markers.get((marker, as_written, category, unit, original_unit))
         if names is None:
@@ -230,11 +237,34 @@ class RowEncoder:
         # original_value needs no escaping: the short path takes only digits (of any script), a
         # point or a decimal comma, an exponent and a leading "<" or ">".
         return b"".join((
-            head, b"%d" % line, column_text, sample, names[0], _number(value),
+            head, b"%d" % line, column_text, sample, names[0],
+            b"%r" % value if 1e-4 <= value < 1e16 else _number(value),  # see _number
             _COMPARATOR_JSON[comparator], names[1], original_value.encode(), names[2],
             outcome[0], times_text, outcome[1],
             b"null}\n" if note is None else _utf8(_string(note) + "}\n"),
         ))  # fmt: skip
+
+    def _front(
+        self,
+        source: str,
+        column: str | None,
+        sample_id: str | None,
+        patient_id: str | None,
+        collected_at: str | None,
+    ) -> tuple[bytes, bytes, bytes]:
+        """The texts of a row's source, column and sample fields (remembered for the next row)."""
+        head = self._sources.get(source)
+        if head is None:
+            head = self._source(source)
+        column_text = self._columns.get(column)
+        if column_text is None:
+            column_text = self._column(column)
+        sample = self._samples.get((sample_id, patient_id, collected_at))
+        if sample is None:
+            sample = self._sample(sample_id, patient_id, collected_at)
+        texts = (head, column_text, sample)
+        self._before = (sample_id, patient_id, collected_at, source, column, texts)
+        return texts
 
     def _source(self, source: str) -> bytes:
         head = _utf8(f'{{"source":{_string(source)},"line":')

@@ -419,31 +419,43 @@ def _storm_like(results: Sequence[Result]) -> bool:
 
 def report_sentences(rejected: Sequence[Issue]) -> list[str]:
     """Sentences about the whole run: rows that could not be used never vanish, with why."""
-    return rejected_sentences(Counter(issue.code for issue in rejected))
+    codes = Counter(issue.code for issue in rejected)
+    return rejected_sentences(codes, rows=rejected_rows(rejected))
 
 
-def rejected_sentences(codes: Mapping[str, int], listed: int | None = None) -> list[str]:
+def rejected_rows(rejected: Sequence[Issue]) -> int:
+    """The rows the rejections are on: fewer than the rejections when one row of a wide file
+    (a column per marker) has several values that could not be used."""
+    return len({(issue.source, issue.line) for issue in rejected})
+
+
+def rejected_sentences(
+    codes: Mapping[str, int], listed: int | None = None, rows: int | None = None
+) -> list[str]:
     """The same sentences from counts of rejection codes (for runs too big to keep every issue);
-    `listed`: how many of the rows are listed, when not all of them are."""
+    `listed`: how many of them are listed, when not all of them are; `rows`: the rows they are
+    on, when fewer (then the sentences count values)."""
     unreadable = codes.get("file-unreadable", 0)
     reasons: Counter[str] = Counter()
     for code, count in codes.items():
         if code != "file-unreadable":
             reasons[REJECTED_REASON.get(code, OTHER_REASON)] += count
-    rows = sum(reasons.values())
+    total = sum(reasons.values())
     text = []
-    if rows:
+    if total:
         where = "Each one is listed with its line and the reason."
-        if listed is not None and listed < rows:
+        if listed is not None and listed < total:
             where = (
                 f"The first {listed:,} are listed with their line and the reason, and "
                 "'panelcli validate' lists them all."
             )
-        text.append(f"{_plural(rows, 'row', 'rows')} could not be used. {where}")
-        text.extend(
-            f"{_plural(count, 'row has', 'rows have')} {reason}."
-            for reason, count in reasons.items()
-        )
+        if rows is not None and rows < total:  # several values of one row (a wide file)
+            what = f"{_plural(total, 'value', 'values')} in {_plural(rows, 'row', 'rows')}"
+            one, many = "value has", "values have"
+        else:
+            what, one, many = _plural(total, "row", "rows"), "row has", "rows have"
+        text.append(f"{what} could not be used. {where}")
+        text.extend(f"{_plural(count, one, many)} {reason}." for reason, count in reasons.items())
     if unreadable:
         text.append(f"{_plural(unreadable, 'file', 'files')} could not be read in full.")
     return text

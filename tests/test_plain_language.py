@@ -476,3 +476,28 @@ def test_a_result_too_many_times_the_limit_to_count_is_strong_not_mild() -> None
     other = made_up_result("TNF-α", Status.HIGH, 8, category="pro-inflammatory", times=1.1)
     text = " ".join(summarise_panel([huge, other]).text)
     assert "sign of strong inflammation" in text
+
+
+def test_several_values_of_one_wide_row_are_counted_as_values_not_rows() -> None:
+    # A wide file has a column per marker: one row can hold several values that fail.
+    two_in_one = [
+        Issue(code="unit-missing", source="w.csv", line=2, column="IL-6", message="m"),
+        Issue(code="value-not-a-number", source="w.csv", line=2, column="TNF-α", message="m"),
+    ]
+    assert report_sentences(two_in_one) == [
+        "2 values in 1 row could not be used. Each one is listed with its line and the reason.",
+        "1 value has no unit.",
+        "1 value has a word or sign where a number should be.",
+    ]
+    one_per_row = [two_in_one[0], two_in_one[1].model_copy(update={"line": 3})]
+    assert report_sentences(one_per_row)[0].startswith("2 rows could not be used.")
+
+
+def test_the_table_heads_a_wide_rows_refused_values_as_values(tmp_path: Path) -> None:
+    wide = tmp_path / "wide.csv"
+    wide.write_text("sample_id,IL-6 (pg/mL),TNF-a (pg/mL)\nS1,abc,n/a\nS2,1.0,2.0\n")
+    result = CliRunner().invoke(app, ["check", str(wide)])
+    assert result.exit_code == 2
+    said = " ".join(result.stdout.split())
+    assert "Values that could not be used (2):" in said
+    assert "2 values in 1 row could not be used." in said

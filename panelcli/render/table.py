@@ -23,7 +23,13 @@ from panelcli.models import (
 )
 from panelcli.render.console import inert
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
-from panelcli.summary import ABOVE, bound_words, rejected_sentences, report_sentences
+from panelcli.summary import (
+    ABOVE,
+    bound_words,
+    rejected_rows,
+    rejected_sentences,
+    report_sentences,
+)
 from panelcli.units import unit_key
 
 #: Past this many results a table takes seconds and helps nobody; show one line per panel.
@@ -205,7 +211,11 @@ def render_table(report: Report, console: Console) -> None:
     for trend in report.trends:
         console.print(trend_table(trend))
         console.print(bullets(trend.text))
-    _problems(console, report.rejected, report.totals.rejected, "Rows that could not be used")
+    rejected = report.rejected
+    heading = "Rows that could not be used"
+    if rejected_rows(rejected) < len(rejected):
+        heading = "Values that could not be used"
+    _problems(console, rejected, report.totals.rejected, heading, error=True)
     _problems(console, report.warnings, report.totals.warnings, "Warnings")
     _sentences(console, report_sentences(report.rejected))
     _closing(console, report.reference_set, report.notice)
@@ -257,7 +267,7 @@ def render_overview(overview: Overview, console: Console) -> None:
         )
     )
     console.print()
-    _problems(console, overview.rejected, totals.rejected, "Rows that could not be used")
+    _problems(console, overview.rejected, totals.rejected, "Rows that could not be used", True)
     _problems(console, overview.warnings, totals.warnings, "Warnings")
     listed = sum(issue.code != UNREADABLE for issue in overview.rejected)  # rows, as counted
     _sentences(console, rejected_sentences(overview.rejected_reasons, listed))
@@ -292,11 +302,13 @@ def overview_of(report: Report) -> Overview:
     )
 
 
-def _problems(console: Console, issues: list[Issue], total: int, heading: str) -> None:
-    """List problems; past the ones kept, say how many more and where to see them all."""
+def _problems(
+    console: Console, issues: list[Issue], total: int, heading: str, error: bool = False
+) -> None:
+    """List problems (`error`: rejections); past the ones kept, say how many more and where
+    to see them all."""
     if not total:
         return
-    error = heading.startswith("Rows")
     console.print(Text(f"{heading} ({total:,}):", style="bold"))
     for issue in issues:
         console.print(Text("  ✗ " if error else "  ! ", style="red" if error else "yellow")

@@ -683,9 +683,16 @@ def units_row_again(layout: Layout, cells: list[str], source: str, line: int) ->
 
 
 def _row_label(cells: list[str], layout: Layout) -> str:
-    """What a wide row names itself by: its sample id cell, else its first cell."""
+    """What a wide row names itself by: its sample id cell, else its first filled cell that
+    is not a marker's ('Reference range' under a 'Type' or 'Description' column)."""
     index = layout.roles.get("sample_id", 0)
-    return cells[index].strip() if index < len(cells) else ""
+    label = cells[index].strip() if index < len(cells) else ""
+    if label:
+        return label
+    return next(
+        (cell.strip() for i, cell in enumerate(cells) if i not in layout.markers and cell.strip()),
+        "",
+    )
 
 
 def is_range_row(cells: list[str], layout: Layout) -> bool:

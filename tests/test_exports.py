@@ -865,6 +865,20 @@ def test_a_wide_export_s_row_of_ranges_is_not_judged_as_a_sample(tmp_path: Path)
     ]  # fmt: skip
 
 
+def test_a_range_row_labelled_in_another_column_is_not_judged_as_a_sample(
+    tmp_path: Path,
+) -> None:
+    """'Reference range' under 'Type', its sample id blank, was judged as sample 'line 2'."""
+    events = events_in(
+        tmp_path,
+        "Type,Description,Sample ID,IL-6 (pg/mL)\nReference range,,,<7.0\nUnknown,p,S1,12.5\n",
+    )
+    assert [(w.code, w.line) for w in warnings(events) if w.code != "column-ignored"] == [
+        ("range-row-skipped", 2)
+    ]
+    assert [(r.sample_id, r.line) for r in results(events)] == [("S1", 3)]
+
+
 def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:
     """'IL-6<newline>(pg/mL)' made line 1 a 'preamble that was not read' (found in review)."""
     events = events_in(tmp_path, 'Instrument X\nsample_id,"IL-6\n(pg/mL)"\nS1,12.5\n')

@@ -37,10 +37,12 @@ from panelcli.reading import (
     is_header_again,
     is_range_row,
     is_units_row,
+    not_a_patient_sample,
     open_rows,
     units_row_again,
     with_units_row,
 )
+from panelcli.values import COMMA_MAY_GROUP_THOUSANDS, ValueProblem, parse_value
 
 
 class RowBatch(NamedTuple):
@@ -59,6 +61,9 @@ class RowBatch(NamedTuple):
     #: last batch: where a problem stopped the file's reading (a line too long, bytes that are
     #: not text), the events `panelcli check` gives for it, after the rows before it
     stopped: tuple[StreamEvent, ...] = ()
+    #: A row before this batch wrote a decimal comma ('12,5'): its '1.234' is then refused,
+    #: as `panelcli check` refuses it after such a row.
+    comma_decimal_seen: bool = False
 
 
 class BatchEvents(NamedTuple):
@@ -94,12 +99,14 @@ def read_batches(
             return RowBatch(
                 source, header, layout, stats.delimiter, stats.decimal_comma, rows, first,
                 leading if first else [], last, stats.fallback_bytes if last else 0, stopped,
+                comma_before,
             )  # fmt: skip
 
         rows: list[NumberedRow] = []
         first = True
         previous: PanelKey | None = None
         count = 0
+        comma_before = comma_seen = False  # before this batch; before this row
         try:
             for numbered in opening.rows:
                 cells = numbered[2]
@@ -125,7 +132,9 @@ def read_batches(
                 here = _panel(cells, layout)
                 if len(rows) >= rows_per_batch and (here is None or here != previous):
                     yield batch(rows, first, False)
-                    rows, first = [], False
+                    rows, first, comma_before = [], False, comma_seen
+                if stats.decimal_comma and not comma_seen and isinstance(cells, list):
+                    comma_seen = _writes_decimal_comma(cells, layout)
                 rows.append(numbered)
                 previous = here
                 count += 1
@@ -156,6 +165,7 @@ def interpret_batch(
     rows = [(line, last, list(c) if isinstance(c, list) else c) for line, last, c in batch.rows]
     # No limit on a kind of warning here: `ndjson_join` counts them over the whole file.
     interpreter = Interpreter(reference_set, options or CheckOptions(), kind_limit=None)
+    interpreter.comma_decimal_seen = batch.comma_decimal_seen
     events: list[StreamEvent] = [*batch.leading]
     file = FileRows(batch.source, batch.header, batch.layout, batch.delimiter, [], iter(rows))
     for judged in interpreter.judge_rows(file, stats, first=False):
@@ -169,6 +179,23 @@ def _is_data(cells: list[str] | csv.Error) -> bool:
     if not isinstance(cells, list):
         return True
     return not (is_blank(cells) or is_comment(cells))
+
+
+def _writes_decimal_comma(cells: list[str], layout: Layout) -> bool:
+    """Whether a row the interpreter judges has a value it reads with ',' as the decimal mark
+    ('12,5', not '12,345'), as `Interpreter.comma_decimal_seen` notes it."""
+    if is_range_row(cells, layout) or not_a_patient_sample(cells, layout):
+        return False
+    columns = layout.markers if layout.kind == "wide" else (layout.roles["value"],)
+    for index in columns:
+        text = cells[index] if index < len(cells) else ""
+        if "," in text and not COMMA_MAY_GROUP_THOUSANDS(text):
+            try:
+                parse_value(text, True)
+            except ValueProblem:
+                continue
+            return True
+    return False
 
 
 def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:

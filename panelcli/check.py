@@ -835,6 +835,15 @@ class Interpreter:
             yield self._reject(m, problem.code, str(problem))
             return
         if decimal_comma:
+            if self.comma_decimal_seen and DOT_MAY_GROUP_THOUSANDS(m.value):
+                # This file wrote '12,5': its '1.234' is more likely 1234 than 1.234, and
+                # read as either it could be judged 1000 times off.
+                yield self._reject(
+                    m, "value-ambiguous-dot", f"value '{shorten(m.value.strip())}' has a '.', "
+                    "but this file uses ',' as its decimal mark, so the '.' may group thousands "
+                    "(1.234 meaning 1234); write 1234 or 1,234, whichever is meant",
+                )  # fmt: skip
+                return
             # Said now, before the row's result or rejection: queued, a rejection would hold
             # it back until a later row (or another file).
             yield from self._dot_may_group(m)
@@ -1188,7 +1197,8 @@ class Interpreter:
             yield Issue(
                 severity="warning", code="value-dot-ambiguous", source=m.source, line=m.line,
                 column=m.column, message=f"value '{shorten(m.value.strip())}' was read with '.' "
-                "as the decimal point, as were any like it in this file; where ',' is the "
+                "as the decimal point, as are others like it until the file writes a decimal "
+                "comma (as '12,5'), after which they are refused; where ',' is the "
                 "decimal mark, a '.' can also group thousands (1.234 meaning 1234): check the "
                 "export's number format",
             )  # fmt: skip
@@ -1298,7 +1308,9 @@ class Interpreter:
         recent = self._recent
         if any(key in recent for key in first_panels) or warned & self._warned:
             return False
-        if self.comma_decimal_seen and any(key[0] == "value-comma-ambiguous" for key in warned):
+        if self.comma_decimal_seen and any(
+            key[0] in ("value-comma-ambiguous", "value-dot-ambiguous") for key in warned
+        ):
             return False  # one process would not have had that doubt after this one's rows
         # One process would reach a kind's limit at another row than the fresh one did, or
         # not at all (see `_warn_once`); with none of a kind said before, at the same row.

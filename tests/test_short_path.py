@@ -365,10 +365,10 @@ def test_digits_of_any_script_are_written_as_read() -> None:
 def test_a_dot_that_may_group_thousands_is_warned_about_once_on_either_path(
     tmp_path: Path, delimiter: str
 ) -> None:
-    """Where ',' is the decimal mark, '1.234' may mean 1234: one warning per file, naming the
-    first such line, whichever path its rows take; '0.125' and '12.5' are not ambiguous."""
+    """Where ',' may be the decimal mark, '1.234' may mean 1234: one warning per file, naming
+    the first such line, whichever path its rows take; '0.125' and '12.5' are not ambiguous."""
     ranges = SETS["arup-3002601"]
-    rows = [["S1", "IL-6", "12,5"], ["S1", "sIL-2R", "1.234"], ["S1", "IL-4", "0.125"],
+    rows = [["S1", "IL-6", "12.5"], ["S1", "sIL-2R", "1.234"], ["S1", "IL-4", "0.125"],
             ["S2", "IL-10", "2.500"], ["S2", "IL-8", "12.5"]]  # fmt: skip
     path = tmp_path / "export.csv"
     lines = [delimiter.join(["sample_id", "marker", "value", "unit"])]
@@ -388,10 +388,35 @@ def test_a_dot_that_may_group_thousands_is_warned_about_once_on_either_path(
 def test_the_wide_layout_warns_about_a_dot_that_may_group_thousands_too(tmp_path: Path) -> None:
     ranges = SETS["arup-3002601"]
     path = tmp_path / "wide.csv"
-    path.write_text("Sample ID;IL-6 (pg/mL);sIL-2R (pg/mL)\nS1;12,5;1.234\nS2;1.500;3\n")
+    path.write_text("Sample ID;IL-6 (pg/mL);sIL-2R (pg/mL)\nS1;12.5;1.234\nS2;1.500;3\n")
     short, general = run(str(path), ranges, short=True), run(str(path), ranges, short=False)
     assert [(e.code, e.line) for e in short if isinstance(e, Issue)] == [("value-dot-ambiguous", 2)]
     assert ndjson_text(short, ranges) == ndjson_text(general, ranges)
+
+
+@pytest.mark.parametrize("layout", ["long", "wide"])
+def test_a_dot_that_may_group_thousands_after_a_decimal_comma_is_rejected_on_each_line(
+    tmp_path: Path, layout: str
+) -> None:
+    """A file that wrote '12,5' and then '1.234' most likely means 1234: read as 1.234, a
+    high sIL-2R was judged low with one warning for the file (found in QA)."""
+    ranges = SETS["arup-3002601"]
+    path = tmp_path / "export.csv"
+    if layout == "long":
+        path.write_text(
+            "sample_id;marker;value;unit\nS1;IL-6;12,5;pg/mL\nS1;sIL-2R;1.234;pg/mL\n"
+            "S2;sIL-2R;1.500;pg/mL\nS2;IL-6;2,0;pg/mL\n"
+        )
+    else:
+        path.write_text("Sample ID;IL-6 (pg/mL);sIL-2R (pg/mL)\nS1;12,5;1.234\nS2;2,0;1.500\n")
+    for short in (True, False):
+        events = run(str(path), ranges, short=short)
+        assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [
+            ("value-ambiguous-dot", 3 if layout == "long" else 2),
+            ("value-ambiguous-dot", 4 if layout == "long" else 3),
+        ]
+        values = [e.value for e in events if isinstance(e, (Result, ResultRow))]
+        assert values == [12.5, 2.0]
 
 
 def test_person_cells_give_the_same_warnings_whichever_path_the_value_takes(

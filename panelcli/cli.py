@@ -674,7 +674,7 @@ def validate(
     with fatal_errors(debug):
         _refuse_names_not_utf8([*files, ranges])
         from panelcli.check import CheckOptions, Interpreter
-        from panelcli.models import Issue
+        from panelcli.models import Issue, Status
         from panelcli.ranges import load_ranges
         from panelcli.values import visible
 
@@ -685,7 +685,13 @@ def validate(
         errors = warnings = 0
         for event in interpreter.stream(files):
             if not isinstance(event, Issue):
-                continue
+                if getattr(event, "status", None) is not Status.NO_REFERENCE:
+                    continue
+                # A marker the set does not know is read but can never be judged: say so.
+                event = Issue(
+                    severity="warning", code="no-reference", source=event.source,
+                    line=event.line, message=event.note or "",
+                )  # fmt: skip
             errors += event.severity == "error"
             warnings += event.severity != "error"
             where = ":".join([event.source] + ([str(event.line)] if event.line else []))

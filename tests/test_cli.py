@@ -155,6 +155,18 @@ def test_validate_lists_problems_like_a_linter():
     assert run("validate", str(SAMPLES / "healthy-adult.csv")).exit_code == 0
 
 
+def test_validate_warns_about_a_marker_the_set_cannot_judge(tmp_path: Path) -> None:
+    """'IL-99' passed validate with 0 problems while check left it unjudged (found in QA)."""
+    path = tmp_path / "unknown.csv"
+    path.write_text("sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\nS1,IL-66,5,pg/mL\n")
+    result = run("validate", str(path))
+    assert result.exit_code == 0  # a warning: the row is read, only not judged
+    (line,) = result.stdout.strip().splitlines()
+    assert line.startswith(f"{path}:3: warning no-reference: no reference range for 'IL-66'")
+    assert "did you mean IL-6" in line
+    assert "0 problem(s), 1 warning(s)" in result.stderr
+
+
 def test_demo_lists_and_runs_samples():
     listing = run("demo")
     assert listing.exit_code == 0 and "synthetic" in listing.stdout

@@ -271,9 +271,21 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
         signs = [_low_sign(r) for r in low]
         text.append(" ".join(dict.fromkeys([*(how_far_below(r) for r in low), *signs])))
     if below:
+        # A marker measured twice, once too low to measure and once out of range: calling the
+        # low result "not a problem" would contradict the other sentence about it.
+        outside = set(_distinct([*high, *low]))
+        disagree = [name for name in _distinct(below) if name in outside]
+        also = "It is not a problem."
+        if disagree:
+            whose = "its" if len(disagree) == 1 else "their"
+            also = (
+                f"But {join_names(disagree)} also had a result outside the range in this "
+                f"sample, so {whose} results disagree. A healthcare provider can say which "
+                "one counts."
+            )
         text.append(
             f"{_plural(len(below), 'result was', 'results were')} too low for the test to "
-            f"measure ({_names(below)}). That is usual for healthy people. It is not a problem."
+            f"measure ({_names(below)}). That is usual for healthy people. {also}"
         )
     if unclear:
         text.append(

@@ -161,6 +161,10 @@ def constructed_panels() -> dict[str, list[Result]]:
             made_up_result("IL-4", normal, 1.0, comparator="<"),
         ],
     }
+    panels["measured twice: high and too low to measure"] = [
+        made_up_result("IL-6", high, 12.5, category="pro-inflammatory", times=5),
+        made_up_result("IL-6", normal, 2.0, comparator="<"),
+    ]
     for group in GROUP_ROLE:
         panels[f"one {group}"] = [made_up_result("IL-6", high, 5, category=group, times=2)]
         panels[f"two {group}"] = [
@@ -501,3 +505,15 @@ def test_the_table_heads_a_wide_rows_refused_values_as_values(tmp_path: Path) ->
     said = " ".join(result.stdout.split())
     assert "Values that could not be used (2):" in said
     assert "2 values in 1 row could not be used." in said
+
+
+def test_a_marker_high_once_and_too_low_once_is_not_called_no_problem() -> None:
+    """IL-6 at 12.5 and '<2.0' in one sample: the summary said both '5 times the upper limit'
+    and 'too low to measure ... It is not a problem' (found in QA)."""
+    panel = constructed_panels()["measured twice: high and too low to measure"]
+    text = " ".join(summarise_panel(panel).text)
+    assert "It is not a problem" not in text
+    assert "But IL-6 also had a result outside the range in this sample" in text
+    alone = " ".join(summarise_panel(panel[1:]).text)
+    assert "too low for the test to measure (IL-6). That is usual" in alone
+    assert "It is not a problem." in alone

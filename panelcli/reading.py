@@ -624,8 +624,8 @@ def header_again(source: str, line: int, cells: list[str], header: list[str]) ->
         )  # fmt: skip
     raise InputError(
         f"{source}: line {line} is another header, with other columns or units than the one "
-        "on top (two exports joined, or a second plate?); panelcli reads one header per file: "
-        "split the file there",
+        "on top (two exports joined, or a second plate?); panelcli reads one header per file, "
+        "so this line and every line after it were not read: split the file there",
         line=line,
     )
 
@@ -677,7 +677,8 @@ def units_row_again(layout: Layout, cells: list[str], source: str, line: int) ->
     if with_units_row(layout, cells).refused != layout.refused:
         raise InputError(
             f"{source}: line {line} gives other units than the units row on top (two exports "
-            "joined?); panelcli reads one set of units per file: split the file there",
+            "joined?); panelcli reads one set of units per file, so this line and every line "
+            "after it were not read: split the file there",
             line=line,
         )
 

@@ -1083,6 +1083,8 @@ def test_any_other_header_stops_the_file_at_its_line(
     (stopped,) = errors(events)
     assert (stopped.code, stopped.line) == ("file-unreadable", 3)
     assert "line 3 is another header" in stopped.message
+    # The rows after it are not counted anywhere else: the message says they were not read.
+    assert "this line and every line after it were not read" in stopped.message
 
 
 def test_wide_rows_with_a_blank_sample_id_are_not_one_sample(tmp_path: Path) -> None:

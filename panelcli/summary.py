@@ -138,8 +138,9 @@ _HINT = re.compile(r"did you mean (?P<name>[^?]+)\?")
 
 
 def _number(value: float) -> str:
-    """A number as a person says it: 400, 16, 1.7 (no '400.0')."""
-    return f"{value:.0f}" if value >= 10 else f"{value:.1f}".removesuffix(".0")
+    """A number as a person says it: 400, 16, 1.7 (no '400.0'); 14.5 says 15, as people round
+    (Python's '.0f' gives 14, which the table's '14.5' contradicts)."""
+    return str(int(value + 0.5)) if value >= 10 else f"{value:.1f}".removesuffix(".0")
 
 
 ABOVE, BELOW = (">", ">="), ("<", "<=")

@@ -517,3 +517,12 @@ def test_a_marker_high_once_and_too_low_once_is_not_called_no_problem() -> None:
     alone = " ".join(summarise_panel(panel[1:]).text)
     assert "too low for the test to measure (IL-6). That is usual" in alone
     assert "It is not a problem." in alone
+
+
+@pytest.mark.parametrize(
+    ("times", "said"), [(14.5, "15"), (16.5, "17"), (14.4, "14"), (4.25, "4.2")]
+)
+def test_times_the_upper_limit_is_rounded_as_people_round(times: float, said: str) -> None:
+    """The table said 14.5 and the summary '14 times' (Python rounds halves to even; QA)."""
+    result = made_up_result("IL-6", Status.HIGH, 36.25, times=times)
+    assert f"IL-6 is {said} times the upper limit." in " ".join(summarise_panel([result]).text)

@@ -474,7 +474,7 @@ def _saying_unreadable(batches: Iterator[list[StreamEvent]]) -> Iterator[list[St
     for batch in batches:
         last = batch[-1] if batch else None  # `stopped_reading` puts it last in its list
         if type(last) is Issue and last.code == UNREADABLE:
-            _say(f"{last.source}: {last.message}")
+            _say(f"{last.source or repr('')}: {last.message}")  # '': an empty name given
         yield batch
 
 
@@ -694,7 +694,7 @@ def validate(
                 )  # fmt: skip
             errors += event.severity == "error"
             warnings += event.severity != "error"
-            where = ":".join([event.source] + ([str(event.line)] if event.line else []))
+            where = ":".join([event.source or repr("")] + ([str(event.line)] if event.line else []))
             column = f" {event.column}:" if event.column else ""
             _print(visible(f"{where}:{column} {event.severity} {event.code}: {event.message}"))
         # Warnings are counted apart: they never make the exit code 2.

@@ -162,6 +162,8 @@ def open_binary(source: str) -> BinaryIO:
         if sys.stdin is None:  # started with standard input closed (`<&-`)
             raise InputError(f"{source}: standard input is closed; there is nothing to read")
         return sys.stdin.buffer
+    if not source.strip():  # Path('') is the current folder: "': is a folder" would puzzle
+        raise InputError(f"{source}: the file name is empty (an unset shell variable?)")
     path = Path(source)
     try:
         mode = path.stat().st_mode

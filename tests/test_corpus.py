@@ -232,6 +232,12 @@ def test_a_folder(tmp_path: Path) -> None:
     assert "is a folder, not a file" in err
 
 
+def test_an_empty_file_name() -> None:
+    """'' (an unset shell variable) was called ": is a folder" (found in QA)."""
+    err = refused("")
+    assert err == "panelcli: '': the file name is empty (an unset shell variable?)\n"
+
+
 def test_a_missing_file(tmp_path: Path) -> None:
     err = refused(str(tmp_path / "nope.csv"))
     assert "no such file" in err

@@ -260,6 +260,8 @@ def read_lab_range(text: str, unit: str, exponent: int, decimal_comma: bool) -> 
     lab = parse_lab_range(text, decimal_comma)
     if lab is None:
         return "is not in a form panelcli reads"
+    if lab.low is not None and lab.high is not None and lab.low > lab.high:
+        return "has its low limit above its high limit"
     if lab.unit is not None:  # a range in its own unit ('0-7 pg/mL') is converted
         try:
             exponent = conversion_exponent(lab.unit, unit)

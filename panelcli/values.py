@@ -35,6 +35,9 @@ _NO_NUMBER: dict[str, Comparator] = {
 # may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).
 _BELOW_QUANTIFICATION = frozenset({"blq", "bql", "bloq", "<lloq", "<loq", "oor<", "oorlow"})
 _VALUE_WITH_UNIT = re.compile(r"^(?P<number>[^\s]+)\s+(?P<unit>[^\d\s][^\s]*/[^\s]+)$")
+_VALUE_GLUED_TO_UNIT = re.compile(
+    r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)(?P<unit>[^\d\s.,][^\s]*/[^\s]+)$"
+)
 
 
 class ParsedValue(NamedTuple):
@@ -132,7 +135,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
                 "value-not-a-number", f"value '{shorten(cell)}' has a '<' or '>' but no number"
             )
     unit = None
-    with_unit = _VALUE_WITH_UNIT.match(rest)
+    with_unit = _VALUE_WITH_UNIT.match(rest) or _VALUE_GLUED_TO_UNIT.match(rest)  # '5pg/mL'
     if with_unit:
         rest, unit = with_unit.group("number"), with_unit.group("unit")
     number = _parse_number(rest, cell, decimal_comma)
@@ -214,8 +217,8 @@ def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
     between = _RANGE_BETWEEN.match(cell)
     if between:
         low, high = float(between.group(1)), float(between.group(2))
-        usable = low <= high and math.isfinite(high)
-        return LabRange(low, high, between.group("unit")) if usable else None
+        # low > high ('7-0') is returned as written: the caller says what is wrong with it
+        return LabRange(low, high, between.group("unit")) if math.isfinite(high) else None
     one_sided = _RANGE_ONE_SIDED.match(cell)
     if one_sided:
         bound = float(one_sided.group(2))

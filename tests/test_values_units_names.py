@@ -30,6 +30,9 @@ from panelcli.values import LabRange, ParsedValue, ValueProblem, parse_lab_range
         ("3E+3", ParsedValue(3000.0, None)),
         ("-0", ParsedValue(0.0, None)),
         ("12.5 pg/mL", ParsedValue(12.5, None, "pg/mL")),
+        ("5pg/mL", ParsedValue(5.0, None, "pg/mL")),  # glued: was 'not a number' (QA)
+        ("<2.0pg/mL", ParsedValue(2.0, "<", "pg/mL")),
+        ("1e3pg/mL", ParsedValue(1000.0, None, "pg/mL")),
     ],
 )
 def test_parse_value(cell, expected):
@@ -179,7 +182,16 @@ def test_lab_ranges(text, low, high):
 
 def test_unreadable_lab_range_is_none():
     assert parse_lab_range("see comment") is None
-    assert parse_lab_range("7-0") is None
+
+
+def test_a_lab_range_upside_down_is_unusable_and_says_why():
+    """'2-1' was called 'not in a form panelcli reads', as if the form were the problem (QA)."""
+    from panelcli.check import read_lab_range
+    from panelcli.interpret import Bounds
+
+    assert parse_lab_range("7-0") == LabRange(7.0, 0.0, None)
+    assert read_lab_range("7-0", "pg/mL", 0, False) == "has its low limit above its high limit"
+    assert read_lab_range("0-7", "pg/mL", 0, False) == Bounds(0.0, 7.0)
 
 
 def test_a_value_over_several_lines_names_the_open_quote_not_the_comma() -> None:

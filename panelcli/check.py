@@ -836,6 +836,8 @@ class Interpreter:
         except ValueProblem as problem:
             yield self._reject(m, problem.code, str(problem))
             return
+        if parsed.flag is not None:
+            yield from self._flag_left_out(m, parsed.flag)
         if decimal_comma:
             if self.comma_decimal_seen and DOT_MAY_GROUP_THOUSANDS(m.value):
                 # This file wrote '12,5': its '1.234' is more likely 1234 than 1.234, and
@@ -919,7 +921,25 @@ class Interpreter:
         if decimal_comma and COMMA_MAY_GROUP_THOUSANDS(m.value):
             yield from self._comma_may_group(m, result, unit, name, entry, exponent)
         yield result
+        if parsed.flag is not None:
+            yield from self._flag_disagrees(m, parsed.flag, result)
         yield from self._queued_warnings()
+
+    def _flag_disagrees(self, m: Measurement, flag: str, result: Result) -> Iterator[Issue]:
+        """A lab's 'H' on a value panelcli judges normal (or the other way): said on every such
+        row, since the lab judged by its own range, which may be the one that applies."""
+        if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
+            return
+        ours = result.flag[0] if result.flag in ("H", "HH", "L", "LL") else "N"
+        if ours == flag[0]:
+            return
+        theirs = "high" if flag[0] == "H" else "low"
+        yield self._warning(
+            m, "value-flag-disagrees", f"the lab flagged {result.marker} "
+            f"'{shorten(m.value.strip())}' as {theirs}, but by the range panelcli uses it is "
+            f"{result.status.value}; ranges differ between labs and assays: ask which range "
+            "the lab used",
+        )  # fmt: skip
 
     def _comma_may_group(
         self, m: Measurement, result: Result, unit: str, name: str, entry: MarkerRange,
@@ -941,9 +961,8 @@ class Interpreter:
         if other.status == result.status:
             return
         self._warned.add(key)
-        yield Issue(
-            severity="warning", code="value-comma-ambiguous", source=m.source, line=m.line,
-            column=m.column, message=f"value '{shorten(m.value.strip())}' was read with ',' as "
+        yield self._warning(
+            m, "value-comma-ambiguous", f"value '{shorten(m.value.strip())}' was read with ',' as "
             f"the decimal mark ({result.status.value}), as were any like it in this file; if ',' "
             f"groups thousands here, it would be {other.status.value}: check the export's "
             "number format",
@@ -1196,14 +1215,32 @@ class Interpreter:
         key = ("value-dot-ambiguous", m.source)
         if key not in self._warned and DOT_MAY_GROUP_THOUSANDS(m.value):
             self._warned.add(key)
-            yield Issue(
-                severity="warning", code="value-dot-ambiguous", source=m.source, line=m.line,
-                column=m.column, message=f"value '{shorten(m.value.strip())}' was read with '.' "
+            yield self._warning(
+                m, "value-dot-ambiguous", f"value '{shorten(m.value.strip())}' was read with '.' "
                 "as the decimal point, as are others like it until the file writes a decimal "
                 "comma (as '12,5'), after which they are refused; where ',' is the "
                 "decimal mark, a '.' can also group thousands (1.234 meaning 1234): check the "
                 "export's number format",
             )  # fmt: skip
+
+    def _flag_left_out(self, m: Measurement, flag: str) -> Iterator[Issue]:
+        """Once per file: a lab's flag after a number ('12.5 H') was left out of it."""
+        key = ("value-flag-ignored", m.source)
+        if key not in self._warned:
+            self._warned.add(key)
+            yield self._warning(
+                m, "value-flag-ignored", f"value '{shorten(m.value.strip())}' ends in a lab's "
+                f"flag ('{flag}'); the flag was left out and the number judged by the range "
+                "panelcli uses, as were others like it in this file",
+            )  # fmt: skip
+
+    @staticmethod
+    def _warning(m: Measurement, code: str, message: str) -> Issue:
+        """A warning about a measurement's value cell."""
+        return Issue(
+            severity="warning", code=code, source=m.source, line=m.line, column=m.column,
+            message=message,
+        )  # fmt: skip
 
     def _reject(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
         return Issue(
@@ -1253,11 +1290,17 @@ class Interpreter:
     #: judged apart, so joining them drops the repeats (`render.ndjson.ndjson_join`).
     ONCE_PER_FILE = frozenset({
         "range-unreadable", "range-disagrees", "person-unreadable", "value-dot-ambiguous",
-        "value-comma-ambiguous", "person-conflict", "column-unnamed",
+        "value-comma-ambiguous", "person-conflict", "column-unnamed", "value-flag-ignored",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(
-        {"value-dot-ambiguous", "value-comma-ambiguous", "person-conflict", "column-unnamed"}
+        {
+            "value-dot-ambiguous",
+            "value-comma-ambiguous",
+            "person-conflict",
+            "column-unnamed",
+            "value-flag-ignored",
+        }
     )
 
     def _warn_once(self, key: tuple[str, ...], issue: Issue) -> None:

@@ -74,6 +74,8 @@ REJECTED_REASON = {
     "value-not-finite": "a number that cannot be a real result",
     "value-impossible": "a number far too large to be a real result",
     "value-extrapolated": "a number the machine could only guess (marked with a star)",
+    "value-starred": "a number marked with a star, which can mean the machine guessed it",
+    "value-ambiguous-dot": "a number that can be read in two ways",
     "value-negative": "a number below zero",
     "value-thousands-separator": "a number that can be read in two ways",
     "value-ambiguous-comma": "a number that can be read in two ways",

@@ -35,6 +35,10 @@ _NO_NUMBER: dict[str, Comparator] = {
 # may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).
 _BELOW_QUANTIFICATION = frozenset({"blq", "bql", "bloq", "<lloq", "<loq", "oor<", "oorlow"})
 _VALUE_WITH_UNIT = re.compile(r"^(?P<number>[^\s]+)\s+(?P<unit>[^\d\s][^\s]*/[^\s]+)$")
+#: '12.5 H', '3.1L', '40 (HH)': a lab's high/low flag after the number.
+_FLAGGED = re.compile(
+    r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)\s*(?P<flag>\(HH\)|\(LL\)|\([HL]\)|HH|LL|[HL])$"
+)
 _VALUE_GLUED_TO_UNIT = re.compile(
     r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)(?P<unit>[^\d\s.,][^\s]*/[^\s]+)$"
 )
@@ -49,6 +53,8 @@ class ParsedValue(NamedTuple):
     #: With no number: the reference-set limits ('lod', 'lloq', 'uloq') that may soundly stand
     #: in for it, best first.
     limits: tuple[str, ...] = ()
+    #: A lab's flag written after the number ('12.5 H'), left out of the number.
+    flag: str | None = None
 
 
 class ValueProblem(ValueError):
@@ -103,18 +109,21 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         )
     if len(cell) > 100:  # no result is this long; spares the patterns below a huge cell
         raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
-    if cell.startswith("*"):
-        # Bio-Plex and xPONENT star a value extrapolated beyond the standard curve.
+    if cell.startswith("*") or cell.endswith("*"):
+        # Bio-Plex and xPONENT star a value extrapolated beyond the standard curve; a star at
+        # the end is that to some systems and 'out of range' to others: the number is in doubt.
         try:
-            parse_value(cell[1:], decimal_comma)
+            parse_value(cell.strip("*"), decimal_comma)
         except ValueProblem:
-            pass  # not a number after the star either: said below
+            pass  # not a number without the star either: said below
         else:
+            first = cell.startswith("*")
+            also = "" if first else " (and some labs a value out of range)"
             raise ValueProblem(
-                "value-extrapolated",
+                "value-extrapolated" if first else "value-starred",
                 f"value '{shorten(cell)}' is starred, as instruments mark a value estimated "
-                "beyond their standard curve; panelcli does not judge such estimates (remove "
-                "the '*' to judge it as it is)",
+                f"beyond their standard curve{also}; panelcli does not judge such values "
+                "(remove the '*' to judge it as it is)",
             )
     key = re.sub(r"[\s._]+", "", cell).casefold()
     if key in _NO_NUMBER and (key != "nn" or "." in cell):  # 'n.n.', never a bare 'NN'
@@ -134,12 +143,15 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             raise ValueProblem(
                 "value-not-a-number", f"value '{shorten(cell)}' has a '<' or '>' but no number"
             )
-    unit = None
+    unit = flag = None
+    flagged = _FLAGGED.match(rest)
+    if flagged:
+        rest, flag = flagged.group("number"), flagged.group("flag").strip("()")
     with_unit = _VALUE_WITH_UNIT.match(rest) or _VALUE_GLUED_TO_UNIT.match(rest)  # '5pg/mL'
     if with_unit:
         rest, unit = with_unit.group("number"), with_unit.group("unit")
     number = _parse_number(rest, cell, decimal_comma)
-    return ParsedValue(number, comparator, unit)
+    return ParsedValue(number, comparator, unit, (), flag)
 
 
 _ONLY_A_DECIMAL_COMMA = re.compile(r"[+-]?(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+)\Z")

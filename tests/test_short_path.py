@@ -529,3 +529,29 @@ def test_a_standard_s_or_blank_s_sample_id_is_skipped_on_the_short_path_too() ->
     events = run(path, SETS["arup-3002601"], short=True)
     assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [("control-skipped", 2)]
     assert [e.sample_id for e in events if not isinstance(e, Issue)] == ["P1"]
+
+
+def test_a_lab_s_flag_after_the_number_is_left_out_and_a_disagreement_named(
+    tmp_path: Path,
+) -> None:
+    """'12.5 H' was 'not a number' (QA). The number is read, the flag left out with one
+    warning per file, and each value whose lab flag says otherwise than panelcli gets one."""
+    ranges = SETS["arup-3002601"]
+    path = tmp_path / "flags.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nS1,IL-6,12.5 H,pg/mL\nS1,IL-10,12.5H,pg/mL\n"
+        "S1,TNF-a,3 (L),pg/mL\nS1,IL-8,2.10*,pg/mL\nS2,IL-6,1.0,pg/mL\n"
+    )
+    for short in (True, False):
+        events = run(str(path), ranges, short=short)
+        issues = [(e.code, e.line) for e in events if isinstance(e, Issue)]
+        assert issues == [
+            ("value-flag-ignored", 2), ("value-flag-disagrees", 4), ("value-starred", 5)
+        ]  # fmt: skip
+        values = [(e.marker, e.value, e.status.value) for e in events if not isinstance(e, Issue)]
+        assert values == [
+            ("IL-6", 12.5, "high"), ("IL-10", 12.5, "high"), ("TNF-α", 3.0, "normal"),
+            ("IL-6", 1.0, "normal"),
+        ]  # fmt: skip
+    short, general = run(str(path), ranges, short=True), run(str(path), ranges, short=False)
+    assert ndjson_text(short, ranges) == ndjson_text(general, ranges)

@@ -71,6 +71,7 @@ class BatchEvents(NamedTuple):
 
     events: list[StreamEvent]
     blank_cells: int  # for the file's `cells-blank` warning (see `file_end_warnings`)
+    first_blank_line: int | None = None  # the line of the batch's first blank cell
 
 
 def read_batches(
@@ -157,7 +158,8 @@ def interpret_batch(
     """Every event of one batch, in file order: a pure function, safe to run on any worker.
 
     The file's closing warnings come from `file_end_warnings(source, blank cells of every
-    batch, the last batch's fallback_bytes)`, after the last batch's events.
+    batch, the last batch's fallback_bytes, the first batch's first_blank_line that is not
+    None)`, after the last batch's events.
     """
     reference_set = _reference_set(ranges)
     stats = ReadStats(delimiter=batch.delimiter, decimal_comma=batch.decimal_comma)
@@ -171,7 +173,7 @@ def interpret_batch(
     for judged in interpreter.judge_rows(file, stats, first=False):
         events.extend(judged)
     events.extend(batch.stopped)
-    return BatchEvents(events, stats.blank_cells)
+    return BatchEvents(events, stats.blank_cells, stats.first_blank_line)
 
 
 def _is_data(cells: list[str] | csv.Error) -> bool:

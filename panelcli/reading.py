@@ -145,6 +145,7 @@ class ReadStats:
     measurements: int = 0
     fallback_bytes: int = 0
     blank_cells: int = 0  # wide layout: marker cells left empty ('not measured')
+    first_blank_line: int | None = None  # the line of the first of them
     columns: dict[str, str] = field(default_factory=dict)
     size: int | None = None  # bytes, for a regular file (progress)
     position: Callable[[], int] | None = None  # bytes read so far (a little ahead of the rows)
@@ -779,7 +780,9 @@ def open_rows(
 
 def file_closing(source: str, stats: ReadStats) -> Iterator[Issue]:
     """After a file's last row: its closing warnings; InputError when it had no rows at all."""
-    yield from file_end_warnings(source, stats.blank_cells, stats.fallback_bytes)
+    yield from file_end_warnings(
+        source, stats.blank_cells, stats.fallback_bytes, stats.first_blank_line
+    )
     if stats.rows == 0:
         raise InputError(f"{source}: the file has a header but no result rows")
 
@@ -832,14 +835,19 @@ def _stopping(error: InputError) -> Iterator[str]:
     yield ""  # a generator, so that the error comes where the lines are read
 
 
-def file_end_warnings(source: str, blank_cells: int, fallback_bytes: int) -> Iterator[Issue]:
-    """What is known only once the whole file is read: blank cells, bytes read as cp1252."""
+def file_end_warnings(
+    source: str, blank_cells: int, fallback_bytes: int, first_blank_line: int | None = None
+) -> Iterator[Issue]:
+    """What is known only once the whole file is read: blank cells (named by the line of the
+    first), bytes read as cp1252."""
     if blank_cells:
+        first = f" (the first on line {first_blank_line})" if first_blank_line else ""
         yield Issue(
             severity="warning",
             code="cells-blank",
             source=source,
-            message=f"{blank_cells} blank marker cell(s) were read as 'not measured'",
+            line=first_blank_line,
+            message=f"{blank_cells} blank marker cell(s) were read as 'not measured'{first}",
         )
     if fallback_bytes:
         yield Issue(
@@ -1095,6 +1103,8 @@ def rows_to_measurements(
         for index, (marker, _) in layout.markers.items():
             value = cell(cells, index)
             if value is None:
+                if not stats.blank_cells:
+                    stats.first_blank_line = line
                 stats.blank_cells += 1
                 continue
             produced = True

@@ -879,6 +879,18 @@ def test_a_range_row_labelled_in_another_column_is_not_judged_as_a_sample(
     assert [(r.sample_id, r.line) for r in results(events)] == [("S1", 3)]
 
 
+def test_blank_marker_cells_are_counted_and_the_first_named_by_its_line(
+    tmp_path: Path,
+) -> None:
+    """The file's cells-blank warning had no line to look at (found in QA)."""
+    events = events_in(tmp_path, "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,3,4\nS2,,4\nS3,,\n")
+    (warning,) = warnings(events)
+    assert (warning.code, warning.line) == ("cells-blank", 3)
+    assert warning.message == (
+        "3 blank marker cell(s) were read as 'not measured' (the first on line 3)"
+    )
+
+
 def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:
     """'IL-6<newline>(pg/mL)' made line 1 a 'preamble that was not read' (found in review)."""
     events = events_in(tmp_path, 'Instrument X\nsample_id,"IL-6\n(pg/mL)"\nS1,12.5\n')

@@ -105,6 +105,7 @@ class NdjsonPart(NamedTuple):
     fallback_bytes: int
     once: list[tuple[int, str]]  # (index in lines, key) of warnings given once per file
     stopped: bool = False  # a problem stopped the file's reading here: no closing warnings
+    first_blank_line: int | None = None  # see `BatchEvents`
 
 
 def ndjson_batch(
@@ -115,7 +116,7 @@ def ndjson_batch(
     """One batch of a file as NDJSON lines: the map step when a cluster interprets a file."""
     tally = Tally()
     rows = RowEncoder()
-    events, blank_cells = interpret_batch(batch, ranges, options)
+    events, blank_cells, first_blank_line = interpret_batch(batch, ranges, options)
     lines: list[str] = []
     once: list[tuple[int, str]] = []
     for event in tally.watch(events):
@@ -124,8 +125,9 @@ def ndjson_batch(
             once.append((len(lines), _once_key(event.code, None if by_code else event.message)))
         lines.append(event_line(event, rows))
     return NdjsonPart(
-        batch.source, lines, tally, blank_cells, batch.fallback_bytes, once, bool(batch.stopped)
-    )
+        batch.source, lines, tally, blank_cells, batch.fallback_bytes, once,
+        bool(batch.stopped), first_blank_line,
+    )  # fmt: skip
 
 
 def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) -> Iterator[str]:
@@ -138,12 +140,14 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
     seen: set[str] = set()
     kinds: Counter[str] = Counter()  # texts kept per code, limited as `Interpreter` does
     blank_cells = fallback_bytes = 0
+    first_blank_line: int | None = None
     source = ""
     stopped = False
     for part in parts:
         stopped = stopped or part.stopped
         total.add(part.tally)
         blank_cells += part.blank_cells
+        first_blank_line = first_blank_line or part.first_blank_line
         fallback_bytes += part.fallback_bytes
         source = part.source
         dropped = set()
@@ -164,7 +168,9 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
             if index not in dropped:
                 yield summed_up.get(index, line)
     # As `panelcli check`: a file whose reading stopped has no closing warnings.
-    closing = () if stopped else file_end_warnings(source, blank_cells, fallback_bytes)
+    closing = (
+        () if stopped else file_end_warnings(source, blank_cells, fallback_bytes, first_blank_line)
+    )
     for issue in total.watch(closing):
         yield event_line(issue)
     yield StreamEnd(reference_set=reference_set, totals=total.totals()).model_dump_json() + "\n"

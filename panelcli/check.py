@@ -1188,8 +1188,14 @@ class Interpreter:
                     note="; ".join(n for n in notes if n),
                 )  # fmt: skip
         hint = self.ranges.suggest(m.marker)  # difflib: only for a result left unjudged
+        whole = None if hint else self.ranges.without_form(m.marker)
         if hint:
             note += f" - check the name (did you mean {hint}?)"
+        elif whole:
+            note += (
+                f"; its {whole} does not say which form it measures (if it is this test, add "
+                f"'{shorten(m.marker.strip())}' to {whole}'s aliases in your own ranges file)"
+            )
         return Result(**base, status=Status.NO_REFERENCE, note=note)
 
     def _lab_bounds(

@@ -338,6 +338,12 @@ class ReferenceSet:
             self._hints[key] = hint
             return hint
 
+    def without_form(self, marker: str) -> str | None:
+        """This set's marker that a name adds a subunit form to ('IL-12 p70' where the set has
+        only 'IL-12'): never matched (the forms differ), but worth saying."""
+        form = _SUBUNIT_FORM.fullmatch(marker_key(marker))
+        return self._index.get(form.group(1)) if form else None
+
     def _named_otherwise(self, key: str) -> str | None:
         """This set's name for a marker that a bundled set knows by the name written: a lab's
         set may call IL-6 only 'Interleukin-6' (a hint; the set's own aliases decide)."""
@@ -424,6 +430,10 @@ def known_category(text: str | None) -> str | None:
 #: How the notes of results left unjudged begin (the summary words each case apart).
 NO_INTERVAL_FITS = "this set has no interval for"
 NO_LIMITS = "the reference set has"
+
+
+#: A marker key ending in a subunit form: 'il12p70', 'il12p40', 'il23p19'.
+_SUBUNIT_FORM = re.compile(r"(.+\d)p\d{2}")
 
 
 def closest_marker(key: str, index: Mapping[str, str]) -> str | None:

@@ -425,3 +425,18 @@ def test_values_with_no_number_share_one_sentence_per_side(write_csv):
         "so they cannot be compared with the range."
     ) in text
     assert "TNF-α was above what the test can measure. The result has no number" in text
+
+
+def test_a_form_the_set_does_not_name_is_not_matched_but_said(write_csv):
+    """'IL-12 p70' under ARUP's IL-12 (form not stated) was left unjudged without a word why
+    (found in QA); it must still not be judged by IL-12's range."""
+    path = write_csv(HEADER + "S1,IL-12 p70,3,pg/mL\nS1,IL-6p70,3,pg/mL\nS1,IL-23 p19,3,pg/mL\n")
+    results = check_file(path).panels[0].results
+    assert {r.status for r in results} == {Status.NO_REFERENCE}
+    assert results[0].note == (
+        "no reference range for 'IL-12 p70' in this set; its IL-12 does not say which form it "
+        "measures (if it is this test, add 'IL-12 p70' to IL-12's aliases in your own ranges file)"
+    )
+    assert results[2].note == "no reference range for 'IL-23 p19' in this set"  # no IL-23 in it
+    mayo = check_file(path, ranges=load_ranges("mayo-adult"))
+    assert "which form" not in (mayo.panels[0].results[0].note or "")

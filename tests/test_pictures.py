@@ -118,11 +118,14 @@ def test_a_long_series_draws_at_most_spark_width_blocks_and_keeps_its_peak() -> 
 @pytest.mark.parametrize(
     ("env", "escapes"),
     [({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False), ({"FORCE_COLOR": "0"}, False),
-     ({"FORCE_COLOR": "1"}, True), ({}, False)],
+     ({"FORCE_COLOR": "1"}, True), ({}, False),
+     ({"FORCE_COLOR": "1", "TERM": "dumb"}, False)],  # as the README says
 )  # fmt: skip
 def test_no_color_wins_over_force_color_in_a_pipe(env: dict[str, str], escapes: bool) -> None:
     """With both set (or FORCE_COLOR=0), piped output still had bold and dim codes (review)."""
     result = CliRunner().invoke(
-        app, ["check", str(find_sample("cytokine-storm").path)], env={"FORCE_COLOR": "", **env}
+        app,
+        ["check", str(find_sample("cytokine-storm").path)],
+        env={"FORCE_COLOR": "", "TERM": "xterm-256color", **env},
     )
     assert ("\x1b[" in result.output) is escapes

@@ -78,6 +78,7 @@ def explain(name: str) -> Explanation | None:
     # IL-12 p70, though both are explained as IL-12. A name no set knows takes the canonical's.
     sets = _bundled()
     asked = name if any(s.resolve(name) for s in sets) else canonical
+    knowing = [(s, s.resolve(asked)) for s in sets if s.resolve(asked) is not None]
     for reference_set in sets:
         resolved = reference_set.resolve(asked)
         if resolved is None:
@@ -94,7 +95,9 @@ def explain(name: str) -> Explanation | None:
         ranges.append(RangeInSet(set_name=reference_set.name, text=text, source=marker.source))
     return Explanation(
         marker=canonical,
-        other_names=sorted(names - {canonical}, key=str.casefold),
+        other_names=[
+            _name_in(alias, knowing) for alias in sorted(names - {canonical}, key=str.casefold)
+        ],
         category=category,
         group=f"In a report, panelcli groups it with the markers that {GROUP_ROLE[category]}."
         if category in GROUP_ROLE
@@ -104,6 +107,13 @@ def explain(name: str) -> Explanation | None:
         raised=str(entry["raised"]),
         ranges=ranges,
     )
+
+
+def _name_in(alias: str, knowing: list[tuple[ReferenceSet, str | None]]) -> str:
+    """An alias as 'Also written as' lists it: with the sets it holds in, where not all do
+    (Mayo's IL-12 is IL-12p70; ARUP's IL-12 states no form, so 'IL-12p70' is not it)."""
+    holds = [s.name for s, marker in knowing if s.resolve(alias) == marker]
+    return alias if len(holds) == len(knowing) else f"{alias} ({', '.join(holds)} only)"
 
 
 def suggest(name: str) -> str | None:

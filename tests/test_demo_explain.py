@@ -252,3 +252,8 @@ def test_explain_gives_each_set_s_range_for_the_name_as_check_would_find_it() ->
     plain = explaining.explain("IL-12")
     assert plain is not None
     assert {r.set_name: r.text for r in plain.ranges}["arup-3002601"] == "≤ 4.7 pg/mL"
+    # 'Also written as' said IL-12p70 for IL-12, though check does not take it for ARUP's
+    # IL-12 (found in QA): a name some sets do not take says which sets do.
+    assert "IL-12p70 (mayo-adult only)" in plain.other_names
+    assert "IL12" in plain.other_names
+    assert "IL-12p70" in p70.other_names  # asked as p70, every set that has it takes it

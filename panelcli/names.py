@@ -17,11 +17,22 @@ _GREEK_WORD_LETTER = {"alpha": "a", "beta": "b", "gamma": "g", "delta": "d", "ka
 _NOISE = re.compile(r"[\W_]+")
 
 
+def unmangled(text: str) -> str:
+    """Text whose UTF-8 was once read as Windows-1252 and saved again, as it was first
+    ('TNF-Î±' → 'TNF-α', 'Âµg/L' → 'µg/L': an Excel accident); other text as it is."""
+    if "Î" not in text and "Â" not in text:
+        return text
+    try:
+        return text.encode("cp1252").decode("utf-8")
+    except UnicodeError:  # not such text after all
+        return text
+
+
 @lru_cache(maxsize=4096)
 def marker_key(name: str) -> str:
     """The comparison key of a marker name: case, spaces, dashes and Greek spellings removed."""
     # ß (German exports' β) first: casefold would turn it into "ss".
-    text = unicodedata.normalize("NFKC", name).replace("ß", "β").casefold()
+    text = unicodedata.normalize("NFKC", unmangled(name)).replace("ß", "β").casefold()
     text = "".join(_GREEK.get(ch, ch) for ch in text)
     text = _GREEK_WORDS.sub(lambda m: _GREEK_WORD_LETTER[m.group(1)], text)
     return _NOISE.sub("", text)

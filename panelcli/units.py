@@ -7,6 +7,7 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
+from panelcli.names import unmangled
 from panelcli.values import shorten
 
 _MASS_EXP = {"g": 0, "mg": -3, "ug": -6, "ng": -9, "pg": -12, "fg": -15}
@@ -26,7 +27,7 @@ class UnitProblem(ValueError):
 @lru_cache(maxsize=512)
 def unit_key(unit: str) -> str:
     """Normalise spelling: case, spaces, micro signs (µ, μ, u, mc) and 'per'."""
-    text = unicodedata.normalize("NFKC", unit).casefold().replace(" ", "")
+    text = unicodedata.normalize("NFKC", unmangled(unit)).casefold().replace(" ", "")
     text = text.replace("μ", "u").replace("per", "/")
     if text.startswith("mcg"):
         text = "ug" + text[3:]

@@ -227,3 +227,22 @@ def test_a_quoted_range_reads_its_comma_as_its_value_does() -> None:
     with pytest.raises(ValueProblem) as problem:
         parse_value("-3,2")
     assert problem.value.code == "value-negative"
+
+
+@pytest.mark.parametrize(
+    ("mangled", "meant"),
+    [("TNF-Î±", "TNF-α"), ("IFN-Î³", "IFN-γ"), ("IL-1Î²", "IL-1β"), ("Âµg/L", "µg/L")],
+)
+def test_utf8_read_as_windows_1252_and_saved_again_is_read_as_meant(
+    mangled: str, meant: str
+) -> None:
+    """'TNF-Î±' (an Excel accident) was no marker at all: a TNF-α 14 times its limit became
+    no_reference and the run exited 0 (found in QA)."""
+    from panelcli.names import unmangled
+
+    assert unmangled(mangled) == meant
+    if "/" in meant:
+        assert conversion_exponent(mangled, "pg/mL") == 3
+    else:
+        assert marker_key(mangled) == marker_key(meant)
+    assert unmangled("Îx") == "Îx"  # not such text: left as it is

@@ -541,8 +541,12 @@ class Interpreter:
             for numbered in rows:
                 line, last_line, cells = numbered
                 row = None
-                # A row over several lines may hold swallowed rows: the general path says so.
-                if type(cells) is list and len(cells) == width and last_line == line:
+                # A row over several lines may hold swallowed rows: the general path says so;
+                # so does it of a row that starts with '#' (commented out?).
+                if (
+                    type(cells) is list and len(cells) == width and last_line == line
+                    and "#" not in cells[0]
+                ):  # fmt: skip
                     cells.append("")
                     sample_id, patient_id, collected_at, marker, text, unit, lab_range = cells_of(
                         cells
@@ -557,7 +561,8 @@ class Interpreter:
                     lab_range = lab_range.strip()
                     if lab_range and plan is not None and unit is not None:
                         plan = lab_plan_for(plan, marker, unit, lab_range, source, decimal_comma)
-                    # A marker and a number also mean the row is neither blank nor a comment.
+                    # A marker and a number (and no '#') also mean the row is neither blank
+                    # nor a comment.
                     if plan is not None:
                         # `_plain_number`, written out: a call per row costs more than its work
                         number = None

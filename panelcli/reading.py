@@ -525,8 +525,25 @@ def is_blank(cells: list[str]) -> bool:
 
 
 def is_comment(cells: list[str]) -> bool:
-    """Only a lone '#' cell is a comment: a sample id like '#A12' starts a data row."""
-    return cells[0].lstrip().startswith("#") and not "".join(cells[1:]).strip()
+    """A lone '#' cell, or a row commented out ('# S1,IL-8,50'); '#A12' may be a sample id,
+    so such a row is read (with a warning, see `hash_row_read`)."""
+    first = cells[0].lstrip()
+    return first.startswith("#") and (
+        first[1:2] in ("", " ", "\t") or not "".join(cells[1:]).strip()
+    )
+
+
+def hash_row_read(source: str, line: int, cells: list[str]) -> Issue | None:
+    """A warning for a row read although it starts with '#' ('#S2,IL-8,50'): it may have been
+    commented out, or its sample id may start with '#'."""
+    if not cells[0].lstrip().startswith("#"):
+        return None
+    return Issue(
+        severity="warning", code="row-starts-with-hash", source=source, line=line,
+        message=f"this row starts with '{shorten(cells[0].strip())}' and was read as a row (a "
+        "sample id may start with '#'); if it was commented out, delete it or put a space "
+        "after the '#'",
+    )  # fmt: skip
 
 
 def is_units_row(cells: list[str], layout: Layout) -> bool:
@@ -1008,6 +1025,9 @@ def rows_to_measurements(
             yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                         message="comment line skipped")  # fmt: skip
             continue
+        hashed = hash_row_read(source, line, cells)
+        if hashed is not None:
+            yield hashed
         not_a_sample = not_a_patient_sample(cells, layout)
         if not_a_sample:
             yield Issue(

@@ -267,7 +267,7 @@ def test_a_sample_id_starting_with_hash_is_data_not_a_comment(write_csv):
     path = write_csv(HEADER + "#A12,IL-6,1,pg/mL\n# a real comment\n")
     report = check_file(path)
     assert report.panels[0].sample_id == "#A12"
-    assert [w.code for w in report.warnings] == ["comment-skipped"]
+    assert [w.code for w in report.warnings] == ["row-starts-with-hash", "comment-skipped"]
 
 
 def test_the_first_header_wins_over_a_data_row_that_splits_wider_on_tabs(tmp_path):

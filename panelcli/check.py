@@ -509,7 +509,9 @@ class Interpreter:
         declines).
         """
         source, header, layout, delimiter, _, rows = file
-        width = len(header)
+        # A header ending in a column with no name: every row takes the general path, which
+        # refuses a value there (see `rows_to_measurements`).
+        width = len(header) if header[-1].strip() else -1
         roles = layout.roles
         stats.columns = {role: header[i] for role, i in roles.items()}
         column = header[roles["value"]]

@@ -977,6 +977,11 @@ def rows_to_measurements(
     (`first`: this batch starts the file, so its first row may be a wide layout's units row).
     """
     width = len(header)
+    # Columns with no name at the end of the header (a trailing delimiter) hold no values: a
+    # value there has most likely been pushed along by a decimal comma ('3,5' as 3 and 5).
+    named = len(header) - next(
+        (n for n, cell in enumerate(reversed(header)) if cell.strip()), len(header)
+    )
     stats.columns = {role: header[i] for role, i in layout.roles.items()}
     roles = layout.roles
     get = roles.get
@@ -1062,13 +1067,14 @@ def rows_to_measurements(
         if long and is_header_again(cells, header, layout):
             yield header_again(source, line, cells, header)
             continue
-        if count > width and "".join(cells[width:]).strip():
+        if count > named and "".join(cells[named:]).strip():
             spans = f" (it runs over lines {line}-{last_line}: is a quote left open?)"
+            has = f"{width}" if named == width else f"{named} with a name"
             yield Issue(
                 code="row-too-many-cells",
                 source=source,
                 line=line,
-                message=f"row has {count} cells but the header has {width}; a value may "
+                message=f"row has {count} cells but the header has {has}; a value may "
                 f"contain an unquoted '{visible(delimiter)}' (a decimal comma?)"
                 + (spans if last_line > line else ""),
             )

@@ -891,6 +891,25 @@ def test_blank_marker_cells_are_counted_and_the_first_named_by_its_line(
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sample,IL-6 (pg/mL),IL-8 (pg/mL),\nP01,3,5,12\nP02,3,12,\n",
+        "sample_id,marker,value,unit,\nP01,IL-6,3,5,pg/mL\nP02,IL-8,12,pg/mL,\n",
+    ],
+)
+def test_a_value_in_a_no_name_column_at_the_end_refuses_the_row(tmp_path: Path, text: str) -> None:
+    """'P01,3,5,12' under a header with a trailing delimiter: IL-8 read as 5 (normal) and the
+    12 dropped with a warning, though '3,5' was most likely one number (found in QA)."""
+    events = events_in(tmp_path, text)
+    assert [(e.code, e.line) for e in errors(events)] == [("row-too-many-cells", 2)]
+    assert "the header has 3 with a name" in errors(events)[0].message or "4 with a name" in (
+        errors(events)[0].message
+    )
+    assert {r.line for r in results(events)} == {3}
+    assert warnings(events) == []
+
+
 def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:
     """'IL-6<newline>(pg/mL)' made line 1 a 'preamble that was not read' (found in review)."""
     events = events_in(tmp_path, 'Instrument X\nsample_id,"IL-6\n(pg/mL)"\nS1,12.5\n')

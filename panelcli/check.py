@@ -1282,10 +1282,16 @@ class Interpreter:
         )  # fmt: skip
 
     def _person_warning(self, m: Measurement, seen: dict[str, tuple[int, str]]) -> Iterator[Issue]:
-        """One sample id given for two patients or dates: a mix-up of specimens, most likely."""
-        if _person_fits(seen, m.line, _person_text(m)) or _WARNED in seen:
+        """One sample id given for two patients or dates: a mix-up of specimens, most likely.
+        Said once for each other patient and date a sample id comes with (up to a limit)."""
+        who = _person_text(m)
+        if _person_fits(seen, m.line, who):
             return
-        seen[_WARNED] = (m.line, "")  # once per sample
+        said = seen.get(_WARNED, (0, ""))[0]
+        if _WARNED + who in seen or said >= self.CONFLICTS_PER_SAMPLE:
+            return
+        seen[_WARNED] = (said + 1, "")
+        seen[_WARNED + who] = (m.line, "")
         first_line, first = seen[_PERSON]
         now = (m.patient_id or "", m.collected_at or "")
         fields = zip(("patient", "collected"), first.split("\0"), now, strict=True)
@@ -1298,6 +1304,10 @@ class Interpreter:
             f"with {there} on line {first_line}: are two specimens mixed up? Its results are "
             "shown together in one panel",
         )  # fmt: skip
+
+    #: Other patients or dates said of one sample id: more would let one id repeated over a
+    #: big file grow the memory of what was said.
+    CONFLICTS_PER_SAMPLE = 20
 
     #: Codes of the warnings given once per file (see `_warn_once`); batches of one file are
     #: judged apart, so joining them drops the repeats (`render.ndjson.ndjson_join`).

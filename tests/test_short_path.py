@@ -577,3 +577,16 @@ def test_a_row_commented_out_is_skipped_and_a_hash_id_is_warned_about(
     ]  # fmt: skip
     assert [(e.sample_id, e.line) for e in short if not isinstance(e, Issue)][-1][1] == 4
     assert ndjson_text(short, ranges) == ndjson_text(general, ranges)
+
+
+def test_each_other_patient_or_date_of_a_sample_id_is_named_once() -> None:
+    """Only the first mix-up of a sample was said: a third patient's rows merged silently (QA)."""
+    path = write_people([
+        ("S1", "P1", "2026-01-01", "IL-6", "3"), ("S1", "P2", "2026-01-01", "IL-8", "3"),
+        ("S1", "P1", "2026-01-02", "IL-10", "3"), ("S1", "P3", "2026-01-01", "IL-2", "3"),
+        ("S1", "P3", "2026-01-01", "IL-4", "3"),  # P3 again: said already
+    ])  # fmt: skip
+    for short in (True, False):
+        events = run(path, SETS["arup-3002601"], short=short)
+        issues = [(e.code, e.line) for e in events if isinstance(e, Issue)]
+        assert issues == [("sample-conflict", 3), ("sample-conflict", 4), ("sample-conflict", 5)]

@@ -102,12 +102,14 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
         )
         for when, r in dated
     ]
-    numbered = [p for p in points if p.value is not None]
-    if len({p.collected_at for p in numbered}) < 2:
+    # 'ND' (below detection, no number) is lower than any number: 3 → 20 → ND rose, then fell.
+    usable = [p for p in points if p.value is not None or _below_detection(p)]
+    if len({p.collected_at for p in usable}) < 2:
         return None
-    values = [p.value for p in numbered if p.value is not None]
-    censored_low = all(p.comparator in ("<", "<=") for p in numbered)
-    highest = max(numbered, key=lambda p: p.value or 0.0)
+    values = [0.0 if p.value is None else p.value for p in usable]
+    censored_low = all(p.comparator in ("<", "<=") for p in usable)
+    numbered = [p for p in usable if p.value is not None]
+    highest = max(numbered, key=lambda p: p.value or 0.0) if numbered else None
     last = dated[-1][1]
     return MarkerTrend(
         marker=marker,
@@ -240,8 +242,14 @@ _PARTLY = {
 }
 
 
+def _below_detection(point: TrendPoint) -> bool:
+    return point.value is None and point.comparator in ("<", "<=")
+
+
 def _numbered_at_both_ends(marker: MarkerTrend) -> bool:
-    return marker.points[0].value is not None and marker.points[-1].value is not None
+    """Whether the first and last tests can be compared: a number, or below detection."""
+    ends = (marker.points[0], marker.points[-1])
+    return all(p.value is not None or _below_detection(p) for p in ends)
 
 
 def _outside_before_last(marker: MarkerTrend) -> bool:

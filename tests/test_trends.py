@@ -178,12 +178,54 @@ def test_the_same_undated_sample_in_two_files_is_one_sample_in_the_sentence(
 def test_a_trend_whose_first_test_has_no_number_does_not_say_from_the_first_test(
     tmp_path: Path,
 ) -> None:
-    """ND (no number), 30, 3 was 'IL-6 fell from the first test to the last' (review)."""
+    """'OOR >' (too high to measure, no number), 30, 3 must not be 'IL-6 fell from the first
+    test to the last': the first cannot be compared (review)."""
     path = tmp_path / "serial.csv"
     path.write_text(
         "sample_id,patient_id,collected_at,marker,value,unit\n"
-        "A,P1,2026-01-01,IL-6,ND,pg/mL\nB,P1,2026-02-01,IL-6,30,pg/mL\nC,P1,2026-03-01,IL-6,3,pg/mL\n"
+        "A,P1,2026-01-01,IL-6,OOR >,pg/mL\nB,P1,2026-02-01,IL-6,30,pg/mL\n"
+        "C,P1,2026-03-01,IL-6,3,pg/mL\n"
     )
     (trend,) = check_file(str(path)).trends
     assert "IL-6 fell over the tests that have a number." in trend.text
     assert not any("from the first test" in t for t in trend.text)
+
+
+@pytest.mark.parametrize(
+    ("values", "said"),
+    [
+        (("3", "20", "ND"), "IL-10 rose and then fell again. It was highest on 2026-02-01."),
+        (("ND", "30", "3"), "IL-10 rose and then fell again. It was highest on 2026-02-01."),
+        (("ND", "3", "30"), "IL-10 rose from the first test to the last."),
+        (("30", "3", "ND"), "IL-10 fell from the first test to the last."),
+    ],
+)
+def test_below_detection_with_no_number_counts_as_lowest(
+    tmp_path: Path, values: tuple[str, str, str], said: str
+) -> None:
+    """3 → 20 → ND was 'rising' ('rose over the tests that have a number'): the last test
+    found too little to detect, so it fell (found in QA)."""
+    path = tmp_path / "serial.csv"
+    dates = ("2026-01-01", "2026-02-01", "2026-03-01")
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        + "".join(f"S{n},P1,{d},IL-10,{v},pg/mL\n" for n, (d, v) in enumerate(zip(dates, values)))
+    )
+    (trend,) = check_file(str(path)).trends
+    assert said in trend.text
+
+
+def test_the_trend_table_says_below_detection_not_a_question_mark(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    path = tmp_path / "serial.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "A,P1,2026-01-01,IL-10,3,pg/mL\nB,P1,2026-02-01,IL-10,20,pg/mL\n"
+        "C,P1,2026-03-01,IL-10,ND,pg/mL\n"
+    )
+    result = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "160"})
+    assert "3 pg/mL → below detection" in result.stdout
+    assert "rose, then fell" in result.stdout

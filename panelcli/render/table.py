@@ -20,6 +20,7 @@ from panelcli.models import (
     Report,
     Result,
     Status,
+    TrendPoint,
 )
 from panelcli.render.console import inert
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
@@ -140,7 +141,14 @@ TREND_LOOK = {
 
 
 def _point(value: float | None, comparator: str | None) -> str:
-    return "?" if value is None else f"{SIGN.get(comparator or '', comparator or '')}{value:g}"
+    if value is None:  # no number: 'ND' is below detection; '>' with no number is too high
+        return "below detection" if comparator in ("<", "<=") else "?"
+    return f"{SIGN.get(comparator or '', comparator or '')}{value:g}"
+
+
+def _spark_value(point: TrendPoint) -> float | None:
+    """Below detection with no number is drawn lowest (0), not as a gap."""
+    return 0.0 if point.value is None and point.comparator in ("<", "<=") else point.value
 
 
 def trend_table(trend: PatientTrend) -> Table:
@@ -160,12 +168,13 @@ def trend_table(trend: PatientTrend) -> Table:
         first, last = marker.points[0], marker.points[-1]
         unit = f" {marker.unit}" if marker.unit else ""
         highest = marker.highest
+        numbered = last.value is not None  # else the unit goes with the first value
         icon, word, style = TREND_LOOK[marker.direction]
         table.add_row(
             inert(marker.marker),
-            Text(sparkline([p.value for p in marker.points])),
-            inert(f"{_point(first.value, first.comparator)} → "
-                  f"{_point(last.value, last.comparator)}{unit}"),
+            Text(sparkline([_spark_value(p) for p in marker.points])),
+            inert(f"{_point(first.value, first.comparator)}{'' if numbered else unit} → "
+                  f"{_point(last.value, last.comparator)}{unit if numbered else ''}"),
             inert(f"{_point(highest.value, highest.comparator)} on {highest.collected_at}"
                   if highest else "-"),
             inert(marker.reference or ""),

@@ -278,17 +278,19 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
         # low result "not a problem" would contradict the other sentence about it.
         outside = set(_distinct([*high, *low]))
         disagree = [name for name in _distinct(below) if name in outside]
-        also = "It is not a problem."
+        # Reassurance only in a panel with nothing out of range: next to IL-6 at 2000 times
+        # its limit, "that is usual for healthy people" would read as an all-clear.
+        also = "" if outside else " That is usual for healthy people. It is not a problem."
         if disagree:
             whose = "its" if len(disagree) == 1 else "their"
             also = (
-                f"But {join_names(disagree)} also had a result outside the range in this "
+                f" But {join_names(disagree)} also had a result outside the range in this "
                 f"sample, so {whose} results disagree. A healthcare provider can say which "
                 "one counts."
             )
         text.append(
             f"{_plural(len(below), 'result was', 'results were')} too low for the test to "
-            f"measure ({_names(below)}). That is usual for healthy people. {also}"
+            f"measure ({_names(below)}).{also}"
         )
     if unclear:
         text.append(

@@ -526,3 +526,15 @@ def test_times_the_upper_limit_is_rounded_as_people_round(times: float, said: st
     """The table said 14.5 and the summary '14 times' (Python rounds halves to even; QA)."""
     result = made_up_result("IL-6", Status.HIGH, 36.25, times=times)
     assert f"IL-6 is {said} times the upper limit." in " ".join(summarise_panel([result]).text)
+
+
+def test_no_reassurance_about_a_low_result_next_to_results_out_of_range() -> None:
+    """IL-6 at 2000 times its limit, then 'IL-10 was too low to measure. That is usual for
+    healthy people. It is not a problem.' read as an all-clear (found in QA)."""
+    panel = [
+        made_up_result("IL-6", Status.HIGH, 5000, category="pro-inflammatory", times=2000),
+        made_up_result("IL-10", Status.NORMAL, 1.0, comparator="<"),
+    ]
+    text = " ".join(summarise_panel(panel).text)
+    assert "1 result was too low for the test to measure (IL-10)." in text
+    assert "healthy" not in text and "not a problem" not in text

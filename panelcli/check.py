@@ -846,13 +846,18 @@ class Interpreter:
         if parsed.flag is not None:
             yield from self._flag_left_out(m, parsed.flag)
         if decimal_comma:
-            if self.comma_decimal_seen and DOT_MAY_GROUP_THOUSANDS(m.value):
+            grouped = self.comma_decimal_seen and DOT_MAY_GROUP_THOUSANDS(m.value)
+            if grouped:
                 # This file wrote '12,5': its '1.234' is more likely 1234 than 1.234, and
                 # read as either it could be judged 1000 times off.
+                number = grouped.group()
+                thousands = number.replace(".", "")
+                decimal = number.replace(".", ",").rstrip("0").rstrip(",")
                 yield self._reject(
                     m, "value-ambiguous-dot", f"value '{shorten(m.value.strip())}' has a '.', "
                     "but this file uses ',' as its decimal mark, so the '.' may group thousands "
-                    "(1.234 meaning 1234); write 1234 or 1,234, whichever is meant",
+                    f"({number} meaning {thousands}); write {thousands} or {decimal}, whichever "
+                    "is meant",
                 )  # fmt: skip
                 return
             # Said now, before the row's result or rejection: queued, a rejection would hold

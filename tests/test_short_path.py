@@ -590,3 +590,11 @@ def test_each_other_patient_or_date_of_a_sample_id_is_named_once() -> None:
         events = run(path, SETS["arup-3002601"], short=short)
         issues = [(e.code, e.line) for e in events if isinstance(e, Issue)]
         assert issues == [("sample-conflict", 3), ("sample-conflict", 4), ("sample-conflict", 5)]
+
+
+def test_the_dot_refusal_quotes_the_value_s_own_two_readings(tmp_path: Path) -> None:
+    """It said '1.234 meaning 1234; write 1234 or 1,234' of every value, '1.500' too (QA)."""
+    path = tmp_path / "euro.csv"
+    path.write_text("sample_id;marker;value;unit\nS1;IL-6;2,5;pg/mL\nS1;IL-8;>1.500;pg/mL\n")
+    (refused,) = [e for e in run(str(path), SETS["arup-3002601"], True) if isinstance(e, Issue)]
+    assert refused.message.endswith("(1.500 meaning 1500); write 1500 or 1,5, whichever is meant")

@@ -1424,7 +1424,8 @@ def _sample_fields(m: Measurement) -> dict[str, object]:
 
 
 _SEX = {"m": "male", "male": "male", "man": "male", "f": "female", "female": "female",
-        "woman": "female", "w": "female"}  # fmt: skip
+        "woman": "female", "w": "female",
+        "männlich": "male", "maennlich": "male", "weiblich": "female"}  # fmt: skip
 
 
 def parse_sex(text: str) -> Sex | None:

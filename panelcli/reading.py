@@ -55,13 +55,16 @@ _ROLES: dict[str, tuple[str, ...]] = {
                   "labno", "labnumber", "specimenno", "specimennumber", "orderid",
                   "probenid", "probennummer", "probennr"),
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
-                   "participantid", "patientno", "patientnumber"),
+                   "participantid", "patientno", "patientnumber",
+                   "patientennummer", "patientenid", "patnr"),  # German exports
     "collected_at": ("collectedat", "collected", "collectiondate", "collectiontime",
                      "collectiondatetime", "datecollected", "drawdate", "drawn", "sampledate",
-                     "date", "datetime", "specimendate", "timepoint"),
-    "sex": ("sex", "gender"),
-    "age": ("age", "ageyears", "ageyrs", "patientage"),
-    "birth_date": ("birthdate", "dateofbirth", "dob"),
+                     "date", "datetime", "specimendate", "timepoint",
+                     "datum", "entnahmedatum", "abnahmedatum", "probendatum", "entnahme",
+                     "entnahmezeit"),  # German exports
+    "sex": ("sex", "gender", "geschlecht"),
+    "age": ("age", "ageyears", "ageyrs", "patientage", "alter"),
+    "birth_date": ("birthdate", "dateofbirth", "dob", "geburtsdatum", "gebdatum"),
     # Bio-Plex's 'Type' (S1 standard, C1 control, B blank, X1 sample); an LIS's 'Sample Type'
     "sample_type": ("sampletype", "samplekind", "probentyp"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",

@@ -910,6 +910,27 @@ def test_a_value_in_a_no_name_column_at_the_end_refuses_the_row(tmp_path: Path, 
     assert warnings(events) == []
 
 
+def test_german_date_sex_age_and_patient_headers_are_read(tmp_path: Path) -> None:
+    """'Datum', 'Entnahmedatum', 'Geschlecht', 'Alter' were ignored columns, so samples had no
+    date (no trend) and an age-dependent range had no age (found in QA)."""
+    events = events_in(
+        tmp_path,
+        "Probennr;Patientennummer;Entnahmedatum;Analyt;Ergebnis;Einheit;Geschlecht;Alter;"
+        "Geburtsdatum\nA1;P1;20.05.2026;IL-6;3,0;pg/mL;weiblich;46;01.02.1980\n",
+    )
+    assert warnings(events) == []
+    (result,) = results(events)
+    assert (result.sample_id, result.patient_id, result.collected_at) == ("A1", "P1", "20.05.2026")
+    dated = events_in(tmp_path, "Probe;Datum;Analyt;Ergebnis;Einheit\nA1;20.05.2026;IL-6;3;pg/mL\n")
+    assert [r.collected_at for r in results(dated)] == ["20.05.2026"]
+    assert warnings(dated) == []
+    from panelcli.check import parse_sex
+
+    assert [parse_sex(s) for s in ("weiblich", "männlich", "W", "m")] == [
+        "female", "male", "female", "male"
+    ]  # fmt: skip
+
+
 def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:
     """'IL-6<newline>(pg/mL)' made line 1 a 'preamble that was not read' (found in review)."""
     events = events_in(tmp_path, 'Instrument X\nsample_id,"IL-6\n(pg/mL)"\nS1,12.5\n')

@@ -662,9 +662,12 @@ _NOT_A_PATIENT = re.compile(
 )
 _CODED_NOT_A_PATIENT = re.compile(r"^[scb]\d*$", re.IGNORECASE)  # Bio-Plex: S, C, B (+ number)
 #: Sample ids that name a standard, calibrator or blank well ('Standard3', 'Blank'): no
-#: patient is called so (a 'Control' may be a study's control subject, so it is left to the type).
+#: patient is called so (a 'Control' may be a study's control subject, so it is left to the type;
+#: 'QC-Low', 'QC2' are quality-control material).
 _NOT_A_PATIENT_ID = re.compile(
-    r"^(?:standard|std|calibrator|blank|background|bkg)[\s_-]*\d*$", re.IGNORECASE
+    r"^(?:standard|std|calibrator|blank|background|bkg)[\s_-]*\d*$"
+    r"|^qc(?:[\s_-]*(?:\d+|low|mid|medium|high|level[\s_-]*\d+|[lmh]))?$",
+    re.IGNORECASE,
 )
 #: Sample ids of rows that sum up others (instrument exports end a plate with them).
 _SUMMARY_IDS = {"mean", "average", "avg", "sd", "stddev", "cv", "cv%", "%cv", "median"}
@@ -690,7 +693,7 @@ def not_a_patient_id(sample_id: str) -> str | None:
     if sample_id.casefold().replace(" ", "") in _SUMMARY_IDS:
         return f"a summary of other rows ('{shorten(sample_id)}')"
     if _NOT_A_PATIENT_ID.match(sample_id):
-        return f"a standard, calibrator or blank (sample '{shorten(sample_id)}')"
+        return f"a standard, calibrator, quality control or blank (sample '{shorten(sample_id)}')"
     return None
 
 

@@ -931,6 +931,19 @@ def test_german_date_sex_age_and_patient_headers_are_read(tmp_path: Path) -> Non
     ]  # fmt: skip
 
 
+def test_a_sample_id_naming_quality_control_is_skipped(tmp_path: Path) -> None:
+    """'QC-Low' as a sample id was judged and flagged as a patient (found in QA)."""
+    events = events_in(
+        tmp_path,
+        "sample_id,marker,value,unit\nQC-Low,IL-6,30,pg/mL\nQC2,IL-6,30,pg/mL\n"
+        "QCX-7,IL-6,3,pg/mL\n",
+    )
+    assert [(w.code, w.line) for w in warnings(events)] == [
+        ("control-skipped", 2), ("control-skipped", 3)
+    ]  # fmt: skip
+    assert [r.sample_id for r in results(events)] == ["QCX-7"]
+
+
 def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:
     """'IL-6<newline>(pg/mL)' made line 1 a 'preamble that was not read' (found in review)."""
     events = events_in(tmp_path, 'Instrument X\nsample_id,"IL-6\n(pg/mL)"\nS1,12.5\n')
@@ -1192,7 +1205,10 @@ def test_an_msd_export_reads_its_unit_column_and_skips_its_calibrators(
     ]
     skipped = [w for w in warnings(events) if w.code == "control-skipped"]
     assert [w.line for w in skipped] == [3, 4]
-    assert "a standard, calibrator or blank (sample 'Calibrator1')" in skipped[0].message
+    assert (
+        "a standard, calibrator, quality control or blank (sample 'Calibrator1')"
+        in skipped[0].message
+    )
 
 
 def test_a_german_export_reads_its_range_column_and_n_n(tmp_path: Path) -> None:

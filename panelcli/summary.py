@@ -161,6 +161,8 @@ def how_far_above(result: Result) -> str:
         return f"{result.marker} is above the range."
     if times < 1.05:
         return f"{result.marker} is {'above' if at_least else 'just above'} the upper limit."
+    if at_least:  # a floor, so rounded down: '>5000' over 14.5 is 344.8, "more than 344"
+        times = math.floor(times) if times >= 10 else math.floor(times * 10) / 10
     return f"{result.marker} is {at_least}{_number(times)} times the upper limit."
 
 

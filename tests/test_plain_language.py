@@ -538,3 +538,13 @@ def test_no_reassurance_about_a_low_result_next_to_results_out_of_range() -> Non
     text = " ".join(summarise_panel(panel).text)
     assert "1 result was too low for the test to measure (IL-10)." in text
     assert "healthy" not in text and "not a problem" not in text
+
+
+def test_more_than_times_the_limit_is_rounded_down() -> None:
+    """'>5000' over a limit of 14.5 (344.8 times) was 'more than 345 times' (found in QA)."""
+    result = made_up_result("TNF-α", Status.HIGH, 5000, comparator=">", times=5000 / 14.5)
+    assert "TNF-α is more than 344 times the upper limit." in " ".join(
+        summarise_panel([result]).text
+    )
+    small = made_up_result("TNF-α", Status.HIGH, 29, comparator=">", times=29 / 14.5 - 0.001)
+    assert "more than 1.9 times" in " ".join(summarise_panel([small]).text)

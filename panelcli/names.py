@@ -10,8 +10,11 @@ from functools import lru_cache
 # IL1 beta and IL-1 Beta all meet. A spelled-out letter must end its word ("alphabet" is not "a").
 _GREEK = {"α": "a", "β": "b", "γ": "g", "δ": "d", "κ": "k", "ɑ": "a"}
 # A spelled-out letter may be glued to the name (TNFalpha, IFNgamma) but must end the word.
-_GREEK_WORDS = re.compile(r"(alpha|beta|gamma|delta|kappa)(?![a-z])")
-_GREEK_WORD_LETTER = {"alpha": "a", "beta": "b", "gamma": "g", "delta": "d", "kappa": "k"}
+# 'alfa' and 'gama' are how Spanish, Portuguese and Nordic labs spell them.
+_GREEK_WORDS = re.compile(r"(alpha|alfa|beta|gamma|gama|delta|kappa)(?![a-z])")
+_GREEK_WORD_LETTER = {
+    "alpha": "a", "alfa": "a", "beta": "b", "gamma": "g", "gama": "g", "delta": "d", "kappa": "k"
+}  # fmt: skip
 # Everything that is not a letter or digit is spelling noise: spaces, the ASCII hyphen, the
 # Unicode hyphens and dashes U+2010–2015, the minus sign U+2212, dots, underscores, slashes.
 _NOISE = re.compile(r"[\W_]+")

@@ -334,6 +334,7 @@ class ReferenceSet:
                 self._named_with_a_unit(marker)
                 or closest_marker(key, self._index)
                 or self._named_otherwise(key)
+                or self._named_in_brackets(marker)
             )
             self._hints[key] = hint
             return hint
@@ -351,6 +352,16 @@ class ReferenceSet:
             if other in self._index:
                 return self._index[other]
         return None
+
+    def _named_in_brackets(self, marker: str) -> str | None:
+        """The marker of a name with a remark in brackets: 'IL-6 (serum)' or 'Interleukin-6
+        (IL-6)' (a hint only: the remark may name another form, as '(p70)')."""
+        remarks = _BRACKETED.findall(marker)
+        if not remarks or any(_FORM.fullmatch(r.strip()) for r in remarks):
+            return None  # no remark, or a form the set may not have ('IL-12 (p70)')
+        return self.resolve(_BRACKETED.sub("", marker)) or next(
+            filter(None, map(self.resolve, remarks)), None
+        )
 
     def _named_with_a_unit(self, marker: str) -> str | None:
         """The marker of a name that carries its unit ('IL-6 (pg/mL)' in a marker cell)."""
@@ -432,6 +443,9 @@ NO_INTERVAL_FITS = "this set has no interval for"
 NO_LIMITS = "the reference set has"
 
 
+#: A remark in brackets after a name, and (as a group) what it says.
+_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+_FORM = re.compile(r"p\d{2}", re.IGNORECASE)
 #: A marker key ending in a subunit form: 'il12p70', 'il12p40', 'il23p19'.
 _SUBUNIT_FORM = re.compile(r"(.+\d)p\d{2}")
 

@@ -208,6 +208,9 @@ def test_whole_numbers_are_still_numbers() -> None:
         # Other molecules one letter or number away: no hint (found by a new-user pass).
         ("IL-1α", None), ("IL-1a", None), ("IL-17F", None), ("IL-12p40", None),
         ("IL-12p70", None), ("GM-CSF", None), ("IL-1RA", None), ("IL-7", None),
+        # A remark in brackets (found in QA), but never a form the set may not have.
+        ("IL-6 (serum)", "IL-6"), ("Interleukin-6 (IL-6)", "IL-6"), ("IL-12 (p70)", None),
+        ("IL-99 (serum)", None),
     ],
 )  # fmt: skip
 def test_did_you_mean_hints_typos_but_never_a_neighbouring_molecule(written, hint):

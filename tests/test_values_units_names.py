@@ -246,3 +246,10 @@ def test_utf8_read_as_windows_1252_and_saved_again_is_read_as_meant(
     else:
         assert marker_key(mangled) == marker_key(meant)
     assert unmangled("Îx") == "Îx"  # not such text: left as it is
+
+
+def test_alfa_and_gama_are_greek_letters_as_some_labs_spell_them() -> None:
+    """'TNF-alfa' and 'IFN-gama' were unknown markers with no hint (found in QA)."""
+    assert marker_key("TNF-alfa") == marker_key("TNF-α")
+    assert marker_key("IFN gama") == marker_key("IFN-γ")
+    assert marker_key("TNF-alfas") == "tnfalfas"  # only at a word's end

@@ -125,7 +125,11 @@ def read_batches(
                         continue
                 if units_again and isinstance(cells, list) and is_units_row(cells, layout):
                     units_row_again(layout, cells, source, numbered[0])  # raises for others
-                    continue  # the same units again: nothing to read (the CLI skips it too)
+                    # The same units again: kept with its header (never a cut between them),
+                    # whose batch skips it with the CLI's warning.
+                    units_again = False
+                    rows.append(numbered)
+                    continue
                 units_again = False
                 if isinstance(cells, list) and is_header_again(cells, header, layout):
                     header_again(source, numbered[0], cells, header)  # raises for another header

@@ -1061,6 +1061,11 @@ def rows_to_measurements(
             first_data_row = False
             if units_read:  # under a repeated header: the same units, or the file stops
                 units_row_again(layout, cells, source, line)
+                yield Issue(
+                    severity="warning", code="units-row-repeated", source=source, line=line,
+                    message="the units row is repeated here, under the repeated header; this "
+                    "line was skipped",
+                )  # fmt: skip
                 continue
             units_read = True
             layout = with_units_row(layout, cells)

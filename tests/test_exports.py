@@ -944,6 +944,18 @@ def test_a_sample_id_naming_quality_control_is_skipped(tmp_path: Path) -> None:
     assert [r.sample_id for r in results(events)] == ["QCX-7"]
 
 
+def test_a_repeated_units_row_is_named_with_its_line(tmp_path: Path) -> None:
+    """It was skipped without a word, the only skipped line not named (found in QA)."""
+    events = events_in(
+        tmp_path,
+        "Description,IL-6,IL-8\n,pg/mL,pg/mL\nS1,3,4\nDescription,IL-6,IL-8\n,pg/mL,pg/mL\nS3,1,1\n",
+    )
+    assert [(w.code, w.line) for w in warnings(events)] == [
+        ("header-repeated", 4), ("units-row-repeated", 5)
+    ]  # fmt: skip
+    assert [r.line for r in results(events)] == [3, 3, 6, 6]
+
+
 def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:
     """'IL-6<newline>(pg/mL)' made line 1 a 'preamble that was not read' (found in review)."""
     events = events_in(tmp_path, 'Instrument X\nsample_id,"IL-6\n(pg/mL)"\nS1,12.5\n')

@@ -26,8 +26,10 @@ class UnitProblem(ValueError):
 
 @lru_cache(maxsize=512)
 def unit_key(unit: str) -> str:
-    """Normalise spelling: case, spaces, micro signs (µ, μ, u, mc) and 'per'."""
+    """Normalise spelling: case, spaces, micro signs (µ, μ, u, mc), 'per', and a stray stop
+    or semicolon at the end ('pg/ml.')."""
     text = unicodedata.normalize("NFKC", unmangled(unit)).casefold().replace(" ", "")
+    text = text.rstrip(".;:,")
     text = text.replace("μ", "u").replace("per", "/")
     if text.startswith("mcg"):
         text = "ug" + text[3:]
@@ -65,8 +67,9 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
     if source is None and target is not None:
         raise UnitProblem(
             "unit-not-convertible",
-            f"unit '{shorten(from_unit)}' cannot be converted to {to_unit} "
-            "(there is no fixed factor between them)",
+            f"unit '{shorten(from_unit)}' cannot be converted to {to_unit}: panelcli knows no "
+            "fixed factor between them (it converts mass per volume, such as pg/mL, ng/L, "
+            "ng/mL, µg/L; check the unit's spelling)",
         )
     raise UnitProblem(
         "unit-mismatch",

@@ -253,3 +253,11 @@ def test_alfa_and_gama_are_greek_letters_as_some_labs_spell_them() -> None:
     assert marker_key("TNF-alfa") == marker_key("TNF-α")
     assert marker_key("IFN gama") == marker_key("IFN-γ")
     assert marker_key("TNF-alfas") == "tnfalfas"  # only at a word's end
+
+
+def test_a_stray_stop_after_a_unit_is_no_other_unit() -> None:
+    """'pg/ml.' and 'pg/mL;' were refused as units with 'no fixed factor' to pg/mL (QA)."""
+    assert conversion_exponent("pg/ml.", "pg/mL") == 0
+    assert conversion_exponent("ng/mL;", "pg/mL") == 3
+    with pytest.raises(UnitProblem, match="check the unit's spelling"):
+        conversion_exponent("pg/mL (ng/L)", "pg/mL")

@@ -501,7 +501,7 @@ def _describe_person(sex: Sex | None, age: float | None) -> str:
     parts: list[str] = [sex] if sex else []
     if age is not None:
         parts.append(f"age {age:g}")
-    return "a person of " + ", ".join(parts) if parts else "this person"
+    return f"this person ({', '.join(parts)})" if parts else "this person"
 
 
 def _leaves_someone_out(rows: list[Interval], sex: Sex | None, age: float | None) -> bool:

@@ -188,7 +188,8 @@ def why_not_judged(result: Result) -> str:
     """The reason an indeterminate result has no status, in plain words."""
     if result.reference is None:
         return (
-            f"The range for {result.marker} depends on sex or age, and the file does not give it."
+            f"The range for {result.marker} depends on sex or age, and panelcli could not "
+            "tell them from the file."
         )
     if result.value is None:  # 'ND', 'OOR <', 'OOR >' with no limit in the set to stand in
         return (
@@ -212,7 +213,8 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
     sentences = []
     if len(person) > 1:
         sentences.append(
-            f"The ranges for {_names(person)} depend on sex or age, which the file does not give."
+            f"The ranges for {_names(person)} depend on sex or age, and panelcli could not "
+            "tell them from the file."
         )
     # Values with no number ('ND', 'OOR >'), side by side: one sentence per side, not per marker.
     no_number = {

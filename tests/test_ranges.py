@@ -873,3 +873,9 @@ def test_a_set_that_names_a_marker_otherwise_gets_a_hint_from_the_bundled_names(
     assert loaded.resolve("IL-6") is None  # judged only by the set's own names and aliases
     assert loaded.suggest("IL-6") == "Interleukin-6"
     assert loaded.suggest("IL-8") is None
+
+
+def test_no_interval_for_the_person_says_who_in_plain_words() -> None:
+    """'fits a person of male, age 16' (found in QA)."""
+    selected = load_ranges("mayo-adult").select("IL-2", "male", 16)
+    assert selected.note == "this set has no interval for IL-2 that fits this person (male, age 16)"

@@ -221,13 +221,18 @@ def render_table(report: Report, console: Console) -> None:
         console.print(trend_table(trend))
         console.print(bullets(trend.text))
     rejected = report.rejected
-    heading = "Rows that could not be used"
-    if rejected_rows(rejected) < len(rejected):
-        heading = "Values that could not be used"
-    _problems(console, rejected, report.totals.rejected, heading, error=True)
+    _problems(console, rejected, report.totals.rejected, _rejected_heading(rejected), error=True)
     _problems(console, report.warnings, report.totals.warnings, "Warnings")
     _sentences(console, report_sentences(report.rejected))
     _closing(console, report.reference_set, report.notice)
+
+
+def _rejected_heading(rejected: list[Issue]) -> str:
+    """'Rows that could not be used', 'Values …' where a wide row's cells are counted, and
+    '… and files' where a file is among them (it is no row)."""
+    what = "Values" if rejected_rows(rejected) < len(rejected) else "Rows"
+    files = any(issue.code == UNREADABLE for issue in rejected)
+    return f"{what}{' and files' if files else ''} that could not be used"
 
 
 def render_overview(overview: Overview, console: Console) -> None:
@@ -276,7 +281,9 @@ def render_overview(overview: Overview, console: Console) -> None:
         )
     )
     console.print()
-    _problems(console, overview.rejected, totals.rejected, "Rows that could not be used", True)
+    _problems(
+        console, overview.rejected, totals.rejected, _rejected_heading(overview.rejected), True
+    )
     _problems(console, overview.warnings, totals.warnings, "Warnings")
     listed = sum(issue.code != UNREADABLE for issue in overview.rejected)  # rows, as counted
     _sentences(console, rejected_sentences(overview.rejected_reasons, listed))

@@ -64,6 +64,7 @@ class RowBatch(NamedTuple):
     #: A row before this batch wrote a decimal comma ('12,5'): its '1.234' is then refused,
     #: as `panelcli check` refuses it after such a row.
     comma_decimal_seen: bool = False
+    fallback_text: str = ""  # last batch: see `ReadStats.fallback_text`
 
 
 class BatchEvents(NamedTuple):
@@ -100,7 +101,7 @@ def read_batches(
             return RowBatch(
                 source, header, layout, stats.delimiter, stats.decimal_comma, rows, first,
                 leading if first else [], last, stats.fallback_bytes if last else 0, stopped,
-                comma_before,
+                comma_before, stats.fallback_text if last else "",
             )  # fmt: skip
 
         rows: list[NumberedRow] = []

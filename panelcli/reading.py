@@ -147,6 +147,7 @@ class ReadStats:
     rows: int = 0
     measurements: int = 0
     fallback_bytes: int = 0
+    fallback_text: str = ""  # the text around the first of them, to find it by
     blank_cells: int = 0  # wide layout: marker cells left empty ('not measured')
     first_blank_line: int | None = None  # the line of the first of them
     columns: dict[str, str] = field(default_factory=dict)
@@ -239,11 +240,23 @@ def _cp1252_fallback(stats: ReadStats) -> str:
     def handler(exc: UnicodeError) -> tuple[str, int]:
         assert isinstance(exc, UnicodeDecodeError)
         bad = exc.object[exc.start : exc.end]
+        read = bad.decode("cp1252", errors="replace")
+        if not stats.fallback_bytes:  # no line number is known here: quote its line's text
+            stats.fallback_text = f"'{read}' in '{_line_around(exc, read)}'"
         stats.fallback_bytes += len(bad)
-        return bad.decode("cp1252", errors="replace"), exc.end
+        return read, exc.end
 
     codecs.register_error(name, handler)
     return name
+
+
+def _line_around(exc: UnicodeDecodeError, read: str) -> str:
+    """Up to 20 bytes of the line on each side of the bytes `exc` is about (read as `read`)."""
+    before = bytes(exc.object[max(0, exc.start - 20) : exc.start])
+    after = bytes(exc.object[exc.end : exc.end + 20])
+    left = before.decode("utf-8", errors="replace").replace("\r", "\n").rsplit("\n", 1)[-1]
+    right = after.decode("utf-8", errors="replace").replace("\r", "\n").split("\n", 1)[0]
+    return visible(left + read + right)
 
 
 #: Stands for UTF-16 bytes that are not text, so that `_lines` can name the line they are
@@ -804,7 +817,11 @@ def open_rows(
 def file_closing(source: str, stats: ReadStats) -> Iterator[Issue]:
     """After a file's last row: its closing warnings; InputError when it had no rows at all."""
     yield from file_end_warnings(
-        source, stats.blank_cells, stats.fallback_bytes, stats.first_blank_line
+        source,
+        stats.blank_cells,
+        stats.fallback_bytes,
+        stats.first_blank_line,
+        stats.fallback_text,
     )
     if stats.rows == 0:
         raise InputError(f"{source}: the file has a header but no result rows")
@@ -859,7 +876,11 @@ def _stopping(error: InputError) -> Iterator[str]:
 
 
 def file_end_warnings(
-    source: str, blank_cells: int, fallback_bytes: int, first_blank_line: int | None = None
+    source: str,
+    blank_cells: int,
+    fallback_bytes: int,
+    first_blank_line: int | None = None,
+    fallback_text: str = "",
 ) -> Iterator[Issue]:
     """What is known only once the whole file is read: blank cells (named by the line of the
     first), bytes read as cp1252."""
@@ -878,7 +899,8 @@ def file_end_warnings(
             code="encoding-fallback",
             source=source,
             message=f"{fallback_bytes} byte(s) were not valid UTF-8 and were read as "
-            "Windows-1252 (the encoding older Excel versions use)",
+            "Windows-1252 (the encoding older Excel versions use)"
+            + (f"; the first is {fallback_text}" if fallback_text else ""),
         )
 
 

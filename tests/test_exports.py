@@ -298,6 +298,25 @@ def test_windows_1252_micro_sign_is_read() -> None:
     assert outcome[4].marker == "TNF-α" and outcome[4].value == 15.2
     fallback = [e for e in warnings(events) if e.code == "encoding-fallback"]
     assert len(fallback) == 1 and "Windows-1252" in fallback[0].message
+    # No line is known where bytes are decoded: the text around the first names it (QA).
+    assert fallback[0].message.endswith("; the first is 'µ' in 'SYN-W-01;IL-8;0,021;µg/L'")
+
+
+def test_the_first_windows_1252_byte_is_quoted_with_its_line_s_text(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"sample_id,marker,value,unit\nS1,IL-6,0.005,\xb5g/L\nS2,IL-6,1,\xb5g/L\n")
+    events = list(Interpreter(load_ranges(), CheckOptions()).events([str(path)]))
+    (fallback,) = [e for e in warnings(events) if e.code == "encoding-fallback"]
+    assert fallback.message == (
+        "2 byte(s) were not valid UTF-8 and were read as Windows-1252 (the encoding older "
+        "Excel versions use); the first is 'µ' in 'S1,IL-6,0.005,µg/L'"
+    )
+    from panelcli.batches import read_batches
+    from panelcli.render.ndjson import ndjson_batch, ndjson_join
+
+    joined = "".join(ndjson_join([ndjson_batch(b) for b in read_batches(path, None, 1)],
+                                 load_ranges().info))  # fmt: skip
+    assert "the first is 'µ' in 'S1,IL-6,0.005,µg/L'" in joined
 
 
 def test_utf16_unicode_text_with_greek_letters() -> None:

@@ -106,6 +106,7 @@ class NdjsonPart(NamedTuple):
     once: list[tuple[int, str]]  # (index in lines, key) of warnings given once per file
     stopped: bool = False  # a problem stopped the file's reading here: no closing warnings
     first_blank_line: int | None = None  # see `BatchEvents`
+    fallback_text: str = ""  # see `RowBatch`
 
 
 def ndjson_batch(
@@ -126,7 +127,7 @@ def ndjson_batch(
         lines.append(event_line(event, rows))
     return NdjsonPart(
         batch.source, lines, tally, blank_cells, batch.fallback_bytes, once,
-        bool(batch.stopped), first_blank_line,
+        bool(batch.stopped), first_blank_line, batch.fallback_text,
     )  # fmt: skip
 
 
@@ -141,6 +142,7 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
     kinds: Counter[str] = Counter()  # texts kept per code, limited as `Interpreter` does
     blank_cells = fallback_bytes = 0
     first_blank_line: int | None = None
+    fallback_text = ""
     source = ""
     stopped = False
     for part in parts:
@@ -148,6 +150,7 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
         total.add(part.tally)
         blank_cells += part.blank_cells
         first_blank_line = first_blank_line or part.first_blank_line
+        fallback_text = fallback_text or part.fallback_text
         fallback_bytes += part.fallback_bytes
         source = part.source
         dropped = set()
@@ -169,7 +172,9 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
                 yield summed_up.get(index, line)
     # As `panelcli check`: a file whose reading stopped has no closing warnings.
     closing = (
-        () if stopped else file_end_warnings(source, blank_cells, fallback_bytes, first_blank_line)
+        ()
+        if stopped
+        else file_end_warnings(source, blank_cells, fallback_bytes, first_blank_line, fallback_text)
     )
     for issue in total.watch(closing):
         yield event_line(issue)

@@ -466,6 +466,9 @@ class Interpreter:
             seen.add(same)
             stats = ReadStats()
             self.reading = (source, stats)
+            # What a file's numbers showed (its decimal mark) is the file's own: the next file
+            # may write its numbers otherwise (found in QA).
+            self.comma_decimal_seen = False
             try:
                 with open_rows(
                     source, self.known_marker, stats, self.options.max_line_length

@@ -598,3 +598,18 @@ def test_the_dot_refusal_quotes_the_value_s_own_two_readings(tmp_path: Path) -> 
     path.write_text("sample_id;marker;value;unit\nS1;IL-6;2,5;pg/mL\nS1;IL-8;>1.500;pg/mL\n")
     (refused,) = [e for e in run(str(path), SETS["arup-3002601"], True) if isinstance(e, Issue)]
     assert refused.message.endswith("(1.500 meaning 1500); write 1500 or 1,5, whichever is meant")
+
+
+def test_a_file_s_decimal_mark_does_not_carry_over_to_the_next_file(tmp_path: Path) -> None:
+    """After a file that wrote '12,5', the next file's '1.234' was refused ('this file uses
+    ','…') and its '2,345' lost its warning: each file is now judged on its own (QA)."""
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("sample_id;marker;value;unit\nS1;IL-8;12,5;pg/mL\n")
+    second.write_text("sample_id;marker;value;unit\nS2;IL-8;1.234;pg/mL\nS3;IL-8;2,345;pg/mL\n")
+    for short in (True, False):
+        interpreter = Interpreter(SETS["arup-3002601"], CheckOptions())
+        interpreter.short_path = short
+        events = list(interpreter.stream([str(first), str(second)]))
+        assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [
+            ("value-dot-ambiguous", 2), ("value-comma-ambiguous", 3)
+        ]  # fmt: skip

@@ -846,8 +846,6 @@ class Interpreter:
         except ValueProblem as problem:
             yield self._reject(m, problem.code, str(problem))
             return
-        if parsed.flag is not None:
-            yield from self._flag_left_out(m, parsed.flag)
         if decimal_comma:
             grouped = self.comma_decimal_seen and DOT_MAY_GROUP_THOUSANDS(m.value)
             if grouped:
@@ -869,6 +867,8 @@ class Interpreter:
             if "," in m.value and not COMMA_MAY_GROUP_THOUSANDS(m.value):
                 self.comma_decimal_seen = True  # see _comma_may_group
         unit = m.unit
+        if parsed.flag is not None:  # after the refusals of the number itself
+            yield from self._flag_left_out(m, parsed.flag)
         if unit and unit.isdigit() and not decimal_comma and parsed.comparator is None:
             # "12,5" unquoted in a comma file splits into value 12 and unit 5.
             yield self._reject(
@@ -945,15 +945,14 @@ class Interpreter:
         row, since the lab judged by its own range, which may be the one that applies."""
         if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
             return
-        ours = result.flag[0] if result.flag in ("H", "HH", "L", "LL") else "N"
-        if ours == flag[0]:
+        ours = result.flag if result.flag in _FLAG_WORDS else "N"
+        if ours == flag or (flag == "A" and ours != "N"):
             return
-        theirs = "high" if flag[0] == "H" else "low"
         yield self._warning(
             m, "value-flag-disagrees", f"the lab flagged {result.marker} "
-            f"'{shorten(m.value.strip())}' as {theirs}, but by the range panelcli uses it is "
-            f"{result.status.value}; ranges differ between labs and assays: ask which range "
-            "the lab used",
+            f"'{shorten(m.value.strip())}' as {_FLAG_WORDS[flag]}, but by the range panelcli "
+            f"uses it is {_FLAG_WORDS[ours]}; ranges differ between labs and assays: ask which "
+            "range the lab used",
         )  # fmt: skip
 
     def _comma_may_group(
@@ -1648,6 +1647,11 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
 
 #: A panel's entries (among its markers): its patient and date so far, "p\0when", with the line
 #: that last filled one in; and, once its conflict was warned about, that it was.
+#: A lab's flag (and panelcli's, for a judged result) in words.
+_FLAG_WORDS = {
+    "H": "high", "HH": "critically high", "L": "low", "LL": "critically low", "N": "normal",
+    "A": "abnormal",
+}  # fmt: skip
 _PERSON = "\0person"
 _WARNED = "\0warned"
 

@@ -37,8 +37,15 @@ _BELOW_QUANTIFICATION = frozenset({"blq", "bql", "bloq", "<lloq", "<loq", "oor<"
 _VALUE_WITH_UNIT = re.compile(r"^(?P<number>[^\s]+)\s+(?P<unit>[^\d\s][^\s]*/[^\s]+)$")
 #: '12.5 H', '3.1L', '40 (HH)': a lab's high/low flag after the number.
 _FLAGGED = re.compile(
-    r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)\s*(?P<flag>\(HH\)|\(LL\)|\([HL]\)|HH|LL|[HL])$"
+    r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)\s*"
+    r"(?P<flag>([(\[]?)(?:hh|ll|hi|lo|high|low|h|l|n|a)[)\]]?)$",
+    re.IGNORECASE,
 )
+#: A lab's flag as written → as HL7 writes it: high, low, critically so, normal, abnormal.
+_FLAG_CODE = {
+    "hh": "HH", "ll": "LL", "h": "H", "hi": "H", "high": "H", "l": "L", "lo": "L", "low": "L",
+    "n": "N", "a": "A",
+}  # fmt: skip
 _VALUE_GLUED_TO_UNIT = re.compile(
     r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)(?P<unit>[^\d\s.,][^\s]*/[^\s]+)$"
 )
@@ -53,7 +60,8 @@ class ParsedValue(NamedTuple):
     #: With no number: the reference-set limits ('lod', 'lloq', 'uloq') that may soundly stand
     #: in for it, best first.
     limits: tuple[str, ...] = ()
-    #: A lab's flag written after the number ('12.5 H'), left out of the number.
+    #: A lab's flag written after the number ('12.5 H', '3 (LL)'), left out of the number: 'H',
+    #: 'HH', 'L', 'LL', 'N' (normal) or 'A' (abnormal).
     flag: str | None = None
 
 
@@ -146,7 +154,8 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     unit = flag = None
     flagged = _FLAGGED.match(rest)
     if flagged:
-        rest, flag = flagged.group("number"), flagged.group("flag").strip("()")
+        rest = flagged.group("number")
+        flag = _FLAG_CODE[flagged.group("flag").strip("()[]").casefold()]
     with_unit = _VALUE_WITH_UNIT.match(rest) or _VALUE_GLUED_TO_UNIT.match(rest)  # '5pg/mL'
     if with_unit:
         rest, unit = with_unit.group("number"), with_unit.group("unit")

@@ -613,3 +613,44 @@ def test_a_file_s_decimal_mark_does_not_carry_over_to_the_next_file(tmp_path: Pa
         assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [
             ("value-dot-ambiguous", 2), ("value-comma-ambiguous", 3)
         ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("cell", "disagrees"),
+    [
+        ("40 (HH)", "as critically high, but by the range panelcli uses it is high"),
+        ("50 hh", "as critically high, but by the range panelcli uses it is high"),
+        ("1.5 N", None),
+        ("1 A", "as abnormal, but by the range panelcli uses it is normal"),
+        ("30 A", None),
+        ("30 [H]", None),
+        ("30 High", None),
+        ("30 h", None),
+        ("1 (L)", "as low, but by the range panelcli uses it is normal"),
+    ],
+)
+def test_every_lab_flag_is_read_and_a_different_severity_named(
+    tmp_path: Path, cell: str, disagrees: str | None
+) -> None:
+    """'40 (HH)' judged high passed --fail-on critical with no word on its row; 'N', 'A',
+    'h', '[H]' were 'not a number' (found in QA)."""
+    path = tmp_path / "flags.csv"
+    path.write_text(f"sample_id,marker,value,unit\nS1,IL-6,{cell},pg/mL\n")
+    for short in (True, False):
+        events = run(str(path), SETS["arup-3002601"], short=short)
+        issues = [e for e in events if isinstance(e, Issue)]
+        assert issues[0].code == "value-flag-ignored"
+        said = [i.message for i in issues if i.code == "value-flag-disagrees"]
+        assert len(said) == (0 if disagrees is None else 1)
+        if disagrees:
+            assert disagrees in said[0]
+
+
+def test_a_refused_number_gets_no_word_about_its_flag(tmp_path: Path) -> None:
+    """'1.234H' after a decimal comma was refused and also told its number was judged (QA)."""
+    path = tmp_path / "semi.csv"
+    path.write_text("sample_id;marker;value;unit\nS1;IL-6;2,5;pg/mL\nS1;IL-8;1.234H;pg/mL\n")
+    events = run(str(path), SETS["arup-3002601"], short=True)
+    assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [
+        ("value-ambiguous-dot", 3)
+    ]

@@ -56,6 +56,7 @@ from panelcli.reading import (
     DEFAULT_MAX_LINE,
     STDIN,
     FileRows,
+    Layout,
     Measurement,
     ReadStats,
     file_closing,
@@ -492,7 +493,7 @@ class Interpreter:
         """
         self._columns = {role: file.header[i] for role, i in file.layout.roles.items()}
         self._wide = file.layout.kind == "wide"
-        if file.layout.kind == "long" and self.short_path:
+        if file.layout.kind == "long" and self.short_path and not _general_path_only(file.layout):
             yield from self._long_rows(file, stats, size)
             return
         source, header, layout, delimiter, _, rows = file
@@ -512,9 +513,7 @@ class Interpreter:
         declines).
         """
         source, header, layout, delimiter, _, rows = file
-        # A header ending in a column with no name: every row takes the general path, which
-        # refuses a value there (see `rows_to_measurements`).
-        width = len(header) if header[-1].strip() else -1
+        width = len(header)
         roles = layout.roles
         stats.columns = {role: header[i] for role, i in roles.items()}
         column = header[roles["value"]]
@@ -1647,6 +1646,12 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
 
 #: A panel's entries (among its markers): its patient and date so far, "p\0when", with the line
 #: that last filled one in; and, once its conflict was warned about, that it was.
+def _general_path_only(layout: Layout) -> bool:
+    """Whether a long file's rows all need the general path: a column with no name (a value
+    there is refused or warned about), or a comparator or flag column read with the value."""
+    return bool(layout.unnamed) or "comparator" in layout.roles or "lab_flag" in layout.roles
+
+
 #: A lab's flag (and panelcli's, for a judged result) in words.
 _FLAG_WORDS = {
     "H": "high", "HH": "critically high", "L": "low", "LL": "critically low", "N": "normal",

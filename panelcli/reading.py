@@ -26,7 +26,7 @@ from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.names import SLASHLESS_UNITS, marker_key, split_header_unit
 from panelcli.units import same_unit
-from panelcli.values import shorten, visible
+from panelcli.values import lab_flag, shorten, visible
 
 STDIN = "-"
 
@@ -67,6 +67,11 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "birth_date": ("birthdate", "dateofbirth", "dob", "geburtsdatum", "gebdatum"),
     # Bio-Plex's 'Type' (S1 standard, C1 control, B blank, X1 sample); an LIS's 'Sample Type'
     "sample_type": ("sampletype", "samplekind", "probentyp"),
+    # Long layout: a value's comparator ('<' beside '2.0') and the lab's flag ('H') in columns
+    # of their own, read as if written in the value cell ('<2.0', '12.5 H').
+    "comparator": ("comparator", "operator", "resultoperator", "modifier", "resultmodifier",
+                   "valuemodifier"),
+    "lab_flag": ("flag", "abnormalflag", "resultflag", "abnormalityflag", "hlflag", "hiloflag"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
                         "referenzbereich", "normbereich", "normalbereich", "referenzwerte"),
@@ -393,7 +398,7 @@ class Layout(NamedTuple):
     #: wide: column index → why its cells cannot be read (the header and the units row give
     #: different units: a value read with either could be 1000 times off)
     refused: dict[int, str] = {}
-    #: wide: columns with no name, whose values cannot be read (said of the first one met)
+    #: Columns with no name, whose values cannot be read (said of the first one met)
     unnamed: tuple[int, ...] = ()
     #: The sample type is Bio-Plex's 'Type' column, whose one-letter codes are its own
     #: ('B' a blank well); in an LIS's 'Sample Type', 'B' may be blood, 'S' serum.
@@ -424,7 +429,8 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
     coded = "sample_type" in roles and header_key(cells[roles["sample_type"]]) in _WEAK_ROLE_OF
     if "marker" in roles and "value" in roles:
         ignored = [cells[i] for i in unmapped if cells[i].strip()]
-        return Layout("long", roles, {}, ignored, coded_types=coded)
+        unnamed = tuple(i for i in unmapped if not cells[i].strip())
+        return Layout("long", roles, {}, ignored, unnamed=unnamed, coded_types=coded)
     if "value" in roles or "marker" in roles:
         return None
     if "sample_id" not in roles:
@@ -434,18 +440,18 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             unmapped.remove(described[0])
     markers: dict[int, tuple[str, str | None]] = {}
     ignored = []
-    unnamed = []
+    no_name = []
     for index in unmapped:
         name, unit = split_header_unit(cells[index].replace("\ufeff", ""))
         if not name:
-            unnamed.append(index)
+            no_name.append(index)
             continue
         if known_marker(name) or unit:
             markers[index] = (name, unit)
         else:
             ignored.append(cells[index])
     if any(known_marker(name) for name, _ in markers.values()):
-        return Layout("wide", roles, markers, ignored, unnamed=tuple(unnamed), coded_types=coded)
+        return Layout("wide", roles, markers, ignored, unnamed=tuple(no_name), coded_types=coded)
     return None
 
 
@@ -869,6 +875,17 @@ def opened(
             raw.close()
 
 
+def _with_sign_and_flag(value: str, sign: str | None, flag: str | None) -> str:
+    """A value cell as if its comparator and lab flag columns were written in it: '<' and
+    '2.0' as '<2.0', '12.5' and 'H' as '12.5 H' (a flag panelcli does not know is left out)."""
+    text = value.strip()
+    if sign and sign != "=" and text:
+        text = sign + text
+    if flag and lab_flag(flag) and text:
+        text = f"{text} {flag}"
+    return text
+
+
 def _stopping(error: InputError) -> Iterator[str]:
     """The lines after the head when the head ended in `error`: none, then the error."""
     raise error
@@ -1045,6 +1062,7 @@ def rows_to_measurements(
         at["sample_id"], at["patient_id"], at["collected_at"]
     )  # fmt: skip
     i_sex_or_pad, i_age_or_pad, i_birth_or_pad = at["sex"], at["age"], at["birth_date"]
+    i_comparator, i_flag = layout.roles.get("comparator"), layout.roles.get("lab_flag")
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
 
     for line, last_line, cells in rows:
@@ -1120,8 +1138,21 @@ def rows_to_measurements(
                 f"open by mistake, {_lines_text(line + 1, last_line)} read as part of "
                 "this row",
             )  # fmt: skip
+        if unnamed_unsaid:
+            filled = [i for i in layout.unnamed if cell(cells, i) is not None]
+            if filled:
+                unnamed_unsaid = False
+                name_it = "a marker's name" if not long else "a name panelcli reads"
+                yield Issue(
+                    severity="warning", code="column-unnamed", source=source, line=line,
+                    message=f"a column with no name (column {filled[0] + 1}) holds values, such "
+                    f"as '{shorten(cells[filled[0]].strip())}' here; they were not read (give "
+                    f"the column {name_it} to have them read)",
+                )  # fmt: skip
         if long:
             value = cells[i_value] if i_value < count else None
+            if value is not None and (i_comparator is not None or i_flag is not None):
+                value = _with_sign_and_flag(value, cell(cells, i_comparator), cell(cells, i_flag))
             if count <= width:
                 cells.extend(("",) * (width - count + 1))
             marker = cells[i_marker_or_pad].strip() or None
@@ -1143,16 +1174,6 @@ def rows_to_measurements(
                 cells[i_birth_or_pad].strip() or None, cells[i_range_or_pad].strip() or None,
             ))  # fmt: skip
             continue
-        if unnamed_unsaid:
-            filled = [i for i in layout.unnamed if cell(cells, i) is not None]
-            if filled:
-                unnamed_unsaid = False
-                yield Issue(
-                    severity="warning", code="column-unnamed", source=source, line=line,
-                    message=f"a column with no name (column {filled[0] + 1}) holds values, such "
-                    f"as '{shorten(cells[filled[0]].strip())}' here; they were not read (give "
-                    "the column a marker's name to have them read)",
-                )  # fmt: skip
         sample_id, patient_id = cell(cells, i_sample), cell(cells, i_patient)
         when, sex, age = cell(cells, i_when), cell(cells, i_sex), cell(cells, i_age)
         birth = cell(cells, i_birth)

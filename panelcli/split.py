@@ -47,6 +47,7 @@ def find_cut(file: FileRows, stats: ReadStats, min_bytes: int | None = None) -> 
     if (
         file.source == STDIN
         or file.layout.kind != "long"
+        or file.layout.unnamed  # its one column-unnamed warning could come from either part
         or stats.encoding not in ("utf-8", "utf-8-sig")
         or stats.size is None
         or stats.size < min_bytes

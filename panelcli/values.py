@@ -38,14 +38,21 @@ _VALUE_WITH_UNIT = re.compile(r"^(?P<number>[^\s]+)\s+(?P<unit>[^\d\s][^\s]*/[^\
 #: '12.5 H', '3.1L', '40 (HH)': a lab's high/low flag after the number.
 _FLAGGED = re.compile(
     r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)\s*"
-    r"(?P<flag>([(\[]?)(?:hh|ll|hi|lo|high|low|h|l|n|a)[)\]]?)$",
+    r"(?P<flag>([(\[]?)(?:hh|ll|hi|lo|high|low|h|l|normal|abnormal|n|a)[)\]]?)$",
     re.IGNORECASE,
 )
 #: A lab's flag as written → as HL7 writes it: high, low, critically so, normal, abnormal.
 _FLAG_CODE = {
     "hh": "HH", "ll": "LL", "h": "H", "hi": "H", "high": "H", "l": "L", "lo": "L", "low": "L",
-    "n": "N", "a": "A",
+    "n": "N", "normal": "N", "a": "A", "abnormal": "A",
 }  # fmt: skip
+
+
+def lab_flag(text: str) -> str | None:
+    """A lab's flag as an HL7 code ('(HH)' → 'HH', 'High' → 'H'); None for other text."""
+    return _FLAG_CODE.get(text.strip().strip("()[]").casefold())
+
+
 _VALUE_GLUED_TO_UNIT = re.compile(
     r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)(?P<unit>[^\d\s.,][^\s]*/[^\s]+)$"
 )

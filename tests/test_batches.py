@@ -89,6 +89,10 @@ TRICKY = {
     "trailing-no-name.csv": "Sample,IL-6 (pg/mL),IL-8 (pg/mL),\nP01,3,5,12\nP02,3,12,\n",
     "wide-header-and-units-again.csv": "Description,IL-6,IL-8\n,pg/mL,pg/mL\nS1,3,4\nS2,5,6\n"
     "Description,IL-6,IL-8\n,pg/mL,pg/mL\nS3,1,1\nS4,2,2\n",
+    "long-no-name-column.csv": "sample_id,marker,,value,unit\nS1,IL-6,,50,pg/mL\n"
+    "S2,IL-8,>,5,pg/mL\nS3,IL-10,<,5,pg/mL\n",
+    "comparator-and-flag-columns.csv": "sample_id,marker,comparator,value,unit,flag\n"
+    "S1,IL-6,<,1.0,pg/mL,\nS2,IL-8,>,50,pg/mL,H\nS3,IL-10,,2,pg/mL,H\n",
     "lab-flags.csv": "sample_id,marker,value,unit\nS1,IL-6,12.5 H,pg/mL\nS2,IL-6,1 H,pg/mL\n"
     "S3,IL-8,3 (L),pg/mL\nS4,IL-8,4.0*,pg/mL\n",
     "dot-then-rejected.csv": "sample_id;marker;value;unit\nS1;IL-6;1.234;\nS2;TNF-a;3,5;pg/mL\n",

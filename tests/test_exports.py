@@ -975,6 +975,33 @@ def test_a_repeated_units_row_is_named_with_its_line(tmp_path: Path) -> None:
     assert [r.line for r in results(events)] == [3, 3, 6, 6]
 
 
+def test_a_long_file_s_no_name_column_is_warned_about_once(tmp_path: Path) -> None:
+    """'sample_id,marker,,value,unit' dropped the '<' and '>' in its no-name column without
+    a word: '>5' was judged as 5, normal (found in QA)."""
+    events = events_in(
+        tmp_path, "sample_id,marker,,value,unit\nS1,IL-6,,50,pg/mL\nS1,IL-8,>,5,pg/mL\n"
+        "S1,IL-10,<,5,pg/mL\n",
+    )  # fmt: skip
+    assert [(w.code, w.line) for w in warnings(events)] == [("column-unnamed", 3)]
+    assert "(column 3) holds values, such as '>' here" in warnings(events)[0].message
+
+
+def test_comparator_and_flag_columns_are_read_with_the_value(tmp_path: Path) -> None:
+    """A 'comparator' column was ignored, so '>' beside '5' was judged as 5, normal; a 'flag'
+    column's 'H' was never compared (found in QA)."""
+    events = events_in(
+        tmp_path, "sample_id,marker,comparator,value,unit,flag\nS1,IL-6,<,1.0,pg/mL,\n"
+        "S1,IL-8,>,50,pg/mL,H\nS1,IL-10,=,2,pg/mL,High\nS1,TNF-α,,3,pg/mL,?\n",
+    )  # fmt: skip
+    assert [(r.marker, r.comparator, r.value, r.original_value) for r in results(events)] == [
+        ("IL-6", "<", 1.0, "<1.0"), ("IL-8", ">", 50.0, ">50 H"), ("IL-10", None, 2.0, "2 High"),
+        ("TNF-α", None, 3.0, "3"),
+    ]  # fmt: skip
+    assert [(w.code, w.line) for w in warnings(events)] == [
+        ("value-flag-ignored", 3), ("value-flag-disagrees", 4)
+    ]  # fmt: skip
+
+
 def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:
     """'IL-6<newline>(pg/mL)' made line 1 a 'preamble that was not read' (found in review)."""
     events = events_in(tmp_path, 'Instrument X\nsample_id,"IL-6\n(pg/mL)"\nS1,12.5\n')

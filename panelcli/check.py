@@ -258,6 +258,13 @@ def _censored_number(text: str, plan: _Plan) -> tuple[Comparator, float] | tuple
 def read_lab_range(text: str, unit: str, exponent: int, decimal_comma: bool) -> Bounds | str:
     """A printed reference range in `unit` (`exponent`: the value's unit to `unit`, for a range
     with no unit of its own), or what makes it unusable."""
+    grouped = DOT_MAY_GROUP_THOUSANDS(text) if decimal_comma else None
+    if grouped:  # unlike a value, never read: the set's range is there to fall back on
+        number = grouped.group()
+        return (
+            f"has '{number}', and where ',' is the decimal mark a '.' may group thousands "
+            f"({number} meaning {number.replace('.', '')})"
+        )
     lab = parse_lab_range(text, decimal_comma)
     if lab is None:
         return "is not in a form panelcli reads"

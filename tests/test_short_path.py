@@ -654,3 +654,23 @@ def test_a_refused_number_gets_no_word_about_its_flag(tmp_path: Path) -> None:
     assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [
         ("value-ambiguous-dot", 3)
     ]
+
+
+def test_a_lab_range_whose_dot_may_group_thousands_is_not_used(tmp_path: Path) -> None:
+    """'<1.500' in a file that writes '12,5' was read as 1.5, judging IL-6 2 high, while the
+    same number as a value is refused (found in QA)."""
+    path = tmp_path / "semi.csv"
+    path.write_text(
+        "sample_id;marker;value;unit;reference_range\nS1;IL-8;12,5;pg/mL;0-15,0\n"
+        "S3;IL-6;2;pg/mL;<1.500\nS4;IL-6;2;pg/mL;0,5-1,5\n"
+    )
+    for short in (True, False):
+        events = run(str(path), SETS["arup-3002601"], short=short)
+        unused = [e.message for e in events if isinstance(e, Issue) and e.line == 3]
+        assert unused == [
+            "reference range '<1.500' has '1.500', and where ',' is the decimal mark a '.' may "
+            "group thousands (1.500 meaning 1500); the reference set's range was used"
+        ]
+        by_line = {e.line: e for e in events if not isinstance(e, Issue)}
+        assert by_line[3].reference.high == 2.5  # the set's, not 1.5
+        assert by_line[4].reference.high == 1.5  # a decimal comma range is read

@@ -464,6 +464,13 @@ class _DuplicateRole(Exception):
 _DELIMITERS = (",", ";", "\t", "|")
 
 
+def _commented(first_cell: str) -> bool:
+    """A line before the header that starts with '#' ('# columns: sample_id, marker') is a
+    comment, however many delimiters it has; a lone '#' cell may name a column of row numbers."""
+    text = first_cell.strip().lstrip("\ufeff")
+    return text.startswith("#") and text != "#"
+
+
 def _find_header(
     head_lines: list[str], known_marker: KnownMarker, source: str
 ) -> tuple[str, int, Layout]:
@@ -480,7 +487,7 @@ def _find_header(
                 started, ended = ended + 1, reader.line_num
                 if row_number >= HEADER_SEARCH_ROWS:
                     break
-                if len(cells) < 2:
+                if len(cells) < 2 or _commented(cells[0]):
                     continue
                 try:
                     layout = map_header(cells, known_marker)
@@ -547,12 +554,9 @@ def is_blank(cells: list[str]) -> bool:
 
 
 def is_comment(cells: list[str]) -> bool:
-    """A lone '#' cell, or a row commented out ('# S1,IL-8,50'); '#A12' may be a sample id,
-    so such a row is read (with a warning, see `hash_row_read`)."""
-    first = cells[0].lstrip()
-    return first.startswith("#") and (
-        first[1:2] in ("", " ", "\t") or not "".join(cells[1:]).strip()
-    )
+    """Only a lone '#' cell is a comment: '#A12' and (quoted) '# 5' may be sample ids, so
+    such a row is read, with a warning (see `hash_row_read`)."""
+    return cells[0].lstrip().startswith("#") and not "".join(cells[1:]).strip()
 
 
 def hash_row_read(source: str, line: int, cells: list[str]) -> Issue | None:
@@ -563,8 +567,7 @@ def hash_row_read(source: str, line: int, cells: list[str]) -> Issue | None:
     return Issue(
         severity="warning", code="row-starts-with-hash", source=source, line=line,
         message=f"this row starts with '{shorten(cells[0].strip())}' and was read as a row (a "
-        "sample id may start with '#'); if it was commented out, delete it or put a space "
-        "after the '#'",
+        "sample id may start with '#'); if it was commented out, delete it",
     )  # fmt: skip
 
 

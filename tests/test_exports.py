@@ -1002,6 +1002,22 @@ def test_comparator_and_flag_columns_are_read_with_the_value(tmp_path: Path) -> 
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# columns: sample_id, marker, value, unit\nsample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n",
+        "# Lab export, v2, site A, B\n# columns: id, marker, value, unit\n"
+        "sample_id;marker;value;unit\nS1;IL-6;3;pg/mL\n",
+    ],
+)
+def test_a_comment_above_the_header_is_never_the_header(tmp_path: Path, text: str) -> None:
+    """'# columns: sample_id, marker, value, unit' was taken for the header, and the real
+    header then stopped the file as 'another header' (found in QA)."""
+    events = events_in(tmp_path, text)
+    assert errors(events) == []
+    assert [(r.marker, r.value) for r in results(events)] == [("IL-6", 3.0)]
+
+
 def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:
     """'IL-6<newline>(pg/mL)' made line 1 a 'preamble that was not read' (found in review)."""
     events = events_in(tmp_path, 'Instrument X\nsample_id,"IL-6\n(pg/mL)"\nS1,12.5\n')

@@ -564,16 +564,15 @@ def test_a_lab_s_flag_after_the_number_is_left_out_and_a_disagreement_named(
         "Description,IL-6 (pg/mL)\nP01,3\n# P02,3\n#P03,4\n",
     ],
 )
-def test_a_row_commented_out_is_skipped_and_a_hash_id_is_warned_about(
-    tmp_path: Path, text: str
-) -> None:
-    """'# S1,IL-8,50' was judged as sample '# S1' and flagged high, with no word (QA)."""
+def test_a_row_starting_with_hash_is_read_with_a_warning(tmp_path: Path, text: str) -> None:
+    """'# S1,IL-8,50' was judged as sample '# S1' and flagged high, with no word (QA); it may
+    be commented out, or a (quoted) sample id '# 5': read, and named (QA again)."""
     ranges = SETS["arup-3002601"]
     path = tmp_path / "hash.csv"
     path.write_text(text)
     short, general = run(str(path), ranges, short=True), run(str(path), ranges, short=False)
     assert [(e.code, e.line) for e in short if isinstance(e, Issue)] == [
-        ("comment-skipped", 3), ("row-starts-with-hash", 4)
+        ("row-starts-with-hash", 3), ("row-starts-with-hash", 4)
     ]  # fmt: skip
     assert [(e.sample_id, e.line) for e in short if not isinstance(e, Issue)][-1][1] == 4
     assert ndjson_text(short, ranges) == ndjson_text(general, ranges)

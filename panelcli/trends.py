@@ -102,14 +102,18 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
         )
         for when, r in dated
     ]
-    # 'ND' (below detection, no number) is lower than any number: 3 → 20 → ND rose, then fell.
+    # Below detection ('ND', '<1') is lower than any number measured: 3 → 20 → ND rose, then
+    # fell, and 0.5 → '<1' did not rise (whether the set gives a detection limit or not).
     usable = [p for p in points if p.value is not None or _below_detection(p)]
     if len({p.collected_at for p in usable}) < 2:
         return None
-    values = [0.0 if p.value is None else p.value for p in usable]
     censored_low = all(p.comparator in ("<", "<=") for p in usable)
-    numbered = [p for p in usable if p.value is not None]
-    highest = max(numbered, key=lambda p: p.value or 0.0) if numbered else None
+    if censored_low:
+        values = [p.value or 0.0 for p in usable]  # all below: steady, whatever the numbers
+    else:
+        values = [0.0 if p.comparator in ("<", "<=") else p.value or 0.0 for p in usable]
+    measured = [p for p in usable if p.value is not None and p.comparator not in ("<", "<=")]
+    highest = max(measured, key=lambda p: p.value or 0.0) if measured else None
     last = dated[-1][1]
     return MarkerTrend(
         marker=marker,

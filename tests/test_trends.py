@@ -198,6 +198,10 @@ def test_a_trend_whose_first_test_has_no_number_does_not_say_from_the_first_test
         (("ND", "30", "3"), "IL-10 rose and then fell again. It was highest on 2026-02-01."),
         (("ND", "3", "30"), "IL-10 rose from the first test to the last."),
         (("30", "3", "ND"), "IL-10 fell from the first test to the last."),
+        # '<1' (below the detection limit) too: 0.5 → <1 did not rise (QA)
+        (("3", "0.5", "<1"), "IL-10 fell from the first test to the last."),
+        (("<1", "0.5", "3"), "IL-10 rose from the first test to the last."),
+        (("<5", "<1", "<2"), "IL-10 stayed about the same."),
     ],
 )
 def test_below_detection_with_no_number_counts_as_lowest(

@@ -147,8 +147,8 @@ def _point(value: float | None, comparator: str | None) -> str:
 
 
 def _spark_value(point: TrendPoint) -> float | None:
-    """Below detection with no number is drawn lowest (0), not as a gap."""
-    return 0.0 if point.value is None and point.comparator in ("<", "<=") else point.value
+    """Below detection ('ND', '<1') is drawn lowest (0), as the trend counts it; not a gap."""
+    return 0.0 if point.comparator in ("<", "<=") else point.value
 
 
 def trend_table(trend: PatientTrend) -> Table:

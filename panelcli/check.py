@@ -51,6 +51,7 @@ from panelcli.models import (
     Status,
 )
 from panelcli.models import ReferenceUsed as Reference
+from panelcli.names import unmangled
 from panelcli.ranges import MarkerRange, ReferenceSet, Sex, interval_text, load_ranges
 from panelcli.reading import (
     DEFAULT_MAX_LINE,
@@ -1438,7 +1439,7 @@ _SEX = {"m": "male", "male": "male", "man": "male", "f": "female", "female": "fe
 
 def parse_sex(text: str) -> Sex | None:
     """'F', 'female', 'woman' → 'female' (and so on for male); None when it is neither."""
-    value = _SEX.get(text.strip().casefold())
+    value = _SEX.get(unmangled(text).strip().casefold())  # 'mÃ¤nnlich' too
     return value  # type: ignore[return-value]
 
 
@@ -1449,7 +1450,7 @@ MAX_AGE = 150  # years, as --age takes: '200' in an age column is a slip, not an
 
 
 def _parse_age(text: str) -> float | None:
-    match = _AGE.match(text)
+    match = _AGE.match(text.replace(",", ".", 1))  # '50,5' where ',' is the decimal mark
     age = float(match.group(1)) if match else None
     return age if age is not None and age <= MAX_AGE else None
 

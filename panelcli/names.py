@@ -22,8 +22,9 @@ _NOISE = re.compile(r"[\W_]+")
 
 def unmangled(text: str) -> str:
     """Text whose UTF-8 was once read as Windows-1252 and saved again, as it was first
-    ('TNF-Î±' → 'TNF-α', 'Âµg/L' → 'µg/L': an Excel accident); other text as it is."""
-    if "Î" not in text and "Â" not in text:
+    ('TNF-Î±' → 'TNF-α', 'Âµg/L' → 'µg/L', 'mÃ¤nnlich' → 'männlich': an Excel accident);
+    other text as it is."""
+    if not any(mark in text for mark in "ÂÃÎÏ"):  # the lead bytes of µ, ä ö ü ß, α β γ
         return text
     try:
         return text.encode("cp1252").decode("utf-8")

@@ -1129,7 +1129,8 @@ def rows_to_measurements(
                 source=source,
                 line=line,
                 message=f"row has {count} cells but the header has {has}; a value may "
-                f"contain an unquoted '{visible(delimiter)}' (a decimal comma?)"
+                f"contain an unquoted '{visible(delimiter)}'"
+                + (" (a decimal comma?)" if delimiter == "," else "")
                 + (spans if last_line > line else ""),
             )
             continue

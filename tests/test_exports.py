@@ -1018,6 +1018,16 @@ def test_a_comment_above_the_header_is_never_the_header(tmp_path: Path, text: st
     assert [(r.marker, r.value) for r in results(events)] == [("IL-6", 3.0)]
 
 
+def test_too_many_cells_blames_a_decimal_comma_only_in_a_comma_file(tmp_path: Path) -> None:
+    """In a ';' file a decimal comma cannot add a cell, yet the hint said so (found in QA)."""
+    (semi,) = errors(events_in(tmp_path, "sample_id;marker;value;unit\nS1;IL-6;3;pg/mL;x\n"))
+    assert (
+        semi.message == "row has 5 cells but the header has 4; a value may contain an unquoted ';'"
+    )
+    (comma,) = errors(events_in(tmp_path, "sample_id,marker,value,unit\nS1,IL-6,3,5,pg/mL\n"))
+    assert comma.message.endswith("an unquoted ',' (a decimal comma?)")
+
+
 def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:
     """'IL-6<newline>(pg/mL)' made line 1 a 'preamble that was not read' (found in review)."""
     events = events_in(tmp_path, 'Instrument X\nsample_id,"IL-6\n(pg/mL)"\nS1,12.5\n')

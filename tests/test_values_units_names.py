@@ -261,3 +261,11 @@ def test_a_stray_stop_after_a_unit_is_no_other_unit() -> None:
     assert conversion_exponent("ng/mL;", "pg/mL") == 3
     with pytest.raises(UnitProblem, match="check the unit's spelling"):
         conversion_exponent("pg/mL (ng/L)", "pg/mL")
+
+
+def test_a_german_age_with_a_decimal_comma_and_a_mangled_sex_are_read() -> None:
+    """'50,5' in an 'Alter' column and 'mÃ¤nnlich' were person-unreadable (found in QA)."""
+    from panelcli.check import _parse_age, parse_sex
+
+    assert (_parse_age("50,5"), _parse_age("17,9"), _parse_age("1,2,3")) == (50.5, 17.9, None)
+    assert parse_sex("mÃ¤nnlich") == "male"

@@ -257,7 +257,11 @@ def _numbered_at_both_ends(marker: MarkerTrend) -> bool:
 
 
 def _outside_before_last(marker: MarkerTrend) -> bool:
-    """Whether the test before the last (an earlier date, not a repeat on the last) was outside."""
-    last = marker.points[-1].collected_at
-    earlier = [p for p in marker.points if p.collected_at != last]
-    return bool(earlier) and earlier[-1].status in _FLAGGED
+    """Whether the test before the last (an earlier date, not a repeat on the last) was outside
+    on the same side: 'still' is wrong for a marker that went from above the range to below."""
+    last = marker.points[-1]
+    earlier = [p for p in marker.points if p.collected_at != last.collected_at]
+    if not earlier or earlier[-1].status not in _FLAGGED:
+        return False
+    # A critical status may be on either side; high and low are on opposite ones.
+    return {earlier[-1].status, last.status} != {Status.HIGH, Status.LOW}

@@ -233,3 +233,15 @@ def test_the_trend_table_says_below_detection_not_a_question_mark(tmp_path: Path
     result = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "160"})
     assert "3 pg/mL → below detection" in result.stdout
     assert "rose, then fell" in result.stdout
+
+
+def test_from_above_the_range_to_below_it_is_not_still_outside(tmp_path: Path) -> None:
+    """sIL-2R 2000 (high) then 100 (low) was 'still outside the range' (found in QA)."""
+    path = tmp_path / "serial.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "A,P1,2026-01-01,sIL-2R,2000,pg/mL\nB,P1,2026-02-01,sIL-2R,100,pg/mL\n"
+    )
+    (trend,) = check_file(str(path)).trends
+    assert "At the last test, sIL-2R was outside the range." in trend.text
+    assert not any("still" in t for t in trend.text)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from panelcli.check import check_file, check_files
-from panelcli.models import Report
+from panelcli.models import PatientTrend, Report
 from panelcli.samples import find_sample
 from panelcli.trends import direction_of, find_trends
 
@@ -209,14 +209,9 @@ def test_below_detection_with_no_number_counts_as_lowest(
 ) -> None:
     """3 → 20 → ND was 'rising' ('rose over the tests that have a number'): the last test
     found too little to detect, so it fell (found in QA)."""
-    path = tmp_path / "serial.csv"
     dates = ("2026-01-01", "2026-02-01", "2026-03-01")
-    path.write_text(
-        "sample_id,patient_id,collected_at,marker,value,unit\n"
-        + "".join(f"S{n},P1,{d},IL-10,{v},pg/mL\n" for n, (d, v) in enumerate(zip(dates, values)))
-    )
-    (trend,) = check_file(str(path)).trends
-    assert said in trend.text
+    rows = "".join(f"S{n},P1,{d},IL-10,{v},pg/mL\n" for n, (d, v) in enumerate(zip(dates, values)))
+    assert said in the_trend(tmp_path, rows).text
 
 
 def test_the_trend_table_says_below_detection_not_a_question_mark(tmp_path: Path) -> None:
@@ -235,13 +230,18 @@ def test_the_trend_table_says_below_detection_not_a_question_mark(tmp_path: Path
     assert "rose, then fell" in result.stdout
 
 
+def the_trend(tmp_path: Path, rows: str) -> PatientTrend:
+    """The one trend of a long file with these rows (sample, patient, date, marker, value, unit)."""
+    path = tmp_path / "serial.csv"
+    path.write_text("sample_id,patient_id,collected_at,marker,value,unit\n" + rows)
+    (trend,) = check_file(str(path)).trends
+    return trend
+
+
 def test_from_above_the_range_to_below_it_is_not_still_outside(tmp_path: Path) -> None:
     """sIL-2R 2000 (high) then 100 (low) was 'still outside the range' (found in QA)."""
-    path = tmp_path / "serial.csv"
-    path.write_text(
-        "sample_id,patient_id,collected_at,marker,value,unit\n"
-        "A,P1,2026-01-01,sIL-2R,2000,pg/mL\nB,P1,2026-02-01,sIL-2R,100,pg/mL\n"
+    trend = the_trend(
+        tmp_path, "A,P1,2026-01-01,sIL-2R,2000,pg/mL\nB,P1,2026-02-01,sIL-2R,100,pg/mL\n"
     )
-    (trend,) = check_file(str(path)).trends
     assert "At the last test, sIL-2R was outside the range." in trend.text
     assert not any("still" in t for t in trend.text)

@@ -150,6 +150,7 @@ class ReadStats:
     layout: str = "long"
     decimal_comma: bool = False
     rows: int = 0
+    skipped: int = 0  # rows skipped with a warning: comments, controls, a lab's range row
     measurements: int = 0
     fallback_bytes: int = 0
     fallback_text: str = ""  # the text around the first of them, to find it by
@@ -833,7 +834,13 @@ def file_closing(source: str, stats: ReadStats) -> Iterator[Issue]:
         stats.fallback_text,
     )
     if stats.rows == 0:
-        raise InputError(f"{source}: the file has a header but no result rows")
+        skipped = (
+            f" (its {stats.skipped} row(s) were skipped as comments, controls or standards, "
+            "or a lab's range row: 'panelcli validate' names each)"
+            if stats.skipped
+            else ""
+        )
+        raise InputError(f"{source}: the file has a header but no result rows{skipped}")
 
 
 @contextlib.contextmanager
@@ -1076,6 +1083,7 @@ def rows_to_measurements(
         if is_blank(cells):
             continue  # blank line: not a row
         if is_comment(cells):
+            stats.skipped += 1
             yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                         message="comment line skipped")  # fmt: skip
             continue
@@ -1084,12 +1092,14 @@ def rows_to_measurements(
             yield hashed
         not_a_sample = not_a_patient_sample(cells, layout)
         if not_a_sample:
+            stats.skipped += 1
             yield Issue(
                 severity="warning", code="control-skipped", source=source, line=line,
                 message=f"this row is {not_a_sample}, not a patient's sample; it was not judged",
             )  # fmt: skip
             continue
         if not long and is_range_row(cells, layout):  # before a units row, or after it
+            stats.skipped += 1
             yield Issue(
                 severity="warning", code="range-row-skipped", source=source, line=line,
                 message=f"this row gives ranges ('{shorten(_row_label(cells, layout))}'), not "

@@ -232,6 +232,17 @@ def test_a_folder(tmp_path: Path) -> None:
     assert "is a folder, not a file" in err
 
 
+def test_a_file_of_controls_only_says_its_rows_were_skipped(tmp_path: Path) -> None:
+    """'the file has a header but no result rows' of a file whose one row was a QC row, with
+    nothing else on screen (found in QA)."""
+    path = tmp_path / "qc.csv"
+    path.write_text("sample_id,marker,value,unit\nQC1,IL-6,50,pg/mL\n# a note\n")
+    assert refused(str(path)).endswith(
+        "the file has a header but no result rows (its 2 row(s) were skipped as comments, "
+        "controls or standards, or a lab's range row: 'panelcli validate' names each)\n"
+    )
+
+
 def test_an_empty_file_name() -> None:
     """'' (an unset shell variable) was called ": is a folder" (found in QA)."""
     err = refused("")

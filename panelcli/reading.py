@@ -26,7 +26,7 @@ from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.names import SLASHLESS_UNITS, marker_key, split_header_unit
 from panelcli.units import same_unit
-from panelcli.values import lab_flag, shorten, visible
+from panelcli.values import comparator_of, lab_flag, parse_flag_of, shorten, visible
 
 STDIN = "-"
 
@@ -885,15 +885,42 @@ def opened(
             raw.close()
 
 
-def _with_sign_and_flag(value: str, sign: str | None, flag: str | None) -> str:
+def _with_sign_and_flag(value: str, sign: str | None, flag: str | None) -> str | None:
     """A value cell as if its comparator and lab flag columns were written in it: '<' and
-    '2.0' as '<2.0', '12.5' and 'H' as '12.5 H' (a flag panelcli does not know is left out)."""
+    '2.0' as '<2.0', '12.5' and 'H' as '12.5 H'; None when either cell is not one panelcli
+    reads ('Critical', '*', '>' as a flag): such a row is refused, never judged without it."""
     text = value.strip()
-    if sign and sign != "=" and text:
-        text = sign + text
-    if flag and lab_flag(flag) and text:
-        text = f"{text} {flag}"
+    if sign and sign != "=":
+        if comparator_of(sign) is None:
+            return None
+        if text[:1].isdigit() or text[:1] == ".":  # not '<2.0' again, nor 'ND'
+            text = sign + text
+    if flag:
+        code = lab_flag(flag)
+        if code is None:
+            return None
+        written = parse_flag_of(text)
+        if written is None:
+            text = f"{text} {flag}"
+        elif written != code:  # '3 H' beside 'L': which one?
+            return None
     return text
+
+
+def _unread_sign_or_flag(
+    source: str, line: int, header: list[str], layout: Layout, sign: str | None, flag: str | None
+) -> Issue:
+    """The refusal of a row whose comparator or flag cell panelcli cannot read."""
+    if sign and sign != "=" and comparator_of(sign) is None:
+        role, text, known = "comparator", sign, "<, <=, >, >= or ≤, ≥"
+    else:
+        role, text, known = "lab_flag", flag or "", "H, L, HH, LL, N, A"
+    return Issue(
+        code=f"{'comparator' if role == 'comparator' else 'flag'}-unreadable", source=source,
+        line=line, column=header[layout.roles[role]],
+        message=f"'{shorten(text)}' is not a {'comparator' if role == 'comparator' else 'flag'} "
+        f"panelcli reads ({known}); the value was not judged without it",
+    )  # fmt: skip
 
 
 def _stopping(error: InputError) -> Iterator[str]:
@@ -1166,7 +1193,12 @@ def rows_to_measurements(
         if long:
             value = cells[i_value] if i_value < count else None
             if value is not None and (i_comparator is not None or i_flag is not None):
-                value = _with_sign_and_flag(value, cell(cells, i_comparator), cell(cells, i_flag))
+                sign, flag = cell(cells, i_comparator), cell(cells, i_flag)
+                if value.strip():
+                    value = _with_sign_and_flag(value, sign, flag)
+                    if value is None:
+                        yield _unread_sign_or_flag(source, line, header, layout, sign, flag)
+                        continue
             if count <= width:
                 cells.extend(("",) * (width - count + 1))
             marker = cells[i_marker_or_pad].strip() or None

@@ -48,6 +48,17 @@ _FLAG_CODE = {
 }  # fmt: skip
 
 
+def comparator_of(text: str) -> Comparator | None:
+    """A comparator cell's comparator ('<', '≤', '=>' …), else None ('=' is none either)."""
+    return _COMPARATOR_SPELLING.get(text.strip())
+
+
+def parse_flag_of(text: str) -> str | None:
+    """The lab flag written after a value ('12.5 H' → 'H'), if any."""
+    flagged = _FLAGGED.match(text.strip())
+    return _FLAG_CODE[flagged.group("flag").strip("()[]").casefold()] if flagged else None
+
+
 def lab_flag(text: str) -> str | None:
     """A lab's flag as an HL7 code ('(HH)' → 'HH', 'High' → 'H'); None for other text."""
     return _FLAG_CODE.get(text.strip().strip("()[]").casefold())

@@ -986,6 +986,27 @@ def test_a_long_file_s_no_name_column_is_warned_about_once(tmp_path: Path) -> No
     assert "(column 3) holds values, such as '>' here" in warnings(events)[0].message
 
 
+def test_a_comparator_or_flag_cell_panelcli_cannot_read_refuses_its_row(tmp_path: Path) -> None:
+    """'Critical', '*' or '>' in a flag column were dropped without a word, and the value
+    judged normal (found in QA); '<' beside '<2.0' or 'ND' is said once, not refused."""
+    events = events_in(
+        tmp_path, "sample_id,marker,value,unit,comparator,flag\nS1,IL-6,1.0,pg/mL,,Critical\n"
+        "S1,IL-8,2.0,pg/mL,,*\nS1,IL-10,1,pg/mL,~,\nS1,IL-4,<2.0,pg/mL,<,\n"
+        "S1,IL-2,ND,pg/mL,<,\nS1,IL-5,3 H,pg/mL,,H\nS1,IL-13,3 H,pg/mL,,L\n",
+    )  # fmt: skip
+    assert [(e.code, e.line, e.column) for e in errors(events)] == [
+        ("flag-unreadable", 2, "flag"), ("flag-unreadable", 3, "flag"),
+        ("comparator-unreadable", 4, "comparator"), ("flag-unreadable", 8, "flag"),
+    ]  # fmt: skip
+    assert errors(events)[0].message == (
+        "'Critical' is not a flag panelcli reads (H, L, HH, LL, N, A); the value was not "
+        "judged without it"
+    )
+    assert [(r.marker, r.original_value) for r in results(events)] == [
+        ("IL-4", "<2.0"), ("IL-2", "ND"), ("IL-5", "3 H")
+    ]  # fmt: skip
+
+
 def test_comparator_and_flag_columns_are_read_with_the_value(tmp_path: Path) -> None:
     """A 'comparator' column was ignored, so '>' beside '5' was judged as 5, normal; a 'flag'
     column's 'H' was never compared (found in QA)."""
@@ -995,8 +1016,8 @@ def test_comparator_and_flag_columns_are_read_with_the_value(tmp_path: Path) -> 
     )  # fmt: skip
     assert [(r.marker, r.comparator, r.value, r.original_value) for r in results(events)] == [
         ("IL-6", "<", 1.0, "<1.0"), ("IL-8", ">", 50.0, ">50 H"), ("IL-10", None, 2.0, "2 High"),
-        ("TNF-α", None, 3.0, "3"),
     ]  # fmt: skip
+    assert [(e.code, e.line) for e in errors(events)] == [("flag-unreadable", 5)]  # '?'
     assert [(w.code, w.line) for w in warnings(events)] == [
         ("value-flag-ignored", 3), ("value-flag-disagrees", 4)
     ]  # fmt: skip

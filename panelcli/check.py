@@ -900,7 +900,10 @@ class Interpreter:
         name = self.ranges.resolve(m.marker)
         if name is None:
             yield from self._duplicate_warning(m, m.marker.strip())
-            yield self._no_reference(m, parsed, unit, decimal_comma)
+            unjudged = self._no_reference(m, parsed, unit, decimal_comma)
+            yield unjudged
+            if parsed.flag is not None:
+                yield from self._flag_disagrees(m, parsed.flag, unjudged)
             yield from self._queued_warnings()
             return
         entry = self.ranges.markers[name]
@@ -951,6 +954,13 @@ class Interpreter:
         """A lab's 'H' on a value panelcli judges normal (or the other way): said on every such
         row, since the lab judged by its own range, which may be the one that applies."""
         if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
+            if flag != "N":  # the lab's flag is then the only judgement there is: keep it
+                yield self._warning(
+                    m, "value-flag-unjudged", f"the lab flagged {result.marker} "
+                    f"'{shorten(m.value.strip())}' as {_FLAG_WORDS[flag]}; panelcli could not "
+                    f"judge it ({result.status.value.replace('_', ' ')}), so the lab's flag is "
+                    "the only judgement of it",
+                )  # fmt: skip
             return
         ours = result.flag if result.flag in _FLAG_WORDS else "N"
         if ours == flag or (flag == "A" and ours != "N"):
@@ -1257,8 +1267,8 @@ class Interpreter:
             self._warned.add(key)
             yield self._warning(
                 m, "value-flag-ignored", f"value '{shorten(m.value.strip())}' ends in a lab's "
-                f"flag ('{flag}'); the flag was left out and the number judged by the range "
-                "panelcli uses, as were others like it in this file",
+                f"flag ('{flag}'); the flag was left out of the number, which is judged by the "
+                "range panelcli uses where it has one, as were others like it in this file",
             )  # fmt: skip
 
     @staticmethod

@@ -673,3 +673,23 @@ def test_a_lab_range_whose_dot_may_group_thousands_is_not_used(tmp_path: Path) -
         by_line = {e.line: e for e in events if not isinstance(e, Issue)}
         assert by_line[3].reference.high == 2.5  # the set's, not 1.5
         assert by_line[4].reference.high == 1.5  # a decimal comma range is read
+
+
+def test_a_lab_flag_on_a_result_panelcli_cannot_judge_is_kept(tmp_path: Path) -> None:
+    """'950 HH' of a marker the set lacks, or '<50 HH' (indeterminate): the lab's flag, the
+    only judgement there is, was lost, and the warning said the number was judged (QA)."""
+    path = tmp_path / "unjudged.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nS1,IL-1ra,950 HH,pg/mL\nS1,IL-6,<50 HH,pg/mL\n"
+        "S1,IL-8,<50 N,pg/mL\n"
+    )
+    for short in (True, False):
+        events = run(str(path), SETS["arup-3002601"], short=short)
+        assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [
+            ("value-flag-ignored", 2), ("value-flag-unjudged", 2), ("value-flag-unjudged", 3)
+        ]  # fmt: skip
+        unjudged = [e for e in events if isinstance(e, Issue) and e.line == 3][0]
+        assert unjudged.message == (
+            "the lab flagged IL-6 '<50 HH' as critically high; panelcli could not judge it "
+            "(indeterminate), so the lab's flag is the only judgement of it"
+        )

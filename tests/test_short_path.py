@@ -12,6 +12,7 @@ import csv
 import io
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,14 @@ def run(path: str, ranges: ReferenceSet, short: bool) -> list[StreamEvent]:
     if not short:
         interpreter.short_path = False
     return list(interpreter.stream([path]))
+
+
+def on_both_paths(tmp_path: Path, text: str) -> Iterator[list[StreamEvent]]:
+    """The events of a file with this text on the short path, then on the general one."""
+    path = tmp_path / "both.csv"
+    path.write_text(text, encoding="utf-8")
+    for short in (True, False):
+        yield run(str(path), SETS["arup-3002601"], short=short)
 
 
 def ndjson_text(events: list[StreamEvent], ranges: ReferenceSet) -> str:
@@ -658,13 +667,10 @@ def test_a_refused_number_gets_no_word_about_its_flag(tmp_path: Path) -> None:
 def test_a_lab_range_whose_dot_may_group_thousands_is_not_used(tmp_path: Path) -> None:
     """'<1.500' in a file that writes '12,5' was read as 1.5, judging IL-6 2 high, while the
     same number as a value is refused (found in QA)."""
-    path = tmp_path / "semi.csv"
-    path.write_text(
-        "sample_id;marker;value;unit;reference_range\nS1;IL-8;12,5;pg/mL;0-15,0\n"
-        "S3;IL-6;2;pg/mL;<1.500\nS4;IL-6;2;pg/mL;0,5-1,5\n"
-    )
-    for short in (True, False):
-        events = run(str(path), SETS["arup-3002601"], short=short)
+    for events in on_both_paths(
+        tmp_path, "sample_id;marker;value;unit;reference_range\nS1;IL-8;12,5;pg/mL;0-15,0\n"
+        "S3;IL-6;2;pg/mL;<1.500\nS4;IL-6;2;pg/mL;0,5-1,5\n",
+    ):  # fmt: skip
         unused = [e.message for e in events if isinstance(e, Issue) and e.line == 3]
         assert unused == [
             "reference range '<1.500' has '1.500', and where ',' is the decimal mark a '.' may "
@@ -678,13 +684,10 @@ def test_a_lab_range_whose_dot_may_group_thousands_is_not_used(tmp_path: Path) -
 def test_a_lab_flag_on_a_result_panelcli_cannot_judge_is_kept(tmp_path: Path) -> None:
     """'950 HH' of a marker the set lacks, or '<50 HH' (indeterminate): the lab's flag, the
     only judgement there is, was lost, and the warning said the number was judged (QA)."""
-    path = tmp_path / "unjudged.csv"
-    path.write_text(
-        "sample_id,marker,value,unit\nS1,IL-1ra,950 HH,pg/mL\nS1,IL-6,<50 HH,pg/mL\n"
-        "S1,IL-8,<50 N,pg/mL\n"
-    )
-    for short in (True, False):
-        events = run(str(path), SETS["arup-3002601"], short=short)
+    for events in on_both_paths(
+        tmp_path, "sample_id,marker,value,unit\nS1,IL-1ra,950 HH,pg/mL\nS1,IL-6,<50 HH,pg/mL\n"
+        "S1,IL-8,<50 N,pg/mL\n",
+    ):  # fmt: skip
         assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [
             ("value-flag-ignored", 2), ("value-flag-unjudged", 2), ("value-flag-unjudged", 3)
         ]  # fmt: skip

@@ -404,6 +404,9 @@ class Layout(NamedTuple):
     #: The sample type is Bio-Plex's 'Type' column, whose one-letter codes are its own
     #: ('B' a blank well); in an LIS's 'Sample Type', 'B' may be blood, 'S' serum.
     coded_types: bool = False
+    #: wide: the headers of columns that belong to one value ('Reference range', 'Flag'),
+    #: which a row with a column per marker cannot give (not read, with a warning)
+    per_marker: list[str] = []
 
 
 def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
@@ -452,8 +455,17 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         else:
             ignored.append(cells[index])
     if any(known_marker(name) for name, _ in markers.values()):
-        return Layout("wide", roles, markers, ignored, unnamed=tuple(no_name), coded_types=coded)
+        # One such cell per row cannot say which marker column it is for: not read.
+        per_marker = [roles.pop(role) for role in _PER_MARKER_ROLES if role in roles]
+        return Layout(
+            "wide", roles, markers, ignored, unnamed=tuple(no_name), coded_types=coded,
+            per_marker=[cells[i] for i in sorted(per_marker)],
+        )  # fmt: skip
     return None
+
+
+#: Roles of the long layout that belong to one value, so a wide row's one cell cannot hold them.
+_PER_MARKER_ROLES = ("reference_range", "comparator", "lab_flag")
 
 
 class _DuplicateRole(Exception):
@@ -977,6 +989,12 @@ def header_warnings(
                 else f"lines 1-{header_start - 1} come before the header and were not read"
             ),
         )
+    for name in layout.per_marker:
+        yield Issue(
+            severity="warning", code="column-ignored", source=source, line=header_end,
+            column=name, message=f"column '{shorten(name)}' was not read: in a file with a "
+            "column per marker, one cell per row cannot say which marker it is for",
+        )  # fmt: skip
     if layout.kind == "wide" and "sample_id" not in layout.roles:
         yield Issue(
             severity="warning",
@@ -1100,6 +1118,7 @@ def rows_to_measurements(
     )  # fmt: skip
     i_sex_or_pad, i_age_or_pad, i_birth_or_pad = at["sex"], at["age"], at["birth_date"]
     i_comparator, i_flag = layout.roles.get("comparator"), layout.roles.get("lab_flag")
+    i_unit = layout.roles.get("unit")
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
 
     for line, last_line, cells in rows:
@@ -1225,6 +1244,7 @@ def rows_to_measurements(
         birth = cell(cells, i_birth)
         if sample_id is None:  # wide without an id (no column, or a blank cell, as Bio-Plex
             sample_id = f"line {line}"  # leaves standards): one row is one sample, never merged
+        row_unit = cell(cells, i_unit)  # a 'Unit' column: the unit of the row's values
         produced = False
         for index, (marker, _) in layout.markers.items():
             value = cell(cells, index)
@@ -1238,9 +1258,17 @@ def rows_to_measurements(
                 yield Issue(code="unit-conflict", source=source, line=line,
                             column=column_of[index], message=layout.refused[index])  # fmt: skip
                 continue
+            unit = wide_units.get(index)
+            if row_unit is not None and unit is not None and not same_unit(unit, row_unit):
+                yield Issue(
+                    code="unit-conflict", source=source, line=line, column=column_of[index],
+                    message=f"the header gives '{shorten(unit)}' but the unit column says "
+                    f"'{shorten(row_unit)}'; either could be 1000 times off",
+                )  # fmt: skip
+                continue
             stats.measurements += 1
             yield Measurement(
-                source, line, column_of[index], marker, value, wide_units.get(index), sample_id,
+                source, line, column_of[index], marker, value, unit or row_unit, sample_id,
                 patient_id, when, sex, age, birth, None,
             )  # fmt: skip
         if not produced:

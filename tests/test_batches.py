@@ -93,6 +93,8 @@ TRICKY = {
     "S2,IL-8,>,5,pg/mL\nS3,IL-10,<,5,pg/mL\n",
     "comparator-and-flag-columns.csv": "sample_id,marker,comparator,value,unit,flag\n"
     "S1,IL-6,<,1.0,pg/mL,\nS2,IL-8,>,50,pg/mL,H\nS3,IL-10,,2,pg/mL,H\n",
+    "wide-unit-column.csv": "Sample ID,Unit,IL-6,IL-8 (pg/mL),Flag\nS1,ng/mL,0.03,,H\n"
+    "S2,pg/mL,1,2,\nS3,ng/mL,1,2,\n",
     "lab-flags.csv": "sample_id,marker,value,unit\nS1,IL-6,12.5 H,pg/mL\nS2,IL-6,1 H,pg/mL\n"
     "S3,IL-8,3 (L),pg/mL\nS4,IL-8,4.0*,pg/mL\n",
     "dot-then-rejected.csv": "sample_id;marker;value;unit\nS1;IL-6;1.234;\nS2;TNF-a;3,5;pg/mL\n",

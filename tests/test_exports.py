@@ -1049,6 +1049,32 @@ def test_too_many_cells_blames_a_decimal_comma_only_in_a_comma_file(tmp_path: Pa
     assert comma.message.endswith("an unquoted ',' (a decimal comma?)")
 
 
+def test_a_wide_file_s_unit_column_gives_its_row_s_unit(tmp_path: Path) -> None:
+    """'Sample ID,Unit,IL-6,IL-8' refused every value as 'unit is empty' (found in QA)."""
+    events = events_in(
+        tmp_path, "Sample ID,Unit,IL-6,IL-8 (pg/mL)\nS1,ng/mL,0.03,\nS2,pg/mL,1,2\n"
+        "S3,ng/mL,1,2\n",
+    )  # fmt: skip
+    assert [(r.line, r.marker, r.value) for r in results(events)] == [
+        (2, "IL-6", 30.0), (3, "IL-6", 1.0), (3, "IL-8", 2.0), (4, "IL-6", 1000.0)
+    ]  # fmt: skip
+    assert [(e.code, e.line, e.column) for e in errors(events)] == [
+        ("unit-conflict", 4, "IL-8 (pg/mL)")
+    ]  # fmt: skip
+
+
+def test_a_wide_file_s_range_flag_or_comparator_column_is_said_not_read(tmp_path: Path) -> None:
+    """They were dropped without a word: 'validate' said 0 problems (found in QA)."""
+    events = events_in(
+        tmp_path, "Sample ID,IL-6 (pg/mL),Flag,Comparator,Reference range\nS1,1,H,<,<7\n"
+    )
+    assert [(w.code, w.column) for w in warnings(events)] == [
+        ("column-ignored", "Flag"), ("column-ignored", "Comparator"),
+        ("column-ignored", "Reference range"),
+    ]  # fmt: skip
+    assert warnings(events)[0].message.startswith("column 'Flag' was not read: in a file with")
+
+
 def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:
     """'IL-6<newline>(pg/mL)' made line 1 a 'preamble that was not read' (found in review)."""
     events = events_in(tmp_path, 'Instrument X\nsample_id,"IL-6\n(pg/mL)"\nS1,12.5\n')

@@ -139,7 +139,10 @@ class ReferenceSetInfo(_Model):
     sha256: str
 
 
-TrendDirection = Literal["rising", "falling", "steady", "rose then fell", "fell then rose"]
+#: 'unclear': too few results could be placed among the others ('<10' then 2 may have risen)
+TrendDirection = Literal[
+    "rising", "falling", "steady", "rose then fell", "fell then rose", "unclear"
+]
 
 
 class TrendPoint(_Model):

@@ -102,19 +102,26 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
         )
         for when, r in dated
     ]
-    # Below detection ('ND', '<1') is lower than any number measured: 3 → 20 → ND rose, then
-    # fell, and 0.5 → '<1' did not rise (whether the set gives a detection limit or not).
-    usable = [p for p in points if p.value is not None or _below_detection(p)]
-    if len({p.collected_at for p in usable}) < 2:
+    known = [p for p in points if p.value is not None or p.comparator in _BELOW]
+    if len({p.collected_at for p in known}) < 2:
         return None
-    censored_low = all(p.comparator in ("<", "<=") for p in usable)
+    usable = [p for p, ok in zip(points, comparable(points), strict=True) if ok]
+    last = dated[-1][1]
+    if len({p.collected_at for p in usable}) < 2:  # '<10' then 2: whether it rose is unknown
+        measured = [p for p in known if p.comparator is None]
+        return MarkerTrend(
+            marker=marker, unit=last.unit,
+            reference=last.reference.text if last.reference else None, points=points,
+            direction="unclear",
+            highest=max(measured, key=lambda p: p.value or 0.0) if measured else None,
+        )  # fmt: skip
+    censored_low = all(p.comparator in _BELOW for p in usable)
     if censored_low:
         values = [p.value or 0.0 for p in usable]  # all below: steady, whatever the numbers
-    else:
-        values = [0.0 if p.comparator in ("<", "<=") else p.value or 0.0 for p in usable]
-    measured = [p for p in usable if p.value is not None and p.comparator not in ("<", "<=")]
+    else:  # below detection is lowest (see `comparable`)
+        values = [0.0 if p.comparator in _BELOW else p.value or 0.0 for p in usable]
+    measured = [p for p in usable if p.value is not None and p.comparator not in _BELOW]
     highest = max(measured, key=lambda p: p.value or 0.0) if measured else None
-    last = dated[-1][1]
     return MarkerTrend(
         marker=marker,
         unit=last.unit,
@@ -176,6 +183,10 @@ _SAID = {
     "falling": "fell from the first test to the last",
     "fell then rose": "fell and then rose again",
     "steady": "stayed about the same",
+    "unclear": (
+        "cannot be compared from test to test: some results are only known to be under or over "
+        "a limit"
+    ),
 }
 
 
@@ -241,19 +252,38 @@ def trend_sentences(
 
 
 _PARTLY = {
-    "rising": "rose over the tests that have a number",
-    "falling": "fell over the tests that have a number",
+    "rising": "rose over the tests that can be compared",
+    "falling": "fell over the tests that can be compared",
 }
 
 
-def _below_detection(point: TrendPoint) -> bool:
-    return point.value is None and point.comparator in ("<", "<=")
+_BELOW = ("<", "<=")
+
+
+def comparable(points: Sequence[TrendPoint]) -> list[bool]:
+    """Which results can be placed among the others: a number measured; 'ND' (below every
+    number measured); '<10' only where no number measured is under 10 (10 → '<10' fell, but
+    2 → '<10' may have risen); '>100' only where none is over 100. The rest are left out of
+    the direction and of 'highest', not guessed."""
+    measured = [p.value for p in points if p.value is not None and p.comparator is None]
+    low, high = (min(measured), max(measured)) if measured else (None, None)
+    flags = []
+    for p in points:
+        if p.comparator is None or p.comparator not in (*_BELOW, ">", ">="):
+            flags.append(p.value is not None)
+        elif p.value is None:
+            flags.append(p.comparator in _BELOW)  # 'ND' is lowest; 'OOR >' has no place
+        elif p.comparator in _BELOW:
+            flags.append(low is None or p.value <= low)
+        else:
+            flags.append(high is None or p.value >= high)
+    return flags
 
 
 def _numbered_at_both_ends(marker: MarkerTrend) -> bool:
-    """Whether the first and last tests can be compared: a number, or below detection."""
-    ends = (marker.points[0], marker.points[-1])
-    return all(p.value is not None or _below_detection(p) for p in ends)
+    """Whether the first and last tests can be compared with the others (see `comparable`)."""
+    flags = comparable(marker.points)
+    return flags[0] and flags[-1]
 
 
 def _outside_before_last(marker: MarkerTrend) -> bool:

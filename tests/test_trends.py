@@ -187,7 +187,7 @@ def test_a_trend_whose_first_test_has_no_number_does_not_say_from_the_first_test
         "C,P1,2026-03-01,IL-6,3,pg/mL\n"
     )
     (trend,) = check_file(str(path)).trends
-    assert "IL-6 fell over the tests that have a number." in trend.text
+    assert "IL-6 fell over the tests that can be compared." in trend.text
     assert not any("from the first test" in t for t in trend.text)
 
 
@@ -198,9 +198,10 @@ def test_a_trend_whose_first_test_has_no_number_does_not_say_from_the_first_test
         (("ND", "30", "3"), "IL-10 rose and then fell again. It was highest on 2026-02-01."),
         (("ND", "3", "30"), "IL-10 rose from the first test to the last."),
         (("30", "3", "ND"), "IL-10 fell from the first test to the last."),
-        # '<1' (below the detection limit) too: 0.5 → <1 did not rise (QA)
-        (("3", "0.5", "<1"), "IL-10 fell from the first test to the last."),
-        (("<1", "0.5", "3"), "IL-10 rose from the first test to the last."),
+        # '<1' only where no number measured is under 1: 0.5 → <1 may have risen (QA)
+        (("3", "0.5", "<1"), "IL-10 fell over the tests that can be compared."),
+        (("<1", "0.5", "3"), "IL-10 rose over the tests that can be compared."),
+        (("3", "1", "<1"), "IL-10 fell from the first test to the last."),
         (("<5", "<1", "<2"), "IL-10 stayed about the same."),
     ],
 )
@@ -245,3 +246,27 @@ def test_from_above_the_range_to_below_it_is_not_still_outside(tmp_path: Path) -
     )
     assert "At the last test, sIL-2R was outside the range." in trend.text
     assert not any("still" in t for t in trend.text)
+
+
+@pytest.mark.parametrize(
+    ("values", "direction"),
+    [
+        (("<10", "2"), "unclear"),
+        (("3", "<5"), "unclear"),
+        ((">100", "150"), "unclear"),
+        (("10", "<10"), "falling"),
+        (("<2", "30"), "rising"),
+        (("150", ">100"), "unclear"),
+        ((">200", "150"), "falling"),
+    ],
+)
+def test_a_censored_result_is_placed_only_where_its_limit_allows(
+    tmp_path: Path, values: tuple[str, str], direction: str
+) -> None:
+    """'<10' then 2 was 'rising' (a reader sees 10 → 2), '3' then '<5' 'falling', '>100'
+    then 150 'rising' with 150 the highest (found in QA)."""
+    rows = "".join(f"S{n},P1,2026-01-0{n + 1},IL-8,{v},pg/mL\n" for n, v in enumerate(values))
+    (marker,) = the_trend(tmp_path, rows).markers
+    assert marker.direction == direction
+    if direction == "unclear":
+        assert marker.highest is None or marker.highest.comparator is None

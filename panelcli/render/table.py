@@ -137,6 +137,7 @@ TREND_LOOK = {
     "steady": ("→", "steady", ""),
     "rose then fell": ("↗↘", "rose, then fell", "yellow"),
     "fell then rose": ("↘↗", "fell, then rose", "yellow"),
+    "unclear": ("?", "cannot tell", ""),
 }
 
 

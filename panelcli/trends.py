@@ -224,22 +224,25 @@ def trend_sentences(
             pronoun = "It was" if len(group) == 1 else "They were"
             sentence += f" {pronoun} highest on {peaks.pop()}."
         text.append(sentence)
-    settled = [
-        m.marker
-        for m in markers
-        if m.points[-1].status == Status.NORMAL and any(p.status in _FLAGGED for p in m.points)
-    ]
-    if settled:
-        verb = "was" if len(settled) == 1 else "were"
-        text.append(f"At the last test, {join_names(settled)} {verb} back inside the range.")
-    # "Still" only when the test before the last was outside too: 1 → 3 → 30 is newly outside.
-    outside = [m for m in markers if m.points[-1].status in _FLAGGED]
-    still = [m.marker for m in outside if _outside_before_last(m)]
-    newly = [m.marker for m in outside if not _outside_before_last(m)]
-    for names, word in ((still, "still "), (newly, "")):
-        if names:
-            verb = "was" if len(names) == 1 else "were"
-            text.append(f"At the last test, {join_names(names)} {verb} {word}outside the range.")
+    # "At the last test" only of markers measured then; others end at their own last test.
+    for ended, group in _by_last_date(markers, dates[-1] if unread_date is None else None):
+        when = "At the last test" if ended is None else f"At its last test, on {ended}"
+        settled = [
+            m.marker
+            for m in group
+            if m.points[-1].status == Status.NORMAL and any(p.status in _FLAGGED for p in m.points)
+        ]
+        if settled:
+            verb = "was" if len(settled) == 1 else "were"
+            text.append(f"{when}, {join_names(settled)} {verb} back inside the range.")
+        # "Still" only when the test before the last was outside too: 1 → 3 → 30 is newly out.
+        outside = [m for m in group if m.points[-1].status in _FLAGGED]
+        still = [m.marker for m in outside if _outside_before_last(m)]
+        newly = [m.marker for m in outside if not _outside_before_last(m)]
+        for names, word in ((still, "still "), (newly, "")):
+            if names:
+                verb = "was" if len(names) == 1 else "were"
+                text.append(f"{when}, {join_names(names)} {verb} {word}outside the range.")
     if undated:
         named = list(dict.fromkeys(f"sample {i}" if i else "a sample" for i in undated))
         joined = join_names(named)
@@ -284,6 +287,20 @@ def _numbered_at_both_ends(marker: MarkerTrend) -> bool:
     """Whether the first and last tests can be compared with the others (see `comparable`)."""
     flags = comparable(marker.points)
     return flags[0] and flags[-1]
+
+
+def _by_last_date(
+    markers: Sequence[MarkerTrend], last_date: str | None
+) -> list[tuple[str | None, list[MarkerTrend]]]:
+    """Markers measured at the last test (key None) first, then each earlier last date's.
+    With dates in file order (`last_date` None), every marker counts as measured last."""
+    groups: dict[str | None, list[MarkerTrend]] = {None: []}
+    for marker in markers:
+        ended = marker.points[-1].collected_at
+        groups.setdefault(None if last_date is None or ended == last_date else ended, []).append(
+            marker
+        )
+    return list(groups.items())
 
 
 def _outside_before_last(marker: MarkerTrend) -> bool:

@@ -270,3 +270,15 @@ def test_a_censored_result_is_placed_only_where_its_limit_allows(
     assert marker.direction == direction
     if direction == "unclear":
         assert marker.highest is None or marker.highest.comparator is None
+
+
+def test_a_marker_not_measured_at_the_last_test_ends_at_its_own(tmp_path: Path) -> None:
+    """'At the last test, sIL-2R was outside the range' of a marker not measured then (QA)."""
+    trend = the_trend(
+        tmp_path,
+        "A,P1,2026-01-01,sIL-2R,100,pg/mL\nA,P1,2026-01-01,IL-6,3,pg/mL\n"
+        "B,P1,2026-01-05,sIL-2R,2000,pg/mL\nB,P1,2026-01-05,IL-6,10,pg/mL\n"
+        "C,P1,2026-01-09,IL-6,12,pg/mL\n",
+    )
+    assert "At the last test, IL-6 was still outside the range." in trend.text
+    assert "At its last test, on 2026-01-05, sIL-2R was outside the range." in trend.text

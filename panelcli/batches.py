@@ -21,6 +21,7 @@ from panelcli.check import (
     StreamEvent,
     sample_key,
     stopped_reading,
+    writes_a_decimal_comma,
 )
 from panelcli.errors import InputError
 from panelcli.models import Issue
@@ -193,7 +194,11 @@ def _writes_decimal_comma(cells: list[str], layout: Layout) -> bool:
     ('12,5', not '12,345'), as `Interpreter.comma_decimal_seen` notes it."""
     if is_range_row(cells, layout) or not_a_patient_sample(cells, layout):
         return False
-    columns = layout.markers if layout.kind == "wide" else (layout.roles["value"],)
+    columns = [*layout.markers] if layout.kind == "wide" else [layout.roles["value"]]
+    if "reference_range" in layout.roles:  # '<7,0' shows it too (see `Interpreter._judge`)
+        range_cell = layout.roles["reference_range"]
+        if range_cell < len(cells) and writes_a_decimal_comma(cells[range_cell]):
+            return True
     for index in columns:
         text = cells[index] if index < len(cells) else ""
         if "," in text and not COMMA_MAY_GROUP_THOUSANDS(text):

@@ -571,6 +571,8 @@ class Interpreter:
                     except KeyError:  # the first row of this marker and unit
                         plan = plan_for(marker, unit)
                     lab_range = lab_range.strip()
+                    if lab_range and decimal_comma and writes_a_decimal_comma(lab_range):
+                        self.comma_decimal_seen = True  # see _judge
                     if lab_range and plan is not None and unit is not None:
                         plan = lab_plan_for(plan, marker, unit, lab_range, source, decimal_comma)
                     # A marker and a number (and no '#') also mean the row is neither blank
@@ -854,6 +856,8 @@ class Interpreter:
             yield self._reject(m, problem.code, str(problem))
             return
         if decimal_comma:
+            if m.reference_range and writes_a_decimal_comma(m.reference_range):
+                self.comma_decimal_seen = True  # the row's range '<7,0' shows it as well
             grouped = self.comma_decimal_seen and DOT_MAY_GROUP_THOUSANDS(m.value)
             if grouped:
                 # This file wrote '12,5': its '1.234' is more likely 1234 than 1.234, and
@@ -871,7 +875,7 @@ class Interpreter:
             # Said now, before the row's result or rejection: queued, a rejection would hold
             # it back until a later row (or another file).
             yield from self._dot_may_group(m)
-            if "," in m.value and not COMMA_MAY_GROUP_THOUSANDS(m.value):
+            if writes_a_decimal_comma(m.value):
                 self.comma_decimal_seen = True  # see _comma_may_group
         unit = m.unit
         if parsed.flag is not None:  # after the refusals of the number itself
@@ -1662,8 +1666,11 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
     )
 
 
-#: A panel's entries (among its markers): its patient and date so far, "p\0when", with the line
-#: that last filled one in; and, once its conflict was warned about, that it was.
+def writes_a_decimal_comma(text: str) -> bool:
+    """Whether a cell shows ',' as the decimal mark ('12,5', '<7,0', '0,5-1,5'; not '12,345')."""
+    return "," in text and not COMMA_MAY_GROUP_THOUSANDS(text)
+
+
 def _general_path_only(layout: Layout) -> bool:
     """Whether a long file's rows all need the general path: a column with no name (a value
     there is refused or warned about), or a comparator or flag column read with the value."""
@@ -1675,6 +1682,8 @@ _FLAG_WORDS = {
     "H": "high", "HH": "critically high", "L": "low", "LL": "critically low", "N": "normal",
     "A": "abnormal",
 }  # fmt: skip
+#: A panel's entries (among its markers): its patient and date so far, "p\0when", with the line
+#: that last filled one in; and, once its conflict was warned about, that it was.
 _PERSON = "\0person"
 _WARNED = "\0warned"
 

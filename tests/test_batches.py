@@ -95,6 +95,8 @@ TRICKY = {
     "S1,IL-6,<,1.0,pg/mL,\nS2,IL-8,>,50,pg/mL,H\nS3,IL-10,,2,pg/mL,H\n",
     "wide-unit-column.csv": "Sample ID,Unit,IL-6,IL-8 (pg/mL),Flag\nS1,ng/mL,0.03,,H\n"
     "S2,pg/mL,1,2,\nS3,ng/mL,1,2,\n",
+    "comma-in-range-then-dot.csv": "sample_id;marker;value;unit;reference_range\n"
+    "S1;IL-6;3;pg/mL;<7,0\nS2;IL-6;1.234;pg/mL;\nS3;IL-6;2.500;pg/mL;<7,0\n",
     "lab-flags.csv": "sample_id,marker,value,unit\nS1,IL-6,12.5 H,pg/mL\nS2,IL-6,1 H,pg/mL\n"
     "S3,IL-8,3 (L),pg/mL\nS4,IL-8,4.0*,pg/mL\n",
     "dot-then-rejected.csv": "sample_id;marker;value;unit\nS1;IL-6;1.234;\nS2;TNF-a;3,5;pg/mL\n",

@@ -696,3 +696,15 @@ def test_a_lab_flag_on_a_result_panelcli_cannot_judge_is_kept(tmp_path: Path) ->
             "the lab flagged IL-6 '<50 HH' as critically high; panelcli could not judge it "
             "(indeterminate), so the lab's flag is the only judgement of it"
         )
+
+
+def test_a_decimal_comma_in_the_row_s_range_counts_as_the_file_s_mark(tmp_path: Path) -> None:
+    """'1.234' beside its range '<7,0' was read as 1.234, normal, though the range shows the
+    file writes decimal commas (found in QA)."""
+    for events in on_both_paths(
+        tmp_path, "sample_id;marker;value;unit;reference_range\nS1;IL-6;3;pg/mL;<7,0\n"
+        "S2;IL-6;1.234;pg/mL;<7,0\n",
+    ):  # fmt: skip
+        assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [
+            ("range-disagrees", 2), ("value-ambiguous-dot", 3)
+        ]  # fmt: skip

@@ -417,9 +417,15 @@ def _reads_a_stream(files: list[str]) -> bool:
 
 
 def _stop_if_nothing_read(report: Report) -> None:
-    """When every file was unreadable (and nothing else happened), say why and stop."""
+    """When every file was unreadable (and nothing else happened), say why and stop; a file
+    whose every row was skipped with a warning has something to show (as `Tally` counts it)."""
     unreadable = [i for i in report.rejected if i.code == "file-unreadable"]
-    if unreadable and not report.panels and len(unreadable) == len(report.rejected):
+    if (
+        unreadable
+        and not report.panels
+        and not report.warnings
+        and len(unreadable) == len(report.rejected)
+    ):
         _stop_unread()
 
 

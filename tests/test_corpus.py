@@ -237,10 +237,17 @@ def test_a_file_of_controls_only_says_its_rows_were_skipped(tmp_path: Path) -> N
     nothing else on screen (found in QA)."""
     path = tmp_path / "qc.csv"
     path.write_text("sample_id,marker,value,unit\nQC1,IL-6,50,pg/mL\n# a note\n")
-    assert refused(str(path)).endswith(
+    code, out, err = check(str(path), "--format", "json")
+    assert code == 2 and err.endswith(
         "the file has a header but no result rows (its 2 row(s) were skipped as comments, "
         "controls or standards, or a lab's range row: 'panelcli validate' names each)\n"
     )
+    # Every format shows the skipped rows' warnings: JSON printed nothing, NDJSON them (QA).
+    report = json.loads(out)
+    assert [(w["code"], w["line"]) for w in report["warnings"]] == [
+        ("control-skipped", 2), ("comment-skipped", 3)
+    ]  # fmt: skip
+    assert [r["code"] for r in report["rejected"]] == ["file-unreadable"]
 
 
 def test_an_empty_file_name() -> None:
@@ -343,7 +350,9 @@ def test_a_runaway_quote_hits_the_field_limit_with_the_hint(tmp_path: Path) -> N
     path = tmp_path / "runaway.csv"
     body = "".join(f"SYN-{i},SYNTH-1,2026-01-02,IL-6,4.2,pg/mL\n" for i in range(40_000))
     path.write_text(f'{HEADER},comment\nSYN-0,SYNTH-1,2026-01-02,IL-6,4.2,pg/mL,"oops\n{body}')
-    err = refused(str(path))
+    # Its header's warning is something read: the report is shown, as NDJSON shows it.
+    code, out, err = check(str(path))
+    assert code == 2 and "column 'comment' is not a known marker" in out
     assert "is longer than 1,048,576 characters (is a quote" in err
     assert "raise the limit with --max-line-length" in err
 

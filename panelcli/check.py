@@ -969,11 +969,17 @@ class Interpreter:
         ours = result.flag if result.flag in _FLAG_WORDS else "N"
         if ours == flag or (flag == "A" and ours != "N"):
             return
+        own = result.reference is not None and result.reference.origin == "file"
         yield self._warning(
             m, "value-flag-disagrees", f"the lab flagged {result.marker} "
-            f"'{shorten(m.value.strip())}' as {_FLAG_WORDS[flag]}, but by the range panelcli "
-            f"uses it is {_FLAG_WORDS[ours]}; ranges differ between labs and assays: ask which "
-            "range the lab used",
+            f"'{shorten(m.value.strip())}' as {_FLAG_WORDS[flag]}, but by the "
+            + (
+                f"lab's own range in the row it is {_FLAG_WORDS[ours]}: check the flag and the "
+                "range"
+                if own
+                else f"range panelcli uses it is {_FLAG_WORDS[ours]}; ranges differ between "
+                "labs and assays: ask which range the lab used"
+            ),
         )  # fmt: skip
 
     def _comma_may_group(

@@ -260,9 +260,19 @@ def _line_around(exc: UnicodeDecodeError, read: str) -> str:
     """Up to 20 bytes of the line on each side of the bytes `exc` is about (read as `read`)."""
     before = bytes(exc.object[max(0, exc.start - 20) : exc.start])
     after = bytes(exc.object[exc.end : exc.end + 20])
-    left = before.decode("utf-8", errors="replace").replace("\r", "\n").rsplit("\n", 1)[-1]
-    right = after.decode("utf-8", errors="replace").replace("\r", "\n").split("\n", 1)[0]
+    # Read as the file is read (other odd bytes near it as Windows-1252 too), not as '\ufffd'.
+    left = before.decode("utf-8", _AS_CP1252).replace("\r", "\n").rsplit("\n", 1)[-1]
+    right = after.decode("utf-8", _AS_CP1252).replace("\r", "\n").split("\n", 1)[0]
     return visible(left + read + right)
+
+
+def _as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+_AS_CP1252 = "panelcli-as-cp1252"
+codecs.register_error(_AS_CP1252, _as_cp1252)
 
 
 #: Stands for UTF-16 bytes that are not text, so that `_lines` can name the line they are
@@ -544,7 +554,8 @@ def _find_header(
     raise InputError(
         f"{source}: no header with marker and value columns found in the first "
         f"{HEADER_SEARCH_ROWS} rows (expected columns such as 'marker' and 'value', or one "
-        "column per marker such as 'IL-6 (pg/mL)')"
+        "column per marker such as 'IL-6 (pg/mL)'; a line starting with '#' is a comment, "
+        "never the header)"
     )
 
 
@@ -700,12 +711,16 @@ _CODED_NOT_A_PATIENT = re.compile(r"^[scb]\d*$", re.IGNORECASE)  # Bio-Plex: S, 
 #: patient is called so (a 'Control' may be a study's control subject, so it is left to the type;
 #: 'QC-Low', 'QC2' are quality-control material).
 _NOT_A_PATIENT_ID = re.compile(
-    r"^(?:standard|std|calibrator|blank|background|bkg)[\s_-]*\d*$"
+    r"^(?:standard|std|calibrator|calib|cal|blank|background|bkg)[\s_-]*(?:\d+|[a-h])?$"
+    r"|^standard[\s_-]*curve$"
     r"|^qc(?:[\s_-]*(?:\d+|low|mid|medium|high|level[\s_-]*\d+|[lmh]))?$",
     re.IGNORECASE,
 )
 #: Sample ids of rows that sum up others (instrument exports end a plate with them).
-_SUMMARY_IDS = {"mean", "average", "avg", "sd", "stddev", "cv", "cv%", "%cv", "median"}
+_SUMMARY_IDS = {
+    "mean", "average", "avg", "sd", "stddev", "stdev", "std.dev.", "stddev.", "cv", "cv%", "%cv",
+    "median", "min", "max", "minimum", "maximum", "total", "sum", "count",
+}  # fmt: skip
 
 
 def not_a_patient_sample(cells: list[str], layout: Layout) -> str | None:

@@ -179,6 +179,11 @@ def how_far_below(result: Result) -> str:
     )
 
 
+def _unit_of(result: Result) -> str:
+    """' pg/mL' (with its space), or nothing for a result with no unit."""
+    return f" {result.unit}" if result.unit else ""
+
+
 def _censored_side(result: Result) -> str:
     """Which side of what the test can measure a censored value is on."""
     return "above" if result.comparator in (">", ">=") else "below"
@@ -200,7 +205,8 @@ def why_not_judged(result: Result) -> str:
         # '≥10.4' may be exactly 10.4, which can be inside the range: "above" would be wrong.
         bound = "above" if result.comparator == ">" else "at least"
         return (
-            f"{result.marker} is {bound} {result.value:g}, and the test does not say by how "
+            f"{result.marker} is {bound} {result.value:g}{_unit_of(result)}, and the test does "
+            "not say by how "
             "much, so it could be inside or outside the range."
         )
     return f"The test could not measure {result.marker} low enough to tell if it is in range."

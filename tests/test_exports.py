@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 
 from panelcli.check import CheckOptions, Event, Interpreter, build_report, check_files
 from panelcli.cli import app
+from panelcli.errors import InputError
 from panelcli.models import Issue, Result, Status
 from panelcli.names import marker_key
 from panelcli.ranges import load_ranges
@@ -1073,6 +1074,32 @@ def test_a_wide_file_s_range_flag_or_comparator_column_is_said_not_read(tmp_path
         ("column-ignored", "Reference range"),
     ]  # fmt: skip
     assert warnings(events)[0].message.startswith("column 'Flag' was not read: in a file with")
+
+
+@pytest.mark.parametrize(
+    "sample_id", ["STDEV", "Std.Dev.", "Max", "Total", "Standard Curve", "STANDARD-A", "Cal1"]
+)
+def test_a_plate_s_summary_or_standard_row_is_skipped(tmp_path: Path, sample_id: str) -> None:
+    """'STDEV', 'Max', 'Cal1' were judged as patients with high results (found in QA)."""
+    events = events_in(tmp_path, f"sample_id,marker,value,unit\n{sample_id},IL-6,50,pg/mL\n")
+    assert [w.code for w in warnings(events)] == ["control-skipped"]
+
+
+def test_no_header_found_says_a_hash_line_is_never_the_header(tmp_path: Path) -> None:
+    """'#sample_id,marker,value,unit' gave 'no header found' with no hint (found in QA)."""
+    path = tmp_path / "hash.csv"
+    path.write_text("#sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n")
+    with pytest.raises(InputError, match="a line starting with '#' is a comment, never the"):
+        list(read_measurements(str(path), load_ranges().resolve, ReadStats()))
+
+
+def test_the_first_odd_byte_s_line_is_quoted_as_read(tmp_path: Path) -> None:
+    """Its line showed '\ufffd' where the file has another Windows-1252 'ä' (found in QA)."""
+    path = tmp_path / "w.csv"
+    path.write_bytes(b"sample_id,marker,value,unit,sex\nS1,IL-6,0.005,\xb5g/L,m\xe4nnlich\n")
+    events = list(Interpreter(load_ranges(), CheckOptions()).events([str(path)]))
+    (fallback,) = [w for w in warnings(events) if w.code == "encoding-fallback"]
+    assert fallback.message.endswith("'µ' in 'S1,IL-6,0.005,µg/L,männlich'")
 
 
 def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:

@@ -374,7 +374,7 @@ def test_censored_values_are_described_by_what_they_say(tmp_path):
         encoding="utf-8",
     )
     text = " ".join(check_file(str(path)).panels[0].summary.text)
-    assert "IL-6 is above 2, and the test does not say by how much" in text
+    assert "IL-6 is above 2 pg/mL, and the test does not say by how much" in text
     assert "could not measure IL-6 low enough" not in text
     assert "sIL-2R is less than 266.5 pg/mL" in text
     assert "TNF-α is at least" in text
@@ -404,7 +404,7 @@ def test_at_least_is_said_as_at_least_in_the_summary_the_note_and_the_table(tmp_
     )
     panel = check_file(str(path)).panels[0]
     results, text = panel.results, " ".join(panel.summary.text)
-    assert "IFN-γ is at least 10.4, and the test does not say by how much" in text
+    assert "IFN-γ is at least 10.4 pg/mL, and the test does not say by how much" in text
     assert "above 10.4" not in text
     assert results[0].note is not None and "a value of at least 10.4 pg/mL" in results[0].note
     assert results[3].note is not None and "a value of at most 20 pg/mL" in results[3].note
@@ -554,3 +554,11 @@ def test_more_than_times_the_limit_is_rounded_down() -> None:
     )
     small = made_up_result("TNF-α", Status.HIGH, 29, comparator=">", times=29 / 14.5 - 0.001)
     assert "more than 1.9 times" in " ".join(summarise_panel([small]).text)
+
+
+def test_a_value_above_what_the_test_measures_gives_its_unit() -> None:
+    """'sIL-2R is above 5, and the test does not say by how much': no unit (found in QA)."""
+    result = made_up_result("sIL-2R", Status.INDETERMINATE, 5.0, comparator=">", high=858)
+    assert "sIL-2R is above 5 pg/mL, and the test does not say by how much" in " ".join(
+        summarise_panel([result]).text
+    )

@@ -708,3 +708,16 @@ def test_a_decimal_comma_in_the_row_s_range_counts_as_the_file_s_mark(tmp_path: 
         assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [
             ("range-disagrees", 2), ("value-ambiguous-dot", 3)
         ]  # fmt: skip
+
+
+def test_a_flag_that_disagrees_with_the_lab_s_own_range_says_so(tmp_path: Path) -> None:
+    """'3,2 H' judged normal by the row's own '< 62' was told to ask which range the lab used,
+    though that range is the lab's (found in QA)."""
+    for events in on_both_paths(
+        tmp_path, "sample_id;marker;value;unit;reference_range\nS1;IL-8;3,2 H;pg/mL;< 62\n"
+    ):
+        (said,) = [e.message for e in events if isinstance(e, Issue) and "flagged" in e.message]
+        assert said == (
+            "the lab flagged IL-8 '3,2 H' as high, but by the lab's own range in the row it "
+            "is normal: check the flag and the range"
+        )

@@ -944,6 +944,14 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     if err["type"] == "less_than_equal":
         limit = err.get("ctx", {}).get("le")
         message = f"must be at most {limit:g}" if isinstance(limit, int | float) else message
+    if err["type"] == "greater_than_equal":
+        limit = err.get("ctx", {}).get("ge")
+        if limit == 0:
+            message = "cannot be below zero (no concentration is)"
+        elif isinstance(limit, int | float):
+            message = f"must be at least {limit:g}"
+    if err["type"] in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        message = "must be a number, such as 7 or 7.5"
     if err["type"] == "literal_error" and key == "sex":
         message = "must be 'female' or 'male' (F and M work too), or left out for anyone"
     if err["type"] == "string_too_short":

@@ -180,8 +180,14 @@ def test_no_row_for_a_child_means_no_interval(mayo):
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
-        ('[markers."IL-6"]\nunit = "pg/mL"\nhigh = true\n', "high: Input should be a valid number"),
-        ('[markers."IL-6"]\nunit = "pg/mL"\nhigh = "7"\n', "high: Input should be a valid number"),
+        (
+            '[markers."IL-6"]\nunit = "pg/mL"\nhigh = true\n',
+            "high: must be a number, such as 7 or 7.5",
+        ),
+        (
+            '[markers."IL-6"]\nunit = "pg/mL"\nhigh = "7"\n',
+            "high: must be a number, such as 7 or 7.5",
+        ),
         ('[markers.""]\nunit = "pg/mL"\nhigh = 2\n', "a marker has no name"),
         ('[markers."IL-6"]\nunit = "pg/mL"\nlod = 10\nlloq = 5\n', "lod (10) must not be above"),
         ('[markers."IL-6"]\nunit = "pg/mL"\nlloq = 5\nuloq = 1\n', "lloq (5) must not be above"),
@@ -266,7 +272,7 @@ def test_a_wrong_value_is_left_out_of_the_order_checks_but_the_rest_are_run() ->
     toml = '[markers."IL-6"]\nunit = "pg/mL"\nhigh = "seven"\nlow = 5\ncritical_low = 6\n'
     problems = check_ranges_bytes(toml.encode())
     assert problems == [
-        "marker 'IL-6': high: Input should be a valid number",
+        "marker 'IL-6': high: must be a number, such as 7 or 7.5",
         "marker 'IL-6': critical_low (6) must be below low (5)",
     ]
 
@@ -305,7 +311,7 @@ def test_no_gap_is_claimed_when_a_row_between_could_not_be_read() -> None:
         "[[markers.F.intervals]]\nage_min = 50\nhigh = 3\n"
     )
     problems = check_ranges_bytes(toml.encode())
-    assert problems == ["marker 'F': interval 2: high: Input should be a valid number"]
+    assert problems == ["marker 'F': interval 2: high: must be a number, such as 7 or 7.5"]
 
 
 def test_an_unknown_key_in_an_interval_hides_no_overlap_or_reversed_band() -> None:
@@ -879,3 +885,11 @@ def test_no_interval_for_the_person_says_who_in_plain_words() -> None:
     """'fits a person of male, age 16' (found in QA)."""
     selected = load_ranges("mayo-adult").select("IL-2", "male", 16)
     assert selected.note == "this set has no interval for IL-2 that fits this person (male, age 16)"
+
+
+def test_a_negative_limit_is_told_in_plain_words() -> None:
+    """'high: Input should be greater than or equal to 0' was the validator's own words (QA)."""
+    toml = '[markers."IL-8"]\nunit = "pg/mL"\nhigh = -1\n'
+    assert check_ranges_bytes(toml.encode()) == [
+        "marker 'IL-8': high: cannot be below zero (no concentration is)"
+    ]

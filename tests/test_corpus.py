@@ -113,7 +113,7 @@ RANGES_CASES = [
         [
             "[set]: unknown key 'nmae' (did you mean 'name'?)",
             "marker 'IL-6': critical_high (5) must be above high (10)",
-            "marker 'IL-8': low: Input should be greater than or equal to 0",
+            "marker 'IL-8': low: cannot be below zero (no concentration is)",
             "marker 'IL-8': high: Input should be a finite number",
             "marker 'IL-10': missing required key 'unit'",
             "marker 'TNF-a': unknown key 'hihg' (did you mean 'high'?)",

@@ -912,42 +912,47 @@ def opened(
             raw.close()
 
 
-def _with_sign_and_flag(value: str, sign: str | None, flag: str | None) -> str | None:
+def _with_sign_and_flag(
+    value: str, sign: str | None, flag: str | None
+) -> tuple[str, None] | tuple[None, tuple[str, str, str]]:
     """A value cell as if its comparator and lab flag columns were written in it: '<' and
-    '2.0' as '<2.0', '12.5' and 'H' as '12.5 H'; None when either cell is not one panelcli
-    reads ('Critical', '*', '>' as a flag): such a row is refused, never judged without it."""
+    '2.0' as '<2.0', '12.5' and 'H' as '12.5 H'. A cell panelcli cannot read ('Critical',
+    '*', '~'), or one that contradicts the value ('>' beside '<2'), gives instead (role,
+    code, message) for the row's refusal: the value must not be judged without it."""
     text = value.strip()
     if sign and sign != "=":
-        if comparator_of(sign) is None:
-            return None
-        if text[:1].isdigit() or text[:1] == ".":  # not '<2.0' again, nor 'ND'
-            text = sign + text
+        comparator = comparator_of(sign)
+        if comparator is None:
+            known = "<, <=, >, >= or ≤, ≥"
+            return None, ("comparator", "comparator-unreadable",
+                          f"'{shorten(sign)}' is not a comparator panelcli reads ({known}); "
+                          "the value was not judged without it")  # fmt: skip
+        written = comparator_of(_LEADING_SIGN.match(text).group())  # type: ignore[union-attr]
+        if written is None:
+            text = sign + text if text[:1].isdigit() or text[:1] == "." else text  # not 'ND'
+        elif written != comparator:
+            return None, ("comparator", "comparator-conflict",
+                          f"the comparator column says '{shorten(sign)}' but the value "
+                          f"'{shorten(text)}' says otherwise; it was not judged")  # fmt: skip
     if flag:
         code = lab_flag(flag)
         if code is None:
-            return None
-        written = parse_flag_of(text)
-        if written is None:
+            return None, ("lab_flag", "flag-unreadable",
+                          f"'{shorten(flag)}' is not a flag panelcli reads (H, L, HH, LL, N, "
+                          "A); the value was not judged without it")  # fmt: skip
+        written_flag = parse_flag_of(text)
+        if written_flag is None:
             text = f"{text} {flag}"
-        elif written != code:  # '3 H' beside 'L': which one?
-            return None
-    return text
+        elif written_flag != code:
+            return None, ("lab_flag", "flag-conflict",
+                          f"the flag column says '{shorten(flag)}' but the value "
+                          f"'{shorten(text)}' has the flag '{written_flag}'; the value was not "
+                          "judged")  # fmt: skip
+    return text, None
 
 
-def _unread_sign_or_flag(
-    source: str, line: int, header: list[str], layout: Layout, sign: str | None, flag: str | None
-) -> Issue:
-    """The refusal of a row whose comparator or flag cell panelcli cannot read."""
-    if sign and sign != "=" and comparator_of(sign) is None:
-        role, text, known = "comparator", sign, "<, <=, >, >= or ≤, ≥"
-    else:
-        role, text, known = "lab_flag", flag or "", "H, L, HH, LL, N, A"
-    return Issue(
-        code=f"{'comparator' if role == 'comparator' else 'flag'}-unreadable", source=source,
-        line=line, column=header[layout.roles[role]],
-        message=f"'{shorten(text)}' is not a {'comparator' if role == 'comparator' else 'flag'} "
-        f"panelcli reads ({known}); the value was not judged without it",
-    )  # fmt: skip
+#: The comparator a value cell starts with, if any ('<', '<=', '≥' …; '' for none).
+_LEADING_SIGN = re.compile(r"[<>=≤≥⩽⩾]*")
 
 
 def _stopping(error: InputError) -> Iterator[str]:
@@ -1229,9 +1234,11 @@ def rows_to_measurements(
             if value is not None and (i_comparator is not None or i_flag is not None):
                 sign, flag = cell(cells, i_comparator), cell(cells, i_flag)
                 if value.strip():
-                    value = _with_sign_and_flag(value, sign, flag)
-                    if value is None:
-                        yield _unread_sign_or_flag(source, line, header, layout, sign, flag)
+                    value, problem = _with_sign_and_flag(value, sign, flag)
+                    if problem is not None:
+                        role, code, message = problem
+                        yield Issue(code=code, source=source, line=line,
+                                    column=header[layout.roles[role]], message=message)  # fmt: skip
                         continue
             if count <= width:
                 cells.extend(("",) * (width - count + 1))

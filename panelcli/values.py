@@ -41,6 +41,8 @@ _FLAGGED = re.compile(
     r"(?P<flag>([(\[]?)(?:hh|ll|hi|lo|high|low|h|l|normal|abnormal|n|a)[)\]]?)$",
     re.IGNORECASE,
 )
+#: A cell's last word, after a space: a lab's flag if `lab_flag` reads it ('ND N').
+_AFTER_A_SPACE = re.compile(r"^(?P<rest>.*\S)\s+(?P<flag>\S+)$")
 #: A lab's flag as written → as HL7 writes it: high, low, critically so, normal, abnormal.
 _FLAG_CODE = {
     "hh": "HH", "ll": "LL", "h": "H", "hi": "H", "high": "H", "l": "L", "lo": "L", "low": "L",
@@ -159,6 +161,11 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         else:
             limits = ("lloq",) if key in _BELOW_QUANTIFICATION else ("lod", "lloq")
         return ParsedValue(None, side, None, limits)
+    after = _AFTER_A_SPACE.match(cell)  # 'ND N', '12.5 pg/mL H': a flag after any value
+    if after and lab_flag(after.group("flag")):
+        return parse_value(after.group("rest"), decimal_comma)._replace(
+            flag=lab_flag(after.group("flag"))
+        )
     comparator: Comparator | None = None
     rest = cell
     match = _COMPARATOR.match(cell)

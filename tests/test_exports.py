@@ -993,18 +993,24 @@ def test_a_comparator_or_flag_cell_panelcli_cannot_read_refuses_its_row(tmp_path
     events = events_in(
         tmp_path, "sample_id,marker,value,unit,comparator,flag\nS1,IL-6,1.0,pg/mL,,Critical\n"
         "S1,IL-8,2.0,pg/mL,,*\nS1,IL-10,1,pg/mL,~,\nS1,IL-4,<2.0,pg/mL,<,\n"
-        "S1,IL-2,ND,pg/mL,<,\nS1,IL-5,3 H,pg/mL,,H\nS1,IL-13,3 H,pg/mL,,L\n",
+        "S1,IL-2,ND,pg/mL,<,\nS1,IL-5,3 H,pg/mL,,H\nS1,IL-13,3 H,pg/mL,,L\n"
+        "S1,IL-17,<2,pg/mL,>,\nS1,IL-10,ND,pg/mL,,N\nS1,IL-8,12.5 pg/mL,pg/mL,,H\n",
     )  # fmt: skip
+    # A cell that contradicts the value ('>' beside '<2', 'L' beside '3 H') refuses it too:
+    # '<2' was judged normal though the file also says '>' (found in QA)
     assert [(e.code, e.line, e.column) for e in errors(events)] == [
         ("flag-unreadable", 2, "flag"), ("flag-unreadable", 3, "flag"),
-        ("comparator-unreadable", 4, "comparator"), ("flag-unreadable", 8, "flag"),
+        ("comparator-unreadable", 4, "comparator"), ("flag-conflict", 8, "flag"),
+        ("comparator-conflict", 9, "comparator"),
     ]  # fmt: skip
     assert errors(events)[0].message == (
         "'Critical' is not a flag panelcli reads (H, L, HH, LL, N, A); the value was not "
         "judged without it"
     )
+    # 'ND' and '12.5 pg/mL' with a flag were 'not a number' (found in QA)
     assert [(r.marker, r.original_value) for r in results(events)] == [
-        ("IL-4", "<2.0"), ("IL-2", "ND"), ("IL-5", "3 H")
+        ("IL-4", "<2.0"), ("IL-2", "ND"), ("IL-5", "3 H"), ("IL-10", "ND N"),
+        ("IL-8", "12.5 pg/mL H"),
     ]  # fmt: skip
 
 

@@ -225,7 +225,7 @@ def trend_sentences(
             sentence += f" {pronoun} highest on {peaks.pop()}."
         text.append(sentence)
     # "At the last test" only of markers measured then; others end at their own last test.
-    for ended, group in _by_last_date(markers, dates[-1] if unread_date is None else None):
+    for ended, group in _by_last_date(markers, dates[-1]):
         when = "At the last test" if ended is None else f"At its last test, on {ended}"
         settled = [
             m.marker
@@ -269,7 +269,13 @@ def comparable(points: Sequence[TrendPoint]) -> list[bool]:
     2 → '<10' may have risen); '>100' only where none is over 100. The rest are left out of
     the direction and of 'highest', not guessed."""
     measured = [p.value for p in points if p.value is not None and p.comparator is None]
-    low, high = (min(measured), max(measured)) if measured else (None, None)
+    if not measured:  # only limits: all below detection is one level, anything else unknown
+        return (
+            [p.comparator in _BELOW for p in points]
+            if all(p.comparator in _BELOW for p in points)
+            else [False] * len(points)
+        )
+    low, high = min(measured), max(measured)
     flags = []
     for p in points:
         if p.comparator is None or p.comparator not in (*_BELOW, ">", ">="):
@@ -277,9 +283,9 @@ def comparable(points: Sequence[TrendPoint]) -> list[bool]:
         elif p.value is None:
             flags.append(p.comparator in _BELOW)  # 'ND' is lowest; 'OOR >' has no place
         elif p.comparator in _BELOW:
-            flags.append(low is None or p.value <= low)
+            flags.append(p.value <= low)
         else:
-            flags.append(high is None or p.value >= high)
+            flags.append(p.value >= high)
     return flags
 
 
@@ -290,16 +296,13 @@ def _numbered_at_both_ends(marker: MarkerTrend) -> bool:
 
 
 def _by_last_date(
-    markers: Sequence[MarkerTrend], last_date: str | None
+    markers: Sequence[MarkerTrend], last_date: str
 ) -> list[tuple[str | None, list[MarkerTrend]]]:
-    """Markers measured at the last test (key None) first, then each earlier last date's.
-    With dates in file order (`last_date` None), every marker counts as measured last."""
+    """Markers measured at the last test (key None) first, then each earlier last date's."""
     groups: dict[str | None, list[MarkerTrend]] = {None: []}
     for marker in markers:
         ended = marker.points[-1].collected_at
-        groups.setdefault(None if last_date is None or ended == last_date else ended, []).append(
-            marker
-        )
+        groups.setdefault(None if ended == last_date else ended, []).append(marker)
     return list(groups.items())
 
 

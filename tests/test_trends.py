@@ -258,6 +258,11 @@ def test_from_above_the_range_to_below_it_is_not_still_outside(tmp_path: Path) -
         (("<2", "30"), "rising"),
         (("150", ">100"), "unclear"),
         ((">200", "150"), "falling"),
+        # only limits, and not all below detection: nothing fixes the order (QA)
+        ((">20", ">100"), "unclear"),
+        (("<10", ">5"), "unclear"),
+        ((">5", "ND"), "unclear"),
+        (("ND", "<1"), "steady"),  # below detection both times: no change it could show
     ],
 )
 def test_a_censored_result_is_placed_only_where_its_limit_allows(
@@ -282,3 +287,30 @@ def test_a_marker_not_measured_at_the_last_test_ends_at_its_own(tmp_path: Path) 
     )
     assert "At the last test, IL-6 was still outside the range." in trend.text
     assert "At its last test, on 2026-01-05, sIL-2R was outside the range." in trend.text
+
+
+def test_with_dates_in_file_order_a_marker_still_ends_at_its_own_last_test(
+    tmp_path: Path,
+) -> None:
+    """'01/02/2026' dates (unreadable: file order) gave 'At the last test' of a marker not
+    measured then (found in QA)."""
+    trend = the_trend(
+        tmp_path,
+        "A,P1,01/02/2026,IL-8,30,pg/mL\nA,P1,01/02/2026,IL-6,3,pg/mL\n"
+        "B,P1,01/03/2026,IL-8,40,pg/mL\nB,P1,01/03/2026,IL-6,4,pg/mL\n"
+        "C,P1,01/04/2026,IL-6,5,pg/mL\n",
+    )
+    assert "At its last test, on 01/03/2026, IL-8 was still outside the range." in trend.text
+
+
+def test_a_censored_result_the_trend_cannot_place_is_a_gap_in_the_sparkline(
+    tmp_path: Path,
+) -> None:
+    """'5, 2, <10' drew '<10' as the lowest point beside 'cannot tell' (found in QA)."""
+    from panelcli.render.table import _sparks
+
+    (marker,) = the_trend(
+        tmp_path, "A,P1,2026-01-01,IL-8,5,pg/mL\nB,P1,2026-01-02,IL-8,2,pg/mL\n"
+        "C,P1,2026-01-03,IL-8,<10,pg/mL\n",
+    ).markers  # fmt: skip
+    assert _sparks(marker.points) == [5.0, 2.0, None]

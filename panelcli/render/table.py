@@ -31,6 +31,7 @@ from panelcli.summary import (
     rejected_sentences,
     report_sentences,
 )
+from panelcli.trends import comparable
 from panelcli.units import unit_key
 
 #: Past this many results a table takes seconds and helps nobody; show one line per panel.
@@ -147,9 +148,13 @@ def _point(value: float | None, comparator: str | None) -> str:
     return f"{SIGN.get(comparator or '', comparator or '')}{value:g}"
 
 
-def _spark_value(point: TrendPoint) -> float | None:
-    """Below detection ('ND', '<1') is drawn lowest (0), as the trend counts it; not a gap."""
-    return 0.0 if point.comparator in ("<", "<=") else point.value
+def _sparks(points: list[TrendPoint]) -> list[float | None]:
+    """The values a sparkline draws: below detection lowest (0) where the trend can place it
+    (see `comparable`), a gap where it cannot ('<10' after a 2)."""
+    return [
+        None if not placed else 0.0 if p.comparator in ("<", "<=") else p.value
+        for p, placed in zip(points, comparable(points), strict=True)
+    ]
 
 
 def trend_table(trend: PatientTrend) -> Table:
@@ -173,7 +178,7 @@ def trend_table(trend: PatientTrend) -> Table:
         icon, word, style = TREND_LOOK[marker.direction]
         table.add_row(
             inert(marker.marker),
-            Text(sparkline([_spark_value(p) for p in marker.points])),
+            Text(sparkline(_sparks(marker.points))),
             inert(f"{_point(first.value, first.comparator)}{'' if numbered else unit} → "
                   f"{_point(last.value, last.comparator)}{unit if numbered else ''}"),
             inert(f"{_point(highest.value, highest.comparator)} on {highest.collected_at}"

@@ -292,10 +292,22 @@ def _differs(printed: Bounds, chosen: Bounds) -> bool:
 
 
 def _disagreement(name: str, text: str, from_file: Bounds, chosen: Bounds, unit: str) -> str:
+    critical = [
+        f"{word} {limit:g} {unit}"
+        for word, limit in (("≤", chosen.critical_low), ("≥", chosen.critical_high))
+        if limit is not None
+    ]
+    # The file's range replaces the set's critical limits too: a panic limit must not vanish
+    # without a word (found in QA).
+    lost = (
+        f"; the set's critical limits ({' and '.join(critical)}) were not applied"
+        if critical
+        else ""
+    )
     return (
         f"{name}: the file's range '{shorten(text)}' (read as {bounds_text(from_file, unit)}, "
         f"limits included) differs from the reference set's {bounds_text(chosen, unit)}; the "
-        "file's range was used (it belongs to the lab that measured the value)"
+        f"file's range was used (it belongs to the lab that measured the value){lost}"
     )
 
 

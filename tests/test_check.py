@@ -142,6 +142,10 @@ def test_a_lab_range_that_is_the_sets_keeps_the_sets_critical_limits(write_csv, 
     results = [r for p in report.panels for r in p.results]
     assert [r.status.value for r in results] == ["critical", "critical", "high"]
     assert [w.code for w in report.warnings] == ["range-disagrees"]  # only '0-7' differs
+    # ... and it says the set's panic limit went with it (found in QA)
+    assert report.warnings[0].message.endswith(
+        "; the set's critical limits (≥ 500 pg/mL) were not applied"
+    )
 
 
 def test_unreadable_lab_range_is_a_warning_not_a_lost_row(write_csv):

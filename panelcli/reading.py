@@ -71,7 +71,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
     # of their own, read as if written in the value cell ('<2.0', '12.5 H').
     "comparator": ("comparator", "operator", "resultoperator", "modifier", "resultmodifier",
                    "valuemodifier"),
-    "lab_flag": ("flag", "abnormalflag", "resultflag", "abnormalityflag", "hlflag", "hiloflag"),
+    "lab_flag": ("flag", "flags", "abnormalflag", "abnormalflags", "resultflag", "resultflags",
+                 "abnormalityflag", "hlflag", "hiloflag"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
                         "referenzbereich", "normbereich", "normalbereich", "referenzwerte"),
@@ -711,9 +712,9 @@ _CODED_NOT_A_PATIENT = re.compile(r"^[scb]\d*$", re.IGNORECASE)  # Bio-Plex: S, 
 #: patient is called so (a 'Control' may be a study's control subject, so it is left to the type;
 #: 'QC-Low', 'QC2' are quality-control material).
 _NOT_A_PATIENT_ID = re.compile(
-    r"^(?:standard|std|calibrator|calib|cal|blank|background|bkg)[\s_-]*(?:\d+|[a-h])?$"
+    r"^(?:standard|std|calibrator|calib|cal|blank|background|bkg)[\s_-]*(?:\d{1,3}|[a-h])?$"
     r"|^standard[\s_-]*curve$"
-    r"|^qc(?:[\s_-]*(?:\d+|low|mid|medium|high|level[\s_-]*\d+|[lmh]))?$",
+    r"|^qc(?:[\s_-]*(?:\d{1,2}|low|mid|medium|high|level[\s_-]*\d+|[lmh]))?$",
     re.IGNORECASE,
 )
 #: Sample ids of rows that sum up others (instrument exports end a plate with them).

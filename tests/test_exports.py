@@ -1091,6 +1091,21 @@ def test_a_plate_s_summary_or_standard_row_is_skipped(tmp_path: Path, sample_id:
     assert [w.code for w in warnings(events)] == ["control-skipped"]
 
 
+@pytest.mark.parametrize("sample_id", ["CAL1234567", "QC2026", "STD-2026-0001"])
+def test_an_accession_number_that_starts_like_a_control_is_a_patient(
+    tmp_path: Path, sample_id: str
+) -> None:
+    """'CAL1234567' and 'QC2026' were skipped as calibrator and QC rows (found in QA)."""
+    events = events_in(tmp_path, f"sample_id,marker,value,unit\n{sample_id},IL-6,50,pg/mL\n")
+    assert [r.sample_id for r in results(events)] == [sample_id]
+
+
+def test_a_flags_column_is_a_flag_column(tmp_path: Path) -> None:
+    """'Flags' was ignored while 'Flag' was read, so 'Critical' there was judged (QA)."""
+    events = events_in(tmp_path, "sample_id,marker,value,unit,Flags\nS1,IL-6,1,pg/mL,Critical\n")
+    assert [(e.code, e.column) for e in errors(events)] == [("flag-unreadable", "Flags")]
+
+
 def test_no_header_found_says_a_hash_line_is_never_the_header(tmp_path: Path) -> None:
     """'#sample_id,marker,value,unit' gave 'no header found' with no hint (found in QA)."""
     path = tmp_path / "hash.csv"

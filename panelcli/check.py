@@ -909,7 +909,7 @@ class Interpreter:
                     "unit-conflict",
                     f"value says '{shorten(parsed.unit)}' but the unit column says "
                     f"'{shorten(unit)}'",
-                    unit_column,
+                    None if self._wide else unit_column,  # wide: name the marker's column
                 )
                 return
             unit = parsed.unit

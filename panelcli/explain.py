@@ -79,6 +79,7 @@ def explain(name: str) -> Explanation | None:
     sets = _bundled()
     asked = name if any(s.resolve(name) for s in sets) else canonical
     knowing = [(s, s.resolve(asked)) for s in sets if s.resolve(asked) is not None]
+    others = [s for s in sets if s.resolve(asked) is None]
     for reference_set in sets:
         resolved = reference_set.resolve(asked)
         if resolved is None:
@@ -96,7 +97,8 @@ def explain(name: str) -> Explanation | None:
     return Explanation(
         marker=canonical,
         other_names=[
-            _name_in(alias, knowing) for alias in sorted(names - {canonical}, key=str.casefold)
+            _name_in(alias, knowing, others)
+            for alias in sorted(names - {canonical}, key=str.casefold)
         ],
         category=category,
         group=f"In a report, panelcli groups it with the markers that {GROUP_ROLE[category]}."
@@ -109,11 +111,17 @@ def explain(name: str) -> Explanation | None:
     )
 
 
-def _name_in(alias: str, knowing: list[tuple[ReferenceSet, str | None]]) -> str:
+def _name_in(
+    alias: str, knowing: list[tuple[ReferenceSet, str | None]], others: list[ReferenceSet]
+) -> str:
     """An alias as 'Also written as' lists it: with the sets it holds in, where not all do
-    (Mayo's IL-12 is IL-12p70; ARUP's IL-12 states no form, so 'IL-12p70' is not it)."""
+    (Mayo's IL-12 is IL-12p70; ARUP's IL-12 states no form, so 'IL-12p70' is not it, and
+    ARUP's 'IL12' is its IL-12, not IL-12 p70)."""
     holds = [s.name for s, marker in knowing if s.resolve(alias) == marker]
-    return alias if len(holds) == len(knowing) else f"{alias} ({', '.join(holds)} only)"
+    elsewhere = any(s.resolve(alias) is not None for s in others)
+    if len(holds) == len(knowing) and not elsewhere:
+        return alias
+    return f"{alias} ({', '.join(holds)} only)"
 
 
 def suggest(name: str) -> str | None:

@@ -1503,3 +1503,10 @@ def test_bio_plex_s_one_letter_types_are_its_own_codes(tmp_path: Path) -> None:
     )
     assert [r.sample_id for r in results(events)] == ["PT-001"]
     assert [w.line for w in warnings(events) if w.code == "control-skipped"] == [2, 3]
+
+
+def test_a_wide_value_s_own_unit_that_disagrees_names_its_marker_column(tmp_path: Path) -> None:
+    """'5 ng/mL' under IL-8 beside a Unit column of 'pg/ml' was refused in column 'Unit',
+    not saying which marker's value it was (found in QA)."""
+    events = events_in(tmp_path, "Sample ID,Unit,IL-6,IL-8\nW1,pg/ml,12.5,5 ng/mL\n")
+    assert [(e.code, e.column) for e in errors(events)] == [("unit-conflict", "IL-8")]

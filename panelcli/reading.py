@@ -26,7 +26,16 @@ from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.names import SLASHLESS_UNITS, marker_key, split_header_unit
 from panelcli.units import same_unit
-from panelcli.values import comparator_of, lab_flag, parse_flag_of, shorten, visible
+from panelcli.values import (
+    ParsedValue,
+    ValueProblem,
+    comparator_of,
+    lab_flag,
+    parse_flag_of,
+    parse_value,
+    shorten,
+    visible,
+)
 
 STDIN = "-"
 
@@ -921,6 +930,7 @@ def _with_sign_and_flag(
     '*', '~'), or one that contradicts the value ('>' beside '<2'), gives instead (role,
     code, message) for the row's refusal: the value must not be judged without it."""
     text = value.strip()
+    written = _read_as_written(text)  # what the value cell says on its own, if readable
     if sign and sign != "=":
         comparator = comparator_of(sign)
         if comparator is None:
@@ -928,10 +938,12 @@ def _with_sign_and_flag(
             return None, ("comparator", "comparator-unreadable",
                           f"'{shorten(sign)}' is not a comparator panelcli reads ({known}); "
                           "the value was not judged without it")  # fmt: skip
-        written = comparator_of(_LEADING_SIGN.match(text).group())  # type: ignore[union-attr]
-        if written is None:
-            text = sign + text if text[:1].isdigit() or text[:1] == "." else text  # not 'ND'
-        elif written != comparator:
+        # 'ND' or 'OOR >' carry a side of their own, as '<2' does: it must agree
+        own = written.comparator if written is not None else None
+        if own is None:
+            if text[:1].isdigit() or text[:1] == ".":  # a number: '<' and '2.0' are '<2.0'
+                text = sign + text
+        elif (own in ("<", "<=")) != (comparator in ("<", "<=")):
             return None, ("comparator", "comparator-conflict",
                           f"the comparator column says '{shorten(sign)}' but the value "
                           f"'{shorten(text)}' says otherwise; it was not judged")  # fmt: skip
@@ -941,7 +953,8 @@ def _with_sign_and_flag(
             return None, ("lab_flag", "flag-unreadable",
                           f"'{shorten(flag)}' is not a flag panelcli reads (H, L, HH, LL, N, "
                           "A); the value was not judged without it")  # fmt: skip
-        written_flag = parse_flag_of(text)
+        # a flag in the value cell itself ('12.5 H', 'ND N', '12.5 pg/mL L')
+        written_flag = written.flag if written is not None else parse_flag_of(text)
         if written_flag is None:
             text = f"{text} {flag}"
         elif written_flag != code:
@@ -952,8 +965,14 @@ def _with_sign_and_flag(
     return text, None
 
 
-#: The comparator a value cell starts with, if any ('<', '<=', '≥' …; '' for none).
-_LEADING_SIGN = re.compile(r"[<>=≤≥⩽⩾]*")
+def _read_as_written(text: str) -> ParsedValue | None:
+    """A value cell as `parse_value` reads it (either decimal mark), or None if it cannot."""
+    for decimal_comma in (False, True):
+        try:
+            return parse_value(text, decimal_comma)
+        except ValueProblem:
+            continue
+    return None
 
 
 def _stopping(error: InputError) -> Iterator[str]:

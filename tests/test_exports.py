@@ -1510,3 +1510,22 @@ def test_a_wide_value_s_own_unit_that_disagrees_names_its_marker_column(tmp_path
     not saying which marker's value it was (found in QA)."""
     events = events_in(tmp_path, "Sample ID,Unit,IL-6,IL-8\nW1,pg/ml,12.5,5 ng/mL\n")
     assert [(e.code, e.column) for e in errors(events)] == [("unit-conflict", "IL-8")]
+
+
+def test_a_comparator_or_flag_column_must_agree_with_a_value_s_own_notation(
+    tmp_path: Path,
+) -> None:
+    """'<' beside 'OOR >' came out critical, '>' beside 'ND' normal; 'L' beside 'ND H' was
+    judged by the last flag (found in QA)."""
+    events = events_in(
+        tmp_path, "sample_id,marker,comparator,value,unit,flag\nS1,IL-6,<,OOR >,pg/mL,\n"
+        "S1,IL-10,>,ND,pg/mL,\nS1,IL-8,,ND H,pg/mL,L\nS1,TNF-α,,12.5 pg/mL L,,H\n"
+        "S1,IL-2,<,ND,pg/mL,N\nS1,IL-4,≤,<2,pg/mL,\nS1,IL-5,,12.5 pg/mL H,,H\n",
+    )  # fmt: skip
+    assert [(e.code, e.line) for e in errors(events)] == [
+        ("comparator-conflict", 2), ("comparator-conflict", 3), ("flag-conflict", 4),
+        ("flag-conflict", 5),
+    ]  # fmt: skip
+    assert [(r.marker, r.original_value) for r in results(events)] == [
+        ("IL-2", "ND N"), ("IL-4", "<2"), ("IL-5", "12.5 pg/mL H")
+    ]  # fmt: skip

@@ -722,14 +722,15 @@ _CODED_NOT_A_PATIENT = re.compile(r"^[scb]\d*$", re.IGNORECASE)  # Bio-Plex: S, 
 #: 'QC-Low', 'QC2' are quality-control material).
 _NOT_A_PATIENT_ID = re.compile(
     r"^(?:standard|std|calibrator|calib|cal|blank|background|bkg)[\s_-]*(?:\d{1,3}|[a-h])?$"
-    r"|^standard[\s_-]*curve$"
+    r"|^(?:standard|std)[\s_-]*curve$"
     r"|^qc(?:[\s_-]*(?:\d{1,2}|low|mid|medium|high|level[\s_-]*\d+|[lmh]))?$",
     re.IGNORECASE,
 )
 #: Sample ids of rows that sum up others (instrument exports end a plate with them).
 _SUMMARY_IDS = {
     "mean", "average", "avg", "sd", "stddev", "stdev", "std.dev.", "stddev.", "cv", "cv%", "%cv",
-    "median", "min", "max", "minimum", "maximum", "total", "sum", "count",
+    "median", "min", "max", "min.", "max.", "minimum", "maximum", "total", "sum", "count",
+    "standarddeviation", "mittelwert", "standardabweichung", "stabw",  # German exports
 }  # fmt: skip
 
 

@@ -1083,8 +1083,10 @@ def test_a_wide_file_s_range_flag_or_comparator_column_is_said_not_read(tmp_path
 
 
 @pytest.mark.parametrize(
-    "sample_id", ["STDEV", "Std.Dev.", "Max", "Total", "Standard Curve", "STANDARD-A", "Cal1"]
-)
+    "sample_id",
+    ["STDEV", "Std.Dev.", "Max", "Max.", "Total", "Standard Curve", "Std Curve", "STANDARD-A",
+     "Cal1", "Standard Deviation", "Mittelwert"],
+)  # fmt: skip
 def test_a_plate_s_summary_or_standard_row_is_skipped(tmp_path: Path, sample_id: str) -> None:
     """'STDEV', 'Max', 'Cal1' were judged as patients with high results (found in QA)."""
     events = events_in(tmp_path, f"sample_id,marker,value,unit\n{sample_id},IL-6,50,pg/mL\n")

@@ -105,30 +105,23 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
     known = [p for p in points if p.value is not None or p.comparator in _BELOW]
     if len({p.collected_at for p in known}) < 2:
         return None
-    usable = [p for p, ok in zip(points, comparable(points), strict=True) if ok]
-    last = dated[-1][1]
+    spots = placed(points)
+    usable = [p for p, spot in zip(points, spots, strict=True) if spot is not None]
+    values = [spot for spot in spots if spot is not None]
+    measured = [p for p in usable if p.comparator not in _BELOW]  # '>100' placed highest too
     if len({p.collected_at for p in usable}) < 2:  # '<10' then 2: whether it rose is unknown
+        direction: TrendDirection = "unclear"
         measured = [p for p in known if p.comparator is None]
-        return MarkerTrend(
-            marker=marker, unit=last.unit,
-            reference=last.reference.text if last.reference else None, points=points,
-            direction="unclear",
-            highest=max(measured, key=lambda p: p.value or 0.0) if measured else None,
-        )  # fmt: skip
-    censored_low = all(p.comparator in _BELOW for p in usable)
-    if censored_low:
-        values = [p.value or 0.0 for p in usable]  # all below: steady, whatever the numbers
-    else:  # below detection is lowest (see `comparable`)
-        values = [0.0 if p.comparator in _BELOW else p.value or 0.0 for p in usable]
-    measured = [p for p in usable if p.value is not None and p.comparator not in _BELOW]
-    highest = max(measured, key=lambda p: p.value or 0.0) if measured else None
+    else:  # all below detection: steady, whatever their limits
+        direction = direction_of(values, all(p.comparator in _BELOW for p in usable))
+    last = dated[-1][1]
     return MarkerTrend(
         marker=marker,
         unit=last.unit,
         reference=last.reference.text if last.reference else None,
         points=points,
-        direction=direction_of(values, censored_low),
-        highest=None if censored_low else highest,
+        direction=direction,
+        highest=max(measured, key=lambda p: p.value or 0.0) if measured else None,
     )
 
 
@@ -278,7 +271,7 @@ def comparable(points: Sequence[TrendPoint]) -> list[bool]:
     low, high = min(measured), max(measured)
     flags = []
     for p in points:
-        if p.comparator is None or p.comparator not in (*_BELOW, ">", ">="):
+        if p.comparator is None:
             flags.append(p.value is not None)
         elif p.value is None:
             flags.append(p.comparator in _BELOW)  # 'ND' is lowest; 'OOR >' has no place
@@ -287,6 +280,15 @@ def comparable(points: Sequence[TrendPoint]) -> list[bool]:
         else:
             flags.append(p.value >= high)
     return flags
+
+
+def placed(points: Sequence[TrendPoint]) -> list[float | None]:
+    """Each result's value as the trend places it (for the direction and the sparkline):
+    below detection at 0, lowest; None where it cannot be placed (see `comparable`)."""
+    return [
+        None if not ok else 0.0 if p.comparator in _BELOW else p.value
+        for p, ok in zip(points, comparable(points), strict=True)
+    ]
 
 
 def _numbered_at_both_ends(marker: MarkerTrend) -> bool:

@@ -307,10 +307,10 @@ def test_a_censored_result_the_trend_cannot_place_is_a_gap_in_the_sparkline(
     tmp_path: Path,
 ) -> None:
     """'5, 2, <10' drew '<10' as the lowest point beside 'cannot tell' (found in QA)."""
-    from panelcli.render.table import _sparks
+    from panelcli.trends import placed
 
     (marker,) = the_trend(
         tmp_path, "A,P1,2026-01-01,IL-8,5,pg/mL\nB,P1,2026-01-02,IL-8,2,pg/mL\n"
         "C,P1,2026-01-03,IL-8,<10,pg/mL\n",
     ).markers  # fmt: skip
-    assert _sparks(marker.points) == [5.0, 2.0, None]
+    assert placed(marker.points) == [5.0, 2.0, None]

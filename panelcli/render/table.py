@@ -20,7 +20,6 @@ from panelcli.models import (
     Report,
     Result,
     Status,
-    TrendPoint,
 )
 from panelcli.render.console import inert
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
@@ -31,7 +30,7 @@ from panelcli.summary import (
     rejected_sentences,
     report_sentences,
 )
-from panelcli.trends import comparable
+from panelcli.trends import placed
 from panelcli.units import unit_key
 
 #: Past this many results a table takes seconds and helps nobody; show one line per panel.
@@ -148,15 +147,6 @@ def _point(value: float | None, comparator: str | None) -> str:
     return f"{SIGN.get(comparator or '', comparator or '')}{value:g}"
 
 
-def _sparks(points: list[TrendPoint]) -> list[float | None]:
-    """The values a sparkline draws: below detection lowest (0) where the trend can place it
-    (see `comparable`), a gap where it cannot ('<10' after a 2)."""
-    return [
-        None if not placed else 0.0 if p.comparator in ("<", "<=") else p.value
-        for p, placed in zip(points, comparable(points), strict=True)
-    ]
-
-
 def trend_table(trend: PatientTrend) -> Table:
     """One row per marker: sparkline, first → last, highest, and the direction in words."""
     dates = f"{len(trend.dates)} dates, {trend.dates[0]} to {trend.dates[-1]}"
@@ -178,7 +168,7 @@ def trend_table(trend: PatientTrend) -> Table:
         icon, word, style = TREND_LOOK[marker.direction]
         table.add_row(
             inert(marker.marker),
-            Text(sparkline(_sparks(marker.points))),
+            Text(sparkline(placed(marker.points))),  # a gap where the trend cannot place one
             inert(f"{_point(first.value, first.comparator)}{'' if numbered else unit} → "
                   f"{_point(last.value, last.comparator)}{unit if numbered else ''}"),
             inert(f"{_point(highest.value, highest.comparator)} on {highest.collected_at}"

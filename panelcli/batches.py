@@ -21,7 +21,6 @@ from panelcli.check import (
     StreamEvent,
     sample_key,
     stopped_reading,
-    writes_a_decimal_comma,
 )
 from panelcli.errors import InputError
 from panelcli.models import Issue
@@ -43,7 +42,7 @@ from panelcli.reading import (
     units_row_again,
     with_units_row,
 )
-from panelcli.values import COMMA_MAY_GROUP_THOUSANDS, ValueProblem, parse_value
+from panelcli.values import ValueProblem, parse_value, writes_a_decimal_comma
 
 
 class RowBatch(NamedTuple):
@@ -201,7 +200,7 @@ def _writes_decimal_comma(cells: list[str], layout: Layout) -> bool:
             return True
     for index in columns:
         text = cells[index] if index < len(cells) else ""
-        if "," in text and not COMMA_MAY_GROUP_THOUSANDS(text):
+        if writes_a_decimal_comma(text):
             try:
                 parse_value(text, True)
             except ValueProblem:

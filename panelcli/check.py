@@ -88,6 +88,7 @@ from panelcli.values import (
     parse_lab_range,
     parse_value,
     shorten,
+    writes_a_decimal_comma,
 )
 
 FailOn = Literal["abnormal", "critical", "never"]
@@ -1682,11 +1683,6 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
         rejected_reasons=reasons,
         totals=tally.totals(),
     )
-
-
-def writes_a_decimal_comma(text: str) -> bool:
-    """Whether a cell shows ',' as the decimal mark ('12,5', '<7,0', '0,5-1,5'; not '12,345')."""
-    return "," in text and not COMMA_MAY_GROUP_THOUSANDS(text)
 
 
 def _general_path_only(layout: Layout) -> bool:

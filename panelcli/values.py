@@ -50,6 +50,11 @@ _FLAG_CODE = {
 }  # fmt: skip
 
 
+def writes_a_decimal_comma(text: str) -> bool:
+    """Whether a cell shows ',' as the decimal mark ('12,5', '<7,0', '0,5-1,5'; not '12,345')."""
+    return "," in text and not COMMA_MAY_GROUP_THOUSANDS(text)
+
+
 def comparator_of(text: str) -> Comparator | None:
     """A comparator cell's comparator ('<', '≤', '=>' …), else None ('=' is none either)."""
     return _COMPARATOR_SPELLING.get(text.strip())
@@ -58,7 +63,7 @@ def comparator_of(text: str) -> Comparator | None:
 def parse_flag_of(text: str) -> str | None:
     """The lab flag written after a value ('12.5 H' → 'H'), if any."""
     flagged = _FLAGGED.match(text.strip())
-    return _FLAG_CODE[flagged.group("flag").strip("()[]").casefold()] if flagged else None
+    return lab_flag(flagged.group("flag")) if flagged else None
 
 
 def lab_flag(text: str) -> str | None:
@@ -162,10 +167,8 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             limits = ("lloq",) if key in _BELOW_QUANTIFICATION else ("lod", "lloq")
         return ParsedValue(None, side, None, limits)
     after = _AFTER_A_SPACE.match(cell)  # 'ND N', '12.5 pg/mL H': a flag after any value
-    if after and lab_flag(after.group("flag")):
-        return parse_value(after.group("rest"), decimal_comma)._replace(
-            flag=lab_flag(after.group("flag"))
-        )
+    if after and (flag := lab_flag(after.group("flag"))):
+        return parse_value(after.group("rest"), decimal_comma)._replace(flag=flag)
     comparator: Comparator | None = None
     rest = cell
     match = _COMPARATOR.match(cell)
@@ -179,8 +182,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     unit = flag = None
     flagged = _FLAGGED.match(rest)
     if flagged:
-        rest = flagged.group("number")
-        flag = _FLAG_CODE[flagged.group("flag").strip("()[]").casefold()]
+        rest, flag = flagged.group("number"), lab_flag(flagged.group("flag"))
     with_unit = _VALUE_WITH_UNIT.match(rest) or _VALUE_GLUED_TO_UNIT.match(rest)  # '5pg/mL'
     if with_unit:
         rest, unit = with_unit.group("number"), with_unit.group("unit")

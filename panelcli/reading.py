@@ -924,14 +924,14 @@ def opened(
 
 
 def _with_sign_and_flag(
-    value: str, sign: str | None, flag: str | None
+    value: str, sign: str | None, flag: str | None, decimal_comma: bool
 ) -> tuple[str, None] | tuple[None, tuple[str, str, str]]:
     """A value cell as if its comparator and lab flag columns were written in it: '<' and
     '2.0' as '<2.0', '12.5' and 'H' as '12.5 H'. A cell panelcli cannot read ('Critical',
     '*', '~'), or one that contradicts the value ('>' beside '<2'), gives instead (role,
     code, message) for the row's refusal: the value must not be judged without it."""
     text = value.strip()
-    written = _read_as_written(text)  # what the value cell says on its own, if readable
+    written = _read_as_written(text, decimal_comma)  # what the value cell says on its own
     if sign and sign != "=":
         comparator = comparator_of(sign)
         if comparator is None:
@@ -966,14 +966,12 @@ def _with_sign_and_flag(
     return text, None
 
 
-def _read_as_written(text: str) -> ParsedValue | None:
-    """A value cell as `parse_value` reads it (either decimal mark), or None if it cannot."""
-    for decimal_comma in (False, True):
-        try:
-            return parse_value(text, decimal_comma)
-        except ValueProblem:
-            continue
-    return None
+def _read_as_written(text: str, decimal_comma: bool) -> ParsedValue | None:
+    """A value cell as `parse_value` reads it, or None if it cannot (said when it is judged)."""
+    try:
+        return parse_value(text, decimal_comma)
+    except ValueProblem:
+        return None
 
 
 def _stopping(error: InputError) -> Iterator[str]:
@@ -1255,7 +1253,7 @@ def rows_to_measurements(
             if value is not None and (i_comparator is not None or i_flag is not None):
                 sign, flag = cell(cells, i_comparator), cell(cells, i_flag)
                 if value.strip():
-                    value, problem = _with_sign_and_flag(value, sign, flag)
+                    value, problem = _with_sign_and_flag(value, sign, flag, stats.decimal_comma)
                     if problem is not None:
                         role, code, message = problem
                         yield Issue(code=code, source=source, line=line,

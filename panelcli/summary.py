@@ -171,7 +171,7 @@ def how_far_below(result: Result) -> str:
     reference = result.reference
     if result.value is None or reference is None or reference.low is None:
         return f"{result.marker} is below the range."
-    unit = f" {result.unit}" if result.unit else ""
+    unit = _unit_of(result)
     at_most = bound_words(result.comparator, BELOW)
     return (
         f"{result.marker} is {at_most}{result.value:g}{unit}, "

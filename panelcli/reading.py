@@ -712,17 +712,21 @@ def header_again(source: str, line: int, cells: list[str], header: list[str]) ->
 #: A sample type naming a standard, control, calibrator or blank: 'S1', 'C2', 'B' as Bio-Plex
 #: writes them, and the words ('Standard', 'QC-High', 'Blank').
 _NOT_A_PATIENT = re.compile(
-    r"^(?:[scb]\d+|std|standard|control|ctrl|calibrator|cal|blank|blk|background|bkg)"
+    r"^(?:(?:negative|positive|neg|pos)[\s_.-]*)?"
+    r"(?:[scb]\d+|std|standard|control|ctrl|calibrator|cal|blank|blk|background|bkg|nc|pc|ntc)"
     r"[\s_-]*(?:\d+|low|mid|high|level[\s_-]*\d+)?$|^qc\b",
     re.IGNORECASE,
 )
 _CODED_NOT_A_PATIENT = re.compile(r"^[scb]\d*$", re.IGNORECASE)  # Bio-Plex: S, C, B (+ number)
 #: Sample ids that name a standard, calibrator or blank well ('Standard3', 'Blank'): no
 #: patient is called so (a 'Control' may be a study's control subject, so it is left to the type;
-#: 'QC-Low', 'QC2' are quality-control material).
+#: 'QC-Low', 'QC2' are quality-control material; 'NC', 'PC-1', 'Neg Ctrl' an assay's negative and
+#: positive controls).
 _NOT_A_PATIENT_ID = re.compile(
     r"^(?:standard|std|calibrator|calib|cal|blank|background|bkg)[\s_-]*(?:\d{1,3}|[a-h])?$"
     r"|^(?:standard|std)[\s_-]*curve$"
+    r"|^(?:negative|positive|neg|pos)[\s_.-]*(?:control|ctrl|kontrolle)[\s_-]*(?:\d{1,3}|[a-h])?$"
+    r"|^(?:nc|pc|ntc)(?:[\s_-]*\d{1,2})?$"
     r"|^qc(?:[\s_-]*(?:\d{1,2}|low|mid|medium|high|level[\s_-]*\d+|[lmh]))?$",
     re.IGNORECASE,
 )

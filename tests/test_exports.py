@@ -1085,7 +1085,8 @@ def test_a_wide_file_s_range_flag_or_comparator_column_is_said_not_read(tmp_path
 @pytest.mark.parametrize(
     "sample_id",
     ["STDEV", "Std.Dev.", "Max", "Max.", "Total", "Standard Curve", "Std Curve", "STANDARD-A",
-     "Cal1", "Standard Deviation", "Mittelwert"],
+     "Cal1", "Standard Deviation", "Mittelwert", "NC", "PC-1", "ntc", "Neg Ctrl",
+     "Positive Control 2"],
 )  # fmt: skip
 def test_a_plate_s_summary_or_standard_row_is_skipped(tmp_path: Path, sample_id: str) -> None:
     """'STDEV', 'Max', 'Cal1' were judged as patients with high results (found in QA)."""
@@ -1093,7 +1094,9 @@ def test_a_plate_s_summary_or_standard_row_is_skipped(tmp_path: Path, sample_id:
     assert [w.code for w in warnings(events)] == ["control-skipped"]
 
 
-@pytest.mark.parametrize("sample_id", ["CAL1234567", "QC2026", "STD-2026-0001"])
+@pytest.mark.parametrize(
+    "sample_id", ["CAL1234567", "QC2026", "STD-2026-0001", "NC123", "PC2026", "Control 7"]
+)
 def test_an_accession_number_that_starts_like_a_control_is_a_patient(
     tmp_path: Path, sample_id: str
 ) -> None:
@@ -1531,3 +1534,14 @@ def test_a_comparator_or_flag_column_must_agree_with_a_value_s_own_notation(
     assert [(r.marker, r.original_value) for r in results(events)] == [
         ("IL-2", "ND N"), ("IL-4", "<2"), ("IL-5", "12.5 pg/mL H")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["NC", "PC 2", "Negative Control", "Pos-Ctrl", "NTC"])
+def test_an_assay_s_negative_or_positive_control_is_skipped(tmp_path: Path, kind: str) -> None:
+    """'NC' and 'PC' rows (an assay's negative and positive controls) were judged as patients'."""
+    events = events_in(
+        tmp_path, f"sample_id,sample_type,marker,value,unit\nS1,{kind},IL-6,90,pg/mL\n"
+        "S2,Patient,IL-6,1,pg/mL\n",
+    )  # fmt: skip
+    assert [r.sample_id for r in results(events)] == ["S2"]
+    assert [(w.code, w.line) for w in warnings(events)] == [("control-skipped", 2)]

@@ -29,11 +29,13 @@ def bounds_text(b: Bounds, unit: str) -> str:
     return f"no limits ({unit})"
 
 
-def times_upper_limit(value: float, high: float) -> float | None:
-    """How many times the upper limit a value is; None when that is too big for a float
-    (which JSON would write as null, and a table as 'inf')."""
+def times_upper_limit(value: float, high: float, at_least: bool = False) -> float | None:
+    """How many times the upper limit a value is (rounded down when the value is only a floor,
+    as '>100'); None when that is too big for a float (JSON would write null, a table 'inf')."""
     times = round(value / high, 2)
-    return None if times == math.inf else times
+    if times == math.inf or value / high * 100 == math.inf:
+        return None
+    return math.floor(value / high * 100) / 100 if at_least else times
 
 
 class Zone(IntEnum):
@@ -182,5 +184,7 @@ def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str)
             None,
             f"{shown} could be inside or outside the reference range, so it cannot be judged",
         )
-    times = times_upper_limit(value, b.high) if zone >= Zone.HIGH and b.high else None
+    times = None
+    if zone >= Zone.HIGH and b.high:
+        times = times_upper_limit(value, b.high, at_least=comparator in (">", ">="))
     return Interpretation(STATUS[zone], FLAG[zone], [*flags, FLAG[zone]], times, note)

@@ -103,7 +103,9 @@ class Result(_Model):
         default_factory=list, description="All HL7 v3 codes that apply, e.g. ['>', 'H']."
     )
     times_upper_limit: float | None = Field(
-        None, description="For values above the range: how many times the upper limit it is."
+        None,
+        description="For values above the range: how many times the upper limit it is, to 2"
+        " decimals (rounded down for a value given as a floor, such as '>100').",
     )
     reference: ReferenceUsed | None = None
     note: str | None = Field(None, description="Why the status is what it is, when not obvious.")

@@ -411,7 +411,19 @@ def test_at_least_is_said_as_at_least_in_the_summary_the_note_and_the_table(tmp_
     table = CliRunner(env={"COLUMNS": "250"}).invoke(app, ["check", str(path)]).output
     assert "≥10.4" in table and ">=10.4" not in table and "≤20" in table
     assert "at least 40.0 × upper limit" in table  # ≥100 is only a floor
-    assert "more than 6.9 × upper limit" in table
+    # 100 / 14.5 is 6.897: a floor is rounded down, or it would claim more than is known
+    assert "more than 6.8 × upper limit" in table and "TNF-α is more than 6.8 times" in text
+    assert results[2].times_upper_limit == 6.89
+
+
+def test_a_floor_s_times_agree_between_the_table_and_the_summary(tmp_path: Path) -> None:
+    """'>14.9' over 2.5 (5.96) was "more than 6.0 ×" in the table and "more than 5.9 times"
+    in the summary (found in QA)."""
+    path = tmp_path / "floor.csv"
+    path.write_text("sample_id,marker,value,unit\nS2,IL-6,>14.9,pg/mL\n", encoding="utf-8")
+    output = CliRunner(env={"COLUMNS": "250"}).invoke(app, ["check", str(path)]).output
+    assert "more than 5.9 × upper limit" in output and "IL-6 is more than 5.9 times" in output
+    assert "6.0" not in output
 
 
 def test_a_marker_the_set_lacks_but_another_set_knows_gets_no_spelling_hint() -> None:

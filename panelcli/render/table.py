@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from rich.console import Console, Group
@@ -112,7 +113,10 @@ def panel_table(panel: Panel, gauge_width: int = GAUGE_WIDTH) -> Table:
         if result.times_upper_limit and result.times_upper_limit >= 1.05:
             # '>1000' is only a floor: "156.2 × upper limit" alone would state it as exact.
             floor = bound_words(result.comparator, ABOVE)
-            times = f"{floor}{result.times_upper_limit:.1f} × upper limit"
+            shown = result.times_upper_limit
+            if floor:  # a floor is rounded down, or "more than 6.0" would claim too much
+                shown = math.floor(shown * 10) / 10
+            times = f"{floor}{shown:.1f} × upper limit"
             note = times + (f"; {note}" if note else "")
         if result.reference and result.reference.origin == "file":
             note = "range from the file" + (f"; {note}" if note else "")

@@ -85,6 +85,7 @@ from panelcli.values import (
     PLAIN_NUMBER,
     ParsedValue,
     ValueProblem,
+    number_text,
     parse_lab_range,
     parse_value,
     shorten,
@@ -294,7 +295,7 @@ def _differs(printed: Bounds, chosen: Bounds) -> bool:
 
 def _disagreement(name: str, text: str, from_file: Bounds, chosen: Bounds, unit: str) -> str:
     critical = [
-        f"{word} {limit:g} {unit}"
+        f"{word} {number_text(limit)} {unit}"
         for word, limit in (("≤", chosen.critical_low), ("≥", chosen.critical_high))
         if limit is not None
     ]
@@ -1065,7 +1066,7 @@ class Interpreter:
             side = "below" if parsed.comparator == "<" else "above"
             used = (
                 f"'{written}' has no number; it was read as {side} the {_LIMIT_WORDS[key]}, "
-                f"{value:g} {entry.unit}, from the reference set"
+                f"{number_text(value)} {entry.unit}, from the reference set"
             )
         if bounds is None and value is not None and candidates:
             certain = _judged_alike(value, parsed.comparator, candidates, entry.unit)
@@ -1170,8 +1171,8 @@ class Interpreter:
                 ("person-conflict", m.source),
                 Issue(severity="warning", code="person-conflict", source=m.source, line=m.line,
                       column=self._column_of("age"),
-                      message=f"age {age:g} does not match the birth date "
-                      f"'{shorten(m.birth_date)}' (age {from_dates:g} on "
+                      message=f"age {number_text(age)} does not match the birth date "
+                      f"'{shorten(m.birth_date)}' (age {number_text(from_dates)} on "
                       f"'{shorten(m.collected_at)}'); the age was used, here and in any other "
                       "row of this file where they disagree"),
             )  # fmt: skip

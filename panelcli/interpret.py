@@ -7,6 +7,7 @@ from enum import IntEnum
 from typing import NamedTuple
 
 from panelcli.models import Comparator, Status
+from panelcli.values import number_text
 
 
 class Bounds(NamedTuple):
@@ -21,11 +22,11 @@ class Bounds(NamedTuple):
 def bounds_text(b: Bounds, unit: str) -> str:
     """An interval the way a lab prints it: '≤ 2.5 pg/mL', '266.5 - 1410.4 pg/mL'."""
     if b.low is not None and b.high is not None:
-        return f"{b.low:g} - {b.high:g} {unit}"
+        return f"{number_text(b.low)} - {number_text(b.high)} {unit}"
     if b.high is not None:
-        return f"≤ {b.high:g} {unit}"
+        return f"≤ {number_text(b.high)} {unit}"
     if b.low is not None:
-        return f"≥ {b.low:g} {unit}"
+        return f"≥ {number_text(b.low)} {unit}"
     return f"no limits ({unit})"
 
 
@@ -169,14 +170,16 @@ def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str)
         zone = lowest
     elif lowest >= Zone.HIGH:  # certainly high; maybe critical
         zone = Zone.HIGH
-        note = f"the true value may be higher; it could reach the critical limit of {b.critical_high:g} {unit}"  # noqa: E501
+        limit = number_text(b.critical_high or 0.0)  # lowest < highest: there is a critical zone
+        note = f"the true value may be higher; it could reach the critical limit of {limit} {unit}"
     elif highest <= Zone.LOW:  # certainly low; maybe critical
         zone = Zone.LOW
-        note = f"the true value may be lower; it could reach the critical limit of {b.critical_low:g} {unit}"  # noqa: E501
+        limit = number_text(b.critical_low or 0.0)
+        note = f"the true value may be lower; it could reach the critical limit of {limit} {unit}"
     else:
         # In words: '>=10.4' read as "more than" would claim the value is outside the range.
         said = f"{COMPARATOR_WORDS[comparator]} " if comparator else ""
-        shown = f"a value of {said}{value:g} {unit}"
+        shown = f"a value of {said}{number_text(value)} {unit}"
         return Interpretation(
             Status.INDETERMINATE,
             "IND",

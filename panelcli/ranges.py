@@ -33,6 +33,7 @@ from panelcli.errors import RangesError
 from panelcli.interpret import Bounds, bounds_text
 from panelcli.models import ReferenceSetInfo
 from panelcli.names import marker_key, split_header_unit
+from panelcli.values import number_text
 
 DEFAULT_SET = "arup-3002601"
 RANGES_ENV = "PANELCLI_RANGES"
@@ -150,11 +151,11 @@ class Interval(_BoundsFields):
     def describe(self) -> str:
         parts: list[str] = [self.sex] if self.sex else []
         if self.age_min is not None and self.age_max is not None:
-            parts.append(f"age {self.age_min:g} to under {self.age_max:g}")
+            parts.append(f"age {number_text(self.age_min)} to under {number_text(self.age_max)}")
         elif self.age_min is not None:
-            parts.append(f"age {self.age_min:g} and over")
+            parts.append(f"age {number_text(self.age_min)} and over")
         elif self.age_max is not None:
-            parts.append(f"under age {self.age_max:g}")
+            parts.append(f"under age {number_text(self.age_max)}")
         return ", ".join(parts) or "everyone"
 
 
@@ -211,7 +212,7 @@ def interval_text(bounds: Bounds, unit: str) -> str:
         text = ""  # 'no limits' would be wrong beside a critical limit
     for word, limit in (("≤", bounds.critical_low), ("≥", bounds.critical_high)):
         if limit is not None:
-            text += f"{', ' if text else ''}critical {word} {limit:g}"
+            text += f"{', ' if text else ''}critical {word} {number_text(limit)}"
     return text or bounds_text(bounds, unit)
 
 
@@ -260,27 +261,37 @@ def _order_problems(limits: dict[str, float | None]) -> list[str]:
     crit_low, crit_high = limits.get("critical_low"), limits.get("critical_high")
     problems = []
     if low is not None and high is not None and low > high:
-        problems.append(f"low ({low:g}) is greater than high ({high:g})")
+        problems.append(f"low ({number_text(low)}) is greater than high ({number_text(high)})")
     # With one side of the normal range open, a critical limit can still land inside it.
     if crit_high is not None:
         if high is not None:
             if crit_high <= high:
-                problems.append(f"critical_high ({crit_high:g}) must be above high ({high:g})")
+                problems.append(
+                    f"critical_high ({number_text(crit_high)}) must be above high "
+                    f"({number_text(high)})"
+                )
         elif crit_high <= (low or 0.0):
-            floor = "0" if low is None else f"low ({low:g})"
-            problems.append(f"critical_high ({crit_high:g}) must be above {floor}")
+            floor = "0" if low is None else f"low ({number_text(low)})"
+            problems.append(f"critical_high ({number_text(crit_high)}) must be above {floor}")
     if crit_low is not None:
         if low is not None:
             if crit_low >= low:
-                problems.append(f"critical_low ({crit_low:g}) must be below low ({low:g})")
+                problems.append(
+                    f"critical_low ({number_text(crit_low)}) must be below low ({number_text(low)})"
+                )
         elif high is not None and crit_low >= high:
-            problems.append(f"critical_low ({crit_low:g}) must be below high ({high:g})")
+            problems.append(
+                f"critical_low ({number_text(crit_low)}) must be below high ({number_text(high)})"
+            )
     if crit_low is not None and crit_high is not None and crit_low >= crit_high:
-        problems.append(f"critical_low ({crit_low:g}) must be below critical_high ({crit_high:g})")
+        problems.append(
+            f"critical_low ({number_text(crit_low)}) must be below critical_high "
+            f"({number_text(crit_high)})"
+        )
     assay = [(k, v) for k in ("lod", "lloq", "uloq") if (v := limits.get(k)) is not None]
     for (k1, v1), (k2, v2) in itertools.pairwise(assay):
         if v1 > v2:
-            problems.append(f"{k1} ({v1:g}) must not be above {k2} ({v2:g})")
+            problems.append(f"{k1} ({number_text(v1)}) must not be above {k2} ({number_text(v2)})")
     return problems
 
 
@@ -500,7 +511,7 @@ def _doubled(a: str, b: str) -> bool:
 def _describe_person(sex: Sex | None, age: float | None) -> str:
     parts: list[str] = [sex] if sex else []
     if age is not None:
-        parts.append(f"age {age:g}")
+        parts.append(f"age {number_text(age)}")
     return f"this person ({', '.join(parts)})" if parts else "this person"
 
 
@@ -824,7 +835,8 @@ def _detection_above_high(name: str, entry: MarkerRange) -> list[str]:
         for what, high in highs:
             if limit is not None and high is not None and limit > high:
                 warnings.append(
-                    f"marker '{name}': {key} ({limit:g}) is above {what} ({high:g} {entry.unit}), "
+                    f"marker '{name}': {key} ({number_text(limit)}) is above {what} "
+                    f"({number_text(high)} {entry.unit}), "
                     f"so a result known only to be below it (such as '{example}') can never be "
                     "judged; check both limits and their unit"
                 )
@@ -882,7 +894,8 @@ def _gaps(name: str, rows: list[Interval]) -> list[str]:
             if end < start:
                 who = f"{sex} " if sex else ""
                 problems.append(
-                    f"marker '{name}': {who}age rows leave a gap from {end:g} to {start:g} years"
+                    f"marker '{name}': {who}age rows leave a gap from {number_text(end)} to "
+                    f"{number_text(start)} years"
                 )
     return problems
 
@@ -943,13 +956,15 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
         message = 'should be a table of keys ([markers."NAME"] then unit = …, high = …)'
     if err["type"] == "less_than_equal":
         limit = err.get("ctx", {}).get("le")
-        message = f"must be at most {limit:g}" if isinstance(limit, int | float) else message
+        message = (
+            f"must be at most {number_text(limit)}" if isinstance(limit, int | float) else message
+        )
     if err["type"] == "greater_than_equal":
         limit = err.get("ctx", {}).get("ge")
         if limit == 0:
             message = "cannot be below zero (no concentration is)"
         elif isinstance(limit, int | float):
-            message = f"must be at least {limit:g}"
+            message = f"must be at least {number_text(limit)}"
     if err["type"] in ("float_parsing", "float_type", "int_parsing", "int_type"):
         message = "must be a number, such as 7 or 7.5"
     if err["type"] == "literal_error" and key == "sex":

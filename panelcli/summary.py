@@ -25,6 +25,7 @@ from panelcli.ranges import (
     load_ranges,
     same_marker,
 )
+from panelcli.values import number_text
 
 # What each group of markers does, in a few plain words (a plural verb phrase).
 GROUP_ROLE = {
@@ -140,9 +141,9 @@ _HINT = re.compile(r"did you mean (?P<name>[^?]+)\?")
 
 
 def _number(value: float) -> str:
-    """A number as a person says it: 400, 16, 1.7 (no '400.0'); 14.5 says 15, as people round
-    (Python's '.0f' gives 14, which the table's '14.5' contradicts)."""
-    return str(int(value + 0.5)) if value >= 10 else f"{value:.1f}".removesuffix(".0")
+    """A number as a person says it: 400,000, 16, 1.7 (no '400.0'); 14.5 says 15, as people
+    round (Python's '.0f' gives 14)."""
+    return f"{int(value + 0.5):,}" if value >= 10 else f"{value:.1f}".removesuffix(".0")
 
 
 ABOVE, BELOW = (">", ">="), ("<", "<=")
@@ -161,9 +162,17 @@ def how_far_above(result: Result) -> str:
         return f"{result.marker} is above the range."
     if times < 1.05:
         return f"{result.marker} is {'above' if at_least else 'just above'} the upper limit."
+    return f"{result.marker} is {times_said(result)} times the upper limit."
+
+
+def times_said(result: Result) -> str:
+    """'4.2', '16', 'more than 344': how many times the upper limit a high result is, as the
+    summary and the table both say it."""
+    times = result.times_upper_limit or 0.0
+    at_least = bound_words(result.comparator, ABOVE)
     if at_least:  # a floor, so rounded down: '>5000' over 14.5 is 344.8, "more than 344"
         times = math.floor(times) if times >= 10 else math.floor(times * 10) / 10
-    return f"{result.marker} is {at_least}{_number(times)} times the upper limit."
+    return f"{at_least}{_number(times)}"
 
 
 def how_far_below(result: Result) -> str:
@@ -174,8 +183,8 @@ def how_far_below(result: Result) -> str:
     unit = _unit_of(result)
     at_most = bound_words(result.comparator, BELOW)
     return (
-        f"{result.marker} is {at_most}{result.value:g}{unit}, "
-        f"under the lower limit of {reference.low:g}{unit}."
+        f"{result.marker} is {at_most}{number_text(result.value)}{unit}, "
+        f"under the lower limit of {number_text(reference.low)}{unit}."
     )
 
 
@@ -205,9 +214,8 @@ def why_not_judged(result: Result) -> str:
         # '≥10.4' may be exactly 10.4, which can be inside the range: "above" would be wrong.
         bound = "above" if result.comparator == ">" else "at least"
         return (
-            f"{result.marker} is {bound} {result.value:g}{_unit_of(result)}, and the test does "
-            "not say by how "
-            "much, so it could be inside or outside the range."
+            f"{result.marker} is {bound} {number_text(result.value)}{_unit_of(result)}, and the "
+            "test does not say by how much, so it could be inside or outside the range."
         )
     return f"The test could not measure {result.marker} low enough to tell if it is in range."
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 from typing import NamedTuple
 
 from panelcli.models import Comparator
@@ -118,6 +119,16 @@ _RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\uf
 def json_inert(document: str) -> str:
     """A JSON text with those characters as \\u escapes: the same data, harmless on a terminal."""
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def number_text(value: float) -> str:
+    """A number as a lab writes it: 0.00001, 1000000, 10.40000001 (never '1e-05' or '1e+06',
+    and not cut to 6 digits as '{:g}' is, which made 10.40000001 look like its limit 10.4)."""
+    if value == 0 or not math.isfinite(value) or not 1e-9 <= abs(value) < 1e15:
+        return f"{value:g}"  # 0, inf, and sizes no lab prints: the exponent is clearer
+    # 12 significant digits: every lab's digits, but not a float's noise (0.30000000000000004)
+    text = format(Decimal(f"{value:.12g}"), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def shorten(text: str, limit: int = 40) -> str:

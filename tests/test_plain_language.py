@@ -410,7 +410,7 @@ def test_at_least_is_said_as_at_least_in_the_summary_the_note_and_the_table(tmp_
     assert results[3].note is not None and "a value of at most 20 pg/mL" in results[3].note
     table = CliRunner(env={"COLUMNS": "250"}).invoke(app, ["check", str(path)]).output
     assert "≥10.4" in table and ">=10.4" not in table and "≤20" in table
-    assert "at least 40.0 × upper limit" in table  # ≥100 is only a floor
+    assert "at least 40 × upper limit" in table  # ≥100 is only a floor
     # 100 / 14.5 is 6.897: a floor is rounded down, or it would claim more than is known
     assert "more than 6.8 × upper limit" in table and "TNF-α is more than 6.8 times" in text
     assert results[2].times_upper_limit == 6.89
@@ -574,3 +574,34 @@ def test_a_value_above_what_the_test_measures_gives_its_unit() -> None:
     assert "sIL-2R is above 5 pg/mL, and the test does not say by how much" in " ".join(
         summarise_panel([result]).text
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(0.00001, "0.00001"), (1e6, "1000000"), (1234567.891, "1234567.891"),
+     (123456.7, "123456.7"), (10.40000001, "10.40000001"), (0.1 + 0.2, "0.3"), (2.5, "2.5"),
+     (3.0, "3"), (0.0, "0")],
+)  # fmt: skip
+def test_a_number_is_written_as_a_lab_writes_it(value: float, text: str) -> None:
+    from panelcli.values import number_text
+
+    assert number_text(value) == text
+
+
+def test_the_table_writes_no_exponent_and_does_not_round_a_value_onto_its_limit(
+    tmp_path: Path,
+) -> None:
+    """'1e-05', '1e+06 (was 1 ug/mL)', '123457' for 123456.7, and 10.40000001 shown as its
+    limit 10.4 beside 'high'; '400000.0 × upper limit' (found in QA)."""
+    path = tmp_path / "numbers.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nS1,IL-6,0.00001,pg/mL\nS1,IL-2,1,ug/mL\n"
+        "S1,IL-8,123456.7,pg/mL\nS1,IFN-γ,10.40000001,pg/mL\nS1,IL-10,>1234567,pg/mL\n",
+        encoding="utf-8",
+    )
+    output = CliRunner(env={"COLUMNS": "250"}).invoke(app, ["check", str(path)]).output
+    assert "e-05" not in output and "e+06" not in output
+    assert "0.00001" in output and "1000000 (was 1 ug/mL)" in output and "123456.7" in output
+    assert "10.40000001" in output
+    assert "476,190 × upper limit" in output and "IL-2 is 476,190 times" in output
+    assert "more than 232,937 × upper limit" in output

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 
 from rich.console import Console, Group
@@ -25,14 +24,14 @@ from panelcli.models import (
 from panelcli.render.console import inert
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.summary import (
-    ABOVE,
-    bound_words,
     rejected_rows,
     rejected_sentences,
     report_sentences,
+    times_said,
 )
 from panelcli.trends import placed
 from panelcli.units import unit_key
+from panelcli.values import number_text
 
 #: Past this many results a table takes seconds and helps nobody; show one line per panel.
 MAX_TABLE_RESULTS = 1000
@@ -78,7 +77,7 @@ def value_text(result: Result) -> Text:
     comparator = result.comparator or ""
     if result.value is None:
         return inert(result.original_value)
-    shown = f"{SIGN.get(comparator, comparator)}{result.value:g}"
+    shown = f"{SIGN.get(comparator, comparator)}{number_text(result.value)}"
     if (
         result.original_unit
         and result.unit
@@ -111,12 +110,8 @@ def panel_table(panel: Panel, gauge_width: int = GAUGE_WIDTH) -> Table:
     for result in panel.results:
         note = result.note or ""
         if result.times_upper_limit and result.times_upper_limit >= 1.05:
-            # '>1000' is only a floor: "156.2 × upper limit" alone would state it as exact.
-            floor = bound_words(result.comparator, ABOVE)
-            shown = result.times_upper_limit
-            if floor:  # a floor is rounded down, or "more than 6.0" would claim too much
-                shown = math.floor(shown * 10) / 10
-            times = f"{floor}{shown:.1f} × upper limit"
+            # As the summary says it ('>1000' is only a floor: "more than 68").
+            times = f"{times_said(result)} × upper limit"
             note = times + (f"; {note}" if note else "")
         if result.reference and result.reference.origin == "file":
             note = "range from the file" + (f"; {note}" if note else "")
@@ -148,7 +143,7 @@ TREND_LOOK = {
 def _point(value: float | None, comparator: str | None) -> str:
     if value is None:  # no number: 'ND' is below detection; '>' with no number is too high
         return "below detection" if comparator in ("<", "<=") else "?"
-    return f"{SIGN.get(comparator or '', comparator or '')}{value:g}"
+    return f"{SIGN.get(comparator or '', comparator or '')}{number_text(value)}"
 
 
 def trend_table(trend: PatientTrend) -> Table:

@@ -13,6 +13,7 @@ from panelcli.ranges import ReferenceSet, known_category
 from panelcli.render.console import inert
 from panelcli.samples import Sample
 from panelcli.summary import GROUP_ROLE
+from panelcli.values import number_text
 
 SYNTHETIC = "All sample panels are synthetic: made up for teaching, not taken from any person."
 RANGES_DIFFER = (
@@ -89,7 +90,7 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
         table.add_column(heading)
     for name, entry in reference_set.markers.items():
         # Line by line: a newline inside one text would be shown escaped ('\x0a').
-        limits = [f"{key} {getattr(entry, key):g}" for key in ("lod", "lloq", "uloq")
+        limits = [f"{key} {number_text(getattr(entry, key))}" for key in ("lod", "lloq", "uloq")
                   if getattr(entry, key) is not None]  # fmt: skip
         texts = [*entry.interval_texts(), *([", ".join(limits)] if limits else [])]
         interval = Text("\n").join(inert(text) for text in texts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from made_up import made_up_result
 from typer.testing import CliRunner
@@ -95,7 +97,7 @@ def test_the_serial_sample_shows_a_trend_table_with_sparklines_and_words() -> No
 
 def test_gauges_narrow_on_small_terminals_so_the_other_columns_keep_their_room() -> None:
     assert gauge_width(120) == GAUGE_WIDTH and gauge_width(80) == NARROW_GAUGE_WIDTH
-    for columns, width in (("80", NARROW_GAUGE_WIDTH), ("120", GAUGE_WIDTH)):
+    for columns, width in (("96", NARROW_GAUGE_WIDTH), ("120", GAUGE_WIDTH)):
         result = CliRunner().invoke(app, ["demo", "cytokine-storm"], env={"COLUMNS": columns})
         assert result.exit_code == 0
         assert max(len(line) for line in result.output.splitlines()) <= int(columns)
@@ -129,3 +131,25 @@ def test_no_color_wins_over_force_color_in_a_pipe(env: dict[str, str], escapes: 
         env={"FORCE_COLOR": "", "TERM": "xterm-256color", **env},
     )
     assert ("\x1b[" in result.output) is escapes
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 100])
+@pytest.mark.parametrize("sample", ["cytokine-storm", "serial-monitoring"])
+def test_a_narrow_terminal_drops_columns_then_lists_results_but_never_cuts_a_value(
+    columns: int, sample: str
+) -> None:
+    """At 60 and 40 columns Value, Unit and Range were squeezed to '…' and markers to 'IL-…'
+    (found in QA): less useful columns go first, then each result is a short paragraph."""
+    result = CliRunner().invoke(app, ["demo", sample], env={"COLUMNS": str(columns)})
+    assert result.exit_code in (0, 1)
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    # the reference set's sha256 is shortened on purpose ('0389512250ce…')
+    assert "…" not in re.sub(r"[0-9a-f]*…\)", "", "".join(lines))
+    if sample == "cytokine-storm":
+        output = " ".join(result.output.split())
+        for marker, value in (("IL-12", "5.1"), ("sIL-2R", "9120"), ("IL-6", ">1000")):
+            assert marker in output and value in output
+        assert "266.5 - 1410.4" in output and "more than 400 ×" in output
+    else:
+        assert "3.1 → 2.2 pg/mL" in result.output and "rose, then fell" in result.output

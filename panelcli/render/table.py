@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import partial
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel as Box
 from rich.table import Table
 from rich.text import Text
@@ -12,6 +14,7 @@ from rich.text import Text
 from panelcli.check import UNREADABLE
 from panelcli.models import (
     Issue,
+    MarkerTrend,
     Overview,
     Panel,
     PanelDigest,
@@ -72,12 +75,13 @@ def gauge_text(result: Result, width: int = GAUGE_WIDTH) -> Text:
 SIGN = {"<=": "≤", ">=": "≥"}
 
 
-def value_text(result: Result) -> Text:
+def value_text(result: Result, with_unit: bool = False) -> Text:
     """The value as judged (reference unit, comparator), with the original if converted."""
     comparator = result.comparator or ""
+    unit = f" {result.unit}" if with_unit and result.unit else ""
     if result.value is None:
-        return inert(result.original_value)
-    shown = f"{SIGN.get(comparator, comparator)}{number_text(result.value)}"
+        return inert(result.original_value + unit)
+    shown = f"{SIGN.get(comparator, comparator)}{number_text(result.value)}{unit}"
     if (
         result.original_unit
         and result.unit
@@ -97,37 +101,95 @@ def panel_title(panel: Panel) -> Text:
     return inert(" · ".join(parts))
 
 
-def panel_table(panel: Panel, gauge_width: int = GAUGE_WIDTH) -> Table:
+def panel_table(
+    panel: Panel, gauge_width: int = GAUGE_WIDTH, leave_out: frozenset[str] = frozenset()
+) -> Table:
+    """Every result of a panel as a row; `leave_out` names columns a narrow terminal drops
+    ('Unit' goes into the Value column)."""
     table = Table(title=panel_title(panel), title_justify="left", expand=False)
-    table.add_column("Marker", no_wrap=True)
-    table.add_column("Value", justify="right")
-    table.add_column("Unit")
-    table.add_column("Range")
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Flag", no_wrap=True)  # HL7 v3 codes, for lab staff
-    table.add_column("Gauge", no_wrap=True)
-    table.add_column("Note")
+    columns = [
+        ("Marker", {"no_wrap": True}),
+        ("Value", {"justify": "right", "no_wrap": True}),
+        ("Unit", {"no_wrap": True}),
+        ("Range", {"no_wrap": True}),
+        ("Status", {"no_wrap": True}),
+        ("Flag", {"no_wrap": True}),  # HL7 v3 codes, for lab staff
+        ("Gauge", {"no_wrap": True}),
+        ("Note", {"min_width": NOTE_MIN_WIDTH}),
+    ]
+    kept = [name for name, _ in columns if name not in leave_out]
+    for name, options in columns:
+        if name in kept:
+            table.add_column(name, **options)  # type: ignore[arg-type]
     for result in panel.results:
-        note = result.note or ""
-        if result.times_upper_limit and result.times_upper_limit >= 1.05:
-            # As the summary says it ('>1000' is only a floor: "more than 68").
-            times = f"{times_said(result)} × upper limit"
-            note = times + (f"; {note}" if note else "")
-        if result.reference and result.reference.origin == "file":
-            note = "range from the file" + (f"; {note}" if note else "")
-        table.add_row(
-            inert(result.marker),
-            value_text(result),
-            inert(result.unit or ""),
-            inert(
-                result.reference.text.removesuffix(f" {result.unit}") if result.reference else ""
-            ),
-            status_text(result),
-            Text(" ".join(result.flags)),
-            gauge_text(result, gauge_width),
-            inert(note),
-        )
+        cells = result_cells(result, gauge_width)
+        if "Unit" in leave_out:
+            cells["Value"] = value_text(result, with_unit=True)
+        table.add_row(*(cells[name] for name in kept))
     return table
+
+
+#: The Note column's least width: narrower, "more than 400 × upper limit" is a word a line.
+NOTE_MIN_WIDTH = 16
+#: Columns a narrow terminal drops, a step at a time, before it lists results as paragraphs.
+PANEL_NARROWER = (
+    frozenset({"Flag"}),
+    frozenset({"Flag", "Gauge"}),
+    frozenset({"Flag", "Gauge", "Unit"}),
+)
+
+
+def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
+    """A result's cells by column name (no gauge drawn where `gauge_width` is None)."""
+    note = result.note or ""
+    if result.times_upper_limit and result.times_upper_limit >= 1.05:
+        # As the summary says it ('>1000' is only a floor: "more than 68").
+        times = f"{times_said(result)} × upper limit"
+        note = times + (f"; {note}" if note else "")
+    if result.reference and result.reference.origin == "file":
+        note = "range from the file" + (f"; {note}" if note else "")
+    return {
+        "Marker": inert(result.marker),
+        "Value": value_text(result),
+        "Unit": inert(result.unit or ""),
+        "Range": inert(
+            result.reference.text.removesuffix(f" {result.unit}") if result.reference else ""
+        ),
+        "Status": status_text(result),
+        "Flag": Text(" ".join(result.flags)),
+        "Gauge": Text("") if gauge_width is None else gauge_text(result, gauge_width),
+        "Note": inert(note),
+    }
+
+
+def fitted(console: Console, tables: Iterable[Table], rows: Callable[[], Text]) -> RenderableType:
+    """The first of `tables` (widest first) that fits the console without cutting a cell;
+    where none does, `rows()`: each row as a short paragraph, so no value becomes '…'."""
+    for table in tables:
+        # A no_wrap column needs its longest cell, which rich's measure does not count.
+        for column in table.columns:
+            if column.no_wrap:
+                cells = [column.header, *column.cells]
+                column.min_width = max(console.measure(cell).maximum for cell in cells)
+        unbounded = console.options.update_width(100_000)  # else measure stops at the width
+        if console.measure(table, options=unbounded).minimum <= console.width:
+            return table
+    return rows()
+
+
+def panel_paragraphs(panel: Panel) -> Text:
+    """A panel for a very narrow terminal: a title, then a few lines per result."""
+    text = panel_title(panel) + Text("\n")
+    for result in panel.results:
+        cells = result_cells(result, None)
+        text.append_text(Text("• ") + cells["Marker"] + Text(": ") + cells["Status"])
+        text.append_text(Text("\n  ") + value_text(result, with_unit=True))
+        if cells["Range"]:
+            text.append_text(Text(" · range ") + cells["Range"])
+        if cells["Note"]:
+            text.append_text(Text("\n  ") + cells["Note"])
+        text.append("\n")
+    return text
 
 
 TREND_LOOK = {
@@ -146,36 +208,67 @@ def _point(value: float | None, comparator: str | None) -> str:
     return f"{SIGN.get(comparator or '', comparator or '')}{number_text(value)}"
 
 
-def trend_table(trend: PatientTrend) -> Table:
-    """One row per marker: sparkline, first → last, highest, and the direction in words."""
-    dates = f"{len(trend.dates)} dates, {trend.dates[0]} to {trend.dates[-1]}"
-    table = Table(
-        title=inert(f"Changes over time · patient {trend.patient_id} · {dates}"),
-        title_justify="left",
-    )
-    table.add_column("Marker", no_wrap=True)
-    table.add_column("Trend", no_wrap=True)
-    table.add_column("First → last", no_wrap=True)
-    table.add_column("Highest")
-    table.add_column("Reference range")
-    table.add_column("Change", no_wrap=True)
+def trend_table(trend: PatientTrend, leave_out: frozenset[str] = frozenset()) -> Table:
+    """One row per marker: sparkline, first → last, highest, and the direction in words;
+    `leave_out` names columns a narrow terminal drops."""
+    table = Table(title=trend_title(trend), title_justify="left")
+    columns = ["Marker", "Trend", "First → last", "Highest", "Reference range", "Change"]
+    kept = [name for name in columns if name not in leave_out]
+    for name in kept:
+        table.add_column(name, no_wrap=name != "Reference range")
     for marker in trend.markers:
-        first, last = marker.points[0], marker.points[-1]
-        unit = f" {marker.unit}" if marker.unit else ""
-        highest = marker.highest
-        numbered = last.value is not None  # else the unit goes with the first value
-        icon, word, style = TREND_LOOK[marker.direction]
-        table.add_row(
-            inert(marker.marker),
-            Text(sparkline(placed(marker.points))),  # a gap where the trend cannot place one
-            inert(f"{_point(first.value, first.comparator)}{'' if numbered else unit} → "
-                  f"{_point(last.value, last.comparator)}{unit if numbered else ''}"),
-            inert(f"{_point(highest.value, highest.comparator)} on {highest.collected_at}"
-                  if highest else "-"),
-            inert(marker.reference or ""),
-            Text(f"{icon} {word}", style=style),
-        )  # fmt: skip
+        cells = trend_cells(marker)
+        table.add_row(*(cells[name] for name in kept))
     return table
+
+
+#: The trend table's columns a narrow terminal drops, a step at a time.
+TREND_NARROWER = (frozenset({"Trend"}), frozenset({"Trend", "Highest"}))
+
+
+def trend_title(trend: PatientTrend) -> Text:
+    dates = f"{len(trend.dates)} dates, {trend.dates[0]} to {trend.dates[-1]}"
+    return inert(f"Changes over time · patient {trend.patient_id} · {dates}")
+
+
+def trend_cells(marker: MarkerTrend) -> dict[str, Text]:
+    """A marker's trend cells by column name."""
+    first, last = marker.points[0], marker.points[-1]
+    unit = f" {marker.unit}" if marker.unit else ""
+    highest = marker.highest
+    numbered = last.value is not None  # else the unit goes with the first value
+    icon, word, style = TREND_LOOK[marker.direction]
+    return {
+        "Marker": inert(marker.marker),
+        # a gap where the trend cannot place a result
+        "Trend": Text(sparkline(placed(marker.points))),
+        "First → last": inert(
+            f"{_point(first.value, first.comparator)}{'' if numbered else unit} → "
+            f"{_point(last.value, last.comparator)}{unit if numbered else ''}"
+        ),
+        "Highest": inert(
+            f"{_point(highest.value, highest.comparator)} on {highest.collected_at}"
+            if highest
+            else "-"
+        ),
+        "Reference range": inert(marker.reference or ""),
+        "Change": Text(f"{icon} {word}", style=style),
+    }
+
+
+def trend_paragraphs(trend: PatientTrend) -> Text:
+    """A trend for a very narrow terminal: a title, then a few lines per marker."""
+    text = trend_title(trend) + Text("\n")
+    for marker in trend.markers:
+        cells = trend_cells(marker)
+        text.append_text(Text("• ") + cells["Marker"] + Text(": ") + cells["Change"])
+        text.append_text(Text("\n  ") + cells["First → last"])
+        if marker.reference:
+            text.append_text(Text(" · range ") + cells["Reference range"])
+        if marker.highest:
+            text.append_text(Text("\n  highest ") + cells["Highest"])
+        text.append("\n")
+    return text
 
 
 def bullets(sentences: list[str]) -> Text:
@@ -206,14 +299,17 @@ def render_table(report: Report, console: Console) -> None:
     if report.totals.results > MAX_TABLE_RESULTS:
         render_overview(overview_of(report), console)
         return
+    width = gauge_width(console.width)
     for panel in report.panels:
-        console.print(panel_table(panel, gauge_width(console.width)))
+        tables = (panel_table(panel, width, drop) for drop in (frozenset(), *PANEL_NARROWER))
+        console.print(fitted(console, tables, partial(panel_paragraphs, panel)))
         console.print(summary_block(panel))
     if report.panels:
         console.print(Text(GAUGE_LEGEND, style="dim"))
         console.print()
     for trend in report.trends:
-        console.print(trend_table(trend))
+        tables = (trend_table(trend, drop) for drop in (frozenset(), *TREND_NARROWER))
+        console.print(fitted(console, tables, partial(trend_paragraphs, trend)))
         console.print(bullets(trend.text))
     rejected = report.rejected
     _problems(console, rejected, report.totals.rejected, _rejected_heading(rejected), error=True)
@@ -234,24 +330,33 @@ def render_overview(overview: Overview, console: Console) -> None:
     """A big run: one line per sample (flagged samples first), counts, the first problems."""
     totals = overview.totals
     shown = overview.panels
-    table = Table(
-        title=f"{totals.results:,} results in {overview.samples:,} samples"
-        + (
-            " (samples with results outside the range first)"
-            if overview.samples > len(shown)
-            else ""
-        ),
-        title_justify="left",
+    title = f"{totals.results:,} results in {overview.samples:,} samples" + (
+        " (samples with results outside the range first)" if overview.samples > len(shown) else ""
     )
-    for heading in ("Sample", "Patient", "Collected", "Source", "Measured", "Outside the range"):
-        table.add_column(heading)
-    for panel in shown:
-        table.add_row(
-            inert(panel.sample_id or "-"), inert(panel.patient_id or "-"),
-            inert(panel.collected_at or "-"), inert(panel.source), f"{panel.measured:,}",
-            inert(", ".join(panel.flagged_markers) or "none"),
-        )  # fmt: skip
-    console.print(table)
+    rows = [digest_cells(panel) for panel in shown]
+
+    def table(leave_out: frozenset[str]) -> Table:
+        table = Table(title=title, title_justify="left")
+        kept = [name for name in rows[0] if name not in leave_out] if rows else []
+        for name in kept:
+            table.add_column(name, no_wrap=name != "Outside the range")
+        for cells in rows:
+            table.add_row(*(cells[name] for name in kept))
+        return table
+
+    def paragraphs() -> Text:
+        text = Text(title + "\n")
+        named = ["Sample", "Patient", "Collected"]
+        if len({panel.source for panel in shown}) > 1:
+            named.append("Source")
+        for cells in rows:
+            text.append_text(Text("• ") + Text(" · ").join(cells[name] for name in named))
+            text.append_text(Text(f"\n  {cells['Measured']} measured; outside the range: "))
+            text.append_text(cells["Outside the range"] + Text("\n"))
+        return text
+
+    tables = (table(drop) for drop in (frozenset(), frozenset({"Source"})))
+    console.print(fitted(console, tables, paragraphs))
     hidden = overview.samples - len(shown)
     if hidden:
         hidden_flagged = overview.flagged_samples - sum(1 for p in shown if p.flagged_markers)
@@ -283,6 +388,18 @@ def render_overview(overview: Overview, console: Console) -> None:
     listed = sum(issue.code != UNREADABLE for issue in overview.rejected)  # rows, as counted
     _sentences(console, rejected_sentences(overview.rejected_reasons, listed))
     _closing(console, overview.reference_set, overview.notice)
+
+
+def digest_cells(panel: PanelDigest) -> dict[str, Text]:
+    """A sample's line of the overview, by column name."""
+    return {
+        "Sample": inert(panel.sample_id or "-"),
+        "Patient": inert(panel.patient_id or "-"),
+        "Collected": inert(panel.collected_at or "-"),
+        "Source": inert(panel.source),
+        "Measured": Text(f"{panel.measured:,}"),
+        "Outside the range": inert(", ".join(panel.flagged_markers) or "none"),
+    }
 
 
 def overview_of(report: Report) -> Overview:

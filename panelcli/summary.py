@@ -265,8 +265,7 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
     below = [r for r in results if r.status == Status.NORMAL and r.comparator in ("<", "<=")]
     inside = by_status.get(Status.NORMAL.value, 0)
 
-    not_judged = len(unclear) + len(unknown)
-    text = [_counts_sentence(len(results), len(high), len(low), inside, not_judged)]
+    text = [_counts_sentence(len(results), len(high), len(low), inside, len(unclear), len(unknown))]
     repeated = [marker for marker, n in Counter(r.marker for r in results).items() if n > 1]
     if repeated:
         text[0] = (
@@ -363,7 +362,11 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
     return text
 
 
-def _counts_sentence(measured: int, high: int, low: int, inside: int, not_judged: int) -> str:
+def _counts_sentence(
+    measured: int, high: int, low: int, inside: int, unclear: int, no_range: int
+) -> str:
+    """'13 markers were measured. 2 are above the range, 1 could not be judged and 1 has no
+    reference range.' (each count as the bullets below it give it)."""
     parts: list[str] = []
     for count, where in ((high, "above"), (low, "below")):
         if count:
@@ -373,8 +376,10 @@ def _counts_sentence(measured: int, high: int, low: int, inside: int, not_judged
             )
     if parts and inside:
         parts.append(f"{inside} {'is' if inside == 1 else 'are'} inside it")
-    if not_judged:
-        parts.append(f"{not_judged} could not be judged")
+    if unclear:
+        parts.append(f"{unclear} could not be judged")
+    if no_range:
+        parts.append(f"{no_range} {'has' if no_range == 1 else 'have'} no reference range")
     sentence = f"{_plural(measured, 'marker was', 'markers were')} measured."
     if parts:
         joined = join_names(parts)

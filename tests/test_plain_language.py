@@ -605,3 +605,19 @@ def test_the_table_writes_no_exponent_and_does_not_round_a_value_onto_its_limit(
     assert "10.40000001" in output
     assert "476,190 × upper limit" in output and "IL-2 is 476,190 times" in output
     assert "more than 232,937 × upper limit" in output
+
+
+def test_the_counts_sentence_agrees_with_the_bullets_below_it(tmp_path: Path) -> None:
+    """'2 could not be judged' above '1 result could not be judged' (an indeterminate result
+    and a marker with no range were counted together; found in QA)."""
+    path = tmp_path / "one.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nS1,sIL-2R,100,pg/mL\nS1,IL-6,ND,pg/mL\nS1,FOO,3,pg/mL\n",
+        encoding="utf-8",
+    )
+    text = check_file(str(path)).panels[0].summary.text
+    assert text[0] == (
+        "3 markers were measured. 1 is below the range, 1 could not be judged and 1 has no "
+        "reference range."
+    )
+    assert any(sentence.startswith("1 result could not be judged.") for sentence in text)

@@ -207,6 +207,7 @@ RangesOpt = Annotated[
     typer.Option(
         "--ranges",
         "-r",
+        metavar="SET",
         help="Reference set: a bundled name (see 'panelcli ranges list'), a TOML file or a "
         "folder. Default: $PANELCLI_RANGES, else arup-3002601.",
     ),
@@ -215,7 +216,10 @@ DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Show the Python traceback of a failure (for bug reports).")
 ]
 MaxLineOpt = Annotated[
-    int, typer.Option(min=1024, help="Longest line (and value) accepted, in characters.")
+    int,
+    typer.Option(
+        min=1024, metavar="CHARS", help="Longest line (and value) accepted, in characters."
+    ),
 ]
 
 
@@ -235,6 +239,7 @@ ExportOpt = Annotated[
     typer.Option(
         "--export",
         callback=_export_suffix,
+        metavar="FILE",
         help="Also write the report, with pictures and the notice, to a file to share or print: "
         "report.html (opens in a browser) or report.svg.",
     ),
@@ -280,7 +285,8 @@ def _export(path: Path, draw: Callable[[Console], None], quiet: bool = False) ->
 @app.command(epilog=EXIT_CODES_HELP)
 def check(
     files: Annotated[
-        list[str], typer.Argument(help="CSV files to read; '-' reads standard input.")
+        list[str],
+        typer.Argument(metavar="FILE", help="CSV files to read; '-' reads standard input."),
     ],
     output_format: Annotated[
         OutputFormat,
@@ -297,6 +303,7 @@ def check(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write to this file instead of stdout (atomically: all or nothing).",
         ),
     ] = None,
@@ -314,8 +321,9 @@ def check(
     assume_unit: Annotated[
         str | None,
         typer.Option(
+            metavar="UNIT",
             help="Unit for rows that have none, e.g. pg/mL; 'range' means each marker's "
-            "reference unit. Without it such rows are rejected."
+            "reference unit. Without it such rows are rejected.",
         ),
     ] = None,
     sex: Annotated[
@@ -329,7 +337,9 @@ def check(
     ] = None,
     age: Annotated[
         float | None,
-        typer.Option(min=0, max=150, help="Age in years for rows that do not give one."),
+        typer.Option(
+            min=0, max=150, metavar="YEARS", help="Age in years for rows that do not give one."
+        ),
     ] = None,
     max_line_length: MaxLineOpt = 1024 * 1024,
     quiet: Annotated[
@@ -665,10 +675,14 @@ def _write_report(
 
 @app.command(epilog="Exit codes: 0 no problems; 2 problems found or a file cannot be read.")
 def validate(
-    files: Annotated[list[str], typer.Argument(help="CSV files to check; '-' = standard input.")],
+    files: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE", help="CSV files to check; '-' = standard input."),
+    ],
     ranges: RangesOpt = None,
     assume_unit: Annotated[
-        str | None, typer.Option(help="Unit for rows that have none (see 'check').")
+        str | None,
+        typer.Option(metavar="UNIT", help="Unit for rows that have none (see 'check')."),
     ] = None,
     max_line_length: MaxLineOpt = 1024 * 1024,
     debug: DebugOpt = False,
@@ -712,7 +726,8 @@ def validate(
 @app.command()
 def demo(
     name: Annotated[
-        str | None, typer.Argument(help="A sample to interpret; leave out to list them.")
+        str | None,
+        typer.Argument(metavar="SAMPLE", help="A sample to interpret; leave out to list them."),
     ] = None,
     export: ExportOpt = None,
     force: Annotated[bool, typer.Option(help="Let --export replace an existing file.")] = False,
@@ -765,7 +780,8 @@ def demo(
 @app.command()
 def explain(
     marker: Annotated[
-        str | None, typer.Argument(help="A marker name or alias; leave out for an overview.")
+        str | None,
+        typer.Argument(metavar="MARKER", help="A marker name or alias; leave out for an overview."),
     ] = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -875,7 +891,9 @@ def ranges_list() -> None:
 
 @ranges_app.command("show")
 def ranges_show(
-    name: Annotated[str | None, typer.Argument(help="Set name, file or folder.")] = None,
+    name: Annotated[
+        str | None, typer.Argument(metavar="SET", help="Set name, file or folder.")
+    ] = None,
     output_format: Annotated[RangesFormat, typer.Option("--format", "-f")] = RangesFormat.table,
 ) -> None:
     """Show every marker of a set with its interval(s), unit and source.
@@ -901,7 +919,8 @@ def ranges_show(
 @ranges_app.command("validate")
 def ranges_validate(
     name: Annotated[
-        str, typer.Argument(help="The TOML file, a folder holding one, or a set's name.")
+        str,
+        typer.Argument(metavar="SET", help="The TOML file, a folder holding one, or a set's name."),
     ],
 ) -> None:
     """Check a ranges file and list every problem; exit 0 when valid, 2 when not.
@@ -936,8 +955,12 @@ def ranges_validate(
 
 @ranges_app.command("init")
 def ranges_init(
-    dest: Annotated[Path, typer.Argument(help="Folder to create with a copy of the set.")],
-    name: Annotated[str | None, typer.Option("--from", help="Bundled set to copy.")] = None,
+    dest: Annotated[
+        Path, typer.Argument(metavar="FOLDER", help="Folder to create with a copy of the set.")
+    ],
+    name: Annotated[
+        str | None, typer.Option("--from", metavar="SET", help="Bundled set to copy.")
+    ] = None,
 ) -> None:
     """Copy a bundled set into a new folder so you can edit it.
 

@@ -196,6 +196,22 @@ def test_version_and_help_examples():
         assert "Example:" in help_text, command
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["validate"], ["demo"], ["explain"], ["ranges", "show"], ["ranges", "validate"],
+     ["ranges", "init"]],
+)  # fmt: skip
+def test_options_name_what_they_take_not_a_python_type(command: list[str]) -> None:
+    """'-o, --output <str>', '--age <float range>' showed Python's types (found in QA)."""
+    help_text = run(*command, "--help").stdout
+    options = [line for line in help_text.splitlines() if line.lstrip().startswith("-")]
+    for python_type in ("<str>", "<float range>", "<int range>", "<path>"):
+        assert not any(python_type in line for line in options), (command, python_type)
+    if command == ["check"]:
+        for option in ("--output FILE", "--ranges SET", "--age YEARS", "--assume-unit UNIT"):
+            assert option in help_text
+
+
 def test_python_dash_m_works():
     done = subprocess.run(
         [sys.executable, "-m", "panelcli", "--help"], capture_output=True, text=True, timeout=60

@@ -696,7 +696,7 @@ def validate(
         from panelcli.check import CheckOptions, Interpreter
         from panelcli.models import Issue, Status
         from panelcli.ranges import load_ranges
-        from panelcli.values import visible
+        from panelcli.values import counted, visible
 
         options = CheckOptions(assume_unit=assume_unit, max_line_length=max_line_length)
         reference_set = load_ranges(ranges)
@@ -718,8 +718,9 @@ def validate(
             column = f" {event.column}:" if event.column else ""
             _print(visible(f"{where}:{column} {event.severity} {event.code}: {event.message}"))
         # Warnings are counted apart: they never make the exit code 2.
-        also = f", {warnings} warning(s)" if warnings else ""
-        print(f"{errors} problem(s){also} in {len(files)} file(s)", file=sys.stderr)
+        also = f", {counted(warnings, 'warning', 'warnings')}" if warnings else ""
+        problems = counted(errors, "problem", "problems")
+        print(f"{problems}{also} in {counted(len(files), 'file', 'files')}", file=sys.stderr)
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 
 
@@ -859,7 +860,7 @@ def ranges_list() -> None:
     """
     from panelcli.errors import RangesError
     from panelcli.ranges import DEFAULT_SET, RANGES_ENV, available_sets, load_ranges, user_sets
-    from panelcli.values import visible
+    from panelcli.values import counted, visible
 
     with fatal_errors():
         default = os.environ.get(RANGES_ENV) or DEFAULT_SET
@@ -874,7 +875,11 @@ def ranges_list() -> None:
                 reason = exc.problems[0] if exc.problems else str(exc)
                 count = max(len(exc.problems), 1)
                 shown = f" ({', '.join([*tags, 'broken'])})"
-                _print(visible(f"{name}{shown}: {reason} [{count} problem(s)] {path}"))
+                _print(
+                    visible(
+                        f"{name}{shown}: {reason} [{counted(count, 'problem', 'problems')}] {path}"
+                    )
+                )
                 continue
             shown = f" ({', '.join(tags)})" if tags else ""
             description = f"{loaded.data.set.description} " if loaded.data.set.description else ""
@@ -883,7 +888,8 @@ def ranges_list() -> None:
             _print(visible(f"{name}{shown}: {description}[{markers}] {path}"))
         if broken:
             _say(
-                f"{len(broken)} broken set(s), which check refuses: {', '.join(broken)}; "
+                f"{counted(len(broken), 'broken set', 'broken sets')}, which check refuses: "
+                f"{', '.join(broken)}; "
                 "'panelcli ranges validate NAME' lists every problem"
             )
             raise typer.Exit(ExitStatus.ERROR)
@@ -928,7 +934,7 @@ def ranges_validate(
     Example: panelcli ranges validate my_lab.toml
     """
     from panelcli.ranges import check_ranges_bytes, find_set, ranges_warnings
-    from panelcli.values import visible
+    from panelcli.values import counted, visible
 
     with fatal_errors():
         file = Path(name)  # a str first: Path("") would be "." (the current folder)
@@ -943,7 +949,8 @@ def ranges_validate(
             _print(visible(f"{file}: error: {problem}"))
         if problems:
             print(
-                f"{len(problems)} problem(s); panelcli check will refuse this file (warnings, "
+                f"{counted(len(problems), 'problem', 'problems')}; panelcli check will refuse "
+                "this file (warnings, "
                 "such as a missing source, are listed once it is valid)",
                 file=sys.stderr,
             )

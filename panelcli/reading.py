@@ -30,6 +30,7 @@ from panelcli.values import (
     ParsedValue,
     ValueProblem,
     comparator_of,
+    counted,
     lab_flag,
     parse_flag_of,
     parse_value,
@@ -877,7 +878,8 @@ def file_closing(source: str, stats: ReadStats) -> Iterator[Issue]:
     )
     if stats.rows == 0:
         skipped = (
-            f" (its {stats.skipped} row(s) were skipped as comments, controls or standards, "
+            f" (its {counted(stats.skipped, 'row was', 'rows were')} skipped as comments, "
+            "controls or standards, "
             "or a lab's range row: 'panelcli validate' names each)"
             if stats.skipped
             else ""
@@ -1000,14 +1002,16 @@ def file_end_warnings(
             code="cells-blank",
             source=source,
             line=first_blank_line,
-            message=f"{blank_cells} blank marker cell(s) were read as 'not measured'{first}",
+            message=f"{counted(blank_cells, 'blank marker cell was', 'blank marker cells were')} "
+            f"read as 'not measured'{first}",
         )
     if fallback_bytes:
         yield Issue(
             severity="warning",
             code="encoding-fallback",
             source=source,
-            message=f"{fallback_bytes} byte(s) were not valid UTF-8 and were read as "
+            message=f"{counted(fallback_bytes, 'byte was', 'bytes were')} not valid UTF-8 and "
+            "read as "
             "Windows-1252 (the encoding older Excel versions use)"
             + (f"; the first is {fallback_text}" if fallback_text else ""),
         )

@@ -25,7 +25,7 @@ from panelcli.ranges import (
     load_ranges,
     same_marker,
 )
-from panelcli.values import number_text
+from panelcli.values import counted, number_text
 
 # What each group of markers does, in a few plain words (a plural verb phrase).
 GROUP_ROLE = {
@@ -92,10 +92,6 @@ REJECTED_REASON = {
     "row-quote-stray": "a quote mark in the wrong place",
 }
 OTHER_REASON = "a problem that is explained in the list"
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -306,12 +302,12 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
                 "one counts."
             )
         text.append(
-            f"{_plural(len(below), 'result was', 'results were')} too low for the test to "
+            f"{counted(len(below), 'result was', 'results were')} too low for the test to "
             f"measure ({_names(below)}).{also}"
         )
     if unclear:
         text.append(
-            f"{_plural(len(unclear), 'result', 'results')} could not be judged. "
+            f"{counted(len(unclear), 'result', 'results')} could not be judged. "
             + " ".join(_why_not_judged_all(unclear))
         )
     text.extend(_no_range_sentences(unknown))
@@ -380,7 +376,7 @@ def _counts_sentence(
         parts.append(f"{unclear} could not be judged")
     if no_range:
         parts.append(f"{no_range} {'has' if no_range == 1 else 'have'} no reference range")
-    sentence = f"{_plural(measured, 'marker was', 'markers were')} measured."
+    sentence = f"{counted(measured, 'marker was', 'markers were')} measured."
     if parts:
         joined = join_names(parts)
         sentence += f" {joined[0].upper()}{joined[1:]}."
@@ -490,12 +486,12 @@ def rejected_sentences(
                 "'panelcli validate' lists them all."
             )
         if rows is not None and rows < total:  # several values of one row (a wide file)
-            what = f"{_plural(total, 'value', 'values')} in {_plural(rows, 'row', 'rows')}"
+            what = f"{counted(total, 'value', 'values')} in {counted(rows, 'row', 'rows')}"
             one, many = "value has", "values have"
         else:
-            what, one, many = _plural(total, "row", "rows"), "row has", "rows have"
+            what, one, many = counted(total, "row", "rows"), "row has", "rows have"
         text.append(f"{what} could not be used. {where}")
-        text.extend(f"{_plural(count, one, many)} {reason}." for reason, count in reasons.items())
+        text.extend(f"{counted(count, one, many)} {reason}." for reason, count in reasons.items())
     if unreadable:
-        text.append(f"{_plural(unreadable, 'file', 'files')} could not be read in full.")
+        text.append(f"{counted(unreadable, 'file', 'files')} could not be read in full.")
     return text

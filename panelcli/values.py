@@ -121,6 +121,11 @@ def json_inert(document: str) -> str:
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """'1 row', '2 rows', '1,204 rows': a count with its word."""
+    return f"{count:,} {one if count == 1 else many}"
+
+
 def number_text(value: float) -> str:
     """A number as a lab writes it: 0.00001, 1000000, 10.40000001 (never '1e-05' or '1e+06',
     and not cut to 6 digits as '{:g}' is, which made 10.40000001 look like its limit 10.4)."""

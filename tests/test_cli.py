@@ -164,7 +164,7 @@ def test_validate_warns_about_a_marker_the_set_cannot_judge(tmp_path: Path) -> N
     (line,) = result.stdout.strip().splitlines()
     assert line.startswith(f"{path}:3: warning no-reference: no reference range for 'IL-66'")
     assert "did you mean IL-6" in line
-    assert "0 problem(s), 1 warning(s)" in result.stderr
+    assert "0 problems, 1 warning" in result.stderr
 
 
 def test_demo_lists_and_runs_samples():

@@ -309,7 +309,7 @@ def test_the_first_windows_1252_byte_is_quoted_with_its_line_s_text(tmp_path: Pa
     events = list(Interpreter(load_ranges(), CheckOptions()).events([str(path)]))
     (fallback,) = [e for e in warnings(events) if e.code == "encoding-fallback"]
     assert fallback.message == (
-        "2 byte(s) were not valid UTF-8 and were read as Windows-1252 (the encoding older "
+        "2 bytes were not valid UTF-8 and read as Windows-1252 (the encoding older "
         "Excel versions use); the first is 'µ' in 'S1,IL-6,0.005,µg/L'"
     )
     from panelcli.batches import read_batches
@@ -436,7 +436,7 @@ def test_validate_lists_every_problem_like_a_linter() -> None:
         (files[2], "4", None, "row-too-many-cells"),
         (files[2], "5", "Result", "value-ambiguous-comma"),
     }
-    assert "6 problem(s), 1 warning(s) in 3 file(s)" in outcome.stderr
+    assert "6 problems, 1 warning in 3 files" in outcome.stderr
 
 
 @pytest.mark.parametrize("name", ["tuesday.csv", "xponent-wide-header-units.csv"])
@@ -907,7 +907,7 @@ def test_blank_marker_cells_are_counted_and_the_first_named_by_its_line(
     (warning,) = warnings(events)
     assert (warning.code, warning.line) == ("cells-blank", 3)
     assert warning.message == (
-        "3 blank marker cell(s) were read as 'not measured' (the first on line 3)"
+        "3 blank marker cells were read as 'not measured' (the first on line 3)"
     )
 
 

@@ -155,7 +155,7 @@ def test_the_warning_that_sums_up_others_is_shown_past_the_first_hundred(
     assert streamed == whole
     validated = runner.invoke(app, ["validate", str(path)])
     assert validated.exit_code == 0
-    assert validated.stderr == "0 problem(s), 101 warning(s) in 1 file(s)\n"
+    assert validated.stderr == "0 problems, 101 warnings in 1 file\n"
 
 
 def test_a_big_json_document_says_why_it_does_not_stream(

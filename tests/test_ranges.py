@@ -384,7 +384,7 @@ def test_validate_lists_every_problem_and_check_refuses_with_all_of_them(tmp_pat
     validated = runner.invoke(app, ["ranges", "validate", str(path)])
     assert validated.exit_code == 2
     assert validated.stdout.count(": error: ") == 4
-    assert "4 problem(s)" in validated.stderr
+    assert "4 problems" in validated.stderr
     csv = tmp_path / "r.csv"
     csv.write_text("sample_id,marker,value,unit\ns1,IL-6,3,pg/mL\n", encoding="utf-8")
     checked = runner.invoke(app, ["check", str(csv), "--ranges", str(path)])
@@ -558,10 +558,10 @@ def test_ranges_list_shows_a_broken_set_among_the_good_ones(tmp_path, monkeypatc
     assert names == ["arup-3002601", "mayo-adult", "a-broken", "b-good"]
     assert lines[2].startswith(
         "a-broken (yours, broken): marker 'IL-6': unknown key 'hihg' (did you mean 'high'?) "
-        "[4 problem(s)] "
+        "[4 problems] "
     )
     assert lines[3].startswith("b-good (yours): mine [1 marker]")
-    assert "1 broken set(s)" in listed.stderr and "a-broken" in listed.stderr
+    assert "1 broken set," in listed.stderr and "a-broken" in listed.stderr
 
 
 def test_ranges_list_shows_a_broken_default_and_keeps_file_text_inert(tmp_path, monkeypatch):

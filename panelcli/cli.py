@@ -741,7 +741,7 @@ def demo(
 
     Example: panelcli demo cytokine-storm --export storm.html
     """
-    from panelcli.samples import find_sample, list_samples
+    from panelcli.samples import find_sample, list_samples, suggest_sample
 
     with fatal_errors(debug):
         _refuse_existing_export(export, force)
@@ -759,7 +759,9 @@ def demo(
         sample = find_sample(name)
         if sample is None:
             names = ", ".join(s.name for s in list_samples())
-            raise PanelcliError(f"no sample named '{name}'; samples: {names}")
+            close = suggest_sample(name)
+            hint = f" (did you mean {close}?)" if close else ""
+            raise PanelcliError(f"no sample named '{name}'{hint}; samples: {names}")
         from panelcli.check import check_file
         from panelcli.ranges import DEFAULT_SET, bundled_sets
         from panelcli.render.table import render_table

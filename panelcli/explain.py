@@ -138,4 +138,12 @@ def suggest(name: str) -> str | None:
             if explained is not None:
                 for alias in ranges.aliases:
                     index.setdefault(marker_key(alias), explained)
-    return closest_marker(marker_key(name), index)
+    close = closest_marker(marker_key(name), index)
+    if close is not None:
+        return close
+    # As `check` hints: 'Interleukin-6 (IL-6)', 'IL-6 (pg/mL)', other spellings of a set's name.
+    for reference_set in _bundled():
+        hint = reference_set.suggest(name)
+        if hint is not None and marker_key(hint) in index:
+            return index[marker_key(hint)]
+    return None

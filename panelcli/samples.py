@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from pathlib import Path
 
@@ -44,6 +45,19 @@ def find_sample(name: str) -> Sample | None:
     partly = [s for s in samples if len(wanted) >= 3 and wanted in _key(s.name)]
     found = exact or partly
     return found[0] if len(found) == 1 else None
+
+
+def suggest_sample(name: str) -> str | None:
+    """The sample a mistyped name most likely means ('strom' → cytokine-storm), if any."""
+    wanted = _key(name.removesuffix(".csv"))
+    names: dict[str, set[str]] = {}
+    for sample in list_samples():  # the whole name and each of its words ('storm')
+        for part in (sample.name, *sample.name.split("-")):
+            names.setdefault(_key(part), set()).add(sample.name)
+    for close in difflib.get_close_matches(wanted, names, n=3, cutoff=0.75):
+        if len(names[close]) == 1:
+            return next(iter(names[close]))
+    return None
 
 
 def _key(name: str) -> str:

@@ -371,3 +371,17 @@ def test_standard_input_given_twice_is_read_once_and_the_second_is_named() -> No
     table = runner.invoke(app, ["check", "-", "-"], input="marker,value,unit\nIL-6,x,pg/mL\n")
     # A file among the row problems: the heading said 'Rows that could not be used (2)' (QA)
     assert "Rows and files that could not be used (2)" in table.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "hint"),
+    [(["demo", "strom"], "did you mean cytokine-storm?"),
+     (["demo", "healty"], "did you mean healthy-adult?"),
+     (["explain", "Interleukin-6 (IL-6)"], "did you mean IL-6?"),
+     (["explain", "IL-6 (pg/mL)"], "did you mean IL-6?")],
+)  # fmt: skip
+def test_a_mistyped_sample_or_marker_gets_a_hint(command: list[str], hint: str) -> None:
+    """'demo strom' and 'explain Interleukin-6 (IL-6)' got no hint, though check gives one for
+    the latter (found in QA)."""
+    result = run(*command)
+    assert result.exit_code == 2 and hint in result.stderr

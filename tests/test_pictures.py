@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from made_up import made_up_result
@@ -153,3 +154,18 @@ def test_a_narrow_terminal_drops_columns_then_lists_results_but_never_cuts_a_val
         assert "266.5 - 1410.4" in output and "more than 400 ×" in output
     else:
         assert "3.1 → 2.2 pg/mL" in result.output and "rose, then fell" in result.output
+
+
+def test_a_critical_result_shows_its_side(tmp_path: Path) -> None:
+    """A critical low showed '‼▼ critical' but a critical high only '‼ critical' (QA)."""
+    from panelcli.ranges import find_set
+
+    text = find_set("arup-3002601").read_text(encoding="utf-8")
+    text = text.replace('[markers."IL-6"]\n', '[markers."IL-6"]\ncritical_high = 500\n', 1)
+    (tmp_path / "set.toml").write_text(text, encoding="utf-8")
+    data = tmp_path / "crit.csv"
+    data.write_text("sample_id,marker,value,unit\nS1,IL-6,5000,pg/mL\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["check", str(data), "-r", str(tmp_path / "set.toml")], env={"COLUMNS": "150"}
+    )
+    assert "‼▲ critical" in result.output

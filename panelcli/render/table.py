@@ -51,8 +51,8 @@ STATUS_LOOK = {
 
 def status_text(result: Result) -> Text:
     icon, word, style = STATUS_LOOK[result.status]
-    if result.flag == "LL":
-        icon = "‼▼"
+    if result.status == Status.CRITICAL:  # which side, as ▲ high and ▼ low say
+        icon = "‼▼" if result.flag == "LL" else "‼▲"
     return Text(f"{icon} {word}", style=style)
 
 

@@ -937,10 +937,14 @@ class Interpreter:
                     )
                 else:
                     missing = "is missing; add a unit column"
+                # A wide row's Unit cell gives one rejection per marker: each says its marker.
+                whose = ""
+                if self._wide and "unit" in self._columns:
+                    whose = f" for {shorten(m.marker.strip())}"
                 yield self._reject(
                     m,
                     "unit-missing",
-                    f"unit {missing} or say what to assume with --assume-unit (e.g. "
+                    f"unit{whose} {missing} or say what to assume with --assume-unit (e.g. "
                     f"--assume-unit {entry.unit})",
                     unit_column,
                 )

@@ -1545,3 +1545,14 @@ def test_an_assay_s_negative_or_positive_control_is_skipped(tmp_path: Path, kind
     )  # fmt: skip
     assert [r.sample_id for r in results(events)] == ["S2"]
     assert [(w.code, w.line) for w in warnings(events)] == [("control-skipped", 2)]
+
+
+def test_a_wide_row_s_blank_unit_cell_names_each_marker_it_leaves_without_one(
+    tmp_path: Path,
+) -> None:
+    """Two identical 'unit is empty' rejections, column 'Unit', said nothing of which value
+    each was (found in QA)."""
+    events = events_in(tmp_path, "Sample;IL-6;IL-8;Unit\nS1;2,5;3;pg/mL\nS3;1;1;\n")
+    assert [(e.code, e.line, e.column, e.message.split(" is ")[0]) for e in errors(events)] == [
+        ("unit-missing", 3, "Unit", "unit for IL-6"), ("unit-missing", 3, "Unit", "unit for IL-8")
+    ]  # fmt: skip

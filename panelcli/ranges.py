@@ -952,7 +952,7 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     if err["type"] == "missing":
         return f"{where}missing required key '{key}'"
     message = str(err["msg"]).removeprefix("Value error, ")
-    if err["type"] == "model_type":  # '[markers]' then 'IL-6 = 5': a number, not a table
+    if err["type"] in ("model_type", "dict_type"):  # 'IL-6 = 5', 'markers = 3': not a table
         message = 'should be a table of keys ([markers."NAME"] then unit = …, high = …)'
     if err["type"] == "less_than_equal":
         limit = err.get("ctx", {}).get("le")
@@ -967,6 +967,14 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
             message = f"must be at least {number_text(limit)}"
     if err["type"] in ("float_parsing", "float_type", "int_parsing", "int_type"):
         message = "must be a number, such as 7 or 7.5"
+    if err["type"] == "finite_number":  # 'high = nan', 'high = inf'
+        message = "must be an ordinary number, such as 7 or 7.5 (not nan or inf)"
+    if err["type"] == "list_type":  # 'aliases = "IL6"'
+        message = 'must be a list in square brackets, such as ["IL6", "Interleukin 6"]'
+    if err["type"] == "string_type":  # 'unit = 5'
+        message = "must be text in quotes" + (', such as "pg/mL"' if key == "unit" else "")
+    if err["type"] == "bool_type":
+        message = "must be true or false"
     if err["type"] == "literal_error" and key == "sex":
         message = "must be 'female' or 'male' (F and M work too), or left out for anyone"
     if err["type"] == "string_too_short":

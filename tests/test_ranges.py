@@ -191,8 +191,13 @@ def test_no_row_for_a_child_means_no_interval(mayo):
         ('[markers.""]\nunit = "pg/mL"\nhigh = 2\n', "a marker has no name"),
         ('[markers."IL-6"]\nunit = "pg/mL"\nlod = 10\nlloq = 5\n', "lod (10) must not be above"),
         ('[markers."IL-6"]\nunit = "pg/mL"\nlloq = 5\nuloq = 1\n', "lloq (5) must not be above"),
-        ('[markers."IL-6"]\nunit = "pg/mL"\nlod = inf\n', "lod: Input should be a finite"),
-        ('[markers."IL-6"]\nunit = "pg/mL"\nuloq = nan\n', "uloq: Input should be"),
+        (
+            '[markers."IL-6"]\nunit = "pg/mL"\nlod = inf\n',
+            "lod: must be an ordinary number, such as 7 or 7.5 (not nan or inf)",
+        ),
+        ('[markers."IL-6"]\nunit = "pg/mL"\nuloq = nan\n', "uloq: must be an ordinary number"),
+        ('[markers."IL-6"]\nunit = 5\n', 'unit: must be text in quotes, such as "pg/mL"'),
+        ('[markers."IL-6"]\nunit = "pg/mL"\nsource = true\n', "source: must be text in quotes"),
     ],
 )
 def test_values_a_person_would_not_mean_are_refused(toml: str, expected: str) -> None:
@@ -345,7 +350,10 @@ def test_a_marker_with_errors_still_claims_its_name_and_aliases() -> None:
         "marker 'IL6': its name is the same as marker 'IL-6' (names match whatever the case, "
         "spaces and dashes); keep it in one marker only"
     ) in problems
-    assert "marker 'IL-8': aliases: Input should be a valid list" in problems
+    assert (
+        "marker 'IL-8': aliases: must be a list in square brackets, such as "
+        '["IL6", "Interleukin 6"]'
+    ) in problems
     assert not any(p.startswith("marker 'IL-8'") and "already used" in p for p in problems)
 
 
@@ -634,7 +642,7 @@ def test_ranges_validate_names_the_item_and_the_markers_of_a_mistake() -> None:
     name was used, not the alias; two 'female' rows were 'female and female' (review)."""
     bad_alias = b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\naliases = [6, "IL6"]\n'
     assert check_ranges_bytes(bad_alias) == [
-        "marker 'IL-6': aliases, item 1 (6): Input should be a valid string"
+        "marker 'IL-6': aliases, item 1 (6): must be text in quotes"
     ]
     clash = (
         b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\naliases = ["TNF alpha"]\n'

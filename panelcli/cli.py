@@ -861,27 +861,38 @@ def ranges_list() -> None:
     Example: panelcli ranges list
     """
     from panelcli.errors import RangesError
-    from panelcli.ranges import DEFAULT_SET, RANGES_ENV, available_sets, load_ranges, user_sets
+    from panelcli.ranges import (
+        DEFAULT_SET,
+        RANGES_ENV,
+        available_sets,
+        find_set,
+        load_ranges,
+        user_sets,
+    )
     from panelcli.values import counted, visible
 
     with fatal_errors():
         default = os.environ.get(RANGES_ENV) or DEFAULT_SET
         mine = user_sets()
         broken = []
-        for name, path in available_sets().items():
+        sets: dict[str, Path | None] = dict(available_sets())
+        if default not in sets:  # $PANELCLI_RANGES names a file or folder: check uses it
+            sets[default] = None
+        for name, path in sets.items():
             tags = [t for t, on in (("default", name == default), ("yours", name in mine)) if on]
             try:
+                if path is None:
+                    tags.append(f"from ${RANGES_ENV}")
+                    path = find_set(None)
                 loaded = load_ranges(str(path))
             except RangesError as exc:  # one broken file must not hide the other sets
                 broken.append(name)
                 reason = exc.problems[0] if exc.problems else str(exc)
                 count = max(len(exc.problems), 1)
                 shown = f" ({', '.join([*tags, 'broken'])})"
-                _print(
-                    visible(
-                        f"{name}{shown}: {reason} [{counted(count, 'problem', 'problems')}] {path}"
-                    )
-                )
+                where = f" {path}" if path is not None else ""
+                problems = counted(count, "problem", "problems")
+                _print(visible(f"{name}{shown}: {reason} [{problems}]{where}"))
                 continue
             shown = f" ({', '.join(tags)})" if tags else ""
             description = f"{loaded.data.set.description} " if loaded.data.set.description else ""

@@ -901,3 +901,23 @@ def test_a_negative_limit_is_told_in_plain_words() -> None:
     assert check_ranges_bytes(toml.encode()) == [
         "marker 'IL-8': high: cannot be below zero (no concentration is)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("toml", "exit_code", "line"),
+    [('high = 9\nsource = "x"\n', 0, "(default, from $PANELCLI_RANGES): [1 marker] "),
+     ("low = 10\nhigh = 7\n", 2,
+      "(default, from $PANELCLI_RANGES, broken): marker 'IL-6': low (10) is greater")],
+)  # fmt: skip
+def test_ranges_list_shows_the_file_panelcli_ranges_names_as_the_default(
+    tmp_path, monkeypatch, toml: str, exit_code: int, line: str
+) -> None:
+    """With PANELCLI_RANGES=a file, no set was marked default and a broken one exited 0,
+    while check refused it (found in QA)."""
+    path = tmp_path / "mine.toml"
+    path.write_text('[markers."IL-6"]\nunit = "pg/mL"\n' + toml, encoding="utf-8")
+    monkeypatch.setenv("PANELCLI_RANGES", str(path))
+    listed = runner.invoke(app, ["ranges", "list"])
+    assert listed.exit_code == exit_code
+    *others, last = listed.stdout.splitlines()
+    assert last.startswith(f"{path} {line}") and "(default" not in "".join(others)

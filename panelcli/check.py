@@ -471,7 +471,7 @@ class Interpreter:
         A list ends early when the input is a pipe with nothing more to read right now, so
         that a row fed through a pipe is handed on at once (`ReadStats.waiting`).
         """
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # the file (its real path) -> the name it was first given as
         for source in sources:
             # './a.csv' and 'a.csv' (or a link to it) are one file
             same = source if source == STDIN else os.path.realpath(source)
@@ -481,12 +481,13 @@ class Interpreter:
                     message="standard input ('-') is given more than once; it is read once",
                 )]  # fmt: skip
                 continue
-            if same in seen:
+            if same in seen:  # a warning for each copy: each says it is read again
+                first = "" if seen[same] == source else f" (as '{shorten(seen[same], 80)}')"
                 yield [Issue(
                     severity="warning", code="file-repeated", source=source,
-                    message="this file was given twice; its rows are read twice",
+                    message=f"this file was given before{first}; its rows are read again",
                 )]  # fmt: skip
-            seen.add(same)
+            seen.setdefault(same, source)
             stats = ReadStats()
             self.reading = (source, stats)
             # What a file's numbers showed (its decimal mark) is the file's own: the next file

@@ -265,6 +265,13 @@ def test_a_file_given_twice_is_warned(write_csv):
     folder, name = os.path.split(path)
     report = check_files([path, os.path.join(folder, ".", name)])
     assert "file-repeated" in [w.code for w in report.warnings]
+    message = report.warnings[-1].message
+    assert message.startswith("this file was given before (as '") and "read again" in message
+    # three times: two warnings, neither says 'twice' (found in QA)
+    report = check_files([path, path, path])
+    assert [w.message for w in report.warnings if w.code == "file-repeated"] == [
+        "this file was given before; its rows are read again"
+    ] * 2
 
 
 def test_a_sample_id_starting_with_hash_is_data_not_a_comment(write_csv):

@@ -741,7 +741,7 @@ def demo(
 
     Example: panelcli demo cytokine-storm --export storm.html
     """
-    from panelcli.samples import find_sample, list_samples, suggest_sample
+    from panelcli.samples import find_sample, list_samples, named_by_file_name, suggest_sample
 
     with fatal_errors(debug):
         _refuse_existing_export(export, force)
@@ -769,6 +769,7 @@ def demo(
         # The stories speak of this set's results ("the line that asks for prompt care"): the
         # bundled file, never a copy of it under the same name in the user's config folder.
         report = check_file(str(sample.path), ranges=bundled_sets()[DEFAULT_SET])
+        report = named_by_file_name(report, sample)
 
         def draw(target: Console) -> None:
             render_story(sample, target)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import difflib
 import tomllib
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel
 
+from panelcli.models import Issue, Panel, Report, Result
 from panelcli.ranges import bundled_dir
+
+T = TypeVar("T", Panel, Result, Issue)
 
 
 class Sample(BaseModel):
@@ -62,3 +66,24 @@ def suggest_sample(name: str) -> str | None:
 
 def _key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def named_by_file_name(report: Report, sample: Sample) -> Report:
+    """The sample's report with its file named as 'cytokine-storm.csv', not by the install's
+    long path (render_story prints the whole path once)."""
+    old, new = str(sample.path), sample.path.name
+
+    def renamed(item: T) -> T:
+        return item.model_copy(update={"source": new}) if item.source == old else item
+
+    panels = [
+        renamed(panel).model_copy(update={"results": [renamed(r) for r in panel.results]})
+        for panel in report.panels
+    ]
+    return report.model_copy(
+        update={
+            "panels": panels,
+            "rejected": [renamed(i) for i in report.rejected],
+            "warnings": [renamed(i) for i in report.warnings],
+        }
+    )

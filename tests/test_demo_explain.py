@@ -266,3 +266,11 @@ def test_explain_p70_marks_the_names_another_set_takes_for_its_own_il_12() -> No
     assert p70 is not None
     assert "IL12 (mayo-adult only)" in p70.other_names
     assert "IL-12p70" in p70.other_names
+
+
+def test_a_demo_names_its_file_once_in_full_then_by_its_name() -> None:
+    """The install's long path filled every panel title and rejected row (found in QA)."""
+    sample = next(s for s in list_samples() if s.name == "bad-rows")
+    output = runner.invoke(app, ["demo", "bad-rows"], env={"COLUMNS": "300"}).output
+    assert output.count(str(sample.path)) == 1  # the story's 'File:' line
+    assert "· from bad-rows.csv" in output and "✗ bad-rows.csv, line 4," in output

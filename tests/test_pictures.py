@@ -72,6 +72,8 @@ def test_sparkline_runs_lowest_to_highest_with_gaps_for_missing_numbers() -> Non
     assert sparkline([1.0, None, 2.0]) == "▁ █"
     assert sparkline([5.0, 5.0]) == "▄▄"
     assert sparkline([None]) == " "
+    # a change the trend calls steady is flat, not a climb ▁▅█ beside '→ steady' (QA)
+    assert sparkline([3.0, 3.1, 3.2]) == "▄▄▄"
 
 
 def test_without_colour_every_status_still_shows_as_icon_and_word_beside_its_gauge() -> None:

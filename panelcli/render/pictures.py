@@ -10,6 +10,7 @@ import math
 from collections.abc import Sequence
 
 from panelcli.models import Result
+from panelcli.trends import CHANGE
 
 GAUGE_WIDTH = 15
 NARROW_GAUGE_WIDTH = 8  # for terminals under 100 columns, so the other columns keep their room
@@ -89,7 +90,8 @@ def sparkline(values: Sequence[float | None]) -> str:
     if not numbers:
         return " " * len(values)
     low, high = min(numbers), max(numbers)
-    if high == low:
+    # Changes the trend calls steady (3 → 3.1 → 3.2) are drawn flat, not as a climb ▁▅█.
+    if high == low or (low > 0 and high / low < CHANGE):
         return "".join(" " if v is None else SPARKS[3] for v in values)
     steps = len(SPARKS) - 1
     return "".join(

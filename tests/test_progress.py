@@ -59,6 +59,9 @@ def test_a_slow_run_on_a_terminal_shows_the_file_and_how_far_it_got(
     shown = terminal.getvalue()
     assert f"reading {path}" in shown
     assert f"/{path.stat().st_size:,} bytes" in shown, "bytes read out of the file's size"
+    # every frame names the file: the first said only 'reading ' (found in QA)
+    frames = [f for f in shown.replace("\r", "\n").split("\n") if "reading" in f]
+    assert frames and all(f"reading {path}" in frame for frame in frames)
 
 
 def test_a_slow_pipe_on_a_terminal_shows_the_rows_read(

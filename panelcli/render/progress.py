@@ -45,16 +45,16 @@ def with_progress(
         for count, event in enumerate(events, 1):
             rows += len(event) if isinstance(event, list) else 1
             if count % every == 0 and time.monotonic() - started >= DELAY:
+                source, stats = interpreter.reading or ("", None)
                 if progress is None:
                     progress = Progress(
                         TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
                         TextColumn("{task.fields[done]}"), TimeRemainingColumn(),
                         console=console, transient=True,
                     )  # fmt: skip
-                    progress.start()
                     task = progress.add_task("reading", total=None, done="")
+                    shown = None  # so that the first frame names the file (it was 'reading ')
                 assert task is not None
-                source, stats = interpreter.reading or ("", None)
                 if source != shown:
                     shown, rows = source, 0
                     total = stats.size if stats else None
@@ -66,6 +66,8 @@ def with_progress(
                     progress.update(task, completed=done, done=f"{done:,}/{stats.size:,} bytes")
                 else:
                     progress.update(task, done=f"{rows:,} rows")
+                if not progress.live.is_started:  # drawn once it says what it reads
+                    progress.start()
             yield event
     finally:
         if progress is not None:

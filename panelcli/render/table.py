@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
 from rich.console import Console, Group, RenderableType
@@ -162,19 +162,44 @@ def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
     }
 
 
-def fitted(console: Console, tables: Iterable[Table], rows: Callable[[], Text]) -> RenderableType:
-    """The first of `tables` (widest first) that fits the console without cutting a cell;
-    where none does, `rows()`: each row as a short paragraph, so no value becomes '…'."""
-    for table in tables:
-        # A no_wrap column needs its longest cell, which rich's measure does not count.
-        for column in table.columns:
-            if column.no_wrap:
-                cells = [column.header, *column.cells]
-                column.min_width = max(console.measure(cell).maximum for cell in cells)
-        unbounded = console.options.update_width(100_000)  # else measure stops at the width
-        if console.measure(table, options=unbounded).minimum <= console.width:
-            return table
+def fitted(
+    console: Console,
+    build: Callable[[frozenset[str]], Table],
+    narrower: Sequence[frozenset[str]],
+    rows: Callable[[], Text],
+    joined: Mapping[str, str] | None = None,
+) -> RenderableType:
+    """The widest table that fits the console without cutting a cell: `build(leave_out)`
+    with none, then each of `narrower`'s sets of columns left out (a column in `joined` goes
+    into the one it names); where none fits, `rows()`: each row as a short paragraph."""
+    table = _holding_no_wrap(console, build(frozenset()))
+    # What each column needs (measured once, on the widest table): a no_wrap one its longest
+    # cell, another its longest word or its least width.
+    need = {
+        str(column.header): max(
+            column.min_width or 0, console.measure(Group(column.header, *column.cells)).minimum
+        )
+        for column in table.columns
+    }
+    for leave_out in (frozenset(), *narrower):
+        widths = dict(need)
+        for name in leave_out:
+            width = widths.pop(name, 0)
+            if joined and name in joined:
+                widths[joined[name]] += 1 + width  # 'IL-6 | 12 | pg/mL' as '12 pg/mL'
+        # each column has a space either side and a line on its left, and one line ends a row
+        if sum(widths.values()) + 3 * len(widths) + 1 <= console.width:
+            return table if not leave_out else _holding_no_wrap(console, build(leave_out))
     return rows()
+
+
+def _holding_no_wrap(console: Console, table: Table) -> Table:
+    """Give a no_wrap column its longest cell as least width, so that rich never cuts it."""
+    for column in table.columns:
+        if column.no_wrap:
+            cells = [column.header, *column.cells]
+            column.min_width = max(console.measure(cell).maximum for cell in cells)
+    return table
 
 
 def panel_paragraphs(panel: Panel) -> Text:
@@ -301,15 +326,16 @@ def render_table(report: Report, console: Console) -> None:
         return
     width = gauge_width(console.width)
     for panel in report.panels:
-        tables = (panel_table(panel, width, drop) for drop in (frozenset(), *PANEL_NARROWER))
-        console.print(fitted(console, tables, partial(panel_paragraphs, panel)))
+        build = partial(panel_table, panel, width)
+        paragraphs = partial(panel_paragraphs, panel)
+        console.print(fitted(console, build, PANEL_NARROWER, paragraphs, {"Unit": "Value"}))
         console.print(summary_block(panel))
     if report.panels:
         console.print(Text(GAUGE_LEGEND, style="dim"))
         console.print()
     for trend in report.trends:
-        tables = (trend_table(trend, drop) for drop in (frozenset(), *TREND_NARROWER))
-        console.print(fitted(console, tables, partial(trend_paragraphs, trend)))
+        build = partial(trend_table, trend)
+        console.print(fitted(console, build, TREND_NARROWER, partial(trend_paragraphs, trend)))
         console.print(bullets(trend.text))
     rejected = report.rejected
     _problems(console, rejected, report.totals.rejected, _rejected_heading(rejected), error=True)
@@ -355,8 +381,7 @@ def render_overview(overview: Overview, console: Console) -> None:
             text.append_text(cells["Outside the range"] + Text("\n"))
         return text
 
-    tables = (table(drop) for drop in (frozenset(), frozenset({"Source"})))
-    console.print(fitted(console, tables, paragraphs))
+    console.print(fitted(console, table, [frozenset({"Source"})], paragraphs))
     hidden = overview.samples - len(shown)
     if hidden:
         hidden_flagged = overview.flagged_samples - sum(1 for p in shown if p.flagged_markers)

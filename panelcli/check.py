@@ -52,7 +52,14 @@ from panelcli.models import (
 )
 from panelcli.models import ReferenceUsed as Reference
 from panelcli.names import unmangled
-from panelcli.ranges import MarkerRange, ReferenceSet, Sex, interval_text, load_ranges
+from panelcli.ranges import (
+    MarkerRange,
+    ReferenceSet,
+    Sex,
+    interval_text,
+    load_ranges,
+    names_a_form,
+)
 from panelcli.reading import (
     DEFAULT_MAX_LINE,
     STDIN,
@@ -1251,6 +1258,8 @@ class Interpreter:
         whole = None if hint else self.ranges.without_form(m.marker)
         if hint:
             note += f" - check the name (did you mean {hint}?)"
+        elif whole and names_a_form(whole):  # IL-12 p40 where the set has IL-12 p70
+            note += f"; {whole} in this set is another form of it, so its range is not used"
         elif whole:
             note += (
                 f"; its {whole} does not say which form it measures (if it is this test, add "

@@ -461,6 +461,11 @@ _FORM = re.compile(r"p\d{2}", re.IGNORECASE)
 _SUBUNIT_FORM = re.compile(r"(.+\d)p\d{2}")
 
 
+def names_a_form(marker: str) -> bool:
+    """Whether a marker's name gives its subunit form ('IL-12 p70'; not 'IL-12')."""
+    return _SUBUNIT_FORM.fullmatch(marker_key(marker)) is not None
+
+
 def closest_marker(key: str, index: Mapping[str, str]) -> str | None:
     """The marker whose key in `index` (marker key → name) `key` is a typo of, if any.
 

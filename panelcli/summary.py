@@ -23,6 +23,7 @@ from panelcli.ranges import (
     bundled_sets,
     known_category,
     load_ranges,
+    names_a_form,
     same_marker,
 )
 from panelcli.values import counted, number_text
@@ -337,8 +338,11 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
             )
         taken = {id(r) for r in group}
         unknown = [r for r in unknown if id(r) not in taken]
-    known = [r for r in unknown if marker_key(r.marker) in _bundled_markers()]
-    strange = [r for r in unknown if marker_key(r.marker) not in _bundled_markers()]
+    # A name a bundled set knows, or one that gives its form ('IL-12 p40'), is no typo.
+    known = [
+        r for r in unknown if marker_key(r.marker) in _bundled_markers() or names_a_form(r.marker)
+    ]
+    strange = [r for r in unknown if not any(r is k for k in known)]
     for group in (known, strange):
         if not group:
             continue
@@ -370,8 +374,9 @@ def _counts_sentence(
             parts.append(
                 f"{count} {'is' if count == 1 else 'are'} {where} {'it' if parts else 'the range'}"
             )
-    if parts and inside:
-        parts.append(f"{inside} {'is' if inside == 1 else 'are'} inside it")
+    if inside and (parts or unclear or no_range):  # all inside: the next bullet says so
+        verb = "is" if inside == 1 else "are"
+        parts.append(f"{inside} {verb} inside {'it' if parts else 'the range'}")
     if unclear:
         parts.append(f"{unclear} could not be judged")
     if no_range:

@@ -621,3 +621,18 @@ def test_the_counts_sentence_agrees_with_the_bullets_below_it(tmp_path: Path) ->
         "reference range."
     )
     assert any(sentence.startswith("1 result could not be judged.") for sentence in text)
+
+
+def test_il12_p40_is_never_offered_as_an_alias_of_il12_p70(tmp_path: Path) -> None:
+    """Mayo's IL-12 p70 names its form, yet the note said to add 'IL-12 p40' to its aliases,
+    which the facts and the set say never to do (found in review)."""
+    from panelcli.check import CheckOptions
+
+    path = tmp_path / "p40.csv"
+    path.write_text("sample_id,marker,value,unit\nA,IL-12 p40,10,pg/mL\nA,IL-12 p70,10,pg/mL\n")
+    panel = check_file(str(path), "mayo-adult", CheckOptions(age=40)).panels[0]
+    note = panel.results[0].note or ""
+    assert "aliases" not in note and "IL-12 p70 in this set is another form of it" in note
+    text = " ".join(panel.summary.text)
+    assert "1 is inside the range and 1 has no reference range" in text
+    assert "spelled right" not in text

@@ -67,6 +67,8 @@ STORM_SENTENCE = (
 
 # What a low level can be a sign of, where the sources say (by marker key); else LOW_ANY.
 LOW_SIGN = {"ferritin": "A low level of Ferritin can be a sign of too little iron."}
+# A marker whose high level means more than its group's does, as `explain` says it.
+HIGH_SIGN = {"ferritin": "A high level can be a sign of inflammation or of too much iron."}
 LOW_ANY = "A level under the range can have many causes."
 
 # Why a row could not be used, in plain words: "1 row has …" / "2 rows have …".
@@ -279,7 +281,7 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
         # One marker on two rows is still one marker: "IL-6 is", never "IL-6 are".
         verb = "is" if len(_distinct(critical)) == 1 else "are"
         text.append(
-            f"{_names(critical)} {verb} past the critical limit. "
+            f"{_names(critical)} {verb} at or past the critical limit. "
             "This needs prompt medical attention."
         )
     if _storm_like(results):
@@ -289,12 +291,13 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
         text.append(" ".join(dict.fromkeys([*(how_far_below(r) for r in low), *signs])))
     if below:
         # A marker measured twice, once too low to measure and once out of range: calling the
-        # low result "not a problem" would contradict the other sentence about it.
+        # low result "common in healthy people" would contradict the other sentence about it.
         outside = set(_distinct([*high, *low]))
         disagree = [name for name in _distinct(below) if name in outside]
         # Reassurance only in a panel with nothing out of range: next to IL-6 at 2000 times
-        # its limit, "that is usual for healthy people" would read as an all-clear.
-        also = "" if outside else " That is usual for healthy people. It is not a problem."
+        # its limit, "that is common in healthy people" would read as an all-clear.
+        # Common, not "not a problem": that would be a judgement about this person (review).
+        also = "" if outside else " That is common in healthy people."
         if disagree:
             whose = "its" if len(disagree) == 1 else "their"
             also = (
@@ -405,6 +408,7 @@ def _group_sentences(high: Sequence[Result]) -> list[str]:
             continue
         sign = GROUP_SIGN[group]
         if len({r.marker for r in members}) == 1:
+            sign = HIGH_SIGN.get(marker_key(members[0].marker), sign)
             paragraphs.append(
                 f"{amounts} It is one of the markers that {GROUP_ROLE[group]}. {sign}"
             )

@@ -454,7 +454,7 @@ def test_one_marker_on_two_rows_is_one_marker_for_the_verb() -> None:
     """'IL-6 are past the critical limit' was written when IL-6 was critical on two rows."""
     twice = [made_up_result("IL-6", Status.CRITICAL, 900, times=360) for _ in range(2)]
     text = " ".join(summarise_panel(twice).text)
-    assert "IL-6 is past the critical limit." in text
+    assert "IL-6 is at or past the critical limit." in text
     assert "IL-6 are" not in text
     unknown = [made_up_result("XYZ", Status.NO_REFERENCE, 5, reference=False) for _ in range(2)]
     assert "could not judge it." in " ".join(summarise_panel(unknown).text)
@@ -533,8 +533,7 @@ def test_a_marker_high_once_and_too_low_once_is_not_called_no_problem() -> None:
     assert "It is not a problem" not in text
     assert "But IL-6 also had a result outside the range in this sample" in text
     alone = " ".join(summarise_panel(panel[1:]).text)
-    assert "too low for the test to measure (IL-6). That is usual" in alone
-    assert "It is not a problem." in alone
+    assert "too low for the test to measure (IL-6). That is common in healthy people." in alone
 
 
 @pytest.mark.parametrize(
@@ -636,3 +635,15 @@ def test_il12_p40_is_never_offered_as_an_alias_of_il12_p70(tmp_path: Path) -> No
     text = " ".join(panel.summary.text)
     assert "1 is inside the range and 1 has no reference range" in text
     assert "spelled right" not in text
+
+
+def test_a_high_ferritin_is_said_as_explain_says_it(tmp_path: Path) -> None:
+    """The summary said 'a sign of infection or inflammation' (its group's words), explain
+    'of inflammation or of too much iron' (found in review)."""
+    from panelcli.check import CheckOptions
+
+    path = tmp_path / "fe.csv"
+    path.write_text("sample_id,marker,value,unit\nA,Ferritin,900,ug/L\n")
+    options = CheckOptions(sex="female", age=40)
+    text = " ".join(check_file(str(path), "mayo-adult", options).panels[0].summary.text)
+    assert "A high level can be a sign of inflammation or of too much iron." in text

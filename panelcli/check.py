@@ -1429,25 +1429,43 @@ class Interpreter:
         """The once-per-file warnings given so far (their keys)."""
         return set(self._warned)
 
-    def follows_unchanged(
+    def repeats_after(
         self, first_panels: Iterable[PanelKey], warned: set[tuple[str, ...]]
-    ) -> bool:
+    ) -> set[tuple[str, ...]] | None:
         """Whether rows a fresh interpreter judged apart (meeting `first_panels` first, giving
-        the `warned` warnings once) come out the same judged after this interpreter's rows:
-        none of their panels is in this one's memory, and no warning would now be a repeat."""
+        the `warned` warnings once) come out the same judged after this interpreter's rows,
+        but for the once-per-file warnings that would now be repeats: those warnings' keys
+        (leave them out), or None when more than that would differ (judge the rows again).
+
+        None where one of their panels is in this one's memory, where a doubt about the
+        decimal mark would not be had after this one's rows, and where a kind's limit of
+        texts (see `_warn_once`) would be reached at another row, or was reached at all."""
         recent = self._recent
-        if any(key in recent for key in first_panels) or warned & self._warned:
-            return False
+        if any(key in recent for key in first_panels):
+            return None
+        repeats = warned & self._warned
         if self.comma_decimal_seen and any(
             key[0] in ("value-comma-ambiguous", "value-dot-ambiguous") for key in warned
         ):
-            return False  # one process would not have had that doubt after this one's rows
+            return None  # one process would not have had that doubt after this one's rows
         # One process would reach a kind's limit at another row than the fresh one did, or
-        # not at all (see `_warn_once`); with none of a kind said before, at the same row.
+        # not at all; with none of a kind said before, at the same row. (Within the limit,
+        # neither side summed a kind up: the repeats are among this one's texts of it.)
         limit = self.kind_limit
-        theirs = Counter((key[0], key[1]) for key in warned)
+        theirs = Counter((key[0], key[1]) for key in warned - repeats)
         mine = self._kinds
-        return limit is None or all(not mine[k] or n + mine[k] <= limit for k, n in theirs.items())
+        if limit is not None and not all(
+            not mine[k] or n + mine[k] <= limit for k, n in theirs.items()
+        ):
+            return None
+        return repeats
+
+
+def once_key(issue: Issue) -> tuple[str, ...]:
+    """The key `_warn_once` gave a once-per-file warning (see `Interpreter.warned_once`)."""
+    if issue.code in Interpreter.ONCE_PER_FILE_BY_CODE:
+        return (issue.code, issue.source)
+    return (issue.code, issue.source, issue.message)
 
 
 class _FirstPanels(OrderedDict[PanelKey, dict[str, tuple[int, str]]]):

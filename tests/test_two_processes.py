@@ -49,13 +49,14 @@ def small_files_qualify(monkeypatch: pytest.MonkeyPatch) -> None:
 def used(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Whether the forked process's text was used, per file written in two processes."""
     seen: list[bool] = []
-    real = two_processes._independent
+    real = two_processes._repeats
 
-    def spy(part: two_processes._Part, interpreter: Interpreter) -> bool:
-        seen.append(real(part, interpreter))
-        return seen[-1]
+    def spy(part: two_processes._Part, interpreter: Interpreter) -> set[tuple[str, ...]] | None:
+        repeats = real(part, interpreter)
+        seen.append(repeats is not None)
+        return repeats
 
-    monkeypatch.setattr(two_processes, "_independent", spy)
+    monkeypatch.setattr(two_processes, "_repeats", spy)
     return seen
 
 
@@ -378,3 +379,26 @@ def test_a_doubtful_decimal_comma_after_the_cut_is_said_as_one_process_says_it(
     assert used == [forked_text_used]
     said = first_half == "12.5" and doubt_after_the_cut
     assert text.count('"code":"value-comma-ambiguous"') == said
+
+
+@pytest.mark.parametrize("make_texts", [ndjson_texts, csv_texts])
+def test_warnings_given_once_on_both_sides_of_the_cut_are_left_out_of_the_forked_text(
+    tmp_path: Path, used: list[bool], make_texts: MakeTexts
+) -> None:
+    """A lab's flag ('28.7 H') and the same odd range on both sides of the cut: the forked
+    text was thrown away and its half read again, 1.5 times the work (found in QA). Its
+    repeats of warnings given once per file are now left out instead."""
+    path = tmp_path / "flags.csv"
+
+    def part(first: int) -> str:
+        return "".join(
+            f"S-{n // 6},P-1,2026-01-01,{MARKERS[n % 6]},{'28.7 H' if n % 50 == 7 else '1.5'},"
+            f"pg/mL,{'free text' if n % 40 == 3 else ''}\n"
+            for n in range(first, first + 3000)
+        )
+
+    path.write_text(HEADER.replace("\n", ",reference range\n") + part(0) + part(3000))
+    text = two(path, make_texts, CheckOptions())
+    assert text == one_process(path, make_texts, CheckOptions())
+    assert used == [True]
+    assert text.count("value-flag-ignored") == 1 and text.count("range-unreadable") == 1

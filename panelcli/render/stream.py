@@ -23,6 +23,8 @@ class Encoded(NamedTuple):
     """
 
     file: BinaryIO
+    #: Byte ranges (start, end) of the file to leave out: warnings the other part gave.
+    skip: tuple[tuple[int, int], ...] = ()
 
 
 #: What the streamed formats give: text, UTF-8 bytes, and parts already written to a file.
@@ -93,7 +95,7 @@ def write_lines(texts: Iterable[Text], out: TextIO, tally: Tally, prompt: bool =
             sink.write(b"".join(batch))
             batch.clear()
             size = 0
-            sink.copy(text.file)
+            sink.copy(text.file, text.skip)
             continue
         data = text if type(text) is bytes else text.encode("utf-8", errors)  # type: ignore[union-attr]
         batch.append(data)  # type: ignore[arg-type]
@@ -138,18 +140,24 @@ class Utf8Sink:
             elif data:
                 self._out.write(data.decode("utf-8"))
 
-    def copy(self, file: BinaryIO) -> None:
-        """Copy a whole file of UTF-8 text, from its start."""
-        file.seek(0)
+    def copy(self, file: BinaryIO, skip: Sequence[tuple[int, int]] = ()) -> None:
+        """Copy a whole file of UTF-8 text, from its start, but for the byte ranges in `skip`
+        (whole lines, in order)."""
         decoder = codecs.getincrementaldecoder("utf-8")()  # a block may end inside a character
-        # Block by block rather than shutil.copyfileobj, so that a failure to read this
-        # (temporary) file is not reported as a failure to write the output.
-        while block := file.read(COPY_BLOCK):
-            with writing():
-                if self._binary is not None:
-                    self._binary.write(block)
-                else:
-                    self._out.write(decoder.decode(block))
+        position = 0
+        for start, end in [*skip, (-1, -1)]:
+            file.seek(position)
+            left = start - position if start >= 0 else -1  # -1: to the end of the file
+            # Block by block rather than shutil.copyfileobj, so that a failure to read this
+            # (temporary) file is not reported as a failure to write the output.
+            while left and (block := file.read(COPY_BLOCK if left < 0 else min(left, COPY_BLOCK))):
+                left -= len(block) if left > 0 else 0
+                with writing():
+                    if self._binary is not None:
+                        self._binary.write(block)
+                    else:
+                        self._out.write(decoder.decode(block))
+            position = end
         if self._binary is None:
             with writing():
                 self._out.write(decoder.decode(b"", final=True))

@@ -3,8 +3,9 @@
 This process reads the first part of the file (see `panelcli.split`) and writes it as usual;
 a forked process reads the second part into a temporary file at the same time. The second
 part is used only if the first part's rows end exactly at the cut and the second part did not
-depend on what the first part remembers (a sample seen again after the cut, a warning given
-once per file, bytes read as Windows-1252); otherwise this process reads the second part
+depend on what the first part remembers (a sample seen again after the cut, a kind of warning
+past its limit, bytes read as Windows-1252), but for warnings given once per file that both
+parts gave: those are left out of its text. Otherwise this process reads the second part
 itself, as a single process would. Either way the output is the same; only the time differs.
 """
 
@@ -25,9 +26,11 @@ from panelcli.check import (
     StreamEvent,
     Tally,
     in_lists,
+    once_key,
     stopped_reading,
 )
 from panelcli.errors import InputError
+from panelcli.models import Issue
 from panelcli.reading import STDIN, FileRows, NumberedRow, ReadStats, file_closing, open_rows
 from panelcli.render.stream import Batch, Encoded, Rendered, Text
 from panelcli.split import Cut, find_cut, second_part
@@ -46,6 +49,8 @@ class _Part(NamedTuple):
     fallback_bytes: int
     first_panels: list[PanelKey]  # see Interpreter.note_first_panels
     warned: set[tuple[str, ...]]  # the once-per-file warnings it gave
+    #: Where in its text each once-per-file warning is: (start, end, key), in bytes.
+    once: list[tuple[int, int, tuple[str, ...]]]
 
 
 def fits(files: Sequence[str]) -> bool:
@@ -116,10 +121,14 @@ def _batches(
         yield from interpreter.judge_rows(file._replace(rows=_before(file.rows, cut, held)), stats)
         part = second.result()
         at_cut = bool(held) and held[0][0] == cut.line  # not inside a quoted value
-        if part is not None and at_cut and _independent(part, interpreter):
+        repeats = _repeats(part, interpreter) if part is not None and at_cut else None
+        if part is not None and repeats is not None:
             stats.rows += part.rows
             stats.measurements += part.measurements
-            yield Rendered([Encoded(second.text_file())], part.tally)
+            # Warnings this process gave once already are left out, as one process would.
+            skip = tuple((start, end) for start, end, key in part.once if key in repeats)
+            part.tally.warnings -= len(skip)
+            yield Rendered([Encoded(second.text_file(), skip)], part.tally)
         else:  # read the second part here, as one process would have
             rest = itertools.chain(held, file.rows)
             yield from interpreter.judge_rows(file._replace(rows=rest), stats)
@@ -140,11 +149,15 @@ def _before(
         yield row
 
 
-def _independent(part: _Part, interpreter: Interpreter) -> bool:
-    """Whether the second part came out as it would have after the first (see module doc)."""
-    return part.fallback_bytes == 0 and interpreter.follows_unchanged(
-        part.first_panels, part.warned
-    )
+def _repeats(part: _Part, interpreter: Interpreter) -> set[tuple[str, ...]] | None:
+    """The second part's once-per-file warnings to leave out for it to come out as it would
+    have after the first (see module doc), or None when it cannot be used."""
+    if part.fallback_bytes:
+        return None
+    repeats = interpreter.repeats_after(part.first_panels, part.warned)
+    if repeats is None or not repeats <= {key for _, _, key in part.once}:
+        return None  # a warning to leave out that is not found in the text
+    return repeats
 
 
 class _SecondPart:
@@ -210,15 +223,22 @@ class _SecondPart:
         stats = ReadStats(delimiter=self._file.delimiter, decimal_comma=self._decimal_comma)
         tally = Tally()
         max_line = interpreter.options.max_line_length
+        once: list[tuple[int, int, tuple[str, ...]]] = []
+        keys: list[tuple[str, ...] | None] = []  # per list made: its warning's key, if alone
         with second_part(self._file, stats, self._cut, max_line) as part:
-            batches = interpreter.judge_rows(part, stats)
+            batches = _once_apart(interpreter.judge_rows(part, stats), keys)
             for text in self._make_texts(batches, self._info, tally, False):
                 assert type(text) is not Encoded  # made from lists of events only
-                self._text.write(text if type(text) is bytes else text.encode())  # type: ignore[union-attr]
+                data = text if type(text) is bytes else text.encode()  # type: ignore[union-attr]
+                key = keys.pop(0)  # one text per list of events (see `batch_texts`)
+                if key is not None:
+                    start = self._text.tell()
+                    once.append((start, start + len(data), key))
+                self._text.write(data)  # type: ignore[arg-type]
             self._text.flush()
         report = _Part(
             tally, stats.rows, stats.measurements, stats.fallback_bytes, first_panels,
-            interpreter.warned_once(),
+            interpreter.warned_once(), once,
         )  # fmt: skip
         pickle.dump(report, self._report)
         self._report.flush()
@@ -249,6 +269,27 @@ class _SecondPart:
         for temporary in (self._text, self._report):
             if temporary is not None:
                 temporary.close()
+
+
+def _once_apart(
+    batches: Iterable[list[StreamEvent]], keys: list[tuple[str, ...] | None]
+) -> Iterator[list[StreamEvent]]:
+    """The lists of events with each once-per-file warning in a list of its own (so that its
+    text is its own, to be left out if the first part gave it); its key noted in `keys`."""
+    once = Interpreter.ONCE_PER_FILE
+    for batch in batches:
+        start = 0
+        for index, event in enumerate(batch):
+            if type(event) is Issue and event.code in once:
+                if index > start:
+                    keys.append(None)
+                    yield batch[start:index]
+                keys.append(once_key(event))
+                yield [event]
+                start = index + 1
+        if start < len(batch) or not batch:
+            keys.append(None)
+            yield batch[start:] if start else batch
 
 
 def _die_with(parent: int) -> None:

@@ -423,7 +423,9 @@ def rows_label(rows: int) -> str:
     return str(rows)
 
 
-def render(lines: list[Line], markdown: bool) -> str:
+def render(lines: list[Line], markdown: bool, judged: bool = True) -> str:
+    """The table; `judged=False` (a quick or smoke run) shows no verdicts: the goals are for
+    the full run's sizes, and 50k rows would be judged by a 1M-row goal."""
     header = ["target", "measured (median)", "baseline", "ratio", "goal", "ok?"]
     cells = [
         [
@@ -432,7 +434,7 @@ def render(lines: list[Line], markdown: bool) -> str:
             line.baseline,
             line.ratio,
             line.goal,
-            "—" if line.ok is None else ("yes" if line.ok else "NO"),
+            "—" if line.ok is None else "(full run)" if not judged else "yes" if line.ok else "NO",
         ]
         for line in lines
     ]
@@ -760,7 +762,8 @@ def main(argv: list[str] | None = None) -> int:
         breakdown = import_breakdown(python, min(3, args.runs))
         load_end = " ".join(f"{x:.2f}" for x in os.getloadavg())
 
-    print(render(lines, args.markdown))
+    judged = not (args.quick or args.smoke)
+    print(render(lines, args.markdown, judged))
     print()
     print(f"load average at end: {load_end}")
     print("Checked: the measured commands did all the work")
@@ -768,9 +771,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {note}")
     print()
     print("\n".join(breakdown))
-    missed = [line.target for line in lines if line.ok is False]
     print()
-    print(f"{len(missed)} goal(s) missed" + (": " + "; ".join(missed) if missed else ""))
+    if not judged:
+        print(
+            "Goals not judged: they are for the full run (1M and 100k rows, 5 runs); this run "
+            "checks that every command works and does all the work."
+        )
+        return 0
+    missed = [line.target for line in lines if line.ok is False]
+    print(f"{len(missed)} {'goal' if len(missed) == 1 else 'goals'} missed" + (
+        ": " + "; ".join(missed) if missed else ""
+    ))  # fmt: skip
     return 1 if args.strict and missed else 0
 
 

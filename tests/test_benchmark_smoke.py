@@ -226,6 +226,8 @@ def test_run_py_smoke_prints_the_table(tmp_path: Path) -> None:
     out = done.stdout
     header = next(line for line in out.splitlines() if line.startswith("target"))
     assert "ratio" in header and "ok?" in header
+    # a small run judges no goal: 2k rows cannot miss a 1M-row goal (found in QA)
+    assert "(full run)" in out and " NO " not in out and "missed" not in out
     for target in (
         "`panelcli --version`",
         "imports alone: typer + pydantic (",

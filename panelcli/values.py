@@ -129,7 +129,7 @@ def counted(count: int, one: str, many: str) -> str:
 def number_text(value: float) -> str:
     """A number as a lab writes it: 0.00001, 1000000, 10.40000001 (never '1e-05' or '1e+06',
     and not cut to 6 digits as '{:g}' is, which made 10.40000001 look like its limit 10.4)."""
-    if value == 0 or not math.isfinite(value) or not 1e-9 <= abs(value) < 1e15:
+    if value == 0 or not math.isfinite(value) or not 1e-20 <= abs(value) < 1e15:
         return f"{value:g}"  # 0, inf, and sizes no lab prints: the exponent is clearer
     # 12 significant digits: every lab's digits, but not a float's noise (0.30000000000000004)
     text = format(Decimal(f"{value:.12g}"), "f")

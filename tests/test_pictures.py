@@ -156,6 +156,33 @@ def test_a_narrow_terminal_drops_columns_then_lists_results_but_never_cuts_a_val
         assert "266.5 - 1410.4" in output and "more than 400 ×" in output
     else:
         assert "3.1 → 2.2 pg/mL" in result.output and "rose, then fell" in result.output
+        # the peak stays at every width (80 columns dropped it; found in QA)
+        assert "36.2 on 2026-07-03" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("columns", [71, 82, 85, 90, 93, 101])
+def test_a_narrow_ascii_terminal_measures_the_spelled_out_table(
+    columns: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On an ASCII terminal '→' is written '->' and '…' '...': measured before spelling, the
+    trend table ran 2 columns past the width and cut 'Reference range' (found in QA)."""
+    import io
+
+    from panelcli.check import check_file
+    from panelcli.ranges import bundled_sets
+    from panelcli.render.console import make_console
+    from panelcli.render.table import render_table
+    from panelcli.samples import list_samples
+
+    sample = next(s for s in list_samples() if s.name == "serial-monitoring")
+    report = check_file(str(sample.path), ranges=bundled_sets()["arup-3002601"])
+    out = io.TextIOWrapper(io.BytesIO(), encoding="ascii", errors="replace")
+    monkeypatch.setenv("COLUMNS", str(columns))
+    render_table(report, make_console(out))
+    out.flush()
+    text = out.buffer.getvalue().decode("ascii")  # type: ignore[attr-defined]
+    assert max(len(line) for line in text.splitlines()) <= columns
+    assert "Refe..." not in text and "36.2 on 2026-07-03" in " ".join(text.split())
 
 
 def test_a_critical_result_shows_its_side(tmp_path: Path) -> None:
@@ -171,3 +198,26 @@ def test_a_critical_result_shows_its_side(tmp_path: Path) -> None:
         app, ["check", str(data), "-r", str(tmp_path / "set.toml")], env={"COLUMNS": "150"}
     )
     assert "‼▲ critical" in result.output
+
+
+def test_a_long_word_in_a_note_folds_rather_than_being_cut(tmp_path: Path) -> None:
+    """A long name without spaces (CJK) lost its end to '…' in the Note (found in QA)."""
+    path = tmp_path / "cjk.csv"
+    name = "白细胞介素六号标记物很长的名字"
+    path.write_text(f"sample_id,marker,value,unit\nS1,{name},5,pg/mL\n", encoding="utf-8")
+    for columns in (110, 130, 159):
+        output = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": str(columns)})
+        table = output.output.split("Reference set")[0]
+        assert "…" not in table and f"'{name}'" in table  # the closing quote was lost
+
+
+def test_the_overview_keeps_the_source_when_samples_come_from_two_files(tmp_path: Path) -> None:
+    """At 60 columns the Source column went, and S0-S4 of two files looked alike (QA)."""
+    rows = "".join(f"S{n % 5},IL-6,{n % 7}.5,pg/mL\n" for n in range(550))
+    for name in ("rep.csv", "rep2.csv"):
+        (tmp_path / name).write_text("sample_id,marker,value,unit\n" + rows)
+    files = [str(tmp_path / "rep.csv"), str(tmp_path / "rep2.csv")]
+    for columns in (60, 250):
+        output = CliRunner().invoke(app, ["check", *files], env={"COLUMNS": str(columns)})
+        flat = "".join(output.output.split())
+        assert "rep.csv" in flat and "rep2.csv" in flat

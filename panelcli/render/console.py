@@ -67,6 +67,14 @@ def _width(stream: TextIO, is_terminal: bool) -> int:
     return min(max(columns, 20), 1000) if columns > 0 else 100
 
 
+def spelled_for(console: Console, table: Table) -> Table:
+    """The table as `console` will write it (its symbols spelled out where the encoding lacks
+    them), so that it can be measured before it is printed ('…' is '...', 3 wide)."""
+    if writes_everything(console.encoding):
+        return table
+    return SpelledOut(console.encoding).spelled(table)  # type: ignore[return-value]
+
+
 def inert(text: object) -> Text:
     """Text from a file, shown literally: markup is not interpreted, control chars are escaped."""
     return Text(visible(str(text)))

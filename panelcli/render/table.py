@@ -24,7 +24,7 @@ from panelcli.models import (
     Result,
     Status,
 )
-from panelcli.render.console import inert
+from panelcli.render.console import inert, spelled_for
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.summary import (
     rejected_rows,
@@ -115,7 +115,7 @@ def panel_table(
         ("Status", {"no_wrap": True}),
         ("Flag", {"no_wrap": True}),  # HL7 v3 codes, for lab staff
         ("Gauge", {"no_wrap": True}),
-        ("Note", {"min_width": NOTE_MIN_WIDTH}),
+        ("Note", {"min_width": NOTE_MIN_WIDTH, "overflow": "fold"}),  # a long word: never '…'
     ]
     kept = [name for name, _ in columns if name not in leave_out]
     for name, options in columns:
@@ -172,7 +172,7 @@ def fitted(
     """The widest table that fits the console without cutting a cell: `build(leave_out)`
     with none, then each of `narrower`'s sets of columns left out (a column in `joined` goes
     into the one it names); where none fits, `rows()`: each row as a short paragraph."""
-    table = _holding_no_wrap(console, build(frozenset()))
+    table = _holding_no_wrap(console, spelled_for(console, build(frozenset())))
     # What each column needs (measured once, on the widest table): a no_wrap one its longest
     # cell, another its longest word or its least width.
     need = {
@@ -189,7 +189,9 @@ def fitted(
                 widths[joined[name]] += 1 + width  # 'IL-6 | 12 | pg/mL' as '12 pg/mL'
         # each column has a space either side and a line on its left, and one line ends a row
         if sum(widths.values()) + 3 * len(widths) + 1 <= console.width:
-            return table if not leave_out else _holding_no_wrap(console, build(leave_out))
+            if not leave_out:
+                return table
+            return _holding_no_wrap(console, spelled_for(console, build(leave_out)))
     return rows()
 
 
@@ -240,7 +242,7 @@ def trend_table(trend: PatientTrend, leave_out: frozenset[str] = frozenset()) ->
     columns = ["Marker", "Trend", "First → last", "Highest", "Reference range", "Change"]
     kept = [name for name in columns if name not in leave_out]
     for name in kept:
-        table.add_column(name, no_wrap=name != "Reference range")
+        table.add_column(name, no_wrap=name != "Reference range", overflow="fold")
     for marker in trend.markers:
         cells = trend_cells(marker)
         table.add_row(*(cells[name] for name in kept))
@@ -248,7 +250,7 @@ def trend_table(trend: PatientTrend, leave_out: frozenset[str] = frozenset()) ->
 
 
 #: The trend table's columns a narrow terminal drops, a step at a time.
-TREND_NARROWER = (frozenset({"Trend"}), frozenset({"Trend", "Highest"}))
+TREND_NARROWER = (frozenset({"Trend"}),)  # then paragraphs: they keep the highest value
 
 
 def trend_title(trend: PatientTrend) -> Text:
@@ -365,7 +367,7 @@ def render_overview(overview: Overview, console: Console) -> None:
         table = Table(title=title, title_justify="left")
         kept = [name for name in rows[0] if name not in leave_out] if rows else []
         for name in kept:
-            table.add_column(name, no_wrap=name != "Outside the range")
+            table.add_column(name, no_wrap=name != "Outside the range", overflow="fold")
         for cells in rows:
             table.add_row(*(cells[name] for name in kept))
         return table
@@ -381,7 +383,9 @@ def render_overview(overview: Overview, console: Console) -> None:
             text.append_text(cells["Outside the range"] + Text("\n"))
         return text
 
-    console.print(fitted(console, table, [frozenset({"Source"})], paragraphs))
+    # The source may go only where every sample shown is from one file.
+    narrower = [frozenset({"Source"})] if len({panel.source for panel in shown}) == 1 else []
+    console.print(fitted(console, table, narrower, paragraphs))
     hidden = overview.samples - len(shown)
     if hidden:
         hidden_flagged = overview.flagged_samples - sum(1 for p in shown if p.flagged_markers)

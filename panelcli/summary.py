@@ -155,19 +155,32 @@ def bound_words(comparator: str | None, side: tuple[str, str]) -> str:
 
 def how_far_above(result: Result) -> str:
     """'IL-6 is 4.2 times the upper limit.' (one short sentence per raised marker)."""
-    times = result.times_upper_limit
+    times = times_upper(result)
     at_least = bound_words(result.comparator, ABOVE)
     if times is None:
         return f"{result.marker} is above the range."
-    if times < 1.05:
+    if times < JUST_ABOVE:
         return f"{result.marker} is {'above' if at_least else 'just above'} the upper limit."
     return f"{result.marker} is {times_said(result)} times the upper limit."
+
+
+#: Under this many times the upper limit, a result is "just above" it (no figure given).
+JUST_ABOVE = 1.05
+
+
+def times_upper(result: Result) -> float | None:
+    """How many times the upper limit a result is, from its value where it has one (the
+    stored figure is rounded to 2 decimals: 1.04996 would be said again as 1.1)."""
+    reference = result.reference
+    if result.times_upper_limit is None or result.value is None or not reference:
+        return result.times_upper_limit
+    return result.value / reference.high if reference.high else result.times_upper_limit
 
 
 def times_said(result: Result) -> str:
     """'4.2', '16', 'more than 344': how many times the upper limit a high result is, as the
     summary and the table both say it."""
-    times = result.times_upper_limit or 0.0
+    times = times_upper(result) or 0.0
     at_least = bound_words(result.comparator, ABOVE)
     if at_least:  # a floor, so rounded down: '>5000' over 14.5 is 344.8, "more than 344"
         times = math.floor(times) if times >= 10 else math.floor(times * 10) / 10

@@ -541,7 +541,7 @@ def test_a_marker_high_once_and_too_low_once_is_not_called_no_problem() -> None:
 )
 def test_times_the_upper_limit_is_rounded_as_people_round(times: float, said: str) -> None:
     """The table said 14.5 and the summary '14 times' (Python rounds halves to even; QA)."""
-    result = made_up_result("IL-6", Status.HIGH, 36.25, times=times)
+    result = made_up_result("IL-6", Status.HIGH, times * 2.5, times=times)
     assert f"IL-6 is {said} times the upper limit." in " ".join(summarise_panel([result]).text)
 
 
@@ -559,11 +559,13 @@ def test_no_reassurance_about_a_low_result_next_to_results_out_of_range() -> Non
 
 def test_more_than_times_the_limit_is_rounded_down() -> None:
     """'>5000' over a limit of 14.5 (344.8 times) was 'more than 345 times' (found in QA)."""
-    result = made_up_result("TNF-α", Status.HIGH, 5000, comparator=">", times=5000 / 14.5)
+    result = made_up_result(
+        "TNF-α", Status.HIGH, 5000, comparator=">", times=5000 / 14.5, high=14.5
+    )
     assert "TNF-α is more than 344 times the upper limit." in " ".join(
         summarise_panel([result]).text
     )
-    small = made_up_result("TNF-α", Status.HIGH, 29, comparator=">", times=29 / 14.5 - 0.001)
+    small = made_up_result("TNF-α", Status.HIGH, 28.9, comparator=">", times=1.99, high=14.5)
     assert "more than 1.9 times" in " ".join(summarise_panel([small]).text)
 
 
@@ -647,3 +649,14 @@ def test_a_high_ferritin_is_said_as_explain_says_it(tmp_path: Path) -> None:
     options = CheckOptions(sex="female", age=40)
     text = " ".join(check_file(str(path), "mayo-adult", options).panels[0].summary.text)
     assert "A high level can be a sign of inflammation or of too much iron." in text
+
+
+def test_times_the_upper_limit_is_said_from_the_value_not_the_rounded_figure(
+    tmp_path: Path,
+) -> None:
+    """2.6249 over 2.5 is 1.04996: stored as 1.05, it was said again as "1.1 ×" (found in QA)."""
+    path = tmp_path / "r.csv"
+    path.write_text("sample_id,marker,value,unit\nS1,IL-6,2.6249,pg/mL\n", encoding="utf-8")
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["check", str(path)])
+    assert "IL-6 is just above the upper limit." in result.output
+    assert "× upper limit" not in result.output

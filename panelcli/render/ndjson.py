@@ -25,6 +25,7 @@ from panelcli.check import (
     StreamEvent,
     Tally,
     more_of_kind,
+    once_key,
 )
 from panelcli.models import (
     Issue,
@@ -103,7 +104,7 @@ class NdjsonPart(NamedTuple):
     tally: Tally
     blank_cells: int
     fallback_bytes: int
-    once: list[tuple[int, str]]  # (index in lines, key) of warnings given once per file
+    once: list[tuple[int, tuple[str, ...]]]  # (index in lines, once_key) of such warnings
     stopped: bool = False  # a problem stopped the file's reading here: no closing warnings
     first_blank_line: int | None = None  # see `BatchEvents`
     fallback_text: str = ""  # see `RowBatch`
@@ -119,11 +120,10 @@ def ndjson_batch(
     rows = RowEncoder()
     events, blank_cells, first_blank_line = interpret_batch(batch, ranges, options)
     lines: list[str] = []
-    once: list[tuple[int, str]] = []
+    once: list[tuple[int, tuple[str, ...]]] = []
     for event in tally.watch(events):
         if isinstance(event, Issue) and event.code in Interpreter.ONCE_PER_FILE:
-            by_code = event.code in Interpreter.ONCE_PER_FILE_BY_CODE
-            once.append((len(lines), _once_key(event.code, None if by_code else event.message)))
+            once.append((len(lines), once_key(event)))
         lines.append(event_line(event, rows))
     return NdjsonPart(
         batch.source, lines, tally, blank_cells, batch.fallback_bytes, once,
@@ -138,7 +138,7 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
     place; the file's closing warnings and the end line (notice, totals) come last.
     """
     total = Tally()
-    seen: set[str] = set()
+    seen: set[tuple[str, ...]] = set()
     kinds: Counter[str] = Counter()  # texts kept per code, limited as `Interpreter` does
     blank_cells = fallback_bytes = 0
     first_blank_line: int | None = None
@@ -156,7 +156,7 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
         dropped = set()
         summed_up: dict[int, str] = {}  # index -> the line that sums up the rest of its code
         for index, key in part.once:
-            code = _code_of(key)
+            code = key[0]
             if key in seen or kinds[code] > KIND_LIMIT:
                 dropped.add(index)
                 continue
@@ -179,16 +179,6 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
     for issue in total.watch(closing):
         yield event_line(issue)
     yield StreamEnd(reference_set=reference_set, totals=total.totals()).model_dump_json() + "\n"
-
-
-def _once_key(code: str, message: str | None) -> str:
-    """How `ndjson_join` tells a warning given once per file: its code, and its text unless
-    it is given once whatever it quotes."""
-    return code if message is None else f"{code}\0{message}"
-
-
-def _code_of(key: str) -> str:
-    return key.split("\0", 1)[0]
 
 
 class RowEncoder:

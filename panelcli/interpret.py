@@ -33,10 +33,12 @@ def bounds_text(b: Bounds, unit: str) -> str:
 def times_upper_limit(value: float, high: float, at_least: bool = False) -> float | None:
     """How many times the upper limit a value is (rounded down when the value is only a floor,
     as '>100'); None when that is too big for a float (JSON would write null, a table 'inf')."""
-    times = round(value / high, 2)
-    if times == math.inf or value / high * 100 == math.inf:
+    ratio = value / high
+    if ratio == math.inf:
         return None
-    return math.floor(value / high * 100) / 100 if at_least else times
+    if at_least and ratio * 100 < math.inf:  # past 1e306 a float has no decimals to floor
+        return math.floor(ratio * 100) / 100
+    return round(ratio, 2)
 
 
 class Zone(IntEnum):

@@ -91,3 +91,15 @@ def test_times_the_upper_limit_that_overflows_is_none_not_inf() -> None:
     judged = interpret(9e11, None, Bounds(high=1e-300), "pg/mL")
     assert (judged.status, judged.times_upper_limit) == (Status.HIGH, None)
     assert interpret(10.0, None, Bounds(high=2.5), "pg/mL").times_upper_limit == 4.0
+
+
+def test_times_the_upper_limit_is_none_only_when_too_big_for_a_float() -> None:
+    """Rounding a floor down first multiplied by 100, which overflowed past 1.8e306 and made a
+    finite figure None (found in review)."""
+    from panelcli.interpret import times_upper_limit
+
+    assert times_upper_limit(100, 14.5, at_least=True) == 6.89
+    assert times_upper_limit(100, 14.5) == 6.9
+    assert times_upper_limit(1e307, 1.0) == 1e307
+    assert times_upper_limit(1e307, 1.0, at_least=True) == 1e307
+    assert times_upper_limit(1e308, 1e-300) is None

@@ -897,8 +897,7 @@ def ranges_list() -> None:
                 continue
             shown = f" ({', '.join(tags)})" if tags else ""
             description = f"{loaded.data.set.description} " if loaded.data.set.description else ""
-            count = len(loaded.markers)
-            markers = f"{count} marker{'' if count == 1 else 's'}"
+            markers = counted(len(loaded.markers), "marker", "markers")
             _print(visible(f"{name}{shown}: {description}[{markers}] {path}"))
         if broken:
             _say(

@@ -53,7 +53,6 @@ def with_progress(
                         console=console, transient=True,
                     )  # fmt: skip
                     task = progress.add_task("reading", total=None, done="")
-                    shown = None  # so that the first frame names the file (it was 'reading ')
                 assert task is not None
                 if source != shown:
                     shown, rows = source, 0

@@ -148,6 +148,17 @@ class Interval(_BoundsFields):
     def specificity(self) -> int:
         return (self.sex is not None) + (self.age_min is not None or self.age_max is not None)
 
+    @property
+    def ages(self) -> tuple[float, float]:
+        """The age band as [from, to) in years, open ends filled in."""
+        return self.age_min or 0.0, self.age_max if self.age_max is not None else float("inf")
+
+    @property
+    def narrowness(self) -> tuple[bool, float]:
+        """Orders the rows that fit a person: the one for their sex, then the narrowest band."""
+        low, high = self.ages
+        return self.sex is not None, low - high
+
     def describe(self) -> str:
         parts: list[str] = [self.sex] if self.sex else []
         if self.age_min is not None and self.age_max is not None:
@@ -396,7 +407,7 @@ class ReferenceSet:
         fits = [r for r in rows if r.matches(sex, age) is True]
         maybe = [r for r in rows if r.matches(sex, age) is None]
         if fits and not maybe:
-            best = max(fits, key=lambda r: r.specificity)
+            best = max(fits, key=lambda r: r.narrowness)  # the validated rows nest
             note = None if best.specificity == 0 else f"interval for {best.describe()}"
             return Selected(best.bounds, note)
         candidates = fits + maybe
@@ -875,13 +886,21 @@ def _overlaps(name: str, numbered: dict[int, Interval]) -> list[str]:
         if a.age_min is not None and a.age_max is not None and a.age_min >= a.age_max:
             problems.append(f"marker '{name}': interval {number} has age_min >= age_max")
         for other, b in rows[i + 1 :]:
-            same_sex = a.sex == b.sex
-            a_lo, a_hi = a.age_min or 0.0, a.age_max if a.age_max is not None else float("inf")
-            b_lo, b_hi = b.age_min or 0.0, b.age_max if b.age_max is not None else float("inf")
-            if same_sex and a_lo < b_hi and b_lo < a_hi:
+            (a_lo, a_hi), (b_lo, b_hi) = a.ages, b.ages
+            if not (a_lo < b_hi and b_lo < a_hi) or (a.sex and b.sex and a.sex != b.sex):
+                continue
+            said = f"marker '{name}': interval {number} ({a.describe()}) and interval {other} "
+            if a.sex == b.sex:
+                problems.append(said + f"({b.describe()}) overlap")
+            # A row for one sex inside a row for anyone is its exception, and wins (see
+            # `ReferenceSet._choose`); otherwise whichever came first would judge the overlap.
+            elif not (a.sex and b_lo <= a_lo and a_hi <= b_hi) and not (
+                b.sex and a_lo <= b_lo and b_hi <= a_hi
+            ):
                 problems.append(
-                    f"marker '{name}': interval {number} ({a.describe()}) and interval {other} "
-                    f"({b.describe()}) overlap"
+                    said + f"({b.describe()}) overlap, and neither is inside the other, so "
+                    "some people fit both: change the ages so that each person fits one row "
+                    "(a row for one sex may sit inside a row for anyone)"
                 )
     return problems
 
@@ -890,11 +909,7 @@ def _gaps(name: str, rows: list[Interval]) -> list[str]:
     """Age bands of one sex that leave a hole between them (e.g. 18-50 then 51+)."""
     problems = []
     for sex in {row.sex for row in rows}:
-        bands = sorted(
-            (row.age_min or 0.0, row.age_max if row.age_max is not None else float("inf"))
-            for row in rows
-            if row.sex == sex
-        )
+        bands = sorted(row.ages for row in rows if row.sex == sex)
         for (_, end), (start, _) in zip(bands, bands[1:], strict=False):
             if end < start:
                 who = f"{sex} " if sex else ""

@@ -172,6 +172,40 @@ def test_a_row_for_one_sex_only_and_no_sex_is_indeterminate(tmp_path):
     assert ranges.select("IL-6", "male", None).bounds is None
 
 
+def _crp_rows(*rows: str) -> bytes:
+    return (
+        '[markers.CRP]\nunit = "mg/L"\n'
+        + "".join(f"[[markers.CRP.intervals]]\n{row}\n" for row in rows)
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ('sex = "female"\nhigh = 5.0', "age_min = 18\nhigh = 8.0"),
+        ('sex = "female"\nage_min = 18\nage_max = 60\nhigh = 5.0', "age_min = 50\nhigh = 8.0"),
+    ],
+)
+def test_rows_for_one_sex_and_for_anyone_that_cross_are_an_error_in_either_order(rows):
+    """A woman of 40 fits both rows: whichever came first would judge her."""
+    for order in (rows, rows[::-1]):
+        problems = check_ranges_bytes(_crp_rows(*order))
+        assert len(problems) == 1 and "neither is inside the other" in problems[0], problems
+
+
+def test_a_row_for_one_sex_inside_a_row_for_anyone_wins_in_either_order(tmp_path):
+    # Both rows say something of age or sex: which is the exception is read from the bands.
+    rows = ('sex = "female"\nhigh = 5.0', "age_min = 0\nhigh = 8.0")
+    for n, order in enumerate((rows, rows[::-1])):
+        assert check_ranges_bytes(_crp_rows(*order)) == []
+        path = tmp_path / f"nested{n}.toml"
+        path.write_bytes(_crp_rows(*order))
+        ranges = load_ranges(str(path))
+        assert ranges.select("CRP", "female", 40).bounds == Bounds(high=5.0)
+        assert ranges.select("CRP", "male", 40).bounds == Bounds(high=8.0)
+        assert ranges.select("CRP", "female", 10).bounds == Bounds(high=5.0)
+
+
 def test_no_row_for_a_child_means_no_interval(mayo):
     chosen = mayo.select("IL-2", None, 12)
     assert chosen.bounds is None and not chosen.indeterminate

@@ -53,6 +53,7 @@ from panelcli.models import (
 from panelcli.models import ReferenceUsed as Reference
 from panelcli.names import unmangled
 from panelcli.ranges import (
+    NO_LIMITS,
     MarkerRange,
     ReferenceSet,
     Sex,
@@ -784,7 +785,7 @@ class Interpreter:
         if name is None:
             return None
         entry = self.ranges.markers[name]
-        if entry.intervals or not entry.has_bounds:
+        if entry.intervals or not entry.has_normal_range:
             return None  # the person decides the interval, or there is none
         try:
             exponent = conversion_exponent(unit, entry.unit)
@@ -849,7 +850,9 @@ class Interpreter:
             if len(self._references) >= 4096:  # ranges printed in files can vary without end
                 self._references.clear()
             reference = self._references[key] = Reference(
-                **bounds._asdict(), unit=unit, origin=origin, text=bounds_text(bounds, unit),
+                **bounds._asdict(), unit=unit, origin=origin,
+                text=bounds_text(bounds, unit) if bounds.low is not None or bounds.high is not None
+                else f"no range; {interval_text(bounds, unit)} {unit}",
                 source=source,
             )  # fmt: skip
         return reference
@@ -1096,6 +1099,17 @@ class Interpreter:
         reference = self._reference(bounds, entry.unit, origin, entry.source)
         base["value"] = value
         judged = interpret(value, parsed.comparator, bounds, entry.unit)
+        if judged.status is Status.NORMAL and bounds.low is None and bounds.high is None:
+            # Only critical limits: not past them says nothing of the range there is not.
+            limits = f"{interval_text(bounds, entry.unit)} {entry.unit}"
+            no_range = (
+                f"{NO_LIMITS} {name} but gives no range for it, only a critical limit ({limits}); "
+                "the value is not past it, so it cannot be judged further"
+            )
+            return Result(
+                **base, status=Status.NO_REFERENCE, reference=reference,
+                note="; ".join(n for n in (used, note, no_range) if n),
+            )  # fmt: skip
         notes = [n for n in (used, judged.note, note) if n]
         return Result(
             **base, status=judged.status, flag=judged.flag, flags=judged.flags,

@@ -342,7 +342,7 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
     text = []
     for starts, why in (
         (NO_INTERVAL_FITS, "no range that fits this person's age or sex"),
-        (NO_LIMITS, "no range at all"),
+        (NO_LIMITS, "no normal range"),
     ):
         group = [r for r in unknown if (r.note or "").startswith(starts)]
         if group:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from panelcli.check import CheckOptions, Interpreter, check_file, check_files
+from panelcli.check import CheckOptions, Interpreter, build_report, check_file, check_files
 from panelcli.models import Issue, Result, Status
 from panelcli.ranges import load_ranges
 from tests.conftest import SAMPLES
@@ -451,3 +451,21 @@ def test_a_form_the_set_does_not_name_is_not_matched_but_said(write_csv):
     assert results[2].note == "no reference range for 'IL-23 p19' in this set"  # no IL-23 in it
     mayo = check_file(path, ranges=load_ranges("mayo-adult"))
     assert "which form" not in (mayo.panels[0].results[0].note or "")
+
+
+def test_a_marker_with_only_a_critical_limit_is_no_reference_until_past_it(write_csv, tmp_path):
+    """'critical_high = 50' and no high: 7 is not 'normal' against a range the set lacks."""
+    ranges = tmp_path / "crit.toml"
+    ranges.write_text('[markers.CRP]\nunit = "mg/L"\ncritical_high = 50\n', encoding="utf-8")
+    path = write_csv("sample_id,marker,value,unit\nS1,CRP,7,mg/L\nS2,CRP,60,mg/L\nS3,CRP,<3,mg/L\n")
+    for short_path in (True, False):
+        reference_set = load_ranges(str(ranges))
+        interpreter = Interpreter(reference_set, CheckOptions(), short_path=short_path)
+        report = build_report(interpreter.stream([str(path)]), reference_set)
+        results = [r for p in report.panels for r in p.results]
+        assert [r.status for r in results] == [
+            Status.NO_REFERENCE, Status.CRITICAL, Status.NO_REFERENCE,
+        ]  # fmt: skip
+        assert results[0].flag is None and results[0].reference is not None
+        assert results[0].reference.text == "no range; critical ≥ 50 mg/L"
+        assert "only a critical limit (critical ≥ 50 mg/L)" in (results[0].note or "")

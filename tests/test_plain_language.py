@@ -290,7 +290,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "could not measure",
         "no reference range in this set",
         "but no range that fits this person's age or sex",
-        "but no range at all",
+        "but no normal range",
         "Another reference set, or the lab's own range",
         "Check that the name is spelled right",
         "mild inflammation",

@@ -8,7 +8,10 @@ stay together and a marker measured twice is still noticed. See README, "Beyond 
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
+import gc
 import os
 from collections.abc import Iterator
 from functools import lru_cache
@@ -37,6 +40,7 @@ from panelcli.reading import (
     is_header_again,
     is_range_row,
     is_units_row,
+    no_result_rows,
     not_a_patient_sample,
     open_rows,
     units_row_again,
@@ -45,8 +49,13 @@ from panelcli.reading import (
 from panelcli.values import ValueProblem, parse_value, writes_a_decimal_comma
 
 
-class RowBatch(NamedTuple):
-    """Consecutive rows of one file, with what is needed to read them alone (picklable)."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class RowBatch:
+    """Consecutive rows of one file, with what is needed to read them alone (picklable).
+
+    Not a tuple: Dask walks into tuples and lists it is given, looking for tasks, which took
+    longer than interpreting the rows.
+    """
 
     source: str
     header: list[str]
@@ -66,6 +75,12 @@ class RowBatch(NamedTuple):
     comma_decimal_seen: bool = False
     fallback_text: str = ""  # last batch: see `ReadStats.fallback_text`
 
+    def __dask_tokenize__(self) -> tuple[object, ...]:
+        """Dask's name for the batch, instead of hashing every row (seconds per batch): the
+        batch's place in its file, and the object, as batches of a file read again differ."""
+        lines = (self.rows[0][0], self.rows[-1][1]) if self.rows else ()
+        return ("panelcli.RowBatch", self.source, *lines, len(self.rows), id(self))
+
 
 class BatchEvents(NamedTuple):
     """What one batch gave: its events, and what only the whole file can report."""
@@ -73,6 +88,10 @@ class BatchEvents(NamedTuple):
     events: list[StreamEvent]
     blank_cells: int  # for the file's `cells-blank` warning (see `file_end_warnings`)
     first_blank_line: int | None = None  # the line of the batch's first blank cell
+    #: Rows read and rows skipped (comments, controls): a file none of whose batches read a
+    #: row gets the `file-unreadable` issue `no_result_rows` gives, after its closing warnings.
+    rows: int = 0
+    skipped: int = 0
 
 
 def read_batches(
@@ -87,7 +106,7 @@ def read_batches(
     InputError for a file that cannot be read at all, as `panelcli check` reports it.
     """
     source = os.fspath(source)  # results name their file by this text
-    reference_set = _reference_set(ranges)
+    reference_set = reference_set_once(ranges)
     stats = ReadStats()
     known = reference_set.resolve
     with open_rows(source, lambda name: known(name) is not None, stats, max_line) as opening:
@@ -107,7 +126,6 @@ def read_batches(
         rows: list[NumberedRow] = []
         first = True
         previous: PanelKey | None = None
-        count = 0
         comma_before = comma_seen = False  # before this batch; before this row
         try:
             for numbered in opening.rows:
@@ -143,15 +161,16 @@ def read_batches(
                     comma_seen = _writes_decimal_comma(cells, layout)
                 rows.append(numbered)
                 previous = here
-                count += 1
         except InputError as exc:
             if first and not rows and not leading:  # nothing to give: unreadable, as in check
                 raise
             # As `panelcli check`: the rows before the problem, then the problem.
             yield batch(rows, first, True, tuple(stopped_reading(source, exc)))
             return
-        if count == 0:
-            raise InputError(f"{source}: the file has a header but no result rows")
+        if first and not leading and all(type(c) is list and is_blank(c) for _, _, c in rows):
+            raise no_result_rows(source, 0)  # nothing to give: `panelcli check` writes nothing
+        # A file whose rows are all comments or controls is one batch: its interpretation gives
+        # their warnings, and `ndjson_join` the file-unreadable issue after them.
         yield batch(rows, first, True)
 
 
@@ -166,7 +185,13 @@ def interpret_batch(
     batch, the last batch's fallback_bytes, the first batch's first_blank_line that is not
     None)`, after the last batch's events.
     """
-    reference_set = _reference_set(ranges)
+    with collector_paused():
+        return _interpret(batch, reference_set_once(ranges), options)
+
+
+def _interpret(
+    batch: RowBatch, reference_set: ReferenceSet, options: CheckOptions | None
+) -> BatchEvents:
     stats = ReadStats(delimiter=batch.delimiter, decimal_comma=batch.decimal_comma)
     # Copies: the reader pads rows in place, and a batch may be interpreted again (a retry).
     rows = [(line, last, list(c) if isinstance(c, list) else c) for line, last, c in batch.rows]
@@ -178,7 +203,23 @@ def interpret_batch(
     for judged in interpreter.judge_rows(file, stats, first=False):
         events.extend(judged)
     events.extend(batch.stopped)
-    return BatchEvents(events, stats.blank_cells, stats.first_blank_line)
+    return BatchEvents(events, stats.blank_cells, stats.first_blank_line, stats.rows, stats.skipped)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for a while (on again after, if it was on).
+
+    A batch holds many long-lived objects (rows, results) and makes no cycles: the collector
+    would walk them again and again, half the time a batch takes.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _is_data(cells: list[str] | csv.Error) -> bool:
@@ -223,7 +264,8 @@ def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:
     return sample_key("", cell("sample_id"), cell("patient_id"), cell("collected_at"))
 
 
-def _reference_set(ranges: ReferenceSet | str | os.PathLike[str] | None) -> ReferenceSet:
+def reference_set_once(ranges: ReferenceSet | str | os.PathLike[str] | None) -> ReferenceSet:
+    """A set as given, or loaded by name or path once per process."""
     if isinstance(ranges, ReferenceSet):
         return ranges
     return _load(None if ranges is None else os.fspath(ranges))  # text: a cache key

@@ -877,14 +877,18 @@ def file_closing(source: str, stats: ReadStats) -> Iterator[Issue]:
         stats.fallback_text,
     )
     if stats.rows == 0:
-        skipped = (
-            f" (its {counted(stats.skipped, 'row was', 'rows were')} skipped as comments, "
-            "controls or standards, "
-            "or a lab's range row: 'panelcli validate' names each)"
-            if stats.skipped
-            else ""
-        )
-        raise InputError(f"{source}: the file has a header but no result rows{skipped}")
+        raise no_result_rows(source, stats.skipped)
+
+
+def no_result_rows(source: str, skipped: int) -> InputError:
+    """The problem of a file whose rows were all skipped (`skipped` of them), or that has none."""
+    said = (
+        f" (its {counted(skipped, 'row was', 'rows were')} skipped as comments, "
+        "controls or standards, or a lab's range row: 'panelcli validate' names each)"
+        if skipped
+        else ""
+    )
+    return InputError(f"{source}: the file has a header but no result rows{said}")
 
 
 @contextlib.contextmanager

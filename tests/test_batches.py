@@ -109,6 +109,11 @@ TRICKY = {
     # Two sexes alike in their first 40 characters (messages quote 40): one warning, as joined.
     "long-unreadable-sexes.csv": "sample_id,marker,value,unit,sex\n"
     + "".join(f"S{n},IL-6,5,pg/mL,{'x' * 45}{c}\n" for n, c in enumerate("ABA")),
+    # Every row skipped: the CLI ends the warnings with the file-unreadable issue (QA).
+    "controls-only.csv": "sample_id,marker,value,unit\nStandard1,IL-6,100,pg/mL\n"
+    "Blank,IL-6,0,pg/mL\n",
+    "comments-only.csv": "sample_id,marker,value,unit\n# just a comment\n",
+    "header-only.csv": "sample_id,marker,value,unit\n\n",
     "age-disagrees.csv": "sample_id,marker,value,unit,age,birth_date,collected_at\n"
     "S1,IL-6,5,pg/mL,30,2020-01-01,2026-01-01\nS2,IL-6,5,pg/mL,40,01.01.1990,2026-01-01\n"
     "S3,IL-6,5,pg/mL,36,01.01.1990,2026-01-01\nS4,IL-6,5,pg/mL,200,,\n",
@@ -157,3 +162,31 @@ def test_a_file_that_stops_after_only_a_comment_gives_what_the_cli_gives(tmp_pat
     assert code == 2 and '"comment-skipped"' in stdout and '"file-unreadable"' in stdout
     for rows_per_batch in (1, 3, 10_000):
         assert batched_ndjson(path, rows_per_batch) == stdout
+
+
+def test_the_batches_of_several_files_give_the_clis_ndjson_for_them(tmp_path: Path) -> None:
+    """Each file's closing warnings (blank cells) and no-rows issue after its own rows."""
+    texts = {
+        "a.csv": "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,3,4\nS2,,4\n",
+        "controls.csv": TRICKY["controls-only.csv"],
+        "b.csv": "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nS3,1,\nS4,2,2\n",
+    }
+    paths = []
+    for name, text in texts.items():
+        paths.append(str(tmp_path / name))
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    stdout = runner.invoke(app, ["check", *paths, "--format", "ndjson"]).stdout
+    assert stdout.count('"cells-blank"') == 2 and '"file-unreadable"' in stdout
+    for rows_per_batch in (1, 10_000):
+        parts = [
+            ndjson_batch(b, RANGES) for p in paths for b in read_batches(p, RANGES, rows_per_batch)
+        ]
+        assert "".join(ndjson_join(parts, RANGES.info)) == stdout
+
+
+def test_joining_parts_judged_by_another_set_is_refused() -> None:
+    """The end line names the set: it must be the one that judged every result."""
+    path = str(ROOT / "samples/healthy-adult.csv")
+    parts = [ndjson_batch(b) for b in read_batches(path, RANGES)]  # the default set
+    with pytest.raises(ValueError, match="another reference set"):
+        list(ndjson_join(parts, load_ranges("mayo-adult").info))

@@ -46,3 +46,28 @@ def test_dask_bag_of_batches_gives_the_clis_ndjson(tmp_path: Path) -> None:
 
     assert got == expected
     assert expected.count("\n") > len(MARKERS) * 300, "every row is in it"
+
+
+def test_the_readmes_recipe_gives_the_clis_ndjson(tmp_path: Path) -> None:
+    """README's cohort_to_ndjson.py as written, with smaller batches so that there are several
+    windows of them."""
+    import re
+    import subprocess
+    import sys
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    recipe = re.search(r"```python\n(# cohort_to_ndjson\.py\n.*?)```", readme, re.S)
+    assert recipe is not None
+    code = recipe.group(1)
+    for written, smaller in (
+        ("rows_per_batch=10_000", "rows_per_batch=150"),
+        ("at_once=4", "at_once=3"),
+    ):
+        assert written in code
+        code = code.replace(written, smaller)
+    (tmp_path / "cohort_to_ndjson.py").write_text(code, encoding="utf-8")
+    expected = CliRunner().invoke(app, ["check", str(cohort(tmp_path)), "--format", "ndjson"])
+    subprocess.run([sys.executable, "cohort_to_ndjson.py"], cwd=tmp_path, check=True, timeout=300)
+    got = (tmp_path / "cohort.ndjson").read_text(encoding="utf-8")
+    # The CLI was given the file's full path; the recipe its name.
+    assert got == expected.stdout.replace(str(tmp_path / "cohort.csv"), "cohort.csv")

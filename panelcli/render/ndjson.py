@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from pydantic_core import to_json
 
-from panelcli.batches import RowBatch, interpret_batch
+from panelcli.batches import RowBatch, collector_paused, interpret_batch, reference_set_once
 from panelcli.check import (
     KIND_LIMIT,
     CheckOptions,
@@ -26,6 +26,7 @@ from panelcli.check import (
     Tally,
     more_of_kind,
     once_key,
+    stopped_reading,
 )
 from panelcli.models import (
     Issue,
@@ -38,7 +39,7 @@ from panelcli.models import (
     WarningLine,
 )
 from panelcli.ranges import ReferenceSet
-from panelcli.reading import file_end_warnings
+from panelcli.reading import file_end_warnings, no_result_rows
 from panelcli.render.stream import Batch, Text, batch_texts, remember
 from panelcli.values import json_inert
 
@@ -108,6 +109,10 @@ class NdjsonPart(NamedTuple):
     stopped: bool = False  # a problem stopped the file's reading here: no closing warnings
     first_blank_line: int | None = None  # see `BatchEvents`
     fallback_text: str = ""  # see `RowBatch`
+    rows: int = 0  # see `BatchEvents`
+    skipped: int = 0
+    #: The sha256 of the reference set that judged the batch: `ndjson_join` checks it.
+    reference_sha256: str = ""
 
 
 def ndjson_batch(
@@ -116,69 +121,119 @@ def ndjson_batch(
     options: CheckOptions | None = None,
 ) -> NdjsonPart:
     """One batch of a file as NDJSON lines: the map step when a cluster interprets a file."""
+    reference_set = reference_set_once(ranges)
+    with collector_paused():  # see there: the lines made here are as many as the rows
+        return _ndjson_part(batch, reference_set, options)
+
+
+def _ndjson_part(
+    batch: RowBatch, reference_set: ReferenceSet, options: CheckOptions | None
+) -> NdjsonPart:
     tally = Tally()
     rows = RowEncoder()
-    events, blank_cells, first_blank_line = interpret_batch(batch, ranges, options)
+    events, blank_cells, first_blank_line, read, skipped = interpret_batch(
+        batch, reference_set, options
+    )
+    tally.count(events)  # at once: one event at a time costs as much as encoding it
     lines: list[str] = []
     once: list[tuple[int, tuple[str, ...]]] = []
-    for event in tally.watch(events):
+    line = rows.line
+    for event in events:
+        if type(event) is ResultRow:
+            lines.append(line(event))
+            continue
         if isinstance(event, Issue) and event.code in Interpreter.ONCE_PER_FILE:
             once.append((len(lines), once_key(event)))
         lines.append(event_line(event, rows))
     return NdjsonPart(
         batch.source, lines, tally, blank_cells, batch.fallback_bytes, once,
-        bool(batch.stopped), first_blank_line, batch.fallback_text,
+        bool(batch.stopped), first_blank_line, batch.fallback_text, read, skipped,
+        reference_set.sha256,
     )  # fmt: skip
 
 
 def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) -> Iterator[str]:
-    """The batches of one file as one NDJSON text, exactly as `panelcli check` writes it.
+    """The batches of one or more files as one NDJSON text, exactly as `panelcli check` writes
+    it for those files.
 
-    Parts must come in file order. Warnings given once per file are kept at their first
-    place; the file's closing warnings and the end line (notice, totals) come last.
+    Parts must come in file order, a file's parts together. Warnings given once per file are
+    kept at their first place; each file's closing warnings come after its last part, and the
+    end line (notice, totals) last. Raises ValueError for a part judged by another set.
     """
     total = Tally()
-    seen: set[tuple[str, ...]] = set()
-    kinds: Counter[str] = Counter()  # texts kept per code, limited as `Interpreter` does
-    blank_cells = fallback_bytes = 0
-    first_blank_line: int | None = None
-    fallback_text = ""
-    source = ""
-    stopped = False
+    file: _FileSoFar | None = None
     for part in parts:
-        stopped = stopped or part.stopped
+        if part.reference_sha256 and part.reference_sha256 != reference_set.sha256:
+            raise ValueError(
+                f"a batch of {part.source} was judged by another reference set than "
+                f"{reference_set.name} (sha256 {part.reference_sha256[:12]}…, not "
+                f"{reference_set.sha256[:12]}…): give ndjson_batch the same ranges"
+            )
+        if file is None or part.source != file.source:
+            if file is not None:
+                yield from file.closing(total)
+            file = _FileSoFar(part.source)
+        yield from file.add(part, total)
+    if file is not None:
+        yield from file.closing(total)
+    yield StreamEnd(reference_set=reference_set, totals=total.totals()).model_dump_json() + "\n"
+
+
+class _FileSoFar:
+    """What `ndjson_join` keeps of one file's parts until its closing warnings."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.seen: set[tuple[str, ...]] = set()
+        self.kinds: Counter[str] = Counter()  # texts kept per code, limited as `Interpreter` does
+        self.blank_cells = self.fallback_bytes = self.rows = self.skipped = 0
+        self.first_blank_line: int | None = None
+        self.fallback_text = ""
+        self.stopped = False
+
+    def add(self, part: NdjsonPart, total: Tally) -> Iterator[str]:
+        """The part's lines, less the once-per-file warnings an earlier part gave."""
+        self.stopped = self.stopped or part.stopped
         total.add(part.tally)
-        blank_cells += part.blank_cells
-        first_blank_line = first_blank_line or part.first_blank_line
-        fallback_text = fallback_text or part.fallback_text
-        fallback_bytes += part.fallback_bytes
-        source = part.source
+        self.blank_cells += part.blank_cells
+        self.first_blank_line = self.first_blank_line or part.first_blank_line
+        self.fallback_text = self.fallback_text or part.fallback_text
+        self.fallback_bytes += part.fallback_bytes
+        self.rows += part.rows
+        self.skipped += part.skipped
         dropped = set()
         summed_up: dict[int, str] = {}  # index -> the line that sums up the rest of its code
         for index, key in part.once:
             code = key[0]
-            if key in seen or kinds[code] > KIND_LIMIT:
+            if key in self.seen or self.kinds[code] > KIND_LIMIT:
                 dropped.add(index)
                 continue
-            if kinds[code] == KIND_LIMIT:
+            if self.kinds[code] == KIND_LIMIT:
                 warning = WarningLine.model_validate_json(part.lines[index]).warning
                 summed_up[index] = event_line(more_of_kind(warning, KIND_LIMIT))
             else:
-                seen.add(key)
-            kinds[code] += 1
+                self.seen.add(key)
+            self.kinds[code] += 1
         total.warnings -= len(dropped)
         for index, line in enumerate(part.lines):
             if index not in dropped:
                 yield summed_up.get(index, line)
-    # As `panelcli check`: a file whose reading stopped has no closing warnings.
-    closing = (
-        ()
-        if stopped
-        else file_end_warnings(source, blank_cells, fallback_bytes, first_blank_line, fallback_text)
-    )
-    for issue in total.watch(closing):
-        yield event_line(issue)
-    yield StreamEnd(reference_set=reference_set, totals=total.totals()).model_dump_json() + "\n"
+
+    def closing(self, total: Tally) -> Iterator[str]:
+        """As `panelcli check`: the closing warnings (none when reading stopped), then the
+        file-unreadable issue for a file that gave no row."""
+        if self.stopped:
+            return
+        closing: list[StreamEvent] = list(
+            file_end_warnings(
+                self.source, self.blank_cells, self.fallback_bytes, self.first_blank_line,
+                self.fallback_text,
+            )
+        )  # fmt: skip
+        if self.rows == 0:
+            closing.extend(stopped_reading(self.source, no_result_rows(self.source, self.skipped)))
+        for event in total.watch(closing):
+            yield event_line(event)
 
 
 class RowEncoder:

@@ -1547,19 +1547,39 @@ def _age_from_dates(birth: str, collected: str) -> float | None:
 # --- whole reports ------------------------------------------------------------------------------
 
 
+class _Readings:
+    """`panel_key`, and which reading of its file a result is from: a file given twice
+    (`file-repeated` before its rows) gives panels of its own the second time, whether it
+    was named alike ('a.csv a.csv') or not ('a.csv ./a.csv')."""
+
+    __slots__ = ("times",)
+
+    def __init__(self) -> None:
+        self.times: dict[str, int] = {}  # source → readings before this one
+
+    def note(self, issue: Issue) -> None:
+        if issue.code == "file-repeated":
+            self.times[issue.source] = self.times.get(issue.source, 0) + 1
+
+    def panel_key(self, result: Result | ResultRow) -> tuple[PanelKey, int]:
+        return panel_key(result), self.times.get(result.source, 0) if self.times else 0
+
+
 def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> Report:
     """Gather events into panels: one per source and sample, in order of first sight."""
-    groups: dict[PanelKey, list[Result]] = {}
+    groups: dict[tuple[PanelKey, int], list[Result]] = {}
     rejected: list[Issue] = []
     warnings: list[Issue] = []
+    readings = _Readings()
     for event in events:
         if isinstance(event, ResultRow):
             event = event.to_result()
         if isinstance(event, Result):
-            groups.setdefault(panel_key(event), []).append(event)
+            groups.setdefault(readings.panel_key(event), []).append(event)
         elif event.severity == "error":
             rejected.append(event)
         else:
+            readings.note(event)
             warnings.append(event)
     panels = [
         Panel(
@@ -1684,12 +1704,14 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
     76,924 samples: 77 MiB at peak).
     """
     tally = Tally()
-    panels: dict[PanelKey, _SampleCount] = {}  # in order of first sight
+    panels: dict[tuple[PanelKey, int], _SampleCount] = {}  # in order of first sight
     rejected: list[Issue] = []
     warnings: list[Issue] = []
     reasons: dict[str, int] = {}
+    readings = _Readings()
     for event in tally.watch(events):
         if isinstance(event, Issue):
+            readings.note(event)
             kept = rejected if event.severity == "error" else warnings
             if event.severity == "error":
                 reasons[event.code] = reasons.get(event.code, 0) + 1
@@ -1697,7 +1719,7 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
             if len(kept) < OVERVIEW_ISSUES or is_summing_up(event):
                 kept.append(event)
             continue
-        key = panel_key(event)
+        key = readings.panel_key(event)
         panel = panels.get(key)
         if panel is None:
             panel = panels[key] = _SampleCount(event.patient_id, event.collected_at)
@@ -1714,7 +1736,7 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
         shown += itertools.islice(unflagged, OVERVIEW_PANELS - len(shown))
     digests = [
         PanelDigest(
-            source=key[0], sample_id=key[1], patient_id=panels[key].patient_id,
+            source=key[0][0], sample_id=key[0][1], patient_id=panels[key].patient_id,
             collected_at=panels[key].collected_at, measured=panels[key].measured,
             flagged_markers=panels[key].flagged or [],
         )

@@ -261,6 +261,8 @@ def test_a_file_given_twice_is_warned(write_csv):
     path = write_csv(HEADER + "S1,IL-6,1,pg/mL\n")
     report = check_files([path, path])
     assert "file-repeated" in [w.code for w in report.warnings]
+    # Panels of its own the second time, as under another name (found in QA)
+    assert [len(p.results) for p in report.panels] == [1, 1]
     # by another name too ('a.csv ./a.csv'; found in review)
     folder, name = os.path.split(path)
     report = check_files([path, os.path.join(folder, ".", name)])

@@ -91,6 +91,17 @@ def test_a_streamed_overview_equals_the_overview_of_the_whole_report(tmp_path: P
     ]
 
 
+def test_a_file_given_twice_counts_its_samples_twice_as_its_report_does(tmp_path: Path) -> None:
+    path = str(big_file(tmp_path, 30))
+    ranges = load_ranges()
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([path, path]), ranges)
+    whole = overview_of(
+        build_report(Interpreter(ranges, CheckOptions()).stream([path, path]), ranges)
+    )
+    assert streamed == whole
+    assert (streamed.samples, streamed.flagged_samples) == (60, 6)
+
+
 def test_a_sample_flagged_only_by_a_later_row_is_listed_in_order_of_first_sight(
     tmp_path: Path,
 ) -> None:

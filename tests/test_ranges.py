@@ -955,3 +955,13 @@ def test_ranges_list_shows_the_file_panelcli_ranges_names_as_the_default(
     assert listed.exit_code == exit_code
     *others, last = listed.stdout.splitlines()
     assert last.startswith(f"{path} {line}") and "(default" not in "".join(others)
+
+
+def test_the_readmes_example_of_the_format_is_a_valid_set() -> None:
+    """A new user copies it first (found in QA: its Ferritin had no unit)."""
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"The format:\n\n```toml\n(.*?)```", readme, re.S)
+    assert example is not None
+    assert check_ranges_bytes(example.group(1).encode()) == []

@@ -261,6 +261,9 @@ def _refuse_existing_export(path: Path | None, force: bool) -> None:
         from panelcli.render.output import refuse_existing
 
         refuse_existing(path, force)
+        folder = path.parent
+        if not folder.is_dir():  # as -o says it, before the run rather than after (QA)
+            raise PanelcliError(f"cannot write '{path}': the folder '{folder}' does not exist")
 
 
 def _refuse_one_file_for_two(output: str | None, export: Path | None) -> None:

@@ -88,6 +88,10 @@ def test_an_unwritable_export_path_is_one_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", _sample("healthy-adult"), "--export", str(out)])
     assert result.exit_code == 2
     assert "cannot write" in result.output and "Traceback" not in result.output
+    # refused before the run, as -o is: no table first (found in QA)
+    assert result.stdout == "" and "the folder" in result.stderr
+    demo = runner.invoke(app, ["demo", "healthy-adult", "--export", str(out)])
+    assert demo.exit_code == 2 and demo.stdout == ""
 
 
 @pytest.mark.parametrize("force", [[], ["--force"]])

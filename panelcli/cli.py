@@ -740,7 +740,8 @@ def demo(
     """Show the bundled synthetic sample panels, or interpret one with a short story.
 
     The samples are always judged by the default bundled set, which their stories describe
-    (PANELCLI_RANGES is not used here).
+    (PANELCLI_RANGES is not used here). Exits 0 whatever a sample's results: use
+    'panelcli check' on a file for exit codes.
 
     Example: panelcli demo cytokine-storm --export storm.html
     """

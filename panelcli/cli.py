@@ -690,7 +690,10 @@ def validate(
     max_line_length: MaxLineOpt = 1024 * 1024,
     debug: DebugOpt = False,
 ) -> None:
-    """List every problem in lab files (file:line: column: code: message), like a linter.
+    """List every problem in lab files, like a linter.
+
+    One line each: file:line: column: severity code: message (no column when the problem is
+    the whole row, no line when it is the whole file).
 
     Example: panelcli validate results.csv another.csv
     """

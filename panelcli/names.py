@@ -17,7 +17,9 @@ _GREEK_WORD_LETTER = {
 }  # fmt: skip
 # Everything that is not a letter or digit is spelling noise: spaces, the ASCII hyphen, the
 # Unicode hyphens and dashes U+2010–2015, the minus sign U+2212, dots, underscores, slashes.
-_NOISE = re.compile(r"[\W_]+")
+# '?' and U+FFFD stay: they stand for a letter lost to an encoding ('TNF-?' was TNF-α or
+# TNF-β), so 'TNF-?' must not fold to 'TNF' (found in QA).
+_NOISE = re.compile(r"(?:[^\w?\ufffd]|_)+")
 
 
 def unmangled(text: str) -> str:

@@ -354,12 +354,21 @@ class ReferenceSet:
                 self._hints.clear()
             hint = (
                 self._named_with_a_unit(marker)
+                or self._named_despite_a_lost_letter(marker)
                 or closest_marker(key, self._index)
                 or self._named_otherwise(key)
                 or self._named_in_brackets(marker)
             )
             self._hints[key] = hint
             return hint
+
+    def _named_despite_a_lost_letter(self, marker: str) -> str | None:
+        """'TNF-?': the markers it is with a Greek letter where an encoding left '?'."""
+        lost = "?" if "?" in marker else "\ufffd" if "\ufffd" in marker else None
+        if lost is None:
+            return None
+        found = {self.resolve(marker.replace(lost, letter, 1)) for letter in "αβγ"}
+        return " or ".join(sorted(name for name in found if name is not None)) or None
 
     def without_form(self, marker: str) -> str | None:
         """This set's marker that a name adds a subunit form to ('IL-12 p70' where the set has

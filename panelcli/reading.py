@@ -80,7 +80,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
     # Long layout: a value's comparator ('<' beside '2.0') and the lab's flag ('H') in columns
     # of their own, read as if written in the value cell ('<2.0', '12.5 H').
     "comparator": ("comparator", "operator", "resultoperator", "modifier", "resultmodifier",
-                   "valuemodifier"),
+                   "valuemodifier", "qualifier", "resultqualifier", "valuequalifier",
+                   "resultcomparator", "valuecomparator", "sign", "resultsign"),
     "lab_flag": ("flag", "flags", "abnormalflag", "abnormalflags", "resultflag", "resultflags",
                  "abnormalityflag", "hlflag", "hiloflag"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
@@ -131,7 +132,17 @@ KnownMarker = Callable[[str], bool]
 
 
 def header_key(text: str) -> str:
-    return _HEADER_NOISE.sub("", text.replace("\ufeff", "")).casefold()
+    """A header cell as compared with the names of roles: no case, spacing or punctuation, and
+    no invisible characters (a zero-width space or soft hyphen copied in with the name)."""
+    return _HEADER_NOISE.sub("", _INVISIBLE.sub("", text)).casefold()
+
+
+#: Control and format characters (Unicode Cc, Cf): a BOM, zero-width and bidi marks, soft
+#: hyphens, tags. Never part of a column's name.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
 
 
 class Measurement(NamedTuple):

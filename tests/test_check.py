@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from panelcli.check import CheckOptions, Interpreter, build_report, check_file, check_files
 from panelcli.models import Issue, Result, Status
 from panelcli.ranges import load_ranges
@@ -471,3 +473,31 @@ def test_a_marker_with_only_a_critical_limit_is_no_reference_until_past_it(write
         assert results[0].flag is None and results[0].reference is not None
         assert results[0].reference.text == "no range; critical ≥ 50 mg/L"
         assert "only a critical limit (critical ≥ 50 mg/L)" in (results[0].note or "")
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Result Qualifier", "Qualifier", "Sign", "\u200bcomparator", "compa\u00adrator"],
+)
+def test_a_comparator_column_under_another_name_or_with_invisible_characters_is_read(
+    write_csv, header
+):
+    """'>' beside 2.5 under 'Result Qualifier' was ignored: 2.5 judged normal (found in QA)."""
+    path = write_csv(f"sample_id,marker,value,unit,{header}\nS1,IL-6,2.5,pg/mL,>\n")
+    (result,) = check_file(path).panels[0].results
+    assert (result.comparator, result.status) == (">", Status.HIGH)
+
+
+def test_a_zero_width_space_before_a_header_name_keeps_its_column(write_csv):
+    path = write_csv("\u200bsample_id,marker,value,unit\nS1,IL-6,1,pg/mL\nS2,IL-6,2,pg/mL\n")
+    report = check_file(path)
+    assert [p.sample_id for p in report.panels] == ["S1", "S2"] and report.warnings == []
+
+
+@pytest.mark.parametrize(("written", "hint"), [("TNF-?", "TNF-α"), ("IL-1\ufffd", "IL-1β")])
+def test_a_name_with_a_lost_letter_is_not_judged_but_hinted(write_csv, written, hint):
+    """'TNF-?' folded to 'TNF', TNF-α's alias: TNF-β could be judged by TNF-α's range."""
+    path = write_csv(f"sample_id,marker,value,unit\nS1,{written},3,pg/mL\n")
+    (result,) = check_file(path).panels[0].results
+    assert result.status == Status.NO_REFERENCE
+    assert f"did you mean {hint}?" in (result.note or "")

@@ -44,6 +44,7 @@ from panelcli.reading import (
     not_a_patient_sample,
     open_rows,
     units_row_again,
+    units_row_below,
     with_units_row,
 )
 from panelcli.values import ValueProblem, parse_value, writes_a_decimal_comma
@@ -150,6 +151,15 @@ def read_batches(
                     rows.append(numbered)
                     continue
                 units_again = False
+                if (
+                    layout.kind == "wide"
+                    and isinstance(cells, list)
+                    and not is_range_row(cells, layout)
+                    and is_units_row(cells, layout)
+                ):
+                    # Among the results: the same units are skipped in its batch with the
+                    # CLI's warning; other units stop the file here.
+                    units_row_below(layout, cells, source, numbered[0])
                 if isinstance(cells, list) and is_header_again(cells, header, layout):
                     header_again(source, numbered[0], cells, header)  # raises for another header
                     units_again = layout.kind == "wide"  # its units row may follow it

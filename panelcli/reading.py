@@ -786,6 +786,23 @@ def units_row_again(layout: Layout, cells: list[str], source: str, line: int) ->
         )
 
 
+def units_row_below(layout: Layout, cells: list[str], source: str, line: int) -> Issue:
+    """A units row among the results (not under a header): the same units again are skipped
+    with a warning; other units stop the file, since the rows below may be in them (read by
+    the units on top, a value could be 1000 times off)."""
+    if with_units_row(layout, cells) != layout:
+        raise InputError(
+            f"{source}: line {line} is a row of units among the results, with other units than "
+            "the file gives on top (two exports joined?); panelcli reads one set of units per "
+            "file, so this line and every line after it were not read: split the file there",
+            line=line,
+        )
+    return Issue(
+        severity="warning", code="units-row-repeated", source=source, line=line,
+        message="the units row is repeated here, among the results; this line was skipped",
+    )  # fmt: skip
+
+
 def _row_label(cells: list[str], layout: Layout) -> str:
     """What a wide row names itself by: its sample id cell, else its first filled cell that
     is not a marker's ('Reference range' under a 'Type' or 'Description' column)."""
@@ -1231,6 +1248,9 @@ def rows_to_measurements(
             units_read = True
             layout = with_units_row(layout, cells)
             wide_units = {i: unit for i, (_, unit) in layout.markers.items()}
+            continue
+        if not long and not first_data_row and is_units_row(cells, layout):
+            yield units_row_below(layout, cells, source, line)  # or the file stops here
             continue
         first_data_row = False
         stats.rows += 1

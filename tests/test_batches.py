@@ -114,6 +114,12 @@ TRICKY = {
     "Blank,IL-6,0,pg/mL\n",
     "comments-only.csv": "sample_id,marker,value,unit\n# just a comment\n",
     "header-only.csv": "sample_id,marker,value,unit\n\n",
+    # A units row among the results: the same units are skipped, others stop the file (QA).
+    "wide-units-among-results.csv": "Sample ID,TNF-alpha,IL-6\n,pg/mL,pg/mL\nS1,2,3\n"
+    ",pg/mL,pg/mL\nS2,6,1\n",
+    "wide-other-units-among-results.csv": "Sample ID,TNF-alpha,IL-6\n,pg/mL,pg/mL\nS1,2,3\n"
+    "S2,2,3\n,ng/mL,pg/mL\nS3,6,1\n",
+    "wide-header-units-then-units-row.csv": "Sample ID,TNF-alpha (pg/mL)\nS1,2\n,ng/mL\nS2,6\n",
     "age-disagrees.csv": "sample_id,marker,value,unit,age,birth_date,collected_at\n"
     "S1,IL-6,5,pg/mL,30,2020-01-01,2026-01-01\nS2,IL-6,5,pg/mL,40,01.01.1990,2026-01-01\n"
     "S3,IL-6,5,pg/mL,36,01.01.1990,2026-01-01\nS4,IL-6,5,pg/mL,200,,\n",

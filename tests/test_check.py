@@ -501,3 +501,14 @@ def test_a_name_with_a_lost_letter_is_not_judged_but_hinted(write_csv, written, 
     (result,) = check_file(path).panels[0].results
     assert result.status == Status.NO_REFERENCE
     assert f"did you mean {hint}?" in (result.note or "")
+
+
+def test_a_units_row_among_the_results_is_skipped_or_stops_the_file(write_csv):
+    """',ng/mL' below rows in pg/mL: S3 was read as 6 pg/mL, not 6000 (found in QA)."""
+    same = check_file(write_csv("Sample ID,TNF-alpha\n,pg/mL\nS1,2\n,pg/mL\nS3,6\n"))
+    assert [(w.code, w.line) for w in same.warnings] == [("units-row-repeated", 4)]
+    assert [p.sample_id for p in same.panels] == ["S1", "S3"]
+    other = check_file(write_csv("Sample ID,TNF-alpha\n,pg/mL\nS1,2\n,ng/mL\nS3,6\n"))
+    assert [p.sample_id for p in other.panels] == ["S1"]
+    (stop,) = other.rejected
+    assert stop.code == "file-unreadable" and stop.line == 4

@@ -698,7 +698,9 @@ def _marker_keys(layout: Layout) -> set[str]:
 
 
 def _header_keys(cells: list[str]) -> list[str]:
-    keys = [header_key(cell) for cell in cells]
+    # By role where a name has one: 'units' over a file whose header says 'unit' is the same
+    # header again (found in QA).
+    keys = [_ROLE_OF.get(key, key) for key in map(header_key, cells)]
     while keys and not keys[-1]:  # a trailing delimiter is no other column
         keys.pop()
     return keys

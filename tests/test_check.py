@@ -512,3 +512,14 @@ def test_a_units_row_among_the_results_is_skipped_or_stops_the_file(write_csv):
     assert [p.sample_id for p in other.panels] == ["S1"]
     (stop,) = other.rejected
     assert stop.code == "file-unreadable" and stop.line == 4
+
+
+def test_the_header_again_with_another_name_for_a_column_is_the_same_header(write_csv):
+    """'units' where the header on top says 'unit' stopped the file (found in QA)."""
+    path = write_csv(
+        "sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\nsample_id,marker,value,units\n"
+        "S2,IL-6,2,pg/mL\n"
+    )
+    report = check_file(path)
+    assert [(w.code, w.line) for w in report.warnings] == [("header-repeated", 3)]
+    assert report.rejected == [] and len(report.panels) == 2

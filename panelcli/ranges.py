@@ -690,7 +690,7 @@ def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
     if problems:
         raise RangesError(f"ranges file '{path}' is invalid: {problems[0]}", problems)
     # utf-8-sig as in check_ranges_bytes: a BOM that passed the check must not fail here.
-    document = tomllib.loads(raw.decode("utf-8-sig"))
+    document = tomllib.loads(_toml_text(raw))
     # Absolute, as reports name it: a relative path means nothing once the output is moved.
     return ReferenceSet(RangesFile.model_validate(document), Path(os.path.abspath(path)), raw)
 
@@ -698,11 +698,13 @@ def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
 def check_ranges_bytes(raw: bytes, require_source: bool = False) -> list[str]:
     """Every problem in a ranges file, as sentences naming the marker and key; [] if valid."""
     try:
-        document = tomllib.loads(raw.decode("utf-8-sig"))
+        text = _toml_text(raw)
     except UnicodeDecodeError:
         return ["the file is not UTF-8 text"]
+    try:
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return [f"TOML syntax error: {_toml_words(str(exc))}"]
+        return [f"TOML syntax error: {_toml_words(str(exc))}{_toml_hint(str(exc), text)}"]
     markers = document.get("markers")
     # Each marker is checked on its own below, so one marker's error hides nothing of another's.
     shell = {**document, "markers": {}} if isinstance(markers, dict) else document
@@ -803,7 +805,7 @@ def ranges_warnings(raw: bytes) -> list[str]:
     """Things worth a look in a valid ranges file: no source, units panelcli cannot convert."""
     from panelcli.units import is_convertible
 
-    parsed = RangesFile.model_validate(tomllib.loads(raw.decode("utf-8-sig")))
+    parsed = RangesFile.model_validate(tomllib.loads(_toml_text(raw)))
     warnings = []
     for name, entry in parsed.markers.items():
         for alias in (name, *entry.aliases):
@@ -947,6 +949,30 @@ def renamed_set(text: str, name: str) -> tuple[str, bool]:
     return renamed, bool(count)
 
 
+def _toml_text(raw: bytes) -> str:
+    """A ranges file's text as tomllib reads it: a BOM and old Mac line ends (CR alone, which
+    tomllib refuses) are no problem of its content."""
+    return _LONE_CR.sub("\n", raw.decode("utf-8-sig"))
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_DECIMAL_COMMA = re.compile(r"=\s*[+-]?\d+,\d")
+
+
+def _toml_hint(message: str, text: str) -> str:
+    """What most likely caused a TOML syntax error, in words, for the usual slips."""
+    if message.startswith("Cannot overwrite a value"):
+        return " (a key given twice in one table?)"
+    if message.startswith("Cannot declare"):
+        return ' (the same table written twice? give each marker one [markers."NAME"] table)'
+    at = _AT_LINE.search(message)
+    lines = text.splitlines()
+    if at and int(at.group(1)) <= len(lines) and _DECIMAL_COMMA.search(lines[int(at.group(1)) - 1]):
+        return " (a decimal comma? numbers in TOML take a point: 14.5)"
+    return ""
+
+
 def _toml_words(message: str) -> str:
     """tomllib's message with a key path as written in TOML: ('markers', 'IL-6') → markers.IL-6."""
 
@@ -983,6 +1009,13 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     message = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] in ("model_type", "dict_type"):  # 'IL-6 = 5', 'markers = 3': not a table
         message = 'should be a table of keys ([markers."NAME"] then unit = …, high = …)'
+        if loc == ["set"] or where == "[set]: " and not loc:
+            message = "should be a table of keys ([set] then name = …, version = …)"
+        elif "intervals" in loc:
+            message = (
+                'each row should be a table of keys ([[markers."NAME".intervals]] then '
+                "sex = …, age_min = …, high = …)"
+            )
     if err["type"] == "less_than_equal":
         limit = err.get("ctx", {}).get("le")
         message = (
@@ -991,15 +1024,22 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     if err["type"] == "greater_than_equal":
         limit = err.get("ctx", {}).get("ge")
         if limit == 0:
-            message = "cannot be below zero (no concentration is)"
+            message = "cannot be below zero" + (
+                "" if key.startswith("age") else " (no concentration is)"
+            )
         elif isinstance(limit, int | float):
             message = f"must be at least {number_text(limit)}"
     if err["type"] in ("float_parsing", "float_type", "int_parsing", "int_type"):
         message = "must be a number, such as 7 or 7.5"
+        given = err.get("input")
+        if isinstance(given, str) and re.fullmatch(r"\s*[+-]?\d+,\d+\s*", given):
+            message += f", with a point and no quotes ({given.strip().replace(',', '.')})"
     if err["type"] == "finite_number":  # 'high = nan', 'high = inf'
         message = "must be an ordinary number, such as 7 or 7.5 (not nan or inf)"
     if err["type"] == "list_type":  # 'aliases = "IL6"'
         message = 'must be a list in square brackets, such as ["IL6", "Interleukin 6"]'
+        if key == "intervals":  # '[markers."CRP".intervals]': one bracket pair, not two
+            message = 'must be rows, each under [[markers."NAME".intervals]] (two brackets)'
     if err["type"] == "string_type":  # 'unit = 5'
         message = "must be text in quotes" + (', such as "pg/mL"' if key == "unit" else "")
     if err["type"] == "bool_type":

@@ -48,6 +48,21 @@ def test_default_set_is_arup_with_13_markers():
         ('[markers."IL-6"]\nunit = "pg/mL"\nlow = 5\ncritical_low = 6\n', "critical_low"),
         ('[markers."IL-6"]\nhigh = 7\n', "missing required key 'unit'"),
         ('[markers."IL-6"\nunit = "pg/mL"\n', "line 1"),
+        # What a lab manager wrote, and the words that say what to do (found in QA)
+        (
+            '[markers.CRP]\nunit = "mg/L"\n[markers.CRP.intervals]\nhigh = 5\n',
+            'intervals: must be rows, each under [[markers."NAME".intervals]] (two brackets)',
+        ),
+        ('set = "x"\n[markers.CRP]\nunit = "mg/L"\n', "[set]: should be a table of keys ([set]"),
+        ('[markers.CRP]\nunit = "mg/L"\nintervals = [1]\n', "each row should be a table"),
+        (
+            '[markers.CRP]\nunit = "mg/L"\n[[markers.CRP.intervals]]\nage_min = -1\n',
+            "interval 1: age_min: cannot be below zero",
+        ),
+        ('[markers.CRP]\nunit = "mg/L"\nhigh = 14,5\n', "a decimal comma? numbers in TOML"),
+        ('[markers.CRP]\nunit = "mg/L"\nhigh = "14,5"\n', "with a point and no quotes (14.5)"),
+        ('[markers.CRP]\nunit = "mg/L"\nhigh = 1\nhigh = 2\n', "a key given twice"),
+        ('[markers.CRP]\nunit = "mg/L"\n[markers.CRP]\nhigh = 2\n', "the same table written"),
         ('[markers."IL-6"]\nunit = "pg/mL"\nhigh = "seven"\n', "high"),
         ('[sett]\nname = "x"\n[markers."IL-6"]\nunit = "pg/mL"\n', "did you mean 'set'"),
         (
@@ -965,3 +980,11 @@ def test_the_readmes_example_of_the_format_is_a_valid_set() -> None:
     example = re.search(r"The format:\n\n```toml\n(.*?)```", readme, re.S)
     assert example is not None
     assert check_ranges_bytes(example.group(1).encode()) == []
+
+
+def test_crs_alone_end_lines_in_a_ranges_file_and_an_age_is_no_concentration() -> None:
+    assert check_ranges_bytes(b'[markers.CRP]\runit = "mg/L"\rhigh = 5\r') == []
+    problems = check_ranges_bytes(
+        b'[markers.CRP]\nunit = "mg/L"\n[[markers.CRP.intervals]]\nage_min = -1\nhigh = 5\n'
+    )
+    assert problems and not any("concentration" in p for p in problems)

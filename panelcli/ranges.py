@@ -832,8 +832,8 @@ def ranges_warnings(raw: bytes) -> list[str]:
             warnings.append(f"marker '{name}': no low or high limit, so nothing can be flagged")
         elif entry.has_bounds and not entry.has_normal_range and not entry.intervals:
             warnings.append(
-                f"marker '{name}': only critical limits; a value that is not critical is shown "
-                "as normal, though the set gives no normal range (add low or high)"
+                f"marker '{name}': only critical limits; a value that is not past them cannot "
+                "be judged (no_reference), as the set gives no normal range (add low or high)"
             )
         for row in entry.rows():
             if not row.has_bounds:
@@ -844,11 +844,49 @@ def ranges_warnings(raw: bytes) -> list[str]:
             elif not row.has_normal_range:
                 warnings.append(
                     f"marker '{name}': the interval for {row.describe()} has only critical "
-                    "limits; a value that is not critical is shown as normal for those people "
+                    "limits; a value that is not past them cannot be judged for those people "
                     "(add low or high)"
                 )
         warnings.extend(_detection_above_high(name, entry))
+        warnings.extend(_far_from_bundled(name, entry))
     return warnings
+
+
+#: How many times a bundled set's upper limit a set's own may be before it looks like a unit
+#: slip (mg/L for pg/mL is 10⁹): labs and assays differ, but not by a thousand times.
+UNIT_SLIP_RATIO = 1000.0
+
+
+def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
+    """An upper limit a thousand times or more off a bundled set's for the same marker: most
+    likely written in another unit than `unit` says (found in QA: IL-6 high 7 in mg/L)."""
+    from panelcli.units import UnitProblem, conversion_exponent, convert
+
+    if entry.high is None or entry.high <= 0:
+        return []
+    for set_name, path in bundled_sets().items():
+        try:
+            bundled = load_ranges(path)
+        except RangesError:  # a damaged install gives no hints
+            continue
+        known = bundled.resolve(name)
+        theirs = None if known is None else bundled.markers[known]
+        if theirs is None or theirs.high is None or theirs.high <= 0:
+            continue
+        try:
+            high = convert(entry.high, conversion_exponent(entry.unit, theirs.unit))
+        except UnitProblem:
+            continue
+        ratio = high / theirs.high
+        if 1 / UNIT_SLIP_RATIO < ratio < UNIT_SLIP_RATIO:
+            return []
+        said = f"{ratio:,.0f} times" if ratio > 1 else f"1/{1 / ratio:,.0f} of"
+        return [
+            f"marker '{name}': high {number_text(entry.high)} {entry.unit} is "
+            f"{number_text(high)} {theirs.unit}, about {said} the bundled set {set_name}'s "
+            f"{number_text(theirs.high)} {theirs.unit}; is the unit right?"
+        ]
+    return []
 
 
 def _detection_above_high(name: str, entry: MarkerRange) -> list[str]:

@@ -491,10 +491,11 @@ def test_an_interval_without_limits_is_warned_about() -> None:
 
 
 def test_only_critical_limits_are_warned_about() -> None:
-    """Values under a critical limit are shown as normal: say that the set gives no range."""
+    """Values under a critical limit cannot be judged: say that the set gives no range."""
     toml = b'[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\ncritical_high = 500\n'
     (warning,) = ranges_warnings(toml)
     assert "only critical limits" in warning and "add low or high" in warning
+    assert "cannot be judged (no_reference)" in warning
     assert ranges_warnings(toml.replace(b"critical_high = 500", b"high = 7")) == []
 
 
@@ -988,3 +989,11 @@ def test_crs_alone_end_lines_in_a_ranges_file_and_an_age_is_no_concentration() -
         b'[markers.CRP]\nunit = "mg/L"\n[[markers.CRP.intervals]]\nage_min = -1\nhigh = 5\n'
     )
     assert problems and not any("concentration" in p for p in problems)
+
+
+def test_a_limit_a_thousand_times_off_the_bundled_sets_is_a_unit_slip_warning() -> None:
+    """IL-6 'high = 7' with unit mg/L can never flag a result (found in QA)."""
+    slip = ranges_warnings(b'[markers."IL-6"]\nunit = "mg/L"\nhigh = 7.0\nsource = "lab"\n')
+    assert any("about 2,800,000 times" in w and "is the unit right?" in w for w in slip), slip
+    fine = ranges_warnings(b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\nsource = "lab"\n')
+    assert not any("unit right" in w for w in fine)

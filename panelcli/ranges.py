@@ -319,11 +319,13 @@ class ReferenceSet:
         self._hints: dict[str, str | None] = {}  # see suggest
         # Each marker's rows to choose from (see _choose), made once: select runs per result.
         self._rows: dict[str, list[Interval]] = {}
+        self._anyone_else: set[int] = set()  # ids of those made of a marker's own range
         for name, entry in data.markers.items():
             if entry.intervals:
                 rows = entry.rows()
                 if entry.has_normal_range:  # the marker's own range, for whom no row fits
                     rows.append(Interval(**entry.bounds._asdict()))
+                    self._anyone_else.add(id(rows[-1]))
                 self._rows[name] = rows
         for name, entry in data.markers.items():
             for alias in (name, *entry.aliases):
@@ -418,6 +420,8 @@ class ReferenceSet:
         if fits and not maybe:
             best = max(fits, key=lambda r: r.narrowness)  # the validated rows nest
             note = None if best.specificity == 0 else f"interval for {best.describe()}"
+            if id(best) in self._anyone_else:  # say so: the person's own row may be missing
+                note = "interval for anyone else (no sex or age row of this set fits the person)"
             return Selected(best.bounds, note)
         candidates = fits + maybe
         if not candidates:
@@ -427,7 +431,7 @@ class ReferenceSet:
             # e.g. an adults-only interval and no age: a child would get none, so the status
             # is not certain (a child must never be judged by adult limits by default).
             missing = _missing(candidates, sex, age)
-            only = " or ".join(sorted({row.describe() for row in candidates}))
+            only = " or ".join(sorted({self._whom(row) for row in candidates}))
             return Selected(
                 None,
                 f"this set's interval for {name} is only for {only}, and the person's "
@@ -437,7 +441,7 @@ class ReferenceSet:
         if len({r.bounds for r in candidates}) == 1:
             row = candidates[0]
             unknown = _missing(candidates, sex, age)
-            whom = " and ".join(row.describe() for row in candidates)
+            whom = " and ".join(self._whom(row) for row in candidates)
             return Selected(
                 row.bounds,
                 f"the person's {unknown} is not given, but the intervals for {whom} are the "
@@ -449,8 +453,13 @@ class ReferenceSet:
             f"the interval for {name} depends on {missing}, which is not given "
             f"(add a column '{missing}' or use --{missing})",
             indeterminate=True,
-            candidates=tuple((row.describe(), row.bounds) for row in candidates),
+            candidates=tuple((self._whom(row), row.bounds) for row in candidates),
         )
+
+    def _whom(self, row: Interval) -> str:
+        """Whom a row is for, as `ranges show` says it: the marker's own range is for
+        'anyone else' (whom no row fits), not 'everyone'."""
+        return "anyone else" if id(row) in self._anyone_else else row.describe()
 
 
 #: The marker groups whose role the summary can put in plain words (summary.GROUP_ROLE).

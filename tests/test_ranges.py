@@ -997,3 +997,17 @@ def test_a_limit_a_thousand_times_off_the_bundled_sets_is_a_unit_slip_warning() 
     assert any("about 2,800,000 times" in w and "is the unit right?" in w for w in slip), slip
     fine = ranges_warnings(b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\nsource = "lab"\n')
     assert not any("unit right" in w for w in fine)
+
+
+def test_the_markers_own_range_is_named_for_anyone_else_as_ranges_show_says(tmp_path) -> None:
+    """Notes called it 'everyone' beside a row for ages 18-60 (found in QA)."""
+    ranges = _set_from(
+        tmp_path,
+        '[markers.CRP]\nunit = "mg/L"\nhigh = 6\n'
+        "[[markers.CRP.intervals]]\nage_min = 18\nage_max = 60\nhigh = 5\n",
+    )
+    unknown = ranges.select("CRP", None, None)
+    assert sorted(whom for whom, _ in unknown.candidates) == ["age 18 to under 60", "anyone else"]
+    older = ranges.select("CRP", None, 70)
+    assert older.bounds == Bounds(high=6.0) and "anyone else" in (older.note or "")
+    assert ranges.select("CRP", None, 30).note == "interval for age 18 to under 60"

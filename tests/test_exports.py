@@ -299,25 +299,26 @@ def test_windows_1252_micro_sign_is_read() -> None:
     assert outcome[4].marker == "TNF-α" and outcome[4].value == 15.2
     fallback = [e for e in warnings(events) if e.code == "encoding-fallback"]
     assert len(fallback) == 1 and "Windows-1252" in fallback[0].message
-    # No line is known where bytes are decoded: the text around the first names it (QA).
-    assert fallback[0].message.endswith("; the first is 'µ' in 'SYN-W-01;IL-8;0,021;µg/L'")
+    # No line is known where bytes are decoded: the cell around the first names it (QA), and
+    # only the cell (README, Privacy: not the sample or birth date beside it)
+    assert fallback[0].message.endswith("; the first is 'µ' in 'µg/L'")
 
 
-def test_the_first_windows_1252_byte_is_quoted_with_its_line_s_text(tmp_path: Path) -> None:
+def test_the_first_windows_1252_byte_is_quoted_with_its_cell_s_text(tmp_path: Path) -> None:
     path = tmp_path / "mixed.csv"
     path.write_bytes(b"sample_id,marker,value,unit\nS1,IL-6,0.005,\xb5g/L\nS2,IL-6,1,\xb5g/L\n")
     events = list(Interpreter(load_ranges(), CheckOptions()).events([str(path)]))
     (fallback,) = [e for e in warnings(events) if e.code == "encoding-fallback"]
     assert fallback.message == (
         "2 bytes were not valid UTF-8 and read as Windows-1252 (the encoding older "
-        "Excel versions use); the first is 'µ' in 'S1,IL-6,0.005,µg/L'"
+        "Excel versions use); the first is 'µ' in 'µg/L'"
     )
     from panelcli.batches import read_batches
     from panelcli.render.ndjson import ndjson_batch, ndjson_join
 
     joined = "".join(ndjson_join([ndjson_batch(b) for b in read_batches(path, None, 1)],
                                  load_ranges().info))  # fmt: skip
-    assert "the first is 'µ' in 'S1,IL-6,0.005,µg/L'" in joined
+    assert "the first is 'µ' in 'µg/L'" in joined
 
 
 def test_utf16_unicode_text_with_greek_letters() -> None:
@@ -1122,10 +1123,10 @@ def test_no_header_found_says_a_hash_line_is_never_the_header(tmp_path: Path) ->
 def test_the_first_odd_byte_s_line_is_quoted_as_read(tmp_path: Path) -> None:
     """Its line showed '\ufffd' where the file has another Windows-1252 'ä' (found in QA)."""
     path = tmp_path / "w.csv"
-    path.write_bytes(b"sample_id,marker,value,unit,sex\nS1,IL-6,0.005,\xb5g/L,m\xe4nnlich\n")
+    path.write_bytes(b"sample_id,marker,value,unit,sex\nS1,IL-6,0.005,\xb5g/L \xe4,male\n")
     events = list(Interpreter(load_ranges(), CheckOptions()).events([str(path)]))
     (fallback,) = [w for w in warnings(events) if w.code == "encoding-fallback"]
-    assert fallback.message.endswith("'µ' in 'S1,IL-6,0.005,µg/L,männlich'")
+    assert fallback.message.endswith("'µ' in 'µg/L ä'")  # only its cell (README, Privacy)
 
 
 def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:

@@ -613,3 +613,11 @@ def test_a_closed_stderr_changes_nothing_on_stdout(command: list[str]) -> None:
     open_ = subprocess.run(argv, capture_output=True, text=True, timeout=60)
     assert (closed.returncode, closed.stdout) == (open_.returncode, open_.stdout)
     assert closed.returncode == 0 and "internal error" not in closed.stdout
+
+
+def test_other_invisible_format_characters_are_shown_escaped() -> None:
+    """The Arabic letter mark (bidi), tag characters and a soft hyphen reached the table raw
+    (found in QA)."""
+    from panelcli.values import visible
+
+    assert visible("S1\u061cZ S3\U000e0041Z a\xadb") == "S1\\u061cZ S3\\U000e0041Z a\\xadb"

@@ -47,10 +47,12 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 ranges_app = typer.Typer(
     help="List, show, check and copy reference-range sets.\n\nExample: panelcli ranges list",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(ranges_app, name="ranges")
 

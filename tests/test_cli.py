@@ -194,6 +194,8 @@ def test_version_and_help_examples():
     for command in (["check"], ["validate"], ["demo"], ["explain"], ["schema"], ["ranges", "init"]):
         help_text = run(*command, "--help").stdout
         assert "Example:" in help_text, command
+        assert run(*command, "-h").stdout == help_text, command  # as most tools take it (QA)
+    assert run("-h").stdout == run("--help").stdout
 
 
 @pytest.mark.parametrize(

@@ -988,17 +988,27 @@ def ranges_init(
         Path, typer.Argument(metavar="FOLDER", help="Folder to create with a copy of the set.")
     ],
     name: Annotated[
-        str | None, typer.Option("--from", metavar="SET", help="Bundled set to copy.")
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="SET",
+            help="The set to copy: a bundled set's name, or a ranges file or folder "
+            "(default: the default set).",
+        ),
     ] = None,
 ) -> None:
-    """Copy a bundled set into a new folder so you can edit it.
+    """Copy a bundled set (or another) into a new folder so you can edit it.
 
     Example: panelcli ranges init ./mylab && panelcli check results.csv --ranges ./mylab
     """
-    from panelcli.ranges import find_set, renamed_set, toml_files
+    from panelcli.ranges import bundled_dir, load_ranges, renamed_set, toml_files
 
     with fatal_errors():
-        source = find_set(name)
+        # Loaded, not only found: a copy of a broken file would be refused only later (QA).
+        copied = load_ranges(name)
+        source = copied.path
+        bundled = source.parent == bundled_dir("reference_ranges").resolve()
+        what = copied.name if bundled else f"{copied.name} ({source})"
         if dest.exists() and not dest.is_dir():
             raise PanelcliError(f"'{dest}' is a file, not a folder; give a folder to create")
         target = dest / source.name
@@ -1011,7 +1021,7 @@ def ranges_init(
                 "would not know which to use: choose another folder"
             )
         # Renamed, so that reports judged by the edited copy do not name the bundled set.
-        copy_name = f"{dest.resolve().name} (from {source.stem})"
+        copy_name = f"{dest.resolve().name} (from {copied.name.split(' (from ')[0]})"
         text, renamed = renamed_set(source.read_text(encoding="utf-8"), copy_name)
         try:
             dest.mkdir(parents=True, exist_ok=True)
@@ -1020,7 +1030,7 @@ def ranges_init(
             reason = exc.strerror or type(exc).__name__
             raise PanelcliError(f"cannot create '{target}': {reason}") from None
         named = f" as '{copy_name}' (its [set] name)" if renamed else ""
-        _print(f"Copied {source.stem} to {target}{named}. Edit it, then use: --ranges {dest}")
+        _print(f"Copied {what} to {target}{named}. Edit it, then use: --ranges {dest}")
 
 
 def run() -> NoReturn:

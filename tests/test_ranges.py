@@ -1011,3 +1011,21 @@ def test_the_markers_own_range_is_named_for_anyone_else_as_ranges_show_says(tmp_
     older = ranges.select("CRP", None, 70)
     assert older.bounds == Bounds(high=6.0) and "anyone else" in (older.note or "")
     assert ranges.select("CRP", None, 30).note == "interval for age 18 to under 60"
+
+
+def test_ranges_init_from_a_copy_names_it_and_refuses_a_broken_set(tmp_path: Path) -> None:
+    """'--from ./mylab' said it copied the bundled set; a broken file was copied with exit 0
+    (found in QA)."""
+    first = runner.invoke(app, ["ranges", "init", str(tmp_path / "mylab")])
+    assert first.exit_code == 0
+    again = runner.invoke(
+        app, ["ranges", "init", str(tmp_path / "mylab2"), "--from", str(tmp_path / "mylab")]
+    )
+    assert again.exit_code == 0
+    assert again.stdout.startswith("Copied mylab (from arup-3002601) (")
+    assert "as 'mylab2 (from mylab)'" in again.stdout
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[markers.CRP]\nhigh = 5\n", encoding="utf-8")
+    refused = runner.invoke(app, ["ranges", "init", str(tmp_path / "x"), "--from", str(broken)])
+    assert refused.exit_code == 2 and "missing required key 'unit'" in refused.stderr
+    assert not (tmp_path / "x").exists()

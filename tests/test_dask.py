@@ -67,7 +67,17 @@ def test_the_readmes_recipe_gives_the_clis_ndjson(tmp_path: Path) -> None:
         code = code.replace(written, smaller)
     (tmp_path / "cohort_to_ndjson.py").write_text(code, encoding="utf-8")
     expected = CliRunner().invoke(app, ["check", str(cohort(tmp_path)), "--format", "ndjson"])
-    subprocess.run([sys.executable, "cohort_to_ndjson.py"], cwd=tmp_path, check=True, timeout=300)
+    import os
+
+    import panelcli
+
+    # The panelcli this test imports (the checkout, or the installed one): the reference set's
+    # path in the end line is where that one keeps it.
+    here = str(Path(panelcli.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([here, os.environ.get("PYTHONPATH", "")])}
+    subprocess.run(
+        [sys.executable, "cohort_to_ndjson.py"], cwd=tmp_path, check=True, timeout=300, env=env
+    )
     got = (tmp_path / "cohort.ndjson").read_text(encoding="utf-8")
     # The CLI was given the file's full path; the recipe its name.
     assert got == expected.stdout.replace(str(tmp_path / "cohort.csv"), "cohort.csv")

@@ -860,6 +860,9 @@ def schema(
             from panelcli.ranges import RangesFile
 
             document = RangesFile.model_json_schema()
+        # Said, so that a validator need not guess the draft (pydantic writes 2020-12).
+        titled = {"title": f"panelcli {which.value}", **document}
+        document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **titled}
         _print(json.dumps(document, indent=2, ensure_ascii=False))
 
 

@@ -374,7 +374,10 @@ class CheckOptions:
     def __post_init__(self) -> None:
         # What the command line refuses, the library refuses too (ValueError: a caller's slip).
         if self.sex not in (None, "female", "male"):
-            raise ValueError(f"sex must be 'female' or 'male', not {self.sex!r}")
+            read = parse_sex(self.sex) if isinstance(self.sex, str) else None
+            if read is None:
+                raise ValueError(f"sex must be 'female' or 'male' (F, M), not {self.sex!r}")
+            object.__setattr__(self, "sex", read)  # 'F' as --sex F takes it (found in QA)
         if self.age is not None and not 0 <= self.age <= MAX_AGE:
             raise ValueError(f"age must be a number of years from 0 to {MAX_AGE}, not {self.age!r}")
         if self.max_line_length < 1:

@@ -77,6 +77,12 @@ def test_options_the_command_line_refuses_are_refused_here_too(
         CheckOptions(**options)  # type: ignore[arg-type]
 
 
+def test_sex_is_taken_as_the_command_line_takes_it() -> None:
+    """--sex F worked where CheckOptions(sex="F") was refused (found in QA)."""
+    assert CheckOptions(sex="F").sex == "female"  # type: ignore[arg-type]
+    assert CheckOptions(sex="male").sex == "male"
+
+
 def test_an_assumed_unit_no_row_could_use_is_refused() -> None:
     with pytest.raises(ValueError, match="the unit to assume, 'foo', is not a unit"):
         check_file("samples/healthy-adult.csv", options=CheckOptions(assume_unit="foo"))

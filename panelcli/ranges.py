@@ -636,7 +636,12 @@ def user_sets() -> dict[str, Path]:
 def toml_files(folder: Path) -> list[Path]:
     """The folder's .toml files, however the suffix is cased ('LAB.TOML' from Windows)."""
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".toml" and p.is_file())
+        return sorted(
+            p
+            for p in folder.iterdir()
+            # '._lab.toml': what macOS leaves beside a file copied to another disk, never TOML
+            if p.suffix.lower() == ".toml" and not p.name.startswith("._") and p.is_file()
+        )
     except OSError as exc:  # a folder that cannot be listed (its permissions)
         raise RangesError(f"cannot read the folder '{folder}': {exc.strerror}") from None
 
@@ -668,8 +673,10 @@ def _find_set(spec: str) -> Path:
     if path.is_dir():
         files = toml_files(path)
         if len(files) != 1:
+            found = f": {', '.join(f.name for f in files[:5])}" if files else ""
             raise RangesError(
-                f"ranges folder '{spec}' must hold exactly one .toml file (found {len(files)})"
+                f"ranges folder '{spec}' must hold exactly one .toml file (found "
+                f"{len(files)}{found})"
             )
         return files[0]
     if path.is_file():

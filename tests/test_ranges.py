@@ -1029,3 +1029,13 @@ def test_ranges_init_from_a_copy_names_it_and_refuses_a_broken_set(tmp_path: Pat
     refused = runner.invoke(app, ["ranges", "init", str(tmp_path / "x"), "--from", str(broken)])
     assert refused.exit_code == 2 and "missing required key 'unit'" in refused.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_a_ranges_folder_skips_macos_copies_and_names_what_it_found(tmp_path: Path) -> None:
+    """'._lab.toml' beside 'lab.toml' gave 'found 2' with neither named (found in QA)."""
+    (tmp_path / "lab.toml").write_text('[markers.CRP]\nunit = "mg/L"\nhigh = 5\n', "utf-8")
+    (tmp_path / "._lab.toml").write_bytes(b"\x00\x05\x16\x07 not toml")
+    assert load_ranges(str(tmp_path)).markers["CRP"].high == 5
+    (tmp_path / "other.toml").write_text('[markers.CRP]\nunit = "mg/L"\nhigh = 6\n', "utf-8")
+    with pytest.raises(RangesError, match=r"found 2: lab\.toml, other\.toml"):
+        load_ranges(str(tmp_path))

@@ -950,9 +950,13 @@ def ranges_show(
 @ranges_app.command("validate")
 def ranges_validate(
     name: Annotated[
-        str,
-        typer.Argument(metavar="SET", help="The TOML file, a folder holding one, or a set's name."),
-    ],
+        str | None,
+        typer.Argument(
+            metavar="SET",
+            help="The TOML file, a folder holding one, or a set's name (default: the set "
+            "check uses, from $PANELCLI_RANGES or the default bundled set).",
+        ),
+    ] = None,
 ) -> None:
     """Check a ranges file and list every problem; exit 0 when valid, 2 when not.
 
@@ -962,9 +966,12 @@ def ranges_validate(
     from panelcli.values import counted, visible
 
     with fatal_errors():
-        file = Path(name)  # a str first: Path("") would be "." (the current folder)
-        if not name.strip() or (not file.is_file() and (file.is_dir() or not file.suffix)):
-            file = find_set(name)  # a folder from 'ranges init', or a set's name
+        if name is None:  # as 'ranges show' does: the set 'check' would use (QA)
+            file = find_set(None)
+        else:
+            file = Path(name)  # a str first: Path("") would be "." (the current folder)
+            if not name.strip() or (not file.is_file() and (file.is_dir() or not file.suffix)):
+                file = find_set(name)  # a folder from 'ranges init', or a set's name
         try:
             raw = file.read_bytes()
         except OSError as exc:

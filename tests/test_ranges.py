@@ -1039,3 +1039,13 @@ def test_a_ranges_folder_skips_macos_copies_and_names_what_it_found(tmp_path: Pa
     (tmp_path / "other.toml").write_text('[markers.CRP]\nunit = "mg/L"\nhigh = 6\n', "utf-8")
     with pytest.raises(RangesError, match=r"found 2: lab\.toml, other\.toml"):
         load_ranges(str(tmp_path))
+
+
+def test_ranges_validate_with_no_set_checks_the_one_check_uses(tmp_path, monkeypatch) -> None:
+    """It was a usage error, while 'ranges show' falls back on that set (found in QA)."""
+    assert runner.invoke(app, ["ranges", "validate"]).exit_code == 0
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[markers.CRP]\nhigh = 5\n", encoding="utf-8")
+    monkeypatch.setenv("PANELCLI_RANGES", str(broken))
+    result = runner.invoke(app, ["ranges", "validate"])
+    assert result.exit_code == 2 and "missing required key 'unit'" in result.stdout

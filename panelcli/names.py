@@ -8,7 +8,8 @@ from functools import lru_cache
 
 # Greek letters and their spelled-out names collapse to one Latin letter, so that IL-1β, IL-1b,
 # IL1 beta and IL-1 Beta all meet. A spelled-out letter must end its word ("alphabet" is not "a").
-_GREEK = {"α": "a", "β": "b", "γ": "g", "δ": "d", "κ": "k", "ɑ": "a"}
+# The Latin look-alikes too (ɑ, ꞵ, ɣ: from a keyboard's or a font's IPA letters).
+_GREEK = {"α": "a", "β": "b", "γ": "g", "δ": "d", "κ": "k", "ɑ": "a", "ꞵ": "b", "ɣ": "g"}
 # A spelled-out letter may be glued to the name (TNFalpha, IFNgamma) but must end the word.
 # 'alfa' and 'gama' are how Spanish, Portuguese and Nordic labs spell them.
 _GREEK_WORDS = re.compile(r"(alpha|alfa|beta|gamma|gama|delta|kappa)(?![a-z])")

@@ -252,6 +252,9 @@ def test_alfa_and_gama_are_greek_letters_as_some_labs_spell_them() -> None:
     """'TNF-alfa' and 'IFN-gama' were unknown markers with no hint (found in QA)."""
     assert marker_key("TNF-alfa") == marker_key("TNF-α")
     assert marker_key("IFN gama") == marker_key("IFN-γ")
+    # Latin look-alikes of Greek letters (found in QA: 'IFN-ɣ' was unknown)
+    assert marker_key("IFN-ɣ") == marker_key("IFN-γ")
+    assert marker_key("IL-1ꞵ") == marker_key("IL-1β")
     assert marker_key("TNF-alfas") == "tnfalfas"  # only at a word's end
 
 

@@ -281,6 +281,8 @@ def read_lab_range(text: str, unit: str, exponent: int, decimal_comma: bool) -> 
         return "is not in a form panelcli reads"
     if lab.low is not None and lab.high is not None and lab.low > lab.high:
         return "has its low limit above its high limit"
+    if lab.high is not None and lab.high <= 0:  # '<0', '0-0': every value would be high (QA)
+        return "has a high limit of 0, which leaves no room for any concentration"
     if lab.unit is not None:  # a range in its own unit ('0-7 pg/mL') is converted
         try:
             exponent = conversion_exponent(lab.unit, unit)

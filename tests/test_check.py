@@ -523,3 +523,13 @@ def test_the_header_again_with_another_name_for_a_column_is_the_same_header(writ
     report = check_file(path)
     assert [(w.code, w.line) for w in report.warnings] == [("header-repeated", 3)]
     assert report.rejected == [] and len(report.panels) == 2
+
+
+@pytest.mark.parametrize("printed", ["<0", "0-0"])
+def test_a_lab_range_with_a_high_limit_of_zero_is_not_used(write_csv, printed):
+    """'<0' made every value high (found in QA): the set's range is used, with a warning."""
+    path = write_csv(f"sample_id,marker,value,unit,reference_range\nS1,IL-6,1,pg/mL,{printed}\n")
+    report = check_file(path)
+    assert report.panels[0].results[0].status == Status.NORMAL
+    assert [w.code for w in report.warnings] == ["range-unreadable"]
+    assert "high limit of 0" in report.warnings[0].message

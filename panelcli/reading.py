@@ -403,7 +403,8 @@ def _lines(
             if len(line) > max_line and len(line.rstrip("\r\n")) > max_line:
                 raise InputError(
                     f"{source}: line {number} is longer than {max_line:,} characters; this does "
-                    "not look like a lab export (raise the limit with --max-line-length)",
+                    "not look like a lab export (raise the limit with --max-line-length); it and "
+                    "every line after it were not read",
                     line=number,
                 )
             if marked and UNDECODABLE_MARK in line:
@@ -1396,7 +1397,7 @@ def _row_error(error: csv.Error, reader: Iterator[list[str]], source: str) -> cs
     raise InputError(
         f"{source}: a value reaching line {line} is longer than "
         f'{csv.field_size_limit():,} characters (is a quote (") never closed?); '
-        "raise the limit with --max-line-length"
+        "raise the limit with --max-line-length; it and every line after it were not read"
     ) from None
 
 

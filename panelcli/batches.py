@@ -34,9 +34,11 @@ from panelcli.reading import (
     Layout,
     NumberedRow,
     ReadStats,
+    another_data_type,
     header_again,
     is_blank,
     is_comment,
+    is_data_type_line,
     is_header_again,
     is_range_row,
     is_units_row,
@@ -151,6 +153,8 @@ def read_batches(
                     rows.append(numbered)
                     continue
                 units_again = False
+                if isinstance(cells, list) and is_data_type_line(cells):
+                    raise another_data_type(source, numbered[0], cells)  # as check stops there
                 if (
                     layout.kind == "wide"
                     and isinstance(cells, list)

@@ -1063,6 +1063,22 @@ def header_warnings(
     """What a person should know about the file's header: skipped preamble, ignored columns."""
     header_start = _row_start(head_lines, header_end, delimiter)
     preamble = head_lines[: header_start - 1]
+    for number, cells in enumerate(csv.reader(preamble, delimiter=delimiter), start=1):
+        if is_data_type_line(cells) and header_key(cells[1]) not in _CONCENTRATION_BLOCKS:
+            block = ""  # the last one before the header is the table's
+            for later, more in enumerate(csv.reader(preamble, delimiter=delimiter), start=1):
+                if is_data_type_line(more):
+                    number, block = later, more[1].strip()
+            if header_key(block) not in _CONCENTRATION_BLOCKS:
+                raise InputError(
+                    f"{source}: the table on line {header_end} is under 'DataType: "
+                    f"{shorten(block)}' (line {number}), which is not concentrations: an "
+                    "instrument export (Luminex xPONENT) with a block per kind of value; "
+                    "panelcli reads one table of concentrations per file, so save the "
+                    "'Concentration' block alone (with a unit column or units in its header)",
+                    line=number,
+                )
+            break
     # '#' comments and Excel's 'sep=;' line (which names the delimiter) are not lost data.
     if any(line.strip() and not _NOT_DATA.match(line) for line in preamble):
         yield Issue(
@@ -1100,6 +1116,32 @@ def header_warnings(
             column=name,
             message=f"column '{shorten(name)}' is not a known marker or field and was not read",
         )
+
+
+#: An xPONENT block of concentrations ('DataType:', 'Concentration'), as header_key has it.
+_CONCENTRATION_BLOCKS = {
+    "concentration",
+    "concentrations",
+    "calcconcentration",
+    "result",
+    "results",
+}
+
+
+def is_data_type_line(cells: list[str]) -> bool:
+    """'"DataType:","Median"': Luminex xPONENT starts each block of values so."""
+    return len(cells) >= 2 and cells[0].strip().casefold() in ("datatype:", "datatype")
+
+
+def another_data_type(source: str, line: int, cells: list[str]) -> InputError:
+    """A block of other values below the table (xPONENT's 'Count', 'Units'): the file stops,
+    as its rows would be read as results of the table above."""
+    return InputError(
+        f"{source}: line {line} starts another block of values ('DataType: "
+        f"{shorten(cells[1].strip())}', an instrument export with a block per kind of value); "
+        "panelcli reads one table per file, so this line and every line after it were not read",
+        line=line,
+    )
 
 
 def _row_start(head_lines: list[str], end: int, delimiter: str) -> int:
@@ -1220,6 +1262,8 @@ def rows_to_measurements(
             yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                         message="comment line skipped")  # fmt: skip
             continue
+        if is_data_type_line(cells):
+            raise another_data_type(source, line, cells)
         hashed = hash_row_read(source, line, cells)
         if hashed is not None:
             yield hashed

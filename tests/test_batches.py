@@ -120,6 +120,11 @@ TRICKY = {
     "wide-other-units-among-results.csv": "Sample ID,TNF-alpha,IL-6\n,pg/mL,pg/mL\nS1,2,3\n"
     "S2,2,3\n,ng/mL,pg/mL\nS3,6,1\n",
     "wide-header-units-then-units-row.csv": "Sample ID,TNF-alpha (pg/mL)\nS1,2\n,ng/mL\nS2,6\n",
+    # Luminex xPONENT: a block per kind of value; another one stops the file (QA)
+    "xponent-blocks.csv": '"Program","xPONENT"\n\n"DataType:","Concentration"\n'
+    '"Location","Sample","IL-6","IL-8"\n"3(1,C1)","U1","4.21","12.3"\n'
+    '"4(1,D1)","U2","1.0","2.0"\n\n"DataType:","Count"\n"Location","Sample","IL-6","IL-8"\n'
+    '"3(1,C1)","U1","50","50"\n',
     "age-disagrees.csv": "sample_id,marker,value,unit,age,birth_date,collected_at\n"
     "S1,IL-6,5,pg/mL,30,2020-01-01,2026-01-01\nS2,IL-6,5,pg/mL,40,01.01.1990,2026-01-01\n"
     "S3,IL-6,5,pg/mL,36,01.01.1990,2026-01-01\nS4,IL-6,5,pg/mL,200,,\n",

@@ -533,3 +533,25 @@ def test_a_lab_range_with_a_high_limit_of_zero_is_not_used(write_csv, printed):
     assert report.panels[0].results[0].status == Status.NORMAL
     assert [w.code for w in report.warnings] == ["range-unreadable"]
     assert "high limit of 0" in report.warnings[0].message
+
+
+XPONENT_MEDIAN_FIRST = (
+    '"Program","xPONENT"\n\n"Results"\n\n"DataType:","Median"\n'
+    '"Location","Sample","IL-6 (pg/mL)","IL-8 (pg/mL)"\n"3(1,C1)","U1","210.5","480.0"\n\n'
+    '"DataType:","Concentration"\n"Location","Sample","IL-6 (pg/mL)","IL-8 (pg/mL)"\n'
+    '"3(1,C1)","U1","4.21","12.3"\n'
+)
+
+
+def test_an_xponent_block_of_mfi_values_is_never_read_as_concentrations(write_csv):
+    """Its Median (MFI) block came first and was judged, 210.5 'pg/mL' high (found in QA)."""
+    report = check_file(write_csv(XPONENT_MEDIAN_FIRST))
+    assert report.panels == []
+    (refused,) = report.rejected
+    assert refused.code == "file-unreadable" and refused.line == 5
+    assert "'DataType: Median' (line 5), which is not concentrations" in refused.message
+    # The Concentration block first: read, and the next block stops the file there.
+    concentration_first = XPONENT_MEDIAN_FIRST.replace('"Median"', '"Concentration"', 1)
+    report = check_file(write_csv(concentration_first.replace("210.5", "4.0")))
+    assert [r.value for p in report.panels for r in p.results] == [4.0, 480.0]
+    assert [(i.code, i.line) for i in report.rejected] == [("file-unreadable", 9)]

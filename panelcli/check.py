@@ -1787,6 +1787,9 @@ def _judged_alike(
         (j.status, j.flag) != (first.status, first.flag) for j in judged
     ):
         return None
+    # 'Normal' by a row with no low or high says nothing: it has no range (found in QA)
+    if first.status == Status.NORMAL and any(b.low is None and b.high is None for _, b in rows):
+        return None
     times = {j.times_upper_limit for j in judged}
     each = "; ".join(f"{who}: {interval_text(bounds, unit)}" for who, bounds in rows)
     return first._replace(

@@ -211,7 +211,13 @@ class MarkerRange(_BoundsFields):
         if not self.intervals:
             return [interval_text(self.bounds, self.unit)]
         texts = [f"{row.describe()}: {interval_text(row.bounds, self.unit)}" for row in self.rows()]
-        if self.has_normal_range:  # the marker's own range holds for whom no row fits
+        # The marker's own range holds for whom no row fits (its critical limits alone, only
+        # when there is such a person: they hold in every row already).
+        rows = self.intervals
+        if self.has_normal_range or (
+            self.has_bounds
+            and any(not any(r.matches(s, a) for r in rows) for s, a in _possible_people(rows))
+        ):
             texts.append(f"anyone else: {interval_text(self.bounds, self.unit)}")
         return texts
 
@@ -323,7 +329,9 @@ class ReferenceSet:
         for name, entry in data.markers.items():
             if entry.intervals:
                 rows = entry.rows()
-                if entry.has_normal_range:  # the marker's own range, for whom no row fits
+                # The marker's own range, for whom no row fits; only critical limits too: past
+                # them a child is critical as anyone is, and short of them not judged (QA).
+                if entry.has_bounds:
                     rows.append(Interval(**entry.bounds._asdict()))
                     self._anyone_else.add(id(rows[-1]))
                 self._rows[name] = rows
@@ -415,19 +423,21 @@ class ReferenceSet:
         rows = self._rows.get(name)
         if rows is None:
             return Selected(self.markers[name].bounds, None)
-        fits = [r for r in rows if r.matches(sex, age) is True]
-        maybe = [r for r in rows if r.matches(sex, age) is None]
-        if fits and not maybe:
-            best = max(fits, key=lambda r: r.narrowness)  # the validated rows nest
-            note = None if best.specificity == 0 else f"interval for {best.describe()}"
-            if id(best) in self._anyone_else:  # say so: the person's own row may be missing
-                note = "interval for anyone else (no sex or age row of this set fits the person)"
-            return Selected(best.bounds, note)
-        candidates = fits + maybe
+        if sex is not None and age is not None:
+            best = self._row_for(rows, sex, age)
+            if best is None:
+                who = _describe_person(sex, age)
+                return Selected(None, f"{NO_INTERVAL_FITS} {name} that fits {who}")
+            return Selected(best.bounds, self._row_note(best))
+        # Sex or age not given: the row of each person it could be, as if it were given (the
+        # marker's own range only for whom no row fits, found in QA).
+        chosen = [self._row_for(rows, s, a) for s, a in _possible_people(rows, sex, age)]
+        found = {id(r) for r in chosen if r is not None}
+        candidates = [r for r in rows if id(r) in found]  # in the file's order
         if not candidates:
             who = _describe_person(sex, age)
             return Selected(None, f"{NO_INTERVAL_FITS} {name} that fits {who}")
-        if _leaves_someone_out(rows, sex, age):
+        if None in chosen:
             # e.g. an adults-only interval and no age: a child would get none, so the status
             # is not certain (a child must never be judged by adult limits by default).
             missing = _missing(candidates, sex, age)
@@ -438,6 +448,9 @@ class ReferenceSet:
                 f"{missing} is not given (add a column '{missing}' or use --{missing})",
                 indeterminate=True,
             )
+        if len(candidates) == 1 and (candidates[0].sex is None or sex is not None):
+            # One row for whoever the person is, and it does not depend on what is missing
+            return Selected(candidates[0].bounds, self._row_note(candidates[0]))
         if len({r.bounds for r in candidates}) == 1:
             row = candidates[0]
             unknown = _missing(candidates, sex, age)
@@ -455,6 +468,21 @@ class ReferenceSet:
             indeterminate=True,
             candidates=tuple((self._whom(row), row.bounds) for row in candidates),
         )
+
+    def _row_note(self, row: Interval) -> str | None:
+        """Which row judged the result, for its note."""
+        if id(row) in self._anyone_else:  # say so: the person's own row may be missing
+            return "interval for anyone else (no sex or age row of this set fits the person)"
+        return None if row.specificity == 0 else f"interval for {row.describe()}"
+
+    def _row_for(self, rows: list[Interval], sex: Sex, age: float) -> Interval | None:
+        """The row of a person whose sex and age are known: of the rows that fit, the one for
+        their sex and narrowest band (validated rows nest); the marker's own range only when
+        no row fits."""
+        fits = [r for r in rows if r.matches(sex, age) and id(r) not in self._anyone_else]
+        if fits:
+            return max(fits, key=lambda r: r.narrowness)
+        return next((r for r in rows if id(r) in self._anyone_else), None)
 
     def _whom(self, row: Interval) -> str:
         """Whom a row is for, as `ranges show` says it: the marker's own range is for
@@ -549,16 +577,18 @@ def _describe_person(sex: Sex | None, age: float | None) -> str:
     return f"this person ({', '.join(parts)})" if parts else "this person"
 
 
-def _leaves_someone_out(rows: list[Interval], sex: Sex | None, age: float | None) -> bool:
-    """Whether some person who fits what is known matches none of the rows."""
+def _possible_people(
+    rows: list[Interval], sex: Sex | None = None, age: float | None = None
+) -> list[tuple[Sex, float]]:
+    """Each kind of person who fits what is known, as far as the rows can tell them apart."""
     sexes: list[Sex] = [sex] if sex else ["female", "male"]
     if age is not None:
         ages = [age]
-    else:  # rows are [age_min, age_max): coverage can only change at their bounds
+    else:  # rows are [age_min, age_max): which fit can only change at their bounds
         bounds = {r.age_min for r in rows if r.age_min is not None}
-        bounds |= {r.age_max for r in rows if r.age_max is not None}
+        bounds |= {r.age_max for r in rows if r.age_max is not None and r.age_max <= 150}
         ages = sorted({0.0} | bounds)
-    return any(not any(row.matches(s, a) is True for row in rows) for s in sexes for a in ages)
+    return [(s, a) for s in sexes for a in ages]
 
 
 def _missing(rows: Iterable[Interval], sex: Sex | None, age: float | None) -> str:

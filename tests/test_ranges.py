@@ -505,6 +505,10 @@ def _set_from(tmp_path: Path, toml: str):
     return load_ranges(str(path))
 
 
+def _set_path(tmp_path: Path) -> str:
+    return str(tmp_path / "set.toml")  # the file _set_from wrote
+
+
 def test_a_marker_without_limits_gets_a_note_saying_the_set_gives_no_range(tmp_path) -> None:
     ranges = _set_from(tmp_path, '[markers."IL-8"]\nunit = "pg/mL"\n')
     chosen = ranges.select("IL-8", None, None)
@@ -546,10 +550,17 @@ def test_a_critical_limit_given_for_the_marker_holds_for_its_rows(tmp_path) -> N
     ]
 
 
-def test_a_marker_with_only_critical_limits_gives_no_range_to_whom_no_row_fits(tmp_path) -> None:
-    """Its critical limits are not a row 'for everyone' that would call a child's value normal."""
+def test_a_marker_with_only_critical_limits_gives_them_alone_to_whom_no_row_fits(tmp_path) -> None:
+    """A child past the marker's critical limit is critical (it was no_reference: QA); short of
+    it, not judged: the limits are no range that would call the value normal."""
     ranges = _set_from(tmp_path, CRITICAL_FOR_THE_MARKER)
-    assert ranges.select("IL-6", None, 10).bounds is None
+    assert ranges.select("IL-6", None, 10).bounds == Bounds(critical_high=500)
+    from panelcli.check import check_file
+
+    data = tmp_path / "child.csv"
+    data.write_text("sample_id,marker,value,unit,age\nA,IL-6,600,pg/mL,10\nB,IL-6,3,pg/mL,10\n")
+    results = [p.results[0] for p in check_file(str(data), ranges=_set_path(tmp_path)).panels]
+    assert [r.status.value for r in results] == ["critical", "no_reference"]
     # and validate no longer says values are shown as normal without a normal range
     assert ranges_warnings(CRITICAL_FOR_THE_MARKER.encode()) == []
 
@@ -1049,3 +1060,44 @@ def test_ranges_validate_with_no_set_checks_the_one_check_uses(tmp_path, monkeyp
     monkeypatch.setenv("PANELCLI_RANGES", str(broken))
     result = runner.invoke(app, ["ranges", "validate"])
     assert result.exit_code == 2 and "missing required key 'unit'" in result.stdout
+
+
+FERRITIN_ROWS = (
+    '[markers."Ferritin"]\nunit = "ug/L"\nlow = 1\nhigh = 500\nsource = "x"\n'
+    '[[markers."Ferritin".intervals]]\nage_min = 18\nlow = 20\nhigh = 300\n'
+    '[[markers."Ferritin".intervals]]\nsex = "female"\nage_min = 18\nage_max = 50\n'
+    "low = 6\nhigh = 175\n"
+)
+
+
+def test_the_markers_own_range_is_no_candidate_for_whom_a_row_fits(tmp_path) -> None:
+    """A 25-year-old of unknown sex fits the adult row or the women's row, never 'anyone else':
+    5 ug/L is low by both (it was indeterminate, exit 0: found in QA)."""
+    ranges = _set_from(tmp_path, FERRITIN_ROWS)
+    chosen = ranges.select("Ferritin", None, 25)
+    assert [whom for whom, _ in chosen.candidates] == [
+        "age 18 and over", "female, age 18 to under 50",
+    ]  # fmt: skip
+    from panelcli.check import check_file
+
+    data = tmp_path / "f.csv"
+    data.write_text("sample_id,sex,age,marker,value,unit\nA,,25,Ferritin,5,ug/L\n")
+    (result,) = check_file(str(data), ranges=_set_path(tmp_path)).panels[0].results
+    assert result.status.value == "low"
+
+
+def test_normal_by_a_row_with_no_range_is_not_a_certain_normal(tmp_path) -> None:
+    """A women's row with only a critical limit made 150 'normal by each interval' for a person
+    of unknown sex (found in QA): for a woman it cannot be judged."""
+    _set_from(
+        tmp_path,
+        '[markers."Ferritin"]\nunit = "ug/L"\nsource = "x"\n'
+        '[[markers."Ferritin".intervals]]\nsex = "female"\nage_min = 18\ncritical_high = 900\n'
+        '[[markers."Ferritin".intervals]]\nage_min = 18\nlow = 20\nhigh = 300\n',
+    )
+    from panelcli.check import check_file
+
+    data = tmp_path / "f.csv"
+    data.write_text("sample_id,sex,age,marker,value,unit\nI,,25,Ferritin,150,ug/L\n")
+    (result,) = check_file(str(data), ranges=_set_path(tmp_path)).panels[0].results
+    assert result.status.value == "indeterminate"

@@ -908,7 +908,11 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
     likely written in another unit than `unit` says (found in QA: IL-6 high 7 in mg/L)."""
     from panelcli.units import UnitProblem, conversion_exponent, convert
 
-    if entry.high is None or entry.high <= 0:
+    given = [("high", entry.high)] + [
+        (f"the high of the row for {row.describe()}", row.high) for row in entry.intervals
+    ]
+    ours = [(what, high) for what, high in given if high is not None and high > 0]
+    if not ours:
         return []
     for set_name, path in bundled_sets().items():
         try:
@@ -917,21 +921,26 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
             continue
         known = bundled.resolve(name)
         theirs = None if known is None else bundled.markers[known]
-        if theirs is None or theirs.high is None or theirs.high <= 0:
+        highs = [] if theirs is None else [theirs.high, *(r.high for r in theirs.intervals)]
+        their_high = max((h for h in highs if h is not None and h > 0), default=None)
+        if theirs is None or their_high is None:
             continue
         try:
-            high = convert(entry.high, conversion_exponent(entry.unit, theirs.unit))
+            exponent = conversion_exponent(entry.unit, theirs.unit)
         except UnitProblem:
             continue
-        ratio = high / theirs.high
-        if 1 / UNIT_SLIP_RATIO < ratio < UNIT_SLIP_RATIO:
-            return []
-        said = f"{ratio:,.0f} times" if ratio > 1 else f"1/{1 / ratio:,.0f} of"
-        return [
-            f"marker '{name}': high {number_text(entry.high)} {entry.unit} is "
-            f"{number_text(high)} {theirs.unit}, about {said} the bundled set {set_name}'s "
-            f"{number_text(theirs.high)} {theirs.unit}; is the unit right?"
-        ]
+        for what, our_high in ours:
+            high = convert(our_high, exponent)
+            ratio = high / their_high
+            if 1 / UNIT_SLIP_RATIO < ratio < UNIT_SLIP_RATIO:
+                continue
+            said = f"{ratio:,.0f} times" if ratio > 1 else f"1/{1 / ratio:,.0f} of"
+            return [
+                f"marker '{name}': {what}, {number_text(our_high)} {entry.unit}, is "
+                f"{number_text(high)} {theirs.unit}, about {said} the bundled set {set_name}'s "
+                f"{number_text(their_high)} {theirs.unit}; is the unit right?"
+            ]
+        return []
     return []
 
 

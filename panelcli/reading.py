@@ -799,10 +799,16 @@ def units_row_below(layout: Layout, cells: list[str], source: str, line: int) ->
     with a warning; other units stop the file, since the rows below may be in them (read by
     the units on top, a value could be 1000 times off)."""
     if with_units_row(layout, cells) != layout:
+        given = any(unit for _, unit in layout.markers.values())
+        other = (
+            "with other units than the file gives on top (two exports joined?)"
+            if given
+            else "where the header gives none (put it right under the header)"
+        )
         raise InputError(
-            f"{source}: line {line} is a row of units among the results, with other units than "
-            "the file gives on top (two exports joined?); panelcli reads one set of units per "
-            "file, so this line and every line after it were not read: split the file there",
+            f"{source}: line {line} is a row of units among the results, {other}; panelcli "
+            "reads one set of units per file, so this line and every line after it were not "
+            "read",
             line=line,
         )
     return Issue(

@@ -101,10 +101,11 @@ class ValueProblem(ValueError):
 
 # Also the other invisible format characters: a soft hyphen, the Arabic letter mark (a bidi
 # mark), word joiners, tag characters (found in QA: they reached the table raw).
-_CONTROL = re.compile(
-    "[\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
-    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+_INVISIBLE = (
+    "\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
 )
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
 
 
 def visible(text: str) -> str:
@@ -120,12 +121,20 @@ def _escape(match: re.Match[str]) -> str:
 
 
 # What JSON leaves raw but a terminal obeys (DEL, C1 controls, bidi overrides, line separators).
-_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+_RAW_IN_JSON = re.compile(f"[\x7f-\x9f{_INVISIBLE}]")
 
 
 def json_inert(document: str) -> str:
     """A JSON text with those characters as \\u escapes: the same data, harmless on a terminal."""
-    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+    return _RAW_IN_JSON.sub(_json_escape, document)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # past the first plane, JSON escapes a UTF-16 surrogate pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def counted(count: int, one: str, many: str) -> str:

@@ -1101,3 +1101,12 @@ def test_normal_by_a_row_with_no_range_is_not_a_certain_normal(tmp_path) -> None
     data.write_text("sample_id,sex,age,marker,value,unit\nI,,25,Ferritin,150,ug/L\n")
     (result,) = check_file(str(data), ranges=_set_path(tmp_path)).panels[0].results
     assert result.status.value == "indeterminate"
+
+
+def test_a_rows_high_a_thousand_times_off_is_a_unit_slip_warning_too() -> None:
+    """Sets built like mayo-adult keep every high in rows: they were never warned (QA)."""
+    slip = ranges_warnings(
+        b'[markers."IL-1b"]\nunit = "ng/mL"\nsource = "x"\n'
+        b'[[markers."IL-1b".intervals]]\nage_min = 18\nhigh = 20\n'
+    )
+    assert any("the high of the row for age 18 and over, 20 ng/mL" in w for w in slip), slip

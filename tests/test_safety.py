@@ -621,3 +621,15 @@ def test_other_invisible_format_characters_are_shown_escaped() -> None:
     from panelcli.values import visible
 
     assert visible("S1\u061cZ S3\U000e0041Z a\xadb") == "S1\\u061cZ S3\\U000e0041Z a\\xadb"
+
+
+def test_json_writes_the_invisible_characters_as_escapes_too() -> None:
+    """NDJSON and FHIR wrote U+061C, tags and soft hyphens raw (found in QA)."""
+    import json
+
+    from panelcli.values import json_inert
+
+    text = json.dumps({"id": "S\u061cZ\U000e0041\xad"}, ensure_ascii=False)
+    inert = json_inert(text)
+    assert inert == '{"id": "S\\u061cZ\\udb40\\udc41\\u00ad"}'
+    assert json.loads(inert) == json.loads(text)

@@ -303,6 +303,14 @@ def _differs(printed: Bounds, chosen: Bounds) -> bool:
     return (printed.low or 0.0, printed.high) != (chosen.low or 0.0, chosen.high)
 
 
+def range_text(bounds: Bounds, unit: str) -> str:
+    """A range as results show it: '≤ 7 pg/mL'; 'no range; critical ≥ 50 mg/L' for a set's
+    marker with only critical limits."""
+    if bounds.low is None and bounds.high is None and bounds != Bounds():
+        return f"no range; {interval_text(bounds, unit)} {unit}"
+    return bounds_text(bounds, unit)
+
+
 def _disagreement(name: str, text: str, from_file: Bounds, chosen: Bounds, unit: str) -> str:
     critical = [
         f"{word} {number_text(limit)} {unit}"
@@ -316,10 +324,15 @@ def _disagreement(name: str, text: str, from_file: Bounds, chosen: Bounds, unit:
         if critical
         else ""
     )
+    theirs = (
+        f"the reference set's {bounds_text(chosen, unit)}"
+        if chosen.low is not None or chosen.high is not None
+        else "the reference set, which gives no range for it"
+    )
     return (
         f"{name}: the file's range '{shorten(text)}' (read as {bounds_text(from_file, unit)}, "
-        f"limits included) differs from the reference set's {bounds_text(chosen, unit)}; the "
-        f"file's range was used (it belongs to the lab that measured the value){lost}"
+        f"limits included) differs from {theirs}; the file's range was used (it belongs to "
+        f"the lab that measured the value){lost}"
     )
 
 
@@ -855,9 +868,7 @@ class Interpreter:
             if len(self._references) >= 4096:  # ranges printed in files can vary without end
                 self._references.clear()
             reference = self._references[key] = Reference(
-                **bounds._asdict(), unit=unit, origin=origin,
-                text=bounds_text(bounds, unit) if bounds.low is not None or bounds.high is not None
-                else f"no range; {interval_text(bounds, unit)} {unit}",
+                **bounds._asdict(), unit=unit, origin=origin, text=range_text(bounds, unit),
                 source=source,
             )  # fmt: skip
         return reference
@@ -1104,6 +1115,14 @@ class Interpreter:
         reference = self._reference(bounds, entry.unit, origin, entry.source)
         base["value"] = value
         judged = interpret(value, parsed.comparator, bounds, entry.unit)
+        if judged.status is Status.INDETERMINATE and bounds.low is None and bounds.high is None:
+            # There is no range for it to be inside or outside of: only the critical limit
+            judged = judged._replace(
+                note=judged.note.replace(  # type: ignore[union-attr]
+                    "could be inside or outside the reference range",
+                    "could be past the critical limit or short of it",
+                )
+            )
         if judged.status is Status.NORMAL and bounds.low is None and bounds.high is None:
             # Only critical limits: not past them says nothing of the range there is not.
             limits = f"{interval_text(bounds, entry.unit)} {entry.unit}"

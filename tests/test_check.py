@@ -555,3 +555,19 @@ def test_an_xponent_block_of_mfi_values_is_never_read_as_concentrations(write_cs
     report = check_file(write_csv(concentration_first.replace("210.5", "4.0")))
     assert [r.value for p in report.panels for r in p.results] == [4.0, 480.0]
     assert [(i.code, i.line) for i in report.rejected] == [("file-unreadable", 9)]
+
+
+def test_a_critical_only_marker_is_said_to_have_no_range_in_warnings_and_notes(write_csv, tmp_path):
+    """'differs from the reference set's no limits (mg/L)' and '>40 could be inside or outside
+    the reference range' spoke of a range the set lacks (found in QA)."""
+    ranges = tmp_path / "crit.toml"
+    ranges.write_text('[markers.CRP]\nunit = "mg/L"\ncritical_high = 50\n', encoding="utf-8")
+    path = write_csv(
+        "sample_id,marker,value,unit,reference_range\nS1,CRP,7,mg/L,0-5\nS2,CRP,>40,mg/L,\n"
+    )
+    report = check_file(path, ranges=str(ranges))
+    (warning,) = report.warnings
+    assert "differs from the reference set, which gives no range for it" in warning.message
+    censored = report.panels[1].results[0]
+    assert censored.status == Status.INDETERMINATE
+    assert "could be past the critical limit or short of it" in (censored.note or "")

@@ -265,7 +265,8 @@ def _refuse_existing_export(path: Path | None, force: bool) -> None:
         refuse_existing(path, force)
         folder = path.parent
         if not folder.is_dir():  # as -o says it, before the run rather than after (QA)
-            raise PanelcliError(f"cannot write '{path}': the folder '{folder}' does not exist")
+            why = "is a file, not a folder" if folder.exists() else "does not exist"
+            raise PanelcliError(f"cannot write '{path}': the folder '{folder}' {why}")
 
 
 def _refuse_one_file_for_two(output: str | None, export: Path | None) -> None:

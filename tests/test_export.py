@@ -92,6 +92,8 @@ def test_an_unwritable_export_path_is_one_clear_error(tmp_path: Path) -> None:
     assert result.stdout == "" and "the folder" in result.stderr
     demo = runner.invoke(app, ["demo", "healthy-adult", "--export", str(out)])
     assert demo.exit_code == 2 and demo.stdout == ""
+    beside_a_file = runner.invoke(app, ["demo", "--export", f"{_sample('healthy-adult')}/r.html"])
+    assert "is a file, not a folder" in beside_a_file.stderr
 
 
 @pytest.mark.parametrize("force", [[], ["--force"]])

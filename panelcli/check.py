@@ -508,6 +508,7 @@ class Interpreter:
                 )]  # fmt: skip
                 continue
             if same in seen:  # a warning for each copy: each says it is read again
+                self._forget_warnings(source)  # the new reading gives them again, as its own
                 first = "" if seen[same] == source else f" (as '{shorten(seen[same], 80)}')"
                 yield [Issue(
                     severity="warning", code="file-repeated", source=source,
@@ -1425,6 +1426,12 @@ class Interpreter:
             "value-flag-ignored",
         }
     )
+
+    def _forget_warnings(self, source: str) -> None:
+        """Forget what was said once for a file's name: it is read again ('a.csv a.csv'), and
+        its second reading is reported as a file of its own (found in QA)."""
+        self._warned = {key for key in self._warned if key[1] != source}
+        self._kinds = Counter({kind: n for kind, n in self._kinds.items() if kind[1] != source})
 
     def _warn_once(self, key: tuple[str, ...], issue: Issue) -> None:
         """Queue a warning the first time only: a million rows need not repeat one remark.

@@ -571,3 +571,10 @@ def test_a_critical_only_marker_is_said_to_have_no_range_in_warnings_and_notes(w
     censored = report.panels[1].results[0]
     assert censored.status == Status.INDETERMINATE
     assert "could be past the critical limit or short of it" in (censored.note or "")
+
+
+def test_a_file_read_again_under_its_own_name_gives_its_warnings_again(write_csv):
+    """'a.csv ./a.csv' repeated its once-per-file warnings, 'a.csv a.csv' did not (QA)."""
+    path = write_csv("sample_id;marker;value;unit\nS1;IL-6;1.234;pg/mL\nS2;IL-6;5 H;pg/mL\n")
+    codes = [w.code for w in check_files([path, path]).warnings]
+    assert codes == ["value-dot-ambiguous", "value-flag-ignored", "file-repeated"] + codes[:2]

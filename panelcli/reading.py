@@ -69,6 +69,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                    "patientennummer", "patientenid", "patnr"),  # German exports
     "collected_at": ("collectedat", "collected", "collectiondate", "collectiontime",
                      "collectiondatetime", "datecollected", "drawdate", "drawn", "sampledate",
+                     "specimencollected", "specimencollectiondate", "datetimecollected",
                      "date", "datetime", "specimendate", "timepoint",
                      "datum", "entnahmedatum", "abnahmedatum", "probendatum", "entnahme",
                      "entnahmezeit"),  # German exports
@@ -1009,7 +1010,8 @@ def _with_sign_and_flag(
         # a flag in the value cell itself ('12.5 H', 'ND N', '12.5 pg/mL L')
         written_flag = written.flag if written is not None else parse_flag_of(text)
         if written_flag is None:
-            text = f"{text} {flag}"
+            # as written; a flag of two words ('Critical High') as its code, HH
+            text = f"{text} {flag.strip() if len(flag.split()) == 1 else code}"
         elif written_flag != code:
             return None, ("lab_flag", "flag-conflict",
                           f"the flag column says '{shorten(flag)}' but the value "

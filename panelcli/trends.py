@@ -5,6 +5,7 @@ Pure: panels in, `PatientTrend` models out (drawing the sparklines is the render
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -70,7 +71,29 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
             return datetime.strptime(text, pattern)
         except ValueError:
             continue
-    return None
+    return _slashed_date(text)
+
+
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def _slashed_date(text: str) -> datetime | None:
+    """'03/14/1961' (month first, as US systems write it) or '14/03/1961' (day first): only
+    when a number past 12 tells which is the day; '03/04/1961' is either, so None."""
+    match = _SLASHED.match(text)
+    if match is None:
+        return None
+    first, second, year = (int(part) for part in match.groups())
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        month, day = first, second
+    else:
+        return None
+    try:
+        return datetime(year, month, day)
+    except ValueError:  # 31/02/1990
+        return None
 
 
 def direction_of(values: Sequence[float], all_censored_low: bool = False) -> TrendDirection:

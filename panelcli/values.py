@@ -48,6 +48,9 @@ _AFTER_A_SPACE = re.compile(r"^(?P<rest>.*\S)\s+(?P<flag>\S+)$")
 _FLAG_CODE = {
     "hh": "HH", "ll": "LL", "h": "H", "hi": "H", "high": "H", "l": "L", "lo": "L", "low": "L",
     "n": "N", "normal": "N", "a": "A", "abnormal": "A",
+    # Hospital systems' words (Epic writes 'Critical High'; found in QA)
+    "critical high": "HH", "critical low": "LL", "critically high": "HH",
+    "critically low": "LL", "panic high": "HH", "panic low": "LL",
 }  # fmt: skip
 
 
@@ -69,7 +72,7 @@ def parse_flag_of(text: str) -> str | None:
 
 def lab_flag(text: str) -> str | None:
     """A lab's flag as an HL7 code ('(HH)' → 'HH', 'High' → 'H'); None for other text."""
-    return _FLAG_CODE.get(text.strip().strip("()[]").casefold())
+    return _FLAG_CODE.get(" ".join(text.strip().strip("()[]").casefold().split()))
 
 
 _VALUE_GLUED_TO_UNIT = re.compile(

@@ -578,3 +578,22 @@ def test_a_file_read_again_under_its_own_name_gives_its_warnings_again(write_csv
     path = write_csv("sample_id;marker;value;unit\nS1;IL-6;1.234;pg/mL\nS2;IL-6;5 H;pg/mL\n")
     codes = [w.code for w in check_files([path, path]).warnings]
     assert codes == ["value-dot-ambiguous", "value-flag-ignored", "file-repeated"] + codes[:2]
+
+
+def test_hospital_system_words_and_dates_are_read(write_csv):
+    """Epic's 'Critical High' flag refused its row; 'Specimen Collected' was not read; a US
+    birth date '03/14/1961' could give no age (found in QA)."""
+    from panelcli.trends import read_date
+    from panelcli.values import lab_flag
+
+    assert (lab_flag("Critical High"), lab_flag(" critical  low ")) == ("HH", "LL")
+    assert read_date("03/14/1961") == read_date("14/03/1961") == read_date("1961-03-14")
+    assert read_date("03/04/1961") is None  # March 4 or April 3: not guessed
+    path = write_csv(
+        "MRN,Gender,Date of Birth,Specimen Collected,Component,Value,Result Unit,Abnormal Flag\n"
+        "E1,Female,03/14/1961,2026-03-02 07:45,TNF ALPHA,520,pg/mL,Critical High\n"
+    )
+    report = check_file(path, ranges="mayo-adult")
+    (result,) = report.panels[0].results
+    assert result.status == Status.HIGH and report.rejected == []  # the set has no critical
+    assert report.panels[0].collected_at == "2026-03-02 07:45"

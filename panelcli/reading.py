@@ -733,8 +733,9 @@ def header_again(source: str, line: int, cells: list[str], header: list[str]) ->
 #: A sample type naming a standard, control, calibrator or blank: 'S1', 'C2', 'B' as Bio-Plex
 #: writes them, and the words ('Standard', 'QC-High', 'Blank').
 _NOT_A_PATIENT = re.compile(
-    r"^(?:(?:negative|positive|neg|pos)[\s_.-]*)?"
-    r"(?:[scb]\d+|std|standard|control|ctrl|calibrator|cal|blank|blk|background|bkg|nc|pc|ntc)"
+    r"^(?:(?:negative|positive|neg|pos|zero|low|mid|high)[\s_.-]*)?"
+    r"(?:[scb]\d+|std|standard|control|ctrl|calibrator|cal|blank|blk|background|bkg|nc|pc|ntc"
+    r"|kontrolle|kalibrator|leerwert|nsb)"
     r"[\s_-]*(?:\d+|low|mid|high|level[\s_-]*\d+)?$|^qc\b",
     re.IGNORECASE,
 )
@@ -744,8 +745,16 @@ _CODED_NOT_A_PATIENT = re.compile(r"^[scb]\d*$", re.IGNORECASE)  # Bio-Plex: S, 
 #: 'QC-Low', 'QC2' are quality-control material; 'NC', 'PC-1', 'Neg Ctrl' an assay's negative and
 #: positive controls).
 _NOT_A_PATIENT_ID = re.compile(
-    r"^(?:standard|std|calibrator|calib|cal|blank|background|bkg)[\s_-]*(?:\d{1,3}|[a-h])?$"
-    r"|^(?:standard|std)[\s_-]*curve$"
+    r"^(?:standard|std|calibrator|calib|cal|blank|background|bkg|kalibrator|leerwert)"
+    r"[\s_-]*(?:\d{1,3}|[a-h])?$"
+    r"|^(?:standard|std)[\s_-]*curve(?:[\s_-]*\d{1,2})?$"
+    # Kit and quality controls by level ('Low Control', 'Control High', 'Ctrl 1'; a bare
+    # 'Control 7' may be a study's control subject), a zero calibrator, non-specific binding
+    r"|^(?:low|mid|medium|high)[\s_-]*(?:control|ctrl|qc)(?:[\s_-]*\d{1,2})?$"
+    r"|^(?:control|ctrl)[\s_-]*(?:low|mid|medium|high|level[\s_-]*\d+)$"
+    r"|^ctrl(?:[\s_-]*\d{1,2})?$|^zero[\s_-]*(?:calibrator|standard|std)$|^nsb$"
+    # wells of buffer alone (blanks by another name)
+    r"|^(?:assay[\s_-]*)?(?:buffer|diluent)(?:[\s_-]*\d{1,2})?$|^pbs$|^matrix(?:[\s_-]*blank)?$"
     r"|^(?:negative|positive|neg|pos)[\s_.-]*(?:control|ctrl|kontrolle)[\s_-]*(?:\d{1,3}|[a-h])?$"
     r"|^(?:nc|pc|ntc)(?:[\s_-]*\d{1,2})?$"
     r"|^qc(?:[\s_-]*(?:\d{1,2}|low|mid|medium|high|level[\s_-]*\d+|[lmh]))?$",

@@ -1557,3 +1557,29 @@ def test_a_wide_row_s_blank_unit_cell_names_each_marker_it_leaves_without_one(
     assert [(e.code, e.line, e.column, e.message.split(" is ")[0]) for e in errors(events)] == [
         ("unit-missing", 3, "Unit", "unit for IL-6"), ("unit-missing", 3, "Unit", "unit for IL-8")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sample_id",
+    ["Ctrl 1", "Low Control", "High Control", "Control Low", "Ctrl Level 2", "Kalibrator 1",
+     "Standard curve 1", "NSB", "Leerwert", "Zero Calibrator", "Assay Buffer", "Diluent",
+     "PBS", "Matrix Blank", "High QC"],
+)  # fmt: skip
+def test_instruments_names_for_controls_standards_and_buffer_wells_are_skipped(
+    tmp_path: Path, sample_id: str
+) -> None:
+    """Judged as patients' and flagged, exit 1 (found in QA with instrument exports)."""
+    events = events_in(
+        tmp_path, f"sample_id,marker,value,unit\n{sample_id},IL-6,900,pg/mL\nP1,IL-6,1,pg/mL\n"
+    )
+    assert [r.sample_id for r in results(events)] == ["P1"]
+    assert [(w.code, w.line) for w in warnings(events)] == [("control-skipped", 2)]
+
+
+@pytest.mark.parametrize("kind", ["Kontrolle", "Leerwert", "Zero Calibrator", "Kalibrator 3"])
+def test_sample_types_in_german_or_by_level_are_controls(tmp_path: Path, kind: str) -> None:
+    events = events_in(
+        tmp_path, f"sample_id,sample_type,marker,value,unit\nS1,{kind},IL-6,90,pg/mL\n"
+        "S2,Patient,IL-6,1,pg/mL\n",
+    )  # fmt: skip
+    assert [r.sample_id for r in results(events)] == ["S2"]

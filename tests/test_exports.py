@@ -1537,7 +1537,12 @@ def test_a_comparator_or_flag_column_must_agree_with_a_value_s_own_notation(
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("kind", ["NC", "PC 2", "Negative Control", "Pos-Ctrl", "NTC"])
+@pytest.mark.parametrize(
+    "kind",
+    ["NC", "PC 2", "Negative Control", "Pos-Ctrl", "NTC",
+     # German, or by level (found in QA)
+     "Kontrolle", "Leerwert", "Zero Calibrator", "Kalibrator 3"],
+)  # fmt: skip
 def test_an_assay_s_negative_or_positive_control_is_skipped(tmp_path: Path, kind: str) -> None:
     """'NC' and 'PC' rows (an assay's negative and positive controls) were judged as patients'."""
     events = events_in(
@@ -1574,12 +1579,3 @@ def test_instruments_names_for_controls_standards_and_buffer_wells_are_skipped(
     )
     assert [r.sample_id for r in results(events)] == ["P1"]
     assert [(w.code, w.line) for w in warnings(events)] == [("control-skipped", 2)]
-
-
-@pytest.mark.parametrize("kind", ["Kontrolle", "Leerwert", "Zero Calibrator", "Kalibrator 3"])
-def test_sample_types_in_german_or_by_level_are_controls(tmp_path: Path, kind: str) -> None:
-    events = events_in(
-        tmp_path, f"sample_id,sample_type,marker,value,unit\nS1,{kind},IL-6,90,pg/mL\n"
-        "S2,Patient,IL-6,1,pg/mL\n",
-    )  # fmt: skip
-    assert [r.sample_id for r in results(events)] == ["S2"]

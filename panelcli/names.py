@@ -61,7 +61,7 @@ _SPELLED_UNIT = re.compile(
 )
 #: Units written without a slash that labs put in a header ('IL-6 (MFI)'): not convertible,
 #: but a unit all the same, so the column is read and its cells refused with that reason.
-SLASHLESS_UNITS = {"mfi", "fi", "od", "au", "%"}
+SLASHLESS_UNITS = {"mfi", "fi", "od", "au", "%", "npx"}
 
 
 def split_header_unit(header: str) -> tuple[str, str | None]:

@@ -574,7 +574,12 @@ def _find_header(
             f"both look like the {duplicate.role.replace('_', ' ')} column; rename one"
         )
     if half:
-        line, _, missing = half
+        line, cells, missing = half
+        if missing == "value" and "npx" in {header_key(cell) for cell in cells}:
+            raise InputError(  # renamed 'value', NPX would be judged as a concentration
+                f"{source}: the header on line {line} has an 'NPX' column: Olink's relative "
+                "log2 scale, not concentrations, so panelcli cannot judge this file"
+            )
         present = "value" if missing == "marker" else "marker"
         raise InputError(
             f"{source}: the header on line {line} has a {present} column but no {missing} "

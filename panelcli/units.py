@@ -64,6 +64,13 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
             f"unit '{shorten(from_unit)}' is molar; converting it to {to_unit} needs the protein's "
             "molecular weight, which varies, so panelcli does not convert it",
         )
+    relative = _RELATIVE.get(unit_key(from_unit))
+    if relative is not None:  # not a concentration at all: no factor could help
+        raise UnitProblem(
+            "unit-not-concentration",
+            f"unit '{shorten(from_unit)}' is {relative}, not a concentration; panelcli judges "
+            f"concentrations (such as {to_unit}), so it cannot judge this value",
+        )
     if source is None and target is not None:
         raise UnitProblem(
             "unit-not-convertible",
@@ -76,6 +83,17 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
         f"unit '{shorten(from_unit)}' does not match the reference unit {to_unit} "
         "and there is no fixed factor between them",
     )
+
+
+#: Units of instruments' relative readings, in words: never concentrations.
+_RELATIVE = {
+    "npx": "Olink's relative log2 scale (NPX)",
+    "mfi": "a median fluorescence intensity (MFI)",
+    "fi": "a fluorescence intensity",
+    "od": "an optical density (OD)",
+    "au": "arbitrary units",
+    "%": "a percentage",
+}
 
 
 #: Nothing in blood is more concentrated than blood itself (about 1 kg per litre).

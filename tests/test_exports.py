@@ -829,7 +829,7 @@ def test_a_units_row_of_units_that_cannot_be_converted_refuses_the_values(
     intensities as pg/mL."""
     events = events_in(tmp_path, f"sample_id,IL-6,IL-8\n,{units}\nS1,12.5,3\n", assume_unit="pg/mL")
     assert results(events) == []
-    assert [(e.code, e.line) for e in errors(events)] == [("unit-not-convertible", 3)] * 2
+    assert [(e.code, e.line) for e in errors(events)] == [("unit-not-concentration", 3)] * 2
 
 
 def test_a_data_row_is_never_taken_for_a_wide_header(tmp_path: Path) -> None:
@@ -1579,3 +1579,15 @@ def test_instruments_names_for_controls_standards_and_buffer_wells_are_skipped(
     )
     assert [r.sample_id for r in results(events)] == ["P1"]
     assert [(w.code, w.line) for w in warnings(events)] == [("control-skipped", 2)]
+
+
+def test_olink_npx_is_refused_as_no_concentration(tmp_path: Path) -> None:
+    """NPX (a relative log2 scale) was 'not convertible' or 'no value column', inviting a
+    rename after which it would be judged as pg/mL (found in QA)."""
+    wide = events_in(tmp_path, "SampleID,IL6 (NPX),IL8 (NPX)\nP-1,3.21,5.5\n")
+    assert {e.code for e in errors(wide)} == {"unit-not-concentration"}
+    assert "Olink's relative log2 scale" in errors(wide)[0].message
+    path = tmp_path / "olink.csv"
+    path.write_text("SampleID;Assay;NPX;LOD\nP-1;IL6;3,21;0,64\n", encoding="utf-8")
+    with pytest.raises(InputError, match="has an 'NPX' column: Olink's relative log2 scale"):
+        list(read_measurements(str(path), load_ranges().resolve, ReadStats()))

@@ -1287,7 +1287,11 @@ class Interpreter:
             if bounds is not None:
                 reference = self._reference(bounds, unit, "file")
                 judged = interpret(parsed.number, parsed.comparator, bounds, unit)
-                notes = [judged.note, f"{note}; the lab's range in the file was used"]
+                # A name the set may know under another spelling ('TNF-?' where an encoding
+                # lost the α) is said even so (found in QA)
+                hint = self.ranges.suggest(m.marker)
+                said = f" (did you mean {hint}?)" if hint else ""
+                notes = [judged.note, f"{note}{said}; the lab's range in the file was used"]
                 return Result(
                     **base, status=judged.status, flag=judged.flag, flags=judged.flags,
                     times_upper_limit=judged.times_upper_limit, reference=reference,

@@ -597,3 +597,10 @@ def test_hospital_system_words_and_dates_are_read(write_csv):
     (result,) = report.panels[0].results
     assert result.status == Status.HIGH and report.rejected == []  # the set has no critical
     assert report.panels[0].collected_at == "2026-03-02 07:45"
+
+
+def test_a_name_with_a_lost_letter_judged_by_the_labs_range_still_gets_the_hint(write_csv):
+    path = write_csv("sample_id,marker,value,unit,reference_range\nS1,TNF-?,30,pg/mL,0-8.1\n")
+    (result,) = check_file(path).panels[0].results
+    assert result.status == Status.HIGH
+    assert "(did you mean TNF-α?); the lab's range in the file was used" in (result.note or "")

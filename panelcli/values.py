@@ -31,6 +31,9 @@ _NO_NUMBER: dict[str, Comparator] = {
     "<lloq": "<", "<loq": "<", "<dl": "<", "oor<": "<", "oorlow": "<",
     "oor>": ">", "oorhigh": ">", ">uloq": ">", "aboveuloq": ">", "abovelimit": ">",
     "nn": "<", "nichtnachweisbar": "<",  # German exports: 'n.n.', "not detectable"
+    # Spanish, French and Italian exports: "not detectable", below the detection limit (LD)
+    "nodetectable": "<", "<ld": "<", "nondétectable": "<", "nondetectable": "<",
+    "<ldd": "<", "nonrilevabile": "<",
 }  # fmt: skip
 # Of those, the ones that mean "below quantification": the true value is under the LLOQ, which
 # may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).
@@ -225,6 +228,31 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     return ParsedValue(number, comparator, unit, (), flag)
 
 
+def _not_a_number(cell: str) -> str:
+    """Why a cell is no number, for what labs and spreadsheets are known to write."""
+    if _EXCEL_ERROR.match(cell):
+        return (
+            f"value '{shorten(cell)}' is a spreadsheet's error (a formula that failed), "
+            "not a number"
+        )
+    if set(cell) == {"*"}:
+        return (
+            f"value '{shorten(cell)}' is what instruments (Bio-Plex) write when they could not "
+            "calculate a concentration; there is no number to judge"
+        )
+    if _SPACE_GROUPED.match(cell):
+        return (
+            f"value '{shorten(cell)}' has a space inside; if it groups thousands, write the "
+            "number without it"
+        )
+    return f"value '{shorten(cell)}' is not a number"
+
+
+_EXCEL_ERROR = re.compile(r"^#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$", re.I)
+#: '1 234,5', '1 234.5' (a space, no-break space or narrow one between groups of three digits)
+_SPACE_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$")
+
+
 _ONLY_A_DECIMAL_COMMA = re.compile(r"[+-]?(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+)\Z")
 
 
@@ -253,7 +281,7 @@ def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
     lowered = text.casefold()
     if lowered in {"nan", "inf", "+inf", "-inf", "infinity", "-infinity"}:
         raise ValueProblem("value-not-finite", f"value '{shorten(cell)}' is not a finite number")
-    raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
+    raise ValueProblem("value-not-a-number", _not_a_number(cell))
 
 
 def _checked(number: float, cell: str) -> float:

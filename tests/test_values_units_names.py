@@ -272,3 +272,20 @@ def test_a_german_age_with_a_decimal_comma_and_a_mangled_sex_are_read() -> None:
 
     assert (_parse_age("50,5"), _parse_age("17,9"), _parse_age("1,2,3")) == (50.5, 17.9, None)
     assert parse_sex("mÃ¤nnlich") == "male"
+
+
+@pytest.mark.parametrize(
+    ("cell", "words"),
+    [("***", "could not calculate a concentration"), ("#N/A", "a spreadsheet's error"),
+     ("#DIV/0!", "a spreadsheet's error"), ("1 234,5", "has a space inside"),
+     ("1\u202f234.5", "has a space inside")],
+)  # fmt: skip
+def test_cells_labs_and_spreadsheets_write_say_what_they_are(cell: str, words: str) -> None:
+    """They all said only 'is not a number' (found in QA)."""
+    with pytest.raises(ValueProblem, match=words):
+        parse_value(cell, decimal_comma=True)
+
+
+@pytest.mark.parametrize("cell", ["<LD", "No detectable", "non détectable"])
+def test_below_detection_in_other_languages(cell: str) -> None:
+    assert parse_value(cell).comparator == "<"

@@ -41,8 +41,26 @@ def marker_key(name: str) -> str:
     # ß (German exports' β) first: casefold would turn it into "ss".
     text = unicodedata.normalize("NFKC", unmangled(name)).replace("ß", "β").casefold()
     text = "".join(_GREEK.get(ch, ch) for ch in text)
+    # Accents off ('Interferón'); Greek letters have none to lose, so they stay as they are
+    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
     text = _GREEK_WORDS.sub(lambda m: _GREEK_WORD_LETTER[m.group(1)], text)
-    return _NOISE.sub("", text)
+    key = _NOISE.sub("", text)
+    for written, english in _OTHER_LANGUAGES:
+        key = key.replace(written, english)
+    return key
+
+
+#: The words of marker names in French, Spanish, Italian and Portuguese exports, as keys, and
+#: the English key each stands for ('Interleucina 6' is 'Interleukin 6').
+_OTHER_LANGUAGES = (
+    ("interleucina", "interleukin"), ("interleukine", "interleukin"),
+    ("interleuchina", "interleukin"),
+    ("factordenecrosistumoral", "tumornecrosisfactor"),
+    ("facteurdenecrosetumorale", "tumornecrosisfactor"),
+    ("fattoredinecrositumorale", "tumornecrosisfactor"),
+    ("proteinacreactiva", "creactiveprotein"), ("proteinecreactive", "creactiveprotein"),
+    ("ferritina", "ferritin"), ("ferritine", "ferritin"),
+)  # fmt: skip
 
 
 # A unit after the name: in brackets ('IL-6 (pg/mL)', '[pg/mL]', '{pg/mL}'), or bare after a

@@ -54,28 +54,39 @@ DEFAULT_MAX_LINE = 1024 * 1024  # characters; override with --max-line-length
 _ROLES: dict[str, tuple[str, ...]] = {
     "marker": ("marker", "analyte", "test", "cytokine", "testname", "analytename", "parameter",
                "assay", "component", "biomarker", "markername", "cytokinename",
-               "analyt", "zytokin"),  # German exports
+               "analyt", "zytokin",  # German exports
+               "procedure", "testdescription",  # hospital systems (Cerner)
+               "analyse", "paramètre", "parametre", "examen",  # French
+               "prueba", "determinación", "determinacion", "parámetro", "parametro"),  # Spanish
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
-              "ergebnis", "wert", "messwert", "konzentration"),
+              "ergebnis", "wert", "messwert", "konzentration",
+              "résultat", "resultat", "valeur", "resultado", "valor"),  # French, Spanish
     "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit",
-             "concunit", "concunits", "concentrationunit", "einheit"),
+             "concunit", "concunits", "concentrationunit", "einheit",
+             "unité", "unite", "unités", "unites", "unidad", "unidades"),  # French, Spanish
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
                   "labno", "labnumber", "specimenno", "specimennumber", "orderid",
-                  "probenid", "probennummer", "probennr"),
+                  "probenid", "probennummer", "probennr",
+                  "échantillon", "echantillon", "muestra", "nºmuestra", "numeromuestra"),
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber",
-                   "patientennummer", "patientenid", "patnr"),  # German exports
+                   "patientennummer", "patientenid", "patnr",  # German exports
+                   "paciente", "idpaciente", "nhc"),  # Spanish
     "collected_at": ("collectedat", "collected", "collectiondate", "collectiontime",
                      "collectiondatetime", "datecollected", "drawdate", "drawn", "sampledate",
                      "specimencollected", "specimencollectiondate", "datetimecollected",
                      "date", "datetime", "specimendate", "timepoint",
                      "datum", "entnahmedatum", "abnahmedatum", "probendatum", "entnahme",
-                     "entnahmezeit"),  # German exports
-    "sex": ("sex", "gender", "geschlecht"),
-    "age": ("age", "ageyears", "ageyrs", "patientage", "alter"),
-    "birth_date": ("birthdate", "dateofbirth", "dob", "geburtsdatum", "gebdatum"),
+                     "entnahmezeit",  # German exports
+                     "dateduprélèvement", "dateduprelevement", "dateprélèvement",
+                     "dateprelevement", "fecha", "fechadetoma", "fechaextracción",
+                     "fechaextraccion"),  # French, Spanish
+    "sex": ("sex", "gender", "geschlecht", "sexe", "sexo"),
+    "age": ("age", "ageyears", "ageyrs", "patientage", "alter", "âge", "edad"),
+    "birth_date": ("birthdate", "dateofbirth", "dob", "geburtsdatum", "gebdatum",
+                   "datedenaissance", "fechadenacimiento"),
     # Bio-Plex's 'Type' (S1 standard, C1 control, B blank, X1 sample); an LIS's 'Sample Type'
     "sample_type": ("sampletype", "samplekind", "probentyp"),
     # Long layout: a value's comparator ('<' beside '2.0') and the lab's flag ('H') in columns
@@ -87,7 +98,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
                  "abnormalityflag", "hlflag", "hiloflag"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
-                        "referenzbereich", "normbereich", "normalbereich", "referenzwerte"),
+                        "referenzbereich", "normbereich", "normalbereich", "referenzwerte",
+                        "valeursderéférence", "valeursdereference", "intervallederéférence",
+                        "intervalledereference", "valoresdereferencia", "rangodereferencia",
+                        "intervalodereferencia"),
 }  # fmt: skip
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
 # Names that take a role only when no other column has it: German 'Probe' is the sample in

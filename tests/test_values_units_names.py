@@ -289,3 +289,28 @@ def test_cells_labs_and_spreadsheets_write_say_what_they_are(cell: str, words: s
 @pytest.mark.parametrize("cell", ["<LD", "No detectable", "non détectable"])
 def test_below_detection_in_other_languages(cell: str) -> None:
     assert parse_value(cell).comparator == "<"
+
+
+def test_marker_names_and_headers_in_french_and_spanish_exports_are_read(tmp_path) -> None:
+    """'Analyse', 'Résultat', 'Unité', 'Prueba', 'Resultado', 'Interleucina 6', 'Factor de
+    necrosis tumoral alfa' and 'Interferón gamma' were unknown (found in QA)."""
+    assert marker_key("Interleucina 6") == marker_key("Interleukin 6")
+    assert marker_key("Factor de necrosis tumoral alfa") == marker_key("Tumor necrosis factor α")
+    assert marker_key("Interferón gamma") == marker_key("Interferon gamma")
+    from panelcli.check import check_file
+
+    spanish = tmp_path / "es.csv"
+    spanish.write_text(
+        "Nº Muestra;Fecha extracción;Sexo;Edad;Prueba;Resultado;Unidades;Rango de referencia\n"
+        "M-1;02/03/2026;Mujer;64;Interleucina 6;4,2;pg/mL;0 - 7\n",
+        encoding="utf-8",
+    )
+    (result,) = check_file(str(spanish)).panels[0].results
+    assert (result.marker, result.value) == ("IL-6", 4.2)
+    french = tmp_path / "fr.csv"
+    french.write_text(
+        "Analyse;Résultat;Unité;Sexe;Date de prélèvement\nTNF alpha;3,0;pg/mL;F;02.03.2026\n",
+        encoding="utf-8",
+    )
+    (result,) = check_file(str(french)).panels[0].results
+    assert (result.marker, result.value) == ("TNF-α", 3.0)

@@ -1549,7 +1549,10 @@ def _sample_fields(m: Measurement) -> dict[str, object]:
 
 _SEX = {"m": "male", "male": "male", "man": "male", "f": "female", "female": "female",
         "woman": "female", "w": "female",
-        "männlich": "male", "maennlich": "male", "weiblich": "female"}  # fmt: skip
+        "männlich": "male", "maennlich": "male", "weiblich": "female",
+        # French and Spanish words (never 'M' alone under 'Sexo': mujer or masculino?)
+        "homme": "male", "femme": "female", "masculin": "male", "féminin": "female",
+        "hombre": "male", "mujer": "female", "masculino": "male", "femenino": "female"}  # fmt: skip
 
 
 def parse_sex(text: str) -> Sex | None:

@@ -53,10 +53,9 @@ DEFAULT_MAX_LINE = 1024 * 1024  # characters; override with --max-line-length
 # Header synonyms: the key is a header with case, spaces, '_', '-', '.', '#' and brackets removed.
 _ROLES: dict[str, tuple[str, ...]] = {
     "marker": ("marker", "analyte", "test", "cytokine", "testname", "analytename", "parameter",
-               "assay", "component", "biomarker", "markername", "cytokinename",
+               "assay", "component", "componentname", "biomarker", "markername", "cytokinename",
                "analyt", "zytokin",  # German exports
-               "procedure", "testdescription",  # hospital systems (Cerner)
-               "analyse", "paramètre", "parametre", "examen",  # French
+               "analyse", "paramètre", "parametre",  # French
                "prueba", "determinación", "determinacion", "parámetro", "parametro"),  # Spanish
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
@@ -83,7 +82,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                      "dateduprélèvement", "dateduprelevement", "dateprélèvement",
                      "dateprelevement", "fecha", "fechadetoma", "fechaextracción",
                      "fechaextraccion"),  # French, Spanish
-    "sex": ("sex", "gender", "geschlecht", "sexe", "sexo"),
+    # Not Spanish 'Sexo': its 'M' is mujer (woman) to some and masculino to others (QA)
+    "sex": ("sex", "gender", "geschlecht", "sexe"),
     "age": ("age", "ageyears", "ageyrs", "patientage", "alter", "âge", "edad"),
     "birth_date": ("birthdate", "dateofbirth", "dob", "geburtsdatum", "gebdatum",
                    "datedenaissance", "fechadenacimiento"),
@@ -99,7 +99,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
                         "referenzbereich", "normbereich", "normalbereich", "referenzwerte",
-                        "valeursderéférence", "valeursdereference", "intervallederéférence",
+                        "valeursderéférence", "valeursdereference", "valeurderéférence",
+                        "valeurdereference", "valordereferencia", "intervallederéférence",
                         "intervalledereference", "valoresdereferencia", "rangodereferencia",
                         "intervalodereferencia"),
 }  # fmt: skip
@@ -771,7 +772,7 @@ _NOT_A_PATIENT_ID = re.compile(
     # 'Control 7' may be a study's control subject), a zero calibrator, non-specific binding
     r"|^(?:low|mid|medium|high)[\s_-]*(?:control|ctrl|qc)(?:[\s_-]*\d{1,2})?$"
     r"|^(?:control|ctrl)[\s_-]*(?:low|mid|medium|high|level[\s_-]*\d+)$"
-    r"|^ctrl(?:[\s_-]*\d{1,2})?$|^zero[\s_-]*(?:calibrator|standard|std)$|^nsb$"
+    r"|^zero[\s_-]*(?:calibrator|standard|std)$|^nsb$"
     # wells of buffer alone (blanks by another name)
     r"|^(?:assay[\s_-]*)?(?:buffer|diluent)(?:[\s_-]*\d{1,2})?$|^pbs$|^matrix(?:[\s_-]*blank)?$"
     r"|^(?:negative|positive|neg|pos)[\s_.-]*(?:control|ctrl|kontrolle)[\s_-]*(?:\d{1,3}|[a-h])?$"
@@ -1165,8 +1166,8 @@ _CONCENTRATION_BLOCKS = {
 
 
 def is_data_type_line(cells: list[str]) -> bool:
-    """'"DataType:","Median"': Luminex xPONENT starts each block of values so."""
-    return len(cells) >= 2 and cells[0].strip().casefold() in ("datatype:", "datatype")
+    """'"DataType:","Median"' ('Data Type:' too): Luminex xPONENT starts each block so."""
+    return len(cells) >= 2 and header_key(cells[0]) == "datatype"
 
 
 def another_data_type(source: str, line: int, cells: list[str]) -> InputError:

@@ -33,7 +33,7 @@ _NO_NUMBER: dict[str, Comparator] = {
     "nn": "<", "nichtnachweisbar": "<",  # German exports: 'n.n.', "not detectable"
     # Spanish, French and Italian exports: "not detectable", below the detection limit (LD)
     "nodetectable": "<", "<ld": "<", "nondétectable": "<", "nondetectable": "<",
-    "<ldd": "<", "nonrilevabile": "<",
+    "<ldd": "<", "nonrilevabile": "<", "nodetectado": "<",
 }  # fmt: skip
 # Of those, the ones that mean "below quantification": the true value is under the LLOQ, which
 # may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).
@@ -53,7 +53,8 @@ _FLAG_CODE = {
     "n": "N", "normal": "N", "a": "A", "abnormal": "A",
     # Hospital systems' words (Epic writes 'Critical High'; found in QA)
     "critical high": "HH", "critical low": "LL", "critically high": "HH",
-    "critically low": "LL", "panic high": "HH", "panic low": "LL",
+    "critically low": "LL", "panic high": "HH", "panic low": "LL", "crit high": "HH",
+    "crit low": "LL",
 }  # fmt: skip
 
 
@@ -75,7 +76,7 @@ def parse_flag_of(text: str) -> str | None:
 
 def lab_flag(text: str) -> str | None:
     """A lab's flag as an HL7 code ('(HH)' → 'HH', 'High' → 'H'); None for other text."""
-    return _FLAG_CODE.get(" ".join(text.strip().strip("()[]").casefold().split()))
+    return _FLAG_CODE.get(" ".join(text.strip().strip("()[]").casefold().replace("-", " ").split()))
 
 
 _VALUE_GLUED_TO_UNIT = re.compile(

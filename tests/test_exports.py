@@ -1096,7 +1096,8 @@ def test_a_plate_s_summary_or_standard_row_is_skipped(tmp_path: Path, sample_id:
 
 
 @pytest.mark.parametrize(
-    "sample_id", ["CAL1234567", "QC2026", "STD-2026-0001", "NC123", "PC2026", "Control 7"]
+    "sample_id",
+    ["CAL1234567", "QC2026", "STD-2026-0001", "NC123", "PC2026", "Control 7", "Ctrl 40", "CTRL01"],
 )
 def test_an_accession_number_that_starts_like_a_control_is_a_patient(
     tmp_path: Path, sample_id: str
@@ -1566,7 +1567,7 @@ def test_a_wide_row_s_blank_unit_cell_names_each_marker_it_leaves_without_one(
 
 @pytest.mark.parametrize(
     "sample_id",
-    ["Ctrl 1", "Low Control", "High Control", "Control Low", "Ctrl Level 2", "Kalibrator 1",
+    ["Low Control", "High Control", "Control Low", "Ctrl Level 2", "Kalibrator 1",
      "Standard curve 1", "NSB", "Leerwert", "Zero Calibrator", "Assay Buffer", "Diluent",
      "PBS", "Matrix Blank", "High QC"],
 )  # fmt: skip

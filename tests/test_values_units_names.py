@@ -314,3 +314,33 @@ def test_marker_names_and_headers_in_french_and_spanish_exports_are_read(tmp_pat
     )
     (result,) = check_file(str(french)).panels[0].results
     assert (result.marker, result.value) == ("TNF-α", 3.0)
+
+
+def test_english_exports_with_procedure_or_examen_columns_read_as_before(tmp_path) -> None:
+    """A weak 'Procedure' marker column judged 'CYTOKINE PANEL' instead of IL-6 (found in QA),
+    and Spanish 'Sexo' read mujer's 'M' as male."""
+    from panelcli.check import check_file
+
+    epic = tmp_path / "epic.csv"
+    epic.write_text(
+        "MRN,Procedure,Component Name,Result Value,Units\n123,CYTOKINE PANEL,IL-6,40,pg/mL\n"
+    )
+    (result,) = check_file(str(epic)).panels[0].results
+    assert (result.marker, result.status.value) == ("IL-6", "high")
+    draw = tmp_path / "draw.csv"
+    draw.write_text("Sample ID,Procedure,Test,Result,Units\nS1,Venipuncture,IL-6,4,pg/mL\n")
+    (result,) = check_file(str(draw)).panels[0].results
+    assert result.marker == "IL-6"
+    spanish = tmp_path / "es.csv"
+    spanish.write_text("Muestra;Prueba;Resultado;Unidades;Sexo;Edad\nM1;Ferritina;20;ug/L;M;30\n")
+    (result,) = check_file(str(spanish), ranges="mayo-adult").panels[0].results
+    assert result.status.value == "indeterminate"  # never judged as a man's
+
+
+def test_data_type_with_a_space_and_more_flag_spellings() -> None:
+    from panelcli.reading import is_data_type_line
+    from panelcli.values import lab_flag
+
+    assert is_data_type_line(["Data Type:", "Median"]) and is_data_type_line(["DataType:", "x"])
+    assert [lab_flag(f) for f in ("Crit High", "CRIT LOW", "Critical-High")] == ["HH", "LL", "HH"]
+    assert parse_value("No detectado").comparator == "<"

@@ -1108,6 +1108,15 @@ class Interpreter:
                     flags=certain.flags, times_upper_limit=certain.times_upper_limit,
                     note="; ".join(n for n in (used, note, certain.note) if n),
                 )  # fmt: skip
+            if all(b.low is None and b.high is None for _, b in candidates) and all(
+                interpret(value, parsed.comparator, b, entry.unit).status is Status.NORMAL
+                for _, b in candidates
+            ):  # no row the person could have gives a range, and none is passed (QA)
+                indeterminate = False
+                note = (
+                    f"{NO_LIMITS} {name} but gives no range for it that could fit the person "
+                    "(only critical limits, none of them passed), so it cannot be judged"
+                )
         if bounds is None:
             status = Status.INDETERMINATE if indeterminate else Status.NO_REFERENCE
             return Result(**base, status=status, flag="IND" if indeterminate else None,

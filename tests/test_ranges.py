@@ -1110,3 +1110,20 @@ def test_a_rows_high_a_thousand_times_off_is_a_unit_slip_warning_too() -> None:
         b'[[markers."IL-1b".intervals]]\nage_min = 18\nhigh = 20\n'
     )
     assert any("the high of the row for age 18 and over, 20 ng/mL" in w for w in slip), slip
+
+
+def test_no_range_for_any_possible_person_is_no_reference_not_indeterminate(tmp_path) -> None:
+    """Adding the sex would change nothing: both rows have only critical limits (QA)."""
+    _set_from(
+        tmp_path,
+        '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\n'
+        '[[markers."IL-6".intervals]]\nsex = "female"\ncritical_high = 50\n'
+        '[[markers."IL-6".intervals]]\nsex = "male"\ncritical_high = 100\n',
+    )
+    from panelcli.check import check_file
+
+    data = tmp_path / "r.csv"
+    data.write_text("sample_id,marker,value,unit\nA,IL-6,10,pg/mL\nB,IL-6,70,pg/mL\n")
+    results = [p.results[0] for p in check_file(str(data), ranges=_set_path(tmp_path)).panels]
+    assert [r.status.value for r in results] == ["no_reference", "indeterminate"]
+    assert "gives no range for it that could fit the person" in (results[0].note or "")

@@ -448,8 +448,7 @@ class ReferenceSet:
                 f"{missing} is not given (add a column '{missing}' or use --{missing})",
                 indeterminate=True,
             )
-        if len(candidates) == 1 and (candidates[0].sex is None or sex is not None):
-            # One row for whoever the person is, and it does not depend on what is missing
+        if len(candidates) == 1:  # one row for whoever the person is (none left without one)
             return Selected(candidates[0].bounds, self._row_note(candidates[0]))
         if len({r.bounds for r in candidates}) == 1:
             row = candidates[0]
@@ -614,16 +613,24 @@ def bundled_dir(kind: str) -> Path:
 
 
 @functools.cache
+def _bundled_reference_sets() -> list[tuple[str, ReferenceSet]]:
+    """The bundled sets that load, by name, each loaded once per process."""
+    loaded = []
+    for set_name, path in bundled_sets().items():
+        try:
+            loaded.append((set_name, load_ranges(path)))
+        except RangesError:  # a damaged install gives no hints; checking still works
+            continue
+    return loaded
+
+
+@functools.cache
 def _bundled_name_groups() -> list[dict[str, frozenset[str]]]:
     """Per bundled set: each marker key it knows → the keys of all names of that marker."""
     sets = []
-    for path in bundled_sets().values():
-        try:
-            markers = load_ranges(path).markers
-        except RangesError:  # a damaged install gives no hints; checking still works
-            continue
+    for _, bundled in _bundled_reference_sets():
         groups: dict[str, frozenset[str]] = {}
-        for name, entry in markers.items():
+        for name, entry in bundled.markers.items():
             names = frozenset(marker_key(alias) for alias in (name, *entry.aliases))
             groups.update(dict.fromkeys(names, names))
         sets.append(groups)
@@ -914,11 +921,7 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
     ours = [(what, high) for what, high in given if high is not None and high > 0]
     if not ours:
         return []
-    for set_name, path in bundled_sets().items():
-        try:
-            bundled = load_ranges(path)
-        except RangesError:  # a damaged install gives no hints
-            continue
+    for set_name, bundled in _bundled_reference_sets():
         known = bundled.resolve(name)
         theirs = None if known is None else bundled.markers[known]
         highs = [] if theirs is None else [theirs.high, *(r.high for r in theirs.intervals)]

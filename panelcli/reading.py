@@ -36,6 +36,7 @@ from panelcli.values import (
     parse_value,
     shorten,
     visible,
+    without_invisible,
 )
 
 STDIN = "-"
@@ -150,15 +151,7 @@ KnownMarker = Callable[[str], bool]
 def header_key(text: str) -> str:
     """A header cell as compared with the names of roles: no case, spacing or punctuation, and
     no invisible characters (a zero-width space or soft hyphen copied in with the name)."""
-    return _HEADER_NOISE.sub("", _INVISIBLE.sub("", text)).casefold()
-
-
-#: Control and format characters (Unicode Cc, Cf): a BOM, zero-width and bidi marks, soft
-#: hyphens, tags. Never part of a column's name.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
-)
+    return _HEADER_NOISE.sub("", without_invisible(text)).casefold()
 
 
 class Measurement(NamedTuple):
@@ -1100,22 +1093,22 @@ def header_warnings(
     """What a person should know about the file's header: skipped preamble, ignored columns."""
     header_start = _row_start(head_lines, header_end, delimiter)
     preamble = head_lines[: header_start - 1]
-    for number, cells in enumerate(csv.reader(preamble, delimiter=delimiter), start=1):
-        if is_data_type_line(cells) and header_key(cells[1]) not in _CONCENTRATION_BLOCKS:
-            block = ""  # the last one before the header is the table's
-            for later, more in enumerate(csv.reader(preamble, delimiter=delimiter), start=1):
-                if is_data_type_line(more):
-                    number, block = later, more[1].strip()
-            if header_key(block) not in _CONCENTRATION_BLOCKS:
-                raise InputError(
-                    f"{source}: the table on line {header_end} is under 'DataType: "
-                    f"{shorten(block)}' (line {number}), which is not concentrations: an "
-                    "instrument export (Luminex xPONENT) with a block per kind of value; "
-                    "panelcli reads one table of concentrations per file, so save the "
-                    "'Concentration' block alone (with a unit column or units in its header)",
-                    line=number,
-                )
-            break
+    # The last 'DataType:' line above the header names the table's block
+    blocks = [
+        (number, cells[1].strip())
+        for number, cells in enumerate(csv.reader(preamble, delimiter=delimiter), start=1)
+        if is_data_type_line(cells)
+    ]
+    if blocks and header_key(blocks[-1][1]) not in _CONCENTRATION_BLOCKS:
+        number, block = blocks[-1]
+        raise InputError(
+            f"{source}: the table on line {header_end} is under 'DataType: "
+            f"{shorten(block)}' (line {number}), which is not concentrations: an "
+            "instrument export (Luminex xPONENT) with a block per kind of value; "
+            "panelcli reads one table of concentrations per file, so save the "
+            "'Concentration' block alone (with a unit column or units in its header)",
+            line=number,
+        )
     # '#' comments and Excel's 'sep=;' line (which names the delimiter) are not lost data.
     if any(line.strip() and not _NOT_DATA.match(line) for line in preamble):
         yield Issue(

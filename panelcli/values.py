@@ -115,6 +115,11 @@ _INVISIBLE = (
 _CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
 
 
+def without_invisible(text: str) -> str:
+    """Text with its control and invisible format characters left out (for comparing names)."""
+    return _CONTROL.sub("", text)
+
+
 def visible(text: str) -> str:
     """Show control characters (ANSI escapes, NUL, bidi overrides) as inert \\xNN text."""
     return _CONTROL.sub(_escape, text)

@@ -79,7 +79,14 @@ _SPELLED_UNIT = re.compile(
 )
 #: Units written without a slash that labs put in a header ('IL-6 (MFI)'): not convertible,
 #: but a unit all the same, so the column is read and its cells refused with that reason.
-SLASHLESS_UNITS = {"mfi", "fi", "od", "au", "%", "npx"}
+SLASHLESS_UNITS = {
+    "mfi": "a median fluorescence intensity (MFI)",
+    "fi": "a fluorescence intensity",
+    "od": "an optical density (OD)",
+    "au": "arbitrary units",
+    "%": "a percentage",
+    "npx": "Olink's relative log2 scale (NPX)",
+}  # each unit as written (casefolded) → what it is, in words: never a concentration
 
 
 def split_header_unit(header: str) -> tuple[str, str | None]:

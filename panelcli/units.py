@@ -7,7 +7,7 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-from panelcli.names import unmangled
+from panelcli.names import SLASHLESS_UNITS, unmangled
 from panelcli.values import shorten
 
 _MASS_EXP = {"g": 0, "mg": -3, "ug": -6, "ng": -9, "pg": -12, "fg": -15}
@@ -64,7 +64,7 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
             f"unit '{shorten(from_unit)}' is molar; converting it to {to_unit} needs the protein's "
             "molecular weight, which varies, so panelcli does not convert it",
         )
-    relative = _RELATIVE.get(unit_key(from_unit))
+    relative = SLASHLESS_UNITS.get(unit_key(from_unit))
     if relative is not None:  # not a concentration at all: no factor could help
         raise UnitProblem(
             "unit-not-concentration",
@@ -83,17 +83,6 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
         f"unit '{shorten(from_unit)}' does not match the reference unit {to_unit} "
         "and there is no fixed factor between them",
     )
-
-
-#: Units of instruments' relative readings, in words: never concentrations.
-_RELATIVE = {
-    "npx": "Olink's relative log2 scale (NPX)",
-    "mfi": "a median fluorescence intensity (MFI)",
-    "fi": "a fluorescence intensity",
-    "od": "an optical density (OD)",
-    "au": "arbitrary units",
-    "%": "a percentage",
-}
 
 
 #: Nothing in blood is more concentrated than blood itself (about 1 kg per litre).

@@ -1012,13 +1012,13 @@ def ranges_init(
 
     Example: panelcli ranges init ./mylab && panelcli check results.csv --ranges ./mylab
     """
-    from panelcli.ranges import bundled_dir, load_ranges, renamed_set, toml_files
+    from panelcli.ranges import is_bundled, load_ranges, renamed_set, toml_files
 
     with fatal_errors():
         # Loaded, not only found: a copy of a broken file would be refused only later (QA).
         copied = load_ranges(name)
         source = copied.path
-        bundled = source.parent == bundled_dir("reference_ranges").resolve()
+        bundled = is_bundled(source)
         what = copied.name if bundled else f"{copied.name} ({source})"
         if dest.exists() and not dest.is_dir():
             raise PanelcliError(f"'{dest}' is a file, not a folder; give a folder to create")

@@ -647,6 +647,11 @@ def same_marker(key: str) -> frozenset[str]:
     return same - {key}
 
 
+def is_bundled(path: Path) -> bool:
+    """Whether a ranges file is one of the sets shipped with panelcli."""
+    return path.resolve().parent == bundled_dir("reference_ranges").resolve()
+
+
 def bundled_sets() -> dict[str, Path]:
     """The sets shipped with panelcli, by name."""
     return {p.stem: p for p in sorted(bundled_dir("reference_ranges").glob("*.toml"))}
@@ -734,7 +739,7 @@ def _find_set(spec: str) -> Path:
 def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
     """Load and validate a reference set by bundled name, file or directory; raises RangesError."""
     path = find_set(None if spec is None else os.fspath(spec))
-    bundled = path.resolve().parent == bundled_dir("reference_ranges").resolve()
+    bundled = is_bundled(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:

@@ -269,15 +269,31 @@ def _refuse_existing_export(path: Path | None, force: bool) -> None:
             raise PanelcliError(f"cannot write '{path}': the folder '{folder}' {why}")
 
 
-def _refuse_one_file_for_two(output: str | None, export: Path | None) -> None:
-    """-o and --export naming one file: one would overwrite the other."""
-    if output is None or output == "-" or export is None:
-        return
-    same = os.path.abspath(output) == os.path.abspath(export)
-    with contextlib.suppress(OSError):  # the same file by another name (a link)
-        same = same or os.path.samefile(output, export)
-    if same:
-        raise PanelcliError(f"-o and --export both name '{export}'; give them different files")
+def _refuse_one_file_for_two(
+    output: str | None, export: Path | None, files: list[str], ranges: str | None
+) -> None:
+    """-o or --export naming an input (a CSV file or the ranges file), or one file for both:
+    one would overwrite the other, and --force must not replace a lab's export (QA)."""
+    written = [(option, path) for option, path in (("-o", output), ("--export", export)) if path]
+    read = [("FILE", name) for name in files] + ([("--ranges", ranges)] if ranges else [])
+    for number, (option, path) in enumerate(written):
+        if path == "-":
+            continue
+        for other, name in [*written[number + 1 :], *read]:
+            if name != "-" and _same_file(path, name):
+                raise PanelcliError(
+                    f"{option} and {other} both name '{name}'; give {option} another file"
+                )
+
+
+def _same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> bool:
+    """One file by both names (also by another name, a link); False if either is missing."""
+    if os.path.abspath(first) == os.path.abspath(second):
+        return True
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
 
 
 def _export(path: Path, draw: Callable[[Console], None], quiet: bool = False) -> None:
@@ -364,7 +380,7 @@ def check(
     with fatal_errors(debug):  # first, so Ctrl-C during the imports is handled too
         _refuse_names_not_utf8([*files, ranges])
         _refuse_existing_export(export, force)
-        _refuse_one_file_for_two(output, export)
+        _refuse_one_file_for_two(output, export, files, ranges)
         from panelcli.check import CheckOptions, build_report
         from panelcli.ranges import load_ranges
         from panelcli.reading import set_field_size_limit

@@ -16,6 +16,7 @@ from panelcli.check import check_file
 from panelcli.cli import app
 from panelcli.models import NOTICE, Report
 from panelcli.samples import find_sample
+from tests.conftest import ROOT
 
 runner = CliRunner()
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -133,3 +134,33 @@ def test_the_html_export_opens_in_a_headless_browser(tmp_path: Path) -> None:
         check=True,
     )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+@pytest.mark.parametrize("option", [["-f", "csv", "-o"], ["--export"]])
+def test_writing_over_an_input_is_refused_even_with_force(
+    tmp_path: Path, option: list[str]
+) -> None:
+    """`check self.csv -o self.csv --force` replaced the lab's export with the report (QA)."""
+    export = tmp_path / "self.html" if option == ["--export"] else tmp_path / "self.csv"
+    export.write_text(Path(_sample("healthy-adult")).read_text())
+    before = export.read_bytes()
+    link = tmp_path / f"link{export.suffix}"
+    link.symlink_to(export)
+    for written in (export, link):
+        result = runner.invoke(app, ["check", str(export), *option, str(written), "--force"])
+        assert (result.exit_code, result.stdout) == (2, ""), result.output
+        assert f"both name '{export}'" in result.stderr
+        assert export.read_bytes() == before
+
+
+def test_writing_over_the_ranges_file_is_refused(tmp_path: Path) -> None:
+    ranges = tmp_path / "ranges.toml"
+    ranges.write_text((ROOT / "reference_ranges" / "arup-3002601.toml").read_text())
+    before = ranges.read_bytes()
+    result = runner.invoke(
+        app,
+        ["check", _sample("healthy-adult"), "-r", str(ranges), "-o", str(ranges), "--force"],
+    )
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "-o and --ranges both name" in result.stderr
+    assert ranges.read_bytes() == before

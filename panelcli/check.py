@@ -993,12 +993,44 @@ class Interpreter:
             return
         yield from self._duplicate_warning(m, name)
         result = self._result(m, parsed, unit, name, entry, exponent, decimal_comma)
+        if exponent and parsed.unit is None and m.unit is None:
+            result = self._doubt_assumed_unit(m, parsed, unit, name, entry, decimal_comma, result)
         if decimal_comma and COMMA_MAY_GROUP_THOUSANDS(m.value):
             yield from self._comma_may_group(m, result, unit, name, entry, exponent)
         yield result
         if parsed.flag is not None:
             yield from self._flag_disagrees(m, parsed.flag, result)
         yield from self._queued_warnings()
+
+    def _doubt_assumed_unit(
+        self, m: Measurement, parsed: ParsedValue, unit: str, name: str, entry: MarkerRange,
+        decimal_comma: bool, result: Result,
+    ) -> Result:  # fmt: skip
+        """A value in a unit assumed for the file (--assume-unit) of another scale than its
+        range's: judged so only if read in the range's own unit it would be judged alike.
+
+        QA: ferritin '500' with pg/mL assumed was 0.5 ug/L, 'low' (a sign of too little iron);
+        a file without units most likely gives each marker in its usual unit.
+        """
+        if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE) or (
+            parsed.number is not None and exceeds_physical_limit(parsed.number, entry.unit)
+        ):
+            return result  # nothing to doubt, or its own unit is not a reading at all
+        other = self._result(m, parsed, entry.unit, name, entry, 0, decimal_comma)
+        if other.status == result.status:
+            return result
+        doubt = (
+            f"read as {unit} it is {result.status.value}, but read as {entry.unit} (the unit of "
+            f"{name}'s range) it would be {other.status.value}; add the unit to the file to "
+            "have it judged"
+        )
+        return result.model_copy(
+            update={
+                "status": Status.INDETERMINATE, "flag": "IND",
+                "flags": [*([result.comparator] if result.comparator else []), "IND"],
+                "times_upper_limit": None, "note": f"{result.note}; {doubt}",
+            }
+        )  # fmt: skip
 
     def _flag_disagrees(self, m: Measurement, flag: str, result: Result) -> Iterator[Issue]:
         """A lab's 'H' on a value panelcli judges normal (or the other way): said on every such

@@ -229,6 +229,13 @@ def why_not_judged(result: Result) -> str:
             f"{result.marker} is {bound} {number_text(result.value)}{_unit_of(result)}, and the "
             "test does not say by how much, so it could be inside or outside the range."
         )
+    if result.comparator is None and result.original_unit is None:  # a unit was assumed
+        return (
+            f"The file does not say the unit of {result.marker}, and in its range's unit it "
+            "would be judged another way."
+        )
+    if result.comparator is None:
+        return f"panelcli could not judge {result.marker}; the note beside it says why."
     return f"The test could not measure {result.marker} low enough to tell if it is in range."
 
 
@@ -288,7 +295,14 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
         text.append(f"{join_names(repeated)} {'was' if len(repeated) == 1 else 'were'} measured "
                     "more than once in this sample; each result is shown.")  # fmt: skip
     if inside and not high and not low:
-        text.append("All the results that could be judged are inside the reference range.")
+        if not unclear and not unknown:
+            text.append("All the results that could be judged are inside the reference range.")
+        elif inside == 1:  # "All the results" over the one of 13 that could be judged (QA)
+            text.append("The one result that could be judged is inside the reference range.")
+        else:
+            text.append(
+                f"The {inside} results that could be judged are inside the reference range."
+            )
     text.extend(_group_sentences(high))
     if critical:
         # One marker on two rows is still one marker: "IL-6 is", never "IL-6 are".

@@ -103,6 +103,43 @@ def test_missing_unit_is_rejected_unless_assumed(write_csv):
     assert assumed.panels[0].results[0].status == Status.HIGH
 
 
+def test_an_assumed_unit_of_another_scale_is_judged_only_where_it_makes_no_difference(
+    write_csv,
+):
+    """QA: with --assume-unit pg/mL, ferritin '500' was 0.5 ug/L and 'low' (a sign of too
+    little iron) and CRP '12' normal: a file without units likely gives each marker in its
+    usual unit, so a status the unit decides is not certain."""
+    path = write_csv(
+        "sample_id,marker,value\nA,Ferritin,500\nA,CRP,12\nA,IL-6,50\nB,CRP,900000000\nB,CRP,0.5\n"
+    )
+    options = CheckOptions(assume_unit="pg/mL", sex="male", age=40)
+    report = check_file(path, load_ranges("mayo-adult"), options)
+    results = {
+        (p.sample_id, r.marker, r.original_value): r for p in report.panels for r in p.results
+    }
+    ferritin, crp = results[("A", "Ferritin", "500")], results[("A", "CRP", "12")]
+    assert (ferritin.status, ferritin.flag, ferritin.flags) == (
+        Status.INDETERMINATE,
+        "IND",
+        ["IND"],
+    )
+    assert ferritin.note is not None and ferritin.note.endswith(
+        "read as pg/mL it is low, but read as ug/L (the unit of Ferritin's range) it would be "
+        "high; add the unit to the file to have it judged"
+    )
+    assert crp.status == Status.INDETERMINATE
+    # In the range's own unit too: IL-6 is in pg/mL; 9e8 mg/L cannot be, so pg/mL is sure;
+    # 0.5 pg/mL and 0.5 mg/L of CRP are both normal.
+    assert results[("A", "IL-6", "50")].status == Status.HIGH
+    assert results[("B", "CRP", "900000000")].status == Status.HIGH
+    assert results[("B", "CRP", "0.5")].status == Status.NORMAL
+    assert {k: n for k, n in report.totals.by_status.items() if n} == {
+        "indeterminate": 2,
+        "high": 2,
+        "normal": 1,
+    }
+
+
 def test_lab_range_in_the_file_wins_and_disagreement_is_warned(write_csv):
     path = write_csv("marker,value,unit,reference range\nIL-6,5.0,pg/mL,0-7\n")
     report = check_file(path)

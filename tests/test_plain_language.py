@@ -153,6 +153,11 @@ def constructed_panels() -> dict[str, list[Result]]:
             made_up_result("IL-66", Status.NO_REFERENCE, 5, reference=False),
             made_up_result("IL-6", normal, 1.0),
         ],
+        "unit assumed, another scale decides (Interpreter._doubt_assumed_unit)": [
+            made_up_result("Ferritin", Status.INDETERMINATE, 0.5, low=31, high=409),
+            made_up_result("IL-6", normal, 1.0).model_copy(update={"original_unit": "pg/mL"}),
+            made_up_result("IL-8", normal, 1.0).model_copy(update={"original_unit": "pg/mL"}),
+        ],
         "uncategorised and edge amounts": [
             made_up_result("IL-99", high, 3, times=1.02),
             made_up_result("IL-98", high, 3, times=None),
@@ -304,6 +309,9 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "still outside the range",
         "was outside the range",
         "could not be read in full",
+        "The one result that could be judged is inside the reference range.",
+        "The 2 results that could be judged are inside the reference range.",
+        "The file does not say the unit of Ferritin, and in its range's unit",
     ):
         assert phrase in text, phrase
 

@@ -93,6 +93,7 @@ from panelcli.values import (
     PLAIN_NUMBER,
     ParsedValue,
     ValueProblem,
+    flag_contradicts,
     number_text,
     parse_lab_range,
     parse_value,
@@ -920,6 +921,12 @@ class Interpreter:
             if writes_a_decimal_comma(m.value):
                 self.comma_decimal_seen = True  # see _comma_may_group
         unit = m.unit
+        if parsed.flag is not None and parsed.number is None and parsed.comparator is not None:
+            # 'ND H' in one cell (a flag column's 'H' beside 'ND' is refused as it is read)
+            conflict = flag_contradicts(parsed, m.value.strip())
+            if conflict:
+                yield self._reject(m, "flag-conflict", conflict)
+                return
         if parsed.flag is not None:  # after the refusals of the number itself
             yield from self._flag_left_out(m, parsed.flag)
         if unit and unit.isdigit() and not decimal_comma and parsed.comparator is None:
@@ -1035,11 +1042,12 @@ class Interpreter:
     def _flag_disagrees(self, m: Measurement, flag: str, result: Result) -> Iterator[Issue]:
         """A lab's 'H' on a value panelcli judges normal (or the other way): said on every such
         row, since the lab judged by its own range, which may be the one that applies."""
+        value = shorten(self._without_flag(m))
         if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
             if flag != "N":  # the lab's flag is then the only judgement there is: keep it
                 yield self._warning(
                     m, "value-flag-unjudged", f"the lab flagged {result.marker} "
-                    f"'{shorten(m.value.strip())}' as {_FLAG_WORDS[flag]}; panelcli could not "
+                    f"'{value}' as {_FLAG_WORDS[flag]}; panelcli could not "
                     f"judge it ({result.status.value.replace('_', ' ')}), so the lab's flag is "
                     "the only judgement of it",
                 )  # fmt: skip
@@ -1050,7 +1058,7 @@ class Interpreter:
         own = result.reference is not None and result.reference.origin == "file"
         yield self._warning(
             m, "value-flag-disagrees", f"the lab flagged {result.marker} "
-            f"'{shorten(m.value.strip())}' as {_FLAG_WORDS[flag]}, but by the "
+            f"'{value}' as {_FLAG_WORDS[flag]}, but by the "
             + (
                 f"lab's own range in the row it is {_FLAG_WORDS[ours]}: check the flag and the "
                 "range"
@@ -1382,11 +1390,28 @@ class Interpreter:
                 "export's number format",
             )  # fmt: skip
 
+    def _without_flag(self, m: Measurement) -> str:
+        """The value cell as the file writes it: a flag column's flag was put after it as read."""
+        value = m.value.strip()
+        return value.rsplit(None, 1)[0] if "lab_flag" in self._columns else value
+
     def _flag_left_out(self, m: Measurement, flag: str) -> Iterator[Issue]:
         """Once per file: a lab's flag after a number ('12.5 H') was left out of it."""
         key = ("value-flag-ignored", m.source)
-        if key not in self._warned:
-            self._warned.add(key)
+        if key in self._warned:
+            return
+        self._warned.add(key)
+        column = self._columns.get("lab_flag")
+        if column is not None:  # its flag was put after the value as it was read (QA: the
+            # warning quoted a cell '5 H' no file has, in the value's column)
+            value = self._without_flag(m)
+            yield Issue(
+                severity="warning", code="value-flag-ignored", source=m.source, line=m.line,
+                column=column, message=f"the lab's flag '{flag}' beside value '{shorten(value)}' "
+                "was not used to judge it: each value is judged by the range panelcli uses where "
+                "it has one (a flag that disagrees is said), as were others like it in this file",
+            )  # fmt: skip
+        else:
             yield self._warning(
                 m, "value-flag-ignored", f"value '{shorten(m.value.strip())}' ends in a lab's "
                 f"flag ('{flag}'); the flag was left out of the number, which is judged by the "

@@ -31,6 +31,7 @@ from panelcli.values import (
     ValueProblem,
     comparator_of,
     counted,
+    flag_contradicts,
     lab_flag,
     parse_flag_of,
     parse_value,
@@ -1031,6 +1032,9 @@ def _with_sign_and_flag(
                           "A); the value was not judged without it")  # fmt: skip
         # a flag in the value cell itself ('12.5 H', 'ND N', '12.5 pg/mL L')
         written_flag = written.flag if written is not None else parse_flag_of(text)
+        conflict = None if written is None else flag_contradicts(written._replace(flag=code), text)
+        if conflict:  # 'ND' beside 'H' (QA)
+            return None, ("lab_flag", "flag-conflict", conflict)
         if written_flag is None:
             # as written; a flag of two words ('Critical High') as its code, HH
             text = f"{text} {flag.strip() if len(flag.split()) == 1 else code}"

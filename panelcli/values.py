@@ -98,6 +98,22 @@ class ParsedValue(NamedTuple):
     flag: str | None = None
 
 
+def flag_contradicts(parsed: ParsedValue, value: str | None = None) -> str | None:
+    """Why a lab's flag cannot be right for a value with no number, if it cannot: 'ND' flagged
+    high (QA). A number ('<2 H') could still be past a limit below it. `value`: the cell."""
+    if parsed.flag is None or parsed.number is not None or parsed.comparator is None:
+        return None
+    below = parsed.comparator in ("<", "<=")
+    if parsed.flag not in (("H", "HH") if below else ("L", "LL")):
+        return None
+    words = {"H": "high", "HH": "critically high", "L": "low", "LL": "critically low"}
+    said = f"value '{shorten(value)}'" if value is not None else "the value"
+    return (
+        f"{said} is {'below' if below else 'above'} what the test can measure, but the lab "
+        f"flagged it {words[parsed.flag]}; one of them is wrong, so it was not judged"
+    )
+
+
 class ValueProblem(ValueError):
     """A cell that is not a usable result; `code` is stable, the message is for a lab tech."""
 

@@ -1031,6 +1031,38 @@ def test_comparator_and_flag_columns_are_read_with_the_value(tmp_path: Path) -> 
     ]  # fmt: skip
 
 
+def test_a_flag_the_value_with_no_number_contradicts_refuses_the_row(tmp_path: Path) -> None:
+    """'ND' flagged 'H' was judged indeterminate with "the lab's flag is the only judgement of
+    it", as if high might be right for what was not detected (QA)."""
+    events = events_in(
+        tmp_path, "sample_id,marker,value,unit,flag\nJ,IL-6,ND,pg/mL,H\nK,IL-6,OOR >,pg/mL,LL\n"
+        "L,IL-6,ND H,pg/mL,\nM,IL-6,<2,pg/mL,H\nN,IL-6,ND,pg/mL,L\nO,IL-6,>5000,pg/mL,H\n",
+    )  # fmt: skip
+    assert [(e.code, e.line, e.column) for e in errors(events)] == [
+        ("flag-conflict", 2, "flag"), ("flag-conflict", 3, "flag"), ("flag-conflict", 4, "value"),
+    ]  # fmt: skip
+    assert errors(events)[0].message == (
+        "value 'ND' is below what the test can measure, but the lab flagged it high; one of "
+        "them is wrong, so it was not judged"
+    )
+    # A number may be past a limit below it; 'ND' flagged low and '>5000' high agree.
+    assert [r.sample_id for r in results(events)] == ["M", "N", "O"]
+
+
+def test_a_flag_column_s_warnings_quote_the_value_cell_and_name_the_flag_column(
+    tmp_path: Path,
+) -> None:
+    """They said "value '5 H' ends in a lab's flag" in column Result, a cell no file has (QA)."""
+    events = events_in(
+        tmp_path, "Accession,Test Name,Result,Result Units,Normal Range,Abnormal Flag\n"
+        "A1,IL-6,5,pg/mL,0-7,H\n",
+    )  # fmt: skip
+    ignored, disagrees = [w for w in warnings(events) if w.code.startswith("value-flag")]
+    assert (ignored.column, disagrees.column) == ("Abnormal Flag", "Result")
+    assert ignored.message.startswith("the lab's flag 'H' beside value '5' was not used")
+    assert disagrees.message.startswith("the lab flagged IL-6 '5' as high, but")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -248,6 +248,34 @@ ExportOpt = Annotated[
 ]
 
 
+SexOpt = Annotated[
+    str | None,
+    typer.Option(
+        callback=_sex_option,
+        metavar="female|male",
+        help="Sex to use for rows that do not give one: female or male (also F, M), read "
+        "as in the file's sex column.",
+    ),
+]
+
+
+def _age_option(value: float | None) -> float | None:
+    """A number of years; typer's own range check said 'nan' was more than 150 (QA)."""
+    from panelcli.check import MAX_AGE
+
+    if value is not None and not 0 <= value <= MAX_AGE:
+        raise typer.BadParameter(f"give a number of years from 0 to {MAX_AGE}, not {value:g}")
+    return value
+
+
+AgeOpt = Annotated[
+    float | None,
+    typer.Option(
+        callback=_age_option, metavar="YEARS", help="Age in years for rows that do not give one."
+    ),
+]
+
+
 def _check_assumed_unit(unit: str | None, reference_set: ReferenceSet) -> None:
     """Refuse an --assume-unit no row could use, before reading (else every row is rejected)."""
     from panelcli.check import assumed_unit_problem
@@ -348,21 +376,8 @@ def check(
             "reference unit. Without it such rows are rejected.",
         ),
     ] = None,
-    sex: Annotated[
-        str | None,
-        typer.Option(
-            callback=_sex_option,
-            metavar="female|male",
-            help="Sex to use for rows that do not give one: female or male (also F, M), read "
-            "as in the file's sex column.",
-        ),
-    ] = None,
-    age: Annotated[
-        float | None,
-        typer.Option(
-            min=0, max=150, metavar="YEARS", help="Age in years for rows that do not give one."
-        ),
-    ] = None,
+    sex: SexOpt = None,
+    age: AgeOpt = None,
     max_line_length: MaxLineOpt = 1024 * 1024,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print nothing; only set the exit code.")
@@ -706,6 +721,8 @@ def validate(
         str | None,
         typer.Option(metavar="UNIT", help="Unit for rows that have none (see 'check')."),
     ] = None,
+    sex: SexOpt = None,
+    age: AgeOpt = None,
     max_line_length: MaxLineOpt = 1024 * 1024,
     debug: DebugOpt = False,
 ) -> None:
@@ -723,7 +740,12 @@ def validate(
         from panelcli.ranges import load_ranges
         from panelcli.values import counted, visible
 
-        options = CheckOptions(assume_unit=assume_unit, max_line_length=max_line_length)
+        options = CheckOptions(
+            assume_unit=assume_unit,
+            sex=sex,  # type: ignore[arg-type]  # checked by _sex_option
+            age=age,
+            max_line_length=max_line_length,
+        )
         reference_set = load_ranges(ranges)
         _check_assumed_unit(assume_unit, reference_set)
         interpreter = Interpreter(reference_set, options)

@@ -303,6 +303,28 @@ def test_sex_option_takes_what_a_sex_column_takes(tmp_path, given, high):
     assert (status == "high") == high and result.exit_code == (1 if high else 0)
 
 
+def test_validate_takes_sex_and_age_and_lists_what_check_warns_of(tmp_path):
+    """validate had no --sex/--age, so it gave 'value-flag-unjudged' where check gave
+    'value-flag-disagrees', though README says it lists every problem (QA)."""
+    path = tmp_path / "ferritin.csv"
+    path.write_text("sample_id,marker,value,unit\nA,Ferritin,500 N,ug/L\nB,Ferritin,100 H,ug/L\n")
+    person = ["--ranges", "mayo-adult", "--sex", "m", "--age", "40"]
+    validated = run("validate", str(path), *person)
+    checked = json.loads(run("check", str(path), *person, "-f", "json").stdout)
+    codes = [line.split()[3] for line in validated.stdout.splitlines()]
+    assert codes == [w["code"].rstrip(":") + ":" for w in checked["warnings"]]
+    assert codes.count("value-flag-disagrees:") == 2 and validated.exit_code == 0
+
+
+@pytest.mark.parametrize("command", ["check", "validate"])
+@pytest.mark.parametrize("age", ["nan", "inf", "-1", "150.5"])
+def test_an_age_that_is_no_number_of_years_is_refused_in_plain_words(command, age):
+    """'--age nan' said 'Input should be less than or equal to 150' (QA)."""
+    result = run(command, "samples/healthy-adult.csv", "--age", age)
+    assert result.exit_code == 2
+    assert "give a number of years from 0 to 150, not" in result.stderr
+
+
 def test_an_unreadable_sex_option_is_a_usage_error():
     result = run("check", "samples/healthy-adult.csv", "--sex", "x")
     assert result.exit_code == 2

@@ -155,13 +155,13 @@ def bound_words(comparator: str | None, side: tuple[str, str]) -> str:
 
 def how_far_above(result: Result) -> str:
     """'IL-6 is 4.2 times the upper limit.' (one short sentence per raised marker)."""
-    times = times_upper(result)
-    at_least = bound_words(result.comparator, ABOVE)
-    if times is None:
+    if times_upper(result) is None:
         return f"{result.marker} is above the range."
-    if times < JUST_ABOVE:
+    said = times_figure(result)
+    if said is None:
+        at_least = bound_words(result.comparator, ABOVE)
         return f"{result.marker} is {'above' if at_least else 'just above'} the upper limit."
-    return f"{result.marker} is {times_said(result)} times the upper limit."
+    return f"{result.marker} is {said} times the upper limit."
 
 
 #: Under this many times the upper limit, a result is "just above" it (no figure given).
@@ -177,13 +177,17 @@ def times_upper(result: Result) -> float | None:
     return result.value / reference.high if reference.high else result.times_upper_limit
 
 
-def times_said(result: Result) -> str:
+def times_figure(result: Result) -> str | None:
     """'4.2', '16', 'more than 344': how many times the upper limit a high result is, as the
-    summary and the table both say it."""
+    summary and the table both say it; None when it is only just above it (no figure)."""
     times = times_upper(result) or 0.0
+    if times < JUST_ABOVE:
+        return None
     at_least = bound_words(result.comparator, ABOVE)
     if at_least:  # a floor, so rounded down: '>5000' over 14.5 is 344.8, "more than 344"
         times = math.floor(times) if times >= 10 else math.floor(times * 10) / 10
+        if times <= 1:  # "more than 1 times" said nothing the range does not (QA)
+            return None
     return f"{at_least}{_number(times)}"
 
 
@@ -529,5 +533,6 @@ def rejected_sentences(
         text.append(f"{what} could not be used. {where}")
         text.extend(f"{counted(count, one, many)} {reason}." for reason, count in reasons.items())
     if unreadable:
-        text.append(f"{counted(unreadable, 'file', 'files')} could not be read in full.")
+        # "read" was wrong for '-' given twice or a file of only controls (QA)
+        text.append(f"{counted(unreadable, 'file', 'files')} could not be used in full.")
     return text

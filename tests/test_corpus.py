@@ -391,7 +391,7 @@ def test_a_file_that_breaks_midway_keeps_its_results_and_says_where(tmp_path: Pa
     assert "Sample SYN-1" in result.stdout, "the rows before the break are interpreted"
     assert f"{path}: a value reaching line" in result.stdout
     assert f"{path}: {path}" not in result.stdout
-    assert "1 file could not be read in full" in result.stdout  # not "at all": rows came
+    assert "1 file could not be used in full" in result.stdout  # not "at all": rows came
 
 
 @pytest.mark.parametrize(

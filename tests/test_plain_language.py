@@ -308,7 +308,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "back inside the range",
         "still outside the range",
         "was outside the range",
-        "could not be read in full",
+        "could not be used in full",
         "The one result that could be judged is inside the reference range.",
         "The 2 results that could be judged are inside the reference range.",
         "The file does not say the unit of Ferritin, and in its range's unit",
@@ -432,6 +432,21 @@ def test_a_floor_s_times_agree_between_the_table_and_the_summary(tmp_path: Path)
     output = CliRunner(env={"COLUMNS": "250"}).invoke(app, ["check", str(path)]).output
     assert "more than 5.9 × upper limit" in output and "IL-6 is more than 5.9 times" in output
     assert "6.0" not in output
+
+
+def test_a_floor_just_above_the_limit_gives_no_figure(tmp_path: Path) -> None:
+    """'>1500' over 1410.4 was "more than 1 times the upper limit" (QA): as a plain value just
+    above it, no figure; '>1700' still has one."""
+    path = tmp_path / "floor.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nK,sIL-2R,>1500,pg/mL\nL,sIL-2R,>1700,pg/mL\n",
+        encoding="utf-8",
+    )
+    output = CliRunner(env={"COLUMNS": "250"}).invoke(app, ["check", str(path)]).output
+    assert "sIL-2R is above the upper limit." in output
+    assert "more than 1 " not in output and "more than 1.0" not in output
+    assert "sIL-2R is more than 1.2 times the upper limit." in output
+    assert output.count("× upper limit") == 1
 
 
 def test_a_marker_the_set_lacks_but_another_set_knows_gets_no_spelling_hint() -> None:

@@ -27,12 +27,10 @@ from panelcli.models import (
 from panelcli.render.console import inert, spelled_for
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.summary import (
-    JUST_ABOVE,
     rejected_rows,
     rejected_sentences,
     report_sentences,
-    times_said,
-    times_upper,
+    times_figure,
 )
 from panelcli.trends import placed
 from panelcli.units import unit_key
@@ -144,10 +142,9 @@ PANEL_NARROWER = (
 def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
     """A result's cells by column name (no gauge drawn where `gauge_width` is None)."""
     note = result.note or ""
-    if (times_upper(result) or 0.0) >= JUST_ABOVE:
-        # As the summary says it ('>1000' is only a floor: "more than 68").
-        times = f"{times_said(result)} × upper limit"
-        note = times + (f"; {note}" if note else "")
+    said = times_figure(result)
+    if said is not None:  # as the summary says it ('>1000' is only a floor: "more than 68")
+        note = f"{said} × upper limit" + (f"; {note}" if note else "")
     if result.reference and result.reference.origin == "file":
         note = "range from the file" + (f"; {note}" if note else "")
     return {

@@ -445,7 +445,7 @@ class ReferenceSet:
             return Selected(
                 None,
                 f"this set's interval for {name} is only for {only}, and the person's "
-                f"{missing} is not given (add a column '{missing}' or use --{missing})",
+                f"{missing} {_is_or_are(missing)} not given {_ask_for(missing)}",
                 indeterminate=True,
             )
         if len(candidates) == 1:  # one row for whoever the person is (none left without one)
@@ -456,14 +456,15 @@ class ReferenceSet:
             whom = " and ".join(self._whom(row) for row in candidates)
             return Selected(
                 row.bounds,
-                f"the person's {unknown} is not given, but the intervals for {whom} are the "
+                f"the person's {unknown} {_is_or_are(unknown)} not given, but the intervals "
+                f"for {whom} are the "
                 "same, so that one is used",
             )
         missing = _missing(candidates, sex, age)
         return Selected(
             None,
-            f"the interval for {name} depends on {missing}, which is not given "
-            f"(add a column '{missing}' or use --{missing})",
+            f"the interval for {name} depends on {missing}, which {_is_or_are(missing)} not "
+            f"given {_ask_for(missing)}",
             indeterminate=True,
             candidates=tuple((self._whom(row), row.bounds) for row in candidates),
         )
@@ -593,11 +594,22 @@ def _possible_people(
 def _missing(rows: Iterable[Interval], sex: Sex | None, age: float | None) -> str:
     """Name what unknown fact makes the rows disagree (or, if they agree, go unchecked)."""
     rows = list(rows)
-    if sex is None and len({r.sex for r in rows}) > 1:
-        return "sex"
-    if sex is None and any(r.sex for r in rows) and age is not None:
-        return "sex"
-    return "age"
+    sex_decides = sex is None and (len({r.sex for r in rows}) > 1 or any(r.sex for r in rows))
+    age_decides = age is None and any(r.age_min is not None or r.age_max is not None for r in rows)
+    if sex_decides and age_decides:  # naming one sent readers to add it, then the other (QA)
+        return "sex and age"
+    return "sex" if sex_decides else "age"
+
+
+def _is_or_are(missing: str) -> str:
+    return "are" if " and " in missing else "is"
+
+
+def _ask_for(missing: str) -> str:
+    """How to give what `_missing` names: "(add a column 'age' or use --age)"."""
+    if missing == "sex and age":
+        return "(add columns 'sex' and 'age' or use --sex and --age)"
+    return f"(add a column '{missing}' or use --{missing})"
 
 
 # --- loading ---------------------------------------------------------------------------------

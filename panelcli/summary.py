@@ -217,9 +217,10 @@ def _censored_side(result: Result) -> str:
 def why_not_judged(result: Result) -> str:
     """The reason an indeterminate result has no status, in plain words."""
     if result.reference is None:
+        facts, them = _person_facts([result])
         return (
-            f"The range for {result.marker} depends on sex or age, and panelcli could not "
-            "tell them from the file."
+            f"The range for {result.marker} depends on {facts}, and panelcli could not tell "
+            f"{them} from the file."
         )
     if result.value is None:  # 'ND', 'OOR <', 'OOR >' with no limit in the set to stand in
         return (
@@ -243,15 +244,26 @@ def why_not_judged(result: Result) -> str:
     return f"The test could not measure {result.marker} low enough to tell if it is in range."
 
 
+def _person_facts(results: Sequence[Result]) -> tuple[str, str]:
+    """('age', 'it'), ('sex and age', 'them') …: what the notes ask for (see `ranges._ask_for`);
+    "sex or age" said 'sex' to readers whose file lacked only the age (QA)."""
+    notes = " ".join(r.note or "" for r in results)
+    sex, age = "'sex'" in notes, "'age'" in notes
+    if sex != age:
+        return ("sex", "it") if sex else ("age", "it")
+    return ("sex and age", "them") if sex else ("sex or age", "them")
+
+
 def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
     """`why_not_judged` for each result, each sentence once; the markers whose range depends
     on the person share one sentence (a set with sex and age rows can have a dozen)."""
     person = [r for r in unclear if r.reference is None]
     sentences = []
     if len(person) > 1:
+        facts, them = _person_facts(person)
         sentences.append(
-            f"The ranges for {_names(person)} depend on sex or age, and panelcli could not "
-            "tell them from the file."
+            f"The ranges for {_names(person)} depend on {facts}, and panelcli could not tell "
+            f"{them} from the file."
         )
     # Values with no number ('ND', 'OOR >'), side by side: one sentence per side, not per marker.
     no_number = {

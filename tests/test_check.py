@@ -140,6 +140,30 @@ def test_an_assumed_unit_of_another_scale_is_judged_only_where_it_makes_no_diffe
     }
 
 
+def test_a_range_that_depends_on_what_the_file_lacks_names_all_of_it(write_csv):
+    """Ferritin's rows need sex and age; with neither, the note asked only for the sex and the
+    summary said "sex or age" where only the age was missing (QA)."""
+    path = write_csv(
+        "sample_id,marker,value,unit,sex\nA,Ferritin,100,ug/L,F\nB,Ferritin,100,ug/L,\n"
+    )
+    report = check_file(path, load_ranges("mayo-adult"))
+    (female,), (unknown,) = (p.results for p in report.panels)
+    assert female.note and female.note.endswith(
+        "age is not given (add a column 'age' or use --age)"
+    )
+    assert unknown.note and unknown.note.endswith(
+        "the person's sex and age are not given (add columns 'sex' and 'age' or use --sex and "
+        "--age)"
+    )
+    said = [p.summary.text[-1] for p in report.panels]
+    assert said == [
+        "1 result could not be judged. The range for Ferritin depends on age, and panelcli "
+        "could not tell it from the file.",
+        "1 result could not be judged. The range for Ferritin depends on sex and age, and "
+        "panelcli could not tell them from the file.",
+    ]
+
+
 def test_lab_range_in_the_file_wins_and_disagreement_is_warned(write_csv):
     path = write_csv("marker,value,unit,reference range\nIL-6,5.0,pg/mL,0-7\n")
     report = check_file(path)

@@ -149,6 +149,11 @@ def constructed_panels() -> dict[str, list[Result]]:
             made_up_result("IL-2", Status.INDETERMINATE, 3, reference=False),
             made_up_result("IL-4", Status.INDETERMINATE, 1, reference=False),
         ],
+        "range depends on the age the file lacks": [
+            made_up_result("IL-2", Status.INDETERMINATE, 3, reference=False).model_copy(
+                update={"note": "… the person's age is not given (add a column 'age' or use --age)"}
+            ),
+        ],
         "one not judged": [
             made_up_result("IL-66", Status.NO_REFERENCE, 5, reference=False),
             made_up_result("IL-6", normal, 1.0),
@@ -310,6 +315,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "was outside the range",
         "could not be used in full",
         "The one result that could be judged is inside the reference range.",
+        "The range for IL-2 depends on age, and panelcli could not tell it from the file.",
         "The 2 results that could be judged are inside the reference range.",
         "The file does not say the unit of Ferritin, and in its range's unit",
     ):

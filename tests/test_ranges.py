@@ -1127,3 +1127,11 @@ def test_no_range_for_any_possible_person_is_no_reference_not_indeterminate(tmp_
     results = [p.results[0] for p in check_file(str(data), ranges=_set_path(tmp_path)).panels]
     assert [r.status.value for r in results] == ["no_reference", "indeterminate"]
     assert "gives no range for it that could fit the person" in (results[0].note or "")
+
+
+def test_a_folder_of_many_sets_says_how_many_it_does_not_name(tmp_path: Path) -> None:
+    for number in range(1, 7):
+        (tmp_path / f"s{number}.toml").write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\n')
+    with pytest.raises(RangesError) as raised:
+        find_set(str(tmp_path))
+    assert "(found 6: s1.toml, s2.toml, s3.toml, s4.toml, s5.toml and 1 more)" in str(raised.value)

@@ -640,9 +640,14 @@ def _bundled_reference_sets() -> list[tuple[str, ReferenceSet]]:
 def _bundled_name_groups() -> list[dict[str, frozenset[str]]]:
     """Per bundled set: each marker key it knows → the keys of all names of that marker."""
     sets = []
-    for _, bundled in _bundled_reference_sets():
+    for path in _bundled_set_paths():
+        # Read, not loaded: loading a set checks its names against these (see _marker_problems).
+        try:
+            markers = RangesFile.model_validate(tomllib.loads(_toml_text(path.read_bytes())))
+        except (OSError, ValueError):  # a damaged install gives no hints; checking still works
+            continue
         groups: dict[str, frozenset[str]] = {}
-        for name, entry in bundled.markers.items():
+        for name, entry in markers.markers.items():
             names = frozenset(marker_key(alias) for alias in (name, *entry.aliases))
             groups.update(dict.fromkeys(names, names))
         sets.append(groups)
@@ -657,6 +662,14 @@ def same_marker(key: str) -> frozenset[str]:
         if any(key not in groups.get(other, {key}) for other in same):
             return frozenset()
     return same - {key}
+
+
+def _bundled_set_paths() -> list[Path]:
+    """The bundled sets' files; none in an installation that lost its folder of them."""
+    try:
+        return list(bundled_sets().values())
+    except RangesError:
+        return []
 
 
 def is_bundled(path: Path) -> bool:
@@ -845,7 +858,41 @@ def _marker_problems(
                 theirs = f"alias '{written}' of {theirs}"
             problems.append(f"{where}{mine} is the same as {theirs} (names match whatever the "
                             "case, spaces and dashes); keep it in one marker only")  # fmt: skip
+    return problems + _named_twice_otherwise(name, aliases, names_used)
+
+
+def _named_twice_otherwise(
+    name: str, aliases: list[str], names_used: dict[str, tuple[str, str]]
+) -> list[str]:
+    """A marker named (by its name or an alias) as another marker is by another name the
+    bundled sets give one marker ('Interleukin 6' beside 'IL-6'): which of the two judges a
+    result would depend on how the lab spells it (found in QA)."""
+    problems = []
+    told: set[str] = set()
+    for alias in (name, *aliases):
+        key = marker_key(alias)
+        if names_used.get(key, (name, alias))[0] != name:
+            continue  # the same name as another marker's: said already
+        for other_key in sorted(same_marker(key)):
+            other, written = names_used.get(other_key, (name, alias))
+            # IL-12 and IL-12 p70 are not one marker to every lab (Mayo's IL-12 is its p70)
+            if other == name or other in told or _form(other_key) != _form(key):
+                continue
+            told.add(other)
+            mine = "its name" if alias == name else f"alias '{alias}'"
+            problems.append(
+                f"marker '{name}': {mine} is another name of marker '{other}' (panelcli reads "
+                f"'{alias}' and '{written}' as one marker, as its bundled sets do), so which "
+                "range judges a result would depend on how the lab spells it; keep one of the "
+                "two markers and add the other's name to its aliases"
+            )
     return problems
+
+
+def _form(key: str) -> str:
+    """The subunit form a marker key ends in ('p70' of 'il12p70'), or ''."""
+    form = _SUBUNIT_FORM.fullmatch(key)
+    return key[len(form.group(1)) :] if form else ""
 
 
 def _wrong_keys(errors: list[ErrorDetails], table: tuple[str | int, ...] = ()) -> set[str]:

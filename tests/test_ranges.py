@@ -1135,3 +1135,42 @@ def test_a_folder_of_many_sets_says_how_many_it_does_not_name(tmp_path: Path) ->
     with pytest.raises(RangesError) as raised:
         find_set(str(tmp_path))
     assert "(found 6: s1.toml, s2.toml, s3.toml, s4.toml, s5.toml and 1 more)" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("toml", "problem"),
+    [
+        (
+            '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\n'
+            '[markers."Interleukin 6"]\nunit = "pg/mL"\nhigh = 9\n',
+            "marker 'Interleukin 6': its name is another name of marker 'IL-6' (panelcli reads "
+            "'Interleukin 6' and 'IL-6' as one marker, as its bundled sets do), so which range "
+            "judges a result would depend on how the lab spells it; keep one of the two markers "
+            "and add the other's name to its aliases",
+        ),
+        (  # an alias, in Spanish
+            '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\n'
+            '[markers.X]\nunit = "pg/mL"\nhigh = 9\naliases = ["Interleucina 6"]\n',
+            "marker 'X': alias 'Interleucina 6' is another name of marker 'IL-6'",
+        ),
+        (
+            '[markers."TNF-α"]\nunit = "pg/mL"\nhigh = 7\n'
+            '[markers."Tumour necrosis factor alpha"]\nunit = "pg/mL"\nhigh = 9\n',
+            "marker 'Tumour necrosis factor alpha': its name is another name of marker 'TNF-α'",
+        ),
+    ],
+)
+def test_two_markers_by_names_panelcli_knows_as_one_are_refused(toml: str, problem: str) -> None:
+    """Found in QA: 'IL-6' and 'Interleukin-6' rows were judged by two different ranges."""
+    assert any(problem in said for said in check_ranges_bytes(toml.encode()))
+
+
+def test_distinct_markers_with_near_names_stay_valid() -> None:
+    names = [
+        "IL-12", "IL-12 p40", "IL-12 p70", "IL-2", "sIL-2R", "IL-1β", "IL-1α", "IL-1RA",
+        "TNF-α", "TNF-β", "IFN-α", "IFN-β", "IFN-γ", "IL-17A", "IL-17F",
+    ]  # fmt: skip
+    toml = "".join(f'[markers."{name}"]\nunit = "pg/mL"\nhigh = 7\n' for name in names)
+    assert check_ranges_bytes(toml.encode()) == []
+    for path in bundled_sets().values():
+        assert check_ranges_bytes(path.read_bytes(), require_source=True) == [], path

@@ -50,6 +50,47 @@ def marker_key(name: str) -> str:
     return key
 
 
+#: The Greek letters' names a word can end in: a word that does is no slip of one ('zeta' is
+#: not 'beta'). Two-letter ones (mu, pi) would hide slips such as 'kapi'.
+_GREEK_NAMES = (
+    *_GREEK_WORD_LETTER, "epsilon", "zeta", "eta", "theta", "iota", "lambda", "omicron", "rho",
+    "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
+)  # fmt: skip
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def greek_slip_mended(name: str) -> str | None:
+    """The name with a Greek letter's name spelled one keystroke wrong put right ('TNF-alpa',
+    'IFNgamme', 'IL-1 bta'); None when it has no such slip, or one that could be two letters."""
+    for run in _LETTERS.finditer(name):
+        word = run.group().casefold()
+        if word.endswith(_GREEK_NAMES):
+            continue  # spelled right (folded by marker_key already), or another letter: 'zeta'
+        # The word's end, shortest first: it may be glued to the name ('TNFalpa').
+        for start in range(len(word) - 3, max(-1, len(word) - 7), -1):
+            tail = word[start:]
+            meant = [w for w in _GREEK_WORD_LETTER if _one_slip_apart(tail, w)]
+            if len({_GREEK_WORD_LETTER[w] for w in meant}) == 1:  # 'deta': beta or delta
+                at = run.start() + start
+                return name[:at] + meant[0] + name[run.end() :]  # 'alpha' before 'alfa'
+    return None
+
+
+def _one_slip_apart(a: str, b: str) -> bool:
+    """Whether two words differ by one keystroke: a letter wrong, left out, added or two
+    swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        wrong = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(wrong) == 1 or (
+            len(wrong) == 2 and wrong[1] == wrong[0] + 1 and a[wrong[0]] == b[wrong[1]]
+            and a[wrong[1]] == b[wrong[0]]
+        )  # fmt: skip
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
 #: The words of marker names in French, Spanish, Italian and Portuguese exports, as keys, and
 #: the English key each stands for ('Interleucina 6' is 'Interleukin 6').
 _OTHER_LANGUAGES = (

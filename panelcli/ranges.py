@@ -32,7 +32,7 @@ from pydantic_core import ErrorDetails
 from panelcli.errors import RangesError
 from panelcli.interpret import Bounds, bounds_text
 from panelcli.models import ReferenceSetInfo
-from panelcli.names import marker_key, split_header_unit
+from panelcli.names import greek_slip_mended, marker_key, split_header_unit
 from panelcli.values import number_text
 
 DEFAULT_SET = "arup-3002601"
@@ -365,6 +365,7 @@ class ReferenceSet:
             hint = (
                 self._named_with_a_unit(marker)
                 or self._named_despite_a_lost_letter(marker)
+                or self._named_despite_a_greek_slip(marker)
                 or closest_marker(key, self._index)
                 or self._named_otherwise(key)
                 or self._named_in_brackets(marker)
@@ -379,6 +380,14 @@ class ReferenceSet:
             return None
         found = {self.resolve(marker.replace(lost, letter, 1)) for letter in "αβγ"}
         return " or ".join(sorted(name for name in found if name is not None)) or None
+
+    def _named_despite_a_greek_slip(self, marker: str) -> str | None:
+        """'TNF-alpa': the marker it is with its Greek letter's name spelled right (the
+        letters tell IL-1α from IL-1β, so only one keystroke is put right)."""
+        mended = greek_slip_mended(marker)
+        if mended is None:
+            return None
+        return self.resolve(mended) or closest_marker(marker_key(mended), self._index)
 
     def without_form(self, marker: str) -> str | None:
         """This set's marker that a name adds a subunit form to ('IL-12 p70' where the set has

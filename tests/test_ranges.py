@@ -1174,3 +1174,23 @@ def test_distinct_markers_with_near_names_stay_valid() -> None:
     assert check_ranges_bytes(toml.encode()) == []
     for path in bundled_sets().values():
         assert check_ranges_bytes(path.read_bytes(), require_source=True) == [], path
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("TNF-alpa", "TNF-α"), ("IFN-gamme", "IFN-γ"), ("IL-1 bta", "IL-1β"), ("TNFalpa", "TNF-α"),
+        ("Interleukin 1 bta", "IL-1β"), ("Tumor necrosis factr alpa", "TNF-α"),
+        # Another molecule, spelled right or one slip off: never the set's neighbour (QA).
+        ("IL-1 alpa", None), ("IL-1 alpha", None), ("TNF-bta", None), ("TNF-beta", None),
+        ("IFN-alpa", None), ("IL-1 zeta", None), ("IL-1 eta", None),
+    ],
+)  # fmt: skip
+def test_a_greek_letter_spelled_one_keystroke_wrong_gets_a_hint(written: str, hint: str) -> None:
+    assert load_ranges().suggest(written) == hint
+
+
+def test_explain_hints_at_a_greek_letter_spelled_one_keystroke_wrong() -> None:
+    result = CliRunner().invoke(app, ["explain", "TNF-alpa"])
+    assert result.exit_code == 2
+    assert "(did you mean TNF-α?)" in result.stderr

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from panelcli.names import marker_key, split_header_unit
+from panelcli.names import greek_slip_mended, marker_key, split_header_unit
 from panelcli.units import UnitProblem, conversion_exponent, convert
 from panelcli.values import LabRange, ParsedValue, ValueProblem, parse_lab_range, parse_value
 
@@ -344,3 +344,18 @@ def test_data_type_with_a_space_and_more_flag_spellings() -> None:
     assert is_data_type_line(["Data Type:", "Median"]) and is_data_type_line(["DataType:", "x"])
     assert [lab_flag(f) for f in ("Crit High", "CRIT LOW", "Critical-High")] == ["HH", "LL", "HH"]
     assert parse_value("No detectado").comparator == "<"
+
+
+@pytest.mark.parametrize(
+    ("name", "mended"),
+    [
+        ("TNF-alpa", "TNF-alpha"), ("TNFalpa", "TNFalpha"), ("TNF-alpah", "TNF-alpha"),
+        ("IFN-gamme", "IFN-gamma"), ("IFNgamme", "IFNgamma"), ("IL-1 bta", "IL-1 beta"),
+        ("IL1Bet", "IL1beta"), ("TNFkapa", "TNFkappa"),
+        # Spelled right, another Greek letter, a slip of two letters, or no Greek at all
+        ("TNF-alpha", None), ("TNFbeta", None), ("IFN gama", None), ("IL-1 zeta", None),
+        ("IL-1 eta", None), ("IL-1 deta", None), ("Ferritin", None), ("IL-6 plasma", None),
+    ],
+)  # fmt: skip
+def test_a_greek_letter_one_keystroke_off_is_mended(name: str, mended: str | None) -> None:
+    assert greek_slip_mended(name) == mended

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from panelcli.models import (
     MarkerTrend,
@@ -31,19 +31,35 @@ _FLAGGED = (Status.LOW, Status.HIGH, Status.CRITICAL)
 def _date_order(dates: Sequence[str]) -> tuple[list[str], str | None, dict[str, str]]:
     """Distinct dates oldest first when all can be read; otherwise in order of appearance,
     with the first date that could not be read. Also each date's spelling as listed: one
-    moment written two ways ('20.05.2026', '2026-05-20') is one date, as first written."""
+    moment written two ways ('20.05.2026', '2026-05-20') is one date, as first written, and a
+    day written once with no time is one date with all its tests, in no known order."""
     distinct = list(dict.fromkeys(dates))
     parsed: dict[str, datetime] = {}
-    for date in distinct:
-        when = read_date(date)
+    for written in distinct:
+        when = read_date(written)
         if when is None:
-            return distinct, date, {d: d for d in distinct}
-        parsed[date] = when
-    first_spelling: dict[datetime, str] = {}
-    for date in distinct:
-        first_spelling.setdefault(parsed[date], date)
-    as_listed = {date: first_spelling[parsed[date]] for date in distinct}
+            return distinct, written, {d: d for d in distinct}
+        parsed[written] = when
+    # A test with only a date may have been before or after one at 08:00 that day.
+    untimed_days = {_day(d): d for d in reversed(distinct) if not _has_time(d)}
+    moment = {d: _day(d) if _day(d) in untimed_days else parsed[d] for d in distinct}
+    first_spelling: dict[date | datetime, str] = {}
+    for written in distinct:
+        first_spelling.setdefault(moment[written], untimed_days.get(_day(written), written))
+    as_listed = {d: first_spelling[moment[d]] for d in distinct}
     return sorted(first_spelling.values(), key=parsed.__getitem__), None, as_listed
+
+
+def _has_time(text: str) -> bool:
+    """Whether a date that panelcli can read also gives a time of day ('2026-05-20T06:30')."""
+    return re.search(r"[T ]\d", text.strip()) is not None
+
+
+def _day(text: str) -> date:
+    """The calendar day of a date panelcli can read, as written (not moved to UTC)."""
+    when = read_date(text, in_utc=False)
+    assert when is not None
+    return when.date()
 
 
 #: Besides ISO 8601: day.month.year, as German and other European exports write it (with a

@@ -314,3 +314,15 @@ def test_a_censored_result_the_trend_cannot_place_is_a_gap_in_the_sparkline(
         "C,P1,2026-01-03,IL-8,<10,pg/mL\n",
     ).markers  # fmt: skip
     assert placed(marker.points) == [5.0, 2.0, None]
+
+
+def test_a_date_and_a_date_with_a_time_on_the_same_day_are_one_date(tmp_path: Path) -> None:
+    """'2026-03-02' and '2026-03-02T08:00' were two of '3 dates' (found in QA)."""
+    trend = the_trend(
+        tmp_path,
+        "A,P1,2026-03-02,IL-6,5,pg/mL\nB,P1,2026-03-02T08:00,IL-6,4.5,pg/mL\n"
+        "C,P1,2026-03-05,IL-6,1,pg/mL\n",
+    )
+    assert trend.dates == ["2026-03-02", "2026-03-05"]
+    assert trend.text[0] == "Patient P1 was tested on 2 dates, from 2026-03-02 to 2026-03-05."
+    assert [p.collected_at for p in trend.markers[0].points] == ["2026-03-02"] * 2 + ["2026-03-05"]

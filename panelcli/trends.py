@@ -182,13 +182,19 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             continue
         position = {d: i for i, d in enumerate(dates)}
         by_marker: dict[str, list[tuple[str, Result]]] = {}
+        seen: set[tuple[object, ...]] = set()
         for panel in sorted(
             patient_panels, key=lambda p: position[as_listed[p.collected_at or ""]]
         ):
             for result in panel.results:
+                when = as_listed[panel.collected_at or ""]
+                # One sample in two files is two panels, but its reading is one point.
+                reading = (result.marker, when, result.sample_id, result.value, result.comparator)
+                if result.sample_id is not None and reading in seen:
+                    continue
+                seen.add(reading)
                 # A marker with no range may be in any unit, so its values cannot be compared.
                 if result.status != Status.NO_REFERENCE:
-                    when = as_listed[panel.collected_at or ""]
                     by_marker.setdefault(result.marker, []).append((when, result))
         markers = [
             trend

@@ -326,3 +326,16 @@ def test_a_date_and_a_date_with_a_time_on_the_same_day_are_one_date(tmp_path: Pa
     assert trend.dates == ["2026-03-02", "2026-03-05"]
     assert trend.text[0] == "Patient P1 was tested on 2 dates, from 2026-03-02 to 2026-03-05."
     assert [p.collected_at for p in trend.markers[0].points] == ["2026-03-02"] * 2 + ["2026-03-05"]
+
+
+def test_the_same_reading_in_two_files_is_one_point(tmp_path: Path) -> None:
+    """S1 in x1.csv and x2.csv drew three points over two dates, S1 twice in JSON (QA)."""
+    reading = "S1,P1,2026-01-01,IL-6,5,pg/mL\n"
+    header = "sample_id,patient_id,collected_at,marker,value,unit\n"
+    (tmp_path / "x1.csv").write_text(header + reading)
+    (tmp_path / "x2.csv").write_text(header + reading + "S2,P1,2026-01-05,IL-6,2,pg/mL\n")
+    report = check_files([str(tmp_path / "x1.csv"), str(tmp_path / "x2.csv")])
+    assert len(report.panels) == 3  # by design: each file's S1 names its file
+    (marker,) = report.trends[0].markers
+    assert [(p.sample_id, p.value) for p in marker.points] == [("S1", 5.0), ("S2", 2.0)]
+    assert marker.direction == "falling"

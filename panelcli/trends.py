@@ -146,22 +146,55 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
         return None
     spots = placed(points)
     usable = [p for p, spot in zip(points, spots, strict=True) if spot is not None]
-    values = [spot for spot in spots if spot is not None]
     measured = [p for p in usable if p.comparator not in _BELOW]  # '>100' placed highest too
     if len({p.collected_at for p in usable}) < 2:  # '<10' then 2: whether it rose is unknown
-        direction: TrendDirection = "unclear"
         measured = [p for p in known if p.comparator is None]
-    else:  # all below detection: steady, whatever their limits
-        direction = direction_of(values, all(p.comparator in _BELOW for p in usable))
     last = dated[-1][1]
     return MarkerTrend(
         marker=marker,
         unit=last.unit,
         reference=last.reference.text if last.reference else None,
         points=points,
-        direction=direction,
+        direction=trend_direction(points),
         highest=max(measured, key=lambda p: p.value or 0.0) if measured else None,
     )
+
+
+def trend_direction(points: Sequence[TrendPoint]) -> TrendDirection:
+    """The direction that every order the results allow agrees on, else 'unclear': two tests
+    on one date may have been taken either way round."""
+    spots = placed(points)
+    if all(
+        p.comparator in _BELOW for p, spot in zip(points, spots, strict=True) if spot is not None
+    ):
+        # all below detection: steady, whatever their limits (if on two dates at all)
+        return "steady" if possible_series(points) else "unclear"
+    directions = {direction_of(values) for values in possible_series(points)}
+    return directions.pop() if len(directions) == 1 else "unclear"
+
+
+def possible_series(points: Sequence[TrendPoint]) -> list[list[float]]:
+    """Every series of placed values (first, the ones between, last) that the results allow:
+    any test on the first date may be the first, any on the last date the last. Empty when
+    fewer than two dates have a result that can be placed."""
+    value = {i: spot for i, spot in enumerate(placed(points)) if spot is not None}
+    if len({points[i].collected_at for i in value}) < 2:
+        return []
+    first_date, last_date = points[min(value)].collected_at, points[max(value)].collected_at
+    firsts = [i for i in value if points[i].collected_at == first_date]
+    lasts = [i for i in value if points[i].collected_at == last_date]
+    return [
+        [value[first], *(v for i, v in value.items() if i not in (first, last)), value[last]]
+        for first in firsts
+        for last in lasts
+    ]
+
+
+def first_to_last(points: Sequence[TrendPoint]) -> TrendDirection | None:
+    """'rising' or 'falling' when every series the results allow ends higher (lower) than it
+    began, whatever happened between; else None."""
+    changes = {direction_of([values[0], values[-1]]) for values in possible_series(points)}
+    return changes.pop() if len(changes) == 1 and changes & {"rising", "falling"} else None
 
 
 def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
@@ -254,6 +287,9 @@ def trend_sentences(
         if partly:
             text.append(f"{join_names([m.marker for m in partly])} {_PARTLY[direction]}.")
             group = [m for m in group if m not in partly]
+        if direction == "unclear":
+            text += _unclear_sentences(group)
+            continue
         if not group:
             continue
         sentence = f"{join_names([m.marker for m in group])} {said}."
@@ -268,13 +304,13 @@ def trend_sentences(
         settled = [
             m.marker
             for m in group
-            if m.points[-1].status == Status.NORMAL and any(p.status in _FLAGGED for p in m.points)
+            if _last_status(m) == Status.NORMAL and any(p.status in _FLAGGED for p in m.points)
         ]
         if settled:
             verb = "was" if len(settled) == 1 else "were"
             text.append(f"{when}, {join_names(settled)} {verb} back inside the range.")
         # "Still" only when the test before the last was outside too: 1 → 3 → 30 is newly out.
-        outside = [m for m in group if m.points[-1].status in _FLAGGED]
+        outside = [m for m in group if _last_status(m) in _FLAGGED]
         still = [m.marker for m in outside if _outside_before_last(m)]
         newly = [m.marker for m in outside if not _outside_before_last(m)]
         for names, word in ((still, "still "), (newly, "")):
@@ -290,6 +326,42 @@ def trend_sentences(
             f"no date, so {'it is' if one else 'they are'} not part of these changes."
         )
     return text
+
+
+def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:
+    """Why each marker's direction cannot be told, and what still can: first to last."""
+    changed = {
+        change: [m.marker for m in markers if first_to_last(m.points) == change]
+        for change in ("rising", "falling")
+    }
+    text = [
+        f"{join_names(names)} {'was' if len(names) == 1 else 'were'} "
+        f"{'higher' if change == 'rising' else 'lower'} at the last test than at the first, "
+        f"but what {'it' if len(names) == 1 else 'they'} did in between cannot be told."
+        for change, names in changed.items()
+        if names
+    ]
+    rest = [m for m in markers if first_to_last(m.points) is None]
+    limited = [m.marker for m in rest if None in placed(m.points)]
+    if limited:
+        text.append(f"{join_names(limited)} {_SAID['unclear']}.")
+    if unordered := [m.marker for m in rest if m.marker not in limited]:
+        text.append(f"Whether {join_names(unordered)} rose or fell cannot be told.")
+    for marker in markers:
+        for when in _dates_in_unknown_order(marker):
+            text.append(
+                f"{marker.marker} was tested more than once on {when}, and which of those tests "
+                "came first is not known."
+            )
+    return text
+
+
+def _dates_in_unknown_order(marker: MarkerTrend) -> list[str]:
+    """Dates with two or more different results of the marker, in no order the data gives."""
+    readings: dict[str, set[tuple[float | None, str | None]]] = {}
+    for p in marker.points:
+        readings.setdefault(p.collected_at, set()).add((p.value, p.comparator))
+    return [when for when, seen in readings.items() if len(seen) > 1]
 
 
 _PARTLY = {
@@ -351,6 +423,14 @@ def _by_last_date(
         ended = marker.points[-1].collected_at
         groups.setdefault(None if ended == last_date else ended, []).append(marker)
     return list(groups.items())
+
+
+def _last_status(marker: MarkerTrend) -> Status | None:
+    """The status at the marker's last date; None when its tests that day differ, as which
+    came last is not known."""
+    last = marker.points[-1].collected_at
+    statuses = {p.status for p in marker.points if p.collected_at == last}
+    return statuses.pop() if len(statuses) == 1 else None
 
 
 def _outside_before_last(marker: MarkerTrend) -> bool:

@@ -210,6 +210,9 @@ def trend_corpus() -> list[str]:
         _trend("IL-1β", "rising", [normal, normal, high]),  # outside only at the last test
         _trend("IL-2", "unclear", [normal, normal, normal]),
     ]
+    unclear = every[-1]  # '<10', 2, '<10': only one result can be placed, as in real data
+    for i in (0, 2):
+        unclear.points[i] = unclear.points[i].model_copy(update={"value": 10.0, "comparator": "<"})
     single = [_trend("IL-6", "rose then fell", [normal, high, high])]
     no_number_first = _trend("IL-8", "falling", [high, high, normal])
     no_number_first.points[0] = no_number_first.points[0].model_copy(update={"value": None})

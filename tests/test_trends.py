@@ -339,3 +339,70 @@ def test_the_same_reading_in_two_files_is_one_point(tmp_path: Path) -> None:
     (marker,) = report.trends[0].markers
     assert [(p.sample_id, p.value) for p in marker.points] == [("S1", 5.0), ("S2", 2.0)]
     assert marker.direction == "falling"
+
+
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        # '5, 1' on one date then 3 was '↘↗ fell, then rose': 1 may have been taken first (QA)
+        (
+            "S1,P1,2026-03-01,IL-6,5,pg/mL\nS1b,P1,2026-03-01,IL-6,1,pg/mL\n"
+            "S2,P1,2026-03-05,IL-6,3,pg/mL\n",
+            "Whether IL-6 rose or fell cannot be told.",
+        ),
+        # a day written without a time is in no order beside a timed test that day
+        (
+            "S1,P1,2026-03-01,IL-6,1,pg/mL\nS2,P1,2026-03-05,IL-6,3,pg/mL\n"
+            "S3,P1,2026-03-05T08:00,IL-6,30,pg/mL\n",
+            # higher either way, but 1 → 30 → 3 would have risen, then fallen
+            "IL-6 was higher at the last test than at the first, but what it did in between "
+            "cannot be told.",
+        ),
+    ],
+)
+def test_no_direction_is_claimed_between_tests_in_no_known_order(
+    tmp_path: Path, rows: str, said: str
+) -> None:
+    trend = the_trend(tmp_path, rows)
+    (marker,) = trend.markers
+    assert marker.direction == "unclear"
+    assert said in trend.text
+    when = marker.points[0].collected_at if "S1b" in rows else marker.points[-1].collected_at
+    assert (
+        f"IL-6 was tested more than once on {when}, and which of those tests came first is not "
+        "known." in trend.text
+    )
+
+
+def test_a_direction_every_order_agrees_on_is_still_said(tmp_path: Path) -> None:
+    """Two tests on the first date, both far under the last: it rose whichever came first."""
+    trend = the_trend(
+        tmp_path,
+        "S1,P1,2026-03-01,IL-6,1,pg/mL\nS1b,P1,2026-03-01,IL-6,1.1,pg/mL\n"
+        "S2,P1,2026-03-05,IL-6,30,pg/mL\n",
+    )
+    assert trend.markers[0].direction == "rising"
+    assert not any("came first" in t for t in trend.text)
+
+
+def test_the_last_test_is_not_judged_when_that_date_s_tests_differ(tmp_path: Path) -> None:
+    """2 (inside) and 30 (outside) on the last date: which was last is not known."""
+    trend = the_trend(
+        tmp_path,
+        "A,P1,2026-03-01,IL-6,1,pg/mL\nB,P1,2026-03-05,IL-6,2,pg/mL\nC,P1,2026-03-05,IL-6,30,pg/mL\n",
+    )
+    assert not any(t.startswith("At the last test") for t in trend.text)
+
+
+def test_sentences_about_unknown_order_and_limits_are_easy_to_read(tmp_path: Path) -> None:
+    from test_plain_language import MAX_GRADE, grade, sentences
+
+    rows = (
+        "S1,P1,2026-03-01,IL-6,5,pg/mL\nS1b,P1,2026-03-01,IL-6,1,pg/mL\n"
+        "S2,P1,2026-03-05,IL-6,3,pg/mL\nS1,P1,2026-03-01,IL-8,1,pg/mL\n"
+        "S2,P1,2026-03-05,IL-8,3,pg/mL\nS3,P1,2026-03-05T08:00,IL-8,30,pg/mL\n"
+    )
+    text = the_trend(tmp_path, rows).text
+    scored = [(grade(s), s) for t in text[1:] for s in sentences(t)]
+    assert len(scored) >= 4
+    assert [(g, s) for g, s in scored if g > MAX_GRADE] == []

@@ -5,9 +5,11 @@ Pure: panels in, `PatientTrend` models out (drawing the sparklines is the render
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from itertools import product
 
 from panelcli.models import (
     MarkerTrend,
@@ -144,11 +146,6 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
     known = [p for p in points if p.value is not None or p.comparator in _BELOW]
     if len({p.collected_at for p in known}) < 2:
         return None
-    spots = placed(points)
-    usable = [p for p, spot in zip(points, spots, strict=True) if spot is not None]
-    measured = [p for p in usable if p.comparator not in _BELOW]  # '>100' placed highest too
-    if len({p.collected_at for p in usable}) < 2:  # '<10' then 2: whether it rose is unknown
-        measured = [p for p in known if p.comparator is None]
     last = dated[-1][1]
     return MarkerTrend(
         marker=marker,
@@ -156,8 +153,30 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
         reference=last.reference.text if last.reference else None,
         points=points,
         direction=trend_direction(points),
-        highest=max(measured, key=lambda p: p.value or 0.0) if measured else None,
+        highest=highest_point(points),
     )
+
+
+def highest_point(points: Sequence[TrendPoint]) -> TrendPoint | None:
+    """The highest number, or a '>100' placed above them all; None when a result known only
+    by a limit may be higher ('<10' beside 2, '>100' beside 150)."""
+    spots = placed(points)
+    placed_high = [
+        p
+        for p, spot in zip(points, spots, strict=True)
+        if p.value is not None
+        and (p.comparator is None or spot is not None)
+        and p.comparator not in _BELOW
+    ]
+    highest = max(placed_high, key=lambda p: p.value or 0.0, default=None)
+    if highest is None:
+        return None
+    may_be_higher = (
+        spot is None and p.value is not None
+        and (p.comparator not in _BELOW or p.value > (highest.value or 0.0))
+        for p, spot in zip(points, spots, strict=True)
+    )  # fmt: skip
+    return None if any(may_be_higher) else highest
 
 
 def trend_direction(points: Sequence[TrendPoint]) -> TrendDirection:
@@ -174,20 +193,37 @@ def trend_direction(points: Sequence[TrendPoint]) -> TrendDirection:
 
 
 def possible_series(points: Sequence[TrendPoint]) -> list[list[float]]:
-    """Every series of placed values (first, the ones between, last) that the results allow:
-    any test on the first date may be the first, any on the last date the last. Empty when
-    fewer than two dates have a result that can be placed."""
-    value = {i: spot for i, spot in enumerate(placed(points)) if spot is not None}
-    if len({points[i].collected_at for i in value}) < 2:
+    """Every series of values (first, the ones between, last) that the results allow, as far
+    as the direction can tell: any test on the first date may be the first, any on the last
+    date the last, and a result known only by a limit ('<10' between 2 and 1) is at its lowest
+    or its highest. Empty when fewer than two dates have a result that can be placed."""
+    spots = placed(points)
+    used = [i for i, spot in enumerate(spots) if spot is not None]
+    if len({points[i].collected_at for i in used}) < 2:
         return []
-    first_date, last_date = points[min(value)].collected_at, points[max(value)].collected_at
-    firsts = [i for i in value if points[i].collected_at == first_date]
-    lasts = [i for i in value if points[i].collected_at == last_date]
-    return [
-        [value[first], *(v for i, v in value.items() if i not in (first, last)), value[last]]
-        for first in firsts
-        for last in lasts
-    ]
+    first_date, last_date = points[used[0]].collected_at, points[used[-1]].collected_at
+    start = min(i for i, p in enumerate(points) if p.collected_at == first_date)
+    end = max(i for i, p in enumerate(points) if p.collected_at == last_date)
+    span = {i: b for i in range(start, end + 1) if (b := _bounds(points[i], spots[i]))}
+    series = []
+    for first in (i for i in span if points[i].collected_at == first_date):
+        for last in (i for i in span if points[i].collected_at == last_date and i != first):
+            between = [b for i, b in span.items() if i not in (first, last)]
+            # A peak or a dip depends only on the highest and lowest between, so all at
+            # their lowest and all at their highest cover every shape.
+            for begin, finish, side in product(set(span[first]), set(span[last]), (0, 1)):
+                series.append([begin, *(b[side] for b in between), finish])
+    return series
+
+
+def _bounds(point: TrendPoint, spot: float | None) -> tuple[float, float] | None:
+    """The lowest and highest value a result may have where the trend places it; None for
+    one with no number ('OOR >'), which says nothing about the direction."""
+    if spot is not None:
+        return spot, spot
+    if point.value is None:
+        return None
+    return (0.0, point.value) if point.comparator in _BELOW else (point.value, math.inf)
 
 
 def first_to_last(points: Sequence[TrendPoint]) -> TrendDirection | None:
@@ -330,17 +366,21 @@ def trend_sentences(
 
 def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:
     """Why each marker's direction cannot be told, and what still can: first to last."""
-    changed = {
-        change: [m.marker for m in markers if first_to_last(m.points) == change]
-        for change in ("rising", "falling")
-    }
-    text = [
-        f"{join_names(names)} {'was' if len(names) == 1 else 'were'} "
-        f"{'higher' if change == 'rising' else 'lower'} at the last test than at the first, "
-        f"but what {'it' if len(names) == 1 else 'they'} did in between cannot be told."
-        for change, names in changed.items()
-        if names
-    ]
+    text = []
+    for change, by_limit in product(("rising", "falling"), (False, True)):
+        names = [
+            m.marker
+            for m in markers
+            if first_to_last(m.points) == change and (None in placed(m.points)) == by_limit
+        ]
+        if names:
+            one = len(names) == 1
+            why = ", as some results are only known to be under or over a limit" if by_limit else ""
+            text.append(
+                f"{join_names(names)} {'was' if one else 'were'} "
+                f"{'higher' if change == 'rising' else 'lower'} at the last test than at the "
+                f"first. What {'it' if one else 'they'} did in between cannot be told{why}."
+            )
     rest = [m for m in markers if first_to_last(m.points) is None]
     limited = [m.marker for m in rest if None in placed(m.points)]
     if limited:

@@ -210,9 +210,16 @@ def test_below_detection_with_no_number_counts_as_lowest(
 ) -> None:
     """3 → 20 → ND was 'rising' ('rose over the tests that have a number'): the last test
     found too little to detect, so it fell (found in QA)."""
+    assert said in three_tests(tmp_path, "IL-10", values).text
+
+
+def three_tests(tmp_path: Path, marker: str, values: tuple[str, str, str]) -> PatientTrend:
+    """The trend of one marker tested on 2026-01-01, 2026-02-01 and 2026-03-01."""
     dates = ("2026-01-01", "2026-02-01", "2026-03-01")
-    rows = "".join(f"S{n},P1,{d},IL-10,{v},pg/mL\n" for n, (d, v) in enumerate(zip(dates, values)))
-    assert said in the_trend(tmp_path, rows).text
+    rows = "".join(
+        f"S{n},P1,{d},{marker},{v},pg/mL\n" for n, (d, v) in enumerate(zip(dates, values))
+    )
+    return the_trend(tmp_path, rows)
 
 
 def test_the_trend_table_says_below_detection_not_a_question_mark(tmp_path: Path) -> None:
@@ -355,7 +362,7 @@ def test_the_same_reading_in_two_files_is_one_point(tmp_path: Path) -> None:
             "S1,P1,2026-03-01,IL-6,1,pg/mL\nS2,P1,2026-03-05,IL-6,3,pg/mL\n"
             "S3,P1,2026-03-05T08:00,IL-6,30,pg/mL\n",
             # higher either way, but 1 → 30 → 3 would have risen, then fallen
-            "IL-6 was higher at the last test than at the first, but what it did in between "
+            "IL-6 was higher at the last test than at the first. What it did in between "
             "cannot be told.",
         ),
     ],
@@ -406,3 +413,40 @@ def test_sentences_about_unknown_order_and_limits_are_easy_to_read(tmp_path: Pat
     scored = [(grade(s), s) for t in text[1:] for s in sentences(t)]
     assert len(scored) >= 4
     assert [(g, s) for g, s in scored if g > MAX_GRADE] == []
+
+
+@pytest.mark.parametrize(
+    ("values", "said"),
+    [
+        # '<10' between 2 and 1 may be up to 10: '↘ falling' hid a possible peak (QA)
+        (("2", "<10", "1"), "IL-6 was lower at the last test than at the first."),
+        (("5", "<10", "2"), "IL-6 was lower at the last test than at the first."),
+        (("1", "<10", "3"), "IL-6 was higher at the last test than at the first."),
+        (("2", ">1", "1"), "IL-6 was lower at the last test than at the first."),
+    ],
+)
+def test_a_limit_between_two_numbers_leaves_the_shape_untold(
+    tmp_path: Path, values: tuple[str, str, str], said: str
+) -> None:
+    trend = three_tests(tmp_path, "IL-6", values)
+    (marker,) = trend.markers
+    assert marker.direction == "unclear"
+    assert (
+        f"{said} What it did in between cannot be told, as some results are only known to be "
+        "under or over a limit." in trend.text
+    )
+    assert marker.highest is None  # the middle may be the highest
+
+
+@pytest.mark.parametrize(
+    ("values", "direction"),
+    [
+        (("30", "<10", "20"), "fell then rose"),  # under 10, between 30 and 20: a dip
+        (("1", ">100", "2"), "rose then fell"),  # over 100 between 1 and 2: a peak either way
+        (("5", "<2", "2"), "fell then rose"),  # placed lowest: a dip
+    ],
+)
+def test_a_limit_between_two_numbers_keeps_a_shape_it_cannot_change(
+    tmp_path: Path, values: tuple[str, str, str], direction: str
+) -> None:
+    assert three_tests(tmp_path, "IL-6", values).markers[0].direction == direction

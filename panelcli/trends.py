@@ -342,9 +342,12 @@ def trend_sentences(
             for m in group
             if _last_status(m) == Status.NORMAL and any(p.status in _FLAGGED for p in m.points)
         ]
-        if settled:
-            verb = "was" if len(settled) == 1 else "were"
-            text.append(f"{when}, {join_names(settled)} {verb} back inside the range.")
+        # "Back" only of a marker that was inside before it was outside: 30 → 2 is not back.
+        back = [m.marker for m in group if m.marker in settled and _inside_then_outside(m)]
+        for names, word in ((back, "back "), ([n for n in settled if n not in back], "")):
+            if names:
+                verb = "was" if len(names) == 1 else "were"
+                text.append(f"{when}, {join_names(names)} {verb} {word}inside the range.")
         # "Still" only when the test before the last was outside too: 1 → 3 → 30 is newly out.
         outside = [m for m in group if _last_status(m) in _FLAGGED]
         still = [m.marker for m in outside if _outside_before_last(m)]
@@ -463,6 +466,17 @@ def _by_last_date(
         ended = marker.points[-1].collected_at
         groups.setdefault(None if ended == last_date else ended, []).append(marker)
     return list(groups.items())
+
+
+def _inside_then_outside(marker: MarkerTrend) -> bool:
+    """Whether the marker was inside the range on one date and outside on a later one."""
+    inside_on = None  # the first date it was inside; points are oldest first
+    for p in marker.points:
+        if p.status == Status.NORMAL and inside_on is None:
+            inside_on = p.collected_at
+        elif p.status in _FLAGGED and inside_on not in (None, p.collected_at):
+            return True
+    return False
 
 
 def _last_status(marker: MarkerTrend) -> Status | None:

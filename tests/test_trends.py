@@ -450,3 +450,16 @@ def test_a_limit_between_two_numbers_keeps_a_shape_it_cannot_change(
     tmp_path: Path, values: tuple[str, str, str], direction: str
 ) -> None:
     assert three_tests(tmp_path, "IL-6", values).markers[0].direction == direction
+
+
+def test_back_inside_the_range_only_when_it_was_inside_before(tmp_path: Path) -> None:
+    """30 → 10 → 2 ended 'back inside the range', though 30 was never inside (found in QA)."""
+    endings = {
+        values: three_tests(tmp_path, "IL-6", values).text[-1]
+        for values in (("30", "10", "2"), ("30", "1", "2"), ("1", "30", "2"))
+    }
+    assert endings == {
+        ("30", "10", "2"): "At the last test, IL-6 was inside the range.",
+        ("30", "1", "2"): "At the last test, IL-6 was inside the range.",
+        ("1", "30", "2"): "At the last test, IL-6 was back inside the range.",
+    }

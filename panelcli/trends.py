@@ -193,10 +193,10 @@ def trend_direction(points: Sequence[TrendPoint]) -> TrendDirection:
 
 
 def possible_series(points: Sequence[TrendPoint]) -> list[list[float]]:
-    """Every series of values (first, the ones between, last) that the results allow, as far
-    as the direction can tell: any test on the first date may be the first, any on the last
-    date the last, and a result known only by a limit ('<10' between 2 and 1) is at its lowest
-    or its highest. Empty when fewer than two dates have a result that can be placed."""
+    """Every series that the results allow, as far as the direction can tell: the first, the
+    lowest and highest between, the last. Any test on the first date may be the first, any on
+    the last date the last, and results known only by a limit ('<10' between 2 and 1) are at
+    their lowest or their highest. Empty when fewer than two dates have a placed result."""
     spots = placed(points)
     used = [i for i, spot in enumerate(spots) if spot is not None]
     if len({points[i].collected_at for i in used}) < 2:
@@ -205,14 +205,19 @@ def possible_series(points: Sequence[TrendPoint]) -> list[list[float]]:
     start = min(i for i, p in enumerate(points) if p.collected_at == first_date)
     end = max(i for i, p in enumerate(points) if p.collected_at == last_date)
     span = {i: b for i in range(start, end + 1) if (b := _bounds(points[i], spots[i]))}
+    # One of each result's (lowest, highest): tests that are alike give the same series.
+    firsts = {span[i]: i for i in span if points[i].collected_at == first_date}.values()
+    lasts = {span[i]: i for i in span if points[i].collected_at == last_date}.values()
+    # A peak or a dip depends only on the lowest and highest between, so all at their lowest
+    # and all at their highest cover every shape. Three at each end outlast the two skipped.
+    by_value = {side: sorted(span, key=lambda i: span[i][side]) for side in (0, 1)}
     series = []
-    for first in (i for i in span if points[i].collected_at == first_date):
-        for last in (i for i in span if points[i].collected_at == last_date and i != first):
-            between = [b for i, b in span.items() if i not in (first, last)]
-            # A peak or a dip depends only on the highest and lowest between, so all at
-            # their lowest and all at their highest cover every shape.
-            for begin, finish, side in product(set(span[first]), set(span[last]), (0, 1)):
-                series.append([begin, *(b[side] for b in between), finish])
+    for first, last in product(firsts, lasts):  # on two dates, so never one test
+        for side, order in by_value.items():
+            kept = [i for i in (*order[:3], *order[-3:]) if i not in (first, last)]
+            between = [span[kept[0]][side], span[kept[-1]][side]] if kept else []
+            for begin, finish in product(set(span[first]), set(span[last])):
+                series.append([begin, *between, finish])
     return series
 
 

@@ -374,12 +374,16 @@ def trend_sentences(
 
 def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:
     """Why each marker's direction cannot be told, and what still can: first to last."""
+    # 'the first' is wrong where the first test cannot be compared ('<10', 2, '<10', 3).
+    change_of = {
+        m.marker: first_to_last(m.points) if _numbered_at_both_ends(m) else None for m in markers
+    }
     text = []
     for change, by_limit in product(("rising", "falling"), (False, True)):
         names = [
             m.marker
             for m in markers
-            if first_to_last(m.points) == change and (None in placed(m.points)) == by_limit
+            if change_of[m.marker] == change and (None in placed(m.points)) == by_limit
         ]
         if names:
             one = len(names) == 1
@@ -389,7 +393,7 @@ def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:
                 f"{'higher' if change == 'rising' else 'lower'} at the last test than at the "
                 f"first. What {'it' if one else 'they'} did in between cannot be told{why}."
             )
-    rest = [m for m in markers if first_to_last(m.points) is None]
+    rest = [m for m in markers if change_of[m.marker] is None]
     limited = [m.marker for m in rest if None in placed(m.points)]
     if limited:
         text.append(f"{join_names(limited)} {_SAID['unclear']}.")

@@ -206,8 +206,10 @@ def possible_series(points: Sequence[TrendPoint]) -> list[list[float]]:
     end = max(i for i, p in enumerate(points) if p.collected_at == last_date)
     span = {i: b for i in range(start, end + 1) if (b := _bounds(points[i], spots[i]))}
     # One of each result's (lowest, highest): tests that are alike give the same series.
-    firsts = {span[i]: i for i in span if points[i].collected_at == first_date}.values()
-    lasts = {span[i]: i for i in span if points[i].collected_at == last_date}.values()
+    # Of those, only the lowest and the highest first (last): a direction changes with each end
+    # one way only, so one that both extremes agree on holds for every test between them.
+    firsts = _extremes([i for i in span if points[i].collected_at == first_date], span)
+    lasts = _extremes([i for i in span if points[i].collected_at == last_date], span)
     # A peak or a dip depends only on the lowest and highest between, so all at their lowest
     # and all at their highest cover every shape. Three at each end outlast the two skipped.
     by_value = {side: sorted(span, key=lambda i: span[i][side]) for side in (0, 1)}
@@ -219,6 +221,11 @@ def possible_series(points: Sequence[TrendPoint]) -> list[list[float]]:
             for begin, finish in product(set(span[first]), set(span[last])):
                 series.append([begin, *between, finish])
     return series
+
+
+def _extremes(tests: list[int], span: dict[int, tuple[float, float]]) -> set[int]:
+    """The tests with the lowest and the highest value of `tests` (by what each may be)."""
+    return {min(tests, key=lambda i: span[i][0]), max(tests, key=lambda i: span[i][1])}
 
 
 def _bounds(point: TrendPoint, spot: float | None) -> tuple[float, float] | None:

@@ -314,6 +314,28 @@ def _refuse_one_file_for_two(
                 )
 
 
+def _refuse_writing_over_what_is_read(
+    output: str | None, export: Path | None, files: list[str], reference_set: ReferenceSet
+) -> None:
+    """After the set is found: -o or --export naming its file (found by name, folder or
+    $PANELCLI_RANGES), or the file standard input is redirected from (QA)."""
+    for option, path in (("-o", output), ("--export", export)):
+        if not path or path == "-":
+            continue
+        if _same_file(path, reference_set.path):
+            raise PanelcliError(
+                f"{option} names the ranges file '{reference_set.path}'; give {option} another file"
+            )
+        if "-" in files and sys.stdin is not None:
+            with contextlib.suppress(OSError, ValueError):
+                given, read = os.stat(path), os.fstat(sys.stdin.fileno())
+                if (given.st_dev, given.st_ino) == (read.st_dev, read.st_ino):
+                    raise PanelcliError(
+                        f"{option} names '{path}', which standard input is read from; give "
+                        f"{option} another file"
+                    )
+
+
 def _same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> bool:
     """One file by both names (also by another name, a link); False if either is missing."""
     if os.path.abspath(first) == os.path.abspath(second):
@@ -409,6 +431,7 @@ def check(
             max_line_length=max_line_length,
         )
         reference_set = load_ranges(ranges)
+        _refuse_writing_over_what_is_read(output, export, files, reference_set)
         _check_assumed_unit(assume_unit, reference_set)
         writes = output is not None or not quiet  # --quiet with -o still writes the file
         with open_output(output, force, utf8=output_format != OutputFormat.table) as out:

@@ -6,6 +6,7 @@ import html
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -164,3 +165,40 @@ def test_writing_over_the_ranges_file_is_refused(tmp_path: Path) -> None:
     assert (result.exit_code, result.stdout) == (2, "")
     assert "-o and --ranges both name" in result.stderr
     assert ranges.read_bytes() == before
+
+
+def test_writing_over_the_ranges_file_found_by_folder_or_environment_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only '--ranges FILE -o FILE' was refused: a set found by its folder or by
+    $PANELCLI_RANGES was replaced by the report (QA)."""
+    folder = tmp_path / "lab"
+    folder.mkdir()
+    ranges = folder / "lab.toml"
+    ranges.write_text((ROOT / "reference_ranges" / "arup-3002601.toml").read_text())
+    before = ranges.read_bytes()
+    by_folder = ["check", _sample("healthy-adult"), "-r", str(folder), "-o", str(ranges), "--force"]
+    monkeypatch.setenv("PANELCLI_RANGES", str(ranges))
+    by_environment = ["check", _sample("healthy-adult"), "-o", str(ranges), "--force"]
+    for args in (by_folder, by_environment):
+        result = runner.invoke(app, args)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert f"-o names the ranges file '{ranges}'" in result.stderr
+        assert ranges.read_bytes() == before
+
+
+def test_writing_over_the_file_standard_input_is_redirected_from_is_refused(
+    tmp_path: Path,
+) -> None:
+    """'check - -o in.csv --force < in.csv' replaced the lab's export with the report (QA)."""
+    export = tmp_path / "in.csv"
+    export.write_text(Path(_sample("healthy-adult")).read_text())
+    before = export.read_bytes()
+    with export.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "panelcli", "check", "-", "-o", str(export), "--force"],
+            stdin=stdin, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "which standard input is read from" in done.stderr
+    assert export.read_bytes() == before

@@ -15,6 +15,7 @@ path. Tests hold the paths to the same output.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import operator
 import os
@@ -1000,7 +1001,7 @@ class Interpreter:
             return
         yield from self._duplicate_warning(m, name)
         result = self._result(m, parsed, unit, name, entry, exponent, decimal_comma)
-        if exponent and parsed.unit is None and m.unit is None:
+        if parsed.unit is None and m.unit is None:
             result = self._doubt_assumed_unit(m, parsed, unit, name, entry, decimal_comma, result)
         if decimal_comma and COMMA_MAY_GROUP_THOUSANDS(m.value):
             yield from self._comma_may_group(m, result, unit, name, entry, exponent)
@@ -1013,31 +1014,60 @@ class Interpreter:
         self, m: Measurement, parsed: ParsedValue, unit: str, name: str, entry: MarkerRange,
         decimal_comma: bool, result: Result,
     ) -> Result:  # fmt: skip
-        """A value in a unit assumed for the file (--assume-unit) of another scale than its
-        range's: judged so only if read in the range's own unit it would be judged alike.
+        """A value in a unit assumed for the file (--assume-unit): judged so only if read in
+        the unit of its range (the set's, or the row's printed range's own) it would be judged
+        alike; no 'times the upper limit' that the assumed scale decides.
 
         QA: ferritin '500' with pg/mL assumed was 0.5 ug/L, 'low' (a sign of too little iron);
         a file without units most likely gives each marker in its usual unit.
         """
-        if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE) or (
-            parsed.number is not None and exceeds_physical_limit(parsed.number, entry.unit)
-        ):
-            return result  # nothing to doubt, or its own unit is not a reading at all
-        other = self._result(m, parsed, entry.unit, name, entry, 0, decimal_comma)
-        if other.status == result.status:
-            return result
-        doubt = (
-            f"read as {unit} it is {result.status.value}, but read as {entry.unit} (the unit of "
-            f"{name}'s range) it would be {other.status.value}; add the unit to the file to "
-            "have it judged"
-        )
-        return result.model_copy(
-            update={
-                "status": Status.INDETERMINATE, "flag": "IND",
-                "flags": [*([result.comparator] if result.comparator else []), "IND"],
-                "times_upper_limit": None, "note": f"{result.note}; {doubt}",
-            }
-        )  # fmt: skip
+        if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
+            return result  # nothing to doubt
+        likely, whose = entry.unit, f"{name}'s range"
+        if m.reference_range:  # '0-7 ng/mL' beside a value with no unit: likely in ng/mL
+            printed = parse_lab_range(m.reference_range, decimal_comma)
+            if printed is not None and printed.unit is not None and is_convertible(printed.unit):
+                likely, whose = printed.unit, "the range in the row"
+        for other_unit in [likely] if not same_unit(likely, unit) else []:
+            if parsed.number is not None and exceeds_physical_limit(parsed.number, other_unit):
+                continue  # not a reading at all
+            try:
+                exponent = conversion_exponent(other_unit, entry.unit)
+            except UnitProblem:
+                continue
+            with self._unsaid():
+                other = self._result(m, parsed, other_unit, name, entry, exponent, decimal_comma)
+            if other.status != result.status:
+                doubt = (
+                    f"read as {unit} it is {result.status.value}, but read as {other_unit} (the "
+                    f"unit of {whose}) it would be {other.status.value}; add the unit to the "
+                    "file to have it judged"
+                )
+                return result.model_copy(
+                    update={
+                        "status": Status.INDETERMINATE, "flag": "IND",
+                        "flags": [*([result.comparator] if result.comparator else []), "IND"],
+                        "times_upper_limit": None, "note": f"{result.note}; {doubt}",
+                    }
+                )  # fmt: skip
+            if other.times_upper_limit != result.times_upper_limit:
+                # the same status, but how far past the limit depends on the unit (QA: '4,800
+                # times' or 4.8)
+                result = result.model_copy(update={"times_upper_limit": None})
+        return result
+
+    @contextlib.contextmanager
+    def _unsaid(self) -> Iterator[None]:
+        """Judge a what-if (another unit, ',' grouping thousands) without its warnings, which
+        are not the row's (QA: two 'range-disagrees' for one row, one per reading)."""
+        warned, kinds, pending = set(self._warned), Counter(self._kinds), len(self._pending)
+        try:
+            yield
+        finally:
+            self._warned.intersection_update(warned)
+            self._kinds.clear()
+            self._kinds.update(kinds)
+            del self._pending[pending:]
 
     def _flag_disagrees(self, m: Measurement, flag: str, result: Result) -> Iterator[Issue]:
         """A lab's 'H' on a value panelcli judges normal (or the other way): said on every such
@@ -1084,7 +1114,8 @@ class Interpreter:
         except ValueProblem:
             return
         # decimal_comma stays: the row's printed range is still read with ',' as the mark
-        other = self._result(grouped, parsed, unit, name, entry, exponent, True)
+        with self._unsaid():
+            other = self._result(grouped, parsed, unit, name, entry, exponent, True)
         if other.status == result.status:
             return
         self._warned.add(key)

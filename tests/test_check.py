@@ -140,6 +140,36 @@ def test_an_assumed_unit_of_another_scale_is_judged_only_where_it_makes_no_diffe
     }
 
 
+def test_an_assumed_unit_is_doubted_against_the_unit_of_the_range_in_the_row(write_csv):
+    """QA: '10' beside the lab's '0-7 ng/mL' with pg/mL assumed was normal with no doubt (the
+    set's unit is pg/mL); the what-if reading gave a second 'range-disagrees' for the row; and
+    '4,800 times the upper limit' was said where the unit decides between that and 4.8."""
+    path = write_csv(
+        "sample_id,marker,value,reference_range\nS1,IL-6,10,0-7 ng/mL\nS2,TNF-a,5,0-7\n"
+        "S3,IL-6,12,\n"
+    )
+    results = {}
+    for unit in ("range", "pg/mL", "ng/mL"):
+        report = check_file(path, options=CheckOptions(assume_unit=unit))
+        results[unit] = [(r.status, r.times_upper_limit) for p in report.panels for r in p.results]
+        assert [(w.code, w.line) for w in report.warnings] == [
+            ("range-disagrees", 2), ("range-disagrees", 3)
+        ], unit  # fmt: skip
+        if unit == "range":
+            assert (
+                report.panels[0]
+                .results[0]
+                .note.endswith(  # type: ignore[union-attr]
+                    "read as pg/mL it is normal, but read as ng/mL (the unit of the range in the "
+                    "row) it would be high; add the unit to the file to have it judged"
+                )
+            )
+    doubted = [(Status.INDETERMINATE, None), (Status.NORMAL, None), (Status.HIGH, 4.8)]
+    assert results["range"] == results["pg/mL"] == doubted
+    # ng/mL is the row's own range's unit: no doubt; 12 ng/mL and 12 pg/mL are both high
+    assert results["ng/mL"] == [(Status.HIGH, 1.43), (Status.NORMAL, None), (Status.HIGH, None)]
+
+
 def test_a_range_that_depends_on_what_the_file_lacks_names_all_of_it(write_csv):
     """Ferritin's rows need sex and age; with neither, the note asked only for the sex and the
     summary said "sex or age" where only the age was missing (QA)."""

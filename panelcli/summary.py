@@ -260,11 +260,20 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
     person = [r for r in unclear if r.reference is None]
     sentences = []
     if len(person) > 1:
-        facts, them = _person_facts(person)
-        sentences.append(
-            f"The ranges for {_names(person)} depend on {facts}, and panelcli could not tell "
-            f"{them} from the file."
-        )
+        # One sentence per fact lacking: IL-10 that needs only the age is not said to need
+        # the sex as well because Ferritin beside it does (QA).
+        by_facts: dict[tuple[str, str], list[Result]] = {}
+        for result in person:
+            by_facts.setdefault(_person_facts([result]), []).append(result)
+        for (facts, them), group in by_facts.items():
+            ranges = (
+                f"ranges for {_names(group)} depend"
+                if len(group) > 1
+                else (f"range for {group[0].marker} depends")
+            )
+            sentences.append(
+                f"The {ranges} on {facts}, and panelcli could not tell {them} from the file."
+            )
     # Values with no number ('ND', 'OOR >'), side by side: one sentence per side, not per marker.
     no_number = {
         side: [

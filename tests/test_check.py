@@ -140,6 +140,19 @@ def test_an_assumed_unit_of_another_scale_is_judged_only_where_it_makes_no_diffe
     }
 
 
+def test_markers_whose_ranges_need_different_facts_are_not_said_to_need_the_same(write_csv):
+    """'The ranges for Ferritin and IL-10 depend on sex and age': IL-10's needs only the age."""
+    path = write_csv(
+        "sample_id,marker,value,unit\nD,Ferritin,200,ug/L\nD,IL-10,9,pg/mL\nD,IL-1β,9,pg/mL\n"
+    )
+    (panel,) = check_file(path, load_ranges("mayo-adult")).panels
+    assert panel.summary.text[-1] == (
+        "3 results could not be judged. The range for Ferritin depends on sex and age, and "
+        "panelcli could not tell them from the file. The ranges for IL-10 and IL-1β depend on "
+        "age, and panelcli could not tell it from the file."
+    )
+
+
 def test_an_assumed_unit_is_doubted_against_the_unit_of_the_range_in_the_row(write_csv):
     """QA: '10' beside the lab's '0-7 ng/mL' with pg/mL assumed was normal with no doubt (the
     set's unit is pg/mL); the what-if reading gave a second 'range-disagrees' for the row; and

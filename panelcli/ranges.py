@@ -746,6 +746,14 @@ def find_set(spec: str | None) -> Path:
 
 def _find_set(spec: str) -> Path:
     path = Path(spec)
+    if path.exists() and not path.suffix and os.sep not in spec and spec not in (".", ".."):
+        named = {name.casefold() for name in available_sets()}
+        if spec.casefold() in named:  # which one judges must not depend on the folder run in
+            kind = "folder" if path.is_dir() else "file"
+            raise RangesError(
+                f"'{spec}' is both the name of a reference set and a {kind} here; write "
+                f"'.{os.sep}{spec}' for the {kind}, or rename it"
+            )
     if path.is_dir():
         files = toml_files(path)
         if len(files) != 1:

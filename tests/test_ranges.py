@@ -1194,3 +1194,18 @@ def test_explain_hints_at_a_greek_letter_spelled_one_keystroke_wrong() -> None:
     result = CliRunner().invoke(app, ["explain", "TNF-alpa"])
     assert result.exit_code == 2
     assert "(did you mean TNF-α?)" in result.stderr
+
+
+def test_a_folder_here_with_a_set_s_name_is_refused_as_ambiguous(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'--ranges mayo-adult' judged by ./mayo-adult/my.toml (another set) in the folder that had
+    one, and by the bundled set elsewhere, with nothing said (QA)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mayo-adult").mkdir()
+    own = tmp_path / "mayo-adult" / "my.toml"
+    own.write_text('[set]\nname = "mine"\n\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 9\n')
+    with pytest.raises(RangesError, match="is both the name of a reference set and a folder"):
+        load_ranges("mayo-adult")
+    assert load_ranges("./mayo-adult").path == own.resolve()
+    assert load_ranges("arup-3002601").info.name == "arup-3002601"  # no folder by that name

@@ -320,7 +320,9 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
         text.append(f"{join_names(repeated)} {'was' if len(repeated) == 1 else 'were'} measured "
                     "more than once in this sample; each result is shown.")  # fmt: skip
     if inside and not high and not low:
-        if not unclear and not unknown:
+        if len(results) == 1:  # "All the results" of one (QA)
+            text.append("The result is inside the reference range.")
+        elif not unclear and not unknown:
             text.append("All the results that could be judged are inside the reference range.")
         elif inside == 1:  # "All the results" over the one of 13 that could be judged (QA)
             text.append("The one result that could be judged is inside the reference range.")

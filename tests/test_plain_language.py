@@ -163,6 +163,7 @@ def constructed_panels() -> dict[str, list[Result]]:
             made_up_result("IL-6", normal, 1.0).model_copy(update={"original_unit": "pg/mL"}),
             made_up_result("IL-8", normal, 1.0).model_copy(update={"original_unit": "pg/mL"}),
         ],
+        "one result, inside the range": [made_up_result("IL-6", normal, 1.0)],
         "uncategorised and edge amounts": [
             made_up_result("IL-99", high, 3, times=1.02),
             made_up_result("IL-98", high, 3, times=None),
@@ -318,6 +319,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "was outside the range",
         "could not be used in full",
         "The one result that could be judged is inside the reference range.",
+        "The result is inside the reference range.",
         "The range for IL-2 depends on age, and panelcli could not tell it from the file.",
         "The 2 results that could be judged are inside the reference range.",
         "The file does not say the unit of Ferritin, and in its range's unit",

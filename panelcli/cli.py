@@ -7,6 +7,7 @@ import functools
 import io
 import itertools
 import json
+import math
 import os
 import sys
 import traceback
@@ -259,19 +260,24 @@ SexOpt = Annotated[
 ]
 
 
-def _age_option(value: float | None) -> float | None:
-    """A number of years; typer's own range check said 'nan' was more than 150 (QA)."""
+def _age_option(text: str) -> float:
+    """A number of years, read here: typer's own checks said 'nan' was more than 150 and 'abc'
+    was 'unable to parse string as a number' (QA)."""
     from panelcli.check import MAX_AGE
 
-    if value is not None and not 0 <= value <= MAX_AGE:
-        raise typer.BadParameter(f"give a number of years from 0 to {MAX_AGE}, not {value:g}")
+    try:
+        value = float(text) if text.strip().replace(".", "", 1).isdigit() else math.nan
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= MAX_AGE:
+        raise typer.BadParameter(f"give a number of years from 0 to {MAX_AGE}, not '{text}'")
     return value
 
 
 AgeOpt = Annotated[
     float | None,
     typer.Option(
-        callback=_age_option, metavar="YEARS", help="Age in years for rows that do not give one."
+        parser=_age_option, metavar="YEARS", help="Age in years for rows that do not give one."
     ),
 ]
 

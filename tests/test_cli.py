@@ -317,12 +317,12 @@ def test_validate_takes_sex_and_age_and_lists_what_check_warns_of(tmp_path):
 
 
 @pytest.mark.parametrize("command", ["check", "validate"])
-@pytest.mark.parametrize("age", ["nan", "inf", "-1", "150.5"])
+@pytest.mark.parametrize("age", ["nan", "inf", "-1", "150.5", "abc", "", "1_0"])
 def test_an_age_that_is_no_number_of_years_is_refused_in_plain_words(command, age):
     """'--age nan' said 'Input should be less than or equal to 150' (QA)."""
     result = run(command, "samples/healthy-adult.csv", "--age", age)
     assert result.exit_code == 2
-    assert "give a number of years from 0 to 150, not" in result.stderr
+    assert f"give a number of years from 0 to 150, not '{age}'" in result.stderr
 
 
 def test_an_unreadable_sex_option_is_a_usage_error():

@@ -749,7 +749,7 @@ def header_again(source: str, line: int, cells: list[str], header: list[str]) ->
 _NOT_A_PATIENT = re.compile(
     r"^(?:(?:negative|positive|neg|pos|zero|low|mid|high)[\s_.-]*)?"
     r"(?:[scb]\d+|std|standard|control|ctrl|calibrator|cal|blank|blk|background|bkg|nc|pc|ntc"
-    r"|kontrolle|kalibrator|leerwert|nsb)"
+    r"|kontrolle|kalibrator|leerwert|nsb|buffer|diluent)"
     r"[\s_-]*(?:\d+|low|mid|high|level[\s_-]*\d+)?$|^qc\b",
     re.IGNORECASE,
 )
@@ -759,19 +759,21 @@ _CODED_NOT_A_PATIENT = re.compile(r"^[scb]\d*$", re.IGNORECASE)  # Bio-Plex: S, 
 #: 'QC-Low', 'QC2' are quality-control material; 'NC', 'PC-1', 'Neg Ctrl' an assay's negative and
 #: positive controls).
 _NOT_A_PATIENT_ID = re.compile(
-    r"^(?:standard|std|calibrator|calib|cal|blank|background|bkg|kalibrator|leerwert)"
+    r"^(?:standard|std|calibrator|calib|cal|blank|background|bkg|bkgd|bgd|kalibrator|leerwert)"
     r"[\s_-]*(?:\d{1,3}|[a-h])?$"
     r"|^(?:standard|std)[\s_-]*curve(?:[\s_-]*\d{1,2})?$"
     # Kit and quality controls by level ('Low Control', 'Control High', 'Ctrl 1'; a bare
     # 'Control 7' may be a study's control subject), a zero calibrator, non-specific binding
     r"|^(?:low|mid|medium|high)[\s_-]*(?:control|ctrl|qc)(?:[\s_-]*\d{1,2})?$"
     r"|^(?:control|ctrl)[\s_-]*(?:low|mid|medium|high|level[\s_-]*\d+)$"
-    r"|^zero[\s_-]*(?:calibrator|standard|std)$|^nsb$"
+    r"|^zero[\s_-]*(?:calibrator|standard|std)$|^nsb(?:[\s_-]*\d{1,2})?$"
     # wells of buffer alone (blanks by another name)
-    r"|^(?:assay[\s_-]*)?(?:buffer|diluent)(?:[\s_-]*\d{1,2})?$|^pbs$|^matrix(?:[\s_-]*blank)?$"
+    r"|^(?:assay[\s_-]*)?(?:buffer|diluent)(?:[\s_-]*(?:\d{1,2}|[a-h]))?$|^pbs$"
+    r"|^matrix(?:[\s_-]*blank)?$"
     r"|^(?:negative|positive|neg|pos)[\s_.-]*(?:control|ctrl|kontrolle)[\s_-]*(?:\d{1,3}|[a-h])?$"
     r"|^(?:nc|pc|ntc)(?:[\s_-]*\d{1,2})?$"
-    r"|^qc(?:[\s_-]*(?:\d{1,2}|low|mid|medium|high|level[\s_-]*\d+|[lmh]))?$",
+    r"|^qc(?:[\s_-]*(?:\d{1,2}|level[\s_-]*\d+"
+    r"|(?:low|mid|medium|high|[lmh])(?:[\s_-]*\d{1,2})?))?$",  # 'QC High 2', not 'QC2026'
     re.IGNORECASE,
 )
 #: Sample ids of rows that sum up others (instrument exports end a plate with them).

@@ -1601,7 +1601,7 @@ def test_a_wide_row_s_blank_unit_cell_names_each_marker_it_leaves_without_one(
     "sample_id",
     ["Low Control", "High Control", "Control Low", "Ctrl Level 2", "Kalibrator 1",
      "Standard curve 1", "NSB", "Leerwert", "Zero Calibrator", "Assay Buffer", "Diluent",
-     "PBS", "Matrix Blank", "High QC"],
+     "PBS", "Matrix Blank", "High QC", "QC High 2", "NSB 1", "Bkgd 3", "Buffer B"],
 )  # fmt: skip
 def test_instruments_names_for_controls_standards_and_buffer_wells_are_skipped(
     tmp_path: Path, sample_id: str

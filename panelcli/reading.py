@@ -747,7 +747,7 @@ def header_again(source: str, line: int, cells: list[str], header: list[str]) ->
 #: A sample type naming a standard, control, calibrator or blank: 'S1', 'C2', 'B' as Bio-Plex
 #: writes them, and the words ('Standard', 'QC-High', 'Blank').
 _NOT_A_PATIENT = re.compile(
-    r"^(?:(?:negative|positive|neg|pos|zero|low|mid|high)[\s_.-]*)?"
+    r"^(?:(?:negative|positive|neg|pos|zero|low|mid|high|assay)[\s_.-]*)?"
     r"(?:[scb]\d+|std|standard|control|ctrl|calibrator|cal|blank|blk|background|bkg|nc|pc|ntc"
     r"|kontrolle|kalibrator|leerwert|nsb|buffer|diluent)"
     r"[\s_-]*(?:\d+|low|mid|high|level[\s_-]*\d+)?$|^qc\b",

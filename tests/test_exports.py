@@ -1614,6 +1614,17 @@ def test_instruments_names_for_controls_standards_and_buffer_wells_are_skipped(
     assert [(w.code, w.line) for w in warnings(events)] == [("control-skipped", 2)]
 
 
+@pytest.mark.parametrize("kind", ["Buffer", "Assay Buffer 2", "Diluent"])
+def test_a_buffer_well_by_its_sample_type_is_skipped(tmp_path: Path, kind: str) -> None:
+    """A 'Sample Type' of 'Buffer' was judged as a patient's (left open by an earlier QA)."""
+    events = events_in(
+        tmp_path, f"sample_id,sample type,marker,value,unit\nW1,{kind},IL-6,900,pg/mL\n"
+        "P1,Sample,IL-6,1,pg/mL\n",
+    )  # fmt: skip
+    assert [r.sample_id for r in results(events)] == ["P1"]
+    assert [(w.code, w.line) for w in warnings(events)] == [("control-skipped", 2)]
+
+
 def test_olink_npx_is_refused_as_no_concentration(tmp_path: Path) -> None:
     """NPX (a relative log2 scale) was 'not convertible' or 'no value column', inviting a
     rename after which it would be judged as pg/mL (found in QA)."""

@@ -1942,14 +1942,20 @@ def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
     if first == who:  # nearly always: checked as each sample starts
         return True
     merged = []
-    for was, now in zip(first.split("\0"), who.split("\0"), strict=True):
-        if was and now and was != now:
+    for field, (was, now) in enumerate(zip(first.split("\0"), who.split("\0"), strict=True)):
+        if was and now and was != now and not (field == 1 and _same_moment(was, now)):
             return False
         merged.append(was or now)
     together = "\0".join(merged)
     if together != first:
         seen[_PERSON] = (line, together)
     return True
+
+
+def _same_moment(first: str, second: str) -> bool:
+    """One date written two ways ('03/14/2026', '2026-03-14'): no conflict (QA)."""
+    when = read_date(first)
+    return when is not None and when == read_date(second)
 
 
 def sample_key(

@@ -207,6 +207,19 @@ def test_a_range_that_depends_on_what_the_file_lacks_names_all_of_it(write_csv):
     ]
 
 
+def test_one_date_written_two_ways_in_a_sample_is_no_conflict(write_csv):
+    """'03/14/2026' and '2026-03-14' in one sample gave a false 'sample-conflict' (left open
+    by an earlier QA round); another day still gives one."""
+    path = write_csv(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,03/14/2026,IL-6,2,pg/mL\nS1,P1,2026-03-14,IL-8,3,pg/mL\n"
+        "S2,P1,2026-03-14,IL-6,2,pg/mL\nS2,P1,2026-03-15,IL-8,3,pg/mL\n"
+    )
+    report = check_file(path)
+    assert [(w.code, w.line) for w in report.warnings] == [("sample-conflict", 5)]
+    assert [len(p.results) for p in report.panels] == [2, 2]
+
+
 def test_lab_range_in_the_file_wins_and_disagreement_is_warned(write_csv):
     path = write_csv("marker,value,unit,reference range\nIL-6,5.0,pg/mL,0-7\n")
     report = check_file(path)

@@ -322,8 +322,8 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
     if inside and not high and not low:
         if len(results) == 1:  # "All the results" of one (QA)
             text.append("The result is inside the reference range.")
-        elif not unclear and not unknown:
-            text.append("All the results that could be judged are inside the reference range.")
+        elif not unclear and not unknown:  # "that could be judged" implied some could not (QA)
+            text.append("All the results are inside the reference range.")
         elif inside == 1:  # "All the results" over the one of 13 that could be judged (QA)
             text.append("The one result that could be judged is inside the reference range.")
         else:

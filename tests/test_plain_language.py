@@ -320,6 +320,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "could not be used in full",
         "The one result that could be judged is inside the reference range.",
         "The result is inside the reference range.",
+        "All the results are inside the reference range.",
         "The range for IL-2 depends on age, and panelcli could not tell it from the file.",
         "The 2 results that could be judged are inside the reference range.",
         "The file does not say the unit of Ferritin, and in its range's unit",

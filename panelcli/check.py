@@ -263,7 +263,7 @@ def _censored_number(text: str, plan: _Plan) -> tuple[Comparator, float] | tuple
     if match is None:
         return _NOT_CENSORED
     number = _plain_number(match[2], plan)
-    if number is None:
+    if number is None or (number == 0.0 and match[1] == "<"):  # '<0': refused by parse_value
         return _NOT_CENSORED
     return match[1], number  # type: ignore[return-value]
 

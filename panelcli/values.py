@@ -247,6 +247,12 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     if with_unit:
         rest, unit = with_unit.group("number"), with_unit.group("unit")
     number = _parse_number(rest, cell, decimal_comma)
+    if comparator == "<" and number == 0.0:  # judged 'normal' (QA); '<=0' is 0 and may stand
+        raise ValueProblem(
+            "value-impossible",
+            f"value '{shorten(cell)}' says less than 0, which no concentration can be; check "
+            "the value",
+        )
     return ParsedValue(number, comparator, unit, (), flag)
 
 

@@ -28,7 +28,7 @@ from panelcli.names import marker_key
 from panelcli.ranges import load_ranges
 from panelcli.reading import ReadStats, map_header, read_measurements
 from panelcli.units import UnitProblem, conversion_exponent, convert
-from panelcli.values import parse_value
+from panelcli.values import ValueProblem, parse_value
 
 EXPORTS = Path(__file__).parent / "exports"
 CENSORED_RANGES = str(EXPORTS / "censored-ranges.toml")
@@ -565,6 +565,10 @@ def test_censored_numbers_parse_in_any_spelling(
 ) -> None:
     text = str(number)
     cell = spelling[0] + space + (text.replace(".", ",") if decimal_comma else text)
+    if spelling[1] == "<" and float(text) == 0:  # no concentration is below 0
+        with pytest.raises(ValueProblem, match="says less than 0"):
+            parse_value(cell, decimal_comma=decimal_comma)
+        return
     parsed = parse_value(cell, decimal_comma=decimal_comma)
     assert (parsed.number, parsed.comparator) == (float(text), spelling[1])
 
@@ -1623,6 +1627,18 @@ def test_a_buffer_well_by_its_sample_type_is_skipped(tmp_path: Path, kind: str) 
     )  # fmt: skip
     assert [r.sample_id for r in results(events)] == ["P1"]
     assert [(w.code, w.line) for w in warnings(events)] == [("control-skipped", 2)]
+
+
+def test_less_than_zero_is_refused_not_judged_normal(tmp_path: Path) -> None:
+    """'<0' was judged normal (QA): no concentration is below 0. '<=0' is 0 and stands."""
+    events = events_in(
+        tmp_path, "sample_id;marker;value;unit\nA;IL-6;<0;pg/mL\nB;IL-6;<0,0;pg/mL\n"
+        "C;IL-6;<=0;pg/mL\nD;IL-6;< 0.000;pg/mL\n",
+    )  # fmt: skip
+    assert [(e.code, e.line) for e in errors(events)] == [
+        ("value-impossible", 2), ("value-impossible", 3), ("value-impossible", 5)
+    ]  # fmt: skip
+    assert [r.sample_id for r in results(events)] == ["C"]
 
 
 def test_olink_npx_is_refused_as_no_concentration(tmp_path: Path) -> None:

@@ -223,10 +223,19 @@ CENSORED_BELOW = st.one_of(
 )
 
 
+def _is_zero(value: str) -> bool:
+    try:
+        return float(value.lstrip("<= ").replace(",", ".")) == 0.0
+    except ValueError:
+        return False
+
+
 @given(st.sampled_from(sorted(SETS)), CENSORED_BELOW, st.sampled_from(["female", "male", None]))
 def test_censored_below_is_never_high_in_the_bundled_sets(
     set_name: str, value: str, sex: str | None
 ) -> None:
+    # '<0' is refused (value-impossible), never judged: see test_less_than_zero_is_refused…
+    assume(not (value.startswith("<") and not value.startswith(("<=", "< =")) and _is_zero(value)))
     reference_set = SETS[set_name]
     rows = [f"S-1,{marker},{value},{entry.unit}" for marker, entry in reference_set.markers.items()]
     data = "\n".join(["sample_id,marker,value,unit", *rows]).encode()

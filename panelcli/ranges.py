@@ -374,9 +374,13 @@ class ReferenceSet:
             return hint
 
     def _named_despite_a_lost_letter(self, marker: str) -> str | None:
-        """'TNF-?': the markers it is with a Greek letter where an encoding left '?'."""
+        """'TNF-?': the markers it is with a Greek letter where an encoding left '?' (or a y
+        typed for γ)."""
         lost = "?" if "?" in marker else "\ufffd" if "\ufffd" in marker else None
         if lost is None:
+            # 'IFN-y': a y typed for the γ it looks like (QA); a hint only, never read as γ
+            if marker.rstrip()[-1:] in ("y", "Y") and not marker.rstrip()[-2:-1].isalpha():
+                return self.resolve(marker.rstrip()[:-1] + "γ")
             return None
         found = {self.resolve(marker.replace(lost, letter, 1)) for letter in "αβγ"}
         return " or ".join(sorted(name for name in found if name is not None)) or None

@@ -1209,3 +1209,11 @@ def test_a_folder_here_with_a_set_s_name_is_refused_as_ambiguous(
         load_ranges("mayo-adult")
     assert load_ranges("./mayo-adult").path == own.resolve()
     assert load_ranges("arup-3002601").info.name == "arup-3002601"  # no folder by that name
+
+
+@pytest.mark.parametrize("written", ["IFN-y", "IFN y", "IFN-Y"])
+def test_a_y_typed_for_gamma_gets_a_hint_but_is_not_read_as_gamma(written: str) -> None:
+    """'IFN-y' (a y for the γ it looks like) got no hint (QA)."""
+    reference_set = load_ranges()
+    assert reference_set.resolve(written) is None
+    assert reference_set.suggest(written) == "IFN-γ"

@@ -878,7 +878,8 @@ def _marker_problems(
             if written != other:
                 theirs = f"alias '{written}' of {theirs}"
             problems.append(f"{where}{mine} is the same as {theirs} (names match whatever the "
-                            "case, spaces and dashes); keep it in one marker only")  # fmt: skip
+                            "case, spaces and dashes, and a Greek letter as a letter or its "
+                            "name); keep it in one marker only")  # fmt: skip
     return problems + _named_twice_otherwise(name, aliases, names_used)
 
 

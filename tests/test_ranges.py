@@ -318,7 +318,8 @@ def test_every_problem_is_listed_in_one_pass() -> None:
         "marker 'IL-6': low (10) is greater than high (5)",
         "marker 'IL-6': critical_high (3) must be above high (5)",
         "marker 'IL-8': alias 'IL6' is the same as marker 'IL-6' (names match whatever the case, "
-        "spaces and dashes); keep it in one marker only",
+        "spaces and dashes, and a Greek letter as a letter or its name); keep it in one marker "
+        "only",
     ]
 
 
@@ -397,7 +398,8 @@ def test_a_marker_with_errors_still_claims_its_name_and_aliases() -> None:
     problems = check_ranges_bytes(toml.encode())
     assert (
         "marker 'IL6': its name is the same as marker 'IL-6' (names match whatever the case, "
-        "spaces and dashes); keep it in one marker only"
+        "spaces and dashes, and a Greek letter as a letter or its name); keep it in one marker "
+        "only"
     ) in problems
     assert (
         "marker 'IL-8': aliases: must be a list in square brackets, such as "

@@ -182,12 +182,6 @@ def highest_point(points: Sequence[TrendPoint]) -> TrendPoint | None:
 def trend_direction(points: Sequence[TrendPoint]) -> TrendDirection:
     """The direction that every order the results allow agrees on, else 'unclear': two tests
     on one date may have been taken either way round."""
-    spots = placed(points)
-    if all(
-        p.comparator in _BELOW for p, spot in zip(points, spots, strict=True) if spot is not None
-    ):
-        # all below detection: steady, whatever their limits (if on two dates at all)
-        return "steady" if possible_series(points) else "unclear"
     directions = {direction_of(values) for values in possible_series(points)}
     return directions.pop() if len(directions) == 1 else "unclear"
 
@@ -195,16 +189,19 @@ def trend_direction(points: Sequence[TrendPoint]) -> TrendDirection:
 def possible_series(points: Sequence[TrendPoint]) -> list[list[float]]:
     """Every series that the results allow, as far as the direction can tell: the first, the
     lowest and highest between, the last. Any test on the first date may be the first, any on
-    the last date the last, and results known only by a limit ('<10' between 2 and 1) are at
-    their lowest or their highest. Empty when fewer than two dates have a placed result."""
+    the last date the last, and results known only by a limit ('<10' then 30, or 2 then '>5')
+    are at their lowest or their highest. Empty when fewer than two dates have such a result."""
     spots = placed(points)
-    used = [i for i, spot in enumerate(spots) if spot is not None]
-    if len({points[i].collected_at for i in used}) < 2:
+    # A limit at either end counts too: 9, 2, '>5' rose at the end, whatever '>5' was.
+    span = {
+        i: b
+        for i, (p, spot) in enumerate(zip(points, spots, strict=True))
+        if (b := _bounds(p, spot))
+    }
+    if len({points[i].collected_at for i in span}) < 2:
         return []
-    first_date, last_date = points[used[0]].collected_at, points[used[-1]].collected_at
-    start = min(i for i, p in enumerate(points) if p.collected_at == first_date)
-    end = max(i for i, p in enumerate(points) if p.collected_at == last_date)
-    span = {i: b for i in range(start, end + 1) if (b := _bounds(points[i], spots[i]))}
+    first_date = points[min(span)].collected_at
+    last_date = points[max(span)].collected_at
     # One of each result's (lowest, highest): tests that are alike give the same series.
     # Of those, only the lowest and the highest first (last): a direction changes with each end
     # one way only, so one that both extremes agree on holds for every test between them.
@@ -468,9 +465,16 @@ def placed(points: Sequence[TrendPoint]) -> list[float | None]:
 
 
 def _numbered_at_both_ends(marker: MarkerTrend) -> bool:
-    """Whether the first and last tests can be compared with the others (see `comparable`)."""
-    flags = comparable(marker.points)
-    return flags[0] and flags[-1]
+    """Whether every test on the first and the last date has a number or a limit to compare
+    ('OOR >' has neither)."""
+    points = marker.points
+    ends = (points[0].collected_at, points[-1].collected_at)
+    spots = placed(points)
+    return all(
+        _bounds(p, spot) is not None
+        for p, spot in zip(points, spots, strict=True)
+        if p.collected_at in ends
+    )
 
 
 def _by_last_date(

@@ -199,8 +199,16 @@ def test_a_trend_whose_first_test_has_no_number_does_not_say_from_the_first_test
         (("ND", "3", "30"), "IL-10 rose from the first test to the last."),
         (("30", "3", "ND"), "IL-10 fell from the first test to the last."),
         # '<1' only where no number measured is under 1: 0.5 → <1 may have risen (QA)
-        (("3", "0.5", "<1"), "IL-10 fell over the tests that can be compared."),
-        (("<1", "0.5", "3"), "IL-10 rose over the tests that can be compared."),
+        (
+            ("3", "0.5", "<1"),
+            "IL-10 was lower at the last test than at the first. What it did in between "
+            "cannot be told, as some results are only known to be under or over a limit.",
+        ),
+        (
+            ("<1", "0.5", "3"),
+            "IL-10 was higher at the last test than at the first. What it did in between "
+            "cannot be told, as some results are only known to be under or over a limit.",
+        ),
         (("3", "1", "<1"), "IL-10 fell from the first test to the last."),
         (("<5", "<1", "<2"), "IL-10 stayed about the same."),
     ],
@@ -477,3 +485,23 @@ def test_many_tests_on_one_date_do_not_slow_the_trend_down(tmp_path: Path) -> No
     ]
     assert trend_direction(points) == "unclear"
     assert len(possible_series(points)) <= 16
+
+
+@pytest.mark.parametrize(
+    ("values", "direction"),
+    [
+        (("9", "2", ">5"), "fell then rose"),  # '>5' after 2 is a rise, whatever it was
+        (("<10", "30", "2"), "rose then fell"),  # '<10' then 30 is a rise
+        (("2", "9", "<10"), "unclear"),  # '<10' may be under 9, or over it
+        (("<10", "2", "9"), "unclear"),  # '<10' may be under 2, or over it
+        (("9", "20", ">5"), "unclear"),  # '>5' may be under 20, or over it
+    ],
+)
+def test_a_limit_at_either_end_is_not_skipped(
+    tmp_path: Path, values: tuple[str, str, str], direction: str
+) -> None:
+    """9, 2, '>5' was '↘ falling' ('fell over the tests that can be compared'): the end test
+    was skipped, so the rise it certainly shows was hidden (found in QA)."""
+    trend = three_tests(tmp_path, "IL-6", values)
+    assert trend.markers[0].direction == direction
+    assert not any("can be compared." in t for t in trend.text)

@@ -432,15 +432,15 @@ _BELOW = ("<", "<=")
 def comparable(points: Sequence[TrendPoint]) -> list[bool]:
     """Which results can be placed among the others: a number measured; 'ND' (below every
     number measured); '<10' only where no number measured is under 10 (10 → '<10' fell, but
-    2 → '<10' may have risen); '>100' only where none is over 100. The rest are left out of
-    the direction and of 'highest', not guessed."""
+    2 → '<10' may have risen); '>100' only where none is over 100; with no number measured,
+    all below detection only if their limits are within CHANGE. The rest are left out of the
+    direction and of 'highest', not guessed."""
     measured = [p.value for p in points if p.value is not None and p.comparator is None]
     if not measured:  # only limits: all below detection is one level, anything else unknown
-        return (
-            [p.comparator in _BELOW for p in points]
-            if all(p.comparator in _BELOW for p in points)
-            else [False] * len(points)
-        )
+        limits = [p.value for p in points if p.value is not None]
+        # ...but '<1' then '<10' may have risen ninefold: one level only if the limits are close.
+        close = not limits or max(limits) <= min(limits) * CHANGE
+        return [close and all(p.comparator in _BELOW for p in points)] * len(points)
     low, high = min(measured), max(measured)
     flags = []
     for p in points:

@@ -210,7 +210,7 @@ def test_a_trend_whose_first_test_has_no_number_does_not_say_from_the_first_test
             "cannot be told, as some results are only known to be under or over a limit.",
         ),
         (("3", "1", "<1"), "IL-10 fell from the first test to the last."),
-        (("<5", "<1", "<2"), "IL-10 stayed about the same."),
+        (("<2", "<2", "ND"), "IL-10 stayed about the same."),
     ],
 )
 def test_below_detection_with_no_number_counts_as_lowest(
@@ -278,6 +278,10 @@ def test_from_above_the_range_to_below_it_is_not_still_outside(tmp_path: Path) -
         (("<10", ">5"), "unclear"),
         ((">5", "ND"), "unclear"),
         (("ND", "<1"), "steady"),  # below detection both times: no change it could show
+        (("<2.0", "<2.0"), "steady"),
+        # '<1' then '<10' may have risen ninefold: steady only where the limits are close (QA)
+        (("<1", "<10"), "unclear"),
+        (("<10", "<1"), "unclear"),
     ],
 )
 def test_a_censored_result_is_placed_only_where_its_limit_allows(

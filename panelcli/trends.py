@@ -253,6 +253,13 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             undated.setdefault(panel.patient_id, []).append(panel.sample_id)
     trends = []
     for patient_id, patient_panels in by_patient.items():
+        # A date that cannot be read is left out, as a blank one is, so that the dates that can
+        # be read keep their order; only when none can be read is the file's order used.
+        unreadable = [p for p in patient_panels if read_date(p.collected_at or "") is None]
+        if len(unreadable) < len(patient_panels):
+            patient_panels = [p for p in patient_panels if p not in unreadable]
+        else:
+            unreadable = []
         dates, unread, as_listed = _date_order(
             [p.collected_at for p in patient_panels if p.collected_at]
         )
@@ -286,7 +293,12 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                     dates=dates,
                     markers=markers,
                     text=trend_sentences(
-                        patient_id, dates, markers, unread, undated.get(patient_id, ())
+                        patient_id,
+                        dates,
+                        markers,
+                        unread,
+                        undated.get(patient_id, ()),
+                        {p.sample_id: p.collected_at or "" for p in unreadable},
                     ),
                 )
             )
@@ -312,9 +324,11 @@ def trend_sentences(
     markers: Sequence[MarkerTrend],
     unread_date: str | None = None,
     undated: Sequence[str | None] = (),
+    unreadable: dict[str | None, str] | None = None,
 ) -> list[str]:
     """Which markers rose or fell, when they peaked, and where they ended, in plain words;
-    `undated`: the patient's sample ids that have no date, so are left out."""
+    `undated` and `unreadable` (sample id: date): the samples left out, as they have no date
+    or one panelcli cannot read."""
     if unread_date is None:
         text = [
             f"Patient {patient_id} was tested on {len(dates)} dates, "
@@ -366,14 +380,25 @@ def trend_sentences(
                 verb = "was" if len(names) == 1 else "were"
                 text.append(f"{when}, {join_names(names)} {verb} {word}outside the range.")
     if undated:
-        named = list(dict.fromkeys(f"sample {i}" if i else "a sample" for i in undated))
-        joined = join_names(named)
-        one = len(named) == 1
-        text.append(
-            f"{joined[0].upper()}{joined[1:]} of patient {patient_id} {'has' if one else 'have'} "
-            f"no date, so {'it is' if one else 'they are'} not part of these changes."
-        )
+        text.append(_left_out(patient_id, undated, ("has no date", "have no date")))
+    if unreadable:
+        why = ("has a date that cannot be read", "have dates that cannot be read")
+        quoted = [f"'{shorten(d)}'" for d in dict.fromkeys(unreadable.values())]
+        said = "The date is" if len(quoted) == 1 else "The dates are"
+        text.append(f"{_left_out(patient_id, list(unreadable), why)} {said} {join_names(quoted)}.")
     return text
+
+
+def _left_out(patient_id: str, sample_ids: Sequence[str | None], why: tuple[str, str]) -> str:
+    """'Sample C of patient P1 has no date, so it is not part of these changes'; `why` is
+    said of one sample, then of several."""
+    named = list(dict.fromkeys(f"sample {i}" if i else "a sample" for i in sample_ids))
+    joined = join_names(named)
+    one = len(named) == 1
+    return (
+        f"{joined[0].upper()}{joined[1:]} of patient {patient_id} {why[0] if one else why[1]}, "
+        f"so {'it is' if one else 'they are'} not part of these changes."
+    )
 
 
 def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:

@@ -91,17 +91,28 @@ def test_find_trends_ignores_panels_without_patient_or_date() -> None:
     assert find_trends(report.panels) == []
 
 
-def test_dates_panelcli_cannot_read_are_named_and_the_file_order_is_said(tmp_path):
+def test_a_date_panelcli_cannot_read_is_left_out_and_named(tmp_path: Path) -> None:
+    """2026-03-05, 2026-03-01, 'yesterday' were taken in the file's order, 'rising' from 1 to
+    20, though the two dates that can be read show a fall (found in QA)."""
     path = tmp_path / "mixed.csv"
     path.write_text(
         "sample_id,patient_id,collected_at,marker,value,unit\n"
-        "S1,P1,2026-01-10,IL-6,50,pg/mL\nS2,P1,yesterday,IL-6,2,pg/mL\n"
+        "S1,P1,2026-03-05,IL-6,1,pg/mL\nS2,P1,2026-03-01,IL-6,9,pg/mL\n"
+        "S5,P1,yesterday,IL-6,20,pg/mL\n"
         "S3,P2,14.09.2026,IL-6,5,pg/mL\nS4,P2,02.01.2026,IL-6,1,pg/mL\n",
         encoding="utf-8",
     )
     trends = {t.patient_id: t for t in check_file(str(path)).trends}
-    assert "cannot read the date 'yesterday'" in trends["P1"].text[0]
-    assert "in the order of the file" in trends["P1"].text[0]
+    assert trends["P1"].dates == ["2026-03-01", "2026-03-05"]
+    assert trends["P1"].markers[0].direction == "falling"
+    assert [p.sample_id for p in trends["P1"].markers[0].points] == ["S2", "S1"]
+    assert trends["P1"].text[-1] == (
+        "Sample S5 of patient P1 has a date that cannot be read, so it is not part of these "
+        "changes. The date is 'yesterday'."
+    )
+    from test_plain_language import MAX_GRADE, grade, sentences
+
+    assert [s for t in trends["P1"].text for s in sentences(t) if grade(s) > MAX_GRADE] == []
     # Day.month.year is read as a date: the January test comes first.
     assert trends["P2"].dates == ["02.01.2026", "14.09.2026"]
     assert "from 02.01.2026 to 14.09.2026" in trends["P2"].text[0]
@@ -320,6 +331,9 @@ def test_with_dates_in_file_order_a_marker_still_ends_at_its_own_last_test(
         "C,P1,01/04/2026,IL-6,5,pg/mL\n",
     )
     assert "At its last test, on 01/03/2026, IL-8 was still outside the range." in trend.text
+    # No date can be read, so the file's order is used, and said to be.
+    assert "cannot read the date '01/02/2026'" in trend.text[0]
+    assert "in the order of the file" in trend.text[0]
 
 
 def test_a_censored_result_the_trend_cannot_place_is_a_gap_in_the_sparkline(

@@ -42,8 +42,20 @@ def _date_order(dates: Sequence[str]) -> tuple[list[str], str | None, dict[str, 
         if when is None:
             return distinct, written, {d: d for d in distinct}
         parsed[written] = when
-    # A test with only a date may have been before or after one at 08:00 that day.
-    untimed_days = {_day(d): d for d in reversed(distinct) if not _has_time(d)}
+    # A test with only a date may have been before or after one at 08:00 that day; so may one
+    # at 08:00 in no time zone beside one at 07:30Z. Each such day is one date, spelled as
+    # first written with no time, else as the day alone ('2026-03-02').
+    zoned = {_has_zone(d) for d in distinct if _has_time(d)}
+    untimed_days: dict[date, str] = {}
+    for written in distinct:
+        if not _has_time(written):
+            untimed_days.setdefault(_day(written), written)
+    if len(zoned) > 1:
+        by_zone = [{_day(d) for d in distinct if _has_time(d) and _has_zone(d) == z} for z in zoned]
+        for written in distinct:
+            if (day := _day(written)) in by_zone[0] & by_zone[1]:
+                untimed_days.setdefault(day, day.isoformat())
+                parsed.setdefault(day.isoformat(), datetime(day.year, day.month, day.day))
     moment = {d: _day(d) if _day(d) in untimed_days else parsed[d] for d in distinct}
     first_spelling: dict[date | datetime, str] = {}
     for written in distinct:
@@ -55,6 +67,14 @@ def _date_order(dates: Sequence[str]) -> tuple[list[str], str | None, dict[str, 
 def _has_time(text: str) -> bool:
     """Whether a date that panelcli can read also gives a time of day ('2026-05-20T06:30')."""
     return re.search(r"[T ]\d", text.strip()) is not None
+
+
+def _has_zone(text: str) -> bool:
+    """Whether a date that panelcli can read gives a time zone ('07:30Z', '10:00+05:00')."""
+    try:
+        return datetime.fromisoformat(text.strip()).tzinfo is not None
+    except ValueError:  # day.month.year and slashed dates have none
+        return False
 
 
 def _day(text: str) -> date:

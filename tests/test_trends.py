@@ -523,3 +523,21 @@ def test_a_limit_at_either_end_is_not_skipped(
     trend = three_tests(tmp_path, "IL-6", values)
     assert trend.markers[0].direction == direction
     assert not any("can be compared." in t for t in trend.text)
+
+
+def test_a_time_with_no_zone_is_in_no_known_order_beside_one_with_a_zone(
+    tmp_path: Path,
+) -> None:
+    """08:00 (no zone) was put after 07:30Z, so 9 → 2 read as a fall; 08:00 may be in any
+    zone, so the two are in no known order, as tests on one day with no times are (QA)."""
+    trend = the_trend(
+        tmp_path,
+        "S1,P1,2026-03-01,IL-6,1,pg/mL\nS2,P1,2026-03-02T08:00,IL-6,2,pg/mL\n"
+        "S3,P1,2026-03-02T07:30Z,IL-6,9,pg/mL\n",
+    )
+    assert trend.dates == ["2026-03-01", "2026-03-02"]
+    assert trend.markers[0].direction == "unclear"
+    assert (
+        "IL-6 was tested more than once on 2026-03-02, and which of those tests came first is "
+        "not known." in trend.text
+    )

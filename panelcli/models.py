@@ -7,9 +7,9 @@ These pydantic models are the contract shared by the core, the renderers and scr
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 SCHEMA_VERSION = "1"
 
@@ -150,11 +150,24 @@ TrendDirection = Literal[
 class TrendPoint(_Model):
     """One marker's value on one collection date."""
 
-    collected_at: str
+    collected_at: str = Field(description="As written, time and all.")
+    trend_date: str = Field(
+        "",
+        description="The date of the trend's `dates` the test counts under: a day written two "
+        "ways is one date, and so is a day whose tests are in no known order.",
+    )
     sample_id: str | None = None
     value: float | None = Field(None, description="In the marker's reference unit.")
     comparator: Comparator | None = None
     status: Status
+
+    @model_validator(mode="before")
+    @classmethod
+    def _trend_date_as_written(cls, data: Any) -> Any:
+        """A point given no trend date counts under the date it was collected."""
+        if isinstance(data, dict) and not data.get("trend_date"):
+            return {**data, "trend_date": data.get("collected_at")}
+        return data
 
 
 class MarkerTrend(_Model):

@@ -155,7 +155,8 @@ def direction_of(values: Sequence[float], all_censored_low: bool = False) -> Tre
 def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTrend | None:
     points = [
         TrendPoint(
-            collected_at=when,
+            collected_at=r.collected_at or when,
+            trend_date=when,
             sample_id=r.sample_id,
             value=r.value,
             comparator=r.comparator,
@@ -164,7 +165,7 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
         for when, r in dated
     ]
     known = [p for p in points if p.value is not None or p.comparator in _BELOW]
-    if len({p.collected_at for p in known}) < 2:
+    if len({p.trend_date for p in known}) < 2:
         return None
     last = dated[-1][1]
     return MarkerTrend(
@@ -218,15 +219,15 @@ def possible_series(points: Sequence[TrendPoint]) -> list[list[float]]:
         for i, (p, spot) in enumerate(zip(points, spots, strict=True))
         if (b := _bounds(p, spot))
     }
-    if len({points[i].collected_at for i in span}) < 2:
+    if len({points[i].trend_date for i in span}) < 2:
         return []
-    first_date = points[min(span)].collected_at
-    last_date = points[max(span)].collected_at
+    first_date = points[min(span)].trend_date
+    last_date = points[max(span)].trend_date
     # One of each result's (lowest, highest): tests that are alike give the same series.
     # Of those, only the lowest and the highest first (last): a direction changes with each end
     # one way only, so one that both extremes agree on holds for every test between them.
-    firsts = _extremes([i for i in span if points[i].collected_at == first_date], span)
-    lasts = _extremes([i for i in span if points[i].collected_at == last_date], span)
+    firsts = _extremes([i for i in span if points[i].trend_date == first_date], span)
+    lasts = _extremes([i for i in span if points[i].trend_date == last_date], span)
     # A peak or a dip depends only on the lowest and highest between, so all at their lowest
     # and all at their highest cover every shape. Three at each end outlast the two skipped.
     by_value = {side: sorted(span, key=lambda i: span[i][side]) for side in (0, 1)}
@@ -372,7 +373,7 @@ def trend_sentences(
         if not group:
             continue
         sentence = f"{join_names([m.marker for m in group])} {said}."
-        peaks = {m.highest.collected_at for m in group if m.highest}
+        peaks = {m.highest.trend_date for m in group if m.highest}
         if direction == "rose then fell" and len(peaks) == 1:
             pronoun = "It was" if len(group) == 1 else "They were"
             sentence += f" {pronoun} highest on {peaks.pop()}."
@@ -461,7 +462,7 @@ def _dates_in_unknown_order(marker: MarkerTrend) -> list[str]:
     """Dates with two or more different results of the marker, in no order the data gives."""
     readings: dict[str, set[tuple[float | None, str | None]]] = {}
     for p in marker.points:
-        readings.setdefault(p.collected_at, set()).add((p.value, p.comparator))
+        readings.setdefault(p.trend_date, set()).add((p.value, p.comparator))
     return [when for when, seen in readings.items() if len(seen) > 1]
 
 
@@ -513,12 +514,12 @@ def _numbered_at_both_ends(marker: MarkerTrend) -> bool:
     """Whether every test on the first and the last date has a number or a limit to compare
     ('OOR >' has neither)."""
     points = marker.points
-    ends = (points[0].collected_at, points[-1].collected_at)
+    ends = (points[0].trend_date, points[-1].trend_date)
     spots = placed(points)
     return all(
         _bounds(p, spot) is not None
         for p, spot in zip(points, spots, strict=True)
-        if p.collected_at in ends
+        if p.trend_date in ends
     )
 
 
@@ -528,7 +529,7 @@ def _by_last_date(
     """Markers measured at the last test (key None) first, then each earlier last date's."""
     groups: dict[str | None, list[MarkerTrend]] = {None: []}
     for marker in markers:
-        ended = marker.points[-1].collected_at
+        ended = marker.points[-1].trend_date
         groups.setdefault(None if ended == last_date else ended, []).append(marker)
     return list(groups.items())
 
@@ -538,8 +539,8 @@ def _inside_then_outside(marker: MarkerTrend) -> bool:
     inside_on = None  # the first date it was inside; points are oldest first
     for p in marker.points:
         if p.status == Status.NORMAL and inside_on is None:
-            inside_on = p.collected_at
-        elif p.status in _FLAGGED and inside_on not in (None, p.collected_at):
+            inside_on = p.trend_date
+        elif p.status in _FLAGGED and inside_on not in (None, p.trend_date):
             return True
     return False
 
@@ -547,8 +548,8 @@ def _inside_then_outside(marker: MarkerTrend) -> bool:
 def _last_status(marker: MarkerTrend) -> Status | None:
     """The status at the marker's last date; None when its tests that day differ, as which
     came last is not known."""
-    last = marker.points[-1].collected_at
-    statuses = {p.status for p in marker.points if p.collected_at == last}
+    last = marker.points[-1].trend_date
+    statuses = {p.status for p in marker.points if p.trend_date == last}
     return statuses.pop() if len(statuses) == 1 else None
 
 
@@ -556,7 +557,7 @@ def _outside_before_last(marker: MarkerTrend) -> bool:
     """Whether the test before the last (an earlier date, not a repeat on the last) was outside
     on the same side: 'still' is wrong for a marker that went from above the range to below."""
     last = marker.points[-1]
-    earlier = [p for p in marker.points if p.collected_at != last.collected_at]
+    earlier = [p for p in marker.points if p.trend_date != last.trend_date]
     if not earlier or earlier[-1].status not in _FLAGGED:
         return False
     # A critical status may be on either side; high and low are on opposite ones.

@@ -358,7 +358,10 @@ def test_a_date_and_a_date_with_a_time_on_the_same_day_are_one_date(tmp_path: Pa
     )
     assert trend.dates == ["2026-03-02", "2026-03-05"]
     assert trend.text[0] == "Patient P1 was tested on 2 dates, from 2026-03-02 to 2026-03-05."
-    assert [p.collected_at for p in trend.markers[0].points] == ["2026-03-02"] * 2 + ["2026-03-05"]
+    points = trend.markers[0].points
+    assert [p.trend_date for p in points] == ["2026-03-02"] * 2 + ["2026-03-05"]
+    # The time written is kept: the JSON dropped it (found in QA).
+    assert [p.collected_at for p in points] == ["2026-03-02", "2026-03-02T08:00", "2026-03-05"]
 
 
 def test_the_same_reading_in_two_files_is_one_point(tmp_path: Path) -> None:
@@ -400,7 +403,7 @@ def test_no_direction_is_claimed_between_tests_in_no_known_order(
     (marker,) = trend.markers
     assert marker.direction == "unclear"
     assert said in trend.text
-    when = marker.points[0].collected_at if "S1b" in rows else marker.points[-1].collected_at
+    when = marker.points[0].trend_date if "S1b" in rows else marker.points[-1].trend_date
     assert (
         f"IL-6 was tested more than once on {when}, and which of those tests came first is not "
         "known." in trend.text

@@ -273,7 +273,7 @@ def trend_cells(marker: MarkerTrend) -> dict[str, Text]:
             f"{_point(last.value, last.comparator)}{unit if numbered else ''}"
         ),
         "Highest": inert(
-            f"{_point(highest.value, highest.comparator)} on {highest.collected_at}"
+            f"{_point(highest.value, highest.comparator)} on {highest.trend_date}"
             if highest
             else "-"
         ),

@@ -510,6 +510,29 @@ def placed(points: Sequence[TrendPoint]) -> list[float | None]:
     ]
 
 
+def by_date(points: Sequence[TrendPoint]) -> list[list[TrendPoint]]:
+    """The points of each trend date, oldest date first; the tests of one date are in no
+    known order."""
+    dates: dict[str, list[TrendPoint]] = {}
+    for point in points:
+        dates.setdefault(point.trend_date, []).append(point)
+    return list(dates.values())
+
+
+def placed_by_date(points: Sequence[TrendPoint]) -> list[float | None]:
+    """One value per trend date for the sparkline: its tests' highest where they are all
+    placed and about the same (within CHANGE), else None, as their order is not known."""
+    spots: dict[str, list[float | None]] = {}
+    for point, spot in zip(points, placed(points), strict=True):
+        spots.setdefault(point.trend_date, []).append(spot)
+    drawn: list[float | None] = []
+    for values in spots.values():
+        numbers = [v for v in values if v is not None]
+        same = len(numbers) == len(values) and max(numbers) <= min(numbers) * CHANGE
+        drawn.append(max(numbers) if same else None)
+    return drawn
+
+
 def _numbered_at_both_ends(marker: MarkerTrend) -> bool:
     """Whether every test on the first and the last date has a number or a limit to compare
     ('OOR >' has neither)."""

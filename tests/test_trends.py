@@ -544,3 +544,20 @@ def test_a_time_with_no_zone_is_in_no_known_order_beside_one_with_a_zone(
         "IL-6 was tested more than once on 2026-03-02, and which of those tests came first is "
         "not known." in trend.text
     )
+
+
+def test_a_date_in_no_known_order_shows_all_its_results_and_no_sparkline_step(
+    tmp_path: Path,
+) -> None:
+    """9, then 12 and 1 on one date: the cell read '9 → 1 pg/mL' and the sparkline ▆█▁, a
+    fall, while the sentence said it cannot be told (found in QA)."""
+    from panelcli.render.table import trend_cells
+
+    trend = the_trend(
+        tmp_path,
+        "A,P1,2026-03-01,IL-6,9,pg/mL\nB,P1,2026-03-02,IL-6,12,pg/mL\n"
+        "C,P1,2026-03-02,IL-6,1,pg/mL\n",
+    )
+    cells = trend_cells(trend.markers[0])
+    assert cells["First → last"].plain == "9 → 12 / 1 pg/mL"
+    assert cells["Trend"].plain == "▄ "  # one block a date; that date's order is not known

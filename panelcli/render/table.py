@@ -23,6 +23,7 @@ from panelcli.models import (
     Report,
     Result,
     Status,
+    TrendPoint,
 )
 from panelcli.render.console import inert, spelled_for
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
@@ -32,7 +33,7 @@ from panelcli.summary import (
     report_sentences,
     times_figure,
 )
-from panelcli.trends import placed
+from panelcli.trends import by_date, placed_by_date
 from panelcli.units import unit_key
 from panelcli.values import number_text
 
@@ -257,20 +258,28 @@ def trend_title(trend: PatientTrend) -> Text:
     return inert(f"Changes over time · patient {trend.patient_id} · {dates}")
 
 
+def _date_values(points: list[TrendPoint]) -> str:
+    """The different results of one date, '12 / 1': their order is not known, so none is
+    picked as the first or the last."""
+    said = dict.fromkeys(_point(p.value, p.comparator) for p in points)
+    return " / ".join(said)
+
+
 def trend_cells(marker: MarkerTrend) -> dict[str, Text]:
     """A marker's trend cells by column name."""
-    first, last = marker.points[0], marker.points[-1]
+    dates = by_date(marker.points)
+    first, last = dates[0], dates[-1]
     unit = f" {marker.unit}" if marker.unit else ""
     highest = marker.highest
-    numbered = last.value is not None  # else the unit goes with the first value
+    numbered = any(p.value is not None for p in last)  # else the unit goes with the first value
     icon, word, style = TREND_LOOK[marker.direction]
     return {
         "Marker": inert(marker.marker),
-        # a gap where the trend cannot place a result
-        "Trend": Text(sparkline(placed(marker.points))),
+        # one block a date; a gap where the trend cannot place a result
+        "Trend": Text(sparkline(placed_by_date(marker.points))),
         "First → last": inert(
-            f"{_point(first.value, first.comparator)}{'' if numbered else unit} → "
-            f"{_point(last.value, last.comparator)}{unit if numbered else ''}"
+            f"{_date_values(first)}{'' if numbered else unit} → "
+            f"{_date_values(last)}{unit if numbered else ''}"
         ),
         "Highest": inert(
             f"{_point(highest.value, highest.comparator)} on {highest.trend_date}"

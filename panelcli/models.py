@@ -141,9 +141,10 @@ class ReferenceSetInfo(_Model):
     sha256: str
 
 
-#: 'unclear': too few results could be placed among the others ('<10' then 2 may have risen)
+#: 'unclear': too few results could be placed among the others ('<10' then 2 may have risen);
+#: 'up and down': it changed direction more than once (2, 9, 1, 20).
 TrendDirection = Literal[
-    "rising", "falling", "steady", "rose then fell", "fell then rose", "unclear"
+    "rising", "falling", "steady", "rose then fell", "fell then rose", "up and down", "unclear"
 ]
 
 

@@ -203,8 +203,47 @@ def highest_point(points: Sequence[TrendPoint]) -> TrendPoint | None:
 def trend_direction(points: Sequence[TrendPoint]) -> TrendDirection:
     """The direction that every order the results allow agrees on, else 'unclear': two tests
     on one date may have been taken either way round."""
+    if most_moves(points, certain=True) > 2:
+        return "up and down"
     directions = {direction_of(values) for values in possible_series(points)}
-    return directions.pop() if len(directions) == 1 else "unclear"
+    # One turn or none is said only where a second turn is not possible either.
+    if len(directions) == 1 and most_moves(points, certain=False) <= 2:
+        return directions.pop()
+    return "unclear"
+
+
+def most_moves(points: Sequence[TrendPoint], certain: bool) -> int:
+    """The most rises and falls by more than CHANGE, each the other way from the one before,
+    that the results certainly show (or may show): 2, 9, 1, 20 has three, so turned twice.
+
+    `certain`: one range a date, its tests being in no known order; else each test's own.
+    """
+    spots = placed(points)
+    tests = [
+        (p.trend_date, b) for p, spot in zip(points, spots, strict=True) if (b := _bounds(p, spot))
+    ]
+    if certain:
+        hulls: dict[str, tuple[float, float]] = {}
+        for when, (low, high) in tests:
+            seen = hulls.get(when, (low, high))
+            hulls[when] = (min(seen[0], low), max(seen[1], high))
+        tests = list(hulls.items())
+    # A chain that rose into a test may take it at its highest, to fall from there; one that
+    # fell into it at its lowest. A rise is certain only from the highest to the lowest.
+    rises: list[int] = []  # the most moves in a chain that ends rising into each test
+    falls: list[int] = []
+    for i, (_, (low, high)) in enumerate(tests):
+        rose = fell = 0
+        for j in range(i):
+            before = tests[j][1]
+            top, bottom = (low, high) if certain else (high, low)
+            if top > (before[1] if certain else before[0]) * CHANGE:
+                rose = max(rose, falls[j] + 1)
+            if bottom * CHANGE < (before[0] if certain else before[1]):
+                fell = max(fell, rises[j] + 1)
+        rises.append(rose)
+        falls.append(fell)
+    return max(rises + falls, default=0)
 
 
 def possible_series(points: Sequence[TrendPoint]) -> list[list[float]]:
@@ -331,6 +370,7 @@ _SAID = {
     "rising": "rose from the first test to the last",
     "falling": "fell from the first test to the last",
     "fell then rose": "fell and then rose again",
+    "up and down": "went up and down, and changed direction more than once",
     "steady": "stayed about the same",
     "unclear": (
         "cannot be compared from test to test: some results are only known to be under or over "

@@ -410,15 +410,29 @@ def test_no_direction_is_claimed_between_tests_in_no_known_order(
     )
 
 
-def test_a_direction_every_order_agrees_on_is_still_said(tmp_path: Path) -> None:
-    """Two tests on the first date, both far under the last: it rose whichever came first."""
-    trend = the_trend(
-        tmp_path,
-        "S1,P1,2026-03-01,IL-6,1,pg/mL\nS1b,P1,2026-03-01,IL-6,1.1,pg/mL\n"
-        "S2,P1,2026-03-05,IL-6,30,pg/mL\n",
-    )
-    assert trend.markers[0].direction == "rising"
-    assert not any("came first" in t for t in trend.text)
+@pytest.mark.parametrize(
+    ("rows", "direction"),
+    [
+        # two tests on the first date, both far under the last: it rose whichever came first
+        (
+            "S1,P1,2026-03-01,IL-6,1,pg/mL\nS1b,P1,2026-03-01,IL-6,1.1,pg/mL\n"
+            "S2,P1,2026-03-05,IL-6,30,pg/mL\n",
+            "rising",
+        ),
+        # 2 and 9 on one date, then 1, then 20: '2, 9, 1, 20' turned twice, '9, 2, 1, 20' once
+        (
+            "A,P1,2026-01-01,IL-6,2,pg/mL\nB,P1,2026-01-01,IL-6,9,pg/mL\n"
+            "C,P1,2026-01-02,IL-6,1,pg/mL\nD,P1,2026-01-03,IL-6,20,pg/mL\n",
+            "unclear",
+        ),
+    ],
+)
+def test_a_direction_is_said_only_where_every_order_agrees(
+    tmp_path: Path, rows: str, direction: str
+) -> None:
+    trend = the_trend(tmp_path, rows)
+    assert trend.markers[0].direction == direction
+    assert any("came first" in t for t in trend.text) == (direction == "unclear")
 
 
 def test_the_last_test_is_not_judged_when_that_date_s_tests_differ(tmp_path: Path) -> None:
@@ -561,3 +575,30 @@ def test_a_date_in_no_known_order_shows_all_its_results_and_no_sparkline_step(
     cells = trend_cells(trend.markers[0])
     assert cells["First → last"].plain == "9 → 12 / 1 pg/mL"
     assert cells["Trend"].plain == "▄ "  # one block a date; that date's order is not known
+
+
+@pytest.mark.parametrize(
+    ("values", "direction"),
+    [
+        (("2", "9", "1", "20"), "up and down"),  # was 'fell then rose': it rose 4.5× first
+        (("2", "9", "1", "3"), "up and down"),  # was 'rose then fell': it tripled at the end
+        (("2", "1", "9", "3"), "up and down"),
+        (("3.1", "14.8", "36.2", "9.7"), "rose then fell"),  # one turn
+        (("2", "9", ">5", "20"), "unclear"),  # '>5' may be 5, a second turn, or 9, none
+    ],
+)
+def test_a_series_that_turned_more_than_once_is_said_to_go_up_and_down(
+    tmp_path: Path, values: tuple[str, ...], direction: str
+) -> None:
+    """2, 9, 1, 20 was 'fell and then rose again', leaving out the first rise (QA)."""
+    from test_plain_language import MAX_GRADE, grade, sentences
+
+    dates = [f"2026-01-0{n + 1}" for n in range(len(values))]
+    trend = the_trend(
+        tmp_path, "".join(f"S{d},P1,{d},IL-6,{v},pg/mL\n" for d, v in zip(dates, values))
+    )
+    assert trend.markers[0].direction == direction
+    if direction == "up and down":
+        said = "IL-6 went up and down, and changed direction more than once."
+        assert said in trend.text
+        assert [s for s in sentences(said) if grade(s) > MAX_GRADE] == []

@@ -225,6 +225,7 @@ TREND_LOOK = {
     "steady": ("→", "steady", ""),
     "rose then fell": ("↗↘", "rose, then fell", "yellow"),
     "fell then rose": ("↘↗", "fell, then rose", "yellow"),
+    "up and down": ("↕", "up and down", "yellow"),
     "unclear": ("?", "cannot tell", ""),
 }
 

@@ -602,3 +602,20 @@ def test_a_series_that_turned_more_than_once_is_said_to_go_up_and_down(
         said = "IL-6 went up and down, and changed direction more than once."
         assert said in trend.text
         assert [s for s in sentences(said) if grade(s) > MAX_GRADE] == []
+
+
+@pytest.mark.parametrize(
+    ("values", "cell"),
+    [
+        (("ND", "5", "ND"), "below detection → below detection"),  # was '… pg/mL → …' (QA)
+        (("ND", "3", "5"), "below detection → 5 pg/mL"),
+        (("3", "20", "ND"), "3 pg/mL → below detection"),
+    ],
+)
+def test_the_unit_follows_the_last_number_in_the_first_to_last_cell(
+    tmp_path: Path, values: tuple[str, str, str], cell: str
+) -> None:
+    from panelcli.render.table import trend_cells
+
+    (marker,) = three_tests(tmp_path, "IL-6", values).markers
+    assert trend_cells(marker)["First → last"].plain == cell

@@ -272,15 +272,16 @@ def trend_cells(marker: MarkerTrend) -> dict[str, Text]:
     first, last = dates[0], dates[-1]
     unit = f" {marker.unit}" if marker.unit else ""
     highest = marker.highest
-    numbered = any(p.value is not None for p in last)  # else the unit goes with the first value
+    # The unit goes after the last number: 'ND → 5 pg/mL', '5 pg/mL → ND', none for 'ND → ND'.
+    numbered = any(p.value is not None for p in last)
+    first_unit = "" if numbered or all(p.value is None for p in first) else unit
     icon, word, style = TREND_LOOK[marker.direction]
     return {
         "Marker": inert(marker.marker),
         # one block a date; a gap where the trend cannot place a result
         "Trend": Text(sparkline(placed_by_date(marker.points))),
         "First → last": inert(
-            f"{_date_values(first)}{'' if numbered else unit} → "
-            f"{_date_values(last)}{unit if numbered else ''}"
+            f"{_date_values(first)}{first_unit} → {_date_values(last)}{unit if numbered else ''}"
         ),
         "Highest": inert(
             f"{_point(highest.value, highest.comparator)} on {highest.trend_date}"

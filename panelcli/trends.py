@@ -489,11 +489,23 @@ def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:
         text.append(f"{join_names(limited)} {_SAID['unclear']}.")
     if unordered := [m.marker for m in rest if m.marker not in limited]:
         text.append(f"Whether {join_names(unordered)} rose or fell cannot be told.")
+    # Once per marker, not once per date: a long series may have dozens of such dates.
+    by_dates: dict[tuple[str, ...], list[str]] = {}
     for marker in markers:
-        for when in _dates_in_unknown_order(marker):
+        if dates := tuple(_dates_in_unknown_order(marker)):
+            by_dates.setdefault(dates, []).append(marker.marker)
+    for dates, names in by_dates.items():
+        was = "was" if len(names) == 1 else "were"
+        if len(dates) == 1:
             text.append(
-                f"{marker.marker} was tested more than once on {when}, and which of those tests "
-                "came first is not known."
+                f"{join_names(names)} {was} tested more than once on {dates[0]}, and which of "
+                "those tests came first is not known."
+            )
+        else:
+            listed = join_names(list(dates)) if len(dates) <= 3 else f"{len(dates)} dates"
+            text.append(
+                f"{join_names(names)} {was} tested more than once on {listed}. Which of the "
+                "tests on one date came first is not known."
             )
     return text
 

@@ -619,3 +619,25 @@ def test_the_unit_follows_the_last_number_in_the_first_to_last_cell(
 
     (marker,) = three_tests(tmp_path, "IL-6", values).markers
     assert trend_cells(marker)["First → last"].plain == cell
+
+
+@pytest.mark.parametrize(("days", "listed"), [(2, "2026-01-01 and 2026-01-02"), (6, "6 dates")])
+def test_tests_in_no_known_order_on_many_dates_are_said_once_per_marker(
+    tmp_path: Path, days: int, listed: str
+) -> None:
+    """Two tests of IL-6 and IL-8 on each of many dates gave a 'was tested more than once on
+    DATE' sentence per date per marker, 56 in one file (found in QA)."""
+    from test_plain_language import MAX_GRADE, grade, sentences
+
+    rows = "".join(
+        f"S{d}{v},P1,2026-01-0{d},{m},{v * d},pg/mL\n"
+        for d in range(1, days + 1)
+        for v in (1, 9)
+        for m in ("IL-6", "IL-8")
+    )
+    said = [t for t in the_trend(tmp_path, rows).text if "more than once" in t]
+    assert said == [
+        f"IL-6 and IL-8 were tested more than once on {listed}. Which of the tests on one date "
+        "came first is not known."
+    ]
+    assert [s for s in sentences(said[0]) if grade(s) > MAX_GRADE] == []

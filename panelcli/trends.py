@@ -403,7 +403,7 @@ def trend_sentences(
     for direction, said in _SAID.items():
         group = [m for m in markers if m.direction == direction]
         # 'from the first test' is wrong where that test has no number ('ND' with no limit).
-        partly = [m for m in group if direction in _PARTLY and not _numbered_at_both_ends(m)]
+        partly = [m for m in group if direction in _PARTLY and not _comparable_at_both_ends(m)]
         if partly:
             text.append(f"{join_names([m.marker for m in partly])} {_PARTLY[direction]}.")
             group = [m for m in group if m not in partly]
@@ -464,9 +464,9 @@ def _left_out(patient_id: str, sample_ids: Sequence[str | None], why: tuple[str,
 
 def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:
     """Why each marker's direction cannot be told, and what still can: first to last."""
-    # 'the first' is wrong where the first test cannot be compared ('<10', 2, '<10', 3).
+    # 'the first' is wrong where the first test has no number or limit ('OOR >', 30, 3).
     change_of = {
-        m.marker: first_to_last(m.points) if _numbered_at_both_ends(m) else None for m in markers
+        m.marker: first_to_last(m.points) if _comparable_at_both_ends(m) else None for m in markers
     }
     text = []
     for change, by_limit in product(("rising", "falling"), (False, True)):
@@ -585,7 +585,7 @@ def placed_by_date(points: Sequence[TrendPoint]) -> list[float | None]:
     return drawn
 
 
-def _numbered_at_both_ends(marker: MarkerTrend) -> bool:
+def _comparable_at_both_ends(marker: MarkerTrend) -> bool:
     """Whether every test on the first and the last date has a number or a limit to compare
     ('OOR >' has neither)."""
     points = marker.points

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -219,9 +220,28 @@ def trend_corpus() -> list[str]:
     no_number_first.points[0] = no_number_first.points[0].model_copy(update={"value": None})
     single.append(no_number_first)
     dates = ["2026-07-01", "2026-07-02", "2026-07-03"]
-    return trend_sentences("P-1", dates, every) + trend_sentences(
-        "P-2", dates, single, undated=["S-9", None]
+    return (
+        trend_sentences("P-1", dates, every)
+        + trend_sentences("P-2", dates, single, undated=["S-9", None])
+        + _checked_trend_sentences()
     )
+
+
+def _checked_trend_sentences() -> list[str]:
+    """Trends of a file with turns, an unreadable date and tests in no known order."""
+    rows = [
+        "S1,P1,2026-03-01,IL-6,2", "S2,P1,2026-03-02,IL-6,9", "S3,P1,2026-03-03,IL-6,1",
+        "S4,P1,2026-03-04,IL-6,20", "S5,P1,unknown,IL-6,4", "S6,P2,2026-03-01,IL-6,9",
+        "S7,P2,2026-03-02,IL-6,12", "S8,P2,2026-03-02,IL-6,1",
+    ]  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "trends.csv"
+        path.write_text(
+            "sample_id,patient_id,collected_at,marker,value,unit\n"
+            + "".join(f"{row},pg/mL\n" for row in rows),
+            encoding="utf-8",
+        )
+        return [t for trend in check_file(str(path)).trends for t in trend.text]
 
 
 def rejected_corpus() -> list[str]:
@@ -318,6 +338,9 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "still outside the range",
         "was outside the range",
         "could not be used in full",
+        "went up and down, and changed direction more than once",
+        "has a date that cannot be read, so it is not part of these changes",
+        "which of those tests came first is not known",
         "The one result that could be judged is inside the reference range.",
         "The result is inside the reference range.",
         "All the results are inside the reference range.",

@@ -592,6 +592,7 @@ class Interpreter:
         # A standard's or control's row (see `not_a_patient_sample`) takes the general path.
         kind_of = roles.get("sample_type")
         taken = 0  # rows this loop turned into results (added to stats at the end)
+        comma_shown = False  # the row's value or range writes a decimal comma ('12,5')
         batch: list[StreamEvent] = []
         try:
             for numbered in rows:
@@ -615,8 +616,11 @@ class Interpreter:
                     except KeyError:  # the first row of this marker and unit
                         plan = plan_for(marker, unit)
                     lab_range = lab_range.strip()
-                    if lab_range and decimal_comma and writes_a_decimal_comma(lab_range):
-                        self.comma_decimal_seen = True  # see _judge
+                    # Noted once the row is taken here: a control's '12,5' is not a judged
+                    # value's (the general path skips controls first), as batches count it.
+                    comma_shown = bool(
+                        lab_range and decimal_comma and writes_a_decimal_comma(lab_range)
+                    )
                     if lab_range and plan is not None and unit is not None:
                         plan = lab_plan_for(plan, marker, unit, lab_range, source, decimal_comma)
                     # A marker and a number (and no '#') also mean the row is neither blank
@@ -636,8 +640,7 @@ class Interpreter:
                             comparator, number = _comma_or_censored_number(
                                 text, plan, decimal_comma
                             )
-                            if number is not None and "," in text:
-                                self.comma_decimal_seen = True  # see _comma_may_group
+                            comma_shown = comma_shown or (number is not None and "," in text)
                         if (person is not None and not person_readable(*person, collected_at)) or (
                             dot_may_group is not None and dot_may_group(text)
                         ):
@@ -699,6 +702,8 @@ class Interpreter:
                                         comparator,
                                     )  # fmt: skip
                 if row is not None:
+                    if comma_shown:
+                        self.comma_decimal_seen = True  # see _judge and _comma_may_group
                     batch.append(row)
                     taken += 1
                 else:  # the general reading and judging, which may change what the loop

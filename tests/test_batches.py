@@ -125,6 +125,27 @@ TRICKY = {
     '"Location","Sample","IL-6","IL-8"\n"3(1,C1)","U1","4.21","12.3"\n'
     '"4(1,D1)","U2","1.0","2.0"\n\n"DataType:","Count"\n"Location","Sample","IL-6","IL-8"\n'
     '"3(1,C1)","U1","50","50"\n',
+    # A decimal comma only in a row that is not judged, then '1.234' (QA): both sides must
+    # agree on whether the file has shown ',' as its decimal mark.
+    **{
+        f"comma-then-dot-{n}.csv": f"{head}\n{row}\n"
+        + "".join(
+            f"S{i};{'Sample;' if ';type;' in head else ''}IL-6;{'1.234' if i > 3 else '3'};"
+            f"pg/mL{';' if head.endswith('range') else ''}\n"
+            for i in range(1, 7)
+        )
+        for n, (head, row) in enumerate(
+            [
+                ("sample_id;marker;value;unit", "Standard1;IL-6;12,5;pg/mL"),
+                ("sample_id;marker;value;unit", "Mean;IL-6;12,5;pg/mL"),
+                ("sample_id;type;marker;value;unit", "X1;Standard;IL-6;12,5;pg/mL"),
+                ("sample_id;marker;value;unit;range", "QC-Low;IL-6;3;pg/mL;<7,0"),
+                ("sample_id;marker;value;unit", "S0;;12,5;pg/mL"),
+                ("sample_id;marker;value;unit", "S0;IL-6;12,5;pg/mL;x"),
+                ("sample_id;marker;value;unit", "S0;IL-6;12,5;pg/mL"),  # a judged one counts
+            ]
+        )
+    },
     "age-disagrees.csv": "sample_id,marker,value,unit,age,birth_date,collected_at\n"
     "S1,IL-6,5,pg/mL,30,2020-01-01,2026-01-01\nS2,IL-6,5,pg/mL,40,01.01.1990,2026-01-01\n"
     "S3,IL-6,5,pg/mL,36,01.01.1990,2026-01-01\nS4,IL-6,5,pg/mL,200,,\n",

@@ -108,6 +108,12 @@ def read_batches(
     A wide layout's units row is read here and its units given to every batch. Raises
     InputError for a file that cannot be read at all, as `panelcli check` reports it.
     """
+    if isinstance(rows_per_batch, bool) or not isinstance(rows_per_batch, int):
+        raise TypeError(f"rows_per_batch must be an int, not {rows_per_batch!r}")
+    if rows_per_batch < 1:  # 0 cut at every sample, silently (QA)
+        raise ValueError(f"rows_per_batch must be 1 or more, not {rows_per_batch}")
+    if max_line < 1:
+        raise ValueError(f"max_line must be positive, not {max_line!r}")
     source = os.fspath(source)  # results name their file by this text
     reference_set = reference_set_once(ranges)
     stats = ReadStats()

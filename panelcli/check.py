@@ -395,6 +395,10 @@ class CheckOptions:
             if read is None:
                 raise ValueError(f"sex must be 'female' or 'male' (F, M), not {self.sex!r}")
             object.__setattr__(self, "sex", read)  # 'F' as --sex F takes it (found in QA)
+        if self.age is not None and (
+            isinstance(self.age, bool) or not isinstance(self.age, int | float)
+        ):  # '52' gave "'<=' not supported between 'int' and 'str'" (QA)
+            raise ValueError(f"age must be a number of years, not {self.age!r}")
         if self.age is not None and not 0 <= self.age <= MAX_AGE:
             raise ValueError(f"age must be a number of years from 0 to {MAX_AGE}, not {self.age!r}")
         if self.max_line_length < 1:

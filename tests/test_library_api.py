@@ -86,3 +86,26 @@ def test_sex_is_taken_as_the_command_line_takes_it() -> None:
 def test_an_assumed_unit_no_row_could_use_is_refused() -> None:
     with pytest.raises(ValueError, match="the unit to assume, 'foo', is not a unit"):
         check_file("samples/healthy-adult.csv", options=CheckOptions(assume_unit="foo"))
+
+
+def test_library_arguments_of_the_wrong_kind_are_refused_in_plain_words(tmp_path) -> None:
+    """QA: CheckOptions(age='52') raised "'<=' not supported…"; rows_per_batch=0 cut at every
+    sample; ndjson_join(parts, a set) wrote every line, then failed at the end line."""
+    import pytest
+
+    from panelcli.batches import read_batches
+    from panelcli.check import CheckOptions
+    from panelcli.ranges import load_ranges
+    from panelcli.render.ndjson import ndjson_join
+
+    for age in ("52", True):
+        with pytest.raises(ValueError, match="age must be a number of years"):
+            CheckOptions(age=age)  # type: ignore[arg-type]
+    path = tmp_path / "a.csv"
+    path.write_text("sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n")
+    with pytest.raises(ValueError, match="rows_per_batch must be 1 or more"):
+        list(read_batches(str(path), rows_per_batch=0))
+    with pytest.raises(TypeError, match="rows_per_batch must be an int"):
+        list(read_batches(str(path), rows_per_batch=None))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be a ReferenceSetInfo"):
+        next(ndjson_join([], load_ranges()))  # type: ignore[arg-type]

@@ -160,6 +160,11 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
     kept at their first place; each file's closing warnings come after its last part, and the
     end line (notice, totals) last. Raises ValueError for a part judged by another set.
     """
+    if not isinstance(reference_set, ReferenceSetInfo):  # checked before any line (QA)
+        raise TypeError(
+            f"reference_set must be a ReferenceSetInfo (a reference set's .info), not "
+            f"{type(reference_set).__name__}"
+        )
     total = Tally()
     file: _FileSoFar | None = None
     for part in parts:

@@ -739,6 +739,10 @@ def find_set(spec: str | None) -> Path:
             "'panelcli ranges list'), a TOML file or a folder holding one"
         )
     from_env = not spec and bool(os.environ.get(RANGES_ENV))
+    if not spec and not from_env:  # the default is a set's name, never a file or folder here
+        default = available_sets().get(DEFAULT_SET)  # (QA: a stray file so named broke runs)
+        if default is not None:
+            return default
     spec = spec or os.environ.get(RANGES_ENV) or DEFAULT_SET
     try:
         return _find_set(spec)

@@ -1211,6 +1211,8 @@ def test_a_folder_here_with_a_set_s_name_is_refused_as_ambiguous(
         load_ranges("mayo-adult")
     assert load_ranges("./mayo-adult").path == own.resolve()
     assert load_ranges("arup-3002601").info.name == "arup-3002601"  # no folder by that name
+    (tmp_path / "arup-3002601").touch()  # the default set is not typed: never ambiguous (QA)
+    assert load_ranges().info.name == "arup-3002601"
 
 
 @pytest.mark.parametrize("written", ["IFN-y", "IFN y", "IFN-Y"])

@@ -76,7 +76,7 @@ from panelcli.reading import (
     rows_to_measurements,
 )
 from panelcli.summary import summarise_panel
-from panelcli.trends import find_trends, read_date
+from panelcli.trends import find_trends, may_be_one_moment, read_date
 from panelcli.units import (
     MAX_GRAMS_PER_LITRE,
     UnitProblem,
@@ -1952,19 +1952,13 @@ def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
         return True
     merged = []
     for field, (was, now) in enumerate(zip(first.split("\0"), who.split("\0"), strict=True)):
-        if was and now and was != now and not (field == 1 and _same_moment(was, now)):
+        if was and now and was != now and not (field == 1 and may_be_one_moment(was, now)):
             return False
         merged.append(was or now)
     together = "\0".join(merged)
     if together != first:
         seen[_PERSON] = (line, together)
     return True
-
-
-def _same_moment(first: str, second: str) -> bool:
-    """One date written two ways ('03/14/2026', '2026-03-14'): no conflict (QA)."""
-    when = read_date(first)
-    return when is not None and when == read_date(second)
 
 
 def sample_key(

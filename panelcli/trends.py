@@ -84,6 +84,17 @@ def _day(text: str) -> date:
     return when.date()
 
 
+def may_be_one_moment(first: str, second: str) -> bool:
+    """Whether two dates as written may name one collection: the same moment ('03/14/2026',
+    '2026-03-14'), or one day where either gives no time ('2026-05-20', '…T06:30')."""
+    one, other = read_date(first), read_date(second)
+    if one is None or other is None:
+        return False
+    if one == other:
+        return True
+    return (not _has_time(first) or not _has_time(second)) and _day(first) == _day(second)
+
+
 #: Besides ISO 8601: day.month.year, as German and other European exports write it (with a
 #: dot it is never month-first; 01/02/2026 is left unread because it could be either).
 _DOTTED = ("%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")

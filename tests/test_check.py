@@ -214,10 +214,11 @@ def test_one_date_written_two_ways_in_a_sample_is_no_conflict(write_csv):
         "sample_id,patient_id,collected_at,marker,value,unit\n"
         "S1,P1,03/14/2026,IL-6,2,pg/mL\nS1,P1,2026-03-14,IL-8,3,pg/mL\n"
         "S2,P1,2026-03-14,IL-6,2,pg/mL\nS2,P1,2026-03-15,IL-8,3,pg/mL\n"
+        "S3,P1,2026-05-20T06:30,IL-6,2,pg/mL\nS3,P1,2026-05-20,IL-8,3,pg/mL\n"  # and no time
     )
     report = check_file(path)
     assert [(w.code, w.line) for w in report.warnings] == [("sample-conflict", 5)]
-    assert [len(p.results) for p in report.panels] == [2, 2]
+    assert [len(p.results) for p in report.panels] == [2, 2, 2]
 
 
 def test_lab_range_in_the_file_wins_and_disagreement_is_warned(write_csv):

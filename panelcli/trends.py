@@ -229,10 +229,7 @@ def most_moves(points: Sequence[TrendPoint], certain: bool) -> int:
 
     `certain`: one range a date, its tests being in no known order; else each test's own.
     """
-    spots = placed(points)
-    tests = [
-        (p.trend_date, b) for p, spot in zip(points, spots, strict=True) if (b := _bounds(p, spot))
-    ]
+    tests = [(p.trend_date, b) for p, b in zip(points, _all_bounds(points), strict=True) if b]
     if certain:
         hulls: dict[str, tuple[float, float]] = {}
         for when, (low, high) in tests:
@@ -262,13 +259,8 @@ def possible_series(points: Sequence[TrendPoint]) -> list[list[float]]:
     lowest and highest between, the last. Any test on the first date may be the first, any on
     the last date the last, and results known only by a limit ('<10' then 30, or 2 then '>5')
     are at their lowest or their highest. Empty when fewer than two dates have such a result."""
-    spots = placed(points)
     # A limit at either end counts too: 9, 2, '>5' rose at the end, whatever '>5' was.
-    span = {
-        i: b
-        for i, (p, spot) in enumerate(zip(points, spots, strict=True))
-        if (b := _bounds(p, spot))
-    }
+    span = {i: b for i, b in enumerate(_all_bounds(points)) if b}
     if len({points[i].trend_date for i in span}) < 2:
         return []
     first_date = points[min(span)].trend_date
@@ -296,14 +288,29 @@ def _extremes(tests: list[int], span: dict[int, tuple[float, float]]) -> set[int
     return {min(tests, key=lambda i: span[i][0]), max(tests, key=lambda i: span[i][1])}
 
 
-def _bounds(point: TrendPoint, spot: float | None) -> tuple[float, float] | None:
+def _bounds(
+    point: TrendPoint, spot: float | None, lowest: float | None
+) -> tuple[float, float] | None:
     """The lowest and highest value a result may have where the trend places it; None for
-    one with no number ('OOR >'), which says nothing about the direction."""
+    one with no number ('OOR >'), which says nothing about the direction. `lowest`: the
+    lowest number measured, under which an 'ND' is, by how much unknown (QA: 0.1 → 'ND' was
+    'fell', though 'ND' may be 0.09)."""
+    if point.value is None and point.comparator in _BELOW:
+        if lowest is not None:
+            return 0.0, lowest
+        return (0.0, 0.0) if spot is not None else None  # one level with the others, or unknown
     if spot is not None:
         return spot, spot
     if point.value is None:
         return None
     return (0.0, point.value) if point.comparator in _BELOW else (point.value, math.inf)
+
+
+def _all_bounds(points: Sequence[TrendPoint]) -> list[tuple[float, float] | None]:
+    """`_bounds` of each result."""
+    measured = [p.value for p in points if p.value is not None and p.comparator is None]
+    lowest = min(measured, default=None)
+    return [_bounds(p, spot, lowest) for p, spot in zip(points, placed(points), strict=True)]
 
 
 def first_to_last(points: Sequence[TrendPoint]) -> TrendDirection | None:
@@ -601,10 +608,9 @@ def _comparable_at_both_ends(marker: MarkerTrend) -> bool:
     ('OOR >' has neither)."""
     points = marker.points
     ends = (points[0].trend_date, points[-1].trend_date)
-    spots = placed(points)
     return all(
-        _bounds(p, spot) is not None
-        for p, spot in zip(points, spots, strict=True)
+        b is not None
+        for p, b in zip(points, _all_bounds(points), strict=True)
         if p.trend_date in ends
     )
 

@@ -221,6 +221,9 @@ def test_a_trend_whose_first_test_has_no_number_does_not_say_from_the_first_test
             "cannot be told, as some results are only known to be under or over a limit.",
         ),
         (("3", "1", "<1"), "IL-10 fell from the first test to the last."),
+        # 'ND' is under the lowest number measured, by how much unknown: 3 → 3 → ND may be
+        # 2.9 (it was 'fell', QA); 30 → 3 → ND did fall, whatever 'ND' was
+        (("3", "3", "ND"), "Whether IL-10 rose or fell cannot be told."),
         (("<2", "<2", "ND"), "IL-10 stayed about the same."),
     ],
 )

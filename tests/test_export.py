@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -202,3 +203,21 @@ def test_writing_over_the_file_standard_input_is_redirected_from_is_refused(
     assert done.returncode == 2, done.stderr
     assert "which standard input is read from" in done.stderr
     assert export.read_bytes() == before
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout here")
+def test_output_to_dev_stdout_redirected_to_a_file_writes_there(tmp_path: Path) -> None:
+    """'-o /dev/stdout' with stdout sent to a file was refused as an existing file, and with
+    --force would have replaced the /dev/stdout link with a file (QA)."""
+    target = tmp_path / "out.csv"
+    link_before = os.readlink("/dev/stdout") if os.path.islink("/dev/stdout") else None
+    with target.open("wb") as stdout:
+        done = subprocess.run(
+            [sys.executable, "-m", "panelcli", "check", _sample("healthy-adult"), "-f", "csv",
+             "-o", "/dev/stdout", "--force"],
+            stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120,
+        )  # fmt: skip
+    assert done.returncode in (0, 1), done.stderr
+    assert target.read_text(encoding="utf-8").startswith("source,line,column,")
+    if link_before is not None:
+        assert os.readlink("/dev/stdout") == link_before

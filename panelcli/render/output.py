@@ -25,7 +25,11 @@ def refuse_existing(target: Path, force: bool) -> None:
 
 
 def _is_special(target: Path) -> bool:
-    """A device, named pipe or socket (not a file to replace)."""
+    """A device, named pipe or socket (not a file to replace); also anything under /dev or
+    /proc: '-o /dev/stdout' with stdout redirected to a file was refused as existing, and
+    with --force would have put a file in place of the /dev/stdout link (QA)."""
+    if os.path.abspath(target).startswith(("/dev/", "/proc/")):
+        return True
     try:
         return is_stream(target.stat().st_mode)
     except OSError:

@@ -43,13 +43,12 @@ from panelcli.reading import (
     is_range_row,
     is_units_row,
     no_result_rows,
-    not_a_patient_sample,
     open_rows,
+    shows_decimal_comma,
     units_row_again,
     units_row_below,
     with_units_row,
 )
-from panelcli.values import ValueProblem, parse_value, writes_a_decimal_comma
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -178,7 +177,7 @@ def read_batches(
                     yield batch(rows, first, False)
                     rows, first, comma_before = [], False, comma_seen
                 if stats.decimal_comma and not comma_seen and isinstance(cells, list):
-                    comma_seen = _writes_decimal_comma(cells, layout, header)
+                    comma_seen = shows_decimal_comma(cells, layout, header)
                 rows.append(numbered)
                 previous = here
         except InputError as exc:
@@ -247,40 +246,6 @@ def _is_data(cells: list[str] | csv.Error) -> bool:
     if not isinstance(cells, list):
         return True
     return not (is_blank(cells) or is_comment(cells))
-
-
-def _writes_decimal_comma(cells: list[str], layout: Layout, header: list[str]) -> bool:
-    """Whether a row the interpreter judges has a value it reads with ',' as the decimal mark
-    ('12,5', not '12,345'), as `Interpreter.comma_decimal_seen` notes it: not a control's, nor
-    one of a row refused for its shape (cells past the header's, no marker) (QA)."""
-    if is_range_row(cells, layout) or not_a_patient_sample(cells, layout):
-        return False
-    named = len(header) - next(
-        (n for n, c in enumerate(reversed(header)) if c.strip()), len(header)
-    )
-    if len(cells) > named and "".join(cells[named:]).strip():
-        return False  # row-too-many-cells
-    marker = layout.roles.get("marker")
-    if layout.kind == "long" and marker is not None and not _cell(cells, marker):
-        return False  # marker-missing
-    columns = [*layout.markers] if layout.kind == "wide" else [layout.roles["value"]]
-    if "reference_range" in layout.roles:  # '<7,0' shows it too (see `Interpreter._judge`)
-        range_cell = layout.roles["reference_range"]
-        if range_cell < len(cells) and writes_a_decimal_comma(cells[range_cell]):
-            return True
-    for index in columns:
-        text = cells[index] if index < len(cells) else ""
-        if writes_a_decimal_comma(text):
-            try:
-                parse_value(text, True)
-            except ValueProblem:
-                continue
-            return True
-    return False
-
-
-def _cell(cells: list[str], index: int) -> str:
-    return cells[index].strip() if index < len(cells) else ""
 
 
 def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:

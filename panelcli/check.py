@@ -68,12 +68,14 @@ from panelcli.reading import (
     FileRows,
     Layout,
     Measurement,
+    NumberedRow,
     ReadStats,
     file_closing,
     not_a_patient_id,
     not_a_patient_sample,
     open_rows,
     rows_to_measurements,
+    shows_decimal_comma,
 )
 from panelcli.summary import summarise_panel
 from panelcli.trends import find_trends, may_be_one_moment, read_date
@@ -553,8 +555,30 @@ class Interpreter:
             yield from self._long_rows(file, stats, size)
             return
         source, header, layout, delimiter, _, rows = file
+        if stats.decimal_comma:
+            rows = self._noting_commas(rows, layout, header)
         measurements = rows_to_measurements(source, header, layout, delimiter, rows, stats, first)
         yield from in_lists(self.judge_all(measurements, stats), size, stats.waiting)
+
+    def _noting_commas(
+        self, rows: Iterable[NumberedRow], layout: Layout, header: Sequence[str]
+    ) -> Iterator[NumberedRow]:
+        """The rows, each noted once judged (when the next is asked for) if it shows ',' as
+        the decimal mark, as batches note them (`shows_decimal_comma`): also a row refused
+        for a cell, such as its flag, before its value was judged."""
+        before: NumberedRow | None = None
+        for numbered in rows:
+            if before is not None:
+                self._note_comma(before, layout, header)
+            yield numbered
+            before = numbered
+        if before is not None:
+            self._note_comma(before, layout, header)
+
+    def _note_comma(self, numbered: NumberedRow, layout: Layout, header: Sequence[str]) -> None:
+        cells = numbered[2]
+        if not self.comma_decimal_seen and type(cells) is list:
+            self.comma_decimal_seen = shows_decimal_comma(cells, layout, header)
 
     def _long_rows(
         self, file: FileRows, stats: ReadStats, size: int
@@ -716,6 +740,8 @@ class Interpreter:
                         source, header, layout, delimiter, (numbered,), stats, first=False
                     )
                     batch.extend(self.judge_all(measurements, stats))
+                    if decimal_comma:
+                        self._note_comma(numbered, layout, header)
                 if len(batch) >= size or (waiting is not None and waiting()):
                     yield batch
                     batch = []

@@ -17,7 +17,7 @@ import re
 import stat
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
@@ -38,6 +38,7 @@ from panelcli.values import (
     shorten,
     visible,
     without_invisible,
+    writes_a_decimal_comma,
 )
 
 STDIN = "-"
@@ -806,6 +807,42 @@ def not_a_patient_id(sample_id: str) -> str | None:
     if _NOT_A_PATIENT_ID.match(sample_id):
         return f"a standard, calibrator, quality control or blank (sample '{shorten(sample_id)}')"
     return None
+
+
+def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str]) -> bool:
+    """Whether a row shows ',' as the file's decimal mark ('12,5', not '12,345') in a value or
+    a lab's range, for what follows it (see `Interpreter.comma_decimal_seen`): any data row
+    but a control's, a summary's, a range row and one refused for its shape (cells past the
+    header's, no marker). One rule for `panelcli check` and for batches (QA: they differed)."""
+    if is_blank(cells) or is_comment(cells):
+        return False
+    if is_range_row(cells, layout) or not_a_patient_sample(cells, layout):
+        return False
+    named = len(header) - next(
+        (n for n, name in enumerate(reversed(header)) if name.strip()), len(header)
+    )
+    if len(cells) > named and "".join(cells[named:]).strip():
+        return False  # row-too-many-cells
+    marker = layout.roles.get("marker")
+    if layout.kind == "long" and marker is not None and not _cell_text(cells, marker):
+        return False  # marker-missing
+    columns = [*layout.markers] if layout.kind == "wide" else [layout.roles["value"]]
+    range_cell = layout.roles.get("reference_range")
+    if range_cell is not None and writes_a_decimal_comma(_cell_text(cells, range_cell)):
+        return True
+    for index in columns:
+        text = _cell_text(cells, index)
+        if writes_a_decimal_comma(text):
+            try:
+                parse_value(text, True)
+            except ValueProblem:
+                continue
+            return True
+    return False
+
+
+def _cell_text(cells: list[str], index: int) -> str:
+    return cells[index].strip() if index < len(cells) else ""
 
 
 def units_row_again(layout: Layout, cells: list[str], source: str, line: int) -> None:

@@ -130,8 +130,13 @@ TRICKY = {
     **{
         f"comma-then-dot-{n}.csv": f"{head}\n{row}\n"
         + "".join(
-            f"S{i};{'Sample;' if ';type;' in head else ''}IL-6;{'1.234' if i > 3 else '3'};"
-            f"pg/mL{';' if head.endswith('range') else ''}\n"
+            ";".join(
+                {"sample_id": f"S{i}", "type": "Sample", "marker": "IL-6", "unit": "pg/mL"}.get(
+                    column, "1.234" if column == "value" and i > 3 else "3" * (column == "value")
+                )
+                for column in head.split(";")
+            )
+            + "\n"
             for i in range(1, 7)
         )
         for n, (head, row) in enumerate(
@@ -143,6 +148,12 @@ TRICKY = {
                 ("sample_id;marker;value;unit", "S0;;12,5;pg/mL"),
                 ("sample_id;marker;value;unit", "S0;IL-6;12,5;pg/mL;x"),
                 ("sample_id;marker;value;unit", "S0;IL-6;12,5;pg/mL"),  # a judged one counts
+                # refused for a cell other than its value, or for its value or unit (QA)
+                ("sample_id;marker;value;unit;flag", "S0;IL-6;12,5;pg/mL;*"),
+                ("sample_id;marker;comparator;value;unit", "S0;IL-6;~;2,5;pg/mL"),
+                ("sample_id;marker;value;unit;range", "S0;IL-6;abc;pg/mL;<7,0"),
+                ("sample_id;marker;value;unit;range", "S0;IL-6;<0;pg/mL;<7,0"),
+                ("sample_id;marker;value;unit", "S0;IL-6;12,5;"),
             ]
         )
     },

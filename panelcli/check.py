@@ -1063,32 +1063,33 @@ class Interpreter:
             printed = parse_lab_range(m.reference_range, decimal_comma)
             if printed is not None and printed.unit is not None and is_convertible(printed.unit):
                 likely, whose = printed.unit, "the range in the row"
-        for other_unit in [likely] if not same_unit(likely, unit) else []:
-            if parsed.number is not None and exceeds_physical_limit(parsed.number, other_unit):
-                continue  # not a reading at all
-            try:
-                exponent = conversion_exponent(other_unit, entry.unit)
-            except UnitProblem:
-                continue
-            with self._unsaid():
-                other = self._result(m, parsed, other_unit, name, entry, exponent, decimal_comma)
-            if other.status != result.status:
-                doubt = (
-                    f"read as {unit} it is {result.status.value}, but read as {other_unit} (the "
-                    f"unit of {whose}) it would be {other.status.value}; add the unit to the "
-                    "file to have it judged"
-                )
-                return result.model_copy(
-                    update={
-                        "status": Status.INDETERMINATE, "flag": "IND",
-                        "flags": [*([result.comparator] if result.comparator else []), "IND"],
-                        "times_upper_limit": None, "note": f"{result.note}; {doubt}",
-                    }
-                )  # fmt: skip
-            if other.times_upper_limit != result.times_upper_limit:
-                # the same status, but how far past the limit depends on the unit (QA: '4,800
-                # times' or 4.8)
-                result = result.model_copy(update={"times_upper_limit": None})
+        if same_unit(likely, unit) or (
+            parsed.number is not None and exceeds_physical_limit(parsed.number, likely)
+        ):
+            return result  # read in its likely unit, or that would be no reading at all
+        try:
+            exponent = conversion_exponent(likely, entry.unit)
+        except UnitProblem:
+            return result
+        with self._unsaid():
+            other = self._result(m, parsed, likely, name, entry, exponent, decimal_comma)
+        if other.status != result.status:
+            doubt = (
+                f"read as {unit} it is {result.status.value}, but read as {likely} (the unit of "
+                f"{whose}) it would be {other.status.value}; add the unit to the file to have "
+                "it judged"
+            )
+            return result.model_copy(
+                update={
+                    "status": Status.INDETERMINATE, "flag": "IND",
+                    "flags": [*([result.comparator] if result.comparator else []), "IND"],
+                    "times_upper_limit": None, "note": f"{result.note}; {doubt}",
+                }
+            )  # fmt: skip
+        if other.times_upper_limit != result.times_upper_limit:
+            # the same status, but how far past the limit depends on the unit (QA: '4,800
+            # times' or 4.8)
+            return result.model_copy(update={"times_upper_limit": None})
         return result
 
     @contextlib.contextmanager

@@ -607,7 +607,7 @@ def _possible_people(
 def _missing(rows: Iterable[Interval], sex: Sex | None, age: float | None) -> str:
     """Name what unknown fact makes the rows disagree (or, if they agree, go unchecked)."""
     rows = list(rows)
-    sex_decides = sex is None and (len({r.sex for r in rows}) > 1 or any(r.sex for r in rows))
+    sex_decides = sex is None and any(r.sex for r in rows)  # rows of two sexes have one too
     age_decides = age is None and any(r.age_min is not None or r.age_max is not None for r in rows)
     if sex_decides and age_decides:  # naming one sent readers to add it, then the other (QA)
         return "sex and age"

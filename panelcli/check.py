@@ -93,6 +93,7 @@ from panelcli.units import (
 from panelcli.values import (
     COMMA_MAY_GROUP_THOUSANDS,
     DOT_MAY_GROUP_THOUSANDS,
+    FLAG_WORDS,
     PLAIN_NUMBER,
     ParsedValue,
     ValueProblem,
@@ -957,12 +958,11 @@ class Interpreter:
             if writes_a_decimal_comma(m.value):
                 self.comma_decimal_seen = True  # see _comma_may_group
         unit = m.unit
-        if parsed.flag is not None and parsed.number is None and parsed.comparator is not None:
-            # 'ND H' in one cell (a flag column's 'H' beside 'ND' is refused as it is read)
-            conflict = flag_contradicts(parsed, m.value.strip())
-            if conflict:
-                yield self._reject(m, "flag-conflict", conflict)
-                return
+        # 'ND H' in one cell (a flag column's 'H' beside 'ND' is refused as it is read)
+        conflict = flag_contradicts(parsed, m.value.strip())
+        if conflict:
+            yield self._reject(m, "flag-conflict", conflict)
+            return
         if parsed.flag is not None:  # after the refusals of the number itself
             yield from self._flag_left_out(m, parsed.flag)
         if unit and unit.isdigit() and not decimal_comma and parsed.comparator is None:
@@ -1113,23 +1113,23 @@ class Interpreter:
             if flag != "N":  # the lab's flag is then the only judgement there is: keep it
                 yield self._warning(
                     m, "value-flag-unjudged", f"the lab flagged {result.marker} "
-                    f"'{value}' as {_FLAG_WORDS[flag]}; panelcli could not "
+                    f"'{value}' as {FLAG_WORDS[flag]}; panelcli could not "
                     f"judge it ({result.status.value.replace('_', ' ')}), so the lab's flag is "
                     "the only judgement of it",
                 )  # fmt: skip
             return
-        ours = result.flag if result.flag in _FLAG_WORDS else "N"
+        ours = result.flag if result.flag in FLAG_WORDS else "N"
         if ours == flag or (flag == "A" and ours != "N"):
             return
         own = result.reference is not None and result.reference.origin == "file"
         yield self._warning(
             m, "value-flag-disagrees", f"the lab flagged {result.marker} "
-            f"'{value}' as {_FLAG_WORDS[flag]}, but by the "
+            f"'{value}' as {FLAG_WORDS[flag]}, but by the "
             + (
-                f"lab's own range in the row it is {_FLAG_WORDS[ours]}: check the flag and the "
+                f"lab's own range in the row it is {FLAG_WORDS[ours]}: check the flag and the "
                 "range"
                 if own
-                else f"range panelcli uses it is {_FLAG_WORDS[ours]}; ranges differ between "
+                else f"range panelcli uses it is {FLAG_WORDS[ours]}; ranges differ between "
                 "labs and assays: ask which range the lab used"
             ),
         )  # fmt: skip
@@ -1472,11 +1472,12 @@ class Interpreter:
         if column is not None:  # its flag was put after the value as it was read (QA: the
             # warning quoted a cell '5 H' no file has, in the value's column)
             value = self._without_flag(m)
-            yield Issue(
-                severity="warning", code="value-flag-ignored", source=m.source, line=m.line,
-                column=column, message=f"the lab's flag '{flag}' beside value '{shorten(value)}' "
-                "was not used to judge it: each value is judged by the range panelcli uses where "
-                "it has one (a flag that disagrees is said), as were others like it in this file",
+            yield self._warning(
+                m, "value-flag-ignored", f"the lab's flag '{flag}' beside value "
+                f"'{shorten(value)}' was not used to judge it: each value is judged by the range "
+                "panelcli uses where it has one (a flag that disagrees is said), as were others "
+                "like it in this file",
+                column,
             )  # fmt: skip
         else:
             yield self._warning(
@@ -1486,11 +1487,11 @@ class Interpreter:
             )  # fmt: skip
 
     @staticmethod
-    def _warning(m: Measurement, code: str, message: str) -> Issue:
-        """A warning about a measurement's value cell."""
+    def _warning(m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
+        """A warning about a measurement's value cell (or another `column` of its row)."""
         return Issue(
-            severity="warning", code=code, source=m.source, line=m.line, column=m.column,
-            message=message,
+            severity="warning", code=code, source=m.source, line=m.line,
+            column=column or m.column, message=message,
         )  # fmt: skip
 
     def _reject(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
@@ -1932,10 +1933,6 @@ def _general_path_only(layout: Layout) -> bool:
 
 
 #: A lab's flag (and panelcli's, for a judged result) in words.
-_FLAG_WORDS = {
-    "H": "high", "HH": "critically high", "L": "low", "LL": "critically low", "N": "normal",
-    "A": "abnormal",
-}  # fmt: skip
 #: A panel's entries (among its markers): its patient and date so far, "p\0when", with the line
 #: that last filled one in; and, once its conflict was warned about, that it was.
 _PERSON = "\0person"

@@ -98,6 +98,13 @@ class ParsedValue(NamedTuple):
     flag: str | None = None
 
 
+#: A lab flag's code in words, as messages say it.
+FLAG_WORDS = {
+    "H": "high", "HH": "critically high", "L": "low", "LL": "critically low", "N": "normal",
+    "A": "abnormal",
+}  # fmt: skip
+
+
 def flag_contradicts(parsed: ParsedValue, value: str | None = None) -> str | None:
     """Why a lab's flag cannot be right for a value with no number, if it cannot: 'ND' flagged
     high (QA). A number ('<2 H') could still be past a limit below it. `value`: the cell."""
@@ -106,11 +113,10 @@ def flag_contradicts(parsed: ParsedValue, value: str | None = None) -> str | Non
     below = parsed.comparator in ("<", "<=")
     if parsed.flag not in (("H", "HH") if below else ("L", "LL")):
         return None
-    words = {"H": "high", "HH": "critically high", "L": "low", "LL": "critically low"}
     said = f"value '{shorten(value)}'" if value is not None else "the value"
     return (
         f"{said} is {'below' if below else 'above'} what the test can measure, but the lab "
-        f"flagged it {words[parsed.flag]}; one of them is wrong, so it was not judged"
+        f"flagged it {FLAG_WORDS[parsed.flag]}; one of them is wrong, so it was not judged"
     )
 
 

@@ -818,9 +818,7 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
         return False
     if is_range_row(cells, layout) or not_a_patient_sample(cells, layout):
         return False
-    named = len(header) - next(
-        (n for n, name in enumerate(reversed(header)) if name.strip()), len(header)
-    )
+    named = named_width(header)
     if len(cells) > named and "".join(cells[named:]).strip():
         return False  # row-too-many-cells
     marker = layout.roles.get("marker")
@@ -839,6 +837,14 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
                 continue
             return True
     return False
+
+
+def named_width(header: Sequence[str]) -> int:
+    """The header's cells up to its last with a name: columns with no name at its end (a
+    trailing delimiter) hold no values."""
+    return len(header) - next(
+        (n for n, name in enumerate(reversed(header)) if name.strip()), len(header)
+    )
 
 
 def _cell_text(cells: list[str], index: int) -> str:
@@ -1281,9 +1287,7 @@ def rows_to_measurements(
     width = len(header)
     # Columns with no name at the end of the header (a trailing delimiter) hold no values: a
     # value there has most likely been pushed along by a decimal comma ('3,5' as 3 and 5).
-    named = len(header) - next(
-        (n for n, cell in enumerate(reversed(header)) if cell.strip()), len(header)
-    )
+    named = named_width(header)
     stats.columns = {role: header[i] for role, i in layout.roles.items()}
     roles = layout.roles
     get = roles.get

@@ -486,12 +486,13 @@ def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:
     change_of = {
         m.marker: first_to_last(m.points) if _comparable_at_both_ends(m) else None for m in markers
     }
+    limited_of = {m.marker: None in placed(m.points) for m in markers}  # some known by a limit
     text = []
     for change, by_limit in product(("rising", "falling"), (False, True)):
         names = [
             m.marker
             for m in markers
-            if change_of[m.marker] == change and (None in placed(m.points)) == by_limit
+            if change_of[m.marker] == change and limited_of[m.marker] == by_limit
         ]
         if names:
             one = len(names) == 1
@@ -502,7 +503,7 @@ def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:
                 f"first. What {'it' if one else 'they'} did in between cannot be told{why}."
             )
     rest = [m for m in markers if change_of[m.marker] is None]
-    limited = [m.marker for m in rest if None in placed(m.points)]
+    limited = [m.marker for m in rest if limited_of[m.marker]]
     if limited:
         text.append(f"{join_names(limited)} {_SAID['unclear']}.")
     if unordered := [m.marker for m in rest if m.marker not in limited]:
@@ -530,10 +531,11 @@ def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:
 
 def _dates_in_unknown_order(marker: MarkerTrend) -> list[str]:
     """Dates with two or more different results of the marker, in no order the data gives."""
-    readings: dict[str, set[tuple[float | None, str | None]]] = {}
-    for p in marker.points:
-        readings.setdefault(p.trend_date, set()).add((p.value, p.comparator))
-    return [when for when, seen in readings.items() if len(seen) > 1]
+    return [
+        tests[0].trend_date
+        for tests in by_date(marker.points)
+        if len({(p.value, p.comparator) for p in tests}) > 1
+    ]
 
 
 _PARTLY = {

@@ -615,7 +615,7 @@ class Interpreter:
         sample: PanelKey | None = None  # the panel of the row before, and its markers
         seen: dict[str, tuple[int, str]] = {}
         # The row before's sample cells as read and as kept: most rows repeat them exactly.
-        sample_cells: tuple[str, str, str] | None = None
+        sample_cells: tuple[str, str, str, str] | None = None
         sample_fields: tuple[str | None, str | None, str | None] = (None, None, None)
         mixed = False  # the row before's sample id came with another patient or date
         # A standard's or control's row (see `not_a_patient_sample`) takes the general path.
@@ -675,7 +675,8 @@ class Interpreter:
                         ):
                             number = None
                         if number is not None:
-                            cells_read = (sample_id, patient_id, collected_at)
+                            sex = "" if person is None else person[0]
+                            cells_read = (sample_id, patient_id, collected_at, sex)
                             if cells_read == sample_cells:
                                 sample_id, patient_id, collected_at = sample_fields
                             else:
@@ -687,12 +688,12 @@ class Interpreter:
                                     seen, sample = markers_for(key), key
                                 sample_cells = cells_read
                                 sample_fields = (sample_id, patient_id, collected_at)
-                                who = f"{patient_id or ''}\0{collected_at or ''}"
-                                # Another patient or date for this sample id, or a row that
+                                who = _who(patient_id, collected_at, sex.strip())
+                                # Another patient, date or sex for this sample id, or a row that
                                 # is no patient's ('Mean', 'Blank'): the general path says so.
-                                mixed = sample_id is not None and (
-                                    not _person_fits(seen, line, who)
-                                    or not_a_patient_id(sample_id) is not None
+                                mixed = not _person_fits(seen, line, who) or (
+                                    sample_id is not None
+                                    and not_a_patient_id(sample_id) is not None
                                 )
                             if (
                                 plan.name not in seen
@@ -812,7 +813,7 @@ class Interpreter:
             if "," in text:
                 self.comma_decimal_seen = True  # see _comma_may_group
         seen = self._markers_seen(m)
-        if sample_id is not None and not _person_fits(seen, line, _person_text(m)):
+        if not _person_fits(seen, line, _person_text(m)):
             return None  # the general path warns
         first = seen.get(plan.name)
         if first is None:
@@ -1501,8 +1502,7 @@ class Interpreter:
 
     def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
         seen = self._markers_seen(m)
-        if m.sample_id is not None:
-            yield from self._person_warning(m, seen)
+        yield from self._person_warning(m, seen)
         first, first_column = seen.setdefault(name, (m.line, m.column))
         if (first, first_column) == (m.line, m.column):
             return
@@ -1521,8 +1521,8 @@ class Interpreter:
         )  # fmt: skip
 
     def _person_warning(self, m: Measurement, seen: dict[str, tuple[int, str]]) -> Iterator[Issue]:
-        """One sample id given for two patients or dates: a mix-up of specimens, most likely.
-        Said once for each other patient and date a sample id comes with (up to a limit)."""
+        """One sample given for two patients, dates or sexes: a mix-up of specimens or a slip.
+        Said once for each other patient, date and sex a sample comes with (up to a limit)."""
         who = _person_text(m)
         if _person_fits(seen, m.line, who):
             return
@@ -1532,16 +1532,31 @@ class Interpreter:
         seen[_WARNED] = (said + 1, "")
         seen[_WARNED + who] = (m.line, "")
         first_line, first = seen[_PERSON]
-        now = (m.patient_id or "", m.collected_at or "")
-        fields = zip(("patient", "collected"), first.split("\0"), now, strict=True)
-        differ = [(label, was, is_) for label, was, is_ in fields if was and is_ and was != is_]
+        now = who.split("\0")
+        fields = zip(("patient", "collected", "sex"), first.split("\0"), now, strict=True)
+        differ = [
+            (label, was, is_)
+            for label, was, is_ in fields
+            if was and is_ and was != is_
+            and not (label == "collected" and may_be_one_moment(was, is_))
+        ]  # fmt: skip
         here = " and ".join(f"{label} '{shorten(now)}'" for label, _, now in differ)
         there = " and ".join(f"{label} '{shorten(before)}'" for label, before, _ in differ)
+        if m.sample_id is not None:
+            subject = f"sample '{shorten(m.sample_id)}'"
+        elif m.patient_id is not None:
+            subject = f"patient '{shorten(m.patient_id)}'"
+        else:
+            subject = "a row with no sample or patient id"
+        if [label for label, _, _ in differ] == ["sex"]:
+            # one person's rows, most likely, with a slip in one sex cell
+            question = "is one of the sex cells wrong? Each row is judged by its own sex; its"
+        else:
+            question = "are two specimens mixed up? Its"
         yield Issue(
             severity="warning", code="sample-conflict", source=m.source, line=m.line,
-            message=f"sample '{shorten(m.sample_id or '')}' is given with {here} here, but "
-            f"with {there} on line {first_line}: are two specimens mixed up? Its results are "
-            "shown together in one panel",
+            message=f"{subject} is given with {here} here, but with {there} on line "
+            f"{first_line}: {question} results are shown together in one panel",
         )  # fmt: skip
 
     #: Other patients or dates said of one sample id: more would let one id repeated over a
@@ -1962,11 +1977,18 @@ def _judged_alike(
 
 
 def _person_text(m: Measurement) -> str:
-    return f"{m.patient_id or ''}\0{m.collected_at or ''}"
+    """A row's patient, date and sex as `_person_fits` compares them ("p\0when\0sex")."""
+    return _who(m.patient_id, m.collected_at, m.sex or "")
+
+
+def _who(patient_id: str | None, collected_at: str | None, sex: str) -> str:
+    # The sex as read ('F', 'female' alike); one the file writes unreadably counts as not
+    # given (it has its own warning).
+    return f"{patient_id or ''}\0{collected_at or ''}\0{parse_sex(sex) or '' if sex else ''}"
 
 
 def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
-    """Whether a row's patient and date ("p\0when") fit its sample's so far, kept in `seen`.
+    """Whether a row's patient, date and sex (`_who`) fit its sample's so far, kept in `seen`.
 
     A blank cell agrees with any (sheets filled down), and a value first given on this row
     is kept from here on, so that two other patients after a blank one still disagree.

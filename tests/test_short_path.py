@@ -477,20 +477,61 @@ def test_the_dot_warning_comes_with_its_row_on_either_path(
     assert ndjson_text(short, ranges) == ndjson_text(general, ranges)
 
 
-PEOPLE_ROW = st.tuples(
+PEOPLE_CELLS = (
     st.sampled_from(["S1", "S2", "", "Blank", "Mean", "STD-01"]),  # the last three: no patients
     st.sampled_from(["P1", "P2", ""]),
     st.sampled_from(["2026-01-01", "2026-02-01", ""]),
     st.sampled_from(["IL-6", "IL-8", "TNF-α", "IL-10"]),
     st.sampled_from(["1.5", "<2.0", "30"]),
 )
+PEOPLE_ROW = st.tuples(*PEOPLE_CELLS)
+#: ... with a sex column: 'x' is unreadable (a warning of its own), '' not given
+PEOPLE_ROW_WITH_SEX = st.tuples(*PEOPLE_CELLS, st.sampled_from(["F", "M", "female", "", "x"]))
 
 
 def write_people(rows: list[tuple[str, ...]]) -> str:
+    """A file of these rows (sample, patient, date, marker, value, and sex if given)."""
     path = SCRATCH / "people.csv"
-    header = "sample_id,patient_id,collected_at,marker,value,unit\n"
-    path.write_text(header + "".join(",".join(row) + ",pg/mL\n" for row in rows))
+    header = "sample_id,patient_id,collected_at,marker,value,unit"
+    if rows and len(rows[0]) == 6:
+        header += ",sex"
+        rows = [(*row[:5], "pg/mL", row[5]) for row in rows]
+    else:
+        rows = [(*row, "pg/mL") for row in rows]
+    path.write_text(header + "\n" + "".join(",".join(row) + "\n" for row in rows))
     return str(path)
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows=st.lists(PEOPLE_ROW_WITH_SEX, min_size=1, max_size=12))
+def test_a_sample_given_two_sexes_is_warned_about_on_both_paths(
+    rows: list[tuple[str, ...]],
+) -> None:
+    ranges = SETS["arup-3002601"]
+    path = write_people(rows)
+    short, general = run(path, ranges, short=True), run(path, ranges, short=False)
+    assert [e.to_result() if isinstance(e, ResultRow) else e for e in short] == general
+
+
+def test_a_sample_or_patient_given_two_sexes_gets_a_warning() -> None:
+    """Found by a QA round: 'F' on one row and 'M' on the next of one sample went unsaid (each
+    row is judged by its own sex, so a slip could pick another range without a word)."""
+    path = write_people([
+        ("S1", "P1", "", "IL-6", "3", "F"), ("S1", "P1", "", "IL-8", "3", "M"),
+        ("S1", "P1", "", "IL-10", "3", "female"), ("S2", "P2", "", "IL-6", "3", "M"),
+        ("S2", "P2", "", "IL-8", "3", ""), ("", "P3", "", "IL-6", "3", "F"),
+        ("", "P3", "", "IL-8", "3", "M"),
+    ])  # fmt: skip
+    events = run(path, SETS["arup-3002601"], short=True)
+    warnings = [(e.code, e.line, e.message) for e in events if isinstance(e, Issue)]
+    assert warnings == [
+        ("sample-conflict", 3, "sample 'S1' is given with sex 'male' here, but with sex 'female' "
+         "on line 2: is one of the sex cells wrong? Each row is judged by its own sex; its "
+         "results are shown together in one panel"),
+        ("sample-conflict", 8, "patient 'P3' is given with sex 'male' here, but with sex "
+         "'female' on line 7: is one of the sex cells wrong? Each row is judged by its own "
+         "sex; its results are shown together in one panel"),
+    ]  # fmt: skip
 
 
 @settings(max_examples=100, deadline=None)

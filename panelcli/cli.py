@@ -1079,9 +1079,16 @@ def ranges_init(
 
     Example: panelcli ranges init ./mylab && panelcli check results.csv --ranges ./mylab
     """
-    from panelcli.ranges import is_bundled, load_ranges, renamed_set, toml_files
+    from panelcli.ranges import is_bundled, load_ranges, names_a_set, renamed_set, toml_files
 
     with fatal_errors():
+        # `Path` drops a './': a folder given as a set's name is told apart only by --from
+        as_set_name = names_a_set(str(dest))
+        if as_set_name and name is None:  # QA: 'ranges init mayo-adult' copied the default
+            raise PanelcliError(
+                f"'{dest}' is the name of a reference set; to copy it, give a folder to copy "
+                f"it to: panelcli ranges init ./my-lab --from {dest}"
+            )
         # Loaded, not only found: a copy of a broken file would be refused only later (QA).
         copied = load_ranges(name)
         source = copied.path
@@ -1108,7 +1115,9 @@ def ranges_init(
             reason = exc.strerror or type(exc).__name__
             raise PanelcliError(f"cannot create '{target}': {reason}") from None
         named = f" as '{copy_name}' (its [set] name)" if renamed else ""
-        _print(f"Copied {what} to {target}{named}. Edit it, then use: --ranges {dest}")
+        # a bare set's name would choose the set, not this folder
+        use = f".{os.sep}{dest}" if as_set_name else str(dest)
+        _print(f"Copied {what} to {target}{named}. Edit it, then use: --ranges {use}")
 
 
 def run() -> NoReturn:

@@ -731,6 +731,15 @@ def available_sets() -> dict[str, Path]:
     return {**bundled_sets(), **user_sets()}
 
 
+def names_a_set(spec: str) -> bool:
+    """Whether `--ranges SPEC` would be read as a set's name (as well), for a file or folder
+    so called here: a bare name ('mayo-adult'), not './mayo-adult' or 'lab.toml'."""
+    path = Path(spec)
+    if path.suffix or os.sep in spec or spec in (".", ".."):
+        return False
+    return spec.casefold() in {name.casefold() for name in available_sets()}
+
+
 def find_set(spec: str | None) -> Path:
     """Turn --ranges (a bundled name, a file or a directory) into a file path."""
     if spec is not None and not spec.strip():  # `--ranges "$UNSET"` must not mean the default
@@ -754,14 +763,12 @@ def find_set(spec: str | None) -> Path:
 
 def _find_set(spec: str) -> Path:
     path = Path(spec)
-    if path.exists() and not path.suffix and os.sep not in spec and spec not in (".", ".."):
-        named = {name.casefold() for name in available_sets()}
-        if spec.casefold() in named:  # which one judges must not depend on the folder run in
-            kind = "folder" if path.is_dir() else "file"
-            raise RangesError(
-                f"'{spec}' is both the name of a reference set and a {kind} here; write "
-                f"'.{os.sep}{spec}' for the {kind}, or rename it"
-            )
+    if path.exists() and names_a_set(spec):  # which one judges must not depend on the folder
+        kind = "folder" if path.is_dir() else "file"
+        raise RangesError(
+            f"'{spec}' is both the name of a reference set and a {kind} here; write "
+            f"'.{os.sep}{spec}' for the {kind}, or rename it"
+        )
     if path.is_dir():
         files = toml_files(path)
         if len(files) != 1:

@@ -256,6 +256,21 @@ def test_ranges_init_then_edit_changes_the_verdict_and_sha(tmp_path):
     assert run("ranges", "init", str(dest)).exit_code == 2  # never overwrites
 
 
+def test_ranges_init_with_a_sets_name_copies_that_set_only_when_asked(tmp_path, monkeypatch):
+    """QA: 'ranges init mayo-adult' copied the default set into ./mayo-adult, and the
+    '--ranges mayo-adult' it suggested was refused (a set's name and a folder here)."""
+    monkeypatch.chdir(tmp_path)
+    refused = run("ranges", "init", "mayo-adult")
+    assert refused.exit_code == 2 and not (tmp_path / "mayo-adult").exists()
+    assert "panelcli ranges init ./my-lab --from mayo-adult" in refused.stderr
+    copied = run("ranges", "init", "./mayo-adult", "--from", "mayo-adult")
+    assert copied.exit_code == 0 and (tmp_path / "mayo-adult" / "mayo-adult.toml").is_file()
+    use = copied.stdout.split("use: ")[1].split()
+    assert use == ["--ranges", "./mayo-adult"]
+    sample = str(SAMPLES / "healthy-adult.csv")
+    assert run("check", sample, *use, "-f", "json", "--fail-on", "never").exit_code == 0
+
+
 def test_schemas_are_json():
     for which in ("output", "ranges", "ndjson"):
         result = run("schema", which)

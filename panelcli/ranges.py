@@ -619,10 +619,11 @@ def _is_or_are(missing: str) -> str:
 
 
 def _ask_for(missing: str) -> str:
-    """How to give what `_missing` names: "(add a column 'age' or use --age)"."""
+    """How to give what `_missing` names: "(give it in a column 'age' or with --age)"; not
+    "add a column", since the file may have one with this row's cell blank (QA)."""
     if missing == "sex and age":
-        return "(add columns 'sex' and 'age' or use --sex and --age)"
-    return f"(add a column '{missing}' or use --{missing})"
+        return "(give them in columns 'sex' and 'age' or with --sex and --age)"
+    return f"(give it in a column '{missing}' or with --{missing})"
 
 
 # --- loading ---------------------------------------------------------------------------------

@@ -152,7 +152,10 @@ def constructed_panels() -> dict[str, list[Result]]:
         ],
         "range depends on the age the file lacks": [
             made_up_result("IL-2", Status.INDETERMINATE, 3, reference=False).model_copy(
-                update={"note": "… the person's age is not given (add a column 'age' or use --age)"}
+                update={
+                    "note": "… the person's age is not given (give it in a column 'age' or "
+                    "with --age)"
+                }
             ),
         ],
         "one not judged": [

@@ -745,9 +745,9 @@ def test_a_value_judged_alike_by_every_row_that_could_apply_is_judged(tmp_path: 
     ]  # fmt: skip
     assert results[0].reference is None
     assert results[0].note == (
-        "the interval for IL-6 depends on age, which is not given (add a column 'age' or use "
-        "--age); it is critical by each interval that could apply (age 18 and over: ≤ 7 pg/mL, "
-        "critical ≥ 500; under age 18: ≤ 10 pg/mL, critical ≥ 500)"
+        "the interval for IL-6 depends on age, which is not given (give it in a column 'age' or "
+        "with --age); it is critical by each interval that could apply (age 18 and over: ≤ 7 "
+        "pg/mL, critical ≥ 500; under age 18: ≤ 10 pg/mL, critical ≥ 500)"
     )
     exit_code = runner.invoke(
         app, ["check", str(data), "--ranges", str(ranges), "-q", "--fail-on", "critical"]

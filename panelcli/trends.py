@@ -66,7 +66,8 @@ def _date_order(dates: Sequence[str]) -> tuple[list[str], str | None, dict[str, 
 
 def _has_time(text: str) -> bool:
     """Whether a date that panelcli can read also gives a time of day ('2026-05-20T06:30')."""
-    return re.search(r"[T ]\d", text.strip()) is not None
+    # not ' 2' alone: '1 Mar 2026' has no time
+    return re.search(r"\d:\d\d|\dT\d", text.strip()) is not None
 
 
 def _has_zone(text: str) -> bool:
@@ -101,7 +102,8 @@ _DOTTED = ("%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
 
 
 def read_date(text: str, in_utc: bool = True) -> datetime | None:
-    """An ISO date (and time) or a day.month.year one; None for anything else.
+    """An ISO date (and time), a day.month.year one, a slashed one whose day is past 12 or
+    one with the month's name ('1 Mar 2026'), each with or without a time; else None.
 
     `in_utc`: a time with an offset is moved to UTC, to be ordered ('10:00+05:00' is before
     '06:00Z'); else its own calendar date and time are kept (for counting an age).
@@ -120,25 +122,79 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
             return datetime.strptime(text, pattern)
         except ValueError:
             continue
-    return _slashed_date(text)
+    timed = _TIME_AFTER.match(text)
+    day = _slashed_date(timed["day"] if timed else text) or _named_month_date(
+        timed["day"] if timed else text
+    )
+    if day is None or timed is None:
+        return day
+    hour, minute, second = int(timed["hour"]), int(timed["minute"]), int(timed["second"] or 0)
+    half = (timed["half"] or "").replace(".", "").casefold()
+    if half:  # '8:30 AM', '12:15 PM'
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    try:
+        return day.replace(hour=hour, minute=minute, second=second)
+    except ValueError:  # 25:00
+        return None
 
 
+#: A time after a date that is not ISO nor dotted: '15/03/2026 08:30', '03/15/2026 8:30 AM'.
+_TIME_AFTER = re.compile(
+    r"^(?P<day>.+?)[ T]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"\s*(?P<half>[AaPp]\.?[Mm]\.?)?$"
+)
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 def _slashed_date(text: str) -> datetime | None:
     """'03/14/1961' (month first, as US systems write it) or '14/03/1961' (day first): only
-    when a number past 12 tells which is the day; '03/04/1961' is either, so None."""
+    when a number past 12 tells which is the day (or both are one); '03/04/1961' is either,
+    so None."""
     match = _SLASHED.match(text)
     if match is None:
         return None
     first, second, year = (int(part) for part in match.groups())
-    if first > 12 >= second:
+    if first > 12 >= second or first == second:  # 03/03 reads alike either way
         day, month = first, second
     elif second > 12 >= first:
         month, day = first, second
     else:
         return None
+    return _day_or_none(year, month, day)
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        ("jan january", "feb february", "mar march", "apr april", "may", "jun june",
+         "jul july", "aug august", "sep sept september", "oct october", "nov november",
+         "dec december"),
+        start=1,
+    )
+    for name in names.split()
+}  # fmt: skip
+#: '1 Mar 2026', '01-Mar-2026', '1. March 2026' (day first) and 'Mar 1, 2026', 'March 01 2026'
+_DAY_MONTH = re.compile(r"^(\d{1,2})\.?[ -]([A-Za-z]{3,9})\.?[ -](\d{4})$")
+_MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
+
+
+def _named_month_date(text: str) -> datetime | None:
+    """A date with the month's English name or its first three letters: never ambiguous."""
+    match = _DAY_MONTH.match(text)
+    if match is not None:
+        day, month, year = match.groups()
+    else:
+        match = _MONTH_DAY.match(text)
+        if match is None:
+            return None
+        month, day, year = match.groups()
+    number = _MONTHS.get(month.casefold())
+    return None if number is None else _day_or_none(int(year), number, int(day))
+
+
+def _day_or_none(year: int, month: int, day: int) -> datetime | None:
     try:
         return datetime(year, month, day)
     except ValueError:  # 31/02/1990

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from panelcli.check import check_file, check_files
 from panelcli.models import PatientTrend, Report, Status, TrendPoint
 from panelcli.samples import find_sample
-from panelcli.trends import direction_of, find_trends
+from panelcli.trends import direction_of, find_trends, may_be_one_moment, read_date
 
 
 def _serial_report() -> Report:
@@ -644,3 +647,38 @@ def test_tests_in_no_known_order_on_many_dates_are_said_once_per_marker(
         "came first is not known."
     ]
     assert [s for s in sentences(said[0]) if grade(s) > MAX_GRADE] == []
+
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+@given(
+    when=st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2099, 12, 31)),
+    form=st.integers(0, 5),
+)
+def test_dates_as_labs_write_them_read_back(when: datetime, form: int) -> None:
+    """QA: '15/03/2026 08:30', '1 Mar 2026' could not be read (a date in the trend left out,
+    one day written two ways taken for a sample-conflict)."""
+    when = when.replace(second=0, microsecond=0)
+    day, month, year = when.day, when.month, when.year
+    hour12 = f"{(when.hour - 1) % 12 + 1}:{when.minute:02d} {'PM' if when.hour >= 12 else 'AM'}"
+    written = [
+        f"{day} {MONTHS[month - 1]} {year} {when:%H:%M}",
+        f"{day:02d}-{MONTHS[month - 1]}-{year}",
+        f"{when:%B} {day}, {year} {hour12}",
+        f"{when:%d/%m/%Y %H:%M}",
+        f"{when:%m/%d/%Y} {hour12}",
+        f"{when:%d.%m.%Y %H:%M}",
+    ][form]
+    expected = when if ":" in written else when.replace(hour=0, minute=0)
+    slashed_either_way = "/" in written and day <= 12 and day != month
+    assert read_date(written) == (None if slashed_either_way else expected)
+    if not slashed_either_way:
+        assert may_be_one_moment(written, when.date().isoformat())
+
+
+@pytest.mark.parametrize(
+    "text", ["31 Feb 2026", "1 Mai 2026", "15/03/2026 25:00", "03/15/2026 13:00 PM", "1 2 2026"]
+)
+def test_dates_that_are_no_dates_are_not_read(text: str) -> None:
+    assert read_date(text) is None

@@ -849,8 +849,7 @@ def demo(
         report = named_by_file_name(report, sample)
 
         def draw(target: Console) -> None:
-            render_story(sample, target)
-            render_table(report, target)
+            render_table(report, target, intro=lambda shown: render_story(sample, target, shown))
 
         with writing():
             draw(console)

@@ -20,6 +20,7 @@ class Sample(BaseModel):
     title: str
     story: str
     look: str | None = None  # what to look for in the output: the demo's narration
+    look_at: str | None = None  # the pictures `look` points at ('gauges', 'trend bars')
     path: Path
 
 
@@ -34,6 +35,7 @@ def list_samples() -> list[Sample]:
             title=entry["title"],
             story=entry["story"],
             look=entry.get("look"),
+            look_at=entry.get("look_at"),
             path=folder / f"{name}.csv",
         )
         for name, entry in index.items()

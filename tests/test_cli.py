@@ -85,6 +85,8 @@ def test_stdin_with_dash():
     value = json.loads(result.stdout)["panels"][0]["results"][0]
     assert (value["value"], value["status"]) == (12.5, "high")
     assert result.exit_code == 1
+    table = run("check", "-", input=data).stdout  # QA: the table said 'from -'
+    assert "Sample E-1 · from standard input" in table
 
 
 def test_invalid_ranges_file_exits_2_naming_the_marker(tmp_path):

@@ -221,3 +221,36 @@ def test_the_overview_keeps_the_source_when_samples_come_from_two_files(tmp_path
         output = CliRunner().invoke(app, ["check", *files], env={"COLUMNS": str(columns)})
         flat = "".join(output.output.split())
         assert "rep.csv" in flat and "rep2.csv" in flat
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 100, 160])
+@pytest.mark.parametrize("sample", ["healthy-adult", "chronic-inflammation", "serial-monitoring"])
+def test_a_demo_speaks_of_gauges_and_bars_only_where_they_are_drawn(
+    columns: int, sample: str
+) -> None:
+    """QA: at 40 columns 'Look at the gauges' and 'How to read the gauges' stood above and below
+    tables whose gauges had been left out for room."""
+    output = CliRunner().invoke(app, ["demo", sample], env={"COLUMNS": str(columns)}).output
+    flat = " ".join(output.split())
+    # the tables, not the texts about them
+    tables = re.sub(
+        r"How to read the gauges.*?big values\.", "", output.split("File:")[1], flags=re.S
+    )
+    gauges = "●" in tables or "◀" in tables
+    bars = any(block in tables for block in "▁▂▃▄▅▆▇█")
+    assert ("How to read the gauges" in flat) is gauges
+    if sample == "serial-monitoring":
+        assert ("Its small bars show" in flat) is bars
+        assert ("too narrow for the trend bars" in flat) is not bars
+    else:
+        assert ("Look at" in flat) is gauges
+        assert ("too narrow for the gauges" in flat) is not gauges
+    if columns >= 80 and sample != "serial-monitoring":
+        assert gauges  # an empty Note column no longer takes their room (QA)
+
+
+def test_a_result_just_above_its_limit_says_so_in_its_note() -> None:
+    """QA: TNF-α 15.2 over ≤ 14.5 was 'high' with an empty Note (no figure under 1.05×)."""
+    output = CliRunner().invoke(app, ["demo", "messy-export"], env={"COLUMNS": "160"}).output
+    tnf = next(line for line in output.splitlines() if "15.2" in line and "TNF" in line)
+    assert "just above upper limit" in tnf

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from panelcli.check import UNREADABLE
+from panelcli.reading import STDIN
 from panelcli.models import (
     Issue,
     MarkerTrend,
@@ -28,10 +29,13 @@ from panelcli.models import (
 from panelcli.render.console import inert, spelled_for
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.summary import (
+    ABOVE,
+    bound_words,
     rejected_rows,
     rejected_sentences,
     report_sentences,
     times_figure,
+    times_upper,
 )
 from panelcli.trends import by_date, placed_by_date
 from panelcli.units import unit_key
@@ -98,7 +102,8 @@ def panel_title(panel: Panel) -> Text:
         parts.append(f"patient {panel.patient_id}")
     if panel.collected_at:
         parts.append(f"collected {panel.collected_at}")
-    parts.append(f"from {panel.source}")
+    # '-' is what the command line says; a reader of the table sees words (QA: 'from -')
+    parts.append("from standard input" if panel.source == STDIN else f"from {panel.source}")
     return inert(" · ".join(parts))
 
 
@@ -118,12 +123,15 @@ def panel_table(
         ("Gauge", {"no_wrap": True}),
         ("Note", {"min_width": NOTE_MIN_WIDTH, "overflow": "fold"}),  # a long word: never '…'
     ]
+    rows = [result_cells(result, gauge_width) for result in panel.results]
+    if not any(cells["Note"].plain for cells in rows):
+        # an empty Note column kept its least width: on 80 columns the gauges went instead (QA)
+        leave_out |= {"Note"}
     kept = [name for name, _ in columns if name not in leave_out]
     for name, options in columns:
         if name in kept:
             table.add_column(name, **options)  # type: ignore[arg-type]
-    for result in panel.results:
-        cells = result_cells(result, gauge_width)
+    for result, cells in zip(panel.results, rows, strict=True):
         if "Unit" in leave_out:
             cells["Value"] = value_text(result, with_unit=True)
         table.add_row(*(cells[name] for name in kept))
@@ -146,6 +154,9 @@ def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
     said = times_figure(result)
     if said is not None:  # as the summary says it ('>1000' is only a floor: "more than 68")
         note = f"{said} × upper limit" + (f"; {note}" if note else "")
+    elif times_upper(result) is not None:  # too close for a figure: said as the summary says it
+        above = "above" if bound_words(result.comparator, ABOVE) else "just above"
+        note = f"{above} upper limit" + (f"; {note}" if note else "")
     if result.reference and result.reference.origin == "file":
         note = "range from the file" + (f"; {note}" if note else "")
     return {
@@ -331,29 +342,66 @@ def issue_line(issue: Issue) -> Text:
     return inert(f"{', '.join(where)}: {issue.message} [{issue.code}]")
 
 
-def render_table(report: Report, console: Console) -> None:
-    """Print the whole report for a person at a terminal (an overview past MAX_TABLE_RESULTS)."""
+#: The pictures a table can hold, by the column that holds them.
+PICTURES = {"Gauge": "gauges", "Trend": "trend bars"}
+
+
+def render_table(
+    report: Report, console: Console, intro: Callable[[frozenset[str]], None] | None = None
+) -> None:
+    """Print the whole report for a person at a terminal (an overview past MAX_TABLE_RESULTS).
+
+    `intro` is called first with the pictures the tables will show (see PICTURES): on a
+    narrow terminal a column of them is left out, and a text about them would point at nothing.
+    """
     if report.totals.results > MAX_TABLE_RESULTS:
+        if intro is not None:
+            intro(frozenset())
         render_overview(overview_of(report), console)
         return
     width = gauge_width(console.width)
-    for panel in report.panels:
-        build = partial(panel_table, panel, width)
-        paragraphs = partial(panel_paragraphs, panel)
-        console.print(fitted(console, build, PANEL_NARROWER, paragraphs, {"Unit": "Value"}))
+    panels = [
+        fitted(
+            console, partial(panel_table, panel, width), PANEL_NARROWER,
+            partial(panel_paragraphs, panel), {"Unit": "Value"},
+        )
+        for panel in report.panels
+    ]  # fmt: skip
+    trends = [
+        fitted(
+            console, partial(trend_table, trend), TREND_NARROWER, partial(trend_paragraphs, trend)
+        )
+        for trend in report.trends
+    ]
+    shown = _pictures_in([*panels, *trends])
+    if intro is not None:
+        intro(shown)
+    for panel, drawn in zip(report.panels, panels, strict=True):
+        console.print(drawn)
         console.print(summary_block(panel))
-    if report.panels:
+    if "gauges" in shown:  # QA: the legend was printed under tables whose gauges were left out
         console.print(Text(GAUGE_LEGEND, style="dim"))
+    if report.panels:
         console.print()
-    for trend in report.trends:
-        build = partial(trend_table, trend)
-        console.print(fitted(console, build, TREND_NARROWER, partial(trend_paragraphs, trend)))
+    for trend, drawn in zip(report.trends, trends, strict=True):
+        console.print(drawn)
         console.print(bullets(trend.text))
     rejected = report.rejected
     _problems(console, rejected, report.totals.rejected, _rejected_heading(rejected), error=True)
     _problems(console, report.warnings, report.totals.warnings, "Warnings")
     _sentences(console, report_sentences(report.rejected))
     _closing(console, report.reference_set, report.notice)
+
+
+def _pictures_in(drawn: Sequence[RenderableType]) -> frozenset[str]:
+    """The pictures (PICTURES) that the tables among `drawn` show in at least one cell."""
+    return frozenset(
+        PICTURES[str(column.header)]
+        for table in drawn
+        if isinstance(table, Table)
+        for column in table.columns
+        if str(column.header) in PICTURES and any(str(cell).strip() for cell in column.cells)
+    )
 
 
 def _rejected_heading(rejected: list[Issue]) -> str:

@@ -34,11 +34,17 @@ def render_sample_list(samples: Sequence[Sample], console: Console) -> None:
     console.print(Text(TALK_WITH_PROVIDER))  # every output ends with it, lists included
 
 
-def render_story(sample: Sample, console: Console) -> None:
+def render_story(sample: Sample, console: Console, pictures: frozenset[str]) -> None:
+    """The demo's story and what to look for; `pictures`: those the table below shows."""
     console.print(Text(f"{sample.title} (synthetic example)", style="bold"))
     console.print(Text(sample.story))
-    if sample.look:
+    if sample.look and (sample.look_at is None or sample.look_at in pictures):
         console.print(Text(sample.look))
+    elif sample.look:  # QA: 'Look at the gauges' above a table too narrow to hold them
+        console.print(
+            Text(f"This window is too narrow for the {sample.look_at} this demo shows: make it "
+                 "wider and run it again to see them.")
+        )  # fmt: skip
     console.print(Text(SYNTHETIC))
     console.print(Text(f"File: {sample.path}", style="dim"))
     console.print()

@@ -470,8 +470,10 @@ def _group_sentences(high: Sequence[Result]) -> list[str]:
         if group == "pro-inflammatory":
             most = max(_times(r) for r in members)
             strength = "strong" if most >= STRONG_TIMES else "mild"
+            two = len({r.marker for r in members}) == 2
+            together = "Both of them are" if two else "Several of them are"
             sign = (
-                "Several of them are high at the same time. "
+                f"{together} high at the same time. "
                 f"This can be a sign of {strength} inflammation in the body."
             )
         role = f"{_names(members)} are high. These markers {GROUP_ROLE[group]}."

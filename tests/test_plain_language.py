@@ -721,3 +721,13 @@ def test_times_the_upper_limit_is_said_from_the_value_not_the_rounded_figure(
     result = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["check", str(path)])
     assert "IL-6 is just above the upper limit." in result.output
     assert "× upper limit" not in result.output
+
+
+def test_two_raised_inflammation_markers_are_both_not_several(write_csv) -> None:
+    """QA: 'IL-6 and TNF-α are high. … Several of them are high at the same time.'"""
+    two = check_file(write_csv("marker,value,unit\nIL-6,10,pg/mL\nTNF-α,50,pg/mL\n"))
+    three = check_file(
+        write_csv("marker,value,unit\nIL-6,10,pg/mL\nTNF-α,50,pg/mL\nIL-1β,20,pg/mL\n")
+    )
+    assert "Both of them are high at the same time." in " ".join(two.panels[0].summary.text)
+    assert "Several of them are high at the same time." in " ".join(three.panels[0].summary.text)

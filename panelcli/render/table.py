@@ -12,7 +12,6 @@ from rich.table import Table
 from rich.text import Text
 
 from panelcli.check import UNREADABLE
-from panelcli.reading import STDIN
 from panelcli.models import (
     Issue,
     MarkerTrend,
@@ -26,6 +25,7 @@ from panelcli.models import (
     Status,
     TrendPoint,
 )
+from panelcli.reading import STDIN
 from panelcli.render.console import inert, spelled_for
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.summary import (

@@ -93,6 +93,27 @@ class FailOn(StrEnum):
     never = "never"
 
 
+Choice = TypeVar("Choice", bound=StrEnum)
+
+
+def _one_of(choices: type[Choice]) -> Callable[[str], Choice]:
+    """A parser for a choice: in any case ('JSON'), and a plain message for another word
+    (typer's own said "Value error, 'xml' is not one of …", in pydantic's words; QA)."""
+
+    def parse(text: str) -> Choice:
+        for choice in choices:
+            if choice.value == str(text).strip().casefold():
+                return choice
+        raise typer.BadParameter(f"'{text}' is not one of {', '.join(choices)}")
+
+    return parse
+
+
+def _choices(choices: type[StrEnum]) -> str:
+    """The metavar of a choice, as typer shows its own: '[table|json]'."""
+    return f"[{'|'.join(choices)}]"
+
+
 def _sex_option(value: str | None) -> str | None:
     """--sex read as the file's sex column is ('F', 'male', …), so both accept the same."""
     if value is None:
@@ -218,10 +239,30 @@ RangesOpt = Annotated[
 DebugOpt = Annotated[
     bool, typer.Option("--debug", help="Show the Python traceback of a failure (for bug reports).")
 ]
+#: The least --max-line-length: a header line of many columns needs this much.
+MIN_LINE_LENGTH = 1024
+#: ... and the most: csv's limit is a C long, and a line is read whole (2 GiB is plenty).
+MAX_LINE_LENGTH = 2**31 - 1
+
+
+def _max_line_option(text: str) -> int:
+    """A number of characters, read here: typer's own check said 'Input should be greater than
+    or equal to 1024', in pydantic's words (QA)."""
+    value = int(text) if str(text).strip().isdigit() else 0
+    if not MIN_LINE_LENGTH <= value <= MAX_LINE_LENGTH:
+        raise typer.BadParameter(
+            f"give a whole number of characters from {MIN_LINE_LENGTH} to {MAX_LINE_LENGTH}, "
+            f"not '{text}'"
+        )
+    return value
+
+
 MaxLineOpt = Annotated[
     int,
     typer.Option(
-        min=1024, metavar="CHARS", help="Longest line (and value) accepted, in characters."
+        parser=_max_line_option,
+        metavar="CHARS",
+        help=f"Longest line (and value) accepted, in characters ({MIN_LINE_LENGTH} or more).",
     ),
 ]
 
@@ -371,7 +412,8 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            case_sensitive=False,
+            parser=_one_of(OutputFormat),
+            metavar=_choices(OutputFormat),
             help="table for people; json (one document), ndjson (a line per result, streamed), "
             "csv (a row per result, streamed) or fhir (FHIR R4 Bundle) for programs.",
         ),
@@ -392,7 +434,8 @@ def check(
     fail_on: Annotated[
         FailOn,
         typer.Option(
-            case_sensitive=False,
+            parser=_one_of(FailOn),
+            metavar=_choices(FailOn),
             help="What sets exit code 1: abnormal (low, high or critical), critical, or never.",
         ),
     ] = FailOn.abnormal,
@@ -904,7 +947,9 @@ def schema(
     which: Annotated[
         SchemaName,
         typer.Argument(
-            help="output (check --format json), ndjson (one line of --format ndjson) or ranges."
+            parser=_one_of(SchemaName),
+            metavar="WHICH",
+            help="output (check --format json), ndjson (one line of --format ndjson) or ranges.",
         ),
     ],
 ) -> None:
@@ -992,7 +1037,12 @@ def ranges_show(
     name: Annotated[
         str | None, typer.Argument(metavar="SET", help="Set name, file or folder.")
     ] = None,
-    output_format: Annotated[RangesFormat, typer.Option("--format", "-f")] = RangesFormat.table,
+    output_format: Annotated[
+        RangesFormat,
+        typer.Option(
+            "--format", "-f", parser=_one_of(RangesFormat), metavar=_choices(RangesFormat)
+        ),
+    ] = RangesFormat.table,
 ) -> None:
     """Show every marker of a set with its interval(s), unit and source.
 

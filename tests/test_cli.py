@@ -307,6 +307,31 @@ def test_choices_are_accepted_in_any_case():
                  "--sex", "Female")  # fmt: skip
     assert result.exit_code == 0
     assert json.loads(result.stdout)["totals"]["results"] == 13
+    # QA: these two were case-sensitive where check's options were not
+    assert json.loads(run("ranges", "show", "-f", "JSON").stdout)["markers"]
+    assert "properties" in json.loads(run("schema", "Output").stdout)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["check", "x.csv", "-f", "xml"], "'xml' is not one of table, json, ndjson, csv, fhir"),
+        (["check", "x.csv", "--fail-on", "sometimes"],
+         "'sometimes' is not one of abnormal, critical, never"),
+        (["ranges", "show", "-f", "yaml"], "'yaml' is not one of table, json"),
+        (["schema", "xml"], "'xml' is not one of output, ndjson, ranges"),
+        (["check", "x.csv", "--max-line-length", "5"],
+         "give a whole number of characters from 1024 to 2147483647, not '5'"),
+        (["validate", "x.csv", "--max-line-length", "99999999999999999999"], "not '9999"),
+    ],
+)  # fmt: skip
+def test_a_wrong_choice_or_number_is_said_in_plain_words(args: list[str], said: str) -> None:
+    """QA: typer's own messages said "Value error, 'xml' is not one of …" and "Input should be
+    greater than or equal to 1024" (pydantic's words); a huge number was an internal error."""
+    result = run(*args)
+    assert result.exit_code == 2
+    assert said in " ".join(result.stderr.split())
+    assert "Value error" not in result.stderr and "Input should" not in result.stderr
 
 
 @pytest.mark.parametrize(("given", "high"), [("F", True), ("woman", True), ("m", False)])

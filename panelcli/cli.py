@@ -198,7 +198,18 @@ def _refuse_names_not_utf8(names: list[str | None]) -> None:
         try:
             name.encode("utf-8")
         except UnicodeEncodeError:  # bytes the file system gave that are not UTF-8
-            shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            raw = name.encode("utf-8", "surrogateescape")
+            try:
+                shown = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                shown = raw.decode("utf-8", "replace")
+            else:  # UTF-8 after all, read by a run whose locale takes only ASCII names (QA)
+                missing = "" if os.path.lexists(name) else "; besides, there is no such file"
+                raise PanelcliError(
+                    f"the file name '{shown}' is not ASCII, and this run reads file names as "
+                    f"{sys.getfilesystemencoding()} (a C or POSIX locale with Python's UTF-8 "
+                    f"mode off): run it with PYTHONUTF8=1 or LC_ALL=C.UTF-8{missing}"
+                ) from None
             raise PanelcliError(
                 f"the file name '{shown}' is not valid UTF-8, so it cannot be written in the "
                 "output; rename the file, or give it on standard input ('panelcli check - < "

@@ -428,6 +428,17 @@ def test_a_file_name_that_is_not_utf8_is_refused_in_one_line(command: str) -> No
     assert "internal error" not in result.stderr and result.stdout == ""
 
 
+def test_a_utf8_file_name_read_in_an_ascii_locale_is_said_to_be_the_locales(tmp_path) -> None:
+    """QA: with LC_ALL=C and PYTHONUTF8=0, 'ünï.csv' (UTF-8 bytes read as ASCII) was called
+    'not valid UTF-8', and a missing such file the same."""
+    (tmp_path / "ü.csv").write_text("marker,value,unit\nIL-6,3,pg/mL\n", encoding="utf-8")
+    for name, missing in (("\udcc3\udcbc.csv", False), ("n\udcc3\udcb6.csv", True)):
+        result = runner.invoke(app, ["check", str(tmp_path / name)])
+        assert result.exit_code == 2 and "not valid UTF-8" not in result.stderr
+        assert "run it with PYTHONUTF8=1 or LC_ALL=C.UTF-8" in result.stderr
+        assert ("there is no such file" in result.stderr) is missing
+
+
 def test_standard_input_given_twice_is_read_once_and_the_second_is_named() -> None:
     """'cat r.csv | panelcli check - -' said 'the file is empty' (found in review)."""
     result = runner.invoke(

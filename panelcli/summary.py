@@ -26,6 +26,7 @@ from panelcli.ranges import (
     names_a_form,
     same_marker,
 )
+from panelcli.units import is_convertible
 from panelcli.values import counted, number_text
 
 # What each group of markers does, in a few plain words (a plural verb phrase).
@@ -205,8 +206,14 @@ def how_far_below(result: Result) -> str:
 
 
 def _unit_of(result: Result) -> str:
-    """' pg/mL' (with its space), or nothing for a result with no unit."""
-    return f" {result.unit}" if result.unit else ""
+    """' pg/mL' (with its space), or nothing for a result with no unit; 'ug/L' as readers know
+    it, 'µg/L' (QA: sets write the ASCII form; a terminal without 'µ' shows 'u' again)."""
+    unit = result.unit
+    if not unit:
+        return ""
+    if unit.startswith("u") and is_convertible(unit):  # a mass unit: 'u' is micro there
+        unit = f"µ{unit[1:]}"
+    return f" {unit}"
 
 
 def _censored_side(result: Result) -> str:

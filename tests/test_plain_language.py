@@ -731,3 +731,14 @@ def test_two_raised_inflammation_markers_are_both_not_several(write_csv) -> None
     )
     assert "Both of them are high at the same time." in " ".join(two.panels[0].summary.text)
     assert "Several of them are high at the same time." in " ".join(three.panels[0].summary.text)
+
+
+def test_micrograms_are_written_with_the_micro_sign_in_sentences(write_csv) -> None:
+    """QA: 'Ferritin is 3 ug/L, under the lower limit of 6 ug/L' (the set's ASCII spelling)."""
+    from panelcli.check import CheckOptions
+
+    options = CheckOptions(sex="female", age=40)
+    path = write_csv("marker,value,unit\nFerritin,3,ug/L\n")
+    report = check_file(path, ranges="mayo-adult", options=options)
+    text = " ".join(report.panels[0].summary.text)
+    assert "Ferritin is 3 µg/L, under the lower limit of 6 µg/L." in text

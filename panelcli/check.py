@@ -1417,7 +1417,7 @@ class Interpreter:
         hint = self.ranges.suggest(m.marker)  # difflib: only for a result left unjudged
         whole = None if hint else self.ranges.without_form(m.marker)
         if hint:
-            note += f" - check the name (did you mean {hint}?)"
+            note += f"; check the name (did you mean {hint}?)"
         elif whole and names_a_form(whole):  # IL-12 p40 where the set has IL-12 p70
             note += f"; {whole} in this set is another form of it, so its range is not used"
         elif whole:

@@ -722,3 +722,13 @@ def test_a_name_with_a_lost_letter_judged_by_the_labs_range_still_gets_the_hint(
     (result,) = check_file(path).panels[0].results
     assert result.status == Status.HIGH
     assert "(did you mean TNF-α?); the lab's range in the file was used" in (result.note or "")
+
+
+def test_a_misspelt_marker_is_kept_with_a_hint_in_plain_punctuation(write_csv):
+    """QA: '… in this set - check the name' used a hyphen as a dash."""
+    (result,) = check_file(write_csv("marker,value,unit\nIL-66,3,pg/mL\n")).panels[0].results
+    assert result.status == Status.NO_REFERENCE
+    assert (
+        result.note
+        == "no reference range for 'IL-66' in this set; check the name (did you mean IL-6?)"
+    )

@@ -1958,13 +1958,27 @@ def _judged_alike(
     value: float, comparator: Comparator | None, rows: tuple[tuple[str, Bounds], ...], unit: str
 ) -> Interpretation | None:
     """The value's judgement when every row that could be the person's gives the same one
-    (the severity that is certain); None when they differ."""
+    (the severity that is certain), or high (low) where each gives high or critical high (low);
+    None when they differ otherwise."""
     judged = [interpret(value, comparator, bounds, unit) for _, bounds in rows]
     first = judged[0]
-    if first.status == Status.INDETERMINATE or any(
-        (j.status, j.flag) != (first.status, first.flag) for j in judged
-    ):
+    if first.status == Status.INDETERMINATE:
         return None
+    flags = {j.flag for j in judged}
+    if len(flags) > 1 or any(j.status != first.status for j in judged):
+        side = "H" if flags <= {"H", "HH"} else "L" if flags <= {"L", "LL"} else None
+        if side is None:
+            return None
+        # QA: 70 pg/mL, high for men and critical for women, was indeterminate (exit 0)
+        certain = next(j for j in judged if j.flag == side)
+        critical = [who for (who, _), j in zip(rows, judged, strict=True) if j.flag == side * 2]
+        times = {j.times_upper_limit for j in judged}
+        each = "; ".join(f"{who}: {interval_text(bounds, unit)}" for who, bounds in rows)
+        return certain._replace(
+            times_upper_limit=times.pop() if len(times) == 1 else None,
+            note=f"it is {certain.status.value} by each interval that could apply, and "
+            f"critical by the one for {' and '.join(critical)} ({each})",
+        )
     # 'Normal' by a row with no low or high says nothing: it has no range (found in QA)
     if first.status == Status.NORMAL and any(b.low is None and b.high is None for _, b in rows):
         return None

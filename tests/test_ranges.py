@@ -755,6 +755,41 @@ def test_a_value_judged_alike_by_every_row_that_could_apply_is_judged(tmp_path: 
     assert exit_code == 1
 
 
+def test_a_value_high_by_every_row_and_critical_by_one_is_high(tmp_path: Path) -> None:
+    """QA: 70 pg/mL, critical for women (≥ 50) and high for men, with no sex given was
+    'indeterminate' (exit 0) while 40 was 'high': a higher value judged more mildly."""
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[markers."IL-10"]\nunit = "pg/mL"\nsource = "q"\n'
+        '[[markers."IL-10".intervals]]\nsex = "female"\nlow = 1\nhigh = 5\ncritical_high = 50\n'
+        "critical_low = 0.5\n"
+        '[[markers."IL-10".intervals]]\nsex = "male"\nlow = 2\nhigh = 6\ncritical_high = 100\n'
+        "critical_low = 0.2\n"
+    )
+    data = tmp_path / "r.csv"
+    values = ["40", "70", ">70", "120", "5.5", "0.3", "0.1", "1.5"]
+    data.write_text(
+        "sample_id,marker,value,unit\n"
+        + "".join(f"S{i},IL-10,{v},pg/mL\n" for i, v in enumerate(values))
+    )
+    from panelcli.check import check_file
+
+    results = [p.results[0] for p in check_file(str(data), ranges=str(ranges)).panels]
+    assert [(r.status.value, r.flags) for r in results] == [
+        ("high", ["H"]), ("high", ["H"]), ("high", [">", "H"]), ("critical", ["HH"]),
+        ("indeterminate", ["IND"]),  # high for women, normal for men
+        ("low", ["L"]),  # critical low for women only
+        ("critical", ["LL"]), ("indeterminate", ["IND"]),
+    ]  # fmt: skip
+    assert results[1].note is not None and results[1].note.endswith(
+        "it is high by each interval that could apply, and critical by the one for female "
+        "(female: 1 - 5 pg/mL, critical ≤ 0.5, critical ≥ 50; male: 2 - 6 pg/mL, critical ≤ "
+        "0.2, critical ≥ 100)"
+    )
+    exit_code = runner.invoke(app, ["check", str(data), "--ranges", str(ranges), "-q"]).exit_code
+    assert exit_code == 1
+
+
 def test_a_value_with_no_number_is_judged_by_its_limit_when_every_row_agrees(
     tmp_path: Path,
 ) -> None:

@@ -875,9 +875,8 @@ def _marker_problems(
                     problem += " (the marker's critical limits hold for its rows too)"
                 problems.append(f"{where}interval {i + 1}: {problem}")
         readable = _readable_rows(rows, errors)
-        if len(readable) == len(rows):  # a gap is only sure when every row is read
-            problems.extend(_gaps(name, list(readable.values())))
-        # an overlap or a reversed age band among the rows that read is sure either way
+        # an overlap or a reversed age band among the rows that read is sure either way (a gap
+        # is no error: see ranges_warnings)
         problems.extend(_overlaps(name, readable))
     if require_source and "source" not in wrong and not table.get("source"):
         problems.append(f"{where}'source' is required for a bundled range")
@@ -1001,6 +1000,11 @@ def ranges_warnings(raw: bytes) -> list[str]:
                     "limits; a value that is not past them cannot be judged for those people "
                     "(add low or high)"
                 )
+        # QA: a gap was refused, though ages before the first row (adults only) were not
+        gets = "the marker's own range" if entry.has_bounds else "no interval (not judged)"
+        warnings.extend(
+            f"{gap}; people of those ages get {gets}" for gap in _gaps(name, entry.intervals)
+        )
         warnings.extend(_detection_above_high(name, entry))
         warnings.extend(_far_from_bundled(name, entry))
     return warnings

@@ -75,11 +75,6 @@ def test_default_set_is_arup_with_13_markers():
             'high = 1\n[[markers.F.intervals]]\nsex = "male"\nage_min = 40\nhigh = 2\n',
             "overlap",
         ),
-        (
-            '[markers.F]\nunit = "ug/L"\n[[markers.F.intervals]]\nage_min = 18\nage_max = 50\n'
-            "high = 1\n[[markers.F.intervals]]\nage_min = 51\nhigh = 2\n",
-            "gap from 50 to 51",
-        ),
         ('[markers.F]\nunit = "ug/L"\n[[markers.F.intervals]]\nsex = "other"\n', "sex"),
     ],
 )
@@ -355,6 +350,25 @@ def test_interval_rows_are_each_checked_and_named_by_number() -> None:
         "marker 'F': interval 1: low (9) is greater than high (1)",
         "marker 'F': interval 2: critical_high (4) must be above high (5)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("own", "gets"), [("", "no interval (not judged)"), ("high = 8\n", "the marker's own range")]
+)
+def test_a_gap_between_age_rows_is_a_warning_not_an_error(own: str, gets: str) -> None:
+    """QA: a gap (no range for ages 12 to 18) was refused, though a set whose rows start at 18
+    is valid: both leave those ages to the marker's own range, or to none."""
+    from panelcli.ranges import ranges_warnings
+
+    toml = (
+        f'[markers.F]\nunit = "ug/L"\nsource = "q"\n{own}[[markers.F.intervals]]\nage_max = 12\n'
+        "high = 1\n[[markers.F.intervals]]\nage_min = 18\nhigh = 2\n"
+    ).encode()
+    assert check_ranges_bytes(toml) == []
+    assert (
+        f"marker 'F': age rows leave a gap from 12 to 18 years; people of those ages get {gets}"
+        in ranges_warnings(toml)
+    )
 
 
 def test_no_gap_is_claimed_when_a_row_between_could_not_be_read() -> None:

@@ -894,6 +894,25 @@ def _marker_problems(
     return problems + _named_twice_otherwise(name, aliases, names_used)
 
 
+def _aliases_of_other_markers(name: str, aliases: list[str]) -> list[str]:
+    """An alias that the bundled sets give a marker this one is not named as ('IL6' in an
+    IL-18): results written so are judged by this marker's range (QA: said by nothing)."""
+    own = {marker_key(alias) for alias in (name, *aliases)}
+    warnings = []
+    for alias in aliases:
+        key = marker_key(alias)
+        if own - {key} & same_marker(key):
+            continue  # this marker is named as that one too ('IL-6', alias 'IL6')
+        theirs = {r.resolve(alias) for _, r in _bundled_reference_sets()} - {None, name}
+        if theirs:
+            warnings.append(
+                f"marker '{name}': alias '{alias}' is what panelcli's bundled sets call "
+                f"{' or '.join(sorted(map(str, theirs)))}, so results written so are judged by "
+                f"{name}'s range; remove the alias if it is not the same test"
+            )
+    return warnings
+
+
 def _named_twice_otherwise(
     name: str, aliases: list[str], names_used: dict[str, tuple[str, str]]
 ) -> list[str]:
@@ -1005,6 +1024,7 @@ def ranges_warnings(raw: bytes) -> list[str]:
         warnings.extend(
             f"{gap}; people of those ages get {gets}" for gap in _gaps(name, entry.intervals)
         )
+        warnings.extend(_aliases_of_other_markers(name, entry.aliases))
         warnings.extend(_detection_above_high(name, entry))
         warnings.extend(_far_from_bundled(name, entry))
     return warnings

@@ -1270,3 +1270,19 @@ def test_a_y_typed_for_gamma_gets_a_hint_but_is_not_read_as_gamma(written: str) 
     reference_set = load_ranges()
     assert reference_set.resolve(written) is None
     assert reference_set.suggest(written) == "IFN-γ"
+
+
+def test_an_alias_that_names_another_known_marker_is_warned_about() -> None:
+    """QA: an IL-18 with alias 'IL6' judged every IL-6 row by IL-18's range, and nothing
+    said so; a marker named as the bundled sets name it ('IL-6', 'Interleukin 6') is fine."""
+    from panelcli.ranges import ranges_warnings
+
+    toml = (
+        b'[markers."IL-18"]\nunit = "pg/mL"\nhigh = 7\nsource = "q"\naliases = ["IL6", "IL 18"]\n'
+        b'[markers."IL-8"]\nunit = "pg/mL"\nhigh = 7\nsource = "q"\naliases = ["CXCL8"]\n'
+    )
+    assert check_ranges_bytes(toml) == []
+    assert [w for w in ranges_warnings(toml) if "bundled sets call" in w] == [
+        "marker 'IL-18': alias 'IL6' is what panelcli's bundled sets call IL-6, so results "
+        "written so are judged by IL-18's range; remove the alias if it is not the same test"
+    ]

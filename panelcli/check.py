@@ -21,7 +21,7 @@ import operator
 import os
 import re
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple, TypeVar
 
@@ -991,6 +991,11 @@ class Interpreter:
         if name is None:
             yield from self._duplicate_warning(m, m.marker.strip())
             unjudged = self._no_reference(m, parsed, unit, decimal_comma)
+            if decimal_comma and not self.comma_decimal_seen:  # judged by the row's range
+                unjudged = yield from self._doubt_grouping(
+                    m, unjudged, unit,
+                    lambda other, read: self._no_reference(other, read, unit, decimal_comma),
+                )  # fmt: skip
             yield unjudged
             if parsed.flag is not None:
                 yield from self._flag_disagrees(m, parsed.flag, unjudged)
@@ -1039,8 +1044,13 @@ class Interpreter:
         result = self._result(m, parsed, unit, name, entry, exponent, decimal_comma)
         if parsed.unit is None and m.unit is None:
             result = self._doubt_assumed_unit(m, parsed, unit, name, entry, decimal_comma, result)
-        if decimal_comma and COMMA_MAY_GROUP_THOUSANDS(m.value):
-            yield from self._comma_may_group(m, result, unit, name, entry, exponent)
+        if decimal_comma and not self.comma_decimal_seen:
+            result = yield from self._doubt_grouping(
+                m, result, unit,
+                lambda other, read: self._result(
+                    other, read, unit, name, entry, exponent, decimal_comma
+                ),
+            )  # fmt: skip
         yield result
         if parsed.flag is not None:
             yield from self._flag_disagrees(m, parsed.flag, result)
@@ -1080,13 +1090,7 @@ class Interpreter:
                 f"{whose}) it would be {other.status.value}; add the unit to the file to have "
                 "it judged"
             )
-            return result.model_copy(
-                update={
-                    "status": Status.INDETERMINATE, "flag": "IND",
-                    "flags": [*([result.comparator] if result.comparator else []), "IND"],
-                    "times_upper_limit": None, "note": f"{result.note}; {doubt}",
-                }
-            )  # fmt: skip
+            return _indeterminate(result, doubt)
         if other.times_upper_limit != result.times_upper_limit:
             # the same status, but how far past the limit depends on the unit (QA: '4,800
             # times' or 4.8)
@@ -1135,33 +1139,68 @@ class Interpreter:
             ),
         )  # fmt: skip
 
-    def _comma_may_group(
-        self, m: Measurement, result: Result, unit: str, name: str, entry: MarkerRange,
-        exponent: int,
-    ) -> Iterator[Issue]:  # fmt: skip
-        """'12,345' where ',' is the decimal mark: said once per file, when read as 12345 it
-        would be judged otherwise (only then does the doubt matter, and a warning that every
-        export with three decimals gave would keep a big file from two processes)."""
-        key = ("value-comma-ambiguous", m.source)
-        if key in self._warned or self.comma_decimal_seen:
-            return  # said, or the file showed ',' as its decimal mark ('12,5') before
-        grouped = m._replace(value=m.value.replace(",", ""))
+    def _doubt_grouping(
+        self, m: Measurement, result: Result, unit: str | None,
+        judge: Callable[[Measurement, ParsedValue], Result],
+    ) -> Generator[Issue, None, Result]:  # fmt: skip
+        """A value whose '.' or ',' may group thousands ('2.500', '12,345'), read as a decimal
+        mark before the file showed its own ('12,5'): indeterminate where `judge` would judge
+        it otherwise with that mark taken out (the severity that is certain), else without a
+        'times the upper limit' only one reading gives. Call it only until the file shows its
+        mark: then a '.' is refused and a ',' is no doubt.
+
+        QA: IL-8 '2.500' was normal at 2.5; as 2500 it is far past the limit.
+        """
+        if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE) or unit is None:
+            return result  # nothing to doubt
+        grouped = DOT_MAY_GROUP_THOUSANDS(m.value) or COMMA_MAY_GROUP_THOUSANDS(m.value)
+        if grouped is None:
+            return result
+        number = grouped.group()
+        mark = number[-4]  # the mark before the last group of three digits
+        thousands = number.replace(mark, "")
+        text = m.value[: grouped.start()] + thousands + m.value[grouped.end() :]
         try:
-            parsed = parse_value(grouped.value, False)
+            parsed = parse_value(text, True)
         except ValueProblem:
-            return
-        # decimal_comma stays: the row's printed range is still read with ',' as the mark
+            return result
+        if parsed.number is not None and exceeds_physical_limit(parsed.number, unit):
+            return result  # read so, it would be no reading at all
         with self._unsaid():
-            other = self._result(grouped, parsed, unit, name, entry, exponent, True)
-        if other.status == result.status:
-            return
-        self._warned.add(key)
-        yield self._warning(
-            m, "value-comma-ambiguous", f"value '{shorten(m.value.strip())}' was read with ',' as "
-            f"the decimal mark ({result.status.value}), as were any like it in this file; if ',' "
-            f"groups thousands here, it would be {other.status.value}: check the export's "
-            "number format",
-        )  # fmt: skip
+            other = judge(m._replace(value=text), parsed)
+        comparator = result.comparator or ""
+        decimal = f"{comparator}{number_text(float(number.replace(',', '.')))}"
+        whole = f"{comparator}{thousands}"
+        if (other.status, other.flag) != (result.status, result.flag):
+            why = (
+                "'.' may group thousands where ',' is the decimal mark"
+                if mark == "."
+                else "',' may be the decimal mark or group thousands"
+            )
+            doubted = _indeterminate(result, (
+                f"'{shorten(m.value.strip())}' may be {decimal} or {whole} ({why}); read as "
+                f"{decimal} it is {_severity(result)}, read as {whole} it would be "
+                f"{_severity(other)}; check the export's number format"
+            ))  # fmt: skip
+        elif other.times_upper_limit != result.times_upper_limit:
+            doubted = result.model_copy(update={"times_upper_limit": None})
+        else:
+            return result
+        key = ("value-comma-ambiguous", m.source)
+        if mark == "," and key not in self._warned:  # a '.' was warned about as it was read
+            # Only where the doubt changes a result: a warning that every export with three
+            # decimals gave would keep a big file from two processes; but always then, as
+            # `repeats_after` tells by it that a part judged apart may differ.
+            self._warned.add(key)
+            yield self._warning(
+                m, "value-comma-ambiguous", f"value '{shorten(m.value.strip())}' was read with "
+                f"',' as the decimal mark ({decimal}), as are others like it until the file "
+                "writes a decimal comma that cannot group thousands (as '12,5'); ',' may also "
+                f"group thousands ({whole}), so a result the two readings judge differently "
+                "is indeterminate, and one they judge alike has no 'times the upper limit': "
+                "check the export's number format",
+            )  # fmt: skip
+        return doubted
 
     def _result(
         self,
@@ -1454,8 +1493,9 @@ class Interpreter:
                 m, "value-dot-ambiguous", f"value '{shorten(m.value.strip())}' was read with '.' "
                 "as the decimal point, as are others like it until the file writes a decimal "
                 "comma (as '12,5'), after which they are refused; where ',' is the "
-                "decimal mark, a '.' can also group thousands (1.234 meaning 1234): check the "
-                "export's number format",
+                "decimal mark, a '.' can also group thousands (1.234 meaning 1234), so a result "
+                "the two readings judge differently is indeterminate: check the export's number "
+                "format",
             )  # fmt: skip
 
     def _without_flag(self, m: Measurement) -> str:
@@ -1952,6 +1992,24 @@ def _general_path_only(layout: Layout) -> bool:
 #: that last filled one in; and, once its conflict was warned about, that it was.
 _PERSON = "\0person"
 _WARNED = "\0warned"
+
+
+def _indeterminate(result: Result, doubt: str) -> Result:
+    """`result` made indeterminate by a doubt its note then says (a comparator flag stays)."""
+    return result.model_copy(
+        update={
+            "status": Status.INDETERMINATE, "flag": "IND",
+            "flags": [*([result.comparator] if result.comparator else []), "IND"],
+            "times_upper_limit": None, "note": "; ".join(n for n in (result.note, doubt) if n),
+        }
+    )  # fmt: skip
+
+
+def _severity(result: Result) -> str:
+    """A result's status as a note says it: 'critically high' where its flag says which side."""
+    if result.status is Status.CRITICAL and result.flag in FLAG_WORDS:
+        return FLAG_WORDS[result.flag]
+    return result.status.value.replace("_", " ")
 
 
 def _judged_alike(

@@ -81,6 +81,10 @@ TRICKY = {
     "S3;IL-6;12,5;pg/mL\nS4;IL-8;3.000;pg/mL\n",
     "comma-then-dot.csv": "sample_id;marker;value;unit\nS1;IL-6;1.234;pg/mL\nS2;IL-6;2,5;pg/mL\n"
     "S3;IL-6;1.500;pg/mL\nS4;IL-8;3.000;pg/mL\nS5;IL-8;12,345;pg/mL\n",
+    # '2,500' and '1,250' are judged otherwise as 2500 and 1250; '12,500' is high either way
+    "comma-may-group.csv": "sample_id;marker;value;unit\nS1;sIL-2R;2,500;pg/mL\n"
+    "S2;IL-6;12,500;pg/mL\nS3;IL-8;1,250;pg/mL\nS4;IL-6;12,5;pg/mL\nS5;sIL-2R;2,500;pg/mL\n",
+    "wide-dot-then-comma.csv": "Sample ID;IL-8 (pg/mL);IL-6 (pg/mL)\nS1;2.500;3,5\nS2;2.500;3\n",
     "wide-comma-then-dot.csv": "Sample ID;IL-6 (pg/mL);IL-8 (pg/mL)\nStandard1;1,5;2\nS1;1.000;2\n"
     "S2;2,5;3\nS3;1.500;1\n",
     "wide-blank-cells.csv": "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,3,4\nS2,5,6\nS3,,4\nS4,,\n",

@@ -53,6 +53,10 @@ NUMBERS = st.one_of(
                      "3.0 pg/mL", "nan", "<", "<abc", "１２", "١٢.٥", "<１２", "> ٣",
                      "0,5", "<2,0", "> 5,5", "1,5e3", "+3,5", "-3,5", "1,2,3", ",5", "5,", "1,234",
                      "1.234", "1.234,5", "1,5 pg/mL", "nan,0", "1e400,0"]),
+    # where ',' may be the decimal mark, a '.' or ',' that may group thousands: read as a
+    # decimal mark, and indeterminate if read the other way it would be judged otherwise
+    st.sampled_from(["2.500", "3.000", "1.500 pg/mL", "<1.000", ">1.000", "2,500", "12,500",
+                     "1,250", "<2,500", "0,125", "1.000.000", "1,234,567"]),
 )  # fmt: skip
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6)
 ROW = st.tuples(
@@ -754,3 +758,112 @@ def test_a_flag_that_disagrees_with_the_lab_s_own_range_says_so(tmp_path: Path) 
             "the lab flagged IL-8 '3,2 H' as high, but by the lab's own range in the row it "
             "is normal: check the flag and the range"
         )
+
+
+def judged(events: list[StreamEvent]) -> dict[tuple[int, str | None], Result]:
+    """Each result by its line and column."""
+    return {
+        (e.line, e.column): e.to_result() if isinstance(e, ResultRow) else e
+        for e in events
+        if isinstance(e, (Result, ResultRow))
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "status", "times", "readings"),
+    [
+        # IL-8 is normal up to 9.4 pg/mL: as 2500 it would be high (found in QA)
+        ("2.500", "indeterminate", None, "'2.500' may be 2.5 or 2500 ('.' may group thousands"),
+        ("1,250", "indeterminate", None, "'1,250' may be 1.25 or 1250 (',' may be the decimal"),
+        ("<1.000", "indeterminate", None, "read as <1 it is normal, read as <1000 it would be "),
+        ("12.500", "high", None, None),  # high either way; how far depends on the reading
+        ("12,500", "high", None, None),
+        ("12.5", "high", 1.33, None),  # no doubt
+        ("0,125", "normal", None, None),  # a lone 0 is no thousand: ',' is the decimal mark
+    ],
+)
+@pytest.mark.parametrize("layout", ["long", "wide"])
+def test_a_value_whose_mark_may_group_thousands_is_judged_as_both_readings_agree(
+    tmp_path: Path, layout: str, value: str, status: str, times: float | None,
+    readings: str | None,
+) -> None:  # fmt: skip
+    """Before the file shows its decimal mark, '2.500' or '1,250' may mean 2500 or 1250: the
+    result is the severity that is certain, indeterminate where the readings disagree."""
+    if layout == "long":
+        text = f"Probe;Analyt;Ergebnis;Einheit\nP1;IL-8;{value};pg/mL\nP1;IL-6;3,5;pg/mL\n"
+    else:  # the row's own '3,5' comes after the value
+        text = f"Probe;IL-8 (pg/mL);IL-6 (pg/mL)\nP1;{value};3,5\n"
+    for events in on_both_paths(tmp_path, text):
+        il8, il6 = judged(events).values()
+        assert (il8.status.value, il8.times_upper_limit, il6.status.value) == (
+            status,
+            times,
+            "high",
+        )
+        if readings is None:
+            assert il8.note is None
+        else:
+            assert il8.flags == [*([il8.comparator] if il8.comparator else []), "IND"]
+            assert readings in il8.note  # type: ignore[operator]
+            assert il8.note.endswith("; check the export's number format")  # type: ignore[union-attr]
+
+
+def test_the_qa_file_s_values_read_with_a_dot_before_its_comma_are_indeterminate(
+    tmp_path: Path,
+) -> None:
+    """sIL-2R '1.234' was low and IL-8 '2.500' normal, each read with '.' as the point; after
+    the file's '3,5' the same '1.234' is refused (found in QA)."""
+    for events in on_both_paths(
+        tmp_path, "Probe;Analyt;Ergebnis;Einheit\nP1;sIL-2R;1.234;pg/mL\nP1;IL-8;2.500;pg/mL\n"
+        "P2;IL-6;3,5;pg/mL\nP2;sIL-2R;1.234;pg/mL\n",
+    ):  # fmt: skip
+        by_line = {line: r for (line, _), r in judged(events).items()}
+        assert {line: r.status.value for line, r in by_line.items()} == {
+            2: "indeterminate", 3: "indeterminate", 4: "high"
+        }  # fmt: skip
+        assert by_line[2].note == (
+            "'1.234' may be 1.234 or 1234 ('.' may group thousands where ',' is the decimal "
+            "mark); read as 1.234 it is low, read as 1234 it would be normal; check the export's "
+            "number format"
+        )
+        assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [
+            ("value-dot-ambiguous", 2), ("value-ambiguous-dot", 5)
+        ]  # fmt: skip
+        (warning,) = [e for e in events if isinstance(e, Issue) and e.severity == "warning"]
+        assert "so a result the two readings judge differently is indeterminate" in (
+            warning.message
+        )
+
+
+def test_a_comma_that_may_group_thousands_makes_each_disagreeing_result_indeterminate(
+    tmp_path: Path,
+) -> None:
+    """'2,500' sIL-2R is low as 2.5 and high as 2500: every such row before the file shows
+    its decimal mark, with one warning for the file; after '12,5' it is read as 2.5."""
+    for events in on_both_paths(
+        tmp_path, "sample_id;marker;value;unit\nS1;sIL-2R;2,500;pg/mL\nS2;sIL-2R;1,500;pg/mL\n"
+        "S3;IL-6;12,500;pg/mL\nS4;IL-6;12,5;pg/mL\nS5;sIL-2R;2,500;pg/mL\n",
+    ):  # fmt: skip
+        by_line = {line: r for (line, _), r in judged(events).items()}
+        statuses = {line: r.status.value for line, r in by_line.items()}
+        assert statuses == {
+            2: "indeterminate", 3: "indeterminate", 4: "high", 5: "high", 6: "low"
+        }  # fmt: skip
+        assert (by_line[4].times_upper_limit, by_line[6].value) == (None, 2.5)
+        assert "read as 1.5 it is low, read as 1500 it would be high" in by_line[3].note  # type: ignore[operator]
+        (warning,) = [e for e in events if isinstance(e, Issue)]
+        assert (warning.code, warning.line) == ("value-comma-ambiguous", 2)
+        assert "so a result the two readings judge differently is indeterminate" in (
+            warning.message
+        )
+
+
+def test_a_marker_judged_by_the_row_s_range_alone_is_doubted_too(tmp_path: Path) -> None:
+    """A marker the set lacks is judged by the lab's range in the row: '2.500' under '<10'
+    is normal only if the '.' is a decimal point."""
+    for events in on_both_paths(
+        tmp_path, "sample_id;marker;value;unit;reference_range\nS1;IL-1ra;2.500;pg/mL;<10\n"
+        "S1;IL-33;2.500;pg/mL;\n",
+    ):  # fmt: skip
+        statuses = [r.status.value for r in judged(events).values()]
+        assert statuses == ["indeterminate", "no_reference"]

@@ -359,14 +359,16 @@ def semicolon_rows(first: int, count: int, value: Callable[[int], str]) -> str:
      ("12.5", True, True),  # no ',' before the cut: both say the doubt where one would
      ("12,5", False, True)],  # no doubt at all
 )  # fmt: skip
+@pytest.mark.parametrize("doubtful", ["sIL-2R;2,500", "IL-6;12,500"])
 def test_a_doubtful_decimal_comma_after_the_cut_is_said_as_one_process_says_it(
     tmp_path: Path, used: list[bool], first_half: str, doubt_after_the_cut: bool,
-    forked_text_used: bool,
+    forked_text_used: bool, doubtful: str,
 ) -> None:  # fmt: skip
     """'2,500' sIL-2R reads 2.5 (low) or 2500 (high): doubtful only where the file has not
-    shown ',' as its decimal mark before ('12,5' does)."""
+    shown ',' as its decimal mark before ('12,5' does). '12,500' IL-6 is high either way, but
+    how many times the upper limit depends on the reading."""
     path = tmp_path / "semi.csv"
-    doubt = "S-X;P-9;2026-01-01;sIL-2R;2,500;pg/mL\n" if doubt_after_the_cut else ""
+    doubt = f"S-X;P-9;2026-01-01;{doubtful};pg/mL\n" if doubt_after_the_cut else ""
     # The cut falls in the plain rows (the middle of the file's bytes), so the forked process
     # meets the doubt before any ',' of its own.
     path.write_text(

@@ -234,6 +234,8 @@ def why_not_judged(result: Result) -> str:
             f"{result.marker} was {_censored_side(result)} what the test can measure. The "
             "result has no number, so it cannot be compared with the range."
         )
+    if _read_two_ways(result):
+        return _two_ways_sentence([result])
     if result.comparator in (">", ">="):
         # '≥10.4' may be exactly 10.4, which can be inside the range: "above" would be wrong.
         bound = "above" if result.comparator == ">" else "at least"
@@ -249,6 +251,20 @@ def why_not_judged(result: Result) -> str:
     if result.comparator is None:
         return f"panelcli could not judge {result.marker}; the note beside it says why."
     return f"The test could not measure {result.marker} low enough to tell if it is in range."
+
+
+def _read_two_ways(result: Result) -> bool:
+    """Whether a result is indeterminate because its '.' or ',' may group thousands (see
+    `Interpreter._doubt_grouping`, whose note says so)."""
+    return "group thousands" in (result.note or "")
+
+
+def _two_ways_sentence(results: Sequence[Result]) -> str:
+    numbers = "number for" if len(results) == 1 else "numbers for"
+    return (
+        f"The {numbers} {_names(results)} can be read in two ways, as a dot or comma may mark "
+        "off thousands. The two ways give different results."
+    )
 
 
 def _person_facts(results: Sequence[Result]) -> tuple[str, str]:
@@ -297,6 +313,10 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
                 "number, so they cannot be compared with the range."
             )
     grouped = {id(r) for group in no_number.values() if len(group) > 1 for r in group}
+    two_ways = [r for r in unclear if r.reference is not None and _read_two_ways(r)]
+    if len(two_ways) > 1:  # one sentence for them all, as for the others above
+        sentences.append(_two_ways_sentence(two_ways))
+        grouped.update(id(r) for r in two_ways)
     sentences += [
         why_not_judged(r)
         for r in unclear

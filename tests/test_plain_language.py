@@ -167,6 +167,21 @@ def constructed_panels() -> dict[str, list[Result]]:
             made_up_result("IL-6", normal, 1.0).model_copy(update={"original_unit": "pg/mL"}),
             made_up_result("IL-8", normal, 1.0).model_copy(update={"original_unit": "pg/mL"}),
         ],
+        "a '.' or ',' that may group thousands decides (Interpreter._doubt_grouping)": [
+            made_up_result("IL-8", Status.INDETERMINATE, 1, comparator="<").model_copy(
+                update={
+                    "note": "'<1.000' may be <1 or <1000 ('.' may group thousands where ',' is "
+                    "the decimal mark); read as <1 it is normal, read as <1000 it would be "
+                    "indeterminate; check the export's number format"
+                }
+            ),
+        ],
+        "two such values": [
+            made_up_result(name, Status.INDETERMINATE, 2.5).model_copy(
+                update={"note": "'2.500' may be 2.5 or 2500 ('.' may group thousands …)"}
+            )
+            for name in ("IL-6", "IL-8")
+        ],
         "one result, inside the range": [made_up_result("IL-6", normal, 1.0)],
         "uncategorised and edge amounts": [
             made_up_result("IL-99", high, 3, times=1.02),
@@ -742,3 +757,20 @@ def test_micrograms_are_written_with_the_micro_sign_in_sentences(write_csv) -> N
     report = check_file(path, ranges="mayo-adult", options=options)
     text = " ".join(report.panels[0].summary.text)
     assert "Ferritin is 3 µg/L, under the lower limit of 6 µg/L." in text
+
+
+def test_values_that_read_two_ways_are_said_so_in_one_sentence() -> None:
+    """'<1.000' where ',' may be the decimal mark was said to be a test that could not measure
+    low enough; the reason is how the number is written (see Interpreter._doubt_grouping)."""
+    note = "'<1.000' may be <1 or <1000 ('.' may group thousands where ',' is the decimal mark)"
+    unclear = [
+        made_up_result(name, Status.INDETERMINATE, 1, comparator="<").model_copy(
+            update={"note": note}
+        )
+        for name in ("IL-6", "IL-8")
+    ]
+    text = " ".join(summarise_panel(unclear).text)
+    assert "The numbers for IL-6 and IL-8 can be read in two ways" in text
+    assert "low enough" not in text
+    one = " ".join(summarise_panel(unclear[:1]).text)
+    assert "The number for IL-6 can be read in two ways" in one and "low enough" not in one

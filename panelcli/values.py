@@ -288,12 +288,18 @@ _SPACE_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,
 
 
 _ONLY_A_DECIMAL_COMMA = re.compile(r"[+-]?(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+)\Z")
+#: '1.234,5' and '1,234.5': groups of three after the first, then the other mark once; the
+#: last mark can only be the decimal one.
+_GROUPED_BY_DOTS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+\Z")
+_GROUPED_BY_COMMAS = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+\.\d+\Z")
 
 
 def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
     if "," in text:
         if decimal_comma and "." not in text and text.count(",") == 1:
             text = text.replace(",", ".")
+        elif decimal_comma and _GROUPED_BY_DOTS.match(text):  # QA: '1.234,5' was refused
+            text = text.replace(".", "").replace(",", ".")
         elif decimal_comma:
             raise ValueProblem(
                 "value-thousands-separator",
@@ -304,6 +310,8 @@ def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
             # '3,2' or '0,125' (quoted in a ',' file): a thousands separator is followed by
             # exactly three digits and never follows a lone 0, so this comma is a decimal mark.
             text = text.replace(",", ".")
+        elif _GROUPED_BY_COMMAS.match(text):  # '"1,234.5"' quoted in a ',' file
+            text = text.replace(",", "")
         else:
             raise ValueProblem(
                 "value-ambiguous-comma",

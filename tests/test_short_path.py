@@ -56,7 +56,8 @@ NUMBERS = st.one_of(
     # where ',' may be the decimal mark, a '.' or ',' that may group thousands: read as a
     # decimal mark, and indeterminate if read the other way it would be judged otherwise
     st.sampled_from(["2.500", "3.000", "1.500 pg/mL", "<1.000", ">1.000", "2,500", "12,500",
-                     "1,250", "<2,500", "0,125", "1.000.000", "1,234,567"]),
+                     "1,250", "<2,500", "0,125", "1.000.000", "1,234,567", "1.234,5",
+                     "1,234.5", "<1.234,5"]),
 )  # fmt: skip
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6)
 ROW = st.tuples(

@@ -49,9 +49,22 @@ def test_decimal_comma_only_where_the_delimiter_allows_it_or_nothing_else_can_be
         with pytest.raises(ValueProblem) as problem:
             parse_value(cell)
         assert problem.value.code == "value-ambiguous-comma"
-    with pytest.raises(ValueProblem) as problem:
-        parse_value("1.234,5", decimal_comma=True)
-    assert problem.value.code == "value-thousands-separator"
+    # One mark grouping threes and then the other once: only one reading (QA: refused)
+    assert parse_value("1.234,5", decimal_comma=True).number == 1234.5
+    assert parse_value("1,234.5").number == 1234.5  # quoted in a ',' file
+    for cell in ("1,234.5", "0.234,5", "1.23,5", "1.234.5,6"):  # against the file's mark
+        with pytest.raises(ValueProblem) as problem:
+            parse_value(cell, decimal_comma=True)
+        assert problem.value.code == "value-thousands-separator"
+
+
+@given(number=st.decimals(min_value=1000, max_value=10**12, places=2))
+def test_numbers_grouped_in_thousands_read_back(number) -> None:
+    """'12.345.678,91' where ',' is the decimal mark, '12,345,678.91' where '.' is."""
+    english = f"{number:,.2f}"
+    german = english.replace(",", "_").replace(".", ",").replace("_", ".")
+    assert parse_value(german, decimal_comma=True).number == float(number)
+    assert parse_value(english).number == float(number)
 
 
 @pytest.mark.parametrize(

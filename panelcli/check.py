@@ -598,6 +598,7 @@ class Interpreter:
         roles = layout.roles
         stats.columns = {role: header[i] for role, i in roles.items()}
         column = header[roles["value"]]
+        value_unit = layout.value_unit  # 'Concentration (pg/mL)': for rows without a unit
         pad = width  # a role the header lacks reads the blank cell appended to each row
         cells_of = operator.itemgetter(*(roles.get(role, pad) for role in _LANE_ROLES))
         # Sex, age and birth date only choose among a marker's intervals, which the short path
@@ -639,7 +640,7 @@ class Interpreter:
                     )
                     person = None if person_of is None else person_of(cells)
                     cells.pop()
-                    marker, text, unit = marker.strip(), text.strip(), unit.strip() or None
+                    marker, text, unit = marker.strip(), text.strip(), unit.strip() or value_unit
                     try:
                         plan = plans[(marker, unit)]
                     except KeyError:  # the first row of this marker and unit
@@ -1983,8 +1984,14 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
 
 def _general_path_only(layout: Layout) -> bool:
     """Whether a long file's rows all need the general path: a column with no name (a value
-    there is refused or warned about), or a comparator or flag column read with the value."""
-    return bool(layout.unnamed) or "comparator" in layout.roles or "lab_flag" in layout.roles
+    there is refused or warned about), a comparator or flag column read with the value, or a
+    unit column beside a unit in the value column's header (each row's must agree with it)."""
+    return (
+        bool(layout.unnamed)
+        or "comparator" in layout.roles
+        or "lab_flag" in layout.roles
+        or (layout.value_unit is not None and "unit" in layout.roles)
+    )
 
 
 #: A lab's flag (and panelcli's, for a judged result) in words.

@@ -62,6 +62,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "prueba", "determinación", "determinacion", "parámetro", "parametro"),  # Spanish
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
+              "obsconc", "observedconcentration",  # Bio-Plex's result beside 'Exp Conc'
               "ergebnis", "wert", "messwert", "konzentration",
               "résultat", "resultat", "valeur", "resultado", "valor"),  # French, Spanish
     "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit",
@@ -119,7 +120,9 @@ _WEAK_ROLE_OF = {
 }  # fmt: skip
 #: Only these take the value's role over a weak 'Concentration' (MSD); another value column
 #: beside it is as ambiguous as two strong ones.
-_CALCULATED = {"calcconcentration", "calcconc", "calculatedconcentration"}
+_CALCULATED = {
+    "calcconcentration", "calcconc", "calculatedconcentration", "obsconc", "observedconcentration"
+}  # fmt: skip
 #: What a wide export's row of the lab's ranges is labelled with, where a sample id would be.
 #: (Not a bare 'Reference' or 'Range': a control sample may well be called so.)
 _RANGE_ROW_LABELS = {
@@ -456,6 +459,25 @@ class Layout(NamedTuple):
     #: wide: the headers of columns that belong to one value ('Reference range', 'Flag'),
     #: which a row with a column per marker cannot give (not read, with a warning)
     per_marker: list[str] = []
+    #: long: the unit the value column's header gives ('Concentration (pg/mL)'), for the
+    #: rows that give none of their own
+    value_unit: str | None = None
+
+
+def _value_with_unit(cell: str) -> tuple[str, str] | None:
+    """A value column's header that gives the unit ('Result [ng/L]'): (its name as
+    `header_key` has it, the unit); None for any other header."""
+    name, unit = split_header_unit(cell)
+    key = header_key(name)
+    if unit and (_ROLE_OF.get(key) == "value" or _WEAK_ROLE_OF.get(key) == "value"):
+        return key, unit
+    return None
+
+
+def _header_key_of(cell: str) -> str:
+    """`header_key` of a header cell, without the unit a value column's header may give."""
+    with_unit = _value_with_unit(cell)
+    return with_unit[0] if with_unit else header_key(cell)
 
 
 def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
@@ -464,7 +486,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
     unmapped: list[int] = []
     for index, cell in enumerate(cells):
         # 'value<newline>(result)': a header cell over two lines is named by its first
-        role = _ROLE_OF.get(header_key(cell)) or _ROLE_OF.get(header_key(cell.split("\n")[0]))
+        role = _ROLE_OF.get(_header_key_of(cell)) or _ROLE_OF.get(header_key(cell.split("\n")[0]))
         if role and role not in roles:
             roles[role] = index
         elif role:
@@ -472,9 +494,9 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         else:
             unmapped.append(index)
     for index in list(unmapped):
-        weak = _WEAK_ROLE_OF.get(header_key(cells[index]))
+        weak = _WEAK_ROLE_OF.get(_header_key_of(cells[index]))
         if weak == "value" and "value" in roles:
-            if header_key(cells[roles["value"]]) not in _CALCULATED:
+            if _header_key_of(cells[roles["value"]]) not in _CALCULATED:
                 raise _DuplicateRole("value", cells[roles["value"]], cells[index])
         elif weak and weak not in roles:
             roles[weak] = index
@@ -483,7 +505,11 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
     if "marker" in roles and "value" in roles:
         ignored = [cells[i] for i in unmapped if cells[i].strip()]
         unnamed = tuple(i for i in unmapped if not cells[i].strip())
-        return Layout("long", roles, {}, ignored, unnamed=unnamed, coded_types=coded)
+        with_unit = _value_with_unit(cells[roles["value"]])
+        return Layout(
+            "long", roles, {}, ignored, unnamed=unnamed, coded_types=coded,
+            value_unit=with_unit[1] if with_unit else None,
+        )  # fmt: skip
     if "value" in roles or "marker" in roles:
         return None
     if "sample_id" not in roles:
@@ -557,7 +583,7 @@ def _find_header(
                     duplicate = duplicate or exc
                     break
                 if layout is None and half_here is None and _could_be_header(cells):
-                    roles = {_ROLE_OF.get(header_key(cell)) for cell in cells}
+                    roles = {_ROLE_OF.get(_header_key_of(cell)) for cell in cells}
                     if ("marker" in roles) != ("value" in roles):
                         half_here = cells
                         missing = "value" if "marker" in roles else "marker"
@@ -708,7 +734,7 @@ def is_header_again(cells: list[str], header: list[str], layout: Layout) -> bool
 def _names_columns(cells: list[str]) -> bool:
     """Whether a row names columns as a header does: a marker and a value column (the long
     layout), or two or more markers with their units (the wide one, 'IL-8 (pg/mL)')."""
-    roles = {_ROLE_OF.get(key) or _WEAK_ROLE_OF.get(key) for key in map(header_key, cells)}
+    roles = {_ROLE_OF.get(key) or _WEAK_ROLE_OF.get(key) for key in map(_header_key_of, cells)}
     if "marker" in roles and "value" in roles:
         return True
     named = (cell for cell in cells if cell.strip()[:1].isalpha())
@@ -1325,6 +1351,7 @@ def rows_to_measurements(
     i_sex_or_pad, i_age_or_pad, i_birth_or_pad = at["sex"], at["age"], at["birth_date"]
     i_comparator, i_flag = layout.roles.get("comparator"), layout.roles.get("lab_flag")
     i_unit = layout.roles.get("unit")
+    value_unit = layout.value_unit  # the value column's header gives it (long)
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
 
     for line, last_line, cells in rows:
@@ -1443,10 +1470,19 @@ def rows_to_measurements(
                 yield Issue(code=f"{missing}-missing", source=source, line=line, column=column,
                             message=f"{missing} is empty{short}")  # fmt: skip
                 continue
+            unit = cells[i_unit_or_pad].strip() or None
+            if value_unit is not None:
+                conflict = _header_unit_conflict(value, unit, value_unit, value_column, stats)
+                if conflict is not None:
+                    column = value_column if unit is None else header[layout.roles["unit"]]
+                    yield Issue(code="unit-conflict", source=source, line=line, column=column,
+                                message=conflict)  # fmt: skip
+                    continue
+                unit = unit or value_unit
             stats.measurements += 1
             yield make(Measurement, (  # type: ignore[call-overload]
-                source, line, value_column, marker, value,
-                cells[i_unit_or_pad].strip() or None, cells[i_sample_or_pad].strip() or None,
+                source, line, value_column, marker, value, unit,
+                cells[i_sample_or_pad].strip() or None,
                 cells[i_patient_or_pad].strip() or None, cells[i_when_or_pad].strip() or None,
                 cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
                 cells[i_birth_or_pad].strip() or None, cells[i_range_or_pad].strip() or None,
@@ -1487,6 +1523,26 @@ def rows_to_measurements(
         if not produced:
             yield Issue(code="row-no-values", source=source, line=line,
                         message="row has no marker values")  # fmt: skip
+
+
+def _header_unit_conflict(
+    value: str, unit: str | None, header_unit: str, column: str, stats: ReadStats
+) -> str | None:
+    """Why a long row's unit cannot be the value column's header's ('Concentration (pg/mL)'),
+    if it cannot: the unit column, or else the value's own unit ('12 ng/mL'), says another."""
+    if unit is not None:
+        if same_unit(unit, header_unit):
+            return None
+        said, whose = unit, "the unit column says"
+    else:
+        written = _read_as_written(value, stats.decimal_comma)
+        if written is None or written.unit is None or same_unit(written.unit, header_unit):
+            return None  # a value panelcli cannot read is refused when it is judged
+        said, whose = written.unit, f"the value '{shorten(value.strip())}' says"
+    return (
+        f"the header '{shorten(column)}' gives '{shorten(header_unit)}' but {whose} "
+        f"'{shorten(said)}'; either could be 1000 times off"
+    )
 
 
 def _lines_text(first: int, last: int) -> str:

@@ -67,6 +67,8 @@ def test_a_batch_can_travel_to_another_process(tmp_path: Path) -> None:
 
 #: Files that once made batches differ from the CLI (found in review), by name: content.
 TRICKY = {
+    "value-header-unit.csv": "Sample,Analyte,Concentration (pg/mL),Unit\nP1,IL-6,12.5,\n"
+    "P1,IL-8,4,ng/L\nP2,IL-6,3,ng/mL\nP3,IL-6,5 ng/mL,\nP3,IL-8,<2,\n",
     "wide-units-row.csv": "Description,IL-6,IL-8\n,pg/mL,pg/mL\nS1,3,4\nS2,5,6\nS3,1,1\n",
     "wide-units-row-converted.csv": "Description,IL-6\n,ng/mL\nS1,0.003\nS2,0.003\nS3,1\n",
     "wide-units-only.csv": "Description,IL-6,IL-8\n,pg/mL,pg/mL\n",

@@ -23,7 +23,7 @@ import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal, NamedTuple, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from panelcli.errors import InputError
 from panelcli.interpret import (
@@ -71,9 +71,12 @@ from panelcli.reading import (
     NumberedRow,
     ReadStats,
     file_closing,
+    has_range_limits,
     not_a_patient_id,
     not_a_patient_sample,
     open_rows,
+    printed_range,
+    role_columns,
     rows_to_measurements,
     shows_decimal_comma,
 )
@@ -550,7 +553,7 @@ class Interpreter:
         A pure function of the rows and the interpreter's memory of recent panels. `first`:
         the rows start the file (a wide layout's first row may hold units).
         """
-        self._columns = {role: file.header[i] for role, i in file.layout.roles.items()}
+        self._columns = role_columns(file.header, file.layout)
         self._wide = file.layout.kind == "wide"
         if file.layout.kind == "long" and self.short_path and not _general_path_only(file.layout):
             yield from self._long_rows(file, stats, size)
@@ -596,11 +599,15 @@ class Interpreter:
         source, header, layout, delimiter, _, rows = file
         width = len(header)
         roles = layout.roles
-        stats.columns = {role: header[i] for role, i in roles.items()}
+        stats.columns = role_columns(header, layout)
         column = header[roles["value"]]
         value_unit = layout.value_unit  # 'Concentration (pg/mL)': for rows without a unit
         pad = width  # a role the header lacks reads the blank cell appended to each row
-        cells_of = operator.itemgetter(*(roles.get(role, pad) for role in _LANE_ROLES))
+        cells_of: Callable[[list[str]], Any] = operator.itemgetter(
+            *(roles.get(role, pad) for role in _LANE_ROLES)
+        )
+        if has_range_limits(layout):  # 'Ref Low', 'Ref High': read as one range cell
+            cells_of = _with_range_limits(cells_of, roles)
         # Sex, age and birth date only choose among a marker's intervals, which the short path
         # never has; but a cell the general path cannot read gets a warning, so such rows go
         # there (see `_person_readable`).
@@ -1992,6 +1999,18 @@ def _general_path_only(layout: Layout) -> bool:
         or "lab_flag" in layout.roles
         or (layout.value_unit is not None and "unit" in layout.roles)
     )
+
+
+def _with_range_limits(
+    cells_of: Callable[[list[str]], Any], roles: dict[str, int]
+) -> Callable[[list[str]], Any]:
+    """`cells_of` (the `_LANE_ROLES` of a row) with the lab's range read from its low and
+    high columns, as `rows_to_measurements` reads it (`printed_range`)."""
+
+    def with_range(cells: list[str]) -> tuple[str, ...]:
+        return (*cells_of(cells)[:-1], printed_range(cells, roles))
+
+    return with_range
 
 
 #: A lab's flag (and panelcli's, for a judged result) in words.

@@ -107,6 +107,13 @@ _ROLES: dict[str, tuple[str, ...]] = {
                         "valeurdereference", "valordereferencia", "intervallederéférence",
                         "intervalledereference", "valoresdereferencia", "rangodereferencia",
                         "intervalodereferencia"),
+    # The lab's range as two columns, read as one range cell 'low-high' (not a bare 'Low' or
+    # 'High': a QC level or an instrument's limit may be called so)
+    "range_low": ("reflow", "referencelow", "refrangelow", "referencerangelow", "normallow",
+                  "lowerlimit", "lowerreferencelimit", "lowernormallimit", "reflowerlimit"),
+    "range_high": ("refhigh", "referencehigh", "refrangehigh", "referencerangehigh",
+                   "normalhigh", "upperlimit", "upperreferencelimit", "uppernormallimit",
+                   "refupperlimit"),
 }  # fmt: skip
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
 # Names that take a role only when no other column has it: German 'Probe' is the sample in
@@ -503,7 +510,9 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             unmapped.remove(index)
     coded = "sample_type" in roles and header_key(cells[roles["sample_type"]]) in _WEAK_ROLE_OF
     if "marker" in roles and "value" in roles:
-        ignored = [cells[i] for i in unmapped if cells[i].strip()]
+        if "reference_range" in roles:  # the range cell is the lab's range: limits not read
+            unmapped += [roles.pop(role) for role in _RANGE_LIMIT_ROLES if role in roles]
+        ignored = [cells[i] for i in sorted(unmapped) if cells[i].strip()]
         unnamed = tuple(i for i in unmapped if not cells[i].strip())
         with_unit = _value_with_unit(cells[roles["value"]])
         return Layout(
@@ -540,7 +549,9 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
 
 
 #: Roles of the long layout that belong to one value, so a wide row's one cell cannot hold them.
-_PER_MARKER_ROLES = ("reference_range", "comparator", "lab_flag")
+_PER_MARKER_ROLES = ("reference_range", "range_low", "range_high", "comparator", "lab_flag")
+#: The lab's range as a low and a high column (read together, as one range cell).
+_RANGE_LIMIT_ROLES = ("range_low", "range_high")
 
 
 class _DuplicateRole(Exception):
@@ -851,8 +862,7 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
     if layout.kind == "long" and marker is not None and not _cell_text(cells, marker):
         return False  # marker-missing
     columns = [*layout.markers] if layout.kind == "wide" else [layout.roles["value"]]
-    range_cell = layout.roles.get("reference_range")
-    if range_cell is not None and writes_a_decimal_comma(_cell_text(cells, range_cell)):
+    if writes_a_decimal_comma(printed_range(cells, layout.roles)):
         return True
     for index in columns:
         text = _cell_text(cells, index)
@@ -873,8 +883,37 @@ def named_width(header: Sequence[str]) -> int:
     )
 
 
-def _cell_text(cells: list[str], index: int) -> str:
-    return cells[index].strip() if index < len(cells) else ""
+def _cell_text(cells: list[str], index: int | None) -> str:
+    return cells[index].strip() if index is not None and index < len(cells) else ""
+
+
+def printed_range(cells: list[str], roles: dict[str, int]) -> str:
+    """A long row's printed range as a range cell holds it ('0-7', '≤ 7'), '' for none: its
+    range cell, or its low and high columns read together (a blank one is no limit)."""
+    if "range_low" not in roles and "range_high" not in roles:
+        return _cell_text(cells, roles.get("reference_range"))
+    low, high = (
+        _cell_text(cells, roles.get("range_low")),
+        _cell_text(cells, roles.get("range_high")),
+    )
+    if low and high:
+        return f"{low}-{high}"
+    return f"≤ {high}" if high else f"≥ {low}" if low else ""
+
+
+def has_range_limits(layout: Layout) -> bool:
+    """Whether a long file gives the lab's range in low and high columns (`printed_range`)."""
+    return any(role in layout.roles for role in _RANGE_LIMIT_ROLES)
+
+
+def role_columns(header: Sequence[str], layout: Layout) -> dict[str, str]:
+    """Each role's header cell as written, as issues name columns; the range's are its low and
+    high columns ('Ref Low / Ref High') where the file gives it so."""
+    columns = {role: header[i] for role, i in layout.roles.items()}
+    limits = [columns[role] for role in _RANGE_LIMIT_ROLES if role in columns]
+    if limits:
+        columns["reference_range"] = " / ".join(limits)
+    return columns
 
 
 def units_row_again(layout: Layout, cells: list[str], source: str, line: int) -> None:
@@ -1213,13 +1252,19 @@ def header_warnings(
             f"named by its line (e.g. 'line {header_end + 1}')",
         )
     for name in layout.ignored:
+        message = f"column '{shorten(name)}' is not a known marker or field and was not read"
+        if layout.kind == "long" and _ROLE_OF.get(header_key(name)) in _RANGE_LIMIT_ROLES:
+            message = (
+                f"column '{shorten(name)}' was not read: the reference range column gives the "
+                "lab's range"
+            )
         yield Issue(
             severity="warning",
             code="column-ignored",
             source=source,
             line=header_end,
             column=name,
-            message=f"column '{shorten(name)}' is not a known marker or field and was not read",
+            message=message,
         )
 
 
@@ -1314,7 +1359,7 @@ def rows_to_measurements(
     # Columns with no name at the end of the header (a trailing delimiter) hold no values: a
     # value there has most likely been pushed along by a decimal comma ('3,5' as 3 and 5).
     named = named_width(header)
-    stats.columns = {role: header[i] for role, i in layout.roles.items()}
+    stats.columns = role_columns(header, layout)
     roles = layout.roles
     get = roles.get
     i_marker, i_value = get("marker"), get("value", -1)
@@ -1352,6 +1397,7 @@ def rows_to_measurements(
     i_comparator, i_flag = layout.roles.get("comparator"), layout.roles.get("lab_flag")
     i_unit = layout.roles.get("unit")
     value_unit = layout.value_unit  # the value column's header gives it (long)
+    range_limits = has_range_limits(layout)
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
 
     for line, last_line, cells in rows:
@@ -1479,13 +1525,14 @@ def rows_to_measurements(
                                 message=conflict)  # fmt: skip
                     continue
                 unit = unit or value_unit
+            printed = printed_range(cells, roles) if range_limits else cells[i_range_or_pad]
             stats.measurements += 1
             yield make(Measurement, (  # type: ignore[call-overload]
                 source, line, value_column, marker, value, unit,
                 cells[i_sample_or_pad].strip() or None,
                 cells[i_patient_or_pad].strip() or None, cells[i_when_or_pad].strip() or None,
                 cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
-                cells[i_birth_or_pad].strip() or None, cells[i_range_or_pad].strip() or None,
+                cells[i_birth_or_pad].strip() or None, printed.strip() or None,
             ))  # fmt: skip
             continue
         sample_id, patient_id = cell(cells, i_sample), cell(cells, i_patient)

@@ -69,6 +69,9 @@ def test_a_batch_can_travel_to_another_process(tmp_path: Path) -> None:
 TRICKY = {
     "value-header-unit.csv": "Sample,Analyte,Concentration (pg/mL),Unit\nP1,IL-6,12.5,\n"
     "P1,IL-8,4,ng/L\nP2,IL-6,3,ng/mL\nP3,IL-6,5 ng/mL,\nP3,IL-8,<2,\n",
+    "range-limit-columns.csv": "sample_id;marker;value;unit;Ref Low;Ref High\n"
+    "S1;IL-8;8;pg/mL;0;5\nS2;IL-6;3;pg/mL;;7\nS3;IL-6;3;pg/mL;7;3\nS4;IL-6;2,5;pg/mL;0,5;2\n"
+    "S5;IL-6;1.500;pg/mL;abc;\nS6;IL-8;8;pg/mL;0;5\n",
     "wide-units-row.csv": "Description,IL-6,IL-8\n,pg/mL,pg/mL\nS1,3,4\nS2,5,6\nS3,1,1\n",
     "wide-units-row-converted.csv": "Description,IL-6\n,ng/mL\nS1,0.003\nS2,0.003\nS3,1\n",
     "wide-units-only.csv": "Description,IL-6,IL-8\n,pg/mL,pg/mL\n",

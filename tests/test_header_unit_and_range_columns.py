@@ -1,5 +1,5 @@
-"""A long file's value column that gives the unit in its header ('Concentration (pg/mL)'):
-core and both paths."""
+"""A long file's value column that gives the unit in its header ('Concentration (pg/mL)'), and
+the lab's range in a low and a high column ('Ref Low', 'Ref High'): core, both paths, CLI."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from panelcli.check import CheckOptions, Interpreter, ResultRow, StreamEvent
+from panelcli.cli import app
 from panelcli.models import Issue, Result, Status
 from panelcli.ranges import load_ranges
 
 RANGES = load_ranges("arup-3002601")  # IL-6: ≤ 2.5 pg/mL; IL-8: ≤ 9.4 pg/mL
+runner = CliRunner()
 
 
 def events(path: str, short: bool = True, **options: str) -> list[StreamEvent]:
@@ -113,14 +116,112 @@ def test_wide_files_keep_reading_their_headers_units(write_csv) -> None:
                                                                     ("IL-8", "ng/L")]  # fmt: skip
 
 
+# --- the lab's range in a low and a high column -------------------------------------------------
+
+
+def test_ref_low_and_ref_high_are_the_rows_printed_range(write_csv) -> None:
+    path = write_csv(
+        "Accession,Test Name,Result,Units,Ref Low,Ref High\n"
+        "A0001,IL-8,8,pg/mL,0,5\n"  # the lab's 0-5, not the set's ≤ 9.4
+        "A0002,IL-6,3,pg/mL,,7\n"  # blank low: ≤ 7
+        "A0003,IL-6,3,pg/mL,4,\n"  # blank high: ≥ 4
+        "A0004,IL-6,3,pg/mL,,\n"  # no range printed: the set's
+    )
+    found = results(path)
+    assert [(r.status, r.reference.origin) for r in found] == [  # type: ignore[union-attr]
+        (Status.HIGH, "file"), (Status.NORMAL, "file"), (Status.LOW, "file"), (Status.HIGH, "set")
+    ]  # fmt: skip
+    assert [(r.reference.low, r.reference.high) for r in found[:3]] == [  # type: ignore[union-attr]
+        (0.0, 5.0), (None, 7.0), (4.0, None)
+    ]  # fmt: skip
+    disagree = issues(path, "range-disagrees")
+    assert [(i.line, i.column) for i in disagree] == [(2, "Ref Low / Ref High")] * 1 + [
+        (3, "Ref Low / Ref High"), (4, "Ref Low / Ref High")
+    ]  # fmt: skip
+    assert "the file's range '0-5'" in disagree[0].message
+    assert "'≤ 7'" in disagree[1].message and "'≥ 4'" in disagree[2].message
+
+
+def test_other_names_of_the_low_and_high_columns(write_csv) -> None:
+    for low, high in (("Reference Low", "Reference High"), ("Normal Low", "Normal High"),
+                      ("Lower Limit", "Upper Limit"), ("ref_low", "ref_high")):  # fmt: skip
+        path = write_csv(f"sample_id,marker,value,unit,{low},{high}\nS1,IL-8,8,pg/mL,0,5\n")
+        assert [r.status for r in results(path)] == [Status.HIGH], low
+        assert not issues(path, "column-ignored")
+
+
+def test_one_limit_column_alone_gives_a_one_sided_range(write_csv) -> None:
+    path = write_csv("sample_id,marker,value,unit,Ref High\nS1,IL-8,8,pg/mL,5\n")
+    assert [r.status for r in results(path)] == [Status.HIGH]
+    assert [i.column for i in issues(path, "range-disagrees")] == ["Ref High"]
+
+
+def test_an_unusable_range_from_the_limit_columns_is_said_and_the_sets_used(write_csv) -> None:
+    path = write_csv(
+        "sample_id,marker,value,unit,Ref Low,Ref High\n"
+        "S1,IL-8,8,pg/mL,7,3\n"  # low above high
+        "S2,IL-8,8,pg/mL,abc,5\n"  # not a number
+    )
+    assert [(r.status, r.reference.origin) for r in results(path)] == [  # type: ignore[union-attr]
+        (Status.NORMAL, "set"), (Status.NORMAL, "set")
+    ]  # fmt: skip
+    unusable = issues(path, "range-unreadable")
+    assert [(i.line, i.column) for i in unusable] == [(2, "Ref Low / Ref High")] * 1 + [
+        (3, "Ref Low / Ref High")
+    ]
+    assert "low limit above its high limit" in unusable[0].message
+    assert "'abc-5' is not in a form panelcli reads" in unusable[1].message
+
+
+def test_decimal_commas_in_the_limit_columns_of_a_semicolon_file(write_csv) -> None:
+    path = write_csv(
+        "sample_id;marker;value;unit;Ref Low;Ref High\nS1;IL-6;2,5;pg/mL;0,5;2,0\n"
+        "S2;IL-6;1.500;pg/mL;0;7\n"  # after the file's '0,5': '1.500' may be 1500
+    )
+    [first] = results(path)
+    assert (first.status, first.reference.low, first.reference.high) == (  # type: ignore[union-attr]
+        Status.HIGH, 0.5, 2.0
+    )  # fmt: skip
+    assert [i.line for i in issues(path, "value-ambiguous-dot")] == [3]
+
+
+def test_a_comma_only_in_the_limit_columns_shows_the_files_decimal_mark(write_csv) -> None:
+    path = write_csv("sample_id;marker;value;unit;Ref Low;Ref High\nS1;IL-6;2;pg/mL;0;2,5\n"
+                     "S2;IL-6;1.500;pg/mL;;\n")  # fmt: skip
+    assert [i.line for i in issues(path, "value-ambiguous-dot")] == [3]
+
+
+def test_a_range_column_wins_over_limit_columns_which_are_said_unread(write_csv) -> None:
+    path = write_csv(
+        "sample_id,marker,value,unit,Reference range,Ref Low,Ref High\nS1,IL-6,3,pg/mL,0-7,0,2\n"
+    )
+    assert [r.status for r in results(path)] == [Status.NORMAL]
+    ignored = issues(path, "column-ignored")
+    assert [i.column for i in ignored] == ["Ref Low", "Ref High"]
+    assert "the reference range column gives the lab's range" in ignored[0].message
+
+
+def test_a_wide_file_does_not_read_limit_columns(write_csv) -> None:
+    path = write_csv("Sample,IL-6 (pg/mL),Ref Low,Ref High\nP1,3,0,5\n")
+    assert [(r.status, r.reference.origin) for r in results(path)] == [  # type: ignore[union-attr]
+        (Status.HIGH, "set")
+    ]
+    ignored = issues(path, "column-ignored")
+    assert [i.column for i in ignored] == ["Ref Low", "Ref High"]
+    assert "one cell per row cannot say which marker" in ignored[0].message
+
+
 # --- the short path gives the general path's output ---------------------------------------------
 
+LIMITS = st.sampled_from(["", "", "0", "5", "7", "2,5", "0,5", "abc", "1.500", " 3 ", "<4"])
 ROWS = st.lists(
     st.tuples(
         st.sampled_from(["S1", "S2", "S3"]),
         st.sampled_from(["IL-6", "IL-8", "TNF-α", "IL-66"]),
         st.sampled_from(["3", "12.5", "<2", "2,5", "5 ng/L", "5 ng/mL", "abc", "", "1.234"]),
         st.sampled_from(["", "", "pg/mL", "ng/L", "ng/mL", "IU/mL"]),
+        LIMITS,
+        LIMITS,
     ),
     min_size=1,
     max_size=25,
@@ -128,17 +229,20 @@ ROWS = st.lists(
 HEADERS = st.tuples(
     st.sampled_from(["Result", "Concentration (pg/mL)", "Result [ng/mL]", "Value (IU/mL)"]),
     st.sampled_from([None, "Unit"]),
+    st.sampled_from(
+        [("Ref Low", "Ref High"), ("Ref Low", None), (None, "Normal High"), (None, None)]
+    ),  # fmt: skip
 )
 
 
 @settings(max_examples=150, deadline=None)
 @given(rows=ROWS, headers=HEADERS, delimiter=st.sampled_from([",", ";"]))
-def test_both_paths_read_header_units_alike(
+def test_both_paths_read_header_units_and_limit_columns_alike(
     tmp_path_factory, rows: list[tuple[str, ...]], headers: tuple, delimiter: str
 ) -> None:
-    value, unit = headers
-    keep = [True, True, True, unit is not None]
-    names = ["sample_id", "marker", value, unit]
+    value, unit, (low, high) = headers
+    keep = [True, True, True, unit is not None, low is not None, high is not None]
+    names = ["sample_id", "marker", value, unit, low, high]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", delimiter=delimiter)
     writer.writerow([n for n, k in zip(names, keep, strict=True) if k])
@@ -151,7 +255,30 @@ def test_both_paths_read_header_units_alike(
         assert [e.to_result() if isinstance(e, ResultRow) else e for e in short] == general
 
 
-def test_rows_with_a_header_unit_take_the_short_path(write_csv) -> None:
+def test_rows_with_a_header_unit_and_limit_columns_take_the_short_path(write_csv) -> None:
     """Else the test above would compare the general path with itself."""
-    path = write_csv("sample_id,marker,Result (pg/mL)\nS1,IL-6,2\nS2,IL-6,3\n")
-    assert [type(e) for e in events(path)] == [ResultRow, ResultRow]
+    path = write_csv(
+        "sample_id,marker,Result (pg/mL),Ref Low,Ref High\n"
+        "S1,IL-6,2,,\nS2,IL-6,3,0,5\nS3,IL-6,4,0,5\n"  # the second '0-5' has been warned about
+    )
+    kinds = [type(e).__name__ if type(e) is not Issue else e.code for e in events(path)]
+    assert kinds == ["ResultRow", "Result", "range-disagrees", "ResultRow"]
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def test_the_cli_judges_both_example_files(write_csv) -> None:
+    unit = write_csv("Sample,Analyte,Concentration (pg/mL)\nP1,IL-6,12.5\nP1,IL-8,4\n", "u.csv")
+    limits = write_csv(
+        "Accession,Test Name,Result,Units,Ref Low,Ref High,Abnormal Flag\n"
+        "A0001,IL-8,8,pg/mL,0,5,H\nA0002,IL-6,3,pg/mL,,7,\n",
+        "l.csv",
+    )
+    result = runner.invoke(app, ["check", unit, limits, "--format", "csv"])
+    assert result.exit_code == 1, result.output  # flagged, nothing refused
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    statuses = [(r["source"][-5:], r["marker"], r["status"]) for r in rows if r["marker"]]
+    assert statuses == [("u.csv", "IL-6", "high"), ("u.csv", "IL-8", "normal"),
+                        ("l.csv", "IL-8", "high"), ("l.csv", "IL-6", "normal")]  # fmt: skip
+    assert not any(r["issue_code"] == "column-ignored" for r in rows)

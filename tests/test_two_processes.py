@@ -89,6 +89,23 @@ def test_a_file_in_two_processes_gives_the_same_text(
     assert used == [True]
 
 
+@pytest.mark.parametrize("make_texts", [ndjson_texts, csv_texts])
+def test_a_header_unit_and_limit_columns_in_two_processes_give_the_same_text(
+    tmp_path: Path, make_texts: MakeTexts, used: list[bool]
+) -> None:
+    """The value column's header gives the unit and two columns the lab's range."""
+    path = tmp_path / "limits.csv"
+    limits = ["0,5", "0,", ",7", ",", "7,3", "abc,5"]
+    text = "sample_id,patient_id,collected_at,marker,Result (pg/mL),Ref Low,Ref High\n" + "".join(
+        f"{row.rstrip().rsplit(',', 1)[0]},{limits[n % len(limits)]}\n"
+        for n, row in enumerate(rows(0, 6000).splitlines())
+    )
+    path.write_text(text, encoding="utf-8")
+    options = CheckOptions()
+    assert two(path, make_texts, options) == one_process(path, make_texts, options)
+    assert used == [True]
+
+
 def test_generated_benchmark_data_gives_the_same_text(tmp_path: Path, used: list[bool]) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from generate import generate

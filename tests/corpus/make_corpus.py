@@ -94,7 +94,7 @@ def corpus() -> dict[str, bytes]:
         ),  # fmt: skip
         "negative.csv": _csv(_row("IL-6", "-2.0"), _row("IL-8", "-0.5"), _row("IL-10", "-0")),
         "thousands-comma.csv": _csv(_row("IL-6", '"1,234"'), _row("IL-8", "3.1")),
-        "thousands-semicolon.csv": b"sample_id;marker;value;unit\nSYN-1;IL-6;1.234,5;pg/mL\n",
+        "thousands-semicolon.csv": b"sample_id;marker;value;unit\nSYN-1;IL-6;1,234.5;pg/mL\n",
         "absurd-values.csv": _csv(
             _row("IL-6", "1e300"), _row("IL-8", "5e12"), _row("IL-10", "9" * 40, unit="ng/mL")
         ),

@@ -864,11 +864,15 @@ def _marker_problems(
     where = f"marker '{name}': "
     marker_limits = _given_limits(table, wrong)
     problems += [where + p for p in _order_problems(marker_limits)]
+    unit = table.get("unit") if "unit" not in wrong else None
+    problems += [where + p for p in _impossible_limits(marker_limits, unit)]
     inherited = {k: v for k, v in marker_limits.items() if k in _CRITICAL}
     rows = table.get("intervals", [])
     if isinstance(rows, list):
         for i, row in enumerate(rows):
             row_wrong = _wrong_keys(errors, ("intervals", i))
+            for problem in _impossible_limits(_given_limits(row, row_wrong), unit):
+                problems.append(f"{where}interval {i + 1}: {problem}")
             own = _order_problems(_given_limits(row, row_wrong))
             for problem in _order_problems({**inherited, **_given_limits(row, row_wrong)}):
                 if problem not in own:
@@ -955,6 +959,21 @@ def _wrong_keys(errors: list[ErrorDetails], table: tuple[str | int, ...] = ()) -
         for err in errors
         if err["loc"][:depth] == table and len(err["loc"]) > depth
     }
+
+
+def _impossible_limits(limits: dict[str, float | None], unit: object) -> list[str]:
+    """Limits above 1 kg/L, which no blood concentration reaches, as values are refused (QA:
+    'high = 1e38' was valid, and its warnings printed numbers of 39 digits)."""
+    from panelcli.units import exceeds_physical_limit
+
+    if not isinstance(unit, str):
+        return []
+    return [
+        f"{key} ({number_text(value)} {unit}) is more than 1 kg/L, which no blood "
+        "concentration reaches: is the number or the unit right?"
+        for key, value in limits.items()
+        if value is not None and exceeds_physical_limit(value, unit)
+    ]
 
 
 def _given_limits(table: object, wrong: set[str]) -> dict[str, float | None]:
@@ -1062,10 +1081,13 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
             ratio = high / their_high
             if 1 / UNIT_SLIP_RATIO < ratio < UNIT_SLIP_RATIO:
                 continue
-            said = f"{ratio:,.0f} times" if ratio > 1 else f"1/{1 / ratio:,.0f} of"
+            if ratio > 1:
+                said = f"about {ratio:,.0f} times" if ratio < 1e9 else "more than a billion times"
+            else:  # QA: 1e-300 was 'about 1/1000…(300 digits) of'
+                said = f"about 1/{1 / ratio:,.0f} of" if ratio > 1e-9 else "under a billionth of"
             return [
                 f"marker '{name}': {what}, {number_text(our_high)} {entry.unit}, is "
-                f"{number_text(high)} {theirs.unit}, about {said} the bundled set {set_name}'s "
+                f"{number_text(high)} {theirs.unit}, {said} the bundled set {set_name}'s "
                 f"{number_text(their_high)} {theirs.unit}; is the unit right?"
             ]
         return []

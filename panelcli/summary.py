@@ -143,6 +143,8 @@ _HINT = re.compile(r"did you mean (?P<name>[^?]+)\?")
 def _number(value: float) -> str:
     """A number as a person says it: 400,000, 16, 1.7 (no '400.0'); 14.5 says 15, as people
     round (Python's '.0f' gives 14)."""
+    if value >= 1e12:  # no lab's result: '1e+303', not 303 digits (QA, a range of 1e-300)
+        return f"{value:.0e}"
     return f"{int(value + 0.5):,}" if value >= 10 else f"{value:.1f}".removesuffix(".0")
 
 

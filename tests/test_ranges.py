@@ -1286,3 +1286,28 @@ def test_an_alias_that_names_another_known_marker_is_warned_about() -> None:
         "marker 'IL-18': alias 'IL6' is what panelcli's bundled sets call IL-6, so results "
         "written so are judged by IL-18's range; remove the alias if it is not the same test"
     ]
+
+
+def test_a_limit_no_blood_reaches_is_an_error_and_far_ones_are_said_in_words() -> None:
+    """QA: 'high = 1e38' was valid, and 'high = 1e-300' gave warnings and summaries with
+    numbers of hundreds of digits."""
+    from panelcli.models import Status
+    from panelcli.ranges import ranges_warnings
+    from panelcli.summary import how_far_above
+    from tests.made_up import made_up_result
+
+    big = b'[markers."IL-10"]\nunit = "pg/mL"\nhigh = 1e38\nsource = "q"\n'
+    row = (
+        b'[markers."IL-10"]\nunit = "ug/mL"\nsource = "q"\n'
+        b'[[markers."IL-10".intervals]]\nhigh = 2e6\n'
+    )
+    assert check_ranges_bytes(big) == [
+        "marker 'IL-10': high (1e+38 pg/mL) is more than 1 kg/L, which no blood concentration "
+        "reaches: is the number or the unit right?"
+    ]
+    assert check_ranges_bytes(row)[0].startswith("marker 'IL-10': interval 1: high (2000000 ug/mL)")
+    tiny = b'[markers."IL-10"]\nunit = "pg/mL"\nhigh = 1e-300\nsource = "q"\n'
+    (far,) = [w for w in ranges_warnings(tiny) if "bundled set" in w]
+    assert "under a billionth of the bundled set" in far and len(far) < 200
+    result = made_up_result("IL-10", Status.HIGH, 1e3, times=1e303, reference=False)
+    assert how_far_above(result) == "IL-10 is 1e+303 times the upper limit."

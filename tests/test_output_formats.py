@@ -201,7 +201,9 @@ def test_csv_has_one_flat_row_per_result_then_issues_then_the_notice() -> None:
     ]
     assert rows[-1]["status"] == "notice"
     assert rows[-1]["note"].startswith(NOTICE)
-    assert "arup-3002601" in rows[-1]["note"]
+    # the set's file exactly, as JSON names it (QA: the name and version alone)
+    sha256 = document["reference_set"]["sha256"]
+    assert rows[-1]["note"].endswith(f"arup-3002601 version 2026.11 (sha256 {sha256}).")
 
 
 def test_csv_joins_flags_with_a_space_and_keeps_comparators() -> None:
@@ -282,6 +284,10 @@ def test_fhir_observation_carries_loinc_ucum_interpretation_range_and_identifier
     ]
     assert il6.referenceRange[0].high.value == 2.5
     assert il6.referenceRange[0].low is None
+    sha256 = json_report("cytokine-storm.csv")["reference_set"]["sha256"]
+    assert il6.referenceRange[0].text == (  # which file judged, exactly (QA: its name alone)
+        f"≤ 2.5 pg/mL (reference set arup-3002601 version 2026.11, sha256 {sha256})"
+    )
     assert il6.subject.identifier.value == "SYNTH-003"
     assert il6.specimen.identifier.value == "SYN-S-01"
     il2 = next(o for o in observations(bundle) if o.code.text == "IL-2")

@@ -78,7 +78,8 @@ def issue_cells(issue: Issue) -> list[str]:
 
 def notice_row(reference_set: ReferenceSetInfo) -> list[Cell]:
     version = f" version {reference_set.version}" if reference_set.version else ""
-    note = f"{NOTICE} Reference set: {reference_set.name}{version}."
+    # the file's hash, as JSON gives it: a name and version alone can be edited (QA)
+    note = f"{NOTICE} Reference set: {reference_set.name}{version} (sha256 {reference_set.sha256})."
     return [note if name == "note" else "notice" if name == "status" else None for name in COLUMNS]
 
 

@@ -227,8 +227,11 @@ def _file_name(source: str | None) -> str | None:
 
 def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
     """The report as a Bundle of type collection; `loinc` maps marker names to LOINC codes."""
-    set_name = report.reference_set.name
-    full_url = _FullUrls(report.reference_set.sha256)
+    used = report.reference_set
+    version = f" version {used.version}" if used.version else ""
+    # which file judged, exactly (QA: the name alone; a copy can be edited and keep it)
+    set_name = f"{used.name}{version}, sha256 {used.sha256}"
+    full_url = _FullUrls(used.sha256)
     entries = [
         {
             "fullUrl": full_url("Observation", _result_content(r)),

@@ -1095,14 +1095,17 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
 
 
 def _detection_above_high(name: str, entry: MarkerRange) -> list[str]:
-    """Assay limits above a normal range's top: possible, but most likely a typo or a unit slip."""
-    highs = [("high", entry.high)] + [
-        (f"the high of the interval for {row.describe()}", row.high) for row in entry.intervals
+    """Assay limits above a normal range's top, or its bottom (QA): a result known only to be
+    below one could be on either side of that limit; possible, but most likely a slip."""
+    limits = [
+        (key if row is None else f"the {key} of the interval for {row.describe()}", bound)
+        for row, bounds in ((None, entry), *((row, row) for row in entry.intervals))
+        for key, bound in (("low", bounds.low), ("high", bounds.high))
     ]
     warnings = []
     for key, example in (("lod", "ND"), ("lloq", "BLQ")):
         limit = getattr(entry, key)
-        for what, high in highs:
+        for what, high in limits:
             if limit is not None and high is not None and limit > high:
                 warnings.append(
                     f"marker '{name}': {key} ({number_text(limit)}) is above {what} "

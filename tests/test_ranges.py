@@ -493,6 +493,16 @@ def test_detection_limits_are_compared_with_each_intervals_high() -> None:
     ]
 
 
+def test_a_detection_limit_above_low_is_warned_about() -> None:
+    """QA: 'lod = 5' with 'low = 2' passed silently, though 'ND' (below 5) may be below 2 or
+    not, so it can never be judged."""
+    toml = b'[markers."IL-6"]\nunit = "pg/mL"\nlod = 5\nlow = 2\nhigh = 9\nsource = "x"\n'
+    assert ranges_warnings(toml) == [
+        "marker 'IL-6': lod (5) is above low (2 pg/mL), so a result known only to be below it "
+        "(such as 'ND') can never be judged; check both limits and their unit"
+    ]
+
+
 def test_detection_limits_at_or_below_high_are_fine() -> None:
     toml = b'[markers."IL-6"]\nunit = "pg/mL"\nlod = 5\nlloq = 5\nhigh = 5\nsource = "x"\n'
     assert ranges_warnings(toml) == []

@@ -794,7 +794,20 @@ def _find_set(spec: str) -> Path:
         raise RangesError(f"ranges file '{spec}' is not a regular file")
     if path.suffix or os.sep in spec:
         raise RangesError(f"ranges file '{spec}' does not exist")
+    named = [p for p in user_sets().values() if _set_name_of(p).casefold() == spec.casefold()]
+    if len(named) == 1:  # QA: reports named a set 'qa-lab' that only 'qalab' (its file) chose
+        return named[0]
     raise RangesError(f"no reference set named '{spec}'; known sets: {', '.join(sets)}")
+
+
+def _set_name_of(path: Path) -> str:
+    """A ranges file's [set] name as written (read, not loaded: it may be broken); '' if none."""
+    try:
+        text = _toml_text(path.read_bytes())
+    except (OSError, ValueError):  # unreadable, or not UTF-8: loading it says why
+        return ""
+    found = _SET_NAME.search(text)
+    return found.group(2) if found else ""
 
 
 def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
@@ -1184,7 +1197,7 @@ _FIELDS = {
 }
 
 
-_SET_NAME = re.compile(r'^(\[set\][^\[]*?^name\s*=\s*)"[^"\n]*"', re.MULTILINE | re.DOTALL)
+_SET_NAME = re.compile(r'^(\[set\][^\[]*?^name\s*=\s*)"([^"\n]*)"', re.MULTILINE | re.DOTALL)
 
 
 def renamed_set(text: str, name: str) -> tuple[str, bool]:

@@ -129,6 +129,21 @@ def test_choosing_a_set_by_name_file_folder_env_and_user_config(tmp_path, monkey
         find_set("nope.toml")
 
 
+def test_a_users_set_is_chosen_by_its_set_name_too(tmp_path, monkeypatch):
+    """QA: every report named the set 'qa-lab', but '--ranges qa-lab' found no such set (only
+    its file's name, 'qalab', chose it)."""
+    (tmp_path / "ranges").mkdir()
+    (tmp_path / "ranges" / "qalab.toml").write_text(
+        '[set]\nname = "qa-lab"\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 9\n'
+    )
+    (tmp_path / "ranges" / "broken.toml").write_bytes(b"\xff\xfe[set")  # read past, not loaded
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path))
+    assert find_set("qa-lab") == find_set("QA-Lab") == find_set("qalab")
+    assert load_ranges("qa-lab").name == "qa-lab"
+    with pytest.raises(RangesError, match="no reference set named 'qa'"):
+        find_set("qa")
+
+
 def test_sha256_changes_with_the_bytes(tmp_path):
     path = tmp_path / "a.toml"
     path.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 9\n')

@@ -833,6 +833,11 @@ def check_ranges_bytes(raw: bytes, require_source: bool = False) -> list[str]:
         text = _toml_text(raw)
     except UnicodeDecodeError:
         return ["the file is not UTF-8 text"]
+    # QA: these were 'missing required key' and a TOML syntax error at column 2
+    if not text.strip():
+        return ['the file is empty (a ranges file needs [markers."NAME"] tables)']
+    if "\0" in text:
+        return ["the file is not UTF-8 text (UTF-16? save it as UTF-8)"]
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -1211,7 +1216,8 @@ def renamed_set(text: str, name: str) -> tuple[str, bool]:
 def _toml_text(raw: bytes) -> str:
     """A ranges file's text as tomllib reads it: a BOM and old Mac line ends (CR alone, which
     tomllib refuses) are no problem of its content."""
-    return _LONE_CR.sub("\n", raw.decode("utf-8-sig"))
+    # a BOM twice (saved by two editors in turn) is no content either (QA)
+    return _LONE_CR.sub("\n", raw.decode("utf-8-sig").lstrip("\ufeff"))
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")

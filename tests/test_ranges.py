@@ -1336,3 +1336,23 @@ def test_a_limit_no_blood_reaches_is_an_error_and_far_ones_are_said_in_words() -
     assert "under a billionth of the bundled set" in far and len(far) < 200
     result = made_up_result("IL-10", Status.HIGH, 1e3, times=1e303, reference=False)
     assert how_far_above(result) == "IL-10 is 1e+303 times the upper limit."
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        (b"", "the file is empty"),
+        (b" \r\n", "the file is empty"),
+        ('[markers."IL-6"]\nunit = "pg/mL"\n'.encode("utf-16-le"), "UTF-16? save it as UTF-8"),
+    ],
+)
+def test_an_empty_or_utf16_ranges_file_is_said_so(raw: bytes, said: str) -> None:
+    """QA: 'missing required key markers' and 'Invalid initial character … column 2'."""
+    (problem,) = check_ranges_bytes(raw)
+    assert said in problem
+
+
+def test_a_bom_written_twice_is_no_toml_error() -> None:
+    """QA: two editors in turn left two BOMs: 'Invalid statement (line 1, column 1)'."""
+    bom = b"\xef\xbb\xbf"
+    assert check_ranges_bytes(bom * 2 + b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 9\n') == []

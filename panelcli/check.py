@@ -1540,13 +1540,15 @@ class Interpreter:
         """A warning about a measurement's value cell (or another `column` of its row)."""
         return Issue(
             severity="warning", code=code, source=m.source, line=m.line,
-            column=column or m.column, message=message,
+            column=column or m.column, **_row_for(m), message=message,
         )  # fmt: skip
 
     def _reject(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
+        """A measurement that cannot be used; it names its sample, so that its panel can say so."""
         return Issue(
-            code=code, source=m.source, line=m.line, column=column or m.column, message=message
-        )
+            code=code, source=m.source, line=m.line, column=column or m.column, **_row_for(m),
+            message=message,
+        )  # fmt: skip
 
     def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
         seen = self._markers_seen(m)
@@ -1565,6 +1567,7 @@ class Interpreter:
         # 'again', not 'twice': a third copy names the first one too
         yield Issue(
             severity="warning", code="marker-repeated", source=m.source, line=m.line,
+            **_row_for(m),
             message=f"{name} is measured again{sample} {where}; every result is kept",
         )  # fmt: skip
 
@@ -1735,6 +1738,14 @@ _LIMIT_WORDS = {
     "lloq": "lower limit of quantification (lloq)",
     "uloq": "upper limit of quantification (uloq)",
 }
+
+
+def _row_for(m: Measurement) -> dict[str, str | None]:
+    """What an issue about a measurement says its row was for (`Issue`'s sample fields)."""
+    return {
+        "sample_id": m.sample_id, "patient_id": m.patient_id, "collected_at": m.collected_at,
+        "marker": m.marker,
+    }  # fmt: skip
 
 
 def _sample_fields(m: Measurement) -> dict[str, object]:

@@ -58,6 +58,11 @@ class Issue(_Model):
     source: str = Field(description="The file the problem is in ('-' for standard input).")
     line: int | None = Field(None, description="Physical line where the row starts; header = 1.")
     column: str | None = Field(None, description="Column name as written in the file.")
+    # What the row was for, where the row gives it (None for a row too broken to tell).
+    sample_id: str | None = None
+    patient_id: str | None = None
+    collected_at: str | None = None
+    marker: str | None = Field(None, description="The row's marker, as written in the file.")
     message: str
 
 

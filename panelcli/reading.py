@@ -1513,7 +1513,11 @@ def rows_to_measurements(
                     header[i_marker] if marker is None and i_marker is not None else value_column
                 )
                 short = f" (row has {count} of {width} cells)" if count < width else ""
+                # The row's sample is still known: its panel says a result is missing.
                 yield Issue(code=f"{missing}-missing", source=source, line=line, column=column,
+                            sample_id=cells[i_sample_or_pad].strip() or None,
+                            patient_id=cells[i_patient_or_pad].strip() or None,
+                            collected_at=cells[i_when_or_pad].strip() or None, marker=marker,
                             message=f"{missing} is empty{short}")  # fmt: skip
                 continue
             unit = cells[i_unit_or_pad].strip() or None

@@ -115,7 +115,9 @@ def test_ndjson_writes_rejections_and_warnings_as_wrapped_lines() -> None:
     assert lines[1] == {
         "rejected": {
             "severity": "error", "code": "value-not-a-number", "source": "samples/bad-rows.csv",
-            "line": 4, "column": "value", "message": "value 'abc' is not a number",
+            "line": 4, "column": "value", "sample_id": "SYN-X-01", "patient_id": "SYNTH-007",
+            "collected_at": "2026-08-09", "marker": "TNF-α",
+            "message": "value 'abc' is not a number",
         }
     }  # fmt: skip
     messy = assert_valid_ndjson(check("messy-export.csv", "ndjson").stdout)
@@ -165,7 +167,8 @@ def test_an_unreadable_file_next_to_a_readable_one_is_a_rejected_line() -> None:
     assert lines[0] == {
         "rejected": {
             "severity": "error", "code": "file-unreadable", "source": "missing.csv",
-            "line": None, "column": None, "message": "no such file",
+            "line": None, "column": None, "sample_id": None, "patient_id": None,
+            "collected_at": None, "marker": None, "message": "no such file",
         }
     }  # fmt: skip
     assert lines[-1]["totals"]["rejected"] == 1

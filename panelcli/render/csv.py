@@ -64,9 +64,14 @@ def result_row(result: Result | ResultRow) -> list[Cell]:
 
 def issue_row(issue: Issue) -> list[Cell]:
     status = "rejected" if issue.severity == "error" else "warning"
+    # The row's sample and marker, where it gives them: a script can pick out a sample's
+    # rejected rows. The marker is as written (results fall back to that too).
     row: dict[str, Cell] = {
-        "source": issue.source, "line": issue.line, "column": issue.column, "status": status,
-        "note": issue.message, "issue_code": issue.code,
+        "source": issue.source, "line": issue.line, "column": issue.column,
+        "sample_id": issue.sample_id, "patient_id": issue.patient_id,
+        "collected_at": issue.collected_at, "marker": issue.marker,
+        "marker_as_written": issue.marker, "status": status, "note": issue.message,
+        "issue_code": issue.code,
     }  # fmt: skip
     return [row.get(name) for name in COLUMNS]
 

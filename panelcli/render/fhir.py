@@ -163,6 +163,11 @@ def _issue(issue: Issue) -> dict[str, Any]:
         where.append(f"line {issue.line}")
     if issue.column:
         where.append(f"column '{issue.column}'")
+    # Which sample and marker the row was for, where it says (a free-text field: still valid).
+    if issue.sample_id:
+        where.append(f"sample '{issue.sample_id}'")
+    if issue.marker:
+        where.append(f"marker '{issue.marker}'")
     return {
         "severity": issue.severity,
         "code": "invalid" if issue.severity == "error" else "informational",

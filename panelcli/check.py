@@ -1807,13 +1807,14 @@ class _Readings:
         if issue.code == "file-repeated":
             self.times[issue.source] = self.times.get(issue.source, 0) + 1
 
-    def panel_key(self, result: Result | ResultRow) -> tuple[PanelKey, int]:
+    def panel_key(self, result: Result | ResultRow | Issue) -> tuple[PanelKey, int]:
         return panel_key(result), self.times.get(result.source, 0) if self.times else 0
 
 
 def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> Report:
     """Gather events into panels: one per source and sample, in order of first sight."""
     groups: dict[tuple[PanelKey, int], list[Result]] = {}
+    unused: dict[tuple[PanelKey, int], list[Issue]] = {}  # rejected measurements, by panel
     rejected: list[Issue] = []
     warnings: list[Issue] = []
     readings = _Readings()
@@ -1824,6 +1825,8 @@ def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> 
             groups.setdefault(readings.panel_key(event), []).append(event)
         elif event.severity == "error":
             rejected.append(event)
+            if _names_its_row(event):  # its panel says a result of it is missing
+                unused.setdefault(readings.panel_key(event), []).append(event)
         else:
             readings.note(event)
             warnings.append(event)
@@ -1834,9 +1837,9 @@ def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> 
             patient_id=results[0].patient_id,
             collected_at=results[0].collected_at,
             results=results,
-            summary=summarise_panel(results),
+            summary=summarise_panel(results, unused.get(key, ())),
         )
-        for results in groups.values()
+        for key, results in groups.items()
     ]
     by_status: dict[str, int] = {status.value: 0 for status in Status}
     for panel in panels:
@@ -1856,6 +1859,12 @@ def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> 
         totals=totals,
         trends=find_trends(panels),
     )
+
+
+def _names_its_row(issue: Issue) -> bool:
+    """Whether an issue says which sample or marker its row was for (a row too broken to tell,
+    or a file, is no panel's)."""
+    return any((issue.sample_id, issue.patient_id, issue.collected_at, issue.marker))
 
 
 UNREADABLE = "file-unreadable"
@@ -2125,8 +2134,8 @@ def sample_key(
     return (source, None, patient_id, collected_at)
 
 
-def panel_key(result: Result | ResultRow) -> PanelKey:
-    """The panel a result belongs to (see sample_key)."""
+def panel_key(result: Result | ResultRow | Issue) -> PanelKey:
+    """The panel a result (or a rejected measurement) belongs to (see sample_key)."""
     return sample_key(result.source, result.sample_id, result.patient_id, result.collected_at)
 
 

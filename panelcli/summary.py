@@ -327,8 +327,9 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
     return list(dict.fromkeys(sentences))
 
 
-def summarise_panel(results: Sequence[Result]) -> PanelSummary:
-    """Counts and sentences for one panel's results."""
+def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -> PanelSummary:
+    """Counts and sentences for one panel's results; `rejected`: its rows that could not be
+    used (they are not counted, but said, so the results shown never read as the whole sample)."""
     by_status = Counter(r.status.value for r in results)
     high = [r for r in results if r.status in (Status.HIGH, Status.CRITICAL) and r.flag != "LL"]
     low = [r for r in results if r.status == Status.LOW or r.flag == "LL"]
@@ -348,11 +349,15 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
         )
         text.append(f"{join_names(repeated)} {'was' if len(repeated) == 1 else 'were'} measured "
                     "more than once in this sample; each result is shown.")  # fmt: skip
+    if rejected:
+        text.append(_rejected_sentence(rejected))
+    # With rows left out, "all the results" would read as an all-clear for the whole sample.
+    used = " that could be used" if rejected else ""
     if inside and not high and not low:
         if len(results) == 1:  # "All the results" of one (QA)
-            text.append("The result is inside the reference range.")
+            text.append(f"The result{used} is inside the reference range.")
         elif not unclear and not unknown:  # "that could be judged" implied some could not (QA)
-            text.append("All the results are inside the reference range.")
+            text.append(f"All the results{used} are inside the reference range.")
         elif inside == 1:  # "All the results" over the one of 13 that could be judged (QA)
             text.append("The one result that could be judged is inside the reference range.")
         else:
@@ -403,6 +408,22 @@ def summarise_panel(results: Sequence[Result]) -> PanelSummary:
     )
     return PanelSummary(
         measured=len(results), by_status=dict(by_status), flagged_markers=flagged, text=text
+    )
+
+
+#: Lines a panel's sentence about its rejected rows names; the list of them names the rest.
+LINES_NAMED = 5
+
+
+def _rejected_sentence(rejected: Sequence[Issue]) -> str:
+    """'2 more results of this sample could not be used (lines 3 and 4). …'"""
+    lines = [str(n) for n in dict.fromkeys(i.line for i in rejected) if n is not None]
+    if len(lines) > LINES_NAMED:
+        lines = [*lines[: LINES_NAMED - 1], f"{len(lines) - LINES_NAMED + 1} more"]
+    where = f" ({'line' if len(lines) == 1 else 'lines'} {join_names(lines)})" if lines else ""
+    return (
+        f"{counted(len(rejected), 'more result', 'more results')} of this sample could not be "
+        f"used{where}. The list of what could not be used says why."
     )
 
 

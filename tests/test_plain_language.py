@@ -290,6 +290,16 @@ def corpus() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         general += [(f"look {sample.name}", sample.look or "")]
     for name, results in constructed_panels().items():
         about_person += [(f"summary {name}", t) for t in summarise_panel(results).text]
+    for lines in ([3], [3, 4], range(3, 12)):  # a panel some of whose rows were rejected
+        lost = [Issue(code="value-not-a-number", source="-", line=n, message="-") for n in lines]
+        for results in (
+            constructed_panels()["one result, inside the range"],
+            [
+                made_up_result("IL-6", Status.NORMAL, 1.0),
+                made_up_result("IL-8", Status.NORMAL, 1.0),
+            ],
+        ):
+            about_person += [("summary, rows lost", t) for t in summarise_panel(results, lost).text]
     about_person += [("trend", t) for t in trend_corpus()]
     about_person += [("rejected", t) for t in rejected_corpus()]
     general += [("overview", t) for t in explaining.overview()]

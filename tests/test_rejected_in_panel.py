@@ -1,4 +1,8 @@
-"""A rejected row names its sample and marker (QA: a script could not pick out a sample's)."""
+"""A rejected row names its sample and marker, and its sample's panel says it is missing.
+
+QA with lab staff: a panel said "The result is inside the reference range." while the same
+sample's IL-8 at about 100 times its limit was rejected and listed only at the end of the run.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,13 @@ import csv
 import io
 import json
 
+from made_up import made_up_result
 from typer.testing import CliRunner
 
 from panelcli.check import check_file
 from panelcli.cli import app
-from panelcli.models import Issue
+from panelcli.models import Issue, Panel, Status
+from panelcli.summary import summarise_panel
 
 HEADER_LONG = "sample_id,marker,value,unit\n"
 QA_FILE = (
@@ -22,12 +28,30 @@ def _row_fields(issue: Issue) -> tuple[str | None, ...]:
     return (issue.sample_id, issue.patient_id, issue.collected_at, issue.marker)
 
 
+def _lost_nothing(panel: Panel) -> bool:
+    """A panel none of whose rows was rejected reads as before: no word of rows left out."""
+    text = " ".join(panel.summary.text)
+    return "could not be used" not in text and "that could be used" not in text
+
+
 def test_rejected_rows_of_a_long_file_name_their_sample_and_marker(write_csv):
     report = check_file(write_csv(QA_FILE))
     assert [(i.line, _row_fields(i)) for i in report.rejected] == [
         (3, ("S1", None, None, "IL-8")),
         (4, ("S1", None, None, "TNF-α")),
     ]
+
+
+def test_a_panel_says_which_of_its_rows_could_not_be_used(write_csv):
+    s1, s2 = check_file(write_csv(QA_FILE)).panels
+    assert s1.summary.text == [
+        "1 marker was measured.",
+        "2 more results of this sample could not be used (lines 3 and 4). The list of what "
+        "could not be used says why.",
+        "The result that could be used is inside the reference range.",
+    ]
+    assert s1.summary.measured == 1 and s1.summary.by_status == {"normal": 1}  # results only
+    assert _lost_nothing(s2)
 
 
 def test_rejected_rows_go_to_the_panel_of_their_patient_and_date(write_csv):
@@ -40,6 +64,11 @@ def test_rejected_rows_go_to_the_panel_of_their_patient_and_date(write_csv):
     )
     report = check_file(path)
     assert [_row_fields(i) for i in report.rejected] == [(None, "P1", "2026-01-01", "IL-8")]
+    january, february = report.panels
+    assert "1 more result of this sample could not be used (line 3)." in " ".join(
+        january.summary.text
+    )
+    assert _lost_nothing(february)
 
 
 def test_a_rejected_cell_of_a_wide_row_names_the_row_sample_and_column_marker(write_csv):
@@ -51,6 +80,13 @@ def test_a_rejected_cell_of_a_wide_row_names_the_row_sample_and_column_marker(wr
     assert (issue.line, issue.column, _row_fields(issue)) == (
         2, "IL-8 (pg/mL)", ("S1", None, None, "IL-8")
     )  # fmt: skip
+    s1, s2 = report.panels
+    assert s1.summary.text[1:] == [
+        "1 more result of this sample could not be used (line 2). The list of what could not "
+        "be used says why.",
+        "All the results that could be used are inside the reference range.",
+    ]
+    assert _lost_nothing(s2)
 
 
 def test_a_row_with_no_marker_still_names_its_sample(write_csv):
@@ -59,12 +95,28 @@ def test_a_row_with_no_marker_still_names_its_sample(write_csv):
         ("marker-missing", ("S1", None, None, None)),
         ("value-missing", ("S1", None, None, "IL-8")),
     ]
+    assert "2 more results of this sample could not be used (lines 3 and 4)." in " ".join(
+        report.panels[0].summary.text
+    )
 
 
-def test_a_row_too_broken_to_tell_its_sample_names_none(write_csv):
+def test_a_row_too_broken_to_tell_its_sample_belongs_to_no_panel(write_csv):
+    # No id columns: every result is in one panel, which a broken row must not be counted in.
     report = check_file(write_csv("marker,value,unit\nIL-6,1.0,pg/mL\nIL-8,3,pg/mL,x,y\n"))
     (issue,) = report.rejected
     assert issue.code == "row-too-many-cells" and _row_fields(issue) == (None,) * 4
+    assert _lost_nothing(report.panels[0])
+
+
+def test_a_panel_names_a_few_lines_and_counts_the_rest():
+    rejected = [
+        Issue(code="value-not-a-number", source="a.csv", line=n, sample_id="S1", message="x")
+        for n in range(3, 11)
+    ]
+    text = summarise_panel([made_up_result("IL-6", Status.NORMAL, 1.0)], rejected).text
+    assert text[1].startswith(
+        "8 more results of this sample could not be used (lines 3, 4, 5, 6 and 4 more)."
+    )
 
 
 def test_csv_and_ndjson_rows_of_rejected_rows_carry_the_sample_and_marker(write_csv):

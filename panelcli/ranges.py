@@ -827,21 +827,23 @@ def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
     return ReferenceSet(RangesFile.model_validate(document), Path(os.path.abspath(path)), raw)
 
 
+_NOT_UTF8 = "the file is not UTF-8 text (UTF-16, as Notepad may save it? save it as UTF-8)"
+
+
 def check_ranges_bytes(raw: bytes, require_source: bool = False) -> list[str]:
     """Every problem in a ranges file, as sentences naming the marker and key; [] if valid."""
     try:
         text = _toml_text(raw)
     except UnicodeDecodeError:
-        return ["the file is not UTF-8 text"]
-    # QA: these were 'missing required key' and a TOML syntax error at column 2
-    if not text.strip():
-        return ['the file is empty (a ranges file needs [markers."NAME"] tables)']
-    if "\0" in text:
-        return ["the file is not UTF-8 text (UTF-16? save it as UTF-8)"]
+        return [_NOT_UTF8]
+    if "\0" in text:  # QA: a TOML syntax error at column 2
+        return [_NOT_UTF8]
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return [f"TOML syntax error: {_toml_words(str(exc))}{_toml_hint(str(exc), text)}"]
+    if not document:  # blank, or comments only (QA: "missing required key 'markers'")
+        return ['the file is empty (a ranges file needs [markers."NAME"] tables)']
     markers = document.get("markers")
     # Each marker is checked on its own below, so one marker's error hides nothing of another's.
     shell = {**document, "markers": {}} if isinstance(markers, dict) else document

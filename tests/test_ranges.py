@@ -1343,7 +1343,9 @@ def test_a_limit_no_blood_reaches_is_an_error_and_far_ones_are_said_in_words() -
     [
         (b"", "the file is empty"),
         (b" \r\n", "the file is empty"),
-        ('[markers."IL-6"]\nunit = "pg/mL"\n'.encode("utf-16-le"), "UTF-16? save it as UTF-8"),
+        ('[markers."IL-6"]\nunit = "pg/mL"\n'.encode("utf-16-le"), "save it as UTF-8"),
+        ('[markers."IL-6"]\nunit = "pg/mL"\n'.encode("utf-16"), "save it as UTF-8"),  # BOM
+        (b"# only a comment\n", "the file is empty"),
     ],
 )
 def test_an_empty_or_utf16_ranges_file_is_said_so(raw: bytes, said: str) -> None:

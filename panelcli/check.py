@@ -1179,34 +1179,46 @@ class Interpreter:
         comparator = result.comparator or ""
         decimal = f"{comparator}{number_text(float(number.replace(',', '.')))}"
         whole = f"{comparator}{thousands}"
-        if (other.status, other.flag) != (result.status, result.flag):
-            why = (
-                "'.' may group thousands where ',' is the decimal mark"
-                if mark == "."
-                else "',' may be the decimal mark or group thousands"
-            )
-            doubted = _indeterminate(result, (
-                f"'{shorten(m.value.strip())}' may be {decimal} or {whole} ({why}); read as "
-                f"{decimal} it is {_severity(result)}, read as {whole} it would be "
-                f"{_severity(other)}; check the export's number format"
-            ))  # fmt: skip
-        elif other.times_upper_limit != result.times_upper_limit:
-            doubted = result.model_copy(update={"times_upper_limit": None})
+        why = (
+            "'.' may group thousands where ',' is the decimal mark"
+            if mark == "."
+            else "',' may be the decimal mark or group thousands"
+        )
+        may_be = f"'{shorten(m.value.strip())}' may be {decimal} or {whole} ({why})"
+        check = "check the export's number format"
+        readings = (
+            f"read as {decimal} it is {_severity(result)}, read as {whole} it would be "
+            f"{_severity(other)}"
+        )
+        flags = {result.flag, other.flag}
+        side = "H" if flags <= {"H", "HH"} else "L" if flags <= {"L", "LL"} else None
+        if (other.status, other.flag) == (result.status, result.flag):
+            # QA: '5.000' and '7.000' were high with no word that they may be 1000 times more
+            times = result.times_upper_limit
+            doubted = result.model_copy(update={
+                "times_upper_limit": times if other.times_upper_limit == times else None,
+                "note": _noted(result, f"{may_be}; it is {_severity(result)} either way; {check}"),
+            })  # fmt: skip
+        elif side is not None:  # high (low) either way, critically so by one reading (QA)
+            certain = result if result.flag == side else other
+            comparators = [result.comparator] if result.comparator else []
+            doubted = result.model_copy(update={
+                "status": certain.status, "flag": side, "flags": [*comparators, side],
+                "times_upper_limit": None, "note": _noted(result, f"{may_be}; {readings}; {check}"),
+            })  # fmt: skip
         else:
-            return result
+            doubted = _indeterminate(result, f"{may_be}; {readings}; {check}")
         key = ("value-comma-ambiguous", m.source)
         if mark == "," and key not in self._warned:  # a '.' was warned about as it was read
-            # Only where the doubt changes a result: a warning that every export with three
-            # decimals gave would keep a big file from two processes; but always then, as
-            # `repeats_after` tells by it that a part judged apart may differ.
+            # Always where a result is doubted: `repeats_after` tells by it that a part of the
+            # file judged apart (two processes) may differ.
             self._warned.add(key)
             yield self._warning(
                 m, "value-comma-ambiguous", f"value '{shorten(m.value.strip())}' was read with "
                 f"',' as the decimal mark ({decimal}), as are others like it until the file "
                 "writes a decimal comma that cannot group thousands (as '12,5'); ',' may also "
-                f"group thousands ({whole}), so a result the two readings judge differently "
-                "is indeterminate, and one they judge alike has no 'times the upper limit': "
-                "check the export's number format",
+                f"group thousands ({whole}), so each such result says both readings and is "
+                "judged only as far as they agree: check the export's number format",
             )  # fmt: skip
         return doubted
 
@@ -1501,9 +1513,9 @@ class Interpreter:
                 m, "value-dot-ambiguous", f"value '{shorten(m.value.strip())}' was read with '.' "
                 "as the decimal point, as are others like it until the file writes a decimal "
                 "comma (as '12,5'), after which they are refused; where ',' is the "
-                "decimal mark, a '.' can also group thousands (1.234 meaning 1234), so a result "
-                "the two readings judge differently is indeterminate: check the export's number "
-                "format",
+                "decimal mark, a '.' can also group thousands (1.234 meaning 1234), so each "
+                "such result says both readings and is judged only as far as they agree: check "
+                "the export's number format",
             )  # fmt: skip
 
     def _without_flag(self, m: Measurement) -> str:
@@ -2046,9 +2058,14 @@ def _indeterminate(result: Result, doubt: str) -> Result:
         update={
             "status": Status.INDETERMINATE, "flag": "IND",
             "flags": [*([result.comparator] if result.comparator else []), "IND"],
-            "times_upper_limit": None, "note": "; ".join(n for n in (result.note, doubt) if n),
+            "times_upper_limit": None, "note": _noted(result, doubt),
         }
     )  # fmt: skip
+
+
+def _noted(result: Result, doubt: str) -> str:
+    """`result`'s note with a doubt about it added."""
+    return "; ".join(n for n in (result.note, doubt) if n)
 
 
 def _severity(result: Result) -> str:

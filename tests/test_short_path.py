@@ -777,8 +777,9 @@ def judged(events: list[StreamEvent]) -> dict[tuple[int, str | None], Result]:
         ("2.500", "indeterminate", None, "'2.500' may be 2.5 or 2500 ('.' may group thousands"),
         ("1,250", "indeterminate", None, "'1,250' may be 1.25 or 1250 (',' may be the decimal"),
         ("<1.000", "indeterminate", None, "read as <1 it is normal, read as <1000 it would be "),
-        ("12.500", "high", None, None),  # high either way; how far depends on the reading
-        ("12,500", "high", None, None),
+        # high either way (how far depends on the reading), and said so (QA)
+        ("12.500", "high", None, "'12.500' may be 12.5 or 12500 ('.' may group thousands"),
+        ("12,500", "high", None, "it is high either way"),
         ("12.5", "high", 1.33, None),  # no doubt
         ("0,125", "normal", None, None),  # a lone 0 is no thousand: ',' is the decimal mark
     ],
@@ -804,9 +805,31 @@ def test_a_value_whose_mark_may_group_thousands_is_judged_as_both_readings_agree
         if readings is None:
             assert il8.note is None
         else:
-            assert il8.flags == [*([il8.comparator] if il8.comparator else []), "IND"]
+            flag = "IND" if status == "indeterminate" else il8.flag
+            assert il8.flags == [*([il8.comparator] if il8.comparator else []), flag]
             assert readings in il8.note  # type: ignore[operator]
             assert il8.note.endswith("; check the export's number format")  # type: ignore[union-attr]
+
+
+def test_a_value_high_by_both_readings_and_critical_by_one_is_high(tmp_path: Path) -> None:
+    """QA: '5.000' IL-6 with a critical limit of 1000 was indeterminate (exit 0), though it is
+    high whichever way it is read: the severity that is certain."""
+    ranges = tmp_path / "set.toml"
+    ranges.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\ncritical_high = 1000\n')
+    path = tmp_path / "d.csv"
+    path.write_text("sample_id;marker;value;unit\nS1;IL-6;5.000;pg/mL\nS2;IL-6;1.200;pg/mL\n")
+    for short in (True, False):
+        interpreter = Interpreter(load_ranges(str(ranges)), CheckOptions())
+        interpreter.short_path = short
+        high, unclear = judged(interpreter.stream([str(path)])).values()
+        assert (high.status.value, high.flags, unclear.status.value) == (
+            "high", ["H"], "indeterminate"
+        )  # fmt: skip
+        assert high.note == (
+            "'5.000' may be 5 or 5000 ('.' may group thousands where ',' is the decimal mark); "
+            "read as 5 it is high, read as 5000 it would be critically high; check the export's "
+            "number format"
+        )
 
 
 def test_the_qa_file_s_values_read_with_a_dot_before_its_comma_are_indeterminate(
@@ -831,7 +854,7 @@ def test_the_qa_file_s_values_read_with_a_dot_before_its_comma_are_indeterminate
             ("value-dot-ambiguous", 2), ("value-ambiguous-dot", 5)
         ]  # fmt: skip
         (warning,) = [e for e in events if isinstance(e, Issue) and e.severity == "warning"]
-        assert "so a result the two readings judge differently is indeterminate" in (
+        assert "so each such result says both readings and is judged only as far" in (
             warning.message
         )
 
@@ -854,7 +877,7 @@ def test_a_comma_that_may_group_thousands_makes_each_disagreeing_result_indeterm
         assert "read as 1.5 it is low, read as 1500 it would be high" in by_line[3].note  # type: ignore[operator]
         (warning,) = [e for e in events if isinstance(e, Issue)]
         assert (warning.code, warning.line) == ("value-comma-ambiguous", 2)
-        assert "so a result the two readings judge differently is indeterminate" in (
+        assert "so each such result says both readings and is judged only as far" in (
             warning.message
         )
 

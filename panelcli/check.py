@@ -1092,13 +1092,13 @@ class Interpreter:
             return result
         with self._unsaid():
             other = self._result(m, parsed, likely, name, entry, exponent, decimal_comma)
-        if other.status != result.status:
+        if (other.status, other.flag) != (result.status, result.flag):
             doubt = (
-                f"read as {unit} it is {result.status.value}, but read as {likely} (the unit of "
-                f"{whose}) it would be {other.status.value}; add the unit to the file to have "
+                f"read as {unit} it is {_severity(result)}, but read as {likely} (the unit of "
+                f"{whose}) it would be {_severity(other)}; add the unit to the file to have "
                 "it judged"
             )
-            return _indeterminate(result, doubt)
+            return _as_far_as_both(result, other, doubt)
         if other.times_upper_limit != result.times_upper_limit:
             # the same status, but how far past the limit depends on the unit (QA: '4,800
             # times' or 4.8)
@@ -1190,8 +1190,6 @@ class Interpreter:
             f"read as {decimal} it is {_severity(result)}, read as {whole} it would be "
             f"{_severity(other)}"
         )
-        flags = {result.flag, other.flag}
-        side = "H" if flags <= {"H", "HH"} else "L" if flags <= {"L", "LL"} else None
         if (other.status, other.flag) == (result.status, result.flag):
             # QA: '5.000' and '7.000' were high with no word that they may be 1000 times more
             times = result.times_upper_limit
@@ -1199,15 +1197,8 @@ class Interpreter:
                 "times_upper_limit": times if other.times_upper_limit == times else None,
                 "note": _noted(result, f"{may_be}; it is {_severity(result)} either way; {check}"),
             })  # fmt: skip
-        elif side is not None:  # high (low) either way, critically so by one reading (QA)
-            certain = result if result.flag == side else other
-            comparators = [result.comparator] if result.comparator else []
-            doubted = result.model_copy(update={
-                "status": certain.status, "flag": side, "flags": [*comparators, side],
-                "times_upper_limit": None, "note": _noted(result, f"{may_be}; {readings}; {check}"),
-            })  # fmt: skip
         else:
-            doubted = _indeterminate(result, f"{may_be}; {readings}; {check}")
+            doubted = _as_far_as_both(result, other, f"{may_be}; {readings}; {check}")
         key = ("value-comma-ambiguous", m.source)
         if mark == "," and key not in self._warned:  # a '.' was warned about as it was read
             # Always where a result is doubted: `repeats_after` tells by it that a part of the
@@ -2061,6 +2052,22 @@ def _indeterminate(result: Result, doubt: str) -> Result:
             "times_upper_limit": None, "note": _noted(result, doubt),
         }
     )  # fmt: skip
+
+
+def _as_far_as_both(result: Result, other: Result, doubt: str) -> Result:
+    """`result` judged only as far as `other` (the same value read another way) agrees: high
+    (low) where both are high or critically so, else indeterminate; `doubt` says why."""
+    flags = {result.flag, other.flag}
+    side = "H" if flags <= {"H", "HH"} else "L" if flags <= {"L", "LL"} else None
+    if side is None:
+        return _indeterminate(result, doubt)
+    # QA: high either way, critically high one way, was indeterminate (exit 0)
+    certain = result if result.flag == side else other
+    comparators = [result.comparator] if result.comparator else []
+    return result.model_copy(update={
+        "status": certain.status, "flag": side, "flags": [*comparators, side],
+        "times_upper_limit": None, "note": _noted(result, doubt),
+    })  # fmt: skip
 
 
 def _noted(result: Result, doubt: str) -> str:

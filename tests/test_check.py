@@ -732,3 +732,20 @@ def test_a_misspelt_marker_is_kept_with_a_hint_in_plain_punctuation(write_csv):
         result.note
         == "no reference range for 'IL-66' in this set; check the name (did you mean IL-6?)"
     )
+
+
+def test_an_assumed_unit_that_only_decides_how_high_leaves_the_result_high(write_csv, tmp_path):
+    """IL-6 '5' with ng/mL assumed is 5000 pg/mL, critical; read in the range's pg/mL it is
+    high: high either way is the severity that is certain (found in a QA round)."""
+    from panelcli.check import CheckOptions
+
+    ranges = tmp_path / "set.toml"
+    ranges.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\ncritical_high = 1000\n')
+    path = write_csv("marker,value\nIL-6,5\n")
+    report = check_file(path, ranges=str(ranges), options=CheckOptions(assume_unit="ng/mL"))
+    (result,) = report.panels[0].results
+    assert (result.status, result.flags) == (Status.HIGH, ["H"])
+    assert result.note and result.note.endswith(
+        "read as ng/mL it is critically high, but read as pg/mL (the unit of IL-6's range) it "
+        "would be high; add the unit to the file to have it judged"
+    )

@@ -312,6 +312,22 @@ SexOpt = Annotated[
 ]
 
 
+def _assume_unit_option(value: str | None) -> str | None:
+    """'range' in any case, as the choices take it (QA: 'RANGE' was 'not a unit')."""
+    return "range" if value is not None and value.strip().casefold() == "range" else value
+
+
+AssumeUnitOpt = Annotated[
+    str | None,
+    typer.Option(
+        callback=_assume_unit_option,
+        metavar="UNIT",
+        help="Unit for rows that have none, e.g. pg/mL; 'range' means each marker's reference "
+        "unit. Without it such rows are rejected.",
+    ),
+]
+
+
 def _age_option(text: str) -> float:
     """A number of years, read here: typer's own checks said 'nan' was more than 150 and 'abc'
     was 'unable to parse string as a number' (QA)."""
@@ -450,14 +466,7 @@ def check(
             help="What sets exit code 1: abnormal (low, high or critical), critical, or never.",
         ),
     ] = FailOn.abnormal,
-    assume_unit: Annotated[
-        str | None,
-        typer.Option(
-            metavar="UNIT",
-            help="Unit for rows that have none, e.g. pg/mL; 'range' means each marker's "
-            "reference unit. Without it such rows are rejected.",
-        ),
-    ] = None,
+    assume_unit: AssumeUnitOpt = None,
     sex: SexOpt = None,
     age: AgeOpt = None,
     max_line_length: MaxLineOpt = 1024 * 1024,
@@ -800,10 +809,7 @@ def validate(
         typer.Argument(metavar="FILE", help="CSV files to check; '-' = standard input."),
     ],
     ranges: RangesOpt = None,
-    assume_unit: Annotated[
-        str | None,
-        typer.Option(metavar="UNIT", help="Unit for rows that have none (see 'check')."),
-    ] = None,
+    assume_unit: AssumeUnitOpt = None,
     sex: SexOpt = None,
     age: AgeOpt = None,
     max_line_length: MaxLineOpt = 1024 * 1024,

@@ -5,6 +5,7 @@ Pure: panels in, `PatientTrend` models out (drawing the sparklines is the render
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Sequence
@@ -123,9 +124,11 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
         except ValueError:
             continue
     timed = _TIME_AFTER.match(text)
-    day = _slashed_date(timed["day"] if timed else text) or _named_month_date(
-        timed["day"] if timed else text
-    )
+    written = timed["day"] if timed else text
+    day = _slashed_date(written) or _named_month_date(written)
+    if day is None and timed is not None:  # '2026-03-01 8:30 AM' (QA): ISO, but for the time
+        with contextlib.suppress(ValueError):
+            day = datetime.combine(date.fromisoformat(written), datetime.min.time())
     if day is None or timed is None:
         return day
     hour, minute, second = int(timed["hour"]), int(timed["minute"]), int(timed["second"] or 0)

@@ -307,7 +307,8 @@ def test_choices_are_accepted_in_any_case():
                  "--sex", "Female")  # fmt: skip
     assert result.exit_code == 0
     assert json.loads(result.stdout)["totals"]["results"] == 13
-    # QA: these two were case-sensitive where check's options were not
+    # QA: these were case-sensitive where check's options were not
+    assert run("validate", "samples/healthy-adult.csv", "--assume-unit", "RANGE").exit_code == 0
     assert json.loads(run("ranges", "show", "-f", "JSON").stdout)["markers"]
     assert "properties" in json.loads(run("schema", "Output").stdout)
 

@@ -1155,6 +1155,11 @@ def ranges_init(
                 f"'{dest}' is the name of a reference set; to copy it, give a folder to copy "
                 f"it to: panelcli ranges init ./my-lab --from {dest}"
             )
+        if dest.suffix.casefold() == ".toml":  # QA: made a folder 'mayo-adult.toml'
+            raise PanelcliError(
+                f"'{dest}' is a ranges file's name, but ranges init makes a folder to hold "
+                f"one: panelcli ranges init ./my-lab --from {dest.stem}"
+            )
         # Loaded, not only found: a copy of a broken file would be refused only later (QA).
         copied = load_ranges(name)
         source = copied.path

@@ -797,6 +797,12 @@ def _find_set(spec: str) -> Path:
     named = [p for p in user_sets().values() if _set_name_of(p).casefold() == spec.casefold()]
     if len(named) == 1:  # QA: reports named a set 'qa-lab' that only 'qalab' (its file) chose
         return named[0]
+    if named:
+        stems = ", ".join(p.stem for p in named)
+        raise RangesError(
+            f"'{spec}' is the [set] name of several of your sets ({stems}); choose one by its "
+            "file's name"
+        )
     raise RangesError(f"no reference set named '{spec}'; known sets: {', '.join(sets)}")
 
 
@@ -921,12 +927,12 @@ def _marker_problems(
 def _aliases_of_other_markers(name: str, aliases: list[str]) -> list[str]:
     """An alias that the bundled sets give a marker this one is not named as ('IL6' in an
     IL-18): results written so are judged by this marker's range (QA: said by nothing)."""
-    own = {marker_key(alias) for alias in (name, *aliases)}
     warnings = []
     for alias in aliases:
         key = marker_key(alias)
-        if own - {key} & same_marker(key):
-            continue  # this marker is named as that one too ('IL-6', alias 'IL6')
+        # by its own name, not by another alias: an IL-18 given all of IL-6's aliases (QA)
+        if marker_key(name) in same_marker(key) | {key}:
+            continue  # this marker is named as that one ('IL-6', alias 'IL6')
         theirs = {r.resolve(alias) for _, r in _bundled_reference_sets()} - {None, name}
         if theirs:
             warnings.append(

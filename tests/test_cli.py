@@ -265,6 +265,9 @@ def test_ranges_init_with_a_sets_name_copies_that_set_only_when_asked(tmp_path, 
     refused = run("ranges", "init", "mayo-adult")
     assert refused.exit_code == 2 and not (tmp_path / "mayo-adult").exists()
     assert "panelcli ranges init ./my-lab --from mayo-adult" in refused.stderr
+    as_file = run("ranges", "init", "mayo-adult.toml")  # QA: made a folder so named
+    assert as_file.exit_code == 2 and not (tmp_path / "mayo-adult.toml").exists()
+    assert "panelcli ranges init ./my-lab --from mayo-adult" in as_file.stderr
     copied = run("ranges", "init", "./mayo-adult", "--from", "mayo-adult")
     assert copied.exit_code == 0 and (tmp_path / "mayo-adult" / "mayo-adult.toml").is_file()
     use = copied.stdout.split("use: ")[1].split()

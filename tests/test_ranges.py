@@ -142,6 +142,9 @@ def test_a_users_set_is_chosen_by_its_set_name_too(tmp_path, monkeypatch):
     assert load_ranges("qa-lab").name == "qa-lab"
     with pytest.raises(RangesError, match="no reference set named 'qa'"):
         find_set("qa")
+    (tmp_path / "ranges" / "qalab2.toml").write_text('[set]\nname = "QA-lab"\n')
+    with pytest.raises(RangesError, match=r"several of your sets \(qalab, qalab2\)"):
+        find_set("qa-lab")
 
 
 def test_sha256_changes_with_the_bytes(tmp_path):
@@ -1311,6 +1314,9 @@ def test_an_alias_that_names_another_known_marker_is_warned_about() -> None:
         "marker 'IL-18': alias 'IL6' is what panelcli's bundled sets call IL-6, so results "
         "written so are judged by IL-18's range; remove the alias if it is not the same test"
     ]
+    # QA: given two of IL-6's names, each hid the other
+    both = toml.replace(b'["IL6", "IL 18"]', b'["IL6", "Interleukin 6"]')
+    assert len([w for w in ranges_warnings(both) if "bundled sets call IL-6" in w]) == 2
 
 
 def test_a_limit_no_blood_reaches_is_an_error_and_far_ones_are_said_in_words() -> None:

@@ -1184,7 +1184,8 @@ class Interpreter:
             if mark == "."
             else "',' may be the decimal mark or group thousands"
         )
-        may_be = f"'{shorten(m.value.strip())}' may be {decimal} or {whole} ({why})"
+        # the cell as written: a flag column's 'H' was put after it as read (QA)
+        may_be = f"'{shorten(self._without_flag(m))}' may be {decimal} or {whole} ({why})"
         check = "check the export's number format"
         readings = (
             f"read as {decimal} it is {_severity(result)}, read as {whole} it would be "
@@ -1204,8 +1205,9 @@ class Interpreter:
             # Always where a result is doubted: `repeats_after` tells by it that a part of the
             # file judged apart (two processes) may differ.
             self._warned.add(key)
+            written = shorten(self._without_flag(m))
             yield self._warning(
-                m, "value-comma-ambiguous", f"value '{shorten(m.value.strip())}' was read with "
+                m, "value-comma-ambiguous", f"value '{written}' was read with "
                 f"',' as the decimal mark ({decimal}), as are others like it until the file "
                 "writes a decimal comma that cannot group thousands (as '12,5'); ',' may also "
                 f"group thousands ({whole}), so each such result says both readings and is "
@@ -1500,8 +1502,9 @@ class Interpreter:
         key = ("value-dot-ambiguous", m.source)
         if key not in self._warned and DOT_MAY_GROUP_THOUSANDS(m.value):
             self._warned.add(key)
+            written = shorten(self._without_flag(m))
             yield self._warning(
-                m, "value-dot-ambiguous", f"value '{shorten(m.value.strip())}' was read with '.' "
+                m, "value-dot-ambiguous", f"value '{written}' was read with '.' "
                 "as the decimal point, as are others like it until the file writes a decimal "
                 "comma (as '12,5'), after which they are refused; where ',' is the "
                 "decimal mark, a '.' can also group thousands (1.234 meaning 1234), so each "

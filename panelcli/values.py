@@ -301,10 +301,13 @@ def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
         elif decimal_comma and _GROUPED_BY_DOTS.match(text):  # QA: '1.234,5' was refused
             text = text.replace(".", "").replace(",", ".")
         elif decimal_comma:
+            mixes = (
+                "mixes '.' and ','" if "." in text
+                else "has ',' more than once, though ',' is this file's decimal mark"
+            )  # fmt: skip
             raise ValueProblem(
                 "value-thousands-separator",
-                f"value '{shorten(cell)}' mixes '.' and ','; write it without a thousands "
-                "separator",
+                f"value '{shorten(cell)}' {mixes}; write it without a thousands separator",
             )
         elif _ONLY_A_DECIMAL_COMMA.match(text):
             # '3,2' or '0,125' (quoted in a ',' file): a thousands separator is followed by
@@ -312,6 +315,8 @@ def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
             text = text.replace(",", ".")
         elif _GROUPED_BY_COMMAS.match(text):  # '"1,234.5"' quoted in a ',' file
             text = text.replace(",", "")
+        elif _GROUPED_BY_DOTS.match(text):  # '"1.234,5"' there too: one reading only (QA)
+            text = text.replace(".", "").replace(",", ".")
         else:
             raise ValueProblem(
                 "value-ambiguous-comma",

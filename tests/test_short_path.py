@@ -891,3 +891,16 @@ def test_a_marker_judged_by_the_row_s_range_alone_is_doubted_too(tmp_path: Path)
     ):  # fmt: skip
         statuses = [r.status.value for r in judged(events).values()]
         assert statuses == ["indeterminate", "no_reference"]
+
+
+def test_a_doubted_value_beside_a_flag_column_is_quoted_as_written(tmp_path: Path) -> None:
+    """QA: the note and the warning quoted '2.500 H', the value and its flag column's cell."""
+    for events in on_both_paths(
+        tmp_path, "sample_id;marker;value;unit;flag\nS1;IL-8;2.500;pg/mL;H\n"
+    ):
+        (result,) = judged(events).values()
+        assert result.note is not None and result.note.startswith("'2.500' may be 2.5 or 2500")
+        warned = [e.message for e in events if isinstance(e, Issue)]
+        assert warned[0].startswith(
+            "value '2.500' was read with '.'"
+        ) and "2.500 H" not in " ".join(warned)

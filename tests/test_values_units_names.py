@@ -372,3 +372,12 @@ def test_data_type_with_a_space_and_more_flag_spellings() -> None:
 )  # fmt: skip
 def test_a_greek_letter_one_keystroke_off_is_mended(name: str, mended: str | None) -> None:
     assert greek_slip_mended(name) == mended
+
+
+def test_grouped_numbers_are_said_in_the_right_words() -> None:
+    """QA: '1,234,567' where ',' is the decimal mark 'mixes . and ,' (it has no '.'), and a
+    quoted '1.234,5' in a ',' file was 'cannot tell', though it reads one way only."""
+    with pytest.raises(ValueProblem) as problem:
+        parse_value("1,234,567", decimal_comma=True)
+    assert "has ',' more than once, though ',' is this file's decimal mark" in str(problem.value)
+    assert parse_value("1.234,5").number == 1234.5

@@ -115,6 +115,17 @@ class Result(_Model):
     reference: ReferenceUsed | None = None
     note: str | None = Field(None, description="Why the status is what it is, when not obvious.")
 
+    @property
+    def number_in_doubt(self) -> bool:
+        """Whether the number itself is in doubt ('2.500': 2.5 or 2500; a unit assumed), not
+        only where it lies: indeterminate with a range, and not censored (that is '<2')."""
+        return (
+            self.status is Status.INDETERMINATE
+            and self.value is not None
+            and self.comparator is None
+            and self.reference is not None
+        )
+
 
 class PanelSummary(_Model):
     """Counts and plain-language sentences about one panel."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from itertools import product
 
@@ -404,6 +404,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             continue
         position = {d: i for i, d in enumerate(dates)}
         by_marker: dict[str, list[tuple[str, Result]]] = {}
+        doubted: dict[str, list[str]] = {}  # marker: the dates of its numbers in doubt
         seen: set[tuple[object, ...]] = set()
         for panel in sorted(
             patient_panels, key=lambda p: position[as_listed[p.collected_at or ""]]
@@ -415,8 +416,11 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                 if result.sample_id is not None and reading in seen:
                     continue
                 seen.add(reading)
-                # A marker with no range may be in any unit, so its values cannot be compared.
-                if result.status != Status.NO_REFERENCE:
+                # A marker with no range may be in any unit, so its values cannot be compared;
+                # nor can a number that may be read two ways (QA: '1.500' drawn as 1.5).
+                if result.number_in_doubt:
+                    doubted.setdefault(result.marker, []).append(when)
+                elif result.status != Status.NO_REFERENCE:
                     by_marker.setdefault(result.marker, []).append((when, result))
         markers = [
             trend
@@ -436,6 +440,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                         unread,
                         undated.get(patient_id, ()),
                         {p.sample_id: p.collected_at or "" for p in unreadable},
+                        doubted,
                     ),
                 )
             )
@@ -463,10 +468,11 @@ def trend_sentences(
     unread_date: str | None = None,
     undated: Sequence[str | None] = (),
     unreadable: dict[str | None, str] | None = None,
+    doubted: Mapping[str, Sequence[str]] | None = None,
 ) -> list[str]:
     """Which markers rose or fell, when they peaked, and where they ended, in plain words;
     `undated` and `unreadable` (sample id: date): the samples left out, as they have no date
-    or one panelcli cannot read."""
+    or one panelcli cannot read; `doubted` (marker: dates): tests left out for their number."""
     if unread_date is None:
         text = [
             f"Patient {patient_id} was tested on {len(dates)} dates, "
@@ -524,6 +530,12 @@ def trend_sentences(
         quoted = [f"'{shorten(d)}'" for d in dict.fromkeys(unreadable.values())]
         said = "The date is" if len(quoted) == 1 else "The dates are"
         text.append(f"{_left_out(patient_id, list(unreadable), why)} {said} {join_names(quoted)}.")
+    for marker, days in (doubted or {}).items():
+        tests = f"the test on {days[0]}" if len(days) == 1 else f"the tests on {join_names(days)}"
+        text.append(
+            f"{marker}'s trend leaves out {tests}: its number can be read in two ways (see "
+            "its note)."
+        )
     return text
 
 

@@ -683,3 +683,27 @@ def test_dates_as_labs_write_them_read_back(when: datetime, form: int) -> None:
 )
 def test_dates_that_are_no_dates_are_not_read(text: str) -> None:
     assert read_date(text) is None
+
+
+def test_a_number_read_two_ways_is_left_out_of_the_trend_and_its_gauge(write_csv) -> None:
+    """QA: IL-6 '1.500' (1.5 or 1500) was drawn as 1.5: 'rose, then fell', highest in the
+    middle; if it is 1500, IL-6 fell. Its gauge put a dot inside the range."""
+    from panelcli.render.pictures import gauge
+
+    report = check_file(
+        write_csv(
+            "sample_id;patient_id;collected_at;marker;value;unit\n"
+            "S1;P1;2026-03-01;IL-6;1.500;pg/mL\nS2;P1;2026-03-05;IL-6;30;pg/mL\n"
+            "S3;P1;2026-03-09;IL-6;2;pg/mL\n"
+        )
+    )
+    doubted = report.panels[0].results[0]
+    assert doubted.status == Status.INDETERMINATE and doubted.number_in_doubt
+    assert gauge(doubted) is None
+    (trend,) = report.trends
+    (il6,) = trend.markers
+    assert [p.value for p in il6.points] == [30.0, 2.0] and il6.direction == "falling"
+    assert trend.text[-1] == (
+        "IL-6's trend leaves out the test on 2026-03-01: its number can be read in two ways "
+        "(see its note)."
+    )

@@ -33,7 +33,8 @@ def gauge(result: Result, width: int = GAUGE_WIDTH) -> tuple[str, bool] | None:
     largest of the value and the range limits, so the range and the value always both show.
     """
     reference = result.reference
-    if result.value is None or reference is None:
+    # a dot for a number that may be 1000 times more would look judged (QA)
+    if result.value is None or reference is None or result.number_in_doubt:
         return None
     low, high = reference.low, reference.high
     if low is None and high is None:

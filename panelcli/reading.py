@@ -481,6 +481,19 @@ def _value_with_unit(cell: str) -> tuple[str, str] | None:
     return None
 
 
+_BRACKETED = re.compile(r"^(?P<name>[^(\[{]+?)\s*[(\[{](?P<words>[^)\]}]*)[)\]}]\s*$")
+
+
+def _value_with_other_words(cells: Sequence[str]) -> tuple[str, str] | None:
+    """A header cell that would be the value column but for the words it brackets ('Result
+    (xyz)'): (the cell, those words); None if there is none."""
+    for cell in cells:
+        match = _BRACKETED.match(cell.strip())
+        if match and _ROLE_OF.get(header_key(match["name"])) == "value":
+            return cell.strip(), match["words"].strip()
+    return None
+
+
 def _header_key_of(cell: str) -> str:
     """`header_key` of a header cell, without the unit a value column's header may give."""
     with_unit = _value_with_unit(cell)
@@ -626,6 +639,15 @@ def _find_header(
             raise InputError(  # renamed 'value', NPX would be judged as a concentration
                 f"{source}: the header on line {line} has an 'NPX' column: Olink's relative "
                 "log2 scale, not concentrations, so panelcli cannot judge this file"
+            )
+        named = _value_with_other_words(cells) if missing == "value" else None
+        if named is not None:  # QA: 'Result (xyz)' was told to be named 'result'
+            cell, words = named
+            raise InputError(
+                f"{source}: the header on line {line} has a column '{shorten(cell)}', which looks "
+                f"like the value column, but '{shorten(words)}' in its name is not a unit "
+                "panelcli knows (such as pg/mL or ng/L); rename the column, and give the unit in "
+                "a unit column or with --assume-unit"
             )
         present = "value" if missing == "marker" else "marker"
         raise InputError(

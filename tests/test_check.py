@@ -749,3 +749,12 @@ def test_an_assumed_unit_that_only_decides_how_high_leaves_the_result_high(write
         "read as ng/mL it is critically high, but read as pg/mL (the unit of IL-6's range) it "
         "would be high; add the unit to the file to have it judged"
     )
+
+
+def test_a_value_column_with_unknown_words_in_brackets_is_named(write_csv):
+    """QA: 'Result (xyz)' was told to 'name it value or result'; it is, but for 'xyz'."""
+    (refused,) = check_file(write_csv("Sample,Analyte,Result (xyz)\nS1,IL-6,3\n")).rejected
+    assert refused.code == "file-unreadable"
+    assert "has a column 'Result (xyz)', which looks like the value column, but 'xyz' in its " in (
+        refused.message
+    )

@@ -1155,7 +1155,7 @@ def ranges_init(
                 f"'{dest}' is the name of a reference set; to copy it, give a folder to copy "
                 f"it to: panelcli ranges init ./my-lab --from {dest}"
             )
-        if dest.suffix.casefold() == ".toml":  # QA: made a folder 'mayo-adult.toml'
+        if dest.suffix.casefold() == ".toml" and not dest.exists():  # QA: made a folder so named
             raise PanelcliError(
                 f"'{dest}' is a ranges file's name, but ranges init makes a folder to hold "
                 f"one: panelcli ranges init ./my-lab --from {dest.stem}"

@@ -1,15 +1,25 @@
-"""`panelcli explain`: plain-language descriptions of markers and their bundled ranges."""
+"""`panelcli explain`: plain-language descriptions of markers and their ranges in each set."""
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
+from panelcli.errors import RangesError
 from panelcli.names import marker_key
-from panelcli.ranges import ReferenceSet, bundled_sets, closest_marker, load_ranges
+from panelcli.ranges import (
+    ReferenceSet,
+    bundled_sets,
+    closest_marker,
+    find_set,
+    load_ranges,
+    user_sets,
+)
 from panelcli.summary import GROUP_ROLE
 
 
@@ -17,19 +27,34 @@ class RangeInSet(BaseModel):
     set_name: str
     text: str
     source: str | None
+    yours: bool = False  # not a bundled set: one in the config folder, or a file given
+    in_use: bool = False  # the set `check` would judge a result by
 
 
 class Explanation(BaseModel):
-    """What one marker is, what it does, and what a raised level can be a sign of."""
+    """What one marker is, what it does, and what a raised level can be a sign of; what, does
+    and raised are None for a marker panelcli has no text for that a set defines."""
 
     marker: str
     other_names: list[str]
     category: str | None
     group: str | None = None  # the category in plain words: lab labels such as "Th1" are jargon
-    what: str
-    does: str
-    raised: str
+    what: str | None
+    does: str | None
+    raised: str | None
     ranges: list[RangeInSet]
+
+    @property
+    def explained(self) -> bool:
+        return self.what is not None
+
+
+class SetShown(NamedTuple):
+    """A set whose range `explain` lists, and whether it is the user's and the one in use."""
+
+    reference_set: ReferenceSet
+    yours: bool = False
+    in_use: bool = False
 
 
 @cache
@@ -48,14 +73,61 @@ def _bundled() -> list[ReferenceSet]:
     return [load_ranges(str(path)) for path in bundled_sets().values()]
 
 
+def sets_to_show(ranges: str | None = None) -> tuple[list[SetShown], list[str]]:
+    """The bundled sets, the user's (config folder), and the one `check --ranges` would use
+    where it is neither; with why each set left out could not be loaded.
+
+    A broken set of the user's must not hide the others, so it is left out with a note; only
+    one named by `ranges` raises RangesError, as `check` would.
+    """
+    notes: list[str] = []
+    failed: set[Path] = set()  # said once, though it is both in use and in the folder
+    in_use: ReferenceSet | None = None
+    in_use_path: Path | None = None
+    try:
+        in_use_path = find_set(ranges)
+        in_use = load_ranges(in_use_path)
+    except RangesError as exc:
+        if ranges is not None:
+            raise
+        notes.append(f"{exc}; its ranges are not shown")
+        if in_use_path is not None:
+            failed.add(in_use_path.resolve())
+    try:
+        theirs = list(user_sets().values())
+    except RangesError as exc:  # a config folder that cannot be listed
+        notes.append(f"{exc}; your sets' ranges are not shown")
+        theirs = []
+    shown: list[SetShown] = [SetShown(s) for s in _bundled()]
+    for path in theirs:
+        if path.resolve() in failed:
+            continue
+        try:
+            shown.append(SetShown(load_ranges(path), yours=True))
+        except RangesError as exc:
+            notes.append(f"{exc}; its ranges are not shown")
+    if in_use is not None:
+        at = in_use.path.resolve()
+        same = [i for i, s in enumerate(shown) if s.reference_set.path.resolve() == at]
+        if same:
+            shown[same[0]] = shown[same[0]]._replace(in_use=True)
+        else:  # a file or folder given by --ranges or $PANELCLI_RANGES
+            shown.append(SetShown(in_use, yours=True, in_use=True))
+    return shown, notes
+
+
 def known_markers() -> list[str]:
     """Every marker that has an explanation."""
     return list(_texts()["markers"])  # type: ignore[call-overload]
 
 
-def explain(name: str) -> Explanation | None:
-    """The explanation for a marker name or alias, or None when panelcli has none."""
+def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | None:
+    """The explanation for a marker name or alias, with its range in each of `sets` (the
+    bundled ones if None); a marker with no text that a set defines gets its ranges alone.
+    None when panelcli has no text for it and no set defines it."""
     texts: dict[str, dict[str, object]] = _texts()["markers"]  # type: ignore[assignment]
+    if sets is None:
+        sets = [SetShown(s) for s in _bundled()]
     by_key = {marker_key(n): n for n in texts}
     for entry_name, entry in texts.items():
         for other in entry.get("also", []):  # type: ignore[attr-defined]
@@ -63,50 +135,66 @@ def explain(name: str) -> Explanation | None:
     key = marker_key(name)
     canonical = by_key.get(key)
     if canonical is None:
-        for reference_set in _bundled():
-            resolved = reference_set.resolve(name)
+        for shown in sets:
+            resolved = shown.reference_set.resolve(name)
             if resolved and marker_key(resolved) in by_key:
                 canonical = by_key[marker_key(resolved)]
                 break
-    if canonical is None:
+    words = texts.get(canonical) if canonical is not None else None
+    # Each set's range for the name as asked, as `check` would find it: ARUP's IL-12 is not
+    # IL-12 p70, though both are explained as IL-12. A name no set knows takes the canonical's.
+    asked = name if any(s.reference_set.resolve(name) for s in sets) else canonical
+    if asked is None:
         return None
-    entry = texts[canonical]
+    if canonical is None:  # no text: named as the set `check` would judge it by names it
+        knowers = sorted(sets, key=lambda s: not s.in_use)
+        canonical = next(
+            str(s.reference_set.resolve(asked)) for s in knowers if s.reference_set.resolve(asked)
+        )
     names: set[str] = set()
     category = None
     ranges = []
-    # Each set's range for the name as asked, as `check` would find it: ARUP's IL-12 is not
-    # IL-12 p70, though both are explained as IL-12. A name no set knows takes the canonical's.
-    sets = _bundled()
-    asked = name if any(s.resolve(name) for s in sets) else canonical
-    knowing = [(s, s.resolve(asked)) for s in sets if s.resolve(asked) is not None]
-    others = [s for s in sets if s.resolve(asked) is None]
-    for reference_set in sets:
+    knowing = [(s.reference_set, s.reference_set.resolve(asked)) for s in sets]
+    others = [reference_set for reference_set, marker in knowing if marker is None]
+    for shown in sets:
+        reference_set = shown.reference_set
         resolved = reference_set.resolve(asked)
+        flags = {"yours": shown.yours, "in_use": shown.in_use}
         if resolved is None:
             if reference_set.resolve(canonical) is not None:  # the set has another form of it
                 ranges.append(RangeInSet(
                     set_name=reference_set.name, text=f"none for '{asked}' (see its {canonical})",
-                    source=None,
+                    source=None, **flags,
+                ))  # fmt: skip
+            elif shown.in_use:  # what `check` would say of such a result: it has no range
+                ranges.append(RangeInSet(
+                    set_name=reference_set.name, text="none (the set does not list it)",
+                    source=None, **flags,
                 ))  # fmt: skip
             continue
         marker = reference_set.markers[resolved]
         names.update(marker.aliases)
         category = category or marker.category
         text = "; ".join(marker.interval_texts())
-        ranges.append(RangeInSet(set_name=reference_set.name, text=text, source=marker.source))
+        # A user's set may cite nothing per marker: its header's source, else its file, says
+        # where the numbers come from.
+        source = marker.source or reference_set.data.set.source
+        if source is None and shown.yours:
+            source = str(reference_set.path)
+        ranges.append(RangeInSet(set_name=reference_set.name, text=text, source=source, **flags))
     return Explanation(
         marker=canonical,
         other_names=[
-            _name_in(alias, knowing, others)
+            _name_in(alias, [(s, m) for s, m in knowing if m is not None], others)
             for alias in sorted(names - {canonical}, key=str.casefold)
         ],
         category=category,
         group=f"In a report, panelcli groups it with the markers that {GROUP_ROLE[category]}."
         if category in GROUP_ROLE
         else None,
-        what=str(entry["what"]),
-        does=str(entry["does"]),
-        raised=str(entry["raised"]),
+        what=None if words is None else str(words["what"]),
+        does=None if words is None else str(words["does"]),
+        raised=None if words is None else str(words["raised"]),
         ranges=ranges,
     )
 

@@ -923,15 +923,20 @@ def explain(
         str | None,
         typer.Argument(metavar="MARKER", help="A marker name or alias; leave out for an overview."),
     ] = None,
+    ranges: RangesOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Explain a marker (or cytokines in general) in plain words.
 
-    Example: panelcli explain IL-6
+    Its range is listed in each bundled set and each of yours (the config folder's ranges/),
+    and in the set check would use, which is marked.
+
+    Example: panelcli explain IL-6 --ranges my-lab
     """
     from panelcli import explain as explaining
 
     with fatal_errors(debug):
+        _refuse_names_not_utf8([ranges])
         from panelcli.render.console import make_console
         from panelcli.render.output import writing
         from panelcli.render.text import render_explanation, render_overview
@@ -941,7 +946,10 @@ def explain(
             with writing():
                 render_overview(explaining.overview(), explaining.known_markers(), console)
             return
-        found = explaining.explain(marker)
+        sets, notes = explaining.sets_to_show(ranges)
+        for note in notes:  # a broken set of yours: the others are still shown
+            _say(note)
+        found = explaining.explain(marker, sets)
         if found is None:
             hint = explaining.suggest(marker)
             extra = f" (did you mean {hint}?)" if hint else ""

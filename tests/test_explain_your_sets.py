@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
 from panelcli import explain as explaining
+from panelcli.cli import app
 from panelcli.ranges import load_ranges
+from panelcli.render.text import TALK_WITH_PROVIDER
+
+runner = CliRunner()
+WIDE = {"COLUMNS": "200"}  # one table row a line, so that a row can be asserted whole
 
 MY_LAB = """\
 [set]
@@ -23,6 +31,99 @@ aliases = ["Interleukin 18"]
 high = 468
 source = "Our lab, IL-18 ELISA"
 """
+
+
+@pytest.fixture
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A config folder holding the user's set my-lab."""
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path / "config"))
+    folder = tmp_path / "config" / "ranges"
+    folder.mkdir(parents=True)
+    (folder / "my-lab.toml").write_text(MY_LAB, encoding="utf-8")
+    return folder
+
+
+def rows(output: str) -> list[str]:
+    """The table's rows, each as its cells joined by single spaces."""
+    return [" ".join(line.strip("│ ").split()) for line in output.splitlines() if "│" in line]
+
+
+def test_ranges_option_shows_that_set_s_range_marked_in_use(config: Path) -> None:
+    result = runner.invoke(app, ["explain", "IL-6", "--ranges", "my-lab"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "my-lab (yours, in use) │ ≤ 5.9 pg/mL │ Our lab, validation 2025" in rows(result.output)
+    assert any(row.startswith("arup-3002601 │") for row in rows(result.output))  # not in use
+
+
+def test_without_ranges_the_default_is_marked_and_your_sets_follow_the_bundled(
+    config: Path,
+) -> None:
+    result = runner.invoke(app, ["explain", "IL-6"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    names = [row.split(" │ ")[0] for row in rows(result.output)]
+    assert names == ["arup-3002601 (in use)", "mayo-adult", "my-lab (yours)"]
+    assert "Reference ranges in the bundled sets and yours" in result.output
+
+
+def test_panelcli_ranges_chooses_the_set_in_use(
+    config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PANELCLI_RANGES", "my-lab")
+    result = runner.invoke(app, ["explain", "IL-6"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    names = [row.split(" │ ")[0] for row in rows(result.output)]
+    assert names == ["arup-3002601", "mayo-adult", "my-lab (yours, in use)"]
+
+
+def test_a_file_given_by_ranges_is_listed_after_the_others(tmp_path: Path) -> None:
+    file = tmp_path / "elsewhere.toml"
+    file.write_text(MY_LAB.replace("my-lab", "bench"), encoding="utf-8")
+    result = runner.invoke(app, ["explain", "IL-6", "-r", str(file)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert rows(result.output)[-1].startswith("bench (yours, in use) │ ≤ 5.9 pg/mL")
+
+
+def test_a_marker_without_text_that_your_set_defines_is_shown_with_its_range(
+    config: Path,
+) -> None:
+    result = runner.invoke(app, ["explain", "Interleukin 18"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "panelcli has no text that explains IL-18" in result.output
+    assert "my-lab (yours) │ ≤ 468 pg/mL │ Our lab, IL-18 ELISA" in rows(result.output)
+    # check would not judge it by the default set: said, not left for the reader to guess
+    assert "arup-3002601 (in use) │ none (the set does not list it)" in rows(result.output)
+    assert result.output.rstrip().endswith(TALK_WITH_PROVIDER)
+    unknown = runner.invoke(app, ["explain", "IL-66"])  # no set knows it: as before
+    assert unknown.exit_code == 2 and "did you mean IL-6?" in unknown.stderr
+
+
+def test_a_broken_set_of_yours_is_said_once_and_the_others_still_shown(
+    config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (config / "broken.toml").write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nlow = 9\nhigh = 2\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("PANELCLI_RANGES", "broken")  # in use and in the folder: said once
+    result = runner.invoke(app, ["explain", "IL-6"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("broken.toml") == 1
+    assert "low (9) is greater than high (2); its ranges are not shown" in result.stderr
+    assert "my-lab (yours) │ ≤ 5.9 pg/mL │ Our lab, validation 2025" in rows(result.stdout)
+    asked = runner.invoke(app, ["explain", "IL-6", "--ranges", "broken"])
+    assert asked.exit_code == 2  # asked for by name: refused, as check refuses it
+    assert "is invalid" in asked.stderr and "Traceback" not in asked.output
+
+
+def test_a_set_s_text_is_shown_as_written_not_as_markup(config: Path) -> None:
+    (config / "my-lab.toml").write_text(
+        MY_LAB.replace("Our lab, validation 2025", "[bold]Our[/bold] lab").replace(
+            'name = "my-lab"', 'name = "[red]lab"'
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["explain", "IL-6", "--ranges", "my-lab"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "[red]lab (yours, in use) │ ≤ 5.9 pg/mL │ [bold]Our[/bold] lab" in rows(result.output)
 
 
 def test_explain_gives_a_set_s_range_for_a_marker_with_no_text(tmp_path: Path) -> None:

@@ -42,7 +42,13 @@ from panelcli.models import (
 )
 from panelcli.ranges import bundled_sets, load_ranges
 from panelcli.render.pictures import GAUGE_LEGEND
-from panelcli.render.text import RANGES_DIFFER, SYNTHETIC, TALK_WITH_PROVIDER
+from panelcli.render.text import (
+    IN_USE,
+    NOT_EXPLAINED,
+    RANGES_DIFFER,
+    SYNTHETIC,
+    TALK_WITH_PROVIDER,
+)
 from panelcli.samples import list_samples
 from panelcli.summary import GROUP_ROLE, REJECTED_REASON, report_sentences, summarise_panel
 from panelcli.trends import trend_sentences
@@ -277,6 +283,8 @@ def corpus() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         ("demo", SYNTHETIC),
         ("explain", RANGES_DIFFER),
         ("explain", TALK_WITH_PROVIDER),
+        ("explain", IN_USE),
+        ("explain", NOT_EXPLAINED.format(marker="IL-18")),
         ("table legend", GAUGE_LEGEND),
     ]
     for sample in list_samples():

@@ -20,6 +20,8 @@ RANGES_DIFFER = (
     "Ranges differ between labs. Compare a result with the range of the lab that measured it."
 )
 TALK_WITH_PROVIDER = "Talk with your healthcare provider about what a result means for you."
+IN_USE = "In use: the set that panelcli check would use to judge a result."
+NOT_EXPLAINED = "panelcli has no text that explains {marker}, so only its ranges are shown."
 
 
 def render_sample_list(samples: Sequence[Sample], console: Console) -> None:
@@ -54,6 +56,8 @@ def render_explanation(found: Explanation, console: Console) -> None:
     # The heading is the name alone: a category label ("Th1") means nothing to most readers;
     # found.group says it in plain words instead.
     console.print(inert(found.marker), style="bold")
+    if not found.explained:  # a user's set defines it; panelcli has no words of its own for it
+        console.print(inert(NOT_EXPLAINED.format(marker=found.marker)))
     for sentence in (found.what, found.does, found.raised, found.group):
         if sentence:
             console.print(Text(sentence))
@@ -61,13 +65,19 @@ def render_explanation(found: Explanation, console: Console) -> None:
         # Not ", ": aliases such as "Ferritin, Serum" hold a comma, so two names read as four.
         console.print(inert("Also written as: " + " · ".join(found.other_names)), style="dim")
     if found.ranges:
-        table = Table(title="Reference ranges in the bundled sets", title_justify="left")
+        yours = any(entry.yours for entry in found.ranges)
+        title = "Reference ranges in the bundled sets" + (" and yours" if yours else "")
+        table = Table(title=title, title_justify="left")
         table.add_column("Set")
         table.add_column("Range")
         table.add_column("Source")
         for entry in found.ranges:
-            table.add_row(entry.set_name, inert(entry.text), inert(entry.source or ""))
+            tags = [t for t, on in (("yours", entry.yours), ("in use", entry.in_use)) if on]
+            shown = entry.set_name + (f" ({', '.join(tags)})" if tags else "")
+            table.add_row(inert(shown), inert(entry.text), inert(entry.source or ""))
         console.print(table)
+        if any(entry.in_use for entry in found.ranges):
+            console.print(Text(IN_USE), style="dim")
         console.print(Text(RANGES_DIFFER))
     console.print(Text(TALK_WITH_PROVIDER))
 

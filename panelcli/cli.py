@@ -942,13 +942,14 @@ def explain(
         from panelcli.render.text import render_explanation, render_overview
 
         console = make_console()
-        if marker is None:
-            with writing():
-                render_overview(explaining.overview(), explaining.known_markers(), console)
-            return
         sets, notes = explaining.sets_to_show(ranges)
         for note in notes:  # a broken set of yours: the others are still shown
             _say(note)
+        if marker is None:
+            yours = explaining.markers_without_text(sets)
+            with writing():
+                render_overview(explaining.overview(), explaining.known_markers(), console, yours)
+            return
         found = explaining.explain(marker, sets)
         if found is None:
             hint = explaining.suggest(marker)

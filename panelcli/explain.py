@@ -121,6 +121,19 @@ def known_markers() -> list[str]:
     return list(_texts()["markers"])  # type: ignore[call-overload]
 
 
+def markers_without_text(sets: Sequence[SetShown]) -> dict[str, list[str]]:
+    """The markers that the user's sets (or the one in use) define and panelcli has no text
+    for, each with the names of those sets: the overview names them (QA: it ignored --ranges)."""
+    found: dict[str, list[str]] = {}
+    for shown in sets:
+        if shown.yours or shown.in_use:
+            for marker in shown.reference_set.markers:
+                explained = explain(marker, sets)
+                if explained is not None and not explained.explained:
+                    found.setdefault(marker, []).append(shown.reference_set.name)
+    return found
+
+
 def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | None:
     """The explanation for a marker name or alias, with its range in each of `sets` (the
     bundled ones if None); a marker with no text that a set defines gets its ranges alone.

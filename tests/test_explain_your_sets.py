@@ -137,3 +137,16 @@ def test_explain_gives_a_set_s_range_for_a_marker_with_no_text(tmp_path: Path) -
         ("my-lab", "≤ 468 pg/mL", True)
     ]
     assert explaining.explain("IL-18") is None  # the bundled sets alone do not know it
+
+
+def test_the_overview_names_your_markers_that_have_no_text(config: Path) -> None:
+    """The overview (explain with no marker) ignored --ranges and the user's sets: IL-18,
+    which only my-lab defines, was named nowhere."""
+    output = " ".join(runner.invoke(app, ["explain"], env=WIDE).output.split())
+    assert "Your sets also have markers panelcli has no text for: IL-18 (my-lab)." in output
+    assert output.endswith(TALK_WITH_PROVIDER)
+
+
+def test_the_overview_without_sets_of_yours_is_as_before(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path))
+    assert "Your sets" not in runner.invoke(app, ["explain"], env=WIDE).output

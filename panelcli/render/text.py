@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.console import Console
 from rich.table import Table
@@ -82,7 +82,14 @@ def render_explanation(found: Explanation, console: Console) -> None:
     console.print(Text(TALK_WITH_PROVIDER))
 
 
-def render_overview(sentences: Sequence[str], markers: Sequence[str], console: Console) -> None:
+def render_overview(
+    sentences: Sequence[str],
+    markers: Sequence[str],
+    console: Console,
+    yours: Mapping[str, Sequence[str]] | None = None,
+) -> None:
+    """What cytokines are, the markers explained, and `yours`: markers of the user's sets
+    panelcli has no text for (marker: its sets), whose ranges `explain NAME` shows."""
     console.print(Text("Cytokines and the cytokine panel", style="bold"))
     for sentence in sentences:
         console.print(Text(sentence))
@@ -90,6 +97,12 @@ def render_overview(sentences: Sequence[str], markers: Sequence[str], console: C
     console.print(
         Text("Learn about one marker: panelcli explain NAME. Markers: " + ", ".join(markers))
     )
+    if yours:
+        listed = ", ".join(f"{marker} ({', '.join(sets)})" for marker, sets in yours.items())
+        console.print(
+            inert(f"Your sets also have markers panelcli has no text for: {listed}. "
+                  "panelcli explain NAME shows their ranges.")
+        )  # fmt: skip
     console.print(Text(TALK_WITH_PROVIDER))
 
 

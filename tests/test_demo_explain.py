@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -13,7 +14,7 @@ from panelcli.cli import app
 from panelcli.models import NOTICE
 from panelcli.ranges import bundled_sets, load_ranges
 from panelcli.render.text import TALK_WITH_PROVIDER
-from panelcli.samples import list_samples
+from panelcli.samples import find_sample, list_samples
 
 runner = CliRunner()
 SAMPLE_NAMES = [s.name for s in list_samples()]
@@ -274,3 +275,21 @@ def test_a_demo_names_its_file_once_in_full_then_by_its_name() -> None:
     output = runner.invoke(app, ["demo", "bad-rows"], env={"COLUMNS": "300"}).output
     assert output.count(str(sample.path)) == 1  # the story's 'File:' line
     assert "· from bad-rows.csv" in output and "✗ bad-rows.csv, line 4," in output
+
+
+def test_check_of_a_bundled_sample_says_it_is_synthetic(tmp_path: Path) -> None:
+    """QA (educator): the Quick start's own 'check samples/cytokine-storm.csv' never said the
+    data is made up (its first line, a comment, is skipped); a copy under another name is the
+    same file, a changed copy is not."""
+    copy = tmp_path / "results.csv"
+    copy.write_bytes(find_sample("cytokine-storm").path.read_bytes())
+    said = "is one of panelcli's sample files. It is synthetic: made up for teaching"
+    for path in ("samples/cytokine-storm.csv", str(copy)):
+        output = " ".join(
+            runner.invoke(app, ["check", path], env={"COLUMNS": "200"}).output.split()
+        )
+        assert f"{path} {said}" in output
+    copy.write_bytes(copy.read_bytes() + b"SYN-S-01,SYNTH-003,2026-05-20T06:30,IL-6,1,pg/mL\n")
+    assert said not in " ".join(runner.invoke(app, ["check", str(copy)]).output.split())
+    demo = " ".join(runner.invoke(app, ["demo", "cytokine-storm"]).output.split())
+    assert said not in demo and "synthetic" in demo  # the demo says it its own way

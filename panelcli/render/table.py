@@ -28,6 +28,7 @@ from panelcli.models import (
 from panelcli.reading import STDIN
 from panelcli.render.console import inert, spelled_for
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
+from panelcli.samples import bundled_sample_files
 from panelcli.summary import (
     ABOVE,
     bound_words,
@@ -376,6 +377,11 @@ def render_table(
     shown = _pictures_in([*panels, *trends])
     if intro is not None:
         intro(shown)
+    for source in bundled_sample_files(p.source for p in report.panels):
+        console.print(
+            inert(f"{source} is one of panelcli's sample files. It is synthetic: made up for "
+                  "teaching, not taken from any person.")
+        )  # fmt: skip
     for panel, drawn in zip(report.panels, panels, strict=True):
         console.print(drawn)
         console.print(summary_block(panel))

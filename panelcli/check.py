@@ -1185,7 +1185,8 @@ class Interpreter:
             else "',' may be the decimal mark or group thousands"
         )
         # the cell as written: a flag column's 'H' was put after it as read (QA)
-        may_be = f"'{shorten(self._without_flag(m))}' may be {decimal} or {whole} ({why})"
+        written = shorten(self._without_flag(m))
+        may_be = f"'{written}' may be {decimal} or {whole} ({why})"
         check = "check the export's number format"
         readings = (
             f"read as {decimal} it is {_severity(result)}, read as {whole} it would be "
@@ -1205,7 +1206,6 @@ class Interpreter:
             # Always where a result is doubted: `repeats_after` tells by it that a part of the
             # file judged apart (two processes) may differ.
             self._warned.add(key)
-            written = shorten(self._without_flag(m))
             yield self._warning(
                 m, "value-comma-ambiguous", f"value '{written}' was read with "
                 f"',' as the decimal mark ({decimal}), as are others like it until the file "
@@ -2051,24 +2051,33 @@ def _indeterminate(result: Result, doubt: str) -> Result:
     return result.model_copy(
         update={
             "status": Status.INDETERMINATE, "flag": "IND",
-            "flags": [*([result.comparator] if result.comparator else []), "IND"],
+            "flags": _with_comparator(result, "IND"),
             "times_upper_limit": None, "note": _noted(result, doubt),
         }
     )  # fmt: skip
 
 
+def _certain_side(flags: set[str | None]) -> str | None:
+    """'H' where each flag is high or critically high, 'L' likewise low, else None: the side
+    a value surely lies on, however its readings (or the rows that could apply) differ."""
+    return "H" if flags <= {"H", "HH"} else "L" if flags <= {"L", "LL"} else None
+
+
+def _with_comparator(result: Result, flag: str) -> list[str]:
+    """A result's flags for a status given in its place: its comparator's, then `flag`."""
+    return [*([result.comparator] if result.comparator else []), flag]
+
+
 def _as_far_as_both(result: Result, other: Result, doubt: str) -> Result:
     """`result` judged only as far as `other` (the same value read another way) agrees: high
     (low) where both are high or critically so, else indeterminate; `doubt` says why."""
-    flags = {result.flag, other.flag}
-    side = "H" if flags <= {"H", "HH"} else "L" if flags <= {"L", "LL"} else None
+    side = _certain_side({result.flag, other.flag})
     if side is None:
         return _indeterminate(result, doubt)
     # QA: high either way, critically high one way, was indeterminate (exit 0)
     certain = result if result.flag == side else other
-    comparators = [result.comparator] if result.comparator else []
     return result.model_copy(update={
-        "status": certain.status, "flag": side, "flags": [*comparators, side],
+        "status": certain.status, "flag": side, "flags": _with_comparator(result, side),
         "times_upper_limit": None, "note": _noted(result, doubt),
     })  # fmt: skip
 
@@ -2095,9 +2104,9 @@ def _judged_alike(
     first = judged[0]
     if first.status == Status.INDETERMINATE:
         return None
-    flags = {j.flag for j in judged}
+    flags: set[str | None] = {j.flag for j in judged}
     if len(flags) > 1 or any(j.status != first.status for j in judged):
-        side = "H" if flags <= {"H", "HH"} else "L" if flags <= {"L", "LL"} else None
+        side = _certain_side(flags)
         if side is None:
             return None
         # QA: 70 pg/mL, high for men and critical for women, was indeterminate (exit 0)

@@ -1070,7 +1070,7 @@ def ranges_warnings(raw: bytes) -> list[str]:
             f"{gap}; people of those ages get {gets}" for gap in _gaps(name, entry.intervals)
         )
         warnings.extend(_aliases_of_other_markers(name, entry.aliases))
-        warnings.extend(_detection_above_high(name, entry))
+        warnings.extend(_detection_past_range(name, entry))
         warnings.extend(_far_from_bundled(name, entry))
     return warnings
 
@@ -1120,7 +1120,7 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
     return []
 
 
-def _detection_above_high(name: str, entry: MarkerRange) -> list[str]:
+def _detection_past_range(name: str, entry: MarkerRange) -> list[str]:
     """Assay limits above a normal range's top, or its bottom (QA): a result known only to be
     below one could be on either side of that limit; possible, but most likely a slip."""
     limits = [

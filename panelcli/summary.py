@@ -162,9 +162,14 @@ def how_far_above(result: Result) -> str:
         return f"{result.marker} is above the range."
     said = times_figure(result)
     if said is None:
-        at_least = bound_words(result.comparator, ABOVE)
-        return f"{result.marker} is {'above' if at_least else 'just above'} the upper limit."
+        return f"{result.marker} is {too_close_for_a_figure(result)} the upper limit."
     return f"{result.marker} is {said} times the upper limit."
+
+
+def too_close_for_a_figure(result: Result) -> str:
+    """How a high result with no `times_figure` is said to be past its limit: 'just above',
+    or 'above' for a floor ('>15', which may be far above)."""
+    return "above" if bound_words(result.comparator, ABOVE) else "just above"
 
 
 #: Under this many times the upper limit, a result is "just above" it (no figure given).

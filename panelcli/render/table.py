@@ -30,13 +30,12 @@ from panelcli.render.console import inert, spelled_for
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.samples import bundled_sample_files
 from panelcli.summary import (
-    ABOVE,
-    bound_words,
     rejected_rows,
     rejected_sentences,
     report_sentences,
     times_figure,
     times_upper,
+    too_close_for_a_figure,
 )
 from panelcli.trends import by_date, placed_by_date
 from panelcli.units import unit_key
@@ -156,8 +155,7 @@ def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
     if said is not None:  # as the summary says it ('>1000' is only a floor: "more than 68")
         note = f"{said} × upper limit" + (f"; {note}" if note else "")
     elif times_upper(result) is not None:  # too close for a figure: said as the summary says it
-        above = "above" if bound_words(result.comparator, ABOVE) else "just above"
-        note = f"{above} upper limit" + (f"; {note}" if note else "")
+        note = f"{too_close_for_a_figure(result)} upper limit" + (f"; {note}" if note else "")
     if result.reference and result.reference.origin == "file":
         note = "range from the file" + (f"; {note}" if note else "")
     return {

@@ -1198,9 +1198,11 @@ class Interpreter:
             doubted = result.model_copy(update={
                 "times_upper_limit": times if other.times_upper_limit == times else None,
                 "note": _noted(result, f"{may_be}; it is {_severity(result)} either way; {check}"),
+                "other_reading": other.value,
             })  # fmt: skip
         else:
             doubted = _as_far_as_both(result, other, f"{may_be}; {readings}; {check}")
+            doubted = doubted.model_copy(update={"other_reading": other.value})
         key = ("value-comma-ambiguous", m.source)
         if mark == "," and key not in self._warned:  # a '.' was warned about as it was read
             # Always where a result is doubted: `repeats_after` tells by it that a part of the

@@ -114,12 +114,17 @@ class Result(_Model):
     )
     reference: ReferenceUsed | None = None
     note: str | None = Field(None, description="Why the status is what it is, when not obvious.")
+    # Not written (the note says both readings to people): what draws and trends the value
+    # must know that '<1.000' may be <1000 and '5.000' may be 5000 (QA: both were drawn).
+    other_reading: float | None = Field(
+        None, exclude=True, description="The value read with '.' or ',' as thousands."
+    )
 
     @property
     def number_in_doubt(self) -> bool:
         """Whether the number itself is in doubt ('2.500': 2.5 or 2500; a unit assumed), not
-        only where it lies: indeterminate with a range, and not censored (that is '<2')."""
-        return (
+        only where it lies: read two ways, or indeterminate with a range and not censored."""
+        return self.other_reading is not None or (
             self.status is Status.INDETERMINATE
             and self.value is not None
             and self.comparator is None

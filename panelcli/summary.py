@@ -261,9 +261,8 @@ def why_not_judged(result: Result) -> str:
 
 
 def _read_two_ways(result: Result) -> bool:
-    """Whether a result is indeterminate because its '.' or ',' may group thousands (see
-    `Interpreter._doubt_grouping`, whose note says so)."""
-    return "group thousands" in (result.note or "")
+    """Whether a result's '.' or ',' may group thousands (see `Interpreter._doubt_grouping`)."""
+    return result.other_reading is not None
 
 
 def _two_ways_sentence(results: Sequence[Result]) -> str:

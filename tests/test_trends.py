@@ -707,3 +707,32 @@ def test_a_number_read_two_ways_is_left_out_of_the_trend_and_its_gauge(write_csv
         "IL-6's trend leaves out the test on 2026-03-01: its number can be read in two ways "
         "(see its note)."
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [("<1.000", Status.INDETERMINATE), ("5.000", Status.HIGH)],  # <1 or <1000; high either way
+)
+def test_a_censored_or_agreed_number_read_two_ways_is_not_drawn(
+    write_csv, written: str, status: Status
+) -> None:
+    """QA: '<1.000' (<1 or <1000) and '5.000' (high as 5 or 5000) were drawn and trended as 1
+    and 5; a later 4 then read as 'rose' where 1000 or 5000 fell."""
+    from panelcli.render.pictures import gauge
+
+    report = check_file(
+        write_csv(
+            "sample_id;patient_id;collected_at;marker;value;unit\n"
+            f"S1;P1;2026-03-01;IL-6;{written};pg/mL\nS2;P1;2026-03-05;IL-6;4,0;pg/mL\n"
+            "S3;P1;2026-03-09;IL-6;9,0;pg/mL\n"
+        )
+    )
+    doubted = report.panels[0].results[0]
+    assert doubted.status == status and doubted.number_in_doubt
+    assert doubted.other_reading == (1000.0 if status == Status.INDETERMINATE else 5000.0)
+    assert gauge(doubted) is None
+    (trend,) = report.trends
+    assert [p.value for p in trend.markers[0].points] == [4.0, 9.0]
+    assert "leaves out the test on 2026-03-01" in trend.text[-1]
+    # the other reading is not written: the note says both readings
+    assert "other_reading" not in report.model_dump_json()

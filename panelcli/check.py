@@ -1820,8 +1820,12 @@ class _Readings:
 
 
 def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> Report:
-    """Gather events into panels: one per source and sample, in order of first sight."""
-    groups: dict[tuple[PanelKey, int], list[Result]] = {}
+    """Gather events into panels: one per source and sample, in order of first sight.
+
+    A sample is seen in its results and in its rejected rows: one all of whose rows were
+    rejected still has its panel, with no results and a summary that says so.
+    """
+    groups: dict[tuple[PanelKey, int], list[Result]] = {}  # in order of first sight
     unused: dict[tuple[PanelKey, int], list[Issue]] = {}  # rejected measurements, by panel
     rejected: list[Issue] = []
     warnings: list[Issue] = []
@@ -1834,21 +1838,13 @@ def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> 
         elif event.severity == "error":
             rejected.append(event)
             if _names_its_row(event):  # its panel says a result of it is missing
-                unused.setdefault(readings.panel_key(event), []).append(event)
+                key = readings.panel_key(event)
+                groups.setdefault(key, [])
+                unused.setdefault(key, []).append(event)
         else:
             readings.note(event)
             warnings.append(event)
-    panels = [
-        Panel(
-            source=results[0].source,
-            sample_id=results[0].sample_id,
-            patient_id=results[0].patient_id,
-            collected_at=results[0].collected_at,
-            results=results,
-            summary=summarise_panel(results, unused.get(key, ())),
-        )
-        for key, results in groups.items()
-    ]
+    panels = [_panel(results, unused.get(key, ())) for key, results in groups.items()]
     by_status: dict[str, int] = {status.value: 0 for status in Status}
     for panel in panels:
         for status, count in panel.summary.by_status.items():
@@ -1866,6 +1862,20 @@ def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> 
         warnings=warnings,
         totals=totals,
         trends=find_trends(panels),
+    )
+
+
+def _panel(results: list[Result], rejected: Sequence[Issue]) -> Panel:
+    """A sample's panel, named as its first result names it (its first rejected row, when
+    none of its rows could be used)."""
+    first: Result | Issue = results[0] if results else rejected[0]
+    return Panel(
+        source=first.source,
+        sample_id=first.sample_id,
+        patient_id=first.patient_id,
+        collected_at=first.collected_at,
+        results=results,
+        summary=summarise_panel(results, rejected),
     )
 
 

@@ -333,7 +333,13 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
 
 def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -> PanelSummary:
     """Counts and sentences for one panel's results; `rejected`: its rows that could not be
-    used (they are not counted, but said, so the results shown never read as the whole sample)."""
+    used (they are not counted, but said, so the results shown never read as the whole sample).
+    A panel with no results, only rejected rows, says that none could be used, and nothing
+    about its values."""
+    if not results and rejected:  # every result of the sample was rejected: nothing to judge
+        return PanelSummary(
+            measured=0, by_status={}, flagged_markers=[], text=[_none_used_sentence(rejected)]
+        )
     by_status = Counter(r.status.value for r in results)
     high = [r for r in results if r.status in (Status.HIGH, Status.CRITICAL) and r.flag != "LL"]
     low = [r for r in results if r.status == Status.LOW or r.flag == "LL"]
@@ -421,14 +427,33 @@ LINES_NAMED = 5
 
 def _rejected_sentence(rejected: Sequence[Issue]) -> str:
     """'2 more results of this sample could not be used (lines 3 and 4). …'"""
+    return (
+        f"{counted(len(rejected), 'more result', 'more results')} of this sample could not be "
+        f"used{_lines_named(rejected)}. The list of what could not be used says why."
+    )
+
+
+def _none_used_sentence(rejected: Sequence[Issue]) -> str:
+    """'None of the 2 results of this sample could be used (lines 3 and 4). …': a sample all
+    of whose rows were rejected, said as plainly as a sample some of whose rows were."""
+    which = (
+        "The one result of this sample"
+        if len(rejected) == 1
+        else f"None of the {len(rejected):,} results of this sample"
+    )
+    could = "could not" if len(rejected) == 1 else "could"
+    return (
+        f"{which} {could} be used{_lines_named(rejected)}. The list of what could not be used "
+        "says why."
+    )
+
+
+def _lines_named(rejected: Sequence[Issue]) -> str:
+    """' (lines 3 and 4)', ' (lines 3, 4, 5, 6 and 4 more)', or '' when no line is known."""
     lines = [str(n) for n in dict.fromkeys(i.line for i in rejected) if n is not None]
     if len(lines) > LINES_NAMED:
         lines = [*lines[: LINES_NAMED - 1], f"{len(lines) - LINES_NAMED + 1} more"]
-    where = f" ({'line' if len(lines) == 1 else 'lines'} {join_names(lines)})" if lines else ""
-    return (
-        f"{counted(len(rejected), 'more result', 'more results')} of this sample could not be "
-        f"used{where}. The list of what could not be used says why."
-    )
+    return f" ({'line' if len(lines) == 1 else 'lines'} {join_names(lines)})" if lines else ""
 
 
 def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:

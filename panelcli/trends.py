@@ -384,6 +384,8 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
     by_patient: dict[str, list[Panel]] = {}
     undated: dict[str, list[str | None]] = {}  # a patient's samples with no date: said, not lost
     for panel in panels:
+        if not panel.results:  # none of its rows could be used: its date has no point
+            continue
         if panel.patient_id and panel.collected_at:
             by_patient.setdefault(panel.patient_id, []).append(panel)
         elif panel.patient_id:

@@ -308,6 +308,8 @@ def corpus() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
             ],
         ):
             about_person += [("summary, rows lost", t) for t in summarise_panel(results, lost).text]
+        # a sample none of whose rows could be used
+        about_person += [("summary, all rows lost", t) for t in summarise_panel([], lost).text]
     about_person += [("trend", t) for t in trend_corpus()]
     about_person += [("rejected", t) for t in rejected_corpus()]
     general += [("overview", t) for t in explaining.overview()]

@@ -107,6 +107,13 @@ def panel_title(panel: Panel) -> Text:
     return inert(" · ".join(parts))
 
 
+def untabled_title(panel: Panel) -> Text:
+    """The title of a panel with no results (none of its rows could be used), as a table's."""
+    title = panel_title(panel)
+    title.stylize("table.title")
+    return title
+
+
 def panel_table(
     panel: Panel, gauge_width: int = GAUGE_WIDTH, leave_out: frozenset[str] = frozenset()
 ) -> Table:
@@ -364,6 +371,8 @@ def render_table(
             console, partial(panel_table, panel, width), PANEL_NARROWER,
             partial(panel_paragraphs, panel), {"Unit": "Value"},
         )
+        if panel.results
+        else untabled_title(panel)  # none of its rows could be used: an empty table says less
         for panel in report.panels
     ]  # fmt: skip
     trends = [
@@ -489,7 +498,10 @@ def digest_cells(panel: PanelDigest) -> dict[str, Text]:
         "Collected": inert(panel.collected_at or "-"),
         "Source": inert(panel.source),
         "Measured": Text(f"{panel.measured:,}"),
-        "Outside the range": inert(", ".join(panel.flagged_markers) or "none"),
+        # 'none' would read as an all-clear for a sample none of whose rows could be used
+        "Outside the range": inert(", ".join(panel.flagged_markers) or "none")
+        if panel.measured
+        else Text("no result could be used"),
     }
 
 

@@ -1970,7 +1970,8 @@ class _SampleCount:
 
 
 def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> Overview:
-    """Digest events into counts and the samples the table lists.
+    """Digest events into counts and the samples the table lists (a sample none of whose
+    rows could be used among them, measured 0, as `build_report` gives it).
 
     Memory grows with samples, not with results: per sample a count, a patient, a date and
     the markers outside the range, about 0.5 kB with its key (the benchmark's million rows in
@@ -1988,6 +1989,10 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
             kept = rejected if event.severity == "error" else warnings
             if event.severity == "error":
                 reasons[event.code] = reasons.get(event.code, 0) + 1
+                if _names_its_row(event):  # its sample is listed, as build_report gives it
+                    key = readings.panel_key(event)
+                    if key not in panels:
+                        panels[key] = _SampleCount(event.patient_id, event.collected_at)
             # A warning that sums up others is always kept (one per kind and file at most).
             if len(kept) < OVERVIEW_ISSUES or is_summing_up(event):
                 kept.append(event)
@@ -1996,6 +2001,8 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
         panel = panels.get(key)
         if panel is None:
             panel = panels[key] = _SampleCount(event.patient_id, event.collected_at)
+        elif not panel.measured:  # seen in rejected rows first: named by its first result
+            panel.patient_id, panel.collected_at = event.patient_id, event.collected_at
         panel.measured += 1
         if event.status in ABNORMAL:
             if panel.flagged is None:

@@ -13,9 +13,11 @@ import json
 
 from typer.testing import CliRunner
 
-from panelcli.check import check_file
+from panelcli.check import CheckOptions, Interpreter, build_overview, build_report, check_file
 from panelcli.cli import app
 from panelcli.models import NOTICE, Issue
+from panelcli.ranges import load_ranges
+from panelcli.render.table import overview_of
 from panelcli.summary import summarise_panel
 
 MIXED = (
@@ -121,6 +123,16 @@ def test_a_date_none_of_whose_rows_could_be_used_is_no_point_of_a_trend(write_cs
     assert len(report.panels) == 2 and report.trends == []  # one date with results
 
 
+def test_the_streamed_overview_lists_the_sample_as_the_whole_report_does(write_csv):
+    path = write_csv(MIXED)
+    ranges = load_ranges()
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([path]), ranges)
+    whole = overview_of(build_report(Interpreter(ranges, CheckOptions()).stream([path]), ranges))
+    assert streamed == whole
+    assert streamed.samples == 3
+    assert [(p.sample_id, p.measured) for p in streamed.panels] == [("S1", 1), ("S2", 0), ("S3", 1)]
+
+
 def _run(path: str, *options: str) -> tuple[int, str]:
     result = CliRunner().invoke(app, ["check", path, *options])
     return result.exit_code, result.stdout
@@ -167,3 +179,19 @@ def test_ndjson_and_csv_carry_the_sample_in_its_rejected_rows(write_csv):
     assert [(r["sample_id"], r["status"]) for r in rows[:-1]] == [
         ("S1", "normal"), ("S2", "rejected"), ("S2", "rejected"), ("S3", "normal")
     ]  # fmt: skip
+
+
+def test_a_big_run_lists_the_sample_with_none_of_its_results_used(write_csv):
+    # Past MAX_TABLE_RESULTS the table is one line per sample: 'none' outside the range would
+    # read as an all-clear for a sample none of whose results could be used.
+    lines = ["sample_id,marker,value,unit"]
+    for number in range(260):
+        value = "abc" if number == 2 else "1.0"
+        lines += [f"S{number:03d},{marker},{value},pg/mL" for marker in ("IL-6", "IL-8", "IL-10")]
+        lines += [f"S{number:03d},TNF-α,1.0,pg/mL"] if number != 2 else ["S002,TNF-α,x,pg/mL"]
+    code, out = _run(write_csv("\n".join(lines) + "\n"))
+    assert code == 2
+    said = " ".join(out.split())
+    assert "1,036 results in 260 samples" in said
+    row = said[said.index("S002") : said.index("S003")]
+    assert "│ 0 │" in row and "no result could be used" in row and "none" not in row

@@ -1301,8 +1301,9 @@ _CONCENTRATION_BLOCKS = {
 
 
 def is_data_type_line(cells: list[str]) -> bool:
-    """'"DataType:","Median"' ('Data Type:' too): Luminex xPONENT starts each block so."""
-    return len(cells) >= 2 and header_key(cells[0]) == "datatype"
+    """'"DataType:","Median"' ('Data Type:' too): Luminex xPONENT starts each block so. The
+    colon is asked for: a value column's 'DATATYPE' cell stopped the file (hypothesis)."""
+    return len(cells) >= 2 and cells[0].strip().endswith(":") and header_key(cells[0]) == "datatype"
 
 
 def another_data_type(source: str, line: int, cells: list[str]) -> InputError:

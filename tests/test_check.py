@@ -758,3 +758,13 @@ def test_a_value_column_with_unknown_words_in_brackets_is_named(write_csv):
     assert "has a column 'Result (xyz)', which looks like the value column, but 'xyz' in its " in (
         refused.message
     )
+
+
+def test_a_value_column_first_with_datatype_in_it_is_a_bad_value_not_a_block(write_csv):
+    """'DATATYPE' as the value of a file whose value column comes first was read as xPONENT's
+    'DataType:' line and stopped the file (found by hypothesis): only 'DataType:' starts one."""
+    report = check_file(
+        write_csv("value,marker,unit,sample_id\n0.5,IL-6,pg/mL,S-0\nDATATYPE,IL-6,pg/mL,S-1\n")
+    )
+    assert [(i.code, i.line) for i in report.rejected] == [("value-not-a-number", 3)]
+    assert [r.value for p in report.panels for r in p.results] == [0.5]

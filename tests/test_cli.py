@@ -87,6 +87,9 @@ def test_stdin_with_dash():
     assert result.exit_code == 1
     table = run("check", "-", input=data).stdout  # QA: the table said 'from -'
     assert "Sample E-1 · from standard input" in table
+    # QA: the rows that could not be used, under that title, were named '-, line 3'
+    table = run("check", "-", input=data + "E-1;IL-8;abc;pg/mL\r\n").stdout
+    assert "✗ standard input, line 3, column 'Result'" in table and "-, line" not in table
 
 
 def test_invalid_ranges_file_exits_2_naming_the_marker(tmp_path):

@@ -25,7 +25,7 @@ from panelcli.models import (
     Status,
     TrendPoint,
 )
-from panelcli.reading import STDIN
+from panelcli.reading import describe_source
 from panelcli.render.console import inert, spelled_for
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.samples import bundled_sample_files
@@ -103,7 +103,7 @@ def panel_title(panel: Panel) -> Text:
     if panel.collected_at:
         parts.append(f"collected {panel.collected_at}")
     # '-' is what the command line says; a reader of the table sees words (QA: 'from -')
-    parts.append("from standard input" if panel.source == STDIN else f"from {panel.source}")
+    parts.append(f"from {describe_source(panel.source)}")
     return inert(" · ".join(parts))
 
 
@@ -339,7 +339,7 @@ def summary_block(panel: Panel) -> Text:
 
 
 def issue_line(issue: Issue) -> Text:
-    where = [issue.source]
+    where = [describe_source(issue.source)]  # QA: '-, line 9' under 'from standard input'
     # 'line 4: line 4 is another header' says it twice: the message names it already.
     if issue.line is not None and not issue.message.startswith(f"line {issue.line} "):
         where.append(f"line {issue.line}")
@@ -496,7 +496,7 @@ def digest_cells(panel: PanelDigest) -> dict[str, Text]:
         "Sample": inert(panel.sample_id or "-"),
         "Patient": inert(panel.patient_id or "-"),
         "Collected": inert(panel.collected_at or "-"),
-        "Source": inert(panel.source),
+        "Source": inert(describe_source(panel.source)),
         "Measured": Text(f"{panel.measured:,}"),
         # 'none' would read as an all-clear for a sample none of whose rows could be used
         "Outside the range": inert(", ".join(panel.flagged_markers) or "none")

@@ -77,7 +77,8 @@ REJECTED_REASON = {
     "value-missing": "no value",
     "value-not-a-number": "a word or sign where a number should be",
     "value-not-finite": "a number that cannot be a real result",
-    "value-impossible": "a number far too large to be a real result",
+    # '<0' too, not only more than 1 kg/L (QA: '<0' was 'far too large')
+    "value-impossible": "a number no real result can have (far too large, or less than 0)",
     "value-extrapolated": "a number the machine could only guess (marked with a star)",
     "value-starred": "a number marked with a star, which can mean the machine guessed it",
     "value-ambiguous-dot": "a number that can be read in two ways",

@@ -399,7 +399,10 @@ def test_a_file_that_breaks_midway_keeps_its_results_and_says_where(tmp_path: Pa
     [
         ("unbalanced-quote.csv", "1 row has a quote mark that is never closed."),
         ("stray-quote.csv", "1 row has a quote mark in the wrong place."),
-        ("absurd-values.csv", "3 rows have a number far too large to be a real result."),
+        (
+            "absurd-values.csv",
+            "3 rows have a number no real result can have (far too large, or less than 0).",
+        ),
     ],
 )
 def test_the_summary_says_why_in_plain_words(file: str, sentence: str) -> None:

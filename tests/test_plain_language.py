@@ -611,6 +611,16 @@ def test_several_values_of_one_wide_row_are_counted_as_values_not_rows() -> None
     assert report_sentences(one_per_row)[0].startswith("2 rows could not be used.")
 
 
+def test_a_value_of_less_than_zero_is_not_said_to_be_far_too_large(tmp_path: Path) -> None:
+    """QA: '<0' was listed as 'value says less than 0' and summed up as 'far too large'."""
+    path = tmp_path / "lt0.csv"
+    path.write_text("sample_id,marker,value,unit\nX1,IL-6,<0,pg/mL\nX1,IL-8,5,pg/mL\n")
+    report = check_file(path)
+    assert [i.code for i in report.rejected] == ["value-impossible"]
+    reason = report_sentences(report.rejected)[1]
+    assert "less than 0" in reason and reason.startswith("1 row has")
+
+
 def test_the_table_heads_a_wide_rows_refused_values_as_values(tmp_path: Path) -> None:
     wide = tmp_path / "wide.csv"
     wide.write_text("sample_id,IL-6 (pg/mL),TNF-a (pg/mL)\nS1,abc,n/a\nS2,1.0,2.0\n")

@@ -62,8 +62,9 @@ STRONG_TIMES = 3.0
 STORM_TIMES = 10.0
 
 STORM_SENTENCE = (
-    "IL-6 and IFN-γ are very high, and IL-10 is high too. This pattern is seen when the immune "
-    "system is in overdrive. Such a pattern needs prompt medical attention."
+    "IL-6 and IFN-γ are very high, and IL-10 is high too. This pattern can be a sign that the "
+    "immune system is in overdrive. Results like these should be talked over with a healthcare "
+    "provider soon."
 )
 
 # What a low level can be a sign of, where the sources say (by marker key); else LOW_ANY.

@@ -31,7 +31,10 @@ def test_storm_sample_flags_inflammatory_markers_and_names_them():
     text = " ".join(report.panels[0].summary.text)
     for marker in ("IL-6", "IFN-γ", "IL-10", "TNF-α"):
         assert marker in text
-    assert "prompt medical attention" in text
+    # It says what the pattern can be a sign of, never what it is (educator QA).
+    assert "can be a sign that the immune system is in overdrive" in text
+    assert "with a healthcare provider soon" in text
+    assert "is seen when" not in text and "needs prompt medical attention" not in text
 
 
 def test_bad_rows_are_rejected_with_line_column_and_reason():
@@ -530,7 +533,7 @@ def test_a_line_that_stops_the_file_is_named_in_the_issues_line_field(write_csv)
 
 def test_the_storm_pattern_is_seen_whatever_the_ranges_file_calls_the_markers(tmp_path):
     """A lab's set naming them 'Interleukin 6', 'IFN gamma' and 'IL10' lost the sentence that
-    asks for prompt medical attention (found in review)."""
+    says to talk the results over with a healthcare provider soon (found in review)."""
     ranges = tmp_path / "lab.toml"
     ranges.write_text(
         '[markers."Interleukin 6"]\nunit = "pg/mL"\nhigh = 2.5\naliases = ["IL-6"]\n'
@@ -542,7 +545,7 @@ def test_the_storm_pattern_is_seen_whatever_the_ranges_file_calls_the_markers(tm
         "sample_id,marker,value,unit\nA,IL-6,500,pg/mL\nA,IFN-γ,400,pg/mL\nA,IL10,90,pg/mL\n"
     )
     (panel,) = check_file(str(data), ranges=str(ranges)).panels
-    assert "prompt medical attention" in " ".join(panel.summary.text)
+    assert "with a healthcare provider soon" in " ".join(panel.summary.text)
 
 
 def test_values_with_no_number_share_one_sentence_per_side(write_csv):

@@ -87,7 +87,7 @@ def test_a_demo_is_judged_by_the_set_its_story_describes(
     result = runner.invoke(app, ["demo", "cytokine-storm"])
     assert result.exit_code == 0, result.output
     assert result.output == expected.output
-    assert "prompt medical attention" in " ".join(result.output.split())
+    assert "with a healthcare provider soon" in " ".join(result.output.split())
 
 
 def test_a_demo_uses_the_bundled_set_even_when_the_user_has_a_copy_by_its_name(

@@ -31,3 +31,10 @@ def test_the_storm_pattern_is_a_possible_sign_and_asks_for_a_talk_not_for_care()
         "in overdrive." in explained
     )
     assert "are seen when" not in explained
+
+
+def test_the_storm_demo_says_what_a_cytokine_storm_is() -> None:
+    """Its title says 'Storm-like pattern', and nothing said what a cytokine storm is."""
+    assert "A 'cytokine storm' means the body makes far too many immune messengers" in _said(
+        ["demo", "storm"]
+    )

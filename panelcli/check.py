@@ -1247,14 +1247,17 @@ class Interpreter:
             written = shorten(m.value.strip())
             known = [(k, getattr(entry, k)) for k in parsed.limits if getattr(entry, k) is not None]
             if not known:
-                what = " or ".join(_LIMIT_WORDS[k] for k in parsed.limits) or "limit"
+                # Plain words first; the set's keys last, for lab staff (educator QA).
+                # ('lod', 'lloq') are both the lowest end; no value stands for two ends at once.
+                level = f"the {_LIMIT_SIDE[parsed.limits[0]]} level" if parsed.limits else "a limit"
+                keys = f" (no {' or '.join(parsed.limits)} in the set)" if parsed.limits else ""
                 return Result(
                     **base, status=Status.INDETERMINATE, flag="IND",
                     flags=[parsed.comparator or "", "IND"],
                     reference=None if bounds is None
                     else self._reference(bounds, entry.unit, origin, entry.source),
-                    note=f"'{written}' has no number and the reference set gives no {what} "
-                    f"for {name}, so it cannot be judged",
+                    note=f"'{written}' has no number, and the reference set does not say {level} "
+                    f"the test can measure for {name}, so it cannot be judged{keys}",
                 )  # fmt: skip
             key, value = known[0]
             side = "below" if parsed.comparator == "<" else "above"
@@ -1740,6 +1743,9 @@ class _FirstPanels(OrderedDict[PanelKey, dict[str, tuple[int, str]]]):
 
 
 _INFINITY = float("inf")
+
+# Which end of what a test can measure each assay limit is, in plain words.
+_LIMIT_SIDE = {"lod": "lowest", "lloq": "lowest", "uloq": "highest"}
 
 _LIMIT_WORDS = {
     "lod": "limit of detection (lod)",

@@ -61,8 +61,10 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
     if _MOLAR.match(unit_key(from_unit)):
         raise UnitProblem(
             "unit-molar",
-            f"unit '{shorten(from_unit)}' is molar; converting it to {to_unit} needs the protein's "
-            "molecular weight, which varies, so panelcli does not convert it",
+            # Plain words first; 'molar' last, for lab staff (educator QA).
+            f"unit '{shorten(from_unit)}' counts molecules, but {to_unit} is a weight; changing "
+            "one into the other needs how much one molecule of the protein weighs, which varies, "
+            "so panelcli does not convert it (a molar unit)",
         )
     relative = SLASHLESS_UNITS.get(unit_key(from_unit))
     if relative is not None:  # not a concentration at all: no factor could help

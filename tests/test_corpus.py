@@ -77,7 +77,7 @@ CASES = [
     Case("absurd-values.csv", 2, "more than 1 kg per litre", "json"),
     Case("unknown-markers.csv", 0, "did you mean IL-6?", "json"),
     Case("unknown-units.csv", 2, "unit 'furlongs' cannot be converted to pg/mL", "json"),
-    Case("unknown-units.csv", 2, "unit 'pmol/L' is molar", "json"),
+    Case("unknown-units.csv", 2, "unit 'pmol/L' counts molecules", "json"),
     Case("missing-unit.csv", 2, "--assume-unit", "json"),
     Case("missing-unit.csv", 1, "high IL-6", "json", ("--assume-unit", "pg/mL")),
     Case("bom-inside-cell.csv", 1, "high IL-6", "json"),
@@ -95,7 +95,7 @@ CASES = [
     Case("unicode-dashes.csv", 1, "normal IL-1β", "json"),
     Case("preamble-too-long.csv", 2, "no header with marker and value columns"),
     Case("wide-bad.csv", 2, "row has no marker values", "json"),
-    Case("wide-bad.csv", 2, "unit 'pmol/L' is molar", "json"),
+    Case("wide-bad.csv", 2, "unit 'pmol/L' counts molecules", "json"),
 ]
 
 RANGES_CASES = [

@@ -3,8 +3,11 @@ words, and never what it means for the person or what they must do."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from typer.testing import CliRunner
 
+from panelcli.check import check_file
 from panelcli.cli import app
 
 runner = CliRunner(env={"COLUMNS": "200"})
@@ -37,4 +40,34 @@ def test_the_storm_demo_says_what_a_cytokine_storm_is() -> None:
     """Its title says 'Storm-like pattern', and nothing said what a cytokine storm is."""
     assert "A 'cytokine storm' means the body makes far too many immune messengers" in _said(
         ["demo", "storm"]
+    )
+
+
+def test_a_value_with_no_number_and_no_limit_is_explained_without_lab_terms_first(
+    tmp_path: Path,
+) -> None:
+    """'… gives no limit of detection (lod) or lower limit of quantification (lloq) for TNF-α'
+    was lab jargon; the set's keys stay at the end, for lab staff."""
+    path = tmp_path / "nd.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nA,TNF-α,ND,pg/mL\nA,IL-6,OOR >,pg/mL\n", encoding="utf-8"
+    )
+    notes = [r.note for r in check_file(str(path)).panels[0].results]
+    assert notes == [
+        "'ND' has no number, and the reference set does not say the lowest level the test can "
+        "measure for TNF-α, so it cannot be judged (no lod or lloq in the set)",
+        "'OOR >' has no number, and the reference set does not say the highest level the test "
+        "can measure for IL-6, so it cannot be judged (no uloq in the set)",
+    ]
+
+
+def test_a_molar_unit_is_refused_in_plain_words_with_the_same_code(tmp_path: Path) -> None:
+    path = tmp_path / "molar.csv"
+    path.write_text("sample_id,marker,value,unit\nA,IL-6,12,pmol/L\n", encoding="utf-8")
+    (issue,) = check_file(str(path)).rejected
+    assert issue.code == "unit-molar"
+    assert issue.message == (
+        "unit 'pmol/L' counts molecules, but pg/mL is a weight; changing one into the other "
+        "needs how much one molecule of the protein weighs, which varies, so panelcli does not "
+        "convert it (a molar unit)"
     )

@@ -477,8 +477,8 @@ CENSORED = {  # line: (value as written, value, comparator, status, flags, words
     14: ("ND", 0.7, "<", Status.NORMAL, ["<", "N"], "limit of detection (lod), 0.7 pg/mL"),
     15: ("not detected", 0.7, "<", Status.NORMAL, ["<", "N"], "limit of detection"),
     16: ("BLQ", 1.5, "<", Status.NORMAL, ["<", "N"], "(lloq), 1.5 pg/mL"),
-    17: ("ND", None, "<", Status.INDETERMINATE, ["<", "IND"], "gives no limit of detection"),
-    18: ("OOR >", None, ">", Status.INDETERMINATE, [">", "IND"], "gives no upper limit"),
+    17: ("ND", None, "<", Status.INDETERMINATE, ["<", "IND"], "not say the lowest level"),
+    18: ("OOR >", None, ">", Status.INDETERMINATE, [">", "IND"], "not say the highest level"),
     19: ("<200", 200.0, "<", Status.LOW, ["<", "L"], "critical limit of 100"),
     20: ("<50", 50.0, "<", Status.CRITICAL, ["<", "LL"], None),
     21: ("<300", 300.0, "<", Status.INDETERMINATE, ["<", "IND"], "inside or outside"),
@@ -632,7 +632,7 @@ def test_ng_per_ml_is_exactly_1000_pg_per_ml(number: Decimal) -> None:
 @pytest.mark.parametrize(
     ("line", "code", "words"),
     [
-        (2, "unit-molar", "molecular weight"),
+        (2, "unit-molar", "one molecule of the protein weighs"),
         (3, "unit-not-convertible", "no fixed factor"),
         (4, "unit-missing", "--assume-unit"),
     ],

@@ -71,3 +71,9 @@ def test_a_molar_unit_is_refused_in_plain_words_with_the_same_code(tmp_path: Pat
         "needs how much one molecule of the protein weighs, which varies, so panelcli does not "
         "convert it (a molar unit)"
     )
+
+
+def test_the_gauge_legend_says_log_is_for_very_small_values_too() -> None:
+    """A log gauge is drawn for '<0.6' as well; the legend spoke only of very big values."""
+    legend = "A gauge marked log is squeezed to fit very big or very small values (a log scale)."
+    assert legend in _said(["demo", "healthy-adult"])

@@ -22,7 +22,7 @@ SPARKS = "▁▂▃▄▅▆▇█"
 GAUGE_LEGEND = (
     f"How to read the gauges: {IN_RANGE} is the reference range and {OUTSIDE} is outside it. "
     f"{VALUE} is the value. {AT_MOST} means at or below that point, and {AT_LEAST} means at or "
-    "above it. A gauge marked log is squeezed to fit very big values."
+    "above it. A gauge marked log is squeezed to fit very big or very small values (a log scale)."
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from panelcli.check import check_file
@@ -77,3 +78,16 @@ def test_the_gauge_legend_says_log_is_for_very_small_values_too() -> None:
     """A log gauge is drawn for '<0.6' as well; the legend spoke only of very big values."""
     legend = "A gauge marked log is squeezed to fit very big or very small values (a log scale)."
     assert legend in _said(["demo", "healthy-adult"])
+
+
+@pytest.mark.parametrize("columns", [80, 100, 200])
+def test_the_flag_codes_are_explained_under_tables_that_show_them(columns: int) -> None:
+    """N, H, L, HH, LL, IND, < and > were explained nowhere; a narrow terminal leaves the
+    Flag column out, and then there is nothing to explain."""
+    output = CliRunner(env={"COLUMNS": str(columns)}).invoke(app, ["demo", "storm"]).output
+    drawn = "┃ Flag ┃" in output
+    assert drawn is (columns == 200)
+    said = " ".join(output.split())
+    assert ("How to read the flags (lab codes): N is normal" in said) is drawn
+    if drawn:
+        assert "LL and HH are critically low and high. IND means it cannot be judged." in said

@@ -42,6 +42,7 @@ from panelcli.models import (
 )
 from panelcli.ranges import bundled_sets, load_ranges
 from panelcli.render.pictures import GAUGE_LEGEND
+from panelcli.render.table import FLAG_LEGEND
 from panelcli.render.text import (
     IN_USE,
     NOT_EXPLAINED,
@@ -286,6 +287,7 @@ def corpus() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         ("explain", IN_USE),
         ("explain", NOT_EXPLAINED.format(marker="IL-18")),
         ("table legend", GAUGE_LEGEND),
+        ("table legend", FLAG_LEGEND),
     ]
     for sample in list_samples():
         report = check_file(str(sample.path))

@@ -351,6 +351,13 @@ def issue_line(issue: Issue) -> Text:
 #: The pictures a table can hold, by the column that holds them.
 PICTURES = {"Gauge": "gauges", "Trend": "trend bars"}
 
+#: Under tables with a Flag column: its HL7 codes mean nothing to a lay reader (educator QA).
+FLAG_LEGEND = (
+    "How to read the flags (lab codes): N is normal, L is low and H is high. LL and HH are "
+    "critically low and high. IND means it cannot be judged. < or > means the value is below "
+    "or above the number shown."
+)
+
 
 def render_table(
     report: Report, console: Console, intro: Callable[[frozenset[str]], None] | None = None
@@ -394,6 +401,8 @@ def render_table(
         console.print(summary_block(panel))
     if "gauges" in shown:  # QA: the legend was printed under tables whose gauges were left out
         console.print(Text(GAUGE_LEGEND, style="dim"))
+    if _has_column(panels, "Flag"):  # a narrow terminal leaves the column out
+        console.print(Text(FLAG_LEGEND, style="dim"))
     if report.panels:
         console.print()
     for trend, drawn in zip(report.trends, trends, strict=True):
@@ -404,6 +413,16 @@ def render_table(
     _problems(console, report.warnings, report.totals.warnings, "Warnings")
     _sentences(console, report_sentences(report.rejected))
     _closing(console, report.reference_set, report.notice)
+
+
+def _has_column(drawn: Sequence[RenderableType], header: str) -> bool:
+    """Whether a table among `drawn` has the column (a narrow terminal may leave it out)."""
+    return any(
+        str(column.header) == header
+        for table in drawn
+        if isinstance(table, Table)
+        for column in table.columns
+    )
 
 
 def _pictures_in(drawn: Sequence[RenderableType]) -> frozenset[str]:

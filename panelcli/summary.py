@@ -351,15 +351,11 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
     below = [r for r in results if r.status == Status.NORMAL and r.comparator in ("<", "<=")]
     inside = by_status.get(Status.NORMAL.value, 0)
 
-    text = [_counts_sentence(len(results), len(high), len(low), inside, len(unclear), len(unknown))]
     repeated = [marker for marker, n in Counter(r.marker for r in results).items() if n > 1]
+    counts = (len(results), len(high), len(low), inside, len(unclear), len(unknown))
+    text = [_counts_sentence(*counts, repeated=bool(repeated))]
     if repeated:
-        text[0] = (
-            text[0]
-            .replace(" marker was ", " result was ", 1)
-            .replace(" markers were ", " results were ", 1)
-        )
-        text.append(f"{join_names(repeated)} {'was' if len(repeated) == 1 else 'were'} measured "
+        text.append(f"{join_names(repeated)} {'was' if len(repeated) == 1 else 'were'} tested "
                     "more than once in this sample; each result is shown.")  # fmt: skip
     if rejected:
         text.append(_rejected_sentence(rejected))
@@ -501,25 +497,50 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
 
 
 def _counts_sentence(
-    measured: int, high: int, low: int, inside: int, unclear: int, no_range: int
+    measured: int,
+    high: int,
+    low: int,
+    inside: int,
+    unclear: int,
+    no_range: int,
+    *,
+    repeated: bool = False,
 ) -> str:
-    """'13 markers were measured. 2 are above the range, 1 could not be judged and 1 has no
-    reference range.' (each count as the bullets below it give it)."""
+    """'13 markers were tested. 2 are above the range, 1 could not be judged and 1 has no
+    reference range.' (each count as the bullets below it give it). 'Tested', not 'measured':
+    "13 markers were measured" read as a contradiction of "5 results were too low for the
+    test to measure" (educator QA). `repeated`: a marker has several results, so results are
+    counted, not markers."""
+
+    def how_many(count: int) -> str:
+        """'4', or 'All 4' where it is every result: "4 markers … 4 are above" (QA)."""
+        if count < measured:
+            return str(count)
+        return {1: "it", 2: "both"}.get(count, f"all {count}")
+
     parts: list[str] = []
     for count, where in ((high, "above"), (low, "below")):
         if count:
             # The first place named is "the range"; the next ones refer back to it.
             parts.append(
-                f"{count} {'is' if count == 1 else 'are'} {where} {'it' if parts else 'the range'}"
+                f"{how_many(count)} {'is' if count == 1 else 'are'} {where} "
+                f"{'it' if parts else 'the range'}"
             )
     if inside and (parts or unclear or no_range):  # all inside: the next bullet says so
         verb = "is" if inside == 1 else "are"
         parts.append(f"{inside} {verb} inside {'it' if parts else 'the range'}")
     if unclear:
-        parts.append(f"{unclear} could not be judged")
+        none = {1: "it could not be judged", 2: "neither could be judged"}
+        every = none.get(unclear, "none could be judged")
+        parts.append(every if unclear == measured else f"{unclear} could not be judged")
     if no_range:
-        parts.append(f"{no_range} {'has' if no_range == 1 else 'have'} no reference range")
-    sentence = f"{counted(measured, 'marker was', 'markers were')} measured."
+        parts.append(
+            f"{how_many(no_range)} {'has' if no_range == 1 else 'have'} no reference range"
+        )
+    if repeated:
+        sentence = f"There are {measured} results."
+    else:
+        sentence = f"{counted(measured, 'marker was', 'markers were')} tested."
     if parts:
         joined = join_names(parts)
         sentence += f" {joined[0].upper()}{joined[1:]}."

@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from made_up import made_up_result
 from typer.testing import CliRunner
 
 from panelcli.check import check_file
 from panelcli.cli import app
+from panelcli.models import Result, Status
+from panelcli.summary import summarise_panel
 
 runner = CliRunner(env={"COLUMNS": "200"})
 
@@ -91,3 +94,39 @@ def test_the_flag_codes_are_explained_under_tables_that_show_them(columns: int) 
     assert ("How to read the flags (lab codes): N is normal" in said) is drawn
     if drawn:
         assert "LL and HH are critically low and high. IND means it cannot be judged." in said
+
+
+def _high(names: str) -> list[Result]:
+    return [made_up_result(n, Status.HIGH, 5, times=2) for n in names.split()]
+
+
+def _low(names: str) -> list[Result]:
+    return [made_up_result(n, Status.LOW, 1, low=2) for n in names.split()]
+
+
+def _unclear(names: str) -> list[Result]:
+    return [made_up_result(n, Status.INDETERMINATE, 12, comparator="<") for n in names.split()]
+
+
+@pytest.mark.parametrize(
+    ("results", "first"),
+    [
+        (_high("IL-6 IL-8 IL-10 TNF-α"), "4 markers were tested. All 4 are above the range."),
+        (_high("IL-6 IL-8"), "2 markers were tested. Both are above the range."),
+        (_high("IL-6"), "1 marker was tested. It is above the range."),
+        (_low("IL-6 IL-8 IL-10"), "3 markers were tested. All 3 are below the range."),
+        (_unclear("IL-6 IL-8 IL-10"), "3 markers were tested. None could be judged."),
+        (_unclear("IL-6 IL-8"), "2 markers were tested. Neither could be judged."),
+        (_unclear("IL-6"), "1 marker was tested. It could not be judged."),
+        (
+            _high("IL-6 IL-8") + _low("IL-10"),
+            "3 markers were tested. 2 are above the range and 1 is below it.",
+        ),
+        ([made_up_result("IL-6"), made_up_result("IL-6")], "There are 2 results."),
+    ],
+)
+def test_the_counts_sentence_says_all_when_it_is_all(results: list[Result], first: str) -> None:
+    """'4 markers were measured. 4 are above the range.' read like a typo; and "13 markers
+    were measured" next to "5 results were too low for the test to measure" read as a
+    contradiction: they were tested."""
+    assert summarise_panel(results).text[0] == first

@@ -469,8 +469,8 @@ def test_a_marker_measured_twice_is_one_marker_not_a_pattern(tmp_path):
     path = tmp_path / "twice.csv"
     path.write_text("sample_id,marker,value,unit\nA,IL-6,3,pg/mL\nA,IL-6,3,pg/mL\n", "utf-8")
     text = " ".join(check_file(str(path)).panels[0].summary.text)
-    assert text.startswith("2 results were measured.")
-    assert "IL-6 was measured more than once in this sample" in text
+    assert text.startswith("There are 2 results.")
+    assert "IL-6 was tested more than once in this sample" in text
     assert "Several of them" not in text and "These markers" not in text
     assert text.count("IL-6 is 1.2 times the upper limit.") == 1
 
@@ -726,7 +726,7 @@ def test_the_counts_sentence_agrees_with_the_bullets_below_it(tmp_path: Path) ->
     )
     text = check_file(str(path)).panels[0].summary.text
     assert text[0] == (
-        "3 markers were measured. 1 is below the range, 1 could not be judged and 1 has no "
+        "3 markers were tested. 1 is below the range, 1 could not be judged and 1 has no "
         "reference range."
     )
     assert any(sentence.startswith("1 result could not be judged.") for sentence in text)

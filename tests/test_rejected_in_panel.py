@@ -45,7 +45,7 @@ def test_rejected_rows_of_a_long_file_name_their_sample_and_marker(write_csv):
 def test_a_panel_says_which_of_its_rows_could_not_be_used(write_csv):
     s1, s2 = check_file(write_csv(QA_FILE)).panels
     assert s1.summary.text == [
-        "1 marker was measured.",
+        "1 marker was tested.",
         "2 more results of this sample could not be used (lines 3 and 4). The list of what "
         "could not be used says why.",
         "The result that could be used is inside the reference range.",

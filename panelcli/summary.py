@@ -646,7 +646,8 @@ def rejected_sentences(
     total = sum(reasons.values())
     text = []
     if total:
-        where = "Each one is listed with its line and the reason."
+        # "1 row could not be used. Each one is listed …" (educator QA)
+        where = f"{'It is' if total == 1 else 'Each one is'} listed with its line and the reason."
         if listed is not None and listed < total:
             where = (
                 f"The first {listed:,} are listed with their line and the reason, and "

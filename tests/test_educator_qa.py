@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from panelcli.check import check_file
 from panelcli.cli import app
-from panelcli.models import Result, Status
-from panelcli.summary import summarise_panel
+from panelcli.models import Issue, Result, Status
+from panelcli.summary import report_sentences, summarise_panel
 
 runner = CliRunner(env={"COLUMNS": "200"})
 
@@ -130,3 +130,14 @@ def test_the_counts_sentence_says_all_when_it_is_all(results: list[Result], firs
     were measured" next to "5 results were too low for the test to measure" read as a
     contradiction: they were tested."""
     assert summarise_panel(results).text[0] == first
+
+
+def test_one_row_that_could_not_be_used_is_it_not_each_one() -> None:
+    one = [Issue(code="value-negative", source="t.csv", line=3, message="m")]
+    assert report_sentences(one)[0] == (
+        "1 row could not be used. It is listed with its line and the reason."
+    )
+    two = [*one, one[0].model_copy(update={"line": 4})]
+    assert report_sentences(two)[0] == (
+        "2 rows could not be used. Each one is listed with its line and the reason."
+    )

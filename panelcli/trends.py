@@ -513,18 +513,15 @@ def trend_sentences(
         ]
         # "Back" only of a marker that was inside before it was outside: 30 → 2 is not back.
         back = [m.marker for m in group if m.marker in settled and _inside_then_outside(m)]
-        for names, word in ((back, "back "), ([n for n in settled if n not in back], "")):
-            if names:
-                verb = "was" if len(names) == 1 else "were"
-                text.append(f"{when}, {join_names(names)} {verb} {word}inside the range.")
+        inside = [n for n in settled if n not in back]
+        if back or inside:
+            text.append(_where_it_ended(when, "inside", inside, back, "back"))
         # "Still" only when the test before the last was outside too: 1 → 3 → 30 is newly out.
         outside = [m for m in group if _last_status(m) in _FLAGGED]
         still = [m.marker for m in outside if _outside_before_last(m)]
         newly = [m.marker for m in outside if not _outside_before_last(m)]
-        for names, word in ((still, "still "), (newly, "")):
-            if names:
-                verb = "was" if len(names) == 1 else "were"
-                text.append(f"{when}, {join_names(names)} {verb} {word}outside the range.")
+        if still or newly:
+            text.append(_where_it_ended(when, "outside", newly, still, "still"))
     if undated:
         text.append(_left_out(patient_id, undated, ("has no date", "have no date")))
     if unreadable:
@@ -539,6 +536,23 @@ def trend_sentences(
             "its note)."
         )
     return text
+
+
+def _where_it_ended(
+    when: str, where: str, plain: Sequence[str], marked: Sequence[str], word: str
+) -> str:
+    """One sentence for one test: 'At the last test, IL-6 was inside the range, and IFN-γ and
+    IL-10 were back inside it.' Two sentences that began alike read as a list (educator QA)."""
+
+    def said(names: Sequence[str], word: str, place: str) -> str:
+        verb = "was" if len(names) == 1 else "were"
+        return f"{join_names(names)} {verb} {word}{where} {place}"
+
+    if plain and marked:
+        return f"{when}, {said(plain, '', 'the range')}, and {said(marked, word + ' ', 'it')}."
+    if plain:
+        return f"{when}, {said(plain, '', 'the range')}."
+    return f"{when}, {said(marked, word + ' ', 'the range')}."
 
 
 def _left_out(patient_id: str, sample_ids: Sequence[str | None], why: tuple[str, str]) -> str:

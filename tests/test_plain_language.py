@@ -248,6 +248,7 @@ def trend_corpus() -> list[str]:
     return (
         trend_sentences("P-1", dates, every)
         + trend_sentences("P-2", dates, single, undated=["S-9", None])
+        + trend_sentences("P-3", dates, [_trend("IL-6", "rose then fell", [normal, high, normal])])
         + _checked_trend_sentences()
     )
 
@@ -375,6 +376,8 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "fell over the tests that can be compared",
         "cannot be compared from test to test",
         "back inside the range",
+        "was inside the range, and IL-6 was back inside it",  # one sentence per test (QA)
+        "was outside the range, and IL-8 was still outside it",
         "still outside the range",
         "was outside the range",
         "could not be used in full",

@@ -141,3 +141,11 @@ def test_one_row_that_could_not_be_used_is_it_not_each_one() -> None:
     assert report_sentences(two)[0] == (
         "2 rows could not be used. Each one is listed with its line and the reason."
     )
+
+
+def test_a_medicine_that_blocks_il_6_really_raises_the_measured_level() -> None:
+    """'can make the measured level look higher' said the rise is not real; a medicine that
+    blocks IL-6's receptor does raise the IL-6 measured in blood."""
+    said = _said(["explain", "IL-6"])
+    assert "Some medicines that block IL-6's action can raise the measured level." in said
+    assert "look higher" not in said

@@ -860,7 +860,8 @@ def validate(
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 
 
-@app.command()
+# short_help: `panelcli --help` cut the first sentence at 80 columns ("… interpret one...").
+@app.command(short_help="Show the synthetic sample panels, or interpret one.")
 def demo(
     name: Annotated[
         str | None,
@@ -1004,7 +1005,7 @@ def schema(
         _print(json.dumps(document, indent=2, ensure_ascii=False))
 
 
-@ranges_app.command("list")
+@ranges_app.command("list", short_help="List the reference sets: bundled ones and yours.")
 def ranges_list() -> None:
     """List the reference sets: bundled ones and yours (in the config folder's ranges/).
 
@@ -1058,7 +1059,7 @@ def ranges_list() -> None:
             raise typer.Exit(ExitStatus.ERROR)
 
 
-@ranges_app.command("show")
+@ranges_app.command("show", short_help="Show a set's markers with their ranges and units.")
 def ranges_show(
     name: Annotated[
         str | None, typer.Argument(metavar="SET", help="Set name, file or folder.")
@@ -1090,7 +1091,7 @@ def ranges_show(
             render_ranges(loaded, make_console())
 
 
-@ranges_app.command("validate")
+@ranges_app.command("validate", short_help="Check a ranges file and list every problem.")
 def ranges_validate(
     name: Annotated[
         str | None,
@@ -1135,7 +1136,7 @@ def ranges_validate(
         _print(f"{file}: valid")
 
 
-@ranges_app.command("init")
+@ranges_app.command("init", short_help="Copy a set into a new folder so you can edit it.")
 def ranges_init(
     dest: Annotated[
         Path, typer.Argument(metavar="FOLDER", help="Folder to create with a copy of the set.")

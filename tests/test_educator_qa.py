@@ -149,3 +149,16 @@ def test_a_medicine_that_blocks_il_6_really_raises_the_measured_level() -> None:
     said = _said(["explain", "IL-6"])
     assert "Some medicines that block IL-6's action can raise the measured level." in said
     assert "look higher" not in said
+
+
+@pytest.mark.parametrize("group", [[], ["ranges"]])
+def test_help_lists_every_command_in_full_at_80_columns(group: list[str]) -> None:
+    """'Show the bundled synthetic sample panels, or interpret one...' and 'List the
+    reference sets: bundled ones and yours (in the...' were cut off."""
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(app, [*group, "--help"])
+    assert result.exit_code == 0, result.output
+    commands = result.output.split("Commands:")[1].strip().splitlines()
+    assert len(commands) >= 4
+    for line in commands:
+        assert not line.endswith("...") and len(line) <= 80, line
+        assert line.endswith("."), line  # a whole sentence

@@ -929,8 +929,8 @@ def explain(
 ) -> None:
     """Explain a marker (or cytokines in general) in plain words.
 
-    Its range is listed in each bundled set and each of yours (the config folder's ranges/),
-    and in the set check would use, which is marked.
+    It shows the marker's range in every reference set, yours too; the set that check uses
+    is marked.
 
     Example: panelcli explain IL-6 --ranges my-lab
     """

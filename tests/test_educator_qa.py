@@ -162,3 +162,14 @@ def test_help_lists_every_command_in_full_at_80_columns(group: list[str]) -> Non
     for line in commands:
         assert not line.endswith("...") and len(line) <= 80, line
         assert line.endswith("."), line  # a whole sentence
+
+
+def test_explain_help_says_plainly_where_the_ranges_come_from() -> None:
+    """'Its range is listed in each bundled set and each of yours (the config folder's
+    ranges/), and in the set check would use, which is marked.' was hard to follow."""
+    said = _said(["explain", "--help"])
+    assert (
+        "It shows the marker's range in every reference set, yours too; the set that check "
+        "uses is marked." in said
+    )
+    assert "check would use" not in said

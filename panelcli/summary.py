@@ -377,8 +377,10 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
         # One marker on two rows is still one marker: "IL-6 is", never "IL-6 are".
         verb = "is" if len(_distinct(critical)) == 1 else "are"
         text.append(
-            f"{_names(critical)} {verb} at or past the critical limit. "
-            "This needs prompt medical attention."
+            # A fact and whom to ask, as the storm sentence: "needs prompt medical attention"
+            # came close to advice (QA, educator round).
+            f"{_names(critical)} {verb} at or past the critical limit. A result like this "
+            "should be talked over with a healthcare provider soon."
         )
     if _storm_like(results):
         text.append(STORM_SENTENCE)

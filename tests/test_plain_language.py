@@ -355,7 +355,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
     text = " ".join(t for _, t in about_person)
     for phrase in (
         "past the critical limit",
-        "needs prompt medical attention",
+        "should be talked over with a healthcare provider soon",
         "under the lower limit",
         "A level under the range can have many causes.",
         "too low for the test to measure",
@@ -557,6 +557,8 @@ def test_one_marker_on_two_rows_is_one_marker_for_the_verb() -> None:
     text = " ".join(summarise_panel(twice).text)
     assert "IL-6 is at or past the critical limit." in text
     assert "IL-6 are" not in text
+    # a fact and whom to ask, no advice (QA: 'This needs prompt medical attention.')
+    assert "talked over with a healthcare provider soon" in text and "prompt" not in text
     unknown = [made_up_result("XYZ", Status.NO_REFERENCE, 5, reference=False) for _ in range(2)]
     assert "could not judge it." in " ".join(summarise_panel(unknown).text)
     low = [made_up_result("Ferritin", Status.LOW, 4, low=6, high=175) for _ in range(2)]

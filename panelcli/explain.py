@@ -176,7 +176,9 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
         if resolved is None:
             if reference_set.resolve(canonical) is not None:  # the set has another form of it
                 ranges.append(RangeInSet(
-                    set_name=reference_set.name, text=f"none for '{asked}' (see its {canonical})",
+                    # QA: '(see its IL-12)' left a reader guessing what it meant
+                    set_name=reference_set.name, text=f"none for '{asked}'; it has one for "
+                    f"{canonical}, which may be another form of it",
                     source=None, **flags,
                 ))  # fmt: skip
             elif shown.in_use:  # what `check` would say of such a result: it has no range

@@ -249,7 +249,9 @@ def test_explain_gives_each_set_s_range_for_the_name_as_check_would_find_it() ->
     p70 = explaining.explain("IL-12 p70")
     assert p70 is not None
     by_set = {r.set_name: r.text for r in p70.ranges}
-    assert by_set["arup-3002601"] == "none for 'IL-12 p70' (see its IL-12)"
+    assert by_set["arup-3002601"] == (
+        "none for 'IL-12 p70'; it has one for IL-12, which may be another form of it"
+    )
     assert "200" in by_set["mayo-adult"]
     plain = explaining.explain("IL-12")
     assert plain is not None

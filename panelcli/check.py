@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, TypeVar
 
 from panelcli.errors import InputError
+from panelcli.explain import names_a_marker
 from panelcli.interpret import (
     FLAG,
     STATUS,
@@ -487,7 +488,9 @@ class Interpreter:
         self.reading: tuple[str, ReadStats] | None = None
 
     def known_marker(self, name: str) -> bool:
-        return self.ranges.resolve(name) is not None
+        """Whether a wide header's column is a marker's: the set's, or any panelcli knows (a
+        marker the set has no range for is read, and judged no_reference)."""
+        return self.ranges.resolve(name) is not None or names_a_marker(name)
 
     def events(self, sources: Iterable[str]) -> Iterator[Event]:
         """Results and issues of every source in order; an unreadable file becomes one issue."""

@@ -121,6 +121,34 @@ def known_markers() -> list[str]:
     return list(_texts()["markers"])  # type: ignore[call-overload]
 
 
+def names_a_marker(name: str) -> bool:
+    """Whether panelcli knows `name` as a marker's: one it explains (or another name for it),
+    or a marker or alias of a bundled set. A wide file's column so named is a marker column
+    under any set, as a long file's row is: the set in use gives it no range (no_reference),
+    never a 'not a known marker' column that is not read (QA: GM-CSF, IL-8 under ARUP)."""
+    return marker_key(name) in _names_known()
+
+
+@cache
+def _names_known() -> frozenset[str]:
+    texts: dict[str, dict[str, object]] = _texts()["markers"]  # type: ignore[assignment]
+    names = [*texts]
+    for entry in texts.values():
+        names += entry.get("also", [])  # type: ignore[arg-type]
+    try:
+        paths = list(bundled_sets().values())
+    except RangesError:  # an installation that lost its sets still has the explanations
+        paths = []
+    for path in paths:
+        try:
+            reference_set = load_ranges(path)
+        except RangesError:
+            continue
+        for marker, ranges in reference_set.markers.items():
+            names += [marker, *ranges.aliases]
+    return frozenset(map(marker_key, names))
+
+
 def markers_without_text(sets: Sequence[SetShown]) -> dict[str, list[str]]:
     """The markers that the user's sets (or the one in use) define and panelcli has no text
     for, each with the names of those sets: the overview names them (QA: it ignored --ranges)."""

@@ -9,6 +9,8 @@ interpretation; a censored '<x' is never reported high.
 from __future__ import annotations
 
 import atexit
+import csv
+import io
 import re
 import shutil
 import string
@@ -24,6 +26,7 @@ from pydantic import ValidationError
 from panelcli.check import CheckOptions, Event, Interpreter
 from panelcli.interpret import Bounds, interpret
 from panelcli.models import Issue, Result, Status
+from panelcli.names import marker_key
 from panelcli.ranges import MarkerRange, ReferenceSet, load_ranges
 from panelcli.units import conversion_exponent, convert
 
@@ -365,3 +368,41 @@ def test_spelling_and_row_order_do_not_change_the_interpretation(data: st.DataOb
     codes = sorted(i.code for i in rejections(plain))
     assert sorted(i.code for i in rejections(respelled)) == codes
     assert sorted(i.code for i in rejections(reordered)) == codes
+
+
+# --- wide headers -------------------------------------------------------------------------------
+
+#: Every name panelcli knows a marker by: a bundled set's marker or alias, or an explained one.
+KNOWN_NAMES = sorted(
+    {name for s in SETS.values() for m, r in s.markers.items() for name in (m, *r.aliases)}
+    | {"GM-CSF", "IL-12 p70", "CRP"},
+    key=str.casefold,
+)
+
+
+@given(
+    st.lists(st.sampled_from(KNOWN_NAMES), min_size=1, max_size=6, unique_by=marker_key),
+    st.sampled_from(sorted(SETS)),
+    st.lists(st.integers(0, 5000), min_size=6, max_size=6),
+)
+def test_a_wide_column_of_any_known_marker_is_read_under_any_set(
+    names: list[str], set_name: str, numbers: list[int]
+) -> None:
+    """QA (lab round): GM-CSF and IL-12 p70 columns were dropped under ARUP, IL-8 under Mayo.
+    Each column gives its result (no_reference where the set has no range) or a rejection
+    naming it, under either set: never a column left unread."""
+    for reference_set in SETS.values():  # one column per marker, in every set
+        known = [reference_set.resolve(name) for name in names]
+        assume(len({k for k in known if k}) == len([k for k in known if k]))
+    reference_set = SETS[set_name]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows([["Sample", *names], ["S-1", *map(str, numbers[: len(names)])]])
+    events = events_of(out.getvalue().encode(), reference_set, assume_unit="pg/mL")
+    assert not [e for e in events if isinstance(e, Issue) and e.code == "column-ignored"]
+    said = {r.column: r for r in results(events)}
+    said.update({i.column: i for i in rejections(events)})
+    assert sorted(said, key=str) == sorted(names, key=str)
+    for r in results(events):
+        known = reference_set.resolve(r.column or "") is not None
+        assert (r.status == Status.NO_REFERENCE) == (not known), (r.column, r.status)

@@ -1,0 +1,111 @@
+"""QA (lab round): reading a lab's file as it is written.
+
+- A wide file's column named by a marker panelcli knows (any bundled set, the explanations)
+  is a marker column under every set: a value the set has no range for is a no_reference
+  result, as in the long layout, never a column dropped as 'not a known marker'.
+"""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from panelcli.check import CheckOptions, Interpreter, ResultRow
+from panelcli.cli import app
+from panelcli.models import Issue, Result, Status
+from panelcli.ranges import ReferenceSet, load_ranges
+from panelcli.reading import map_header
+
+ARUP = load_ranges("arup-3002601")  # IL-6 ≤ 2.5 pg/mL; no GM-CSF, no IL-12 p70
+MAYO = load_ranges("mayo-adult")  # no IL-8
+runner = CliRunner()
+
+
+def judged(path: str, ranges: ReferenceSet = ARUP, **options: str) -> list[Result | Issue]:
+    interpreter = Interpreter(ranges, CheckOptions(**options))
+    return [e.to_result() if isinstance(e, ResultRow) else e for e in interpreter.stream([path])]
+
+
+# --- a wide column named by a marker the set in use has no range for ---------------------------
+
+
+def test_every_marker_panelcli_knows_names_a_marker() -> None:
+    from panelcli.explain import names_a_marker  # here: new with this fix
+
+    for name in ("GM-CSF", "GMCSF", "IL-12 p70", "IL-8", "CXCL8", "CRP", "Ferritin", "IL-6"):
+        assert names_a_marker(name), name
+    for name in ("Comment", "Sample", "Plate", "Well", "Dilution", "IL-99"):
+        assert not names_a_marker(name), name
+
+
+def test_a_wide_header_reads_the_columns_of_markers_the_set_does_not_know() -> None:
+    interpreter = Interpreter(ARUP, CheckOptions())
+    layout = map_header(
+        ["Sample", "IL-6", "GM-CSF", "IL-12 p70", "Comment"], interpreter.known_marker
+    )
+    assert layout is not None and layout.kind == "wide"
+    assert [name for name, _ in layout.markers.values()] == ["IL-6", "GM-CSF", "IL-12 p70"]
+    assert layout.ignored == ["Comment"]
+
+
+def test_a_header_of_markers_no_set_in_use_knows_is_still_a_wide_header() -> None:
+    # Under ARUP, not one column's marker has a range; each is read all the same.
+    interpreter = Interpreter(ARUP, CheckOptions())
+    layout = map_header(["Sample", "GM-CSF", "CRP"], interpreter.known_marker)
+    assert layout is not None and layout.kind == "wide"
+    assert len(layout.markers) == 2
+
+
+def test_wide_columns_the_set_has_no_range_for_are_no_reference_results(write_csv) -> None:
+    path = write_csv("Sample,IL-6,GM-CSF,IL-12 p70\nN1,3,30,5\n")
+    found = judged(path, assume_unit="pg/mL")
+    results = [e for e in found if isinstance(e, Result)]
+    assert [(r.marker, r.value, r.status) for r in results] == [
+        ("IL-6", 3.0, Status.HIGH),
+        ("GM-CSF", 30.0, Status.NO_REFERENCE),
+        ("IL-12 p70", 5.0, Status.NO_REFERENCE),
+    ]
+    assert not [e for e in found if isinstance(e, Issue) and e.code == "column-ignored"]
+
+
+def test_an_il8_column_under_mayo_is_read_as_the_long_layout_reads_it(write_csv) -> None:
+    wide = write_csv("Sample,IL-6,IL-8\nN1,3,20\n", name="wide.csv")
+    long = write_csv("sample_id,marker,value\nN1,IL-6,3\nN1,IL-8,20\n", name="long.csv")
+
+    def seen(path: str) -> list[tuple[str | None, float | None, Status]]:
+        return [
+            (r.marker, r.value, r.status)
+            for r in judged(path, MAYO, assume_unit="pg/mL")
+            if isinstance(r, Result)
+        ]
+
+    assert (
+        seen(wide)
+        == seen(long)
+        == [
+            ("IL-6", 3.0, Status.NORMAL),
+            ("IL-8", 20.0, Status.NO_REFERENCE),
+        ]
+    )
+
+
+def test_check_and_validate_name_every_marker_column(write_csv) -> None:
+    path = write_csv("Sample,IL-6,GM-CSF,IL-12 p70\nN1,3,30,5\n")
+    checked = runner.invoke(app, ["check", path, "--assume-unit", "pg/mL", "-f", "ndjson"])
+    lines = [json.loads(line) for line in checked.stdout.splitlines()]
+    assert [(r["marker"], r["status"]) for r in lines if "status" in r] == [
+        ("IL-6", "high"),
+        ("GM-CSF", "no_reference"),
+        ("IL-12 p70", "no_reference"),
+    ]
+    assert "not a known marker" not in checked.stdout + checked.stderr
+    validated = runner.invoke(app, ["validate", path, "--assume-unit", "pg/mL"])
+    assert "not a known marker" not in validated.stdout + validated.stderr
+    assert "GM-CSF" in validated.stdout  # its result has no range: said, not silent
+    mayo = runner.invoke(
+        app, ["check", path, "--ranges", "mayo-adult", "--assume-unit", "pg/mL", "-f", "ndjson"]
+    )
+    assert [json.loads(line).get("marker") for line in mayo.stdout.splitlines()][:3] == [
+        "IL-6", "GM-CSF", "IL-12 p70",
+    ]  # fmt: skip

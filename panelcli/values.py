@@ -345,8 +345,19 @@ def _checked(number: float, cell: str) -> float:
 
 
 _NUM = r"(\d+(?:\.\d+)?)"
-_RANGE_BETWEEN = re.compile(rf"^{_NUM}\s*(?:-|–|—|to|\.\.)\s*{_NUM}\s*(?P<unit>\S*/\S+)?$")
-_RANGE_ONE_SIDED = re.compile(rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥)\s*{_NUM}\s*(?P<unit>\S*/\S+)?$")
+# The unit after a range, bare ('0-7 pg/mL') or in brackets as a header gives it ('0-7 (pg/mL)',
+# '[pg/mL]', '{pg/mL}': a lab's range cell, QA), where it may have spaces ('( pg / mL )').
+_RANGE_UNIT = r"(?P<unit>[(\[{][^()\[\]{}]*/[^()\[\]{}]*[)\]}]|\S*/\S+)"
+_RANGE_BETWEEN = re.compile(rf"^{_NUM}\s*(?:-|–|—|to|\.\.)\s*{_NUM}\s*{_RANGE_UNIT}?$")
+_RANGE_ONE_SIDED = re.compile(rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥)\s*{_NUM}\s*{_RANGE_UNIT}?$")
+_UNIT_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _range_unit(written: str | None) -> str | None:
+    """A range cell's unit as written, without brackets that match round it ('(pg/mL)')."""
+    if written and _UNIT_BRACKETS.get(written[0]) == written[-1]:
+        return written[1:-1].strip()
+    return written
 
 
 _COMMA_NUMBER = re.compile(r"\d+(?:,\d+)+")
@@ -376,16 +387,18 @@ def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
     if between:
         low, high = float(between.group(1)), float(between.group(2))
         # low > high ('7-0') is returned as written: the caller says what is wrong with it
-        return LabRange(low, high, between.group("unit")) if math.isfinite(high) else None
+        unit = _range_unit(between.group("unit"))
+        return LabRange(low, high, unit) if math.isfinite(high) else None
     one_sided = _RANGE_ONE_SIDED.match(cell)
     if one_sided:
         bound = float(one_sided.group(2))
         if not math.isfinite(bound):
             return None
         comparator = _COMPARATOR_SPELLING[one_sided.group("cmp")]
+        unit = _range_unit(one_sided.group("unit"))
         if comparator in ("<", "<="):
-            return LabRange(None, bound, one_sided.group("unit"))
-        return LabRange(bound, None, one_sided.group("unit"))
+            return LabRange(None, bound, unit)
+        return LabRange(bound, None, unit)
     return None
 
 

@@ -109,3 +109,39 @@ def test_check_and_validate_name_every_marker_column(write_csv) -> None:
     assert [json.loads(line).get("marker") for line in mayo.stdout.splitlines()][:3] == [
         "IL-6", "GM-CSF", "IL-12 p70",
     ]  # fmt: skip
+
+
+# --- a range cell with its unit in brackets ------------------------------------------------------
+
+
+def test_a_range_cells_unit_may_be_in_brackets_as_a_headers_is() -> None:
+    from panelcli.values import LabRange, parse_lab_range
+
+    for text in ("0-7 (pg/mL)", "0-7 [pg/mL]", "0-7 {pg/mL}", "0-7(pg/mL)", "0 - 7 ( pg/mL )"):
+        assert parse_lab_range(text) == LabRange(0.0, 7.0, "pg/mL"), text
+    assert parse_lab_range("<7,5 (pg/mL)", decimal_comma=True) == LabRange(None, 7.5, "pg/mL")
+    assert parse_lab_range(">=2 [ng/L]") == LabRange(2.0, None, "ng/L")
+    assert parse_lab_range("0-7 (serum)") is None  # a remark, not a unit: still not read
+    # brackets that do not match are the unit as written: said, never read as pg/mL
+    assert parse_lab_range("0-7 (pg/mL]") == LabRange(0.0, 7.0, "(pg/mL]")
+
+
+def test_the_labs_range_with_a_bracketed_unit_judges_the_row(write_csv) -> None:
+    path = write_csv(
+        "sample_id;marker;value;unit;reference_range\n"
+        "R4;IL-6;5;pg/mL;0-7 (pg/mL)\n"
+        "R5;IL-6;5;pg/mL;0-7 [pg/mL]\n"
+        "R6;IL-6;0,005;ng/mL;<0,007 (ng/mL)\n"
+    )
+    for short in (True, False):
+        interpreter = Interpreter(ARUP, CheckOptions(), short_path=short)
+        found = [
+            e.to_result() if isinstance(e, ResultRow) else e for e in interpreter.stream([path])
+        ]
+        results = [e for e in found if isinstance(e, Result)]
+        assert [(r.sample_id, r.status) for r in results] == [
+            ("R4", Status.NORMAL), ("R5", Status.NORMAL), ("R6", Status.NORMAL),
+        ]  # fmt: skip
+        assert all(r.reference is not None and r.reference.origin == "file" for r in results)
+        codes = {e.code for e in found if isinstance(e, Issue)}
+        assert "range-unreadable" not in codes and "range-disagrees" in codes

@@ -29,6 +29,7 @@ from panelcli.models import Issue, Result, Status
 from panelcli.names import marker_key
 from panelcli.ranges import MarkerRange, ReferenceSet, load_ranges
 from panelcli.units import conversion_exponent, convert
+from panelcli.values import parse_lab_range
 
 SETS = {name: load_ranges(name) for name in ("arup-3002601", "mayo-adult")}
 DEFAULT = SETS["arup-3002601"]
@@ -406,3 +407,24 @@ def test_a_wide_column_of_any_known_marker_is_read_under_any_set(
     for r in results(events):
         known = reference_set.resolve(r.column or "") is not None
         assert (r.status == Status.NO_REFERENCE) == (not known), (r.column, r.status)
+
+
+@given(
+    st.decimals(0, 1000, places=2),
+    st.decimals(0, 1000, places=2),
+    st.sampled_from(["-", " - ", " to ", "–"]),
+    st.sampled_from(["pg/mL", "ng/L", "ng/mL", "µg/L", "pg/ml", "U/mL"]),
+    st.sampled_from(["()", "[]", "{}"]),
+    st.sampled_from(["", " "]),
+    st.sampled_from(["", " "]),
+)
+def test_a_range_cells_unit_reads_alike_in_brackets(
+    low: Decimal, high: Decimal, dash: str, unit: str, brackets: str, gap: str, inside: str
+) -> None:
+    """QA (lab round): '0-7 (pg/mL)' was read with the unit '(pg/mL)', which could not be
+    converted, so the set's range judged the row instead of the lab's."""
+    for text in (f"{low}{dash}{high}", f"<{high}", f"≥ {low}"):
+        bare = parse_lab_range(f"{text} {unit}")
+        bracketed = parse_lab_range(f"{text}{gap}{brackets[0]}{inside}{unit}{inside}{brackets[1]}")
+        assert bare is not None and bare.unit == unit
+        assert bracketed == bare, text

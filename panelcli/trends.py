@@ -104,7 +104,8 @@ _DOTTED = ("%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
 
 def read_date(text: str, in_utc: bool = True) -> datetime | None:
     """An ISO date (and time), a day.month.year one, a slashed one whose day is past 12 or
-    one with the month's name ('1 Mar 2026'), each with or without a time; else None.
+    whose year comes first ('2026/03/01'), or one with the month's name ('1 Mar 2026'), each
+    with or without a time; else None.
 
     `in_utc`: a time with an offset is moved to UTC, to be ordered ('10:00+05:00' is before
     '06:00Z'); else its own calendar date and time are kept (for counting an age).
@@ -149,12 +150,19 @@ _TIME_AFTER = re.compile(
     r"\s*(?P<half>[AaPp]\.?[Mm]\.?)?$"
 )
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+#: '2026/03/14', '2026/3/4': year first is ISO's order (year, month, day), as Japanese,
+#: Chinese and some LIS exports write it; no system writes year, day, month.
+_SLASHED_YEAR_FIRST = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
 
 
 def _slashed_date(text: str) -> datetime | None:
     """'03/14/1961' (month first, as US systems write it) or '14/03/1961' (day first): only
     when a number past 12 tells which is the day (or both are one); '03/04/1961' is either,
-    so None."""
+    so None. '1961/03/04' (year first) is always year, month, day."""
+    year_first = _SLASHED_YEAR_FIRST.match(text)
+    if year_first is not None:
+        year, month, day = (int(part) for part in year_first.groups())
+        return _day_or_none(year, month, day)
     match = _SLASHED.match(text)
     if match is None:
         return None

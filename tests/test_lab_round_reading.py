@@ -145,3 +145,38 @@ def test_the_labs_range_with_a_bracketed_unit_judges_the_row(write_csv) -> None:
         assert all(r.reference is not None and r.reference.origin == "file" for r in results)
         codes = {e.code for e in found if isinstance(e, Issue)}
         assert "range-unreadable" not in codes and "range-disagrees" in codes
+
+
+# --- year-first slashed dates --------------------------------------------------------------------
+
+
+def test_a_year_first_slashed_date_is_read_in_iso_order() -> None:
+    from datetime import datetime
+
+    from panelcli.trends import may_be_one_moment, read_date
+
+    assert read_date("2026/03/14") == datetime(2026, 3, 14)
+    assert read_date("2026/3/4") == datetime(2026, 3, 4)  # never 3 April read as 4 March
+    assert read_date("2026/03/14 08:30") == datetime(2026, 3, 14, 8, 30)
+    assert read_date("2026/03/14T08:30:15") == datetime(2026, 3, 14, 8, 30, 15)
+    assert read_date("2026/3/4 8:30 PM") == datetime(2026, 3, 4, 20, 30)
+    for impossible in ("2026/14/03", "2026/02/30", "2026/0/1", "26/03/14"):
+        assert read_date(impossible) is None, impossible
+    assert may_be_one_moment("2026/03/14", "14/03/2026")
+    assert may_be_one_moment("2026/03/14", "2026-03-14T08:30")
+    assert not may_be_one_moment("2026/03/04", "2026-04-03")
+
+
+def test_one_sample_dated_year_first_and_day_first_is_no_conflict(write_csv) -> None:
+    path = write_csv(
+        "sample_id,patient_id,marker,value,unit,collected_at,birth_date\n"
+        "S1,P1,IL-6,2,pg/mL,2026/03/14,1961/03/15\n"
+        "S1,P1,IL-8,3,pg/mL,14/03/2026,1961/03/15\n"
+    )
+    found = judged(path)
+    assert not [e for e in found if isinstance(e, Issue) and e.code == "sample-conflict"]
+    assert not [e for e in found if isinstance(e, Issue) and e.code == "person-unreadable"]
+    assert len([e for e in found if isinstance(e, Result)]) == 2
+    validated = runner.invoke(app, ["validate", path])
+    assert "sample-conflict" not in validated.stdout, validated.stdout
+    assert validated.exit_code == 0

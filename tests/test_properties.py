@@ -16,6 +16,7 @@ import shutil
 import string
 import tempfile
 from collections.abc import Sequence
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from panelcli.interpret import Bounds, interpret
 from panelcli.models import Issue, Result, Status
 from panelcli.names import marker_key
 from panelcli.ranges import MarkerRange, ReferenceSet, load_ranges
+from panelcli.trends import may_be_one_moment, read_date
 from panelcli.units import conversion_exponent, convert
 from panelcli.values import parse_lab_range
 
@@ -428,3 +430,24 @@ def test_a_range_cells_unit_reads_alike_in_brackets(
         bracketed = parse_lab_range(f"{text}{gap}{brackets[0]}{inside}{unit}{inside}{brackets[1]}")
         assert bare is not None and bare.unit == unit
         assert bracketed == bare, text
+
+
+@given(
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 12, 31)),
+    st.booleans(),
+    st.sampled_from([None, "%H:%M", "%H:%M:%S"]),
+    st.sampled_from([" ", "T"]),
+)
+def test_a_year_first_slashed_date_reads_as_its_iso_spelling(
+    when: datetime, padded: bool, time_format: str | None, separator: str
+) -> None:
+    """QA (lab round): '2026/03/14' was unread, so beside '14/03/2026' in one sample it gave a
+    false sample-conflict. Year first is ISO's order, whatever the day and month."""
+    month, day = (f"{n:02d}" if padded else str(n) for n in (when.month, when.day))
+    written = f"{when.year:04d}/{month}/{day}"
+    iso = when.strftime("%Y-%m-%d")
+    if time_format is not None:
+        written += separator + when.strftime(time_format)
+        iso += "T" + when.strftime(time_format)
+    assert read_date(written) == read_date(iso) is not None
+    assert may_be_one_moment(written, iso)

@@ -11,22 +11,41 @@ from panelcli.values import number_text
 
 
 class Bounds(NamedTuple):
-    """An interval with inclusive bounds (as in FHIR); None means the side is open."""
+    """An interval with inclusive bounds (as in FHIR) unless `low_exclusive`/`high_exclusive`
+    says a limit is not in it (a lab's '< 20': 20 itself is high); None means the side is open.
+    """
 
     low: float | None = None
     high: float | None = None
     critical_low: float | None = None
     critical_high: float | None = None
+    low_exclusive: bool = False
+    high_exclusive: bool = False
+
+    @property
+    def has_limits(self) -> bool:
+        """Whether any limit is given (the exclusive flags are no limits of their own)."""
+        return not (
+            self.low is None
+            and self.high is None
+            and self.critical_low is None
+            and self.critical_high is None
+        )
 
 
 def bounds_text(b: Bounds, unit: str) -> str:
-    """An interval the way a lab prints it: '≤ 2.5 pg/mL', '266.5 - 1410.4 pg/mL'."""
+    """An interval the way a lab prints it: '≤ 2.5 pg/mL', '< 20 pg/mL', '266.5 - 1410.4 pg/mL'
+    (a range with an exclusive limit: '> 5 and < 20 pg/mL', as 'x - y' reads as inclusive)."""
+    below = "<" if b.high_exclusive else "≤"
+    above = ">" if b.low_exclusive else "≥"
     if b.low is not None and b.high is not None:
+        if b.low_exclusive or b.high_exclusive:
+            return f"{above} {number_text(b.low)} and {below} {number_text(b.high)} {unit}"
         return f"{number_text(b.low)} - {number_text(b.high)} {unit}"
     if b.high is not None:
-        return f"≤ {number_text(b.high)} {unit}"
+        return f"{below} {number_text(b.high)} {unit}"
     if b.low is not None:
-        return f"≥ {number_text(b.low)} {unit}"
+        return f"{above} {number_text(b.low)} {unit}"
     return f"no limits ({unit})"
 
 
@@ -79,8 +98,8 @@ STATUS = {
 
 
 def zone_of(value: float, b: Bounds) -> Zone:
-    """The zone of an exact, finite value; bounds are inclusive, critical limits included in
-    critical."""
+    """The zone of an exact, finite value; bounds are inclusive unless marked exclusive (a
+    value equal to an exclusive `high` is high), critical limits included in critical."""
     return zone_within(value, zone_limits(b))
 
 
@@ -90,12 +109,23 @@ _INF = float("inf")
 
 
 def zone_limits(b: Bounds) -> ZoneLimits:
-    """The limits `zone_within` compares a value with: worked out once per interval."""
+    """The limits `zone_within` compares a value with: worked out once per interval.
+
+    An exclusive limit is given as the float next to it on the inside, so that the same two
+    comparisons hold for every interval (no flag to test per row): for floats, `value > the
+    float just below h` is `value >= h`, and `value < the float just above l` is `value <= l`.
+    """
+    low = -_INF if b.low is None else b.low
+    high = _INF if b.high is None else b.high
+    if b.low_exclusive and b.low is not None:
+        low = math.nextafter(low, _INF)
+    if b.high_exclusive and b.high is not None:
+        high = math.nextafter(high, -_INF)
     return (
         -_INF if b.critical_low is None else b.critical_low,
-        -_INF if b.low is None else b.low,
+        low,
         _INF if b.critical_high is None else b.critical_high,
-        _INF if b.high is None else b.high,
+        high,
     )
 
 

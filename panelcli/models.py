@@ -73,11 +73,19 @@ class ReferenceUsed(_Model):
     high: float | None = None
     critical_low: float | None = None
     critical_high: float | None = None
+    low_exclusive: bool = Field(
+        False, description="true: a value equal to low is outside the range (it is low)."
+    )
+    high_exclusive: bool = Field(
+        False, description="true: a value equal to high is outside the range ('< 20': high)."
+    )
     unit: str
     origin: Literal["set", "file"] = Field(
         "set", description="'set': the reference set; 'file': the lab's range printed in the row."
     )
-    text: str = Field(description="The interval as people write it, e.g. '0 - 7.0 pg/mL'.")
+    text: str = Field(
+        description="The interval as people write it, e.g. '0 - 7.0 pg/mL', '< 20 pg/mL'."
+    )
     source: str | None = Field(None, description="Citation for the interval.")
 
 

@@ -96,22 +96,34 @@ class _BoundsFields(_Strict):
     high: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
     critical_low: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
     critical_high: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
+    # A lab that prints '< 20' means 20 itself is outside the range (FHIR's, and this file's
+    # default, is inclusive: '≤ 20').
+    low_exclusive: bool = Field(
+        False, strict=True, description="true: a value equal to low is low ('> low' is normal)."
+    )
+    high_exclusive: bool = Field(
+        False, strict=True, description="true: a value equal to high is high ('< high' is normal)."
+    )
 
     @model_validator(mode="after")
     def _ordered(self, info: ValidationInfo) -> _BoundsFields:
         if not _order_checked_by_caller(info):
-            problems = _order_problems({k: getattr(self, k, None) for k in _LIMITS})
+            limits = {k: getattr(self, k, None) for k in (*_LIMITS, *_EXCLUSIVE)}
+            problems = _order_problems(limits) + _exclusive_problems(limits)
             if problems:
                 raise ValueError(problems[0])
         return self
 
     @property
     def bounds(self) -> Bounds:
-        return Bounds(self.low, self.high, self.critical_low, self.critical_high)
+        return Bounds(
+            self.low, self.high, self.critical_low, self.critical_high,
+            self.low_exclusive, self.high_exclusive,
+        )  # fmt: skip
 
     @property
     def has_bounds(self) -> bool:
-        return any(v is not None for v in self.bounds)
+        return self.bounds.has_limits
 
     @property
     def has_normal_range(self) -> bool:
@@ -270,6 +282,33 @@ class Selected(NamedTuple):
 _LIMITS = ("low", "high", "critical_low", "critical_high", "lod", "lloq", "uloq")
 #: The limits a marker's sex/age rows take from the marker when they give none (see rows()).
 _CRITICAL = ("critical_low", "critical_high")
+#: The keys that make a limit exclusive, each with the limit it is of.
+_EXCLUSIVE = {"low_exclusive": "low", "high_exclusive": "high"}
+
+
+def _exclusive_problems(limits: Mapping[str, object]) -> list[str]:
+    """An exclusive flag with no limit to be exclusive of, and a normal range it leaves empty;
+    `limits` holds a table's limits and flags (a flag absent or false is no problem)."""
+    problems = []
+    for flag, key in _EXCLUSIVE.items():
+        if limits.get(flag) is True and limits.get(key) is None:
+            problems.append(
+                f"{flag} is true but there is no {key} to exclude (add {key}, or remove {flag})"
+            )
+    low, high = limits.get("low"), limits.get("high")
+    excluded = [f for f in _EXCLUSIVE if limits.get(f) is True]
+    if isinstance(high, float | int) and high == 0 and limits.get("high_exclusive") is True:
+        problems.append(
+            "high_exclusive with high = 0 leaves no value normal (no concentration is below 0)"
+        )
+    elif (
+        isinstance(low, float | int) and isinstance(high, float | int) and low == high and excluded
+    ):
+        problems.append(
+            f"low and high are both {number_text(float(low))}, and {' and '.join(excluded)} "
+            "leaves that value out, so no value is normal"
+        )
+    return problems
 
 
 def _order_problems(limits: dict[str, float | None]) -> list[str]:
@@ -425,7 +464,7 @@ class ReferenceSet:
     def select(self, name: str, sex: Sex | None, age: float | None) -> Selected:
         """Choose the interval for a person; never silently default when sex or age decides."""
         chosen = self._choose(name, sex, age)
-        if chosen.bounds is not None and not any(v is not None for v in chosen.bounds):
+        if chosen.bounds is not None and not chosen.bounds.has_limits:
             # A row with no limits would judge every value 'normal'; it gives no range at all.
             said = f" ({chosen.note})" if chosen.note else ""
             return Selected(None, _no_range(name) + said)
@@ -890,6 +929,7 @@ def _marker_problems(
     where = f"marker '{name}': "
     marker_limits = _given_limits(table, wrong)
     problems += [where + p for p in _order_problems(marker_limits)]
+    problems += [where + p for p in _exclusive_problems(_given_flags(table, wrong))]
     unit = table.get("unit") if "unit" not in wrong else None
     problems += [where + p for p in _impossible_limits(marker_limits, unit)]
     inherited = {k: v for k, v in marker_limits.items() if k in _CRITICAL}
@@ -903,6 +943,11 @@ def _marker_problems(
             for problem in _order_problems({**inherited, **_given_limits(row, row_wrong)}):
                 if problem not in own:
                     problem += " (the marker's critical limits hold for its rows too)"
+                problems.append(f"{where}interval {i + 1}: {problem}")
+            # A row's own limit only: the marker's low/high are not the row's (see rows())
+            for problem in _exclusive_problems(_given_flags(row, row_wrong)):
+                if any(f"no {key} " in problem for key in marker_limits):
+                    problem += " (the marker's own low and high are not its rows')"
                 problems.append(f"{where}interval {i + 1}: {problem}")
         readable = _readable_rows(rows, errors)
         # an overlap or a reversed age band among the rows that read is sure either way (a gap
@@ -1011,6 +1056,21 @@ def _given_limits(table: object, wrong: set[str]) -> dict[str, float | None]:
         for key, value in table.items()
         if key in _LIMITS and key not in wrong and isinstance(value, int | float)
     }
+
+
+def _given_flags(table: object, wrong: set[str]) -> dict[str, object]:
+    """A table's limits and exclusive flags that passed validation, for `_exclusive_problems`;
+    a limit whose value is wrong counts as given (its own error says what is wrong with it)."""
+    if not isinstance(table, dict):
+        return {}
+    given: dict[str, object] = {**_given_limits(table, wrong)}
+    for key in ("low", "high"):
+        if key in wrong and key in table:
+            given.setdefault(key, table[key])
+    for flag in _EXCLUSIVE:
+        if flag not in wrong and table.get(flag) is True:
+            given[flag] = True
+    return given
 
 
 #: Names that labs use for more than one molecule (reference-facts: "'IL-1' alone is

@@ -187,7 +187,10 @@ SEVERITY = {"LL": 2, "L": 1, "N": 0, "H": 1, "HH": 2}
 @st.composite
 def valid_bounds(draw: st.DrawFn) -> Bounds:
     """Any interval the ranges validator accepts (so the validator is under test too)."""
-    fields = {k: draw(st.none() | FINITE) for k in ("low", "high", "critical_low", "critical_high")}
+    fields: dict[str, object] = {
+        k: draw(st.none() | FINITE) for k in ("low", "high", "critical_low", "critical_high")
+    }
+    fields |= {k: draw(st.booleans()) for k in ("low_exclusive", "high_exclusive")}
     try:
         entry = MarkerRange(unit="pg/mL", **fields)
     except ValidationError:
@@ -208,12 +211,13 @@ def test_raising_a_value_never_lowers_its_severity(b: Bounds, one: float, two: f
 @given(valid_bounds(), FINITE)
 def test_a_value_is_never_flagged_in_the_wrong_direction(b: Bounds, value: float) -> None:
     flag = interpret(value, None, b, "pg/mL").flag
-    if b.high is not None and value > b.high:
+    if b.high is not None and (value > b.high or (b.high_exclusive and value == b.high)):
         assert flag in ("H", "HH"), (value, flag)
-    if b.low is not None and value < b.low:
+    if b.low is not None and (value < b.low or (b.low_exclusive and value == b.low)):
         assert flag in ("L", "LL"), (value, flag)
     if flag == "N":
-        assert (b.low is None or value >= b.low) and (b.high is None or value <= b.high)
+        assert b.low is None or value > b.low or (value == b.low and not b.low_exclusive)
+        assert b.high is None or value < b.high or (value == b.high and not b.high_exclusive)
 
 
 @given(valid_bounds(), FINITE, st.sampled_from(["<", "<="]))

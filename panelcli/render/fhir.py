@@ -17,7 +17,7 @@ from typing import Any
 
 from panelcli.models import NOTICE, Issue, Report, Result
 from panelcli.units import ucum_code
-from panelcli.values import shorten
+from panelcli.values import number_text, shorten
 
 UCUM = "http://unitsofmeasure.org"
 LOINC = "http://loinc.org"
@@ -147,6 +147,17 @@ def observation(result: Result, loinc: Mapping[str, str], set_name: str) -> dict
     reference = result.reference
     if reference:
         where = f"reference set {set_name}" if reference.origin == "set" else "the lab's range"
+        # FHIR's low and high are inclusive: an exclusive limit ('< 20') is said in words.
+        excluded = [
+            f"a value of exactly {number_text(limit)} {reference.unit} is {side}"
+            for side, limit, exclusive in (
+                ("low", reference.low, reference.low_exclusive),
+                ("high", reference.high, reference.high_exclusive),
+            )
+            if exclusive and limit is not None
+        ]
+        if excluded:
+            where += f"; {' and '.join(excluded)}, though FHIR's low and high are inclusive"
         ranged: dict[str, Any] = {"text": f"{reference.text} ({where})"}
         if reference.low is not None:
             ranged["low"] = quantity(reference.low, reference.unit)

@@ -1,0 +1,219 @@
+"""Exclusive limits: a lab that prints '< 20' means 20 itself is outside the range.
+
+Found by a medical-content review: Mayo prints most limits as '< x', but mayo-adult stored x as
+an inclusive high, so IL-1β = 20.0 pg/mL was normal beside its source's '<20.0 pg/mL', and the
+range showed as '≤ 20 pg/mL'.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+from typer.testing import CliRunner
+
+from panelcli.cli import app
+from panelcli.interpret import (
+    Bounds,
+    Zone,
+    bounds_text,
+    interpret,
+    zone_limits,
+    zone_of,
+    zone_within,
+)
+from panelcli.models import Status
+from panelcli.ranges import Interval, MarkerRange, bundled_sets, check_ranges_bytes, load_ranges
+
+runner = CliRunner()
+WIDE = {"COLUMNS": "250"}
+
+BELOW_20 = Bounds(high=20.0, critical_high=500.0, high_exclusive=True)
+ABOVE_5 = Bounds(low=5.0, high=20.0, critical_low=1.0, low_exclusive=True)
+ONLY_ABOVE_5 = Bounds(low=5.0, low_exclusive=True)
+
+EDGE = (
+    "sample_id,marker,value,unit\n"
+    "S1,IL-1β,20.0,pg/mL\n"
+    "S1,IL-6,6.4,pg/mL\n"
+    "S1,CRP,5.0,mg/L\n"
+    "S1,TNF-α,10,pg/mL\n"
+)
+
+
+# --- judging -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "comparator", "bounds", "status", "flag"),
+    [
+        (20.0, None, BELOW_20, Status.HIGH, "H"),  # equal to an exclusive high: high
+        (19.99, None, BELOW_20, Status.NORMAL, "N"),
+        (20.0, None, BELOW_20._replace(high_exclusive=False), Status.NORMAL, "N"),  # as before
+        (500.0, None, BELOW_20, Status.CRITICAL, "HH"),  # critical limits are as they were
+        (20.0, "<", BELOW_20, Status.NORMAL, "N"),  # '<20' under '< 20': certainly normal
+        (20.0, "<=", BELOW_20, Status.INDETERMINATE, "IND"),  # 20 itself would be high
+        (19.0, "<=", BELOW_20, Status.NORMAL, "N"),
+        (20.0, ">=", BELOW_20, Status.HIGH, "H"),  # at least 20: certainly high, maybe critical
+        (20.0, ">", BELOW_20, Status.HIGH, "H"),
+        (19.0, ">", BELOW_20, Status.INDETERMINATE, "IND"),
+        (21.0, "<", BELOW_20, Status.INDETERMINATE, "IND"),
+        (5.0, None, ABOVE_5, Status.LOW, "L"),  # equal to an exclusive low: low
+        (5.01, None, ABOVE_5, Status.NORMAL, "N"),
+        (5.0, ">", ONLY_ABOVE_5, Status.NORMAL, "N"),  # '>5' over '> 5': certainly normal
+        (5.0, ">=", ONLY_ABOVE_5, Status.INDETERMINATE, "IND"),  # 5 itself would be low
+        (5.0, "<=", ABOVE_5, Status.LOW, "L"),  # at most 5: certainly low, maybe critical
+        (5.0, "<", ABOVE_5, Status.LOW, "L"),
+        (1.0, None, ABOVE_5, Status.CRITICAL, "LL"),
+    ],
+)
+def test_a_value_at_an_exclusive_limit_is_outside_the_range(
+    value, comparator, bounds, status, flag
+):
+    judged = interpret(value, comparator, bounds, "pg/mL")
+    assert (judged.status, judged.flag) == (status, flag)
+
+
+def test_a_value_at_an_exclusive_high_is_one_time_the_upper_limit() -> None:
+    judged = interpret(20.0, None, BELOW_20, "pg/mL")
+    assert judged.times_upper_limit == 1.0
+
+
+LIMIT = st.one_of(st.none(), st.floats(min_value=0, max_value=1e6, allow_nan=False))
+
+
+@given(
+    value=st.floats(min_value=0, max_value=1e7, allow_nan=False),
+    low=LIMIT, high=LIMIT, critical_low=LIMIT, critical_high=LIMIT,
+    low_exclusive=st.booleans(), high_exclusive=st.booleans(),
+)  # fmt: skip
+def test_zone_rules_with_exclusive_limits(
+    value: float,
+    low: float | None,
+    high: float | None,
+    critical_low: float | None,
+    critical_high: float | None,
+    low_exclusive: bool,
+    high_exclusive: bool,
+) -> None:
+    """The fast comparison (`zone_within`, the float next to an exclusive limit) is the rule."""
+    if critical_low is not None and value <= critical_low:
+        expected = Zone.CRITICAL_LOW
+    elif low is not None and (value <= low if low_exclusive else value < low):
+        expected = Zone.LOW
+    elif critical_high is not None and value >= critical_high:
+        expected = Zone.CRITICAL_HIGH
+    elif high is not None and (value >= high if high_exclusive else value > high):
+        expected = Zone.HIGH
+    else:
+        expected = Zone.NORMAL
+    bounds = Bounds(low, high, critical_low, critical_high, low_exclusive, high_exclusive)
+    assert zone_of(value, bounds) == expected
+    assert zone_within(value, zone_limits(bounds)) == expected
+
+
+# --- display -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bounds", "text"),
+    [
+        (Bounds(high=20.0, high_exclusive=True), "< 20 pg/mL"),
+        (Bounds(high=20.0), "≤ 20 pg/mL"),
+        (Bounds(low=5.0, low_exclusive=True), "> 5 pg/mL"),
+        (Bounds(low=5.0), "≥ 5 pg/mL"),
+        (Bounds(low=5.0, high=20.0), "5 - 20 pg/mL"),
+        # 'x - y' reads as inclusive, so a range with an exclusive side says each side
+        (Bounds(low=5.0, high=20.0, high_exclusive=True), "≥ 5 and < 20 pg/mL"),
+        (Bounds(low=5.0, high=20.0, low_exclusive=True), "> 5 and ≤ 20 pg/mL"),
+    ],
+)
+def test_an_exclusive_limit_is_shown_with_less_or_greater_than(bounds: Bounds, text: str) -> None:
+    assert bounds_text(bounds, "pg/mL") == text
+
+
+# --- ranges files --------------------------------------------------------------------------------
+
+
+NOT_A_BOOLEAN = "marker 'IL-6': high_exclusive: must be true or false"
+
+
+def _toml(body: str) -> bytes:
+    return ('[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\n' + body).encode()
+
+
+def test_an_exclusive_flag_is_read_from_a_marker_and_from_its_rows() -> None:
+    assert check_ranges_bytes(_toml("high = 7\nhigh_exclusive = true\n")) == []
+    assert check_ranges_bytes(_toml("low = 1\nlow_exclusive = true\n")) == []
+    row = '[[markers."IL-6".intervals]]\nage_min = 18\nhigh = 7\nhigh_exclusive = true\n'
+    assert check_ranges_bytes(_toml(row)) == []
+    assert Interval(high=7.0, high_exclusive=True).bounds.high_exclusive
+    assert MarkerRange(unit="pg/mL", high=7.0).bounds.high_exclusive is False  # the default
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ("high_exclusive = true\n",
+         "marker 'IL-6': high_exclusive is true but there is no high to exclude (add high, or "
+         "remove high_exclusive)"),
+        ("high = 7\nlow_exclusive = true\n",
+         "marker 'IL-6': low_exclusive is true but there is no low to exclude (add low, or "
+         "remove low_exclusive)"),
+        ("high = 7\n[[markers.\"IL-6\".intervals]]\nage_min = 18\nhigh_exclusive = true\n",
+         "marker 'IL-6': interval 1: high_exclusive is true but there is no high to exclude "
+         "(add high, or remove high_exclusive) (the marker's own low and high are not its "
+         "rows')"),
+        ("high = 0\nhigh_exclusive = true\n",
+         "marker 'IL-6': high_exclusive with high = 0 leaves no value normal (no concentration "
+         "is below 0)"),
+        ("low = 3\nhigh = 3\nhigh_exclusive = true\n",
+         "marker 'IL-6': low and high are both 3, and high_exclusive leaves that value out, so "
+         "no value is normal"),
+        ("high = 7\nhigh_exclusive = \"yes\"\n", NOT_A_BOOLEAN),
+        ("high = 7\nhigh_exclusive = 1\n", NOT_A_BOOLEAN),
+        ("high = 7\nhigh_exclusiv = true\n",
+         "marker 'IL-6': unknown key 'high_exclusiv' (did you mean 'high_exclusive'?)"),
+    ],
+)  # fmt: skip
+def test_an_exclusive_flag_that_cannot_hold_is_a_problem_naming_it(body: str, problem: str) -> None:
+    assert check_ranges_bytes(_toml(body)) == [problem]
+
+
+def test_a_false_flag_on_a_missing_limit_is_no_problem() -> None:
+    """false is the default: writing it out changes nothing."""
+    assert check_ranges_bytes(_toml("high = 7\nlow_exclusive = false\n")) == []
+
+
+def test_the_models_refuse_an_exclusive_flag_with_no_limit_too() -> None:
+    """The library API (a MarkerRange built in code) is checked as a file is."""
+    with pytest.raises(ValidationError, match="no high to exclude"):
+        MarkerRange(unit="pg/mL", low=1.0, high_exclusive=True)
+    with pytest.raises(ValidationError, match="no low to exclude"):
+        Interval(high=1.0, low_exclusive=True)
+
+
+def test_validate_names_the_exclusive_flag_and_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "lab.toml"
+    path.write_bytes(_toml("high_exclusive = true\n"))
+    result = runner.invoke(app, ["ranges", "validate", str(path)])
+    assert result.exit_code == 2
+    assert "high_exclusive is true but there is no high to exclude" in result.output
+
+
+def test_the_ranges_schema_offers_the_exclusive_flags() -> None:
+    schema = json.loads(runner.invoke(app, ["schema", "ranges"]).stdout)
+    for table in ("MarkerRange", "Interval"):
+        properties = schema["$defs"][table]["properties"]
+        assert properties["high_exclusive"]["type"] == "boolean"
+        assert properties["low_exclusive"]["type"] == "boolean"
+    output = json.loads(runner.invoke(app, ["schema", "output"]).stdout)
+    assert output["$defs"]["ReferenceUsed"]["properties"]["high_exclusive"]["type"] == "boolean"

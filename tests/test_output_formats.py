@@ -197,6 +197,7 @@ def test_csv_has_one_flat_row_per_result_then_issues_then_the_notice() -> None:
         "unit": "pg/mL", "original_value": "3.9", "original_unit": "pg/mL", "status": "high",
         "flag": "H", "flags": "H", "times_upper_limit": "1.56", "reference_low": "",
         "reference_high": "2.5", "reference_origin": "set", "note": "", "issue_code": "",
+        "reference_text": "≤ 2.5 pg/mL",
     }  # fmt: skip
     rejected = [r for r in rows if r["status"] == "rejected"]
     assert [(r["line"], r["issue_code"], r["note"]) for r in rejected] == [

@@ -20,8 +20,9 @@ COLUMNS = (
     "source", "line", "column", "sample_id", "patient_id", "collected_at", "marker",
     "marker_as_written", "value", "comparator", "unit", "original_value", "original_unit",
     "status", "flag", "flags", "times_upper_limit", "reference_low", "reference_high",
-    "reference_origin", "note", "issue_code",
+    "reference_origin", "note", "issue_code", "reference_text",
 )  # fmt: skip
+# reference_text last, added after the others: a script that counts columns still finds them.
 
 #: First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -58,7 +59,7 @@ def result_row(result: Result | ResultRow) -> list[Cell]:
         result.status.value, result.flag, " ".join(f for f in result.flags if f),
         result.times_upper_limit, reference.low if reference else None,
         reference.high if reference else None, reference.origin if reference else None,
-        result.note, None,
+        result.note, None, reference.text if reference else None,
     ]  # fmt: skip
 
 
@@ -160,7 +161,7 @@ class _ShortRows:
                 [_cell(marker), _cell(as_written)],
                 [_cell(unit), _cell(original_unit), row.status.value, _cell(flag),
                  _cell(" ".join(flags)), _cell(reference.low), _cell(reference.high),
-                 reference.origin],
+                 reference.origin, _cell(reference.text)],
                 reference,
             ), self.LIMIT)  # fmt: skip
         first, rest, _ = names
@@ -169,8 +170,8 @@ class _ShortRows:
         return [
             sample[0], str(line), *sample[1:], *first, repr(value), comparator or "", rest[0],
             original_value, rest[1], rest[2], rest[3], rest[4],
-            "" if times is None else repr(times), *rest[5:], "" if note is None else _cell(note),
-            "",
+            "" if times is None else repr(times), rest[5], rest[6], rest[7],
+            "" if note is None else _cell(note), "", rest[8],
         ]  # fmt: skip
 
 

@@ -217,3 +217,94 @@ def test_the_ranges_schema_offers_the_exclusive_flags() -> None:
         assert properties["low_exclusive"]["type"] == "boolean"
     output = json.loads(runner.invoke(app, ["schema", "output"]).stdout)
     assert output["$defs"]["ReferenceUsed"]["properties"]["high_exclusive"]["type"] == "boolean"
+
+
+# --- the bundled sets ----------------------------------------------------------------------------
+
+#: A limit as a source prints it: '<20.0 pg/mL', '<=959 pg/mL', '>=18 y' is an age, not a limit.
+_PRINTED_LIMIT = re.compile(r"(<=|<)\s*(\d+(?:\.\d+)?)\s*(?:pg/mL|mg/L|mcg/L|ug/L|ng/mL)")
+
+
+@pytest.mark.parametrize("set_name", ["mayo-adult", "arup-3002601"])
+def test_each_limit_is_exclusive_exactly_where_its_source_prints_less_than(set_name: str) -> None:
+    document = tomllib.loads(bundled_sets()[set_name].read_text(encoding="utf-8"))
+    checked = 0
+    for name, entry in document["markers"].items():
+        printed = _PRINTED_LIMIT.findall(entry["source"])
+        tables = entry.get("intervals") or [entry]
+        for table in tables:
+            if "high" not in table or not printed:
+                continue
+            (comparator, limit), *_ = printed
+            assert float(limit) == table["high"], name
+            assert table.get("high_exclusive", False) == (comparator == "<"), name
+            checked += 1
+    assert checked >= 10 if set_name == "mayo-adult" else checked >= 1
+
+
+def test_mayo_keeps_its_inclusive_limits_inclusive() -> None:
+    mayo = load_ranges("mayo-adult")
+    assert mayo.select("sIL-2R", "male", 40).bounds == Bounds(high=959.0)  # '<=959'
+    ferritin = mayo.select("Ferritin", "female", 40).bounds
+    assert ferritin == Bounds(low=6.0, high=175.0)  # printed as a range
+    assert mayo.select("IL-1β", "male", 40).bounds == Bounds(high=20.0, high_exclusive=True)
+
+
+def test_check_flags_values_at_mayos_less_than_limits_as_high(tmp_path: Path) -> None:
+    """The reviewer's file: each value equals a limit Mayo prints as '< x'."""
+    path = tmp_path / "edge.csv"
+    path.write_text(EDGE, encoding="utf-8")
+    args = ["check", str(path), "--ranges", "mayo-adult", "--age", "40"]
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 1, result.stderr  # flagged
+    results = json.loads(result.stdout)["panels"][0]["results"]
+    assert [(r["marker"], r["status"], r["flag"]) for r in results] == [
+        ("IL-1β", "high", "H"), ("IL-6", "high", "H"), ("CRP", "high", "H"), ("TNF-α", "high", "H"),
+    ]  # fmt: skip
+    reference = results[0]["reference"]
+    assert (reference["high"], reference["high_exclusive"], reference["low_exclusive"]) == (
+        20.0, True, False,
+    )  # fmt: skip
+    assert reference["text"] == "< 20 pg/mL"
+    assert results[2]["reference"]["text"] == "< 5 mg/L"
+
+    table = runner.invoke(app, args, env=WIDE).output
+    il1b = next(line for line in table.splitlines() if "IL-1β" in line and "pg/mL" in line)
+    assert "< 20" in il1b and "≤ 20" not in il1b and "high" in il1b
+
+
+def test_csv_and_fhir_say_the_limit_is_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "edge.csv"
+    path.write_text(EDGE, encoding="utf-8")
+    args = ["check", str(path), "--ranges", "mayo-adult", "--age", "40", "--format"]
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, [*args, "csv"]).stdout)))
+    assert (rows[0]["marker"], rows[0]["reference_high"], rows[0]["reference_text"]) == (
+        "IL-1β", "20.0", "< 20 pg/mL",
+    )  # fmt: skip
+    bundle = json.loads(runner.invoke(app, [*args, "fhir"]).stdout)
+    (ranged,) = bundle["entry"][0]["resource"]["referenceRange"]
+    assert ranged["high"]["value"] == 20.0  # FHIR's high is inclusive: the words say the rest
+    assert ranged["text"].startswith("< 20 pg/mL (reference set mayo-adult")
+    assert "a value of exactly 20 pg/mL is high" in ranged["text"]
+
+
+def test_explain_and_ranges_show_print_less_than_beside_the_source() -> None:
+    explained = runner.invoke(app, ["explain", "IL-1β"], env=WIDE).output
+    mayo = next(line for line in explained.splitlines() if "mayo-adult" in line)
+    assert "age 18 and over: < 20 pg/mL" in mayo and "<20.0 pg/mL" in mayo
+    arup = next(line for line in explained.splitlines() if "arup-3002601" in line)
+    assert "≤ 7.4 pg/mL" in arup  # ARUP prints '<=': inclusive, as before
+    shown = runner.invoke(app, ["ranges", "show", "mayo-adult"], env=WIDE).output
+    assert "│ < 6.4 pg/mL" in shown
+    assert "age 18 and over: ≤ 959 pg/mL" in shown
+    as_json = json.loads(runner.invoke(app, ["ranges", "show", "mayo-adult", "-f", "json"]).stdout)
+    assert as_json["markers"]["IL-6"]["high_exclusive"] is True
+
+
+def test_a_copy_made_by_ranges_init_keeps_the_exclusive_limits(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ranges", "init", str(tmp_path / "mayo"), "--from", "mayo-adult"])
+    assert result.exit_code == 0, result.stderr
+    copy = load_ranges(tmp_path / "mayo")
+    assert copy.markers["CRP"].bounds == Bounds(high=5.0, high_exclusive=True)
+    validated = runner.invoke(app, ["ranges", "validate", str(tmp_path / "mayo")])
+    assert validated.exit_code == 0, validated.output

@@ -184,7 +184,7 @@ def test_an_adults_only_row_and_no_age_is_indeterminate_not_adult_limits(mayo):
     assert chosen.bounds is None and chosen.indeterminate
     assert chosen.note and "only for age 18 and over" in chosen.note
     assert "age is not given" in chosen.note and "--age" in chosen.note
-    assert mayo.select("IL-2", None, 40).bounds == Bounds(high=60.0)
+    assert mayo.select("IL-2", None, 40).bounds == Bounds(high=60.0, high_exclusive=True)
 
 
 def test_a_row_for_one_sex_only_and_no_sex_is_indeterminate(tmp_path):

@@ -170,8 +170,14 @@ def how_far_above(result: Result) -> str:
 
 def too_close_for_a_figure(result: Result) -> str:
     """How a high result with no `times_figure` is said to be past its limit: 'just above',
-    or 'above' for a floor ('>15', which may be far above)."""
-    return "above" if bound_words(result.comparator, ABOVE) else "just above"
+    'above' for a floor ('>15', which may be far above), or 'at' for a value equal to a limit
+    the range leaves out ('< 20' and 20: high, but not above it)."""
+    if bound_words(result.comparator, ABOVE):
+        return "above"
+    reference = result.reference
+    if reference and reference.high_exclusive and result.value == reference.high:
+        return "at"
+    return "just above"
 
 
 #: Under this many times the upper limit, a result is "just above" it (no figure given).

@@ -299,7 +299,7 @@ def read_lab_range(text: str, unit: str, exponent: int, decimal_comma: bool) -> 
             return f"has the unit '{shorten(lab.unit)}', which panelcli cannot convert to {unit}"
     low = None if lab.low is None else convert(lab.low, exponent)
     high = None if lab.high is None else convert(lab.high, exponent)
-    return Bounds(low, high)
+    return Bounds(low, high, low_exclusive=lab.low_exclusive, high_exclusive=lab.high_exclusive)
 
 
 def _unusable_range(text: str, problem: str, otherwise: str) -> str:
@@ -308,8 +308,19 @@ def _unusable_range(text: str, problem: str, otherwise: str) -> str:
 
 def _differs(printed: Bounds, chosen: Bounds) -> bool:
     """Whether a lab's printed range is another interval than the set's. A low of 0 is no
-    low at all (no concentration is below 0): '0-7' is the same as the set's '≤ 7'."""
-    return (printed.low or 0.0, printed.high) != (chosen.low or 0.0, chosen.high)
+    low at all (no concentration is below 0): '0-7' is the same as the set's '≤ 7'; '<7' is
+    not ('< 7': 7 itself is high), and '>0' is not '0-7' either (0 itself is low)."""
+    return (
+        printed.low or 0.0,
+        printed.high,
+        printed.low_exclusive and printed.low is not None,
+        printed.high_exclusive and printed.high is not None,
+    ) != (
+        chosen.low or 0.0,
+        chosen.high,
+        chosen.low_exclusive and chosen.low is not None,
+        chosen.high_exclusive and chosen.high is not None,
+    )
 
 
 def range_text(bounds: Bounds, unit: str) -> str:
@@ -318,6 +329,26 @@ def range_text(bounds: Bounds, unit: str) -> str:
     if bounds.low is None and bounds.high is None and bounds != Bounds():
         return f"no range; {interval_text(bounds, unit)} {unit}"
     return bounds_text(bounds, unit)
+
+
+def _limits_included(bounds: Bounds) -> str:
+    """Whether a range's limits count as inside it, in words: 'limits included', 'the limit
+    excluded' ('< 7': 7 is high) or which of two is excluded."""
+    excluded = [
+        side
+        for side, limit, exclusive in (
+            ("low", bounds.low, bounds.low_exclusive),
+            ("high", bounds.high, bounds.high_exclusive),
+        )
+        if exclusive and limit is not None
+    ]
+    if not excluded:
+        return "limits included"
+    if bounds.low is None or bounds.high is None:
+        return "the limit excluded"
+    if len(excluded) == 2:
+        return "limits excluded"
+    return f"the {excluded[0]} limit excluded"
 
 
 def _disagreement(name: str, text: str, from_file: Bounds, chosen: Bounds, unit: str) -> str:
@@ -340,7 +371,8 @@ def _disagreement(name: str, text: str, from_file: Bounds, chosen: Bounds, unit:
     )
     return (
         f"{name}: the file's range '{shorten(text)}' (read as {bounds_text(from_file, unit)}, "
-        f"limits included) differs from {theirs}; the file's range was used (it belongs to "
+        f"{_limits_included(from_file)}) differs from {theirs}; the file's range was used (it "
+        "belongs to "
         f"the lab that measured the value){lost}"
     )
 

@@ -376,6 +376,9 @@ class LabRange(NamedTuple):
     low: float | None
     high: float | None
     unit: str | None
+    #: '>0.5', '<7.0': the limit itself is outside the range (not so for '0-7', '<=7', '≤ 7').
+    low_exclusive: bool = False
+    high_exclusive: bool = False
 
 
 def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
@@ -397,8 +400,8 @@ def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
         comparator = _COMPARATOR_SPELLING[one_sided.group("cmp")]
         unit = _range_unit(one_sided.group("unit"))
         if comparator in ("<", "<="):
-            return LabRange(None, bound, unit)
-        return LabRange(bound, None, unit)
+            return LabRange(None, bound, unit, high_exclusive=comparator == "<")
+        return LabRange(bound, None, unit, low_exclusive=comparator == ">")
     return None
 
 

@@ -469,11 +469,30 @@ def test_rows_swallowed_by_a_quote_are_named_not_lost(write_csv):
 
 
 def test_a_disagreeing_lab_range_is_quoted_as_written_and_as_read(write_csv):
-    path = write_csv("marker,value,unit,reference range\nIL-6,7.0,pg/mL,<7.0\n")
+    path = write_csv("marker,value,unit,reference range\nIL-6,7.0,pg/mL,0-7.0\n")
     report = check_file(path)
     assert report.panels[0].results[0].status == Status.NORMAL  # limits count as inside
     (warning,) = report.warnings
-    assert "the file's range '<7.0' (read as ≤ 7 pg/mL, limits included)" in warning.message
+    assert "the file's range '0-7.0' (read as 0 - 7 pg/mL, limits included)" in warning.message
+
+
+def test_a_lab_range_printed_with_less_than_leaves_its_limit_out(write_csv):
+    """'<7.0' is what a lab prints when 7.0 itself is outside the range: it was read as ≤ 7,
+    so a value of exactly 7.0 was normal (medical-content review)."""
+    path = write_csv(
+        "sample_id,marker,value,unit,reference range\nS1,IL-6,7.0,pg/mL,<7.0\n"
+        "S2,IL-6,6.9,pg/mL,<7.0\n"
+    )
+    report = check_file(path)
+    (at,), (under,) = (panel.results for panel in report.panels)
+    assert (at.status, at.flag) == (Status.HIGH, "H")
+    assert under.status == Status.NORMAL
+    assert at.reference is not None and at.reference.origin == "file"
+    assert (at.reference.text, at.reference.high, at.reference.high_exclusive) == (
+        "< 7 pg/mL", 7.0, True,
+    )  # fmt: skip
+    (warning,) = report.warnings
+    assert "the file's range '<7.0' (read as < 7 pg/mL, the limit excluded)" in warning.message
 
 
 def test_a_marker_the_set_lacks_is_judged_by_the_lab_range_in_its_row(write_csv):

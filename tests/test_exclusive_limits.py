@@ -309,3 +309,44 @@ def test_a_copy_made_by_ranges_init_keeps_the_exclusive_limits(tmp_path: Path) -
     assert copy.markers["CRP"].bounds == Bounds(high=5.0, high_exclusive=True)
     validated = runner.invoke(app, ["ranges", "validate", str(tmp_path / "mayo")])
     assert validated.exit_code == 0, validated.output
+
+
+# --- a lab's range printed in the row ------------------------------------------------------------
+
+
+def test_a_printed_less_than_range_agrees_with_mayos_and_keeps_its_critical_limits(
+    tmp_path: Path,
+) -> None:
+    """'<6.4' beside IL-6 is Mayo's own interval now: judged by the set's, with no warning."""
+    path = tmp_path / "lab.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,reference_range\nS1,IL-6,6.4,pg/mL,<6.4\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["check", str(path), "-r", "mayo-adult", "-f", "json"])
+    document = json.loads(result.stdout)
+    (judged,) = document["panels"][0]["results"]
+    assert (judged["status"], judged["reference"]["origin"]) == ("high", "set")
+    assert document["warnings"] == []
+
+
+def test_a_printed_less_than_range_beside_an_inclusive_set_is_the_files(tmp_path: Path) -> None:
+    """ARUP's IL-6 is '≤ 2.5'; a row printing '<2.5' leaves 2.5 out: the row's lab decides."""
+    path = tmp_path / "lab.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,reference_range\nS1,IL-6,2.5,pg/mL,<2.5\n"
+        "S2,IL-6,2.5,pg/mL,<=2.5\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", str(path), "-f", "json"])
+    document = json.loads(result.stdout)
+    (less,), (at_most,) = (panel["results"] for panel in document["panels"])
+    assert (less["status"], less["reference"]["origin"], less["reference"]["text"]) == (
+        "high", "file", "< 2.5 pg/mL",
+    )  # fmt: skip
+    assert (at_most["status"], at_most["reference"]["origin"]) == ("normal", "set")
+    (warning,) = document["warnings"]
+    assert warning["code"] == "range-disagrees"
+    assert (
+        "(read as < 2.5 pg/mL, the limit excluded) differs from the reference set's ≤ 2.5"
+        in (warning["message"])
+    )

@@ -153,7 +153,7 @@ def test_rows_printing_the_labs_range_take_the_short_path_once_it_was_warned_abo
     """A lab export often prints its range on every row: 10x slower there would be a trap."""
     ranges = SETS["arup-3002601"]  # IL-6: at most 2.5 pg/mL
     rows = [("S1", "IL-6", "3", "pg/mL", "0-7", ""), ("S2", "IL-6", "8", "pg/mL", "0-7", ""),
-            ("S3", "IL-6", "2", "pg/mL", "<2.5", ""),  # the set's own interval
+            ("S3", "IL-6", "2", "pg/mL", "<=2.5", ""),  # the set's own interval
             ("S4", "IL-6", "3", "pg/mL", "odd", ""),
             ("S5", "IL-6", "3", "pg/mL", "odd", "")]  # fmt: skip
     events = run(write(rows), ranges, short=True)

@@ -193,6 +193,19 @@ def test_lab_ranges(text, low, high):
     assert parsed is not None and (parsed.low, parsed.high) == (low, high)
 
 
+@pytest.mark.parametrize(
+    ("text", "low_exclusive", "high_exclusive"),
+    [("<7.0", False, True), ("< 7 pg/mL", False, True), ("<=7", False, False),
+     ("≤ 7", False, False), ("=<7", False, False), (">0.5", True, False), (">=0.5", False, False),
+     ("≥ 0.5", False, False), ("0-7", False, False)],
+)  # fmt: skip
+def test_a_lab_range_says_which_of_its_limits_it_leaves_out(text, low_exclusive, high_exclusive):
+    """'<7.0' leaves 7.0 out of the range (it was read as ≤ 7: medical-content review)."""
+    parsed = parse_lab_range(text)
+    assert parsed is not None
+    assert (parsed.low_exclusive, parsed.high_exclusive) == (low_exclusive, high_exclusive)
+
+
 def test_unreadable_lab_range_is_none():
     assert parse_lab_range("see comment") is None
 
@@ -234,7 +247,7 @@ def test_only_the_dotted_german_n_n_means_not_detected() -> None:
 
 def test_a_quoted_range_reads_its_comma_as_its_value_does() -> None:
     """'"3,2"' was read as 3.2 but '"<7,5"' in the same row was unreadable (review)."""
-    assert parse_lab_range("<7,5") == LabRange(None, 7.5, None)
+    assert parse_lab_range("<7,5") == LabRange(None, 7.5, None, high_exclusive=True)
     assert parse_lab_range("0,5-7,5") == LabRange(0.5, 7.5, None)
     assert parse_lab_range("0-12,345") is None  # 12.345 or 12345?
     with pytest.raises(ValueProblem) as problem:

@@ -119,7 +119,12 @@ def test_a_range_cells_unit_may_be_in_brackets_as_a_headers_is() -> None:
 
     for text in ("0-7 (pg/mL)", "0-7 [pg/mL]", "0-7 {pg/mL}", "0-7(pg/mL)", "0 - 7 ( pg/mL )"):
         assert parse_lab_range(text) == LabRange(0.0, 7.0, "pg/mL"), text
-    assert parse_lab_range("<7,5 (pg/mL)", decimal_comma=True) == LabRange(None, 7.5, "pg/mL")
+    assert parse_lab_range("<7,5 (pg/mL)", decimal_comma=True) == LabRange(
+        None,
+        7.5,
+        "pg/mL",
+        high_exclusive=True,  # '<' leaves its limit out
+    )
     assert parse_lab_range(">=2 [ng/L]") == LabRange(2.0, None, "ng/L")
     assert parse_lab_range("0-7 (serum)") is None  # a remark, not a unit: still not read
     # brackets that do not match are the unit as written: said, never read as pg/mL

@@ -1194,7 +1194,9 @@ class Interpreter:
 
         QA: IL-8 '2.500' was normal at 2.5; as 2500 it is far past the limit.
         """
-        if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE) or unit is None:
+        # An indeterminate result is doubted too: its note must give both readings, and
+        # its number stays out of gauges and trends (QA: '>1,000' was drawn at 1).
+        if result.status is Status.NO_REFERENCE or unit is None:
             return result  # nothing to doubt
         grouped = DOT_MAY_GROUP_THOUSANDS(m.value) or COMMA_MAY_GROUP_THOUSANDS(m.value)
         if grouped is None:

@@ -274,10 +274,13 @@ def _read_two_ways(result: Result) -> bool:
 
 
 def _two_ways_sentence(results: Sequence[Result]) -> str:
-    numbers = "number for" if len(results) == 1 else "numbers for"
+    # Not 'the two ways give different results': '<12.000' cannot be judged either way.
+    one = len(results) == 1
+    numbers = "number for" if one else "numbers for"
+    notes = "The note beside it gives" if one else "The notes beside them give"
     return (
         f"The {numbers} {_names(results)} can be read in two ways, as a dot or comma may mark "
-        "off thousands. The two ways give different results."
+        f"off thousands. {notes} both readings."
     )
 
 

@@ -742,3 +742,29 @@ def test_a_censored_or_agreed_number_read_two_ways_is_not_drawn(
     assert "leaves out the test on 2026-03-01" in trend.text[-1]
     # the other reading is not written: the note says both readings
     assert "other_reading" not in report.model_dump_json()
+
+
+@pytest.mark.parametrize("written", [">1,000", ">1.000", "<12.000"])
+def test_an_indeterminate_number_read_two_ways_gives_both_readings(write_csv, written: str) -> None:
+    """QA: '>1,000' (more than 1, or than 1000) was indeterminate with a note on '>1' only,
+    drawn at 1 and trended, and its ',' got no warning; '<12.000' cannot be judged either way."""
+    from panelcli.render.pictures import gauge
+
+    report = check_file(
+        write_csv(
+            "sample_id;patient_id;collected_at;marker;value;unit\n"
+            f"A;P;2026-01-01;IL-8;{written};pg/mL\nB;P;2026-01-02;IL-8;20,5;pg/mL\n"
+            "C;P;2026-01-03;IL-8;30,5;pg/mL\n"
+        )
+    )
+    doubted = report.panels[0].results[0]
+    assert doubted.status == Status.INDETERMINATE and doubted.number_in_doubt
+    whole = written[0] + written[1:].replace(",", "").replace(".", "")
+    assert f"may be {written[0]}{written[1:3].rstrip('.,')} or {whole}" in (doubted.note or "")
+    assert gauge(doubted) is None
+    (trend,) = report.trends
+    assert [p.value for p in trend.markers[0].points] == [20.5, 30.5]
+    if "," in written:
+        assert "value-comma-ambiguous" in [w.code for w in report.warnings]
+    sentences = " ".join(report.panels[0].summary.text)
+    assert "can be read in two ways" in sentences and "different results" not in sentences

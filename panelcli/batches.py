@@ -176,7 +176,7 @@ def read_batches(
                 if len(rows) >= rows_per_batch and (here is None or here != previous):
                     yield batch(rows, first, False)
                     rows, first, comma_before = [], False, comma_seen
-                if stats.decimal_comma and not comma_seen and isinstance(cells, list):
+                if not comma_seen and isinstance(cells, list):  # ',' files too ('"3,2"')
                     comma_seen = shows_decimal_comma(cells, layout, header)
                 rows.append(numbered)
                 previous = here

@@ -223,6 +223,16 @@ def _short_row(
     ))  # fmt: skip
 
 
+def _reads_with_comma(text: str) -> bool:
+    """Whether a value cell reads with ',' as the decimal mark (as `shows_decimal_comma`
+    asks of it): '3,2' does, '1,234.5' does not."""
+    try:
+        parse_value(text, True)
+    except ValueProblem:
+        return False
+    return True
+
+
 def _plain_number(text: str, plan: _Plan) -> float | None:
     """A plain-number cell's value the short path can take; None: the general path says more
     (not a plain number; negative, too large or impossible for its unit)."""
@@ -516,6 +526,9 @@ class Interpreter:
         self._readable: dict[tuple[str, ...], bool] = {}  # see _person_readable
         self._columns: dict[str, str] = {}  # role -> its header cell as written (judge_rows)
         self._wide = False  # the file being read has the wide layout (judge_rows)
+        #: The file being read presumes ',' the decimal mark by its delimiter (';', tab, '|');
+        #: a ',' file shows it, if at all, in a quoted value or range (judge_rows).
+        self._comma_presumed = False
         #: The file being read now and what its reader has seen (for a progress bar).
         self.reading: tuple[str, ReadStats] | None = None
 
@@ -590,12 +603,14 @@ class Interpreter:
         """
         self._columns = role_columns(file.header, file.layout)
         self._wide = file.layout.kind == "wide"
+        self._comma_presumed = stats.decimal_comma
         if file.layout.kind == "long" and self.short_path and not _general_path_only(file.layout):
             yield from self._long_rows(file, stats, size)
             return
         source, header, layout, delimiter, _, rows = file
-        if stats.decimal_comma:
-            rows = self._noting_commas(rows, layout, header)
+        # In a ',' file too: once it shows a decimal comma ('"3,2"'), its '1.234' is refused
+        # as in a ';' file (QA: it was read as 1.234, certain).
+        rows = self._noting_commas(rows, layout, header)
         measurements = rows_to_measurements(source, header, layout, delimiter, rows, stats, first)
         yield from in_lists(self.judge_all(measurements, stats), size, stats.waiting)
 
@@ -652,8 +667,10 @@ class Interpreter:
         person_readable = self._person_readable
         plan_for, markers_for, lab_plan_for = self._plan_for, self._markers_for, self._lab_plan_for
         plans = self._plans
-        decimal_comma, waiting = stats.decimal_comma, stats.waiting
-        # Where ',' is the decimal mark, '1.234' gets a warning from the general path.
+        waiting = stats.waiting
+        # Where ',' is the decimal mark, '1.234' gets a warning from the general path; in a ','
+        # file, once a row showed a decimal comma ('"3,2"'), '1.234' is refused there.
+        decimal_comma = stats.decimal_comma or self.comma_decimal_seen
         dot_may_group = DOT_MAY_GROUP_THOUSANDS if decimal_comma else None
         sample: PanelKey | None = None  # the panel of the row before, and its markers
         seen: dict[str, tuple[int, str]] = {}
@@ -690,9 +707,11 @@ class Interpreter:
                     lab_range = lab_range.strip()
                     # Noted once the row is taken here: a control's '12,5' is not a judged
                     # value's (the general path skips controls first), as batches count it.
-                    comma_shown = bool(
-                        lab_range and decimal_comma and writes_a_decimal_comma(lab_range)
-                    )
+                    comma_shown = bool(lab_range and writes_a_decimal_comma(lab_range))
+                    if comma_shown and not decimal_comma:
+                        # A ',' file's range shows its decimal comma ('"<7,0"'): the general
+                        # path reads the row as one whose file has shown it.
+                        plan = None
                     if lab_range and plan is not None and unit is not None:
                         plan = lab_plan_for(plan, marker, unit, lab_range, source, decimal_comma)
                     # A marker and a number (and no '#') also mean the row is neither blank
@@ -785,8 +804,9 @@ class Interpreter:
                         source, header, layout, delimiter, (numbered,), stats, first=False
                     )
                     batch.extend(self.judge_all(measurements, stats))
-                    if decimal_comma:
-                        self._note_comma(numbered, layout, header)
+                    self._note_comma(numbered, layout, header)
+                    if not decimal_comma and self.comma_decimal_seen:  # a ',' file showed it
+                        decimal_comma, dot_may_group = True, DOT_MAY_GROUP_THOUSANDS
                 if len(batch) >= size or (waiting is not None and waiting()):
                     yield batch
                     batch = []
@@ -808,12 +828,17 @@ class Interpreter:
         quick: Callable[[Measurement], ResultRow | None] = (
             self._quick if self.short_path else _never
         )
-        if stats.decimal_comma and self.short_path:  # '1.234' gets a warning from `_judge`
+        comma = stats.decimal_comma or self.comma_decimal_seen
+        if comma and self.short_path:  # '1.234' gets a warning or is refused by `_judge`
             quick = self._quick_unless_dot_may_group
         for item in items:
             if type(item) is Issue:
                 yield item
                 continue
+            if not comma and self.comma_decimal_seen:  # a ',' file has shown its decimal comma
+                comma = True
+                if self.short_path:
+                    quick = self._quick_unless_dot_may_group
             row = quick(item)  # type: ignore[arg-type]
             if row is not None:
                 yield row
@@ -973,13 +998,26 @@ class Interpreter:
     def _judge(
         self, m: Measurement, decimal_comma: bool, unit_column: str | None = None
     ) -> Iterator[Event]:
-        """One measurement to a result or a rejection; unit problems name the unit column."""
+        """One measurement to a result or a rejection; unit problems name the unit column.
+
+        `decimal_comma`: the file's delimiter makes ',' its decimal mark (';', tab, '|'); a
+        ',' file that has shown a decimal comma ('"3,2"') is then read by the same rules.
+        """
+        split_by_comma = not decimal_comma  # an unquoted '12,5' in a ',' file: value and unit
+        if not decimal_comma and m.reference_range and writes_a_decimal_comma(m.reference_range):
+            self.comma_decimal_seen = True  # a ',' file's range '"<7,0"' shows it
+        presumed = decimal_comma
+        decimal_comma = decimal_comma or self.comma_decimal_seen
         try:
             parsed = parse_value(m.value, decimal_comma)
         except ValueProblem as problem:
             yield self._reject(m, problem.code, str(problem))
             return
-        if decimal_comma:
+        if not decimal_comma and writes_a_decimal_comma(m.value) and _reads_with_comma(m.value):
+            # A ',' file's '"3,2"' (read as 3.2 as a lone decimal comma): what follows is read
+            # with ',' as the decimal mark, as `shows_decimal_comma` says of the row.
+            self.comma_decimal_seen = True
+        elif decimal_comma:
             if m.reference_range and writes_a_decimal_comma(m.reference_range):
                 self.comma_decimal_seen = True  # the row's range '<7,0' shows it as well
             grouped = self.comma_decimal_seen and DOT_MAY_GROUP_THOUSANDS(m.value)
@@ -1009,7 +1047,7 @@ class Interpreter:
             return
         if parsed.flag is not None:  # after the refusals of the number itself
             yield from self._flag_left_out(m, parsed.flag)
-        if unit and unit.isdigit() and not decimal_comma and parsed.comparator is None:
+        if unit and unit.isdigit() and split_by_comma and parsed.comparator is None:
             # "12,5" unquoted in a comma file splits into value 12 and unit 5.
             yield self._reject(
                 m,
@@ -1034,7 +1072,7 @@ class Interpreter:
         if name is None:
             yield from self._duplicate_warning(m, m.marker.strip())
             unjudged = self._no_reference(m, parsed, unit, decimal_comma)
-            if decimal_comma and not self.comma_decimal_seen:  # judged by the row's range
+            if presumed and not self.comma_decimal_seen:  # judged by the row's range
                 unjudged = yield from self._doubt_grouping(
                     m, unjudged, unit,
                     lambda other, read: self._no_reference(other, read, unit, decimal_comma),
@@ -1087,7 +1125,7 @@ class Interpreter:
         result = self._result(m, parsed, unit, name, entry, exponent, decimal_comma)
         if parsed.unit is None and m.unit is None:
             result = self._doubt_assumed_unit(m, parsed, unit, name, entry, decimal_comma, result)
-        if decimal_comma and not self.comma_decimal_seen:
+        if presumed and not self.comma_decimal_seen:
             result = yield from self._doubt_grouping(
                 m, result, unit,
                 lambda other, read: self._result(
@@ -1745,6 +1783,11 @@ class Interpreter:
             key[0] in ("value-comma-ambiguous", "value-dot-ambiguous") for key in warned
         ):
             return None  # one process would not have had that doubt after this one's rows
+        if self.comma_decimal_seen and not self._comma_presumed:
+            # A ',' file that showed its decimal comma ('"3,2"'): after this one's rows one
+            # process refuses '1.234' and reads '"12,345"' otherwise, with no doubt said by the
+            # fresh one to tell where (it reads them as any ',' file's).
+            return None
         # One process would reach a kind's limit at another row than the fresh one did, or
         # not at all; with none of a kind said before, at the same row. (Within the limit,
         # neither side summed a kind up: the repeats are among this one's texts of it.)

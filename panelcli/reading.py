@@ -872,7 +872,10 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
     """Whether a row shows ',' as the file's decimal mark ('12,5', not '12,345') in a value or
     a lab's range, for what follows it (see `Interpreter.comma_decimal_seen`): any data row
     but a control's, a summary's, a range row and one refused for its shape (cells past the
-    header's, no marker). One rule for `panelcli check` and for batches (QA: they differed)."""
+    header's, no marker). One rule for `panelcli check` and for batches (QA: they differed),
+    and for ',' files as for ';' ones (a quoted '"3,2"')."""
+    if not any("," in cell for cell in cells):  # most rows of a ',' file: asked of each
+        return False
     if is_blank(cells) or is_comment(cells):
         return False
     if is_range_row(cells, layout) or not_a_patient_sample(cells, layout):

@@ -31,7 +31,14 @@ from panelcli.names import marker_key
 from panelcli.ranges import MarkerRange, ReferenceSet, load_ranges
 from panelcli.trends import may_be_one_moment, read_date
 from panelcli.units import conversion_exponent, convert
-from panelcli.values import parse_lab_range
+from panelcli.values import (
+    DOT_MAY_GROUP_THOUSANDS,
+    ParsedValue,
+    ValueProblem,
+    parse_lab_range,
+    parse_value,
+    writes_a_decimal_comma,
+)
 
 SETS = {name: load_ranges(name) for name in ("arup-3002601", "mayo-adult")}
 DEFAULT = SETS["arup-3002601"]
@@ -369,11 +376,16 @@ def test_spelling_and_row_order_do_not_change_the_interpretation(data: st.DataOb
 
     plain = events_of(file_of(rows))
     respelled = events_of(file_of(spelled))
-    reordered = events_of(file_of([spelled[i] for i in order]))
     assert judged(respelled) == judged(plain)
-    assert judged(reordered) == judged(plain)
     codes = sorted(i.code for i in rejections(plain))
     assert sorted(i.code for i in rejections(respelled)) == codes
+    values = [value for _, _, value, _ in rows]
+    if any(map(shows_a_decimal_comma, values)) and any(map(read_by_the_mark, values)):
+        # Order matters here: a ',' file's '"3,2"' makes the '2.500's after it refused (QA,
+        # lab round), as in a ';' file (see tests/test_comma_file_decimal_mark.py).
+        return
+    reordered = events_of(file_of([spelled[i] for i in order]))
+    assert judged(reordered) == judged(plain)
     assert sorted(i.code for i in rejections(reordered)) == codes
 
 
@@ -455,3 +467,21 @@ def test_a_year_first_slashed_date_reads_as_its_iso_spelling(
         iso += "T" + when.strftime(time_format)
     assert read_date(written) == read_date(iso) is not None
     assert may_be_one_moment(written, iso)
+
+
+def shows_a_decimal_comma(value: str) -> bool:
+    """A value that shows a ',' file's decimal comma ('3,2'), as `shows_decimal_comma` asks."""
+    return writes_a_decimal_comma(value) and not isinstance(read_as(value, True), str)
+
+
+def read_by_the_mark(value: str) -> bool:
+    """A value a ',' file reads otherwise once it has shown its decimal comma ('2.500')."""
+    return bool(DOT_MAY_GROUP_THOUSANDS(value)) or read_as(value, True) != read_as(value, False)
+
+
+def read_as(value: str, decimal_comma: bool) -> ParsedValue | str:
+    """The value as read, or why it cannot be (its rejection's code)."""
+    try:
+        return parse_value(value, decimal_comma)
+    except ValueProblem as problem:
+        return problem.code

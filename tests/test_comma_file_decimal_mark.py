@@ -1,0 +1,223 @@
+"""A ',' file that has shown its decimal comma (a quoted '"3,2"') reads what follows by the rules
+of a ';' file: its '2.500' may mean 2500 and is refused as `value-ambiguous-dot` (QA, lab round:
+it was read as 2.5, certain, while the same rows with ';' were refused).
+
+On every path: the short path and the general one, batches, and two processes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli import split
+from panelcli.batches import read_batches
+from panelcli.check import CheckOptions, Interpreter, StreamEvent, Tally
+from panelcli.cli import app
+from panelcli.models import Issue
+from panelcli.ranges import load_ranges
+from panelcli.render import two_processes
+from panelcli.render.ndjson import ndjson_batch, ndjson_join, ndjson_texts
+from panelcli.render.stream import write_lines
+
+RANGES = load_ranges(None)
+runner = CliRunner()
+
+COMMAS2 = (
+    'sample_id,marker,value,unit\nS1,IL-10,"3,2",pg/mL\nS1,IL-8,2.500,pg/mL\nS1,IL-6,1.234,pg/mL\n'
+)
+
+
+def events(path: Path, short: bool = True) -> list[StreamEvent]:
+    interpreter = Interpreter(RANGES, CheckOptions())
+    interpreter.short_path = short
+    return list(interpreter.stream([str(path)]))
+
+
+def outline(found: list[StreamEvent]) -> list[tuple[object, ...]]:
+    """(line, code) of each issue, (line, marker, value, status) of each result."""
+    out: list[tuple[object, ...]] = []
+    for event in found:
+        if isinstance(event, Issue):
+            out.append((event.line, event.code))
+        else:
+            result = event.to_result() if hasattr(event, "to_result") else event
+            out.append((result.line, result.marker, result.value, str(result.status)))
+    return out
+
+
+def write(tmp_path: Path, text: str, name: str = "commas.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_dot_that_may_group_thousands_after_a_decimal_comma_is_refused_in_either_file(
+    tmp_path: Path, short: bool, delimiter: str
+) -> None:
+    text = COMMAS2 if delimiter == "," else COMMAS2.replace(",", ";").replace('"3;2"', "3,2")
+    found = outline(events(write(tmp_path, text), short))
+    assert found == [
+        (2, "IL-10", 3.2, "normal"),
+        (3, "value-ambiguous-dot"),
+        (4, "value-ambiguous-dot"),
+    ]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_comma_file_reads_its_dots_as_points_until_it_shows_a_decimal_comma(
+    tmp_path: Path, short: bool
+) -> None:
+    """Before its '"3,2"' a ',' file's '2.500' is 2.5 (the '.' is a ',' file's own mark), as
+    before; after it, refused."""
+    text = (
+        'sample_id,marker,value,unit\nS1,IL-8,2.500,pg/mL\nS1,IL-10,"3,2",pg/mL\n'
+        "S2,IL-8,2.500,pg/mL\n"
+    )
+    assert outline(events(write(tmp_path, text), short)) == [
+        (2, "IL-8", 2.5, "normal"),
+        (3, "IL-10", 3.2, "normal"),
+        (4, "value-ambiguous-dot"),
+    ]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_comma_file_with_no_decimal_comma_is_read_as_before(tmp_path: Path, short: bool) -> None:
+    text = 'sample_id,marker,value,unit\nS1,IL-8,2.500,pg/mL\nS1,IL-6,"1,234.5",pg/mL\n'
+    assert outline(events(write(tmp_path, text), short)) == [
+        (2, "IL-8", 2.5, "normal"),
+        (3, "IL-6", 1234.5, "high"),  # '1,234.5' groups thousands: no decimal comma
+    ]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_lab_range_with_a_decimal_comma_shows_it_too(tmp_path: Path, short: bool) -> None:
+    text = (
+        "sample_id,marker,value,unit,reference range\n"
+        'S1,IL-10,3.1,pg/mL,"<7,0"\nS1,IL-8,2.500,pg/mL,\n'
+    )
+    found = outline(events(write(tmp_path, text), short))
+    assert (3, "value-ambiguous-dot") in found
+    assert not any(len(item) == 4 and item[1] == "IL-8" for item in found)
+
+
+def test_after_a_decimal_comma_a_comma_file_reads_a_comma_as_the_decimal_mark(
+    tmp_path: Path,
+) -> None:
+    """'"12,345"' was refused as ambiguous; the file's ',' is its decimal mark: 12.345, as in a
+    ';' file that has shown it; '"1,234.5"' then mixes the file's marks."""
+    text = (
+        'sample_id,marker,value,unit\nS1,IL-10,"3,2",pg/mL\nS1,IL-8,"2,345",pg/mL\n'
+        'S1,IL-6,"1,234.5",pg/mL\n'
+    )
+    assert outline(events(write(tmp_path, text))) == [
+        (2, "IL-10", 3.2, "normal"),
+        (3, "IL-8", 2.345, "normal"),
+        (4, "value-thousands-separator"),
+    ]
+
+
+def test_a_wide_comma_file_refuses_the_dots_after_a_decimal_comma(tmp_path: Path) -> None:
+    text = 'sample_id,IL-10 (pg/mL),IL-8 (pg/mL),IL-6 (pg/mL)\nS1,"3,2",2.500,1.234\n'
+    assert outline(events(write(tmp_path, text))) == [
+        (2, "IL-10", 3.2, "normal"),
+        (2, "value-ambiguous-dot"),
+        (2, "value-ambiguous-dot"),
+    ]
+
+
+def test_a_lab_flag_beside_the_dot_does_not_get_it_read(tmp_path: Path) -> None:
+    """unj.csv (QA): IL-8 '2.500' flagged 'HH' was normal at 2.5."""
+    text = 'sample_id,marker,value,unit,flag\nS1,IL-10,"3,2",pg/mL,\nS1,IL-8,2.500,pg/mL,HH\n'
+    assert outline(events(write(tmp_path, text))) == [
+        (2, "IL-10", 3.2, "normal"),
+        (3, "value-ambiguous-dot"),
+    ]
+
+
+def test_the_command_line_refuses_them_and_exits_2(tmp_path: Path) -> None:
+    path = write(tmp_path, COMMAS2, "commas2.csv")
+    result = runner.invoke(app, ["check", str(path), "-f", "ndjson"])
+    assert result.exit_code == 2
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    refused = [(x["rejected"]["line"], x["rejected"]["code"]) for x in lines if "rejected" in x]
+    assert refused == [(3, "value-ambiguous-dot"), (4, "value-ambiguous-dot")]
+    assert "(2.500 meaning 2500)" in result.stdout
+    validated = runner.invoke(app, ["validate", str(path)])
+    assert validated.exit_code == 2
+    assert "2 problems" in validated.stdout + validated.stderr
+
+
+def test_batches_refuse_them_as_check_does(tmp_path: Path) -> None:
+    lines = ["sample_id,marker,value,unit", 'S0,IL-10,"3,2",pg/mL']
+    lines += [f"S{n},IL-8,{n % 9 + 1}.500,pg/mL" for n in range(1, 40)]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    expected = runner.invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
+    assert expected.count('"value-ambiguous-dot"') == 39
+    for rows_per_batch in (1, 7, 1000):
+        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected
+
+
+# Two processes: the forked process reads the second part without the first part's decimal
+# comma; its text must not be used where one process reads that part otherwise.
+
+HEADER = "sample_id,patient_id,collected_at,marker,value,unit\n"
+MARKERS = ["IL-6", "IL-8", "IL-10", "TNF-α", "IFN-γ", "IL-17"]
+
+
+def comma_rows(first: int, count: int, value: str) -> str:
+    return "".join(
+        f"S-{i // 6},P-{i // 60},2026-01-01,{MARKERS[i % 6]},{value or f'{i % 9}.5'},pg/mL\n"
+        for i in range(first, first + count)
+    )
+
+
+def one_process(path: Path) -> str:
+    batches = Interpreter(RANGES, CheckOptions()).stream_batches([str(path)])
+    return "".join(
+        t.decode() if isinstance(t, bytes) else t  # type: ignore[misc]
+        for t in ndjson_texts(batches, RANGES.info, Tally())
+    )
+
+
+def two(path: Path) -> str:
+    import io
+
+    tally, out = Tally(), io.StringIO()
+    done = two_processes.write_in_two_processes(
+        str(path), Interpreter(RANGES, CheckOptions()), ndjson_texts, RANGES.info, tally,
+        lambda texts: write_lines(texts, out, tally),
+    )  # fmt: skip
+    assert done
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("first_half", "second_half", "refused"),
+    [
+        ('"3,2"', "2.500", 1000),  # one process refuses the second part's '2.500'
+        ("", "2.500", 0),  # no decimal comma anywhere: 2.5 on both sides
+        ("", '"3,2"', 0),  # shown only after the cut: the forked process sees it as one does
+        ('"3,2"', "", 0),  # nothing after the cut that the mark changes
+    ],
+)
+def test_two_processes_read_a_comma_file_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_half: str, second_half: str,
+    refused: int,
+) -> None:  # fmt: skip
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    path = tmp_path / "big.csv"
+    path.write_text(
+        HEADER + comma_rows(0, 1000, first_half) + comma_rows(1000, 2500, "")
+        + comma_rows(3500, 1000, second_half) + comma_rows(4500, 1500, ""),
+        encoding="utf-8",
+    )  # fmt: skip
+    text = two(path)
+    assert text == one_process(path)
+    assert text.count('"code":"value-ambiguous-dot"') == refused

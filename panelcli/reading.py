@@ -1410,6 +1410,15 @@ def rows_to_measurements(
         text = cells[index].strip()
         return text or None
 
+    def row_for(cells: list[str], marker: str | None) -> dict[str, str | None]:
+        """What a rejected value's row was for (`Issue`'s sample fields), as `check` says
+        it of the rejections it makes: the row's panel counts it (QA: `unit-conflict` here
+        named no sample, and its panel left it out)."""
+        return {
+            "sample_id": cell(cells, i_sample), "patient_id": cell(cells, i_patient),
+            "collected_at": cell(cells, i_when), "marker": marker,
+        }  # fmt: skip
+
     long = layout.kind == "long"
     # The long layout's roles as indexes into a row padded with one blank cell: a role the
     # header lacks points at the pad, so every field is `cells[i].strip() or None` (hot path).
@@ -1528,7 +1537,9 @@ def rows_to_measurements(
                     if problem is not None:
                         role, code, message = problem
                         yield Issue(code=code, source=source, line=line,
-                                    column=header[layout.roles[role]], message=message)  # fmt: skip
+                                    column=header[layout.roles[role]],
+                                    **row_for(cells, cell(cells, i_marker)),
+                                    message=message)  # fmt: skip
                         continue
             if count <= width:
                 cells.extend(("",) * (width - count + 1))
@@ -1552,7 +1563,7 @@ def rows_to_measurements(
                 if conflict is not None:
                     column = value_column if unit is None else header[layout.roles["unit"]]
                     yield Issue(code="unit-conflict", source=source, line=line, column=column,
-                                message=conflict)  # fmt: skip
+                                **row_for(cells, marker), message=conflict)  # fmt: skip
                     continue
                 unit = unit or value_unit
             printed = printed_range(cells, roles) if range_limits else cells[i_range_or_pad]
@@ -1582,12 +1593,15 @@ def rows_to_measurements(
             produced = True
             if index in layout.refused:
                 yield Issue(code="unit-conflict", source=source, line=line,
-                            column=column_of[index], message=layout.refused[index])  # fmt: skip
+                            column=column_of[index], sample_id=sample_id, patient_id=patient_id,
+                            collected_at=when, marker=marker,
+                            message=layout.refused[index])  # fmt: skip
                 continue
             unit = wide_units.get(index)
             if row_unit is not None and unit is not None and not same_unit(unit, row_unit):
                 yield Issue(
                     code="unit-conflict", source=source, line=line, column=column_of[index],
+                    sample_id=sample_id, patient_id=patient_id, collected_at=when, marker=marker,
                     message=f"the header gives '{shorten(unit)}' but the unit column says "
                     f"'{shorten(row_unit)}'; either could be 1000 times off",
                 )  # fmt: skip

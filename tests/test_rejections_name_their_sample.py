@@ -1,0 +1,83 @@
+"""Rejections made as a row is read (a unit that conflicts with the header's, a comparator or
+flag column panelcli cannot use) name the row's sample, patient, date and marker, as those
+made when it is judged do, so that the sample's panel counts them (QA, lab round: a2.csv's
+`unit-conflict` had no sample, and its panel left line 3 out)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.check import CheckOptions, Interpreter
+from panelcli.cli import app
+from panelcli.models import Issue
+from panelcli.ranges import load_ranges
+
+RANGES = load_ranges(None)
+runner = CliRunner()
+
+A2 = "Sample,Test,Result (ng/mL),Units\nX1,IL-6,0.004,\nX1,IL-8,5,pg/mL\nX1,IL-10,-1,\n"
+
+
+def rejections(tmp_path: Path, text: str) -> list[tuple[object, ...]]:
+    path = tmp_path / "rows.csv"
+    path.write_text(text, encoding="utf-8")
+    return [
+        (e.line, e.code, e.sample_id, e.patient_id, e.collected_at, e.marker)
+        for e in Interpreter(RANGES, CheckOptions()).events([str(path)])
+        if isinstance(e, Issue) and e.severity == "error"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (A2, [(3, "unit-conflict", "X1", None, None, "IL-8"),
+              (4, "value-negative", "X1", None, None, "IL-10")]),
+        # a wide header against the row's Unit column
+        ("Sample,Patient,Date,IL-6 (ng/mL),IL-8 (pg/mL),Unit\nX1,P1,2026-01-02,0.004,5,pg/mL\n",
+         [(2, "unit-conflict", "X1", "P1", "2026-01-02", "IL-6")]),
+        # a wide header against its units row
+        ("Sample,Patient,Date,IL-6 (ng/mL),IL-8\n,,,pg/mL,pg/mL\nX1,P1,2026-01-02,0.004,5\n",
+         [(3, "unit-conflict", "X1", "P1", "2026-01-02", "IL-6")]),
+        # the value's own unit against the header's
+        ("Sample,Patient,Date,Test,Result (ng/mL)\nX1,P1,2026-01-02,IL-6,5 pg/mL\n",
+         [(2, "unit-conflict", "X1", "P1", "2026-01-02", "IL-6")]),
+        # comparator and flag columns refused as the row is read
+        ("Sample,Patient,Date,Test,Result,Units,Flag,Sign\n"
+         "X1,P1,2026-01-02,IL-8,2,pg/mL,Zz,\nX1,P1,2026-01-02,IL-10,2,pg/mL,,~\n"
+         "X1,P1,2026-01-02,IL-17,<2,pg/mL,,>\nX1,P1,2026-01-02,IFN-γ,ND,pg/mL,H,\n",
+         [(2, "flag-unreadable", "X1", "P1", "2026-01-02", "IL-8"),
+          (3, "comparator-unreadable", "X1", "P1", "2026-01-02", "IL-10"),
+          (4, "comparator-conflict", "X1", "P1", "2026-01-02", "IL-17"),
+          (5, "flag-conflict", "X1", "P1", "2026-01-02", "IFN-γ")]),
+    ],
+    ids=["a2", "wide-unit-column", "wide-units-row", "value-unit", "sign-and-flag"],
+)  # fmt: skip
+def test_a_rejection_made_as_the_row_is_read_names_its_sample_and_marker(
+    tmp_path: Path, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert rejections(tmp_path, text) == expected
+
+
+def test_the_panel_counts_the_unit_conflict(tmp_path: Path) -> None:
+    path = tmp_path / "a2.csv"
+    path.write_text(A2, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "-f", "json"])
+    document = json.loads(result.stdout)
+    rejected = [(r["line"], r["code"], r["sample_id"], r["marker"]) for r in document["rejected"]]
+    assert rejected == [(3, "unit-conflict", "X1", "IL-8"), (4, "value-negative", "X1", "IL-10")]
+    [panel] = document["panels"]
+    assert "2 more results of this sample could not be used (lines 3 and 4)" in " ".join(
+        panel["summary"]["text"]
+    )
+    table = runner.invoke(app, ["check", str(path), "-f", "csv"]).stdout
+    rows = {row["line"]: row for row in csv.DictReader(io.StringIO(table)) if row["line"]}
+    assert (rows["3"]["issue_code"], rows["3"]["sample_id"], rows["3"]["marker"]) == (
+        "unit-conflict", "X1", "IL-8",
+    )  # fmt: skip

@@ -25,7 +25,7 @@ from typing import BinaryIO, NamedTuple
 from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.names import SLASHLESS_UNITS, marker_key, split_header_unit
-from panelcli.units import same_unit
+from panelcli.units import how_far_apart, same_unit
 from panelcli.values import (
     ParsedValue,
     ValueProblem,
@@ -1603,7 +1603,7 @@ def rows_to_measurements(
                     code="unit-conflict", source=source, line=line, column=column_of[index],
                     sample_id=sample_id, patient_id=patient_id, collected_at=when, marker=marker,
                     message=f"the header gives '{shorten(unit)}' but the unit column says "
-                    f"'{shorten(row_unit)}'; either could be 1000 times off",
+                    f"'{shorten(row_unit)}'; {how_far_apart(unit, row_unit)}",
                 )  # fmt: skip
                 continue
             stats.measurements += 1
@@ -1632,7 +1632,7 @@ def _header_unit_conflict(
         said, whose = written.unit, f"the value '{shorten(value.strip())}' says"
     return (
         f"the header '{shorten(column)}' gives '{shorten(header_unit)}' but {whose} "
-        f"'{shorten(said)}'; either could be 1000 times off"
+        f"'{shorten(said)}'; {how_far_apart(header_unit, said)}"
     )
 
 

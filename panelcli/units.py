@@ -124,6 +124,16 @@ def ucum_code(unit: str) -> str | None:
     return "%" if key == "%" else None
 
 
+def how_far_apart(a: str, b: str) -> str:
+    """What a `unit-conflict` says of two units that differ: the factor between them only
+    where both are mass per volume of known scale ('ng/mL' and 'pg/mL': 1000); else that
+    panelcli cannot tell (QA: 'U/mL' against 'ng/mL' was said to be 1000 times off)."""
+    first, second = power_of_ten(a), power_of_ten(b)
+    if first is None or second is None or first == second:
+        return "the two units differ; panelcli cannot tell which is right"
+    return f"either could be {10 ** abs(first - second)} times off"
+
+
 def same_unit(a: str, b: str) -> bool:
     """'ng/L' and 'pg/mL' are one unit written two ways; 'ng/mL' and 'pg/mL' are not."""
     try:

@@ -17,6 +17,7 @@ from panelcli.check import CheckOptions, Interpreter
 from panelcli.cli import app
 from panelcli.models import Issue
 from panelcli.ranges import load_ranges
+from panelcli.units import how_far_apart
 
 RANGES = load_ranges(None)
 runner = CliRunner()
@@ -81,3 +82,50 @@ def test_the_panel_counts_the_unit_conflict(tmp_path: Path) -> None:
     assert (rows["3"]["issue_code"], rows["3"]["sample_id"], rows["3"]["marker"]) == (
         "unit-conflict", "X1", "IL-8",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("units", "words"),
+    [
+        (("ng/mL", "pg/mL"), "either could be 1000 times off"),
+        (("ng/mL", "mg/dL"), "either could be 10000 times off"),
+        (("pg/mL", "µg/mL"), "either could be 1000000 times off"),
+        (("ng/mL", "U/mL"), "the two units differ; panelcli cannot tell which is right"),
+        (("pmol/L", "ng/mL"), "the two units differ; panelcli cannot tell which is right"),
+        (("IU/mL", "U/mL"), "the two units differ; panelcli cannot tell which is right"),
+    ],
+)
+def test_how_far_apart_two_units_are_is_said_only_for_mass_per_volume(
+    units: tuple[str, str], words: str
+) -> None:
+    assert how_far_apart(*units) == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sample,Test,Result (ng/mL),Units\nX1,IL-6,5,U/mL\nX1,IL-8,5,pmol/L\n",
+        "Sample,Test,Result (ng/mL)\nX1,IL-6,5 U/mL\nX1,IL-8,5 pmol/L\n",
+        "Sample,IL-6 (ng/mL),IL-8 (ng/mL),Unit\nX1,1,2,U/mL\nX2,1,2,pmol/L\n",
+    ],
+    ids=["unit-column", "value-unit", "wide-unit-column"],
+)
+def test_a_unit_conflict_with_no_known_factor_says_no_factor(tmp_path: Path, text: str) -> None:
+    """QA: 'Result (ng/mL)' against 'U/mL' or 'pmol/L' said 'either could be 1000 times off'."""
+    path = tmp_path / "units.csv"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "-f", "json"])
+    messages = [r["message"] for r in json.loads(result.stdout)["rejected"]]
+    assert messages and all(r.endswith("panelcli cannot tell which is right") for r in messages)
+    assert "times off" not in result.stdout
+
+
+def test_a_mass_unit_conflict_still_says_the_factor(tmp_path: Path) -> None:
+    path = tmp_path / "units.csv"
+    path.write_text(A2, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "-f", "json"])
+    [conflict] = [r for r in json.loads(result.stdout)["rejected"] if r["code"] == "unit-conflict"]
+    assert conflict["message"] == (
+        "the header 'Result (ng/mL)' gives 'ng/mL' but the unit column says 'pg/mL'; either "
+        "could be 1000 times off"
+    )

@@ -273,6 +273,22 @@ def _read_two_ways(result: Result) -> bool:
     return result.other_reading is not None
 
 
+def _critical_sentence(critical: Sequence[Result], storm: bool) -> str:
+    """A fact and whom to ask ('needs prompt medical attention' came close to advice); the
+    storm sentence, when there is one, has said whom to ask already."""
+    # One marker on two rows is still one marker: "IL-6 is", never "IL-6 are".
+    one = len(_distinct(critical)) == 1
+    fact = (
+        f"{_names(critical)} is at or past the critical limit."
+        if one
+        else f"{_names(critical)} are at or past their critical limits."
+    )
+    if storm:
+        return fact
+    ask = "A result like this" if one else "Results like these"
+    return f"{fact} {ask} should be talked over with a healthcare provider soon."
+
+
 def _two_ways_sentence(results: Sequence[Result]) -> str:
     # Not 'the two ways give different results': '<12.000' cannot be judged either way.
     one = len(results) == 1
@@ -382,20 +398,14 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
                 f"The {inside} results that could be judged are inside the reference range."
             )
     text.extend(_group_sentences(high))
-    if critical:
-        # One marker on two rows is still one marker: "IL-6 is", never "IL-6 are".
-        verb = "is" if len(_distinct(critical)) == 1 else "are"
-        text.append(
-            # A fact and whom to ask, as the storm sentence: "needs prompt medical attention"
-            # came close to advice (QA, educator round).
-            f"{_names(critical)} {verb} at or past the critical limit. A result like this "
-            "should be talked over with a healthcare provider soon."
-        )
-    if _storm_like(results):
+    storm = _storm_like(results)
+    if storm:
         text.append(STORM_SENTENCE)
     if low:
         signs = [_low_sign(r) for r in low]
         text.append(" ".join(dict.fromkeys([*(how_far_below(r) for r in low), *signs])))
+    if critical:  # after the sentences that say where each result lies (QA: a critical low)
+        text.append(_critical_sentence(critical, storm))
     if below:
         # A marker measured twice, once too low to measure and once out of range: calling the
         # low result "common in healthy people" would contradict the other sentence about it.

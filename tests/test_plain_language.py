@@ -551,6 +551,29 @@ def test_a_name_no_set_knows_keeps_the_spelling_hint() -> None:
     ]
 
 
+def test_the_critical_sentence_counts_its_markers_and_asks_once() -> None:
+    """QA (regression round): 'IL-6 and TNF-α are at or past the critical limit. A result
+    like this …'; beside the storm sentence the same advice twice; a critical low said before
+    the sentence that it is below the range."""
+    two = [
+        made_up_result("IL-6", Status.CRITICAL, 500, times=200, flag="HH"),
+        made_up_result("TNF-α", Status.CRITICAL, 60, times=4, high=14.5, flag="HH"),
+    ]
+    text = " ".join(summarise_panel(two).text)
+    assert "IL-6 and TNF-α are at or past their critical limits. Results like these should" in text
+    storm = [
+        made_up_result("IL-6", Status.CRITICAL, 900, times=360, flag="HH"),
+        made_up_result("IFN-γ", Status.HIGH, 500, times=48, high=10.4, flag="H"),
+        made_up_result("IL-10", Status.HIGH, 20, times=3.8, high=5.3, flag="H"),
+    ]
+    text = " ".join(summarise_panel(storm).text)
+    assert "overdrive" in text and text.count("talked over with a healthcare provider") == 1
+    low = [made_up_result("TNF-α", Status.CRITICAL, 0.3, low=1, high=14.5, flag="LL")]
+    sentences = summarise_panel(low).text
+    (where,) = [i for i, t in enumerate(sentences) if "critical limit" in t]
+    assert any("TNF-α is 0.3 pg/mL, under" in t for t in sentences[:where]), sentences
+
+
 def test_one_marker_on_two_rows_is_one_marker_for_the_verb() -> None:
     """'IL-6 are past the critical limit' was written when IL-6 was critical on two rows."""
     twice = [made_up_result("IL-6", Status.CRITICAL, 900, times=360) for _ in range(2)]

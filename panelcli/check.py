@@ -564,7 +564,7 @@ class Interpreter:
             if same in seen and source == STDIN:  # it was read to its end the first time
                 yield [Issue(
                     code=UNREADABLE, source=source,
-                    message="standard input ('-') is given more than once; it is read once",
+                    message="'-' is given more than once; it is read once",
                 )]  # fmt: skip
                 continue
             if same in seen:  # a warning for each copy: each says it is read again

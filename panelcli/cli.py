@@ -130,6 +130,8 @@ def _say(message: str) -> None:
     """One line for a person on stderr, never on stdout; control characters from files inert."""
     from panelcli.values import visible  # here: pydantic is not imported for --help
 
+    if message.startswith("-: "):  # messages name a file first; '-' is no name to a person
+        message = "standard input: " + message[3:]
     with contextlib.suppress(OSError):  # no stderr to say it on (a terminal closed: SIGHUP)
         print(f"panelcli: {visible(message)}", file=sys.stderr)
 

@@ -453,7 +453,7 @@ def test_standard_input_given_twice_is_read_once_and_the_second_is_named() -> No
     )
     assert result.exit_code == 2
     assert result.stderr == (
-        "panelcli: -: standard input ('-') is given more than once; it is read once\n"
+        "panelcli: standard input: '-' is given more than once; it is read once\n"
     )
     assert result.stdout.count("\n-,2,value,") == 1  # its one row, read once
     table = runner.invoke(app, ["check", "-", "-"], input="marker,value,unit\nIL-6,x,pg/mL\n")
@@ -473,3 +473,10 @@ def test_a_mistyped_sample_or_marker_gets_a_hint(command: list[str], hint: str) 
     the latter (found in QA)."""
     result = run(*command)
     assert result.exit_code == 2 and hint in result.stderr
+
+
+def test_stderr_names_standard_input_as_such() -> None:
+    """QA: 'panelcli: -: the file is empty', while the table says 'from standard input'."""
+    result = runner.invoke(app, ["check", "-"], input="")
+    assert result.exit_code == 2
+    assert result.stderr == "panelcli: standard input: the file is empty\n"

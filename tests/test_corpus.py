@@ -337,7 +337,7 @@ def test_a_100_mb_line_on_stdin_is_refused_after_reading_a_few_mb(
     _, err = process.communicate(timeout=30)
     assert process.returncode == 2
     assert written < 20 * (1 << 20), f"{written:,} bytes were read before it gave up"
-    assert err.decode().startswith("panelcli: -: line 2 is longer than")
+    assert err.decode().startswith("panelcli: standard input: line 2 is longer than")
 
 
 def test_ten_million_columns_fail_fast(tmp_path: Path) -> None:

@@ -548,7 +548,7 @@ def test_empty_stdin_given_twice_is_reported_twice_not_an_internal_error() -> No
     assert result.exit_code == 2
     assert "internal error" not in result.output
     assert result.stdout.count('"message":"the file is empty"') == 1
-    assert result.stdout.count("standard input ('-') is given more than once") == 1
+    assert result.stdout.count("'-' is given more than once") == 1
 
 
 @pytest.mark.parametrize("command", [["check", "-f", "ndjson"], ["check"], ["validate"]])

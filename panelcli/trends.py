@@ -391,8 +391,13 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
     """A trend for every patient with results on two or more collection dates."""
     by_patient: dict[str, list[Panel]] = {}
     undated: dict[str, list[str | None]] = {}  # a patient's samples with no date: said, not lost
+    # A sample none of whose rows could be used has no point, but its test is said, not lost
+    # (QA: a last test all rejected made an earlier one "the last test").
+    unusable: dict[str, list[Panel]] = {}
     for panel in panels:
-        if not panel.results:  # none of its rows could be used: its date has no point
+        if not panel.results:
+            if panel.patient_id:
+                unusable.setdefault(panel.patient_id, []).append(panel)
             continue
         if panel.patient_id and panel.collected_at:
             by_patient.setdefault(panel.patient_id, []).append(panel)
@@ -437,6 +442,12 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             for marker, dated in by_marker.items()
             if (trend := _marker_trend(marker, dated)) is not None
         ]
+        with_results = {p.sample_id for p in patient_panels if p.sample_id is not None}
+        empty = {
+            p.sample_id: p.collected_at
+            for p in unusable.get(patient_id, ())
+            if p.sample_id is None or p.sample_id not in with_results
+        }
         if markers:
             trends.append(
                 PatientTrend(
@@ -451,6 +462,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                         undated.get(patient_id, ()),
                         {p.sample_id: p.collected_at or "" for p in unreadable},
                         doubted,
+                        empty,
                     ),
                 )
             )
@@ -479,18 +491,21 @@ def trend_sentences(
     undated: Sequence[str | None] = (),
     unreadable: dict[str | None, str] | None = None,
     doubted: Mapping[str, Sequence[str]] | None = None,
+    unusable: Mapping[str | None, str | None] | None = None,
 ) -> list[str]:
     """Which markers rose or fell, when they peaked, and where they ended, in plain words;
     `undated` and `unreadable` (sample id: date): the samples left out, as they have no date
-    or one panelcli cannot read; `doubted` (marker: dates): tests left out for their number."""
+    or one panelcli cannot read; `doubted` (marker: dates): tests left out for their number;
+    `unusable` (sample id: date or None): samples none of whose results could be used."""
+    # Tests none of whose results could be used are said below, and not counted here.
+    tested = "has results on" if unusable else "was tested on"
     if unread_date is None:
         text = [
-            f"Patient {patient_id} was tested on {len(dates)} dates, "
-            f"from {dates[0]} to {dates[-1]}."
+            f"Patient {patient_id} {tested} {len(dates)} dates, from {dates[0]} to {dates[-1]}."
         ]
     else:  # the order is the file's: say so, and which date could not be read
         text = [
-            f"Patient {patient_id} was tested on {len(dates)} dates. panelcli cannot read the "
+            f"Patient {patient_id} {tested} {len(dates)} dates. panelcli cannot read the "
             f"date '{shorten(unread_date)}', so the tests are taken in the order of the file."
         ]
     for direction, said in _SAID.items():
@@ -513,7 +528,12 @@ def trend_sentences(
         text.append(sentence)
     # "At the last test" only of markers measured then; others end at their own last test.
     for ended, group in _by_last_date(markers, dates[-1]):
-        when = "At the last test" if ended is None else f"At its last test, on {ended}"
+        when = f"At its last test, on {ended}"
+        if ended is None:  # a later test none of whose results could be used is not "the last"
+            later = unread_date is not None or any(
+                _after(d, dates[-1]) for d in (unusable or {}).values()
+            )
+            when = "At the last test with results" if later else "At the last test"
         settled = [
             m.marker
             for m in group
@@ -537,6 +557,12 @@ def trend_sentences(
         quoted = [f"'{shorten(d)}'" for d in dict.fromkeys(unreadable.values())]
         said = "The date is" if len(quoted) == 1 else "The dates are"
         text.append(f"{_left_out(patient_id, list(unreadable), why)} {said} {join_names(quoted)}.")
+    if unusable:
+        why = ("has no result that could be used", "have no results that could be used")
+        text.append(_left_out(patient_id, list(unusable), why))
+        if all(unusable.values()):  # the dates of these tests, so that none seems missed
+            on = [d for d in dict.fromkeys(unusable.values()) if d]
+            text[-1] += f" {'The date is' if len(on) == 1 else 'The dates are'} {join_names(on)}."
     for marker, days in (doubted or {}).items():
         tests = f"the test on {days[0]}" if len(days) == 1 else f"the tests on {join_names(days)}"
         text.append(
@@ -561,6 +587,15 @@ def _where_it_ended(
     if plain:
         return f"{when}, {said(plain, '', 'the range')}."
     return f"{when}, {said(marked, word + ' ', 'the range')}."
+
+
+def _after(written: str | None, last: str) -> bool:
+    """Whether a test dated `written` may have come after the trend's last date: it has no
+    date or one panelcli cannot read, or it is later and not the same day or moment."""
+    when, last_when = read_date(written or ""), read_date(last)
+    if when is None or last_when is None:
+        return True
+    return when > last_when and not may_be_one_moment(written or "", last)
 
 
 def _left_out(patient_id: str, sample_ids: Sequence[str | None], why: tuple[str, str]) -> str:

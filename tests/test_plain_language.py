@@ -259,6 +259,7 @@ def _checked_trend_sentences() -> list[str]:
         "S1,P1,2026-03-01,IL-6,2", "S2,P1,2026-03-02,IL-6,9", "S3,P1,2026-03-03,IL-6,1",
         "S4,P1,2026-03-04,IL-6,20", "S5,P1,unknown,IL-6,4", "S6,P2,2026-03-01,IL-6,9",
         "S7,P2,2026-03-02,IL-6,12", "S8,P2,2026-03-02,IL-6,1",
+        "S9,P1,2026-03-05,IL-6,bad",  # a last test none of whose results could be used
     ]  # fmt: skip
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "trends.csv"
@@ -383,6 +384,8 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "could not be used in full",
         "went up and down, and changed direction more than once",
         "has a date that cannot be read, so it is not part of these changes",
+        "has no result that could be used, so it is not part of these changes. The date is",
+        "At the last test with results,",
         "which of those tests came first is not known",
         "The one result that could be judged is inside the reference range.",
         "The result is inside the reference range.",

@@ -1,0 +1,61 @@
+"""QA (regression round): trends and the big-file overview where a sample's rows were all rejected.
+
+A sample none of whose rows could be used has a panel with no results. A trend left its date
+out in silence and then called an earlier date "the last test"; the big-file overview could
+hide it in its "… and N more samples" line.
+"""
+
+from __future__ import annotations
+
+from panelcli.check import check_file
+
+HEADER = "patient_id,sample_id,collected_at,marker,value,unit\n"
+T1_T2 = (
+    "P9,T1,2026-01-01,IL-6,30,pg/mL\nP9,T1,2026-01-01,TNF-α,30,pg/mL\n"
+    "P9,T2,2026-01-05,IL-6,1,pg/mL\nP9,T2,2026-01-05,TNF-α,30,pg/mL\n"
+)
+
+
+def _all_bad(sample: str, day: str) -> str:
+    return f"P9,{sample},{day},IL-6,bad,pg/mL\nP9,{sample},{day},TNF-α,bad,pg/mL\n"
+
+
+def test_a_last_test_none_of_whose_results_could_be_used_is_said_and_not_called_last(
+    write_csv,
+) -> None:
+    (trend,) = check_file(write_csv(HEADER + T1_T2 + _all_bad("T3", "2026-01-09"))).trends
+    assert trend.dates == ["2026-01-01", "2026-01-05"]
+    assert trend.text[0] == "Patient P9 has results on 2 dates, from 2026-01-01 to 2026-01-05."
+    assert (
+        "Sample T3 of patient P9 has no result that could be used, so it is not part of these "
+        "changes. The date is 2026-01-09." in trend.text
+    )
+    ends = [t for t in trend.text if "last test" in t and "first test" not in t]
+    assert ends and all(t.startswith("At the last test with results, ") for t in ends)
+
+
+def test_a_middle_test_none_of_whose_results_could_be_used_is_said(write_csv) -> None:
+    (trend,) = check_file(write_csv(HEADER + T1_T2 + _all_bad("T3", "2026-01-03"))).trends
+    assert trend.text[0] == "Patient P9 has results on 2 dates, from 2026-01-01 to 2026-01-05."
+    assert (
+        "Sample T3 of patient P9 has no result that could be used, so it is not part of these "
+        "changes. The date is 2026-01-03." in trend.text
+    )
+    # 2026-01-05 is still the last test: the wording stays as it was.
+    assert not any("with results" in t for t in trend.text)
+    assert any(t.startswith("At the last test, ") for t in trend.text)
+
+
+def test_several_unusable_samples_are_said_in_one_sentence(write_csv) -> None:
+    rows = _all_bad("T3", "2026-01-03") + _all_bad("T4", "2026-01-09")
+    (trend,) = check_file(write_csv(HEADER + T1_T2 + rows)).trends
+    assert (
+        "Sample T3 and sample T4 of patient P9 have no results that could be used, so they are not "
+        "part of these changes. The dates are 2026-01-03 and 2026-01-09." in trend.text
+    )
+
+
+def test_a_trend_with_no_unusable_sample_is_worded_as_before(write_csv) -> None:
+    (trend,) = check_file(write_csv(HEADER + T1_T2)).trends
+    assert trend.text[0] == "Patient P9 was tested on 2 dates, from 2026-01-01 to 2026-01-05."
+    assert not any("could be used" in t or "with results" in t for t in trend.text)

@@ -563,12 +563,25 @@ def trend_sentences(
         if all(unusable.values()):  # the dates of these tests, so that none seems missed
             on = [d for d in dict.fromkeys(unusable.values()) if d]
             text[-1] += f" {'The date is' if len(on) == 1 else 'The dates are'} {join_names(on)}."
+    # Only of markers with a trend: one left with a single test has no trend to leave a test
+    # out of (QA). Markers that leave out the same tests share one sentence.
+    trended = {m.marker for m in markers}
+    by_days: dict[tuple[str, ...], list[str]] = {}
     for marker, days in (doubted or {}).items():
+        if marker in trended:
+            by_days.setdefault(tuple(days), []).append(marker)
+    for days, names in by_days.items():
         tests = f"the test on {days[0]}" if len(days) == 1 else f"the tests on {join_names(days)}"
-        text.append(
-            f"{marker}'s trend leaves out {tests}: its number can be read in two ways (see "
-            "its note)."
-        )
+        if len(names) == 1:
+            text.append(
+                f"{names[0]}'s trend leaves out {tests}: its number can be read in two ways (see "
+                "its note)."
+            )
+        else:
+            text.append(
+                f"The trends of {join_names(names)} leave out {tests}: their numbers can be read "
+                "in two ways (see their notes)."
+            )
     return text
 
 

@@ -59,3 +59,27 @@ def test_a_trend_with_no_unusable_sample_is_worded_as_before(write_csv) -> None:
     (trend,) = check_file(write_csv(HEADER + T1_T2)).trends
     assert trend.text[0] == "Patient P9 was tested on 2 dates, from 2026-01-01 to 2026-01-05."
     assert not any("could be used" in t or "with results" in t for t in trend.text)
+
+
+DOUBTED = (
+    "sample_id;patient_id;collected_at;marker;value;unit\n"
+    "S1;P1;2026-01-01;IL-8;1.500;pg/mL\nS1;P1;2026-01-01;IL-6;2.000;pg/mL\n"
+    "S1;P1;2026-01-01;TNF-α;5.000;pg/mL\n"
+    "S2;P1;2026-01-02;IL-8;3;pg/mL\nS2;P1;2026-01-02;IL-6;9;pg/mL\nS2;P1;2026-01-02;TNF-α;6,0;pg/mL\n"
+    "S3;P1;2026-01-03;IL-8;4;pg/mL\nS3;P1;2026-01-03;IL-6;1;pg/mL\nS3;P1;2026-01-03;TNF-α;x;pg/mL\n"
+)
+
+
+def test_a_test_left_out_for_its_number_is_said_once_and_only_of_markers_with_a_trend(
+    write_csv,
+) -> None:
+    """TNF-α has one test that can be used, so no trend row: 'TNF-α's trend leaves out…' spoke
+    of a trend that is not there. IL-8's and IL-6's sentences began alike: one now."""
+    (trend,) = check_file(write_csv(DOUBTED)).trends
+    assert [m.marker for m in trend.markers] == ["IL-8", "IL-6"]
+    left_out = [t for t in trend.text if "leave" in t]
+    assert left_out == [
+        "The trends of IL-8 and IL-6 leave out the test on 2026-01-01: their numbers can be "
+        "read in two ways (see their notes)."
+    ]
+    assert not any("TNF-α" in t for t in trend.text)

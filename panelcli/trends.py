@@ -539,17 +539,20 @@ def trend_sentences(
             for m in group
             if _last_status(m) == Status.NORMAL and any(p.status in _FLAGGED for p in m.points)
         ]
-        # "Back" only of a marker that was inside before it was outside: 30 → 2 is not back.
+        # "Back" only of a marker that was inside before it was outside: 30 → 2 is not back;
+        # it "had moved into the range" (QA: "was inside" read as if it had never been out).
         back = [m.marker for m in group if m.marker in settled and _inside_then_outside(m)]
-        inside = [n for n in settled if n not in back]
-        if back or inside:
-            text.append(_where_it_ended(when, "inside", inside, back, "back"))
+        moved = [n for n in settled if n not in back]
         # "Still" only when the test before the last was outside too: 1 → 3 → 30 is newly out.
         outside = [m for m in group if _last_status(m) in _FLAGGED]
         still = [m.marker for m in outside if _outside_before_last(m)]
         newly = [m.marker for m in outside if not _outside_before_last(m)]
-        if still or newly:
-            text.append(_where_it_ended(when, "outside", newly, still, "still"))
+        ended_at = _where_it_ended(
+            [("had moved into", moved), ("back inside", back)],
+            [("outside", newly), ("still outside", still)],
+        )
+        if ended_at:
+            text.append(f"{when}, {ended_at}")
     if undated:
         text.append(_left_out(patient_id, undated, ("has no date", "have no date")))
     if unreadable:
@@ -585,21 +588,22 @@ def trend_sentences(
     return text
 
 
-def _where_it_ended(
-    when: str, where: str, plain: Sequence[str], marked: Sequence[str], word: str
-) -> str:
-    """One sentence for one test: 'At the last test, IL-6 was inside the range, and IFN-γ and
-    IL-10 were back inside it.' Two sentences that began alike read as a list (educator QA)."""
-
-    def said(names: Sequence[str], word: str, place: str) -> str:
-        verb = "was" if len(names) == 1 else "were"
-        return f"{join_names(names)} {verb} {word}{where} {place}"
-
-    if plain and marked:
-        return f"{when}, {said(plain, '', 'the range')}, and {said(marked, word + ' ', 'it')}."
-    if plain:
-        return f"{when}, {said(plain, '', 'the range')}."
-    return f"{when}, {said(marked, word + ' ', 'the range')}."
+def _where_it_ended(*sides: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """Where markers ended at one test, a sentence for inside and one for outside, said as one
+    text after 'At the last test, ': 'IL-8 had moved into the range, and IL-6 was back inside
+    it. TNF-α was outside the range, and IFN-γ was still outside it.' Sentences that began
+    alike read as a list (educator and regression QA); one sentence of all four is too long."""
+    sentences = []
+    for side in sides:
+        clauses: list[str] = []
+        for where, names in side:
+            if names:
+                place = "it" if clauses else "the range"
+                verb = "had" if where.startswith("had ") else "was" if len(names) == 1 else "were"
+                clauses.append(f"{join_names(names)} {verb} {where.removeprefix('had ')} {place}")
+        if clauses:
+            sentences.append(", and ".join(clauses) + ".")
+    return " ".join(sentences)
 
 
 def _after(written: str | None, last: str) -> bool:

@@ -83,3 +83,30 @@ def test_a_test_left_out_for_its_number_is_said_once_and_only_of_markers_with_a_
         "read in two ways (see their notes)."
     ]
     assert not any("TNF-α" in t for t in trend.text)
+
+
+def test_where_markers_ended_at_one_test_is_one_text_whose_sentences_begin_differently(
+    write_csv,
+) -> None:
+    """'At the last test, IL-8 was inside …' then 'At the last test, TNF-α and IL-10 were
+    outside …': two sentences that began alike. IL-8 (30, 30, 1) was outside before: plain
+    'was inside' read as if it had never been out."""
+    rows = {
+        "IL-8": ("30", "30", "1"),  # only ever outside before: moved into the range
+        "IL-6": ("1", "30", "1"),  # inside, outside, inside: back
+        "TNF-α": ("1", "1", "50"),  # newly outside
+        "IL-10": ("1", "1", "50"),
+        "IFN-γ": ("50", "50", "50"),  # still outside
+    }
+    days = ("2026-01-01", "2026-01-02", "2026-01-03")
+    text = "sample_id,patient_id,collected_at,marker,value,unit\n" + "".join(
+        f"S{i},P1,{day},{marker},{values[i]},pg/mL\n"
+        for i, day in enumerate(days)
+        for marker, values in rows.items()
+    )
+    (trend,) = check_file(write_csv(text)).trends
+    ended = [t for t in trend.text if t.startswith("At the last test")]
+    assert ended == [
+        "At the last test, IL-8 had moved into the range, and IL-6 was back inside it. TNF-α and "
+        "IL-10 were outside the range, and IFN-γ was still outside it."
+    ]

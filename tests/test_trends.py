@@ -41,9 +41,10 @@ def test_the_serial_sample_says_in_words_which_markers_rose_and_where_they_ended
     assert "tested on 5 dates, from 2026-07-01 to 2026-07-08" in text
     assert "IL-6, IFN-γ, IL-10 and TNF-α rose and then fell again" in text
     assert "highest on 2026-07-03" in text
-    # IL-6 was high at the first test, so it is not "back" (educator QA: one sentence)
+    # IL-6 was high at the first test, so it is not "back" (educator QA: one sentence), but
+    # plain "was inside" read as if it had never been out (regression QA)
     assert (
-        "At the last test, IL-6 was inside the range, and IFN-γ, IL-10 and TNF-α were back "
+        "At the last test, IL-6 had moved into the range, and IFN-γ, IL-10 and TNF-α were back "
         "inside it." in text
     )
 
@@ -514,8 +515,8 @@ def test_back_inside_the_range_only_when_it_was_inside_before(tmp_path: Path) ->
         for values in (("30", "10", "2"), ("30", "1", "2"), ("1", "30", "2"))
     }
     assert endings == {
-        ("30", "10", "2"): "At the last test, IL-6 was inside the range.",
-        ("30", "1", "2"): "At the last test, IL-6 was inside the range.",
+        ("30", "10", "2"): "At the last test, IL-6 had moved into the range.",
+        ("30", "1", "2"): "At the last test, IL-6 had moved into the range.",
         ("1", "30", "2"): "At the last test, IL-6 was back inside the range.",
     }
 

@@ -2096,10 +2096,13 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
             elif event.marker not in panel.flagged:  # a marker once, however many of its rows
                 panel.flagged.append(event.marker)
     flagged = [key for key, panel in panels.items() if panel.flagged]
-    shown = flagged[:OVERVIEW_PANELS]
+    # A sample none of whose rows could be used matters as a flagged one does (QA): it comes
+    # next, and is counted, so that it is not lost among "… and N more samples".
+    unusable = [key for key, panel in panels.items() if not panel.measured]
+    shown = (flagged + unusable)[:OVERVIEW_PANELS]
     if len(shown) < OVERVIEW_PANELS:
-        unflagged = (key for key, panel in panels.items() if not panel.flagged)
-        shown += itertools.islice(unflagged, OVERVIEW_PANELS - len(shown))
+        rest = (key for key, panel in panels.items() if not panel.flagged and panel.measured)
+        shown += itertools.islice(rest, OVERVIEW_PANELS - len(shown))
     digests = [
         PanelDigest(
             source=key[0][0], sample_id=key[0][1], patient_id=panels[key].patient_id,
@@ -2112,6 +2115,7 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
         reference_set=reference_set.info,
         samples=len(panels),
         flagged_samples=len(flagged),
+        unusable_samples=len(unusable),
         panels=digests,
         rejected=rejected,
         warnings=warnings,

@@ -262,9 +262,13 @@ class Overview(_Model):
     reference_set: ReferenceSetInfo
     samples: int = Field(description="Samples (panels) in the run.")
     flagged_samples: int = Field(description="Samples with a result low, high or critical.")
+    unusable_samples: int = Field(
+        0, description="Samples none of whose rows could be used (measured 0)."
+    )
     panels: list[PanelDigest] = Field(
         description="The samples to list (at most 50): those with results outside the range "
-        "first, each group in order of first sight."
+        "first, then those none of whose rows could be used, then the rest, each group in order "
+        "of first sight."
     )
     rejected: list[Issue] = Field(description="The first rejected rows; totals counts them all.")
     warnings: list[Issue] = Field(description="The first warnings; totals counts them all.")

@@ -49,7 +49,7 @@ def test_more_than_the_limit_shows_one_line_per_sample(tmp_path: Path) -> None:
     assert "In all: 1,176 normal, 24 high." in out
     # Samples with something outside the range come first, and the rest are counted.
     assert out.index("S00000") < out.index("S00010") < out.index("S00230") < out.index("S00001")
-    assert f"… and {samples - OVERVIEW_PANELS} more samples (0 of them with results" in out
+    assert f"… and {samples - OVERVIEW_PANELS} more samples (none of them with results" in out
     assert "Please note" in out and "diagnosis" in out
     assert "IL-8" not in out.split("Outside the range")[1].split("In all")[0]
 

@@ -8,6 +8,7 @@ hide it in its "… and N more samples" line.
 from __future__ import annotations
 
 from panelcli.check import check_file
+from panelcli.models import Overview
 
 HEADER = "patient_id,sample_id,collected_at,marker,value,unit\n"
 T1_T2 = (
@@ -110,3 +111,66 @@ def test_where_markers_ended_at_one_test_is_one_text_whose_sentences_begin_diffe
         "At the last test, IL-8 had moved into the range, and IL-6 was back inside it. TNF-α and "
         "IL-10 were outside the range, and IFN-γ was still outside it."
     ]
+
+
+def _big(write_csv, samples: int, flag_every: int, unusable: set[int]) -> str:
+    """`samples` samples of four markers (more than 1,000 results, so the table is an overview):
+    IL-6 high every `flag_every`th sample; the `unusable` ones have only values that are no
+    numbers."""
+    lines = ["sample_id,marker,value,unit"]
+    for n in range(samples):
+        for marker in ("IL-6", "IL-8", "IL-10", "TNF-α"):
+            value = "50" if marker == "IL-6" and n % flag_every == 0 else "1.0"
+            lines.append(f"S{n:03d},{marker},{'bad' if n in unusable else value},pg/mL")
+    return write_csv("\n".join(lines) + "\n")
+
+
+def _overviews(path: str) -> tuple[Overview, Overview]:
+    from panelcli.check import CheckOptions, Interpreter, build_overview, build_report
+    from panelcli.ranges import load_ranges
+    from panelcli.render.table import overview_of
+
+    ranges = load_ranges()
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([path]), ranges)
+    whole = overview_of(build_report(Interpreter(ranges, CheckOptions()).stream([path]), ranges))
+    return streamed, whole
+
+
+def _table(path: str) -> str:
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    result = CliRunner().invoke(app, ["check", path], env={"COLUMNS": "120"})
+    return " ".join(result.stdout.split())
+
+
+def test_the_overview_tail_counts_hidden_samples_with_no_result_that_could_be_used(
+    write_csv,
+) -> None:
+    """75 samples are flagged, so the 50 listed are all flagged, and the 3 samples none of
+    whose rows could be used were hidden in '… and 250 more samples (25 of them …)'."""
+    path = _big(write_csv, 300, 4, {1, 150, 299})
+    streamed, whole = _overviews(path)
+    assert streamed == whole
+    assert (streamed.flagged_samples, streamed.unusable_samples) == (75, 3)
+    assert (
+        "… and 250 more samples (25 of them with results outside the range, 3 with no result "
+        "that could be used)." in _table(path)
+    )
+
+
+def test_samples_with_no_result_that_could_be_used_are_listed_after_flagged_ones(
+    write_csv,
+) -> None:
+    path = _big(write_csv, 260, 52, {7, 200})
+    streamed, whole = _overviews(path)
+    assert streamed == whole
+    listed = [(p.sample_id, p.measured) for p in streamed.panels]
+    assert listed[:8] == [
+        ("S000", 4), ("S052", 4), ("S104", 4), ("S156", 4), ("S208", 4),
+        ("S007", 0), ("S200", 0), ("S001", 4),
+    ]  # fmt: skip
+    table = _table(path)
+    # '(0 of them …)' read oddly: 'none'
+    assert "… and 210 more samples (none of them with results outside the range)." in table

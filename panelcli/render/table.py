@@ -478,13 +478,7 @@ def render_overview(overview: Overview, console: Console) -> None:
     console.print(fitted(console, table, narrower, paragraphs))
     hidden = overview.samples - len(shown)
     if hidden:
-        hidden_flagged = overview.flagged_samples - sum(1 for p in shown if p.flagged_markers)
-        console.print(
-            Text(
-                f"… and {hidden:,} more samples ({hidden_flagged:,} of them with results "
-                "outside the range)."
-            )  # fmt: skip
-        )
+        console.print(Text(_hidden_samples(overview, hidden)))
     counts = [
         f"{totals.by_status.get(status.value, 0):,} {STATUS_LOOK[status][1]}"
         for status in Status
@@ -509,6 +503,25 @@ def render_overview(overview: Overview, console: Console) -> None:
     _closing(console, overview.reference_set, overview.notice)
 
 
+def _hidden_samples(overview: Overview, hidden: int) -> str:
+    """'… and 190 more samples (none of them with results outside the range).', with how
+    many of them have no result that could be used, if any (QA: they were lost there)."""
+    shown = overview.panels
+    flagged = overview.flagged_samples - sum(1 for p in shown if p.flagged_markers)
+    unusable = overview.unusable_samples - sum(1 for p in shown if not p.measured)
+    if hidden == 1:
+        said = (
+            "with results outside the range" if flagged
+            else "with no result that could be used" if unusable
+            else "with no result outside the range"
+        )  # fmt: skip
+        return f"… and 1 more sample ({said})."
+    parts = [f"{f'{flagged:,}' if flagged else 'none'} of them with results outside the range"]
+    if unusable:
+        parts.append(f"{unusable:,} with no result that could be used")
+    return f"… and {hidden:,} more samples ({', '.join(parts)})."
+
+
 def digest_cells(panel: PanelDigest) -> dict[str, Text]:
     """A sample's line of the overview, by column name."""
     return {
@@ -529,19 +542,21 @@ def overview_of(report: Report) -> Overview:
     from panelcli.check import OVERVIEW_ISSUES, OVERVIEW_PANELS, is_summing_up
 
     flagged = [p for p in report.panels if p.summary.flagged_markers]
-    unflagged = [p for p in report.panels if not p.summary.flagged_markers]
+    unusable = [p for p in report.panels if not p.results]  # listed next, as build_overview does
+    rest = [p for p in report.panels if not p.summary.flagged_markers and p.results]
     digests = [
         PanelDigest(
             source=p.source, sample_id=p.sample_id, patient_id=p.patient_id,
             collected_at=p.collected_at, measured=p.summary.measured,
             flagged_markers=p.summary.flagged_markers,
         )
-        for p in (flagged + unflagged)[:OVERVIEW_PANELS]
+        for p in (flagged + unusable + rest)[:OVERVIEW_PANELS]
     ]  # fmt: skip
     return Overview(
         reference_set=report.reference_set,
         samples=len(report.panels),
         flagged_samples=len(flagged),
+        unusable_samples=len(unusable),
         panels=digests,
         rejected=report.rejected[:OVERVIEW_ISSUES],
         warnings=report.warnings[:OVERVIEW_ISSUES]

@@ -530,8 +530,8 @@ def trend_sentences(
     for ended, group in _by_last_date(markers, dates[-1]):
         when = f"At its last test, on {ended}"
         if ended is None:  # a later test none of whose results could be used is not "the last"
-            later = unread_date is not None or any(
-                _after(d, dates[-1]) for d in (unusable or {}).values()
+            later = any(
+                unread_date is not None or _after(d, dates[-1]) for d in (unusable or {}).values()
             )
             when = "At the last test with results" if later else "At the last test"
         settled = [

@@ -174,3 +174,13 @@ def test_samples_with_no_result_that_could_be_used_are_listed_after_flagged_ones
     table = _table(path)
     # '(0 of them …)' read oddly: 'none'
     assert "… and 210 more samples (none of them with results outside the range)." in table
+
+
+def test_with_dates_read_in_file_order_the_last_test_is_so_called_unless_one_was_unusable(
+    write_csv,
+) -> None:
+    rows = "P9,T1,day one,IL-6,30,pg/mL\nP9,T2,day two,IL-6,1,pg/mL\n"
+    (trend,) = check_file(write_csv(HEADER + rows)).trends
+    assert "At the last test, IL-6 had moved into the range." in trend.text
+    (trend,) = check_file(write_csv(HEADER + rows + "P9,T3,day three,IL-6,bad,pg/mL\n")).trends
+    assert "At the last test with results, IL-6 had moved into the range." in trend.text

@@ -359,7 +359,7 @@ def test_a_file_that_stops_being_readable_says_so_on_stderr_in_two_processes_too
     assert said == [f"panelcli: {path}: line 60002 is longer than 1,024 characters; this does not "
                     "look like a lab export (raise the limit with --max-line-length); it and "
                     "every line after it were not read"]  # fmt: skip
-    assert from_stdin.stderr.decode().splitlines() == [said[0].replace(str(path), "-")]
+    assert from_stdin.stderr.decode().splitlines() == [said[0].replace(str(path), "standard input")]
     assert two_processes.fits([str(path)])
 
 

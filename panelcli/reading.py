@@ -617,6 +617,10 @@ def _find_header(
                     break
                 if layout and layout.kind == "wide" and _has_a_number(cells):
                     layout = None  # a data row ('E1;IL-6;12,5;pg/mL'): a header has no numbers
+                if layout and layout.kind == "wide" and cells[0].strip().endswith(":"):
+                    # 'Panel:,IL-6' is a label and its value above the table (QA: it was taken
+                    # for the header, 'Dilution:,4' judged as IL-6 4, the real rows lost)
+                    layout = None
                 if layout:
                     # The first header wins (a later 'header' is a data row that happens to
                     # look like one with another delimiter); on one line, the most cells win.

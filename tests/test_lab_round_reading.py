@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
-from panelcli.check import CheckOptions, Interpreter, ResultRow
+from panelcli.check import CheckOptions, Interpreter, ResultRow, check_file
 from panelcli.cli import app
 from panelcli.models import Issue, Result, Status
 from panelcli.ranges import ReferenceSet, load_ranges
@@ -185,3 +186,21 @@ def test_one_sample_dated_year_first_and_day_first_is_no_conflict(write_csv) -> 
     validated = runner.invoke(app, ["validate", path])
     assert "sample-conflict" not in validated.stdout, validated.stdout
     assert validated.exit_code == 0
+
+
+@pytest.mark.parametrize("assume_unit", [None, "pg/mL"])
+def test_a_label_line_naming_a_marker_above_the_header_is_preamble(
+    write_csv, assume_unit: str | None
+) -> None:
+    """QA (regression round): 'Panel:,IL-6' was taken for a wide header, so 'Dilution:,4' was
+    judged as an IL-6 of 4 (high) and the real header and rows after it were lost."""
+    path = write_csv(
+        "Panel:,IL-6\nDilution:,4\nsample_id,marker,value,unit\nL1,IL-6,1,pg/mL\n"
+        if assume_unit
+        else "Panel:,IL-6\nsample_id,collected_at,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,2026-01-01,3,4\n"
+    )
+    report = check_file(path, options=CheckOptions(assume_unit=assume_unit))
+    assert report.rejected == []
+    assert [w.code for w in report.warnings] == ["preamble-skipped"]
+    expected = [("L1", "IL-6", 1.0)] if assume_unit else [("S1", "IL-6", 3.0), ("S1", "IL-8", 4.0)]
+    assert [(r.sample_id, r.marker, r.value) for p in report.panels for r in p.results] == expected

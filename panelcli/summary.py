@@ -214,10 +214,21 @@ def how_far_below(result: Result) -> str:
         return f"{result.marker} is below the range."
     unit = _unit_of(result)
     at_most = bound_words(result.comparator, BELOW)
+    if at_lower_limit_left_out(result):  # QA: 'IL-10 is 2 pg/mL, under the lower limit of 2'
+        return (
+            f"{result.marker} is {at_most}{number_text(result.value)}{unit}, at the lower "
+            "limit. The range leaves out the limit itself, so this is below it."
+        )
     return (
         f"{result.marker} is {at_most}{number_text(result.value)}{unit}, "
         f"under the lower limit of {number_text(reference.low)}{unit}."
     )
+
+
+def at_lower_limit_left_out(result: Result) -> bool:
+    """A value equal to a lower limit the range leaves out ('> 2' and 2: low, not under 2)."""
+    reference = result.reference
+    return bool(reference and reference.low_exclusive and result.value == reference.low)
 
 
 def _unit_of(result: Result) -> str:

@@ -350,3 +350,21 @@ def test_a_printed_less_than_range_beside_an_inclusive_set_is_the_files(tmp_path
         "(read as < 2.5 pg/mL, the limit excluded) differs from the reference set's ≤ 2.5"
         in (warning["message"])
     )
+
+
+@pytest.mark.parametrize("value", ["2.0", "<=2"])
+def test_a_value_at_an_exclusive_low_is_said_to_be_at_it_not_under_it(
+    tmp_path: Path, value: str
+) -> None:
+    """QA (regression round): 'IL-10 is 2 pg/mL, under the lower limit of 2 pg/mL' against a
+    printed '>2', and no note, where the high side said 'at upper limit'."""
+    path = tmp_path / "low.csv"
+    path.write_text(f"sample_id,marker,value,unit,reference_range\nR1,IL-10,{value},pg/mL,>2\n")
+    result = runner.invoke(app, ["check", str(path), "-f", "json"])
+    (panel,) = json.loads(result.stdout)["panels"]
+    assert panel["results"][0]["status"] == "low"
+    text = " ".join(panel["summary"]["text"])
+    assert "at the lower limit. The range leaves out the limit itself" in text
+    assert "under the lower limit of 2" not in text
+    table = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
+    assert "at lower limit" in table

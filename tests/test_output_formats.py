@@ -315,12 +315,15 @@ def test_fhir_censored_values_keep_their_comparator_and_off_scale_code() -> None
     assert [c.coding[0].code for c in tnf.interpretation] == ["<", "IND"]
 
 
-def test_fhir_leaves_out_a_date_it_cannot_read_and_says_so() -> None:
+def test_fhir_writes_a_day_month_year_date_in_iso_and_says_so() -> None:
+    """'14.09.2026' was left out as 'not a date FHIR accepts', though every other output reads
+    it as one certain date (QA)."""
     document, bundle = fhir("messy-export.csv")
-    for entry in document["entry"]:
-        assert "effectiveDateTime" not in entry["resource"]
+    resources = [e["resource"] for e in document["entry"]]
+    dated = [r for r in resources if r["resourceType"] == "Observation"]
+    assert dated and all(r["effectiveDateTime"] == "2026-09-14" for r in dated)
     il8 = next(o for o in observations(bundle) if o.code.text == "IL-8")
-    assert "'14.09.2026' is not a date FHIR accepts" in il8.note[0].text
+    assert "as '14.09.2026'; effectiveDateTime holds it as 2026-09-14." in il8.note[0].text
     assert (il8.valueQuantity.value, il8.valueQuantity.code) == (21.0, "pg/mL")
 
 

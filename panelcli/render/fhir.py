@@ -12,10 +12,11 @@ import re
 import uuid
 from collections import Counter
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from panelcli.models import NOTICE, Issue, Report, Result
+from panelcli.trends import read_date
 from panelcli.units import ucum_code
 from panelcli.values import number_text, shorten
 
@@ -79,6 +80,14 @@ def fhir_datetime(collected_at: str) -> tuple[str | None, str | None]:
         return day, (
             f"The file gives the collection time '{shorten(text)}' without a time zone, "
             "so effectiveDateTime holds only the date."
+        )
+    read = read_date(text)  # '20.05.2026', '2026/05/20', '1 Mar 2026': one date, certain
+    if read is not None:  # QA: a date read everywhere else was left out here
+        day = read.date().isoformat()
+        timed = read.time() != time() or ":" in text
+        return day, (
+            f"The file writes the collection date as '{shorten(text)}'; effectiveDateTime "
+            f"holds it as {day}" + (", without the time, which has no time zone." if timed else ".")
         )
     return None, (
         f"The collection date '{shorten(text)}' is not a date FHIR accepts (such as "

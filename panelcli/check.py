@@ -35,6 +35,7 @@ from panelcli.interpret import (
     Zone,
     ZoneLimits,
     bounds_text,
+    excluded_limits,
     interpret,
     times_upper_limit,
     zone_limits,
@@ -320,16 +321,10 @@ def _differs(printed: Bounds, chosen: Bounds) -> bool:
     """Whether a lab's printed range is another interval than the set's. A low of 0 is no
     low at all (no concentration is below 0): '0-7' is the same as the set's '≤ 7'; '<7' is
     not ('< 7': 7 itself is high), and '>0' is not '0-7' either (0 itself is low)."""
-    return (
-        printed.low or 0.0,
-        printed.high,
-        printed.low_exclusive and printed.low is not None,
-        printed.high_exclusive and printed.high is not None,
-    ) != (
+    return (printed.low or 0.0, printed.high, excluded_limits(printed)) != (
         chosen.low or 0.0,
         chosen.high,
-        chosen.low_exclusive and chosen.low is not None,
-        chosen.high_exclusive and chosen.high is not None,
+        excluded_limits(chosen),
     )
 
 
@@ -344,14 +339,7 @@ def range_text(bounds: Bounds, unit: str) -> str:
 def _limits_included(bounds: Bounds) -> str:
     """Whether a range's limits count as inside it, in words: 'limits included', 'the limit
     excluded' ('< 7': 7 is high) or which of two is excluded."""
-    excluded = [
-        side
-        for side, limit, exclusive in (
-            ("low", bounds.low, bounds.low_exclusive),
-            ("high", bounds.high, bounds.high_exclusive),
-        )
-        if exclusive and limit is not None
-    ]
+    excluded = [side for side, _ in excluded_limits(bounds)]
     if not excluded:
         return "limits included"
     if bounds.low is None or bounds.high is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from enum import IntEnum
-from typing import NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from panelcli.models import Comparator, Status
 from panelcli.values import number_text
@@ -31,6 +31,29 @@ class Bounds(NamedTuple):
             and self.critical_low is None
             and self.critical_high is None
         )
+
+
+class _Limits(Protocol):
+    """A range's limits and whether each is left out: `Bounds`, or `ReferenceUsed` as written."""
+
+    @property
+    def low(self) -> float | None: ...
+    @property
+    def high(self) -> float | None: ...
+    @property
+    def low_exclusive(self) -> bool: ...
+    @property
+    def high_exclusive(self) -> bool: ...
+
+
+def excluded_limits(b: _Limits) -> list[tuple[Literal["low", "high"], float]]:
+    """The limits a range leaves out, low first: '< 20' gives [('high', 20.0)]; a flag on a
+    side with no limit excludes nothing."""
+    sides: tuple[tuple[Literal["low", "high"], float | None, bool], ...] = (
+        ("low", b.low, b.low_exclusive),
+        ("high", b.high, b.high_exclusive),
+    )
+    return [(side, limit) for side, limit, exclusive in sides if exclusive and limit is not None]
 
 
 def bounds_text(b: Bounds, unit: str) -> str:

@@ -12,9 +12,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
+from typing import Literal
 
 from panelcli.errors import RangesError
-from panelcli.interpret import COMPARATOR_WORDS
+from panelcli.interpret import COMPARATOR_WORDS, excluded_limits
 from panelcli.models import Issue, PanelSummary, Result, Status
 from panelcli.names import marker_key
 from panelcli.ranges import (
@@ -174,10 +175,7 @@ def too_close_for_a_figure(result: Result) -> str:
     the range leaves out ('< 20' and 20: high, but not above it)."""
     if bound_words(result.comparator, ABOVE):
         return "above"
-    reference = result.reference
-    if reference and reference.high_exclusive and result.value == reference.high:
-        return "at"
-    return "just above"
+    return "at" if at_limit_left_out(result, "high") else "just above"
 
 
 #: Under this many times the upper limit, a result is "just above" it (no figure given).
@@ -214,7 +212,7 @@ def how_far_below(result: Result) -> str:
         return f"{result.marker} is below the range."
     unit = _unit_of(result)
     at_most = bound_words(result.comparator, BELOW)
-    if at_lower_limit_left_out(result):  # QA: 'IL-10 is 2 pg/mL, under the lower limit of 2'
+    if at_limit_left_out(result, "low"):  # QA: 'IL-10 is 2 pg/mL, under the lower limit of 2'
         return (
             f"{result.marker} is {at_most}{number_text(result.value)}{unit}, at the lower "
             "limit. The range leaves out the limit itself, so this is below it."
@@ -225,10 +223,11 @@ def how_far_below(result: Result) -> str:
     )
 
 
-def at_lower_limit_left_out(result: Result) -> bool:
-    """A value equal to a lower limit the range leaves out ('> 2' and 2: low, not under 2)."""
+def at_limit_left_out(result: Result, side: Literal["low", "high"]) -> bool:
+    """A value equal to a limit its range leaves out, on that side ('> 2' and 2: low, not under
+    2; '< 20' and 20: high, not above 20)."""
     reference = result.reference
-    return bool(reference and reference.low_exclusive and result.value == reference.low)
+    return reference is not None and (side, result.value) in excluded_limits(reference)
 
 
 def _unit_of(result: Result) -> str:

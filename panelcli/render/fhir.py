@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import date, time
 from typing import Any
 
+from panelcli.interpret import excluded_limits
 from panelcli.models import NOTICE, Issue, Report, Result
 from panelcli.trends import read_date
 from panelcli.units import ucum_code
@@ -159,11 +160,7 @@ def observation(result: Result, loinc: Mapping[str, str], set_name: str) -> dict
         # FHIR's low and high are inclusive: an exclusive limit ('< 20') is said in words.
         excluded = [
             f"a value of exactly {number_text(limit)} {reference.unit} is {side}"
-            for side, limit, exclusive in (
-                ("low", reference.low, reference.low_exclusive),
-                ("high", reference.high, reference.high_exclusive),
-            )
-            if exclusive and limit is not None
+            for side, limit in excluded_limits(reference)
         ]
         if excluded:
             where += f"; {' and '.join(excluded)}, though FHIR's low and high are inclusive"

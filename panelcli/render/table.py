@@ -30,7 +30,7 @@ from panelcli.render.console import inert, spelled_for
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.samples import bundled_sample_files
 from panelcli.summary import (
-    at_lower_limit_left_out,
+    at_limit_left_out,
     rejected_rows,
     rejected_sentences,
     report_sentences,
@@ -164,7 +164,7 @@ def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
         note = f"{said} × upper limit" + (f"; {note}" if note else "")
     elif times_upper(result) is not None:  # too close for a figure: said as the summary says it
         note = f"{too_close_for_a_figure(result)} upper limit" + (f"; {note}" if note else "")
-    elif result.status is not Status.NORMAL and at_lower_limit_left_out(result):
+    elif result.status is not Status.NORMAL and at_limit_left_out(result, "low"):
         note = "at lower limit" + (f"; {note}" if note else "")  # as 'at upper limit' (QA)
     if result.reference and result.reference.origin == "file":
         note = "range from the file" + (f"; {note}" if note else "")

@@ -107,6 +107,7 @@ from panelcli.values import (
     parse_lab_range,
     parse_value,
     shorten,
+    value_shows_decimal_comma,
     writes_a_decimal_comma,
 )
 
@@ -222,16 +223,6 @@ def _short_row(
         value, comparator, reference_unit, text, unit, status, flag, flags, times, reference,
         note,
     ))  # fmt: skip
-
-
-def _reads_with_comma(text: str) -> bool:
-    """Whether a value cell reads with ',' as the decimal mark (as `shows_decimal_comma`
-    asks of it): '3,2' does, '1,234.5' does not."""
-    try:
-        parse_value(text, True)
-    except ValueProblem:
-        return False
-    return True
 
 
 def _plain_number(text: str, plan: _Plan) -> float | None:
@@ -992,8 +983,11 @@ class Interpreter:
         ',' file that has shown a decimal comma ('"3,2"') is then read by the same rules.
         """
         split_by_comma = not decimal_comma  # an unquoted '12,5' in a ',' file: value and unit
-        if not decimal_comma and m.reference_range and writes_a_decimal_comma(m.reference_range):
-            self.comma_decimal_seen = True  # a ',' file's range '"<7,0"' shows it
+        if m.reference_range and writes_a_decimal_comma(m.reference_range):
+            # The row's range ('<7,0', or a ',' file's '"<7,0"') shows it, for its own value
+            # too. Every value of a row carries its range: where this value is refused, the
+            # next of its row that parses is the first to be read so.
+            self.comma_decimal_seen = True
         presumed = decimal_comma
         decimal_comma = decimal_comma or self.comma_decimal_seen
         try:
@@ -1001,13 +995,11 @@ class Interpreter:
         except ValueProblem as problem:
             yield self._reject(m, problem.code, str(problem))
             return
-        if not decimal_comma and writes_a_decimal_comma(m.value) and _reads_with_comma(m.value):
+        if not decimal_comma and value_shows_decimal_comma(m.value):
             # A ',' file's '"3,2"' (read as 3.2 as a lone decimal comma): what follows is read
             # with ',' as the decimal mark, as `shows_decimal_comma` says of the row.
             self.comma_decimal_seen = True
         elif decimal_comma:
-            if m.reference_range and writes_a_decimal_comma(m.reference_range):
-                self.comma_decimal_seen = True  # the row's range '<7,0' shows it as well
             grouped = self.comma_decimal_seen and DOT_MAY_GROUP_THOUSANDS(m.value)
             if grouped:
                 # This file wrote '12,5': its '1.234' is more likely 1234 than 1.234, and

@@ -36,6 +36,7 @@ from panelcli.values import (
     parse_flag_of,
     parse_value,
     shorten,
+    value_shows_decimal_comma,
     visible,
     without_invisible,
     writes_a_decimal_comma,
@@ -893,15 +894,7 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
     columns = [*layout.markers] if layout.kind == "wide" else [layout.roles["value"]]
     if writes_a_decimal_comma(printed_range(cells, layout.roles)):
         return True
-    for index in columns:
-        text = _cell_text(cells, index)
-        if writes_a_decimal_comma(text):
-            try:
-                parse_value(text, True)
-            except ValueProblem:
-                continue
-            return True
-    return False
+    return any(value_shows_decimal_comma(_cell_text(cells, index)) for index in columns)
 
 
 def named_width(header: Sequence[str]) -> int:

@@ -63,6 +63,18 @@ def writes_a_decimal_comma(text: str) -> bool:
     return "," in text and not COMMA_MAY_GROUP_THOUSANDS(text)
 
 
+def value_shows_decimal_comma(text: str) -> bool:
+    """Whether a value cell shows ',' as the decimal mark: '3,2' and '<2,5' do; '12,345' (it may
+    group thousands) and '1,234.5' (it does) do not, nor a cell that is no value."""
+    if not writes_a_decimal_comma(text):
+        return False
+    try:
+        parse_value(text, True)
+    except ValueProblem:
+        return False
+    return True
+
+
 def comparator_of(text: str) -> Comparator | None:
     """A comparator cell's comparator ('<', '≤', '=>' …), else None ('=' is none either)."""
     return _COMPARATOR_SPELLING.get(text.strip())

@@ -14,6 +14,7 @@ from panelcli.errors import RangesError
 from panelcli.names import marker_key
 from panelcli.ranges import (
     ReferenceSet,
+    bundled_reference_sets,
     bundled_sets,
     closest_marker,
     find_set,
@@ -136,14 +137,10 @@ def _names_known() -> frozenset[str]:
     for entry in texts.values():
         names += entry.get("also", [])  # type: ignore[arg-type]
     try:
-        paths = list(bundled_sets().values())
+        loaded = bundled_reference_sets()
     except RangesError:  # an installation that lost its sets still has the explanations
-        paths = []
-    for path in paths:
-        try:
-            reference_set = load_ranges(path)
-        except RangesError:
-            continue
+        loaded = []
+    for _, reference_set in loaded:
         for marker, ranges in reference_set.markers.items():
             names += [marker, *ranges.aliases]
     return frozenset(map(marker_key, names))

@@ -678,7 +678,7 @@ def bundled_dir(kind: str) -> Path:
 
 
 @functools.cache
-def _bundled_reference_sets() -> list[tuple[str, ReferenceSet]]:
+def bundled_reference_sets() -> list[tuple[str, ReferenceSet]]:
     """The bundled sets that load, by name, each loaded once per process."""
     loaded = []
     for set_name, path in bundled_sets().items():
@@ -978,7 +978,7 @@ def _aliases_of_other_markers(name: str, aliases: list[str]) -> list[str]:
         # by its own name, not by another alias: an IL-18 given all of IL-6's aliases (QA)
         if marker_key(name) in same_marker(key) | {key}:
             continue  # this marker is named as that one ('IL-6', alias 'IL6')
-        theirs = {r.resolve(alias) for _, r in _bundled_reference_sets()} - {None, name}
+        theirs = {r.resolve(alias) for _, r in bundled_reference_sets()} - {None, name}
         if theirs:
             warnings.append(
                 f"marker '{name}': alias '{alias}' is what panelcli's bundled sets call "
@@ -1151,7 +1151,7 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
     ours = [(what, high) for what, high in given if high is not None and high > 0]
     if not ours:
         return []
-    for set_name, bundled in _bundled_reference_sets():
+    for set_name, bundled in bundled_reference_sets():
         known = bundled.resolve(name)
         theirs = None if known is None else bundled.markers[known]
         highs = [] if theirs is None else [theirs.high, *(r.high for r in theirs.intervals)]

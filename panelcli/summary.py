@@ -14,16 +14,14 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from typing import Literal
 
-from panelcli.errors import RangesError
 from panelcli.interpret import COMPARATOR_WORDS, excluded_limits
 from panelcli.models import Issue, PanelSummary, Result, Status
 from panelcli.names import marker_key
 from panelcli.ranges import (
     NO_INTERVAL_FITS,
     NO_LIMITS,
-    bundled_sets,
+    bundled_reference_sets,
     known_category,
-    load_ranges,
     names_a_form,
     same_marker,
 )
@@ -122,12 +120,9 @@ def _bundled_markers() -> dict[str, str | None]:
     key, with the marker's group where a set gives one panelcli knows (for a set whose
     category is missing or another word)."""
     groups: dict[str, str | None] = {}
-    for path in bundled_sets().values():
-        try:
-            markers = load_ranges(path).markers
-        except RangesError:  # a damaged install: every name then gets the spelling hint
-            continue
-        for name, entry in markers.items():
+    # A damaged install's sets that do not load give no names: those get the spelling hint.
+    for _, reference_set in bundled_reference_sets():
+        for name, entry in reference_set.markers.items():
             group = known_category(entry.category)
             for alias in (name, *entry.aliases):
                 key = marker_key(alias)

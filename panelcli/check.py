@@ -83,7 +83,7 @@ from panelcli.reading import (
     shows_decimal_comma,
 )
 from panelcli.summary import summarise_panel
-from panelcli.trends import find_trends, may_be_one_moment, read_date
+from panelcli.trends import find_trends, is_no_date, may_be_one_moment, read_date
 from panelcli.units import (
     MAX_GRAMS_PER_LITRE,
     UnitProblem,
@@ -503,6 +503,7 @@ class Interpreter:
         self._lab_plans: dict[tuple[str, str, str, bool], _LabPlan] = {}  # see _lab_plan_for
         self._references: dict[tuple[object, ...], Reference] = {}
         self._readable: dict[tuple[str, ...], bool] = {}  # see _person_readable
+        self._no_dates: dict[str, bool] = {}  # collected_at as written -> is no date
         self._columns: dict[str, str] = {}  # role -> its header cell as written (judge_rows)
         self._wide = False  # the file being read has the wide layout (judge_rows)
         #: The file being read presumes ',' the decimal mark by its delimiter (';', tab, '|');
@@ -732,9 +733,13 @@ class Interpreter:
                                 who = _who(patient_id, collected_at, sex.strip())
                                 # Another patient, date or sex for this sample id, or a row that
                                 # is no patient's ('Mean', 'Blank'): the general path says so.
-                                mixed = not _person_fits(seen, line, who) or (
-                                    sample_id is not None
-                                    and not_a_patient_id(sample_id) is not None
+                                mixed = (
+                                    not _person_fits(seen, line, who)
+                                    or (
+                                        sample_id is not None
+                                        and not_a_patient_id(sample_id) is not None
+                                    )
+                                    or (collected_at is not None and self._no_date(collected_at))
                                 )
                             if (
                                 plan.name not in seen
@@ -859,6 +864,8 @@ class Interpreter:
                 return None
             if "," in text:
                 self.comma_decimal_seen = True  # see _comma_may_group
+        if collected_at and self._no_date(collected_at.strip()):
+            return None  # the general path warns
         seen = self._markers_seen(m)
         if not _person_fits(seen, line, _person_text(m)):
             return None  # the general path warns
@@ -1421,6 +1428,7 @@ class Interpreter:
                 and m.collected_at
                 and read_date(m.birth_date) is not None
                 and (read_date(m.collected_at) is None)
+                and not self._no_date(m.collected_at.strip())  # `_date_warning` says so
             ):  # the collection date is what cannot be read: name it, not the birth date
                 self._unreadable_person(
                     m, "collected at", m.collected_at,
@@ -1616,7 +1624,33 @@ class Interpreter:
             message=message,
         )  # fmt: skip
 
+    def _no_date(self, collected_at: str) -> bool:
+        """Whether a collection date (stripped) is no date at all; remembered, as samples repeat."""
+        no_date = self._no_dates.get(collected_at)
+        if no_date is None:
+            if len(self._no_dates) >= self.MAX_PLANS:  # as for plans: bounded memory
+                self._no_dates.clear()
+            no_date = self._no_dates[collected_at] = is_no_date(collected_at)
+        return no_date
+
+    def _date_warning(self, m: Measurement) -> None:
+        """A collection date that is no date ('2026-13-45', 'yesterday'): said once per text."""
+        if m.collected_at is None or not self._no_date(m.collected_at.strip()):
+            return
+        message = (
+            f"collected date '{shorten(m.collected_at.strip())}' is not a date panelcli can read "
+            "(such as 2026-03-02, 02.03.2026 or 14/03/2026); it is shown as written, but results "
+            "cannot be put in date order by it, nor an age counted to it"
+        )
+        self._warn_once(
+            ("date-unreadable", m.source, message),
+            Issue(severity="warning", code="date-unreadable", source=m.source, line=m.line,
+                  column=self._column_of("collected_at"), sample_id=m.sample_id,
+                  patient_id=m.patient_id, collected_at=m.collected_at, message=message),
+        )  # fmt: skip
+
     def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
+        self._date_warning(m)
         seen = self._markers_seen(m)
         yield from self._person_warning(m, seen)
         first, first_column = seen.setdefault(name, (m.line, m.column))
@@ -1685,6 +1719,7 @@ class Interpreter:
     ONCE_PER_FILE = frozenset({
         "range-unreadable", "range-disagrees", "person-unreadable", "value-dot-ambiguous",
         "value-comma-ambiguous", "person-conflict", "column-unnamed", "value-flag-ignored",
+        "date-unreadable",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(

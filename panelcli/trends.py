@@ -144,6 +144,20 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
         return None
 
 
+def is_no_date(text: str) -> bool:
+    """Whether a date cell is no date in any reading ('2026-13-45', 'yesterday'); '03/04/2026'
+    is a date, though panelcli cannot tell which of two days it is."""
+    if read_date(text) is not None:
+        return False
+    text = text.strip()
+    timed = _TIME_AFTER.match(text)
+    match = _SLASHED.match(timed["day"] if timed else text)
+    if match is None:
+        return True
+    first, second, year = (int(part) for part in match.groups())
+    return _day_or_none(year, second, first) is None or _day_or_none(year, first, second) is None
+
+
 #: A time after a date that is not ISO nor dotted: '15/03/2026 08:30', '03/15/2026 8:30 AM'.
 _TIME_AFTER = re.compile(
     r"^(?P<day>.+?)[ T]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"

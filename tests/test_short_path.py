@@ -276,10 +276,12 @@ HEADERS = [
     "sample_id,marker,value,unit,sex,age,dob,collected_at",
 ]
 CELL = st.sampled_from(["S1", " S1 ", "S2", "", "P1", "2026-01-02", "#x", '"q,1"', " "])
+#: Collection dates: one that is no date at all gets a warning, once per file.
+DATES = st.sampled_from(["2026-01-02", "2026-01-02", "2026-13-45", "yesterday", "03/04/2026"])
 RAW_ROW = st.one_of(
-    st.tuples(CELL, st.sampled_from(MARKERS + [" IL-6 ", ""]), NUMBERS, st.sampled_from(UNITS)).map(
-        lambda r: [r[1], r[2].replace(",", "."), r[3], r[0], r[0], "2026-01-02"]
-    ),
+    st.tuples(
+        CELL, st.sampled_from(MARKERS + [" IL-6 ", ""]), NUMBERS, st.sampled_from(UNITS), DATES
+    ).map(lambda r: [r[1], r[2].replace(",", "."), r[3], r[0], r[0], r[4]]),
     st.sampled_from([[], ["# a comment"], [" "], ["S1"], ["a", "b", "c", "d", "e", "f", "g", "h"]]),
     st.just(['"unclosed', "IL-6", "1"]),
 )
@@ -904,3 +906,24 @@ def test_a_doubted_value_beside_a_flag_column_is_quoted_as_written(tmp_path: Pat
         assert warned[0].startswith(
             "value '2.500' was read with '.'"
         ) and "2.500 H" not in " ".join(warned)
+
+
+def test_a_collection_date_that_is_no_date_is_warned_about_once_on_either_path(
+    tmp_path: Path,
+) -> None:
+    """'2026-13-45' and 'yesterday' are named once each, with the first line that gives them;
+    '03/04/2026' (either of two days) is a date; the results are kept on both paths alike."""
+    text = (
+        "sample_id,collected_at,marker,value,unit\nS1,2026-13-45,IL-6,3,pg/mL\n"
+        "S1,2026-13-45,TNF-a,30,pg/mL\nS2,03/04/2026,IL-6,1,pg/mL\nS3,yesterday,IL-6,1,pg/mL\n"
+        "S4,yesterday,IL-8,1,pg/mL\n"
+    )
+    short, general = on_both_paths(tmp_path, text)
+    for events in (short, general):
+        warnings = [(e.code, e.line, e.column, e.sample_id) for e in events if isinstance(e, Issue)]
+        assert warnings == [
+            ("date-unreadable", 2, "collected_at", "S1"),
+            ("date-unreadable", 5, "collected_at", "S3"),
+        ]
+        assert len([e for e in events if isinstance(e, (Result, ResultRow))]) == 5
+    assert ndjson_text(short, SETS["arup-3002601"]) == ndjson_text(general, SETS["arup-3002601"])

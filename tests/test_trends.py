@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from panelcli.check import check_file, check_files
 from panelcli.models import PatientTrend, Report, Status, TrendPoint
 from panelcli.samples import find_sample
-from panelcli.trends import direction_of, find_trends, may_be_one_moment, read_date
+from panelcli.trends import direction_of, find_trends, is_no_date, may_be_one_moment, read_date
 
 
 def _serial_report() -> Report:
@@ -769,3 +769,18 @@ def test_an_indeterminate_number_read_two_ways_gives_both_readings(write_csv, wr
         assert "value-comma-ambiguous" in [w.code for w in report.warnings]
     sentences = " ".join(report.panels[0].summary.text)
     assert "can be read in two ways" in sentences and "different results" not in sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "no_date"),
+    [
+        ("2026-03-02", False), ("02.03.2026 08:30", False), ("14 Mar 2026", False),
+        ("03/04/2026", False), ("03/04/2026 8:30 AM", False),  # either of two days: a date
+        ("2026-13-45", True), ("yesterday", True), ("31/02/2026", True), ("13/13/2026", True),
+        ("2026-03-02 25:00", True), ("", True),
+    ],
+)  # fmt: skip
+def test_a_date_that_is_no_date_in_any_reading_is_told_from_an_ambiguous_one(
+    text: str, no_date: bool
+) -> None:
+    assert is_no_date(text) is no_date

@@ -1407,6 +1407,23 @@ def rows_to_measurements(
         text = cells[index].strip()
         return text or None
 
+    # A row with too many cells has most likely been split by an unquoted delimiter in a
+    # value, a printed range or a date ('12,5', 'Mar 1, 2026'): the cells left of all of
+    # those are still in their columns, and tell whose the row is.
+    may_split = [roles[r] for r in ("value", "reference_range", "collected_at") if r in roles]
+    first_split = min([*may_split, *layout.markers], default=width)
+
+    def row_for_split(cells: list[str]) -> dict[str, str | None]:
+        """`row_for` of a row with too many cells: only the fields left of `first_split`."""
+
+        def left(index: int | None) -> str | None:
+            return cell(cells, index) if index is not None and index < first_split else None
+
+        return {
+            "sample_id": left(i_sample), "patient_id": left(i_patient),
+            "collected_at": left(i_when), "marker": left(i_marker),
+        }  # fmt: skip
+
     def row_for(cells: list[str], marker: str | None) -> dict[str, str | None]:
         """What a rejected value's row was for (`Issue`'s sample fields), as `check` says
         it of the rejections it makes: the row's panel counts it (QA: `unit-conflict` here
@@ -1500,6 +1517,7 @@ def rows_to_measurements(
                 code="row-too-many-cells",
                 source=source,
                 line=line,
+                **row_for_split(cells),
                 message=f"row has {count} cells but the header has {has}; a value may "
                 f"contain an unquoted '{visible(delimiter)}'"
                 + (" (a decimal comma?)" if delimiter == "," else "")
@@ -1580,12 +1598,12 @@ def rows_to_measurements(
             sample_id = f"line {line}"  # leaves standards): one row is one sample, never merged
         row_unit = cell(cells, i_unit)  # a 'Unit' column: the unit of the row's values
         produced = False
+        blanks = 0  # counted for `cells-blank` only in a row that has values (QA: a row with
+        # none was refused and its cells were also said to be read as 'not measured')
         for index, (marker, _) in layout.markers.items():
             value = cell(cells, index)
             if value is None:
-                if not stats.blank_cells:
-                    stats.first_blank_line = line
-                stats.blank_cells += 1
+                blanks += 1
                 continue
             produced = True
             if index in layout.refused:
@@ -1609,8 +1627,13 @@ def rows_to_measurements(
                 patient_id, when, sex, age, birth, None,
             )  # fmt: skip
         if not produced:
+            # Its sample, if the row names one, is still known: its panel says so (QA).
             yield Issue(code="row-no-values", source=source, line=line,
-                        message="row has no marker values")  # fmt: skip
+                        **row_for(cells, None), message="row has no marker values")  # fmt: skip
+        elif blanks:
+            if not stats.blank_cells:
+                stats.first_blank_line = line
+            stats.blank_cells += blanks
 
 
 def _header_unit_conflict(

@@ -368,10 +368,15 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
     used (they are not counted, but said, so the results shown never read as the whole sample).
     A panel with no results, only rejected rows, says that none could be used, and nothing
     about its values."""
-    if not results and rejected:  # every result of the sample was rejected: nothing to judge
-        return PanelSummary(
-            measured=0, by_status={}, flagged_markers=[], text=[_none_used_sentence(rejected)]
-        )
+    # A row with no values, or one refused whole with no marker known (a wide row with too
+    # many cells), is no one result that could not be used: said of rows, apart.
+    empty = [i for i in rejected if i.code == "row-no-values"]
+    whole = [i for i in rejected if i.code == "row-too-many-cells" and i.marker is None]
+    rejected = [i for i in rejected if i.code != "row-no-values" and i not in whole]
+    if not results and (rejected or empty or whole):  # nothing of the sample to judge
+        text = [_none_used_sentence(rejected)] if rejected else []
+        text.extend(_rows_sentences(whole, empty, more=bool(rejected), said_why=bool(rejected)))
+        return PanelSummary(measured=0, by_status={}, flagged_markers=[], text=text)
     by_status = Counter(r.status.value for r in results)
     high = [r for r in results if r.status in (Status.HIGH, Status.CRITICAL) and r.flag != "LL"]
     low = [r for r in results if r.status == Status.LOW or r.flag == "LL"]
@@ -389,6 +394,7 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
                     "more than once in this sample; each result is shown.")  # fmt: skip
     if rejected:
         text.append(_rejected_sentence(rejected))
+    text.extend(_rows_sentences(whole, empty, more=True, said_why=bool(rejected)))
     # With rows left out, "all the results" would read as an all-clear for the whole sample.
     used = " that could be used" if rejected else ""
     if inside and not high and not low:
@@ -470,6 +476,27 @@ def _none_used_sentence(rejected: Sequence[Issue]) -> str:
         f"{which} {could} be used{_lines_named(rejected)}. The list of what could not be used "
         "says why."
     )
+
+
+def _rows_sentences(
+    whole: Sequence[Issue], empty: Sequence[Issue], more: bool, said_why: bool
+) -> list[str]:
+    """'1 more row of this sample could not be used (line 2).', '… has no values at all
+    (line 4).'; without `more`, the sample has nothing else ('The row of this sample …')."""
+    text = []
+    for rows, what in ((whole, "could not be used"), (empty, "has no values at all")):
+        if not rows:
+            continue
+        if more:
+            which = counted(len(rows), "more row", "more rows")
+        else:
+            which = "The row" if len(rows) == 1 else f"The {len(rows):,} rows"
+        if len(rows) > 1:
+            what = what.replace("has", "have")
+        why = "" if said_why or rows is empty else " The list of what could not be used says why."
+        text.append(f"{which} of this sample {what}{_lines_named(rows)}.{why}")
+        more = said_why = True
+    return text
 
 
 def _lines_named(rejected: Sequence[Issue]) -> str:

@@ -110,8 +110,15 @@ def test_a_wide_row_without_a_sample_id_whose_every_cell_was_rejected_is_a_sampl
 
 
 def test_a_row_too_broken_to_tell_its_sample_makes_no_panel(write_csv):
-    report = check_file(write_csv("marker,value,unit\nIL-6,1.0,pg/mL,x,y\n"))
+    report = check_file(write_csv("value,marker,unit\n1,0,IL-6,pg/mL\n"))
     assert report.panels == [] and len(report.rejected) == 1
+
+
+def test_a_split_row_whose_marker_is_still_in_place_is_the_sample_less_files_panels(write_csv):
+    """As a row with no value is: the marker, left of the value, was not moved by the split."""
+    report = check_file(write_csv("marker,value,unit\nIL-6,1,0,pg/mL\n"))
+    assert [(p.sample_id, len(p.results)) for p in report.panels] == [(None, 0)]
+    assert report.rejected[0].marker == "IL-6"
 
 
 def test_a_date_none_of_whose_rows_could_be_used_is_no_point_of_a_trend(write_csv):

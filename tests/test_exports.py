@@ -241,7 +241,12 @@ def test_bioplex_wide_export_with_units_row_preamble_and_description() -> None:
     assert {"preamble-skipped", "column-ignored", "cells-blank"} <= codes
     assert "marker-repeated" not in codes  # each row is its own sample
     report = build_report(events, load_ranges())
-    assert [p.sample_id for p in report.panels] == ["SYN-B-01", "SYN-B-02", "SYN-B-04"]
+    # SYN-B-03's row has no values: its panel says so (every sample named is accounted for)
+    panels = [(p.sample_id, len(p.results)) for p in report.panels]
+    assert panels == [("SYN-B-01", 6), ("SYN-B-02", 5), ("SYN-B-03", 0), ("SYN-B-04", 3)]
+    assert report.panels[2].summary.text == [
+        "The row of this sample has no values at all (line 8)."
+    ]
 
 
 def test_wide_file_without_sample_ids_keeps_rows_apart(tmp_path: Path) -> None:
@@ -908,12 +913,11 @@ def test_blank_marker_cells_are_counted_and_the_first_named_by_its_line(
     tmp_path: Path,
 ) -> None:
     """The file's cells-blank warning had no line to look at (found in QA)."""
-    events = events_in(tmp_path, "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,3,4\nS2,,4\nS3,,\n")
+    events = events_in(tmp_path, "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,3,4\nS3,,\nS2,,4\n")
     (warning,) = warnings(events)
-    assert (warning.code, warning.line) == ("cells-blank", 3)
-    assert warning.message == (
-        "3 blank marker cells were read as 'not measured' (the first on line 3)"
-    )
+    assert (warning.code, warning.line) == ("cells-blank", 4)
+    # S3's row, refused for having no values, is not counted among them (found in QA)
+    assert warning.message == "1 blank marker cell was read as 'not measured' (the first on line 4)"
 
 
 @pytest.mark.parametrize(

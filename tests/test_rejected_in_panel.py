@@ -102,10 +102,21 @@ def test_a_row_with_no_marker_still_names_its_sample(write_csv):
 
 def test_a_row_too_broken_to_tell_its_sample_belongs_to_no_panel(write_csv):
     # No id columns: every result is in one panel, which a broken row must not be counted in.
-    report = check_file(write_csv("marker,value,unit\nIL-6,1.0,pg/mL\nIL-8,3,pg/mL,x,y\n"))
+    report = check_file(write_csv("value,marker,unit\n1.0,IL-6,pg/mL\n3,5,IL-8,pg/mL\n"))
     (issue,) = report.rejected
     assert issue.code == "row-too-many-cells" and _row_fields(issue) == (None,) * 4
     assert _lost_nothing(report.panels[0])
+
+
+def test_a_split_row_whose_marker_is_in_place_counts_in_the_sample_less_panel(write_csv):
+    # The marker stands left of the value, where a split by ',' has not moved it: the row is
+    # the one panel's, as a row with an unreadable value is.
+    report = check_file(write_csv("marker,value,unit\nIL-6,1.0,pg/mL\nIL-8,3,5,pg/mL\n"))
+    (issue,) = report.rejected
+    assert _row_fields(issue) == (None, None, None, "IL-8")
+    assert "1 more result of this sample could not be used (line 3)" in " ".join(
+        report.panels[0].summary.text
+    )
 
 
 def test_a_panel_names_a_few_lines_and_counts_the_rest():

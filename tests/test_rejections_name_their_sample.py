@@ -57,8 +57,19 @@ def rejections(tmp_path: Path, text: str) -> list[tuple[object, ...]]:
           (3, "comparator-unreadable", "X1", "P1", "2026-01-02", "IL-10"),
           (4, "comparator-conflict", "X1", "P1", "2026-01-02", "IL-17"),
           (5, "flag-conflict", "X1", "P1", "2026-01-02", "IFN-γ")]),
+        # a wide row that names its sample but has no values (QA: no sample, no panel)
+        ("Sample,IL-6 (pg/mL),TNF-α (pg/mL)\nS1,4.2,3\n,,\nS2,,\n",
+         [(4, "row-no-values", "S2", None, None, None)]),
+        # split by an unquoted decimal comma: the cells left of the value are in their place
+        ("sample_id,patient_id,marker,value,unit\nS1,P1,IL-6,12,5,pg/mL\n",
+         [(2, "row-too-many-cells", "S1", "P1", None, "IL-6")]),
+        # ... and of the first marker column; a date may be what split (not trusted)
+        ("Sample,Date,IL-6 (pg/mL)\nS1,\"Mar 1\", 2026,4\nS2,2026-01-02,4,5\n",
+         [(2, "row-too-many-cells", "S1", None, None, None),
+          (3, "row-too-many-cells", "S2", None, None, None)]),
     ],
-    ids=["a2", "wide-unit-column", "wide-units-row", "value-unit", "sign-and-flag"],
+    ids=["a2", "wide-unit-column", "wide-units-row", "value-unit", "sign-and-flag",
+         "wide-no-values", "long-too-many-cells", "wide-too-many-cells"],
 )  # fmt: skip
 def test_a_rejection_made_as_the_row_is_read_names_its_sample_and_marker(
     tmp_path: Path, text: str, expected: list[tuple[object, ...]]
@@ -129,3 +140,44 @@ def test_a_mass_unit_conflict_still_says_the_factor(tmp_path: Path) -> None:
         "the header 'Result (ng/mL)' gives 'ng/mL' but the unit column says 'pg/mL'; either "
         "could be 1000 times off"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Sample,IL-6 (pg/mL),TNF-α (pg/mL)\nS1,4.2,3\nS2,,\nS1,,\n",
+         {"S1": "1 more row of this sample has no values at all (line 4).",
+          "S2": "The row of this sample has no values at all (line 3)."}),
+        ("Sample,IL-6 (pg/mL),TNF-α (pg/mL)\nS1,4,2,3\nS2,1,1\n",
+         {"S1": "The row of this sample could not be used (line 2). The list of what could not "
+                "be used says why."}),
+        ("sample_id,marker,value,unit\nS1,IL-6,12,5,pg/mL\nS1,TNF-a,3,pg/mL\n",
+         {"S1": "1 more result of this sample could not be used (line 2). The list of what "
+                "could not be used says why."}),
+    ],
+    ids=["no-values", "wide-too-many-cells", "long-too-many-cells"],
+)  # fmt: skip
+def test_the_panel_says_a_row_of_its_sample_was_refused_whole(
+    tmp_path: Path, text: str, sentences: dict[str, str]
+) -> None:
+    """A wide row with no values, or one a comma split, is said of rows (it held several
+    results, or none); a long row split by a comma, of its one result."""
+    path = tmp_path / "rows.csv"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "-f", "json"])
+    panels = json.loads(result.stdout)["panels"]
+    said = {p["sample_id"]: " ".join(p["summary"]["text"]) for p in panels}
+    for sample, sentence in sentences.items():
+        assert sentence in said[sample]
+    assert result.exit_code == 2
+
+
+def test_a_row_with_no_values_is_not_also_counted_as_blank_cells(tmp_path: Path) -> None:
+    """Its cells were said to be read as 'not measured' while the row itself was refused."""
+    path = tmp_path / "rows.csv"
+    path.write_text("Sample,IL-6 (pg/mL),TNF-α (pg/mL)\nS1,4.2,3\nS2,,\n", encoding="utf-8")
+    codes = [
+        e.code for e in Interpreter(RANGES, CheckOptions()).events([str(path)])
+        if isinstance(e, Issue)
+    ]  # fmt: skip
+    assert codes == ["row-no-values"]

@@ -872,17 +872,34 @@ def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
     return ReferenceSet(RangesFile.model_validate(document), Path(os.path.abspath(path)), raw)
 
 
-_NOT_UTF8 = "the file is not UTF-8 text (UTF-16, as Notepad may save it? save it as UTF-8)"
+_UTF16 = "the file is not UTF-8 text (UTF-16, as Notepad may save it? save it as UTF-8)"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _not_utf8(raw: bytes, bad: UnicodeDecodeError) -> str:
+    """Why a ranges file is no UTF-8, naming its first odd byte: UTF-16 only when it looks so
+    (QA: a Windows-1252 'µ' was called UTF-16, which sent the user the wrong way)."""
+    # UTF-16 without a BOM: every other byte of its ASCII is a NUL
+    if raw.startswith(_UTF16_BOMS) or raw.count(0) * 4 > len(raw):
+        return _UTF16
+    byte = raw[bad.start]
+    line = raw.count(b"\n", 0, bad.start) + 1
+    where = f"byte 0x{byte:02X} on line {line}"
+    try:
+        seen = f"{where} looks like Windows-1252/Latin-1 ('{bytes([byte]).decode('cp1252')}')"
+    except UnicodeDecodeError:  # five bytes Windows-1252 leaves unused
+        seen = f"{where} is no UTF-8"
+    return f"the file is not UTF-8 text: {seen}; save it as UTF-8"
 
 
 def check_ranges_bytes(raw: bytes, require_source: bool = False) -> list[str]:
     """Every problem in a ranges file, as sentences naming the marker and key; [] if valid."""
     try:
         text = _toml_text(raw)
-    except UnicodeDecodeError:
-        return [_NOT_UTF8]
-    if "\0" in text:  # QA: a TOML syntax error at column 2
-        return [_NOT_UTF8]
+    except UnicodeDecodeError as bad:
+        return [_not_utf8(raw, bad)]
+    if "\0" in text:  # UTF-16 of ASCII text is valid UTF-8 (QA: a syntax error at column 2)
+        return [_UTF16]
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

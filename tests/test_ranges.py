@@ -1361,6 +1361,36 @@ def test_an_empty_or_utf16_ranges_file_is_said_so(raw: bytes, said: str) -> None
     assert said in problem
 
 
+#: QA's repro: a ranges file saved by a Windows editor in its own encoding, 'µ' as one byte.
+WINDOWS_1252 = b'[markers."IL-6"]\r\nunit = "\xb5g/L"\r\nhigh = 0.007\r\nsource = "x"\r\n'
+
+
+def test_a_windows_1252_ranges_file_is_not_called_utf16() -> None:
+    """QA: a Windows-1252 'µ' was said to be UTF-16; name the byte, its line and the encoding."""
+    (problem,) = check_ranges_bytes(WINDOWS_1252)
+    assert "UTF-16" not in problem
+    assert "byte 0xB5 on line 2" in problem and "Windows-1252/Latin-1 ('µ')" in problem
+    assert problem.endswith("save it as UTF-8")
+    (unused,) = check_ranges_bytes(b'a = "x"\n\nb = "\x81"\n')  # no character in Windows-1252
+    assert "byte 0x81 on line 3" in unused and "UTF-16" not in unused and "Windows" not in unused
+
+
+def test_a_windows_1252_ranges_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "cp.toml"
+    path.write_bytes(WINDOWS_1252)
+    validated = runner.invoke(app, ["ranges", "validate", str(path)])
+    assert validated.exit_code == 2
+    (line,) = validated.stdout.splitlines()
+    assert line.startswith(f"{path}: error: the file is not UTF-8 text: byte 0xB5 on line 2")
+    csv = tmp_path / "l3.csv"
+    csv.write_text("sample_id,marker,value,unit\nS1,IL-6,4,pg/mL\n", encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(csv), "--ranges", str(path)])
+    assert checked.exit_code == 2 and checked.stdout == ""
+    (said,) = checked.stderr.splitlines()
+    assert "Windows-1252/Latin-1 ('µ'); save it as UTF-8" in said and "UTF-16" not in said
+    assert "Traceback" not in said
+
+
 def test_a_bom_written_twice_is_no_toml_error() -> None:
     """QA: two editors in turn left two BOMs: 'Invalid statement (line 1, column 1)'."""
     bom = b"\xef\xbb\xbf"

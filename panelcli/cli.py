@@ -352,6 +352,16 @@ AgeOpt = Annotated[
 ]
 
 
+def _say_ranges_warnings(reference_set: ReferenceSet) -> None:
+    """The warnings `ranges validate` gives about the set, once a run, on stderr: stdout may be
+    data, and a slip in a lab's own file must not pass unseen (QA). They set no exit code."""
+    if reference_set.warnings:
+        from panelcli.render.lint import lint_lines
+
+        for line in lint_lines(reference_set.path, "warning", reference_set.warnings):
+            _say(line)
+
+
 def _check_assumed_unit(unit: str | None, reference_set: ReferenceSet) -> None:
     """Refuse an --assume-unit no row could use, before reading (else every row is rejected)."""
     from panelcli.check import assumed_unit_problem
@@ -502,6 +512,8 @@ def check(
             max_line_length=max_line_length,
         )
         reference_set = load_ranges(ranges)
+        if not quiet:
+            _say_ranges_warnings(reference_set)
         _refuse_writing_over_what_is_read(output, export, files, reference_set)
         _check_assumed_unit(assume_unit, reference_set)
         writes = output is not None or not quiet  # --quiet with -o still writes the file
@@ -838,6 +850,7 @@ def validate(
             max_line_length=max_line_length,
         )
         reference_set = load_ranges(ranges)
+        _say_ranges_warnings(reference_set)
         _check_assumed_unit(assume_unit, reference_set)
         interpreter = Interpreter(reference_set, options)
         errors = warnings = 0
@@ -948,6 +961,9 @@ def explain(
         sets, notes = explaining.sets_to_show(ranges)
         for note in notes:  # a broken set of yours: the others are still shown
             _say(note)
+        for shown in sets:
+            if shown.in_use:
+                _say_ranges_warnings(shown.reference_set)
         if marker is None:
             yours = explaining.markers_without_text(sets)
             with writing():
@@ -1109,7 +1125,8 @@ def ranges_validate(
     Example: panelcli ranges validate my_lab.toml
     """
     from panelcli.ranges import check_ranges_bytes, find_set, ranges_warnings
-    from panelcli.values import counted, visible
+    from panelcli.render.lint import lint_lines
+    from panelcli.values import counted
 
     with fatal_errors():
         if name is None:  # as 'ranges show' does: the set 'check' would use (QA)
@@ -1123,8 +1140,8 @@ def ranges_validate(
         except OSError as exc:
             raise PanelcliError(f"cannot read '{file}': {exc.strerror}") from None
         problems = check_ranges_bytes(raw)
-        for problem in problems:
-            _print(visible(f"{file}: error: {problem}"))
+        for line in lint_lines(file, "error", problems):
+            _print(line)
         if problems:
             print(
                 f"{counted(len(problems), 'problem', 'problems')}; panelcli check will refuse "
@@ -1133,8 +1150,8 @@ def ranges_validate(
                 file=sys.stderr,
             )
             raise typer.Exit(ExitStatus.ERROR)
-        for warning in ranges_warnings(raw):
-            _print(visible(f"{file}: warning: {warning}"))
+        for line in lint_lines(file, "warning", ranges_warnings(raw)):
+            _print(line)
         _print(f"{file}: valid")
 
 

@@ -168,6 +168,11 @@ class ReferenceSetInfo(_Model):
     description: str | None = None
     path: str
     sha256: str
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What `panelcli ranges validate` warns about in the set, such as a limit "
+        "a thousand times a bundled set's (is the unit right?); empty for a bundled set.",
+    )
 
 
 #: 'unclear': too few results could be placed among the others ('<10' then 2 may have risen);

@@ -359,6 +359,7 @@ class ReferenceSet:
         self.path = path
         self.name = data.set.name or path.stem
         self.sha256 = hashlib.sha256(raw).hexdigest()
+        self._raw = raw  # for warnings, asked for only where a run shows them
         self.markers = data.markers
         self._index: dict[str, str] = {}
         self._hints: dict[str, str | None] = {}  # see suggest
@@ -386,7 +387,15 @@ class ReferenceSet:
             description=self.data.set.description,
             path=str(self.path),
             sha256=self.sha256,
+            warnings=self.warnings,
         )
+
+    @functools.cached_property
+    def warnings(self) -> list[str]:
+        """What `ranges validate` warns about in this set, as sentences naming the marker."""
+        # A bundled set has none (tested): checking it against every bundled set again would
+        # slow down the start of each run of the default set.
+        return [] if is_bundled(self.path) else ranges_warnings(self._raw)
 
     def resolve(self, marker: str) -> str | None:
         """The canonical name for a marker as written, or None when the set does not know it."""

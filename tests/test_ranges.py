@@ -1361,6 +1361,59 @@ def test_an_empty_or_utf16_ranges_file_is_said_so(raw: bytes, said: str) -> None
     assert said in problem
 
 
+#: QA's repro: IL-6's high written in ng/mL, as a lab that reports pg/mL would not.
+UNIT_SLIP = '[markers."IL-6"]\nunit = "ng/mL"\nhigh = 2.5\nsource = "x"\n'
+
+
+def test_a_loaded_set_carries_its_warnings_and_a_bundled_one_has_none(tmp_path: Path) -> None:
+    path = tmp_path / "r3.toml"
+    path.write_text(UNIT_SLIP, encoding="utf-8")
+    loaded = load_ranges(path)
+    assert loaded.warnings == ranges_warnings(path.read_bytes())
+    assert "is the unit right?" in loaded.warnings[0]
+    assert loaded.info.warnings == loaded.warnings  # JSON's reference_set says so too
+    for name, bundled in bundled_sets().items():  # .warnings skips checking them: keep it so
+        assert ranges_warnings(bundled.read_bytes()) == [], name
+        assert load_ranges(name).info.warnings == [], name
+
+
+@pytest.mark.parametrize("output_format", ["table", "json", "ndjson", "csv", "fhir"])
+def test_check_says_the_ranges_files_warnings_once_on_stderr(
+    tmp_path: Path, output_format: str
+) -> None:
+    """QA: check said nothing of a unit slip that only `ranges validate` warned about."""
+    path = tmp_path / "r3.toml"
+    path.write_text(UNIT_SLIP, encoding="utf-8")
+    csv = tmp_path / "l3.csv"
+    csv.write_text("sample_id,marker,value,unit\nS1,IL-6,4,pg/mL\n", encoding="utf-8")
+    args = ["check", str(csv), "--ranges", str(path), "-f", output_format]
+    checked = runner.invoke(app, args)
+    assert checked.exit_code == 0  # a warning is no flag and no error
+    (line,) = checked.stderr.splitlines()
+    assert line.startswith(f"panelcli: {path}: warning: marker 'IL-6': high, 2.5 ng/mL")
+    assert f"{path}: warning:" not in checked.stdout  # stdout stays the data...
+    if output_format in ("json", "ndjson"):  # ... which names them with the set it used
+        text = checked.stdout if output_format == "json" else checked.stdout.splitlines()[-1]
+        assert json.loads(text)["reference_set"]["warnings"] == [line.split(": ", 3)[3]]
+    assert runner.invoke(app, [*args, "--quiet"]).stderr == ""
+    bundled = runner.invoke(app, ["check", str(csv), "-f", output_format])
+    assert bundled.exit_code == 1 and bundled.stderr == ""
+
+
+def test_validate_and_explain_say_the_ranges_files_warnings_too(tmp_path: Path) -> None:
+    path = tmp_path / "r3.toml"
+    path.write_text(UNIT_SLIP, encoding="utf-8")
+    csv = tmp_path / "l3.csv"
+    csv.write_text("sample_id,marker,value,unit\nS1,IL-6,4,pg/mL\n", encoding="utf-8")
+    validated = runner.invoke(app, ["validate", str(csv), "--ranges", str(path)])
+    assert validated.exit_code == 0
+    assert validated.stderr.splitlines()[0].startswith(f"panelcli: {path}: warning: marker")
+    explained = runner.invoke(app, ["explain", "IL-6", "--ranges", str(path)])
+    assert explained.exit_code == 0
+    (line,) = explained.stderr.splitlines()
+    assert "is the unit right?" in line
+
+
 #: QA's repro: a ranges file saved by a Windows editor in its own encoding, 'µ' as one byte.
 WINDOWS_1252 = b'[markers."IL-6"]\r\nunit = "\xb5g/L"\r\nhigh = 0.007\r\nsource = "x"\r\n'
 

@@ -434,6 +434,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         position = {d: i for i, d in enumerate(dates)}
         by_marker: dict[str, list[tuple[str, Result]]] = {}
         doubted: dict[str, list[str]] = {}  # marker: the dates of its numbers in doubt
+        mixed: dict[str, list[str]] = {}  # marker: samples of its results from another person
         seen: set[tuple[object, ...]] = set()
         for panel in sorted(
             patient_panels, key=lambda p: position[as_listed[p.collected_at or ""]]
@@ -445,6 +446,12 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                 if result.sample_id is not None and reading in seen:
                     continue
                 seen.add(reading)
+                # A row that gives its sample another patient or date (sample-conflict) is in
+                # the sample's panel, but is no point of this patient's trend (QA: P2's IL-8
+                # was drawn as P1's, on P1's later date).
+                if not _fits_panel(result, panel):
+                    mixed.setdefault(result.marker, []).append(result.sample_id or "")
+                    continue
                 # A marker with no range may be in any unit, so its values cannot be compared;
                 # nor can a number that may be read two ways (QA: '1.500' drawn as 1.5).
                 if result.number_in_doubt:
@@ -477,6 +484,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                         {p.sample_id: p.collected_at or "" for p in unreadable},
                         doubted,
                         empty,
+                        mixed,
                     ),
                 )
             )
@@ -506,11 +514,13 @@ def trend_sentences(
     unreadable: dict[str | None, str] | None = None,
     doubted: Mapping[str, Sequence[str]] | None = None,
     unusable: Mapping[str | None, str | None] | None = None,
+    mixed: Mapping[str, Sequence[str]] | None = None,
 ) -> list[str]:
     """Which markers rose or fell, when they peaked, and where they ended, in plain words;
     `undated` and `unreadable` (sample id: date): the samples left out, as they have no date
     or one panelcli cannot read; `doubted` (marker: dates): tests left out for their number;
-    `unusable` (sample id: date or None): samples none of whose results could be used."""
+    `unusable` (sample id: date or None): samples none of whose results could be used;
+    `mixed` (marker: sample ids): results left out as their rows name another patient or date."""
     # Tests none of whose results could be used are said below, and not counted here.
     tested = "has results on" if unusable else "was tested on"
     if unread_date is None:
@@ -599,7 +609,23 @@ def trend_sentences(
                 f"The trends of {join_names(names)} leave out {tests}: their numbers can be read "
                 "in two ways (see their notes)."
             )
+    for marker, samples in (mixed or {}).items():
+        if marker in trended:
+            named = join_names([f"'{shorten(s)}'" for s in dict.fromkeys(samples) if s])
+            of = f" of sample {named}" if named else ""
+            text.append(
+                f"{marker}'s trend leaves out a result{of}: its row names another patient or "
+                "date than the sample's first row (see the warnings)."
+            )
     return text
+
+
+def _fits_panel(result: Result, panel: Panel) -> bool:
+    """Whether a result's own patient and date are its panel's (or name one moment two ways)."""
+    if result.patient_id != panel.patient_id:
+        return False
+    mine, its = result.collected_at, panel.collected_at
+    return mine == its or (mine is not None and its is not None and may_be_one_moment(mine, its))
 
 
 def _where_it_ended(*sides: Sequence[tuple[str, Sequence[str]]]) -> str:

@@ -7,7 +7,9 @@ hide it in its "… and N more samples" line.
 
 from __future__ import annotations
 
-from panelcli.check import check_file
+from pathlib import Path
+
+from panelcli.check import check_file, check_files
 from panelcli.models import Overview
 
 HEADER = "patient_id,sample_id,collected_at,marker,value,unit\n"
@@ -184,3 +186,30 @@ def test_with_dates_read_in_file_order_the_last_test_is_so_called_unless_one_was
     assert "At the last test, IL-6 had moved into the range." in trend.text
     (trend,) = check_file(write_csv(HEADER + rows + "P9,T3,day three,IL-6,bad,pg/mL\n")).trends
     assert "At the last test with results, IL-6 had moved into the range." in trend.text
+
+
+def test_a_row_naming_another_patient_for_its_sample_is_no_point_of_the_trend(
+    tmp_path: Path,
+) -> None:
+    """QA (developer round): S1's row for patient P2 on 2026-01-01, in b.csv where S1 is P1's
+    sample of 2026-01-05, was drawn as P1's IL-8 of 2026-01-05 (50: 'rising')."""
+    header = "sample_id,patient_id,collected_at,marker,value,unit\n"
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(header + "S1,P1,2026-01-01,IL-6,3,pg/mL\nS1,P1,2026-01-01,IL-8,5,pg/mL\n")
+    second.write_text(header + "S1,P1,2026-01-05,IL-6,30,pg/mL\nS1,P2,2026-01-01,IL-8,50,pg/mL\n")
+    report = check_files([first, second])
+    (trend,) = report.trends
+    assert [m.marker for m in trend.markers] == ["IL-6"]  # IL-8 has one test of P1's left
+    # with one more test of P1's, IL-8 has a trend, and says what it leaves out
+    second.write_text(
+        header + "S1,P1,2026-01-05,IL-6,30,pg/mL\nS1,P2,2026-01-01,IL-8,50,pg/mL\n"
+        "S1,P1,2026-01-05,IL-8,8,pg/mL\n"
+    )
+    report = check_files([first, second])
+    (trend,) = report.trends
+    il8 = next(m for m in trend.markers if m.marker == "IL-8")
+    assert [p.value for p in il8.points] == [5, 8]
+    assert (
+        "IL-8's trend leaves out a result of sample 'S1': its row names another patient or date "
+        "than the sample's first row (see the warnings)." in trend.text
+    )

@@ -846,6 +846,9 @@ _SUMMARY_IDS = {
     "mean", "average", "avg", "sd", "stddev", "stdev", "std.dev.", "stddev.", "cv", "cv%", "%cv",
     "median", "min", "max", "min.", "max.", "minimum", "maximum", "total", "sum", "count",
     "standarddeviation", "mittelwert", "standardabweichung", "stabw",  # German exports
+    # the standard error of the mean, as plate readers and Excel label it
+    "sem", "s.e.m.", "se", "s.e.", "stderr", "stderr.", "std.err.", "stderror", "std.error",
+    "standarderror", "standarderrorofthemean", "rsd", "%rsd", "rsd%",
 }  # fmt: skip
 
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from pydantic import BaseModel
 
 from panelcli.errors import RangesError
-from panelcli.names import marker_key
+from panelcli.names import marker_key, value_name
 from panelcli.ranges import (
     ReferenceSet,
     bundled_reference_sets,
@@ -127,7 +127,10 @@ def names_a_marker(name: str) -> bool:
     or a marker or alias of a bundled set. A wide file's column so named is a marker column
     under any set, as a long file's row is: the set in use gives it no range (no_reference),
     never a 'not a known marker' column that is not read (QA: GM-CSF, IL-8 under ARUP)."""
-    return marker_key(name) in _names_known()
+    if marker_key(name) in _names_known():
+        return True
+    bare = value_name(name)  # 'GM-CSF Conc.', 'GM-CSF (37)'
+    return bare is not None and marker_key(bare) in _names_known()
 
 
 @cache

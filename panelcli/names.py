@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 # Greek letters and their spelled-out names collapse to one Latin letter, so that IL-1β, IL-1b,
 # IL1 beta and IL-1 Beta all meet. A spelled-out letter must end its word ("alphabet" is not "a").
@@ -142,3 +143,63 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
     if spelled and spelled.group("name").strip():
         return spelled.group("name").strip(), f"{spelled['mass']}/{spelled['volume']}"
     return header.strip(), None
+
+
+# --- what instruments write after a marker's name -----------------------------------------------
+# Bio-Plex, xPONENT and MSD name a column or analyte with the marker and their own words after
+# it: 'IL-6 Conc. (pg/mL)', 'IL-6 (19)' (the bead region), 'IL-10 Rep 1'. Only these words are
+# taken off, and only where what is left is a marker's name (see ReferenceSet.resolve).
+_BEAD = r"[(\[]\s*(?:(?:bead|region)\s*#?\s*)?\d{1,3}\s*[)\]]|(?:bead|region)\s*#?\s*\d{1,3}"
+_VALUE = r"(?:(?:calc(?:\.|ulated)?|obs(?:\.|erved)?)\s*)?conc(?:\.|entration)?|results?"
+_MEAN = r"mean|average|avg\.?"
+_REPLICATE = r"rep(?:\.|licate)?\s*#?\s*\d{1,2}"
+#: Words of a column that holds no result of the marker it names: a standard's expected
+#: value, a fluorescence, a bead count, a spread of replicates, a recovery or a dilution.
+_NOT_A_VALUE = (
+    r"exp(?:\.|ected)?\s*conc(?:\.|entration)?|m?fi|count|%\s*cv|cv\s*%?|sd|std\.?\s*dev\.?"
+    r"|stdev|sem|std\.?\s*err(?:\.|or)?|%?\s*recovery|dilution(?:\s*factor)?"
+)
+_TAIL = re.compile(
+    rf"^(?P<name>.*?[^\s_])(?:[\s_]+|(?=[(\[]))"
+    rf"(?:(?P<bead>{_BEAD})|(?P<value>{_VALUE})|(?P<mean>{_MEAN})|(?P<replicate>{_REPLICATE})"
+    rf"|(?P<other>{_NOT_A_VALUE}))\s*$",
+    re.IGNORECASE,
+)
+# IL-12 (40) may be IL-12 p40, not IL-12 at bead region 40: after a marker that comes in
+# subunit forms a bare number is not taken for a bead region.
+_HAS_FORMS = re.compile(r"(?:il|interleukin)(?:12|23|27|35)")
+
+
+class InstrumentName(NamedTuple):
+    """A name read without the instrument's words after it ('IL-6 Conc.' is IL-6's value)."""
+
+    marker: str  # the marker's name as written, the words off
+    replicate: bool = False  # one replicate's value ('Rep 1')
+    mean: bool = False  # the mean of replicates ('Mean', 'Average')
+    not_a_value: str | None = None  # the words of a column that holds no value ('SD', 'FI')
+
+
+@lru_cache(maxsize=4096)
+def instrument_name(name: str) -> InstrumentName | None:
+    """The marker a name gives with an instrument's words after it ('IL-6 Conc.', 'IL-6 (19)',
+    'IL-10 Rep 1', 'IL-6 SD'); None for a name without them. The marker may be unknown."""
+    marker, kinds, other = name.strip(), set[str](), None
+    while (tail := _TAIL.match(marker)) is not None:
+        kind = next(k for k in ("bead", "value", "mean", "replicate", "other") if tail[k])
+        if kind in kinds or {kind, *kinds} >= {"mean", "replicate"}:
+            break  # each word once; 'IL-6 Mean Rep 1' says not which it is
+        bare = kind == "bead" and tail[kind].strip("()[] ").isdigit()  # '(40)', not 'Bead 40'
+        if bare and _HAS_FORMS.fullmatch(marker_key(tail["name"])):
+            break
+        marker, other = tail["name"], tail[kind] if kind == "other" else other
+        kinds.add(kind)
+    if not kinds:
+        return None
+    return InstrumentName(marker, "replicate" in kinds, "mean" in kinds, other)
+
+
+def value_name(name: str) -> str | None:
+    """The marker's name in the name of its value with an instrument's words after it
+    ('IL-6 Conc.', 'IL-6 (19)' → 'IL-6'); None for any other name ('IL-6 SD', 'IL-6')."""
+    read = instrument_name(name)
+    return read.marker if read is not None and read.not_a_value is None else None

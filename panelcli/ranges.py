@@ -32,7 +32,7 @@ from pydantic_core import ErrorDetails
 from panelcli.errors import RangesError
 from panelcli.interpret import Bounds, bounds_text
 from panelcli.models import ReferenceSetInfo
-from panelcli.names import greek_slip_mended, marker_key, split_header_unit
+from panelcli.names import greek_slip_mended, marker_key, split_header_unit, value_name
 from panelcli.values import number_text
 
 DEFAULT_SET = "arup-3002601"
@@ -398,8 +398,12 @@ class ReferenceSet:
         return [] if is_bundled(self.path) else ranges_warnings(self._raw)
 
     def resolve(self, marker: str) -> str | None:
-        """The canonical name for a marker as written, or None when the set does not know it."""
-        return self._index.get(marker_key(marker))
+        """The canonical name for a marker as written ('IL6', or 'IL-6 Conc.' as instruments
+        write its value), or None when the set does not know it."""
+        found = self._index.get(marker_key(marker))
+        if found is None and (bare := value_name(marker)) is not None:
+            found = self._index.get(marker_key(bare))
+        return found
 
     def suggest(self, marker: str) -> str | None:
         """The known marker a name is a typo of, for 'did you mean' hints (see closest_marker);

@@ -24,7 +24,7 @@ from typing import BinaryIO, NamedTuple
 
 from panelcli.errors import InputError
 from panelcli.models import Issue
-from panelcli.names import SLASHLESS_UNITS, marker_key, split_header_unit
+from panelcli.names import SLASHLESS_UNITS, instrument_name, marker_key, split_header_unit
 from panelcli.units import how_far_apart, same_unit
 from panelcli.values import (
     ParsedValue,
@@ -470,6 +470,8 @@ class Layout(NamedTuple):
     #: long: the unit the value column's header gives ('Concentration (pg/mL)'), for the
     #: rows that give none of their own
     value_unit: str | None = None
+    #: wide: ignored columns that name a marker, with why they are not read ('IL-6 SD')
+    not_read: dict[str, str] = {}
 
 
 def _value_with_unit(cell: str) -> tuple[str, str] | None:
@@ -541,23 +543,34 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             roles["sample_id"] = described[0]
             unmapped.remove(described[0])
     markers: dict[int, tuple[str, str | None]] = {}
-    ignored = []
+    not_read: dict[int, str] = {}  # column → why it is not read ('' if it names nothing known)
     no_name = []
     for index in unmapped:
         name, unit = split_header_unit(cells[index].replace("\ufeff", ""))
         if not name:
             no_name.append(index)
             continue
-        if known_marker(name) or unit:
+        words = instrument_name(name)
+        if (
+            words is not None and words.not_a_value and known_marker(words.marker)
+            and not known_marker(name)  # a set's own marker may be called 'CD4 Count'
+        ):  # fmt: skip
+            # 'IL-6 SD (pg/mL)' has a unit, but is no result: never judged as one.
+            not_read[index] = (
+                f"it gives the instrument's '{shorten(words.not_a_value)}' for "
+                f"{shorten(words.marker)}, not the sample's result"
+            )
+        elif known_marker(name) or unit:
             markers[index] = (name, unit)
         else:
-            ignored.append(cells[index])
+            not_read[index] = ""
     if any(known_marker(name) for name, _ in markers.values()):
         # One such cell per row cannot say which marker column it is for: not read.
         per_marker = [roles.pop(role) for role in _PER_MARKER_ROLES if role in roles]
         return Layout(
-            "wide", roles, markers, ignored, unnamed=tuple(no_name), coded_types=coded,
-            per_marker=[cells[i] for i in sorted(per_marker)],
+            "wide", roles, markers, [cells[i] for i in sorted(not_read)], unnamed=tuple(no_name),
+            coded_types=coded, per_marker=[cells[i] for i in sorted(per_marker)],
+            not_read={cells[i]: why for i, why in not_read.items() if why},
         )  # fmt: skip
     return None
 
@@ -1278,6 +1291,8 @@ def header_warnings(
         )
     for name in layout.ignored:
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
+        if name in layout.not_read:
+            message = f"column '{shorten(name)}' was not read: {layout.not_read[name]}"
         if layout.kind == "long" and _ROLE_OF.get(header_key(name)) in _RANGE_LIMIT_ROLES:
             message = (
                 f"column '{shorten(name)}' was not read: the reference range column gives the "

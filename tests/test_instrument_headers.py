@@ -47,3 +47,77 @@ def test_the_command_does_not_flag_a_standard_error_row(write_csv: Callable[...,
     run = runner.invoke(app, ["check", write_csv("Sample,IL-6 (pg/mL)\nS1,1.0\nSEM,9.0\n")])
     assert run.exit_code == 0, run.output
     assert "SEM" in run.output and "not judged" in run.output
+
+
+QA_WIDE = (
+    "Sample,IL-17 (pg/mL),IL-6 Conc. (pg/mL),IL-8 Concentration [pg/mL],IL-10 Result (pg/mL),"
+    "TNF-α Obs Conc (pg/mL),IFN-γ (19) (pg/mL),IL-2 [Bead 25] (pg/mL)\nS1,1,4.2,3,4,5,6,7\n"
+)
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_wide_header_with_an_instruments_words_is_read_as_its_marker(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """'IL-6 Conc. (pg/mL)' was an unknown marker (no_reference), so IL-6 at 4.2 (limit 2.5)
+    and IL-2 at 7 went unflagged (QA)."""
+    events = events_in(write_csv, QA_WIDE, short)
+    read = [(r.marker, r.marker_as_written, r.status.value) for r in results(events)]
+    assert read == [
+        ("IL-17", "IL-17", "normal"), ("IL-6", "IL-6 Conc.", "high"),
+        ("IL-8", "IL-8 Concentration", "normal"), ("IL-10", "IL-10 Result", "normal"),
+        ("TNF-α", "TNF-α Obs Conc", "normal"), ("IFN-γ", "IFN-γ (19)", "normal"),
+        ("IL-2", "IL-2 [Bead 25]", "high"),
+    ]  # fmt: skip
+    assert results(events)[1].column == "IL-6 Conc. (pg/mL)"
+    assert not warnings(events)
+
+
+def test_the_command_flags_a_value_under_an_instruments_header(
+    write_csv: Callable[..., str],
+) -> None:
+    """The QA file's high IL-6 and IL-2 left the exit code 0."""
+    run = runner.invoke(app, ["check", write_csv(QA_WIDE), "--format", "csv"])
+    assert run.exit_code == 1, run.output
+    assert "S1,,,IL-6,IL-6 Conc.,4.2," in run.output
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_bioplex_analyte_with_its_bead_region_is_read_as_its_marker(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """A long Bio-Plex file's 'IL-6 (19)' and 'TNF-a (36)' were unknown markers (QA)."""
+    events = events_in(
+        write_csv, "Sample,Analyte,Obs Conc,Unit\nS1,IL-6 (19),4.2,pg/mL\n"
+        "S1,TNF-a (36),30,pg/mL\nS1,IL-6 Result,1,pg/mL\n", short,
+    )  # fmt: skip
+    read = [(r.marker, r.marker_as_written, r.status.value) for r in results(events)]
+    assert read == [
+        ("IL-6", "IL-6 (19)", "high"), ("TNF-α", "TNF-a (36)", "high"),
+        ("IL-6", "IL-6 Result", "normal"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_columns_of_an_instruments_other_figures_are_not_read_as_results(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """'IL-6 Exp Conc (pg/mL)' (a standard's expected value) was read as an unknown marker's
+    result; with no unit, it and 'IL-6 SD' got a warning that called IL-6 unknown."""
+    events = events_in(
+        write_csv, "Sample,IL-6 (pg/mL),IL-6 Exp Conc (pg/mL),IL-6 Expected Concentration,"
+        "IL-6 FI,IL-6 MFI,IL-6 Count,IL-6 %CV,IL-6 SD (pg/mL),IL-6 %Recovery,IL-6 Dilution,"
+        "IL-12 (40) (pg/mL)\nS1,1,2,3,4,5,6,7,8,9,10,11\n", short,
+    )  # fmt: skip
+    assert [(r.marker, r.marker_as_written) for r in results(events)] == [
+        ("IL-6", "IL-6"), ("IL-12 (40)", "IL-12 (40)")  # may be IL-12 p40: not IL-12
+    ]  # fmt: skip
+    ignored = [w for w in warnings(events) if w.code == "column-ignored"]
+    assert [w.column for w in ignored] == [
+        "IL-6 Exp Conc (pg/mL)", "IL-6 Expected Concentration", "IL-6 FI", "IL-6 MFI",
+        "IL-6 Count", "IL-6 %CV", "IL-6 SD (pg/mL)", "IL-6 %Recovery", "IL-6 Dilution",
+    ]  # fmt: skip
+    assert ignored[0].message == (
+        "column 'IL-6 Exp Conc (pg/mL)' was not read: it gives the instrument's 'Exp Conc' for "
+        "IL-6, not the sample's result"
+    )

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from panelcli.names import greek_slip_mended, marker_key, split_header_unit
+from panelcli.names import greek_slip_mended, instrument_name, marker_key, split_header_unit
 from panelcli.units import UnitProblem, conversion_exponent, convert
 from panelcli.values import LabRange, ParsedValue, ValueProblem, parse_lab_range, parse_value
 
@@ -394,3 +394,33 @@ def test_grouped_numbers_are_said_in_the_right_words() -> None:
         parse_value("1,234,567", decimal_comma=True)
     assert "has ',' more than once, though ',' is this file's decimal mark" in str(problem.value)
     assert parse_value("1.234,5").number == 1234.5
+
+
+@pytest.mark.parametrize(
+    ("name", "marker", "kind"),
+    [
+        ("IL-6 Conc.", "IL-6", ""), ("IL-6 Calc. Concentration", "IL-6", ""),
+        ("IL-6 Observed Concentration", "IL-6", ""), ("IL-6_Conc", "IL-6", ""),
+        ("IL-6(19)", "IL-6", ""), ("IL-6 (19) Conc", "IL-6", ""), ("IL-2 Region 25", "IL-2", ""),
+        ("IL-2 (Bead 25)", "IL-2", ""), ("IL-12 [Bead 40]", "IL-12", ""),
+        ("IL-10 Rep 1", "IL-10", "replicate"), ("IL-10 Replicate 2", "IL-10", "replicate"),
+        ("IL-6 Average", "IL-6", "mean"), ("IL-6 SD", "IL-6", "SD"),
+        ("IL-6 Exp Conc", "IL-6", "Exp Conc"), ("IL-6 Conc %CV", "IL-6", "%CV"),
+        ("IL-6 Rep 1 Mean", "IL-6 Rep 1", "mean"),  # a mean of one replicate: not read as IL-6
+    ],
+)  # fmt: skip
+def test_an_instruments_words_after_a_marker_are_told_apart(
+    name: str, marker: str, kind: str
+) -> None:
+    """Which words of an instrument's column name are the value's, and which are not."""
+    read = instrument_name(name)
+    assert read is not None and read.marker == marker
+    assert kind == ("replicate" if read.replicate else "mean" if read.mean else "") or (
+        kind == read.not_a_value
+    )
+
+
+@pytest.mark.parametrize("name", ["IL-6", "IL-12 (40)", "IL-23 (19)", "IL6Conc", "Conc", "(19)"])
+def test_names_without_an_instruments_words_are_left_alone(name: str) -> None:
+    """'IL-12 (40)' may be IL-12 p40: a bare number after it is no bead region."""
+    assert instrument_name(name) is None

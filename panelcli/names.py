@@ -142,6 +142,13 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
     spelled = _SPELLED_UNIT.match(header)
     if spelled and spelled.group("name").strip():
         return spelled.group("name").strip(), f"{spelled['mass']}/{spelled['volume']}"
+    # The unit before an instrument's words ('IL-10 pg/mL Rep 1', 'IL-6 (pg/mL) (19)'): the
+    # words stay with the name, which says which replicate or bead region it is.
+    tail = _TAIL.match(header.strip())
+    if tail:
+        name, unit = split_header_unit(tail["name"])
+        if unit is not None:
+            return f"{name} {header.strip()[tail.end('name') :].strip()}", unit
     return header.strip(), None
 
 

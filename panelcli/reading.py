@@ -564,6 +564,9 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             markers[index] = (name, unit)
         else:
             not_read[index] = ""
+    not_read |= _means_of_replicates(markers)
+    for index in not_read:
+        markers.pop(index, None)
     if any(known_marker(name) for name, _ in markers.values()):
         # One such cell per row cannot say which marker column it is for: not read.
         per_marker = [roles.pop(role) for role in _PER_MARKER_ROLES if role in roles]
@@ -573,6 +576,19 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             not_read={cells[i]: why for i, why in not_read.items() if why},
         )  # fmt: skip
     return None
+
+
+def _means_of_replicates(markers: dict[int, tuple[str, str | None]]) -> dict[int, str]:
+    """The columns of a mean beside its marker's replicate columns ('IL-6 Mean' beside 'IL-6
+    Rep 1', 'IL-6 Rep 2'), each with why it is not read: the replicates are the results."""
+    read = {index: instrument_name(name) for index, (name, _) in markers.items()}
+    replicated = {marker_key(r.marker) for r in read.values() if r is not None and r.replicate}
+    return {
+        index: f"it is the mean of the replicate columns of {shorten(r.marker)}, each read "
+        "as a result"
+        for index, r in read.items()
+        if r is not None and r.mean and marker_key(r.marker) in replicated
+    }
 
 
 #: Roles of the long layout that belong to one value, so a wide row's one cell cannot hold them.

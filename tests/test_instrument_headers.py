@@ -121,3 +121,39 @@ def test_columns_of_an_instruments_other_figures_are_not_read_as_results(
         "column 'IL-6 Exp Conc (pg/mL)' was not read: it gives the instrument's 'Exp Conc' for "
         "IL-6, not the sample's result"
     )
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_replicate_columns_are_each_a_result_and_their_mean_is_not_a_third(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """'IL-10 pg/mL Rep 1' and 'Rep 2' were dropped as unknown columns, 'IL-6 Mean (pg/mL)'
+    was an unknown marker (no_reference) while 'IL-6 SD' was dropped (QA)."""
+    events = events_in(
+        write_csv, "Sample,IL-10 pg/mL Rep 1,IL-10 pg/mL Rep 2,IL-10 Mean (pg/mL),"
+        "IL-8 Replicate 1 (pg/mL),IL-8 Rep2 (pg/mL),IL-6 Mean (pg/mL),IL-6 SD\n"
+        "S1,4,6,5,1,2,3.5,0.2\n", short,
+    )  # fmt: skip
+    read = [(r.marker, r.marker_as_written, r.value) for r in results(events)]
+    assert read == [
+        ("IL-10", "IL-10 Rep 1", 4), ("IL-10", "IL-10 Rep 2", 6), ("IL-8", "IL-8 Replicate 1", 1),
+        ("IL-8", "IL-8 Rep2", 2), ("IL-6", "IL-6 Mean", 3.5),
+    ]  # fmt: skip
+    said = [(w.code, w.column) for w in warnings(events)]
+    assert ("column-ignored", "IL-10 Mean (pg/mL)") in said
+    assert ("column-ignored", "IL-6 SD") in said
+    assert [w.message for w in warnings(events) if w.code == "marker-repeated"] == [
+        "IL-10 is measured again for sample 'S1' in column 'IL-10 pg/mL Rep 2' of line 2 (first "
+        "in column 'IL-10 pg/mL Rep 1'); every result is kept",
+        "IL-8 is measured again for sample 'S1' in column 'IL-8 Rep2 (pg/mL)' of line 2 (first "
+        "in column 'IL-8 Replicate 1 (pg/mL)'); every result is kept",
+    ]
+
+
+def test_the_command_reads_replicate_columns(write_csv: Callable[..., str]) -> None:
+    """A file of replicate columns only had no header panelcli could find (exit 2)."""
+    run = runner.invoke(
+        app, ["check", write_csv("Sample,IL-6 pg/mL Rep 1,IL-6 pg/mL Rep 2\nS1,1,9\n")]
+    )
+    assert run.exit_code == 1, run.output
+    assert "measured again" in run.output

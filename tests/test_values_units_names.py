@@ -424,3 +424,18 @@ def test_an_instruments_words_after_a_marker_are_told_apart(
 def test_names_without_an_instruments_words_are_left_alone(name: str) -> None:
     """'IL-12 (40)' may be IL-12 p40: a bare number after it is no bead region."""
     assert instrument_name(name) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "split"),
+    [
+        ("IL-10 pg/mL Rep 1", ("IL-10 Rep 1", "pg/mL")),
+        ("IFN-γ (pg/mL) (19)", ("IFN-γ (19)", "pg/mL")),
+        ("IL-12 (p70)", ("IL-12 (p70)", None)),
+    ],
+)
+def test_a_unit_before_an_instruments_words_is_the_headers_unit(
+    header: str, split: tuple[str, str | None]
+) -> None:
+    """'IL-10 pg/mL Rep 1' gave no unit, so its column was dropped (QA)."""
+    assert split_header_unit(header) == split

@@ -406,6 +406,7 @@ def test_grouped_numbers_are_said_in_the_right_words() -> None:
         ("IL-10 Rep 1", "IL-10", "replicate"), ("IL-10 Replicate 2", "IL-10", "replicate"),
         ("IL-6 Average", "IL-6", "mean"), ("IL-6 SD", "IL-6", "SD"),
         ("IL-6 Exp Conc", "IL-6", "Exp Conc"), ("IL-6 Conc %CV", "IL-6", "%CV"),
+        ("IL-6 (19) Bead Count", "IL-6", "Bead Count"),
         ("IL-6 Rep 1 Mean", "IL-6 Rep 1", "mean"),  # a mean of one replicate: not read as IL-6
     ],
 )  # fmt: skip

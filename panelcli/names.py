@@ -163,8 +163,8 @@ _REPLICATE = r"rep(?:\.|licate)?\s*#?\s*\d{1,2}"
 #: Words of a column that holds no result of the marker it names: a standard's expected
 #: value, a fluorescence, a bead count, a spread of replicates, a recovery or a dilution.
 _NOT_A_VALUE = (
-    r"exp(?:\.|ected)?\s*conc(?:\.|entration)?|m?fi|(?:bead\s*)?count|%\s*cv|cv\s*%?|sd|std\.?\s*dev\.?"
-    r"|stdev|sem|std\.?\s*err(?:\.|or)?|%?\s*recovery|dilution(?:\s*factor)?"
+    r"exp(?:\.|ected)?\s*conc(?:\.|entration)?|m?fi|(?:bead\s*)?count|%\s*cv|cv\s*%?"
+    r"|sd|std\.?\s*dev\.?|stdev|sem|std\.?\s*err(?:\.|or)?|%?\s*recovery|dilution(?:\s*factor)?"
 )
 _TAIL = re.compile(
     rf"^(?P<name>.*?[^\s_])(?:[\s_]+|(?=[(\[]))"

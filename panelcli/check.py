@@ -1706,6 +1706,7 @@ class Interpreter:
             question = "are two specimens mixed up? Its"
         yield Issue(
             severity="warning", code="sample-conflict", source=m.source, line=m.line,
+            sample_id=m.sample_id, patient_id=m.patient_id, collected_at=m.collected_at,
             message=f"{subject} is given with {here} here, but with {there} on line "
             f"{first_line}: {question} results are shown together in one panel",
         )  # fmt: skip

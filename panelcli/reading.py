@@ -1505,6 +1505,7 @@ def rows_to_measurements(
             stats.skipped += 1
             yield Issue(
                 severity="warning", code="control-skipped", source=source, line=line,
+                **row_for(cells, cell(cells, i_marker) if long else None),
                 message=f"this row is {not_a_sample}, not a patient's sample; it was not judged",
             )  # fmt: skip
             continue

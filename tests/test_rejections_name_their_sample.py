@@ -181,3 +181,24 @@ def test_a_row_with_no_values_is_not_also_counted_as_blank_cells(tmp_path: Path)
         if isinstance(e, Issue)
     ]  # fmt: skip
     assert codes == ["row-no-values"]
+
+
+def test_warnings_about_a_sample_name_it_so_scripts_can_group_them(tmp_path: Path) -> None:
+    """QA (developer round): sample-conflict and control-skipped named their sample only in
+    their message, with `sample_id` null."""
+    path = tmp_path / "rows.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,2026-01-05,IL-6,30,pg/mL\nS1,P2,2026-01-01,IL-8,50,pg/mL\n"
+        "Standard1,,,IL-6,3,pg/mL\n",
+        encoding="utf-8",
+    )
+    warned = [
+        (e.code, e.sample_id, e.patient_id, e.collected_at, e.marker)
+        for e in Interpreter(RANGES, CheckOptions()).events([str(path)])
+        if isinstance(e, Issue) and e.severity == "warning"
+    ]
+    assert warned == [
+        ("sample-conflict", "S1", "P2", "2026-01-01", None),
+        ("control-skipped", "Standard1", None, None, "IL-6"),
+    ]

@@ -1343,10 +1343,19 @@ def is_data_type_line(cells: list[str]) -> bool:
 def another_data_type(source: str, line: int, cells: list[str]) -> InputError:
     """A block of other values below the table (xPONENT's 'Count', 'Units'): the file stops,
     as its rows would be read as results of the table above."""
+    kind = cells[1].strip()
+    # xPONENT gives the units in a block of their own, which panelcli cannot pair with the
+    # table above: say where a unit can go instead (QA: the user was left to guess).
+    hint = (
+        "; to have the units read, put them in the table's header (as in 'IL-6 (pg/mL)') or in "
+        "a row of units under it, or use --assume-unit"
+        if kind.casefold() in {"units", "unit"}
+        else ""
+    )
     return InputError(
         f"{source}: line {line} starts another block of values ('DataType: "
-        f"{shorten(cells[1].strip())}', an instrument export with a block per kind of value); "
-        "panelcli reads one table per file, so this line and every line after it were not read",
+        f"{shorten(kind)}', an instrument export with a block per kind of value); panelcli "
+        f"reads one table per file, so this line and every line after it were not read{hint}",
         line=line,
     )
 

@@ -840,3 +840,32 @@ def test_values_that_read_two_ways_are_said_so_in_one_sentence() -> None:
     assert "low enough" not in text
     one = " ".join(summarise_panel(unclear[:1]).text)
     assert "The number for IL-6 can be read in two ways" in one and "low enough" not in one
+
+
+def test_a_file_stopped_part_way_is_no_row_of_the_rows_counted(tmp_path: Path) -> None:
+    """QA (lab round): two wide rows and a 'DataType:' line that stops the file were '4 values
+    in 3 rows'; the file is said apart, and the heading still says values and files."""
+    path = tmp_path / "w7.csv"
+    path.write_text("Sample,IL-6,TNF-α\nS1,1,2\nS2,3,4\nDataType:,Units\n", encoding="utf-8")
+    report = check_file(path)
+    assert report_sentences(report.rejected)[0].startswith("4 values in 2 rows could not be used")
+    result = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"})
+    assert "Values and files that could not be used (5):" in result.stdout
+    path.write_text("sample_id,marker,value,unit\nS1,IL-6,x,pg/mL\nDataType:,Units\n")
+    result = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"})
+    assert "Rows and files that could not be used (2):" in result.stdout
+
+
+def test_a_units_block_that_stops_the_file_says_where_units_can_go(tmp_path: Path) -> None:
+    """QA (lab round): xPONENT's own 'DataType:,Units' block stopped the file with no word of
+    how to give panelcli the units."""
+    path = tmp_path / "xp.csv"
+    path.write_text("Sample,IL-6,TNF-α\nS1,1,2\nDataType:,Units\nS1,pg/mL,pg/mL\n")
+    (stopped,) = [i for i in check_file(path).rejected if i.code == "file-unreadable"]
+    assert stopped.message.endswith(
+        "to have the units read, put them in the table's header (as in 'IL-6 (pg/mL)') or in a "
+        "row of units under it, or use --assume-unit"
+    )
+    path.write_text("Sample,IL-6 (pg/mL)\nS1,1\nDataType:,Count\nS1,50\n")
+    (stopped,) = [i for i in check_file(path).rejected if i.code == "file-unreadable"]
+    assert stopped.message.endswith("this line and every line after it were not read")

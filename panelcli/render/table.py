@@ -442,8 +442,9 @@ def _pictures_in(drawn: Sequence[RenderableType]) -> frozenset[str]:
 def _rejected_heading(rejected: list[Issue]) -> str:
     """'Rows that could not be used', 'Values …' where a wide row's cells are counted, and
     '… and files' where a file is among them (it is no row)."""
-    what = "Values" if rejected_rows(rejected) < len(rejected) else "Rows"
-    files = any(issue.code == UNREADABLE for issue in rejected)
+    in_rows = [issue for issue in rejected if issue.code != UNREADABLE]
+    what = "Values" if rejected_rows(in_rows) < len(in_rows) else "Rows"
+    files = len(in_rows) < len(rejected)
     return f"{what}{' and files' if files else ''} that could not be used"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from panelcli.models import Comparator
 
@@ -34,6 +34,15 @@ _NO_NUMBER: dict[str, Comparator] = {
     # Spanish, French and Italian exports: "not detectable", below the detection limit (LD)
     "nodetectable": "<", "<ld": "<", "nondétectable": "<", "nondetectable": "<",
     "<ldd": "<", "nonrilevabile": "<", "nodetectado": "<",
+    # MSD Discovery Workbench's words for a signal past the detection range or the fit curve
+    "abovedetectionrange": ">", "abovefitcurverange": ">",
+    "belowdetectionrange": "<", "belowfitcurverange": "<",
+}  # fmt: skip
+#: MSD's 'Detection Range' column: which side of its number the true value is on ('' for a
+#: measured value). Keys as `_NO_NUMBER`'s.
+_DETECTION_RANGE: dict[str, Literal["", "<", ">"]] = {
+    "": "", "indetectionrange": "", "abovedetectionrange": ">", "abovefitcurverange": ">",
+    "belowdetectionrange": "<", "belowfitcurverange": "<",
 }  # fmt: skip
 # Of those, the ones that mean "below quantification": the true value is under the LLOQ, which
 # may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).
@@ -78,6 +87,12 @@ def value_shows_decimal_comma(text: str) -> bool:
 def comparator_of(text: str) -> Comparator | None:
     """A comparator cell's comparator ('<', '≤', '=>' …), else None ('=' is none either)."""
     return _COMPARATOR_SPELLING.get(text.strip())
+
+
+def detection_range_side(text: str) -> Literal["", "<", ">"] | None:
+    """A detection-range cell's side ('Above Detection Range' → '>', 'In Detection Range' or
+    blank → ''), or None for text panelcli does not read."""
+    return _DETECTION_RANGE.get(re.sub(r"[\s._-]+", "", text).casefold())
 
 
 def parse_flag_of(text: str) -> str | None:

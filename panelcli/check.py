@@ -845,8 +845,8 @@ class Interpreter:
         the row needs more (a censored or odd value, a warning, a range in the row, …).
         """
         (source, line, column, marker, written, unit, sample_id, patient_id, collected_at,
-         sex, age, birth_date, reference_range) = m  # fmt: skip
-        if reference_range is not None:
+         sex, age, birth_date, reference_range, detection) = m  # fmt: skip
+        if reference_range is not None or detection is not None:  # a note to give
             return None
         if (sex or age or birth_date) and not self._person_readable(
             sex or "", age or "", birth_date or "", collected_at or ""
@@ -1064,6 +1064,8 @@ class Interpreter:
                     m, unjudged, unit,
                     lambda other, read: self._no_reference(other, read, unit, decimal_comma),
                 )  # fmt: skip
+            if m.detection is not None:
+                unjudged = _estimated(unjudged, m.detection)
             yield unjudged
             if parsed.flag is not None:
                 yield from self._flag_disagrees(m, parsed.flag, unjudged)
@@ -1119,6 +1121,8 @@ class Interpreter:
                     other, read, unit, name, entry, exponent, decimal_comma
                 ),
             )  # fmt: skip
+        if m.detection is not None:
+            result = _estimated(result, m.detection)
         yield result
         if parsed.flag is not None:
             yield from self._flag_disagrees(m, parsed.flag, result)
@@ -2142,12 +2146,14 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
 
 def _general_path_only(layout: Layout) -> bool:
     """Whether a long file's rows all need the general path: a column with no name (a value
-    there is refused or warned about), a comparator or flag column read with the value, or a
-    unit column beside a unit in the value column's header (each row's must agree with it)."""
+    there is refused or warned about), a comparator, flag or detection-range column read with
+    the value, or a unit column beside a unit in the value column's header (each row's must
+    agree with it)."""
     return (
         bool(layout.unnamed)
         or "comparator" in layout.roles
         or "lab_flag" in layout.roles
+        or "detection_range" in layout.roles
         or (layout.value_unit is not None and "unit" in layout.roles)
     )
 
@@ -2205,6 +2211,16 @@ def _as_far_as_both(result: Result, other: Result, doubt: str) -> Result:
         "status": certain.status, "flag": side, "flags": _with_comparator(result, side),
         "times_upper_limit": None, "note": _noted(result, doubt),
     })  # fmt: skip
+
+
+def _estimated(result: Result, words: str) -> Result:
+    """`result` with a note saying why its number is a bound: the lab's detection-range words."""
+    side = "less" if result.comparator in ("<", "<=") else "more"
+    why = (
+        f"the lab marks it '{shorten(words)}': the test cannot measure it exactly, so its "
+        f"number is an estimate, and the value was read as {side} than it"
+    )
+    return result.model_copy(update={"note": "; ".join(n for n in (why, result.note) if n)})
 
 
 def _noted(result: Result, doubt: str) -> str:

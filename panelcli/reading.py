@@ -31,6 +31,7 @@ from panelcli.values import (
     ValueProblem,
     comparator_of,
     counted,
+    detection_range_side,
     flag_contradicts,
     lab_flag,
     parse_flag_of,
@@ -99,6 +100,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "comparator": ("comparator", "operator", "resultoperator", "modifier", "resultmodifier",
                    "valuemodifier", "qualifier", "resultqualifier", "valuequalifier",
                    "resultcomparator", "valuecomparator", "sign", "resultsign"),
+    # MSD's 'Detection Range': whether the value is a measurement or an estimate beyond the
+    # assay's limits ('Above Detection Range'), read as '>' or '<' written in the value cell.
+    "detection_range": ("detectionrange", "detectionrangestatus", "detectionranges"),
     "lab_flag": ("flag", "flags", "abnormalflag", "abnormalflags", "resultflag", "resultflags",
                  "abnormalityflag", "hlflag", "hiloflag"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
@@ -183,6 +187,8 @@ class Measurement(NamedTuple):
     age: str | None
     birth_date: str | None
     reference_range: str | None
+    #: The detection-range words ('Above Detection Range', MSD) that made the number a bound.
+    detection: str | None = None
 
 
 @dataclass
@@ -592,7 +598,9 @@ def _means_of_replicates(markers: dict[int, tuple[str, str | None]]) -> dict[int
 
 
 #: Roles of the long layout that belong to one value, so a wide row's one cell cannot hold them.
-_PER_MARKER_ROLES = ("reference_range", "range_low", "range_high", "comparator", "lab_flag")
+_PER_MARKER_ROLES = (
+    "reference_range", "range_low", "range_high", "comparator", "lab_flag", "detection_range",
+)  # fmt: skip
 #: The lab's range as a low and a high column (read together, as one range cell).
 _RANGE_LIMIT_ROLES = ("range_low", "range_high")
 
@@ -1163,6 +1171,48 @@ def opened(
             raw.close()
 
 
+#: The words `_with_detection_range` reads, as its refusal lists them.
+_DETECTION_WORDS = (
+    "In Detection Range, Above or Below Detection Range, Above or Below Fit Curve Range"
+)
+
+
+def _with_detection_range(
+    value: str, words: str | None, decimal_comma: bool
+) -> tuple[str, str | None, None] | tuple[str, None, tuple[str, str, str]]:
+    """A value cell as its detection-range cell (MSD) says: '999.9' beside 'Above Detection
+    Range' as '>999.9', the words if they made a number a bound, and a refusal if any."""
+    side = detection_range_side(words) if words else ""
+    if side is None:  # judged without it, an estimate would pass for a measurement
+        unread = (
+            f"'{shorten(words or '')}' is not a detection range panelcli reads "
+            f"({_DETECTION_WORDS}); the value was not judged without it"
+        )
+        return value, None, ("detection_range", "detection-range-unreadable", unread)
+    if not side or words is None:  # measured: the number as written
+        return value, None, None
+    text = value.strip()
+    if not text or text.casefold() == "nan":
+        # MSD gives no number past the fit curve: its words are read, as 'OOR >' is
+        return words.strip(), None, None
+    written = _read_as_written(text, decimal_comma)
+    own = written.comparator if written is not None else None
+    if own is None:
+        if text[:1].isdigit() or text[:1] == ".":
+            # Past the detection range the number is an extrapolation, no measurement: it
+            # is read as a bound on the side the words say, never as an exact result
+            text = side + text
+        return text, words.strip(), None  # else not a number: refused when it is judged
+    if (own in ("<", "<=")) != (side == "<"):
+        conflict = (
+            f"the detection range column says '{shorten(words)}' but the value "
+            f"'{shorten(text)}' says otherwise; it was not judged"
+        )
+        return value, None, ("detection_range", "detection-range-conflict", conflict)
+    bound = written is not None and written.number is not None  # 'ND' says all on its own
+    return text, words.strip() if bound else None, None
+
+
 def _with_sign_and_flag(
     value: str, sign: str | None, flag: str | None, decimal_comma: bool
 ) -> tuple[str, None] | tuple[None, tuple[str, str, str]]:
@@ -1291,10 +1341,16 @@ def header_warnings(
             ),
         )
     for name in layout.per_marker:
+        # An MSD estimate past the detection range is then judged as if measured: say so
+        estimates = (
+            "; a value it marks past the detection range was judged as the number written"
+            if _ROLE_OF.get(_header_key_of(name)) == "detection_range"
+            else ""
+        )
         yield Issue(
             severity="warning", code="column-ignored", source=source, line=header_end,
             column=name, message=f"column '{shorten(name)}' was not read: in a file with a "
-            "column per marker, one cell per row cannot say which marker it is for",
+            f"column per marker, one cell per row cannot say which marker it is for{estimates}",
         )  # fmt: skip
     if layout.kind == "wide" and "sample_id" not in layout.roles:
         yield Issue(
@@ -1487,6 +1543,7 @@ def rows_to_measurements(
     )  # fmt: skip
     i_sex_or_pad, i_age_or_pad, i_birth_or_pad = at["sex"], at["age"], at["birth_date"]
     i_comparator, i_flag = layout.roles.get("comparator"), layout.roles.get("lab_flag")
+    i_detection = layout.roles.get("detection_range")
     i_unit = layout.roles.get("unit")
     value_unit = layout.value_unit  # the value column's header gives it (long)
     range_limits = has_range_limits(layout)
@@ -1589,17 +1646,26 @@ def rows_to_measurements(
                 )  # fmt: skip
         if long:
             value = cells[i_value] if i_value < count else None
-            if value is not None and (i_comparator is not None or i_flag is not None):
+            detection = refused = None
+            if value is not None and i_detection is not None:
+                # First: 'Above Fit Curve Range' stands in for a missing number, and a
+                # comparator or flag column is then read with what it says.
+                value, detection, refused = _with_detection_range(
+                    value, cell(cells, i_detection), stats.decimal_comma
+                )
+            if (
+                (i_comparator is not None or i_flag is not None)
+                and refused is None and value is not None and value.strip()
+            ):  # fmt: skip
                 sign, flag = cell(cells, i_comparator), cell(cells, i_flag)
-                if value.strip():
-                    value, problem = _with_sign_and_flag(value, sign, flag, stats.decimal_comma)
-                    if problem is not None:
-                        role, code, message = problem
-                        yield Issue(code=code, source=source, line=line,
-                                    column=header[layout.roles[role]],
-                                    **row_for(cells, cell(cells, i_marker)),
-                                    message=message)  # fmt: skip
-                        continue
+                value, refused = _with_sign_and_flag(value, sign, flag, stats.decimal_comma)
+            if refused is not None:
+                role, code, message = refused
+                yield Issue(code=code, source=source, line=line,
+                            column=header[layout.roles[role]],
+                            **row_for(cells, cell(cells, i_marker)),
+                            message=message)  # fmt: skip
+                continue
             if count <= width:
                 cells.extend(("",) * (width - count + 1))
             marker = cells[i_marker_or_pad].strip() or None
@@ -1632,7 +1698,7 @@ def rows_to_measurements(
                 cells[i_sample_or_pad].strip() or None,
                 cells[i_patient_or_pad].strip() or None, cells[i_when_or_pad].strip() or None,
                 cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
-                cells[i_birth_or_pad].strip() or None, printed.strip() or None,
+                cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
             ))  # fmt: skip
             continue
         sample_id, patient_id = cell(cells, i_sample), cell(cells, i_patient)

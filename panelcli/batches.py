@@ -76,6 +76,7 @@ class RowBatch:
     #: as `panelcli check` refuses it after such a row.
     comma_decimal_seen: bool = False
     fallback_text: str = ""  # last batch: see `ReadStats.fallback_text`
+    synthetic: bool = False  # first batch: see `ReadStats.synthetic`
 
     def __dask_tokenize__(self) -> tuple[object, ...]:
         """Dask's name for the batch, instead of hashing every row (seconds per batch): the
@@ -128,7 +129,7 @@ def read_batches(
             return RowBatch(
                 source, header, layout, stats.delimiter, stats.decimal_comma, rows, first,
                 leading if first else [], last, stats.fallback_bytes if last else 0, stopped,
-                comma_before, stats.fallback_text if last else "",
+                comma_before, stats.fallback_text if last else "", first and stats.synthetic,
             )  # fmt: skip
 
         rows: list[NumberedRow] = []

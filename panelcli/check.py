@@ -511,6 +511,14 @@ class Interpreter:
         self._comma_presumed = False
         #: The file being read now and what its reader has seen (for a progress bar).
         self.reading: tuple[str, ReadStats] | None = None
+        #: The files whose comments say they are synthetic, each once, as they are opened: a
+        #: fact of the file, not of a row, so the outputs give it after the rows (see Tally).
+        self.synthetic_sources: list[str] = []
+
+    def note_opened(self, source: str, stats: ReadStats) -> None:
+        """Note what a file's header told once it is found (its comments: synthetic data)."""
+        if stats.synthetic and source not in self.synthetic_sources:
+            self.synthetic_sources.append(source)
 
     def known_marker(self, name: str) -> bool:
         """Whether a wide header's column is a marker's: the set's, or any panelcli knows (a
@@ -564,6 +572,7 @@ class Interpreter:
                 with open_rows(
                     source, self.known_marker, stats, self.options.max_line_length
                 ) as file:
+                    self.note_opened(source, stats)
                     if file.leading:
                         yield [*file.leading]
                     yield from self.judge_rows(file, stats, size)
@@ -1925,11 +1934,16 @@ class _Readings:
         return panel_key(result), self.times.get(result.source, 0) if self.times else 0
 
 
-def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> Report:
+def build_report(
+    events: Iterable[StreamEvent],
+    reference_set: ReferenceSet,
+    synthetic_sources: Iterable[str] = (),
+) -> Report:
     """Gather events into panels: one per source and sample, in order of first sight.
 
     A sample is seen in its results and in its rejected rows: one all of whose rows were
     rejected still has its panel, with no results and a summary that says so.
+    `synthetic_sources` (`Interpreter.synthetic_sources`) is read once the events are.
     """
     groups: dict[tuple[PanelKey, int], list[Result]] = {}  # in order of first sight
     unused: dict[tuple[PanelKey, int], list[Issue]] = {}  # rejected measurements, by panel
@@ -1968,6 +1982,7 @@ def build_report(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> 
         warnings=warnings,
         totals=totals,
         trends=find_trends(panels),
+        synthetic_sources=list(dict.fromkeys(synthetic_sources)),
     )
 
 
@@ -1998,13 +2013,16 @@ _STATUSES = tuple(Status)
 class Tally:
     """Counts of what streamed past, for totals and the exit code (flat memory)."""
 
-    def __init__(self) -> None:
+    def __init__(self, synthetic_sources: list[str] | None = None) -> None:
         self.by_status: dict[str, int] = {status.value: 0 for status in Status}
         self.results = 0
         self.rejected = 0
         self.warnings = 0
         self.unreadable: list[Issue] = []  # every file-unreadable issue (one per file: bounded)
         self.read_something = False  # any event that is not an unreadable file
+        #: The files whose comments say they are synthetic: no event says it, so the list is
+        #: the interpreter's own (`Interpreter.synthetic_sources`), complete once read.
+        self.synthetic_sources = [] if synthetic_sources is None else synthetic_sources
 
     def watch(self, events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
         """Pass events through unchanged, counting each one before it is handed on."""
@@ -2043,6 +2061,9 @@ class Tally:
             self.by_status[status] += count
         self.unreadable.extend(other.unreadable)
         self.read_something = self.read_something or other.read_something
+        for source in other.synthetic_sources:
+            if source not in self.synthetic_sources:
+                self.synthetic_sources.append(source)
 
     @property
     def nothing_read(self) -> bool:
@@ -2075,13 +2096,17 @@ class _SampleCount:
         self.flagged: list[str] | None = None  # markers outside the range, each once
 
 
-def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -> Overview:
+def build_overview(
+    events: Iterable[StreamEvent],
+    reference_set: ReferenceSet,
+    synthetic_sources: Iterable[str] = (),
+) -> Overview:
     """Digest events into counts and the samples the table lists (a sample none of whose
     rows could be used among them, measured 0, as `build_report` gives it).
 
     Memory grows with samples, not with results: per sample a count, a patient, a date and
     the markers outside the range, about 0.5 kB with its key (the benchmark's million rows in
-    76,924 samples: 77 MiB at peak).
+    76,924 samples: 77 MiB at peak). `synthetic_sources`: as `build_report` reads it.
     """
     tally = Tally()
     panels: dict[tuple[PanelKey, int], _SampleCount] = {}  # in order of first sight
@@ -2141,6 +2166,7 @@ def build_overview(events: Iterable[StreamEvent], reference_set: ReferenceSet) -
         warnings=warnings,
         rejected_reasons=reasons,
         totals=tally.totals(),
+        synthetic_sources=list(dict.fromkeys(synthetic_sources)),
     )
 
 
@@ -2335,7 +2361,8 @@ def check_files(
         raise TypeError("check_files takes a list of files; for one file use check_file")
     reference_set = ranges if isinstance(ranges, ReferenceSet) else load_ranges(ranges)
     interpreter = Interpreter(reference_set, options or CheckOptions())
-    return build_report(interpreter.stream([os.fspath(s) for s in sources]), reference_set)
+    events = interpreter.stream([os.fspath(s) for s in sources])
+    return build_report(events, reference_set, interpreter.synthetic_sources)
 
 
 def check_file(

@@ -499,7 +499,7 @@ def check(
         _refuse_names_not_utf8([*files, ranges])
         _refuse_existing_export(export, force)
         _refuse_one_file_for_two(output, export, files, ranges)
-        from panelcli.check import CheckOptions, build_report
+        from panelcli.check import CheckOptions, Interpreter, Tally, build_report
         from panelcli.ranges import load_ranges
         from panelcli.reading import set_field_size_limit
         from panelcli.render.output import open_output
@@ -526,16 +526,22 @@ def check(
                         files, reference_set, options, output_format, out, quiet
                     )
                 if totals is None:
-                    batches = _batches(files, reference_set, options, quiet)
-                    totals = _stream(batches, reference_set, output_format, out, writes, piped)
+                    interpreter = Interpreter(reference_set, options)
+                    batches = _batches(interpreter, files, quiet)
+                    tally = Tally(interpreter.synthetic_sources)
+                    totals = _stream(
+                        batches, tally, reference_set, output_format, out, writes, piped
+                    )
             elif output_format == OutputFormat.table and export is None:
-                events = _events(files, reference_set, options, quiet)
-                totals = _table(events, reference_set, out, writes)
+                interpreter = Interpreter(reference_set, options)
+                events = _events(interpreter, files, quiet)
+                totals = _table(events, reference_set, out, writes, interpreter.synthetic_sources)
             else:
-                events = _events(files, reference_set, options, quiet)
+                interpreter = Interpreter(reference_set, options)
+                events = _events(interpreter, files, quiet)
                 if not quiet:
                     events = _say_when_big(events, output_format)
-                report = build_report(events, reference_set)
+                report = build_report(events, reference_set, interpreter.synthetic_sources)
                 _stop_if_nothing_read(report)
                 if writes:
                     _render(report, output_format, out, reference_set)
@@ -601,24 +607,15 @@ def _exit_status(totals: ReportTotals, fail_on: FailOn) -> ExitStatus:
     return ExitStatus.FLAGGED if flagged else ExitStatus.OK
 
 
-def _events(
-    files: list[str], reference_set: ReferenceSet, options: CheckOptions, quiet: bool
-) -> Iterator[StreamEvent]:
+def _events(interpreter: Interpreter, files: list[str], quiet: bool) -> Iterator[StreamEvent]:
     """The core's stream of events, with a progress bar on stderr if a person is watching."""
-    return itertools.chain.from_iterable(_batches(files, reference_set, options, quiet))
+    return itertools.chain.from_iterable(_batches(interpreter, files, quiet))
 
 
 def _batches(
-    files: list[str],
-    reference_set: ReferenceSet,
-    options: CheckOptions,
-    quiet: bool,
-    size: int = 512,
+    interpreter: Interpreter, files: list[str], quiet: bool, size: int = 512
 ) -> Iterator[list[StreamEvent]]:
     """The core's events in lists of about `size`, with a progress bar if a person watches."""
-    from panelcli.check import Interpreter
-
-    interpreter = Interpreter(reference_set, options)
     batches = _saying_unreadable(interpreter.stream_batches(files, size))
     watch = _progress(interpreter, quiet, size)
     return batches if watch is None else watch(batches)
@@ -672,20 +669,18 @@ def _say_when_big(
 
 def _stream(
     batches: Iterator[list[StreamEvent]],
+    tally: Tally,
     reference_set: ReferenceSet,
     output_format: OutputFormat,
     out: TextIO,
     writes: bool,
     prompt: bool = False,
 ) -> ReportTotals:
-    """Interpret and write as the files are read, a batch at a time; returns the totals seen.
-
-    `prompt`: write every batch at once (input from a pipe; see `write_lines`).
+    """Interpret and write as the files are read, a batch at a time, counting in `tally`;
+    returns the totals seen. `prompt`: write every batch at once (input from a pipe).
     """
-    from panelcli.check import Tally
     from panelcli.render.stream import write_lines
 
-    tally = Tally()
     if writes:
         make_texts = _streamed_texts(output_format)
         write_lines(make_texts(batches, reference_set.info, tally), out, tally, prompt)
@@ -726,8 +721,8 @@ def _in_two_processes(
 
     if not two_processes.fits(files):
         return None
-    tally = Tally()
     interpreter = Interpreter(reference_set, options)
+    tally = Tally(interpreter.synthetic_sources)
     done = two_processes.write_in_two_processes(
         files[0], interpreter, _streamed_texts(output_format), reference_set.info, tally,
         lambda texts: write_lines(texts, out, tally),
@@ -741,9 +736,14 @@ def _in_two_processes(
 
 
 def _table(
-    events: Iterator[StreamEvent], reference_set: ReferenceSet, out: TextIO, writes: bool
+    events: Iterator[StreamEvent],
+    reference_set: ReferenceSet,
+    out: TextIO,
+    writes: bool,
+    synthetic_sources: list[str],
 ) -> ReportTotals:
-    """The table; past MAX_TABLE_RESULTS results, a per-sample overview built as rows stream."""
+    """The table; past MAX_TABLE_RESULTS results, a per-sample overview built as rows stream
+    (`synthetic_sources`: the interpreter's, read once the events are)."""
     from panelcli.check import build_overview, build_report
     from panelcli.models import Issue
     from panelcli.render.console import make_console
@@ -758,12 +758,12 @@ def _table(
             if results > MAX_TABLE_RESULTS:
                 break
     else:  # small enough: the whole table
-        report = build_report(head, reference_set)
+        report = build_report(head, reference_set, synthetic_sources)
         _stop_if_nothing_read(report)
         if writes:
             _render(report, OutputFormat.table, out, reference_set)
         return report.totals
-    overview = build_overview(itertools.chain(head, events), reference_set)
+    overview = build_overview(itertools.chain(head, events), reference_set, synthetic_sources)
     if writes:
         from panelcli.render.output import writing
 
@@ -798,7 +798,7 @@ def _write_report(
 
         events = [r for p in report.panels for r in p.results] + report.rejected + report.warnings
         make_lines = ndjson_lines if output_format == OutputFormat.ndjson else csv_lines
-        tally = Tally()
+        tally = Tally(list(report.synthetic_sources))
         write_lines(make_lines(iter(events), reference_set.info, tally), out, tally)
         return
     if output_format == OutputFormat.fhir:
@@ -922,7 +922,8 @@ def demo(
         # The stories speak of this set's results ("the line that asks for prompt care"): the
         # bundled file, never a copy of it under the same name in the user's config folder.
         report = check_file(str(sample.path), ranges=bundled_sets()[DEFAULT_SET])
-        report = named_by_file_name(report, sample)
+        # The story says the sample is synthetic in its own words: the table need not again.
+        report = named_by_file_name(report, sample).model_copy(update={"synthetic_sources": []})
 
         def draw(target: Console) -> None:
             render_table(report, target, intro=lambda shown: render_story(sample, target, shown))

@@ -19,6 +19,15 @@ NOTICE = (
 )
 
 
+def synthetic_notice(source: str) -> str:
+    """What every output says of a file whose comments mark it as panelcli's synthetic data."""
+    name = "The file on standard input" if source == "-" else source
+    return (
+        f"{name} is one of panelcli's sample files. It is synthetic: made up for teaching, "
+        "not taken from any person."
+    )
+
+
 class Status(StrEnum):
     """How a result compares with its reference range (fixed vocabulary; scripts rely on it)."""
 
@@ -245,6 +254,11 @@ class Report(_Model):
         default_factory=list,
         description="Per-marker changes for patients tested on several dates (may be empty).",
     )
+    synthetic_sources: list[str] = Field(
+        default_factory=list,
+        description="The files whose comment lines above the header say they are panelcli's "
+        "synthetic sample data, made up and not from any person ('-' for standard input).",
+    )
     notice: str = NOTICE
 
 
@@ -279,6 +293,11 @@ class Overview(_Model):
     warnings: list[Issue] = Field(description="The first warnings; totals counts them all.")
     rejected_reasons: dict[str, int] = Field(description="Every rejected row, counted by code.")
     totals: ReportTotals
+    synthetic_sources: list[str] = Field(
+        default_factory=list,
+        description="The files whose comment lines above the header say they are panelcli's "
+        "synthetic sample data, made up and not from any person ('-' for standard input).",
+    )
     notice: str = NOTICE
 
 
@@ -298,9 +317,15 @@ class WarningLine(_Model):
 
 
 class StreamEnd(_Model):
-    """The last NDJSON line: the notice, which reference set judged, and the counts."""
+    """The last NDJSON line: the notice, which files are synthetic, which reference set
+    judged, and the counts."""
 
     notice: str = NOTICE
+    synthetic_sources: list[str] = Field(
+        default_factory=list,
+        description="The files whose comment lines above the header say they are panelcli's "
+        "synthetic sample data, made up and not from any person ('-' for standard input).",
+    )
     reference_set: ReferenceSetInfo
     totals: ReportTotals
     schema_version: str = SCHEMA_VERSION

@@ -204,6 +204,9 @@ class ReadStats:
     measurements: int = 0
     fallback_bytes: int = 0
     fallback_text: str = ""  # the text around the first of them, to find it by
+    #: A comment above the header says the file is panelcli's synthetic sample data (see
+    #: `says_synthetic`): known once the header is found, for stdin and renamed copies too.
+    synthetic: bool = False
     blank_cells: int = 0  # wide layout: marker cells left empty ('not measured')
     first_blank_line: int | None = None  # the line of the first of them
     columns: dict[str, str] = field(default_factory=dict)
@@ -612,6 +615,17 @@ class _DuplicateRole(Exception):
 
 
 _DELIMITERS = (",", ";", "\t", "|")
+
+
+#: What every bundled sample's first line says, as a '#' comment above the header.
+SYNTHETIC_MARKER = "Synthetic example data made up for panelcli."
+
+
+def says_synthetic(preamble: Iterable[str]) -> bool:
+    """Whether a comment line above the header says the file is panelcli's synthetic data."""
+    # The file's own words, not a byte comparison with the bundled samples: a copy piped on
+    # stdin, renamed or edited is still made up (QA), and a spreadsheet may pad the line.
+    return any(_commented(line) and SYNTHETIC_MARKER in " ".join(line.split()) for line in preamble)
 
 
 def _commented(first_cell: str) -> bool:
@@ -1162,6 +1176,9 @@ def opened(
             layout = _with_units_row_columns(layout, head_lines, delimiter, header_end)
         stats.delimiter, stats.layout = delimiter, layout.kind
         stats.decimal_comma = delimiter in (";", "\t", "|")
+        stats.synthetic = says_synthetic(
+            head_lines[: _row_start(head_lines, header_end, delimiter) - 1]
+        )
         yield head_lines, lines, header_end, layout
     except csv.Error as exc:
         raise InputError(f"{source}: the CSV structure is broken ({exc})") from None

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import tomllib
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -70,26 +68,6 @@ def suggest_sample(name: str) -> str | None:
 
 def _key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
-
-
-def bundled_sample_files(sources: Iterable[str]) -> list[str]:
-    """The sources that are copies of a bundled sample, byte for byte, whatever their name
-    ('samples/cytokine-storm.csv', or one copied to results.csv): `check` of one should say
-    it is synthetic, as demo does (QA)."""
-    by_size: dict[int, list[Path]] = {}
-    for sample in list_samples():
-        with contextlib.suppress(OSError):
-            by_size.setdefault(sample.path.stat().st_size, []).append(sample.path)
-    found = []
-    for source in dict.fromkeys(sources):
-        try:
-            path = Path(source)
-            same_size = by_size.get(path.stat().st_size, []) if path.is_file() else []
-            if any(path.read_bytes() == theirs.read_bytes() for theirs in same_size):
-                found.append(source)
-        except OSError:  # '-', or a file gone since it was read
-            continue
-    return found
 
 
 def named_by_file_name(report: Report, sample: Sample) -> Report:

@@ -281,8 +281,8 @@ def test_a_demo_names_its_file_once_in_full_then_by_its_name() -> None:
 
 def test_check_of_a_bundled_sample_says_it_is_synthetic(tmp_path: Path) -> None:
     """QA (educator): the Quick start's own 'check samples/cytokine-storm.csv' never said the
-    data is made up (its first line, a comment, is skipped); a copy under another name is the
-    same file, a changed copy is not."""
+    data is made up (its first line, a comment, is skipped); a copy under another name, or
+    changed, still says so in that comment, and one without the comment is not marked."""
     copy = tmp_path / "results.csv"
     copy.write_bytes(find_sample("cytokine-storm").path.read_bytes())
     said = "is one of panelcli's sample files. It is synthetic: made up for teaching"
@@ -292,6 +292,8 @@ def test_check_of_a_bundled_sample_says_it_is_synthetic(tmp_path: Path) -> None:
         )
         assert f"{path} {said}" in output
     copy.write_bytes(copy.read_bytes() + b"SYN-S-01,SYNTH-003,2026-05-20T06:30,IL-6,1,pg/mL\n")
+    assert said in " ".join(runner.invoke(app, ["check", str(copy)]).output.split())
+    copy.write_bytes(copy.read_bytes().split(b"\n", 1)[1])  # the marker comment taken out
     assert said not in " ".join(runner.invoke(app, ["check", str(copy)]).output.split())
     demo = " ".join(runner.invoke(app, ["demo", "cytokine-storm"]).output.split())
     assert said not in demo and "synthetic" in demo  # the demo says it its own way

@@ -102,6 +102,7 @@ def test_ndjson_carries_the_same_results_issues_and_totals_as_json(sample: str) 
     assert warnings == document["warnings"]
     assert end == {
         "notice": NOTICE,
+        "synthetic_sources": document["synthetic_sources"],  # the sample's, as JSON's
         "reference_set": document["reference_set"],
         "totals": document["totals"],
         "schema_version": "1",

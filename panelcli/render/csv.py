@@ -1,7 +1,8 @@
 """`--format csv`: one flat row per result, streamed, safe to open in a spreadsheet.
 
 Rejected rows and warnings are rows too (status `rejected` / `warning`, the message in `note`,
-the stable code in `issue_code`); the last row has status `notice` and the notice in `note`.
+the stable code in `issue_code`); the last row has status `notice` and the notice in `note`,
+with a sentence for each file that says it is panelcli's synthetic sample data.
 Cells a spreadsheet would run as a formula are neutralised (OWASP "CSV Injection").
 """
 
@@ -12,7 +13,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import cast
 
 from panelcli.check import ResultRow, StreamEvent, Tally
-from panelcli.models import NOTICE, Issue, ReferenceSetInfo, ReferenceUsed, Result
+from panelcli.models import (
+    NOTICE,
+    Issue,
+    ReferenceSetInfo,
+    ReferenceUsed,
+    Result,
+    synthetic_notice,
+)
 from panelcli.render.stream import Batch, Text, batch_texts, remember
 from panelcli.values import is_plain_number, visible
 
@@ -82,10 +90,17 @@ def issue_cells(issue: Issue) -> list[str]:
     return [_cell(c) for c in issue_row(issue)]
 
 
-def notice_row(reference_set: ReferenceSetInfo) -> list[Cell]:
+def notice_row(
+    reference_set: ReferenceSetInfo, synthetic_sources: Sequence[str] = ()
+) -> list[Cell]:
     version = f" version {reference_set.version}" if reference_set.version else ""
+    # Which files are made up, in words a script can find: the rows above do not say (QA).
+    synthetic = "".join(f" {synthetic_notice(source)}" for source in synthetic_sources)
     # the file's hash, as JSON gives it: a name and version alone can be edited (QA)
-    note = f"{NOTICE} Reference set: {reference_set.name}{version} (sha256 {reference_set.sha256})."
+    note = (
+        f"{NOTICE}{synthetic} Reference set: {reference_set.name}{version} "
+        f"(sha256 {reference_set.sha256})."
+    )
     return [note if name == "note" else "notice" if name == "status" else None for name in COLUMNS]
 
 
@@ -129,7 +144,7 @@ def csv_texts(
         yield text([COLUMNS])
     yield from batch_texts(batches, tally, encode)
     if framed:
-        yield text([[_cell(c) for c in notice_row(reference_set)]])
+        yield text([[_cell(c) for c in notice_row(reference_set, tally.synthetic_sources)]])
 
 
 class _ShortRows:

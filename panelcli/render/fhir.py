@@ -1,7 +1,9 @@
 """`--format fhir`: a FHIR R4 Bundle (type collection) of Observations, as plain dicts for JSON.
 
 Each result becomes an Observation; rejected rows and warnings are not observations, so they
-go into one OperationOutcome entry at the end of the bundle. No FHIR library is needed here.
+go into one OperationOutcome entry at the end of the bundle. An Observation from a file that
+says it is panelcli's synthetic sample data carries the HTEST (test health data) label. No
+FHIR library is needed here.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from datetime import date, time
 from typing import Any
 
 from panelcli.interpret import excluded_limits
-from panelcli.models import NOTICE, Issue, Report, Result
+from panelcli.models import NOTICE, Issue, Report, Result, synthetic_notice
 from panelcli.trends import read_date
 from panelcli.units import ucum_code
 from panelcli.values import number_text, shorten
@@ -25,6 +27,10 @@ UCUM = "http://unitsofmeasure.org"
 LOINC = "http://loinc.org"
 INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
 CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason"
+#: FHIR's security label for test data (R4, v3-ActReason HTEST): a server or viewer can tell
+#: the Observations of panelcli's synthetic samples from a real person's.
+TEST_DATA = {"system": ACT_REASON, "code": "HTEST", "display": "test health data"}
 
 #: HL7 v3 ObservationInterpretation codes panelcli uses, with their display names.
 INTERPRETATION_DISPLAY = {
@@ -119,13 +125,18 @@ def _reference(kind: str, identifier: str | None) -> dict[str, Any] | None:
     return {"type": kind, "identifier": {"value": identifier}}
 
 
-def observation(result: Result, loinc: Mapping[str, str], set_name: str) -> dict[str, Any]:
-    """One result as an Observation (status final) carrying the notice as a note."""
+def observation(
+    result: Result, loinc: Mapping[str, str], set_name: str, synthetic: bool = False
+) -> dict[str, Any]:
+    """One result as an Observation (status final) carrying the notice as a note;
+    `synthetic`: from a file that says it is panelcli's made-up data (labelled test data)."""
     code: dict[str, Any] = {"text": result.marker}
     if result.marker in loinc:
         code = {"coding": [{"system": LOINC, "code": loinc[result.marker]}], **code}
-    resource: dict[str, Any] = {
-        "resourceType": "Observation",
+    resource: dict[str, Any] = {"resourceType": "Observation"}
+    if synthetic:
+        resource["meta"] = {"security": [dict(TEST_DATA)]}
+    resource |= {
         "status": "final",
         "category": [
             {"coding": [{"system": CATEGORY, "code": "laboratory", "display": "Laboratory"}]}
@@ -170,6 +181,8 @@ def observation(result: Result, loinc: Mapping[str, str], set_name: str) -> dict
         if reference.high is not None:
             ranged["high"] = quantity(reference.high, reference.unit)
         resource["referenceRange"] = [ranged]
+    if synthetic:  # in words too: a viewer may show the notes and not the security labels
+        notes.append(synthetic_notice(result.source))
     resource["note"] = [{"text": text} for text in (*notes, NOTICE)]
     return resource
 
@@ -254,10 +267,11 @@ def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
     # which file judged, exactly (QA: the name alone; a copy can be edited and keep it)
     set_name = f"{used.name}{version}, sha256 {used.sha256}"
     full_url = _FullUrls(used.sha256)
+    synthetic = set(report.synthetic_sources)
     entries = [
         {
             "fullUrl": full_url("Observation", _result_content(r)),
-            "resource": observation(r, loinc, set_name),
+            "resource": observation(r, loinc, set_name, r.source in synthetic),
         }
         for panel in report.panels
         for r in panel.results

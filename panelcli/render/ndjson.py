@@ -93,8 +93,13 @@ def ndjson_texts(
 
     yield from batch_texts(batches, tally, encode)
     if framed:
-        end = StreamEnd(reference_set=reference_set, totals=tally.totals())
-        yield end.model_dump_json().encode() + b"\n"
+        end = StreamEnd(
+            reference_set=reference_set,
+            totals=tally.totals(),
+            synthetic_sources=list(tally.synthetic_sources),
+        )
+        # json_inert: file names are in it now ('synthetic_sources'), as in the lines above
+        yield json_inert(end.model_dump_json()).encode() + b"\n"
 
 
 class NdjsonPart(NamedTuple):
@@ -113,6 +118,7 @@ class NdjsonPart(NamedTuple):
     skipped: int = 0
     #: The sha256 of the reference set that judged the batch: `ndjson_join` checks it.
     reference_sha256: str = ""
+    synthetic: bool = False  # see `RowBatch`
 
 
 def ndjson_batch(
@@ -148,7 +154,7 @@ def _ndjson_part(
     return NdjsonPart(
         batch.source, lines, tally, blank_cells, batch.fallback_bytes, once,
         bool(batch.stopped), first_blank_line, batch.fallback_text, read, skipped,
-        reference_set.sha256,
+        reference_set.sha256, batch.synthetic,
     )  # fmt: skip
 
 
@@ -168,6 +174,8 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
     total = Tally()
     file: _FileSoFar | None = None
     for part in parts:
+        if part.synthetic and part.source not in total.synthetic_sources:
+            total.synthetic_sources.append(part.source)
         if part.reference_sha256 and part.reference_sha256 != reference_set.sha256:
             raise ValueError(
                 f"a batch of {part.source} was judged by another reference set than "
@@ -181,7 +189,12 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
         yield from file.add(part, total)
     if file is not None:
         yield from file.closing(total)
-    yield StreamEnd(reference_set=reference_set, totals=total.totals()).model_dump_json() + "\n"
+    end = StreamEnd(
+        reference_set=reference_set,
+        totals=total.totals(),
+        synthetic_sources=total.synthetic_sources,
+    )
+    yield json_inert(end.model_dump_json()) + "\n"
 
 
 class _FileSoFar:

@@ -24,11 +24,11 @@ from panelcli.models import (
     Result,
     Status,
     TrendPoint,
+    synthetic_notice,
 )
 from panelcli.reading import describe_source
 from panelcli.render.console import inert, spelled_for
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
-from panelcli.samples import bundled_sample_files
 from panelcli.summary import (
     at_limit_left_out,
     rejected_rows,
@@ -394,11 +394,7 @@ def render_table(
     shown = _pictures_in([*panels, *trends])
     if intro is not None:
         intro(shown)
-    for source in bundled_sample_files(p.source for p in report.panels):
-        console.print(
-            inert(f"{source} is one of panelcli's sample files. It is synthetic: made up for "
-                  "teaching, not taken from any person.")
-        )  # fmt: skip
+    _synthetic(console, report.synthetic_sources)
     for panel, drawn in zip(report.panels, panels, strict=True):
         console.print(drawn)
         console.print(summary_block(panel))
@@ -479,6 +475,7 @@ def render_overview(overview: Overview, console: Console) -> None:
 
     # The source may go only where every sample shown is from one file.
     narrower = [frozenset({"Source"})] if len({panel.source for panel in shown}) == 1 else []
+    _synthetic(console, overview.synthetic_sources)
     console.print(fitted(console, table, narrower, paragraphs))
     hidden = overview.samples - len(shown)
     if hidden:
@@ -567,6 +564,7 @@ def overview_of(report: Report) -> Overview:
         + [w for w in report.warnings[OVERVIEW_ISSUES:] if is_summing_up(w)],
         rejected_reasons=dict(Counter(issue.code for issue in report.rejected)),
         totals=report.totals,
+        synthetic_sources=report.synthetic_sources,
         notice=report.notice,
     )
 
@@ -587,6 +585,12 @@ def _problems(
             Text(f"  … and {total - len(issues):,} more; 'panelcli validate FILE' lists them.")
         )
     console.print()
+
+
+def _synthetic(console: Console, sources: Sequence[str]) -> None:
+    """Say first which files are panelcli's made-up samples (their comments say so)."""
+    for source in sources:
+        console.print(inert(synthetic_notice(source)))
 
 
 def _sentences(console: Console, sentences: list[str]) -> None:

@@ -91,6 +91,7 @@ def write_in_two_processes(
             file = stack.enter_context(open_rows(source, interpreter.known_marker, stats, max_line))
         except InputError:
             return False  # unreadable from the start: the usual path reports it
+        interpreter.note_opened(source, stats)
         cut = find_cut(file, stats)
         if cut is None:
             return False

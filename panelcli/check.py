@@ -1658,8 +1658,7 @@ class Interpreter:
         self._warn_once(
             ("date-unreadable", m.source, message),
             Issue(severity="warning", code="date-unreadable", source=m.source, line=m.line,
-                  column=self._column_of("collected_at"), sample_id=m.sample_id,
-                  patient_id=m.patient_id, collected_at=m.collected_at, message=message),
+                  column=self._column_of("collected_at"), **_row_for(m), message=message),
         )  # fmt: skip
 
     def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
@@ -1719,8 +1718,7 @@ class Interpreter:
             question = "are two specimens mixed up? Its"
         yield Issue(
             severity="warning", code="sample-conflict", source=m.source, line=m.line,
-            sample_id=m.sample_id, patient_id=m.patient_id, collected_at=m.collected_at,
-            message=f"{subject} is given with {here} here, but with {there} on line "
+            **_row_for(m), message=f"{subject} is given with {here} here, but with {there} on line "
             f"{first_line}: {question} results are shown together in one panel",
         )  # fmt: skip
 

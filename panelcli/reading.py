@@ -1529,14 +1529,24 @@ def rows_to_measurements(
     may_split = [roles[r] for r in ("value", "reference_range", "collected_at") if r in roles]
     first_split = min([*may_split, *layout.markers], default=width)
 
-    def row_for_split(cells: list[str]) -> dict[str, str | None]:
+    # A file that names samples or patients only right of where a row may split cannot tell
+    # whose the row is by its marker alone (QA: such rows of S1 and S2 made one panel).
+    ids = [i for i in (i_sample, i_patient) if i is not None]
+    ids_moved = bool(ids) and min(ids) >= first_split
+
+    def row_for_split(cells: list[str], line: int) -> dict[str, str | None]:
         """`row_for` of a row with too many cells: only the fields left of `first_split`."""
 
         def left(index: int | None) -> str | None:
-            return cell(cells, index) if index is not None and index < first_split else None
+            if ids_moved or index is None or index >= first_split:
+                return None
+            return cell(cells, index)
 
+        sample_id = left(i_sample)
+        if i_sample is None and layout.kind == "wide":  # as its rows are named (see below)
+            sample_id = f"line {line}"
         return {
-            "sample_id": left(i_sample), "patient_id": left(i_patient),
+            "sample_id": sample_id, "patient_id": left(i_patient),
             "collected_at": left(i_when), "marker": left(i_marker),
         }  # fmt: skip
 
@@ -1635,7 +1645,7 @@ def rows_to_measurements(
                 code="row-too-many-cells",
                 source=source,
                 line=line,
-                **row_for_split(cells),
+                **row_for_split(cells, line),
                 message=f"row has {count} cells but the header has {has}; a value may "
                 f"contain an unquoted '{visible(delimiter)}'"
                 + (" (a decimal comma?)" if delimiter == "," else "")

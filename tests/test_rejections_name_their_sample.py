@@ -185,12 +185,13 @@ def test_a_row_with_no_values_is_not_also_counted_as_blank_cells(tmp_path: Path)
 
 def test_warnings_about_a_sample_name_it_so_scripts_can_group_them(tmp_path: Path) -> None:
     """QA (developer round): sample-conflict and control-skipped named their sample only in
-    their message, with `sample_id` null."""
+    their message, with `sample_id` null; they and date-unreadable name the row's marker too,
+    as the README says (regression QA)."""
     path = tmp_path / "rows.csv"
     path.write_text(
         "sample_id,patient_id,collected_at,marker,value,unit\n"
         "S1,P1,2026-01-05,IL-6,30,pg/mL\nS1,P2,2026-01-01,IL-8,50,pg/mL\n"
-        "Standard1,,,IL-6,3,pg/mL\n",
+        "Standard1,,,IL-6,3,pg/mL\nS3,,yesterday,IL-10,3,pg/mL\n",
         encoding="utf-8",
     )
     warned = [
@@ -199,6 +200,32 @@ def test_warnings_about_a_sample_name_it_so_scripts_can_group_them(tmp_path: Pat
         if isinstance(e, Issue) and e.severity == "warning"
     ]
     assert warned == [
-        ("sample-conflict", "S1", "P2", "2026-01-01", None),
+        ("sample-conflict", "S1", "P2", "2026-01-01", "IL-8"),
         ("control-skipped", "Standard1", None, None, "IL-6"),
+        ("date-unreadable", "S3", None, "yesterday", "IL-10"),
     ]
+
+
+def test_a_split_row_in_a_file_naming_samples_right_of_the_split_is_no_panel(
+    tmp_path: Path,
+) -> None:
+    """Regression QA: the marker alone (left of the value) made S1's and S2's split rows one
+    panel of no sample, 'None of the 2 results of this sample could be used'."""
+    path = tmp_path / "m6.csv"
+    path.write_text(
+        "marker,value,unit,sample_id\nIL-6,12,5,pg/mL,S1\nIL-8,1,5,pg/mL,S2\n"
+        "IL-6,3,pg/mL,S1\nIL-8,3,pg/mL,S2\n",
+        encoding="utf-8",
+    )
+    assert rejections(tmp_path, path.read_text()) == [
+        (2, "row-too-many-cells", None, None, None, None),
+        (3, "row-too-many-cells", None, None, None, None),
+    ]
+    document = json.loads(runner.invoke(app, ["check", str(path), "-f", "json"]).stdout)
+    assert [p["sample_id"] for p in document["panels"]] == ["S1", "S2"]
+
+
+def test_a_split_wide_row_without_a_sample_column_is_named_by_its_line(tmp_path: Path) -> None:
+    """Regression QA: its panel was 'Results · patient P1' where its rows are 'Sample line N'."""
+    text = "Patient,IL-6 (pg/mL),IL-8 (pg/mL)\nP1,12,5,4\nP1,1,2\n"
+    assert rejections(tmp_path, text) == [(2, "row-too-many-cells", "line 2", "P1", None, None)]

@@ -146,15 +146,15 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
 
 def is_no_date(text: str) -> bool:
     """Whether a date cell is no date in any reading ('2026-13-45', 'yesterday'); '03/04/2026'
-    is a date, though panelcli cannot tell which of two days it is."""
-    if read_date(text) is not None:
+    is a date, though panelcli cannot tell which of two days it is, and 'N/A' says none is known."""
+    if read_date(text) is not None or text.strip().casefold() in _NOT_KNOWN:
         return False
     text = text.strip()
     timed = _TIME_AFTER.match(text)
     match = _SLASHED.match(timed["day"] if timed else text)
     if match is None:
         return True
-    first, second, year = (int(part) for part in match.groups())
+    first, second, year = (int(part) for part in match.group(1, 3, 4))
     return _day_or_none(year, second, first) is None or _day_or_none(year, first, second) is None
 
 
@@ -163,10 +163,13 @@ _TIME_AFTER = re.compile(
     r"^(?P<day>.+?)[ T]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"\s*(?P<half>[AaPp]\.?[Mm]\.?)?$"
 )
-_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-#: '2026/03/14', '2026/3/4': year first is ISO's order (year, month, day), as Japanese,
-#: Chinese and some LIS exports write it; no system writes year, day, month.
-_SLASHED_YEAR_FIRST = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
+#: '14/03/2026', and with dashes '14-03-2026' (the same two readings; QA: it was no date).
+_SLASHED = re.compile(r"^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$")
+#: '2026/03/14', '2026/3/4', '2026-3-4': year first is ISO's order (year, month, day), as
+#: Japanese, Chinese and some LIS exports write it; no system writes year, day, month.
+_SLASHED_YEAR_FIRST = re.compile(r"^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$")
+#: What a date cell may say for a date not known: not given, rather than no date.
+_NOT_KNOWN = frozenset({"n/a", "na", "-", "--", "?", "unknown", "not known", "none", "nil"})
 
 
 def _slashed_date(text: str) -> datetime | None:
@@ -175,12 +178,12 @@ def _slashed_date(text: str) -> datetime | None:
     so None. '1961/03/04' (year first) is always year, month, day."""
     year_first = _SLASHED_YEAR_FIRST.match(text)
     if year_first is not None:
-        year, month, day = (int(part) for part in year_first.groups())
+        year, month, day = (int(part) for part in year_first.group(1, 3, 4))
         return _day_or_none(year, month, day)
     match = _SLASHED.match(text)
     if match is None:
         return None
-    first, second, year = (int(part) for part in match.groups())
+    first, second, year = (int(part) for part in match.group(1, 3, 4))
     if first > 12 >= second or first == second:  # 03/03 reads alike either way
         day, month = first, second
     elif second > 12 >= first:
@@ -583,13 +586,15 @@ def trend_sentences(
         why = ("has a date that cannot be read", "have dates that cannot be read")
         quoted = [f"'{shorten(d)}'" for d in dict.fromkeys(unreadable.values())]
         said = "The date is" if len(quoted) == 1 else "The dates are"
-        text.append(f"{_left_out(patient_id, list(unreadable), why)} {said} {join_names(quoted)}.")
+        quoted_few = join_names(_first_few(quoted))
+        text.append(f"{_left_out(patient_id, list(unreadable), why)} {said} {quoted_few}.")
     if unusable:
         why = ("has no result that could be used", "have no results that could be used")
         text.append(_left_out(patient_id, list(unusable), why))
         if all(unusable.values()):  # the dates of these tests, so that none seems missed
             on = [d for d in dict.fromkeys(unusable.values()) if d]
-            text[-1] += f" {'The date is' if len(on) == 1 else 'The dates are'} {join_names(on)}."
+            said = "The date is" if len(on) == 1 else "The dates are"
+            text[-1] += f" {said} {join_names(_first_few(on))}."
     # Only of markers with a trend: one left with a single test has no trend to leave a test
     # out of (QA). Markers that leave out the same tests share one sentence.
     trended = {m.marker for m in markers}
@@ -655,11 +660,22 @@ def _after(written: str | None, last: str) -> bool:
     return when > last_when and not may_be_one_moment(written or "", last)
 
 
+#: Samples or dates a sentence names; the rest are counted (QA: 300 dates in one sentence).
+NAMED_AT_MOST = 5
+
+
+def _first_few(names: Sequence[str]) -> list[str]:
+    """The names, or the first few of them and 'N more'."""
+    if len(names) <= NAMED_AT_MOST:
+        return list(names)
+    return [*names[: NAMED_AT_MOST - 1], f"{len(names) - NAMED_AT_MOST + 1:,} more"]
+
+
 def _left_out(patient_id: str, sample_ids: Sequence[str | None], why: tuple[str, str]) -> str:
     """'Sample C of patient P1 has no date, so it is not part of these changes'; `why` is
     said of one sample, then of several."""
     named = list(dict.fromkeys(f"sample {i}" if i else "a sample" for i in sample_ids))
-    joined = join_names(named)
+    joined = join_names(_first_few(named))
     one = len(named) == 1
     return (
         f"{joined[0].upper()}{joined[1:]} of patient {patient_id} {why[0] if one else why[1]}, "

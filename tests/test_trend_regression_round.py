@@ -213,3 +213,17 @@ def test_a_row_naming_another_patient_for_its_sample_is_no_point_of_the_trend(
         "IL-8's trend leaves out a result of sample 'S1': its row names another patient or date "
         "than the sample's first row (see the warnings)." in trend.text
     )
+
+
+def test_samples_left_out_of_a_trend_are_named_a_few_at_most(tmp_path: Path) -> None:
+    """Regression QA: 300 samples with unreadable dates made one sentence of 6,783 characters."""
+    rows = ["A,P1,2026-01-01,IL-6,3,pg/mL", "B,P1,2026-02-01,IL-6,9,pg/mL"]
+    rows += [f"S{i},P1,day{i},IL-6,3,pg/mL" for i in range(300)]
+    path = tmp_path / "d2.csv"
+    path.write_text("sample_id,patient_id,collected_at,marker,value,unit\n" + "\n".join(rows))
+    (trend,) = check_file(path).trends
+    assert trend.text[-1] == (
+        "Sample S0, sample S1, sample S2, sample S3 and 296 more of patient P1 have dates that "
+        "cannot be read, so they are not part of these changes. The dates are 'day0', 'day1', "
+        "'day2', 'day3' and 296 more."
+    )

@@ -778,9 +778,24 @@ def test_an_indeterminate_number_read_two_ways_gives_both_readings(write_csv, wr
         ("03/04/2026", False), ("03/04/2026 8:30 AM", False),  # either of two days: a date
         ("2026-13-45", True), ("yesterday", True), ("31/02/2026", True), ("13/13/2026", True),
         ("2026-03-02 25:00", True), ("", True),
+        # regression QA: dashed forms of the slashed ones are dates; 'N/A' is none known
+        ("2026-3-4", False), ("14-03-2026", False), ("04-03-2026", False), ("N/A", False),
+        ("-", False), ("unknown", False), ("2026-13-1", True),
     ],
 )  # fmt: skip
 def test_a_date_that_is_no_date_in_any_reading_is_told_from_an_ambiguous_one(
     text: str, no_date: bool
 ) -> None:
     assert is_no_date(text) is no_date
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("2026-3-4", (2026, 3, 4)), ("14-03-2026", (2026, 3, 14)), ("03-14-2026", (2026, 3, 14)),
+     ("14-03-2026 8:30 AM", (2026, 3, 14)), ("04-03-2026", None), ("2026-3/4", None)],
+)  # fmt: skip
+def test_dashed_dates_are_read_as_the_slashed_ones_are(
+    text: str, day: tuple[int, int, int] | None
+) -> None:
+    read = read_date(text)
+    assert (read.year, read.month, read.day) == day if read else day is None

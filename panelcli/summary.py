@@ -693,11 +693,12 @@ def rejected_sentences(
     `listed`: how many of them are listed, when not all of them are; `rows`: the rows they are
     on, when fewer (then the sentences count values)."""
     unreadable = codes.get("file-unreadable", 0)
-    reasons: Counter[str] = Counter()
+    reasons: Counter[tuple[str, bool]] = Counter()  # (reason, of a whole row)
     for code, count in codes.items():
         if code != "file-unreadable":
-            reasons[REJECTED_REASON.get(code, OTHER_REASON)] += count
+            reasons[REJECTED_REASON.get(code, OTHER_REASON), code.startswith("row-")] += count
     total = sum(reasons.values())
+    whole = sum(count for (_, of_row), count in reasons.items() if of_row)
     text = []
     if total:
         # "1 row could not be used. Each one is listed …" (educator QA)
@@ -707,13 +708,21 @@ def rejected_sentences(
                 f"The first {listed:,} are listed with their line and the reason, and "
                 "'panelcli validate' lists them all."
             )
-        if rows is not None and rows < total:  # several values of one row (a wide file)
-            what = f"{counted(total, 'value', 'values')} in {counted(rows, 'row', 'rows')}"
-            one, many = "value has", "values have"
+        values = rows is not None and rows < total  # several values of one row (a wide file)
+        if values and rows is not None:
+            # Rows refused whole ('S2,,' with no values) are rows, not values (QA)
+            what = f"{counted(total - whole, 'value', 'values')} in "
+            what += counted(rows - whole, "row", "rows")
+            if whole:
+                what += f" and {counted(whole, 'whole row', 'whole rows')}"
         else:
-            what, one, many = counted(total, "row", "rows"), "row has", "rows have"
+            what = counted(total, "row", "rows")
         text.append(f"{what} could not be used. {where}")
-        text.extend(f"{counted(count, one, many)} {reason}." for reason, count in reasons.items())
+        for (reason, of_row), count in reasons.items():
+            one, many = (
+                ("value has", "values have") if values and not of_row else ("row has", "rows have")
+            )
+            text.append(f"{counted(count, one, many)} {reason}.")
     if unreadable:
         # "read" was wrong for '-' given twice or a file of only controls (QA)
         text.append(f"{counted(unreadable, 'file', 'files')} could not be used in full.")

@@ -869,3 +869,16 @@ def test_a_units_block_that_stops_the_file_says_where_units_can_go(tmp_path: Pat
     path.write_text("Sample,IL-6 (pg/mL)\nS1,1\nDataType:,Count\nS1,50\n")
     (stopped,) = [i for i in check_file(path).rejected if i.code == "file-unreadable"]
     assert stopped.message.endswith("this line and every line after it were not read")
+
+
+def test_a_wide_row_refused_whole_is_counted_as_a_row_beside_values(tmp_path: Path) -> None:
+    """Regression QA: 'S2,,' beside two values with no unit made '3 values in 2 rows' and
+    '1 value has no values at all'."""
+    path = tmp_path / "y1.csv"
+    path.write_text("Sample ID,IL-6,IL-8\nS1,3,4\nS2,,\n", encoding="utf-8")
+    assert report_sentences(check_file(path).rejected) == [
+        "2 values in 1 row and 1 whole row could not be used. Each one is listed with its line "
+        "and the reason.",
+        "2 values have no unit.",
+        "1 row has no values at all.",
+    ]

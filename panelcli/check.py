@@ -54,7 +54,7 @@ from panelcli.models import (
     Status,
 )
 from panelcli.models import ReferenceUsed as Reference
-from panelcli.names import unmangled
+from panelcli.names import instrument_name, unmangled
 from panelcli.ranges import (
     NO_LIMITS,
     MarkerRange,
@@ -1065,6 +1065,9 @@ class Interpreter:
                 return
             unit = parsed.unit
         name = self.ranges.resolve(m.marker)
+        if name is None and self._instrument_figure(m):
+            yield from self._queued_warnings()
+            return
         if name is None:
             yield from self._duplicate_warning(m, m.marker.strip())
             unjudged = self._no_reference(m, parsed, unit, decimal_comma)
@@ -1637,6 +1640,23 @@ class Interpreter:
             message=message,
         )  # fmt: skip
 
+    def _instrument_figure(self, m: Measurement) -> bool:
+        """Whether a long row's marker names an instrument's other figure for a marker ('IL-10
+        FI', 'IL-6 SD'): no result, not judged, said once per spelling (as a wide column is)."""
+        words = instrument_name(m.marker)
+        if words is None or not words.not_a_value or not self.known_marker(words.marker):
+            return False
+        message = (
+            f"'{shorten(m.marker.strip())}' gives the instrument's '{shorten(words.not_a_value)}' "
+            f"for {shorten(words.marker)}, not the sample's result; rows of it were not judged"
+        )
+        self._warn_once(
+            ("figure-skipped", m.source, message),
+            Issue(severity="warning", code="figure-skipped", source=m.source, line=m.line,
+                  column=self._column_of("marker"), **_row_for(m), message=message),
+        )  # fmt: skip
+        return True
+
     def _no_date(self, collected_at: str) -> bool:
         """Whether a collection date (stripped) is no date at all; remembered, as samples repeat."""
         no_date = self._no_dates.get(collected_at)
@@ -1731,7 +1751,7 @@ class Interpreter:
     ONCE_PER_FILE = frozenset({
         "range-unreadable", "range-disagrees", "person-unreadable", "value-dot-ambiguous",
         "value-comma-ambiguous", "person-conflict", "column-unnamed", "value-flag-ignored",
-        "date-unreadable",
+        "date-unreadable", "figure-skipped",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(

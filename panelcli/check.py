@@ -103,6 +103,7 @@ from panelcli.values import (
     ParsedValue,
     ValueProblem,
     flag_contradicts,
+    given_date,
     number_text,
     parse_lab_range,
     parse_value,
@@ -733,7 +734,7 @@ class Interpreter:
                             else:
                                 sample_id = sample_id.strip() or None
                                 patient_id = patient_id.strip() or None
-                                collected_at = collected_at.strip() or None
+                                collected_at = given_date(collected_at)
                                 key = sample_key(source, sample_id, patient_id, collected_at)
                                 if key != sample:
                                     seen, sample = markers_for(key), key

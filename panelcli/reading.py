@@ -33,6 +33,7 @@ from panelcli.values import (
     counted,
     detection_range_side,
     flag_contradicts,
+    given_date,
     lab_flag,
     parse_flag_of,
     parse_value,
@@ -625,7 +626,12 @@ def says_synthetic(preamble: Iterable[str]) -> bool:
     """Whether a comment line above the header says the file is panelcli's synthetic data."""
     # The file's own words, not a byte comparison with the bundled samples: a copy piped on
     # stdin, renamed or edited is still made up (QA), and a spreadsheet may pad the line.
-    return any(_commented(line) and SYNTHETIC_MARKER in " ".join(line.split()) for line in preamble)
+    # The comment starts with it ('# This is NOT synthetic example data …' is no such mark).
+    return any(
+        _commented(line)
+        and " ".join(line.split()).lstrip("#").lstrip().startswith(SYNTHETIC_MARKER)
+        for line in preamble
+    )
 
 
 def _commented(first_cell: str) -> bool:
@@ -1547,7 +1553,7 @@ def rows_to_measurements(
             sample_id = f"line {line}"
         return {
             "sample_id": sample_id, "patient_id": left(i_patient),
-            "collected_at": left(i_when), "marker": left(i_marker),
+            "collected_at": given_date(left(i_when) or ""), "marker": left(i_marker),
         }  # fmt: skip
 
     def row_for(cells: list[str], marker: str | None) -> dict[str, str | None]:
@@ -1556,7 +1562,7 @@ def rows_to_measurements(
         named no sample, and its panel left it out)."""
         return {
             "sample_id": cell(cells, i_sample), "patient_id": cell(cells, i_patient),
-            "collected_at": cell(cells, i_when), "marker": marker,
+            "collected_at": given_date(cell(cells, i_when) or ""), "marker": marker,
         }  # fmt: skip
 
     long = layout.kind == "long"
@@ -1686,6 +1692,13 @@ def rows_to_measurements(
             ):  # fmt: skip
                 sign, flag = cell(cells, i_comparator), cell(cells, i_flag)
                 value, refused = _with_sign_and_flag(value, sign, flag, stats.decimal_comma)
+                if refused is not None and refused[1] == "comparator-conflict" and detection:
+                    # The side is the detection range's, not the value cell's: name that
+                    # column (QA: "the value '>0,5' says otherwise", a '>' no cell had).
+                    refused = ("detection_range", "detection-range-conflict",
+                               f"the detection range column says '{shorten(detection)}' but the "
+                               f"comparator column says '{shorten(sign or '')}'; it was not "
+                               "judged")  # fmt: skip
             if refused is not None:
                 role, code, message = refused
                 yield Issue(code=code, source=source, line=line,
@@ -1706,7 +1719,7 @@ def rows_to_measurements(
                 yield Issue(code=f"{missing}-missing", source=source, line=line, column=column,
                             sample_id=cells[i_sample_or_pad].strip() or None,
                             patient_id=cells[i_patient_or_pad].strip() or None,
-                            collected_at=cells[i_when_or_pad].strip() or None, marker=marker,
+                            collected_at=given_date(cells[i_when_or_pad]), marker=marker,
                             message=f"{missing} is empty{short}")  # fmt: skip
                 continue
             unit = cells[i_unit_or_pad].strip() or None
@@ -1723,13 +1736,14 @@ def rows_to_measurements(
             yield make(Measurement, (  # type: ignore[call-overload]
                 source, line, value_column, marker, value, unit,
                 cells[i_sample_or_pad].strip() or None,
-                cells[i_patient_or_pad].strip() or None, cells[i_when_or_pad].strip() or None,
+                cells[i_patient_or_pad].strip() or None, given_date(cells[i_when_or_pad]),
                 cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
                 cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
             ))  # fmt: skip
             continue
         sample_id, patient_id = cell(cells, i_sample), cell(cells, i_patient)
         when, sex, age = cell(cells, i_when), cell(cells, i_sex), cell(cells, i_age)
+        when = None if when is None else given_date(when)
         birth = cell(cells, i_birth)
         if sample_id is None:  # wide without an id (no column, or a blank cell, as Bio-Plex
             sample_id = f"line {line}"  # leaves standards): one row is one sample, never merged

@@ -22,7 +22,7 @@ from panelcli.models import (
     TrendPoint,
 )
 from panelcli.summary import join_names
-from panelcli.values import shorten
+from panelcli.values import NOT_KNOWN_DATES, shorten
 
 #: A change smaller than this factor is called steady, so that small wobbles between
 #: tests are not reported to a reader as a rise or a fall (a design choice, not a lab rule).
@@ -147,7 +147,7 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
 def is_no_date(text: str) -> bool:
     """Whether a date cell is no date in any reading ('2026-13-45', 'yesterday'); '03/04/2026'
     is a date, though panelcli cannot tell which of two days it is, and 'N/A' says none is known."""
-    if read_date(text) is not None or text.strip().casefold() in _NOT_KNOWN:
+    if read_date(text) is not None or text.strip().casefold() in NOT_KNOWN_DATES:
         return False
     text = text.strip()
     timed = _TIME_AFTER.match(text)
@@ -168,8 +168,6 @@ _SLASHED = re.compile(r"^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$")
 #: '2026/03/14', '2026/3/4', '2026-3-4': year first is ISO's order (year, month, day), as
 #: Japanese, Chinese and some LIS exports write it; no system writes year, day, month.
 _SLASHED_YEAR_FIRST = re.compile(r"^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$")
-#: What a date cell may say for a date not known: not given, rather than no date.
-_NOT_KNOWN = frozenset({"n/a", "na", "-", "--", "?", "unknown", "not known", "none", "nil"})
 
 
 def _slashed_date(text: str) -> datetime | None:

@@ -435,3 +435,14 @@ def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
 def is_plain_number(text: str) -> bool:
     """True for a bare number such as '-2.5' or '1e3': text a spreadsheet shows, never runs."""
     return _NUMBER.fullmatch(text) is not None
+
+
+#: What a date cell may say for a date not known ('N/A', '-'): read as a blank cell, not as a
+#: date (QA: 'unknown' beside '2026-03-14' was a sample-conflict, and a date in trends).
+NOT_KNOWN_DATES = frozenset({"n/a", "na", "-", "--", "?", "unknown", "not known", "none", "nil"})
+
+
+def given_date(cell: str) -> str | None:
+    """A date cell as written (stripped), or None when it is blank or says none is known."""
+    text = cell.strip()
+    return None if not text or text.casefold() in NOT_KNOWN_DATES else text

@@ -238,3 +238,19 @@ def test_check_reads_an_msd_export_s_detection_range(tmp_path: Path) -> None:
     table = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"})
     assert ">999.9" in table.stdout and "<0.012" in table.stdout
     assert "399.96 ×" not in table.stdout and "'Above Detection Range'" in table.stdout
+
+
+def test_a_comparator_against_the_detection_range_names_that_column(tmp_path: Path) -> None:
+    """Regression QA: "the comparator column says '<' but the value '>0,5' says otherwise"
+    quoted a '>' no cell had: it came from the Detection Range column."""
+    events = events_in(
+        tmp_path,
+        "Sample;Assay;Calc. Concentration;Conc. Unit;Detection Range;Comparator\n"
+        "P1;IL-6;0,5;pg/mL;Above Detection Range;<\n",
+    )
+    (refused,) = issues(events, "error")
+    assert (refused.code, refused.column) == ("detection-range-conflict", "Detection Range")
+    assert refused.message == (
+        "the detection range column says 'Above Detection Range' but the comparator column says "
+        "'<'; it was not judged"
+    )

@@ -258,7 +258,7 @@ def _checked_trend_sentences() -> list[str]:
     """Trends of a file with turns, an unreadable date and tests in no known order."""
     rows = [
         "S1,P1,2026-03-01,IL-6,2", "S2,P1,2026-03-02,IL-6,9", "S3,P1,2026-03-03,IL-6,1",
-        "S4,P1,2026-03-04,IL-6,20", "S5,P1,unknown,IL-6,4", "S6,P2,2026-03-01,IL-6,9",
+        "S4,P1,2026-03-04,IL-6,20", "S5,P1,someday,IL-6,4", "S6,P2,2026-03-01,IL-6,9",
         "S7,P2,2026-03-02,IL-6,12", "S8,P2,2026-03-02,IL-6,1",
         "S9,P1,2026-03-05,IL-6,bad",  # a last test none of whose results could be used
     ]  # fmt: skip

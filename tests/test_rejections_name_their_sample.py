@@ -229,3 +229,21 @@ def test_a_split_wide_row_without_a_sample_column_is_named_by_its_line(tmp_path:
     """Regression QA: its panel was 'Results · patient P1' where its rows are 'Sample line N'."""
     text = "Patient,IL-6 (pg/mL),IL-8 (pg/mL)\nP1,12,5,4\nP1,1,2\n"
     assert rejections(tmp_path, text) == [(2, "row-too-many-cells", "line 2", "P1", None, None)]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_date_cell_saying_none_is_known_reads_as_a_blank_one(tmp_path: Path, short: bool) -> None:
+    """Regression QA: 'unknown' beside '2026-03-14' for one sample was a sample-conflict
+    ('are two specimens mixed up?'), and a date 'that cannot be read' in trends."""
+    path = tmp_path / "na.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\nS1,P1,2026-03-14,IL-6,3,pg/mL\n"
+        "S1,P1,unknown,IL-8,3,pg/mL\nS2,P1,N/A,IL-6,5,pg/mL\nS3,P1, - ,IL-6,9,pg/mL\n",
+        encoding="utf-8",
+    )
+    interpreter = Interpreter(RANGES, CheckOptions(), short_path=short)
+    events = list(interpreter.events([str(path)]))
+    assert [e.code for e in events if isinstance(e, Issue)] == []
+    assert [e.collected_at for e in events if not isinstance(e, Issue)] == [
+        "2026-03-14", None, None, None,
+    ]  # fmt: skip

@@ -277,7 +277,9 @@ HEADERS = [
 ]
 CELL = st.sampled_from(["S1", " S1 ", "S2", "", "P1", "2026-01-02", "#x", '"q,1"', " "])
 #: Collection dates: one that is no date at all gets a warning, once per file.
-DATES = st.sampled_from(["2026-01-02", "2026-01-02", "2026-13-45", "yesterday", "03/04/2026"])
+DATES = st.sampled_from(
+    ["2026-01-02", "2026-01-02", "2026-13-45", "yesterday", "03/04/2026", "N/A", " unknown "]
+)
 RAW_ROW = st.one_of(
     st.tuples(
         CELL, st.sampled_from(MARKERS + [" IL-6 ", ""]), NUMBERS, st.sampled_from(UNITS), DATES

@@ -154,3 +154,22 @@ def test_two_processes_and_batches_say_it_as_one_process_does(
     parts = [ndjson_batch(b, ranges) for b in read_batches(str(path), ranges, 500)]
     joined = "".join(ndjson_join(parts, ranges.info))
     assert joined == out.getvalue()
+
+
+def test_a_comment_that_only_quotes_the_marker_does_not_mark_the_file(tmp_path: Path) -> None:
+    """Regression QA: '# This is NOT synthetic example data …' marked the file synthetic."""
+    path = tmp_path / "real.csv"
+    path.write_text(f"# This is NOT {SYNTHETIC_MARKER}\n{HEADER}S1,P1,2026-01-01,IL-6,1,pg/mL\n")
+    assert check_file(path).synthetic_sources == []
+    path.write_text(f"#   {SYNTHETIC_MARKER} Edited.\n{HEADER}S1,P1,2026-01-01,IL-6,1,pg/mL\n")
+    assert check_file(path).synthetic_sources == [str(path)]
+
+
+def test_fhir_says_it_when_every_row_of_the_synthetic_file_was_rejected(tmp_path: Path) -> None:
+    """Regression QA: with no Observation to label, the bundle had no word of it."""
+    path = tmp_path / "s.csv"
+    path.write_text(f"# {SYNTHETIC_MARKER}\n{HEADER}X1,P1,2026-01-01,IL-6,abc,pg/mL\n")
+    bundle = json.loads(runner.invoke(app, ["check", str(path), "-f", "fhir"]).stdout)
+    (outcome,) = [e["resource"] for e in bundle["entry"]]
+    said = [i["diagnostics"] for i in outcome["issue"] if i["severity"] == "information"]
+    assert any(SAID in text for text in said)

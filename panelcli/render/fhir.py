@@ -211,6 +211,12 @@ def operation_outcome(report: Report) -> dict[str, Any] | None:
     issues = [_issue(i) for i in (*report.rejected, *report.warnings)]
     if not issues:
         return None
+    # A synthetic file whose rows were all rejected has no Observation to carry its label
+    # (regression QA): the outcome says it in words.
+    issues += [
+        {"severity": "information", "code": "informational", "diagnostics": synthetic_notice(s)}
+        for s in report.synthetic_sources
+    ]
     issues.append({"severity": "information", "code": "informational", "diagnostics": NOTICE})
     return {"resourceType": "OperationOutcome", "issue": issues}
 

@@ -142,9 +142,13 @@ _RANGE_ROW_LABELS = {
     "referencerange", "refrange", "normalrange", "referenceinterval", "refinterval",
     "refvalues", "referencevalues", "normalvalues", "expectedvalues", "referenceranges",
 }  # fmt: skip
-# Bio-Plex Manager names the sample column "Description". Only in the wide layout, where no
-# column can be the test's description, is that safe to read as the sample id.
+# Bio-Plex Manager names the sample column "Description". In the wide layout no column can be
+# the test's description, so it is safe to read as the sample id; in the long layout only
+# beside a plate's well or Bio-Plex's coded type column (see map_header).
 _WIDE_SAMPLE_ID = ("description", "sampledescription")
+#: A plate's well column ('Well', 'Location'): with it, a long table is an instrument's, whose
+#: 'Description' is the sample (as Bio-Plex writes it), not the test's.
+_WELL = ("well", "wells", "wellid", "location", "welllocation")
 _NOT_DATA = re.compile(r"^\ufeff?\s*(#|sep=.\s*$)", re.IGNORECASE)
 _HEADER_NOISE = re.compile(r"[\s_\-.#()\[\]:]+")
 _LOOKS_NUMERIC = re.compile(r"^\s*[<>≤≥=]*\s*[+-]?[\d.,]+\s*$")
@@ -536,6 +540,17 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             unmapped.remove(index)
     coded = "sample_type" in roles and header_key(cells[roles["sample_type"]]) in _WEAK_ROLE_OF
     if "marker" in roles and "value" in roles:
+        # A Bio-Plex table (its coded 'Type' column, 'Well') names the sample 'Description';
+        # without it every row was one sample's (QA: PT-001 and PT-002 merged in one panel).
+        if (
+            "sample_id" not in roles
+            and "patient_id" not in roles
+            and (coded or any(header_key(cells[i]) in _WELL for i in unmapped))
+        ):
+            described = [i for i in unmapped if header_key(cells[i]) in _WIDE_SAMPLE_ID]
+            if described:
+                roles["sample_id"] = described[0]
+                unmapped.remove(described[0])
         if "reference_range" in roles:  # the range cell is the lab's range: limits not read
             unmapped += [roles.pop(role) for role in _RANGE_LIMIT_ROLES if role in roles]
         ignored = [cells[i] for i in sorted(unmapped) if cells[i].strip()]

@@ -181,3 +181,26 @@ def test_a_long_row_naming_an_instruments_other_figure_is_not_judged(
         "'IL-10 FI' gives the instrument's 'FI' for IL-10, not the sample's result; rows of it "
         "were not judged"
     )
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_long_bioplex_table_names_its_samples_in_description(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """Lab QA: 'Analyte,Type,Well,Description,Obs Conc' merged PT-001 and PT-002 in one panel
+    ('IL-6 is measured again'); beside a well column, Description is the sample. A long file
+    without one keeps its Description as the test's (not read)."""
+    events = events_in(
+        write_csv,
+        "Analyte,Type,Well,Description,Obs Conc (pg/mL)\nIL-6,X1,C1,PT-001,4.20\n"
+        "IL-6,X2,D1,PT-002,1.0\nTNF-a,X1,C1,PT-001,12.10\n",
+        short,
+    )
+    assert [(r.sample_id, r.marker) for r in results(events)] == [
+        ("PT-001", "IL-6"), ("PT-002", "IL-6"), ("PT-001", "TNF-α"),
+    ]  # fmt: skip
+    assert "marker-repeated" not in [w.code for w in warnings(events)]
+    events = events_in(
+        write_csv, "Test,Description,Result,Units\nIL-6,Interleukin 6 serum,4.2,pg/mL\n", short
+    )
+    assert [r.sample_id for r in results(events)] == [None]

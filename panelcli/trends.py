@@ -617,8 +617,8 @@ def trend_sentences(
             named = join_names([f"'{shorten(s)}'" for s in dict.fromkeys(samples) if s])
             of = f" of sample {named}" if named else ""
             text.append(
-                f"{marker}'s trend leaves out a result{of}: its row names another patient or "
-                "date than the sample's first row (see the warnings)."
+                f"{marker}'s trend leaves out one result{of}, as its row names another patient or "
+                "date (see the warnings)."
             )
     return text
 

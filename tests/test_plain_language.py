@@ -250,6 +250,7 @@ def trend_corpus() -> list[str]:
         + trend_sentences("P-2", dates, single, undated=["S-9", None])
         + trend_sentences("P-3", dates, [_trend("IL-6", "rose then fell", [normal, high, normal])])
         + trend_sentences("P-4", dates, every[:2], doubted={"IL-6": dates[:1], "IL-8": dates[:1]})
+        + trend_sentences("P-5", dates, every[:2], mixed={"IL-8": ["S-2"]})
         + _checked_trend_sentences()
     )
 

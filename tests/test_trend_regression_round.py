@@ -210,8 +210,8 @@ def test_a_row_naming_another_patient_for_its_sample_is_no_point_of_the_trend(
     il8 = next(m for m in trend.markers if m.marker == "IL-8")
     assert [p.value for p in il8.points] == [5, 8]
     assert (
-        "IL-8's trend leaves out a result of sample 'S1': its row names another patient or date "
-        "than the sample's first row (see the warnings)." in trend.text
+        "IL-8's trend leaves out one result of sample 'S1', as its row names another patient or "
+        "date (see the warnings)." in trend.text
     )
 
 

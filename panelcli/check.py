@@ -2262,8 +2262,8 @@ def _estimated(result: Result, words: str) -> Result:
     """`result` with a note saying why its number is a bound: the lab's detection-range words."""
     side = "less" if result.comparator in ("<", "<=") else "more"
     why = (
-        f"the lab marks it '{shorten(words)}': the test cannot measure it exactly, so its "
-        f"number is an estimate, and the value was read as {side} than it"
+        f"the lab marks it '{shorten(words)}': the number is a guess, so the value is taken "
+        f"as {side} than it"
     )
     return result.model_copy(update={"note": "; ".join(n for n in (why, result.note) if n)})
 

@@ -58,14 +58,14 @@ def test_a_value_past_the_detection_range_is_a_bound_not_a_measurement(tmp_path:
     assert (
         il6.note is not None
         and (
-            "the lab marks it 'Above Detection Range': the test cannot measure it exactly, so its "
-            "number is an estimate, and the value was read as more than it"
+            "the lab marks it 'Above Detection Range': the number is a guess, so the value is "
+            "taken as more than it"
         )
         in il6.note
     )
     assert (il10.original_value, il10.comparator) == ("<0.012", "<")
     assert il10.note is not None and "'Below Detection Range'" in il10.note
-    assert "read as less than it" in il10.note
+    assert "taken as less than it" in il10.note
     assert (il8.original_value, il8.comparator) == (">2000", ">")
     # In range, or not said: the number as written, with no note about it
     for marker, written in (("TNF-α", "3.1"), ("IL-4", "1.5")):

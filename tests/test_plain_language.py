@@ -255,6 +255,21 @@ def trend_corpus() -> list[str]:
     )
 
 
+def _detection_range_notes() -> list[str]:
+    """The notes of values an MSD export marks past its detection range (shown in the table)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "msd.csv"
+        path.write_text(
+            "Sample,Assay,Calc. Concentration,Conc. Unit,Detection Range\n"
+            "P1,IL-6,999.9,pg/mL,Above Detection Range\n"
+            "P2,IL-6,0.012,pg/mL,Below Detection Range\n",
+            encoding="utf-8",
+        )
+        notes = [r.note for p in check_file(str(path)).panels for r in p.results]
+    assert all(notes)
+    return [n for n in notes if n]
+
+
 def _checked_trend_sentences() -> list[str]:
     """Trends of a file with turns, an unreadable date and tests in no known order."""
     rows = [
@@ -317,6 +332,7 @@ def corpus() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         # a sample none of whose rows could be used
         about_person += [("summary, all rows lost", t) for t in summarise_panel([], lost).text]
     about_person += [("trend", t) for t in trend_corpus()]
+    about_person += [("result note", t) for t in _detection_range_notes()]
     about_person += [("rejected", t) for t in rejected_corpus()]
     general += [("overview", t) for t in explaining.overview()]
     for marker in explaining.known_markers():

@@ -874,7 +874,7 @@ class Interpreter:
                 return None
             if "," in text:
                 self.comma_decimal_seen = True  # see _comma_may_group
-        if collected_at and self._no_date(collected_at.strip()):
+        if collected_at and self._no_date(collected_at):  # stripped as it was read
             return None  # the general path warns
         seen = self._markers_seen(m)
         if not _person_fits(seen, line, _person_text(m)):
@@ -1007,6 +1007,12 @@ class Interpreter:
             self.comma_decimal_seen = True
         presumed = decimal_comma
         decimal_comma = decimal_comma or self.comma_decimal_seen
+        # An instrument's other figure ('IL-6 %CV' of '12%') is no result: skipped before its
+        # value could refuse the row (review).
+        name = self.ranges.resolve(m.marker)
+        if name is None and self._instrument_figure(m):
+            yield from self._queued_warnings()
+            return
         try:
             parsed = parse_value(m.value, decimal_comma)
         except ValueProblem as problem:
@@ -1065,10 +1071,6 @@ class Interpreter:
                 )
                 return
             unit = parsed.unit
-        name = self.ranges.resolve(m.marker)
-        if name is None and self._instrument_figure(m):
-            yield from self._queued_warnings()
-            return
         if name is None:
             yield from self._duplicate_warning(m, m.marker.strip())
             unjudged = self._no_reference(m, parsed, unit, decimal_comma)

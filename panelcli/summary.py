@@ -372,7 +372,10 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
     # many cells), is no one result that could not be used: said of rows, apart.
     empty = [i for i in rejected if i.code == "row-no-values"]
     whole = [i for i in rejected if i.code == "row-too-many-cells" and i.marker is None]
-    rejected = [i for i in rejected if i.code != "row-no-values" and i not in whole]
+    rejected = [
+        i for i in rejected
+        if i.code != "row-no-values" and not (i.code == "row-too-many-cells" and i.marker is None)
+    ]  # fmt: skip
     if not results and (rejected or empty or whole):  # nothing of the sample to judge
         text = [_none_used_sentence(rejected)] if rejected else []
         text.extend(_rows_sentences(whole, empty, more=bool(rejected), said_why=bool(rejected)))

@@ -614,21 +614,26 @@ def trend_sentences(
             )
     for marker, samples in (mixed or {}).items():
         if marker in trended:
-            named = join_names([f"'{shorten(s)}'" for s in dict.fromkeys(samples) if s])
-            of = f" of sample {named}" if named else ""
+            names = [f"'{shorten(s)}'" for s in dict.fromkeys(samples) if s]
+            of = f" of sample{'s' if len(names) > 1 else ''} {join_names(names)}" if names else ""
+            if len(samples) == 1:
+                left, rows = "one result", "its row names"
+            else:  # review: 'one result of sample 'S2' and 'S3''
+                left, rows = f"{len(samples):,} results", "their rows name"
             text.append(
-                f"{marker}'s trend leaves out one result{of}, as its row names another patient or "
-                "date (see the warnings)."
+                f"{marker}'s trend leaves out {left}{of}, as {rows} another patient or date (see "
+                "the warnings)."
             )
     return text
 
 
 def _fits_panel(result: Result, panel: Panel) -> bool:
-    """Whether a result's own patient and date are its panel's (or name one moment two ways)."""
-    if result.patient_id != panel.patient_id:
+    """Whether a result's own patient and date are its panel's (or name one moment two ways);
+    a blank cell agrees with any, as `sample-conflict` has it (sheets filled down; review)."""
+    if None not in (result.patient_id, panel.patient_id) and result.patient_id != panel.patient_id:
         return False
     mine, its = result.collected_at, panel.collected_at
-    return mine == its or (mine is not None and its is not None and may_be_one_moment(mine, its))
+    return mine is None or its is None or mine == its or may_be_one_moment(mine, its)
 
 
 def _where_it_ended(*sides: Sequence[tuple[str, Sequence[str]]]) -> str:

@@ -204,3 +204,16 @@ def test_a_long_bioplex_table_names_its_samples_in_description(
         write_csv, "Test,Description,Result,Units\nIL-6,Interleukin 6 serum,4.2,pg/mL\n", short
     )
     assert [r.sample_id for r in results(events)] == [None]
+
+
+def test_a_figure_row_whose_value_is_no_number_is_skipped_not_refused(
+    write_csv: Callable[..., str],
+) -> None:
+    """Review: 'IL-6 %CV' of '12%' was refused as value-not-a-number (exit 2): the value was
+    read before the row was seen to be no result."""
+    events = events_in(
+        write_csv, "sample_id,marker,value,unit\nS1,IL-6,5,pg/mL\nS1,IL-6 %CV,12%,\n", False
+    )
+    assert [(i.code, i.severity) for i in events if isinstance(i, Issue)] == [
+        ("figure-skipped", "warning")
+    ]

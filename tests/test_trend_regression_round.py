@@ -227,3 +227,32 @@ def test_samples_left_out_of_a_trend_are_named_a_few_at_most(tmp_path: Path) -> 
         "cannot be read, so they are not part of these changes. The dates are 'day0', 'day1', "
         "'day2', 'day3' and 296 more."
     )
+
+
+def test_a_row_with_blank_patient_and_date_cells_stays_in_the_trend(tmp_path: Path) -> None:
+    """Review: a filled-down sheet's blank cells agree with the sample's (no sample-conflict),
+    but the trend left such rows out (IL-10 gone), and said they named another patient."""
+    path = tmp_path / "d6.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\nS0,P1,2026-02-01,IL-6,5,pg/mL\n"
+        "S0,,,IL-10,5,pg/mL\nS2,P1,2026-04-01,IL-6,19,pg/mL\nS2,,N/A,IL-10,35,pg/mL\n"
+    )
+    (trend,) = check_file(path).trends
+    assert [m.marker for m in trend.markers] == ["IL-6", "IL-10"]
+    assert not [t for t in trend.text if "leaves out" in t]
+
+
+def test_results_left_out_for_another_patient_are_counted(tmp_path: Path) -> None:
+    """Review: 'leaves out one result of sample 'S2' and 'S3'' for two results."""
+    header = "sample_id,patient_id,collected_at,marker,value,unit\n"
+    path = tmp_path / "tr.csv"
+    path.write_text(
+        header + "S1,P1,2026-01-01,IL-8,5,pg/mL\nS2,P1,2026-02-01,IL-8,9,pg/mL\n"
+        "S2,P2,2026-01-05,IL-8,50,pg/mL\nS3,P1,2026-03-01,IL-8,20,pg/mL\n"
+        "S3,P3,2026-01-07,IL-8,70,pg/mL\n"
+    )
+    (trend,) = check_file(path).trends
+    assert (
+        "IL-8's trend leaves out 2 results of samples 'S2' and 'S3', as their rows name another "
+        "patient or date (see the warnings)." in trend.text
+    )

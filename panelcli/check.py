@@ -83,7 +83,7 @@ from panelcli.reading import (
     shows_decimal_comma,
 )
 from panelcli.summary import summarise_panel
-from panelcli.trends import find_trends, is_no_date, may_be_one_moment, read_date
+from panelcli.trends import cells_agree, find_trends, is_no_date, read_date
 from panelcli.units import (
     MAX_GRAMS_PER_LITRE,
     UnitProblem,
@@ -1447,7 +1447,7 @@ class Interpreter:
                 and m.collected_at
                 and read_date(m.birth_date) is not None
                 and (read_date(m.collected_at) is None)
-                and not self._no_date(m.collected_at.strip())  # `_date_warning` says so
+                and not self._no_date(m.collected_at)  # `_date_warning` says so
             ):  # the collection date is what cannot be read: name it, not the birth date
                 self._unreadable_person(
                     m, "collected at", m.collected_at,
@@ -1671,10 +1671,10 @@ class Interpreter:
 
     def _date_warning(self, m: Measurement) -> None:
         """A collection date that is no date ('2026-13-45', 'yesterday'): said once per text."""
-        if m.collected_at is None or not self._no_date(m.collected_at.strip()):
+        if m.collected_at is None or not self._no_date(m.collected_at):  # read stripped
             return
         message = (
-            f"collected date '{shorten(m.collected_at.strip())}' is not a date panelcli can read "
+            f"collected date '{shorten(m.collected_at)}' is not a date panelcli can read "
             "(such as 2026-03-02, 02.03.2026 or 14/03/2026); it is shown as written, but results "
             "cannot be put in date order by it, nor an age counted to it"
         )
@@ -1723,9 +1723,8 @@ class Interpreter:
         differ = [
             (label, was, is_)
             for label, was, is_ in fields
-            if was and is_ and was != is_
-            and not (label == "collected" and may_be_one_moment(was, is_))
-        ]  # fmt: skip
+            if not cells_agree(was, is_, dates=label == "collected")
+        ]
         here = " and ".join(f"{label} '{shorten(now)}'" for label, _, now in differ)
         there = " and ".join(f"{label} '{shorten(before)}'" for label, before, _ in differ)
         if m.sample_id is not None:
@@ -2340,7 +2339,7 @@ def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
         return True
     merged = []
     for field, (was, now) in enumerate(zip(first.split("\0"), who.split("\0"), strict=True)):
-        if was and now and was != now and not (field == 1 and may_be_one_moment(was, now)):
+        if not cells_agree(was, now, dates=field == 1):
             return False
         merged.append(was or now)
     together = "\0".join(merged)

@@ -547,10 +547,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             and "patient_id" not in roles
             and (coded or any(header_key(cells[i]) in _WELL for i in unmapped))
         ):
-            described = [i for i in unmapped if header_key(cells[i]) in _WIDE_SAMPLE_ID]
-            if described:
-                roles["sample_id"] = described[0]
-                unmapped.remove(described[0])
+            _take_description(cells, unmapped, roles)
         if "reference_range" in roles:  # the range cell is the lab's range: limits not read
             unmapped += [roles.pop(role) for role in _RANGE_LIMIT_ROLES if role in roles]
         ignored = [cells[i] for i in sorted(unmapped) if cells[i].strip()]
@@ -563,10 +560,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
     if "value" in roles or "marker" in roles:
         return None
     if "sample_id" not in roles:
-        described = [i for i in unmapped if header_key(cells[i]) in _WIDE_SAMPLE_ID]
-        if described:
-            roles["sample_id"] = described[0]
-            unmapped.remove(described[0])
+        _take_description(cells, unmapped, roles)
     markers: dict[int, tuple[str, str | None]] = {}
     not_read: dict[int, str] = {}  # column → why it is not read ('' if it names nothing known)
     no_name = []
@@ -601,6 +595,14 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             not_read={cells[i]: why for i, why in not_read.items() if why},
         )  # fmt: skip
     return None
+
+
+def _take_description(cells: list[str], unmapped: list[int], roles: dict[str, int]) -> None:
+    """Read the first 'Description' column among `unmapped` as the sample id, if there is one."""
+    described = [i for i in unmapped if header_key(cells[i]) in _WIDE_SAMPLE_ID]
+    if described:
+        roles["sample_id"] = described[0]
+        unmapped.remove(described[0])
 
 
 def _means_of_replicates(markers: dict[int, tuple[str, str | None]]) -> dict[int, str]:
@@ -1556,7 +1558,8 @@ def rows_to_measurements(
     ids_moved = bool(ids) and min(ids) >= first_split
 
     def row_for_split(cells: list[str], line: int) -> dict[str, str | None]:
-        """`row_for` of a row with too many cells: only the fields left of `first_split`."""
+        """`row_for` of a row with too many cells: only the fields left of `first_split` (never
+        the date, which is itself where a row may split)."""
 
         def left(index: int | None) -> str | None:
             if ids_moved or index is None or index >= first_split:
@@ -1568,7 +1571,7 @@ def rows_to_measurements(
             sample_id = f"line {line}"
         return {
             "sample_id": sample_id, "patient_id": left(i_patient),
-            "collected_at": given_date(left(i_when) or ""), "marker": left(i_marker),
+            "collected_at": None, "marker": left(i_marker),
         }  # fmt: skip
 
     def row_for(cells: list[str], marker: str | None) -> dict[str, str | None]:
@@ -1732,9 +1735,7 @@ def rows_to_measurements(
                 short = f" (row has {count} of {width} cells)" if count < width else ""
                 # The row's sample is still known: its panel says a result is missing.
                 yield Issue(code=f"{missing}-missing", source=source, line=line, column=column,
-                            sample_id=cells[i_sample_or_pad].strip() or None,
-                            patient_id=cells[i_patient_or_pad].strip() or None,
-                            collected_at=given_date(cells[i_when_or_pad]), marker=marker,
+                            **row_for(cells, marker),
                             message=f"{missing} is empty{short}")  # fmt: skip
                 continue
             unit = cells[i_unit_or_pad].strip() or None
@@ -1757,8 +1758,8 @@ def rows_to_measurements(
             ))  # fmt: skip
             continue
         sample_id, patient_id = cell(cells, i_sample), cell(cells, i_patient)
-        when, sex, age = cell(cells, i_when), cell(cells, i_sex), cell(cells, i_age)
-        when = None if when is None else given_date(when)
+        when = given_date(cell(cells, i_when) or "")
+        sex, age = cell(cells, i_sex), cell(cells, i_age)
         birth = cell(cells, i_birth)
         if sample_id is None:  # wide without an id (no column, or a blank cell, as Bio-Plex
             sample_id = f"line {line}"  # leaves standards): one row is one sample, never merged

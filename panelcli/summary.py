@@ -371,11 +371,8 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
     # A row with no values, or one refused whole with no marker known (a wide row with too
     # many cells), is no one result that could not be used: said of rows, apart.
     empty = [i for i in rejected if i.code == "row-no-values"]
-    whole = [i for i in rejected if i.code == "row-too-many-cells" and i.marker is None]
-    rejected = [
-        i for i in rejected
-        if i.code != "row-no-values" and not (i.code == "row-too-many-cells" and i.marker is None)
-    ]  # fmt: skip
+    whole = [i for i in rejected if _refused_whole(i)]
+    rejected = [i for i in rejected if i.code != "row-no-values" and not _refused_whole(i)]
     if not results and (rejected or empty or whole):  # nothing of the sample to judge
         text = [_none_used_sentence(rejected)] if rejected else []
         text.extend(_rows_sentences(whole, empty, more=bool(rejected), said_why=bool(rejected)))
@@ -454,8 +451,21 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
     )
 
 
-#: Lines a panel's sentence about its rejected rows names; the list of them names the rest.
+#: Lines a panel's sentence about its rejected rows names (the list of them names the rest),
+#: and samples or dates a trend's sentence names (QA: 300 dates in one sentence).
 LINES_NAMED = 5
+
+
+def first_few(names: Sequence[str]) -> list[str]:
+    """The names, or the first few of them and 'N more'."""
+    if len(names) <= LINES_NAMED:
+        return list(names)
+    return [*names[: LINES_NAMED - 1], f"{len(names) - LINES_NAMED + 1} more"]
+
+
+def _refused_whole(issue: Issue) -> bool:
+    """A row refused with no marker known (a wide row with too many cells): no one result."""
+    return issue.code == "row-too-many-cells" and issue.marker is None
 
 
 def _rejected_sentence(rejected: Sequence[Issue]) -> str:
@@ -504,9 +514,7 @@ def _rows_sentences(
 
 def _lines_named(rejected: Sequence[Issue]) -> str:
     """' (lines 3 and 4)', ' (lines 3, 4, 5, 6 and 4 more)', or '' when no line is known."""
-    lines = [str(n) for n in dict.fromkeys(i.line for i in rejected) if n is not None]
-    if len(lines) > LINES_NAMED:
-        lines = [*lines[: LINES_NAMED - 1], f"{len(lines) - LINES_NAMED + 1} more"]
+    lines = first_few([str(n) for n in dict.fromkeys(i.line for i in rejected) if n is not None])
     return f" ({'line' if len(lines) == 1 else 'lines'} {join_names(lines)})" if lines else ""
 
 

@@ -21,7 +21,7 @@ from panelcli.models import (
     TrendDirection,
     TrendPoint,
 )
-from panelcli.summary import join_names
+from panelcli.summary import first_few, join_names
 from panelcli.values import NOT_KNOWN_DATES, shorten
 
 #: A change smaller than this factor is called steady, so that small wobbles between
@@ -584,7 +584,7 @@ def trend_sentences(
         why = ("has a date that cannot be read", "have dates that cannot be read")
         quoted = [f"'{shorten(d)}'" for d in dict.fromkeys(unreadable.values())]
         said = "The date is" if len(quoted) == 1 else "The dates are"
-        quoted_few = join_names(_first_few(quoted))
+        quoted_few = join_names(first_few(quoted))
         text.append(f"{_left_out(patient_id, list(unreadable), why)} {said} {quoted_few}.")
     if unusable:
         why = ("has no result that could be used", "have no results that could be used")
@@ -592,7 +592,7 @@ def trend_sentences(
         if all(unusable.values()):  # the dates of these tests, so that none seems missed
             on = [d for d in dict.fromkeys(unusable.values()) if d]
             said = "The date is" if len(on) == 1 else "The dates are"
-            text[-1] += f" {said} {join_names(_first_few(on))}."
+            text[-1] += f" {said} {join_names(first_few(on))}."
     # Only of markers with a trend: one left with a single test has no trend to leave a test
     # out of (QA). Markers that leave out the same tests share one sentence.
     trended = {m.marker for m in markers}
@@ -628,12 +628,17 @@ def trend_sentences(
 
 
 def _fits_panel(result: Result, panel: Panel) -> bool:
-    """Whether a result's own patient and date are its panel's (or name one moment two ways);
-    a blank cell agrees with any, as `sample-conflict` has it (sheets filled down; review)."""
-    if None not in (result.patient_id, panel.patient_id) and result.patient_id != panel.patient_id:
-        return False
-    mine, its = result.collected_at, panel.collected_at
-    return mine is None or its is None or mine == its or may_be_one_moment(mine, its)
+    """Whether a result's own patient and date agree with its panel's, as `sample-conflict`
+    has it (review: a filled-down sheet's blank cells were left out of trends)."""
+    return cells_agree(panel.patient_id, result.patient_id) and cells_agree(
+        panel.collected_at, result.collected_at, dates=True
+    )
+
+
+def cells_agree(was: str | None, now: str | None, dates: bool = False) -> bool:
+    """Whether two cells of one sample's rows agree: a blank agrees with any (sheets filled
+    down), and with `dates`, two spellings that may name one moment agree too."""
+    return not was or not now or was == now or (dates and may_be_one_moment(was, now))
 
 
 def _where_it_ended(*sides: Sequence[tuple[str, Sequence[str]]]) -> str:
@@ -663,22 +668,11 @@ def _after(written: str | None, last: str) -> bool:
     return when > last_when and not may_be_one_moment(written or "", last)
 
 
-#: Samples or dates a sentence names; the rest are counted (QA: 300 dates in one sentence).
-NAMED_AT_MOST = 5
-
-
-def _first_few(names: Sequence[str]) -> list[str]:
-    """The names, or the first few of them and 'N more'."""
-    if len(names) <= NAMED_AT_MOST:
-        return list(names)
-    return [*names[: NAMED_AT_MOST - 1], f"{len(names) - NAMED_AT_MOST + 1:,} more"]
-
-
 def _left_out(patient_id: str, sample_ids: Sequence[str | None], why: tuple[str, str]) -> str:
     """'Sample C of patient P1 has no date, so it is not part of these changes'; `why` is
     said of one sample, then of several."""
     named = list(dict.fromkeys(f"sample {i}" if i else "a sample" for i in sample_ids))
-    joined = join_names(_first_few(named))
+    joined = join_names(first_few(named))
     one = len(named) == 1
     return (
         f"{joined[0].upper()}{joined[1:]} of patient {patient_id} {why[0] if one else why[1]}, "

@@ -855,7 +855,7 @@ class Interpreter:
         the row needs more (a censored or odd value, a warning, a range in the row, …).
         """
         (source, line, column, marker, written, unit, sample_id, patient_id, collected_at,
-         sex, age, birth_date, reference_range, detection) = m  # fmt: skip
+         sex, age, birth_date, reference_range, detection, _) = m  # fmt: skip
         if reference_range is not None or detection is not None:  # a note to give
             return None
         if (sex or age or birth_date) and not self._person_readable(
@@ -1205,7 +1205,7 @@ class Interpreter:
             if flag != "N":  # the lab's flag is then the only judgement there is: keep it
                 yield self._warning(
                     m, "value-flag-unjudged", f"the lab flagged {result.marker} "
-                    f"'{value}' as {FLAG_WORDS[flag]}; panelcli could not "
+                    f"'{value}' as {self._flag_words(m, flag)}; panelcli could not "
                     f"judge it ({result.status.value.replace('_', ' ')}), so the lab's flag is "
                     "the only judgement of it",
                 )  # fmt: skip
@@ -1216,7 +1216,7 @@ class Interpreter:
         own = result.reference is not None and result.reference.origin == "file"
         yield self._warning(
             m, "value-flag-disagrees", f"the lab flagged {result.marker} "
-            f"'{value}' as {FLAG_WORDS[flag]}, but by the "
+            f"'{value}' as {self._flag_words(m, flag)}, but by the "
             + (
                 f"lab's own range in the row it is {FLAG_WORDS[ours]}: check the flag and the "
                 "range"
@@ -1319,7 +1319,7 @@ class Interpreter:
         base = dict(
             **_sample_fields(m), marker=name,
             marker_as_written=m.marker, category=entry.category, value=value,
-            comparator=parsed.comparator, unit=entry.unit, original_value=m.value.strip(),
+            comparator=parsed.comparator, unit=entry.unit, original_value=self._as_written(m),
             original_unit=written_unit,
         )  # fmt: skip
         used: str | None = None  # how a censored value with no number was read
@@ -1536,7 +1536,7 @@ class Interpreter:
         base = dict(
             **_sample_fields(m), marker=m.marker.strip(),
             marker_as_written=m.marker, value=parsed.number, comparator=parsed.comparator,
-            unit=unit, original_value=m.value.strip(), original_unit=unit,
+            unit=unit, original_value=self._as_written(m), original_unit=unit,
         )  # fmt: skip
         if m.reference_range and parsed.number is not None and unit is not None:
             bounds = self._lab_bounds(m, unit, 0, decimal_comma, "the result was not judged")
@@ -1604,6 +1604,17 @@ class Interpreter:
         value = m.value.strip()
         return value.rsplit(None, 1)[0] if "lab_flag" in self._columns else value
 
+    def _as_written(self, m: Measurement) -> str:
+        """The value cell with its flag column's flag as the file writes them ('85,0 *')."""
+        if m.flag_as_written is None:
+            return m.value.strip()
+        return f"{self._without_flag(m)} {m.flag_as_written}"
+
+    def _flag_words(self, m: Measurement, flag: str) -> str:
+        """A lab's flag in words, with a flag column's symbol as written: "abnormal ('*')"."""
+        written = m.flag_as_written
+        return FLAG_WORDS[flag] + (f" ('{shorten(written)}')" if written is not None else "")
+
     def _flag_left_out(self, m: Measurement, flag: str) -> Iterator[Issue]:
         """Once per file: a lab's flag after a number ('12.5 H') was left out of it."""
         key = ("value-flag-ignored", m.source)
@@ -1615,7 +1626,8 @@ class Interpreter:
             # warning quoted a cell '5 H' no file has, in the value's column)
             value = self._without_flag(m)
             yield self._warning(
-                m, "value-flag-ignored", f"the lab's flag '{flag}' beside value "
+                m, "value-flag-ignored", f"the lab's flag "
+                f"'{shorten(m.flag_as_written or flag)}' beside value "
                 f"'{shorten(value)}' was not used to judge it: each value is judged by the range "
                 "panelcli uses where it has one (a flag that disagrees is said), as were others "
                 "like it in this file",

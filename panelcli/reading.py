@@ -32,6 +32,7 @@ from panelcli.values import (
     comparator_of,
     counted,
     detection_range_side,
+    flag_column_code,
     flag_contradicts,
     given_date,
     lab_flag,
@@ -194,6 +195,9 @@ class Measurement(NamedTuple):
     reference_range: str | None
     #: The detection-range words ('Above Detection Range', MSD) that made the number a bound.
     detection: str | None = None
+    #: A flag column's cell as written where its code was put after the value instead ('*'
+    #: as 'A', 'Critical High' as 'HH'): the result's original value shows it as written.
+    flag_as_written: str | None = None
 
 
 @dataclass
@@ -1255,49 +1259,56 @@ def _with_detection_range(
 
 def _with_sign_and_flag(
     value: str, sign: str | None, flag: str | None, decimal_comma: bool
-) -> tuple[str, None] | tuple[None, tuple[str, str, str]]:
+) -> tuple[str, str | None, tuple[str, str, str] | None]:
     """A value cell as if its comparator and lab flag columns were written in it: '<' and
-    '2.0' as '<2.0', '12.5' and 'H' as '12.5 H'. A cell panelcli cannot read ('Critical',
-    '*', '~'), or one that contradicts the value ('>' beside '<2'), gives instead (role,
-    code, message) for the row's refusal: the value must not be judged without it."""
+    '2.0' as '<2.0', '12.5' and 'H' as '12.5 H'; with the flag as written where its code was
+    put after the value instead ('*' as 'A'). A comparator panelcli cannot read ('~'), or a
+    cell that contradicts the value ('>' beside '<2'), gives (role, code, message) for the
+    row's refusal, with no text: the value must not be judged without it. A flag panelcli
+    cannot read ('Critical', '?') gives that for a warning, with the text: the value is what
+    is judged, so it is judged without the flag."""
     text = value.strip()
     written = _read_as_written(text, decimal_comma)  # what the value cell says on its own
     if sign and sign != "=":
         comparator = comparator_of(sign)
         if comparator is None:
             known = "<, <=, >, >= or ≤, ≥"
-            return None, ("comparator", "comparator-unreadable",
-                          f"'{shorten(sign)}' is not a comparator panelcli reads ({known}); "
-                          "the value was not judged without it")  # fmt: skip
+            return "", None, ("comparator", "comparator-unreadable",
+                              f"'{shorten(sign)}' is not a comparator panelcli reads ({known}); "
+                              "the value was not judged without it")  # fmt: skip
         # 'ND' or 'OOR >' carry a side of their own, as '<2' does: it must agree
         own = written.comparator if written is not None else None
         if own is None:
             if text[:1].isdigit() or text[:1] == ".":  # a number: '<' and '2.0' are '<2.0'
                 text = sign + text
         elif (own in ("<", "<=")) != (comparator in ("<", "<=")):
-            return None, ("comparator", "comparator-conflict",
-                          f"the comparator column says '{shorten(sign)}' but the value "
-                          f"'{shorten(text)}' says otherwise; it was not judged")  # fmt: skip
+            return "", None, ("comparator", "comparator-conflict",
+                              f"the comparator column says '{shorten(sign)}' but the value "
+                              f"'{shorten(text)}' says otherwise; it was not judged")  # fmt: skip
     if flag:
-        code = lab_flag(flag)
-        if code is None:
-            return None, ("lab_flag", "flag-unreadable",
-                          f"'{shorten(flag)}' is not a flag panelcli reads (H, L, HH, LL, N, "
-                          "A); the value was not judged without it")  # fmt: skip
+        code = flag_column_code(flag)
+        if code is None:  # QA: '*' refused exactly the rows the lab marked abnormal
+            return text, None, ("lab_flag", "flag-unreadable",
+                                f"'{shorten(flag)}' is not a flag panelcli reads (H, L, HH, "
+                                "LL, N, A, or *, +, -, ↑, ↓ …); the value was judged without "
+                                "it")  # fmt: skip
         # a flag in the value cell itself ('12.5 H', 'ND N', '12.5 pg/mL L')
         written_flag = written.flag if written is not None else parse_flag_of(text)
         conflict = None if written is None else flag_contradicts(written._replace(flag=code), text)
         if conflict:  # 'ND' beside 'H' (QA)
-            return None, ("lab_flag", "flag-conflict", conflict)
+            return "", None, ("lab_flag", "flag-conflict", conflict)
         if written_flag is None:
-            # as written; a flag of two words ('Critical High') as its code, HH
-            text = f"{text} {flag.strip() if len(flag.split()) == 1 else code}"
-        elif written_flag != code:
-            return None, ("lab_flag", "flag-conflict",
-                          f"the flag column says '{shorten(flag)}' but the value "
-                          f"'{shorten(text)}' has the flag '{written_flag}'; the value was not "
-                          "judged")  # fmt: skip
-    return text, None
+            # as written where the value cell's reading reads it, else as its code, HH
+            as_written = flag.strip()
+            if len(flag.split()) == 1 and lab_flag(as_written) == code:
+                return f"{text} {as_written}", None, None
+            return f"{text} {code}", as_written, None
+        if written_flag != code:
+            return "", None, ("lab_flag", "flag-conflict",
+                              f"the flag column says '{shorten(flag)}' but the value "
+                              f"'{shorten(text)}' has the flag '{written_flag}'; the value was "
+                              "not judged")  # fmt: skip
+    return text, None, None
 
 
 def _read_as_written(text: str, decimal_comma: bool) -> ParsedValue | None:
@@ -1697,7 +1708,7 @@ def rows_to_measurements(
                 )  # fmt: skip
         if long:
             value = cells[i_value] if i_value < count else None
-            detection = refused = None
+            detection = refused = flag_as_written = None
             if value is not None and i_detection is not None:
                 # First: 'Above Fit Curve Range' stands in for a missing number, and a
                 # comparator or flag column is then read with what it says.
@@ -1709,7 +1720,17 @@ def rows_to_measurements(
                 and refused is None and value is not None and value.strip()
             ):  # fmt: skip
                 sign, flag = cell(cells, i_comparator), cell(cells, i_flag)
-                value, refused = _with_sign_and_flag(value, sign, flag, stats.decimal_comma)
+                text, flag_as_written, refused = _with_sign_and_flag(
+                    value, sign, flag, stats.decimal_comma
+                )
+                if refused is not None and text:  # a flag it cannot read: judged all the same
+                    role, code, message = refused
+                    yield Issue(severity="warning", code=code, source=source, line=line,
+                                column=header[layout.roles[role]],
+                                **row_for(cells, cell(cells, i_marker)),
+                                message=message)  # fmt: skip
+                    refused = None
+                value = text
                 if refused is not None and refused[1] == "comparator-conflict" and detection:
                     # The side is the detection range's, not the value cell's: name that
                     # column (QA: "the value '>0,5' says otherwise", a '>' no cell had).
@@ -1755,6 +1776,7 @@ def rows_to_measurements(
                 cells[i_patient_or_pad].strip() or None, given_date(cells[i_when_or_pad]),
                 cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
                 cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
+                flag_as_written,
             ))  # fmt: skip
             continue
         sample_id, patient_id = cell(cells, i_sample), cell(cells, i_patient)

@@ -64,6 +64,16 @@ _FLAG_CODE = {
     "critical high": "HH", "critical low": "LL", "critically high": "HH",
     "critically low": "LL", "panic high": "HH", "panic low": "LL", "crit high": "HH",
     "crit low": "LL",
+    # German, French and Spanish LIS words (QA: 'hoch' refused the row it flagged)
+    "hoch": "H", "erhöht": "H", "erhoeht": "H", "élevé": "H", "eleve": "H", "alto": "H",
+    "niedrig": "L", "erniedrigt": "L", "bas": "L", "bajo": "L", "pathologisch": "A",
+    "path.": "A", "path": "A", "anormal": "A",
+}  # fmt: skip
+#: Symbols a LIS writes in a flag column, read there only: in a value cell '*' marks an
+#: estimate ('12.5*') and '-' a sign. A lone '-' is no flag (see `flag_column_code`).
+_FLAG_SYMBOL = {
+    "*": "A", "!": "A", "+": "H", "↑": "H", "h*": "H", "-": "N", "↓": "L", "l*": "L",
+    "++": "HH", "↑↑": "HH", "--": "LL", "↓↓": "LL",
 }  # fmt: skip
 
 
@@ -104,6 +114,16 @@ def parse_flag_of(text: str) -> str | None:
 def lab_flag(text: str) -> str | None:
     """A lab's flag as an HL7 code ('(HH)' → 'HH', 'High' → 'H'); None for other text."""
     return _FLAG_CODE.get(" ".join(text.strip().strip("()[]").casefold().replace("-", " ").split()))
+
+
+def flag_column_code(text: str) -> str | None:
+    """A flag column's cell as an HL7 code: what `lab_flag` reads, and LIS symbols ('*' → 'A',
+    '++' → 'HH', '↓' → 'L'). A lone '-' is 'N': many exports write it for "no flag", and read
+    as low it would put a false "the lab flagged it low" on each normal row."""
+    code = lab_flag(text)
+    if code is None:
+        code = _FLAG_SYMBOL.get("".join(text.strip().strip("()[]").casefold().split()))
+    return code
 
 
 _VALUE_GLUED_TO_UNIT = re.compile(

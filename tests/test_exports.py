@@ -996,9 +996,11 @@ def test_a_long_file_s_no_name_column_is_warned_about_once(tmp_path: Path) -> No
     assert "(column 3) holds values, such as '>' here" in warnings(events)[0].message
 
 
-def test_a_comparator_or_flag_cell_panelcli_cannot_read_refuses_its_row(tmp_path: Path) -> None:
+def test_a_comparator_cell_panelcli_cannot_read_refuses_its_row(tmp_path: Path) -> None:
     """'Critical', '*' or '>' in a flag column were dropped without a word, and the value
-    judged normal (found in QA); '<' beside '<2.0' or 'ND' is said once, not refused."""
+    judged normal (found in QA); '<' beside '<2.0' or 'ND' is said once, not refused. A flag
+    it cannot read no longer refuses the row (QA: '*' refused exactly the abnormal rows): the
+    value is judged, with a warning."""
     events = events_in(
         tmp_path, "sample_id,marker,value,unit,comparator,flag\nS1,IL-6,1.0,pg/mL,,Critical\n"
         "S1,IL-8,2.0,pg/mL,,*\nS1,IL-10,1,pg/mL,~,\nS1,IL-4,<2.0,pg/mL,<,\n"
@@ -1008,18 +1010,18 @@ def test_a_comparator_or_flag_cell_panelcli_cannot_read_refuses_its_row(tmp_path
     # A cell that contradicts the value ('>' beside '<2', 'L' beside '3 H') refuses it too:
     # '<2' was judged normal though the file also says '>' (found in QA)
     assert [(e.code, e.line, e.column) for e in errors(events)] == [
-        ("flag-unreadable", 2, "flag"), ("flag-unreadable", 3, "flag"),
         ("comparator-unreadable", 4, "comparator"), ("flag-conflict", 8, "flag"),
         ("comparator-conflict", 9, "comparator"),
     ]  # fmt: skip
-    assert errors(events)[0].message == (
-        "'Critical' is not a flag panelcli reads (H, L, HH, LL, N, A); the value was not "
-        "judged without it"
-    )
+    unreadable = [w for w in warnings(events) if w.code == "flag-unreadable"]
+    assert [(w.line, w.column, w.message) for w in unreadable] == [(
+        2, "flag", "'Critical' is not a flag panelcli reads (H, L, HH, LL, N, A, or *, +, -, "
+        "↑, ↓ …); the value was judged without it",
+    )]  # fmt: skip
     # 'ND' and '12.5 pg/mL' with a flag were 'not a number' (found in QA)
     assert [(r.marker, r.original_value) for r in results(events)] == [
-        ("IL-4", "<2.0"), ("IL-2", "ND"), ("IL-5", "3 H"), ("IL-10", "ND N"),
-        ("IL-8", "12.5 pg/mL H"),
+        ("IL-6", "1.0"), ("IL-8", "2.0 *"), ("IL-4", "<2.0"), ("IL-2", "ND"), ("IL-5", "3 H"),
+        ("IL-10", "ND N"), ("IL-8", "12.5 pg/mL H"),
     ]  # fmt: skip
 
 
@@ -1032,10 +1034,11 @@ def test_comparator_and_flag_columns_are_read_with_the_value(tmp_path: Path) -> 
     )  # fmt: skip
     assert [(r.marker, r.comparator, r.value, r.original_value) for r in results(events)] == [
         ("IL-6", "<", 1.0, "<1.0"), ("IL-8", ">", 50.0, ">50 H"), ("IL-10", None, 2.0, "2 High"),
+        ("TNF-α", None, 3.0, "3"),
     ]  # fmt: skip
-    assert [(e.code, e.line) for e in errors(events)] == [("flag-unreadable", 5)]  # '?'
+    assert errors(events) == []  # '?' is judged without it, with a warning (QA)
     assert [(w.code, w.line) for w in warnings(events)] == [
-        ("value-flag-ignored", 3), ("value-flag-disagrees", 4)
+        ("value-flag-ignored", 3), ("value-flag-disagrees", 4), ("flag-unreadable", 5)
     ]  # fmt: skip
 
 
@@ -1150,7 +1153,7 @@ def test_an_accession_number_that_starts_like_a_control_is_a_patient(
 def test_a_flags_column_is_a_flag_column(tmp_path: Path) -> None:
     """'Flags' was ignored while 'Flag' was read, so 'Critical' there was judged (QA)."""
     events = events_in(tmp_path, "sample_id,marker,value,unit,Flags\nS1,IL-6,1,pg/mL,Critical\n")
-    assert [(e.code, e.column) for e in errors(events)] == [("flag-unreadable", "Flags")]
+    assert [(w.code, w.column) for w in warnings(events)] == [("flag-unreadable", "Flags")]
 
 
 def test_no_header_found_says_a_hash_line_is_never_the_header(tmp_path: Path) -> None:

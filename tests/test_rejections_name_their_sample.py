@@ -53,8 +53,7 @@ def rejections(tmp_path: Path, text: str) -> list[tuple[object, ...]]:
         ("Sample,Patient,Date,Test,Result,Units,Flag,Sign\n"
          "X1,P1,2026-01-02,IL-8,2,pg/mL,Zz,\nX1,P1,2026-01-02,IL-10,2,pg/mL,,~\n"
          "X1,P1,2026-01-02,IL-17,<2,pg/mL,,>\nX1,P1,2026-01-02,IFN-γ,ND,pg/mL,H,\n",
-         [(2, "flag-unreadable", "X1", "P1", "2026-01-02", "IL-8"),
-          (3, "comparator-unreadable", "X1", "P1", "2026-01-02", "IL-10"),
+         [(3, "comparator-unreadable", "X1", "P1", "2026-01-02", "IL-10"),
           (4, "comparator-conflict", "X1", "P1", "2026-01-02", "IL-17"),
           (5, "flag-conflict", "X1", "P1", "2026-01-02", "IFN-γ")]),
         # a wide row that names its sample but has no values (QA: no sample, no panel)

@@ -1,0 +1,110 @@
+"""A flag column's LIS symbols and words ('*', '+', '↓', 'hoch') are read as flags, and a flag
+panelcli cannot read leaves its value judged (QA: '*' refused exactly the abnormal rows)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.check import CheckOptions, Event, Interpreter
+from panelcli.cli import app
+from panelcli.models import Issue, Result
+from panelcli.ranges import load_ranges
+
+STAR = (
+    "Sample ID;Test;Result;Units;Flag\nK1;IL-6;85,0;pg/mL;*\nK1;TNF alpha;4,0;pg/mL;\n"
+    "K1;IL-10;2,1;pg/mL;\nK1;IFN-gamma;140;pg/mL;*\n"
+)
+
+
+def events_in(tmp_path: Path, text: str) -> list[Event]:
+    path = tmp_path / "export.csv"
+    path.write_text(text, encoding="utf-8")
+    return list(Interpreter(load_ranges(None), CheckOptions()).events([str(path)]))
+
+
+def issues(events: list[Event], severity: str) -> list[Issue]:
+    return [e for e in events if isinstance(e, Issue) and e.severity == severity]
+
+
+def results(events: list[Event]) -> list[Result]:
+    return [e for e in events if isinstance(e, Result)]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("*", "A"), ("!", "A"), ("pathologisch", "A"), ("path.", "A"), ("abnormal", "A"),
+     ("+", "H"), ("↑", "H"), ("H*", "H"), ("hoch", "H"), ("erhöht", "H"), ("élevé", "H"),
+     ("-", "N"), ("↓", "L"), ("L*", "L"), ("niedrig", "L"), ("erniedrigt", "L"), ("bas", "L"),
+     ("++", "HH"), ("↑↑", "HH"), ("--", "LL"), ("↓↓", "LL"), (" (+) ", "H"), ("?", None),
+     ("AA", None)],
+)  # fmt: skip
+def test_a_flag_columns_lis_symbols_and_words_are_read(written: str, code: str | None) -> None:
+    from panelcli.values import flag_column_code
+
+    assert flag_column_code(written) == code
+
+
+def test_starred_abnormal_rows_are_judged_with_the_star_kept(tmp_path: Path) -> None:
+    """'*' beside IL-6 85 (34 times its limit) refused the row, and the panel said all was
+    inside the range (QA)."""
+    events = events_in(tmp_path, STAR)
+    assert issues(events, "error") == []
+    assert [(r.marker, r.status.value, r.original_value) for r in results(events)] == [
+        ("IL-6", "high", "85,0 *"), ("TNF-α", "normal", "4,0"), ("IL-10", "normal", "2,1"),
+        ("IFN-γ", "high", "140 *"),
+    ]  # fmt: skip
+    assert [w.code for w in issues(events, "warning")] == ["value-flag-ignored"]
+    assert "the lab's flag '*' beside value '85,0'" in issues(events, "warning")[0].message
+
+
+def test_the_panel_no_longer_says_all_is_inside_the_range(tmp_path: Path) -> None:
+    path = tmp_path / "star.csv"
+    path.write_text(STAR, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path)], terminal_width=200)
+    assert result.exit_code == 1, result.output
+    assert "inside the reference range" not in result.output
+    assert "flag-unreadable" not in result.output
+
+
+def test_a_lone_dash_beside_a_normal_value_is_no_flag(tmp_path: Path) -> None:
+    """Many exports write '-' for "no flag": read as low, each normal row would get a false
+    "the lab flagged it low". Beside a value out of range it is said as the lab's 'normal'."""
+    events = events_in(
+        tmp_path, "Sample;Test;Result;Units;Flag\nK1;IL-10;2,1;pg/mL;-\nK1;IL-6;85;pg/mL;-\n"
+        "K1;IL-8;3;pg/mL;--\n",
+    )  # fmt: skip
+    assert issues(events, "error") == []
+    assert [(r.marker, r.status.value, r.original_value) for r in results(events)] == [
+        ("IL-10", "normal", "2,1 -"), ("IL-6", "high", "85 -"), ("IL-8", "normal", "3 --"),
+    ]  # fmt: skip
+    said = [(w.code, w.line) for w in issues(events, "warning")]
+    assert said == [("value-flag-ignored", 2), ("value-flag-disagrees", 3),
+                    ("value-flag-disagrees", 4)]  # fmt: skip
+    messages = [w.message for w in issues(events, "warning")]
+    assert "as normal ('-'), but by the range panelcli uses it is high" in messages[1]
+    assert "as critically low ('--'), but" in messages[2]
+
+
+def test_a_flag_it_cannot_read_leaves_the_value_judged_with_a_warning(tmp_path: Path) -> None:
+    events = events_in(
+        tmp_path, "Sample;Test;Result;Units;Abnormal Flag\nK1;IL-6;85;pg/mL;§\n"
+    )  # fmt: skip
+    assert issues(events, "error") == []
+    assert [(r.marker, r.status.value, r.original_value) for r in results(events)] == [
+        ("IL-6", "high", "85")
+    ]
+    [warning] = issues(events, "warning")
+    assert (warning.code, warning.line, warning.column, warning.sample_id) == (
+        "flag-unreadable", 2, "Abnormal Flag", "K1",
+    )  # fmt: skip
+    assert warning.message.startswith("'§' is not a flag panelcli reads")
+    assert warning.message.endswith("the value was judged without it")
+
+
+def test_a_star_in_the_value_cell_is_still_an_estimate(tmp_path: Path) -> None:
+    """Symbols are read in a flag column only: '12.5*' in a value cell is still refused."""
+    events = events_in(tmp_path, "Sample;Test;Result;Units;Flag\nK1;IL-6;12,5*;pg/mL;\n")
+    assert [e.code for e in issues(events, "error")] == ["value-starred"]

@@ -782,15 +782,28 @@ def hash_row_read(source: str, line: int, cells: list[str]) -> Issue | None:
 
 
 def is_units_row(cells: list[str], layout: Layout) -> bool:
-    """A row under a wide header whose every filled marker cell is a unit (pg/mL, MFI): not
-    '3.2 pg/mL' (a value), nor 'N/A'."""
+    """A row under a wide header whose every filled marker cell is a unit (pg/mL, [pg/mL],
+    MFI): not '3.2 pg/mL' (a value), nor 'N/A'."""
     marker_cells = [cells[i].strip() if i < len(cells) else "" for i in layout.markers]
     filled = [c for c in marker_cells if c]
-    return bool(filled) and all(
-        c.casefold() in SLASHLESS_UNITS
-        or (_UNIT_IN_UNITS_ROW.match(c) is not None and c.casefold() not in _NOT_UNITS)
+    return bool(filled) and all(  # stops at a row's first value: this runs on each wide row
+        (unit := units_cell(c)).casefold() in SLASHLESS_UNITS
+        or (_UNIT_IN_UNITS_ROW.match(unit) is not None and unit.casefold() not in _NOT_UNITS)
         for c in filled
     )
+
+
+#: A bracket's closing mate, for a unit written in brackets as a header writes it.
+_CLOSING = {"(": ")", "[": "]", "{": "}"}
+
+
+def units_cell(text: str) -> str:
+    """A units row's cell as its unit: '[ng/mL]' and '(pg/mL)' as 'ng/mL', 'pg/mL' (QA: a
+    units row in brackets was read as a sample, and every value refused unit-missing)."""
+    cell = text.strip()
+    if len(cell) > 2 and _CLOSING.get(cell[0]) == cell[-1]:
+        return cell[1:-1].strip()
+    return cell
 
 
 def _with_units_row_columns(
@@ -813,7 +826,7 @@ def _with_units_row_columns(
                 for index, name in enumerate(header):
                     if index in taken or not name.strip():
                         continue
-                    unit = cells[index].strip() if index < len(cells) else ""
+                    unit = units_cell(cells[index]) if index < len(cells) else ""
                     if _UNIT_IN_UNITS_ROW.match(unit) and unit.casefold() not in _NOT_UNITS:
                         markers[index] = (name.strip(), None)
                     else:
@@ -1078,7 +1091,7 @@ def with_units_row(layout: Layout, cells: list[str]) -> Layout:
     markers = dict(layout.markers)
     refused = dict(layout.refused)
     for index, (name, unit) in layout.markers.items():
-        written = cells[index].strip() if index < len(cells) else ""
+        written = units_cell(cells[index]) if index < len(cells) else ""
         if written and not unit:
             markers[index] = (name, written)
         elif written and unit and not same_unit(written, unit):

@@ -86,10 +86,13 @@ _ROLES: dict[str, tuple[str, ...]] = {
                      "specimencollected", "specimencollectiondate", "datetimecollected",
                      "date", "datetime", "specimendate", "timepoint",
                      "datum", "entnahmedatum", "abnahmedatum", "probendatum", "entnahme",
-                     "entnahmezeit",  # German exports
-                     "dateduprélèvement", "dateduprelevement", "dateprélèvement",
-                     "dateprelevement", "fecha", "fechadetoma", "fechaextracción",
-                     "fechaextraccion"),  # French, Spanish
+                     "entnahmezeit", "probenahmedatum", "probennahmedatum", "datumentnahme",
+                     "datumabnahme",  # German exports
+                     # French, Spanish; 'Date du prélèvement', 'Fecha de toma' as these, by
+                     # `_header_key_of` (it leaves out du, de, la …)
+                     "dateprélèvement", "dateprelevement", "datecollecte", "fecha",
+                     "fechatoma", "fechaextracción", "fechaextraccion", "fecharecolección",
+                     "fecharecoleccion"),
     # Not Spanish 'Sexo': its 'M' is mujer (woman) to some and masculino to others (QA)
     "sex": ("sex", "gender", "geschlecht", "sexe"),
     "age": ("age", "ageyears", "ageyrs", "patientage", "alter", "âge", "edad"),
@@ -516,9 +519,26 @@ def _value_with_other_words(cells: Sequence[str]) -> tuple[str, str] | None:
 
 
 def _header_key_of(cell: str) -> str:
-    """`header_key` of a header cell, without the unit a value column's header may give."""
+    """`header_key` of a header cell, without the unit a value column's header may give, and
+    without connecting words where only that names a role ('Date de prélèvement')."""
     with_unit = _value_with_unit(cell)
-    return with_unit[0] if with_unit else header_key(cell)
+    if with_unit:
+        return with_unit[0]
+    key = header_key(cell)
+    if key in _ROLE_OF:
+        return key
+    words = _WORD_GAP.split(cell.strip())
+    kept = [words[0], *(_ELIDED.sub("", w) for w in words[1:] if w.casefold() not in _CONNECTING)]
+    shorter = header_key("".join(kept))  # only a role's name: 'Date du résultat' is none
+    return shorter if shorter in _ROLE_OF else key
+
+
+#: Words that join a header's words ('Date de prélèvement', 'Fecha de la toma', 'Datum der
+#: Entnahme'): taken out of a header that names no role with them, so each spelling need not
+#: be listed (QA: 'Date de prélèvement' was ignored while 'Date du prélèvement' was read).
+_CONNECTING = frozenset({"de", "du", "des", "del", "der", "of", "the", "la"})
+_WORD_GAP = re.compile(r"[\s_\-.]+")
+_ELIDED = re.compile(r"^[dl][’']", re.IGNORECASE)  # "Date d'extraction"
 
 
 def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:

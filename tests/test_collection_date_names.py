@@ -1,0 +1,63 @@
+"""A collection-date column in README's own languages is read however its words are joined:
+QA found 'Date de prélèvement' and 'Fecha de extracción' ignored (column-ignored), losing
+the dates, while 'Date du prélèvement' and 'Fecha extracción' were read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from panelcli.check import CheckOptions, Interpreter
+from panelcli.models import Issue, Result
+from panelcli.ranges import load_ranges
+from panelcli.reading import map_header
+
+
+def read(tmp_path: Path, header: str, wide: bool = False) -> tuple[list[Result], list[str]]:
+    path = tmp_path / "dated.csv"
+    text = (
+        f"Sample;{header};IL-6 (pg/mL)\nK1;03.04.2026;1,0\n"
+        if wide
+        else f"Sample;Test;Result;Units;{header}\nK1;IL-6;1,0;pg/mL;03.04.2026\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    events = list(Interpreter(load_ranges(None), CheckOptions()).events([str(path)]))
+    return (
+        [e for e in events if isinstance(e, Result)],
+        [e.code for e in events if isinstance(e, Issue)],
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Date de prélèvement", "Date de prelevement", "Fecha de extracción", "Fecha de extraccion",
+     "Date du prélèvement", "Fecha extracción", "Date de collecte", "Date_de_collecte",
+     "Fecha de toma", "Fecha de la toma", "Fecha de recolección", "Fecha de recoleccion",
+     "Entnahmedatum", "Abnahmedatum", "Probenahmedatum", "Datum der Entnahme"],
+)  # fmt: skip
+@pytest.mark.parametrize("wide", [False, True], ids=["long", "wide"])
+def test_a_collection_date_column_is_read(tmp_path: Path, header: str, wide: bool) -> None:
+    results, codes = read(tmp_path, header, wide)
+    assert [r.collected_at for r in results] == ["03.04.2026"]
+    assert "column-ignored" not in codes
+
+
+@pytest.mark.parametrize("header", ["Date du résultat", "Fecha de informe", "Date d'envoi"])
+def test_connecting_words_are_left_out_only_where_that_names_a_role(
+    tmp_path: Path, header: str
+) -> None:
+    """'Date du résultat' is when the result came, not when the sample was taken."""
+    results, codes = read(tmp_path, header)
+    assert [r.collected_at for r in results] == [None]
+    assert "column-ignored" in codes
+
+
+def test_a_role_named_with_its_connecting_words_keeps_its_role() -> None:
+    cells = ["Sample", "Test", "Result", "Unit of measure", "Date of birth", "Date de prélèvement"]
+    layout = map_header(cells, lambda _: False)
+    assert layout is not None
+    assert {role: cells[i] for role, i in layout.roles.items()} == {
+        "sample_id": "Sample", "marker": "Test", "value": "Result", "unit": "Unit of measure",
+        "birth_date": "Date of birth", "collected_at": "Date de prélèvement",
+    }  # fmt: skip

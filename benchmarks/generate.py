@@ -144,7 +144,7 @@ def generate(
     units = {"pg/mL": 0, "ng/L": 0, "ng/mL": 0}
     used_names: set[str] = set()
     bad_values: dict[str, int] = {}
-    start = dt.date(2025, 1, 1)
+    start = dt.date(2024, 1, 1)  # two years that are past: a later day is warned of as a slip
     dates = [(start + dt.timedelta(days=d)).isoformat() for d in range(730)]
 
     random_ = rng.random

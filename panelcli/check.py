@@ -16,6 +16,7 @@ path. Tests hold the paths to the same output.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import itertools
 import operator
 import os
@@ -83,7 +84,7 @@ from panelcli.reading import (
     shows_decimal_comma,
 )
 from panelcli.summary import summarise_panel
-from panelcli.trends import cells_agree, find_trends, is_no_date, read_date
+from panelcli.trends import cells_agree, find_trends, read_date, why_no_date
 from panelcli.units import (
     MAX_GRAMS_PER_LITRE,
     UnitProblem,
@@ -504,7 +505,10 @@ class Interpreter:
         self._lab_plans: dict[tuple[str, str, str, bool], _LabPlan] = {}  # see _lab_plan_for
         self._references: dict[tuple[object, ...], Reference] = {}
         self._readable: dict[tuple[str, ...], bool] = {}  # see _person_readable
-        self._no_dates: dict[str, bool] = {}  # collected_at as written -> is no date
+        #: collected_at as written (stripped) -> the code and message of its warning, if any
+        self._date_problems: dict[str, tuple[str, str] | None] = {}
+        #: The day of the check: a collection date after it (but for time zones) is warned of.
+        self.today = dt.date.today()
         self._columns: dict[str, str] = {}  # role -> its header cell as written (judge_rows)
         self._wide = False  # the file being read has the wide layout (judge_rows)
         #: The file being read presumes ',' the decimal mark by its delimiter (';', tab, '|');
@@ -749,7 +753,10 @@ class Interpreter:
                                         sample_id is not None
                                         and not_a_patient_id(sample_id) is not None
                                     )
-                                    or (collected_at is not None and self._no_date(collected_at))
+                                    or (
+                                        collected_at is not None
+                                        and self._date_problem(collected_at) is not None
+                                    )
                                 )
                             if (
                                 plan.name not in seen
@@ -874,7 +881,7 @@ class Interpreter:
                 return None
             if "," in text:
                 self.comma_decimal_seen = True  # see _comma_may_group
-        if collected_at and self._no_date(collected_at):  # stripped as it was read
+        if collected_at and self._date_problem(collected_at):  # stripped as it was read
             return None  # the general path warns
         seen = self._markers_seen(m)
         if not _person_fits(seen, line, _person_text(m)):
@@ -1673,26 +1680,50 @@ class Interpreter:
         return True
 
     def _no_date(self, collected_at: str) -> bool:
-        """Whether a collection date (stripped) is no date at all; remembered, as samples repeat."""
-        no_date = self._no_dates.get(collected_at)
-        if no_date is None:
-            if len(self._no_dates) >= self.MAX_PLANS:  # as for plans: bounded memory
-                self._no_dates.clear()
-            no_date = self._no_dates[collected_at] = is_no_date(collected_at)
-        return no_date
+        """Whether a collection date (stripped) is no date at all ('yesterday', '2026-03')."""
+        problem = self._date_problem(collected_at)
+        return problem is not None and problem[0] == "date-unreadable"
+
+    def _date_problem(self, collected_at: str) -> tuple[str, str] | None:
+        """The warning a collection date (stripped) gets, as code and message: no date at all,
+        or a day after today; remembered, as samples repeat."""
+        if collected_at in self._date_problems:
+            return self._date_problems[collected_at]
+        if len(self._date_problems) >= self.MAX_PLANS:  # as for plans: bounded memory
+            self._date_problems.clear()
+        problem = None
+        shown = f"collected date '{shorten(collected_at)}'"
+        why = why_no_date(collected_at)
+        if why is not None:
+            problem = (
+                "date-unreadable",
+                f"{shown} {why}; it is shown as written, but results cannot be put in date "
+                "order by it, nor an age counted to it",
+            )
+        else:
+            day = read_date(collected_at, in_utc=False)
+            # a day ahead may be today in the lab's time zone
+            if day is not None and day.date() > self.today + dt.timedelta(days=1):
+                problem = (
+                    "date-in-future",
+                    f"{shown} is after the day of this check: is the year right? Results are "
+                    "put in date order by it as written",
+                )
+        self._date_problems[collected_at] = problem
+        return problem
 
     def _date_warning(self, m: Measurement) -> None:
-        """A collection date that is no date ('2026-13-45', 'yesterday'): said once per text."""
-        if m.collected_at is None or not self._no_date(m.collected_at):  # read stripped
+        """A collection date that is no date ('2026-13-45', 'yesterday', '1900-01-01') or a
+        day after today: said once per text."""
+        if m.collected_at is None:
             return
-        message = (
-            f"collected date '{shorten(m.collected_at)}' is not a date panelcli can read "
-            "(such as 2026-03-02, 02.03.2026 or 14/03/2026); it is shown as written, but results "
-            "cannot be put in date order by it, nor an age counted to it"
-        )
+        problem = self._date_problem(m.collected_at)  # read stripped
+        if problem is None:
+            return
+        code, message = problem
         self._warn_once(
-            ("date-unreadable", m.source, message),
-            Issue(severity="warning", code="date-unreadable", source=m.source, line=m.line,
+            (code, m.source, message),
+            Issue(severity="warning", code=code, source=m.source, line=m.line,
                   column=self._column_of("collected_at"), **_row_for(m), message=message),
         )  # fmt: skip
 
@@ -1765,7 +1796,7 @@ class Interpreter:
     ONCE_PER_FILE = frozenset({
         "range-unreadable", "range-disagrees", "person-unreadable", "value-dot-ambiguous",
         "value-comma-ambiguous", "person-conflict", "column-unnamed", "value-flag-ignored",
-        "date-unreadable", "figure-skipped",
+        "date-unreadable", "date-in-future", "figure-skipped",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(

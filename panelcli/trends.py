@@ -105,20 +105,37 @@ _DOTTED = ("%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
 def read_date(text: str, in_utc: bool = True) -> datetime | None:
     """An ISO date (and time), a day.month.year one, a slashed one whose day is past 12 or
     whose year comes first ('2026/03/01'), or one with the month's name ('1 Mar 2026'), each
-    with or without a time; else None.
+    with or without a time; else None, as for a placeholder ('1900-01-01') or a day before 1900.
 
     `in_utc`: a time with an offset is moved to UTC, to be ordered ('10:00+05:00' is before
     '06:00Z'); else its own calendar date and time are kept (for counting an age).
     """
-    text = text.strip()
+    read = _date_as_written(text.strip())
+    if read is None or read.year < EARLIEST_YEAR or read.date() in PLACEHOLDER_DAYS:
+        return None
+    if read.tzinfo and in_utc:
+        read = read.astimezone(UTC)
+    return read.replace(tzinfo=None)
+
+
+#: Days that spreadsheets and lab systems write for an empty date cell: Excel's day 0 and 1
+#: (1899-12-30 in most readers of it, 1899-12-31 in others, 1900-01-01) and .NET's and SQL's
+#: least date (0001-01-01). No sample was taken then: such a date is no date (QA).
+PLACEHOLDER_DAYS = frozenset(
+    {date(1899, 12, 30), date(1899, 12, 31), date(1900, 1, 1), date(1, 1, 1)}
+)
+#: A day before this year is no collection date (nor a living person's birth date).
+EARLIEST_YEAR = 1900
+
+
+def _date_as_written(text: str) -> datetime | None:
+    """`read_date` of a stripped text, its offset kept, whatever its year."""
+    if "W" in text and _ISO_WEEK.match(text):
+        return None  # a week, not a day
     try:
-        read = datetime.fromisoformat(text)
+        return datetime.fromisoformat(text)
     except ValueError:
         pass
-    else:
-        if read.tzinfo and in_utc:
-            read = read.astimezone(UTC)
-        return read.replace(tzinfo=None)
     for pattern in _DOTTED:
         try:
             return datetime.strptime(text, pattern)
@@ -144,18 +161,66 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
         return None
 
 
-def is_no_date(text: str) -> bool:
-    """Whether a date cell is no date in any reading ('2026-13-45', 'yesterday'); '03/04/2026'
-    is a date, though panelcli cannot tell which of two days it is, and 'N/A' says none is known."""
-    if read_date(text) is not None or text.strip().casefold() in NOT_KNOWN_DATES:
-        return False
+#: Why a date cell is no date (see `why_no_date`), said after the date as written.
+UNREADABLE = "is not a date panelcli can read (such as 2026-03-02, 02.03.2026 or 14/03/2026)"
+NAMES_NO_DAY = "names no day, only a year, a month or a week (a day is written as 2026-03-02)"
+PLACEHOLDER = "is a placeholder date that spreadsheets write for an empty cell, not a real day"
+BEFORE_1900 = f"is before {EARLIEST_YEAR}, too early to be the day a sample was taken"
+
+
+def why_no_date(text: str) -> str | None:
+    """Why a date cell is no date in any reading ('2026-13-45', '2026-03', '1900-01-01'), one
+    of the phrases above; None for a date, even '03/04/2026' (one of two days), and for 'N/A'."""
     text = text.strip()
+    if read_date(text) is not None or text.casefold() in NOT_KNOWN_DATES:
+        return None
+    numbers = [int(n) for n in re.findall(r"\d+", text)[:3]]
+    if (
+        _DIGITS_ONLY.match(text)
+        and len(numbers) == 3
+        and sorted(numbers) in ([0, 0, 0], [0, 1, 1900])
+    ):
+        return PLACEHOLDER  # '0000-00-00', '00/00/0000'; '1900-01-00': Excel's day 0 as shown
+    written = _date_as_written(text)
+    if written is not None:
+        return PLACEHOLDER if written.date() in PLACEHOLDER_DAYS else BEFORE_1900
+    if _names_no_day(text):
+        return NAMES_NO_DAY
     timed = _TIME_AFTER.match(text)
     match = _SLASHED.match(timed["day"] if timed else text)
     if match is None:
-        return True
+        return UNREADABLE
     first, second, year = (int(part) for part in match.group(1, 3, 4))
-    return _day_or_none(year, second, first) is None or _day_or_none(year, first, second) is None
+    if _day_or_none(year, second, first) is None or _day_or_none(year, first, second) is None:
+        return UNREADABLE
+    return BEFORE_1900 if year < EARLIEST_YEAR else None  # either day: a date
+
+
+def is_no_date(text: str) -> bool:
+    """Whether a date cell is no date in any reading ('2026-13-45', 'yesterday'); '03/04/2026'
+    is a date, though panelcli cannot tell which of two days it is, and 'N/A' says none is known."""
+    return why_no_date(text) is not None
+
+
+_DIGITS_ONLY = re.compile(r"^[\d\s./:T-]+$")
+#: A year alone, or with a month: '2026', '2026-03', '2026/3', '03/2026', '3.2026'.
+_YEAR_MONTH = re.compile(r"^\d{4}(?:[-/.](?P<after>\d{1,2}))?$|^(?P<before>\d{1,2})[-/.]\d{4}$")
+#: A month's name and a year: 'March 2026', 'Mar-2026'.
+_NAMED_MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?[ -]\d{4}$")
+#: An ISO week with no weekday ('2026-W10', '2026W10'), which Python reads as its Monday.
+_ISO_WEEK = re.compile(r"^\d{4}-?W\d{2}$")
+
+
+def _names_no_day(text: str) -> bool:
+    """Whether a stripped cell gives a year, a year and a month, or a week, but no day."""
+    if _ISO_WEEK.match(text):
+        return True
+    numbered = _YEAR_MONTH.match(text)
+    if numbered is not None:
+        month = numbered["after"] or numbered["before"]
+        return month is None or 1 <= int(month) <= 12
+    named = _NAMED_MONTH_YEAR.match(text)
+    return named is not None and named.group(1).casefold() in _MONTHS
 
 
 #: A time after a date that is not ISO nor dotted: '15/03/2026 08:30', '03/15/2026 8:30 AM'.

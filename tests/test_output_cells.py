@@ -103,6 +103,12 @@ def test_ucum_codes(unit: str, code: str | None) -> None:
         ("2026-05-20 06:30:00+0200", "2026-05-20T06:30:00+02:00", None),
         ("2026-05-20T06:30+15:00", "2026-05-20", "a time zone FHIR does not accept"),
         ("yesterday", None, "is not a date FHIR accepts"),
+        # QA: a spreadsheet's placeholder for an empty cell is no day a sample was taken
+        ("1900-01-01", None, "is a placeholder date"),
+        ("1899-12-30T00:00:00Z", None, "is a placeholder date"),
+        ("00/00/0000", None, "is a placeholder date"),
+        ("1850-01-01", None, "is before 1900"),
+        ("1900-01-02", "1900-01-02", None),
     ],
 )
 def test_fhir_datetime(collected_at: str, effective: str | None, note: str | None) -> None:

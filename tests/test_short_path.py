@@ -913,12 +913,14 @@ def test_a_doubted_value_beside_a_flag_column_is_quoted_as_written(tmp_path: Pat
 def test_a_collection_date_that_is_no_date_is_warned_about_once_on_either_path(
     tmp_path: Path,
 ) -> None:
-    """'2026-13-45' and 'yesterday' are named once each, with the first line that gives them;
-    '03/04/2026' (either of two days) is a date; the results are kept on both paths alike."""
+    """'2026-13-45', 'yesterday', '2026-03' (no day) and '2099-01-01' (after today) are named
+    once each, with the first line that gives them; '03/04/2026' (either of two days) is a
+    date; the results are kept on both paths alike."""
     text = (
         "sample_id,collected_at,marker,value,unit\nS1,2026-13-45,IL-6,3,pg/mL\n"
         "S1,2026-13-45,TNF-a,30,pg/mL\nS2,03/04/2026,IL-6,1,pg/mL\nS3,yesterday,IL-6,1,pg/mL\n"
-        "S4,yesterday,IL-8,1,pg/mL\n"
+        "S4,yesterday,IL-8,1,pg/mL\nS5,2026-03,IL-6,1,pg/mL\nS6,2099-01-01,IL-6,1,pg/mL\n"
+        "S6,2099-01-01,IL-8,1,pg/mL\n"
     )
     short, general = on_both_paths(tmp_path, text)
     for events in (short, general):
@@ -926,6 +928,8 @@ def test_a_collection_date_that_is_no_date_is_warned_about_once_on_either_path(
         assert warnings == [
             ("date-unreadable", 2, "collected_at", "S1"),
             ("date-unreadable", 5, "collected_at", "S3"),
+            ("date-unreadable", 7, "collected_at", "S5"),
+            ("date-in-future", 8, "collected_at", "S6"),
         ]
-        assert len([e for e in events if isinstance(e, (Result, ResultRow))]) == 5
+        assert len([e for e in events if isinstance(e, (Result, ResultRow))]) == 8
     assert ndjson_text(short, SETS["arup-3002601"]) == ndjson_text(general, SETS["arup-3002601"])

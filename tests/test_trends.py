@@ -12,7 +12,18 @@ from hypothesis import strategies as st
 from panelcli.check import check_file, check_files
 from panelcli.models import PatientTrend, Report, Status, TrendPoint
 from panelcli.samples import find_sample
-from panelcli.trends import direction_of, find_trends, is_no_date, may_be_one_moment, read_date
+from panelcli.trends import (
+    BEFORE_1900,
+    NAMES_NO_DAY,
+    PLACEHOLDER,
+    UNREADABLE,
+    direction_of,
+    find_trends,
+    is_no_date,
+    may_be_one_moment,
+    read_date,
+    why_no_date,
+)
 
 
 def _serial_report() -> Report:
@@ -660,7 +671,8 @@ MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 
 @given(
-    when=st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2099, 12, 31)),
+    # from 1900-01-02: Excel's 1900-01-01 and earlier days are no collection dates
+    when=st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2099, 12, 31)),
     form=st.integers(0, 6),
 )
 def test_dates_as_labs_write_them_read_back(when: datetime, form: int) -> None:
@@ -781,6 +793,10 @@ def test_an_indeterminate_number_read_two_ways_gives_both_readings(write_csv, wr
         # regression QA: dashed forms of the slashed ones are dates; 'N/A' is none known
         ("2026-3-4", False), ("14-03-2026", False), ("04-03-2026", False), ("N/A", False),
         ("-", False), ("unknown", False), ("2026-13-1", True),
+        # QA: no day, or a placeholder for an empty cell, was taken for a day
+        ("2026", True), ("2026-03", True), ("1900-01-01", True), ("1899-12-30", True),
+        ("0000-00-00", True), ("00/00/0000", True), ("2026-W10", True), ("03/04/1850", True),
+        ("1900-01-02", False), ("03/04/1900", False), ("2026-W10-1", False),
     ],
 )  # fmt: skip
 def test_a_date_that_is_no_date_in_any_reading_is_told_from_an_ambiguous_one(
@@ -799,3 +815,73 @@ def test_dashed_dates_are_read_as_the_slashed_ones_are(
 ) -> None:
     read = read_date(text)
     assert (read.year, read.month, read.day) == day if read else day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("2026", NAMES_NO_DAY), ("2026-03", NAMES_NO_DAY), ("03/2026", NAMES_NO_DAY),
+        ("2026/3", NAMES_NO_DAY), ("March 2026", NAMES_NO_DAY), ("Mar-2026", NAMES_NO_DAY),
+        ("2026-W10", NAMES_NO_DAY), ("2026-13", UNREADABLE), ("Foo 2026", UNREADABLE),
+        ("1900-01-01", PLACEHOLDER), ("1899-12-30", PLACEHOLDER), ("1899-12-31", PLACEHOLDER),
+        ("1900-01-01 00:00:00", PLACEHOLDER), ("01/01/1900", PLACEHOLDER),
+        ("30.12.1899", PLACEHOLDER), ("0000-00-00", PLACEHOLDER), ("00/00/0000", PLACEHOLDER),
+        ("0000-00-00 00:00:00", PLACEHOLDER), ("1900-01-00", PLACEHOLDER),
+        ("0001-01-01", PLACEHOLDER), ("0001-01-01T00:00+05:00", PLACEHOLDER),
+        ("1850-01-01", BEFORE_1900), ("03/04/1850", BEFORE_1900), ("yesterday", UNREADABLE),
+        ("2026-03-14", None), ("2099-01-01", None), ("03/04/2026", None), ("N/A", None),
+    ],
+)  # fmt: skip
+def test_a_date_that_names_no_day_or_a_placeholder_is_no_date_and_says_why(
+    text: str, why: str | None
+) -> None:
+    """QA: '2026', '2026-03' and Excel's '1900-01-01' were taken for days: panels and trends
+    used them, and trends ordered by them."""
+    assert why_no_date(text) == why
+    if why is not None:
+        assert read_date(text) is None and read_date(text, in_utc=False) is None
+
+
+def test_dates_that_name_no_day_are_warned_about_and_left_out_of_the_trend(write_csv) -> None:
+    """QA: '2026', '1900-01-01' were points of the trend, '1900-01-01' its first date; now
+    they are shown as written, as 'yesterday' is, each with a warning that says why."""
+    report = check_file(
+        write_csv(
+            "sample_id,patient_id,collected_at,marker,value,unit\n"
+            "S1,P1,2026,IL-6,3,pg/mL\nS2,P1,1900-01-01,IL-6,8,pg/mL\n"
+            "S3,P1,2026-03-14,IL-6,9,pg/mL\nS4,P1,2026-03-20,IL-6,20,pg/mL\n"
+            "S5,P1,2026-03,IL-6,1,pg/mL\nS6,P1,0000-00-00,IL-6,1,pg/mL\n"
+        )
+    )
+    assert [p.collected_at for p in report.panels] == [
+        "2026", "1900-01-01", "2026-03-14", "2026-03-20", "2026-03", "0000-00-00"
+    ]  # fmt: skip
+    (trend,) = report.trends
+    assert trend.dates == ["2026-03-14", "2026-03-20"]
+    warned = [(w.code, w.line, w.message) for w in report.warnings]
+    assert [(code, line) for code, line, _ in warned] == [
+        ("date-unreadable", 2), ("date-unreadable", 3), ("date-unreadable", 6),
+        ("date-unreadable", 7),
+    ]  # fmt: skip
+    assert "'2026' names no day" in warned[0][2]
+    assert (
+        "'1900-01-01' is a placeholder date that spreadsheets write for an empty cell"
+        in (warned[1][2])
+    )
+    assert "'0000-00-00' is a placeholder date" in warned[3][2]
+
+
+def test_a_collection_date_after_today_is_warned_about_once_and_still_ordered(write_csv) -> None:
+    """A date after the day of the check is most likely a slip in the year: said once per file
+    for each such text, while results are still put in date order by it."""
+    report = check_file(
+        write_csv(
+            "sample_id,patient_id,collected_at,marker,value,unit\n"
+            "S1,P1,2099-01-01,IL-6,3,pg/mL\nS1,P1,2099-01-01,IL-8,3,pg/mL\n"
+            "S2,P1,2026-03-14,IL-6,9,pg/mL\n"
+        )
+    )
+    assert [(w.code, w.line, w.sample_id) for w in report.warnings] == [("date-in-future", 2, "S1")]
+    assert "'2099-01-01' is after the day of this check" in report.warnings[0].message
+    (trend,) = report.trends
+    assert trend.dates == ["2026-03-14", "2099-01-01"]

@@ -19,7 +19,7 @@ from typing import Any
 
 from panelcli.interpret import excluded_limits
 from panelcli.models import NOTICE, Issue, Report, Result, synthetic_notice
-from panelcli.trends import read_date
+from panelcli.trends import BEFORE_1900, PLACEHOLDER, read_date, why_no_date
 from panelcli.units import ucum_code
 from panelcli.values import number_text, shorten
 
@@ -63,6 +63,12 @@ def _is_real_date(text: str) -> bool:
 def fhir_datetime(collected_at: str) -> tuple[str | None, str | None]:
     """collected_at as a FHIR dateTime, and a note when it had to be shortened or left out."""
     text = collected_at.strip()
+    why = why_no_date(text)
+    if why in (PLACEHOLDER, BEFORE_1900):  # '1900-01-01' is a FHIR date, but no collection day
+        return (
+            None,
+            f"The collection date '{shorten(text)}' {why}, so effectiveDateTime is left out.",
+        )
     if _FHIR_DATETIME.fullmatch(text) and (len(text) < 10 or _is_real_date(text)):
         return text, None
     date_then_time = _DATE_THEN_TIME.fullmatch(text)

@@ -850,7 +850,10 @@ def validate(
             max_line_length=max_line_length,
         )
         reference_set = load_ranges(ranges)
-        _say_ranges_warnings(reference_set)
+        # Listed and counted with the rows' problems (QA: said on stderr, the count left it out).
+        set_warnings = reference_set.warnings
+        for message in set_warnings:
+            _print(visible(f"{reference_set.path}: warning ranges-file: {message}"))
         _check_assumed_unit(assume_unit, reference_set)
         interpreter = Interpreter(reference_set, options)
         errors = warnings = 0
@@ -871,7 +874,13 @@ def validate(
         # Warnings are counted apart: they never make the exit code 2.
         also = f", {counted(warnings, 'warning', 'warnings')}" if warnings else ""
         problems = counted(errors, "problem", "problems")
-        print(f"{problems}{also} in {counted(len(files), 'file', 'files')}", file=sys.stderr)
+        summary = f"{problems}{also} in {counted(len(files), 'file', 'files')}"
+        if set_warnings:
+            summary += (
+                f"; {counted(len(set_warnings), 'warning', 'warnings')} in ranges file "
+                f"{reference_set.path}"
+            )
+        print(visible(summary), file=sys.stderr)
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 
 

@@ -1406,8 +1406,20 @@ def test_validate_and_explain_say_the_ranges_files_warnings_too(tmp_path: Path) 
     csv = tmp_path / "l3.csv"
     csv.write_text("sample_id,marker,value,unit\nS1,IL-6,4,pg/mL\n", encoding="utf-8")
     validated = runner.invoke(app, ["validate", str(csv), "--ranges", str(path)])
-    assert validated.exit_code == 0
-    assert validated.stderr.splitlines()[0].startswith(f"panelcli: {path}: warning: marker")
+    assert validated.exit_code == 0  # a warning, as README says: exit 0
+    # QA: said on stderr only, and the summary's count left it out: now listed and counted
+    # as the ranges file's, with the rows' problems
+    (listed,) = validated.stdout.splitlines()
+    assert listed.startswith(f"{path}: warning ranges-file: marker 'IL-6': high, 2.5 ng/mL")
+    assert validated.stderr.splitlines() == [
+        f"0 problems in 1 file; 1 warning in ranges file {path}"
+    ]
+    rejected = tmp_path / "l4.csv"
+    rejected.write_text("sample_id,marker,value,unit\nS1,IL-6,high,pg/mL\n", encoding="utf-8")
+    validated = runner.invoke(app, ["validate", str(rejected), "--ranges", str(path)])
+    assert validated.exit_code == 2  # a rejected row is still a problem
+    assert validated.stdout.splitlines()[0] == listed
+    assert validated.stderr.endswith(f"1 problem in 1 file; 1 warning in ranges file {path}\n")
     explained = runner.invoke(app, ["explain", "IL-6", "--ranges", str(path)])
     assert explained.exit_code == 0
     (line,) = explained.stderr.splitlines()

@@ -1107,6 +1107,7 @@ def ranges_show(
 
     with fatal_errors():
         loaded = load_ranges(name)
+        _say_ranges_warnings(loaded)  # as check says them (QA: only 'ranges validate' did)
         if output_format == RangesFormat.json:
             payload = {"reference_set": loaded.info.model_dump(), **loaded.data.model_dump()}
             _print(json.dumps(payload, indent=2, ensure_ascii=False))

@@ -1426,6 +1426,24 @@ def test_validate_and_explain_say_the_ranges_files_warnings_too(tmp_path: Path) 
     assert "is the unit right?" in line
 
 
+@pytest.mark.parametrize("output_format", ["table", "json"])
+def test_ranges_show_says_the_files_warnings_as_check_does(
+    tmp_path: Path, output_format: str
+) -> None:
+    """QA: 'ranges show' of a file with a unit slip said nothing of what 'ranges validate' warns."""
+    path = tmp_path / "r3.toml"
+    path.write_text(UNIT_SLIP, encoding="utf-8")
+    shown = runner.invoke(app, ["ranges", "show", str(path), "-f", output_format])
+    assert shown.exit_code == 0
+    (line,) = shown.stderr.splitlines()
+    assert line.startswith(f"panelcli: {path}: warning: marker 'IL-6': high, 2.5 ng/mL")
+    assert "warning:" not in shown.stdout  # stdout stays the set...
+    if output_format == "json":  # ... whose reference_set names them, as check's JSON does
+        assert json.loads(shown.stdout)["reference_set"]["warnings"] == [line.split(": ", 3)[3]]
+    bundled = runner.invoke(app, ["ranges", "show", "mayo-adult", "-f", output_format])
+    assert bundled.exit_code == 0 and bundled.stderr == ""
+
+
 #: QA's repro: a ranges file saved by a Windows editor in its own encoding, 'µ' as one byte.
 WINDOWS_1252 = b'[markers."IL-6"]\r\nunit = "\xb5g/L"\r\nhigh = 0.007\r\nsource = "x"\r\n'
 

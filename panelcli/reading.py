@@ -150,6 +150,13 @@ _RANGE_ROW_LABELS = {
 # the test's description, so it is safe to read as the sample id; in the long layout only
 # beside a plate's well or Bio-Plex's coded type column (see map_header).
 _WIDE_SAMPLE_ID = ("description", "sampledescription")
+#: A standard's expected (nominal) concentration, as `header_key` has it (its unit off):
+#: Bio-Plex's and xPONENT's 'Exp Conc'. A patient's sample has none, so a row that gives one is
+#: a standard's or a control's. (MSD's 'Concentration' beside 'Calc. Concentration' is one too.)
+_EXPECTED = {
+    "expconc", "expconcentration", "expectedconc", "expectedconcentration", "nominalconc",
+    "nominalconcentration",
+}  # fmt: skip
 #: A plate's well column ('Well', 'Location'): with it, a long table is an instrument's, whose
 #: 'Description' is the sample (as Bio-Plex writes it), not the test's.
 _WELL = ("well", "wells", "wellid", "location", "welllocation")
@@ -493,6 +500,12 @@ class Layout(NamedTuple):
     value_unit: str | None = None
     #: wide: ignored columns that name a marker, with why they are not read ('IL-6 SD')
     not_read: dict[str, str] = {}
+    #: Columns of a standard's expected concentration ('Exp Conc'; MSD's 'Concentration'
+    #: beside 'Calc. Concentration') → their headers: a row with a number there is no patient's
+    expected: dict[int, str] = {}
+    #: long: an MSD Discovery Workbench export (its 'Detection Range' column), whose sample ids
+    #: S001… and C1… name its calibrators and controls
+    msd_export: bool = False
 
 
 def _value_with_unit(cell: str) -> tuple[str, str] | None:
@@ -554,13 +567,19 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             raise _DuplicateRole(role, cells[roles[role]], cell)
         else:
             unmapped.append(index)
+    expected: dict[int, str] = {}  # column → its header: a standard's expected value
     for index in list(unmapped):
         weak = _WEAK_ROLE_OF.get(_header_key_of(cells[index]))
         if weak == "value" and "value" in roles:
             if _header_key_of(cells[roles["value"]]) not in _CALCULATED:
                 raise _DuplicateRole("value", cells[roles["value"]], cells[index])
+            expected[index] = cells[index].strip()  # MSD: a calibrator's nominal value
+            unmapped.remove(index)
         elif weak and weak not in roles:
             roles[weak] = index
+            unmapped.remove(index)
+        elif header_key(split_header_unit(cells[index])[0]) in _EXPECTED:
+            expected[index] = cells[index].strip()
             unmapped.remove(index)
     coded = "sample_type" in roles and header_key(cells[roles["sample_type"]]) in _WEAK_ROLE_OF
     if "marker" in roles and "value" in roles:
@@ -579,7 +598,8 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         with_unit = _value_with_unit(cells[roles["value"]])
         return Layout(
             "long", roles, {}, ignored, unnamed=unnamed, coded_types=coded,
-            value_unit=with_unit[1] if with_unit else None,
+            value_unit=with_unit[1] if with_unit else None, expected=expected,
+            msd_export="detection_range" in roles,
         )  # fmt: skip
     if "value" in roles or "marker" in roles:
         return None
@@ -616,7 +636,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         return Layout(
             "wide", roles, markers, [cells[i] for i in sorted(not_read)], unnamed=tuple(no_name),
             coded_types=coded, per_marker=[cells[i] for i in sorted(per_marker)],
-            not_read={cells[i]: why for i, why in not_read.items() if why},
+            not_read={cells[i]: why for i, why in not_read.items() if why}, expected=expected,
         )  # fmt: skip
     return None
 
@@ -930,6 +950,9 @@ _NOT_A_PATIENT = re.compile(
     re.IGNORECASE,
 )
 _CODED_NOT_A_PATIENT = re.compile(r"^[scb]\d*$", re.IGNORECASE)  # Bio-Plex: S, C, B (+ number)
+#: MSD Discovery Workbench names calibrators S001…S008 and controls C1… (C001…); only in its
+#: exports: elsewhere a patient's sample may be called so.
+_MSD_NOT_A_PATIENT_ID = re.compile(r"^(?:s\d{3}|c\d{1,3})$", re.IGNORECASE)
 #: Sample ids that name a standard, calibrator or blank well ('Standard3', 'Blank'): no
 #: patient is called so (a 'Control' may be a study's control subject, so it is left to the type;
 #: 'QC-Low', 'QC2' are quality-control material; 'NC', 'PC-1', 'Neg Ctrl' an assay's negative and
@@ -974,6 +997,16 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> str | None:
         return f"a standard, calibrator, control or blank (type '{shorten(kind)}')"
     index = layout.roles.get("sample_id")
     label = cells[index].strip() if index is not None and index < len(cells) else ""
+    for index, name in layout.expected.items():
+        given = cells[index].strip() if index < len(cells) else ""
+        if any(character.isdigit() for character in given):  # not '---' or 'N/A'
+            sample = f"sample '{shorten(label)}', " if label else ""
+            return (
+                f"a standard or control ({sample}with the value it is expected to have, "
+                f"'{shorten(given)}' under '{shorten(name)}')"
+            )
+    if layout.msd_export and _MSD_NOT_A_PATIENT_ID.match(label):
+        return f"an MSD calibrator or control (sample '{shorten(label)}', as MSD names them)"
     return not_a_patient_id(label) if label else None
 
 

@@ -62,7 +62,9 @@ def test_every_name_of_a_value_column_may_give_the_unit(write_csv) -> None:
 
 def test_calc_concentration_with_a_unit_wins_over_a_bare_concentration(write_csv) -> None:
     """MSD: 'Concentration' is a standard's nominal value, 'Calc. Concentration' the result."""
-    path = write_csv("Sample,Analyte,Concentration,Calc. Concentration (pg/mL)\nP1,IL-6,100,2\n")
+    path = write_csv(
+        "Sample,Analyte,Concentration,Calc. Concentration (pg/mL)\nX1,IL-6,100,98\nP1,IL-6,,2\n"
+    )  # a row with the nominal value is a standard's, skipped
     assert [(r.value, r.column) for r in results(path)] == [(2.0, "Calc. Concentration (pg/mL)")]
 
 

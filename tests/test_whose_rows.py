@@ -1,0 +1,104 @@
+"""Whose a long file's rows are: an instrument's standards and controls are no patient's (MSD's
+S001 and C1, a row with a standard's expected value)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.check import CheckOptions, Event, Interpreter
+from panelcli.cli import app
+from panelcli.models import Issue, Result
+from panelcli.ranges import load_ranges
+from panelcli.reading import map_header
+
+runner = CliRunner()
+
+MSD = (
+    "Plate Name,Sample,Assay,Well,Spot,Dilution,Concentration,Signal,"
+    "Calc. Concentration (pg/mL),Detection Range\n"
+    "Plate1,S001,IL-6,A01,4,1,2500,150000,2500.3,In Detection Range\n"
+    "Plate1,C1,IL-6,A03,4,1,,9000,120.4,In Detection Range\n"
+    "Plate1,C001,IL-6,A04,4,1,,9000,120.4,In Detection Range\n"
+    "Plate1,PT-001,IL-6,B01,4,1,,800,1.3,In Detection Range\n"
+)
+
+
+def events_in(tmp_path: Path, text: str, short: bool = True) -> list[Event]:
+    path = tmp_path / "export.csv"
+    path.write_text(text, encoding="utf-8")
+    checking = Interpreter(load_ranges(None), CheckOptions(), short_path=short)
+    return list(checking.events([str(path)]))
+
+
+def results(events: list[Event]) -> list[Result]:
+    return [e for e in events if isinstance(e, Result)]
+
+
+def warnings(events: list[Event], code: str) -> list[Issue]:
+    return [e for e in events if isinstance(e, Issue) and e.code == code]
+
+
+def test_an_msd_export_s_calibrators_and_controls_are_skipped(tmp_path: Path) -> None:
+    """S001 (a calibrator, 2500 pg/mL) and C1 (a kit control) were judged as patients' IL-6
+    'high', and the exit code said flagged (QA)."""
+    events = events_in(tmp_path, MSD)
+    assert [(r.sample_id, r.value) for r in results(events)] == [("PT-001", 1.3)]
+    skipped = warnings(events, "control-skipped")
+    assert [(w.line, w.sample_id) for w in skipped] == [(2, "S001"), (3, "C1"), (4, "C001")]
+    assert skipped[0].message == (
+        "this row is a standard or control (sample 'S001', with the value it is expected to "
+        "have, '2500' under 'Concentration'), not a patient's sample; it was not judged"
+    )
+    assert "an MSD calibrator or control (sample 'C1'" in skipped[1].message
+    # the nominal 'Concentration' is read (to skip its rows), so not said to be ignored
+    assert "Concentration" not in [w.column for w in warnings(events, "column-ignored")]
+    path = tmp_path / "export.csv"
+    checked = runner.invoke(app, ["check", str(path)])
+    assert checked.exit_code == 0, checked.output
+    assert "Sample S001" not in checked.output and "Sample PT-001" in checked.output
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize("header", ["Exp Conc", "Expected Conc. (pg/mL)", "Exp. Concentration"])
+def test_a_row_with_a_standard_s_expected_value_is_skipped(
+    tmp_path: Path, short: bool, header: str
+) -> None:
+    """Bio-Plex's 'Exp Conc' is filled for standards only: such a row was judged as a patient's
+    (its column ignored); a blank or '---' there is a sample's."""
+    events = events_in(
+        tmp_path,
+        f"Sample,Analyte,{header},Obs Conc,Units\nX1,IL-6,500,498.2,pg/mL\n"
+        "PT-1,IL-6,,1.2,pg/mL\nPT-2,IL-6,---,1.3,pg/mL\n",
+        short,
+    )
+    assert [r.sample_id for r in results(events)] == ["PT-1", "PT-2"]
+    assert [w.line for w in warnings(events, "control-skipped")] == [2]
+    assert warnings(events, "column-ignored") == []
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_s001_and_c1_in_an_ordinary_file_are_patients(tmp_path: Path, short: bool) -> None:
+    """Only an MSD export names its calibrators S001 and controls C1: elsewhere a patient's
+    sample may be called so."""
+    events = events_in(
+        tmp_path,
+        "Sample,Analyte,Result,Units\nS001,IL-6,2500,pg/mL\nC1,IL-6,1.2,pg/mL\n",
+        short,
+    )
+    assert [(r.sample_id, r.status.value) for r in results(events)] == [
+        ("S001", "high"),
+        ("C1", "normal"),
+    ]
+    assert warnings(events, "control-skipped") == []
+
+
+def test_only_an_msd_export_s_own_ids_are_its_calibrators() -> None:
+    layout = map_header(
+        ["Sample", "Assay", "Calc. Concentration", "Detection Range"], lambda _: True
+    )
+    assert layout is not None and layout.msd_export
+    plain = map_header(["Sample", "Assay", "Calc. Concentration"], lambda _: True)
+    assert plain is not None and not plain.msd_export

@@ -160,6 +160,14 @@ _EXPECTED = {
 #: A plate's well column ('Well', 'Location'): with it, a long table is an instrument's, whose
 #: 'Description' is the sample (as Bio-Plex writes it), not the test's.
 _WELL = ("well", "wells", "wellid", "location", "welllocation")
+#: Names a long file's sample column may have that could also name something else (the
+#: test's 'Name', a row's 'ID', a test's 'Description'): read as the sample id only where the
+#: file has no sample or patient column and the first rows bear it out (see
+#: `_sample_column_by_rows`).
+_MAYBE_SAMPLE = (
+    "name", "id", "identifier", "description", "sampledescription", "donor", "donorid",
+    "donorno", "donornumber", "specimenname", "patientname", "subjectname", "participantname",
+)  # fmt: skip
 _NOT_DATA = re.compile(r"^\ufeff?\s*(#|sep=.\s*$)", re.IGNORECASE)
 _HEADER_NOISE = re.compile(r"[\s_\-.#()\[\]:]+")
 _LOOKS_NUMERIC = re.compile(r"^\s*[<>≤≥=]*\s*[+-]?[\d.,]+\s*$")
@@ -506,6 +514,9 @@ class Layout(NamedTuple):
     #: long: an MSD Discovery Workbench export (its 'Detection Range' column), whose sample ids
     #: S001… and C1… name its calibrators and controls
     msd_export: bool = False
+    #: long, with no sample or patient column: a column that may name the sample ('Name',
+    #: 'ID'), decided by the file's first rows (`_sample_column_by_rows`)
+    maybe_sample: int | None = None
 
 
 def _value_with_unit(cell: str) -> tuple[str, str] | None:
@@ -591,6 +602,11 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             and (coded or any(header_key(cells[i]) in _WELL for i in unmapped))
         ):
             _take_description(cells, unmapped, roles)
+        maybe_sample = None
+        if "sample_id" not in roles and "patient_id" not in roles:
+            maybe_sample = next(
+                (i for i in unmapped if header_key(cells[i]) in _MAYBE_SAMPLE), None
+            )
         if "reference_range" in roles:  # the range cell is the lab's range: limits not read
             unmapped += [roles.pop(role) for role in _RANGE_LIMIT_ROLES if role in roles]
         ignored = [cells[i] for i in sorted(unmapped) if cells[i].strip()]
@@ -599,7 +615,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         return Layout(
             "long", roles, {}, ignored, unnamed=unnamed, coded_types=coded,
             value_unit=with_unit[1] if with_unit else None, expected=expected,
-            msd_export="detection_range" in roles,
+            msd_export="detection_range" in roles, maybe_sample=maybe_sample,
         )  # fmt: skip
     if "value" in roles or "marker" in roles:
         return None
@@ -873,6 +889,57 @@ def _with_units_row_columns(
                         ignored.append(name)
                 return layout._replace(markers=dict(sorted(markers.items())), ignored=ignored)
     return layout
+
+
+def _sample_column_by_rows(
+    layout: Layout, head_lines: list[str], delimiter: str, header_end: int, known: KnownMarker
+) -> Layout:
+    """A long layout whose 'Name' (or 'ID', 'Donor' …) column is the sample id where its values
+    in the first rows group results of several markers and are no markers' names; else that
+    column's warning says when its values differ, since all rows then make one panel."""
+    index, i_marker = layout.maybe_sample, layout.roles["marker"]
+    assert index is not None
+    markers_of: dict[str, set[str]] = {}  # each value → the markers (as keys) beside it
+    values_of: dict[str, set[str]] = {}  # each marker (as a key) → the values beside it
+    first_line: dict[str, int] = {}
+    header: list[str] = []
+    reader = csv.reader(head_lines, delimiter=delimiter)
+    ended = 0
+    with contextlib.suppress(csv.Error):
+        for cells in reader:
+            started, ended = ended + 1, reader.line_num
+            if ended <= header_end:
+                header = cells
+                continue
+            if max(index, i_marker) >= len(cells) or is_comment(cells):
+                continue
+            value, marker = cells[index].strip(), cells[i_marker].strip()
+            if not value or not marker:
+                continue
+            if known(value) or marker_key(value) == marker_key(marker):
+                return layout._replace(maybe_sample=None)  # the test's name, not the sample's
+            markers_of.setdefault(value, set()).add(marker_key(marker))
+            values_of.setdefault(marker_key(marker), set()).add(value)
+            first_line.setdefault(value, started)
+    name = header[index] if index < len(header) else ""
+    # A sample's id comes with each of its results; a test's description ('Interleukin 6')
+    # comes with its marker alone, whoever the sample; a row's number with no other row.
+    groups = any(len(markers) > 1 for markers in markers_of.values())
+    goes_with_marker = len(markers_of) > 1 and all(len(v) == 1 for v in values_of.values())
+    if groups and not goes_with_marker:
+        ignored = [column for column in layout.ignored if column != name]
+        return layout._replace(
+            roles={**layout.roles, "sample_id": index}, ignored=ignored, maybe_sample=None
+        )
+    if len(markers_of) < 2:
+        return layout._replace(maybe_sample=None)
+    (one, one_line), (other, other_line) = list(first_line.items())[:2]
+    why = (
+        f"it holds different values ('{shorten(one)}' on line {one_line}, '{shorten(other)}' on "
+        f"line {other_line}), but all rows were put in one panel, since panelcli cannot tell "
+        "whether they name samples; if they do, call the column 'Sample ID'"
+    )
+    return layout._replace(not_read={**layout.not_read, name: why}, maybe_sample=None)
 
 
 #: A unit under a column the set does not know ('pg/mL', 'U/mL', 'µg/L'); stricter than
@@ -1267,6 +1334,8 @@ def opened(
             raise
         if layout.kind == "wide" and layout.ignored:
             layout = _with_units_row_columns(layout, head_lines, delimiter, header_end)
+        if layout.maybe_sample is not None:
+            layout = _sample_column_by_rows(layout, head_lines, delimiter, header_end, known_marker)
         stats.delimiter, stats.layout = delimiter, layout.kind
         stats.decimal_comma = delimiter in (";", "\t", "|")
         stats.synthetic = says_synthetic(

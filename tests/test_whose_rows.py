@@ -1,5 +1,6 @@
 """Whose a long file's rows are: an instrument's standards and controls are no patient's (MSD's
-S001 and C1, a row with a standard's expected value)."""
+S001 and C1, a row with a standard's expected value), and a column named 'Name' or 'ID' may
+be the sample's id, or may not."""
 
 from __future__ import annotations
 
@@ -102,3 +103,69 @@ def test_only_an_msd_export_s_own_ids_are_its_calibrators() -> None:
     assert layout is not None and layout.msd_export
     plain = map_header(["Sample", "Assay", "Calc. Concentration"], lambda _: True)
     assert plain is not None and not plain.msd_export
+
+
+NAMED = "Name,Analyte,Result,Units\nPT-001,IL-6,4.2,pg/mL\nPT-001,TNF-alpha,5,pg/mL\n"
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize("column", ["Name", "ID", "Donor", "Description", "Patient Name"])
+def test_a_long_file_s_name_column_is_its_sample_id(
+    tmp_path: Path, short: bool, column: str
+) -> None:
+    """'Name' was ignored and every row made one panel 'Results', IL-6 'measured again' (QA)."""
+    events = events_in(
+        tmp_path, NAMED.replace("Name", column, 1) + "PT-002,IL-6,1.1,pg/mL\n", short
+    )
+    assert [(r.sample_id, r.marker) for r in results(events)] == [
+        ("PT-001", "IL-6"), ("PT-001", "TNF-α"), ("PT-002", "IL-6")
+    ]  # fmt: skip
+    assert warnings(events, "marker-repeated") == []
+    assert warnings(events, "column-ignored") == []
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a test's description: the same words with the same marker, whoever the sample
+        "Interleukin six,IL-6,4.2,pg/mL\nTumour necrosis factor,TNF-alpha,5,pg/mL\n"
+        "Interleukin six,IL-6,1.1,pg/mL\n",
+        # a row's number: no two rows share one
+        "1,IL-6,4.2,pg/mL\n2,TNF-alpha,5,pg/mL\n3,IL-6,1.1,pg/mL\n",
+        # one result per sample: nothing shows that the values name samples
+        "PT-001,IL-6,4.2,pg/mL\nPT-002,IL-6,1.1,pg/mL\n",
+    ],
+)
+def test_a_name_column_that_may_not_be_the_sample_s_is_said_to_put_rows_in_one_panel(
+    tmp_path: Path, rows: str
+) -> None:
+    events = events_in(tmp_path, "Name,Analyte,Result,Units\n" + rows)
+    assert {r.sample_id for r in results(events)} == {None}
+    (ignored,) = warnings(events, "column-ignored")
+    assert ignored.column == "Name"
+    assert "all rows were put in one panel" in ignored.message
+    assert "call the column 'Sample ID'" in ignored.message
+    first = rows.split(",", 1)[0]
+    assert f"('{first}' on line 2, " in ignored.message
+
+
+def test_a_column_of_marker_names_is_not_the_sample_s(tmp_path: Path) -> None:
+    """'Description' holding the test ('Interleukin 6') is no sample id, nor a doubt."""
+    events = events_in(
+        tmp_path,
+        "Description,Analyte,Result,Units\nInterleukin 6,IL-6,4.2,pg/mL\n"
+        "Tumor necrosis factor alpha,TNF-alpha,5,pg/mL\nInterleukin 6,IL-6,1.1,pg/mL\n",
+    )
+    assert {r.sample_id for r in results(events)} == {None}
+    (ignored,) = warnings(events, "column-ignored")
+    assert ignored.message == "column 'Description' is not a known marker or field and was not read"
+
+
+def test_a_sample_column_leaves_a_name_column_alone(tmp_path: Path) -> None:
+    events = events_in(
+        tmp_path,
+        "Sample,Name,Analyte,Result,Units\nS1,Ann,IL-6,4.2,pg/mL\nS2,Bob,IL-6,1.1,pg/mL\n",
+    )
+    assert [r.sample_id for r in results(events)] == ["S1", "S2"]
+    (ignored,) = warnings(events, "column-ignored")
+    assert ignored.message == "column 'Name' is not a known marker or field and was not read"

@@ -506,7 +506,8 @@ class Layout(NamedTuple):
     #: long: the unit the value column's header gives ('Concentration (pg/mL)'), for the
     #: rows that give none of their own
     value_unit: str | None = None
-    #: wide: ignored columns that name a marker, with why they are not read ('IL-6 SD')
+    #: wide: ignored columns that name a marker, with what is not read of them and why
+    #: ('was not read: it gives …' of 'IL-6 SD')
     not_read: dict[str, str] = {}
     #: Columns of a standard's expected concentration ('Exp Conc'; MSD's 'Concentration'
     #: beside 'Calc. Concentration') → their headers: a row with a number there is no patient's
@@ -517,6 +518,9 @@ class Layout(NamedTuple):
     #: long, with no sample or patient column: a column that may name the sample ('Name',
     #: 'ID'), decided by the file's first rows (`_sample_column_by_rows`)
     maybe_sample: int | None = None
+    #: wide: a mean column beside its marker's replicate columns ('IL-6 Mean' beside 'IL-6
+    #: Rep 1', 'Rep 2') → those columns; it is read only in a row whose replicates are blank
+    stand_ins: dict[int, tuple[int, ...]] = {}
 
 
 def _value_with_unit(cell: str) -> tuple[str, str] | None:
@@ -636,16 +640,21 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         ):  # fmt: skip
             # 'IL-6 SD (pg/mL)' has a unit, but is no result: never judged as one.
             not_read[index] = (
-                f"it gives the instrument's '{shorten(words.not_a_value)}' for "
+                f"was not read: it gives the instrument's '{shorten(words.not_a_value)}' for "
                 f"{shorten(words.marker)}, not the sample's result"
             )
         elif known_marker(name) or unit:
             markers[index] = (name, unit)
         else:
             not_read[index] = ""
-    not_read |= _means_of_replicates(markers)
     for index in not_read:
         markers.pop(index, None)
+    stand_ins = _means_of_replicates(markers)
+    not_read |= {
+        index: f"was not read where a replicate column of {shorten(marker)} has a value: it "
+        "is their mean, and they are each read as a result (it is read where they are all blank)"
+        for index, (marker, _) in stand_ins.items()
+    }
     if any(known_marker(name) for name, _ in markers.values()):
         # One such cell per row cannot say which marker column it is for: not read.
         per_marker = [roles.pop(role) for role in _PER_MARKER_ROLES if role in roles]
@@ -653,6 +662,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             "wide", roles, markers, [cells[i] for i in sorted(not_read)], unnamed=tuple(no_name),
             coded_types=coded, per_marker=[cells[i] for i in sorted(per_marker)],
             not_read={cells[i]: why for i, why in not_read.items() if why}, expected=expected,
+            stand_ins={index: replicates for index, (_, replicates) in stand_ins.items()},
         )  # fmt: skip
     return None
 
@@ -665,16 +675,21 @@ def _take_description(cells: list[str], unmapped: list[int], roles: dict[str, in
         unmapped.remove(described[0])
 
 
-def _means_of_replicates(markers: dict[int, tuple[str, str | None]]) -> dict[int, str]:
+def _means_of_replicates(
+    markers: dict[int, tuple[str, str | None]],
+) -> dict[int, tuple[str, tuple[int, ...]]]:
     """The columns of a mean beside its marker's replicate columns ('IL-6 Mean' beside 'IL-6
-    Rep 1', 'IL-6 Rep 2'), each with why it is not read: the replicates are the results."""
+    Rep 1', 'IL-6 Rep 2'), each with its marker and those columns: the replicates are the
+    results, and the mean stands in for them only where they are blank."""
     read = {index: instrument_name(name) for index, (name, _) in markers.items()}
-    replicated = {marker_key(r.marker) for r in read.values() if r is not None and r.replicate}
+    replicates: dict[str, list[int]] = {}
+    for index, r in read.items():
+        if r is not None and r.replicate:
+            replicates.setdefault(marker_key(r.marker), []).append(index)
     return {
-        index: f"it is the mean of the replicate columns of {shorten(r.marker)}, each read "
-        "as a result"
+        index: (r.marker, tuple(replicates[marker_key(r.marker)]))
         for index, r in read.items()
-        if r is not None and r.mean and marker_key(r.marker) in replicated
+        if r is not None and r.mean and marker_key(r.marker) in replicates
     }
 
 
@@ -880,6 +895,9 @@ def _with_units_row_columns(
                 markers, ignored = dict(layout.markers), []
                 taken = set(layout.roles.values()) | set(markers)
                 for index, name in enumerate(header):
+                    if name in layout.not_read:  # never a result ('IL-6 SD'), or a mean
+                        ignored.append(name)  # read only where its replicates are blank
+                        continue
                     if index in taken or not name.strip():
                         continue
                     unit = units_cell(cells[index]) if index < len(cells) else ""
@@ -1550,7 +1568,7 @@ def header_warnings(
     for name in layout.ignored:
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
         if name in layout.not_read:
-            message = f"column '{shorten(name)}' was not read: {layout.not_read[name]}"
+            message = f"column '{shorten(name)}' {layout.not_read[name]}"
         if layout.kind == "long" and _ROLE_OF.get(header_key(name)) in _RANGE_LIMIT_ROLES:
             message = (
                 f"column '{shorten(name)}' was not read: the reference range column gives the "
@@ -1924,7 +1942,18 @@ def rows_to_measurements(
         produced = False
         blanks = 0  # counted for `cells-blank` only in a row that has values (QA: a row with
         # none was refused and its cells were also said to be read as 'not measured')
-        for index, (marker, _) in layout.markers.items():
+        columns: Iterable[tuple[int, tuple[str, str | None]]] = layout.markers.items()
+        stand_ins = layout.stand_ins
+        if stand_ins:  # a mean column is read only where its replicate cells are all blank
+            means = {
+                index for index, replicates in stand_ins.items()
+                if cell(cells, index) is not None
+                and all(cell(cells, r) is None for r in replicates)
+            }  # fmt: skip
+            columns = [c for c in columns if c[0] not in stand_ins or c[0] in means]
+            # its replicates' blank cells are no marker left unmeasured: the mean is read
+            blanks -= sum(len(stand_ins[index]) for index in means)
+        for index, (marker, _) in columns:
             value = cell(cells, index)
             if value is None:
                 blanks += 1

@@ -150,6 +150,61 @@ def test_replicate_columns_are_each_a_result_and_their_mean_is_not_a_third(
     ]
 
 
+@pytest.mark.parametrize("short", [True, False])
+def test_a_mean_column_is_read_where_its_replicate_cells_are_blank(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """QA: P1's blank replicate cells beside its Mean of 4.2 gave 'row has no marker values'
+    (row-no-values), so its high IL-6 (limit 2.5) was never judged. A row with replicates keeps
+    them only; its blank Mean cell is no cell left blank."""
+    events = events_in(
+        write_csv, "Sample,IL-6 pg/mL Rep 1,IL-6 pg/mL Rep 2,IL-6 pg/mL Mean\nP1,,,4.2\n"
+        "P2,1.0,1.2,1.1\nP3,1.0,,1.0\nP4,2,2,\n", short,
+    )  # fmt: skip
+    read = [(r.sample_id, r.marker, r.column, r.value, r.status.value) for r in results(events)]
+    assert read == [
+        ("P1", "IL-6", "IL-6 pg/mL Mean", 4.2, "high"),
+        ("P2", "IL-6", "IL-6 pg/mL Rep 1", 1.0, "normal"),
+        ("P2", "IL-6", "IL-6 pg/mL Rep 2", 1.2, "normal"),
+        ("P3", "IL-6", "IL-6 pg/mL Rep 1", 1.0, "normal"),
+        ("P4", "IL-6", "IL-6 pg/mL Rep 1", 2.0, "normal"),
+        ("P4", "IL-6", "IL-6 pg/mL Rep 2", 2.0, "normal"),
+    ]  # fmt: skip
+    assert not [e for e in events if isinstance(e, Issue) and e.severity == "error"]
+    said = [(w.code, w.line) for w in warnings(events) if w.code != "marker-repeated"]
+    assert said == [("column-ignored", 1), ("cells-blank", 4)]  # P3's blank Rep 2 only
+    assert warnings(events)[0].message == (
+        "column 'IL-6 pg/mL Mean' was not read where a replicate column of IL-6 has a value: it "
+        "is their mean, and they are each read as a result (it is read where they are all blank)"
+    )
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_units_row_does_not_make_a_mean_or_an_sd_column_a_result(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """Found with the fix above: under a units row, 'IL-6 Mean' beside its replicates became a
+    third result and 'IL-6 SD' a skipped figure, as if the units row named new markers."""
+    events = events_in(
+        write_csv, "Sample,IL-6 Rep 1,IL-6 Rep 2,IL-6 Mean,IL-6 SD\n,pg/mL,pg/mL,pg/mL,pg/mL\n"
+        "P1,1.0,1.2,1.1,0.1\nP2,,,4.2,\n", short,
+    )  # fmt: skip
+    assert [(r.sample_id, r.column, r.value) for r in results(events)] == [
+        ("P1", "IL-6 Rep 1", 1.0), ("P1", "IL-6 Rep 2", 1.2), ("P2", "IL-6 Mean", 4.2),
+    ]  # fmt: skip
+    said = [(w.code, w.column) for w in warnings(events) if w.code != "marker-repeated"]
+    assert said == [("column-ignored", "IL-6 Mean"), ("column-ignored", "IL-6 SD")]
+
+
+def test_the_command_flags_a_mean_read_for_blank_replicates(write_csv: Callable[..., str]) -> None:
+    """The QA file's P1 was rejected (exit 2) and its high IL-6 never said."""
+    text = "Sample,IL-6 pg/mL Rep 1,IL-6 pg/mL Rep 2,IL-6 pg/mL Mean\nP1,,,4.2\nP2,1.0,1.2,1.1\n"
+    run = runner.invoke(app, ["check", write_csv(text), "--format", "csv"])
+    assert run.exit_code == 1, run.output
+    assert "P1,,,IL-6,IL-6 Mean,4.2," in run.output
+    assert "row-no-values" not in run.output
+
+
 def test_the_command_reads_replicate_columns(write_csv: Callable[..., str]) -> None:
     """A file of replicate columns only had no header panelcli could find (exit 2)."""
     run = runner.invoke(

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from pydantic import BaseModel
 
 from panelcli.errors import RangesError
-from panelcli.names import marker_key, value_name
+from panelcli.names import marker_key, subunit_form_name, value_name
 from panelcli.ranges import (
     ReferenceSet,
     bundled_reference_sets,
@@ -129,7 +129,7 @@ def names_a_marker(name: str) -> bool:
     never a 'not a known marker' column that is not read (QA: GM-CSF, IL-8 under ARUP)."""
     if marker_key(name) in _names_known():
         return True
-    bare = value_name(name)  # 'GM-CSF Conc.', 'GM-CSF (37)'
+    bare = value_name(name) or subunit_form_name(name)  # 'GM-CSF (37)', 'IL-12 (70)'
     return bare is not None and marker_key(bare) in _names_known()
 
 

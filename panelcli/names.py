@@ -177,6 +177,20 @@ _TAIL = re.compile(
 _HAS_FORMS = re.compile(r"(?:il|interleukin)(?:12|23|27|35)")
 
 
+# 'IL-12 (40)', 'IL-12 (70)': IL-12's p40 and p70 forms written without their 'p'.
+_FORM_NUMBER = re.compile(r"^(?P<name>.*?[^\s_])\s*[(\[]\s*[pP]?(?P<form>40|70)\s*[)\]]\s*$")
+
+
+@lru_cache(maxsize=4096)
+def subunit_form_name(name: str) -> str | None:
+    """The name of IL-12's form a name gives by a bare number ('IL-12 (40)' → 'IL-12 p40'),
+    not a bead region; None for any other name."""
+    written = _FORM_NUMBER.match(name)
+    if written is None or marker_key(written["name"]) not in ("il12", "interleukin12"):
+        return None
+    return f"{written['name']} p{written['form']}"
+
+
 class InstrumentName(NamedTuple):
     """A name read without the instrument's words after it ('IL-6 Conc.' is IL-6's value)."""
 

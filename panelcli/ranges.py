@@ -32,7 +32,13 @@ from pydantic_core import ErrorDetails
 from panelcli.errors import RangesError
 from panelcli.interpret import Bounds, bounds_text
 from panelcli.models import ReferenceSetInfo
-from panelcli.names import greek_slip_mended, marker_key, split_header_unit, value_name
+from panelcli.names import (
+    greek_slip_mended,
+    marker_key,
+    split_header_unit,
+    subunit_form_name,
+    value_name,
+)
 from panelcli.values import number_text
 
 DEFAULT_SET = "arup-3002601"
@@ -403,6 +409,8 @@ class ReferenceSet:
         found = self._index.get(marker_key(marker))
         if found is None and (bare := value_name(marker)) is not None:
             found = self._index.get(marker_key(bare))
+        if found is None and (form := subunit_form_name(marker)) is not None:
+            found = self._index.get(marker_key(form))  # 'IL-12 (70)' is IL-12 p70
         return found
 
     def suggest(self, marker: str) -> str | None:
@@ -448,7 +456,7 @@ class ReferenceSet:
     def without_form(self, marker: str) -> str | None:
         """This set's marker that a name adds a subunit form to ('IL-12 p70' where the set has
         only 'IL-12'): never matched (the forms differ), but worth saying."""
-        form = _SUBUNIT_FORM.fullmatch(marker_key(marker))
+        form = _SUBUNIT_FORM.fullmatch(marker_key(subunit_form_name(marker) or marker))
         return self._index.get(form.group(1)) if form else None
 
     def _named_otherwise(self, key: str) -> str | None:
@@ -465,6 +473,8 @@ class ReferenceSet:
         remarks = _BRACKETED.findall(marker)
         if not remarks or any(_FORM.fullmatch(r.strip()) for r in remarks):
             return None  # no remark, or a form the set may not have ('IL-12 (p70)')
+        if subunit_form_name(marker) is not None:
+            return None  # 'IL-12 (40)': a form too, IL-12 p40
         return self.resolve(_BRACKETED.sub("", marker)) or next(
             filter(None, map(self.resolve, remarks)), None
         )
@@ -584,8 +594,9 @@ _SUBUNIT_FORM = re.compile(r"(.+\d)p\d{2}")
 
 
 def names_a_form(marker: str) -> bool:
-    """Whether a marker's name gives its subunit form ('IL-12 p70'; not 'IL-12')."""
-    return _SUBUNIT_FORM.fullmatch(marker_key(marker)) is not None
+    """Whether a marker's name gives its subunit form ('IL-12 p70', 'IL-12 (40)'; not
+    'IL-12')."""
+    return _SUBUNIT_FORM.fullmatch(marker_key(subunit_form_name(marker) or marker)) is not None
 
 
 def closest_marker(key: str, index: Mapping[str, str]) -> str | None:

@@ -597,6 +597,33 @@ def test_a_form_the_set_does_not_name_is_not_matched_but_said(write_csv):
     assert "which form" not in (mayo.panels[0].results[0].note or "")
 
 
+@pytest.mark.parametrize("short_path", [True, False])
+def test_il12_with_a_bare_form_number_is_that_form_not_il12(write_csv, short_path):
+    """'IL-12 (40)' got "did you mean IL-12?": (40) is the p40 form, not a bead region. A set
+    that knows IL-12 p70 reads 'IL-12 (70)' as it; ARUP's IL-12 states no form."""
+    path = write_csv(HEADER + "S1,IL-12 (40),3,pg/mL\nS1,IL-12 (70),300,pg/mL\n")
+    arup = load_ranges()
+    events = Interpreter(arup, CheckOptions(), short_path=short_path).events([str(path)])
+    notes = [e.note for e in events if isinstance(e, Result)]
+    assert notes == [
+        f"no reference range for 'IL-12 ({form})' in this set; its IL-12 does not say which "
+        f"form it measures (if it is this test, add 'IL-12 ({form})' to IL-12's aliases in "
+        "your own ranges file)"
+        for form in (40, 70)
+    ]
+    mayo = load_ranges("mayo-adult")
+    options = CheckOptions(age=40)
+    events = Interpreter(mayo, options, short_path=short_path).events([str(path)])
+    read = [
+        (e.marker, e.marker_as_written, e.status, e.note) for e in events if isinstance(e, Result)
+    ]
+    assert read == [
+        ("IL-12 (40)", "IL-12 (40)", Status.NO_REFERENCE, "no reference range for 'IL-12 (40)' "
+         "in this set; IL-12 p70 in this set is another form of it, so its range is not used"),
+        ("IL-12 p70", "IL-12 (70)", Status.HIGH, "interval for age 18 and over"),
+    ]  # fmt: skip
+
+
 def test_a_marker_with_only_a_critical_limit_is_no_reference_until_past_it(write_csv, tmp_path):
     """'critical_high = 50' and no high: 7 is not 'normal' against a range the set lacks."""
     ranges = tmp_path / "crit.toml"

@@ -272,3 +272,14 @@ def test_a_figure_row_whose_value_is_no_number_is_skipped_not_refused(
     assert [(i.code, i.severity) for i in events if isinstance(i, Issue)] == [
         ("figure-skipped", "warning")
     ]
+
+
+def test_the_summary_offers_no_il12_for_il12_40(write_csv: Callable[..., str]) -> None:
+    """The summary said "Check that the name is spelled right. Did you mean IL-12?" of
+    'IL-12 (40)', the p40 form (not a bead region)."""
+    text = "sample_id,marker,value,unit\nS1,IL-12 (40),3,pg/mL\n"
+    run = runner.invoke(app, ["check", write_csv(text)])
+    assert run.exit_code == 0, run.output
+    said = " ".join(run.output.split()).casefold()
+    assert "did you mean" not in said
+    assert "another reference set, or the lab's own range, can be used." in said

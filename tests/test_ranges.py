@@ -284,6 +284,8 @@ def test_whole_numbers_are_still_numbers() -> None:
         # A remark in brackets (found in QA), but never a form the set may not have.
         ("IL-6 (serum)", "IL-6"), ("Interleukin-6 (IL-6)", "IL-6"), ("IL-12 (p70)", None),
         ("IL-99 (serum)", None),
+        # Nor a form written as a bare number: 'IL-12 (40)' is IL-12 p40 (got "IL-12?").
+        ("IL-12 (40)", None), ("IL-12 (70)", None), ("IL-12 [40]", None),
     ],
 )  # fmt: skip
 def test_did_you_mean_hints_typos_but_never_a_neighbouring_molecule(written, hint):

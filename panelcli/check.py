@@ -55,7 +55,7 @@ from panelcli.models import (
     Status,
 )
 from panelcli.models import ReferenceUsed as Reference
-from panelcli.names import instrument_name, unmangled
+from panelcli.names import instrument_name, marker_key, unmangled
 from panelcli.ranges import (
     NO_LIMITS,
     MarkerRange,
@@ -511,6 +511,10 @@ class Interpreter:
         self.today = dt.date.today()
         self._columns: dict[str, str] = {}  # role -> its header cell as written (judge_rows)
         self._wide = False  # the file being read has the wide layout (judge_rows)
+        #: A long file's mean rows ('IL-6 Mean') of one panel with no replicate rows of their
+        #: marker yet: judged once the panel's rows end, unless a replicate row comes first.
+        self._held: list[tuple[Measurement, str]] = []  # each with its marker
+        self._held_panel: PanelKey | None = None
         #: The file being read presumes ',' the decimal mark by its delimiter (';', tab, '|');
         #: a ',' file shows it, if at all, in a quoted value or range (judge_rows).
         self._comma_presumed = False
@@ -598,15 +602,30 @@ class Interpreter:
         self._columns = role_columns(file.header, file.layout)
         self._wide = file.layout.kind == "wide"
         self._comma_presumed = stats.decimal_comma
-        if file.layout.kind == "long" and self.short_path and not _general_path_only(file.layout):
-            yield from self._long_rows(file, stats, size)
-            return
-        source, header, layout, delimiter, _, rows = file
-        # In a ',' file too: once it shows a decimal comma ('"3,2"'), its '1.234' is refused
-        # as in a ';' file (QA: it was read as 1.234, certain).
-        rows = self._noting_commas(rows, layout, header)
-        measurements = rows_to_measurements(source, header, layout, delimiter, rows, stats, first)
-        yield from in_lists(self.judge_all(measurements, stats), size, stats.waiting)
+        try:
+            if (
+                file.layout.kind == "long"
+                and self.short_path
+                and not _general_path_only(file.layout)
+            ):
+                yield from self._long_rows(file, stats, size)
+            else:
+                source, header, layout, delimiter, _, rows = file
+                # In a ',' file too: once it shows a decimal comma ('"3,2"'), its '1.234' is
+                # refused as in a ';' file (QA: it was read as 1.234, certain).
+                rows = self._noting_commas(rows, layout, header)
+                measurements = rows_to_measurements(
+                    source, header, layout, delimiter, rows, stats, first
+                )
+                yield from in_lists(self.judge_all(measurements, stats), size, stats.waiting)
+        except InputError:  # the file stops here: the mean rows held before it are not lost
+            held = list(self._release_held(stats))
+            if held:
+                yield held
+            raise
+        held = list(self._release_held(stats))
+        if held:
+            yield held
 
     def _noting_commas(
         self, rows: Iterable[NumberedRow], layout: Layout, header: Sequence[str]
@@ -661,6 +680,7 @@ class Interpreter:
         person_readable = self._person_readable
         plan_for, markers_for, lab_plan_for = self._plan_for, self._markers_for, self._lab_plan_for
         plans = self._plans
+        held_means = self._held  # mean rows waiting for their panel's end (see _judge)
         waiting = stats.waiting
         # Where ',' is the decimal mark, '1.234' gets a warning from the general path; in a ','
         # file, once a row showed a decimal comma ('"3,2"'), '1.234' is refused there.
@@ -742,6 +762,8 @@ class Interpreter:
                                 key = sample_key(source, sample_id, patient_id, collected_at)
                                 if key != sample:
                                     seen, sample = markers_for(key), key
+                                    if held_means and key != self._held_panel:
+                                        batch.extend(self._release_held(stats))
                                 sample_cells = cells_read
                                 sample_fields = (sample_id, patient_id, collected_at)
                                 who = _who(patient_id, collected_at, sex.strip())
@@ -840,6 +862,8 @@ class Interpreter:
                 comma = True
                 if self.short_path:
                     quick = self._quick_unless_dot_may_group
+            if self._held and _panel_of(item) != self._held_panel:  # type: ignore[arg-type]
+                yield from self._release_held(stats)  # the held means' panel has ended
             row = quick(item)  # type: ignore[arg-type]
             if row is not None:
                 yield row
@@ -913,6 +937,9 @@ class Interpreter:
         name = self.ranges.resolve(marker)
         if name is None:
             return None
+        words = instrument_name(marker)
+        if words is not None and (words.mean or words.replicate):
+            return None  # a long file's mean is read only without its replicates (_judge)
         entry = self.ranges.markers[name]
         if entry.intervals or not entry.has_normal_range:
             return None  # the person decides the interval, or there is none
@@ -999,8 +1026,12 @@ class Interpreter:
         return seen
 
     def _judge(
-        self, m: Measurement, decimal_comma: bool, unit_column: str | None = None
-    ) -> Iterator[Event]:
+        self,
+        m: Measurement,
+        decimal_comma: bool,
+        unit_column: str | None = None,
+        released: bool = False,
+    ) -> Generator[Event, None, None]:
         """One measurement to a result or a rejection; unit problems name the unit column.
 
         `decimal_comma`: the file's delimiter makes ',' its decimal mark (';', tab, '|'); a
@@ -1019,6 +1050,8 @@ class Interpreter:
         name = self.ranges.resolve(m.marker)
         if name is None and self._instrument_figure(m):
             yield from self._queued_warnings()
+            return
+        if not self._wide and not released and (yield from self._held_or_skipped(m, name)):
             return
         try:
             parsed = parse_value(m.value, decimal_comma)
@@ -1727,6 +1760,47 @@ class Interpreter:
                   column=self._column_of("collected_at"), **_row_for(m), message=message),
         )  # fmt: skip
 
+    def _held_or_skipped(self, m: Measurement, name: str | None) -> Generator[Issue, None, bool]:
+        """Whether a long row is a mean held back or skipped: a mean beside replicate rows of
+        its marker in its panel ('IL-6 Mean' by 'IL-6 Rep 1') would be a third result, but
+        alone it is the result. A replicate row notes itself and skips the means held."""
+        words = instrument_name(m.marker)
+        if words is None or not (words.mean or words.replicate):
+            return False
+        marker = name or marker_key(words.marker)  # 'IL6 Mean' and 'IL-6 Rep 1' are one
+        seen = self._markers_seen(m)
+        replicated = _REPLICATED + marker
+        if words.replicate:
+            first = seen.setdefault(replicated, (m.line, m.marker.strip()))
+            for mean in [held for held in self._held if held[1] == marker]:
+                self._held.remove(mean)
+                yield self._mean_skipped(mean[0], name or words.marker, first)
+            return False
+        if replicated in seen:
+            yield self._mean_skipped(m, name or words.marker, seen[replicated])
+        else:  # judge_all released the means of the panel before, if any
+            self._held.append((m, marker))
+            self._held_panel = _panel_of(m)
+        return True
+
+    def _mean_skipped(self, m: Measurement, marker: str, first: tuple[int, str]) -> Issue:
+        """The warning for a mean row not judged beside its marker's replicate rows."""
+        sample = f" for sample '{shorten(m.sample_id)}'" if m.sample_id else ""
+        return self._warning(
+            m, "mean-skipped", f"'{shorten(m.marker.strip())}' is the mean of the replicate rows "
+            f"of {shorten(marker)}{sample} ('{shorten(first[1])}' on line {first[0]} is one), "
+            "each read as a result; this row was not judged, so the mean is not a result too",
+            self._column_of("marker"),
+        )  # fmt: skip
+
+    def _release_held(self, stats: ReadStats) -> Iterator[StreamEvent]:
+        """The held mean rows judged: no replicate row of their marker came in their panel."""
+        held = self._held[:]
+        self._held.clear()  # in place: the long rows' loop keeps it at hand
+        self._held_panel = None
+        for m, _ in held:
+            yield from self._judge(m, stats.decimal_comma, stats.columns.get("unit"), True)
+
     def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
         self._date_warning(m)
         seen = self._markers_seen(m)
@@ -2265,6 +2339,9 @@ def _with_range_limits(
 #: that last filled one in; and, once its conflict was warned about, that it was.
 _PERSON = "\0person"
 _WARNED = "\0warned"
+#: A panel's entry (among its markers) for a marker with replicate rows: the first's line and
+#: marker cell ('IL-6 Rep 1'), so that a mean row of it is not a result too.
+_REPLICATED = "\0replicated"
 
 
 def _indeterminate(result: Result, doubt: str) -> Result:
@@ -2399,6 +2476,11 @@ def sample_key(
     if sample_id is not None:
         return (source, sample_id, None, None)
     return (source, None, patient_id, collected_at)
+
+
+def _panel_of(m: Measurement) -> PanelKey:
+    """The panel a measurement's result will be grouped in (see panel_key)."""
+    return sample_key(m.source, m.sample_id, m.patient_id, m.collected_at)
 
 
 def panel_key(result: Result | ResultRow | Issue) -> PanelKey:

@@ -4,6 +4,7 @@ replicate, columns beside them that are no value (SD, FI, Exp Conc), and summary
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -236,6 +237,50 @@ def test_a_long_row_naming_an_instruments_other_figure_is_not_judged(
         "'IL-10 FI' gives the instrument's 'FI' for IL-10, not the sample's result; rows of it "
         "were not judged"
     )
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_long_mean_row_is_no_third_result_beside_its_replicate_rows(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """QA: 'IL-6 Mean' beside 'IL-6 Rep 1' and 'Rep 2' rows was a third result of IL-6 (as a
+    wide file's Mean column is not). Before or after its replicates it is skipped and said;
+    a sample's mean with no replicates of it is its result (P2's, held to the sample's end)."""
+    events = events_in(
+        write_csv, "Sample,Analyte,Result,Units\nP1,IL-6 Rep 1,1.0,pg/mL\n"
+        "P1,IL-6 Rep 2,1.2,pg/mL\nP1,IL-6 Mean,1.1,pg/mL\nP2,IL-6 Mean,4.2,pg/mL\n"
+        "P2,TNF-a,3,pg/mL\nP3,IL6 Average,1.1,pg/mL\nP3,IL-6 Replicate 1,1.0,pg/mL\n"
+        "P4,GM-CSF Rep 1,1,pg/mL\nP4,GM-CSF Mean,1,pg/mL\nP5,IL-6,2,pg/mL\n", short,
+    )  # fmt: skip
+    read = [(r.sample_id, r.line, r.marker_as_written, r.value) for r in results(events)]
+    assert read == [
+        ("P1", 2, "IL-6 Rep 1", 1.0), ("P1", 3, "IL-6 Rep 2", 1.2), ("P2", 6, "TNF-a", 3.0),
+        ("P2", 5, "IL-6 Mean", 4.2), ("P3", 8, "IL-6 Replicate 1", 1.0),
+        ("P4", 9, "GM-CSF Rep 1", 1.0), ("P5", 11, "IL-6", 2.0),
+    ]  # fmt: skip
+    assert [r.status.value for r in results(events) if r.line == 5] == ["high"]
+    skipped = [(w.line, w.column, w.marker) for w in warnings(events) if w.code == "mean-skipped"]
+    assert skipped == [(4, "Analyte", "IL-6 Mean"), (7, "Analyte", "IL6 Average"),
+                       (10, "Analyte", "GM-CSF Mean")]  # fmt: skip
+    assert warnings(events)[1].message == (
+        "'IL-6 Mean' is the mean of the replicate rows of IL-6 for sample 'P1' ('IL-6 Rep 1' on "
+        "line 2 is one), each read as a result; this row was not judged, so the mean is not a "
+        "result too"
+    )
+
+
+def test_a_held_mean_row_is_not_lost_where_the_file_stops(tmp_path: Path) -> None:
+    """A mean row waits for its sample's rows to end: a line too long after it must not drop
+    it (nothing is silently dropped)."""
+    path = tmp_path / "long.csv"
+    path.write_text(
+        "Sample,Analyte,Result,Units\nP1,IL-6 Mean,4.2,pg/mL\nP2,IL-6,1,pg/mL" + "0" * 200,
+        encoding="utf-8",
+    )
+    options = CheckOptions(max_line_length=100)
+    events = list(Interpreter(load_ranges(None), options).events([str(path)]))
+    assert [(r.line, r.value) for r in results(events)] == [(2, 4.2)]
+    assert [e.code for e in events if isinstance(e, Issue)] == ["file-unreadable"]
 
 
 @pytest.mark.parametrize("short", [True, False])

@@ -1121,6 +1121,7 @@ class Interpreter:
                 )  # fmt: skip
             if m.detection is not None:
                 unjudged = _estimated(unjudged, m.detection)
+            unjudged = _said_if_a_mean(m, unjudged)
             yield unjudged
             if parsed.flag is not None:
                 yield from self._flag_disagrees(m, parsed.flag, unjudged)
@@ -1178,6 +1179,7 @@ class Interpreter:
             )  # fmt: skip
         if m.detection is not None:
             result = _estimated(result, m.detection)
+        result = _said_if_a_mean(m, result)
         yield result
         if parsed.flag is not None:
             yield from self._flag_disagrees(m, parsed.flag, result)
@@ -2388,6 +2390,18 @@ def _estimated(result: Result, words: str) -> Result:
         f"as {side} than it"
     )
     return result.model_copy(update={"note": "; ".join(n for n in (why, result.note) if n)})
+
+
+#: The note of a result read from a mean ('IL-6 Mean'): its number is no single measurement.
+MEAN_NOTE = "the average of repeat measurements, as given in the file"
+
+
+def _said_if_a_mean(m: Measurement, result: Result) -> Result:
+    """`result`, noted as a mean where its marker's name says it is one ('IL-6 Mean')."""
+    words = instrument_name(m.marker)  # the general path only: a mean takes no short path
+    if words is None or not words.mean:
+        return result
+    return result.model_copy(update={"note": _noted(result, MEAN_NOTE)})
 
 
 def _noted(result: Result, doubt: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from panelcli.check import CheckOptions, Event, Interpreter
+from panelcli.check import MEAN_NOTE, CheckOptions, Event, Interpreter
 from panelcli.cli import app
 from panelcli.models import Issue, Result
 from panelcli.ranges import load_ranges
@@ -172,6 +172,7 @@ def test_a_mean_column_is_read_where_its_replicate_cells_are_blank(
         ("P4", "IL-6", "IL-6 pg/mL Rep 2", 2.0, "normal"),
     ]  # fmt: skip
     assert not [e for e in events if isinstance(e, Issue) and e.severity == "error"]
+    assert [r.note for r in results(events)] == [MEAN_NOTE] + [None] * 5  # P1's is a mean
     said = [(w.code, w.line) for w in warnings(events) if w.code != "marker-repeated"]
     assert said == [("column-ignored", 1), ("cells-blank", 4)]  # P3's blank Rep 2 only
     assert warnings(events)[0].message == (
@@ -258,7 +259,9 @@ def test_a_long_mean_row_is_no_third_result_beside_its_replicate_rows(
         ("P2", 5, "IL-6 Mean", 4.2), ("P3", 8, "IL-6 Replicate 1", 1.0),
         ("P4", 9, "GM-CSF Rep 1", 1.0), ("P5", 11, "IL-6", 2.0),
     ]  # fmt: skip
-    assert [r.status.value for r in results(events) if r.line == 5] == ["high"]
+    assert [(r.status.value, r.note) for r in results(events) if r.line == 5] == [
+        ("high", MEAN_NOTE)
+    ]
     skipped = [(w.line, w.column, w.marker) for w in warnings(events) if w.code == "mean-skipped"]
     assert skipped == [(4, "Analyte", "IL-6 Mean"), (7, "Analyte", "IL6 Average"),
                        (10, "Analyte", "GM-CSF Mean")]  # fmt: skip

@@ -884,12 +884,23 @@ def validate(
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 
 
+def _words_as_one(words: list[str] | None) -> str | None:
+    """A name typed as several words (`explain IL 6`, `demo cytokine storm`) read as if quoted;
+    None for no name or a blank one (`explain ""`), which shows the overview or the list."""
+    joined = " ".join(words or []).strip()
+    return joined or None
+
+
 # short_help: `panelcli --help` cut the first sentence at 80 columns ("… interpret one...").
 @app.command(short_help="Show the synthetic sample panels, or interpret one.")
 def demo(
-    name: Annotated[
-        str | None,
-        typer.Argument(metavar="SAMPLE", help="A sample to interpret; leave out to list them."),
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="SAMPLE",
+            help="A sample to interpret (words need no quotes: cytokine storm); "
+            "leave out to list them.",
+        ),
     ] = None,
     export: ExportOpt = None,
     force: Annotated[bool, typer.Option(help="Let --export replace an existing file.")] = False,
@@ -912,6 +923,7 @@ def demo(
         from panelcli.render.text import render_sample_list, render_story
 
         console = make_console()
+        name = _words_as_one(words)
         if name is None:
             with writing():
                 render_sample_list(list_samples(), console)
@@ -945,9 +957,13 @@ def demo(
 
 @app.command()
 def explain(
-    marker: Annotated[
-        str | None,
-        typer.Argument(metavar="MARKER", help="A marker name or alias; leave out for an overview."),
+    words: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="MARKER",
+            help="A marker name or alias (words need no quotes: interferon gamma); "
+            "leave out for an overview.",
+        ),
     ] = None,
     ranges: RangesOpt = None,
     debug: DebugOpt = False,
@@ -957,7 +973,7 @@ def explain(
     It shows the marker's range in every reference set, yours too; the set that check uses
     is marked.
 
-    Example: panelcli explain IL-6 --ranges my-lab
+    Example: panelcli explain IL-6 --ranges mayo-adult
     """
     from panelcli import explain as explaining
 
@@ -968,6 +984,7 @@ def explain(
         from panelcli.render.text import render_explanation, render_overview
 
         console = make_console()
+        marker = _words_as_one(words)
         sets, notes = explaining.sets_to_show(ranges)
         for note in notes:  # a broken set of yours: the others are still shown
             _say(note)

@@ -64,6 +64,7 @@ from panelcli.ranges import (
     interval_text,
     load_ranges,
     names_a_form,
+    read_as_form,
 )
 from panelcli.reading import (
     DEFAULT_MAX_LINE,
@@ -941,8 +942,8 @@ class Interpreter:
         if words is not None and (words.mean or words.replicate):
             return None  # a long file's mean is read only without its replicates (_judge)
         entry = self.ranges.markers[name]
-        if entry.intervals or not entry.has_normal_range:
-            return None  # the person decides the interval, or there is none
+        if entry.intervals or not entry.has_normal_range or read_as_form(marker, name):
+            return None  # the person decides the interval, there is none, or a note is due
         try:
             exponent = conversion_exponent(unit, entry.unit)
         except UnitProblem:
@@ -1180,6 +1181,11 @@ class Interpreter:
         if m.detection is not None:
             result = _estimated(result, m.detection)
         result = _said_if_a_mean(m, result)
+        if read_as_form(m.marker, name):  # written 'IL-12', judged as the set's IL-12 p70
+            said = f"'{shorten(m.marker.strip())}' is read as {name}, as this set names it"
+            result = result.model_copy(
+                update={"note": "; ".join(filter(None, (said, result.note)))}
+            )
         yield result
         if parsed.flag is not None:
             yield from self._flag_disagrees(m, parsed.flag, result)

@@ -19,6 +19,8 @@ from panelcli.ranges import (
     closest_marker,
     find_set,
     load_ranges,
+    names_a_form,
+    read_as_form,
     user_sets,
 )
 from panelcli.summary import GROUP_ROLE
@@ -197,6 +199,7 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
     ranges = []
     knowing = [(s.reference_set, s.reference_set.resolve(asked)) for s in sets]
     others = [reference_set for reference_set, marker in knowing if marker is None]
+    forms = any(names_a_form(marker) for _, marker in knowing if marker is not None)
     for shown in sets:
         reference_set = shown.reference_set
         resolved = reference_set.resolve(asked)
@@ -218,7 +221,7 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
         marker = reference_set.markers[resolved]
         names.update(marker.aliases)
         category = category or marker.category
-        text = "; ".join(marker.interval_texts())
+        text = "; ".join(marker.interval_texts()) + _form_said(asked, resolved, forms)
         # A user's set may cite nothing per marker: its header's source, else its file, says
         # where the numbers come from.
         source = marker.source or reference_set.data.set.source
@@ -240,6 +243,18 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
         raised=None if words is None else str(words["raised"]),
         ranges=ranges,
     )
+
+
+def _form_said(asked: str, marker: str, forms: bool) -> str:
+    """Which form a set's range is for, where a set shown names a subunit form: Mayo's 'IL-12'
+    is its IL-12 p70, ARUP's states none (QA: both pages showed Mayo's < 200 as IL-12's)."""
+    if not forms:
+        return ""
+    if not names_a_form(marker):
+        return f" (for {marker}; the set does not say which form)"
+    if read_as_form(asked, marker):
+        return f" (for {marker}: this set reads {asked} as {marker})"
+    return f" (for {marker})"
 
 
 def _name_in(

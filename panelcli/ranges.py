@@ -599,6 +599,13 @@ def names_a_form(marker: str) -> bool:
     return _SUBUNIT_FORM.fullmatch(marker_key(subunit_form_name(marker) or marker)) is not None
 
 
+@functools.lru_cache(maxsize=4096)  # per row off the short path: a file has few spellings
+def read_as_form(written: str, marker: str) -> bool:
+    """Whether a name that states no subunit form is the set's alias for one: Mayo's 'IL-12'
+    is its 'IL-12 p70' (the set decides; a result says so, as ARUP's IL-12 is not p70)."""
+    return names_a_form(marker) and not names_a_form(value_name(written) or written)
+
+
 def closest_marker(key: str, index: Mapping[str, str]) -> str | None:
     """The marker whose key in `index` (marker key → name) `key` is a typo of, if any.
 

@@ -255,7 +255,9 @@ def test_explain_gives_each_set_s_range_for_the_name_as_check_would_find_it() ->
     assert "200" in by_set["mayo-adult"]
     plain = explaining.explain("IL-12")
     assert plain is not None
-    assert {r.set_name: r.text for r in plain.ranges}["arup-3002601"] == "≤ 4.7 pg/mL"
+    assert {r.set_name: r.text for r in plain.ranges}["arup-3002601"] == (
+        "≤ 4.7 pg/mL (for IL-12; the set does not say which form)"
+    )
     # 'Also written as' said IL-12p70 for IL-12, though check does not take it for ARUP's
     # IL-12 (found in QA): a name some sets do not take says which sets do.
     assert "IL-12p70 (mayo-adult only)" in plain.other_names

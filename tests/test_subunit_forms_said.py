@@ -1,0 +1,80 @@
+"""A set's alias that reads a name with no form as a subunit form (Mayo's 'IL-12' is its
+IL-12 p70) is said: in the result's note, and in `explain`'s row for each set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli import explain as explaining
+from panelcli.check import check_file
+from panelcli.cli import app
+from panelcli.models import Report, Result
+from panelcli.ranges import bundled_sets, load_ranges
+
+runner = CliRunner()
+READ_AS = "is read as IL-12 p70, as this set names it"
+
+
+def _results(report: Report) -> list[Result]:
+    return [result for panel in report.panels for result in panel.results]
+
+
+@pytest.fixture
+def il12(tmp_path: Path) -> Path:
+    path = tmp_path / "il12.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,age\nS1,IL-12,150,pg/mL,40\nS2,IL-12 p70,150,pg/mL,40\n"
+        "S3,Interleukin 12,150,pg/mL,40\nS4,IL12p70,150,pg/mL,40\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_name_read_as_the_set_s_subunit_form_says_so_in_its_note(il12: Path) -> None:
+    results = _results(check_file(str(il12), ranges=bundled_sets()["mayo-adult"]))
+    notes = {r.marker_as_written: r.note or "" for r in results}
+    assert {r.marker for r in results} == {"IL-12 p70"}
+    assert notes["IL-12"].startswith(f"'IL-12' {READ_AS}")
+    assert notes["Interleukin 12"].startswith(f"'Interleukin 12' {READ_AS}")
+    assert READ_AS not in notes["IL-12 p70"] and READ_AS not in notes["IL12p70"]
+    arup = _results(check_file(str(il12), ranges=bundled_sets()["arup-3002601"]))
+    assert not any(READ_AS in (r.note or "") for r in arup)  # ARUP's IL-12 is IL-12
+
+
+def test_a_user_set_without_intervals_says_it_too(tmp_path: Path, il12: Path) -> None:
+    """The short path (a marker with one plain range) must not leave the note out."""
+    toml = tmp_path / "lab.toml"
+    toml.write_text(
+        '[markers."IL-12 p70"]\nunit = "pg/mL"\nhigh = 200\naliases = ["IL-12"]\n',
+        encoding="utf-8",
+    )
+    results = _results(check_file(str(il12), ranges=load_ranges(toml)))
+    notes = {r.marker_as_written: r.note or "" for r in results}
+    assert READ_AS in notes["IL-12"]
+
+
+@pytest.mark.parametrize("output_format", ["json", "ndjson", "csv", "fhir", "table"])
+def test_every_format_that_shows_notes_says_it(il12: Path, output_format: str) -> None:
+    result = runner.invoke(
+        app, ["check", str(il12), "-r", "mayo-adult", "-f", output_format],
+        env={"COLUMNS": "300"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = result.stdout if output_format != "json" else json.dumps(json.loads(result.stdout))
+    assert READ_AS in " ".join(text.split())
+
+
+def test_explain_pages_say_which_form_each_set_s_range_is_for() -> None:
+    plain, p70 = explaining.explain("IL-12"), explaining.explain("IL-12 p70")
+    assert plain is not None and p70 is not None
+    on_plain = {r.set_name: r.text for r in plain.ranges}
+    on_p70 = {r.set_name: r.text for r in p70.ranges}
+    assert on_plain["mayo-adult"].endswith("(for IL-12 p70: this set reads IL-12 as IL-12 p70)")
+    assert on_p70["mayo-adult"].endswith("(for IL-12 p70)")
+    assert on_plain["arup-3002601"].endswith("(for IL-12; the set does not say which form)")
+    il6 = explaining.explain("IL-6")
+    assert il6 is not None and all("(for" not in r.text for r in il6.ranges)

@@ -212,7 +212,7 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
                     f"{canonical}, which may be another form of it",
                     source=None, **flags,
                 ))  # fmt: skip
-            elif shown.in_use:  # what `check` would say of such a result: it has no range
+            else:  # every set gets its row: the heading names them all (QA: IL-18 of yours)
                 ranges.append(RangeInSet(
                     set_name=reference_set.name, text="none (the set does not list it)",
                     source=None, **flags,

@@ -134,7 +134,8 @@ def test_explain_gives_a_set_s_range_for_a_marker_with_no_text(tmp_path: Path) -
     assert found is not None and not found.explained
     assert found.marker == "IL-18" and found.other_names == ["Interleukin 18"]
     assert [(r.set_name, r.text, r.in_use) for r in found.ranges] == [
-        ("my-lab", "≤ 468 pg/mL", True)
+        ("arup-3002601", "none (the set does not list it)", False),
+        ("my-lab", "≤ 468 pg/mL", True),
     ]
     assert explaining.explain("IL-18") is None  # the bundled sets alone do not know it
 

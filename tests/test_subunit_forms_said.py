@@ -78,3 +78,15 @@ def test_explain_pages_say_which_form_each_set_s_range_is_for() -> None:
     assert on_plain["arup-3002601"].endswith("(for IL-12; the set does not say which form)")
     il6 = explaining.explain("IL-6")
     assert il6 is not None and all("(for" not in r.text for r in il6.ranges)
+
+
+def test_explain_lists_every_set_even_one_that_lacks_the_marker(tmp_path: Path) -> None:
+    """`explain IL-18 --ranges lab.toml` was headed 'bundled sets and yours' but listed only
+    the user's set (QA)."""
+    toml = tmp_path / "lab.toml"
+    toml.write_text('[markers."IL-18"]\nunit = "pg/mL"\nhigh = 500\n', encoding="utf-8")
+    result = runner.invoke(app, ["explain", "IL-18", "-r", str(toml)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    rows = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    for name in ("arup-3002601", "mayo-adult"):
+        assert f"│ {name} │ none (the set does not list it) │ │" in rows

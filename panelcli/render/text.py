@@ -115,8 +115,10 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
         ),
         title_justify="left",
     )
+    # fold, never '…': a limit or a source cut short on a narrow terminal reads as another
+    # (QA: ARUP's sIL-2R source showed '266.5-1410…')
     for heading in ("Marker", "Interval", "Unit", "Category", "Source"):
-        table.add_column(heading)
+        table.add_column(heading, overflow="fold")
     for name, entry in reference_set.markers.items():
         # Line by line: a newline inside one text would be shown escaped ('\x0a').
         limits = [f"{key} {number_text(getattr(entry, key))}" for key in ("lod", "lloq", "uloq")

@@ -1,0 +1,31 @@
+"""`ranges show` on a narrow terminal wraps its cells: a limit or a source is never cut to '…'."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.cli import app
+from panelcli.ranges import bundled_sets, load_ranges
+from panelcli.values import number_text
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("name", list(bundled_sets()))
+def test_every_limit_and_source_appears_whole_at_60_columns(name: str) -> None:
+    result = runner.invoke(app, ["ranges", "show", name], env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.output
+    assert "…" not in result.output
+    # rich wraps a cell over lines: each column's text, read down the table, with spaces removed
+    cells = [line.split("│")[1:-1] for line in result.stdout.splitlines() if line.startswith("│")]
+    columns = ["".join("".join(row[i].split()) for row in cells) for i in range(5)]
+    marker_column, interval_column, _, _, source_column = columns
+    reference_set = load_ranges(bundled_sets()[name])
+    for marker, entry in reference_set.markers.items():
+        assert "".join(marker.split()) in marker_column
+        assert "".join((entry.source or "").split()) in source_column, marker
+        limits = [number_text(getattr(entry, k)) for k in ("lod", "lloq", "uloq")
+                  if getattr(entry, k) is not None]  # fmt: skip
+        for text in [*entry.interval_texts(), *limits]:
+            assert "".join(text.split()) in interval_column, (marker, text)

@@ -23,7 +23,7 @@ from panelcli.ranges import (
     read_as_form,
     user_sets,
 )
-from panelcli.summary import GROUP_ROLE
+from panelcli.summary import GROUP_ROLE, HIGH_SIGN, LOW_SIGN
 
 
 class RangeInSet(BaseModel):
@@ -240,9 +240,18 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
         else None,
         what=None if words is None else str(words["what"]),
         does=None if words is None else str(words["does"]),
-        raised=None if words is None else str(words["raised"]),
+        raised=None if words is None else _raised(canonical, words),
         ranges=ranges,
     )
+
+
+def _raised(marker: str, words: dict[str, object]) -> str:
+    """What a high (and a low) level can be a sign of: a marker's own signs in the report's
+    summary are said in its words, so that the two never differ (QA: Ferritin's did)."""
+    key = marker_key(marker)
+    if key in HIGH_SIGN:
+        return " ".join(sign for sign in (HIGH_SIGN[key], LOW_SIGN.get(key)) if sign)
+    return str(words["raised"])
 
 
 def _form_said(asked: str, marker: str, forms: bool) -> str:

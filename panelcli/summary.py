@@ -67,9 +67,10 @@ STORM_SENTENCE = (
 )
 
 # What a low level can be a sign of, where the sources say (by marker key); else LOW_ANY.
+# These and HIGH_SIGN are the one text of each: `explain` says them too (QA: two texts differed).
 LOW_SIGN = {"ferritin": "A low level of Ferritin can be a sign of too little iron."}
-# A marker whose high level means more than its group's does, as `explain` says it.
-HIGH_SIGN = {"ferritin": "A high level can be a sign of inflammation or of too much iron."}
+# A marker whose high level means more than its group's does: said alone or beside its group's.
+HIGH_SIGN = {"ferritin": "A high level can be a sign of infection, inflammation or too much iron."}
 LOW_ANY = "A level under the range can have many causes."
 
 # Why a row could not be used, in plain words: "1 row has …" / "2 rows have …".
@@ -642,6 +643,11 @@ def _group_sentences(high: Sequence[Result]) -> list[str]:
                 f"{together} high at the same time. "
                 f"This can be a sign of {strength} inflammation in the body."
             )
+        # QA: CRP and Ferritin high together said nothing of iron, which explain says
+        for name in _distinct(members):
+            own = HIGH_SIGN.get(marker_key(name))
+            if own:
+                sign += f" For {name}, {own[0].lower()}{own[1:]}"
         role = f"{_names(members)} are high. These markers {GROUP_ROLE[group]}."
         paragraphs.append(f"{role} {amounts} {sign}")
     return paragraphs

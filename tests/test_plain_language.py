@@ -807,7 +807,26 @@ def test_a_high_ferritin_is_said_as_explain_says_it(tmp_path: Path) -> None:
     path.write_text("sample_id,marker,value,unit\nA,Ferritin,900,ug/L\n")
     options = CheckOptions(sex="female", age=40)
     text = " ".join(check_file(str(path), "mayo-adult", options).panels[0].summary.text)
-    assert "A high level can be a sign of inflammation or of too much iron." in text
+    said = "A high level can be a sign of infection, inflammation or too much iron."
+    assert said in text
+    found = explaining.explain("Ferritin")
+    assert found is not None and found.raised is not None and found.raised.startswith(said)
+
+
+def test_ferritin_high_beside_crp_is_said_as_explain_says_it(tmp_path: Path) -> None:
+    """QA: CRP and Ferritin high together got only their group's 'a sign of infection or
+    inflammation', while explain said 'inflammation or of too much iron'."""
+    from panelcli.check import CheckOptions
+
+    path = tmp_path / "fe.csv"
+    path.write_text("sample_id,marker,value,unit\nA,Ferritin,900,ug/L\nA,CRP,12,mg/L\n")
+    options = CheckOptions(sex="female", age=40)
+    text = " ".join(check_file(str(path), "mayo-adult", options).panels[0].summary.text)
+    assert "Ferritin and CRP are high." in text
+    found = explaining.explain("Ferritin")
+    assert found is not None and found.raised is not None
+    high = found.raised.split(". ")[0]  # 'A high level can be a sign of …'
+    assert f"For Ferritin, {high[0].lower()}{high[1:]}." in text
 
 
 def test_times_the_upper_limit_is_said_from_the_value_not_the_rounded_figure(

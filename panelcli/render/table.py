@@ -398,11 +398,13 @@ def render_table(
     for panel, drawn in zip(report.panels, panels, strict=True):
         console.print(drawn)
         console.print(summary_block(panel))
-    if "gauges" in shown:  # QA: the legend was printed under tables whose gauges were left out
-        console.print(Text(GAUGE_LEGEND, style="dim"))
-    if _has_column(panels, "Flag"):  # a narrow terminal leaves the column out
-        console.print(Text(FLAG_LEGEND, style="dim"))
-    if report.panels:
+    legends = [
+        *([GAUGE_LEGEND] if "gauges" in shown else []),  # QA: not under tables without gauges
+        *([FLAG_LEGEND] if _has_column(panels, "Flag") else []),  # a narrow one has no Flag
+    ]
+    for legend in legends:
+        console.print(Text(legend, style="dim"))
+    if legends:  # the bullets end with a blank line: a second where no legend is (QA)
         console.print()
     for trend, drawn in zip(report.trends, trends, strict=True):
         console.print(drawn)

@@ -1379,7 +1379,12 @@ class Interpreter:
                 # Plain words first; the set's keys last, for lab staff (educator QA).
                 # ('lod', 'lloq') are both the lowest end; no value stands for two ends at once.
                 level = f"the {_LIMIT_SIDE[parsed.limits[0]]} level" if parsed.limits else "a limit"
-                keys = f" (no {' or '.join(parsed.limits)} in the set)" if parsed.limits else ""
+                # QA: '(no lod or lloq in the set)' was jargon: say what the keys are for
+                keys = (
+                    f" (a ranges file can give that level as {' or '.join(parsed.limits)})"
+                    if parsed.limits
+                    else ""
+                )
                 return Result(
                     **base, status=Status.INDETERMINATE, flag="IND",
                     flags=[parsed.comparator or "", "IND"],

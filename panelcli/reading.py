@@ -1903,6 +1903,8 @@ def rows_to_measurements(
             marker = cells[i_marker_or_pad].strip() or None
             if marker is None or value is None:
                 missing = "marker" if marker is None else "value"
+                # 'marker name': as the summary's 'no marker name' says it (QA)
+                said = "marker name" if marker is None else "value"
                 column = (
                     header[i_marker] if marker is None and i_marker is not None else value_column
                 )
@@ -1910,7 +1912,7 @@ def rows_to_measurements(
                 # The row's sample is still known: its panel says a result is missing.
                 yield Issue(code=f"{missing}-missing", source=source, line=line, column=column,
                             **row_for(cells, marker),
-                            message=f"{missing} is empty{short}")  # fmt: skip
+                            message=f"{said} is empty{short}")  # fmt: skip
                 continue
             unit = cells[i_unit_or_pad].strip() or None
             if value_unit is not None:

@@ -62,9 +62,10 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
         raise UnitProblem(
             "unit-molar",
             # Plain words first; 'molar' last, for lab staff (educator QA).
+            # QA: 'which varies' did not say what varies
             f"unit '{shorten(from_unit)}' counts molecules, but {to_unit} is a weight; changing "
-            "one into the other needs how much one molecule of the protein weighs, which varies, "
-            "so panelcli does not convert it (a molar unit)",
+            "one into the other needs the weight of one molecule, which differs between forms of "
+            "the protein and between tests, so panelcli does not convert it (a molar unit)",
         )
     relative = SLASHLESS_UNITS.get(unit_key(from_unit))
     if relative is not None:  # not a concentration at all: no factor could help

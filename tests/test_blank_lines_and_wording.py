@@ -30,3 +30,22 @@ def test_a_file_whose_only_row_is_rejected_has_one_blank_line_at_most(tmp_path: 
     result = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "100"})
     assert result.exit_code == 2, result.output
     assert not _blank_runs(result.stdout)
+
+
+def test_the_bad_rows_story_list_and_summary_name_the_missing_marker_alike() -> None:
+    """The story said 'One has no name', the list 'marker is empty', the summary 'no marker
+    name' (QA): all three now say 'marker name'."""
+    output = " ".join(
+        runner.invoke(app, ["demo", "bad-rows"], env={"COLUMNS": "300"}).output.split()
+    )
+    assert "One has no marker name" in output
+    assert "marker name is empty [marker-missing]" in output
+    assert "1 row has no marker name." in output
+
+
+def test_the_below_detection_note_says_its_keys_in_plain_words() -> None:
+    output = " ".join(
+        runner.invoke(app, ["demo", "below-detection"], env={"COLUMNS": "300"}).output.split()
+    )
+    assert "(a ranges file can give that level as lod or lloq)" in output
+    assert "in the set)" not in output

@@ -59,9 +59,11 @@ def test_a_value_with_no_number_and_no_limit_is_explained_without_lab_terms_firs
     notes = [r.note for r in check_file(str(path)).panels[0].results]
     assert notes == [
         "'ND' has no number, and the reference set does not say the lowest level the test can "
-        "measure for TNF-α, so it cannot be judged (no lod or lloq in the set)",
+        "measure for TNF-α, so it cannot be judged (a ranges file can give that level as lod "
+        "or lloq)",
         "'OOR >' has no number, and the reference set does not say the highest level the test "
-        "can measure for IL-6, so it cannot be judged (no uloq in the set)",
+        "can measure for IL-6, so it cannot be judged (a ranges file can give that level as "
+        "uloq)",
     ]
 
 
@@ -72,8 +74,8 @@ def test_a_molar_unit_is_refused_in_plain_words_with_the_same_code(tmp_path: Pat
     assert issue.code == "unit-molar"
     assert issue.message == (
         "unit 'pmol/L' counts molecules, but pg/mL is a weight; changing one into the other "
-        "needs how much one molecule of the protein weighs, which varies, so panelcli does not "
-        "convert it (a molar unit)"
+        "needs the weight of one molecule, which differs between forms of the protein and between "
+        "tests, so panelcli does not convert it (a molar unit)"
     )
 
 

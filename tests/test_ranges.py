@@ -862,7 +862,7 @@ def test_a_value_with_no_number_is_judged_by_its_limit_when_every_row_agrees(
     )
     assert "normal by each interval that could apply" in results[0].note
     assert "does not say the lowest level the test can measure for IL-6" in (results[2].note or "")
-    assert (results[2].note or "").endswith("(no lloq in the set)")
+    assert (results[2].note or "").endswith("(a ranges file can give that level as lloq)")
 
 
 @pytest.mark.parametrize(

@@ -2069,19 +2069,79 @@ def _age_from_dates(birth: str, collected: str) -> float | None:
 class _Readings:
     """`panel_key`, and which reading of its file a result is from: a file given twice
     (`file-repeated` before its rows) gives panels of its own the second time, whether it
-    was named alike ('a.csv a.csv') or not ('a.csv ./a.csv')."""
+    was named alike ('a.csv a.csv') or not ('a.csv ./a.csv').
 
-    __slots__ = ("times",)
+    A sample id that comes back after the interpreter forgot it (see `RECENT_SAMPLES`) starts
+    a panel of its own, with a `sample-far-apart` warning: its rows were not compared with the
+    ones before, so joining them could put two patients in one panel unsaid (QA).
+    """
+
+    __slots__ = ("times", "panels", "started", "far_apart")
 
     def __init__(self) -> None:
         self.times: dict[str, int] = {}  # source → readings before this one
+        #: panel → (how many panels with results started before its own did, or None while
+        #: it has only rejected rows; which part of its sample id it is; its last line)
+        self.panels: dict[tuple[PanelKey, int], tuple[int | None, int, int | None]] = {}
+        self.started = 0  # panels with results so far: the interpreter remembers as many
+        self.far_apart: list[Issue] = []  # warnings not yet handed on (see `warnings`)
 
     def note(self, issue: Issue) -> None:
         if issue.code == "file-repeated":
             self.times[issue.source] = self.times.get(issue.source, 0) + 1
 
-    def panel_key(self, result: Result | ResultRow | Issue) -> tuple[PanelKey, int]:
-        return panel_key(result), self.times.get(result.source, 0) if self.times else 0
+    def panel_key(self, event: Result | ResultRow | Issue) -> tuple[PanelKey, int, int]:
+        """The panel an event goes to (call once per event, in order)."""
+        key = (panel_key(event), self.times.get(event.source, 0) if self.times else 0)
+        is_result = not isinstance(event, Issue)
+        known = self.panels.get(key)
+        if known is None:
+            start = self.started if is_result else None
+            self.started += is_result
+            self.panels[key] = (start, 0, event.line)
+            return (*key, 0)
+        start, part, last = known
+        if start is not None and self.started - start > Interpreter.RECENT_SAMPLES:
+            self.far_apart.append(_far_apart(event, last))
+            part += 1
+            start = None
+        if is_result and start is None:  # the interpreter remembers its sample from here
+            start = self.started
+            self.started += 1
+        self.panels[key] = (start, part, event.line)
+        return (*key, part)
+
+    def warnings(self) -> Iterator[Issue]:
+        """The `sample-far-apart` warnings found since last asked."""
+        if self.far_apart:
+            yield from self.far_apart
+            self.far_apart.clear()
+
+
+def _written_marker(event: Result | ResultRow | Issue) -> str | None:
+    """The marker as its row writes it."""
+    if isinstance(event, ResultRow):
+        return event.marker_as_written
+    return event.marker if isinstance(event, Issue) else event.marker_as_written
+
+
+def _far_apart(event: Result | ResultRow | Issue, last: int | None) -> Issue:
+    """The warning for a sample id used again after more samples than the interpreter recalls."""
+    before = f" (last on line {last})" if last is not None else ""
+    subject = (
+        f"sample '{shorten(event.sample_id)}'" if event.sample_id is not None
+        else f"patient '{shorten(event.patient_id or '')}'"
+    )  # fmt: skip
+    return Issue(
+        severity="warning", code="sample-far-apart", source=event.source, line=event.line,
+        sample_id=event.sample_id, patient_id=event.patient_id,
+        collected_at=event.collected_at, marker=_written_marker(event),
+        message=f"{subject} comes again here, more than "
+        f"{Interpreter.RECENT_SAMPLES:,} samples after its rows before{before}: these rows "
+        "could not be compared with those (another patient or a marker measured twice goes "
+        "unnoticed that far apart), so they are shown as a panel of their own; is the id "
+        "used for two samples?",
+    )  # fmt: skip
 
 
 def build_report(
@@ -2095,8 +2155,8 @@ def build_report(
     rejected still has its panel, with no results and a summary that says so.
     `synthetic_sources` (`Interpreter.synthetic_sources`) is read once the events are.
     """
-    groups: dict[tuple[PanelKey, int], list[Result]] = {}  # in order of first sight
-    unused: dict[tuple[PanelKey, int], list[Issue]] = {}  # rejected measurements, by panel
+    groups: dict[tuple[PanelKey, int, int], list[Result]] = {}  # in order of first sight
+    unused: dict[tuple[PanelKey, int, int], list[Issue]] = {}  # rejected measurements, by panel
     rejected: list[Issue] = []
     warnings: list[Issue] = []
     readings = _Readings()
@@ -2105,12 +2165,14 @@ def build_report(
             event = event.to_result()
         if isinstance(event, Result):
             groups.setdefault(readings.panel_key(event), []).append(event)
+            warnings.extend(readings.warnings())
         elif event.severity == "error":
-            rejected.append(event)
             if _names_its_row(event):  # its panel says a result of it is missing
                 key = readings.panel_key(event)
+                warnings.extend(readings.warnings())
                 groups.setdefault(key, [])
                 unused.setdefault(key, []).append(event)
+            rejected.append(event)
         else:
             readings.note(event)
             warnings.append(event)
@@ -2259,7 +2321,7 @@ def build_overview(
     76,924 samples: 77 MiB at peak). `synthetic_sources`: as `build_report` reads it.
     """
     tally = Tally()
-    panels: dict[tuple[PanelKey, int], _SampleCount] = {}  # in order of first sight
+    panels: dict[tuple[PanelKey, int, int], _SampleCount] = {}  # in order of first sight
     rejected: list[Issue] = []
     warnings: list[Issue] = []
     reasons: dict[str, int] = {}
@@ -2272,6 +2334,7 @@ def build_overview(
                 reasons[event.code] = reasons.get(event.code, 0) + 1
                 if _names_its_row(event):  # its sample is listed, as build_report gives it
                     key = readings.panel_key(event)
+                    _keep_far_apart(readings, warnings, tally)
                     if key not in panels:
                         panels[key] = _SampleCount(event.patient_id, event.collected_at)
             # A warning that sums up others is always kept (one per kind and file at most).
@@ -2279,6 +2342,7 @@ def build_overview(
                 kept.append(event)
             continue
         key = readings.panel_key(event)
+        _keep_far_apart(readings, warnings, tally)
         panel = panels.get(key)
         if panel is None:
             panel = panels[key] = _SampleCount(event.patient_id, event.collected_at)
@@ -2318,6 +2382,14 @@ def build_overview(
         totals=tally.totals(),
         synthetic_sources=list(dict.fromkeys(synthetic_sources)),
     )
+
+
+def _keep_far_apart(readings: _Readings, warnings: list[Issue], tally: Tally) -> None:
+    """The overview's `sample-far-apart` warnings: counted, and kept as other warnings are."""
+    for warning in readings.warnings():
+        tally.count((warning,))
+        if len(warnings) < OVERVIEW_ISSUES:
+            warnings.append(warning)
 
 
 def _general_path_only(layout: Layout) -> bool:

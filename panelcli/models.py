@@ -184,6 +184,14 @@ class ReferenceSetInfo(_Model):
     )
 
 
+def ranges_issues(reference_set: ReferenceSetInfo) -> list[Issue]:
+    """The set's warnings as issues of code `ranges-file`, for the formats that list issues."""
+    return [
+        Issue(severity="warning", code="ranges-file", source=reference_set.path, message=text)
+        for text in reference_set.warnings
+    ]
+
+
 #: 'unclear': too few results could be placed among the others ('<10' then 2 may have risen);
 #: 'up and down': it changed direction more than once (2, 9, 1, 20).
 TrendDirection = Literal[

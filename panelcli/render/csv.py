@@ -1,7 +1,8 @@
 """`--format csv`: one flat row per result, streamed, safe to open in a spreadsheet.
 
 Rejected rows and warnings are rows too (status `rejected` / `warning`, the message in `note`,
-the stable code in `issue_code`); the last row has status `notice` and the notice in `note`,
+the stable code in `issue_code`; the ranges file's warnings, code `ranges-file`, come just
+before the last row); the last row has status `notice` and the notice in `note`,
 with a sentence for each file that says it is panelcli's synthetic sample data.
 Cells a spreadsheet would run as a formula are neutralised (OWASP "CSV Injection").
 """
@@ -19,6 +20,7 @@ from panelcli.models import (
     ReferenceSetInfo,
     ReferenceUsed,
     Result,
+    ranges_issues,
     synthetic_notice,
 )
 from panelcli.render.stream import Batch, Text, batch_texts, remember
@@ -144,7 +146,14 @@ def csv_texts(
         yield text([COLUMNS])
     yield from batch_texts(batches, tally, encode)
     if framed:
-        yield text([[_cell(c) for c in notice_row(reference_set, tally.synthetic_sources)]])
+        # The ranges file's warnings ('is the unit right?'), kept in a saved CSV as JSON keeps
+        # them; before the notice row, which stays last.
+        yield text(
+            [
+                *(issue_cells(issue) for issue in ranges_issues(reference_set)),
+                [_cell(c) for c in notice_row(reference_set, tally.synthetic_sources)],
+            ]
+        )
 
 
 class _ShortRows:

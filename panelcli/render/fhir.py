@@ -18,7 +18,7 @@ from datetime import date, time
 from typing import Any
 
 from panelcli.interpret import excluded_limits
-from panelcli.models import NOTICE, Issue, Report, Result, synthetic_notice
+from panelcli.models import NOTICE, Issue, Report, Result, ranges_issues, synthetic_notice
 from panelcli.trends import BEFORE_1900, PLACEHOLDER, read_date, why_no_date
 from panelcli.units import ucum_code
 from panelcli.values import number_text, shorten
@@ -212,9 +212,15 @@ def _issue(issue: Issue) -> dict[str, Any]:
     }
 
 
+def _outcome_issues(report: Report) -> list[Issue]:
+    """What the OperationOutcome lists: rejected rows, warnings, then the ranges file's
+    warnings ('is the unit right?'), which a saved bundle keeps as JSON does."""
+    return [*report.rejected, *report.warnings, *ranges_issues(report.reference_set)]
+
+
 def operation_outcome(report: Report) -> dict[str, Any] | None:
     """Rejected rows and warnings (they are not observations), or None when there are none."""
-    issues = [_issue(i) for i in (*report.rejected, *report.warnings)]
+    issues = [_issue(i) for i in _outcome_issues(report)]
     if not issues:
         return None
     # A synthetic file whose rows were all rejected has no Observation to carry its label
@@ -290,6 +296,6 @@ def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
     ]
     outcome = operation_outcome(report)
     if outcome:
-        issues = [_issue_content(i) for i in (*report.rejected, *report.warnings)]
+        issues = [_issue_content(i) for i in _outcome_issues(report)]
         entries.append({"fullUrl": full_url("OperationOutcome", issues), "resource": outcome})
     return {"resourceType": "Bundle", "type": "collection", "entry": entries}

@@ -1,0 +1,46 @@
+"""QA: a ranges file's warnings were in JSON and NDJSON only; a saved CSV or FHIR bundle lost
+'about 1,000 times … is the unit right?'."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from panelcli.cli import app
+
+runner = CliRunner()
+UNIT_SLIP = '[markers."IL-6"]\nunit = "ng/mL"\nhigh = 2.5\nsource = "x"\n'
+
+
+def _run(tmp_path: Path, output_format: str) -> str:
+    ranges = tmp_path / "r3.toml"
+    ranges.write_text(UNIT_SLIP, encoding="utf-8")
+    lab = tmp_path / "l3.csv"
+    lab.write_text("sample_id,marker,value,unit\nS1,IL-6,4,pg/mL\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(lab), "--ranges", str(ranges), "-f", output_format])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_the_csv_has_a_warning_row_per_ranges_warning_before_the_notice(tmp_path: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(_run(tmp_path, "csv"))))
+    assert [row["status"] for row in rows] == ["normal", "warning", "notice"]
+    warning = rows[1]
+    assert warning["issue_code"] == "ranges-file"
+    assert warning["source"] == str(tmp_path / "r3.toml")
+    assert "is the unit right?" in warning["note"]
+
+
+def test_the_fhir_bundle_lists_them_in_its_operation_outcome(tmp_path: Path) -> None:
+    bundle = json.loads(_run(tmp_path, "fhir"))
+    (outcome,) = [
+        e["resource"] for e in bundle["entry"]
+        if e["resource"]["resourceType"] == "OperationOutcome"
+    ]  # fmt: skip
+    (issue,) = [i for i in outcome["issue"] if i.get("diagnostics", "").startswith("ranges-file")]
+    assert issue["severity"] == "warning"
+    assert "is the unit right?" in issue["details"]["text"]

@@ -816,7 +816,10 @@ def _write_report(
     render_table(report, make_console(out, plain=out is not sys.stdout))
 
 
-@app.command(epilog="Exit codes: 0 no problems; 2 problems found or a file cannot be read.")
+@app.command(
+    epilog="Exit codes: 0 no errors (warnings only, or nothing found); 2 a row was rejected "
+    "(an error) or a file cannot be read."
+)
 def validate(
     files: Annotated[
         list[str],

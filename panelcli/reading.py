@@ -409,6 +409,9 @@ def open_text(
         except OSError as exc:
             raise InputError(f"{source}: cannot read ({exc.strerror})") from None
         if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+            # UTF-16 blank lines are half NULs at most; NULs alone are no text (QA: 'empty')
+            if head.count(0) * 4 > len(head) * 3:
+                raise InputError(f"{source}: this looks like a binary file, not CSV text")
             raise InputError(f"{source}: the file is empty")
         stats.encoding = _detect_encoding(head, source)
     except InputError:

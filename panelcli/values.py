@@ -301,10 +301,13 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         rest, unit = with_unit.group("number"), with_unit.group("unit")
     number = _parse_number(rest, cell, decimal_comma)
     if comparator == "<" and number == 0.0:  # judged 'normal' (QA); '<=0' is 0 and may stand
+        if any(digit in "123456789" for digit in re.split("[eE]", rest)[0]):
+            # '<1e-400' is 0 once read: say the number as written (QA: 'less than 0')
+            why = f"less than {shorten(rest)}, a number too small to work with (it rounds to 0)"
+        else:
+            why = "less than 0, which no concentration can be"
         raise ValueProblem(
-            "value-impossible",
-            f"value '{shorten(cell)}' says less than 0, which no concentration can be; check "
-            "the value",
+            "value-impossible", f"value '{shorten(cell)}' says {why}; check the value"
         )
     return ParsedValue(number, comparator, unit, (), flag)
 

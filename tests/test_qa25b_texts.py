@@ -1,0 +1,37 @@
+"""Texts that said the wrong thing (developer QA round)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.cli import app
+from panelcli.values import ValueProblem, parse_value
+
+runner = CliRunner()
+
+
+def test_a_file_of_nul_bytes_is_binary_not_empty(tmp_path: Path) -> None:
+    zeros = tmp_path / "z.csv"
+    zeros.write_bytes(bytes(100_000))
+    result = runner.invoke(app, ["check", str(zeros)])
+    assert result.exit_code == 2
+    assert result.stderr == f"panelcli: {zeros}: this looks like a binary file, not CSV text\n"
+    blank = tmp_path / "u16.csv"  # UTF-16 blank lines: still empty
+    blank.write_bytes(b"\xff\xfe\r\x00\n\x00")
+    assert "the file is empty" in runner.invoke(app, ["check", str(blank)]).stderr
+
+
+def test_less_than_a_number_that_rounds_to_0_quotes_it() -> None:
+    with pytest.raises(ValueProblem, match=r"says less than 1e-400, a number too small") as why:
+        parse_value("<1e-400")
+    assert "less than 0" not in str(why.value)
+    with pytest.raises(ValueProblem, match="says less than 0, which no concentration can be"):
+        parse_value("<0.00")
+
+
+def test_validate_help_says_warnings_alone_exit_0() -> None:
+    shown = " ".join(runner.invoke(app, ["validate", "--help"]).stdout.split())
+    assert "0 no errors (warnings only, or nothing found); 2 a row was rejected" in shown

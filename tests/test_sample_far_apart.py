@@ -64,3 +64,17 @@ def test_the_json_and_table_say_so(tmp_path: Path) -> None:
     assert [w["code"] for w in document["warnings"]] == ["sample-far-apart"]
     table = runner.invoke(app, ["check", str(path)], terminal_width=200)
     assert "sample-far-apart" in table.stdout
+
+
+def test_a_rejected_row_far_apart_starts_the_new_panel_too(tmp_path: Path) -> None:
+    rows = ["sample_id,patient_id,marker,value,unit", "DUP,PX0,IL-6,1.0,pg/mL"]
+    rows += [f"S{i},P{i},IL-6,1.0,pg/mL" for i in range(Interpreter.RECENT_SAMPLES)]
+    rows += ["DUP,PX9,IL-6,abc,pg/mL", "DUP,PX9,IL-8,1.0,pg/mL"]
+    path = tmp_path / "window.csv"
+    path.write_text("\n".join(rows) + "\n")
+    report = build_report(Interpreter(RANGES, CheckOptions()).stream([str(path)]), RANGES)
+    dup = [p for p in report.panels if p.sample_id == "DUP"]
+    assert [(p.patient_id, len(p.results)) for p in dup] == [("PX0", 1), ("PX9", 1)]
+    assert [(w.code, w.line) for w in report.warnings] == [
+        ("sample-far-apart", Interpreter.RECENT_SAMPLES + 3)
+    ]

@@ -778,7 +778,7 @@ class Interpreter:
                                     )
                                     or (
                                         collected_at is not None
-                                        and self._date_problem(collected_at) is not None
+                                        and self._date_unsaid(collected_at, source)
                                     )
                                 )
                             if (
@@ -906,7 +906,7 @@ class Interpreter:
                 return None
             if "," in text:
                 self.comma_decimal_seen = True  # see _comma_may_group
-        if collected_at and self._date_problem(collected_at):  # stripped as it was read
+        if collected_at and self._date_unsaid(collected_at, source):  # stripped as it was read
             return None  # the general path warns
         seen = self._markers_seen(m)
         if not _person_fits(seen, line, _person_text(m)):
@@ -1757,6 +1757,12 @@ class Interpreter:
                 )
         self._date_problems[collected_at] = problem
         return problem
+
+    def _date_unsaid(self, collected_at: str, source: str) -> bool:
+        """Whether a collection date (stripped) has a warning still to give in `source`: the
+        general path gives it; after that the short path takes the date as written."""
+        problem = self._date_problem(collected_at)
+        return problem is not None and not self._said_or_summed_up((problem[0], source, problem[1]))
 
     def _date_warning(self, m: Measurement) -> None:
         """A collection date that is no date ('2026-13-45', 'yesterday', '1900-01-01') or a

@@ -509,8 +509,8 @@ class Layout(NamedTuple):
     #: long: the unit the value column's header gives ('Concentration (pg/mL)'), for the
     #: rows that give none of their own
     value_unit: str | None = None
-    #: wide: ignored columns that name a marker, with what is not read of them and why
-    #: ('was not read: it gives …' of 'IL-6 SD')
+    #: ignored columns (wide: that name a marker) with why they are not read, as
+    #: `_not_read_because` words it ('was not read: it gives …' of 'IL-6 SD')
     not_read: dict[str, str] = {}
     #: Columns of a standard's expected concentration ('Exp Conc'; MSD's 'Concentration'
     #: beside 'Calc. Concentration') → their headers: a row with a number there is no patient's
@@ -642,8 +642,8 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             and not known_marker(name)  # a set's own marker may be called 'CD4 Count'
         ):  # fmt: skip
             # 'IL-6 SD (pg/mL)' has a unit, but is no result: never judged as one.
-            not_read[index] = (
-                f"was not read: it gives the instrument's '{shorten(words.not_a_value)}' for "
+            not_read[index] = _not_read_because(
+                f"it gives the instrument's '{shorten(words.not_a_value)}' for "
                 f"{shorten(words.marker)}, not the sample's result"
             )
         elif known_marker(name) or unit:
@@ -654,8 +654,11 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         markers.pop(index, None)
     stand_ins = _means_of_replicates(markers)
     not_read |= {
-        index: f"was not read where a replicate column of {shorten(marker)} has a value: it "
-        "is their mean, and they are each read as a result (it is read where they are all blank)"
+        index: _not_read_because(
+            "it is their mean, and they are each read as a result (it is read where they are "
+            "all blank)",
+            f"where a replicate column of {shorten(marker)} has a value",
+        )
         for index, (marker, _) in stand_ins.items()
     }
     if any(known_marker(name) for name, _ in markers.values()):
@@ -912,6 +915,12 @@ def _with_units_row_columns(
     return layout
 
 
+def _not_read_because(why: str, when: str = "") -> str:
+    """Why a column is not read, worded to follow "column 'name' " (`header_warnings`);
+    `when` narrows it ('where a replicate column has a value'). Every `Layout.not_read` is."""
+    return f"was not read{' ' + when if when else ''}: {why}"
+
+
 def _sample_column_by_rows(
     layout: Layout, head_lines: list[str], delimiter: str, header_end: int, known: KnownMarker
 ) -> Layout:
@@ -955,7 +964,7 @@ def _sample_column_by_rows(
     if len(markers_of) < 2:
         return layout._replace(maybe_sample=None)
     (one, one_line), (other, other_line) = list(first_line.items())[:2]
-    why = (
+    why = _not_read_because(
         f"it holds different values ('{shorten(one)}' on line {one_line}, '{shorten(other)}' on "
         f"line {other_line}), but all rows were put in one panel, since panelcli cannot tell "
         "whether they name samples; if they do, call the column 'Sample ID'"
@@ -1556,8 +1565,10 @@ def header_warnings(
         )
         yield Issue(
             severity="warning", code="column-ignored", source=source, line=header_end,
-            column=name, message=f"column '{shorten(name)}' was not read: in a file with a "
-            f"column per marker, one cell per row cannot say which marker it is for{estimates}",
+            column=name, message=f"column '{shorten(name)}' " + _not_read_because(
+                "in a file with a column per marker, one cell per row cannot say which marker "
+                f"it is for{estimates}"
+            ),
         )  # fmt: skip
     if layout.kind == "wide" and "sample_id" not in layout.roles:
         yield Issue(
@@ -1573,10 +1584,8 @@ def header_warnings(
         if name in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[name]}"
         if layout.kind == "long" and _ROLE_OF.get(header_key(name)) in _RANGE_LIMIT_ROLES:
-            message = (
-                f"column '{shorten(name)}' was not read: the reference range column gives the "
-                "lab's range"
-            )
+            why = _not_read_because("the reference range column gives the lab's range")
+            message = f"column '{shorten(name)}' {why}"
         yield Issue(
             severity="warning",
             code="column-ignored",

@@ -143,6 +143,7 @@ def test_a_name_column_that_may_not_be_the_sample_s_is_said_to_put_rows_in_one_p
     assert {r.sample_id for r in results(events)} == {None}
     (ignored,) = warnings(events, "column-ignored")
     assert ignored.column == "Name"
+    assert ignored.message.startswith("column 'Name' was not read: it holds different values")
     assert "all rows were put in one panel" in ignored.message
     assert "call the column 'Sample ID'" in ignored.message
     first = rows.split(",", 1)[0]

@@ -1083,28 +1083,31 @@ _SUMMARY_IDS = {
 }  # fmt: skip
 
 
-def not_a_patient_sample(cells: list[str], layout: Layout) -> str | None:
+def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | None] | None:
     """What a row is when it is a standard, control, blank or a summary row (as words for a
-    warning), else None: such rows must not be judged as a patient's results."""
+    warning), and the column that shows it where one cell does ('Exp Conc'), else None: such
+    rows must not be judged as a patient's results."""
     index = layout.roles.get("sample_type")
     kind = cells[index].strip() if index is not None and index < len(cells) else ""
     if kind and (
         _NOT_A_PATIENT.match(kind) or (layout.coded_types and _CODED_NOT_A_PATIENT.match(kind))
     ):
-        return f"a standard, calibrator, control or blank (type '{shorten(kind)}')"
+        return f"a standard, calibrator, control or blank (type '{shorten(kind)}')", None
     index = layout.roles.get("sample_id")
     label = cells[index].strip() if index is not None and index < len(cells) else ""
     for index, name in layout.expected.items():
         given = cells[index].strip() if index < len(cells) else ""
         if any(character.isdigit() for character in given):  # not '---' or 'N/A'
             sample = f"sample '{shorten(label)}', " if label else ""
-            return (
+            what = (
                 f"a standard or control ({sample}with the value it is expected to have, "
                 f"'{shorten(given)}' under '{shorten(name)}')"
             )
+            return what, name
     if layout.msd_export and _MSD_NOT_A_PATIENT_ID.match(label):
-        return f"an MSD calibrator or control (sample '{shorten(label)}', as MSD names them)"
-    return not_a_patient_id(label) if label else None
+        return f"an MSD calibrator or control (sample '{shorten(label)}', as MSD names them)", None
+    who = not_a_patient_id(label) if label else None
+    return None if who is None else (who, None)
 
 
 def not_a_patient_id(sample_id: str) -> str | None:
@@ -1796,10 +1799,11 @@ def rows_to_measurements(
         not_a_sample = not_a_patient_sample(cells, layout)
         if not_a_sample:
             stats.skipped += 1
+            what, column = not_a_sample
             yield Issue(
                 severity="warning", code="control-skipped", source=source, line=line,
-                **row_for(cells, cell(cells, i_marker) if long else None),
-                message=f"this row is {not_a_sample}, not a patient's sample; it was not judged",
+                column=column, **row_for(cells, cell(cells, i_marker) if long else None),
+                message=f"this row is {what}, not a patient's sample; it was not judged",
             )  # fmt: skip
             continue
         if not long and is_range_row(cells, layout):  # before a units row, or after it

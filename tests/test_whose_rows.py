@@ -76,7 +76,7 @@ def test_a_row_with_a_standard_s_expected_value_is_skipped(
         short,
     )
     assert [r.sample_id for r in results(events)] == ["PT-1", "PT-2"]
-    assert [w.line for w in warnings(events, "control-skipped")] == [2]
+    assert [(w.line, w.column) for w in warnings(events, "control-skipped")] == [(2, header)]
     assert warnings(events, "column-ignored") == []
 
 

@@ -196,12 +196,6 @@ def why_no_date(text: str) -> str | None:
     return BEFORE_1900 if year < EARLIEST_YEAR else None  # either day: a date
 
 
-def is_no_date(text: str) -> bool:
-    """Whether a date cell is no date in any reading ('2026-13-45', 'yesterday'); '03/04/2026'
-    is a date, though panelcli cannot tell which of two days it is, and 'N/A' says none is known."""
-    return why_no_date(text) is not None
-
-
 _DIGITS_ONLY = re.compile(r"^[\d\s./:T-]+$")
 #: A year alone, or with a month: '2026', '2026-03', '2026/3', '03/2026', '3.2026'.
 _YEAR_MONTH = re.compile(r"^\d{4}(?:[-/.](?P<after>\d{1,2}))?$|^(?P<before>\d{1,2})[-/.]\d{4}$")

@@ -1157,7 +1157,34 @@ class Interpreter:
         try:
             exponent = conversion_exponent(unit, entry.unit)
         except UnitProblem as problem:
-            yield self._reject(m, problem.code, str(problem), unit_column)
+            judged = None
+            if (
+                problem.code != "unit-not-concentration"
+                and m.reference_range
+                and parsed.number is not None
+            ):
+                # sIL-2R in U/mL beside the lab's own range in U/mL: that range needs no factor
+                base = dict(
+                    **_sample_fields(m), marker=name, marker_as_written=m.marker,
+                    category=entry.category, value=parsed.number, comparator=parsed.comparator,
+                    unit=unit, original_value=self._as_written(m), original_unit=unit,
+                )  # fmt: skip
+                why = (
+                    f"the set's range is in {entry.unit}, which {shorten(unit)} cannot be "
+                    "changed into"
+                )
+                judged = self._by_lab_range_alone(
+                    m, parsed, unit, decimal_comma, base, why, "the result could not be judged"
+                )
+            if judged is None:
+                yield self._reject(m, problem.code, str(problem), unit_column)
+                yield from self._queued_warnings()  # the row's range that did not help
+                return
+            yield from self._duplicate_warning(m, name)
+            yield judged
+            if parsed.flag is not None:
+                yield from self._flag_disagrees(m, parsed.flag, judged)
+            yield from self._queued_warnings()
             return
         if parsed.number is not None and exceeds_physical_limit(parsed.number, unit):
             yield self._reject(
@@ -1592,20 +1619,15 @@ class Interpreter:
             unit=unit, original_value=self._as_written(m), original_unit=unit,
         )  # fmt: skip
         if m.reference_range and parsed.number is not None and unit is not None:
-            bounds = self._lab_bounds(m, unit, 0, decimal_comma, "the result was not judged")
-            if bounds is not None:
-                reference = self._reference(bounds, unit, "file")
-                judged = interpret(parsed.number, parsed.comparator, bounds, unit)
-                # A name the set may know under another spelling ('TNF-?' where an encoding
-                # lost the α) is said even so (found in QA)
-                hint = self.ranges.suggest(m.marker)
-                said = f" (did you mean {hint}?)" if hint else ""
-                notes = [judged.note, f"{note}{said}; the lab's range in the file was used"]
-                return Result(
-                    **base, status=judged.status, flag=judged.flag, flags=judged.flags,
-                    times_upper_limit=judged.times_upper_limit, reference=reference,
-                    note="; ".join(n for n in notes if n),
-                )  # fmt: skip
+            # A name the set may know under another spelling ('TNF-?' where an encoding
+            # lost the α) is said even so (found in QA)
+            hint = self.ranges.suggest(m.marker)
+            said = f" (did you mean {hint}?)" if hint else ""
+            judged = self._by_lab_range_alone(
+                m, parsed, unit, decimal_comma, base, f"{note}{said}", "the result was not judged"
+            )
+            if judged is not None:
+                return judged
         hint = self.ranges.suggest(m.marker)  # difflib: only for a result left unjudged
         whole = None if hint else self.ranges.without_form(m.marker)
         if hint:
@@ -1618,6 +1640,24 @@ class Interpreter:
                 f"'{shorten(m.marker.strip())}' to {whole}'s aliases in your own ranges file)"
             )
         return Result(**base, status=Status.NO_REFERENCE, note=note)
+
+    def _by_lab_range_alone(
+        self, m: Measurement, parsed: ParsedValue, unit: str, decimal_comma: bool,
+        base: dict[str, Any], why: str, otherwise: str,
+    ) -> Result | None:  # fmt: skip
+        """A value judged by the row's printed range in the value's own unit, where the set
+        gives no range to use (`why` says so); None, with a warning, if the range is unusable."""
+        assert parsed.number is not None
+        bounds = self._lab_bounds(m, unit, 0, decimal_comma, otherwise)
+        if bounds is None:
+            return None
+        judged = interpret(parsed.number, parsed.comparator, bounds, unit)
+        notes = [judged.note, f"{why}; the lab's range in the file was used"]
+        return Result(
+            **base, status=judged.status, flag=judged.flag, flags=judged.flags,
+            times_upper_limit=judged.times_upper_limit,
+            reference=self._reference(bounds, unit, "file"), note="; ".join(n for n in notes if n),
+        )  # fmt: skip
 
     def _lab_bounds(
         self, m: Measurement, unit: str, exponent: int, decimal_comma: bool, otherwise: str

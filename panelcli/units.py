@@ -14,6 +14,7 @@ _MASS_EXP = {"g": 0, "mg": -3, "ug": -6, "ng": -9, "pg": -12, "fg": -15}
 _VOLUME_EXP = {"l": 0, "dl": -1, "cl": -2, "ml": -3, "ul": -6}
 _MASS_PER_VOLUME = re.compile(r"^(?P<mass>[fpnum]?g)/(?P<volume>[dcmu]?l)$")
 _MOLAR = re.compile(r"^[fpnum]?mol/[dcmu]?l$")
+_ARBITRARY_PARTS = re.compile(r"^(?P<prefix>[km]?)(?P<unit>iu|u)/(?P<volume>[dcmu]?l)$")
 
 
 class UnitProblem(ValueError):
@@ -74,6 +75,15 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
             f"unit '{shorten(from_unit)}' is {relative}, not a concentration; panelcli judges "
             f"concentrations (such as {to_unit}), so it cannot judge this value",
         )
+    if source is None and target is not None and _ARBITRARY_PARTS.match(unit_key(from_unit)):
+        raise UnitProblem(
+            "unit-not-convertible",
+            # QA: 'check the unit's spelling' sent lab staff looking for a typo in 'U/mL'
+            f"unit '{shorten(from_unit)}' counts units of activity that each test defines in "
+            f"its own way, so there is no fixed factor to {to_unit}; the lab's own range for "
+            "it in a reference-range column, or a ranges file in this unit, lets panelcli "
+            "judge it",
+        )
     if source is None and target is not None:
         raise UnitProblem(
             "unit-not-convertible",
@@ -106,7 +116,6 @@ def convert(value: float, exponent: int) -> float:
 
 
 _MOLAR_PARTS = re.compile(r"^(?P<amount>[fpnum]?mol)/(?P<volume>[dcmu]?l)$")
-_ARBITRARY_PARTS = re.compile(r"^(?P<prefix>[km]?)(?P<unit>iu|u)/(?P<volume>[dcmu]?l)$")
 
 
 @lru_cache(maxsize=256)

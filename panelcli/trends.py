@@ -495,6 +495,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         by_marker: dict[str, list[tuple[str, Result]]] = {}
         doubted: dict[str, list[str]] = {}  # marker: the dates of its numbers in doubt
         mixed: dict[str, list[str]] = {}  # marker: samples of its results from another person
+        no_range: dict[str, None] = {}  # markers with no range: not compared (any unit)
         seen: set[tuple[object, ...]] = set()
         for panel in sorted(
             patient_panels, key=lambda p: position[as_listed[p.collected_at or ""]]
@@ -518,11 +519,18 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                     doubted.setdefault(result.marker, []).append(when)
                 elif result.status != Status.NO_REFERENCE:
                     by_marker.setdefault(result.marker, []).append((when, result))
+                else:
+                    no_range.setdefault(result.marker, None)
         markers = [
             trend
             for marker, dated in by_marker.items()
             if (trend := _marker_trend(marker, dated)) is not None
         ]
+        # Markers with results but no trend are said, not silently missing from it (QA).
+        trended = {m.marker for m in markers}
+        untrended = {
+            marker: None for marker in (*by_marker, *doubted, *mixed) if marker not in trended
+        }
         with_results = {p.sample_id for p in patient_panels if p.sample_id is not None}
         empty = {
             p.sample_id: p.collected_at
@@ -545,6 +553,8 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                         doubted,
                         empty,
                         mixed,
+                        list(untrended),
+                        [n for n in no_range if n not in trended and n not in untrended],
                     ),
                 )
             )
@@ -575,12 +585,15 @@ def trend_sentences(
     doubted: Mapping[str, Sequence[str]] | None = None,
     unusable: Mapping[str | None, str | None] | None = None,
     mixed: Mapping[str, Sequence[str]] | None = None,
+    single: Sequence[str] = (),
+    no_range: Sequence[str] = (),
 ) -> list[str]:
     """Which markers rose or fell, when they peaked, and where they ended, in plain words;
     `undated` and `unreadable` (sample id: date): the samples left out, as they have no date
     or one panelcli cannot read; `doubted` (marker: dates): tests left out for their number;
     `unusable` (sample id: date or None): samples none of whose results could be used;
-    `mixed` (marker: sample ids): results left out as their rows name another patient or date."""
+    `mixed` (marker: sample ids): results left out as their rows name another patient or date;
+    `single` and `no_range`: markers with no trend, for one usable test or for no range."""
     # Tests none of whose results could be used are said below, and not counted here.
     tested = "has results on" if unusable else "was tested on"
     if unread_date is None:
@@ -683,6 +696,18 @@ def trend_sentences(
                 f"{marker}'s trend leaves out {left}{of}, as {rows} another patient or date (see "
                 "the warnings)."
             )
+    if single:  # 'IL-8 has …', 'IL-8 and IL-10 have …'
+        one = len(single) == 1
+        text.append(
+            f"{join_names(first_few(single))} {'has' if one else 'have'} a result that can be "
+            f"compared on only one date, so {'it has' if one else 'they have'} no trend."
+        )
+    if no_range:
+        one = len(no_range) == 1
+        text.append(
+            f"{join_names(first_few(no_range))} {'has' if one else 'have'} no range in this set, "
+            f"so {'its' if one else 'their'} results are not compared from test to test."
+        )
     return text
 
 

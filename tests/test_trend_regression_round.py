@@ -85,7 +85,10 @@ def test_a_test_left_out_for_its_number_is_said_once_and_only_of_markers_with_a_
         "The trends of IL-8 and IL-6 leave out the test on 2026-01-01: their numbers can be "
         "read in two ways (see their notes)."
     ]
-    assert not any("TNF-α" in t for t in trend.text)
+    # It has no trend, and says so: its other number can be read in two ways
+    assert [t for t in trend.text if "TNF-α" in t] == [
+        "TNF-α has a result that can be compared on only one date, so it has no trend."
+    ]
 
 
 def test_where_markers_ended_at_one_test_is_one_text_whose_sentences_begin_differently(

@@ -885,3 +885,34 @@ def test_a_collection_date_after_today_is_warned_about_once_and_still_ordered(wr
     assert "'2099-01-01' is after the day of this check" in report.warnings[0].message
     (trend,) = report.trends
     assert trend.dates == ["2026-03-14", "2099-01-01"]
+
+
+def test_markers_with_no_trend_are_said_not_silently_missing(tmp_path: Path) -> None:
+    """IL-8 tested on one date, IL-99 (no range in the set) on two: each gets a sentence."""
+    trend = the_trend(
+        tmp_path,
+        "A,P1,2026-01-02,IL-6,12,pg/mL\nA,P1,2026-01-02,IL-8,3,pg/mL\n"
+        "A,P1,2026-01-02,IL-99,3,pg/mL\nB,P1,2026-02-02,IL-6,3,pg/mL\n"
+        "B,P1,2026-02-02,IL-99,4,pg/mL\n",
+    )
+    assert [m.marker for m in trend.markers] == ["IL-6"]
+    assert "IL-8 has a result that can be compared on only one date, so it has no trend." in (
+        trend.text
+    )
+    assert (
+        "IL-99 has no range in this set, so its results are not compared from test to test."
+        in trend.text
+    )
+
+
+def test_two_markers_with_one_date_share_one_sentence(tmp_path: Path) -> None:
+    trend = the_trend(
+        tmp_path,
+        "A,P1,2026-01-02,IL-6,12,pg/mL\nA,P1,2026-01-02,IL-8,3,pg/mL\n"
+        "A,P1,2026-01-02,IL-10,3,pg/mL\nB,P1,2026-02-02,IL-6,3,pg/mL\n",
+    )
+    assert (
+        "IL-8 and IL-10 have a result that can be compared on only one date, so they have no "
+        "trend." in trend.text
+    )
+    assert not any("no range" in t for t in trend.text)

@@ -55,7 +55,7 @@ from panelcli.models import (
     Status,
 )
 from panelcli.models import ReferenceUsed as Reference
-from panelcli.names import instrument_name, marker_key, unmangled
+from panelcli.names import InstrumentName, instrument_name, marker_key, unmangled
 from panelcli.ranges import (
     NO_LIMITS,
     MarkerRange,
@@ -516,6 +516,9 @@ class Interpreter:
         #: marker yet: judged once the panel's rows end, unless a replicate row comes first.
         self._held: list[tuple[Measurement, str]] = []  # each with its marker
         self._held_panel: PanelKey | None = None
+        #: A wide row (its file and line) and the markers whose replicate columns gave a
+        #: result in it: a mean column of one of them ('IL-6 Mean') is then not read.
+        self._row_replicated: tuple[tuple[str, int], set[str]] = (("", 0), set())
         #: The file being read presumes ',' the decimal mark by its delimiter (';', tab, '|');
         #: a ',' file shows it, if at all, in a quoted value or range (judge_rows).
         self._comma_presumed = False
@@ -602,6 +605,7 @@ class Interpreter:
         """
         self._columns = role_columns(file.header, file.layout)
         self._wide = file.layout.kind == "wide"
+        self._row_replicated = (("", 0), set())  # a file given again reads its rows again
         self._comma_presumed = stats.decimal_comma
         try:
             if (
@@ -1052,8 +1056,11 @@ class Interpreter:
         if name is None and self._instrument_figure(m):
             yield from self._queued_warnings()
             return
-        if not self._wide and not released and (yield from self._held_or_skipped(m, name)):
-            return
+        if not released:
+            words = instrument_name(m.marker)
+            if words is not None and (words.mean or words.replicate):
+                yield from self._replicate_or_mean(m, name, words, decimal_comma, unit_column)
+                return
         try:
             parsed = parse_value(m.value, decimal_comma)
         except ValueProblem as problem:
@@ -1819,28 +1826,47 @@ class Interpreter:
                   column=self._column_of("collected_at"), **_row_for(m), message=message),
         )  # fmt: skip
 
-    def _held_or_skipped(self, m: Measurement, name: str | None) -> Generator[Issue, None, bool]:
-        """Whether a long row is a mean held back or skipped: a mean beside replicate rows of
-        its marker in its panel ('IL-6 Mean' by 'IL-6 Rep 1') would be a third result, but
-        alone it is the result. A replicate row notes itself and skips the means held."""
-        words = instrument_name(m.marker)
-        if words is None or not (words.mean or words.replicate):
-            return False
+    def _replicate_or_mean(
+        self, m: Measurement, name: str | None, words: InstrumentName, decimal_comma: bool,
+        unit_column: str | None,
+    ) -> Iterator[Event]:  # fmt: skip
+        """A replicate ('IL-6 Rep 1') judged, or a mean ('IL-6 Mean') judged only where no
+        replicate of its marker gives a result: it would be a third result, but where they are
+        blank or cannot be read ('N/A'), it is the only one. A wide row judges its mean column
+        after its replicate columns; a long file's mean row is held until its panel's rows end
+        (`_release_held`), unless a replicate row of it gives a result first."""
         marker = name or marker_key(words.marker)  # 'IL6 Mean' and 'IL-6 Rep 1' are one
-        seen = self._markers_seen(m)
-        replicated = _REPLICATED + marker
+        row = (m.source, m.line)
         if words.replicate:
-            first = seen.setdefault(replicated, (m.line, m.marker.strip()))
+            gave = False
+            for event in self._judge(m, decimal_comma, unit_column, released=True):
+                gave = gave or type(event) is Result
+                yield event
+            if not gave:  # rejected: a mean of its marker may still be the result
+                return
+            if self._wide:
+                if self._row_replicated[0] != row:
+                    self._row_replicated = (row, set())
+                self._row_replicated[1].add(marker)
+                return
+            first = self._markers_seen(m).setdefault(
+                _REPLICATED + marker, (m.line, m.marker.strip())
+            )
             for mean in [held for held in self._held if held[1] == marker]:
                 self._held.remove(mean)
                 yield self._mean_skipped(mean[0], name or words.marker, first)
-            return False
+            return
+        if self._wide:  # not read where a replicate gave a result: the header's warning says
+            if self._row_replicated[0] != row or marker not in self._row_replicated[1]:
+                yield from self._judge(m, decimal_comma, unit_column, released=True)
+            return
+        seen = self._markers_seen(m)
+        replicated = _REPLICATED + marker
         if replicated in seen:
             yield self._mean_skipped(m, name or words.marker, seen[replicated])
         else:  # judge_all released the means of the panel before, if any
             self._held.append((m, marker))
             self._held_panel = _panel_of(m)
-        return True
 
     def _mean_skipped(self, m: Measurement, marker: str, first: tuple[int, str]) -> Issue:
         """The warning for a mean row not judged beside its marker's replicate rows."""

@@ -3,6 +3,7 @@ replicate, columns beside them that are no value (SD, FI, Exp Conc), and summary
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +29,10 @@ def results(events: list[Event]) -> list[Result]:
 
 def warnings(events: list[Event]) -> list[Issue]:
     return [e for e in events if isinstance(e, Issue) and e.severity == "warning"]
+
+
+def refusals(events: list[Event]) -> list[Issue]:
+    return [e for e in events if isinstance(e, Issue) and e.severity == "error"]
 
 
 @pytest.mark.parametrize("short", [True, False])
@@ -171,7 +176,7 @@ def test_a_mean_column_is_read_where_its_replicate_cells_are_blank(
         ("P4", "IL-6", "IL-6 pg/mL Rep 1", 2.0, "normal"),
         ("P4", "IL-6", "IL-6 pg/mL Rep 2", 2.0, "normal"),
     ]  # fmt: skip
-    assert not [e for e in events if isinstance(e, Issue) and e.severity == "error"]
+    assert not refusals(events)
     assert [r.note for r in results(events)] == [MEAN_NOTE] + [None] * 5  # P1's is a mean
     said = [(w.code, w.line) for w in warnings(events) if w.code != "marker-repeated"]
     assert said == [("column-ignored", 1), ("cells-blank", 4)]  # P3's blank Rep 2 only
@@ -270,6 +275,73 @@ def test_a_long_mean_row_is_no_third_result_beside_its_replicate_rows(
         "line 2 is one), each read as a result; this row was not judged, so the mean is not a "
         "result too"
     )
+
+
+#: Replicate rows that give no result (P1, P2: refused or blank) beside a mean, and ones of
+#: which one gives a result (P3, P4: before or after the mean).
+LONG_MEANS = (
+    "Sample,Analyte,Result,Units\nP1,IL-6 Rep 1,N/A,pg/mL\nP1,IL-6 Rep 2,***,pg/mL\n"
+    "P1,IL-6 Mean,40,pg/mL\nP2,IL-6 Mean,50,pg/mL\nP2,IL-6 Rep 1,NaN,pg/mL\n"
+    "P2,IL-6 Rep 2,,pg/mL\nP2,TNF-a,3,pg/mL\nP3,IL-6 Rep 1,2,pg/mL\n"
+    "P3,IL-6 Rep 2,Out of Range,pg/mL\nP3,IL-6 Mean,2,pg/mL\nP4,IL-6 Mean,30,pg/mL\n"
+    "P4,IL-6 Rep 1,N/A,pg/mL\nP4,IL-6 Rep 2,1.5,pg/mL\n"
+)
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_long_mean_row_is_read_where_its_replicate_rows_give_no_result(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """QA: P1's 'IL-6 Mean' of 40 was skipped (mean-skipped) beside replicate rows that were
+    all refused ('N/A', '***'), so the sample had no IL-6 and its high value was lost. A mean
+    is now skipped only once a replicate row of it gives a result; the refusals name the
+    replicate rows, and each sample has one IL-6 result."""
+    events = events_in(write_csv, LONG_MEANS, short)
+    read = [(r.sample_id, r.line, r.marker_as_written, r.value) for r in results(events)]
+    assert read == [
+        ("P1", 4, "IL-6 Mean", 40.0), ("P2", 8, "TNF-a", 3.0), ("P2", 5, "IL-6 Mean", 50.0),
+        ("P3", 9, "IL-6 Rep 1", 2.0), ("P4", 14, "IL-6 Rep 2", 1.5),
+    ]  # fmt: skip
+    assert [(r.status.value, r.note) for r in results(events) if r.value in (40, 50)] == [
+        ("high", MEAN_NOTE),
+        ("high", MEAN_NOTE),
+    ]
+    refused = [(e.line, e.code, e.marker) for e in refusals(events)]
+    assert refused == [
+        (2, "value-not-a-number", "IL-6 Rep 1"), (3, "value-not-a-number", "IL-6 Rep 2"),
+        (6, "value-not-finite", "IL-6 Rep 1"), (7, "value-missing", "IL-6 Rep 2"),
+        (10, "value-not-a-number", "IL-6 Rep 2"), (13, "value-not-a-number", "IL-6 Rep 1"),
+    ]  # fmt: skip
+    skipped = [(w.line, w.marker, w.message.split("(")[1].split(")")[0])
+               for w in warnings(events)]  # fmt: skip
+    assert skipped == [
+        (11, "IL-6 Mean", "'IL-6 Rep 1' on line 9 is one"),
+        (12, "IL-6 Mean", "'IL-6 Rep 2' on line 14 is one"),
+    ]  # fmt: skip
+
+
+def test_the_command_says_a_mean_read_for_replicates_alike_in_every_format(
+    write_csv: Callable[..., str],
+) -> None:
+    """json, ndjson, validate and the table give the same results, refusals and warnings."""
+    path = write_csv(LONG_MEANS)
+    as_json = json.loads(runner.invoke(app, ["check", path, "--format", "json"]).stdout)
+    lines = [json.loads(line) for line in runner.invoke(
+        app, ["check", path, "--format", "ndjson"]).stdout.splitlines()]  # fmt: skip
+    in_json = sorted((r["line"], r["value"]) for p in as_json["panels"] for r in p["results"])
+    in_ndjson = sorted((e["line"], e["value"]) for e in lines if "marker" in e)
+    assert in_json == in_ndjson == [(4, 40.0), (5, 50.0), (8, 3.0), (9, 2.0), (14, 1.5)]
+    refused = sorted(e["rejected"]["line"] for e in lines if "rejected" in e)
+    assert sorted(r["line"] for r in as_json["rejected"]) == refused == [2, 3, 6, 7, 10, 13]
+    warned = sorted(e["warning"]["line"] for e in lines if "warning" in e)
+    assert sorted(w["line"] for w in as_json["warnings"]) == warned == [11, 12]
+    validate = runner.invoke(app, ["validate", path]).stdout
+    assert sorted(int(line.split(":")[1]) for line in validate.splitlines() if ": " in line
+                  and line.startswith(path)) == [2, 3, 6, 7, 10, 11, 12, 13]  # fmt: skip
+    table = runner.invoke(app, ["check", path]).stdout
+    il6 = [line.split("│")[2].strip() for line in table.splitlines() if "│ IL-6 " in line]
+    assert il6 == ["40", "50", "2", "1.5"]  # one IL-6 per sample, P1's and P2's the means
+    assert "could not be used (6)" in table and "Warnings (2)" in table
 
 
 def test_a_held_mean_row_is_not_lost_where_the_file_stops(tmp_path: Path) -> None:

@@ -422,3 +422,21 @@ def test_warnings_given_once_on_both_sides_of_the_cut_are_left_out_of_the_forked
     assert text == one_process(path, make_texts, CheckOptions())
     assert used == [True]
     assert text.count("value-flag-ignored") == 1 and text.count("range-unreadable") == 1
+
+
+def test_means_beside_refused_replicates_in_two_processes_give_the_same_text(
+    tmp_path: Path, used: list[bool]
+) -> None:
+    """A long file's mean row is held until its sample's rows end, and read there where its
+    replicate rows gave no result ('N/A', blank): both parts alike, as one process."""
+    path = tmp_path / "means.csv"
+    values = ["1.5", "N/A", "", "***"]
+    path.write_text("Sample,Analyte,Result,Units\n" + "".join(
+        f"S-{n},IL-6 Mean,{n % 50},pg/mL\nS-{n},IL-6 Rep 1,{values[n % 4]},pg/mL\n"
+        f"S-{n},IL-6 Rep 2,{values[n // 4 % 4]},pg/mL\nS-{n},IL-8,2,pg/mL\n"
+        for n in range(1500)
+    ), encoding="utf-8")  # fmt: skip
+    text = two(path, ndjson_texts, CheckOptions())
+    assert text == one_process(path, ndjson_texts, CheckOptions())
+    assert used == [True]
+    assert text.count('"marker_as_written":"IL-6 Mean"') == 1500 * 9 // 16  # no replicate read

@@ -522,7 +522,8 @@ class Layout(NamedTuple):
     #: 'ID'), decided by the file's first rows (`_sample_column_by_rows`)
     maybe_sample: int | None = None
     #: wide: a mean column beside its marker's replicate columns ('IL-6 Mean' beside 'IL-6
-    #: Rep 1', 'Rep 2') → those columns; it is read only in a row whose replicates are blank
+    #: Rep 1', 'Rep 2') → those columns; it is read only in a row where none of them gives a
+    #: result (all blank, or refused as 'N/A' is)
     stand_ins: dict[int, tuple[int, ...]] = {}
 
 
@@ -655,9 +656,9 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
     stand_ins = _means_of_replicates(markers)
     not_read |= {
         index: _not_read_because(
-            "it is their mean, and they are each read as a result (it is read where they are "
-            "all blank)",
-            f"where a replicate column of {shorten(marker)} has a value",
+            "it is their mean, and they are each read as a result (it is read where none of "
+            "them gives one: where they are blank or cannot be read, as 'N/A')",
+            f"where a replicate column of {shorten(marker)} gives a result",
         )
         for index, (marker, _) in stand_ins.items()
     }
@@ -1962,15 +1963,14 @@ def rows_to_measurements(
         # none was refused and its cells were also said to be read as 'not measured')
         columns: Iterable[tuple[int, tuple[str, str | None]]] = layout.markers.items()
         stand_ins = layout.stand_ins
-        if stand_ins:  # a mean column is read only where its replicate cells are all blank
-            means = {
-                index for index, replicates in stand_ins.items()
-                if cell(cells, index) is not None
-                and all(cell(cells, r) is None for r in replicates)
-            }  # fmt: skip
-            columns = [c for c in columns if c[0] not in stand_ins or c[0] in means]
-            # its replicates' blank cells are no marker left unmeasured: the mean is read
-            blanks -= sum(len(stand_ins[index]) for index in means)
+        if stand_ins:
+            means = [index for index in stand_ins if cell(cells, index) is not None]
+            columns = _means_after_replicates(layout, means)
+            # replicate cells all blank beside a mean are no marker left unmeasured: it is read
+            blanks -= sum(
+                len(stand_ins[index]) for index in means
+                if all(cell(cells, r) is None for r in stand_ins[index])
+            )  # fmt: skip
         for index, (marker, _) in columns:
             value = cell(cells, index)
             if value is None:
@@ -2005,6 +2005,24 @@ def rows_to_measurements(
             if not stats.blank_cells:
                 stats.first_blank_line = line
             stats.blank_cells += blanks
+
+
+def _means_after_replicates(
+    layout: Layout, means: list[int]
+) -> list[tuple[int, tuple[str, str | None]]]:
+    """A wide row's marker columns, each of its `means` (columns of `Layout.stand_ins` whose
+    cells are not blank) just after the last of its replicate columns, and the other means left
+    out: the interpreter judges a mean only where none of them gave a result (blank, or 'N/A'
+    refused)."""
+    after: dict[int, list[int]] = {}
+    for index in means:
+        after.setdefault(max(layout.stand_ins[index]), []).append(index)
+    columns = []
+    for index, column in layout.markers.items():
+        if index not in layout.stand_ins:
+            columns.append((index, column))
+            columns.extend((mean, layout.markers[mean]) for mean in after.get(index, ()))
+    return columns
 
 
 def _header_unit_conflict(

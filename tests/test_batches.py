@@ -71,12 +71,16 @@ TRICKY = {
     "means-and-replicates.csv": "Sample,Analyte,Result,Units\nP1,IL-6 Mean,1.1,pg/mL\n"
     "P1,IL-6 Rep 1,1.0,pg/mL\nP1,IL-6 Rep 2,1.2,pg/mL\nP1,IL-6 Mean,1.1,pg/mL\n"
     "P2,IL-6 Mean,4.2,pg/mL\nP2,TNF-a,3,pg/mL\nP3,IL-6,1,pg/mL\nP4,IL-8 Mean,x,pg/mL\n",
-    # ... and read where its replicate rows give no result (refused or blank).
+    # ... and read where its replicate rows give no result (refused or blank), a wide Mean
+    # column where its replicate cells do not.
     "means-beside-refused-replicates.csv": "Sample,Analyte,Result,Units\n"
     "P1,IL-6 Rep 1,N/A,pg/mL\nP1,IL-6 Rep 2,***,pg/mL\nP1,IL-6 Mean,40,pg/mL\n"
     "P2,IL-6 Mean,50,pg/mL\nP2,IL-6 Rep 1,NaN,pg/mL\nP2,IL-6 Rep 2,,pg/mL\n"
     "P3,IL-6 Mean,30,pg/mL\nP3,IL-6 Rep 1,N/A,pg/mL\nP3,IL-6 Rep 2,1.5,pg/mL\n"
     "P3,IL-6 Mean,1.5,pg/mL\nP4,IL-6 Mean,20,pg/mL\n",
+    "wide-mean-beside-refused-replicates.csv": "Sample,IL-6 pg/mL Mean,IL-6 pg/mL Rep 1,"
+    "IL-6 pg/mL Rep 2,IL-8 pg/mL\nP1,40,N/A,***,5\nP2,50,,NaN,5\nP3,2,2,abc,5\nP4,,N/A,,5\n"
+    "P5,30,,,\n",
     "value-header-unit.csv": "Sample,Analyte,Concentration (pg/mL),Unit\nP1,IL-6,12.5,\n"
     "P1,IL-8,4,ng/L\nP2,IL-6,3,ng/mL\nP3,IL-6,5 ng/mL,\nP3,IL-8,<2,\n",
     "range-limit-columns.csv": "sample_id;marker;value;unit;Ref Low;Ref High\n"

@@ -181,9 +181,44 @@ def test_a_mean_column_is_read_where_its_replicate_cells_are_blank(
     said = [(w.code, w.line) for w in warnings(events) if w.code != "marker-repeated"]
     assert said == [("column-ignored", 1), ("cells-blank", 4)]  # P3's blank Rep 2 only
     assert warnings(events)[0].message == (
-        "column 'IL-6 pg/mL Mean' was not read where a replicate column of IL-6 has a value: it "
-        "is their mean, and they are each read as a result (it is read where they are all blank)"
+        "column 'IL-6 pg/mL Mean' was not read where a replicate column of IL-6 gives a result: "
+        "it is their mean, and they are each read as a result (it is read where none of them "
+        "gives one: where they are blank or cannot be read, as 'N/A')"
     )
+
+
+#: Replicate cells that give no result (P1, P2: refused or blank) beside a Mean column (before
+#: them), one that gives a result (P3), and a blank Mean (P4).
+WIDE_MEANS = (
+    "Sample,IL-6 pg/mL Mean,IL-6 pg/mL Rep 1,IL-6 pg/mL Rep 2,IL-8 pg/mL\n"
+    "P1,40,N/A,***,5\nP2,50,,NaN,5\nP3,2,2,Out of Range,5\nP4,,N/A,,5\n"
+)
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_mean_column_is_read_where_its_replicate_cells_give_no_result(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """QA: P1's replicate cells 'N/A' and '***' beside its Mean of 40 were refused and the Mean
+    was not read, so its high IL-6 was lost; it is read where no replicate gives a result (a
+    Mean column before its replicates too), and still not where one does (P3). The refusals
+    name the replicate columns."""
+    events = events_in(write_csv, WIDE_MEANS, short)
+    read = [(r.sample_id, r.marker, r.column, r.value, r.note) for r in results(events)]
+    assert read == [
+        ("P1", "IL-6", "IL-6 pg/mL Mean", 40.0, MEAN_NOTE), ("P1", "IL-8", "IL-8 pg/mL", 5.0, None),
+        ("P2", "IL-6", "IL-6 pg/mL Mean", 50.0, MEAN_NOTE), ("P2", "IL-8", "IL-8 pg/mL", 5.0, None),
+        ("P3", "IL-6", "IL-6 pg/mL Rep 1", 2.0, None), ("P3", "IL-8", "IL-8 pg/mL", 5.0, None),
+        ("P4", "IL-8", "IL-8 pg/mL", 5.0, None),
+    ]  # fmt: skip
+    assert [r.status.value for r in results(events) if r.note] == ["high", "high"]
+    refused = [(e.line, e.column, e.marker) for e in refusals(events)]
+    assert refused == [
+        (2, "IL-6 pg/mL Rep 1", "IL-6 Rep 1"), (2, "IL-6 pg/mL Rep 2", "IL-6 Rep 2"),
+        (3, "IL-6 pg/mL Rep 2", "IL-6 Rep 2"), (4, "IL-6 pg/mL Rep 2", "IL-6 Rep 2"),
+        (5, "IL-6 pg/mL Rep 1", "IL-6 Rep 1"),
+    ]  # fmt: skip
+    assert [w.code for w in warnings(events)] == ["column-ignored", "cells-blank"]
 
 
 @pytest.mark.parametrize("short", [True, False])
@@ -320,28 +355,36 @@ def test_a_long_mean_row_is_read_where_its_replicate_rows_give_no_result(
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "read", "refused", "warned", "il6"),
+    [(LONG_MEANS, [(4, 40.0), (5, 50.0), (8, 3.0), (9, 2.0), (14, 1.5)], [2, 3, 6, 7, 10, 13],
+      [11, 12], ["40", "50", "2", "1.5"]),
+     (WIDE_MEANS, [(2, 5.0), (2, 40.0), (3, 5.0), (3, 50.0), (4, 2.0), (4, 5.0), (5, 5.0)],
+      [2, 2, 3, 4, 5], [1, 3], ["40", "50", "2"])],
+)  # fmt: skip
 def test_the_command_says_a_mean_read_for_replicates_alike_in_every_format(
-    write_csv: Callable[..., str],
-) -> None:
-    """json, ndjson, validate and the table give the same results, refusals and warnings."""
-    path = write_csv(LONG_MEANS)
+    write_csv: Callable[..., str], text: str, read: list[tuple[int, float]], refused: list[int],
+    warned: list[int], il6: list[str],
+) -> None:  # fmt: skip
+    """json, ndjson, validate and the table give the same results, refusals and warnings: one
+    IL-6 for each sample, the mean's where no replicate gave one."""
+    path = write_csv(text)
     as_json = json.loads(runner.invoke(app, ["check", path, "--format", "json"]).stdout)
     lines = [json.loads(line) for line in runner.invoke(
         app, ["check", path, "--format", "ndjson"]).stdout.splitlines()]  # fmt: skip
     in_json = sorted((r["line"], r["value"]) for p in as_json["panels"] for r in p["results"])
     in_ndjson = sorted((e["line"], e["value"]) for e in lines if "marker" in e)
-    assert in_json == in_ndjson == [(4, 40.0), (5, 50.0), (8, 3.0), (9, 2.0), (14, 1.5)]
-    refused = sorted(e["rejected"]["line"] for e in lines if "rejected" in e)
-    assert sorted(r["line"] for r in as_json["rejected"]) == refused == [2, 3, 6, 7, 10, 13]
-    warned = sorted(e["warning"]["line"] for e in lines if "warning" in e)
-    assert sorted(w["line"] for w in as_json["warnings"]) == warned == [11, 12]
+    assert in_json == in_ndjson == read
+    in_ndjson = sorted(e["rejected"]["line"] for e in lines if "rejected" in e)
+    assert sorted(r["line"] for r in as_json["rejected"]) == in_ndjson == refused
+    in_ndjson = sorted(e["warning"]["line"] for e in lines if "warning" in e)
+    assert sorted(w["line"] for w in as_json["warnings"]) == in_ndjson == warned
     validate = runner.invoke(app, ["validate", path]).stdout
     assert sorted(int(line.split(":")[1]) for line in validate.splitlines() if ": " in line
-                  and line.startswith(path)) == [2, 3, 6, 7, 10, 11, 12, 13]  # fmt: skip
+                  and line.startswith(path)) == sorted(refused + warned)  # fmt: skip
     table = runner.invoke(app, ["check", path]).stdout
-    il6 = [line.split("│")[2].strip() for line in table.splitlines() if "│ IL-6 " in line]
-    assert il6 == ["40", "50", "2", "1.5"]  # one IL-6 per sample, P1's and P2's the means
-    assert "could not be used (6)" in table and "Warnings (2)" in table
+    assert [line.split("│")[2].strip() for line in table.splitlines() if "│ IL-6 " in line] == il6
+    assert f"could not be used ({len(refused)})" in table and "Warnings (2)" in table
 
 
 def test_a_held_mean_row_is_not_lost_where_the_file_stops(tmp_path: Path) -> None:

@@ -1872,9 +1872,10 @@ class Interpreter:
         """The warning for a mean row not judged beside its marker's replicate rows."""
         sample = f" for sample '{shorten(m.sample_id)}'" if m.sample_id else ""
         return self._warning(
+            # QA: 'each read as a result' was untrue where one replicate row was refused
             m, "mean-skipped", f"'{shorten(m.marker.strip())}' is the mean of the replicate rows "
-            f"of {shorten(marker)}{sample} ('{shorten(first[1])}' on line {first[0]} is one), "
-            "each read as a result; this row was not judged, so the mean is not a result too",
+            f"of {shorten(marker)}{sample}, whose results are used ('{shorten(first[1])}' on "
+            f"line {first[0]} gives one); this row was not judged, so the mean is not a result too",
             self._column_of("marker"),
         )  # fmt: skip
 

@@ -306,9 +306,9 @@ def test_a_long_mean_row_is_no_third_result_beside_its_replicate_rows(
     assert skipped == [(4, "Analyte", "IL-6 Mean"), (7, "Analyte", "IL6 Average"),
                        (10, "Analyte", "GM-CSF Mean")]  # fmt: skip
     assert warnings(events)[1].message == (
-        "'IL-6 Mean' is the mean of the replicate rows of IL-6 for sample 'P1' ('IL-6 Rep 1' on "
-        "line 2 is one), each read as a result; this row was not judged, so the mean is not a "
-        "result too"
+        "'IL-6 Mean' is the mean of the replicate rows of IL-6 for sample 'P1', whose results "
+        "are used ('IL-6 Rep 1' on line 2 gives one); this row was not judged, so the mean is "
+        "not a result too"
     )
 
 
@@ -350,8 +350,8 @@ def test_a_long_mean_row_is_read_where_its_replicate_rows_give_no_result(
     skipped = [(w.line, w.marker, w.message.split("(")[1].split(")")[0])
                for w in warnings(events)]  # fmt: skip
     assert skipped == [
-        (11, "IL-6 Mean", "'IL-6 Rep 1' on line 9 is one"),
-        (12, "IL-6 Mean", "'IL-6 Rep 2' on line 14 is one"),
+        (11, "IL-6 Mean", "'IL-6 Rep 1' on line 9 gives one"),
+        (12, "IL-6 Mean", "'IL-6 Rep 2' on line 14 gives one"),
     ]  # fmt: skip
 
 

@@ -1165,29 +1165,25 @@ class Interpreter:
             exponent = conversion_exponent(unit, entry.unit)
         except UnitProblem as problem:
             judged = None
-            if (
-                problem.code != "unit-not-concentration"
-                and m.reference_range
-                and parsed.number is not None
-            ):
+            if problem.code != "unit-not-concentration" and m.reference_range:
                 # sIL-2R in U/mL beside the lab's own range in U/mL: that range needs no factor
-                base = dict(
-                    **_sample_fields(m), marker=name, marker_as_written=m.marker,
-                    category=entry.category, value=parsed.number, comparator=parsed.comparator,
-                    unit=unit, original_value=self._as_written(m), original_unit=unit,
-                )  # fmt: skip
-                why = (
-                    f"the set's range is in {entry.unit}, which {shorten(unit)} cannot be "
-                    "changed into"
-                )
-                judged = self._by_lab_range_alone(
-                    m, parsed, unit, decimal_comma, base, why, "the result could not be judged"
-                )
+                judged = self._in_own_unit(m, parsed, unit, name, entry, decimal_comma)
             if judged is None:
                 yield self._reject(m, problem.code, str(problem), unit_column)
                 yield from self._queued_warnings()  # the row's range that did not help
                 return
             yield from self._duplicate_warning(m, name)
+            if presumed and not self.comma_decimal_seen:
+                fallback = judged
+                judged = yield from self._doubt_grouping(
+                    m, judged, unit,
+                    lambda other, read: self._in_own_unit(
+                        other, read, unit, name, entry, decimal_comma
+                    ) or fallback,
+                )  # fmt: skip
+            if m.detection is not None:
+                judged = _estimated(judged, m.detection)
+            judged = _said_if_a_mean(m, judged)
             yield judged
             if parsed.flag is not None:
                 yield from self._flag_disagrees(m, parsed.flag, judged)
@@ -1648,22 +1644,44 @@ class Interpreter:
             )
         return Result(**base, status=Status.NO_REFERENCE, note=note)
 
+    def _in_own_unit(
+        self, m: Measurement, parsed: ParsedValue, unit: str, name: str, entry: MarkerRange,
+        decimal_comma: bool,
+    ) -> Result | None:  # fmt: skip
+        """A set's marker in a unit with no factor to the set's, judged by the row's range."""
+        base = dict(
+            **_sample_fields(m), marker=name, marker_as_written=m.marker,
+            category=entry.category, value=parsed.number, comparator=parsed.comparator,
+            unit=unit, original_value=self._as_written(m), original_unit=unit,
+        )  # fmt: skip
+        why = f"the set's range is in {entry.unit}, which {shorten(unit)} cannot be changed into"
+        return self._by_lab_range_alone(
+            m, parsed, unit, decimal_comma, base, why, "the result could not be judged"
+        )
+
     def _by_lab_range_alone(
         self, m: Measurement, parsed: ParsedValue, unit: str, decimal_comma: bool,
         base: dict[str, Any], why: str, otherwise: str,
     ) -> Result | None:  # fmt: skip
         """A value judged by the row's printed range in the value's own unit, where the set
         gives no range to use (`why` says so); None, with a warning, if the range is unusable."""
-        assert parsed.number is not None
         bounds = self._lab_bounds(m, unit, 0, decimal_comma, otherwise)
         if bounds is None:
             return None
+        reference = self._reference(bounds, unit, "file")
+        if parsed.number is None:  # 'ND': the set's detection limits are in another unit
+            return Result(
+                **base, status=Status.INDETERMINATE, flag="IND",
+                flags=[parsed.comparator or "", "IND"], reference=reference,
+                note=f"'{shorten(m.value.strip())}' has no number, so it cannot be judged "
+                f"against the lab's range; {why}",
+            )  # fmt: skip
         judged = interpret(parsed.number, parsed.comparator, bounds, unit)
         notes = [judged.note, f"{why}; the lab's range in the file was used"]
         return Result(
             **base, status=judged.status, flag=judged.flag, flags=judged.flags,
-            times_upper_limit=judged.times_upper_limit,
-            reference=self._reference(bounds, unit, "file"), note="; ".join(n for n in notes if n),
+            times_upper_limit=judged.times_upper_limit, reference=reference,
+            note="; ".join(n for n in notes if n),
         )  # fmt: skip
 
     def _lab_bounds(
@@ -1680,7 +1698,8 @@ class Interpreter:
         self._warn_once(
             ("range-unreadable", m.source, message),
             Issue(severity="warning", code="range-unreadable", source=m.source,
-                  line=m.line, column=self._column_of("reference_range"), message=message),
+                  line=m.line, column=self._column_of("reference_range"), **_row_for(m),
+                  message=message),
         )  # fmt: skip
         return None
 

@@ -59,6 +59,9 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
     source, target = power_of_ten(from_unit), power_of_ten(to_unit)
     if source is not None and target is not None:
         return source - target
+    activity = _activity_exponent(from_unit), _activity_exponent(to_unit)
+    if activity[0] is not None and activity[1] is not None and activity[0][0] == activity[1][0]:
+        return activity[0][1] - activity[1][1]  # U/mL = kU/L; IU and U are never mixed
     if _MOLAR.match(unit_key(from_unit)):
         raise UnitProblem(
             "unit-molar",
@@ -80,9 +83,9 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
             "unit-not-convertible",
             # QA: 'check the unit's spelling' sent lab staff looking for a typo in 'U/mL'
             f"unit '{shorten(from_unit)}' counts units of activity that each test defines in "
-            f"its own way, so there is no fixed factor to {to_unit}; the lab's own range for "
-            "it in a reference-range column, or a ranges file in this unit, lets panelcli "
-            "judge it",
+            f"its own way, so there is no fixed factor to {to_unit}; a ranges file in this "
+            "unit, or (in a file with one row per result) the lab's own range in a "
+            "reference-range column, lets panelcli judge it",
         )
     if source is None and target is not None:
         raise UnitProblem(
@@ -96,6 +99,15 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
         f"unit '{shorten(from_unit)}' does not match the reference unit {to_unit} "
         "and there is no fixed factor between them",
     )
+
+
+def _activity_exponent(unit: str) -> tuple[str, int] | None:
+    """('u' or 'iu', log10 of the unit in units per litre) for U/mL, kIU/L …; else None."""
+    match = _ARBITRARY_PARTS.match(unit_key(unit))
+    if match is None:
+        return None
+    prefix = {"": 0, "k": 3, "m": -3}[match.group("prefix")]
+    return match.group("unit"), prefix - _VOLUME_EXP[match.group("volume")]
 
 
 #: Nothing in blood is more concentrated than blood itself (about 1 kg per litre).

@@ -91,3 +91,52 @@ def test_both_paths_give_the_same_events_with_an_unusable_row_range(write_csv) -
         (7, "unit-molar"),
         (7, "range-unreadable"),
     ]
+
+
+def test_a_number_that_may_group_thousands_is_doubted_as_on_the_set_path(write_csv) -> None:
+    """QA: '3.500' pmol/L in a ';' file was normal by the lab's range (as 3500 it is high)."""
+    path = write_csv(
+        "Probe;Analyt;Ergebnis;Einheit;Referenzbereich\nS4;IL-6;3.500;pmol/L;0-20\n"
+        "S5;sIL-2R;1.500;U/mL;158-623\n"
+    )
+    for short in (True, False):
+        found = [r for r in judged(path, short) if isinstance(r, Result)]
+        assert [r.status for r in found] == [Status.INDETERMINATE] * 2
+        assert ["3500" in (found[0].note or ""), "1500" in (found[1].note or "")] == [True, True]
+
+
+def test_no_number_beside_the_labs_range_is_indeterminate_not_rejected(write_csv) -> None:
+    """QA: 'ND' in U/mL was rejected though the row gave the range the message asked for."""
+    path = write_csv("Sample ID,Marker,Value,Unit,Reference Range\nS4,sIL-2R,ND,U/mL,158-623\n")
+    (result,) = judged(path, False)
+    assert isinstance(result, Result)
+    assert (result.status, result.unit) == (Status.INDETERMINATE, "U/mL")
+    assert result.note is not None and result.note.startswith("'ND' has no number")
+
+
+def test_units_of_activity_convert_between_themselves_only() -> None:
+    """QA: 158-623 U/mL beside a value in kU/L (the same unit) was refused."""
+    assert conversion_exponent("kU/L", "U/mL") == 0
+    assert conversion_exponent("U/L", "U/mL") == -3
+    assert conversion_exponent("mIU/mL", "IU/L") == 0
+    for other in ("IU/mL", "pg/mL"):
+        try:
+            conversion_exponent("U/mL", other)
+        except UnitProblem:
+            continue
+        raise AssertionError(f"U/mL was converted to {other}")
+
+
+def test_a_kU_per_L_value_is_judged_by_a_U_per_mL_range(write_csv) -> None:
+    path = write_csv(
+        "Sample ID,Marker,Value,Unit,Reference Range\nS1,sIL-2R,900,kU/L,158-623 U/mL\n"
+    )
+    (result,) = judged(path, True)
+    assert isinstance(result, Result) and result.status is Status.HIGH
+
+
+def test_a_range_that_did_not_help_names_its_row(write_csv) -> None:
+    """QA: the range-unreadable warning had no sample or marker, unlike the rejection."""
+    path = write_csv("Sample ID,Marker,Value,Unit,Reference Range\nS4,sIL-2R,9,U/mL,odd\n")
+    (warning,) = [i for i in judged(path, True) if isinstance(i, Issue) and i.severity == "warning"]
+    assert (warning.code, warning.sample_id, warning.marker) == ("range-unreadable", "S4", "sIL-2R")

@@ -22,6 +22,7 @@ from panelcli.models import (
     TrendPoint,
 )
 from panelcli.summary import first_few, join_names
+from panelcli.units import unit_key
 from panelcli.values import NOT_KNOWN_DATES, shorten
 
 #: A change smaller than this factor is called steady, so that small wobbles between
@@ -521,6 +522,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                     by_marker.setdefault(result.marker, []).append((when, result))
                 else:
                     no_range.setdefault(result.marker, None)
+        other_unit = _in_one_unit(by_marker)
         markers = [
             trend
             for marker, dated in by_marker.items()
@@ -528,8 +530,11 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         ]
         # Markers with results but no trend are said, not silently missing from it (QA).
         trended = {m.marker for m in markers}
+        single = [marker for marker in by_marker if marker not in trended]
         untrended = {
-            marker: None for marker in (*by_marker, *doubted, *mixed) if marker not in trended
+            "single": single,
+            "doubted": [n for n in doubted if n not in trended and n not in single],
+            "no_range": [n for n in no_range if n not in by_marker and n not in doubted],
         }
         with_results = {p.sample_id for p in patient_panels if p.sample_id is not None}
         empty = {
@@ -537,7 +542,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             for p in unusable.get(patient_id, ())
             if p.sample_id is None or p.sample_id not in with_results
         }
-        if markers:
+        if markers or any(untrended.values()):  # tested twice: said even with no trend
             trends.append(
                 PatientTrend(
                     patient_id=patient_id,
@@ -553,8 +558,8 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                         doubted,
                         empty,
                         mixed,
-                        list(untrended),
-                        [n for n in no_range if n not in trended and n not in untrended],
+                        untrended,
+                        other_unit,
                     ),
                 )
             )
@@ -585,15 +590,16 @@ def trend_sentences(
     doubted: Mapping[str, Sequence[str]] | None = None,
     unusable: Mapping[str | None, str | None] | None = None,
     mixed: Mapping[str, Sequence[str]] | None = None,
-    single: Sequence[str] = (),
-    no_range: Sequence[str] = (),
+    untrended: Mapping[str, Sequence[str]] | None = None,
+    other_unit: Mapping[str, tuple[str, Sequence[str]]] | None = None,
 ) -> list[str]:
     """Which markers rose or fell, when they peaked, and where they ended, in plain words;
     `undated` and `unreadable` (sample id: date): the samples left out, as they have no date
     or one panelcli cannot read; `doubted` (marker: dates): tests left out for their number;
     `unusable` (sample id: date or None): samples none of whose results could be used;
     `mixed` (marker: sample ids): results left out as their rows name another patient or date;
-    `single` and `no_range`: markers with no trend, for one usable test or for no range."""
+    `untrended` ('single', 'doubted', 'no_range': markers): markers with no trend, for one
+    usable test, none, or no range; `other_unit` (marker: its unit, dates left out)."""
     # Tests none of whose results could be used are said below, and not counted here.
     tested = "has results on" if unusable else "was tested on"
     if unread_date is None:
@@ -696,19 +702,52 @@ def trend_sentences(
                 f"{marker}'s trend leaves out {left}{of}, as {rows} another patient or date (see "
                 "the warnings)."
             )
-    if single:  # 'IL-8 has …', 'IL-8 and IL-10 have …'
-        one = len(single) == 1
-        text.append(
-            f"{join_names(first_few(single))} {'has' if one else 'have'} a result that can be "
-            f"compared on only one date, so {'it has' if one else 'they have'} no trend."
-        )
-    if no_range:
-        one = len(no_range) == 1
-        text.append(
-            f"{join_names(first_few(no_range))} {'has' if one else 'have'} no range in this set, "
-            f"so {'its' if one else 'their'} results are not compared from test to test."
-        )
+    for marker, (unit, days) in (other_unit or {}).items():
+        if marker in trended:
+            if len(days) == 1:
+                tests, theirs = f"the test on {days[0]}", "its result is"
+            else:
+                tests, theirs = f"the tests on {join_names(days)}", "their results are"
+            text.append(
+                f"{marker}'s trend leaves out {tests}: {theirs} in another unit than {unit}, and "
+                "the two cannot be compared."
+            )
+    # Every marker named (QA: 'and 8 more' named the others nowhere); a patient has few.
+    no_trend = {
+        "single": "a result that can be compared on only one date, so {it} no trend",
+        "doubted": "no number that can be compared (see the notes), so {it} no trend",
+        "no_range": "no range in this set, so {its} results are not compared from test to test",
+    }
+    for kind, unjoined in (untrended or {}).items():
+        if unjoined:
+            one = len(unjoined) == 1
+            words = no_trend[kind].format(
+                it="it has" if one else "they have", its="its" if one else "their"
+            )
+            text.append(f"{join_names(list(unjoined))} {'has' if one else 'have'} {words}.")
     return text
+
+
+def _in_one_unit(
+    by_marker: dict[str, list[tuple[str, Result]]],
+) -> dict[str, tuple[str, list[str]]]:
+    """Keep each marker's results in one unit, the one with the most test dates (the last
+    test's on a tie); return the markers that had others: (unit kept, dates left out). A
+    set's marker is always in the set's unit, but one judged by the lab's range alone (U/mL)
+    or unknown to the set is in the file's (QA: 1200 pg/mL → 400 U/mL was 'falling')."""
+    left_out = {}
+    for marker, dated in by_marker.items():
+        units = [unit_key(r.unit or "") for _, r in dated]
+        if len(set(units)) == 1:
+            continue
+        dates = {u: {w for (w, _), k in zip(dated, units, strict=True) if k == u} for u in units}
+        last = {u: i for i, u in enumerate(units)}
+        kept = max(dates, key=lambda u: (len(dates[u]), last[u]))
+        by_marker[marker] = [d for d, u in zip(dated, units, strict=True) if u == kept]
+        shown = next(r.unit for (_, r), u in zip(dated, units, strict=True) if u == kept)
+        days = [w for (w, _), u in zip(dated, units, strict=True) if u != kept]
+        left_out[marker] = (shown or "", list(dict.fromkeys(days)))
+    return left_out
 
 
 def _fits_panel(result: Result, panel: Panel) -> bool:

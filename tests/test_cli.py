@@ -480,3 +480,18 @@ def test_stderr_names_standard_input_as_such() -> None:
     result = runner.invoke(app, ["check", "-"], input="")
     assert result.exit_code == 2
     assert result.stderr == "panelcli: standard input: the file is empty\n"
+
+
+def test_the_table_titles_a_patient_with_no_trend_and_says_why(tmp_path: Path) -> None:
+    path = tmp_path / "serial.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "A1,P1,2026-03-01,GM-CSF,3,pg/mL\nA2,P1,2026-03-05,GM-CSF,5,pg/mL\n"
+    )
+    result = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "200"})
+    assert "Changes over time · patient P1 · 2 dates, 2026-03-01 to 2026-03-05" in result.stdout
+    assert (
+        "GM-CSF has no range in this set, so its results are not compared from test to test."
+        in result.stdout
+    )
+    assert "First → last" not in result.stdout  # no empty trend table

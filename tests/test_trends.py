@@ -280,10 +280,12 @@ def test_the_trend_table_says_below_detection_not_a_question_mark(tmp_path: Path
     assert "rose, then fell" in result.stdout
 
 
-def the_trend(tmp_path: Path, rows: str) -> PatientTrend:
-    """The one trend of a long file with these rows (sample, patient, date, marker, value, unit)."""
+def the_trend(tmp_path: Path, rows: str, ranges: bool = False) -> PatientTrend:
+    """The one trend of a long file with these rows (sample, patient, date, marker, value, unit
+    and, with `ranges`, reference_range)."""
     path = tmp_path / "serial.csv"
-    path.write_text("sample_id,patient_id,collected_at,marker,value,unit\n" + rows)
+    header = "sample_id,patient_id,collected_at,marker,value,unit"
+    path.write_text(header + (",reference_range\n" if ranges else "\n") + rows)
     (trend,) = check_file(str(path)).trends
     return trend
 
@@ -916,3 +918,29 @@ def test_two_markers_with_one_date_share_one_sentence(tmp_path: Path) -> None:
         "trend." in trend.text
     )
     assert not any("no range" in t for t in trend.text)
+
+
+def test_results_in_units_that_cannot_be_compared_are_not_one_trend(tmp_path: Path) -> None:
+    """QA: 1200 pg/mL then 900 and 400 U/mL (judged by the lab's range) was 'falling'."""
+    trend = the_trend(
+        tmp_path,
+        "A1,P1,2026-03-01,sIL-2R,1200,pg/mL,\nA2,P1,2026-03-05,sIL-2R,900,U/mL,158-623\n"
+        "A3,P1,2026-03-09,sIL-2R,400,U/mL,158-623\n",
+        ranges=True,
+    )
+    (marker,) = trend.markers
+    assert (marker.unit, [p.value for p in marker.points]) == ("U/mL", [900.0, 400.0])
+    assert (
+        "sIL-2R's trend leaves out the test on 2026-03-01: its result is in another unit than "
+        "U/mL, and the two cannot be compared." in trend.text
+    )
+
+
+def test_a_patient_tested_twice_with_no_trend_is_still_said(tmp_path: Path) -> None:
+    """QA: IL-6 on one date and IL-8 on the other gave no trend and no word at all."""
+    trend = the_trend(tmp_path, "A1,P1,2026-03-01,IL-6,3,pg/mL\nA2,P1,2026-03-05,IL-8,5,pg/mL\n")
+    assert trend.markers == []
+    assert trend.text == [
+        "Patient P1 was tested on 2 dates, from 2026-03-01 to 2026-03-05.",
+        "IL-6 and IL-8 have a result that can be compared on only one date, so they have no trend.",
+    ]

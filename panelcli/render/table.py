@@ -279,6 +279,13 @@ def trend_title(trend: PatientTrend) -> Text:
     return inert(f"Changes over time · patient {trend.patient_id} · {dates}")
 
 
+def untabled_trend_title(trend: PatientTrend) -> Text:
+    """The title of a patient's trend where no marker has one: its sentences say why."""
+    title = trend_title(trend)
+    title.stylize("table.title")
+    return title
+
+
 def _date_values(points: list[TrendPoint]) -> str:
     """The different results of one date, '12 / 1': their order is not known, so none is
     picked as the first or the last."""
@@ -389,6 +396,8 @@ def render_table(
         fitted(
             console, partial(trend_table, trend), TREND_NARROWER, partial(trend_paragraphs, trend)
         )
+        if trend.markers
+        else untabled_trend_title(trend)
         for trend in report.trends
     ]
     shown = _pictures_in([*panels, *trends])

@@ -131,9 +131,15 @@ _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in sy
 # MSD exports give 'Concentration' (a standard's nominal value) beside 'Calc. Concentration'
 # (the result): 'Concentration' is the value only where no other column is.
 # Bio-Plex's 'Type' (or 'Well Type') is the sample type only where no 'Sample Type' is.
+# A column that names a person ('Patient Name', 'Donor') is the patient's id only where no
+# other column is: beside a 'Patient ID' it is the same person's name (QA: a long file's
+# 'Patient Name' was read as no one's, and Anna's and Ben's results shared one panel).
 _WEAK_ROLE_OF = {
     "probe": "sample_id", "concentration": "value", "conc": "value",
     "type": "sample_type", "welltype": "sample_type",
+    "patientname": "patient_id", "subjectname": "patient_id", "participantname": "patient_id",
+    "patientenname": "patient_id", "donor": "patient_id", "donorid": "patient_id",
+    "donorno": "patient_id", "donornumber": "patient_id",
 }  # fmt: skip
 #: Only these take the value's role over a weak 'Concentration' (MSD); another value column
 #: beside it is as ambiguous as two strong ones.
@@ -163,11 +169,11 @@ _WELL = ("well", "wells", "wellid", "location", "welllocation")
 #: Names a long file's sample column may have that could also name something else (the
 #: test's 'Name', a row's 'ID', a test's 'Description'): read as the sample id only where the
 #: file has no sample or patient column and the first rows bear it out (see
-#: `_sample_column_by_rows`).
-_MAYBE_SAMPLE = (
-    "name", "id", "identifier", "description", "sampledescription", "donor", "donorid",
-    "donorno", "donornumber", "specimenname", "patientname", "subjectname", "participantname",
-)  # fmt: skip
+#: `_sample_column_by_rows`). (A column that names a person is the patient's: `_WEAK_ROLE_OF`.)
+_MAYBE_SAMPLE = ("name", "id", "identifier", "description", "sampledescription", "specimenname")
+#: Of those, the ones that may name a person: the patient's id where a value comes with two
+#: collection dates, as no sample can.
+_MAYBE_PERSON = frozenset({"name", "id", "identifier"})
 _NOT_DATA = re.compile(r"^\ufeff?\s*(#|sep=.\s*$)", re.IGNORECASE)
 _HEADER_NOISE = re.compile(r"[\s_\-.#()\[\]:]+")
 _LOOKS_NUMERIC = re.compile(r"^\s*[<>≤≥=]*\s*[+-]?[\d.,]+\s*$")
@@ -925,13 +931,16 @@ def _not_read_because(why: str, when: str = "") -> str:
 def _sample_column_by_rows(
     layout: Layout, head_lines: list[str], delimiter: str, header_end: int, known: KnownMarker
 ) -> Layout:
-    """A long layout whose 'Name' (or 'ID', 'Donor' …) column is the sample id where its values
-    in the first rows group results of several markers and are no markers' names; else that
+    """A long layout whose 'Name' (or 'ID', 'Description' …) column is the sample id where its
+    values in the first rows group results of several markers and are no markers' names, or
+    the patient's id where a value comes with two collection dates ('Name', 'ID'); else that
     column's warning says when its values differ, since all rows then make one panel."""
     index, i_marker = layout.maybe_sample, layout.roles["marker"]
     assert index is not None
+    i_date = layout.roles.get("collected_at", -1)
     markers_of: dict[str, set[str]] = {}  # each value → the markers (as keys) beside it
     values_of: dict[str, set[str]] = {}  # each marker (as a key) → the values beside it
+    dates_of: dict[str, set[str]] = {}  # each value → the collection dates beside it
     first_line: dict[str, int] = {}
     header: list[str] = []
     reader = csv.reader(head_lines, delimiter=delimiter)
@@ -952,15 +961,21 @@ def _sample_column_by_rows(
             markers_of.setdefault(value, set()).add(marker_key(marker))
             values_of.setdefault(marker_key(marker), set()).add(value)
             first_line.setdefault(value, started)
+            if 0 <= i_date < len(cells) and cells[i_date].strip():
+                dates_of.setdefault(value, set()).add(cells[i_date].strip())
     name = header[index] if index < len(header) else ""
     # A sample's id comes with each of its results; a test's description ('Interleukin 6')
     # comes with its marker alone, whoever the sample; a row's number with no other row.
+    # A value with two collection dates names no sample but whom they were taken from (QA:
+    # read as no one's, Anna's and Ben's results of one day shared a panel).
     groups = any(len(markers) > 1 for markers in markers_of.values())
     goes_with_marker = len(markers_of) > 1 and all(len(v) == 1 for v in values_of.values())
-    if groups and not goes_with_marker:
+    person = header_key(name) in _MAYBE_PERSON and any(len(d) > 1 for d in dates_of.values())
+    if (groups or person) and not goes_with_marker:
         ignored = [column for column in layout.ignored if column != name]
+        role = "patient_id" if person else "sample_id"
         return layout._replace(
-            roles={**layout.roles, "sample_id": index}, ignored=ignored, maybe_sample=None
+            roles={**layout.roles, role: index}, ignored=ignored, maybe_sample=None
         )
     if len(markers_of) < 2:
         return layout._replace(maybe_sample=None)

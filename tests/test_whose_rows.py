@@ -4,6 +4,7 @@ be the sample's id, or may not."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -109,7 +110,7 @@ NAMED = "Name,Analyte,Result,Units\nPT-001,IL-6,4.2,pg/mL\nPT-001,TNF-alpha,5,pg
 
 
 @pytest.mark.parametrize("short", [True, False])
-@pytest.mark.parametrize("column", ["Name", "ID", "Donor", "Description", "Patient Name"])
+@pytest.mark.parametrize("column", ["Name", "ID", "Description"])
 def test_a_long_file_s_name_column_is_its_sample_id(
     tmp_path: Path, short: bool, column: str
 ) -> None:
@@ -162,11 +163,82 @@ def test_a_column_of_marker_names_is_not_the_sample_s(tmp_path: Path) -> None:
     assert ignored.message == "column 'Description' is not a known marker or field and was not read"
 
 
-def test_a_sample_column_leaves_a_name_column_alone(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Sample,Name,Analyte,Result,Units\nS1,Ann,IL-6,4.2,pg/mL\nS2,Bob,IL-6,1.1,pg/mL\n",
+         [("S1", None), ("S2", None)]),
+        # a person's name beside the patient id: the same person's
+        ("Patient ID,Patient Name,Marker,Value,Unit\nP1,Anna,IL-6,12,pg/mL\n"
+         "P2,Anna,IL-6,2,pg/mL\n", [(None, "P1"), (None, "P2")]),
+    ],
+)  # fmt: skip
+def test_a_sample_or_patient_column_leaves_a_name_column_alone(
+    tmp_path: Path, text: str, read: list[tuple[str | None, str | None]]
+) -> None:
+    events = events_in(tmp_path, text)
+    assert [(r.sample_id, r.patient_id) for r in results(events)] == read
+    (ignored,) = warnings(events, "column-ignored")
+    name = text.split(",")[1]
+    assert ignored.message == f"column '{name}' is not a known marker or field and was not read"
+
+
+PEOPLE = (
+    "{column},Collection Date,Marker,Value,Unit\nAnna,2026-01-02,IL-6,12,pg/mL\n"
+    "Anna,2026-02-02,IL-6,3,pg/mL\nBen,2026-01-02,IL-6,2,pg/mL\n"
+)
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    "column",
+    [
+        "Patient Name", "Donor", "Donor ID", "Subject Name", "Participant Name",
+        # no name that says whose: a value with two collection dates is no sample's
+        "Name", "ID",
+    ],
+)  # fmt: skip
+def test_a_column_naming_a_person_keeps_people_apart(
+    tmp_path: Path, short: bool, column: str
+) -> None:
+    """QA: Anna's and Ben's results of 2026-01-02 shared one panel, no one's, and 'Name' was
+    said to be unreadable."""
+    events = events_in(tmp_path, PEOPLE.format(column=column), short)
+    assert [(r.patient_id, r.collected_at, r.line) for r in results(events)] == [
+        ("Anna", "2026-01-02", 2), ("Anna", "2026-02-02", 3), ("Ben", "2026-01-02", 4)
+    ]  # fmt: skip
+    assert {r.sample_id for r in results(events)} == {None}
+    assert warnings(events, "column-ignored") == []
+    assert warnings(events, "marker-repeated") == []
+
+
+def test_a_name_with_two_dates_is_a_person_though_it_groups_markers(tmp_path: Path) -> None:
+    """Read as the sample id, Anna's two dates made one panel, with a 'sample-conflict'."""
     events = events_in(
         tmp_path,
-        "Sample,Name,Analyte,Result,Units\nS1,Ann,IL-6,4.2,pg/mL\nS2,Bob,IL-6,1.1,pg/mL\n",
+        PEOPLE.format(column="Name") + "Anna,2026-01-02,IL-10,2,pg/mL\n",
     )
-    assert [r.sample_id for r in results(events)] == ["S1", "S2"]
-    (ignored,) = warnings(events, "column-ignored")
-    assert ignored.message == "column 'Name' is not a known marker or field and was not read"
+    assert {(r.patient_id, r.collected_at) for r in results(events)} == {
+        ("Anna", "2026-01-02"), ("Anna", "2026-02-02"), ("Ben", "2026-01-02")
+    }  # fmt: skip
+    assert warnings(events, "sample-conflict") == []
+
+
+@pytest.mark.parametrize("column", ["Patient Name", "Name"])
+def test_people_apart_in_every_output(tmp_path: Path, column: str) -> None:
+    """json, ndjson and validate read the file alike: three people-and-dates, no warning."""
+    path = tmp_path / "people.csv"
+    path.write_text(PEOPLE.format(column=column), encoding="utf-8")
+    report = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    assert [(p["patient_id"], p["collected_at"]) for p in report["panels"]] == [
+        ("Anna", "2026-01-02"), ("Anna", "2026-02-02"), ("Ben", "2026-01-02")
+    ]  # fmt: skip
+    assert report["warnings"] == []
+    lines = runner.invoke(app, ["check", str(path), "--format", "ndjson"]).stdout.splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert [(r["patient_id"], r["line"]) for r in rows if "marker" in r] == [
+        ("Anna", 2), ("Anna", 3), ("Ben", 4)
+    ]  # fmt: skip
+    validated = runner.invoke(app, ["validate", str(path)])
+    assert validated.exit_code == 0
+    assert "warning" not in validated.stdout

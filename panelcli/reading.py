@@ -1063,6 +1063,13 @@ _NOT_A_PATIENT = re.compile(
     re.IGNORECASE,
 )
 _CODED_NOT_A_PATIENT = re.compile(r"^[scb]\d*$", re.IGNORECASE)  # Bio-Plex: S, C, B (+ number)
+#: A sample type naming a patient's sample (as `header_key` has it): it wins over a sample id
+#: named like a standard's or control's ('S001', 'C1' in an MSD export; 'Cal1').
+_A_PATIENT_S_TYPE = frozenset({
+    "unknown", "unknowns", "unk", "unknownsample", "sample", "samples", "patient",
+    "patientsample", "patientensample", "patientenprobe", "clinicalsample",
+})  # fmt: skip
+_CODED_A_PATIENT = re.compile(r"^x\d*$", re.IGNORECASE)  # Bio-Plex: X (+ number), an unknown
 #: MSD Discovery Workbench names calibrators S001…S008 and controls C1… (C001…); only in its
 #: exports: elsewhere a patient's sample may be called so.
 _MSD_NOT_A_PATIENT_ID = re.compile(r"^(?:s\d{3}|c\d{1,3})$", re.IGNORECASE)
@@ -1120,10 +1127,26 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
                 f"'{shorten(given)}' under '{shorten(name)}')"
             )
             return what, name
-    if layout.msd_export and _MSD_NOT_A_PATIENT_ID.match(label):
+    if not label:
+        return None
+    msd_s = layout.msd_export and _MSD_NOT_A_PATIENT_ID.match(label)
+    if msd_s and not _typed_a_patient(kind, layout):
         return f"an MSD calibrator or control (sample '{shorten(label)}', as MSD names them)", None
-    who = not_a_patient_id(label) if label else None
-    return None if who is None else (who, None)
+    who = not_a_patient_id(label)
+    if who is None or (_NOT_A_PATIENT_ID.match(label) and _typed_a_patient(kind, layout)):
+        return None
+    return who, None
+
+
+def _typed_a_patient(kind: str, layout: Layout) -> bool:
+    """Whether a row's sample type names a patient's sample ('Unknown', Bio-Plex's 'X1'): the
+    type column says what the row is, its sample id's name only suggests it (QA: an MSD
+    export's 'S001' typed 'Unknown' was skipped as a calibrator). Asked only of a row whose id
+    looks like a standard's."""
+    return bool(kind) and (
+        header_key(kind) in _A_PATIENT_S_TYPE
+        or (layout.coded_types and _CODED_A_PATIENT.match(kind) is not None)
+    )
 
 
 def not_a_patient_id(sample_id: str) -> str | None:

@@ -97,6 +97,49 @@ def test_s001_and_c1_in_an_ordinary_file_are_patients(tmp_path: Path, short: boo
     assert warnings(events, "control-skipped") == []
 
 
+MSD_TYPED = (
+    "Sample,{type},Assay,Calc. Concentration (pg/mL),Detection Range\n"
+    "S001,Unknown,IL-6,4.2,In Detection Range\nC1,Sample,IL-6,1.2,In Detection Range\n"
+    "C01,Unknown Sample,IL-6,1.5,In Detection Range\nC001,Patient,IL-6,1.6,In Detection Range\n"
+    "S002,Standard,IL-6,2500,In Detection Range\nC2,,IL-6,120,In Detection Range\n"
+)
+
+
+@pytest.mark.parametrize("column", ["Sample Type", "Type"])
+def test_a_type_saying_sample_wins_over_an_msd_calibrator_s_name(
+    tmp_path: Path, column: str
+) -> None:
+    """QA: an MSD export's 'S001' typed 'Unknown' was skipped as a calibrator, unjudged."""
+    events = events_in(tmp_path, MSD_TYPED.format(type=column))
+    assert [(r.sample_id, r.value) for r in results(events)] == [
+        ("S001", 4.2), ("C1", 1.2), ("C01", 1.5), ("C001", 1.6)
+    ]  # fmt: skip
+    skipped = warnings(events, "control-skipped")
+    assert [(w.line, w.sample_id) for w in skipped] == [(6, "S002"), (7, "C2")]
+    path = tmp_path / "export.csv"
+    report = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    judged = [r["sample_id"] for p in report["panels"] for r in p["results"]]
+    assert judged == ["S001", "C1", "C01", "C001"]
+    lines = runner.invoke(app, ["check", str(path), "--format", "ndjson"]).stdout.splitlines()
+    assert [r["sample_id"] for r in map(json.loads, lines) if "marker" in r] == judged
+    validated = runner.invoke(app, ["validate", str(path)]).stdout
+    assert [line.split(":")[1] for line in validated.splitlines() if "control-skipped" in line] == [
+        "6", "7"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_type_saying_sample_wins_over_a_standard_s_name(tmp_path: Path, short: bool) -> None:
+    events = events_in(
+        tmp_path,
+        "Sample,Sample Type,Analyte,Result,Units\nCal1,Patient,IL-6,1.2,pg/mL\n"
+        "Cal2,,IL-6,1.2,pg/mL\nMean,Unknown,IL-6,1.2,pg/mL\n",
+        short,
+    )
+    assert [r.sample_id for r in results(events)] == ["Cal1"]
+    assert [w.line for w in warnings(events, "control-skipped")] == [3, 4]
+
+
 def test_only_an_msd_export_s_own_ids_are_its_calibrators() -> None:
     layout = map_header(
         ["Sample", "Assay", "Calc. Concentration", "Detection Range"], lambda _: True

@@ -70,11 +70,19 @@ _FLAG_CODE = {
     "path.": "A", "path": "A", "anormal": "A",
 }  # fmt: skip
 #: Symbols a LIS writes in a flag column, read there only: in a value cell '*' marks an
-#: estimate ('12.5*') and '-' a sign. A lone '-' is no flag (see `flag_column_code`).
+#: estimate ('12.5*') and '-' a sign. A lone dash is no flag (see `is_no_flag`).
 _FLAG_SYMBOL = {
-    "*": "A", "!": "A", "+": "H", "↑": "H", "h*": "H", "-": "N", "↓": "L", "l*": "L",
+    "*": "A", "!": "A", "+": "H", "↑": "H", "h*": "H", "↓": "L", "l*": "L",
     "++": "HH", "↑↑": "HH", "--": "LL", "↓↓": "LL",
 }  # fmt: skip
+#: A lone hyphen, en dash, em dash or minus sign: what exports write in a flag column for "no
+#: flag" (a word processor or spreadsheet turns '-' into the others).
+_NO_FLAG = frozenset({"-", "\u2013", "\u2014", "\u2212"})
+
+
+def is_no_flag(text: str) -> bool:
+    """Whether a flag cell says "no flag" with a lone dash ('-', '–', '—', '−')."""
+    return text.strip() in _NO_FLAG
 
 
 def writes_a_decimal_comma(text: str) -> bool:
@@ -118,8 +126,11 @@ def lab_flag(text: str) -> str | None:
 
 def flag_column_code(text: str) -> str | None:
     """A flag column's cell as an HL7 code: what `lab_flag` reads, and LIS symbols ('*' → 'A',
-    '++' → 'HH', '↓' → 'L'). A lone '-' is 'N': many exports write it for "no flag", and read
-    as low it would put a false "the lab flagged it low" on each normal row."""
+    '++' → 'HH', '↓' → 'L'). A lone dash ('-', '–', '—', '−') is 'N': many exports write it for
+    "no flag", and read as low it would put a false "the lab flagged it low" on each normal
+    row."""
+    if is_no_flag(text):
+        return "N"
     code = lab_flag(text)
     if code is None:
         code = _FLAG_SYMBOL.get("".join(text.strip().strip("()[]").casefold().split()))

@@ -37,7 +37,8 @@ def results(events: list[Event]) -> list[Result]:
     ("written", "code"),
     [("*", "A"), ("!", "A"), ("pathologisch", "A"), ("path.", "A"), ("abnormal", "A"),
      ("+", "H"), ("↑", "H"), ("H*", "H"), ("hoch", "H"), ("erhöht", "H"), ("élevé", "H"),
-     ("-", "N"), ("↓", "L"), ("L*", "L"), ("niedrig", "L"), ("erniedrigt", "L"), ("bas", "L"),
+     ("-", "N"), (" – ", "N"), ("—", "N"), ("−", "N"),
+     ("↓", "L"), ("L*", "L"), ("niedrig", "L"), ("erniedrigt", "L"), ("bas", "L"),
      ("++", "HH"), ("↑↑", "HH"), ("--", "LL"), ("↓↓", "LL"), (" (+) ", "H"), ("?", None),
      ("AA", None)],
 )  # fmt: skip
@@ -86,6 +87,21 @@ def test_a_lone_dash_beside_a_normal_value_is_no_flag(tmp_path: Path) -> None:
     messages = [w.message for w in issues(events, "warning")]
     assert "as normal ('-'), but by the range panelcli uses it is high" in messages[1]
     assert "as critically low ('--'), but" in messages[2]
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "−"])
+def test_a_lone_en_dash_em_dash_or_minus_sign_is_no_flag_either(tmp_path: Path, dash: str) -> None:
+    """A spreadsheet's '–' for "no flag" was a flag-unreadable warning on every normal row."""
+    events = events_in(
+        tmp_path, f"Sample;Test;Result;Units;Flag\nK1;IL-10;2,1;pg/mL;{dash}\n"
+        f"K1;IL-6;85;pg/mL;{dash}\n",
+    )  # fmt: skip
+    assert [(r.marker, r.status.value, r.original_value) for r in results(events)] == [
+        ("IL-10", "normal", f"2,1 {dash}"), ("IL-6", "high", f"85 {dash}"),
+    ]  # fmt: skip
+    said = [(w.code, w.line) for w in issues(events, "warning")]
+    assert said == [("value-flag-ignored", 2), ("value-flag-disagrees", 3)]
+    assert f"as normal ('{dash}'), but by the range" in issues(events, "warning")[1].message
 
 
 def test_a_flag_it_cannot_read_leaves_the_value_judged_with_a_warning(tmp_path: Path) -> None:

@@ -104,8 +104,10 @@ from panelcli.values import (
     PLAIN_NUMBER,
     ParsedValue,
     ValueProblem,
+    critical_side,
     flag_contradicts,
     given_date,
+    lab_flag,
     number_text,
     parse_lab_range,
     parse_value,
@@ -1289,6 +1291,7 @@ class Interpreter:
                 )  # fmt: skip
             return
         ours = result.flag if result.flag in FLAG_WORDS else "N"
+        flag = critical_side(flag, ours)  # 'Critical' of a value above the range: 'HH'
         if ours == flag or (flag == "A" and ours != "N"):
             return
         own = result.reference is not None and result.reference.origin == "file"
@@ -1746,7 +1749,7 @@ class Interpreter:
             value = self._without_flag(m)
             yield self._warning(
                 m, "value-flag-ignored", f"the lab's flag "
-                f"'{shorten(m.flag_as_written or flag)}' beside value "
+                f"'{shorten(_flag_written(m, flag))}' beside value "
                 f"'{shorten(value)}' was not used to judge it: each value is judged by the range "
                 "panelcli uses where it has one (a flag that disagrees is said), as were others "
                 "like it in this file",
@@ -1755,8 +1758,9 @@ class Interpreter:
         else:
             yield self._warning(
                 m, "value-flag-ignored", f"value '{shorten(m.value.strip())}' ends in a lab's "
-                f"flag ('{flag}'); the flag was left out of the number, which is judged by the "
-                "range panelcli uses where it has one, as were others like it in this file",
+                f"flag ('{shorten(_flag_written(m, flag))}'); the flag was left out of the "
+                "number, which is judged by the range panelcli uses where it has one, as were "
+                "others like it in this file",
             )  # fmt: skip
 
     @staticmethod
@@ -2649,6 +2653,14 @@ def _judged_alike(
 def _person_text(m: Measurement) -> str:
     """A row's patient, date and sex as `_person_fits` compares them ("p\0when\0sex")."""
     return _who(m.patient_id, m.collected_at, m.sex or "")
+
+
+def _flag_written(m: Measurement, flag: str) -> str:
+    """A lab's flag as the file writes it ('Critical', 'hoch', 'H!'), not as its code."""
+    if m.flag_as_written is not None:
+        return m.flag_as_written
+    last = m.value.strip().rsplit(None, 1)[-1]
+    return last if lab_flag(last) == flag else flag
 
 
 def _who(patient_id: str | None, collected_at: str | None, sex: str) -> str:

@@ -34,6 +34,7 @@ from panelcli.values import (
     detection_range_side,
     flag_column_code,
     flag_contradicts,
+    flags_agree,
     given_date,
     lab_flag,
     parse_flag_of,
@@ -1510,7 +1511,7 @@ def _with_sign_and_flag(
             if len(flag.split()) == 1 and lab_flag(as_written) == code:
                 return f"{text} {as_written}", None, None
             return f"{text} {code}", as_written, None
-        if written_flag != code:
+        if not flags_agree(written_flag, code):
             return "", None, ("lab_flag", "flag-conflict",
                               f"the flag column says '{shorten(flag)}' but the value "
                               f"'{shorten(text)}' has the flag '{written_flag}'; the value was "

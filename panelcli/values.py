@@ -64,17 +64,22 @@ _FLAG_CODE = {
     "critical high": "HH", "critical low": "LL", "critically high": "HH",
     "critically low": "LL", "panic high": "HH", "panic low": "LL", "crit high": "HH",
     "crit low": "LL",
+    # Critical, with no side: the value's side is taken where it is judged (`critical_side`)
+    "critical": "CRIT", "crit": "CRIT", "kritisch": "CRIT",
     # German, French and Spanish LIS words (QA: 'hoch' refused the row it flagged)
     "hoch": "H", "erhöht": "H", "erhoeht": "H", "élevé": "H", "eleve": "H", "alto": "H",
-    "niedrig": "L", "erniedrigt": "L", "bas": "L", "bajo": "L", "pathologisch": "A",
-    "path.": "A", "path": "A", "anormal": "A",
+    "elevado": "H", "elevada": "H",
+    "niedrig": "L", "erniedrigt": "L", "bas": "L", "bajo": "L", "baja": "L", "pathologisch": "A",
+    "path.": "A", "path": "A", "anormal": "A", "auffällig": "A", "auffaellig": "A",
 }  # fmt: skip
 #: Symbols a LIS writes in a flag column, read there only: in a value cell '*' marks an
 #: estimate ('12.5*') and '-' a sign. A lone dash is no flag (see `is_no_flag`).
+#: A known flag with a '*' or '!' after it ('H*', 'L!', 'HH!') is that flag.
 _FLAG_SYMBOL = {
-    "*": "A", "!": "A", "+": "H", "↑": "H", "h*": "H", "↓": "L", "l*": "L",
-    "++": "HH", "↑↑": "HH", "--": "LL", "↓↓": "LL",
+    "*": "A", "!": "A", "**": "A", "+": "H", "↑": "H", "↓": "L",
+    "++": "HH", "+++": "HH", "↑↑": "HH", "--": "LL", "↓↓": "LL",
 }  # fmt: skip
+_FLAG_MARKS = "*!"  # what a LIS may write after a flag to draw the eye to it
 #: A lone hyphen, en dash, em dash or minus sign: what exports write in a flag column for "no
 #: flag" (a word processor or spreadsheet turns '-' into the others).
 _NO_FLAG = frozenset({"-", "\u2013", "\u2014", "\u2212"})
@@ -131,10 +136,32 @@ def flag_column_code(text: str) -> str | None:
     row."""
     if is_no_flag(text):
         return "N"
-    code = lab_flag(text)
+    code = lab_flag(text) or _FLAG_SYMBOL.get(
+        "".join(text.strip().strip("()[]").casefold().split())
+    )
     if code is None:
-        code = _FLAG_SYMBOL.get("".join(text.strip().strip("()[]").casefold().split()))
+        flag = text.strip().rstrip(_FLAG_MARKS)  # 'H*', 'HH!', 'Critical!'
+        if flag.strip() and len(flag) < len(text.strip()):
+            code = flag_column_code(flag)
     return code
+
+
+def critical_side(flag: str, judged: str | None) -> str:
+    """A lab's flag with a critical one's side taken from panelcli's own judgement of the
+    value ('Critical' of a value above the range is 'HH'); any other flag as it is."""
+    if flag != "CRIT":
+        return flag
+    if judged in ("H", "HH"):
+        return "HH"
+    return "LL" if judged in ("L", "LL") else flag
+
+
+def flags_agree(written: str, column: str) -> bool:
+    """Whether the flag after a value ('12 HH') and its flag column's agree: the same, or a
+    critical one of a side beside one with no side ('Critical')."""
+    return written == column or (
+        "CRIT" in (written, column) and {written, column} <= {"CRIT", "HH", "LL"}
+    )
 
 
 _VALUE_GLUED_TO_UNIT = re.compile(
@@ -159,7 +186,7 @@ class ParsedValue(NamedTuple):
 #: A lab flag's code in words, as messages say it.
 FLAG_WORDS = {
     "H": "high", "HH": "critically high", "L": "low", "LL": "critically low", "N": "normal",
-    "A": "abnormal",
+    "A": "abnormal", "CRIT": "critical",
 }  # fmt: skip
 
 

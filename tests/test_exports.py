@@ -999,10 +999,10 @@ def test_a_long_file_s_no_name_column_is_warned_about_once(tmp_path: Path) -> No
 def test_a_comparator_cell_panelcli_cannot_read_refuses_its_row(tmp_path: Path) -> None:
     """'Critical', '*' or '>' in a flag column were dropped without a word, and the value
     judged normal (found in QA); '<' beside '<2.0' or 'ND' is said once, not refused. A flag
-    it cannot read no longer refuses the row (QA: '*' refused exactly the abnormal rows): the
-    value is judged, with a warning."""
+    it cannot read ('Zz') no longer refuses the row (QA: '*' refused exactly the abnormal
+    rows): the value is judged, with a warning."""
     events = events_in(
-        tmp_path, "sample_id,marker,value,unit,comparator,flag\nS1,IL-6,1.0,pg/mL,,Critical\n"
+        tmp_path, "sample_id,marker,value,unit,comparator,flag\nS1,IL-6,1.0,pg/mL,,Zz\n"
         "S1,IL-8,2.0,pg/mL,,*\nS1,IL-10,1,pg/mL,~,\nS1,IL-4,<2.0,pg/mL,<,\n"
         "S1,IL-2,ND,pg/mL,<,\nS1,IL-5,3 H,pg/mL,,H\nS1,IL-13,3 H,pg/mL,,L\n"
         "S1,IL-17,<2,pg/mL,>,\nS1,IL-10,ND,pg/mL,,N\nS1,IL-8,12.5 pg/mL,pg/mL,,H\n",
@@ -1015,7 +1015,7 @@ def test_a_comparator_cell_panelcli_cannot_read_refuses_its_row(tmp_path: Path) 
     ]  # fmt: skip
     unreadable = [w for w in warnings(events) if w.code == "flag-unreadable"]
     assert [(w.line, w.column, w.message) for w in unreadable] == [(
-        2, "flag", "'Critical' is not a flag panelcli reads (H, L, HH, LL, N, A, or *, +, -, "
+        2, "flag", "'Zz' is not a flag panelcli reads (H, L, HH, LL, N, A, or *, +, -, "
         "↑, ↓ …); the value was judged without it",
     )]  # fmt: skip
     # 'ND' and '12.5 pg/mL' with a flag were 'not a number' (found in QA)
@@ -1153,7 +1153,9 @@ def test_an_accession_number_that_starts_like_a_control_is_a_patient(
 def test_a_flags_column_is_a_flag_column(tmp_path: Path) -> None:
     """'Flags' was ignored while 'Flag' was read, so 'Critical' there was judged (QA)."""
     events = events_in(tmp_path, "sample_id,marker,value,unit,Flags\nS1,IL-6,1,pg/mL,Critical\n")
-    assert [(w.code, w.column) for w in warnings(events)] == [("flag-unreadable", "Flags")]
+    assert [(w.code, w.column) for w in warnings(events)] == [
+        ("value-flag-ignored", "Flags"), ("value-flag-disagrees", "value")
+    ]  # fmt: skip
 
 
 def test_no_header_found_says_a_hash_line_is_never_the_header(tmp_path: Path) -> None:

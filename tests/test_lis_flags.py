@@ -40,7 +40,12 @@ def results(events: list[Event]) -> list[Result]:
      ("-", "N"), (" – ", "N"), ("—", "N"), ("−", "N"),
      ("↓", "L"), ("L*", "L"), ("niedrig", "L"), ("erniedrigt", "L"), ("bas", "L"),
      ("++", "HH"), ("↑↑", "HH"), ("--", "LL"), ("↓↓", "LL"), (" (+) ", "H"), ("?", None),
-     ("AA", None)],
+     ("AA", None),
+     # critical with no side, and more LIS words and symbols
+     ("Critical", "CRIT"), ("CRIT", "CRIT"), ("kritisch", "CRIT"), ("auffällig", "A"),
+     ("elevado", "H"), ("Elevada", "H"), ("bajo", "L"), ("baja", "L"), ("+++", "HH"),
+     ("**", "A"), ("L*", "L"), ("H!", "H"), ("HH!", "HH"), ("LL*", "LL"), ("Critical!", "CRIT"),
+     ("hoch!", "H"), ("Zz!", None), ("!*", None)],
 )  # fmt: skip
 def test_a_flag_columns_lis_symbols_and_words_are_read(written: str, code: str | None) -> None:
     from panelcli.values import flag_column_code
@@ -102,6 +107,40 @@ def test_a_lone_en_dash_em_dash_or_minus_sign_is_no_flag_either(tmp_path: Path, 
     said = [(w.code, w.line) for w in issues(events, "warning")]
     assert said == [("value-flag-ignored", 2), ("value-flag-disagrees", 3)]
     assert f"as normal ('{dash}'), but by the range" in issues(events, "warning")[1].message
+
+
+@pytest.mark.parametrize("written", ["Critical", "Crit", "kritisch", "CRITICAL!"])
+def test_a_critical_flag_takes_the_value_s_side(tmp_path: Path, written: str) -> None:
+    """'Critical' was a flag-unreadable warning: the lab's judgement was lost. It says no side;
+    a value above the range is said to be flagged critically high."""
+    events = events_in(
+        tmp_path, f"Sample;Test;Result;Units;Flag\nK1;IL-6;85;pg/mL;{written}\n"
+        f"K1;IL-10;2;pg/mL;{written}\nK1;IL-8;3 HH;pg/mL;{written}\n",
+    )  # fmt: skip
+    assert issues(events, "error") == []
+    assert [(r.marker, r.status.value) for r in results(events)] == [
+        ("IL-6", "high"), ("IL-10", "normal"), ("IL-8", "normal")
+    ]  # fmt: skip
+    said = {w.line: w for w in issues(events, "warning") if w.code == "value-flag-disagrees"}
+    assert "the lab flagged IL-6 '85' as critically high" in said[2].message
+    assert "as critical" in said[3].message and "it is normal" in said[3].message
+    assert "as critically high" in said[4].message  # 'HH' in the cell agrees with 'Critical'
+    assert "flag-unreadable" not in [w.code for w in issues(events, "warning")]
+    ignored = next(w for w in issues(events, "warning") if w.code == "value-flag-ignored")
+    assert f"the lab's flag '{written}' beside value '85'" in ignored.message
+
+
+def test_a_flag_with_a_mark_after_it_is_read_as_that_flag(tmp_path: Path) -> None:
+    events = events_in(
+        tmp_path, "Sample;Test;Result;Units;Flag\nK1;IL-6;85;pg/mL;H!\nK1;IL-10;85;pg/mL;+++\n"
+        "K1;IL-8;1;pg/mL;L*\nK1;IL-4;1;pg/mL;Zz!\n",
+    )  # fmt: skip
+    assert [r.original_value for r in results(events)] == ["85 H!", "85 +++", "1 L*", "1"]
+    said = [(w.code, w.line) for w in issues(events, "warning")]
+    assert said == [
+        ("value-flag-ignored", 2), ("value-flag-disagrees", 3), ("value-flag-disagrees", 4),
+        ("flag-unreadable", 5),
+    ]  # fmt: skip
 
 
 def test_a_flag_it_cannot_read_leaves_the_value_judged_with_a_warning(tmp_path: Path) -> None:

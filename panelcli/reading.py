@@ -1498,8 +1498,8 @@ def _with_sign_and_flag(
         if code is None:  # QA: '*' refused exactly the rows the lab marked abnormal
             return text, None, ("lab_flag", "flag-unreadable",
                                 f"'{shorten(flag)}' is not a flag panelcli reads (H, L, HH, "
-                                "LL, N, A, or *, +, -, ↑, ↓ …); the value was judged without "
-                                "it")  # fmt: skip
+                                "LL, N, A, or *, +, -, ↑, ↓, or words such as high, critical, "
+                                "hoch …); the value was judged without it")  # fmt: skip
         # a flag in the value cell itself ('12.5 H', 'ND N', '12.5 pg/mL L')
         written_flag = written.flag if written is not None else parse_flag_of(text)
         conflict = None if written is None else flag_contradicts(written._replace(flag=code), text)

@@ -22,7 +22,7 @@ from panelcli.models import (
     TrendPoint,
 )
 from panelcli.summary import first_few, join_names
-from panelcli.units import unit_key
+from panelcli.units import UnitProblem, conversion_exponent, convert, unit_key
 from panelcli.values import NOT_KNOWN_DATES, shorten
 
 #: A change smaller than this factor is called steady, so that small wobbles between
@@ -530,10 +530,11 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         ]
         # Markers with results but no trend are said, not silently missing from it (QA).
         trended = {m.marker for m in markers}
-        single = [marker for marker in by_marker if marker not in trended]
+        single = [n for n in by_marker if n not in trended and n not in other_unit]
         untrended = {
             "single": single,
-            "doubted": [n for n in doubted if n not in trended and n not in single],
+            "units": [n for n in other_unit if n not in trended],
+            "doubted": [n for n in doubted if n not in trended and n not in by_marker],
             "no_range": [n for n in no_range if n not in by_marker and n not in doubted],
         }
         with_results = {p.sample_id for p in patient_panels if p.sample_id is not None}
@@ -715,6 +716,7 @@ def trend_sentences(
     # Every marker named (QA: 'and 8 more' named the others nowhere); a patient has few.
     no_trend = {
         "single": "a result that can be compared on only one date, so {it} no trend",
+        "units": "results in units that cannot be compared with each other, so {it} no trend",
         "doubted": "no number that can be compared (see the notes), so {it} no trend",
         "no_range": "no range in this set, so {its} results are not compared from test to test",
     }
@@ -731,23 +733,51 @@ def trend_sentences(
 def _in_one_unit(
     by_marker: dict[str, list[tuple[str, Result]]],
 ) -> dict[str, tuple[str, list[str]]]:
-    """Keep each marker's results in one unit, the one with the most test dates (the last
-    test's on a tie); return the markers that had others: (unit kept, dates left out). A
-    set's marker is always in the set's unit, but one judged by the lab's range alone (U/mL)
-    or unknown to the set is in the file's (QA: 1200 pg/mL → 400 U/mL was 'falling')."""
+    """Keep each marker's results in units that convert into one another, the group with the
+    most test dates (the last test's on a tie), in the unit of its last result; return the
+    markers that had others: (unit kept, dates left out). A set's marker is always in the
+    set's unit, but one judged by the lab's range alone (U/mL) or unknown to the set is in the
+    file's (QA: 1200 pg/mL → 400 U/mL was 'falling'; 700 kU/L after 800 U/mL was left out)."""
     left_out = {}
     for marker, dated in by_marker.items():
-        units = [unit_key(r.unit or "") for _, r in dated]
-        if len(set(units)) == 1:
+        units = [r.unit or "" for _, r in dated]
+        if len({unit_key(u) for u in units}) == 1:
             continue
-        dates = {u: {w for (w, _), k in zip(dated, units, strict=True) if k == u} for u in units}
-        last = {u: i for i, u in enumerate(units)}
-        kept = max(dates, key=lambda u: (len(dates[u]), last[u]))
-        by_marker[marker] = [d for d, u in zip(dated, units, strict=True) if u == kept]
-        shown = next(r.unit for (_, r), u in zip(dated, units, strict=True) if u == kept)
-        days = [w for (w, _), u in zip(dated, units, strict=True) if u != kept]
-        left_out[marker] = (shown or "", list(dict.fromkeys(days)))
+        heads: list[str] = []  # the first unit of each group of units that convert
+        groups = []
+        for unit in units:
+            head = next((h for h in heads if _converts(unit, h)), None)
+            if head is None:
+                heads.append(head := unit)
+            groups.append(head)
+        dates = {h: {w for (w, _), g in zip(dated, groups, strict=True) if g == h} for h in heads}
+        last = {g: i for i, g in enumerate(groups)}
+        kept = max(heads, key=lambda h: (len(dates[h]), last[h]))
+        unit = [u for u, g in zip(units, groups, strict=True) if g == kept][-1]
+        by_marker[marker] = [
+            (w, _in_unit(r, unit)) for (w, r), g in zip(dated, groups, strict=True) if g == kept
+        ]
+        days = [w for (w, _), g in zip(dated, groups, strict=True) if g != kept]
+        if days:
+            left_out[marker] = (unit, list(dict.fromkeys(days)))
     return left_out
+
+
+def _converts(unit: str, other: str) -> bool:
+    try:
+        conversion_exponent(unit, other)
+    except UnitProblem:
+        return False
+    return True
+
+
+def _in_unit(result: Result, unit: str) -> Result:
+    """A result with its number in `unit`, one its own converts into exactly."""
+    if result.unit == unit:
+        return result
+    exponent = conversion_exponent(result.unit or "", unit)
+    value = None if result.value is None else convert(result.value, exponent)
+    return result.model_copy(update={"value": value, "unit": unit})
 
 
 def _fits_panel(result: Result, panel: Panel) -> bool:

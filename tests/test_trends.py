@@ -944,3 +944,30 @@ def test_a_patient_tested_twice_with_no_trend_is_still_said(tmp_path: Path) -> N
         "Patient P1 was tested on 2 dates, from 2026-03-01 to 2026-03-05.",
         "IL-6 and IL-8 have a result that can be compared on only one date, so they have no trend.",
     ]
+
+
+def test_units_that_convert_make_one_trend_in_the_last_tests_unit(tmp_path: Path) -> None:
+    """QA: 700 kU/L after 800 U/mL (the same unit) was left out as 'another unit'."""
+    trend = the_trend(
+        tmp_path,
+        "A,P1,2026-01-01,sIL-2R,900,U/mL,158-623\nB,P1,2026-02-01,sIL-2R,800,U/mL,158-623\n"
+        "C,P1,2026-03-01,sIL-2R,400000,U/L,158000-623000\n",
+        ranges=True,
+    )
+    (marker,) = trend.markers
+    assert (marker.unit, [p.value for p in marker.points]) == ("U/L", [900000, 800000, 400000])
+    assert not any("leaves out" in t for t in trend.text)
+
+
+def test_a_marker_whose_units_never_compare_says_so(tmp_path: Path) -> None:
+    trend = the_trend(
+        tmp_path,
+        "A,P1,2026-01-01,sIL-2R,900,U/mL,158-623\nB,P1,2026-02-01,sIL-2R,1200,pg/mL,\n",
+        ranges=True,
+    )
+    assert trend.markers == []
+    assert (
+        "sIL-2R has results in units that cannot be compared with each other, so it has no trend."
+        in trend.text
+    )
+    assert not any("only one date" in t for t in trend.text)

@@ -400,7 +400,14 @@ def _detect_encoding(head: bytes, source: str) -> str:
         if even > len(sample) // 4 and odd <= len(sample) // 16:
             return "utf-16-be"
         raise InputError(f"{source}: this looks like a binary file, not CSV text")
+    # Text has few control bytes (tab, CR, LF aside); random or packed data has many (QA:
+    # 256 bytes of every value got "no header" rather than "binary")
+    if len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > len(sample) // 10:
+        raise InputError(f"{source}: this looks like a binary file, not CSV text")
     return "utf-8"
+
+
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 def open_text(

@@ -48,7 +48,7 @@ CASES = [
     Case("header-only-no-newline.csv", 2, "has a header but no result rows"),
     Case("only-comments.csv", 2, "no header with marker and value columns"),
     Case("binary-elf.csv", 2, "looks like a binary file"),
-    Case("random-bytes.csv", 2, "no header with marker and value columns"),
+    Case("random-bytes.csv", 2, "looks like a binary file"),
     Case("gzip-named-csv.csv", 2, "this is a gzip-compressed file, not CSV text; extract it first"),
     Case(
         "zip-named-csv.csv",

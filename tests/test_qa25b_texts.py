@@ -24,6 +24,21 @@ def test_a_file_of_nul_bytes_is_binary_not_empty(tmp_path: Path) -> None:
     assert "the file is empty" in runner.invoke(app, ["check", str(blank)]).stderr
 
 
+def test_bytes_of_every_value_are_binary_but_a_few_control_characters_are_text(
+    tmp_path: Path,
+) -> None:
+    """QA: 256 bytes of every value (and random bytes) got "no header" instead."""
+    packed = tmp_path / "b.csv"
+    packed.write_bytes(bytes(range(256)) * 4)
+    result = runner.invoke(app, ["check", str(packed)])
+    assert (result.exit_code, result.stderr) == (
+        2, f"panelcli: {packed}: this looks like a binary file, not CSV text\n"
+    )  # fmt: skip
+    text = tmp_path / "t.csv"  # an escape code in a cell is text (shown escaped)
+    text.write_text("sample_id,marker,value,unit\nS\x1b[31m1,IL-6,1,pg/mL\n")
+    assert runner.invoke(app, ["check", str(text), "-f", "json"]).exit_code == 0
+
+
 def test_less_than_a_number_that_rounds_to_0_quotes_it() -> None:
     with pytest.raises(ValueProblem, match=r"says less than 1e-400, a number too small") as why:
         parse_value("<1e-400")

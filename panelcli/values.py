@@ -63,21 +63,25 @@ _FLAG_CODE = {
     # Hospital systems' words (Epic writes 'Critical High'; found in QA)
     "critical high": "HH", "critical low": "LL", "critically high": "HH",
     "critically low": "LL", "panic high": "HH", "panic low": "LL", "crit high": "HH",
-    "crit low": "LL",
+    "crit low": "LL", "kritisch hoch": "HH", "kritisch erhöht": "HH", "kritisch niedrig": "LL",
+    "kritisch erniedrigt": "LL",
     # Critical, with no side: the value's side is taken where it is judged (`critical_side`)
-    "critical": "CRIT", "crit": "CRIT", "kritisch": "CRIT",
-    # German, French and Spanish LIS words (QA: 'hoch' refused the row it flagged)
-    "hoch": "H", "erhöht": "H", "erhoeht": "H", "élevé": "H", "eleve": "H", "alto": "H",
-    "elevado": "H", "elevada": "H",
-    "niedrig": "L", "erniedrigt": "L", "bas": "L", "bajo": "L", "baja": "L", "pathologisch": "A",
+    "critical": "CRIT", "crit": "CRIT", "crit.": "CRIT", "kritisch": "CRIT", "crítico": "CRIT",
+    "critico": "CRIT", "crítica": "CRIT", "critica": "CRIT",
+    # German, French and Spanish LIS words (QA: 'hoch' refused the row it flagged), in each
+    # gender ('alta', 'élevée', 'basse')
+    "hoch": "H", "erhöht": "H", "erhoeht": "H", "élevé": "H", "eleve": "H", "élevée": "H",
+    "elevee": "H", "alto": "H", "alta": "H", "elevado": "H", "elevada": "H",
+    "niedrig": "L", "erniedrigt": "L", "bas": "L", "basse": "L", "bajo": "L", "baja": "L",
+    "pathologisch": "A",
     "path.": "A", "path": "A", "anormal": "A", "auffällig": "A", "auffaellig": "A",
 }  # fmt: skip
 #: Symbols a LIS writes in a flag column, read there only: in a value cell '*' marks an
 #: estimate ('12.5*') and '-' a sign. A lone dash is no flag (see `is_no_flag`).
 #: A known flag with a '*' or '!' after it ('H*', 'L!', 'HH!') is that flag.
 _FLAG_SYMBOL = {
-    "*": "A", "!": "A", "**": "A", "+": "H", "↑": "H", "↓": "L",
-    "++": "HH", "+++": "HH", "↑↑": "HH", "--": "LL", "↓↓": "LL",
+    "*": "A", "!": "A", "**": "A", "***": "A", "!!": "A", "+": "H", "↑": "H", "↓": "L",
+    "++": "HH", "+++": "HH", "↑↑": "HH", "↑↑↑": "HH", "--": "LL", "↓↓": "LL", "↓↓↓": "LL",
 }  # fmt: skip
 _FLAG_MARKS = "*!"  # what a LIS may write after a flag to draw the eye to it
 #: A lone hyphen, en dash, em dash or minus sign: what exports write in a flag column for "no

@@ -163,3 +163,30 @@ def test_a_star_in_the_value_cell_is_still_an_estimate(tmp_path: Path) -> None:
     """Symbols are read in a flag column only: '12.5*' in a value cell is still refused."""
     events = events_in(tmp_path, "Sample;Test;Result;Units;Flag\nK1;IL-6;12,5*;pg/mL;\n")
     assert [e.code for e in issues(events, "error")] == ["value-starred"]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("alta", "H"), ("Alta", "H"), ("élevée", "H"), ("elevee", "H"), ("basse", "L"),
+     ("crit.", "CRIT"), ("Crítico", "CRIT"), ("critico", "CRIT"), ("crítica", "CRIT"),
+     ("Kritisch hoch", "HH"), ("kritisch niedrig", "LL"), ("kritisch erhöht", "HH"),
+     ("***", "A"), ("!!", "A"), ("↑↑↑", "HH"), ("↓↓↓", "LL")],
+)  # fmt: skip
+def test_more_lis_words_and_symbols_are_read(written: str, code: str) -> None:
+    """QA: 'alta' was flag-unreadable while 'alto' was read; so were 'élevée', 'basse',
+    'crit.', 'Crítico', 'Kritisch hoch', '***', '!!', '↑↑↑' and '↓↓↓'."""
+    from panelcli.values import flag_column_code
+
+    assert flag_column_code(written) == code
+
+
+def test_a_critically_high_word_is_said_as_critically_high(tmp_path: Path) -> None:
+    events = events_in(
+        tmp_path, "Sample;Test;Result;Units;Flag\nK1;IL-6;85;pg/mL;Kritisch hoch\n"
+        "K1;IL-10;2;pg/mL;alta\nK1;IL-8;3;pg/mL;↓↓↓\n",
+    )  # fmt: skip
+    assert issues(events, "error") == []
+    assert "flag-unreadable" not in [w.code for w in issues(events, "warning")]
+    assert [r.original_value for r in results(events)] == [
+        "85 Kritisch hoch", "2 alta", "3 ↓↓↓"
+    ]  # fmt: skip

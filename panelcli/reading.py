@@ -109,8 +109,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
     # MSD's 'Detection Range': whether the value is a measurement or an estimate beyond the
     # assay's limits ('Above Detection Range'), read as '>' or '<' written in the value cell.
     "detection_range": ("detectionrange", "detectionrangestatus", "detectionranges"),
+    # 'H/L Flag' and 'Flag (H/L)' too: '/' is punctuation, left out as the rest is (QA)
     "lab_flag": ("flag", "flags", "abnormalflag", "abnormalflags", "resultflag", "resultflags",
-                 "abnormalityflag", "hlflag", "hiloflag"),
+                 "abnormalityflag", "hlflag", "hiloflag", "flaghl", "labflag", "labflags",
+                 "abnflag", "abnflags", "kennzeichen"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
                         "referenzbereich", "normbereich", "normalbereich", "referenzwerte",
@@ -176,7 +178,7 @@ _MAYBE_SAMPLE = ("name", "id", "identifier", "description", "sampledescription",
 #: collection dates, as no sample can.
 _MAYBE_PERSON = frozenset({"name", "id", "identifier"})
 _NOT_DATA = re.compile(r"^\ufeff?\s*(#|sep=.\s*$)", re.IGNORECASE)
-_HEADER_NOISE = re.compile(r"[\s_\-.#()\[\]:]+")
+_HEADER_NOISE = re.compile(r"[\s_\-.#()\[\]:/]+")
 _LOOKS_NUMERIC = re.compile(r"^\s*[<>≤≥=]*\s*[+-]?[\d.,]+\s*$")
 # What a file is, by its first bytes, and what to do about it.
 _BINARY_MAGIC = {

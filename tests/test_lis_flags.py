@@ -190,3 +190,21 @@ def test_a_critically_high_word_is_said_as_critically_high(tmp_path: Path) -> No
     assert [r.original_value for r in results(events)] == [
         "85 Kritisch hoch", "2 alta", "3 ↓↓↓"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "header", ["Kennzeichen", "Lab Flag", "Abn Flag", "Flag (H/L)", "H/L Flag", "H-L Flag"]
+)
+def test_more_flag_column_names_are_read(tmp_path: Path, header: str) -> None:
+    """QA: a lab's flags under 'Kennzeichen', 'Lab Flag', 'Abn Flag', 'Flag (H/L)' or 'H/L Flag'
+    were dropped with only column-ignored ('H-L Flag' was read: '/' is punctuation too)."""
+    events = events_in(tmp_path, f"Sample;Test;Result;Units;{header}\nK1;IL-6;85;pg/mL;*\n")
+    assert [r.original_value for r in results(events)] == ["85 *"]
+    assert [w.code for w in issues(events, "warning")] == ["value-flag-ignored"]
+
+
+def test_no_header_name_takes_two_roles() -> None:
+    from panelcli.reading import _ROLE_OF, _ROLES, _WEAK_ROLE_OF
+
+    assert len(_ROLE_OF) == sum(len(names) for names in _ROLES.values())
+    assert not set(_ROLE_OF) & set(_WEAK_ROLE_OF)

@@ -106,6 +106,7 @@ from panelcli.values import (
     ValueProblem,
     critical_side,
     flag_contradicts,
+    flag_said,
     given_date,
     lab_flag,
     number_text,
@@ -1291,13 +1292,13 @@ class Interpreter:
                 )  # fmt: skip
             return
         ours = result.flag if result.flag in FLAG_WORDS else "N"
-        flag = critical_side(flag, ours)  # 'Critical' of a value above the range: 'HH'
-        if ours == flag or (flag == "A" and ours != "N"):
+        sided = critical_side(flag, ours)  # 'Critical' of a value above the range: 'HH'
+        if ours == sided or (sided == "A" and ours != "N"):
             return
         own = result.reference is not None and result.reference.origin == "file"
         yield self._warning(
             m, "value-flag-disagrees", f"the lab flagged {result.marker} "
-            f"'{value}' as {self._flag_words(m, flag)}, but by the "
+            f"'{value}' as {self._flag_words(m, flag, sided)}, but by the "
             + (
                 f"lab's own range in the row it is {FLAG_WORDS[ours]}: check the flag and the "
                 "range"
@@ -1732,10 +1733,11 @@ class Interpreter:
             return m.value.strip()
         return f"{self._without_flag(m)} {m.flag_as_written}"
 
-    def _flag_words(self, m: Measurement, flag: str) -> str:
-        """A lab's flag in words, with a flag column's symbol as written: "abnormal ('*')"."""
-        written = m.flag_as_written
-        return FLAG_WORDS[flag] + (f" ('{shorten(written)}')" if written is not None else "")
+    @staticmethod
+    def _flag_words(m: Measurement, flag: str, said: str | None = None) -> str:
+        """A lab's flag as the file writes it, then in words: "'*' (abnormal)", "'kritisch'
+        (critically high)" where `said` gives its side."""
+        return flag_said(_flag_written(m, flag), said or flag)
 
     def _flag_left_out(self, m: Measurement, flag: str) -> Iterator[Issue]:
         """Once per file: a lab's flag after a number ('12.5 H') was left out of it."""

@@ -1511,7 +1511,10 @@ def _with_sign_and_flag(
                                 "hoch …); the value was judged without it")  # fmt: skip
         # a flag in the value cell itself ('12.5 H', 'ND N', '12.5 pg/mL L')
         written_flag = written.flag if written is not None else parse_flag_of(text)
-        conflict = None if written is None else flag_contradicts(written._replace(flag=code), text)
+        conflict = (
+            None if written is None
+            else flag_contradicts(written._replace(flag=code), text, flag.strip())
+        )  # fmt: skip
         if conflict:  # 'ND' beside 'H' (QA)
             return "", None, ("lab_flag", "flag-conflict", conflict)
         if written_flag is None:

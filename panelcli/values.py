@@ -194,18 +194,30 @@ FLAG_WORDS = {
 }  # fmt: skip
 
 
-def flag_contradicts(parsed: ParsedValue, value: str | None = None) -> str | None:
+def flag_said(written: str, code: str) -> str:
+    """A lab's flag as the file writes it, then what it means: "'+++' (critically high)",
+    "'kritisch' (critical)" (QA: some warnings said only "high", others quoted the flag)."""
+    return f"'{shorten(written)}' ({FLAG_WORDS[code]})"
+
+
+def flag_contradicts(
+    parsed: ParsedValue, value: str | None = None, written: str | None = None
+) -> str | None:
     """Why a lab's flag cannot be right for a value with no number, if it cannot: 'ND' flagged
-    high (QA). A number ('<2 H') could still be past a limit below it. `value`: the cell."""
+    high (QA). A number ('<2 H') could still be past a limit below it. `value`: the cell;
+    `written`: the flag as the file writes it (else the value's last word)."""
     if parsed.flag is None or parsed.number is not None or parsed.comparator is None:
         return None
     below = parsed.comparator in ("<", "<=")
     if parsed.flag not in (("H", "HH") if below else ("L", "LL")):
         return None
     said = f"value '{shorten(value)}'" if value is not None else "the value"
+    if written is None:
+        written = value.split()[-1] if value is not None else parsed.flag
     return (
         f"{said} is {'below' if below else 'above'} what the test can measure, but the lab "
-        f"flagged it {FLAG_WORDS[parsed.flag]}; one of them is wrong, so it was not judged"
+        f"flagged it {flag_said(written, parsed.flag)}; one of them is wrong, so it was not "
+        "judged"
     )
 
 

@@ -1053,8 +1053,8 @@ def test_a_flag_the_value_with_no_number_contradicts_refuses_the_row(tmp_path: P
         ("flag-conflict", 2, "flag"), ("flag-conflict", 3, "flag"), ("flag-conflict", 4, "value"),
     ]  # fmt: skip
     assert errors(events)[0].message == (
-        "value 'ND' is below what the test can measure, but the lab flagged it high; one of "
-        "them is wrong, so it was not judged"
+        "value 'ND' is below what the test can measure, but the lab flagged it 'H' (high); one "
+        "of them is wrong, so it was not judged"
     )
     # A number may be past a limit below it; 'ND' flagged low and '>5000' high agree.
     assert [r.sample_id for r in results(events)] == ["M", "N", "O"]
@@ -1071,7 +1071,7 @@ def test_a_flag_column_s_warnings_quote_the_value_cell_and_name_the_flag_column(
     ignored, disagrees = [w for w in warnings(events) if w.code.startswith("value-flag")]
     assert (ignored.column, disagrees.column) == ("Abnormal Flag", "Result")
     assert ignored.message.startswith("the lab's flag 'H' beside value '5' was not used")
-    assert disagrees.message.startswith("the lab flagged IL-6 '5' as high, but")
+    assert disagrees.message.startswith("the lab flagged IL-6 '5' as 'H' (high), but")
 
 
 @pytest.mark.parametrize(

@@ -90,8 +90,8 @@ def test_a_lone_dash_beside_a_normal_value_is_no_flag(tmp_path: Path) -> None:
     assert said == [("value-flag-ignored", 2), ("value-flag-disagrees", 3),
                     ("value-flag-disagrees", 4)]  # fmt: skip
     messages = [w.message for w in issues(events, "warning")]
-    assert "as normal ('-'), but by the range panelcli uses it is high" in messages[1]
-    assert "as critically low ('--'), but" in messages[2]
+    assert "as '-' (normal), but by the range panelcli uses it is high" in messages[1]
+    assert "as '--' (critically low), but" in messages[2]
 
 
 @pytest.mark.parametrize("dash", ["–", "—", "−"])
@@ -106,7 +106,7 @@ def test_a_lone_en_dash_em_dash_or_minus_sign_is_no_flag_either(tmp_path: Path, 
     ]  # fmt: skip
     said = [(w.code, w.line) for w in issues(events, "warning")]
     assert said == [("value-flag-ignored", 2), ("value-flag-disagrees", 3)]
-    assert f"as normal ('{dash}'), but by the range" in issues(events, "warning")[1].message
+    assert f"as '{dash}' (normal), but by the range" in issues(events, "warning")[1].message
 
 
 @pytest.mark.parametrize("written", ["Critical", "Crit", "kritisch", "CRITICAL!"])
@@ -122,9 +122,10 @@ def test_a_critical_flag_takes_the_value_s_side(tmp_path: Path, written: str) ->
         ("IL-6", "high"), ("IL-10", "normal"), ("IL-8", "normal")
     ]  # fmt: skip
     said = {w.line: w for w in issues(events, "warning") if w.code == "value-flag-disagrees"}
-    assert "the lab flagged IL-6 '85' as critically high" in said[2].message
-    assert "as critical" in said[3].message and "it is normal" in said[3].message
-    assert "as critically high" in said[4].message  # 'HH' in the cell agrees with 'Critical'
+    assert f"the lab flagged IL-6 '85' as '{written}' (critically high)" in said[2].message
+    assert f"as '{written}' (critical), but" in said[3].message
+    assert "it is normal" in said[3].message
+    assert "as 'HH' (critically high)" in said[4].message  # 'HH' agrees with 'Critical'
     assert "flag-unreadable" not in [w.code for w in issues(events, "warning")]
     ignored = next(w for w in issues(events, "warning") if w.code == "value-flag-ignored")
     assert f"the lab's flag '{written}' beside value '85'" in ignored.message
@@ -208,3 +209,29 @@ def test_no_header_name_takes_two_roles() -> None:
 
     assert len(_ROLE_OF) == sum(len(names) for names in _ROLES.values())
     assert not set(_ROLE_OF) & set(_WEAK_ROLE_OF)
+
+
+@pytest.mark.parametrize(
+    ("value", "flag", "said"),
+    [("2", "kritisch", "'kritisch' (critical)"), ("2", "elevado", "'elevado' (high)"),
+     ("85", "bajo", "'bajo' (low)"), ("85", "Critical", "'Critical' (critically high)"),
+     ("2", "(H)", "'(H)' (high)"), ("2", "+++", "'+++' (critically high)"),
+     ("2", "H!", "'H!' (high)"), ("2 (H)", None, "'(H)' (high)"),
+     ("2 hoch", None, "'hoch' (high)")],
+)  # fmt: skip
+def test_a_disagreeing_flag_is_quoted_as_written_then_its_meaning(
+    tmp_path: Path, value: str, flag: str | None, said: str
+) -> None:
+    """QA: 'kritisch', 'elevado', 'bajo', 'Critical' and '(H)' were said only as "critical",
+    "high", "low" while '+++' and 'H!' were quoted: each is now quoted, then its meaning."""
+    rows = [f"K1;{marker};{value};pg/mL" + ("" if flag is None else f";{flag}")
+            for marker in ("IL-6", "IL-1ra")]  # fmt: skip
+    header = "Sample;Test;Result;Units" + ("" if flag is None else ";Flag")
+    events = events_in(tmp_path, "\n".join([header, *rows, ""]))
+    by_code = {w.code: w.message for w in issues(events, "warning")}
+    assert (
+        f"the lab flagged IL-6 '{value}' as {said}, but by the range"
+        in by_code["value-flag-disagrees"]
+    )
+    unjudged = by_code["value-flag-unjudged"]
+    assert f"as {said.split(' (')[0]} (" in unjudged and "panelcli could not judge it" in unjudged

@@ -668,15 +668,15 @@ def test_a_file_s_decimal_mark_does_not_carry_over_to_the_next_file(tmp_path: Pa
 @pytest.mark.parametrize(
     ("cell", "disagrees"),
     [
-        ("40 (HH)", "as critically high, but by the range panelcli uses it is high"),
-        ("50 hh", "as critically high, but by the range panelcli uses it is high"),
+        ("40 (HH)", "as '(HH)' (critically high), but by the range panelcli uses it is high"),
+        ("50 hh", "as 'hh' (critically high), but by the range panelcli uses it is high"),
         ("1.5 N", None),
-        ("1 A", "as abnormal, but by the range panelcli uses it is normal"),
+        ("1 A", "as 'A' (abnormal), but by the range panelcli uses it is normal"),
         ("30 A", None),
         ("30 [H]", None),
         ("30 High", None),
         ("30 h", None),
-        ("1 (L)", "as low, but by the range panelcli uses it is normal"),
+        ("1 (L)", "as '(L)' (low), but by the range panelcli uses it is normal"),
     ],
 )
 def test_every_lab_flag_is_read_and_a_different_severity_named(
@@ -735,7 +735,7 @@ def test_a_lab_flag_on_a_result_panelcli_cannot_judge_is_kept(tmp_path: Path) ->
         ]  # fmt: skip
         unjudged = [e for e in events if isinstance(e, Issue) and e.line == 3][0]
         assert unjudged.message == (
-            "the lab flagged IL-6 '<50 HH' as critically high; panelcli could not judge it "
+            "the lab flagged IL-6 '<50 HH' as 'HH' (critically high); panelcli could not judge it "
             "(indeterminate), so the lab's flag is the only judgement of it"
         )
 
@@ -760,7 +760,7 @@ def test_a_flag_that_disagrees_with_the_lab_s_own_range_says_so(tmp_path: Path) 
     ):
         (said,) = [e.message for e in events if isinstance(e, Issue) and "flagged" in e.message]
         assert said == (
-            "the lab flagged IL-8 '3,2 H' as high, but by the lab's own range in the row it "
+            "the lab flagged IL-8 '3,2 H' as 'H' (high), but by the lab's own range in the row it "
             "is normal: check the flag and the range"
         )
 

@@ -106,9 +106,9 @@ from panelcli.values import (
     ValueProblem,
     critical_side,
     flag_contradicts,
+    flag_in,
     flag_said,
     given_date,
-    lab_flag,
     number_text,
     parse_lab_range,
     parse_value,
@@ -2661,8 +2661,7 @@ def _flag_written(m: Measurement, flag: str) -> str:
     """A lab's flag as the file writes it ('Critical', 'hoch', 'H!'), not as its code."""
     if m.flag_as_written is not None:
         return m.flag_as_written
-    last = m.value.strip().rsplit(None, 1)[-1]
-    return last if lab_flag(last) == flag else flag
+    return flag_in(m.value, flag)
 
 
 def _who(patient_id: str | None, collected_at: str | None, sex: str) -> str:

@@ -27,6 +27,7 @@ from panelcli.models import Issue
 from panelcli.names import SLASHLESS_UNITS, instrument_name, marker_key, split_header_unit
 from panelcli.units import how_far_apart, same_unit
 from panelcli.values import (
+    FLAG_WORDS,
     ParsedValue,
     ValueProblem,
     comparator_of,
@@ -34,8 +35,12 @@ from panelcli.values import (
     detection_range_side,
     flag_column_code,
     flag_contradicts,
-    flags_agree,
+    flag_in,
+    flag_said,
+    flag_severities_differ,
+    flags_together,
     given_date,
+    is_no_flag,
     lab_flag,
     parse_flag_of,
     parse_value,
@@ -1482,8 +1487,9 @@ def _with_sign_and_flag(
     put after the value instead ('*' as 'A'). A comparator panelcli cannot read ('~'), or a
     cell that contradicts the value ('>' beside '<2'), gives (role, code, message) for the
     row's refusal, with no text: the value must not be judged without it. A flag panelcli
-    cannot read ('Critical', '?') gives that for a warning, with the text: the value is what
-    is judged, so it is judged without the flag."""
+    cannot read ('?') gives that for a warning, with the text: the value is what is judged,
+    so it is judged without the flag; so does one of the value cell's side and another
+    severity ('HH' beside '12 H'), judged with the severity both say."""
     text = value.strip()
     written = _read_as_written(text, decimal_comma)  # what the value cell says on its own
     if sign and sign != "=":
@@ -1517,18 +1523,48 @@ def _with_sign_and_flag(
         )  # fmt: skip
         if conflict:  # 'ND' beside 'H' (QA)
             return "", None, ("lab_flag", "flag-conflict", conflict)
-        if written_flag is None:
-            # as written where the value cell's reading reads it, else as its code, HH
-            as_written = flag.strip()
-            if len(flag.split()) == 1 and lab_flag(as_written) == code:
-                return f"{text} {as_written}", None, None
-            return f"{text} {code}", as_written, None
-        if not flags_agree(written_flag, code):
-            return "", None, ("lab_flag", "flag-conflict",
-                              f"the flag column says '{shorten(flag)}' but the value "
-                              f"'{shorten(text)}' has the flag '{written_flag}'; the value was "
-                              "not judged")  # fmt: skip
+        both: str | None = code
+        differ = None
+        if written_flag is not None:
+            if is_no_flag(flag):  # a lone dash gives no flag: the value cell's stands (QA)
+                return text, None, None
+            both, differ = _flags_together(flag, code, text, written_flag)
+            if both is None:
+                return "", None, differ
+            if written is not None and both not in (code, written_flag):
+                # 'ND H' beside 'Critical': critically high, what was not detected (QA)
+                conflict = flag_contradicts(written._replace(flag=both), text, flag.strip())
+                if conflict:
+                    return "", None, ("lab_flag", "flag-conflict", conflict)
+        if both == written_flag:
+            return text, None, differ  # the value cell says it all: '12 HH' beside 'Critical'
+        # as written where the value cell's reading reads it, else as its code ('HH'); after a
+        # flag of the value cell's own, it is the one read ('12 H' beside 'Critical': '12 H HH')
+        as_written = flag.strip()
+        if len(flag.split()) == 1 and lab_flag(as_written) == both:
+            return f"{text} {as_written}", None, differ
+        return f"{text} {both}", as_written, differ
     return text, None, None
+
+
+def _flags_together(
+    flag: str, code: str, text: str, written: str
+) -> tuple[str | None, tuple[str, str, str] | None]:
+    """What a flag column's `flag` (read as `code`) and the flag `written` in the value cell
+    `text` say together, with a flag-conflict (with None: the row is refused) or a
+    flag-severity-differs (the value is judged) where they do not say the same."""
+    both = flags_together(written, code)
+    if both is not None and not flag_severities_differ(written, code):
+        return both, None  # the same, or one says more ('Critical' beside '12 H': 'HH')
+    said = (f"the flag column says {flag_said(flag.strip(), code)} but the value "
+            f"'{shorten(text)}' has {flag_said(flag_in(text, written), written)}")  # fmt: skip
+    if both is None:
+        return None, ("lab_flag", "flag-conflict", f"{said}; the value was not judged")
+    # 'H' beside 'HH': the lab's flag is taken as the severity both say, as a result's status
+    # is the severity that is certain; the value is judged by its range all the same.
+    return both, ("lab_flag", "flag-severity-differs",
+                  f"{said}: both say {FLAG_WORDS[both]}, not how far, so the lab's flag was "
+                  f"taken as {FLAG_WORDS[both]}; the value was judged")  # fmt: skip
 
 
 def _read_as_written(text: str, decimal_comma: bool) -> ParsedValue | None:
@@ -1944,7 +1980,8 @@ def rows_to_measurements(
                 text, flag_as_written, refused = _with_sign_and_flag(
                     value, sign, flag, stats.decimal_comma
                 )
-                if refused is not None and text:  # a flag it cannot read: judged all the same
+                if refused is not None and text:  # a flag it cannot read, or of another
+                    # severity than the value cell's ('H' beside '12 HH'): judged all the same
                     role, code, message = refused
                     yield Issue(severity="warning", code=code, source=source, line=line,
                                 column=header[layout.roles[role]],

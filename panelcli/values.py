@@ -160,12 +160,38 @@ def critical_side(flag: str, judged: str | None) -> str:
     return "LL" if judged in ("L", "LL") else flag
 
 
-def flags_agree(written: str, column: str) -> bool:
-    """Whether the flag after a value ('12 HH') and its flag column's agree: the same, or a
-    critical one of a side beside one with no side ('Critical')."""
-    return written == column or (
-        "CRIT" in (written, column) and {written, column} <= {"CRIT", "HH", "LL"}
-    )
+#: Of two flags of one side and different severities, the one both say (see `flags_together`).
+_CERTAIN_SEVERITY = {
+    frozenset({"H", "HH"}): "H", frozenset({"L", "LL"}): "L",
+}  # fmt: skip
+
+
+def flags_together(written: str, column: str) -> str | None:
+    """What the flag after a value ('12 H') and its flag column's say together; None where they
+    contradict ('H' beside 'L' or 'N', 'A' beside 'N'). 'A' (abnormal) beside a flag that
+    says more is that flag; 'Critical' (no side) beside one with a side is critically so
+    ('H' → 'HH'); 'H' beside 'HH' is 'H', the severity both say (`flag_severities_differ`)."""
+    if written == column:
+        return written
+    pair = frozenset({written, column})
+    if "N" in pair:
+        return None
+    if "A" in pair:
+        return written if column == "A" else column
+    if "CRIT" in pair:
+        return "HH" if pair & {"H", "HH"} else "LL"
+    return _CERTAIN_SEVERITY.get(pair)
+
+
+def flag_severities_differ(written: str, column: str) -> bool:
+    """Whether two flags say one side with different severities ('H' beside 'HH')."""
+    return frozenset({written, column}) in _CERTAIN_SEVERITY
+
+
+def flag_in(cell: str, code: str) -> str:
+    """A value cell's flag as the cell writes it ('(H)', 'hoch' in '12 hoch'), else its code."""
+    last = cell.strip().rsplit(None, 1)[-1] if cell.strip() else ""
+    return last if lab_flag(last) == code else code
 
 
 _VALUE_GLUED_TO_UNIT = re.compile(

@@ -235,3 +235,82 @@ def test_a_disagreeing_flag_is_quoted_as_written_then_its_meaning(
     )
     unjudged = by_code["value-flag-unjudged"]
     assert f"as {said.split(' (')[0]} (" in unjudged and "panelcli could not judge it" in unjudged
+
+
+QA_AGREEING = (
+    "Sample ID,Marker,Value,Unit,Flag\nS5,IL-6,12 H,pg/mL,–\nS9,IL-6,12 H,pg/mL,Critical\n"
+    "S3,IL-6,12 H,pg/mL,**\nS4,IL-6,12 H,pg/mL,A\nS6,IL-6,12 HH,pg/mL,Critical\n"
+)
+
+
+def test_a_flag_column_that_agrees_with_the_value_s_flag_keeps_the_row(tmp_path: Path) -> None:
+    """QA: '12 H' beside '–', 'Critical', '**' or 'A' (and '12 HH' beside 'Critical') was
+    refused as flag-conflict: the value was lost. A lone dash gives no flag, so the value
+    cell's stands; 'A' and '**' agree with any flag but normal; 'Critical' takes the side of
+    the cell's flag."""
+    events = events_in(tmp_path, QA_AGREEING)
+    assert issues(events, "error") == []
+    assert [(r.sample_id, r.status.value, r.original_value) for r in results(events)] == [
+        ("S5", "high", "12 H"), ("S9", "high", "12 H Critical"), ("S3", "high", "12 H"),
+        ("S4", "high", "12 H"), ("S6", "high", "12 HH"),
+    ]  # fmt: skip
+    disagrees = {w.line: w.message for w in issues(events, "warning")
+                 if w.code == "value-flag-disagrees"}  # fmt: skip
+    # 'Critical' beside '12 H' is critically high: it is said where panelcli judges it high
+    assert sorted(disagrees) == [3, 6]
+    assert "the lab flagged IL-6 '12 H' as 'Critical' (critically high), but" in disagrees[3]
+
+
+def test_the_qa_file_with_agreeing_flags_is_judged_not_refused(tmp_path: Path) -> None:
+    path = tmp_path / "f.csv"
+    path.write_text(QA_AGREEING, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(path)], terminal_width=200)
+    assert result.exit_code == 1, result.output  # flagged high, nothing refused
+    assert "flag-conflict" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("value", "flag"),
+    [("12 H", "L"), ("12 H", "N"), ("12 HH", "LL"), ("12 A", "N"), ("12 N", "*"),
+     ("12 L", "Critical High"), ("12 N", "Critical")],
+)  # fmt: skip
+def test_flags_that_contradict_still_refuse_the_row(tmp_path: Path, value: str, flag: str) -> None:
+    events = events_in(tmp_path, f"Sample,Test,Result,Units,Flag\nK1,IL-6,{value},pg/mL,{flag}\n")
+    assert [(e.code, e.column) for e in issues(events, "error")] == [("flag-conflict", "Flag")]
+    assert results(events) == []
+
+
+@pytest.mark.parametrize("value", ["ND H", "ND HH"])
+@pytest.mark.parametrize("flag", ["–", "Critical", "A"])
+def test_a_flag_past_what_was_not_detected_is_still_refused(
+    tmp_path: Path, value: str, flag: str
+) -> None:
+    """'ND H' is refused whatever its flag column adds (a dash, 'Critical', 'A')."""
+    events = events_in(tmp_path, f"Sample,Test,Result,Units,Flag\nK1,IL-6,{value},pg/mL,{flag}\n")
+    assert [e.code for e in issues(events, "error")] == ["flag-conflict"]
+    assert "below what the test can measure" in issues(events, "error")[0].message
+
+
+def test_one_side_of_two_severities_is_judged_with_the_severity_both_say(
+    tmp_path: Path,
+) -> None:
+    """'12 H' beside 'HH' (or '12 HH' beside 'H') says high, but not whether critically: as a
+    result's status is the severity that is certain, the lab's flag is taken as high, and the
+    value is judged by its range with a warning, not refused."""
+    events = events_in(
+        tmp_path, "Sample,Test,Result,Units,Flag\nK1,IL-6,12 H,pg/mL,HH\n"
+        "K2,IL-6,12 HH,pg/mL,H\nK3,IL-10,1 L,pg/mL,↓↓\n",
+    )  # fmt: skip
+    assert issues(events, "error") == []
+    assert [(r.sample_id, r.status.value, r.original_value) for r in results(events)] == [
+        ("K1", "high", "12 H"), ("K2", "high", "12 HH H"), ("K3", "normal", "1 L"),
+    ]  # fmt: skip
+    differ = [w for w in issues(events, "warning") if w.code == "flag-severity-differs"]
+    assert [(w.line, w.column) for w in differ] == [(2, "Flag"), (3, "Flag"), (4, "Flag")]
+    assert differ[0].message == (
+        "the flag column says 'HH' (critically high) but the value '12 H' has 'H' (high): both "
+        "say high, not how far, so the lab's flag was taken as high; the value was judged"
+    )
+    # IL-6 12 is high: the lab's flag, taken as high, agrees; IL-10 1 is normal: it does not
+    disagrees = [w.line for w in issues(events, "warning") if w.code == "value-flag-disagrees"]
+    assert disagrees == [4]

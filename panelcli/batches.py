@@ -49,6 +49,7 @@ from panelcli.reading import (
     units_row_below,
     with_units_row,
 )
+from panelcli.values import given_id
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -260,7 +261,9 @@ def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:
 
     if layout.kind == "wide" and cell("sample_id") is None:
         return None  # without a sample id, each wide row is a sample of its own
-    return sample_key("", cell("sample_id"), cell("patient_id"), cell("collected_at"))
+    patient = layout.roles.get("patient_id")
+    patient_id = given_id(cells[patient]) if patient is not None and patient < len(cells) else None
+    return sample_key("", cell("sample_id"), patient_id, cell("collected_at"))
 
 
 def reference_set_once(ranges: ReferenceSet | str | os.PathLike[str] | None) -> ReferenceSet:

@@ -109,6 +109,7 @@ from panelcli.values import (
     flag_in,
     flag_said,
     given_date,
+    given_id,
     number_text,
     parse_lab_range,
     parse_value,
@@ -765,7 +766,7 @@ class Interpreter:
                                 sample_id, patient_id, collected_at = sample_fields
                             else:
                                 sample_id = sample_id.strip() or None
-                                patient_id = patient_id.strip() or None
+                                patient_id = given_id(patient_id)
                                 collected_at = given_date(collected_at)
                                 key = sample_key(source, sample_id, patient_id, collected_at)
                                 if key != sample:

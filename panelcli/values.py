@@ -549,3 +549,19 @@ def given_date(cell: str) -> str | None:
     """A date cell as written (stripped), or None when it is blank or says none is known."""
     text = cell.strip()
     return None if not text or text.casefold() in NOT_KNOWN_DATES else text
+
+
+#: What a patient's id cell may say for a person not known ('N/A', '-', 'unknown'): read as a
+#: blank cell, no one's id (QA: two rows of 'N/A', two unknown people, made one patient's trend
+#: 'Patient N/A … IL-6 fell').
+NOT_KNOWN_IDS = NOT_KNOWN_DATES | frozenset({
+    "n.a.", "n.a", "n/k", "n.k.", "---", "—", "–", "−", "unk", "null", "#n/a", "not given",
+    "not available", "not applicable", "unbekannt", "inconnu", "desconocido",
+})  # fmt: skip
+
+
+def given_id(cell: str) -> str | None:
+    """A patient's (or sample's) id cell as written (stripped), or None when it is blank or
+    says no one's is known (`NOT_KNOWN_IDS`)."""
+    text = cell.strip()
+    return None if not text or text.casefold() in NOT_KNOWN_IDS else text

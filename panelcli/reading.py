@@ -146,10 +146,37 @@ _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in sy
 _WEAK_ROLE_OF = {
     "probe": "sample_id", "concentration": "value", "conc": "value",
     "type": "sample_type", "welltype": "sample_type",
-    "patientname": "patient_id", "subjectname": "patient_id", "participantname": "patient_id",
-    "patientenname": "patient_id", "donor": "patient_id", "donorid": "patient_id",
-    "donorno": "patient_id", "donornumber": "patient_id",
+    "donor": "patient_id", "pid": "patient_id",
 }  # fmt: skip
+#: A header of a person word and a word for an id or name, in either order and with a joining
+#: word between ('Patient Code', 'Pt Name', 'Case ID', 'Nombre del paciente', 'Nom du
+#: patient'), names a person, as `_WEAK_ROLE_OF` reads it (QA: 'Patient Code' was ignored, and
+#: Anna's and Ben's results shared a panel). A rule, not a list of headers seen: as keys (see
+#: `header_key`), so a header is still looked up once.
+_PERSON_WORDS = (
+    "patient", "pat", "pt", "subject", "participant", "donor", "case",
+    "patienten", "patiente", "paciente",  # German, French, Spanish
+)  # fmt: skip
+_NOT_AFTER = frozenset({"pt", "pat", "case"})
+_ID_WORDS = (
+    "id", "code", "number", "no", "nr", "num", "name", "fullname", "identifier",
+    "nummer", "kennung", "nom", "numéro", "numero", "nombre", "número", "código", "codigo",
+)  # fmt: skip
+_WEAK_ROLE_OF |= {
+    key: "patient_id"
+    for person in _PERSON_WORDS
+    for word in _ID_WORDS
+    for key in (
+        person + word,
+        # 'Name of patient', 'Código paciente'; not 'ID Pt' (PT may be prothrombin time)
+        *(
+            word + joining + person
+            for joining in ("", "de", "du", "del", "des", "der", "of")
+            if person not in _NOT_AFTER
+        ),
+    )
+    if key not in _ROLE_OF
+}
 #: Only these take the value's role over a weak 'Concentration' (MSD); another value column
 #: beside it is as ambiguous as two strong ones.
 _CALCULATED = {

@@ -1173,7 +1173,7 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
     if not label:
         return None
     msd_s = layout.msd_export and _MSD_NOT_A_PATIENT_ID.match(label)
-    if msd_s and not _typed_a_patient(kind, layout):
+    if msd_s and not _typed_a_patient(kind, layout) and not _names_a_person(cells, layout):
         return f"an MSD calibrator or control (sample '{shorten(label)}', as MSD names them)", None
     who = not_a_patient_id(label)
     if who is None or (_NOT_A_PATIENT_ID.match(label) and _typed_a_patient(kind, layout)):
@@ -1187,8 +1187,23 @@ def _typed_a_patient(kind: str, layout: Layout) -> bool:
     export's 'S001' typed 'Unknown' was skipped as a calibrator). Asked only of a row whose id
     looks like a standard's."""
     return bool(kind) and (
-        header_key(kind) in _A_PATIENT_S_TYPE
+        # 'Sample 1', 'Unknown2': a type word and a number, as an MSD export numbers its unknowns
+        header_key(kind).rstrip("0123456789") in _A_PATIENT_S_TYPE
         or (layout.coded_types and _CODED_A_PATIENT.match(kind) is not None)
+    )
+
+
+def _names_a_person(cells: list[str], layout: Layout) -> bool:
+    """Whether a row's patient id cell names someone (not blank, 'N/A' or a standard's name):
+    MSD gives its calibrators and controls no patient, so such a row named 'S004' is a
+    patient's sample (QA: it was skipped as a calibrator, unjudged). Asked only of a row whose
+    id looks like an MSD standard's."""
+    index = layout.roles.get("patient_id")
+    person = given_id(cells[index]) if index is not None and index < len(cells) else None
+    return (
+        person is not None
+        and not_a_patient_id(person) is None
+        and _MSD_NOT_A_PATIENT_ID.match(person) is None
     )
 
 

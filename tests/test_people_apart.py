@@ -115,3 +115,50 @@ def test_the_cli_names_each_person_of_a_patient_code_column(tmp_path: Path) -> N
     checked = runner.invoke(app, ["check", str(path)])
     assert "Anna" in checked.output and "Ben" in checked.output
     assert "column-ignored" not in checked.output
+
+
+MSD_NAMED = (
+    "Sample,Patient Name,Assay,Calc. Concentration,Conc. Unit,Detection Range\n"
+    "S004,Carl Doe,IL-6,81.0,pg/mL,In Detection Range\n"
+    "S005,,IL-6,2500,pg/mL,In Detection Range\n"
+    "C1,N/A,IL-6,120,pg/mL,In Detection Range\n"
+    "S006,S006,IL-6,900,pg/mL,In Detection Range\n"
+)
+
+
+def test_an_msd_row_that_names_a_person_is_a_patient_s_sample(tmp_path: Path) -> None:
+    """QA: an MSD export's row 'S004' of Carl Doe was skipped as a calibrator, never judged."""
+    events = events_in(tmp_path, MSD_NAMED)
+    assert [(r.sample_id, r.patient_id, r.value) for r in results(events)] == [
+        ("S004", "Carl Doe", 81.0)
+    ]
+    skipped = [e for e in events if getattr(e, "code", None) == "control-skipped"]
+    assert [e.line for e in skipped] == [3, 4, 5]
+
+
+def test_an_msd_row_typed_a_standard_is_skipped_though_it_names_a_person(
+    tmp_path: Path,
+) -> None:
+    events = events_in(
+        tmp_path,
+        "Sample,Sample Type,Patient ID,Assay,Calc. Concentration,Conc. Unit,Detection Range\n"
+        "S004,Standard,P1,IL-6,81.0,pg/mL,In Detection Range\n"
+        "S005,Sample 1,,IL-6,2.5,pg/mL,In Detection Range\n",
+    )
+    assert [r.sample_id for r in results(events)] == ["S005"]
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize("kind", ["Sample 1", "Unknown1", "Unknown 2", "UNKNOWN_03"])
+def test_a_type_word_with_a_number_is_a_patient_s_sample(
+    tmp_path: Path, short: bool, kind: str
+) -> None:
+    """MSD numbers its unknowns ('Sample 1', 'Unknown1'): such a row named 'S001' was skipped."""
+    events = events_in(
+        tmp_path,
+        "Sample,Sample Type,Assay,Calc. Concentration,Conc. Unit,Detection Range\n"
+        f"S001,{kind},IL-6,4.2,pg/mL,In Detection Range\n"
+        "Cal1,Unknown 1,IL-6,1.2,pg/mL,In Detection Range\n",
+        short,
+    )
+    assert [r.sample_id for r in results(events)] == ["S001", "Cal1"]

@@ -13,7 +13,7 @@ import csv
 import dataclasses
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -49,7 +49,7 @@ from panelcli.reading import (
     units_row_below,
     with_units_row,
 )
-from panelcli.values import given_id
+from panelcli.values import given_date, given_id
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -255,15 +255,14 @@ def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:
     if not isinstance(cells, list):
         return None
 
-    def cell(role: str) -> str | None:
+    def cell(role: str, read: Callable[[str], str | None] = given_id) -> str | None:
+        """An id cell saying none is known ('N/A') as a blank one, as the rows are read."""
         index = layout.roles.get(role)
-        return cells[index].strip() or None if index is not None and index < len(cells) else None
+        return read(cells[index]) if index is not None and index < len(cells) else None
 
     if layout.kind == "wide" and cell("sample_id") is None:
         return None  # without a sample id, each wide row is a sample of its own
-    patient = layout.roles.get("patient_id")
-    patient_id = given_id(cells[patient]) if patient is not None and patient < len(cells) else None
-    return sample_key("", cell("sample_id"), patient_id, cell("collected_at"))
+    return sample_key("", cell("sample_id"), cell("patient_id"), cell("collected_at", given_date))
 
 
 def reference_set_once(ranges: ReferenceSet | str | os.PathLike[str] | None) -> ReferenceSet:

@@ -765,7 +765,7 @@ class Interpreter:
                             if cells_read == sample_cells:
                                 sample_id, patient_id, collected_at = sample_fields
                             else:
-                                sample_id = sample_id.strip() or None
+                                sample_id = given_id(sample_id)
                                 patient_id = given_id(patient_id)
                                 collected_at = given_date(collected_at)
                                 key = sample_key(source, sample_id, patient_id, collected_at)

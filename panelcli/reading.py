@@ -1857,7 +1857,7 @@ def rows_to_measurements(
         return text or None
 
     def id_cell(cells: list[str], index: int | None) -> str | None:
-        """A patient id cell: None also where it says no one's is known ('N/A', '-')."""
+        """A sample or patient id cell: None also where it says none is known ('N/A', '-')."""
         return None if index is None or index >= len(cells) else given_id(cells[index])
 
     # A row with too many cells has most likely been split by an unquoted delimiter in a
@@ -1878,7 +1878,7 @@ def rows_to_measurements(
         def left(index: int | None) -> str | None:
             if ids_moved or index is None or index >= first_split:
                 return None
-            return id_cell(cells, index) if index == i_patient else cell(cells, index)
+            return id_cell(cells, index) if index in ids else cell(cells, index)
 
         sample_id = left(i_sample)
         if i_sample is None and layout.kind == "wide":  # as its rows are named (see below)
@@ -1893,7 +1893,7 @@ def rows_to_measurements(
         it of the rejections it makes: the row's panel counts it (QA: `unit-conflict` here
         named no sample, and its panel left it out)."""
         return {
-            "sample_id": cell(cells, i_sample), "patient_id": id_cell(cells, i_patient),
+            "sample_id": id_cell(cells, i_sample), "patient_id": id_cell(cells, i_patient),
             "collected_at": given_date(cell(cells, i_when) or ""), "marker": marker,
         }  # fmt: skip
 
@@ -2079,14 +2079,14 @@ def rows_to_measurements(
             stats.measurements += 1
             yield make(Measurement, (  # type: ignore[call-overload]
                 source, line, value_column, marker, value, unit,
-                cells[i_sample_or_pad].strip() or None,
+                given_id(cells[i_sample_or_pad]),
                 given_id(cells[i_patient_or_pad]), given_date(cells[i_when_or_pad]),
                 cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
                 cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
                 flag_as_written,
             ))  # fmt: skip
             continue
-        sample_id, patient_id = cell(cells, i_sample), id_cell(cells, i_patient)
+        sample_id, patient_id = id_cell(cells, i_sample), id_cell(cells, i_patient)
         when = given_date(cell(cells, i_when) or "")
         sex, age = cell(cells, i_sex), cell(cells, i_age)
         birth = cell(cells, i_birth)

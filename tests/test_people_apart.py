@@ -162,3 +162,30 @@ def test_a_type_word_with_a_number_is_a_patient_s_sample(
         short,
     )
     assert [r.sample_id for r in results(events)] == ["S001", "Cal1"]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_sample_id_that_says_none_is_known_does_not_join_two_people(
+    tmp_path: Path, short: bool
+) -> None:
+    """Sample 'N/A' of P1 and of P2 were one panel: P2's result was a 'sample-conflict'."""
+    events = events_in(
+        tmp_path,
+        "Sample ID,Patient ID,Date,Marker,Value,Unit\nN/A,P1,2026-03-01,IL-6,50,pg/mL\n"
+        "N/A,P2,2026-03-01,IL-6,1,pg/mL\n-,P3,2026-03-01,IL-6,2,pg/mL\n",
+        short,
+    )
+    assert [(r.sample_id, r.patient_id) for r in results(events)] == [
+        (None, "P1"), (None, "P2"), (None, "P3")
+    ]  # fmt: skip
+    assert [e for e in events if getattr(e, "code", None) == "sample-conflict"] == []
+    report = build_report(iter(events), load_ranges(None))
+    assert [p.patient_id for p in report.panels] == ["P1", "P2", "P3"]
+
+
+def test_a_wide_row_whose_sample_id_says_none_is_known_is_a_sample_of_its_own(
+    tmp_path: Path,
+) -> None:
+    events = events_in(tmp_path, "Sample ID,IL-6 (pg/mL)\nN/A,50\nN/A,1\n")
+    assert [r.sample_id for r in results(events)] == ["line 2", "line 3"]
+    assert [e for e in events if getattr(e, "code", None) == "marker-repeated"] == []

@@ -262,7 +262,11 @@ def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:
 
     if layout.kind == "wide" and cell("sample_id") is None:
         return None  # without a sample id, each wide row is a sample of its own
-    return sample_key("", cell("sample_id"), cell("patient_id"), cell("collected_at", given_date))
+    sample_id, patient_id = cell("sample_id"), cell("patient_id")
+    stand_in = layout.patient_stand_in  # 'Patient Name' where the row gives no id
+    if sample_id is None and patient_id is None and stand_in is not None and stand_in < len(cells):
+        patient_id = given_id(cells[stand_in])
+    return sample_key("", sample_id, patient_id, cell("collected_at", given_date))
 
 
 def reference_set_once(ranges: ReferenceSet | str | os.PathLike[str] | None) -> ReferenceSet:

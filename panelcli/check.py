@@ -680,6 +680,8 @@ class Interpreter:
         )
         if has_range_limits(layout):  # 'Ref Low', 'Ref High': read as one range cell
             cells_of = _with_range_limits(cells_of, roles)
+        if layout.patient_stand_in is not None:  # 'Patient Name' where no id is given
+            cells_of = _with_patient_stand_in(cells_of, layout.patient_stand_in)
         # Sex, age and birth date only choose among a marker's intervals, which the short path
         # never has; but a cell the general path cannot read gets a warning, so such rows go
         # there (see `_person_readable`).
@@ -2535,6 +2537,22 @@ def _with_range_limits(
         return (*cells_of(cells)[:-1], printed_range(cells, roles))
 
     return with_range
+
+
+def _with_patient_stand_in(
+    cells_of: Callable[[list[str]], Any], stand_in: int
+) -> Callable[[list[str]], Any]:
+    """`cells_of` with the person column's cell for the patient id where the row's sample id
+    and patient id cells give none, as `rows_to_measurements` reads it (see
+    `Layout.patient_stand_in`)."""
+
+    def with_stand_in(cells: list[str]) -> tuple[str, ...]:
+        read = cells_of(cells)
+        if given_id(read[1]) is None and given_id(read[0]) is None:
+            return (read[0], cells[stand_in], *read[2:])
+        return read
+
+    return with_stand_in
 
 
 #: A lab's flag (and panelcli's, for a judged result) in words.

@@ -570,6 +570,10 @@ class Layout(NamedTuple):
     #: long, with no sample or patient column: a column that may name the sample ('Name',
     #: 'ID'), decided by the file's first rows (`_sample_column_by_rows`)
     maybe_sample: int | None = None
+    #: A column naming a person beside the patient id's ('Patient Name' beside 'Patient ID'):
+    #: read as the patient id in a row whose sample id and patient id cells are both blank (or
+    #: 'N/A'), which would else share a panel with every such row of its date (QA)
+    patient_stand_in: int | None = None
     #: wide: a mean column beside its marker's replicate columns ('IL-6 Mean' beside 'IL-6
     #: Rep 1', 'Rep 2') → those columns; it is read only in a row where none of them gives a
     #: result (all blank, or refused as 'N/A' is)
@@ -650,6 +654,10 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             expected[index] = cells[index].strip()
             unmapped.remove(index)
     coded = "sample_type" in roles and header_key(cells[roles["sample_type"]]) in _WEAK_ROLE_OF
+    stand_in = next(
+        (i for i in unmapped if _WEAK_ROLE_OF.get(_header_key_of(cells[i])) == "patient_id"), None
+    )
+    stand_in_read = {} if stand_in is None else {cells[stand_in]: _stand_in_not_read()}
     if "marker" in roles and "value" in roles:
         # A Bio-Plex table (its coded 'Type' column, 'Well') names the sample 'Description';
         # without it every row was one sample's (QA: PT-001 and PT-002 merged in one panel).
@@ -673,6 +681,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             "long", roles, {}, ignored, unnamed=unnamed, coded_types=coded,
             value_unit=with_unit[1] if with_unit else None, expected=expected,
             msd_export="detection_range" in roles, maybe_sample=maybe_sample,
+            patient_stand_in=stand_in, not_read=stand_in_read,
         )  # fmt: skip
     if "value" in roles or "marker" in roles:
         return None
@@ -717,7 +726,8 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         return Layout(
             "wide", roles, markers, [cells[i] for i in sorted(not_read)], unnamed=tuple(no_name),
             coded_types=coded, per_marker=[cells[i] for i in sorted(per_marker)],
-            not_read={cells[i]: why for i, why in not_read.items() if why}, expected=expected,
+            not_read={cells[i]: why for i, why in not_read.items() if why} | stand_in_read,
+            expected=expected, patient_stand_in=stand_in,
             stand_ins={index: replicates for index, (_, replicates) in stand_ins.items()},
         )  # fmt: skip
     return None
@@ -963,6 +973,14 @@ def _with_units_row_columns(
                         ignored.append(name)
                 return layout._replace(markers=dict(sorted(markers.items())), ignored=ignored)
     return layout
+
+
+def _stand_in_not_read() -> str:
+    """Why a person column beside the patient id's is mostly not read (`patient_stand_in`)."""
+    return _not_read_because(
+        "it names the same person as the patient id (a row with neither is read as its person's)",
+        "where a row gives a patient id or a sample id",
+    )
 
 
 def _not_read_because(why: str, when: str = "") -> str:
@@ -1860,6 +1878,15 @@ def rows_to_measurements(
         """A sample or patient id cell: None also where it says none is known ('N/A', '-')."""
         return None if index is None or index >= len(cells) else given_id(cells[index])
 
+    i_stand_in = layout.patient_stand_in
+
+    def whose(cells: list[str]) -> tuple[str | None, str | None]:
+        """A row's sample id and patient id (a person column's where it gives neither)."""
+        sample_id, patient_id = id_cell(cells, i_sample), id_cell(cells, i_patient)
+        if patient_id is None and sample_id is None:
+            patient_id = id_cell(cells, i_stand_in)
+        return sample_id, patient_id
+
     # A row with too many cells has most likely been split by an unquoted delimiter in a
     # value, a printed range or a date ('12,5', 'Mar 1, 2026'): the cells left of all of
     # those are still in their columns, and tell whose the row is.
@@ -1878,13 +1905,15 @@ def rows_to_measurements(
         def left(index: int | None) -> str | None:
             if ids_moved or index is None or index >= first_split:
                 return None
-            return id_cell(cells, index) if index in ids else cell(cells, index)
+            return id_cell(cells, index) if index in (*ids, i_stand_in) else cell(cells, index)
 
-        sample_id = left(i_sample)
+        sample_id, patient_id = left(i_sample), left(i_patient)
+        if sample_id is None and patient_id is None:
+            patient_id = left(i_stand_in)
         if i_sample is None and layout.kind == "wide":  # as its rows are named (see below)
             sample_id = f"line {line}"
         return {
-            "sample_id": sample_id, "patient_id": left(i_patient),
+            "sample_id": sample_id, "patient_id": patient_id,
             "collected_at": None, "marker": left(i_marker),
         }  # fmt: skip
 
@@ -1892,8 +1921,9 @@ def rows_to_measurements(
         """What a rejected value's row was for (`Issue`'s sample fields), as `check` says
         it of the rejections it makes: the row's panel counts it (QA: `unit-conflict` here
         named no sample, and its panel left it out)."""
+        sample_id, patient_id = whose(cells)
         return {
-            "sample_id": id_cell(cells, i_sample), "patient_id": id_cell(cells, i_patient),
+            "sample_id": sample_id, "patient_id": patient_id,
             "collected_at": given_date(cell(cells, i_when) or ""), "marker": marker,
         }  # fmt: skip
 
@@ -2077,16 +2107,22 @@ def rows_to_measurements(
                 unit = unit or value_unit
             printed = printed_range(cells, roles) if range_limits else cells[i_range_or_pad]
             stats.measurements += 1
-            yield make(Measurement, (  # type: ignore[call-overload]
-                source, line, value_column, marker, value, unit,
+            # `whose`, written out (a row's work on this path is a few calls)
+            sample_id, patient_id = (
                 given_id(cells[i_sample_or_pad]),
-                given_id(cells[i_patient_or_pad]), given_date(cells[i_when_or_pad]),
+                given_id(cells[i_patient_or_pad]),
+            )
+            if patient_id is None and sample_id is None and i_stand_in is not None:
+                patient_id = given_id(cells[i_stand_in])
+            yield make(Measurement, (  # type: ignore[call-overload]
+                source, line, value_column, marker, value, unit, sample_id, patient_id,
+                given_date(cells[i_when_or_pad]),
                 cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
                 cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
                 flag_as_written,
             ))  # fmt: skip
             continue
-        sample_id, patient_id = id_cell(cells, i_sample), id_cell(cells, i_patient)
+        sample_id, patient_id = whose(cells)
         when = given_date(cell(cells, i_when) or "")
         sex, age = cell(cells, i_sex), cell(cells, i_age)
         birth = cell(cells, i_birth)

@@ -7,25 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_whose_rows import events_in, results
 from typer.testing import CliRunner
 
-from panelcli.check import CheckOptions, Event, Interpreter, build_report
+from panelcli.check import build_report
 from panelcli.cli import app
-from panelcli.models import Result
 from panelcli.ranges import load_ranges
 
 runner = CliRunner()
-
-
-def events_in(tmp_path: Path, text: str, short: bool = True) -> list[Event]:
-    path = tmp_path / "export.csv"
-    path.write_text(text, encoding="utf-8")
-    checking = Interpreter(load_ranges(None), CheckOptions(), short_path=short)
-    return list(checking.events([str(path)]))
-
-
-def results(events: list[Event]) -> list[Result]:
-    return [e for e in events if isinstance(e, Result)]
 
 
 UNKNOWN = (
@@ -189,3 +178,53 @@ def test_a_wide_row_whose_sample_id_says_none_is_known_is_a_sample_of_its_own(
     events = events_in(tmp_path, "Sample ID,IL-6 (pg/mL)\nN/A,50\nN/A,1\n")
     assert [r.sample_id for r in results(events)] == ["line 2", "line 3"]
     assert [e for e in events if getattr(e, "code", None) == "marker-repeated"] == []
+
+
+BLANK_IDS = (
+    "Patient ID,Patient Name,Date,Marker,Value,Unit\n,Anna,2026-03-01,IL-6,5.0,pg/mL\n"
+    "N/A,Ben,2026-03-01,IL-8,20,pg/mL\nP3,Carl,2026-03-01,IL-6,2,pg/mL\n"
+)
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_person_s_name_stands_in_for_a_blank_patient_id(tmp_path: Path, short: bool) -> None:
+    """QA: with 'Patient ID' blank the 'Patient Name' beside it was ignored, and Anna's and
+    Ben's results of one day shared a panel, no one's."""
+    events = events_in(tmp_path, BLANK_IDS, short)
+    assert [(r.patient_id, r.line) for r in results(events)] == [
+        ("Anna", 2), ("Ben", 3), ("P3", 4)
+    ]  # fmt: skip
+    report = build_report(iter(events), load_ranges(None))
+    assert [p.patient_id for p in report.panels] == ["Anna", "Ben", "P3"]
+    (ignored,) = [e for e in events if getattr(e, "code", None) == "column-ignored"]
+    assert ignored.message == (
+        "column 'Patient Name' was not read where a row gives a patient id or a sample id: it "
+        "names the same person as the patient id (a row with neither is read as its person's)"
+    )
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_sample_s_rows_keep_their_patient_id_blank_beside_a_name(
+    tmp_path: Path, short: bool
+) -> None:
+    """A sample id says whose the row is: a patient id filled in on its first row only
+    (filled down) is no other person for the name."""
+    events = events_in(
+        tmp_path,
+        "Sample ID,Patient ID,Patient Name,Marker,Value,Unit\nS1,P1,Anna,IL-6,5.0,pg/mL\n"
+        "S1,,Anna,IL-8,20,pg/mL\n",
+        short,
+    )
+    assert [(r.sample_id, r.patient_id) for r in results(events)] == [("S1", "P1"), ("S1", None)]
+    assert [e for e in events if getattr(e, "code", None) == "sample-conflict"] == []
+
+
+def test_a_wide_row_with_no_ids_is_its_person_s(tmp_path: Path) -> None:
+    events = events_in(
+        tmp_path,
+        "Sample ID,Patient ID,Patient Name,Date,IL-6 (pg/mL)\n,,Anna,2026-03-01,5\n"
+        ",,Anna,2026-03-08,1\n",
+    )
+    assert [(r.sample_id, r.patient_id) for r in results(events)] == [
+        ("line 2", "Anna"), ("line 3", "Anna")
+    ]  # fmt: skip

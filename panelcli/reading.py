@@ -115,10 +115,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
     # MSD's 'Detection Range': whether the value is a measurement or an estimate beyond the
     # assay's limits ('Above Detection Range'), read as '>' or '<' written in the value cell.
     "detection_range": ("detectionrange", "detectionrangestatus", "detectionranges"),
-    # 'H/L Flag' and 'Flag (H/L)' too: '/' is punctuation, left out as the rest is (QA)
     "lab_flag": ("flag", "flags", "abnormalflag", "abnormalflags", "resultflag", "resultflags",
-                 "abnormalityflag", "hlflag", "hiloflag", "flaghl", "labflag", "labflags",
-                 "abnflag", "abnflags", "kennzeichen"),
+                 "abnormalityflag", "hlflag", "hiloflag"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
                         "referenzbereich", "normbereich", "normalbereich", "referenzwerte",
@@ -147,6 +145,12 @@ _WEAK_ROLE_OF = {
     "probe": "sample_id", "concentration": "value", "conc": "value",
     "type": "sample_type", "welltype": "sample_type",
     "donor": "patient_id", "pid": "patient_id",
+    # Rarer names of a flag column: beside a known one ('Abnormal Flag' and 'Lab Flag') the
+    # file is read as before, not refused as naming two flag columns (QA).
+    # 'H/L Flag' keeps its '/': as header noise it made 'Date/Time' a second collection date.
+    "h/lflag": "lab_flag", "flagh/l": "lab_flag", "labflag": "lab_flag",
+    "labflags": "lab_flag", "abnflag": "lab_flag", "abnflags": "lab_flag",
+    "kennzeichen": "lab_flag",
 }  # fmt: skip
 #: A header of a person word and a word for an id or name, in either order and with a joining
 #: word between ('Patient Code', 'Pt Name', 'Case ID', 'Nombre del paciente', 'Nom du
@@ -211,7 +215,7 @@ _MAYBE_SAMPLE = ("name", "id", "identifier", "description", "sampledescription",
 #: collection dates, as no sample can.
 _MAYBE_PERSON = frozenset({"name", "id", "identifier"})
 _NOT_DATA = re.compile(r"^\ufeff?\s*(#|sep=.\s*$)", re.IGNORECASE)
-_HEADER_NOISE = re.compile(r"[\s_\-.#()\[\]:/]+")
+_HEADER_NOISE = re.compile(r"[\s_\-.#()\[\]:]+")
 _LOOKS_NUMERIC = re.compile(r"^\s*[<>≤≥=]*\s*[+-]?[\d.,]+\s*$")
 # What a file is, by its first bytes, and what to do about it.
 _BINARY_MAGIC = {
@@ -435,14 +439,16 @@ def _detect_encoding(head: bytes, source: str) -> str:
         if even > len(sample) // 4 and odd <= len(sample) // 16:
             return "utf-16-be"
         raise InputError(f"{source}: this looks like a binary file, not CSV text")
-    # Text has few control bytes (tab, CR, LF aside); random or packed data has many (QA:
-    # 256 bytes of every value got "no header" rather than "binary")
-    if len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > len(sample) // 10:
+    # Text has few control bytes; random or packed data has many (one byte in nine), QA: 256
+    # bytes of every value got "no header" rather than "binary"
+    if len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > len(sample) // 20:
         raise InputError(f"{source}: this looks like a binary file, not CSV text")
     return "utf-8"
 
 
-_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+# Not tab, LF, CR, nor what text files do hold: FileMaker's in-cell line break (VT), a form
+# feed, DOS's end-of-file mark (QA: a comment column of VT breaks was called binary)
+_CONTROL_BYTES = bytes([*range(0x09), *range(0x0E, 0x1A), *range(0x1B, 0x20), 0x7F])
 
 
 def open_text(
@@ -506,6 +512,8 @@ def _lines(
             # '\n' would come alone, as one more line, and shift the numbers after it)
             line = readline(max_line + 2)
             if not line:
+                return
+            if line == "\x1a":  # DOS's end-of-file mark after the last line: no row (QA)
                 return
             number += 1
             if ahead is not None:
@@ -978,7 +986,8 @@ def _with_units_row_columns(
 def _stand_in_not_read() -> str:
     """Why a person column beside the patient id's is mostly not read (`patient_stand_in`)."""
     return _not_read_because(
-        "it names the same person as the patient id (a row with neither is read as its person's)",
+        "a patient id column is there; it stands in only for a row that gives neither a "
+        "patient id nor a sample id",
         "where a row gives a patient id or a sample id",
     )
 

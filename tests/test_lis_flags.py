@@ -198,10 +198,34 @@ def test_a_critically_high_word_is_said_as_critically_high(tmp_path: Path) -> No
 )
 def test_more_flag_column_names_are_read(tmp_path: Path, header: str) -> None:
     """QA: a lab's flags under 'Kennzeichen', 'Lab Flag', 'Abn Flag', 'Flag (H/L)' or 'H/L Flag'
-    were dropped with only column-ignored ('H-L Flag' was read: '/' is punctuation too)."""
+    were dropped with only column-ignored ('H-L Flag' was read)."""
     events = events_in(tmp_path, f"Sample;Test;Result;Units;{header}\nK1;IL-6;85;pg/mL;*\n")
     assert [r.original_value for r in results(events)] == ["85 *"]
     assert [w.code for w in issues(events, "warning")] == ["value-flag-ignored"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Sample ID,Patient ID,Collection Date,Date/Time,Marker,Value,Unit",
+        "Sample ID,Patient ID,Date,Date/Time,Marker,Value,Unit",
+        "Sample ID,Flag,Lab Flag,Marker,Value,Unit",
+        "Sample ID,Abnormal Flag,H/L Flag,Marker,Value,Unit",
+    ],
+)
+def test_a_rarer_column_name_beside_a_known_one_does_not_refuse_the_file(
+    tmp_path: Path, header: str
+) -> None:
+    """QA: once '/' was header punctuation and 'Lab Flag' a flag column, a print timestamp
+    'Date/Time' or a second flag column beside the known one refused files read before."""
+    cells = {"Sample ID": "S1", "Patient ID": "P1", "Collection Date": "2026-01-01",
+             "Date": "2026-01-01", "Date/Time": "2026-01-05 10:00", "Flag": "H",
+             "Abnormal Flag": "H", "Lab Flag": "H", "H/L Flag": "H", "Marker": "IL-6",
+             "Value": "10", "Unit": "pg/mL"}  # fmt: skip
+    row = ",".join(cells[name] for name in header.split(","))
+    events = events_in(tmp_path, f"{header}\n{row}\n")
+    assert [(r.marker, r.value) for r in results(events)] == [("IL-6", 10.0)]
+    assert not issues(events, "error")
 
 
 def test_no_header_name_takes_two_roles() -> None:

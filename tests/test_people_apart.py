@@ -198,8 +198,9 @@ def test_a_person_s_name_stands_in_for_a_blank_patient_id(tmp_path: Path, short:
     assert [p.patient_id for p in report.panels] == ["Anna", "Ben", "P3"]
     (ignored,) = [e for e in events if getattr(e, "code", None) == "column-ignored"]
     assert ignored.message == (
-        "column 'Patient Name' was not read where a row gives a patient id or a sample id: it "
-        "names the same person as the patient id (a row with neither is read as its person's)"
+        "column 'Patient Name' was not read where a row gives a patient id or a sample id: a "
+        "patient id column is there; it stands in only for a row that gives neither a patient "
+        "id nor a sample id"
     )
 
 

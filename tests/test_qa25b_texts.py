@@ -39,6 +39,16 @@ def test_bytes_of_every_value_are_binary_but_a_few_control_characters_are_text(
     assert runner.invoke(app, ["check", str(text), "-f", "json"]).exit_code == 0
 
 
+def test_a_comment_column_of_in_cell_line_breaks_is_still_text(tmp_path: Path) -> None:
+    """QA: FileMaker writes a line break inside a cell as VT (\\x0b): such a file was binary."""
+    rows = "".join(f'S{i},IL-6,{i},pg/mL,"a\x0bb\x0bc\x0bd"\n' for i in range(10))
+    path = tmp_path / "vt.csv"
+    path.write_text("Sample ID,Marker,Value,Unit,Comment\n" + rows + "\x1a")
+    result = runner.invoke(app, ["check", str(path), "-f", "json"])
+    assert result.exit_code == 1, result.stderr
+    assert '"results": 10' in result.stdout
+
+
 def test_less_than_a_number_that_rounds_to_0_quotes_it() -> None:
     with pytest.raises(ValueProblem, match=r"says less than 1e-400, a number too small") as why:
         parse_value("<1e-400")

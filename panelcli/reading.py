@@ -441,7 +441,8 @@ def _detect_encoding(head: bytes, source: str) -> str:
         raise InputError(f"{source}: this looks like a binary file, not CSV text")
     # Text has few control bytes; random or packed data has many (one byte in nine), QA: 256
     # bytes of every value got "no header" rather than "binary"
-    if len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > len(sample) // 20:
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > max(16, len(sample) // 20):  # a short file's few escape codes are text
         raise InputError(f"{source}: this looks like a binary file, not CSV text")
     return "utf-8"
 

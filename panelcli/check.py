@@ -1133,13 +1133,7 @@ class Interpreter:
                     m, unjudged, unit,
                     lambda other, read: self._no_reference(other, read, unit, decimal_comma),
                 )  # fmt: skip
-            if m.detection is not None:
-                unjudged = _estimated(unjudged, m.detection)
-            unjudged = _said_if_a_mean(m, unjudged)
-            yield unjudged
-            if parsed.flag is not None:
-                yield from self._flag_disagrees(m, parsed.flag, unjudged)
-            yield from self._queued_warnings()
+            yield from self._given(m, parsed, unjudged)
             return
         entry = self.ranges.markers[name]
         if unit is None:
@@ -1187,13 +1181,7 @@ class Interpreter:
                         other, read, unit, name, entry, decimal_comma
                     ) or fallback,
                 )  # fmt: skip
-            if m.detection is not None:
-                judged = _estimated(judged, m.detection)
-            judged = _said_if_a_mean(m, judged)
-            yield judged
-            if parsed.flag is not None:
-                yield from self._flag_disagrees(m, parsed.flag, judged)
-            yield from self._queued_warnings()
+            yield from self._given(m, parsed, judged)
             return
         if parsed.number is not None and exceeds_physical_limit(parsed.number, unit):
             yield self._reject(
@@ -1280,6 +1268,17 @@ class Interpreter:
             self._kinds.clear()
             self._kinds.update(kinds)
             del self._pending[pending:]
+
+    def _given(self, m: Measurement, parsed: ParsedValue, result: Result) -> Iterator[Event]:
+        """A result judged without the set's range (no range, or one in another unit) with
+        its notes of estimate and mean, then the lab flag's disagreement and queued warnings."""
+        if m.detection is not None:
+            result = _estimated(result, m.detection)
+        result = _said_if_a_mean(m, result)
+        yield result
+        if parsed.flag is not None:
+            yield from self._flag_disagrees(m, parsed.flag, result)
+        yield from self._queued_warnings()
 
     def _flag_disagrees(self, m: Measurement, flag: str, result: Result) -> Iterator[Issue]:
         """A lab's 'H' on a value panelcli judges normal (or the other way): said on every such

@@ -534,7 +534,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         untrended = {
             "single": single,
             "units": [n for n in other_unit if n not in trended],
-            "doubted": [n for n in doubted if n not in trended and n not in by_marker],
+            "doubted": [n for n in doubted if n not in by_marker],  # trended are in by_marker
             "no_range": [n for n in no_range if n not in by_marker and n not in doubted],
         }
         with_results = {p.sample_id for p in patient_panels if p.sample_id is not None}
@@ -599,8 +599,9 @@ def trend_sentences(
     or one panelcli cannot read; `doubted` (marker: dates): tests left out for their number;
     `unusable` (sample id: date or None): samples none of whose results could be used;
     `mixed` (marker: sample ids): results left out as their rows name another patient or date;
-    `untrended` ('single', 'doubted', 'no_range': markers): markers with no trend, for one
-    usable test, none, or no range; `other_unit` (marker: its unit, dates left out)."""
+    `untrended` ('single', 'units', 'doubted', 'no_range': markers): markers with no trend,
+    for one usable test, units that never convert, no comparable number, or no range;
+    `other_unit` (marker: the unit kept, dates left out in another)."""
     # Tests none of whose results could be used are said below, and not counted here.
     tested = "has results on" if unusable else "was tested on"
     if unread_date is None:

@@ -239,7 +239,7 @@ def flag_contradicts(
         return None
     said = f"value '{shorten(value)}'" if value is not None else "the value"
     if written is None:
-        written = value.split()[-1] if value is not None else parsed.flag
+        written = flag_in(value, parsed.flag) if value is not None else parsed.flag
     return (
         f"{said} is {'below' if below else 'above'} what the test can measure, but the lab "
         f"flagged it {flag_said(written, parsed.flag)}; one of them is wrong, so it was not "

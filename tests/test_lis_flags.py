@@ -338,3 +338,22 @@ def test_one_side_of_two_severities_is_judged_with_the_severity_both_say(
     # IL-6 12 is high: the lab's flag, taken as high, agrees; IL-10 1 is normal: it does not
     disagrees = [w.line for w in issues(events, "warning") if w.code == "value-flag-disagrees"]
     assert disagrees == [4]
+
+
+def test_a_labs_critical_flag_never_sets_the_exit_code_but_is_found_in_the_ndjson(
+    tmp_path: Path,
+) -> None:
+    """README, exit codes in scripts (developer QA): a lab's 'HH' on a value the set cannot
+    judge, or judges only high, leaves `--fail-on critical` at 0; its warning says so."""
+    path = tmp_path / "hh.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,flag\nS1,IL-6,500,pg/mL,HH\nS1,GM-CSF,500,pg/mL,HH\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(app, ["check", "-q", "--fail-on", "critical", str(path)]).exit_code == 0
+    done = runner.invoke(app, ["check", "-f", "ndjson", str(path)])
+    assert done.exit_code == 1  # IL-6 is high: abnormal
+    codes = [line.split('"code":"')[1].split('"')[0] for line in done.stdout.splitlines()
+             if '"code":"value-flag-' in line]  # fmt: skip
+    assert codes == ["value-flag-ignored", "value-flag-disagrees", "value-flag-unjudged"]

@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 from types import FrameType
+from typing import NoReturn
 
 
 def main() -> None:
@@ -49,12 +50,44 @@ def main() -> None:
     try:
         from panelcli.cli import run
 
-        run()
+        try:
+            run()
+        except SystemExit as done:
+            _leave(done.code)
     except (KeyboardInterrupt, Terminated) as exc:  # a signal before a command started
         words, status = signal_stop(type(exc))
         with contextlib.suppress(OSError):  # no stderr after SIGHUP
             print(f"panelcli: {words}", file=sys.stderr)
         raise SystemExit(status) from None
+
+
+def _leave(code: object) -> NoReturn:
+    """Exit with `code` as soon as the output is flushed, without Python's teardown.
+
+    The teardown frees every object one by one, start-up's too: about 6 ms of a 13-marker
+    panel's 135 and 11 ms of a 100,000-row file's 400 (issue 7). Every file of the run has been
+    closed by then (`-o`, `--export`, the second process's). Python's own exit is kept where
+    something may still rely on it: a code that is not a number, a profiler or tracer (it writes
+    its report at exit), another thread still running, or output that cannot be flushed (Python
+    then reports it as it always has).
+    """
+    status = 0 if code is None else code
+    threading = sys.modules.get("threading")
+    if (
+        isinstance(status, int)
+        and sys.getprofile() is None
+        and sys.gettrace() is None
+        and (threading is None or threading.active_count() == 1)
+    ):
+        try:
+            for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+                if stream is not None:
+                    stream.flush()
+        except (OSError, ValueError):  # a closed pipe, a full disk, a closed stream
+            pass
+        else:
+            os._exit(status)
+    raise SystemExit(code)
 
 
 _SIGHUP = getattr(signal, "SIGHUP", None)  # not on Windows

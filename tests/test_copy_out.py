@@ -22,7 +22,9 @@ SKIP = (
     (len(b"".join(LINES[:3])), len(b"".join(LINES[:4]))),
     (len(b"".join(LINES[:1500])), len(b"".join(LINES[:1501]))),
 )
-KEPT = b"before\n" + b"".join(line for n, line in enumerate(LINES) if n not in (3, 1500))
+KEPT = (
+    b"before\n" + b"".join(line for n, line in enumerate(LINES) if n not in (3, 1500)) + b"after\n"
+)
 
 
 def copied(tmp_path: Path, mode: str = "w") -> bytes:
@@ -33,6 +35,7 @@ def copied(tmp_path: Path, mode: str = "w") -> bytes:
         sink = Utf8Sink(out)
         sink.write(b"before\n")  # still in the buffer when the copy starts
         sink.copy(file, SKIP)
+        sink.write(b"after\n")  # the closing lines come after what was sent
         sink.flush()
     return out_path.read_bytes()
 

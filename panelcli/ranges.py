@@ -115,7 +115,7 @@ class _BoundsFields(_Strict):
     def _ordered(self, info: ValidationInfo) -> _BoundsFields:
         if not _order_checked_by_caller(info):
             limits = {k: getattr(self, k, None) for k in (*_LIMITS, *_EXCLUSIVE)}
-            problems = _order_problems(limits) + _exclusive_problems(limits)
+            problems = _order_problems(limits) + _normal_range_problems(limits)
             if problems:
                 raise ValueError(problems[0])
         return self
@@ -292,9 +292,10 @@ _CRITICAL = ("critical_low", "critical_high")
 _EXCLUSIVE = {"low_exclusive": "low", "high_exclusive": "high"}
 
 
-def _exclusive_problems(limits: Mapping[str, object]) -> list[str]:
-    """An exclusive flag with no limit to be exclusive of, and a normal range it leaves empty;
-    `limits` holds a table's limits and flags (a flag absent or false is no problem)."""
+def _normal_range_problems(limits: Mapping[str, object]) -> list[str]:
+    """An exclusive flag with no limit to be exclusive of, and a normal range of one point or
+    none (`high = 0`, `low` equal to `high`); `limits` holds a table's limits and flags (a flag
+    absent or false is no problem)."""
     problems = []
     for flag, key in _EXCLUSIVE.items():
         if limits.get(flag) is True and limits.get(key) is None:
@@ -303,17 +304,27 @@ def _exclusive_problems(limits: Mapping[str, object]) -> list[str]:
             )
     low, high = limits.get("low"), limits.get("high")
     excluded = [f for f in _EXCLUSIVE if limits.get(f) is True]
-    if isinstance(high, float | int) and high == 0 and limits.get("high_exclusive") is True:
-        problems.append(
-            "high_exclusive with high = 0 leaves no value normal (no concentration is below 0)"
-        )
-    elif (
-        isinstance(low, float | int) and isinstance(high, float | int) and low == high and excluded
-    ):
-        problems.append(
-            f"low and high are both {number_text(float(low))}, and {' and '.join(excluded)} "
-            "leaves that value out, so no value is normal"
-        )
+    if isinstance(high, float | int) and high == 0:
+        if limits.get("high_exclusive") is True:
+            problems.append(
+                "high_exclusive with high = 0 leaves no value normal (no concentration is below 0)"
+            )
+        else:  # QA: valid, and then every value above 0 was high
+            problems.append(
+                "high = 0 makes only a value of exactly 0 normal (no concentration is below "
+                "0); for no upper limit, leave high out"
+            )
+    elif isinstance(low, float | int) and isinstance(high, float | int) and low == high:
+        both = f"low and high are both {number_text(float(low))}"
+        if excluded:
+            problems.append(
+                f"{both}, and {' and '.join(excluded)} leaves that value out, so no value is normal"
+            )
+        else:
+            problems.append(
+                f"{both}, so only a value of exactly {number_text(float(low))} is normal; is "
+                "one of them a slip?"
+            )
     return problems
 
 
@@ -977,7 +988,7 @@ def _marker_problems(
     where = f"marker '{name}': "
     marker_limits = _given_limits(table, wrong)
     problems += [where + p for p in _order_problems(marker_limits)]
-    problems += [where + p for p in _exclusive_problems(_given_flags(table, wrong))]
+    problems += [where + p for p in _normal_range_problems(_given_flags(table, wrong))]
     unit = table.get("unit") if "unit" not in wrong else None
     problems += [where + p for p in _impossible_limits(marker_limits, unit)]
     inherited = {k: v for k, v in marker_limits.items() if k in _CRITICAL}
@@ -993,7 +1004,7 @@ def _marker_problems(
                     problem += " (the marker's critical limits hold for its rows too)"
                 problems.append(f"{where}interval {i + 1}: {problem}")
             # A row's own limit only: the marker's low/high are not the row's (see rows())
-            for problem in _exclusive_problems(_given_flags(row, row_wrong)):
+            for problem in _normal_range_problems(_given_flags(row, row_wrong)):
                 if any(f"no {key} " in problem for key in marker_limits):
                     problem += " (the marker's own low and high are not its rows')"
                 problems.append(f"{where}interval {i + 1}: {problem}")
@@ -1107,7 +1118,7 @@ def _given_limits(table: object, wrong: set[str]) -> dict[str, float | None]:
 
 
 def _given_flags(table: object, wrong: set[str]) -> dict[str, object]:
-    """A table's limits and exclusive flags that passed validation, for `_exclusive_problems`;
+    """A table's limits and exclusive flags that passed validation, for `_normal_range_problems`;
     a limit whose value is wrong counts as given (its own error says what is wrong with it)."""
     if not isinstance(table, dict):
         return {}

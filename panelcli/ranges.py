@@ -1139,7 +1139,7 @@ _AMBIGUOUS_NAMES = {"il1": "IL-1α or IL-1β", "ifn": "IFN-α, IFN-β or IFN-γ"
 
 def ranges_warnings(raw: bytes) -> list[str]:
     """Things worth a look in a valid ranges file: no source, units panelcli cannot convert."""
-    from panelcli.units import is_convertible
+    from panelcli.units import has_family
 
     parsed = RangesFile.model_validate(tomllib.loads(_toml_text(raw)))
     warnings = []
@@ -1153,7 +1153,9 @@ def ranges_warnings(raw: bytes) -> list[str]:
                 )
         if not entry.source:
             warnings.append(f"marker '{name}': no 'source'; say where the interval comes from")
-        if not is_convertible(entry.unit):
+        # U/mL and kU/L convert among themselves, as pg/mL and ng/L do, and such a set is
+        # the way to judge them; only a unit that converts to nothing is worth a word (QA).
+        if not has_family(entry.unit):
             warnings.append(
                 f"marker '{name}': unit '{entry.unit}' is not a mass concentration panelcli can "
                 "convert; only results written in exactly this unit can be judged"

@@ -51,6 +51,13 @@ def is_convertible(unit: str) -> bool:
     return power_of_ten(unit) is not None
 
 
+def has_family(unit: str) -> bool:
+    """True for units panelcli converts among others of their kind: mass per volume (pg/mL =
+    ng/L) and units of activity (U/mL = kU/L = 1000 U/L; IU/mL = kIU/L, never U into IU).
+    Molar units (pmol/L) and the rest convert to nothing but their own spellings."""
+    return is_convertible(unit) or _activity_exponent(unit) is not None
+
+
 @lru_cache(maxsize=1024)
 def conversion_exponent(from_unit: str, to_unit: str) -> int:
     """The power of ten that turns a value in `from_unit` into `to_unit`; raises UnitProblem."""

@@ -1,0 +1,63 @@
+"""A ranges file in a unit of activity gets no 'cannot convert' warning (black-box QA: a set in
+kU/L was told 'only results written in exactly this unit can be judged' in the same run that
+converted U/mL and U/L results to kU/L and judged them). Units of activity convert among
+themselves as mass units do; a molar unit converts to nothing, and keeps its warning."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.cli import app
+from panelcli.ranges import ranges_warnings
+from panelcli.units import UnitProblem, conversion_exponent, has_family
+
+runner = CliRunner()
+CANNOT = "is not a mass concentration panelcli can convert"
+
+
+def _set(unit: str) -> bytes:
+    return f'[markers."sIL-2R"]\nunit = "{unit}"\nhigh = 623\nsource = "x"\n'.encode()
+
+
+@pytest.mark.parametrize(
+    ("unit", "others"),
+    [("kU/L", ["U/mL", "U/L", "mU/mL", "U/dL"]), ("U/mL", ["kU/L", "U/L"]),
+     ("IU/mL", ["kIU/L", "IU/L", "mIU/mL"]), ("mIU/L", ["IU/L", "mIU/mL"]), ("pg/mL", ["ng/L"])],
+)  # fmt: skip
+def test_a_unit_that_converts_among_its_family_gets_no_warning(unit: str, others: list) -> None:
+    for other in others:  # what makes the warning false: these are converted and judged
+        conversion_exponent(other, unit)
+    assert has_family(unit)
+    assert not [w for w in ranges_warnings(_set(unit)) if CANNOT in w]
+
+
+@pytest.mark.parametrize("unit", ["pmol/L", "µIU/mL", "uU/mL", "copies/mL"])
+def test_a_unit_that_converts_to_nothing_keeps_its_warning(unit: str) -> None:
+    assert not has_family(unit)
+    for other in ("nmol/L", "mIU/L", "mU/L", "pg/mL"):
+        with pytest.raises(UnitProblem):
+            conversion_exponent(other, unit)
+    assert [w for w in ranges_warnings(_set(unit)) if CANNOT in w]
+
+
+def test_u_and_iu_stay_apart() -> None:
+    with pytest.raises(UnitProblem):
+        conversion_exponent("IU/mL", "U/mL")
+
+
+def test_check_judges_activity_results_without_a_false_warning(tmp_path: Path) -> None:
+    ranges = tmp_path / "uu.toml"
+    ranges.write_bytes(_set("kU/L"))
+    data = tmp_path / "uu.csv"
+    data.write_text(
+        "sample_id,marker,value,unit\nA,sIL-2R,900,U/mL\nB,sIL-2R,600000,U/L\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["check", str(data), "--ranges", str(ranges), "-f", "ndjson"])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line.get("status") for line in lines[:2]] == ["high", "normal"]
+    assert lines[-1]["reference_set"]["warnings"] == []
+    assert "warning" not in result.stderr

@@ -1233,12 +1233,20 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
             else:  # QA: 1e-300 was 'about 1/1000…(300 digits) of'
                 said = f"about 1/{1 / ratio:,.0f} of" if ratio > 1e-9 else "under a billionth of"
             return [
-                f"marker '{name}': {what}, {number_text(our_high)} {entry.unit}, is "
-                f"{number_text(high)} {theirs.unit}, {said} the bundled set {set_name}'s "
-                f"{number_text(their_high)} {theirs.unit}; is the unit right?"
+                f"marker '{name}': {what}, {_grouped(our_high)} {entry.unit}, is "
+                f"{_grouped(high)} {theirs.unit}, {said} the bundled set {set_name}'s "
+                f"{_grouped(their_high)} {theirs.unit}; is the unit right?"
             ]
         return []
     return []
+
+
+def _grouped(value: float) -> str:
+    """number_text with its thousands grouped, as the ratio beside it is ('623,000,000 pg/mL,
+    about 441,719 times'; QA: '623000000' beside '441,719' was hard to read)."""
+    text = number_text(value)
+    whole, point, fraction = text.partition(".")
+    return f"{int(whole):,}{point}{fraction}" if whole.isdigit() else text  # not '1e+20'
 
 
 def _detection_past_range(name: str, entry: MarkerRange) -> list[str]:

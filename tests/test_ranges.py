@@ -1092,6 +1092,17 @@ def test_a_limit_a_thousand_times_off_the_bundled_sets_is_a_unit_slip_warning() 
     assert not any("unit right" in w for w in fine)
 
 
+def test_a_unit_slip_warning_groups_thousands_in_every_number_it_gives() -> None:
+    """QA: '623000000 pg/mL' stood beside 'about 441,719 times' in one sentence."""
+    slip = ranges_warnings(b'[markers."sIL-2R"]\nunit = "ug/mL"\nhigh = 623\nsource = "x"\n')
+    assert (
+        "high, 623 ug/mL, is 623,000,000 pg/mL, about 441,719 times the bundled set "
+        "arup-3002601's 1,410.4 pg/mL; is the unit right?"
+    ) in slip[0], slip
+    slip = ranges_warnings(b'[markers."IL-8"]\nunit = "ng/mL"\nhigh = 12345.5\nsource = "x"\n')
+    assert "high, 12,345.5 ng/mL, is 12,345,500 pg/mL, about 1,313,351 times" in slip[0], slip
+
+
 def test_the_markers_own_range_is_named_for_anyone_else_as_ranges_show_says(tmp_path) -> None:
     """Notes called it 'everyone' beside a row for ages 18-60 (found in QA)."""
     ranges = _set_from(

@@ -94,8 +94,8 @@ from panelcli.units import (
     exceeds_physical_limit,
     is_convertible,
     power_of_ten,
+    same_family,
     same_unit,
-    unit_key,
 )
 from panelcli.values import (
     COMMA_MAY_GROUP_THOUSANDS,
@@ -445,12 +445,13 @@ def assumed_unit_problem(unit: str | None, reference_set: ReferenceSet) -> str |
     none could (else every row is rejected)."""
     if unit is None or unit == "range" or is_convertible(unit):
         return None
-    if any(unit_key(m.unit) == unit_key(unit) for m in reference_set.markers.values()):
+    # QA: 'U/mL' with a set in kU/L was refused, though such values convert to it.
+    if any(same_family(unit, m.unit) for m in reference_set.markers.values()):
         return None
     return (
         f"the unit to assume, '{unit}', is not a unit panelcli converts (such as pg/mL, ng/L, "
-        "µg/L) nor the unit of a marker in this reference set; use one of those, or 'range' "
-        "for each marker's own unit"
+        "µg/L) nor one that converts to the unit of a marker in this reference set; use one of "
+        "those, or 'range' for each marker's own unit"
     )
 
 

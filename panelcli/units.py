@@ -13,8 +13,9 @@ from panelcli.values import shorten
 _MASS_EXP = {"g": 0, "mg": -3, "ug": -6, "ng": -9, "pg": -12, "fg": -15}
 _VOLUME_EXP = {"l": 0, "dl": -1, "cl": -2, "ml": -3, "ul": -6}
 _MASS_PER_VOLUME = re.compile(r"^(?P<mass>[fpnum]?g)/(?P<volume>[dcmu]?l)$")
-_MOLAR = re.compile(r"^[fpnum]?mol/[dcmu]?l$")
-_ARBITRARY_PARTS = re.compile(r"^(?P<prefix>[km]?)(?P<unit>iu|u)/(?P<volume>[dcmu]?l)$")
+_AMOUNT_EXP = {"mol": 0, "mmol": -3, "umol": -6, "nmol": -9, "pmol": -12, "fmol": -15}
+_MOLAR_PARTS = re.compile(r"^(?P<amount>[fpnum]?mol)/(?P<volume>[dcmu]?l)$")
+_ARBITRARY_PARTS = re.compile(r"^(?P<prefix>[kmu]?)(?P<unit>iu|u)/(?P<volume>[dcmu]?l)$")
 
 
 class UnitProblem(ValueError):
@@ -53,9 +54,14 @@ def is_convertible(unit: str) -> bool:
 
 def has_family(unit: str) -> bool:
     """True for units panelcli converts among others of their kind: mass per volume (pg/mL =
-    ng/L) and units of activity (U/mL = kU/L = 1000 U/L; IU/mL = kIU/L, never U into IU).
-    Molar units (pmol/L) and the rest convert to nothing but their own spellings."""
-    return is_convertible(unit) or _activity_exponent(unit) is not None
+    ng/L), amount per volume (nmol/L = 1000 pmol/L) and units of activity (U/mL = kU/L =
+    1000 U/L; µIU/mL = mIU/L, never U into IU). The rest convert to nothing but their own
+    spellings."""
+    return (
+        is_convertible(unit)
+        or _molar_power_of_ten(unit) is not None
+        or _activity_exponent(unit) is not None
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -69,14 +75,24 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
     activity = _activity_exponent(from_unit), _activity_exponent(to_unit)
     if activity[0] is not None and activity[1] is not None and activity[0][0] == activity[1][0]:
         return activity[0][1] - activity[1][1]  # U/mL = kU/L; IU and U are never mixed
-    if _MOLAR.match(unit_key(from_unit)):
+    molar = _molar_power_of_ten(from_unit), _molar_power_of_ten(to_unit)
+    if molar[0] is not None and molar[1] is not None:
+        return molar[0] - molar[1]  # molecules per volume: nmol/L = 1000 pmol/L, exactly
+    if (molar[0] is not None and target is not None) or (
+        source is not None and molar[1] is not None
+    ):
+        # Plain words first; 'molar' last, for lab staff (educator QA).
+        # QA: 'which varies' did not say what varies; 'pmol/L is a weight' (nmol/L's row)
+        said = (
+            f"unit '{shorten(from_unit)}' counts molecules, but {to_unit} is a weight"
+            if molar[0] is not None
+            else f"unit '{shorten(from_unit)}' is a weight, but {to_unit} counts molecules"
+        )
         raise UnitProblem(
             "unit-molar",
-            # Plain words first; 'molar' last, for lab staff (educator QA).
-            # QA: 'which varies' did not say what varies
-            f"unit '{shorten(from_unit)}' counts molecules, but {to_unit} is a weight; changing "
-            "one into the other needs the weight of one molecule, which differs between forms of "
-            "the protein and between tests, so panelcli does not convert it (a molar unit)",
+            f"{said}; changing one into the other needs the weight of one molecule, which "
+            "differs between forms of the protein and between tests, so panelcli does not "
+            "convert it (a molar unit)",
         )
     relative = SLASHLESS_UNITS.get(unit_key(from_unit))
     if relative is not None:  # not a concentration at all: no factor could help
@@ -113,8 +129,17 @@ def _activity_exponent(unit: str) -> tuple[str, int] | None:
     match = _ARBITRARY_PARTS.match(unit_key(unit))
     if match is None:
         return None
-    prefix = {"": 0, "k": 3, "m": -3}[match.group("prefix")]
+    prefix = {"": 0, "k": 3, "m": -3, "u": -6}[match.group("prefix")]
     return match.group("unit"), prefix - _VOLUME_EXP[match.group("volume")]
+
+
+@lru_cache(maxsize=256)
+def _molar_power_of_ten(unit: str) -> int | None:
+    """log10 of the unit in mol/L, or None when it is not an amount per volume."""
+    match = _MOLAR_PARTS.match(unit_key(unit))
+    if match is None:
+        return None
+    return _AMOUNT_EXP[match.group("amount")] - _VOLUME_EXP[match.group("volume")]
 
 
 #: Nothing in blood is more concentrated than blood itself (about 1 kg per litre).
@@ -132,9 +157,6 @@ def convert(value: float, exponent: int) -> float:
     if exponent == 0:
         return value
     return float(Decimal(repr(value)).scaleb(exponent))
-
-
-_MOLAR_PARTS = re.compile(r"^(?P<amount>[fpnum]?mol)/(?P<volume>[dcmu]?l)$")
 
 
 @lru_cache(maxsize=256)
@@ -161,6 +183,15 @@ def how_far_apart(a: str, b: str) -> str:
     if first is None or second is None or first == second:
         return "the two units differ; panelcli cannot tell which is right"
     return f"either could be {10 ** abs(first - second)} times off"
+
+
+def same_family(a: str, b: str) -> bool:
+    """Whether a value in unit `a` converts exactly to unit `b` (or is written alike)."""
+    try:
+        conversion_exponent(a, b)
+    except UnitProblem:
+        return unit_key(a) == unit_key(b)
+    return True
 
 
 def same_unit(a: str, b: str) -> bool:

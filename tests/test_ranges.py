@@ -95,7 +95,7 @@ def test_bundled_files_require_a_source():
 
 
 def test_warnings_for_valid_but_doubtful_sets():
-    warnings = ranges_warnings(b'[markers."sIL-2R"]\nunit = "pmol/L"\nhigh = 900\n')
+    warnings = ranges_warnings(b'[markers."sIL-2R"]\nunit = "copies/mL"\nhigh = 900\n')
     assert any("no 'source'" in w for w in warnings)
     assert any("not a mass concentration" in w for w in warnings)
 

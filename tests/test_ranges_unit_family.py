@@ -1,7 +1,7 @@
 """A ranges file in a unit of activity gets no 'cannot convert' warning (black-box QA: a set in
 kU/L was told 'only results written in exactly this unit can be judged' in the same run that
-converted U/mL and U/L results to kU/L and judged them). Units of activity convert among
-themselves as mass units do; a molar unit converts to nothing, and keeps its warning."""
+converted U/mL and U/L results to kU/L and judged them). Units of activity and molar units
+convert among themselves as mass units do; a unit that converts to nothing keeps its warning."""
 
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ def _set(unit: str) -> bytes:
 @pytest.mark.parametrize(
     ("unit", "others"),
     [("kU/L", ["U/mL", "U/L", "mU/mL", "U/dL"]), ("U/mL", ["kU/L", "U/L"]),
-     ("IU/mL", ["kIU/L", "IU/L", "mIU/mL"]), ("mIU/L", ["IU/L", "mIU/mL"]), ("pg/mL", ["ng/L"])],
+     ("IU/mL", ["kIU/L", "IU/L", "mIU/mL"]), ("mIU/L", ["IU/L", "mIU/mL", "µIU/mL"]),
+     ("uU/mL", ["mU/L"]), ("pg/mL", ["ng/L"]), ("pmol/L", ["nmol/L", "fmol/mL"])],
 )  # fmt: skip
 def test_a_unit_that_converts_among_its_family_gets_no_warning(unit: str, others: list) -> None:
     for other in others:  # what makes the warning false: these are converted and judged
@@ -35,7 +36,7 @@ def test_a_unit_that_converts_among_its_family_gets_no_warning(unit: str, others
     assert not [w for w in ranges_warnings(_set(unit)) if CANNOT in w]
 
 
-@pytest.mark.parametrize("unit", ["pmol/L", "µIU/mL", "uU/mL", "copies/mL"])
+@pytest.mark.parametrize("unit", ["copies/mL", "AU/mL", "MFI"])
 def test_a_unit_that_converts_to_nothing_keeps_its_warning(unit: str) -> None:
     assert not has_family(unit)
     for other in ("nmol/L", "mIU/L", "mU/L", "pg/mL"):
@@ -61,3 +62,42 @@ def test_check_judges_activity_results_without_a_false_warning(tmp_path: Path) -
     assert [line.get("status") for line in lines[:2]] == ["high", "normal"]
     assert lines[-1]["reference_set"]["warnings"] == []
     assert "warning" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("given", "unit", "exponent"),
+    [("nmol/L", "pmol/L", 3), ("pmol/mL", "nmol/L", 0), ("µIU/mL", "mIU/L", 0),
+     ("uU/mL", "U/L", -3)],
+)  # fmt: skip
+def test_molar_and_micro_activity_units_convert_exactly(
+    given: str, unit: str, exponent: int
+) -> None:
+    """fixR QA: nmol/L against a pmol/L set was refused as 'pmol/L is a weight'; µIU/mL is
+    mIU/L written another way."""
+    assert conversion_exponent(given, unit) == exponent
+
+
+@pytest.mark.parametrize(
+    ("given", "unit", "said"),
+    [("pmol/L", "pg/mL", "unit 'pmol/L' counts molecules, but pg/mL is a weight"),
+     ("pg/mL", "pmol/L", "unit 'pg/mL' is a weight, but pmol/L counts molecules")],
+)  # fmt: skip
+def test_a_weight_and_a_count_of_molecules_never_convert(given: str, unit: str, said: str) -> None:
+    with pytest.raises(UnitProblem) as problem:
+        conversion_exponent(given, unit)
+    assert problem.value.code == "unit-molar" and str(problem.value).startswith(said)
+
+
+def test_an_assumed_unit_that_converts_to_the_sets_unit_is_taken(tmp_path: Path) -> None:
+    """fixR QA: `--assume-unit U/mL` with a set in kU/L was refused as 'not a unit panelcli
+    converts'."""
+    ranges = tmp_path / "uu.toml"
+    ranges.write_bytes(_set("kU/L"))
+    data = tmp_path / "no-unit.csv"
+    data.write_text("sample_id,marker,value\nA,sIL-2R,900\n", encoding="utf-8")
+    arguments = ["check", str(data), "--ranges", str(ranges), "-f", "ndjson"]
+    result = runner.invoke(app, [*arguments, "--assume-unit", "U/mL"])
+    assert result.exit_code == 1, result.stderr  # 900 U/mL = 900 kU/L: high
+    assert json.loads(result.stdout.splitlines()[0])["status"] == "high"
+    refused = runner.invoke(app, [*arguments, "--assume-unit", "copies/mL"])
+    assert refused.exit_code == 2 and "is not a unit panelcli converts" in refused.stderr

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from pydantic import ValidationError
 from typer.testing import CliRunner
 
+from panelcli import ranges as ranges_module
 from panelcli.cli import app
 from panelcli.errors import RangesError
 from panelcli.interpret import Bounds
@@ -1491,3 +1493,19 @@ def test_a_bom_written_twice_is_no_toml_error() -> None:
     """QA: two editors in turn left two BOMs: 'Invalid statement (line 1, column 1)'."""
     bom = b"\xef\xbb\xbf"
     assert check_ranges_bytes(bom * 2 + b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 9\n') == []
+
+
+@pytest.mark.parametrize("path", list(bundled_sets().values()), ids=lambda path: path.stem)
+def test_bundled_sets_pass_the_names_check_their_loading_leaves_out(path: Path) -> None:
+    """Loading a bundled set does not check its names against the bundled sets' (3 ms of
+    every run's start, issue 7); this test does, once."""
+    assert check_ranges_bytes(path.read_bytes(), require_source=True) == []
+
+
+def test_loading_a_bundled_set_reads_no_other_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    def not_read() -> NoReturn:
+        raise AssertionError("the bundled sets' names were read")
+
+    monkeypatch.setattr(ranges_module, "_bundled_name_groups", not_read)
+    for name in bundled_sets():
+        assert load_ranges(name).markers

@@ -160,18 +160,38 @@ def how_far_above(result: Result) -> str:
     if times_upper(result) is None:
         return f"{result.marker} is above the range."
     said = times_figure(result)
-    if said is None:
-        return f"{result.marker} is {too_close_for_a_figure(result)} the upper limit."
-    return f"{result.marker} is {said} times the upper limit."
+    if said is not None:
+        return f"{result.marker} is {said} times the upper limit."
+    if _at_high_left_out(result):  # QA: "is at the upper limit" read as inside the range
+        return f"{result.marker} is right at the upper limit, which counts as above the range."
+    return f"{result.marker} is {too_close_for_a_figure(result)} the upper limit."
+
+
+def past_limit_note(result: Result) -> str | None:
+    """The table's short note on how far outside the range a result is, said as the summary
+    says it: '4.2 × upper limit', 'just above upper limit', 'at upper limit, counts as high'
+    (a value equal to a limit the range leaves out: outside, though 'at' reads as inside)."""
+    if times_upper(result) is not None:
+        said = times_figure(result)
+        if said is not None:  # '>1000' is only a floor: "more than 68"
+            return f"{said} × upper limit"
+        if _at_high_left_out(result):
+            return "at upper limit, counts as high"
+        return f"{too_close_for_a_figure(result)} upper limit"
+    if result.status in (Status.LOW, Status.CRITICAL) and at_limit_left_out(result, "low"):
+        return "at lower limit, counts as low"
+    return None
+
+
+def _at_high_left_out(result: Result) -> bool:
+    """A value that is the upper limit itself, which its range leaves out ('< 20' and 20)."""
+    return not bound_words(result.comparator, ABOVE) and at_limit_left_out(result, "high")
 
 
 def too_close_for_a_figure(result: Result) -> str:
     """How a high result with no `times_figure` is said to be past its limit: 'just above',
-    'above' for a floor ('>15', which may be far above), or 'at' for a value equal to a limit
-    the range leaves out ('< 20' and 20: high, but not above it)."""
-    if bound_words(result.comparator, ABOVE):
-        return "above"
-    return "at" if at_limit_left_out(result, "high") else "just above"
+    or 'above' for a floor ('>15', which may be far above)."""
+    return "above" if bound_words(result.comparator, ABOVE) else "just above"
 
 
 #: Under this many times the upper limit, a result is "just above" it (no figure given).
@@ -208,15 +228,12 @@ def how_far_below(result: Result) -> str:
         return f"{result.marker} is below the range."
     unit = _unit_of(result)
     at_most = bound_words(result.comparator, BELOW)
+    said = f"{result.marker} is {at_most}{number_text(result.value)}{unit}"
     if at_limit_left_out(result, "low"):  # QA: 'IL-10 is 2 pg/mL, under the lower limit of 2'
-        return (
-            f"{result.marker} is {at_most}{number_text(result.value)}{unit}, at the lower "
-            "limit. The range leaves out the limit itself, so this is below it."
-        )
-    return (
-        f"{result.marker} is {at_most}{number_text(result.value)}{unit}, "
-        f"under the lower limit of {number_text(reference.low)}{unit}."
-    )
+        # QA: "at the lower limit" read as still inside the range.
+        where = "" if at_most else ", right at the lower limit"
+        return f"{said}{where}, which counts as below the range."
+    return f"{said}, under the lower limit of {number_text(reference.low)}{unit}."
 
 
 def at_limit_left_out(result: Result, side: Literal["low", "high"]) -> bool:

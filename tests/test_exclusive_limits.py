@@ -271,7 +271,7 @@ def test_check_flags_values_at_mayos_less_than_limits_as_high(tmp_path: Path) ->
     table = runner.invoke(app, args, env=WIDE).output
     il1b = next(line for line in table.splitlines() if "IL-1β" in line and "pg/mL" in line)
     assert "< 20" in il1b and "≤ 20" not in il1b and "high" in il1b
-    assert "at upper limit" in il1b  # not "just above": 20 is the limit itself
+    assert "at upper limit, counts as high" in il1b  # not "just above": 20 is the limit
 
 
 def test_csv_and_fhir_say_the_limit_is_left_out(tmp_path: Path) -> None:
@@ -364,7 +364,48 @@ def test_a_value_at_an_exclusive_low_is_said_to_be_at_it_not_under_it(
     (panel,) = json.loads(result.stdout)["panels"]
     assert panel["results"][0]["status"] == "low"
     text = " ".join(panel["summary"]["text"])
-    assert "at the lower limit. The range leaves out the limit itself" in text
+    said = "2 pg/mL, right at the lower limit" if value == "2.0" else "at most 2 pg/mL"
+    assert f"IL-10 is {said}, which counts as below the range." in text
     assert "under the lower limit of 2" not in text
     table = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
-    assert "at lower limit" in table
+    assert "at lower limit, counts as low" in table
+
+
+@pytest.mark.parametrize("ranges", ["mayo-adult", "own"])
+def test_a_value_at_an_exclusive_high_is_said_to_count_as_above(
+    tmp_path: Path, ranges: str
+) -> None:
+    """Black-box test: IL-6 = 6.4 against mayo-adult's '< 6.4' was 'above the range' and then
+    'IL-6 is at the upper limit.', which a lay reader takes as still inside it; the table's
+    note said only 'at upper limit'. Likewise a set of one's own with high_exclusive."""
+    path = tmp_path / "at.csv"
+    path.write_text("sample_id,marker,value,unit\nS1,IL-6,6.4,pg/mL\n", encoding="utf-8")
+    if ranges == "own":
+        ranges = str(tmp_path / "own.toml")
+        Path(ranges).write_text(
+            '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 6.4\nhigh_exclusive = true\nsource = "x"\n',
+            encoding="utf-8",
+        )
+    document = json.loads(
+        runner.invoke(app, ["check", str(path), "-r", ranges, "-f", "json"]).stdout
+    )
+    (panel,) = document["panels"]
+    assert panel["results"][0]["status"] == "high"
+    text = " ".join(panel["summary"]["text"])
+    assert "IL-6 is right at the upper limit, which counts as above the range." in text
+    assert "is at the upper limit" not in text
+    table = runner.invoke(app, ["check", str(path), "-r", ranges], env=WIDE).stdout
+    assert "at upper limit, counts as high" in table
+    export = tmp_path / "at.html"
+    runner.invoke(app, ["check", str(path), "-r", ranges, "--export", str(export)])
+    html = " ".join(export.read_text(encoding="utf-8").split())
+    assert "right at the upper limit, which counts as above the range" in html
+
+
+def test_a_value_at_an_inclusive_limit_is_normal_with_no_note(tmp_path: Path) -> None:
+    """The inclusive twin of the above: 20 against '≤ 20' is inside, said as nothing more."""
+    path = tmp_path / "in.csv"
+    path.write_text("sample_id,marker,value,unit,reference_range\nS1,IL-6,20,pg/mL,<=20\n")
+    table = runner.invoke(app, ["check", str(path)], env=WIDE).stdout
+    assert "normal" in table and "limit" not in table.split("How to read")[0]
+    assert "The result is inside the reference range." in table

@@ -30,13 +30,10 @@ from panelcli.reading import describe_source
 from panelcli.render.console import inert, spelled_for
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.summary import (
-    at_limit_left_out,
+    past_limit_note,
     rejected_rows,
     rejected_sentences,
     report_sentences,
-    times_figure,
-    times_upper,
-    too_close_for_a_figure,
 )
 from panelcli.trends import by_date, placed_by_date
 from panelcli.units import unit_key
@@ -159,13 +156,9 @@ PANEL_NARROWER = (
 def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
     """A result's cells by column name (no gauge drawn where `gauge_width` is None)."""
     note = result.note or ""
-    said = times_figure(result)
-    if said is not None:  # as the summary says it ('>1000' is only a floor: "more than 68")
-        note = f"{said} × upper limit" + (f"; {note}" if note else "")
-    elif times_upper(result) is not None:  # too close for a figure: said as the summary says it
-        note = f"{too_close_for_a_figure(result)} upper limit" + (f"; {note}" if note else "")
-    elif result.status is not Status.NORMAL and at_limit_left_out(result, "low"):
-        note = "at lower limit" + (f"; {note}" if note else "")  # as 'at upper limit' (QA)
+    past = past_limit_note(result)
+    if past is not None:
+        note = past + (f"; {note}" if note else "")
     if result.reference and result.reference.origin == "file":
         note = "range from the file" + (f"; {note}" if note else "")
     return {

@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Literal
 
@@ -195,7 +196,7 @@ def too_close_for_a_figure(result: Result) -> str:
 
 
 #: Under this many times the upper limit, a result is "just above" it (no figure given).
-JUST_ABOVE = 1.05
+JUST_ABOVE = Decimal("1.05")
 
 
 def times_upper(result: Result) -> float | None:
@@ -207,18 +208,31 @@ def times_upper(result: Result) -> float | None:
     return result.value / reference.high if reference.high else result.times_upper_limit
 
 
+def _times_exact(result: Result) -> Decimal:
+    """`times_upper` worked out in decimals, from the numbers as written: 25 over 20 is 1.25
+    exactly, where a float's 29 / 20 is 1.4499999… and would be said as 1.4."""
+    reference = result.reference
+    if result.value is not None and reference and reference.high:
+        return Decimal(repr(result.value)) / Decimal(repr(reference.high))
+    return Decimal(repr(times_upper(result) or 0.0))
+
+
 def times_figure(result: Result) -> str | None:
     """'4.2', '16', 'more than 344': how many times the upper limit a high result is, as the
-    summary and the table both say it; None when it is only just above it (no figure)."""
-    times = times_upper(result) or 0.0
+    summary and the table both say it; None when it is only just above it (no figure).
+    Rounded half up, as people round (QA: 1.25 was said as 1.2 beside JSON's 1.25); a floor
+    ('>5000') is rounded down. One decimal under 10, whole numbers from 10 on."""
+    times = _times_exact(result)
     if times < JUST_ABOVE:
         return None
     at_least = bound_words(result.comparator, ABOVE)
-    if at_least:  # a floor, so rounded down: '>5000' over 14.5 is 344.8, "more than 344"
-        times = math.floor(times) if times >= 10 else math.floor(times * 10) / 10
-        if times <= 1:  # "more than 1 times" said nothing the range does not (QA)
-            return None
-    return f"{at_least}{_number(times)}"
+    if times >= Decimal("1e12"):  # no lab's result: '1e+303', not 303 digits
+        return f"{at_least}{_number(float(times))}"
+    step = Decimal(1) if times >= 10 else Decimal("0.1")
+    rounded = times.quantize(step, rounding=ROUND_FLOOR if at_least else ROUND_HALF_UP)
+    if at_least and rounded <= 1:  # "more than 1 times" said nothing the range does not (QA)
+        return None
+    return f"{at_least}{rounded:,f}".removesuffix(".0")
 
 
 def how_far_below(result: Result) -> str:

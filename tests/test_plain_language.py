@@ -18,6 +18,7 @@ and the overview, the demo stories and narration, the notice and the fixed rende
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
 import tempfile
@@ -696,10 +697,12 @@ def test_a_marker_high_once_and_too_low_once_is_not_called_no_problem() -> None:
 
 
 @pytest.mark.parametrize(
-    ("times", "said"), [(14.5, "15"), (16.5, "17"), (14.4, "14"), (4.25, "4.2")]
+    ("times", "said"),
+    [(14.5, "15"), (16.5, "17"), (14.4, "14"), (4.25, "4.3"), (1.25, "1.3"), (1.45, "1.5")],
 )
 def test_times_the_upper_limit_is_rounded_as_people_round(times: float, said: str) -> None:
-    """The table said 14.5 and the summary '14 times' (Python rounds halves to even; QA)."""
+    """The table said 14.5 and the summary '14 times' (Python rounds halves to even; QA);
+    below 10 too: 1.25 was said as 1.2 beside JSON's 1.25 (black-box test)."""
     result = made_up_result("IL-6", Status.HIGH, times * 2.5, times=times)
     assert f"IL-6 is {said} times the upper limit." in " ".join(summarise_panel([result]).text)
 
@@ -918,3 +921,23 @@ def test_a_wide_row_refused_whole_is_counted_as_a_row_beside_values(tmp_path: Pa
         "2 values have no unit.",
         "1 row has no values at all.",
     ]
+
+
+def test_the_times_figure_agrees_with_json_in_the_table_and_the_summary(tmp_path: Path) -> None:
+    """Black-box test: GM-CSF 25 over a high of 20 was '1.2 × upper limit' and '1.2 times' (the
+    float 1.25 rounded half to even) while JSON said 1.25; 29 over 20 (1.4499… as a float) the
+    same. Both are said rounded half up, as people round."""
+    ranges = tmp_path / "g.toml"
+    ranges.write_text('[markers."GM-CSF"]\nunit = "pg/mL"\nhigh = 20\nsource = "x"\n')
+    path = tmp_path / "g.csv"
+    path.write_text("sample_id,marker,value,unit\nS1,GM-CSF,25,pg/mL\nS2,GM-CSF,29,pg/mL\n")
+    runner = CliRunner(env={"COLUMNS": "200"})
+    document = json.loads(
+        runner.invoke(app, ["check", str(path), "-r", str(ranges), "-f", "json"]).stdout
+    )
+    assert [p["results"][0]["times_upper_limit"] for p in document["panels"]] == [1.25, 1.45]
+    output = runner.invoke(app, ["check", str(path), "-r", str(ranges)]).stdout
+    for said in ("1.3", "1.5"):
+        assert f"{said} × upper limit" in output
+        assert f"GM-CSF is {said} times the upper limit." in output
+    assert "1.2 ×" not in output and "1.4 ×" not in output

@@ -179,7 +179,11 @@ def past_limit_note(result: Result) -> str | None:
         if _at_high_left_out(result):
             return "at upper limit, counts as high"
         return f"{too_close_for_a_figure(result)} upper limit"
-    if result.status in (Status.LOW, Status.CRITICAL) and at_limit_left_out(result, "low"):
+    if (
+        result.status in (Status.LOW, Status.CRITICAL)
+        and not bound_words(result.comparator, BELOW)  # '<5': not at 5 (QA)
+        and at_limit_left_out(result, "low")
+    ):
         return "at lower limit, counts as low"
     return None
 
@@ -209,12 +213,20 @@ def times_upper(result: Result) -> float | None:
 
 
 def _times_exact(result: Result) -> Decimal:
-    """`times_upper` worked out in decimals, from the numbers as written: 25 over 20 is 1.25
-    exactly, where a float's 29 / 20 is 1.4499999… and would be said as 1.4."""
+    """`times_upper` worked out in decimals, from the numbers as written (a float's 29 / 20 is
+    1.4499999…)."""
     reference = result.reference
     if result.value is not None and reference and reference.high:
         return Decimal(repr(result.value)) / Decimal(repr(reference.high))
     return Decimal(repr(times_upper(result) or 0.0))
+
+
+def _times_shown(result: Result) -> Decimal:
+    """The figure the table and the summary round: `times_upper_limit` as JSON and CSV write
+    it (2 decimals), read as written, so that what they say is that figure rounded (QA: JSON's
+    1.25 was said 1.2, and 24.999's 1.25 also 1.2, where 1.3 reads as its rounding)."""
+    figure = result.times_upper_limit
+    return Decimal(repr(times_upper(result) or 0.0 if figure is None else figure))
 
 
 def times_figure(result: Result) -> str | None:
@@ -222,9 +234,12 @@ def times_figure(result: Result) -> str | None:
     summary and the table both say it; None when it is only just above it (no figure).
     Rounded half up, as people round (QA: 1.25 was said as 1.2 beside JSON's 1.25); a floor
     ('>5000') is rounded down. One decimal under 10, whole numbers from 10 on."""
-    times = _times_exact(result)
-    if times < JUST_ABOVE:
+    # "Just above" by the value itself (QA: 2.6249 over 2.5, 1.04996, was said "1.1 ×" from
+    # its stored 1.05); past that, the figure JSON and CSV show, rounded (QA: their 1.25 was
+    # said "1.2 ×" from 24.999 over 20).
+    if _times_exact(result) < JUST_ABOVE:
         return None
+    times = _times_shown(result)
     at_least = bound_words(result.comparator, ABOVE)
     if times >= Decimal("1e12"):  # no lab's result: '1e+303', not 303 digits
         return f"{at_least}{_number(float(times))}"

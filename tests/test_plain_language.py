@@ -941,3 +941,43 @@ def test_the_times_figure_agrees_with_json_in_the_table_and_the_summary(tmp_path
         assert f"{said} × upper limit" in output
         assert f"GM-CSF is {said} times the upper limit." in output
     assert "1.2 ×" not in output and "1.4 ×" not in output
+
+
+@pytest.mark.parametrize(
+    ("value", "figure", "said"),
+    [("24.999", 1.25, "1.3 × upper limit"), ("28.999", 1.45, "1.5 × upper limit"),
+     ("209.9", 10.5, "11 × upper limit"), ("21", 1.05, "1.1 × upper limit"),
+     ("20.99", 1.05, "just above upper limit")],
+)  # fmt: skip
+def test_the_tables_figure_is_the_json_figure_rounded(
+    tmp_path: Path, value: str, figure: float, said: str
+) -> None:
+    """QA: JSON and CSV said 1.25 where the table said '1.2 ×' (it rounded 24.999 / 20 itself);
+    only 'just above' is decided by the value (20.99 / 20 is 1.0495, under 1.05)."""
+    ranges = tmp_path / "g.toml"
+    ranges.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 20\nsource = "x"\n')
+    path = tmp_path / "g.csv"
+    path.write_text(f"sample_id,marker,value,unit\nS1,IL-6,{value},pg/mL\n", encoding="utf-8")
+    runner = CliRunner(env={"COLUMNS": "200"})
+    document = json.loads(runner.invoke(app, ["check", str(path), "--ranges", str(ranges),
+                                              "-f", "json"]).stdout)  # fmt: skip
+    assert document["panels"][0]["results"][0]["times_upper_limit"] == figure
+    assert said in runner.invoke(app, ["check", str(path), "--ranges", str(ranges)]).stdout
+
+
+def test_a_value_known_only_below_an_excluded_low_limit_gets_no_at_the_limit_note(
+    tmp_path: Path,
+) -> None:
+    """QA: '<5' against '> 5' (low 5, excluded) got the note 'at lower limit, counts as low',
+    which reads as the value being 5; its sentence says 'less than 5'."""
+    ranges = tmp_path / "lo.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nlow = 5\nlow_exclusive = true\nhigh = 20\nsource = "x"\n'
+    )
+    path = tmp_path / "c.csv"
+    path.write_text("sample_id,marker,value,unit\nE,IL-6,<5,pg/mL\n", encoding="utf-8")
+    table = CliRunner(env={"COLUMNS": "200"}).invoke(
+        app, ["check", str(path), "--ranges", str(ranges)]
+    )
+    assert "IL-6 is less than 5 pg/mL, which counts as below the range." in table.stdout
+    assert "at lower limit" not in table.stdout

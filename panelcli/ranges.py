@@ -99,7 +99,11 @@ def _order_checked_by_caller(info: ValidationInfo) -> bool:
 
 class _BoundsFields(_Strict):
     low: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
-    high: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
+    # 0 passes here and is refused with its own words (`_normal_range_problems`); the schema
+    # says it too, for editors that check a file against it (QA).
+    high: float | None = Field(
+        None, ge=0, allow_inf_nan=False, strict=True, json_schema_extra={"exclusiveMinimum": 0}
+    )
     critical_low: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
     critical_high: float | None = Field(None, ge=0, allow_inf_nan=False, strict=True)
     # A lab that prints '< 20' means 20 itself is outside the range (FHIR's, and this file's

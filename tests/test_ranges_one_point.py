@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -75,3 +77,16 @@ def test_validate_lists_it_with_the_others_and_check_refuses_the_set(tmp_path: P
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and ZERO in result.stderr, result.stderr
+
+
+def test_the_ranges_schema_refuses_a_high_of_zero_as_validate_does() -> None:
+    """QA: `panelcli schema ranges` allowed `high = 0`, so an editor checking a file against
+    it did not flag what `ranges validate` refuses (low equal to high cannot be said there)."""
+    import jsonschema
+
+    schema = json.loads(runner.invoke(app, ["schema", "ranges"]).stdout)
+    for table in ("high = 0\n", '[[markers."IL-6".intervals]]\nsex = "F"\nhigh = 0\n'):
+        document = tomllib.loads(f'[markers."IL-6"]\nunit = "pg/mL"\n{table}')
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(document, schema)
+    jsonschema.validate(tomllib.loads('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 0.5\n'), schema)

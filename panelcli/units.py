@@ -13,6 +13,9 @@ from panelcli.values import shorten
 _MASS_EXP = {"g": 0, "mg": -3, "ug": -6, "ng": -9, "pg": -12, "fg": -15}
 _VOLUME_EXP = {"l": 0, "dl": -1, "cl": -2, "ml": -3, "ul": -6}
 _MASS_PER_VOLUME = re.compile(r"^(?P<mass>[fpnum]?g)/(?P<volume>[dcmu]?l)$")
+#: Molarity as labs abbreviate it: pM is pmol/L, µM µmol/L (never a bare M: no cytokine
+#: comes near a mole per litre, and an M there is more likely a misplaced sex).
+_MOLARITY = re.compile(r"([fpnuμm]|mc)M")
 _AMOUNT_EXP = {"mol": 0, "mmol": -3, "umol": -6, "nmol": -9, "pmol": -12, "fmol": -15}
 _MOLAR_PARTS = re.compile(r"^(?P<amount>[fpnum]?mol)/(?P<volume>[dcmu]?l)$")
 _ARBITRARY_PARTS = re.compile(r"^(?P<prefix>[kmu]?)(?P<unit>iu|u)/(?P<volume>[dcmu]?l)$")
@@ -30,11 +33,14 @@ class UnitProblem(ValueError):
 def unit_key(unit: str) -> str:
     """Normalise spelling: case, spaces, micro signs (µ, μ, u, mc), 'per', and a stray stop
     or semicolon at the end ('pg/ml.')."""
-    text = unicodedata.normalize("NFKC", unmangled(unit)).casefold().replace(" ", "")
-    text = text.rstrip(".;:,")
-    text = text.replace("μ", "u").replace("per", "/")
-    if text.startswith("mcg"):
-        text = "ug" + text[3:]
+    text = unicodedata.normalize("NFKC", unmangled(unit)).replace(" ", "").rstrip(".;:,")
+    molarity = _MOLARITY.fullmatch(text)
+    if molarity is not None:  # 'pM' (case matters: a capital M is molar)
+        prefix = molarity.group(1)
+        return f"{'u' if prefix in ('μ', 'mc') else prefix}mol/l"
+    text = text.casefold().replace("μ", "u").replace("per", "/")
+    if text.startswith("mc") and text[2:3] in ("g", "i", "u", "m"):  # mcg, mcIU, mcU, mcmol
+        text = "u" + text[2:]
     return text.replace("/mcl", "/ul")
 
 
@@ -84,15 +90,17 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
         # Plain words first; 'molar' last, for lab staff (educator QA).
         # QA: 'which varies' did not say what varies; 'pmol/L is a weight' (nmol/L's row)
         said = (
-            f"unit '{shorten(from_unit)}' counts molecules, but {to_unit} is a weight"
+            f"unit '{shorten(from_unit)}' counts molecules (a molar unit), but {to_unit} is a "
+            "weight"
             if molar[0] is not None
-            else f"unit '{shorten(from_unit)}' is a weight, but {to_unit} counts molecules"
+            else f"unit '{shorten(from_unit)}' is a weight, but {to_unit} counts molecules (a "
+            "molar unit)"
         )
         raise UnitProblem(
             "unit-molar",
             f"{said}; changing one into the other needs the weight of one molecule, which "
-            "differs between forms of the protein and between tests, so panelcli does not "
-            "convert it (a molar unit)",
+            "differs between tests, so panelcli does not do it; a ranges file in that unit or "
+            "the lab's own range in the row lets it judge this",
         )
     relative = SLASHLESS_UNITS.get(unit_key(from_unit))
     if relative is not None:  # not a concentration at all: no factor could help

@@ -79,8 +79,8 @@ def test_molar_and_micro_activity_units_convert_exactly(
 
 @pytest.mark.parametrize(
     ("given", "unit", "said"),
-    [("pmol/L", "pg/mL", "unit 'pmol/L' counts molecules, but pg/mL is a weight"),
-     ("pg/mL", "pmol/L", "unit 'pg/mL' is a weight, but pmol/L counts molecules")],
+    [("pmol/L", "pg/mL", "unit 'pmol/L' counts molecules (a molar unit), but pg/mL is a weight"),
+     ("pg/mL", "pmol/L", "unit 'pg/mL' is a weight, but pmol/L counts molecules (a molar")],
 )  # fmt: skip
 def test_a_weight_and_a_count_of_molecules_never_convert(given: str, unit: str, said: str) -> None:
     with pytest.raises(UnitProblem) as problem:
@@ -101,3 +101,22 @@ def test_an_assumed_unit_that_converts_to_the_sets_unit_is_taken(tmp_path: Path)
     assert json.loads(result.stdout.splitlines()[0])["status"] == "high"
     refused = runner.invoke(app, [*arguments, "--assume-unit", "copies/mL"])
     assert refused.exit_code == 2 and "is not a unit panelcli converts" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("given", "unit", "exponent"),
+    [("mcIU/mL", "uIU/mL", 0), ("mcU/mL", "mU/L", 0), ("pM", "pmol/L", 0), ("nM", "pmol/L", 3),
+     ("µM", "nmol/L", 3), ("mcM", "umol/L", 0)],
+)  # fmt: skip
+def test_mc_for_micro_and_molarity_abbreviations_are_their_units(
+    given: str, unit: str, exponent: int
+) -> None:
+    """Regression QA: 'mcIU/mL' against a set in uIU/mL and 'pM' against one in pmol/L had
+    'no fixed factor', though README lists mc as a spelling of µ and pM is pmol/L."""
+    assert conversion_exponent(given, unit) == exponent
+
+
+def test_a_bare_m_or_a_lower_case_pm_is_no_molarity() -> None:
+    for unit in ("M", "pm"):
+        with pytest.raises(UnitProblem):
+            conversion_exponent(unit, "pmol/L")

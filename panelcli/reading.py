@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import functools
 import io
 import itertools
 import os
@@ -612,6 +613,9 @@ def _value_with_other_words(cells: Sequence[str]) -> tuple[str, str] | None:
     return None
 
 
+# Remembered: on the general path every row with a word where its value should be is asked
+# whether it is a header again, cell by cell (sample ids, markers and units repeat).
+@functools.lru_cache(maxsize=4096)
 def _header_key_of(cell: str) -> str:
     """`header_key` of a header cell, without the unit a value column's header may give, and
     without connecting words where only that names a role ('Date de prélèvement')."""

@@ -6,6 +6,7 @@ Pure: panels in, `PatientTrend` models out (drawing the sparklines is the render
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -103,6 +104,9 @@ def may_be_one_moment(first: str, second: str) -> bool:
 _DOTTED = ("%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
 
 
+# Remembered: a file repeats its collection dates row after row, and the general path reads
+# each several times (a sample's date against its rows', a trend's order).
+@functools.lru_cache(maxsize=4096)
 def read_date(text: str, in_utc: bool = True) -> datetime | None:
     """An ISO date (and time), a day.month.year one, a slashed one whose day is past 12 or
     whose year comes first ('2026/03/01'), or one with the month's name ('1 Mar 2026'), each

@@ -287,6 +287,9 @@ _RAW_IN_JSON = re.compile(f"[\x7f-\x9f{_INVISIBLE}]")
 
 def json_inert(document: str) -> str:
     """A JSON text with those characters as \\u escapes: the same data, harmless on a terminal."""
+    # Most lines have none: ASCII but for DEL (Python keeps an ASCII flag; no scan for it).
+    if document.isascii() and "\x7f" not in document:
+        return document
     return _RAW_IN_JSON.sub(_json_escape, document)
 
 

@@ -76,6 +76,7 @@ from panelcli.reading import (
     ReadStats,
     file_closing,
     has_range_limits,
+    measurement_reader,
     not_a_patient_id,
     not_a_patient_sample,
     open_rows,
@@ -707,6 +708,7 @@ class Interpreter:
         # A standard's or control's row (see `not_a_patient_sample`) takes the general path.
         kind_of = roles.get("sample_type")
         taken = 0  # rows this loop turned into results (added to stats at the end)
+        general: Callable[[Iterable[NumberedRow]], Iterator[Measurement | Issue]] | None = None
         comma_shown = False  # the row's value or range writes a decimal comma ('12,5')
         batch: list[StreamEvent] = []
         try:
@@ -835,9 +837,11 @@ class Interpreter:
                     taken += 1
                 else:  # the general reading and judging, which may change what the loop
                     sample = sample_cells = None  # remembered about the panel
-                    measurements = rows_to_measurements(
-                        source, header, layout, delimiter, (numbered,), stats, first=False
-                    )
+                    if general is None:  # made once: most files never need it
+                        general = measurement_reader(
+                            source, header, layout, delimiter, stats, first=False
+                        )
+                    measurements = general((numbered,))
                     batch.extend(self.judge_all(measurements, stats))
                     self._note_comma(numbered, layout, header)
                     if not decimal_comma and self.comma_decimal_seen:  # a ',' file showed it

@@ -1859,6 +1859,20 @@ def rows_to_measurements(
     A pure function over a batch of rows: `panelcli.batches` calls it on slices of a file
     (`first`: this batch starts the file, so its first row may be a wide layout's units row).
     """
+    yield from measurement_reader(source, header, layout, delimiter, stats, first)(rows)
+
+
+def measurement_reader(
+    source: str,
+    header: list[str],
+    layout: Layout,
+    delimiter: str,
+    stats: ReadStats,
+    first: bool = True,
+) -> Callable[[Iterable[NumberedRow]], Iterator[Measurement | Issue]]:
+    """`rows_to_measurements` for rows handed over a few at a time, as the short path's loop
+    hands over those it declines: what depends only on the header is worked out once (it
+    was worked out again for each such row, a tenth of a messy file's time)."""
     width = len(header)
     # Columns with no name at the end of the header (a trailing delimiter) hold no values: a
     # value there has most likely been pushed along by a decimal comma ('3,5' as 3 and 5).
@@ -1958,238 +1972,245 @@ def rows_to_measurements(
     range_limits = has_range_limits(layout)
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
 
-    for line, last_line, cells in rows:
-        if not isinstance(cells, list):  # the csv module's error for this row
-            stats.rows += 1
-            yield _broken_row(source, line, last_line, cells, delimiter)
-            continue
-        if is_blank(cells):
-            continue  # blank line: not a row
-        if is_comment(cells):
-            stats.skipped += 1
-            yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
-                        message="comment line skipped")  # fmt: skip
-            continue
-        if is_data_type_line(cells):
-            raise another_data_type(source, line, cells)
-        hashed = hash_row_read(source, line, cells)
-        if hashed is not None:
-            yield hashed
-        not_a_sample = not_a_patient_sample(cells, layout)
-        if not_a_sample:
-            stats.skipped += 1
-            what, column = not_a_sample
-            yield Issue(
-                severity="warning", code="control-skipped", source=source, line=line,
-                column=column, **row_for(cells, cell(cells, i_marker) if long else None),
-                message=f"this row is {what}, not a patient's sample; it was not judged",
-            )  # fmt: skip
-            continue
-        if not long and is_range_row(cells, layout):  # before a units row, or after it
-            stats.skipped += 1
-            yield Issue(
-                severity="warning", code="range-row-skipped", source=source, line=line,
-                message=f"this row gives ranges ('{shorten(_row_label(cells, layout))}'), not "
-                "a sample's results; it was not read (results are judged by the reference set)",
-            )  # fmt: skip
-            continue
-        if not long and is_header_again(cells, header, layout):
-            yield header_again(source, line, cells, header)
-            first_data_row = True  # its units row may follow it
-            continue
-        if not long and first_data_row and is_units_row(cells, layout):
-            first_data_row = False
-            if units_read:  # under a repeated header: the same units, or the file stops
-                units_row_again(layout, cells, source, line)
+    def read(rows: Iterable[NumberedRow]) -> Iterator[Measurement | Issue]:
+        nonlocal layout, wide_units, first_data_row, units_read, unnamed_unsaid
+        for line, last_line, cells in rows:
+            if not isinstance(cells, list):  # the csv module's error for this row
+                stats.rows += 1
+                yield _broken_row(source, line, last_line, cells, delimiter)
+                continue
+            if is_blank(cells):
+                continue  # blank line: not a row
+            if is_comment(cells):
+                stats.skipped += 1
+                yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
+                            message="comment line skipped")  # fmt: skip
+                continue
+            if is_data_type_line(cells):
+                raise another_data_type(source, line, cells)
+            hashed = hash_row_read(source, line, cells)
+            if hashed is not None:
+                yield hashed
+            not_a_sample = not_a_patient_sample(cells, layout)
+            if not_a_sample:
+                stats.skipped += 1
+                what, column = not_a_sample
                 yield Issue(
-                    severity="warning", code="units-row-repeated", source=source, line=line,
-                    message="the units row is repeated here, under the repeated header; this "
-                    "line was skipped",
+                    severity="warning", code="control-skipped", source=source, line=line,
+                    column=column, **row_for(cells, cell(cells, i_marker) if long else None),
+                    message=f"this row is {what}, not a patient's sample; it was not judged",
                 )  # fmt: skip
                 continue
-            units_read = True
-            layout = with_units_row(layout, cells)
-            wide_units = {i: unit for i, (_, unit) in layout.markers.items()}
-            continue
-        if not long and not first_data_row and is_units_row(cells, layout):
-            yield units_row_below(layout, cells, source, line)  # or the file stops here
-            continue
-        first_data_row = False
-        stats.rows += 1
-        count = len(cells)
-        # Another header (more or fewer columns too) is said before its width is.
-        if long and is_header_again(cells, header, layout):
-            yield header_again(source, line, cells, header)
-            continue
-        if count > named and "".join(cells[named:]).strip():
-            spans = f" (it runs over lines {line}-{last_line}: is a quote left open?)"
-            has = f"{width}" if named == width else f"{named} with a name"
-            yield Issue(
-                code="row-too-many-cells",
-                source=source,
-                line=line,
-                **row_for_split(cells, line),
-                message=f"row has {count} cells but the header has {has}; a value may "
-                f"contain an unquoted '{visible(delimiter)}'"
-                + (" (a decimal comma?)" if delimiter == "," else "")
-                + (spans if last_line > line else ""),
-            )
-            continue
-        if last_line > line and _holds_rows(cells, delimiter):
-            yield Issue(
-                severity="warning", code="row-spans-lines", source=source, line=line,
-                message=f"a quoted value in this row runs over lines {line}-{last_line} and "
-                f"holds line breaks and '{visible(delimiter)}' as rows do; if a quote was left "
-                f"open by mistake, {_lines_text(line + 1, last_line)} read as part of "
-                "this row",
-            )  # fmt: skip
-        if unnamed_unsaid:
-            filled = [i for i in layout.unnamed if cell(cells, i) is not None]
-            if filled:
-                unnamed_unsaid = False
-                name_it = "a marker's name" if not long else "a name panelcli reads"
+            if not long and is_range_row(cells, layout):  # before a units row, or after it
+                stats.skipped += 1
                 yield Issue(
-                    severity="warning", code="column-unnamed", source=source, line=line,
-                    message=f"a column with no name (column {filled[0] + 1}) holds values, such "
-                    f"as '{shorten(cells[filled[0]].strip())}' here; they were not read (give "
-                    f"the column {name_it} to have them read)",
+                    severity="warning", code="range-row-skipped", source=source, line=line,
+                    message=f"this row gives ranges ('{shorten(_row_label(cells, layout))}'), not "
+                    "a sample's results; it was not read (results are judged by the reference set)",
                 )  # fmt: skip
-        if long:
-            value = cells[i_value] if i_value < count else None
-            detection = refused = flag_as_written = None
-            if value is not None and i_detection is not None:
-                # First: 'Above Fit Curve Range' stands in for a missing number, and a
-                # comparator or flag column is then read with what it says.
-                value, detection, refused = _with_detection_range(
-                    value, cell(cells, i_detection), stats.decimal_comma
+                continue
+            if not long and is_header_again(cells, header, layout):
+                yield header_again(source, line, cells, header)
+                first_data_row = True  # its units row may follow it
+                continue
+            if not long and first_data_row and is_units_row(cells, layout):
+                first_data_row = False
+                if units_read:  # under a repeated header: the same units, or the file stops
+                    units_row_again(layout, cells, source, line)
+                    yield Issue(
+                        severity="warning", code="units-row-repeated", source=source, line=line,
+                        message="the units row is repeated here, under the repeated header; this "
+                        "line was skipped",
+                    )  # fmt: skip
+                    continue
+                units_read = True
+                layout = with_units_row(layout, cells)
+                wide_units = {i: unit for i, (_, unit) in layout.markers.items()}
+                continue
+            if not long and not first_data_row and is_units_row(cells, layout):
+                yield units_row_below(layout, cells, source, line)  # or the file stops here
+                continue
+            first_data_row = False
+            stats.rows += 1
+            count = len(cells)
+            # Another header (more or fewer columns too) is said before its width is.
+            if long and is_header_again(cells, header, layout):
+                yield header_again(source, line, cells, header)
+                continue
+            if count > named and "".join(cells[named:]).strip():
+                spans = f" (it runs over lines {line}-{last_line}: is a quote left open?)"
+                has = f"{width}" if named == width else f"{named} with a name"
+                yield Issue(
+                    code="row-too-many-cells",
+                    source=source,
+                    line=line,
+                    **row_for_split(cells, line),
+                    message=f"row has {count} cells but the header has {has}; a value may "
+                    f"contain an unquoted '{visible(delimiter)}'"
+                    + (" (a decimal comma?)" if delimiter == "," else "")
+                    + (spans if last_line > line else ""),
                 )
-            if (
-                (i_comparator is not None or i_flag is not None)
-                and refused is None and value is not None and value.strip()
-            ):  # fmt: skip
-                sign, flag = cell(cells, i_comparator), cell(cells, i_flag)
-                text, flag_as_written, refused = _with_sign_and_flag(
-                    value, sign, flag, stats.decimal_comma
-                )
-                if refused is not None and text:  # a flag it cannot read, or of another
-                    # severity than the value cell's ('H' beside '12 HH'): judged all the same
+                continue
+            if last_line > line and _holds_rows(cells, delimiter):
+                yield Issue(
+                    severity="warning", code="row-spans-lines", source=source, line=line,
+                    message=f"a quoted value in this row runs over lines {line}-{last_line} and "
+                    f"holds line breaks and '{visible(delimiter)}' as rows do; if a quote was left "
+                    f"open by mistake, {_lines_text(line + 1, last_line)} read as part of "
+                    "this row",
+                )  # fmt: skip
+            if unnamed_unsaid:
+                filled = [i for i in layout.unnamed if cell(cells, i) is not None]
+                if filled:
+                    unnamed_unsaid = False
+                    name_it = "a marker's name" if not long else "a name panelcli reads"
+                    yield Issue(
+                        severity="warning", code="column-unnamed", source=source, line=line,
+                        message=f"a column with no name (column {filled[0] + 1}) holds values, "
+                        f"such as '{shorten(cells[filled[0]].strip())}' here; they were not read "
+                        f"(give the column {name_it} to have them read)",
+                    )  # fmt: skip
+            if long:
+                value = cells[i_value] if i_value < count else None
+                detection = refused = flag_as_written = None
+                if value is not None and i_detection is not None:
+                    # First: 'Above Fit Curve Range' stands in for a missing number, and a
+                    # comparator or flag column is then read with what it says.
+                    value, detection, refused = _with_detection_range(
+                        value, cell(cells, i_detection), stats.decimal_comma
+                    )
+                if (
+                    (i_comparator is not None or i_flag is not None)
+                    and refused is None and value is not None and value.strip()
+                ):  # fmt: skip
+                    sign, flag = cell(cells, i_comparator), cell(cells, i_flag)
+                    text, flag_as_written, refused = _with_sign_and_flag(
+                        value, sign, flag, stats.decimal_comma
+                    )
+                    if refused is not None and text:  # a flag it cannot read, or of another
+                        # severity than the value cell's ('H' beside '12 HH'): judged all the same
+                        role, code, message = refused
+                        yield Issue(severity="warning", code=code, source=source, line=line,
+                                    column=header[layout.roles[role]],
+                                    **row_for(cells, cell(cells, i_marker)),
+                                    message=message)  # fmt: skip
+                        refused = None
+                    value = text
+                    if refused is not None and refused[1] == "comparator-conflict" and detection:
+                        # The side is the detection range's, not the value cell's: name that
+                        # column (QA: "the value '>0,5' says otherwise", a '>' no cell had).
+                        refused = ("detection_range", "detection-range-conflict",
+                                   f"the detection range column says '{shorten(detection)}' but "
+                                   f"the comparator column says '{shorten(sign or '')}'; it was "
+                                   "not judged")  # fmt: skip
+                if refused is not None:
                     role, code, message = refused
-                    yield Issue(severity="warning", code=code, source=source, line=line,
+                    yield Issue(code=code, source=source, line=line,
                                 column=header[layout.roles[role]],
                                 **row_for(cells, cell(cells, i_marker)),
                                 message=message)  # fmt: skip
-                    refused = None
-                value = text
-                if refused is not None and refused[1] == "comparator-conflict" and detection:
-                    # The side is the detection range's, not the value cell's: name that
-                    # column (QA: "the value '>0,5' says otherwise", a '>' no cell had).
-                    refused = ("detection_range", "detection-range-conflict",
-                               f"the detection range column says '{shorten(detection)}' but the "
-                               f"comparator column says '{shorten(sign or '')}'; it was not "
-                               "judged")  # fmt: skip
-            if refused is not None:
-                role, code, message = refused
-                yield Issue(code=code, source=source, line=line,
-                            column=header[layout.roles[role]],
-                            **row_for(cells, cell(cells, i_marker)),
-                            message=message)  # fmt: skip
-                continue
-            if count <= width:
-                cells.extend(("",) * (width - count + 1))
-            marker = cells[i_marker_or_pad].strip() or None
-            if marker is None or value is None:
-                missing = "marker" if marker is None else "value"
-                # 'marker name': as the summary's 'no marker name' says it (QA)
-                said = "marker name" if marker is None else "value"
-                column = (
-                    header[i_marker] if marker is None and i_marker is not None else value_column
-                )
-                short = f" (row has {count} of {width} cells)" if count < width else ""
-                # The row's sample is still known: its panel says a result is missing.
-                yield Issue(code=f"{missing}-missing", source=source, line=line, column=column,
-                            **row_for(cells, marker),
-                            message=f"{said} is empty{short}")  # fmt: skip
-                continue
-            unit = cells[i_unit_or_pad].strip() or None
-            if value_unit is not None:
-                conflict = _header_unit_conflict(value, unit, value_unit, value_column, stats)
-                if conflict is not None:
-                    column = value_column if unit is None else header[layout.roles["unit"]]
-                    yield Issue(code="unit-conflict", source=source, line=line, column=column,
-                                **row_for(cells, marker), message=conflict)  # fmt: skip
                     continue
-                unit = unit or value_unit
-            printed = printed_range(cells, roles) if range_limits else cells[i_range_or_pad]
-            stats.measurements += 1
-            # `whose`, written out (a row's work on this path is a few calls)
-            sample_id, patient_id = (
-                given_id(cells[i_sample_or_pad]),
-                given_id(cells[i_patient_or_pad]),
-            )
-            if patient_id is None and sample_id is None and i_stand_in is not None:
-                patient_id = given_id(cells[i_stand_in])
-            yield make(Measurement, (  # type: ignore[call-overload]
-                source, line, value_column, marker, value, unit, sample_id, patient_id,
-                given_date(cells[i_when_or_pad]),
-                cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
-                cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
-                flag_as_written,
-            ))  # fmt: skip
-            continue
-        sample_id, patient_id = whose(cells)
-        when = given_date(cell(cells, i_when) or "")
-        sex, age = cell(cells, i_sex), cell(cells, i_age)
-        birth = cell(cells, i_birth)
-        if sample_id is None:  # wide without an id (no column, or a blank cell, as Bio-Plex
-            sample_id = f"line {line}"  # leaves standards): one row is one sample, never merged
-        row_unit = cell(cells, i_unit)  # a 'Unit' column: the unit of the row's values
-        produced = False
-        blanks = 0  # counted for `cells-blank` only in a row that has values (QA: a row with
-        # none was refused and its cells were also said to be read as 'not measured')
-        columns: Iterable[tuple[int, tuple[str, str | None]]] = layout.markers.items()
-        stand_ins = layout.stand_ins
-        if stand_ins:
-            means = [index for index in stand_ins if cell(cells, index) is not None]
-            columns = _means_after_replicates(layout, means)
-            # replicate cells all blank beside a mean are no marker left unmeasured: it is read
-            blanks -= sum(
-                len(stand_ins[index]) for index in means
-                if all(cell(cells, r) is None for r in stand_ins[index])
-            )  # fmt: skip
-        for index, (marker, _) in columns:
-            value = cell(cells, index)
-            if value is None:
-                blanks += 1
+                if count <= width:
+                    cells.extend(("",) * (width - count + 1))
+                marker = cells[i_marker_or_pad].strip() or None
+                if marker is None or value is None:
+                    missing = "marker" if marker is None else "value"
+                    # 'marker name': as the summary's 'no marker name' says it (QA)
+                    said = "marker name" if marker is None else "value"
+                    column = (
+                        header[i_marker]
+                        if marker is None and i_marker is not None
+                        else value_column
+                    )
+                    short = f" (row has {count} of {width} cells)" if count < width else ""
+                    # The row's sample is still known: its panel says a result is missing.
+                    yield Issue(code=f"{missing}-missing", source=source, line=line, column=column,
+                                **row_for(cells, marker),
+                                message=f"{said} is empty{short}")  # fmt: skip
+                    continue
+                unit = cells[i_unit_or_pad].strip() or None
+                if value_unit is not None:
+                    conflict = _header_unit_conflict(value, unit, value_unit, value_column, stats)
+                    if conflict is not None:
+                        column = value_column if unit is None else header[layout.roles["unit"]]
+                        yield Issue(code="unit-conflict", source=source, line=line, column=column,
+                                    **row_for(cells, marker), message=conflict)  # fmt: skip
+                        continue
+                    unit = unit or value_unit
+                printed = printed_range(cells, roles) if range_limits else cells[i_range_or_pad]
+                stats.measurements += 1
+                # `whose`, written out (a row's work on this path is a few calls)
+                sample_id, patient_id = (
+                    given_id(cells[i_sample_or_pad]),
+                    given_id(cells[i_patient_or_pad]),
+                )
+                if patient_id is None and sample_id is None and i_stand_in is not None:
+                    patient_id = given_id(cells[i_stand_in])
+                yield make(Measurement, (  # type: ignore[call-overload]
+                    source, line, value_column, marker, value, unit, sample_id, patient_id,
+                    given_date(cells[i_when_or_pad]),
+                    cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
+                    cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
+                    flag_as_written,
+                ))  # fmt: skip
                 continue
-            produced = True
-            if index in layout.refused:
-                yield Issue(code="unit-conflict", source=source, line=line,
-                            column=column_of[index], sample_id=sample_id, patient_id=patient_id,
-                            collected_at=when, marker=marker,
-                            message=layout.refused[index])  # fmt: skip
-                continue
-            unit = wide_units.get(index)
-            if row_unit is not None and unit is not None and not same_unit(unit, row_unit):
-                yield Issue(
-                    code="unit-conflict", source=source, line=line, column=column_of[index],
-                    sample_id=sample_id, patient_id=patient_id, collected_at=when, marker=marker,
-                    message=f"the header gives '{shorten(unit)}' but the unit column says "
-                    f"'{shorten(row_unit)}'; {how_far_apart(unit, row_unit)}",
+            sample_id, patient_id = whose(cells)
+            when = given_date(cell(cells, i_when) or "")
+            sex, age = cell(cells, i_sex), cell(cells, i_age)
+            birth = cell(cells, i_birth)
+            if sample_id is None:  # wide without an id (no column, or a blank cell, as Bio-Plex
+                sample_id = f"line {line}"  # leaves standards): one row is one sample, never merged
+            row_unit = cell(cells, i_unit)  # a 'Unit' column: the unit of the row's values
+            produced = False
+            blanks = 0  # counted for `cells-blank` only in a row that has values (QA: a row with
+            # none was refused and its cells were also said to be read as 'not measured')
+            columns: Iterable[tuple[int, tuple[str, str | None]]] = layout.markers.items()
+            stand_ins = layout.stand_ins
+            if stand_ins:
+                means = [index for index in stand_ins if cell(cells, index) is not None]
+                columns = _means_after_replicates(layout, means)
+                # replicate cells all blank beside a mean are no marker left unmeasured: it is read
+                blanks -= sum(
+                    len(stand_ins[index]) for index in means
+                    if all(cell(cells, r) is None for r in stand_ins[index])
                 )  # fmt: skip
-                continue
-            stats.measurements += 1
-            yield Measurement(
-                source, line, column_of[index], marker, value, unit or row_unit, sample_id,
-                patient_id, when, sex, age, birth, None,
-            )  # fmt: skip
-        if not produced:
-            # Its sample, if the row names one, is still known: its panel says so (QA).
-            yield Issue(code="row-no-values", source=source, line=line,
-                        **row_for(cells, None), message="row has no marker values")  # fmt: skip
-        elif blanks:
-            if not stats.blank_cells:
-                stats.first_blank_line = line
-            stats.blank_cells += blanks
+            for index, (marker, _) in columns:
+                value = cell(cells, index)
+                if value is None:
+                    blanks += 1
+                    continue
+                produced = True
+                if index in layout.refused:
+                    yield Issue(code="unit-conflict", source=source, line=line,
+                                column=column_of[index], sample_id=sample_id, patient_id=patient_id,
+                                collected_at=when, marker=marker,
+                                message=layout.refused[index])  # fmt: skip
+                    continue
+                unit = wide_units.get(index)
+                if row_unit is not None and unit is not None and not same_unit(unit, row_unit):
+                    yield Issue(
+                        code="unit-conflict", source=source, line=line, column=column_of[index],
+                        sample_id=sample_id, patient_id=patient_id, collected_at=when,
+                        marker=marker,
+                        message=f"the header gives '{shorten(unit)}' but the unit column says "
+                        f"'{shorten(row_unit)}'; {how_far_apart(unit, row_unit)}",
+                    )  # fmt: skip
+                    continue
+                stats.measurements += 1
+                yield Measurement(
+                    source, line, column_of[index], marker, value, unit or row_unit, sample_id,
+                    patient_id, when, sex, age, birth, None,
+                )  # fmt: skip
+            if not produced:
+                # Its sample, if the row names one, is still known: its panel says so (QA).
+                yield Issue(code="row-no-values", source=source, line=line,
+                            **row_for(cells, None), message="row has no marker values")  # fmt: skip
+            elif blanks:
+                if not stats.blank_cells:
+                    stats.first_blank_line = line
+                stats.blank_cells += blanks
+
+    return read
 
 
 def _means_after_replicates(

@@ -108,6 +108,8 @@ _OTHER_LANGUAGES = (
 # A unit after the name: in brackets ('IL-6 (pg/mL)', '[pg/mL]', '{pg/mL}'), or bare after a
 # space or comma ('IL-6 pg/mL', 'IL-6, pg/mL'); a footnote star after it is left out.
 # A bare one must be a concentration ('Fasting Y/N', 'Sex M/F' are not units).
+#: 'pM', 'nM': as values.MOLARITY (case matters: 'IL-6 (PM)' is no unit).
+_MOLARITY = re.compile(r"(?:[fpnuµμm]|mc)M")
 _UNIT_SUFFIX = re.compile(
     r"^(?P<name>.*?)\s*"
     r"(?:[(\[{](?P<unit>[^)\]}]*)[)\]}]|[,;]?\s+(?P<bare>(?:[pnµμumk]?g|[pnµμum]?mol|k?i?u)/[mdµμu]?l))"
@@ -137,7 +139,7 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
     if match and match.group("name").strip():
         unit = (match.group("unit") or match.group("bare") or "").strip()
         # Only a ratio (or a known unit word) is a unit: 'IL-12 (p70)' names a subunit.
-        if "/" in unit or unit.casefold() in SLASHLESS_UNITS:
+        if "/" in unit or unit.casefold() in SLASHLESS_UNITS or _MOLARITY.fullmatch(unit):
             return match.group("name").strip().rstrip(","), unit
     spelled = _SPELLED_UNIT.match(header)
     if spelled and spelled.group("name").strip():

@@ -98,9 +98,9 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
         )
         raise UnitProblem(
             "unit-molar",
-            f"{said}; the weight of one molecule differs between tests, so panelcli does not "
-            "convert it; a ranges file in that unit or the lab's own range in the row lets it "
-            "be judged",
+            f"{said}; a molecule's weight differs between tests, so panelcli does not "
+            "convert it; a ranges file in that unit, or (one row per result) the lab's range in "
+            "the row, lets it be judged",
         )
     relative = SLASHLESS_UNITS.get(unit_key(from_unit))
     if relative is not None:  # not a concentration at all: no factor could help

@@ -47,7 +47,10 @@ _DETECTION_RANGE: dict[str, Literal["", "<", ">"]] = {
 # Of those, the ones that mean "below quantification": the true value is under the LLOQ, which
 # may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).
 _BELOW_QUANTIFICATION = frozenset({"blq", "bql", "bloq", "<lloq", "<loq", "oor<", "oorlow"})
-_VALUE_WITH_UNIT = re.compile(r"^(?P<number>[^\s]+)\s+(?P<unit>[^\d\s][^\s]*/[^\s]+)$")
+#: Molarity as labs abbreviate it ('pM' is pmol/L; `units.unit_key` reads it): a unit with no
+#: '/', so spelled out wherever a unit is recognised by its '/'. Never a bare 'M'.
+MOLARITY = r"(?:[fpnuµμm]|mc)M"
+_VALUE_WITH_UNIT = re.compile(rf"^(?P<number>[^\s]+)\s+(?P<unit>[^\d\s][^\s]*/[^\s]+|{MOLARITY})$")
 #: '12.5 H', '3.1L', '40 (HH)': a lab's high/low flag after the number.
 _FLAGGED = re.compile(
     r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)\s*"
@@ -195,7 +198,7 @@ def flag_in(cell: str, code: str) -> str:
 
 
 _VALUE_GLUED_TO_UNIT = re.compile(
-    r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)(?P<unit>[^\d\s.,][^\s]*/[^\s]+)$"
+    rf"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)(?P<unit>[^\d\s.,][^\s]*/[^\s]+|{MOLARITY})$"
 )
 
 
@@ -480,7 +483,9 @@ def _checked(number: float, cell: str) -> float:
 _NUM = r"(\d+(?:\.\d+)?)"
 # The unit after a range, bare ('0-7 pg/mL') or in brackets as a header gives it ('0-7 (pg/mL)',
 # '[pg/mL]', '{pg/mL}': a lab's range cell, QA), where it may have spaces ('( pg / mL )').
-_RANGE_UNIT = r"(?P<unit>[(\[{][^()\[\]{}]*/[^()\[\]{}]*[)\]}]|\S*/\S+)"
+_RANGE_UNIT = (
+    rf"(?P<unit>[(\[{{][^()\[\]{{}}]*/[^()\[\]{{}}]*[)\]}}]|\S*/\S+|[(\[{{]?{MOLARITY}[)\]}}]?)"
+)
 _RANGE_BETWEEN = re.compile(rf"^{_NUM}\s*(?:-|–|—|to|\.\.)\s*{_NUM}\s*{_RANGE_UNIT}?$")
 _RANGE_ONE_SIDED = re.compile(rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥)\s*{_NUM}\s*{_RANGE_UNIT}?$")
 _UNIT_BRACKETS = {"(": ")", "[": "]", "{": "}"}

@@ -73,9 +73,9 @@ def test_a_molar_unit_is_refused_in_plain_words_with_the_same_code(tmp_path: Pat
     (issue,) = check_file(str(path)).rejected
     assert issue.code == "unit-molar"
     assert issue.message == (
-        "unit 'pmol/L' counts molecules (a molar unit), but pg/mL is a weight; the weight of one "
-        "molecule differs between tests, so panelcli does not convert it; a ranges file in that "
-        "unit or the lab's own range in the row lets it be judged"
+        "unit 'pmol/L' counts molecules (a molar unit), but pg/mL is a weight; a molecule's "
+        "weight differs between tests, so panelcli does not convert it; a ranges file in that "
+        "unit, or (one row per result) the lab's range in the row, lets it be judged"
     )
 
 

@@ -637,7 +637,7 @@ def test_ng_per_ml_is_exactly_1000_pg_per_ml(number: Decimal) -> None:
 @pytest.mark.parametrize(
     ("line", "code", "words"),
     [
-        (2, "unit-molar", "weight of one molecule differs"),
+        (2, "unit-molar", "a molecule's weight differs"),
         (3, "unit-not-convertible", "no fixed factor"),
         (4, "unit-missing", "--assume-unit"),
     ],

@@ -120,3 +120,44 @@ def test_a_bare_m_or_a_lower_case_pm_is_no_molarity() -> None:
     for unit in ("M", "pm"):
         with pytest.raises(UnitProblem):
             conversion_exponent(unit, "pmol/L")
+
+
+PMOL_SET = '[markers."IL-6"]\nunit = "pmol/L"\nhigh = 5\nsource = "t"\n'
+
+
+@pytest.mark.parametrize(
+    ("data", "statuses"),
+    [("sample_id,IL-6 (pM)\nW1,120\n", ["high"]),  # a wide header
+     ("sample_id,IL-6 [nM]\nW1,0.003\n", ["normal"]),
+     ("sample_id,marker,Result (pM)\nR,IL-6,7\n", ["high"]),  # the value column's header
+     ("sample_id,marker,value\nL,IL-6,120 pM\nM,IL-6,<2 pM\nN,IL-6,12nM\n",
+      ["high", "normal", "high"])],  # in the value cell
+)  # fmt: skip
+def test_molarity_abbreviations_are_read_wherever_a_unit_is(
+    tmp_path: Path, data: str, statuses: list[str]
+) -> None:
+    """Regression QA: 'IL-6 (pM)' was a column not read (its result lost, exit 0), '120 pM'
+    was 'not a number' and 'Result (pM)' refused the file, though README says pM is pmol/L."""
+    ranges = tmp_path / "pm.toml"
+    ranges.write_text(PMOL_SET)
+    path = tmp_path / "pm.csv"
+    path.write_text(data, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--ranges", str(ranges), "-f", "ndjson"])
+    results = [line for line in map(json.loads, result.stdout.splitlines()) if "status" in line]
+    assert [line["status"] for line in results] == statuses, result.stdout
+
+
+def test_a_labs_range_in_pm_judges_a_molar_row(tmp_path: Path) -> None:
+    """The molar message advises the lab's range in the row: '0-5 pM' was 'not in a form
+    panelcli reads' (regression QA)."""
+    path = tmp_path / "m.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,reference_range\nA,IL-6,12,pM,0-5 pM\nB,IL-6,12,nM,0-5 (nM)\n"
+        "C,IL-6,12,pmol/L,<5 pM\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", str(path), "-f", "ndjson"])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [
+        (line.get("status"), line.get("reference", {}).get("origin")) for line in lines[:3]
+    ] == [("high", "file")] * 3

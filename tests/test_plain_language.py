@@ -981,3 +981,11 @@ def test_a_value_known_only_below_an_excluded_low_limit_gets_no_at_the_limit_not
     )
     assert "IL-6 is less than 5 pg/mL, which counts as below the range." in table.stdout
     assert "at lower limit" not in table.stdout
+
+
+def test_a_converted_value_that_wrote_its_unit_is_not_said_with_it_twice(tmp_path: Path) -> None:
+    """Regression QA: '(was >0.0249 ng/mL ng/mL)' for a value cell that gave its own unit."""
+    path = tmp_path / "c.csv"
+    path.write_text("sample_id,marker,value,unit\nC,IL-6,>0.0249 ng/mL,\n", encoding="utf-8")
+    table = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["check", str(path)]).stdout
+    assert "(was >0.0249 ng/mL)" in table

@@ -90,7 +90,10 @@ def value_text(result: Result, with_unit: bool = False) -> Text:
         and result.unit
         and unit_key(result.original_unit) != unit_key(result.unit)
     ):
-        shown += f" (was {result.original_value} {result.original_unit})"
+        written = result.original_value
+        if not written.rstrip().endswith(result.original_unit):  # '>0.0249 ng/mL' has its own
+            written += f" {result.original_unit}"
+        shown += f" (was {written})"
     return inert(shown)
 
 

@@ -165,6 +165,8 @@ def how_far_above(result: Result) -> str:
         return f"{result.marker} is {said} times the upper limit."
     if _at_high_left_out(result):  # QA: "is at the upper limit" read as inside the range
         return f"{result.marker} is right at the upper limit, which counts as above the range."
+    if _at_least_the_high_left_out(result):  # QA: '>=20' beside '<20' may be 20 itself
+        return f"{result.marker} is at least the upper limit, which counts as above the range."
     return f"{result.marker} is {too_close_for_a_figure(result)} the upper limit."
 
 
@@ -178,6 +180,8 @@ def past_limit_note(result: Result) -> str | None:
             return f"{said} × upper limit"
         if _at_high_left_out(result):
             return "at upper limit, counts as high"
+        if _at_least_the_high_left_out(result):
+            return "at or above upper limit, counts as high"
         return f"{too_close_for_a_figure(result)} upper limit"
     if (
         result.status in (Status.LOW, Status.CRITICAL)
@@ -186,6 +190,11 @@ def past_limit_note(result: Result) -> str | None:
     ):
         return "at lower limit, counts as low"
     return None
+
+
+def _at_least_the_high_left_out(result: Result) -> bool:
+    """'>=20' where the range leaves 20 out ('< 20'): high, though perhaps not above 20."""
+    return result.comparator == ">=" and at_limit_left_out(result, "high")
 
 
 def _at_high_left_out(result: Result) -> bool:

@@ -410,3 +410,19 @@ def test_a_value_at_an_inclusive_limit_is_normal_with_no_note(tmp_path: Path) ->
     table = runner.invoke(app, ["check", str(path)], env=WIDE).stdout
     assert "normal" in table and "limit" not in table.split("How to read")[0]
     assert "The result is inside the reference range." in table
+
+
+def test_at_least_an_excluded_upper_limit_is_not_said_to_be_above_it(tmp_path: Path) -> None:
+    """Regression QA: '>=20' beside a printed '<20' was 'above the upper limit', though it may
+    be 20 itself (which the range leaves out, so high all the same)."""
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,reference_range\nR,IL-6,>=20,pg/mL,<20\n", encoding="utf-8"
+    )
+    document = json.loads(runner.invoke(app, ["check", str(path), "-f", "json"]).stdout)
+    (panel,) = document["panels"]
+    assert panel["results"][0]["status"] == "high"
+    text = " ".join(panel["summary"]["text"])
+    assert "IL-6 is at least the upper limit, which counts as above the range." in text
+    table = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
+    assert "at or above upper limit, counts as high" in table

@@ -693,7 +693,8 @@ def _stream(
     from panelcli.render.stream import write_lines
 
     # Each list of results lives for one batch and holds no cycles, yet Python's cyclic
-    # collector walked the young ones a few times a batch: 2.5% of the work per row (valgrind).
+    # collector walked the young ones a few times a batch: 1% of a plain row's work, more of a
+    # messy one's (valgrind).
     with collector_paused():
         if writes:
             make_texts = _streamed_texts(output_format)

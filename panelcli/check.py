@@ -1632,17 +1632,16 @@ class Interpreter:
             marker_as_written=m.marker, value=parsed.number, comparator=parsed.comparator,
             unit=unit, original_value=self._as_written(m), original_unit=unit,
         )  # fmt: skip
+        hint = self.ranges.suggest(m.marker)  # difflib: only for a marker the set lacks
         if m.reference_range and parsed.number is not None and unit is not None:
             # A name the set may know under another spelling ('TNF-?' where an encoding
             # lost the α) is said even so (found in QA)
-            hint = self.ranges.suggest(m.marker)
             said = f" (did you mean {hint}?)" if hint else ""
             judged = self._by_lab_range_alone(
                 m, parsed, unit, decimal_comma, base, f"{note}{said}", "the result was not judged"
             )
             if judged is not None:
                 return judged
-        hint = self.ranges.suggest(m.marker)  # difflib: only for a result left unjudged
         whole = None if hint else self.ranges.without_form(m.marker)
         if hint:
             note += f"; check the name (did you mean {hint}?)"

@@ -7,6 +7,8 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from panelcli.values import MOLARITY
+
 # Greek letters and their spelled-out names collapse to one Latin letter, so that IL-1β, IL-1b,
 # IL1 beta and IL-1 Beta all meet. A spelled-out letter must end its word ("alphabet" is not "a").
 # The Latin look-alikes too (ɑ, ꞵ, ɣ: from a keyboard's or a font's IPA letters).
@@ -108,8 +110,7 @@ _OTHER_LANGUAGES = (
 # A unit after the name: in brackets ('IL-6 (pg/mL)', '[pg/mL]', '{pg/mL}'), or bare after a
 # space or comma ('IL-6 pg/mL', 'IL-6, pg/mL'); a footnote star after it is left out.
 # A bare one must be a concentration ('Fasting Y/N', 'Sex M/F' are not units).
-#: 'pM', 'nM': as values.MOLARITY (case matters: 'IL-6 (PM)' is no unit).
-_MOLARITY = re.compile(r"(?:[fpnuµμm]|mc)M")
+_MOLARITY = re.compile(MOLARITY)  # 'pM', 'nM' (case matters: 'IL-6 (PM)' is no unit)
 _UNIT_SUFFIX = re.compile(
     r"^(?P<name>.*?)\s*"
     r"(?:[(\[{](?P<unit>[^)\]}]*)[)\]}]|[,;]?\s+(?P<bare>(?:[pnµμumk]?g|[pnµμum]?mol|k?i?u)/[mdµμu]?l))"

@@ -23,7 +23,7 @@ from panelcli.models import (
     TrendPoint,
 )
 from panelcli.summary import first_few, join_names
-from panelcli.units import UnitProblem, conversion_exponent, convert, unit_key
+from panelcli.units import conversion_exponent, convert, same_family, unit_key
 from panelcli.values import NOT_KNOWN_DATES, shorten
 
 #: A change smaller than this factor is called steady, so that small wobbles between
@@ -751,7 +751,7 @@ def _in_one_unit(
         heads: list[str] = []  # the first unit of each group of units that convert
         groups = []
         for unit in units:
-            head = next((h for h in heads if _converts(unit, h)), None)
+            head = next((h for h in heads if same_family(unit, h)), None)
             if head is None:
                 heads.append(head := unit)
             groups.append(head)
@@ -766,14 +766,6 @@ def _in_one_unit(
         if days:
             left_out[marker] = (unit, list(dict.fromkeys(days)))
     return left_out
-
-
-def _converts(unit: str, other: str) -> bool:
-    try:
-        conversion_exponent(unit, other)
-    except UnitProblem:
-        return False
-    return True
 
 
 def _in_unit(result: Result, unit: str) -> Result:

@@ -8,14 +8,12 @@ from decimal import Decimal
 from functools import lru_cache
 
 from panelcli.names import SLASHLESS_UNITS, unmangled
-from panelcli.values import shorten
+from panelcli.values import MOLARITY_PREFIX, shorten
 
 _MASS_EXP = {"g": 0, "mg": -3, "ug": -6, "ng": -9, "pg": -12, "fg": -15}
 _VOLUME_EXP = {"l": 0, "dl": -1, "cl": -2, "ml": -3, "ul": -6}
 _MASS_PER_VOLUME = re.compile(r"^(?P<mass>[fpnum]?g)/(?P<volume>[dcmu]?l)$")
-#: Molarity as labs abbreviate it: pM is pmol/L, µM µmol/L (never a bare M: no cytokine
-#: comes near a mole per litre, and an M there is more likely a misplaced sex).
-_MOLARITY = re.compile(r"([fpnuμm]|mc)M")
+_MOLARITY = re.compile(rf"({MOLARITY_PREFIX})M")  # pM is pmol/L, µM µmol/L
 _AMOUNT_EXP = {"mol": 0, "mmol": -3, "umol": -6, "nmol": -9, "pmol": -12, "fmol": -15}
 _MOLAR_PARTS = re.compile(r"^(?P<amount>[fpnum]?mol)/(?P<volume>[dcmu]?l)$")
 _ARBITRARY_PARTS = re.compile(r"^(?P<prefix>[kmu]?)(?P<unit>iu|u)/(?P<volume>[dcmu]?l)$")
@@ -37,7 +35,7 @@ def unit_key(unit: str) -> str:
     molarity = _MOLARITY.fullmatch(text)
     if molarity is not None:  # 'pM' (case matters: a capital M is molar)
         prefix = molarity.group(1)
-        return f"{'u' if prefix in ('μ', 'mc') else prefix}mol/l"
+        return f"{'u' if prefix in ('µ', 'μ', 'mc') else prefix}mol/l"
     text = text.casefold().replace("μ", "u").replace("per", "/")
     if text.startswith("mc") and text[2:3] in ("g", "i", "u", "m"):  # mcg, mcIU, mcU, mcmol
         text = "u" + text[2:]
@@ -194,11 +192,11 @@ def how_far_apart(a: str, b: str) -> str:
 
 
 def same_family(a: str, b: str) -> bool:
-    """Whether a value in unit `a` converts exactly to unit `b` (or is written alike)."""
+    """Whether a value in unit `a` converts exactly to unit `b` (one written alike does)."""
     try:
         conversion_exponent(a, b)
     except UnitProblem:
-        return unit_key(a) == unit_key(b)
+        return False
     return True
 
 

@@ -48,8 +48,10 @@ _DETECTION_RANGE: dict[str, Literal["", "<", ">"]] = {
 # may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).
 _BELOW_QUANTIFICATION = frozenset({"blq", "bql", "bloq", "<lloq", "<loq", "oor<", "oorlow"})
 #: Molarity as labs abbreviate it ('pM' is pmol/L; `units.unit_key` reads it): a unit with no
-#: '/', so spelled out wherever a unit is recognised by its '/'. Never a bare 'M'.
-MOLARITY = r"(?:[fpnuµμm]|mc)M"
+#: '/', so spelled out wherever a unit is recognised by its '/'. Never a bare 'M' (no cytokine
+#: comes near a mole per litre, and an M there is more likely a misplaced sex); case matters.
+MOLARITY_PREFIX = r"[fpnuµμm]|mc"
+MOLARITY = rf"(?:{MOLARITY_PREFIX})M"
 _VALUE_WITH_UNIT = re.compile(rf"^(?P<number>[^\s]+)\s+(?P<unit>[^\d\s][^\s]*/[^\s]+|{MOLARITY})$")
 #: '12.5 H', '3.1L', '40 (HH)': a lab's high/low flag after the number.
 _FLAGGED = re.compile(

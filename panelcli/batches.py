@@ -13,7 +13,7 @@ import csv
 import dataclasses
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -44,12 +44,13 @@ from panelcli.reading import (
     is_units_row,
     no_result_rows,
     open_rows,
+    row_ids,
     shows_decimal_comma,
     units_row_again,
     units_row_below,
     with_units_row,
 )
-from panelcli.values import given_date, given_id
+from panelcli.values import given_date
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -255,18 +256,12 @@ def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:
     if not isinstance(cells, list):
         return None
 
-    def cell(role: str, read: Callable[[str], str | None] = given_id) -> str | None:
-        """An id cell saying none is known ('N/A') as a blank one, as the rows are read."""
-        index = layout.roles.get(role)
-        return read(cells[index]) if index is not None and index < len(cells) else None
-
-    if layout.kind == "wide" and cell("sample_id") is None:
+    sample_id, patient_id = row_ids(cells, layout)  # as the rows are read ('N/A' is none)
+    if layout.kind == "wide" and sample_id is None:
         return None  # without a sample id, each wide row is a sample of its own
-    sample_id, patient_id = cell("sample_id"), cell("patient_id")
-    stand_in = layout.patient_stand_in  # 'Patient Name' where the row gives no id
-    if sample_id is None and patient_id is None and stand_in is not None and stand_in < len(cells):
-        patient_id = given_id(cells[stand_in])
-    return sample_key("", sample_id, patient_id, cell("collected_at", given_date))
+    when = layout.roles.get("collected_at")
+    collected_at = given_date(cells[when]) if when is not None and when < len(cells) else None
+    return sample_key("", sample_id, patient_id, collected_at)
 
 
 def reference_set_once(ranges: ReferenceSet | str | os.PathLike[str] | None) -> ReferenceSet:

@@ -1845,6 +1845,22 @@ def numbered_rows(
             yield line, last_line, _row_error(exc, reader, source)
 
 
+def _id_cell(cells: list[str], index: int | None) -> str | None:
+    """A sample or patient id cell: None also where it says none is known ('N/A', '-')."""
+    return None if index is None or index >= len(cells) else given_id(cells[index])
+
+
+def row_ids(cells: list[str], layout: Layout) -> tuple[str | None, str | None]:
+    """A row's sample id and patient id, a person column's (`Layout.patient_stand_in`) as the
+    patient's where the row gives neither."""
+    roles = layout.roles
+    sample_id = _id_cell(cells, roles.get("sample_id"))
+    patient_id = _id_cell(cells, roles.get("patient_id"))
+    if patient_id is None and sample_id is None:
+        patient_id = _id_cell(cells, layout.patient_stand_in)
+    return sample_id, patient_id
+
+
 def rows_to_measurements(
     source: str,
     header: list[str],
@@ -1902,18 +1918,8 @@ def measurement_reader(
         text = cells[index].strip()
         return text or None
 
-    def id_cell(cells: list[str], index: int | None) -> str | None:
-        """A sample or patient id cell: None also where it says none is known ('N/A', '-')."""
-        return None if index is None or index >= len(cells) else given_id(cells[index])
-
+    id_cell = _id_cell
     i_stand_in = layout.patient_stand_in
-
-    def whose(cells: list[str]) -> tuple[str | None, str | None]:
-        """A row's sample id and patient id (a person column's where it gives neither)."""
-        sample_id, patient_id = id_cell(cells, i_sample), id_cell(cells, i_patient)
-        if patient_id is None and sample_id is None:
-            patient_id = id_cell(cells, i_stand_in)
-        return sample_id, patient_id
 
     # A row with too many cells has most likely been split by an unquoted delimiter in a
     # value, a printed range or a date ('12,5', 'Mar 1, 2026'): the cells left of all of
@@ -1949,7 +1955,7 @@ def measurement_reader(
         """What a rejected value's row was for (`Issue`'s sample fields), as `check` says
         it of the rejections it makes: the row's panel counts it (QA: `unit-conflict` here
         named no sample, and its panel left it out)."""
-        sample_id, patient_id = whose(cells)
+        sample_id, patient_id = row_ids(cells, layout)
         return {
             "sample_id": sample_id, "patient_id": patient_id,
             "collected_at": given_date(cell(cells, i_when) or ""), "marker": marker,
@@ -2154,7 +2160,7 @@ def measurement_reader(
                     flag_as_written,
                 ))  # fmt: skip
                 continue
-            sample_id, patient_id = whose(cells)
+            sample_id, patient_id = row_ids(cells, layout)
             when = given_date(cell(cells, i_when) or "")
             sex, age = cell(cells, i_sex), cell(cells, i_age)
             birth = cell(cells, i_birth)

@@ -234,8 +234,8 @@ def _times_shown(result: Result) -> Decimal:
     """The figure the table and the summary round: `times_upper_limit` as JSON and CSV write
     it (2 decimals), read as written, so that what they say is that figure rounded (QA: JSON's
     1.25 was said 1.2, and 24.999's 1.25 also 1.2, where 1.3 reads as its rounding)."""
-    figure = result.times_upper_limit
-    return Decimal(repr(times_upper(result) or 0.0 if figure is None else figure))
+    figure = result.times_upper_limit  # None only where times_upper is None too: no figure
+    return Decimal(0) if figure is None else Decimal(repr(figure))
 
 
 def times_figure(result: Result) -> str | None:

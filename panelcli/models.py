@@ -237,7 +237,10 @@ class PatientTrend(_Model):
     """Serial results: one patient with panels on two or more collection dates."""
 
     patient_id: str
-    dates: list[str] = Field(description="The distinct collection dates, oldest first.")
+    dates: list[str] = Field(
+        description="The distinct collection dates, oldest first; only one where the patient's "
+        "other dates cannot be read (then no markers, and the text says so)."
+    )
     markers: list[MarkerTrend]
     text: list[str] = Field(description="Plain-language sentences: which markers rose or fell.")
 

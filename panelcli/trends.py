@@ -495,6 +495,8 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             [p.collected_at for p in patient_panels if p.collected_at]
         )
         if len(dates) < 2:
+            if unreadable and dates:  # one date that can be read is no trend, but it is said
+                trends.append(_one_date_read(patient_id, dates[0], unreadable))
             continue
         position = {d: i for i, d in enumerate(dates)}
         by_marker: dict[str, list[tuple[str, Result]]] = {}
@@ -569,6 +571,32 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                 )
             )
     return trends
+
+
+def _one_date_read(patient_id: str, read: str, unreadable: Sequence[Panel]) -> PatientTrend:
+    """A patient tested on two or more dates of which only `read` can be read: no trend, and
+    sentences that say why (QA: '2026-01-10' beside '03/04/2026' was silently no trend)."""
+    written = list(dict.fromkeys(p.collected_at or "" for p in unreadable))
+    samples = list(
+        dict.fromkeys(f"sample {p.sample_id}" if p.sample_id else "a sample" for p in unreadable)
+    )
+    one = len(samples) == 1
+    quoted = join_names(first_few([f"'{shorten(d)}'" for d in written]))
+    named = join_names(first_few(samples))
+    text = [
+        f"Patient {patient_id} was tested on {len(written) + 1} dates, but only {read} can be "
+        "read. So panelcli cannot show how the results changed over time.",
+        f"{named[0].upper()}{named[1:]} {'has a date' if one else 'have dates'} that cannot be "
+        f"read: {quoted}.",
+    ]
+    two_ways = [d for d in written if why_no_date(d) is None]  # '03/04/2026': day or month?
+    if two_ways:
+        text.append(
+            f"A date such as '{shorten(two_ways[0])}' can mean two different days, as some labs "
+            "write the day first and others the month. Dates written as year-month-day "
+            "(2026-03-02) can be read only one way."
+        )
+    return PatientTrend(patient_id=patient_id, dates=[read], markers=[], text=text)
 
 
 _SAID = {

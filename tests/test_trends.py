@@ -971,3 +971,49 @@ def test_a_marker_whose_units_never_compare_says_so(tmp_path: Path) -> None:
         in trend.text
     )
     assert not any("only one date" in t for t in trend.text)
+
+
+def test_only_one_date_that_can_be_read_is_said_not_silent(tmp_path: Path) -> None:
+    """2026-01-10 beside 03/04/2026 (March or April?) gave no trend and not a word about
+    the second date: a reader could not tell why the two tests were not compared (QA)."""
+    trend = the_trend(
+        tmp_path,
+        "S1,P1,2026-01-10,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
+        "S3,P1,03/04/2026,IL-8,40,pg/mL\nS4,P1,yesterday,IL-6,9,pg/mL\n",
+    )
+    assert trend.dates == ["2026-01-10"]
+    assert trend.markers == []
+    assert trend.text[:2] == [
+        "Patient P1 was tested on 3 dates, but only 2026-01-10 can be read. So panelcli cannot "
+        "show how the results changed over time.",
+        "Sample S2, sample S3 and sample S4 have dates that cannot be read: '03/04/2026' and "
+        "'yesterday'.",
+    ]
+    assert "'03/04/2026' can mean two different days" in trend.text[2]
+    from test_plain_language import MAX_GRADE, grade, sentences
+
+    assert [s for t in trend.text for s in sentences(t) if grade(s) > MAX_GRADE] == []
+
+
+def test_one_junk_date_beside_one_date_gets_no_two_day_hint(tmp_path: Path) -> None:
+    trend = the_trend(tmp_path, "S1,P1,2026-01-10,IL-6,3,pg/mL\nS2,P1,soon,IL-6,4,pg/mL\n")
+    assert trend.text[1] == "Sample S2 has a date that cannot be read: 'soon'."
+    assert len(trend.text) == 2
+
+
+def test_the_table_names_the_one_date_that_can_be_read(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    path = tmp_path / "serial.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,2026-01-10,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
+    )
+    result = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "160"})
+    assert "Changes over time · patient P1 · only one date can be read, 2026-01-10" in (
+        result.stdout
+    )
+    assert "Sample S2 has a date that cannot be read: '03/04/2026'." in result.stdout
+    assert result.exit_code == 1

@@ -271,7 +271,10 @@ TREND_NARROWER = (frozenset({"Trend"}),)  # then paragraphs: they keep the highe
 
 
 def trend_title(trend: PatientTrend) -> Text:
-    dates = f"{len(trend.dates)} dates, {trend.dates[0]} to {trend.dates[-1]}"
+    if len(trend.dates) == 1:  # the others cannot be read: its sentences say so
+        dates = f"only one date can be read, {trend.dates[0]}"
+    else:
+        dates = f"{len(trend.dates)} dates, {trend.dates[0]} to {trend.dates[-1]}"
     return inert(f"Changes over time · patient {trend.patient_id} · {dates}")
 
 

@@ -271,8 +271,8 @@ class RowEncoder:
         self._sources: dict[str, bytes] = {}
         self._columns: dict[str | None, bytes] = {}
         self._samples: dict[tuple[str | None, ...], bytes] = {}
-        self._markers: dict[tuple[str | None, ...], tuple[bytes, bytes, bytes]] = {}
-        self._outcomes: dict[tuple[object, ...], tuple[bytes, bytes, ReferenceUsed]] = {}
+        self._markers: dict[tuple[str | None, ...], tuple[bytes, bytes, bytes, bytes]] = {}
+        self._outcomes: dict[tuple[object, ...], tuple[bytes, bytes, ReferenceUsed, bytes]] = {}
         #: The row before's sample fields, source and column (as objects), and their text.
         self._before: _Before = (_NOTHING, _NOTHING, _NOTHING, _NOTHING, _NOTHING, (b"", b"", b""))
 
@@ -297,7 +297,7 @@ class RowEncoder:
             head, column_text, sample = self._front(
                 source, column, sample_id, patient_id, collected_at
             )
-        names: tuple[bytes, bytes, bytes] | None
+        names: tuple[bytes, bytes, bytes, bytes] | None
         names = self._markers.get((marker, as_written, category, unit, original_unit))
         if names is None:
             names = self._names(marker, as_written, category, unit, original_unit)
@@ -306,16 +306,22 @@ class RowEncoder:
         outcome = self._outcomes.get((flag, flags, id(reference)))  # the flag decides the status
         if outcome is None or outcome[2] is not reference:
             outcome = self._outcome(status, flag, flags, reference)
-        # value / high can overflow; pydantic writes null then
-        times_text = b"null" if times is None or times == _INFINITY else _number(times)
+        if times is None and note is None:  # most rows: the outcome's text is whole
+            end = outcome[3]
+        else:
+            end = b"".join((
+                outcome[0],
+                # value / high can overflow; pydantic writes null then
+                b"null" if times is None or times == _INFINITY else _number(times),
+                outcome[1], b"null}\n" if note is None else _utf8(_string(note) + "}\n"),
+            ))  # fmt: skip
         # original_value needs no escaping: the short path takes only digits (of any script), a
         # point or a decimal comma, an exponent and a leading "<" or ">".
         return b"".join((
             head, b"%d" % line, column_text, sample, names[0],
-            b"%r" % value if 1e-4 <= value < 1e16 else _number(value),  # see _number
-            _COMPARATOR_JSON[comparator], names[1], original_value.encode(), names[2],
-            outcome[0], times_text, outcome[1],
-            b"null}\n" if note is None else _utf8(_string(note) + "}\n"),
+            repr(value).encode() if 1e-4 <= value < 1e16 else _number(value),  # see _number
+            names[1] if comparator is None else _COMPARATOR_JSON[comparator] + names[2],
+            original_value.encode(), names[3], end,
         ))  # fmt: skip
 
     def _front(
@@ -354,21 +360,27 @@ class RowEncoder:
         text = f',"sample_id":{sample_id},"patient_id":{patient_id},"collected_at":{collected_at}'
         return remember(self._samples, fields, _utf8(text), self.MEMO_LIMIT)
 
-    def _names(self, *fields: str | None) -> tuple[bytes, bytes, bytes]:
+    def _names(self, *fields: str | None) -> tuple[bytes, bytes, bytes, bytes]:
+        """The texts around the value and original_value: before the value; after it, with a
+        null comparator and without one; after original_value."""
         marker, as_written, category, unit, original_unit = (_string(f) for f in fields)
+        after_value = _utf8(f',"unit":{unit},"original_value":"')
         parts = (
             _utf8(
                 f',"marker":{marker},"marker_as_written":{as_written},"category":{category},'
                 '"value":'
             ),
-            _utf8(f',"unit":{unit},"original_value":"'),
+            _COMPARATOR_JSON[None] + after_value,
+            after_value,
             _utf8(f'","original_unit":{original_unit},'),
         )
         return remember(self._markers, fields, parts, self.MEMO_LIMIT)
 
     def _outcome(
         self, status: Status, flag: str, flags: tuple[str, ...], reference: ReferenceUsed
-    ) -> tuple[bytes, bytes, ReferenceUsed]:
+    ) -> tuple[bytes, bytes, ReferenceUsed, bytes]:
+        """The texts before and after times_upper_limit, the reference, and the whole text
+        with a null times_upper_limit and note."""
         flags_text = ",".join(_string(f) for f in flags)
         first = _utf8(
             f'"status":"{status.value}","flag":{_string(flag)},"flags":[{flags_text}],'
@@ -376,7 +388,8 @@ class RowEncoder:
         )
         second = _utf8(f',"reference":{json_inert(reference.model_dump_json())},"note":')
         key = (flag, flags, id(reference))
-        return remember(self._outcomes, key, (first, second, reference), self.MEMO_LIMIT)
+        whole = first + b"null" + second + b"null}\n"
+        return remember(self._outcomes, key, (first, second, reference, whole), self.MEMO_LIMIT)
 
 
 _COMPARATOR_JSON = {

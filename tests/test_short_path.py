@@ -222,6 +222,18 @@ def test_numbers_are_written_as_pydantic_writes_them(value: float) -> None:
     assert RowEncoder().line(changed) == event_line(model)
 
 
+def test_a_value_written_before_is_written_again_as_pydantic_writes_it() -> None:
+    """The encoder remembers a value's text: every value comes out as its own."""
+    ranges = SETS["arup-3002601"]
+    row = run(write([("S1", "IL-6", "1", "pg/mL", "", "")]), ranges, short=True)[0]
+    assert isinstance(row, ResultRow)
+    encoder = RowEncoder()
+    values = [3.2, 0.1 + 0.2, 3.2, 0.3, 1e-4, 9.9e15, 0.3, 1e16, 1.5e-5, 3.2, 1e-4]
+    for value in values * 2:
+        changed = row._replace(value=value)
+        assert encoder.line(changed) == event_line(changed.to_result())
+
+
 def test_memory_stays_bounded_with_endless_junk_spellings(tmp_path: Path) -> None:
     """A file where every row spells marker and unit differently must not grow the caches."""
     rows = [(f"S{n}", f"IL-6 {n}" if n % 2 else "IL-6", "1.5", f"pg/mL{n}" if n % 3 else "pg/mL",

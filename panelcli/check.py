@@ -233,6 +233,18 @@ def _short_row(
     ))  # fmt: skip
 
 
+#: Entries `_remember` keeps per memo.
+_MEMO_LIMIT = 4096
+_UNKNOWN: Any = object()  # no entry in a memo whose values may be None
+
+
+def _remember(memo: dict[Any, Any], key: object, value: object) -> None:
+    """Store value under key, forgetting everything first when memo is full (bounded memory)."""
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+
+
 def _plain_number(text: str, plan: _Plan) -> float | None:
     """A plain-number cell's value the short path can take; None: the general path says more
     (not a plain number; negative, too large or impossible for its unit)."""
@@ -711,6 +723,11 @@ class Interpreter:
         general: Callable[[Iterable[NumberedRow]], Iterator[Measurement | Issue]] | None = None
         comma_shown = False  # the row's value or range writes a decimal comma ('12,5')
         batch: list[StreamEvent] = []
+        # Values repeat all through a file (labs write few digits), and converting one to its
+        # reference unit (Decimal) or saying how many times the limit it is (round()) costs
+        # five times looking it up. No -0.0 comes here to be taken for 0.0.
+        converted: dict[tuple[float, int], float] = {}
+        ratios: dict[tuple[float, float], float | None] = {}
         try:
             for numbered in rows:
                 line, last_line, cells = numbered
@@ -745,6 +762,8 @@ class Interpreter:
                     # A marker and a number (and no '#') also mean the row is neither blank
                     # nor a comment.
                     if plan is not None:
+                        (name, category, reference_unit, exponent, scale, bounds, limits,
+                         reference) = plan  # fmt: skip
                         # `_plain_number`, written out: a call per row costs more than its work
                         number = None
                         # Digits with at most one point ('12.5', '7', '.5') are what PLAIN_NUMBER
@@ -754,7 +773,7 @@ class Interpreter:
                             number = float(text) + 0.0
                             if (
                                 not 0.0 <= number < _INFINITY
-                                or number * plan.scale > MAX_GRAMS_PER_LITRE
+                                or number * scale > MAX_GRAMS_PER_LITRE
                             ):
                                 number = None
                         comparator = None
@@ -798,15 +817,19 @@ class Interpreter:
                                     )
                                 )
                             if (
-                                plan.name not in seen
+                                name not in seen
                                 and not mixed
                                 and (kind_of is None or not_a_patient_sample(cells, layout) is None)
                             ):
-                                seen[plan.name] = (line, column)
+                                seen[name] = (line, column)
                                 if comparator is None:  # `_short_row`, written out (see above)
-                                    (name, category, reference_unit, exponent, _, bounds, limits,
-                                     reference) = plan  # fmt: skip
-                                    value = convert(number, exponent) if exponent else number
+                                    value = number
+                                    if exponent:  # Decimal's exact scaling: remembered
+                                        known = converted.get((number, exponent))
+                                        if known is None:
+                                            known = convert(number, exponent)
+                                            _remember(converted, (number, exponent), known)
+                                        value = known
                                     critical_low, low, critical_high, high = limits
                                     if value <= critical_low:
                                         zone = _CRITICAL_LOW
@@ -820,8 +843,11 @@ class Interpreter:
                                         zone = _NORMAL
                                     status, flag, flags = _OUTCOMES[zone]
                                     times = None
-                                    if zone >= _HIGH and bounds.high:
-                                        times = times_upper_limit(value, bounds.high)
+                                    if zone >= _HIGH and bounds.high:  # round(): remembered
+                                        times = ratios.get((value, bounds.high), _UNKNOWN)
+                                        if times is _UNKNOWN:
+                                            times = times_upper_limit(value, bounds.high)
+                                            _remember(ratios, (value, bounds.high), times)
                                     row = _make_row(ResultRow, (  # type: ignore[call-overload]
                                         source, line, column, sample_id, patient_id, collected_at,
                                         name, marker, category, value, None, reference_unit, text,

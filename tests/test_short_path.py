@@ -234,6 +234,24 @@ def test_a_value_written_before_is_written_again_as_pydantic_writes_it() -> None
         assert encoder.line(changed) == event_line(changed.to_result())
 
 
+def test_values_met_again_are_converted_and_compared_with_the_limit_as_before() -> None:
+    """The loop remembers converted values and times_upper_limit: per unit and per limit."""
+    ranges = SETS["arup-3002601"]
+    readings = [
+        (value, unit)
+        for value in ("12.5", "0.05", "12.5", "900")
+        for unit in ("pg/mL", "ng/mL", "ng/L", "pg/mL")
+    ]
+    rows = [
+        (f"S{i}", marker, value, unit, "", "")
+        for i, (value, unit) in enumerate(readings * 2)
+        for marker in ("IL-6", "IL-8", "TNF-α")
+    ]
+    short = run(write(rows), ranges, short=True)
+    assert all(isinstance(e, ResultRow) for e in short)
+    assert ndjson_text(short, ranges) == ndjson_text(run(write(rows), ranges, short=False), ranges)
+
+
 def test_memory_stays_bounded_with_endless_junk_spellings(tmp_path: Path) -> None:
     """A file where every row spells marker and unit differently must not grow the caches."""
     rows = [(f"S{n}", f"IL-6 {n}" if n % 2 else "IL-6", "1.5", f"pg/mL{n}" if n % 3 else "pg/mL",

@@ -689,9 +689,13 @@ class Interpreter:
         column = header[roles["value"]]
         value_unit = layout.value_unit  # 'Concentration (pg/mL)': for rows without a unit
         pad = width  # a role the header lacks reads the blank cell appended to each row
-        cells_of: Callable[[list[str]], Any] = operator.itemgetter(
-            *(roles.get(role, pad) for role in _LANE_ROLES)
-        )
+        columns = [roles.get(role, pad) for role in _LANE_ROLES]
+        # ... but for the range (most files have none), which is then read as blank: the
+        # column read for it here (the first) is not used.
+        no_range = "reference_range" not in roles and not has_range_limits(layout)
+        if no_range:
+            columns[-1] = 0
+        cells_of: Callable[[list[str]], Any] = operator.itemgetter(*columns)
         if has_range_limits(layout):  # 'Ref Low', 'Ref High': read as one range cell
             cells_of = _with_range_limits(cells_of, roles)
         if layout.patient_stand_in is not None:  # 'Patient Name' where no id is given
@@ -701,7 +705,10 @@ class Interpreter:
         # there (see `_person_readable`).
         person_of: Callable[[list[str]], tuple[str, str, str]] | None = None
         if any(role in roles for role in _PERSON_ROLES):
-            person_of = operator.itemgetter(*(roles.get(role, pad) for role in _PERSON_ROLES))
+            person_columns = [roles.get(role, pad) for role in _PERSON_ROLES]
+            columns += person_columns
+            person_of = operator.itemgetter(*person_columns)
+        padded = pad in columns  # rows get their blank cell (appended, then taken off)
         person_readable = self._person_readable
         plan_for, markers_for, lab_plan_for = self._plan_for, self._markers_for, self._lab_plan_for
         plans = self._plans
@@ -738,18 +745,20 @@ class Interpreter:
                     type(cells) is list and len(cells) == width and last_line == line
                     and "#" not in cells[0]
                 ):  # fmt: skip
-                    cells.append("")
+                    if padded:
+                        cells.append("")
                     sample_id, patient_id, collected_at, marker, text, unit, lab_range = cells_of(
                         cells
                     )
                     person = None if person_of is None else person_of(cells)
-                    cells.pop()
+                    if padded:
+                        cells.pop()
                     marker, text, unit = marker.strip(), text.strip(), unit.strip() or value_unit
                     try:
                         plan = plans[(marker, unit)]
                     except KeyError:  # the first row of this marker and unit
                         plan = plan_for(marker, unit)
-                    lab_range = lab_range.strip()
+                    lab_range = "" if no_range else lab_range.strip()
                     # Noted once the row is taken here: a control's '12,5' is not a judged
                     # value's (the general path skips controls first), as batches count it.
                     comma_shown = bool(lab_range and writes_a_decimal_comma(lab_range))

@@ -81,15 +81,17 @@ def ndjson_texts(
     `framed=False`: only the events' lines, without the closing line (a part of a file).
     """
     rows = RowEncoder()
-    row_bytes = rows.encoded
+    add_row = rows.add
 
     def encode(batch: Sequence[StreamEvent]) -> bytes:
-        # ResultRow first, and by exact type: it is nearly every line of a big file.
-        return b"".join([
-            row_bytes(event) if type(event) is ResultRow  # type: ignore[arg-type]
-            else event_line(event, rows).encode()
-            for event in batch
-        ])  # fmt: skip
+        parts: list[bytes] = []
+        for event in batch:
+            # ResultRow first, and by exact type: it is nearly every line of a big file.
+            if type(event) is ResultRow:
+                add_row(event, parts)  # type: ignore[arg-type]
+            else:
+                parts.append(event_line(event, rows).encode())
+        return b"".join(parts)
 
     yield from batch_texts(batches, tally, encode)
     if framed:
@@ -286,6 +288,16 @@ class RowEncoder:
 
     def encoded(self, row: ResultRow) -> bytes:
         """The row's line of JSON, with its newline, in UTF-8."""
+        parts: list[bytes] = []
+        self.add(row, parts)
+        return b"".join(parts)
+
+    def add(self, row: ResultRow, parts: list[bytes]) -> None:
+        """The row's line of JSON, with its newline, in UTF-8, as parts added to `parts`.
+
+        Parts: a list's rows joined at once make no line of their own (over 512 bytes, each
+        would be allocated and copied once more).
+        """
         (source, line, column, sample_id, patient_id, collected_at, marker, as_written, category,
          value, comparator, unit, original_value, original_unit, status, flag, flags, times,
          reference, note) = row  # fmt: skip
@@ -327,11 +339,11 @@ class RowEncoder:
             value_text = _number(value)
         # original_value needs no escaping: the short path takes only digits (of any script), a
         # point or a decimal comma, an exponent and a leading "<" or ">".
-        return b"".join((
+        parts += (
             head, b"%d" % line, column_text, sample, names[0], value_text,
             names[1] if comparator is None else _COMPARATOR_JSON[comparator] + names[2],
             original_value.encode(), names[3], end,
-        ))  # fmt: skip
+        )  # fmt: skip
 
     def _front(
         self,

@@ -761,7 +761,7 @@ class Interpreter:
                     lab_range = "" if no_range else lab_range.strip()
                     # Noted once the row is taken here: a control's '12,5' is not a judged
                     # value's (the general path skips controls first), as batches count it.
-                    comma_shown = bool(lab_range and writes_a_decimal_comma(lab_range))
+                    comma_shown = lab_range != "" and writes_a_decimal_comma(lab_range)
                     if comma_shown and not decimal_comma:
                         # A ',' file's range shows its decimal comma ('"<7,0"'): the general
                         # path reads the row as one whose file has shown it.

@@ -279,6 +279,10 @@ def _once_apart(
     text is its own, to be left out if the first part gave it); its key noted in `keys`."""
     once = Interpreter.ONCE_PER_FILE
     for batch in batches:
+        if Issue not in set(map(type, batch)):  # nearly every list: nothing to set apart
+            keys.append(None)
+            yield batch
+            continue
         start = 0
         for index, event in enumerate(batch):
             if type(event) is Issue and event.code in once:

@@ -44,6 +44,7 @@ from panelcli.interpret import (
 )
 from panelcli.models import (
     ABNORMAL,
+    CRITICAL_FLAGS,
     Comparator,
     Issue,
     Overview,
@@ -2465,7 +2466,7 @@ class _SampleCount:
     def __init__(self, patient_id: str | None, collected_at: str | None) -> None:
         self.patient_id, self.collected_at = patient_id, collected_at  # of its first row
         self.measured = 0
-        self.flagged: list[str] | None = None  # markers outside the range, each once
+        self.flagged: dict[str, str] | None = None  # markers outside the range: their flag
 
 
 def build_overview(
@@ -2512,14 +2513,22 @@ def build_overview(
         panel.measured += 1
         if event.status in ABNORMAL:
             if panel.flagged is None:
-                panel.flagged = [event.marker]
-            elif event.marker not in panel.flagged:  # a marker once, however many of its rows
-                panel.flagged.append(event.marker)
+                panel.flagged = {}
+            note_flag(panel.flagged, event.marker, event.flag)
     flagged = [key for key, panel in panels.items() if panel.flagged]
+    # QA: a critical sample was folded into "… and 567 more samples", or listed as one high
+    # value among others: those come first.
+    critical = [
+        k for k in flagged if CRITICAL_FLAGS.intersection((panels[k].flagged or {}).values())
+    ]
     # A sample none of whose rows could be used matters as a flagged one does (QA): it comes
     # next, and is counted, so that it is not lost among "… and N more samples".
     unusable = [key for key, panel in panels.items() if not panel.measured]
-    shown = (flagged + unusable)[:OVERVIEW_PANELS]
+    shown = critical[:OVERVIEW_PANELS]
+    if len(shown) < OVERVIEW_PANELS:
+        first = set(critical)
+        shown += [key for key in flagged if key not in first][: OVERVIEW_PANELS - len(shown)]
+    shown += unusable[: OVERVIEW_PANELS - len(shown)]
     if len(shown) < OVERVIEW_PANELS:
         rest = (key for key, panel in panels.items() if not panel.flagged and panel.measured)
         shown += itertools.islice(rest, OVERVIEW_PANELS - len(shown))
@@ -2527,7 +2536,8 @@ def build_overview(
         PanelDigest(
             source=key[0][0], sample_id=key[0][1], patient_id=panels[key].patient_id,
             collected_at=panels[key].collected_at, measured=panels[key].measured,
-            flagged_markers=panels[key].flagged or [],
+            flagged_markers=list(panels[key].flagged or ()),
+            marker_flags=list((panels[key].flagged or {}).values()),
         )
         for key in shown
     ]  # fmt: skip
@@ -2535,6 +2545,7 @@ def build_overview(
         reference_set=reference_set.info,
         samples=len(panels),
         flagged_samples=len(flagged),
+        critical_samples=len(critical),
         unusable_samples=len(unusable),
         panels=digests,
         rejected=rejected,
@@ -2543,6 +2554,13 @@ def build_overview(
         totals=tally.totals(),
         synthetic_sources=list(dict.fromkeys(synthetic_sources)),
     )
+
+
+def note_flag(flags: dict[str, str], marker: str, flag: str | None) -> None:
+    """Note a flagged result's flag under its marker (in order of first sight): the first
+    critical one's, else the first (an overview shows a marker once)."""
+    if marker not in flags or (flag in CRITICAL_FLAGS and flags[marker] not in CRITICAL_FLAGS):
+        flags[marker] = flag or ""
 
 
 def _keep_far_apart(readings: _Readings, warnings: list[Issue], tally: Tally) -> None:

@@ -41,6 +41,8 @@ class Status(StrEnum):
 
 #: Statuses that `--fail-on abnormal` counts as flagged.
 ABNORMAL = frozenset({Status.LOW, Status.HIGH, Status.CRITICAL})
+#: The flags of a critical result: critically low and critically high.
+CRITICAL_FLAGS = frozenset({"LL", "HH"})
 
 Comparator = Literal["<", "<=", ">", ">="]
 Severity = Literal["error", "warning"]
@@ -284,6 +286,16 @@ class PanelDigest(_Model):
     flagged_markers: list[str] = Field(
         description="Markers low, high or critical, each once, in order of first sight."
     )
+    marker_flags: list[str] = Field(
+        default_factory=list,
+        description="The flag of each of flagged_markers, in its order: L, H, LL or HH (of a "
+        "marker with several results, the first critical one's, else the first).",
+    )
+
+    @property
+    def critical(self) -> bool:
+        """Whether a result of the sample is critical (LL or HH)."""
+        return any(flag in CRITICAL_FLAGS for flag in self.marker_flags)
 
 
 class Overview(_Model):
@@ -292,13 +304,14 @@ class Overview(_Model):
     reference_set: ReferenceSetInfo
     samples: int = Field(description="Samples (panels) in the run.")
     flagged_samples: int = Field(description="Samples with a result low, high or critical.")
+    critical_samples: int = Field(0, description="Samples with a critical result (LL or HH).")
     unusable_samples: int = Field(
         0, description="Samples none of whose rows could be used (measured 0)."
     )
     panels: list[PanelDigest] = Field(
-        description="The samples to list (at most 50): those with results outside the range "
-        "first, then those none of whose rows could be used, then the rest, each group in order "
-        "of first sight."
+        description="The samples to list (at most 50): those with a critical result first, "
+        "then the others with results outside the range, then those none of whose rows could "
+        "be used, then the rest, each group in order of first sight."
     )
     rejected: list[Issue] = Field(description="The first rejected rows; totals counts them all.")
     warnings: list[Issue] = Field(description="The first warnings; totals counts them all.")

@@ -203,3 +203,96 @@ def test_the_overview_counts_listed_rows_without_the_files_it_could_not_read(
     said = " ".join(result.stdout.split())
     assert "Each one is listed" not in said
     assert "The first 98 are listed with their line" in said
+
+
+def critical_ranges(tmp_path: Path) -> Path:
+    """The bundled set with a critical limit for IL-6 (500 pg/mL), as a lab may add one."""
+    from panelcli.ranges import find_set
+
+    text = find_set("arup-3002601").read_text(encoding="utf-8")
+    text = text.replace('[markers."IL-6"]\n', '[markers."IL-6"]\ncritical_high = 500\n', 1)
+    path = tmp_path / "critical.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def file_with_a_late_critical_and_a_low(tmp_path: Path, samples: int = 300) -> Path:
+    """`big_file`, then a sample with IL-6 critical and one with IL-10 low (its set's low)."""
+    path = big_file(tmp_path, samples)
+    with path.open("a", encoding="utf-8") as file:
+        file.write("LATE1,IL-6,900,pg/mL\nLATE1,IL-10,1.0,pg/mL\nLATE2,IL-6,60,pg/mL\n")
+    return path
+
+
+def test_a_critical_sample_is_listed_first_and_marked(tmp_path: Path) -> None:
+    """QA: a sample with IL-6 at 500 where the lab's critical limit is 100 was folded into
+    '… and 567 more samples', and a listed critical value looked like any high one."""
+    path = file_with_a_late_critical_and_a_low(tmp_path)
+    ranges = critical_ranges(tmp_path)
+    result = runner.invoke(
+        app, ["check", str(path), "--ranges", str(ranges), "--fail-on", "critical"],
+        env={"COLUMNS": "160"},
+    )  # fmt: skip
+    out = result.stdout
+    assert result.exit_code == 1
+    assert "(samples with a critical result first, then those with results outside the range)" in (
+        out
+    )
+    rows = [line for line in out.splitlines() if line.startswith("│ ")]
+    assert rows[0].split("│")[1].strip() == "LATE1"
+    assert "IL-6 ‼▲ critical" in rows[0]
+    assert "IL-6 ▲ high" in rows[1]  # S00000, the first of the others
+    said = " ".join(out.split())
+    assert (
+        "1 sample has a result at or past a critical limit (marked ‼, listed first). A result "
+        "like this should be talked over with a healthcare provider soon." in said
+    )
+
+
+def test_the_overview_says_which_way_a_marker_is_outside(tmp_path: Path) -> None:
+    """QA: a low sIL-2R and a high one both showed just 'sIL-2R'."""
+    from panelcli.models import PanelDigest
+    from panelcli.render.table import digest_cells
+
+    digest = PanelDigest(
+        source="f.csv", sample_id="S1", measured=3,
+        flagged_markers=["sIL-2R", "IL-6", "IL-10"], marker_flags=["L", "HH", "H"],
+    )  # fmt: skip
+    assert str(digest_cells(digest)["Outside the range"]) == (
+        "sIL-2R ▼ low, IL-6 ‼▲ critical, IL-10 ▲ high"
+    )
+    assert digest.critical
+
+
+def test_streamed_and_whole_overviews_agree_on_critical_samples(tmp_path: Path) -> None:
+    path = str(file_with_a_late_critical_and_a_low(tmp_path))
+    ranges = load_ranges(str(critical_ranges(tmp_path)))
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([path]), ranges)
+    whole = overview_of(build_report(Interpreter(ranges, CheckOptions()).stream([path]), ranges))
+    assert streamed == whole
+    assert (streamed.flagged_samples, streamed.critical_samples) == (32, 1)
+    first = streamed.panels[0]
+    assert (first.sample_id, first.flagged_markers, first.marker_flags) == (
+        "LATE1",
+        ["IL-6"],
+        ["HH"],
+    )
+    assert [p.sample_id for p in streamed.panels[1:3]] == ["S00000", "S00010"]
+
+
+def test_critical_samples_past_the_list_are_counted(tmp_path: Path) -> None:
+    from panelcli.models import PanelDigest
+    from panelcli.render.table import _hidden_samples
+
+    ranges = load_ranges()
+    overview = overview_of(build_report(iter(()), ranges)).model_copy(
+        update={
+            "samples": 80, "flagged_samples": 70, "critical_samples": 60,
+            "panels": [
+                PanelDigest(source="f", measured=1, flagged_markers=["IL-6"], marker_flags=["HH"])
+            ] * OVERVIEW_PANELS,
+        }
+    )  # fmt: skip
+    assert _hidden_samples(overview, 30) == (
+        "… and 30 more samples (20 of them with results outside the range, 10 of those critical)."
+    )

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from panelcli.check import UNREADABLE
 from panelcli.models import (
+    ABNORMAL,
     Issue,
     MarkerTrend,
     Overview,
@@ -458,8 +459,13 @@ def render_overview(overview: Overview, console: Console) -> None:
     """A big run: one line per sample (flagged samples first), counts, the first problems."""
     totals = overview.totals
     shown = overview.panels
+    first = (
+        " (samples with a critical result first, then those with results outside the range)"
+        if overview.critical_samples
+        else " (samples with results outside the range first)"
+    )
     title = f"{totals.results:,} results in {overview.samples:,} samples" + (
-        " (samples with results outside the range first)" if overview.samples > len(shown) else ""
+        first if overview.samples > len(shown) else ""
     )
     rows = [digest_cells(panel) for panel in shown]
 
@@ -496,6 +502,8 @@ def render_overview(overview: Overview, console: Console) -> None:
         if totals.by_status.get(status.value, 0)
     ]
     console.print(Text("In all: " + ", ".join(counts) + "." if counts else "No results."))
+    if overview.critical_samples:
+        console.print(Text(_critical_samples(overview.critical_samples), style="bold red"))
     console.print(
         Text(
             f"That is more than {MAX_TABLE_RESULTS:,} results, so one line per sample is shown "
@@ -514,20 +522,36 @@ def render_overview(overview: Overview, console: Console) -> None:
     _closing(console, overview.reference_set, overview.notice)
 
 
+def _critical_samples(count: int) -> str:
+    """The overview's sentence on samples with a critical result (marked ‼ in its table)."""
+    if count == 1:
+        which, these = "1 sample has a result", "A result like this"
+    else:
+        which, these = f"{count:,} samples have results", "Results like these"
+    return (
+        f"{which} at or past a critical limit (marked ‼, listed first). {these} should be "
+        "talked over with a healthcare provider soon."
+    )
+
+
 def _hidden_samples(overview: Overview, hidden: int) -> str:
     """'… and 190 more samples (none of them with results outside the range).', with how
     many of them have no result that could be used, if any (QA: they were lost there)."""
     shown = overview.panels
     flagged = overview.flagged_samples - sum(1 for p in shown if p.flagged_markers)
+    critical = overview.critical_samples - sum(1 for p in shown if p.critical)
     unusable = overview.unusable_samples - sum(1 for p in shown if not p.measured)
     if hidden == 1:
         said = (
-            "with results outside the range" if flagged
+            "with a critical result" if critical
+            else "with results outside the range" if flagged
             else "with no result that could be used" if unusable
             else "with no result outside the range"
         )  # fmt: skip
         return f"… and 1 more sample ({said})."
     parts = [f"{f'{flagged:,}' if flagged else 'none'} of them with results outside the range"]
+    if critical:  # only past OVERVIEW_PANELS critical samples: all of them come first
+        parts[0] += f", {critical:,} of those critical"
     if unusable:
         parts.append(f"{unusable:,} with no result that could be used")
     return f"… and {hidden:,} more samples ({', '.join(parts)})."
@@ -542,33 +566,65 @@ def digest_cells(panel: PanelDigest) -> dict[str, Text]:
         "Source": inert(describe_source(panel.source)),
         "Measured": Text(f"{panel.measured:,}"),
         # 'none' would read as an all-clear for a sample none of whose rows could be used
-        "Outside the range": inert(", ".join(panel.flagged_markers) or "none")
-        if panel.measured
-        else Text("no result could be used"),
+        "Outside the range": _outside(panel) if panel.measured else Text("no result could be used"),
     }
+
+
+#: How the overview marks a flagged marker, by its flag: as the full table's Status column.
+_FLAG_LOOK = {
+    "L": ("▼", Status.LOW),
+    "H": ("▲", Status.HIGH),
+    "LL": ("‼▼", Status.CRITICAL),
+    "HH": ("‼▲", Status.CRITICAL),
+}
+
+
+def _outside(panel: PanelDigest) -> Text:
+    """'IL-6 ‼▲ critical, sIL-2R ▼ low': each marker outside the range, and which way (QA: a
+    critical value looked like any high one, and low like high)."""
+    if not panel.flagged_markers:
+        return Text("none")
+    parts = []
+    for marker, flag in zip(panel.flagged_markers, panel.marker_flags, strict=False):
+        part = inert(marker)
+        if flag in _FLAG_LOOK:
+            icon, status = _FLAG_LOOK[flag]
+            _, word, style = STATUS_LOOK[status]
+            part.append(f" {icon} {word}", style=style)
+        parts.append(part)
+    return Text(", ").join(parts)
 
 
 def overview_of(report: Report) -> Overview:
     """The overview of a report that is already whole (same digest as a streamed run)."""
-    from panelcli.check import OVERVIEW_ISSUES, OVERVIEW_PANELS, is_summing_up
+    from panelcli.check import OVERVIEW_ISSUES, OVERVIEW_PANELS, is_summing_up, note_flag
 
-    flagged = [p for p in report.panels if p.summary.flagged_markers]
-    unusable = [p for p in report.panels if not p.results]  # listed next, as build_overview does
-    rest = [p for p in report.panels if not p.summary.flagged_markers and p.results]
-    digests = [
-        PanelDigest(
-            source=p.source, sample_id=p.sample_id, patient_id=p.patient_id,
-            collected_at=p.collected_at, measured=p.summary.measured,
-            flagged_markers=p.summary.flagged_markers,
-        )
-        for p in (flagged + unusable + rest)[:OVERVIEW_PANELS]
-    ]  # fmt: skip
+    digests = []
+    for p in report.panels:
+        flags: dict[str, str] = {}
+        for result in p.results:
+            if result.status in ABNORMAL:
+                note_flag(flags, result.marker, result.flag)
+        digests.append(
+            PanelDigest(
+                source=p.source, sample_id=p.sample_id, patient_id=p.patient_id,
+                collected_at=p.collected_at, measured=p.summary.measured,
+                flagged_markers=list(flags), marker_flags=list(flags.values()),
+            )
+        )  # fmt: skip
+    # In build_overview's order: critical, other flagged, none usable, the rest.
+    critical = [d for d in digests if d.critical]
+    flagged = [d for d in digests if d.flagged_markers]
+    unusable = [d for d in digests if not d.measured]
+    rest = [d for d in digests if not d.flagged_markers and d.measured]
+    others = [d for d in flagged if not d.critical]
     return Overview(
         reference_set=report.reference_set,
         samples=len(report.panels),
         flagged_samples=len(flagged),
+        critical_samples=len(critical),
         unusable_samples=len(unusable),
-        panels=digests,
+        panels=(critical + others + unusable + rest)[:OVERVIEW_PANELS],
         rejected=report.rejected[:OVERVIEW_ISSUES],
         warnings=report.warnings[:OVERVIEW_ISSUES]
         + [w for w in report.warnings[OVERVIEW_ISSUES:] if is_summing_up(w)],

@@ -225,7 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.rows < 0:
         parser.error("ROWS must be zero or more")
-    stats = generate(args.rows, args.out, args.seed, excel=args.excel)
+    try:
+        stats = generate(args.rows, args.out, args.seed, excel=args.excel)
+    except OSError as exc:  # a missing folder, a full disk: one line, not a traceback (QA)
+        reason = exc.strerror or exc
+        print(f"generate.py: cannot write {exc.filename or args.out}: {reason}", file=sys.stderr)
+        return 1
     print(f"generate.py: {args.out}: {stats.summary()}", file=sys.stderr)
     return 0
 

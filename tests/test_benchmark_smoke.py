@@ -263,3 +263,13 @@ def test_import_script_imports_the_libraries_and_skips_a_missing_one() -> None:
     assert done.stdout.strip() == "['csv', 'json']"
     assert "pydantic.plugin._loader" in run.LIBRARIES_JSON
     assert set(run.LIBRARIES_JSON) < set(run.LIBRARIES_TABLE)
+
+
+def test_generator_says_in_one_line_when_it_cannot_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder that does not exist gave a FileNotFoundError traceback (QA)."""
+    out = tmp_path / "missing" / "x.csv"
+    assert generate.main(["10", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err == f"generate.py: cannot write {out}: No such file or directory\n"

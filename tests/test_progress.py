@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
@@ -78,7 +80,7 @@ def test_a_slow_pipe_on_a_terminal_shows_the_rows_read(
     assert len(events) == 3000
     shown = terminal.getvalue()
     assert "reading standard input" in shown
-    assert "2,900 rows" in shown and "bytes" not in shown
+    assert "3,000 rows" in shown and "bytes" not in shown
 
 
 def test_a_quick_run_shows_no_bar_even_on_a_terminal(
@@ -146,3 +148,24 @@ def test_the_bar_of_a_file_read_by_two_processes_reaches_the_end(
     ]
     assert done and max(done) > 0.9 * size
     assert max(done) <= size
+
+
+def test_the_rows_of_a_pipe_are_counted_from_its_start_and_shown_to_its_end(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    slow_run_on_a_terminal: Callable[[], FakeTerminal],
+) -> None:
+    """The bar appeared 2,000 rows in and said '0 rows' (the count began with the bar), and its
+    last frame lagged behind the rows read (QA)."""
+    terminal = slow_run_on_a_terminal()
+    looks = iter(range(1_000_000))  # the clock passes DELAY at the 2,000th look
+    monkeypatch.setattr(progress, "time", SimpleNamespace(monotonic=lambda: next(looks) // 2000))
+    monkeypatch.setattr(progress, "DELAY", 1.0)
+    piped = io.BytesIO(big_file(tmp_path).read_bytes())
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(piped))
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    events = list(progress.with_progress(interpreter.stream(["-"]), interpreter))
+    assert len(events) == 3000
+    counts = [int(n.replace(",", "")) for n in re.findall(r"([\d,]+) rows", terminal.getvalue())]
+    assert counts and counts[0] >= 1999, "counted from the first row, not from the bar's first"
+    assert counts[-1] == 3000, "the last frame says every row read"

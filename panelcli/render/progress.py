@@ -30,7 +30,10 @@ def with_progress(
     events: Iterator[T], interpreter: Interpreter, every: int | None = None
 ) -> Iterator[T]:
     """Pass events (or lists of them) through; after DELAY seconds show how far reading is:
-    the bytes read of a file, the rows read from a pipe (whose size is not known)."""
+    the bytes read of a file, the rows read from a pipe (whose size is not known).
+
+    The clock is looked at every `every` items, and at every item of a pipe: its lists are
+    short when rows come slowly, and the last frames lagged thousands of rows behind (QA)."""
     every = every or EVERY
     console = make_console(stderr=True)
     if not console.is_terminal:
@@ -39,13 +42,20 @@ def with_progress(
     started = time.monotonic()
     progress: Progress | None = None
     task = None
-    shown: str | None = None
-    rows = 0  # events of the file being read (a result or a rejected row per row, mostly)
+    shown: tuple[str, ReadStats] | None = None  # the reading the bar describes
+    counted: tuple[str, ReadStats] | None = None  # the reading `rows` counts
+    rows = 0  # its events, from its start (a result or a rejected row per row, mostly)
+    look = every  # items between looks at the clock for the file being read
     try:
         for count, event in enumerate(events, 1):
+            reading = interpreter.reading
+            if reading is not counted:  # the next file, counted from its first row: the
+                # count began when the bar appeared, and said '0 rows' 3,000 rows in (QA)
+                counted, rows = reading, 0
+                look = 1 if reading is not None and reading[1].size is None else every
             rows += len(event) if isinstance(event, list) else 1
-            if count % every == 0 and time.monotonic() - started >= DELAY:
-                source, stats = interpreter.reading or ("", None)
+            if count % look == 0 and time.monotonic() - started >= DELAY:
+                source, stats = reading or ("", None)
                 if progress is None:
                     progress = Progress(
                         TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
@@ -54,8 +64,8 @@ def with_progress(
                     )  # fmt: skip
                     task = progress.add_task("reading", total=None, done="")
                 assert task is not None
-                if source != shown:
-                    shown, rows = source, 0
+                if reading is not shown:
+                    shown = reading
                     total = stats.size if stats else None
                     progress.update(
                         task, description=f"reading {describe_source(source)}", total=total

@@ -529,7 +529,7 @@ def check(
                     )
                 if totals is None:
                     interpreter = Interpreter(reference_set, options)
-                    batches = _batches(interpreter, files, quiet)
+                    batches = _batches(interpreter, files, quiet, streamed_to=out)
                     tally = Tally(interpreter.synthetic_sources)
                     totals = _stream(
                         batches, tally, reference_set, output_format, out, writes, piped
@@ -623,11 +623,16 @@ def _events(interpreter: Interpreter, files: list[str], quiet: bool) -> Iterator
 
 
 def _batches(
-    interpreter: Interpreter, files: list[str], quiet: bool, size: int = 512
+    interpreter: Interpreter,
+    files: list[str],
+    quiet: bool,
+    size: int = 512,
+    streamed_to: TextIO | None = None,
 ) -> Iterator[list[StreamEvent]]:
-    """The core's events in lists of about `size`, with a progress bar if a person watches."""
+    """The core's events in lists of about `size`, with a progress bar if a person watches
+    (`streamed_to`: see `_shows_progress`)."""
     batches = _saying_unreadable(interpreter.stream_batches(files, size))
-    watch = _progress(interpreter, quiet, size)
+    watch = _progress(interpreter, quiet, size, streamed_to)
     return batches if watch is None else watch(batches)
 
 
@@ -645,14 +650,33 @@ def _saying_unreadable(batches: Iterator[list[StreamEvent]]) -> Iterator[list[St
 
 
 def _progress(
-    interpreter: Interpreter, quiet: bool, size: int
+    interpreter: Interpreter, quiet: bool, size: int, streamed_to: TextIO | None = None
 ) -> Callable[[Iterator[Batched]], Iterator[Batched]] | None:
-    """A progress bar on stderr around lists of `size` events, if a person is watching."""
-    if quiet or not sys.stderr.isatty():  # checked first: rich.progress costs start-up time
+    """A progress bar on stderr around lists of `size` events, if `_shows_progress`."""
+    if not _shows_progress(quiet, streamed_to):  # first: rich.progress costs start-up time
         return None
     from panelcli.render.progress import with_progress
 
     return functools.partial(with_progress, interpreter=interpreter, every=max(1, 4096 // size))
+
+
+def _shows_progress(quiet: bool, streamed_to: TextIO | None = None) -> bool:
+    """Whether a progress bar helps: stderr is a terminal (a person watches) and no streamed
+    format writes its lines to a terminal as they come (`streamed_to`: its output). On one
+    screen the bar got glued to those lines (QA), and the lines arriving show the run goes
+    on. A table or JSON on a terminal comes at the end, once the bar is gone; a file or pipe
+    keeps the bar."""
+    if quiet or not _is_terminal(sys.stderr):
+        return False
+    return streamed_to is None or not _is_terminal(streamed_to)
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    """Whether `stream` is a terminal; False for none, or one closed or without a descriptor."""
+    try:
+        return stream is not None and stream.isatty()
+    except (ValueError, OSError):
+        return False
 
 
 def _say_when_big(
@@ -743,7 +767,7 @@ def _in_two_processes(
         done = two_processes.write_in_two_processes(
             files[0], interpreter, _streamed_texts(output_format), reference_set.info, tally,
             lambda texts: write_lines(texts, out, tally),
-            _progress(interpreter, quiet, two_processes.BATCH),
+            _progress(interpreter, quiet, two_processes.BATCH, out),
         )  # fmt: skip
     if not done:
         return None

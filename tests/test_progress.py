@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
 
+from panelcli import cli
 from panelcli.check import CheckOptions, Interpreter
 from panelcli.cli import app
 from panelcli.ranges import load_ranges
@@ -169,3 +170,67 @@ def test_the_rows_of_a_pipe_are_counted_from_its_start_and_shown_to_its_end(
     counts = [int(n.replace(",", "")) for n in re.findall(r"([\d,]+) rows", terminal.getvalue())]
     assert counts and counts[0] >= 1999, "counted from the first row, not from the bar's first"
     assert counts[-1] == 3000, "the last frame says every row read"
+
+
+@pytest.mark.parametrize(
+    ("stderr", "streamed_to", "quiet", "shown"),
+    [
+        (True, None, False, True),  # a table or JSON: written at the end, once the bar is gone
+        (True, "terminal", False, False),  # NDJSON or CSV lines on the bar's screen
+        (True, "file", False, True),  # -o FILE, or a pipe: the terminal shows only the bar
+        (False, None, False, False),  # nobody watches
+        (False, "file", False, False),
+        (True, None, True, False),  # --quiet
+    ],
+)
+def test_no_bar_between_lines_streamed_to_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+    stderr: bool,
+    streamed_to: str | None,
+    quiet: bool,
+    shown: bool,
+) -> None:
+    """A bar frame got glued to NDJSON and CSV lines written to the same terminal (QA)."""
+    monkeypatch.setattr(sys, "stderr", FakeTerminal() if stderr else io.StringIO())
+    out = {None: None, "terminal": FakeTerminal(), "file": io.StringIO()}[streamed_to]
+    assert cli._shows_progress(quiet, out) is shown
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["-f", "ndjson"], False),
+        (["-f", "csv"], False),
+        (["-f", "ndjson", "-o", "out.ndjson"], True),
+        (["-f", "csv", "-o", "out.csv"], True),
+        (["-f", "table"], True),
+        (["-f", "json"], True),
+    ],
+)
+@pytest.mark.parametrize("two_processes", [False, True])
+def test_check_leaves_the_bar_out_of_lines_streamed_to_a_terminal(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    shown: bool,
+    two_processes: bool,
+) -> None:
+    """Both terminals in a CliRunner run: the bar is asked for unless lines stream to one (in
+    one process or two)."""
+    from panelcli import split
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(cli, "_is_terminal", lambda stream: stream in (sys.stdout, sys.stderr))
+    if two_processes:
+        monkeypatch.setattr(split, "MIN_BYTES", 0)
+    watched: list[bool] = []
+
+    def watch(events: Iterator[object], **_: object) -> Iterator[object]:
+        watched.append(True)
+        return events
+
+    monkeypatch.setattr(progress, "with_progress", watch)
+    path = big_file(tmp_path, rows=2000)
+    result = runner.invoke(app, ["check", str(path), *args])
+    assert result.exit_code == 1, result.output
+    assert bool(watched) is shown

@@ -544,11 +544,11 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             "no_range": [n for n in no_range if n not in by_marker and n not in doubted],
         }
         with_results = {p.sample_id for p in patient_panels if p.sample_id is not None}
-        empty = {
-            p.sample_id: p.collected_at
+        empty = [
+            (p.sample_id, p.collected_at)
             for p in unusable.get(patient_id, ())
             if p.sample_id is None or p.sample_id not in with_results
-        }
+        ]
         if markers or any(untrended.values()):  # tested twice: said even with no trend
             trends.append(
                 PatientTrend(
@@ -561,7 +561,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                         markers,
                         unread,
                         undated.get(patient_id, ()),
-                        {p.sample_id: p.collected_at or "" for p in unreadable},
+                        [(p.sample_id, p.collected_at or "") for p in unreadable],
                         doubted,
                         empty,
                         mixed,
@@ -577,17 +577,13 @@ def _one_date_read(patient_id: str, read: str, unreadable: Sequence[Panel]) -> P
     """A patient tested on two or more dates of which only `read` can be read: no trend, and
     sentences that say why (QA: '2026-01-10' beside '03/04/2026' was silently no trend)."""
     written = list(dict.fromkeys(p.collected_at or "" for p in unreadable))
-    samples = list(
-        dict.fromkeys(f"sample {p.sample_id}" if p.sample_id else "a sample" for p in unreadable)
-    )
-    one = len(samples) == 1
+    named, samples = _samples_named([p.sample_id for p in unreadable])
+    have = "has a date" if samples == 1 else "have a date" if len(written) == 1 else "have dates"
     quoted = join_names(first_few([f"'{shorten(d)}'" for d in written]))
-    named = join_names(first_few(samples))
     text = [
         f"Patient {patient_id} was tested on {len(written) + 1} dates, but only {read} can be "
         "read. So panelcli cannot show how the results changed over time.",
-        f"{named[0].upper()}{named[1:]} {'has a date' if one else 'have dates'} that cannot be "
-        f"read: {quoted}.",
+        f"{named[0].upper()}{named[1:]} {have} that cannot be read: {quoted}.",
     ]
     two_ways = [d for d in written if why_no_date(d) is None]  # '03/04/2026': day or month?
     if two_ways:
@@ -619,17 +615,18 @@ def trend_sentences(
     markers: Sequence[MarkerTrend],
     unread_date: str | None = None,
     undated: Sequence[str | None] = (),
-    unreadable: dict[str | None, str] | None = None,
+    unreadable: Sequence[tuple[str | None, str]] = (),
     doubted: Mapping[str, Sequence[str]] | None = None,
-    unusable: Mapping[str | None, str | None] | None = None,
+    unusable: Sequence[tuple[str | None, str | None]] = (),
     mixed: Mapping[str, Sequence[str]] | None = None,
     untrended: Mapping[str, Sequence[str]] | None = None,
     other_unit: Mapping[str, tuple[str, Sequence[str]]] | None = None,
 ) -> list[str]:
     """Which markers rose or fell, when they peaked, and where they ended, in plain words;
-    `undated` and `unreadable` (sample id: date): the samples left out, as they have no date
-    or one panelcli cannot read; `doubted` (marker: dates): tests left out for their number;
-    `unusable` (sample id: date or None): samples none of whose results could be used;
+    `undated` and `unreadable` ((sample id, date) each): the samples left out, as they have no
+    date or one panelcli cannot read; `doubted` (marker: dates): tests left out for their
+    number; `unusable` ((sample id, date or None) each): samples none of whose results could
+    be used (a sample with no id is one of each pair, however many there are: QA);
     `mixed` (marker: sample ids): results left out as their rows name another patient or date;
     `untrended` ('single', 'units', 'doubted', 'no_range': markers): markers with no trend,
     for one usable test, units that never convert, no comparable number, or no range;
@@ -667,9 +664,7 @@ def trend_sentences(
     for ended, group in _by_last_date(markers, dates[-1]):
         when = f"At its last test, on {ended}"
         if ended is None:  # a later test none of whose results could be used is not "the last"
-            later = any(
-                unread_date is not None or _after(d, dates[-1]) for d in (unusable or {}).values()
-            )
+            later = any(unread_date is not None or _after(d, dates[-1]) for _, d in unusable)
             when = "At the last test with results" if later else "At the last test"
         settled = [
             m.marker
@@ -694,15 +689,16 @@ def trend_sentences(
         text.append(_left_out(patient_id, undated, ("has no date", "have no date")))
     if unreadable:
         why = ("has a date that cannot be read", "have dates that cannot be read")
-        quoted = [f"'{shorten(d)}'" for d in dict.fromkeys(unreadable.values())]
+        quoted = [f"'{shorten(d)}'" for d in dict.fromkeys(d for _, d in unreadable)]
         said = "The date is" if len(quoted) == 1 else "The dates are"
         quoted_few = join_names(first_few(quoted))
-        text.append(f"{_left_out(patient_id, list(unreadable), why)} {said} {quoted_few}.")
+        left_out = _left_out(patient_id, [i for i, _ in unreadable], why)
+        text.append(f"{left_out} {said} {quoted_few}.")
     if unusable:
         why = ("has no result that could be used", "have no results that could be used")
-        text.append(_left_out(patient_id, list(unusable), why))
-        if all(unusable.values()):  # the dates of these tests, so that none seems missed
-            on = [d for d in dict.fromkeys(unusable.values()) if d]
+        text.append(_left_out(patient_id, [i for i, _ in unusable], why))
+        if all(d for _, d in unusable):  # the dates of these tests, so that none seems missed
+            on = [d for d in dict.fromkeys(d for _, d in unusable) if d]
             said = "The date is" if len(on) == 1 else "The dates are"
             text[-1] += f" {said} {join_names(first_few(on))}."
     # Only of markers with a trend: one left with a single test has no trend to leave a test
@@ -849,13 +845,24 @@ def _after(written: str | None, last: str) -> bool:
 def _left_out(patient_id: str, sample_ids: Sequence[str | None], why: tuple[str, str]) -> str:
     """'Sample C of patient P1 has no date, so it is not part of these changes'; `why` is
     said of one sample, then of several."""
-    named = list(dict.fromkeys(f"sample {i}" if i else "a sample" for i in sample_ids))
-    joined = join_names(first_few(named))
-    one = len(named) == 1
+    joined, samples = _samples_named(sample_ids)
+    one = samples == 1
     return (
         f"{joined[0].upper()}{joined[1:]} of patient {patient_id} {why[0] if one else why[1]}, "
         f"so {'it is' if one else 'they are'} not part of these changes."
     )
+
+
+def _samples_named(sample_ids: Sequence[str | None]) -> tuple[str, int]:
+    """'sample A, sample B and 2 other samples', and how many samples that is: an id once
+    however often given, and each sample with no id counted (QA: three were 'a sample')."""
+    named = list(dict.fromkeys(f"sample {i}" for i in sample_ids if i))
+    unnamed = sum(1 for i in sample_ids if not i)
+    if unnamed == 1:
+        named.append("another sample" if named else "a sample")
+    elif unnamed:
+        named.append(f"{unnamed} other samples" if named else f"{unnamed} samples")
+    return join_names(first_few(named)), len(named) - (unnamed > 0) + unnamed
 
 
 def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:

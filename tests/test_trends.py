@@ -1017,3 +1017,40 @@ def test_the_table_names_the_one_date_that_can_be_read(tmp_path: Path) -> None:
     )
     assert "Sample S2 has a date that cannot be read: '03/04/2026'." in result.stdout
     assert result.exit_code == 1
+
+
+def test_every_test_with_no_sample_id_and_an_unreadable_date_is_counted(tmp_path: Path) -> None:
+    """QA: three tests with no sample id and dates that cannot be read were 'a sample', and
+    beside two readable dates only the last one's date was named."""
+    header = "patient_id,collected_at,marker,value,unit\n"
+    rows = "P1,03/04/2026,IL-6,3,pg/mL\nP1,yesterday,IL-6,3,pg/mL\nP1,2026-13-45,IL-6,3,pg/mL\n"
+    path = tmp_path / "two_read.csv"
+    path.write_text(header + "P1,2026-01-10,IL-6,12,pg/mL\nP1,2026-02-10,IL-6,30,pg/mL\n" + rows)
+    (trend,) = check_file(str(path)).trends
+    assert trend.text[-1] == (
+        "3 samples of patient P1 have dates that cannot be read, so they are not part of these "
+        "changes. The dates are '03/04/2026', 'yesterday' and '2026-13-45'."
+    )
+    path = tmp_path / "one_read.csv"
+    path.write_text(header + "P1,2026-01-10,IL-6,12,pg/mL\n" + rows)
+    (trend,) = check_file(str(path)).trends
+    assert trend.text[1] == (
+        "3 samples have dates that cannot be read: '03/04/2026', 'yesterday' and '2026-13-45'."
+    )
+
+
+def test_samples_with_and_without_an_id_are_named_and_counted() -> None:
+    from panelcli.trends import _samples_named
+
+    assert _samples_named(["B", None]) == ("sample B and another sample", 2)
+    assert _samples_named(["B", "B", None, None]) == ("sample B and 2 other samples", 3)
+    assert _samples_named([None]) == ("a sample", 1)
+    assert _samples_named(["C", "D"]) == ("sample C and sample D", 2)
+
+
+def test_two_samples_with_one_unreadable_date_have_a_date(tmp_path: Path) -> None:
+    trend = the_trend(
+        tmp_path,
+        "A,P1,2026-01-10,IL-6,3,pg/mL\nC,P1,yesterday,IL-6,4,pg/mL\nD,P1,yesterday,IL-8,4,pg/mL\n",
+    )
+    assert trend.text[1] == "Sample C and sample D have a date that cannot be read: 'yesterday'."

@@ -559,15 +559,26 @@ def _line_lists(text: io.TextIOWrapper, source: str, max_line: int) -> Iterator[
     read = buffer.read1
     decoder = codecs.getincrementaldecoder(text.encoding)(text.errors or "strict")
     number = 0  # lines handed on
-    tail = ""  # the start of a line whose end is not read yet
+    # The start of a line whose end is not read yet, in pieces: a line over many blocks is
+    # joined once, not again at each block (review: 32M characters took 8.6 s, not 0.04 s).
+    tail: list[str] = []
+    held = 0  # its length
     try:
         while True:
             chunk = read(_CHUNK)
-            block = tail + decoder.decode(chunk, not chunk)
+            new = decoder.decode(chunk, not chunk)
+            if chunk and tail and not tail[-1].endswith("\r") and _no_line_end(new):
+                tail.append(new)
+                held += len(new)
+                if held > max_line + 1:
+                    raise _too_long(source, number + 1, max_line)
+                continue
+            block = "".join(tail) + new if tail else new
             if chunk:
                 # after the last line end; not a final '\r', whose '\n' may come next
                 cut = max(block.rfind("\n"), block.rfind("\r", 0, len(block) - 1)) + 1
-                tail = block[cut:]
+                rest = block[cut:]
+                tail, held = ([rest] if rest else []), len(rest)
                 lines = io.StringIO(block[:cut], newline="").readlines() if cut else []
             else:
                 lines = io.StringIO(block, newline="").readlines()
@@ -582,12 +593,17 @@ def _line_lists(text: io.TextIOWrapper, source: str, max_line: int) -> Iterator[
             yield lines
             if not chunk:
                 return
-            if len(tail) > max_line + 1:  # no line end in it but a final '\r': too long
+            if held > max_line + 1:  # no line end in it but a final '\r': too long
                 raise _too_long(source, number + 1, max_line)
     except UnicodeDecodeError as exc:
         raise _not_text(source, number, exc) from None
     except OSError as exc:
         raise _unreadable(source, number, exc) from None
+
+
+def _no_line_end(text: str) -> bool:
+    """Whether `text` ends no line, but for a final '\r' (whose '\n' may come next)."""
+    return "\n" not in text and "\r" not in text[:-1]
 
 
 def _too_long(source: str, number: int, max_line: int) -> InputError:

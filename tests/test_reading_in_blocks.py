@@ -83,3 +83,20 @@ def test_line_ends_and_odd_bytes_at_a_block_s_edge_are_read_as_one_by_one(tmp_pa
                     assert read(path, max_line, True) == read(path, max_line, False), (
                         shift, end, odd, max_line,
                     )  # fmt: skip
+
+
+def test_a_line_over_many_blocks_is_read_as_one_by_one(tmp_path: Path) -> None:
+    """A line that spans blocks waits in pieces (joined once: review found it joined again at
+    every block); its end, a '\\r' or odd byte at any block's edge, reads as one by one."""
+    path = tmp_path / "wide.csv"
+    head = b"sample,marker,value\n"
+    for blocks in (2, 5):
+        for shift in (-1, 0, 1):
+            for end in (b"\r\n", b"\r", b"\n"):
+                for odd in (b"", b"\xc3\xa9", b"\x96"):
+                    filler = b"y" * (blocks * _CHUNK - len(head) - len(odd) + shift)
+                    path.write_bytes(head + filler + odd + end + b"1,2" + end)
+                    for max_line in (3 * _CHUNK, 1024 * 1024):
+                        assert read(path, max_line, True) == read(path, max_line, False), (
+                            blocks, shift, end, odd, max_line,
+                        )  # fmt: skip

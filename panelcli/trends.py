@@ -22,7 +22,7 @@ from panelcli.models import (
     TrendDirection,
     TrendPoint,
 )
-from panelcli.summary import first_few, join_names
+from panelcli.summary import LINES_NAMED, first_few, join_names
 from panelcli.units import conversion_exponent, convert, same_family, unit_key
 from panelcli.values import NOT_KNOWN_DATES, shorten
 
@@ -496,7 +496,8 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         )
         if len(dates) < 2:
             if unreadable and dates:  # one date that can be read is no trend, but it is said
-                trends.append(_one_date_read(patient_id, dates[0], unreadable))
+                tests = len(patient_panels) + len(unreadable)
+                trends.append(_one_date_read(patient_id, dates[0], unreadable, tests))
             continue
         position = {d: i for i, d in enumerate(dates)}
         by_marker: dict[str, list[tuple[str, Result]]] = {}
@@ -573,16 +574,19 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
     return trends
 
 
-def _one_date_read(patient_id: str, read: str, unreadable: Sequence[Panel]) -> PatientTrend:
-    """A patient tested on two or more dates of which only `read` can be read: no trend, and
-    sentences that say why (QA: '2026-01-10' beside '03/04/2026' was silently no trend)."""
+def _one_date_read(
+    patient_id: str, read: str, unreadable: Sequence[Panel], tests: int
+) -> PatientTrend:
+    """A patient's `tests` of whose dates only `read` can be read: no trend, and sentences
+    that say why (QA: '2026-01-10' beside '03/04/2026' was silently no trend). How many dates
+    is not said: 'pending' may be that same day (review)."""
     written = list(dict.fromkeys(p.collected_at or "" for p in unreadable))
     named, samples = _samples_named([p.sample_id for p in unreadable])
     have = "has a date" if samples == 1 else "have a date" if len(written) == 1 else "have dates"
     quoted = join_names(first_few([f"'{shorten(d)}'" for d in written]))
     text = [
-        f"Patient {patient_id} was tested on {len(written) + 1} dates, but only {read} can be "
-        "read. So panelcli cannot show how the results changed over time.",
+        f"Patient {patient_id} has {tests} tests, but of their dates only {read} can be read. "
+        "So panelcli cannot show how the results changed over time.",
         f"{named[0].upper()}{named[1:]} {have} that cannot be read: {quoted}.",
     ]
     two_ways = [d for d in written if why_no_date(d) is None]  # '03/04/2026': day or month?
@@ -858,11 +862,14 @@ def _samples_named(sample_ids: Sequence[str | None]) -> tuple[str, int]:
     however often given, and each sample with no id counted (QA: three were 'a sample')."""
     named = list(dict.fromkeys(f"sample {i}" for i in sample_ids if i))
     unnamed = sum(1 for i in sample_ids if not i)
+    samples = len(named) + unnamed
     if unnamed == 1:
         named.append("another sample" if named else "a sample")
     elif unnamed:
         named.append(f"{unnamed} other samples" if named else f"{unnamed} samples")
-    return join_names(first_few(named)), len(named) - (unnamed > 0) + unnamed
+    if len(named) > LINES_NAMED:  # 'N more' counts samples, not the names above (review)
+        named = [*named[: LINES_NAMED - 1], f"{samples - LINES_NAMED + 1} more"]
+    return join_names(named), samples
 
 
 def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:

@@ -984,8 +984,8 @@ def test_only_one_date_that_can_be_read_is_said_not_silent(tmp_path: Path) -> No
     assert trend.dates == ["2026-01-10"]
     assert trend.markers == []
     assert trend.text[:2] == [
-        "Patient P1 was tested on 3 dates, but only 2026-01-10 can be read. So panelcli cannot "
-        "show how the results changed over time.",
+        "Patient P1 has 4 tests, but of their dates only 2026-01-10 can be read. So panelcli "
+        "cannot show how the results changed over time.",
         "Sample S2, sample S3 and sample S4 have dates that cannot be read: '03/04/2026' and "
         "'yesterday'.",
     ]
@@ -1046,6 +1046,11 @@ def test_samples_with_and_without_an_id_are_named_and_counted() -> None:
     assert _samples_named(["B", "B", None, None]) == ("sample B and 2 other samples", 3)
     assert _samples_named([None]) == ("a sample", 1)
     assert _samples_named(["C", "D"]) == ("sample C and sample D", 2)
+    # 'N more' counts samples: E and three with no id (review: it said '2 more')
+    assert _samples_named(["A", "B", "C", "D", "E", None, None, None]) == (
+        "sample A, sample B, sample C, sample D and 4 more",
+        8,
+    )
 
 
 def test_two_samples_with_one_unreadable_date_have_a_date(tmp_path: Path) -> None:

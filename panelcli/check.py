@@ -22,7 +22,7 @@ import operator
 import os
 import re
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, TypeVar
 
@@ -234,16 +234,18 @@ def _short_row(
     ))  # fmt: skip
 
 
-#: Entries `_remember` keeps per memo.
+#: Entries the short path's memos keep.
 _MEMO_LIMIT = 4096
 _UNKNOWN: Any = object()  # no entry in a memo whose values may be None
+K = TypeVar("K", bound=Hashable)
 
 
-def _remember(memo: dict[Any, Any], key: object, value: object) -> None:
+def remember(memo: dict[K, T], key: K, value: T, limit: int) -> T:
     """Store value under key, forgetting everything first when memo is full (bounded memory)."""
-    if len(memo) >= _MEMO_LIMIT:
+    if len(memo) >= limit:
         memo.clear()
     memo[key] = value
+    return value
 
 
 def _plain_number(text: str, plan: _Plan) -> float | None:
@@ -838,7 +840,9 @@ class Interpreter:
                                         known = converted.get((number, exponent))
                                         if known is None:
                                             known = convert(number, exponent)
-                                            _remember(converted, (number, exponent), known)
+                                            remember(
+                                                converted, (number, exponent), known, _MEMO_LIMIT
+                                            )
                                         value = known
                                     critical_low, low, critical_high, high = limits
                                     if value <= critical_low:
@@ -857,7 +861,9 @@ class Interpreter:
                                         times = ratios.get((value, bounds.high), _UNKNOWN)
                                         if times is _UNKNOWN:
                                             times = times_upper_limit(value, bounds.high)
-                                            _remember(ratios, (value, bounds.high), times)
+                                            remember(
+                                                ratios, (value, bounds.high), times, _MEMO_LIMIT
+                                            )
                                     row = _make_row(ResultRow, (  # type: ignore[call-overload]
                                         source, line, column, sample_id, patient_id, collected_at,
                                         name, marker, category, value, None, reference_unit, text,

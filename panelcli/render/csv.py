@@ -13,7 +13,7 @@ import csv
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import cast
 
-from panelcli.check import ResultRow, StreamEvent, Tally
+from panelcli.check import ResultRow, StreamEvent, Tally, remember
 from panelcli.models import (
     NOTICE,
     Issue,
@@ -23,7 +23,7 @@ from panelcli.models import (
     ranges_issues,
     synthetic_notice,
 )
-from panelcli.render.stream import Batch, Text, batch_texts, remember
+from panelcli.render.stream import Batch, Text, batch_texts
 from panelcli.values import is_plain_number, visible
 
 COLUMNS = (

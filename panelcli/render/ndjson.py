@@ -26,6 +26,7 @@ from panelcli.check import (
     Tally,
     more_of_kind,
     once_key,
+    remember,
     stopped_reading,
 )
 from panelcli.models import (
@@ -40,7 +41,7 @@ from panelcli.models import (
 )
 from panelcli.ranges import ReferenceSet
 from panelcli.reading import file_end_warnings, no_result_rows
-from panelcli.render.stream import Batch, Text, batch_texts, remember
+from panelcli.render.stream import Batch, Text, batch_texts
 from panelcli.values import json_inert
 
 _INFINITY = float("inf")

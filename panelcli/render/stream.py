@@ -5,13 +5,12 @@ from __future__ import annotations
 import codecs
 import os
 import time
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import BinaryIO, NamedTuple, TextIO, TypeVar
 
 from panelcli.check import StreamEvent, Tally
 from panelcli.render.output import output_error, writing
 
-K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
 
 
@@ -59,14 +58,6 @@ def batch_texts(
         else:
             tally.count(batch)  # type: ignore[arg-type]
             yield encode(batch)  # type: ignore[arg-type]
-
-
-def remember(memo: dict[K, T], key: K, value: T, limit: int) -> T:
-    """Store value under key, forgetting everything first when memo is full (bounded memory)."""
-    if len(memo) >= limit:
-        memo.clear()
-    memo[key] = value
-    return value
 
 
 #: Bytes gathered per write: one system call per line would cost more than the line.

@@ -2474,6 +2474,11 @@ class _SampleCount:
         self.measured = 0
         self.flagged: dict[str, str] | None = None  # markers outside the range: their flag
 
+    @property
+    def critical(self) -> bool:
+        """Whether a result of the sample is critical (LL or HH)."""
+        return self.flagged is not None and not CRITICAL_FLAGS.isdisjoint(self.flagged.values())
+
 
 def build_overview(
     events: Iterable[StreamEvent],
@@ -2521,23 +2526,12 @@ def build_overview(
             if panel.flagged is None:
                 panel.flagged = {}
             note_flag(panel.flagged, event.marker, event.flag)
-    flagged = [key for key, panel in panels.items() if panel.flagged]
-    # QA: a critical sample was folded into "… and 567 more samples", or listed as one high
-    # value among others: those come first.
-    critical = [
-        k for k in flagged if CRITICAL_FLAGS.intersection((panels[k].flagged or {}).values())
-    ]
-    # A sample none of whose rows could be used matters as a flagged one does (QA): it comes
-    # next, and is counted, so that it is not lost among "… and N more samples".
-    unusable = [key for key, panel in panels.items() if not panel.measured]
-    shown = critical[:OVERVIEW_PANELS]
-    if len(shown) < OVERVIEW_PANELS:
-        first = set(critical)
-        shown += [key for key in flagged if key not in first][: OVERVIEW_PANELS - len(shown)]
-    shown += unusable[: OVERVIEW_PANELS - len(shown)]
-    if len(shown) < OVERVIEW_PANELS:
-        rest = (key for key, panel in panels.items() if not panel.flagged and panel.measured)
-        shown += itertools.islice(rest, OVERVIEW_PANELS - len(shown))
+    shown = listed_in_overview(
+        list(panels),
+        critical=lambda key: panels[key].critical,
+        flagged=lambda key: bool(panels[key].flagged),
+        measured=lambda key: panels[key].measured > 0,
+    )
     digests = [
         PanelDigest(
             source=key[0][0], sample_id=key[0][1], patient_id=panels[key].patient_id,
@@ -2550,9 +2544,9 @@ def build_overview(
     return Overview(
         reference_set=reference_set.info,
         samples=len(panels),
-        flagged_samples=len(flagged),
-        critical_samples=len(critical),
-        unusable_samples=len(unusable),
+        flagged_samples=sum(1 for panel in panels.values() if panel.flagged),
+        critical_samples=sum(1 for panel in panels.values() if panel.critical),
+        unusable_samples=sum(1 for panel in panels.values() if not panel.measured),
         panels=digests,
         rejected=rejected,
         warnings=warnings,
@@ -2560,6 +2554,25 @@ def build_overview(
         totals=tally.totals(),
         synthetic_sources=list(dict.fromkeys(synthetic_sources)),
     )
+
+
+def listed_in_overview(
+    samples: Sequence[T],
+    critical: Callable[[T], bool],
+    flagged: Callable[[T], bool],
+    measured: Callable[[T], bool],
+) -> list[T]:
+    """The samples an overview lists (at most OVERVIEW_PANELS), each group in order of first
+    sight: those with a critical result (QA: one was folded into "… and 567 more samples"),
+    the others with results outside the range, those none of whose rows could be used (QA:
+    they matter as flagged ones do), then the rest."""
+    groups = (
+        (s for s in samples if critical(s)),
+        (s for s in samples if flagged(s) and not critical(s)),
+        (s for s in samples if not measured(s)),
+        (s for s in samples if measured(s) and not flagged(s)),
+    )
+    return list(itertools.islice(itertools.chain.from_iterable(groups), OVERVIEW_PANELS))
 
 
 def note_flag(flags: dict[str, str], marker: str, flag: str | None) -> None:

@@ -597,7 +597,7 @@ def _outside(panel: PanelDigest) -> Text:
 
 def overview_of(report: Report) -> Overview:
     """The overview of a report that is already whole (same digest as a streamed run)."""
-    from panelcli.check import OVERVIEW_ISSUES, OVERVIEW_PANELS, is_summing_up, note_flag
+    from panelcli.check import OVERVIEW_ISSUES, is_summing_up, listed_in_overview, note_flag
 
     digests = []
     for p in report.panels:
@@ -612,19 +612,18 @@ def overview_of(report: Report) -> Overview:
                 flagged_markers=list(flags), marker_flags=list(flags.values()),
             )
         )  # fmt: skip
-    # In build_overview's order: critical, other flagged, none usable, the rest.
-    critical = [d for d in digests if d.critical]
-    flagged = [d for d in digests if d.flagged_markers]
-    unusable = [d for d in digests if not d.measured]
-    rest = [d for d in digests if not d.flagged_markers and d.measured]
-    others = [d for d in flagged if not d.critical]
     return Overview(
         reference_set=report.reference_set,
         samples=len(report.panels),
-        flagged_samples=len(flagged),
-        critical_samples=len(critical),
-        unusable_samples=len(unusable),
-        panels=(critical + others + unusable + rest)[:OVERVIEW_PANELS],
+        flagged_samples=sum(1 for d in digests if d.flagged_markers),
+        critical_samples=sum(1 for d in digests if d.critical),
+        unusable_samples=sum(1 for d in digests if not d.measured),
+        panels=listed_in_overview(
+            digests,
+            critical=lambda d: d.critical,
+            flagged=lambda d: bool(d.flagged_markers),
+            measured=lambda d: d.measured > 0,
+        ),
         rejected=report.rejected[:OVERVIEW_ISSUES],
         warnings=report.warnings[:OVERVIEW_ISSUES]
         + [w for w in report.warnings[OVERVIEW_ISSUES:] if is_summing_up(w)],

@@ -54,10 +54,17 @@ STATUS_LOOK = {
 
 
 def status_text(result: Result) -> Text:
-    icon, word, style = STATUS_LOOK[result.status]
-    if result.status == Status.CRITICAL:  # which side, as ▲ high and ▼ low say
-        icon = "‼▼" if result.flag == "LL" else "‼▲"
+    icon, word, style = status_look(result.status, result.flag)
     return Text(f"{icon} {word}", style=style)
+
+
+def status_look(status: Status, flag: str | None) -> tuple[str, str, str]:
+    """A status's icon, word and style; a critical one's icon says which side, as ▲ high and
+    ▼ low say."""
+    icon, word, style = STATUS_LOOK[status]
+    if status == Status.CRITICAL:
+        icon = "‼▼" if flag == "LL" else "‼▲"
+    return icon, word, style
 
 
 def gauge_text(result: Result, width: int = GAUGE_WIDTH) -> Text:
@@ -570,13 +577,8 @@ def digest_cells(panel: PanelDigest) -> dict[str, Text]:
     }
 
 
-#: How the overview marks a flagged marker, by its flag: as the full table's Status column.
-_FLAG_LOOK = {
-    "L": ("▼", Status.LOW),
-    "H": ("▲", Status.HIGH),
-    "LL": ("‼▼", Status.CRITICAL),
-    "HH": ("‼▲", Status.CRITICAL),
-}
+#: The status of a flagged marker in the overview, by its flag (marked as `status_text` does).
+_FLAG_STATUS = {"L": Status.LOW, "H": Status.HIGH, "LL": Status.CRITICAL, "HH": Status.CRITICAL}
 
 
 def _outside(panel: PanelDigest) -> Text:
@@ -587,9 +589,8 @@ def _outside(panel: PanelDigest) -> Text:
     parts = []
     for marker, flag in zip(panel.flagged_markers, panel.marker_flags, strict=False):
         part = inert(marker)
-        if flag in _FLAG_LOOK:
-            icon, status = _FLAG_LOOK[flag]
-            _, word, style = STATUS_LOOK[status]
+        if flag in _FLAG_STATUS:
+            icon, word, style = status_look(_FLAG_STATUS[flag], flag)
             part.append(f" {icon} {word}", style=style)
         parts.append(part)
     return Text(", ").join(parts)

@@ -512,11 +512,13 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
 LINES_NAMED = 5
 
 
-def first_few(names: Sequence[str]) -> list[str]:
-    """The names, or the first few of them and 'N more'."""
+def first_few(names: Sequence[str], count: int | None = None) -> list[str]:
+    """The names, or the first few of them and 'N more'; `count`: how many things the names
+    stand for, where the last may stand for several ('2 other samples')."""
     if len(names) <= LINES_NAMED:
         return list(names)
-    return [*names[: LINES_NAMED - 1], f"{len(names) - LINES_NAMED + 1} more"]
+    more = (len(names) if count is None else count) - LINES_NAMED + 1
+    return [*names[: LINES_NAMED - 1], f"{more} more"]
 
 
 def _refused_whole(issue: Issue) -> bool:

@@ -22,7 +22,7 @@ from panelcli.models import (
     TrendDirection,
     TrendPoint,
 )
-from panelcli.summary import LINES_NAMED, first_few, join_names
+from panelcli.summary import first_few, join_names
 from panelcli.units import conversion_exponent, convert, same_family, unit_key
 from panelcli.values import NOT_KNOWN_DATES, shorten
 
@@ -867,9 +867,8 @@ def _samples_named(sample_ids: Sequence[str | None]) -> tuple[str, int]:
         named.append("another sample" if named else "a sample")
     elif unnamed:
         named.append(f"{unnamed} other samples" if named else f"{unnamed} samples")
-    if len(named) > LINES_NAMED:  # 'N more' counts samples, not the names above (review)
-        named = [*named[: LINES_NAMED - 1], f"{samples - LINES_NAMED + 1} more"]
-    return join_names(named), samples
+    # 'N more' counts samples, not the names above (review)
+    return join_names(first_few(named, samples)), samples
 
 
 def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:

@@ -45,6 +45,7 @@ from panelcli.interpret import (
 from panelcli.models import (
     ABNORMAL,
     CRITICAL_FLAGS,
+    UNJUDGED,
     Comparator,
     Issue,
     Overview,
@@ -1276,7 +1277,7 @@ class Interpreter:
         QA: ferritin '500' with pg/mL assumed was 0.5 ug/L, 'low' (a sign of too little iron);
         a file without units most likely gives each marker in its usual unit.
         """
-        if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
+        if result.status in UNJUDGED:
             return result  # nothing to doubt
         likely, whose = entry.unit, f"{name}'s range"
         if m.reference_range:  # '0-7 ng/mL' beside a value with no unit: likely in ng/mL
@@ -1334,7 +1335,7 @@ class Interpreter:
         """A lab's 'H' on a value panelcli judges normal (or the other way): said on every such
         row, since the lab judged by its own range, which may be the one that applies."""
         value = shorten(self._without_flag(m))
-        if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
+        if result.status in UNJUDGED:
             if flag != "N":  # the lab's flag is then the only judgement there is: keep it
                 yield self._warning(
                     m, "value-flag-unjudged", f"the lab flagged {result.marker} "
@@ -2467,11 +2468,12 @@ OVERVIEW_PANELS = 50
 class _SampleCount:
     """What an overview keeps of one sample (slots: a million rows make many samples)."""
 
-    __slots__ = ("patient_id", "collected_at", "measured", "flagged")
+    __slots__ = ("patient_id", "collected_at", "measured", "flagged", "unjudged")
 
     def __init__(self, patient_id: str | None, collected_at: str | None) -> None:
         self.patient_id, self.collected_at = patient_id, collected_at  # of its first row
         self.measured = 0
+        self.unjudged = 0  # results not compared with a range (indeterminate, no reference)
         self.flagged: dict[str, str] | None = None  # markers outside the range: their flag
 
     @property
@@ -2490,7 +2492,8 @@ def build_overview(
 
     Memory grows with samples, not with results: per sample a count, a patient, a date and
     the markers outside the range, about 0.5 kB with its key, and where `_Readings` last saw
-    it, 0.25 kB (the benchmark's million rows in 76,924 samples: about 93 MiB at peak).
+    it, 0.25 kB (the benchmark's million rows in 76,924 samples: about 110 MiB at peak,
+    with the patients seen on two dates counted at the end).
     `synthetic_sources`: as `build_report` reads it.
     """
     tally = Tally()
@@ -2526,11 +2529,14 @@ def build_overview(
             if panel.flagged is None:
                 panel.flagged = {}
             note_flag(panel.flagged, event.marker, event.flag)
+        elif event.status in UNJUDGED:
+            panel.unjudged += 1
     shown = listed_in_overview(
         list(panels),
         critical=lambda key: panels[key].critical,
         flagged=lambda key: bool(panels[key].flagged),
         measured=lambda key: panels[key].measured > 0,
+        unjudged=lambda key: panels[key].unjudged > 0,
     )
     digests = [
         PanelDigest(
@@ -2538,6 +2544,7 @@ def build_overview(
             collected_at=panels[key].collected_at, measured=panels[key].measured,
             flagged_markers=list(panels[key].flagged or ()),
             marker_flags=list((panels[key].flagged or {}).values()),
+            unjudged=panels[key].unjudged,
         )
         for key in shown
     ]  # fmt: skip
@@ -2547,6 +2554,10 @@ def build_overview(
         flagged_samples=sum(1 for panel in panels.values() if panel.flagged),
         critical_samples=sum(1 for panel in panels.values() if panel.critical),
         unusable_samples=sum(1 for panel in panels.values() if not panel.measured),
+        unjudged_samples=sum(1 for panel in panels.values() if panel.unjudged),
+        patients_followed=patients_followed(
+            (panel.patient_id, panel.collected_at) for panel in panels.values()
+        ),
         panels=digests,
         rejected=rejected,
         warnings=warnings,
@@ -2561,18 +2572,36 @@ def listed_in_overview(
     critical: Callable[[T], bool],
     flagged: Callable[[T], bool],
     measured: Callable[[T], bool],
+    unjudged: Callable[[T], bool],
 ) -> list[T]:
     """The samples an overview lists (at most OVERVIEW_PANELS), each group in order of first
     sight: those with a critical result (QA: one was folded into "… and 567 more samples"),
     the others with results outside the range, those none of whose rows could be used (QA:
-    they matter as flagged ones do), then the rest."""
+    they matter as flagged ones do), those with a result not compared with a range (QA: they
+    looked all clear), then the rest."""
     groups = (
         (s for s in samples if critical(s)),
         (s for s in samples if flagged(s) and not critical(s)),
         (s for s in samples if not measured(s)),
-        (s for s in samples if measured(s) and not flagged(s)),
+        (s for s in samples if measured(s) and not flagged(s) and unjudged(s)),
+        (s for s in samples if measured(s) and not flagged(s) and not unjudged(s)),
     )
     return list(itertools.islice(itertools.chain.from_iterable(groups), OVERVIEW_PANELS))
+
+
+def patients_followed(samples: Iterable[tuple[str | None, str | None]]) -> int:
+    """Patients with samples of two or more collection dates (as written), of (patient id,
+    date) pairs: those whose changes over time a report follows."""
+    first: dict[str, str] = {}  # each patient's first date (no set per patient: memory)
+    followed: set[str] = set()
+    for patient_id, collected_at in samples:
+        if (
+            patient_id is not None
+            and collected_at is not None
+            and first.setdefault(patient_id, collected_at) != collected_at
+        ):
+            followed.add(patient_id)
+    return len(followed)
 
 
 def note_flag(flags: dict[str, str], marker: str, flag: str | None) -> None:

@@ -41,6 +41,8 @@ class Status(StrEnum):
 
 #: Statuses that `--fail-on abnormal` counts as flagged.
 ABNORMAL = frozenset({Status.LOW, Status.HIGH, Status.CRITICAL})
+#: Statuses of a result that could not be compared with a range (never counted by --fail-on).
+UNJUDGED = frozenset({Status.INDETERMINATE, Status.NO_REFERENCE})
 #: The flags of a critical result: critically low and critically high.
 CRITICAL_FLAGS = frozenset({"LL", "HH"})
 
@@ -291,6 +293,11 @@ class PanelDigest(_Model):
         description="The flag of each of flagged_markers, in its order: L, H, LL or HH (of a "
         "marker with several results, the first critical one's, else the first).",
     )
+    unjudged: int = Field(
+        0,
+        description="Results that could not be compared with a range (indeterminate or "
+        "no_reference).",
+    )
 
     @property
     def critical(self) -> bool:
@@ -308,10 +315,19 @@ class Overview(_Model):
     unusable_samples: int = Field(
         0, description="Samples none of whose rows could be used (measured 0)."
     )
+    unjudged_samples: int = Field(
+        0, description="Samples with a result that could not be compared with a range."
+    )
+    patients_followed: int = Field(
+        0,
+        description="Patients with samples of two or more collection dates (as written): "
+        "the changes over time that --format json follows and this view does not show.",
+    )
     panels: list[PanelDigest] = Field(
         description="The samples to list (at most 50): those with a critical result first, "
         "then the others with results outside the range, then those none of whose rows could "
-        "be used, then the rest, each group in order of first sight."
+        "be used, then those with a result that could not be compared with a range, then the "
+        "rest, each group in order of first sight."
     )
     rejected: list[Issue] = Field(description="The first rejected rows; totals counts them all.")
     warnings: list[Issue] = Field(description="The first warnings; totals counts them all.")

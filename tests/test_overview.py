@@ -296,3 +296,84 @@ def test_critical_samples_past_the_list_are_counted(tmp_path: Path) -> None:
     assert _hidden_samples(overview, 30) == (
         "… and 30 more samples (20 of them with results outside the range, 10 of those critical)."
     )
+
+
+def file_with_unjudged_samples(tmp_path: Path) -> Path:
+    """1,004 samples past the table's limit: Z1's results have no range, Z2's are censored
+    below a value that straddles the range (indeterminate), A1 and A2 are P1's on two dates."""
+    lines = [
+        "sample_id,patient_id,collected_at,marker,value,unit",
+        "Z1,PZ,2026-03-02,INF-γ,500,pg/mL", "Z1,PZ,2026-03-02,IL-66,50,pg/mL",
+        "Z2,PZ2,2026-03-02,IFN-γ,<50,pg/mL", "Z2,PZ2,2026-03-02,IL-6,1,pg/mL",
+        "A1,P1,2026-03-02,IL-6,1,pg/mL", "A2,P1,2026-03-09,IL-6,2,pg/mL",
+        *(f"X{i},Q{i},2026-03-01,IL-8,5,pg/mL" for i in range(MAX_TABLE_RESULTS)),
+    ]  # fmt: skip
+    path = tmp_path / "unjudged.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_sample_with_results_not_compared_with_a_range_is_not_shown_as_all_clear(
+    tmp_path: Path,
+) -> None:
+    """QA: past 1,000 results, a sample whose results had no range or could not be judged read
+    'none' under 'Outside the range', exactly as an all-normal one."""
+    path = str(file_with_unjudged_samples(tmp_path))
+    ranges = load_ranges()
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([path]), ranges)
+    whole = overview_of(build_report(Interpreter(ranges, CheckOptions()).stream([path]), ranges))
+    assert streamed == whole
+    assert streamed.unjudged_samples == 2
+    # They come before the all-normal samples, in order of first sight.
+    assert [(p.sample_id, p.unjudged) for p in streamed.panels[:3]] == [
+        ("Z1", 2), ("Z2", 1), ("A1", 0)
+    ]  # fmt: skip
+    result = runner.invoke(app, ["check", path], env={"COLUMNS": "120"})
+    rows = [line for line in result.stdout.splitlines() if line.startswith("│ ")]
+    assert "none; 2 not compared with a range" in rows[0]
+    assert "none; 1 not compared with a range" in rows[1]
+    assert rows[2].rstrip(" │").endswith("none")
+    assert result.exit_code == 0, "indeterminate and no_reference never set exit 1"
+
+
+def test_hidden_samples_with_results_not_compared_with_a_range_are_counted() -> None:
+    from panelcli.models import PanelDigest
+    from panelcli.render.table import _hidden_samples
+
+    ranges = load_ranges()
+    overview = overview_of(build_report(iter(()), ranges)).model_copy(
+        update={
+            "samples": 60, "unjudged_samples": 55,
+            "panels": [PanelDigest(source="f", measured=1, flagged_markers=[], unjudged=1)]
+            * OVERVIEW_PANELS,
+        }
+    )  # fmt: skip
+    assert _hidden_samples(overview, 10) == (
+        "… and 10 more samples (none of them with results outside the range, 5 with results "
+        "that could not be compared with a range)."
+    )
+    one = overview.model_copy(update={"samples": 51, "unjudged_samples": 51})
+    assert _hidden_samples(one, 1) == (
+        "… and 1 more sample (with results that could not be compared with a range)."
+    )
+
+
+def test_the_overview_says_that_changes_over_time_are_left_out(tmp_path: Path) -> None:
+    """QA: past 1,000 results the table's 'Changes over time' went without a word."""
+    path = str(file_with_unjudged_samples(tmp_path))
+    ranges = load_ranges()
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([path]), ranges)
+    assert streamed.patients_followed == 1  # P1 on two dates; PZ, PZ2 and Q… on one each
+    said = " ".join(runner.invoke(app, ["check", path]).stdout.split())
+    assert (
+        "1 patient has samples from different dates. How results changed over time is not "
+        "shown here; --format json shows it" in said
+    )
+    # The json report follows that patient indeed.
+    report = json.loads(runner.invoke(app, ["check", path, "--format", "json"]).stdout)
+    assert [trend["patient_id"] for trend in report["trends"]] == ["P1"]
+
+
+def test_no_word_on_changes_over_time_without_a_patient_on_two_dates(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", str(big_file(tmp_path, 240))])
+    assert "changed over time" not in result.stdout

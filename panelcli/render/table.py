@@ -14,6 +14,7 @@ from rich.text import Text
 from panelcli.check import UNREADABLE
 from panelcli.models import (
     ABNORMAL,
+    UNJUDGED,
     Issue,
     MarkerTrend,
     Overview,
@@ -511,6 +512,8 @@ def render_overview(overview: Overview, console: Console) -> None:
     console.print(Text("In all: " + ", ".join(counts) + "." if counts else "No results."))
     if overview.critical_samples:
         console.print(Text(_critical_samples(overview.critical_samples), style="bold red"))
+    if overview.patients_followed:
+        console.print(Text(_patients_followed(overview.patients_followed)))
     console.print(
         Text(
             f"That is more than {MAX_TABLE_RESULTS:,} results, so one line per sample is shown "
@@ -541,6 +544,17 @@ def _critical_samples(count: int) -> str:
     )
 
 
+def _patients_followed(count: int) -> str:
+    """The overview's sentence on the changes over time it leaves out (QA: past 1,000 results
+    they were gone without a word)."""
+    which = "1 patient has" if count == 1 else f"{count:,} patients have"
+    return (
+        f"{which} samples from different dates. How results changed over time is not shown "
+        "here; --format json shows it (for example: panelcli check FILE --format json -o "
+        "report.json)."
+    )
+
+
 def _hidden_samples(overview: Overview, hidden: int) -> str:
     """'… and 190 more samples (none of them with results outside the range).', with how
     many of them have no result that could be used, if any (QA: they were lost there)."""
@@ -548,11 +562,13 @@ def _hidden_samples(overview: Overview, hidden: int) -> str:
     flagged = overview.flagged_samples - sum(1 for p in shown if p.flagged_markers)
     critical = overview.critical_samples - sum(1 for p in shown if p.critical)
     unusable = overview.unusable_samples - sum(1 for p in shown if not p.measured)
+    unjudged = overview.unjudged_samples - sum(1 for p in shown if p.unjudged)
     if hidden == 1:
         said = (
             "with a critical result" if critical
             else "with results outside the range" if flagged
             else "with no result that could be used" if unusable
+            else f"with {_UNJUDGED_WORDS}" if unjudged
             else "with no result outside the range"
         )  # fmt: skip
         return f"… and 1 more sample ({said})."
@@ -561,6 +577,8 @@ def _hidden_samples(overview: Overview, hidden: int) -> str:
         parts[0] += f", {critical:,} of those critical"
     if unusable:
         parts.append(f"{unusable:,} with no result that could be used")
+    if unjudged:
+        parts.append(f"{unjudged:,} with {_UNJUDGED_WORDS}")
     return f"… and {hidden:,} more samples ({', '.join(parts)})."
 
 
@@ -581,9 +599,21 @@ def digest_cells(panel: PanelDigest) -> dict[str, Text]:
 _FLAG_STATUS = {"L": Status.LOW, "H": Status.HIGH, "LL": Status.CRITICAL, "HH": Status.CRITICAL}
 
 
+#: A sample's results that could not be compared with a range, as the overview counts them.
+_UNJUDGED_WORDS = "results that could not be compared with a range"
+
+
 def _outside(panel: PanelDigest) -> Text:
     """'IL-6 ‼▲ critical, sIL-2R ▼ low': each marker outside the range, and which way (QA: a
-    critical value looked like any high one, and low like high)."""
+    critical value looked like any high one, and low like high); then how many results could
+    not be compared with a range (QA: such a sample read 'none', as an all-clear does)."""
+    outside = _flagged(panel)
+    if panel.unjudged:
+        outside.append(f"; {panel.unjudged:,} not compared with a range", style="magenta")
+    return outside
+
+
+def _flagged(panel: PanelDigest) -> Text:
     if not panel.flagged_markers:
         return Text("none")
     parts = []
@@ -598,7 +628,13 @@ def _outside(panel: PanelDigest) -> Text:
 
 def overview_of(report: Report) -> Overview:
     """The overview of a report that is already whole (same digest as a streamed run)."""
-    from panelcli.check import OVERVIEW_ISSUES, is_summing_up, listed_in_overview, note_flag
+    from panelcli.check import (
+        OVERVIEW_ISSUES,
+        is_summing_up,
+        listed_in_overview,
+        note_flag,
+        patients_followed,
+    )
 
     digests = []
     for p in report.panels:
@@ -611,6 +647,7 @@ def overview_of(report: Report) -> Overview:
                 source=p.source, sample_id=p.sample_id, patient_id=p.patient_id,
                 collected_at=p.collected_at, measured=p.summary.measured,
                 flagged_markers=list(flags), marker_flags=list(flags.values()),
+                unjudged=sum(1 for result in p.results if result.status in UNJUDGED),
             )
         )  # fmt: skip
     return Overview(
@@ -619,11 +656,14 @@ def overview_of(report: Report) -> Overview:
         flagged_samples=sum(1 for d in digests if d.flagged_markers),
         critical_samples=sum(1 for d in digests if d.critical),
         unusable_samples=sum(1 for d in digests if not d.measured),
+        unjudged_samples=sum(1 for d in digests if d.unjudged),
+        patients_followed=patients_followed((p.patient_id, p.collected_at) for p in report.panels),
         panels=listed_in_overview(
             digests,
             critical=lambda d: d.critical,
             flagged=lambda d: bool(d.flagged_markers),
             measured=lambda d: d.measured > 0,
+            unjudged=lambda d: d.unjudged > 0,
         ),
         rejected=report.rejected[:OVERVIEW_ISSUES],
         warnings=report.warnings[:OVERVIEW_ISSUES]

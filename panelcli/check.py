@@ -702,8 +702,12 @@ class Interpreter:
         cells_of: Callable[[list[str]], Any] = operator.itemgetter(*columns)
         if has_range_limits(layout):  # 'Ref Low', 'Ref High': read as one range cell
             cells_of = _with_range_limits(cells_of, roles)
-        if layout.patient_stand_in is not None:  # 'Patient Name' where no id is given
+        # 'Patient Name': the patient where no id is given, and compared as a sample's rows
+        # are (`Measurement.name`)
+        name_of: Callable[[list[str]], str] | None = None
+        if layout.patient_stand_in is not None:
             cells_of = _with_patient_stand_in(cells_of, layout.patient_stand_in)
+            name_of = operator.itemgetter(layout.patient_stand_in)
         # Sex, age and birth date only choose among a marker's intervals, which the short path
         # never has; but a cell the general path cannot read gets a warning, so such rows go
         # there (see `_person_readable`).
@@ -725,7 +729,7 @@ class Interpreter:
         sample: PanelKey | None = None  # the panel of the row before, and its markers
         seen: dict[str, tuple[int, str]] = {}
         # The row before's sample cells as read and as kept: most rows repeat them exactly.
-        sample_cells: tuple[str, str, str, str] | None = None
+        sample_cells: tuple[str, ...] | None = None
         sample_fields: tuple[str | None, str | None, str | None] = (None, None, None)
         mixed = False  # the row before's sample id came with another patient or date
         # A standard's or control's row (see `not_a_patient_sample`) takes the general path.
@@ -801,7 +805,9 @@ class Interpreter:
                             number = None
                         if number is not None:
                             sex = "" if person is None else person[0]
-                            cells_read = (sample_id, patient_id, collected_at, sex)
+                            cells_read: tuple[str, ...] = (sample_id, patient_id, collected_at, sex)
+                            if name_of is not None:
+                                cells_read += (name_of(cells),)
                             if cells_read == sample_cells:
                                 sample_id, patient_id, collected_at = sample_fields
                             else:
@@ -815,7 +821,10 @@ class Interpreter:
                                         batch.extend(self._release_held(stats))
                                 sample_cells = cells_read
                                 sample_fields = (sample_id, patient_id, collected_at)
-                                who = _who(patient_id, collected_at, sex.strip())
+                                who = _who(
+                                    patient_id, collected_at, sex.strip(),
+                                    None if name_of is None else given_id(cells_read[4]) or "",
+                                )  # fmt: skip
                                 # Another patient, date or sex for this sample id, or a row that
                                 # is no patient's ('Mean', 'Blank'): the general path says so.
                                 mixed = (
@@ -948,7 +957,7 @@ class Interpreter:
         the row needs more (a censored or odd value, a warning, a range in the row, …).
         """
         (source, line, column, marker, written, unit, sample_id, patient_id, collected_at,
-         sex, age, birth_date, reference_range, detection, _) = m  # fmt: skip
+         sex, age, birth_date, reference_range, detection, _, _) = m  # fmt: skip
         if reference_range is not None or detection is not None:  # a note to give
             return None
         if (sex or age or birth_date) and not self._person_readable(
@@ -1998,13 +2007,8 @@ class Interpreter:
         seen[_WARNED] = (said + 1, "")
         seen[_WARNED + who] = (m.line, "")
         first_line, first = seen[_PERSON]
-        now = who.split("\0")
-        fields = zip(("patient", "collected", "sex"), first.split("\0"), now, strict=True)
-        differ = [
-            (label, was, is_)
-            for label, was, is_ in fields
-            if not cells_agree(was, is_, dates=label == "collected")
-        ]
+        was, now = first.split("\0"), who.split("\0")
+        differ = [(_WHO_FIELDS[f], was[f], now[f]) for f in _fields_apart(was, now)]
         here = " and ".join(f"{label} '{shorten(now)}'" for label, _, now in differ)
         there = " and ".join(f"{label} '{shorten(before)}'" for label, before, _ in differ)
         if m.sample_id is not None:
@@ -2780,7 +2784,7 @@ def _judged_alike(
 
 def _person_text(m: Measurement) -> str:
     """A row's patient, date and sex as `_person_fits` compares them ("p\0when\0sex")."""
-    return _who(m.patient_id, m.collected_at, m.sex or "")
+    return _who(m.patient_id, m.collected_at, m.sex or "", m.name)
 
 
 def _flag_written(m: Measurement, flag: str) -> str:
@@ -2790,10 +2794,37 @@ def _flag_written(m: Measurement, flag: str) -> str:
     return flag_in(m.value, flag)
 
 
-def _who(patient_id: str | None, collected_at: str | None, sex: str) -> str:
+def _who(
+    patient_id: str | None, collected_at: str | None, sex: str, name: str | None = None
+) -> str:
+    """A row's fields `_person_fits` compares, "p\0when\0sex", and "\0name" where the file has
+    a person column (`Measurement.name`)."""
     # The sex as read ('F', 'female' alike); one the file writes unreadably counts as not
     # given (it has its own warning).
-    return f"{patient_id or ''}\0{collected_at or ''}\0{parse_sex(sex) or '' if sex else ''}"
+    who = f"{patient_id or ''}\0{collected_at or ''}\0{parse_sex(sex) or '' if sex else ''}"
+    return who if name is None else f"{who}\0{name}"
+
+
+#: The fields of `_who`, as `sample-conflict` names them.
+_WHO_FIELDS = ("patient", "collected", "sex", "name")
+_NAME = _WHO_FIELDS.index("name")
+
+
+def _fields_apart(was: list[str], now: list[str]) -> list[int]:
+    """The fields of two rows' `_who` that disagree (a blank cell agrees with any).
+
+    A name counts only where neither row gives a patient id: the ids then say whose a row is
+    (one person's name may be written 'Anna' and 'Ann', and trends follow the ids), while
+    without them the name is all that tells two people's specimens apart.
+    """
+    apart = [
+        field
+        for field, (a, b) in enumerate(zip(was, now, strict=True))
+        if not cells_agree(a, b, dates=field == 1)
+    ]
+    if _NAME in apart and (was[0] or now[0]):
+        apart.remove(_NAME)
+    return apart
 
 
 def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
@@ -2805,12 +2836,10 @@ def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
     first_line, first = seen.setdefault(_PERSON, (line, who))
     if first == who:  # nearly always: checked as each sample starts
         return True
-    merged = []
-    for field, (was, now) in enumerate(zip(first.split("\0"), who.split("\0"), strict=True)):
-        if not cells_agree(was, now, dates=field == 1):
-            return False
-        merged.append(was or now)
-    together = "\0".join(merged)
+    was, now = first.split("\0"), who.split("\0")
+    if _fields_apart(was, now):
+        return False
+    together = "\0".join(a or b for a, b in zip(was, now, strict=True))
     if together != first:
         seen[_PERSON] = (line, together)
     return True

@@ -263,6 +263,10 @@ class Measurement(NamedTuple):
     #: A flag column's cell as written where its code was put after the value instead ('*'
     #: as 'A', 'Critical High' as 'HH'): the result's original value shows it as written.
     flag_as_written: str | None = None
+    #: The person column's cell (`Layout.patient_stand_in`, 'Patient Name'), '' where blank or
+    #: 'N/A'; None where the file has no such column. Two names for one sample id with no
+    #: patient id are a `sample-conflict` (see `check._person_fits`).
+    name: str | None = None
 
 
 @dataclass
@@ -1944,6 +1948,13 @@ def row_ids(cells: list[str], layout: Layout) -> tuple[str | None, str | None]:
     return sample_id, patient_id
 
 
+def row_name(cells: list[str], layout: Layout) -> str | None:
+    """A row's person column cell as `Measurement.name` has it."""
+    if layout.patient_stand_in is None:
+        return None
+    return _id_cell(cells, layout.patient_stand_in) or ""
+
+
 def rows_to_measurements(
     source: str,
     header: list[str],
@@ -2233,17 +2244,21 @@ def measurement_reader(
                     given_id(cells[i_sample_or_pad]),
                     given_id(cells[i_patient_or_pad]),
                 )
-                if patient_id is None and sample_id is None and i_stand_in is not None:
-                    patient_id = given_id(cells[i_stand_in])
+                name = None
+                if i_stand_in is not None:
+                    name = given_id(cells[i_stand_in]) or ""
+                    if patient_id is None and sample_id is None:
+                        patient_id = name or None
                 yield make(Measurement, (  # type: ignore[call-overload]
                     source, line, value_column, marker, value, unit, sample_id, patient_id,
                     given_date(cells[i_when_or_pad]),
                     cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
                     cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
-                    flag_as_written,
+                    flag_as_written, name,
                 ))  # fmt: skip
                 continue
             sample_id, patient_id = row_ids(cells, layout)
+            name = row_name(cells, layout)
             when = given_date(cell(cells, i_when) or "")
             sex, age = cell(cells, i_sex), cell(cells, i_age)
             birth = cell(cells, i_birth)
@@ -2288,7 +2303,7 @@ def measurement_reader(
                 stats.measurements += 1
                 yield Measurement(
                     source, line, column_of[index], marker, value, unit or row_unit, sample_id,
-                    patient_id, when, sex, age, birth, None,
+                    patient_id, when, sex, age, birth, None, None, None, name,
                 )  # fmt: skip
             if not produced:
                 # Its sample, if the row names one, is still known: its panel says so (QA).

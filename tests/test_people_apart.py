@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_batches import batched_ndjson
 from test_whose_rows import events_in, results
 from typer.testing import CliRunner
 
-from panelcli.check import build_report
+from panelcli.check import Event, build_report
 from panelcli.cli import app
 from panelcli.ranges import load_ranges
 
@@ -229,3 +230,87 @@ def test_a_wide_row_with_no_ids_is_its_person_s(tmp_path: Path) -> None:
     assert [(r.sample_id, r.patient_id) for r in results(events)] == [
         ("line 2", "Anna"), ("line 3", "Anna")
     ]  # fmt: skip
+
+
+NAMES = "Sample ID,Patient ID,Patient Name,Marker,Value,Unit\n"
+
+
+def conflicts(events: list[Event]) -> list[str]:
+    return [e.message for e in events if getattr(e, "code", None) == "sample-conflict"]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_two_names_for_one_sample_without_patient_ids_are_a_conflict(
+    tmp_path: Path, short: bool
+) -> None:
+    """Lab staff: Anna's and Ben's rows of sample S1 (no patient ids) made one panel, unsaid,
+    while two patient ids for it were a 'sample-conflict'."""
+    events = events_in(
+        tmp_path,
+        NAMES + "S1,,Anna,IL-6,5.0,pg/mL\nS1,,Ben,IL-8,20,pg/mL\nS1,,Ben,TNF-α,3,pg/mL\n",
+        short,
+    )
+    assert conflicts(events) == [
+        "sample 'S1' is given with name 'Ben' here, but with name 'Anna' on line 2: are two "
+        "specimens mixed up? Its results are shown together in one panel"
+    ]
+    assert [r.sample_id for r in results(events)] == ["S1", "S1", "S1"]
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["S1,P1,Anna", "S1,P1,Ann"],  # the ids agree: one person's name written two ways
+        ["S1,P1,Anna", "S1,,Ben"],  # a patient id given: the ids say whose a row is
+        ["S1,,Anna", "S1,,", "S1,,N/A", "S1,, Anna "],  # blank or 'N/A' agrees (filled down)
+        ["S1,,", "S1,,Anna"],  # ... as does a name first given later
+    ],
+)
+def test_names_that_may_be_one_person_s_are_no_conflict(
+    tmp_path: Path, short: bool, rows: list[str]
+) -> None:
+    events = events_in(
+        tmp_path,
+        NAMES + "".join(f"{row},{m},5,pg/mL\n" for row, m in zip(rows, MARKERS, strict=False)),
+        short,
+    )
+    assert conflicts(events) == []
+    assert len(results(events)) == len(rows)
+
+
+MARKERS = ["IL-6", "IL-8", "TNF-α", "IL-10"]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_two_patient_ids_for_a_sample_name_the_ids_not_the_names(
+    tmp_path: Path, short: bool
+) -> None:
+    events = events_in(
+        tmp_path, NAMES + "S1,P1,Anna,IL-6,5.0,pg/mL\nS1,P2,Ben,IL-8,20,pg/mL\n", short
+    )
+    assert [m.split(" here")[0] for m in conflicts(events)] == [
+        "sample 'S1' is given with patient 'P2'"
+    ]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_two_names_for_one_sample_of_a_wide_file_are_a_conflict(
+    tmp_path: Path, short: bool
+) -> None:
+    events = events_in(
+        tmp_path,
+        "Sample ID,Patient ID,Patient Name,IL-6 (pg/mL)\nS1,,Anna,5\nS1,,Ben,20\n",
+        short,
+    )
+    assert [m.split(":")[0] for m in conflicts(events)] == [
+        "sample 'S1' is given with name 'Ben' here, but with name 'Anna' on line 2"
+    ]
+
+
+def test_batches_say_two_names_for_one_sample_as_the_cli_does(tmp_path: Path) -> None:
+    path = tmp_path / "names.csv"
+    path.write_text(NAMES + "S1,,Anna,IL-6,5.0,pg/mL\nS1,,Ben,IL-8,20,pg/mL\n", "utf-8")
+    cli = runner.invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
+    assert "name 'Ben' here, but with name 'Anna'" in cli
+    assert batched_ndjson(path, 1) == cli

@@ -1079,8 +1079,9 @@ def _stand_in_not_read() -> str:
     """Why a person column beside the patient id's is mostly not read (`patient_stand_in`)."""
     return _not_read_because(
         "a patient id column is there; it stands in only for a row that gives neither a "
-        "patient id nor a sample id",
-        "where a row gives a patient id or a sample id",
+        "patient id nor a sample id (two names for one sample without a patient id are still "
+        "warned about)",
+        "as the patient where a row gives a patient id or a sample id",
     )
 
 

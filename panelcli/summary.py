@@ -679,8 +679,7 @@ def _group_sentences(high: Sequence[Result]) -> list[str]:
     paragraphs = []
     for group in order:
         members = groups[group]
-        # A marker measured twice is still one marker: say each sentence once.
-        amounts = " ".join(dict.fromkeys(how_far_above(r) for r in members))
+        amounts = " ".join(_how_far_each(members))
         if not group:
             paragraphs.append(amounts)
             continue
@@ -708,6 +707,33 @@ def _group_sentences(high: Sequence[Result]) -> list[str]:
         role = f"{_names(members)} are high. These markers {GROUP_ROLE[group]}."
         paragraphs.append(f"{role} {amounts} {sign}")
     return paragraphs
+
+
+#: How `how_far_above` ends a figure: results of one marker share it ('1.8 and 1.2 times …').
+_TIMES = " times the upper limit"
+
+
+def _how_far_each(members: Sequence[Result]) -> list[str]:
+    """`how_far_above` per raised marker; a marker raised in several results said once (QA:
+    'IL-6 is 1.8 times the upper limit. IL-6 is 1.2 times …' read as the same thing again):
+    'IL-6 is above the range in 3 results: 1.8, 1.2 and 1.6 times the upper limit.'"""
+    said: dict[str, list[str]] = {}
+    for result in members:
+        said.setdefault(result.marker, []).append(how_far_above(result))
+    sentences = []
+    for marker, each in said.items():
+        if len(set(each)) == 1:  # one result, or several alike: one sentence says it
+            sentences.append(each[0])
+            continue
+        phrases = [sentence.removeprefix(f"{marker} is ").removesuffix(".") for sentence in each]
+        if all(phrase.endswith(_TIMES) for phrase in phrases):
+            how_far = join_names([phrase.removesuffix(_TIMES) for phrase in phrases]) + _TIMES
+        elif any("," in phrase for phrase in phrases):  # 'right at …, which counts as …'
+            how_far = "; ".join(phrases)
+        else:
+            how_far = join_names(phrases)
+        sentences.append(f"{marker} is above the range in {len(each)} results: {how_far}.")
+    return sentences
 
 
 def _times(result: Result) -> float:

@@ -989,3 +989,28 @@ def test_a_converted_value_that_wrote_its_unit_is_not_said_with_it_twice(tmp_pat
     path.write_text("sample_id,marker,value,unit\nC,IL-6,>0.0249 ng/mL,\n", encoding="utf-8")
     table = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["check", str(path)]).stdout
     assert "(was >0.0249 ng/mL)" in table
+
+
+def test_a_marker_high_in_several_results_is_said_in_one_sentence() -> None:
+    """QA: 'IL-6 is 1.8 times the upper limit. IL-6 is 1.2 times … IL-6 is 1.6 times …' read
+    as one thing said again and again."""
+    panel = [
+        made_up_result("IL-6", Status.HIGH, 4.5, category="pro-inflammatory", times=1.8),
+        made_up_result("IL-6", Status.HIGH, 3.0, category="pro-inflammatory", times=1.2),
+        made_up_result("IL-6", Status.HIGH, 4.0, category="pro-inflammatory", times=1.6),
+        made_up_result("TNF-α", Status.HIGH, 5000, category="pro-inflammatory", times=344.8),
+    ]
+    text = " ".join(summarise_panel(panel).text)
+    assert "IL-6 is above the range in 3 results: 1.8, 1.2 and 1.6 times the upper limit." in text
+    assert text.count("IL-6 is") == 1
+    assert "TNF-α is 345 times the upper limit." in text
+    # Phrases that are not a figure are listed as they are.
+    mixed = [
+        made_up_result("IL-6", Status.HIGH, 4.5, times=1.8),
+        made_up_result("IL-6", Status.HIGH, 2.55, times=1.02),
+    ]
+    said = " ".join(summarise_panel(mixed).text)
+    assert (
+        "IL-6 is above the range in 2 results: 1.8 times the upper limit and just above the "
+        "upper limit." in said
+    )

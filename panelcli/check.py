@@ -57,7 +57,13 @@ from panelcli.models import (
     Status,
 )
 from panelcli.models import ReferenceUsed as Reference
-from panelcli.names import InstrumentName, instrument_name, marker_key, unmangled
+from panelcli.names import (
+    InstrumentName,
+    instrument_name,
+    marker_key,
+    split_header_unit,
+    unmangled,
+)
 from panelcli.ranges import (
     NO_LIMITS,
     MarkerRange,
@@ -1003,8 +1009,8 @@ class Interpreter:
 
     def _plan(self, marker: str, unit: str | None) -> _Plan | None:
         """What stays the same for every short-path row of this marker and unit, if any."""
-        if unit is None or unit.isdigit():
-            return None
+        if unit is None or unit.isdigit() or split_header_unit(marker)[1] is not None:
+            return None  # 'IL-6 (pg/mL)': the general path reads the marker cell's unit
         name = self.ranges.resolve(marker)
         if name is None:
             return None

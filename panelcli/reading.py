@@ -2230,14 +2230,19 @@ def measurement_reader(
                                 message=f"{said} is empty{short}")  # fmt: skip
                     continue
                 unit = cells[i_unit_or_pad].strip() or None
-                if value_unit is not None:
-                    conflict = _header_unit_conflict(value, unit, value_unit, value_column, stats)
+                # 'IL-6 (pg/mL)' in the marker cell: read as a header's unit is (QA: it was an
+                # unknown marker, left unjudged); it must agree with the unit column's.
+                written, (marker, marker_unit) = marker, _marker_and_unit(marker)
+                if marker_unit is not None or value_unit is not None:
+                    given = ((f"the marker '{shorten(written)}'", marker_unit),
+                             (f"the header '{shorten(value_column)}'", value_unit))  # fmt: skip
+                    row_unit, conflict = _row_unit(value, unit, given, stats)
                     if conflict is not None:
                         column = value_column if unit is None else header[layout.roles["unit"]]
                         yield Issue(code="unit-conflict", source=source, line=line, column=column,
                                     **row_for(cells, marker), message=conflict)  # fmt: skip
                         continue
-                    unit = unit or value_unit
+                    unit = row_unit
                 printed = printed_range(cells, roles) if range_limits else cells[i_range_or_pad]
                 stats.measurements += 1
                 # `whose`, written out (a row's work on this path is a few calls)
@@ -2337,23 +2342,47 @@ def _means_after_replicates(
 
 
 def _header_unit_conflict(
-    value: str, unit: str | None, header_unit: str, column: str, stats: ReadStats
+    value: str, unit: str | None, header_unit: str, gives: str, whose: str, stats: ReadStats
 ) -> str | None:
-    """Why a long row's unit cannot be the value column's header's ('Concentration (pg/mL)'),
-    if it cannot: the unit column, or else the value's own unit ('12 ng/mL'), says another."""
+    """Why a long row's unit cannot be the one the value column's header ('Concentration
+    (pg/mL)') or the marker cell ('IL-6 (pg/mL)') `gives`, if it cannot: the row's `unit`
+    (which `whose` says: the unit column's), or else the value's own ('12 ng/mL'), is another."""
     if unit is not None:
         if same_unit(unit, header_unit):
             return None
-        said, whose = unit, "the unit column says"
+        said = unit
     else:
         written = _read_as_written(value, stats.decimal_comma)
         if written is None or written.unit is None or same_unit(written.unit, header_unit):
             return None  # a value panelcli cannot read is refused when it is judged
         said, whose = written.unit, f"the value '{shorten(value.strip())}' says"
     return (
-        f"the header '{shorten(column)}' gives '{shorten(header_unit)}' but {whose} "
-        f"'{shorten(said)}'; {how_far_apart(header_unit, said)}"
+        f"{gives} gives '{shorten(header_unit)}' but {whose} '{shorten(said)}'; "
+        f"{how_far_apart(header_unit, said)}"
     )
+
+
+def _row_unit(
+    value: str, unit: str | None, given: tuple[tuple[str, str | None], ...], stats: ReadStats
+) -> tuple[str | None, str | None]:
+    """A long row's unit: its unit cell's, or else the first that its marker cell or value
+    column's header gives (`given`: what gives it, in words, and the unit); or None and why
+    they cannot all be one unit."""
+    whose = "the unit column says"
+    for gives, header_unit in given:
+        if header_unit is None:
+            continue
+        conflict = _header_unit_conflict(value, unit, header_unit, gives, whose, stats)
+        if conflict is not None:
+            return None, conflict
+        if unit is None:
+            unit, whose = header_unit, f"{gives} gives"
+    return unit, None
+
+
+#: A long row's marker cell as name and unit, as a wide header is read ('IL-6 (pg/mL)');
+#: remembered, as markers repeat down a file.
+_marker_and_unit = functools.lru_cache(maxsize=4096)(split_header_unit)
 
 
 def _lines_text(first: int, last: int) -> str:

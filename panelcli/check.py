@@ -82,6 +82,7 @@ from panelcli.reading import (
     Measurement,
     NumberedRow,
     ReadStats,
+    comma_split_message,
     file_closing,
     has_range_limits,
     measurement_reader,
@@ -92,6 +93,7 @@ from panelcli.reading import (
     role_columns,
     rows_to_measurements,
     shows_decimal_comma,
+    spill_columns,
 )
 from panelcli.summary import summarise_panel
 from panelcli.trends import cells_agree, find_trends, read_date, why_no_date
@@ -723,6 +725,9 @@ class Interpreter:
             columns += person_columns
             person_of = operator.itemgetter(*person_columns)
         padded = pad in columns  # rows get their blank cell (appended, then taken off)
+        # A bare number right after the value in an ignored column: the general path asks
+        # whether a decimal comma split the value (see `spill_columns`).
+        spill = spill_columns(header, layout, delimiter).get(roles["value"])
         person_readable = self._person_readable
         plan_for, markers_for, lab_plan_for = self._plan_for, self._markers_for, self._lab_plan_for
         plans = self._plans
@@ -805,8 +810,10 @@ class Interpreter:
                                 text, plan, decimal_comma
                             )
                             comma_shown = comma_shown or (number is not None and "," in text)
-                        if (person is not None and not person_readable(*person, collected_at)) or (
-                            dot_may_group is not None and dot_may_group(text)
+                        if (
+                            (person is not None and not person_readable(*person, collected_at))
+                            or (dot_may_group is not None and dot_may_group(text))
+                            or (spill is not None and cells[spill].strip().isdecimal())
                         ):
                             number = None
                         if number is not None:
@@ -1173,11 +1180,7 @@ class Interpreter:
         if unit and unit.isdigit() and split_by_comma and parsed.comparator is None:
             # "12,5" unquoted in a comma file splits into value 12 and unit 5.
             yield self._reject(
-                m,
-                "value-split-by-comma",
-                f"value '{shorten(m.value.strip())}' is followed by '{shorten(unit)}' in the unit "
-                "column; an unquoted decimal comma may have split the number (quote it or use "
-                "a '.' decimal point)",
+                m, "value-split-by-comma", comma_split_message(m.value, unit, "the unit column")
             )
             return
         if parsed.unit:

@@ -1956,6 +1956,64 @@ def row_name(cells: list[str], layout: Layout) -> str | None:
     return _id_cell(cells, layout.patient_stand_in) or ""
 
 
+#: Words of a column's name that say it holds a number of its own ('Dilution', 'Replicate').
+_NUMBER_WORDS = frozenset({
+    "dilution", "dil", "factor", "df", "replicate", "replicates", "rep", "repeat", "run",
+    "plate", "batch", "well", "count", "n", "no", "nr", "number", "num", "id", "cv", "sd",
+    "level", "visit", "day", "days", "week", "hour", "hours", "time", "index", "position",
+    "order", "seq", "sequence", "lot", "aliquot", "spot", "signal", "mfi", "fi", "od",
+})  # fmt: skip
+_WORDS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict[int, int]:
+    """A ',' file's value columns (long: the value's; wide: the markers') → the ignored column
+    right after each, where a bare number may be the value's decimals pushed along by an
+    unquoted decimal comma ('2,9' read as 2, and 9 under 'Comment').
+
+    The rule: only a column panelcli reads nothing from and knows no name of (a role's, even
+    one not read, such as 'Ref Low' beside a range column; an instrument's figure such as
+    'IL-6 SD'), and whose name says it holds no number of its own ('Dilution', 'Replicate',
+    'Plate', 'Run'), where a bare number is legitimate."""
+    if delimiter != ",":
+        return {}
+    values = [layout.roles["value"]] if layout.kind == "long" else list(layout.markers)
+    ignored = set(layout.ignored) - set(layout.not_read)
+    spills = {}
+    for index in values:
+        name = header[index + 1] if index + 1 < len(header) else ""
+        key = _header_key_of(name)
+        if (
+            name in ignored
+            and all(key not in known for known in (_ROLE_OF, _WEAK_ROLE_OF, _WELL, _MAYBE_SAMPLE))
+            and header_key(split_header_unit(name)[0]) not in _EXPECTED
+            and _NUMBER_WORDS.isdisjoint(_WORDS.findall(name.casefold()))
+        ):
+            spills[index] = index + 1
+    return spills
+
+
+def spilled_decimals(value: str, after: str | None) -> bool:
+    """Whether a value and the cell after it may be one number split by an unquoted decimal
+    comma: digits without a decimal point, then digits ('2' and '9' of '2,9')."""
+    return (
+        after is not None
+        and bool(_DIGITS.fullmatch(after.strip()))
+        and bool(_DIGITS.fullmatch(value.strip()))
+    )
+
+
+def comma_split_message(value: str, after: str, where: str) -> str:
+    """The `value-split-by-comma` message: `value` is followed by `after` in `where` (a column
+    in words: 'the unit column')."""
+    return (
+        f"value '{shorten(value.strip())}' is followed by '{shorten(after.strip())}' in {where}; "
+        "an unquoted decimal comma may have split the number (quote it or use a '.' decimal "
+        "point)"
+    )
+
+
 def rows_to_measurements(
     source: str,
     header: list[str],
@@ -2071,6 +2129,7 @@ def measurement_reader(
     i_unit = layout.roles.get("unit")
     value_unit = layout.value_unit  # the value column's header gives it (long)
     range_limits = has_range_limits(layout)
+    spills = spill_columns(header, layout, delimiter)
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
 
     def read(rows: Iterable[NumberedRow]) -> Iterator[Measurement | Issue]:
@@ -2243,6 +2302,13 @@ def measurement_reader(
                                     **row_for(cells, marker), message=conflict)  # fmt: skip
                         continue
                     unit = row_unit
+                if spills and spilled_decimals(value, cells[i_value + 1]):
+                    yield Issue(code="value-split-by-comma", source=source, line=line,
+                                column=value_column, **row_for(cells, marker),
+                                message=comma_split_message(value, cells[i_value + 1],
+                                                       f"the '{shorten(header[i_value + 1])}' "
+                                                       "column"))  # fmt: skip
+                    continue
                 printed = printed_range(cells, roles) if range_limits else cells[i_range_or_pad]
                 stats.measurements += 1
                 # `whose`, written out (a row's work on this path is a few calls)
@@ -2295,6 +2361,16 @@ def measurement_reader(
                                 column=column_of[index], sample_id=sample_id, patient_id=patient_id,
                                 collected_at=when, marker=marker,
                                 message=layout.refused[index])  # fmt: skip
+                    continue
+                after = spills.get(index) if spills else None
+                if after is not None and spilled_decimals(value, cell(cells, after)):
+                    yield Issue(
+                        code="value-split-by-comma", source=source, line=line,
+                        column=column_of[index], sample_id=sample_id, patient_id=patient_id,
+                        collected_at=when, marker=marker, message=comma_split_message(
+                            value, cells[after], f"the '{shorten(header[after])}' column"
+                        ),
+                    )  # fmt: skip
                     continue
                 unit = wide_units.get(index)
                 if row_unit is not None and unit is not None and not same_unit(unit, row_unit):

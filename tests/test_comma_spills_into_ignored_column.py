@@ -1,0 +1,82 @@
+"""An unquoted decimal comma that pushes a value's decimals into an ignored column ('2,9' read as
+2, and 9 under 'Comment') refuses the row, as it does where the next column is the unit's (QA:
+IL-6 was read as 2, normal, and only 'Comment' was said to be ignored)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_whose_rows import events_in, results, warnings
+
+LONG = "Sample,Test,Result (pg/mL),{0}\nS1,IL-6,{1},{2}\nS2,IL-8,3,\n"
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize("column", ["Comment", "Notes", "Kommentar"])
+def test_a_bare_number_after_the_value_in_an_ignored_column_refuses_the_row(
+    tmp_path: Path, short: bool, column: str
+) -> None:
+    events = events_in(tmp_path, LONG.format(column, "2", "9"), short)
+    [split] = warnings(events, "value-split-by-comma")
+    assert (split.severity, split.line, split.column) == ("error", 2, "Result (pg/mL)")
+    assert (split.sample_id, split.marker) == ("S1", "IL-6")
+    assert split.message == (
+        f"value '2' is followed by '9' in the '{column}' column; an unquoted decimal comma may "
+        "have split the number (quote it or use a '.' decimal point)"
+    )
+    assert [r.sample_id for r in results(events)] == ["S2"]
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    ("column", "value", "after"),
+    [
+        ("Comment", "2", "see note"),  # words
+        ("Comment", "2.5", "9"),  # the value has its decimal point
+        ("Comment", "<2", "9"),  # as the unit column's check: not a censored value
+        ("Dilution", "2", "4"),  # a number of its own there
+        ("Replicate", "2", "1"),
+        ("Plate", "2", "3"),
+        ("Dilution Factor", "2", "10"),
+        ("Ref Low", "2", "0"),  # a known name, not read beside a range column (below)
+    ],
+)
+def test_what_is_no_split_value_is_read(
+    tmp_path: Path, short: bool, column: str, value: str, after: str
+) -> None:
+    text = LONG.format(column, value, after)
+    if column == "Ref Low":
+        text = text.replace("\n", ",Reference Range\n", 1).replace(f"{after}\n", f"{after},\n")
+    events = events_in(tmp_path, text, short)
+    assert warnings(events, "value-split-by-comma") == []
+    assert [r.sample_id for r in results(events)] == ["S1", "S2"]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_number_in_a_column_not_next_to_the_value_is_no_split(
+    tmp_path: Path, short: bool
+) -> None:
+    events = events_in(tmp_path, "Sample,Test,Result,Unit,Comment\nS1,IL-6,2,pg/mL,9\n", short)
+    assert warnings(events, "value-split-by-comma") == []
+    assert [r.value for r in results(events)] == [2.0]
+
+
+def test_a_semicolon_file_s_comment_is_no_split(tmp_path: Path) -> None:
+    """There the comma is the decimal mark: '2,9' would be read as 2.9."""
+    events = events_in(tmp_path, "Sample;Test;Result (pg/mL);Comment\nS1;IL-6;2;9\n")
+    assert warnings(events, "value-split-by-comma") == []
+
+
+def test_a_wide_file_s_ignored_column_after_a_marker_is_asked_too(tmp_path: Path) -> None:
+    events = events_in(tmp_path, "Sample,IL-8 (pg/mL),IL-6 (pg/mL),Comment\nS1,3,2,9\n")
+    [split] = warnings(events, "value-split-by-comma")
+    assert (split.column, split.marker) == ("IL-6 (pg/mL)", "IL-6")
+    assert [r.marker for r in results(events)] == ["IL-8"]
+
+
+def test_the_short_path_gives_what_the_general_path_gives(tmp_path: Path) -> None:
+    text = "Sample,Test,Result (pg/mL),Comment\n" + "".join(
+        f"S{n},IL-6,{n},{after}\n" for n in range(1, 5) for after in ("", "9", "ok", "1.5")
+    )
+    assert events_in(tmp_path, text, True) == events_in(tmp_path, text, False)

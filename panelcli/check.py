@@ -57,13 +57,7 @@ from panelcli.models import (
     Status,
 )
 from panelcli.models import ReferenceUsed as Reference
-from panelcli.names import (
-    InstrumentName,
-    instrument_name,
-    marker_key,
-    split_header_unit,
-    unmangled,
-)
+from panelcli.names import InstrumentName, instrument_name, marker_key, unmangled
 from panelcli.ranges import (
     NO_LIMITS,
     MarkerRange,
@@ -85,6 +79,7 @@ from panelcli.reading import (
     comma_split_message,
     file_closing,
     has_range_limits,
+    marker_cell_unit,
     measurement_reader,
     not_a_patient_id,
     not_a_patient_sample,
@@ -1016,7 +1011,7 @@ class Interpreter:
 
     def _plan(self, marker: str, unit: str | None) -> _Plan | None:
         """What stays the same for every short-path row of this marker and unit, if any."""
-        if unit is None or unit.isdigit() or split_header_unit(marker)[1] is not None:
+        if unit is None or unit.isdigit() or marker_cell_unit(marker)[1] is not None:
             return None  # 'IL-6 (pg/mL)': the general path reads the marker cell's unit
         name = self.ranges.resolve(marker)
         if name is None:

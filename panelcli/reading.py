@@ -26,7 +26,7 @@ from typing import BinaryIO, NamedTuple
 from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.names import SLASHLESS_UNITS, instrument_name, marker_key, split_header_unit
-from panelcli.units import how_far_apart, same_unit
+from panelcli.units import has_family, how_far_apart, same_unit
 from panelcli.values import (
     FLAG_WORDS,
     ParsedValue,
@@ -2291,7 +2291,7 @@ def measurement_reader(
                 unit = cells[i_unit_or_pad].strip() or None
                 # 'IL-6 (pg/mL)' in the marker cell: read as a header's unit is (QA: it was an
                 # unknown marker, left unjudged); it must agree with the unit column's.
-                written, (marker, marker_unit) = marker, _marker_and_unit(marker)
+                written, (marker, marker_unit) = marker, marker_cell_unit(marker)
                 if marker_unit is not None or value_unit is not None:
                     given = ((f"the marker '{shorten(written)}'", marker_unit),
                              (f"the header '{shorten(value_column)}'", value_unit))  # fmt: skip
@@ -2456,9 +2456,14 @@ def _row_unit(
     return unit, None
 
 
-#: A long row's marker cell as name and unit, as a wide header is read ('IL-6 (pg/mL)');
-#: remembered, as markers repeat down a file.
-_marker_and_unit = functools.lru_cache(maxsize=4096)(split_header_unit)
+@functools.lru_cache(maxsize=4096)  # markers repeat down a file
+def marker_cell_unit(cell: str) -> tuple[str, str | None]:
+    """A long row's marker cell as name and unit, as a wide header is read ('IL-6 (pg/mL)');
+    the unit only where it is one panelcli knows (not the '"https://…"' of '=HYPERLINK(…)')."""
+    name, unit = split_header_unit(cell)
+    if unit is None or not (has_family(unit) or unit.casefold() in SLASHLESS_UNITS):
+        return cell, None
+    return name, unit
 
 
 def _lines_text(first: int, last: int) -> str:

@@ -83,3 +83,14 @@ def test_the_cli_flags_the_high_value(tmp_path: Path) -> None:
     path.write_text(f"{HEADER}S1,IL-6 (pg/mL),12,pg/mL\n", encoding="utf-8")
     checked = runner.invoke(app, ["check", str(path)])
     assert checked.exit_code == 1 and "no reference" not in checked.output
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_brackets_that_hold_no_unit_stay_with_the_name(tmp_path: Path, short: bool) -> None:
+    """A spreadsheet formula's address is no unit (the corpus's '=HYPERLINK(…)' row)."""
+    marker = '"=HYPERLINK(""https://evil.example"",""IL-6"")"'
+    events = events_in(tmp_path, f"{HEADER}S1,{marker},4.2,pg/mL\nS1,IL-12 (p70),3,pg/mL\n", short)
+    assert warnings(events, "unit-conflict") == []
+    assert [r.marker for r in results(events)] == [
+        '=HYPERLINK("https://evil.example","IL-6")', "IL-12 (p70)"
+    ]  # fmt: skip

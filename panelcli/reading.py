@@ -17,6 +17,7 @@ import os
 import re
 import stat
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -188,11 +189,24 @@ _CALCULATED = {
     "calcconcentration", "calcconc", "calculatedconcentration", "obsconc", "observedconcentration"
 }  # fmt: skip
 #: What a wide export's row of the lab's ranges is labelled with, where a sample id would be.
-#: (Not a bare 'Reference' or 'Range': a control sample may well be called so.)
+#: (Not a bare 'Reference' or 'Range': a control sample may well be called so.) As keys,
+#: accents off: German, French, Spanish, Italian, Portuguese and Dutch labs' words too (QA:
+#: a German 'Referenzbereich' row became a sample whose ranges were refused as values).
 _RANGE_ROW_LABELS = {
     "referencerange", "refrange", "normalrange", "referenceinterval", "refinterval",
     "refvalues", "referencevalues", "normalvalues", "expectedvalues", "referenceranges",
+    "referenzbereich", "referenzbereiche", "normbereich", "normalbereich", "referenzwert",
+    "referenzwerte", "referenzintervall", "normwert", "normwerte", "normalwerte",
+    "valeursdereference", "valeurdereference", "intervalledereference",
+    "intervallesdereference", "valeursnormales", "valeursusuelles",
+    "rangodereferencia", "rangosdereferencia", "intervalodereferencia", "valoresdereferencia",
+    "valoresnormales", "rangonormal", "valoridiriferimento", "intervallodiriferimento",
+    "valorinormali", "referentiewaarden", "referentiewaarde", "normaalwaarden",
 }  # fmt: skip
+#: Labels that are a range row's only where no marker cell holds a plain number: 'Norma' (a
+#: range in Polish, Spanish or Italian exports) is also a first name a sample may be given.
+_RANGE_ROW_LABELS_IF_NO_NUMBER = {"norma", "normy"}
+_PLAIN_NUMBER = re.compile(r"^\s*[+-]?\d+(?:[.,]\d+)?\s*$")
 # Bio-Plex Manager names the sample column "Description". In the wide layout no column can be
 # the test's description, so it is safe to read as the sample id; in the long layout only
 # beside a plate's well or Bio-Plex's coded type column (see map_header).
@@ -1452,7 +1466,17 @@ def _row_label(cells: list[str], layout: Layout) -> str:
 
 def is_range_row(cells: list[str], layout: Layout) -> bool:
     """A wide export's row of the lab's ranges ('Reference range,<2.5,<9.4'), not a sample."""
-    return layout.kind == "wide" and header_key(_row_label(cells, layout)) in _RANGE_ROW_LABELS
+    if layout.kind != "wide":
+        return False
+    label = header_key(_row_label(cells, layout))
+    if not label.isascii():  # 'Valeurs de référence' as typed without its accents too
+        decomposed = unicodedata.normalize("NFD", label)
+        label = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if label in _RANGE_ROW_LABELS:
+        return True
+    return label in _RANGE_ROW_LABELS_IF_NO_NUMBER and not any(
+        _PLAIN_NUMBER.match(cells[i]) for i in layout.markers if i < len(cells)
+    )
 
 
 def with_units_row(layout: Layout, cells: list[str]) -> Layout:

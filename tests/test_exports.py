@@ -895,6 +895,35 @@ def test_a_wide_export_s_row_of_ranges_is_not_judged_as_a_sample(tmp_path: Path)
     ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Referenzbereich", "Normbereich", "Referenzwerte", "Referenzwert", "Valeurs de référence",
+        "Valeurs de reference", "Intervalle de référence", "Rango de referencia",
+        "Intervalo de referencia", "Valori di riferimento", "Norma",
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("ranges", ["0-7;0-8,1", "<7,0;<8,1"])
+def test_a_range_row_labelled_in_another_language_is_not_judged_as_a_sample(
+    tmp_path: Path, label: str, ranges: str
+) -> None:
+    """QA: a German 'Referenzbereich' row became sample 'Referenzbereich', its ranges refused
+    as values (exit 2), or, with '<7,0', an indeterminate result of a made-up sample."""
+    events = events_in(
+        tmp_path, f"Probe;IL-6 (pg/mL);TNF-alpha (pg/mL)\r\n{label};{ranges}\r\nA1;1,5;3\r\n"
+    )
+    assert [(w.code, w.line) for w in warnings(events)] == [("range-row-skipped", 2)]
+    assert errors(events) == []
+    assert [(r.sample_id, r.line) for r in results(events)] == [("A1", 3), ("A1", 3)]
+
+
+def test_a_sample_named_norma_is_read_where_it_gives_numbers(tmp_path: Path) -> None:
+    """'Norma' labels a range row in some labs' exports, but is a first name too."""
+    events = events_in(tmp_path, "Sample;IL-6 (pg/mL)\nNorma;1,5\n")
+    assert [(r.sample_id, r.value) for r in results(events)] == [("Norma", 1.5)]
+    assert warnings(events) == []
+
+
 def test_a_range_row_labelled_in_another_column_is_not_judged_as_a_sample(
     tmp_path: Path,
 ) -> None:

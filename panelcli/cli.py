@@ -58,6 +58,40 @@ ranges_app = typer.Typer(
 )
 app.add_typer(ranges_app, name="ranges")
 
+
+class _Argument(typer.core.TyperArgument):
+    """An argument as `--help` lists it: 'FILE...', never typer's Python type ('FILE
+    <list[str]>', 'SET <str>': QA found them in every command's help); in the usage line as
+    command lines write it ('check [OPTIONS] FILE...', not '{FILE}...')."""
+
+    def get_help_record(self, ctx: typer.Context) -> tuple[str, str] | None:  # type: ignore[override]
+        record = super().get_help_record(ctx)
+        return None if record is None else (self._named() + self._more(), record[1])
+
+    def get_usage_pieces(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        name = self._named() if self.required else f"[{self._named()}]"
+        return [name + self._more()]
+
+    def _named(self) -> str:
+        return self.metavar or (self.name or "").upper()
+
+    def _more(self) -> str:
+        return "..." if self.nargs != 1 else ""
+
+    def display_type_rich(self, ctx: typer.Context) -> str | None:  # type: ignore[override]
+        return None  # the same where help is drawn with rich
+
+
+class _Command(typer.core.TyperCommand):
+    """A command whose arguments' help names them as a command line does (see `_Argument`)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        for param in self.params:
+            if type(param) is typer.core.TyperArgument:
+                param.__class__ = _Argument
+
+
 EXIT_CODES_HELP = (
     "Exit codes: 0 nothing flagged; 1 at least one result flagged (see --fail-on); "
     "2 usage error, unreadable file, invalid ranges, or any rejected row (even with "
@@ -1337,3 +1371,9 @@ def _output_failed(exc: OSError) -> NoReturn:
     from panelcli.render.output import output_error  # only now: it imports the core
 
     raise output_error(exc) from exc
+
+
+# Every command, those added later too, lists its arguments as `_Command` does.
+for _registered in (*app.registered_commands, *ranges_app.registered_commands):
+    if _registered.cls in (None, typer.core.TyperCommand):  # typer's default, not one chosen
+        _registered.cls = _Command

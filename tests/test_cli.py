@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from panelcli import __version__
@@ -217,6 +219,32 @@ def test_options_name_what_they_take_not_a_python_type(command: list[str]) -> No
     if command == ["check"]:
         for option in ("--output FILE", "--ranges SET", "--age YEARS", "--assume-unit UNIT"):
             assert option in help_text
+
+
+def _every_command(group: object = None, path: tuple[str, ...] = ()) -> list[list[str]]:
+    """Each command's words on the command line, subcommands too (`ranges show`)."""
+    group = typer.main.get_command(app) if group is None else group
+    found = []
+    for name, command in getattr(group, "commands", {}).items():
+        found.append([*path, name])
+        found += _every_command(command, (*path, name))
+    return found
+
+
+def test_every_command_lists_its_arguments_as_a_command_line_does() -> None:
+    """QA: 'FILE <list[str]>' in check's and validate's help, 'SAMPLE <list[str]>' in demo's,
+    'SET <str>' in ranges show's: typer's Python types, jargon to a reader."""
+    commands = _every_command()
+    assert ["check"] in commands and ["ranges", "show"] in commands
+    for command in commands:
+        help_text = run(*command, "--help").stdout
+        for jargon in ("list[", "str]", "<str>", "<path>", "<list"):
+            assert jargon not in help_text, (command, jargon)
+        assert not re.search(r"\{[A-Z]+\}|<[a-z|\[\]]+>", help_text), command
+    check_help = run("check", "--help").stdout
+    assert "Usage: panelcli check [OPTIONS] FILE..." in check_help
+    assert re.search(r"^  FILE\.\.\.  CSV files to read", check_help, re.MULTILINE)
+    assert re.search(r"^  SAMPLE\.\.\.  A sample", run("demo", "--help").stdout, re.MULTILINE)
 
 
 def test_python_dash_m_works():

@@ -21,6 +21,7 @@ from panelcli.ranges import (
     load_ranges,
     names_a_form,
     read_as_form,
+    slip_named,
     user_sets,
 )
 from panelcli.summary import GROUP_ROLE, HIGH_SIGN, LOW_SIGN
@@ -293,7 +294,7 @@ def suggest(name: str) -> str | None:
             if explained is not None:
                 for alias in ranges.aliases:
                     index.setdefault(marker_key(alias), explained)
-    close = closest_marker(marker_key(name), index)
+    close = closest_marker(marker_key(name), index) or slip_named(marker_key(name), index)
     if close is not None:
         return close
     # As `check` hints: 'Interleukin-6 (IL-6)', 'IL-6 (pg/mL)', other spellings of a set's name.

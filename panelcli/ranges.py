@@ -443,6 +443,7 @@ class ReferenceSet:
                 or self._named_despite_a_greek_slip(marker)
                 or closest_marker(key, self._index)
                 or self._named_otherwise(key)
+                or slip_named(key, self._index)
                 or self._named_in_brackets(marker)
             )
             self._hints[key] = hint
@@ -455,7 +456,8 @@ class ReferenceSet:
         if lost is None:
             # 'IFN-y': a y typed for the γ it looks like (QA); a hint only, never read as γ
             if marker.rstrip()[-1:] in ("y", "Y") and not marker.rstrip()[-2:-1].isalpha():
-                return self.resolve(marker.rstrip()[:-1] + "γ")
+                meant = marker.rstrip()[:-1] + "γ"
+                return self.resolve(meant) or slip_named(marker_key(meant), self._index)
             return None
         found = {self.resolve(marker.replace(lost, letter, 1)) for letter in "αβγ"}
         return " or ".join(sorted(name for name in found if name is not None)) or None
@@ -636,6 +638,34 @@ def closest_marker(key: str, index: Mapping[str, str]) -> str | None:
         if len(key) > SHORT_NAME and digits == written:
             return index[close]
     return None
+
+
+#: What a name may lack at its end where it names one marker: a letter or two, never a digit
+#: ('IL1' for IL-1β; 'IL-1' is not IL-10).
+_LEFT_OFF = re.compile(r"[^\W\d_]{1,2}")
+#: More markers that fit than this, and the name says too little for a hint.
+_FEW = 3
+
+
+def slip_named(key: str, index: Mapping[str, str]) -> str | None:
+    """The marker (or the few, joined by 'or') whose key in `index` `key` is with two letters
+    swapped ('INF-γ' for IFN-γ) or its letter left off ('IL1' for IL-1β; 'IL-1' where a set
+    has IL-1α and IL-1β is either). A hint only: such a name is never read as the marker."""
+    swapped = {
+        key[:i] + key[i + 1] + key[i] + key[i + 2 :]
+        for i in range(len(key) - 1)
+        if key[i].isalpha() and key[i + 1].isalpha() and key[i] != key[i + 1]
+    }  # letters only: IL-12 and IL-21 are different molecules
+    fits = {index[k] for k in swapped if k in index}
+    if not fits and len(key) >= 3:
+        for written in (key, *swapped):
+            fits |= {
+                name for k, name in index.items()
+                if k.startswith(written) and _LEFT_OFF.fullmatch(k[len(written) :])
+            }  # fmt: skip
+    if not fits or len(fits) > _FEW:
+        return None
+    return " or ".join(sorted(fits))
 
 
 def _no_range(name: str) -> str:

@@ -1509,3 +1509,56 @@ def test_loading_a_bundled_set_reads_no_other_set(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(ranges_module, "_bundled_name_groups", not_read)
     for name in bundled_sets():
         assert load_ranges(name).markers
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        # Two letters swapped, or the Greek letter left off where one marker fits (QA).
+        ("INF-γ", "IFN-γ"), ("INF gamma", "IFN-γ"), ("INF-y", "IFN-γ"), ("IFN", "IFN-γ"),
+        ("IL1", "IL-1β"), ("il-1", "IL-1β"), ("Interleukin 1", "IL-1β"),
+        # Digits swapped are another molecule; a letter that is there already is no slip.
+        ("IL-21", None), ("IL-31", None), ("IL-1a", None), ("TNF-beta", None), ("IL-1RA", None),
+    ],
+)  # fmt: skip
+def test_swapped_letters_and_a_left_off_letter_get_a_hint(written: str, hint: str) -> None:
+    reference_set = load_ranges()
+    assert reference_set.resolve(written) is None  # a hint only: never read as the marker
+    assert reference_set.suggest(written) == hint
+
+
+def test_a_name_that_fits_several_markers_of_a_set_names_them_all(tmp_path: Path) -> None:
+    """'IL-1' where a set knows IL-1α, IL-1β and IL-1RA: any of them, so all are named."""
+    markers = ("IL-1α", "IL-1β", "IL-1RA", "IL-10")
+    ranges = tmp_path / "lab.toml"
+    ranges.write_text(
+        "".join(f'[markers."{m}"]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n' for m in markers),
+        encoding="utf-8",
+    )
+    assert load_ranges(ranges).suggest("IL-1") == "IL-1RA or IL-1α or IL-1β"
+
+
+def test_a_slip_hint_never_judges_the_value_as_that_marker(tmp_path: Path) -> None:
+    """QA: 'INF-γ' said only 'check that the name is spelled right'."""
+    from panelcli.check import check_file
+
+    data = tmp_path / "t.csv"
+    data.write_text("sample_id,marker,value,unit\nS1,INF-γ,50,pg/mL\nS1,IL1,5,pg/mL\n", "utf-8")
+    (panel,) = check_file(str(data)).panels
+    ifn, il1 = panel.results
+    assert (ifn.status.value, ifn.reference, ifn.marker) == ("no_reference", None, "INF-γ")
+    assert ifn.note is not None and ifn.note.endswith("check the name (did you mean IFN-γ?)")
+    assert (il1.status.value, il1.note) == (
+        "no_reference", "no reference range for 'IL1' in this set; check the name (did you "
+        "mean IL-1β?)"
+    )  # fmt: skip
+    assert "Did you mean IFN-γ and IL-1β?" in " ".join(panel.summary.text)
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"), [("INF gamma", "IFN-γ"), ("INF-γ", "IFN-γ"), ("IL1", "IL-1β")]
+)
+def test_explain_hints_at_swapped_letters_and_a_left_off_letter(written: str, hint: str) -> None:
+    result = CliRunner().invoke(app, ["explain", *written.split()])
+    assert result.exit_code == 2
+    assert f"(did you mean {hint}?)" in result.stderr

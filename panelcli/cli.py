@@ -1040,8 +1040,8 @@ def explain(
         list[str] | None,
         typer.Argument(
             metavar="MARKER",
-            help="A marker name or alias (words need no quotes: interferon gamma); "
-            "leave out for an overview.",
+            help="A marker name or alias (words need no quotes: interferon gamma), or several "
+            "(IL-6 TNF-α); leave out for an overview.",
         ),
     ] = None,
     ranges: RangesOpt = None,
@@ -1076,15 +1076,26 @@ def explain(
                 render_overview(explaining.overview(), explaining.known_markers(), console, yours)
             return
         found = explaining.explain(marker, sets)
-        if found is None:
+        # 'explain IL-1β IL-6': each marker, where the words together name none (QA)
+        each = [found] if found is not None else explaining.explain_each(words or [], sets)
+        if not each:
             hint = explaining.suggest(marker)
             extra = f" (did you mean {hint}?)" if hint else ""
+            several = (
+                "; several markers are explained at once only where each name is one panelcli "
+                "knows (panelcli explain IL-6 TNF-α)"
+                if len(marker.split()) > 1 and not hint
+                else ""
+            )
             raise PanelcliError(
-                f"no explanation for '{marker}'{extra}; known markers: "
+                f"no explanation for '{marker}'{extra}{several}; known markers: "
                 + ", ".join(explaining.known_markers())
             )
         with writing():
-            render_explanation(found, console)
+            for number, explanation in enumerate(each):
+                if number:
+                    console.print()
+                render_explanation(explanation, console)
 
 
 class SchemaName(StrEnum):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Sequence
 from functools import cache
@@ -244,6 +245,41 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
         raised=None if words is None else _raised(canonical, words),
         ranges=ranges,
     )
+
+
+#: The most words one marker's name has ('Tumor Necrosis Factor - alpha'), and the most words
+#: read as several names: past them, a text is one name that is not known.
+_WORDS_IN_A_NAME = 6
+_MOST_WORDS = 40
+_BETWEEN_NAMES = re.compile(r"[\s,;]+")
+
+
+def explain_each(words: Sequence[str], sets: Sequence[SetShown]) -> list[Explanation] | None:
+    """The explanation of each marker that `words` name one after another ('IL-1β IL-6',
+    'tumor necrosis factor, IL-6'), in order and each once; None unless every word is part of
+    one marker's name. For words that together name no marker (see `explain`)."""
+    parts = [part for part in _BETWEEN_NAMES.split(" ".join(words)) if part]
+    if not 1 < len(parts) <= _MOST_WORDS:
+        return None
+    found: dict[str, Explanation | None] = {}
+
+    def explained(name: str) -> Explanation | None:
+        if name not in found:
+            found[name] = explain(name, sets)
+        return found[name]
+
+    # From the end: ahead[i] is how parts[i:] split into names (each as long as it can be).
+    ahead: list[list[Explanation] | None] = [None] * len(parts) + [[]]
+    for start in range(len(parts) - 1, -1, -1):
+        for end in range(min(len(parts), start + _WORDS_IN_A_NAME), start, -1):
+            rest = ahead[end]
+            one = explained(" ".join(parts[start:end])) if rest is not None else None
+            if one is not None and rest is not None:
+                ahead[start] = [one, *rest]
+                break
+    if ahead[0] is None:
+        return None
+    return list({e.marker: e for e in ahead[0]}.values())  # a name given twice, once
 
 
 def _raised(marker: str, words: dict[str, object]) -> str:

@@ -48,3 +48,41 @@ def test_the_explain_example_in_help_runs_as_copied() -> None:
     words = example.split("panelcli", 1)[1].split()
     result = runner.invoke(app, words)
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("words", "markers"),
+    [
+        (["IL-1β", "IL-6"], ["IL-1β", "IL-6"]),
+        (["IL", "6", "IL", "10"], ["IL-6", "IL-10"]),
+        (["Tumor", "necrosis", "factor", "alpha,", "IL-6"], ["TNF-α", "IL-6"]),
+        (["IL-6", "IL6", "TNF"], ["IL-6", "TNF-α"]),  # a marker named twice is explained once
+    ],
+)  # fmt: skip
+def test_several_markers_named_are_each_explained(words: list[str], markers: list[str]) -> None:
+    """QA: 'explain IL-1β IL-6' answered "no explanation for 'IL-1β IL-6'"."""
+    from panelcli import explain as explaining
+
+    sets, _ = explaining.sets_to_show(None)
+    each = explaining.explain_each(words, sets)
+    assert each is not None and [e.marker for e in each] == markers
+    result = runner.invoke(app, ["explain", *words])
+    assert result.exit_code == 0, result.output
+    headings = [line for line in result.output.splitlines() if line in markers]
+    assert headings == markers
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        # Read as one name, as before: a hint, never two markers.
+        (["INF", "gamma"], "(did you mean IFN-γ?)"),
+        (["tumor", "necrosis", "factor"], "(did you mean TNF-α?)"),
+        # A word that is no marker's: the user is told how several are asked for.
+        (["IL-6", "foo"], "several markers are explained at once only where each name is one"),
+    ],
+)  # fmt: skip
+def test_words_that_are_not_all_markers_are_one_name(words: list[str], said: str) -> None:
+    result = runner.invoke(app, ["explain", *words])
+    assert result.exit_code == 2
+    assert said in " ".join(result.stderr.split())

@@ -251,14 +251,15 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
 #: read as several names: past them, a text is one name that is not known.
 _WORDS_IN_A_NAME = 6
 _MOST_WORDS = 40
-_BETWEEN_NAMES = re.compile(r"[\s,;]+")
+_BETWEEN_NAMES = re.compile(r"[,;]")
 
 
 def explain_each(words: Sequence[str], sets: Sequence[SetShown]) -> list[Explanation] | None:
     """The explanation of each marker that `words` name one after another ('IL-1β IL-6',
     'tumor necrosis factor, IL-6'), in order and each once; None unless every word is part of
-    one marker's name. For words that together name no marker (see `explain`)."""
-    parts = [part for part in _BETWEEN_NAMES.split(" ".join(words)) if part]
+    one marker's name. For words that together name no marker (see `explain`). A word is one
+    given on the command line: a quoted name ('Interleukin-6 (IL-6)') is split only at commas."""
+    parts = [p.strip() for word in words for p in _BETWEEN_NAMES.split(word) if p.strip()]
     if not 1 < len(parts) <= _MOST_WORDS:
         return None
     found: dict[str, Explanation | None] = {}

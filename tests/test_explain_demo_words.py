@@ -86,3 +86,14 @@ def test_words_that_are_not_all_markers_are_one_name(words: list[str], said: str
     result = runner.invoke(app, ["explain", *words])
     assert result.exit_code == 2
     assert said in " ".join(result.stderr.split())
+
+
+def test_a_quoted_name_is_not_split_at_its_spaces() -> None:
+    """'Interleukin-6 (IL-6)' is one name with its short form, not two markers."""
+    from panelcli import explain as explaining
+
+    sets, _ = explaining.sets_to_show(None)
+    assert explaining.explain_each(["Interleukin-6 (IL-6)"], sets) is None
+    assert [e.marker for e in explaining.explain_each(["IL-6, TNF-α"], sets) or []] == [
+        "IL-6", "TNF-α"
+    ]  # fmt: skip

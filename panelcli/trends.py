@@ -201,6 +201,44 @@ def why_no_date(text: str) -> str | None:
     return BEFORE_1900 if year < EARLIEST_YEAR else None  # either day: a date
 
 
+def two_days(text: str) -> tuple[date, date] | None:
+    """The two days a slashed date may be, day first and then month first ('03/04/2026': 3
+    April or 4 March), with or without a time; None for a date panelcli reads one way only,
+    and for any other text."""
+    text = text.strip()
+    if read_date(text) is not None or why_no_date(text) is not None:
+        return None
+    timed = _TIME_AFTER.match(text)
+    match = _SLASHED.match(timed["day"] if timed else text)
+    if match is None:  # 'N/A'
+        return None
+    first, second, year = (int(part) for part in match.group(1, 3, 4))
+    day_first, month_first = _day_or_none(year, second, first), _day_or_none(year, first, second)
+    if day_first is None or month_first is None:
+        return None
+    return day_first.date(), month_first.date()
+
+
+def two_days_said(text: str) -> str | None:
+    """'3 April or 4 March 2026' for a date that may be either (see `two_days`); else None."""
+    days = two_days(text)
+    if days is None:
+        return None
+    return f"{_day_said(days[0])} or {_day_said(days[1])} {days[0].year}"
+
+
+def year_first_said(text: str) -> str | None:
+    """'2026-04-03 for 3 April': how a date that may be two days is written with the year
+    first, so that it is read one way only (the first of `two_days`); else None."""
+    days = two_days(text)
+    return None if days is None else f"{days[0].isoformat()} for {_day_said(days[0])}"
+
+
+def _day_said(day: date) -> str:
+    """'3 April': in English whatever the machine's language (strftime's %B is not)."""
+    return f"{day.day} {_MONTH_NAMES[day.month]}"
+
+
 _DIGITS_ONLY = re.compile(r"^[\d\s./:T-]+$")
 #: A year alone, or with a month: '2026', '2026-03', '2026/3', '03/2026', '3.2026'.
 _YEAR_MONTH = re.compile(r"^\d{4}(?:[-/.](?P<after>\d{1,2}))?$|^(?P<before>\d{1,2})[-/.]\d{4}$")
@@ -265,6 +303,11 @@ _MONTHS = {
     )
     for name in names.split()
 }  # fmt: skip
+#: Each month's full English name, by its number.
+_MONTH_NAMES = {
+    number: max((n for n, m in _MONTHS.items() if m == number), key=len).capitalize()
+    for number in range(1, 13)
+}
 #: '1 Mar 2026', '01-Mar-2026', '1. March 2026' (day first) and 'Mar 1, 2026', 'March 01 2026'
 _DAY_MONTH = re.compile(r"^(\d{1,2})\.?[ -]([A-Za-z]{3,9})\.?[ -](\d{4})$")
 _MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
@@ -469,7 +512,7 @@ def first_to_last(points: Sequence[TrendPoint]) -> TrendDirection | None:
 def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
     """A trend for every patient with results on two or more collection dates."""
     by_patient: dict[str, list[Panel]] = {}
-    undated: dict[str, list[str | None]] = {}  # a patient's samples with no date: said, not lost
+    undated: dict[str, list[Panel]] = {}  # a patient's samples with no date: said, not lost
     # A sample none of whose rows could be used has no point, but its test is said, not lost
     # (QA: a last test all rejected made an earlier one "the last test").
     unusable: dict[str, list[Panel]] = {}
@@ -481,7 +524,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         if panel.patient_id and panel.collected_at:
             by_patient.setdefault(panel.patient_id, []).append(panel)
         elif panel.patient_id:
-            undated.setdefault(panel.patient_id, []).append(panel.sample_id)
+            undated.setdefault(panel.patient_id, []).append(panel)
     trends = []
     for patient_id, patient_panels in by_patient.items():
         # A date that cannot be read is left out, as a blank one is, so that the dates that can
@@ -561,13 +604,14 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                         dates,
                         markers,
                         unread,
-                        undated.get(patient_id, ()),
+                        [p.sample_id for p in undated.get(patient_id, ())],
                         [(p.sample_id, p.collected_at or "") for p in unreadable],
                         doubted,
                         empty,
                         mixed,
                         untrended,
                         other_unit,
+                        [*undated.get(patient_id, ()), *unreadable],
                     ),
                 )
             )
@@ -589,14 +633,93 @@ def _one_date_read(
         "So panelcli cannot show how the results changed over time.",
         f"{named[0].upper()}{named[1:]} {have} that cannot be read: {quoted}.",
     ]
-    two_ways = [d for d in written if why_no_date(d) is None]  # '03/04/2026': day or month?
-    if two_ways:
-        text.append(
-            f"A date such as '{shorten(two_ways[0])}' can mean two different days, as some labs "
-            "write the day first and others the month. Dates written as year-month-day "
-            "(2026-03-02) can be read only one way."
-        )
+    text += _why_two_days(written)
     return PatientTrend(patient_id=patient_id, dates=[read], markers=[], text=text)
+
+
+def _why_two_days(written: Sequence[str]) -> list[str]:
+    """Why a date such as '03/04/2026' cannot be read, and how to write it so that it can:
+    said once, of the first such date of `written` (none: nothing said)."""
+    for date_written in written:
+        if (days := two_days_said(date_written)) is not None:
+            return [
+                f"A date such as '{shorten(date_written)}' can mean two different days, {days}, "
+                "as some labs write the day first and others the month. A date written with the "
+                f"year first, as {year_first_said(date_written)}, can be read only one way."
+            ]
+    return []
+
+
+#: How a result outside the range is said of a test left out of a trend ('its IL-6 was high');
+#: a critical one by its flag (LL is critically low).
+_OUTSIDE_SAID = {Status.LOW: "low", Status.HIGH: "high"}
+
+
+def _outside_said(result: Result) -> str | None:
+    """'high', 'low', 'critically high' or 'critically low'; None inside the range or unjudged."""
+    if result.status == Status.CRITICAL:
+        return "critically low" if result.flag == "LL" else "critically high"
+    return _OUTSIDE_SAID.get(result.status)
+
+
+def _left_out_results(panels: Sequence[Panel]) -> str | None:
+    """What the results of tests left out of a trend (no date, or one that cannot be read)
+    were: a trend that 'fell' may leave out the one high test (QA). Markers outside the range
+    are named; else that all were inside it, where all were judged; else nothing is said."""
+    # one sample in two files is two panels, but each reading is one result (as in a trend)
+    readings = {
+        (p.sample_id, r.marker, r.value, r.comparator) if p.sample_id else (id(r),): r
+        for p in panels
+        for r in p.results
+    }
+    results = list(readings.values())
+    if not results:
+        return None
+    named, samples = _samples_named([p.sample_id for p in panels])
+    # several samples were named just before: not named again (review: 300 were, twice)
+    whose = named if samples == 1 else "those samples"
+    said = f"These changes leave out the result{'' if len(results) == 1 else 's'} of {whose}"
+    # marker and how it was outside: the samples it was so in (`_samples_named` counts them)
+    outside: dict[tuple[str, str], list[str | None]] = {}
+    for panel in panels:
+        for key in dict.fromkeys(
+            (r.marker, how) for r in panel.results if (how := _outside_said(r)) is not None
+        ):
+            in_samples = outside.setdefault(key, [])
+            if panel.sample_id is None or panel.sample_id not in in_samples:
+                in_samples.append(panel.sample_id)
+    if not outside:
+        if any(r.status != Status.NORMAL for r in results):
+            return None  # some were not judged: whether they were outside is not known
+        were = "it was" if len(results) == 1 else "all of them were"
+        return f"{said}: {were} inside the range."
+    by_how: dict[str, list[str]] = {}
+    for marker, how in outside:
+        by_how.setdefault(how, []).append(marker)
+    if samples == 1:
+        clauses = [
+            f"its {join_names(first_few(markers))} {'was' if len(markers) == 1 else 'were'} {how}"
+            for how, markers in by_how.items()
+        ]
+        return f"{said}: {_join_clauses(clauses)}."
+    # markers outside alike in the same samples share a clause: 'IL-6 and IL-8 were high in C'
+    alike: dict[tuple[str, tuple[str | None, ...]], list[str]] = {}
+    for (marker, how), in_samples in outside.items():
+        alike.setdefault((how, tuple(in_samples)), []).append(marker)
+    clauses = []
+    for (how, sample_ids), markers in alike.items():
+        named_in, count = _samples_named(sample_ids)
+        were = "was" if len(markers) == 1 else "were"
+        where = "all of them" if count == samples else named_in
+        clauses.append(f"{join_names(first_few(markers))} {were} {how} in {where}")
+    return f"{said}: {_join_clauses(first_few(clauses))}."
+
+
+def _join_clauses(clauses: Sequence[str]) -> str:
+    """'A was high, and B was low': clauses that may hold an 'and' of their own."""
+    if len(clauses) <= 1:
+        return "".join(clauses)
+    return ", ".join(clauses[:-1]) + ", and " + clauses[-1]
 
 
 _SAID = {
@@ -625,6 +748,7 @@ def trend_sentences(
     mixed: Mapping[str, Sequence[str]] | None = None,
     untrended: Mapping[str, Sequence[str]] | None = None,
     other_unit: Mapping[str, tuple[str, Sequence[str]]] | None = None,
+    left_out_panels: Sequence[Panel] = (),
 ) -> list[str]:
     """Which markers rose or fell, when they peaked, and where they ended, in plain words;
     `undated` and `unreadable` ((sample id, date) each): the samples left out, as they have no
@@ -634,7 +758,8 @@ def trend_sentences(
     `mixed` (marker: sample ids): results left out as their rows name another patient or date;
     `untrended` ('single', 'units', 'doubted', 'no_range': markers): markers with no trend,
     for one usable test, units that never convert, no comparable number, or no range;
-    `other_unit` (marker: the unit kept, dates left out in another)."""
+    `other_unit` (marker: the unit kept, dates left out in another); `left_out_panels`: the
+    panels of `undated` and `unreadable`, whose results outside the range are named."""
     # Tests none of whose results could be used are said below, and not counted here.
     tested = "has results on" if unusable else "was tested on"
     if unread_date is None:
@@ -698,6 +823,9 @@ def trend_sentences(
         quoted_few = join_names(first_few(quoted))
         left_out = _left_out(patient_id, [i for i, _ in unreadable], why)
         text.append(f"{left_out} {said} {quoted_few}.")
+        text += _why_two_days([d for _, d in unreadable])
+    if (results_left_out := _left_out_results(left_out_panels)) is not None:
+        text.append(results_left_out)
     if unusable:
         why = ("has no result that could be used", "have no results that could be used")
         text.append(_left_out(patient_id, [i for i, _ in unusable], why))

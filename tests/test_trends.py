@@ -124,10 +124,12 @@ def test_a_date_panelcli_cannot_read_is_left_out_and_named(tmp_path: Path) -> No
     assert trends["P1"].dates == ["2026-03-01", "2026-03-05"]
     assert trends["P1"].markers[0].direction == "falling"
     assert [p.sample_id for p in trends["P1"].markers[0].points] == ["S2", "S1"]
-    assert trends["P1"].text[-1] == (
+    assert trends["P1"].text[-2:] == [
         "Sample S5 of patient P1 has a date that cannot be read, so it is not part of these "
-        "changes. The date is 'yesterday'."
-    )
+        "changes. The date is 'yesterday'.",
+        # 'falling' leaves out the highest test: said (QA)
+        "These changes leave out the result of sample S5: its IL-6 was high.",
+    ]
     from test_plain_language import MAX_GRADE, grade, sentences
 
     assert [s for t in trends["P1"].text for s in sentences(t) if grade(s) > MAX_GRADE] == []
@@ -187,9 +189,10 @@ def test_a_patient_s_sample_with_no_date_is_said_to_be_left_out(tmp_path: Path) 
         "A,P1,2026-01-01,IL-6,3,pg/mL\nB,P1,2026-03-01,IL-6,30,pg/mL\nC,P1,,IL-6,1,pg/mL\n"
     )
     (trend,) = check_file(str(path)).trends
-    assert (
-        trend.text[-1] == "Sample C of patient P1 has no date, so it is not part of these changes."
-    )
+    assert trend.text[-2:] == [
+        "Sample C of patient P1 has no date, so it is not part of these changes.",
+        "These changes leave out the result of sample C: it was inside the range.",
+    ]
 
 
 def test_the_same_undated_sample_in_two_files_is_one_sample_in_the_sentence(
@@ -201,9 +204,10 @@ def test_the_same_undated_sample_in_two_files_is_one_sample_in_the_sentence(
     (tmp_path / "a.csv").write_text(dated + "C,P1,,IL-6,1,pg/mL\n")
     (tmp_path / "b.csv").write_text(undated)
     (trend,) = check_files([str(tmp_path / "a.csv"), str(tmp_path / "b.csv")]).trends
-    assert (
-        trend.text[-1] == "Sample C of patient P1 has no date, so it is not part of these changes."
-    )
+    assert trend.text[-2:] == [
+        "Sample C of patient P1 has no date, so it is not part of these changes.",
+        "These changes leave out the result of sample C: it was inside the range.",  # one
+    ]
 
 
 def test_a_trend_whose_first_test_has_no_number_does_not_say_from_the_first_test(
@@ -1027,9 +1031,12 @@ def test_every_test_with_no_sample_id_and_an_unreadable_date_is_counted(tmp_path
     path = tmp_path / "two_read.csv"
     path.write_text(header + "P1,2026-01-10,IL-6,12,pg/mL\nP1,2026-02-10,IL-6,30,pg/mL\n" + rows)
     (trend,) = check_file(str(path)).trends
-    assert trend.text[-1] == (
+    assert trend.text[-3] == (
         "3 samples of patient P1 have dates that cannot be read, so they are not part of these "
         "changes. The dates are '03/04/2026', 'yesterday' and '2026-13-45'."
+    )
+    assert trend.text[-1] == (
+        "These changes leave out the results of those samples: IL-6 was high in all of them."
     )
     path = tmp_path / "one_read.csv"
     path.write_text(header + "P1,2026-01-10,IL-6,12,pg/mL\n" + rows)

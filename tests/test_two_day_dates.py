@@ -1,0 +1,98 @@
+"""A collection date that may be two days ('03/04/2026': 3 April or 4 March).
+
+QA: beside two dates written year first, such a test was left out of its patient's trend with
+no reason given, `validate` said '0 problems', and the trend said IL-6 'fell' and 'had moved
+into the range' though the test it left out was the only high one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from panelcli.check import check_file
+from panelcli.models import Status
+
+HEADER = "sample_id,patient_id,collected_at,marker,value,unit\n"
+QA_ROWS = (
+    "C1,P3,2026-03-02,IL-6,3.0,pg/mL\nC2,P3,03/04/2026,IL-6,12.0,pg/mL\n"
+    "C3,P3,2026-03-10,IL-6,1.0,pg/mL\n"
+)
+WHY = (
+    "A date such as '03/04/2026' can mean two different days, 3 April or 4 March 2026, as some "
+    "labs write the day first and others the month. A date written with the year first, as "
+    "2026-04-03 for 3 April, can be read only one way."
+)
+
+
+def _file(tmp_path: Path, rows: str, name: str = "a.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + rows, encoding="utf-8")
+    return path
+
+
+def test_the_two_days_of_a_slashed_date() -> None:
+    from panelcli.trends import two_days, two_days_said, year_first_said
+
+    assert two_days("03/04/2026") == (date(2026, 4, 3), date(2026, 3, 4))
+    assert two_days(" 03-04-2026 08:30 ") == (date(2026, 4, 3), date(2026, 3, 4))
+    assert two_days_said("03/04/2026") == "3 April or 4 March 2026"
+    assert year_first_said("11/12/2026") == "2026-12-11 for 11 December"
+    # read one way only, or no date at all: no two days
+    for text in ("03/03/2026", "14/03/2026", "2026-03-04", "31/02/2026", "N/A", "03/04/1800"):
+        assert two_days(text) is None, text
+        assert two_days_said(text) is None, text
+
+
+def test_the_trend_says_why_the_date_cannot_be_read_and_what_it_left_out(
+    tmp_path: Path,
+) -> None:
+    report = check_file(str(_file(tmp_path, QA_ROWS)))
+    (trend,) = report.trends
+    assert trend.dates == ["2026-03-02", "2026-03-10"]
+    assert trend.markers[0].direction == "falling"
+    assert trend.text[-3:] == [
+        "Sample C2 of patient P3 has a date that cannot be read, so it is not part of these "
+        "changes. The date is '03/04/2026'.",
+        WHY,
+        "These changes leave out the result of sample C2: its IL-6 was high.",
+    ]
+    # still judged and shown as it was
+    (c2,) = [p for p in report.panels if p.sample_id == "C2"]
+    assert c2.collected_at == "03/04/2026"
+    assert [r.status for r in c2.results] == [Status.HIGH]
+    from test_plain_language import MAX_GRADE, grade, sentences
+
+    assert [s for t in trend.text for s in sentences(t) if grade(s) > MAX_GRADE] == []
+
+
+def test_the_one_date_case_says_the_two_days_alike(tmp_path: Path) -> None:
+    """Only one date that can be read: the same sentence of why (no trend, so no results to
+    say were left out of it)."""
+    rows = "C1,P3,2026-03-02,IL-6,3.0,pg/mL\nC2,P3,03/04/2026,IL-6,12.0,pg/mL\n"
+    (trend,) = check_file(str(_file(tmp_path, rows))).trends
+    assert trend.text[-1] == WHY
+    assert not any("leave out" in t for t in trend.text)
+
+
+def test_results_left_out_name_each_marker_outside_the_range(tmp_path: Path) -> None:
+    one = (
+        "A,P1,2026-01-01,IL-6,3,pg/mL\nB,P1,2026-02-01,IL-6,1,pg/mL\n"
+        "C,P1,03/04/2026,IL-6,30,pg/mL\nC,P1,03/04/2026,IL-8,900,pg/mL\n"
+        "C,P1,03/04/2026,TNF-a,30,pg/mL\nC,P1,03/04/2026,IL-10,1,pg/mL\n"
+    )
+    (trend,) = check_file(str(_file(tmp_path, one))).trends
+    assert trend.text[-1] == (
+        "These changes leave out the results of sample C: its IL-6, IL-8 and TNF-α were high."
+    )
+    several = one.replace("C,P1,03/04/2026,IL-8", "D,P1,,IL-8")
+    (trend,) = check_file(str(_file(tmp_path, several, "b.csv"))).trends
+    assert trend.text[-1] == (
+        "These changes leave out the results of those samples: IL-8 was high in sample D, and "
+        "IL-6 and TNF-α were high in sample C."
+    )
+    inside = "A,P1,2026-01-01,IL-6,3,pg/mL\nB,P1,2026-02-01,IL-6,1,pg/mL\nC,P1,,IL-6,1,pg/mL\n"
+    (trend,) = check_file(str(_file(tmp_path, inside, "c.csv"))).trends
+    assert (
+        trend.text[-1] == "These changes leave out the result of sample C: it was inside the range."
+    )

@@ -91,7 +91,14 @@ from panelcli.reading import (
     spill_columns,
 )
 from panelcli.summary import summarise_panel
-from panelcli.trends import cells_agree, find_trends, read_date, why_no_date
+from panelcli.trends import (
+    cells_agree,
+    find_trends,
+    read_date,
+    two_days_said,
+    why_no_date,
+    year_first_said,
+)
 from panelcli.units import (
     MAX_GRAMS_PER_LITRE,
     UnitProblem,
@@ -1869,7 +1876,7 @@ class Interpreter:
 
     def _date_problem(self, collected_at: str) -> tuple[str, str] | None:
         """The warning a collection date (stripped) gets, as code and message: no date at all,
-        or a day after today; remembered, as samples repeat."""
+        one of two days ('03/04/2026'), or a day after today; remembered, as samples repeat."""
         if collected_at in self._date_problems:
             return self._date_problems[collected_at]
         if len(self._date_problems) >= self.MAX_PLANS:  # as for plans: bounded memory
@@ -1882,6 +1889,17 @@ class Interpreter:
                 "date-unreadable",
                 f"{shown} {why}; it is shown as written, but results cannot be put in date "
                 "order by it, nor an age counted to it",
+            )
+        elif (days := two_days_said(collected_at)) is not None:
+            # A code of its own: the date is not wrong, only written in a way that has two
+            # readings, and the fix differs (QA: '03/04/2026' was left out of a trend with
+            # '0 problems'). Like date-unreadable, its results are judged all the same.
+            problem = (
+                "date-ambiguous",
+                f"{shown} may be {days}, as the day or the month may come first; it is shown "
+                "as written, but results cannot be put in date order by it, nor an age counted "
+                f"to it (written with the year first, as {year_first_said(collected_at)}, it "
+                "can be read only one way)",
             )
         else:
             day = read_date(collected_at, in_utc=False)
@@ -1902,8 +1920,8 @@ class Interpreter:
         return problem is not None and not self._said_or_summed_up((problem[0], source, problem[1]))
 
     def _date_warning(self, m: Measurement) -> None:
-        """A collection date that is no date ('2026-13-45', 'yesterday', '1900-01-01') or a
-        day after today: said once per text."""
+        """A collection date that is no date ('2026-13-45', 'yesterday', '1900-01-01'), one
+        of two days ('03/04/2026') or a day after today: said once per text."""
         if m.collected_at is None:
             return
         problem = self._date_problem(m.collected_at)  # read stripped
@@ -2041,7 +2059,7 @@ class Interpreter:
     ONCE_PER_FILE = frozenset({
         "range-unreadable", "range-disagrees", "person-unreadable", "value-dot-ambiguous",
         "value-comma-ambiguous", "person-conflict", "column-unnamed", "value-flag-ignored",
-        "date-unreadable", "date-in-future", "figure-skipped",
+        "date-unreadable", "date-ambiguous", "date-in-future", "figure-skipped",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(

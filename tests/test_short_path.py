@@ -945,8 +945,8 @@ def test_a_collection_date_that_is_no_date_is_warned_about_once_on_either_path(
     tmp_path: Path,
 ) -> None:
     """'2026-13-45', 'yesterday', '2026-03' (no day) and '2099-01-01' (after today) are named
-    once each, with the first line that gives them; '03/04/2026' (either of two days) is a
-    date; the results are kept on both paths alike."""
+    once each, with the first line that gives them, and so is '03/04/2026' (either of two
+    days, which no trend can place: QA); the results are kept on both paths alike."""
     text = (
         "sample_id,collected_at,marker,value,unit\nS1,2026-13-45,IL-6,3,pg/mL\n"
         "S1,2026-13-45,TNF-a,30,pg/mL\nS2,03/04/2026,IL-6,1,pg/mL\nS3,yesterday,IL-6,1,pg/mL\n"
@@ -958,6 +958,7 @@ def test_a_collection_date_that_is_no_date_is_warned_about_once_on_either_path(
         warnings = [(e.code, e.line, e.column, e.sample_id) for e in events if isinstance(e, Issue)]
         assert warnings == [
             ("date-unreadable", 2, "collected_at", "S1"),
+            ("date-ambiguous", 4, "collected_at", "S2"),
             ("date-unreadable", 5, "collected_at", "S3"),
             ("date-unreadable", 7, "collected_at", "S5"),
             ("date-in-future", 8, "collected_at", "S6"),
@@ -966,7 +967,7 @@ def test_a_collection_date_that_is_no_date_is_warned_about_once_on_either_path(
     assert ndjson_text(short, SETS["arup-3002601"]) == ndjson_text(general, SETS["arup-3002601"])
 
 
-@pytest.mark.parametrize("date", ["1900-01-01", "2099-01-01", "yesterday"])
+@pytest.mark.parametrize("date", ["1900-01-01", "2099-01-01", "yesterday", "03/04/2026"])
 @pytest.mark.parametrize("extra", ["", ",comparator"])  # the long rows' loop, then `_quick`
 def test_rows_after_a_date_s_warning_take_the_short_path(
     tmp_path: Path, date: str, extra: str
@@ -982,7 +983,9 @@ def test_rows_after_a_date_s_warning_take_the_short_path(
     )
     assert ndjson_text(short, SETS["arup-3002601"]) == ndjson_text(general, SETS["arup-3002601"])
     assert csv_text(short, SETS["arup-3002601"]) == csv_text(general, SETS["arup-3002601"])
-    code = "date-in-future" if date.startswith("2099") else "date-unreadable"
+    code = {"2099-01-01": "date-in-future", "03/04/2026": "date-ambiguous"}.get(
+        date, "date-unreadable"
+    )
     assert [type(e).__name__ if type(e) is not Issue else e.code for e in short] == (
         ["Result", code] + ["ResultRow"] * 29
     )

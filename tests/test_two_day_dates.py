@@ -7,10 +7,14 @@ into the range' though the test it left out was the only high one.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
+from typer.testing import CliRunner
+
 from panelcli.check import check_file
+from panelcli.cli import app
 from panelcli.models import Status
 
 HEADER = "sample_id,patient_id,collected_at,marker,value,unit\n"
@@ -96,3 +100,50 @@ def test_results_left_out_name_each_marker_outside_the_range(tmp_path: Path) -> 
     assert (
         trend.text[-1] == "These changes leave out the result of sample C: it was inside the range."
     )
+
+
+def test_a_two_day_date_is_warned_about_once_per_file(tmp_path: Path) -> None:
+    path = _file(tmp_path, QA_ROWS + "C4,P3,03/04/2026,IL-8,1.0,pg/mL\n")
+    report = check_file(str(path))
+    (warning,) = [w for w in report.warnings if w.code == "date-ambiguous"]
+    assert (warning.line, warning.column, warning.sample_id) == (3, "collected_at", "C2")
+    assert warning.message == (
+        "collected date '03/04/2026' may be 3 April or 4 March 2026, as the day or the month "
+        "may come first; it is shown as written, but results cannot be put in date order by it, "
+        "nor an age counted to it (written with the year first, as 2026-04-03 for 3 April, it "
+        "can be read only one way)"
+    )
+    assert [w.code for w in report.warnings] == ["date-ambiguous"]
+
+
+def test_every_format_and_validate_give_the_warning(tmp_path: Path) -> None:
+    path = str(_file(tmp_path, QA_ROWS))
+    runner = CliRunner()
+    env = {"COLUMNS": "200"}
+    table = runner.invoke(app, ["check", path], env=env).stdout
+    assert table.count("[date-ambiguous]") == 1
+    document = json.loads(runner.invoke(app, ["check", path, "--format", "json"]).stdout)
+    assert [w["code"] for w in document["warnings"]] == ["date-ambiguous"]
+    ndjson = runner.invoke(app, ["check", path, "--format", "ndjson"]).stdout
+    assert ndjson.count('"code":"date-ambiguous"') == 1
+    csv = runner.invoke(app, ["check", path, "--format", "csv"]).stdout
+    assert csv.count(",date-ambiguous,") == 1
+    validate = runner.invoke(app, ["validate", path], env=env)
+    assert validate.exit_code == 0
+    assert "warning date-ambiguous: collected date '03/04/2026' may be 3 April" in validate.stdout
+    assert "0 problems, 1 warning in 1 file" in validate.stderr
+
+
+def test_batches_of_one_file_give_the_warning_once(tmp_path: Path) -> None:
+    """Batches are judged apart; joined, the warning is said once, as the CLI says it."""
+    from panelcli.batches import read_batches
+    from panelcli.ranges import load_ranges
+    from panelcli.render.ndjson import ndjson_batch, ndjson_join
+
+    path = _file(tmp_path, QA_ROWS + "C4,P3,03/04/2026,IL-8,1.0,pg/mL\n")
+    ranges = load_ranges()
+    parts = [ndjson_batch(b, ranges) for b in read_batches(str(path), ranges, rows_per_batch=1)]
+    joined = "".join(ndjson_join(parts, ranges.info))
+    assert joined.count('"code":"date-ambiguous"') == 1
+    cli = CliRunner().invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
+    assert joined == cli

@@ -610,12 +610,36 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
         if group is known:
             sentence += " Another reference set, or the lab's own range, can be used."
         else:
-            hints = [m.group("name") for r in group if (m := _HINT.search(r.note or ""))]
-            sentence += " Check that the name is spelled right."
-            if hints:
-                sentence += f" Did you mean {join_names(list(dict.fromkeys(hints)))}?"
+            sentence += " Check that the name is spelled right." + _hints_sentence(group)
         text.append(sentence)
     return text
+
+
+def _hints_sentence(group: Sequence[Result]) -> str:
+    """' Did you mean IL-6?', or for several names ' For IL1, did you mean IL-1β? For INF-γ,
+    did you mean IFN-γ?' (QA: 'Did you mean IL-1RA or IL-1α or IL-1β and IL-6?' read as one
+    list, without saying which name each was for)."""
+    names_of: dict[str, list[str]] = {}  # hint → the names written that it may be
+    for result in group:
+        if (found := _HINT.search(result.note or "")) is not None:
+            names = names_of.setdefault(_either(found.group("name")), [])
+            if result.marker not in names:
+                names.append(result.marker)
+    if not names_of:
+        return ""
+    if len(_distinct(group)) == 1:
+        return f" Did you mean {next(iter(names_of))}?"
+    said = [f" For {join_names(names)}, did you mean {hint}?" for hint, names in names_of.items()]
+    if len(said) > LINES_NAMED:
+        more = len(said) - LINES_NAMED + 1
+        said[LINES_NAMED - 1 :] = [f" {more} more names may be misspelled."]
+    return "".join(said)
+
+
+def _either(hint: str) -> str:
+    """'IL-1RA or IL-1α or IL-1β' → 'IL-1RA, IL-1α or IL-1β'."""
+    names = hint.split(" or ")
+    return hint if len(names) <= 2 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def _counts_sentence(

@@ -1552,7 +1552,35 @@ def test_a_slip_hint_never_judges_the_value_as_that_marker(tmp_path: Path) -> No
         "no_reference", "no reference range for 'IL1' in this set; check the name (did you "
         "mean IL-1β?)"
     )  # fmt: skip
-    assert "Did you mean IFN-γ and IL-1β?" in " ".join(panel.summary.text)
+    assert "For INF-γ, did you mean IFN-γ? For IL1, did you mean IL-1β?" in " ".join(
+        panel.summary.text
+    )
+
+
+def test_the_summary_says_which_name_each_hint_is_for(tmp_path: Path) -> None:
+    """QA: 'Did you mean IL-1RA or IL-1α or IL-1β and IL-6?' did not say which name each was
+    for; names with one hint share it, a name's several hints are one 'or' list."""
+    from panelcli.check import check_file
+
+    ranges = tmp_path / "r.toml"
+    ranges.write_text(
+        "".join(
+            f'[markers."{m}"]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n'
+            for m in ("IL-1RA", "IL-1α", "IL-1β", "IL-6")
+        ),
+        encoding="utf-8",
+    )
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,marker,value,unit\nS1,IL-1,5,pg/mL\nS1,IL-66,5,pg/mL\nS1,LI-6,5,pg/mL\n",
+        "utf-8",
+    )
+    (panel,) = check_file(str(data), str(ranges)).panels
+    said = " ".join(panel.summary.text)
+    assert (
+        "For IL-1, did you mean IL-1RA, IL-1α or IL-1β? For IL-66 and LI-6, did you mean IL-6?"
+        in said
+    ), said
 
 
 @pytest.mark.parametrize(

@@ -1034,6 +1034,17 @@ def demo(
             _export(export, draw)
 
 
+def _names_with_hints(names: list[str]) -> str:
+    """ "'IL1' (did you mean IL-1β?) or 'INF' (did you mean IFN-γ?)": each name's own hint."""
+    from panelcli import explain as explaining
+
+    said = []
+    for name in names:
+        hint = explaining.suggest(name)
+        said.append(f"'{name}'" + (f" (did you mean {hint}?)" if hint else ""))
+    return " or ".join(said)
+
+
 @app.command()
 def explain(
     words: Annotated[
@@ -1080,7 +1091,7 @@ def explain(
         each = [found] if found is not None else explaining.explain_each(words or [], sets)
         if not each:
             hint = explaining.suggest(marker)
-            extra = f" (did you mean {hint}?)" if hint else ""
+            unknown = [marker] if hint else explaining.names_not_known(words or [], sets)
             several = (
                 "; several markers are explained at once only where each name is one panelcli "
                 "knows (panelcli explain IL-6 TNF-α)"
@@ -1088,8 +1099,8 @@ def explain(
                 else ""
             )
             raise PanelcliError(
-                f"no explanation for '{marker}'{extra}{several}; known markers: "
-                + ", ".join(explaining.known_markers())
+                f"no explanation for {_names_with_hints(unknown or [marker])}{several}; known "
+                "markers: " + ", ".join(explaining.known_markers())
             )
         with writing():
             for number, explanation in enumerate(each):

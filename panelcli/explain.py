@@ -283,6 +283,23 @@ def explain_each(words: Sequence[str], sets: Sequence[SetShown]) -> list[Explana
     return list({e.marker: e for e in ahead[0]}.values())  # a name given twice, once
 
 
+def names_not_known(words: Sequence[str], sets: Sequence[SetShown]) -> list[str]:
+    """The words (or comma-separated names) that no marker's name takes in, where several were
+    given: 'explain IL1 INF' is told of 'IL1' and of 'INF', each with its own hint (QA)."""
+    parts = [p.strip() for word in words for p in _BETWEEN_NAMES.split(word) if p.strip()]
+    unknown, start = [], 0
+    while start < len(parts):
+        # The longest name from here ('tumor necrosis factor'), as `explain_each` reads them
+        for end in range(min(len(parts), start + _WORDS_IN_A_NAME), start, -1):
+            if explain(" ".join(parts[start:end]), sets) is not None:
+                start = end
+                break
+        else:
+            unknown.append(parts[start])
+            start += 1
+    return list(dict.fromkeys(unknown))
+
+
 def _raised(marker: str, words: dict[str, object]) -> str:
     """What a high (and a low) level can be a sign of: a marker's own signs in the report's
     summary are said in its words, so that the two never differ (QA: Ferritin's did)."""

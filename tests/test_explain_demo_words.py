@@ -80,6 +80,10 @@ def test_several_markers_named_are_each_explained(words: list[str], markers: lis
         (["tumor", "necrosis", "factor"], "(did you mean TNF-α?)"),
         # A word that is no marker's: the user is told how several are asked for.
         (["IL-6", "foo"], "several markers are explained at once only where each name is one"),
+        # Each name that is no marker's is named with its own hint (QA: 'IL1 INF' as one).
+        (["IL1", "INF"], "for 'IL1' (did you mean IL-1β?) or 'INF' (did you mean IFN-γ?);"),
+        (["IL-6", "INF"], "no explanation for 'INF' (did you mean IFN-γ?);"),
+        (["interferon", "gamma", "IL-6,", "bar"], "no explanation for 'bar';"),
     ],
 )  # fmt: skip
 def test_words_that_are_not_all_markers_are_one_name(words: list[str], said: str) -> None:

@@ -105,6 +105,7 @@ from panelcli.units import (
     conversion_exponent,
     convert,
     exceeds_physical_limit,
+    how_far_apart,
     is_convertible,
     power_of_ten,
     same_family,
@@ -1191,7 +1192,7 @@ class Interpreter:
                     m,
                     "unit-conflict",
                     f"value says '{shorten(parsed.unit)}' but the unit column says "
-                    f"'{shorten(unit)}'",
+                    f"'{shorten(unit)}'; {how_far_apart(parsed.unit, unit)}",
                     None if self._wide else unit_column,  # wide: name the marker's column
                 )
                 return

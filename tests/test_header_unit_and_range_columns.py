@@ -289,3 +289,17 @@ def test_the_cli_judges_both_example_files(write_csv) -> None:
     assert statuses == [("u.csv", "IL-6", "high"), ("u.csv", "IL-8", "normal"),
                         ("l.csv", "IL-8", "high"), ("l.csv", "IL-6", "normal")]  # fmt: skip
     assert not any(r["issue_code"] == "column-ignored" for r in rows)
+
+
+def test_a_value_whose_unit_is_not_the_unit_columns_says_how_far_off(tmp_path: Path) -> None:
+    """QA: 'value says ng/mL but the unit column says pg/mL' did not say, as the header's
+    conflict does, that either could be 1000 times off."""
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,marker,value,unit\nS1,IL-6,5 ng/mL,pg/mL\nS1,IL-8,5 U/mL,pg/mL\n", "utf-8"
+    )
+    far, unknown = [e for e in judged(str(data)) if isinstance(e, Issue)]
+    assert far.message == (
+        "value says 'ng/mL' but the unit column says 'pg/mL'; either could be 1000 times off"
+    )
+    assert unknown.message.endswith("; the two units differ; panelcli cannot tell which is right")

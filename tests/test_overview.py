@@ -4,6 +4,7 @@ the streamed formats, instead of drawing thousands of rows."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -377,3 +378,19 @@ def test_the_overview_says_that_changes_over_time_are_left_out(tmp_path: Path) -
 def test_no_word_on_changes_over_time_without_a_patient_on_two_dates(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(big_file(tmp_path, 240))])
     assert "changed over time" not in result.stdout
+
+
+@pytest.mark.parametrize("width", ["72", "80", "100", "120"])
+def test_a_narrow_table_wraps_between_marks_never_inside_one(tmp_path: Path, width: str) -> None:
+    """QA: at 80 columns the overview showed 'IL-8 ▲' on one line and 'high, TNF-α' on the
+    next."""
+    lines = ["sample_id,marker,value,unit"] + [
+        f"S{number:05d},{marker},500,pg/mL" for number in range(220) for marker in MARKERS
+    ]
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shown = runner.invoke(app, ["check", str(path)], env={"COLUMNS": width}).stdout
+    cells = [line.split("│")[-2].strip() for line in shown.splitlines() if line.count("│") == 6]
+    assert len(cells) >= OVERVIEW_PANELS, shown  # a table: a sample a line, or more
+    for cell in cells:
+        assert re.fullmatch(r"((\S+ [▲▼‼]+ \w+),? ?)+", cell), cell

@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.panel import Panel as Box
 from rich.table import Table
 from rich.text import Text
@@ -492,9 +493,9 @@ def render_overview(overview: Overview, console: Console) -> None:
         if len({panel.source for panel in shown}) > 1:
             named.append("Source")
         for cells in rows:
-            text.append_text(Text("• ") + Text(" · ").join(cells[name] for name in named))
+            text.append_text(Text("• ") + Text(" · ").join(_text(cells[name]) for name in named))
             text.append_text(Text(f"\n  {cells['Measured']} measured; outside the range: "))
-            text.append_text(cells["Outside the range"] + Text("\n"))
+            text.append_text(_text(cells["Outside the range"]) + Text("\n"))
         return text
 
     # The source may go only where every sample shown is from one file.
@@ -582,7 +583,7 @@ def _hidden_samples(overview: Overview, hidden: int) -> str:
     return f"… and {hidden:,} more samples ({', '.join(parts)})."
 
 
-def digest_cells(panel: PanelDigest) -> dict[str, Text]:
+def digest_cells(panel: PanelDigest) -> dict[str, Text | Marks]:
     """A sample's line of the overview, by column name."""
     return {
         "Sample": inert(panel.sample_id or "-"),
@@ -591,7 +592,9 @@ def digest_cells(panel: PanelDigest) -> dict[str, Text]:
         "Source": inert(describe_source(panel.source)),
         "Measured": Text(f"{panel.measured:,}"),
         # 'none' would read as an all-clear for a sample none of whose rows could be used
-        "Outside the range": _outside(panel) if panel.measured else Text("no result could be used"),
+        "Outside the range": (
+            _outside(panel) if panel.measured else Marks([Text("no result could be used")])
+        ),
     }
 
 
@@ -603,19 +606,20 @@ _FLAG_STATUS = {"L": Status.LOW, "H": Status.HIGH, "LL": Status.CRITICAL, "HH": 
 _UNJUDGED_WORDS = "results that could not be compared with a range"
 
 
-def _outside(panel: PanelDigest) -> Text:
+def _outside(panel: PanelDigest) -> Marks:
     """'IL-6 ‼▲ critical, sIL-2R ▼ low': each marker outside the range, and which way (QA: a
     critical value looked like any high one, and low like high); then how many results could
     not be compared with a range (QA: such a sample read 'none', as an all-clear does)."""
-    outside = _flagged(panel)
+    marks = _flagged(panel)
     if panel.unjudged:
-        outside.append(f"; {panel.unjudged:,} not compared with a range", style="magenta")
-    return outside
+        marks[-1].append(";")
+        marks.append(Text(f"{panel.unjudged:,} not compared with a range", style="magenta"))
+    return Marks(marks)
 
 
-def _flagged(panel: PanelDigest) -> Text:
+def _flagged(panel: PanelDigest) -> list[Text]:
     if not panel.flagged_markers:
-        return Text("none")
+        return [Text("none")]
     parts = []
     for marker, flag in zip(panel.flagged_markers, panel.marker_flags, strict=False):
         part = inert(marker)
@@ -623,7 +627,38 @@ def _flagged(panel: PanelDigest) -> Text:
             icon, word, style = status_look(_FLAG_STATUS[flag], flag)
             part.append(f" {icon} {word}", style=style)
         parts.append(part)
-    return Text(", ").join(parts)
+    for part in parts[:-1]:
+        part.append(",")
+    return parts
+
+
+def _text(cell: Text | Marks) -> Text:
+    return cell.text if isinstance(cell, Marks) else cell
+
+
+class Marks:
+    """Marks in one cell ('IL-8 ▲ high, TNF-α ▲ high') that wrap between marks, never inside
+    one (QA: a narrow terminal split 'IL-8 ▲' from 'high')."""
+
+    def __init__(self, marks: list[Text]) -> None:
+        self.marks = marks
+        self.text = Text(" ").join(marks)
+
+    def __str__(self) -> str:
+        return str(self.text)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        least = max(mark.cell_len for mark in self.marks)  # a longer one wraps by its words
+        return Measurement(least, self.text.cell_len).clamp(max_width=options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        line = Text()
+        for mark in self.marks:
+            if line and line.cell_len + 1 + mark.cell_len > options.max_width:
+                yield line
+                line = Text()
+            line = line + Text(" ") + mark if line else mark.copy()
+        yield line
 
 
 def overview_of(report: Report) -> Overview:

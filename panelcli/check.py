@@ -22,7 +22,16 @@ import operator
 import os
 import re
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Generator, Hashable, Iterable, Iterator, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Generator,
+    Hashable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple, TypeVar
 
@@ -560,11 +569,17 @@ class Interpreter:
         #: The files whose comments say they are synthetic, each once, as they are opened: a
         #: fact of the file, not of a row, so the outputs give it after the rows (see Tally).
         self.synthetic_sources: list[str] = []
+        #: The files with a column per marker (wide layout), each once, as they are opened:
+        #: the table counts a rejected cell of their rows as a value, not a row.
+        self.wide_sources: list[str] = []
 
     def note_opened(self, source: str, stats: ReadStats) -> None:
-        """Note what a file's header told once it is found (its comments: synthetic data)."""
+        """Note what a file's header told once it is found (its comments: synthetic data; its
+        layout)."""
         if stats.synthetic and source not in self.synthetic_sources:
             self.synthetic_sources.append(source)
+        if stats.layout == "wide" and source not in self.wide_sources:
+            self.wide_sources.append(source)
 
     def known_marker(self, name: str) -> bool:
         """Whether a wide header's column is a marker's: the set's, or any panelcli knows (a
@@ -2343,12 +2358,13 @@ def build_report(
     events: Iterable[StreamEvent],
     reference_set: ReferenceSet,
     synthetic_sources: Iterable[str] = (),
+    wide_sources: Iterable[str] = (),
 ) -> Report:
     """Gather events into panels: one per source and sample, in order of first sight.
 
     A sample is seen in its results and in its rejected rows: one all of whose rows were
     rejected still has its panel, with no results and a summary that says so.
-    `synthetic_sources` (`Interpreter.synthetic_sources`) is read once the events are.
+    `synthetic_sources` and `wide_sources` (the `Interpreter`'s) are read once the events are.
     """
     groups: dict[tuple[PanelKey, int, int], list[Result]] = {}  # in order of first sight
     unused: dict[tuple[PanelKey, int, int], list[Issue]] = {}  # rejected measurements, by panel
@@ -2390,6 +2406,7 @@ def build_report(
         totals=totals,
         trends=find_trends(panels),
         synthetic_sources=list(dict.fromkeys(synthetic_sources)),
+        wide_sources=list(dict.fromkeys(wide_sources)),
     )
 
 
@@ -2513,6 +2530,7 @@ def build_overview(
     events: Iterable[StreamEvent],
     reference_set: ReferenceSet,
     synthetic_sources: Iterable[str] = (),
+    wide_sources: Iterable[str] = (),
 ) -> Overview:
     """Digest events into counts and the samples the table lists (a sample none of whose
     rows could be used among them, measured 0, as `build_report` gives it).
@@ -2521,13 +2539,15 @@ def build_overview(
     the markers outside the range, about 0.5 kB with its key, and where `_Readings` last saw
     it, 0.25 kB (the benchmark's million rows in 76,924 samples: about 110 MiB at peak,
     with the patients seen on two dates counted at the end).
-    `synthetic_sources`: as `build_report` reads it.
+    `synthetic_sources`, `wide_sources`: as `build_report` reads them.
     """
     tally = Tally()
     panels: dict[tuple[PanelKey, int, int], _SampleCount] = {}  # in order of first sight
     rejected: list[Issue] = []
     warnings: list[Issue] = []
     reasons: dict[str, int] = {}
+    # By file too (a few codes a file): whether a file is wide is known for all once read.
+    cells: Counter[tuple[str, str]] = Counter()
     readings = _Readings()
     for event in tally.watch(events):
         if isinstance(event, Issue):
@@ -2535,6 +2555,8 @@ def build_overview(
             kept = rejected if event.severity == "error" else warnings
             if event.severity == "error":
                 reasons[event.code] = reasons.get(event.code, 0) + 1
+                if event.code != UNREADABLE and not event.code.startswith("row-"):
+                    cells[event.source, event.code] += 1
                 if _names_its_row(event):  # its sample is listed, as build_report gives it
                     key = readings.panel_key(event)
                     _keep_far_apart(readings, warnings, tally)
@@ -2558,6 +2580,7 @@ def build_overview(
             note_flag(panel.flagged, event.marker, event.flag)
         elif event.status in UNJUDGED:
             panel.unjudged += 1
+    wide = list(dict.fromkeys(wide_sources))
     shown = listed_in_overview(
         list(panels),
         critical=lambda key: panels[key].critical,
@@ -2589,9 +2612,20 @@ def build_overview(
         rejected=rejected,
         warnings=warnings,
         rejected_reasons=reasons,
+        rejected_values=dict(_of_files(cells, wide)),
         totals=tally.totals(),
         synthetic_sources=list(dict.fromkeys(synthetic_sources)),
+        wide_sources=wide,
     )
+
+
+def _of_files(counts: Mapping[tuple[str, str], int], files: Collection[str]) -> Counter[str]:
+    """Counts by (file, code), summed by code over `files` only."""
+    summed: Counter[str] = Counter()
+    for (source, code), count in counts.items():
+        if source in files:
+            summed[code] += count
+    return summed
 
 
 def listed_in_overview(
@@ -2907,7 +2941,9 @@ def check_files(
     reference_set = ranges if isinstance(ranges, ReferenceSet) else load_ranges(ranges)
     interpreter = Interpreter(reference_set, options or CheckOptions())
     events = interpreter.stream([os.fspath(s) for s in sources])
-    return build_report(events, reference_set, interpreter.synthetic_sources)
+    return build_report(
+        events, reference_set, interpreter.synthetic_sources, interpreter.wide_sources
+    )
 
 
 def check_file(

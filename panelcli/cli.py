@@ -571,13 +571,15 @@ def check(
             elif output_format == OutputFormat.table and export is None:
                 interpreter = Interpreter(reference_set, options)
                 events = _events(interpreter, files, quiet)
-                totals = _table(events, reference_set, out, writes, interpreter.synthetic_sources)
+                totals = _table(events, reference_set, out, writes, interpreter)
             else:
                 interpreter = Interpreter(reference_set, options)
                 events = _events(interpreter, files, quiet)
                 if not quiet:
                     events = _say_when_big(events, output_format)
-                report = build_report(events, reference_set, interpreter.synthetic_sources)
+                report = build_report(
+                    events, reference_set, interpreter.synthetic_sources, interpreter.wide_sources
+                )
                 _stop_if_nothing_read(report)
                 if writes:
                     _render(report, output_format, out, reference_set)
@@ -815,15 +817,16 @@ def _table(
     reference_set: ReferenceSet,
     out: TextIO,
     writes: bool,
-    synthetic_sources: list[str],
+    interpreter: Interpreter,
 ) -> ReportTotals:
     """The table; past MAX_TABLE_RESULTS results, a per-sample overview built as rows stream
-    (`synthetic_sources`: the interpreter's, read once the events are)."""
+    (the `interpreter`'s synthetic and wide files are read once the events are)."""
     from panelcli.check import build_overview, build_report
     from panelcli.models import Issue
     from panelcli.render.console import make_console
     from panelcli.render.table import MAX_TABLE_RESULTS, render_overview
 
+    files_of = (interpreter.synthetic_sources, interpreter.wide_sources)
     head: list[StreamEvent] = []
     results = 0
     for event in events:
@@ -833,12 +836,12 @@ def _table(
             if results > MAX_TABLE_RESULTS:
                 break
     else:  # small enough: the whole table
-        report = build_report(head, reference_set, synthetic_sources)
+        report = build_report(head, reference_set, *files_of)
         _stop_if_nothing_read(report)
         if writes:
             _render(report, OutputFormat.table, out, reference_set)
         return report.totals
-    overview = build_overview(itertools.chain(head, events), reference_set, synthetic_sources)
+    overview = build_overview(itertools.chain(head, events), reference_set, *files_of)
     if writes:
         from panelcli.render.output import writing
 

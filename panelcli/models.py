@@ -275,6 +275,9 @@ class Report(_Model):
         "synthetic sample data, made up and not from any person ('-' for standard input).",
     )
     notice: str = NOTICE
+    # Not written in any format (the outputs' fields are stable): the table says a rejected cell
+    # of such a file's row as a value, since one row there holds several (see rejected_values).
+    wide_sources: list[str] = Field(default_factory=list, exclude=True)
 
 
 class PanelDigest(_Model):
@@ -332,11 +335,19 @@ class Overview(_Model):
     rejected: list[Issue] = Field(description="The first rejected rows; totals counts them all.")
     warnings: list[Issue] = Field(description="The first warnings; totals counts them all.")
     rejected_reasons: dict[str, int] = Field(description="Every rejected row, counted by code.")
+    rejected_values: dict[str, int] = Field(
+        default_factory=dict,
+        description="Of rejected_reasons, those of one value of a row in a file with a column "
+        "per marker (wide_sources), counted by code.",
+    )
     totals: ReportTotals
     synthetic_sources: list[str] = Field(
         default_factory=list,
         description="The files whose comment lines above the header say they are panelcli's "
         "synthetic sample data, made up and not from any person ('-' for standard input).",
+    )
+    wide_sources: list[str] = Field(
+        default_factory=list, description="The files with a column per marker (wide layout)."
     )
     notice: str = NOTICE
 

@@ -87,5 +87,6 @@ def named_by_file_name(report: Report, sample: Sample) -> Report:
             "panels": panels,
             "rejected": [renamed(i) for i in report.rejected],
             "warnings": [renamed(i) for i in report.warnings],
+            "wide_sources": [new if source == old else source for source in report.wide_sources],
         }
     )

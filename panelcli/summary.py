@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Literal
@@ -797,32 +797,49 @@ def _storm_like(results: Sequence[Result]) -> bool:
     return storm(lambda key: frozenset({key})) or storm(lambda key: same_marker(key) | {key})
 
 
-def report_sentences(rejected: Sequence[Issue]) -> list[str]:
-    """Sentences about the whole run: rows that could not be used never vanish, with why."""
-    codes = Counter(issue.code for issue in rejected)
-    return rejected_sentences(codes, rows=rejected_rows(rejected))
+def report_sentences(rejected: Sequence[Issue], wide: Collection[str] = ()) -> list[str]:
+    """Sentences about the whole run: rows that could not be used never vanish, with why;
+    `wide`: the files with a column per marker, whose rejections are of values, not rows."""
+    values = rejected_values(rejected, wide)
+    return rejected_sentences(
+        Counter(issue.code for issue in rejected),
+        values=Counter(issue.code for issue in values),
+        rows=len({(issue.source, issue.line) for issue in values}),
+    )
 
 
-def rejected_rows(rejected: Sequence[Issue]) -> int:
-    """The rows the rejections are on: fewer than the rejections when one row of a wide file
-    (a column per marker) has several values that could not be used. A file that could not be
-    read in full is no row, though it names the line it stopped at (QA: '4 values in 3 rows')."""
-    return len({(i.source, i.line) for i in rejected if i.code != "file-unreadable"})
+def rejected_values(rejected: Sequence[Issue], wide: Collection[str] = ()) -> list[Issue]:
+    """The rejections of one value of a row: a row of a file with a column per marker (`wide`,
+    or one where two share a line, as only such a file's can) holds several, so its rejected
+    cells are values, not rows (QA: '1 row has no unit' for one cell). Never a row refused
+    whole, nor a file that could not be read in full, though it names the line it stopped at."""
+    cells = [i for i in rejected if i.code != "file-unreadable" and not i.code.startswith("row-")]
+    lines = Counter((issue.source, issue.line) for issue in cells)
+    shared = {source for (source, _), count in lines.items() if count > 1}
+    return [issue for issue in cells if issue.source in wide or issue.source in shared]
 
 
 def rejected_sentences(
-    codes: Mapping[str, int], listed: int | None = None, rows: int | None = None
+    codes: Mapping[str, int],
+    listed: int | None = None,
+    values: Mapping[str, int] | None = None,
+    rows: int | None = None,
 ) -> list[str]:
     """The same sentences from counts of rejection codes (for runs too big to keep every issue);
-    `listed`: how many of them are listed, when not all of them are; `rows`: the rows they are
-    on, when fewer (then the sentences count values)."""
+    `listed`: how many of them are listed, when not all of them are; `values`: how many of each
+    code's are of one value of a row (`rejected_values`), said as values; `rows`: the rows those
+    values are on, where known."""
     unreadable = codes.get("file-unreadable", 0)
-    reasons: Counter[tuple[str, bool]] = Counter()  # (reason, of a whole row)
+    values = values or {}
+    reasons: Counter[tuple[str, bool]] = Counter()  # (reason, of one value of a row)
     for code, count in codes.items():
         if code != "file-unreadable":
-            reasons[REJECTED_REASON.get(code, OTHER_REASON), code.startswith("row-")] += count
+            reason, of_values = REJECTED_REASON.get(code, OTHER_REASON), values.get(code, 0)
+            for of_value, part in ((True, of_values), (False, count - of_values)):
+                if part:
+                    reasons[reason, of_value] += part
     total = sum(reasons.values())
-    whole = sum(count for (_, of_row), count in reasons.items() if of_row)
+    in_values = sum(count for (_, of_value), count in reasons.items() if of_value)
     text = []
     if total:
         # "1 row could not be used. Each one is listed …" (educator QA)
@@ -832,20 +849,18 @@ def rejected_sentences(
                 f"The first {listed:,} are listed with their line and the reason, and "
                 "'panelcli validate' lists them all."
             )
-        values = rows is not None and rows < total  # several values of one row (a wide file)
-        if values and rows is not None:
-            # Rows refused whole ('S2,,' with no values) are rows, not values (QA)
-            what = f"{counted(total - whole, 'value', 'values')} in "
-            what += counted(rows - whole, "row", "rows")
-            if whole:
-                what += f" and {counted(whole, 'whole row', 'whole rows')}"
+        if in_values:
+            what = counted(in_values, "value", "values")
+            if rows is not None and rows < in_values:  # several values of one row
+                what += f" in {counted(rows, 'row', 'rows')}"
+            if total > in_values:
+                # Rows refused whole ('S2,,' with no values) are rows, not values (QA)
+                what += f" and {counted(total - in_values, 'whole row', 'whole rows')}"
         else:
             what = counted(total, "row", "rows")
         text.append(f"{what} could not be used. {where}")
-        for (reason, of_row), count in reasons.items():
-            one, many = (
-                ("value has", "values have") if values and not of_row else ("row has", "rows have")
-            )
+        for (reason, of_value), count in reasons.items():
+            one, many = ("value has", "values have") if of_value else ("row has", "rows have")
             text.append(f"{counted(count, one, many)} {reason}.")
     if unreadable:
         # "read" was wrong for '-' given twice or a file of only controls (QA)

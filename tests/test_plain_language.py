@@ -293,7 +293,9 @@ def _checked_trend_sentences() -> list[str]:
 def rejected_corpus() -> list[str]:
     codes = [*REJECTED_REASON, "some-new-code", "file-unreadable"]
     once = [Issue(code=c, source="t.csv", line=3, message="m") for c in codes]
-    return report_sentences(once) + report_sentences(once + once)
+    # Also as a wide file's cells: "1 value has …" (test_wide_cells_counted.py)
+    wide = report_sentences(once, wide={"t.csv"}) + report_sentences(once + once, wide={"t.csv"})
+    return report_sentences(once) + report_sentences(once + once) + wide
 
 
 @cache

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import partial
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -33,9 +33,10 @@ from panelcli.reading import describe_source
 from panelcli.render.console import inert, spelled_for
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.summary import (
+    join_names,
     past_limit_note,
-    rejected_rows,
     rejected_sentences,
+    rejected_values,
     report_sentences,
 )
 from panelcli.trends import by_date, placed_by_date
@@ -428,9 +429,10 @@ def render_table(
         console.print(drawn)
         console.print(bullets(trend.text))
     rejected = report.rejected
-    _problems(console, rejected, report.totals.rejected, _rejected_heading(rejected), error=True)
+    heading = _rejected_heading(rejected, report.wide_sources)
+    _problems(console, rejected, report.totals.rejected, heading, error=True)
     _problems(console, report.warnings, report.totals.warnings, "Warnings")
-    _sentences(console, report_sentences(report.rejected))
+    _sentences(console, report_sentences(report.rejected, report.wide_sources))
     _closing(console, report.reference_set, report.notice)
 
 
@@ -455,13 +457,18 @@ def _pictures_in(drawn: Sequence[RenderableType]) -> frozenset[str]:
     )
 
 
-def _rejected_heading(rejected: list[Issue]) -> str:
-    """'Rows that could not be used', 'Values …' where a wide row's cells are counted, and
-    '… and files' where a file is among them (it is no row)."""
-    in_rows = [issue for issue in rejected if issue.code != UNREADABLE]
-    what = "Values" if rejected_rows(in_rows) < len(in_rows) else "Rows"
-    files = len(in_rows) < len(rejected)
-    return f"{what}{' and files' if files else ''} that could not be used"
+def _rejected_heading(rejected: list[Issue], wide: Collection[str]) -> str:
+    """'Rows that could not be used', 'Values …' where they are cells of rows of a file with a
+    column per marker (`wide`), 'Values and rows …' where both are, '… and files' where a file
+    is among them (it is no row)."""
+    values = len(rejected_values(rejected, wide))
+    files = sum(issue.code == UNREADABLE for issue in rejected)
+    kinds = ["values"] if values else []
+    if len(rejected) > values + files or not kinds:
+        kinds.append("rows")
+    if files:
+        kinds.append("files")
+    return f"{join_names(kinds).capitalize()} that could not be used"
 
 
 def render_overview(overview: Overview, console: Console) -> None:
@@ -524,12 +531,12 @@ def render_overview(overview: Overview, console: Console) -> None:
         )
     )
     console.print()
-    _problems(
-        console, overview.rejected, totals.rejected, _rejected_heading(overview.rejected), True
-    )
+    heading = _rejected_heading(overview.rejected, overview.wide_sources)
+    _problems(console, overview.rejected, totals.rejected, heading, True)
     _problems(console, overview.warnings, totals.warnings, "Warnings")
     listed = sum(issue.code != UNREADABLE for issue in overview.rejected)  # rows, as counted
-    _sentences(console, rejected_sentences(overview.rejected_reasons, listed))
+    values = overview.rejected_values
+    _sentences(console, rejected_sentences(overview.rejected_reasons, listed, values))
     _closing(console, overview.reference_set, overview.notice)
 
 
@@ -704,8 +711,12 @@ def overview_of(report: Report) -> Overview:
         warnings=report.warnings[:OVERVIEW_ISSUES]
         + [w for w in report.warnings[OVERVIEW_ISSUES:] if is_summing_up(w)],
         rejected_reasons=dict(Counter(issue.code for issue in report.rejected)),
+        rejected_values=dict(
+            Counter(issue.code for issue in rejected_values(report.rejected, report.wide_sources))
+        ),
         totals=report.totals,
         synthetic_sources=report.synthetic_sources,
+        wide_sources=report.wide_sources,
         notice=report.notice,
     )
 

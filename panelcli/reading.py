@@ -2364,6 +2364,9 @@ def measurement_reader(
             produced = False
             blanks = 0  # counted for `cells-blank` only in a row that has values (QA: a row with
             # none was refused and its cells were also said to be read as 'not measured')
+            # Marker columns the row stops before: a row cut off, not cells left blank (QA: they
+            # were counted as 'not measured' without a word), so said of the row, by name.
+            cut = [i for i in layout.markers if i >= count] if count < width else []
             columns: Iterable[tuple[int, tuple[str, str | None]]] = layout.markers.items()
             stand_ins = layout.stand_ins
             if stand_ins:
@@ -2371,13 +2374,21 @@ def measurement_reader(
                 columns = _means_after_replicates(layout, means)
                 # replicate cells all blank beside a mean are no marker left unmeasured: it is read
                 blanks -= sum(
-                    len(stand_ins[index]) for index in means
+                    sum(r < count for r in stand_ins[index]) for index in means
                     if all(cell(cells, r) is None for r in stand_ins[index])
+                )  # fmt: skip
+            if cut and any(cell(cells, i) is not None for i in layout.markers):
+                yield Issue(
+                    severity="warning", code="row-too-few-cells", source=source, line=line,
+                    sample_id=sample_id, patient_id=patient_id, collected_at=when,
+                    message=f"row has {count} cells but the header has {width}; it ends before "
+                    f"the {_columns_of(layout, cut)}, which {'give' if len(cut) > 1 else 'gives'} "
+                    "no result for it (was the row cut off?)",
                 )  # fmt: skip
             for index, (marker, _) in columns:
                 value = cell(cells, index)
                 if value is None:
-                    blanks += 1
+                    blanks += index < count  # a cell past the row's end is no blank one
                     continue
                 produced = True
                 if index in layout.refused:
@@ -2413,14 +2424,26 @@ def measurement_reader(
                 )  # fmt: skip
             if not produced:
                 # Its sample, if the row names one, is still known: its panel says so (QA).
+                short = f" (row has {count} of {width} cells)" if cut else ""
                 yield Issue(code="row-no-values", source=source, line=line,
-                            **row_for(cells, None), message="row has no marker values")  # fmt: skip
+                            **row_for(cells, None),
+                            message=f"row has no marker values{short}")  # fmt: skip
             elif blanks:
                 if not stats.blank_cells:
                     stats.first_blank_line = line
                 stats.blank_cells += blanks
 
     return read
+
+
+def _columns_of(layout: Layout, columns: Sequence[int]) -> str:
+    """'column of IL-8', 'columns of IL-8, IFN-γ and IL-2': the markers of wide `columns`, each
+    once, the first few by name (a row cut off early may miss dozens)."""
+    names = list(dict.fromkeys(shorten(layout.markers[i][0]) for i in columns))
+    if len(names) > 5:
+        names = [*names[:4], f"{len(names) - 4} more"]
+    listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    return f"{'column' if len(columns) == 1 else 'columns'} of {listed}"
 
 
 def _means_after_replicates(

@@ -96,6 +96,8 @@ CASES = [
     Case("preamble-too-long.csv", 2, "no header with marker and value columns"),
     Case("wide-bad.csv", 2, "row has no marker values", "json"),
     Case("wide-bad.csv", 2, "unit 'pmol/L' counts molecules", "json"),
+    Case("wide-short-rows.csv", 2, "it ends before the columns of IL-10 and TNF-α", "json"),
+    Case("wide-short-rows.csv", 2, "row has no marker values (row has 1 of 5 cells)", "json"),
 ]
 
 RANGES_CASES = [

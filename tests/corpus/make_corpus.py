@@ -136,6 +136,9 @@ def corpus() -> dict[str, bytes]:
         + VALID,
         "wide-bad.csv": b"Sample ID,IL-6 (pg/mL),IL-8 (pg/mL),IL-10 (pmol/L)\n"
         b"SYN-1,4.2,abc,2.0\nSYN-2,,,\nSYN-3,1,2,3,4\n",
+        # Rows cut off before the header's last columns: not cells left blank.
+        "wide-short-rows.csv": "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL),IL-10 (pg/mL),TNF-α (pg/mL)\n"
+        "SYN-1,4.2,3.1,2.0,5.0\nSYN-2,1.0,2.0\nSYN-3\n".encode(),
         "ranges-unknown-key.toml": _toml(IL6, PG, "hihg = 7.0"),
         "ranges-low-above-high.toml": _toml(IL6, PG, "low = 10.0", "high = 2.0"),
         "ranges-critical-inside.toml": _toml(IL6, PG, "high = 10.0", "critical_high = 5.0"),

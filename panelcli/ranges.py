@@ -384,6 +384,7 @@ class ReferenceSet:
         self.markers = data.markers
         self._index: dict[str, str] = {}
         self._hints: dict[str, str | None] = {}  # see suggest
+        self._key_hints: dict[str, str | None] = {}  # see _named_by_key
         # Each marker's rows to choose from (see _choose), made once: select runs per result.
         self._rows: dict[str, list[Interval]] = {}
         self._anyone_else: set[int] = set()  # ids of those made of a marker's own range
@@ -431,9 +432,10 @@ class ReferenceSet:
     def suggest(self, marker: str) -> str | None:
         """The known marker a name is a typo of, for 'did you mean' hints (see closest_marker);
         also the marker of a name that carries its unit ('IL-6 (pg/mL)')."""
-        key = marker_key(marker)
         try:  # remembered: an unknown marker in every row of a big file would cost seconds
-            return self._hints[key]
+            # by the name as written: the checks below read its brackets and letters, which
+            # its key leaves out (QA: 'IL6 serum' took the hint of an earlier 'IL-6 (serum)')
+            return self._hints[marker]
         except KeyError:
             if len(self._hints) >= 4096:  # bounded: misspellings can vary without end
                 self._hints.clear()
@@ -441,12 +443,11 @@ class ReferenceSet:
                 self._named_with_a_unit(marker)
                 or self._named_despite_a_lost_letter(marker)
                 or self._named_despite_a_greek_slip(marker)
-                or closest_marker(key, self._index)
-                or self._named_otherwise(key)
-                or slip_named(key, self._index)
+                or self._named_by_key(marker_key(marker))
                 or self._named_in_brackets(marker)
+                or self._named_with_a_specimen(marker)
             )
-            self._hints[key] = hint
+            self._hints[marker] = hint
             return hint
 
     def _named_despite_a_lost_letter(self, marker: str) -> str | None:
@@ -495,6 +496,27 @@ class ReferenceSet:
         return self.resolve(_BRACKETED.sub("", marker)) or next(
             filter(None, map(self.resolve, remarks)), None
         )
+
+    def _named_by_key(self, key: str) -> str | None:
+        """The hint that a name's key alone gives (difflib's, remembered: 'IL 66' is 'IL-66')."""
+        try:
+            return self._key_hints[key]
+        except KeyError:
+            if len(self._key_hints) >= 4096:
+                self._key_hints.clear()
+            hint = (
+                closest_marker(key, self._index)
+                or self._named_otherwise(key)
+                or slip_named(key, self._index)
+            )
+            self._key_hints[key] = hint
+            return hint
+
+    def _named_with_a_specimen(self, marker: str) -> str | None:
+        """The marker of a name followed by what was tested, without brackets: 'IL6 serum'
+        (a hint, as 'IL-6 (serum)' gets)."""
+        name, _, last = marker.strip().rpartition(" ")
+        return self.resolve(name) if name and last.casefold() in _SPECIMENS else None
 
     def _named_with_a_unit(self, marker: str) -> str | None:
         """The marker of a name that carries its unit ('IL-6 (pg/mL)' in a marker cell)."""
@@ -604,6 +626,8 @@ NO_LIMITS = "the reference set has"
 
 
 #: A remark in brackets after a name, and (as a group) what it says.
+#: What a sample can be, written after a marker's name ('IL-6 serum').
+_SPECIMENS = frozenset({"serum", "plasma", "csf", "edta", "blood", "urine", "supernatant"})
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 _FORM = re.compile(r"p\d{2}", re.IGNORECASE)
 #: A marker key ending in a subunit form: 'il12p70', 'il12p40', 'il23p19'.

@@ -1590,3 +1590,15 @@ def test_explain_hints_at_swapped_letters_and_a_left_off_letter(written: str, hi
     result = CliRunner().invoke(app, ["explain", *written.split()])
     assert result.exit_code == 2
     assert f"(did you mean {hint}?)" in result.stderr
+
+
+def test_a_hint_does_not_depend_on_the_names_seen_before() -> None:
+    """QA: 'IL6 serum' had no hint alone but took 'IL-6 (serum)''s, which an earlier row
+    gave (a memo by key); so one file's two halves read by two processes differed."""
+    alone = load_ranges("arup-3002601")
+    after = load_ranges("arup-3002601")
+    assert after.suggest("IL-6 (serum)") == "IL-6"
+    assert alone.suggest("IL6 serum") == after.suggest("IL6 serum") == "IL-6"
+    for name in ("IL6 plasma", "IL-6 CSF", "TNF-a serum"):
+        assert alone.suggest(name) is not None, name
+    assert alone.suggest("IL6 tomorrow") is None

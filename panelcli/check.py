@@ -1496,7 +1496,7 @@ class Interpreter:
         used: str | None = None  # how a censored value with no number was read
         if value is None and (bounds is not None or candidates):
             # An assay limit stands in for the missing number, only where that is sound.
-            written = shorten(m.value.strip())
+            written = shorten(self._without_flag(m))  # QA: 'n.n. N' for 'n.n.' and flag '-'
             known = [(k, getattr(entry, k)) for k in parsed.limits if getattr(entry, k) is not None]
             if not known:
                 # Plain words first; the set's keys last, for lab staff (educator QA).
@@ -1765,7 +1765,7 @@ class Interpreter:
             return Result(
                 **base, status=Status.INDETERMINATE, flag="IND",
                 flags=[parsed.comparator or "", "IND"], reference=reference,
-                note=f"'{shorten(m.value.strip())}' has no number, so it cannot be judged "
+                note=f"'{shorten(self._without_flag(m))}' has no number, so it cannot be judged "
                 f"against the lab's range; {why}",
             )  # fmt: skip
         judged = interpret(parsed.number, parsed.comparator, bounds, unit)

@@ -1486,6 +1486,17 @@ def test_a_german_export_reads_its_range_column_and_n_n(tmp_path: Path) -> None:
     assert il8.reference.high == 62.0
 
 
+def test_a_note_on_a_value_with_no_number_quotes_it_without_the_flag(tmp_path: Path) -> None:
+    """QA: 'n.n.' beside a flag column's '-' was quoted as 'n.n. N' (the flag as read)."""
+    events = events_in(
+        tmp_path, "Probe;Analyt;Ergebnis;Einheit;Referenzbereich;Kennzeichen\n"
+        "1001;IL-10;n.n.;pg/ml;<9,1;-\n1001;IL-6;n.n.;pg/ml;;-\n",
+    )  # fmt: skip
+    with_range, without = results(events)
+    assert with_range.note is not None and with_range.note.startswith("'n.n.' has no number")
+    assert without.note is not None and "'n.n.' has no number" in without.note, without.note
+
+
 def test_values_in_a_wide_column_with_no_name_are_said_not_read(tmp_path: Path) -> None:
     """'45.1' under an empty header vanished without a word (found in review); a trailing
     empty column (as Excel writes it) with nothing in it says nothing."""

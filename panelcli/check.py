@@ -2604,7 +2604,9 @@ def build_overview(
         flagged_samples=sum(1 for panel in panels.values() if panel.flagged),
         critical_samples=sum(1 for panel in panels.values() if panel.critical),
         unusable_samples=sum(1 for panel in panels.values() if not panel.measured),
-        unjudged_samples=sum(1 for panel in panels.values() if panel.unjudged),
+        unjudged_samples=sum(
+            1 for panel in panels.values() if panel.unjudged and not panel.flagged
+        ),
         patients_followed=patients_followed(
             (panel.patient_id, panel.collected_at) for panel in panels.values()
         ),

@@ -319,7 +319,9 @@ class Overview(_Model):
         0, description="Samples none of whose rows could be used (measured 0)."
     )
     unjudged_samples: int = Field(
-        0, description="Samples with a result that could not be compared with a range."
+        0,
+        description="Samples with a result that could not be compared with a range and none "
+        "outside the range (the overview's third group: each sample is counted in one).",
     )
     patients_followed: int = Field(
         0,

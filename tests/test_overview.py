@@ -350,13 +350,35 @@ def test_hidden_samples_with_results_not_compared_with_a_range_are_counted() -> 
         }
     )  # fmt: skip
     assert _hidden_samples(overview, 10) == (
-        "… and 10 more samples (none of them with results outside the range, 5 with results "
-        "that could not be compared with a range)."
+        "… and 10 more samples (none of them with results outside the range, 5 others with "
+        "results that could not be compared with a range)."
     )
     one = overview.model_copy(update={"samples": 51, "unjudged_samples": 51})
     assert _hidden_samples(one, 1) == (
         "… and 1 more sample (with results that could not be compared with a range)."
     )
+
+
+def test_hidden_samples_outside_the_range_are_not_counted_again_as_not_compared(
+    tmp_path: Path,
+) -> None:
+    """QA: '(10 of them with results outside the range, 10 with results that could not be
+    compared …)' were the same 10 samples, read as 20."""
+    lines = ["sample_id,marker,value,unit"]
+    for number in range(300):
+        lines.append(f"S{number:03d},IL-66,1,pg/mL")  # no range: not compared, in every sample
+        lines += [f"S{number:03d},{marker},1,pg/mL" for marker in MARKERS[1:]]
+        lines.append(f"S{number:03d},IL-6,{50 if number % 3 == 0 else 1},pg/mL")
+    path = tmp_path / "both.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ranges = load_ranges()
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    assert (streamed.flagged_samples, streamed.unjudged_samples) == (100, 200)
+    said = runner.invoke(app, ["check", str(path)]).stdout
+    assert (
+        f"… and {300 - OVERVIEW_PANELS} more samples ({100 - OVERVIEW_PANELS} of them with "
+        f"results outside the range, 200 others with results that could not be compared"
+    ) in " ".join(said.split()), said
 
 
 def test_the_overview_says_that_changes_over_time_are_left_out(tmp_path: Path) -> None:

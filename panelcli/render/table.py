@@ -570,7 +570,9 @@ def _hidden_samples(overview: Overview, hidden: int) -> str:
     flagged = overview.flagged_samples - sum(1 for p in shown if p.flagged_markers)
     critical = overview.critical_samples - sum(1 for p in shown if p.critical)
     unusable = overview.unusable_samples - sum(1 for p in shown if not p.measured)
-    unjudged = overview.unjudged_samples - sum(1 for p in shown if p.unjudged)
+    unjudged = overview.unjudged_samples - sum(
+        1 for p in shown if p.unjudged and not p.flagged_markers
+    )
     if hidden == 1:
         said = (
             "with a critical result" if critical
@@ -586,7 +588,8 @@ def _hidden_samples(overview: Overview, hidden: int) -> str:
     if unusable:
         parts.append(f"{unusable:,} with no result that could be used")
     if unjudged:
-        parts.append(f"{unjudged:,} with {_UNJUDGED_WORDS}")
+        # counted apart from those outside the range (QA: '10 …, 10 …' read as 20 samples)
+        parts.append(f"{unjudged:,} others with {_UNJUDGED_WORDS}")
     return f"… and {hidden:,} more samples ({', '.join(parts)})."
 
 
@@ -698,7 +701,7 @@ def overview_of(report: Report) -> Overview:
         flagged_samples=sum(1 for d in digests if d.flagged_markers),
         critical_samples=sum(1 for d in digests if d.critical),
         unusable_samples=sum(1 for d in digests if not d.measured),
-        unjudged_samples=sum(1 for d in digests if d.unjudged),
+        unjudged_samples=sum(1 for d in digests if d.unjudged and not d.flagged_markers),
         patients_followed=patients_followed((p.patient_id, p.collected_at) for p in report.panels),
         panels=listed_in_overview(
             digests,

@@ -943,8 +943,18 @@ def _fits_panel(result: Result, panel: Panel) -> bool:
 
 def cells_agree(was: str | None, now: str | None, dates: bool = False) -> bool:
     """Whether two cells of one sample's rows agree: a blank agrees with any (sheets filled
-    down), and with `dates`, two spellings that may name one moment agree too."""
-    return not was or not now or was == now or (dates and may_be_one_moment(was, now))
+    down); with `dates`, two spellings that may name one moment; else `same_person_text`."""
+    if not was or not now or was == now:
+        return True
+    return may_be_one_moment(was, now) if dates else same_person_text(was, now)
+
+
+def same_person_text(was: str, now: str) -> bool:
+    """Whether two patient ids or names differ only in case or runs of spaces ('Anna Berg',
+    'anna  berg'), as a person reads them (QA: they were a sample-conflict)."""
+    # Lab ids are not told apart by case either ('P01', 'p01' is a slip of typing), and a
+    # person column is read as the patient id where the file has no other (README).
+    return " ".join(was.split()).casefold() == " ".join(now.split()).casefold()
 
 
 def _where_it_ended(*sides: Sequence[tuple[str, Sequence[str]]]) -> str:

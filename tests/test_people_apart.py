@@ -315,3 +315,54 @@ def test_batches_say_two_names_for_one_sample_as_the_cli_does(tmp_path: Path) ->
     cli = runner.invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
     assert "name 'Ben' here, but with name 'Anna'" in cli
     assert batched_ndjson(path, 1) == cli
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    "header, rows",
+    [
+        # a name beside a blank patient id, and a name that is the patient id (no other column)
+        (NAMES, ["S1,,Anna Berg", "S1,,anna  berg", "S1,,ANNA BERG"]),
+        ("Sample ID,Patient Name,Marker,Value,Unit\n", ["S1,Anna Berg", "S1,anna\tberg"]),
+        (NAMES, ["S1,P01,", "S1,p01,", "S1,P01 ,"]),  # a lab's id typed in lower case
+    ],
+)
+def test_names_and_ids_that_differ_in_case_or_spaces_are_no_conflict(
+    tmp_path: Path, short: bool, header: str, rows: list[str]
+) -> None:
+    """QA: 'Anna Berg' and 'anna  berg' for one sample were a sample-conflict, though a person
+    reads them as one name."""
+    body = "".join(f"{row},{m},5,pg/mL\n" for row, m in zip(rows, MARKERS, strict=False))
+    events = events_in(tmp_path, header + body, short)
+    assert conflicts(events) == []
+    assert len(results(events)) == len(rows)
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_other_names_and_ids_still_conflict_after_one_in_another_case(
+    tmp_path: Path, short: bool
+) -> None:
+    events = events_in(
+        tmp_path,
+        NAMES + "S1,,Anna Berg,IL-6,5,pg/mL\nS1,,anna berg,IL-8,5,pg/mL\nS1,,Anna Bergh,TNF-α,5,"
+        "pg/mL\nS2,P01,,IL-6,5,pg/mL\nS2,p01,,IL-8,5,pg/mL\nS2,P02,,TNF-α,5,pg/mL\n",
+        short,
+    )
+    assert [m.split(" here")[0] for m in conflicts(events)] == [
+        "sample 'S1' is given with name 'Anna Bergh'",
+        "sample 'S2' is given with patient 'P02'",
+    ]
+
+
+def test_a_row_whose_id_differs_only_in_case_is_a_point_of_its_patient_s_trend(
+    tmp_path: Path,
+) -> None:
+    """As `sample-conflict` has it, so does a trend: 'p01' in a sample of 'P01' is not left
+    out as another patient's."""
+    events = events_in(
+        tmp_path,
+        "Sample ID,Patient ID,Date,Marker,Value,Unit\nA1,P01,2026-03-01,IL-6,50,pg/mL\n"
+        "A2,P01,2026-03-08,IL-8,5,pg/mL\nA2,p01,2026-03-08,IL-6,2,pg/mL\n",
+    )
+    (trend,) = build_report(iter(events), load_ranges(None)).trends
+    assert [(m.marker, m.direction) for m in trend.markers] == [("IL-6", "falling")]

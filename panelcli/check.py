@@ -1618,32 +1618,36 @@ class Interpreter:
         if age is None and m.birth_date:
             if m.collected_at:
                 age = _age_from_dates(m.birth_date, m.collected_at)
-            if (
-                age is None
-                and m.collected_at
-                and read_date(m.birth_date) is not None
-                and (read_date(m.collected_at) is None)
-                and not self._no_date(m.collected_at)  # `_date_warning` says so
-            ):  # the collection date is what cannot be read: name it, not the birth date
+            if age is None:
+                self._no_age(m, m.birth_date, m.collected_at)
+        # The options stand in for what the file does not give (or gives unreadably).
+        return sex or self.options.sex, self.options.age if age is None else age
+
+    def _no_age(self, m: Measurement, birth_date: str, collected_at: str | None) -> None:
+        """Why a birth date gave no age, said of the cell at fault: the birth date, or the
+        collection date it is counted to."""
+        if collected_at and read_date(birth_date) is not None and read_date(collected_at) is None:
+            # QA: a collection date such as '03/04/2026' got its date-ambiguous warning and a
+            # person-unreadable one blaming the birth date: its own warning (date-unreadable or
+            # date-ambiguous) already says no age is counted to it, so only it is given.
+            if self._date_problem(collected_at) is None:  # a date no other warning names
                 self._unreadable_person(
-                    m, "collected at", m.collected_at,
+                    m, "collected at", collected_at,
                     "a date such as 2026-03-02 or 02.03.2026, to count the age from the birth "
                     "date",
                 )  # fmt: skip
-            elif age is None and not m.collected_at and read_date(m.birth_date) is not None:
-                self._person_unreadable(  # the birth date is fine: a date to count to is missing
-                    m, self._columns.get("collected_at"),
-                    f"birth date '{shorten(m.birth_date)}' could not give an age: the row has no "
-                    "collection date to count it to; the age was treated as not given",
-                )  # fmt: skip
-            elif age is None:
-                self._unreadable_person(
-                    m, "birth date", m.birth_date,
-                    "a date such as 1980-02-01, before the collection date, and a collection "
-                    "date to count from",
-                )  # fmt: skip
-        # The options stand in for what the file does not give (or gives unreadably).
-        return sex or self.options.sex, self.options.age if age is None else age
+        elif not collected_at and read_date(birth_date) is not None:
+            self._person_unreadable(  # the birth date is fine: a date to count to is missing
+                m, self._columns.get("collected_at"),
+                f"birth date '{shorten(birth_date)}' could not give an age: the row has no "
+                "collection date to count it to; the age was treated as not given",
+            )  # fmt: skip
+        else:  # the birth date cannot be read, or is after the collection date
+            self._unreadable_person(
+                m, "birth date", birth_date,
+                "a date such as 1980-02-01, before the collection date, and a collection "
+                "date to count from",
+            )  # fmt: skip
 
     def _check_age_agrees(self, m: Measurement, age: float) -> None:
         """An age and a birth date that disagree by more than a year: said once per file."""
@@ -1884,11 +1888,6 @@ class Interpreter:
                   column=self._column_of("marker"), **_row_for(m), message=message),
         )  # fmt: skip
         return True
-
-    def _no_date(self, collected_at: str) -> bool:
-        """Whether a collection date (stripped) is no date at all ('yesterday', '2026-03')."""
-        problem = self._date_problem(collected_at)
-        return problem is not None and problem[0] == "date-unreadable"
 
     def _date_problem(self, collected_at: str) -> tuple[str, str] | None:
         """The warning a collection date (stripped) gets, as code and message: no date at all,

@@ -11,6 +11,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from panelcli.check import check_file
@@ -147,3 +148,49 @@ def test_batches_of_one_file_give_the_warning_once(tmp_path: Path) -> None:
     assert joined.count('"code":"date-ambiguous"') == 1
     cli = CliRunner().invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
     assert joined == cli
+
+
+BORN = "sample_id,patient_id,birth_date,collected_at,marker,value,unit\n"
+
+
+def test_a_two_day_date_beside_a_birth_date_is_one_warning(tmp_path: Path) -> None:
+    """QA: a birth date column added a person-unreadable warning to the date-ambiguous one,
+    two messages for one cause; the date's own says no age is counted to it."""
+    path = tmp_path / "born.csv"
+    path.write_text(BORN + "C2,P3,1980-02-01,03/04/2026,IL-6,12.0,pg/mL\n", encoding="utf-8")
+    runner = CliRunner()
+    document = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    assert [(w["code"], w["line"], w["column"]) for w in document["warnings"]] == [
+        ("date-ambiguous", 2, "collected_at")
+    ]
+    assert "nor an age counted to it" in document["warnings"][0]["message"]
+    validate = runner.invoke(app, ["validate", str(path)], env={"COLUMNS": "200"})
+    assert "0 problems, 1 warning in 1 file" in validate.stderr
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    "collected, code", [("03/04/2026", "date-ambiguous"), ("yesterday", "date-unreadable")]
+)
+def test_a_good_birth_date_is_not_blamed_for_the_collection_date(
+    tmp_path: Path, short: bool, collected: str, code: str
+) -> None:
+    """QA: 'birth date '1980-02-01' is not something panelcli reads' was said where the
+    collection date was what could not be read; only the collection date's cell is named."""
+    from panelcli.check import CheckOptions, Interpreter
+    from panelcli.models import Issue
+    from panelcli.ranges import load_ranges
+
+    path = tmp_path / "born.csv"
+    path.write_text(
+        BORN + f"C1,P3,1980-02-01,2026-03-02,IL-6,1.0,pg/mL\nC2,P3,1980-02-01,{collected},IL-6,"
+        "12.0,pg/mL\nC3,P3,banana,2026-03-02,IL-8,1.0,pg/mL\n",
+        encoding="utf-8",
+    )
+    checking = Interpreter(load_ranges(None), CheckOptions(), short_path=short)
+    issues = [e for e in checking.events([str(path)]) if isinstance(e, Issue)]
+    # the birth date that cannot be read ('banana') is still named, on its own line
+    assert [(i.code, i.line, i.column) for i in issues] == [
+        (code, 3, "collected_at"), ("person-unreadable", 4, "birth_date")
+    ]  # fmt: skip
+    assert issues[1].message.startswith("birth date 'banana' is not something panelcli reads")

@@ -71,6 +71,7 @@ from panelcli.ranges import (
     NO_LIMITS,
     MarkerRange,
     ReferenceSet,
+    Selected,
     Sex,
     interval_text,
     load_ranges,
@@ -104,6 +105,7 @@ from panelcli.trends import (
     cells_agree,
     find_trends,
     read_date,
+    two_days,
     two_days_said,
     why_no_date,
     year_first_said,
@@ -1585,7 +1587,7 @@ class Interpreter:
                 m, entry.unit, exponent, decimal_comma, "the reference set's range was used"
             )
             if from_file is not None:
-                chosen = self.ranges.select(name, *self._person(m))
+                chosen = self._select(m, name)
                 if chosen.bounds is not None and not _differs(from_file, chosen.bounds):
                     # The lab prints the set's interval: judged by the set's, whose critical
                     # limits a printed range never has.
@@ -1601,8 +1603,38 @@ class Interpreter:
                               message=message),
                     )  # fmt: skip
                 return from_file, "file", None, False, ()
-        chosen = self.ranges.select(name, *self._person(m))
+        chosen = self._select(m, name)
         return chosen.bounds, "set", chosen.note, chosen.indeterminate, chosen.candidates
+
+    def _select(self, m: Measurement, name: str) -> Selected:
+        """The set's interval for the row's person; where the collection date may be two days
+        ('03/04/2026') and the age comes from a birth date, the one both days' ages give."""
+        sex, age = self._person(m)
+        chosen = self.ranges.select(name, sex, age)
+        if age is not None or not m.birth_date or not m.collected_at:
+            return chosen
+        days = two_days(m.collected_at)
+        found = [_age_from_dates(m.birth_date, day.isoformat()) for day in days or ()]
+        ages = sorted({years for years in found if years is not None})
+        if len(found) != 2 or None in found:
+            return chosen
+        first, second = (self.ranges.select(name, sex, years) for years in found)
+        if first.bounds is None or first.bounds != second.bounds or first.indeterminate:
+            if not chosen.note or len(ages) != 2:
+                return chosen
+            # The two days' ages differ in range: the age stays unknown, and the note says why.
+            return chosen._replace(
+                note=f"this set's range for {name} differs between age {number_text(ages[0])} "
+                f"and {number_text(ages[1])}, the person's age on the two days the collection "
+                f"date '{shorten(m.collected_at)}' may be (write it with the year first, as "
+                "2026-04-03, or give the age)"
+            )
+        # QA: an adult-only range went unused for a person of 64 or 65 (a high value, exit 0)
+        said = (
+            f"age {' or '.join(number_text(years) for years in ages)} on the collection date, "
+            "which may be either of two days; the range is the same for both"
+        )
+        return first._replace(note=f"{first.note}; {said}" if first.note else said)
 
     def _person(self, m: Measurement) -> tuple[Sex | None, float | None]:
         """Sex and age for choosing an interval; a cell panelcli cannot read is said once."""
@@ -1913,8 +1945,8 @@ class Interpreter:
                 "date-ambiguous",
                 f"{shown} may be {days}, as the day or the month may come first; it is shown "
                 "as written, but results cannot be put in date order by it, nor an age counted "
-                f"to it (written with the year first, as {year_first_said(collected_at)}, it "
-                "can be read only one way)",
+                "to it where the two days give different ranges (written with the year first, "
+                f"as {year_first_said(collected_at)}, it can be read only one way)",
             )
         else:
             day = read_date(collected_at, in_utc=False)

@@ -111,7 +111,8 @@ def test_a_two_day_date_is_warned_about_once_per_file(tmp_path: Path) -> None:
     assert warning.message == (
         "collected date '03/04/2026' may be 3 April or 4 March 2026, as the day or the month "
         "may come first; it is shown as written, but results cannot be put in date order by it, "
-        "nor an age counted to it (written with the year first, as 2026-04-03 for 3 April, it "
+        "nor an age counted to it where the two days give different ranges (written with the "
+        "year first, as 2026-04-03 for 3 April, it "
         "can be read only one way)"
     )
     assert [w.code for w in report.warnings] == ["date-ambiguous"]
@@ -194,3 +195,33 @@ def test_a_good_birth_date_is_not_blamed_for_the_collection_date(
         (code, 3, "collected_at"), ("person-unreadable", 4, "birth_date")
     ]  # fmt: skip
     assert issues[1].message.startswith("birth date 'banana' is not something panelcli reads")
+
+
+@pytest.mark.parametrize(
+    ("born", "status", "said"),
+    [
+        # 64 on 4 March, 65 on 3 April 2026: an adult either way, so the adult range judges
+        ("1961-03-14", Status.HIGH, "age 64 or 65 on the collection date"),
+        ("1961-07-01", Status.HIGH, "age 64 on the collection date"),
+        # 17 on 4 March, 18 on 3 April: only one of the two days has an adult range
+        ("2008-03-14", Status.INDETERMINATE, "differs between age 17 and 18"),
+    ],
+)  # fmt: skip
+def test_a_two_day_collection_date_judges_where_both_ages_give_one_range(
+    tmp_path: Path, born: str, status: Status, said: str
+) -> None:
+    """QA: with a birth date and '03/04/2026', an adult-only range went unused for a person of
+    64 or 65, and the note said the age was not given: a high TNF-α exited 0."""
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,birth_date,collected_at,marker,value,unit\n"
+        f"A1,P1,{born},03/04/2026,TNF-α,50,pg/mL\n",
+        encoding="utf-8",
+    )
+    (panel,) = check_file(str(data), "mayo-adult").panels
+    (result,) = panel.results
+    assert result.status is status
+    assert result.note is not None and said in result.note, result.note
+    expected = 1 if status is Status.HIGH else 0
+    checked = CliRunner().invoke(app, ["check", str(data), "-r", "mayo-adult", "-q"])
+    assert checked.exit_code == expected

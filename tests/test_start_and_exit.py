@@ -113,7 +113,10 @@ def test_a_run_ends_without_pythons_teardown_and_its_output_whole(tmp_path: Path
     "setup",
     [
         "sys.setprofile(lambda *event: None)",  # a profiler writes its report at exit
-        "import threading, time; threading.Thread(target=time.sleep, args=(0.3,)).start()",
+        # Still running when the run ends, however slow the machine (a 0.3 s sleep was over
+        # before a loaded machine's run ended); a daemon, so that Python does not wait for it.
+        "import threading, time; threading.Thread(target=time.sleep, args=(600,), daemon=True)"
+        ".start()",
     ],
 )
 def test_python_ends_the_run_as_usual_where_something_may_need_it(setup: str) -> None:

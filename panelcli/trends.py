@@ -93,10 +93,18 @@ def may_be_one_moment(first: str, second: str) -> bool:
     '2026-03-14'), or one day where either gives no time ('2026-05-20', '…T06:30')."""
     one, other = read_date(first), read_date(second)
     if one is None or other is None:
-        return False
+        # '03/04/2026' may be 3 April: so may '2026-04-03' be its day (QA: 'two specimens
+        # mixed up?' of one date written two ways)
+        days = _days_it_may_be(first, one) & _days_it_may_be(second, other)
+        return bool(days)
     if one == other:
         return True
     return (not _has_time(first) or not _has_time(second)) and _day(first) == _day(second)
+
+
+def _days_it_may_be(text: str, read: datetime | None) -> set[date]:
+    """The day a date is, or the two a slashed one may be ('03/04/2026'); none for no date."""
+    return {_day(text)} if read is not None else set(two_days(text) or ())
 
 
 #: Besides ISO 8601: day.month.year, as German and other European exports write it (with a

@@ -225,3 +225,26 @@ def test_a_two_day_collection_date_judges_where_both_ages_give_one_range(
     expected = 1 if status is Status.HIGH else 0
     checked = CliRunner().invoke(app, ["check", str(data), "-r", "mayo-adult", "-q"])
     assert checked.exit_code == expected
+
+
+def test_a_two_day_date_and_one_of_its_days_are_no_sample_conflict(tmp_path: Path) -> None:
+    """QA: one sample's rows dated '2026-04-03' and '03/04/2026' were 'two specimens mixed
+    up?', though 3 April is one of the two days '03/04/2026' may be."""
+    from panelcli.trends import may_be_one_moment
+
+    assert may_be_one_moment("03/04/2026", "2026-04-03")
+    assert may_be_one_moment("2026-03-04 08:30", "03/04/2026")
+    assert may_be_one_moment("03/04/2026", "04/03/2026")  # both may be 3 April
+    assert not may_be_one_moment("03/04/2026", "2026-04-05")
+    assert not may_be_one_moment("03/04/2026", "yesterday")
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,2026-04-03,IL-6,3,pg/mL\nS1,P1,03/04/2026,IL-8,3,pg/mL\n"
+        "S2,P1,2026-04-05,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-8,3,pg/mL\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(data))
+    assert [(w.code, w.sample_id) for w in report.warnings if w.code == "sample-conflict"] == [
+        ("sample-conflict", "S2")
+    ]

@@ -1730,8 +1730,10 @@ class Interpreter:
         # can tell repeats only by that text.
         self._warn_once(
             ("person-unreadable", m.source, message),
+            # the row's sample named, as date warnings name it (QA: lab staff filter by it)
             Issue(severity="warning", code="person-unreadable", source=m.source, line=m.line,
-                  column=column, message=message),
+                  column=column, sample_id=m.sample_id, patient_id=m.patient_id,
+                  collected_at=m.collected_at, marker=m.marker, message=message),
         )  # fmt: skip
 
     def _column_of(self, role: str) -> str:

@@ -427,6 +427,8 @@ def test_an_unreadable_sex_or_age_is_said_once_and_the_options_stand_in(tmp_path
     report = check_file(str(path), mayo)
     warned = sorted((w.code, w.column, w.line) for w in report.warnings)
     assert warned == [("person-unreadable", "age", 2), ("person-unreadable", "sex", 2)]
+    # QA: they named no sample, so lab staff could not filter them by it
+    assert {(w.sample_id, w.marker) for w in report.warnings} == {("A", "IL-2")}
     assert "age 'abc' is not something panelcli reads" in report.warnings[0].message + (
         report.warnings[1].message
     )

@@ -1980,41 +1980,68 @@ def row_name(cells: list[str], layout: Layout) -> str | None:
     return _id_cell(cells, layout.patient_stand_in) or ""
 
 
-#: Words of a column's name that say it holds a number of its own ('Dilution', 'Replicate').
-_NUMBER_WORDS = frozenset({
-    "dilution", "dil", "factor", "df", "replicate", "replicates", "rep", "repeat", "run",
-    "plate", "batch", "well", "count", "n", "no", "nr", "number", "num", "id", "cv", "sd",
-    "level", "visit", "day", "days", "week", "hour", "hours", "time", "index", "position",
-    "order", "seq", "sequence", "lot", "aliquot", "spot", "signal", "mfi", "fi", "od",
+#: Words a column holding only text (or nothing) is named by ('Comment', 'Notes', 'Result
+#: Text', 'Kommentar'): only beside such a column is a bare number a value's pushed-along
+#: decimals. An allow-list, as any other column ('Box', 'Volume (uL)', 'BMI') may hold a
+#: number of its own, and refusing a clean row is worse than missing a split (QA).
+_TEXT_WORDS = frozenset({
+    "comment", "comments", "note", "notes", "remark", "remarks", "flag", "flags", "status",
+    "interpretation", "interp", "text", "annotation", "annotations", "observation",
+    "observations", "message", "messages", "memo", "narrative", "freetext",
+    "kommentar", "kommentare", "bemerkung", "bemerkungen", "anmerkung", "anmerkungen",
+    "hinweis", "hinweise", "befundtext",  # German
+    "commentaire", "commentaires", "remarque", "remarques",  # French
+    "comentario", "comentarios", "observaciones", "observación", "nota", "notas",  # Spanish
+    "commento", "commenti", "osservazioni",  # Italian
+    "opmerking", "opmerkingen", "notitie", "notities",  # Dutch
+})  # fmt: skip
+#: Words that may stand beside those in such a name ('Lab Comment', 'QC Flag', 'Free Text'),
+#: but never make one alone ('Result' is the value's, 'Lab' may be a number of its own).
+_TEXT_QUALIFIERS = frozenset({
+    "lab", "laboratory", "result", "results", "sample", "specimen", "test", "qc", "free",
+    "general", "internal", "additional", "other", "user", "review", "reviewer", "tech",
+    "technician", "clinical", "run", "of", "the", "and", "or", "to", "for",
 })  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
 _DIGITS = re.compile(r"[0-9]+")
 
 
-def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict[int, int]:
-    """A ',' file's value columns (long: the value's; wide: the markers') → the ignored column
-    right after each, where a bare number may be the value's decimals pushed along by an
-    unquoted decimal comma ('2,9' read as 2, and 9 under 'Comment').
+def _holds_text(name: str) -> bool:
+    """Whether a column's name says it holds only text: blank, or made of `_TEXT_WORDS` (with
+    `_TEXT_QUALIFIERS`) and giving no unit (a unit says it holds numbers)."""
+    if not name.strip():
+        return True
+    if split_header_unit(name)[1] is not None:
+        return False
+    words = set(_WORDS.findall(name.casefold()))
+    return not words.isdisjoint(_TEXT_WORDS) and words <= _TEXT_WORDS | _TEXT_QUALIFIERS
 
-    The rule: only a column panelcli reads nothing from and knows no name of (a role's, even
-    one not read, such as 'Ref Low' beside a range column; an instrument's figure such as
-    'IL-6 SD'), and whose name says it holds no number of its own ('Dilution', 'Replicate',
-    'Plate', 'Run'), where a bare number is legitimate."""
+
+def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict[int, int]:
+    """A ',' file's value columns (long: the value's; wide: the markers') → the column right
+    after each where a bare number may be the value's decimals ('2,9': 2, and 9 under 'Comment')."""
+    # Only a column with no name, or one named as holding text (`_holds_text`), that panelcli
+    # reads nothing from: any other may hold a number of its own ('Box', 'Volume (uL)'), and a
+    # clean row must not be refused for it (QA). Decided from the header alone (no fact learnt
+    # from earlier rows), so a row is judged the same wherever the file is cut (two processes,
+    # batches) and whichever rows came before it.
     if delimiter != ",":
         return {}
     values = [layout.roles["value"]] if layout.kind == "long" else list(layout.markers)
     ignored = set(layout.ignored) - set(layout.not_read)
     spills = {}
     for index in values:
-        name = header[index + 1] if index + 1 < len(header) else ""
+        after = index + 1
+        if after >= len(header):
+            continue
+        name = header[after]
         key = _header_key_of(name)
-        if (
+        if (after in layout.unnamed and not name.strip()) or (
             name in ignored
             and all(key not in known for known in (_ROLE_OF, _WEAK_ROLE_OF, _WELL, _MAYBE_SAMPLE))
-            and header_key(split_header_unit(name)[0]) not in _EXPECTED
-            and _NUMBER_WORDS.isdisjoint(_WORDS.findall(name.casefold()))
+            and _holds_text(name)
         ):
-            spills[index] = index + 1
+            spills[index] = after
     return spills
 
 

@@ -80,3 +80,53 @@ def test_the_short_path_gives_what_the_general_path_gives(tmp_path: Path) -> Non
         f"S{n},IL-6,{n},{after}\n" for n in range(1, 5) for after in ("", "9", "ok", "1.5")
     )
     assert events_in(tmp_path, text, True) == events_in(tmp_path, text, False)
+
+
+#: Columns that may hold a number of their own beside a value (QA: each refused a clean row).
+NUMBER_COLUMNS = [
+    "Volume (uL)", "Box", "Rack", "Tube", "Freeze-thaw cycles", "BMI", "Temperature", "Score",
+    "Cycle", "Weight (kg)", "Volume (mL)", "Notes (mL)",  # a unit: numbers, whatever the name
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize("column", NUMBER_COLUMNS)
+def test_a_column_not_named_as_text_s_number_is_no_split(
+    tmp_path: Path, short: bool, column: str
+) -> None:
+    """Only a column named as holding text (or no name) is asked: 'S1,IL-6,12,50,pg/mL' under
+    'value,Volume (uL),unit' was refused as a split '12,50' (QA)."""
+    text = f"sample_id,marker,value,{column},unit\nS1,IL-6,12,50,pg/mL\nS2,IL-8,3,25,pg/mL\n"
+    events = events_in(tmp_path, text, short)
+    assert warnings(events, "value-split-by-comma") == []
+    assert [(r.sample_id, r.value) for r in results(events)] == [("S1", 12.0), ("S2", 3.0)]
+
+
+@pytest.mark.parametrize("column", NUMBER_COLUMNS)
+def test_a_wide_file_s_column_not_named_as_text_is_no_split(tmp_path: Path, column: str) -> None:
+    text = f"Sample ID,IL-6 (pg/mL),{column},IL-8 (pg/mL)\nS1,3,2,12\n"
+    events = events_in(tmp_path, text)
+    assert warnings(events, "value-split-by-comma") == []
+    assert [(r.marker, r.value) for r in results(events)] == [("IL-6", 3.0), ("IL-8", 12.0)]
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    "column",
+    ["Lab Comment", "Result Text", "Status", "Interpretation", "QC Flag", "Remarks",
+     "Annotation", "Comment 1", "Bemerkung", "Commentaire", "Observaciones"],
+)  # fmt: skip
+def test_a_column_named_as_text_is_asked(tmp_path: Path, short: bool, column: str) -> None:
+    events = events_in(tmp_path, LONG.format(column, "2", "9"), short)
+    [split] = warnings(events, "value-split-by-comma")
+    assert (split.line, split.sample_id) == (2, "S1")
+    assert [r.sample_id for r in results(events)] == ["S2"]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_column_with_no_name_is_asked(tmp_path: Path, short: bool) -> None:
+    text = "Sample,Test,Result (pg/mL),,Unit\nS1,IL-6,2,9,pg/mL\nS2,IL-8,3,,pg/mL\n"
+    events = events_in(tmp_path, text, short)
+    [split] = warnings(events, "value-split-by-comma")
+    assert (split.line, split.sample_id) == (2, "S1")
+    assert [r.sample_id for r in results(events)] == ["S2"]

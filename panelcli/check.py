@@ -1197,8 +1197,9 @@ class Interpreter:
             return
         if parsed.flag is not None:  # after the refusals of the number itself
             yield from self._flag_left_out(m, parsed.flag)
-        if unit and unit.isdigit() and split_by_comma and parsed.comparator is None:
-            # "12,5" unquoted in a comma file splits into value 12 and unit 5.
+        if unit and unit.isdigit() and split_by_comma:
+            # "12,5" unquoted in a comma file splits into value 12 and unit 5; "<2,5" into
+            # '<2' and 5 (QA: a censored value's decimals were missed).
             yield self._reject(
                 m, "value-split-by-comma", comma_split_message(m.value, unit, "the unit column")
             )

@@ -2004,6 +2004,9 @@ _TEXT_QUALIFIERS = frozenset({
 })  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
 _DIGITS = re.compile(r"[0-9]+")
+#: A value a decimal comma may have cut short: digits, censored too ('<2' of '<2,5', QA: it
+#: was read as '<2', normal); the comparators are those `parse_value` reads.
+_CUT_VALUE = re.compile(r"(?:<=|>=|=<|=>|<|>|≤|≥|⩽|⩾)?\s*[0-9]+")
 
 
 def _holds_text(name: str) -> bool:
@@ -2047,11 +2050,11 @@ def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict
 
 def spilled_decimals(value: str, after: str | None) -> bool:
     """Whether a value and the cell after it may be one number split by an unquoted decimal
-    comma: digits without a decimal point, then digits ('2' and '9' of '2,9')."""
+    comma: digits without a decimal point (censored too), then digits ('2,9'; '<2,5')."""
     return (
         after is not None
         and bool(_DIGITS.fullmatch(after.strip()))
-        and bool(_DIGITS.fullmatch(value.strip()))
+        and bool(_CUT_VALUE.fullmatch(value.strip()))
     )
 
 

@@ -34,7 +34,6 @@ def test_a_bare_number_after_the_value_in_an_ignored_column_refuses_the_row(
     [
         ("Comment", "2", "see note"),  # words
         ("Comment", "2.5", "9"),  # the value has its decimal point
-        ("Comment", "<2", "9"),  # as the unit column's check: not a censored value
         ("Dilution", "2", "4"),  # a number of its own there
         ("Replicate", "2", "1"),
         ("Plate", "2", "3"),
@@ -77,7 +76,10 @@ def test_a_wide_file_s_ignored_column_after_a_marker_is_asked_too(tmp_path: Path
 
 def test_the_short_path_gives_what_the_general_path_gives(tmp_path: Path) -> None:
     text = "Sample,Test,Result (pg/mL),Comment\n" + "".join(
-        f"S{n},IL-6,{n},{after}\n" for n in range(1, 5) for after in ("", "9", "ok", "1.5")
+        f"S{n},IL-6,{value},{after}\n"
+        for n in range(1, 5)
+        for value in (str(n), f"<{n}", f"{n}.5")
+        for after in ("", "9", "ok", "1.5")
     )
     assert events_in(tmp_path, text, True) == events_in(tmp_path, text, False)
 
@@ -130,3 +132,39 @@ def test_a_column_with_no_name_is_asked(tmp_path: Path, short: bool) -> None:
     [split] = warnings(events, "value-split-by-comma")
     assert (split.line, split.sample_id) == (2, "S1")
     assert [r.sample_id for r in results(events)] == ["S2"]
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize("value", ["<2", ">1000", "< 2", "<=2", "≤2"])
+def test_a_censored_value_s_decimals_in_a_text_column_refuse_the_row(
+    tmp_path: Path, short: bool, value: str
+) -> None:
+    """'<2,5' unquoted is '<2' and 5 under 'Comment': it was read as '<2', normal (QA)."""
+    events = events_in(tmp_path, LONG.format("Comment", value, "5"), short)
+    [split] = warnings(events, "value-split-by-comma")
+    assert (split.line, split.sample_id) == (2, "S1")
+    assert split.message.startswith(f"value '{value}' is followed by '5' in the 'Comment' column")
+    assert [r.sample_id for r in results(events)] == ["S2"]
+
+
+def test_a_wide_file_s_censored_value_is_asked_too(tmp_path: Path) -> None:
+    text = "sample_id,IL-6 (pg/mL),Comment,IL-8 (pg/mL)\nS1,<2,5,12\nS2,<2.5,5,12\n"
+    events = events_in(tmp_path, text)
+    [split] = warnings(events, "value-split-by-comma")
+    assert (split.line, split.marker) == (2, "IL-6")
+    assert [(r.line, r.marker) for r in results(events)] == [(2, "IL-8"), (3, "IL-6"), (3, "IL-8")]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_censored_value_s_decimals_in_the_unit_column_refuse_the_row(
+    tmp_path: Path, short: bool
+) -> None:
+    """'<2,5' before the unit column: said as a split, not as an unknown unit '5'."""
+    text = "sample_id,marker,value,unit\nS1,IL-6,<2,5\nS2,IL-6,>1000,5\n"
+    events = events_in(tmp_path, text, short)
+    splits = warnings(events, "value-split-by-comma")
+    assert [(s.line, s.message.split(";")[0]) for s in splits] == [
+        (2, "value '<2' is followed by '5' in the unit column"),
+        (3, "value '>1000' is followed by '5' in the unit column"),
+    ]
+    assert results(events) == []

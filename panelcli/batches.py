@@ -43,9 +43,11 @@ from panelcli.reading import (
     is_range_row,
     is_units_row,
     no_result_rows,
+    numbers_beside,
     open_rows,
     row_ids,
     shows_decimal_comma,
+    spill_columns,
     units_row_again,
     units_row_below,
     with_units_row,
@@ -79,6 +81,9 @@ class RowBatch:
     comma_decimal_seen: bool = False
     fallback_text: str = ""  # last batch: see `ReadStats.fallback_text`
     synthetic: bool = False  # first batch: see `ReadStats.synthetic`
+    #: Value columns a row before this batch showed a number of its own beside (see
+    #: `ReadStats.numbers_beside`): no longer asked for a split, as in `panelcli check`.
+    numbers_beside: frozenset[int] = frozenset()
 
     def __dask_tokenize__(self) -> tuple[object, ...]:
         """Dask's name for the batch, instead of hashing every row (seconds per batch): the
@@ -132,12 +137,16 @@ def read_batches(
                 source, header, layout, stats.delimiter, stats.decimal_comma, rows, first,
                 leading if first else [], last, stats.fallback_bytes if last else 0, stopped,
                 comma_before, stats.fallback_text if last else "", first and stats.synthetic,
+                learnt_before,
             )  # fmt: skip
 
         rows: list[NumberedRow] = []
         first = True
         previous: PanelKey | None = None
         comma_before = comma_seen = False  # before this batch; before this row
+        spills = spill_columns(header, layout, stats.delimiter)  # as the batch's reader has it
+        learnt_before: frozenset[int] = frozenset()  # `numbers_beside` before this batch
+        learnt: set[int] = set()  # ... and before this row
         try:
             for numbered in opening.rows:
                 cells = numbered[2]
@@ -152,12 +161,15 @@ def read_batches(
                     units_row_possible = False  # as in the CLI: only the first data row
                     if is_units_row(cells, layout):
                         layout = with_units_row(layout, cells)
+                        spills = spill_columns(header, layout, stats.delimiter)
                         continue
                 if units_again and isinstance(cells, list) and is_units_row(cells, layout):
                     units_row_again(layout, cells, source, numbered[0])  # raises for others
                     # The same units again: kept with its header (never a cut between them),
                     # whose batch skips it with the CLI's warning.
                     units_again = False
+                    if spills:  # the batch's reader learns from every row it is given
+                        learnt.update(numbers_beside(cells, spills))
                     rows.append(numbered)
                     continue
                 units_again = False
@@ -179,8 +191,11 @@ def read_batches(
                 if len(rows) >= rows_per_batch and (here is None or here != previous):
                     yield batch(rows, first, False)
                     rows, first, comma_before = [], False, comma_seen
+                    learnt_before = frozenset(learnt)
                 if not comma_seen and isinstance(cells, list):  # ',' files too ('"3,2"')
                     comma_seen = shows_decimal_comma(cells, layout, header)
+                if spills and isinstance(cells, list):
+                    learnt.update(numbers_beside(cells, spills))
                 rows.append(numbered)
                 previous = here
         except InputError as exc:
@@ -215,6 +230,7 @@ def _interpret(
     batch: RowBatch, reference_set: ReferenceSet, options: CheckOptions | None
 ) -> BatchEvents:
     stats = ReadStats(delimiter=batch.delimiter, decimal_comma=batch.decimal_comma)
+    stats.numbers_beside = set(batch.numbers_beside)
     # Copies: the reader pads rows in place, and a batch may be interpreted again (a retry).
     rows = [(line, last, list(c) if isinstance(c, list) else c) for line, last, c in batch.rows]
     # No limit on a kind of warning here: `ndjson_join` counts them over the whole file.

@@ -307,6 +307,12 @@ class ReadStats:
     #: Input that comes as it comes (a pipe): True while no whole line is at hand, so that the
     #: rows read so far are handed on before reading waits. None for a regular file.
     waiting: Callable[[], bool] | None = None
+    #: Value columns whose next column a row showed holding a number of its own (see
+    #: `numbers_beside`): no longer asked for a split, for the rest of the file
+    numbers_beside: set[int] = field(default_factory=set)
+    #: Value columns a row was refused for as `value-split-by-comma` beside a text column
+    #: (two processes: the forked one's part, to compare with what the first part learnt)
+    splits_said: set[int] = field(default_factory=set)
 
 
 # --- bytes --------------------------------------------------------------------------------------
@@ -2025,9 +2031,9 @@ def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict
     after each where a bare number may be the value's decimals ('2,9': 2, and 9 under 'Comment')."""
     # Only a column with no name, or one named as holding text (`_holds_text`), that panelcli
     # reads nothing from: any other may hold a number of its own ('Box', 'Volume (uL)'), and a
-    # clean row must not be refused for it (QA). Decided from the header alone (no fact learnt
-    # from earlier rows), so a row is judged the same wherever the file is cut (two processes,
-    # batches) and whichever rows came before it.
+    # clean row must not be refused for it (QA). A text column may still hold numbers (a
+    # 'Status' code): once a row shows one, it is asked no more (`numbers_beside`), a fact the
+    # two-process and batch paths carry over their cuts.
     if delimiter != ",":
         return {}
     values = [layout.roles["value"]] if layout.kind == "long" else list(layout.markers)
@@ -2046,6 +2052,18 @@ def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict
         ):
             spills[index] = after
     return spills
+
+
+def numbers_beside(cells: list[str], spills: dict[int, int]) -> list[int]:
+    """The value columns of `spills` whose next column this row shows holding a number of its
+    own: a bare number beside a value no decimal comma can have cut ('12.5', 'ND', '12 pg/mL')."""
+    return [
+        index
+        for index, after in spills.items()
+        if after < len(cells)
+        and _DIGITS.fullmatch(cells[after].strip())
+        and not _CUT_VALUE.fullmatch(cells[index].strip())
+    ]
 
 
 def spilled_decimals(value: str, after: str | None) -> bool:
@@ -2202,6 +2220,10 @@ def measurement_reader(
                 continue
             if is_data_type_line(cells):
                 raise another_data_type(source, line, cells)
+            if spills:
+                # Learnt before anything else of the row, so that `read_batches` can learn it
+                # from the same rows; an empty `spills` (nearly every file) costs nothing.
+                stats.numbers_beside.update(numbers_beside(cells, spills))
             hashed = hash_row_read(source, line, cells)
             if hashed is not None:
                 yield hashed
@@ -2356,7 +2378,12 @@ def measurement_reader(
                                     **row_for(cells, marker), message=conflict)  # fmt: skip
                         continue
                     unit = row_unit
-                if spills and spilled_decimals(value, cells[i_value + 1]):
+                if (
+                    spills
+                    and spilled_decimals(value, cells[i_value + 1])
+                    and i_value not in stats.numbers_beside
+                ):
+                    stats.splits_said.add(i_value)
                     yield Issue(code="value-split-by-comma", source=source, line=line,
                                 column=value_column, **row_for(cells, marker),
                                 message=comma_split_message(value, cells[i_value + 1],
@@ -2428,7 +2455,12 @@ def measurement_reader(
                                 message=layout.refused[index])  # fmt: skip
                     continue
                 after = spills.get(index) if spills else None
-                if after is not None and spilled_decimals(value, cell(cells, after)):
+                if (
+                    after is not None
+                    and spilled_decimals(value, cell(cells, after))
+                    and index not in stats.numbers_beside
+                ):
+                    stats.splits_said.add(index)
                     yield Issue(
                         code="value-split-by-comma", source=source, line=line,
                         column=column_of[index], sample_id=sample_id, patient_id=patient_id,

@@ -168,3 +168,96 @@ def test_a_censored_value_s_decimals_in_the_unit_column_refuse_the_row(
         (3, "value '>1000' is followed by '5' in the unit column"),
     ]
     assert results(events) == []
+
+
+# A row showing the column's own number beside a value no comma can have cut ('12.5' and '3'
+# under 'Comment') stops the column being asked, for the rest of the file.
+
+LEARNT = "Sample,Test,Result (pg/mL),Comment\nS1,IL-6,2,9\nS2,IL-6,12.5,3\nS3,IL-6,2,9\n"
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_column_shown_holding_its_own_number_is_asked_no_more(
+    tmp_path: Path, short: bool
+) -> None:
+    events = events_in(tmp_path, LEARNT, short)
+    assert [w.line for w in warnings(events, "value-split-by-comma")] == [2]
+    assert [(r.sample_id, r.value) for r in results(events)] == [("S2", 12.5), ("S3", 2.0)]
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize("shown", ["ND", "12 pg/mL", ""])
+def test_any_value_no_comma_can_have_cut_shows_it(tmp_path: Path, short: bool, shown: str) -> None:
+    events = events_in(tmp_path, LEARNT.replace("12.5,3", f"{shown},3"), short)
+    assert [w.line for w in warnings(events, "value-split-by-comma")] == [2]
+    assert ("S3", 2.0) in [(r.sample_id, r.value) for r in results(events)]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_value_a_comma_may_have_cut_shows_nothing(tmp_path: Path, short: bool) -> None:
+    events = events_in(tmp_path, LEARNT.replace("12.5,3", "<2,3"), short)
+    assert [w.line for w in warnings(events, "value-split-by-comma")] == [2, 3, 4]
+
+
+def test_a_wide_file_s_column_is_learnt_for_its_marker(tmp_path: Path) -> None:
+    text = (
+        "Sample,IL-6 (pg/mL),Comment,IL-8 (pg/mL),Notes\n"
+        "S1,2.5,3,12,5\nS2,2,9,12,5\n"
+    )  # fmt: skip
+    events = events_in(tmp_path, text)
+    splits = warnings(events, "value-split-by-comma")
+    assert [(w.line, w.marker) for w in splits] == [(2, "IL-8"), (3, "IL-8")]
+    assert [(r.line, r.marker) for r in results(events)] == [(2, "IL-6"), (3, "IL-6")]
+
+
+def test_batches_learn_it_as_check_does(tmp_path: Path) -> None:
+    from test_comma_file_decimal_mark import RANGES, runner
+
+    from panelcli.batches import read_batches
+    from panelcli.cli import app
+    from panelcli.render.ndjson import ndjson_batch, ndjson_join
+
+    lines = ["sample_id,marker,value,Comment", "S0,IL-6,2,9", "S1,IL-6,2.5,3"]
+    lines += [f"S{n},IL-8,{n % 9 + 1},5" for n in range(2, 30)]
+    path = tmp_path / "learnt.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = runner.invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
+    assert expected.count('"value-split-by-comma"') == 1
+    for rows_per_batch in (1, 2, 7, 1000):
+        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected
+
+
+@pytest.mark.parametrize(
+    ("first_half", "second_half", "splits"),
+    [
+        ("4.5,3", "4,5", 0),  # learnt before the cut: one process reads the second part's '4,5'
+        ("", "4,5", 1000),  # never learnt: refused on both sides
+        ("", "4.5,3", 0),  # learnt only after the cut, as the forked process learns it
+    ],
+)
+def test_two_processes_learn_it_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_half: str, second_half: str,
+    splits: int,
+) -> None:  # fmt: skip
+    from test_comma_file_decimal_mark import MARKERS, one_process, two
+
+    from panelcli import split
+
+    def rows(first: int, count: int, cells: str) -> str:
+        return "".join(
+            f"S-{i // 6},P-{i // 60},2026-01-01,{MARKERS[i % 6]},{cells or f'{i % 9}.5,'},pg/mL\n"
+            for i in range(first, first + count)
+        )
+
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    path = tmp_path / "big.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,Comment,unit\n"
+        + rows(0, 1000, first_half) + rows(1000, 2500, "") + rows(3500, 1000, second_half)
+        + rows(4500, 1500, ""),
+        encoding="utf-8",
+    )  # fmt: skip
+    text = two(path)
+    assert text == one_process(path)
+    assert text.count('"code":"value-split-by-comma"') == splits

@@ -4,9 +4,10 @@ This process reads the first part of the file (see `panelcli.split`) and writes 
 a forked process reads the second part into a temporary file at the same time. The second
 part is used only if the first part's rows end exactly at the cut and the second part did not
 depend on what the first part remembers (a sample seen again after the cut, a kind of warning
-past its limit, bytes read as Windows-1252), but for warnings given once per file that both
-parts gave: those are left out of its text. Otherwise this process reads the second part
-itself, as a single process would. Either way the output is the same; only the time differs.
+past its limit, bytes read as Windows-1252, a column learnt to hold numbers of its own), but
+for warnings given once per file that both parts gave: those are left out of its text.
+Otherwise this process reads the second part itself, as a single process would. Either way
+the output is the same; only the time differs.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ class _Part(NamedTuple):
     warned: set[tuple[str, ...]]  # the once-per-file warnings it gave
     #: Where in its text each once-per-file warning is: (start, end, key), in bytes.
     once: list[tuple[int, int, tuple[str, ...]]]
+    #: Value columns it refused a row of as split by a comma (`ReadStats.splits_said`)
+    splits_said: set[int]
 
 
 def fits(files: Sequence[str]) -> bool:
@@ -123,6 +126,10 @@ def _batches(
         part = second.result()
         at_cut = bool(held) and held[0][0] == cut.line  # not inside a quoted value
         repeats = _repeats(part, interpreter) if part is not None and at_cut else None
+        if part is not None and part.splits_said & stats.numbers_beside:
+            # This part learnt that a column holds numbers of its own: one process would not
+            # have refused the forked one's rows beside it as split by a comma.
+            repeats = None
         if part is not None and repeats is not None:
             stats.rows += part.rows
             stats.measurements += part.measurements
@@ -239,7 +246,7 @@ class _SecondPart:
             self._text.flush()
         report = _Part(
             tally, stats.rows, stats.measurements, stats.fallback_bytes, first_panels,
-            interpreter.warned_once(), once,
+            interpreter.warned_once(), once, stats.splits_said,
         )  # fmt: skip
         pickle.dump(report, self._report)
         self._report.flush()

@@ -1989,11 +1989,12 @@ def row_name(cells: list[str], layout: Layout) -> str | None:
 #: Words a column holding only text (or nothing) is named by ('Comment', 'Notes', 'Result
 #: Text', 'Kommentar'): only beside such a column is a bare number a value's pushed-along
 #: decimals. An allow-list, as any other column ('Box', 'Volume (uL)', 'BMI') may hold a
-#: number of its own, and refusing a clean row is worse than missing a split (QA).
+#: number of its own, and refusing a clean row is worse than missing a split (QA). Not
+#: 'Status', 'Flag' or 'Observation': labs write codes (0, 1) or the value itself in those.
 _TEXT_WORDS = frozenset({
-    "comment", "comments", "note", "notes", "remark", "remarks", "flag", "flags", "status",
-    "interpretation", "interp", "text", "annotation", "annotations", "observation",
-    "observations", "message", "messages", "memo", "narrative", "freetext",
+    "comment", "comments", "note", "notes", "remark", "remarks",
+    "interpretation", "interp", "text", "annotation", "annotations",
+    "message", "messages", "memo", "narrative", "freetext",
     "kommentar", "kommentare", "bemerkung", "bemerkungen", "anmerkung", "anmerkungen",
     "hinweis", "hinweise", "befundtext",  # German
     "commentaire", "commentaires", "remarque", "remarques",  # French
@@ -2001,7 +2002,7 @@ _TEXT_WORDS = frozenset({
     "commento", "commenti", "osservazioni",  # Italian
     "opmerking", "opmerkingen", "notitie", "notities",  # Dutch
 })  # fmt: skip
-#: Words that may stand beside those in such a name ('Lab Comment', 'QC Flag', 'Free Text'),
+#: Words that may stand beside those in such a name ('Lab Comment', 'QC Note', 'Free Text'),
 #: but never make one alone ('Result' is the value's, 'Lab' may be a number of its own).
 _TEXT_QUALIFIERS = frozenset({
     "lab", "laboratory", "result", "results", "sample", "specimen", "test", "qc", "free",

@@ -88,6 +88,7 @@ def test_the_short_path_gives_what_the_general_path_gives(tmp_path: Path) -> Non
 NUMBER_COLUMNS = [
     "Volume (uL)", "Box", "Rack", "Tube", "Freeze-thaw cycles", "BMI", "Temperature", "Score",
     "Cycle", "Weight (kg)", "Volume (mL)", "Notes (mL)",  # a unit: numbers, whatever the name
+    "Status", "QC Flag", "Observation",  # codes (0, 1) or the value itself, in some labs
 ]  # fmt: skip
 
 
@@ -115,7 +116,7 @@ def test_a_wide_file_s_column_not_named_as_text_is_no_split(tmp_path: Path, colu
 @pytest.mark.parametrize("short", [True, False])
 @pytest.mark.parametrize(
     "column",
-    ["Lab Comment", "Result Text", "Status", "Interpretation", "QC Flag", "Remarks",
+    ["Lab Comment", "Result Text", "QC Note", "Interpretation", "Remarks",
      "Annotation", "Comment 1", "Bemerkung", "Commentaire", "Observaciones"],
 )  # fmt: skip
 def test_a_column_named_as_text_is_asked(tmp_path: Path, short: bool, column: str) -> None:

@@ -46,6 +46,7 @@ from panelcli.values import (
     is_no_flag,
     lab_flag,
     parse_flag_of,
+    parse_lab_range,
     parse_value,
     shorten,
     value_shows_decimal_comma,
@@ -189,9 +190,10 @@ _CALCULATED = {
     "calcconcentration", "calcconc", "calculatedconcentration", "obsconc", "observedconcentration"
 }  # fmt: skip
 #: What a wide export's row of the lab's ranges is labelled with, where a sample id would be.
-#: (Not a bare 'Reference' or 'Range': a control sample may well be called so.) As keys,
-#: accents off: German, French, Spanish, Italian, Portuguese and Dutch labs' words too (QA:
-#: a German 'Referenzbereich' row became a sample whose ranges were refused as values).
+#: (A bare 'Reference' or 'Range' is one only with ranges in it, below: a control sample may
+#: well be called so.) As keys, accents off: German, French, Spanish, Italian, Portuguese and
+#: Dutch labs' words too (QA: a German 'Referenzbereich' row became a sample whose ranges were
+#: refused as values).
 _RANGE_ROW_LABELS = {
     "referencerange", "refrange", "normalrange", "referenceinterval", "refinterval",
     "refvalues", "referencevalues", "normalvalues", "expectedvalues", "referenceranges",
@@ -206,6 +208,12 @@ _RANGE_ROW_LABELS = {
 #: Labels that are a range row's only where no marker cell holds a plain number: 'Norma' (a
 #: range in Polish, Spanish or Italian exports) is also a first name a sample may be given.
 _RANGE_ROW_LABELS_IF_NO_NUMBER = {"norma", "normy"}
+#: Labels that are a range row's only where every filled marker cell is a range ('0-7', '<5',
+#: '≤ 2.5'): a control sample may well be called 'Ref' or 'Reference', and then gives numbers
+#: (QA: 'Normal,0-7,0-62' was refused as values, exit 2, and 'Ref,<7,<62' judged as a sample).
+_RANGE_ROW_LABELS_IF_RANGES = {
+    "normal", "normals", "norm", "ref", "refs", "reference", "references", "range", "ranges",
+}  # fmt: skip
 _PLAIN_NUMBER = re.compile(r"^\s*[+-]?\d+(?:[.,]\d+)?\s*$")
 # Bio-Plex Manager names the sample column "Description". In the wide layout no column can be
 # the test's description, so it is safe to read as the sample id; in the long layout only
@@ -1480,8 +1488,12 @@ def is_range_row(cells: list[str], layout: Layout) -> bool:
         label = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     if label in _RANGE_ROW_LABELS:
         return True
+    markers = [cells[i] for i in layout.markers if i < len(cells)]
+    if label in _RANGE_ROW_LABELS_IF_RANGES:
+        filled = [cell for cell in markers if cell.strip()]
+        return bool(filled) and all(parse_lab_range(cell) is not None for cell in filled)
     return label in _RANGE_ROW_LABELS_IF_NO_NUMBER and not any(
-        _PLAIN_NUMBER.match(cells[i]) for i in layout.markers if i < len(cells)
+        _PLAIN_NUMBER.match(cell) for cell in markers
     )
 
 

@@ -924,6 +924,42 @@ def test_a_sample_named_norma_is_read_where_it_gives_numbers(tmp_path: Path) -> 
     assert warnings(events) == []
 
 
+@pytest.mark.parametrize("label", ["Normal", "Ref", "Reference", "Ref.", "Range", "NORMAL"])
+@pytest.mark.parametrize("ranges", ["0-7,0-62", "<5,≤ 2.5", "3.1-12,", "0 - 7 pg/mL,<=62"])
+def test_a_range_row_labelled_normal_or_ref_is_skipped_where_its_cells_are_ranges(
+    tmp_path: Path, label: str, ranges: str
+) -> None:
+    """QA: 'Normal,0-7,0-62' was refused as values (exit 2), and 'Ref,<7,<62' judged as a
+    made-up sample, while 'Normal values' or 'Ref Range' were skipped."""
+    events = events_in(tmp_path, f"Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\n{label},{ranges}\nS1,3,4\n")
+    assert [(w.code, w.line) for w in warnings(events)] == [("range-row-skipped", 2)]
+    assert errors(events) == []
+    assert [(r.sample_id, r.line) for r in results(events)] == [("S1", 3), ("S1", 3)]
+
+
+def test_check_skips_a_normal_row_of_ranges_with_a_warning_not_exit_2(tmp_path: Path) -> None:
+    """QA's normal_row.csv exited 2, its ranges refused as values."""
+    path = tmp_path / "normal_row.csv"
+    path.write_text("Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nNormal,0-7,0-62\nS1,3,4\n")
+    outcome = runner.invoke(app, ["check", str(path), "-f", "json"])
+    report = json.loads(outcome.stdout)
+    assert [(w["code"], w["line"]) for w in report["warnings"]] == [("range-row-skipped", 2)]
+    assert report["rejected"] == [] and outcome.exit_code == 1  # IL-6 3 is high
+
+
+@pytest.mark.parametrize("cells", ["3,4", "0-7,4", "0-7,N/A", ",", "<5,high"])
+def test_a_sample_named_ref_or_normal_is_judged_unless_every_cell_is_a_range(
+    tmp_path: Path, cells: str
+) -> None:
+    """A control sample may be called 'Ref' or 'Normal': a number (or anything but a range)
+    in a marker cell makes the row a sample's, judged or refused as any other."""
+    for label in ("Ref", "Normal"):
+        events = events_in(tmp_path, f"Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\n{label},{cells}\n")
+        assert "range-row-skipped" not in [w.code for w in warnings(events)]
+        row = [e for e in events if isinstance(e, (Result, Issue)) and e.line == 2]
+        assert row and {e.sample_id for e in row} == {label}
+
+
 def test_a_range_row_labelled_in_another_column_is_not_judged_as_a_sample(
     tmp_path: Path,
 ) -> None:

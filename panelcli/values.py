@@ -417,6 +417,13 @@ def _not_a_number(cell: str) -> str:
             f"value '{shorten(cell)}' has a space inside; if it groups thousands, write the "
             "number without it"
         )
+    if _RANGE_BETWEEN.match(_lone_decimal_commas(cell)):
+        # Not skipped as a range row unless labelled so: a sample's id beside ranges may be a
+        # slip (QA), and a refused row is seen where a skipped one may go unnoticed.
+        return (
+            f"value '{shorten(cell)}' is a range, not a result; a lab's ranges go in a "
+            "'Reference range' column, or in a row labelled so (or 'Normal'), which is skipped"
+        )
     return f"value '{shorten(cell)}' is not a number"
 
 

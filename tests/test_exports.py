@@ -947,6 +947,19 @@ def test_check_skips_a_normal_row_of_ranges_with_a_warning_not_exit_2(tmp_path: 
     assert report["rejected"] == [] and outcome.exit_code == 1  # IL-6 3 is high
 
 
+@pytest.mark.parametrize("label", ["S2", ""])
+def test_a_row_of_ranges_not_labelled_so_is_refused_as_ranges(tmp_path: Path, label: str) -> None:
+    """Not skipped: a sample's id (or none) beside ranges may be a slip, and a refused row is
+    seen; but 'is not a number' left the reader guessing what was wrong with '0-7'."""
+    events = events_in(tmp_path, f"Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\n{label},0-7,0 - 62\n")
+    assert warnings(events) == [] and results(events) == []
+    refused = [e for e in events if isinstance(e, Issue) and e.code == "value-not-a-number"]
+    assert [(e.line, e.message.split(";")[0]) for e in refused] == [
+        (2, "value '0-7' is a range, not a result"),
+        (2, "value '0 - 62' is a range, not a result"),
+    ]
+
+
 @pytest.mark.parametrize("cells", ["3,4", "0-7,4", "0-7,N/A", ",", "<5,high"])
 def test_a_sample_named_ref_or_normal_is_judged_unless_every_cell_is_a_range(
     tmp_path: Path, cells: str

@@ -251,16 +251,70 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
 #: read as several names: past them, a text is one name that is not known.
 _WORDS_IN_A_NAME = 6
 _MOST_WORDS = 40
-_BETWEEN_NAMES = re.compile(r"[,;]")
+#: What stands between names, as people write them: 'IL-6, TNF', 'IL-6 and TNF', 'IL-6 & TNF'
+#: (QA: 'and' was read as a name). A name is still read across them, as ARUP's 'Interleukin 2
+#: Receptor, Soluble' needs; no name or alias holds an 'and' or '&'.
+_BETWEEN_NAMES = re.compile(r"[,;&]|\band\b", re.IGNORECASE)
+
+
+class _Part(NamedTuple):
+    """A piece of the names given, and what joined it to the one before: ' ' or '/'."""
+
+    text: str
+    joint: str = " "
+
+
+def _parts(words: Sequence[str]) -> list[_Part]:
+    """The words as pieces of names: split at commas, 'and' and '&', and at each '/' ('IL-6/TNF'),
+    which a name may hold too ('CD25/IL-2 RA'): see `_slash_in_a_name`."""
+    parts = []
+    for word in words:
+        for piece in _BETWEEN_NAMES.split(word):
+            joint = " "
+            for text in piece.split("/"):
+                if text.strip():
+                    parts.append(_Part(text.strip(), joint))
+                    joint = "/"
+    return parts
+
+
+def _text(parts: Sequence[_Part]) -> str:
+    return "".join(p.joint + p.text if i else p.text for i, p in enumerate(parts))
+
+
+def _slash_in_a_name(parts: Sequence[_Part], at: int, sets: Sequence[SetShown]) -> bool:
+    """Whether the '/' before parts[at] is inside a known name ('CD25/IL-2 RA', a set's 'IL-12/23'),
+    so that no name may end there: 'CD25/IL-2' is not CD25 and IL-2."""
+    if at >= len(parts) or parts[at].joint != "/":
+        return False
+    before, after = marker_key(parts[at - 1].text), marker_key(parts[at].text)
+    for name in _slashed_names(sets):
+        left, _, right = name.partition("/")
+        left, right = marker_key(left), marker_key(right)
+        if left and right and before.endswith(left) and right.startswith(after):
+            return True
+    return False
+
+
+def _slashed_names(sets: Sequence[SetShown]) -> list[str]:
+    """The names and aliases with a '/' in them, of the texts and of `sets`."""
+    texts: dict[str, dict[str, object]] = _texts()["markers"]  # type: ignore[assignment]
+    names = [*texts]
+    for entry in texts.values():
+        names += entry.get("also", [])  # type: ignore[arg-type]
+    for shown in sets:
+        for marker, ranges in shown.reference_set.markers.items():
+            names += [marker, *ranges.aliases]
+    return [name for name in names if "/" in name]
 
 
 def explain_each(words: Sequence[str], sets: Sequence[SetShown]) -> list[Explanation] | None:
     """The explanation of each marker that `words` name one after another ('IL-1β IL-6',
-    'tumor necrosis factor, IL-6'), in order and each once; None unless every word is part of
-    one marker's name. For words that together name no marker (see `explain`). A word is one
-    given on the command line: a quoted name ('Interleukin-6 (IL-6)') is split only at commas."""
-    parts = [p.strip() for word in words for p in _BETWEEN_NAMES.split(word) if p.strip()]
-    if not 1 < len(parts) <= _MOST_WORDS:
+    'tumor necrosis factor, IL-6', 'IL-6 and TNF', 'IL-6/TNF'), in order and each once; None
+    unless every word is part of one marker's name. For words that together name no marker (see
+    `explain`). A quoted name ('Interleukin-6 (IL-6)') is not split at its spaces."""
+    parts = _parts(words)
+    if not 0 < len(parts) <= _MOST_WORDS:
         return None
     found: dict[str, Explanation | None] = {}
 
@@ -274,8 +328,10 @@ def explain_each(words: Sequence[str], sets: Sequence[SetShown]) -> list[Explana
     for start in range(len(parts) - 1, -1, -1):
         for end in range(min(len(parts), start + _WORDS_IN_A_NAME), start, -1):
             rest = ahead[end]
-            one = explained(" ".join(parts[start:end])) if rest is not None else None
-            if one is not None and rest is not None:
+            if rest is None or _slash_in_a_name(parts, end, sets):
+                continue
+            one = explained(_text(parts[start:end]))
+            if one is not None:
                 ahead[start] = [one, *rest]
                 break
     if ahead[0] is None:
@@ -283,21 +339,52 @@ def explain_each(words: Sequence[str], sets: Sequence[SetShown]) -> list[Explana
     return list({e.marker: e for e in ahead[0]}.values())  # a name given twice, once
 
 
-def names_not_known(words: Sequence[str], sets: Sequence[SetShown]) -> list[str]:
-    """The words (or comma-separated names) that no marker's name takes in, where several were
-    given: 'explain IL1 INF' is told of 'IL1' and of 'INF', each with its own hint (QA)."""
-    parts = [p.strip() for word in words for p in _BETWEEN_NAMES.split(word) if p.strip()]
-    unknown, start = [], 0
+def names_read(words: Sequence[str], sets: Sequence[SetShown]) -> tuple[list[str], list[str]]:
+    """The names in `words` that are markers', and those (words, or names between commas) that
+    no marker's name takes in: 'explain IL1 INF' is told of 'IL1' and of 'INF', each with its
+    own hint (QA). A '/' that is part of a name ('IL-12/23') is told of as written."""
+    parts = _parts(words)
+    known: list[tuple[int, str]] = []  # where each name starts, and the name
+    unknown: list[str] = []
+    start = 0
     while start < len(parts):
         # The longest name from here ('tumor necrosis factor'), as `explain_each` reads them
         for end in range(min(len(parts), start + _WORDS_IN_A_NAME), start, -1):
-            if explain(" ".join(parts[start:end]), sets) is not None:
+            name = _text(parts[start:end])
+            if not _slash_in_a_name(parts, end, sets) and explain(name, sets) is not None:
+                known.append((start, name))
                 start = end
                 break
         else:
-            unknown.append(parts[start])
-            start += 1
-    return list(dict.fromkeys(unknown))
+            first, last = _as_written(parts, start, sets)
+            unknown.append(_text(parts[first:last]))
+            known = [(at, name) for at, name in known if at < first]  # 'IL-12' of 'IL-12/23'
+            start = last
+    return list(dict.fromkeys(name for _, name in known)), list(dict.fromkeys(unknown))
+
+
+def names_not_known(words: Sequence[str], sets: Sequence[SetShown]) -> list[str]:
+    """The words (or names between commas) that no marker's name takes in (see `names_read`)."""
+    return names_read(words, sets)[1]
+
+
+def _as_written(parts: Sequence[_Part], at: int, sets: Sequence[SetShown]) -> tuple[int, int]:
+    """Where an unknown piece is told of: with the pieces '/' joins it to where it is no name on
+    its own ('23' of 'IL-12/23', 'F' of 'IL-17A/F') or the '/' is in a known name ('CD25/IL-2')."""
+    key = marker_key(parts[at].text)
+    alone = len(key) >= 3 and any(ch.isalpha() for ch in key)
+    if (
+        alone
+        and not _slash_in_a_name(parts, at, sets)
+        and not _slash_in_a_name(parts, at + 1, sets)
+    ):
+        return at, at + 1
+    first, last = at, at + 1
+    while first and parts[first].joint == "/":
+        first -= 1
+    while last < len(parts) and parts[last].joint == "/":
+        last += 1
+    return first, last
 
 
 def _raised(marker: str, words: dict[str, object]) -> str:

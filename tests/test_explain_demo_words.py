@@ -57,6 +57,15 @@ def test_the_explain_example_in_help_runs_as_copied() -> None:
         (["IL", "6", "IL", "10"], ["IL-6", "IL-10"]),
         (["Tumor", "necrosis", "factor", "alpha,", "IL-6"], ["TNF-α", "IL-6"]),
         (["IL-6", "IL6", "TNF"], ["IL-6", "TNF-α"]),  # a marker named twice is explained once
+        # QA: 'and', '&' and '/' between names were read as part of a name
+        (["IL-6", "and", "TNF"], ["IL-6", "TNF-α"]),
+        (["IL-6 and TNF-α"], ["IL-6", "TNF-α"]),
+        (["IL-6", "&", "TNF-α"], ["IL-6", "TNF-α"]),
+        (["IL-6&TNF-α,", "AND", "IL-8"], ["IL-6", "TNF-α", "IL-8"]),
+        (["IL-6/TNF-α"], ["IL-6", "TNF-α"]),
+        (["tumor", "necrosis", "factor", "alpha/IL-6"], ["TNF-α", "IL-6"]),
+        (["CD25/IL-6"], ["sIL-2R", "IL-6"]),
+        (["CD25/IL-2", "RA", "and", "IL-6"], ["sIL-2R", "IL-6"]),  # ARUP's 'CD25/IL-2 RA'
     ],
 )  # fmt: skip
 def test_several_markers_named_are_each_explained(words: list[str], markers: list[str]) -> None:
@@ -101,3 +110,36 @@ def test_a_quoted_name_is_not_split_at_its_spaces() -> None:
     assert [e.marker for e in explaining.explain_each(["IL-6, TNF-α"], sets) or []] == [
         "IL-6", "TNF-α"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        # A '/' inside a name is not between two: the name is told of as written.
+        (["IL-12/23"], "no explanation for 'IL-12/23';"),
+        (["IL-17A/F"], "no explanation for 'IL-17A/F';"),
+        (["CD25/IL-2"], "no explanation for 'CD25/IL-2' (did you mean sIL-2R?);"),
+        # One name that is no marker's: not told how several are asked for (QA)
+        (["IL-1", "alpha"], "no explanation for 'IL-1' (did you mean IL-1β?) or 'alpha';"),
+        (["and"], "no explanation for 'and';"),
+    ],
+)  # fmt: skip
+def test_a_name_none_of_whose_words_is_a_marker_s_is_not_told_of_several(
+    words: list[str], said: str
+) -> None:
+    result = runner.invoke(app, ["explain", *words])
+    assert result.exit_code == 2
+    stderr = " ".join(result.stderr.split())
+    assert said in stderr
+    assert "several markers" not in stderr
+
+
+def test_a_slash_in_a_known_name_is_no_place_to_split() -> None:
+    """'CD25/IL-2 RA' is one of ARUP's names for sIL-2R: 'CD25/IL-2' is not CD25 and IL-2."""
+    from panelcli import explain as explaining
+
+    sets, _ = explaining.sets_to_show(None)
+    assert explaining.explain_each(["CD25/IL-2"], sets) is None
+    assert explaining.names_read(["CD25/IL-2"], sets) == ([], ["CD25/IL-2"])
+    assert explaining.names_read(["IL-12/23", "IL-6"], sets) == (["IL-6"], ["IL-12/23"])
+    assert explaining.names_read(["IL-6", "and", "foo"], sets) == (["IL-6"], ["foo"])

@@ -103,7 +103,6 @@ def test_a_broken_set_of_yours_is_said_once_and_the_others_still_shown(
     (config / "broken.toml").write_text(
         '[markers."IL-6"]\nunit = "pg/mL"\nlow = 9\nhigh = 2\n', encoding="utf-8"
     )
-    monkeypatch.setenv("PANELCLI_RANGES", "broken")  # in use and in the folder: said once
     result = runner.invoke(app, ["explain", "IL-6"], env=WIDE)
     assert result.exit_code == 0, result.output
     assert result.stderr.count("broken.toml") == 1
@@ -112,6 +111,34 @@ def test_a_broken_set_of_yours_is_said_once_and_the_others_still_shown(
     asked = runner.invoke(app, ["explain", "IL-6", "--ranges", "broken"])
     assert asked.exit_code == 2  # asked for by name: refused, as check refuses it
     assert "is invalid" in asked.stderr and "Traceback" not in asked.output
+
+
+def test_a_default_set_of_yours_that_is_broken_is_said_once(config: Path) -> None:
+    """Yours overrides the bundled default by its name: in use and in the folder, said once."""
+    (config / "arup-3002601.toml").write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nlow = 9\nhigh = 2\n', encoding="utf-8"
+    )
+    result = runner.invoke(app, ["explain", "IL-6"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("arup-3002601.toml") == 1
+
+
+@pytest.mark.parametrize("chosen", ["broken", "FILE"])
+def test_a_broken_set_chosen_by_panelcli_ranges_is_refused_as_by_the_option(
+    config: Path, monkeypatch: pytest.MonkeyPatch, chosen: str
+) -> None:
+    """QA: PANELCLI_RANGES naming a broken set exited 0 with no set in use, though `check` and
+    `explain --ranges` refuse it (exit 2)."""
+    broken = config / "broken.toml"
+    broken.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhihg = 2.5\n', encoding="utf-8")
+    monkeypatch.setenv("PANELCLI_RANGES", str(broken) if chosen == "FILE" else chosen)
+    for words in (["explain", "IL-6"], ["explain"]):
+        result = runner.invoke(app, words, env=WIDE)
+        assert result.exit_code == 2, result.output
+        assert "is invalid" in result.stderr and "unknown key 'hihg'" in result.stderr
+        assert result.stdout == "" and "Traceback" not in result.output
+    checked = runner.invoke(app, ["check", "-"], input="marker,value,unit\nIL-6,1,pg/mL\n")
+    assert checked.exit_code == 2  # as check does
 
 
 def test_a_set_s_text_is_shown_as_written_not_as_markup(config: Path) -> None:

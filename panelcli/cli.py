@@ -1103,7 +1103,10 @@ def explain(
                 if known and not hint
                 else ""
             )
-            unknown = [marker] if hint else unknown
+            # Words none of which is a marker's are one name unless each has a hint of its own
+            # ('IL1 INF'); QA: 'IL-1 alpha' was split, and its 'IL-1' hinted as IL-1β.
+            one_name = not known and not all(map(explaining.suggest, unknown))
+            unknown = [marker] if hint or one_name else unknown
             raise PanelcliError(
                 f"no explanation for {_names_with_hints(unknown or [marker])}{several}; known "
                 "markers: " + ", ".join(explaining.known_markers())

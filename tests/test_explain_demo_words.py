@@ -120,7 +120,8 @@ def test_a_quoted_name_is_not_split_at_its_spaces() -> None:
         (["IL-17A/F"], "no explanation for 'IL-17A/F';"),
         (["CD25/IL-2"], "no explanation for 'CD25/IL-2' (did you mean sIL-2R?);"),
         # One name that is no marker's: not told how several are asked for (QA)
-        (["IL-1", "alpha"], "no explanation for 'IL-1' (did you mean IL-1β?) or 'alpha';"),
+        # ... nor split into words with a hint of another molecule's (IL-1α is not IL-1β)
+        (["IL-1", "alpha"], "no explanation for 'IL-1 alpha';"),
         (["and"], "no explanation for 'and';"),
     ],
 )  # fmt: skip

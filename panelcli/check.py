@@ -2901,6 +2901,7 @@ def _who(
 #: The fields of `_who`, as `sample-conflict` names them.
 _WHO_FIELDS = ("patient", "collected", "sex", "name")
 _NAME = _WHO_FIELDS.index("name")
+_COLLECTED = _WHO_FIELDS.index("collected")
 
 
 def _fields_apart(was: list[str], now: list[str]) -> list[int]:
@@ -2913,7 +2914,7 @@ def _fields_apart(was: list[str], now: list[str]) -> list[int]:
     apart = [
         field
         for field, (a, b) in enumerate(zip(was, now, strict=True))
-        if not cells_agree(a, b, dates=field == 1)
+        if not cells_agree(a, b, dates=field == _COLLECTED)
     ]
     if _NAME in apart and (was[0] or now[0]):
         apart.remove(_NAME)
@@ -2932,7 +2933,12 @@ def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
     was, now = first.split("\0"), who.split("\0")
     if _fields_apart(was, now):
         return False
-    together = "\0".join(a or b for a, b in zip(was, now, strict=True))
+    # The date kept is one that reads one way ('2026-04-03' over '03/04/2026'), so that a
+    # later '2026-03-04' still disagrees (review: it agreed with the two-day date kept).
+    together = "\0".join(
+        b if field == _COLLECTED and a and b and read_date(a) is None else a or b
+        for field, (a, b) in enumerate(zip(was, now, strict=True))
+    )
     if together != first:
         seen[_PERSON] = (line, together)
     return True

@@ -92,6 +92,11 @@ def may_be_one_moment(first: str, second: str) -> bool:
     """Whether two dates as written may name one collection: the same moment ('03/14/2026',
     '2026-03-14'), or one day where either gives no time ('2026-05-20', '…T06:30')."""
     one, other = read_date(first), read_date(second)
+    if one is None and other is None:
+        # Two slashed dates of one file are written one way, whichever it is: '03/04/2026' and
+        # '04/03/2026' are two days (review), and '03/04/2026 08:30' is the first's day.
+        both = two_days(first)
+        return both is not None and both == two_days(second)
     if one is None or other is None:
         # '03/04/2026' may be 3 April: so may '2026-04-03' be its day (QA: 'two specimens
         # mixed up?' of one date written two ways)

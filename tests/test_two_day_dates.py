@@ -234,7 +234,6 @@ def test_a_two_day_date_and_one_of_its_days_are_no_sample_conflict(tmp_path: Pat
 
     assert may_be_one_moment("03/04/2026", "2026-04-03")
     assert may_be_one_moment("2026-03-04 08:30", "03/04/2026")
-    assert may_be_one_moment("03/04/2026", "04/03/2026")  # both may be 3 April
     assert not may_be_one_moment("03/04/2026", "2026-04-05")
     assert not may_be_one_moment("03/04/2026", "yesterday")
     data = tmp_path / "t.csv"
@@ -248,3 +247,21 @@ def test_a_two_day_date_and_one_of_its_days_are_no_sample_conflict(tmp_path: Pat
     assert [(w.code, w.sample_id) for w in report.warnings if w.code == "sample-conflict"] == [
         ("sample-conflict", "S2")
     ]
+
+
+def test_two_slashed_dates_of_one_sample_agree_only_read_alike(tmp_path: Path) -> None:
+    """Review: '03/04/2026' and '04/03/2026' agreed (each may be the other's day), and a
+    sample's first two-day date let both '2026-04-03' and '2026-03-04' agree with it."""
+    from panelcli.trends import may_be_one_moment
+
+    assert not may_be_one_moment("03/04/2026", "04/03/2026")
+    assert may_be_one_moment("03/04/2026", "03/04/2026 08:30")
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,03/04/2026,IL-6,3,pg/mL\nS1,P1,2026-04-03,IL-8,3,pg/mL\n"
+        "S1,P1,2026-03-04,IL-10,3,pg/mL\n",
+        encoding="utf-8",
+    )
+    conflicts = [w for w in check_file(str(data)).warnings if w.code == "sample-conflict"]
+    assert [(w.line, w.sample_id) for w in conflicts] == [(4, "S1")]

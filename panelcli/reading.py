@@ -2546,8 +2546,8 @@ def _header_unit_conflict(
     (pg/mL)') or the marker cell ('IL-6 (pg/mL)') `gives`, if it cannot: the row's `unit`
     (which `whose` says: the unit column's), or else the value's own ('12 ng/mL'), is another."""
     if unit is not None:
-        if same_unit(unit, header_unit):
-            return None
+        if same_unit(unit, header_unit) or unit.isdigit():
+            return None  # digits: no unit, but a number split by a comma (said when judged)
         said = unit
     else:
         written = _read_as_written(value, stats.decimal_comma)

@@ -262,3 +262,18 @@ def test_two_processes_learn_it_as_one_process(
     text = two(path)
     assert text == one_process(path)
     assert text.count('"code":"value-split-by-comma"') == splits
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    "header", ["sample_id,marker,value,unit", "sample_id,marker,Value (pg/mL),unit"]
+)
+@pytest.mark.parametrize("marker", ["IL-6 (pg/mL)", "IL-6"])
+def test_a_split_is_said_where_a_header_or_marker_cell_gives_the_unit(
+    tmp_path: Path, short: bool, header: str, marker: str
+) -> None:
+    """Review: 'IL-6 (pg/mL),12,5' was a unit-conflict ('the marker gives pg/mL but the unit
+    column says 5'), not the split that plain 'IL-6,12,5' is said to be."""
+    events = events_in(tmp_path, f"{header}\nS1,{marker},12,5\nS2,{marker},<2,5\n", short)
+    assert [w.line for w in warnings(events, "value-split-by-comma")] == [2, 3]
+    assert warnings(events, "unit-conflict") == []

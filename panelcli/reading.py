@@ -2025,7 +2025,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _DIGITS = re.compile(r"[0-9]+")
 #: A value a decimal comma may have cut short: digits, censored too ('<2' of '<2,5', QA: it
 #: was read as '<2', normal); the comparators are those `parse_value` reads.
-_CUT_VALUE = re.compile(r"(?:<=|>=|=<|=>|<|>|≤|≥|⩽|⩾)?\s*[0-9]+")
+_CUT_VALUE = re.compile(r"(?:<=|>=|=<|=>|<|>|≤|≥|⩽|⩾)?\s*[-+−]?[0-9]+")
 
 
 def _holds_text(name: str) -> bool:
@@ -2075,8 +2075,19 @@ def numbers_beside(cells: list[str], spills: dict[int, int]) -> list[int]:
         for index, after in spills.items()
         if after < len(cells)
         and _DIGITS.fullmatch(cells[after].strip())
-        and not _CUT_VALUE.fullmatch(cells[index].strip())
+        and not _CUT_VALUE.fullmatch(value := cells[index].strip())
+        and _usable_value(value)
     ]
+
+
+def _usable_value(text: str) -> bool:
+    """Whether a value cell reads as a result: a value refused ('abc', '<', blank) may be a row
+    broken some other way, and teaches nothing (QA: it did, and a later '2,9' was read as 2)."""
+    try:
+        parse_value(text)
+    except ValueProblem:
+        return False
+    return True
 
 
 def spilled_decimals(value: str, after: str | None) -> bool:
@@ -2087,6 +2098,12 @@ def spilled_decimals(value: str, after: str | None) -> bool:
         and bool(_DIGITS.fullmatch(after.strip()))
         and bool(_CUT_VALUE.fullmatch(value.strip()))
     )
+
+
+def _column_said(header: Sequence[str], index: int) -> str:
+    """'the 'Comment' column', or 'column 5, which has no name' (QA: "the '' column")."""
+    name = header[index].strip()
+    return f"the '{shorten(name)}' column" if name else f"column {index + 1}, which has no name"
 
 
 def comma_split_message(value: str, after: str, where: str) -> str:
@@ -2397,11 +2414,13 @@ def measurement_reader(
                     and i_value not in stats.numbers_beside
                 ):
                     stats.splits_said.add(i_value)
-                    yield Issue(code="value-split-by-comma", source=source, line=line,
-                                column=value_column, **row_for(cells, marker),
-                                message=comma_split_message(value, cells[i_value + 1],
-                                                       f"the '{shorten(header[i_value + 1])}' "
-                                                       "column"))  # fmt: skip
+                    said = comma_split_message(
+                        value, cells[i_value + 1], _column_said(header, i_value + 1)
+                    )
+                    yield Issue(
+                        code="value-split-by-comma", source=source, line=line,
+                        column=value_column, message=said, **row_for(cells, marker),
+                    )  # fmt: skip
                     continue
                 printed = printed_range(cells, roles) if range_limits else cells[i_range_or_pad]
                 stats.measurements += 1
@@ -2478,7 +2497,7 @@ def measurement_reader(
                         code="value-split-by-comma", source=source, line=line,
                         column=column_of[index], sample_id=sample_id, patient_id=patient_id,
                         collected_at=when, marker=marker, message=comma_split_message(
-                            value, cells[after], f"the '{shorten(header[after])}' column"
+                            value, cells[after], _column_said(header, after)
                         ),
                     )  # fmt: skip
                     continue

@@ -187,7 +187,7 @@ def test_a_column_shown_holding_its_own_number_is_asked_no_more(
 
 
 @pytest.mark.parametrize("short", [True, False])
-@pytest.mark.parametrize("shown", ["ND", "12 pg/mL", ""])
+@pytest.mark.parametrize("shown", ["ND", "12 pg/mL", "n.n."])
 def test_any_value_no_comma_can_have_cut_shows_it(tmp_path: Path, short: bool, shown: str) -> None:
     events = events_in(tmp_path, LEARNT.replace("12.5,3", f"{shown},3"), short)
     assert [w.line for w in warnings(events, "value-split-by-comma")] == [2]
@@ -277,3 +277,23 @@ def test_a_split_is_said_where_a_header_or_marker_cell_gives_the_unit(
     events = events_in(tmp_path, f"{header}\nS1,{marker},12,5\nS2,{marker},<2,5\n", short)
     assert [w.line for w in warnings(events, "value-split-by-comma")] == [2, 3]
     assert warnings(events, "unit-conflict") == []
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_split_negative_is_said_and_no_refused_value_teaches(tmp_path: Path, short: bool) -> None:
+    """QA: '-2,5' was refused as negative, and it, or 'abc' or '<' beside a number, taught the
+    'Comment' column to hold numbers: a later '2,9' was read as 2 without a word."""
+    text = (
+        "sample_id,marker,value,Comment,unit\nT,IL-6,-2,5,pg/mL\nV,IL-6,abc,5,pg/mL\n"
+        "W,IL-6,<,5,pg/mL\nU,IL-6,2,9,pg/mL\n"
+    )
+    events = events_in(tmp_path, text, short)
+    assert [w.line for w in warnings(events, "value-split-by-comma")] == [2, 5]
+    assert results(events) == []
+
+
+def test_an_unnamed_column_is_said_by_its_number(tmp_path: Path) -> None:
+    """QA: "value '2' is followed by '9' in the '' column"."""
+    text = "Sample,Test,Result (pg/mL),,Unit\nS1,IL-6,2,9,pg/mL\n"
+    [split] = warnings(events_in(tmp_path, text, True), "value-split-by-comma")
+    assert "followed by '9' in column 4, which has no name;" in split.message

@@ -104,6 +104,7 @@ from panelcli.summary import summarise_panel
 from panelcli.trends import (
     cells_agree,
     find_trends,
+    person_key,
     read_date,
     two_days,
     two_days_said,
@@ -2687,17 +2688,18 @@ def listed_in_overview(
 
 
 def patients_followed(samples: Iterable[tuple[str | None, str | None]]) -> int:
-    """Patients with samples of two or more collection dates (as written), of (patient id,
-    date) pairs: those whose changes over time a report follows."""
-    first: dict[str, str] = {}  # each patient's first date (no set per patient: memory)
+    """Patients with samples of two or more days, of (patient id, date) pairs: those whose
+    changes over time a report follows (ids and days as `find_trends` reads them)."""
+    first: dict[str, dt.date] = {}  # each patient's first day (no set per patient: memory)
     followed: set[str] = set()
     for patient_id, collected_at in samples:
-        if (
-            patient_id is not None
-            and collected_at is not None
-            and first.setdefault(patient_id, collected_at) != collected_at
-        ):
-            followed.add(patient_id)
+        # Review: '2026-03-01' and '01.03.2026', or a date that cannot be read beside one
+        # that can, were counted as a trend that --format json then did not show.
+        when = read_date(collected_at, in_utc=False) if collected_at else None
+        if patient_id is not None and when is not None:
+            key = person_key(patient_id)
+            if first.setdefault(key, when.date()) != when.date():
+                followed.add(key)
     return len(followed)
 
 

@@ -529,17 +529,23 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
     # A sample none of whose rows could be used has no point, but its test is said, not lost
     # (QA: a last test all rejected made an earlier one "the last test").
     unusable: dict[str, list[Panel]] = {}
+    # Each patient by `person_key`, so that 'P1' and 'p1' are one, as sample-conflict has it
+    # (QA: p1's sample was silently left out of P1's trend); named as first written.
+    written: dict[str, str] = {}
     for panel in panels:
-        if not panel.results:
-            if panel.patient_id:
-                unusable.setdefault(panel.patient_id, []).append(panel)
+        if not panel.patient_id:
             continue
-        if panel.patient_id and panel.collected_at:
-            by_patient.setdefault(panel.patient_id, []).append(panel)
-        elif panel.patient_id:
-            undated.setdefault(panel.patient_id, []).append(panel)
+        key = person_key(panel.patient_id)
+        written.setdefault(key, panel.patient_id)
+        if not panel.results:
+            unusable.setdefault(key, []).append(panel)
+        elif panel.collected_at:
+            by_patient.setdefault(key, []).append(panel)
+        else:
+            undated.setdefault(key, []).append(panel)
     trends = []
-    for patient_id, patient_panels in by_patient.items():
+    for key, patient_panels in by_patient.items():
+        patient_id = written[key]
         # A date that cannot be read is left out, as a blank one is, so that the dates that can
         # be read keep their order; only when none can be read is the file's order used.
         unreadable = [p for p in patient_panels if read_date(p.collected_at or "") is None]
@@ -603,7 +609,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         with_results = {p.sample_id for p in patient_panels if p.sample_id is not None}
         empty = [
             (p.sample_id, p.collected_at)
-            for p in unusable.get(patient_id, ())
+            for p in unusable.get(key, ())
             if p.sample_id is None or p.sample_id not in with_results
         ]
         if markers or any(untrended.values()):  # tested twice: said even with no trend
@@ -617,14 +623,14 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                         dates,
                         markers,
                         unread,
-                        [p.sample_id for p in undated.get(patient_id, ())],
+                        [p.sample_id for p in undated.get(key, ())],
                         [(p.sample_id, p.collected_at or "") for p in unreadable],
                         doubted,
                         empty,
                         mixed,
                         untrended,
                         other_unit,
-                        [*undated.get(patient_id, ()), *unreadable],
+                        [*undated.get(key, ()), *unreadable],
                     ),
                 )
             )
@@ -967,7 +973,12 @@ def same_person_text(was: str, now: str) -> bool:
     'anna  berg'), as a person reads them (QA: they were a sample-conflict)."""
     # Lab ids are not told apart by case either ('P01', 'p01' is a slip of typing), and a
     # person column is read as the patient id where the file has no other (README).
-    return " ".join(was.split()).casefold() == " ".join(now.split()).casefold()
+    return person_key(was) == person_key(now)
+
+
+def person_key(text: str) -> str:
+    """A patient id or name as `same_person_text` compares it: no case, runs of spaces as one."""
+    return " ".join(text.split()).casefold()
 
 
 def _where_it_ended(*sides: Sequence[tuple[str, Sequence[str]]]) -> str:

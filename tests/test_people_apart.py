@@ -366,3 +366,30 @@ def test_a_row_whose_id_differs_only_in_case_is_a_point_of_its_patient_s_trend(
     )
     (trend,) = build_report(iter(events), load_ranges(None)).trends
     assert [(m.marker, m.direction) for m in trend.markers] == [("IL-6", "falling")]
+
+
+def test_a_trend_follows_a_patient_id_written_in_another_case(tmp_path: Path) -> None:
+    """QA: 'p1''s sample merged with P1's in sample-conflict, but was silently left out of
+    P1's trend, whose highest IL-6 (9 on 2026-05-03) went unsaid."""
+    from panelcli.check import check_file
+
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,2026-05-01,IL-6,3,pg/mL\nS2,p1,2026-05-03,IL-6,9,pg/mL\n"
+        "S3, P1 ,2026-05-05,IL-6,1,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data)).trends
+    assert trend.patient_id == "P1"
+    assert trend.dates == ["2026-05-01", "2026-05-03", "2026-05-05"]
+
+
+def test_patients_followed_counts_days_as_trends_read_them() -> None:
+    """Review: '2026-03-01' and '01.03.2026' (one day), or a date that cannot be read beside
+    one that can, were counted as a trend the report then did not show."""
+    from panelcli.check import patients_followed
+
+    assert patients_followed([("P1", "2026-03-01"), ("P1", "01.03.2026")]) == 0
+    assert patients_followed([("P1", "2026-03-01"), ("P1", "03/04/2026")]) == 0
+    assert patients_followed([("P1", "2026-03-01"), ("p1", "2026-03-08")]) == 1

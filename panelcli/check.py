@@ -16,6 +16,7 @@ path. Tests hold the paths to the same output.
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
 import itertools
 import operator
@@ -85,7 +86,9 @@ from panelcli.reading import (
     Layout,
     Measurement,
     NumberedRow,
+    NumberedRows,
     ReadStats,
+    _row_error,
     comma_split_message,
     file_closing,
     has_range_limits,
@@ -775,169 +778,235 @@ class Interpreter:
         # five times looking it up. No -0.0 comes here to be taken for 0.0.
         converted: dict[tuple[float, int], float] = {}
         ratios: dict[tuple[float, float], float | None] = {}
+        # The cells straight from the csv reader, each row numbered here as `NumberedRows`
+        # numbers it (see there: a generator's step per row costs more than 1% of this loop).
+        coming: Iterator[Any]  # cells, or else numbered rows
+        if type(rows) is NumberedRows and rows.take():
+            numbering, coming, numbered_given = rows, rows.reader, False
+        else:  # rows from elsewhere (a batch's) come numbered
+            numbering, coming, numbered_given = NumberedRows(iter(()), source, 0), iter(rows), True
+        reader: Any = numbering.reader
+        lines_before, last_line, stop = numbering.lines_before, numbering.last_line, numbering.stop
+        item: Any  # of `coming`
+        cells: list[str] | csv.Error
         try:
-            for numbered in rows:
-                line, last_line, cells = numbered
-                row = None
-                # A row over several lines may hold swallowed rows: the general path says so;
-                # so does it of a row that starts with '#' (commented out?).
-                if (
-                    type(cells) is list and len(cells) == width and last_line == line
-                    and "#" not in cells[0]
-                ):  # fmt: skip
-                    if padded:
-                        cells.append("")
-                    sample_id, patient_id, collected_at, marker, text, unit, lab_range = cells_of(
-                        cells
-                    )
-                    person = None if person_of is None else person_of(cells)
-                    if padded:
-                        cells.pop()
-                    marker, text, unit = marker.strip(), text.strip(), unit.strip() or value_unit
-                    try:
-                        plan = plans[(marker, unit)]
-                    except KeyError:  # the first row of this marker and unit
-                        plan = plan_for(marker, unit)
-                    lab_range = "" if no_range else lab_range.strip()
-                    # Noted once the row is taken here: a control's '12,5' is not a judged
-                    # value's (the general path skips controls first), as batches count it.
-                    comma_shown = lab_range != "" and writes_a_decimal_comma(lab_range)
-                    if comma_shown and not decimal_comma:
-                        # A ',' file's range shows its decimal comma ('"<7,0"'): the general
-                        # path reads the row as one whose file has shown it.
-                        plan = None
-                    if lab_range and plan is not None and unit is not None:
-                        plan = lab_plan_for(plan, marker, unit, lab_range, source, decimal_comma)
-                    # A marker and a number (and no '#') also mean the row is neither blank
-                    # nor a comment.
-                    if plan is not None:
-                        (name, category, reference_unit, exponent, scale, bounds, limits,
-                         reference) = plan  # fmt: skip
-                        # `_plain_number`, written out: a call per row costs more than its work
-                        number = None
-                        # Digits with at most one point ('12.5', '7', '.5') are what PLAIN_NUMBER
-                        # matches nearly always, and are checked in a quarter of its time; its
-                        # other numbers ('+1', '2e3') are still its to match.
-                        if text.replace(".", "", 1).isdecimal() or PLAIN_NUMBER(text) is not None:
-                            number = float(text) + 0.0
-                            if (
-                                not 0.0 <= number < _INFINITY
-                                or number * scale > MAX_GRAMS_PER_LITRE
-                            ):
-                                number = None
-                        comparator = None
-                        if number is None:
-                            comparator, number = _comma_or_censored_number(
-                                text, plan, decimal_comma
-                            )
-                            comma_shown = comma_shown or (number is not None and "," in text)
+            while True:  # once more after each row the csv module cannot parse
+                try:
+                    for item in coming:
+                        if numbered_given:
+                            line, last_line, cells = item
+                        else:
+                            line = last_line + 1
+                            last_line = lines_before + reader.line_num
+                            cells = item
+                        if stop is not None and line >= stop:  # (None: cheaper than a huge int)
+                            numbering.held = (line, last_line, cells)
+                            break
+                        row = None
+                        # A row over several lines may hold swallowed rows: the general path
+                        # says so; so does it of a row that starts with '#' (commented out?).
                         if (
-                            (person is not None and not person_readable(*person, collected_at))
-                            or (dot_may_group is not None and dot_may_group(text))
-                            or (spill is not None and cells[spill].strip().isdecimal())
-                        ):
-                            number = None
-                        if number is not None:
-                            sex = "" if person is None else person[0]
-                            cells_read: tuple[str, ...] = (sample_id, patient_id, collected_at, sex)
-                            if name_of is not None:
-                                cells_read += (name_of(cells),)
-                            if cells_read == sample_cells:
-                                sample_id, patient_id, collected_at = sample_fields
-                            else:
-                                sample_id = given_id(sample_id)
-                                patient_id = given_id(patient_id)
-                                collected_at = given_date(collected_at)
-                                key = sample_key(source, sample_id, patient_id, collected_at)
-                                if key != sample:
-                                    seen, sample = markers_for(key), key
-                                    if held_means and key != self._held_panel:
-                                        batch.extend(self._release_held(stats))
-                                sample_cells = cells_read
-                                sample_fields = (sample_id, patient_id, collected_at)
-                                who = _who(
-                                    patient_id, collected_at, sex.strip(),
-                                    None if name_of is None else given_id(cells_read[4]) or "",
-                                )  # fmt: skip
-                                # Another patient, date or sex for this sample id, or a row that
-                                # is no patient's ('Mean', 'Blank'): the general path says so.
-                                mixed = (
-                                    not _person_fits(seen, line, who)
-                                    or (
-                                        sample_id is not None
-                                        and not_a_patient_id(sample_id) is not None
-                                    )
-                                    or (
-                                        collected_at is not None
-                                        and self._date_unsaid(collected_at, source)
-                                    )
+                            type(cells) is list and len(cells) == width and last_line == line
+                            and "#" not in cells[0]
+                        ):  # fmt: skip
+                            if padded:
+                                cells.append("")
+                            sample_id, patient_id, collected_at, marker, text, unit, lab_range = (
+                                cells_of(cells)
+                            )
+                            person = None if person_of is None else person_of(cells)
+                            if padded:
+                                cells.pop()
+                            marker, text, unit = (
+                                marker.strip(),
+                                text.strip(),
+                                unit.strip() or value_unit,
+                            )
+                            try:
+                                plan = plans[(marker, unit)]
+                            except KeyError:  # the first row of this marker and unit
+                                plan = plan_for(marker, unit)
+                            lab_range = "" if no_range else lab_range.strip()
+                            # Noted once the row is taken here: a control's '12,5' is not a judged
+                            # value's (the general path skips controls first), as batches count it.
+                            comma_shown = lab_range != "" and writes_a_decimal_comma(lab_range)
+                            if comma_shown and not decimal_comma:
+                                # A ',' file's range shows its decimal comma ('"<7,0"'): the general
+                                # path reads the row as one whose file has shown it.
+                                plan = None
+                            if lab_range and plan is not None and unit is not None:
+                                plan = lab_plan_for(
+                                    plan, marker, unit, lab_range, source, decimal_comma
                                 )
-                            if (
-                                name not in seen
-                                and not mixed
-                                and (kind_of is None or not_a_patient_sample(cells, layout) is None)
-                            ):
-                                seen[name] = (line, column)
-                                if comparator is None:  # `_short_row`, written out (see above)
-                                    value = number
-                                    if exponent:  # Decimal's exact scaling: remembered
-                                        known = converted.get((number, exponent))
-                                        if known is None:
-                                            known = convert(number, exponent)
-                                            remember(
-                                                converted, (number, exponent), known, _MEMO_LIMIT
-                                            )
-                                        value = known
-                                    critical_low, low, critical_high, high = limits
-                                    if value <= critical_low:
-                                        zone = _CRITICAL_LOW
-                                    elif value < low:
-                                        zone = _LOW
-                                    elif value >= critical_high:
-                                        zone = _CRITICAL_HIGH
-                                    elif value > high:
-                                        zone = _HIGH
+                            # A marker and a number (and no '#') also mean the row is neither blank
+                            # nor a comment.
+                            if plan is not None:
+                                (name, category, reference_unit, exponent, scale, bounds, limits,
+                                 reference) = plan  # fmt: skip
+                                # `_plain_number`, written out: a call per row costs more than
+                                # its work
+                                number = None
+                                # Digits with at most one point ('12.5', '7', '.5') are what
+                                # PLAIN_NUMBER matches nearly always, and are checked in a quarter
+                                # of its time; its other numbers ('+1', '2e3') are still its to
+                                # match.
+                                if (
+                                    text.replace(".", "", 1).isdecimal()
+                                    or PLAIN_NUMBER(text) is not None
+                                ):
+                                    number = float(text) + 0.0
+                                    if (
+                                        not 0.0 <= number < _INFINITY
+                                        or number * scale > MAX_GRAMS_PER_LITRE
+                                    ):
+                                        number = None
+                                comparator = None
+                                if number is None:
+                                    comparator, number = _comma_or_censored_number(
+                                        text, plan, decimal_comma
+                                    )
+                                    comma_shown = comma_shown or (
+                                        number is not None and "," in text
+                                    )
+                                if (
+                                    (
+                                        person is not None
+                                        and not person_readable(*person, collected_at)
+                                    )
+                                    or (dot_may_group is not None and dot_may_group(text))
+                                    or (spill is not None and cells[spill].strip().isdecimal())
+                                ):
+                                    number = None
+                                if number is not None:
+                                    sex = "" if person is None else person[0]
+                                    cells_read: tuple[str, ...] = (
+                                        sample_id,
+                                        patient_id,
+                                        collected_at,
+                                        sex,
+                                    )
+                                    if name_of is not None:
+                                        cells_read += (name_of(cells),)
+                                    if cells_read == sample_cells:
+                                        sample_id, patient_id, collected_at = sample_fields
                                     else:
-                                        zone = _NORMAL
-                                    status, flag, flags = _OUTCOMES[zone]
-                                    times = None
-                                    if zone >= _HIGH and bounds.high:  # round(): remembered
-                                        times = ratios.get((value, bounds.high), _UNKNOWN)
-                                        if times is _UNKNOWN:
-                                            times = times_upper_limit(value, bounds.high)
-                                            remember(
-                                                ratios, (value, bounds.high), times, _MEMO_LIMIT
+                                        sample_id = given_id(sample_id)
+                                        patient_id = given_id(patient_id)
+                                        collected_at = given_date(collected_at)
+                                        key = sample_key(
+                                            source, sample_id, patient_id, collected_at
+                                        )
+                                        if key != sample:
+                                            seen, sample = markers_for(key), key
+                                            if held_means and key != self._held_panel:
+                                                batch.extend(self._release_held(stats))
+                                        sample_cells = cells_read
+                                        sample_fields = (sample_id, patient_id, collected_at)
+                                        who = _who(
+                                            patient_id, collected_at, sex.strip(),
+                                            None if name_of is None
+                                            else given_id(cells_read[4]) or "",
+                                        )  # fmt: skip
+                                        # Another patient, date or sex for this sample id, or a
+                                        # row that is no patient's ('Mean', 'Blank'): the general
+                                        # path says so.
+                                        mixed = (
+                                            not _person_fits(seen, line, who)
+                                            or (
+                                                sample_id is not None
+                                                and not_a_patient_id(sample_id) is not None
                                             )
-                                    row = _make_row(ResultRow, (  # type: ignore[call-overload]
-                                        source, line, column, sample_id, patient_id, collected_at,
-                                        name, marker, category, value, None, reference_unit, text,
-                                        unit, status, flag, flags, times, reference, None,
-                                    ))  # fmt: skip
-                                else:
-                                    row = _short_row(
-                                        plan, number, text, source, line, column, sample_id,
-                                        patient_id, collected_at, marker, unit,  # type: ignore[arg-type]
-                                        comparator,
-                                    )  # fmt: skip
-                if row is not None:
-                    if comma_shown:
-                        self.comma_decimal_seen = True  # see _judge and _comma_may_group
-                    batch.append(row)
-                    taken += 1
-                else:  # the general reading and judging, which may change what the loop
-                    sample = sample_cells = None  # remembered about the panel
-                    if general is None:  # made once: most files never need it
-                        general = measurement_reader(
-                            source, header, layout, delimiter, stats, first=False
-                        )
-                    measurements = general((numbered,))
-                    batch.extend(self.judge_all(measurements, stats))
-                    self._note_comma(numbered, layout, header)
-                    if not decimal_comma and self.comma_decimal_seen:  # a ',' file showed it
-                        decimal_comma, dot_may_group = True, DOT_MAY_GROUP_THOUSANDS
-                if len(batch) >= size or (waiting is not None and waiting()):
-                    yield batch
-                    batch = []
+                                            or (
+                                                collected_at is not None
+                                                and self._date_unsaid(collected_at, source)
+                                            )
+                                        )
+                                    if (
+                                        name not in seen
+                                        and not mixed
+                                        and (
+                                            kind_of is None
+                                            or not_a_patient_sample(cells, layout) is None
+                                        )
+                                    ):
+                                        seen[name] = (line, column)
+                                        if (
+                                            comparator is None
+                                        ):  # `_short_row`, written out (see above)
+                                            value = number
+                                            if exponent:  # Decimal's exact scaling: remembered
+                                                known = converted.get((number, exponent))
+                                                if known is None:
+                                                    known = convert(number, exponent)
+                                                    remember(
+                                                        converted,
+                                                        (number, exponent),
+                                                        known,
+                                                        _MEMO_LIMIT,
+                                                    )
+                                                value = known
+                                            critical_low, low, critical_high, high = limits
+                                            if value <= critical_low:
+                                                zone = _CRITICAL_LOW
+                                            elif value < low:
+                                                zone = _LOW
+                                            elif value >= critical_high:
+                                                zone = _CRITICAL_HIGH
+                                            elif value > high:
+                                                zone = _HIGH
+                                            else:
+                                                zone = _NORMAL
+                                            status, flag, flags = _OUTCOMES[zone]
+                                            times = None
+                                            if zone >= _HIGH and bounds.high:  # round(): remembered
+                                                times = ratios.get((value, bounds.high), _UNKNOWN)
+                                                if times is _UNKNOWN:
+                                                    times = times_upper_limit(value, bounds.high)
+                                                    remember(
+                                                        ratios,
+                                                        (value, bounds.high),
+                                                        times,
+                                                        _MEMO_LIMIT,
+                                                    )
+                                            row = _make_row(ResultRow, (  # type: ignore[call-overload]
+                                                source, line, column, sample_id, patient_id,
+                                                collected_at, name, marker, category, value, None,
+                                                reference_unit, text, unit, status, flag, flags,
+                                                times, reference, None,
+                                            ))  # fmt: skip
+                                        else:
+                                            row = _short_row(
+                                                plan, number, text, source, line, column, sample_id,
+                                                patient_id, collected_at, marker, unit,  # type: ignore[arg-type]
+                                                comparator,
+                                            )  # fmt: skip
+                        if row is not None:
+                            if comma_shown:
+                                self.comma_decimal_seen = True  # see _judge and _comma_may_group
+                            batch.append(row)
+                            taken += 1
+                        else:  # the general reading and judging, which may change what the loop
+                            sample = sample_cells = None  # remembered about the panel
+                            if general is None:  # made once: most files never need it
+                                general = measurement_reader(
+                                    source, header, layout, delimiter, stats, first=False
+                                )
+                            numbered = (line, last_line, cells)
+                            measurements = general((numbered,))
+                            batch.extend(self.judge_all(measurements, stats))
+                            self._note_comma(numbered, layout, header)
+                            if (
+                                not decimal_comma and self.comma_decimal_seen
+                            ):  # a ',' file showed it
+                                decimal_comma, dot_may_group = True, DOT_MAY_GROUP_THOUSANDS
+                        if len(batch) >= size or (waiting is not None and waiting()):
+                            yield batch
+                            batch = []
+                    break  # the last row, or the row at `stop`
+                except csv.Error as exc:  # the reader carries on after a bad row: the row is
+                    # read as its error, in place (the reader's `line_num` counts its lines)
+                    error = _row_error(exc, reader, source)
+                    coming = itertools.chain((error,), reader)
         except InputError:
             if batch:  # the rows before the one that stops the file are not lost
                 yield batch
@@ -946,6 +1015,7 @@ class Interpreter:
         finally:
             stats.rows += taken
             stats.measurements += taken
+            numbering.last_line = last_line  # for the rows after (`NumberedRows.after`)
         if batch:
             yield batch
 

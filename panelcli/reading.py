@@ -1545,7 +1545,7 @@ class FileRows(NamedTuple):
     layout: Layout
     delimiter: str
     leading: list[Issue]
-    rows: Iterable[NumberedRow]
+    rows: Iterable[NumberedRow]  # a file's: `NumberedRows`
 
 
 @contextlib.contextmanager
@@ -1954,25 +1954,90 @@ def header_row(reader: Iterator[list[str]], source: str, header_end: int) -> lis
 NumberedRow = tuple[int, int, "list[str] | csv.Error"]
 
 
+class NumberedRows:
+    """A csv reader's rows as `NumberedRow`s: (first physical line, last physical line, cells
+    or the csv module's error), up to the first row that starts at line `stop` or after it
+    (kept in `held`, not given).
+
+    Iterating gives them. The short path (`Interpreter._long_rows`) reads `reader` itself
+    instead, numbering the rows alike, as `take` says: a generator's step per row costs more
+    than 1% of its time. Either way is read once; `last_line` is then the last line read.
+    """
+
+    __slots__ = ("reader", "source", "last_line", "lines_before", "stop", "held", "_rows")
+
+    def __init__(
+        self,
+        reader: Iterator[list[str]],
+        source: str,
+        last_line: int,
+        lines_before: int = 0,
+        stop: int | None = None,
+    ) -> None:
+        self.reader = reader
+        self.source = source
+        self.last_line = last_line  # of the row before the next; the header's at first
+        #: lines of the file before the reader's first line (reading from within)
+        self.lines_before = lines_before
+        self.stop = stop
+        self.held: NumberedRow | None = None
+        self._rows: Iterator[NumberedRow] | None = None
+
+    def __iter__(self) -> Iterator[NumberedRow]:
+        if self._rows is None:  # one generator however often asked, as a generator is
+            self._rows = self._numbered()
+        return self._rows
+
+    def take(self) -> bool:
+        """Whether the caller may read `reader` itself (nothing was read yet), numbering each
+        row it reads as `_numbered` does, and setting `last_line` and `held` as it would."""
+        if self._rows is not None:
+            return False
+        self._rows = iter(())  # now read by the caller
+        return True
+
+    def until(self, stop: int) -> NumberedRows:
+        """These rows, but for those that start at line `stop` or after."""
+        return NumberedRows(self.reader, self.source, self.last_line, self.lines_before, stop)
+
+    def after(self) -> NumberedRows:
+        """The rows after those read (and after `held`)."""
+        return NumberedRows(self.reader, self.source, self.last_line, self.lines_before)
+
+    def _numbered(self) -> Iterator[NumberedRow]:
+        reader, lines_before, stop = self.reader, self.lines_before, self.stop
+        last_line = self.last_line
+        try:
+            while True:
+                try:
+                    for cells in reader:  # a plain loop: this runs once per row of a big file
+                        line = last_line + 1
+                        last_line = lines_before + reader.line_num  # type: ignore[attr-defined]
+                        if stop is not None and line >= stop:
+                            self.held = (line, last_line, cells)
+                            return
+                        yield line, last_line, cells
+                    return
+                except csv.Error as exc:  # the reader carries on after a bad row
+                    line = last_line + 1
+                    last_line = lines_before + reader.line_num  # type: ignore[attr-defined]
+                    error = _row_error(exc, reader, self.source)
+                    if stop is not None and line >= stop:
+                        self.held = (line, last_line, error)
+                        return
+                    yield line, last_line, error
+        finally:
+            self.last_line = last_line
+
+
 def numbered_rows(
     reader: Iterator[list[str]], source: str, header_end: int, lines_before: int = 0
-) -> Iterator[NumberedRow]:
-    """(first physical line, last physical line, cells or the csv module's error) per row.
+) -> NumberedRows:
+    """The reader's rows, numbered (see `NumberedRows`), the first after line `header_end`.
 
     `lines_before`: lines of the file before the reader's first line (reading from within).
     """
-    last_line = header_end
-    while True:
-        try:
-            for cells in reader:  # a plain loop: this runs once per row of a million-row file
-                line = last_line + 1
-                last_line = lines_before + reader.line_num  # type: ignore[attr-defined]
-                yield line, last_line, cells
-            return
-        except csv.Error as exc:  # the reader carries on after a bad row
-            line = last_line + 1
-            last_line = lines_before + reader.line_num  # type: ignore[attr-defined]
-            yield line, last_line, _row_error(exc, reader, source)
+    return NumberedRows(reader, source, header_end, lines_before)
 
 
 def _id_cell(cells: list[str], index: int | None) -> str | None:

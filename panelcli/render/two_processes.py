@@ -32,7 +32,7 @@ from panelcli.check import (
 )
 from panelcli.errors import InputError
 from panelcli.models import Issue
-from panelcli.reading import STDIN, FileRows, NumberedRow, ReadStats, file_closing, open_rows
+from panelcli.reading import STDIN, FileRows, NumberedRows, ReadStats, file_closing, open_rows
 from panelcli.render.stream import Batch, Encoded, Rendered, Text
 from panelcli.split import Cut, find_cut, second_part
 
@@ -118,13 +118,15 @@ def _batches(
     file: FileRows, stats: ReadStats, cut: Cut, interpreter: Interpreter, second: _SecondPart
 ) -> Iterator[Batch]:
     """The file's events in lists, with the second part's text in its place when it is usable."""
-    held: list[NumberedRow] = []
+    assert isinstance(file.rows, NumberedRows)  # as `open_rows` gives them
+    before = file.rows.until(cut.line)  # the rows that start before the cut
     try:
         if file.leading:
             yield [*file.leading]
-        yield from interpreter.judge_rows(file._replace(rows=_before(file.rows, cut, held)), stats)
+        yield from interpreter.judge_rows(file._replace(rows=before), stats)
         part = second.result()
-        at_cut = bool(held) and held[0][0] == cut.line  # not inside a quoted value
+        held = before.held  # the first row after them
+        at_cut = held is not None and held[0] == cut.line  # not inside a quoted value
         repeats = _repeats(part, interpreter) if part is not None and at_cut else None
         if part is not None and part.splits_said & stats.numbers_beside:
             # This part learnt that a column holds numbers of its own: one process would not
@@ -138,23 +140,12 @@ def _batches(
             part.tally.warnings -= len(skip)
             yield Rendered([Encoded(second.text_file(), skip)], part.tally)
         else:  # read the second part here, as one process would have
-            rest = itertools.chain(held, file.rows)
+            rest = itertools.chain(() if held is None else (held,), before.after())
             yield from interpreter.judge_rows(file._replace(rows=rest), stats)
         closing: Iterator[StreamEvent] = file_closing(file.source, stats)
         yield from in_lists(closing, BATCH)
     except InputError as exc:
         yield stopped_reading(file.source, exc)
-
-
-def _before(
-    rows: Iterable[NumberedRow], cut: Cut, held: list[NumberedRow]
-) -> Iterator[NumberedRow]:
-    """Rows that start before the cut; the first one after it is kept in `held`."""
-    for row in rows:
-        if row[0] >= cut.line:
-            held.append(row)
-            return
-        yield row
 
 
 def _repeats(part: _Part, interpreter: Interpreter) -> set[tuple[str, ...]] | None:

@@ -754,7 +754,10 @@ class Interpreter:
         spill = spill_columns(header, layout, delimiter).get(roles["value"])
         person_readable = self._person_readable
         plan_for, markers_for, lab_plan_for = self._plan_for, self._markers_for, self._lab_plan_for
-        plans = self._plans
+        # `_plan_for`'s plans by marker, then unit: looking up two strings costs less than
+        # making, hashing and comparing a (marker, unit) key, as `self._plans` has it.
+        plans_of: dict[str, dict[str | None, _Plan | None]] = {}
+        planned = 0  # plans in plans_of
         held_means = self._held  # mean rows waiting for their panel's end (see _judge)
         waiting = stats.waiting
         # Where ',' is the decimal mark, '1.234' gets a warning from the general path; in a ','
@@ -763,8 +766,10 @@ class Interpreter:
         dot_may_group = DOT_MAY_GROUP_THOUSANDS if decimal_comma else None
         sample: PanelKey | None = None  # the panel of the row before, and its markers
         seen: dict[str, tuple[int, str]] = {}
-        # The row before's sample cells as read and as kept: most rows repeat them exactly.
-        sample_cells: tuple[str, ...] | None = None
+        # The row before's sample cells as read (None: none to compare) and as kept: most rows
+        # repeat them exactly.
+        read_sample: str | None = None
+        read_patient = read_when = read_sex = read_name = ""
         sample_fields: tuple[str | None, str | None, str | None] = (None, None, None)
         mixed = False  # the row before's sample id came with another patient or date
         # A standard's or control's row (see `not_a_patient_sample`) takes the general path.
@@ -823,9 +828,14 @@ class Interpreter:
                                 unit.strip() or value_unit,
                             )
                             try:
-                                plan = plans[(marker, unit)]
+                                plan = plans_of[marker][unit]
                             except KeyError:  # the first row of this marker and unit
                                 plan = plan_for(marker, unit)
+                                planned += 1
+                                if planned > self.MAX_PLANS:  # junk spellings: memory stays flat
+                                    plans_of.clear()
+                                    planned = 1
+                                plans_of.setdefault(marker, {})[unit] = plan
                             lab_range = "" if no_range else lab_range.strip()
                             # Noted once the row is taken here: a control's '12,5' is not a judged
                             # value's (the general path skips controls first), as batches count it.
@@ -879,17 +889,20 @@ class Interpreter:
                                     number = None
                                 if number is not None:
                                     sex = "" if person is None else person[0]
-                                    cells_read: tuple[str, ...] = (
-                                        sample_id,
-                                        patient_id,
-                                        collected_at,
-                                        sex,
-                                    )
-                                    if name_of is not None:
-                                        cells_read += (name_of(cells),)
-                                    if cells_read == sample_cells:
+                                    name_cell = "" if name_of is None else name_of(cells)
+                                    # Compared one by one: str == str costs a fraction of
+                                    # comparing tuples of them.
+                                    if (
+                                        sample_id == read_sample and patient_id == read_patient
+                                        and collected_at == read_when and sex == read_sex
+                                        and name_cell == read_name
+                                    ):  # fmt: skip
                                         sample_id, patient_id, collected_at = sample_fields
                                     else:
+                                        read_sample, read_patient, read_when = (
+                                            sample_id, patient_id, collected_at
+                                        )  # fmt: skip
+                                        read_sex, read_name = sex, name_cell
                                         sample_id = given_id(sample_id)
                                         patient_id = given_id(patient_id)
                                         collected_at = given_date(collected_at)
@@ -900,12 +913,11 @@ class Interpreter:
                                             seen, sample = markers_for(key), key
                                             if held_means and key != self._held_panel:
                                                 batch.extend(self._release_held(stats))
-                                        sample_cells = cells_read
                                         sample_fields = (sample_id, patient_id, collected_at)
                                         who = _who(
                                             patient_id, collected_at, sex.strip(),
                                             None if name_of is None
-                                            else given_id(cells_read[4]) or "",
+                                            else given_id(name_cell) or "",
                                         )  # fmt: skip
                                         # Another patient, date or sex for this sample id, or a
                                         # row that is no patient's ('Mean', 'Blank'): the general
@@ -986,7 +998,7 @@ class Interpreter:
                             batch.append(row)
                             taken += 1
                         else:  # the general reading and judging, which may change what the loop
-                            sample = sample_cells = None  # remembered about the panel
+                            sample = read_sample = None  # remembered about the panel
                             if general is None:  # made once: most files never need it
                                 general = measurement_reader(
                                     source, header, layout, delimiter, stats, first=False

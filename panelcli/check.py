@@ -1704,8 +1704,8 @@ class Interpreter:
             return chosen
         first, second = (self.ranges.select(name, sex, years) for years in found)
         if first.bounds is None or first.bounds != second.bounds or first.indeterminate:
-            if not chosen.note or len(ages) != 2:
-                return chosen
+            if not chosen.note or len(ages) != 2 or first.bounds == second.bounds:
+                return chosen  # neither day's age has a range (review: 'differs' was said)
             # The two days' ages differ in range: the age stays unknown, and the note says why.
             return chosen._replace(
                 note=f"this set's range for {name} differs between age {number_text(ages[0])} "

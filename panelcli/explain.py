@@ -368,11 +368,6 @@ def names_read(words: Sequence[str], sets: Sequence[SetShown]) -> tuple[list[str
     return list(dict.fromkeys(name for _, name in known)), list(dict.fromkeys(unknown))
 
 
-def names_not_known(words: Sequence[str], sets: Sequence[SetShown]) -> list[str]:
-    """The words (or names between commas) that no marker's name takes in (see `names_read`)."""
-    return names_read(words, sets)[1]
-
-
 def _as_written(parts: Sequence[_Part], at: int, sets: Sequence[SetShown]) -> tuple[int, int]:
     """Where an unknown piece is told of: with the pieces '/' joins it to where it is no name on
     its own ('23' of 'IL-12/23', 'F' of 'IL-17A/F') or the '/' is in a known name ('CD25/IL-2')."""

@@ -265,3 +265,23 @@ def test_two_slashed_dates_of_one_sample_agree_only_read_alike(tmp_path: Path) -
     )
     conflicts = [w for w in check_file(str(data)).warnings if w.code == "sample-conflict"]
     assert [(w.line, w.sample_id) for w in conflicts] == [(4, "S1")]
+
+
+def test_two_days_ages_both_without_a_range_are_not_said_to_differ(tmp_path: Path) -> None:
+    """Review: where neither age had a range (one for 70 and over; the person 64 or 65),
+    the note said the range 'differs between age 64 and 65'."""
+    ranges = tmp_path / "r.toml"
+    ranges.write_text(
+        '[markers."TNF-α"]\nunit = "pg/mL"\nsource = "x"\n'
+        '[[markers."TNF-α".intervals]]\nage_min = 70\nhigh = 10.0\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,birth_date,collected_at,marker,value,unit\n"
+        "A1,P1,1961-03-14,03/04/2026,TNF-α,50,pg/mL\n",
+        encoding="utf-8",
+    )
+    ((result,),) = [panel.results for panel in check_file(str(data), str(ranges)).panels]
+    assert result.status is Status.INDETERMINATE
+    assert result.note is not None and "differs" not in result.note, result.note

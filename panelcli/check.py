@@ -752,6 +752,7 @@ class Interpreter:
         # A bare number right after the value in an ignored column: the general path asks
         # whether a decimal comma split the value (see `spill_columns`).
         spill = spill_columns(header, layout, delimiter).get(roles["value"])
+        value_index = roles["value"]
         person_readable = self._person_readable
         plan_for, markers_for, lab_plan_for = self._plan_for, self._markers_for, self._lab_plan_for
         # `_plan_for`'s plans by marker, then unit: looking up two strings costs less than
@@ -884,7 +885,14 @@ class Interpreter:
                                         and not person_readable(*person, collected_at)
                                     )
                                     or (dot_may_group is not None and dot_may_group(text))
-                                    or (spill is not None and cells[spill].strip().isdecimal())
+                                    or (
+                                        spill is not None
+                                        and cells[spill].strip().isdecimal()
+                                        # once the column is known to hold numbers of its own
+                                        # the general path asks nothing more (review: every
+                                        # row went there, 2.3 times as slow)
+                                        and value_index not in stats.numbers_beside
+                                    )
                                 ):
                                     number = None
                                 if number is not None:

@@ -422,7 +422,8 @@ def _not_a_number(cell: str) -> str:
         # slip (QA), and a refused row is seen where a skipped one may go unnoticed.
         return (
             f"value '{shorten(cell)}' is a range, not a result; a lab's ranges go in a "
-            "'Reference range' column, or in a row labelled so (or 'Normal'), which is skipped"
+            "'Reference range' column (in a file with a column per marker, also in a row "
+            "labelled 'Reference range' or 'Normal', which is skipped)"
         )
     return f"value '{shorten(cell)}' is not a number"
 

@@ -925,7 +925,11 @@ def test_a_sample_named_norma_is_read_where_it_gives_numbers(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("label", ["Normal", "Ref", "Reference", "Ref.", "Range", "NORMAL"])
-@pytest.mark.parametrize("ranges", ["0-7,0-62", "<5,≤ 2.5", "3.1-12,", "0 - 7 pg/mL,<=62"])
+@pytest.mark.parametrize(
+    "ranges",
+    # QA: 'N/A' where a marker has no range, and a range in brackets, made the row a sample's
+    ["0-7,0-62", "<5,≤ 2.5", "3.1-12,", "0 - 7 pg/mL,<=62", "N/A,0-62", "(0-2.5),<=14.5"],
+)
 def test_a_range_row_labelled_normal_or_ref_is_skipped_where_its_cells_are_ranges(
     tmp_path: Path, label: str, ranges: str
 ) -> None:
@@ -960,7 +964,8 @@ def test_a_row_of_ranges_not_labelled_so_is_refused_as_ranges(tmp_path: Path, la
     ]
 
 
-@pytest.mark.parametrize("cells", ["3,4", "0-7,4", "0-7,N/A", ",", "<5,high"])
+# ('0-7,N/A' is a range row: 'N/A' where a marker has no range, QA)
+@pytest.mark.parametrize("cells", ["3,4", "0-7,4", ",", "<5,high"])
 def test_a_sample_named_ref_or_normal_is_judged_unless_every_cell_is_a_range(
     tmp_path: Path, cells: str
 ) -> None:

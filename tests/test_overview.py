@@ -416,3 +416,21 @@ def test_a_narrow_table_wraps_between_marks_never_inside_one(tmp_path: Path, wid
     assert len(cells) >= OVERVIEW_PANELS, shown  # a table: a sample a line, or more
     for cell in cells:
         assert re.fullmatch(r"((\S+ [▲▼‼]+ \w+),? ?)+", cell), cell
+
+
+@pytest.mark.parametrize("width", ["30", "40", "50"])
+def test_the_paragraph_view_wraps_between_marks_never_inside_one(
+    tmp_path: Path, width: str
+) -> None:
+    """QA: where the table did not fit, the paragraph view still showed 'IL-6 ▲' on one line
+    and 'high' on the next."""
+    lines = ["sample_id,marker,value,unit"] + [
+        f"S{number:05d},{marker},500,pg/mL" for number in range(220) for marker in MARKERS
+    ]
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shown = runner.invoke(app, ["check", str(path)], env={"COLUMNS": width}).stdout
+    assert "• S00000" in shown  # the paragraph view
+    for line in shown.splitlines():
+        assert not re.search(r"[▲▼‼]\s*$", line), shown
+        assert not re.match(r"\s*(high|low|critical)\b", line), shown

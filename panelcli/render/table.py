@@ -193,7 +193,7 @@ def fitted(
     console: Console,
     build: Callable[[frozenset[str]], Table],
     narrower: Sequence[frozenset[str]],
-    rows: Callable[[], Text],
+    rows: Callable[[], RenderableType],
     joined: Mapping[str, str] | None = None,
 ) -> RenderableType:
     """The widest table that fits the console without cutting a cell: `build(leave_out)`
@@ -494,16 +494,19 @@ def render_overview(overview: Overview, console: Console) -> None:
             table.add_row(*(cells[name] for name in kept))
         return table
 
-    def paragraphs() -> Text:
-        text = Text(title + "\n")
+    def paragraphs() -> Group:
+        lines: list[RenderableType] = [Text(title)]
         named = ["Sample", "Patient", "Collected"]
         if len({panel.source for panel in shown}) > 1:
             named.append("Source")
         for cells in rows:
-            text.append_text(Text("• ") + Text(" · ").join(_text(cells[name]) for name in named))
-            text.append_text(Text(f"\n  {cells['Measured']} measured; outside the range: "))
-            text.append_text(_text(cells["Outside the range"]) + Text("\n"))
-        return text
+            lines.append(Text("• ") + Text(" · ").join(_text(cells[name]) for name in named))
+            outside = cells["Outside the range"]
+            said = Text(f"  {cells['Measured']} measured; outside the range:")
+            # the marks wrap whole here too (QA: 'IL-6 ▲' on one line and 'high' on the next)
+            marks = outside.marks if isinstance(outside, Marks) else [outside]
+            lines.append(Marks([said, *marks], indent="  "))
+        return Group(*lines)
 
     # The source may go only where every sample shown is from one file.
     narrower = [frozenset({"Source"})] if len({panel.source for panel in shown}) == 1 else []
@@ -650,8 +653,9 @@ class Marks:
     """Marks in one cell ('IL-8 ▲ high, TNF-α ▲ high') that wrap between marks, never inside
     one (QA: a narrow terminal split 'IL-8 ▲' from 'high')."""
 
-    def __init__(self, marks: list[Text]) -> None:
+    def __init__(self, marks: list[Text], indent: str = "") -> None:
         self.marks = marks
+        self.indent = indent  # before each line after the first
         self.text = Text(" ").join(marks)
 
     def __str__(self) -> str:
@@ -666,8 +670,8 @@ class Marks:
         for mark in self.marks:
             if line and line.cell_len + 1 + mark.cell_len > options.max_width:
                 yield line
-                line = Text()
-            line = line + Text(" ") + mark if line else mark.copy()
+                line = Text(self.indent)
+            line = line + Text(" ") + mark if line.plain.strip() else line + mark
         yield line
 
 

@@ -698,15 +698,22 @@ def _left_out_results(panels: Sequence[Panel]) -> str | None:
     # several samples were named just before: not named again (review: 300 were, twice)
     whose = named if samples == 1 else "those samples"
     said = f"These changes leave out the result{'' if len(results) == 1 else 's'} of {whose}"
-    # marker and how it was outside: the samples it was so in (`_samples_named` counts them)
-    outside: dict[tuple[str, str], list[str | None]] = {}
-    for panel in panels:
+    # marker and how it was outside: the samples it was so in (`_samples_named` counts them),
+    # each as (its panel's place, its id): tests with no sample id are told apart by place
+    # (review: IL-6 high in one and IL-8 in another read 'IL-6 and IL-8 were high in a sample')
+    outside: dict[tuple[str, str], list[tuple[int, str | None]]] = {}
+    first_of: dict[str, int] = {}  # a sample id's first panel (one sample in two files)
+    for place, panel in enumerate(panels):
+        sample = (
+            place if panel.sample_id is None else first_of.setdefault(panel.sample_id, place),
+            panel.sample_id,
+        )
         for key in dict.fromkeys(
             (r.marker, how) for r in panel.results if (how := _outside_said(r)) is not None
         ):
             in_samples = outside.setdefault(key, [])
-            if panel.sample_id is None or panel.sample_id not in in_samples:
-                in_samples.append(panel.sample_id)
+            if sample not in in_samples:
+                in_samples.append(sample)
     if not outside:
         if any(r.status != Status.NORMAL for r in results):
             return None  # some were not judged: whether they were outside is not known
@@ -722,12 +729,12 @@ def _left_out_results(panels: Sequence[Panel]) -> str | None:
         ]
         return f"{said}: {_join_clauses(clauses)}."
     # markers outside alike in the same samples share a clause: 'IL-6 and IL-8 were high in C'
-    alike: dict[tuple[str, tuple[str | None, ...]], list[str]] = {}
+    alike: dict[tuple[str, tuple[tuple[int, str | None], ...]], list[str]] = {}
     for (marker, how), in_samples in outside.items():
         alike.setdefault((how, tuple(in_samples)), []).append(marker)
     clauses = []
-    for (how, sample_ids), markers in alike.items():
-        named_in, count = _samples_named(sample_ids)
+    for (how, samples_in), markers in alike.items():
+        named_in, count = _samples_named([sample_id for _, sample_id in samples_in])
         were = "was" if len(markers) == 1 else "were"
         where = "all of them" if count == samples else named_in
         clauses.append(f"{join_names(first_few(markers))} {were} {how} in {where}")

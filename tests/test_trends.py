@@ -1066,3 +1066,20 @@ def test_two_samples_with_one_unreadable_date_have_a_date(tmp_path: Path) -> Non
         "A,P1,2026-01-10,IL-6,3,pg/mL\nC,P1,yesterday,IL-6,4,pg/mL\nD,P1,yesterday,IL-8,4,pg/mL\n",
     )
     assert trend.text[1] == "Sample C and sample D have a date that cannot be read: 'yesterday'."
+
+
+def test_left_out_tests_without_a_sample_id_are_told_apart(tmp_path: Path) -> None:
+    """Review: an undated IL-6 and an IL-8 dated 'yesterday', two tests without sample ids,
+    were said as one: 'IL-6 and IL-8 were high in a sample'."""
+    from panelcli.check import check_file
+
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "Patient ID,Collection Date,Marker,Value,Unit\nP1,2026-01-01,IL-6,1,pg/mL\n"
+        "P1,2026-02-01,IL-6,2,pg/mL\nP1,,IL-6,9,pg/mL\nP1,yesterday,IL-8,99,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data)).trends
+    said = " ".join(trend.text)
+    assert "IL-6 and IL-8 were high" not in said
+    assert "IL-6 was high in a sample, and IL-8 was high in a sample" in said, said

@@ -615,8 +615,9 @@ def digest_cells(panel: PanelDigest) -> dict[str, Text | Marks]:
 _FLAG_STATUS = {"L": Status.LOW, "H": Status.HIGH, "LL": Status.CRITICAL, "HH": Status.CRITICAL}
 
 
-#: A sample's results that could not be compared with a range, as the overview counts them.
-_UNJUDGED_WORDS = "results that could not be compared with a range"
+#: A sample's results that could not be judged (indeterminate, no reference), as the overview
+#: counts them (QA: 'not compared with a range' hid an indeterminate '2.500', 2.5 or 2500).
+_UNJUDGED_WORDS = "results that could not be judged"
 
 
 def _outside(panel: PanelDigest) -> Marks:
@@ -626,7 +627,7 @@ def _outside(panel: PanelDigest) -> Marks:
     marks = _flagged(panel)
     if panel.unjudged:
         marks[-1].append(";")
-        marks.append(Text(f"{panel.unjudged:,} not compared with a range", style="magenta"))
+        marks.append(Text(f"{panel.unjudged:,} could not be judged", style="magenta"))
     return Marks(marks)
 
 

@@ -103,7 +103,7 @@ from panelcli.reading import (
     shows_decimal_comma,
     spill_columns,
 )
-from panelcli.summary import summarise_panel
+from panelcli.summary import may_reject_a_value, summarise_panel
 from panelcli.trends import (
     cells_agree,
     find_trends,
@@ -2680,7 +2680,7 @@ def build_overview(
             kept = rejected if event.severity == "error" else warnings
             if event.severity == "error":
                 reasons[event.code] = reasons.get(event.code, 0) + 1
-                if event.code != UNREADABLE and not event.code.startswith("row-"):
+                if may_reject_a_value(event):
                     cells[event.source, event.code] += 1
                 if _names_its_row(event):  # its sample is listed, as build_report gives it
                     key = readings.panel_key(event)

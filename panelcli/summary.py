@@ -808,12 +808,18 @@ def report_sentences(rejected: Sequence[Issue], wide: Collection[str] = ()) -> l
     )
 
 
+def may_reject_a_value(issue: Issue) -> bool:
+    """Whether a rejection may be of one value of a row, not of a row whole ('row-…') or of a
+    file that could not be read (see `rejected_values`)."""
+    return issue.code != "file-unreadable" and not issue.code.startswith("row-")
+
+
 def rejected_values(rejected: Sequence[Issue], wide: Collection[str] = ()) -> list[Issue]:
     """The rejections of one value of a row: a row of a file with a column per marker (`wide`,
     or one where two share a line, as only such a file's can) holds several, so its rejected
     cells are values, not rows (QA: '1 row has no unit' for one cell). Never a row refused
     whole, nor a file that could not be read in full, though it names the line it stopped at."""
-    cells = [i for i in rejected if i.code != "file-unreadable" and not i.code.startswith("row-")]
+    cells = [issue for issue in rejected if may_reject_a_value(issue)]
     lines = Counter((issue.source, issue.line) for issue in cells)
     shared = {source for (source, _), count in lines.items() if count > 1}
     return [issue for issue in cells if issue.source in wide or issue.source in shared]

@@ -96,7 +96,7 @@ def sets_to_show(ranges: str | None = None) -> tuple[list[SetShown], list[str]]:
     in_use_path: Path | None = None
     try:
         in_use_path = find_set(ranges)
-        in_use = load_ranges(in_use_path)
+        in_use = load_ranges(ranges)  # by what chose it: a set from $PANELCLI_RANGES says so
     except RangesError as exc:
         if chosen:
             raise

@@ -880,6 +880,11 @@ def names_a_set(spec: str) -> bool:
     return spec.casefold() in {name.casefold() for name in available_sets()}
 
 
+def _from_env(spec: str | os.PathLike[str] | None) -> bool:
+    """Whether the set is the one $PANELCLI_RANGES names (no set was given on the command line)."""
+    return not spec and bool(os.environ.get(RANGES_ENV))
+
+
 def find_set(spec: str | None) -> Path:
     """Turn --ranges (a bundled name, a file or a directory) into a file path."""
     if spec is not None and not spec.strip():  # `--ranges "$UNSET"` must not mean the default
@@ -887,7 +892,7 @@ def find_set(spec: str | None) -> Path:
             "the reference set to use is given as '' (empty); give a set's name (see "
             "'panelcli ranges list'), a TOML file or a folder holding one"
         )
-    from_env = not spec and bool(os.environ.get(RANGES_ENV))
+    from_env = _from_env(spec)
     if not spec and not from_env:  # the default is a set's name, never a file or folder here
         default = available_sets().get(DEFAULT_SET)  # (QA: a stray file so named broke runs)
         if default is not None:
@@ -965,7 +970,9 @@ def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
         raise RangesError(f"cannot read ranges file '{path}': {exc.strerror}") from exc
     problems = check_ranges_bytes(raw, require_source=bundled, bundled=bundled)
     if problems:
-        raise RangesError(f"ranges file '{path}' is invalid: {problems[0]}", problems)
+        # said as find_set says a missing one: the name came from the environment (QA)
+        where = f"{RANGES_ENV}={os.environ[RANGES_ENV]}: " if _from_env(spec) else ""
+        raise RangesError(f"{where}ranges file '{path}' is invalid: {problems[0]}", problems)
     # utf-8-sig as in check_ranges_bytes: a BOM that passed the check must not fail here.
     document = tomllib.loads(_toml_text(raw))
     # Absolute, as reports name it: a relative path means nothing once the output is moved.

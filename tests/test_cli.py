@@ -443,6 +443,19 @@ def test_a_bad_panelcli_ranges_says_the_name_came_from_the_environment(monkeypat
     assert result.stderr.startswith("panelcli: PANELCLI_RANGES=junk: no reference set named")
 
 
+@pytest.mark.parametrize("command", [["check", "samples/healthy-adult.csv"], ["explain", "IL-6"]])
+def test_a_broken_panelcli_ranges_file_says_it_came_from_the_environment(
+    monkeypatch, tmp_path, command
+):
+    """QA: a missing file named by PANELCLI_RANGES said so, a broken one did not."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhihg = 3\nsource = "x"\n')
+    monkeypatch.setenv("PANELCLI_RANGES", str(broken))
+    result = run(*command)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"panelcli: PANELCLI_RANGES={broken}: ranges file ")
+
+
 def test_an_assumed_unit_no_row_could_use_is_refused_before_reading():
     refused = run("check", "samples/healthy-adult.csv", "--assume-unit", "furlongs")
     assert refused.exit_code == 2 and refused.stdout == ""

@@ -1766,7 +1766,16 @@ class Interpreter:
                 f"birth date '{shorten(birth_date)}' could not give an age: the row has no "
                 "collection date to count it to; the age was treated as not given",
             )  # fmt: skip
-        else:  # the birth date cannot be read, or is after the collection date
+        elif collected_at and (born := read_date(birth_date)) is not None:
+            # QA: '2030-01-01' was said to be 'not something panelcli reads'
+            taken = read_date(collected_at)
+            how = "after" if taken is None or born > taken else f"more than {MAX_AGE} years before"
+            self._person_unreadable(
+                m, self._columns.get("birth_date"),
+                f"birth date '{shorten(birth_date)}' is {how} the collection date "
+                f"'{shorten(collected_at)}', so it gives no age; the age was treated as not given",
+            )  # fmt: skip
+        else:  # the birth date cannot be read
             self._unreadable_person(
                 m, "birth date", birth_date,
                 "a date such as 1980-02-01, before the collection date, and a collection "

@@ -819,3 +819,22 @@ def test_a_value_column_first_with_datatype_in_it_is_a_bad_value_not_a_block(wri
     )
     assert [(i.code, i.line) for i in report.rejected] == [("value-not-a-number", 3)]
     assert [r.value for p in report.panels for r in p.results] == [0.5]
+
+
+def test_a_birth_date_after_the_collection_date_is_said_so(tmp_path):
+    """QA: a birth date of '2030-01-01' was 'not something panelcli reads'."""
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "sample_id,birth_date,collected_at,marker,value,unit\n"
+        "A,2030-01-01,2026-01-02,IL-2,70,pg/mL\n",
+        encoding="utf-8",
+    )
+    (warning,) = check_file(str(path), load_ranges("mayo-adult")).warnings
+    assert (warning.code, warning.column, warning.sample_id) == (
+        "person-unreadable",
+        "birth_date",
+        "A",
+    )
+    assert warning.message.startswith(
+        "birth date '2030-01-01' is after the collection date '2026-01-02', so it gives no age"
+    )

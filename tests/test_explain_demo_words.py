@@ -66,6 +66,10 @@ def test_the_explain_example_in_help_runs_as_copied() -> None:
         (["tumor", "necrosis", "factor", "alpha/IL-6"], ["TNF-α", "IL-6"]),
         (["CD25/IL-6"], ["sIL-2R", "IL-6"]),
         (["CD25/IL-2", "RA", "and", "IL-6"], ["sIL-2R", "IL-6"]),  # ARUP's 'CD25/IL-2 RA'
+        # QA: 'or IL-8' was read as a name, and the marker's own long name was not known
+        (["IL-6", "and/or", "IL-8"], ["IL-6", "IL-8"]),
+        (["IL-6", "or", "TNF"], ["IL-6", "TNF-α"]),
+        (["soluble", "IL-2", "receptor", "and", "CRP"], ["sIL-2R", "CRP"]),
     ],
 )  # fmt: skip
 def test_several_markers_named_are_each_explained(words: list[str], markers: list[str]) -> None:

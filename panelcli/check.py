@@ -107,6 +107,7 @@ from panelcli.summary import may_reject_a_value, summarise_panel
 from panelcli.trends import (
     cells_agree,
     find_trends,
+    one_way_date,
     person_key,
     read_date,
     two_days,
@@ -2548,11 +2549,14 @@ def _panel(results: list[Result], rejected: Sequence[Issue]) -> Panel:
     """A sample's panel, named as its first result names it (its first rejected row, when
     none of its rows could be used)."""
     first: Result | Issue = results[0] if results else rejected[0]
+    collected_at = first.collected_at
+    for result in results:
+        collected_at = one_way_date(collected_at, result.collected_at)
     return Panel(
         source=first.source,
         sample_id=first.sample_id,
         patient_id=first.patient_id,
-        collected_at=first.collected_at,
+        collected_at=collected_at,
         results=results,
         summary=summarise_panel(results, rejected),
     )
@@ -2707,6 +2711,8 @@ def build_overview(
             panel = panels[key] = _SampleCount(event.patient_id, event.collected_at)
         elif not panel.measured:  # seen in rejected rows first: named by its first result
             panel.patient_id, panel.collected_at = event.patient_id, event.collected_at
+        elif event.collected_at != panel.collected_at:  # as `_panel` names it
+            panel.collected_at = one_way_date(panel.collected_at, event.collected_at)
         panel.measured += 1
         if event.status in ABNORMAL:
             if panel.flagged is None:
@@ -3037,7 +3043,7 @@ def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
     # The date kept is one that reads one way ('2026-04-03' over '03/04/2026'), so that a
     # later '2026-03-04' still disagrees (review: it agreed with the two-day date kept).
     together = "\0".join(
-        b if field == _COLLECTED and a and b and read_date(a) is None else a or b
+        (one_way_date(a, b) or "") if field == _COLLECTED else a or b
         for field, (a, b) in enumerate(zip(was, now, strict=True))
     )
     if together != first:

@@ -107,6 +107,23 @@ def may_be_one_moment(first: str, second: str) -> bool:
     return (not _has_time(first) or not _has_time(second)) and _day(first) == _day(second)
 
 
+def one_way_date(kept: str | None, now: str | None) -> str | None:
+    """The date a sample is named by: its first row's, or a later row's that reads one way
+    where the first may be two days and this is one of them ('2026-04-03' for '03/04/2026'),
+    so that the order of its rows does not decide whether it is a point of a trend (QA)."""
+    if not kept:
+        return now
+    if (
+        now
+        and now != kept
+        and read_date(kept) is None
+        and read_date(now) is not None
+        and may_be_one_moment(kept, now)
+    ):
+        return now
+    return kept
+
+
 def _days_it_may_be(text: str, read: datetime | None) -> set[date]:
     """The day a date is, or the two a slashed one may be ('03/04/2026'); none for no date."""
     return {_day(text)} if read is not None else set(two_days(text) or ())

@@ -285,3 +285,24 @@ def test_two_days_ages_both_without_a_range_are_not_said_to_differ(tmp_path: Pat
     ((result,),) = [panel.results for panel in check_file(str(data), str(ranges)).panels]
     assert result.status is Status.INDETERMINATE
     assert result.note is not None and "differs" not in result.note, result.note
+
+
+@pytest.mark.parametrize("first", ["03/04/2026", "2026-04-03"])
+def test_a_sample_is_dated_by_a_row_that_reads_one_way_whatever_comes_first(
+    tmp_path: Path, first: str
+) -> None:
+    """QA: with '03/04/2026' on a sample's first row and '2026-04-03' on its second, the
+    sample took the two-day date and fell out of its patient's trend; the other way round it
+    was in it."""
+    second = "2026-04-03" if first == "03/04/2026" else "03/04/2026"
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        f"S1,P1,{first},IL-6,3,pg/mL\nS1,P1,{second},IL-8,3,pg/mL\n"
+        "S2,P1,2026-05-03,IL-6,9,pg/mL\nS2,P1,2026-05-03,IL-8,30,pg/mL\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(data))
+    assert [p.collected_at for p in report.panels] == ["2026-04-03", "2026-05-03"]
+    (trend,) = report.trends
+    assert trend.dates == ["2026-04-03", "2026-05-03"]

@@ -2050,7 +2050,16 @@ class Interpreter:
                 f"{shown} may be {days}, as the day or the month may come first; it is shown "
                 "as written, but results cannot be put in date order by it, nor an age counted "
                 "to it where the two days give different ranges (written with the year first, "
-                f"as {year_first_said(collected_at)}, it can be read only one way)",
+                f"as {year_first_said(collected_at)}, it can be read only one way)"
+                + (
+                    # QA: '12/01/2027' is after the day of the check either way, unsaid
+                    "; both days are after the day of this check: is the year right?"
+                    if all(
+                        day > self.today + dt.timedelta(days=1)
+                        for day in two_days(collected_at) or ()
+                    )
+                    else ""
+                ),
             )
         else:
             day = read_date(collected_at, in_utc=False)

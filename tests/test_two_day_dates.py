@@ -306,3 +306,17 @@ def test_a_sample_is_dated_by_a_row_that_reads_one_way_whatever_comes_first(
     assert [p.collected_at for p in report.panels] == ["2026-04-03", "2026-05-03"]
     (trend,) = report.trends
     assert trend.dates == ["2026-04-03", "2026-05-03"]
+
+
+def test_a_two_day_date_after_today_either_way_asks_about_the_year(tmp_path: Path) -> None:
+    """QA: '12/01/2027' got its date-ambiguous warning, with no word that both of its days
+    are after the day of the check."""
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,collected_at,marker,value,unit\nS1,12/01/2099,IL-6,3,pg/mL\n"
+        "S2,03/04/2026,IL-6,3,pg/mL\n",
+        encoding="utf-8",
+    )
+    later, earlier = [w for w in check_file(str(data)).warnings if w.code == "date-ambiguous"]
+    assert later.message.endswith("; both days are after the day of this check: is the year right?")
+    assert "is the year right" not in earlier.message

@@ -1791,7 +1791,8 @@ class Interpreter:
             self._warn_once(
                 ("person-conflict", m.source),
                 Issue(severity="warning", code="person-conflict", source=m.source, line=m.line,
-                      column=self._column_of("age"),
+                      column=self._column_of("age"), sample_id=m.sample_id,
+                      patient_id=m.patient_id, collected_at=m.collected_at, marker=m.marker,
                       message=f"age {number_text(age)} does not match the birth date "
                       f"'{shorten(m.birth_date)}' (age {number_text(from_dates)} on "
                       f"'{shorten(m.collected_at)}'); the age was used, here and in any other "

@@ -2471,8 +2471,8 @@ def measurement_reader(
                 # unknown marker, left unjudged); it must agree with the unit column's.
                 written, (marker, marker_unit) = marker, marker_cell_unit(marker)
                 if marker_unit is not None or value_unit is not None:
-                    given = ((f"the marker '{shorten(written)}'", marker_unit),
-                             (f"the header '{shorten(value_column)}'", value_unit))  # fmt: skip
+                    given = ((("marker", written), marker_unit),
+                             (("header", value_column), value_unit))  # fmt: skip
                     row_unit, conflict = _row_unit(value, unit, given, stats)
                     if conflict is not None:
                         column = value_column if unit is None else header[layout.roles["unit"]]
@@ -2630,34 +2630,47 @@ def _means_after_replicates(
     return columns
 
 
+#: What gives a long row a unit besides its unit cell: ('marker', its cell) or ('header', the
+#: value column's name); put in words only for a conflict (rows without one are most).
+_Giver = tuple[str, str]
+
+
+def _giver_said(giver: _Giver) -> str:
+    """ "the marker 'IL-6 (pg/mL)'", "the header 'Result (ng/mL)'"."""
+    return f"the {giver[0]} '{shorten(giver[1])}'"
+
+
 def _header_unit_conflict(
-    value: str, unit: str | None, header_unit: str, gives: str, whose: str, stats: ReadStats
-) -> str | None:
+    value: str, unit: str | None, header_unit: str, gives: _Giver, whose: _Giver | None,
+    stats: ReadStats,
+) -> str | None:  # fmt: skip
     """Why a long row's unit cannot be the one the value column's header ('Concentration
     (pg/mL)') or the marker cell ('IL-6 (pg/mL)') `gives`, if it cannot: the row's `unit`
-    (which `whose` says: the unit column's), or else the value's own ('12 ng/mL'), is another."""
+    (which `whose` gave, or the unit column where None), or else the value's own ('12
+    ng/mL'), is another."""
     if unit is not None:
         if same_unit(unit, header_unit) or unit.isdigit():
             return None  # digits: no unit, but a number split by a comma (said when judged)
         said = unit
+        says = "the unit column says" if whose is None else f"{_giver_said(whose)} gives"
     else:
         written = _read_as_written(value, stats.decimal_comma)
         if written is None or written.unit is None or same_unit(written.unit, header_unit):
             return None  # a value panelcli cannot read is refused when it is judged
-        said, whose = written.unit, f"the value '{shorten(value.strip())}' says"
+        said, says = written.unit, f"the value '{shorten(value.strip())}' says"
     return (
-        f"{gives} gives '{shorten(header_unit)}' but {whose} '{shorten(said)}'; "
+        f"{_giver_said(gives)} gives '{shorten(header_unit)}' but {says} '{shorten(said)}'; "
         f"{how_far_apart(header_unit, said)}"
     )
 
 
 def _row_unit(
-    value: str, unit: str | None, given: tuple[tuple[str, str | None], ...], stats: ReadStats
+    value: str, unit: str | None, given: tuple[tuple[_Giver, str | None], ...], stats: ReadStats
 ) -> tuple[str | None, str | None]:
     """A long row's unit: its unit cell's, or else the first that its marker cell or value
-    column's header gives (`given`: what gives it, in words, and the unit); or None and why
-    they cannot all be one unit."""
-    whose = "the unit column says"
+    column's header gives (`given`: what gives it, and the unit); or None and why they cannot
+    all be one unit."""
+    whose: _Giver | None = None  # the unit column's
     for gives, header_unit in given:
         if header_unit is None:
             continue
@@ -2665,7 +2678,7 @@ def _row_unit(
         if conflict is not None:
             return None, conflict
         if unit is None:
-            unit, whose = header_unit, f"{gives} gives"
+            unit, whose = header_unit, gives
     return unit, None
 
 

@@ -1095,6 +1095,11 @@ def explain(
         if not each:
             hint = explaining.suggest(marker)
             known, unknown = explaining.names_read(words or [], sets)
+            if known and not unknown:  # each is a marker's, but more than explain_each reads
+                raise PanelcliError(
+                    "more names are given than panelcli explains at once (at most "
+                    f"{explaining.MOST_NAMES}); ask for fewer"
+                )
             # Said only where a name given is a marker's, so that several were plausibly meant
             # (QA: 'IL-1 alpha', one name, was told how to ask for several)
             several = (

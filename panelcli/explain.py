@@ -255,7 +255,7 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
 #: The most words one marker's name has ('Tumor Necrosis Factor - alpha'), and the most words
 #: read as several names: past them, a text is one name that is not known.
 _WORDS_IN_A_NAME = 6
-_MOST_WORDS = 40
+_MOST_WORDS = MOST_NAMES = 40
 #: What stands between names, as people write them: 'IL-6, TNF', 'IL-6 and TNF', 'IL-6 & TNF',
 #: 'IL-6 and/or IL-8' (QA: 'and' was read as a name, and 'or IL-8' as one). A name is still
 #: read across them, as ARUP's 'Interleukin 2 Receptor, Soluble' needs; no name or alias

@@ -148,3 +148,11 @@ def test_a_slash_in_a_known_name_is_no_place_to_split() -> None:
     assert explaining.names_read(["CD25/IL-2"], sets) == ([], ["CD25/IL-2"])
     assert explaining.names_read(["IL-12/23", "IL-6"], sets) == (["IL-6"], ["IL-12/23"])
     assert explaining.names_read(["IL-6", "and", "foo"], sets) == (["IL-6"], ["foo"])
+
+
+def test_more_known_names_than_explained_at_once_are_said_to_be_too_many() -> None:
+    """Review: 42 known names were told 'several markers are explained at once only where
+    each name is one panelcli knows'."""
+    result = runner.invoke(app, ["explain", *(["IL-6", "TNF-α"] * 21)])
+    assert result.exit_code == 2
+    assert "more names are given than panelcli explains at once (at most 40)" in result.stderr

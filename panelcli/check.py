@@ -106,6 +106,7 @@ from panelcli.reading import (
 from panelcli.summary import may_reject_a_value, summarise_panel
 from panelcli.trends import (
     cells_agree,
+    day_in_words,
     find_trends,
     one_way_date,
     person_key,
@@ -1255,7 +1256,12 @@ class Interpreter:
         try:
             parsed = parse_value(m.value, decimal_comma)
         except ValueProblem as problem:
-            yield self._reject(m, problem.code, str(problem))
+            if problem.code == "value-negative" and m.unit and m.unit.isdigit() and split_by_comma:
+                # '-2,5' split as '-2' and 5: the split is the first thing to fix (QA)
+                message = comma_split_message(m.value, m.unit, "the unit column")
+                yield self._reject(m, "value-split-by-comma", message)
+            else:
+                yield self._reject(m, problem.code, str(problem))
             return
         if not decimal_comma and value_shows_decimal_comma(m.value):
             # A ',' file's '"3,2"' (read as 3.2 as a lone decimal comma): what follows is read
@@ -1709,8 +1715,10 @@ class Interpreter:
         days = two_days(m.collected_at)
         found = [_age_from_dates(m.birth_date, day.isoformat()) for day in days or ()]
         ages = sorted({years for years in found if years is not None})
-        if len(found) != 2 or None in found:
-            return chosen
+        if days is None or read_date(m.birth_date) is None:
+            return chosen  # no two days, or a birth date whose warning is said already
+        if None in found:
+            return self._one_day_or_none(m, name, sex, days, found, chosen)
         first, second = (self.ranges.select(name, sex, years) for years in found)
         if first.bounds is None or first.bounds != second.bounds or first.indeterminate:
             if not chosen.note or len(ages) != 2 or first.bounds == second.bounds:
@@ -1728,6 +1736,44 @@ class Interpreter:
             "which may be either of two days; the range is the same for both"
         )
         return first._replace(note=f"{first.note}; {said}" if first.note else said)
+
+    def _one_day_or_none(
+        self,
+        m: Measurement,
+        name: str,
+        sex: Sex | None,
+        days: tuple[dt.date, dt.date],
+        found: list[float | None],
+        chosen: Selected,
+    ) -> Selected:
+        """A collection date that may be two days, one or both of them before the birth date
+        (or too long after it): the age on the other day, or none, said (QA: said by neither)."""
+        assert m.birth_date is not None and m.collected_at is not None
+        written = f"the collection date '{shorten(m.collected_at)}'"
+        if found[0] is None and found[1] is None:
+            born = read_date(m.birth_date, in_utc=False)
+            assert born is not None
+            how = "after" if born.date() > days[0] else f"more than {MAX_AGE} years before"
+            self._person_unreadable(
+                m, self._columns.get("birth_date"),
+                f"birth date '{shorten(m.birth_date)}' is {how} both days {written} may be "
+                f"({two_days_said(m.collected_at)}), so it gives no age; the age was treated as "
+                "not given",
+            )  # fmt: skip
+            return chosen
+        age = found[0] if found[0] is not None else found[1]
+        assert age is not None
+        day, other = days if found[0] is not None else days[::-1]
+        # The other day cannot be the one, if the birth date is right: the age is known.
+        born = read_date(m.birth_date, in_utc=False)
+        assert born is not None
+        how = "before" if other < born.date() else f"more than {MAX_AGE} years after"
+        said = (
+            f"age {number_text(age)} on {day_in_words(day)}: {written} may also be "
+            f"{day_in_words(other)}, but that is {how} the birth date '{shorten(m.birth_date)}'"
+        )
+        picked = self.ranges.select(name, sex, age)
+        return picked._replace(note=f"{picked.note}; {said}" if picked.note else said)
 
     def _person(self, m: Measurement) -> tuple[Sex | None, float | None]:
         """Sex and age for choosing an interval; a cell panelcli cannot read is said once."""
@@ -2049,8 +2095,10 @@ class Interpreter:
             problem = (
                 "date-ambiguous",
                 f"{shown} may be {days}, as the day or the month may come first; it is shown "
-                "as written, but results cannot be put in date order by it, nor an age counted "
-                "to it where the two days give different ranges (written with the year first, "
+                "as written, but results cannot be put in date order by it (unless another row "
+                "of their sample gives one of the two days, written one way), nor an age "
+                "counted to it where the two days give different ranges (written with the "
+                "year first, "
                 f"as {year_first_said(collected_at)}, it can be read only one way)"
                 + (
                     # QA: '12/01/2027' is after the day of the check either way, unsaid

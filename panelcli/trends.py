@@ -269,6 +269,11 @@ def _day_said(day: date) -> str:
     return f"{day.day} {_MONTH_NAMES[day.month]}"
 
 
+def day_in_words(day: date) -> str:
+    """'3 April 2026', in English (see `_day_said`)."""
+    return f"{_day_said(day)} {day.year}"
+
+
 _DIGITS_ONLY = re.compile(r"^[\d\s./:T-]+$")
 #: A year alone, or with a month: '2026', '2026-03', '2026/3', '03/2026', '3.2026'.
 _YEAR_MONTH = re.compile(r"^\d{4}(?:[-/.](?P<after>\d{1,2}))?$|^(?P<before>\d{1,2})[-/.]\d{4}$")

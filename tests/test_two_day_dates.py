@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from panelcli.check import check_file
 from panelcli.cli import app
-from panelcli.models import Status
+from panelcli.models import Report, Status
 
 HEADER = "sample_id,patient_id,collected_at,marker,value,unit\n"
 QA_ROWS = (
@@ -110,7 +110,8 @@ def test_a_two_day_date_is_warned_about_once_per_file(tmp_path: Path) -> None:
     assert (warning.line, warning.column, warning.sample_id) == (3, "collected_at", "C2")
     assert warning.message == (
         "collected date '03/04/2026' may be 3 April or 4 March 2026, as the day or the month "
-        "may come first; it is shown as written, but results cannot be put in date order by it, "
+        "may come first; it is shown as written, but results cannot be put in date order by it "
+        "(unless another row of their sample gives one of the two days, written one way), "
         "nor an age counted to it where the two days give different ranges (written with the "
         "year first, as 2026-04-03 for 3 April, it "
         "can be read only one way)"
@@ -320,3 +321,50 @@ def test_a_two_day_date_after_today_either_way_asks_about_the_year(tmp_path: Pat
     later, earlier = [w for w in check_file(str(data)).warnings if w.code == "date-ambiguous"]
     assert later.message.endswith("; both days are after the day of this check: is the year right?")
     assert "is the year right" not in earlier.message
+
+
+def _newborn_check(tmp_path: Path, rows: str) -> Report:
+    """`rows` (born, collected, marker, value) checked with a TNF-α range for the first year
+    of life only."""
+    ranges = tmp_path / "r.toml"
+    ranges.write_text(
+        '[markers."TNF-α"]\nunit = "pg/mL"\nsource = "x"\n'
+        '[[markers."TNF-α".intervals]]\nage_max = 1\nhigh = 10.0\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,birth_date,collected_at,marker,value,unit\n"
+        + "".join(f"A1,P1,{row},pg/mL\n" for row in rows.split()),
+        encoding="utf-8",
+    )
+    return check_file(str(data), str(ranges))
+
+
+def test_a_two_day_date_with_one_day_before_the_birth_date_is_the_other_day(
+    tmp_path: Path,
+) -> None:
+    """QA: born 20 May 2026 and collected '05/06/2026' (5 June or 6 May): 6 May is before the
+    birth, so the day is 5 June; the age went unused and nothing said why."""
+    report = _newborn_check(tmp_path, "2026-05-20,05/06/2026,TNF-α,50")
+    ((result,),) = [panel.results for panel in report.panels]
+    assert result.status is Status.HIGH  # judged by the range for age 0
+    assert result.note == (
+        "interval for under age 1; age 0 on 5 June 2026: the collection date '05/06/2026' may "
+        "also be 6 May 2026, but that is before the birth date '2026-05-20'"
+    )
+    assert [w.code for w in report.warnings] == ["date-ambiguous"]
+
+
+def test_a_two_day_date_with_both_days_before_the_birth_date_is_said(tmp_path: Path) -> None:
+    """QA: born 1 May 2026 and collected '03/04/2026' (3 April or 4 March): no age, unsaid."""
+    report = _newborn_check(tmp_path, "2026-05-01,03/04/2026,TNF-α,50 2026-05-01,03/04/2026,IL-6,5")
+    assert [r.status for r in report.panels[0].results] == [
+        Status.INDETERMINATE, Status.NO_REFERENCE
+    ]  # fmt: skip
+    unreadable = [w for w in report.warnings if w.code == "person-unreadable"]
+    assert [(w.line, w.column) for w in unreadable] == [(2, "birth_date")]  # said once
+    assert unreadable[0].message == (
+        "birth date '2026-05-01' is after both days the collection date '03/04/2026' may be "
+        "(3 April or 4 March 2026), so it gives no age; the age was treated as not given"
+    )

@@ -2410,7 +2410,7 @@ def measurement_reader(
                     )  # fmt: skip
             if long:
                 value = cells[i_value] if i_value < count else None
-                detection = refused = flag_as_written = None
+                detection = refused = flag_as_written = flag_warning = None
                 if value is not None and i_detection is not None:
                     # First: 'Above Fit Curve Range' stands in for a missing number, and a
                     # comparator or flag column is then read with what it says.
@@ -2426,12 +2426,14 @@ def measurement_reader(
                         value, sign, flag, stats.decimal_comma
                     )
                     if refused is not None and text:  # a flag it cannot read, or of another
-                        # severity than the value cell's ('H' beside '12 HH'): judged all the same
+                        # severity than the value cell's ('H' beside '12 HH'): judged all the same.
+                        # Said with the row's measurement: a row refused below is not judged
+                        # 'without it' (QA: said of a value split by a comma).
                         role, code, message = refused
-                        yield Issue(severity="warning", code=code, source=source, line=line,
-                                    column=header[layout.roles[role]],
-                                    **row_for(cells, cell(cells, i_marker)),
-                                    message=message)  # fmt: skip
+                        flag_warning = Issue(severity="warning", code=code, source=source,
+                                             line=line, column=header[layout.roles[role]],
+                                             **row_for(cells, cell(cells, i_marker)),
+                                             message=message)  # fmt: skip
                         refused = None
                     value = text
                     if refused is not None and refused[1] == "comparator-conflict" and detection:
@@ -2506,6 +2508,8 @@ def measurement_reader(
                     name = given_id(cells[i_stand_in]) or ""
                     if patient_id is None and sample_id is None:
                         patient_id = name or None
+                if flag_warning is not None:
+                    yield flag_warning
                 yield make(Measurement, (  # type: ignore[call-overload]
                     source, line, value_column, marker, value, unit, sample_id, patient_id,
                     given_date(cells[i_when_or_pad]),

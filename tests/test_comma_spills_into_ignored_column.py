@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from test_whose_rows import events_in, results, warnings
 
+from panelcli.models import Issue
+
 LONG = "Sample,Test,Result (pg/mL),{0}\nS1,IL-6,{1},{2}\nS2,IL-8,3,\n"
 
 
@@ -160,15 +162,31 @@ def test_a_wide_file_s_censored_value_is_asked_too(tmp_path: Path) -> None:
 def test_a_censored_value_s_decimals_in_the_unit_column_refuse_the_row(
     tmp_path: Path, short: bool
 ) -> None:
-    """'<2,5' before the unit column: said as a split, not as an unknown unit '5'."""
-    text = "sample_id,marker,value,unit\nS1,IL-6,<2,5\nS2,IL-6,>1000,5\n"
+    """'<2,5' before the unit column: said as a split, not as an unknown unit '5'; '-2,5' as a
+    split, not as a negative value (QA)."""
+    text = "sample_id,marker,value,unit\nS1,IL-6,<2,5\nS2,IL-6,>1000,5\nS3,IL-6,-2,5\n"
     events = events_in(tmp_path, text, short)
     splits = warnings(events, "value-split-by-comma")
     assert [(s.line, s.message.split(";")[0]) for s in splits] == [
         (2, "value '<2' is followed by '5' in the unit column"),
         (3, "value '>1000' is followed by '5' in the unit column"),
+        (4, "value '-2' is followed by '5' in the unit column"),
     ]
     assert results(events) == []
+    assert [e.code for e in events if isinstance(e, Issue)] == ["value-split-by-comma"] * 3
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_split_value_s_flag_is_not_said_to_be_judged_without(tmp_path: Path, short: bool) -> None:
+    """QA: a row refused as split ('2' and '9' under 'Comments') also got 'flag-unreadable:
+    the value was judged without it' for the flag the split had pushed along."""
+    text = "sample_id,marker,value,Comments,Flag,unit\nA,IL-6,2,9,1,pg/mL\nB,IL-6,3,ok,1,pg/mL\n"
+    events = events_in(tmp_path, text, short)
+    issues = [e for e in events if isinstance(e, Issue) and e.code != "column-ignored"]
+    assert [(i.code, i.line) for i in issues] == [
+        ("value-split-by-comma", 2), ("flag-unreadable", 3)
+    ]  # fmt: skip
+    assert [r.sample_id for r in results(events)] == ["B"]
 
 
 # A row showing the column's own number beside a value no comma can have cut ('12.5' and '3'

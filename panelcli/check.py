@@ -1706,34 +1706,50 @@ class Interpreter:
         return chosen.bounds, "set", chosen.note, chosen.indeterminate, chosen.candidates
 
     def _select(self, m: Measurement, name: str) -> Selected:
-        """The set's interval for the row's person; where the collection date may be two days
-        ('03/04/2026') and the age comes from a birth date, the one both days' ages give."""
+        """The set's interval for the row's person; where the collection date or the birth date
+        may be two days ('03/04/2026') and the age comes from them, the one all ages give."""
         sex, age = self._person(m)
         chosen = self.ranges.select(name, sex, age)
         if age is not None or not m.birth_date or not m.collected_at:
             return chosen
-        days = two_days(m.collected_at)
-        found = [_age_from_dates(m.birth_date, day.isoformat()) for day in days or ()]
+        births, taken = _days_of(m.birth_date), _days_of(m.collected_at)
+        if births is None or taken is None or len(births) == len(taken) == 1:
+            return chosen  # no date, or one way each: counted, or said why not (`_person`)
+        found = [_years_between(born, day) for born in births for day in taken]
+        if len(births) == 1 and None in found:
+            return self._one_day_or_none(m, name, sex, (taken[0], taken[-1]), found, chosen)
+        if all(years is None for years in found):
+            how = "after" if births[0] > taken[0] else f"more than {MAX_AGE} years before"
+            self._person_unreadable(
+                m, self._columns.get("birth_date"),
+                f"birth date '{shorten(m.birth_date)}' is {how} the collection date "
+                f"'{shorten(m.collected_at)}', whichever of two days "
+                + ("the birth date is" if len(taken) == 1 else "each is")
+                + ", so it gives no age; the age was treated as not given",
+            )  # fmt: skip
+            return chosen
         ages = sorted({years for years in found if years is not None})
-        if days is None or read_date(m.birth_date) is None:
-            return chosen  # no two days, or a birth date whose warning is said already
-        if None in found:
-            return self._one_day_or_none(m, name, sex, days, found, chosen)
-        first, second = (self.ranges.select(name, sex, years) for years in found)
-        if first.bounds is None or first.bounds != second.bounds or first.indeterminate:
-            if not chosen.note or len(ages) != 2 or first.bounds == second.bounds:
-                return chosen  # neither day's age has a range (review: 'differs' was said)
-            # The two days' ages differ in range: the age stays unknown, and the note says why.
+        first, *others = (self.ranges.select(name, sex, years) for years in ages)
+        alike = all(other.bounds == first.bounds for other in others)
+        if first.bounds is None or not alike or first.indeterminate:
+            if not chosen.note or alike:
+                return chosen  # no age's range applies (review: 'differs' was said)
+            # The ages differ in range: the age stays unknown, and the note says why.
             return chosen._replace(
                 note=f"this set's range for {name} differs between age {number_text(ages[0])} "
-                f"and {number_text(ages[1])}, the person's age on the two days the collection "
-                f"date '{shorten(m.collected_at)}' may be (write it with the year first, as "
-                "2026-04-03, or give the age)"
+                f"and {number_text(ages[-1])}, the person's age "
+                + _two_day_dates_said(m, births, taken)
             )
         # QA: an adult-only range went unused for a person of 64 or 65 (a high value, exit 0)
-        said = (
-            f"age {' or '.join(number_text(years) for years in ages)} on the collection date, "
-            "which may be either of two days; the range is the same for both"
+        said = f"age {' or '.join(number_text(years) for years in ages)} " + (
+            "on the collection date, which may be either of two days; the range is the same "
+            "for both"
+            if len(births) == 1
+            else f"from the birth date '{shorten(m.birth_date)}', which may be either of two "
+            "days; the range is the same either way"
+            if len(taken) == 1
+            else f"from the birth date '{shorten(m.birth_date)}' to the collection date, each "
+            "of which may be either of two days; the range is the same either way"
         )
         return first._replace(note=f"{first.note}; {said}" if first.note else said)
 
@@ -1807,7 +1823,7 @@ class Interpreter:
                     "a date such as 2026-03-02 or 02.03.2026, to count the age from the birth "
                     "date",
                 )  # fmt: skip
-        elif not collected_at and read_date(birth_date) is not None:
+        elif not collected_at and _days_of(birth_date) is not None:
             self._person_unreadable(  # the birth date is fine: a date to count to is missing
                 m, self._columns.get("collected_at"),
                 f"birth date '{shorten(birth_date)}' could not give an age: the row has no "
@@ -1821,6 +1837,16 @@ class Interpreter:
                 m, self._columns.get("birth_date"),
                 f"birth date '{shorten(birth_date)}' is {how} the collection date "
                 f"'{shorten(collected_at)}', so it gives no age; the age was treated as not given",
+            )  # fmt: skip
+        elif (days := two_days_said(birth_date)) is not None:
+            # QA: '03/04/1980' was 'not something panelcli reads', and no age-banded range was
+            # used, though both days give one age on most collection dates
+            self._person_unreadable(
+                m, self._columns.get("birth_date"),
+                f"birth date '{shorten(birth_date)}' may be {days}, as the day or the month may "
+                "come first; an age is counted from it only where both days give the same "
+                f"range (written with the year first, as {year_first_said(birth_date)}, it can "
+                "be read only one way)",
             )  # fmt: skip
         else:  # the birth date cannot be read
             self._unreadable_person(
@@ -2444,8 +2470,44 @@ def _age_from_dates(birth: str, collected: str) -> float | None:
     born, taken = read_date(birth, in_utc=False), read_date(collected, in_utc=False)
     if born is None or taken is None:
         return None
+    return _years_between(born.date(), taken.date())
+
+
+def _years_between(born: dt.date, taken: dt.date) -> float | None:
+    """Whole years from birth to a day; None before the birth or past `MAX_AGE`."""
     years = taken.year - born.year - ((taken.month, taken.day) < (born.month, born.day))
     return float(years) if 0 <= years <= MAX_AGE else None
+
+
+def _days_of(text: str) -> tuple[dt.date, ...] | None:
+    """The day a date is, or the two a slashed one may be ('03/04/2026'); None for no date."""
+    read = read_date(text, in_utc=False)
+    return (read.date(),) if read is not None else two_days(text)
+
+
+def _two_day_dates_said(
+    m: Measurement, births: tuple[dt.date, ...], taken: tuple[dt.date, ...]
+) -> str:
+    """'two days the collection date '03/04/2026' may be (write it …)': the dates of a row
+    that may be two days each, and how to make them one."""
+    assert m.birth_date is not None and m.collected_at is not None
+    birth, collected = shorten(m.birth_date), shorten(m.collected_at)
+    if len(births) == 1:
+        return (
+            f"on the two days the collection date '{collected}' may be (write it with the year "
+            "first, "
+            "as 2026-04-03, or give the age)"
+        )
+    if len(taken) == 1:
+        return (
+            f"counted from the two days the birth date '{birth}' may be (write it with the "
+            f"year first, as {births[0].isoformat()}, or give the age)"
+        )
+    return (
+        f"counted between the days the birth date '{birth}' and the collection date "
+        f"'{collected}' may be (write "
+        "them with the year first, as 2026-04-03, or give the age)"
+    )
 
 
 # --- whole reports ------------------------------------------------------------------------------

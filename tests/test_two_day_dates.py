@@ -368,3 +368,73 @@ def test_a_two_day_date_with_both_days_before_the_birth_date_is_said(tmp_path: P
         "birth date '2026-05-01' is after both days the collection date '03/04/2026' may be "
         "(3 April or 4 March 2026), so it gives no age; the age was treated as not given"
     )
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    ("born", "collected", "status", "said"),
+    [
+        # 46 whether born 3 April or 4 March 1980: the adult range judges
+        ("03/04/1980", "2026-06-01", Status.HIGH,
+         "age 46 from the birth date '03/04/1980', which may be either of two days; the range "
+         "is the same either way"),
+        ("03/04/1960", "05/06/2026", Status.HIGH,
+         "age 66 from the birth date '03/04/1960' to the collection date, each of which may be "
+         "either of two days; the range is the same either way"),
+        # 17 if born 3 April 2008, 18 if born 4 March: only one has an adult range
+        ("03/04/2008", "2026-03-20", Status.INDETERMINATE,
+         "this set's range for TNF-α differs between age 17 and 18, the person's age counted "
+         "from the two days the birth date '03/04/2008' may be (write it with the year first, "
+         "as 2008-04-03, or give the age)"),
+    ],
+)  # fmt: skip
+def test_a_birth_date_that_may_be_two_days_gives_the_age_both_give(
+    tmp_path: Path, short: bool, born: str, collected: str, status: Status, said: str
+) -> None:
+    """QA: a birth date '03/04/1980' was 'not something panelcli reads', so an adult-only
+    range went unused, though the person was 46 on either day."""
+    from panelcli.check import CheckOptions, Interpreter
+    from panelcli.models import Issue, Result
+    from panelcli.ranges import load_ranges
+
+    path = tmp_path / "born.csv"
+    path.write_text(
+        "sample_id,patient_id,birth_date,collected_at,marker,value,unit\n"
+        f"A1,P1,{born},{collected},TNF-α,50,pg/mL\nA1,P1,{born},{collected},IL-6,50,pg/mL\n",
+        encoding="utf-8",
+    )
+    checking = Interpreter(load_ranges("mayo-adult"), CheckOptions(), short_path=short)
+    events = list(checking.events([str(path)]))
+    result = next(e for e in events if isinstance(e, Result) and e.marker == "TNF-α")
+    assert (result.status, result.note) == (
+        status,
+        f"interval for age 18 and over; {said}" if status is Status.HIGH else said,
+    )
+    (birth,) = [e for e in events if isinstance(e, Issue) and e.column == "birth_date"]
+    assert (birth.code, birth.line) == ("person-unreadable", 2)  # once, on its first row
+    day = born.split("/")
+    assert birth.message == (
+        f"birth date '{born}' may be 3 April or 4 March {day[2]}, as the day or the month may "
+        "come first; an age is counted from it only where both days give the same range "
+        f"(written with the year first, as {day[2]}-04-03 for 3 April, it can be read only "
+        "one way)"
+    )
+
+
+def test_a_birth_date_after_both_of_its_days_gives_no_age_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "born.csv"
+    path.write_text(
+        "sample_id,patient_id,birth_date,collected_at,marker,value,unit\n"
+        "A1,P1,03/04/2026,2026-01-01,TNF-α,50,pg/mL\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path), "mayo-adult")
+    assert [w.message.split(",")[0] for w in report.warnings] == [
+        "birth date '03/04/2026' may be 3 April or 4 March 2026",
+        "birth date '03/04/2026' is after the collection date '2026-01-01'",
+    ]
+    assert report.warnings[1].message.endswith(
+        "whichever of two days the birth date is, so it gives no age; the age was treated as "
+        "not given"
+    )
+    assert report.panels[0].results[0].status is Status.INDETERMINATE

@@ -392,18 +392,39 @@ def _limits_included(bounds: Bounds) -> str:
     return f"the {excluded[0]} limit excluded"
 
 
+def with_set_critical(from_file: Bounds, chosen: Bounds) -> Bounds:
+    """A lab's printed range with the set's critical limits that lie beyond it: a printed
+    range has no panic limits of its own (QA: 150 pg/mL against '0-7' was only high where the
+    set's critical limit is 100). One a side the range leaves open, or inside it, is left out."""
+    critical_low, critical_high = chosen.critical_low, chosen.critical_high
+    if critical_low is not None and (from_file.low is None or critical_low >= from_file.low):
+        critical_low = None
+    if critical_high is not None and (from_file.high is None or critical_high <= from_file.high):
+        critical_high = None
+    return from_file._replace(critical_low=critical_low, critical_high=critical_high)
+
+
 def _disagreement(name: str, text: str, from_file: Bounds, chosen: Bounds, unit: str) -> str:
-    critical = [
-        f"{word} {number_text(limit)} {unit}"
-        for word, limit in (("≤", chosen.critical_low), ("≥", chosen.critical_high))
-        if limit is not None
-    ]
-    # The file's range replaces the set's critical limits too: a panic limit must not vanish
-    # without a word (found in QA).
-    lost = (
-        f"; the set's critical limits ({' and '.join(critical)}) were not applied"
-        if critical
-        else ""
+    kept = with_set_critical(from_file, chosen)
+    said: dict[bool, list[str]] = {True: [], False: []}
+    for word, limit, used in (
+        ("≤", chosen.critical_low, kept.critical_low),
+        ("≥", chosen.critical_high, kept.critical_high),
+    ):
+        if limit is not None:
+            said[used is not None].append(f"{word} {number_text(limit)} {unit}")
+    # A panic limit must not vanish, nor stay, without a word (found in QA).
+    lost = "".join(
+        f"; the set's critical {'limits' if len(limits) > 1 else 'limit'} "
+        f"({' and '.join(limits)}) "
+        + (
+            ("still apply" if len(limits) > 1 else "still applies")
+            if applied
+            else f"{'were' if len(limits) > 1 else 'was'} not applied, as the file's range "
+            "does not end before it"
+        )
+        for applied, limits in ((True, said[True]), (False, said[False]))
+        if limits
     )
     theirs = (
         f"the reference set's {bounds_text(chosen, unit)}"
@@ -1178,6 +1199,7 @@ class Interpreter:
         if not _differs(read, plan.bounds):  # a planned marker's set bounds are `plan.bounds`
             return plan, None  # the set's interval, as `_bounds_for` judges it
         warning = ("range-disagrees", _disagreement(plan.name, text, read, plan.bounds, plan.unit))
+        read = with_set_critical(read, plan.bounds)
         reference = self._reference(read, plan.unit, "file")
         return plan._replace(bounds=read, limits=zone_limits(read), reference=reference), warning
 
@@ -1701,6 +1723,7 @@ class Interpreter:
                               line=m.line, column=self._column_of("reference_range"),
                               message=message),
                     )  # fmt: skip
+                    from_file = with_set_critical(from_file, chosen.bounds)
                 return from_file, "file", None, False, ()
         chosen = self._select(m, name)
         return chosen.bounds, "set", chosen.note, chosen.indeterminate, chosen.candidates

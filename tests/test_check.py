@@ -260,15 +260,32 @@ def test_a_lab_range_that_is_the_sets_keeps_the_sets_critical_limits(write_csv, 
     path = write_csv(
         "sample_id,marker,value,unit,reference range\n"
         "S1,IL-6,1000,pg/mL,\nS2,IL-6,1000,pg/mL,0-2.5\nS3,IL-6,1000,pg/mL,0-7\n"
+        "S4,IL-6,550,pg/mL,0-600\nS5,IL-6,550,pg/mL,>5\n"
     )
-    report = check_file(path, ranges=load_ranges(str(ranges)))
-    results = [r for p in report.panels for r in p.results]
-    assert [r.status.value for r in results] == ["critical", "critical", "high"]
-    assert [w.code for w in report.warnings] == ["range-disagrees"]  # only '0-7' differs
-    # ... and it says the set's panic limit went with it (found in QA)
-    assert report.warnings[0].message.endswith(
-        "; the set's critical limits (≥ 500 pg/mL) were not applied"
-    )
+    from panelcli.check import CheckOptions, Interpreter, build_report
+
+    reference_set = load_ranges(str(ranges))
+    for short in (True, False):
+        checking = Interpreter(reference_set, CheckOptions(), short_path=short)
+        report = build_report(checking.stream([path]), reference_set)
+        results = [r for p in report.panels for r in p.results]
+        # QA: a lab's '0-7' dropped the set's panic limit (1000 was only high); it is kept
+        # beyond the lab's range, and left out where the range takes it in or leaves it open
+        assert [r.status.value for r in results] == [
+            "critical", "critical", "critical", "normal", "normal"
+        ]  # fmt: skip
+        assert [r.reference.critical_high for r in results if r.reference] == [
+            500, 500, 500, None, None
+        ]  # fmt: skip
+        # only the ranges that differ from the set's are warned about, saying what became of
+        # the set's panic limit (found in QA)
+        dropped = (
+            "the set's critical limit (≥ 500 pg/mL) was not applied, as the file's range does "
+            "not end before it"
+        )
+        assert [w.message.split("value); ", 1)[1] for w in report.warnings] == [
+            "the set's critical limit (≥ 500 pg/mL) still applies", dropped, dropped
+        ]  # fmt: skip
 
 
 def test_unreadable_lab_range_is_a_warning_not_a_lost_row(write_csv):

@@ -1730,14 +1730,17 @@ class Interpreter:
 
     def _select(self, m: Measurement, name: str) -> Selected:
         """The set's interval for the row's person; where the collection date or the birth date
-        may be two days ('03/04/2026') and the age comes from them, the one all ages give."""
+        may be two days ('03/04/2026') and the age comes from them, the one all ages give.
+        `--sex` and `--age` stand in for what the row does not give (or gives unreadably)."""
         sex, age = self._person(m)
-        chosen = self.ranges.select(name, sex, age)
+        sex = sex or self.options.sex
         if age is not None or not m.birth_date or not m.collected_at:
-            return chosen
+            return self.ranges.select(name, sex, self.options.age if age is None else age)
         births, taken = _days_of(m.birth_date), _days_of(m.collected_at)
         if births is None or taken is None or len(births) == len(taken) == 1:
-            return chosen  # no date, or one way each: counted, or said why not (`_person`)
+            # no date, or one way each: counted, or said why not (`_person`)
+            return self.ranges.select(name, sex, self.options.age)
+        chosen = self.ranges.select(name, sex, None)
         found = [_years_between(born, day) for born in births for day in taken]
         if len(births) == 1 and None in found:
             return self._one_day_or_none(m, name, sex, (taken[0], taken[-1]), found, chosen)
@@ -1750,30 +1753,40 @@ class Interpreter:
                 + ("the birth date is" if len(taken) == 1 else "each is")
                 + ", so it gives no age; the age was treated as not given",
             )  # fmt: skip
-            return chosen
+            return self.ranges.select(name, sex, self.options.age)
         ages = sorted({years for years in found if years is not None})
         first, *others = (self.ranges.select(name, sex, years) for years in ages)
-        alike = all(other.bounds == first.bounds for other in others)
-        if first.bounds is None or not alike or first.indeterminate:
-            if not chosen.note or alike:
-                return chosen  # no age's range applies (review: 'differs' was said)
+        if any(other.bounds != first.bounds for other in others):
+            if self.options.age is not None:
+                return self.ranges.select(name, sex, self.options.age)
             # The ages differ in range: the age stays unknown, and the note says why.
             return chosen._replace(
                 note=f"this set's range for {name} differs between age {number_text(ages[0])} "
                 f"and {number_text(ages[-1])}, the person's age "
                 + _two_day_dates_said(m, births, taken)
             )
+        if chosen.note is None and chosen.bounds == first.bounds:
+            return chosen  # a range for every age: the age is no matter (review)
         # QA: an adult-only range went unused for a person of 64 or 65 (a high value, exit 0)
         said = f"age {' or '.join(number_text(years) for years in ages)} " + (
-            "on the collection date, which may be either of two days; the range is the same "
-            "for both"
+            "on the collection date, which may be either of two days"
             if len(births) == 1
-            else f"from the birth date '{shorten(m.birth_date)}', which may be either of two "
-            "days; the range is the same either way"
+            else f"from the birth date '{shorten(m.birth_date)}', which may be either of two days"
             if len(taken) == 1
             else f"from the birth date '{shorten(m.birth_date)}' to the collection date, each "
-            "of which may be either of two days; the range is the same either way"
+            "of which may be either of two days"
         )
+        if None in found:  # review: 'the same either way' where one way gives no age
+            said += (
+                "; the other readings give no age (a birth after the collection, or too long "
+                "before it)"
+            )
+        elif first.bounds is not None:
+            said += (
+                "; the range is the same for both"
+                if len(births) == 1
+                else ("; the range is the same either way")
+            )
         return first._replace(note=f"{first.note}; {said}" if first.note else said)
 
     def _one_day_or_none(
@@ -1799,7 +1812,7 @@ class Interpreter:
                 f"({two_days_said(m.collected_at)}), so it gives no age; the age was treated as "
                 "not given",
             )  # fmt: skip
-            return chosen
+            return self.ranges.select(name, sex, self.options.age)
         age = found[0] if found[0] is not None else found[1]
         assert age is not None
         day, other = days if found[0] is not None else days[::-1]
@@ -1815,7 +1828,8 @@ class Interpreter:
         return picked._replace(note=f"{picked.note}; {said}" if picked.note else said)
 
     def _person(self, m: Measurement) -> tuple[Sex | None, float | None]:
-        """Sex and age for choosing an interval; a cell panelcli cannot read is said once."""
+        """Sex and age as the row gives them (an age counted from dates read one way); a cell
+        panelcli cannot read is said once."""
         sex = parse_sex(m.sex) if m.sex else None
         if m.sex and sex is None:
             self._unreadable_person(m, "sex", m.sex, "female or male (F, M)")
@@ -1830,8 +1844,7 @@ class Interpreter:
                 age = _age_from_dates(m.birth_date, m.collected_at)
             if age is None:
                 self._no_age(m, m.birth_date, m.collected_at)
-        # The options stand in for what the file does not give (or gives unreadably).
-        return sex or self.options.sex, self.options.age if age is None else age
+        return sex, age
 
     def _no_age(self, m: Measurement, birth_date: str, collected_at: str | None) -> None:
         """Why a birth date gave no age, said of the cell at fault: the birth date, or the
@@ -2518,8 +2531,7 @@ def _two_day_dates_said(
     if len(births) == 1:
         return (
             f"on the two days the collection date '{collected}' may be (write it with the year "
-            "first, "
-            "as 2026-04-03, or give the age)"
+            f"first, as {taken[0].isoformat()}, or give the age)"
         )
     if len(taken) == 1:
         return (
@@ -2528,8 +2540,8 @@ def _two_day_dates_said(
         )
     return (
         f"counted between the days the birth date '{birth}' and the collection date "
-        f"'{collected}' may be (write "
-        "them with the year first, as 2026-04-03, or give the age)"
+        f"'{collected}' may be (write them with the year first, as {births[0].isoformat()} and "
+        f"{taken[0].isoformat()}, or give the age)"
     )
 
 

@@ -2508,7 +2508,9 @@ def measurement_reader(
                     name = given_id(cells[i_stand_in]) or ""
                     if patient_id is None and sample_id is None:
                         patient_id = name or None
-                if flag_warning is not None:
+                if flag_warning is not None and (
+                    stats.decimal_comma or not (unit and unit.isdigit())
+                ):  # a bare number as the unit: a split value, refused as judged (review)
                     yield flag_warning
                 yield make(Measurement, (  # type: ignore[call-overload]
                     source, line, value_column, marker, value, unit, sample_id, patient_id,

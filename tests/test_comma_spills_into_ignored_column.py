@@ -187,6 +187,12 @@ def test_a_split_value_s_flag_is_not_said_to_be_judged_without(tmp_path: Path, s
         ("value-split-by-comma", 2), ("flag-unreadable", 3)
     ]  # fmt: skip
     assert [r.sample_id for r in results(events)] == ["B"]
+    # review: split into the unit column, the flag column holds the unit
+    text = "sample_id,marker,value,unit,flag\nS1,IL-6,-2,5,pg/mL\nS2,IL-6,<2,5,pg/mL\n"
+    events = events_in(tmp_path, text, short)
+    assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [
+        ("value-split-by-comma", 2), ("value-split-by-comma", 3)
+    ]  # fmt: skip
 
 
 # A row showing the column's own number beside a value no comma can have cut ('12.5' and '3'

@@ -284,8 +284,11 @@ def test_two_days_ages_both_without_a_range_are_not_said_to_differ(tmp_path: Pat
         encoding="utf-8",
     )
     ((result,),) = [panel.results for panel in check_file(str(data), str(ranges)).panels]
-    assert result.status is Status.INDETERMINATE
+    # review: it was 'indeterminate', 'the age is not given'; no range fits either age, as
+    # with a date read one way
+    assert result.status is Status.NO_REFERENCE
     assert result.note is not None and "differs" not in result.note, result.note
+    assert "not given" not in result.note and "age 64 or 65" in result.note
 
 
 @pytest.mark.parametrize("first", ["03/04/2026", "2026-04-03"])
@@ -438,3 +441,65 @@ def test_a_birth_date_after_both_of_its_days_gives_no_age_and_says_so(tmp_path: 
         "not given"
     )
     assert report.panels[0].results[0].status is Status.INDETERMINATE
+
+
+def _checked(tmp_path: Path, born: str, collected: str, ranges: str, *args: str) -> dict:
+    """The first result of one TNF-α row, as `check --format json` gives it."""
+    path = tmp_path / "born.csv"
+    path.write_text(
+        "sample_id,patient_id,birth_date,collected_at,marker,value,unit\n"
+        f"A1,P1,{born},{collected},TNF-α,50,pg/mL\nA1,P1,{born},{collected},IL-6,50,pg/mL\n",
+        encoding="utf-8",
+    )
+    out = CliRunner().invoke(app, ["check", str(path), "-r", ranges, "-f", "json", *args])
+    results: list[dict] = json.loads(out.stdout)["panels"][0]["results"]
+    return {r["marker"]: r for r in results}
+
+
+@pytest.mark.parametrize(
+    ("born", "collected", "age"),
+    [("03/04/1980", "2026-06-01", 46), ("2026-05-20", "05/06/2026", 0)],
+)
+def test_ages_the_dates_give_come_before_the_age_option(
+    tmp_path: Path, born: str, collected: str, age: int
+) -> None:
+    """Review: '--age 10' ('for rows that do not give one') was used where a two-day date
+    gave the age."""
+    results = _checked(tmp_path, born, collected, "mayo-adult", "--age", "10")
+    note = results["TNF-α"]["note"]
+    assert f"age {age} " in note and "age 10" not in note, note
+
+
+def test_the_age_option_stands_in_where_two_days_give_different_ranges(tmp_path: Path) -> None:
+    results = _checked(tmp_path, "2008-03-14", "03/04/2026", "mayo-adult", "--age", "30")
+    assert results["TNF-α"]["status"] == "high"
+    assert results["TNF-α"]["note"] == "interval for age 18 and over"
+
+
+def test_a_marker_whose_range_is_for_every_age_gets_no_age_note(tmp_path: Path) -> None:
+    """Review: IL-6, the same for every age in the set, got 'age 46 from the birth date …'."""
+    results = _checked(tmp_path, "03/04/1980", "2026-06-01", "mayo-adult")
+    assert "age 46" in results["TNF-α"]["note"]
+    assert results["IL-6"]["note"] is None
+
+
+def test_a_reading_that_gives_no_age_is_not_said_to_give_the_same_range(
+    tmp_path: Path,
+) -> None:
+    """Review: born '03/04/2026' (3 April is after the collection on 20 March) was 'age 0 …;
+    the range is the same either way'."""
+    report = _newborn_check(tmp_path, "03/04/2026,2026-03-20,TNF-α,50")
+    (result,) = report.panels[0].results
+    assert result.status is Status.HIGH
+    assert result.note == (
+        "interval for under age 1; age 0 from the birth date '03/04/2026', which may be either "
+        "of two days; the other readings give no age (a birth after the collection, or too "
+        "long before it)"
+    )
+
+
+def test_the_year_first_hint_is_one_of_the_date_s_own_days(tmp_path: Path) -> None:
+    """Review: '05/06/2026' was told to be written 'as 2026-04-03'."""
+    results = _checked(tmp_path, "2008-05-20", "05/06/2026", "mayo-adult")
+    note = results["TNF-α"]["note"]
+    assert "differs between age 17 and 18" in note and "as 2026-06-05," in note, note

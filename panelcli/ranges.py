@@ -1216,7 +1216,7 @@ _AMBIGUOUS_NAMES = {"il1": "IL-1α or IL-1β", "ifn": "IFN-α, IFN-β or IFN-γ"
 
 def ranges_warnings(raw: bytes) -> list[str]:
     """Things worth a look in a valid ranges file: no source, units panelcli cannot convert."""
-    from panelcli.units import has_family
+    from panelcli.units import has_family, unit_typo_of
 
     parsed = RangesFile.model_validate(tomllib.loads(_toml_text(raw)))
     warnings = []
@@ -1233,9 +1233,11 @@ def ranges_warnings(raw: bytes) -> list[str]:
         # U/mL and kU/L convert among themselves, as pg/mL and ng/L do, and such a set is
         # the way to judge them; only a unit that converts to nothing is worth a word (QA).
         if not has_family(entry.unit):
+            typo = unit_typo_of(entry.unit)
             warnings.append(
                 f"marker '{name}': unit '{entry.unit}' is not a mass concentration panelcli can "
                 "convert; only results written in exactly this unit can be judged"
+                + (f" (did you mean '{typo}'?)" if typo else "")
             )
         if entry.category and known_category(entry.category) is None:
             warnings.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from decimal import Decimal
@@ -117,17 +118,39 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
             "reference-range column, lets panelcli judge it",
         )
     if source is None and target is not None:
+        typo = unit_typo_of(from_unit)
         raise UnitProblem(
             "unit-not-convertible",
             f"unit '{shorten(from_unit)}' cannot be converted to {to_unit}: panelcli knows no "
             "fixed factor between them (it converts mass per volume, such as pg/mL, ng/L, "
-            "ng/mL, µg/L; check the unit's spelling)",
+            "ng/mL, µg/L; check the unit's spelling"
+            + (f": did you mean {typo}?)" if typo else ")"),
         )
+    typo = unit_typo_of(to_unit)
     raise UnitProblem(
         "unit-mismatch",
         f"unit '{shorten(from_unit)}' does not match the reference unit {to_unit} "
-        "and there is no fixed factor between them",
+        "and there is no fixed factor between them"
+        # QA: a ranges file's 'pgs/ml' refused every pg/mL row, blaming the data
+        + (f" (is the set's unit a slip for {typo}?)" if typo else ""),
     )
+
+
+#: Units labs write for cytokines and their kin, for 'did you mean' hints.
+_COMMON_UNITS = (
+    "pg/mL", "ng/mL", "ng/L", "µg/L", "µg/mL", "mg/L", "mg/dL", "g/L", "pmol/L", "nmol/L",
+    "U/mL", "U/L", "kU/L", "IU/mL", "mIU/mL", "IU/L",
+)  # fmt: skip
+
+
+def unit_typo_of(unit: str) -> str | None:
+    """The common unit ('pg/mL') a unit panelcli cannot convert looks like a slip for
+    ('pgs/ml'); None for a unit it converts, and for one like no common unit."""
+    if has_family(unit):
+        return None
+    keys = {unit_key(common): common for common in _COMMON_UNITS}
+    close = difflib.get_close_matches(unit_key(unit), keys, n=1, cutoff=0.8)
+    return keys[close[0]] if close else None
 
 
 def _activity_exponent(unit: str) -> tuple[str, int] | None:

@@ -161,3 +161,24 @@ def test_a_labs_range_in_pm_judges_a_molar_row(tmp_path: Path) -> None:
     assert [
         (line.get("status"), line.get("reference", {}).get("origin")) for line in lines[:3]
     ] == [("high", "file")] * 3
+
+
+@pytest.mark.parametrize(
+    ("unit", "meant"),
+    [("pgs/ml", "pg/mL"), ("pq/mL", "pg/mL"), ("mgs/dl", "mg/dL"), ("cells/uL", None),
+     ("copies/mL", None), ("ratio", None)],
+)  # fmt: skip
+def test_a_unit_that_looks_like_a_slip_is_named(unit: str, meant: str | None) -> None:
+    """QA: a ranges file's 'pgs/ml' was 'valid', and every pg/mL row was then refused as
+    not matching it, the data blamed; a unit no common one is like gets no guess."""
+    from panelcli.units import unit_typo_of
+
+    assert unit_typo_of(unit) == meant
+    (warning,) = ranges_warnings(_set(unit))
+    assert warning.endswith(f" (did you mean '{meant}'?)" if meant else "can be judged")
+    with pytest.raises(UnitProblem) as refused:
+        conversion_exponent("pg/mL", unit)
+    assert (f"(is the set's unit a slip for {meant}?)" in str(refused.value)) is bool(meant)
+    with pytest.raises(UnitProblem) as refused:
+        conversion_exponent(unit, "ng/L")
+    assert (f"did you mean {meant}?" in str(refused.value)) is bool(meant)

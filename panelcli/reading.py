@@ -205,11 +205,19 @@ _RANGE_ROW_LABELS = {
     "rangodereferencia", "rangosdereferencia", "intervalodereferencia", "valoresdereferencia",
     "valoresnormales", "rangonormal", "valoridiriferimento", "intervallodiriferimento",
     "valorinormali", "referentiewaarden", "referentiewaarde", "normaalwaarden",
+    # limits, one per marker (QA: 'Upper limit,2.5,14.5' and 'ULN' became samples)
+    "labrange", "labranges", "laboratoryrange", "upperlimit", "upperlimits", "lowerlimit",
+    "lowerlimits", "upperlimitofnormal", "lowerlimitofnormal", "uln", "lln",
+    "upperreferencelimit", "lowerreferencelimit", "referencelimit", "referencelimits", "cutoff",
+    "cutoffs", "cutoffvalue", "cutoffvalues",
 }  # fmt: skip
+#: The longer of those, with words after them ('Reference Range (pg/mL)', 'Reference
+#: interval (adults)'): a label that starts so is a range row's too (QA).
+_RANGE_ROW_PREFIXES = tuple(label for label in _RANGE_ROW_LABELS if len(label) >= 8)
 #: Labels that are a range row's only where no marker cell holds a plain number: 'Norma' (a
 #: range in Polish, Spanish or Italian exports) is also a first name a sample may be given.
 _RANGE_ROW_LABELS_IF_NO_NUMBER = {"norma", "normy"}
-#: Labels that are a range row's only where every filled marker cell is a range ('0-7', '<5',
+#: Labels that are a range row's only where a filled marker cell is a range ('0-7', '<5',
 #: '≤ 2.5'): a control sample may well be called 'Ref' or 'Reference', and then gives numbers
 #: (QA: 'Normal,0-7,0-62' was refused as values, exit 2, and 'Ref,<7,<62' judged as a sample).
 _RANGE_ROW_LABELS_IF_RANGES = {
@@ -1487,7 +1495,7 @@ def is_range_row(cells: list[str], layout: Layout) -> bool:
     if not label.isascii():  # 'Valeurs de référence' as typed without its accents too
         decomposed = unicodedata.normalize("NFD", label)
         label = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    if label in _RANGE_ROW_LABELS:
+    if label in _RANGE_ROW_LABELS or label.startswith(_RANGE_ROW_PREFIXES):
         return True
     if label not in _RANGE_ROW_LABELS_IF_RANGES and label not in _RANGE_ROW_LABELS_IF_NO_NUMBER:
         return False  # nearly every row: its cells are not looked at (review: 2 µs a row)
@@ -1500,7 +1508,15 @@ def is_range_row(cells: list[str], layout: Layout) -> bool:
             for cell in markers
             if cell.strip() and cell.strip().casefold() not in NOT_KNOWN_DATES
         ]
-        return bool(filled) and all(parse_lab_range(cell) is not None for cell in filled)
+        ranges = [parse_lab_range(cell) for cell in filled]
+        # One range with two limits is enough: no sample's result is '0-7', while '<5' may
+        # be one (QA: 'Ref,0-2.5,14.5,0-9.4', upper limits written bare beside ranges, became
+        # sample 'Ref')
+        return bool(filled) and (
+            all(read is not None for read in ranges)
+            or any(read is not None and read.low is not None and read.high is not None
+                   for read in ranges)
+        )  # fmt: skip
     return not any(_PLAIN_NUMBER.match(cell) for cell in markers)
 
 

@@ -927,9 +927,11 @@ def test_a_sample_named_norma_is_read_where_it_gives_numbers(tmp_path: Path) -> 
 @pytest.mark.parametrize("label", ["Normal", "Ref", "Reference", "Ref.", "Range", "NORMAL"])
 @pytest.mark.parametrize(
     "ranges",
-    # QA: 'N/A' where a marker has no range, and a range in brackets, made the row a sample's
-    ["0-7,0-62", "<5,≤ 2.5", "3.1-12,", "0 - 7 pg/mL,<=62", "N/A,0-62", "(0-2.5),<=14.5"],
-)
+    # QA: 'N/A' where a marker has no range, and a range in brackets, made the row a sample's;
+    # so did an upper limit written bare beside a range ('0-2.5,14.5')
+    ["0-7,0-62", "<5,≤ 2.5", "3.1-12,", "0 - 7 pg/mL,<=62", "N/A,0-62", "(0-2.5),<=14.5",
+     "0-2.5,14.5", "4,0-7"],
+)  # fmt: skip
 def test_a_range_row_labelled_normal_or_ref_is_skipped_where_its_cells_are_ranges(
     tmp_path: Path, label: str, ranges: str
 ) -> None:
@@ -938,6 +940,23 @@ def test_a_range_row_labelled_normal_or_ref_is_skipped_where_its_cells_are_range
     events = events_in(tmp_path, f"Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\n{label},{ranges}\nS1,3,4\n")
     assert [(w.code, w.line) for w in warnings(events)] == [("range-row-skipped", 2)]
     assert errors(events) == []
+    assert [(r.sample_id, r.line) for r in results(events)] == [("S1", 3), ("S1", 3)]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Upper limit", "ULN", "Lower limits", "Cut-off", "Lab range", "Reference Range (pg/mL)",
+     "Reference interval (adults)", "Normal range, adults"],
+)  # fmt: skip
+def test_a_row_of_limits_or_a_range_label_with_words_after_it_is_skipped(
+    tmp_path: Path, label: str
+) -> None:
+    """QA: 'Upper limit,2.5,14.5' and 'ULN' rows became samples judged 'normal', and
+    'Reference Range (pg/mL)' one whose ranges were refused as values (exit 2)."""
+    events = events_in(
+        tmp_path, f'Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\n"{label}",2.5,0-62\nS1,3,4\n'
+    )
+    assert [(w.code, w.line) for w in warnings(events)] == [("range-row-skipped", 2)]
     assert [(r.sample_id, r.line) for r in results(events)] == [("S1", 3), ("S1", 3)]
 
 
@@ -965,12 +984,13 @@ def test_a_row_of_ranges_not_labelled_so_is_refused_as_ranges(tmp_path: Path, la
 
 
 # ('0-7,N/A' is a range row: 'N/A' where a marker has no range, QA)
-@pytest.mark.parametrize("cells", ["3,4", "0-7,4", ",", "<5,high"])
-def test_a_sample_named_ref_or_normal_is_judged_unless_every_cell_is_a_range(
+@pytest.mark.parametrize("cells", ["3,4", ",", "<5,high"])
+def test_a_sample_named_ref_or_normal_is_judged_unless_its_cells_are_ranges(
     tmp_path: Path, cells: str
 ) -> None:
     """A control sample may be called 'Ref' or 'Normal': a number (or anything but a range)
-    in a marker cell makes the row a sample's, judged or refused as any other."""
+    in a marker cell makes the row a sample's, judged or refused as any other, unless a cell
+    is a range with two limits, which no result is ('0-7,4', as 'Ref,0-2.5,14.5' in QA)."""
     for label in ("Ref", "Normal"):
         events = events_in(tmp_path, f"Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\n{label},{cells}\n")
         assert "range-row-skipped" not in [w.code for w in warnings(events)]

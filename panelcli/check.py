@@ -90,6 +90,7 @@ from panelcli.reading import (
     ReadStats,
     _row_error,
     comma_split_message,
+    companion_columns,
     file_closing,
     has_range_limits,
     marker_cell_unit,
@@ -582,6 +583,8 @@ class Interpreter:
         #: The day of the check: a collection date after it (but for time zones) is warned of.
         self.today = dt.date.today()
         self._columns: dict[str, str] = {}  # role -> its header cell as written (judge_rows)
+        #: wide: a marker column -> its own columns' headers by role (`companion_columns`)
+        self._companions: dict[str, dict[str, str]] = {}
         self._wide = False  # the file being read has the wide layout (judge_rows)
         #: A long file's mean rows ('IL-6 Mean') of one panel with no replicate rows of their
         #: marker yet: judged once the panel's rows end, unless a replicate row comes first.
@@ -681,6 +684,7 @@ class Interpreter:
         the rows start the file (a wide layout's first row may hold units).
         """
         self._columns = role_columns(file.header, file.layout)
+        self._companions = companion_columns(file.header, file.layout)
         self._wide = file.layout.kind == "wide"
         self._row_replicated = (("", 0), set())  # a file given again reads its rows again
         self._comma_presumed = stats.decimal_comma
@@ -1349,7 +1353,7 @@ class Interpreter:
         if unit is None:
             assumed = self.options.assume_unit
             if assumed is None:
-                if "unit" in self._columns:  # a blank cell (or a short row) in the unit column
+                if self._role_column(m, "unit"):  # a blank cell (or a short row) there
                     missing = "is empty; fill it in"
                 elif self._wide:
                     missing = (
@@ -1360,7 +1364,7 @@ class Interpreter:
                     missing = "is missing; add a unit column"
                 # A wide row's Unit cell gives one rejection per marker: each says its marker.
                 whose = ""
-                if self._wide and "unit" in self._columns:
+                if self._wide and self._role_column(m, "unit"):
                     whose = f" for {shorten(m.marker.strip())}"
                 yield self._reject(
                     m,
@@ -1720,7 +1724,7 @@ class Interpreter:
                     self._warn_once(
                         ("range-disagrees", m.source, message),
                         Issue(severity="warning", code="range-disagrees", source=m.source,
-                              line=m.line, column=self._column_of("reference_range"),
+                              line=m.line, column=self._column_of("reference_range", m),
                               message=message),
                     )  # fmt: skip
                     from_file = with_set_critical(from_file, chosen.bounds)
@@ -1947,10 +1951,16 @@ class Interpreter:
                   collected_at=m.collected_at, marker=m.marker, message=message),
         )  # fmt: skip
 
-    def _column_of(self, role: str) -> str:
-        """The header cell of a role as the file writes it ('Reference_Range'), as issues name
-        columns; its plain name when the file is not being read here."""
-        return self._columns.get(role) or role.replace("_", " ")
+    def _column_of(self, role: str, m: Measurement | None = None) -> str:
+        """The header cell of a role as the file writes it ('Reference_Range'), or of `m`'s
+        marker column's own column ('IL-6 Flag'), as issues name columns; its plain name when
+        the file is not being read here."""
+        return self._role_column(m, role) or role.replace("_", " ")
+
+    def _role_column(self, m: Measurement | None, role: str) -> str | None:
+        """The column that gives `m` a role's cell: its marker column's own, or the file's."""
+        own = self._companions.get(m.column) if m is not None and self._companions else None
+        return own[role] if own is not None and role in own else self._columns.get(role)
 
     def _no_reference(
         self, m: Measurement, parsed: ParsedValue, unit: str | None, decimal_comma: bool
@@ -2039,7 +2049,7 @@ class Interpreter:
         self._warn_once(
             ("range-unreadable", m.source, message),
             Issue(severity="warning", code="range-unreadable", source=m.source,
-                  line=m.line, column=self._column_of("reference_range"), **_row_for(m),
+                  line=m.line, column=self._column_of("reference_range", m), **_row_for(m),
                   message=message),
         )  # fmt: skip
         return None
@@ -2062,7 +2072,7 @@ class Interpreter:
     def _without_flag(self, m: Measurement) -> str:
         """The value cell as the file writes it: a flag column's flag was put after it as read."""
         value = m.value.strip()
-        return value.rsplit(None, 1)[0] if "lab_flag" in self._columns else value
+        return value.rsplit(None, 1)[0] if self._role_column(m, "lab_flag") else value
 
     def _as_written(self, m: Measurement) -> str:
         """The value cell with its flag column's flag as the file writes them ('85,0 *')."""
@@ -2082,7 +2092,7 @@ class Interpreter:
         if key in self._warned:
             return
         self._warned.add(key)
-        column = self._columns.get("lab_flag")
+        column = self._role_column(m, "lab_flag")
         if column is not None:  # its flag was put after the value as it was read (QA: the
             # warning quoted a cell '5 H' no file has, in the value's column)
             value = self._without_flag(m)

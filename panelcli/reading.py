@@ -124,7 +124,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
                         "referenzbereich", "normbereich", "normalbereich", "referenzwerte",
-                        "valeursderéférence", "valeursdereference", "valeurderéférence",
+                        "referenz", "valeursderéférence", "valeursdereference", "valeurderéférence",
                         "valeurdereference", "valordereferencia", "intervallederéférence",
                         "intervalledereference", "valoresdereferencia", "rangodereferencia",
                         "intervalodereferencia"),
@@ -712,6 +712,9 @@ class Layout(NamedTuple):
     #: Rep 1', 'Rep 2') → those columns; it is read only in a row where none of them gives a
     #: result (all blank, or refused as 'N/A' is)
     stand_ins: dict[int, tuple[int, ...]] = {}
+    #: wide: a marker column → its own unit, range and flag columns ('IL-8 Unit', 'IL-6
+    #: Reference Range', 'IL-6 Flag'), by role, read with its value (QA: they were ignored)
+    companions: dict[int, dict[str, int]] = {}
 
 
 def _value_with_unit(cell: str) -> tuple[str, str] | None:
@@ -858,6 +861,12 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         for index, (marker, _) in stand_ins.items()
     }
     if any(known_marker(name) for name, _ in markers.values()):
+        companions = _companion_columns(
+            cells, markers, [i for i, why in not_read.items() if not why]
+        )
+        for own in companions.values():
+            for index in own.values():
+                del not_read[index]
         # One such cell per row cannot say which marker column it is for: not read.
         per_marker = [roles.pop(role) for role in _PER_MARKER_ROLES if role in roles]
         return Layout(
@@ -866,8 +875,38 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             not_read={cells[i]: why for i, why in not_read.items() if why} | stand_in_read,
             expected=expected, patient_stand_in=stand_in,
             stand_ins={index: replicates for index, (_, replicates) in stand_ins.items()},
+            companions=companions,
         )  # fmt: skip
     return None
+
+
+#: The roles a wide marker column's own column may have ('IL-8 Unit', 'IL-6 Ref Range').
+_COMPANION_ROLES = ("unit", "reference_range", "lab_flag")
+
+
+def _companion_columns(
+    cells: list[str], markers: dict[int, tuple[str, str | None]], candidates: list[int]
+) -> dict[int, dict[str, int]]:
+    """Of the `candidates` (columns that name nothing known), those named by a marker column's
+    marker and a role ('IL-6 Flag'), by marker column and role; the first of a role wins."""
+    columns_of: dict[str, list[int]] = {}
+    for index, (name, _) in markers.items():
+        words = instrument_name(name)
+        columns_of.setdefault(marker_key(words.marker if words else name), []).append(index)
+    found: dict[int, dict[str, int]] = {}
+    for index in candidates:
+        parts = split_header_unit(cells[index])[0].split()
+        for cut in range(len(parts) - 1, 0, -1):
+            role = _ROLE_OF.get(header_key(" ".join(parts[cut:])))
+            if role not in _COMPANION_ROLES:
+                continue
+            columns = columns_of.get(marker_key(" ".join(parts[:cut])))
+            if columns is None:
+                continue  # 'IL-6 Reference' + 'Range': try 'IL-6' + 'Reference Range'
+            if len(columns) == 1:  # of a marker given twice, which one's is not known
+                found.setdefault(columns[0], {}).setdefault(role, index)
+            break
+    return found
 
 
 def _take_description(cells: list[str], unmapped: list[int], roles: dict[str, int]) -> None:
@@ -1437,6 +1476,15 @@ def role_columns(header: Sequence[str], layout: Layout) -> dict[str, str]:
     if limits:
         columns["reference_range"] = " / ".join(limits)
     return columns
+
+
+def companion_columns(header: Sequence[str], layout: Layout) -> dict[str, dict[str, str]]:
+    """A wide marker column's header → its own columns' headers by role ('IL-6 (pg/mL)' →
+    {'lab_flag': 'IL-6 Flag'}), as issues name them (see `Layout.companions`)."""
+    return {
+        header[index]: {role: header[i] for role, i in own.items()}
+        for index, own in layout.companions.items()
+    }
 
 
 def units_row_again(layout: Layout, cells: list[str], source: str, line: int) -> None:
@@ -2596,19 +2644,44 @@ def measurement_reader(
                     )  # fmt: skip
                     continue
                 unit = wide_units.get(index)
-                if row_unit is not None and unit is not None and not same_unit(unit, row_unit):
+                own = layout.companions.get(index) if layout.companions else None
+                given_unit, unit_column = row_unit, "the unit column"
+                if own is not None and "unit" in own:
+                    given_unit = cell(cells, own["unit"]) or row_unit
+                    unit_column = f"'{shorten(header[own['unit']])}'"
+                if given_unit is not None and unit is not None and not same_unit(unit, given_unit):
                     yield Issue(
                         code="unit-conflict", source=source, line=line, column=column_of[index],
                         sample_id=sample_id, patient_id=patient_id, collected_at=when,
                         marker=marker,
-                        message=f"the header gives '{shorten(unit)}' but the unit column says "
-                        f"'{shorten(row_unit)}'; {how_far_apart(unit, row_unit)}",
+                        message=f"the header gives '{shorten(unit)}' but {unit_column} says "
+                        f"'{shorten(given_unit)}'; {how_far_apart(unit, given_unit)}",
                     )  # fmt: skip
                     continue
+                own_range: str | None = None
+                own_flag: str | None = None
+                if own is not None:
+                    own_range = (
+                        cell(cells, own["reference_range"]) if "reference_range" in own else None
+                    )
+                    flag = cell(cells, own["lab_flag"]) if "lab_flag" in own else None
+                    if flag is not None:
+                        value, own_flag, refused = _with_sign_and_flag(
+                            value, None, flag, stats.decimal_comma
+                        )
+                        if refused is not None:
+                            yield Issue(
+                                severity="warning" if value else "error", code=refused[1],
+                                source=source, line=line, column=header[own["lab_flag"]],
+                                sample_id=sample_id, patient_id=patient_id, collected_at=when,
+                                marker=marker, message=refused[2],
+                            )  # fmt: skip
+                            if not value:
+                                continue
                 stats.measurements += 1
                 yield Measurement(
-                    source, line, column_of[index], marker, value, unit or row_unit, sample_id,
-                    patient_id, when, sex, age, birth, None, None, None, name,
+                    source, line, column_of[index], marker, value, unit or given_unit, sample_id,
+                    patient_id, when, sex, age, birth, own_range, None, own_flag, name,
                 )  # fmt: skip
             if not produced:
                 # Its sample, if the row names one, is still known: its panel says so (QA).

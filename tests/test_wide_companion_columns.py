@@ -1,0 +1,85 @@
+"""A wide export's columns of one marker's own unit, range or flag ('IL-8 Unit', 'IL-6
+Reference Range', 'IL-6 Flag') are read with that marker's value.
+
+QA: they were each 'not a known marker or field and was not read'; IL-8 5 ng/mL was then
+refused as having no unit, and IL-6 4.5 was judged high by the set's range though the lab's
+range (0-7) and flag (N) were in the same row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_whose_rows import events_in, results
+
+from panelcli.check import CheckOptions, Interpreter
+from panelcli.models import Issue, Status
+from panelcli.ranges import load_ranges
+from panelcli.reading import map_header
+
+HEADER = "Sample ID,IL-6 (pg/mL),IL-6 Flag,IL-6 Reference Range,IL-8 Result,IL-8 Unit,Comment\n"
+
+
+def _issues(events: list) -> list[tuple[str, int | None, str | None]]:
+    return [(e.code, e.line, e.column) for e in events if isinstance(e, Issue)]
+
+
+def test_the_header_pairs_each_marker_with_its_own_columns() -> None:
+    known = Interpreter(load_ranges(None), CheckOptions()).known_marker
+    layout = map_header(HEADER.strip().split(","), known)
+    assert layout is not None and layout.kind == "wide"
+    assert layout.companions == {1: {"lab_flag": 2, "reference_range": 3}, 4: {"unit": 5}}
+    assert layout.ignored == ["Comment"]  # only what belongs to no marker is left unread
+
+
+def test_a_marker_s_own_unit_range_and_flag_are_read_with_its_value(tmp_path: Path) -> None:
+    events = events_in(tmp_path, HEADER + "S1,4.5,N,0-7,5,ng/mL,\n")
+    il6, il8 = results(events)
+    assert (il6.status, il6.flags, il6.reference and il6.reference.origin) == (
+        Status.NORMAL, ["N"], "file"
+    )  # fmt: skip
+    assert (il8.value, il8.unit, il8.original_unit, il8.status) == (
+        5000.0, "pg/mL", "ng/mL", Status.HIGH
+    )  # fmt: skip
+    # the lab's range differs from the set's: said of the column that gives it
+    assert ("range-disagrees", 2, "IL-6 Reference Range") in _issues(events)
+    assert "column-ignored" in [code for code, _, _ in _issues(events)]  # 'Comment' only
+    assert [i for i in _issues(events) if i[0] == "column-ignored"] == [
+        ("column-ignored", 1, "Comment")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        # a flag panelcli cannot read: judged without it, said of the flag's column
+        ("S1,3,?,,3,pg/mL,", [("flag-unreadable", 2, "IL-6 Flag")]),
+        # 'ND' flagged high: refused, naming the flag's column
+        ("S1,ND,H,,3,pg/mL,", [("flag-conflict", 2, "IL-6 Flag")]),
+        # the unit column left blank beside a header with no unit
+        ("S1,3,,,3,,", [("unit-missing", 2, "IL-8 Result")]),
+    ],
+)
+def test_problems_in_a_marker_s_own_columns_name_them(
+    tmp_path: Path, row: str, expected: list[tuple[str, int, str]]
+) -> None:
+    events = events_in(tmp_path, HEADER + row + "\n")
+    assert [i for i in _issues(events) if i[0] != "column-ignored"] == expected
+
+
+def test_a_unit_column_that_disagrees_with_the_header_refuses_the_value(tmp_path: Path) -> None:
+    text = "Sample ID,IL-6 (pg/mL),IL-6 Units\nS1,3,ng/mL\nS2,4,pg/mL\n"
+    events = events_in(tmp_path, text)
+    (conflict,) = [e for e in events if isinstance(e, Issue)]
+    assert (conflict.code, conflict.line) == ("unit-conflict", 2)
+    assert conflict.message.startswith("the header gives 'pg/mL' but 'IL-6 Units' says 'ng/mL'; ")
+    assert [r.sample_id for r in results(events)] == ["S2"]
+
+
+def test_a_marker_given_twice_has_no_own_columns(tmp_path: Path) -> None:
+    """Which of two IL-6 columns 'IL-6 Flag' belongs to is not known: it is not read."""
+    text = "Sample ID,IL-6 (pg/mL),IL-6 (ng/L),IL-6 Flag\nS1,3,3,N\n"
+    events = events_in(tmp_path, text)
+    assert ("column-ignored", 1, "IL-6 Flag") in _issues(events)
+    assert all(r.flags != ["N"] or r.status is Status.NORMAL for r in results(events))

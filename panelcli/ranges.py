@@ -1449,6 +1449,15 @@ def _toml_hint(message: str, text: str) -> str:
         return ' (the same table written twice? give each marker one [markers."NAME"] table)'
     at = _AT_LINE.search(message)
     lines = text.splitlines()
+    line = lines[int(at.group(1)) - 1] if at and int(at.group(1)) <= len(lines) else ""
+    unquoted = re.match(r"\s*(\[\[?)\s*markers\.([^\"'\]][^\]]*)", line)
+    if unquoted:  # QA: '[markers.TNF-α]'
+        name = unquoted.group(2).strip()
+        rows = ".intervals" if name.endswith(".intervals") else ""
+        brackets = unquoted.group(1)
+        quoted = f'{brackets}markers."{name.removesuffix(rows)}"{rows}{"]" * len(brackets)}'
+        return f" (put the marker's name in quotes: {quoted})"
+    lines = text.splitlines()
     if at and int(at.group(1)) <= len(lines) and _DECIMAL_COMMA.search(lines[int(at.group(1)) - 1]):
         return " (a decimal comma? numbers in TOML take a point: 14.5)"
     return ""
@@ -1484,6 +1493,12 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
         allowed = _FIELDS.get(kind, {"set", "markers"})
         close = difflib.get_close_matches(key, allowed, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
+        if kind == "interval" and key in _FIELDS["marker"]:  # QA: 'unknown key' said no more
+            hint = f" ('{key}' belongs in the marker's own table, above its interval rows)"
+        elif kind == "marker" and isinstance(err.get("input"), dict):  # '[markers.IL-1.5]'
+            hint = ' (a marker\'s name with a "." in it goes in quotes: [markers."IL-1.5"])'
+        elif key in ("range", "reference_range", "interval", "normal"):
+            hint = " (give the limits as numbers: low = 0 and high = 2.5)"
         return f"{where}unknown key '{key}'{hint}"
     if err["type"] == "missing":
         return f"{where}missing required key '{key}'"
@@ -1502,6 +1517,10 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
         message = (
             f"must be at most {number_text(limit)}" if isinstance(limit, int | float) else message
         )
+    if err["type"] == "greater_than":  # QA: 'Input should be greater than 0'
+        limit = err.get("ctx", {}).get("gt")
+        if isinstance(limit, int | float):
+            message = f"must be more than {number_text(limit)}"
     if err["type"] == "greater_than_equal":
         limit = err.get("ctx", {}).get("ge")
         if limit == 0:
@@ -1515,6 +1534,14 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
         given = err.get("input")
         if isinstance(given, str) and re.fullmatch(r"\s*[+-]?\d+,\d+\s*", given):
             message += f", with a point and no quotes ({given.strip().replace(',', '.')})"
+        elif isinstance(given, str) and re.fullmatch(r"\s*[<>]\s*\d+(?:\.\d+)?\s*", given):
+            # QA: '"<2.5"' said only 'must be a number'
+            side = "high" if ">" not in given else "low"
+            message += (
+                f", with no quotes; a limit that is itself outside the range ('{given.strip()}') "
+                f"is written as {side} = {given.strip()[1:].strip()} with "
+                f"{side}_exclusive = true"
+            )
     if err["type"] == "finite_number":  # 'high = nan', 'high = inf'
         message = "must be an ordinary number, such as 7 or 7.5 (not nan or inf)"
     if err["type"] == "list_type":  # 'aliases = "IL6"'

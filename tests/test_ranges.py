@@ -1602,3 +1602,35 @@ def test_a_hint_does_not_depend_on_the_names_seen_before() -> None:
     for name in ("IL6 plasma", "IL-6 CSF", "TNF-a serum"):
         assert alone.suggest(name) is not None, name
     assert alone.suggest("IL6 tomorrow") is None
+
+
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        # QA: each of these said what was wrong, but not how to put it right
+        ('[markers."IL-6"]\nunit="pg/mL"\nsource="x"\n[[markers."IL-6".intervals]]\nage_max=0\n'
+         "high=5\n", "marker 'IL-6': interval 1: age_max: must be more than 0"),
+        ('[markers."IL-6"]\nunit="pg/mL"\n[[markers."IL-6".intervals]]\nhigh=5\nsource="x"\n',
+         "marker 'IL-6': interval 1: unknown key 'source' ('source' belongs in the marker's "
+         "own table, above its interval rows)"),
+        ('[markers."IL-6"]\nunit="pg/mL"\nrange="0-2.5"\n',
+         "marker 'IL-6': unknown key 'range' (give the limits as numbers: low = 0 and high = "
+         "2.5)"),
+        ('[markers."IL-6"]\nunit="pg/mL"\nhigh="<2.5"\n',
+         "marker 'IL-6': high: must be a number, such as 7 or 7.5, with no quotes; a limit that "
+         "is itself outside the range ('<2.5') is written as high = 2.5 with high_exclusive = "
+         "true"),
+        ('[markers.TNF-α]\nunit="pg/mL"\nhigh=5\n',
+         "TOML syntax error: Expected ']' at the end of a table declaration (at line 1, column "
+         '14) (put the marker\'s name in quotes: [markers."TNF-α"])'),
+        ('[markers."TNF-α"]\nunit="pg/mL"\nhigh=5\n[[markers.IFN-γ.intervals]]\nhigh=5\n',
+         "TOML syntax error: Expected ']]' at the end of an array declaration (at line 4, "
+         'column 15) (put the marker\'s name in quotes: [[markers."IFN-γ".intervals]])'),
+        ('[markers.IL-1.5]\nunit="pg/mL"\nhigh=5\n',
+         "marker 'IL-1': unknown key '5' (a marker's name with a \".\" in it goes in quotes: "
+         '[markers."IL-1.5"])'),
+    ],
+)  # fmt: skip
+def test_a_ranges_file_s_slips_are_said_with_how_to_put_them_right(toml: str, said: str) -> None:
+    assert said in check_ranges_bytes(toml.encode())
+

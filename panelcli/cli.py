@@ -1363,6 +1363,12 @@ def ranges_init(
         _print(f"Copied {what} to {target}{named}. Edit it, then use: --ranges {use}")
 
 
+# The words 'ranges --help' uses for them ('check and copy'), as people then type them (QA:
+# 'No such command'); hidden, so that each command is listed once.
+ranges_app.command("check", hidden=True)(ranges_validate)
+ranges_app.command("copy", hidden=True)(ranges_init)
+
+
 def run() -> NoReturn:
     """Entry point used by `python -m panelcli` and the console script."""
     status: int | str | None = 0

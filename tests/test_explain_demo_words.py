@@ -90,7 +90,7 @@ def test_several_markers_named_are_each_explained(words: list[str], markers: lis
     [
         # Read as one name, as before: a hint, never two markers.
         (["INF", "gamma"], "(did you mean IFN-γ?)"),
-        (["tumor", "necrosis", "factor"], "(did you mean TNF-α?)"),
+        (["tumor", "necrosis"], "(did you mean TNF-α?)"),
         # A word that is no marker's: the user is told how several are asked for.
         (["IL-6", "foo"], "several markers are explained at once only where each name is one"),
         # Each name that is no marker's is named with its own hint (QA: 'IL1 INF' as one).

@@ -1634,3 +1634,21 @@ def test_a_hint_does_not_depend_on_the_names_seen_before() -> None:
 def test_a_ranges_file_s_slips_are_said_with_how_to_put_them_right(toml: str, said: str) -> None:
     assert said in check_ranges_bytes(toml.encode())
 
+
+def test_ranges_check_and_copy_are_validate_and_init(tmp_path: Path) -> None:
+    """QA: 'ranges --help' says 'check and copy', and 'ranges check' was 'No such command'."""
+    checked = CliRunner().invoke(app, ["ranges", "check", "mayo-adult"])
+    assert checked.exit_code == 0 and checked.stdout.rstrip().endswith("mayo-adult.toml: valid")
+    copied = CliRunner().invoke(app, ["ranges", "copy", str(tmp_path / "mine")])
+    assert copied.exit_code == 0, copied.output
+    assert (tmp_path / "mine" / "arup-3002601.toml").is_file()
+    listed = CliRunner().invoke(app, ["ranges", "--help"]).stdout
+    commands = [line.split()[0] for line in listed.split("Commands:")[1].splitlines() if line]
+    assert commands == ["list", "show", "validate", "init"]  # each listed once
+
+
+@pytest.mark.parametrize("written", ["tumor necrosis factor", "Tumour necrosis factor"])
+def test_tumor_necrosis_factor_is_explained_as_tnf_alpha(written: str) -> None:
+    """QA: 'explain tumor necrosis factor' was refused, though 'explain TNF' works."""
+    result = CliRunner().invoke(app, ["explain", *written.split()])
+    assert result.exit_code == 0 and result.stdout.startswith("TNF-α\n")

@@ -2167,8 +2167,8 @@ class Interpreter:
             problem = (
                 "date-ambiguous",
                 f"{shown} may be {days}, as the day or the month may come first; it is shown "
-                "as written, but results cannot be put in date order by it (unless another row "
-                "of their sample gives one of the two days, written one way), nor an age "
+                "as written, and put in date order only where both days give the same order "
+                "(or another row of its sample gives one of them, written one way); no age is "
                 "counted to it where the two days give different ranges (written with the "
                 "year first, "
                 f"as {year_first_said(collected_at)}, it can be read only one way)"

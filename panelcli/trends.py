@@ -33,17 +33,22 @@ CHANGE = 1.25
 _FLAGGED = (Status.LOW, Status.HIGH, Status.CRITICAL)
 
 
-def _date_order(dates: Sequence[str]) -> tuple[list[str], str | None, dict[str, str]]:
-    """Distinct dates oldest first when all can be read; otherwise in order of appearance,
-    with the first date that could not be read. Also each date's spelling as listed: one
-    moment written two ways ('20.05.2026', '2026-05-20') is one date, as first written, and a
-    day written once with no time is one date with all its tests, in no known order."""
-    distinct = list(dict.fromkeys(dates))
+def _date_order(
+    dates: Sequence[str], placed: Mapping[str, datetime] | None = None
+) -> tuple[list[str], str | None, dict[str, str]]:
+    """Distinct dates oldest first when all can be read (or are `placed`: a date that may be
+    two days, put where both are); otherwise in order of appearance, with the first date that
+    could not be read. Also each date's spelling as listed: one moment written two ways
+    ('20.05.2026', '2026-05-20') is one date, as first written, and a day written once with no
+    time is one date with all its tests, in no known order."""
+    placed = placed or {}
+    distinct = list(dict.fromkeys(d for d in dates if d not in placed))
     parsed: dict[str, datetime] = {}
     for written in distinct:
         when = read_date(written)
         if when is None:
-            return distinct, written, {d: d for d in distinct}
+            everything = list(dict.fromkeys(dates))
+            return everything, written, {d: d for d in everything}
         parsed[written] = when
     # A test with only a date may have been before or after one at 08:00 that day; so may one
     # at 08:00 in no time zone beside one at 07:30Z. Each such day is one date, spelled as
@@ -60,11 +65,33 @@ def _date_order(dates: Sequence[str]) -> tuple[list[str], str | None, dict[str, 
                 untimed_days.setdefault(day, day.isoformat())
                 parsed.setdefault(day.isoformat(), datetime(day.year, day.month, day.day))
     moment = {d: _day(d) if _day(d) in untimed_days else parsed[d] for d in distinct}
-    first_spelling: dict[date | datetime, str] = {}
+    first_spelling: dict[date | datetime | str, str] = {}
     for written in distinct:
         first_spelling.setdefault(moment[written], untimed_days.get(_day(written), written))
     as_listed = {d: first_spelling[moment[d]] for d in distinct}
+    for written in dict.fromkeys(d for d in dates if d in placed):  # no day of another date
+        first_spelling[written] = as_listed[written] = written
+        parsed[written] = placed[written]
     return sorted(first_spelling.values(), key=parsed.__getitem__), None, as_listed
+
+
+def _placed(readable: Sequence[str], two_day: Sequence[str]) -> dict[str, datetime]:
+    """Of dates that may be two days ('03/04/2026': 4 March or 3 April), those whose place
+    among the `readable` ones is the same either way (no readable day from the one day to the
+    other, and no other such date between them), each with the moment it is sorted by."""
+    days = [_day(written) for written in readable]
+    spans = {written: sorted(both) for written in two_day if (both := two_days(written))}
+    placed = {}
+    for written, (first, last) in spans.items():
+        if any(first <= day <= last for day in days):
+            continue  # QA: '03/04/2026' beside 2026-03-10 may be before it or after it
+        if any(
+            other != written and first <= other_last and other_first <= last
+            for other, (other_first, other_last) in spans.items()
+        ):
+            continue  # two such dates whose days overlap: their order is not known
+        placed[written] = datetime(first.year, first.month, first.day)
+    return placed
 
 
 def _has_time(text: str) -> bool:
@@ -571,12 +598,19 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         # A date that cannot be read is left out, as a blank one is, so that the dates that can
         # be read keep their order; only when none can be read is the file's order used.
         unreadable = [p for p in patient_panels if read_date(p.collected_at or "") is None]
+        placed: dict[str, datetime] = {}
         if len(unreadable) < len(patient_panels):
+            # A date that may be two days is put where both would put it (review)
+            placed = _placed(
+                [p.collected_at or "" for p in patient_panels if p not in unreadable],
+                [p.collected_at or "" for p in unreadable],
+            )
+            unreadable = [p for p in unreadable if p.collected_at not in placed]
             patient_panels = [p for p in patient_panels if p not in unreadable]
         else:
             unreadable = []
         dates, unread, as_listed = _date_order(
-            [p.collected_at for p in patient_panels if p.collected_at]
+            [p.collected_at for p in patient_panels if p.collected_at], placed
         )
         if len(dates) < 2:
             if unreadable and dates:  # one date that can be read is no trend, but it is said
@@ -653,10 +687,29 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                         untrended,
                         other_unit,
                         [*undated.get(key, ()), *unreadable],
-                    ),
+                    )
+                    + _placed_said(dates, [p for p in patient_panels if p.collected_at in placed]),
                 )
             )
     return trends
+
+
+def _placed_said(dates: Sequence[str], panels: Sequence[Panel]) -> list[str]:
+    """Why each date that may be two days has its place among `dates` (see `_placed`)."""
+    said = []
+    for written in dict.fromkeys(p.collected_at or "" for p in panels):
+        named, samples = _samples_named([p.sample_id for p in panels if p.collected_at == written])
+        where = dates.index(written)
+        before, after = dates[where - 1] if where else None, dates[where + 1 : where + 2]
+        place = (
+            f"between {before} and {after[0]}" if before and after
+            else f"after {before}" if before else f"before {after[0]}"
+        )  # fmt: skip
+        said.append(
+            f"The date of {named}, '{shorten(written)}', may be {two_days_said(written)}. "
+            f"Either way it comes {place}, so it is shown there."
+        )
+    return said
 
 
 def _one_date_read(

@@ -1384,7 +1384,7 @@ def test_an_unreadable_collection_date_is_named_not_the_birth_date(tmp_path: Pat
     # an age's warning beside it was a second message for one cause (QA)
     (ambiguous,) = warnings(events_in(tmp_path, text))
     assert (ambiguous.code, ambiguous.column) == ("date-ambiguous", "collected_at")
-    assert "nor an age counted to it" in ambiguous.message
+    assert "no age is counted to it" in ambiguous.message
 
 
 def test_a_missing_collection_date_is_named_not_the_birth_date(tmp_path: Path) -> None:

@@ -278,7 +278,9 @@ def _checked_trend_sentences() -> list[str]:
         "S4,P1,2026-03-04,IL-6,20", "S5,P1,someday,IL-6,4", "S6,P2,2026-03-01,IL-6,9",
         "S7,P2,2026-03-02,IL-6,12", "S8,P2,2026-03-02,IL-6,1",
         "S9,P1,2026-03-05,IL-6,bad",  # a last test none of whose results could be used
-        "S10,P2,03/04/2026,IL-6,6",  # 3 April or 4 March: left out, and said why
+        "S10,P2,03/04/2026,IL-6,6",  # 3 April or 4 March: after P2's dates either way
+        "S11,P3,2026-03-01,IL-6,5", "S13,P3,2026-03-20,IL-6,1",
+        "S12,P3,03/04/2026,IL-6,6",  # 3 April or 4 March: left out, and said why
     ]  # fmt: skip
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "trends.csv"
@@ -408,7 +410,8 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "went up and down, and changed direction more than once",
         "has a date that cannot be read, so it is not part of these changes",
         "can mean two different days, 3 April or 4 March 2026",
-        "These changes leave out the result of sample S10: its IL-6 was high.",
+        "Either way it comes after",
+        "These changes leave out the result of sample S12: its IL-6 was high.",
         "has no result that could be used, so it is not part of these changes. The date is",
         "At the last test with results,",
         "leave out the test on 2026-07-01: their numbers can be read in two ways",

@@ -982,13 +982,14 @@ def test_only_one_date_that_can_be_read_is_said_not_silent(tmp_path: Path) -> No
     the second date: a reader could not tell why the two tests were not compared (QA)."""
     trend = the_trend(
         tmp_path,
-        "S1,P1,2026-01-10,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
+        # 4 March or 3 April: before 2026-03-20 or after it
+        "S1,P1,2026-03-20,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
         "S3,P1,03/04/2026,IL-8,40,pg/mL\nS4,P1,yesterday,IL-6,9,pg/mL\n",
     )
-    assert trend.dates == ["2026-01-10"]
+    assert trend.dates == ["2026-03-20"]
     assert trend.markers == []
     assert trend.text[:2] == [
-        "Patient P1 has 4 tests, but of their dates only 2026-01-10 can be read. So panelcli "
+        "Patient P1 has 4 tests, but of their dates only 2026-03-20 can be read. So panelcli "
         "cannot show how the results changed over time.",
         "Sample S2, sample S3 and sample S4 have dates that cannot be read: '03/04/2026' and "
         "'yesterday'.",
@@ -1013,10 +1014,10 @@ def test_the_table_names_the_one_date_that_can_be_read(tmp_path: Path) -> None:
     path = tmp_path / "serial.csv"
     path.write_text(
         "sample_id,patient_id,collected_at,marker,value,unit\n"
-        "S1,P1,2026-01-10,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
+        "S1,P1,2026-03-20,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
     )
     result = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "160"})
-    assert "Changes over time · patient P1 · only one date can be read, 2026-01-10" in (
+    assert "Changes over time · patient P1 · only one date can be read, 2026-03-20" in (
         result.stdout
     )
     assert "Sample S2 has a date that cannot be read: '03/04/2026'." in result.stdout
@@ -1029,7 +1030,8 @@ def test_every_test_with_no_sample_id_and_an_unreadable_date_is_counted(tmp_path
     header = "patient_id,collected_at,marker,value,unit\n"
     rows = "P1,03/04/2026,IL-6,3,pg/mL\nP1,yesterday,IL-6,3,pg/mL\nP1,2026-13-45,IL-6,3,pg/mL\n"
     path = tmp_path / "two_read.csv"
-    path.write_text(header + "P1,2026-01-10,IL-6,12,pg/mL\nP1,2026-02-10,IL-6,30,pg/mL\n" + rows)
+    # 2026-03-20 is between the two days '03/04/2026' may be: it has no place
+    path.write_text(header + "P1,2026-01-10,IL-6,12,pg/mL\nP1,2026-03-20,IL-6,30,pg/mL\n" + rows)
     (trend,) = check_file(str(path)).trends
     assert trend.text[-3] == (
         "3 samples of patient P1 have dates that cannot be read, so they are not part of these "
@@ -1039,7 +1041,7 @@ def test_every_test_with_no_sample_id_and_an_unreadable_date_is_counted(tmp_path
         "These changes leave out the results of those samples: IL-6 was high in all of them."
     )
     path = tmp_path / "one_read.csv"
-    path.write_text(header + "P1,2026-01-10,IL-6,12,pg/mL\n" + rows)
+    path.write_text(header + "P1,2026-03-20,IL-6,12,pg/mL\n" + rows)
     (trend,) = check_file(str(path)).trends
     assert trend.text[1] == (
         "3 samples have dates that cannot be read: '03/04/2026', 'yesterday' and '2026-13-45'."
@@ -1083,3 +1085,53 @@ def test_left_out_tests_without_a_sample_id_are_told_apart(tmp_path: Path) -> No
     said = " ".join(trend.text)
     assert "IL-6 and IL-8 were high" not in said
     assert "IL-6 was high in a sample, and IL-8 was high in a sample" in said, said
+
+
+@pytest.mark.parametrize(
+    ("rows", "dates", "said"),
+    [
+        # 3 April or 4 March: after 2026-01-10 and before 2026-06-01 either way
+        ("S1,P1,2026-01-10,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
+         "S3,P1,2026-06-01,IL-6,5,pg/mL\n",
+         ["2026-01-10", "03/04/2026", "2026-06-01"],
+         "The date of sample S2, '03/04/2026', may be 3 April or 4 March 2026. Either way it "
+         "comes between 2026-01-10 and 2026-06-01, so it is shown there."),
+        # one date that can be read, and one after it either way: a trend of two
+        ("S1,P1,2026-01-10,IL-6,3,pg/mL\nS2,P1,03/04/2026 08:30,IL-6,40,pg/mL\n",
+         ["2026-01-10", "03/04/2026 08:30"],
+         "The date of sample S2, '03/04/2026 08:30', may be 3 April or 4 March 2026. Either "
+         "way it comes after 2026-01-10, so it is shown there."),
+        ("S2,P1,03/04/2026,IL-6,40,pg/mL\nS1,P1,05.06.2026,IL-6,3,pg/mL\n",
+         ["03/04/2026", "05.06.2026"],
+         "The date of sample S2, '03/04/2026', may be 3 April or 4 March 2026. Either way it "
+         "comes before 05.06.2026, so it is shown there."),
+    ],
+)  # fmt: skip
+def test_a_two_day_date_whose_place_is_the_same_either_way_is_in_the_trend(
+    tmp_path: Path, rows: str, dates: list[str], said: str
+) -> None:
+    """A date such as '03/04/2026' was left out of every trend, though beside 2026-01-10 and
+    2026-06-01 it comes between them whichever day it is (open since QA)."""
+    trend = the_trend(tmp_path, rows)
+    assert trend.dates == dates
+    assert said in trend.text
+    assert not any("cannot be read" in t for t in trend.text)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # 4 March is before 2026-03-10, 3 April after it
+        "S1,P1,2026-03-01,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
+        "S3,P1,2026-03-10,IL-6,5,pg/mL\n",
+        # two such dates whose days overlap (4 March-3 April, 5 March-3 May): order not known
+        "S1,P1,2026-01-01,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
+        "S3,P1,03/05/2026,IL-6,5,pg/mL\n",
+    ],
+)
+def test_a_two_day_date_whose_place_depends_on_the_day_is_left_out(
+    tmp_path: Path, rows: str
+) -> None:
+    trend = the_trend(tmp_path, rows)
+    assert "03/04/2026" not in trend.dates
+    assert any("cannot be read" in t for t in trend.text)

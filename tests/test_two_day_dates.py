@@ -74,7 +74,8 @@ def test_the_trend_says_why_the_date_cannot_be_read_and_what_it_left_out(
 def test_the_one_date_case_says_the_two_days_alike(tmp_path: Path) -> None:
     """Only one date that can be read: the same sentence of why (no trend, so no results to
     say were left out of it)."""
-    rows = "C1,P3,2026-03-02,IL-6,3.0,pg/mL\nC2,P3,03/04/2026,IL-6,12.0,pg/mL\n"
+    # 20 March: between the two days (a date after both would give the other a place)
+    rows = "C1,P3,2026-03-20,IL-6,3.0,pg/mL\nC2,P3,03/04/2026,IL-6,12.0,pg/mL\n"
     (trend,) = check_file(str(_file(tmp_path, rows))).trends
     assert trend.text[-1] == WHY
     assert not any("leave out" in t for t in trend.text)
@@ -82,7 +83,7 @@ def test_the_one_date_case_says_the_two_days_alike(tmp_path: Path) -> None:
 
 def test_results_left_out_name_each_marker_outside_the_range(tmp_path: Path) -> None:
     one = (
-        "A,P1,2026-01-01,IL-6,3,pg/mL\nB,P1,2026-02-01,IL-6,1,pg/mL\n"
+        "A,P1,2026-01-01,IL-6,3,pg/mL\nB,P1,2026-03-20,IL-6,1,pg/mL\n"
         "C,P1,03/04/2026,IL-6,30,pg/mL\nC,P1,03/04/2026,IL-8,900,pg/mL\n"
         "C,P1,03/04/2026,TNF-a,30,pg/mL\nC,P1,03/04/2026,IL-10,1,pg/mL\n"
     )
@@ -110,9 +111,9 @@ def test_a_two_day_date_is_warned_about_once_per_file(tmp_path: Path) -> None:
     assert (warning.line, warning.column, warning.sample_id) == (3, "collected_at", "C2")
     assert warning.message == (
         "collected date '03/04/2026' may be 3 April or 4 March 2026, as the day or the month "
-        "may come first; it is shown as written, but results cannot be put in date order by it "
-        "(unless another row of their sample gives one of the two days, written one way), "
-        "nor an age counted to it where the two days give different ranges (written with the "
+        "may come first; it is shown as written, and put in date order only where both days give "
+        "the same order (or another row of its sample gives one of them, written one way); "
+        "no age is counted to it where the two days give different ranges (written with the "
         "year first, as 2026-04-03 for 3 April, it "
         "can be read only one way)"
     )
@@ -165,7 +166,7 @@ def test_a_two_day_date_beside_a_birth_date_is_one_warning(tmp_path: Path) -> No
     assert [(w["code"], w["line"], w["column"]) for w in document["warnings"]] == [
         ("date-ambiguous", 2, "collected_at")
     ]
-    assert "nor an age counted to it" in document["warnings"][0]["message"]
+    assert "no age is counted to it" in document["warnings"][0]["message"]
     validate = runner.invoke(app, ["validate", str(path)], env={"COLUMNS": "200"})
     assert "0 problems, 1 warning in 1 file" in validate.stderr
 

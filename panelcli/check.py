@@ -398,11 +398,30 @@ def with_set_critical(from_file: Bounds, chosen: Bounds) -> Bounds:
     range has no panic limits of its own (QA: 150 pg/mL against '0-7' was only high where the
     set's critical limit is 100). One a side the range leaves open, or inside it, is left out."""
     critical_low, critical_high = chosen.critical_low, chosen.critical_high
-    if critical_low is not None and (from_file.low is None or critical_low >= from_file.low):
+    low, high = from_file.low, from_file.high
+    # beyond it: past its limit, or on a limit the range leaves out ('<100' ends before 100)
+    if critical_low is not None and not (
+        low is not None
+        and (critical_low < low or (critical_low == low and from_file.low_exclusive))
+    ):
         critical_low = None
-    if critical_high is not None and (from_file.high is None or critical_high <= from_file.high):
+    if critical_high is not None and not (
+        high is not None
+        and (critical_high > high or (critical_high == high and from_file.high_exclusive))
+    ):
         critical_high = None
     return from_file._replace(critical_low=critical_low, critical_high=critical_high)
+
+
+def shared_critical(candidates: Sequence[tuple[str, Bounds]]) -> Bounds:
+    """The critical limits every interval that could apply gives alike (the person not
+    known), as a Bounds with no range (review: they were lost beside a lab's printed range)."""
+    lows = {bounds.critical_low for _, bounds in candidates}
+    highs = {bounds.critical_high for _, bounds in candidates}
+    return Bounds(
+        critical_low=lows.pop() if len(lows) == 1 else None,
+        critical_high=highs.pop() if len(highs) == 1 else None,
+    )
 
 
 def _disagreement(name: str, text: str, from_file: Bounds, chosen: Bounds, unit: str) -> str:
@@ -1728,6 +1747,8 @@ class Interpreter:
                               message=message),
                     )  # fmt: skip
                     from_file = with_set_critical(from_file, chosen.bounds)
+                elif chosen.candidates:
+                    from_file = with_set_critical(from_file, shared_critical(chosen.candidates))
                 return from_file, "file", None, False, ()
         chosen = self._select(m, name)
         return chosen.bounds, "set", chosen.note, chosen.indeterminate, chosen.candidates

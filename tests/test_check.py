@@ -855,3 +855,25 @@ def test_a_birth_date_after_the_collection_date_is_said_so(tmp_path):
     assert warning.message.startswith(
         "birth date '2030-01-01' is after the collection date '2026-01-02', so it gives no age"
     )
+
+
+def test_a_lab_range_keeps_critical_limits_on_a_limit_it_leaves_out_and_for_anyone(
+    write_csv, tmp_path
+):
+    """Review: '<500' (500 itself outside it) dropped a critical limit of 500, and where the
+    person's age was not known the set's critical limit, the same for every age, was lost."""
+    ranges = tmp_path / "r.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\n'
+        '[[markers."IL-6".intervals]]\nage_min = 18\nhigh = 7\ncritical_high = 500\n'
+        '[[markers."IL-6".intervals]]\nage_max = 18\nhigh = 9\ncritical_high = 500\n',
+        encoding="utf-8",
+    )
+    path = write_csv(
+        "sample_id,marker,value,unit,reference range,age\n"
+        "S1,IL-6,500,pg/mL,<500,30\nS2,IL-6,600,pg/mL,0-100,\nS3,IL-6,500,pg/mL,<=500,30\n"
+    )
+    report = check_file(path, ranges=load_ranges(str(ranges)))
+    assert [r.status.value for p in report.panels for r in p.results] == [
+        "critical", "critical", "normal"
+    ]  # fmt: skip

@@ -1279,6 +1279,8 @@ class Interpreter:
         `decimal_comma`: the file's delimiter makes ',' its decimal mark (';', tab, '|'); a
         ',' file that has shown a decimal comma ('"3,2"') is then read by the same rules.
         """
+        if self._companions and m.column in self._companions:  # its own 'IL-6 Unit' (review)
+            unit_column = self._companions[m.column].get("unit", unit_column)
         split_by_comma = not decimal_comma  # an unquoted '12,5' in a ',' file: value and unit
         if m.reference_range and writes_a_decimal_comma(m.reference_range):
             # The row's range ('<7,0', or a ',' file's '"<7,0"') shows it, for its own value

@@ -124,7 +124,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
                         "referenzbereich", "normbereich", "normalbereich", "referenzwerte",
-                        "referenz", "valeursderéférence", "valeursdereference", "valeurderéférence",
+                        "valeursderéférence", "valeursdereference", "valeurderéférence",
                         "valeurdereference", "valordereferencia", "intervallederéférence",
                         "intervalledereference", "valoresdereferencia", "rangodereferencia",
                         "intervalodereferencia"),
@@ -211,9 +211,7 @@ _RANGE_ROW_LABELS = {
     "upperreferencelimit", "lowerreferencelimit", "referencelimit", "referencelimits", "cutoff",
     "cutoffs", "cutoffvalue", "cutoffvalues",
 }  # fmt: skip
-#: The longer of those, with words after them ('Reference Range (pg/mL)', 'Reference
-#: interval (adults)'): a label that starts so is a range row's too (QA).
-_RANGE_ROW_PREFIXES = tuple(label for label in _RANGE_ROW_LABELS if len(label) >= 8)
+
 #: Labels that are a range row's only where no marker cell holds a plain number: 'Norma' (a
 #: range in Polish, Spanish or Italian exports) is also a first name a sample may be given.
 _RANGE_ROW_LABELS_IF_NO_NUMBER = {"norma", "normy"}
@@ -845,6 +843,10 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
                 f"it gives the instrument's '{shorten(words.not_a_value)}' for "
                 f"{shorten(words.marker)}, not the sample's result"
             )
+        elif not known_marker(name) and any(
+            known_marker(marker) for marker, _ in _marker_and_role(name)
+        ):
+            not_read[index] = ""  # 'IL-10 Reference Range (pg/mL)': a marker's own column
         elif known_marker(name) or unit:
             markers[index] = (name, unit)
         else:
@@ -861,12 +863,13 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         for index, (marker, _) in stand_ins.items()
     }
     if any(known_marker(name) for name, _ in markers.values()):
-        companions = _companion_columns(
-            cells, markers, [i for i, why in not_read.items() if not why]
+        companions, unread = _companion_columns(
+            cells, markers, [i for i, why in not_read.items() if not why], known_marker
         )
         for own in companions.values():
             for index in own.values():
-                del not_read[index]
+                not_read.pop(index, None)
+        not_read |= unread
         # One such cell per row cannot say which marker column it is for: not read.
         per_marker = [roles.pop(role) for role in _PER_MARKER_ROLES if role in roles]
         return Layout(
@@ -882,31 +885,71 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
 
 #: The roles a wide marker column's own column may have ('IL-8 Unit', 'IL-6 Ref Range').
 _COMPANION_ROLES = ("unit", "reference_range", "lab_flag")
+#: Role words read only after a marker's name: a bare 'Referenz' column may hold anything
+#: (review: an order number '1-2026' was read as a range)
+_COMPANION_ONLY = {"referenz": "reference_range", "labflag": "lab_flag", "labunit": "unit"}
+_ROLE_SAID = {"unit": "unit", "reference_range": "range", "lab_flag": "flag"}
+
+
+def _marker_and_role(name: str) -> Iterator[tuple[str, str]]:
+    """The ways a header may be a marker's name and a role ('IL-6 Reference Range': 'IL-6'
+    and reference_range), the longest marker's name first."""
+    parts = split_header_unit(name)[0].split()
+    for cut in range(len(parts) - 1, 0, -1):
+        key = header_key(" ".join(parts[cut:]))
+        role = _ROLE_OF.get(key) or _COMPANION_ONLY.get(key)
+        if role in _COMPANION_ROLES:
+            yield " ".join(parts[:cut]), role
 
 
 def _companion_columns(
-    cells: list[str], markers: dict[int, tuple[str, str | None]], candidates: list[int]
-) -> dict[int, dict[str, int]]:
+    cells: list[str],
+    markers: dict[int, tuple[str, str | None]],
+    candidates: list[int],
+    known_marker: KnownMarker,
+) -> tuple[dict[int, dict[str, int]], dict[int, str]]:
     """Of the `candidates` (columns that name nothing known), those named by a marker column's
-    marker and a role ('IL-6 Flag'), by marker column and role; the first of a role wins."""
+    marker and a role ('IL-6 Flag'), by marker column and role (the first of a role wins);
+    and why each other one naming a known marker and a role is not read."""
     columns_of: dict[str, list[int]] = {}
+    plain: set[str] = set()  # markers with a column that is no replicate's or mean's
     for index, (name, _) in markers.items():
         words = instrument_name(name)
-        columns_of.setdefault(marker_key(words.marker if words else name), []).append(index)
+        key = marker_key(words.marker if words else name)
+        columns_of.setdefault(key, []).append(index)
+        if words is None or not (words.replicate or words.mean):
+            plain.add(key)
     found: dict[int, dict[str, int]] = {}
+    unread: dict[int, str] = {}
     for index in candidates:
-        parts = split_header_unit(cells[index])[0].split()
-        for cut in range(len(parts) - 1, 0, -1):
-            role = _ROLE_OF.get(header_key(" ".join(parts[cut:])))
-            if role not in _COMPANION_ROLES:
-                continue
-            columns = columns_of.get(marker_key(" ".join(parts[:cut])))
+        for marker, role in _marker_and_role(cells[index]):
+            key = marker_key(marker)
+            columns = columns_of.get(key)
+            said = f"it gives {shorten(marker)}'s {_ROLE_SAID[role]}"
             if columns is None:
+                if known_marker(marker):
+                    unread[index] = _not_read_because(
+                        f"{said}, but the file has no column of {shorten(marker)}'s results"
+                    )
                 continue  # 'IL-6 Reference' + 'Range': try 'IL-6' + 'Reference Range'
-            if len(columns) == 1:  # of a marker given twice, which one's is not known
-                found.setdefault(columns[0], {}).setdefault(role, index)
+            unread.pop(index, None)
+            # Replicates ('IL-6 Rep 1', 'Rep 2') share their marker's columns (review); of a
+            # marker given twice otherwise, which one's is not known.
+            if len(columns) == 1 or key not in plain:
+                given = found.get(columns[0], {}).get(role)
+                if given is not None:  # review: a second range column was 'not known'
+                    unread[index] = _not_read_because(
+                        f"{said}, which '{shorten(cells[given])}' gives already"
+                    )
+                for column in columns:
+                    found.setdefault(column, {}).setdefault(role, index)
+            else:
+                unread[index] = _not_read_because(
+                    f"{said}, but the file has {len(columns)} columns of {shorten(marker)}, so "
+                    "which one's is not known"
+                )
             break
-    return found
+    return found, unread
 
 
 def _take_description(cells: list[str], unmapped: list[int], roles: dict[str, int]) -> None:
@@ -1535,15 +1578,27 @@ def _row_label(cells: list[str], layout: Layout) -> str:
     )
 
 
+def _label_key(label: str) -> str:
+    """A row's label as the range-row labels are written: `header_key`, accents off."""
+    key = header_key(label)
+    if not key.isascii():  # 'Valeurs de référence' as typed without its accents too
+        decomposed = unicodedata.normalize("NFD", key)
+        key = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return key
+
+
 def is_range_row(cells: list[str], layout: Layout) -> bool:
     """A wide export's row of the lab's ranges ('Reference range,<2.5,<9.4'), not a sample."""
     if layout.kind != "wide":
         return False
-    label = header_key(_row_label(cells, layout))
-    if not label.isascii():  # 'Valeurs de référence' as typed without its accents too
-        decomposed = unicodedata.normalize("NFD", label)
-        label = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    if label in _RANGE_ROW_LABELS or label.startswith(_RANGE_ROW_PREFIXES):
+    written = _row_label(cells, layout)
+    label = _label_key(written)
+    if label in _RANGE_ROW_LABELS:
+        return True
+    # words after a label in brackets or after a comma: 'Reference Range (pg/mL)', 'Normal
+    # range, adults' (QA); not 'ReferenceRange1' or 'Normal Range Control' (review)
+    head = re.split(r"[(\[,:]", written, maxsplit=1)[0]
+    if head != written and _label_key(head) in _RANGE_ROW_LABELS:
         return True
     if label not in _RANGE_ROW_LABELS_IF_RANGES and label not in _RANGE_ROW_LABELS_IF_NO_NUMBER:
         return False  # nearly every row: its cells are not looked at (review: 2 µs a row)
@@ -2618,7 +2673,20 @@ def measurement_reader(
                 )  # fmt: skip
             for index, (marker, _) in columns:
                 value = cell(cells, index)
+                own = layout.companions.get(index) if layout.companions else None
                 if value is None:
+                    i_own_flag = own.get("lab_flag") if own else None
+                    flag = cell(cells, i_own_flag) if i_own_flag is not None else None
+                    if i_own_flag is not None and flag is not None:
+                        produced = True  # review: a flag beside no value was only 'blank'
+                        yield Issue(
+                            code="value-missing", source=source, line=line,
+                            column=column_of[index], sample_id=sample_id, patient_id=patient_id,
+                            collected_at=when, marker=marker,
+                            message=f"value is empty, but '{shorten(header[i_own_flag])}' "
+                            f"flags it '{shorten(flag)}'",
+                        )  # fmt: skip
+                        continue
                     blanks += index < count  # a cell past the row's end is no blank one
                     continue
                 produced = True
@@ -2644,7 +2712,6 @@ def measurement_reader(
                     )  # fmt: skip
                     continue
                 unit = wide_units.get(index)
-                own = layout.companions.get(index) if layout.companions else None
                 given_unit, unit_column = row_unit, "the unit column"
                 if own is not None and "unit" in own:
                     given_unit = cell(cells, own["unit"]) or row_unit

@@ -1777,3 +1777,24 @@ def test_olink_npx_is_refused_as_no_concentration(tmp_path: Path) -> None:
     path.write_text("SampleID;Assay;NPX;LOD\nP-1;IL6;3,21;0,64\n", encoding="utf-8")
     with pytest.raises(InputError, match="has an 'NPX' column: Olink's relative log2 scale"):
         list(read_measurements(str(path), load_ranges().resolve, ReadStats()))
+
+
+@pytest.mark.parametrize("label", ["ReferenceRange1", "Normal Range Control", "Cutoff-1"])
+def test_a_sample_whose_id_starts_like_a_range_label_is_a_sample(
+    tmp_path: Path, label: str
+) -> None:
+    """Review: 'ReferenceRange1' and 'Normal Range Control' were skipped as range rows."""
+    events = events_in(tmp_path, f"Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\n{label},3,120\n")
+    assert warnings(events) == []
+    assert [r.sample_id for r in results(events)] == [label, label]
+
+
+def test_a_bare_referenz_column_is_no_range(tmp_path: Path) -> None:
+    """Review: a German export's 'Referenz' column of order numbers ('1-2026') was read as
+    the lab's range, and IL-6 150 became normal."""
+    events = events_in(
+        tmp_path, "Proben-Nr,Referenz,Parameter,Ergebnis,Einheit\nS1,1-2026,IL-6,150,pg/mL\n"
+    )
+    (result,) = results(events)
+    assert result.status is Status.CRITICAL or result.status is Status.HIGH
+    assert result.reference is not None and result.reference.origin == "set"

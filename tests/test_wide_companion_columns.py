@@ -58,7 +58,7 @@ def test_a_marker_s_own_unit_range_and_flag_are_read_with_its_value(tmp_path: Pa
         # 'ND' flagged high: refused, naming the flag's column
         ("S1,ND,H,,3,pg/mL,", [("flag-conflict", 2, "IL-6 Flag")]),
         # the unit column left blank beside a header with no unit
-        ("S1,3,,,3,,", [("unit-missing", 2, "IL-8 Result")]),
+        ("S1,3,,,3,,", [("unit-missing", 2, "IL-8 Unit")]),
     ],
 )
 def test_problems_in_a_marker_s_own_columns_name_them(
@@ -83,3 +83,62 @@ def test_a_marker_given_twice_has_no_own_columns(tmp_path: Path) -> None:
     events = events_in(tmp_path, text)
     assert ("column-ignored", 1, "IL-6 Flag") in _issues(events)
     assert all(r.flags != ["N"] or r.status is Status.NORMAL for r in results(events))
+
+
+def test_replicate_columns_share_their_marker_s_own_columns(tmp_path: Path) -> None:
+    """Review: 'IL-6 Rep 1' and 'IL-6 Rep 2' were 'two columns', so 'IL-6 Unit' was not read
+    and every IL-6 value was refused as having no unit."""
+    text = "Sample ID,IL-6 Rep 1,IL-6 Rep 2,IL-6 Unit\nS1,3,4,ng/mL\n"
+    events = events_in(tmp_path, text)
+    assert [(r.value, r.original_unit) for r in results(events)] == [
+        (3000.0, "ng/mL"), (4000.0, "ng/mL")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("header", ["IL-10 Reference Range (pg/mL)", "IL-10 Ref Range [pg/mL]"])
+def test_a_range_column_with_a_unit_in_its_header_is_the_marker_s_range(
+    tmp_path: Path, header: str
+) -> None:
+    """Review: its '0-10' was refused as 'a range, not a result' of a second IL-10 column."""
+    events = events_in(tmp_path, f"Sample ID,IL-10 (pg/mL),{header}\nS1,8,0-10\n")
+    (result,) = results(events)
+    assert (result.status, result.reference and result.reference.origin) == (
+        Status.NORMAL, "file"
+    )  # fmt: skip
+
+
+def test_a_flag_beside_a_blank_value_refuses_it(tmp_path: Path) -> None:
+    """Review: a blank IL-6 flagged 'H' was only counted as a blank cell."""
+    events = events_in(tmp_path, "Sample ID,IL-6 (pg/mL),IL-6 Flag,IL-8 (pg/mL)\nS1,,H,5\n")
+    (missing,) = [e for e in events if isinstance(e, Issue)]
+    assert (missing.code, missing.column, missing.marker) == (
+        "value-missing", "IL-6 (pg/mL)", "IL-6"
+    )  # fmt: skip
+    assert missing.message == "value is empty, but 'IL-6 Flag' flags it 'H'"
+
+
+@pytest.mark.parametrize(
+    ("header", "why"),
+    [
+        ("Sample ID,IL-6 (pg/mL),IL-10 Flag",
+         "it gives IL-10's flag, but the file has no column of IL-10's results"),
+        ("Sample ID,IL-6 (pg/mL),IL-6 (ng/L),IL-6 Flag",
+         "it gives IL-6's flag, but the file has 2 columns of IL-6, so which one's is not known"),
+        ("Sample ID,IL-6 (pg/mL),IL-6 Range,IL-6 Reference Range",
+         "it gives IL-6's range, which 'IL-6 Range' gives already"),
+    ],
+)  # fmt: skip
+def test_a_marker_s_own_column_that_is_not_read_says_why(
+    tmp_path: Path, header: str, why: str
+) -> None:
+    events = events_in(
+        tmp_path, header + "\n" + ",".join(["S1"] + ["3"] * header.count(",")) + "\n"
+    )
+    ignored = [e for e in events if isinstance(e, Issue) and e.code == "column-ignored"]
+    assert [i.message.split("was not read: ")[1] for i in ignored] == [why]
+
+
+def test_a_blank_unit_of_a_marker_s_own_unit_column_is_said_of_it(tmp_path: Path) -> None:
+    events = events_in(tmp_path, "Sample ID,IL-6,IL-6 Unit\nS1,3,\n")
+    (missing,) = [e for e in events if isinstance(e, Issue)]
+    assert (missing.code, missing.column) == ("unit-missing", "IL-6 Unit")

@@ -39,7 +39,7 @@ from panelcli.names import (
     subunit_form_name,
     value_name,
 )
-from panelcli.values import number_text
+from panelcli.values import number_text, shorten
 
 DEFAULT_SET = "arup-3002601"
 RANGES_ENV = "PANELCLI_RANGES"
@@ -1454,7 +1454,7 @@ def _toml_hint(message: str, text: str) -> str:
     if unquoted:  # QA: '[markers.TNF-α]'
         name = unquoted.group(2).strip()
         rows = ".intervals" if name.endswith(".intervals") else ""
-        brackets = unquoted.group(1)
+        brackets = "[[" if rows else unquoted.group(1)  # interval rows take two (review)
         quoted = f'{brackets}markers."{name.removesuffix(rows)}"{rows}{"]" * len(brackets)}'
         return f" (put the marker's name in quotes: {quoted})"
     lines = text.splitlines()
@@ -1477,8 +1477,10 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     """One pydantic error as a sentence naming the marker and key, with a 'did you mean'."""
     loc = [*prefix, *(str(part) for part in err["loc"])]
     where = ""
+    loc_marker = ""
     if len(loc) >= 2 and loc[0] == "markers":
         where = f"marker '{loc[1]}': "
+        loc_marker = loc[1]
         loc = loc[2:]
         if len(loc) >= 3 and loc[0] == "intervals" and loc[1].isdigit():
             where += f"interval {int(loc[1]) + 1}: "  # numbered from 1, as people count rows
@@ -1495,9 +1497,13 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         if kind == "interval" and key in _FIELDS["marker"]:  # QA: 'unknown key' said no more
             hint = f" ('{key}' belongs in the marker's own table, above its interval rows)"
-        elif kind == "marker" and isinstance(err.get("input"), dict):  # '[markers.IL-1.5]'
-            hint = ' (a marker\'s name with a "." in it goes in quotes: [markers."IL-1.5"])'
-        elif key in ("range", "reference_range", "interval", "normal"):
+        elif kind == "marker" and key[:1].isdigit() and isinstance(err.get("input"), dict):
+            # '[markers.IL-1.5]' is marker 'IL-1' with a table '5'
+            hint = (
+                f' (a marker\'s name with a "." in it goes in quotes: '
+                f'[markers."{shorten(loc_marker)}.{shorten(key)}"])'
+            )
+        elif not close and key in ("range", "reference_range", "normal"):
             hint = " (give the limits as numbers: low = 0 and high = 2.5)"
         return f"{where}unknown key '{key}'{hint}"
     if err["type"] == "missing":
@@ -1534,14 +1540,21 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
         given = err.get("input")
         if isinstance(given, str) and re.fullmatch(r"\s*[+-]?\d+,\d+\s*", given):
             message += f", with a point and no quotes ({given.strip().replace(',', '.')})"
-        elif isinstance(given, str) and re.fullmatch(r"\s*[<>]\s*\d+(?:\.\d+)?\s*", given):
+        elif isinstance(given, str) and (
+            signed := re.fullmatch(r"\s*([<>]=?|[≤≥])\s*(\d+(?:\.\d+)?)\s*", given)
+        ):
             # QA: '"<2.5"' said only 'must be a number'
-            side = "high" if ">" not in given else "low"
-            message += (
-                f", with no quotes; a limit that is itself outside the range ('{given.strip()}') "
-                f"is written as {side} = {given.strip()[1:].strip()} with "
-                f"{side}_exclusive = true"
-            )
+            sign, number = signed.groups()
+            side = "high" if sign[0] in "<≤" else "low"
+            if key in ("low", "high") and side == key and sign in ("<", ">"):
+                message += (
+                    f", with no quotes; a limit that is itself outside the range ('{sign}"
+                    f"{number}') is written as {key} = {number} with {key}_exclusive = true"
+                )
+            elif key in ("low", "high") and side == key:
+                message += f", with no quotes: {key} = {number} (a limit is in the range)"
+            else:
+                message += f", with no quotes ({key} = {number}?)"
     if err["type"] == "finite_number":  # 'high = nan', 'high = inf'
         message = "must be an ordinary number, such as 7 or 7.5 (not nan or inf)"
     if err["type"] == "list_type":  # 'aliases = "IL6"'

@@ -146,10 +146,13 @@ _COMMON_UNITS = (
 def unit_typo_of(unit: str) -> str | None:
     """The common unit ('pg/mL') a unit panelcli cannot convert looks like a slip for
     ('pgs/ml'); None for a unit it converts, and for one like no common unit."""
-    if has_family(unit):
+    key = unit_key(unit)
+    # Review: 'AU/mL' (arbitrary units), 'pg/mg' (per weight of tissue) and 'ng/mL/h' (a
+    # rate) are units of their own, close as they look to U/mL, pg/mL and ng/mL.
+    if has_family(unit) or key.startswith("au") or key.count("/") != 1 or key.endswith("g"):
         return None
     keys = {unit_key(common): common for common in _COMMON_UNITS}
-    close = difflib.get_close_matches(unit_key(unit), keys, n=1, cutoff=0.8)
+    close = difflib.get_close_matches(key, keys, n=1, cutoff=0.8)
     return keys[close[0]] if close else None
 
 

@@ -1626,6 +1626,15 @@ def test_a_hint_does_not_depend_on_the_names_seen_before() -> None:
         ('[markers."TNF-α"]\nunit="pg/mL"\nhigh=5\n[[markers.IFN-γ.intervals]]\nhigh=5\n',
          "TOML syntax error: Expected ']]' at the end of an array declaration (at line 4, "
          'column 15) (put the marker\'s name in quotes: [[markers."IFN-γ".intervals]])'),
+        # review: 'interval' is a slip for 'intervals', not a range; '<=' keeps the limit in
+        ('[markers."IL-6"]\nunit="pg/mL"\n[[markers."IL-6".interval]]\nhigh=5\n',
+         "marker 'IL-6': unknown key 'interval' (did you mean 'intervals'?)"),
+        ('[markers."IL-6"]\nunit="pg/mL"\nhigh="<= 2.5"\n',
+         "marker 'IL-6': high: must be a number, such as 7 or 7.5, with no quotes: high = 2.5 (a "
+         "limit is in the range)"),
+        ('[markers.TNF-α.intervals]\nhigh=5\n',
+         "TOML syntax error: Expected ']' at the end of a table declaration (at line 1, column "
+         '14) (put the marker\'s name in quotes: [[markers."TNF-α".intervals]])'),
         ('[markers.IL-1.5]\nunit="pg/mL"\nhigh=5\n',
          "marker 'IL-1': unknown key '5' (a marker's name with a \".\" in it goes in quotes: "
          '[markers."IL-1.5"])'),

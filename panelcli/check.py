@@ -632,10 +632,10 @@ class Interpreter:
         if stats.layout == "wide" and source not in self.wide_sources:
             self.wide_sources.append(source)
 
-    def known_marker(self, name: str) -> bool:
-        """Whether a wide header's column is a marker's: the set's, or any panelcli knows (a
-        marker the set has no range for is read, and judged no_reference)."""
-        return self.ranges.resolve(name) is not None or names_a_marker(name)
+    def known_marker(self, name: str) -> str | bool:
+        """Whether a wide header's column is a marker's: the set's (its name there), or any
+        panelcli knows (a marker the set has no range for is read, and judged no_reference)."""
+        return self.ranges.resolve(name) or names_a_marker(name)
 
     def events(self, sources: Iterable[str]) -> Iterator[Event]:
         """Results and issues of every source in order; an unreadable file becomes one issue."""

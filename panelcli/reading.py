@@ -262,7 +262,9 @@ _BINARY_MAGIC = {
 
 
 #: Does the reference set know this marker name? (used to recognise wide-layout headers)
-KnownMarker = Callable[[str], bool]
+#: Whether a name is a known marker's: its name in the set (so that aliases can be matched,
+#: 'Interleukin-8' to 'IL-8'), or True where it is known otherwise; False (or None) if not.
+KnownMarker = Callable[[str], "bool | str | None"]
 
 
 def header_key(text: str) -> str:
@@ -911,11 +913,16 @@ def _companion_columns(
     """Of the `candidates` (columns that name nothing known), those named by a marker column's
     marker and a role ('IL-6 Flag'), by marker column and role (the first of a role wins);
     and why each other one naming a known marker and a role is not read."""
+
+    def key_of(name: str) -> str:  # the set's name where it has one: aliases match (review)
+        known = known_marker(name)
+        return marker_key(known if isinstance(known, str) else name)
+
     columns_of: dict[str, list[int]] = {}
     plain: set[str] = set()  # markers with a column that is no replicate's or mean's
     for index, (name, _) in markers.items():
         words = instrument_name(name)
-        key = marker_key(words.marker if words else name)
+        key = key_of(words.marker if words else name)
         columns_of.setdefault(key, []).append(index)
         if words is None or not (words.replicate or words.mean):
             plain.add(key)
@@ -923,7 +930,7 @@ def _companion_columns(
     unread: dict[int, str] = {}
     for index in candidates:
         for marker, role in _marker_and_role(cells[index]):
-            key = marker_key(marker)
+            key = key_of(marker)
             columns = columns_of.get(key)
             said = f"it gives {shorten(marker)}'s {_ROLE_SAID[role]}"
             if columns is None:

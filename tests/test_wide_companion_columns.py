@@ -142,3 +142,15 @@ def test_a_blank_unit_of_a_marker_s_own_unit_column_is_said_of_it(tmp_path: Path
     events = events_in(tmp_path, "Sample ID,IL-6,IL-6 Unit\nS1,3,\n")
     (missing,) = [e for e in events if isinstance(e, Issue)]
     assert (missing.code, missing.column) == ("unit-missing", "IL-6 Unit")
+
+
+def test_a_marker_s_own_column_may_name_it_by_another_of_its_names(tmp_path: Path) -> None:
+    """Review: 'IL-8 Reference Range' beside 'Interleukin-8 (pg/mL)', and 'TNF Unit' beside
+    'TNF-alpha', were not read: they were matched by spelling only."""
+    text = (
+        "Sample ID,Interleukin-8 (pg/mL),IL-8 Reference Range,TNF-alpha,TNF Unit\n"
+        "S1,50,0-100,20,pg/mL\n"
+    )
+    il8, tnf = results(events_in(tmp_path, text))
+    assert (il8.status, il8.reference and il8.reference.origin) == (Status.NORMAL, "file")
+    assert (tnf.unit, tnf.status) == ("pg/mL", Status.HIGH)

@@ -156,3 +156,10 @@ def test_more_known_names_than_explained_at_once_are_said_to_be_too_many() -> No
     result = runner.invoke(app, ["explain", *(["IL-6", "TNF-α"] * 21)])
     assert result.exit_code == 2
     assert "more names are given than panelcli explains at once (at most 40)" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["explain", "IL-6"], ["demo"]])
+def test_a_narrow_terminal_cuts_no_name_or_source_short(args: list[str]) -> None:
+    """QA: at 30-40 columns, explain showed 'arup-3002…' and 'immunoenz…'."""
+    result = runner.invoke(app, args, env={"COLUMNS": "40"})
+    assert result.exit_code == 0 and "…" not in result.stdout

@@ -26,8 +26,8 @@ NOT_EXPLAINED = "panelcli has no text that explains {marker}, so only its ranges
 
 def render_sample_list(samples: Sequence[Sample], console: Console) -> None:
     table = Table(title="Sample panels (synthetic)", title_justify="left")
-    table.add_column("Name", no_wrap=True)
-    table.add_column("What it shows")
+    table.add_column("Name", overflow="fold")
+    table.add_column("What it shows", overflow="fold")
     for sample in samples:
         table.add_row(sample.name, Text(f"{sample.title}. {sample.story}"))
     console.print(table)
@@ -68,9 +68,9 @@ def render_explanation(found: Explanation, console: Console) -> None:
         yours = any(entry.yours for entry in found.ranges)
         title = "Reference ranges in the bundled sets" + (" and yours" if yours else "")
         table = Table(title=title, title_justify="left")
-        table.add_column("Set")
-        table.add_column("Range")
-        table.add_column("Source")
+        # fold, never '…', as `render_ranges` does (QA: 'arup-3002…' at 40 columns)
+        for heading in ("Set", "Range", "Source"):
+            table.add_column(heading, overflow="fold")
         for entry in found.ranges:
             tags = [t for t, on in (("yours", entry.yours), ("in use", entry.in_use)) if on]
             shown = entry.set_name + (f" ({', '.join(tags)})" if tags else "")

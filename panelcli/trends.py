@@ -34,7 +34,7 @@ _FLAGGED = (Status.LOW, Status.HIGH, Status.CRITICAL)
 
 
 def _date_order(
-    dates: Sequence[str], placed: Mapping[str, datetime] | None = None
+    dates: Sequence[str], placed: Mapping[str, tuple[datetime, str]] | None = None
 ) -> tuple[list[str], str | None, dict[str, str]]:
     """Distinct dates oldest first when all can be read (or are `placed`: a date that may be
     two days, put where both are); otherwise in order of appearance, with the first date that
@@ -70,28 +70,44 @@ def _date_order(
         first_spelling.setdefault(moment[written], untimed_days.get(_day(written), written))
     as_listed = {d: first_spelling[moment[d]] for d in distinct}
     for written in dict.fromkeys(d for d in dates if d in placed):  # no day of another date
-        first_spelling[written] = as_listed[written] = written
-        parsed[written] = placed[written]
+        sort_by, spelling = placed[written]
+        first_spelling[spelling] = as_listed[written] = spelling
+        parsed[spelling] = sort_by
     return sorted(first_spelling.values(), key=parsed.__getitem__), None, as_listed
 
 
-def _placed(readable: Sequence[str], two_day: Sequence[str]) -> dict[str, datetime]:
+def _placed(readable: Sequence[str], two_day: Sequence[str]) -> dict[str, tuple[datetime, str]]:
     """Of dates that may be two days ('03/04/2026': 4 March or 3 April), those whose place
     among the `readable` ones is the same either way (no readable day from the one day to the
-    other, and no other such date between them), each with the moment it is sorted by."""
-    days = [_day(written) for written in readable]
-    spans = {written: sorted(both) for written in two_day if (both := two_days(written))}
+    other, and no other such date between them), each with the moment it is sorted by and the
+    spelling it is listed by: dates with the same two days ('03/04/2026', '03-04-2026 08:30')
+    are one date, as first written, as a day written with and without a time is."""
+    days = set()
+    for written in readable:  # its day as written, and in UTC, as `_date_order` sorts it
+        days.add(_day(written))
+        days.add(_utc_day(written))
+    spans: dict[tuple[date, ...], str] = {}  # each pair of days, as first written
+    for written in two_day:
+        both = two_days(written)
+        if both is not None and not any(min(both) <= day <= max(both) for day in days):
+            spans.setdefault(tuple(sorted(both)), written)  # QA: else before or after one
     placed = {}
-    for written, (first, last) in spans.items():
-        if any(first <= day <= last for day in days):
-            continue  # QA: '03/04/2026' beside 2026-03-10 may be before it or after it
-        if any(
-            other != written and first <= other_last and other_first <= last
-            for other, (other_first, other_last) in spans.items()
-        ):
+    for written in two_day:
+        both = two_days(written)
+        span = tuple(sorted(both)) if both is not None else None
+        if span is None or span not in spans:
+            continue
+        if any(other != span and span[0] <= other[1] and other[0] <= span[1] for other in spans):
             continue  # two such dates whose days overlap: their order is not known
-        placed[written] = datetime(first.year, first.month, first.day)
+        placed[written] = (datetime(span[0].year, span[0].month, span[0].day), spans[span])
     return placed
+
+
+def _utc_day(text: str) -> date:
+    """The calendar day of a date panelcli can read, in UTC (as dates are put in order)."""
+    when = read_date(text)
+    assert when is not None
+    return when.date()
 
 
 def _has_time(text: str) -> bool:
@@ -598,19 +614,22 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         # A date that cannot be read is left out, as a blank one is, so that the dates that can
         # be read keep their order; only when none can be read is the file's order used.
         unreadable = [p for p in patient_panels if read_date(p.collected_at or "") is None]
-        placed: dict[str, datetime] = {}
-        if len(unreadable) < len(patient_panels):
-            # A date that may be two days is put where both would put it (review)
-            placed = _placed(
-                [p.collected_at or "" for p in patient_panels if p not in unreadable],
-                [p.collected_at or "" for p in unreadable],
-            )
-            unreadable = [p for p in unreadable if p.collected_at not in placed]
+        # A date that may be two days is put where both would put it (review), even among
+        # such dates alone ('03/04/2026' is before '05/06/2026' either way)
+        two_day = _placed(
+            [p.collected_at or "" for p in patient_panels if p not in unreadable],
+            [p.collected_at or "" for p in unreadable],
+        )
+        if (
+            len(unreadable) < len(patient_panels)
+            or len({spelling for _, spelling in two_day.values()}) > 1
+        ):
+            unreadable = [p for p in unreadable if p.collected_at not in two_day]
             patient_panels = [p for p in patient_panels if p not in unreadable]
         else:
-            unreadable = []
+            unreadable, two_day = [], {}
         dates, unread, as_listed = _date_order(
-            [p.collected_at for p in patient_panels if p.collected_at], placed
+            [p.collected_at for p in patient_panels if p.collected_at], two_day
         )
         if len(dates) < 2:
             if unreadable and dates:  # one date that can be read is no trend, but it is said
@@ -669,44 +688,47 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             if p.sample_id is None or p.sample_id not in with_results
         ]
         if markers or any(untrended.values()):  # tested twice: said even with no trend
+            text = trend_sentences(
+                patient_id,
+                dates,
+                markers,
+                unread,
+                [p.sample_id for p in undated.get(key, ())],
+                [(p.sample_id, p.collected_at or "") for p in unreadable],
+                doubted,
+                empty,
+                mixed,
+                untrended,
+                other_unit,
+                [*undated.get(key, ()), *unreadable],
+            )
+            # right after 'tested on N dates' (review: after the last sentence, it was lost)
+            placed_panels = [p for p in patient_panels if p.collected_at in two_day]
+            text[1:1] = _placed_said(dates, as_listed, placed_panels)
             trends.append(
-                PatientTrend(
-                    patient_id=patient_id,
-                    dates=dates,
-                    markers=markers,
-                    text=trend_sentences(
-                        patient_id,
-                        dates,
-                        markers,
-                        unread,
-                        [p.sample_id for p in undated.get(key, ())],
-                        [(p.sample_id, p.collected_at or "") for p in unreadable],
-                        doubted,
-                        empty,
-                        mixed,
-                        untrended,
-                        other_unit,
-                        [*undated.get(key, ()), *unreadable],
-                    )
-                    + _placed_said(dates, [p for p in patient_panels if p.collected_at in placed]),
-                )
+                PatientTrend(patient_id=patient_id, dates=dates, markers=markers, text=text)
             )
     return trends
 
 
-def _placed_said(dates: Sequence[str], panels: Sequence[Panel]) -> list[str]:
-    """Why each date that may be two days has its place among `dates` (see `_placed`)."""
+def _placed_said(
+    dates: Sequence[str], as_listed: Mapping[str, str], panels: Sequence[Panel]
+) -> list[str]:
+    """Why each date that may be two days has its place among `dates` (see `_placed`), in
+    date order."""
     said = []
-    for written in dict.fromkeys(p.collected_at or "" for p in panels):
-        named, samples = _samples_named([p.sample_id for p in panels if p.collected_at == written])
-        where = dates.index(written)
+    for where, listed in enumerate(dates):
+        here = [p for p in panels if as_listed[p.collected_at or ""] == listed]
+        if not here:
+            continue
+        named, _ = _samples_named([p.sample_id for p in here])
         before, after = dates[where - 1] if where else None, dates[where + 1 : where + 2]
         place = (
             f"between {before} and {after[0]}" if before and after
             else f"after {before}" if before else f"before {after[0]}"
         )  # fmt: skip
         said.append(
-            f"The date of {named}, '{shorten(written)}', may be {two_days_said(written)}. "
+            f"The date of {named}, '{shorten(listed)}', may be {two_days_said(listed)}. "
             f"Either way it comes {place}, so it is shown there."
         )
     return said

@@ -1135,3 +1135,54 @@ def test_a_two_day_date_whose_place_depends_on_the_day_is_left_out(
     trend = the_trend(tmp_path, rows)
     assert "03/04/2026" not in trend.dates
     assert any("cannot be read" in t for t in trend.text)
+
+
+@pytest.mark.parametrize(
+    ("rows", "dates"),
+    [
+        # review: 22:00 at -05:00 on 3 March is 4 March in UTC, as dates are put in order:
+        # '03/04/2026' (4 March or 3 April) may come before it or after it
+        ("S1,P1,2026-01-10,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
+         "S3,P1,2026-03-03T22:00-05:00,IL-6,5,pg/mL\n",
+         ["2026-01-10", "2026-03-03T22:00-05:00"]),
+        # no date read one way: '03/04/2026' is before '05/06/2026' whichever day each is
+        ("S3,P1,05/06/2026,IL-6,40,pg/mL\nS2,P1,03/04/2026,IL-6,3,pg/mL\n",
+         ["03/04/2026", "05/06/2026"]),
+        # the same two days written alike or with a time are one date, as first written
+        ("S1,P1,2026-01-10,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
+         "S3,P1,03-04-2026 08:30,IL-8,40,pg/mL\nS4,P1,2026-06-01,IL-6,5,pg/mL\n",
+         ["2026-01-10", "03/04/2026", "2026-06-01"]),
+        # '02/04/2026' (4 February or 2 April) is left out beside 2026-03-20, and so does not
+        # stop '01/03/2026' (3 January or 1 March), which is before it either way
+        ("S2,P1,01/03/2026,IL-6,3,pg/mL\nS3,P1,02/04/2026,IL-6,40,pg/mL\n"
+         "S4,P1,2026-03-20,IL-6,5,pg/mL\nS5,P1,2026-08-01,IL-6,9,pg/mL\n",
+         ["01/03/2026", "2026-03-20", "2026-08-01"]),
+    ],
+)  # fmt: skip
+def test_two_day_dates_are_placed_only_where_the_order_is_certain(
+    tmp_path: Path, rows: str, dates: list[str]
+) -> None:
+    trend = the_trend(tmp_path, rows)
+    assert trend.dates == dates
+
+
+def test_the_sentence_of_a_placed_date_follows_the_first(tmp_path: Path) -> None:
+    trend = the_trend(tmp_path, "S3,P1,05/06/2026,IL-6,40,pg/mL\nS2,P1,03/04/2026,IL-6,3,pg/mL\n")
+    assert trend.text[:4] == [
+        "Patient P1 was tested on 2 dates, from 03/04/2026 to 05/06/2026.",
+        "The date of sample S2, '03/04/2026', may be 3 April or 4 March 2026. Either way it "
+        "comes before 05/06/2026, so it is shown there.",
+        "The date of sample S3, '05/06/2026', may be 5 June or 6 May 2026. Either way it comes "
+        "after 03/04/2026, so it is shown there.",
+        "IL-6 rose from the first test to the last.",
+    ]
+
+
+def test_the_overview_counts_a_patient_followed_by_a_placed_date() -> None:
+    """Review: 600 patients dated 2026-01-10 and '03/04/2026' had trends in --format json
+    but were not counted in the table's overview."""
+    from panelcli.check import patients_followed
+
+    assert patients_followed([("P1", "2026-01-10"), ("P1", "03/04/2026")]) == 1
+    assert patients_followed([("P1", "2026-03-20"), ("P1", "03/04/2026")]) == 0
+    assert patients_followed([("P1", "03/04/2026"), ("P1", "05/06/2026")]) == 1

@@ -133,6 +133,7 @@ from panelcli.values import (
     COMMA_MAY_GROUP_THOUSANDS,
     DOT_MAY_GROUP_THOUSANDS,
     FLAG_WORDS,
+    NOT_KNOWN_DATES,
     PLAIN_NUMBER,
     ParsedValue,
     ValueProblem,
@@ -1215,6 +1216,8 @@ class Interpreter:
     def _lab_plan(self, plan: _Plan, text: str, decimal_comma: bool) -> _LabPlan:
         """`plan` with the lab's range as `_bounds_for` reads it, and the warning (code,
         message) it gives; the set's plan when the range is unusable or the set's interval."""
+        if text.casefold() in NOT_KNOWN_DATES:  # 'N/A': no range given (QA), as `_bounds_for`
+            return plan, None
         read = read_lab_range(text, plan.unit, plan.exponent, decimal_comma)
         if not isinstance(read, Bounds):
             otherwise = "the reference set's range was used"
@@ -1533,12 +1536,15 @@ class Interpreter:
         if ours == sided or (sided == "A" and ours != "N"):
             return
         own = result.reference is not None and result.reference.origin == "file"
+        # QA: 'critically high by the lab's own range', a range with no critical limits: the
+        # critical limit beside it is the set's
+        theirs = " and the reference set's critical limit" if ours in ("HH", "LL") else ""
         yield self._warning(
             m, "value-flag-disagrees", f"the lab flagged {result.marker} "
             f"'{value}' as {self._flag_words(m, flag, sided)}, but by the "
             + (
-                f"lab's own range in the row it is {FLAG_WORDS[ours]}: check the flag and the "
-                "range"
+                f"lab's own range in the row{theirs} it is {FLAG_WORDS[ours]}: check the flag "
+                "and the range"
                 if own
                 else f"range panelcli uses it is {FLAG_WORDS[ours]}; ranges differ between "
                 "labs and assays: ask which range the lab used"
@@ -1728,7 +1734,8 @@ class Interpreter:
     ]:
         """The interval to judge by: the lab's range in the row wins over the set's; when the
         person decides between the set's rows and is not known, the rows that could apply."""
-        if m.reference_range:
+        # 'N/A', '-': no range given, as a blank cell (QA: 'range-unreadable')
+        if m.reference_range and m.reference_range.strip().casefold() not in NOT_KNOWN_DATES:
             from_file = self._lab_bounds(
                 m, entry.unit, exponent, decimal_comma, "the reference set's range was used"
             )
@@ -1746,7 +1753,7 @@ class Interpreter:
                         ("range-disagrees", m.source, message),
                         Issue(severity="warning", code="range-disagrees", source=m.source,
                               line=m.line, column=self._column_of("reference_range", m),
-                              message=message),
+                              **_row_for(m), message=message),
                     )  # fmt: skip
                     from_file = with_set_critical(from_file, chosen.bounds)
                 elif chosen.candidates:
@@ -1782,15 +1789,24 @@ class Interpreter:
             )  # fmt: skip
             return self.ranges.select(name, sex, self.options.age)
         ages = sorted({years for years in found if years is not None})
-        first, *others = (self.ranges.select(name, sex, years) for years in ages)
+        picks = [self.ranges.select(name, sex, years) for years in ages]
+        first, *others = picks
         if any(other.bounds != first.bounds for other in others):
-            if self.options.age is not None:
-                return self.ranges.select(name, sex, self.options.age)
-            # The ages differ in range: the age stays unknown, and the note says why.
-            return chosen._replace(
+            # The ages differ in range: the age stays unknown (QA: not --age, which is for
+            # rows that give none), and the note says why. A value both ranges judge alike is
+            # still judged (QA: Ferritin 100, normal for 50 and for 51, was indeterminate).
+            candidates = tuple(
+                (f"age {number_text(years)}", pick.bounds)
+                for years, pick in zip(ages, picks, strict=True)
+                if pick.bounds is not None
+            )
+            return Selected(
+                bounds=None,
                 note=f"this set's range for {name} differs between age {number_text(ages[0])} "
                 f"and {number_text(ages[-1])}, the person's age "
-                + _two_day_dates_said(m, births, taken)
+                + _two_day_dates_said(m, births, taken),
+                indeterminate=True,
+                candidates=candidates if len(candidates) == len(picks) else (),
             )
         if chosen.note is None and chosen.bounds == first.bounds:
             return chosen  # a range for every age: the age is no matter (review)

@@ -2470,7 +2470,7 @@ def measurement_reader(
                 yield Issue(
                     severity="warning", code="range-row-skipped", source=source, line=line,
                     message=f"this row gives ranges ('{shorten(_row_label(cells, layout))}'), not "
-                    "a sample's results; it was not read (results are judged by the reference set)",
+                    "a sample's results; it was not read, and its ranges were not used",
                 )  # fmt: skip
                 continue
             if not long and is_header_again(cells, header, layout):

@@ -866,6 +866,10 @@ def rejected_sentences(
             what = counted(total, "row", "rows")
         text.append(f"{what} could not be used. {where}")
         for (reason, of_value), count in reasons.items():
+            if of_value and reason == REJECTED_REASON["value-missing"]:
+                # QA: '1 value has no value' (a blank cell beside its own flag)
+                text.append(f"{counted(count, 'value is', 'values are')} empty.")
+                continue
             one, many = ("value has", "values have") if of_value else ("row has", "rows have")
             text.append(f"{counted(count, one, many)} {reason}.")
     if unreadable:

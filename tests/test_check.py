@@ -877,3 +877,47 @@ def test_a_lab_range_keeps_critical_limits_on_a_limit_it_leaves_out_and_for_anyo
     assert [r.status.value for p in report.panels for r in p.results] == [
         "critical", "critical", "normal"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize("cell", ["N/A", "-", "unknown"])
+def test_a_range_cell_that_says_none_is_known_is_a_blank_one(tmp_path, short, cell):
+    """QA: 'N/A' in the reference range column got a range-unreadable warning."""
+    from panelcli.check import CheckOptions, Interpreter
+    from panelcli.models import Issue, Result
+
+    path = tmp_path / "r.csv"
+    path.write_text(
+        f"sample_id,marker,value,unit,reference_range\nS1,IL-6,5,pg/mL,{cell}\n"
+        "S2,IL-6,5,pg/mL,0-7\n",
+        encoding="utf-8",
+    )
+    checking = Interpreter(load_ranges(None), CheckOptions(), short_path=short)
+    events = list(checking.events([str(path)]))
+    results = [e for e in events if isinstance(e, Result)]
+    assert [(r.status.value, r.reference and r.reference.origin) for r in results] == [
+        ("high", "set"), ("normal", "file")
+    ]  # fmt: skip
+    (disagrees,) = [e for e in events if isinstance(e, Issue)]
+    # QA: it named no sample or marker, so a script could not tie it to a row
+    assert (disagrees.code, disagrees.sample_id, disagrees.marker) == (
+        "range-disagrees", "S2", "IL-6"
+    )  # fmt: skip
+
+
+def test_a_flag_that_disagrees_with_a_critical_status_beside_a_lab_range_names_the_set(
+    write_csv, tmp_path
+):
+    """QA: 'critically high by the lab's own range in the row', a range with no critical
+    limit: the critical limit beside it is the set's."""
+    ranges = tmp_path / "r.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\nhigh = 7\ncritical_high = 100\n',
+        encoding="utf-8",
+    )
+    path = write_csv("sample_id,marker,value,unit,flag,reference_range\nS1,IL-6,150,pg/mL,H,0-10\n")
+    report = check_file(path, ranges=load_ranges(str(ranges)))
+    (flagged,) = [w for w in report.warnings if w.code == "value-flag-disagrees"]
+    assert "by the lab's own range in the row and the reference set's critical limit it is" in (
+        flagged.message
+    )

@@ -471,10 +471,32 @@ def test_ages_the_dates_give_come_before_the_age_option(
     assert f"age {age} " in note and "age 10" not in note, note
 
 
-def test_the_age_option_stands_in_where_two_days_give_different_ranges(tmp_path: Path) -> None:
+def test_the_age_option_does_not_stand_in_for_ages_the_dates_give(tmp_path: Path) -> None:
+    """QA: '--age 30' judged a person of 17 or 18 (by the dates) as 30."""
     results = _checked(tmp_path, "2008-03-14", "03/04/2026", "mayo-adult", "--age", "30")
-    assert results["TNF-α"]["status"] == "high"
-    assert results["TNF-α"]["note"] == "interval for age 18 and over"
+    assert results["TNF-α"]["status"] == "indeterminate"
+    assert "differs between age 17 and 18" in results["TNF-α"]["note"]
+
+
+def test_two_ages_ranges_that_judge_a_value_alike_judge_it(tmp_path: Path) -> None:
+    """QA: Ferritin 100 (normal for a woman of 50 and of 51) was indeterminate where the
+    birth date '04/03/1975' made her 50 or 51."""
+    path = tmp_path / "born.csv"
+    path.write_text(
+        "sample_id,patient_id,birth_date,collected_at,marker,value,unit,sex\n"
+        "S1,P1,04/03/1975,2026-03-20,Ferritin,100,ug/L,F\n"
+        "S2,P2,04/03/1975,2026-03-20,Ferritin,200,ug/L,F\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path), "mayo-adult")
+    assert [r.status for p in report.panels for r in p.results] == [
+        Status.NORMAL, Status.INDETERMINATE
+    ]  # fmt: skip
+    note = report.panels[0].results[0].note or ""
+    assert note.endswith(
+        "it is normal by each interval that could apply (age 50: 6 - 175 ug/L; age 51: 11 - "
+        "328 ug/L)"
+    )
 
 
 def test_a_marker_whose_range_is_for_every_age_gets_no_age_note(tmp_path: Path) -> None:

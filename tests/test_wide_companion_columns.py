@@ -154,3 +154,12 @@ def test_a_marker_s_own_column_may_name_it_by_another_of_its_names(tmp_path: Pat
     il8, tnf = results(events_in(tmp_path, text))
     assert (il8.status, il8.reference and il8.reference.origin) == (Status.NORMAL, "file")
     assert (tnf.unit, tnf.status) == ("pg/mL", Status.HIGH)
+
+
+def test_a_value_refused_as_empty_is_said_to_be_empty() -> None:
+    """QA: '1 value has no value.'"""
+    from panelcli.summary import rejected_sentences
+
+    said = rejected_sentences({"value-missing": 2}, values={"value-missing": 2})
+    assert said[1] == "2 values are empty."
+    assert rejected_sentences({"value-missing": 1})[1] == "1 row has no value."

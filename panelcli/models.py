@@ -231,7 +231,11 @@ class MarkerTrend(_Model):
 
     marker: str
     unit: str | None = None
-    reference: str | None = Field(None, description="The range of the last point, as text.")
+    reference: str | None = Field(
+        None,
+        description="The range of the last point, as text, saying so where earlier points "
+        "had another.",
+    )
     points: list[TrendPoint] = Field(description="Oldest first.")
     direction: TrendDirection
     highest: TrendPoint | None = Field(None, description="The point with the highest value.")

@@ -446,10 +446,14 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
     if len({p.trend_date for p in known}) < 2:
         return None
     last = dated[-1][1]
+    reference = last.reference.text if last.reference else None
+    if reference and len({r.reference.text for _, r in dated if r.reference}) > 1:
+        # QA: a lab's printed range on the last test was shown as every test's
+        reference += " (the last test's; earlier tests had another)"
     return MarkerTrend(
         marker=marker,
         unit=last.unit,
-        reference=last.reference.text if last.reference else None,
+        reference=reference,
         points=points,
         direction=trend_direction(points),
         highest=highest_point(points),

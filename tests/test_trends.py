@@ -1186,3 +1186,22 @@ def test_the_overview_counts_a_patient_followed_by_a_placed_date() -> None:
     assert patients_followed([("P1", "2026-01-10"), ("P1", "03/04/2026")]) == 1
     assert patients_followed([("P1", "2026-03-20"), ("P1", "03/04/2026")]) == 0
     assert patients_followed([("P1", "03/04/2026"), ("P1", "05/06/2026")]) == 1
+
+
+def test_a_trend_whose_tests_had_other_ranges_says_whose_range_it_shows(tmp_path: Path) -> None:
+    """QA: the lab's printed range of the last test was shown as the range of the whole trend,
+    though the first was judged by another."""
+    trend = the_trend(
+        tmp_path,
+        "S1,P1,2026-01-10,TNF-α,12,pg/mL,<8.1\nS2,P1,2026-06-01,TNF-α,3,pg/mL,0-600\n",
+        ranges=True,
+    )
+    assert trend.markers[0].reference == (
+        "0 - 600 pg/mL (the last test's; earlier tests had another)"
+    )
+    same = the_trend(
+        tmp_path,
+        "S1,P1,2026-01-10,TNF-α,12,pg/mL,0-600\nS2,P1,2026-06-01,TNF-α,3,pg/mL,0-600\n",
+        ranges=True,
+    )
+    assert same.markers[0].reference == "0 - 600 pg/mL"

@@ -425,8 +425,10 @@ def shared_critical(candidates: Sequence[tuple[str, Bounds]]) -> Bounds:
     )
 
 
-def _disagreement(name: str, text: str, from_file: Bounds, chosen: Bounds, unit: str) -> str:
-    kept = with_set_critical(from_file, chosen)
+def _disagreement(
+    name: str, text: str, from_file: Bounds, chosen: Bounds, unit: str, kept: Bounds
+) -> str:
+    """The range-disagrees message; `kept`: the file's range as used (`with_set_critical`)."""
     said: dict[bool, list[str]] = {True: [], False: []}
     for word, limit, used in (
         ("≤", chosen.critical_low, kept.critical_low),
@@ -1224,8 +1226,9 @@ class Interpreter:
             return plan, ("range-unreadable", _unusable_range(text, read, otherwise))
         if not _differs(read, plan.bounds):  # a planned marker's set bounds are `plan.bounds`
             return plan, None  # the set's interval, as `_bounds_for` judges it
-        warning = ("range-disagrees", _disagreement(plan.name, text, read, plan.bounds, plan.unit))
-        read = with_set_critical(read, plan.bounds)
+        kept = with_set_critical(read, plan.bounds)
+        message = _disagreement(plan.name, text, read, plan.bounds, plan.unit, kept)
+        read, warning = kept, ("range-disagrees", message)
         reference = self._reference(read, plan.unit, "file")
         return plan._replace(bounds=read, limits=zone_limits(read), reference=reference), warning
 
@@ -1746,8 +1749,9 @@ class Interpreter:
                     # limits a printed range never has.
                     return chosen.bounds, "set", chosen.note, chosen.indeterminate, ()
                 if chosen.bounds is not None:
+                    kept = with_set_critical(from_file, chosen.bounds)
                     message = _disagreement(
-                        name, m.reference_range, from_file, chosen.bounds, entry.unit
+                        name, m.reference_range, from_file, chosen.bounds, entry.unit, kept
                     )
                     self._warn_once(
                         ("range-disagrees", m.source, message),
@@ -1755,7 +1759,7 @@ class Interpreter:
                               line=m.line, column=self._column_of("reference_range", m),
                               **_row_for(m), message=message),
                     )  # fmt: skip
-                    from_file = with_set_critical(from_file, chosen.bounds)
+                    from_file = kept
                 elif chosen.candidates:
                     from_file = with_set_critical(from_file, shared_critical(chosen.candidates))
                 return from_file, "file", None, False, ()
@@ -1777,7 +1781,7 @@ class Interpreter:
         chosen = self.ranges.select(name, sex, None)
         found = [_years_between(born, day) for born in births for day in taken]
         if len(births) == 1 and None in found:
-            return self._one_day_or_none(m, name, sex, (taken[0], taken[-1]), found, chosen)
+            return self._one_day_or_none(m, name, sex, births[0], (taken[0], taken[-1]), found)
         if all(years is None for years in found):
             how = "after" if births[0] > taken[0] else f"more than {MAX_AGE} years before"
             self._person_unreadable(
@@ -1837,18 +1841,16 @@ class Interpreter:
         m: Measurement,
         name: str,
         sex: Sex | None,
+        born: dt.date,
         days: tuple[dt.date, dt.date],
         found: list[float | None],
-        chosen: Selected,
     ) -> Selected:
         """A collection date that may be two days, one or both of them before the birth date
         (or too long after it): the age on the other day, or none, said (QA: said by neither)."""
         assert m.birth_date is not None and m.collected_at is not None
         written = f"the collection date '{shorten(m.collected_at)}'"
         if found[0] is None and found[1] is None:
-            born = read_date(m.birth_date, in_utc=False)
-            assert born is not None
-            how = "after" if born.date() > days[0] else f"more than {MAX_AGE} years before"
+            how = "after" if born > days[0] else f"more than {MAX_AGE} years before"
             self._person_unreadable(
                 m, self._columns.get("birth_date"),
                 f"birth date '{shorten(m.birth_date)}' is {how} both days {written} may be "
@@ -1860,9 +1862,7 @@ class Interpreter:
         assert age is not None
         day, other = days if found[0] is not None else days[::-1]
         # The other day cannot be the one, if the birth date is right: the age is known.
-        born = read_date(m.birth_date, in_utc=False)
-        assert born is not None
-        how = "before" if other < born.date() else f"more than {MAX_AGE} years after"
+        how = "before" if other < born else f"more than {MAX_AGE} years after"
         said = (
             f"age {number_text(age)} on {day_in_words(day)}: {written} may also be "
             f"{day_in_words(other)}, but that is {how} the birth date '{shorten(m.birth_date)}'"
@@ -3006,17 +3006,14 @@ def patients_followed(samples: Iterable[tuple[str | None, str | None]]) -> int:
     for patient_id, collected_at in samples:
         # Review: '2026-03-01' and '01.03.2026', or a date that cannot be read beside one
         # that can, were counted as a trend that --format json then did not show.
-        when = read_date(collected_at, in_utc=False) if collected_at else None
-        days = (when.date(), when.date()) if when is not None else None
-        if days is None and collected_at and (both := two_days(collected_at)) is not None:
-            # As `find_trends` puts it: another day either way (review: 600 such patients
-            # were in --format json's trends but not in the table's overview). A third
-            # date between its two days could still leave it out there; not known here.
-            days = (min(both), max(both))
+        # A date such as '03/04/2026' as `find_trends` puts it: another day either way
+        # (review: 600 such patients were in --format json's trends but not in the table's
+        # overview). A third date between its two days could still leave it out there.
+        days = _days_of(collected_at) if collected_at else None
         if patient_id is not None and days is not None:
             key = person_key(patient_id)
-            seen = first.setdefault(key, days)
-            if days[1] < seen[0] or days[0] > seen[1]:
+            seen = first.setdefault(key, (min(days), max(days)))
+            if max(days) < seen[0] or min(days) > seen[1]:
                 followed.add(key)
     return len(followed)
 

@@ -86,20 +86,18 @@ def _placed(readable: Sequence[str], two_day: Sequence[str]) -> dict[str, tuple[
     for written in readable:  # its day as written, and in UTC, as `_date_order` sorts it
         days.add(_day(written))
         days.add(_utc_day(written))
+    span_of = {written: sorted(both) for written in two_day if (both := two_days(written))}
     spans: dict[tuple[date, ...], str] = {}  # each pair of days, as first written
-    for written in two_day:
-        both = two_days(written)
-        if both is not None and not any(min(both) <= day <= max(both) for day in days):
-            spans.setdefault(tuple(sorted(both)), written)  # QA: else before or after one
+    for written, (first, last) in span_of.items():
+        if not any(first <= day <= last for day in days):  # QA: else before or after one
+            spans.setdefault((first, last), written)
     placed = {}
-    for written in two_day:
-        both = two_days(written)
-        span = tuple(sorted(both)) if both is not None else None
-        if span is None or span not in spans:
-            continue
-        if any(other != span and span[0] <= other[1] and other[0] <= span[1] for other in spans):
-            continue  # two such dates whose days overlap: their order is not known
-        placed[written] = (datetime(span[0].year, span[0].month, span[0].day), spans[span])
+    for written, (first, last) in span_of.items():
+        if (first, last) not in spans or any(
+            other != (first, last) and first <= other[1] and other[0] <= last for other in spans
+        ):
+            continue  # beside a readable day, or overlapping another such date: order unknown
+        placed[written] = (datetime(first.year, first.month, first.day), spans[first, last])
     return placed
 
 

@@ -29,3 +29,22 @@ def test_every_limit_and_source_appears_whole_at_60_columns(name: str) -> None:
                   if getattr(entry, k) is not None]  # fmt: skip
         for text in [*entry.interval_texts(), *limits]:
             assert "".join(text.split()) in interval_column, (marker, text)
+
+
+@pytest.mark.parametrize("name", list(bundled_sets()))
+@pytest.mark.parametrize("columns", [65, 70, 80])
+def test_labels_keep_their_words_whole_where_they_fit(name: str, columns: int) -> None:
+    """QA: at 70 columns a category read 'pro-inflammator' / 'y' while the source could wrap."""
+    result = runner.invoke(app, ["ranges", "show", name], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    lines = [line.split("│")[1:-1] for line in result.stdout.splitlines() if line.startswith("│")]
+    assert max(len(line) for line in result.stdout.splitlines()) <= columns
+    categories = {cell.strip() for _, _, _, cell, _ in lines if cell.strip()}
+    reference_set = load_ranges(bundled_sets()[name])
+    words = {
+        word for entry in reference_set.markers.values() for word in (entry.category or "").split()
+    }
+    assert categories and all(set(cell.split()) <= words for cell in categories), categories
+    marker_words = {word for marker in reference_set.markers for word in marker.split()}
+    marker_cells = {cell.strip() for cell, *_ in lines if cell.strip()}
+    assert all(set(cell.split()) <= marker_words for cell in marker_cells), marker_cells

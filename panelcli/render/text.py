@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -106,6 +107,43 @@ def render_overview(
     console.print(Text(TALK_WITH_PROVIDER))
 
 
+def table_width(console: Console, columns: int) -> int:
+    """The room for cells in a table of `columns` columns with rich's default box and padding."""
+    return console.width - (3 * columns + 1)
+
+
+def fitted_widths(
+    console: Console, rows: Sequence[Sequence[Text]], room: int, prose: int | None = None
+) -> list[int] | None:
+    """Column widths that break no word where the columns' longest words fit in `room`.
+
+    rich narrows the widest columns alike and so cuts short words ('pro-inflammator y') while
+    a long column still has room to wrap. The `prose` column may fold a word on a narrow
+    terminal, so that labels stay whole; None where even that does not fit (rich folds).
+    """
+    shortest = [0] * len(rows[0])  # a column's longest word
+    longest = [0] * len(rows[0])  # a column's longest line
+    for row in rows:
+        for column, cell in enumerate(row):
+            measured = Measurement.get(console, console.options, cell)
+            shortest[column] = max(shortest[column], measured.minimum)
+            longest[column] = max(longest[column], measured.maximum)
+    if prose is not None and sum(shortest) > room:
+        shortest[prose] = max(min(shortest[prose], room - sum(shortest) + shortest[prose]), 8)
+    if sum(shortest) > room or sum(longest) <= room:
+        return None
+    widths = list(shortest)
+    # Water-filling: the columns that need least are given all they need, the rest share.
+    left = room - sum(widths)
+    wanting = sorted(range(len(widths)), key=lambda column: longest[column] - widths[column])
+    for place, column in enumerate(wanting):
+        share = left // (len(wanting) - place)
+        given = min(longest[column] - widths[column], share)
+        widths[column] += given
+        left -= given
+    return widths
+
+
 def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
     info = reference_set.info
     table = Table(
@@ -115,20 +153,26 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
         ),
         title_justify="left",
     )
-    # fold, never '…': a limit or a source cut short on a narrow terminal reads as another
-    # (QA: ARUP's sIL-2R source showed '266.5-1410…')
-    for heading in ("Marker", "Interval", "Unit", "Category", "Source"):
-        table.add_column(heading, overflow="fold")
+    headings = ("Marker", "Interval", "Unit", "Category", "Source")
+    rows = []
     for name, entry in reference_set.markers.items():
         # Line by line: a newline inside one text would be shown escaped ('\x0a').
         limits = [f"{key} {number_text(getattr(entry, key))}" for key in ("lod", "lloq", "uloq")
                   if getattr(entry, key) is not None]  # fmt: skip
         texts = [*entry.interval_texts(), *([", ".join(limits)] if limits else [])]
         interval = Text("\n").join(inert(text) for text in texts)
-        table.add_row(
-            inert(name), interval, inert(entry.unit), inert(entry.category or ""),
-            inert(entry.source or ""),
-        )  # fmt: skip
+        rows.append((inert(name), interval, inert(entry.unit), inert(entry.category or ""),
+                     inert(entry.source or "")))  # fmt: skip
+    widths = fitted_widths(
+        console, [[Text(h) for h in headings], *rows], table_width(console, 5), prose=4
+    )
+    # fold, never '…': a limit or a source cut short on a narrow terminal reads as another
+    # (QA: ARUP's sIL-2R source showed '266.5-1410…')
+    chosen: list[int | None] = list(widths) if widths else [None] * len(headings)
+    for heading, width in zip(headings, chosen, strict=True):
+        table.add_column(heading, overflow="fold", width=width)
+    for row in rows:
+        table.add_row(*row)
     console.print(table)
     # The Category column keeps the file's labels (they are what the file says); say what the
     # ones panelcli knows mean, since "Th1" or "Th2" means nothing to most readers.

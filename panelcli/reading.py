@@ -1381,9 +1381,20 @@ _NOT_A_PATIENT_ID = re.compile(
     r"|^(?:negative|positive|neg|pos)[\s_.-]*(?:control|ctrl|kontrolle)[\s_-]*(?:\d{1,3}|[a-h])?$"
     r"|^(?:nc|pc|ntc)(?:[\s_-]*\d{1,2})?$"
     r"|^qc(?:[\s_-]*(?:\d{1,2}|level[\s_-]*\d+"
-    r"|(?:low|mid|medium|high|[lmh])(?:[\s_-]*\d{1,2})?))?$",  # 'QC High 2', not 'QC2026'
+    r"|(?:low|mid|medium|high|[lmh])(?:[\s_-]*\d{1,2})?))?$"  # 'QC High 2', not 'QC2026'
+    r"|^qc[\s_-]*\d{1,2}[\s_-]*(?:low|mid|medium|high)$"  # 'QC1 Low'
+    r"|^kit[\s_-]*(?:control|ctrl|kontrolle)(?:[\s_-]*(?:\d{1,2}|[a-h]|low|mid|high))?$",
     re.IGNORECASE,
 )
+#: A standard's well written with its replicate or dilution, as plate readers label them
+#: ('Std1 Rep 2', 'Std1-1', 'Std.1', 'Standard 1 dup', 'Std 1 (1:4)'): the part before it is
+#: matched by `_NOT_A_PATIENT_ID`; an accession number ('STD-2026-0001') has no such tail.
+_REPLICATE_TAIL = re.compile(
+    r"(?:[\s_.-]*(?:(?:rep(?:licate)?|dup(?:licate)?|trip(?:licate)?)[\s_.-]*\d{0,2}|r\d{1,2})"
+    r"|\s*\(\s*\d{1,4}\s*[:/]\s*\d{1,5}\s*\)|(?<=[a-z]\d)-\d|(?<=[a-z]\d\d)-\d)$",
+    re.IGNORECASE,
+)
+_STANDARD_DOT = re.compile(r"^(std|standard|cal|calibrator)\.(?=\s*\d)", re.IGNORECASE)
 #: Sample ids of rows that sum up others (instrument exports end a plate with them).
 _SUMMARY_IDS = {
     "mean", "average", "avg", "sd", "stddev", "stdev", "std.dev.", "stddev.", "cv", "cv%", "%cv",
@@ -1392,7 +1403,14 @@ _SUMMARY_IDS = {
     # the standard error of the mean, as plate readers and Excel label it
     "sem", "s.e.m.", "se", "s.e.", "stderr", "stderr.", "std.err.", "stderror", "std.error",
     "standarderror", "standarderrorofthemean", "rsd", "%rsd", "rsd%",
+    "geometricmean", "geomean", "gmean", "mean±sd", "meansd",  # not "n": samples A, B … N
+    "anzahl", "summe", "gesamt", "stdabw", "mittel",  # German
+    "moyenne", "écarttype", "ecarttype", "médiane", "mediane", "somme",  # French
+    "media", "promedio", "mediana", "desviaciónestándar", "desviacionestandar", "suma",  # Spanish
 }  # fmt: skip
+#: What a summary row's label may carry that its key does not: 'Mean:', 'S.D.', 'CV (%)'.
+_SUMMARY_PUNCTUATION = str.maketrans("", "", " .:()[]_-")
+_COUNT_ROW = re.compile(r"^n\s*=\s*\d+$", re.IGNORECASE)  # 'n=2', Excel's count of the rows
 
 
 def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | None] | None:
@@ -1416,6 +1434,13 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
                 f"'{shorten(given)}' under '{shorten(name)}')"
             )
             return what, name
+    if layout.kind == "long":
+        # A plate's footer in a long file puts 'Mean' or 'SD' where the marker goes (QA: it
+        # was judged no_reference, as a marker called 'Mean').
+        index = layout.roles.get("marker")
+        marker = cells[index].strip() if index is not None and index < len(cells) else ""
+        if marker and is_summary_label(marker):
+            return f"a summary of other rows (marker '{shorten(marker)}')", None
     if not label:
         return None
     msd_s = layout.msd_export and _MSD_NOT_A_PATIENT_ID.match(label)
@@ -1453,12 +1478,24 @@ def _names_a_person(cells: list[str], layout: Layout) -> bool:
     )
 
 
+def is_summary_label(label: str) -> bool:
+    """Whether a label names a row that sums up others ('Mean', 'S.D.', 'CV (%)', 'n=2')."""
+    key = label.casefold().replace(" ", "")
+    return (
+        key in _SUMMARY_IDS
+        or key.translate(_SUMMARY_PUNCTUATION) in _SUMMARY_IDS
+        or _COUNT_ROW.match(label) is not None
+    )
+
+
 def not_a_patient_id(sample_id: str) -> str | None:
     """What a row is by its sample id alone ('Mean', 'CV%', 'Standard3', 'Blank'), as words
     for a warning; None for a patient's sample."""
-    if sample_id.casefold().replace(" ", "") in _SUMMARY_IDS:
+    if is_summary_label(sample_id):
         return f"a summary of other rows ('{shorten(sample_id)}')"
-    if _NOT_A_PATIENT_ID.match(sample_id):
+    if _NOT_A_PATIENT_ID.match(sample_id) or _NOT_A_PATIENT_ID.match(
+        _STANDARD_DOT.sub(r"\1", _REPLICATE_TAIL.sub("", sample_id.strip()))
+    ):
         return f"a standard, calibrator, quality control or blank (sample '{shorten(sample_id)}')"
     return None
 

@@ -1,0 +1,110 @@
+"""A plate's statistics footer and its standards' replicate wells are not patients' samples.
+
+QA: 'Mean:', 'S.D.', 'CV (%)', 'Std1 Rep 2' and 'QC1 Low' were judged as patients, thousands of
+times over the limit (exit 1), and `validate` said nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.check import CheckOptions, Interpreter
+from panelcli.cli import app
+from panelcli.models import Issue, Result
+from panelcli.ranges import load_ranges
+from panelcli.reading import not_a_patient_id
+
+runner = CliRunner()
+
+SKIPPED = [
+    "Mean:", "Average:", "Total:", "S.D.", "CV (%)", "Geometric Mean", "Mean ± SD", "n=2",
+    "Anzahl", "Summe", "StdAbw", "Moyenne", "Écart-type", "Promedio", "Std1 Rep 1",
+    "Std1 Rep 2", "Std 1 (1:4)", "Std1-1", "Std.1", "Standard 1 dup", "Blank Rep 2", "QC1 Low",
+    "Kit Control 1",
+]  # fmt: skip
+#: Accession numbers and names that only start like a standard's or a summary's ('N': samples
+#: may be lettered A, B … N).
+KEPT = [
+    "CAL-123-4", "STD-2026-1", "Cal12-3456", "Stdr", "Control 7", "Kontrolle 1", "Nina",
+    "Median-01", "PT-01", "N2", "N",
+]  # fmt: skip
+
+
+def events(tmp_path: Path, text: str) -> list[Result | Issue]:
+    path = tmp_path / "plate.csv"
+    path.write_text(text, encoding="utf-8")
+    return list(Interpreter(load_ranges(None), CheckOptions()).events([str(path)]))
+
+
+@pytest.mark.parametrize("sample_id", SKIPPED)
+def test_a_summary_or_standard_well_is_skipped_in_a_wide_file(
+    tmp_path: Path, sample_id: str
+) -> None:
+    read = events(tmp_path, f"Sample ID;IL-6 (pg/mL)\nP1;1,2\n{sample_id};5000\n")
+    assert [r.sample_id for r in read if isinstance(r, Result)] == ["P1"]
+    assert [(i.code, i.line) for i in read if isinstance(i, Issue)] == [("control-skipped", 3)]
+
+
+@pytest.mark.parametrize("sample_id", SKIPPED)
+def test_a_summary_or_standard_well_is_skipped_in_a_long_file(
+    tmp_path: Path, sample_id: str
+) -> None:
+    read = events(
+        tmp_path, f"sample_id,marker,value,unit\n{sample_id},IL-6,5000,pg/mL\nP1,IL-6,1,pg/mL\n"
+    )
+    assert [(i.code, i.line) for i in read if isinstance(i, Issue)] == [("control-skipped", 2)]
+    assert [r.sample_id for r in read if isinstance(r, Result)] == ["P1"]
+
+
+@pytest.mark.parametrize("sample_id", KEPT)
+def test_a_sample_named_like_one_is_judged(tmp_path: Path, sample_id: str) -> None:
+    assert not_a_patient_id(sample_id) is None
+    read = events(tmp_path, f"sample_id,marker,value,unit\n{sample_id},IL-6,50,pg/mL\n")
+    assert [(r.sample_id, r.status) for r in read if isinstance(r, Result)] == [(sample_id, "high")]
+
+
+def test_a_long_file_s_footer_with_the_statistic_in_the_marker_column_is_skipped(
+    tmp_path: Path,
+) -> None:
+    """'Mean' under the marker column was judged no_reference, as a marker called 'Mean'."""
+    read = events(
+        tmp_path, "sample_id;marker;value;unit\nP1;IL-6;3;pg/mL\n;Mean;4;pg/mL\n;S.D.;1;pg/mL\n"
+    )
+    assert [r.marker for r in read if isinstance(r, Result)] == ["IL-6"]
+    skipped = [i for i in read if isinstance(i, Issue)]
+    assert [(i.code, i.line) for i in skipped] == [("control-skipped", 3), ("control-skipped", 4)]
+    assert "a summary of other rows (marker 'Mean')" in skipped[0].message
+
+
+PLATE = """Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)
+Std1 Rep 1,5000,8000
+Std1 Rep 2,5100,7900
+QC1 Low,25,40
+PT-01,1.2,3.0
+PT-02,2.0,5.0
+Mean:,1.6,4.0
+S.D.,0.57,1.41
+CV (%),35.4,35.4
+n=2,2,2
+"""
+
+
+def test_a_plate_with_normal_patients_exits_0_and_validate_names_each_skipped_row(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plate.csv"
+    path.write_text(PLATE, encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(path), "--format", "csv"])
+    assert checked.exit_code == 0, checked.output
+    rows = list(csv.DictReader(io.StringIO(checked.stdout)))
+    judged = {row["sample_id"] for row in rows if row["status"] not in ("warning", "notice")}
+    assert judged == {"PT-01", "PT-02"}
+    validated = runner.invoke(app, ["validate", str(path)])
+    assert validated.exit_code == 0
+    lines = [line for line in validated.stdout.splitlines() if "control-skipped" in line]
+    assert [line.split(":")[1] for line in lines] == ["2", "3", "4", "7", "8", "9", "10"]

@@ -781,15 +781,23 @@ def _low_sign(result: Result) -> str:
 
 def _storm_like(results: Sequence[Result]) -> bool:
     def storm(names_of: Callable[[str], frozenset[str]]) -> bool:
-        def times(marker: str) -> float:
+        def named(marker: str) -> list[Result]:
             keys = names_of(marker_key(marker))
-            named = (
+            return [
                 r for r in results
                 if marker_key(r.marker) in keys or marker_key(r.marker_as_written) in keys
-            )  # fmt: skip
-            return max((_times(r) for r in named), default=0.0)
+            ]  # fmt: skip
 
-        return times("IL-6") >= STORM_TIMES and times("IFN-γ") >= STORM_TIMES and times("IL-10") > 1
+        def times(marker: str) -> float:
+            return max((_times(r) for r in named(marker)), default=0.0)
+
+        # IL-10 by its status: a high one just past its limit ('5.31' over 5.3, '>5.3', Mayo's
+        # '< 7' at 7) has a times figure rounded to 1.0 (QA: the sentence was left out).
+        return (
+            times("IL-6") >= STORM_TIMES
+            and times("IFN-γ") >= STORM_TIMES
+            and any(r.status in (Status.HIGH, Status.CRITICAL) for r in named("IL-10"))
+        )
 
     if sum(_times(r) >= STORM_TIMES for r in results) < 2:
         return False  # most panels: no need to read the bundled sets' names

@@ -921,3 +921,14 @@ def test_a_flag_that_disagrees_with_a_critical_status_beside_a_lab_range_names_t
     assert "by the lab's own range in the row and the reference set's critical limit it is" in (
         flagged.message
     )
+
+
+@pytest.mark.parametrize("il10", ["5.31", ">5.3", "5.4", "2.0"])
+def test_the_storm_pattern_counts_an_il10_just_past_its_limit(write_csv, il10):
+    """QA: IL-10 at 5.31 or '>5.3' over 5.3 is high, but its times figure rounds to 1.0, and
+    the sentence asking for a talk with a provider soon was left out (5.4 had it)."""
+    path = write_csv(
+        f"sample_id,marker,value,unit\nA,IL-6,600,pg/mL\nA,IFN-γ,600,pg/mL\nA,IL-10,{il10},pg/mL\n"
+    )
+    (panel,) = check_file(path).panels
+    assert ("with a healthcare provider soon" in " ".join(panel.summary.text)) is (il10 != "2.0")

@@ -156,8 +156,21 @@ def bound_words(comparator: str | None, side: tuple[str, str]) -> str:
     return f"{COMPARATOR_WORDS[comparator]} " if comparator in side else ""
 
 
+def _past_critical_only(result: Result, side: Literal["low", "high"]) -> bool:
+    """Whether a result is out on a side where its set gives a critical limit but no normal one
+    (QA: "Ferritin is below the range" beside a table that says "no range")."""
+    reference = result.reference
+    return (
+        reference is not None
+        and getattr(reference, side) is None
+        and getattr(reference, f"critical_{side}") is not None
+    )
+
+
 def how_far_above(result: Result) -> str:
     """'IL-6 is 4.2 times the upper limit.' (one short sentence per raised marker)."""
+    if _past_critical_only(result, "high"):
+        return f"{result.marker} is high."
     if times_upper(result) is None:
         return f"{result.marker} is above the range."
     said = times_figure(result)
@@ -262,6 +275,8 @@ def times_figure(result: Result) -> str | None:
 def how_far_below(result: Result) -> str:
     """'Ferritin is 4 µg/L, under the lower limit of 6 µg/L.'"""
     reference = result.reference
+    if _past_critical_only(result, "low"):
+        return f"{result.marker} is low."
     if result.value is None or reference is None or reference.low is None:
         return f"{result.marker} is below the range."
     unit = _unit_of(result)
@@ -444,7 +459,10 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
 
     repeated = [marker for marker, n in Counter(r.marker for r in results).items() if n > 1]
     counts = (len(results), len(high), len(low), inside, len(unclear), len(unknown))
-    text = [_counts_sentence(*counts, repeated=bool(repeated))]
+    no_range = any(_past_critical_only(r, "high") for r in high) or any(
+        _past_critical_only(r, "low") for r in low
+    )
+    text = [_counts_sentence(*counts, repeated=bool(repeated), no_range_side=no_range)]
     if repeated:
         text.append(f"{join_names(repeated)} {'was' if len(repeated) == 1 else 'were'} tested "
                     "more than once in this sample; each result is shown.")  # fmt: skip
@@ -651,12 +669,14 @@ def _counts_sentence(
     no_range: int,
     *,
     repeated: bool = False,
+    no_range_side: bool = False,
 ) -> str:
     """'13 markers were tested. 2 are above the range, 1 could not be judged and 1 has no
     reference range.' (each count as the bullets below it give it). 'Tested', not 'measured':
     "13 markers were measured" read as a contradiction of "5 results were too low for the
     test to measure" (educator QA). `repeated`: a marker has several results, so results are
-    counted, not markers."""
+    counted, not markers. `no_range_side`: a result out of it is past a critical limit of a
+    set with no normal range on that side, so "high" and "low" are said, not "above the range"."""
 
     def how_many(count: int) -> str:
         """'4', or 'All 4' where it is every result: "4 markers … 4 are above" (QA)."""
@@ -665,8 +685,10 @@ def _counts_sentence(
         return {1: "it", 2: "both"}.get(count, f"all {count}")
 
     parts: list[str] = []
-    for count, where in ((high, "above"), (low, "below")):
-        if count:
+    for count, where, word in ((high, "above", "high"), (low, "below", "low")):
+        if count and no_range_side:
+            parts.append(f"{how_many(count)} {'is' if count == 1 else 'are'} {word}")
+        elif count:
             # The first place named is "the range"; the next ones refer back to it.
             parts.append(
                 f"{how_many(count)} {'is' if count == 1 else 'are'} {where} "
@@ -674,7 +696,8 @@ def _counts_sentence(
             )
     if inside and (parts or unclear or no_range):  # all inside: the next bullet says so
         verb = "is" if inside == 1 else "are"
-        parts.append(f"{inside} {verb} inside {'it' if parts else 'the range'}")
+        named = parts and not no_range_side
+        parts.append(f"{inside} {verb} inside {'it' if named else 'the range'}")
     if unclear:
         none = {1: "it could not be judged", 2: "neither could be judged"}
         every = none.get(unclear, "none could be judged")

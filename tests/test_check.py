@@ -932,3 +932,25 @@ def test_the_storm_pattern_counts_an_il10_just_past_its_limit(write_csv, il10):
     )
     (panel,) = check_file(path).panels
     assert ("with a healthcare provider soon" in " ".join(panel.summary.text)) is (il10 != "2.0")
+
+
+def test_a_result_past_a_critical_limit_of_a_set_with_no_range_is_not_said_out_of_range(
+    tmp_path,
+):
+    """QA: a set with only critical limits: the table said 'no range', the summary "Ferritin
+    is below the range"."""
+    ranges = tmp_path / "critical.toml"
+    ranges.write_text(
+        '[markers."Ferritin"]\nunit = "ug/L"\ncritical_low = 5\ncritical_high = 1000\n'
+        'source = "x"\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\nsource = "x"\n'
+    )
+    data = tmp_path / "f.csv"
+    data.write_text(
+        "sample_id,marker,value,unit\nA,Ferritin,3,ug/L\nB,Ferritin,2000,ug/L\n"
+        "C,Ferritin,2000,ug/L\nC,IL-6,1,pg/mL\n"
+    )
+    texts = [" ".join(p.summary.text) for p in check_file(str(data), ranges=str(ranges)).panels]
+    assert not any("the range" in text.split("inside")[0] for text in texts), texts
+    assert texts[0].startswith("1 marker was tested. It is low. Ferritin is low.")
+    assert texts[1].startswith("1 marker was tested. It is high. Ferritin is high.")
+    assert texts[2].startswith("2 markers were tested. 1 is high and 1 is inside the range.")

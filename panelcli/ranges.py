@@ -232,7 +232,10 @@ class MarkerRange(_BoundsFields):
         when it depends on them."""
         if not self.intervals:
             return [interval_text(self.bounds, self.unit)]
-        texts = [f"{row.describe()}: {interval_text(row.bounds, self.unit)}" for row in self.rows()]
+        texts = [
+            f"{_whom_of(row, self.intervals)}: {interval_text(row.bounds, self.unit)}"
+            for row in self.rows()
+        ]
         # The marker's own range holds for whom no row fits (its critical limits alone, only
         # when there is such a person: they hold in every row already).
         rows = self.intervals
@@ -242,6 +245,19 @@ class MarkerRange(_BoundsFields):
         ):
             texts.append(f"anyone else: {interval_text(self.bounds, self.unit)}")
         return texts
+
+
+def _whom_of(row: Interval, rows: list[Interval]) -> str:
+    """Whom a row is for, less the one-sex rows inside it, which win for their sex (QA: a
+    female row inside an any-sex one was shown beside 'everyone: ≤ 7', false for women)."""
+    if row.sex is not None:
+        return row.describe()
+    low, high = row.ages
+    inside = [
+        other.describe() for other in rows
+        if other.sex is not None and low <= other.ages[0] and other.ages[1] <= high
+    ]  # fmt: skip
+    return row.describe() + (f" (but not {'; nor '.join(inside)})" if inside else "")
 
 
 def interval_text(bounds: Bounds, unit: str) -> str:

@@ -1661,3 +1661,29 @@ def test_tumor_necrosis_factor_is_explained_as_tnf_alpha(written: str) -> None:
     """QA: 'explain tumor necrosis factor' was refused, though 'explain TNF' works."""
     result = CliRunner().invoke(app, ["explain", *written.split()])
     assert result.exit_code == 0 and result.stdout.startswith("TNF-α\n")
+
+
+def test_a_one_sex_row_inside_a_row_for_anyone_is_named_as_its_exception(tmp_path) -> None:
+    """QA: `ranges show` listed 'female: ≤ 5' and 'everyone: ≤ 7', false for women, whom the
+    female row judges."""
+    path = tmp_path / "nested.toml"
+    path.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\n'
+        '[[markers."IL-6".intervals]]\nsex = "female"\nhigh = 5\n'
+        '[[markers."IL-6".intervals]]\nhigh = 7\n'
+        '[markers."IL-8"]\nunit = "pg/mL"\nsource = "x"\n'
+        '[[markers."IL-8".intervals]]\nage_min = 18\nhigh = 7\n'
+        '[[markers."IL-8".intervals]]\nsex = "female"\nage_min = 40\nhigh = 5\n'
+        '[[markers."IL-8".intervals]]\nsex = "male"\nage_min = 60\nhigh = 9\n'
+    )
+    ranges = load_ranges(str(path))
+    assert ranges.markers["IL-6"].interval_texts() == [
+        "female: ≤ 5 pg/mL", "everyone (but not female): ≤ 7 pg/mL"
+    ]  # fmt: skip
+    assert ranges.markers["IL-8"].interval_texts()[0] == (
+        "age 18 and over (but not female, age 40 and over; nor male, age 60 and over): ≤ 7 pg/mL"
+    )
+    assert ranges.select("IL-6", "female", None).bounds == Bounds(high=5.0)
+    assert ranges.select("IL-6", "male", None).bounds == Bounds(high=7.0)
+    shown = runner.invoke(app, ["ranges", "show", str(path)], env={"COLUMNS": "200"})
+    assert "everyone (but not female): ≤ 7 pg/mL" in shown.stdout

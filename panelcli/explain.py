@@ -21,6 +21,7 @@ from panelcli.ranges import (
     bundled_sets,
     closest_marker,
     find_set,
+    known_category,
     load_ranges,
     names_a_form,
     read_as_form,
@@ -227,7 +228,9 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
             continue
         marker = reference_set.markers[resolved]
         names.update(marker.aliases)
-        category = category or marker.category
+        # The set in use groups the marker in a report (QA: explain said another set's group)
+        if marker.category and (category is None or shown.in_use):
+            category = known_category(marker.category) or marker.category
         text = "; ".join(marker.interval_texts()) + _form_said(asked, resolved, forms)
         # A user's set may cite nothing per marker: its header's source, else its file, says
         # where the numbers come from.

@@ -178,3 +178,22 @@ def test_the_overview_names_your_markers_that_have_no_text(config: Path) -> None
 def test_the_overview_without_sets_of_yours_is_as_before(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path))
     assert "Your sets" not in runner.invoke(app, ["explain"], env=WIDE).output
+
+
+def test_explain_groups_a_marker_as_the_set_in_use_does_in_a_report(tmp_path: Path) -> None:
+    """QA: a set in use calling IL-6 'regulatory' made check's summary say it helps calm the
+    immune system down, while explain said panelcli groups it with those that start
+    inflammation (the bundled sets' group)."""
+    ranges = tmp_path / "cat.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2\nsource = "x"\ncategory = "regulatory"\n'
+    )
+    data = tmp_path / "d.csv"
+    data.write_text("sample_id,marker,value,unit\nA,IL-6,50,pg/mL\n")
+    explained = runner.invoke(app, ["explain", "IL-6", "--ranges", str(ranges)])
+    checked = runner.invoke(app, ["check", str(data), "--ranges", str(ranges)])
+    calm = "help calm the immune system down"
+    assert calm in checked.stdout
+    assert f"groups it with the markers that {calm}" in " ".join(explained.stdout.split())
+    bundled = runner.invoke(app, ["explain", "IL-6"])
+    assert "groups it with the markers that help start inflammation" in bundled.stdout

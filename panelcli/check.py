@@ -331,15 +331,32 @@ def _censored_number(text: str, plan: _Plan) -> tuple[Comparator, float] | tuple
     return match[1], number  # type: ignore[return-value]
 
 
-def read_lab_range(text: str, unit: str, exponent: int, decimal_comma: bool) -> Bounds | str:
+#: What a printed range whose ',' may group thousands is said to have: before the file shows
+#: its decimal comma only (see `Interpreter.repeats_after`).
+COMMA_DOUBTED = "',' may be the decimal mark or group thousands"
+
+
+def read_lab_range(
+    text: str, unit: str, exponent: int, decimal_comma: bool, comma_doubted: bool = False
+) -> Bounds | str:
     """A printed reference range in `unit` (`exponent`: the value's unit to `unit`, for a range
-    with no unit of its own), or what makes it unusable."""
+    with no unit of its own), or what makes it unusable. `comma_doubted`: ',' is taken for the
+    decimal mark, but the file has not shown it yet (see `Interpreter._doubt_grouping`)."""
     grouped = DOT_MAY_GROUP_THOUSANDS(text) if decimal_comma else None
     if grouped:  # unlike a value, never read: the set's range is there to fall back on
         number = grouped.group()
         return (
             f"has '{number}', and where ',' is the decimal mark a '.' may group thousands "
             f"({number} meaning {number.replace('.', '')})"
+        )
+    grouped = COMMA_MAY_GROUP_THOUSANDS(text) if comma_doubted else None
+    if grouped:  # QA: '< 1,500' was read as < 1.5 while a value '2,000' was doubted
+        number = grouped.group()
+        return (
+            f"has '{number}', and {COMMA_DOUBTED} ({number} "
+            f"meaning {number_text(float(number.replace(',', '.')))} or "
+            f"{number.replace(',', '')}); the file has not yet written a decimal comma that "
+            "cannot group thousands (as '12,5')"
         )
     lab = parse_lab_range(text, decimal_comma)
     if lab is None:
@@ -597,7 +614,7 @@ class Interpreter:
         self._kinds: Counter[tuple[str, str]] = Counter()  # (code, source) -> texts warned
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
-        self._lab_plans: dict[tuple[str, str, str, bool], _LabPlan] = {}  # see _lab_plan_for
+        self._lab_plans: dict[tuple[str, str, str, bool, bool], _LabPlan] = {}  # see _lab_plan_for
         self._references: dict[tuple[object, ...], Reference] = {}
         self._readable: dict[tuple[str, ...], bool] = {}  # see _person_readable
         #: collected_at as written (stripped) -> the code and message of its warning, if any
@@ -1204,23 +1221,28 @@ class Interpreter:
     ) -> _Plan | None:
         """The plan for a row that prints its lab's range `text` (remembered like plans);
         None while the range still has a warning to give: the general path gives it."""
-        key = (marker, unit, text, decimal_comma)
+        doubted = decimal_comma and not self.comma_decimal_seen
+        key = (marker, unit, text, decimal_comma, doubted)
         try:
             lab_plan, warning = self._lab_plans[key]
         except KeyError:
             if len(self._lab_plans) >= self.MAX_PLANS:
                 self._lab_plans.clear()
-            lab_plan, warning = self._lab_plans[key] = self._lab_plan(plan, text, decimal_comma)
+            lab_plan, warning = self._lab_plans[key] = self._lab_plan(
+                plan, text, decimal_comma, doubted
+            )
         if warning is not None and not self._said_or_summed_up((warning[0], source, warning[1])):
             return None
         return lab_plan
 
-    def _lab_plan(self, plan: _Plan, text: str, decimal_comma: bool) -> _LabPlan:
+    def _lab_plan(
+        self, plan: _Plan, text: str, decimal_comma: bool, comma_doubted: bool
+    ) -> _LabPlan:
         """`plan` with the lab's range as `_bounds_for` reads it, and the warning (code,
         message) it gives; the set's plan when the range is unusable or the set's interval."""
         if text.casefold() in NOT_KNOWN_DATES:  # 'N/A': no range given (QA), as `_bounds_for`
             return plan, None
-        read = read_lab_range(text, plan.unit, plan.exponent, decimal_comma)
+        read = read_lab_range(text, plan.unit, plan.exponent, decimal_comma, comma_doubted)
         if not isinstance(read, Bounds):
             otherwise = "the reference set's range was used"
             return plan, ("range-unreadable", _unusable_range(text, read, otherwise))
@@ -2080,7 +2102,8 @@ class Interpreter:
         """The row's printed range in `unit` (`exponent`: the value's unit to `unit`, for a
         range with no unit of its own); None, with a warning saying `otherwise`, if unusable."""
         assert m.reference_range is not None
-        read = read_lab_range(m.reference_range, unit, exponent, decimal_comma)
+        doubted = decimal_comma and not self.comma_decimal_seen
+        read = read_lab_range(m.reference_range, unit, exponent, decimal_comma, doubted)
         if isinstance(read, Bounds):
             return read
         message = _unusable_range(m.reference_range, read, otherwise)
@@ -2455,7 +2478,9 @@ class Interpreter:
             return None
         repeats = warned & self._warned
         if self.comma_decimal_seen and any(
-            key[0] in ("value-comma-ambiguous", "value-dot-ambiguous") for key in warned
+            key[0] in ("value-comma-ambiguous", "value-dot-ambiguous")
+            or (key[0] == "range-unreadable" and COMMA_DOUBTED in key[-1])
+            for key in warned
         ):
             return None  # one process would not have had that doubt after this one's rows
         if self.comma_decimal_seen and not self._comma_presumed:

@@ -221,3 +221,57 @@ def test_two_processes_read_a_comma_file_as_one_process(
     text = two(path)
     assert text == one_process(path)
     assert text.count('"code":"value-ambiguous-dot"') == refused
+
+
+# A ';' file's printed range whose ',' may group thousands ('< 1,500'): doubted, as a value
+# '2,000' is, until the file shows its decimal comma (QA: it was read as < 1.5, no doubt said).
+
+SEMI_RANGES = "Probe;Analyt;Ergebnis;Einheit;Referenzbereich\n"
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_printed_range_whose_comma_may_group_thousands_is_doubted_until_a_decimal_comma(
+    tmp_path: Path, short: bool
+) -> None:
+    text = SEMI_RANGES + "P1;IL-8;5;pg/ml;< 1,500\nP2;IL-8;2,5;pg/ml;\nP3;IL-8;5;pg/ml;< 1,500\n"
+    found = events(write(tmp_path, text, "ranges.csv"), short)
+    assert outline(found) == [
+        (2, "IL-8", 5.0, "normal"), (2, "range-unreadable"),  # by the set's ≤ 9.4
+        (3, "IL-8", 2.5, "normal"),
+        (4, "IL-8", 5.0, "high"), (4, "range-disagrees"),  # '< 1,500' is < 1.5 now
+    ]  # fmt: skip
+    (doubt,) = [e for e in found if isinstance(e, Issue) and e.code == "range-unreadable"]
+    assert "may be the decimal mark or group thousands (1,500 meaning 1.5 or 1500)" in (
+        doubt.message
+    )
+
+
+def test_batches_doubt_a_printed_range_as_check_does(tmp_path: Path) -> None:
+    lines = [SEMI_RANGES.strip()]
+    lines += [f"S{n};IL-8;5;pg/ml;< 1,500" for n in range(20)]
+    lines += ["T;IL-8;2,5;pg/ml;"] + [f"U{n};IL-8;5;pg/ml;< 1,500" for n in range(20)]
+    path = write(tmp_path, "\n".join(lines) + "\n", "ranges.csv")
+    expected = runner.invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
+    assert expected.count('"range-unreadable"') == 1 and expected.count('"status":"high"') == 20
+    for rows_per_batch in (1, 7, 1000):
+        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected
+
+
+@pytest.mark.parametrize("shown_first", [True, False])
+def test_two_processes_doubt_a_printed_range_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown_first: bool
+) -> None:
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    rows = [f"S-{i // 6};P-{i // 60};2026-01-01;IL-8;{i % 9}.5;pg/mL;\n" for i in range(5000)]
+    if shown_first:
+        rows[10] = "S-1;P-0;2026-01-01;IL-10;3,2;pg/mL;\n"
+    rows += [f"R-{i};P-x;2026-01-02;IL-8;5;pg/mL;< 1,500\n" for i in range(1000)]
+    path = tmp_path / "big.csv"
+    path.write_text(
+        "sample_id;patient_id;collected_at;marker;value;unit;reference_range\n" + "".join(rows),
+        encoding="utf-8",
+    )
+    text = two(path)
+    assert text == one_process(path)
+    assert text.count('"code":"range-unreadable"') == (0 if shown_first else 1)

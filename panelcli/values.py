@@ -359,6 +359,12 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
                 f"beyond their standard curve{also}; panelcli does not judge such values "
                 "(remove the '*' to judge it as it is)",
             )
+    if _WITH_SPREAD.match(cell):  # QA: '3,0+/-0,2' was read as 3 in the unit '+/-0,2'
+        raise ValueProblem(
+            "value-not-a-number",
+            f"value '{shorten(cell)}' is a mean with its spread (±), not one result; give the "
+            "result alone",
+        )
     key = re.sub(r"[\s._]+", "", cell).casefold()
     if key in _NO_NUMBER and (key != "nn" or "." in cell):  # 'n.n.', never a bare 'NN'
         side = _NO_NUMBER[key]
@@ -400,7 +406,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     return ParsedValue(number, comparator, unit, (), flag)
 
 
-def _not_a_number(cell: str) -> str:
+def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
     """Why a cell is no number, for what labs and spreadsheets are known to write."""
     if _EXCEL_ERROR.match(cell):
         return (
@@ -417,7 +423,9 @@ def _not_a_number(cell: str) -> str:
             f"value '{shorten(cell)}' has a space inside; if it groups thousands, write the "
             "number without it"
         )
-    if _RANGE_BETWEEN.match(_lone_decimal_commas(cell)):
+    if _RANGE_BETWEEN.match(
+        cell.replace(",", ".") if decimal_comma else _lone_decimal_commas(cell)
+    ):
         # Not skipped as a range row unless labelled so: a sample's id beside ranges may be a
         # slip (QA), and a refused row is seen where a skipped one may go unnoticed.
         return (
@@ -428,6 +436,8 @@ def _not_a_number(cell: str) -> str:
     return f"value '{shorten(cell)}' is not a number"
 
 
+#: '3.0 ± 0.2', '3,0+/-0,2': a mean and its standard deviation, as plate summaries give them
+_WITH_SPREAD = re.compile(r"^[<>≤≥=]*\s*\d[\d.,]*\s*(?:±|\+/-|\+-|\+/−)\s*\d[\d.,]*(?:\s.*)?$")
 _EXCEL_ERROR = re.compile(r"^#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$", re.I)
 #: '1 234,5', '1 234.5' (a space, no-break space or narrow one between groups of three digits)
 _SPACE_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$")
@@ -446,6 +456,9 @@ def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
             text = text.replace(",", ".")
         elif decimal_comma and _GROUPED_BY_DOTS.match(text):  # QA: '1.234,5' was refused
             text = text.replace(".", "").replace(",", ".")
+        elif decimal_comma and _RANGE_BETWEEN.match(text.replace(",", ".")):
+            # '2,0-3,0', as a German lab writes a range (QA: told to drop a thousands separator)
+            raise ValueProblem("value-not-a-number", _not_a_number(cell, decimal_comma=True))
         elif decimal_comma:
             mixes = (
                 "mixes '.' and ','" if "." in text

@@ -440,3 +440,29 @@ def test_a_unit_before_an_instruments_words_is_the_headers_unit(
 ) -> None:
     """'IL-10 pg/mL Rep 1' gave no unit, so its column was dropped (QA)."""
     assert split_header_unit(header) == split
+
+
+@pytest.mark.parametrize(
+    ("cell", "decimal_comma", "said"),
+    [
+        ("2,0-3,0", True, "is a range, not a result"),  # QA: "write it without a thousands
+        ("1,5 - 2,5", True, "is a range, not a result"),  # separator"
+        ("3,0 ± 0,2", True, "is a mean with its spread (±), not one result"),
+        ("3,0+/-0,2", True, "is a mean with its spread (±), not one result"),
+        ("3.0+/-0.2", False, "is a mean with its spread (±), not one result"),  # QA: a unit
+        ("3.0 ± 0.2 pg/mL", False, "is a mean with its spread (±), not one result"),
+    ],
+)
+def test_a_range_or_a_mean_with_its_spread_is_said_to_be_one(
+    cell: str, decimal_comma: bool, said: str
+) -> None:
+    with pytest.raises(ValueProblem) as problem:
+        parse_value(cell, decimal_comma)
+    assert problem.value.code == "value-not-a-number"
+    assert f"value '{cell}' {said}" in str(problem.value)
+
+
+def test_a_number_with_two_decimal_commas_is_still_said_to_group_thousands() -> None:
+    with pytest.raises(ValueProblem) as problem:
+        parse_value("1,234,5", True)
+    assert problem.value.code == "value-thousands-separator"

@@ -1186,6 +1186,8 @@ def _with_units_row_columns(
                     return layout
                 markers, ignored = dict(layout.markers), []
                 taken = set(layout.roles.values()) | set(markers)
+                # a marker's own columns are read (QA: 'IL-8 Reference Range' was said ignored)
+                taken.update(i for own in layout.companions.values() for i in own.values())
                 for index, name in enumerate(header):
                     if name in layout.not_read:  # never a result ('IL-6 SD'), or a mean
                         ignored.append(name)  # read only where its replicates are blank

@@ -303,3 +303,16 @@ def test_a_value_whose_unit_is_not_the_unit_columns_says_how_far_off(tmp_path: P
         "value says 'ng/mL' but the unit column says 'pg/mL'; either could be 1000 times off"
     )
     assert unknown.message.endswith("; the two units differ; panelcli cannot tell which is right")
+
+
+def test_a_marker_s_own_columns_under_a_units_row_are_not_said_ignored(write_csv) -> None:
+    """QA: with a units row (and a replicate mean column), 'IL-8 Reference Range' was said to
+    be 'not a known marker or field and was not read' while its range judged IL-8."""
+    path = write_csv(
+        "Sample,IL-6 Rep 1,IL-6 Rep 2,IL-6 Mean,IL-8 (pg/mL),IL-8 Reference Range,IL-8 Flag\n"
+        ",pg/mL,pg/mL,pg/mL,,,\nA,3,3,3,9.8,0-10,N\n"
+    )
+    ignored = [issue.column for issue in issues(path, "column-ignored")]
+    assert ignored == ["IL-6 Mean"]
+    (il8,) = [r for r in results(path) if r.marker == "IL-8"]
+    assert (il8.status, il8.reference.origin if il8.reference else None) == ("normal", "file")

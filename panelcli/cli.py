@@ -227,11 +227,11 @@ def _drop_unwritten_output() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def _refuse_names_not_utf8(names: list[str | None]) -> None:
-    """File names are written into every output (UTF-8 text): refuse one that is not UTF-8."""
-    for name in names:
-        if name is None:
-            continue
+def _refuse_names_not_utf8(names: list[str], ranges: str | None = None) -> None:
+    """File names are written into every output (UTF-8 text): refuse one that is not UTF-8
+    (`ranges`: the ranges file's, which standard input cannot stand in for)."""
+    given = [(name, True) for name in names] + ([(ranges, False)] if ranges is not None else [])
+    for name, may_be_stdin in given:
         try:
             name.encode("utf-8")
         except UnicodeEncodeError:  # bytes the file system gave that are not UTF-8
@@ -247,10 +247,13 @@ def _refuse_names_not_utf8(names: list[str | None]) -> None:
                     f"{sys.getfilesystemencoding()} (a C or POSIX locale with Python's UTF-8 "
                     f"mode off): run it with PYTHONUTF8=1 or LC_ALL=C.UTF-8{missing}"
                 ) from None
+            # QA: a ranges file was told to go on standard input, where the lab file goes
+            instead = "" if not may_be_stdin else (
+                ", or give it on standard input ('panelcli check - < FILE')"
+            )  # fmt: skip
             raise PanelcliError(
                 f"the file name '{shown}' is not valid UTF-8, so it cannot be written in the "
-                "output; rename the file, or give it on standard input ('panelcli check - < "
-                "FILE')"
+                f"output; rename the file{instead}"
             ) from None
 
 
@@ -531,7 +534,7 @@ def check(
     samples are in the source's samples/ folder; panelcli demo shows them)
     """
     with fatal_errors(debug):  # first, so Ctrl-C during the imports is handled too
-        _refuse_names_not_utf8([*files, ranges])
+        _refuse_names_not_utf8(files, ranges)
         _refuse_existing_export(export, force)
         _refuse_one_file_for_two(output, export, files, ranges)
         from panelcli.check import CheckOptions, Interpreter, Tally, build_report
@@ -918,7 +921,7 @@ def validate(
     Example: panelcli validate results.csv another.csv
     """
     with fatal_errors(debug):
-        _refuse_names_not_utf8([*files, ranges])
+        _refuse_names_not_utf8(files, ranges)
         from panelcli.check import CheckOptions, Interpreter
         from panelcli.models import Issue, Status
         from panelcli.ranges import load_ranges
@@ -1071,7 +1074,7 @@ def explain(
     from panelcli import explain as explaining
 
     with fatal_errors(debug):
-        _refuse_names_not_utf8([ranges])
+        _refuse_names_not_utf8([], ranges)
         from panelcli.render.console import make_console
         from panelcli.render.output import writing
         from panelcli.render.text import render_explanation, render_overview

@@ -476,6 +476,18 @@ def test_a_file_name_that_is_not_utf8_is_refused_in_one_line(command: str) -> No
     assert "internal error" not in result.stderr and result.stdout == ""
 
 
+@pytest.mark.parametrize("command", [["check", "samples/healthy-adult.csv"], ["explain", "IL-6"]])
+def test_a_ranges_file_name_that_is_not_utf8_is_not_sent_to_standard_input(command) -> None:
+    """QA: the advice to give the file on standard input is the lab file's, not a ranges
+    file's (it would be read as lab data)."""
+    result = runner.invoke(app, [*command, "--ranges", "cr\udcffit.toml"])
+    assert result.exit_code == 2
+    assert "not valid UTF-8" in result.stderr and "rename the file" in result.stderr
+    assert "standard input" not in result.stderr
+    lab = runner.invoke(app, ["check", "caf\udce9.csv"])
+    assert "or give it on standard input ('panelcli check - < FILE')" in lab.stderr
+
+
 def test_a_utf8_file_name_read_in_an_ascii_locale_is_said_to_be_the_locales(tmp_path) -> None:
     """QA: with LC_ALL=C and PYTHONUTF8=0, 'ünï.csv' (UTF-8 bytes read as ASCII) was called
     'not valid UTF-8', and a missing such file the same."""

@@ -544,6 +544,13 @@ class CheckOptions:
             raise ValueError(f"age must be a number of years from 0 to {MAX_AGE}, not {self.age!r}")
         if self.max_line_length < 1:
             raise ValueError(f"max_line_length must be positive, not {self.max_line_length!r}")
+        # as --assume-unit takes it (QA: 'RANGE' worked there and was refused here)
+        object.__setattr__(self, "assume_unit", assumed_unit_given(self.assume_unit))
+
+
+def assumed_unit_given(value: str | None) -> str | None:
+    """'range' in any case as 'range' (each marker's own unit); any other unit as given."""
+    return "range" if isinstance(value, str) and value.strip().casefold() == "range" else value
 
 
 def assumed_unit_problem(unit: str | None, reference_set: ReferenceSet) -> str | None:

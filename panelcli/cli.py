@@ -354,7 +354,9 @@ SexOpt = Annotated[
 
 def _assume_unit_option(value: str | None) -> str | None:
     """'range' in any case, as the choices take it (QA: 'RANGE' was 'not a unit')."""
-    return "range" if value is not None and value.strip().casefold() == "range" else value
+    from panelcli.check import assumed_unit_given
+
+    return assumed_unit_given(value)
 
 
 AssumeUnitOpt = Annotated[

@@ -109,3 +109,14 @@ def test_library_arguments_of_the_wrong_kind_are_refused_in_plain_words(tmp_path
         list(read_batches(str(path), rows_per_batch=None))  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="must be a ReferenceSetInfo"):
         next(ndjson_join([], load_ranges()))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("given", ["RANGE", " Range ", "range"])
+def test_assume_unit_range_in_any_case_works_as_on_the_command_line(tmp_path, given) -> None:
+    """QA: --assume-unit RANGE worked, CheckOptions(assume_unit='RANGE') raised ValueError."""
+    data = tmp_path / "nounit.csv"
+    data.write_text("sample_id,marker,value\nA,IL-6,3\n")
+    options = CheckOptions(assume_unit=given)
+    assert options.assume_unit == "range"
+    ((result,),) = [p.results for p in check_file(str(data), options=options).panels]
+    assert (result.unit, result.status) == ("pg/mL", "high")

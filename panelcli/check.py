@@ -93,6 +93,7 @@ from panelcli.reading import (
     companion_columns,
     file_closing,
     has_range_limits,
+    is_summary_label,
     marker_cell_unit,
     measurement_reader,
     not_a_patient_id,
@@ -621,7 +622,7 @@ class Interpreter:
         self._kinds: Counter[tuple[str, str]] = Counter()  # (code, source) -> texts warned
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
-        self._lab_plans: dict[tuple[str, str, str, bool, bool], _LabPlan] = {}  # see _lab_plan_for
+        self._lab_plans: dict[tuple[str, str, str, bool], _LabPlan] = {}  # see _lab_plan_for
         self._references: dict[tuple[object, ...], Reference] = {}
         self._readable: dict[tuple[str, ...], bool] = {}  # see _person_readable
         #: collected_at as written (stripped) -> the code and message of its warning, if any
@@ -1228,28 +1229,28 @@ class Interpreter:
     ) -> _Plan | None:
         """The plan for a row that prints its lab's range `text` (remembered like plans);
         None while the range still has a warning to give: the general path gives it."""
-        doubted = decimal_comma and not self.comma_decimal_seen
-        key = (marker, unit, text, decimal_comma, doubted)
+        if decimal_comma and not self.comma_decimal_seen and COMMA_MAY_GROUP_THOUSANDS(text):
+            # A doubted range ('< 1,500'): the general path, as the row's own value may show the
+            # decimal comma first ('2,0'), and then its range is not doubted (review: the paths
+            # judged such a row apart).
+            return None
+        key = (marker, unit, text, decimal_comma)
         try:
             lab_plan, warning = self._lab_plans[key]
         except KeyError:
             if len(self._lab_plans) >= self.MAX_PLANS:
                 self._lab_plans.clear()
-            lab_plan, warning = self._lab_plans[key] = self._lab_plan(
-                plan, text, decimal_comma, doubted
-            )
+            lab_plan, warning = self._lab_plans[key] = self._lab_plan(plan, text, decimal_comma)
         if warning is not None and not self._said_or_summed_up((warning[0], source, warning[1])):
             return None
         return lab_plan
 
-    def _lab_plan(
-        self, plan: _Plan, text: str, decimal_comma: bool, comma_doubted: bool
-    ) -> _LabPlan:
+    def _lab_plan(self, plan: _Plan, text: str, decimal_comma: bool) -> _LabPlan:
         """`plan` with the lab's range as `_bounds_for` reads it, and the warning (code,
         message) it gives; the set's plan when the range is unusable or the set's interval."""
         if text.casefold() in NOT_KNOWN_DATES:  # 'N/A': no range given (QA), as `_bounds_for`
             return plan, None
-        read = read_lab_range(text, plan.unit, plan.exponent, decimal_comma, comma_doubted)
+        read = read_lab_range(text, plan.unit, plan.exponent, decimal_comma)
         if not isinstance(read, Bounds):
             otherwise = "the reference set's range was used"
             return plan, ("range-unreadable", _unusable_range(text, read, otherwise))
@@ -1328,6 +1329,16 @@ class Interpreter:
         # value could refuse the row (review).
         name = self.ranges.resolve(m.marker)
         if name is None and self._instrument_figure(m):
+            yield from self._queued_warnings()
+            return
+        if name is None and self._footer_row(m):
+            marker = shorten(m.marker.strip())
+            yield Issue(
+                severity="warning", code="control-skipped", source=m.source, line=m.line,
+                column=self._column_of("marker"), marker=m.marker.strip(),
+                message=f"this row is a summary of other rows (marker '{marker}'), not a "
+                "patient's sample; it was not judged",
+            )  # fmt: skip
             yield from self._queued_warnings()
             return
         if not released:
@@ -2196,6 +2207,16 @@ class Interpreter:
             message=message,
         )  # fmt: skip
 
+    def _footer_row(self, m: Measurement) -> bool:
+        """Whether a long row is a plate's footer: no sample or patient, and 'Mean' or 'SD'
+        where the marker goes, which the set does not know (QA: judged as a marker 'Mean')."""
+        return (
+            not self._wide
+            and m.sample_id is None
+            and m.patient_id is None
+            and is_summary_label(m.marker.strip())
+        )
+
     def _instrument_figure(self, m: Measurement) -> bool:
         """Whether a long row's marker names an instrument's other figure for a marker ('IL-10
         FI', 'IL-6 SD'): no result, not judged, said once per spelling (as a wide column is)."""
@@ -2486,7 +2507,8 @@ class Interpreter:
         repeats = warned & self._warned
         if self.comma_decimal_seen and any(
             key[0] in ("value-comma-ambiguous", "value-dot-ambiguous")
-            or (key[0] == "range-unreadable" and COMMA_DOUBTED in key[-1])
+            # a doubted range's text, or one summed up past the limit of texts (review)
+            or (key[0] == "range-unreadable" and (COMMA_DOUBTED in key[-1] or key[-1] == _MORE))
             for key in warned
         ):
             return None  # one process would not have had that doubt after this one's rows

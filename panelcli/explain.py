@@ -203,7 +203,7 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
             str(s.reference_set.resolve(asked)) for s in knowers if s.reference_set.resolve(asked)
         )
     names: set[str] = set()
-    category = None
+    category = group = None
     ranges = []
     knowing = [(s.reference_set, s.reference_set.resolve(asked)) for s in sets]
     others = [reference_set for reference_set, marker in knowing if marker is None]
@@ -228,9 +228,13 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
             continue
         marker = reference_set.markers[resolved]
         names.update(marker.aliases)
-        # The set in use groups the marker in a report (QA: explain said another set's group)
+        # The set in use groups the marker in a report (QA: explain said another set's group),
+        # unless its word is not one panelcli knows: then, as a report does, another's (review)
+        known = known_category(marker.category)
+        if known and (group is None or shown.in_use):
+            group = known
         if marker.category and (category is None or shown.in_use):
-            category = known_category(marker.category) or marker.category
+            category = marker.category
         text = "; ".join(marker.interval_texts()) + _form_said(asked, resolved, forms)
         # A user's set may cite nothing per marker: its header's source, else its file, says
         # where the numbers come from.
@@ -245,8 +249,8 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
             for alias in sorted(names - {canonical}, key=str.casefold)
         ],
         category=category,
-        group=f"In a report, panelcli groups it with the markers that {GROUP_ROLE[category]}."
-        if category in GROUP_ROLE
+        group=f"In a report, panelcli groups it with the markers that {GROUP_ROLE[group]}."
+        if group in GROUP_ROLE
         else None,
         what=None if words is None else str(words["what"]),
         does=None if words is None else str(words["does"]),

@@ -1392,7 +1392,7 @@ _NOT_A_PATIENT_ID = re.compile(
 #: ('Std1 Rep 2', 'Std1-1', 'Std.1', 'Standard 1 dup', 'Std 1 (1:4)'): the part before it is
 #: matched by `_NOT_A_PATIENT_ID`; an accession number ('STD-2026-0001') has no such tail.
 _REPLICATE_TAIL = re.compile(
-    r"(?:[\s_.-]*(?:(?:rep(?:licate)?|dup(?:licate)?|trip(?:licate)?)[\s_.-]*\d{0,2}|r\d{1,2})"
+    r"(?:[\s_.-]*(?:rep(?:licate)?|dup(?:licate)?|trip(?:licate)?)[\s_.-]*\d{0,2}"
     r"|\s*\(\s*\d{1,4}\s*[:/]\s*\d{1,5}\s*\)|(?<=[a-z]\d)-\d|(?<=[a-z]\d\d)-\d)$",
     re.IGNORECASE,
 )
@@ -1436,20 +1436,13 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
                 f"'{shorten(given)}' under '{shorten(name)}')"
             )
             return what, name
-    if layout.kind == "long":
-        # A plate's footer in a long file puts 'Mean' or 'SD' where the marker goes (QA: it
-        # was judged no_reference, as a marker called 'Mean').
-        index = layout.roles.get("marker")
-        marker = cells[index].strip() if index is not None and index < len(cells) else ""
-        if marker and is_summary_label(marker):
-            return f"a summary of other rows (marker '{shorten(marker)}')", None
     if not label:
         return None
     msd_s = layout.msd_export and _MSD_NOT_A_PATIENT_ID.match(label)
     if msd_s and not _typed_a_patient(kind, layout) and not _names_a_person(cells, layout):
         return f"an MSD calibrator or control (sample '{shorten(label)}', as MSD names them)", None
     who = not_a_patient_id(label)
-    if who is None or (_NOT_A_PATIENT_ID.match(label) and _typed_a_patient(kind, layout)):
+    if who is None or (_names_a_standard(label) and _typed_a_patient(kind, layout)):
         return None
     return who, None
 
@@ -1495,11 +1488,20 @@ def not_a_patient_id(sample_id: str) -> str | None:
     for a warning; None for a patient's sample."""
     if is_summary_label(sample_id):
         return f"a summary of other rows ('{shorten(sample_id)}')"
-    if _NOT_A_PATIENT_ID.match(sample_id) or _NOT_A_PATIENT_ID.match(
-        _STANDARD_DOT.sub(r"\1", _REPLICATE_TAIL.sub("", sample_id.strip()))
-    ):
+    if _names_a_standard(sample_id):
         return f"a standard, calibrator, quality control or blank (sample '{shorten(sample_id)}')"
     return None
+
+
+def _names_a_standard(sample_id: str) -> bool:
+    """Whether a sample id names a standard, calibrator, control or blank well, also with a
+    replicate or dilution after it ('Std1 Rep 2'); a type naming a patient's sample wins."""
+    return bool(
+        _NOT_A_PATIENT_ID.match(sample_id)
+        or _NOT_A_PATIENT_ID.match(
+            _STANDARD_DOT.sub(r"\1", _REPLICATE_TAIL.sub("", sample_id.strip()))
+        )
+    )
 
 
 def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str]) -> bool:

@@ -819,7 +819,10 @@ def _storm_like(results: Sequence[Result]) -> bool:
         return (
             times("IL-6") >= STORM_TIMES
             and times("IFN-γ") >= STORM_TIMES
-            and any(r.status in (Status.HIGH, Status.CRITICAL) for r in named("IL-10"))
+            and any(
+                r.status in (Status.HIGH, Status.CRITICAL) and r.flag != "LL"  # not critically low
+                for r in named("IL-10")
+            )
         )
 
     if sum(_times(r) >= STORM_TIMES for r in results) < 2:

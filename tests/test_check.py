@@ -954,3 +954,18 @@ def test_a_result_past_a_critical_limit_of_a_set_with_no_range_is_not_said_out_o
     assert texts[0].startswith("1 marker was tested. It is low. Ferritin is low.")
     assert texts[1].startswith("1 marker was tested. It is high. Ferritin is high.")
     assert texts[2].startswith("2 markers were tested. 1 is high and 1 is inside the range.")
+
+
+def test_a_critically_low_il10_is_not_said_to_be_high_in_the_storm_sentence(tmp_path):
+    """Review: IL-10 critically low (LL) counted as 'IL-10 is high too'."""
+    ranges = tmp_path / "storm.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\n[markers."IFN-γ"]\nunit = "pg/mL"\n'
+        'high = 10\n[markers."IL-10"]\nunit = "pg/mL"\nlow = 1\nhigh = 20\ncritical_low = 0.5\n'
+    )
+    data = tmp_path / "storm.csv"
+    data.write_text(
+        "sample_id,marker,value,unit\nA,IL-6,700,pg/mL\nA,IFN-γ,500,pg/mL\nA,IL-10,0.2,pg/mL\n"
+    )
+    (panel,) = check_file(str(data), ranges=str(ranges)).panels
+    assert "IL-10 is high too" not in " ".join(panel.summary.text)

@@ -275,3 +275,58 @@ def test_two_processes_doubt_a_printed_range_as_one_process(
     text = two(path)
     assert text == one_process(path)
     assert text.count('"code":"range-unreadable"') == (0 if shown_first else 1)
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_row_whose_own_value_shows_the_decimal_comma_reads_its_range_alike_on_each_path(
+    tmp_path: Path, short: bool
+) -> None:
+    """Review: row B ('2,0' beside '< 1,500') was normal by the set on the short path, and
+    high by its range ('< 1.5') on the general path and in batches."""
+    text = (
+        SEMI_RANGES + "A;IL-6;2;pg/mL;< 1,500\nB;IL-6;2,0;pg/mL;< 1,500\nC;IL-6;2;pg/mL;< 1,500\n"
+    )
+    path = write(tmp_path, text, "ranges.csv")
+    assert [o for o in outline(events(path, short)) if len(o) == 4] == [
+        (2, "IL-6", 2.0, "normal"), (3, "IL-6", 2.0, "high"), (4, "IL-6", 2.0, "high")
+    ]  # fmt: skip
+    expected = runner.invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
+    parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, 1)]
+    assert "".join(ndjson_join(parts, RANGES.info)) == expected
+
+
+def test_two_processes_fall_back_where_a_doubted_range_was_past_the_limit_of_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: past the limit of 'range-unreadable' texts the forked part's doubt was summed
+    up, not seen, and its rows came out judged by the set where one process used '< 1.5'."""
+    import io
+
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    rows = ["S-0;P-0;2026-01-01;IL-10;12,5;pg/mL;\n"]
+    rows += [f"S-{i};P-0;2026-01-01;IL-8;{i % 9}.5;pg/mL;\n" for i in range(1, 5000)]
+    rows += [f"G-{i};P-1;2026-01-02;IL-6;2;pg/mL;junk{i}\n" for i in range(4)]
+    rows += [f"Z-{i};P-2;2026-01-03;IL-6;2;pg/mL;< 1,500\n" for i in range(1000)]
+    path = tmp_path / "big.csv"
+    path.write_text(
+        "sample_id;patient_id;collected_at;marker;value;unit;reference_range\n" + "".join(rows),
+        encoding="utf-8",
+    )
+
+    def run(two_parts: bool) -> str:
+        interpreter = Interpreter(RANGES, CheckOptions(), kind_limit=2)
+        if not two_parts:
+            return "".join(
+                t.decode() if isinstance(t, bytes) else t  # type: ignore[misc]
+                for t in ndjson_texts(interpreter.stream_batches([str(path)]), RANGES.info, Tally())
+            )
+        tally, out = Tally(), io.StringIO()
+        assert two_processes.write_in_two_processes(
+            str(path), interpreter, ndjson_texts, RANGES.info, tally,
+            lambda texts: write_lines(texts, out, tally),
+        )  # fmt: skip
+        return out.getvalue()
+
+    one = run(False)
+    assert one.count('"sample_id":"Z-0"') and '"origin":"file"' in one
+    assert run(True) == one

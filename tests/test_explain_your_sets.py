@@ -197,3 +197,18 @@ def test_explain_groups_a_marker_as_the_set_in_use_does_in_a_report(tmp_path: Pa
     assert f"groups it with the markers that {calm}" in " ".join(explained.stdout.split())
     bundled = runner.invoke(app, ["explain", "IL-6"])
     assert "groups it with the markers that help start inflammation" in bundled.stdout
+
+
+def test_explain_falls_back_on_panelcli_s_group_for_a_category_word_it_does_not_know(
+    tmp_path: Path,
+) -> None:
+    """Review: a set in use calling IL-6 'foo' lost explain's group line, while check's
+    summary falls back on panelcli's own group, as the README says."""
+    ranges = tmp_path / "foo.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2\nsource = "x"\ncategory = "foo"\n'
+    )
+    explained = runner.invoke(app, ["explain", "IL-6", "--ranges", str(ranges)])
+    assert "groups it with the markers that help start inflammation" in " ".join(
+        explained.stdout.split()
+    )

@@ -108,3 +108,37 @@ def test_a_plate_with_normal_patients_exits_0_and_validate_names_each_skipped_ro
     assert validated.exit_code == 0
     lines = [line for line in validated.stdout.splitlines() if "control-skipped" in line]
     assert [line.split(":")[1] for line in lines] == ["2", "3", "4", "7", "8", "9", "10"]
+
+
+@pytest.mark.parametrize("sample_id", ["Std1 Rep 2", "NC12-3", "Std.1", "Cal 1 (1:4)"])
+def test_a_type_naming_a_patient_s_sample_wins_over_a_replicate_like_id(
+    tmp_path: Path, sample_id: str
+) -> None:
+    """Review: 'Std1 Rep 2' typed 'Patient' was skipped; the README says the type wins."""
+    read = events(
+        tmp_path,
+        f"sample_id,sample_type,marker,value,unit\n{sample_id},Patient,IL-6,50,pg/mL\n",
+    )
+    assert [(r.sample_id, r.status) for r in read if isinstance(r, Result)] == [(sample_id, "high")]
+
+
+@pytest.mark.parametrize("sample_id", ["PCR1", "CALR1", "NCR12", "QCR1"])
+def test_an_id_ending_in_r_and_a_number_is_a_patient(tmp_path: Path, sample_id: str) -> None:
+    """Review: a replicate tail 'R1' made 'PCR1' a positive control."""
+    assert not_a_patient_id(sample_id) is None
+
+
+def test_a_long_row_with_a_sample_and_a_summary_word_for_marker_is_still_judged(
+    tmp_path: Path,
+) -> None:
+    """Only a footer (no sample, no patient) is a summary: 'S-0,SD' may be a marker panelcli
+    does not know, shown as no_reference (property test), and a set's own 'Se' (selenium)
+    is judged even on a row with no sample (review)."""
+    ranges = tmp_path / "se.toml"
+    ranges.write_text('[markers.Selenium]\nunit = "ug/L"\nhigh = 150\naliases = ["Se"]\n')
+    data = tmp_path / "se.csv"
+    data.write_text("sample_id,marker,value,unit\nS-0,SD,3,pg/mL\n,Se,200,ug/L\n")
+    read = list(Interpreter(load_ranges(str(ranges)), CheckOptions()).events([str(data)]))
+    assert [(r.marker, r.status) for r in read if isinstance(r, Result)] == [
+        ("SD", "no_reference"), ("Selenium", "high")
+    ]  # fmt: skip

@@ -50,6 +50,7 @@ from panelcli.reading import (
     spill_columns,
     units_row_again,
     units_row_below,
+    with_range_row,
     with_units_row,
 )
 from panelcli.values import given_date
@@ -147,6 +148,7 @@ def read_batches(
         spills = spill_columns(header, layout, stats.delimiter)  # as the batch's reader has it
         learnt_before: frozenset[int] = frozenset()  # `numbers_beside` before this batch
         learnt: set[int] = set()  # ... and before this row
+        below: Layout | None = None  # the layout with a range row's ranges, from the next batch
         try:
             for numbered in opening.rows:
                 cells = numbered[2]
@@ -190,12 +192,21 @@ def read_batches(
                 here = _panel(cells, layout)
                 if len(rows) >= rows_per_batch and (here is None or here != previous):
                     yield batch(rows, first, False)
+                    if below is not None:
+                        layout, below = below, None
                     rows, first, comma_before = [], False, comma_seen
                     learnt_before = frozenset(learnt)
                 if not comma_seen and isinstance(cells, list):  # ',' files too ('"3,2"')
-                    comma_seen = shows_decimal_comma(cells, layout, header)
+                    comma_seen = shows_decimal_comma(cells, below or layout, header)
                 if spills and isinstance(cells, list):
                     learnt.update(numbers_beside(cells, spills))
+                if (
+                    layout.kind == "wide"
+                    and isinstance(cells, list)
+                    and is_range_row(cells, layout)
+                ):
+                    # its batch's reader reads it; the batches after it start with its ranges
+                    below = with_range_row(below or layout, cells)[0]
                 rows.append(numbered)
                 previous = here
         except InputError as exc:

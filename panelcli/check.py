@@ -2039,7 +2039,11 @@ class Interpreter:
     def _role_column(self, m: Measurement | None, role: str) -> str | None:
         """The column that gives `m` a role's cell: its marker column's own, or the file's."""
         own = self._companions.get(m.column) if m is not None and self._companions else None
-        return own[role] if own is not None and role in own else self._columns.get(role)
+        if own is not None and role in own:
+            return own[role]
+        if m is not None and self._wide and role == "reference_range":
+            return m.column  # a range row's cell, in the marker's own column
+        return self._columns.get(role)
 
     def _no_reference(
         self, m: Measurement, parsed: ParsedValue, unit: str | None, decimal_comma: bool

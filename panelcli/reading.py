@@ -715,6 +715,9 @@ class Layout(NamedTuple):
     #: wide: a marker column → its own unit, range and flag columns ('IL-8 Unit', 'IL-6
     #: Reference Range', 'IL-6 Flag'), by role, read with its value (QA: they were ignored)
     companions: dict[int, dict[str, int]] = {}
+    #: wide: a marker column → the lab's range a range row above gave it ('<2.5' of
+    #: 'Reference range,<2.5,<9.4'), the printed range of each row below that gives none
+    range_row: dict[int, str] = {}
 
 
 def _value_with_unit(cell: str) -> tuple[str, str] | None:
@@ -1510,7 +1513,9 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
     but a control's, a summary's, a range row and one refused for its shape (cells past the
     header's, no marker). One rule for `panelcli check` and for batches (QA: they differed),
     and for ',' files as for ';' ones (a quoted '"3,2"')."""
-    if not any("," in cell for cell in cells):  # most rows of a ',' file: asked of each
+    if not any("," in cell for cell in cells) and not (
+        layout.range_row and any("," in text for text in layout.range_row.values())
+    ):  # most rows of a ',' file: asked of each
         return False
     if is_blank(cells) or is_comment(cells):
         return False
@@ -1525,6 +1530,19 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
     columns = [*layout.markers] if layout.kind == "wide" else [layout.roles["value"]]
     if writes_a_decimal_comma(printed_range(cells, layout.roles)):
         return True
+    if layout.kind == "wide" and (layout.companions or layout.range_row):
+        # a value's own range ('IL-17 Reference Range', or a range row's), read with it
+        # (differential test: batches missed a '"<7,0"' there)
+        for index in columns:
+            own = layout.companions.get(index)
+            text = (
+                _cell_text(cells, own["reference_range"])
+                if own and "reference_range" in own
+                else ""
+            )
+            text = text or layout.range_row.get(index, "")
+            if _cell_text(cells, index) and writes_a_decimal_comma(text):
+                return True
     return any(value_shows_decimal_comma(_cell_text(cells, index)) for index in columns)
 
 
@@ -1686,6 +1704,37 @@ def with_units_row(layout: Layout, cells: list[str]) -> Layout:
                 f"'{shorten(written)}'; correct the one that is wrong"
             )
     return layout._replace(markers=markers, refused=refused)
+
+
+#: Range-row labels whose cells are lower limits: a bare number there is the lowest normal.
+_LOWER_LIMIT_LABELS = {"lowerlimit", "lowerlimits", "lowerlimitofnormal", "lln",
+                       "lowerreferencelimit"}  # fmt: skip
+#: A cut-off may be a positive test's threshold, not the end of a normal range: not used.
+_CUTOFF_LABELS = {"cutoff", "cutoffs", "cutoffvalue", "cutoffvalues", "referencelimit",
+                  "referencelimits"}  # fmt: skip
+
+
+def with_range_row(layout: Layout, cells: list[str]) -> tuple[Layout, str | None]:
+    """The layout with a range row's ranges for the rows below it, and why they are not used
+    where they are not (a cut-off's row, or no marker cell filled)."""
+    written = _row_label(cells, layout)
+    label = _label_key(re.split(r"[(\[,:]", written, maxsplit=1)[0]) or _label_key(written)
+    if label in _CUTOFF_LABELS or _label_key(written) in _CUTOFF_LABELS:
+        return layout, "a cut-off may not be the end of a normal range"
+    ranges: dict[int, str] = {}
+    for index in layout.markers:
+        text = cells[index].strip() if index < len(cells) else ""
+        if not text or text.casefold() in NOT_KNOWN_DATES:
+            continue
+        text = text.removeprefix("(").removesuffix(")").strip()  # '(0-2.5)'
+        # A bare number is a limit: the upper one ('Upper limit,2.5', 'Normal,0-2.5,14.5': a
+        # lab's upper limit of normal) but in a row of lower limits.
+        if _PLAIN_NUMBER.match(text):
+            text = f"{'>=' if label in _LOWER_LIMIT_LABELS else '<='} {text}"
+        ranges[index] = text
+    if not ranges:
+        return layout, "none of its marker cells gives one"
+    return layout._replace(range_row=ranges), None
 
 
 # --- rows ---------------------------------------------------------------------------------------
@@ -2508,10 +2557,18 @@ def measurement_reader(
                 continue
             if not long and is_range_row(cells, layout):  # before a units row, or after it
                 stats.skipped += 1
+                layout, unused = with_range_row(layout, cells)
+                said = f"this row gives ranges ('{shorten(_row_label(cells, layout))}'), not a "
+                if unused is not None:
+                    used = f"its ranges were not used: {unused}"
+                else:
+                    used = (
+                        "its ranges are used for the rows below it that give none of their own "
+                        "(not for rows above it: a file is read in one pass)"
+                    )
                 yield Issue(
                     severity="warning", code="range-row-skipped", source=source, line=line,
-                    message=f"this row gives ranges ('{shorten(_row_label(cells, layout))}'), not "
-                    "a sample's results; it was not read, and its ranges were not used",
+                    message=f"{said}sample's results, so it was not judged; {used}",
                 )  # fmt: skip
                 continue
             if not long and is_header_again(cells, header, layout):
@@ -2773,12 +2830,11 @@ def measurement_reader(
                         f"'{shorten(given_unit)}'; {how_far_apart(unit, given_unit)}",
                     )  # fmt: skip
                     continue
-                own_range: str | None = None
+                own_range = layout.range_row.get(index) if layout.range_row else None
                 own_flag: str | None = None
                 if own is not None:
-                    own_range = (
-                        cell(cells, own["reference_range"]) if "reference_range" in own else None
-                    )
+                    if "reference_range" in own:  # the row's own range wins over a range row's
+                        own_range = cell(cells, own["reference_range"]) or own_range
                     flag = cell(cells, own["lab_flag"]) if "lab_flag" in own else None
                     if flag is not None:
                         value, own_flag, refused = _with_sign_and_flag(

@@ -1,0 +1,157 @@
+"""A wide export's row of the lab's ranges ('Reference range,<5,0-20') judges the rows below it.
+
+It was skipped with "its ranges were not used", so each value was judged by the reference
+set's range though the file printed the lab's own (open item from QA).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.batches import read_batches
+from panelcli.check import CheckOptions, Interpreter, Tally
+from panelcli.cli import app
+from panelcli.models import Issue, Result
+from panelcli.ranges import load_ranges
+from panelcli.render.ndjson import ndjson_batch, ndjson_join, ndjson_texts
+
+RANGES = load_ranges(None)  # IL-6 ≤ 2.5, IL-8 ≤ 9.4 pg/mL
+runner = CliRunner()
+
+
+def read(tmp_path: Path, text: str) -> list[Result | Issue]:
+    path = tmp_path / "wide.csv"
+    path.write_text(text, encoding="utf-8")
+    return list(Interpreter(RANGES, CheckOptions()).events([str(path)]))
+
+
+def judged(events: list[Result | Issue]) -> list[tuple[str | None, str, str, str | None]]:
+    return [
+        (r.sample_id, r.marker, r.status, r.reference.origin if r.reference else None)
+        for r in events if isinstance(r, Result)
+    ]  # fmt: skip
+
+
+def test_the_rows_below_a_range_row_are_judged_by_its_ranges_and_those_above_by_the_set(
+    tmp_path: Path,
+) -> None:
+    events = read(
+        tmp_path,
+        "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nA,4,15\nReference range,<5,0-20\nB,4,15\nC,6,\n",
+    )
+    assert judged(events) == [
+        ("A", "IL-6", "high", "set"), ("A", "IL-8", "high", "set"),
+        ("B", "IL-6", "normal", "file"), ("B", "IL-8", "normal", "file"),
+        ("C", "IL-6", "high", "file"),
+    ]  # fmt: skip
+    (row,) = [e for e in events if isinstance(e, Issue) and e.code == "range-row-skipped"]
+    assert row.line == 3 and "its ranges are used for the rows below it" in row.message
+    assert "(not for rows above it: a file is read in one pass)" in row.message
+    disagree = [e for e in events if isinstance(e, Issue) and e.code == "range-disagrees"]
+    assert {(e.line, e.column) for e in disagree} == {(4, "IL-6 (pg/mL)"), (4, "IL-8 (pg/mL)")}
+
+
+def test_a_row_s_own_range_column_wins_and_a_blank_cell_keeps_the_set_s_range(
+    tmp_path: Path,
+) -> None:
+    events = read(
+        tmp_path,
+        "Sample ID,IL-6 (pg/mL),IL-6 Reference Range,IL-8 (pg/mL)\n"
+        "Reference range,<5,,N/A\nB,4,<3,15\nC,4,,15\n",
+    )
+    assert judged(events) == [
+        ("B", "IL-6", "high", "file"), ("B", "IL-8", "high", "set"),  # its own '<3' wins
+        ("C", "IL-6", "normal", "file"), ("C", "IL-8", "high", "set"),  # the range row's '<5'
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("label", "cells", "statuses"),
+    [
+        ("Upper limit", "5,20", ["normal", "normal"]),  # a bare number is the upper limit
+        ("ULN", "3,10", ["high", "high"]),
+        ("Lower limit", "5,20", ["low", "low"]),  # ... but in a row of lower limits
+        ("Normal", "0-2.5,20", ["high", "normal"]),  # an upper limit beside a range
+    ],
+)
+def test_a_row_of_limits_gives_each_marker_that_limit(
+    tmp_path: Path, label: str, cells: str, statuses: list[str]
+) -> None:
+    events = read(tmp_path, f"Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\n{label},{cells}\nB,4,15\n")
+    assert [status for _, _, status, _ in judged(events)] == statuses
+
+
+def test_a_cut_off_row_is_not_used_and_says_why(tmp_path: Path) -> None:
+    """A cut-off may be a positive test's threshold, not where a normal range ends."""
+    events = read(tmp_path, "Sample ID,IL-6 (pg/mL)\nCut-off,5\nB,4\n")
+    assert judged(events) == [("B", "IL-6", "high", "set")]
+    (row,) = [e for e in events if isinstance(e, Issue)]
+    assert row.message.endswith(
+        "its ranges were not used: a cut-off may not be the end of a normal range"
+    )
+
+
+def test_a_later_range_row_replaces_the_earlier_one(tmp_path: Path) -> None:
+    events = read(
+        tmp_path,
+        "Sample ID,IL-6 (pg/mL)\nReference range,<5\nA,4\nReference range,<3\nB,4\n",
+    )
+    assert judged(events) == [("A", "IL-6", "normal", "file"), ("B", "IL-6", "high", "file")]
+
+
+def big_file(tmp_path: Path, range_row_at: int) -> Path:
+    rows = [f"S{i},{i % 7}.5,{i % 13}" for i in range(6000)]
+    rows.insert(range_row_at, "Reference range,<5,0-12")
+    path = tmp_path / "big.csv"
+    path.write_text("Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\n" + "\n".join(rows) + "\n")
+    return path
+
+
+def one_process(path: Path) -> str:
+    batches = Interpreter(RANGES, CheckOptions()).stream_batches([str(path)])
+    return "".join(
+        t.decode() if isinstance(t, bytes) else t  # type: ignore[misc]
+        for t in ndjson_texts(batches, RANGES.info, Tally())
+    )
+
+
+@pytest.mark.parametrize("range_row_at", [0, 10, 5000])
+def test_batches_read_a_range_row_as_check_does(tmp_path: Path, range_row_at: int) -> None:
+    """Batches after a range row start with its ranges; its own batch's reader reads it."""
+    path = big_file(tmp_path, range_row_at)
+    expected = one_process(path)
+    assert expected.count('"origin":"file"') > 1000
+    for rows_per_batch in (1, 7, 1000):
+        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected
+
+
+def test_check_exits_by_the_range_row_s_judgement(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("Sample ID,IL-6 (pg/mL)\nReference range,0-7\nS1,3\n")
+    assert runner.invoke(app, ["check", str(path), "-q"]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # differential test: a decimal comma shown only in a marker's own range column
+        'sample_id,IL-17 (pg/mL),IL-17 Reference Range\nS1,3.1,"<7,0"\nS2,2.500,\n',
+        "sample_id;IL-17 (pg/mL);IL-17 Reference Range\nS1;3.1;<7,0\nS2;2.500;\n",
+        # ... or in a range row's
+        'sample_id,IL-17 (pg/mL)\nReference range,"<7,0"\nS1,3.1\nS2,2.500\n',
+    ],
+)
+def test_batches_see_a_decimal_comma_shown_in_a_wide_row_s_own_range(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text(text, encoding="utf-8")
+    expected = runner.invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
+    assert '"value-ambiguous-dot"' in expected  # '2.500' after the file's decimal comma
+    for rows_per_batch in (1, 7):
+        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected

@@ -26,6 +26,7 @@ from panelcli.check import (
     stopped_reading,
 )
 from panelcli.errors import InputError
+from panelcli.explain import names_a_marker
 from panelcli.models import Issue
 from panelcli.ranges import ReferenceSet, load_ranges
 from panelcli.reading import (
@@ -125,8 +126,12 @@ def read_batches(
     source = os.fspath(source)  # results name their file by this text
     reference_set = reference_set_once(ranges)
     stats = ReadStats()
+    # as `Interpreter.known_marker`: the set's name, and a marker the set lacks is read too
+    # (no_reference; differential test: a file of GM-CSF alone was 'no header' in batches)
     known = reference_set.resolve
-    with open_rows(source, lambda name: known(name) is not None, stats, max_line) as opening:
+    with open_rows(
+        source, lambda name: known(name) or names_a_marker(name), stats, max_line
+    ) as opening:
         header, layout, leading = opening.header, opening.layout, opening.leading
         units_row_possible = layout.kind == "wide"
         units_again = False  # the row before was the header again

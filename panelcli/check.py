@@ -134,6 +134,7 @@ from panelcli.values import (
     COMMA_MAY_GROUP_THOUSANDS,
     DOT_MAY_GROUP_THOUSANDS,
     FLAG_WORDS,
+    MAX_VALUE_LENGTH,
     NOT_KNOWN_DATES,
     PLAIN_NUMBER,
     ParsedValue,
@@ -308,6 +309,8 @@ def _comma_or_censored_number(
     A sign ('+3,5') is left to the general path: CSV output guards such a cell against being
     read as a spreadsheet formula, and the short path writes its cells as they are.
     """
+    if len(text) > MAX_VALUE_LENGTH:  # refused by `parse_value` (differential test)
+        return _NOT_CENSORED
     if decimal_comma and "," in text and COMMA_MAY_GROUP_THOUSANDS(text):
         return _NOT_CENSORED  # '12,345' may group thousands: the general path warns
     if decimal_comma and text.count(",") == 1 and "." not in text and text[:1] not in _SIGNS:
@@ -1125,6 +1128,10 @@ class Interpreter:
             quick = self._quick_unless_dot_may_group
         for item in items:
             if type(item) is Issue:
+                if self._held and item.line is not None and panel_key(item) != self._held_panel:
+                    # a row of another panel, refused or skipped: the held means' panel has
+                    # ended before it, as where batches are cut (differential test)
+                    yield from self._release_held(stats)
                 yield item
                 continue
             if not comma and self.comma_decimal_seen:  # a ',' file has shown its decimal comma

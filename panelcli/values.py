@@ -327,6 +327,10 @@ def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+#: The longest cell read as a value, but for a plain number ('0.1000…', which reads as one).
+MAX_VALUE_LENGTH = 100
+
+
 def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     """Parse a result cell; raises ValueProblem with a plain reason when it cannot be used."""
     cell = text.strip()
@@ -341,7 +345,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             f"value '{shorten(cell)}' runs over several lines, so it is not a number (is a "
             "quote left open?)",
         )
-    if len(cell) > 100:  # no result is this long; spares the patterns below a huge cell
+    if len(cell) > MAX_VALUE_LENGTH:  # no result is this long; spares the patterns below
         raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
     if cell.startswith("*") or cell.endswith("*"):
         # Bio-Plex and xPONENT star a value extrapolated beyond the standard curve; a star at

@@ -1,0 +1,81 @@
+"""Files on which a differential test of the read paths found the paths disagreeing.
+
+One process (`panelcli check`), the general path alone (`short_path = False`) and batches
+(`read_batches` with `ndjson_batch` and `ndjson_join`) must give the same NDJSON.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.batches import read_batches
+from panelcli.check import CheckOptions, Interpreter, Tally
+from panelcli.cli import app
+from panelcli.ranges import load_ranges
+from panelcli.render.ndjson import ndjson_batch, ndjson_join, ndjson_texts
+
+RANGES = load_ranges(None)
+runner = CliRunner()
+
+
+def ndjson(path: Path, short: bool = True) -> str:
+    interpreter = Interpreter(RANGES, CheckOptions())
+    interpreter.short_path = short
+    return "".join(
+        t.decode() if isinstance(t, bytes) else t  # type: ignore[misc]
+        for t in ndjson_texts(interpreter.stream_batches([str(path)]), RANGES.info, Tally())
+    )
+
+
+def batched(path: Path, rows_per_batch: int) -> str:
+    parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
+    return "".join(ndjson_join(parts, RANGES.info))
+
+
+FILES = {
+    # a held mean, then a row of another sample refused for its shape: the mean came after
+    # that row's rejection in one process, before it in batches cut there
+    "mean-then-refused": "sample_id,marker,value,unit\nS1,IL-6 Mean,36.8,pg/mL\nnote\n",
+    "mean-then-too-many-cells": (
+        "sample_id,marker,value,unit\nS1,IL-10 Mean,20,pg/mL\nS2,IFN-γ,3,pg/mL,haemolysed\n"
+        "S3,IL-6,1,pg/mL\n"
+    ),
+    "mean-then-control": (
+        "sample_id,marker,value,unit\nS1,IL-6 Mean,36.8,pg/mL\nStandard1,IL-6,500,pg/mL\n"
+    ),
+    # a marker panelcli knows but the set does not: 'no header' in batches
+    "marker-the-set-lacks": "sample_id,GM-CSF (pg/mL)\nS1,5\n",
+    "its-flag-column": "sample_id,IL-6,GM-CSF,GM-CSF Flag\n,pg/mL,pg/mL,\nS1,1,5,H\n",
+    # a value over 100 characters with a decimal comma: judged on the short path only
+    "long-comma-value": "sample_id;marker;value;unit\nS1;IL-6;0," + "1" + "0" * 98 + ";pg/mL\n",
+    "long-censored-value": "sample_id;marker;value;unit\nS1;IL-6;<0," + "1" + "0" * 98 + ";pg/mL\n",
+}
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_every_read_path_gives_the_same_ndjson(tmp_path: Path, name: str) -> None:
+    path = tmp_path / f"{name}.csv"
+    path.write_text(FILES[name], encoding="utf-8")
+    expected = runner.invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
+    assert expected.count("\n") >= 2, expected
+    assert ndjson(path, short=False) == expected
+    for rows_per_batch in (1, 7, 1000):
+        assert batched(path, rows_per_batch) == expected, rows_per_batch
+
+
+def test_a_held_mean_comes_out_before_the_next_sample_s_rejected_row(tmp_path: Path) -> None:
+    path = tmp_path / "held.csv"
+    path.write_text(FILES["mean-then-refused"], encoding="utf-8")
+    lines = runner.invoke(app, ["check", str(path), "--format", "ndjson"]).stdout.splitlines()
+    assert lines[0].startswith('{"source"') and '"line":2' in lines[0]
+    assert lines[1].startswith('{"rejected"') and '"line":3' in lines[1]
+
+
+def test_a_value_over_100_characters_is_refused_on_the_short_path_too(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(FILES["long-comma-value"], encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", "ndjson"])
+    assert result.exit_code == 2 and '"code":"value-not-a-number"' in result.stdout

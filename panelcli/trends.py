@@ -469,12 +469,14 @@ def highest_point(points: Sequence[TrendPoint]) -> TrendPoint | None:
         and (p.comparator is None or spot is not None)
         and p.comparator not in _BELOW
     ]
-    highest = max(placed_high, key=lambda p: p.value or 0.0, default=None)
+    # '>100' beside 100 is the higher (QA: "highest 100" where a later '>100' was higher)
+    highest = max(placed_high, key=lambda p: (p.value or 0.0, p.comparator in _ABOVE), default=None)
     if highest is None:
         return None
     may_be_higher = (
-        spot is None and p.value is not None
-        and (p.comparator not in _BELOW or p.value > (highest.value or 0.0))
+        spot is None
+        and (p.value is not None or p.comparator in _ABOVE)  # 'OOR >' is above them all (QA)
+        and (p.comparator not in _BELOW or (p.value or 0.0) > (highest.value or 0.0))
         for p, spot in zip(points, spots, strict=True)
     )  # fmt: skip
     return None if any(may_be_higher) else highest
@@ -558,7 +560,7 @@ def _extremes(tests: list[int], span: dict[int, tuple[float, float]]) -> set[int
 
 
 def _bounds(
-    point: TrendPoint, spot: float | None, lowest: float | None
+    point: TrendPoint, spot: float | None, lowest: float | None, highest: float | None = None
 ) -> tuple[float, float] | None:
     """The lowest and highest value a result may have where the trend places it; None for
     one with no number ('OOR >'), which says nothing about the direction. `lowest`: the
@@ -568,18 +570,26 @@ def _bounds(
         if lowest is not None:
             return 0.0, lowest
         return (0.0, 0.0) if spot is not None else None  # one level with the others, or unknown
-    if spot is not None:
-        return spot, spot
     if point.value is None:
-        return None
+        # 'OOR >': above what the test measures, so above every number it measured (QA: it
+        # was left out, and 1.0, 'OOR >', 1.1 "stayed about the same")
+        if highest is None or point.comparator not in _ABOVE:
+            return None
+        return highest, math.inf
+    if spot is not None:
+        # '>5000' placed above 4100 may be any amount higher (QA: 4100 then '>5000' was
+        # "steady", as if it were 5000)
+        return (spot, math.inf) if point.comparator in _ABOVE else (spot, spot)
     return (0.0, point.value) if point.comparator in _BELOW else (point.value, math.inf)
 
 
 def _all_bounds(points: Sequence[TrendPoint]) -> list[tuple[float, float] | None]:
     """`_bounds` of each result."""
     measured = [p.value for p in points if p.value is not None and p.comparator is None]
-    lowest = min(measured, default=None)
-    return [_bounds(p, spot, lowest) for p, spot in zip(points, placed(points), strict=True)]
+    lowest, highest = min(measured, default=None), max(measured, default=None)
+    return [
+        _bounds(p, spot, lowest, highest) for p, spot in zip(points, placed(points), strict=True)
+    ]
 
 
 def first_to_last(points: Sequence[TrendPoint]) -> TrendDirection | None:
@@ -1204,6 +1214,7 @@ _PARTLY = {
 
 
 _BELOW = ("<", "<=")
+_ABOVE = (">", ">=")
 
 
 def comparable(points: Sequence[TrendPoint]) -> list[bool]:

@@ -210,11 +210,12 @@ def test_the_same_undated_sample_in_two_files_is_one_sample_in_the_sentence(
     ]
 
 
-def test_a_trend_whose_first_test_has_no_number_does_not_say_from_the_first_test(
+def test_a_trend_whose_first_test_was_too_high_to_measure_fell_from_it(
     tmp_path: Path,
 ) -> None:
-    """'OOR >' (too high to measure, no number), 30, 3 must not be 'IL-6 fell from the first
-    test to the last': the first cannot be compared (review)."""
+    """'OOR >' (too high to measure, no number), 30, 3: the first test is above every number
+    the test measured, so IL-6 fell from it (it was said to fall only "over the tests that
+    can be compared"; QA then found 1.0, 'OOR >', 1.1 said to stay the same)."""
     path = tmp_path / "serial.csv"
     path.write_text(
         "sample_id,patient_id,collected_at,marker,value,unit\n"
@@ -222,8 +223,7 @@ def test_a_trend_whose_first_test_has_no_number_does_not_say_from_the_first_test
         "C,P1,2026-03-01,IL-6,3,pg/mL\n"
     )
     (trend,) = check_file(str(path)).trends
-    assert "IL-6 fell over the tests that can be compared." in trend.text
-    assert not any("from the first test" in t for t in trend.text)
+    assert "IL-6 fell from the first test to the last." in trend.text
 
 
 @pytest.mark.parametrize(
@@ -1205,3 +1205,29 @@ def test_a_trend_whose_tests_had_other_ranges_says_whose_range_it_shows(tmp_path
         ranges=True,
     )
     assert same.markers[0].reference == "0 - 600 pg/mL"
+
+
+@pytest.mark.parametrize(
+    ("values", "direction", "highest"),
+    [
+        # QA: a result too high to measure was left out, and the trend "stayed about the same"
+        (("1.0", "OOR >", "1.1"), "unclear", None),
+        # QA: '>5000' was placed at 5000: "steady" beside 4100, and "highest 100" beside '>100'
+        (("4100", ">5000"), "unclear", (">", 5000.0)),
+        (("100", ">100"), "unclear", (">", 100.0)),
+        (("2", "5000", ">5000"), "rising", (">", 5000.0)),
+        (("OOR >", "30", "3"), "falling", None),
+    ],
+)
+def test_a_result_above_a_limit_may_be_any_amount_higher(
+    tmp_path: Path, values: tuple[str, ...], direction: str, highest: tuple[str, float] | None
+) -> None:
+    rows = "".join(f"S{n},P1,2026-01-{10 + n},IL-6,{v},pg/mL\n" for n, v in enumerate(values))
+    path = tmp_path / "above.csv"
+    path.write_text("sample_id,patient_id,collected_at,marker,value,unit\n" + rows)
+    (trend,) = check_file(str(path)).trends
+    (marker,) = trend.markers
+    assert marker.direction == direction
+    top = marker.highest
+    assert (None if top is None else (top.comparator, top.value)) == highest
+    assert not any("stayed about the same" in t for t in trend.text)

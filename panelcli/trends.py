@@ -64,10 +64,19 @@ def _date_order(
             if (day := _day(written)) in by_zone[0] & by_zone[1]:
                 untimed_days.setdefault(day, day.isoformat())
                 parsed.setdefault(day.isoformat(), datetime(day.year, day.month, day.day))
-    moment = {d: _day(d) if _day(d) in untimed_days else parsed[d] for d in distinct}
+
+    def untimed_day(written: str) -> date | None:
+        """The day written with no time that a test may share: its own day as written, or,
+        for a time in a zone, its day in UTC (QA: '2026-05-20T21:00-05:00' was put after
+        '2026-05-21', as midnight UTC, though that day may be the lab's 21 May)."""
+        days = [_day(written), *([_utc_day(written)] if _has_zone(written) else [])]
+        return next((day for day in days if day in untimed_days), None)
+
+    moment = {d: untimed_day(d) or parsed[d] for d in distinct}
     first_spelling: dict[date | datetime | str, str] = {}
     for written in distinct:
-        first_spelling.setdefault(moment[written], untimed_days.get(_day(written), written))
+        shared = untimed_day(written)
+        first_spelling.setdefault(moment[written], untimed_days[shared] if shared else written)
     as_listed = {d: first_spelling[moment[d]] for d in distinct}
     for written in dict.fromkeys(d for d in dates if d in placed):  # no day of another date
         sort_by, spelling = placed[written]

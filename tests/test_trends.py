@@ -1231,3 +1231,20 @@ def test_a_result_above_a_limit_may_be_any_amount_higher(
     top = marker.highest
     assert (None if top is None else (top.comparator, top.value)) == highest
     assert not any("stayed about the same" in t for t in trend.text)
+
+
+def test_a_day_with_no_time_beside_a_zoned_time_that_falls_on_it_in_utc_is_one_date(
+    tmp_path: Path,
+) -> None:
+    """QA: '2026-05-20T21:00-05:00' (02:00 on 21 May in UTC) was put after '2026-05-21',
+    read as midnight UTC, and IL-6 'rose and then fell'; the lab's 21 May may be later."""
+    path = tmp_path / "zones.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,2026-05-20T21:00-05:00,IL-6,40,pg/mL\nS2,P1,2026-05-21,IL-6,4,pg/mL\n"
+        "S3,P1,2026-05-28,IL-6,12,pg/mL\n"
+    )
+    (trend,) = check_file(str(path)).trends
+    assert trend.dates == ["2026-05-21", "2026-05-28"]
+    assert trend.markers[0].direction == "unclear"
+    assert any("which of those tests came first is not known" in t for t in trend.text)

@@ -95,18 +95,23 @@ def _placed(readable: Sequence[str], two_day: Sequence[str]) -> dict[str, tuple[
     for written in readable:  # its day as written, and in UTC, as `_date_order` sorts it
         days.add(_day(written))
         days.add(_utc_day(written))
-    span_of = {written: sorted(both) for written in two_day if (both := two_days(written))}
-    spans: dict[tuple[date, ...], str] = {}  # each pair of days, as first written
-    for written, (first, last) in span_of.items():
+    # Each date's two days as read (day first, month first): '04/03/2026' is the other way
+    # round from '03/04/2026', so in one file the two are two days, in no known order (QA:
+    # they were one date, and a result of the one listed under the other's date).
+    read_as = {written: both for written in two_day if (both := two_days(written))}
+    spans: dict[tuple[date, date], str] = {}  # each reading of two days, as first written
+    for written, both in read_as.items():
+        first, last = sorted(both)
         if not any(first <= day <= last for day in days):  # QA: else before or after one
-            spans.setdefault((first, last), written)
+            spans.setdefault(both, written)
     placed = {}
-    for written, (first, last) in span_of.items():
-        if (first, last) not in spans or any(
-            other != (first, last) and first <= other[1] and other[0] <= last for other in spans
+    for written, both in read_as.items():
+        first, last = sorted(both)
+        if both not in spans or any(
+            other != both and first <= max(other) and min(other) <= last for other in spans
         ):
             continue  # beside a readable day, or overlapping another such date: order unknown
-        placed[written] = (datetime(first.year, first.month, first.day), spans[first, last])
+        placed[written] = (datetime(first.year, first.month, first.day), spans[both])
     return placed
 
 

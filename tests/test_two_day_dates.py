@@ -526,3 +526,18 @@ def test_the_year_first_hint_is_one_of_the_date_s_own_days(tmp_path: Path) -> No
     results = _checked(tmp_path, "2008-05-20", "05/06/2026", "mayo-adult")
     note = results["TNF-α"]["note"]
     assert "differs between age 17 and 18" in note and "as 2026-06-05," in note, note
+
+
+def test_a_date_and_its_day_and_month_the_other_way_round_are_two_dates(tmp_path: Path) -> None:
+    """QA: '03/04/2026' and '04/03/2026' were one date in the trend, and S2's 30 was listed
+    under S1's date; in one file they are two days, whichever way the lab writes dates."""
+    path = _file(
+        tmp_path,
+        "S1,P1,03/04/2026,IL-6,3,pg/mL\nS2,P1,04/03/2026,IL-6,30,pg/mL\n"
+        "S3,P1,2026-02-01,IL-6,2,pg/mL\n",
+    )
+    (trend,) = check_file(str(path)).trends
+    assert trend.markers == []  # their order is not known: no direction is said
+    text = " ".join(trend.text)
+    assert "'03/04/2026' and '04/03/2026'" in text
+    assert "tested more than once on 03/04/2026" not in text

@@ -19,6 +19,7 @@ import contextlib
 import csv
 import datetime as dt
 import itertools
+import math
 import operator
 import os
 import re
@@ -1982,10 +1983,11 @@ class Interpreter:
             )  # fmt: skip
 
     def _check_age_agrees(self, m: Measurement, age: float) -> None:
-        """An age and a birth date that disagree by more than a year: said once per file."""
+        """An age and a birth date that disagree on the whole years: said once per file (QA:
+        age 18 beside a birth date that gives 17 judged an adult without a word)."""
         assert m.birth_date is not None and m.collected_at is not None
         from_dates = _age_from_dates(m.birth_date, m.collected_at)
-        if from_dates is not None and abs(from_dates - age) > 1:
+        if from_dates is not None and _ages_disagree(from_dates, age):
             self._warn_once(
                 ("person-conflict", m.source),
                 Issue(severity="warning", code="person-conflict", source=m.source, line=m.line,
@@ -2011,7 +2013,7 @@ class Interpreter:
                 and not (birth_date and given_age is None and from_dates is None)
                 and not (  # an age that disagrees with the birth date: `_person` warns
                     given_age is not None and from_dates is not None
-                    and abs(from_dates - given_age) > 1
+                    and _ages_disagree(from_dates, given_age)
                 )
             )  # fmt: skip
             if len(self._readable) >= self.MAX_PLANS:  # as for plans: bounded memory
@@ -2613,6 +2615,11 @@ def _parse_age(text: str) -> float | None:
     match = _AGE.match(text.replace(",", ".", 1))  # '50,5' where ',' is the decimal mark
     age = float(match.group(1)) if match else None
     return age if age is not None and age <= MAX_AGE else None
+
+
+def _ages_disagree(from_dates: float, age: float) -> bool:
+    """Whether a birth date's whole years and an age column's differ (17 beside 18)."""
+    return from_dates != math.floor(age)
 
 
 def _age_from_dates(birth: str, collected: str) -> float | None:

@@ -1000,3 +1000,26 @@ def test_rows_with_dates_past_the_kind_limit_take_the_short_path(tmp_path: Path)
     assert ndjson_text(short, SETS["arup-3002601"]) == ndjson_text(general, SETS["arup-3002601"])
     kinds = [type(e).__name__ if type(e) is not Issue else e.code for e in short]
     assert kinds[-6:] == ["Result", "date-unreadable"] + ["ResultRow"] * 4  # the summing-up one
+
+
+@pytest.mark.parametrize(
+    ("age", "birth_date", "conflict"),
+    [
+        ("18", "2008-03-21", True),  # QA: 17 on 2026-03-20, judged an adult without a word
+        ("50", "1975-03-19", True),  # 51 that day: another age band
+        ("50", "1975-03-21", False),  # 50 by both
+        ("50.5", "1975-03-21", False),  # a fraction of the same whole year
+    ],
+)
+def test_an_age_and_a_birth_date_that_disagree_on_the_whole_years_are_said_to(
+    tmp_path: Path, age: str, birth_date: str, conflict: bool
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,age,birth_date,collected_at\n"
+        f"S1,IL-6,5,pg/mL,{age},{birth_date},2026-03-20\n"
+    )
+    ranges = SETS["arup-3002601"]
+    for short in (True, False):
+        codes = [e.code for e in run(str(path), ranges, short=short) if isinstance(e, Issue)]
+        assert ("person-conflict" in codes) is conflict

@@ -666,6 +666,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         by_marker: dict[str, list[tuple[str, Result]]] = {}
         doubted: dict[str, list[str]] = {}  # marker: the dates of its numbers in doubt
         mixed: dict[str, list[str]] = {}  # marker: samples of its results from another person
+        mixed_outside: dict[str, list[str]] = {}  # marker: how those were outside the range
         no_range: dict[str, None] = {}  # markers with no range: not compared (any unit)
         seen: set[tuple[object, ...]] = set()
         for panel in sorted(
@@ -683,6 +684,8 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                 # was drawn as P1's, on P1's later date).
                 if not _fits_panel(result, panel):
                     mixed.setdefault(result.marker, []).append(result.sample_id or "")
+                    if (how := _outside_said(result)) is not None:
+                        mixed_outside.setdefault(result.marker, []).append(how)
                     continue
                 # A marker with no range may be in any unit, so its values cannot be compared;
                 # nor can a number that may be read two ways (QA: '1.500' drawn as 1.5).
@@ -727,6 +730,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                 untrended,
                 other_unit,
                 [*undated.get(key, ()), *unreadable],
+                mixed_outside,
             )
             # right after 'tested on N dates' (review: after the last sentence, it was lost)
             placed_panels = [p for p in patient_panels if p.collected_at in two_day]
@@ -898,13 +902,15 @@ def trend_sentences(
     untrended: Mapping[str, Sequence[str]] | None = None,
     other_unit: Mapping[str, tuple[str, Sequence[str]]] | None = None,
     left_out_panels: Sequence[Panel] = (),
+    mixed_outside: Mapping[str, Sequence[str]] | None = None,
 ) -> list[str]:
     """Which markers rose or fell, when they peaked, and where they ended, in plain words;
     `undated` and `unreadable` ((sample id, date) each): the samples left out, as they have no
     date or one panelcli cannot read; `doubted` (marker: dates): tests left out for their
     number; `unusable` ((sample id, date or None) each): samples none of whose results could
     be used (a sample with no id is one of each pair, however many there are: QA);
-    `mixed` (marker: sample ids): results left out as their rows name another patient or date;
+    `mixed` (marker: sample ids): results left out as their rows name another patient or date,
+    `mixed_outside` (marker: 'high', 'low' …) how those of them outside the range were;
     `untrended` ('single', 'units', 'doubted', 'no_range': markers): markers with no trend,
     for one usable test, units that never convert, no comparable number, or no range;
     `other_unit` (marker: the unit kept, dates left out in another); `left_out_panels`: the
@@ -1002,17 +1008,25 @@ def trend_sentences(
                 "in two ways (see their notes)."
             )
     for marker, samples in (mixed or {}).items():
-        if marker in trended:
-            names = [f"'{shorten(s)}'" for s in dict.fromkeys(samples) if s]
-            of = f" of sample{'s' if len(names) > 1 else ''} {join_names(names)}" if names else ""
-            if len(samples) == 1:
-                left, rows = "one result", "its row names"
-            else:  # review: 'one result of sample 'S2' and 'S3''
-                left, rows = f"{len(samples):,} results", "their rows name"
-            text.append(
-                f"{marker}'s trend leaves out {left}{of}, as {rows} another patient or date (see "
-                "the warnings)."
-            )
+        names = [f"'{shorten(s)}'" for s in dict.fromkeys(samples) if s]
+        of = f" of sample{'s' if len(names) > 1 else ''} {join_names(names)}" if names else ""
+        if len(samples) == 1:
+            left, rows = "one result", "its row names"
+        else:  # review: 'one result of sample 'S2' and 'S3''
+            left, rows = f"{len(samples):,} results", "their rows name"
+        # Said of a marker with no trend too, and how the result was outside the range (QA:
+        # a high TNF-α left out was named nowhere)
+        leaves = (
+            f"{marker}'s trend leaves out {left}{of}" if marker in trended
+            else f"These changes leave out {left} for {marker}{of}"
+        )  # fmt: skip
+        hows = list(dict.fromkeys((mixed_outside or {}).get(marker, ())))
+        was = ""
+        if hows:
+            was = f" It was {hows[0]}." if len(samples) == 1 else (
+                f" Among them, {marker} was {' and '.join(hows)}."
+            )  # fmt: skip
+        text.append(f"{leaves}, as {rows} another patient or date (see the warnings).{was}")
     for marker, (unit, days) in (other_unit or {}).items():
         if marker in trended:
             if len(days) == 1:

@@ -214,7 +214,7 @@ def test_a_row_naming_another_patient_for_its_sample_is_no_point_of_the_trend(
     assert [p.value for p in il8.points] == [5, 8]
     assert (
         "IL-8's trend leaves out one result of sample 'S1', as its row names another patient or "
-        "date (see the warnings)." in trend.text
+        "date (see the warnings). It was high." in trend.text
     )
 
 

@@ -1248,3 +1248,21 @@ def test_a_day_with_no_time_beside_a_zoned_time_that_falls_on_it_in_utc_is_one_d
     assert trend.dates == ["2026-05-21", "2026-05-28"]
     assert trend.markers[0].direction == "unclear"
     assert any("which of those tests came first is not known" in t for t in trend.text)
+
+
+def test_a_result_left_out_for_another_patient_or_date_is_said_with_how_it_was_outside(
+    tmp_path: Path,
+) -> None:
+    """QA: S1's high TNF-α, on a row giving S1 another date, was named nowhere, as TNF-α had
+    no trend; where it had one, the sentence did not say the result was high."""
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,2026-01-10,IL-6,3,pg/mL\nS1,P1,2026-02-10,TNF-α,50,pg/mL\n"
+        "S2,P1,2026-03-10,IL-6,30,pg/mL\nS2,P1,2026-03-10,TNF-α,5,pg/mL\n"
+    )
+    (trend,) = check_file(str(path)).trends
+    assert (
+        "These changes leave out one result for TNF-α of sample 'S1', as its row names another "
+        "patient or date (see the warnings). It was high."
+    ) in trend.text

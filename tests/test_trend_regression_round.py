@@ -258,5 +258,5 @@ def test_results_left_out_for_another_patient_are_counted(tmp_path: Path) -> Non
     (trend,) = check_file(path).trends
     assert (
         "IL-8's trend leaves out 2 results of samples 'S2' and 'S3', as their rows name another "
-        "patient or date (see the warnings)." in trend.text
+        "patient or date (see the warnings). Among them, IL-8 was high." in trend.text
     )

@@ -1399,6 +1399,13 @@ _REPLICATE_TAIL = re.compile(
     r"|\s*\(\s*\d{1,4}\s*[:/]\s*\d{1,5}\s*\)|(?<=[a-z]\d)-\d|(?<=[a-z]\d\d)-\d)$",
     re.IGNORECASE,
 )
+#: How every id `_NOT_A_PATIENT_ID` matches begins: most sample ids are told apart by it alone.
+_STANDARD_HEAD = re.compile(
+    r"\s*(?:standard|std|calib|cal|blank|background|bkg|bgd|kalibrator|leerwert|low|mid|medium"
+    r"|high|control|ctrl|zero|nsb|assay|buffer|diluent|pbs|matrix|negative|positive|neg|pos|nc"
+    r"|pc|ntc|qc|kit)",
+    re.IGNORECASE,
+).match
 _STANDARD_DOT = re.compile(r"^(std|standard|cal|calibrator)\.(?=\s*\d)", re.IGNORECASE)
 #: Sample ids of rows that sum up others (instrument exports end a plate with them).
 _SUMMARY_IDS = {
@@ -1479,11 +1486,9 @@ def _names_a_person(cells: list[str], layout: Layout) -> bool:
 def is_summary_label(label: str) -> bool:
     """Whether a label names a row that sums up others ('Mean', 'S.D.', 'CV (%)', 'n=2')."""
     key = label.casefold().replace(" ", "")
-    return (
-        key in _SUMMARY_IDS
-        or key.translate(_SUMMARY_PUNCTUATION) in _SUMMARY_IDS
-        or _COUNT_ROW.match(label) is not None
-    )
+    if key in _SUMMARY_IDS or key.translate(_SUMMARY_PUNCTUATION) in _SUMMARY_IDS:
+        return True
+    return key[:2] == "n=" and _COUNT_ROW.match(label) is not None  # asked once a sample
 
 
 def not_a_patient_id(sample_id: str) -> str | None:
@@ -1499,6 +1504,8 @@ def not_a_patient_id(sample_id: str) -> str | None:
 def _names_a_standard(sample_id: str) -> bool:
     """Whether a sample id names a standard, calibrator, control or blank well, also with a
     replicate or dilution after it ('Std1 Rep 2'); a type naming a patient's sample wins."""
+    if _STANDARD_HEAD(sample_id) is None:  # nearly every id: asked once a sample (benchmark)
+        return False
     return bool(
         _NOT_A_PATIENT_ID.match(sample_id)
         or _NOT_A_PATIENT_ID.match(

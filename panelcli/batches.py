@@ -168,6 +168,8 @@ def read_batches(
                     units_row_possible = False  # as in the CLI: only the first data row
                     if is_units_row(cells, layout):
                         layout = with_units_row(layout, cells)
+                        if below is not None:  # review: a range row above it lost the units
+                            below = with_units_row(below, cells)
                         spills = spill_columns(header, layout, stats.delimiter)
                         continue
                 if units_again and isinstance(cells, list) and is_units_row(cells, layout):
@@ -177,6 +179,12 @@ def read_batches(
                     units_again = False
                     if spills:  # the batch's reader learns from every row it is given
                         learnt.update(numbers_beside(cells, spills))
+                    rows.append(numbered)
+                    continue
+                if units_again and isinstance(cells, list) and is_range_row(cells, layout):
+                    # between a repeated header and its units row: kept with both, no cut
+                    # (differential test: the units row was said to be among the results)
+                    below = with_range_row(below or layout, cells)[0]
                     rows.append(numbered)
                     continue
                 units_again = False
@@ -194,6 +202,8 @@ def read_batches(
                 if isinstance(cells, list) and is_header_again(cells, header, layout):
                     header_again(source, numbered[0], cells, header)  # raises for another header
                     units_again = layout.kind == "wide"  # its units row may follow it
+                    if (below or layout).range_row:  # another export's rows: not its ranges
+                        below = (below or layout)._replace(range_row={})
                 here = _panel(cells, layout)
                 if len(rows) >= rows_per_batch and (here is None or here != previous):
                     yield batch(rows, first, False)

@@ -1129,9 +1129,14 @@ class Interpreter:
             quick = self._quick_unless_dot_may_group
         for item in items:
             if type(item) is Issue:
-                if self._held and item.line is not None and panel_key(item) != self._held_panel:
-                    # a row of another panel, refused or skipped: the held means' panel has
-                    # ended before it, as where batches are cut (differential test)
+                if (
+                    self._held
+                    and (item.sample_id is not None or item.patient_id is not None)
+                    and panel_key(item) != self._held_panel
+                ):
+                    # a row of another sample, refused or skipped: the held means' panel has
+                    # ended before it, as where batches are cut (differential test); not a
+                    # comment's or a warning naming no sample (review: a comment released it)
                     yield from self._release_held(stats)
                 yield item
                 continue

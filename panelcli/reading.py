@@ -1488,7 +1488,7 @@ def is_summary_label(label: str) -> bool:
     key = label.casefold().replace(" ", "")
     if key in _SUMMARY_IDS or key.translate(_SUMMARY_PUNCTUATION) in _SUMMARY_IDS:
         return True
-    return key[:2] == "n=" and _COUNT_ROW.match(label) is not None  # asked once a sample
+    return "=" in label and _COUNT_ROW.match(label.strip()) is not None  # 'n = 3', any space
 
 
 def not_a_patient_id(sample_id: str) -> str | None:
@@ -1713,7 +1713,7 @@ def with_units_row(layout: Layout, cells: list[str]) -> Layout:
     return layout._replace(markers=markers, refused=refused)
 
 
-#: Range-row labels whose cells are lower limits: a bare number there is the lowest normal.
+#: Range-row labels whose cells are lower limits: not used, as they give no upper limit.
 _LOWER_LIMIT_LABELS = {"lowerlimit", "lowerlimits", "lowerlimitofnormal", "lln",
                        "lowerreferencelimit"}  # fmt: skip
 #: A cut-off may be a positive test's threshold, not the end of a normal range: not used.
@@ -1728,16 +1728,25 @@ def with_range_row(layout: Layout, cells: list[str]) -> tuple[Layout, str | None
     label = _label_key(re.split(r"[(\[,:]", written, maxsplit=1)[0]) or _label_key(written)
     if label in _CUTOFF_LABELS or _label_key(written) in _CUTOFF_LABELS:
         return layout, "a cut-off may not be the end of a normal range"
+    if label in _LOWER_LIMIT_LABELS:  # review: '>= 0' alone judged IL-6 at 500 normal
+        return layout, "lower limits alone give no upper limit to judge a high value by"
+    if label in _RANGE_ROW_LABELS_IF_RANGES or label in _RANGE_ROW_LABELS_IF_NO_NUMBER:
+        # review: 'Reference,<1.5,<3.0' may be a control below detection as well
+        return layout, f"its label ('{shorten(written)}') may also name a control sample"
+    unit = split_header_unit(written)[1]  # 'Reference Range (ng/mL)': its cells' unit
     ranges: dict[int, str] = {}
     for index in layout.markers:
         text = cells[index].strip() if index < len(cells) else ""
         if not text or text.casefold() in NOT_KNOWN_DATES:
             continue
         text = text.removeprefix("(").removesuffix(")").strip()  # '(0-2.5)'
-        # A bare number is a limit: the upper one ('Upper limit,2.5', 'Normal,0-2.5,14.5': a
-        # lab's upper limit of normal) but in a row of lower limits.
+        # A bare number is the upper limit of normal ('Upper limit,2.5', 'Reference
+        # range,0-2.5,14.5'), as labs print a cytokine's range.
         if _PLAIN_NUMBER.match(text):
-            text = f"{'>=' if label in _LOWER_LIMIT_LABELS else '<='} {text}"
+            text = f"<= {text}"
+        read = parse_lab_range(text) if unit else None
+        if read is not None and read.unit is None:
+            text = f"{text} {unit}"  # review: the label's unit was taken for the column's
         ranges[index] = text
     if not ranges:
         return layout, "none of its marker cells gives one"
@@ -2581,6 +2590,8 @@ def measurement_reader(
             if not long and is_header_again(cells, header, layout):
                 yield header_again(source, line, cells, header)
                 first_data_row = True  # its units row may follow it
+                if layout.range_row:  # another export's rows: not its ranges (review)
+                    layout = layout._replace(range_row={})
                 continue
             if not long and first_data_row and is_units_row(cells, layout):
                 first_data_row = False

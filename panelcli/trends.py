@@ -454,7 +454,8 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
         )
         for when, r in dated
     ]
-    known = [p for p in points if p.value is not None or p.comparator in _BELOW]
+    # 'OOR >' too: above every number measured (review: 'OOR >', 30 had "no trend")
+    known = [p for p in points if p.value is not None or p.comparator in (*_BELOW, *_ABOVE)]
     if len({p.trend_date for p in known}) < 2:
         return None
     last = dated[-1][1]

@@ -23,9 +23,9 @@ runner = CliRunner()
 
 SKIPPED = [
     "Mean:", "Average:", "Total:", "S.D.", "CV (%)", "Geometric Mean", "Mean ± SD", "n=2",
-    "Anzahl", "Summe", "StdAbw", "Moyenne", "Écart-type", "Promedio", "Std1 Rep 1",
-    "Std1 Rep 2", "Std 1 (1:4)", "Std1-1", "Std.1", "Standard 1 dup", "Blank Rep 2", "QC1 Low",
-    "Kit Control 1",
+    "n\u00a0=\u00a03", "Anzahl", "Summe", "StdAbw", "Moyenne", "Écart-type", "Promedio",
+    "Std1 Rep 1", "Std1 Rep 2", "Std 1 (1:4)", "Std1-1", "Std.1", "Standard 1 dup",
+    "Blank Rep 2", "QC1 Low", "Kit Control 1",
 ]  # fmt: skip
 #: Accession numbers and names that only start like a standard's or a summary's ('N': samples
 #: may be lettered A, B … N).

@@ -43,6 +43,11 @@ FILES = {
         "sample_id,marker,value,unit\nS1,IL-10 Mean,20,pg/mL\nS2,IFN-γ,3,pg/mL,haemolysed\n"
         "S3,IL-6,1,pg/mL\n"
     ),
+    # review: a comment between a mean and its replicates released the mean, judged too
+    "mean-comment-replicates": (
+        "sample_id,marker,value,unit\nS1,IL-6 Mean,36.8,pg/mL\n# rerun of well A2\n"
+        "S1,IL-6 Rep 1,36,pg/mL\nS1,IL-6 Rep 2,37.6,pg/mL\n"
+    ),
     "mean-then-control": (
         "sample_id,marker,value,unit\nS1,IL-6 Mean,36.8,pg/mL\nStandard1,IL-6,500,pg/mL\n"
     ),
@@ -79,3 +84,12 @@ def test_a_value_over_100_characters_is_refused_on_the_short_path_too(tmp_path: 
     path.write_text(FILES["long-comma-value"], encoding="utf-8")
     result = runner.invoke(app, ["check", str(path), "--format", "ndjson"])
     assert result.exit_code == 2 and '"code":"value-not-a-number"' in result.stdout
+
+
+def test_a_comment_between_a_mean_and_its_replicates_leaves_the_mean_unjudged(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "comment.csv"
+    path.write_text(FILES["mean-comment-replicates"], encoding="utf-8")
+    out = runner.invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
+    assert '"code":"mean-skipped"' in out and '"marker_as_written":"IL-6 Mean"' not in out

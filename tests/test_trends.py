@@ -1217,6 +1217,7 @@ def test_a_trend_whose_tests_had_other_ranges_says_whose_range_it_shows(tmp_path
         (("100", ">100"), "unclear", (">", 100.0)),
         (("2", "5000", ">5000"), "rising", (">", 5000.0)),
         (("OOR >", "30", "3"), "falling", None),
+        (("OOR >", "30"), "unclear", None),  # review: "no trend", as if one date could compare
     ],
 )
 def test_a_result_above_a_limit_may_be_any_amount_higher(

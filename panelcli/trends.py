@@ -22,7 +22,7 @@ from panelcli.models import (
     TrendDirection,
     TrendPoint,
 )
-from panelcli.summary import first_few, join_names
+from panelcli.summary import ABOVE, BELOW, first_few, join_names
 from panelcli.units import conversion_exponent, convert, same_family, unit_key
 from panelcli.values import NOT_KNOWN_DATES, shorten
 
@@ -72,11 +72,12 @@ def _date_order(
         days = [_day(written), *([_utc_day(written)] if _has_zone(written) else [])]
         return next((day for day in days if day in untimed_days), None)
 
-    moment = {d: untimed_day(d) or parsed[d] for d in distinct}
+    shared = {d: untimed_day(d) for d in distinct}
+    moment = {d: shared[d] or parsed[d] for d in distinct}
     first_spelling: dict[date | datetime | str, str] = {}
     for written in distinct:
-        shared = untimed_day(written)
-        first_spelling.setdefault(moment[written], untimed_days[shared] if shared else written)
+        on = shared[written]
+        first_spelling.setdefault(moment[written], untimed_days[on] if on else written)
     as_listed = {d: first_spelling[moment[d]] for d in distinct}
     for written in dict.fromkeys(d for d in dates if d in placed):  # no day of another date
         sort_by, spelling = placed[written]
@@ -455,7 +456,7 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
         for when, r in dated
     ]
     # 'OOR >' too: above every number measured (review: 'OOR >', 30 had "no trend")
-    known = [p for p in points if p.value is not None or p.comparator in (*_BELOW, *_ABOVE)]
+    known = [p for p in points if p.value is not None or p.comparator in (*BELOW, *ABOVE)]
     if len({p.trend_date for p in known}) < 2:
         return None
     last = dated[-1][1]
@@ -482,16 +483,16 @@ def highest_point(points: Sequence[TrendPoint]) -> TrendPoint | None:
         for p, spot in zip(points, spots, strict=True)
         if p.value is not None
         and (p.comparator is None or spot is not None)
-        and p.comparator not in _BELOW
+        and p.comparator not in BELOW
     ]
     # '>100' beside 100 is the higher (QA: "highest 100" where a later '>100' was higher)
-    highest = max(placed_high, key=lambda p: (p.value or 0.0, p.comparator in _ABOVE), default=None)
+    highest = max(placed_high, key=lambda p: (p.value or 0.0, p.comparator in ABOVE), default=None)
     if highest is None:
         return None
     may_be_higher = (
         spot is None
-        and (p.value is not None or p.comparator in _ABOVE)  # 'OOR >' is above them all (QA)
-        and (p.comparator not in _BELOW or (p.value or 0.0) > (highest.value or 0.0))
+        and (p.value is not None or p.comparator in ABOVE)  # 'OOR >' is above them all (QA)
+        and (p.comparator not in BELOW or (p.value or 0.0) > (highest.value or 0.0))
         for p, spot in zip(points, spots, strict=True)
     )  # fmt: skip
     return None if any(may_be_higher) else highest
@@ -581,21 +582,21 @@ def _bounds(
     one with no number ('OOR >'), which says nothing about the direction. `lowest`: the
     lowest number measured, under which an 'ND' is, by how much unknown (QA: 0.1 → 'ND' was
     'fell', though 'ND' may be 0.09)."""
-    if point.value is None and point.comparator in _BELOW:
+    if point.value is None and point.comparator in BELOW:
         if lowest is not None:
             return 0.0, lowest
         return (0.0, 0.0) if spot is not None else None  # one level with the others, or unknown
     if point.value is None:
         # 'OOR >': above what the test measures, so above every number it measured (QA: it
         # was left out, and 1.0, 'OOR >', 1.1 "stayed about the same")
-        if highest is None or point.comparator not in _ABOVE:
+        if highest is None or point.comparator not in ABOVE:
             return None
         return highest, math.inf
     if spot is not None:
         # '>5000' placed above 4100 may be any amount higher (QA: 4100 then '>5000' was
         # "steady", as if it were 5000)
-        return (spot, math.inf) if point.comparator in _ABOVE else (spot, spot)
-    return (0.0, point.value) if point.comparator in _BELOW else (point.value, math.inf)
+        return (spot, math.inf) if point.comparator in ABOVE else (spot, spot)
+    return (0.0, point.value) if point.comparator in BELOW else (point.value, math.inf)
 
 
 def _all_bounds(points: Sequence[TrendPoint]) -> list[tuple[float, float] | None]:
@@ -1242,10 +1243,6 @@ _PARTLY = {
 }
 
 
-_BELOW = ("<", "<=")
-_ABOVE = (">", ">=")
-
-
 def comparable(points: Sequence[TrendPoint]) -> list[bool]:
     """Which results can be placed among the others: a number measured; 'ND' (below every
     number measured); '<10' only where no number measured is under 10 (10 → '<10' fell, but
@@ -1257,15 +1254,15 @@ def comparable(points: Sequence[TrendPoint]) -> list[bool]:
         limits = [p.value for p in points if p.value is not None]
         # ...but '<1' then '<10' may have risen ninefold: one level only if the limits are close.
         close = not limits or max(limits) <= min(limits) * CHANGE
-        return [close and all(p.comparator in _BELOW for p in points)] * len(points)
+        return [close and all(p.comparator in BELOW for p in points)] * len(points)
     low, high = min(measured), max(measured)
     flags = []
     for p in points:
         if p.comparator is None:
             flags.append(p.value is not None)
         elif p.value is None:
-            flags.append(p.comparator in _BELOW)  # 'ND' is lowest; 'OOR >' has no place
-        elif p.comparator in _BELOW:
+            flags.append(p.comparator in BELOW)  # 'ND' is lowest; 'OOR >' has no place
+        elif p.comparator in BELOW:
             flags.append(p.value <= low)
         else:
             flags.append(p.value >= high)
@@ -1276,7 +1273,7 @@ def placed(points: Sequence[TrendPoint]) -> list[float | None]:
     """Each result's value as the trend places it (for the direction and the sparkline):
     below detection at 0, lowest; None where it cannot be placed (see `comparable`)."""
     return [
-        None if not ok else 0.0 if p.comparator in _BELOW else p.value
+        None if not ok else 0.0 if p.comparator in BELOW else p.value
         for p, ok in zip(points, comparable(points), strict=True)
     ]
 

@@ -449,7 +449,7 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
         text.extend(_rows_sentences(whole, empty, more=bool(rejected), said_why=bool(rejected)))
         return PanelSummary(measured=0, by_status={}, flagged_markers=[], text=text)
     by_status = Counter(r.status.value for r in results)
-    high = [r for r in results if r.status in (Status.HIGH, Status.CRITICAL) and r.flag != "LL"]
+    high = [r for r in results if _is_high(r)]
     low = [r for r in results if r.status == Status.LOW or r.flag == "LL"]
     critical = [r for r in results if r.status == Status.CRITICAL]
     unclear = [r for r in results if r.status == Status.INDETERMINATE]
@@ -459,10 +459,10 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
 
     repeated = [marker for marker, n in Counter(r.marker for r in results).items() if n > 1]
     counts = (len(results), len(high), len(low), inside, len(unclear), len(unknown))
-    no_range = any(_past_critical_only(r, "high") for r in high) or any(
+    critical_only = any(_past_critical_only(r, "high") for r in high) or any(
         _past_critical_only(r, "low") for r in low
     )
-    text = [_counts_sentence(*counts, repeated=bool(repeated), no_range_side=no_range)]
+    text = [_counts_sentence(*counts, repeated=bool(repeated), no_range_side=critical_only)]
     if repeated:
         text.append(f"{join_names(repeated)} {'was' if len(repeated) == 1 else 'were'} tested "
                     "more than once in this sample; each result is shown.")  # fmt: skip
@@ -802,6 +802,11 @@ def _low_sign(result: Result) -> str:
     return LOW_ANY
 
 
+def _is_high(result: Result) -> bool:
+    """High or critically high (a critical result flagged LL is critically low)."""
+    return result.status in (Status.HIGH, Status.CRITICAL) and result.flag != "LL"
+
+
 def _storm_like(results: Sequence[Result]) -> bool:
     def storm(names_of: Callable[[str], frozenset[str]]) -> bool:
         def named(marker: str) -> list[Result]:
@@ -819,10 +824,7 @@ def _storm_like(results: Sequence[Result]) -> bool:
         return (
             times("IL-6") >= STORM_TIMES
             and times("IFN-γ") >= STORM_TIMES
-            and any(
-                r.status in (Status.HIGH, Status.CRITICAL) and r.flag != "LL"  # not critically low
-                for r in named("IL-10")
-            )
+            and any(_is_high(r) for r in named("IL-10"))
         )
 
     if sum(_times(r) >= STORM_TIMES for r in results) < 2:

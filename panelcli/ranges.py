@@ -1473,8 +1473,7 @@ def _toml_hint(message: str, text: str) -> str:
         brackets = "[[" if rows else unquoted.group(1)  # interval rows take two (review)
         quoted = f'{brackets}markers."{name.removesuffix(rows)}"{rows}{"]" * len(brackets)}'
         return f" (put the marker's name in quotes: {quoted})"
-    lines = text.splitlines()
-    if at and int(at.group(1)) <= len(lines) and _DECIMAL_COMMA.search(lines[int(at.group(1)) - 1]):
+    if _DECIMAL_COMMA.search(line):
         return " (a decimal comma? numbers in TOML take a point: 14.5)"
     return ""
 

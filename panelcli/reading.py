@@ -1541,14 +1541,9 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
         # a value's own range ('IL-17 Reference Range', or a range row's), read with it
         # (differential test: batches missed a '"<7,0"' there)
         for index in columns:
-            own = layout.companions.get(index)
-            text = (
-                _cell_text(cells, own["reference_range"])
-                if own and "reference_range" in own
-                else ""
-            )
-            text = text or layout.range_row.get(index, "")
-            if _cell_text(cells, index) and writes_a_decimal_comma(text):
+            if _cell_text(cells, index) and writes_a_decimal_comma(
+                _wide_range(cells, layout, index)
+            ):
                 return True
     return any(value_shows_decimal_comma(_cell_text(cells, index)) for index in columns)
 
@@ -1559,6 +1554,14 @@ def named_width(header: Sequence[str]) -> int:
     return len(header) - next(
         (n for n, name in enumerate(reversed(header)) if name.strip()), len(header)
     )
+
+
+def _wide_range(cells: list[str], layout: Layout, index: int) -> str:
+    """A wide value's printed range: its own range column's cell, else its range row's ('' for
+    none). One rule for the reader and for `shows_decimal_comma`."""
+    own = layout.companions.get(index)
+    text = _cell_text(cells, own["reference_range"]) if own and "reference_range" in own else ""
+    return text or layout.range_row.get(index, "")
 
 
 def _cell_text(cells: list[str], index: int | None) -> str:
@@ -1660,6 +1663,12 @@ def _label_key(label: str) -> str:
     return key
 
 
+def _label_head(label: str) -> str:
+    """A row's label before words in brackets or after a comma or colon ('Reference Range'
+    of 'Reference Range (pg/mL)')."""
+    return re.split(r"[(\[,:]", label, maxsplit=1)[0]
+
+
 def is_range_row(cells: list[str], layout: Layout) -> bool:
     """A wide export's row of the lab's ranges ('Reference range,<2.5,<9.4'), not a sample."""
     if layout.kind != "wide":
@@ -1670,7 +1679,7 @@ def is_range_row(cells: list[str], layout: Layout) -> bool:
         return True
     # words after a label in brackets or after a comma: 'Reference Range (pg/mL)', 'Normal
     # range, adults' (QA); not 'ReferenceRange1' or 'Normal Range Control' (review)
-    head = re.split(r"[(\[,:]", written, maxsplit=1)[0]
+    head = _label_head(written)
     if head != written and _label_key(head) in _RANGE_ROW_LABELS:
         return True
     if label not in _RANGE_ROW_LABELS_IF_RANGES and label not in _RANGE_ROW_LABELS_IF_NO_NUMBER:
@@ -1725,7 +1734,7 @@ def with_range_row(layout: Layout, cells: list[str]) -> tuple[Layout, str | None
     """The layout with a range row's ranges for the rows below it, and why they are not used
     where they are not (a cut-off's row, or no marker cell filled)."""
     written = _row_label(cells, layout)
-    label = _label_key(re.split(r"[(\[,:]", written, maxsplit=1)[0]) or _label_key(written)
+    label = _label_key(_label_head(written)) or _label_key(written)
     if label in _CUTOFF_LABELS or _label_key(written) in _CUTOFF_LABELS:
         return layout, "a cut-off may not be the end of a normal range"
     if label in _LOWER_LIMIT_LABELS:  # review: '>= 0' alone judged IL-6 at 500 normal
@@ -2848,11 +2857,14 @@ def measurement_reader(
                         f"'{shorten(given_unit)}'; {how_far_apart(unit, given_unit)}",
                     )  # fmt: skip
                     continue
-                own_range = layout.range_row.get(index) if layout.range_row else None
+                # the row's own range column, else a range row's (`_wide_range`)
+                own_range = (
+                    _wide_range(cells, layout, index) or None
+                    if own is not None or layout.range_row
+                    else None
+                )
                 own_flag: str | None = None
                 if own is not None:
-                    if "reference_range" in own:  # the row's own range wins over a range row's
-                        own_range = cell(cells, own["reference_range"]) or own_range
                     flag = cell(cells, own["lab_flag"]) if "lab_flag" in own else None
                     if flag is not None:
                         value, own_flag, refused = _with_sign_and_flag(

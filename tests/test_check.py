@@ -572,18 +572,23 @@ def test_a_line_that_stops_the_file_is_named_in_the_issues_line_field(write_csv)
 def test_the_storm_pattern_is_seen_whatever_the_ranges_file_calls_the_markers(tmp_path):
     """A lab's set naming them 'Interleukin 6', 'IFN gamma' and 'IL10' lost the sentence that
     says to talk the results over with a healthcare provider soon (found in review)."""
-    ranges = tmp_path / "lab.toml"
-    ranges.write_text(
+    (text,) = summaries_with(
+        tmp_path,
         '[markers."Interleukin 6"]\nunit = "pg/mL"\nhigh = 2.5\naliases = ["IL-6"]\n'
         '[markers."IFN gamma"]\nunit = "pg/mL"\nhigh = 10.4\naliases = ["IFN-γ"]\n'
-        '[markers."IL10"]\nunit = "pg/mL"\nhigh = 5.3\n'
+        '[markers."IL10"]\nunit = "pg/mL"\nhigh = 5.3\n',
+        "A,IL-6,500,pg/mL\nA,IFN-γ,400,pg/mL\nA,IL10,90,pg/mL\n",
     )
-    data = tmp_path / "storm.csv"
-    data.write_text(
-        "sample_id,marker,value,unit\nA,IL-6,500,pg/mL\nA,IFN-γ,400,pg/mL\nA,IL10,90,pg/mL\n"
-    )
-    (panel,) = check_file(str(data), ranges=str(ranges)).panels
-    assert "with a healthcare provider soon" in " ".join(panel.summary.text)
+    assert "with a healthcare provider soon" in text
+
+
+def summaries_with(tmp_path, ranges: str, rows: str) -> list[str]:
+    """Each panel's summary, as one text, of long `rows` judged by the ranges file `ranges`."""
+    path = tmp_path / "ranges.toml"
+    path.write_text(ranges)
+    data = tmp_path / "data.csv"
+    data.write_text("sample_id,marker,value,unit\n" + rows)
+    return [" ".join(p.summary.text) for p in check_file(str(data), ranges=str(path)).panels]
 
 
 def test_values_with_no_number_share_one_sentence_per_side(write_csv):
@@ -939,17 +944,12 @@ def test_a_result_past_a_critical_limit_of_a_set_with_no_range_is_not_said_out_o
 ):
     """QA: a set with only critical limits: the table said 'no range', the summary "Ferritin
     is below the range"."""
-    ranges = tmp_path / "critical.toml"
-    ranges.write_text(
+    texts = summaries_with(
+        tmp_path,
         '[markers."Ferritin"]\nunit = "ug/L"\ncritical_low = 5\ncritical_high = 1000\n'
-        'source = "x"\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\nsource = "x"\n'
+        'source = "x"\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\nsource = "x"\n',
+        "A,Ferritin,3,ug/L\nB,Ferritin,2000,ug/L\nC,Ferritin,2000,ug/L\nC,IL-6,1,pg/mL\n",
     )
-    data = tmp_path / "f.csv"
-    data.write_text(
-        "sample_id,marker,value,unit\nA,Ferritin,3,ug/L\nB,Ferritin,2000,ug/L\n"
-        "C,Ferritin,2000,ug/L\nC,IL-6,1,pg/mL\n"
-    )
-    texts = [" ".join(p.summary.text) for p in check_file(str(data), ranges=str(ranges)).panels]
     assert not any("the range" in text.split("inside")[0] for text in texts), texts
     assert texts[0].startswith("1 marker was tested. It is low. Ferritin is low.")
     assert texts[1].startswith("1 marker was tested. It is high. Ferritin is high.")
@@ -958,14 +958,10 @@ def test_a_result_past_a_critical_limit_of_a_set_with_no_range_is_not_said_out_o
 
 def test_a_critically_low_il10_is_not_said_to_be_high_in_the_storm_sentence(tmp_path):
     """Review: IL-10 critically low (LL) counted as 'IL-10 is high too'."""
-    ranges = tmp_path / "storm.toml"
-    ranges.write_text(
+    (text,) = summaries_with(
+        tmp_path,
         '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\n[markers."IFN-γ"]\nunit = "pg/mL"\n'
-        'high = 10\n[markers."IL-10"]\nunit = "pg/mL"\nlow = 1\nhigh = 20\ncritical_low = 0.5\n'
+        'high = 10\n[markers."IL-10"]\nunit = "pg/mL"\nlow = 1\nhigh = 20\ncritical_low = 0.5\n',
+        "A,IL-6,700,pg/mL\nA,IFN-γ,500,pg/mL\nA,IL-10,0.2,pg/mL\n",
     )
-    data = tmp_path / "storm.csv"
-    data.write_text(
-        "sample_id,marker,value,unit\nA,IL-6,700,pg/mL\nA,IFN-γ,500,pg/mL\nA,IL-10,0.2,pg/mL\n"
-    )
-    (panel,) = check_file(str(data), ranges=str(ranges)).panels
-    assert "IL-10 is high too" not in " ".join(panel.summary.text)
+    assert "IL-10 is high too" not in text

@@ -1224,9 +1224,7 @@ def test_a_result_above_a_limit_may_be_any_amount_higher(
     tmp_path: Path, values: tuple[str, ...], direction: str, highest: tuple[str, float] | None
 ) -> None:
     rows = "".join(f"S{n},P1,2026-01-{10 + n},IL-6,{v},pg/mL\n" for n, v in enumerate(values))
-    path = tmp_path / "above.csv"
-    path.write_text("sample_id,patient_id,collected_at,marker,value,unit\n" + rows)
-    (trend,) = check_file(str(path)).trends
+    trend = the_trend(tmp_path, rows)
     (marker,) = trend.markers
     assert marker.direction == direction
     top = marker.highest
@@ -1239,13 +1237,11 @@ def test_a_day_with_no_time_beside_a_zoned_time_that_falls_on_it_in_utc_is_one_d
 ) -> None:
     """QA: '2026-05-20T21:00-05:00' (02:00 on 21 May in UTC) was put after '2026-05-21',
     read as midnight UTC, and IL-6 'rose and then fell'; the lab's 21 May may be later."""
-    path = tmp_path / "zones.csv"
-    path.write_text(
-        "sample_id,patient_id,collected_at,marker,value,unit\n"
+    trend = the_trend(
+        tmp_path,
         "S1,P1,2026-05-20T21:00-05:00,IL-6,40,pg/mL\nS2,P1,2026-05-21,IL-6,4,pg/mL\n"
-        "S3,P1,2026-05-28,IL-6,12,pg/mL\n"
+        "S3,P1,2026-05-28,IL-6,12,pg/mL\n",
     )
-    (trend,) = check_file(str(path)).trends
     assert trend.dates == ["2026-05-21", "2026-05-28"]
     assert trend.markers[0].direction == "unclear"
     assert any("which of those tests came first is not known" in t for t in trend.text)
@@ -1256,13 +1252,11 @@ def test_a_result_left_out_for_another_patient_or_date_is_said_with_how_it_was_o
 ) -> None:
     """QA: S1's high TNF-α, on a row giving S1 another date, was named nowhere, as TNF-α had
     no trend; where it had one, the sentence did not say the result was high."""
-    path = tmp_path / "mixed.csv"
-    path.write_text(
-        "sample_id,patient_id,collected_at,marker,value,unit\n"
+    trend = the_trend(
+        tmp_path,
         "S1,P1,2026-01-10,IL-6,3,pg/mL\nS1,P1,2026-02-10,TNF-α,50,pg/mL\n"
-        "S2,P1,2026-03-10,IL-6,30,pg/mL\nS2,P1,2026-03-10,TNF-α,5,pg/mL\n"
+        "S2,P1,2026-03-10,IL-6,30,pg/mL\nS2,P1,2026-03-10,TNF-α,5,pg/mL\n",
     )
-    (trend,) = check_file(str(path)).trends
     assert (
         "These changes leave out one result for TNF-α of sample 'S1', as its row names another "
         "patient or date (see the warnings). It was high."

@@ -15,6 +15,7 @@ path. Tests hold the paths to the same output.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import csv
 import datetime as dt
@@ -1992,7 +1993,7 @@ class Interpreter:
         age 18 beside a birth date that gives 17 judged an adult without a word)."""
         assert m.birth_date is not None and m.collected_at is not None
         from_dates = _age_from_dates(m.birth_date, m.collected_at)
-        if from_dates is not None and _ages_disagree(from_dates, age):
+        if from_dates is not None and _ages_disagree(m.birth_date, m.collected_at, age):
             self._warn_once(
                 ("person-conflict", m.source),
                 Issue(severity="warning", code="person-conflict", source=m.source, line=m.line,
@@ -2018,7 +2019,7 @@ class Interpreter:
                 and not (birth_date and given_age is None and from_dates is None)
                 and not (  # an age that disagrees with the birth date: `_person` warns
                     given_age is not None and from_dates is not None
-                    and _ages_disagree(from_dates, given_age)
+                    and _ages_disagree(birth_date, collected_at.strip(), given_age)
                 )
             )  # fmt: skip
             if len(self._readable) >= self.MAX_PLANS:  # as for plans: bounded memory
@@ -2622,9 +2623,22 @@ def _parse_age(text: str) -> float | None:
     return age if age is not None and age <= MAX_AGE else None
 
 
-def _ages_disagree(from_dates: float, age: float) -> bool:
-    """Whether a birth date's whole years and an age column's differ (17 beside 18)."""
-    return from_dates != math.floor(age)
+def _ages_disagree(birth: str, collected: str, age: float) -> bool:
+    """Whether a birth date's whole years and an age column's differ (17 beside 18).
+
+    Born on 29 February, a birthday in another year is kept on 28 February by some and on
+    1 March by others: on 28 February either age agrees.
+    """
+    born, taken = read_date(birth, in_utc=False), read_date(collected, in_utc=False)
+    if born is None or taken is None:
+        return False
+    years = _years_between(born.date(), taken.date())
+    if years is None:
+        return False
+    leap_birthday = (born.month, born.day, taken.month, taken.day) == (2, 29, 2, 28) and not (
+        calendar.isleap(taken.year)
+    )
+    return math.floor(age) not in ((years, years + 1) if leap_birthday else (years,))
 
 
 def _age_from_dates(birth: str, collected: str) -> float | None:

@@ -1003,21 +1003,29 @@ def test_rows_with_dates_past_the_kind_limit_take_the_short_path(tmp_path: Path)
 
 
 @pytest.mark.parametrize(
-    ("age", "birth_date", "conflict"),
+    ("age", "birth_date", "collected_at", "conflict"),
     [
-        ("18", "2008-03-21", True),  # QA: 17 on 2026-03-20, judged an adult without a word
-        ("50", "1975-03-19", True),  # 51 that day: another age band
-        ("50", "1975-03-21", False),  # 50 by both
-        ("50.5", "1975-03-21", False),  # a fraction of the same whole year
+        ("18", "2008-03-21", "2026-03-20", True),  # QA: 17, judged an adult without a word
+        ("50", "1975-03-19", "2026-03-20", True),  # 51 that day: another age band
+        ("50", "1975-03-21", "2026-03-20", False),  # 50 by both
+        ("50.5", "1975-03-21", "2026-03-20", False),  # a fraction of the same whole year
+        # some keep a 29 February birthday on 28 February in other years, others on 1 March
+        ("18", "2008-02-29", "2026-02-28", False),
+        ("17", "2008-02-29", "2026-02-28", False),
+        ("18", "2008-02-29", "2026-03-01", False),
+        ("17", "2008-02-29", "2026-03-01", True),
+        ("19", "2008-02-29", "2026-02-28", True),
+        ("20", "2008-02-29", "2028-02-28", True),  # a leap year has its 29th: 19 on the 28th
+        ("19", "2008-02-29", "2028-02-28", False),
     ],
 )
 def test_an_age_and_a_birth_date_that_disagree_on_the_whole_years_are_said_to(
-    tmp_path: Path, age: str, birth_date: str, conflict: bool
+    tmp_path: Path, age: str, birth_date: str, collected_at: str, conflict: bool
 ) -> None:
     path = tmp_path / "people.csv"
     path.write_text(
         "sample_id,marker,value,unit,age,birth_date,collected_at\n"
-        f"S1,IL-6,5,pg/mL,{age},{birth_date},2026-03-20\n"
+        f"S1,IL-6,5,pg/mL,{age},{birth_date},{collected_at}\n"
     )
     ranges = SETS["arup-3002601"]
     for short in (True, False):

@@ -3043,7 +3043,7 @@ def build_overview(
             1 for panel in panels.values() if panel.unjudged and not panel.flagged
         ),
         patients_followed=patients_followed(
-            (panel.patient_id, panel.collected_at) for panel in panels.values()
+            (panel.patient_id, panel.collected_at) for panel in panels.values() if panel.measured
         ),
         panels=digests,
         rejected=rejected,
@@ -3088,25 +3088,38 @@ def listed_in_overview(
 
 
 def patients_followed(samples: Iterable[tuple[str | None, str | None]]) -> int:
-    """Patients with samples of two or more days, of (patient id, date) pairs: those whose
-    changes over time a report follows (ids and days as `find_trends` reads them)."""
+    """Patients with samples of two or more days, of (patient id, date) pairs of samples with
+    a result: those whose changes over time a report follows (as `find_trends` reads them)."""
     # each patient's first day, or the two a date such as '03/04/2026' may be (no set per
     # patient: memory)
     first: dict[str, tuple[dt.date, dt.date]] = {}
     followed: set[str] = set()
+    # Dates none of which reads one way are followed in the file's order (QA: '46000' and
+    # '46010', or '03/04/2026' and '04/03/2026', were in --format json's trends but not
+    # counted here): each patient's first date as written, and whether one reads one way.
+    first_written: dict[str, str] = {}
+    one_way: set[str] = set()
+    apart: set[str] = set()  # two dates as written
     for patient_id, collected_at in samples:
         # Review: '2026-03-01' and '01.03.2026', or a date that cannot be read beside one
         # that can, were counted as a trend that --format json then did not show.
         # A date such as '03/04/2026' as `find_trends` puts it: another day either way
         # (review: 600 such patients were in --format json's trends but not in the table's
         # overview). A third date between its two days could still leave it out there.
-        days = _days_of(collected_at) if collected_at else None
-        if patient_id is not None and days is not None:
-            key = person_key(patient_id)
-            seen = first.setdefault(key, (min(days), max(days)))
-            if max(days) < seen[0] or min(days) > seen[1]:
-                followed.add(key)
-    return len(followed)
+        if patient_id is None or not collected_at:
+            continue
+        key = person_key(patient_id)
+        if first_written.setdefault(key, collected_at) != collected_at:
+            apart.add(key)
+        days = _days_of(collected_at)
+        if days is None:
+            continue
+        if len(days) == 1:
+            one_way.add(key)
+        seen = first.setdefault(key, (min(days), max(days)))
+        if max(days) < seen[0] or min(days) > seen[1]:
+            followed.add(key)
+    return len(followed | (apart - one_way))
 
 
 def note_flag(flags: dict[str, str], marker: str, flag: str | None) -> None:

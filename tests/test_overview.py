@@ -397,6 +397,38 @@ def test_the_overview_says_that_changes_over_time_are_left_out(tmp_path: Path) -
     assert [trend["patient_id"] for trend in report["trends"]] == ["P1"]
 
 
+@pytest.mark.parametrize(
+    ("dates", "followed"),
+    [
+        (("46000", "46010"), True),  # Excel's day numbers: followed in the file's order
+        (("03/04/2026", "04/03/2026"), True),  # two days each, the other way round
+        (("2026-03-20", "46000"), False),  # only one date can be read: no change to show
+        (("2026-01-01", "2026-01-05"), True),
+        (("2026-01-01", "01.01.2026"), False),  # one day
+    ],
+)
+def test_the_overview_counts_the_patients_the_json_report_follows(
+    tmp_path: Path, dates: tuple[str, str], followed: bool
+) -> None:
+    """QA: patients whose dates cannot be read, or may each be two days, were followed in
+    --format json but not counted in the overview; a sample none of whose rows could be used
+    was counted, though it is no point of a trend."""
+    lines = ["sample_id,patient_id,collected_at,marker,value,unit"]
+    for number in range(1, 41):
+        for visit, date in enumerate(dates):
+            lines += [f"S{number}-{visit},P{number},{date},{m},1,pg/mL" for m in MARKERS * 3]
+        lines += [f"S{number}-R,P{number},2027-06-01,{m},not a number,pg/mL" for m in MARKERS]
+    path = tmp_path / "visits.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ranges = load_ranges()
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    report = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    shown = [trend for trend in report["trends"] if len(trend["dates"]) > 1]
+    assert streamed.patients_followed == len(shown) == (40 if followed else 0)
+    whole = build_report(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    assert overview_of(whole).patients_followed == len(shown)
+
+
 def test_no_word_on_changes_over_time_without_a_patient_on_two_dates(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(big_file(tmp_path, 240))])
     assert "changed over time" not in result.stdout

@@ -707,7 +707,9 @@ def overview_of(report: Report) -> Overview:
         critical_samples=sum(1 for d in digests if d.critical),
         unusable_samples=sum(1 for d in digests if not d.measured),
         unjudged_samples=sum(1 for d in digests if d.unjudged and not d.flagged_markers),
-        patients_followed=patients_followed((p.patient_id, p.collected_at) for p in report.panels),
+        patients_followed=patients_followed(
+            (p.patient_id, p.collected_at) for p in report.panels if p.results
+        ),
         panels=listed_in_overview(
             digests,
             critical=lambda d: d.critical,

@@ -143,6 +143,7 @@ _COMMON_UNITS = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=256)  # asked per row of a unit it cannot convert: difflib is slow
 def unit_typo_of(unit: str) -> str | None:
     """The common unit ('pg/mL') a unit panelcli cannot convert looks like a slip for
     ('pgs/ml'); None for a unit it converts, and for one like no common unit."""

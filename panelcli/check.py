@@ -1548,7 +1548,9 @@ class Interpreter:
         if other.times_upper_limit != result.times_upper_limit:
             # the same status, but how far past the limit depends on the unit (QA: '4,800
             # times' or 4.8)
-            return result.model_copy(update={"times_upper_limit": None})
+            return result.model_copy(update={
+                "times_upper_limit": None, "times_at_least": _least_times(result, other)
+            })  # fmt: skip
         return result
 
     @contextlib.contextmanager
@@ -1660,6 +1662,7 @@ class Interpreter:
             times = result.times_upper_limit
             doubted = result.model_copy(update={
                 "times_upper_limit": times if other.times_upper_limit == times else None,
+                "times_at_least": _least_times(result, other),
                 "note": _noted(result, f"{may_be}; it is {_severity(result)} either way; {check}"),
                 "other_reading": other.value,
             })  # fmt: skip
@@ -1736,9 +1739,11 @@ class Interpreter:
         if bounds is None and value is not None and candidates:
             certain = _judged_alike(value, parsed.comparator, candidates, entry.unit)
             if certain is not None:  # the status is certain, whichever row is the person's
+                each = (interpret(value, parsed.comparator, b, entry.unit) for _, b in candidates)
                 return Result(
                     **{**base, "value": value}, status=certain.status, flag=certain.flag,
                     flags=certain.flags, times_upper_limit=certain.times_upper_limit,
+                    times_at_least=_least_times(*each) if certain.flag in ("H", "HH") else None,
                     note="; ".join(n for n in (used, note, certain.note) if n),
                 )  # fmt: skip
             if all(b.low is None and b.high is None for _, b in candidates) and all(
@@ -3222,8 +3227,15 @@ def _as_far_as_both(result: Result, other: Result, doubt: str) -> Result:
     certain = result if result.flag == side else other
     return result.model_copy(update={
         "status": certain.status, "flag": side, "flags": _with_comparator(result, side),
-        "times_upper_limit": None, "note": _noted(result, doubt),
+        "times_upper_limit": None, "times_at_least": _least_times(result, other),
+        "note": _noted(result, doubt),
     })  # fmt: skip
+
+
+def _least_times(*judged: Result | Interpretation) -> float | None:
+    """The least times figure of one value judged several ways, each of them high; else None."""
+    times = [j.times_upper_limit for j in judged]
+    return min(t for t in times if t is not None) if None not in times else None
 
 
 def _estimated(result: Result, words: str) -> Result:

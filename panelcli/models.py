@@ -140,6 +140,12 @@ class Result(_Model):
     other_reading: float | None = Field(
         None, exclude=True, description="The value read with '.' or ',' as thousands."
     )
+    # Not written either: a high value whose times figure is left out, as it depends on a
+    # reading, a unit or an interval in doubt, is still at least this far past the limit,
+    # which summaries say in words (QA: '2.600', 2.6 or 2600, was called 'very high').
+    times_at_least: float | None = Field(
+        None, exclude=True, description="The least times_upper_limit the value may have."
+    )
 
     @property
     def number_in_doubt(self) -> bool:

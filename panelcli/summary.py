@@ -739,7 +739,9 @@ def _group_sentences(high: Sequence[Result]) -> list[str]:
             continue
         if group == "pro-inflammatory":
             most = max(_times(r) for r in members)
-            strength = "strong" if most >= STRONG_TIMES else "mild"
+            # past a critical limit is strong, however near the range's limit that is (QA)
+            critical = any(r.flag == "HH" for r in members)
+            strength = "strong" if most >= STRONG_TIMES or critical else "mild"
             two = len({r.marker for r in members}) == 2
             together = "Both of them are" if two else "Several of them are"
             sign = (
@@ -784,13 +786,18 @@ def _how_far_each(members: Sequence[Result]) -> list[str]:
 
 
 def _times(result: Result) -> float:
-    """How many times the upper limit a result is; a high one too many times to count (the
-    limit is tiny) is infinitely many, not none."""
+    """How many times the upper limit a result is certainly: where that depends on a reading
+    or an interval in doubt, the least it may be; a high one too many times to count (the
+    limit is tiny), or past a critical limit with no range, is infinitely many, not none."""
     if result.times_upper_limit is not None:
         return result.times_upper_limit
+    if result.times_at_least is not None:
+        return result.times_at_least
+    if result.flag == "HH":  # QA: 5000 past a critical limit of 100 was 'mild inflammation'
+        return math.inf
     high = result.reference.high if result.reference else None
     above = result.status in (Status.HIGH, Status.CRITICAL) and result.value is not None
-    return math.inf if above and high else 0.0
+    return math.inf if above and high and not result.number_in_doubt else 0.0
 
 
 def _low_sign(result: Result) -> str:

@@ -31,7 +31,7 @@ from made_up import made_up_result
 from typer.testing import CliRunner
 
 from panelcli import explain as explaining
-from panelcli.check import check_file
+from panelcli.check import CheckOptions, check_file
 from panelcli.cli import app
 from panelcli.models import (
     NOTICE,
@@ -1022,3 +1022,79 @@ def test_a_marker_high_in_several_results_is_said_in_one_sentence() -> None:
         "IL-6 is above the range in 2 results: 1.8 times the upper limit and just above the "
         "upper limit." in said
     )
+
+
+_SEX_AND_CRITICAL_SET = """
+[set]
+name = "by sex"
+version = "1"
+[markers."IL-6"]
+unit = "pg/mL"
+category = "pro-inflammatory"
+source = "made up for a test"
+[[markers."IL-6".intervals]]
+sex = "female"
+high = 5.0
+[[markers."IL-6".intervals]]
+sex = "male"
+high = 7.0
+[markers."TNF-α"]
+unit = "pg/mL"
+high = 8.0
+category = "pro-inflammatory"
+source = "made up for a test"
+[markers."IL-1β"]
+unit = "pg/mL"
+critical_high = 100
+category = "pro-inflammatory"
+source = "made up for a test"
+"""
+
+
+@pytest.mark.parametrize(
+    ("rows", "strength"),
+    [
+        # '8.500' may be 8.5 or 8500: only 1.06 times the limit is certain (QA: 'strong')
+        ("S1;IL-6;8;pg/mL\nS1;TNF-α;8.500;pg/mL\n", "mild"),
+        # at least 71 times either sex's limit (QA: 'mild', as no one range was used)
+        ("S1;IL-6;500;pg/mL\nS1;TNF-α;9;pg/mL\n", "strong"),
+        # past a critical limit, with no range (QA: 'mild' beside 'past the critical limit')
+        ("S1;IL-1β;5000;pg/mL\nS1;TNF-α;9;pg/mL\n", "strong"),
+        ("S1;IL-6;6;pg/mL\nS1;TNF-α;9;pg/mL\n", None),  # high for a woman only: no pattern
+        ("S1;IL-6;8;pg/mL\nS1;TNF-α;9;pg/mL\n", "mild"),
+    ],
+)
+def test_the_strength_of_inflammation_is_what_is_certain(
+    tmp_path: Path, rows: str, strength: str | None
+) -> None:
+    ranges = tmp_path / "by-sex.toml"
+    ranges.write_text(_SEX_AND_CRITICAL_SET, encoding="utf-8")
+    path = tmp_path / "panel.csv"
+    path.write_text("sample_id;marker;value;unit\n" + rows, encoding="utf-8")
+    text = " ".join(check_file(str(path), ranges=str(ranges)).panels[0].summary.text)
+    said = re.findall(r"a sign of (\w+) inflammation in the body", text)
+    assert said == ([strength] if strength else []), text
+
+
+def test_a_value_read_two_ways_or_in_an_assumed_unit_is_not_very_high_for_certain(
+    tmp_path: Path,
+) -> None:
+    """QA: IL-6 '2.600' and IFN-γ '10.500' (each 1.04 times its limit, or a thousand times)
+    were 'very high', and the immune system said to be 'in overdrive'."""
+    path = tmp_path / "dots.csv"
+    path.write_text(
+        "sample_id;marker;value;unit\nS1;IL-6;2.600;pg/mL\nS1;IFN-γ;10.500;pg/mL\n"
+        "S1;IL-10;6;pg/mL\n",
+        encoding="utf-8",
+    )
+    (panel,) = check_file(str(path)).panels
+    text = " ".join(panel.summary.text)
+    assert "overdrive" not in text and "very high" not in text
+    assert panel.results[0].times_upper_limit is None  # not written: it is not known
+    # No unit in the file, ng/mL assumed: 3 ng/mL is 1,200 times the limit, 3 pg/mL 1.2 times
+    path.write_text(
+        "sample_id,marker,value\nS1,IL-6,3\nS1,IFN-γ,11\nS1,IL-10,6\n", encoding="utf-8"
+    )
+    (panel,) = check_file(str(path), options=CheckOptions(assume_unit="ng/mL")).panels
+    assert [r.status for r in panel.results] == [Status.HIGH] * 3
+    assert "overdrive" not in " ".join(panel.summary.text)

@@ -9,7 +9,7 @@ import contextlib
 import functools
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, date, datetime
 from itertools import product
 
@@ -669,7 +669,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         doubted: dict[str, list[str]] = {}  # marker: the dates of its numbers in doubt
         mixed: dict[str, list[str]] = {}  # marker: samples of its results from another person
         mixed_outside: dict[str, list[str]] = {}  # marker: how those were outside the range
-        no_range: dict[str, None] = {}  # markers with no range: not compared (any unit)
+        no_range: dict[str, list[str]] = {}  # marker: dates of results with no range
         seen: set[tuple[object, ...]] = set()
         for panel in sorted(
             patient_panels, key=lambda p: position[as_listed[p.collected_at or ""]]
@@ -696,7 +696,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                 elif result.status != Status.NO_REFERENCE:
                     by_marker.setdefault(result.marker, []).append((when, result))
                 else:
-                    no_range.setdefault(result.marker, None)
+                    no_range.setdefault(result.marker, []).append(when)
         other_unit = _in_one_unit(by_marker)
         markers = [
             trend
@@ -733,6 +733,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                 other_unit,
                 [*undated.get(key, ()), *unreadable],
                 mixed_outside,
+                no_range,
             )
             # right after 'tested on N dates' (review: after the last sentence, it was lost)
             placed_panels = [p for p in patient_panels if p.collected_at in two_day]
@@ -905,6 +906,7 @@ def trend_sentences(
     other_unit: Mapping[str, tuple[str, Sequence[str]]] | None = None,
     left_out_panels: Sequence[Panel] = (),
     mixed_outside: Mapping[str, Sequence[str]] | None = None,
+    no_range: Mapping[str, Sequence[str]] | None = None,
 ) -> list[str]:
     """Which markers rose or fell, when they peaked, and where they ended, in plain words;
     `undated` and `unreadable` ((sample id, date) each): the samples left out, as they have no
@@ -916,7 +918,8 @@ def trend_sentences(
     `untrended` ('single', 'units', 'doubted', 'no_range': markers): markers with no trend,
     for one usable test, units that never convert, no comparable number, or no range;
     `other_unit` (marker: the unit kept, dates left out in another); `left_out_panels`: the
-    panels of `undated` and `unreadable`, whose results outside the range are named."""
+    panels of `undated` and `unreadable`, whose results outside the range are named;
+    `no_range` (marker: dates): results with no range to judge them by, left out."""
     # Tests none of whose results could be used are said below, and not counted here.
     tested = "has results on" if unusable else "was tested on"
     if unread_date is None:
@@ -993,12 +996,8 @@ def trend_sentences(
     # Only of markers with a trend: one left with a single test has no trend to leave a test
     # out of (QA). Markers that leave out the same tests share one sentence.
     trended = {m.marker for m in markers}
-    by_days: dict[tuple[str, ...], list[str]] = {}
-    for marker, days in (doubted or {}).items():
-        if marker in trended:
-            by_days.setdefault(tuple(days), []).append(marker)
-    for days, names in by_days.items():
-        tests = f"the test on {days[0]}" if len(days) == 1 else f"the tests on {join_names(days)}"
+    for left, names in _by_days(doubted or {}, trended):
+        tests = f"the test on {left[0]}" if len(left) == 1 else f"the tests on {join_names(left)}"
         if len(names) == 1:
             text.append(
                 f"{names[0]}'s trend leaves out {tests}: its number can be read in two ways (see "
@@ -1008,6 +1007,20 @@ def trend_sentences(
             text.append(
                 f"The trends of {join_names(names)} leave out {tests}: their numbers can be read "
                 "in two ways (see their notes)."
+            )
+    # QA: IL-18 400 → 2500 (no range in the row) → 420 was 'about the same', the 2500 unsaid
+    for left, names in _by_days(no_range or {}, trended):
+        one = len(left) == 1
+        results = f"result on {left[0]}" if one else f"results on {join_names(left)}"
+        if len(names) == 1:
+            text.append(
+                f"{names[0]}'s trend leaves out its {results}, which had no range to be judged "
+                "by (see the notes)."
+            )
+        else:
+            text.append(
+                f"The trends of {join_names(names)} leave out their {results}, which had no "
+                "range to be judged by (see the notes)."
             )
     for marker, samples in (mixed or {}).items():
         names = [f"'{shorten(s)}'" for s in dict.fromkeys(samples) if s]
@@ -1054,6 +1067,18 @@ def trend_sentences(
             )
             text.append(f"{join_names(list(unjoined))} {'has' if one else 'have'} {words}.")
     return text
+
+
+def _by_days(
+    days_of: Mapping[str, Sequence[str]], trended: Collection[str]
+) -> list[tuple[tuple[str, ...], list[str]]]:
+    """Markers with a trend that leaves out results, grouped by the dates left out (markers
+    that leave out the same share one sentence); a date once, in the trend's order."""
+    by_days: dict[tuple[str, ...], list[str]] = {}
+    for marker, days in days_of.items():
+        if marker in trended:
+            by_days.setdefault(tuple(dict.fromkeys(days)), []).append(marker)
+    return list(by_days.items())
 
 
 def _in_one_unit(

@@ -1261,3 +1261,23 @@ def test_a_result_left_out_for_another_patient_or_date_is_said_with_how_it_was_o
         "These changes leave out one result for TNF-α of sample 'S1', as its row names another "
         "patient or date (see the warnings). It was high."
     ) in trend.text
+
+
+def test_a_result_with_no_range_left_out_of_a_trend_is_said(tmp_path: Path) -> None:
+    """QA: IL-18 400 → 2500 (no range in its row, none in the set) → 420 was 'about the same',
+    and the 2500 was named nowhere in the trend."""
+    from panelcli.check import check_file
+
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit,reference_range\n"
+        "A1,P1,2026-01-01,IL-18,400,pg/mL,0-500\nA2,P1,2026-02-01,IL-18,2500,pg/mL,\n"
+        "A3,P1,2026-03-01,IL-18,420,pg/mL,0-500\nA4,P1,2026-04-01,IL-18,9,pg/mL,\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data)).trends
+    assert [p.trend_date for p in trend.markers[0].points] == ["2026-01-01", "2026-03-01"]
+    assert trend.text[-1] == (
+        "IL-18's trend leaves out its results on 2026-02-01 and 2026-04-01, which had no range "
+        "to be judged by (see the notes)."
+    )

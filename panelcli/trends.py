@@ -996,8 +996,8 @@ def trend_sentences(
     # Only of markers with a trend: one left with a single test has no trend to leave a test
     # out of (QA). Markers that leave out the same tests share one sentence.
     trended = {m.marker for m in markers}
-    for left, names in _by_days(doubted or {}, trended):
-        tests = f"the test on {left[0]}" if len(left) == 1 else f"the tests on {join_names(left)}"
+    for gone, names in _by_days(doubted or {}, trended):
+        tests = f"the test on {gone[0]}" if len(gone) == 1 else f"the tests on {join_names(gone)}"
         if len(names) == 1:
             text.append(
                 f"{names[0]}'s trend leaves out {tests}: its number can be read in two ways (see "
@@ -1009,9 +1009,9 @@ def trend_sentences(
                 "in two ways (see their notes)."
             )
     # QA: IL-18 400 → 2500 (no range in the row) → 420 was 'about the same', the 2500 unsaid
-    for left, names in _by_days(no_range or {}, trended):
-        one = len(left) == 1
-        results = f"result on {left[0]}" if one else f"results on {join_names(left)}"
+    for dates_left, names in _by_days(no_range or {}, trended):
+        one = len(dates_left) == 1
+        results = f"result on {dates_left[0]}" if one else f"results on {join_names(dates_left)}"
         if len(names) == 1:
             text.append(
                 f"{names[0]}'s trend leaves out its {results}, which had no range to be judged "

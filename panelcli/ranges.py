@@ -376,6 +376,12 @@ def _order_problems(limits: dict[str, float | None]) -> list[str]:
             problems.append(
                 f"critical_low ({number_text(crit_low)}) must be below high ({number_text(high)})"
             )
+        elif high is not None:  # QA: '≤ 5.3' with critical_low 2 made 1.5 critically low
+            problems.append(
+                f"critical_low ({number_text(crit_low)}) is inside the range: with high "
+                f"({number_text(high)}) and no low, the range reaches down to 0; add a low above "
+                "it, or remove critical_low"
+            )
     if crit_low is not None and crit_high is not None and crit_low >= crit_high:
         problems.append(
             f"critical_low ({number_text(crit_low)}) must be below critical_high "

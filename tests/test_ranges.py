@@ -1687,3 +1687,34 @@ def test_a_one_sex_row_inside_a_row_for_anyone_is_named_as_its_exception(tmp_pat
     assert ranges.select("IL-6", "male", None).bounds == Bounds(high=7.0)
     shown = runner.invoke(app, ["ranges", "show", str(path)], env={"COLUMNS": "200"})
     assert "everyone (but not female): ≤ 7 pg/mL" in shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("limits", "problem"),
+    [
+        (
+            "high = 5.3\ncritical_low = 2",
+            "marker 'IL-10': critical_low (2) is inside the range: with high (5.3) and no low, "
+            "the range reaches down to 0; add a low above it, or remove critical_low",
+        ),
+        ("critical_low = 2", None),  # only critical limits: no range for it to be inside
+        ("low = 3\nhigh = 5.3\ncritical_low = 2", None),
+    ],
+)
+def test_a_critical_low_with_no_low_is_inside_the_range(limits: str, problem: str | None) -> None:
+    """QA: '≤ 5.3' with critical_low = 2 was valid, and 1.5 (inside the range) was critical."""
+    toml = f'[markers."IL-10"]\nunit = "pg/mL"\n{limits}\nsource = "x"\n'
+    assert check_ranges_bytes(toml.encode()) == ([problem] if problem else [])
+
+
+def test_a_row_with_no_low_under_the_marker_s_critical_low_is_refused() -> None:
+    toml = (
+        '[markers."Ferritin"]\nunit = "ng/mL"\ncritical_low = 5\nsource = "x"\n'
+        '[[markers."Ferritin".intervals]]\nage_max = 18\nhigh = 150\n'
+        '[[markers."Ferritin".intervals]]\nage_min = 18\nlow = 20\nhigh = 300\n'
+    )
+    assert check_ranges_bytes(toml.encode()) == [
+        "marker 'Ferritin': interval 1: critical_low (5) is inside the range: with high (150) "
+        "and no low, the range reaches down to 0; add a low above it, or remove critical_low "
+        "(the marker's critical limits hold for its rows too)"
+    ]

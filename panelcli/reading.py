@@ -1420,6 +1420,17 @@ _SUMMARY_IDS = {
     "moyenne", "écarttype", "ecarttype", "médiane", "mediane", "somme",  # French
     "media", "promedio", "mediana", "desviaciónestándar", "desviacionestandar", "suma",  # Spanish
 }  # fmt: skip
+#: Sample ids of rows that give the assay's limits of measurement, as plate and Olink-style
+#: exports end with them: numbers of the assay, not of a patient (QA: 'ULOQ', 5000 pg/mL,
+#: was a sample "2,000 times the upper limit", and the run exited 1).
+_ASSAY_LIMIT_IDS = {
+    "lod", "llod", "ulod", "loq", "lloq", "uloq", "lob", "lql", "uql", "lol", "uol",
+    "limitofdetection", "lowerlimitofdetection", "upperlimitofdetection", "detectionlimit",
+    "limitofblank", "limitofquantification", "limitofquantitation",
+    "lowerlimitofquantification", "upperlimitofquantification",
+    "lowerlimitofquantitation", "upperlimitofquantitation",
+    "nachweisgrenze", "bestimmungsgrenze",  # German
+}  # fmt: skip
 #: What a summary row's label may carry that its key does not: 'Mean:', 'S.D.', 'CV (%)'.
 _SUMMARY_PUNCTUATION = str.maketrans("", "", " .:()[]_-")
 _COUNT_ROW = re.compile(r"^n\s*=\s*\d+$", re.IGNORECASE)  # 'n=2', Excel's count of the rows
@@ -1496,6 +1507,8 @@ def not_a_patient_id(sample_id: str) -> str | None:
     for a warning; None for a patient's sample."""
     if is_summary_label(sample_id):
         return f"a summary of other rows ('{shorten(sample_id)}')"
+    if sample_id.casefold().translate(_SUMMARY_PUNCTUATION) in _ASSAY_LIMIT_IDS:
+        return f"the assay's limits of measurement ('{shorten(sample_id)}')"
     if _names_a_standard(sample_id):
         return f"a standard, calibrator, quality control or blank (sample '{shorten(sample_id)}')"
     return None

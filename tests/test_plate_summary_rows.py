@@ -26,12 +26,15 @@ SKIPPED = [
     "n\u00a0=\u00a03", "Anzahl", "Summe", "StdAbw", "Moyenne", "Écart-type", "Promedio",
     "Std1 Rep 1", "Std1 Rep 2", "Std 1 (1:4)", "Std1-1", "Std.1", "Standard 1 dup",
     "Blank Rep 2", "QC1 Low", "Kit Control 1",
+    # the assay's limits, as plate and Olink-style exports end with them (QA: 'ULOQ', 5000,
+    # was a sample 2,000 times the upper limit)
+    "LLOQ", "ULOQ", "LOD", "LOQ:", "Lower Limit of Quantification", "Limit of detection",
 ]  # fmt: skip
 #: Accession numbers and names that only start like a standard's or a summary's ('N': samples
 #: may be lettered A, B … N).
 KEPT = [
     "CAL-123-4", "STD-2026-1", "Cal12-3456", "Stdr", "Control 7", "Kontrolle 1", "Nina",
-    "Median-01", "PT-01", "N2", "N",
+    "Median-01", "PT-01", "N2", "N", "LOD-2026-17", "Lodge",
 ]  # fmt: skip
 
 

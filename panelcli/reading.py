@@ -95,6 +95,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "collected_at": ("collectedat", "collected", "collectiondate", "collectiontime",
                      "collectiondatetime", "datecollected", "drawdate", "drawn", "sampledate",
                      "specimencollected", "specimencollectiondate", "datetimecollected",
+                     "specimencollectiondatetime", "specimencollecteddate",
+                     "specimencollecteddatetime", "collecteddate", "collecteddatetime",
                      "date", "datetime", "specimendate", "timepoint",
                      "datum", "entnahmedatum", "abnahmedatum", "probendatum", "entnahme",
                      "entnahmezeit", "probenahmedatum", "probennahmedatum", "datumentnahme",
@@ -761,6 +763,14 @@ def _header_key_of(cell: str) -> str:
     return shorter if shorter in _ROLE_OF else key
 
 
+def _slashed_role(key: str) -> str | None:
+    """The role a header names with its '/' left out ('Collection Date/Time'), taken only where
+    no other column has it: '/' is no header noise, as 'Date/Time' beside 'Collection Date'
+    would be a second collection date (QA: 'Collection Date/Time' alone was ignored, and with
+    it the dates, ages and trends)."""
+    return _ROLE_OF.get(key.replace("/", "")) if "/" in key else None
+
+
 #: Words that join a header's words ('Date de prélèvement', 'Fecha de la toma', 'Datum der
 #: Entnahme'): taken out of a header that names no role with them, so each spelling need not
 #: be listed (QA: 'Date de prélèvement' was ignored while 'Date du prélèvement' was read).
@@ -784,7 +794,8 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             unmapped.append(index)
     expected: dict[int, str] = {}  # column → its header: a standard's expected value
     for index in list(unmapped):
-        weak = _WEAK_ROLE_OF.get(_header_key_of(cells[index]))
+        key = _header_key_of(cells[index])
+        weak = _WEAK_ROLE_OF.get(key) or _slashed_role(key)
         if weak == "value" and "value" in roles:
             if _header_key_of(cells[roles["value"]]) not in _CALCULATED:
                 raise _DuplicateRole("value", cells[roles["value"]], cells[index])

@@ -228,6 +228,31 @@ def test_a_rarer_column_name_beside_a_known_one_does_not_refuse_the_file(
     assert not issues(events, "error")
 
 
+@pytest.mark.parametrize(
+    "header", ["Collection Date/Time", "Date/Time", "Specimen Collected Date/Time", "Date/time"]
+)
+def test_a_date_column_whose_name_has_a_slash_is_read_where_no_other_is(
+    tmp_path: Path, header: str
+) -> None:
+    """QA: 'Collection Date/Time', a common LIS name, was ignored: no dates, no age from the
+    birth date, no trends ('/' is kept in header names for the case above)."""
+    events = events_in(
+        tmp_path,
+        f"MRN,Accession,{header},Test Name,Result,Units\n"
+        "100234,A1,2026-03-01 08:30,IL-10,8.0,pg/mL\n",
+    )
+    assert [r.collected_at for r in results(events)] == ["2026-03-01 08:30"]
+    assert not issues(events, "warning")
+    # beside a date column the file names plainly, it is still left out, with a word
+    events = events_in(
+        tmp_path,
+        f"MRN,Collection Date,{header},Test Name,Result,Units\n"
+        "100234,2026-03-01,2026-03-05 10:00,IL-10,8.0,pg/mL\n",
+    )
+    assert [r.collected_at for r in results(events)] == ["2026-03-01"]
+    assert [w.code for w in issues(events, "warning")] == ["column-ignored"]
+
+
 def test_no_header_name_takes_two_roles() -> None:
     from panelcli.reading import _ROLE_OF, _ROLES, _WEAK_ROLE_OF
 

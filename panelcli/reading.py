@@ -26,7 +26,13 @@ from typing import BinaryIO, NamedTuple
 
 from panelcli.errors import InputError
 from panelcli.models import Issue
-from panelcli.names import SLASHLESS_UNITS, instrument_name, marker_key, split_header_unit
+from panelcli.names import (
+    SLASHLESS_UNITS,
+    figure_named,
+    instrument_name,
+    marker_key,
+    split_header_unit,
+)
 from panelcli.units import has_family, how_far_apart, same_unit
 from panelcli.values import (
     FLAG_WORDS,
@@ -720,6 +726,11 @@ class Layout(NamedTuple):
     #: wide: a marker column → the lab's range a range row above gave it ('<2.5' of
     #: 'Reference range,<2.5,<9.4'), the printed range of each row below that gives none
     range_row: dict[int, str] = {}
+    #: wide: the last line of a row under the header that names what each marker's column
+    #: holds ('FI', 'Obs Conc'), read as part of the header (0: none), and the columns it
+    #: names as no result → what it calls them (`with_sub_header`)
+    sub_header: int = 0
+    figures: dict[int, tuple[str, str]] = {}
 
 
 def _value_with_unit(cell: str) -> tuple[str, str] | None:
@@ -1214,6 +1225,39 @@ def _with_units_row_columns(
                     else:
                         ignored.append(name)
                 return layout._replace(markers=dict(sorted(markers.items())), ignored=ignored)
+    return layout
+
+
+def with_sub_header(
+    layout: Layout, head_lines: list[str], delimiter: str, header_end: int
+) -> Layout:
+    """A wide layout read with the row under its header where that row names what each marker
+    column holds (Milliplex and Bio-Plex Excel exports: 'IL-6' over 'FI' and 'Obs Conc'):
+    only the columns it names results are read (QA: the fluorescence was judged in pg/mL)."""
+    reader = csv.reader(head_lines, delimiter=delimiter)
+    with contextlib.suppress(csv.Error):
+        for cells in reader:
+            if reader.line_num <= header_end or is_blank(cells) or is_comment(cells):
+                continue
+            if is_units_row(cells, layout):  # 'MFI' under every marker: read as their unit
+                return layout
+            named = {
+                i: figure
+                for i in layout.markers
+                if i < len(cells) and (figure := figure_named(cells[i])) is not None
+            }
+            filled = [i for i in layout.markers if i < len(cells) and cells[i].strip()]
+            others = [c for i, c in enumerate(cells) if i not in layout.markers]
+            if not named or len(named) < len(filled) or any(map(_LOOKS_NUMERIC.match, others)):
+                return layout
+            markers, figures = {}, {}
+            for index, (name, unit) in layout.markers.items():
+                result, given = named.get(index, (True, None))
+                if result:
+                    markers[index] = (name, unit or given)
+                else:
+                    figures[index] = (name, cells[index].strip())
+            return layout._replace(markers=markers, figures=figures, sub_header=reader.line_num)
     return layout
 
 
@@ -1839,7 +1883,9 @@ def open_rows(
             header = header_row(reader, source, header_end)
         except InputError as exc:
             raise InputError(str(exc), leading, exc.line) from None
-        rows = numbered_rows(reader, source, header_end)
+        if layout.sub_header:  # read with the header: its cells name figures, not results
+            header_row(reader, source, layout.sub_header)
+        rows = numbered_rows(reader, source, layout.sub_header or header_end)
         yield FileRows(source, header, layout, stats.delimiter, leading, rows)
 
 
@@ -1896,6 +1942,8 @@ def opened(
             if stopped is not None:  # no header before it: that line is the file's problem
                 raise stopped from None
             raise
+        if layout.kind == "wide":
+            layout = with_sub_header(layout, head_lines, delimiter, header_end)
         if layout.kind == "wide" and layout.ignored:
             layout = _with_units_row_columns(layout, head_lines, delimiter, header_end)
         if layout.maybe_sample is not None:
@@ -2147,6 +2195,14 @@ def header_warnings(
             message="there is no sample id column, so each row is its own sample, "
             f"named by its line (e.g. 'line {header_end + 1}')",
         )
+    for index, (name, figure) in layout.figures.items():
+        yield Issue(
+            severity="warning", code="column-ignored", source=source, line=layout.sub_header,
+            column=name, message=f"column {index + 1} ('{shorten(name)}') " + _not_read_because(
+                f"the row under the header names it '{shorten(figure)}', which is no result "
+                "(that row was read as part of the header)"
+            ),
+        )  # fmt: skip
     for name in layout.ignored:
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
         if name in layout.not_read:

@@ -67,6 +67,9 @@ def test_a_batch_can_travel_to_another_process(tmp_path: Path) -> None:
 
 #: Files that once made batches differ from the CLI (found in review), by name: content.
 TRICKY = {
+    # A row under the header naming each column's figure is read with the header (QA).
+    "sub-header.csv": "Sample,IL-6 (pg/mL),IL-6 (pg/mL),IL-8 (pg/mL),IL-8 (pg/mL)\n"
+    ",FI,Obs Conc,FI,Obs Conc\nP1,50,3.5,60,12\nP2,5,1.5,6,2\n",
     # A mean row is held until its sample's rows end (or skipped beside replicate rows).
     "means-and-replicates.csv": "Sample,Analyte,Result,Units\nP1,IL-6 Mean,1.1,pg/mL\n"
     "P1,IL-6 Rep 1,1.0,pg/mL\nP1,IL-6 Rep 2,1.2,pg/mL\nP1,IL-6 Mean,1.1,pg/mL\n"

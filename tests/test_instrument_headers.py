@@ -446,3 +446,40 @@ def test_the_summary_offers_no_il12_for_il12_40(write_csv: Callable[..., str]) -
     said = " ".join(run.output.split()).casefold()
     assert "did you mean" not in said
     assert "another reference set, or the lab's own range, can be used." in said
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    ("header", "sub_header"),
+    [
+        ("Sample,IL-6 (pg/mL),IL-6 (pg/mL),IL-8 (pg/mL),IL-8 (pg/mL)", ",FI,Obs Conc,FI,Obs Conc"),
+        ("Sample,IL-6,IL-6,IL-8,IL-8", ",MFI,Obs Conc (pg/mL),Net MFI,Calc. Conc. (pg/mL)"),
+        ("Sample,IL-6 (pg/mL),IL-6 (pg/mL),IL-8 (pg/mL),IL-8 (pg/mL)", "Type,FI,Conc,%CV,Result"),
+    ],
+)
+def test_a_row_under_the_header_naming_each_column_s_figure_reads_only_the_results(
+    write_csv: Callable[..., str], short: bool, header: str, sub_header: str
+) -> None:
+    """QA: Milliplex and Bio-Plex Excel exports put 'FI' and 'Obs Conc' under each analyte;
+    the row was refused as values, and the fluorescence judged in pg/mL (50 'high')."""
+    events = events_in(write_csv, f"{header}\n{sub_header}\nP1,50,3.5,60,12\nP2,5,1.5,6,2\n", short)
+    assert [(r.sample_id, r.marker, r.value, r.unit, r.line) for r in results(events)] == [
+        ("P1", "IL-6", 3.5, "pg/mL", 3), ("P1", "IL-8", 12.0, "pg/mL", 3),
+        ("P2", "IL-6", 1.5, "pg/mL", 4), ("P2", "IL-8", 2.0, "pg/mL", 4),
+    ]  # fmt: skip
+    assert not refusals(events)
+    figures = sub_header.split(",")
+    assert [(w.code, w.line, w.column) for w in warnings(events)] == [
+        ("column-ignored", 2, "IL-6"),
+        ("column-ignored", 2, "IL-8"),
+    ]
+    assert f"the row under the header names it '{figures[1]}'" in warnings(events)[0].message
+
+
+def test_a_first_row_of_words_that_name_no_figure_is_still_a_row(
+    write_csv: Callable[..., str],
+) -> None:
+    """Only a row whose marker cells all name figures is read with the header."""
+    events = events_in(write_csv, "Sample,IL-6 (pg/mL),IL-8 (pg/mL)\nP0,FI,n.d.\nP1,3,4\n")
+    assert [r.sample_id for r in results(events)] == ["P0", "P1", "P1"]  # 'n.d.': not found
+    assert [(i.code, i.line) for i in refusals(events)] == [("value-not-a-number", 2)]

@@ -153,6 +153,11 @@ def unit_typo_of(unit: str) -> str | None:
     if has_family(unit) or key.startswith("au") or key.count("/") != 1 or key.endswith("g"):
         return None
     keys = {unit_key(common): common for common in _COMMON_UNITS}
+    # A 'µ' lost on saving as Windows-1252 or ASCII ('?g/L', '�g/L'): µ is what it was (QA:
+    # '?g/L' was taken for 'g/L', a million times more)
+    written = unit.strip()
+    if written[:1] in ("?", "\ufffd"):
+        return keys.get(unit_key("µ" + written[1:]))
     close = difflib.get_close_matches(key, keys, n=1, cutoff=0.8)
     return keys[close[0]] if close else None
 

@@ -2077,7 +2077,7 @@ class Interpreter:
             unit=unit, original_value=self._as_written(m), original_unit=unit,
         )  # fmt: skip
         hint = self.ranges.suggest(m.marker)  # difflib: only for a marker the set lacks
-        if m.reference_range and parsed.number is not None and unit is not None:
+        if m.reference_range and unit is not None:  # 'ND' too (QA: it was 'no range')
             # A name the set may know under another spelling ('TNF-?' where an encoding
             # lost the α) is said even so (found in QA)
             said = f" (did you mean {hint}?)" if hint else ""

@@ -965,3 +965,22 @@ def test_a_critically_low_il10_is_not_said_to_be_high_in_the_storm_sentence(tmp_
         "A,IL-6,700,pg/mL\nA,IFN-γ,500,pg/mL\nA,IL-10,0.2,pg/mL\n",
     )
     assert "IL-10 is high too" not in text
+
+
+def test_no_number_beside_the_lab_s_range_of_a_marker_the_set_lacks_is_indeterminate(write_csv):
+    """QA: 'ND' or 'OOR >' beside '<500' for IL-18 (not in the set) was 'no reference range in
+    this set', though the row printed one; IL-6's 'ND' beside '<7' is indeterminate."""
+    path = write_csv(
+        "sample_id,marker,value,unit,reference_range\n"
+        "S1,IL-18,<5,pg/mL,<500\nS2,IL-18,ND,pg/mL,<500\nS3,IL-18,OOR >,pg/mL,<500\n"
+        "S4,IL-18,ND,pg/mL,\n"
+    )
+    results = [r for p in check_file(path).panels for r in p.results]
+    assert [r.status for r in results] == [
+        Status.NORMAL, Status.INDETERMINATE, Status.INDETERMINATE, Status.NO_REFERENCE
+    ]  # fmt: skip
+    assert results[1].note == (
+        "'ND' has no number, so it cannot be judged against the lab's range; no reference range "
+        "for 'IL-18' in this set"
+    )
+    assert results[2].reference is not None and results[2].reference.text == "< 500 pg/mL"

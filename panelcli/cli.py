@@ -1190,13 +1190,13 @@ def ranges_list() -> None:
 
     with fatal_errors():
         default = os.environ.get(RANGES_ENV) or DEFAULT_SET
-        mine = user_sets()
+        mine = set(user_sets().values())
         broken = []
         sets: dict[str, Path | None] = dict(available_sets())
         if default not in sets:  # $PANELCLI_RANGES names a file or folder: check uses it
             sets[default] = None
         for name, path in sets.items():
-            tags = [t for t, on in (("default", name == default), ("yours", name in mine)) if on]
+            tags = [t for t, on in (("default", name == default), ("yours", path in mine)) if on]
             try:
                 if path is None:
                     tags.append(f"from ${RANGES_ENV}")
@@ -1365,6 +1365,8 @@ def ranges_init(
         named = f" as '{copy_name}' (its [set] name)" if renamed else ""
         # a bare set's name would choose the set, not this folder
         use = f".{os.sep}{dest}" if as_set_name else str(dest)
+        if any(c.isspace() or c in "'\"&;|<>()$`" for c in use):  # pasted as it is shown (QA)
+            use = '"' + use.replace('"', '\\"') + '"'
         _print(f"Copied {what} to {target}{named}. Edit it, then use: --ranges {use}")
 
 

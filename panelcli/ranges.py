@@ -889,8 +889,14 @@ def toml_files(folder: Path) -> list[Path]:
 
 
 def available_sets() -> dict[str, Path]:
-    """Every set that can be chosen by name: bundled ones, overridden by the user's."""
-    return {**bundled_sets(), **user_sets()}
+    """Every set that can be chosen by name: bundled ones, overridden by the user's; a user's
+    file overrides a bundled set whatever the case of its name (QA: 'ARUP-3002601.toml', as
+    Windows may save it, was a second set, and default runs kept the bundled one)."""
+    sets = bundled_sets()
+    bundled = {name.casefold(): name for name in sets}
+    for stem, path in user_sets().items():
+        sets[bundled.get(stem.casefold(), stem)] = path
+    return sets
 
 
 def names_a_set(spec: str) -> bool:
@@ -958,8 +964,7 @@ def _find_set(spec: str) -> Path:
         return by_case[spec.casefold()]
     if path.exists():  # /dev/null, a pipe: reading it as a set would hang or say nothing
         raise RangesError(f"ranges file '{spec}' is not a regular file")
-    if path.suffix or os.sep in spec:
-        raise RangesError(f"ranges file '{spec}' does not exist")
+    # before a name with a '.' is taken for a file: 'North lab v2.1' (QA)
     named = [p for p in user_sets().values() if _set_name_of(p).casefold() == spec.casefold()]
     if len(named) == 1:  # QA: reports named a set 'qa-lab' that only 'qalab' (its file) chose
         return named[0]
@@ -969,6 +974,8 @@ def _find_set(spec: str) -> Path:
             f"'{spec}' is the [set] name of several of your sets ({stems}); choose one by its "
             "file's name"
         )
+    if path.suffix or os.sep in spec:
+        raise RangesError(f"ranges file '{spec}' does not exist")
     raise RangesError(f"no reference set named '{spec}'; known sets: {', '.join(sets)}")
 
 
@@ -978,8 +985,12 @@ def _set_name_of(path: Path) -> str:
         text = _toml_text(path.read_bytes())
     except (OSError, ValueError):  # unreadable, or not UTF-8: loading it says why
         return ""
-    found = _SET_NAME.search(text)
-    return found.group(2) if found else ""
+    try:  # as reports give it: any string TOML writes, wherever in [set] (QA)
+        name = tomllib.loads(text).get("set", {}).get("name")
+    except (tomllib.TOMLDecodeError, AttributeError):  # broken: the name as written, if any
+        found = _SET_NAME.search(text)
+        return "" if found is None else found.group(2) or found.group(3) or ""
+    return name if isinstance(name, str) else ""
 
 
 def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
@@ -1440,7 +1451,13 @@ _FIELDS = {
 }
 
 
-_SET_NAME = re.compile(r'^(\[set\][^\[]*?^name\s*=\s*)"([^"\n]*)"', re.MULTILINE | re.DOTALL)
+#: The [set] table's name line: after its header, over lines that open no other table (a
+#: '[' inside a description is no table: QA), a basic string with its escapes or a literal one.
+_SET_NAME = re.compile(
+    r"^(\[set\][^\n]*\n(?:(?![ \t]*\[)[^\n]*\n)*?[ \t]*name[ \t]*=[ \t]*)"
+    r"(?:\"((?:[^\"\\\n]|\\.)*)\"|'([^'\n]*)')",
+    re.MULTILINE,
+)
 
 
 def renamed_set(text: str, name: str) -> tuple[str, bool]:

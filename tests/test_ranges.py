@@ -1718,3 +1718,61 @@ def test_a_row_with_no_low_under_the_marker_s_critical_low_is_refused() -> None:
         "and no low, the range reaches down to 0; add a low above it, or remove critical_low "
         "(the marker's critical limits hold for its rows too)"
     ]
+
+
+def test_a_users_set_overrides_a_bundled_one_whatever_the_case_of_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: 'ARUP-3002601.toml' (as Windows may save it) was a second set: default runs kept
+    the bundled ranges under the same name, and only '--ranges Arup-3002601' used the lab's."""
+    (tmp_path / "ranges").mkdir()
+    (tmp_path / "ranges" / "ARUP-3002601.toml").write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 1\n'
+    )
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path))
+    assert load_ranges().markers["IL-6"].high == 1
+    assert load_ranges("arup-3002601").markers["IL-6"].high == 1
+    listed = runner.invoke(app, ["ranges", "list"]).stdout
+    assert [line.split(":")[0] for line in listed.splitlines()] == [
+        "arup-3002601 (default, yours)",
+        "mayo-adult",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("set_table", "name"),
+    [
+        ('[set]\nname = "North lab v2.1"\n', "North lab v2.1"),  # a '.': not a file's name
+        ('[set]\ndescription = "bead assay [Luminex]"\nname = "South lab"\n', "South lab"),
+        ("[set]\nname = 'East lab'\n", "East lab"),  # a TOML literal string
+        ('[set]\nname = "Lab \\"West\\" wing"\n', 'Lab "West" wing'),
+    ],
+)
+def test_a_users_set_is_chosen_by_any_set_name_a_report_gives_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, set_table: str, name: str
+) -> None:
+    """QA: reports named these sets so, but '--ranges NAME' found none of them."""
+    (tmp_path / "ranges").mkdir()
+    path = tmp_path / "ranges" / "lab.toml"
+    path.write_text(set_table + '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n')
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path))
+    assert load_ranges(name).name == name
+    assert find_set(name) == path
+
+
+def test_ranges_init_copies_a_set_whose_name_has_quotes_into_a_valid_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: the copy of 'Lab "North" wing' was named `"copy (from Lab \\"North\\" wing)"North\\"
+    wing"`, a TOML syntax error, after 'Copied … Edit it'."""
+    source = tmp_path / "q.toml"
+    source.write_text(
+        '[set]\nname = "Lab \\"North\\" wing"\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\n'
+        'source = "x"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    made = runner.invoke(app, ["ranges", "init", "my copy", "--from", str(source)])
+    assert made.exit_code == 0, made.output
+    assert load_ranges("my copy").name == 'my copy (from Lab "North" wing)'
+    # the command it suggests works when pasted: a folder name with a space is quoted
+    assert made.stdout.rstrip().endswith('then use: --ranges "my copy"')

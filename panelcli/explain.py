@@ -202,15 +202,24 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
         canonical = next(
             str(s.reference_set.resolve(asked)) for s in knowers if s.reference_set.resolve(asked)
         )
+
+    def resolve(reference_set: ReferenceSet) -> str | None:
+        """The set's marker for the name asked; for a name that is no form ('Chemokine X',
+        an alias only your set gives IL-8), the set's own marker of that name (QA: ARUP's
+        IL-8 was 'another form of it', and its aliases 'yours only')."""
+        resolved = reference_set.resolve(asked)
+        if resolved is None and not names_a_form(asked):
+            own = reference_set.resolve(canonical)
+            resolved = own if own is not None and not names_a_form(own) else None
+        return resolved
+
     names: set[str] = set()
     category = group = None
     ranges = []
-    knowing = [(s.reference_set, s.reference_set.resolve(asked)) for s in sets]
+    knowing = [(s.reference_set, resolve(s.reference_set)) for s in sets]
     others = [reference_set for reference_set, marker in knowing if marker is None]
     forms = any(names_a_form(marker) for _, marker in knowing if marker is not None)
-    for shown in sets:
-        reference_set = shown.reference_set
-        resolved = reference_set.resolve(asked)
+    for shown, (reference_set, resolved) in zip(sets, knowing, strict=True):
         flags = {"yours": shown.yours, "in_use": shown.in_use}
         if resolved is None:
             if reference_set.resolve(canonical) is not None:  # the set has another form of it
@@ -236,6 +245,8 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
         if marker.category and (category is None or shown.in_use):
             category = marker.category
         text = "; ".join(marker.interval_texts()) + _form_said(asked, resolved, forms)
+        if reference_set.resolve(asked) is None:  # a results file's name must be its own
+            text += f" (for its {resolved}; it does not read '{asked}' as {resolved})"
         # A user's set may cite nothing per marker: its header's source, else its file, says
         # where the numbers come from.
         source = marker.source or reference_set.data.set.source

@@ -212,3 +212,27 @@ def test_explain_falls_back_on_panelcli_s_group_for_a_category_word_it_does_not_
     assert "groups it with the markers that help start inflammation" in " ".join(
         explained.stdout.split()
     )
+
+
+def test_a_name_only_your_set_gives_a_marker_shows_the_other_sets_range_of_it(
+    tmp_path: Path,
+) -> None:
+    """QA: 'Chemokine X', added to IL-8's aliases in a lab's copy, made ARUP's IL-8 'another
+    form of it', and ARUP's own names for IL-8 (IL8, CXCL8) 'the lab's set only'."""
+    mine = tmp_path / "al.toml"
+    mine.write_text(
+        '[set]\nname = "al"\n[markers."IL-8"]\nunit = "pg/mL"\nhigh = 9.4\n'
+        'aliases = ["Chemokine X", "IL8", "CXCL8"]\nsource = "x"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["explain", "Chemokine X", "--ranges", str(mine)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert (
+        "Also written as: Chemokine X (al only) · CXCL8 · IL 8 · IL8 · Interleukin 8 "
+        "(arup-3002601 only)" in " ".join(result.output.split())
+    )
+    assert (
+        "arup-3002601 │ ≤ 9.4 pg/mL (for its IL-8; it does not read 'Chemokine X' as IL-8) │ "
+        "ARUP 3002601" in " ".join(rows(result.output))
+    )
+    assert "another form" not in result.output

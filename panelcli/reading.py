@@ -804,7 +804,10 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         else:
             unmapped.append(index)
     expected: dict[int, str] = {}  # column → its header: a standard's expected value
-    for index in list(unmapped):
+    # Of names read without their '/', the longest first: 'Collection Date/Time' is the
+    # collection date beside a print time 'Date/Time' before it (review)
+    slashed = {i: len(_header_key_of(cells[i])) for i in unmapped if "/" in cells[i]}
+    for index in sorted(unmapped, key=lambda i: -slashed.get(i, 0)):
         key = _header_key_of(cells[index])
         weak = _WEAK_ROLE_OF.get(key) or _slashed_role(key)
         if weak == "value" and "value" in roles:

@@ -253,6 +253,17 @@ def test_a_date_column_whose_name_has_a_slash_is_read_where_no_other_is(
     assert [w.code for w in issues(events, "warning")] == ["column-ignored"]
 
 
+def test_of_two_date_columns_with_a_slash_the_collection_date_is_read(tmp_path: Path) -> None:
+    """Review: a print time 'Date/Time' before 'Collection Date/Time' took its place."""
+    for header, row in (
+        ("Date/Time,MRN,Collection Date/Time", "2026-04-01 09:00,1,2026-03-01 08:30"),
+        ("Collection Date/Time,MRN,Date/Time", "2026-03-01 08:30,1,2026-04-01 09:00"),
+    ):
+        events = events_in(tmp_path, f"{header},Test Name,Result,Units\n{row},IL-10,8.0,pg/mL\n")
+        assert [r.collected_at for r in results(events)] == ["2026-03-01 08:30"]
+        assert [w.column for w in issues(events, "warning")] == ["Date/Time"]
+
+
 def test_no_header_name_takes_two_roles() -> None:
     from panelcli.reading import _ROLE_OF, _ROLES, _WEAK_ROLE_OF
 

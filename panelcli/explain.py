@@ -203,14 +203,19 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
             str(s.reference_set.resolve(asked)) for s in knowers if s.reference_set.resolve(asked)
         )
 
+    # A name only some sets read ('Chemokine X', an alias your set gives IL-8) names the
+    # marker they read it as, which another set may have under its own name (QA: ARUP's
+    # IL-8 was 'another form of it', and its aliases 'yours only'); a form only as that form
+    # ('NKSF' as IL-12 p70 is Mayo's IL-12 p70, not ARUP's IL-12, which states none: review).
+    read_as = list(dict.fromkeys(r for s in sets if (r := s.reference_set.resolve(asked))))
+
     def resolve(reference_set: ReferenceSet) -> str | None:
-        """The set's marker for the name asked; for a name that is no form ('Chemokine X',
-        an alias only your set gives IL-8), the set's own marker of that name (QA: ARUP's
-        IL-8 was 'another form of it', and its aliases 'yours only')."""
+        """The set's marker for the name asked, or for the marker other sets read it as."""
         resolved = reference_set.resolve(asked)
-        if resolved is None and not names_a_form(asked):
-            own = reference_set.resolve(canonical)
-            resolved = own if own is not None and not names_a_form(own) else None
+        for marker in read_as if resolved is None else ():
+            own = reference_set.resolve(marker)
+            if own is not None and names_a_form(own) == names_a_form(marker):
+                return own
         return resolved
 
     names: set[str] = set()
@@ -244,9 +249,11 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
             group = known
         if marker.category and (category is None or shown.in_use):
             category = marker.category
-        text = "; ".join(marker.interval_texts()) + _form_said(asked, resolved, forms)
+        text = "; ".join(marker.interval_texts())
         if reference_set.resolve(asked) is None:  # a results file's name must be its own
             text += f" (for its {resolved}; it does not read '{asked}' as {resolved})"
+        else:
+            text += _form_said(asked, resolved, forms)
         # A user's set may cite nothing per marker: its header's source, else its file, says
         # where the numbers come from.
         source = marker.source or reference_set.data.set.source

@@ -236,3 +236,21 @@ def test_a_name_only_your_set_gives_a_marker_shows_the_other_sets_range_of_it(
         "ARUP 3002601" in " ".join(rows(result.output))
     )
     assert "another form" not in result.output
+
+
+def test_a_name_your_set_reads_as_a_form_shows_only_that_form_elsewhere(config: Path) -> None:
+    """Review: 'NKSF', your alias of IL-12 p70, showed ARUP's IL-12 (which states no form)
+    as its range, and called Mayo's IL-12 p70 'another form of it'."""
+    (config / "p70.toml").write_text(
+        '[markers."IL-12 p70"]\nunit = "pg/mL"\nhigh = 300\naliases = ["NKSF"]\nsource = "x"\n',
+        encoding="utf-8",
+    )
+    explained = explaining.explain("NKSF", explaining.sets_to_show()[0])
+    assert explained is not None
+    by_set = {shown.set_name: shown.text for shown in explained.ranges}
+    assert by_set["arup-3002601"] == (
+        "none for 'NKSF'; it has one for IL-12, which may be another form of it"
+    )
+    assert by_set["mayo-adult"] == (
+        "age 18 and over: < 200 pg/mL (for its IL-12 p70; it does not read 'NKSF' as IL-12 p70)"
+    )

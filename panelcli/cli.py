@@ -1365,8 +1365,11 @@ def ranges_init(
         named = f" as '{copy_name}' (its [set] name)" if renamed else ""
         # a bare set's name would choose the set, not this folder
         use = f".{os.sep}{dest}" if as_set_name else str(dest)
-        if any(c.isspace() or c in "'\"&;|<>()$`" for c in use):  # pasted as it is shown (QA)
-            use = '"' + use.replace('"', '\\"') + '"'
+        # pasted as it is shown (QA: a folder name with a space; review: '$HOME' in double
+        # quotes is still read by the shell)
+        import shlex
+
+        use = f'"{use}"' if sys.platform == "win32" and " " in use else shlex.quote(use)
         _print(f"Copied {what} to {target}{named}. Edit it, then use: --ranges {use}")
 
 

@@ -1454,18 +1454,41 @@ _FIELDS = {
 #: The [set] table's name line: after its header, over lines that open no other table (a
 #: '[' inside a description is no table: QA), a basic string with its escapes or a literal one.
 _SET_NAME = re.compile(
-    r"^(\[set\][^\n]*\n(?:(?![ \t]*\[)[^\n]*\n)*?[ \t]*name[ \t]*=[ \t]*)"
+    r"^(\[[ \t]*set[ \t]*\][^\n]*\n(?:(?![ \t]*\[)[^\n]*\n)*?[ \t]*name[ \t]*=[ \t]*)"
     r"(?:\"((?:[^\"\\\n]|\\.)*)\"|'([^'\n]*)')",
+    re.MULTILINE,
+)
+#: A line that may give the [set] name, and its value as TOML writes a string on one line.
+_NAME_LINE = re.compile(
+    r"^([ \t]*name[ \t]*=[ \t]*)"
+    r"(\"\"\"(?:[^\\\n]|\\.)*?\"\"\"|'''[^\n]*?'''|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*')",
     re.MULTILINE,
 )
 
 
 def renamed_set(text: str, name: str) -> tuple[str, bool]:
     """A ranges file's text with its [set] name replaced (comments and all kept as they are);
-    False when it has no [set] name to replace."""
+    False when it has no [set] name that can be replaced so.
+
+    Each line that may give it is tried, and kept only where the file then reads as before
+    but for the name (review: a description with a line starting '[', or a name in triple
+    quotes, was left as it was or broke the copy)."""
     quoted = json.dumps(name, ensure_ascii=False)  # a TOML basic string is a JSON string
-    renamed, count = _SET_NAME.subn(lambda m: m.group(1) + quoted, text, count=1)
-    return renamed, bool(count)
+    try:
+        before = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return text, False
+    if not isinstance(before.get("set"), dict) or "name" not in before["set"]:
+        return text, False
+    expected = {**before, "set": {**before["set"], "name": name}}
+    for line in _NAME_LINE.finditer(text):
+        renamed = text[: line.start(2)] + quoted + text[line.end(2) :]
+        try:
+            if tomllib.loads(renamed) == expected:
+                return renamed, True
+        except tomllib.TOMLDecodeError:
+            continue
+    return text, False
 
 
 def _toml_text(raw: bytes) -> str:

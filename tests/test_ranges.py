@@ -1775,4 +1775,38 @@ def test_ranges_init_copies_a_set_whose_name_has_quotes_into_a_valid_file(
     assert made.exit_code == 0, made.output
     assert load_ranges("my copy").name == 'my copy (from Lab "North" wing)'
     # the command it suggests works when pasted: a folder name with a space is quoted
-    assert made.stdout.rstrip().endswith('then use: --ranges "my copy"')
+    assert made.stdout.rstrip().endswith("then use: --ranges 'my copy'")
+
+
+@pytest.mark.parametrize(
+    "set_table",
+    [
+        '[set]\nname = "North lab"\ndescription = """Ours\n[1] ARUP test directory\n"""\n',
+        '[set]\ndescription = """Ours\n[1] ARUP test directory\n"""\nname = "North lab"\n',
+        '[set]\nname = """North lab"""\n',
+        "[set]\nname = '''North lab'''\n",
+        '[ set ]\nname = "North lab"\n',
+        '[set]\nname = "North lab" # our lab\n',
+    ],
+)
+def test_ranges_init_renames_the_copy_however_its_name_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, set_table: str
+) -> None:
+    """Review: a name after a description with a line starting '[' was left as it was (the
+    copy's reports named the original), and a name in triple quotes broke the copy."""
+    source = tmp_path / "north.toml"
+    source.write_text(set_table + '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n')
+    monkeypatch.chdir(tmp_path)
+    made = runner.invoke(app, ["ranges", "init", "copy", "--from", str(source)])
+    assert made.exit_code == 0, made.output
+    assert load_ranges("./copy").name == "copy (from North lab)"
+
+
+def test_ranges_init_quotes_a_folder_name_the_shell_would_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: '--ranges "lab$HOME"' was suggested, which a shell reads as lab/root."""
+    monkeypatch.chdir(tmp_path)
+    made = runner.invoke(app, ["ranges", "init", "lab$HOME"])
+    assert made.exit_code == 0, made.output
+    assert made.stdout.rstrip().endswith("then use: --ranges 'lab$HOME'")

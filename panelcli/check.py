@@ -1796,8 +1796,8 @@ class Interpreter:
     ]:
         """The interval to judge by: the lab's range in the row wins over the set's; when the
         person decides between the set's rows and is not known, the rows that could apply."""
-        # 'N/A', '-': no range given, as a blank cell (QA: 'range-unreadable')
-        if m.reference_range and m.reference_range.strip().casefold() not in NOT_KNOWN_DATES:
+        if _prints_a_range(m):
+            assert m.reference_range is not None
             from_file = self._lab_bounds(
                 m, entry.unit, exponent, decimal_comma, "the reference set's range was used"
             )
@@ -2077,7 +2077,7 @@ class Interpreter:
             unit=unit, original_value=self._as_written(m), original_unit=unit,
         )  # fmt: skip
         hint = self.ranges.suggest(m.marker)  # difflib: only for a marker the set lacks
-        if m.reference_range and unit is not None:  # 'ND' too (QA: it was 'no range')
+        if _prints_a_range(m) and unit is not None:  # 'ND' too (QA: it was 'no range')
             # A name the set may know under another spelling ('TNF-?' where an encoding
             # lost the α) is said even so (found in QA)
             said = f" (did you mean {hint}?)" if hint else ""
@@ -3230,6 +3230,13 @@ def _as_far_as_both(result: Result, other: Result, doubt: str) -> Result:
         "times_upper_limit": None, "times_at_least": _least_times(result, other),
         "note": _noted(result, doubt),
     })  # fmt: skip
+
+
+def _prints_a_range(m: Measurement) -> bool:
+    """Whether a row gives the lab's range: not blank, 'N/A' or '-', which give none, as a
+    blank cell (QA: 'range-unreadable'; review: for a marker the set lacks too)."""
+    text = m.reference_range
+    return bool(text) and text is not None and text.strip().casefold() not in NOT_KNOWN_DATES
 
 
 def _least_times(*judged: Result | Interpretation) -> float | None:

@@ -984,3 +984,17 @@ def test_no_number_beside_the_lab_s_range_of_a_marker_the_set_lacks_is_indetermi
         "for 'IL-18' in this set"
     )
     assert results[2].reference is not None and results[2].reference.text == "< 500 pg/mL"
+
+
+def test_a_placeholder_range_beside_a_marker_the_set_lacks_is_no_range(write_csv):
+    """Review: 'ND' (or 5) beside '-' or 'N/A' for IL-18 warned 'range-unreadable'; for a
+    marker the set has, such a cell is no range given, as a blank one."""
+    path = write_csv(
+        "sample_id,marker,value,unit,reference_range\n"
+        "S1,IL-18,ND,pg/mL,-\nS2,IL-18,5,pg/mL,N/A\nS3,IL-6,5,pg/mL,-\n"
+    )
+    report = check_file(path)
+    assert [w.code for w in report.warnings] == []
+    assert [r.status for p in report.panels for r in p.results] == [
+        Status.NO_REFERENCE, Status.NO_REFERENCE, Status.HIGH
+    ]  # fmt: skip

@@ -1487,8 +1487,24 @@ _ASSAY_LIMIT_IDS = {
     "limitofblank", "limitofquantification", "limitofquantitation",
     "lowerlimitofquantification", "upperlimitofquantification",
     "lowerlimitofquantitation", "upperlimitofquantitation",
+    "upperloq", "lowerloq", "upperlod", "lowerlod",
     "nachweisgrenze", "bestimmungsgrenze",  # German
 }  # fmt: skip
+_BRACKETED_TAIL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")  # 'ULOQ (pg/mL)'
+
+
+#: How every id of `_ASSAY_LIMIT_IDS` begins: most sample ids are told apart by it alone.
+_ASSAY_LIMIT_HEAD = re.compile(r"\s*[lubdn]", re.IGNORECASE).match
+
+
+def _names_assay_limits(sample_id: str) -> bool:
+    """Whether a sample id names a row of the assay's limits ('LLOQ', 'Upper LOQ (pg/mL)')."""
+    if _ASSAY_LIMIT_HEAD(sample_id) is None:  # asked once a sample (benchmark)
+        return False
+    key = _BRACKETED_TAIL.sub("", sample_id).casefold().translate(_SUMMARY_PUNCTUATION)
+    return key in _ASSAY_LIMIT_IDS
+
+
 #: What a summary row's label may carry that its key does not: 'Mean:', 'S.D.', 'CV (%)'.
 _SUMMARY_PUNCTUATION = str.maketrans("", "", " .:()[]_-")
 _COUNT_ROW = re.compile(r"^n\s*=\s*\d+$", re.IGNORECASE)  # 'n=2', Excel's count of the rows
@@ -1565,7 +1581,7 @@ def not_a_patient_id(sample_id: str) -> str | None:
     for a warning; None for a patient's sample."""
     if is_summary_label(sample_id):
         return f"a summary of other rows ('{shorten(sample_id)}')"
-    if sample_id.casefold().translate(_SUMMARY_PUNCTUATION) in _ASSAY_LIMIT_IDS:
+    if _names_assay_limits(sample_id):
         return f"the assay's limits of measurement ('{shorten(sample_id)}')"
     if _names_a_standard(sample_id):
         return f"a standard, calibrator, quality control or blank (sample '{shorten(sample_id)}')"

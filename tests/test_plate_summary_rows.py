@@ -29,6 +29,7 @@ SKIPPED = [
     # the assay's limits, as plate and Olink-style exports end with them (QA: 'ULOQ', 5000,
     # was a sample 2,000 times the upper limit)
     "LLOQ", "ULOQ", "LOD", "LOQ:", "Lower Limit of Quantification", "Limit of detection",
+    "Upper LOQ", "Lower LOQ", "ULOQ (pg/mL)", "LLOQ [pg/mL]",  # review
 ]  # fmt: skip
 #: Accession numbers and names that only start like a standard's or a summary's ('N': samples
 #: may be lettered A, B … N).
@@ -145,3 +146,10 @@ def test_a_long_row_with_a_sample_and_a_summary_word_for_marker_is_still_judged(
     assert [(r.marker, r.status) for r in read if isinstance(r, Result)] == [
         ("SD", "no_reference"), ("Selenium", "high")
     ]  # fmt: skip
+
+
+def test_every_assay_limit_label_passes_the_quick_look_at_how_it_begins() -> None:
+    """The first letter is looked at before the rest (once a sample, on every file)."""
+    from panelcli.reading import _ASSAY_LIMIT_HEAD, _ASSAY_LIMIT_IDS
+
+    assert all(_ASSAY_LIMIT_HEAD(label) for label in _ASSAY_LIMIT_IDS)

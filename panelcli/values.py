@@ -266,7 +266,8 @@ _INVISIBLE = (
     "\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
 )
-_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}]")
+# and the two noncharacters no XML may hold (review: an SVG export with one did not open)
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}\ufffe\uffff]")
 
 
 def without_invisible(text: str) -> str:

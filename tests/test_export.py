@@ -221,3 +221,32 @@ def test_output_to_dev_stdout_redirected_to_a_file_writes_there(tmp_path: Path) 
     assert target.read_text(encoding="utf-8").startswith("source,line,column,")
     if link_before is not None:
         assert os.readlink("/dev/stdout") == link_before
+
+
+@pytest.mark.parametrize("suffix", [".html", ".svg"])
+def test_an_export_that_fails_while_written_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    """Review: a full disk left half a report, which the next run refused to replace."""
+    import errno
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    out = tmp_path / f"r{suffix}"
+    result = runner.invoke(app, ["check", _sample("healthy-adult"), "--export", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == f"panelcli: cannot write '{out}': No space left on device\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_svg_export_of_a_cell_with_a_noncharacter_is_well_formed(tmp_path: Path) -> None:
+    """Review: U+FFFE in a sample id reached the SVG, which no XML reader then opened."""
+    data = tmp_path / "odd.csv"
+    data.write_text("sample_id,marker,value,unit\nS1\ufffe,IL-6,3,pg/mL\n", encoding="utf-8")
+    out = tmp_path / "odd.svg"
+    result = runner.invoke(app, ["check", str(data), "--export", str(out)])
+    assert result.exit_code == 1, result.output
+    ET.parse(out)
+    assert "S1\\ufffe" in result.stdout

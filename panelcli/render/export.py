@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 
 from panelcli.errors import PanelcliError
+from panelcli.render.output import open_output, writing
 
 EXPORT_SUFFIXES = (".html", ".svg")
 EXPORT_WIDTH = 120
@@ -64,7 +65,7 @@ def export_report(path: Path, draw: Callable[[Console], None]) -> None:
         )
     else:
         document = console.export_svg(title="panelcli report", theme=DEFAULT_TERMINAL_THEME)
-    try:
-        path.write_text(document, encoding="utf-8")
-    except OSError as exc:
-        raise PanelcliError(f"cannot write '{path}': {exc.strerror}") from None
+    # As -o writes: a temporary file that replaces the target only once whole (review: a
+    # full disk left half a report, and the next run refused to replace it)
+    with open_output(str(path), force=True) as out, writing():
+        out.write(document)

@@ -472,6 +472,13 @@ def _same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) ->
         return False
 
 
+def _draw_table(report: Report, console: Console) -> None:
+    """The table of a whole report, drawn into `console` (for --export)."""
+    from panelcli.render.table import render_table as draw
+
+    draw(report, console)
+
+
 def _export(path: Path, draw: Callable[[Console], None], quiet: bool = False) -> None:
     from panelcli.render.export import export_report
 
@@ -573,6 +580,21 @@ def check(
                     totals = _stream(
                         batches, tally, reference_set, output_format, out, writes, piped
                     )
+            elif output_format in STREAMED:  # with --export: streamed, and kept for its table
+                assert export is not None
+                interpreter = Interpreter(reference_set, options)
+                kept: list[StreamEvent] = []
+                batches = _keeping(_batches(interpreter, files, quiet, streamed_to=out), kept)
+                tally = Tally(interpreter.synthetic_sources)
+                totals = _stream(
+                    batches, tally, reference_set, output_format, out, writes,
+                    _reads_a_stream(files),
+                )  # fmt: skip
+                report = build_report(
+                    iter(kept), reference_set, interpreter.synthetic_sources,
+                    interpreter.wide_sources,
+                )  # fmt: skip
+                _export(export, lambda console: _draw_table(report, console), quiet)
             elif output_format == OutputFormat.table and export is None:
                 interpreter = Interpreter(reference_set, options)
                 events = _events(interpreter, files, quiet)
@@ -589,9 +611,7 @@ def check(
                 if writes:
                     _render(report, output_format, out, reference_set)
                 if export is not None:
-                    from panelcli.render.table import render_table
-
-                    _export(export, lambda console: render_table(report, console), quiet)
+                    _export(export, lambda console: _draw_table(report, console), quiet)
                 totals = report.totals
         raise typer.Exit(_exit_status(totals, fail_on))
 
@@ -675,6 +695,16 @@ def _batches(
     batches = _saying_unreadable(interpreter.stream_batches(files, size))
     watch = _progress(interpreter, quiet, size, streamed_to)
     return batches if watch is None else watch(batches)
+
+
+def _keeping(
+    batches: Iterator[list[StreamEvent]], kept: list[StreamEvent]
+) -> Iterator[list[StreamEvent]]:
+    """Pass lists of events on, keeping every event in `kept` (for --export's table beside a
+    streamed format, written in file order as without it: QA)."""
+    for batch in batches:
+        kept.extend(batch)
+        yield batch
 
 
 def _saying_unreadable(batches: Iterator[list[StreamEvent]]) -> Iterator[list[StreamEvent]]:
@@ -872,17 +902,6 @@ def _write_report(
         from panelcli.render.json_document import write_report_json
 
         write_report_json(report, out)
-        return
-    if output_format in STREAMED:  # only with --export, which needs the whole report
-        from panelcli.check import Tally
-        from panelcli.render.csv import csv_lines
-        from panelcli.render.ndjson import ndjson_lines
-        from panelcli.render.stream import write_lines
-
-        events = [r for p in report.panels for r in p.results] + report.rejected + report.warnings
-        make_lines = ndjson_lines if output_format == OutputFormat.ndjson else csv_lines
-        tally = Tally(list(report.synthetic_sources))
-        write_lines(make_lines(iter(events), reference_set.info, tally), out, tally)
         return
     if output_format == OutputFormat.fhir:
         from panelcli.render.fhir import fhir_bundle

@@ -250,3 +250,19 @@ def test_an_svg_export_of_a_cell_with_a_noncharacter_is_well_formed(tmp_path: Pa
     assert result.exit_code == 1, result.output
     ET.parse(out)
     assert "S1\\ufffe" in result.stdout
+
+
+@pytest.mark.parametrize("output_format", ["ndjson", "csv"])
+def test_export_beside_a_streamed_format_leaves_its_lines_in_file_order(
+    tmp_path: Path, output_format: str
+) -> None:
+    """QA: with --export, NDJSON and CSV were built from the whole report: results by sample,
+    then the rejected rows, so problems were no longer in file order."""
+    plain = runner.invoke(app, ["check", _sample("bad-rows"), "-f", output_format])
+    out = tmp_path / "r.html"
+    exported = runner.invoke(
+        app, ["check", _sample("bad-rows"), "-f", output_format, "--export", str(out)]
+    )
+    assert exported.stdout == plain.stdout
+    assert exported.exit_code == plain.exit_code == 2
+    assert "Sample" in out.read_text(encoding="utf-8")

@@ -112,6 +112,7 @@ from panelcli.trends import (
     cells_agree,
     day_in_words,
     find_trends,
+    has_time,
     one_way_date,
     person_key,
     read_date,
@@ -3105,6 +3106,12 @@ def patients_followed(samples: Iterable[tuple[str | None, str | None]]) -> int:
     first_written: dict[str, str] = {}
     one_way: set[str] = set()
     apart: set[str] = set()  # two dates as written
+    # Two times of one day are two dates where no test of that day gives no time (review:
+    # 08:00 and 20:00 were followed in --format json, not counted here); the first of each
+    # is kept, not every one (memory).
+    first_time: dict[str, dt.datetime] = {}
+    first_untimed: dict[str, dt.date] = {}
+    one_day: dict[str, dt.date] = {}  # patients with two times of a day: the day
     for patient_id, collected_at in samples:
         # Review: '2026-03-01' and '01.03.2026', or a date that cannot be read beside one
         # that can, were counted as a trend that --format json then did not show.
@@ -3121,10 +3128,18 @@ def patients_followed(samples: Iterable[tuple[str | None, str | None]]) -> int:
             continue
         if len(days) == 1:
             one_way.add(key)
+            when = read_date(collected_at) if has_time(collected_at) else None
+            if when is None:
+                first_untimed.setdefault(key, days[0])
+            elif (earlier := first_time.setdefault(key, when)) != when and (
+                earlier.date() == when.date()
+            ):
+                one_day.setdefault(key, when.date())
         seen = first.setdefault(key, (min(days), max(days)))
         if max(days) < seen[0] or min(days) > seen[1]:
             followed.add(key)
-    return len(followed | (apart - one_way))
+    timed = {key for key, day in one_day.items() if first_untimed.get(key) != day}
+    return len(followed | (apart - one_way) | timed)
 
 
 def note_flag(flags: dict[str, str], marker: str, flag: str | None) -> None:

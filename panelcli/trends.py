@@ -53,13 +53,13 @@ def _date_order(
     # A test with only a date may have been before or after one at 08:00 that day; so may one
     # at 08:00 in no time zone beside one at 07:30Z. Each such day is one date, spelled as
     # first written with no time, else as the day alone ('2026-03-02').
-    zoned = {_has_zone(d) for d in distinct if _has_time(d)}
+    zoned = {_has_zone(d) for d in distinct if has_time(d)}
     untimed_days: dict[date, str] = {}
     for written in distinct:
-        if not _has_time(written):
+        if not has_time(written):
             untimed_days.setdefault(_day(written), written)
     if len(zoned) > 1:
-        by_zone = [{_day(d) for d in distinct if _has_time(d) and _has_zone(d) == z} for z in zoned]
+        by_zone = [{_day(d) for d in distinct if has_time(d) and _has_zone(d) == z} for z in zoned]
         for written in distinct:
             if (day := _day(written)) in by_zone[0] & by_zone[1]:
                 untimed_days.setdefault(day, day.isoformat())
@@ -123,7 +123,7 @@ def _utc_day(text: str) -> date:
     return when.date()
 
 
-def _has_time(text: str) -> bool:
+def has_time(text: str) -> bool:
     """Whether a date that panelcli can read also gives a time of day ('2026-05-20T06:30')."""
     # not ' 2' alone: '1 Mar 2026' has no time
     return re.search(r"\d:\d\d|\dT\d", text.strip()) is not None
@@ -160,7 +160,7 @@ def may_be_one_moment(first: str, second: str) -> bool:
         return bool(days)
     if one == other:
         return True
-    return (not _has_time(first) or not _has_time(second)) and _day(first) == _day(second)
+    return (not has_time(first) or not has_time(second)) and _day(first) == _day(second)
 
 
 def one_way_date(kept: str | None, now: str | None) -> str | None:

@@ -405,6 +405,8 @@ def test_the_overview_says_that_changes_over_time_are_left_out(tmp_path: Path) -
         (("2026-03-20", "46000"), False),  # only one date can be read: no change to show
         (("2026-01-01", "2026-01-05"), True),
         (("2026-01-01", "01.01.2026"), False),  # one day
+        (("2026-01-01 08:00", "2026-01-01 20:00"), True),  # two times of a day (review)
+        (("2026-01-01", "2026-01-01 08:00"), False),  # the day with no time may be 08:00
     ],
 )
 def test_the_overview_counts_the_patients_the_json_report_follows(

@@ -49,6 +49,7 @@ from panelcli.reading import (
     row_ids,
     shows_decimal_comma,
     spill_columns,
+    sub_header_again,
     units_row_again,
     units_row_below,
     with_range_row,
@@ -172,6 +173,14 @@ def read_batches(
                             below = with_units_row(below, cells)
                         spills = spill_columns(header, layout, stats.delimiter)
                         continue
+                if (
+                    units_again
+                    and isinstance(cells, list)
+                    and sub_header_again(layout, cells, source, numbered[0]) is not None
+                ):  # as a units row again: kept with its header, raises for other figures
+                    units_again = False
+                    rows.append(numbered)
+                    continue
                 if units_again and isinstance(cells, list) and is_units_row(cells, layout):
                     units_row_again(layout, cells, source, numbered[0])  # raises for others
                     # The same units again: kept with its header (never a cut between them),

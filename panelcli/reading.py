@@ -1242,16 +1242,8 @@ def with_sub_header(
         for cells in reader:
             if reader.line_num <= header_end or is_blank(cells) or is_comment(cells):
                 continue
-            if is_units_row(cells, layout):  # 'MFI' under every marker: read as their unit
-                return layout
-            named = {
-                i: figure
-                for i in layout.markers
-                if i < len(cells) and (figure := figure_named(cells[i])) is not None
-            }
-            filled = [i for i in layout.markers if i < len(cells) and cells[i].strip()]
-            others = [c for i, c in enumerate(cells) if i not in layout.markers]
-            if not named or len(named) < len(filled) or any(map(_LOOKS_NUMERIC.match, others)):
+            named = _figures_named(cells, layout)
+            if named is None:
                 return layout
             markers, figures = {}, {}
             for index, (name, unit) in layout.markers.items():
@@ -1262,6 +1254,48 @@ def with_sub_header(
                     figures[index] = (name, cells[index].strip())
             return layout._replace(markers=markers, figures=figures, sub_header=reader.line_num)
     return layout
+
+
+def _figures_named(cells: list[str], layout: Layout) -> dict[int, tuple[bool, str | None]] | None:
+    """What a row names in each marker column (see `figure_named`) where it is a row of such
+    names, else None: a data row, or a units row ('MFI' under every marker: their unit, but
+    for a file read with such a row under its header)."""
+    columns = [*layout.markers, *layout.figures]
+    named = {
+        i: figure
+        for i in columns
+        if i < len(cells) and (figure := figure_named(cells[i])) is not None
+    }
+    filled = [i for i in columns if i < len(cells) and cells[i].strip()]
+    others = [c for i, c in enumerate(cells) if i not in columns]
+    if not named or len(named) < len(filled) or any(map(_LOOKS_NUMERIC.match, others)):
+        return None
+    # under a header read with such a row already, 'FI' is no unit
+    return None if not layout.sub_header and is_units_row(cells, layout) else named
+
+
+def sub_header_again(layout: Layout, cells: list[str], source: str, line: int) -> Issue | None:
+    """Under a repeated header, the row naming each column's figure again: skipped with a
+    warning where it names them as the one on top does; another stops the file (read by the
+    first, a fluorescence could be judged as a result). None for any other row (review: it
+    was refused as values)."""
+    named = _figures_named(cells, layout) if layout.sub_header else None
+    if named is None:
+        return None
+    if any(named.get(i, (True, None))[0] for i in layout.figures) or not all(
+        named.get(i, (True, None))[0] for i in layout.markers
+    ):
+        raise InputError(
+            f"{source}: line {line} names other figures in the columns than the row under the "
+            "header on top (two exports joined?); panelcli reads one header per file, so this "
+            "line and every line after it were not read: split the file there",
+            line=line,
+        )
+    return Issue(
+        severity="warning", code="header-repeated", source=source, line=line,
+        message="the row under the header, naming each column's figure, is repeated here "
+        "under the repeated header; this line was skipped",
+    )  # fmt: skip
 
 
 def _stand_in_not_read() -> str:
@@ -2701,6 +2735,12 @@ def measurement_reader(
                 if layout.range_row:  # another export's rows: not its ranges (review)
                     layout = layout._replace(range_row={})
                 continue
+            if not long and first_data_row and layout.sub_header:
+                again = sub_header_again(layout, cells, source, line)
+                if again is not None:
+                    first_data_row = False
+                    yield again
+                    continue
             if not long and first_data_row and is_units_row(cells, layout):
                 first_data_row = False
                 if units_read:  # under a repeated header: the same units, or the file stops

@@ -70,6 +70,14 @@ TRICKY = {
     # A row under the header naming each column's figure is read with the header (QA).
     "sub-header.csv": "Sample,IL-6 (pg/mL),IL-6 (pg/mL),IL-8 (pg/mL),IL-8 (pg/mL)\n"
     ",FI,Obs Conc,FI,Obs Conc\nP1,50,3.5,60,12\nP2,5,1.5,6,2\n",
+    # ... and again under a repeated header (two exports joined), the same or other figures
+    **{
+        f"sub-header-twice-{n}.csv": "Sample,IL-6 (pg/mL),IL-6 (pg/mL),IL-8 (pg/mL),IL-8 (pg/mL)\n"
+        ",FI,Obs Conc,FI,Obs Conc\nP1,50,3.5,60,12\n"
+        "Sample,IL-6 (pg/mL),IL-6 (pg/mL),IL-8 (pg/mL),IL-8 (pg/mL)\n"
+        f"{again}\nP2,5,1.5,6,2\nP3,5,1.5,6,2\n"
+        for n, again in enumerate([",FI,Obs Conc,FI,Obs Conc", ",Obs Conc,FI,Obs Conc,FI"])
+    },
     # A mean row is held until its sample's rows end (or skipped beside replicate rows).
     "means-and-replicates.csv": "Sample,Analyte,Result,Units\nP1,IL-6 Mean,1.1,pg/mL\n"
     "P1,IL-6 Rep 1,1.0,pg/mL\nP1,IL-6 Rep 2,1.2,pg/mL\nP1,IL-6 Mean,1.1,pg/mL\n"

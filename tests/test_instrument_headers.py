@@ -483,3 +483,26 @@ def test_a_first_row_of_words_that_name_no_figure_is_still_a_row(
     events = events_in(write_csv, "Sample,IL-6 (pg/mL),IL-8 (pg/mL)\nP0,FI,n.d.\nP1,3,4\n")
     assert [r.sample_id for r in results(events)] == ["P0", "P1", "P1"]  # 'n.d.': not found
     assert [(i.code, i.line) for i in refusals(events)] == [("value-not-a-number", 2)]
+
+
+def test_the_row_naming_each_figure_again_under_a_repeated_header_is_skipped(
+    write_csv: Callable[..., str],
+) -> None:
+    """Review: two such exports joined had the second one's 'FI, Obs Conc' row refused as
+    values; other figures there stop the file, as another header does."""
+    header = "Sample,IL-6 (pg/mL),IL-6 (pg/mL)\n"
+    text = f"{header},FI,Obs Conc\nP1,50,3.5\n{header},FI,Obs Conc\nP2,5,1.5\n"
+    events = events_in(write_csv, text)
+    assert [(r.sample_id, r.value) for r in results(events)] == [("P1", 3.5), ("P2", 1.5)]
+    assert not refusals(events)
+    assert [(w.code, w.line) for w in warnings(events)] == [
+        ("column-ignored", 2), ("header-repeated", 4), ("header-repeated", 5)
+    ]  # fmt: skip
+    swapped = text.replace(
+        "P1,50,3.5\nSample,IL-6 (pg/mL),IL-6 (pg/mL)\n,FI,Obs Conc",
+        ("P1,50,3.5\nSample,IL-6 (pg/mL),IL-6 (pg/mL)\n,Obs Conc,FI"),
+    )
+    result = runner.invoke(app, ["check", write_csv(swapped), "--format", "csv"])
+    assert result.exit_code == 2
+    assert "line 5 names other figures in the columns" in result.stderr
+    assert ",P1," in result.stdout and ",P2," not in result.stdout

@@ -44,6 +44,7 @@ from panelcli.reading import (
     is_range_row,
     is_units_row,
     no_result_rows,
+    not_a_patient_sample,
     numbers_beside,
     open_rows,
     row_ids,
@@ -214,7 +215,20 @@ def read_batches(
                     if (below or layout).range_row:  # another export's rows: not its ranges
                         below = (below or layout)._replace(range_row={})
                 here = _panel(cells, layout)
-                if len(rows) >= rows_per_batch and (here is None or here != previous):
+                # A control's or a plate summary's row is no sample's: never a cut, so that the
+                # rows of the sample around it stay in one batch (differential test: 'Std1'
+                # between two of S1's rows lost their marker-repeated)
+                control = (
+                    here is not None
+                    and here != previous
+                    and isinstance(cells, list)
+                    and not_a_patient_sample(cells, layout) is not None
+                )
+                if (
+                    not control
+                    and len(rows) >= rows_per_batch
+                    and (here is None or here != previous)
+                ):
                     yield batch(rows, first, False)
                     if below is not None:
                         layout, below = below, None
@@ -232,7 +246,8 @@ def read_batches(
                     # its batch's reader reads it; the batches after it start with its ranges
                     below = with_range_row(below or layout, cells)[0]
                 rows.append(numbered)
-                previous = here
+                if not control:
+                    previous = here
         except InputError as exc:
             if first and not rows and not leading:  # nothing to give: unreadable, as in check
                 raise

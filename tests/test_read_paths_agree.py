@@ -57,6 +57,15 @@ FILES = {
     # a value over 100 characters with a decimal comma: judged on the short path only
     "long-comma-value": "sample_id;marker;value;unit\nS1;IL-6;0," + "1" + "0" * 98 + ";pg/mL\n",
     "long-censored-value": "sample_id;marker;value;unit\nS1;IL-6;<0," + "1" + "0" * 98 + ";pg/mL\n",
+    # a units row starting with '#': check warned of it, read_batches takes it before batches
+    "hash-units-row": "Sample,IL-6\n#,pg/mL\nS1,3\n",
+    # a control's row between a sample's rows was a cut in batches: marker-repeated was lost
+    "control-between-a-sample-s-rows": (
+        "sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\nStd1,IL-6,100,pg/mL\nS1,IL-6,2,pg/mL\n"
+    ),
+    "footer-between-a-sample-s-rows": (
+        "sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\nMean,IL-6,100,pg/mL\nS1,IL-6,2,pg/mL\n"
+    ),
 }
 
 

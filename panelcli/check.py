@@ -641,7 +641,8 @@ class Interpreter:
         self._wide = False  # the file being read has the wide layout (judge_rows)
         #: A long file's mean rows ('IL-6 Mean') of one panel with no replicate rows of their
         #: marker yet: judged once the panel's rows end, unless a replicate row comes first.
-        self._held: list[tuple[Measurement, str]] = []  # each with its marker
+        # each with its marker, and whether the file had shown its decimal comma by then
+        self._held: list[tuple[Measurement, str, bool]] = []
         self._held_panel: PanelKey | None = None
         #: A wide row (its file and line) and the markers whose replicate columns gave a
         #: result in it: a mean column of one of them ('IL-6 Mean') is then not read.
@@ -1133,7 +1134,11 @@ class Interpreter:
             if type(item) is Issue:
                 if (
                     self._held
-                    and (item.sample_id is not None or item.patient_id is not None)
+                    and (
+                        item.sample_id is not None
+                        or item.patient_id is not None
+                        or item.collected_at is not None  # a panel of its date (as batches)
+                    )
                     and panel_key(item) != self._held_panel
                 ):
                     # a row of another sample, refused or skipped: the held means' panel has
@@ -2369,7 +2374,7 @@ class Interpreter:
         if replicated in seen:
             yield self._mean_skipped(m, name or words.marker, seen[replicated])
         else:  # judge_all released the means of the panel before, if any
-            self._held.append((m, marker))
+            self._held.append((m, marker, self.comma_decimal_seen))
             self._held_panel = _panel_of(m)
 
     def _mean_skipped(self, m: Measurement, marker: str, first: tuple[int, str]) -> Issue:
@@ -2388,8 +2393,14 @@ class Interpreter:
         held = self._held[:]
         self._held.clear()  # in place: the long rows' loop keeps it at hand
         self._held_panel = None
-        for m, _ in held:
-            yield from self._judge(m, stats.decimal_comma, stats.columns.get("unit"), True)
+        for m, _, comma_seen in held:
+            # read as where it stands in the file: a later row's decimal comma is not seen
+            # yet there (differential test: '9,142' was read so only in one process)
+            now, self.comma_decimal_seen = self.comma_decimal_seen, comma_seen
+            try:
+                yield from self._judge(m, stats.decimal_comma, stats.columns.get("unit"), True)
+            finally:
+                self.comma_decimal_seen = now or self.comma_decimal_seen
 
     def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
         self._date_warning(m)

@@ -2705,8 +2705,11 @@ def measurement_reader(
                 # a units row ('#,pg/mL') is no sample's row, and read_batches takes it before
                 # any batch (differential test: only check warned)
                 hashed = None
-            if hashed is not None:
-                yield hashed
+            if hashed is not None:  # naming the row's sample, as its panel's (differential
+                # test: a held mean came after it in one process, before it in batches)
+                yield hashed.model_copy(
+                    update=row_for(cells, cell(cells, i_marker) if long else None)
+                )
             not_a_sample = not_a_patient_sample(cells, layout)
             if not_a_sample:
                 stats.skipped += 1

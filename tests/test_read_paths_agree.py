@@ -57,6 +57,15 @@ FILES = {
     # a value over 100 characters with a decimal comma: judged on the short path only
     "long-comma-value": "sample_id;marker;value;unit\nS1;IL-6;0," + "1" + "0" * 98 + ";pg/mL\n",
     "long-censored-value": "sample_id;marker;value;unit\nS1;IL-6;<0," + "1" + "0" * 98 + ";pg/mL\n",
+    # a held mean, then a row starting with '#' (its warning named no sample), or a refused
+    # row with only a date, or a later row showing the decimal comma the mean was read by
+    "mean-then-hash-row": (
+        "sample_id,marker,value,unit\nS1,IL-6 Mean,36.8,pg/mL\n# S2,IL-8,50,pg/mL\n"
+    ),
+    "mean-then-dated-refusal": ",CollectionDate,cytokine,value,Unit\n,,IL4 Mean,4,l\n,I",
+    "mean-then-decimal-comma": (
+        "collected_at;Result (ng/L);comparator;marker\n;9,142;;IL-2 Mean\n2026-03-04;<8,5;>;IL-6\n"
+    ),
     # a units row starting with '#': check warned of it, read_batches takes it before batches
     "hash-units-row": "Sample,IL-6\n#,pg/mL\nS1,3\n",
     # a control's row between a sample's rows was a cut in batches: marker-repeated was lost

@@ -110,9 +110,9 @@ from panelcli.reading import (
 from panelcli.summary import may_reject_a_value, summarise_panel
 from panelcli.trends import (
     cells_agree,
+    dates_counted,
     day_in_words,
     find_trends,
-    has_time,
     one_way_date,
     person_key,
     read_date,
@@ -3105,52 +3105,15 @@ def listed_in_overview(
 
 
 def patients_followed(samples: Iterable[tuple[str | None, str | None]]) -> int:
-    """Patients with samples of two or more days, of (patient id, date) pairs of samples with
-    a result: those whose changes over time a report follows (as `find_trends` reads them)."""
-    # each patient's first day, or the two a date such as '03/04/2026' may be (no set per
-    # patient: memory)
-    first: dict[str, tuple[dt.date, dt.date]] = {}
-    followed: set[str] = set()
-    # Dates none of which reads one way are followed in the file's order (QA: '46000' and
-    # '46010', or '03/04/2026' and '04/03/2026', were in --format json's trends but not
-    # counted here): each patient's first date as written, and whether one reads one way.
-    first_written: dict[str, str] = {}
-    one_way: set[str] = set()
-    apart: set[str] = set()  # two dates as written
-    # Two times of one day are two dates where no test of that day gives no time (review:
-    # 08:00 and 20:00 were followed in --format json, not counted here); the first of each
-    # is kept, not every one (memory).
-    first_time: dict[str, dt.datetime] = {}
-    first_untimed: dict[str, dt.date] = {}
-    one_day: dict[str, dt.date] = {}  # patients with two times of a day: the day
+    """Patients with samples of two or more dates, of (patient id, date) pairs of samples with
+    a result: those whose changes over time a report follows, by `find_trends`'s own rule
+    (review and QA: a rule of its own here missed or added patients, for dates with times,
+    time zones, or that may be two days)."""
+    written: dict[str, dict[str, None]] = {}  # each patient's dates as written, once each
     for patient_id, collected_at in samples:
-        # Review: '2026-03-01' and '01.03.2026', or a date that cannot be read beside one
-        # that can, were counted as a trend that --format json then did not show.
-        # A date such as '03/04/2026' as `find_trends` puts it: another day either way
-        # (review: 600 such patients were in --format json's trends but not in the table's
-        # overview). A third date between its two days could still leave it out there.
-        if patient_id is None or not collected_at:
-            continue
-        key = person_key(patient_id)
-        if first_written.setdefault(key, collected_at) != collected_at:
-            apart.add(key)
-        days = _days_of(collected_at)
-        if days is None:
-            continue
-        if len(days) == 1:
-            one_way.add(key)
-            when = read_date(collected_at) if has_time(collected_at) else None
-            if when is None:
-                first_untimed.setdefault(key, days[0])
-            elif (earlier := first_time.setdefault(key, when)) != when and (
-                earlier.date() == when.date()
-            ):
-                one_day.setdefault(key, when.date())
-        seen = first.setdefault(key, (min(days), max(days)))
-        if max(days) < seen[0] or min(days) > seen[1]:
-            followed.add(key)
-    timed = {key for key, day in one_day.items() if first_untimed.get(key) != day}
-    return len(followed | (apart - one_way) | timed)
+        if patient_id is not None and collected_at:
+            written.setdefault(person_key(patient_id), {})[collected_at] = None
+    return sum(len(dates) > 1 and dates_counted(list(dates)) > 1 for dates in written.values())
 
 
 def note_flag(flags: dict[str, str], marker: str, flag: str | None) -> None:

@@ -53,13 +53,13 @@ def _date_order(
     # A test with only a date may have been before or after one at 08:00 that day; so may one
     # at 08:00 in no time zone beside one at 07:30Z. Each such day is one date, spelled as
     # first written with no time, else as the day alone ('2026-03-02').
-    zoned = {_has_zone(d) for d in distinct if has_time(d)}
+    zoned = {_has_zone(d) for d in distinct if _has_time(d)}
     untimed_days: dict[date, str] = {}
     for written in distinct:
-        if not has_time(written):
+        if not _has_time(written):
             untimed_days.setdefault(_day(written), written)
     if len(zoned) > 1:
-        by_zone = [{_day(d) for d in distinct if has_time(d) and _has_zone(d) == z} for z in zoned]
+        by_zone = [{_day(d) for d in distinct if _has_time(d) and _has_zone(d) == z} for z in zoned]
         for written in distinct:
             if (day := _day(written)) in by_zone[0] & by_zone[1]:
                 untimed_days.setdefault(day, day.isoformat())
@@ -123,7 +123,7 @@ def _utc_day(text: str) -> date:
     return when.date()
 
 
-def has_time(text: str) -> bool:
+def _has_time(text: str) -> bool:
     """Whether a date that panelcli can read also gives a time of day ('2026-05-20T06:30')."""
     # not ' 2' alone: '1 Mar 2026' has no time
     return re.search(r"\d:\d\d|\dT\d", text.strip()) is not None
@@ -160,7 +160,7 @@ def may_be_one_moment(first: str, second: str) -> bool:
         return bool(days)
     if one == other:
         return True
-    return (not has_time(first) or not has_time(second)) and _day(first) == _day(second)
+    return (not _has_time(first) or not _has_time(second)) and _day(first) == _day(second)
 
 
 def one_way_date(kept: str | None, now: str | None) -> str | None:
@@ -615,6 +615,47 @@ def first_to_last(points: Sequence[TrendPoint]) -> TrendDirection | None:
     return changes.pop() if len(changes) == 1 and changes & {"rising", "falling"} else None
 
 
+def dates_followed(
+    written: Sequence[str],
+) -> tuple[list[str], str | None, dict[str, str], set[str], dict[str, tuple[datetime, str]]]:
+    """A patient's dates as a trend follows them, of its samples' dates as written (in file
+    order): the dates oldest first, the first that could not be read where the file's order
+    is used, each date's spelling as listed, the dates left out as unreadable, and those
+    placed though they may be two days (see `_placed`). One rule for trends and for the
+    count of patients a big file's overview gives (review: they disagreed)."""
+    # A date that cannot be read is left out, as a blank one is, so that the dates that can
+    # be read keep their order; only when none can be read is the file's order used.
+    unreadable = {d for d in written if read_date(d) is None}
+    # A date that may be two days is put where both would put it (review), even among
+    # such dates alone ('03/04/2026' is before '05/06/2026' either way)
+    two_day = _placed(
+        [d for d in written if d not in unreadable], [d for d in written if d in unreadable]
+    )
+    if len(unreadable) < len(set(written)) or len({s for _, s in two_day.values()}) > 1:
+        left_out = {d for d in unreadable if d not in two_day}
+    else:
+        left_out, two_day = set(), {}
+    dates, unread, as_listed = _date_order([d for d in written if d not in left_out], two_day)
+    return dates, unread, as_listed, left_out, two_day
+
+
+def dates_counted(written: Sequence[str]) -> int:
+    """How many dates a trend follows of these (`dates_followed`), quickly where each is a
+    plain ISO day ('2026-03-01'), as most files give them: each is a date of its own."""
+    days = set()
+    for text in written:
+        if len(text) != 10 or text[4] != "-":
+            return len(dates_followed(written)[0])
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            return len(dates_followed(written)[0])
+        if day.year < EARLIEST_YEAR or day in PLACEHOLDER_DAYS:
+            return len(dates_followed(written)[0])
+        days.add(day)
+    return len(days)
+
+
 def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
     """A trend for every patient with results on two or more collection dates."""
     by_patient: dict[str, list[Panel]] = {}
@@ -639,26 +680,11 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
     trends = []
     for key, patient_panels in by_patient.items():
         patient_id = written[key]
-        # A date that cannot be read is left out, as a blank one is, so that the dates that can
-        # be read keep their order; only when none can be read is the file's order used.
-        unreadable = [p for p in patient_panels if read_date(p.collected_at or "") is None]
-        # A date that may be two days is put where both would put it (review), even among
-        # such dates alone ('03/04/2026' is before '05/06/2026' either way)
-        two_day = _placed(
-            [p.collected_at or "" for p in patient_panels if p not in unreadable],
-            [p.collected_at or "" for p in unreadable],
+        dates, unread, as_listed, left_out, two_day = dates_followed(
+            [p.collected_at or "" for p in patient_panels]
         )
-        if (
-            len(unreadable) < len(patient_panels)
-            or len({spelling for _, spelling in two_day.values()}) > 1
-        ):
-            unreadable = [p for p in unreadable if p.collected_at not in two_day]
-            patient_panels = [p for p in patient_panels if p not in unreadable]
-        else:
-            unreadable, two_day = [], {}
-        dates, unread, as_listed = _date_order(
-            [p.collected_at for p in patient_panels if p.collected_at], two_day
-        )
+        unreadable = [p for p in patient_panels if p.collected_at in left_out]
+        patient_panels = [p for p in patient_panels if p.collected_at not in left_out]
         if len(dates) < 2:
             if unreadable and dates:  # one date that can be read is no trend, but it is said
                 tests = len(patient_panels) + len(unreadable)

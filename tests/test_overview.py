@@ -407,10 +407,15 @@ def test_the_overview_says_that_changes_over_time_are_left_out(tmp_path: Path) -
         (("2026-01-01", "01.01.2026"), False),  # one day
         (("2026-01-01 08:00", "2026-01-01 20:00"), True),  # two times of a day (review)
         (("2026-01-01", "2026-01-01 08:00"), False),  # the day with no time may be 08:00
+        # QA: times in a zone, and a date that may be two days before two that read one way
+        (("2026-05-20T08:00+09:00", "2026-05-20T16:00+09:00"), True),
+        (("2026-05-21", "2026-05-20T21:00-05:00"), False),  # one day, in UTC
+        (("2026-05-20T08:00", "2026-05-20T07:30Z"), False),  # in no zone: it may be either
+        (("03/04/2026", "2026-03-20", "2026-03-25"), True),
     ],
 )
 def test_the_overview_counts_the_patients_the_json_report_follows(
-    tmp_path: Path, dates: tuple[str, str], followed: bool
+    tmp_path: Path, dates: tuple[str, ...], followed: bool
 ) -> None:
     """QA: patients whose dates cannot be read, or may each be two days, were followed in
     --format json but not counted in the overview; a sample none of whose rows could be used

@@ -1281,3 +1281,21 @@ def test_a_result_with_no_range_left_out_of_a_trend_is_said(tmp_path: Path) -> N
         "IL-18's trend leaves out its results on 2026-02-01 and 2026-04-01, which had no range "
         "to be judged by (see the notes)."
     )
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        ["2026-03-01", "2026-03-02"],
+        ["2026-03-01", "2026-03-01 08:00"],
+        ["2026-03-01", "1900-01-01"],  # a placeholder day: no date
+        ["2026-03-01", "1899-12-31", "2026-02-30"],  # before 1900, and no such day
+        ["2026-03-01", "01.03.2026"],
+        ["03/04/2026", "2026-03-20", "2026-03-25"],
+        ["46000", "46010"],
+    ],
+)
+def test_the_quick_count_of_dates_is_the_trend_s_count(written: list[str]) -> None:
+    from panelcli.trends import dates_counted, dates_followed
+
+    assert dates_counted(written) == len(dates_followed(written)[0])

@@ -1401,5 +1401,17 @@ def _outside_before_last(marker: MarkerTrend) -> bool:
     earlier = [p for p in marker.points if p.trend_date != last.trend_date]
     if not earlier or earlier[-1].status not in _FLAGGED:
         return False
-    # A critical status may be on either side; high and low are on opposite ones.
-    return {earlier[-1].status, last.status} != {Status.HIGH, Status.LOW}
+    before = earlier[-1]
+    if {before.status, last.status} == {Status.HIGH, Status.LOW}:
+        return False
+    # A critical status may be on either side: beside a low or high one, the values tell
+    # which (a low value is above every critically low one, a high value below every
+    # critically high one; QA: low, then critically high, was 'still outside')
+    if Status.CRITICAL in (before.status, last.status) and before.status != last.status:
+        other, critical = (before, last) if last.status is Status.CRITICAL else (last, before)
+        if other.value is not None and critical.value is not None:
+            if other.status is Status.LOW:
+                return critical.value < other.value
+            if other.status is Status.HIGH:
+                return critical.value > other.value
+    return True

@@ -1299,3 +1299,31 @@ def test_the_quick_count_of_dates_is_the_trend_s_count(written: list[str]) -> No
     from panelcli.trends import dates_counted, dates_followed
 
     assert dates_counted(written) == len(dates_followed(written)[0])
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "said"),
+    [
+        (200, 12000, "was outside the range"),  # low, then critically high (QA: 'still')
+        (200, 50, "was still outside the range"),  # low, then critically low
+        (2000, 12000, "was still outside the range"),
+        (2000, 50, "was outside the range"),
+    ],
+)
+def test_still_outside_only_on_the_same_side_of_the_range_also_past_a_critical_limit(
+    tmp_path: Path, first: float, last: float, said: str
+) -> None:
+    ranges = tmp_path / "sil.toml"
+    ranges.write_text(
+        '[markers."sIL-2R"]\nunit = "pg/mL"\nlow = 266.5\nhigh = 1410.4\ncritical_low = 100\n'
+        'critical_high = 10000\nsource = "t"\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        f"W1,R9,2026-01-01,sIL-2R,{first},pg/mL\nW2,R9,2026-01-08,sIL-2R,{last},pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data), ranges=str(ranges)).trends
+    assert trend.text[-1] == f"At the last test, sIL-2R {said}."

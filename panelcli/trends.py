@@ -615,6 +615,10 @@ def first_to_last(points: Sequence[TrendPoint]) -> TrendDirection | None:
     return changes.pop() if len(changes) == 1 and changes & {"rising", "falling"} else None
 
 
+#: Why a date is no day at all (`why_no_date`): never a point of a trend, not even in file order.
+_NO_DAY = frozenset({PLACEHOLDER, BEFORE_1900, NAMES_NO_DAY})
+
+
 def dates_followed(
     written: Sequence[str],
 ) -> tuple[list[str], str | None, dict[str, str], set[str], dict[str, tuple[datetime, str]]]:
@@ -624,8 +628,16 @@ def dates_followed(
     placed though they may be two days (see `_placed`). One rule for trends and for the
     count of patients a big file's overview gives (review: they disagreed)."""
     # A date that cannot be read is left out, as a blank one is, so that the dates that can
-    # be read keep their order; only when none can be read is the file's order used.
+    # be read keep their order; only when none can be read is the file's order used, but
+    # never of a date that is no day in any reading (QA: '1899-12-30' and '00/00/0000', two
+    # placeholders for an empty cell, made a rising trend).
     unreadable = {d for d in written if read_date(d) is None}
+    no_day = {d for d in unreadable if why_no_date(d) in _NO_DAY}
+    if no_day:
+        dates, unread, as_listed, left_out, two_day = dates_followed(
+            [d for d in written if d not in no_day]
+        )
+        return dates, unread, as_listed, left_out | no_day, two_day
     # A date that may be two days is put where both would put it (review), even among
     # such dates alone ('03/04/2026' is before '05/06/2026' either way)
     two_day = _placed(

@@ -1327,3 +1327,25 @@ def test_still_outside_only_on_the_same_side_of_the_range_also_past_a_critical_l
     )
     (trend,) = check_file(str(data), ranges=str(ranges)).trends
     assert trend.text[-1] == f"At the last test, sIL-2R {said}."
+
+
+def test_placeholder_dates_are_no_points_of_a_trend_even_in_file_order(tmp_path: Path) -> None:
+    """QA: '1899-12-30' and '00/00/0000', placeholders for an empty cell, made a rising trend
+    in file order; a placeholder beside real dates is left out and said."""
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "Z5,Q12,1899-12-30,IL-6,3,pg/mL\nZ6,Q12,00/00/0000,IL-6,50,pg/mL\n"
+        "Z7,Q12,2026-03,IL-6,9,pg/mL\n",
+        encoding="utf-8",
+    )
+    assert check_file(str(data)).trends == []
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "Z5,Q12,46000,IL-6,3,pg/mL\nZ6,Q12,00/00/0000,IL-6,50,pg/mL\n"
+        "Z7,Q12,46010,IL-6,9,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data)).trends  # Excel's day numbers: in the file's order
+    assert trend.dates == ["46000", "46010"]
+    assert "Sample Z6 of patient Q12 has a date that cannot be read" in " ".join(trend.text)

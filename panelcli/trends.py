@@ -700,7 +700,9 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         if len(dates) < 2:
             if unreadable and dates:  # one date that can be read is no trend, but it is said
                 tests = len(patient_panels) + len(unreadable)
-                trends.append(_one_date_read(patient_id, dates[0], unreadable, tests))
+                trends.append(
+                    _one_date_read(patient_id, dates[0], unreadable, tests, undated.get(key, ()))
+                )
             continue
         position = {d: i for i, d in enumerate(dates)}
         by_marker: dict[str, list[tuple[str, Result]]] = {}
@@ -806,20 +808,26 @@ def _placed_said(
 
 
 def _one_date_read(
-    patient_id: str, read: str, unreadable: Sequence[Panel], tests: int
-) -> PatientTrend:
+    patient_id: str, read: str, unreadable: Sequence[Panel], tests: int,
+    undated: Sequence[Panel] = (),
+) -> PatientTrend:  # fmt: skip
     """A patient's `tests` of whose dates only `read` can be read: no trend, and sentences
     that say why (QA: '2026-01-10' beside '03/04/2026' was silently no trend). How many dates
-    is not said: 'pending' may be that same day (review)."""
+    is not said: 'pending' may be that same day (review). The tests with no date are counted
+    and said too (QA: 'has 2 tests' of 3). No trend, so no results said to be left out of it:
+    every sample's panel shows them."""
     written = list(dict.fromkeys(p.collected_at or "" for p in unreadable))
     named, samples = _samples_named([p.sample_id for p in unreadable])
     have = "has a date" if samples == 1 else "have a date" if len(written) == 1 else "have dates"
     quoted = join_names(first_few([f"'{shorten(d)}'" for d in written]))
     text = [
-        f"Patient {patient_id} has {tests} tests, but of their dates only {read} can be read. "
-        "So panelcli cannot show how the results changed over time.",
+        f"Patient {patient_id} has {tests + len(undated)} tests, but of their dates only {read} "
+        "can be read. So panelcli cannot show how the results changed over time.",
         f"{named[0].upper()}{named[1:]} {have} that cannot be read: {quoted}.",
     ]
+    if undated:
+        no_date, count = _samples_named([p.sample_id for p in undated])
+        text.append(f"{no_date[0].upper()}{no_date[1:]} {'has' if count == 1 else 'have'} no date.")
     text += _why_two_days(written)
     return PatientTrend(patient_id=patient_id, dates=[read], markers=[], text=text)
 

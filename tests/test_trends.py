@@ -1349,3 +1349,20 @@ def test_placeholder_dates_are_no_points_of_a_trend_even_in_file_order(tmp_path:
     (trend,) = check_file(str(data)).trends  # Excel's day numbers: in the file's order
     assert trend.dates == ["46000", "46010"]
     assert "Sample Z6 of patient Q12 has a date that cannot be read" in " ".join(trend.text)
+
+
+def test_one_date_read_counts_and_says_the_undated_tests(tmp_path: Path) -> None:
+    """QA: 'has 2 tests' of 3 (the one with no date was not counted or named)."""
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "AA1,R12,2026-01-10,IL-6,2,pg/mL\nAA2,R12,46143,IL-6,50,pg/mL\nAA3,R12,,IL-6,80,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data)).trends
+    assert trend.text == [
+        "Patient R12 has 3 tests, but of their dates only 2026-01-10 can be read. So panelcli "
+        "cannot show how the results changed over time.",
+        "Sample AA2 has a date that cannot be read: '46143'.",
+        "Sample AA3 has no date.",
+    ]

@@ -443,6 +443,10 @@ def direction_of(values: Sequence[float], all_censored_low: bool = False) -> Tre
     return "steady"
 
 
+#: What a trend's reference says where earlier tests had another range than the last one.
+OTHER_RANGE_BEFORE = " (the last test's; earlier tests had another)"
+
+
 def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTrend | None:
     points = [
         TrendPoint(
@@ -463,7 +467,7 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
     reference = last.reference.text if last.reference else None
     if reference and len({r.reference.text for _, r in dated if r.reference}) > 1:
         # QA: a lab's printed range on the last test was shown as every test's
-        reference += " (the last test's; earlier tests had another)"
+        reference += OTHER_RANGE_BEFORE
     return MarkerTrend(
         marker=marker,
         unit=last.unit,
@@ -1098,6 +1102,18 @@ def trend_sentences(
                 f"{marker}'s trend leaves out {tests}: {theirs} in another unit than {unit}, and "
                 "the two cannot be compared."
             )
+    # QA: Ferritin 200 then 210 'stayed about the same' and then 'had moved into the range',
+    # as the range for her age had changed between the tests
+    ranges_changed = [m.marker for m in markers if (m.reference or "").endswith(OTHER_RANGE_BEFORE)]
+    if ranges_changed:
+        one = len(ranges_changed) == 1
+        whose = f"{ranges_changed[0]}'s range was" if one else (
+            f"The ranges of {join_names(ranges_changed)} were"
+        )  # fmt: skip
+        text.append(
+            f"{whose} not the same at every test. So moving into or out of the range may come "
+            "from the range changing, not the result."
+        )
     # Every marker named (QA: 'and 8 more' named the others nowhere); a patient has few.
     no_trend = {
         "single": "a result that can be compared on only one date, so {it} no trend",

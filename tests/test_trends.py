@@ -1366,3 +1366,20 @@ def test_one_date_read_counts_and_says_the_undated_tests(tmp_path: Path) -> None
         "Sample AA2 has a date that cannot be read: '46143'.",
         "Sample AA3 has no date.",
     ]
+
+
+def test_a_range_that_changed_between_tests_is_said(tmp_path: Path) -> None:
+    """QA: Ferritin 200 then 210 'stayed about the same' and 'had moved into the range': her
+    range (Mayo's, by age) had changed between the tests, which only a table cell said."""
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,birth_date,sex,marker,value,unit\n"
+        "E1,P4,2026-01-10,1975-03-01,F,Ferritin,200,ug/L\n"
+        "E2,P4,2026-05-10,1975-03-01,F,Ferritin,210,ug/L\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data), ranges="mayo-adult").trends
+    assert trend.text[-1] == (
+        "Ferritin's range was not the same at every test. So moving into or out of the range "
+        "may come from the range changing, not the result."
+    )

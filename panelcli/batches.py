@@ -43,6 +43,7 @@ from panelcli.reading import (
     is_header_again,
     is_range_row,
     is_units_row,
+    named_width,
     no_result_rows,
     not_a_patient_sample,
     numbers_beside,
@@ -166,6 +167,7 @@ def read_batches(
                     units_row_possible
                     and isinstance(cells, list)
                     and not is_range_row(cells, layout)
+                    and not_a_patient_sample(cells, layout) is None  # as check skips it first
                 ):
                     units_row_possible = False  # as in the CLI: only the first data row
                     if is_units_row(cells, layout):
@@ -215,14 +217,15 @@ def read_batches(
                     if (below or layout).range_row:  # another export's rows: not its ranges
                         below = (below or layout)._replace(range_row={})
                 here = _panel(cells, layout)
-                # A control's or a plate summary's row is no sample's: never a cut, so that the
-                # rows of the sample around it stay in one batch (differential test: 'Std1'
-                # between two of S1's rows lost their marker-repeated)
+                # A row that is no sample's (a control's, a plate summary's, the header again, a
+                # row refused for its shape) is never a cut, so that the rows of the sample
+                # around it stay in one batch (differential test: 'Std1' or 'note' between two
+                # of S1's rows lost their marker-repeated)
                 control = (
                     here is not None
                     and here != previous
                     and isinstance(cells, list)
-                    and not_a_patient_sample(cells, layout) is not None
+                    and _no_sample_s(cells, layout, header)
                 )
                 if (
                     not control
@@ -315,6 +318,22 @@ def _is_data(cells: list[str] | csv.Error) -> bool:
     if not isinstance(cells, list):
         return True
     return not (is_blank(cells) or is_comment(cells))
+
+
+def _no_sample_s(cells: list[str], layout: Layout, header: list[str]) -> bool:
+    """Whether a row is no sample's, as check reads it: a control's or a summary's, the header
+    again, or one refused for its shape (cells past the header's; a long row with no marker)."""
+    if not_a_patient_sample(cells, layout) is not None or is_header_again(cells, header, layout):
+        return True
+    named = named_width(header)
+    if len(cells) > named and "".join(cells[named:]).strip():
+        return True
+    marker = layout.roles.get("marker")
+    return (
+        layout.kind == "long"
+        and marker is not None
+        and not (marker < len(cells) and cells[marker].strip())
+    )
 
 
 def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:

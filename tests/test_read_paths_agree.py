@@ -72,6 +72,19 @@ FILES = {
     "control-between-a-sample-s-rows": (
         "sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\nStd1,IL-6,100,pg/mL\nS1,IL-6,2,pg/mL\n"
     ),
+    # the same for a row refused for its shape, or the header again (differential test)
+    "refused-row-between-a-sample-s-rows": (
+        "sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\nnote\nS1,IL-6,2,pg/mL\n"
+    ),
+    "header-between-a-mean-and-its-replicate": (
+        "sample_id,marker,value,unit\nS1,IL-17 Mean,31,pg/mL\nsample_id,marker,value,unit\n"
+        "S1,IL-17 Rep 1,36,pg/mL\n"
+    ),
+    "mean-then-header": (
+        "sample_id,marker,value,unit\nS1,IL-6 Mean,36.8,pg/mL\nsample_id,marker,value,unit\n"
+    ),
+    # a control's row before a wide file's units row: check skips it first (batches stopped)
+    "control-before-units-row": "Sample,IL-6\nLLOQ,1\n,pg/mL\nS1,3\n",
     "footer-between-a-sample-s-rows": (
         "sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\nMean,IL-6,100,pg/mL\nS1,IL-6,2,pg/mL\n"
     ),

@@ -36,6 +36,7 @@ from panelcli.reading import (
     NumberedRow,
     ReadStats,
     another_data_type,
+    hash_row_read,
     header_again,
     is_blank,
     is_comment,
@@ -48,6 +49,7 @@ from panelcli.reading import (
     not_a_patient_sample,
     numbers_beside,
     open_rows,
+    row_fields,
     row_ids,
     shows_decimal_comma,
     spill_columns,
@@ -157,6 +159,7 @@ def read_batches(
         learnt_before: frozenset[int] = frozenset()  # `numbers_beside` before this batch
         learnt: set[int] = set()  # ... and before this row
         below: Layout | None = None  # the layout with a range row's ranges, from the next batch
+        numbered: NumberedRow = (0, 0, [])  # the row read last (line 0: none yet)
         try:
             for numbered in opening.rows:
                 cells = numbered[2]
@@ -211,7 +214,11 @@ def read_batches(
                     # Among the results: the same units are skipped in its batch with the
                     # CLI's warning; other units stop the file here.
                     units_row_below(layout, cells, source, numbered[0])
-                if isinstance(cells, list) and is_header_again(cells, header, layout):
+                if (
+                    isinstance(cells, list)
+                    and is_header_again(cells, header, layout)
+                    and not_a_patient_sample(cells, layout) is None  # check skips it first
+                ):
                     header_again(source, numbered[0], cells, header)  # raises for another header
                     units_again = layout.kind == "wide"  # its units row may follow it
                     if (below or layout).range_row:  # another export's rows: not its ranges
@@ -252,10 +259,22 @@ def read_batches(
                 if not control:
                     previous = here
         except InputError as exc:
-            if first and not rows and not leading:  # nothing to give: unreadable, as in check
-                raise
+            # the row the file stops at, if it starts with '#': check warns of that first
+            line, _, stopped_at = numbered
+            hashed = (
+                hash_row_read(source, line, stopped_at)
+                if exc.line == line and isinstance(stopped_at, list)
+                else None
+            )
+            if first and not rows and not leading and hashed is None:  # nothing to give:
+                raise  # unreadable, as in check
             # As `panelcli check`: the rows before the problem, then the problem.
-            yield batch(rows, first, True, tuple(stopped_reading(source, exc)))
+            said = (
+                (hashed.model_copy(update=row_fields(stopped_at, layout)),)
+                if hashed is not None and isinstance(stopped_at, list)
+                else ()
+            )
+            yield batch(rows, first, True, (*said, *stopped_reading(source, exc)))
             return
         if first and not leading and all(type(c) is list and is_blank(c) for _, _, c in rows):
             raise no_result_rows(source, 0)  # nothing to give: `panelcli check` writes nothing

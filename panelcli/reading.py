@@ -1160,6 +1160,21 @@ def is_comment(cells: list[str]) -> bool:
     return cells[0].lstrip().startswith("#") and not "".join(cells[1:]).strip()
 
 
+def row_fields(cells: list[str], layout: Layout) -> dict[str, str | None]:
+    """A row's sample fields as an `Issue` about the row names them (its sample, patient and
+    date, and a long row's marker), as `rows_to_measurements` reads them."""
+
+    def text(index: int | None) -> str | None:
+        return (cells[index].strip() or None) if index is not None and index < len(cells) else None
+
+    sample_id, patient_id = row_ids(cells, layout)
+    return {
+        "sample_id": sample_id, "patient_id": patient_id,
+        "collected_at": given_date(text(layout.roles.get("collected_at")) or ""),
+        "marker": text(layout.roles.get("marker")) if layout.kind == "long" else None,
+    }  # fmt: skip
+
+
 def hash_row_read(source: str, line: int, cells: list[str]) -> Issue | None:
     """A warning for a row read although it starts with '#' ('#S2,IL-8,50'): it may have been
     commented out, or its sample id may start with '#'."""
@@ -2707,9 +2722,7 @@ def measurement_reader(
                 hashed = None
             if hashed is not None:  # naming the row's sample, as its panel's (differential
                 # test: a held mean came after it in one process, before it in batches)
-                yield hashed.model_copy(
-                    update=row_for(cells, cell(cells, i_marker) if long else None)
-                )
+                yield hashed.model_copy(update=row_fields(cells, layout))
             not_a_sample = not_a_patient_sample(cells, layout)
             if not_a_sample:
                 stats.skipped += 1

@@ -85,6 +85,12 @@ FILES = {
     ),
     # a control's row before a wide file's units row: check skips it first (batches stopped)
     "control-before-units-row": "Sample,IL-6\nLLOQ,1\n,pg/mL\nS1,3\n",
+    # an assay-limit row whose cells look like a header: check skips it as no sample's
+    "limits-row-like-a-header": (
+        "sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\nULOQ (pg/mL),ULOQ (pg/mL)\nS2,IL-6,2,pg/mL\n"
+    ),
+    # a row starting with '#' where the file stops: check warns of it first
+    "hash-row-stops-the-file": "Sample,IL-6\nS1,3\n#,pg/mL\n",
     "footer-between-a-sample-s-rows": (
         "sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\nMean,IL-6,100,pg/mL\nS1,IL-6,2,pg/mL\n"
     ),

@@ -312,14 +312,25 @@ def _censored_side(result: Result) -> str:
     return "above" if result.comparator in (">", ">=") else "below"
 
 
+#: What a note says of an age counted from a date that may be two days (see check's
+#: `_two_day_dates_said`), and how the summary says it instead of "sex or age" (QA: sex and
+#: birth date were both in the file).
+_TWO_DAYS = "the two days"
+
+
+def _person_said(ranges: str, results: Sequence[Result]) -> str:
+    """'The range for IL-6 depends on age, and panelcli could not tell it from the file.'"""
+    facts, them = _person_facts(results)
+    said = f"The {ranges} on {facts}, and panelcli could not tell {them} from the file"
+    if any(_TWO_DAYS in (r.note or "") for r in results):
+        return f"{said}: a date there can mean two different days (see the note)."
+    return f"{said}."
+
+
 def why_not_judged(result: Result) -> str:
     """The reason an indeterminate result has no status, in plain words."""
     if result.reference is None:
-        facts, them = _person_facts([result])
-        return (
-            f"The range for {result.marker} depends on {facts}, and panelcli could not tell "
-            f"{them} from the file."
-        )
+        return _person_said(f"range for {result.marker} depends", [result])
     if result.value is None:  # 'ND', 'OOR <', 'OOR >' with no limit in the set to stand in
         return (
             f"{result.marker} was {_censored_side(result)} what the test can measure. The "
@@ -378,8 +389,11 @@ def _two_ways_sentence(results: Sequence[Result]) -> str:
 
 def _person_facts(results: Sequence[Result]) -> tuple[str, str]:
     """('age', 'it'), ('sex and age', 'them') …: what the notes ask for (see `ranges._ask_for`);
-    "sex or age" said 'sex' to readers whose file lacked only the age (QA)."""
+    "sex or age" said 'sex' to readers whose file lacked only the age (QA); the age where a
+    date may be two days (QA: "sex or age" where both were in the file)."""
     notes = " ".join(r.note or "" for r in results)
+    if _TWO_DAYS in notes:
+        return ("age", "it")
     sex, age = "'sex'" in notes, "'age'" in notes
     if sex != age:
         return ("sex", "it") if sex else ("age", "it")
@@ -397,15 +411,13 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
         by_facts: dict[tuple[str, str], list[Result]] = {}
         for result in person:
             by_facts.setdefault(_person_facts([result]), []).append(result)
-        for (facts, them), group in by_facts.items():
+        for group in by_facts.values():
             ranges = (
                 f"ranges for {_names(group)} depend"
                 if len(group) > 1
                 else (f"range for {group[0].marker} depends")
             )
-            sentences.append(
-                f"The {ranges} on {facts}, and panelcli could not tell {them} from the file."
-            )
+            sentences.append(_person_said(ranges, group))
     # Values with no number ('ND', 'OOR >'), side by side: one sentence per side, not per marker.
     no_number = {
         side: [
@@ -796,7 +808,8 @@ def _times(result: Result) -> float:
     if result.flag == "HH":  # QA: 5000 past a critical limit of 100 was 'mild inflammation'
         return math.inf
     high = result.reference.high if result.reference else None
-    above = result.status in (Status.HIGH, Status.CRITICAL) and result.value is not None
+    # not a critically low one (QA: IL-6 at 0.1, 'LL', was 'very high', 'in overdrive')
+    above = _is_high(result) and result.value is not None
     return math.inf if above and high and not result.number_in_doubt else 0.0
 
 

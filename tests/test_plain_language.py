@@ -1098,3 +1098,39 @@ def test_a_value_read_two_ways_or_in_an_assumed_unit_is_not_very_high_for_certai
     (panel,) = check_file(str(path), options=CheckOptions(assume_unit="ng/mL")).panels
     assert [r.status for r in panel.results] == [Status.HIGH] * 3
     assert "overdrive" not in " ".join(panel.summary.text)
+
+
+def test_a_critically_low_marker_is_not_very_high(tmp_path: Path) -> None:
+    """QA: IL-6 at 0.1 (critically low, 'LL') beside a high IFN-γ and IL-10 was 'very high',
+    and the immune system said to be 'in overdrive'."""
+    ranges = tmp_path / "min.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nlow = 0.5\nhigh = 2.5\ncritical_low = 0.2\n'
+        'category = "pro-inflammatory"\nsource = "qa"\n'
+        '[markers."IFN-γ"]\nunit = "pg/mL"\nhigh = 10.4\ncategory = "Th1"\nsource = "qa"\n'
+        '[markers."IL-10"]\nunit = "pg/mL"\nhigh = 5.3\ncategory = "regulatory"\nsource = "qa"\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "panel.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nS1,IL-6,0.1,pg/mL\nS1,IFN-γ,150,pg/mL\nS1,IL-10,9,pg/mL\n",
+        encoding="utf-8",
+    )
+    text = " ".join(check_file(str(path), ranges=str(ranges)).panels[0].summary.text)
+    assert "overdrive" not in text and "very high" not in text
+
+
+def test_an_age_in_doubt_for_a_date_of_two_days_is_said_so(tmp_path: Path) -> None:
+    """QA: with sex and birth date in the file, a collection date '03/04/2026' left IL-1β
+    unjudged, and the summary blamed 'sex or age … could not tell them from the file'."""
+    path = tmp_path / "dates.csv"
+    path.write_text(
+        "sample_id,birth_date,sex,collected_at,marker,value,unit\n"
+        "S1,2008-03-20,female,03/04/2026,IL-1β,10,pg/mL\n",
+        encoding="utf-8",
+    )
+    (panel,) = check_file(str(path), ranges="mayo-adult").panels
+    assert panel.summary.text[-1] == (
+        "1 result could not be judged. The range for IL-1β depends on age, and panelcli could "
+        "not tell it from the file: a date there can mean two different days (see the note)."
+    )

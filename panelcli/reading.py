@@ -1297,13 +1297,22 @@ def sub_header_again(layout: Layout, cells: list[str], source: str, line: int) -
     named = _figures_named(cells, layout) if layout.sub_header else None
     if named is None:
         return None
-    if any(named.get(i, (True, None))[0] for i in layout.figures) or not all(
-        named.get(i, (True, None))[0] for i in layout.markers
+    # the same figures in the same columns, and no other unit for a result column (review:
+    # 'Obs Conc (ng/mL)' under 'Obs Conc (pg/mL)' on top read 1.5 ng/mL as 1.5 pg/mL)
+    other_unit = any(
+        given is not None and unit is not None and not same_unit(given, unit)
+        for i, (_, unit) in layout.markers.items()
+        for given in (named.get(i, (True, None))[1],)
+    )
+    if (
+        other_unit
+        or any(named.get(i, (True, None))[0] for i in layout.figures)
+        or not all(named.get(i, (True, None))[0] for i in layout.markers)
     ):
         raise InputError(
-            f"{source}: line {line} names other figures in the columns than the row under the "
-            "header on top (two exports joined?); panelcli reads one header per file, so this "
-            "line and every line after it were not read: split the file there",
+            f"{source}: line {line} names other figures or units in the columns than the row "
+            "under the header on top (two exports joined?); panelcli reads one header per "
+            "file, so this line and every line after it were not read: split the file there",
             line=line,
         )
     return Issue(
@@ -1539,11 +1548,12 @@ _ASSAY_LIMIT_IDS = {
     "upperloq", "lowerloq", "upperlod", "lowerlod",
     "nachweisgrenze", "bestimmungsgrenze",  # German
 }  # fmt: skip
-_BRACKETED_TAIL = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")  # 'ULOQ (pg/mL)'
+# 'ULOQ (pg/mL)': a unit after the label, not a label in brackets ('(LLOQ)': review)
+_BRACKETED_TAIL = re.compile(r"(?<=[^\s(\[])\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 #: How every id of `_ASSAY_LIMIT_IDS` begins: most sample ids are told apart by it alone.
-_ASSAY_LIMIT_HEAD = re.compile(r"\s*[lubdn]", re.IGNORECASE).match
+_ASSAY_LIMIT_HEAD = re.compile(r"[\s(\[_.:-]*[lubdn]", re.IGNORECASE).match
 
 
 def _names_assay_limits(sample_id: str) -> bool:

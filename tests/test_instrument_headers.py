@@ -504,5 +504,13 @@ def test_the_row_naming_each_figure_again_under_a_repeated_header_is_skipped(
     )
     result = runner.invoke(app, ["check", write_csv(swapped), "--format", "csv"])
     assert result.exit_code == 2
-    assert "line 5 names other figures in the columns" in result.stderr
+    assert "line 5 names other figures or units in the columns" in result.stderr
     assert ",P1," in result.stdout and ",P2," not in result.stdout
+    # the same figures, but another unit for the results (review: 1.5 ng/mL read as pg/mL)
+    units = (
+        "Sample,IL-6,IL-6\n,FI,Obs Conc (pg/mL)\nP1,50,3.5\nSample,IL-6,IL-6\n"
+        ",FI,Obs Conc (ng/mL)\nP2,5,1.5\n"
+    )
+    result = runner.invoke(app, ["check", write_csv(units), "--format", "csv"])
+    assert result.exit_code == 2
+    assert "line 5 names other figures or units in the columns" in result.stderr

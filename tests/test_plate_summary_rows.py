@@ -30,6 +30,7 @@ SKIPPED = [
     # was a sample 2,000 times the upper limit)
     "LLOQ", "ULOQ", "LOD", "LOQ:", "Lower Limit of Quantification", "Limit of detection",
     "Upper LOQ", "Lower LOQ", "ULOQ (pg/mL)", "LLOQ [pg/mL]",  # review
+    "(LLOQ)", "[ULOQ]", "_LOD",  # review: punctuation before the label
 ]  # fmt: skip
 #: Accession numbers and names that only start like a standard's or a summary's ('N': samples
 #: may be lettered A, B … N).

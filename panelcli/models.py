@@ -222,6 +222,9 @@ class TrendPoint(_Model):
     value: float | None = Field(None, description="In the marker's reference unit.")
     comparator: Comparator | None = None
     status: Status
+    # Not written: the result's flag, for the side of the range a critical one is on (review:
+    # critically low, then critically high, was 'still outside').
+    flag: str | None = Field(None, exclude=True, description="The result's main HL7 code.")
 
     @model_validator(mode="before")
     @classmethod

@@ -456,6 +456,7 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
             value=r.value,
             comparator=r.comparator,
             status=r.status,
+            flag=r.flag,
         )
         for when, r in dated
     ]
@@ -1430,6 +1431,10 @@ def _last_status(marker: MarkerTrend) -> Status | None:
     return statuses.pop() if len(statuses) == 1 else None
 
 
+#: The side of the range a result flagged so is on.
+_SIDE = {"LL": "low", "L": "low", "H": "high", "HH": "high"}
+
+
 def _outside_before_last(marker: MarkerTrend) -> bool:
     """Whether the test before the last (an earlier date, not a repeat on the last) was outside
     on the same side: 'still' is wrong for a marker that went from above the range to below."""
@@ -1440,6 +1445,9 @@ def _outside_before_last(marker: MarkerTrend) -> bool:
     before = earlier[-1]
     if {before.status, last.status} == {Status.HIGH, Status.LOW}:
         return False
+    sides = {_SIDE.get(before.flag or ""), _SIDE.get(last.flag or "")}
+    if None not in sides:  # each flag says its side (LL, L, H, HH)
+        return len(sides) == 1
     # A critical status may be on either side: beside a low or high one, the values tell
     # which (a low value is above every critically low one, a high value below every
     # critically high one; QA: low, then critically high, was 'still outside')

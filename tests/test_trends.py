@@ -1308,6 +1308,9 @@ def test_the_quick_count_of_dates_is_the_trend_s_count(written: list[str]) -> No
         (200, 50, "was still outside the range"),  # low, then critically low
         (2000, 12000, "was still outside the range"),
         (2000, 50, "was outside the range"),
+        (50, 12000, "was outside the range"),  # critically low, then high (review: 'still')
+        (12000, 50, "was outside the range"),
+        (12000, 15000, "was still outside the range"),
     ],
 )
 def test_still_outside_only_on_the_same_side_of_the_range_also_past_a_critical_limit(

@@ -703,7 +703,9 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         unreadable = [p for p in patient_panels if p.collected_at in left_out]
         patient_panels = [p for p in patient_panels if p.collected_at not in left_out]
         if len(dates) < 2:
-            if unreadable and dates:  # one date that can be read is no trend, but it is said
+            # one date that can be read is no trend, but it is said; not one kept only in the
+            # file's order (review: '46000' beside a placeholder was said to be read)
+            if unreadable and dates and unread is None:
                 tests = len(patient_panels) + len(unreadable)
                 trends.append(
                     _one_date_read(patient_id, dates[0], unreadable, tests, undated.get(key, ()))

@@ -1386,3 +1386,16 @@ def test_a_range_that_changed_between_tests_is_said(tmp_path: Path) -> None:
         "Ferritin's range was not the same at every test. So moving into or out of the range "
         "may come from the range changing, not the result."
     )
+
+
+def test_a_date_that_cannot_be_read_is_not_said_to_be_read_beside_a_placeholder(
+    tmp_path: Path,
+) -> None:
+    """Review: '46000' beside '00/00/0000' was 'of their dates only 46000 can be read'."""
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "Z5,Q12,46000,IL-6,3,pg/mL\nZ6,Q12,00/00/0000,IL-6,50,pg/mL\n",
+        encoding="utf-8",
+    )
+    assert check_file(str(data)).trends == []

@@ -61,9 +61,11 @@ STRONG_TIMES = 3.0
 # A storm-like pattern: very high IL-6 and IFN-γ (at least this many times the upper limit).
 STORM_TIMES = 10.0
 
+#: Said with the names the panel gives IL-6, IFN-γ and IL-10 (QA: 'Interleukin 6' in a lab's
+#: set was 'IL-6' here alone).
 STORM_SENTENCE = (
-    "IL-6 and IFN-γ are very high, and IL-10 is high too. This pattern can be a sign that the "
-    "immune system is in overdrive. Results like these should be talked over with a healthcare "
+    "{} and {} are very high, and {} is high too. This pattern can be a sign that the immune "
+    "system is in overdrive. Results like these should be talked over with a healthcare "
     "provider soon."
 )
 
@@ -495,9 +497,10 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
                 f"The {inside} results that could be judged are inside the reference range."
             )
     text.extend(_group_sentences(high))
-    storm = _storm_like(results)
-    if storm:
-        text.append(STORM_SENTENCE)
+    storm_names = _storm_like(results)
+    storm = storm_names is not None
+    if storm_names is not None:
+        text.append(STORM_SENTENCE.format(*storm_names))
     if low:
         signs = [_low_sign(r) for r in low]
         text.append(" ".join(dict.fromkeys([*(how_far_below(r) for r in low), *signs])))
@@ -827,8 +830,10 @@ def _is_high(result: Result) -> bool:
     return result.status in (Status.HIGH, Status.CRITICAL) and result.flag != "LL"
 
 
-def _storm_like(results: Sequence[Result]) -> bool:
-    def storm(names_of: Callable[[str], frozenset[str]]) -> bool:
+def _storm_like(results: Sequence[Result]) -> tuple[str, str, str] | None:
+    """The panel's names of IL-6, IFN-γ and IL-10 where they make a storm-like pattern."""
+
+    def storm(names_of: Callable[[str], frozenset[str]]) -> tuple[str, str, str] | None:
         def named(marker: str) -> list[Result]:
             keys = names_of(marker_key(marker))
             return [
@@ -836,19 +841,21 @@ def _storm_like(results: Sequence[Result]) -> bool:
                 if marker_key(r.marker) in keys or marker_key(r.marker_as_written) in keys
             ]  # fmt: skip
 
-        def times(marker: str) -> float:
-            return max((_times(r) for r in named(marker)), default=0.0)
+        def very_high(marker: str) -> Result | None:
+            return max(named(marker), key=_times, default=None)
 
+        il6, ifng = very_high("IL-6"), very_high("IFN-γ")
         # IL-10 by its status: a high one just past its limit ('5.31' over 5.3, '>5.3', Mayo's
         # '< 7' at 7) has a times figure rounded to 1.0 (QA: the sentence was left out).
-        return (
-            times("IL-6") >= STORM_TIMES
-            and times("IFN-γ") >= STORM_TIMES
-            and any(_is_high(r) for r in named("IL-10"))
-        )
+        il10 = next((r for r in named("IL-10") if _is_high(r)), None)
+        if il6 is None or ifng is None or il10 is None:
+            return None
+        if _times(il6) < STORM_TIMES or _times(ifng) < STORM_TIMES:
+            return None
+        return il6.marker, ifng.marker, il10.marker
 
     if sum(_times(r) >= STORM_TIMES for r in results) < 2:
-        return False  # most panels: no need to read the bundled sets' names
+        return None  # most panels: no need to read the bundled sets' names
     # The set's own names first; a lab's set may call IL-6 'Interleukin 6' (the bundled names).
     return storm(lambda key: frozenset({key})) or storm(lambda key: same_marker(key) | {key})
 

@@ -1134,3 +1134,27 @@ def test_an_age_in_doubt_for_a_date_of_two_days_is_said_so(tmp_path: Path) -> No
         "1 result could not be judged. The range for IL-1β depends on age, and panelcli could "
         "not tell it from the file: a date there can mean two different days (see the note)."
     )
+
+
+def test_the_overdrive_sentence_names_the_markers_as_the_table_does(tmp_path: Path) -> None:
+    """QA: a lab's set naming them 'Interleukin 6', 'Interferon gamma' and 'Interleukin 10'
+    got 'IL-6 and IFN-γ are very high, and IL-10 is high too', names found nowhere else."""
+    ranges = tmp_path / "names.toml"
+    ranges.write_text(
+        '[markers."Interleukin 6"]\nunit = "pg/mL"\nhigh = 2.5\ncategory = "pro-inflammatory"\n'
+        'source = "qa"\n[markers."Interferon gamma"]\nunit = "pg/mL"\nhigh = 10.4\n'
+        'category = "Th1"\nsource = "qa"\n[markers."Interleukin 10"]\nunit = "pg/mL"\n'
+        'high = 5.3\ncategory = "regulatory"\nsource = "qa"\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "panel.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nS1,Interleukin 6,50,pg/mL\nS1,Interferon gamma,150,pg/mL\n"
+        "S1,Interleukin 10,9,pg/mL\n",
+        encoding="utf-8",
+    )
+    text = " ".join(check_file(str(path), ranges=str(ranges)).panels[0].summary.text)
+    assert (
+        "Interleukin 6 and Interferon gamma are very high, and Interleukin 10 is high too. "
+        "This pattern can be a sign that the immune system is in overdrive." in text
+    )

@@ -291,6 +291,27 @@ def how_far_below(result: Result) -> str:
     return f"{said}, under the lower limit of {number_text(reference.low)}{unit}."
 
 
+def _how_far_below_each(low: Sequence[Result]) -> list[str]:
+    """`how_far_below` per low marker; a marker low in several results said once, as a high
+    one is (QA: 'sIL-2R is 100 pg/mL, under … sIL-2R is 150 pg/mL, under …'): 'sIL-2R is
+    under the range in 2 results: 100 pg/mL and 150 pg/mL, under the lower limit of …'."""
+    said: dict[str, list[str]] = {}
+    for result in low:
+        said.setdefault(result.marker, []).append(how_far_below(result))
+    sentences: list[str] = []
+    for marker, each in said.items():
+        parts = [sentence.removeprefix(f"{marker} is ").partition(", under ") for sentence in each]
+        tails = {tail for _, under, tail in parts if under}
+        if len(set(each)) == 1 or len(tails) != 1 or not all(under for _, under, _ in parts):
+            sentences.extend(dict.fromkeys(each))
+            continue
+        values = join_names([value for value, _, _ in parts])
+        sentences.append(
+            f"{marker} is under the range in {len(each)} results: {values}, under {tails.pop()}"
+        )
+    return sentences
+
+
 def at_limit_left_out(result: Result, side: Literal["low", "high"]) -> bool:
     """A value equal to a limit its range leaves out, on that side ('> 2' and 2: low, not under
     2; '< 20' and 20: high, not above 20)."""
@@ -503,7 +524,7 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
         text.append(STORM_SENTENCE.format(*storm_names))
     if low:
         signs = [_low_sign(r) for r in low]
-        text.append(" ".join(dict.fromkeys([*(how_far_below(r) for r in low), *signs])))
+        text.append(" ".join(dict.fromkeys([*_how_far_below_each(low), *signs])))
     if critical:  # after the sentences that say where each result lies (QA: a critical low)
         text.append(_critical_sentence(critical, storm))
     if below:

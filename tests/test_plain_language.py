@@ -1158,3 +1158,18 @@ def test_the_overdrive_sentence_names_the_markers_as_the_table_does(tmp_path: Pa
         "Interleukin 6 and Interferon gamma are very high, and Interleukin 10 is high too. "
         "This pattern can be a sign that the immune system is in overdrive." in text
     )
+
+
+def test_a_marker_low_in_several_results_is_said_once(tmp_path: Path) -> None:
+    """QA: 'sIL-2R is 100 pg/mL, under the lower limit of 266.5 pg/mL. sIL-2R is 150 pg/mL,
+    under the lower limit of 266.5 pg/mL.' read as the same thing said twice."""
+    path = tmp_path / "low.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nS1,sIL-2R,100,pg/mL\nS1,sIL-2R,150,pg/mL\n", encoding="utf-8"
+    )
+    text = " ".join(check_file(str(path)).panels[0].summary.text)
+    assert (
+        "sIL-2R is under the range in 2 results: 100 pg/mL and 150 pg/mL, under the lower limit "
+        "of 266.5 pg/mL." in text
+    )
+    assert text.count("under the lower limit") == 1

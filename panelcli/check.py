@@ -59,6 +59,7 @@ from panelcli.models import (
     CRITICAL_FLAGS,
     UNJUDGED,
     Comparator,
+    Doubt,
     Issue,
     Overview,
     Panel,
@@ -1555,7 +1556,8 @@ class Interpreter:
             # the same status, but how far past the limit depends on the unit (QA: '4,800
             # times' or 4.8)
             return result.model_copy(update={
-                "times_upper_limit": None, "times_at_least": _least_times(result, other)
+                "times_upper_limit": None,
+                "doubt": Doubt(result.other_reading, _least_times(result, other)),
             })  # fmt: skip
         return result
 
@@ -1668,13 +1670,14 @@ class Interpreter:
             times = result.times_upper_limit
             doubted = result.model_copy(update={
                 "times_upper_limit": times if other.times_upper_limit == times else None,
-                "times_at_least": _least_times(result, other),
+                "doubt": Doubt(other.value, _least_times(result, other)),
                 "note": _noted(result, f"{may_be}; it is {_severity(result)} either way; {check}"),
-                "other_reading": other.value,
             })  # fmt: skip
         else:
             doubted = _as_far_as_both(result, other, f"{may_be}; {readings}; {check}")
-            doubted = doubted.model_copy(update={"other_reading": other.value})
+            doubted = doubted.model_copy(
+                update={"doubt": Doubt(other.value, doubted.times_at_least)}
+            )
         key = ("value-comma-ambiguous", m.source)
         if mark == "," and key not in self._warned:  # a '.' was warned about as it was read
             # Always where a result is doubted: `repeats_after` tells by it that a part of the
@@ -1749,7 +1752,7 @@ class Interpreter:
                 return Result(
                     **{**base, "value": value}, status=certain.status, flag=certain.flag,
                     flags=certain.flags, times_upper_limit=certain.times_upper_limit,
-                    times_at_least=_least_times(*each) if certain.flag in ("H", "HH") else None,
+                    doubt=Doubt(None, _least_times(*each)) if certain.flag in ("H", "HH") else None,
                     note="; ".join(n for n in (used, note, certain.note) if n),
                 )  # fmt: skip
             if all(b.low is None and b.high is None for _, b in candidates) and all(
@@ -3216,7 +3219,8 @@ def _as_far_as_both(result: Result, other: Result, doubt: str) -> Result:
     certain = result if result.flag == side else other
     return result.model_copy(update={
         "status": certain.status, "flag": side, "flags": _with_comparator(result, side),
-        "times_upper_limit": None, "times_at_least": _least_times(result, other),
+        "times_upper_limit": None,
+        "doubt": Doubt(result.other_reading, _least_times(result, other)),
         "note": _noted(result, doubt),
     })  # fmt: skip
 

@@ -35,6 +35,7 @@ from panelcli.check import CheckOptions, check_file
 from panelcli.cli import app
 from panelcli.models import (
     NOTICE,
+    Doubt,
     Issue,
     MarkerTrend,
     Result,
@@ -878,7 +879,7 @@ def test_values_that_read_two_ways_are_said_so_in_one_sentence() -> None:
     note = "'<1.000' may be <1 or <1000 ('.' may group thousands where ',' is the decimal mark)"
     unclear = [
         made_up_result(name, Status.INDETERMINATE, 1, comparator="<").model_copy(
-            update={"note": note, "other_reading": 1000.0}
+            update={"note": note, "doubt": Doubt(1000.0)}
         )
         for name in ("IL-6", "IL-8")
     ]

@@ -723,8 +723,13 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         ):
             for result in panel.results:
                 when = as_listed[panel.collected_at or ""]
-                # One sample in two files is two panels, but its reading is one point.
-                reading = (result.marker, when, result.sample_id, result.value, result.comparator)
+                # One sample in two files is two panels, but its reading is one point; a copy
+                # in doubt ('2.500' in a ';' file) is not the certain one (QA: which file came
+                # first decided whether the trend was drawn)
+                reading = (
+                    result.marker, when, result.sample_id, result.value, result.comparator,
+                    result.number_in_doubt,
+                )  # fmt: skip
                 if result.sample_id is not None and reading in seen:
                     continue
                 seen.add(reading)
@@ -744,6 +749,12 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                     by_marker.setdefault(result.marker, []).append((when, result))
                 else:
                     no_range.setdefault(result.marker, []).append(when)
+        for marker, days in list(doubted.items()):  # not of a date a certain copy gives
+            points = {when for when, _ in by_marker.get(marker, ())}
+            if not (days := [d for d in days if d not in points]):
+                del doubted[marker]
+            else:
+                doubted[marker] = days
         other_unit = _in_one_unit(by_marker)
         markers = [
             trend
@@ -1061,6 +1072,19 @@ def trend_sentences(
                 f"The trends of {join_names(names)} leave out {tests}: their numbers can be read "
                 "in two ways (see their notes)."
             )
+    # A marker left with one date once such a test is out says why (QA: only 'compared on
+    # only one date' was said, though it was tested on two)
+    single = (untrended or {}).get("single", ())
+    for gone, names in _by_days(doubted or {}, single):
+        one = len(names) == 1 and len(gone) == 1
+        tests = f"test on {gone[0]}" if len(gone) == 1 else f"tests on {join_names(gone)}"
+        whose = f"{names[0]}'s {tests}" if len(names) == 1 else (
+            f"The {tests} of {join_names(names)}"
+        )  # fmt: skip
+        text.append(
+            f"{whose} {'is' if one else 'are'} not compared: "
+            f"{'its number' if one else 'their numbers'} can be read in two ways (see the notes)."
+        )
     # QA: IL-18 400 → 2500 (no range in the row) → 420 was 'about the same', the 2500 unsaid
     for dates_left, names in _by_days(no_range or {}, trended):
         one = len(dates_left) == 1

@@ -1399,3 +1399,37 @@ def test_a_date_that_cannot_be_read_is_not_said_to_be_read_beside_a_placeholder(
         encoding="utf-8",
     )
     assert check_file(str(data)).trends == []
+
+
+def test_a_copy_in_doubt_does_not_hide_a_certain_reading_and_a_doubted_test_is_named(
+    tmp_path: Path,
+) -> None:
+    """QA: '2.500' in a ';' file (2.5 or 2500) and the same reading certain in a ',' file: the
+    file given first decided whether IL-8's rise was drawn; and a marker left with one date by
+    such a test was only 'compared on only one date'."""
+    doubted = tmp_path / "v1.csv"
+    doubted.write_text(
+        "sample_id;patient_id;collected_at;marker;value;unit\nS1;P6;2026-03-01;IL-8;2.500;pg/mL\n",
+        encoding="utf-8",
+    )
+    certain = tmp_path / "v2.csv"
+    certain.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P6,2026-03-01,IL-8,2.500,pg/mL\nS2,P6,2026-03-10,IL-8,20,pg/mL\n",
+        encoding="utf-8",
+    )
+    for files in ([doubted, certain], [certain, doubted]):
+        (trend,) = check_files([str(f) for f in files]).trends
+        assert [m.direction for m in trend.markers] == ["rising"]
+        assert not any("two ways" in sentence for sentence in trend.text)
+    alone = tmp_path / "v4.csv"
+    alone.write_text(
+        "sample_id;patient_id;collected_at;marker;value;unit\n"
+        "S1;P6;2026-03-01;IL-8;2.500;pg/mL\nS2;P6;2026-03-10;IL-8;20;pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(alone)).trends
+    assert trend.text[1] == (
+        "IL-8's test on 2026-03-01 is not compared: its number can be read in two ways (see the "
+        "notes)."
+    )

@@ -800,7 +800,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         if role and role not in roles:
             roles[role] = index
         elif role:
-            raise _DuplicateRole(role, cells[roles[role]], cell)
+            raise _DuplicateRole(role, cells[roles[role]], cell, cells)
         else:
             unmapped.append(index)
     expected: dict[int, str] = {}  # column → its header: a standard's expected value
@@ -812,7 +812,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         weak = _WEAK_ROLE_OF.get(key) or _slashed_role(key)
         if weak == "value" and "value" in roles:
             if _header_key_of(cells[roles["value"]]) not in _CALCULATED:
-                raise _DuplicateRole("value", cells[roles["value"]], cells[index])
+                raise _DuplicateRole("value", cells[roles["value"]], cells[index], cells)
             expected[index] = cells[index].strip()  # MSD: a calibrator's nominal value
             unmapped.remove(index)
         elif weak and weak not in roles:
@@ -1022,9 +1022,13 @@ _RANGE_LIMIT_ROLES = ("range_low", "range_high")
 
 
 class _DuplicateRole(Exception):
-    def __init__(self, role: str, first: str, second: str) -> None:
+    def __init__(self, role: str, first: str, second: str, cells: list[str]) -> None:
         super().__init__(role)
-        self.role, self.first, self.second = role, first, second
+        self.role, self.first, self.second, self.cells = role, first, second, cells
+
+
+#: Columns of panelcli's own `--format csv` report that no lab export has together.
+_REPORT_COLUMNS = frozenset({"markeraswritten", "originalvalue", "issuecode", "referencetext"})
 
 
 _DELIMITERS = (",", ";", "\t", "|")
@@ -1103,6 +1107,12 @@ def _find_header(
     if best:
         return best[1], best[2], best[3]
     if duplicate:
+        header = {header_key(cell) for cell in duplicate.cells}
+        if header >= _REPORT_COLUMNS:  # QA: yesterday's report.csv in today's '*.csv'
+            raise InputError(
+                f"{source}: this is a report panelcli wrote (--format csv), not a lab's export; "
+                "leave it out of the files to check"
+            )
         raise InputError(
             f"{source}: columns '{shorten(duplicate.first)}' and '{shorten(duplicate.second)}' "
             f"both look like the {duplicate.role.replace('_', ' ')} column; rename one"

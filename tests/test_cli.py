@@ -548,3 +548,15 @@ def test_the_table_titles_a_patient_with_no_trend_and_says_why(tmp_path: Path) -
         in result.stdout
     )
     assert "First → last" not in result.stdout  # no empty trend table
+
+
+def test_panelcli_s_own_csv_report_given_back_is_named_as_such(tmp_path):
+    """QA: yesterday's report.csv in today's '*.csv' was told to rename 'flag' or 'flags'."""
+    report = tmp_path / "report.csv"
+    made = runner.invoke(
+        app, ["check", str(SAMPLES / "healthy-adult.csv"), "-f", "csv", "-o", str(report)]
+    )
+    assert made.exit_code == 0, made.output
+    again = runner.invoke(app, ["check", str(report)])
+    assert again.exit_code == 2
+    assert "this is a report panelcli wrote (--format csv), not a lab's export" in again.stderr

@@ -85,9 +85,12 @@ def test_a_test_left_out_for_its_number_is_said_once_and_only_of_markers_with_a_
         "The trends of IL-8 and IL-6 leave out the test on 2026-01-01: their numbers can be "
         "read in two ways (see their notes)."
     ]
-    # It has no trend, and says so: its other number can be read in two ways
+    # It has no trend, and says so, and why: its other number can be read in two ways (QA:
+    # only 'compared on only one date' was said of a marker tested on two)
     assert [t for t in trend.text if "TNF-α" in t] == [
-        "TNF-α has a result that can be compared on only one date, so it has no trend."
+        "TNF-α's test on 2026-01-01 is not compared: its number can be read in two ways (see "
+        "the notes).",
+        "TNF-α has a result that can be compared on only one date, so it has no trend.",
     ]
 
 

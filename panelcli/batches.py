@@ -228,11 +228,8 @@ def read_batches(
                 # row refused for its shape) is never a cut, so that the rows of the sample
                 # around it stay in one batch (differential test: 'Std1' or 'note' between two
                 # of S1's rows lost their marker-repeated)
-                control = (
-                    here is not None
-                    and here != previous
-                    and isinstance(cells, list)
-                    and _no_sample_s(cells, layout, header)
+                control = not isinstance(cells, list) or (  # a broken row is no sample's
+                    here is not None and here != previous and _no_sample_s(cells, layout, header)
                 )
                 if (
                     not control

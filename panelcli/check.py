@@ -1139,6 +1139,7 @@ class Interpreter:
                         item.sample_id is not None
                         or item.patient_id is not None
                         or item.collected_at is not None  # a panel of its date (as batches)
+                        or item.severity == "error"  # a row refused, of no sample (as batches)
                     )
                     and panel_key(item) != self._held_panel
                 ):

@@ -89,6 +89,15 @@ FILES = {
     "limits-row-like-a-header": (
         "sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\nULOQ (pg/mL),ULOQ (pg/mL)\nS2,IL-6,2,pg/mL\n"
     ),
+    # a held mean, then a refused row of no sample, or a quote left open; a broken row between
+    # a mean and its replicate (a third differential test)
+    "mean-then-sample-less-refusal": (
+        "sample_id,marker,value,unit\nS1,IL-6 Mean,3,pg/mL\n,IL-8\nS2,IL-6,4,pg/mL\n"
+    ),
+    "mean-then-open-quote": 'sample_id,marker,value,unit\nS1,IL-6 Mean,3,pg/mL\n"\n',
+    "broken-row-between-a-mean-and-its-replicate": (
+        'sample_id,marker,value,unit\nS1,IL-6 Mean,3,pg/mL\n""x\nS1,IL-6 Rep 1,4,pg/mL\n'
+    ),
     # a row starting with '#' where the file stops: check warns of it first
     "hash-row-stops-the-file": "Sample,IL-6\nS1,3\n#,pg/mL\n",
     "footer-between-a-sample-s-rows": (

@@ -338,14 +338,20 @@ def _censored_side(result: Result) -> str:
 #: What a note says of an age counted from a date that may be two days (see check's
 #: `_two_day_dates_said`), and how the summary says it instead of "sex or age" (QA: sex and
 #: birth date were both in the file).
-_TWO_DAYS = "the two days"
+_TWO_DAYS = ("the two days", "between the days the birth date")
+
+
+def _two_days_noted(note: str | None) -> bool:
+    """Whether a note says the age is counted from a date that may be two days (review: with
+    both dates so, its words differ)."""
+    return note is not None and any(words in note for words in _TWO_DAYS)
 
 
 def _person_said(ranges: str, results: Sequence[Result]) -> str:
     """'The range for IL-6 depends on age, and panelcli could not tell it from the file.'"""
     facts, them = _person_facts(results)
     said = f"The {ranges} on {facts}, and panelcli could not tell {them} from the file"
-    if any(_TWO_DAYS in (r.note or "") for r in results):
+    if any(_two_days_noted(r.note) for r in results):
         return f"{said}: a date there can mean two different days (see the note)."
     return f"{said}."
 
@@ -415,7 +421,7 @@ def _person_facts(results: Sequence[Result]) -> tuple[str, str]:
     "sex or age" said 'sex' to readers whose file lacked only the age (QA); the age where a
     date may be two days (QA: "sex or age" where both were in the file)."""
     notes = " ".join(r.note or "" for r in results)
-    if _TWO_DAYS in notes:
+    if _two_days_noted(notes):
         return ("age", "it")
     sex, age = "'sex'" in notes, "'age'" in notes
     if sex != age:

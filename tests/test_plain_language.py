@@ -1121,13 +1121,20 @@ def test_a_critically_low_marker_is_not_very_high(tmp_path: Path) -> None:
     assert "overdrive" not in text and "very high" not in text
 
 
-def test_an_age_in_doubt_for_a_date_of_two_days_is_said_so(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("birth_date", "collected_at"),
+    [("2008-03-20", "03/04/2026"), ("03/04/2008", "2026-03-20"), ("03/04/2008", "03/04/2026")],
+)
+def test_an_age_in_doubt_for_a_date_of_two_days_is_said_so(
+    tmp_path: Path, birth_date: str, collected_at: str
+) -> None:
     """QA: with sex and birth date in the file, a collection date '03/04/2026' left IL-1β
-    unjudged, and the summary blamed 'sex or age … could not tell them from the file'."""
+    unjudged, and the summary blamed 'sex or age … could not tell them from the file' (review:
+    with both dates so too)."""
     path = tmp_path / "dates.csv"
     path.write_text(
         "sample_id,birth_date,sex,collected_at,marker,value,unit\n"
-        "S1,2008-03-20,female,03/04/2026,IL-1β,10,pg/mL\n",
+        f"S1,{birth_date},female,{collected_at},IL-1β,10,pg/mL\n",
         encoding="utf-8",
     )
     (panel,) = check_file(str(path), ranges="mayo-adult").panels

@@ -338,18 +338,17 @@ def _is_data(cells: list[str] | csv.Error) -> bool:
 
 def _no_sample_s(cells: list[str], layout: Layout, header: list[str]) -> bool:
     """Whether a row is no sample's, as check reads it: a control's or a summary's, the header
-    again, or one refused for its shape (cells past the header's; a long row with no marker)."""
+    again, or one refused for its shape (cells past the header's; a long row with no marker, a
+    wide one with no value)."""
     if not_a_patient_sample(cells, layout) is not None or is_header_again(cells, header, layout):
         return True
     named = named_width(header)
     if len(cells) > named and "".join(cells[named:]).strip():
         return True
+    if layout.kind == "wide":  # a row with no value (review: 'note' between S2's rows)
+        return not any(i < len(cells) and cells[i].strip() for i in layout.markers)
     marker = layout.roles.get("marker")
-    return (
-        layout.kind == "long"
-        and marker is not None
-        and not (marker < len(cells) and cells[marker].strip())
-    )
+    return marker is not None and not (marker < len(cells) and cells[marker].strip())
 
 
 def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:

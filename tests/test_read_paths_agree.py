@@ -94,6 +94,9 @@ FILES = {
     "mean-then-sample-less-refusal": (
         "sample_id,marker,value,unit\nS1,IL-6 Mean,3,pg/mL\n,IL-8\nS2,IL-6,4,pg/mL\n"
     ),
+    "wide-refused-row-between-a-sample-s-rows": (
+        "Sample,IL-6 (pg/mL),IL-8 (pg/mL)\nS2,5,6\nnote\nS2,5,6\n"
+    ),
     "mean-then-open-quote": 'sample_id,marker,value,unit\nS1,IL-6 Mean,3,pg/mL\n"\n',
     "broken-row-between-a-mean-and-its-replicate": (
         'sample_id,marker,value,unit\nS1,IL-6 Mean,3,pg/mL\n""x\nS1,IL-6 Rep 1,4,pg/mL\n'

@@ -44,11 +44,11 @@ from panelcli.reading import (
     is_header_again,
     is_range_row,
     is_units_row,
-    named_width,
     no_result_rows,
     not_a_patient_sample,
     numbers_beside,
     open_rows,
+    refused_for_its_shape,
     row_fields,
     row_ids,
     shows_decimal_comma,
@@ -340,15 +340,16 @@ def _no_sample_s(cells: list[str], layout: Layout, header: list[str]) -> bool:
     """Whether a row is no sample's, as check reads it: a control's or a summary's, the header
     again, or one refused for its shape (cells past the header's; a long row with no marker, a
     wide one with no value)."""
-    if not_a_patient_sample(cells, layout) is not None or is_header_again(cells, header, layout):
+    if (
+        not_a_patient_sample(cells, layout) is not None
+        or is_header_again(cells, header, layout)
+        or refused_for_its_shape(cells, layout, header)
+    ):
         return True
-    named = named_width(header)
-    if len(cells) > named and "".join(cells[named:]).strip():
-        return True
-    if layout.kind == "wide":  # a row with no value (review: 'note' between S2's rows)
-        return not any(i < len(cells) and cells[i].strip() for i in layout.markers)
-    marker = layout.roles.get("marker")
-    return marker is not None and not (marker < len(cells) and cells[marker].strip())
+    # a wide row with no value (review: 'note' between S2's rows)
+    return layout.kind == "wide" and not any(
+        i < len(cells) and cells[i].strip() for i in layout.markers
+    )
 
 
 def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:

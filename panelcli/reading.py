@@ -1684,12 +1684,8 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
         return False
     if is_range_row(cells, layout) or not_a_patient_sample(cells, layout):
         return False
-    named = named_width(header)
-    if len(cells) > named and "".join(cells[named:]).strip():
-        return False  # row-too-many-cells
-    marker = layout.roles.get("marker")
-    if layout.kind == "long" and marker is not None and not _cell_text(cells, marker):
-        return False  # marker-missing
+    if refused_for_its_shape(cells, layout, header):
+        return False
     columns = [*layout.markers] if layout.kind == "wide" else [layout.roles["value"]]
     if writes_a_decimal_comma(printed_range(cells, layout.roles)):
         return True
@@ -1702,6 +1698,16 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
             ):
                 return True
     return any(value_shows_decimal_comma(_cell_text(cells, index)) for index in columns)
+
+
+def refused_for_its_shape(cells: list[str], layout: Layout, header: Sequence[str]) -> bool:
+    """Whether a row is refused whole for its shape: cells past the header's named columns
+    (row-too-many-cells), or a long row with no marker (marker-missing)."""
+    named = named_width(header)
+    if len(cells) > named and "".join(cells[named:]).strip():
+        return True
+    marker = layout.roles.get("marker")
+    return layout.kind == "long" and marker is not None and not _cell_text(cells, marker)
 
 
 def named_width(header: Sequence[str]) -> int:
@@ -2691,11 +2697,7 @@ def measurement_reader(
         """What a rejected value's row was for (`Issue`'s sample fields), as `check` says
         it of the rejections it makes: the row's panel counts it (QA: `unit-conflict` here
         named no sample, and its panel left it out)."""
-        sample_id, patient_id = row_ids(cells, layout)
-        return {
-            "sample_id": sample_id, "patient_id": patient_id,
-            "collected_at": given_date(cell(cells, i_when) or ""), "marker": marker,
-        }  # fmt: skip
+        return {**row_fields(cells, layout), "marker": marker}
 
     long = layout.kind == "long"
     # The long layout's roles as indexes into a row padded with one blank cell: a role the

@@ -2008,7 +2008,7 @@ class Interpreter:
         age 18 beside a birth date that gives 17 judged an adult without a word)."""
         assert m.birth_date is not None and m.collected_at is not None
         from_dates = _age_from_dates(m.birth_date, m.collected_at)
-        if from_dates is not None and _ages_disagree(m.birth_date, m.collected_at, age):
+        if from_dates is not None and _ages_disagree(from_dates, age, m.birth_date, m.collected_at):
             self._warn_once(
                 ("person-conflict", m.source),
                 Issue(severity="warning", code="person-conflict", source=m.source, line=m.line,
@@ -2034,7 +2034,7 @@ class Interpreter:
                 and not (birth_date and given_age is None and from_dates is None)
                 and not (  # an age that disagrees with the birth date: `_person` warns
                     given_age is not None and from_dates is not None
-                    and _ages_disagree(birth_date, collected_at.strip(), given_age)
+                    and _ages_disagree(from_dates, given_age, birth_date, collected_at.strip())
                 )
             )  # fmt: skip
             if len(self._readable) >= self.MAX_PLANS:  # as for plans: bounded memory
@@ -2644,22 +2644,22 @@ def _parse_age(text: str) -> float | None:
     return age if age is not None and age <= MAX_AGE else None
 
 
-def _ages_disagree(birth: str, collected: str, age: float) -> bool:
-    """Whether a birth date's whole years and an age column's differ (17 beside 18).
+def _ages_disagree(from_dates: float, age: float, birth: str, collected: str) -> bool:
+    """Whether a birth date's whole years (`from_dates`, of `_age_from_dates`) and an age
+    column's differ (17 beside 18).
 
     Born on 29 February, a birthday in another year is kept on 28 February by some and on
-    1 March by others: on 28 February either age agrees.
+    1 March by others: on 28 February either age agrees (the dates read again only then).
     """
+    whole = math.floor(age)
+    if whole == from_dates:
+        return False
+    if whole != from_dates + 1:
+        return True
     born, taken = read_date(birth, in_utc=False), read_date(collected, in_utc=False)
-    if born is None or taken is None:
-        return False
-    years = _years_between(born.date(), taken.date())
-    if years is None:
-        return False
-    leap_birthday = (born.month, born.day, taken.month, taken.day) == (2, 29, 2, 28) and not (
-        calendar.isleap(taken.year)
-    )
-    return math.floor(age) not in ((years, years + 1) if leap_birthday else (years,))
+    assert born is not None and taken is not None  # `from_dates` was counted from them
+    leap_birthday = (born.month, born.day, taken.month, taken.day) == (2, 29, 2, 28)
+    return not leap_birthday or calendar.isleap(taken.year)
 
 
 def _age_from_dates(birth: str, collected: str) -> float | None:
@@ -3230,7 +3230,7 @@ def _prints_a_range(m: Measurement) -> bool:
     """Whether a row gives the lab's range: not blank, 'N/A' or '-', which give none, as a
     blank cell (QA: 'range-unreadable'; review: for a marker the set lacks too)."""
     text = m.reference_range
-    return bool(text) and text is not None and text.strip().casefold() not in NOT_KNOWN_DATES
+    return text is not None and text != "" and text.strip().casefold() not in NOT_KNOWN_DATES
 
 
 def _least_times(*judged: Result | Interpretation) -> float | None:

@@ -659,18 +659,19 @@ def dates_followed(
 def dates_counted(written: Sequence[str]) -> int:
     """How many dates a trend follows of these (`dates_followed`), quickly where each is a
     plain ISO day ('2026-03-01'), as most files give them: each is a date of its own."""
-    days = set()
-    for text in written:
-        if len(text) != 10 or text[4] != "-":
-            return len(dates_followed(written)[0])
-        try:
-            day = date.fromisoformat(text)
-        except ValueError:
-            return len(dates_followed(written)[0])
-        if day.year < EARLIEST_YEAR or day in PLACEHOLDER_DAYS:
-            return len(dates_followed(written)[0])
-        days.add(day)
-    return len(days)
+    days = [_plain_day(text) for text in written]
+    return len(dates_followed(written)[0]) if None in days else len(set(days))
+
+
+def _plain_day(text: str) -> date | None:
+    """A plain ISO day that is a real day ('2026-03-01', not '1900-01-01'); else None."""
+    if len(text) != 10 or text[4] != "-":
+        return None
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return None if day.year < EARLIEST_YEAR or day in PLACEHOLDER_DAYS else day
 
 
 def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
@@ -1159,13 +1160,13 @@ def trend_sentences(
 
 
 def _by_days(
-    days_of: Mapping[str, Sequence[str]], trended: Collection[str]
+    days_of: Mapping[str, Sequence[str]], markers: Collection[str]
 ) -> list[tuple[tuple[str, ...], list[str]]]:
-    """Markers with a trend that leaves out results, grouped by the dates left out (markers
-    that leave out the same share one sentence); a date once, in the trend's order."""
+    """Those of `markers` with results left out (marker: their dates), grouped by the dates
+    left out (markers that leave out the same share one sentence); a date once, in order."""
     by_days: dict[tuple[str, ...], list[str]] = {}
     for marker, days in days_of.items():
-        if marker in trended:
+        if marker in markers:
             by_days.setdefault(tuple(dict.fromkeys(days)), []).append(marker)
     return list(by_days.items())
 

@@ -2534,6 +2534,8 @@ def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict
     # clean row must not be refused for it (QA). A text column may still hold numbers (a
     # 'Status' code): once a row shows one, it is asked no more (`numbers_beside`), a fact the
     # two-process and batch paths carry over their cuts.
+    # So is the lab's flag or range column read with the value: a bare number is never a flag
+    # or a range there (QA: '2,6' beside 'Flag' was read as 2, normal, and '6' an odd flag).
     if delimiter != ",":
         return {}
     values = [layout.roles["value"]] if layout.kind == "long" else list(layout.markers)
@@ -2545,13 +2547,25 @@ def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict
             continue
         name = header[after]
         key = _header_key_of(name)
-        if (after in layout.unnamed and not name.strip()) or (
-            name in ignored
-            and all(key not in known for known in (_ROLE_OF, _WEAK_ROLE_OF, _WELL, _MAYBE_SAMPLE))
-            and _holds_text(name)
+        if (
+            (after in layout.unnamed and not name.strip())
+            or (
+                name in ignored
+                and all(
+                    key not in known for known in (_ROLE_OF, _WEAK_ROLE_OF, _WELL, _MAYBE_SAMPLE)
+                )
+                and _holds_text(name)
+            )
+            or after in _flag_and_range_columns(layout, index)
         ):
             spills[index] = after
     return spills
+
+
+def _flag_and_range_columns(layout: Layout, value: int) -> tuple[int | None, ...]:
+    """The columns holding the lab's flag and range for the value column `value`."""
+    roles = layout.roles if layout.kind == "long" else layout.companions.get(value, {})
+    return roles.get("lab_flag"), roles.get("reference_range")
 
 
 def numbers_beside(cells: list[str], spills: dict[int, int]) -> list[int]:

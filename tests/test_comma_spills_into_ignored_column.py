@@ -321,3 +321,38 @@ def test_an_unnamed_column_is_said_by_its_number(tmp_path: Path) -> None:
     text = "Sample,Test,Result (pg/mL),,Unit\nS1,IL-6,2,9,pg/mL\n"
     [split] = warnings(events_in(tmp_path, text, True), "value-split-by-comma")
     assert "followed by '9' in column 4, which has no name;" in split.message
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    ("header", "row", "column"),
+    [
+        # QA: IL-6 2,6 was read as 2, normal, and exit 0; '6' only got 'not a flag panelcli reads'
+        ("Sample,Test,Result (pg/mL),Flag", "S1,IL-6,2,6,", "Flag"),
+        ("Sample,Test,Result (pg/mL),Reference range,Comment,,", "S1,IL-6,2,6,0-2.5,,,",
+         "Reference range"),
+        # the reasons given were the unit '0-7', the range '5' and the flag 'pg/mL'
+        ("Sample,Test,Result,Reference range,Units,Flag,,", "S1,IL-6,12,5,0-7,pg/mL,,",
+         "Reference range"),
+        ("Sample,IL-6 (pg/mL),IL-6 Flag", "S1,2,6,", "IL-6 Flag"),
+        ("Sample,IL-6 (pg/mL),IL-6 Reference Range", "S1,2,6", "IL-6 Reference Range"),
+    ],
+)  # fmt: skip
+def test_a_bare_number_in_the_flag_or_range_column_after_the_value_refuses_the_row(
+    tmp_path: Path, short: bool, header: str, row: str, column: str
+) -> None:
+    """A bare number is never a flag or a range: beside a value a decimal comma may have cut,
+    it is the value's decimals."""
+    events = events_in(tmp_path, f"{header}\n{row}\n", short)
+    [split] = [e for e in events if isinstance(e, Issue) and e.line == 2]  # and nothing else
+    assert (split.code, split.sample_id, split.marker) == ("value-split-by-comma", "S1", "IL-6")
+    assert f"in the '{column}' column" in split.message
+    assert results(events) == []
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_flag_or_range_beside_a_whole_number_is_read(tmp_path: Path, short: bool) -> None:
+    text = "Sample,Test,Result (pg/mL),Flag,Reference range\nS1,IL-6,3,H,0-2.5\nS2,IL-6,2,,<2.5\n"
+    events = events_in(tmp_path, text, short)
+    assert warnings(events, "value-split-by-comma") == []
+    assert [(r.sample_id, r.status) for r in results(events)] == [("S1", "high"), ("S2", "normal")]

@@ -56,6 +56,7 @@ from panelcli.values import (
     parse_lab_range,
     parse_value,
     shorten,
+    unbracketed,
     value_shows_decimal_comma,
     visible,
     without_invisible,
@@ -1209,17 +1210,10 @@ def is_units_row(cells: list[str], layout: Layout) -> bool:
     )
 
 
-#: A bracket's closing mate, for a unit written in brackets as a header writes it.
-_CLOSING = {"(": ")", "[": "]", "{": "}"}
-
-
 def units_cell(text: str) -> str:
     """A units row's cell as its unit: '[ng/mL]' and '(pg/mL)' as 'ng/mL', 'pg/mL' (QA: a
     units row in brackets was read as a sample, and every value refused unit-missing)."""
-    cell = text.strip()
-    if len(cell) > 2 and _CLOSING.get(cell[0]) == cell[-1]:
-        return cell[1:-1].strip()
-    return cell
+    return unbracketed(text.strip())
 
 
 def _with_units_row_columns(

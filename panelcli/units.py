@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from panelcli.names import SLASHLESS_UNITS, unmangled
-from panelcli.values import MOLARITY_PREFIX, shorten
+from panelcli.values import MOLARITY_PREFIX, shorten, unbracketed
 
 _MASS_EXP = {"g": 0, "mg": -3, "ug": -6, "ng": -9, "pg": -12, "fg": -15}
 _VOLUME_EXP = {"l": 0, "dl": -1, "cl": -2, "ml": -3, "ul": -6}
@@ -33,6 +33,7 @@ def unit_key(unit: str) -> str:
     """Normalise spelling: case, spaces, micro signs (µ, μ, u, mc), 'per', and a stray stop
     or semicolon at the end ('pg/ml.')."""
     text = unicodedata.normalize("NFKC", unmangled(unit)).replace(" ", "").rstrip(".;:,")
+    text = unbracketed(text)  # QA: a unit cell '(pg/mL)' could not be converted to pg/mL
     molarity = _MOLARITY.fullmatch(text)
     if molarity is not None:  # 'pM' (case matters: a capital M is molar)
         prefix = molarity.group(1)

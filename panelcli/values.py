@@ -516,14 +516,20 @@ _RANGE_UNIT = (
 )
 _RANGE_BETWEEN = re.compile(rf"^{_NUM}\s*(?:-|–|—|to|\.\.)\s*{_NUM}\s*{_RANGE_UNIT}?$")
 _RANGE_ONE_SIDED = re.compile(rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥)\s*{_NUM}\s*{_RANGE_UNIT}?$")
-_UNIT_BRACKETS = {"(": ")", "[": "]", "{": "}"}
+_CLOSING_BRACKET = {"(": ")", "[": "]", "{": "}"}
+
+
+def unbracketed(text: str) -> str:
+    """`text` without brackets that match round it: '(pg/mL)' and '[ng/mL]' as 'pg/mL' and
+    'ng/mL' (units are written so in headers, units rows, ranges and unit cells)."""
+    if len(text) > 2 and _CLOSING_BRACKET.get(text[0]) == text[-1]:
+        return text[1:-1].strip()
+    return text
 
 
 def _range_unit(written: str | None) -> str | None:
     """A range cell's unit as written, without brackets that match round it ('(pg/mL)')."""
-    if written and _UNIT_BRACKETS.get(written[0]) == written[-1]:
-        return written[1:-1].strip()
-    return written
+    return unbracketed(written) if written else written
 
 
 _COMMA_NUMBER = re.compile(r"\d+(?:,\d+)+")

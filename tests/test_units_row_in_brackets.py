@@ -1,5 +1,6 @@
-"""A wide file's units row may write its units in brackets, as a header does ('[ng/mL]',
-'(pg/mL)'): QA found it read as a sample 'line 2', and every value refused unit-missing."""
+"""A unit written in brackets, as a header writes it ('[ng/mL]', '(pg/mL)'), is that unit: in a wide
+file's units row (QA found it read as a sample 'line 2', and every value refused unit-missing)
+and in a long file's unit column (QA: 'unit (pg/mL) cannot be converted to pg/mL')."""
 
 from __future__ import annotations
 
@@ -61,3 +62,20 @@ def test_a_units_cell_loses_only_a_matching_pair_of_brackets(cell: str, unit: st
     from panelcli.reading import units_cell
 
     assert units_cell(cell) == unit
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_unit_cell_in_brackets_is_its_unit(tmp_path: Path, short: bool) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nU1,IL-6,5,(pg/mL)\nU2,IL-6,5,[ng/mL]\nU3,IL-6,1, ( pg/mL )\n",
+        encoding="utf-8",
+    )
+    events = list(
+        Interpreter(load_ranges(None), CheckOptions(), short_path=short).events([str(path)])
+    )
+    assert [e for e in events if isinstance(e, Issue)] == []
+    judged = [(r.value, r.original_unit, r.status.value) for r in events if isinstance(r, Result)]
+    assert judged == [
+        (5.0, "(pg/mL)", "high"), (5000.0, "[ng/mL]", "high"), (1.0, "( pg/mL )", "normal"),
+    ]  # fmt: skip

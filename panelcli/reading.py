@@ -1843,9 +1843,9 @@ def is_range_row(cells: list[str], layout: Layout) -> bool:
     markers = [cells[i] for i in layout.markers if i < len(cells)]
     if label in _RANGE_ROW_LABELS_IF_RANGES:
         # 'N/A' where a marker has no range is no cell of a sample's (QA: it made 'Normal' a
-        # sample); a range may be in brackets, '(0-2.5)'
+        # sample)
         filled = [
-            cell.strip().removeprefix("(").removesuffix(")")
+            cell
             for cell in markers
             if cell.strip() and cell.strip().casefold() not in NOT_KNOWN_DATES
         ]
@@ -1904,7 +1904,7 @@ def with_range_row(layout: Layout, cells: list[str]) -> tuple[Layout, str | None
         text = cells[index].strip() if index < len(cells) else ""
         if not text or text.casefold() in NOT_KNOWN_DATES:
             continue
-        text = text.removeprefix("(").removesuffix(")").strip()  # '(0-2.5)'
+        text = unbracketed(text)  # '(0-2.5)', '(2.5)'
         # A bare number is the upper limit of normal ('Upper limit,2.5', 'Reference
         # range,0-2.5,14.5'), as labs print a cytokine's range.
         if _PLAIN_NUMBER.match(text):

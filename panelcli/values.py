@@ -555,7 +555,7 @@ class LabRange(NamedTuple):
 
 def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
     """Read a printed reference range; None when it is not in a form panelcli understands."""
-    cell = text.strip()
+    cell = unbracketed(text.strip())  # '(1.5-7.0)', as some labs print it (QA)
     # Elsewhere, as for values, a comma that cannot group thousands is a decimal mark ('<7,5').
     cell = cell.replace(",", ".") if decimal_comma else _lone_decimal_commas(cell)
     between = _RANGE_BETWEEN.match(cell)

@@ -7,6 +7,7 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -316,3 +317,25 @@ def test_a_marker_s_own_columns_under_a_units_row_are_not_said_ignored(write_csv
     assert ignored == ["IL-6 Mean"]
     (il8,) = [r for r in results(path) if r.marker == "IL-8"]
     assert (il8.status, il8.reference.origin if il8.reference else None) == ("normal", "file")
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_range_column_s_range_in_brackets_is_read(tmp_path: Path, short: bool) -> None:
+    """QA: '(1.5-7.0)' in a range column was 'not in a form panelcli reads' and IL-6 0.8 normal
+    by the set, while a wide file's range row read the same text, and 0.8 was low."""
+    path = tmp_path / "ranges.csv"
+    path.write_text(
+        "Sample ID,Analyte,Result,Units,Reference range\n"
+        "R1,IL-6,0.8,pg/mL,(1.5-7.0)\nR2,IL-6,8,pg/mL,[<7.0]\n",
+        encoding="utf-8",
+    )
+    events = list(
+        Interpreter(load_ranges(None), CheckOptions(), short_path=short).events([str(path)])
+    )
+    judged = [
+        (r.sample_id, r.status.value, r.reference and r.reference.origin)
+        for r in events
+        if isinstance(r, Result)
+    ]
+    assert judged == [("R1", "low", "file"), ("R2", "high", "file")]
+    assert [e.code for e in events if isinstance(e, Issue) and e.code == "range-unreadable"] == []

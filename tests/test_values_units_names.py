@@ -186,7 +186,10 @@ def test_split_header_unit(header, expected):
 @pytest.mark.parametrize(
     ("text", "low", "high"),
     [("0-7", 0.0, 7.0), ("0.0 - 7.0", 0.0, 7.0), ("<7.0", None, 7.0), ("≤ 2.5", None, 2.5),
-     (">0.5", 0.5, None), ("0 - 7 pg/mL", 0.0, 7.0)],
+     (">0.5", 0.5, None), ("0 - 7 pg/mL", 0.0, 7.0),
+     # in brackets, as a range row's cells were already read (QA: a range column's were not)
+     ("(1.5-7.0)", 1.5, 7.0), ("[1.5-7.0]", 1.5, 7.0), ("(<7.0)", None, 7.0),
+     ("( 0 - 7 pg/mL )", 0.0, 7.0)],
 )  # fmt: skip
 def test_lab_ranges(text, low, high):
     parsed = parse_lab_range(text)

@@ -727,6 +727,9 @@ class Layout(NamedTuple):
     #: wide: a marker column → the lab's range a range row above gave it ('<2.5' of
     #: 'Reference range,<2.5,<9.4'), the printed range of each row below that gives none
     range_row: dict[int, str] = {}
+    #: Lines above the header with one filled cell (a report's title), casefolded: a row
+    #: below that repeats one is that page's title, not a sample (see `is_page_line`)
+    titles: frozenset[str] = frozenset()
     #: wide: the last line of a row under the header that names what each marker's column
     #: holds ('FI', 'Obs Conc'), read as part of the header (0: none), and the columns it
     #: names as no result → what it calls them (`with_sub_header`)
@@ -1169,6 +1172,26 @@ def is_comment(cells: list[str]) -> bool:
     """Only a lone '#' cell is a comment: '#A12' and (quoted) '# 5' may be sample ids, so
     such a row is read, with a warning (see `hash_row_read`)."""
     return cells[0].lstrip().startswith("#") and not "".join(cells[1:]).strip()
+
+
+#: A page's number or print line, as a LIMS report puts at each page's foot ('Page 1 of 2',
+#: 'Seite 2 von 3', '- 2 -', 'Printed by: jdoe 2024-12-26').
+_PAGE_LINE = re.compile(
+    r"(?:page|seite|pagina|página)\s*\d+(?:\s*(?:of|/|von|de|di|sur)\s*\d+)?|-\s*\d+\s*-"
+    r"|(?:printed|print\s*date|generated|exported|end\s+of\s+(?:report|file|data))\b.*",
+    re.IGNORECASE,
+)
+
+
+def page_line(cells: list[str], layout: Layout) -> str | None:
+    """A row's one filled cell where it is a page's furniture, not a sample's (QA: a paginated
+    export's 'Page 1 of 2' and repeated title were samples with no results, and the run
+    failed): a page number or print line, or a one-cell line from above the header again."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if len(filled) != 1:
+        return None
+    text = filled[0]
+    return text if text.casefold() in layout.titles or _PAGE_LINE.fullmatch(text) else None
 
 
 def row_fields(cells: list[str], layout: Layout) -> dict[str, str | None]:
@@ -2038,9 +2061,9 @@ def opened(
             layout = _sample_column_by_rows(layout, head_lines, delimiter, header_end, known_marker)
         stats.delimiter, stats.layout = delimiter, layout.kind
         stats.decimal_comma = delimiter in (";", "\t", "|")
-        stats.synthetic = says_synthetic(
-            head_lines[: _row_start(head_lines, header_end, delimiter) - 1]
-        )
+        preamble = head_lines[: _row_start(head_lines, header_end, delimiter) - 1]
+        stats.synthetic = says_synthetic(preamble)
+        layout = layout._replace(titles=_titles(preamble, delimiter))
         yield head_lines, lines, header_end, layout
     except csv.Error as exc:
         raise InputError(f"{source}: the CSV structure is broken ({exc})") from None
@@ -2223,6 +2246,15 @@ def file_end_warnings(
             "Windows-1252 (the encoding older Excel versions use)"
             + (f"; the first is {fallback_text}" if fallback_text else ""),
         )
+
+
+def _titles(preamble: list[str], delimiter: str) -> frozenset[str]:
+    """The lines above the header with one filled cell, casefolded (see `Layout.titles`)."""
+    filled = (
+        [c.strip() for c in cells if c.strip()]
+        for cells in csv.reader(preamble, delimiter=delimiter)
+    )
+    return frozenset(cells[0].casefold() for cells in filled if len(cells) == 1)
 
 
 def header_warnings(
@@ -2738,6 +2770,13 @@ def measurement_reader(
                 stats.skipped += 1
                 yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                             message="comment line skipped")  # fmt: skip
+                continue
+            furniture = page_line(cells, layout)
+            if furniture is not None:
+                stats.skipped += 1
+                yield Issue(severity="warning", code="page-line-skipped", source=source,
+                            line=line, message=f"'{shorten(furniture)}' is a page's number, "
+                            "print line or title, not a sample's row; it was skipped")  # fmt: skip
                 continue
             if is_data_type_line(cells):
                 raise another_data_type(source, line, cells)

@@ -1944,11 +1944,13 @@ class Interpreter:
         panelcli cannot read is said once."""
         sex = parse_sex(m.sex) if m.sex else None
         if m.sex and sex is None:
-            self._unreadable_person(m, "sex", m.sex, "female or male (F, M)")
+            self._unreadable_person(m, "sex", m.sex, "female or male (F, M)", self.options.sex)
         age = _parse_age(m.age) if m.age else None
         if m.age and age is None:
-            expected = f"a number of years up to {MAX_AGE}, such as 42"
-            self._unreadable_person(m, "age", m.age, expected)
+            expected = f"a number of years up to {MAX_AGE}, such as 42 (or 18 mo, 6 wk, 10 d)"
+            # --age stands in unless a birth date gives the age
+            stand_in = None if m.birth_date else self.options.age
+            self._unreadable_person(m, "age", m.age, expected, stand_in)
         if age is not None and m.birth_date and m.collected_at:
             self._check_age_agrees(m, age)
         if age is None and m.birth_date:
@@ -2042,11 +2044,18 @@ class Interpreter:
             self._readable[key] = readable
         return readable
 
-    def _unreadable_person(self, m: Measurement, what: str, text: str, expected: str) -> None:
+    def _unreadable_person(
+        self, m: Measurement, what: str, text: str, expected: str, stand_in: object = None
+    ) -> None:
+        """Say that a person's cell is unreadable, and the option that stood in for it (QA: an
+        '18 mo' judged by `--age 40` did not say so)."""
         message = (
             f"{what} '{shorten(text)}' is not something panelcli reads (expected {expected}); "
             "it was treated as not given"
         )
+        if stand_in is not None:
+            given = number_text(stand_in) if isinstance(stand_in, float) else stand_in
+            message += f", and --{what} {given} was used instead"
         self._person_unreadable(m, self._column_of(what.replace(" ", "_")), message)
 
     def _person_unreadable(self, m: Measurement, column: str | None, message: str) -> None:
@@ -2632,16 +2641,30 @@ def parse_sex(text: str) -> Sex | None:
     return value  # type: ignore[return-value]
 
 
-_AGE = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)?\s*$", re.I)
+#: An age: years, or a child's in months, weeks or days ('18 mo', '6 Wochen'; QA: they were
+#: unreadable), in English, German, French and Spanish spellings
+_AGE = re.compile(
+    r"^\s*(\d{1,4}(?:\.\d+)?)\s*(?:(?P<years>y|yr|yrs|years?|j|jahre?|ans?|años?|anos?)"
+    r"|(?P<months>mo|mos|mths?|months?|monate?|mois|mes|meses)|(?P<weeks>w|wk|wks|weeks?|wochen?)"
+    r"|(?P<days>d|days?|tage?|jours?|días?|dias?))?\.?\s*$",
+    re.I,
+)
+_DAYS_IN_YEAR = 365.25
+_YEARS_OF = {"months": 1 / 12, "weeks": 7 / _DAYS_IN_YEAR, "days": 1 / _DAYS_IN_YEAR}
 
 
 MAX_AGE = 150  # years, as --age takes: '200' in an age column is a slip, not an age
 
 
 def _parse_age(text: str) -> float | None:
+    """An age cell in years ('42', '42 y', '18 mo' as 1.5), or None."""
     match = _AGE.match(text.replace(",", ".", 1))  # '50,5' where ',' is the decimal mark
-    age = float(match.group(1)) if match else None
-    return age if age is not None and age <= MAX_AGE else None
+    if match is None:
+        return None
+    age = float(match.group(1)) * next(
+        (_YEARS_OF[unit] for unit in _YEARS_OF if match.group(unit)), 1.0
+    )
+    return age if age <= MAX_AGE else None
 
 
 def _ages_disagree(from_dates: float, age: float, birth: str, collected: str) -> bool:

@@ -454,6 +454,29 @@ def test_an_unreadable_sex_or_age_is_said_once_and_the_options_stand_in(tmp_path
     ]  # fmt: skip
     with_age = check_file(str(path), mayo, CheckOptions(age=40))
     assert [r.status for p in with_age.panels for r in p.results] == [Status.HIGH] * 3
+    # QA: the warning said the age was 'treated as not given', not that --age 40 stood in
+    [said] = [w.message for w in with_age.warnings if w.column == "age"]
+    assert said.endswith("it was treated as not given, and --age 40 was used instead")
+    with_both = check_file(str(path), mayo, CheckOptions(age=40, sex="male"))
+    [said] = [w.message for w in with_both.warnings if w.column == "sex"]
+    assert said.endswith("it was treated as not given, and --sex male was used instead")
+
+
+def test_a_child_s_age_in_months_weeks_or_days_is_read(tmp_path):
+    """QA: '18 mo' was unreadable, and --age 40 judged the child by adult limits."""
+    path = tmp_path / "child.csv"
+    path.write_text(
+        "sample_id,sex,age,marker,value,unit\n"
+        "A,M,18 mo,Ferritin,20,ug/L\nB,F,45 Jahre,Ferritin,20,ug/L\nC,F,3 wk,Ferritin,20,ug/L\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path), load_ranges("mayo-adult"), CheckOptions(age=40))
+    assert report.warnings == []
+    results = [r for p in report.panels for r in p.results]
+    assert [r.status for r in results] == [
+        Status.NO_REFERENCE, Status.NORMAL, Status.NO_REFERENCE
+    ]  # fmt: skip
+    assert "(male, age 1.5)" in (results[0].note or "")
 
 
 def test_rows_swallowed_by_a_quote_are_named_not_lost(write_csv):

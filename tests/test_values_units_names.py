@@ -300,6 +300,10 @@ def test_a_german_age_with_a_decimal_comma_and_a_mangled_sex_are_read() -> None:
     from panelcli.check import _parse_age, parse_sex
 
     assert (_parse_age("50,5"), _parse_age("17,9"), _parse_age("1,2,3")) == (50.5, 17.9, None)
+    assert (_parse_age("45 Jahre"), _parse_age("30 J"), _parse_age("18 mo")) == (45, 30, 1.5)
+    assert (_parse_age("365.25 d"), _parse_age("2 years 3 months"), _parse_age("151")) == (
+        1.0, None, None
+    )  # fmt: skip
     assert parse_sex("mÃ¤nnlich") == "male"
 
 

@@ -149,6 +149,7 @@ from panelcli.values import (
     flag_said,
     given_date,
     given_id,
+    lab_flag,
     number_text,
     parse_lab_range,
     parse_value,
@@ -2193,9 +2194,13 @@ class Interpreter:
             )  # fmt: skip
 
     def _without_flag(self, m: Measurement) -> str:
-        """The value cell as the file writes it: a flag column's flag was put after it as read."""
+        """The value cell as the file writes it: a flag column's flag was put after it as read
+        (a word read as a flag; QA: without one, 'OOR >' was quoted as 'OOR')."""
         value = m.value.strip()
-        return value.rsplit(None, 1)[0] if self._role_column(m, "lab_flag") else value
+        if not self._role_column(m, "lab_flag"):
+            return value
+        words = value.rsplit(None, 1)
+        return words[0] if len(words) == 2 and lab_flag(words[1]) is not None else value
 
     def _as_written(self, m: Measurement) -> str:
         """The value cell with its flag column's flag as the file writes them ('85,0 *')."""

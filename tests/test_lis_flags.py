@@ -393,3 +393,11 @@ def test_a_labs_critical_flag_never_sets_the_exit_code_but_is_found_in_the_ndjso
     codes = [line.split('"code":"')[1].split('"')[0] for line in done.stdout.splitlines()
              if '"code":"value-flag-' in line]  # fmt: skip
     assert codes == ["value-flag-ignored", "value-flag-disagrees", "value-flag-unjudged"]
+
+
+def test_a_value_beside_an_empty_flag_cell_is_quoted_whole(tmp_path: Path) -> None:
+    """QA: with a flag column, 'OOR >' beside no flag was quoted as 'OOR' in its note (the
+    flag put after a value was taken off where none had been put)."""
+    events = events_in(tmp_path, "Sample ID,IL-6 (pg/mL),IL-6 Flag\nS3,OOR >,\nS4,OOR <,-\n")
+    notes = [r.note or "" for r in events if isinstance(r, Result)]
+    assert [note.split(" has no number")[0] for note in notes] == ["'OOR >'", "'OOR <'"]

@@ -1305,7 +1305,32 @@ def ranges_warnings(raw: bytes) -> list[str]:
         warnings.extend(_aliases_of_other_markers(name, entry.aliases))
         warnings.extend(_detection_past_range(name, entry))
         warnings.extend(_far_from_bundled(name, entry))
+    warnings.extend(_named_as_bundled(parsed))
     return warnings
+
+
+def _named_as_bundled(parsed: RangesFile) -> list[str]:
+    """A set that has a bundled set's name but not its ranges: every report would name it as
+    that set (QA: a copy with IL-6 high = 60 was reported as arup-3002601, without a word)."""
+    name = parsed.set.name
+    for set_name, bundled in bundled_reference_sets():
+        if name is None or name.casefold() != (bundled.data.set.name or "").casefold():
+            continue
+        ours, theirs = parsed.markers, bundled.data.markers
+        changed = sorted(
+            name for name in ours.keys() | theirs.keys() if ours.get(name) != theirs.get(name)
+        )
+        if not changed:
+            return []
+        listed = ", ".join(changed[:3]) + (
+            f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+        )
+        return [
+            f"the set is named '{name}', as the bundled set {set_name} is, but its "
+            f"ranges differ from that set's ({listed}); reports name the set by its name, so "
+            'give it a name of its own ([set] name = "…") to tell them apart'
+        ]
+    return []
 
 
 #: How many times a bundled set's upper limit a set's own may be before it looks like a unit

@@ -44,3 +44,35 @@ def test_the_fhir_bundle_lists_them_in_its_operation_outcome(tmp_path: Path) -> 
     (issue,) = [i for i in outcome["issue"] if i.get("diagnostics", "").startswith("ranges-file")]
     assert issue["severity"] == "warning"
     assert "is the unit right?" in issue["details"]["text"]
+
+
+def test_an_edited_copy_under_a_bundled_set_s_name_is_said(tmp_path: Path) -> None:
+    """QA: a copy of arup-3002601.toml with IL-6 high = 60 was reported in every format as
+    'arup-3002601 version 2026.11', judging IL-6 50 normal, without a word."""
+    from panelcli.ranges import bundled_sets, ranges_warnings
+
+    bundled = bundled_sets()["arup-3002601"].read_text(encoding="utf-8")
+    edited = bundled.replace(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5',
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 60',
+        1,
+    )
+    assert edited != bundled
+    [warning] = ranges_warnings(edited.encode())
+    assert warning.startswith(
+        "the set is named 'arup-3002601', as the bundled set arup-3002601 is, but its ranges "
+        "differ from that set's (IL-6); "
+    )
+    # the same ranges with a comment of one's own, or under a name of its own: nothing to say
+    assert ranges_warnings((bundled + "# checked by the lab\n").encode()) == []
+    renamed = edited.replace('name = "arup-3002601"', 'name = "our-lab"', 1)
+    assert renamed != edited and ranges_warnings(renamed.encode()) == []
+    ranges = tmp_path / "my_lab.toml"
+    ranges.write_text(edited, encoding="utf-8")
+    lab = tmp_path / "il6.csv"
+    lab.write_text("sample_id,marker,value,unit\nS1,IL-6,50,pg/mL\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(lab), "--ranges", str(ranges), "-f", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(row["status"], row["issue_code"]) for row in rows] == [
+        ("normal", ""), ("warning", "ranges-file"), ("notice", "")
+    ]  # fmt: skip

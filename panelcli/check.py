@@ -78,6 +78,7 @@ from panelcli.ranges import (
     Selected,
     Sex,
     interval_text,
+    known_name,
     load_ranges,
     names_a_form,
     read_as_form,
@@ -2091,8 +2092,10 @@ class Interpreter:
         """A marker the set does not know: judged by the lab's range in the row, if it has one
         panelcli can use, else no_reference with a spelling hint."""
         note = f"no reference range for '{shorten(m.marker)}' in this set"
+        # the name panelcli knows it by, as a set that knows it gives it (QA: GMCSF, GM-CSF
+        # and GM CSF were three markers, and three trends, of the default set's results)
         base = dict(
-            **_sample_fields(m), marker=m.marker.strip(),
+            **_sample_fields(m), marker=known_name(m.marker) or m.marker.strip(),
             marker_as_written=m.marker, value=parsed.number, comparator=parsed.comparator,
             unit=unit, original_value=self._as_written(m), original_unit=unit,
         )  # fmt: skip

@@ -812,21 +812,43 @@ def bundled_reference_sets() -> list[tuple[str, ReferenceSet]]:
 
 
 @functools.cache
-def _bundled_name_groups() -> list[dict[str, frozenset[str]]]:
-    """Per bundled set: each marker key it knows → the keys of all names of that marker."""
+def _bundled_markers() -> list[dict[str, MarkerRange]]:
+    """Per bundled set: its markers by canonical name."""
     sets = []
     for path in _bundled_set_paths():
         # Read, not loaded: loading a set checks its names against these (see _marker_problems).
         try:
-            markers = RangesFile.model_validate(tomllib.loads(_toml_text(path.read_bytes())))
+            sets.append(RangesFile.model_validate(tomllib.loads(_toml_text(path.read_bytes()))))
         except (OSError, ValueError):  # a damaged install gives no hints; checking still works
             continue
+    return [read.markers for read in sets]
+
+
+@functools.cache
+def _bundled_name_groups() -> list[dict[str, frozenset[str]]]:
+    """Per bundled set: each marker key it knows → the keys of all names of that marker."""
+    sets = []
+    for markers in _bundled_markers():
         groups: dict[str, frozenset[str]] = {}
-        for name, entry in markers.markers.items():
+        for name, entry in markers.items():
             names = frozenset(marker_key(alias) for alias in (name, *entry.aliases))
             groups.update(dict.fromkeys(names, names))
         sets.append(groups)
     return sets
+
+
+@functools.lru_cache(maxsize=1024)
+def known_name(marker: str) -> str | None:
+    """The canonical name the bundled sets give a marker name ('GMCSF' → 'GM-CSF'), for a set
+    that does not know it; None where they know it not, or by different names."""
+    key = marker_key(marker)
+    names = {
+        name
+        for markers in _bundled_markers()
+        for name, entry in markers.items()
+        if key in {marker_key(alias) for alias in (name, *entry.aliases)}
+    }
+    return names.pop() if len(names) == 1 else None
 
 
 def same_marker(key: str) -> frozenset[str]:

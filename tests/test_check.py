@@ -1021,3 +1021,24 @@ def test_a_placeholder_range_beside_a_marker_the_set_lacks_is_no_range(write_csv
     assert [r.status for p in report.panels for r in p.results] == [
         Status.NO_REFERENCE, Status.NO_REFERENCE, Status.HIGH
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_marker_the_set_lacks_is_named_as_panelcli_knows_it(tmp_path, short):
+    """QA: GMCSF, GM-CSF and GM CSF were three markers (and three trends) of the default set's
+    results, though `explain GMCSF` knows it as GM-CSF and mayo-adult named all three so."""
+    path = tmp_path / "gm.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "A1,P1,2026-01-01,GMCSF,3,pg/mL\nA2,P1,2026-02-01,GM CSF,5,pg/mL\n"
+        "A2,P1,2026-02-01,FERR,100,ug/L\nA2,P1,2026-02-01,Foo,1,pg/mL\n"
+        "A2,P1,2026-02-01,IL-12 p70,1,pg/mL\n",
+        encoding="utf-8",
+    )
+    checking = Interpreter(load_ranges(None), CheckOptions(), short_path=short)
+    results = [e for e in checking.events([str(path)]) if isinstance(e, Result)]
+    assert [(r.marker, r.marker_as_written) for r in results] == [
+        ("GM-CSF", "GMCSF"), ("GM-CSF", "GM CSF"), ("Ferritin", "FERR"), ("Foo", "Foo"),
+        ("IL-12 p70", "IL-12 p70"),
+    ]  # fmt: skip
+    assert {r.status for r in results} == {Status.NO_REFERENCE}

@@ -539,8 +539,8 @@ def check(
 
     Example: panelcli check results.csv --format json -o results.json
 
-    To share or print: panelcli check results.csv --export report.html (the bundled synthetic
-    samples are in the source's samples/ folder; panelcli demo shows them)
+    To share or print: panelcli check results.csv --export report.html (panelcli demo lists
+    the bundled synthetic samples; panelcli demo NAME --csv prints one's file)
     """
     with fatal_errors(debug):  # first, so Ctrl-C during the imports is handled too
         _refuse_names_not_utf8(files, ranges)
@@ -1010,15 +1010,25 @@ def demo(
     ] = None,
     export: ExportOpt = None,
     force: Annotated[bool, typer.Option(help="Let --export replace an existing file.")] = False,
+    csv_file: Annotated[
+        bool,
+        typer.Option(
+            "--csv",
+            help="Print the sample's CSV file as it is, instead of interpreting it (to save it, "
+            "or to pipe it into 'panelcli check -').",
+        ),
+    ] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Show the bundled synthetic sample panels, or interpret one with a short story.
 
     The samples are always judged by the default bundled set, which their stories describe
     (PANELCLI_RANGES is not used here). Exits 0 whatever a sample's results: use
-    'panelcli check' on a file for exit codes.
+    'panelcli check' on a file for exit codes, and --csv to get the file.
 
     Example: panelcli demo cytokine-storm --export storm.html
+
+    Example: panelcli demo cytokine-storm --csv | panelcli check - --format json
     """
     from panelcli.samples import find_sample, list_samples, named_by_file_name, suggest_sample
 
@@ -1030,6 +1040,10 @@ def demo(
 
         console = make_console()
         name = _words_as_one(words)
+        if csv_file and (name is None or export is not None):
+            raise PanelcliError(
+                "--csv prints one sample's file: give the sample's name, and no --export"
+            )
         if name is None:
             with writing():
                 render_sample_list(list_samples(), console)
@@ -1042,6 +1056,11 @@ def demo(
             close = suggest_sample(name)
             hint = f" (did you mean {close}?)" if close else ""
             raise PanelcliError(f"no sample named '{name}'{hint}; samples: {names}")
+        if csv_file:  # its bytes as they are: the messy export is Windows-1252, on purpose
+            with writing():
+                sys.stdout.buffer.write(sample.path.read_bytes())
+                sys.stdout.flush()
+            return
         from panelcli.check import check_file
         from panelcli.ranges import DEFAULT_SET, bundled_sets
         from panelcli.render.table import render_table

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -301,3 +302,24 @@ def test_check_of_a_bundled_sample_says_it_is_synthetic(tmp_path: Path) -> None:
     assert said not in " ".join(runner.invoke(app, ["check", str(copy)]).output.split())
     demo = " ".join(runner.invoke(app, ["demo", "cytokine-storm"]).output.split())
     assert said not in demo and "synthetic" in demo  # the demo says it its own way
+
+
+def test_demo_csv_prints_the_sample_s_file_for_check() -> None:
+    """QA: from an installed copy a script could not get a demo sample's JSON: demo has no
+    --format, and check's help pointed at the source's samples/ folder, which is not there."""
+    from panelcli.samples import find_sample
+
+    sample = find_sample("messy-export")
+    assert sample is not None
+    printed = runner.invoke(app, ["demo", "messy", "export", "--csv"])
+    assert printed.exit_code == 0
+    assert printed.stdout_bytes == sample.path.read_bytes()  # Windows-1252 and all
+    checked = runner.invoke(app, ["check", "-", "--format", "json"], input=printed.stdout_bytes)
+    assert checked.exit_code == 1, checked.output
+    assert json.loads(checked.stdout)["synthetic_sources"] == ["-"]
+    for wrong in (["demo", "--csv"], ["demo", "storm", "--csv", "--export", "x.html"]):
+        refused = runner.invoke(app, wrong)
+        assert refused.exit_code == 2
+        assert refused.stderr == (
+            "panelcli: --csv prints one sample's file: give the sample's name, and no --export\n"
+        )

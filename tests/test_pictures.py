@@ -254,3 +254,14 @@ def test_a_result_just_above_its_limit_says_so_in_its_note() -> None:
     output = CliRunner().invoke(app, ["demo", "messy-export"], env={"COLUMNS": "160"}).output
     tnf = next(line for line in output.splitlines() if "15.2" in line and "TNF" in line)
     assert "just above upper limit" in tnf
+
+
+@pytest.mark.parametrize("value", [5e-324, 1e-320, 1e300])
+def test_a_value_at_the_end_of_what_floats_hold_is_drawn(value: float) -> None:
+    """QA: half of 5e-324 is 0, whose log10 was a math domain error: the whole table (every
+    sample's) was lost to an internal error."""
+    drawn = gauge(made_up_result(value=value))
+    assert drawn is not None
+    bar, log = drawn
+    assert log and bar.count(VALUE) == 1
+    assert bar.index(VALUE) == (0 if value < 1 else GAUGE_WIDTH - 1)

@@ -48,7 +48,10 @@ def gauge(result: Result, width: int = GAUGE_WIDTH) -> tuple[str, bool] | None:
         and max(positive) / min(positive) >= LOG_FACTOR
     )
     if log:
-        start, end = math.log10(min(positive) / 2), math.log10(max(positive) * 2)
+        # log10(x) ∓ log10(2), not log10(x / 2): half of 5e-324 is 0 (QA: a math domain error
+        # lost every sample's table)
+        start = math.log10(min(positive)) - _LOG_2
+        end = math.log10(max(positive)) + _LOG_2
 
         def place(x: float) -> float:
             return (math.log10(x) - start) / (end - start)
@@ -70,6 +73,9 @@ def gauge(result: Result, width: int = GAUGE_WIDTH) -> tuple[str, bool] | None:
     index = min(width - 1, max(0, int(place(value) * width)))
     cells[index] = mark
     return "".join(cells), log
+
+
+_LOG_2 = math.log10(2)
 
 
 def gauge_width(terminal_width: int) -> int:

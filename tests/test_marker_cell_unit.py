@@ -91,6 +91,8 @@ def test_brackets_that_hold_no_unit_stay_with_the_name(tmp_path: Path, short: bo
     marker = '"=HYPERLINK(""https://evil.example"",""IL-6"")"'
     events = events_in(tmp_path, f"{HEADER}S1,{marker},4.2,pg/mL\nS1,IL-12 (p70),3,pg/mL\n", short)
     assert warnings(events, "unit-conflict") == []
-    assert [r.marker for r in results(events)] == [
-        '=HYPERLINK("https://evil.example","IL-6")', "IL-12 (p70)"
+    # 'IL-12 (p70)' is no marker of this set: named as the bundled sets name it
+    assert [(r.marker, r.marker_as_written) for r in results(events)] == [
+        ('=HYPERLINK("https://evil.example","IL-6")', '=HYPERLINK("https://evil.example","IL-6")'),
+        ("IL-12 p70", "IL-12 (p70)"),
     ]  # fmt: skip

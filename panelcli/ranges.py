@@ -14,7 +14,7 @@ import sys
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Annotated, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -818,7 +818,7 @@ def _bundled_markers() -> list[dict[str, MarkerRange]]:
     for path in _bundled_set_paths():
         # Read, not loaded: loading a set checks its names against these (see _marker_problems).
         try:
-            sets.append(RangesFile.model_validate(tomllib.loads(_toml_text(path.read_bytes()))))
+            sets.append(RangesFile.model_validate(_toml(_toml_text(path.read_bytes()))))
         except (OSError, ValueError):  # a damaged install gives no hints; checking still works
             continue
     return [read.markers for read in sets]
@@ -1001,6 +1001,15 @@ def _find_set(spec: str) -> Path:
     raise RangesError(f"no reference set named '{spec}'; known sets: {', '.join(sets)}")
 
 
+def _toml(text: str) -> dict[str, Any]:
+    """tomllib.loads, with a file nested past Python's recursion limit as a TOML error (QA:
+    a 1.6 kB '[' * 800 was an internal error of check, validate, ranges list and explain)."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError("arrays or tables nested too deeply") from None
+
+
 def _set_name_of(path: Path) -> str:
     """A ranges file's [set] name as written (read, not loaded: it may be broken); '' if none."""
     try:
@@ -1008,7 +1017,7 @@ def _set_name_of(path: Path) -> str:
     except (OSError, ValueError):  # unreadable, or not UTF-8: loading it says why
         return ""
     try:  # as reports give it: any string TOML writes, wherever in [set] (QA)
-        name = tomllib.loads(text).get("set", {}).get("name")
+        name = _toml(text).get("set", {}).get("name")
     except (tomllib.TOMLDecodeError, AttributeError):  # broken: the name as written, if any
         found = _SET_NAME.search(text)
         return "" if found is None else found.group(2) or found.group(3) or ""
@@ -1029,7 +1038,7 @@ def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
         where = f"{RANGES_ENV}={os.environ[RANGES_ENV]}: " if _from_env(spec) else ""
         raise RangesError(f"{where}ranges file '{path}' is invalid: {problems[0]}", problems)
     # utf-8-sig as in check_ranges_bytes: a BOM that passed the check must not fail here.
-    document = tomllib.loads(_toml_text(raw))
+    document = _toml(_toml_text(raw))
     # Absolute, as reports name it: a relative path means nothing once the output is moved.
     return ReferenceSet(RangesFile.model_validate(document), Path(os.path.abspath(path)), raw)
 
@@ -1069,7 +1078,7 @@ def check_ranges_bytes(
     if "\0" in text:  # UTF-16 of ASCII text is valid UTF-8 (QA: a syntax error at column 2)
         return [_UTF16]
     try:
-        document = tomllib.loads(text)
+        document = _toml(text)
     except tomllib.TOMLDecodeError as exc:
         return [f"TOML syntax error: {_toml_words(str(exc))}{_toml_hint(str(exc), text)}"]
     if not document:  # blank, or comments only (QA: "missing required key 'markers'")
@@ -1273,7 +1282,7 @@ def ranges_warnings(raw: bytes) -> list[str]:
     """Things worth a look in a valid ranges file: no source, units panelcli cannot convert."""
     from panelcli.units import has_family, unit_typo_of
 
-    parsed = RangesFile.model_validate(tomllib.loads(_toml_text(raw)))
+    parsed = RangesFile.model_validate(_toml(_toml_text(raw)))
     warnings = []
     for name, entry in parsed.markers.items():
         for alias in (name, *entry.aliases):
@@ -1522,7 +1531,7 @@ def renamed_set(text: str, name: str) -> tuple[str, bool]:
     quotes, was left as it was or broke the copy)."""
     quoted = json.dumps(name, ensure_ascii=False)  # a TOML basic string is a JSON string
     try:
-        before = tomllib.loads(text)
+        before = _toml(text)
     except tomllib.TOMLDecodeError:
         return text, False
     if not isinstance(before.get("set"), dict) or "name" not in before["set"]:
@@ -1531,7 +1540,7 @@ def renamed_set(text: str, name: str) -> tuple[str, bool]:
     for line in _NAME_LINE.finditer(text):
         renamed = text[: line.start(2)] + quoted + text[line.end(2) :]
         try:
-            if tomllib.loads(renamed) == expected:
+            if _toml(renamed) == expected:
                 return renamed, True
         except tomllib.TOMLDecodeError:
             continue

@@ -1182,12 +1182,13 @@ def schema(
             help="output (check --format json), ndjson (one line of --format ndjson) or ranges.",
         ),
     ],
+    debug: DebugOpt = False,
 ) -> None:
     """Print a JSON Schema generated from panelcli's own models.
 
     Example: panelcli schema output > panelcli-output.schema.json
     """
-    with fatal_errors():
+    with fatal_errors(debug):
         if which == SchemaName.output:
             from panelcli.models import Report
 
@@ -1209,7 +1210,7 @@ def schema(
 
 
 @ranges_app.command("list", short_help="List the reference sets: bundled ones and yours.")
-def ranges_list() -> None:
+def ranges_list(debug: DebugOpt = False) -> None:
     """List the reference sets: bundled ones and yours (in the config folder's ranges/).
 
     A set whose file is broken is listed too, marked broken with its first problem (exit 2).
@@ -1226,7 +1227,7 @@ def ranges_list() -> None:
     )
     from panelcli.values import counted, visible
 
-    with fatal_errors():
+    with fatal_errors(debug):
         default = os.environ.get(RANGES_ENV) or DEFAULT_SET
         mine = set(user_sets().values())
         broken = []
@@ -1273,6 +1274,7 @@ def ranges_show(
             "--format", "-f", parser=_one_of(RangesFormat), metavar=_choices(RangesFormat)
         ),
     ] = RangesFormat.table,
+    debug: DebugOpt = False,
 ) -> None:
     """Show every marker of a set with its interval(s), unit and source.
 
@@ -1280,7 +1282,7 @@ def ranges_show(
     """
     from panelcli.ranges import load_ranges
 
-    with fatal_errors():
+    with fatal_errors(debug):
         loaded = load_ranges(name)
         _say_ranges_warnings(loaded)  # as check says them (QA: only 'ranges validate' did)
         if output_format == RangesFormat.json:
@@ -1305,6 +1307,7 @@ def ranges_validate(
             "check uses, from $PANELCLI_RANGES or the default bundled set).",
         ),
     ] = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Check a ranges file and list every problem; exit 0 when valid, 2 when not.
 
@@ -1314,7 +1317,7 @@ def ranges_validate(
     from panelcli.render.lint import lint_lines
     from panelcli.values import counted
 
-    with fatal_errors():
+    with fatal_errors(debug):
         if name is None:  # as 'ranges show' does: the set 'check' would use (QA)
             file = find_set(None)
         else:
@@ -1355,6 +1358,7 @@ def ranges_init(
             "(default: the default set).",
         ),
     ] = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Copy a bundled set (or another) into a new folder so you can edit it.
 
@@ -1362,7 +1366,7 @@ def ranges_init(
     """
     from panelcli.ranges import is_bundled, load_ranges, names_a_set, renamed_set, toml_files
 
-    with fatal_errors():
+    with fatal_errors(debug):
         # `Path` drops a './': a folder given as a set's name is told apart only by --from
         as_set_name = names_a_set(str(dest))
         if as_set_name and name is None:  # QA: 'ranges init mayo-adult' copied the default

@@ -1810,3 +1810,40 @@ def test_ranges_init_quotes_a_folder_name_the_shell_would_change(
     made = runner.invoke(app, ["ranges", "init", "lab$HOME"])
     assert made.exit_code == 0, made.output
     assert made.stdout.rstrip().endswith("then use: --ranges 'lab$HOME'")
+
+
+def test_a_ranges_file_nested_too_deeply_is_a_broken_set_not_an_internal_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: 1.6 kB of '[' * 800 hit Python's recursion limit in tomllib: check, ranges
+    validate, and (from the config folder) ranges list and explain said 'internal error'."""
+    deep = "a = " + "[" * 800 + "]" * 800 + "\n"
+    path = tmp_path / "deep.toml"
+    path.write_text(deep, encoding="utf-8")
+    said = "TOML syntax error: arrays or tables nested too deeply"
+    validated = runner.invoke(app, ["ranges", "validate", str(path)])
+    assert (validated.exit_code, validated.stdout) == (2, f"{path}: error: {said}\n")
+    lab = tmp_path / "lab.csv"
+    lab.write_text("sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n", encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(lab), "--ranges", str(path)])
+    assert checked.exit_code == 2
+    assert checked.stderr == f"panelcli: ranges file '{path}' is invalid: {said}\n"
+    config = tmp_path / "config"
+    (config / "ranges").mkdir(parents=True)
+    (config / "ranges" / "mine.toml").write_text(deep, encoding="utf-8")
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(config))
+    listed = runner.invoke(app, ["ranges", "list"])
+    assert listed.exit_code == 2 and f"mine (yours, broken): {said}" in listed.stdout
+    explained = runner.invoke(app, ["explain", "IL-6"])
+    assert explained.exit_code == 0 and "internal error" not in explained.stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["schema", "output"], ["ranges", "list"], ["ranges", "show"],
+                ["ranges", "validate"], ["ranges", "init", "{tmp}/copy"]],
+)  # fmt: skip
+def test_every_command_takes_debug(tmp_path: Path, command: list[str]) -> None:
+    """QA: an internal error says 'run again with --debug', which schema and the ranges
+    commands did not take."""
+    args = [part.replace("{tmp}", str(tmp_path)) for part in command]
+    assert runner.invoke(app, [*args, "--debug"]).exit_code == 0

@@ -478,9 +478,15 @@ def _detect_encoding(head: bytes, source: str) -> str:
             raise InputError(f"{source}: this is {what}, not CSV text; {advice}")
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    sample = head[:4096]
+    # before UTF-16's: UTF-32's little-endian BOM starts with it (QA: read so, its NULs made a
+    # report of rows and columns that were not there)
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or _looks_utf32(sample):
+        raise InputError(
+            f"{source}: this is UTF-32 text, which panelcli does not read; save it as UTF-8"
+        )
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    sample = head[:4096]
     if sample and sample.count(b"\x00") * 4 > len(sample):
         # Many NULs: UTF-16 without a BOM (ASCII text has a NUL in every other byte, and
         # only there: NULs at both positions mean binary data).
@@ -496,6 +502,15 @@ def _detect_encoding(head: bytes, source: str) -> str:
     if controls > max(16, len(sample) // 20):  # a short file's few escape codes are text
         raise InputError(f"{source}: this looks like a binary file, not CSV text")
     return "utf-8"
+
+
+def _looks_utf32(sample: bytes) -> bool:
+    """UTF-32 without a BOM: ASCII text has three NULs in every four bytes, always at the same
+    three places."""
+    if len(sample) < 8:
+        return False
+    places = [sample[i::4].count(0) for i in range(4)]
+    return sorted(places)[1] * 4 >= len(sample) * 0.9  # three places (nearly) all NULs
 
 
 # Not tab, LF, CR, nor what text files do hold: FileMaker's in-cell line break (VT), a form

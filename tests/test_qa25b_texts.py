@@ -60,3 +60,21 @@ def test_less_than_a_number_that_rounds_to_0_quotes_it() -> None:
 def test_validate_help_says_warnings_alone_exit_0() -> None:
     shown = " ".join(runner.invoke(app, ["validate", "--help"]).stdout.split())
     assert "0 no errors (warnings only, or nothing found); 2 a row was rejected" in shown
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_text_is_refused_as_such(tmp_path: Path, encoding: str) -> None:
+    """QA: UTF-32's BOM was taken for UTF-16's, and its NULs made a report of rows that were
+    not there ('Sample \\x00S\\x001\\x00')."""
+    path = tmp_path / "u32.csv"
+    path.write_text("sample_id,marker,value,unit\nS1,IL-6,12,pg/mL\n", encoding=encoding)
+    said = "this is UTF-32 text, which panelcli does not read; save it as UTF-8"
+    checked = runner.invoke(app, ["check", str(path), "-f", "csv"])
+    assert (checked.exit_code, checked.stdout) == (2, "")
+    assert checked.stderr == f"panelcli: {path}: {said}\n"
+    validated = runner.invoke(app, ["validate", str(path)])
+    assert validated.exit_code == 2
+    assert validated.stdout == f"{path}: error file-unreadable: {said}\n"
+    utf16 = tmp_path / "u16.csv"  # still read
+    utf16.write_text("sample_id,marker,value,unit\nS1,IL-6,12,pg/mL\n", encoding="utf-16")
+    assert runner.invoke(app, ["check", str(utf16), "-f", "csv"]).exit_code == 1

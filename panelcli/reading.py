@@ -389,10 +389,14 @@ class LinesAhead:
 class _Prefixed(io.RawIOBase):
     """A byte stream that first replays the bytes already read for sniffing."""
 
-    def __init__(self, head: bytes, rest: BinaryIO, ahead: LinesAhead | None = None) -> None:
+    def __init__(
+        self, head: bytes, rest: BinaryIO, ahead: LinesAhead | None = None, ended: bool = False
+    ) -> None:
         self._head = memoryview(head)
         # read1: what is there now (a pipe fed row by row); read() would wait for a full buffer.
-        self._read = getattr(rest, "read1", rest.read)
+        # `ended`: reading the head met the end, which a terminal gives once per Ctrl-D: asked
+        # again, it would wait for another (QA: `check -` typed in took Ctrl-D twice).
+        self._read = _at_end if ended else getattr(rest, "read1", rest.read)
         self._ahead = ahead
 
     def readable(self) -> bool:
@@ -410,6 +414,10 @@ class _Prefixed(io.RawIOBase):
         if self._ahead is not None:
             self._ahead.ends += data.count(b"\n")
         return n
+
+
+def _at_end(size: int) -> bytes:
+    return b""
 
 
 def _always_waiting() -> bool:
@@ -551,7 +559,9 @@ def open_text(
         # bytes is sound where no other character holds that byte: not in UTF-16.
         ahead = None if utf16 else LinesAhead()
         stats.waiting = _always_waiting if ahead is None else ahead.waiting
-    buffered = io.BufferedReader(_Prefixed(head, raw, ahead), buffer_size=HEAD_BYTES)
+    # A read of HEAD_BYTES comes back short only at the end of the input.
+    ended = len(head) < HEAD_BYTES
+    buffered = io.BufferedReader(_Prefixed(head, raw, ahead, ended), buffer_size=HEAD_BYTES)
     text = io.TextIOWrapper(buffered, encoding=stats.encoding, errors=errors, newline="")
     return raw, text, ahead
 

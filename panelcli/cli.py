@@ -139,9 +139,17 @@ def _one_of(choices: type[Choice]) -> Callable[[str], Choice]:
         for choice in choices:
             if choice.value == str(text).strip().casefold():
                 return choice
-        raise typer.BadParameter(f"'{text}' is not one of {', '.join(choices)}")
+        raise _bad_parameter(f"'{text}' is not one of {', '.join(choices)}")
 
     return parse
+
+
+def _bad_parameter(message: str) -> typer.BadParameter:
+    """typer's error for an option's value, its control characters inert (QA: an escape
+    sequence in --format's or --export's value reached the terminal raw)."""
+    from panelcli.values import visible  # here: pydantic is not imported for --help
+
+    return typer.BadParameter(visible(message))
 
 
 def _choices(choices: type[StrEnum]) -> str:
@@ -157,7 +165,7 @@ def _sex_option(value: str | None) -> str | None:
 
     sex = parse_sex(value)
     if sex is None:
-        raise typer.BadParameter(f"'{value}' is not female or male (F, M)")
+        raise _bad_parameter(f"'{value}' is not female or male (F, M)")
     return sex
 
 
@@ -301,7 +309,7 @@ def _max_line_option(text: str) -> int:
     or equal to 1024', in pydantic's words (QA)."""
     value = int(text) if str(text).strip().isdigit() else 0
     if not MIN_LINE_LENGTH <= value <= MAX_LINE_LENGTH:
-        raise typer.BadParameter(
+        raise _bad_parameter(
             f"give a whole number of characters from {MIN_LINE_LENGTH} to {MAX_LINE_LENGTH}, "
             f"not '{text}'"
         )
@@ -325,7 +333,7 @@ def _export_suffix(path: Path | None) -> Path | None:
     from panelcli.render.export import EXPORT_SUFFIXES
 
     if path.suffix.casefold() not in EXPORT_SUFFIXES:
-        raise typer.BadParameter(f"the file must end in .html or .svg, not '{path.name}'")
+        raise _bad_parameter(f"the file must end in .html or .svg, not '{path.name}'")
     return path
 
 
@@ -380,7 +388,7 @@ def _age_option(text: str) -> float:
     except ValueError:
         value = math.nan
     if not 0 <= value <= MAX_AGE:
-        raise typer.BadParameter(f"give a number of years from 0 to {MAX_AGE}, not '{text}'")
+        raise _bad_parameter(f"give a number of years from 0 to {MAX_AGE}, not '{text}'")
     return value
 
 
@@ -1315,7 +1323,7 @@ def ranges_validate(
     """
     from panelcli.ranges import check_ranges_bytes, find_set, ranges_warnings
     from panelcli.render.lint import lint_lines
-    from panelcli.values import counted
+    from panelcli.values import counted, visible
 
     with fatal_errors(debug):
         if name is None:  # as 'ranges show' does: the set 'check' would use (QA)
@@ -1341,7 +1349,7 @@ def ranges_validate(
             raise typer.Exit(ExitStatus.ERROR)
         for line in lint_lines(file, "warning", ranges_warnings(raw)):
             _print(line)
-        _print(f"{file}: valid")
+        _print(visible(f"{file}: valid"))
 
 
 @ranges_app.command("init", short_help="Copy a set into a new folder so you can edit it.")
@@ -1365,6 +1373,7 @@ def ranges_init(
     Example: panelcli ranges init ./mylab && panelcli check results.csv --ranges ./mylab
     """
     from panelcli.ranges import is_bundled, load_ranges, names_a_set, renamed_set, toml_files
+    from panelcli.values import visible
 
     with fatal_errors(debug):
         # `Path` drops a './': a folder given as a set's name is told apart only by --from
@@ -1412,7 +1421,7 @@ def ranges_init(
         import shlex
 
         use = f'"{use}"' if sys.platform == "win32" and " " in use else shlex.quote(use)
-        _print(f"Copied {what} to {target}{named}. Edit it, then use: --ranges {use}")
+        _print(visible(f"Copied {what} to {target}{named}. Edit it, then use: --ranges {use}"))
 
 
 # The words 'ranges --help' uses for them ('check and copy'), as people then type them (QA:

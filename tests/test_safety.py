@@ -633,3 +633,27 @@ def test_json_writes_the_invisible_characters_as_escapes_too() -> None:
     inert = json_inert(text)
     assert inert == '{"id": "S\\u061cZ\\udb40\\udc41\\u00ad"}'
     assert json.loads(inert) == json.loads(text)
+
+
+def test_a_file_name_s_escape_sequence_is_inert_in_every_message(tmp_path: Path) -> None:
+    """QA: the 'valid' line of ranges validate, ranges init's confirmation and the errors of
+    --format and --export showed an OSC sequence (it sets a terminal's title) raw."""
+    osc = "\x1b]0;PWNED\x07"
+    named = tmp_path / f"r{osc}.toml"
+    named.write_bytes(
+        (Path(__file__).parent.parent / "reference_ranges/mayo-adult.toml").read_bytes()
+    )
+    lab = tmp_path / "lab.csv"
+    lab.write_text("sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\n", encoding="utf-8")
+    runs = [
+        ["ranges", "validate", str(named)],
+        ["ranges", "init", str(tmp_path / f"d{osc}")],
+        ["check", str(lab), "--export", f"x{osc}.csv"],
+        ["check", str(lab), "--format", osc],
+        ["check", str(lab), "--age", f"4{osc}"],
+        ["check", str(lab), "--sex", osc],
+    ]
+    for args in runs:
+        result = runner.invoke(app, args)
+        assert "\x1b" not in result.output and "\x07" not in result.output, args
+        assert "\\x1b]0;PWNED\\x07" in result.output, args

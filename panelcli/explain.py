@@ -260,11 +260,23 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
         if source is None and shown.yours:
             source = str(reference_set.path)
         ranges.append(RangeInSet(set_name=reference_set.name, text=text, source=source, **flags))
+    # Titled as `check` names its results: by the set in use where it reads the name asked
+    # (QA: Mayo's 'IL-12 p70' was titled IL-12, the name its text is filed under)
+    title = next(
+        (
+            marker
+            for shown, (reference_set, marker) in sorted(
+                zip(sets, knowing, strict=True), key=lambda pair: not pair[0].in_use
+            )
+            if marker is not None and reference_set.resolve(asked) is not None
+        ),
+        canonical,
+    )
     return Explanation(
-        marker=canonical,
+        marker=title,
         other_names=[
             _name_in(alias, [(s, m) for s, m in knowing if m is not None], others)
-            for alias in sorted(names - {canonical}, key=str.casefold)
+            for alias in sorted(names - {title}, key=str.casefold)
         ],
         category=category,
         group=f"In a report, panelcli groups it with the markers that {GROUP_ROLE[group]}."

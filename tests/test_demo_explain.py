@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from panelcli import explain as explaining
 from panelcli.cli import app
 from panelcli.models import NOTICE
-from panelcli.ranges import bundled_sets, load_ranges
+from panelcli.ranges import bundled_reference_sets, bundled_sets, load_ranges
 from panelcli.render.text import TALK_WITH_PROVIDER
 from panelcli.samples import find_sample, list_samples
 
@@ -142,8 +142,20 @@ def test_every_bundled_marker_has_an_explanation(marker: str) -> None:
 
 def test_aliases_find_the_same_explanation() -> None:
     for alias, canonical in (("il6", "IL-6"), ("TNFa", "TNF-α"), ("IL-12 p70", "IL-12")):
-        found = explaining.explain(alias)
-        assert found is not None and found.marker == canonical
+        found, filed = explaining.explain(alias), explaining.explain(canonical)
+        assert found is not None and filed is not None and found.what == filed.what
+    # titled as check names a result: 'IL-12 p70' is Mayo's name, not ARUP's IL-12 (QA: it
+    # was titled IL-12, the name its text is filed under), whichever set is in use
+    for name, title in (("il6", "IL-6"), ("TNFa", "TNF-α"), ("IL-12 p70", "IL-12 p70"),
+                        ("IL12", "IL-12")):  # fmt: skip
+        found = explaining.explain(name)
+        assert found is not None and found.marker == title
+    mayo_in_use = [
+        explaining.SetShown(s, in_use=s.name == "mayo-adult") for _, s in bundled_reference_sets()
+    ]
+    for name in ("IL12", "IL-12", "IL-12 p70"):
+        found = explaining.explain(name, mayo_in_use)
+        assert found is not None and found.marker == "IL-12 p70"
 
 
 def test_the_overview_covers_the_panel_lab_differences_and_what_changes_results() -> None:

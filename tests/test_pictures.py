@@ -17,6 +17,7 @@ from panelcli.render.pictures import (
     IN_RANGE,
     NARROW_GAUGE_WIDTH,
     OUTSIDE,
+    SPARKS,
     VALUE,
     gauge,
     gauge_width,
@@ -265,3 +266,8 @@ def test_a_value_at_the_end_of_what_floats_hold_is_drawn(value: float) -> None:
     bar, log = drawn
     assert log and bar.count(VALUE) == 1
     assert bar.index(VALUE) == (0 if value < 1 else GAUGE_WIDTH - 1)
+
+
+def test_a_sparkline_is_measured_against_its_scale_too() -> None:
+    assert sparkline([5.0, 1.0]) == SPARKS[-1] + SPARKS[0]
+    assert sparkline([None, 5.0, 1.0], scale=[3.0, 30.0, 5.0, 1.0]) == " " + SPARKS[1] + SPARKS[0]

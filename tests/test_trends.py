@@ -603,7 +603,15 @@ def test_a_date_in_no_known_order_shows_all_its_results_and_no_sparkline_step(
     )
     cells = trend_cells(trend.markers[0])
     assert cells["First → last"].plain == "9 → 12 / 1 pg/mL"
-    assert cells["Trend"].plain == "▄ "  # one block a date; that date's order is not known
+    # one block a date; that date's order is not known, but its 12 and 1 are the scale 9 is
+    # drawn on (QA: a date's 30 left blank, 5 was drawn full height)
+    assert cells["Trend"].plain == "▆ "
+    trend = the_trend(
+        tmp_path,
+        "A,P9,2026-01-01,IL-6,3,pg/mL\nA2,P9,2026-01-01,IL-6,30,pg/mL\n"
+        "B,P9,2026-02-01,IL-6,5,pg/mL\nC,P9,2026-03-01,IL-6,1,pg/mL\n",
+    )
+    assert trend_cells(trend.markers[0])["Trend"].plain == " ▂▁"
 
 
 @pytest.mark.parametrize(

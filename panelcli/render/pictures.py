@@ -87,16 +87,16 @@ def gauge_width(terminal_width: int) -> int:
 SPARK_WIDTH = 24
 
 
-def sparkline(values: Sequence[float | None]) -> str:
+def sparkline(values: Sequence[float | None], scale: Sequence[float] = ()) -> str:
     """One block per value (at most SPARK_WIDTH), lowest ▁ to highest █; a gap for a result
-    with no number."""
+    with no number. `scale`: other values the blocks are measured against (a gap's)."""
     if len(values) > SPARK_WIDTH:
         cuts = [i * len(values) // SPARK_WIDTH for i in range(SPARK_WIDTH + 1)]
         values = [_highest(values, start, end) for start, end in itertools.pairwise(cuts)]
     numbers = [v for v in values if v is not None]
     if not numbers:
         return " " * len(values)
-    low, high = min(numbers), max(numbers)
+    low, high = min(numbers + [*scale]), max(numbers + [*scale])
     # Changes the trend calls steady (3 → 3.1 → 3.2) are drawn flat, not as a climb ▁▅█.
     if high == low or (low > 0 and high / low < CHANGE):
         return "".join(" " if v is None else SPARKS[3] for v in values)

@@ -39,7 +39,7 @@ from panelcli.summary import (
     rejected_values,
     report_sentences,
 )
-from panelcli.trends import by_date, placed_by_date
+from panelcli.trends import by_date, placed, placed_by_date
 from panelcli.units import unit_key
 from panelcli.values import number_text
 
@@ -313,10 +313,12 @@ def trend_cells(marker: MarkerTrend) -> dict[str, Text]:
     numbered = any(p.value is not None for p in last)
     first_unit = "" if numbered or all(p.value is None for p in first) else unit
     icon, word, style = TREND_LOOK[marker.direction]
+    # One block a date, a gap where the trend cannot place a result; measured against every
+    # result placed, a gap's too (QA: a date's 30 left blank, 5 was drawn as the highest).
+    placed_all = [v for v in placed(marker.points) if v is not None]
     return {
         "Marker": inert(marker.marker),
-        # one block a date; a gap where the trend cannot place a result
-        "Trend": Text(sparkline(placed_by_date(marker.points))),
+        "Trend": Text(sparkline(placed_by_date(marker.points), placed_all)),
         "First → last": inert(
             f"{_date_values(first)}{first_unit} → {_date_values(last)}{unit if numbered else ''}"
         ),

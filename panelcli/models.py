@@ -235,6 +235,9 @@ class TrendPoint(_Model):
         "ways is one date, and so is a day whose tests are in no known order.",
     )
     sample_id: str | None = None
+    # QA: with the same sample id in two files, a point could not be told to be whose panel's
+    source: str = Field(description="The file of the result, as its panel names it.")
+    line: int = Field(description="The result's line in that file.")
     value: float | None = Field(None, description="In the marker's reference unit.")
     comparator: Comparator | None = None
     status: Status

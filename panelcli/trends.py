@@ -453,6 +453,8 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
             collected_at=r.collected_at or when,
             trend_date=when,
             sample_id=r.sample_id,
+            source=r.source,
+            line=r.line,
             value=r.value,
             comparator=r.comparator,
             status=r.status,

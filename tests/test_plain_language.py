@@ -219,7 +219,13 @@ def constructed_panels() -> dict[str, list[Result]]:
 
 def _trend(marker: str, direction: str, statuses: list[Status]) -> MarkerTrend:
     points = [
-        TrendPoint(collected_at=f"2026-07-0{i + 1}", value=float(i + 1), status=s)
+        TrendPoint(
+            collected_at=f"2026-07-0{i + 1}",
+            source="a.csv",
+            line=i + 2,
+            value=float(i + 1),
+            status=s,
+        )
         for i, s in enumerate(statuses)
     ]
     return MarkerTrend(

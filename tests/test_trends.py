@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -543,7 +544,9 @@ def test_many_tests_on_one_date_do_not_slow_the_trend_down(tmp_path: Path) -> No
     from panelcli.trends import possible_series, trend_direction
 
     points = [
-        TrendPoint(collected_at=day, value=float(n), status=Status.NORMAL)
+        TrendPoint(
+            collected_at=day, source="a.csv", line=n + 1, value=float(n), status=Status.NORMAL
+        )
         for day in ("2026-01-01", "2026-01-02")
         for n in range(1, 301)
     ]
@@ -1441,3 +1444,24 @@ def test_a_copy_in_doubt_does_not_hide_a_certain_reading_and_a_doubted_test_is_n
         "IL-8's test on 2026-03-01 is not compared: its number can be read in two ways (see the "
         "notes)."
     )
+
+
+def test_a_point_names_the_file_and_line_of_its_result(tmp_path: Path) -> None:
+    """QA: with sample A1 in two files (two panels), a trend point could not be told to be
+    whose: it gave no file."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    header = "sample_id,patient_id,collected_at,marker,value,unit\n"
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(f"{header}A1,P9,2026-01-01,IL-6,3,pg/mL\n", encoding="utf-8")
+    second.write_text(f"{header}B0,P9,2026-02-01,IL-8,1,pg/mL\nA1,P9,2026-03-01,IL-6,30,pg/mL\n",
+                      encoding="utf-8")  # fmt: skip
+    result = CliRunner().invoke(app, ["check", str(first), str(second), "--format", "json"])
+    [trend] = json.loads(result.stdout)["trends"]
+    [il6] = trend["markers"]
+    assert [(p["sample_id"], p["source"], p["line"]) for p in il6["points"]] == [
+        ("A1", str(first), 2), ("A1", str(second), 3)
+    ]  # fmt: skip
+    assert (il6["highest"]["source"], il6["highest"]["line"]) == (str(second), 3)

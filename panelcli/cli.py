@@ -1197,16 +1197,18 @@ def schema(
     Example: panelcli schema output > panelcli-output.schema.json
     """
     with fatal_errors(debug):
+        # What is written (serialization), open to fields added later; a ranges file is
+        # input, where an unknown key is a typo and refused.
         if which == SchemaName.output:
-            from panelcli.models import Report
+            from panelcli.models import Report, open_to_additions
 
-            document = Report.model_json_schema(mode="serialization")  # what is written
+            document = open_to_additions(Report.model_json_schema(mode="serialization"))
         elif which == SchemaName.ndjson:
             from pydantic import TypeAdapter
 
-            from panelcli.models import NdjsonLine
+            from panelcli.models import NdjsonLine, open_to_additions
 
-            document = TypeAdapter(NdjsonLine).json_schema(mode="serialization")
+            document = open_to_additions(TypeAdapter(NdjsonLine).json_schema(mode="serialization"))
         else:
             from panelcli.ranges import RangesFile
 

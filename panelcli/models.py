@@ -418,3 +418,17 @@ class StreamEnd(_Model):
 
 #: Every NDJSON line is one of these; results are bare `Result` objects (they have `status`).
 NdjsonLine = Result | RejectedLine | WarningLine | StreamEnd
+
+
+def open_to_additions(schema: Any) -> Any:
+    """A JSON Schema of output without `additionalProperties: false`: fields may be added
+    (README), and a schema saved today must not refuse a later release's output for them."""
+    if isinstance(schema, dict):
+        return {
+            key: open_to_additions(value)
+            for key, value in schema.items()
+            if not (key == "additionalProperties" and value is False)
+        }
+    if isinstance(schema, list):
+        return [open_to_additions(item) for item in schema]
+    return schema

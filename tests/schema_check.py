@@ -27,17 +27,36 @@ def _validator(which: str) -> jsonschema.protocols.Validator:
     return validator_class(schema)
 
 
+@cache
+def _closed_validator(which: str) -> jsonschema.protocols.Validator:
+    """The models' own schema, which (unlike the published one, open to fields added later)
+    refuses a field the models do not declare: output drifting from them is caught."""
+    from pydantic import TypeAdapter
+
+    from panelcli.models import NdjsonLine, Report
+
+    schema = (
+        Report.model_json_schema(mode="serialization")
+        if which == "output"
+        else TypeAdapter(NdjsonLine).json_schema(mode="serialization")
+    )
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
 def assert_valid_output(document: Any) -> None:
-    """A `check --format json` document matches `panelcli schema output`."""
+    """A `check --format json` document matches `panelcli schema output` (and the models)."""
     _validator("output").validate(document)
+    _closed_validator("output").validate(document)
 
 
 def assert_valid_ndjson(text: str) -> list[dict[str, Any]]:
-    """Every line of `check --format ndjson` matches `panelcli schema ndjson`; returns the lines."""
+    """Every line of `check --format ndjson` matches `panelcli schema ndjson` (and the models);
+    returns the lines."""
     assert text.endswith("\n")
     lines = [json.loads(line) for line in text.splitlines()]
     for line in lines:
         _validator("ndjson").validate(line)
+        _closed_validator("ndjson").validate(line)
     return lines
 
 

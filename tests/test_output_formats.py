@@ -80,6 +80,23 @@ def test_the_published_schemas_require_the_notice() -> None:
         assert_valid_ndjson(json.dumps(last) + "\n")
 
 
+def test_the_published_schemas_take_fields_added_later() -> None:
+    """QA: every object said additionalProperties: false, so a schema saved by a script
+    refused the output of a release that added a field, as README says releases may."""
+    published = {
+        which: json.loads(CliRunner().invoke(app, ["schema", which]).stdout)
+        for which in ("output", "ndjson")
+    }
+    document = json_report(SAMPLES[0])
+    document["added_later"] = 1
+    document["panels"][0]["results"][0]["added_later"] = 1
+    jsonschema.validate(document, published["output"])
+    line = json.loads(check(SAMPLES[0], "ndjson").stdout.splitlines()[0])
+    jsonschema.validate({**line, "added_later": 1}, published["ndjson"])
+    ranges = json.loads(CliRunner().invoke(app, ["schema", "ranges"]).stdout)
+    assert ranges["additionalProperties"] is False  # input: an unknown key is a typo
+
+
 # --- ndjson ---------------------------------------------------------------------------------
 
 

@@ -184,7 +184,12 @@ def _stop_for_signal(exception: type[BaseException]) -> NoReturn:
     code (after SIGHUP there may be no terminal to say it on)."""
     words, status = signal_stop(exception)
     _say(words)
+    _stops_said.append(exception)
     raise typer.Exit(status) from None
+
+
+#: The signal stops `_stop_for_signal` has said (`run` says one it has not).
+_stops_said: list[type[BaseException]] = []
 
 
 @contextlib.contextmanager
@@ -1453,9 +1458,10 @@ def run() -> NoReturn:
     except typer.Exit as stopped:
         status = stopped.exit_code
     signalled = raised_for_signal()
-    if signalled is not None and status != signal_stop(signalled)[1]:
+    if signalled is not None and (status != signal_stop(signalled)[1] or not _stops_said):
         # The handler's exception was swallowed where Python cannot raise (a finalizer run
         # by the garbage collector): the run went on, but it was asked to stop all the same.
+        # Or typer took Ctrl-C while it read the options, for a silent exit 130 (QA).
         words, status = signal_stop(signalled)
         _say(words)
     raise SystemExit(status)

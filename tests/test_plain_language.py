@@ -1187,3 +1187,12 @@ def test_a_marker_low_in_several_results_is_said_once(tmp_path: Path) -> None:
         "of 266.5 pg/mL." in text
     )
     assert text.count("under the lower limit") == 1
+
+
+def test_explain_says_what_a_high_level_is_a_sign_of_as_the_summary_does() -> None:
+    """QA: explain said 'strong inflammation' of any high IL-6 or IL-10, the word the summary
+    gave up (a value just past the limit is a high level too): a teacher comparing the two got
+    the more alarming text from explain."""
+    texts = explaining._texts()["markers"]
+    for name, words in texts.items():  # type: ignore[union-attr]
+        assert "strong" not in str(words.get("raised", "")).casefold(), name  # type: ignore[attr-defined]

@@ -99,6 +99,14 @@ REJECTED_REASON = {
     "row-no-values": "no values at all",
     "row-quote-unclosed": "a quote mark that is never closed",
     "row-quote-stray": "a quote mark in the wrong place",
+    # QA: these were 'a problem that is explained in the list', no reason in plain words
+    "unit-not-concentration": "a unit that is no amount in the blood (a signal, a percent)",
+    "value-split-by-comma": "a number that a comma may have cut in two",
+    "comparator-unreadable": "a sign before the number that panelcli cannot read",
+    "comparator-conflict": "signs that disagree on whether the value is above or below",
+    "flag-conflict": "a lab flag that disagrees with the value",
+    "detection-range-unreadable": "a note on what the test can measure that cannot be read",
+    "detection-range-conflict": "a note on what the test can measure that disagrees with the value",
 }
 OTHER_REASON = "a problem that is explained in the list"
 

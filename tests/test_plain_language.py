@@ -1196,3 +1196,19 @@ def test_explain_says_what_a_high_level_is_a_sign_of_as_the_summary_does() -> No
     texts = explaining._texts()["markers"]
     for name, words in texts.items():  # type: ignore[union-attr]
         assert "strong" not in str(words.get("raised", "")).casefold(), name  # type: ignore[attr-defined]
+
+
+def test_each_refused_row_has_its_reason_in_plain_words(tmp_path: Path) -> None:
+    """QA: a comparator panelcli cannot read, one that contradicts the value, and a unit that
+    is no concentration were only 'a problem that is explained in the list'."""
+    path = tmp_path / "reasons.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,comparator\n"
+        "R1,IL-6,2.0,pg/mL,~\nR1,IL-8,<2,pg/mL,>\nR1,IFN-γ,3,MFI,\nR1,IL-10,4,pg/mL,\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    said = " ".join(report_sentences(report.rejected))
+    assert "explained in the list" not in said
+    for code in ("comparator-unreadable", "comparator-conflict", "unit-not-concentration"):
+        assert REJECTED_REASON[code] in said

@@ -77,6 +77,7 @@ from panelcli.ranges import (
     ReferenceSet,
     Selected,
     Sex,
+    age_said,
     interval_text,
     known_name,
     load_ranges,
@@ -1947,17 +1948,19 @@ class Interpreter:
         sex = parse_sex(m.sex) if m.sex else None
         if m.sex and sex is None:
             self._unreadable_person(m, "sex", m.sex, "female or male (F, M)", self.options.sex)
-        age = _parse_age(m.age) if m.age else None
-        if m.age and age is None:
-            expected = f"a number of years up to {MAX_AGE}, such as 42 (or 18 mo, 6 wk, 10 d)"
-            # --age stands in unless a birth date gives the age
-            stand_in = None if m.birth_date else self.options.age
-            self._unreadable_person(m, "age", m.age, expected, stand_in)
+        age = parse_age(m.age) if m.age else None
         if age is not None and m.birth_date and m.collected_at:
             self._check_age_agrees(m, age)
+        from_dates = None
+        if age is None and m.birth_date and m.collected_at:
+            from_dates = _age_from_dates(m.birth_date, m.collected_at)
+        if m.age and age is None:
+            expected = f"a number of years up to {MAX_AGE}, such as 42 (or 18 mo, 6 wk, 10 d)"
+            # --age stands in unless the dates give the age (review: not a birth date cell alone)
+            stand_in = self.options.age if from_dates is None else None
+            self._unreadable_person(m, "age", m.age, expected, stand_in)
         if age is None and m.birth_date:
-            if m.collected_at:
-                age = _age_from_dates(m.birth_date, m.collected_at)
+            age = from_dates
             if age is None:
                 self._no_age(m, m.birth_date, m.collected_at)
         return sex, age
@@ -2018,7 +2021,7 @@ class Interpreter:
                 Issue(severity="warning", code="person-conflict", source=m.source, line=m.line,
                       column=self._column_of("age"), sample_id=m.sample_id,
                       patient_id=m.patient_id, collected_at=m.collected_at, marker=m.marker,
-                      message=f"age {number_text(age)} does not match the birth date "
+                      message=f"age {age_said(age)} does not match the birth date "
                       f"'{shorten(m.birth_date)}' (age {number_text(from_dates)} on "
                       f"'{shorten(m.collected_at)}'); the age was used, here and in any other "
                       "row of this file where they disagree"),
@@ -2030,7 +2033,7 @@ class Interpreter:
         readable = self._readable.get(key)
         if readable is None:
             sex, age, birth_date = sex.strip(), age.strip(), birth_date.strip()
-            given_age = _parse_age(age) if age else None
+            given_age = parse_age(age) if age else None
             from_dates = _age_from_dates(birth_date, collected_at.strip()) if birth_date else None
             readable = (
                 (not sex or parse_sex(sex) is not None)
@@ -2056,7 +2059,7 @@ class Interpreter:
             "it was treated as not given"
         )
         if stand_in is not None:
-            given = number_text(stand_in) if isinstance(stand_in, float) else stand_in
+            given = age_said(stand_in) if isinstance(stand_in, float) else stand_in
             message += f", and --{what} {given} was used instead"
         self._person_unreadable(m, self._column_of(what.replace(" ", "_")), message)
 
@@ -2650,10 +2653,12 @@ def parse_sex(text: str) -> Sex | None:
 
 
 #: An age: years, or a child's in months, weeks or days ('18 mo', '6 Wochen'; QA: they were
-#: unreadable), in English, German, French and Spanish spellings
+#: unreadable), in English, German, French and Spanish spellings; not a lone 'j', which is
+#: German's years and French's days (review)
 _AGE = re.compile(
-    r"^\s*(\d{1,4}(?:\.\d+)?)\s*(?:(?P<years>y|yr|yrs|years?|j|jahre?|ans?|años?|anos?)"
-    r"|(?P<months>mo|mos|mths?|months?|monate?|mois|mes|meses)|(?P<weeks>w|wk|wks|weeks?|wochen?)"
+    r"^\s*(\d{1,4}(?:\.\d+)?)\s*(?:(?P<years>y|yr|yrs|years?|jahre?|ans?|años?|anos?)"
+    r"|(?P<months>mo|mos|mths?|months?|monate?|mois|mes|meses)"
+    r"|(?P<weeks>w|wk|wks|weeks?|wochen?|semaines?|semanas?)"
     r"|(?P<days>d|days?|tage?|jours?|días?|dias?))?\.?\s*$",
     re.I,
 )
@@ -2664,8 +2669,8 @@ _YEARS_OF = {"months": 1 / 12, "weeks": 7 / _DAYS_IN_YEAR, "days": 1 / _DAYS_IN_
 MAX_AGE = 150  # years, as --age takes: '200' in an age column is a slip, not an age
 
 
-def _parse_age(text: str) -> float | None:
-    """An age cell in years ('42', '42 y', '18 mo' as 1.5), or None."""
+def parse_age(text: str) -> float | None:
+    """An age in years ('42', '42 y', '18 mo' as 1.5), or None: a cell's, and --age's."""
     match = _AGE.match(text.replace(",", ".", 1))  # '50,5' where ',' is the decimal mark
     if match is None:
         return None

@@ -8,7 +8,6 @@ import gc
 import io
 import itertools
 import json
-import math
 import os
 import sys
 import traceback
@@ -384,16 +383,16 @@ AssumeUnitOpt = Annotated[
 
 
 def _age_option(text: str) -> float:
-    """A number of years, read here: typer's own checks said 'nan' was more than 150 and 'abc'
-    was 'unable to parse string as a number' (QA)."""
-    from panelcli.check import MAX_AGE
+    """An age read as an age column's is ('42', '18 mo'; review: the column's forms were
+    refused here), not by typer's checks, which said 'nan' was more than 150 (QA)."""
+    from panelcli.check import MAX_AGE, parse_age
 
-    try:
-        value = float(text) if text.strip().replace(".", "", 1).isdigit() else math.nan
-    except ValueError:
-        value = math.nan
-    if not 0 <= value <= MAX_AGE:
-        raise _bad_parameter(f"give a number of years from 0 to {MAX_AGE}, not '{text}'")
+    value = parse_age(text)
+    if value is None:
+        raise _bad_parameter(
+            f"give a number of years from 0 to {MAX_AGE} (or a child's age such as 18 mo, "
+            f"6 wk, 10 d), not '{text}'"
+        )
     return value
 
 

@@ -744,10 +744,18 @@ def _doubled(a: str, b: str) -> bool:
     )
 
 
+def age_said(age: float) -> str:
+    """An age in years as a person says it: '42', '1.5'; a baby's in months ('7 months';
+    review: '0.583333333333')."""
+    if age < 1:
+        return f"{number_text(round(age * 12, 1))} months"
+    return number_text(round(age, 1))
+
+
 def _describe_person(sex: Sex | None, age: float | None) -> str:
     parts: list[str] = [sex] if sex else []
     if age is not None:
-        parts.append(f"age {number_text(age)}")
+        parts.append(f"age {age_said(age)}")
     return f"this person ({', '.join(parts)})" if parts else "this person"
 
 

@@ -1042,3 +1042,23 @@ def test_a_marker_the_set_lacks_is_named_as_panelcli_knows_it(tmp_path, short):
         ("IL-12 p70", "IL-12 p70"),
     ]  # fmt: skip
     assert {r.status for r in results} == {Status.NO_REFERENCE}
+
+
+def test_an_age_is_said_as_a_person_says_it_and_its_stand_in_where_the_dates_give_none(
+    tmp_path,
+):
+    """Review: '7 mo' was 'age 0.583333333333' in the note, and an unreadable age beside an
+    unreadable birth date did not say that --age stood in for it."""
+    path = tmp_path / "ages.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,age,birth_date,collected_at\n"
+        "S1,Ferritin,20,ug/L,7 mo,,\nS2,IL-2,70,pg/mL,abc,garbage,2026-01-01\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path), load_ranges("mayo-adult"), CheckOptions(age=40, sex="male"))
+    first = report.panels[0].results[0]
+    assert first.note == (
+        "this set has no interval for Ferritin that fits this person (male, age 7 months)"
+    )
+    [said] = [w.message for w in report.warnings if w.column == "age"]
+    assert said.endswith("it was treated as not given, and --age 40 was used instead")

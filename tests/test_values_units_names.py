@@ -297,11 +297,14 @@ def test_a_stray_stop_after_a_unit_is_no_other_unit() -> None:
 
 def test_a_german_age_with_a_decimal_comma_and_a_mangled_sex_are_read() -> None:
     """'50,5' in an 'Alter' column and 'mÃ¤nnlich' were person-unreadable (found in QA)."""
-    from panelcli.check import _parse_age, parse_sex
+    from panelcli.check import parse_age, parse_sex
 
-    assert (_parse_age("50,5"), _parse_age("17,9"), _parse_age("1,2,3")) == (50.5, 17.9, None)
-    assert (_parse_age("45 Jahre"), _parse_age("30 J"), _parse_age("18 mo")) == (45, 30, 1.5)
-    assert (_parse_age("365.25 d"), _parse_age("2 years 3 months"), _parse_age("151")) == (
+    assert (parse_age("50,5"), parse_age("17,9"), parse_age("1,2,3")) == (50.5, 17.9, None)
+    assert (parse_age("45 Jahre"), parse_age("18 mo")) == (45, 1.5)
+    assert parse_age("6 semaines") == pytest.approx(6 * 7 / 365.25)
+    # review: a lone 'j' is German's years and French's days ('20 j', an infant): not guessed
+    assert (parse_age("30 J"), parse_age("20 j")) == (None, None)
+    assert (parse_age("365.25 d"), parse_age("2 years 3 months"), parse_age("151")) == (
         1.0, None, None
     )  # fmt: skip
     assert parse_sex("mÃ¤nnlich") == "male"

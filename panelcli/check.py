@@ -1432,7 +1432,8 @@ class Interpreter:
                 return
             unit = parsed.unit
         if name is None:
-            yield from self._duplicate_warning(m, m.marker.strip())
+            # by the name the result gets (review: GMCSF then GM-CSF was not said to repeat)
+            yield from self._duplicate_warning(m, known_name(m.marker) or m.marker.strip())
             unjudged = self._no_reference(m, parsed, unit, decimal_comma)
             if presumed and not self.comma_decimal_seen:  # judged by the row's range
                 unjudged = yield from self._doubt_grouping(

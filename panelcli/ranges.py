@@ -833,15 +833,27 @@ def _bundled_markers() -> list[dict[str, MarkerRange]]:
 
 
 @functools.cache
+def _bundled_names() -> list[dict[str, str]]:
+    """Per bundled set: the key of each name it knows a marker by → the marker's name."""
+    return [
+        {
+            marker_key(alias): name
+            for name, entry in markers.items()
+            for alias in (name, *entry.aliases)
+        }
+        for markers in _bundled_markers()
+    ]
+
+
+@functools.cache
 def _bundled_name_groups() -> list[dict[str, frozenset[str]]]:
     """Per bundled set: each marker key it knows → the keys of all names of that marker."""
     sets = []
-    for markers in _bundled_markers():
-        groups: dict[str, frozenset[str]] = {}
-        for name, entry in markers.items():
-            names = frozenset(marker_key(alias) for alias in (name, *entry.aliases))
-            groups.update(dict.fromkeys(names, names))
-        sets.append(groups)
+    for names in _bundled_names():
+        keys_of: dict[str, set[str]] = {}
+        for key, name in names.items():
+            keys_of.setdefault(name, set()).add(key)
+        sets.append({key: frozenset(keys_of[name]) for key, name in names.items()})
     return sets
 
 
@@ -850,12 +862,7 @@ def known_name(marker: str) -> str | None:
     """The canonical name the bundled sets give a marker name ('GMCSF' → 'GM-CSF'), for a set
     that does not know it; None where they know it not, or by different names."""
     key = marker_key(marker)
-    names = {
-        name
-        for markers in _bundled_markers()
-        for name, entry in markers.items()
-        if key in {marker_key(alias) for alias in (name, *entry.aliases)}
-    }
+    names = {known[key] for known in _bundled_names() if key in known}
     return names.pop() if len(names) == 1 else None
 
 

@@ -1042,6 +1042,11 @@ def test_a_marker_the_set_lacks_is_named_as_panelcli_knows_it(tmp_path, short):
         ("IL-12 p70", "IL-12 p70"),
     ]  # fmt: skip
     assert {r.status for r in results} == {Status.NO_REFERENCE}
+    # review: two spellings of it for one sample are one marker measured again, said so
+    path.write_text("sample_id,marker,value,unit\nS1,GMCSF,5,pg/mL\nS1,GM-CSF,6,pg/mL\n")
+    checking = Interpreter(load_ranges(None), CheckOptions(), short_path=short)
+    repeated = [e for e in checking.events([str(path)]) if getattr(e, "code", None)]
+    assert [(i.code, i.line) for i in repeated] == [("marker-repeated", 3)]
 
 
 def test_an_age_is_said_as_a_person_says_it_and_its_stand_in_where_the_dates_give_none(

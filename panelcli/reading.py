@@ -753,7 +753,7 @@ class Layout(NamedTuple):
     #: 'Reference range,<2.5,<9.4'), the printed range of each row below that gives none
     range_row: dict[int, str] = {}
     #: Lines above the header with one filled cell (a report's title), casefolded: a row
-    #: below that repeats one is that page's title, not a sample (see `is_page_line`)
+    #: below that repeats one is that page's title, not a sample (see `page_line`)
     titles: frozenset[str] = frozenset()
     #: wide: the last line of a row under the header that names what each marker's column
     #: holds ('FI', 'Obs Conc'), read as part of the header (0: none), and the columns it
@@ -1209,14 +1209,15 @@ _PAGE_LINE = re.compile(
 
 
 def page_line(cells: list[str], layout: Layout) -> str | None:
-    """A row's one filled cell where it is a page's furniture, not a sample's (QA: a paginated
+    """A row's filled cells where each is a page's furniture, not a sample's (QA: a paginated
     export's 'Page 1 of 2' and repeated title were samples with no results, and the run
-    failed): a page number or print line, or a one-cell line from above the header again."""
+    failed): a page number or print line, or a one-cell line from above the header again
+    ('Printed 2024-12-26,,Page 1 of 2' too: review)."""
     filled = [cell.strip() for cell in cells if cell.strip()]
-    if len(filled) != 1:
-        return None
-    text = filled[0]
-    return text if text.casefold() in layout.titles or _PAGE_LINE.fullmatch(text) else None
+    furniture = filled and all(
+        text.casefold() in layout.titles or _PAGE_LINE.fullmatch(text) for text in filled
+    )
+    return " ".join(filled) if furniture else None
 
 
 def row_fields(cells: list[str], layout: Layout) -> dict[str, str | None]:

@@ -40,8 +40,9 @@ def test_page_numbers_and_a_repeated_title_are_skipped(tmp_path: Path, short: bo
 
 @pytest.mark.parametrize(
     "line",
-    ["Printed by: jdoe 2024-12-26 10:00", "Seite 2 von 3", "- 2 -", "page 3", "End of report"],
-)
+    ["Printed by: jdoe 2024-12-26 10:00", "Seite 2 von 3", "- 2 -", "page 3", "End of report",
+     "Printed 2024-12-26;Page 1 of 2"],  # review: a print line and a page number, two cells
+)  # fmt: skip
 def test_a_wide_file_s_print_line_is_skipped(tmp_path: Path, line: str) -> None:
     text = f"Sample;IL-6 (pg/mL);IL-8 (pg/mL)\nS1;2,1;5\n{line};;\nS2;3;4\n"
     events = events_in(tmp_path, text)

@@ -1356,15 +1356,18 @@ def ranges_warnings(raw: bytes) -> list[str]:
 
 
 def _named_as_bundled(parsed: RangesFile) -> list[str]:
-    """A set that has a bundled set's name but not its ranges: every report would name it as
-    that set (QA: a copy with IL-6 high = 60 was reported as arup-3002601, without a word)."""
-    name = parsed.set.name
-    for set_name, bundled in bundled_reference_sets():
-        if name is None or name.casefold() != (bundled.data.set.name or "").casefold():
+    """A set that has a bundled set's name but other markers (ranges, names, sources): every
+    report would name it as that set (QA: a copy with IL-6 high = 60 was reported as
+    arup-3002601, without a word)."""
+    set_name = parsed.set.name
+    for bundled_name, bundled in bundled_reference_sets():
+        if set_name is None or set_name.casefold() != (bundled.data.set.name or "").casefold():
             continue
         ours, theirs = parsed.markers, bundled.data.markers
         changed = sorted(
-            name for name in ours.keys() | theirs.keys() if ours.get(name) != theirs.get(name)
+            marker
+            for marker in ours.keys() | theirs.keys()
+            if ours.get(marker) != theirs.get(marker)
         )
         if not changed:
             return []
@@ -1372,8 +1375,8 @@ def _named_as_bundled(parsed: RangesFile) -> list[str]:
             f" and {len(changed) - 3} more" if len(changed) > 3 else ""
         )
         return [
-            f"the set is named '{name}', as the bundled set {set_name} is, but its "
-            f"ranges differ from that set's ({listed}); reports name the set by its name, so "
+            f"the set is named '{set_name}', as the bundled set {bundled_name} is, but its "
+            f"markers differ from that set's ({listed}); reports name the set by its name, so "
             'give it a name of its own ([set] name = "…") to tell them apart'
         ]
     return []

@@ -60,7 +60,7 @@ def test_an_edited_copy_under_a_bundled_set_s_name_is_said(tmp_path: Path) -> No
     assert edited != bundled
     [warning] = ranges_warnings(edited.encode())
     assert warning.startswith(
-        "the set is named 'arup-3002601', as the bundled set arup-3002601 is, but its ranges "
+        "the set is named 'arup-3002601', as the bundled set arup-3002601 is, but its markers "
         "differ from that set's (IL-6); "
     )
     # the same ranges with a comment of one's own, or under a name of its own: nothing to say

@@ -22,6 +22,7 @@ from panelcli.ranges import (
     closest_marker,
     find_set,
     known_category,
+    known_name,
     load_ranges,
     names_a_form,
     read_as_form,
@@ -260,17 +261,21 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
         if source is None and shown.yours:
             source = str(reference_set.path)
         ranges.append(RangeInSet(set_name=reference_set.name, text=text, source=source, **flags))
-    # Titled as `check` names its results: by the set in use where it reads the name asked
-    # (QA: Mayo's 'IL-12 p70' was titled IL-12, the name its text is filed under)
-    title = next(
+    # Titled as `check` names its results: by the set in use where it reads the name asked,
+    # else as the bundled sets agree to name it (QA: Mayo's 'IL-12 p70' was titled IL-12, the
+    # name its text is filed under); where they do not agree, by the first set that reads it.
+    in_use = next(
         (
             marker
-            for shown, (reference_set, marker) in sorted(
-                zip(sets, knowing, strict=True), key=lambda pair: not pair[0].in_use
-            )
-            if marker is not None and reference_set.resolve(asked) is not None
+            for shown, (reference_set, marker) in zip(sets, knowing, strict=True)
+            if shown.in_use and marker is not None and reference_set.resolve(asked) is not None
         ),
-        canonical,
+        None,
+    )
+    title = (
+        in_use
+        or known_name(asked)
+        or next((m for s, m in knowing if m is not None and s.resolve(asked)), canonical)
     )
     return Explanation(
         marker=title,

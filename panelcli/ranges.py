@@ -1059,7 +1059,15 @@ def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
 
 
 _UTF16 = "the file is not UTF-8 text (UTF-16, as Notepad may save it? save it as UTF-8)"
+_UTF32 = "the file is not UTF-8 text (UTF-32? save it as UTF-8)"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+
+
+def _wide_text(raw: bytes) -> str:
+    """Why text with NULs in it is no UTF-8: UTF-32 (ASCII has three NULs in four bytes; review:
+    it was called UTF-16) or UTF-16."""
+    return _UTF32 if raw.startswith(_UTF32_BOMS) or raw.count(0) * 5 > len(raw) * 3 else _UTF16
 
 
 def _not_utf8(raw: bytes, bad: UnicodeDecodeError) -> str:
@@ -1067,7 +1075,7 @@ def _not_utf8(raw: bytes, bad: UnicodeDecodeError) -> str:
     (QA: a Windows-1252 'µ' was called UTF-16, which sent the user the wrong way)."""
     # UTF-16 without a BOM: every other byte of its ASCII is a NUL
     if raw.startswith(_UTF16_BOMS) or raw.count(0) * 4 > len(raw):
-        return _UTF16
+        return _wide_text(raw)
     byte = raw[bad.start]
     line = raw.count(b"\n", 0, bad.start) + 1
     where = f"byte 0x{byte:02X} on line {line}"
@@ -1091,7 +1099,7 @@ def check_ranges_bytes(
     except UnicodeDecodeError as bad:
         return [_not_utf8(raw, bad)]
     if "\0" in text:  # UTF-16 of ASCII text is valid UTF-8 (QA: a syntax error at column 2)
-        return [_UTF16]
+        return [_wide_text(raw)]
     try:
         document = _toml(text)
     except tomllib.TOMLDecodeError as exc:

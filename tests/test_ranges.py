@@ -1847,3 +1847,16 @@ def test_every_command_takes_debug(tmp_path: Path, command: list[str]) -> None:
     commands did not take."""
     args = [part.replace("{tmp}", str(tmp_path)) for part in command]
     assert runner.invoke(app, [*args, "--debug"]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("encoding", "said"),
+    [("utf-32", "UTF-32?"), ("utf-32-le", "UTF-32?"), ("utf-32-be", "UTF-32?"),
+     ("utf-16", "UTF-16, as Notepad"), ("utf-16-le", "UTF-16, as Notepad")],
+)  # fmt: skip
+def test_a_ranges_file_in_utf32_is_said_to_be_so(encoding: str, said: str) -> None:
+    """Review: a UTF-32 ranges file was asked whether it was UTF-16."""
+    mayo = Path(__file__).resolve().parent.parent / "reference_ranges" / "mayo-adult.toml"
+    text = mayo.read_text(encoding="utf-8")
+    [problem] = check_ranges_bytes(text.encode(encoding))
+    assert problem.startswith("the file is not UTF-8 text (") and said in problem

@@ -1367,11 +1367,24 @@ def comparable(points: Sequence[TrendPoint]) -> list[bool]:
     all below detection only if their limits are within CHANGE. The rest are left out of the
     direction and of 'highest', not guessed."""
     measured = [p.value for p in points if p.value is not None and p.comparator is None]
-    if not measured:  # only limits: all below detection is one level, anything else unknown
-        limits = [p.value for p in points if p.value is not None]
-        # ...but '<1' then '<10' may have risen ninefold: one level only if the limits are close.
-        close = not limits or max(limits) <= min(limits) * CHANGE
-        return [close and all(p.comparator in BELOW for p in points)] * len(points)
+    if not measured:  # only limits
+        below = [p.value for p in points if p.value is not None and p.comparator in BELOW]
+        above = [p.value for p in points if p.value is not None and p.comparator in ABOVE]
+        # All below detection is one level, but '<1' then '<10' may have risen ninefold: one
+        # level only if the limits are close. '>1000' at or over every limit below it is above
+        # them all (QA: '<2' then '>1000' had no highest); not over 'ND', whose limit is unknown.
+        one_level = not below or max(below) <= min(below) * CHANGE
+        limits_below = [p.value for p in points if p.comparator in BELOW]
+        # every limit below under every limit above: the two sides are in a known order
+        apart = (
+            bool(above)
+            and bool(limits_below)
+            and None not in limits_below
+            and all(p.value is not None for p in points if p.comparator not in BELOW)
+            and max(below) <= min(above)
+        )
+        sided = all(p.comparator in BELOW for p in points)
+        return [one_level and (sided or apart) if p.comparator in BELOW else apart for p in points]
     low, high = min(measured), max(measured)
     flags = []
     for p in points:

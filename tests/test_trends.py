@@ -323,6 +323,13 @@ def test_from_above_the_range_to_below_it_is_not_still_outside(tmp_path: Path) -
         # '<1' then '<10' may have risen ninefold: steady only where the limits are close (QA)
         (("<1", "<10"), "unclear"),
         (("<10", "<1"), "unclear"),
+        # every limit below under every limit above: that order is known (QA: '<2' then
+        # '>1000' had no highest, and the most alarming marker's cell said '-')
+        (("<2", ">1000"), "rising"),
+        ((">1000", "<2"), "falling"),
+        (("<2", "<2", ">1000"), "rising"),
+        (("<1", "<10", ">1000"), "unclear"),  # '<1' then '<10' is no known order
+        (("<20", ">10"), "unclear"),
     ],
 )
 def test_a_censored_result_is_placed_only_where_its_limit_allows(
@@ -333,8 +340,11 @@ def test_a_censored_result_is_placed_only_where_its_limit_allows(
     rows = "".join(f"S{n},P1,2026-01-0{n + 1},IL-8,{v},pg/mL\n" for n, v in enumerate(values))
     (marker,) = the_trend(tmp_path, rows).markers
     assert marker.direction == direction
-    if direction == "unclear":
+    if direction == "unclear" and ">1000" not in values:
         assert marker.highest is None or marker.highest.comparator is None
+    if ">1000" in values:  # above every limit below it: the highest, shown as '>1000'
+        assert marker.highest is not None
+        assert (marker.highest.comparator, marker.highest.value) == (">", 1000.0)
 
 
 def test_a_marker_not_measured_at_the_last_test_ends_at_its_own(tmp_path: Path) -> None:

@@ -678,7 +678,14 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
         if group is known:
             sentence += " Another reference set, or the lab's own range, can be used."
         else:
-            sentence += " Check that the name is spelled right." + _hints_sentence(group)
+            # A name panelcli does not know may still be a real marker's (QA: IL-18 was only
+            # told to be checked for its spelling)
+            hints = _hints_sentence(group)
+            names, are, they = ("name", "is", "it") if one else ("names", "are", "they")
+            sentence += f" Check that the {names} {are} spelled right." + (
+                hints
+                or f" If {they} {are}, another reference set, or the lab's own range, can be used."
+            )
         text.append(sentence)
     return text
 

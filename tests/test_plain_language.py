@@ -400,6 +400,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "but no normal range",
         "Another reference set, or the lab's own range",
         "Check that the name is spelled right",
+        "Check that the names are spelled right. If they are, another reference set",
         "mild inflammation",
         "strong inflammation",
         "rose and then fell",
@@ -1212,3 +1213,16 @@ def test_each_refused_row_has_its_reason_in_plain_words(tmp_path: Path) -> None:
     assert "explained in the list" not in said
     for code in ("comparator-unreadable", "comparator-conflict", "unit-not-concentration"):
         assert REJECTED_REASON[code] in said
+
+
+def test_a_name_panelcli_does_not_know_may_still_be_a_real_marker_s(tmp_path: Path) -> None:
+    """QA: IL-18, a real cytokine no bundled set lists, was only told to be checked for its
+    spelling, as if it were a typo."""
+    path = tmp_path / "il18.csv"
+    path.write_text("sample_id,marker,value,unit\nS1,IL-18,900,pg/mL\n", encoding="utf-8")
+    (panel,) = check_file(str(path)).panels
+    assert panel.summary.text[-1] == (
+        "IL-18 has no reference range in this set, so panelcli could not judge it. Check that "
+        "the name is spelled right. If it is, another reference set, or the lab's own range, "
+        "can be used."
+    )

@@ -93,7 +93,9 @@ def test_the_flag_codes_are_explained_under_tables_that_show_them(columns: int) 
     drawn = "┃ Flag ┃" in output
     assert drawn is (columns == 200)
     said = " ".join(output.split())
-    assert ("How to read the flags (lab codes): N is normal" in said) is drawn
+    assert (
+        "How to read the flags (panelcli's, in the codes labs use): N is normal" in said
+    ) is drawn
     if drawn:
         assert "LL and HH are critically low and high. IND means it cannot be judged." in said
 

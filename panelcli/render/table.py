@@ -375,7 +375,9 @@ PICTURES = {"Gauge": "gauges", "Trend": "trend bars"}
 
 #: Under tables with a Flag column: its HL7 codes mean nothing to a lay reader (educator QA).
 FLAG_LEGEND = (
-    "How to read the flags (lab codes): N is normal, L is low and H is high. LL and HH are "
+    # QA: '(lab codes)' read as the lab's own flags, where the lab had written another
+    "How to read the flags (panelcli's, in the codes labs use): N is normal, L is low and H is "
+    "high. LL and HH are "
     "critically low and high. IND means it cannot be judged. < or > means the value is below "
     "or above the number shown."
 )

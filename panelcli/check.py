@@ -2462,7 +2462,7 @@ class Interpreter:
         seen[_WARNED + who] = (m.line, "")
         first_line, first = seen[_PERSON]
         was, now = first.split("\0"), who.split("\0")
-        differ = [(_WHO_FIELDS[f], was[f], now[f]) for f in _fields_apart(was, now)]
+        differ = [(_WHO_SAID[f], was[f], now[f]) for f in _fields_apart(was, now)]
         here = " and ".join(f"{label} '{shorten(now)}'" for label, _, now in differ)
         there = " and ".join(f"{label} '{shorten(before)}'" for label, before, _ in differ)
         if m.sample_id is not None:
@@ -3371,6 +3371,8 @@ def _who(
 
 #: The fields of `_who`, as `sample-conflict` names them.
 _WHO_FIELDS = ("patient", "collected", "sex", "name")
+#: The fields as a warning names them (QA: "given with collected '2026-13-45'")
+_WHO_SAID = ("patient", "collection date", "sex", "name")
 _NAME = _WHO_FIELDS.index("name")
 _COLLECTED = _WHO_FIELDS.index("collected")
 

@@ -589,8 +589,8 @@ def test_a_sample_id_given_for_two_patients_gets_one_warning_naming_both() -> No
     (warning,) = [e for e in events if isinstance(e, Issue)]
     assert (warning.code, warning.line) == ("sample-conflict", 3)
     assert warning.message.startswith(
-        "sample 'S1' is given with patient 'P9' and collected '2026-02-01' here, but with "
-        "patient 'P1' and collected '2026-01-01' on line 2: are two specimens mixed up?"
+        "sample 'S1' is given with patient 'P9' and collection date '2026-02-01' here, but with "
+        "patient 'P1' and collection date '2026-01-01' on line 2: are two specimens mixed up?"
     )
     assert sum(not isinstance(e, Issue) for e in events) == 5
     # a blank first row does not hide two other patients after it (found in review)
@@ -600,8 +600,8 @@ def test_a_sample_id_given_for_two_patients_gets_one_warning_naming_both() -> No
     ])  # fmt: skip
     (warning,) = [e for e in run(path, SETS["arup-3002601"], short=True) if isinstance(e, Issue)]
     assert (warning.line, warning.message.split(":")[0]) == (
-        4, "sample 'S1' is given with patient 'P9' and collected '2026-02-01' here, but with "
-        "patient 'P1' and collected '2026-01-01' on line 3"
+        4, "sample 'S1' is given with patient 'P9' and collection date '2026-02-01' here, but with "
+        "patient 'P1' and collection date '2026-01-01' on line 3"
     )  # fmt: skip
 
 

@@ -1729,10 +1729,11 @@ class Interpreter:
             if not known:
                 # Plain words first; the set's keys last, for lab staff (educator QA).
                 # ('lod', 'lloq') are both the lowest end; no value stands for two ends at once.
-                level = f"the {_LIMIT_SIDE[parsed.limits[0]]} level" if parsed.limits else "a limit"
+                level = f"how {_LIMIT_SIDE[parsed.limits[0]]}" if parsed.limits else "how far"
                 # QA: '(no lod or lloq in the set)' was jargon: say what the keys are for
                 keys = (
-                    f" (a ranges file can give that level as {' or '.join(parsed.limits)})"
+                    f" Lab staff can add that level to a ranges file as "
+                    f"{' or '.join(parsed.limits)}."
                     if parsed.limits
                     else ""
                 )
@@ -1741,8 +1742,9 @@ class Interpreter:
                     flags=[parsed.comparator or "", "IND"],
                     reference=None if bounds is None
                     else self._reference(bounds, entry.unit, origin, entry.source),
-                    note=f"'{written}' has no number, and the reference set does not say {level} "
-                    f"the test can measure for {name}, so it cannot be judged{keys}",
+                    # short sentences: a patient reads it beside the value (QA: grade 12.6)
+                    note=f"'{written}' has no number. The reference set does not say {level} "
+                    f"the test can measure {name}, so panelcli cannot judge it.{keys}",
                 )  # fmt: skip
             key, value = known[0]
             side = "below" if parsed.comparator == "<" else "above"
@@ -2615,7 +2617,7 @@ class _FirstPanels(OrderedDict[PanelKey, dict[str, tuple[int, str]]]):
 _INFINITY = float("inf")
 
 # Which end of what a test can measure each assay limit is, in plain words.
-_LIMIT_SIDE = {"lod": "lowest", "lloq": "lowest", "uloq": "highest"}
+_LIMIT_SIDE = {"lod": "low", "lloq": "low", "uloq": "high"}
 
 _LIMIT_WORDS = {
     "lod": "limit of detection (lod)",

@@ -47,5 +47,5 @@ def test_the_below_detection_note_says_its_keys_in_plain_words() -> None:
     output = " ".join(
         runner.invoke(app, ["demo", "below-detection"], env={"COLUMNS": "300"}).output.split()
     )
-    assert "(a ranges file can give that level as lod or lloq)" in output
+    assert "Lab staff can add that level to a ranges file as lod or lloq." in output
     assert "in the set)" not in output

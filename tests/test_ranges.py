@@ -863,8 +863,10 @@ def test_a_value_with_no_number_is_judged_by_its_limit_when_every_row_agrees(
         "from the reference set; the interval for IL-6 depends on age"
     )
     assert "normal by each interval that could apply" in results[0].note
-    assert "does not say the lowest level the test can measure for IL-6" in (results[2].note or "")
-    assert (results[2].note or "").endswith("(a ranges file can give that level as lloq)")
+    assert "does not say how low the test can measure IL-6" in (results[2].note or "")
+    assert (results[2].note or "").endswith(
+        "Lab staff can add that level to a ranges file as lloq."
+    )
 
 
 @pytest.mark.parametrize(

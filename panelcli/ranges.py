@@ -577,11 +577,13 @@ class ReferenceSet:
             # e.g. an adults-only interval and no age: a child would get none, so the status
             # is not certain (a child must never be judged by adult limits by default).
             missing = _missing(candidates, sex, age)
-            only = " or ".join(sorted({self._whom(row) for row in candidates}))
+            # a list, after the sentence that matters (QA: 'only for female, age 18 to under
+            # 51 or female, age 51 and over or male, …' was grade 16.9, and ambiguous)
+            only = "; ".join(sorted({self._whom(row) for row in candidates}))
             return Selected(
                 None,
-                f"this set's interval for {name} is only for {only}, and the person's "
-                f"{missing} {_is_or_are(missing)} not given {_ask_for(missing)}",
+                f"the interval for {name} depends on {missing}, which {_is_or_are(missing)} not "
+                f"given {_ask_for(missing)}. This set has intervals for {name} only for: {only}",
                 indeterminate=True,
             )
         if len(candidates) == 1:  # one row for whoever the person is (none left without one)

@@ -525,7 +525,7 @@ def test_no_number_without_limits_is_indeterminate_in_the_default_set() -> None:
     assert (outcome[6].status, outcome[6].value, outcome[6].comparator) == (
         Status.INDETERMINATE, None, "<",
     )  # fmt: skip
-    assert "cannot be judged" in (outcome[6].note or "")
+    assert "panelcli cannot judge it" in (outcome[6].note or "")
 
 
 def test_json_keeps_the_comparator() -> None:

@@ -184,8 +184,8 @@ def test_an_adults_only_row_and_no_age_is_indeterminate_not_adult_limits(mayo):
     """A child gets no interval from this set, so without the age the status is not certain."""
     chosen = mayo.select("IL-2", None, None)
     assert chosen.bounds is None and chosen.indeterminate
-    assert chosen.note and "only for age 18 and over" in chosen.note
-    assert "age is not given" in chosen.note and "--age" in chosen.note
+    assert chosen.note and "only for: age 18 and over" in chosen.note
+    assert "depends on age, which is not given" in chosen.note and "--age" in chosen.note
     assert mayo.select("IL-2", None, 40).bounds == Bounds(high=60.0, high_exclusive=True)
 
 
@@ -1862,3 +1862,16 @@ def test_a_ranges_file_in_utf32_is_said_to_be_so(encoding: str, said: str) -> No
     text = mayo.read_text(encoding="utf-8")
     [problem] = check_ranges_bytes(text.encode(encoding))
     assert problem.startswith("the file is not UTF-8 text (") and said in problem
+
+
+def test_intervals_a_person_may_fall_outside_are_listed_after_what_is_missing(mayo):
+    """QA: 'this set's interval for Ferritin is only for female, age 18 to under 51 or female,
+    age 51 and over or male, age 18 and over, and the person's …' was grade 16.9, and its
+    'or's could be read more than one way."""
+    chosen = mayo.select("Ferritin", None, None)
+    assert chosen.indeterminate
+    assert chosen.note == (
+        "the interval for Ferritin depends on sex and age, which are not given (give them in "
+        "columns 'sex' and 'age' or with --sex and --age). This set has intervals for Ferritin "
+        "only for: female, age 18 to under 51; female, age 51 and over; male, age 18 and over"
+    )

@@ -194,12 +194,13 @@ def test_a_range_that_depends_on_what_the_file_lacks_names_all_of_it(write_csv):
     )
     report = check_file(path, load_ranges("mayo-adult"))
     (female,), (unknown,) = (p.results for p in report.panels)
-    assert female.note and female.note.endswith(
-        "age is not given (give it in a column 'age' or with --age)"
+    assert female.note and female.note.startswith(
+        "the interval for Ferritin depends on age, which is not given (give it in a column "
+        "'age' or with --age). "
     )
-    assert unknown.note and unknown.note.endswith(
-        "the person's sex and age are not given (give them in columns 'sex' and 'age' or with "
-        "--sex and --age)"
+    assert unknown.note and unknown.note.startswith(
+        "the interval for Ferritin depends on sex and age, which are not given (give them in "
+        "columns 'sex' and 'age' or with --sex and --age). "
     )
     said = [p.summary.text[-1] for p in report.panels]
     assert said == [

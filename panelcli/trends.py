@@ -425,20 +425,26 @@ def _day_or_none(year: int, month: int, day: int) -> datetime | None:
         return None
 
 
+def risen(before: float, after: float) -> bool:
+    """Whether `after` is CHANGE times `before` or more (and above it: 0 then 0 is no rise)."""
+    return after >= before * CHANGE and after > before
+
+
 def direction_of(values: Sequence[float], all_censored_low: bool = False) -> TrendDirection:
-    """Rising, falling, steady, or a peak/dip in the middle (each by more than CHANGE)."""
+    """Rising, falling, steady, or a peak/dip in the middle (each by CHANGE or more: README
+    calls a change smaller than that steady; QA: 4 then 5 was steady)."""
     if all_censored_low or len(values) < 2:
         return "steady"
     first, last = values[0], values[-1]
     peak, dip = max(values), min(values)
     middle = values[1:-1]
-    if middle and max(middle) == peak and peak > first * CHANGE and peak > last * CHANGE:
+    if middle and max(middle) == peak and risen(first, peak) and risen(last, peak):
         return "rose then fell"
-    if middle and min(middle) == dip and dip * CHANGE < first and dip * CHANGE < last:
+    if middle and min(middle) == dip and risen(dip, first) and risen(dip, last):
         return "fell then rose"
-    if last > first * CHANGE:
+    if risen(first, last):
         return "rising"
-    if last * CHANGE < first:
+    if risen(last, first):
         return "falling"
     return "steady"
 
@@ -518,7 +524,7 @@ def trend_direction(points: Sequence[TrendPoint]) -> TrendDirection:
 
 
 def most_moves(points: Sequence[TrendPoint], certain: bool) -> int:
-    """The most rises and falls by more than CHANGE, each the other way from the one before,
+    """The most rises and falls by CHANGE or more, each the other way from the one before,
     that the results certainly show (or may show): 2, 9, 1, 20 has three, so turned twice.
 
     `certain`: one range a date, its tests being in no known order; else each test's own.
@@ -539,9 +545,9 @@ def most_moves(points: Sequence[TrendPoint], certain: bool) -> int:
         for j in range(i):
             before = tests[j][1]
             top, bottom = (low, high) if certain else (high, low)
-            if top > (before[1] if certain else before[0]) * CHANGE:
+            if risen(before[1] if certain else before[0], top):
                 rose = max(rose, falls[j] + 1)
-            if bottom * CHANGE < (before[0] if certain else before[1]):
+            if risen(bottom, before[0] if certain else before[1]):
                 fell = max(fell, rises[j] + 1)
         rises.append(rose)
         falls.append(fell)
@@ -1373,7 +1379,7 @@ def comparable(points: Sequence[TrendPoint]) -> list[bool]:
         # All below detection is one level, but '<1' then '<10' may have risen ninefold: one
         # level only if the limits are close. '>1000' at or over every limit below it is above
         # them all (QA: '<2' then '>1000' had no highest); not over 'ND', whose limit is unknown.
-        one_level = not below or max(below) <= min(below) * CHANGE
+        one_level = not below or max(below) < min(below) * CHANGE
         limits_below = [p.value for p in points if p.comparator in BELOW]
         # every limit below under every limit above: the two sides are in a known order
         apart = (
@@ -1426,7 +1432,7 @@ def placed_by_date(points: Sequence[TrendPoint]) -> list[float | None]:
     drawn: list[float | None] = []
     for values in spots.values():
         numbers = [v for v in values if v is not None]
-        same = len(numbers) == len(values) and max(numbers) <= min(numbers) * CHANGE
+        same = len(numbers) == len(values) and max(numbers) < min(numbers) * CHANGE
         drawn.append(max(numbers) if same else None)
     return drawn
 

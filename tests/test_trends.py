@@ -1475,3 +1475,18 @@ def test_a_point_names_the_file_and_line_of_its_result(tmp_path: Path) -> None:
         ("A1", str(first), 2), ("A1", str(second), 3)
     ]  # fmt: skip
     assert (il6["highest"]["source"], il6["highest"]["line"]) == (str(second), 3)
+
+
+@pytest.mark.parametrize(
+    ("values", "direction"),
+    [(("4", "5"), "rising"), (("20", "16"), "falling"), (("10", "12.5"), "rising"),
+     (("4", "4.9"), "steady"), (("0", "0"), "steady"), (("2", "10", "8"), "rose then fell")],
+)  # fmt: skip
+def test_a_change_of_exactly_the_factor_is_a_change(
+    tmp_path: Path, values: tuple[str, ...], direction: str
+) -> None:
+    """QA: 4 then 5 (and 20 then 16) was 'steady', though README calls only a change smaller
+    than a factor of 1.25 steady, and the sparkline drew the jump."""
+    rows = "".join(f"S{n},P1,2026-01-0{n + 1},IL-6,{v},pg/mL\n" for n, v in enumerate(values))
+    (marker,) = the_trend(tmp_path, rows).markers
+    assert marker.direction == direction

@@ -1423,18 +1423,22 @@ def by_date(points: Sequence[TrendPoint]) -> list[list[TrendPoint]]:
     return list(dates.values())
 
 
-def placed_by_date(points: Sequence[TrendPoint]) -> list[float | None]:
+def placed_by_date(points: Sequence[TrendPoint], dates: Sequence[str] = ()) -> list[float | None]:
     """One value per trend date for the sparkline: its tests' highest where they are all
-    placed and about the same (within CHANGE), else None, as their order is not known."""
+    placed and about the same (within CHANGE), else None, as their order is not known. Given
+    the patient's `dates`, one per each of them, None where the marker has no test (QA: its
+    blocks sat under other markers' dates)."""
     spots: dict[str, list[float | None]] = {}
     for point, spot in zip(points, placed(points), strict=True):
         spots.setdefault(point.trend_date, []).append(spot)
-    drawn: list[float | None] = []
-    for values in spots.values():
+    drawn: dict[str, float | None] = {}
+    for day, values in spots.items():
         numbers = [v for v in values if v is not None]
         same = len(numbers) == len(values) and max(numbers) < min(numbers) * CHANGE
-        drawn.append(max(numbers) if same else None)
-    return drawn
+        drawn[day] = max(numbers) if same else None
+    if not dates or not drawn.keys() <= set(dates):
+        return list(drawn.values())
+    return [drawn.get(day) for day in dates]
 
 
 def _comparable_at_both_ends(marker: MarkerTrend) -> bool:

@@ -1490,3 +1490,22 @@ def test_a_change_of_exactly_the_factor_is_a_change(
     rows = "".join(f"S{n},P1,2026-01-0{n + 1},IL-6,{v},pg/mL\n" for n, v in enumerate(values))
     (marker,) = the_trend(tmp_path, rows).markers
     assert marker.direction == direction
+
+
+def test_a_marker_s_sparkline_leaves_a_gap_for_each_date_it_was_not_tested(
+    tmp_path: Path,
+) -> None:
+    """QA: IL-10 tested in January and April drew two blocks side by side, which read against
+    the IL-6 row above as January and February."""
+    from panelcli.render.table import trend_cells
+
+    trend = the_trend(
+        tmp_path,
+        "S1,P1,2026-01-01,IL-6,1,pg/mL\nS1,P1,2026-01-01,IL-10,40,pg/mL\n"
+        "S2,P1,2026-02-01,IL-6,2,pg/mL\nS3,P1,2026-03-01,IL-6,3,pg/mL\n"
+        "S4,P1,2026-04-01,IL-6,50,pg/mL\nS4,P1,2026-04-01,IL-10,3,pg/mL\n",
+    )
+    il6, il10 = trend.markers
+    assert trend_cells(il6, trend.dates)["Trend"].plain == "▁▁▁█"
+    assert trend_cells(il10, trend.dates)["Trend"].plain == "█  ▁"
+    assert trend_cells(il10)["Trend"].plain == "█▁"  # its own dates alone

@@ -272,7 +272,7 @@ def trend_table(trend: PatientTrend, leave_out: frozenset[str] = frozenset()) ->
     for name in kept:
         table.add_column(name, no_wrap=name != "Reference range", overflow="fold")
     for marker in trend.markers:
-        cells = trend_cells(marker)
+        cells = trend_cells(marker, trend.dates)
         table.add_row(*(cells[name] for name in kept))
     return table
 
@@ -303,8 +303,9 @@ def _date_values(points: list[TrendPoint]) -> str:
     return " / ".join(said)
 
 
-def trend_cells(marker: MarkerTrend) -> dict[str, Text]:
-    """A marker's trend cells by column name."""
+def trend_cells(marker: MarkerTrend, patient_dates: Sequence[str] = ()) -> dict[str, Text]:
+    """A marker's trend cells by column name; its sparkline has a block for each of the
+    `patient_dates` (a gap where the marker was not tested)."""
     dates = by_date(marker.points)
     first, last = dates[0], dates[-1]
     unit = f" {marker.unit}" if marker.unit else ""
@@ -318,7 +319,7 @@ def trend_cells(marker: MarkerTrend) -> dict[str, Text]:
     placed_all = [v for v in placed(marker.points) if v is not None]
     return {
         "Marker": inert(marker.marker),
-        "Trend": Text(sparkline(placed_by_date(marker.points), placed_all)),
+        "Trend": Text(sparkline(placed_by_date(marker.points, patient_dates), placed_all)),
         "First → last": inert(
             f"{_date_values(first)}{first_unit} → {_date_values(last)}{unit if numbered else ''}"
         ),

@@ -999,10 +999,14 @@ def trend_sentences(
         text = [
             f"Patient {patient_id} {tested} {len(dates)} dates, from {dates[0]} to {dates[-1]}."
         ]
-    else:  # the order is the file's: say so, and which date could not be read
+    else:  # the order is the file's: say so, and which dates could not be read (QA: of
+        # 'yesterday' and 'today', only the first was named)
+        unread = [d for d in dates if read_date(d) is None] or [unread_date]
+        said = join_names(first_few([f"'{shorten(d)}'" for d in unread]))
         text = [
             f"Patient {patient_id} {tested} {len(dates)} dates. panelcli cannot read the "
-            f"date '{shorten(unread_date)}', so the tests are taken in the order of the file."
+            f"date{'s' if len(unread) > 1 else ''} {said}, so the tests are taken in the order "
+            "of the file."
         ]
     for direction, said in _SAID.items():
         group = [m for m in markers if m.direction == direction]

@@ -656,8 +656,11 @@ def dates_followed(
     two_day = _placed(
         [d for d in written if d not in unreadable], [d for d in written if d in unreadable]
     )
-    if len(unreadable) < len(set(written)) or len({s for _, s in two_day.values()}) > 1:
+    spellings = {s for _, s in two_day.values()}
+    if len(unreadable) < len(set(written)) or len(spellings) > 1:
         left_out = {d for d in unreadable if d not in two_day}
+    elif spellings and len(two_day) == len(set(written)):
+        left_out = set()  # one day written two ways, and no other: one date (QA: two, rising)
     else:
         left_out, two_day = set(), {}
     dates, unread, as_listed = _date_order([d for d in written if d not in left_out], two_day)

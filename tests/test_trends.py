@@ -1511,3 +1511,15 @@ def test_a_marker_s_sparkline_leaves_a_gap_for_each_date_it_was_not_tested(
     assert trend_cells(il6, trend.dates)["Trend"].plain == "▁▁▁█"
     assert trend_cells(il10, trend.dates)["Trend"].plain == "█  ▁"
     assert trend_cells(il10)["Trend"].plain == "█▁"  # its own dates alone
+
+
+def test_one_day_that_may_be_two_written_two_ways_is_one_date_even_alone(tmp_path: Path) -> None:
+    """QA: '03/04/2026' and '03-04-2026 08:30' as a patient's only dates were two dates, in
+    the file's order, and IL-6 3 then 30 'rose' though both tests were on one day."""
+    from panelcli.trends import dates_followed
+
+    rows = "S1,P1,03/04/2026,IL-6,3,pg/mL\nS2,P1,03-04-2026 08:30,IL-6,30,pg/mL\n"
+    data = tmp_path / "t.csv"
+    data.write_text(f"sample_id,patient_id,collected_at,marker,value,unit\n{rows}", "utf-8")
+    assert check_file(str(data)).trends == []
+    assert dates_followed(["03/04/2026", "03-04-2026 08:30"])[0] == ["03/04/2026"]

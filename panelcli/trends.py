@@ -979,7 +979,7 @@ def trend_sentences(
     unusable: Sequence[tuple[str | None, str | None]] = (),
     mixed: Mapping[str, Sequence[str]] | None = None,
     untrended: Mapping[str, Sequence[str]] | None = None,
-    other_unit: Mapping[str, tuple[str, Sequence[str]]] | None = None,
+    other_unit: Mapping[str, tuple[str, Sequence[str], Sequence[tuple[str, str]]]] | None = None,
     left_out_panels: Sequence[Panel] = (),
     mixed_outside: Mapping[str, Sequence[str]] | None = None,
     no_range: Mapping[str, Sequence[str]] | None = None,
@@ -1135,15 +1135,19 @@ def trend_sentences(
                 f" Among them, {marker} was {' and '.join(hows)}."
             )  # fmt: skip
         text.append(f"{leaves}, as {rows} another patient or date (see the warnings).{was}")
-    for marker, (unit, days) in (other_unit or {}).items():
+    for marker, (unit, days, apart_outside) in (other_unit or {}).items():
         if marker in trended:
             if len(days) == 1:
                 tests, theirs = f"the test on {days[0]}", "its result is"
             else:
                 tests, theirs = f"the tests on {join_names(days)}", "their results are"
+            # how those outside the range were: the trend may not be the whole story (QA)
+            how_words = " and ".join(dict.fromkeys(how for _, how in apart_outside))
+            on_days = join_names(list(dict.fromkeys(day for day, _ in apart_outside)))
+            was = f" On {on_days}, {marker} was {how_words}." if apart_outside else ""
             text.append(
                 f"{marker}'s trend leaves out {tests}: {theirs} in another unit than {unit}, and "
-                "the two cannot be compared."
+                f"the two cannot be compared.{was}"
             )
     # QA: Ferritin 200 then 210 'stayed about the same' and then 'had moved into the range',
     # as the range for her age had changed between the tests
@@ -1188,10 +1192,11 @@ def _by_days(
 
 def _in_one_unit(
     by_marker: dict[str, list[tuple[str, Result]]],
-) -> dict[str, tuple[str, list[str]]]:
+) -> dict[str, tuple[str, list[str], list[tuple[str, str]]]]:
     """Keep each marker's results in units that convert into one another, the group with the
     most test dates (the last test's on a tie), in the unit of its last result; return the
-    markers that had others: (unit kept, dates left out). A set's marker is always in the
+    markers that had others: (unit kept, dates left out, (date, 'high' …) of those outside the
+    range). A set's marker is always in the
     set's unit, but one judged by the lab's range alone (U/mL) or unknown to the set is in the
     file's (QA: 1200 pg/mL → 400 U/mL was 'falling'; 700 kU/L after 800 U/mL was left out)."""
     left_out = {}
@@ -1213,9 +1218,10 @@ def _in_one_unit(
         by_marker[marker] = [
             (w, _in_unit(r, unit)) for (w, r), g in zip(dated, groups, strict=True) if g == kept
         ]
-        days = [w for (w, _), g in zip(dated, groups, strict=True) if g != kept]
-        if days:
-            left_out[marker] = (unit, list(dict.fromkeys(days)))
+        others = [(w, r) for (w, r), g in zip(dated, groups, strict=True) if g != kept]
+        if others:
+            outside = [(w, how) for w, r in others if (how := _outside_said(r)) is not None]
+            left_out[marker] = (unit, list(dict.fromkeys(w for w, _ in others)), outside)
     return left_out
 
 

@@ -961,6 +961,18 @@ def test_results_in_units_that_cannot_be_compared_are_not_one_trend(tmp_path: Pa
         "sIL-2R's trend leaves out the test on 2026-03-01: its result is in another unit than "
         "U/mL, and the two cannot be compared." in trend.text
     )
+    # QA: a result left out that was outside the range was not said to be: the trend that
+    # 'fell' was read as the whole story
+    trend = the_trend(
+        tmp_path,
+        "A1,P1,2026-03-01,sIL-2R,2000,pg/mL,\nA2,P1,2026-03-05,sIL-2R,900,U/mL,158-623\n"
+        "A3,P1,2026-03-09,sIL-2R,400,U/mL,158-623\n",
+        ranges=True,
+    )
+    assert (
+        "sIL-2R's trend leaves out the test on 2026-03-01: its result is in another unit than "
+        "U/mL, and the two cannot be compared. On 2026-03-01, sIL-2R was high." in trend.text
+    )
 
 
 def test_a_patient_tested_twice_with_no_trend_is_still_said(tmp_path: Path) -> None:

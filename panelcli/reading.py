@@ -2597,26 +2597,29 @@ def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict
             continue
         name = header[after]
         key = _header_key_of(name)
-        if (after in layout.unnamed and not name.strip()) or (
-            name in ignored
-            and all(key not in known for known in (_ROLE_OF, _WEAK_ROLE_OF, _WELL, _MAYBE_SAMPLE))
-            and _holds_text(name)
+        if (
+            (after in layout.unnamed and not name.strip())
+            or (
+                name in ignored
+                and all(
+                    key not in known for known in (_ROLE_OF, _WEAK_ROLE_OF, _WELL, _MAYBE_SAMPLE)
+                )
+                and _holds_text(name)
+            )
+            or after in _flag_and_range_columns(layout, index)
         ):
             spills[index] = after
     return spills
 
 
-def pushed_along(count: int, width: int, layout: Layout, value: int) -> int | None:
-    """The lab's flag or range column right after value column `value`, in a row of `count`
-    cells, more than the header's `width` (the rest blank): a decimal comma that split the
-    value pushed the row along, so a bare number there is its decimals (QA: '2,6,' under
-    'Result,Flag' was read as 2, normal). In a row no longer than the header it may be a flag
-    code (0, 1) or a bare upper limit, and is read so (review)."""
-    if count <= width:
-        return None
+def _flag_and_range_columns(layout: Layout, value: int) -> tuple[int | None, int | None]:
+    """The lab's flag and range columns of value column `value`: asked too (QA: '2,6' beside
+    'Flag' was read as 2, normal). A file whose flags or ranges are bare numbers (0, 1; a bare
+    upper limit) shows it beside a value a comma cannot have cut, and is learnt so; where no
+    row does, its rows are refused rather than misread (review: the width of a row, tried
+    instead, let a split value through in files whose rows end without their blank cells)."""
     roles = layout.roles if layout.kind == "long" else layout.companions.get(value, {})
-    after = value + 1
-    return after if after in (roles.get("lab_flag"), roles.get("reference_range")) else None
+    return roles.get("lab_flag"), roles.get("reference_range")
 
 
 def numbers_beside(cells: list[str], spills: dict[int, int]) -> list[int]:
@@ -2986,12 +2989,15 @@ def measurement_reader(
                                     **row_for(cells, marker), message=conflict)  # fmt: skip
                         continue
                     unit = row_unit
-                asked = spills and i_value not in stats.numbers_beside  # learnt per file
-                after = i_value + 1 if asked else pushed_along(count, width, layout, i_value)
-                if after is not None and spilled_decimals(value, cells[after]):
-                    if asked:
-                        stats.splits_said.add(i_value)
-                    said = comma_split_message(value, cells[after], _column_said(header, after))
+                if (
+                    spills
+                    and spilled_decimals(value, cells[i_value + 1])
+                    and i_value not in stats.numbers_beside
+                ):
+                    stats.splits_said.add(i_value)
+                    said = comma_split_message(
+                        value, cells[i_value + 1], _column_said(header, i_value + 1)
+                    )
                     yield Issue(
                         code="value-split-by-comma", source=source, line=line,
                         column=value_column, message=said, **row_for(cells, marker),
@@ -3078,13 +3084,13 @@ def measurement_reader(
                                 collected_at=when, marker=marker,
                                 message=layout.refused[index])  # fmt: skip
                     continue
-                after = spills.get(index) if index not in stats.numbers_beside else None
-                asked = after is not None  # learnt per file
-                if not asked:
-                    after = pushed_along(count, width, layout, index)
-                if after is not None and spilled_decimals(value, cell(cells, after)):
-                    if asked:
-                        stats.splits_said.add(index)
+                after = spills.get(index) if spills else None
+                if (
+                    after is not None
+                    and spilled_decimals(value, cell(cells, after))
+                    and index not in stats.numbers_beside
+                ):
+                    stats.splits_said.add(index)
                     yield Issue(
                         code="value-split-by-comma", source=source, line=line,
                         column=column_of[index], sample_id=sample_id, patient_id=patient_id,

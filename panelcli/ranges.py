@@ -579,7 +579,8 @@ class ReferenceSet:
             missing = _missing(candidates, sex, age)
             # a list, after the sentence that matters (QA: 'only for female, age 18 to under
             # 51 or female, age 51 and over or male, …' was grade 16.9, and ambiguous)
-            only = "; ".join(sorted({self._whom(row) for row in candidates}))
+            # ' / ': a later note is joined with '; ' (review: it read as one more interval)
+            only = " / ".join(sorted({self._whom(row) for row in candidates}))
             return Selected(
                 None,
                 f"the interval for {name} depends on {missing}, which {_is_or_are(missing)} not "

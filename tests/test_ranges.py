@@ -1873,5 +1873,7 @@ def test_intervals_a_person_may_fall_outside_are_listed_after_what_is_missing(ma
     assert chosen.note == (
         "the interval for Ferritin depends on sex and age, which are not given (give them in "
         "columns 'sex' and 'age' or with --sex and --age). This set has intervals for Ferritin "
-        "only for: female, age 18 to under 51; female, age 51 and over; male, age 18 and over"
+        "only for: female, age 18 to under 51 / female, age 51 and over / male, age 18 and over"
     )
+    # review: a note joined after it with '; ' must not read as one more interval
+    assert "; " not in chosen.note

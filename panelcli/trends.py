@@ -29,6 +29,8 @@ from panelcli.values import NOT_KNOWN_DATES, shorten
 #: A change smaller than this factor is called steady, so that small wobbles between
 #: tests are not reported to a reader as a rise or a fall (a design choice, not a lab rule).
 CHANGE = 1.25
+#: A rounding error's room in comparing with CHANGE (2.8 / 2.24 is 1.2499999999999998)
+_WRITTEN_EXACTLY = 1 + 1e-9
 
 _FLAGGED = (Status.LOW, Status.HIGH, Status.CRITICAL)
 
@@ -426,8 +428,9 @@ def _day_or_none(year: int, month: int, day: int) -> datetime | None:
 
 
 def risen(before: float, after: float) -> bool:
-    """Whether `after` is CHANGE times `before` or more (and above it: 0 then 0 is no rise)."""
-    return after >= before * CHANGE and after > before
+    """Whether `after` is CHANGE times `before` or more (and above it: 0 then 0 is no rise),
+    as the numbers are written: 2.24 then 2.8 is 1.25 times, though not in binary (review)."""
+    return after > before and after * _WRITTEN_EXACTLY >= before * CHANGE
 
 
 def direction_of(values: Sequence[float], all_censored_low: bool = False) -> TrendDirection:
@@ -1392,7 +1395,7 @@ def comparable(points: Sequence[TrendPoint]) -> list[bool]:
         # All below detection is one level, but '<1' then '<10' may have risen ninefold: one
         # level only if the limits are close. '>1000' at or over every limit below it is above
         # them all (QA: '<2' then '>1000' had no highest); not over 'ND', whose limit is unknown.
-        one_level = not below or max(below) < min(below) * CHANGE
+        one_level = not below or not risen(min(below), max(below))
         limits_below = [p.value for p in points if p.comparator in BELOW]
         # every limit below under every limit above: the two sides are in a known order
         apart = (
@@ -1447,7 +1450,7 @@ def placed_by_date(points: Sequence[TrendPoint], dates: Sequence[str] = ()) -> l
     drawn: dict[str, float | None] = {}
     for day, values in spots.items():
         numbers = [v for v in values if v is not None]
-        same = len(numbers) == len(values) and max(numbers) < min(numbers) * CHANGE
+        same = len(numbers) == len(values) and not risen(min(numbers), max(numbers))
         drawn[day] = max(numbers) if same else None
     if not dates or not drawn.keys() <= set(dates):
         return list(drawn.values())

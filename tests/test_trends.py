@@ -1494,7 +1494,9 @@ def test_a_point_names_the_file_and_line_of_its_result(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("values", "direction"),
     [(("4", "5"), "rising"), (("20", "16"), "falling"), (("10", "12.5"), "rising"),
-     (("4", "4.9"), "steady"), (("0", "0"), "steady"), (("2", "10", "8"), "rose then fell")],
+     (("4", "4.9"), "steady"), (("0", "0"), "steady"), (("2", "10", "8"), "rose then fell"),
+     # review: 1.25 times as written, though not in binary (2.8 / 2.24 is 1.2499999999999998)
+     (("2.24", "2.8"), "rising"), (("2.8", "2.24"), "falling"), (("2.64", "3.3"), "rising")],
 )  # fmt: skip
 def test_a_change_of_exactly_the_factor_is_a_change(
     tmp_path: Path, values: tuple[str, ...], direction: str

@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 
 from panelcli.models import Result
-from panelcli.trends import CHANGE
+from panelcli.trends import risen
 
 GAUGE_WIDTH = 15
 NARROW_GAUGE_WIDTH = 8  # for terminals under 100 columns, so the other columns keep their room
@@ -98,7 +98,7 @@ def sparkline(values: Sequence[float | None], scale: Sequence[float] = ()) -> st
         return " " * len(values)
     low, high = min(numbers + [*scale]), max(numbers + [*scale])
     # Changes the trend calls steady (3 → 3.1 → 3.2) are drawn flat, not as a climb ▁▅█.
-    if high == low or (low > 0 and high / low < CHANGE):
+    if high == low or (low > 0 and not risen(low, high)):
         return "".join(" " if v is None else SPARKS[3] for v in values)
     steps = len(SPARKS) - 1
     return "".join(

@@ -2025,7 +2025,7 @@ class Interpreter:
                       column=self._column_of("age"), sample_id=m.sample_id,
                       patient_id=m.patient_id, collected_at=m.collected_at, marker=m.marker,
                       message=f"age {age_said(age)} does not match the birth date "
-                      f"'{shorten(m.birth_date)}' (age {number_text(from_dates)} on "
+                      f"'{shorten(m.birth_date)}' (age {age_said(from_dates)} on "
                       f"'{shorten(m.collected_at)}'); the age was used, here and in any other "
                       "row of this file where they disagree"),
             )  # fmt: skip

@@ -8,6 +8,7 @@ import functools
 import hashlib
 import itertools
 import json
+import math
 import os
 import re
 import sys
@@ -748,11 +749,17 @@ def _doubled(a: str, b: str) -> bool:
 
 
 def age_said(age: float) -> str:
-    """An age in years as a person says it: '42', '1.5'; a baby's in months ('7 months';
-    review: '0.583333333333')."""
+    """An age in years as a person says it: '42', '17.96'; a baby's in months ('7 months';
+    review: '0.583333333333'). Cut short, never rounded up: 17.96 is not yet 18 (review)."""
     if age < 1:
-        return f"{number_text(round(age * 12, 1))} months"
-    return number_text(round(age, 1))
+        return f"{number_text(_cut(age * 12, 1))} months"
+    return number_text(_cut(age, 2))
+
+
+def _cut(number: float, places: int) -> float:
+    """`number` cut to `places` decimals (after a rounding error's: 7/12 * 12 is 7)."""
+    scale = 10**places
+    return math.floor(round(number * scale, 6)) / scale
 
 
 def _describe_person(sex: Sex | None, age: float | None) -> str:

@@ -1877,3 +1877,13 @@ def test_intervals_a_person_may_fall_outside_are_listed_after_what_is_missing(ma
     )
     # review: a note joined after it with '; ' must not read as one more interval
     assert "; " not in chosen.note
+
+
+def test_an_age_is_said_cut_short_never_rounded_up() -> None:
+    """Review: 17.96 was 'age 18' beside an interval for 18 and over, and 364 days '12
+    months'."""
+    from panelcli.ranges import age_said
+
+    assert [age_said(a) for a in (17.96, 364 / 365.25, 7 / 12, 42.0, 1.5)] == [
+        "17.96", "11.9 months", "7 months", "42", "1.5"
+    ]  # fmt: skip

@@ -1959,8 +1959,13 @@ class Interpreter:
             from_dates = _age_from_dates(m.birth_date, m.collected_at)
         if m.age and age is None:
             expected = f"a number of years up to {MAX_AGE}, such as 42 (or 18 mo, 6 wk, 10 d)"
-            # --age stands in unless the dates give the age (review: not a birth date cell alone)
-            stand_in = self.options.age if from_dates is None else None
+            # --age stands in where the dates give no age: not a birth date cell alone, nor
+            # dates that give one read either way ('03/04/2026': `_select`; review, twice)
+            dated = bool(m.birth_date and m.collected_at) and None not in (
+                _days_of(m.birth_date or ""),
+                _days_of(m.collected_at or ""),
+            )
+            stand_in = None if from_dates is not None or dated else self.options.age
             self._unreadable_person(m, "age", m.age, expected, stand_in)
         if age is None and m.birth_date:
             age = from_dates

@@ -1068,3 +1068,12 @@ def test_an_age_is_said_as_a_person_says_it_and_its_stand_in_where_the_dates_giv
     )
     [said] = [w.message for w in report.warnings if w.column == "age"]
     assert said.endswith("it was treated as not given, and --age 40 was used instead")
+    # review: dates that give an age read either way ('03/04/2026') are used, not --age
+    path.write_text(
+        "sample_id,marker,value,unit,sex,age,birth_date,collected_at\n"
+        "S1,IL-2,70,pg/mL,male,abc,1961-03-14,03/04/2026\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path), load_ranges("mayo-adult"), CheckOptions(age=10))
+    [said] = [w.message for w in report.warnings if w.column == "age"]
+    assert said.endswith("it was treated as not given")

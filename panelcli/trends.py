@@ -49,8 +49,12 @@ def _date_order(
     for written in distinct:
         when = read_date(written)
         if when is None:
-            everything = list(dict.fromkeys(dates))
-            return everything, written, {d: d for d in everything}
+            # In the file's order, a day that may be two is one date however it is written
+            # ('03/04/2026', '03-04-2026 08:30'), as first written (review)
+            first_of: dict[object, str] = {}
+            as_listed = {d: first_of.setdefault(two_days(d) or d, d) for d in dates}
+            everything = list(dict.fromkeys(as_listed.values()))
+            return everything, written, as_listed
         parsed[written] = when
     # A test with only a date may have been before or after one at 08:00 that day; so may one
     # at 08:00 in no time zone beside one at 07:30Z. Each such day is one date, spelled as

@@ -1537,3 +1537,7 @@ def test_one_day_that_may_be_two_written_two_ways_is_one_date_even_alone(tmp_pat
     data.write_text(f"sample_id,patient_id,collected_at,marker,value,unit\n{rows}", "utf-8")
     assert check_file(str(data)).trends == []
     assert dates_followed(["03/04/2026", "03-04-2026 08:30"])[0] == ["03/04/2026"]
+    # review: beside a date that cannot be read, too (the file's order), still one date
+    followed = dates_followed(["03/04/2026", "03-04-2026 08:30", "yesterday"])
+    assert followed[0] == ["03/04/2026", "yesterday"]
+    assert followed[2]["03-04-2026 08:30"] == "03/04/2026"

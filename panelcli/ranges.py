@@ -40,7 +40,7 @@ from panelcli.names import (
     subunit_form_name,
     value_name,
 )
-from panelcli.values import number_text, shorten
+from panelcli.values import is_utf32, number_text, shorten
 
 DEFAULT_SET = "arup-3002601"
 RANGES_ENV = "PANELCLI_RANGES"
@@ -1069,15 +1069,13 @@ def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
 
 
 _UTF16 = "the file is not UTF-8 text (UTF-16, as Notepad may save it? save it as UTF-8)"
-_UTF32 = "the file is not UTF-8 text (UTF-32? save it as UTF-8)"
+_UTF32 = "the file is not UTF-8 text: this is UTF-32 text; save it as UTF-8"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
 def _wide_text(raw: bytes) -> str:
-    """Why text with NULs in it is no UTF-8: UTF-32 (ASCII has three NULs in four bytes; review:
-    it was called UTF-16) or UTF-16."""
-    return _UTF32 if raw.startswith(_UTF32_BOMS) or raw.count(0) * 5 > len(raw) * 3 else _UTF16
+    """Why text with NULs in it is no UTF-8: UTF-32 (review: it was called UTF-16) or UTF-16."""
+    return _UTF32 if is_utf32(raw[:4096]) else _UTF16
 
 
 def _not_utf8(raw: bytes, bad: UnicodeDecodeError) -> str:

@@ -51,6 +51,7 @@ from panelcli.values import (
     given_date,
     given_id,
     is_no_flag,
+    is_utf32,
     lab_flag,
     parse_flag_of,
     parse_lab_range,
@@ -489,7 +490,7 @@ def _detect_encoding(head: bytes, source: str) -> str:
     sample = head[:4096]
     # before UTF-16's: UTF-32's little-endian BOM starts with it (QA: read so, its NULs made a
     # report of rows and columns that were not there)
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or _looks_utf32(sample):
+    if is_utf32(sample):
         raise InputError(
             f"{source}: this is UTF-32 text, which panelcli does not read; save it as UTF-8"
         )
@@ -510,15 +511,6 @@ def _detect_encoding(head: bytes, source: str) -> str:
     if controls > max(16, len(sample) // 20):  # a short file's few escape codes are text
         raise InputError(f"{source}: this looks like a binary file, not CSV text")
     return "utf-8"
-
-
-def _looks_utf32(sample: bytes) -> bool:
-    """UTF-32 without a BOM: ASCII text has three NULs in every four bytes, always at the same
-    three places."""
-    if len(sample) < 8:
-        return False
-    places = [sample[i::4].count(0) for i in range(4)]
-    return sorted(places)[1] * 4 >= len(sample) * 0.9  # three places (nearly) all NULs
 
 
 # Not tab, LF, CR, nor what text files do hold: FileMaker's in-cell line break (VT), a form

@@ -1394,20 +1394,20 @@ def comparable(points: Sequence[TrendPoint]) -> list[bool]:
     direction and of 'highest', not guessed."""
     measured = [p.value for p in points if p.value is not None and p.comparator is None]
     if not measured:  # only limits
-        below = [p.value for p in points if p.value is not None and p.comparator in BELOW]
-        above = [p.value for p in points if p.value is not None and p.comparator in ABOVE]
+        limits_below = [p.value for p in points if p.comparator in BELOW]  # None: 'ND'
+        limits_above = [p.value for p in points if p.comparator not in BELOW]  # None: 'OOR >'
+        below = [v for v in limits_below if v is not None]
         # All below detection is one level, but '<1' then '<10' may have risen ninefold: one
         # level only if the limits are close. '>1000' at or over every limit below it is above
         # them all (QA: '<2' then '>1000' had no highest); not over 'ND', whose limit is unknown.
         one_level = not below or not risen(min(below), max(below))
-        limits_below = [p.value for p in points if p.comparator in BELOW]
         # every limit below under every limit above: the two sides are in a known order
         apart = (
-            bool(above)
+            bool(limits_above)
             and bool(limits_below)
             and None not in limits_below
-            and all(p.value is not None for p in points if p.comparator not in BELOW)
-            and max(below) <= min(above)
+            and None not in limits_above
+            and max(below) <= min(v for v in limits_above if v is not None)
         )
         sided = all(p.comparator in BELOW for p in points)
         return [one_level and (sided or apart) if p.comparator in BELOW else apart for p in points]

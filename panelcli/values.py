@@ -607,3 +607,14 @@ def given_id(cell: str) -> str | None:
     says no one's is known (`NOT_KNOWN_IDS`)."""
     text = cell.strip()
     return None if not text or text.casefold() in NOT_KNOWN_IDS else text
+
+
+def is_utf32(head: bytes) -> bool:
+    """Whether bytes are UTF-32 text: its BOM, or ASCII's three NULs in every four bytes,
+    always at the same three places (one rule for data and ranges files: review)."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return True
+    if len(head) < 8:
+        return False
+    places = sorted(head[i::4].count(0) for i in range(4))
+    return places[1] * 4 >= len(head) * 0.9  # three places (nearly) all NULs

@@ -27,7 +27,7 @@ from panelcli.ranges import (
     same_marker,
 )
 from panelcli.units import is_convertible
-from panelcli.values import counted, number_text
+from panelcli.values import counted, number_text, parse_flag_of
 
 # What each group of markers does, in a few plain words (a plural verb phrase).
 GROUP_ROLE = {
@@ -397,6 +397,42 @@ def _read_two_ways(result: Result) -> bool:
     return result.other_reading is not None
 
 
+#: A lab's own flag in words, for the flags that put a value outside the range
+_LAB_FLAG_WORDS = {"H": "high", "HH": "critically high", "L": "low", "LL": "critically low"}
+
+
+def _lab_flag_sentences(results: Sequence[Result]) -> list[str]:
+    """What the lab's own flags say where panelcli's status does not (QA: the lab's HH on a
+    value panelcli could not judge, or its H on one inside panelcli's range, was only in the
+    warnings, for lab staff): a high or low it did not find, or a critical one it did not."""
+    unjudged: dict[str, list[Result]] = {}
+    other: dict[str, list[Result]] = {}
+    for result in results:
+        lab = parse_flag_of(result.original_value)
+        if lab not in _LAB_FLAG_WORDS:
+            continue
+        ours = result.flag or ""
+        if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
+            unjudged.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
+        elif ours != lab and not (ours in ("HH", "LL") and ours[0] == lab[0]):
+            other.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
+    text = []
+    for words, marked in unjudged.items():
+        one = len(_distinct(marked)) == 1
+        text.append(
+            f"The lab marked {_names(marked)} as {words}. panelcli could not judge "
+            f"{'it' if one else 'them'}, so the lab's mark is the only judgement."
+        )
+    for words, marked in other.items():
+        text.append(
+            f"The lab marked {_names(marked)} as {words}, which the range panelcli uses does "
+            "not show. Ranges differ between labs, so ask which one applies."
+        )
+    if any(lab.startswith("critically") for lab in [*unjudged, *other]):
+        text.append("A lab's critical mark should be talked over with a healthcare provider soon.")
+    return text
+
+
 def _critical_sentence(critical: Sequence[Result], storm: bool) -> str:
     """A fact and whom to ask ('needs prompt medical attention' came close to advice); the
     storm sentence, when there is one, has said whom to ask already."""
@@ -541,6 +577,7 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
         text.append(" ".join(dict.fromkeys([*_how_far_below_each(low), *signs])))
     if critical:  # after the sentences that say where each result lies (QA: a critical low)
         text.append(_critical_sentence(critical, storm))
+    text.extend(_lab_flag_sentences(results))
     if below:
         # A marker measured twice, once too low to measure and once out of range: calling the
         # low result "common in healthy people" would contradict the other sentence about it.

@@ -401,3 +401,33 @@ def test_a_value_beside_an_empty_flag_cell_is_quoted_whole(tmp_path: Path) -> No
     events = events_in(tmp_path, "Sample ID,IL-6 (pg/mL),IL-6 Flag\nS3,OOR >,\nS4,OOR <,-\n")
     notes = [r.note or "" for r in events if isinstance(r, Result)]
     assert [note.split(" has no number")[0] for note in notes] == ["'OOR >'", "'OOR <'"]
+
+
+def test_the_summary_says_what_the_lab_s_own_flags_say_where_panelcli_does_not(
+    tmp_path: Path,
+) -> None:
+    """QA: the lab's HH on IL-18 (no range in the set) and its H on an IL-8 panelcli finds
+    inside its range were only in the warnings, for lab staff; the patient's summary said
+    nothing of them, nor of the lab's HH on an IL-6 panelcli calls only high."""
+    from test_plain_language import MAX_GRADE, grade, sentences
+
+    from panelcli.check import check_file
+
+    path = tmp_path / "labcrit.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,flag\nH1,IL-6,250,pg/mL,HH\nH1,IL-8,8,pg/mL,H\n"
+        "H1,IL-10,3,pg/mL,N\nH1,IL-18,900,pg/mL,HH\nH1,TNF-α,30,pg/mL,H\n",
+        encoding="utf-8",
+    )
+    (panel,) = check_file(str(path)).panels
+    said = panel.summary.text
+    assert [t for t in said if "The lab marked" in t or "lab's critical" in t] == [
+        "The lab marked IL-18 as critically high. panelcli could not judge it, so the lab's mark "
+        "is the only judgement.",
+        "The lab marked IL-6 as critically high, which the range panelcli uses does not show. "
+        "Ranges differ between labs, so ask which one applies.",
+        "The lab marked IL-8 as high, which the range panelcli uses does not show. Ranges "
+        "differ between labs, so ask which one applies.",
+        "A lab's critical mark should be talked over with a healthcare provider soon.",
+    ]  # TNF-α: the lab's H is panelcli's too; IL-10: 'N' says nothing more
+    assert all(grade(s) <= MAX_GRADE for t in said for s in sentences(t))

@@ -27,7 +27,7 @@ from panelcli.ranges import (
     same_marker,
 )
 from panelcli.units import is_convertible
-from panelcli.values import counted, number_text, parse_flag_of
+from panelcli.values import counted, critical_side, flag_column_code, number_text
 
 # What each group of markers does, in a few plain words (a plural verb phrase).
 GROUP_ROLE = {
@@ -398,23 +398,31 @@ def _read_two_ways(result: Result) -> bool:
 
 
 #: A lab's own flag in words, for the flags that put a value outside the range
-_LAB_FLAG_WORDS = {"H": "high", "HH": "critically high", "L": "low", "LL": "critically low"}
+_LAB_FLAG_WORDS = {
+    "H": "high", "HH": "critically high", "L": "low", "LL": "critically low",
+    "CRIT": "critical", "A": "outside its range",
+}  # fmt: skip
+#: panelcli's flags that say what each lab flag says (as much or more)
+_AGREES_WITH = {
+    "H": {"H", "HH"}, "HH": {"HH"}, "L": {"L", "LL"}, "LL": {"LL"}, "CRIT": {"HH", "LL"},
+    "A": {"H", "HH", "L", "LL"},
+}  # fmt: skip
 
 
-def _lab_flag_sentences(results: Sequence[Result]) -> list[str]:
+def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]:
     """What the lab's own flags say where panelcli's status does not (QA: the lab's HH on a
     value panelcli could not judge, or its H on one inside panelcli's range, was only in the
-    warnings, for lab staff): a high or low it did not find, or a critical one it did not."""
+    warnings, for lab staff): a high or low it did not find, or a critical one it did not;
+    `said_soon`: the summary has asked to talk it over soon already."""
     unjudged: dict[str, list[Result]] = {}
     other: dict[str, list[Result]] = {}
     for result in results:
-        lab = parse_flag_of(result.original_value)
+        lab = _lab_flag(result)
         if lab not in _LAB_FLAG_WORDS:
             continue
-        ours = result.flag or ""
         if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
             unjudged.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
-        elif ours != lab and not (ours in ("HH", "LL") and ours[0] == lab[0]):
+        elif result.flag not in _AGREES_WITH[lab]:
             other.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
     text = []
     for words, marked in unjudged.items():
@@ -428,9 +436,18 @@ def _lab_flag_sentences(results: Sequence[Result]) -> list[str]:
             f"The lab marked {_names(marked)} as {words}, which the range panelcli uses does "
             "not show. Ranges differ between labs, so ask which one applies."
         )
-    if any(lab.startswith("critically") for lab in [*unjudged, *other]):
+    if not said_soon and any("critical" in lab for lab in [*unjudged, *other]):
         text.append("A lab's critical mark should be talked over with a healthcare provider soon.")
     return text
+
+
+def _lab_flag(result: Result) -> str | None:
+    """The lab's flag as the value's text as written ends in it ('250 HH', '900 kritisch',
+    '12 ++', '5 (H)'), as an HL7 code, a critical one's side taken from panelcli's judgement;
+    None where it ends in none (review: only 'H', 'HH', 'L', 'LL' and 'high' were read)."""
+    words = result.original_value.split()
+    code = flag_column_code(words[-1]) if len(words) > 1 else None
+    return None if code is None else critical_side(code, result.flag)
 
 
 def _critical_sentence(critical: Sequence[Result], storm: bool) -> str:
@@ -577,7 +594,7 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
         text.append(" ".join(dict.fromkeys([*_how_far_below_each(low), *signs])))
     if critical:  # after the sentences that say where each result lies (QA: a critical low)
         text.append(_critical_sentence(critical, storm))
-    text.extend(_lab_flag_sentences(results))
+    text.extend(_lab_flag_sentences(results, said_soon=bool(critical) or storm))
     if below:
         # A marker measured twice, once too low to measure and once out of range: calling the
         # low result "common in healthy people" would contradict the other sentence about it.

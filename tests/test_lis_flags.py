@@ -431,3 +431,37 @@ def test_the_summary_says_what_the_lab_s_own_flags_say_where_panelcli_does_not(
         "A lab's critical mark should be talked over with a healthcare provider soon.",
     ]  # TNF-α: the lab's H is panelcli's too; IL-10: 'N' says nothing more
     assert all(grade(s) <= MAX_GRADE for t in said for s in sentences(t))
+
+
+def test_the_summary_reads_the_lab_s_flag_as_the_flag_column_does(tmp_path: Path) -> None:
+    """Review: 'kritisch', 'hoch', 'Critical', '++', '*' and a censored '>500' beside 'HH' got
+    no sentence, and with panelcli's own critical sentence the reader was told twice to talk
+    to a provider soon."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "flags.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,flag\nH1,IL-18,900,pg/mL,kritisch\nH1,IL-8,8,pg/mL,hoch\n"
+        "H1,IL-6,50,pg/mL,Critical\nH1,IL-10,3,pg/mL,++\nH1,TNF-α,>500,pg/mL,HH\n"
+        "H1,IL-4,1,pg/mL,*\nH1,IL-5,1,pg/mL,-\nH1,IL-13,30,pg/mL,H\n",
+        encoding="utf-8",
+    )
+    (panel,) = check_file(str(path)).panels
+    lab = [t for t in panel.summary.text if "lab" in t and "lab's own range" not in t]
+    assert lab == [
+        "The lab marked IL-18 as critical. panelcli could not judge it, so the lab's mark is "
+        "the only judgement.",
+        "The lab marked IL-8 as high, which the range panelcli uses does not show. Ranges "
+        "differ between labs, so ask which one applies.",
+        "The lab marked IL-6, IL-10 and TNF-α as critically high, which the range panelcli "
+        "uses does not show. Ranges differ between labs, so ask which one applies.",
+        "The lab marked IL-4 as outside its range, which the range panelcli uses does not "
+        "show. Ranges differ between labs, so ask which one applies.",
+        "A lab's critical mark should be talked over with a healthcare provider soon.",
+    ]
+    path.write_text(
+        "sample_id,marker,value,unit,flag\nH1,IL-6,600,pg/mL,HH\nH1,IL-8,8,pg/mL,HH\n",
+        encoding="utf-8",
+    )
+    (panel,) = check_file(str(path)).panels
+    assert sum("healthcare provider soon" in t for t in panel.summary.text) == 1

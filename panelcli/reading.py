@@ -2614,6 +2614,22 @@ def _flag_and_range_columns(layout: Layout, value: int) -> tuple[int | None, int
     return roles.get("lab_flag"), roles.get("reference_range")
 
 
+def _as_wide_as_written(
+    cells: list[str], count: int, width: int, layout: Layout, value: int, after: int
+) -> bool:
+    """Whether a row's value column `value` is followed by its own flag or range column
+    `after`, and the row has every column of the header's `width`, its last filled past
+    `after`: a comma that split the value would have pushed that cell past the end, as a flag
+    or range cell is there in its own right (review: 'S1,IL-6,12,1,ok' under
+    'Result,Flag,Comment' was refused). A text column may be blank and take the decimals in."""
+    return (
+        count == width
+        and width - 1 > after
+        and bool(cells[width - 1].strip())
+        and after in _flag_and_range_columns(layout, value)
+    )
+
+
 def numbers_beside(cells: list[str], spills: dict[int, int]) -> list[int]:
     """The value columns of `spills` whose next column this row shows holding a number of its
     own: a bare number beside a value no decimal comma can have cut ('12.5', 'ND', '12 pg/mL')."""
@@ -2985,6 +3001,7 @@ def measurement_reader(
                     spills
                     and spilled_decimals(value, cells[i_value + 1])
                     and i_value not in stats.numbers_beside
+                    and not _as_wide_as_written(cells, count, width, layout, i_value, i_value + 1)
                 ):
                     stats.splits_said.add(i_value)
                     said = comma_split_message(
@@ -3081,6 +3098,7 @@ def measurement_reader(
                     after is not None
                     and spilled_decimals(value, cell(cells, after))
                     and index not in stats.numbers_beside
+                    and not _as_wide_as_written(cells, count, width, layout, index, after)
                 ):
                     stats.splits_said.add(index)
                     yield Issue(

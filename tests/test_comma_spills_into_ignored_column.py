@@ -368,3 +368,15 @@ def test_a_flag_or_range_beside_a_whole_number_is_read(tmp_path: Path, short: bo
         assert [r.sample_id for r in results(events)] == ["S0", "S1", "S2"]
         unlearnt = events_in(tmp_path, text.replace("S0,IL-6,2.2", "S0,IL-6,2"), short)
         assert len(warnings(unlearnt, "value-split-by-comma")) == 3
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_row_with_every_column_filled_to_the_end_was_not_split(
+    tmp_path: Path, short: bool
+) -> None:
+    """Review: 'S1,IL-6,12,1,ok' under 'Result,Flag,Comment' was refused as split, though a
+    split would have pushed 'ok' into a sixth cell: a flag cell is there in its own right."""
+    text = "Sample,Test,Result (pg/mL),Flag,Comment\nS1,IL-6,12,1,ok\nS2,IL-6,3,0,ok\nS3,IL-6,2,6\n"
+    events = events_in(tmp_path, text, short)
+    assert [w.line for w in warnings(events, "value-split-by-comma")] == [4]
+    assert [r.sample_id for r in results(events)] == ["S1", "S2"]

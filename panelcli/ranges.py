@@ -751,6 +751,8 @@ def _doubled(a: str, b: str) -> bool:
 def age_said(age: float) -> str:
     """An age in years as a person says it: '42', '17.96'; a baby's in months ('7 months';
     review: '0.583333333333'). Cut short, never rounded up: 17.96 is not yet 18 (review)."""
+    if age == 0:  # whole years counted from dates (review: 'age 0 months' of 11 months)
+        return "under 1"
     if age < 1:
         return f"{number_text(_cut(age * 12, 1))} months"
     return number_text(_cut(age, 2))

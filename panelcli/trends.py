@@ -51,8 +51,14 @@ def _date_order(
         if when is None:
             # In the file's order, a day that may be two is one date however it is written
             # ('03/04/2026', '03-04-2026 08:30'), as first written (review)
+            # (a timed one with the day written without a time: two times are two tests,
+            # 08:30 before 17:00 either way; review)
+            untimed = {days for d in dates if (days := two_days(d)) and not _has_time(d)}
             first_of: dict[object, str] = {}
-            as_listed = {d: first_of.setdefault(two_days(d) or d, d) for d in dates}
+            as_listed = {
+                d: first_of.setdefault(days if (days := two_days(d)) in untimed else d, d)
+                for d in dates
+            }
             everything = list(dict.fromkeys(as_listed.values()))
             return everything, written, as_listed
         parsed[written] = when

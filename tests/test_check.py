@@ -1077,3 +1077,8 @@ def test_an_age_is_said_as_a_person_says_it_and_its_stand_in_where_the_dates_giv
     report = check_file(str(path), load_ranges("mayo-adult"), CheckOptions(age=10))
     [said] = [w.message for w in report.warnings if w.column == "age"]
     assert said.endswith("it was treated as not given")
+    # review: a birth after the collection gives no age, and --age stands in: said so
+    path.write_text(path.read_text().replace("1961-03-14,03/04/2026", "2030-05-01,2026-04-01"))
+    report = check_file(str(path), load_ranges("mayo-adult"), CheckOptions(age=10))
+    [said] = [w.message for w in report.warnings if w.column == "age"]
+    assert said.endswith("and --age 10 was used instead")

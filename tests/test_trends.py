@@ -1541,3 +1541,6 @@ def test_one_day_that_may_be_two_written_two_ways_is_one_date_even_alone(tmp_pat
     followed = dates_followed(["03/04/2026", "03-04-2026 08:30", "yesterday"])
     assert followed[0] == ["03/04/2026", "yesterday"]
     assert followed[2]["03-04-2026 08:30"] == "03/04/2026"
+    # review: two times on that day with no untimed one are two tests, in their order
+    followed = dates_followed(["03/04/2026 08:30", "03/04/2026 17:00", "yesterday"])
+    assert followed[0] == ["03/04/2026 08:30", "03/04/2026 17:00", "yesterday"]

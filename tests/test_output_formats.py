@@ -522,3 +522,17 @@ def test_the_json_document_written_in_pieces_is_model_dump_json(tmp_path: Path) 
     for files in ([str(odd)], samples, [str(tmp_path / "missing.csv")]):
         report = check_files(files)
         assert "".join(report_json_pieces(report)) == report.model_dump_json(indent=2)
+    # trend by trend too (benchmark: the trends, a point per result, were one string)
+    serial = tmp_path / "serial.csv"
+    serial.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        + "".join(
+            f"S{p}{d},P{p},2026-0{d}-01,IL-6,{p + d},pg/mL\n" for p in (1, 2) for d in (1, 2)
+        ),
+        encoding="utf-8",
+    )
+    report = check_files([str(serial)])
+    assert len(report.trends) == 2
+    pieces = list(report_json_pieces(report))
+    assert "".join(pieces) == report.model_dump_json(indent=2)
+    assert max(piece.count('"markers"') for piece in pieces) == 1

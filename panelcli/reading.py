@@ -1205,11 +1205,16 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
     export's 'Page 1 of 2' and repeated title were samples with no results, and the run
     failed): a page number or print line, or a one-cell line from above the header again
     ('Printed 2024-12-26,,Page 1 of 2' too: review)."""
-    filled = [cell.strip() for cell in cells if cell.strip()]
-    furniture = filled and all(
-        text.casefold() in layout.titles or _PAGE_LINE.fullmatch(text) for text in filled
-    )
-    return " ".join(filled) if furniture else None
+    # Asked of every row on the general path: a sample's row fails at its first filled cell.
+    filled = []
+    for cell in cells:
+        text = cell.strip()
+        if not text:
+            continue
+        if text.casefold() not in layout.titles and _PAGE_LINE.fullmatch(text) is None:
+            return None
+        filled.append(text)
+    return " ".join(filled) if filled else None
 
 
 def row_fields(cells: list[str], layout: Layout) -> dict[str, str | None]:

@@ -27,7 +27,7 @@ from panelcli.ranges import (
     same_marker,
 )
 from panelcli.units import is_convertible
-from panelcli.values import counted, critical_side, flag_column_code, number_text
+from panelcli.values import FLAG_WORDS, counted, critical_side, flag_column_code, number_text
 
 # What each group of markers does, in a few plain words (a plural verb phrase).
 GROUP_ROLE = {
@@ -397,12 +397,10 @@ def _read_two_ways(result: Result) -> bool:
     return result.other_reading is not None
 
 
-#: A lab's own flag in words, for the flags that put a value outside the range
-_LAB_FLAG_WORDS = {
-    "H": "high", "HH": "critically high", "L": "low", "LL": "critically low",
-    "CRIT": "critical", "A": "outside its range",
-}  # fmt: skip
-#: panelcli's flags that say what each lab flag says (as much or more)
+#: A lab's own flag in words: as warnings say it, but 'abnormal', which a patient may misread,
+#: as where it puts the value
+_LAB_FLAG_WORDS = {**FLAG_WORDS, "A": "outside its range"}
+#: panelcli's flags that say what each lab flag outside the range says (as much or more)
 _AGREES_WITH = {
     "H": {"H", "HH"}, "HH": {"HH"}, "L": {"L", "LL"}, "LL": {"LL"}, "CRIT": {"HH", "LL"},
     "A": {"H", "HH", "L", "LL"},
@@ -418,7 +416,7 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
     other: dict[str, list[Result]] = {}
     for result in results:
         lab = _lab_flag(result)
-        if lab not in _LAB_FLAG_WORDS:
+        if lab not in _AGREES_WITH:  # 'N', or no flag: nothing more to say
             continue
         if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
             unjudged.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)

@@ -1959,16 +1959,18 @@ class Interpreter:
             from_dates = _age_from_dates(m.birth_date, m.collected_at)
         if m.age and age is None:
             expected = f"a number of years up to {MAX_AGE}, such as 42 (or 18 mo, 6 wk, 10 d)"
-            # --age stands in where the dates give no age: not a birth date cell alone, nor
-            # dates that give one read either way ('03/04/2026': `_select`; review, twice)
+            # --age stands in where the dates give no age in any reading: not a birth date
+            # cell alone, nor dates that give one read either way ('03/04/2026': `_select`),
+            # but a birth after the collection (review, three times); `from_dates` is the
+            # one-way reading of these
             births = _days_of(m.birth_date) if m.birth_date else None
             taken = _days_of(m.collected_at) if m.collected_at else None
             dated = (
                 births is not None
                 and taken is not None
                 and any(_years_between(born, day) is not None for born in births for day in taken)
-            )  # review: a birth after the collection gives none, and --age stands in
-            stand_in = None if from_dates is not None or dated else self.options.age
+            )
+            stand_in = None if dated else self.options.age
             self._unreadable_person(m, "age", m.age, expected, stand_in)
         if age is None and m.birth_date:
             age = from_dates

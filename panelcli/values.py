@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 from decimal import Decimal
@@ -612,7 +613,7 @@ def given_id(cell: str) -> str | None:
 def is_utf32(head: bytes) -> bool:
     """Whether bytes are UTF-32 text: its BOM, or ASCII's three NULs in every four bytes,
     always at the same three places (one rule for data and ranges files: review)."""
-    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return True
     if len(head) < 8:
         return False

@@ -1594,6 +1594,9 @@ class Interpreter:
         """A lab's 'H' on a value panelcli judges normal (or the other way): said on every such
         row, since the lab judged by its own range, which may be the one that applies."""
         value = shorten(self._without_flag(m))
+        number, _, last = value.rpartition(" ")
+        if number and lab_flag(last) == flag:  # the value cell's own flag, named apart below
+            value = number.rstrip()
         if result.status in UNJUDGED:
             if flag != "N":  # the lab's flag is then the only judgement there is: keep it
                 yield self._warning(
@@ -2216,7 +2219,7 @@ class Interpreter:
         """The value cell as the file writes it: a flag column's flag was put after it as read
         (a word read as a flag; QA: without one, 'OOR >' was quoted as 'OOR')."""
         value = m.value.strip()
-        if not self._role_column(m, "lab_flag"):
+        if m.flag_as_written is None:  # none was put there: a flag in it is the cell's own
             return value
         words = value.rsplit(None, 1)
         return words[0] if len(words) == 2 and lab_flag(words[1]) is not None else value
@@ -2240,22 +2243,23 @@ class Interpreter:
             return
         self._warned.add(key)
         column = self._role_column(m, "lab_flag")
-        if column is not None:  # its flag was put after the value as it was read (QA: the
-            # warning quoted a cell '5 H' no file has, in the value's column)
+        if column is not None and m.flag_as_written is not None:  # its flag was put after the
+            # value as it was read (QA: the warning quoted a cell '5 H' no file has, in the
+            # value's column); a flag in the value cell itself, beside a blank one, is its own
             value = self._without_flag(m)
             yield self._warning(
                 m, "value-flag-ignored", f"the lab's flag "
                 f"'{shorten(_flag_written(m, flag))}' beside value "
                 f"'{shorten(value)}' was not used to judge it: each value is judged by the range "
-                "panelcli uses where it has one (a flag that disagrees is said), as were others "
-                "like it in this file",
+                "panelcli uses where it has one (a flag that disagrees is said), as are any "
+                "others like it in this file",
                 column,
             )  # fmt: skip
         else:
             yield self._warning(
                 m, "value-flag-ignored", f"value '{shorten(m.value.strip())}' ends in a lab's "
                 f"flag ('{shorten(_flag_written(m, flag))}'); the flag was left out of the "
-                "number, which is judged by the range panelcli uses where it has one, as were "
+                "number, which is judged by the range panelcli uses where it has one, as are any "
                 "others like it in this file",
             )  # fmt: skip
 

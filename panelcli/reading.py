@@ -301,8 +301,9 @@ class Measurement(NamedTuple):
     reference_range: str | None
     #: The detection-range words ('Above Detection Range', MSD) that made the number a bound.
     detection: str | None = None
-    #: A flag column's cell as written where its code was put after the value instead ('*'
+    #: A flag column's cell as written where its flag was put after the value ('H', or '*'
     #: as 'A', 'Critical High' as 'HH'): the result's original value shows it as written.
+    #: None where no flag was put there (a flag in the value is then the value cell's own).
     flag_as_written: str | None = None
     #: The person column's cell (`Layout.patient_stand_in`, 'Patient Name'), '' where blank or
     #: 'N/A'; None where the file has no such column. Two names for one sample id with no
@@ -2142,8 +2143,8 @@ def _with_sign_and_flag(
     value: str, sign: str | None, flag: str | None, decimal_comma: bool
 ) -> tuple[str, str | None, tuple[str, str, str] | None]:
     """A value cell as if its comparator and lab flag columns were written in it: '<' and
-    '2.0' as '<2.0', '12.5' and 'H' as '12.5 H'; with the flag as written where its code was
-    put after the value instead ('*' as 'A'). A comparator panelcli cannot read ('~'), or a
+    '2.0' as '<2.0', '12.5' and 'H' as '12.5 H'; with the flag cell as written where a flag was
+    put after the value ('H'; '*' put as 'A'). A comparator panelcli cannot read ('~'), or a
     cell that contradicts the value ('>' beside '<2'), gives (role, code, message) for the
     row's refusal, with no text: the value must not be judged without it. A flag panelcli
     cannot read ('?') gives that for a warning, with the text: the value is what is judged,
@@ -2201,7 +2202,7 @@ def _with_sign_and_flag(
         # flag of the value cell's own, it is the one read ('12 H' beside 'Critical': '12 H HH')
         as_written = flag.strip()
         if len(flag.split()) == 1 and lab_flag(as_written) == both:
-            return f"{text} {as_written}", None, differ
+            return f"{text} {as_written}", as_written, differ
         return f"{text} {both}", as_written, differ
     return text, None, None
 

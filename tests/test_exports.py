@@ -1813,3 +1813,24 @@ def test_a_bare_referenz_column_is_no_range(tmp_path: Path) -> None:
     (result,) = results(events)
     assert result.status is Status.CRITICAL or result.status is Status.HIGH
     assert result.reference is not None and result.reference.origin == "set"
+
+
+def test_a_flag_in_the_value_cell_beside_a_blank_flag_column_is_the_cell_s_own(
+    tmp_path: Path,
+) -> None:
+    """'3.0 H' with the flag column blank was said as "the lab's flag 'H' beside value '3.0'"
+    in the flag column, a cell that is empty; and a flag column made the disagreement quote
+    '50' where its own file without one quoted '50 L' (review)."""
+    events = events_in(
+        tmp_path, "sample_id,marker,value,unit,flag\nS1,IL-6,3.0 H,pg/mL,\n"
+        "S1,TNF-a,50 L,pg/mL,\n",
+    )  # fmt: skip
+    ignored, disagrees = [w for w in warnings(events) if w.code.startswith("value-flag")]
+    assert (ignored.line, ignored.column, disagrees.column) == (2, "value", "value")
+    assert ignored.message.startswith("value '3.0 H' ends in a lab's flag ('H'); the flag was")
+    assert ignored.message.endswith("as are any others like it in this file")
+    assert disagrees.message.startswith("the lab flagged TNF-α '50' as 'L' (low), but")
+    # Without the flag column the same cells say the same.
+    again = events_in(tmp_path, "sample_id,marker,value,unit\nS1,IL-6,3.0 H,pg/mL\n"
+                      "S1,TNF-a,50 L,pg/mL\n")  # fmt: skip
+    assert [w.message for w in warnings(again)] == [w.message for w in warnings(events)]

@@ -560,10 +560,8 @@ def check(
         _refuse_one_file_for_two(output, export, files, ranges)
         from panelcli.check import CheckOptions, Interpreter, Tally, build_report
         from panelcli.ranges import load_ranges
-        from panelcli.reading import set_field_size_limit
         from panelcli.render.output import open_output
 
-        set_field_size_limit(max_line_length)
         options = CheckOptions(
             assume_unit=assume_unit,
             sex=sex,  # type: ignore[arg-type]  # checked by _sex_option

@@ -2056,7 +2056,9 @@ def opened(
 
     Fills in `stats` (encoding, delimiter, layout); turns a broken CSV into InputError.
     """
-    if csv.field_size_limit() < max_line:  # a value may be as long as the longest line allowed
+    if csv.field_size_limit() != max_line:  # a value may be as long as the longest line
+        # allowed, and no longer: csv's limit is the process's, left by an earlier read (review:
+        # validate kept the default where check had set the option's)
         set_field_size_limit(max_line)
     raw, text, ahead = open_text(source, stats)
     try:

@@ -564,3 +564,23 @@ def test_panelcli_s_own_csv_report_given_back_is_named_as_such(tmp_path):
     again = runner.invoke(app, ["check", str(report)])
     assert again.exit_code == 2
     assert "this is a report panelcli wrote (--format csv), not a lab's export" in again.stderr
+
+
+def test_check_and_validate_keep_the_same_line_limit_whatever_ran_before(tmp_path: Path) -> None:
+    """validate kept csv's default limit where check set --max-line-length, so a quoted value
+    over two lines was fatal for one and a row problem for the other (review); and a limit
+    lowered by one run was kept by the next, in one process."""
+    path = tmp_path / "long.csv"
+    path.write_text(
+        f'sample_id,marker,value,unit\nS1,IL-6,"{"x" * 600}\n{"y" * 600}",pg/mL\n'
+        "S2,IL-6,3.0,pg/mL\n",
+        encoding="utf-8",
+    )
+    limit = ("--max-line-length", "1024")
+    for command in ("validate", "check", "validate"):
+        small = run(command, str(path), *limit)
+        assert small.exit_code == 2
+        assert "is longer than 1,024 characters" in small.output, command
+        default = run(command, str(path))
+        assert "is longer than" not in default.output, command
+        assert "value-not-a-number" in default.stdout or "not a number" in default.stdout

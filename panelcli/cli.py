@@ -1298,8 +1298,12 @@ def ranges_show(
         loaded = load_ranges(name)
         _say_ranges_warnings(loaded)  # as check says them (QA: only 'ranges validate' did)
         if output_format == RangesFormat.json:
+            from panelcli.values import json_inert
+
             payload = {"reference_set": loaded.info.model_dump(), **loaded.data.model_dump()}
-            _print(json.dumps(payload, indent=2, ensure_ascii=False))
+            # json_inert: a set's texts are a file's, as a report's are (review: a U+202E
+            # in a description reached the terminal raw)
+            _print(json_inert(json.dumps(payload, indent=2, ensure_ascii=False)))
             return
         from panelcli.render.console import make_console
         from panelcli.render.output import writing

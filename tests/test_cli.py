@@ -584,3 +584,17 @@ def test_check_and_validate_keep_the_same_line_limit_whatever_ran_before(tmp_pat
         default = run(command, str(path))
         assert "is longer than" not in default.output, command
         assert "value-not-a-number" in default.stdout or "not a number" in default.stdout
+
+
+def test_ranges_show_json_escapes_a_set_s_control_and_bidi_characters(tmp_path: Path) -> None:
+    """A U+202E in a set's description reached the terminal raw through `ranges show -f json`,
+    which check's JSON escapes (review)."""
+    text = (SAMPLES.parent / "reference_ranges" / "mayo-adult.toml").read_text(encoding="utf-8")
+    own = tmp_path / "own.toml"
+    own.write_text(
+        text.replace('description = "', 'description = "\\u202e\\u001b[31m', 1), encoding="utf-8"
+    )
+    shown = run("ranges", "show", str(own), "-f", "json")
+    assert shown.exit_code == 0
+    assert "\u202e" not in shown.stdout and "\x1b" not in shown.stdout
+    assert json.loads(shown.stdout)["reference_set"]["description"].startswith("\u202e\x1b[31m")

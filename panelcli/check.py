@@ -70,7 +70,7 @@ from panelcli.models import (
     Status,
 )
 from panelcli.models import ReferenceUsed as Reference
-from panelcli.names import InstrumentName, instrument_name, marker_key, unmangled
+from panelcli.names import InstrumentName, instrument_name, marker_key
 from panelcli.ranges import (
     NO_LIMITS,
     MarkerRange,
@@ -82,6 +82,7 @@ from panelcli.ranges import (
     known_name,
     load_ranges,
     names_a_form,
+    parse_sex,
     read_as_form,
 )
 from panelcli.reading import (
@@ -2653,20 +2654,6 @@ def _sample_fields(m: Measurement) -> dict[str, object]:
         "source": m.source, "line": m.line, "column": m.column, "sample_id": m.sample_id,
         "patient_id": m.patient_id, "collected_at": m.collected_at,
     }  # fmt: skip
-
-
-_SEX = {"m": "male", "male": "male", "man": "male", "f": "female", "female": "female",
-        "woman": "female", "w": "female",
-        "männlich": "male", "maennlich": "male", "weiblich": "female",
-        # French and Spanish words (never 'M' alone under 'Sexo': mujer or masculino?)
-        "homme": "male", "femme": "female", "masculin": "male", "féminin": "female",
-        "hombre": "male", "mujer": "female", "masculino": "male", "femenino": "female"}  # fmt: skip
-
-
-def parse_sex(text: str) -> Sex | None:
-    """'F', 'female', 'woman' → 'female' (and so on for male); None when it is neither."""
-    value = _SEX.get(unmangled(text).strip().casefold())  # 'mÃ¤nnlich' too
-    return value  # type: ignore[return-value]
 
 
 #: An age: years, or a child's in months, weeks or days ('18 mo', '6 Wochen'; QA: they were

@@ -38,6 +38,7 @@ from panelcli.names import (
     marker_key,
     split_header_unit,
     subunit_form_name,
+    unmangled,
     value_name,
 )
 from panelcli.values import is_utf32, number_text, shorten
@@ -49,39 +50,37 @@ Sex = Literal["female", "male"]
 
 #: A unit or alias: a blank one would match blank cells or every unit (found in review).
 _Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-#: As people write it in a ranges file: 'Female', 'F' and 'female' are the same row.
-_SEX_SPELLINGS = {
-    "f": "female",
-    "m": "male",
-    "women": "female",
-    "men": "male",
-    "woman": "female",
-    "man": "male",
-}
+#: Sex as people write it, in a ranges file, a data file's column or --sex: one table, so
+#: that a lab's file and its own ranges file read the same words (review: they had drifted).
+SEX_WORDS: dict[str, Sex] = {
+    "m": "male", "male": "male", "man": "male", "men": "male",
+    "f": "female", "female": "female", "woman": "female", "women": "female", "w": "female",
+    "männlich": "male", "maennlich": "male", "weiblich": "female",
+    # French and Spanish words (never 'M' alone under 'Sexo': mujer or masculino?)
+    "homme": "male", "femme": "female", "masculin": "male", "féminin": "female",
+    "hombre": "male", "mujer": "female", "masculino": "male", "femenino": "female",
+}  # fmt: skip
+
+
+def parse_sex(text: str) -> Sex | None:
+    """'F', 'female', 'woman', 'weiblich' → 'female' (and so on for male); None when neither."""
+    return SEX_WORDS.get(unmangled(text).strip().casefold())  # 'mÃ¤nnlich' too
 
 
 #: What editors are told (the schema): the spellings read, in their usual cases.
 _SEX_SCHEMA = {
     "anyOf": [
-        {
-            "enum": sorted(
-                {
-                    f(s)
-                    for s in ("female", "male", *_SEX_SPELLINGS)
-                    for f in (str.lower, str.title, str.upper)
-                }
-            )
-        },
+        {"enum": sorted({f(s) for s in SEX_WORDS for f in (str.lower, str.title, str.upper)})},
         {"type": "null"},
     ],
-    "description": "female or male (also F, M, woman, man, women, men, in any case)",
+    "description": "female or male (also F, M, W, woman, man, women, men, weiblich, femme, "
+    "mujer …, in any case)",
 }
 
 
 def _sex_as_written(value: object) -> object:
     if isinstance(value, str):
-        value = value.strip().lower()
-        return _SEX_SPELLINGS.get(value, value)
+        return parse_sex(value) or value.strip().lower()
     return value
 
 

@@ -476,3 +476,33 @@ def test_a_number_with_two_decimal_commas_is_still_said_to_group_thousands() -> 
     with pytest.raises(ValueProblem) as problem:
         parse_value("1,234,5", True)
     assert problem.value.code == "value-thousands-separator"
+
+
+def test_a_ranges_file_a_data_file_and_sex_option_read_the_same_sex_words(tmp_path) -> None:
+    """'Women' passed in a ranges file but was unreadable in a sex cell and as --sex, and
+    'W' or 'weiblich' the other way round: two tables had drifted apart (review)."""
+    from typer.testing import CliRunner
+
+    from panelcli.check import parse_sex
+    from panelcli.cli import app
+    from panelcli.ranges import SEX_WORDS, load_ranges
+
+    assert {parse_sex(w) for w in ("Women", "W", "weiblich", "femme", " F ")} == {"female"}
+    own = tmp_path / "own.toml"
+    rows = "".join(
+        f'[[markers."IL-6".intervals]]\nsex = "{word}"\nhigh = {n}\n'
+        for n, word in enumerate(("Weiblich", "HOMBRE"), start=5)
+    )
+    own.write_text(f'[markers."IL-6"]\nunit = "pg/mL"\nsource = "s"\n{rows}', encoding="utf-8")
+    intervals = load_ranges(str(own)).data.markers["IL-6"].intervals
+    assert [(i.sex, i.high) for i in intervals] == [("female", 5.0), ("male", 6.0)]
+    data = tmp_path / "d.csv"
+    data.write_text("sample_id,marker,value,unit,sex\nA,IL-6,5.5,pg/mL,Women\n", encoding="utf-8")
+    runner = CliRunner()
+    judged = runner.invoke(app, ["check", str(data), "-r", str(own), "-f", "csv"])
+    assert ",high," in judged.stdout and judged.exit_code == 1, judged.output
+    data.write_text("sample_id,marker,value,unit\nA,IL-6,5.5,pg/mL\n", encoding="utf-8")
+    for word in ("men", "W"):
+        said = runner.invoke(app, ["check", str(data), "-r", str(own), "--sex", word, "-f", "csv"])
+        assert said.exit_code == (0 if word == "men" else 1), said.output
+    assert set(SEX_WORDS.values()) == {"female", "male"}

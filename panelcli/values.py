@@ -24,7 +24,7 @@ _COMPARATOR_SPELLING: dict[str, Comparator] = {
     "≤": "<=", "≥": ">=", "⩽": "<=", "⩾": ">=",
 }  # fmt: skip
 # Notations that carry no number: below detection / out of range. Keys are lower-case with
-# spaces, dots and underscores removed.
+# spaces, dots, underscores and hyphens removed.
 _NO_NUMBER: dict[str, Comparator] = {
     "nd": "<", "notdetected": "<", "notdetectable": "<", "undetectable": "<",
     "undetected": "<", "blq": "<", "bql": "<", "bloq": "<", "bdl": "<",
@@ -371,7 +371,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             f"value '{shorten(cell)}' is a mean with its spread (±), not one result; give the "
             "result alone",
         )
-    key = re.sub(r"[\s._]+", "", cell).casefold()
+    key = re.sub(r"[\s._-]+", "", cell).casefold()  # 'below-detection-range' too (QA)
     if key in _NO_NUMBER and (key != "nn" or "." in cell):  # 'n.n.', never a bare 'NN'
         side = _NO_NUMBER[key]
         if side == ">":

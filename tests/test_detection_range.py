@@ -254,3 +254,23 @@ def test_a_comparator_against_the_detection_range_names_that_column(tmp_path: Pa
         "the detection range column says 'Above Detection Range' but the comparator column says "
         "'<'; it was not judged"
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "side"),
+    [("below-detection-range", "<"), ("Below Detection-Range", "<"),
+     ("above-fit-curve-range", ">"), ("Below-Detection_Range", "<")],
+)  # fmt: skip
+def test_hyphenated_words_with_no_number_are_read_as_spaced_ones_are(
+    tmp_path: Path, words: str, side: str
+) -> None:
+    """'below-detection-range' beside a blank or NaN value was refused as "value
+    'below-detection-range' is not a number", and so in the value cell, while the README says
+    hyphens do not matter (QA)."""
+    assert parse_value(words).comparator == side
+    assert parse_value("non-detectable").comparator == "<"  # other such words too
+    for value, detection in (("", words), ("NaN", words), (words, "")):
+        events = events_in(tmp_path, MSD + f"P1,IL-6,{value},pg/mL,{detection}\n")
+        assert issues(events, "error") == []
+        (result,) = results(events)
+        assert (result.comparator, result.status) == (side, Status.INDETERMINATE)

@@ -72,6 +72,7 @@ from panelcli.models import (
 from panelcli.models import ReferenceUsed as Reference
 from panelcli.names import InstrumentName, instrument_name, marker_key
 from panelcli.ranges import (
+    DAYS_IN_YEAR,
     NO_LIMITS,
     MarkerRange,
     ReferenceSet,
@@ -2139,6 +2140,10 @@ class Interpreter:
                 f"; its {whole} does not say which form it measures (if it is this test, add "
                 f"'{shorten(m.marker.strip())}' to {whole}'s aliases in your own ranges file)"
             )
+        if unit is None:  # QA: kept with no word that its unit is missing, as if it had one
+            note += "; its unit is missing" + (
+                ", so the lab's range in the row was not used either" if _prints_a_range(m) else ""
+            )
         return Result(**base, status=Status.NO_REFERENCE, note=note)
 
     def _in_own_unit(
@@ -2666,8 +2671,7 @@ _AGE = re.compile(
     r"|(?P<days>d|days?|tage?|jours?|días?|dias?))?\.?\s*$",
     re.I,
 )
-_DAYS_IN_YEAR = 365.25
-_YEARS_OF = {"months": 1 / 12, "weeks": 7 / _DAYS_IN_YEAR, "days": 1 / _DAYS_IN_YEAR}
+_YEARS_OF = {"months": 1 / 12, "weeks": 7 / DAYS_IN_YEAR, "days": 1 / DAYS_IN_YEAR}
 
 
 MAX_AGE = 150  # years, as --age takes: '200' in an age column is a slip, not an age

@@ -747,12 +747,22 @@ def _doubled(a: str, b: str) -> bool:
     )
 
 
+DAYS_IN_YEAR = 365.25  # ages in days and weeks, as written and as said
+
+
 def age_said(age: float) -> str:
-    """An age in years as a person says it: '42', '17.96'; a baby's in months ('7 months';
-    review: '0.583333333333'). Cut short, never rounded up: 17.96 is not yet 18 (review)."""
+    """An age in years as a person says it: '42', '17.96'; a young child's in months, weeks or
+    days ('18 months', '6 weeks'; QA: 'age 1.91', '1.3 months'). Cut short, never rounded up:
+    17.96 is not yet 18 (review)."""
     if age == 0:  # whole years counted from dates (review: 'age 0 months' of 11 months)
         return "under 1"
-    if age < 1:
+    days = age * DAYS_IN_YEAR
+    if days < 14:
+        said = number_text(_cut(days, 1))
+        return f"{said} day" if said == "1" else f"{said} days"
+    if days < 91:  # 13 weeks
+        return f"{number_text(_cut(days / 7, 1))} weeks"
+    if age < 2 and age != int(age):  # a whole 1 is a year (and from dates, 1 to 2 years)
         return f"{number_text(_cut(age * 12, 1))} months"
     return number_text(_cut(age, 2))
 

@@ -477,7 +477,8 @@ def test_a_child_s_age_in_months_weeks_or_days_is_read(tmp_path):
     assert [r.status for r in results] == [
         Status.NO_REFERENCE, Status.NORMAL, Status.NO_REFERENCE
     ]  # fmt: skip
-    assert "(male, age 1.5)" in (results[0].note or "")
+    assert "(male, age 18 months)" in (results[0].note or "")
+    assert "(female, age 3 weeks)" in (results[2].note or "")
 
 
 def test_rows_swallowed_by_a_quote_are_named_not_lost(write_csv):
@@ -1082,3 +1083,21 @@ def test_an_age_is_said_as_a_person_says_it_and_its_stand_in_where_the_dates_giv
     report = check_file(str(path), load_ranges("mayo-adult"), CheckOptions(age=10))
     [said] = [w.message for w in report.warnings if w.column == "age"]
     assert said.endswith("and --age 10 was used instead")
+
+
+def test_a_marker_with_no_range_and_no_unit_says_its_unit_is_missing(tmp_path) -> None:
+    """CRP (no range in the default set) with no unit was kept as no_reference with nothing
+    said of the unit, while IL-6 beside it was refused for its missing unit (QA)."""
+    path = tmp_path / "nounit.csv"
+    path.write_text(
+        "sample_id,marker,value,reference_range\nB,CRP,3,0-5\nB,Foo,3,\n", encoding="utf-8"
+    )
+    notes = [
+        r.note for r in Interpreter(load_ranges(None), CheckOptions()).events([str(path)])
+        if isinstance(r, Result)
+    ]  # fmt: skip
+    assert notes == [
+        "no reference range for 'CRP' in this set; its unit is missing, so the lab's range in "
+        "the row was not used either",
+        "no reference range for 'Foo' in this set; its unit is missing",
+    ]

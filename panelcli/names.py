@@ -53,12 +53,14 @@ def marker_key(name: str) -> str:
     return key
 
 
-#: The Greek letters' names a word can end in: a word that does is no slip of one ('zeta' is
-#: not 'beta'). Two-letter ones (mu, pi) would hide slips such as 'kapi'.
+#: The Greek letters' names: a word that is one, or ends in a long one ('TNFalpha'), is no
+#: slip of one ('zeta' is not 'beta'). Two-letter ones (mu, pi) would hide slips such as
+#: 'kapi', and a word merely ending in a short one is no letter ('veta', 'alphi': review).
 _GREEK_NAMES = (
     *_GREEK_WORD_LETTER, "epsilon", "zeta", "eta", "theta", "iota", "lambda", "omicron", "rho",
     "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
 )  # fmt: skip
+_LONG_GREEK_NAMES = tuple(name for name in _GREEK_NAMES if len(name) > 3)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -67,13 +69,17 @@ def greek_slip_mended(name: str) -> str | None:
     'IFNgamme', 'IL-1 bta'); None when it has no such slip, or one that could be two letters."""
     for run in _LETTERS.finditer(name):
         word = run.group().casefold()
-        if word.endswith(_GREEK_NAMES):
+        if word in _GREEK_NAMES or word.endswith(_LONG_GREEK_NAMES):
             continue  # spelled right (folded by marker_key already), or another letter: 'zeta'
-        # The word's end, shortest first: it may be glued to the name ('TNFalpa').
-        for start in range(len(word) - 3, max(-1, len(word) - 7), -1):
+        # The word's end, longest first: it may be glued to the name ('TNFalpa'), and a
+        # shorter end would read a wrong first letter as one more ('veta' as 'v' + 'beta').
+        for start in range(max(0, len(word) - 6), len(word) - 2):
             tail = word[start:]
             meant = [w for w in _GREEK_WORD_LETTER if _one_slip_apart(tail, w)]
-            if len({_GREEK_WORD_LETTER[w] for w in meant}) == 1:  # 'deta': beta or delta
+            letters = {_GREEK_WORD_LETTER[w] for w in meant}
+            if len(letters) > 1:  # 'deta': beta or delta
+                break
+            if letters:
                 at = run.start() + start
                 return name[:at] + meant[0] + name[run.end() :]  # 'alpha' before 'alfa'
     return None

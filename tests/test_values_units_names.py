@@ -387,7 +387,8 @@ def test_data_type_with_a_space_and_more_flag_spellings() -> None:
     [
         ("TNF-alpa", "TNF-alpha"), ("TNFalpa", "TNFalpha"), ("TNF-alpah", "TNF-alpha"),
         ("IFN-gamme", "IFN-gamma"), ("IFNgamme", "IFNgamma"), ("IL-1 bta", "IL-1 beta"),
-        ("IL1Bet", "IL1beta"), ("TNFkapa", "TNFkappa"),
+        ("IL1Bet", "IL1beta"), ("TNFkapa", "TNFkappa"), ("IL-1 veta", "IL-1 beta"),
+        ("TNF-alphi", "TNF-alpha"), ("IL-1 bata", "IL-1 beta"),
         # Spelled right, another Greek letter, a slip of two letters, or no Greek at all
         ("TNF-alpha", None), ("TNFbeta", None), ("IFN gama", None), ("IL-1 zeta", None),
         ("IL-1 eta", None), ("IL-1 deta", None), ("Ferritin", None), ("IL-6 plasma", None),

@@ -133,7 +133,7 @@ from panelcli.units import (
     convert,
     exceeds_physical_limit,
     how_far_apart,
-    is_convertible,
+    is_mass_concentration,
     power_of_ten,
     same_family,
     same_unit,
@@ -569,7 +569,7 @@ def assumed_unit_given(value: str | None) -> str | None:
 def assumed_unit_problem(unit: str | None, reference_set: ReferenceSet) -> str | None:
     """Why no row could use this assumed unit (--assume-unit, `CheckOptions.assume_unit`), if
     none could (else every row is rejected)."""
-    if unit is None or unit == "range" or is_convertible(unit):
+    if unit is None or unit == "range" or is_mass_concentration(unit):
         return None
     # QA: 'U/mL' with a set in kU/L was refused, though such values convert to it.
     if any(same_family(unit, m.unit) for m in reference_set.markers.values()):
@@ -1540,7 +1540,11 @@ class Interpreter:
         likely, whose = entry.unit, f"{name}'s range"
         if m.reference_range:  # '0-7 ng/mL' beside a value with no unit: likely in ng/mL
             printed = parse_lab_range(m.reference_range, decimal_comma)
-            if printed is not None and printed.unit is not None and is_convertible(printed.unit):
+            if (
+                printed is not None
+                and printed.unit is not None
+                and is_mass_concentration(printed.unit)
+            ):
                 likely, whose = printed.unit, "the range in the row"
         if same_unit(likely, unit) or (
             parsed.number is not None and exceeds_physical_limit(parsed.number, likely)

@@ -26,7 +26,7 @@ from panelcli.ranges import (
     names_a_form,
     same_marker,
 )
-from panelcli.units import is_convertible
+from panelcli.units import is_mass_concentration
 from panelcli.values import FLAG_WORDS, counted, critical_side, flag_column_code, number_text
 
 # What each group of markers does, in a few plain words (a plural verb phrase).
@@ -333,7 +333,7 @@ def _unit_of(result: Result) -> str:
     unit = result.unit
     if not unit:
         return ""
-    if unit.startswith("u") and is_convertible(unit):  # a mass unit: 'u' is micro there
+    if unit.startswith("u") and is_mass_concentration(unit):  # a mass unit: 'u' is micro there
         unit = f"µ{unit[1:]}"
     return f" {unit}"
 

@@ -1,4 +1,5 @@
-"""Exact conversion between mass-concentration units; everything else is refused, never guessed."""
+"""Exact conversion between units of one kind (mass, amount or activity per volume); every
+other conversion is refused, never guessed."""
 
 from __future__ import annotations
 
@@ -53,8 +54,9 @@ def power_of_ten(unit: str) -> int | None:
     return _MASS_EXP[match.group("mass")] - _VOLUME_EXP[match.group("volume")]
 
 
-def is_convertible(unit: str) -> bool:
-    """True for mass-concentration units panelcli converts exactly (pg/mL, ng/L, µg/L, mg/dL …)."""
+def is_mass_concentration(unit: str) -> bool:
+    """True for mass-per-volume units (pg/mL, ng/L, µg/L, mg/dL …); `has_family` also takes
+    amount (nmol/L) and activity (U/mL) per volume."""
     return power_of_ten(unit) is not None
 
 
@@ -64,7 +66,7 @@ def has_family(unit: str) -> bool:
     1000 U/L; µIU/mL = mIU/L, never U into IU). The rest convert to nothing but their own
     spellings."""
     return (
-        is_convertible(unit)
+        is_mass_concentration(unit)
         or _molar_power_of_ten(unit) is not None
         or _activity_exponent(unit) is not None
     )

@@ -1968,26 +1968,6 @@ def with_range_row(layout: Layout, cells: list[str]) -> tuple[Layout, str | None
 # --- rows ---------------------------------------------------------------------------------------
 
 
-def read_measurements(
-    source: str,
-    known_marker: KnownMarker,
-    stats: ReadStats | None = None,
-    max_line: int = DEFAULT_MAX_LINE,
-) -> Iterator[Measurement | Issue]:
-    """Stream one file's measurements and row problems in file order."""
-    stats = stats or ReadStats()
-    try:
-        with open_rows(source, known_marker, stats, max_line) as rows:
-            yield from rows.leading
-            yield from rows_to_measurements(
-                source, rows.header, rows.layout, rows.delimiter, rows.rows, stats
-            )
-            yield from file_closing(source, stats)
-    except InputError as exc:
-        yield from exc.before
-        raise
-
-
 class FileRows(NamedTuple):
     """An opened file: its header and layout, the header's warnings, then its numbered rows."""
 

@@ -22,11 +22,10 @@ from typer.testing import CliRunner
 
 from panelcli.check import CheckOptions, Event, Interpreter, build_report, check_files
 from panelcli.cli import app
-from panelcli.errors import InputError
 from panelcli.models import Issue, Result, Status
 from panelcli.names import marker_key
 from panelcli.ranges import load_ranges
-from panelcli.reading import ReadStats, map_header, read_measurements
+from panelcli.reading import ReadStats, map_header
 from panelcli.units import UnitProblem, conversion_exponent, convert
 from panelcli.values import ValueProblem, parse_value
 
@@ -197,10 +196,18 @@ def test_wide_layout_gives_the_same_results_as_long() -> None:
 
 
 def read_stats(name: str) -> ReadStats:
-    known = load_ranges().resolve
-    stats = ReadStats()
-    list(read_measurements(path(name), lambda n: known(n) is not None, stats))
-    return stats
+    """What reading the export told, as check reads it."""
+    checking = Interpreter(load_ranges(), CheckOptions())
+    list(checking.events([path(name)]))
+    assert checking.reading is not None
+    return checking.reading[1]
+
+
+def unreadable(tmp_path: Path, text: str) -> str:
+    """The message of the one issue that stopped the file."""
+    (stop,) = [e for e in events_in(tmp_path, text) if isinstance(e, Issue) and e.line is None]
+    assert stop.code == "file-unreadable"
+    return stop.message
 
 
 @pytest.mark.parametrize(
@@ -1276,10 +1283,8 @@ def test_a_flags_column_is_a_flag_column(tmp_path: Path) -> None:
 
 def test_no_header_found_says_a_hash_line_is_never_the_header(tmp_path: Path) -> None:
     """'#sample_id,marker,value,unit' gave 'no header found' with no hint (found in QA)."""
-    path = tmp_path / "hash.csv"
-    path.write_text("#sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n")
-    with pytest.raises(InputError, match="a line starting with '#' is a comment, never the"):
-        list(read_measurements(str(path), load_ranges().resolve, ReadStats()))
+    said = unreadable(tmp_path, "#sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n")
+    assert "a line starting with '#' is a comment, never the" in said
 
 
 def test_the_first_odd_byte_s_line_is_quoted_as_read(tmp_path: Path) -> None:
@@ -1788,10 +1793,8 @@ def test_olink_npx_is_refused_as_no_concentration(tmp_path: Path) -> None:
     wide = events_in(tmp_path, "SampleID,IL6 (NPX),IL8 (NPX)\nP-1,3.21,5.5\n")
     assert {e.code for e in errors(wide)} == {"unit-not-concentration"}
     assert "Olink's relative log2 scale" in errors(wide)[0].message
-    path = tmp_path / "olink.csv"
-    path.write_text("SampleID;Assay;NPX;LOD\nP-1;IL6;3,21;0,64\n", encoding="utf-8")
-    with pytest.raises(InputError, match="has an 'NPX' column: Olink's relative log2 scale"):
-        list(read_measurements(str(path), load_ranges().resolve, ReadStats()))
+    said = unreadable(tmp_path, "SampleID;Assay;NPX;LOD\nP-1;IL6;3,21;0,64\n")
+    assert "has an 'NPX' column: Olink's relative log2 scale" in said
 
 
 @pytest.mark.parametrize("label", ["ReferenceRange1", "Normal Range Control", "Cutoff-1"])

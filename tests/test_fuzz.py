@@ -17,7 +17,7 @@ from panelcli.check import CheckOptions, Interpreter
 from panelcli.cli import app
 from panelcli.models import Issue, Result
 from panelcli.ranges import load_ranges
-from panelcli.reading import ReadStats, read_measurements
+from panelcli.reading import ReadStats
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.csv"))
 MUTANTS_PER_SAMPLE = 40
@@ -84,11 +84,11 @@ def test_mutant(sample: Path, seed: int, tmp_path: Path) -> None:
     path.write_bytes(mutate(sample.read_bytes(), random.Random(f"{sample.name}:{seed}")))
 
     # The core: only Results and Issues come out, and every row the reader counted is in them.
-    events = list(Interpreter(RANGES, CheckOptions()).events([str(path)]))
+    checking = Interpreter(RANGES, CheckOptions())
+    events = list(checking.events([str(path)]))
     if not any(isinstance(e, Issue) and e.code == "file-unreadable" for e in events):
-        stats = ReadStats()
-        for _ in read_measurements(str(path), lambda name: RANGES.resolve(name) is not None, stats):
-            pass
+        assert checking.reading is not None
+        stats = checking.reading[1]  # what the reader counted as it read
         found = [e for e in events if isinstance(e, Result)]
         rejected = [e for e in events if isinstance(e, Issue) and e.severity == "error"]
         physical_lines = len(path.read_bytes().splitlines()) or 1

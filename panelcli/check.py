@@ -3456,6 +3456,19 @@ def counts_as_flagged(status: Status, fail_on: FailOn) -> bool:
     return status in ABNORMAL
 
 
+def validation_problems(interpreter: Interpreter, sources: Iterable[str]) -> Iterator[Issue]:
+    """Every issue of a run, in file order, with a `no-reference` warning for each result whose
+    marker the set does not know: read, but never judged (validate lists what check shows)."""
+    for event in interpreter.stream(sources):
+        if isinstance(event, Issue):
+            yield event
+        elif event.status is Status.NO_REFERENCE:
+            yield Issue(
+                severity="warning", code="no-reference", source=event.source,
+                line=event.line, message=event.note or "",
+            )  # fmt: skip
+
+
 def check_files(
     sources: Iterable[str | os.PathLike[str]],
     ranges: ReferenceSet | str | os.PathLike[str] | None = None,

@@ -914,13 +914,9 @@ def _write_report(
         write_report_json(report, out)
         return
     if output_format == OutputFormat.fhir:
-        from panelcli.render.fhir import fhir_bundle
+        from panelcli.render.fhir import write_fhir_bundle
 
-        loinc = {name: m.loinc for name, m in reference_set.markers.items() if m.loinc}
-        from panelcli.values import json_inert
-
-        bundle = json.dumps(fhir_bundle(report, loinc), indent=2, ensure_ascii=False)
-        out.write(json_inert(bundle) + "\n")
+        write_fhir_bundle(report, reference_set, out)
         return
     from panelcli.render.console import make_console
     from panelcli.render.table import render_table
@@ -953,10 +949,9 @@ def validate(
     """
     with fatal_errors(debug):
         _refuse_names_not_utf8(files, ranges)
-        from panelcli.check import CheckOptions, Interpreter
-        from panelcli.models import Issue, Status
+        from panelcli.check import CheckOptions, Interpreter, validation_problems
         from panelcli.ranges import load_ranges
-        from panelcli.values import counted, visible
+        from panelcli.render.lint import issue_line, problems_count, ranges_warning_line
 
         options = CheckOptions(
             assume_unit=assume_unit,
@@ -969,34 +964,15 @@ def validate(
         # Listed and counted with the rows' problems (QA: said on stderr, the count left it out).
         set_warnings = reference_set.warnings
         for message in set_warnings:
-            _print(visible(f"{reference_set.path}: warning ranges-file: {message}"))
+            _print(ranges_warning_line(reference_set.path, message))
         _check_assumed_unit(assume_unit, reference_set)
-        interpreter = Interpreter(reference_set, options)
         errors = warnings = 0
-        for event in interpreter.stream(files):
-            if not isinstance(event, Issue):
-                if getattr(event, "status", None) is not Status.NO_REFERENCE:
-                    continue
-                # A marker the set does not know is read but can never be judged: say so.
-                event = Issue(
-                    severity="warning", code="no-reference", source=event.source,
-                    line=event.line, message=event.note or "",
-                )  # fmt: skip
-            errors += event.severity == "error"
-            warnings += event.severity != "error"
-            where = ":".join([event.source or repr("")] + ([str(event.line)] if event.line else []))
-            column = f" {event.column}:" if event.column else ""
-            _print(visible(f"{where}:{column} {event.severity} {event.code}: {event.message}"))
-        # Warnings are counted apart: they never make the exit code 2.
-        also = f", {counted(warnings, 'warning', 'warnings')}" if warnings else ""
-        problems = counted(errors, "problem", "problems")
-        summary = f"{problems}{also} in {counted(len(files), 'file', 'files')}"
-        if set_warnings:
-            summary += (
-                f"; {counted(len(set_warnings), 'warning', 'warnings')} in ranges file "
-                f"{reference_set.path}"
-            )
-        print(visible(summary), file=sys.stderr)
+        for issue in validation_problems(Interpreter(reference_set, options), files):
+            errors += issue.severity == "error"
+            warnings += issue.severity != "error"
+            _print(issue_line(issue))
+        count = problems_count(errors, warnings, len(files), len(set_warnings), reference_set.path)
+        print(count, file=sys.stderr)
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 
 

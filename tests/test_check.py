@@ -1101,3 +1101,24 @@ def test_a_marker_with_no_range_and_no_unit_says_its_unit_is_missing(tmp_path) -
         "the row was not used either",
         "no reference range for 'Foo' in this set; its unit is missing",
     ]
+
+
+def test_validation_problems_list_issues_and_each_result_the_set_cannot_judge(tmp_path) -> None:
+    """validate's list, from the core: the rows' issues in file order, and a no-reference
+    warning where check shows a no_reference result (it was built in cli.py: review)."""
+    from panelcli.check import validation_problems
+    from panelcli.render.lint import issue_line
+
+    path = tmp_path / "v.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nA,IL-6,abc,pg/mL\nA,Foo,3,pg/mL\nA,IL-8,5,pg/mL\n",
+        encoding="utf-8",
+    )
+    interpreter = Interpreter(load_ranges(None), CheckOptions())
+    problems = list(validation_problems(interpreter, [str(path)]))
+    assert [(p.line, p.severity, p.code) for p in problems] == [
+        (2, "error", "value-not-a-number"), (3, "warning", "no-reference")
+    ]  # fmt: skip
+    assert issue_line(problems[1]) == (
+        f"{path}:3: warning no-reference: no reference range for 'Foo' in this set"
+    )

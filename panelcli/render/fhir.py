@@ -15,13 +15,16 @@ import uuid
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date, time
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from panelcli.interpret import excluded_limits
 from panelcli.models import NOTICE, Issue, Report, Result, ranges_issues, synthetic_notice
 from panelcli.trends import BEFORE_1900, PLACEHOLDER, read_date, why_no_date
 from panelcli.units import ucum_code
-from panelcli.values import number_text, shorten
+from panelcli.values import json_inert, number_text, shorten
+
+if TYPE_CHECKING:
+    from panelcli.ranges import ReferenceSet
 
 UCUM = "http://unitsofmeasure.org"
 LOINC = "http://loinc.org"
@@ -276,6 +279,13 @@ def _issue_content(issue: Issue) -> list[object]:
 
 def _file_name(source: str | None) -> str | None:
     return None if source is None else os.path.basename(source)
+
+
+def write_fhir_bundle(report: Report, reference_set: ReferenceSet, out: TextIO) -> None:
+    """The report as a FHIR Bundle (JSON), with the LOINC codes the set gives its markers."""
+    loinc = {name: m.loinc for name, m in reference_set.markers.items() if m.loinc}
+    bundle = json.dumps(fhir_bundle(report, loinc), indent=2, ensure_ascii=False)
+    out.write(json_inert(bundle) + "\n")  # a file's texts, harmless on a terminal
 
 
 def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:

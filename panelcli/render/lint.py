@@ -1,12 +1,36 @@
-"""A ranges file's problems as a linter's lines: `FILE: error: …` or `FILE: warning: …`."""
+"""Problems as a linter's lines: a ranges file's (`FILE: error: …`), and validate's
+(`FILE:LINE: COLUMN: severity code: message`) with its closing count."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from panelcli.values import visible
+from panelcli.models import Issue
+from panelcli.values import counted, visible
 
 
 def lint_lines(file: object, severity: str, messages: Iterable[str]) -> list[str]:
     """One line per message, naming the file; control characters from the file made inert."""
     return [visible(f"{file}: {severity}: {message}") for message in messages]
+
+
+def issue_line(issue: Issue) -> str:
+    """'file:line: column: severity code: message'; no column where the problem is the whole
+    row, no line where it is the whole file."""
+    where = ":".join([issue.source or repr("")] + ([str(issue.line)] if issue.line else []))
+    column = f" {issue.column}:" if issue.column else ""
+    return visible(f"{where}:{column} {issue.severity} {issue.code}: {issue.message}")
+
+
+def ranges_warning_line(path: object, message: str) -> str:
+    """A warning about the ranges file, listed and counted with the rows' problems."""
+    return visible(f"{path}: warning ranges-file: {message}")
+
+
+def problems_count(errors: int, warnings: int, files: int, set_warnings: int, path: object) -> str:
+    """'2 problems, 1 warning in 3 files': warnings are counted apart (they never exit 2)."""
+    also = f", {counted(warnings, 'warning', 'warnings')}" if warnings else ""
+    said = f"{counted(errors, 'problem', 'problems')}{also} in {counted(files, 'file', 'files')}"
+    if set_warnings:
+        said += f"; {counted(set_warnings, 'warning', 'warnings')} in ranges file {path}"
+    return visible(said)

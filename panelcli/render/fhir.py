@@ -80,9 +80,11 @@ def fhir_datetime(collected_at: str) -> tuple[str | None, str | None]:
             "date", "hour", "minute", "seconds", "zone"
         )
         if int(hour) > 23 or int(minute) > 59 or int((seconds or ":0")[1:3]) > 60:
-            return day, (
-                f"The collection time in '{shorten(text)}' is not a time of day, so "
-                "effectiveDateTime holds only the date."
+            # Left out, as every other output leaves the cell out of date order (QA: FHIR
+            # sent a day the trends and the date-unreadable warning did not trust)
+            return None, (
+                f"The collection time in '{shorten(text)}' is not a time of day, so the cell "
+                "is not read as a date and effectiveDateTime is left out."
             )
         if zone is not None:  # only the seconds (or the 'T', the ':') are missing: nothing lost
             zone = zone if len(zone) != 5 else f"{zone[:3]}:{zone[3:]}"  # '+0200'

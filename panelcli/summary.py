@@ -27,7 +27,14 @@ from panelcli.ranges import (
     same_marker,
 )
 from panelcli.units import is_mass_concentration
-from panelcli.values import FLAG_WORDS, counted, critical_side, flag_column_code, number_text
+from panelcli.values import (
+    FLAG_WORDS,
+    counted,
+    critical_side,
+    flag_column_code,
+    number_text,
+    shorten,
+)
 
 # What each group of markers does, in a few plain words (a plural verb phrase).
 GROUP_ROLE = {
@@ -534,6 +541,21 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
     return list(dict.fromkeys(sentences))
 
 
+def _other_patients_sentence(results: Sequence[Result]) -> list[str]:
+    """One sample id given with two patients (a sample-conflict): its results are one panel,
+    so the summary says some may be another person's (QA: only a warning at the end did)."""
+    patients = list(dict.fromkeys(r.patient_id for r in results if r.patient_id))
+    if len(patients) < 2:
+        return []
+    quoted = [f"'{shorten(p)}'" for p in patients]
+    named = f" ({join_names(quoted)})" if len(patients) <= 5 else ""
+    return [
+        f"These results have one sample ID, but the file gives it with {len(patients)} "
+        f"patients{named}. Some of the results may be another person's. Ask the lab which "
+        "results are whose."
+    ]
+
+
 def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -> PanelSummary:
     """Counts and sentences for one panel's results; `rejected`: its rows that could not be
     used (they are not counted, but said, so the results shown never read as the whole sample).
@@ -566,6 +588,7 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
     if repeated:
         text.append(f"{join_names(repeated)} {'was' if len(repeated) == 1 else 'were'} tested "
                     "more than once in this sample; each result is shown.")  # fmt: skip
+    text.extend(_other_patients_sentence(results))
     if rejected:
         text.append(_rejected_sentence(rejected))
     text.extend(_rows_sentences(whole, empty, more=True, said_why=bool(rejected)))

@@ -1122,3 +1122,21 @@ def test_validation_problems_list_issues_and_each_result_the_set_cannot_judge(tm
     assert issue_line(problems[1]) == (
         f"{path}:3: warning no-reference: no reference range for 'Foo' in this set"
     )
+
+
+def test_a_panel_with_another_patient_s_results_says_so_in_its_summary(tmp_path) -> None:
+    """Sample S1 with P1 and then P2: one panel titled P1 held P2's high IL-8, and the summary
+    said nothing of it; only a warning at the end did (QA)."""
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,2026-03-02,IL-6,4.2,pg/mL\nS1,P2,2026-03-02,IL-8,30,pg/mL\n"
+        "S2,P3,2026-03-02,IL-6,1,pg/mL\n",
+        encoding="utf-8",
+    )
+    mixed, alone = check_file(str(path)).panels
+    assert mixed.summary.text[1] == (
+        "These results have one sample ID, but the file gives it with 2 patients ('P1' and "
+        "'P2'). Some of the results may be another person's. Ask the lab which results are whose."
+    )
+    assert not any("sample ID" in sentence for sentence in alone.summary.text)

@@ -234,3 +234,20 @@ def test_check_leaves_the_bar_out_of_lines_streamed_to_a_terminal(
     result = runner.invoke(app, ["check", str(path), *args])
     assert result.exit_code == 1, result.output
     assert bool(watched) is shown
+
+
+def test_the_bar_shows_a_file_name_s_brackets_and_escapes_as_text(
+    tmp_path: Path, slow_run_on_a_terminal: Callable[[], FakeTerminal]
+) -> None:
+    """'[bold]' in a name was read as markup, 'x[/]y.csv' stopped the run with a MarkupError,
+    and ESC sequences reached the terminal raw (QA)."""
+    terminal = slow_run_on_a_terminal()
+    folder = tmp_path / "x["
+    folder.mkdir()
+    path = big_file(folder).rename(folder / "]y [bold]\x1b[2J.csv")
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    events = list(progress.with_progress(interpreter.stream([str(path)]), interpreter))
+    assert len(events) == 3000
+    shown = terminal.getvalue()
+    assert f"reading {tmp_path}/x[/]y [bold]\\x1b[2J.csv" in shown
+    assert "\x1b[2J" not in shown

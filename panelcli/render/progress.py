@@ -17,6 +17,7 @@ from rich.progress import (
 from panelcli.check import Interpreter
 from panelcli.reading import ReadStats, describe_source
 from panelcli.render.console import make_console
+from panelcli.values import visible
 
 T = TypeVar("T")
 
@@ -58,7 +59,10 @@ def with_progress(
                 source, stats = reading or ("", None)
                 if progress is None:
                     progress = Progress(
-                        TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+                        # markup=False and visible(): a file name is the user's text, and
+                        # '[/]' in it stopped the run, escapes reached the terminal (QA)
+                        TextColumn("{task.description}", markup=False), BarColumn(),
+                        TaskProgressColumn(),
                         TextColumn("{task.fields[done]}"), TimeRemainingColumn(),
                         console=console, transient=True,
                     )  # fmt: skip
@@ -68,7 +72,9 @@ def with_progress(
                     shown = reading
                     total = stats.size if stats else None
                     progress.update(
-                        task, description=f"reading {describe_source(source)}", total=total
+                        task,
+                        description=f"reading {visible(describe_source(source))}",
+                        total=total,
                     )
                 if stats is not None and stats.size is not None:
                     done = _bytes_read(stats)

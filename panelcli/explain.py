@@ -360,8 +360,16 @@ def explain_each(words: Sequence[str], sets: Sequence[SetShown]) -> list[Explana
     """The explanation of each marker that `words` name one after another ('IL-1β IL-6',
     'tumor necrosis factor, IL-6', 'IL-6 and TNF', 'IL-6/TNF'), in order and each once; None
     unless every word is part of one marker's name. For words that together name no marker (see
-    `explain`). A quoted name ('Interleukin-6 (IL-6)') is not split at its spaces."""
-    parts = _parts(words)
+    `explain`). A quoted name ('Interleukin-6 (IL-6)') is split at its spaces only if it must
+    be ('"IL-1β IL-6"', as a script's "$MARKERS" passes them; QA)."""
+    each = _explain_parts(_parts(words), sets)
+    if each is None and any(len(word.split()) > 1 for word in words):
+        each = _explain_parts(_parts([w for word in words for w in word.split()]), sets)
+    return each
+
+
+def _explain_parts(parts: Sequence[_Part], sets: Sequence[SetShown]) -> list[Explanation] | None:
+    """`explain_each` of the words as pieces of names."""
     if not 0 < len(parts) <= _MOST_WORDS:
         return None
     found: dict[str, Explanation | None] = {}

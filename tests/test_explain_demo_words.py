@@ -105,15 +105,20 @@ def test_words_that_are_not_all_markers_are_one_name(words: list[str], said: str
     assert said in " ".join(result.stderr.split())
 
 
-def test_a_quoted_name_is_not_split_at_its_spaces() -> None:
-    """'Interleukin-6 (IL-6)' is one name with its short form, not two markers."""
+def test_a_quoted_name_is_split_at_its_spaces_only_if_it_must_be() -> None:
+    """'Interleukin-6 (IL-6)' is one name with its short form, not two markers; a quoted
+    '"IL-1β IL-6"' (a script's "$MARKERS") was refused, though unquoted it worked (QA)."""
     from panelcli import explain as explaining
 
     sets, _ = explaining.sets_to_show(None)
-    assert explaining.explain_each(["Interleukin-6 (IL-6)"], sets) is None
-    assert [e.marker for e in explaining.explain_each(["IL-6, TNF-α"], sets) or []] == [
-        "IL-6", "TNF-α"
-    ]  # fmt: skip
+    each = explaining.explain_each
+    assert [e.marker for e in each(["Interleukin-6 (IL-6)"], sets) or []] == ["IL-6"]
+    assert [e.marker for e in each(["IL-6, TNF-α"], sets) or []] == ["IL-6", "TNF-α"]
+    assert [e.marker for e in each(["IL-1β IL-6"], sets) or []] == ["IL-1β", "IL-6"]
+    assert each(["IL-6 foo"], sets) is None
+    said = runner.invoke(app, ["explain", "IL-1β IL-6"])
+    assert said.exit_code == 0 and "IL-1 beta is one of" in said.stdout
+    assert "IL-6 is one of the main messengers" in said.stdout
 
 
 @pytest.mark.parametrize(

@@ -522,7 +522,6 @@ def test_standard_input_given_twice_is_read_once_and_the_second_is_named() -> No
     ("command", "hint"),
     [(["demo", "strom"], "did you mean cytokine-storm?"),
      (["demo", "healty"], "did you mean healthy-adult?"),
-     (["explain", "Interleukin-6 (IL-6)"], "did you mean IL-6?"),
      (["explain", "IL-6 (pg/mL)"], "did you mean IL-6?")],
 )  # fmt: skip
 def test_a_mistyped_sample_or_marker_gets_a_hint(command: list[str], hint: str) -> None:

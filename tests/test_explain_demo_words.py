@@ -116,6 +116,8 @@ def test_a_quoted_name_is_split_at_its_spaces_only_if_it_must_be() -> None:
     assert [e.marker for e in each(["IL-6, TNF-α"], sets) or []] == ["IL-6", "TNF-α"]
     assert [e.marker for e in each(["IL-1β IL-6"], sets) or []] == ["IL-1β", "IL-6"]
     assert each(["IL-6 foo"], sets) is None
+    whole = runner.invoke(app, ["explain", "Interleukin-6 (IL-6)"])  # was a hint (exit 2)
+    assert whole.exit_code == 0 and whole.stdout.startswith("IL-6\n")
     said = runner.invoke(app, ["explain", "IL-1β IL-6"])
     assert said.exit_code == 0 and "IL-1 beta is one of" in said.stdout
     assert "IL-6 is one of the main messengers" in said.stdout

@@ -385,6 +385,11 @@ def read_lab_range(
             return f"has the unit '{shorten(lab.unit)}', which panelcli cannot convert to {unit}"
     low = None if lab.low is None else convert(lab.low, exponent)
     high = None if lab.high is None else convert(lab.high, exponent)
+    # As a ranges file's (QA: '2-2' made 1.8 low, '> 5000000000000' pg/mL made 5 low)
+    if low is not None and low == high:
+        return f"is one value ({number_text(low)}), not a range"
+    if any(limit is not None and exceeds_physical_limit(limit, unit) for limit in (low, high)):
+        return "has a limit above 1 kg/L, which no concentration reaches"
     return Bounds(low, high, low_exclusive=lab.low_exclusive, high_exclusive=lab.high_exclusive)
 
 

@@ -1124,19 +1124,39 @@ def test_validation_problems_list_issues_and_each_result_the_set_cannot_judge(tm
     )
 
 
+def report_of(tmp_path, text: str):
+    """check_file's report of a file holding `text`."""
+    path = tmp_path / "data.csv"
+    path.write_text(text, encoding="utf-8")
+    return check_file(str(path))
+
+
 def test_a_panel_with_another_patient_s_results_says_so_in_its_summary(tmp_path) -> None:
     """Sample S1 with P1 and then P2: one panel titled P1 held P2's high IL-8, and the summary
     said nothing of it; only a warning at the end did (QA)."""
-    path = tmp_path / "mixed.csv"
-    path.write_text(
-        "sample_id,patient_id,collected_at,marker,value,unit\n"
+    mixed, alone = report_of(
+        tmp_path, "sample_id,patient_id,collected_at,marker,value,unit\n"
         "S1,P1,2026-03-02,IL-6,4.2,pg/mL\nS1,P2,2026-03-02,IL-8,30,pg/mL\n"
         "S2,P3,2026-03-02,IL-6,1,pg/mL\n",
-        encoding="utf-8",
-    )
-    mixed, alone = check_file(str(path)).panels
+    ).panels  # fmt: skip
     assert mixed.summary.text[1] == (
         "These results have one sample ID, but the file gives it with 2 patients ('P1' and "
         "'P2'). Some of the results may be another person's. Ask the lab which results are whose."
     )
     assert not any("sample ID" in sentence for sentence in alone.summary.text)
+
+
+def test_a_printed_range_of_one_value_or_past_any_concentration_is_not_used(tmp_path) -> None:
+    """'2-2' made IL-6 1.8 low and '> 5000000000000' (pg/mL) made IL-8 5 low, where a ranges
+    file refuses both (QA): the set's range judges them, with a warning saying why."""
+    report = report_of(
+        tmp_path, "sample_id,marker,value,unit,reference_range\nS1,IL-6,1.8,pg/mL,2-2\n"
+        "S2,IL-8,5.0,pg/mL,> 5000000000000\n",
+    )  # fmt: skip
+    assert [r.status for p in report.panels for r in p.results] == [Status.NORMAL] * 2
+    assert [(w.code, w.message) for w in report.warnings] == [
+        ("range-unreadable", "reference range '2-2' is one value (2), not a range; the "
+         "reference set's range was used"),
+        ("range-unreadable", "reference range '> 5000000000000' has a limit above 1 kg/L, which "
+         "no concentration reaches; the reference set's range was used"),
+    ]  # fmt: skip

@@ -1117,7 +1117,7 @@ class Interpreter:
                     break  # the last row, or the row at `stop`
                 except csv.Error as exc:  # the reader carries on after a bad row: the row is
                     # read as its error, in place (the reader's `line_num` counts its lines)
-                    error = _row_error(exc, reader, source)
+                    error = _row_error(exc, source, last_line + 1, lines_before + reader.line_num)
                     coming = itertools.chain((error,), reader)
         except InputError:
             if batch:  # the rows before the one that stops the file are not lost

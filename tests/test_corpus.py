@@ -391,7 +391,7 @@ def test_a_file_that_breaks_midway_keeps_its_results_and_says_where(tmp_path: Pa
     assert_no_crash(result)
     assert result.exit_code == 2
     assert "Sample SYN-1" in result.stdout, "the rows before the break are interpreted"
-    assert f"{path}: a value reaching line" in result.stdout
+    assert f"{path}, line 3: a value from line 3 to line" in result.stdout  # where its row starts
     assert f"{path}: {path}" not in result.stdout
     assert "1 file could not be used in full" in result.stdout  # not "at all": rows came
 

@@ -41,7 +41,7 @@ from panelcli.names import (
     unmangled,
     value_name,
 )
-from panelcli.values import is_utf32, number_text, shorten
+from panelcli.values import binary_kind, is_utf32, number_text, shorten
 
 DEFAULT_SET = "arup-3002601"
 RANGES_ENV = "PANELCLI_RANGES"
@@ -1113,6 +1113,9 @@ def check_ranges_bytes(
     `bundled`: a set shipped with panelcli, whose names are not checked against the bundled
     sets' names (the tests do that once): reading those sets cost every run 3 ms.
     """
+    binary = binary_kind(raw)
+    if binary is not None:  # QA: a .toml.gz was "not UTF-8 … save it as UTF-8"
+        return [f"the file is {binary[0]}, not TOML text; give the .toml file itself"]
     try:
         text = _toml_text(raw)
     except UnicodeDecodeError as bad:

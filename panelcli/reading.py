@@ -39,6 +39,7 @@ from panelcli.values import (
     NOT_KNOWN_DATES,
     ParsedValue,
     ValueProblem,
+    binary_kind,
     comparator_of,
     counted,
     detection_range_side,
@@ -257,18 +258,6 @@ _MAYBE_PERSON = frozenset({"name", "id", "identifier"})
 _NOT_DATA = re.compile(r"^\ufeff?\s*(#|sep=.\s*$)", re.IGNORECASE)
 _HEADER_NOISE = re.compile(r"[\s_\-.#()\[\]:]+")
 _LOOKS_NUMERIC = re.compile(r"^\s*[<>≤≥=]*\s*[+-]?[\d.,]+\s*$")
-# What a file is, by its first bytes, and what to do about it.
-_BINARY_MAGIC = {
-    b"\x1f\x8b": ("a gzip-compressed file", "extract it first"),
-    b"PK\x03\x04": (
-        "a zip archive (an Excel .xlsx workbook is one)",
-        "extract it, or save the sheet as CSV",
-    ),
-    b"BZh": ("a bzip2-compressed file", "extract it first"),
-    b"\xfd7zXZ\x00": ("an xz-compressed file", "extract it first"),
-    b"%PDF": ("a PDF document", "export the results as CSV instead"),
-    b"\xd0\xcf\x11\xe0": ("an old Excel (.xls) workbook", "save the sheet as CSV"),
-}
 
 
 #: Does the reference set know this marker name? (used to recognise wide-layout headers)
@@ -483,9 +472,10 @@ codecs.register_error(_UNDECODABLE, _mark_undecodable)
 
 
 def _detect_encoding(head: bytes, source: str) -> str:
-    for magic, (what, advice) in _BINARY_MAGIC.items():
-        if head.startswith(magic):
-            raise InputError(f"{source}: this is {what}, not CSV text; {advice}")
+    binary = binary_kind(head)
+    if binary is not None:
+        what, advice = binary
+        raise InputError(f"{source}: this is {what}, not CSV text; {advice}")
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     sample = head[:4096]

@@ -610,6 +610,29 @@ def given_id(cell: str) -> str | None:
     return None if not text or text.casefold() in NOT_KNOWN_IDS else text
 
 
+#: What a file is, by its first bytes, and what to do about it (a data file's advice).
+_BINARY_MAGIC = {
+    b"\x1f\x8b": ("a gzip-compressed file", "extract it first"),
+    b"PK\x03\x04": (
+        "a zip archive (an Excel .xlsx workbook is one)",
+        "extract it, or save the sheet as CSV",
+    ),
+    b"BZh": ("a bzip2-compressed file", "extract it first"),
+    b"\xfd7zXZ\x00": ("an xz-compressed file", "extract it first"),
+    b"%PDF": ("a PDF document", "export the results as CSV instead"),
+    b"\xd0\xcf\x11\xe0": ("an old Excel (.xls) workbook", "save the sheet as CSV"),
+}
+
+
+def binary_kind(head: bytes) -> tuple[str, str] | None:
+    """What a file's first bytes say it is where it is no text ('a gzip-compressed file'), and
+    what to do about it; None for anything else (one table for data and ranges files: QA)."""
+    for magic, kind in _BINARY_MAGIC.items():
+        if head.startswith(magic):
+            return kind
+    return None
+
+
 def is_utf32(head: bytes) -> bool:
     """Whether bytes are UTF-32 text: its BOM, or ASCII's three NULs in every four bytes,
     always at the same three places (one rule for data and ranges files: review)."""

@@ -1899,3 +1899,18 @@ def test_a_young_child_s_age_is_said_in_months_weeks_or_days() -> None:
     assert [age_said(parse_age(w) or 0) for w in written] == [
         "23 months", "18 months", "1", "6 weeks", "3 weeks", "10 days", "1 day", "2", "1"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("head", "what"),
+    [(b"\x1f\x8b\x08\x00", "a gzip-compressed file"), (b"PK\x03\x04", "a zip archive"),
+     (b"%PDF-1.7", "a PDF document")],
+)  # fmt: skip
+def test_a_compressed_or_binary_ranges_file_is_named_as_what_it_is(head: bytes, what: str) -> None:
+    """A gzipped ranges file was 'not UTF-8 … byte 0x8B looks like Windows-1252; save it as
+    UTF-8', and an .xlsx 'UTF-16, as Notepad may save it?' (QA); data files said what they
+    are."""
+    from panelcli.ranges import check_ranges_bytes
+
+    (problem,) = check_ranges_bytes(head + bytes(range(256)) * 4)
+    assert problem.startswith(f"the file is {what}") and "not TOML text" in problem

@@ -290,6 +290,9 @@ def why_no_date(text: str) -> str | None:
     if _names_no_day(text):
         return NAMES_NO_DAY
     timed = _TIME_AFTER.match(text)
+    no_such_day = _no_such_day(timed["day"] if timed else text)
+    if no_such_day is not None:
+        return no_such_day
     match = _SLASHED.match(timed["day"] if timed else text)
     if match is None:
         return UNREADABLE
@@ -297,6 +300,23 @@ def why_no_date(text: str) -> str | None:
     if _day_or_none(year, second, first) is None or _day_or_none(year, first, second) is None:
         return UNREADABLE
     return BEFORE_1900 if year < EARLIEST_YEAR else None  # either day: a date
+
+
+_ISO_DAY = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
+_DOTTED_DAY = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$")
+
+
+def _no_such_day(text: str) -> str | None:
+    """Why '2026-02-30' or '31.04.2026' is no date: a month that has no such day (QA: it was
+    'not a date panelcli can read (such as 2026-03-02 …)', the very form it has)."""
+    match = _ISO_DAY.match(text) or _DOTTED_DAY.match(text)
+    if match is None:
+        return None
+    year, month, day = (int(match[part]) for part in ("year", "month", "day"))
+    if not (1 <= month <= 12 and 29 <= day <= 31) or year < EARLIEST_YEAR:
+        return None
+    leap = " (it is not a leap year)" if (month, day) == (2, 29) else ""
+    return f"is not a real day: {_MONTH_NAMES[month]} {year} has no day {day}{leap}"
 
 
 def two_days(text: str) -> tuple[date, date] | None:

@@ -422,9 +422,9 @@ def _cp1252_fallback(stats: ReadStats) -> str:
     def handler(exc: UnicodeError) -> tuple[str, int]:
         assert isinstance(exc, UnicodeDecodeError)
         bad = exc.object[exc.start : exc.end]
-        read = bad.decode("cp1252", errors="replace")
+        read = bad.decode("cp1252", errors=_LATIN1_REST)
         if not stats.fallback_bytes:  # no line number is known here: quote its line's text
-            stats.fallback_text = f"'{read}' in '{_line_around(exc, read)}'"
+            stats.fallback_text = f"'{visible(read)}' in '{_line_around(exc, read)}'"
         stats.fallback_bytes += len(bad)
         return read, exc.end
 
@@ -449,7 +449,18 @@ _CELL_END = re.compile(r"[\r\n,;\t|]")
 
 def _as_cp1252(exc: UnicodeError) -> tuple[str, int]:
     assert isinstance(exc, UnicodeDecodeError)
-    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+    return exc.object[exc.start : exc.end].decode("cp1252", errors=_LATIN1_REST), exc.end
+
+
+def _as_latin1(exc: UnicodeError) -> tuple[str, int]:
+    """The five bytes Windows-1252 leaves unused (0x81, 0x8D …) as Latin-1 reads them: C1
+    controls, shown as '\\x81'; one '\ufffd' for all merged two sample ids (QA)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    return exc.object[exc.start : exc.end].decode("latin-1"), exc.end
+
+
+_LATIN1_REST = "panelcli-latin1-rest"
+codecs.register_error(_LATIN1_REST, _as_latin1)
 
 
 _AS_CP1252 = "panelcli-as-cp1252"

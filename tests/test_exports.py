@@ -1837,3 +1837,17 @@ def test_a_flag_in_the_value_cell_beside_a_blank_flag_column_is_the_cell_s_own(
     again = events_in(tmp_path, "sample_id,marker,value,unit\nS1,IL-6,3.0 H,pg/mL\n"
                       "S1,TNF-a,50 L,pg/mL\n")  # fmt: skip
     assert [w.message for w in warnings(again)] == [w.message for w in warnings(events)]
+
+
+def test_bytes_windows_1252_leaves_unused_keep_two_sample_ids_apart(tmp_path: Path) -> None:
+    """'S' + 0x81 and 'S' + 0x8D were both 'S\\ufffd': one panel with a sample-conflict for two
+    specimens (QA). They are read as Latin-1 reads them, and shown as '\\x81'."""
+    path = tmp_path / "cp.csv"
+    path.write_bytes(
+        b"sample_id,patient_id,marker,value,unit\nS\x81,P1,IL-6,4.2,\xb5g/L\n"
+        b"S\x8d,P2,IL-6,1.0,pg/mL\n"
+    )
+    events = list(Interpreter(load_ranges(), CheckOptions()).events([str(path)]))
+    assert [r.sample_id for r in events if isinstance(r, Result)] == ["S\x81", "S\x8d"]
+    assert [w.code for w in warnings(events)] == ["encoding-fallback"]
+    assert "the first is '\\x81' in 'S\\x81'" in warnings(events)[0].message

@@ -99,10 +99,10 @@ def _in_ascii(error: UnicodeError) -> tuple[str, int]:
     """The encoding error handler: each character the encoding lacks, spelled in ASCII."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
-    from panelcli.spelling import ASCII
+    from panelcli.spelling import ascii_spelling
 
     lacking = error.object[error.start : error.end]
-    return "".join(ASCII.get(ch, "?") for ch in lacking), error.end
+    return "".join(ascii_spelling(ch) for ch in lacking), error.end
 
 
 def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:

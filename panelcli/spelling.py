@@ -17,7 +17,8 @@ ASCII = {
 
 
 def spelled(text: str, encoding: str) -> str:
-    """`text` with each character `encoding` lacks spelled in ASCII ('?' if it has no spelling)."""
+    """`text` with each character `encoding` lacks spelled in ASCII (as its code point,
+    '\\u540d', if it has no spelling)."""
     encode = _encoder(encoding)
     try:
         encode(text)
@@ -27,12 +28,22 @@ def spelled(text: str, encoding: str) -> str:
 
 
 def spelled_char(char: str, encoding: str) -> str:
-    """One character as `encoding` can write it: itself, its ASCII spelling, or '?'."""
+    """One character as `encoding` can write it: itself, its ASCII spelling, or its code point
+    ('\\u540d'; QA: sample ids '名前' and '日本' were both '??')."""
     try:
         _encoder(encoding)(char)
         return char
     except UnicodeEncodeError:
-        return ASCII.get(char, "?")
+        return ascii_spelling(char)
+
+
+def ascii_spelling(char: str) -> str:
+    """A character an output lacks, in ASCII: its spelling ('≤' as '<='), else its code point."""
+    spelling = ASCII.get(char)
+    if spelling is not None:
+        return spelling
+    code = ord(char)
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def writes_everything(encoding: str) -> bool:

@@ -664,3 +664,20 @@ def test_a_file_name_s_escape_sequence_is_inert_in_every_message(tmp_path: Path)
         result = runner.invoke(app, args)
         assert "\x1b" not in result.output and "\x07" not in result.output, args
         assert "\\x1b]0;PWNED\\x07" in result.output, args
+
+
+def test_characters_a_terminal_lacks_stay_apart_as_their_code_points(tmp_path: Path) -> None:
+    """On an ASCII terminal samples '名前' and '日本' were both 'Sample ??', and a file name
+    '名.csv' was '?.csv' (QA): each is now its code point, as control characters are."""
+    from panelcli.render.console import SpelledOut
+    from panelcli.spelling import spelled
+
+    assert spelled("名前 ≤ 2", "ascii") == "\\u540d\\u524d <= 2"
+    assert SpelledOut("latin-1").spelled("日本 µ") == "\\u65e5\\u672c µ"
+    path = tmp_path / "名.csv"
+    path.write_text("sample_id,marker,value,unit\n日本,IL-6,x,pg/mL\n", encoding="utf-8")
+    said = subprocess.run(
+        [sys.executable, "-m", "panelcli", "validate", str(path)], capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"}, check=False,
+    )  # fmt: skip
+    assert b"\\u540d.csv:2: value: error value-not-a-number" in said.stdout, said

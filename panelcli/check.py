@@ -1889,14 +1889,14 @@ class Interpreter:
             # rows that give none), and the note says why. A value both ranges judge alike is
             # still judged (QA: Ferritin 100, normal for 50 and for 51, was indeterminate).
             candidates = tuple(
-                (f"age {number_text(years)}", pick.bounds)
+                (f"age {age_said(years)}", pick.bounds)
                 for years, pick in zip(ages, picks, strict=True)
                 if pick.bounds is not None
             )
             return Selected(
                 bounds=None,
-                note=f"this set's range for {name} differs between age {number_text(ages[0])} "
-                f"and {number_text(ages[-1])}, the person's age "
+                note=f"this set's range for {name} differs between age {age_said(ages[0])} "
+                f"and {age_said(ages[-1])}, the person's age "
                 + _two_day_dates_said(m, births, taken),
                 indeterminate=True,
                 candidates=candidates if len(candidates) == len(picks) else (),
@@ -1904,7 +1904,7 @@ class Interpreter:
         if chosen.note is None and chosen.bounds == first.bounds:
             return chosen  # a range for every age: the age is no matter (review)
         # QA: an adult-only range went unused for a person of 64 or 65 (a high value, exit 0)
-        said = f"age {' or '.join(number_text(years) for years in ages)} " + (
+        said = f"age {' or '.join(dict.fromkeys(age_said(years) for years in ages))} " + (
             "on the collection date, which may be either of two days"
             if len(births) == 1
             else f"from the birth date '{shorten(m.birth_date)}', which may be either of two days"
@@ -1953,7 +1953,7 @@ class Interpreter:
         # The other day cannot be the one, if the birth date is right: the age is known.
         how = "before" if other < born else f"more than {MAX_AGE} years after"
         said = (
-            f"age {number_text(age)} on {day_in_words(day)}: {written} may also be "
+            f"age {age_said(age)} on {day_in_words(day)}: {written} may also be "
             f"{day_in_words(other)}, but that is {how} the birth date '{shorten(m.birth_date)}'"
         )
         picked = self.ranges.select(name, sex, age)
@@ -2698,13 +2698,16 @@ def parse_age(text: str) -> float | None:
 
 
 def _ages_disagree(from_dates: float, age: float, birth: str, collected: str) -> bool:
-    """Whether a birth date's whole years (`from_dates`, of `_age_from_dates`) and an age
-    column's differ (17 beside 18).
+    """Whether a birth date's age (`from_dates`, of `_age_from_dates`) and an age column's
+    differ: on the whole years (17 beside 18), or for an age given in months, weeks or days
+    under 2 years, on the whole months (QA: '10 d' beside 9 months passed).
 
     Born on 29 February, a birthday in another year is kept on 28 February by some and on
     1 March by others: on 28 February either age agrees (the dates read again only then).
     """
-    whole = math.floor(age)
+    if age < 2 and age != int(age):  # '9 mo', '6 wk', '10 d': a month either way is no slip
+        return math.floor(round(age * 12, 6)) != math.floor(round(from_dates * 12, 6))
+    whole, from_dates = math.floor(age), math.floor(from_dates)
     if whole == from_dates:
         return False
     if whole != from_dates + 1:
@@ -2724,9 +2727,22 @@ def _age_from_dates(birth: str, collected: str) -> float | None:
 
 
 def _years_between(born: dt.date, taken: dt.date) -> float | None:
-    """Whole years from birth to a day; None before the birth or past `MAX_AGE`."""
+    """The age in years from birth to a day: whole years from the birthdays, then the part of
+    the year since the last one (QA: whole years alone made a baby of 9 months 0, judged by a
+    newborn's interval); None before the birth or past `MAX_AGE`."""
     years = taken.year - born.year - ((taken.month, taken.day) < (born.month, born.day))
-    return float(years) if 0 <= years <= MAX_AGE else None
+    if not 0 <= years <= MAX_AGE:
+        return None
+    last, following = _birthday(born, born.year + years), _birthday(born, born.year + years + 1)
+    return years + (taken - last).days / (following - last).days
+
+
+def _birthday(born: dt.date, year: int) -> dt.date:
+    """The birthday in `year`: 1 March for 29 February in a year without it, as whole years
+    count (28 February is still before it)."""
+    if (born.month, born.day) == (2, 29) and not calendar.isleap(year):
+        return dt.date(year, 3, 1)
+    return born.replace(year=year)
 
 
 def _days_of(text: str) -> tuple[dt.date, ...] | None:

@@ -751,20 +751,36 @@ DAYS_IN_YEAR = 365.25  # ages in days and weeks, as written and as said
 
 
 def age_said(age: float) -> str:
-    """An age in years as a person says it: '42', '17.96'; a young child's in months, weeks or
-    days ('18 months', '6 weeks'; QA: 'age 1.91', '1.3 months'). Cut short, never rounded up:
-    17.96 is not yet 18 (review)."""
-    if age == 0:  # whole years counted from dates (review: 'age 0 months' of 11 months)
+    """An age as a person says it: whole years ('42'); a young child's in months, weeks or days
+    ('18 months', '6 weeks'; QA: 'age 1.91', '1.3 months'). Cut short, never rounded up: 17.96
+    is 17, not yet 18 (review)."""
+    if age == 0:  # an age cell's 0 years (review: 'age 0 months' of 11 months)
         return "under 1"
     days = age * DAYS_IN_YEAR
+    weeks, months = days / 7, age * 12
+    # In the unit it is a whole number of, as written ('6 wk', '2 mo'; review: '2 mo' was
+    # '8.6 weeks', '2 wk' '14 days'), else days under 2 weeks, weeks under 13, then months
+    if days < 92 and _whole(weeks):  # up to 13 weeks
+        return _counted(round(weeks), "week")
+    if age < 2 and _whole(months) and round(months) % 12:
+        return _counted(round(months), "month")
     if days < 14:
-        said = number_text(_cut(days, 1))
-        return f"{said} day" if said == "1" else f"{said} days"
-    if days < 91:  # 13 weeks
-        return f"{number_text(_cut(days / 7, 1))} weeks"
-    if age < 2 and age != int(age):  # a whole 1 is a year (and from dates, 1 to 2 years)
-        return f"{number_text(_cut(age * 12, 1))} months"
-    return number_text(_cut(age, 2))
+        return _counted(_cut(days, 1), "day")
+    if days < 91:
+        return _counted(_cut(weeks, 1), "week")
+    if age < 2 and not _whole(age):  # a whole 1 is a year
+        return _counted(_cut(months, 1), "month")
+    return number_text(_cut(age, 0))  # whole years, as people say them: 17.96 is 17
+
+
+def _whole(number: float) -> bool:
+    """A whole number of 1 or more, but for a rounding error (14 days as 13.999…)."""
+    return number >= 0.5 and abs(number - round(number)) < 1e-6
+
+
+def _counted(number: float, unit: str) -> str:
+    said = number_text(float(number))
+    return f"{said} {unit}" if said == "1" else f"{said} {unit}s"
 
 
 def _cut(number: float, places: int) -> float:

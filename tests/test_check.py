@@ -1160,3 +1160,44 @@ def test_a_printed_range_of_one_value_or_past_any_concentration_is_not_used(tmp_
         ("range-unreadable", "reference range '> 5000000000000' has a limit above 1 kg/L, which "
          "no concentration reaches; the reference set's range was used"),
     ]  # fmt: skip
+
+
+INFANT_SET = """[markers."IL-6"]
+unit = "pg/mL"
+source = "t"
+[[markers."IL-6".intervals]]
+age_max = 0.5
+high = 20.0
+[[markers."IL-6".intervals]]
+age_min = 0.5
+age_max = 1
+high = 15.0
+[[markers."IL-6".intervals]]
+age_min = 1
+high = 10.0
+"""
+
+
+def test_a_baby_s_age_from_the_birth_date_is_not_cut_to_whole_years(tmp_path) -> None:
+    """Born 2025-06-01, tested 2026-03-02 (9 months): counted as age 0 and judged by the
+    under-6-months row, normal, while '9 mo' in the age cell was high (QA); an age of '10 d'
+    beside that birth date was no conflict."""
+    own = tmp_path / "infant.toml"
+    own.write_text(INFANT_SET, encoding="utf-8")
+    path = tmp_path / "baby.csv"
+    path.write_text(
+        "sample_id,collected_at,age,birth_date,marker,value,unit\n"
+        "S1,2026-03-02,,2025-06-01,IL-6,18,pg/mL\nS2,2026-03-02,9 mo,,IL-6,18,pg/mL\n"
+        "S3,2026-03-02,10 d,2025-06-01,IL-6,18,pg/mL\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path), load_ranges(str(own)))
+    results = [r for p in report.panels for r in p.results]
+    assert [(r.status, r.note) for r in results[:2]] == [
+        (Status.HIGH, "interval for age 0.5 to under 1")
+    ] * 2
+    assert [w.message for w in report.warnings] == [
+        "age 10 days does not match the birth date '2025-06-01' (age 9 months on "
+        "'2026-03-02'); the age was used, here and in any other row of this file where they "
+        "disagree"
+    ]

@@ -114,6 +114,7 @@ from panelcli.reading import (
 )
 from panelcli.summary import may_reject_a_value, summarise_panel
 from panelcli.trends import (
+    NO_SUCH_DAY,
     cells_agree,
     dates_counted,
     day_in_words,
@@ -2029,6 +2030,12 @@ class Interpreter:
                 "come first; an age is counted from it only where both days give the same "
                 f"range (written with the year first, as {year_first_said(birth_date)}, it can "
                 "be read only one way)",
+            )  # fmt: skip
+        elif (why := why_no_date(birth_date)) is not None and why.startswith(NO_SUCH_DAY):
+            # review: '1980-02-30' was 'expected a date such as 1980-02-01', its very form
+            self._person_unreadable(
+                m, self._columns.get("birth_date"),
+                f"birth date '{shorten(birth_date)}' {why}; the age was treated as not given",
             )  # fmt: skip
         else:  # the birth date cannot be read
             self._unreadable_person(

@@ -269,6 +269,8 @@ UNREADABLE = "is not a date panelcli can read (such as 2026-03-02, 02.03.2026 or
 NAMES_NO_DAY = "names no day, only a year, a month or a week (a day is written as 2026-03-02)"
 PLACEHOLDER = "is a placeholder date that spreadsheets write for an empty cell, not a real day"
 BEFORE_1900 = f"is before {EARLIEST_YEAR}, too early to be the day a sample was taken"
+#: How `why_no_date` starts for a day its month lacks ('2026-02-30'), then names the month.
+NO_SUCH_DAY = "is not a real day"
 
 
 def why_no_date(text: str) -> str | None:
@@ -302,7 +304,7 @@ def why_no_date(text: str) -> str | None:
     return BEFORE_1900 if year < EARLIEST_YEAR else None  # either day: a date
 
 
-_ISO_DAY = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
+_ISO_DAY = re.compile(r"^(?P<year>\d{4})([-/])(?P<month>\d{1,2})\2(?P<day>\d{1,2})$")
 _DOTTED_DAY = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$")
 
 
@@ -310,13 +312,25 @@ def _no_such_day(text: str) -> str | None:
     """Why '2026-02-30' or '31.04.2026' is no date: a month that has no such day (QA: it was
     'not a date panelcli can read (such as 2026-03-02 …)', the very form it has)."""
     match = _ISO_DAY.match(text) or _DOTTED_DAY.match(text)
-    if match is None:
-        return None
-    year, month, day = (int(match[part]) for part in ("year", "month", "day"))
-    if not (1 <= month <= 12 and 29 <= day <= 31) or year < EARLIEST_YEAR:
+    if match is not None:
+        year, month, day = (int(match[part]) for part in ("year", "month", "day"))
+    else:  # '30/02/2026': a slashed date whose one reading with a month lacks its day
+        slashed = _SLASHED.match(text)
+        if slashed is None:
+            return None
+        first, second, year = (int(part) for part in slashed.group(1, 3, 4))
+        readings = [(m, d) for m, d in ((second, first), (first, second)) if 1 <= m <= 12]
+        if len(readings) != 1:
+            return None
+        ((month, day),) = readings
+    if (
+        not (1 <= month <= 12 and 29 <= day <= 31)
+        or year < EARLIEST_YEAR
+        or _day_or_none(year, month, day) is not None  # a real day (review: '2026-01-31T25:00')
+    ):
         return None
     leap = " (it is not a leap year)" if (month, day) == (2, 29) else ""
-    return f"is not a real day: {_MONTH_NAMES[month]} {year} has no day {day}{leap}"
+    return f"{NO_SUCH_DAY}: {_MONTH_NAMES[month]} {year} has no day {day}{leap}"
 
 
 def two_days(text: str) -> tuple[date, date] | None:

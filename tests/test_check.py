@@ -1201,3 +1201,16 @@ def test_a_baby_s_age_from_the_birth_date_is_not_cut_to_whole_years(tmp_path) ->
         "'2026-03-02'); the age was used, here and in any other row of this file where they "
         "disagree"
     ]
+
+
+def test_a_birth_date_whose_month_lacks_its_day_is_said_so(tmp_path) -> None:
+    """'1980-02-30' was 'not something panelcli reads (expected a date such as 1980-02-01 …)',
+    its very form (review)."""
+    report = report_of(
+        tmp_path, "sample_id,collected_at,birth_date,marker,value,unit\n"
+        "S1,2026-03-02,1980-02-30,IL-6,3,pg/mL\n",
+    )  # fmt: skip
+    assert [w.message for w in report.warnings] == [
+        "birth date '1980-02-30' is not a real day: February 1980 has no day 30; the age was "
+        "treated as not given"
+    ]

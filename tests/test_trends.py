@@ -1552,7 +1552,13 @@ def test_one_day_that_may_be_two_written_two_ways_is_one_date_even_alone(tmp_pat
      ("2026-02-29", "is not a real day: February 2026 has no day 29 (it is not a leap year)"),
      ("31.04.2026", "is not a real day: April 2026 has no day 31"),
      ("2026-02-30T10:00", "is not a real day: February 2026 has no day 30"),
-     ("2026-13-01", UNREADABLE), ("2028-02-29", None)],
+     ("2026-13-01", UNREADABLE), ("2028-02-29", None),
+     # the day is real, the time is not (review: 'January 2026 has no day 31')
+     ("2026-01-31T25:00", UNREADABLE), ("31.03.2026 25:00", UNREADABLE),
+     ("30/02/2026", "is not a real day: February 2026 has no day 30"),
+     ("2026/02/30", "is not a real day: February 2026 has no day 30"),
+     ("30-02-2026", "is not a real day: February 2026 has no day 30"),
+     ("31/31/2026", UNREADABLE)],
 )  # fmt: skip
 def test_a_day_the_month_does_not_have_is_said_so(written: str, said: str | None) -> None:
     """'2026-02-30' was 'not a date panelcli can read (such as 2026-03-02 …)', the very form it

@@ -235,6 +235,8 @@ def _date_as_written(text: str) -> datetime | None:
     """`read_date` of a stripped text, its offset kept, whatever its year."""
     if "W" in text and _ISO_WEEK.match(text):
         return None  # a week, not a day
+    if len(text) > 12 and text[10] in " T" and text[12] == ":" and text[11].isdigit():
+        text = f"{text[:11]}0{text[11:]}"  # '2026-05-20 6:30Z': an hour of one digit (review)
     try:
         return datetime.fromisoformat(text)
     except ValueError:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from panelcli.interpret import excluded_limits
 from panelcli.models import NOTICE, Issue, Report, Result, ranges_issues, synthetic_notice
-from panelcli.trends import BEFORE_1900, PLACEHOLDER, read_date, why_no_date
+from panelcli.trends import BEFORE_1900, NAMES_NO_DAY, PLACEHOLDER, read_date, why_no_date
 from panelcli.units import ucum_code
 from panelcli.values import json_inert, number_text, shorten
 
@@ -72,20 +72,24 @@ def fhir_datetime(collected_at: str) -> tuple[str | None, str | None]:
             None,
             f"The collection date '{shorten(text)}' {why}, so effectiveDateTime is left out.",
         )
+    date_then_time = _DATE_THEN_TIME.fullmatch(text)
+    if why is not None and why != NAMES_NO_DAY:
+        # Left out, as every other output leaves the cell out of date order (QA, review: FHIR
+        # sent a day, or ':60' seconds, that the date-unreadable warning did not trust)
+        if date_then_time and _is_real_date(text):
+            return None, (
+                f"The collection time in '{shorten(text)}' is not a time of day panelcli reads, "
+                "so the cell is not read as a date and effectiveDateTime is left out."
+            )
+        return None, (
+            f"The collection date '{shorten(text)}' {why}, so effectiveDateTime is left out."
+        )
     if _FHIR_DATETIME.fullmatch(text) and (len(text) < 10 or _is_real_date(text)):
         return text, None
-    date_then_time = _DATE_THEN_TIME.fullmatch(text)
     if date_then_time and _is_real_date(text):
         day, hour, minute, seconds, zone = date_then_time.group(
             "date", "hour", "minute", "seconds", "zone"
         )
-        if int(hour) > 23 or int(minute) > 59 or int((seconds or ":0")[1:3]) > 60:
-            # Left out, as every other output leaves the cell out of date order (QA: FHIR
-            # sent a day the trends and the date-unreadable warning did not trust)
-            return None, (
-                f"The collection time in '{shorten(text)}' is not a time of day, so the cell "
-                "is not read as a date and effectiveDateTime is left out."
-            )
         if zone is not None:  # only the seconds (or the 'T', the ':') are missing: nothing lost
             zone = zone if len(zone) != 5 else f"{zone[:3]}:{zone[3:]}"  # '+0200'
             written = f"{day}T{int(hour):02d}:{minute}{seconds or ':00'}{zone}"

@@ -33,6 +33,7 @@ from panelcli.values import (
     critical_side,
     flag_column_code,
     number_text,
+    person_key,
     shorten,
 )
 
@@ -544,7 +545,12 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
 def _other_patients_sentence(results: Sequence[Result]) -> list[str]:
     """One sample id given with two patients (a sample-conflict): its results are one panel,
     so the summary says some may be another person's (QA: only a warning at the end did)."""
-    patients = list(dict.fromkeys(r.patient_id for r in results if r.patient_id))
+    # compared as sample-conflict compares them: 'P-1' and 'p-1 ' are one (review)
+    first: dict[str, str] = {}  # each patient as first written
+    for result in results:
+        if result.patient_id:
+            first.setdefault(person_key(result.patient_id), result.patient_id)
+    patients = list(first.values())
     if len(patients) < 2:
         return []
     quoted = [f"'{shorten(p)}'" for p in patients]

@@ -24,7 +24,7 @@ from panelcli.models import (
 )
 from panelcli.summary import ABOVE, BELOW, first_few, join_names
 from panelcli.units import conversion_exponent, convert, same_family, unit_key
-from panelcli.values import NOT_KNOWN_DATES, shorten
+from panelcli.values import NOT_KNOWN_DATES, person_key, shorten
 
 #: A change smaller than this factor is called steady, so that small wobbles between
 #: tests are not reported to a reader as a rise or a fall (a design choice, not a lab rule).
@@ -1305,11 +1305,6 @@ def same_person_text(was: str, now: str) -> bool:
     # Lab ids are not told apart by case either ('P01', 'p01' is a slip of typing), and a
     # person column is read as the patient id where the file has no other (README).
     return person_key(was) == person_key(now)
-
-
-def person_key(text: str) -> str:
-    """A patient id or name as `same_person_text` compares it: no case, runs of spaces as one."""
-    return " ".join(text.split()).casefold()
 
 
 def _where_it_ended(*sides: Sequence[tuple[str, Sequence[str]]]) -> str:

@@ -633,6 +633,11 @@ def binary_kind(head: bytes) -> tuple[str, str] | None:
     return None
 
 
+def person_key(text: str) -> str:
+    """A patient id or name as two rows' are compared: no case, runs of spaces as one."""
+    return " ".join(text.split()).casefold()
+
+
 def is_utf32(head: bytes) -> bool:
     """Whether bytes are UTF-32 text: its BOM, or ASCII's three NULs in every four bytes,
     always at the same three places (one rule for data and ranges files: review)."""

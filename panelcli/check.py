@@ -160,6 +160,7 @@ from panelcli.values import (
     parse_value,
     shorten,
     value_shows_decimal_comma,
+    without_flag,
     writes_a_decimal_comma,
 )
 
@@ -1605,10 +1606,7 @@ class Interpreter:
     def _flag_disagrees(self, m: Measurement, flag: str, result: Result) -> Iterator[Issue]:
         """A lab's 'H' on a value panelcli judges normal (or the other way): said on every such
         row, since the lab judged by its own range, which may be the one that applies."""
-        value = shorten(self._without_flag(m))
-        number, _, last = value.rpartition(" ")
-        if number and lab_flag(last) == flag:  # the value cell's own flag, named apart below
-            value = number.rstrip()
+        value = shorten(without_flag(self._without_flag(m), flag))  # the flag is named below
         if result.status in UNJUDGED:
             if flag != "N":  # the lab's flag is then the only judgement there is: keep it
                 yield self._warning(

@@ -195,9 +195,27 @@ def flag_severities_differ(written: str, column: str) -> bool:
 
 
 def flag_in(cell: str, code: str) -> str:
-    """A value cell's flag as the cell writes it ('(H)', 'hoch' in '12 hoch'), else its code."""
-    last = cell.strip().rsplit(None, 1)[-1] if cell.strip() else ""
-    return last if lab_flag(last) == code else code
+    """A value cell's flag as the cell writes it ('(H)', 'hoch' in '12 hoch', 'L' in '50L'),
+    else its code."""
+    return _number_and_flag(cell, code)[1] or code
+
+
+def without_flag(cell: str, code: str) -> str:
+    """A value cell without the flag `code` after its number ('50L', '3.0 (H)', '<50 HH' as
+    '50', '3.0', '<50'; review: only a flag after a space was taken off)."""
+    return _number_and_flag(cell, code)[0]
+
+
+def _number_and_flag(cell: str, code: str) -> tuple[str, str | None]:
+    """A value cell split before the flag `code` written after it, if it has one."""
+    text = cell.strip()
+    before, _, last = text.rpartition(" ")
+    if before and lab_flag(last) == code:
+        return before.rstrip(), last
+    glued = _FLAGGED.match(text)
+    if glued is not None and lab_flag(glued["flag"]) == code:
+        return glued["number"], glued["flag"]
+    return text, None
 
 
 _VALUE_GLUED_TO_UNIT = re.compile(

@@ -1851,3 +1851,19 @@ def test_bytes_windows_1252_leaves_unused_keep_two_sample_ids_apart(tmp_path: Pa
     assert [r.sample_id for r in events if isinstance(r, Result)] == ["S\x81", "S\x8d"]
     assert [w.code for w in warnings(events)] == ["encoding-fallback"]
     assert "the first is '\\x81' in 'S\\x81'" in warnings(events)[0].message
+
+
+def test_a_flag_glued_to_its_number_is_quoted_apart_as_a_spaced_one_is(tmp_path: Path) -> None:
+    """'50L' was quoted '50L' as 'L' and '3.0(H)' as 'H', while '3.0 (H)' was '3.0' as '(H)'
+    (review): each is now the number, then the flag as written."""
+    from panelcli.values import flag_in, without_flag
+
+    assert [(without_flag(c, f), flag_in(c, f)) for c, f in (
+        ("50L", "L"), ("3.0(H)", "H"), ("3.0 (H)", "H"), ("<50 HH", "HH"), ("12", "H"),
+    )] == [("50", "L"), ("3.0", "(H)"), ("3.0", "(H)"), ("<50", "HH"), ("12", "H")]  # fmt: skip
+    events = events_in(tmp_path, "sample_id,marker,value,unit\nS1,IL-6,50L,pg/mL\n"
+                       "S1,IL-8,3.0(H),pg/mL\n")  # fmt: skip
+    said = [w.message for w in warnings(events) if w.code == "value-flag-disagrees"]
+    assert [m.split(", but")[0] for m in said] == [
+        "the lab flagged IL-6 '50' as 'L' (low)", "the lab flagged IL-8 '3.0' as '(H)' (high)"
+    ]  # fmt: skip

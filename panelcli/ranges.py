@@ -55,7 +55,8 @@ _Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SEX_WORDS: dict[str, Sex] = {
     "m": "male", "male": "male", "man": "male", "men": "male",
     "f": "female", "female": "female", "woman": "female", "women": "female", "w": "female",
-    "männlich": "male", "maennlich": "male", "weiblich": "female",
+    "männlich": "male", "maennlich": "male", "weiblich": "female", "mann": "male",
+    "frau": "female",
     # French and Spanish words (never 'M' alone under 'Sexo': mujer or masculino?)
     "homme": "male", "femme": "female", "masculin": "male", "féminin": "female",
     "hombre": "male", "mujer": "female", "masculino": "male", "femenino": "female",

@@ -116,10 +116,14 @@ _ROLES: dict[str, tuple[str, ...]] = {
                      "fechatoma", "fechaextracción", "fechaextraccion", "fecharecolección",
                      "fecharecoleccion"),
     # Not Spanish 'Sexo': its 'M' is mujer (woman) to some and masculino to others (QA)
-    "sex": ("sex", "gender", "geschlecht", "sexe"),
-    "age": ("age", "ageyears", "ageyrs", "patientage", "alter", "âge", "edad"),
+    # QA: 'Patient Sex', 'Sex (M/F)', 'Age (y)', 'Patient DOB' were not read
+    "sex": ("sex", "gender", "geschlecht", "sexe", "patientsex", "patientgender", "sexm/f",
+            "sexf/m", "sexatbirth", "geschlechtm/w", "geschlechtw/m"),
+    "age": ("age", "ageyears", "ageyrs", "patientage", "alter", "âge", "edad", "agey",
+            "ageinyears", "ageatcollection", "alterjahre", "alterinjahren"),
     "birth_date": ("birthdate", "dateofbirth", "dob", "geburtsdatum", "gebdatum",
-                   "datedenaissance", "fechadenacimiento"),
+                   "datedenaissance", "fechadenacimiento", "patientdob", "patientbirthdate",
+                   "patientdateofbirth"),
     # Bio-Plex's 'Type' (S1 standard, C1 control, B blank, X1 sample); an LIS's 'Sample Type'
     "sample_type": ("sampletype", "samplekind", "probentyp"),
     # Long layout: a value's comparator ('<' beside '2.0') and the lab's flag ('H') in columns

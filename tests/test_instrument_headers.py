@@ -514,3 +514,28 @@ def test_the_row_naming_each_figure_again_under_a_repeated_header_is_skipped(
     result = runner.invoke(app, ["check", write_csv(units), "--format", "csv"])
     assert result.exit_code == 2
     assert "line 5 names other figures or units in the columns" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("sex", "age", "birth"),
+    [("Patient Sex", "Patient Age", "Patient DOB"), ("Sex (M/F)", "Age (y)", "Date of Birth"),
+     ("Geschlecht (m/w)", "Alter (Jahre)", "Patient Birth Date"),
+     ("Sex at birth", "Age at collection", "DOB")],
+)  # fmt: skip
+def test_common_sex_age_and_birth_date_headers_are_read(
+    tmp_path: Path, sex: str, age: str, birth: str
+) -> None:
+    """QA: 'Patient Sex', 'Sex (M/F)', 'Age (y)' and 'Patient DOB' were 'not read', and the
+    result indeterminate, while 'Patient Age' and 'DOB' were read."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "people.csv"
+    path.write_text(
+        f"sample_id,{sex},{age},{birth},collected_at,marker,value,unit\n"
+        "S1,Frau,,1980-01-01,2026-03-02,Ferritin,200,ug/L\n"
+        "S2,M,42,,2026-03-02,Ferritin,200,ug/L\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path), load_ranges("mayo-adult"))
+    assert report.warnings == []
+    assert [r.status.value for p in report.panels for r in p.results] == ["high", "normal"]

@@ -1968,7 +1968,10 @@ class Interpreter:
         if age is not None and m.birth_date and m.collected_at:
             self._check_age_agrees(m, age)
         from_dates = None
-        if age is None and m.birth_date and m.collected_at:
+        # QA: a year slip ('2062-03-02') made a child of 11 an adult, judged by an adult's
+        # range; its date-in-future warning says no age is counted to it
+        future = bool(m.collected_at) and self._in_future(m.collected_at or "")
+        if age is None and m.birth_date and m.collected_at and not future:
             from_dates = _age_from_dates(m.birth_date, m.collected_at)
         if m.age and age is None:
             expected = f"a number of years up to {MAX_AGE}, such as 42 (or 18 mo, 6 wk, 10 d)"
@@ -1987,9 +1990,14 @@ class Interpreter:
             self._unreadable_person(m, "age", m.age, expected, stand_in)
         if age is None and m.birth_date:
             age = from_dates
-            if age is None:
+            if age is None and not future:
                 self._no_age(m, m.birth_date, m.collected_at)
         return sex, age
+
+    def _in_future(self, collected_at: str) -> bool:
+        """Whether a collection date is after the day of this check (its date-in-future)."""
+        problem = self._date_problem(collected_at.strip())
+        return problem is not None and problem[0] == "date-in-future"
 
     def _no_age(self, m: Measurement, birth_date: str, collected_at: str | None) -> None:
         """Why a birth date gave no age, said of the cell at fault: the birth date, or the
@@ -2390,6 +2398,8 @@ class Interpreter:
         if problem is None:
             return
         code, message = problem
+        if code == "date-in-future" and m.birth_date:  # see `_person`
+            message += ", and no age is counted to it from the birth date"
         self._warn_once(
             (code, m.source, message),
             Issue(severity="warning", code=code, source=m.source, line=m.line,

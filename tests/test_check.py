@@ -1126,9 +1126,7 @@ def test_validation_problems_list_issues_and_each_result_the_set_cannot_judge(tm
 
 def report_of(tmp_path, text: str):
     """check_file's report of a file holding `text`."""
-    path = tmp_path / "data.csv"
-    path.write_text(text, encoding="utf-8")
-    return check_file(str(path))
+    return check_file(str(_written(tmp_path, text)))
 
 
 def test_a_panel_with_another_patient_s_results_says_so_in_its_summary(tmp_path) -> None:
@@ -1214,3 +1212,25 @@ def test_a_birth_date_whose_month_lacks_its_day_is_said_so(tmp_path) -> None:
         "birth date '1980-02-30' is not a real day: February 1980 has no day 30; the age was "
         "treated as not given"
     ]
+
+
+def test_no_age_is_counted_to_a_collection_date_after_the_day_of_the_check(tmp_path) -> None:
+    """Born 2014, tested '2062-03-02' (a year slip): counted as 47 and judged by an adult's
+    range, normal, where the child of 11 has none (QA)."""
+    report = check_file(
+        str(_written(tmp_path, "sample_id,collected_at,birth_date,marker,value,unit\n"
+                     "S1,2062-03-02,2014-05-05,IL-1β,15,pg/mL\n")),
+        load_ranges("mayo-adult"),
+    )  # fmt: skip
+    ((result,),) = [p.results for p in report.panels]
+    assert result.status is Status.INDETERMINATE
+    assert [w.message for w in report.warnings] == [
+        "collected date '2062-03-02' is after the day of this check: is the year right? Results "
+        "are put in date order by it as written, and no age is counted to it from the birth date"
+    ]
+
+
+def _written(tmp_path, text: str):
+    path = tmp_path / "data.csv"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -665,9 +665,19 @@ def _all_bounds(points: Sequence[TrendPoint]) -> list[tuple[float, float] | None
     """`_bounds` of each result."""
     measured = [p.value for p in points if p.value is not None and p.comparator is None]
     lowest, highest = min(measured, default=None), max(measured, default=None)
-    return [
+    bounds = [
         _bounds(p, spot, lowest, highest) for p, spot in zip(points, placed(points), strict=True)
     ]
+    # Below detection, placed at 0 under the numbers; but of two such limits apart ('<5' then
+    # '<2'), either may be the higher: each is anywhere under its own (QA: 10, '<5', '<2' was
+    # 'falling', where '<5', '<2' alone could not tell)
+    limits = [p.value for p in points if p.comparator in BELOW and p.value is not None]
+    if limits and risen(min(limits), max(limits)):
+        bounds = [
+            (0.0, p.value) if b == (0.0, 0.0) and p.comparator in BELOW and p.value else b
+            for p, b in zip(points, bounds, strict=True)
+        ]
+    return bounds
 
 
 def first_to_last(points: Sequence[TrendPoint]) -> TrendDirection | None:

@@ -330,6 +330,10 @@ def test_from_above_the_range_to_below_it_is_not_still_outside(tmp_path: Path) -
         (("<2", "<2", ">1000"), "rising"),
         (("<1", "<10", ">1000"), "unclear"),  # '<1' then '<10' is no known order
         (("<20", ">10"), "unclear"),
+        # after a number as before it: '<5' then '<2' may have risen (QA: it was 'falling')
+        (("10", "<5", "<2"), "unclear"),
+        (("10", "<2", "<2"), "falling"),
+        (("10", "<10", "<9"), "falling"),  # limits within the factor: one level
     ],
 )
 def test_a_censored_result_is_placed_only_where_its_limit_allows(

@@ -319,3 +319,39 @@ def test_an_error_while_reading_is_not_called_a_write_error(
     assert result.exit_code == 2
     assert "cannot write" not in result.stderr
     assert "Input/output error" in result.stderr
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    """--force made a report locked to 600 (and an export to 640) readable by all (QA)."""
+    report, export = tmp_path / "report.json", tmp_path / "report.html"
+    for path, mode in ((report, 0o600), (export, 0o640)):
+        path.write_text("old", encoding="utf-8")
+        path.chmod(mode)
+    sample = str(Path("samples/healthy-adult.csv").resolve())
+    result = run("check", sample, "-f", "json", "-o", str(report), "--export", str(export),
+                 "--force")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert [(p.stat().st_mode & 0o777) for p in (report, export)] == [0o600, 0o640]
+    assert report.read_text(encoding="utf-8").startswith("{")
+
+
+def test_an_output_name_ending_in_a_slash_is_refused_as_a_folder(tmp_path: Path) -> None:
+    """'-o reports/' (no such folder yet) wrote a file called 'reports' without a word (QA)."""
+    folder = f"{tmp_path / 'reports'}/"
+    result = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", folder)
+    assert result.exit_code == 2
+    assert f"'{folder}' ends in '/', which names a folder; give a file name" in result.stderr
+    assert not (tmp_path / "reports").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_an_export_that_cannot_be_written_is_named_not_the_output_file(tmp_path: Path) -> None:
+    """A full disk under --export was said as "cannot write 'report.json'" (QA)."""
+    full = tmp_path / "full.html"
+    full.symlink_to("/dev/full")
+    report = tmp_path / "report.json"
+    result = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", str(report),
+                 "--export", str(full), "--force")  # fmt: skip
+    assert result.exit_code == 2
+    assert f"cannot write '{full}': No space left on device" in result.stderr
+    assert not report.exists()

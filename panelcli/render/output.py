@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -43,8 +44,21 @@ def _creation_mode() -> int:
     return 0o666 & ~umask
 
 
+def _mode_for(target: Path) -> int:
+    """The permissions the written file gets: a file replaced keeps its own, as with `>` (QA:
+    --force made a report locked to 600 readable by all, 644); a new one `_creation_mode`'s."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return _creation_mode()
+
+
+#: What a write error says until it is known which file it is (`_naming`).
+_UNNAMED = "the output"
+
+
 @contextlib.contextmanager
-def writing(where: str = "the output") -> Iterator[None]:
+def writing(where: str = _UNNAMED) -> Iterator[None]:
     """Report an OSError from writing (a full disk, an I/O error) as one clear line.
 
     Only around writes: an OSError from reading must not be called a write error. A closed
@@ -58,7 +72,7 @@ def writing(where: str = "the output") -> Iterator[None]:
         raise output_error(exc, where) from exc
 
 
-def output_error(exc: OSError, where: str = "the output") -> OutputError:
+def output_error(exc: OSError, where: str = _UNNAMED) -> OutputError:
     """The one-line error `writing` gives for an OSError from writing to `where`."""
     reason = exc.strerror or str(exc)
     return OutputError(f"cannot write {where}: {reason}", reason)
@@ -70,7 +84,9 @@ def _naming(where: str) -> Iterator[None]:
     try:
         yield
     except OutputError as exc:
-        if exc.reason is None:
+        # one that names its own file already (an --export's) keeps it (QA: a full disk under
+        # the export was said of the -o file)
+        if exc.reason is None or not str(exc).startswith(f"cannot write {_UNNAMED}:"):
             raise
         raise OutputError(f"cannot write {where}: {exc.reason}", exc.reason) from exc
 
@@ -96,6 +112,8 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
         with writing():
             sys.stdout.flush()
         return
+    if path.endswith(("/", os.sep)):  # Path() would drop it, and write a file 'reports' (QA)
+        raise PanelcliError(f"'{path}' ends in '/', which names a folder; give a file name")
     target = Path(path)
     where = f"'{target}'"
     if _is_special(target):  # /dev/null, a named pipe: written to, never replaced by a file
@@ -125,7 +143,7 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
                 out.flush()
                 os.fsync(out.fileno())
         with writing(where):
-            os.chmod(temporary, _creation_mode())
+            os.chmod(temporary, _mode_for(target))
             refuse_existing(target, force)  # it may have appeared while we were working
             os.replace(temporary, target)
     except BaseException:

@@ -947,7 +947,15 @@ def user_config_dir() -> Path:
 def user_sets() -> dict[str, Path]:
     """Sets the user keeps in <config dir>/ranges/; a name there overrides a bundled set."""
     folder = user_config_dir() / "ranges"
-    return {p.stem: p for p in toml_files(folder)} if folder.is_dir() else {}
+    try:
+        there = folder.is_dir()
+    except OSError as exc:  # QA: a config folder that cannot be entered was an internal error
+        raise RangesError(
+            f"cannot read the folder '{folder}' ({exc.strerror}), where your own reference "
+            "sets are kept, so which set a name means cannot be told; fix its permissions or "
+            "set PANELCLI_CONFIG_DIR to another folder"
+        ) from None
+    return {p.stem: p for p in toml_files(folder)} if there else {}
 
 
 def toml_files(folder: Path) -> list[Path]:

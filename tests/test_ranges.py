@@ -1916,3 +1916,29 @@ def test_a_compressed_or_binary_ranges_file_is_named_as_what_it_is(head: bytes, 
 
     (problem,) = check_ranges_bytes(head + bytes(range(256)) * 4)
     assert problem.startswith(f"the file is {what}") and "not TOML text" in problem
+
+
+def test_a_config_folder_that_cannot_be_entered_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HOME's config folder with no permissions was 'internal error (PermissionError …)' for
+    every command (QA: a container user whose HOME is not theirs)."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path / "locked"))
+    real_is_dir = Path.is_dir
+
+    def is_dir(path: Path) -> bool:
+        if path == tmp_path / "locked" / "ranges":
+            raise PermissionError(13, "Permission denied")
+        return real_is_dir(path)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    result = CliRunner().invoke(app, ["check", "samples/healthy-adult.csv"])
+    assert result.exit_code == 2
+    assert "internal error" not in result.output
+    assert f"cannot read the folder '{tmp_path / 'locked' / 'ranges'}' (Permission denied)" in (
+        result.stderr
+    )

@@ -2166,6 +2166,8 @@ class Interpreter:
             note += "; its unit is missing" + (
                 ", so the lab's range in the row was not used either" if _prints_a_range(m) else ""
             )
+            if self.options.assume_unit is not None:  # review: as if it had been applied
+                note += " (--assume-unit is used only for markers this set has a range for)"
         return Result(**base, status=Status.NO_REFERENCE, note=note)
 
     def _in_own_unit(

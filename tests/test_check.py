@@ -1101,6 +1101,12 @@ def test_a_marker_with_no_range_and_no_unit_says_its_unit_is_missing(tmp_path) -
         "the row was not used either",
         "no reference range for 'Foo' in this set; its unit is missing",
     ]
+    assumed = Interpreter(load_ranges(None), CheckOptions(assume_unit="pg/mL"))
+    (foo,) = [r for r in assumed.events([str(path)]) if isinstance(r, Result) and r.line == 3]
+    assert foo.note == (  # review: it read as if the unit had been assumed
+        "no reference range for 'Foo' in this set; its unit is missing (--assume-unit is used "
+        "only for markers this set has a range for)"
+    )
 
 
 def test_validation_problems_list_issues_and_each_result_the_set_cannot_judge(tmp_path) -> None:

@@ -115,6 +115,7 @@ from panelcli.reading import (
 from panelcli.summary import may_reject_a_value, summarise_panel
 from panelcli.trends import (
     NO_SUCH_DAY,
+    PLACEHOLDER,
     cells_agree,
     dates_counted,
     day_in_words,
@@ -2001,7 +2002,11 @@ class Interpreter:
 
     def _no_age(self, m: Measurement, birth_date: str, collected_at: str | None) -> None:
         """Why a birth date gave no age, said of the cell at fault: the birth date, or the
-        collection date it is counted to."""
+        collection date it is counted to; and that --age stood in, where it did (QA: unsaid)."""
+        instead = (
+            "" if self.options.age is None
+            else f", and --age {age_said(self.options.age)} was used instead"
+        )  # fmt: skip
         if collected_at and read_date(birth_date) is not None and read_date(collected_at) is None:
             # QA: a collection date such as '03/04/2026' got its date-ambiguous warning and a
             # person-unreadable one blaming the birth date: its own warning (date-unreadable or
@@ -2010,13 +2015,19 @@ class Interpreter:
                 self._unreadable_person(
                     m, "collected at", collected_at,
                     "a date such as 2026-03-02 or 02.03.2026, to count the age from the birth "
-                    "date",
+                    "date", self.options.age, "age",
+                )  # fmt: skip
+            elif instead:  # its warning says no age is counted to it, not what stood in
+                self._person_unreadable(
+                    m, self._columns.get("birth_date"),
+                    f"no age could be counted from the birth date '{shorten(birth_date)}' to "
+                    f"the collection date '{shorten(collected_at)}'{instead}",
                 )  # fmt: skip
         elif not collected_at and _days_of(birth_date) is not None:
             self._person_unreadable(  # the birth date is fine: a date to count to is missing
                 m, self._columns.get("collected_at"),
                 f"birth date '{shorten(birth_date)}' could not give an age: the row has no "
-                "collection date to count it to; the age was treated as not given",
+                f"collection date to count it to; the age was treated as not given{instead}",
             )  # fmt: skip
         elif collected_at and (born := read_date(birth_date)) is not None:
             # QA: '2030-01-01' was said to be 'not something panelcli reads'
@@ -2025,7 +2036,8 @@ class Interpreter:
             self._person_unreadable(
                 m, self._columns.get("birth_date"),
                 f"birth date '{shorten(birth_date)}' is {how} the collection date "
-                f"'{shorten(collected_at)}', so it gives no age; the age was treated as not given",
+                f"'{shorten(collected_at)}', so it gives no age; the age was treated as not given"
+                f"{instead}",
             )  # fmt: skip
         elif (days := two_days_said(birth_date)) is not None:
             # QA: '03/04/1980' was 'not something panelcli reads', and no age-banded range was
@@ -2037,17 +2049,20 @@ class Interpreter:
                 f"range (written with the year first, as {year_first_said(birth_date)}, it can "
                 "be read only one way)",
             )  # fmt: skip
-        elif (why := why_no_date(birth_date)) is not None and why.startswith(NO_SUCH_DAY):
-            # review: '1980-02-30' was 'expected a date such as 1980-02-01', its very form
+        elif (why := why_no_date(birth_date)) is not None and (
+            why.startswith(NO_SUCH_DAY) or why == PLACEHOLDER
+        ):  # review: '1980-02-30' was 'expected a date such as 1980-02-01', its very form;
+            # QA: '1900-01-01' was not named the placeholder it is, as a collection date is
             self._person_unreadable(
                 m, self._columns.get("birth_date"),
-                f"birth date '{shorten(birth_date)}' {why}; the age was treated as not given",
+                f"birth date '{shorten(birth_date)}' {why}; the age was treated as not "
+                f"given{instead}",
             )  # fmt: skip
         else:  # the birth date cannot be read
             self._unreadable_person(
                 m, "birth date", birth_date,
                 "a date such as 1980-02-01, before the collection date, and a collection "
-                "date to count from",
+                "date to count from", self.options.age, "age",
             )  # fmt: skip
 
     def _check_age_agrees(self, m: Measurement, age: float) -> None:
@@ -2090,17 +2105,18 @@ class Interpreter:
         return readable
 
     def _unreadable_person(
-        self, m: Measurement, what: str, text: str, expected: str, stand_in: object = None
-    ) -> None:
-        """Say that a person's cell is unreadable, and the option that stood in for it (QA: an
-        '18 mo' judged by `--age 40` did not say so)."""
+        self, m: Measurement, what: str, text: str, expected: str, stand_in: object = None,
+        option: str | None = None,
+    ) -> None:  # fmt: skip
+        """Say that a person's cell is unreadable, and the option (`--what`, or `--option`)
+        that stood in for it (QA: an '18 mo' judged by `--age 40` did not say so)."""
         message = (
             f"{what} '{shorten(text)}' is not something panelcli reads (expected {expected}); "
             "it was treated as not given"
         )
         if stand_in is not None:
             given = age_said(stand_in) if isinstance(stand_in, float) else stand_in
-            message += f", and --{what} {given} was used instead"
+            message += f", and --{option or what} {given} was used instead"
         self._person_unreadable(m, self._column_of(what.replace(" ", "_")), message)
 
     def _person_unreadable(self, m: Measurement, column: str | None, message: str) -> None:

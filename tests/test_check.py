@@ -1240,3 +1240,24 @@ def _written(tmp_path, text: str):
     path = tmp_path / "data.csv"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_age_option_standing_in_for_dates_that_give_no_age_is_said(tmp_path) -> None:
+    """--age 30 judged rows whose birth or collection date gave no age, and no warning said so
+    (QA); a placeholder birth date '1900-01-01' is named as one."""
+    path = _written(
+        tmp_path, "sample_id,collected_at,sex,birth_date,marker,value,unit\n"
+        "S1,2026-03-02,F,1900-01-01,Ferritin,200,ug/L\nS2,2026-02-30,F,1975-03-02,Ferritin,200,ug/L\n"
+        "S3,,F,1975-03-02,Ferritin,200,ug/L\n",
+    )  # fmt: skip
+    report = check_file(str(path), load_ranges("mayo-adult"), CheckOptions(age=30))
+    said = [w.message for w in report.warnings if w.code == "person-unreadable"]
+    assert said == [
+        "birth date '1900-01-01' is a placeholder date that spreadsheets write for an empty "
+        "cell, not a real day; the age was treated as not given, and --age 30 was used instead",
+        "no age could be counted from the birth date '1975-03-02' to the collection date "
+        "'2026-02-30', and --age 30 was used instead",
+        "birth date '1975-03-02' could not give an age: the row has no collection date to "
+        "count it to; the age was treated as not given, and --age 30 was used instead",
+    ]
+    assert {r.status for p in report.panels for r in p.results} == {Status.HIGH}

@@ -1864,8 +1864,12 @@ class Interpreter:
         if age is not None or not m.birth_date or not m.collected_at:
             return self.ranges.select(name, sex, self.options.age if age is None else age)
         births, taken = _days_of(m.birth_date), _days_of(m.collected_at)
-        if births is None or taken is None or len(births) == len(taken) == 1:
-            # no date, or one way each: counted, or said why not (`_person`)
+        if (
+            births is None
+            or taken is None
+            or len(births) == len(taken) == 1
+            or self._after_today(taken)  # no age to a day after today, as in `_person`
+        ):  # no date, or one way each: counted, or said why not (`_person`)
             return self.ranges.select(name, sex, self.options.age)
         chosen = self.ranges.select(name, sex, None)
         found = [_years_between(born, day) for born in births for day in taken]
@@ -2000,6 +2004,11 @@ class Interpreter:
         problem = self._date_problem(collected_at.strip())
         return problem is not None and problem[0] == "date-in-future"
 
+    def _after_today(self, days: Sequence[dt.date]) -> bool:
+        """Whether every day a collection date may be is after the day of this check (a day
+        ahead may be today in the lab's time zone)."""
+        return all(day > self.today + dt.timedelta(days=1) for day in days)
+
     def _no_age(self, m: Measurement, birth_date: str, collected_at: str | None) -> None:
         """Why a birth date gave no age, said of the cell at fault: the birth date, or the
         collection date it is counted to; and that --age stood in, where it did (QA: unsaid)."""
@@ -2069,6 +2078,8 @@ class Interpreter:
         """An age and a birth date that disagree on the whole years: said once per file (QA:
         age 18 beside a birth date that gives 17 judged an adult without a word)."""
         assert m.birth_date is not None and m.collected_at is not None
+        if self._in_future(m.collected_at):  # no age is counted to it (review: one was said)
+            return
         from_dates = _age_from_dates(m.birth_date, m.collected_at)
         if from_dates is not None and _ages_disagree(from_dates, age, m.birth_date, m.collected_at):
             self._warn_once(
@@ -2396,7 +2407,7 @@ class Interpreter:
                 problem = (
                     "date-in-future",
                     f"{shown} is after the day of this check: is the year right? Results are "
-                    "put in date order by it as written",
+                    "put in date order by it as written, but no age is counted to it",
                 )
         self._date_problems[collected_at] = problem
         return problem
@@ -2416,8 +2427,6 @@ class Interpreter:
         if problem is None:
             return
         code, message = problem
-        if code == "date-in-future" and m.birth_date:  # see `_person`
-            message += ", and no age is counted to it from the birth date"
         self._warn_once(
             (code, m.source, message),
             Issue(severity="warning", code=code, source=m.source, line=m.line,
@@ -2738,8 +2747,8 @@ def _ages_disagree(from_dates: float, age: float, birth: str, collected: str) ->
     Born on 29 February, a birthday in another year is kept on 28 February by some and on
     1 March by others: on 28 February either age agrees (the dates read again only then).
     """
-    if age < 2 and age != int(age):  # '9 mo', '6 wk', '10 d': a month either way is no slip
-        return math.floor(round(age * 12, 6)) != math.floor(round(from_dates * 12, 6))
+    if age < 2 and age != int(age):  # '9 mo', '6 wk', '10 d': less than a month apart is no
+        return abs(age - from_dates) * 12 >= 1  # slip (a month's age is its first day's)
     whole, from_dates = math.floor(age), math.floor(from_dates)
     if whole == from_dates:
         return False
@@ -2760,22 +2769,38 @@ def _age_from_dates(birth: str, collected: str) -> float | None:
 
 
 def _years_between(born: dt.date, taken: dt.date) -> float | None:
-    """The age in years from birth to a day: whole years from the birthdays, then the part of
-    the year since the last one (QA: whole years alone made a baby of 9 months 0, judged by a
-    newborn's interval); None before the birth or past `MAX_AGE`."""
+    """The age in years from birth to a day: under 13 weeks its days, else whole calendar
+    months and the part of the month since the last (QA: whole years made a baby of 9 months
+    0, judged by a newborn's interval; review: 6 calendar months is 0.5, not 5.9 months).
+    None before the birth or past `MAX_AGE`."""
     years = taken.year - born.year - ((taken.month, taken.day) < (born.month, born.day))
     if not 0 <= years <= MAX_AGE:
         return None
-    last, following = _birthday(born, born.year + years), _birthday(born, born.year + years + 1)
-    return years + (taken - last).days / (following - last).days
+    days = (taken - born).days
+    if days < 92:  # a baby's age in days (and weeks), as it is said
+        return days / DAYS_IN_YEAR
+    months = (taken.year - born.year) * 12 + taken.month - born.month
+    while (anniversary := _months_after(born, months)) is not None and anniversary > taken:
+        months -= 1
+    last = _months_after(born, months) or taken
+    following = _months_after(born, months + 1)  # None past year 9999 (review: a crash)
+    part = 0.0 if following is None else (taken - last).days / (following - last).days
+    return (months + part) / 12
 
 
-def _birthday(born: dt.date, year: int) -> dt.date:
-    """The birthday in `year`: 1 March for 29 February in a year without it, as whole years
-    count (28 February is still before it)."""
-    if (born.month, born.day) == (2, 29) and not calendar.isleap(year):
-        return dt.date(year, 3, 1)
-    return born.replace(year=year)
+def _months_after(born: dt.date, months: int) -> dt.date | None:
+    """The day `months` calendar months after a birth; where that month is too short (31
+    January, 29 February), the 1st of the next, as whole years count 29 February's birthday
+    on 1 March. None past the calendar's last year."""
+    year, month = divmod(born.month - 1 + months, 12)
+    year += born.year
+    if year > dt.MAXYEAR:
+        return None
+    if born.day > calendar.monthrange(year, month + 1)[1]:
+        if year == dt.MAXYEAR and month == 11:
+            return None
+        return dt.date(year + (month == 11), (month + 1) % 12 + 1, 1)
+    return dt.date(year, month + 1, born.day)
 
 
 def _days_of(text: str) -> tuple[dt.date, ...] | None:

@@ -759,10 +759,12 @@ def age_said(age: float) -> str:
         return "under 1"
     days = age * DAYS_IN_YEAR
     weeks, months = days / 7, age * 12
-    # In the unit it is a whole number of, as written ('6 wk', '2 mo'; review: '2 mo' was
-    # '8.6 weeks', '2 wk' '14 days'), else days under 2 weeks, weeks under 13, then months
-    if days < 92 and _whole(weeks):  # up to 13 weeks
+    # In the unit it is a whole number of, as written ('6 wk', '30 d', '2 mo'; review: '2 mo'
+    # was '8.6 weeks', '2 wk' '14 days'), else days under 2 weeks, weeks under 13, then months
+    if days < 183 and _whole(weeks):  # under half a year
         return _counted(round(weeks), "week")
+    if days < 92 and _whole(days):
+        return _counted(round(days), "day")
     if age < 2 and _whole(months) and round(months) % 12:
         return _counted(round(months), "month")
     if days < 14:

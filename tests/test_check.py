@@ -1232,7 +1232,7 @@ def test_no_age_is_counted_to_a_collection_date_after_the_day_of_the_check(tmp_p
     assert result.status is Status.INDETERMINATE
     assert [w.message for w in report.warnings] == [
         "collected date '2062-03-02' is after the day of this check: is the year right? Results "
-        "are put in date order by it as written, and no age is counted to it from the birth date"
+        "are put in date order by it as written, but no age is counted to it"
     ]
 
 
@@ -1261,3 +1261,29 @@ def test_age_option_standing_in_for_dates_that_give_no_age_is_said(tmp_path) -> 
         "count it to; the age was treated as not given, and --age 30 was used instead",
     ]
     assert {r.status for p in report.panels for r in p.results} == {Status.HIGH}
+
+
+def test_ages_from_dates_count_calendar_months_and_reach_the_calendar_s_end(tmp_path) -> None:
+    """Review: 6 calendar months was 5.9 months (under a row for 'under 6 months'), 7 days
+    '6.9 days', a birth date and collection date of 9999-12-31 an internal error; and an age
+    of 11 beside a collection date in 2062 was said to disagree (age 47 there)."""
+    from datetime import date
+
+    from panelcli.check import _years_between
+    from panelcli.ranges import age_said
+
+    said = [
+        age_said(_years_between(born, taken) or 0.0)
+        for born, taken in [
+            (date(2025, 2, 1), date(2025, 8, 1)), (date(2024, 1, 1), date(2024, 1, 8)),
+            (date(2025, 6, 1), date(2025, 7, 16)), (date(2008, 2, 29), date(2026, 2, 28)),
+            (date(2008, 2, 29), date(2026, 3, 1)),
+        ]
+    ]  # fmt: skip
+    assert said == ["6 months", "1 week", "45 days", "17", "18"]
+    assert _years_between(date(9999, 1, 31), date(9999, 12, 31)) == 11 / 12
+    report = report_of(
+        tmp_path, "sample_id,collected_at,birth_date,age,marker,value,unit\n"
+        "S1,9999-12-31,9999-12-31,,IL-6,2.5,pg/mL\nS2,2062-03-02,2014-05-06,11,IL-6,2.5,pg/mL\n",
+    )  # fmt: skip
+    assert [w.code for w in report.warnings] == ["date-in-future"] * 2

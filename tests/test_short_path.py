@@ -1015,8 +1015,10 @@ def test_rows_with_dates_past_the_kind_limit_take_the_short_path(tmp_path: Path)
         ("18", "2008-02-29", "2026-03-01", False),
         ("17", "2008-02-29", "2026-03-01", True),
         ("19", "2008-02-29", "2026-02-28", True),
-        ("20", "2008-02-29", "2028-02-28", True),  # a leap year has its 29th: 19 on the 28th
-        ("19", "2008-02-29", "2028-02-28", False),
+        # a leap year has its 29th: 15 on the 28th (a past year: none is counted to a future
+        # collection date)
+        ("16", "2008-02-29", "2024-02-28", True),
+        ("15", "2008-02-29", "2024-02-28", False),
     ],
 )
 def test_an_age_and_a_birth_date_that_disagree_on_the_whole_years_are_said_to(

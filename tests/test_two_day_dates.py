@@ -354,7 +354,7 @@ def test_a_two_day_date_with_one_day_before_the_birth_date_is_the_other_day(
     ((result,),) = [panel.results for panel in report.panels]
     assert result.status is Status.HIGH  # judged by the range for age 0
     assert result.note == (
-        "interval for under age 1; age 2.2 weeks on 5 June 2026: the collection date "
+        "interval for under age 1; age 16 days on 5 June 2026: the collection date "
         "'05/06/2026' may "
         "also be 6 May 2026, but that is before the birth date '2026-05-20'"
     )
@@ -460,7 +460,7 @@ def _checked(tmp_path: Path, born: str, collected: str, ranges: str, *args: str)
 
 @pytest.mark.parametrize(
     ("born", "collected", "age"),
-    [("03/04/1980", "2026-06-01", "46"), ("2026-05-20", "05/06/2026", "2.2 weeks")],
+    [("03/04/1980", "2026-06-01", "46"), ("2026-05-20", "05/06/2026", "16 days")],
 )
 def test_ages_the_dates_give_come_before_the_age_option(
     tmp_path: Path, born: str, collected: str, age: str
@@ -516,7 +516,7 @@ def test_a_reading_that_gives_no_age_is_not_said_to_give_the_same_range(
     (result,) = report.panels[0].results
     assert result.status is Status.HIGH
     assert result.note == (
-        "interval for under age 1; age 2.2 weeks from the birth date '03/04/2026', which may be "
+        "interval for under age 1; age 16 days from the birth date '03/04/2026', which may be "
         "either "
         "of two days; the other readings give no age (a birth after the collection, or too "
         "long before it)"

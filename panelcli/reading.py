@@ -116,14 +116,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
                      "fechatoma", "fechaextracción", "fechaextraccion", "fecharecolección",
                      "fecharecoleccion"),
     # Not Spanish 'Sexo': its 'M' is mujer (woman) to some and masculino to others (QA)
-    # QA: 'Patient Sex', 'Sex (M/F)', 'Age (y)', 'Patient DOB' were not read
-    "sex": ("sex", "gender", "geschlecht", "sexe", "patientsex", "patientgender", "sexm/f",
-            "sexf/m", "sexatbirth", "geschlechtm/w", "geschlechtw/m"),
-    "age": ("age", "ageyears", "ageyrs", "patientage", "alter", "âge", "edad", "agey",
-            "ageinyears", "ageatcollection", "alterjahre", "alterinjahren"),
+    "sex": ("sex", "gender", "geschlecht", "sexe"),
+    "age": ("age", "ageyears", "ageyrs", "patientage", "alter", "âge", "edad"),
     "birth_date": ("birthdate", "dateofbirth", "dob", "geburtsdatum", "gebdatum",
-                   "datedenaissance", "fechadenacimiento", "patientdob", "patientbirthdate",
-                   "patientdateofbirth"),
+                   "datedenaissance", "fechadenacimiento"),
     # Bio-Plex's 'Type' (S1 standard, C1 control, B blank, X1 sample); an LIS's 'Sample Type'
     "sample_type": ("sampletype", "samplekind", "probentyp"),
     # Long layout: a value's comparator ('<' beside '2.0') and the lab's flag ('H') in columns
@@ -170,6 +166,13 @@ _WEAK_ROLE_OF = {
     "h/lflag": "lab_flag", "flagh/l": "lab_flag", "labflag": "lab_flag",
     "labflags": "lab_flag", "abnflag": "lab_flag", "abnflags": "lab_flag",
     "kennzeichen": "lab_flag",
+    # QA: 'Patient Sex', 'Sex (M/F)', 'Age (y)', 'Patient DOB' were not read; weak, so that
+    # beside 'Gender', 'Age' or 'DOB' the file is read as before (review: it was refused)
+    **dict.fromkeys(("patientsex", "patientgender", "sexm/f", "sexf/m", "gender(m/f)",
+                     "genderm/f", "sexatbirth", "geschlechtm/w", "geschlechtw/m"), "sex"),
+    **dict.fromkeys(("agey", "ageyr", "ageinyears", "ageatcollection", "patientagey",
+                     "patientageyears", "alterjahre", "alterinjahren"), "age"),
+    **dict.fromkeys(("patientdob", "patientbirthdate", "patientdateofbirth"), "birth_date"),
 }  # fmt: skip
 #: A header of a person word and a word for an id or name, in either order and with a joining
 #: word between ('Patient Code', 'Pt Name', 'Case ID', 'Nombre del paciente', 'Nom du

@@ -539,3 +539,22 @@ def test_common_sex_age_and_birth_date_headers_are_read(
     report = check_file(str(path), load_ranges("mayo-adult"))
     assert report.warnings == []
     assert [r.status.value for p in report.panels for r in p.results] == ["high", "normal"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("DOB", "Patient DOB"), ("Gender", "Sex at birth"), ("Age", "Age (y)")]
+)
+def test_a_second_such_column_beside_the_usual_one_is_left_out_not_refused(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    """Review: with 'Patient DOB' read as a birth date, a file with 'DOB' and 'Patient DOB'
+    was refused as having two birth date columns; it was read before."""
+    path = tmp_path / "two.csv"
+    path.write_text(
+        f"sample_id,collected_at,{first},{second},marker,value,unit\n"
+        "S1,2026-03-02,,,IL-6,5,pg/mL\n",
+        encoding="utf-8",
+    )
+    events = list(Interpreter(load_ranges(), CheckOptions()).events([str(path)]))
+    assert [e.code for e in events if isinstance(e, Issue)] == ["column-ignored"]
+    assert [e.marker for e in events if isinstance(e, Result)] == ["IL-6"]

@@ -212,9 +212,10 @@ def _number_and_flag(cell: str, code: str) -> tuple[str, str | None]:
     before, _, last = text.rpartition(" ")
     if before and lab_flag(last) == code:
         return before.rstrip(), last
-    glued = _FLAGGED.match(text)
+    sign = text[: len(text) - len(text.lstrip("<>≤≥="))]  # '<2H' (review)
+    glued = _FLAGGED.match(text[len(sign) :].lstrip())
     if glued is not None and lab_flag(glued["flag"]) == code:
-        return glued["number"], glued["flag"]
+        return sign + glued["number"], glued["flag"]
     return text, None
 
 

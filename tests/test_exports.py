@@ -1860,7 +1860,9 @@ def test_a_flag_glued_to_its_number_is_quoted_apart_as_a_spaced_one_is(tmp_path:
 
     assert [(without_flag(c, f), flag_in(c, f)) for c, f in (
         ("50L", "L"), ("3.0(H)", "H"), ("3.0 (H)", "H"), ("<50 HH", "HH"), ("12", "H"),
-    )] == [("50", "L"), ("3.0", "(H)"), ("3.0", "(H)"), ("<50", "HH"), ("12", "H")]  # fmt: skip
+        ("<2H", "H"), (">500L", "L"),
+    )] == [("50", "L"), ("3.0", "(H)"), ("3.0", "(H)"), ("<50", "HH"), ("12", "H"),
+           ("<2", "H"), (">500", "L")]  # fmt: skip
     events = events_in(tmp_path, "sample_id,marker,value,unit\nS1,IL-6,50L,pg/mL\n"
                        "S1,IL-8,3.0(H),pg/mL\n")  # fmt: skip
     said = [w.message for w in warnings(events) if w.code == "value-flag-disagrees"]

@@ -341,6 +341,8 @@ def test_an_output_name_ending_in_a_slash_is_refused_as_a_folder(tmp_path: Path)
     result = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", folder)
     assert result.exit_code == 2
     assert f"'{folder}' ends in '/', which names a folder; give a file name" in result.stderr
+    dotted = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", f"{folder}.")
+    assert dotted.exit_code == 2  # review: 'reports/.' still wrote a file 'reports'
     assert not (tmp_path / "reports").exists()
 
 

@@ -112,7 +112,8 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
         with writing():
             sys.stdout.flush()
         return
-    if path.endswith(("/", os.sep)):  # Path() would drop it, and write a file 'reports' (QA)
+    if path.endswith(("/", os.sep, "/.", f"{os.sep}.")):  # Path() would drop it, and write a
+        # file 'reports' (QA; review: 'reports/.')
         raise PanelcliError(f"'{path}' ends in '/', which names a folder; give a file name")
     target = Path(path)
     where = f"'{target}'"

@@ -96,20 +96,23 @@ def sets_to_show(ranges: str | None = None) -> tuple[list[SetShown], list[str]]:
     failed: set[Path] = set()  # said once, though it is both in use and in the folder
     in_use: ReferenceSet | None = None
     in_use_path: Path | None = None
+    folder_error = None
+    try:
+        theirs = list(user_sets().values())
+    except RangesError as exc:  # a config folder that cannot be listed
+        folder_error = str(exc)
+        notes.append(f"{exc}; your sets' ranges are not shown")
+        theirs = []
     try:
         in_use_path = find_set(ranges)
         in_use = load_ranges(ranges)  # by what chose it: a set from $PANELCLI_RANGES says so
     except RangesError as exc:
         if chosen:
             raise
-        notes.append(f"{exc}; its ranges are not shown")
+        if str(exc) != folder_error:  # said once (review: twice, the first 'its ranges')
+            notes.append(f"{exc}; its ranges are not shown")
         if in_use_path is not None:
             failed.add(in_use_path.resolve())
-    try:
-        theirs = list(user_sets().values())
-    except RangesError as exc:  # a config folder that cannot be listed
-        notes.append(f"{exc}; your sets' ranges are not shown")
-        theirs = []
     shown: list[SetShown] = [SetShown(s) for s in _bundled()]
     for path in theirs:
         if path.resolve() in failed:

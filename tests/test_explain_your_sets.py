@@ -254,3 +254,22 @@ def test_a_name_your_set_reads_as_a_form_shows_only_that_form_elsewhere(config: 
     assert by_set["mayo-adult"] == (
         "age 18 and over: < 200 pg/mL (for its IL-12 p70; it does not read 'NKSF' as IL-12 p70)"
     )
+
+
+def test_a_config_folder_that_cannot_be_entered_is_said_once_by_explain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: explain said the unreadable folder twice, the first time as 'its ranges are not
+    shown' of the set in use."""
+    from panelcli import ranges as ranges_module
+    from panelcli.errors import RangesError
+
+    def locked() -> dict[str, Path]:
+        raise RangesError("cannot read the folder 'x/ranges' (Permission denied)")
+
+    monkeypatch.delenv("PANELCLI_RANGES", raising=False)
+    monkeypatch.setattr(ranges_module, "user_sets", locked)
+    monkeypatch.setattr("panelcli.explain.user_sets", locked)
+    result = CliRunner().invoke(app, ["explain", "IL-6"])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("cannot read the folder 'x/ranges'") == 1

@@ -313,9 +313,17 @@ _DOTTED_DAY = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4}
 def _no_such_day(text: str) -> str | None:
     """Why '2026-02-30' or '31.04.2026' is no date: a month that has no such day (QA: it was
     'not a date panelcli can read (such as 2026-03-02 …)', the very form it has)."""
+    if len(text) > 10 and text[10] in " T" and _ISO_DAY.match(text[:10]):
+        text = text[:10]  # '2026-04-31T10:00:00Z': a time, with a zone, after it (review)
     match = _ISO_DAY.match(text) or _DOTTED_DAY.match(text)
+    named = _DAY_MONTH.match(text) or _MONTH_DAY.match(text)
     if match is not None:
         year, month, day = (int(match[part]) for part in ("year", "month", "day"))
+    elif named is not None:  # '31 Apr 2026', 'Apr 31, 2026' (review)
+        day_text, name = (named[1], named[2]) if named.re is _DAY_MONTH else (named[2], named[1])
+        if name.casefold() not in _MONTHS:
+            return None
+        year, month, day = int(named[3]), _MONTHS[name.casefold()], int(day_text)
     else:  # '30/02/2026': a slashed date whose one reading with a month lacks its day
         slashed = _SLASHED.match(text)
         if slashed is None:

@@ -1562,7 +1562,10 @@ def test_one_day_that_may_be_two_written_two_ways_is_one_date_even_alone(tmp_pat
      ("30/02/2026", "is not a real day: February 2026 has no day 30"),
      ("2026/02/30", "is not a real day: February 2026 has no day 30"),
      ("30-02-2026", "is not a real day: February 2026 has no day 30"),
-     ("31/31/2026", UNREADABLE)],
+     ("31/31/2026", UNREADABLE),
+     ("2026-04-31T10:00:00Z", "is not a real day: April 2026 has no day 31"),
+     ("31 Apr 2026", "is not a real day: April 2026 has no day 31"),
+     ("Apr 31, 2026", "is not a real day: April 2026 has no day 31"), ("31 Xyz 2026", UNREADABLE)],
 )  # fmt: skip
 def test_a_day_the_month_does_not_have_is_said_so(written: str, said: str | None) -> None:
     """'2026-02-30' was 'not a date panelcli can read (such as 2026-03-02 …)', the very form it

@@ -430,7 +430,7 @@ class ReferenceSet:
             name=self.name,
             version=self.data.set.version,
             description=self.data.set.description,
-            path=str(self.path),
+            path=path_text(self.path),
             sha256=self.sha256,
             warnings=self.warnings,
         )
@@ -836,6 +836,12 @@ def _ask_for(missing: str) -> str:
 
 
 # --- loading ---------------------------------------------------------------------------------
+
+
+def path_text(path: Path) -> str:
+    """A path as UTF-8 text, a byte that is not UTF-8 as '\\xe9' (QA: a folder 'lab' + 0xE9
+    made every JSON report an internal error, as such a path cannot be written as UTF-8)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def bundled_dir(kind: str) -> Path:

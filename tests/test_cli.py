@@ -597,3 +597,24 @@ def test_ranges_show_json_escapes_a_set_s_control_and_bidi_characters(tmp_path: 
     assert shown.exit_code == 0
     assert "\u202e" not in shown.stdout and "\x1b" not in shown.stdout
     assert json.loads(shown.stdout)["reference_set"]["description"].startswith("\u202e\x1b[31m")
+
+
+def test_a_ranges_file_in_a_folder_whose_name_is_not_utf8_gives_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder 'lab' + byte 0xE9 made --format json and ndjson an internal error (the set's
+    path could not be written as UTF-8), while csv and the table worked (QA)."""
+    import os
+
+    folder = tmp_path / os.fsdecode(b"lab\xe9")
+    folder.mkdir()
+    (folder / "my_lab.toml").write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\nsource = "test"\n', encoding="utf-8"
+    )
+    (folder / "results.csv").write_text("sample_id,marker,value,unit\nS1,IL-6,10,pg/mL\n")
+    monkeypatch.chdir(folder)
+    for fmt in ("json", "ndjson"):
+        result = run("check", "results.csv", "--ranges", "my_lab.toml", "-f", fmt)
+        assert result.exit_code == 1, result.output
+        last = json.loads(result.stdout.splitlines()[-1] if fmt == "ndjson" else result.stdout)
+        assert last["reference_set"]["path"].endswith("lab\\xe9/my_lab.toml")

@@ -574,7 +574,8 @@ def check(
             _say_ranges_warnings(reference_set)
         _refuse_writing_over_what_is_read(output, export, files, reference_set)
         _check_assumed_unit(assume_unit, reference_set)
-        writes = output is not None or not quiet  # --quiet with -o still writes the file
+        # --quiet with -o still writes the file; '-o -' is stdout, which --quiet keeps empty (QA)
+        writes = (output is not None and output != "-") or not quiet
         with open_output(output, force, utf8=output_format != OutputFormat.table) as out:
             if output_format in STREAMED and export is None:
                 piped = _reads_a_stream(files)

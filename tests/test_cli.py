@@ -618,3 +618,10 @@ def test_a_ranges_file_in_a_folder_whose_name_is_not_utf8_gives_json(
         assert result.exit_code == 1, result.output
         last = json.loads(result.stdout.splitlines()[-1] if fmt == "ndjson" else result.stdout)
         assert last["reference_set"]["path"].endswith("lab\\xe9/my_lab.toml")
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "ndjson", "csv", "fhir"])
+def test_quiet_keeps_stdout_empty_with_output_dash_too(fmt: str) -> None:
+    """'-q -o -' printed the whole report: '-o -' is stdout, which --quiet keeps empty (QA)."""
+    result = run("check", "-q", "-o", "-", "-f", fmt, str(SAMPLES / "cytokine-storm.csv"))
+    assert result.exit_code == 1 and result.stdout == ""

@@ -271,7 +271,12 @@ def _refuse_names_not_utf8(names: list[str], ranges: str | None = None) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        _print(f"panelcli {__version__}")
+        try:
+            _print(f"panelcli {__version__}")
+            sys.stdout.flush()  # here, not at exit: typer's own flush made a closed pipe exit 1
+        except BrokenPipeError:  # (QA), which means flagged; 141 as every other command
+            _drop_unwritten_output()
+            raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
         raise typer.Exit()
 
 

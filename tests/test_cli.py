@@ -625,3 +625,19 @@ def test_quiet_keeps_stdout_empty_with_output_dash_too(fmt: str) -> None:
     """'-q -o -' printed the whole report: '-o -' is stdout, which --quiet keeps empty (QA)."""
     result = run("check", "-q", "-o", "-", "-f", fmt, str(SAMPLES / "cytokine-storm.csv"))
     assert result.exit_code == 1 and result.stdout == ""
+
+
+def test_version_into_a_closed_pipe_exits_141_not_1() -> None:
+    """'panelcli --version | true' exited 1, which means flagged; every other command 141 (QA)."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before panelcli writes
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "panelcli", "--version"], stdout=write_end,
+            stderr=subprocess.PIPE, timeout=60, check=False,
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141 and done.stderr == b""

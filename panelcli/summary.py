@@ -105,8 +105,11 @@ REJECTED_REASON = {
     "unit-conflict": "two different units for one value",
     "row-too-many-cells": "more cells than the header row",
     "row-no-values": "no values at all",
-    "row-quote-unclosed": "a quote mark that is never closed",
-    "row-quote-stray": "a quote mark in the wrong place",
+    # QA: one such row may hold thousands of lines, counted as one: the list names them
+    "row-quote-unclosed": "a quote mark that is never closed, so no line after it could be read "
+    "either (the list names them)",
+    "row-quote-stray": "a quote mark in the wrong place, which can make the lines after it "
+    "unreadable too (the list names them)",
     # QA: these were 'a problem that is explained in the list', no reason in plain words
     "unit-not-concentration": "a unit that is no amount in the blood (a signal, a percent)",
     "value-split-by-comma": "a number that a comma may have cut in two",

@@ -399,8 +399,16 @@ def test_a_file_that_breaks_midway_keeps_its_results_and_says_where(tmp_path: Pa
 @pytest.mark.parametrize(
     ("file", "sentence"),
     [
-        ("unbalanced-quote.csv", "1 row has a quote mark that is never closed."),
-        ("stray-quote.csv", "1 row has a quote mark in the wrong place."),
+        (
+            "unbalanced-quote.csv",
+            "1 row has a quote mark that is never closed, so no line "
+            "after it could be read either (the list names them).",
+        ),
+        (
+            "stray-quote.csv",
+            "1 row has a quote mark in the wrong place, which can make the "
+            "lines after it unreadable too (the list names them).",
+        ),
         (
             "absurd-values.csv",
             "3 rows have a number no real result can have (far too large, or less than 0).",

@@ -316,14 +316,10 @@ def _no_such_day(text: str) -> str | None:
     if len(text) > 10 and text[10] in " T" and _ISO_DAY.match(text[:10]):
         text = text[:10]  # '2026-04-31T10:00:00Z': a time, with a zone, after it (review)
     match = _ISO_DAY.match(text) or _DOTTED_DAY.match(text)
-    named = _DAY_MONTH.match(text) or _MONTH_DAY.match(text)
     if match is not None:
         year, month, day = (int(match[part]) for part in ("year", "month", "day"))
-    elif named is not None:  # '31 Apr 2026', 'Apr 31, 2026' (review)
-        day_text, name = (named[1], named[2]) if named.re is _DAY_MONTH else (named[2], named[1])
-        if name.casefold() not in _MONTHS:
-            return None
-        year, month, day = int(named[3]), _MONTHS[name.casefold()], int(day_text)
+    elif (named := _named_month_parts(text)) is not None:  # '31 Apr 2026' (review)
+        year, month, day = named
     else:  # '30/02/2026': a slashed date whose one reading with a month lacks its day
         slashed = _SLASHED.match(text)
         if slashed is None:
@@ -462,6 +458,13 @@ _MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
 
 def _named_month_date(text: str) -> datetime | None:
     """A date with the month's English name or its first three letters: never ambiguous."""
+    parts = _named_month_parts(text)
+    return None if parts is None else _day_or_none(*parts)
+
+
+def _named_month_parts(text: str) -> tuple[int, int, int] | None:
+    """Year, month and day of a date written with its month's name, the day not checked
+    ('31 Apr 2026' as 2026, 4, 31); None for other text."""
     match = _DAY_MONTH.match(text)
     if match is not None:
         day, month, year = match.groups()
@@ -471,7 +474,7 @@ def _named_month_date(text: str) -> datetime | None:
             return None
         month, day, year = match.groups()
     number = _MONTHS.get(month.casefold())
-    return None if number is None else _day_or_none(int(year), number, int(day))
+    return None if number is None else (int(year), number, int(day))
 
 
 def _day_or_none(year: int, month: int, day: int) -> datetime | None:

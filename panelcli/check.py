@@ -72,6 +72,7 @@ from panelcli.models import (
 from panelcli.models import ReferenceUsed as Reference
 from panelcli.names import InstrumentName, instrument_name, marker_key
 from panelcli.ranges import (
+    BABY_DAYS,
     DAYS_IN_YEAR,
     NO_LIMITS,
     MarkerRange,
@@ -2393,17 +2394,13 @@ class Interpreter:
                 + (
                     # QA: '12/01/2027' is after the day of the check either way, unsaid
                     "; both days are after the day of this check: is the year right?"
-                    if all(
-                        day > self.today + dt.timedelta(days=1)
-                        for day in two_days(collected_at) or ()
-                    )
+                    if self._after_today(two_days(collected_at) or ())
                     else ""
                 ),
             )
         else:
             day = read_date(collected_at, in_utc=False)
-            # a day ahead may be today in the lab's time zone
-            if day is not None and day.date() > self.today + dt.timedelta(days=1):
+            if day is not None and self._after_today((day.date(),)):
                 problem = (
                     "date-in-future",
                     f"{shown} is after the day of this check: is the year right? Results are "
@@ -2777,12 +2774,12 @@ def _years_between(born: dt.date, taken: dt.date) -> float | None:
     if not 0 <= years <= MAX_AGE:
         return None
     days = (taken - born).days
-    if days < 92:  # a baby's age in days (and weeks), as it is said
+    if days < BABY_DAYS:  # a baby's age in days (and weeks), as it is said
         return days / DAYS_IN_YEAR
     months = (taken.year - born.year) * 12 + taken.month - born.month
-    while (anniversary := _months_after(born, months)) is not None and anniversary > taken:
+    while (last := _months_after(born, months)) is not None and last > taken:
         months -= 1
-    last = _months_after(born, months) or taken
+    last = last or taken
     following = _months_after(born, months + 1)  # None past year 9999 (review: a crash)
     part = 0.0 if following is None else (taken - last).days / (following - last).days
     return (months + part) / 12

@@ -749,6 +749,8 @@ def _doubled(a: str, b: str) -> bool:
 
 
 DAYS_IN_YEAR = 365.25  # ages in days and weeks, as written and as said
+#: Up to 13 weeks (the 91st day), a baby's age is counted and said in days or weeks.
+BABY_DAYS = 92
 
 
 def age_said(age: float) -> str:
@@ -763,13 +765,13 @@ def age_said(age: float) -> str:
     # was '8.6 weeks', '2 wk' '14 days'), else days under 2 weeks, weeks under 13, then months
     if days < 183 and _whole(weeks):  # under half a year
         return _counted(round(weeks), "week")
-    if days < 92 and _whole(days):
+    if days < BABY_DAYS and _whole(days):
         return _counted(round(days), "day")
     if age < 2 and _whole(months) and round(months) % 12:
         return _counted(round(months), "month")
     if days < 14:
         return _counted(_cut(days, 1), "day")
-    if days < 91:
+    if days < 91:  # 13 weeks
         return _counted(_cut(weeks, 1), "week")
     if age < 2 and not _whole(age):  # a whole 1 is a year
         return _counted(_cut(months, 1), "month")

@@ -866,7 +866,8 @@ class Interpreter:
         # The row before's sample cells as read (None: none to compare) and as kept: most rows
         # repeat them exactly.
         read_sample: str | None = None
-        read_patient = read_when = read_sex = read_name = ""
+        read_patient = read_when = read_name = ""
+        read_person = _NO_PERSON
         sample_fields: tuple[str | None, str | None, str | None] = (None, None, None)
         mixed = False  # the row before's sample id came with another patient or date
         # A standard's or control's row (see `not_a_patient_sample`) takes the general path.
@@ -992,21 +993,21 @@ class Interpreter:
                                 ):
                                     number = None
                                 if number is not None:
-                                    sex = "" if person is None else person[0]
+                                    person_cells = _NO_PERSON if person is None else person
                                     name_cell = "" if name_of is None else name_of(cells)
                                     # Compared one by one: str == str costs a fraction of
                                     # comparing tuples of them.
                                     if (
                                         sample_id == read_sample and patient_id == read_patient
-                                        and collected_at == read_when and sex == read_sex
-                                        and name_cell == read_name
+                                        and collected_at == read_when
+                                        and person_cells == read_person and name_cell == read_name
                                     ):  # fmt: skip
                                         sample_id, patient_id, collected_at = sample_fields
                                     else:
                                         read_sample, read_patient, read_when = (
                                             sample_id, patient_id, collected_at
                                         )  # fmt: skip
-                                        read_sex, read_name = sex, name_cell
+                                        read_person, read_name = person_cells, name_cell
                                         sample_id = given_id(sample_id)
                                         patient_id = given_id(patient_id)
                                         collected_at = given_date(collected_at)
@@ -1018,8 +1019,9 @@ class Interpreter:
                                             if held_means and key != self._held_panel:
                                                 batch.extend(self._release_held(stats))
                                         sample_fields = (sample_id, patient_id, collected_at)
+                                        sex, age, born = (c.strip() for c in person_cells)
                                         who = _who(
-                                            patient_id, collected_at, sex.strip(),
+                                            patient_id, collected_at, sex, age, born,
                                             None if name_of is None
                                             else given_id(name_cell) or "",
                                         )  # fmt: skip
@@ -2541,9 +2543,13 @@ class Interpreter:
             subject = f"patient '{shorten(m.patient_id)}'"
         else:
             subject = "a row with no sample or patient id"
-        if [label for label, _, _ in differ] == ["sex"]:
-            # one person's rows, most likely, with a slip in one sex cell
-            question = "is one of the sex cells wrong? Each row is judged by its own sex; its"
+        labels = [label for label, _, _ in differ]
+        if len(labels) == 1 and labels[0] in _JUDGED_BY:
+            # one person's rows, most likely, with a slip in one sex, age or birth date cell
+            label = labels[0]
+            question = (
+                f"is one of the {label} cells wrong? Each row is judged by its own {label}; its"
+            )
         else:
             question = "are two specimens mixed up? Its"
         yield Issue(
@@ -3434,8 +3440,8 @@ def _judged_alike(
 
 
 def _person_text(m: Measurement) -> str:
-    """A row's patient, date and sex as `_person_fits` compares them ("p\0when\0sex")."""
-    return _who(m.patient_id, m.collected_at, m.sex or "", m.name)
+    """A row's patient, date, sex, age and birth date as `_person_fits` compares them."""
+    return _who(m.patient_id, m.collected_at, m.sex or "", m.age or "", m.birth_date or "", m.name)
 
 
 def _flag_written(m: Measurement, flag: str) -> str:
@@ -3446,22 +3452,31 @@ def _flag_written(m: Measurement, flag: str) -> str:
 
 
 def _who(
-    patient_id: str | None, collected_at: str | None, sex: str, name: str | None = None
-) -> str:
-    """A row's fields `_person_fits` compares, "p\0when\0sex", and "\0name" where the file has
-    a person column (`Measurement.name`)."""
-    # The sex as read ('F', 'female' alike); one the file writes unreadably counts as not
-    # given (it has its own warning).
-    who = f"{patient_id or ''}\0{collected_at or ''}\0{parse_sex(sex) or '' if sex else ''}"
+    patient_id: str | None, collected_at: str | None, sex: str, age: str, birth_date: str,
+    name: str | None = None,
+) -> str:  # fmt: skip
+    """A row's fields `_person_fits` compares, "p\0when\0sex\0age\0born", and "\0name" where
+    the file has a person column (`Measurement.name`)."""
+    # The sex as read ('F', 'female' alike); a sex or age the file writes unreadably counts
+    # as not given (it has its own warning).
+    sex = parse_sex(sex) or "" if sex else ""
+    age = age if age and parse_age(age) is not None else ""
+    who = f"{patient_id or ''}\0{collected_at or ''}\0{sex}\0{age}\0{birth_date}"
     return who if name is None else f"{who}\0{name}"
 
 
+#: A row's sex, age and birth date cells where the file has none of those columns.
+_NO_PERSON = ("", "", "")
 #: The fields of `_who`, as `sample-conflict` names them.
-_WHO_FIELDS = ("patient", "collected", "sex", "name")
+_WHO_FIELDS = ("patient", "collected", "sex", "age", "born", "name")
 #: The fields as a warning names them (QA: "given with collected '2026-13-45'")
-_WHO_SAID = ("patient", "collection date", "sex", "name")
+_WHO_SAID = ("patient", "collection date", "sex", "age", "birth date", "name")
 _NAME = _WHO_FIELDS.index("name")
 _COLLECTED = _WHO_FIELDS.index("collected")
+_AGE_FIELD = _WHO_FIELDS.index("age")
+_BORN_FIELD = _WHO_FIELDS.index("born")
+#: The fields each row is judged by: one that alone differs is asked about as a slip.
+_JUDGED_BY = frozenset({"sex", "age", "birth date"})
 
 
 def _fields_apart(was: list[str], now: list[str]) -> list[int]:
@@ -3474,7 +3489,11 @@ def _fields_apart(was: list[str], now: list[str]) -> list[int]:
     apart = [
         field
         for field, (a, b) in enumerate(zip(was, now, strict=True))
-        if not cells_agree(a, b, dates=field == _COLLECTED)
+        if not (
+            parse_age(a) == parse_age(b) or not a or not b
+            if field == _AGE_FIELD
+            else cells_agree(a, b, dates=field in (_COLLECTED, _BORN_FIELD))
+        )
     ]
     if _NAME in apart and (was[0] or now[0]):
         apart.remove(_NAME)

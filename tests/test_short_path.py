@@ -527,18 +527,25 @@ PEOPLE_CELLS = (
 )
 PEOPLE_ROW = st.tuples(*PEOPLE_CELLS)
 #: ... with a sex column: 'x' is unreadable (a warning of its own), '' not given
-PEOPLE_ROW_WITH_SEX = st.tuples(*PEOPLE_CELLS, st.sampled_from(["F", "M", "female", "", "x"]))
+SEX_CELLS = st.sampled_from(["F", "M", "female", "", "x"])
+PEOPLE_ROW_WITH_SEX = st.tuples(*PEOPLE_CELLS, SEX_CELLS)
+#: ... and age and birth date columns, some written two ways, some unreadable
+PEOPLE_ROW_WITH_AGE = st.tuples(
+    *PEOPLE_CELLS, SEX_CELLS, st.sampled_from(["34", "34.0", "43", "", "x", "18 mo", "1.5"]),
+    st.sampled_from(["1992-01-02", "02.01.1992", "1983-05-05", "", "not a date"]),
+)  # fmt: skip
+#: The columns after the unit, in the order of the cells after the value
+PERSON_COLUMNS = ("sex", "age", "birth_date")
 
 
 def write_people(rows: list[tuple[str, ...]]) -> str:
-    """A file of these rows (sample, patient, date, marker, value, and sex if given)."""
+    """A file of these rows (sample, patient, date, marker, value, then any `PERSON_COLUMNS`)."""
     path = SCRATCH / "people.csv"
-    header = "sample_id,patient_id,collected_at,marker,value,unit"
-    if rows and len(rows[0]) == 6:
-        header += ",sex"
-        rows = [(*row[:5], "pg/mL", row[5]) for row in rows]
-    else:
-        rows = [(*row, "pg/mL") for row in rows]
+    extra = PERSON_COLUMNS[: len(rows[0]) - 5] if rows else ()
+    header = ",".join(
+        ("sample_id", "patient_id", "collected_at", "marker", "value", "unit", *extra)
+    )
+    rows = [(*row[:5], "pg/mL", *row[5:]) for row in rows]
     path.write_text(header + "\n" + "".join(",".join(row) + "\n" for row in rows))
     return str(path)
 
@@ -564,10 +571,40 @@ def test_a_sample_or_patient_given_two_sexes_gets_a_warning() -> None:
     ]  # fmt: skip
 
 
+def test_a_sample_given_two_ages_or_birth_dates_gets_a_warning() -> None:
+    """Found by a QA round: '34' on one row and '43' on the next of one sample went unsaid,
+    while two sexes were warned about; each row is judged by its own age."""
+    path = write_people([
+        ("S1", "", "", "IL-6", "3", "F", "34", ""), ("S1", "", "", "IL-8", "3", "F", "43", ""),
+        ("S2", "", "", "IL-6", "3", "F", "18 mo", ""),
+        ("S2", "", "", "IL-8", "3", "F", "1.5", ""),  # one age written two ways agrees
+        ("S2", "", "", "IL-10", "3", "F", "", ""),  # as a blank cell does
+        ("S3", "", "2026-01-01", "IL-6", "3", "", "", "1992-01-02"),
+        ("S3", "", "2026-01-01", "IL-8", "3", "", "", "02.01.1992"),
+        ("S3", "", "2026-01-01", "IL-10", "3", "", "", "1983-05-05"),
+        ("S4", "", "", "IL-6", "3", "F", "34", ""), ("S4", "", "", "IL-8", "3", "M", "43", ""),
+    ])  # fmt: skip
+    for short in (True, False):
+        events = run(path, SETS["arup-3002601"], short=short)
+        warnings = [(e.code, e.line, e.message) for e in events if isinstance(e, Issue)]
+        assert warnings == [
+            ("sample-conflict", 3, "sample 'S1' is given with age '43' here, but with age '34' "
+             "on line 2: is one of the age cells wrong? Each row is judged by its own age; its "
+             "results are shown together in one panel"),
+            ("sample-conflict", 9, "sample 'S3' is given with birth date '1983-05-05' here, but "
+             "with birth date '1992-01-02' on line 7: is one of the birth date cells wrong? Each "
+             "row is judged by its own birth date; its results are shown together in one panel"),
+            ("sample-conflict", 11, "sample 'S4' is given with sex 'male' and age '43' here, but "
+             "with sex 'female' and age '34' on line 10: are two specimens mixed up? Its results "
+             "are shown together in one panel"),
+        ]  # fmt: skip
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     rows=st.lists(PEOPLE_ROW, min_size=1, max_size=12)
     | st.lists(PEOPLE_ROW_WITH_SEX, min_size=1, max_size=12)
+    | st.lists(PEOPLE_ROW_WITH_AGE, min_size=1, max_size=12)
 )
 def test_a_sample_id_given_for_two_patients_is_warned_about_on_both_paths(
     rows: list[tuple[str, ...]],

@@ -1231,10 +1231,18 @@ def _marker_problems(
         # an overlap or a reversed age band among the rows that read is sure either way (a gap
         # is no error: see ranges_warnings)
         problems.extend(_overlaps(name, readable))
-    if require_source and "source" not in wrong and not table.get("source"):
+    if require_source and "source" not in wrong and not str(table.get("source") or "").strip():
         problems.append(f"{where}'source' is required for a bundled range")
     aliases = table.get("aliases", []) if "aliases" not in wrong else []
     for alias in (name, *aliases):
+        bare, unit_in_name = split_header_unit(alias)
+        if unit_in_name is not None:  # QA: [markers."IL-6 (pg/mL)"] was valid, and never met
+            mine = "its name" if alias == name else f"alias '{alias}'"
+            problems.append(
+                f"{where}{mine} ends in a unit, '{unit_in_name}'; panelcli reads a unit apart "
+                "from a result's name ('IL-6 (pg/mL)' is IL-6 in pg/mL), so no result would "
+                f"match it: write '{bare}' (the marker's unit goes in unit = \"...\")"
+            )
         other, written = names_used.setdefault(marker_key(alias), (name, alias))
         if other != name:
             mine = "its name" if alias == name else f"alias '{alias}'"
@@ -1372,7 +1380,7 @@ def ranges_warnings(raw: bytes) -> list[str]:
                     f"marker '{name}': the name '{alias}' may mean {meant}; a result written "
                     f"so would be judged as {name}"
                 )
-        if not entry.source:
+        if not (entry.source or "").strip():  # QA: a source of spaces passed as a citation
             warnings.append(f"marker '{name}': no 'source'; say where the interval comes from")
         # U/mL and kU/L convert among themselves, as pg/mL and ng/L do, and such a set is
         # the way to judge them; only a unit that converts to nothing is worth a word (QA).
@@ -1453,43 +1461,60 @@ UNIT_SLIP_RATIO = 1000.0
 
 
 def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
-    """An upper limit a thousand times or more off a bundled set's for the same marker: most
-    likely written in another unit than `unit` says (found in QA: IL-6 high 7 in mg/L)."""
+    """A limit a thousand times or more off a bundled set's for the same marker: most likely
+    written in another unit than `unit` says (found in QA: IL-6 high 7 in mg/L)."""
     from panelcli.units import UnitProblem, conversion_exponent, convert
 
-    given = [("high", entry.high)] + [
-        (f"the high of the row for {row.describe()}", row.high) for row in entry.intervals
-    ]
-    ours = [(what, high) for what, high in given if high is not None and high > 0]
-    if not ours:
+    def limits(marker: MarkerRange, side: str) -> list[tuple[str, float]]:
+        given = [(side, getattr(marker, side))] + [
+            (f"the {side} of the row for {row.describe()}", getattr(row, side))
+            for row in marker.intervals
+        ]
+        return [(what, limit) for what, limit in given if limit is not None and limit > 0]
+
+    ours = {side: limits(entry, side) for side in ("high", "low")}
+    if not ours["high"] and not ours["low"]:
         return []
     for set_name, bundled in bundled_reference_sets():
         known = bundled.resolve(name)
-        theirs = None if known is None else bundled.markers[known]
-        highs = [] if theirs is None else [theirs.high, *(r.high for r in theirs.intervals)]
-        their_high = max((h for h in highs if h is not None and h > 0), default=None)
-        if theirs is None or their_high is None:
+        if known is None:
             continue
+        theirs = bundled.markers[known]
         try:
             exponent = conversion_exponent(entry.unit, theirs.unit)
         except UnitProblem:
             continue
-        for what, our_high in ours:
-            high = convert(our_high, exponent)
-            ratio = high / their_high
-            if 1 / UNIT_SLIP_RATIO < ratio < UNIT_SLIP_RATIO:
+        for side, our_limits in ours.items():
+            # their loosest limit on this side, as the one a slip is furthest from
+            their_limit = max((limit for _, limit in limits(theirs, side)), default=None)
+            if their_limit is None:
                 continue
-            if ratio > 1:
-                said = f"about {ratio:,.0f} times" if ratio < 1e9 else "more than a billion times"
-            else:  # QA: 1e-300 was 'about 1/1000…(300 digits) of'
-                said = f"about 1/{1 / ratio:,.0f} of" if ratio > 1e-9 else "under a billionth of"
-            return [
-                f"marker '{name}': {what}, {_grouped(our_high)} {entry.unit}, is "
-                f"{_grouped(high)} {theirs.unit}, {said} the bundled set {set_name}'s "
-                f"{_grouped(their_high)} {theirs.unit}; is the unit right?"
-            ]
+            for what, our_limit in our_limits:
+                limit = convert(our_limit, exponent)
+                ratio = limit / their_limit
+                # a slip of exactly a thousand is one too (QA: 2.2 ng/mL over 2.2 pg/mL
+                # came to 999.9999999999999)
+                if ratio > _SLACK / UNIT_SLIP_RATIO and ratio * _SLACK < UNIT_SLIP_RATIO:
+                    continue
+                if ratio > 1:
+                    said = (
+                        f"about {ratio:,.0f} times" if ratio < 1e9 else "more than a billion times"
+                    )
+                else:  # QA: 1e-300 was 'about 1/1000…(300 digits) of'
+                    said = (
+                        f"about 1/{1 / ratio:,.0f} of" if ratio > 1e-9 else "under a billionth of"
+                    )
+                return [
+                    f"marker '{name}': {what}, {_grouped(our_limit)} {entry.unit}, is "
+                    f"{_grouped(limit)} {theirs.unit}, {said} the bundled set {set_name}'s "
+                    f"{_grouped(their_limit)} {theirs.unit}; is the unit right?"
+                ]
         return []
     return []
+
+
+#: How far below a thousand times a ratio counted in floating point may come and still be one
+_SLACK = 1 + 1e-9
 
 
 def _grouped(value: float) -> str:
@@ -1640,6 +1665,11 @@ def _toml_text(raw: bytes) -> str:
 _LONE_CR = re.compile(r"\r(?!\n)")
 _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _DECIMAL_COMMA = re.compile(r"=\s*[+-]?\d+,\d")
+#: A row of a table: cells apart by ',' ';' or tabs
+_CELLS = re.compile(r"[^,;\t]+[,;\t]\s*[^,;\t\s]")
+#: '1,500' or '1,410.4': commas between groups of three digits (QA: told 'a decimal comma?',
+#: '1.500' then set 1.5 where 1500 was meant)
+_GROUPED = re.compile(r"=\s*[+-]?(\d{1,3}(?:,\d{3})+)(\.\d+)?(?![\d,])")
 
 
 def _toml_hint(message: str, text: str) -> str:
@@ -1658,6 +1688,25 @@ def _toml_hint(message: str, text: str) -> str:
         brackets = "[[" if rows else unquoted.group(1)  # interval rows take two (review)
         quoted = f'{brackets}markers."{name.removesuffix(rows)}"{rows}{"]" * len(brackets)}'
         return f" (put the marker's name in quotes: {quoted})"
+    first = next((t for t in lines if t.strip() and not t.lstrip().startswith("#")), "")
+    if line is first and "=" not in line and "[" not in line and _CELLS.search(line):
+        # QA: a set saved from a spreadsheet as CSV got only "Expected '=' after a key"
+        return (
+            " (this looks like a table saved as CSV; a ranges file is TOML: start from a copy "
+            "that 'panelcli ranges init' makes, and see README's 'Reference ranges')"
+        )
+    grouped = _GROUPED.search(line)
+    if grouped:
+        whole = grouped.group(1).replace(",", "")
+        if grouped.group(2):  # a point after the groups: the commas group thousands
+            return f" (numbers in TOML take no thousands separator: {whole}{grouped.group(2)})"
+        if grouped.group(1).count(",") > 1:  # '12,345,678': no decimal comma comes twice
+            return f" (numbers in TOML take no thousands separator: {whole})"
+        decimal = grouped.group(1).replace(",", ".")
+        return (
+            f" (numbers in TOML take no thousands separator and no decimal comma: write {whole}"
+            f" if the comma groups thousands, or {decimal} if it is a decimal comma)"
+        )
     if _DECIMAL_COMMA.search(line):
         return " (a decimal comma? numbers in TOML take a point: 14.5)"
     return ""

@@ -62,6 +62,23 @@ def test_default_set_is_arup_with_13_markers():
             "interval 1: age_min: cannot be below zero",
         ),
         ('[markers.CRP]\nunit = "mg/L"\nhigh = 14,5\n', "a decimal comma? numbers in TOML"),
+        # QA: a name with its unit was valid, but no result (read as IL-6 in pg/mL) met it
+        (
+            '[markers."IL-6 (pg/mL)"]\nunit = "pg/mL"\naliases = ["IL6 [ng/L]"]\n',
+            "marker 'IL-6 (pg/mL)': its name ends in a unit, 'pg/mL'; panelcli reads a unit apart "
+            "from a result's name ('IL-6 (pg/mL)' is IL-6 in pg/mL), so no result would match it: "
+            "write 'IL-6' (the marker's unit goes in unit = \"...\")",
+        ),
+        ('[markers."IL-6"]\nunit = "pg/mL"\naliases = ["IL6 [ng/L]"]\n', "alias 'IL6 [ng/L]' ends"),
+        # QA: a set saved from a spreadsheet got only "Expected '=' after a key"
+        ("marker;unit;low;high\r\nIL-6;pg/mL;0;2,5\r\n", "this looks like a table saved as CSV"),
+        # QA: '1,410.4' was asked about as a decimal comma; '1.500' then set 1.5, not 1500
+        ('[markers.R]\nunit = "pg/mL"\nhigh = 1,410.4\n', "no thousands separator: 1410.4)"),
+        ('[markers.R]\nunit = "pg/mL"\nhigh = 12,345,678\n', "thousands separator: 12345678)"),
+        (
+            '[markers.R]\nunit = "pg/mL"\nhigh = 1,500\n',
+            "write 1500 if the comma groups thousands, or 1.500 if it is a decimal comma)",
+        ),
         ('[markers.CRP]\nunit = "mg/L"\nhigh = "14,5"\n', "with a point and no quotes (14.5)"),
         ('[markers.CRP]\nunit = "mg/L"\nhigh = 1\nhigh = 2\n', "a key given twice"),
         ('[markers.CRP]\nunit = "mg/L"\n[markers.CRP]\nhigh = 2\n', "the same table written"),
@@ -94,6 +111,15 @@ def test_bundled_files_require_a_source():
     toml = b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\n'
     assert check_ranges_bytes(toml) == []
     assert check_ranges_bytes(toml, require_source=True)
+
+
+def test_a_source_of_spaces_is_no_source() -> None:
+    """QA: 'source = " "' passed as a citation, in a user's set and a bundled one alike."""
+    toml = b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\nsource = "  "\n'
+    assert check_ranges_bytes(toml, require_source=True) == [
+        "marker 'IL-6': 'source' is required for a bundled range"
+    ]
+    assert "marker 'IL-6': no 'source'; say where the interval comes from" in ranges_warnings(toml)
 
 
 def test_warnings_for_valid_but_doubtful_sets():
@@ -1094,6 +1120,22 @@ def test_a_limit_a_thousand_times_off_the_bundled_sets_is_a_unit_slip_warning() 
     assert any("about 2,800,000 times" in w and "is the unit right?" in w for w in slip), slip
     fine = ranges_warnings(b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\nsource = "lab"\n')
     assert not any("unit right" in w for w in fine)
+
+
+@pytest.mark.parametrize(
+    ("limits", "said"),
+    [
+        # QA: ARUP's numbers with the unit changed to ng/mL; IL-17's came to 999.9999999999999
+        ("high = 2.2", "high, 2.2 ng/mL, is 2,200 pg/mL, about 1,000 times"),
+        # and a low was never compared: 90,000 pg/mL of sIL-2R was 'low' by 266.5 ng/mL
+        ("low = 266.5", "low, 266.5 ng/mL, is 266,500 pg/mL, about 1,000 times"),
+    ],
+)
+def test_a_limit_exactly_a_thousand_times_off_or_a_low_one_is_a_unit_slip(limits, said) -> None:
+    marker = "IL-17" if "2.2" in limits else "sIL-2R"
+    toml = f'[markers."{marker}"]\nunit = "ng/mL"\n{limits}\nsource = "lab"\n'
+    slip = ranges_warnings(toml.encode())
+    assert any(said in w and "is the unit right?" in w for w in slip), slip
 
 
 def test_a_unit_slip_warning_groups_thousands_in_every_number_it_gives() -> None:

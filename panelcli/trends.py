@@ -1116,11 +1116,21 @@ def trend_sentences(
         moved = [n for n in settled if n not in back]
         # "Still" only when the test before the last was outside too: 1 → 3 → 30 is newly out.
         outside = [m for m in group if _last_status(m) in _FLAGGED]
-        still = [m.marker for m in outside if _outside_before_last(m)]
-        newly = [m.marker for m in outside if not _outside_before_last(m)]
+        # which side, where the last test's flags say (QA: sIL-2R from 2000 to 100 'was
+        # outside the range' read as still high)
+        ended_outside = [
+            (f"{'still ' if again else ''}{where}", names)
+            for again in (False, True)
+            for where in ("above", "below", "outside")
+            if (
+                names := [
+                    m.marker for m in outside
+                    if _outside_before_last(m) == again and _last_side(m) == where
+                ]
+            )
+        ]  # fmt: skip
         ended_at = _where_it_ended(
-            [("had moved into", moved), ("back inside", back)],
-            [("outside", newly), ("still outside", still)],
+            [("had moved into", moved), ("back inside", back)], ended_outside
         )
         if ended_at:
             text.append(f"{when}, {ended_at}")
@@ -1563,6 +1573,15 @@ def _last_status(marker: MarkerTrend) -> Status | None:
 
 #: The side of the range a result flagged so is on.
 _SIDE = {"LL": "low", "L": "low", "H": "high", "HH": "high"}
+
+
+def _last_side(marker: MarkerTrend) -> str:
+    """'above' or 'below' the range, as the flags of the marker's tests on its last date say;
+    'outside' where they say no one side."""
+    last = marker.points[-1].trend_date
+    sides = {_SIDE.get(p.flag or "") for p in marker.points if p.trend_date == last}
+    side = sides.pop() if len(sides) == 1 else None
+    return {"high": "above", "low": "below"}.get(side or "", "outside")
 
 
 def _outside_before_last(marker: MarkerTrend) -> bool:

@@ -117,7 +117,7 @@ def test_where_markers_ended_at_one_test_is_one_text_whose_sentences_begin_diffe
     ended = [t for t in trend.text if t.startswith("At the last test")]
     assert ended == [
         "At the last test, IL-8 had moved into the range, and IL-6 was back inside it. TNF-α and "
-        "IL-10 were outside the range, and IFN-γ was still outside it."
+        "IL-10 were above the range, and IFN-γ was still above it."
     ]
 
 

@@ -99,7 +99,7 @@ def test_dates_are_ordered_in_time_and_rows_across_files_join(tmp_path: Path) ->
     assert [(m.marker, m.direction) for m in trend.markers] == [("IL-6", "rising")]
     assert "IL-6 rose from the first test to the last." in trend.text
     # 1.0 was inside the range, so 9.0 is outside at the last test, not "still" outside.
-    assert "At the last test, IL-6 was outside the range." in trend.text
+    assert "At the last test, IL-6 was above the range." in trend.text
 
 
 def test_find_trends_ignores_panels_without_patient_or_date() -> None:
@@ -149,10 +149,7 @@ def test_still_outside_only_when_the_test_before_was_outside_too(tmp_path: Path)
     path = tmp_path / "serial.csv"
     path.write_text(header + "".join(f"S{d},P-1,{d},{m},{v},pg/mL\n" for d, m, v in rows))
     (trend,) = check_file(str(path)).trends
-    assert (
-        "At the last test, IL-10 was outside the range, and IL-6 was still outside it."
-        in trend.text
-    )
+    assert "At the last test, IL-10 was above the range, and IL-6 was still above it." in trend.text
     assert not any("IL-10 was still" in t or "were still" in t for t in trend.text)
 
 
@@ -296,11 +293,12 @@ def the_trend(tmp_path: Path, rows: str, ranges: bool = False) -> PatientTrend:
 
 
 def test_from_above_the_range_to_below_it_is_not_still_outside(tmp_path: Path) -> None:
-    """sIL-2R 2000 (high) then 100 (low) was 'still outside the range' (found in QA)."""
+    """sIL-2R 2000 (high) then 100 (low) was 'still outside the range' (found in QA), and then
+    'outside the range', read as still high (a later QA round): it is below it."""
     trend = the_trend(
         tmp_path, "A,P1,2026-01-01,sIL-2R,2000,pg/mL\nB,P1,2026-02-01,sIL-2R,100,pg/mL\n"
     )
-    assert "At the last test, sIL-2R was outside the range." in trend.text
+    assert "At the last test, sIL-2R was below the range." in trend.text
     assert not any("still" in t for t in trend.text)
 
 
@@ -359,8 +357,8 @@ def test_a_marker_not_measured_at_the_last_test_ends_at_its_own(tmp_path: Path) 
         "B,P1,2026-01-05,sIL-2R,2000,pg/mL\nB,P1,2026-01-05,IL-6,10,pg/mL\n"
         "C,P1,2026-01-09,IL-6,12,pg/mL\n",
     )
-    assert "At the last test, IL-6 was still outside the range." in trend.text
-    assert "At its last test, on 2026-01-05, sIL-2R was outside the range." in trend.text
+    assert "At the last test, IL-6 was still above the range." in trend.text
+    assert "At its last test, on 2026-01-05, sIL-2R was above the range." in trend.text
 
 
 def test_with_dates_in_file_order_a_marker_still_ends_at_its_own_last_test(
@@ -374,7 +372,7 @@ def test_with_dates_in_file_order_a_marker_still_ends_at_its_own_last_test(
         "B,P1,01/03/2026,IL-8,40,pg/mL\nB,P1,01/03/2026,IL-6,4,pg/mL\n"
         "C,P1,01/04/2026,IL-6,5,pg/mL\n",
     )
-    assert "At its last test, on 01/03/2026, IL-8 was still outside the range." in trend.text
+    assert "At its last test, on 01/03/2026, IL-8 was still above the range." in trend.text
     # No date can be read, so the file's order is used, and said to be.
     assert trend.text[0] == (
         "Patient P1 was tested on 3 dates. panelcli cannot read the dates '01/02/2026', "
@@ -1343,13 +1341,13 @@ def test_the_quick_count_of_dates_is_the_trend_s_count(written: list[str]) -> No
 @pytest.mark.parametrize(
     ("first", "last", "said"),
     [
-        (200, 12000, "was outside the range"),  # low, then critically high (QA: 'still')
-        (200, 50, "was still outside the range"),  # low, then critically low
-        (2000, 12000, "was still outside the range"),
-        (2000, 50, "was outside the range"),
-        (50, 12000, "was outside the range"),  # critically low, then high (review: 'still')
-        (12000, 50, "was outside the range"),
-        (12000, 15000, "was still outside the range"),
+        (200, 12000, "was above the range"),  # low, then critically high (QA: 'still')
+        (200, 50, "was still below the range"),  # low, then critically low
+        (2000, 12000, "was still above the range"),
+        (2000, 50, "was below the range"),
+        (50, 12000, "was above the range"),  # critically low, then high (review: 'still')
+        (12000, 50, "was below the range"),
+        (12000, 15000, "was still above the range"),
     ],
 )
 def test_still_outside_only_on_the_same_side_of_the_range_also_past_a_critical_limit(

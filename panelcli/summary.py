@@ -380,10 +380,7 @@ def why_not_judged(result: Result) -> str:
     if result.reference is None:
         return _person_said(f"range for {result.marker} depends", [result])
     if result.value is None:  # 'ND', 'OOR <', 'OOR >' with no limit in the set to stand in
-        return (
-            f"{result.marker} was {_censored_side(result)} what the test can measure. The "
-            "result has no number, so it cannot be compared with the range."
-        )
+        return _no_number_sentence([result], _censored_side(result))
     if _read_two_ways(result):
         return _two_ways_sentence([result])
     if result.comparator in (">", ">="):
@@ -401,6 +398,27 @@ def why_not_judged(result: Result) -> str:
     if result.comparator is None:
         return f"panelcli could not judge {result.marker}; the note beside it says why."
     return f"The test could not measure {result.marker} low enough to tell if it is in range."
+
+
+def _no_number_sentence(results: Sequence[Result], side: str) -> str:
+    """Results with no number, only a side of what the test can measure ('ND', 'OOR >'): one
+    sentence for them all, its verb as many as the markers named (QA: 'TNF-α were below')."""
+    markers = len(_distinct(results))
+    one_marker, one_result = markers == 1, len(results) == 1
+    times = "" if len(results) == markers else f" in {len(results)} results"
+    verb = "was" if one_marker else "were"
+    said = f"{_names(results)} {verb} {side} what the test can measure{times}."
+    if side == "above":
+        # An assay measures far past a cytokine's range, so this is no shrug (QA: 'cannot be
+        # compared' beside 'inside the range' read as reassurance, for the highest value)
+        return (
+            f"{said} That is most often far above the range, but with no number panelcli cannot "
+            f"judge {'it' if one_result else 'them'}: ask the lab for the "
+            f"{'number' if one_result else 'numbers'}."
+        )
+    if one_result:
+        return f"{said} The result has no number, so it cannot be compared with the range."
+    return f"{said} The results have no number, so they cannot be compared with the range."
 
 
 def _read_two_ways(result: Result) -> bool:
@@ -434,20 +452,64 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
         elif result.flag not in _AGREES_WITH[lab]:
             other.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
     text = []
-    for words, marked in unjudged.items():
-        one = len(_distinct(marked)) == 1
+    # One sentence for each kind, listing each mark (QA: four marks gave 'so the lab's mark is
+    # the only judgement' four times in a row)
+    if unjudged:
+        one = len({r.marker for group in unjudged.values() for r in group}) == 1
         text.append(
-            f"The lab marked {_names(marked)} as {words}. panelcli could not judge "
-            f"{'it' if one else 'them'}, so the lab's mark is the only judgement."
+            f"The lab marked {_marked_as(unjudged)}. panelcli could not judge "
+            f"{'it' if one else 'them'}, so the lab's {'mark is' if one else 'marks are'} the "
+            "only judgement."
         )
-    for words, marked in other.items():
-        text.append(
-            f"The lab marked {_names(marked)} as {words}, which the range panelcli uses does "
-            "not show. Ranges differ between labs, so ask which one applies."
+    # A lab's low where panelcli finds high (or the other way) is said to be opposite (QA:
+    # 'which the range panelcli uses does not show' hid it)
+    opposite = {
+        words: [r for r in marked if _SIDE_OF.get(r.flag or "") not in (None, lab_side)]
+        for words, marked in other.items()
+        # 'critical' and 'outside its range' name no side
+        if (lab_side := _SIDE_OF.get(_lab_flag(marked[0]) or "")) is not None
+    }
+    opposite = {words: marked for words, marked in opposite.items() if marked}
+    other = {
+        words: [r for r in marked if r not in opposite.get(words, [])]
+        for words, marked in other.items()
+    }
+    other = {words: marked for words, marked in other.items() if marked}
+    differ = []
+    if other:
+        differ.append(
+            f"The lab marked {_marked_as(other)}, which the range panelcli uses does not show."
         )
+    if opposite:
+        by_side: dict[str, list[Result]] = {}
+        for marked in opposite.values():
+            for result in marked:
+                by_side.setdefault(_SIDE_OF[result.flag or ""], []).append(result)
+        found = join_names([
+            f"{_names(results)} {'is' if len(_distinct(results)) == 1 else 'are'} {side}"
+            for side, results in by_side.items()
+        ])  # fmt: skip
+        differ.append(
+            f"The lab marked {_marked_as(opposite)}, but by the range panelcli uses {found}."
+        )
+    if differ:  # said once after both
+        text.append(" ".join([*differ, "Ranges differ between labs, so ask which one applies."]))
     if not said_soon and any("critical" in lab for lab in [*unjudged, *other]):
         text.append("A lab's critical mark should be talked over with a healthcare provider soon.")
     return text
+
+
+#: The side of the range a flag puts a value on
+_SIDE_OF = {"H": "high", "HH": "high", "L": "low", "LL": "low"}
+
+
+def _marked_as(marked: dict[str, list[Result]]) -> str:
+    """'IL-8 as high, IL-18 as critically high and TNF-α as critical'; with semicolons where
+    a part lists markers itself ('IL-8 as high; IL-6 and IL-10 as critically high; and …')."""
+    parts = [f"{_names(results)} as {words}" for words, results in marked.items()]
+    if len(parts) < 2 or all(len(_distinct(results)) == 1 for results in marked.values()):
+        return join_names(parts)
+    return "; ".join(parts[:-1]) + "; and " + parts[-1]
 
 
 def _lab_flag(result: Result) -> str | None:
@@ -528,10 +590,7 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
     }
     for side, group in no_number.items():
         if len(group) > 1:
-            sentences.append(
-                f"{_names(group)} were {side} what the test can measure. The results have no "
-                "number, so they cannot be compared with the range."
-            )
+            sentences.append(_no_number_sentence(group, side))
     grouped = {id(r) for group in no_number.values() if len(group) > 1 for r in group}
     two_ways = [r for r in unclear if r.reference is not None and _read_two_ways(r)]
     if len(two_ways) > 1:  # one sentence for them all, as for the others above

@@ -628,7 +628,26 @@ def test_values_with_no_number_share_one_sentence_per_side(write_csv):
         "IL-6, IL-10 and IL-8 were below what the test can measure. The results have no number, "
         "so they cannot be compared with the range."
     ) in text
-    assert "TNF-α was above what the test can measure. The result has no number" in text
+    # QA: above it, 'cannot be compared' beside 'inside the range' read as reassurance
+    assert (
+        "TNF-α was above what the test can measure. That is most often far above the range, but "
+        "with no number panelcli cannot judge it: ask the lab for the number."
+    ) in text
+
+
+def test_one_marker_with_no_number_twice_is_said_in_the_singular(write_csv):
+    """QA: 'TNF-α were below what the test can measure' of two replicates."""
+    path = write_csv(
+        "sample_id,marker,value,unit\nR,TNF-α Rep 1,ND,pg/mL\nR,TNF-α Rep 2,ND,pg/mL\n"
+        "R,IL-6,OOR >,pg/mL\nR,IL-6,OOR >,pg/mL\n"
+    )
+    text = " ".join(check_file(path).panels[0].summary.text)
+    assert (
+        "TNF-α was below what the test can measure in 2 results. The results have no number, so "
+        "they cannot be compared with the range. IL-6 was above what the test can measure in 2 "
+        "results. That is most often far above the range, but with no number panelcli cannot "
+        "judge them: ask the lab for the numbers."
+    ) in text
 
 
 def test_a_form_the_set_does_not_name_is_not_matched_but_said(write_csv):

@@ -426,10 +426,9 @@ def test_the_summary_says_what_the_lab_s_own_flags_say_where_panelcli_does_not(
     assert [t for t in said if "The lab marked" in t or "lab's critical" in t] == [
         "The lab marked IL-18 as critically high. panelcli could not judge it, so the lab's mark "
         "is the only judgement.",
-        "The lab marked IL-6 as critically high, which the range panelcli uses does not show. "
-        "Ranges differ between labs, so ask which one applies.",
-        "The lab marked IL-8 as high, which the range panelcli uses does not show. Ranges "
-        "differ between labs, so ask which one applies.",
+        # one sentence for both (QA: the same words again for each mark)
+        "The lab marked IL-6 as critically high and IL-8 as high, which the range panelcli "
+        "uses does not show. Ranges differ between labs, so ask which one applies.",
         "A lab's critical mark should be talked over with a healthcare provider soon.",
     ]  # TNF-α: the lab's H is panelcli's too; IL-10: 'N' says nothing more
     assert all(grade(s) <= MAX_GRADE for t in said for s in sentences(t))
@@ -453,12 +452,9 @@ def test_the_summary_reads_the_lab_s_flag_as_the_flag_column_does(tmp_path: Path
     assert lab == [
         "The lab marked IL-18 as critical. panelcli could not judge it, so the lab's mark is "
         "the only judgement.",
-        "The lab marked IL-8 as high, which the range panelcli uses does not show. Ranges "
-        "differ between labs, so ask which one applies.",
-        "The lab marked IL-6, IL-10 and TNF-α as critically high, which the range panelcli "
-        "uses does not show. Ranges differ between labs, so ask which one applies.",
-        "The lab marked IL-4 as outside its range, which the range panelcli uses does not "
-        "show. Ranges differ between labs, so ask which one applies.",
+        "The lab marked IL-8 as high; IL-6, IL-10 and TNF-α as critically high; and IL-4 as "
+        "outside its range, which the range panelcli uses does not show. Ranges differ between "
+        "labs, so ask which one applies.",
         "A lab's critical mark should be talked over with a healthcare provider soon.",
     ]
     path.write_text(
@@ -467,3 +463,32 @@ def test_the_summary_reads_the_lab_s_flag_as_the_flag_column_does(tmp_path: Path
     )
     (panel,) = check_file(str(path)).panels
     assert sum("healthcare provider soon" in t for t in panel.summary.text) == 1
+
+
+def test_the_labs_marks_are_said_once_and_one_on_the_other_side_is_said_to_be(
+    tmp_path: Path,
+) -> None:
+    """QA: four marks panelcli could not judge gave 'so the lab's mark is the only judgement'
+    four times in a row, and a lab's low where panelcli found high was only 'which the range
+    panelcli uses does not show'."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "flags.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,flag\nF1,IL-8,8,pg/mL,H\nF1,IL-18,900,pg/mL,HH\n"
+        "F1,IL-6,3,pg/mL,N\nF1,TNF-α,5,pg/mL,kritisch\nF1,IL-10,10,pg/mL,L\n",
+        encoding="utf-8",
+    )
+    said = check_file(str(path)).panels[0].summary.text
+    assert [t for t in said if "The lab marked" in t] == [
+        "The lab marked IL-18 as critically high. panelcli could not judge it, so the lab's mark "
+        "is the only judgement.",
+        "The lab marked IL-8 as high and TNF-α as critical, which the range panelcli uses does "
+        "not show. The lab marked IL-10 as low, but by the range panelcli uses IL-10 is high. "
+        "Ranges differ between labs, so ask which one applies.",
+    ]
+    said = check_file(str(path), ranges="mayo-adult").panels[0].summary.text
+    assert [t for t in said if "The lab marked" in t] == [
+        "The lab marked IL-8 as high, IL-18 as critically high, TNF-α as critical and IL-10 as "
+        "low. panelcli could not judge them, so the lab's marks are the only judgement."
+    ]

@@ -55,6 +55,23 @@ def test_more_than_the_limit_shows_one_line_per_sample(tmp_path: Path) -> None:
     assert "IL-8" not in out.split("Outside the range")[1].split("In all")[0]
 
 
+def test_the_overview_says_what_indeterminate_and_no_reference_mean(tmp_path: Path) -> None:
+    """QA: 'In all: … 173 indeterminate, 300 no reference.' with no word of what they mean, as
+    the full table's legend gives for its marks."""
+    lines = ["sample_id,marker,value,unit"]
+    for number in range(MAX_TABLE_RESULTS // 2 + 1):
+        lines += [f"S{number:04d},IL-6,<5,pg/mL", f"S{number:04d},XYZ,1,pg/mL"]
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "300"}).stdout
+    assert (
+        "In all: 501 indeterminate, 501 no reference. Indeterminate ones could not be judged; "
+        "--format csv gives each reason. No reference means the set has no range for that marker."
+    ) in out
+    out = runner.invoke(app, ["check", str(big_file(tmp_path, 240))]).stdout
+    assert "In all: 1,176 normal, 24 high.\n" in out  # nothing to explain
+
+
 def test_at_the_limit_the_full_table_is_drawn(tmp_path: Path) -> None:
     samples = MAX_TABLE_RESULTS // len(MARKERS)  # exactly 1,000 results
     result = runner.invoke(app, ["check", str(big_file(tmp_path, samples))])

@@ -525,7 +525,12 @@ def render_overview(overview: Overview, console: Console) -> None:
         for status in Status
         if totals.by_status.get(status.value, 0)
     ]
-    console.print(Text("In all: " + ", ".join(counts) + "." if counts else "No results."))
+    # the two statuses a reader cannot guess, in words (QA: the overview has no legend)
+    legend = [
+        words for status, words in _OVERVIEW_LEGEND.items() if totals.by_status.get(status.value)
+    ]
+    in_all = "In all: " + ", ".join(counts) + "." if counts else "No results."
+    console.print(Text(" ".join([in_all, *legend])))
     if overview.critical_samples:
         console.print(Text(_critical_samples(overview.critical_samples), style="bold red"))
     if overview.patients_followed:
@@ -569,6 +574,13 @@ def _patients_followed(count: int) -> str:
         "here; --format json shows it (for example: panelcli check FILE --format json -o "
         "report.json)."
     )
+
+
+#: What the overview's counts of these statuses mean
+_OVERVIEW_LEGEND = {
+    Status.INDETERMINATE: "Indeterminate ones could not be judged; --format csv gives each reason.",
+    Status.NO_REFERENCE: "No reference means the set has no range for that marker.",
+}
 
 
 def _hidden_samples(overview: Overview, hidden: int) -> str:

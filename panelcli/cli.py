@@ -978,7 +978,8 @@ def validate(
             warnings += issue.severity != "error"
             _print(issue_line(issue))
         count = problems_count(errors, warnings, len(files), len(set_warnings), reference_set.path)
-        print(count, file=sys.stderr)
+        with contextlib.suppress(OSError):  # a message lost (2>/dev/full) changes no result (QA)
+            print(count, file=sys.stderr)
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 
 
@@ -1200,7 +1201,7 @@ def schema(
         # Said, so that a validator need not guess the draft (pydantic writes 2020-12).
         titled = {"title": f"panelcli {which.value}", **document}
         document = {"$schema": "https://json-schema.org/draft/2020-12/schema", **titled}
-        _print(json.dumps(document, indent=2, ensure_ascii=False))
+        _print_json(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 @ranges_app.command("list", short_help="List the reference sets: bundled ones and yours.")
@@ -1285,7 +1286,7 @@ def ranges_show(
             payload = {"reference_set": loaded.info.model_dump(), **loaded.data.model_dump()}
             # json_inert: a set's texts are a file's, as a report's are (review: a U+202E
             # in a description reached the terminal raw)
-            _print(json_inert(json.dumps(payload, indent=2, ensure_ascii=False)))
+            _print_json(json_inert(json.dumps(payload, indent=2, ensure_ascii=False)))
             return
         from panelcli.render.console import make_console
         from panelcli.render.output import writing
@@ -1411,7 +1412,13 @@ def ranges_init(
         import shlex
 
         use = f'"{use}"' if sys.platform == "win32" and " " in use else shlex.quote(use)
-        _print(visible(f"Copied {what} to {target}{named}. Edit it, then use: --ranges {use}"))
+        # A message, on stderr: the copy is made, so a closed or full stdout must not turn it
+        # into a failure (QA: exit 2, then 'already exists' on the retry)
+        with contextlib.suppress(OSError):
+            print(
+                visible(f"Copied {what} to {target}{named}. Edit it, then use: --ranges {use}"),
+                file=sys.stderr,
+            )
 
 
 # The words 'ranges --help' uses for them ('check and copy'), as people then type them (QA:
@@ -1456,6 +1463,15 @@ def _print(text: str) -> None:
         print(text)
     except OSError as exc:
         _output_failed(exc)
+
+
+def _print_json(text: str) -> None:
+    """A JSON document on stdout, in UTF-8 whatever the locale, as check's JSON is (QA: a
+    Latin-1 locale wrote Latin-1, and an ASCII one 'TNF-alpha' for the key 'TNF-α')."""
+    from panelcli.render.output import open_output, writing
+
+    with open_output(None, utf8=True) as out, writing():
+        out.write(text + "\n")
 
 
 def _output_failed(exc: OSError) -> NoReturn:

@@ -284,7 +284,9 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
         marker=title,
         other_names=[
             _name_in(alias, [(s, m) for s, m in knowing if m is not None], others)
-            for alias in sorted(names - {title}, key=str.casefold)
+            # case apart last: 'TNF-alpha' and 'TNF-Alpha' in one order every run (QA: by
+            # the hash seed)
+            for alias in sorted(names - {title}, key=lambda alias: (alias.casefold(), alias))
         ],
         category=category,
         group=f"In a report, panelcli groups it with the markers that {GROUP_ROLE[group]}."

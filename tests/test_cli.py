@@ -301,7 +301,7 @@ def test_ranges_init_with_a_sets_name_copies_that_set_only_when_asked(tmp_path, 
     assert "panelcli ranges init ./my-lab --from mayo-adult" in as_file.stderr
     copied = run("ranges", "init", "./mayo-adult", "--from", "mayo-adult")
     assert copied.exit_code == 0 and (tmp_path / "mayo-adult" / "mayo-adult.toml").is_file()
-    use = copied.stdout.split("use: ")[1].split()
+    use = copied.stderr.split("use: ")[1].split()
     assert use == ["--ranges", "./mayo-adult"]
     sample = str(SAMPLES / "healthy-adult.csv")
     assert run("check", sample, *use, "-f", "json", "--fail-on", "never").exit_code == 0

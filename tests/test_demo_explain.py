@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -208,6 +209,23 @@ def test_ranges_show_says_what_each_category_label_means() -> None:
     output = runner.invoke(app, ["ranges", "show"], env={"COLUMNS": "200"}).output
     assert "Th1: markers that help fight germs that hide inside cells." in output
     assert "Th2: markers that are linked to allergy and to fighting worms." in output
+
+
+def test_names_that_differ_only_in_case_are_listed_in_one_order_every_run() -> None:
+    """QA: 'TNF-a · TNF-alpha · TNF-Alpha' in one run, 'TNF-a · TNF-Alpha · TNF-alpha' in
+    another: the order followed the hash seed."""
+    import subprocess
+    import sys
+
+    lists = {
+        subprocess.run(
+            [sys.executable, "-m", "panelcli", "explain", "TNF-α"], capture_output=True,
+            text=True, env={**os.environ, "PYTHONHASHSEED": seed, "COLUMNS": "400"}, check=True,
+        ).stdout.split("Also written as: ")[1].splitlines()[0]
+        for seed in ("0", "1", "2", "3", "4")
+    }  # fmt: skip
+    assert len(lists) == 1, lists
+    assert "TNF-Alpha · TNF-alpha" in lists.pop()
 
 
 def test_aliases_with_a_comma_are_each_clearly_one_name() -> None:

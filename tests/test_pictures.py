@@ -137,6 +137,18 @@ def test_no_color_wins_over_force_color_in_a_pipe(env: dict[str, str], escapes: 
     assert ("\x1b[" in result.output) is escapes
 
 
+def test_a_dumb_terminal_keeps_the_width_columns_gives() -> None:
+    """QA: TERM=dumb (Emacs' shell) drew an 80-column table at COLUMNS=200: rich keeps a width
+    given alone only with a height."""
+    for term in ("dumb", "xterm-256color"):
+        result = CliRunner().invoke(
+            app,
+            ["check", str(find_sample("cytokine-storm").path)],
+            env={"FORCE_COLOR": "1", "TERM": term, "COLUMNS": "200", "NO_COLOR": ""},
+        )
+        assert max(len(line) for line in result.output.splitlines()) > 100, term
+
+
 @pytest.mark.parametrize("columns", [40, 60, 80, 100])
 @pytest.mark.parametrize("sample", ["cytokine-storm", "serial-monitoring"])
 def test_a_narrow_terminal_drops_columns_then_lists_results_but_never_cuts_a_value(

@@ -1172,8 +1172,8 @@ def test_ranges_init_from_a_copy_names_it_and_refuses_a_broken_set(tmp_path: Pat
         app, ["ranges", "init", str(tmp_path / "mylab2"), "--from", str(tmp_path / "mylab")]
     )
     assert again.exit_code == 0
-    assert again.stdout.startswith("Copied mylab (from arup-3002601) (")
-    assert "as 'mylab2 (from mylab)'" in again.stdout
+    assert again.stderr.startswith("Copied mylab (from arup-3002601) (")
+    assert "as 'mylab2 (from mylab)'" in again.stderr and again.stdout == ""
     broken = tmp_path / "broken.toml"
     broken.write_text("[markers.CRP]\nhigh = 5\n", encoding="utf-8")
     refused = runner.invoke(app, ["ranges", "init", str(tmp_path / "x"), "--from", str(broken)])
@@ -1819,7 +1819,7 @@ def test_ranges_init_copies_a_set_whose_name_has_quotes_into_a_valid_file(
     assert made.exit_code == 0, made.output
     assert load_ranges("my copy").name == 'my copy (from Lab "North" wing)'
     # the command it suggests works when pasted: a folder name with a space is quoted
-    assert made.stdout.rstrip().endswith("then use: --ranges 'my copy'")
+    assert made.stderr.rstrip().endswith("then use: --ranges 'my copy'")
 
 
 @pytest.mark.parametrize(
@@ -1853,7 +1853,7 @@ def test_ranges_init_quotes_a_folder_name_the_shell_would_change(
     monkeypatch.chdir(tmp_path)
     made = runner.invoke(app, ["ranges", "init", "lab$HOME"])
     assert made.exit_code == 0, made.output
-    assert made.stdout.rstrip().endswith("then use: --ranges 'lab$HOME'")
+    assert made.stderr.rstrip().endswith("then use: --ranges 'lab$HOME'")
 
 
 def test_a_ranges_file_nested_too_deeply_is_a_broken_set_not_an_internal_error(

@@ -590,6 +590,57 @@ def test_a_terminal_that_lacks_the_symbols_gets_them_spelled_not_question_marks(
     assert len(table) > 13 and len({len(line) for line in table}) == 1, "\n".join(table)
 
 
+@pytest.mark.parametrize(
+    "command", [["schema", "ranges"], ["ranges", "show", "-f", "json"], ["schema", "output"]]
+)
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_json_documents_are_utf8_whatever_the_locale(command: list[str], encoding: str) -> None:
+    """QA: in a Latin-1 locale 'schema ranges' wrote Latin-1, and in an ASCII one 'ranges show
+    -f json' wrote the key 'TNF-alpha' for 'TNF-α', while check's JSON kept it (README: JSON
+    is always UTF-8)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "panelcli", *command],
+        capture_output=True, env={**os.environ, "PYTHONIOENCODING": encoding}, check=True,
+    )  # fmt: skip
+    document = json.loads(done.stdout.decode("utf-8"))
+    if command[0] == "ranges":
+        assert "TNF-α" in document["markers"]
+
+
+def test_demo_s_csv_to_a_closed_stdout_is_one_clear_line() -> None:
+    """QA: 'demo cytokine-storm --csv >&-' was an internal error (no attribute 'buffer')."""
+    import shlex
+
+    argv = [sys.executable, "-m", "panelcli", "demo", "cytokine-storm", "--csv"]
+    done = subprocess.run(
+        ["sh", "-c", f"{shlex.join(argv)} >&-"], capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stderr) == (2, "panelcli: standard output is closed\n")
+
+
+def test_ranges_init_with_stdout_closed_makes_its_copy_and_says_so(tmp_path: Path) -> None:
+    """QA: 'ranges init ./lab >&-' made the copy but exited 2 ('standard output is closed'),
+    and a retry then met 'already exists'. Its line is a message: stderr."""
+    import shlex
+
+    argv = [sys.executable, "-m", "panelcli", "ranges", "init", str(tmp_path / "lab")]
+    done = subprocess.run(
+        ["sh", "-c", f"{shlex.join(argv)} >&-"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0 and done.stderr.startswith("Copied arup-3002601 to ")
+    assert (tmp_path / "lab" / "arup-3002601.toml").is_file()
+
+
+def test_validate_with_stderr_full_exits_as_it_would_have() -> None:
+    """QA: 'validate clean.csv 2>/dev/full' exited 2: its closing count, a message, was lost."""
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    argv = [sys.executable, "-m", "panelcli", "validate", "samples/healthy-adult.csv"]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=full, timeout=60)
+    assert done.returncode == 0
+
+
 def test_spelled_text_keeps_its_styles_on_the_same_characters() -> None:
     from rich.text import Text
 

@@ -46,6 +46,9 @@ def make_console(
         highlight=False,
         emoji=False,
         width=_width(stream, is_terminal),
+        # rich keeps a width given alone only with a height: else TERM=dumb (Emacs' shell)
+        # is 80 columns whatever $COLUMNS says (QA); nothing here pages by height
+        height=25,
         soft_wrap=False,
     )
     if not writes_everything(console.encoding):

@@ -1257,6 +1257,50 @@ def _marker_problems(
     return problems + _named_twice_otherwise(name, aliases, names_used)
 
 
+def _garbled(name: str, entry: MarkerRange) -> list[str]:
+    """A name, alias or unit whose UTF-8 was once read as Windows-1252 and saved again: it
+    still matches results, but reports write it so (QA: 'TNF-Î±' in every output)."""
+    texts = [("its name", name), *((f"alias '{a}'", a) for a in entry.aliases)]
+    texts.append((f"unit '{entry.unit}'", entry.unit))
+    return [
+        f"marker '{name}': {what} looks like '{unmangled(text)}' garbled (its UTF-8 once "
+        f"read as Windows-1252); reports write it as it is here, so write '{unmangled(text)}'"
+        for what, text in texts
+        if unmangled(text) != text
+    ]
+
+
+def _used_by_nobody(name: str, entry: MarkerRange) -> list[str]:
+    """Rows, and a marker's own low/high, that judge nobody: a row for one sex or a narrower
+    age band wins for everyone they cover (QA: a row meant for an unknown sex, under rows for
+    both sexes; a row for age 0 and over under the marker's own high)."""
+    rows = entry.intervals
+    if not rows:
+        return []
+    winners: set[int] = set()
+    own_used = False
+    # a person of unknown sex or age is judged by the rows of the people they may be
+    for sex, age in _possible_people(rows):
+        fits = [row for row in rows if row.matches(sex, age)]
+        if fits:
+            winners.add(id(max(fits, key=lambda row: row.narrowness)))
+        else:
+            own_used = True
+    warnings = [
+        f"marker '{name}': the row for {row.describe()} judges nobody: a row for one sex or a "
+        "narrower age band wins for everyone it covers (a person whose sex or age is not "
+        "known is judged by the rows that could be theirs)"
+        for row in rows
+        if id(row) not in winners
+    ]
+    if entry.has_normal_range and not own_used:
+        warnings.append(
+            f"marker '{name}': its own range ({interval_text(entry.bounds, entry.unit)}) judges "
+            "nobody: it is for anyone no row fits, and its rows cover every sex and age"
+        )
+    return warnings
+
+
 def _aliases_of_other_markers(name: str, aliases: list[str]) -> list[str]:
     """An alias that the bundled sets give a marker this one is not named as ('IL6' in an
     IL-18): results written so are judged by this marker's range (QA: said by nothing)."""
@@ -1421,6 +1465,8 @@ def ranges_warnings(raw: bytes) -> list[str]:
         warnings.extend(
             f"{gap}; people of those ages get {gets}" for gap in _gaps(name, entry.intervals)
         )
+        warnings.extend(_garbled(name, entry))
+        warnings.extend(_used_by_nobody(name, entry))
         warnings.extend(_aliases_of_other_markers(name, entry.aliases))
         warnings.extend(_detection_past_range(name, entry))
         warnings.extend(_far_from_bundled(name, entry))

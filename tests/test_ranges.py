@@ -1138,6 +1138,49 @@ def test_a_limit_exactly_a_thousand_times_off_or_a_low_one_is_a_unit_slip(limits
     assert any(said in w and "is the unit right?" in w for w in slip), slip
 
 
+def test_rows_and_a_markers_own_range_that_judge_nobody_get_a_warning() -> None:
+    """QA: a row meant for an unknown sex under rows for both sexes, and a marker's own high
+    under a row for age 0 and over, were valid with no word, and `ranges show` listed them."""
+    dead = ranges_warnings(
+        b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n'
+        b'[[markers."IL-6".intervals]]\nage_min = 0\nhigh = 9\n'
+        b'[markers."IL-10"]\nunit = "pg/mL"\nsource = "x"\n'
+        b'[[markers."IL-10".intervals]]\nsex = "male"\nhigh = 7\n'
+        b'[[markers."IL-10".intervals]]\nsex = "female"\nhigh = 9\n'
+        b'[[markers."IL-10".intervals]]\nhigh = 8\n'
+    )
+    assert dead == [
+        "marker 'IL-6': its own range (≤ 7 pg/mL) judges nobody: it is for anyone no row fits, "
+        "and its rows cover every sex and age",
+        "marker 'IL-10': the row for everyone judges nobody: a row for one sex or a narrower age "
+        "band wins for everyone it covers (a person whose sex or age is not known is judged by "
+        "the rows that could be theirs)",
+    ]
+    # a row for one sex beside one for everyone: each judges someone; so does the own range
+    # of a set whose rows are for adults only
+    used = ranges_warnings(
+        b'[markers."IL-10"]\nunit = "pg/mL"\nhigh = 6\nsource = "x"\n'
+        b'[[markers."IL-10".intervals]]\nsex = "female"\nage_min = 18\nhigh = 9\n'
+        b'[[markers."IL-10".intervals]]\nage_min = 18\nhigh = 8\n'
+    )
+    assert not [w for w in used if "judges nobody" in w], used
+
+
+def test_a_name_or_unit_garbled_by_an_encoding_gets_a_warning() -> None:
+    """QA: 'TNF-Î±' with unit 'Âµg/L' was valid with no word, and every report wrote it so."""
+    warnings = ranges_warnings(
+        '[markers."TNF-Î±"]\nunit = "Âµg/L"\naliases = ["TNFÎ±"]\nhigh = 0.01\n'.encode()
+    )
+    assert [w for w in warnings if "garbled" in w] == [
+        "marker 'TNF-Î±': its name looks like 'TNF-α' garbled (its UTF-8 once read as "
+        "Windows-1252); reports write it as it is here, so write 'TNF-α'",
+        "marker 'TNF-Î±': alias 'TNFÎ±' looks like 'TNFα' garbled (its UTF-8 once read as "
+        "Windows-1252); reports write it as it is here, so write 'TNFα'",
+        "marker 'TNF-Î±': unit 'Âµg/L' looks like 'µg/L' garbled (its UTF-8 once read as "
+        "Windows-1252); reports write it as it is here, so write 'µg/L'",
+    ]
+
+
 def test_a_unit_slip_warning_groups_thousands_in_every_number_it_gives() -> None:
     """QA: '623000000 pg/mL' stood beside 'about 441,719 times' in one sentence."""
     slip = ranges_warnings(b'[markers."sIL-2R"]\nunit = "ug/mL"\nhigh = 623\nsource = "x"\n')

@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
 
 import typer
 
@@ -89,6 +89,51 @@ class _Command(typer.core.TyperCommand):
         for param in self.params:
             if type(param) is typer.core.TyperArgument:
                 param.__class__ = _Argument
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:  # type: ignore[override]
+        _refuse_given_twice(ctx, self.params, args)
+        return super().parse_args(ctx, args)
+
+
+def _refuse_given_twice(ctx: typer.Context, params: list[Any], args: list[str]) -> None:
+    """An option of one value given twice ('--ranges base.toml --ranges extra.toml'): the
+    parser keeps the last without a word (QA: a lab's base set was dropped so)."""
+    single = {
+        name: param
+        for param in params
+        if isinstance(param, typer.core.TyperOption)
+        and not (param.multiple or param.is_flag or param.count)
+        for name in param.opts
+    }
+    given: dict[str, str] = {}  # the value of each option met, by its param's name
+    tokens = iter(args)
+    for token in tokens:
+        if token == "--":  # the rest are arguments, whatever they look like
+            return
+        name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
+        param = single.get(name)
+        if param is None:
+            continue
+        if not equals:
+            value = next(tokens, "")
+        if param.name in given and given[param.name] != value:  # the same twice says one thing
+            from panelcli.values import visible  # only now: it imports pydantic
+
+            option = max(param.opts, key=len)  # '--format' for '-f' too
+            raise typer.BadParameter(
+                visible(
+                    f"given twice ('{given[param.name]}', then '{value}'); give it once"
+                    + (
+                        " (one set is used: sets are not added together)"
+                        if option == "--ranges"
+                        else ""
+                    )
+                ),
+                ctx=ctx,
+                param=param,
+                param_hint=f"'{option}'",
+            )
+        given[param.name] = value
 
 
 EXIT_CODES_HELP = (

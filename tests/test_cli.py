@@ -641,3 +641,29 @@ def test_version_into_a_closed_pipe_exits_141_not_1() -> None:
     finally:
         os.close(write_end)
     assert done.returncode == 141 and done.stderr == b""
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["check", "FILE", "--ranges", "arup-3002601", "--ranges=mayo-adult"],
+         "Invalid value for '--ranges': given twice ('arup-3002601', then 'mayo-adult'); give it "
+         "once (one set is used: sets are not added together)"),
+        (["check", "FILE", "-f", "json", "--format", "csv"],
+         "Invalid value for '--format': given twice ('json', then 'csv'); give it once"),
+        (["validate", "FILE", "--sex", "F", "--sex", "M"],
+         "Invalid value for '--sex': given twice ('F', then 'M'); give it once"),
+    ],
+)  # fmt: skip
+def test_an_option_of_one_value_given_twice_is_a_usage_error(args: list[str], said: str) -> None:
+    """QA: '--ranges base.toml --ranges extra.toml' judged by extra.toml alone, without a word:
+    the parser keeps the last value."""
+    sample = str(SAMPLES / "healthy-adult.csv")
+    result = runner.invoke(app, [sample if a == "FILE" else a for a in args])
+    assert result.exit_code == 2
+    assert "Usage: panelcli" in result.stderr and said in " ".join(result.stderr.split())
+    # the same value twice says one thing; after '--' names are files
+    again = runner.invoke(app, ["check", sample, "-f", "json", "-f", "json", "-q"])
+    assert again.exit_code == 0, again.stderr
+    files = runner.invoke(app, ["check", "-q", "--", sample, "--ranges", "--ranges"])
+    assert "given twice" not in files.stderr

@@ -1772,11 +1772,17 @@ class Interpreter:
         if bounds is None and value is not None and candidates:
             certain = _judged_alike(value, parsed.comparator, candidates, entry.unit)
             if certain is not None:  # the status is certain, whichever row is the person's
-                each = (interpret(value, parsed.comparator, b, entry.unit) for _, b in candidates)
+                each = [interpret(value, parsed.comparator, b, entry.unit) for _, b in candidates]
+                critical_for = tuple(
+                    who for (who, _), judged in zip(candidates, each, strict=True)
+                    if judged.status is Status.CRITICAL and certain.status is not Status.CRITICAL
+                )  # fmt: skip
+                high = certain.flag in ("H", "HH")
                 return Result(
                     **{**base, "value": value}, status=certain.status, flag=certain.flag,
                     flags=certain.flags, times_upper_limit=certain.times_upper_limit,
-                    doubt=Doubt(None, _least_times(*each)) if certain.flag in ("H", "HH") else None,
+                    doubt=Doubt(None, _least_times(*each) if high else None, critical_for)
+                    if high or critical_for else None,
                     note="; ".join(n for n in (used, note, certain.note) if n),
                 )  # fmt: skip
             if all(b.low is None and b.high is None for _, b in candidates) and all(

@@ -113,6 +113,9 @@ class Doubt(NamedTuple):
     #: interval in doubt, is still at least this far past the limit (QA: '2.600', 2.6 or
     #: 2600, was called 'very high')
     times_at_least: float | None = None
+    #: whom an interval that could be the person's puts the value past a critical limit for,
+    #: where the status (the certain severity) is high or low (QA: said only in the note)
+    critical_for: tuple[str, ...] = ()
 
 
 class Result(_Model):

@@ -521,6 +521,33 @@ def _lab_flag(result: Result) -> str | None:
     return None if code is None else critical_side(code, result.flag)
 
 
+def _may_be_critical(result: Result) -> str | None:
+    """Why a high or low result may be past a critical limit, which its status (the severity
+    that is certain) does not say: by an interval that may be the person's, or as a value
+    known only to be over or under a number (QA: only the note said it)."""
+    if result.status not in (Status.HIGH, Status.LOW):
+        return None
+    if result.doubt is not None and result.doubt.critical_for:
+        whom = join_names(list(result.doubt.critical_for))
+        return (
+            f"{result.marker} could be past the critical limit. It is by the range for {whom}, "
+            "and the file does not say which range is the person's."
+        )
+    reference, value = result.reference, result.value
+    if reference is None or value is None:
+        return None
+    high = result.status is Status.HIGH
+    limit = reference.critical_high if high else reference.critical_low
+    open_side = (">", ">=") if high else ("<", "<=")
+    if limit is None or result.comparator not in open_side:
+        return None
+    return (
+        f"{result.marker} is {COMPARATOR_WORDS[result.comparator]} {number_text(value)}"
+        f"{_unit_of(result)}, so it could be past the critical limit of {number_text(limit)}"
+        f"{_unit_of(result)}."
+    )
+
+
 def _critical_sentence(critical: Sequence[Result], storm: bool) -> str:
     """A fact and whom to ask ('needs prompt medical attention' came close to advice); the
     storm sentence, when there is one, has said whom to ask already."""
@@ -683,7 +710,13 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
         text.append(" ".join(dict.fromkeys([*_how_far_below_each(low), *signs])))
     if critical:  # after the sentences that say where each result lies (QA: a critical low)
         text.append(_critical_sentence(critical, storm))
-    text.extend(_lab_flag_sentences(results, said_soon=bool(critical) or storm))
+    maybe = [said for r in [*high, *low] if (said := _may_be_critical(r)) is not None]
+    if maybe:
+        ask = "A result like this" if len(maybe) == 1 else "Results like these"
+        soon = [] if critical or storm else [f"{ask} should be talked over with a healthcare "
+                                             "provider soon."]  # fmt: skip
+        text.append(" ".join([*maybe, *soon]))
+    text.extend(_lab_flag_sentences(results, said_soon=bool(critical or maybe) or storm))
     if below:
         # A marker measured twice, once too low to measure and once out of range: calling the
         # low result "common in healthy people" would contradict the other sentence about it.

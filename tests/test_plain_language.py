@@ -1226,3 +1226,40 @@ def test_a_name_panelcli_does_not_know_may_still_be_a_real_marker_s(tmp_path: Pa
         "the name is spelled right. If it is, another reference set, or the lab's own range, "
         "can be used."
     )
+
+
+SEX_CRITICAL = (
+    '[markers."IL-6"]\nunit = "pg/mL"\nsource = "t"\n'
+    '[[markers."IL-6".intervals]]\nsex = "female"\nhigh = 7.0\ncritical_high = 100\n'
+    '[[markers."IL-6".intervals]]\nsex = "male"\nhigh = 7.0\ncritical_high = 300\n'
+)
+CENSORED_CRITICAL = (
+    '[markers."IL-6"]\nunit = "pg/mL"\nsource = "t"\nhigh = 7\ncritical_high = 500\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("ranges", "value", "said"),
+    [
+        (SEX_CRITICAL, "150", "IL-6 could be past the critical limit. It is by the range for "
+         "female, and the file does not say which range is the person's."),
+        (CENSORED_CRITICAL, ">100", "IL-6 is more than 100 pg/mL, so it could be past the "
+         "critical limit of 500 pg/mL."),
+    ],
+)  # fmt: skip
+def test_a_result_that_may_be_critical_is_said_so_in_the_summary(
+    tmp_path: Path, ranges: str, value: str, said: str
+) -> None:
+    """QA: the note said 'critical by the one for female' (or 'it could reach the critical
+    limit'), but the summary only said high: a reader of the summary missed it."""
+    (tmp_path / "set.toml").write_text(ranges, encoding="utf-8")
+    (tmp_path / "data.csv").write_text(
+        f"sample_id,marker,value,unit\nX,IL-6,{value},pg/mL\n", encoding="utf-8"
+    )
+    (panel,) = check_file(str(tmp_path / "data.csv"), ranges=str(tmp_path / "set.toml")).panels
+    assert panel.results[0].status.value == "high"  # the severity that is certain
+    said_all = " ".join(panel.summary.text)
+    assert f"{said} A result like this should be talked over with a healthcare provider soon." in (
+        said_all
+    )
+    assert all(grade(s) <= MAX_GRADE for t in panel.summary.text for s in sentences(t))

@@ -19,6 +19,7 @@ import calendar
 import contextlib
 import csv
 import datetime as dt
+import functools
 import itertools
 import math
 import operator
@@ -996,7 +997,8 @@ class Interpreter:
                                     person_cells = _NO_PERSON if person is None else person
                                     name_cell = "" if name_of is None else name_of(cells)
                                     # Compared one by one: str == str costs a fraction of
-                                    # comparing tuples of them.
+                                    # comparing tuples of them (the person's cells are one
+                                    # tuple, the same object where the file has none).
                                     if (
                                         sample_id == read_sample and patient_id == read_patient
                                         and collected_at == read_when
@@ -1025,9 +1027,9 @@ class Interpreter:
                                             None if name_of is None
                                             else given_id(name_cell) or "",
                                         )  # fmt: skip
-                                        # Another patient, date or sex for this sample id, or a
-                                        # row that is no patient's ('Mean', 'Blank'): the general
-                                        # path says so.
+                                        # Another patient, date, sex, age or birth date for this
+                                        # sample id, or a row that is no patient's ('Mean',
+                                        # 'Blank'): the general path says so.
                                         mixed = (
                                             not _person_fits(seen, line, who)
                                             or (
@@ -2528,16 +2530,18 @@ class Interpreter:
         )  # fmt: skip
 
     def _person_warning(self, m: Measurement, seen: dict[str, tuple[int, str]]) -> Iterator[Issue]:
-        """One sample given for two patients, dates or sexes: a mix-up of specimens or a slip.
-        Said once for each other patient, date and sex a sample comes with (up to a limit)."""
+        """One sample given for two patients, dates, sexes, ages or birth dates: a mix-up of
+        specimens or a slip. Said once for each other one a sample comes with (up to a limit)."""
         who = _person_text(m)
         if _person_fits(seen, m.line, who):
             return
         said = seen.get(_WARNED, (0, ""))[0]
-        if _WARNED + who in seen or said >= self.CONFLICTS_PER_SAMPLE:
+        # one other age or birth date however written ('43', '43.0'; review: said for each)
+        key = _WARNED + _one_spelling(who)
+        if key in seen or said >= self.CONFLICTS_PER_SAMPLE:
             return
         seen[_WARNED] = (said + 1, "")
-        seen[_WARNED + who] = (m.line, "")
+        seen[key] = (m.line, "")
         first_line, first = seen[_PERSON]
         was, now = first.split("\0"), who.split("\0")
         differ = [(_WHO_SAID[f], was[f], now[f]) for f in _fields_apart(was, now)]
@@ -3463,12 +3467,20 @@ def _who(
 ) -> str:  # fmt: skip
     """A row's fields `_person_fits` compares, "p\0when\0sex\0age\0born", and "\0name" where
     the file has a person column (`Measurement.name`)."""
-    # The sex as read ('F', 'female' alike); a sex or age the file writes unreadably counts
-    # as not given (it has its own warning).
+    # The sex as read ('F', 'female' alike); a sex, age or birth date the file writes
+    # unreadably counts as not given (it has its own warning; review: 'not a date' was both
+    # 'treated as not given' and a sample-conflict).
     sex = parse_sex(sex) or "" if sex else ""
     age = age if age and parse_age(age) is not None else ""
+    birth_date = birth_date if birth_date and _may_be_a_day(birth_date) else ""
     who = f"{patient_id or ''}\0{collected_at or ''}\0{sex}\0{age}\0{birth_date}"
     return who if name is None else f"{who}\0{name}"
+
+
+@functools.lru_cache(maxsize=1024)
+def _may_be_a_day(text: str) -> bool:
+    """Whether a date cell reads as a day, or as one of two ('03/04/1990')."""
+    return read_date(text, in_utc=False) is not None or two_days(text) is not None
 
 
 #: A row's sex, age and birth date cells where the file has none of those columns.
@@ -3483,6 +3495,17 @@ _AGE_FIELD = _WHO_FIELDS.index("age")
 _BORN_FIELD = _WHO_FIELDS.index("born")
 #: The fields each row is judged by: one that alone differs is asked about as a slip.
 _JUDGED_BY = frozenset({"sex", "age", "birth date"})
+
+
+def _one_spelling(who: str) -> str:
+    """`_who` with its age and birth date as read, not as written ('43 y' as 43.0)."""
+    fields = who.split("\0")
+    if fields[_AGE_FIELD]:
+        fields[_AGE_FIELD] = repr(parse_age(fields[_AGE_FIELD]))
+    born = read_date(fields[_BORN_FIELD], in_utc=False) if fields[_BORN_FIELD] else None
+    if born is not None:
+        fields[_BORN_FIELD] = born.date().isoformat()
+    return "\0".join(fields)
 
 
 def _fields_apart(was: list[str], now: list[str]) -> list[int]:
@@ -3507,7 +3530,8 @@ def _fields_apart(was: list[str], now: list[str]) -> list[int]:
 
 
 def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
-    """Whether a row's patient, date and sex (`_who`) fit its sample's so far, kept in `seen`.
+    """Whether a row's patient, date, sex, age and birth date (`_who`) fit its sample's so
+    far, kept in `seen`.
 
     A blank cell agrees with any (sheets filled down), and a value first given on this row
     is kept from here on, so that two other patients after a blank one still disagree.
@@ -3519,9 +3543,10 @@ def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
     if _fields_apart(was, now):
         return False
     # The date kept is one that reads one way ('2026-04-03' over '03/04/2026'), so that a
-    # later '2026-03-04' still disagrees (review: it agreed with the two-day date kept).
+    # later '2026-03-04' still disagrees (review: it agreed with the two-day date kept; a
+    # birth date likewise).
     together = "\0".join(
-        (one_way_date(a, b) or "") if field == _COLLECTED else a or b
+        (one_way_date(a, b) or "") if field in (_COLLECTED, _BORN_FIELD) else a or b
         for field, (a, b) in enumerate(zip(was, now, strict=True))
     )
     if together != first:

@@ -531,8 +531,11 @@ SEX_CELLS = st.sampled_from(["F", "M", "female", "", "x"])
 PEOPLE_ROW_WITH_SEX = st.tuples(*PEOPLE_CELLS, SEX_CELLS)
 #: ... and age and birth date columns, some written two ways, some unreadable
 PEOPLE_ROW_WITH_AGE = st.tuples(
-    *PEOPLE_CELLS, SEX_CELLS, st.sampled_from(["34", "34.0", "43", "", "x", "18 mo", "1.5"]),
-    st.sampled_from(["1992-01-02", "02.01.1992", "1983-05-05", "", "not a date"]),
+    *PEOPLE_CELLS, SEX_CELLS,
+    st.sampled_from(["34", "34.0", "43", "", "x", "18 mo", "1.5", "43 y"]),
+    st.sampled_from(
+        ["1992-01-02", "02.01.1992", "1983-05-05", "", "not a date", "01/02/1992", "1992-02-01"]
+    ),
 )  # fmt: skip
 #: The columns after the unit, in the order of the cells after the value
 PERSON_COLUMNS = ("sex", "age", "birth_date")
@@ -597,6 +600,32 @@ def test_a_sample_given_two_ages_or_birth_dates_gets_a_warning() -> None:
             ("sample-conflict", 11, "sample 'S4' is given with sex 'male' and age '43' here, but "
              "with sex 'female' and age '34' on line 10: are two specimens mixed up? Its results "
              "are shown together in one panel"),
+        ]  # fmt: skip
+
+
+def test_other_ages_and_birth_dates_are_read_as_people_read_them() -> None:
+    """Review: a two-day birth date kept first agreed with both its days after it; 'not a date'
+    was 'treated as not given' and a sample-conflict at once; and '43', '43.0', '43 y' gave
+    three warnings."""
+    day = "2026-01-01"
+    path = write_people([
+        ("S4", "", day, "IL-6", "3", "", "", "01/02/1992"),
+        ("S4", "", day, "IL-8", "3", "", "", "1992-01-02"),
+        ("S4", "", day, "IL-10", "3", "", "", "1992-02-01"),
+        ("S2", "", day, "IL-6", "3", "", "", "1992-01-02"),
+        ("S2", "", day, "IL-8", "3", "", "", "not a date"),
+        ("S5", "", day, "IL-6", "3", "", "34", ""), ("S5", "", day, "IL-8", "3", "", "43", ""),
+        ("S5", "", day, "IL-10", "3", "", "43.0", ""),
+        ("S5", "", day, "TNF-α", "3", "", "43 y", ""),
+    ])  # fmt: skip
+    for short in (True, False):
+        events = run(path, SETS["arup-3002601"], short=short)
+        conflicts = [(e.line, e.message.split(":")[0]) for e in events
+                     if isinstance(e, Issue) and e.code == "sample-conflict"]  # fmt: skip
+        assert conflicts == [
+            (4, "sample 'S4' is given with birth date '1992-02-01' here, but with birth date "
+             "'1992-01-02' on line 3"),
+            (8, "sample 'S5' is given with age '43' here, but with age '34' on line 7"),
         ]  # fmt: skip
 
 

@@ -494,7 +494,7 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
         )
     if differ:  # said once after both
         text.append(" ".join([*differ, "Ranges differ between labs, so ask which one applies."]))
-    if not said_soon and any("critical" in lab for lab in [*unjudged, *other]):
+    if not said_soon and any("critical" in lab for lab in [*unjudged, *other, *opposite]):
         text.append("A lab's critical mark should be talked over with a healthcare provider soon.")
     return text
 

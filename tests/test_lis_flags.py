@@ -492,3 +492,18 @@ def test_the_labs_marks_are_said_once_and_one_on_the_other_side_is_said_to_be(
         "The lab marked IL-8 as high, IL-18 as critically high, TNF-α as critical and IL-10 as "
         "low. panelcli could not judge them, so the lab's marks are the only judgement."
     ]
+
+
+def test_a_labs_critical_mark_on_the_other_side_still_asks_to_talk_soon(tmp_path: Path) -> None:
+    """Review: 'HH' where panelcli finds low lost 'A lab's critical mark should be talked over
+    with a healthcare provider soon' once such marks were said apart."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "flags.csv"
+    path.write_text("sample_id,marker,value,unit\nS1,sIL-2R,100 HH,pg/mL\n", encoding="utf-8")
+    said = check_file(str(path)).panels[0].summary.text
+    assert (
+        "The lab marked sIL-2R as critically high, but by the range panelcli uses sIL-2R is low. "
+        "Ranges differ between labs, so ask which one applies."
+    ) in said
+    assert "A lab's critical mark should be talked over with a healthcare provider soon." in said

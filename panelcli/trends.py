@@ -1339,20 +1339,20 @@ def same_person_text(was: str, now: str) -> bool:
 
 
 def _where_it_ended(*sides: Sequence[tuple[str, Sequence[str]]]) -> str:
-    """Where markers ended at one test, a sentence for inside and one for outside, said as one
+    """Where markers ended at one test, sentences for inside and for outside, said as one
     text after 'At the last test, ': 'IL-8 had moved into the range, and IL-6 was back inside
-    it. TNF-α was outside the range, and IFN-γ was still outside it.' Sentences that began
-    alike read as a list (educator and regression QA); one sentence of all four is too long."""
+    it. TNF-α was above the range, and IFN-γ was still above it.' Sentences that began
+    alike read as a list (educator and regression QA); one sentence of all four is too long,
+    so a sentence has at most two clauses (review: above, below and still above in one)."""
     sentences = []
     for side in sides:
         clauses: list[str] = []
         for where, names in side:
             if names:
-                place = "it" if clauses else "the range"
+                place = "it" if len(clauses) % 2 else "the range"
                 verb = "had" if where.startswith("had ") else "was" if len(names) == 1 else "were"
                 clauses.append(f"{join_names(names)} {verb} {where.removeprefix('had ')} {place}")
-        if clauses:
-            sentences.append(", and ".join(clauses) + ".")
+        sentences += [", and ".join(clauses[i : i + 2]) + "." for i in range(0, len(clauses), 2)]
     return " ".join(sentences)
 
 

@@ -1569,3 +1569,18 @@ def test_a_day_the_month_does_not_have_is_said_so(written: str, said: str | None
     """'2026-02-30' was 'not a date panelcli can read (such as 2026-03-02 …)', the very form it
     has (QA)."""
     assert why_no_date(written) == said
+
+
+def test_where_markers_ended_is_said_in_sentences_of_two_clauses_at_most(tmp_path: Path) -> None:
+    """Review: 'IL-6 was above the range, and sIL-2R was below it, and IL-8 was still above
+    it.' once each side of the range was said."""
+    trend = the_trend(
+        tmp_path,
+        "A,P1,2026-01-01,sIL-2R,2000,pg/mL\nA,P1,2026-01-01,IL-6,1,pg/mL\n"
+        "A,P1,2026-01-01,IL-8,20,pg/mL\nB,P1,2026-01-08,sIL-2R,100,pg/mL\n"
+        "B,P1,2026-01-08,IL-6,30,pg/mL\nB,P1,2026-01-08,IL-8,30,pg/mL\n",
+    )
+    assert trend.text[-1] == (
+        "At the last test, IL-6 was above the range, and sIL-2R was below it. IL-8 was still "
+        "above the range."
+    )

@@ -1530,11 +1530,13 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
             exponent = conversion_exponent(entry.unit, theirs.unit)
         except UnitProblem:
             continue
+        compared = False
         for side, our_limits in ours.items():
-            # their loosest limit on this side, as the one a slip is furthest from
+            # their largest limit on this side (for a high, the one a slip is furthest from)
             their_limit = max((limit for _, limit in limits(theirs, side)), default=None)
-            if their_limit is None:
+            if their_limit is None or not our_limits:
                 continue
+            compared = True
             for what, our_limit in our_limits:
                 limit = convert(our_limit, exponent)
                 ratio = limit / their_limit
@@ -1555,7 +1557,8 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
                     f"{_grouped(limit)} {theirs.unit}, {said} the bundled set {set_name}'s "
                     f"{_grouped(their_limit)} {theirs.unit}; is the unit right?"
                 ]
-        return []
+        if compared:  # the first set that has limits to compare with speaks for all
+            return []
     return []
 
 
@@ -1715,7 +1718,7 @@ _DECIMAL_COMMA = re.compile(r"=\s*[+-]?\d+,\d")
 _CELLS = re.compile(r"[^,;\t]+[,;\t]\s*[^,;\t\s]")
 #: '1,500' or '1,410.4': commas between groups of three digits (QA: told 'a decimal comma?',
 #: '1.500' then set 1.5 where 1500 was meant)
-_GROUPED = re.compile(r"=\s*[+-]?(\d{1,3}(?:,\d{3})+)(\.\d+)?(?![\d,])")
+_GROUPED = re.compile(r"=\s*([+-]?)([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?(?![\d,.eE])")
 
 
 def _toml_hint(message: str, text: str) -> str:
@@ -1735,7 +1738,8 @@ def _toml_hint(message: str, text: str) -> str:
         quoted = f'{brackets}markers."{name.removesuffix(rows)}"{rows}{"]" * len(brackets)}'
         return f" (put the marker's name in quotes: {quoted})"
     first = next((t for t in lines if t.strip() and not t.lstrip().startswith("#")), "")
-    if line is first and "=" not in line and "[" not in line and _CELLS.search(line):
+    table = "=" not in line and not line.lstrip().startswith("[")  # no key, no TOML table
+    if line is first and table and _CELLS.search(line):
         # QA: a set saved from a spreadsheet as CSV got only "Expected '=' after a key"
         return (
             " (this looks like a table saved as CSV; a ranges file is TOML: start from a copy "
@@ -1743,12 +1747,13 @@ def _toml_hint(message: str, text: str) -> str:
         )
     grouped = _GROUPED.search(line)
     if grouped:
-        whole = grouped.group(1).replace(",", "")
-        if grouped.group(2):  # a point after the groups: the commas group thousands
-            return f" (numbers in TOML take no thousands separator: {whole}{grouped.group(2)})"
-        if grouped.group(1).count(",") > 1:  # '12,345,678': no decimal comma comes twice
+        sign, groups, fraction = grouped.group(1), grouped.group(2), grouped.group(3) or ""
+        whole = sign + groups.replace(",", "")
+        if fraction:  # a point after the groups: the commas group thousands
+            return f" (numbers in TOML take no thousands separator: {whole}{fraction})"
+        if groups.count(",") > 1:  # '12,345,678': no decimal comma comes twice
             return f" (numbers in TOML take no thousands separator: {whole})"
-        decimal = grouped.group(1).replace(",", ".")
+        decimal = sign + groups.replace(",", ".")
         return (
             f" (numbers in TOML take no thousands separator and no decimal comma: write {whole}"
             f" if the comma groups thousands, or {decimal} if it is a decimal comma)"

@@ -72,6 +72,10 @@ def test_default_set_is_arup_with_13_markers():
         ('[markers."IL-6"]\nunit = "pg/mL"\naliases = ["IL6 [ng/L]"]\n', "alias 'IL6 [ng/L]' ends"),
         # QA: a set saved from a spreadsheet got only "Expected '=' after a key"
         ("marker;unit;low;high\r\nIL-6;pg/mL;0;2,5\r\n", "this looks like a table saved as CSV"),
+        ("Marker,Range [pg/mL],Unit\nIL-6,0-2.5,pg/mL\n", "this looks like a table saved as CSV"),
+        # review: '0,500' has no thousands reading, and '-1,500' kept its sign in neither
+        ('[markers.R]\nunit = "pg/mL"\nhigh = 0,500\n', "(a decimal comma? numbers in TOML"),
+        ('[markers.R]\nunit = "pg/mL"\nlow = -1,500\n', "write -1500 if the comma groups"),
         # QA: '1,410.4' was asked about as a decimal comma; '1.500' then set 1.5, not 1500
         ('[markers.R]\nunit = "pg/mL"\nhigh = 1,410.4\n', "no thousands separator: 1410.4)"),
         ('[markers.R]\nunit = "pg/mL"\nhigh = 12,345,678\n', "thousands separator: 12345678)"),

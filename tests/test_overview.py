@@ -66,7 +66,8 @@ def test_the_overview_says_what_indeterminate_and_no_reference_mean(tmp_path: Pa
     out = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "300"}).stdout
     assert (
         "In all: 501 indeterminate, 501 no reference. Indeterminate ones could not be judged; "
-        "--format csv gives each reason. No reference means the set has no range for that marker."
+        "--format csv gives each reason. No reference means the set has no range for that marker, "
+        "or none for that person."
     ) in out
     out = runner.invoke(app, ["check", str(big_file(tmp_path, 240))]).stdout
     assert "In all: 1,176 normal, 24 high.\n" in out  # nothing to explain

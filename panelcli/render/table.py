@@ -579,7 +579,8 @@ def _patients_followed(count: int) -> str:
 #: What the overview's counts of these statuses mean
 _OVERVIEW_LEGEND = {
     Status.INDETERMINATE: "Indeterminate ones could not be judged; --format csv gives each reason.",
-    Status.NO_REFERENCE: "No reference means the set has no range for that marker.",
+    Status.NO_REFERENCE: "No reference means the set has no range for that marker, or none "
+    "for that person.",
 }
 
 

@@ -15,6 +15,7 @@ import gc
 import os
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from panelcli.check import (
@@ -25,10 +26,10 @@ from panelcli.check import (
     sample_key,
     stopped_reading,
 )
-from panelcli.errors import InputError
+from panelcli.errors import InputError, PanelcliError
 from panelcli.explain import names_a_marker
 from panelcli.models import Issue
-from panelcli.ranges import ReferenceSet, load_ranges
+from panelcli.ranges import ReferenceSet, find_set, load_ranges
 from panelcli.reading import (
     DEFAULT_MAX_LINE,
     FileRows,
@@ -44,7 +45,6 @@ from panelcli.reading import (
     is_header_again,
     is_range_row,
     is_units_row,
-    no_result_rows,
     not_a_patient_sample,
     numbers_beside,
     open_rows,
@@ -119,8 +119,8 @@ def read_batches(
 ) -> Iterator[RowBatch]:
     """Split a file into batches of about `rows_per_batch` rows, cut only between panels.
 
-    A wide layout's units row is read here and its units given to every batch. Raises
-    InputError for a file that cannot be read at all, as `panelcli check` reports it.
+    A wide layout's units row is read here and its units given to every batch. A file that
+    cannot be read at all is one batch of what `panelcli check` says of it.
     """
     if isinstance(rows_per_batch, bool) or not isinstance(rows_per_batch, int):
         raise TypeError(f"rows_per_batch must be an int, not {rows_per_batch!r}")
@@ -134,9 +134,14 @@ def read_batches(
     # as `Interpreter.known_marker`: the set's name, and a marker the set lacks is read too
     # (no_reference; differential test: a file of GM-CSF alone was 'no header' in batches)
     known = reference_set.resolve
-    with open_rows(
-        source, lambda name: known(name) or names_a_marker(name), stats, max_line
-    ) as opening:
+    with contextlib.ExitStack() as stack:
+        try:
+            opening = stack.enter_context(
+                open_rows(source, lambda name: known(name) or names_a_marker(name), stats, max_line)
+            )
+        except InputError as exc:  # the file's one batch: what `panelcli check` says of it
+            yield _unreadable(source, exc)
+            return
         header, layout, leading = opening.header, opening.layout, opening.leading
         units_row_possible = layout.kind == "wide"
         units_again = False  # the row before was the header again
@@ -263,8 +268,6 @@ def read_batches(
                 if exc.line == line and isinstance(stopped_at, list)
                 else None
             )
-            if first and not rows and not leading and hashed is None:  # nothing to give:
-                raise  # unreadable, as in check
             # As `panelcli check`: the rows before the problem, then the problem.
             said = (
                 (hashed.model_copy(update=row_fields(stopped_at, layout)),)
@@ -273,11 +276,18 @@ def read_batches(
             )
             yield batch(rows, first, True, (*said, *stopped_reading(source, exc)))
             return
-        if first and not leading and all(type(c) is list and is_blank(c) for _, _, c in rows):
-            raise no_result_rows(source, 0)  # nothing to give: `panelcli check` writes nothing
-        # A file whose rows are all comments or controls is one batch: its interpretation gives
-        # their warnings, and `ndjson_join` the file-unreadable issue after them.
+        # A file with no rows, or whose rows are all comments or controls, is one batch: its
+        # interpretation gives their warnings, and `ndjson_join` the file-unreadable issue.
         yield batch(rows, first, True)
+
+
+def _unreadable(source: str, problem: InputError) -> RowBatch:
+    """The one batch of a file that could not be read at all: no rows, only what `panelcli
+    check` gives for it (QA: raised, where check wrote its lines)."""
+    return RowBatch(
+        source, [], Layout("long", {}, {}, []), ",", False, [], True, [], True, 0,
+        tuple(stopped_reading(source, problem)),
+    )  # fmt: skip
 
 
 def interpret_batch(
@@ -298,6 +308,8 @@ def interpret_batch(
 def _interpret(
     batch: RowBatch, reference_set: ReferenceSet, options: CheckOptions | None
 ) -> BatchEvents:
+    if not batch.header:  # a file that could not be read at all (`_unreadable`)
+        return BatchEvents(list(batch.stopped), 0)
     stats = ReadStats(delimiter=batch.delimiter, decimal_comma=batch.decimal_comma)
     stats.numbers_beside = set(batch.numbers_beside)
     # Copies: the reader pads rows in place, and a batch may be interpreted again (a retry).
@@ -372,7 +384,18 @@ def reference_set_once(ranges: ReferenceSet | str | os.PathLike[str] | None) -> 
     return _load(None if ranges is None else os.fspath(ranges))  # text: a cache key
 
 
-@lru_cache(maxsize=8)
 def _load(ranges: str | None) -> ReferenceSet:
-    """Loaded once per worker process, however many batches it is given."""
+    """Loaded once per worker process, however many batches it is given, and again once its
+    file changed (QA: a set edited in a notebook's session was refused as 'another set')."""
+    with contextlib.suppress(PanelcliError):  # a name, or no file: load_ranges says why
+        path = find_set(ranges)
+        with contextlib.suppress(OSError):
+            changed = path.stat()
+            return _load_as_of(ranges, path, changed.st_mtime_ns, changed.st_size)
+    return load_ranges(ranges)
+
+
+@lru_cache(maxsize=8)
+def _load_as_of(ranges: str | None, path: Path, mtime_ns: int, size: int) -> ReferenceSet:
+    """`load_ranges(ranges)`, kept while its file is unchanged."""
     return load_ranges(ranges)

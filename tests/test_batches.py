@@ -47,6 +47,32 @@ def test_batches_give_the_clis_ndjson(path: Path, rows_per_batch: int) -> None:
     assert batched_ndjson(path, rows_per_batch) == stdout
 
 
+@pytest.mark.parametrize(
+    "files",
+    [["stray.csv"], ["good.csv", "header-only.csv"], ["header-only.csv", "good.csv"],
+     ["missing.csv", "good.csv"], ["good.csv", "missing.csv"]],
+)  # fmt: skip
+def test_files_check_reads_in_part_or_not_at_all_give_its_lines_in_batches(
+    tmp_path: Path, files: list[str]
+) -> None:
+    """QA: read_batches raised InputError for a header with a stray quote (check writes its
+    warnings and the file-unreadable line) and for a header-only file beside a good one
+    (check writes that file's line): a cohort job crashed, or lost the rejection."""
+    (tmp_path / "stray.csv").write_text(
+        'sample_id,marker,value,unit,Comment,"x\nS1,IL-6,4.2,pg/mL,,\n', encoding="utf-8"
+    )
+    (tmp_path / "header-only.csv").write_text("sample_id,marker,value,unit\n", encoding="utf-8")
+    (tmp_path / "good.csv").write_text("sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n")
+    paths = [str(tmp_path / name) for name in files]
+    result = runner.invoke(app, ["check", *paths, "--format", "ndjson"])
+    assert '"code":"file-unreadable"' in result.stdout
+    for rows_per_batch in (1, 10_000):
+        parts = [
+            ndjson_batch(b, RANGES) for p in paths for b in read_batches(p, RANGES, rows_per_batch)
+        ]
+        assert "".join(ndjson_join(parts, RANGES.info)) == result.stdout
+
+
 def test_batches_are_cut_between_samples_only(tmp_path: Path) -> None:
     lines = ["sample_id,marker,value,unit"]
     lines += [f"S{n // 13},IL-6,{n}.5,pg/mL" for n in range(130)]
@@ -211,7 +237,8 @@ def test_tricky_files_in_batches_give_the_clis_ndjson(
     options = CheckOptions(assume_unit="range" if assume else None)
     if not result.stdout:
         with pytest.raises(InputError) as error:
-            list(read_batches(str(path), RANGES, rows_per_batch))
+            parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, 1)]
+            "".join(ndjson_join(parts, RANGES.info))
         assert f"panelcli: {error.value}" in result.stderr
         return
     parts = [
@@ -267,3 +294,32 @@ def test_joining_parts_judged_by_another_set_is_refused() -> None:
     parts = [ndjson_batch(b) for b in read_batches(path, RANGES)]  # the default set
     with pytest.raises(ValueError, match="another reference set"):
         list(ndjson_join(parts, load_ranges("mayo-adult").info))
+
+
+def test_a_ranges_file_changed_in_a_session_is_loaded_again(tmp_path: Path) -> None:
+    """QA: a set edited between two runs in one process (a notebook, Dask's threads) was still
+    the old one, and ndjson_join refused the parts as 'judged by another reference set'."""
+    from panelcli.batches import reference_set_once
+
+    path = tmp_path / "my_lab.toml"
+    path.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\n', encoding="utf-8")
+    first = reference_set_once(str(path))
+    assert reference_set_once(str(path)) is first  # once per process while it is unchanged
+    path.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 20.0\n', encoding="utf-8")
+    assert reference_set_once(str(path)).markers["IL-6"].high == 20.0
+
+
+def test_parts_out_of_order_twice_or_interleaved_are_refused(tmp_path: Path) -> None:
+    """QA: ndjson_join took a file's parts reversed, one twice (a result counted twice in the
+    totals) or mixed with another file's, and wrote wrong NDJSON without a word."""
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    a.write_text("sample_id,marker,value,unit\nS1,IL-6,12,pg/mL\nS2,IL-6,4\nS3,IL-6,3,pg/mL\n")
+    b.write_text("sample_id,marker,value,unit\nT1,IL-6,2,pg/mL\nT2,IL-6,2,pg/mL\n")
+    a1, a2, a3 = [ndjson_batch(x, RANGES) for x in read_batches(str(a), RANGES, 1)]
+    b1, b2 = [ndjson_batch(x, RANGES) for x in read_batches(str(b), RANGES, 1)]
+    for parts in ([a3, a2, a1, b1, b2], [a1, a2, a2, a3], [a1, b1, a2, a3, b2]):
+        with pytest.raises(ValueError, match="give each file's parts in order"):
+            list(ndjson_join(parts, RANGES.info))
+    # in order, and a file given twice (as check reads a file named twice)
+    both = "".join(ndjson_join([a1, a2, a3, b1, b2, a1, a2, a3], RANGES.info))
+    assert both.count('"sample_id":"S1"') == 2

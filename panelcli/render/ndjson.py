@@ -19,6 +19,7 @@ from pydantic_core import to_json
 from panelcli.batches import RowBatch, collector_paused, interpret_batch, reference_set_once
 from panelcli.check import (
     KIND_LIMIT,
+    UNREADABLE,
     CheckOptions,
     Interpreter,
     ResultRow,
@@ -29,6 +30,7 @@ from panelcli.check import (
     remember,
     stopped_reading,
 )
+from panelcli.errors import InputError
 from panelcli.models import (
     Issue,
     ReferenceSetInfo,
@@ -122,6 +124,10 @@ class NdjsonPart(NamedTuple):
     #: The sha256 of the reference set that judged the batch: `ndjson_join` checks it.
     reference_sha256: str = ""
     synthetic: bool = False  # see `RowBatch`
+    #: The file's first part (see `RowBatch.first`), and the lines its rows span: `ndjson_join`
+    #: refuses parts out of order, given twice or apart from their file's others
+    first: bool = True
+    span: tuple[int, int] | None = None
 
 
 def ndjson_batch(
@@ -157,7 +163,8 @@ def _ndjson_part(
     return NdjsonPart(
         batch.source, lines, tally, blank_cells, batch.fallback_bytes, once,
         bool(batch.stopped), first_blank_line, batch.fallback_text, read, skipped,
-        reference_set.sha256, batch.synthetic,
+        reference_set.sha256, batch.synthetic, batch.first,
+        (batch.rows[0][0], batch.rows[-1][1]) if batch.rows else None,
     )  # fmt: skip
 
 
@@ -167,7 +174,8 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
 
     Parts must come in file order, a file's parts together. Warnings given once per file are
     kept at their first place; each file's closing warnings come after its last part, and the
-    end line (notice, totals) last. Raises ValueError for a part judged by another set.
+    end line (notice, totals) last. Raises ValueError for a part judged by another set, and
+    InputError, yielding nothing, where no file could be read at all (check writes nothing).
     """
     if not isinstance(reference_set, ReferenceSetInfo):  # checked before any line (QA)
         raise TypeError(
@@ -175,6 +183,35 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
             f"{type(reference_set).__name__}"
         )
     total = Tally()
+    # As `panelcli check`: where no file could be read at all, nothing is written, and the
+    # files' problems are one InputError; else each such file's file-unreadable line is kept.
+    held: list[str] | None = []  # lines of files read not at all, so far; None: something else
+    for lines in _files_joined(parts, reference_set, total):
+        if held is not None and all(_UNREADABLE_LINE in line for line in lines):
+            held.extend(lines)
+            continue
+        yield from held or ()
+        held = None
+        yield from lines
+    if held:
+        problems = [json.loads(line)["rejected"] for line in held]
+        raise InputError("; ".join(f"{p['source']}: {p['message']}" for p in problems))
+    end = StreamEnd(
+        reference_set=reference_set,
+        totals=total.totals(),
+        synthetic_sources=total.synthetic_sources,
+    )
+    yield json_inert(end.model_dump_json()) + "\n"
+
+
+#: What only a file-unreadable issue's line holds
+_UNREADABLE_LINE = f'"code":"{UNREADABLE}"'
+
+
+def _files_joined(
+    parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo, total: Tally
+) -> Iterator[list[str]]:
+    """The lines of each part, then each file's closing lines, as lists."""
     file: _FileSoFar | None = None
     for part in parts:
         if part.synthetic and part.source not in total.synthetic_sources:
@@ -185,19 +222,31 @@ def ndjson_join(parts: Iterable[NdjsonPart], reference_set: ReferenceSetInfo) ->
                 f"{reference_set.name} (sha256 {part.reference_sha256[:12]}…, not "
                 f"{reference_set.sha256[:12]}…): give ndjson_batch the same ranges"
             )
-        if file is None or part.source != file.source:
+        if not part.first and (file is None or part.source != file.source):
+            raise ValueError(
+                f"a part of {part.source} came before its file's first part, or apart from "
+                "its file's other parts: give each file's parts in order, one file after another"
+            )
+        if not part.first and file is not None and _before(part.span, file.span):
+            raise ValueError(
+                f"parts of {part.source} came out of order, or one came twice (lines "
+                f"{part.span[0] if part.span else '?'} after {file.span[1] if file.span else '?'})"
+                ": give each file's parts in order, one file after another"
+            )
+        if part.first:  # a file starts (a file named twice is read twice, as check reads it)
             if file is not None:
-                yield from file.closing(total)
+                yield list(file.closing(total))
             file = _FileSoFar(part.source)
-        yield from file.add(part, total)
+        assert file is not None
+        file.span = part.span or file.span
+        yield list(file.add(part, total))
     if file is not None:
-        yield from file.closing(total)
-    end = StreamEnd(
-        reference_set=reference_set,
-        totals=total.totals(),
-        synthetic_sources=total.synthetic_sources,
-    )
-    yield json_inert(end.model_dump_json()) + "\n"
+        yield list(file.closing(total))
+
+
+def _before(span: tuple[int, int] | None, so_far: tuple[int, int] | None) -> bool:
+    """Whether a part's lines start at or before the end of the lines its file gave so far."""
+    return span is not None and so_far is not None and span[0] <= so_far[1]
 
 
 class _FileSoFar:
@@ -205,6 +254,7 @@ class _FileSoFar:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.span: tuple[int, int] | None = None  # lines of the last part that had rows
         self.seen: set[tuple[str, ...]] = set()
         self.kinds: Counter[str] = Counter()  # texts kept per code, limited as `Interpreter` does
         self.blank_cells = self.fallback_bytes = self.rows = self.skipped = 0

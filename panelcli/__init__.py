@@ -29,3 +29,9 @@ def __getattr__(name: str) -> Any:
 
         return load_ranges
     raise AttributeError(name)
+
+
+def __dir__() -> list[str]:
+    """The public names, lazy ones too, for completion and `dir()` (QA: only 'Any' and the
+    like were listed)."""
+    return sorted(__all__)

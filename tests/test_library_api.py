@@ -48,6 +48,14 @@ def test_the_api_is_what_the_package_exports() -> None:
     assert set(panelcli.__all__) >= {"check_file", "check_files", "load_ranges", "CheckOptions"}
 
 
+def test_the_package_is_typed_and_lists_its_api() -> None:
+    """QA: no py.typed, so mypy skipped panelcli's hints in a user's code; and dir(panelcli)
+    listed 'Any', 'TYPE_CHECKING' and 'annotations', not the API."""
+    assert (Path(panelcli.__file__).parent / "py.typed").is_file()
+    public = [name for name in dir(panelcli) if not name.startswith("_")]
+    assert public == sorted(["check_file", "check_files", "load_ranges", "CheckOptions"])
+
+
 def test_files_and_ranges_may_be_paths(tmp_path: Path) -> None:
     """check_file(Path(...)) raised a pydantic error deep inside (found in review)."""
     by_text = check_file("samples/healthy-adult.csv", ranges="reference_ranges/mayo-adult.toml")

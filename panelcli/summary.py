@@ -26,7 +26,7 @@ from panelcli.ranges import (
     names_a_form,
     same_marker,
 )
-from panelcli.units import is_mass_concentration
+from panelcli.units import unit_as_read
 from panelcli.values import (
     FLAG_WORDS,
     counted,
@@ -339,14 +339,8 @@ def at_limit_left_out(result: Result, side: Literal["low", "high"]) -> bool:
 
 
 def _unit_of(result: Result) -> str:
-    """' pg/mL' (with its space), or nothing for a result with no unit; 'ug/L' as readers know
-    it, 'µg/L' (QA: sets write the ASCII form; a terminal without 'µ' shows 'u' again)."""
-    unit = result.unit
-    if not unit:
-        return ""
-    if unit.startswith("u") and is_mass_concentration(unit):  # a mass unit: 'u' is micro there
-        unit = f"µ{unit[1:]}"
-    return f" {unit}"
+    """' pg/mL' (with its space), or nothing for a result with no unit; 'ug/L' as 'µg/L'."""
+    return f" {unit_as_read(result.unit)}" if result.unit else ""
 
 
 def _censored_side(result: Result) -> str:

@@ -54,6 +54,14 @@ def power_of_ten(unit: str) -> int | None:
     return _MASS_EXP[match.group("mass")] - _VOLUME_EXP[match.group("volume")]
 
 
+def unit_as_read(unit: str) -> str:
+    """A unit as readers know it: 'ug/L' (sets and files write the ASCII form) as 'µg/L'; a
+    terminal without 'µ' shows 'u' again."""
+    if unit.startswith("u") and is_mass_concentration(unit):  # a mass unit: 'u' is micro there
+        return f"µ{unit[1:]}"
+    return unit
+
+
 def is_mass_concentration(unit: str) -> bool:
     """True for mass-per-volume units (pg/mL, ng/L, µg/L, mg/dL …); `has_family` also takes
     amount (nmol/L) and activity (U/mL) per volume."""

@@ -1263,3 +1263,17 @@ def test_a_result_that_may_be_critical_is_said_so_in_the_summary(
         said_all
     )
     assert all(grade(s) <= MAX_GRADE for t in panel.summary.text for s in sentences(t))
+
+
+def test_the_table_writes_a_unit_as_the_summary_does(tmp_path: Path) -> None:
+    """QA: the table's 'ug/L' beside the summary's 'µg/L' read as two units for one result;
+    json and csv keep the set's spelling (data)."""
+    path = tmp_path / "ferritin.csv"
+    path.write_text("sample_id,sex,age,marker,value,unit\nS1,M,40,Ferritin,20,ug/L\n")
+    args = ["check", str(path), "--ranges", "mayo-adult"]
+    runner = CliRunner()
+    table = runner.invoke(app, args, env={"COLUMNS": "200"}).stdout
+    assert "│ µg/L " in table and "ug/L" not in table.split("Reference set:")[0]
+    assert "under the lower limit of 31 µg/L" in table
+    data = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    assert data["panels"][0]["results"][0]["unit"] == "ug/L"

@@ -40,7 +40,7 @@ from panelcli.summary import (
     report_sentences,
 )
 from panelcli.trends import by_date, placed, placed_by_date
-from panelcli.units import unit_key
+from panelcli.units import unit_as_read, unit_key
 from panelcli.values import number_text
 
 #: Past this many results a table takes seconds and helps nobody; show one line per panel.
@@ -92,7 +92,7 @@ SIGN = {"<=": "≤", ">=": "≥"}
 def value_text(result: Result, with_unit: bool = False) -> Text:
     """The value as judged (reference unit, comparator), with the original if converted."""
     comparator = result.comparator or ""
-    unit = f" {result.unit}" if with_unit and result.unit else ""
+    unit = f" {unit_as_read(result.unit)}" if with_unit and result.unit else ""
     if result.value is None:
         return inert(result.original_value + unit)
     shown = f"{SIGN.get(comparator, comparator)}{number_text(result.value)}{unit}"
@@ -178,7 +178,8 @@ def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
     return {
         "Marker": inert(result.marker),
         "Value": value_text(result),
-        "Unit": inert(result.unit or ""),
+        # as the summary says it: 'µg/L' beside 'ug/L' read as two units (QA)
+        "Unit": inert(unit_as_read(result.unit or "")),
         "Range": inert(
             result.reference.text.removesuffix(f" {result.unit}") if result.reference else ""
         ),

@@ -51,6 +51,7 @@ from panelcli.interpret import (
     bounds_text,
     excluded_limits,
     interpret,
+    possible_zones,
     times_upper_limit,
     zone_limits,
     zone_within,
@@ -1779,12 +1780,19 @@ class Interpreter:
                     who for (who, _), judged in zip(candidates, each, strict=True)
                     if judged.status is Status.CRITICAL and certain.status is not Status.CRITICAL
                 )  # fmt: skip
+                reach = certain.status is not Status.CRITICAL and any(
+                    lowest < highest
+                    and (lowest is Zone.CRITICAL_LOW or highest is Zone.CRITICAL_HIGH)
+                    for lowest, highest in (
+                        possible_zones(value, parsed.comparator, b) for _, b in candidates
+                    )
+                )
                 high = certain.flag in ("H", "HH")
                 return Result(
                     **{**base, "value": value}, status=certain.status, flag=certain.flag,
                     flags=certain.flags, times_upper_limit=certain.times_upper_limit,
-                    doubt=Doubt(None, _least_times(*each) if high else None, critical_for)
-                    if high or critical_for else None,
+                    doubt=Doubt(None, _least_times(*each) if high else None, critical_for, reach)
+                    if high or critical_for or reach else None,
                     note="; ".join(n for n in (used, note, certain.note) if n),
                 )  # fmt: skip
             if all(b.low is None and b.high is None for _, b in candidates) and all(
@@ -1798,8 +1806,10 @@ class Interpreter:
                 )
         if bounds is None:
             status = Status.INDETERMINATE if indeterminate else Status.NO_REFERENCE
+            # a censored value's sign first, as other indeterminate results have it (QA)
+            sign = [parsed.comparator] if parsed.comparator else []
             return Result(**base, status=status, flag="IND" if indeterminate else None,
-                          flags=["IND"] if indeterminate else [], note=note)  # fmt: skip
+                          flags=[*sign, "IND"] if indeterminate else [], note=note)  # fmt: skip
         assert value is not None  # a number, or the limit that stands in for it
         reference = self._reference(bounds, entry.unit, origin, entry.source)
         base["value"] = value
@@ -1870,6 +1880,7 @@ class Interpreter:
         """The set's interval for the row's person; where the collection date or the birth date
         may be two days ('03/04/2026') and the age comes from them, the one all ages give.
         `--sex` and `--age` stand in for what the row does not give (or gives unreadably)."""
+        m = self._filled_down(m)
         sex, age = self._person(m)
         sex = sex or self.options.sex
         if age is not None or not m.birth_date or not m.collected_at:
@@ -2009,6 +2020,26 @@ class Interpreter:
             if age is None and not future:
                 self._no_age(m, m.birth_date, m.collected_at)
         return sex, age
+
+    def _filled_down(self, m: Measurement) -> Measurement:
+        """The row with its blank sex, age, birth date and collection date cells as its
+        sample's rows before it give them (a sheet filled down: one sample is one person),
+        where the row's own cells agree with those (QA: IL-6 60 on the row after 'F,40' was
+        judged as of no known sex, and a critical result was missed)."""
+        if m.sex and m.age and m.birth_date and m.collected_at:
+            return m
+        kept = self._markers_seen(m).get(_PERSON)
+        if kept is None:
+            return m
+        fields, own = kept[1].split("\0"), _person_text(m).split("\0")
+        if _fields_apart(fields, own):  # another person's row: a sample-conflict says so
+            return m
+        return m._replace(
+            sex=m.sex or fields[_SEX_FIELD] or None,
+            age=m.age or fields[_AGE_FIELD] or None,
+            birth_date=m.birth_date or fields[_BORN_FIELD] or None,
+            collected_at=m.collected_at or fields[_COLLECTED] or None,
+        )
 
     def _in_future(self, collected_at: str) -> bool:
         """Whether a collection date is after the day of this check (its date-in-future)."""
@@ -3491,6 +3522,7 @@ _WHO_FIELDS = ("patient", "collected", "sex", "age", "born", "name")
 _WHO_SAID = ("patient", "collection date", "sex", "age", "birth date", "name")
 _NAME = _WHO_FIELDS.index("name")
 _COLLECTED = _WHO_FIELDS.index("collected")
+_SEX_FIELD = _WHO_FIELDS.index("sex")
 _AGE_FIELD = _WHO_FIELDS.index("age")
 _BORN_FIELD = _WHO_FIELDS.index("born")
 #: The fields each row is judged by: one that alone differs is asked about as a slip.

@@ -116,6 +116,9 @@ class Doubt(NamedTuple):
     #: whom an interval that could be the person's puts the value past a critical limit for,
     #: where the status (the certain severity) is high or low (QA: said only in the note)
     critical_for: tuple[str, ...] = ()
+    #: a value known only as over (under) a number, high (low) by every interval that could
+    #: be the person's, that may be past one's critical limit (QA: '>20', sex unknown)
+    could_reach_critical: bool = False
 
 
 class Result(_Model):

@@ -527,19 +527,22 @@ def _may_be_critical(result: Result) -> str | None:
             f"{result.marker} could be past the critical limit. It is by the range for {whom}, "
             "and the file does not say which range is the person's."
         )
-    reference, value = result.reference, result.value
-    if reference is None or value is None:
+    reference, value, comparator = result.reference, result.value, result.comparator
+    if value is None or comparator is None:
         return None
-    high = result.status is Status.HIGH
-    limit = reference.critical_high if high else reference.critical_low
-    open_side = (">", ">=") if high else ("<", "<=")
-    if limit is None or result.comparator not in open_side:
-        return None
-    return (
-        f"{result.marker} is {COMPARATOR_WORDS[result.comparator]} {number_text(value)}"
-        f"{_unit_of(result)}, so it could be past the critical limit of {number_text(limit)}"
-        f"{_unit_of(result)}."
+    known = (
+        f"{result.marker} is {COMPARATOR_WORDS[comparator]} {number_text(value)}{_unit_of(result)}"
     )
+    if result.doubt is not None and result.doubt.could_reach_critical:  # by an interval of many
+        return f"{known}, so it could be past the critical limit."
+    high = result.status is Status.HIGH
+    limit = (
+        None if reference is None else (reference.critical_high if high else reference.critical_low)
+    )
+    if limit is None or comparator not in ((">", ">=") if high else ("<", "<=")):
+        return None
+    limit_said = f"{number_text(limit)}{_unit_of(result)}"
+    return f"{known}, so it could be past the critical limit of {limit_said}."
 
 
 def _critical_sentence(critical: Sequence[Result], storm: bool) -> str:

@@ -1306,3 +1306,17 @@ def test_ages_from_dates_count_calendar_months_and_reach_the_calendar_s_end(tmp_
         "S1,9999-12-31,9999-12-31,,IL-6,2.5,pg/mL\nS2,2062-03-02,2014-05-06,11,IL-6,2.5,pg/mL\n",
     )  # fmt: skip
     assert [w.code for w in report.warnings] == ["date-in-future"] * 2
+
+
+def test_a_censored_value_unjudged_for_want_of_sex_keeps_its_sign_in_flags(write_csv, tmp_path):
+    """QA: '<8' of a marker whose range depends on sex, sex not given, had flags ['IND'];
+    README: flags adds '<' or '>' for censored values."""
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\n[[markers."IL-6".intervals]]\nsex = "female"\n'
+        'high = 5.0\n[[markers."IL-6".intervals]]\nsex = "male"\nhigh = 6.0\n',
+        encoding="utf-8",
+    )
+    path = write_csv("sample_id,sex,marker,value,unit\nQ2,,IL-6,<8,pg/mL\n")
+    (result,) = check_file(path, ranges=str(ranges)).panels[0].results
+    assert (result.status.value, result.flags) == ("indeterminate", ["<", "IND"])

@@ -1245,6 +1245,9 @@ CENSORED_CRITICAL = (
          "female, and the file does not say which range is the person's."),
         (CENSORED_CRITICAL, ">100", "IL-6 is more than 100 pg/mL, so it could be past the "
          "critical limit of 500 pg/mL."),
+        # QA: both at once ('>20', high by either sex's range) lost it again
+        (SEX_CRITICAL, ">20", "IL-6 is more than 20 pg/mL, so it could be past the critical "
+         "limit."),
     ],
 )  # fmt: skip
 def test_a_result_that_may_be_critical_is_said_so_in_the_summary(

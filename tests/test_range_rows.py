@@ -214,3 +214,30 @@ def test_batches_of_one_row_agree_around_a_repeated_header(tmp_path: Path, text:
     path = tmp_path / "joined.csv"
     path.write_text(text, encoding="utf-8")
     batches_agree(path)
+
+
+def test_a_sample_s_blank_person_cells_are_filled_down_from_its_rows_before(tmp_path) -> None:
+    """QA: 'F,40' on a sample's first row only: its IL-6 of 60 on the next row was judged as of
+    no known sex ('high', where it is critical for women), and --sex M would have judged that
+    one sample as two people."""
+    from panelcli.check import CheckOptions, check_file
+
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\n[[markers."IL-6".intervals]]\nsex = "female"\n'
+        'high = 5.0\ncritical_high = 50\n[[markers."IL-6".intervals]]\nsex = "male"\nhigh = 6.0\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "fill-down.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,sex,age,marker,value,unit\n"
+        "S1,P1,2026-03-02,F,40,IL-6,3,pg/mL\nS1,,,,,IL-6,60,pg/mL\n"
+        "S2,P2,2026-03-02,,,IL-6,60,pg/mL\n",  # no sex anywhere: still unknown
+        encoding="utf-8",
+    )
+    for options in (CheckOptions(), CheckOptions(sex="male")):
+        results = [r for p in check_file(str(data), str(ranges), options).panels for r in p.results]
+        assert results[1].status.value == "critical", results[1].note
+        assert results[1].note == "interval for female"
+    unknown = check_file(str(data), str(ranges)).panels[1].results[0]
+    assert unknown.status.value == "high" and "depends on sex" in (unknown.note or "")

@@ -2575,7 +2575,15 @@ class Interpreter:
         seen[key] = (m.line, "")
         first_line, first = seen[_PERSON]
         was, now = first.split("\0"), who.split("\0")
-        differ = [(_WHO_SAID[f], was[f], now[f]) for f in _fields_apart(was, now)]
+        apart = _fields_apart(was, now)
+        differ = [(_WHO_SAID[f], was[f], now[f]) for f in apart]
+        given_on = _field_lines(seen)
+        lines = sorted({given_on.get(f, first_line) for f in apart})
+        there_lines = (
+            f"on line {lines[0]}"
+            if len(lines) == 1
+            else (f"on lines {', '.join(map(str, lines[:-1]))} and {lines[-1]}")
+        )
         here = " and ".join(f"{label} '{shorten(now)}'" for label, _, now in differ)
         there = " and ".join(f"{label} '{shorten(before)}'" for label, before, _ in differ)
         if m.sample_id is not None:
@@ -2595,8 +2603,8 @@ class Interpreter:
             question = "are two specimens mixed up? Its"
         yield Issue(
             severity="warning", code="sample-conflict", source=m.source, line=m.line,
-            **_row_for(m), message=f"{subject} is given with {here} here, but with {there} on line "
-            f"{first_line}: {question} results are shown together in one panel",
+            **_row_for(m), message=f"{subject} is given with {here} here, but with {there} "
+            f"{there_lines}: {question} results are shown together in one panel",
         )  # fmt: skip
 
     #: Other patients or dates said of one sample id: more would let one id repeated over a
@@ -3353,6 +3361,7 @@ def _with_patient_stand_in(
 #: A panel's entries (among its markers): its patient and date so far, "p\0when", with the line
 #: that last filled one in; and, once its conflict was warned about, that it was.
 _PERSON = "\0person"
+_PERSON_LINES = "\0person lines"
 _WARNED = "\0warned"
 #: A panel's entry (among its markers) for a marker with replicate rows: the first's line and
 #: marker cell ('IL-6 Rep 1'), so that a mean row of it is not a result too.
@@ -3582,8 +3591,21 @@ def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
         for field, (a, b) in enumerate(zip(was, now, strict=True))
     )
     if together != first:
-        seen[_PERSON] = (line, together)
+        # the first line stays; a field first given here is said to be from this line
+        kept = together.split("\0")
+        given_here = [str(field) for field, a in enumerate(was) if kept[field] != a]
+        if given_here:
+            lines = seen.get(_PERSON_LINES, (0, ""))[1]
+            seen[_PERSON_LINES] = (0, lines + "".join(f"{f}:{line} " for f in given_here))
+        seen[_PERSON] = (first_line, together)
     return True
+
+
+def _field_lines(seen: dict[str, tuple[int, str]]) -> dict[int, int]:
+    """The line each of a sample's `_who` fields was first given on, where not its first row's
+    (QA: a warning named the line whose sex cell was blank)."""
+    pairs = (pair.split(":") for pair in seen.get(_PERSON_LINES, (0, ""))[1].split())
+    return {int(field): int(line) for field, line in pairs}
 
 
 def sample_key(

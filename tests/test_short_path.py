@@ -629,6 +629,25 @@ def test_other_ages_and_birth_dates_are_read_as_people_read_them() -> None:
         ]  # fmt: skip
 
 
+def test_a_sample_conflict_names_the_line_that_gave_each_cell() -> None:
+    """QA: 'female' on line 2, age 40 on line 3, 'male' on line 4: the warning said 'with sex
+    'female' on line 3', whose sex cell is blank."""
+    day = "2026-03-02"
+    path = write_people([
+        ("S1", "P1", day, "IL-8", "3", "F", "", ""), ("S1", "P1", day, "TNF-α", "3", "", "40", ""),
+        ("S1", "P1", day, "IL-6", "3", "M", "", ""), ("S1", "P1", day, "IL-10", "3", "M", "43", ""),
+    ])  # fmt: skip
+    for short in (True, False):
+        events = run(path, SETS["arup-3002601"], short=short)
+        conflicts = [(e.line, e.message.split(": ")[0]) for e in events
+                     if isinstance(e, Issue) and e.code == "sample-conflict"]  # fmt: skip
+        assert conflicts == [
+            (4, "sample 'S1' is given with sex 'male' here, but with sex 'female' on line 2"),
+            (5, "sample 'S1' is given with sex 'male' and age '43' here, but with sex 'female' "
+             "and age '40' on lines 2 and 3"),
+        ]  # fmt: skip
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     rows=st.lists(PEOPLE_ROW, min_size=1, max_size=12)

@@ -1552,10 +1552,14 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
                     said = (
                         f"about 1/{1 / ratio:,.0f} of" if ratio > 1e-9 else "under a billionth of"
                     )
+                # 'is 5,000 pg/mL' only where it converts (QA: '5,000 pg/mL, is 5,000 pg/mL')
+                converted = (
+                    "" if entry.unit == theirs.unit else f" is {_grouped(limit)} {theirs.unit},"
+                )
                 return [
-                    f"marker '{name}': {what}, {_grouped(our_limit)} {entry.unit}, is "
-                    f"{_grouped(limit)} {theirs.unit}, {said} the bundled set {set_name}'s "
-                    f"{_grouped(their_limit)} {theirs.unit}; is the unit right?"
+                    f"marker '{name}': {what}, {_grouped(our_limit)} {entry.unit},{converted} "
+                    f"{said} the bundled set {set_name}'s {_grouped(their_limit)} {theirs.unit}; "
+                    "is the unit right?"
                 ]
         if compared:  # the first set that has limits to compare with speaks for all
             return []

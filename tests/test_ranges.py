@@ -1185,6 +1185,15 @@ def test_a_name_or_unit_garbled_by_an_encoding_gets_a_warning() -> None:
     ]
 
 
+def test_a_unit_slip_warning_in_the_bundled_sets_unit_gives_the_number_once() -> None:
+    """QA: 'high, 5,000 pg/mL, is 5,000 pg/mL, about 2,000 times …' said the number twice."""
+    (slip,) = ranges_warnings(b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 5000\nsource = "x"\n')
+    assert slip == (
+        "marker 'IL-6': high, 5,000 pg/mL, about 2,000 times the bundled set arup-3002601's "
+        "2.5 pg/mL; is the unit right?"
+    )
+
+
 def test_a_unit_slip_warning_groups_thousands_in_every_number_it_gives() -> None:
     """QA: '623000000 pg/mL' stood beside 'about 441,719 times' in one sentence."""
     slip = ranges_warnings(b'[markers."sIL-2R"]\nunit = "ug/mL"\nhigh = 623\nsource = "x"\n')

@@ -1004,7 +1004,15 @@ def _how_far_each(members: Sequence[Result]) -> list[str]:
         if len(set(each)) == 1:  # one result, or several alike: one sentence says it
             sentences.append(each[0])
             continue
-        phrases = [sentence.removeprefix(f"{marker} is ").removesuffix(".") for sentence in each]
+        # each way once, with how often (QA: 'above the upper limit, …, and above the upper
+        # limit' in one sentence)
+        ways = Counter(
+            sentence.removeprefix(f"{marker} is ").removesuffix(".") for sentence in each
+        )
+        phrases = [
+            way if times == 1 else f"{way} ({'twice' if times == 2 else f'{times} times'})"
+            for way, times in ways.items()
+        ]
         if all(phrase.endswith(_TIMES) for phrase in phrases):
             how_far = join_names([phrase.removesuffix(_TIMES) for phrase in phrases]) + _TIMES
         elif any("," in phrase for phrase in phrases):  # 'right at …, which counts as …'

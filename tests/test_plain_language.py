@@ -1280,3 +1280,19 @@ def test_the_table_writes_a_unit_as_the_summary_does(tmp_path: Path) -> None:
     assert "under the lower limit of 31 µg/L" in table
     data = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
     assert data["panels"][0]["results"][0]["unit"] == "ug/L"
+
+
+def test_one_marker_raised_alike_in_two_results_is_said_once_with_how_often(
+    tmp_path: Path,
+) -> None:
+    """QA: 'IL-6 is above the range in 4 results: above the upper limit, …, and above the upper
+    limit' said one thing twice in a 31-word sentence."""
+    path = tmp_path / "three.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nS,IL-6,30,pg/mL\nS,IL-6,30,pg/mL\nS,IL-6,40,pg/mL\n"
+    )
+    said = check_file(str(path)).panels[0].summary.text
+    assert (
+        "IL-6 is above the range in 3 results: 12 times the upper limit (twice) and 16 times the "
+        "upper limit."
+    ) in " ".join(said)

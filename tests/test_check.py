@@ -1320,3 +1320,15 @@ def test_a_censored_value_unjudged_for_want_of_sex_keeps_its_sign_in_flags(write
     path = write_csv("sample_id,sex,marker,value,unit\nQ2,,IL-6,<8,pg/mL\n")
     (result,) = check_file(path, ranges=str(ranges)).panels[0].results
     assert (result.status.value, result.flags) == ("indeterminate", ["<", "IND"])
+
+
+def test_a_name_explain_knows_is_one_check_knows(write_csv):
+    """QA: 'explain soluble IL-2 receptor' explained sIL-2R, but check called the same name
+    no_reference and asked whether it was spelled right."""
+    path = write_csv(
+        "sample_id,marker,value,unit\nX,soluble IL-2 receptor,900,pg/mL\n"
+        "X,Soluble Interleukin-2 Receptor,900,pg/mL\n"
+    )
+    for ranges in ("arup-3002601", "mayo-adult"):
+        results = check_file(path, ranges=ranges).panels[0].results
+        assert {r.marker for r in results} == {"sIL-2R"}, ranges

@@ -869,7 +869,7 @@ class Interpreter:
         # repeat them exactly.
         read_sample: str | None = None
         read_patient = read_when = read_name = ""
-        read_person = _NO_PERSON
+        read_person: tuple[str, str, str] | None = None
         sample_fields: tuple[str | None, str | None, str | None] = (None, None, None)
         mixed = False  # the row before's sample id came with another patient or date
         # A standard's or control's row (see `not_a_patient_sample`) takes the general path.
@@ -995,22 +995,21 @@ class Interpreter:
                                 ):
                                     number = None
                                 if number is not None:
-                                    person_cells = _NO_PERSON if person is None else person
                                     name_cell = "" if name_of is None else name_of(cells)
                                     # Compared one by one: str == str costs a fraction of
                                     # comparing tuples of them (the person's cells are one
-                                    # tuple, the same object where the file has none).
+                                    # tuple, or None == None where the file has none of them).
                                     if (
                                         sample_id == read_sample and patient_id == read_patient
                                         and collected_at == read_when
-                                        and person_cells == read_person and name_cell == read_name
+                                        and person == read_person and name_cell == read_name
                                     ):  # fmt: skip
                                         sample_id, patient_id, collected_at = sample_fields
                                     else:
                                         read_sample, read_patient, read_when = (
                                             sample_id, patient_id, collected_at
                                         )  # fmt: skip
-                                        read_person, read_name = person_cells, name_cell
+                                        read_person, read_name = person, name_cell
                                         sample_id = given_id(sample_id)
                                         patient_id = given_id(patient_id)
                                         collected_at = given_date(collected_at)
@@ -1022,7 +1021,10 @@ class Interpreter:
                                             if held_means and key != self._held_panel:
                                                 batch.extend(self._release_held(stats))
                                         sample_fields = (sample_id, patient_id, collected_at)
-                                        sex, age, born = (c.strip() for c in person_cells)
+                                        sex, age, born = (
+                                            _NO_PERSON if person is None
+                                            else (c.strip() for c in person)
+                                        )  # fmt: skip
                                         who = _who(
                                             patient_id, collected_at, sex, age, born,
                                             None if name_of is None

@@ -32,6 +32,6 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    """The public names, lazy ones too, for completion and `dir()` (QA: only 'Any' and the
-    like were listed)."""
-    return sorted(__all__)
+    """The module's names with the lazy public ones, for completion and `dir()` (QA: 'Any'
+    and the like were listed, not check_file)."""
+    return sorted({*globals(), *__all__} - {"Any", "TYPE_CHECKING", "annotations"})

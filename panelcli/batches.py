@@ -92,11 +92,15 @@ class RowBatch:
     #: `ReadStats.numbers_beside`): no longer asked for a split, as in `panelcli check`.
     numbers_beside: frozenset[int] = frozenset()
 
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The first and last line of the batch's rows."""
+        return (self.rows[0][0], self.rows[-1][1]) if self.rows else None
+
     def __dask_tokenize__(self) -> tuple[object, ...]:
         """Dask's name for the batch, instead of hashing every row (seconds per batch): the
         batch's place in its file, and the object, as batches of a file read again differ."""
-        lines = (self.rows[0][0], self.rows[-1][1]) if self.rows else ()
-        return ("panelcli.RowBatch", self.source, *lines, len(self.rows), id(self))
+        return ("panelcli.RowBatch", self.source, *(self.span or ()), len(self.rows), id(self))
 
 
 class BatchEvents(NamedTuple):

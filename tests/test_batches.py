@@ -318,8 +318,15 @@ def test_parts_out_of_order_twice_or_interleaved_are_refused(tmp_path: Path) -> 
     a1, a2, a3 = [ndjson_batch(x, RANGES) for x in read_batches(str(a), RANGES, 1)]
     b1, b2 = [ndjson_batch(x, RANGES) for x in read_batches(str(b), RANGES, 1)]
     for parts in ([a3, a2, a1, b1, b2], [a1, a2, a2, a3], [a1, b1, a2, a3, b2]):
-        with pytest.raises(ValueError, match="give each file's parts in order"):
+        with pytest.raises(ValueError, match="give each file's parts once, in order"):
             list(ndjson_join(parts, RANGES.info))
+    # review: a first part twice, or a file's last part missing
+    with pytest.raises(ValueError, match="started again before the last part"):
+        list(ndjson_join([a1, a1, a2, a3], RANGES.info))
+    with pytest.raises(ValueError, match="started again before the last part of .*a.csv"):
+        list(ndjson_join([a1, a2, b1, b2], RANGES.info))
+    with pytest.raises(ValueError, match="the last part of .*a.csv is missing"):
+        list(ndjson_join([a1, a2, a3, a1], RANGES.info))
     # in order, and a file given twice (as check reads a file named twice)
     both = "".join(ndjson_join([a1, a2, a3, b1, b2, a1, a2, a3], RANGES.info))
     assert both.count('"sample_id":"S1"') == 2

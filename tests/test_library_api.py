@@ -52,8 +52,10 @@ def test_the_package_is_typed_and_lists_its_api() -> None:
     """QA: no py.typed, so mypy skipped panelcli's hints in a user's code; and dir(panelcli)
     listed 'Any', 'TYPE_CHECKING' and 'annotations', not the API."""
     assert (Path(panelcli.__file__).parent / "py.typed").is_file()
-    public = [name for name in dir(panelcli) if not name.startswith("_")]
-    assert public == sorted(["check_file", "check_files", "load_ranges", "CheckOptions"])
+    public = {name for name in dir(panelcli) if not name.startswith("_")}
+    assert public >= {"check_file", "check_files", "load_ranges", "CheckOptions"}
+    assert not public & {"Any", "TYPE_CHECKING", "annotations"}
+    assert "__file__" in dir(panelcli)  # review: the module's own names stay
 
 
 def test_files_and_ranges_may_be_paths(tmp_path: Path) -> None:

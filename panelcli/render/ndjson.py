@@ -128,6 +128,7 @@ class NdjsonPart(NamedTuple):
     #: refuses parts out of order, given twice or apart from their file's others
     first: bool = True
     span: tuple[int, int] | None = None
+    last: bool = True  # the file's last part (see `RowBatch.last`)
 
 
 def ndjson_batch(
@@ -163,8 +164,7 @@ def _ndjson_part(
     return NdjsonPart(
         batch.source, lines, tally, blank_cells, batch.fallback_bytes, once,
         bool(batch.stopped), first_blank_line, batch.fallback_text, read, skipped,
-        reference_set.sha256, batch.synthetic, batch.first,
-        (batch.rows[0][0], batch.rows[-1][1]) if batch.rows else None,
+        reference_set.sha256, batch.synthetic, batch.first, batch.span, batch.last,
     )  # fmt: skip
 
 
@@ -225,21 +225,32 @@ def _files_joined(
         if not part.first and (file is None or part.source != file.source):
             raise ValueError(
                 f"a part of {part.source} came before its file's first part, or apart from "
-                "its file's other parts: give each file's parts in order, one file after another"
+                "its file's other parts: give each file's parts once, in order, one file after "
+                "another"
             )
-        if not part.first and file is not None and _before(part.span, file.span):
+        if not part.first and file is not None and (file.ended or _before(part.span, file.span)):
             raise ValueError(
-                f"parts of {part.source} came out of order, or one came twice (lines "
-                f"{part.span[0] if part.span else '?'} after {file.span[1] if file.span else '?'})"
-                ": give each file's parts in order, one file after another"
+                f"parts of {part.source} came out of order, or one came twice: give each "
+                "file's parts once, in order, one file after another"
             )
         if part.first:  # a file starts (a file named twice is read twice, as check reads it)
+            if file is not None and not file.ended:
+                raise ValueError(
+                    f"{part.source} started again before the last part of {file.source}: give "
+                    "each file's parts once, in order, one file after another"
+                )
             if file is not None:
                 yield list(file.closing(total))
             file = _FileSoFar(part.source)
         assert file is not None
         file.span = part.span or file.span
+        file.ended = part.last
         yield list(file.add(part, total))
+    if file is not None and not file.ended:
+        raise ValueError(
+            f"the last part of {file.source} is missing: give each file's parts once, in "
+            "order, one file after another"
+        )
     if file is not None:
         yield list(file.closing(total))
 
@@ -255,6 +266,7 @@ class _FileSoFar:
     def __init__(self, source: str) -> None:
         self.source = source
         self.span: tuple[int, int] | None = None  # lines of the last part that had rows
+        self.ended = False  # its last part came
         self.seen: set[tuple[str, ...]] = set()
         self.kinds: Counter[str] = Counter()  # texts kept per code, limited as `Interpreter` does
         self.blank_cells = self.fallback_bytes = self.rows = self.skipped = 0

@@ -1553,9 +1553,7 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
                         f"about 1/{1 / ratio:,.0f} of" if ratio > 1e-9 else "under a billionth of"
                     )
                 # 'is 5,000 pg/mL' only where it converts (QA: '5,000 pg/mL, is 5,000 pg/mL')
-                converted = (
-                    "" if entry.unit == theirs.unit else f" is {_grouped(limit)} {theirs.unit},"
-                )
+                converted = "" if limit == our_limit else f" is {_grouped(limit)} {theirs.unit},"
                 return [
                     f"marker '{name}': {what}, {_grouped(our_limit)} {entry.unit},{converted} "
                     f"{said} the bundled set {set_name}'s {_grouped(their_limit)} {theirs.unit}; "

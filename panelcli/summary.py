@@ -371,10 +371,12 @@ def _person_said(ranges: str, results: Sequence[Result]) -> str:
 
 def why_not_judged(result: Result) -> str:
     """The reason an indeterminate result has no status, in plain words."""
-    if result.reference is None:
-        return _person_said(f"range for {result.marker} depends", [result])
+    # a value with no number first: the person's range would not judge it either (QA: 'ND'
+    # was said to want a sex or age the file gave)
     if result.value is None:  # 'ND', 'OOR <', 'OOR >' with no limit in the set to stand in
         return _no_number_sentence([result], _censored_side(result))
+    if result.reference is None:
+        return _person_said(f"range for {result.marker} depends", [result])
     if _read_two_ways(result):
         return _two_ways_sentence([result])
     if result.comparator in (">", ">="):
@@ -588,7 +590,7 @@ def _person_facts(results: Sequence[Result]) -> tuple[str, str]:
 def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
     """`why_not_judged` for each result, each sentence once; the markers whose range depends
     on the person share one sentence (a set with sex and age rows can have a dozen)."""
-    person = [r for r in unclear if r.reference is None]
+    person = [r for r in unclear if r.reference is None and r.value is not None]
     sentences = []
     if len(person) > 1:
         # One sentence per fact lacking: IL-10 that needs only the age is not said to need
@@ -597,19 +599,15 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
         for result in person:
             by_facts.setdefault(_person_facts([result]), []).append(result)
         for group in by_facts.values():
-            ranges = (
+            ranges = (  # one marker twice is one range (QA: 'The ranges for IL-8 depend')
                 f"ranges for {_names(group)} depend"
-                if len(group) > 1
+                if len(_distinct(group)) > 1
                 else (f"range for {group[0].marker} depends")
             )
             sentences.append(_person_said(ranges, group))
     # Values with no number ('ND', 'OOR >'), side by side: one sentence per side, not per marker.
     no_number = {
-        side: [
-            r
-            for r in unclear
-            if r.reference is not None and r.value is None and _censored_side(r) == side
-        ]
+        side: [r for r in unclear if r.value is None and _censored_side(r) == side]
         for side in ("below", "above")
     }
     for side, group in no_number.items():
@@ -620,11 +618,9 @@ def _why_not_judged_all(unclear: Sequence[Result]) -> list[str]:
     if len(two_ways) > 1:  # one sentence for them all, as for the others above
         sentences.append(_two_ways_sentence(two_ways))
         grouped.update(id(r) for r in two_ways)
-    sentences += [
-        why_not_judged(r)
-        for r in unclear
-        if (len(person) < 2 or r.reference is not None) and id(r) not in grouped
-    ]
+    if len(person) > 1:  # said in their sentences above
+        grouped.update(id(r) for r in person)
+    sentences += [why_not_judged(r) for r in unclear if id(r) not in grouped]
     return list(dict.fromkeys(sentences))
 
 
@@ -1010,7 +1006,9 @@ def _how_far_each(members: Sequence[Result]) -> list[str]:
             sentence.removeprefix(f"{marker} is ").removesuffix(".") for sentence in each
         )
         phrases = [
-            way if times == 1 else f"{way} ({'twice' if times == 2 else f'{times} times'})"
+            way
+            if times == 1
+            else f"{way} (in {times} results)"  # review: '(3 times)' beside 'times'
             for way, times in ways.items()
         ]
         if all(phrase.endswith(_TIMES) for phrase in phrases):

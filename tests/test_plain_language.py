@@ -1280,6 +1280,14 @@ def test_the_table_writes_a_unit_as_the_summary_does(tmp_path: Path) -> None:
     assert "under the lower limit of 31 µg/L" in table
     data = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
     assert data["panels"][0]["results"][0]["unit"] == "ug/L"
+    # review: the trends table too
+    path.write_text(
+        "sample_id,patient_id,collected_at,sex,age,marker,value,unit\n"
+        "S1,P1,2026-01-01,M,40,Ferritin,20,ug/L\nS2,P1,2026-02-01,M,40,Ferritin,25,ug/L\n"
+    )
+    table = runner.invoke(app, args, env={"COLUMNS": "200"}).stdout
+    assert "20 → 25 µg/L" in table and "31 - 409 µg/L" in table
+    assert "ug/L" not in table.split("Reference set:")[0]
 
 
 def test_one_marker_raised_alike_in_two_results_is_said_once_with_how_often(
@@ -1293,6 +1301,24 @@ def test_one_marker_raised_alike_in_two_results_is_said_once_with_how_often(
     )
     said = check_file(str(path)).panels[0].summary.text
     assert (
-        "IL-6 is above the range in 3 results: 12 times the upper limit (twice) and 16 times the "
-        "upper limit."
+        "IL-6 is above the range in 3 results: 12 times the upper limit (in 2 results) and 16 "
+        "times the upper limit."
     ) in " ".join(said)
+
+
+def test_a_value_with_no_number_is_not_blamed_on_a_missing_sex(tmp_path: Path) -> None:
+    """QA: 'ND' of a marker whose range depends on sex was said to want 'sex or age', though
+    the file gave the age and no range would judge a value with no number."""
+    two_sexes = SEX_CRITICAL.replace("high = 7.0\ncritical_high = 300", "high = 10.0")
+    (tmp_path / "set.toml").write_text(two_sexes.replace("IL-6", "IL-8") + SEX_CRITICAL)
+    path = tmp_path / "nd.csv"
+    path.write_text(
+        "sample_id,sex,age,marker,value,unit\nQ1,,40,IL-6,ND,pg/mL\nQ2,,40,IL-6,ND,pg/mL\n"
+        "Q2,,40,IL-8,8,pg/mL\nQ2,,40,IL-8,9,pg/mL\n"
+    )
+    first, second = check_file(str(path), ranges=str(tmp_path / "set.toml")).panels
+    no_number = "IL-6 was below what the test can measure. The result has no number"
+    assert no_number in " ".join(first.summary.text)
+    said = " ".join(second.summary.text)
+    assert no_number in said and "The range for IL-8 depends on sex" in said
+    assert "sex or age" not in said + " ".join(first.summary.text)

@@ -309,7 +309,10 @@ def trend_cells(marker: MarkerTrend, patient_dates: Sequence[str] = ()) -> dict[
     `patient_dates` (a gap where the marker was not tested)."""
     dates = by_date(marker.points)
     first, last = dates[0], dates[-1]
-    unit = f" {marker.unit}" if marker.unit else ""
+    unit = f" {unit_as_read(marker.unit)}" if marker.unit else ""  # 'µg/L', as results have it
+    reference = marker.reference or ""
+    if marker.unit and reference.endswith(f" {marker.unit}"):
+        reference = reference.removesuffix(f" {marker.unit}") + unit
     highest = marker.highest
     # The unit goes after the last number: 'ND → 5 pg/mL', '5 pg/mL → ND', none for 'ND → ND'.
     numbered = any(p.value is not None for p in last)
@@ -329,7 +332,7 @@ def trend_cells(marker: MarkerTrend, patient_dates: Sequence[str] = ()) -> dict[
             if highest
             else "-"
         ),
-        "Reference range": inert(marker.reference or ""),
+        "Reference range": inert(reference),
         "Change": Text(f"{icon} {word}", style=style),
     }
 

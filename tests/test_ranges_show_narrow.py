@@ -48,3 +48,16 @@ def test_labels_keep_their_words_whole_where_they_fit(name: str, columns: int) -
     marker_words = {word for marker in reference_set.markers for word in marker.split()}
     marker_cells = {cell.strip() for cell, *_ in lines if cell.strip()}
     assert all(set(cell.split()) <= marker_words for cell in marker_cells), marker_cells
+
+
+@pytest.mark.parametrize("name", list(bundled_sets()))
+def test_a_terminal_too_narrow_for_columns_lists_each_marker_whole(name: str) -> None:
+    """QA: at COLUMNS=20 the Source column was drawn 0 wide: no source was shown at all."""
+    result = runner.invoke(app, ["ranges", "show", name], env={"COLUMNS": "20"})
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= 20
+    joined = "".join(result.stdout.split())
+    reference_set = load_ranges(bundled_sets()[name])
+    for marker, entry in reference_set.markers.items():
+        for text in (marker, entry.source or "", *entry.interval_texts()):
+            assert "".join(text.split()) in joined, (marker, text)

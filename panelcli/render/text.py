@@ -144,6 +144,35 @@ def fitted_widths(
     return widths
 
 
+def _ranges_as_table(
+    console: Console, table: Table, headings: Sequence[str], rows: Sequence[Sequence[Text]]
+) -> None:
+    widths = fitted_widths(
+        console, [[Text(h) for h in headings], *rows], table_width(console, 5), prose=4
+    )
+    # fold, never '…': a limit or a source cut short on a narrow terminal reads as another
+    # (QA: ARUP's sIL-2R source showed '266.5-1410…')
+    chosen: list[int | None] = list(widths) if widths else [None] * len(headings)
+    for heading, width in zip(headings, chosen, strict=True):
+        table.add_column(heading, overflow="fold", width=width)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
+def _ranges_as_paragraphs(
+    console: Console, title: object, headings: Sequence[str], rows: Sequence[Sequence[Text]]
+) -> None:
+    """Each marker as a few lines, each cell named, for a terminal too narrow for columns."""
+    if isinstance(title, Text):
+        console.print(title)
+    for name, *cells in rows:
+        console.print(Text("• ") + name)
+        for heading, cell in zip(headings[1:], cells, strict=True):
+            if cell.plain:
+                console.print(Text(f"  {heading}: ") + cell, overflow="fold")
+
+
 def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
     info = reference_set.info
     table = Table(
@@ -163,17 +192,11 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
         interval = Text("\n").join(inert(text) for text in texts)
         rows.append((inert(name), interval, inert(entry.unit), inert(entry.category or ""),
                      inert(entry.source or "")))  # fmt: skip
-    widths = fitted_widths(
-        console, [[Text(h) for h in headings], *rows], table_width(console, 5), prose=4
-    )
-    # fold, never '…': a limit or a source cut short on a narrow terminal reads as another
-    # (QA: ARUP's sIL-2R source showed '266.5-1410…')
-    chosen: list[int | None] = list(widths) if widths else [None] * len(headings)
-    for heading, width in zip(headings, chosen, strict=True):
-        table.add_column(heading, overflow="fold", width=width)
-    for row in rows:
-        table.add_row(*row)
-    console.print(table)
+    if table_width(console, len(headings)) < 2 * len(headings):
+        # too narrow for five columns: rich drew the last 0 wide (QA: no source at 20 columns)
+        _ranges_as_paragraphs(console, table.title, headings, rows)
+    else:
+        _ranges_as_table(console, table, headings, rows)
     # The Category column keeps the file's labels (they are what the file says); say what the
     # ones panelcli knows mean, since "Th1" or "Th2" means nothing to most readers.
     shown = {known_category(entry.category) for entry in reference_set.markers.values()}

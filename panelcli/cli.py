@@ -1357,7 +1357,7 @@ def ranges_validate(
 
     Example: panelcli ranges validate my_lab.toml
     """
-    from panelcli.ranges import check_ranges_bytes, find_set, ranges_warnings
+    from panelcli.ranges import check_ranges_bytes, find_set, problem_lines, ranges_warnings
     from panelcli.render.lint import lint_lines
     from panelcli.values import counted, visible
 
@@ -1373,7 +1373,7 @@ def ranges_validate(
         except OSError as exc:
             raise PanelcliError(f"cannot read '{file}': {exc.strerror}") from None
         problems = check_ranges_bytes(raw)
-        for line in lint_lines(file, "error", problems):
+        for line in lint_lines(file, "error", problems, problem_lines(raw, problems)):
             _print(line)
         if problems:
             print(
@@ -1383,7 +1383,8 @@ def ranges_validate(
                 file=sys.stderr,
             )
             raise typer.Exit(ExitStatus.ERROR)
-        for line in lint_lines(file, "warning", ranges_warnings(raw)):
+        warnings = ranges_warnings(raw)
+        for line in lint_lines(file, "warning", warnings, problem_lines(raw, warnings)):
             _print(line)
         _print(visible(f"{file}: valid"))
 

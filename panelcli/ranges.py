@@ -1723,6 +1723,44 @@ _CELLS = re.compile(r"[^,;\t]+[,;\t]\s*[^,;\t\s]")
 _GROUPED = re.compile(r"=\s*([+-]?)([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?(?![\d,.eE])")
 
 
+#: A table's header line: [markers."IL-6"], [markers.CRP], [[markers."IL-6".intervals]], [set]
+_TABLE_LINE = re.compile(
+    r"""\s*\[\[?\s*(?:markers\s*\.\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))"""
+    r"""\s*(\.\s*intervals\s*)?|(set)\s*)\]"""
+)
+_ABOUT = re.compile(r"marker '(.*?)': (?:interval (\d+)\b)?|\[set\]: ")
+
+
+def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
+    """The line of the table each message is about ('marker 'IL-6': interval 2 …' is the
+    second [[markers."IL-6".intervals]]), or None (QA: only syntax errors named a line)."""
+    try:
+        text = _toml_text(raw)
+    except UnicodeDecodeError:
+        return [None for _ in messages]
+    headers: dict[tuple[str, bool], list[int]] = {}  # (marker key or '[set]', rows?) -> lines
+    for number, line in enumerate(text.splitlines(), start=1):
+        table = _TABLE_LINE.match(line)
+        if table is not None:
+            name = next((g for g in table.group(1, 2, 3) if g is not None), None)
+            key = "[set]" if table.group(5) else marker_key(name or "")
+            headers.setdefault((key, bool(table.group(4))), []).append(number)
+    lines: list[int | None] = []
+    for message in messages:
+        about = _ABOUT.match(message)
+        if about is None:
+            lines.append(None)
+            continue
+        key = "[set]" if about.group(1) is None else marker_key(about.group(1))
+        rows = headers.get((key, True), [])
+        if about.group(2) is not None and int(about.group(2)) <= len(rows):
+            lines.append(rows[int(about.group(2)) - 1])
+        else:
+            own = headers.get((key, False)) or rows
+            lines.append(own[0] if own else None)
+    return lines
+
+
 def _toml_hint(message: str, text: str) -> str:
     """What most likely caused a TOML syntax error, in words, for the usual slips."""
     if message.startswith("Cannot overwrite a value"):

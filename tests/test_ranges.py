@@ -2042,3 +2042,26 @@ def test_a_config_folder_that_cannot_be_entered_is_one_clear_line(
     assert f"cannot read the folder '{tmp_path / 'locked' / 'ranges'}' (Permission denied)" in (
         result.stderr
     )
+
+
+def test_ranges_validate_names_the_line_of_the_table_each_problem_is_about(tmp_path) -> None:
+    """QA: only TOML syntax errors named a line; in a long file the user counted tables."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    path = tmp_path / "lab.toml"
+    path.write_text(
+        '[set]\nname = "lab1"\n\n[markers."IL-6"]\nunit = "pg/mL"\nlow = 10\nhigh = 5\n\n'
+        '[markers.CRP]\nunit = "mg/L"\nhihg = 5\n[markers."TNF-α"]\nunit = "pg/mL"\n'
+        '[[markers."TNF-α".intervals]]\nage_min = 18\nage_max = 60\nhigh = 10\n'
+        '[[markers."TNF-α".intervals]]\nage_min = 50\nhigh = 12\n',
+        encoding="utf-8",
+    )
+    out = CliRunner().invoke(app, ["ranges", "validate", str(path)]).stdout
+    assert [line.split(": error")[0].removeprefix(str(path)) for line in out.splitlines()] == [
+        ":4",
+        ":9",
+        ":14",
+    ]
+    assert "interval 1 (age 18 to under 60) and interval 2" in out

@@ -9,9 +9,16 @@ from panelcli.models import Issue
 from panelcli.values import counted, visible
 
 
-def lint_lines(file: object, severity: str, messages: Iterable[str]) -> list[str]:
-    """One line per message, naming the file; control characters from the file made inert."""
-    return [visible(f"{file}: {severity}: {message}") for message in messages]
+def lint_lines(
+    file: object, severity: str, messages: Iterable[str], lines: Iterable[int | None] = ()
+) -> list[str]:
+    """One line per message, naming the file (and `lines`' line, 'file:12:', where known);
+    control characters from the file made inert."""
+    at = iter(lines)
+    return [
+        visible(f"{file}{f':{line}' if (line := next(at, None)) else ''}: {severity}: {message}")
+        for message in messages
+    ]
 
 
 def issue_line(issue: Issue) -> str:

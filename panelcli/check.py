@@ -1812,8 +1812,16 @@ class Interpreter:
             # a censored value's sign first, as other indeterminate results have it (QA)
             # '<' or '>' as interpret gives them ('<=' too is '<'; review)
             sign = [">" if parsed.comparator in (">", ">=") else "<"] if parsed.comparator else []
+            # critical by a row that may be the person's: the summary says so (QA: 450 µg/L,
+            # critical for a woman, normal for a man, read as a harmless 'could not be judged')
+            critical_for = tuple(
+                who for who, b in candidates if value is not None and indeterminate
+                and interpret(value, parsed.comparator, b, entry.unit).status is Status.CRITICAL
+            )  # fmt: skip
+            doubt = Doubt(None, None, critical_for) if critical_for else None
             return Result(**base, status=status, flag="IND" if indeterminate else None,
-                          flags=[*sign, "IND"] if indeterminate else [], note=note)  # fmt: skip
+                          flags=[*sign, "IND"] if indeterminate else [], note=note,
+                          doubt=doubt)  # fmt: skip
         assert value is not None  # a number, or the limit that stands in for it
         reference = self._reference(bounds, entry.unit, origin, entry.source)
         base["value"] = value
@@ -2046,10 +2054,16 @@ class Interpreter:
         fields, own = kept[1].split("\0"), _person_text(m).split("\0")
         if {_PATIENT, _COLLECTED, _NAME} & set(_fields_apart(fields, own)):
             return m
+        disputed = self._markers_seen(m).get(_DISPUTED, (0, ""))[1]
         filled = {
             cell: fields[field]
             for cell, field in _FILLED_DOWN
-            if not getattr(m, cell) and fields[field]
+            # a field the sample's rows disagree on is not the row's to take (QA: a blank row
+            # under 'M' took the first row's 'F'); an age and a birth date stand for each other
+            if not getattr(m, cell)
+            and fields[field]
+            and str(field) not in disputed
+            and not (cell in ("age", "birth_date") and (m.age or m.birth_date))
         }
         return m._replace(**filled) if filled else m  # type: ignore[arg-type]  # str cells
 
@@ -3374,6 +3388,8 @@ def _with_patient_stand_in(
 #: that last filled one in; and, once its conflict was warned about, that it was.
 _PERSON = "\0person"
 _PERSON_LINES = "\0person lines"
+#: Fields of `_who` a sample's rows gave two values of (`_filled_down` fills none of them)
+_DISPUTED = "\0disputed"
 _WARNED = "\0warned"
 #: A panel's entry (among its markers) for a marker with replicate rows: the first's line and
 #: marker cell ('IL-6 Rep 1'), so that a mean row of it is not a result too.
@@ -3599,7 +3615,9 @@ def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
     if first == who:  # nearly always: checked as each sample starts
         return True
     was, now = first.split("\0"), who.split("\0")
-    if _fields_apart(was, now):
+    if apart := _fields_apart(was, now):
+        disputed = seen.get(_DISPUTED, (0, ""))[1]
+        seen[_DISPUTED] = (0, disputed + "".join(f"{f} " for f in apart))
         return False
     # The date kept is one that reads one way ('2026-04-03' over '03/04/2026'), so that a
     # later '2026-03-04' still disagrees (review: it agreed with the two-day date kept; a

@@ -521,16 +521,14 @@ def _may_be_critical(result: Result) -> str | None:
     """Why a high or low result may be past a critical limit, which its status (the severity
     that is certain) does not say: by an interval that may be the person's, or as a value
     known only to be over or under a number (QA: only the note said it)."""
-    if result.status not in (Status.HIGH, Status.LOW):
-        return None
-    if result.doubt is not None and result.doubt.critical_for:
+    if result.doubt is not None and result.doubt.critical_for:  # high, low or unjudged
         whom = join_names(list(result.doubt.critical_for))
         return (
             f"{result.marker} could be past the critical limit. It is by the range for {whom}, "
             "and the file does not say which range is the person's."
         )
     reference, value, comparator = result.reference, result.value, result.comparator
-    if value is None or comparator is None:
+    if result.status not in (Status.HIGH, Status.LOW) or value is None or comparator is None:
         return None
     known = (
         f"{result.marker} is {COMPARATOR_WORDS[comparator]} {number_text(value)}{_unit_of(result)}"
@@ -703,7 +701,7 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
         text.append(" ".join(dict.fromkeys([*_how_far_below_each(low), *signs])))
     if critical:  # after the sentences that say where each result lies (QA: a critical low)
         text.append(_critical_sentence(critical, storm))
-    maybe = [said for r in [*high, *low] if (said := _may_be_critical(r)) is not None]
+    maybe = [said for r in [*high, *low, *unclear] if (said := _may_be_critical(r)) is not None]
     if maybe:
         ask = "A result like this" if len(maybe) == 1 else "Results like these"
         soon = [] if critical or storm else [f"{ask} should be talked over with a healthcare "

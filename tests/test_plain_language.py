@@ -1322,3 +1322,23 @@ def test_a_value_with_no_number_is_not_blamed_on_a_missing_sex(tmp_path: Path) -
     said = " ".join(second.summary.text)
     assert no_number in said and "The range for IL-8 depends on sex" in said
     assert "sex or age" not in said + " ".join(first.summary.text)
+
+
+def test_a_result_critical_by_one_sex_and_normal_by_the_other_says_it_may_be_critical(
+    tmp_path: Path,
+) -> None:
+    """QA: 450 µg/L, critical by the range for women and normal by the one for men, was
+    'could not be judged' with no word of a possible critical value (exit 0)."""
+    (tmp_path / "set.toml").write_text(
+        '[markers."Ferritin"]\nunit = "ug/L"\n[[markers."Ferritin".intervals]]\nsex = "female"\n'
+        'low = 10\nhigh = 150\ncritical_high = 400\n[[markers."Ferritin".intervals]]\n'
+        'sex = "male"\nlow = 30\nhigh = 500\ncritical_high = 1000\n'
+    )
+    (tmp_path / "data.csv").write_text("sample_id,marker,value,unit\nA,Ferritin,450,ug/L\n")
+    (panel,) = check_file(str(tmp_path / "data.csv"), ranges=str(tmp_path / "set.toml")).panels
+    assert panel.results[0].status.value == "indeterminate"
+    assert (
+        "Ferritin could be past the critical limit. It is by the range for female, and the file "
+        "does not say which range is the person's. A result like this should be talked over "
+        "with a healthcare provider soon."
+    ) in panel.summary.text

@@ -245,3 +245,26 @@ def test_a_sample_s_blank_person_cells_are_filled_down_from_its_rows_before(tmp_
     unknown = panels[1].results[0]
     assert unknown.status.value == "high" and "depends on sex" in (unknown.note or "")
     assert panels[2].results[1].status.value == "critical"
+
+
+def test_fill_down_takes_no_disputed_cell_and_no_age_beside_a_birth_date(tmp_path) -> None:
+    """QA: a blank row under 'M' took the sample's first row's 'F' (a low Ferritin read
+    normal); and another row's age 40 overrode the row's own birth date of 1950, silently."""
+    from panelcli.check import check_file
+
+    data = tmp_path / "rows.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,sex,age,birth_date,marker,value,unit\n"
+        "S1,P1,2026-03-02,F,40,,IL-6,4.2,pg/mL\nS1,P1,2026-03-02,M,,,Ferritin,25,ug/L\n"
+        "S1,P1,2026-03-02,,,,Ferritin,20,ug/L\n"
+        "S2,P2,2026-03-02,F,40,,IL-6,4.2,pg/mL\nS2,P2,2026-03-02,,,1950-05-05,Ferritin,200,ug/L\n",
+        encoding="utf-8",
+    )
+    first, second = check_file(str(data), ranges="mayo-adult").panels
+    disputed = first.results[2]
+    assert disputed.status.value == "indeterminate" and "depends on sex" in (disputed.note or "")
+    own_birth = second.results[1]
+    assert (own_birth.status.value, own_birth.note) == (
+        "normal",
+        "interval for female, age 51 and over",
+    )

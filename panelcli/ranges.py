@@ -1715,7 +1715,7 @@ def _toml_text(raw: bytes) -> str:
 
 _LONE_CR = re.compile(r"\r(?!\n)")
 _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
-_DECIMAL_COMMA = re.compile(r"=\s*[+-]?\d+,\d")
+_DECIMAL_COMMA = re.compile(r"=\s*([+-]?\d+),(\d+)")
 #: A row of a table: cells apart by ',' ';' or tabs
 _CELLS = re.compile(r"[^,;\t]+[,;\t]\s*[^,;\t\s]")
 #: '1,500' or '1,410.4': commas between groups of three digits (QA: told 'a decimal comma?',
@@ -1798,8 +1798,8 @@ def _toml_hint(message: str, text: str) -> str:
             f" (numbers in TOML take no thousands separator and no decimal comma: write {whole}"
             f" if the comma groups thousands, or {decimal} if it is a decimal comma)"
         )
-    if _DECIMAL_COMMA.search(line):
-        return " (a decimal comma? numbers in TOML take a point: 14.5)"
+    if comma := _DECIMAL_COMMA.search(line):  # the user's own number (QA: '14.5' for '7,5')
+        return f" (a decimal comma? numbers in TOML take a point: {comma[1]}.{comma[2]})"
     return ""
 
 

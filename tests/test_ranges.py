@@ -62,6 +62,7 @@ def test_default_set_is_arup_with_13_markers():
             "interval 1: age_min: cannot be below zero",
         ),
         ('[markers.CRP]\nunit = "mg/L"\nhigh = 14,5\n', "a decimal comma? numbers in TOML"),
+        ('[markers.CRP]\nunit = "mg/L"\nhigh = 7,5\n', "numbers in TOML take a point: 7.5)"),
         # QA: a name with its unit was valid, but no result (read as IL-6 in pg/mL) met it
         (
             '[markers."IL-6 (pg/mL)"]\nunit = "pg/mL"\naliases = ["IL6 [ng/L]"]\n',

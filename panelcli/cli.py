@@ -95,6 +95,16 @@ class _Command(typer.core.TyperCommand):
         return super().parse_args(ctx, args)
 
 
+def _one_word(option: str | None, value: str) -> str:
+    """An option's value as compared with itself given again: --sex's 'female' is 'F' (a
+    path or a set's name is compared as typed: 'Lab' and 'lab' may be two folders)."""
+    if option != "sex":
+        return value
+    from panelcli.ranges import parse_sex  # only when --sex is given twice
+
+    return parse_sex(value) or value
+
+
 def _refuse_given_twice(ctx: typer.Context, params: list[Any], args: list[str]) -> None:
     """An option of one value given twice ('--ranges base.toml --ranges extra.toml'): the
     parser keeps the last without a word (QA: a lab's base set was dropped so)."""
@@ -116,13 +126,15 @@ def _refuse_given_twice(ctx: typer.Context, params: list[Any], args: list[str]) 
             continue
         if not equals:
             value = next(tokens, "")
-        if param.name in given and given[param.name] != value:  # the same twice says one thing
+        before = given.get(param.name)
+        # the same twice says one thing ('--sex F --sex female'; QA)
+        if before is not None and _one_word(param.name, before) != _one_word(param.name, value):
             from panelcli.values import visible  # only now: it imports pydantic
 
             option = max(param.opts, key=len)  # '--format' for '-f' too
             raise typer.BadParameter(
                 visible(
-                    f"given twice ('{given[param.name]}', then '{value}'); give it once"
+                    f"given twice ('{before}', then '{value}'); give it once"
                     + (
                         " (one set is used: sets are not added together)"
                         if option == "--ranges"

@@ -665,5 +665,8 @@ def test_an_option_of_one_value_given_twice_is_a_usage_error(args: list[str], sa
     # the same value twice says one thing; after '--' names are files
     again = runner.invoke(app, ["check", sample, "-f", "json", "-f", "json", "-q"])
     assert again.exit_code == 0, again.stderr
+    # QA: '--sex F --sex female' say one thing too
+    again = runner.invoke(app, ["check", sample, "--sex", "F", "--sex", "female", "-q"])
+    assert again.exit_code == 0, again.stderr
     files = runner.invoke(app, ["check", "-q", "--", sample, "--ranges", "--ranges"])
     assert "given twice" not in files.stderr

@@ -456,13 +456,15 @@ def with_set_critical(from_file: Bounds, chosen: Bounds) -> Bounds:
 
 
 def shared_critical(candidates: Sequence[tuple[str, Bounds]]) -> Bounds:
-    """The critical limits every interval that could apply gives alike (the person not
-    known), as a Bounds with no range (review: they were lost beside a lab's printed range)."""
-    lows = {bounds.critical_low for _, bounds in candidates}
-    highs = {bounds.critical_high for _, bounds in candidates}
+    """The critical limits past which a value is critical by every interval that could apply
+    (the person not known): the highest critical high and the lowest critical low, where each
+    interval gives one (review: they were lost beside a lab's printed range; QA: 120 past
+    50 for women and 100 for men was only high)."""
+    lows = [bounds.critical_low for _, bounds in candidates]
+    highs = [bounds.critical_high for _, bounds in candidates]
     return Bounds(
-        critical_low=lows.pop() if len(lows) == 1 else None,
-        critical_high=highs.pop() if len(highs) == 1 else None,
+        critical_low=None if None in lows else min(low for low in lows if low is not None),
+        critical_high=None if None in highs else max(high for high in highs if high is not None),
     )
 
 

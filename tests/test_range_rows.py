@@ -268,3 +268,28 @@ def test_fill_down_takes_no_disputed_cell_and_no_age_beside_a_birth_date(tmp_pat
         "normal",
         "interval for female, age 51 and over",
     )
+
+
+def test_beside_a_printed_range_a_value_past_every_rows_critical_limit_is_critical(
+    tmp_path,
+) -> None:
+    """QA: 120 beside the lab's '0-7', sex unknown, where the women's critical limit is 50 and
+    the men's 100, was only high (exit 0 under --fail-on critical): only limits every row
+    gave alike were kept."""
+    from panelcli.check import check_file
+
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\n[[markers."IL-6".intervals]]\nsex = "female"\n'
+        'high = 5.0\ncritical_high = 50\n[[markers."IL-6".intervals]]\nsex = "male"\n'
+        "high = 6.0\ncritical_high = 100\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "printed.csv"
+    data.write_text(
+        "sample_id,sex,marker,value,unit,reference_range\n"
+        "V1,,IL-6,120,pg/mL,0-7\nV3,,IL-6,60,pg/mL,0-7\n",
+        encoding="utf-8",
+    )
+    first, second = (p.results[0] for p in check_file(str(data), str(ranges)).panels)
+    assert (first.status.value, second.status.value) == ("critical", "high")

@@ -28,6 +28,7 @@ from panelcli.ranges import (
 )
 from panelcli.units import unit_as_read
 from panelcli.values import (
+    FLAG_SIDE,
     FLAG_WORDS,
     counted,
     critical_side,
@@ -458,19 +459,16 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
             "only judgement."
         )
     # A lab's low where panelcli finds high (or the other way) is said to be opposite (QA:
-    # 'which the range panelcli uses does not show' hid it)
-    opposite = {
-        words: [r for r in marked if _SIDE_OF.get(r.flag or "") not in (None, lab_side)]
-        for words, marked in other.items()
-        # 'critical' and 'outside its range' name no side
-        if (lab_side := _SIDE_OF.get(_lab_flag(marked[0]) or "")) is not None
-    }
-    opposite = {words: marked for words, marked in opposite.items() if marked}
-    other = {
-        words: [r for r in marked if r not in opposite.get(words, [])]
-        for words, marked in other.items()
-    }
-    other = {words: marked for words, marked in other.items() if marked}
+    # 'which the range panelcli uses does not show' hid it); 'critical' and 'outside its
+    # range' name no side
+    unshown: dict[str, list[Result]] = {}
+    opposite: dict[str, list[Result]] = {}
+    for words, marked in other.items():
+        for result in marked:
+            ours, lab = FLAG_SIDE.get(result.flag or ""), FLAG_SIDE.get(_lab_flag(result) or "")
+            apart = None not in (ours, lab) and ours != lab
+            (opposite if apart else unshown).setdefault(words, []).append(result)
+    other = unshown
     differ = []
     if other:
         differ.append(
@@ -480,7 +478,7 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
         by_side: dict[str, list[Result]] = {}
         for marked in opposite.values():
             for result in marked:
-                by_side.setdefault(_SIDE_OF[result.flag or ""], []).append(result)
+                by_side.setdefault(FLAG_SIDE[result.flag or ""], []).append(result)
         found = join_names([
             f"{_names(results)} {'is' if len(_distinct(results)) == 1 else 'are'} {side}"
             for side, results in by_side.items()
@@ -493,10 +491,6 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
     if not said_soon and any("critical" in lab for lab in [*unjudged, *other, *opposite]):
         text.append("A lab's critical mark should be talked over with a healthcare provider soon.")
     return text
-
-
-#: The side of the range a flag puts a value on
-_SIDE_OF = {"H": "high", "HH": "high", "L": "low", "LL": "low"}
 
 
 def _marked_as(marked: dict[str, list[Result]]) -> str:

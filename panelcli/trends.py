@@ -24,7 +24,7 @@ from panelcli.models import (
 )
 from panelcli.summary import ABOVE, BELOW, first_few, join_names
 from panelcli.units import conversion_exponent, convert, same_family, unit_key
-from panelcli.values import NOT_KNOWN_DATES, person_key, shorten
+from panelcli.values import FLAG_SIDE, NOT_KNOWN_DATES, person_key, shorten
 
 #: A change smaller than this factor is called steady, so that small wobbles between
 #: tests are not reported to a reader as a rise or a fall (a design choice, not a lab rule).
@@ -1571,15 +1571,11 @@ def _last_status(marker: MarkerTrend) -> Status | None:
     return statuses.pop() if len(statuses) == 1 else None
 
 
-#: The side of the range a result flagged so is on.
-_SIDE = {"LL": "low", "L": "low", "H": "high", "HH": "high"}
-
-
 def _last_side(marker: MarkerTrend) -> str:
     """'above' or 'below' the range, as the flags of the marker's tests on its last date say;
     'outside' where they say no one side."""
     last = marker.points[-1].trend_date
-    sides = {_SIDE.get(p.flag or "") for p in marker.points if p.trend_date == last}
+    sides = {FLAG_SIDE.get(p.flag or "") for p in marker.points if p.trend_date == last}
     side = sides.pop() if len(sides) == 1 else None
     return {"high": "above", "low": "below"}.get(side or "", "outside")
 
@@ -1594,7 +1590,7 @@ def _outside_before_last(marker: MarkerTrend) -> bool:
     before = earlier[-1]
     if {before.status, last.status} == {Status.HIGH, Status.LOW}:
         return False
-    sides = {_SIDE.get(before.flag or ""), _SIDE.get(last.flag or "")}
+    sides = {FLAG_SIDE.get(before.flag or ""), FLAG_SIDE.get(last.flag or "")}
     if None not in sides:  # each flag says its side (LL, L, H, HH)
         return len(sides) == 1
     # A critical status may be on either side: beside a low or high one, the values tell

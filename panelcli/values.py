@@ -243,6 +243,8 @@ FLAG_WORDS = {
     "H": "high", "HH": "critically high", "L": "low", "LL": "critically low", "N": "normal",
     "A": "abnormal", "CRIT": "critical",
 }  # fmt: skip
+#: The side of the range a flag puts a value on (CRIT and A name none).
+FLAG_SIDE = {"LL": "low", "L": "low", "H": "high", "HH": "high"}
 
 
 def flag_said(written: str, code: str) -> str:

@@ -49,6 +49,7 @@ from panelcli.interpret import (
     Zone,
     ZoneLimits,
     bounds_text,
+    comparator_flags,
     excluded_limits,
     interpret,
     possible_zones,
@@ -1812,8 +1813,7 @@ class Interpreter:
         if bounds is None:
             status = Status.INDETERMINATE if indeterminate else Status.NO_REFERENCE
             # a censored value's sign first, as other indeterminate results have it (QA)
-            # '<' or '>' as interpret gives them ('<=' too is '<'; review)
-            sign = [">" if parsed.comparator in (">", ">=") else "<"] if parsed.comparator else []
+            sign = comparator_flags(parsed.comparator)
             # critical by a row that may be the person's: the summary says so (QA: 450 µg/L,
             # critical for a woman, normal for a man, read as a harmless 'could not be judged')
             critical_for = tuple(

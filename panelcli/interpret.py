@@ -216,10 +216,15 @@ def possible_zones(value: float, comparator: Comparator | None, b: Bounds) -> tu
     return bottom, max(bottom, _top_zone(b))
 
 
+def comparator_flags(comparator: Comparator | None) -> list[str]:
+    """A censored value's flag: '<' or '>' ('<=' too is '<'), none for a plain number."""
+    return [">" if comparator in (">", ">=") else "<"] if comparator else []
+
+
 def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str) -> Interpretation:
     """Status, HL7 flags and a reason; the status is only ever the severity that is certain."""
     lowest, highest = possible_zones(value, comparator, b)
-    flags = [">" if comparator in (">", ">=") else "<"] if comparator else []
+    flags = comparator_flags(comparator)
     note: str | None = None
     if lowest == highest:
         zone = lowest

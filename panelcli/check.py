@@ -1782,10 +1782,9 @@ class Interpreter:
             certain = _judged_alike(value, parsed.comparator, candidates, entry.unit)
             if certain is not None:  # the status is certain, whichever row is the person's
                 each = [interpret(value, parsed.comparator, b, entry.unit) for _, b in candidates]
-                critical_for = tuple(
-                    who for (who, _), judged in zip(candidates, each, strict=True)
-                    if judged.status is Status.CRITICAL and certain.status is not Status.CRITICAL
-                )  # fmt: skip
+                critical_for = (
+                    () if certain.status is Status.CRITICAL else _critical_for(candidates, each)
+                )
                 reach = certain.status is not Status.CRITICAL and any(
                     lowest < highest
                     and (lowest is Zone.CRITICAL_LOW or highest is Zone.CRITICAL_HIGH)
@@ -1816,10 +1815,14 @@ class Interpreter:
             sign = comparator_flags(parsed.comparator)
             # critical by a row that may be the person's: the summary says so (QA: 450 µg/L,
             # critical for a woman, normal for a man, read as a harmless 'could not be judged')
-            critical_for = tuple(
-                who for who, b in candidates if value is not None and indeterminate
-                and interpret(value, parsed.comparator, b, entry.unit).status is Status.CRITICAL
-            )  # fmt: skip
+            critical_for = (
+                _critical_for(
+                    candidates,
+                    [interpret(value, parsed.comparator, b, entry.unit) for _, b in candidates],
+                )  # fmt: skip
+                if value is not None and indeterminate
+                else ()
+            )
             doubt = Doubt(None, None, critical_for) if critical_for else None
             return Result(**base, status=status, flag="IND" if indeterminate else None,
                           flags=[*sign, "IND"] if indeterminate else [], note=note,
@@ -2050,13 +2053,14 @@ class Interpreter:
         sample's rows before it give them (a sheet filled down), unless it is another specimen."""
         # QA: IL-6 60 on the row after 'F,40' was judged as of no known sex (critical missed);
         # review: an age written '41' beside '40' is a slip in a cell, not another person
-        kept = self._markers_seen(m).get(_PERSON)
+        seen = self._markers_seen(m)
+        kept = seen.get(_PERSON)
         if kept is None:
             return m
         fields, own = kept[1].split("\0"), _person_text(m).split("\0")
         if {_PATIENT, _COLLECTED, _NAME} & set(_fields_apart(fields, own)):
             return m
-        disputed = self._markers_seen(m).get(_DISPUTED, (0, ""))[1]
+        disputed = seen.get(_DISPUTED, (0, ""))[1].split()
         filled = {
             cell: fields[field]
             for cell, field in _FILLED_DOWN
@@ -3443,6 +3447,16 @@ def _prints_a_range(m: Measurement) -> bool:
     return text is not None and text != "" and text.strip().casefold() not in NOT_KNOWN_DATES
 
 
+def _critical_for(
+    candidates: Sequence[tuple[str, Bounds]], judged: Sequence[Interpretation]
+) -> tuple[str, ...]:
+    """Whom of the intervals that could apply (`candidates`, each `judged`) call it critical."""
+    return tuple(
+        who for (who, _), one in zip(candidates, judged, strict=True)
+        if one.status is Status.CRITICAL
+    )  # fmt: skip
+
+
 def _least_times(*judged: Result | Interpretation) -> float | None:
     """The least times figure of one value judged several ways, each of them high; else None."""
     times = [j.times_upper_limit for j in judged]
@@ -3618,8 +3632,11 @@ def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
         return True
     was, now = first.split("\0"), who.split("\0")
     if apart := _fields_apart(was, now):
+        # each field once: a sample of many conflicting rows must not grow it (flat memory)
         disputed = seen.get(_DISPUTED, (0, ""))[1]
-        seen[_DISPUTED] = (0, disputed + "".join(f"{f} " for f in apart))
+        added = [str(f) for f in apart if str(f) not in disputed.split()]
+        if added:
+            seen[_DISPUTED] = (0, " ".join([*disputed.split(), *added]))
         return False
     # The date kept is one that reads one way ('2026-04-03' over '03/04/2026'), so that a
     # later '2026-03-04' still disagrees (review: it agreed with the two-day date kept; a

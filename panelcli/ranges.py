@@ -1714,21 +1714,23 @@ def _toml_text(raw: bytes) -> str:
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
-_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
-_DECIMAL_COMMA = re.compile(r"=\s*([+-]?\d+),(\d+)")
+# The patterns of `_toml_hint` and `problem_lines` are compiled on first use (re caches them):
+# only a broken file or `ranges validate` needs them, and every start-up would pay ~1 ms.
+_AT_LINE = r"\(at line (\d+), column \d+\)"
+_DECIMAL_COMMA = r"=\s*([+-]?\d+),(\d+)"
 #: A row of a table: cells apart by ',' ';' or tabs
-_CELLS = re.compile(r"[^,;\t]+[,;\t]\s*[^,;\t\s]")
+_CELLS = r"[^,;\t]+[,;\t]\s*[^,;\t\s]"
 #: '1,500' or '1,410.4': commas between groups of three digits (QA: told 'a decimal comma?',
 #: '1.500' then set 1.5 where 1500 was meant)
-_GROUPED = re.compile(r"=\s*([+-]?)([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?(?![\d,.eE])")
+_GROUPED = r"=\s*([+-]?)([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?(?![\d,.eE])"
 
 
 #: A table's header line: [markers."IL-6"], [markers.CRP], [[markers."IL-6".intervals]], [set]
-_TABLE_LINE = re.compile(
+_TABLE_LINE = (
     r"""\s*\[\[?\s*(?:markers\s*\.\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))"""
     r"""\s*(\.\s*intervals\s*)?|(set)\s*)\]"""
 )
-_ABOUT = re.compile(r"marker '(.*?)': (?:interval (\d+)\b)?|\[set\]: ")
+_ABOUT = r"marker '(.*?)': (?:interval (\d+)\b)?|\[set\]: "
 
 
 def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
@@ -1740,14 +1742,14 @@ def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
         return [None for _ in messages]
     headers: dict[tuple[str, bool], list[int]] = {}  # (marker key or '[set]', rows?) -> lines
     for number, line in enumerate(text.splitlines(), start=1):
-        table = _TABLE_LINE.match(line)
+        table = re.match(_TABLE_LINE, line)
         if table is not None:
             name = next((g for g in table.group(1, 2, 3) if g is not None), None)
             key = "[set]" if table.group(5) else marker_key(name or "")
             headers.setdefault((key, bool(table.group(4))), []).append(number)
     lines: list[int | None] = []
     for message in messages:
-        about = _ABOUT.match(message)
+        about = re.match(_ABOUT, message)
         if about is None:
             lines.append(None)
             continue
@@ -1767,7 +1769,7 @@ def _toml_hint(message: str, text: str) -> str:
         return " (a key given twice in one table?)"
     if message.startswith("Cannot declare"):
         return ' (the same table written twice? give each marker one [markers."NAME"] table)'
-    at = _AT_LINE.search(message)
+    at = re.search(_AT_LINE, message)
     lines = text.splitlines()
     line = lines[int(at.group(1)) - 1] if at and int(at.group(1)) <= len(lines) else ""
     unquoted = re.match(r"\s*(\[\[?)\s*markers\.([^\"'\]][^\]]*)", line)
@@ -1779,13 +1781,13 @@ def _toml_hint(message: str, text: str) -> str:
         return f" (put the marker's name in quotes: {quoted})"
     first = next((t for t in lines if t.strip() and not t.lstrip().startswith("#")), "")
     table = "=" not in line and not line.lstrip().startswith("[")  # no key, no TOML table
-    if line is first and table and _CELLS.search(line):
+    if line is first and table and re.search(_CELLS, line):
         # QA: a set saved from a spreadsheet as CSV got only "Expected '=' after a key"
         return (
             " (this looks like a table saved as CSV; a ranges file is TOML: start from a copy "
             "that 'panelcli ranges init' makes, and see README's 'Reference ranges')"
         )
-    grouped = _GROUPED.search(line)
+    grouped = re.search(_GROUPED, line)
     if grouped:
         sign, groups, fraction = grouped.group(1), grouped.group(2), grouped.group(3) or ""
         whole = sign + groups.replace(",", "")
@@ -1798,7 +1800,7 @@ def _toml_hint(message: str, text: str) -> str:
             f" (numbers in TOML take no thousands separator and no decimal comma: write {whole}"
             f" if the comma groups thousands, or {decimal} if it is a decimal comma)"
         )
-    if comma := _DECIMAL_COMMA.search(line):  # the user's own number (QA: '14.5' for '7,5')
+    if comma := re.search(_DECIMAL_COMMA, line):  # the user's own number (QA: '14.5' for '7,5')
         return f" (a decimal comma? numbers in TOML take a point: {comma[1]}.{comma[2]})"
     return ""
 

@@ -231,8 +231,14 @@ def _say(message: str) -> None:
 
     if message.startswith("-: "):  # messages name a file first; '-' is no name to a person
         message = "standard input: " + message[3:]
-    with contextlib.suppress(OSError):  # no stderr to say it on (a terminal closed: SIGHUP)
-        print(f"panelcli: {visible(message)}", file=sys.stderr)
+    _on_stderr(f"panelcli: {visible(message)}")
+
+
+def _on_stderr(line: str) -> None:
+    """A line for a person on stderr; one that cannot be written (2>/dev/full, a terminal
+    closed: SIGHUP) is lost, and changes no result (QA)."""
+    with contextlib.suppress(OSError):
+        print(line, file=sys.stderr)
 
 
 def _stop_for_signal(exception: type[BaseException]) -> NoReturn:
@@ -1035,8 +1041,7 @@ def validate(
             warnings += issue.severity != "error"
             _print(issue_line(issue))
         count = problems_count(errors, warnings, len(files), len(set_warnings), reference_set.path)
-        with contextlib.suppress(OSError):  # a message lost (2>/dev/full) changes no result (QA)
-            print(count, file=sys.stderr)
+        _on_stderr(count)
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 
 
@@ -1472,11 +1477,7 @@ def ranges_init(
         use = f'"{use}"' if sys.platform == "win32" and " " in use else shlex.quote(use)
         # A message, on stderr: the copy is made, so a closed or full stdout must not turn it
         # into a failure (QA: exit 2, then 'already exists' on the retry)
-        with contextlib.suppress(OSError):
-            print(
-                visible(f"Copied {what} to {target}{named}. Edit it, then use: --ranges {use}"),
-                file=sys.stderr,
-            )
+        _on_stderr(visible(f"Copied {what} to {target}{named}. Edit it, then use: --ranges {use}"))
 
 
 # The words 'ranges --help' uses for them ('check and copy'), as people then type them (QA:

@@ -225,19 +225,17 @@ def _files_joined(
         if not part.first and (file is None or part.source != file.source):
             raise ValueError(
                 f"a part of {part.source} came before its file's first part, or apart from "
-                "its file's other parts: give each file's parts once, in order, one file after "
-                "another"
+                f"its file's other parts: {_IN_ORDER}"
             )
         if not part.first and file is not None and (file.ended or _before(part.span, file.span)):
             raise ValueError(
-                f"parts of {part.source} came out of order, or one came twice: give each "
-                "file's parts once, in order, one file after another"
+                f"parts of {part.source} came out of order, or one came twice: {_IN_ORDER}"
             )
         if part.first:  # a file starts (a file named twice is read twice, as check reads it)
             if file is not None and not file.ended:
                 raise ValueError(
-                    f"{part.source} started again before the last part of {file.source}: give "
-                    "each file's parts once, in order, one file after another"
+                    f"{part.source} started again before the last part of {file.source}: "
+                    f"{_IN_ORDER}"
                 )
             if file is not None:
                 yield list(file.closing(total))
@@ -247,12 +245,13 @@ def _files_joined(
         file.ended = part.last
         yield list(file.add(part, total))
     if file is not None and not file.ended:
-        raise ValueError(
-            f"the last part of {file.source} is missing: give each file's parts once, in "
-            "order, one file after another"
-        )
+        raise ValueError(f"the last part of {file.source} is missing: {_IN_ORDER}")
     if file is not None:
         yield list(file.closing(total))
+
+
+#: What `ndjson_join` asks of parts it refuses
+_IN_ORDER = "give each file's parts once, in order, one file after another"
 
 
 def _before(span: tuple[int, int] | None, so_far: tuple[int, int] | None) -> bool:

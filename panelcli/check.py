@@ -1785,12 +1785,8 @@ class Interpreter:
                 critical_for = (
                     () if certain.status is Status.CRITICAL else _critical_for(candidates, each)
                 )
-                reach = certain.status is not Status.CRITICAL and any(
-                    lowest < highest
-                    and (lowest is Zone.CRITICAL_LOW or highest is Zone.CRITICAL_HIGH)
-                    for lowest, highest in (
-                        possible_zones(value, parsed.comparator, b) for _, b in candidates
-                    )
+                reach = certain.status is not Status.CRITICAL and _could_reach_critical(
+                    value, parsed.comparator, candidates
                 )
                 high = certain.flag in ("H", "HH")
                 return Result(
@@ -1823,7 +1819,13 @@ class Interpreter:
                 if value is not None and indeterminate
                 else ()
             )
-            doubt = Doubt(None, None, critical_for) if critical_for else None
+            # '<200' where a row's critical limit is 100 (QA: read as a shrug)
+            reach = (
+                value is not None
+                and indeterminate
+                and _could_reach_critical(value, parsed.comparator, candidates)
+            )
+            doubt = Doubt(None, None, critical_for, reach) if critical_for or reach else None
             return Result(**base, status=status, flag="IND" if indeterminate else None,
                           flags=[*sign, "IND"] if indeterminate else [], note=note,
                           doubt=doubt)  # fmt: skip
@@ -1851,10 +1853,29 @@ class Interpreter:
                 note="; ".join(n for n in (used, note, no_range) if n),
             )  # fmt: skip
         notes = [n for n in (used, judged.note, note) if n]
+        # Beside a lab's printed range, the set's rows that could be the person's may put it
+        # past a critical limit the printed range keeps none of (QA: 60, critical for women).
+        critical_for = (
+            ()
+            if judged.status is Status.CRITICAL
+            else _critical_for(
+                candidates,
+                [
+                    interpret(value, parsed.comparator, _critical_only(b), entry.unit)
+                    for _, b in candidates
+                ],
+            )  # fmt: skip
+        )
+        if critical_for:
+            notes.append(
+                f"critical by the reference set's range for {' and '.join(critical_for)}, which "
+                "may be the person's"
+            )
         return Result(
             **base, status=judged.status, flag=judged.flag, flags=judged.flags,
             times_upper_limit=judged.times_upper_limit, reference=reference,
             note="; ".join(notes) or None,
+            doubt=Doubt(None, None, critical_for) if critical_for else None,
         )  # fmt: skip
 
     def _bounds_for(
@@ -1889,6 +1910,9 @@ class Interpreter:
                     from_file = kept
                 elif chosen.candidates:
                     from_file = with_set_critical(from_file, shared_critical(chosen.candidates))
+                    # judged by the file's range; the rows still say whose critical limit it
+                    # may pass
+                    return from_file, "file", None, False, chosen.candidates
                 return from_file, "file", None, False, ()
         chosen = self._select(m, name)
         return chosen.bounds, "set", chosen.note, chosen.indeterminate, chosen.candidates
@@ -3455,6 +3479,22 @@ def _critical_for(
         who for (who, _), one in zip(candidates, judged, strict=True)
         if one.status is Status.CRITICAL
     )  # fmt: skip
+
+
+def _could_reach_critical(
+    value: float, comparator: Comparator | None, candidates: Sequence[tuple[str, Bounds]]
+) -> bool:
+    """Whether a censored value may be past a critical limit of an interval that could apply,
+    and may as well be short of it."""
+    return any(
+        lowest < highest and (lowest is Zone.CRITICAL_LOW or highest is Zone.CRITICAL_HIGH)
+        for lowest, highest in (possible_zones(value, comparator, b) for _, b in candidates)
+    )
+
+
+def _critical_only(bounds: Bounds) -> Bounds:
+    """An interval's critical limits alone: whether a value is past them, whatever the range."""
+    return Bounds(critical_low=bounds.critical_low, critical_high=bounds.critical_high)
 
 
 def _least_times(*judged: Result | Interpretation) -> float | None:

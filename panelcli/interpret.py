@@ -240,12 +240,26 @@ def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str)
         # In words: '>=10.4' read as "more than" would claim the value is outside the range.
         said = f"{COMPARATOR_WORDS[comparator]} " if comparator else ""
         shown = f"a value of {said}{number_text(value)} {unit}"
+        # '<200' where the critical limit is 100 may be past it too (QA: only 'outside')
+        past = [
+            number_text(limit)
+            for limit, zone, end in (
+                (b.critical_low, Zone.CRITICAL_LOW, lowest),
+                (b.critical_high, Zone.CRITICAL_HIGH, highest),
+            )
+            if limit is not None and end is zone
+        ]
+        even = (
+            f", even past the critical limit of {' or '.join(past)} {unit}"
+            if past and (b.low is not None or b.high is not None)  # else that is all it says
+            else ""
+        )
         return Interpretation(
             Status.INDETERMINATE,
             "IND",
             [*flags, "IND"],
             None,
-            f"{shown} could be inside or outside the reference range, so it cannot be judged",
+            f"{shown} could be inside or outside the reference range{even}, so it cannot be judged",
         )
     times = None
     if zone >= Zone.HIGH and b.high:

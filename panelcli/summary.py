@@ -15,7 +15,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Literal
 
-from panelcli.interpret import COMPARATOR_WORDS, excluded_limits
+from panelcli.interpret import COMPARATOR_WORDS, Bounds, Zone, excluded_limits, possible_zones
 from panelcli.models import Issue, PanelSummary, Result, Status
 from panelcli.names import marker_key
 from panelcli.ranges import (
@@ -522,21 +522,31 @@ def _may_be_critical(result: Result) -> str | None:
             "and the file does not say which range is the person's."
         )
     reference, value, comparator = result.reference, result.value, result.comparator
-    if result.status not in (Status.HIGH, Status.LOW) or value is None or comparator is None:
+    if result.status is Status.CRITICAL or value is None or comparator is None:
         return None
     known = (
         f"{result.marker} is {COMPARATOR_WORDS[comparator]} {number_text(value)}{_unit_of(result)}"
     )
     if result.doubt is not None and result.doubt.could_reach_critical:  # by an interval of many
         return f"{known}, so it could be past the critical limit."
-    high = result.status is Status.HIGH
-    limit = (
-        None if reference is None else (reference.critical_high if high else reference.critical_low)
-    )
-    if limit is None or comparator not in ((">", ">=") if high else ("<", "<=")):
+    if reference is None:
         return None
-    limit_said = f"{number_text(limit)}{_unit_of(result)}"
-    return f"{known}, so it could be past the critical limit of {limit_said}."
+    # high, low or not judged ('<200' where the critical limit is 100: QA)
+    lowest, highest = possible_zones(value, comparator, Bounds(
+        reference.low, reference.high, reference.critical_low, reference.critical_high,
+        reference.low_exclusive, reference.high_exclusive,
+    ))  # fmt: skip
+    past = [
+        f"{number_text(limit)}{_unit_of(result)}"
+        for limit, zone, end in (
+            (reference.critical_low, Zone.CRITICAL_LOW, lowest),
+            (reference.critical_high, Zone.CRITICAL_HIGH, highest),
+        )
+        if limit is not None and end is zone and lowest is not highest
+    ]
+    if not past:
+        return None
+    return f"{known}, so it could be past the critical limit of {' or '.join(past)}."
 
 
 def _critical_sentence(critical: Sequence[Result], storm: bool) -> str:

@@ -293,3 +293,48 @@ def test_beside_a_printed_range_a_value_past_every_rows_critical_limit_is_critic
     )
     first, second = (p.results[0] for p in check_file(str(data), str(ranges)).panels)
     assert (first.status.value, second.status.value) == ("critical", "high")
+
+
+def test_a_value_that_may_be_past_a_critical_limit_says_so_beside_a_printed_range_or_censored(
+    tmp_path,
+) -> None:
+    """QA: 60 beside the lab's '0-7', sex unknown, critical for women (50) but not for men
+    (100), was a plain high; '<200' where the critical limit is 100 read as a shrug, whether
+    the range was known or depended on the unknown sex."""
+    from panelcli.check import check_file
+
+    by_sex = tmp_path / "set.toml"
+    by_sex.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\n[[markers."IL-6".intervals]]\nsex = "female"\n'
+        'high = 5.0\ncritical_high = 50\n[[markers."IL-6".intervals]]\nsex = "male"\n'
+        "high = 6.0\ncritical_high = 100\n",
+        encoding="utf-8",
+    )
+    one = tmp_path / "one.toml"
+    one.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\nhigh = 5.0\ncritical_high = 100\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "panel.csv"
+    data.write_text(
+        "sample_id,sex,marker,value,unit,reference_range\n"
+        "V3,,IL-6,60,pg/mL,0-7\nV6,,IL-6,<200,pg/mL,\nV7,,IL-6,<200,pg/mL,0-7\n"
+        "V8,,IL-6,<40,pg/mL,0-7\n",
+        encoding="utf-8",
+    )
+    printed, by_sex_unknown, censored, short = check_file(str(data), str(by_sex)).panels
+    assert printed.results[0].status.value == "high"
+    assert "critical by the reference set's range for female" in (printed.results[0].note or "")
+    assert "It is by the range for female" in " ".join(printed.summary.text)
+    assert "IL-6 is less than 200 pg/mL, so it could be past the critical limit." in " ".join(
+        by_sex_unknown.summary.text
+    )
+    assert "could be past the critical limit of 100 pg/mL" in " ".join(censored.summary.text)
+    assert "critical" not in " ".join(short.summary.text)  # '<40' is short of both limits
+    (alone,) = check_file(str(data), str(one)).panels[2:3]
+    assert alone.results[0].status.value == "indeterminate"
+    assert "even past the critical limit of 100 pg/mL" in (alone.results[0].note or "")
+    assert any(
+        "could be past the critical limit of 100 pg/mL" in s and "talked over" in s
+        for s in alone.summary.text
+    )

@@ -1934,6 +1934,8 @@ class Interpreter:
         """`_select` for the row's cells as they are to be read."""
         sex, age = self._person(m)
         sex = sex or self.options.sex
+        if age is not None and m.age:
+            return self._select_by_age_cell(m, name, sex, age)
         if age is not None or not m.birth_date or not m.collected_at:
             return self.ranges.select(name, sex, self.options.age if age is None else age)
         births, taken = _days_of(m.birth_date), _days_of(m.collected_at)
@@ -2001,6 +2003,51 @@ class Interpreter:
                 else ("; the range is the same either way")
             )
         return first._replace(note=f"{first.note}; {said}" if first.note else said)
+
+    def _select_by_age_cell(
+        self, m: Measurement, name: str, sex: Sex | None, age: float
+    ) -> Selected:
+        """The interval for an age cell, which gives whole years (or months …): '0' is any
+        age under 1, so a set's rows that part within that year leave the age unknown (QA:
+        '0' was judged by the row for babies under 6 months)."""
+        assert m.age is not None
+        width = age_width(m.age)
+        inside = self.ranges.age_limits_within(name, age, age + width)
+        if not inside:
+            return self.ranges.select(name, sex, age)
+        exact = (
+            _age_from_dates(m.birth_date, m.collected_at)
+            if m.birth_date and m.collected_at
+            else None
+        )
+        if exact is not None and age <= exact < age + width:  # the dates tell the day
+            return self.ranges.select(name, sex, exact)
+        ages = [age, *inside]
+        picks = [self.ranges.select(name, sex, years) for years in ages]
+        first = picks[0]
+        if all(pick.bounds == first.bounds for pick in picks):
+            return first
+        # each named by its row ('under age 0.5'): 'age under 1' would be both of them
+        candidates = tuple(
+            (
+                pick.note.removeprefix("interval for ")
+                if pick.note and pick.note.startswith("interval for ")
+                else f"age {age_said(years)}",
+                pick.bounds,
+            )
+            for years, pick in zip(ages, picks, strict=True)
+            if pick.bounds is not None
+        )
+        exactness = "is in whole years" if width >= 1 else "is not exact enough"
+        changes = " and ".join(age_said(years) for years in inside)
+        return Selected(
+            bounds=None,
+            note=f"the age '{shorten(m.age)}' {exactness}, and this set's range for {name} "
+            f"changes at age {changes} within it, so the range cannot be chosen (give the "
+            "birth date, or the age in months)",
+            indeterminate=True,
+            candidates=candidates if len(candidates) == len(picks) else (),
+        )
 
     def _one_day_or_none(
         self,
@@ -2845,6 +2892,17 @@ def parse_age(text: str) -> float | None:
         (_YEARS_OF[unit] for unit in _YEARS_OF if match.group(unit)), 1.0
     )
     return age if age <= MAX_AGE else None
+
+
+def age_width(text: str) -> float:
+    """How much of a year an age cell's last digit spans: '0' and '42' a year, '6 mo' a
+    month, '1.5' a tenth of a year (a readable cell, as `parse_age` reads it)."""
+    match = _AGE.match(text.replace(",", ".", 1))
+    if match is None:
+        return 0.0
+    _, _, decimals = match.group(1).partition(".")
+    unit = next((_YEARS_OF[unit] for unit in _YEARS_OF if match.group(unit)), 1.0)
+    return unit / 10 ** len(decimals)
 
 
 def _ages_disagree(from_dates: float, age: float, birth: str, collected: str) -> bool:

@@ -555,6 +555,12 @@ class ReferenceSet:
             return Selected(None, _no_range(name) + said)
         return chosen
 
+    def age_limits_within(self, name: str, start: float, end: float) -> list[float]:
+        """The ages strictly between `start` and `end` where the marker's rows begin or end."""
+        rows = self._rows.get(name, ())
+        limits = {r.age_min for r in rows} | {r.age_max for r in rows}
+        return sorted(a for a in limits if a is not None and start < a < end)
+
     def _choose(self, name: str, sex: Sex | None, age: float | None) -> Selected:
         """The marker's interval, or its row that fits the person; it may have no limits."""
         rows = self._rows.get(name)

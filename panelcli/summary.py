@@ -355,6 +355,11 @@ def _censored_side(result: Result) -> str:
 _TWO_DAYS = ("the two days", "between the days the birth date")
 
 
+def _age_cell_too_rough(note: str | None) -> bool:
+    """Whether a note says an age cell ('0', whole years) spans a change of range."""
+    return note is not None and "within it, so the range cannot be chosen" in note
+
+
 def _two_days_noted(note: str | None) -> bool:
     """Whether a note says the age is counted from a date that may be two days (review: with
     both dates so, its words differ)."""
@@ -364,6 +369,11 @@ def _two_days_noted(note: str | None) -> bool:
 def _person_said(ranges: str, results: Sequence[Result]) -> str:
     """'The range for IL-6 depends on age, and panelcli could not tell it from the file.'"""
     facts, them = _person_facts(results)
+    if any(_age_cell_too_rough(r.note) for r in results):
+        return (
+            f"The {ranges} on age, and the file's age is not exact enough to tell which "
+            "range applies (see the note)."
+        )
     said = f"The {ranges} on {facts}, and panelcli could not tell {them} from the file"
     if any(_two_days_noted(r.note) for r in results):
         return f"{said}: a date there can mean two different days (see the note)."
@@ -581,7 +591,7 @@ def _person_facts(results: Sequence[Result]) -> tuple[str, str]:
     "sex or age" said 'sex' to readers whose file lacked only the age (QA); the age where a
     date may be two days (QA: "sex or age" where both were in the file)."""
     notes = " ".join(r.note or "" for r in results)
-    if _two_days_noted(notes):
+    if _two_days_noted(notes) or _age_cell_too_rough(notes):
         return ("age", "it")
     sex, age = "'sex'" in notes, "'age'" in notes
     if sex != age:

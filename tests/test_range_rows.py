@@ -338,3 +338,41 @@ def test_a_value_that_may_be_past_a_critical_limit_says_so_beside_a_printed_rang
         "could be past the critical limit of 100 pg/mL" in s and "talked over" in s
         for s in alone.summary.text
     )
+
+
+def test_an_age_cell_in_whole_years_does_not_choose_between_rows_that_part_within_the_year(
+    tmp_path,
+) -> None:
+    """QA: age '0' was taken as exactly 0 and judged by the row for babies under 6 months,
+    where a baby of 8 months has another range."""
+    from panelcli.check import check_file
+
+    ranges = tmp_path / "infant.toml"
+    ranges.write_text(
+        '[markers.Ferritin]\nunit = "µg/L"\nsource = "made up"\n'
+        "[[markers.Ferritin.intervals]]\nage_max = 0.5\nlow = 50\nhigh = 400\n"
+        "[[markers.Ferritin.intervals]]\nage_min = 0.5\nage_max = 1\nlow = 20\nhigh = 200\n"
+        "[[markers.Ferritin.intervals]]\nage_min = 1\nlow = 10\nhigh = 150\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "babies.csv"
+    data.write_text(
+        "sample_id,age,birth_date,collected_at,marker,value,unit\n"
+        "A,0,,,Ferritin,300,µg/L\nB,0,,,Ferritin,100,µg/L\n"
+        "C,0,2026-01-01,2026-03-01,Ferritin,300,µg/L\nD,6 mo,,,Ferritin,300,µg/L\n"
+        "E,0.4,,,Ferritin,300,µg/L\nF,3,,,Ferritin,300,µg/L\n",
+        encoding="utf-8",
+    )
+    panels = check_file(str(data), str(ranges)).panels
+    assert [p.results[0].status.value for p in panels] == [
+        "indeterminate",  # under 6 months normal, from 6 months high
+        "normal",  # normal by both rows
+        "normal",  # the birth date gives 2 months
+        "high",  # '6 mo' lies wholly in the row from 6 months
+        "normal",  # '0.4' lies wholly before 6 months
+        "high",
+    ]
+    assert "the age '0' is in whole years" in (panels[0].results[0].note or "")
+    assert "The range for Ferritin depends on age, and the file's age is not exact enough" in (
+        " ".join(panels[0].summary.text)
+    )

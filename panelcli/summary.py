@@ -476,7 +476,9 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
     for words, marked in other.items():
         for result in marked:
             ours, lab = FLAG_SIDE.get(result.flag or ""), FLAG_SIDE.get(_lab_flag(result) or "")
-            apart = None not in (ours, lab) and ours != lab
+            # on the same side too: the lab's 'critically high' beside panelcli's high is not
+            # a high 'the range panelcli uses does not show' (QA: read as 'not high')
+            apart = None not in (ours, lab)
             (opposite if apart else unshown).setdefault(words, []).append(result)
     other = unshown
     differ = []
@@ -488,7 +490,9 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
         by_side: dict[str, list[Result]] = {}
         for marked in opposite.values():
             for result in marked:
-                by_side.setdefault(FLAG_SIDE[result.flag or ""], []).append(result)
+                side = FLAG_SIDE[result.flag or ""]
+                same = side == FLAG_SIDE.get(_lab_flag(result) or "")  # the lab's critical
+                by_side.setdefault(f"only {side}" if same else side, []).append(result)
         found = join_names([
             f"{_names(results)} {'is' if len(_distinct(results)) == 1 else 'are'} {side}"
             for side, results in by_side.items()

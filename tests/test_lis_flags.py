@@ -427,8 +427,10 @@ def test_the_summary_says_what_the_lab_s_own_flags_say_where_panelcli_does_not(
         "The lab marked IL-18 as critically high. panelcli could not judge it, so the lab's mark "
         "is the only judgement.",
         # one sentence for both (QA: the same words again for each mark)
-        "The lab marked IL-6 as critically high and IL-8 as high, which the range panelcli "
-        "uses does not show. Ranges differ between labs, so ask which one applies.",
+        # IL-6 is high by panelcli's range: not 'does not show' (QA: read as 'not high')
+        "The lab marked IL-8 as high, which the range panelcli uses does not show. The lab "
+        "marked IL-6 as critically high, but by the range panelcli uses IL-6 is only high. "
+        "Ranges differ between labs, so ask which one applies.",
         "A lab's critical mark should be talked over with a healthcare provider soon.",
     ]  # TNF-α: the lab's H is panelcli's too; IL-10: 'N' says nothing more
     assert all(grade(s) <= MAX_GRADE for t in said for s in sentences(t))
@@ -452,9 +454,10 @@ def test_the_summary_reads_the_lab_s_flag_as_the_flag_column_does(tmp_path: Path
     assert lab == [
         "The lab marked IL-18 as critical. panelcli could not judge it, so the lab's mark is "
         "the only judgement.",
-        "The lab marked IL-8 as high; IL-6, IL-10 and TNF-α as critically high; and IL-4 as "
-        "outside its range, which the range panelcli uses does not show. Ranges differ between "
-        "labs, so ask which one applies.",
+        "The lab marked IL-8 as high, IL-10 as critically high and IL-4 as outside its range, "
+        "which the range panelcli uses does not show. The lab marked IL-6 and TNF-α as "
+        "critically high, but by the range panelcli uses IL-6 and TNF-α are only high. Ranges "
+        "differ between labs, so ask which one applies.",
         "A lab's critical mark should be talked over with a healthcare provider soon.",
     ]
     path.write_text(
@@ -507,3 +510,24 @@ def test_a_labs_critical_mark_on_the_other_side_still_asks_to_talk_soon(tmp_path
         "Ranges differ between labs, so ask which one applies."
     ) in said
     assert "A lab's critical mark should be talked over with a healthcare provider soon." in said
+
+
+def test_a_labs_critical_mark_beside_panelclis_high_is_not_said_to_be_unshown(
+    tmp_path: Path,
+) -> None:
+    """QA: 'The lab marked IL-6 as critically high, which the range panelcli uses does not
+    show', right after 'IL-6 is 1.2 times the upper limit', read as 'IL-6 is not high'."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "flags.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,flag\nS1,IL-6,3,pg/mL,HH\nS1,IL-8,300,pg/mL,L\n"
+        "S1,IL-10,0.1,pg/mL,H\n",
+        encoding="utf-8",
+    )
+    said = check_file(str(path)).panels[0].summary.text
+    assert (
+        "The lab marked IL-10 as high, which the range panelcli uses does not show. The lab "
+        "marked IL-6 as critically high and IL-8 as low, but by the range panelcli uses IL-6 is "
+        "only high and IL-8 is high. Ranges differ between labs, so ask which one applies."
+    ) in said

@@ -53,6 +53,8 @@ _BELOW_QUANTIFICATION = frozenset({"blq", "bql", "bloq", "<lloq", "<loq", "oor<"
 #: comes near a mole per litre, and an M there is more likely a misplaced sex); case matters.
 MOLARITY_PREFIX = r"[fpnuµμm]|mc"
 MOLARITY = rf"(?:{MOLARITY_PREFIX})M"
+#: Words and a unit after them ('ND pg/mL', 'OOR > pM'), as `_VALUE_WITH_UNIT` reads a number's.
+_WORDS_WITH_UNIT = re.compile(rf"^(?P<words>.*\S)\s+(?P<unit>[^\d\s][^\s]*/[^\s]+|{MOLARITY})$")
 _VALUE_WITH_UNIT = re.compile(rf"^(?P<number>[^\s]+)\s+(?P<unit>[^\d\s][^\s]*/[^\s]+|{MOLARITY})$")
 #: '12.5 H', '3.1L', '40 (HH)': a lab's high/low flag after the number.
 _FLAGGED = re.compile(
@@ -392,14 +394,12 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             f"value '{shorten(cell)}' is a mean with its spread (±), not one result; give the "
             "result alone",
         )
-    key = re.sub(r"[\s._-]+", "", cell).casefold()  # 'below-detection-range' too (QA)
-    if key in _NO_NUMBER and (key != "nn" or "." in cell):  # 'n.n.', never a bare 'NN'
-        side = _NO_NUMBER[key]
-        if side == ">":
-            limits: tuple[str, ...] = ("uloq",)
-        else:
-            limits = ("lloq",) if key in _BELOW_QUANTIFICATION else ("lod", "lloq")
-        return ParsedValue(None, side, None, limits)
+    no_number = _no_number(cell)
+    if no_number is not None:
+        return no_number
+    worded = _WORDS_WITH_UNIT.match(cell)  # 'ND pg/mL', as '<2 pg/mL' is read (QA)
+    if worded and (no_number := _no_number(worded.group("words"))) is not None:
+        return no_number._replace(unit=worded.group("unit"))
     after = _AFTER_A_SPACE.match(cell)  # 'ND N', '12.5 pg/mL H': a flag after any value
     if after and (flag := lab_flag(after.group("flag"))):
         return parse_value(after.group("rest"), decimal_comma)._replace(flag=flag)
@@ -431,6 +431,19 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             "value-impossible", f"value '{shorten(cell)}' says {why}; check the value"
         )
     return ParsedValue(number, comparator, unit, (), flag)
+
+
+def _no_number(cell: str) -> ParsedValue | None:
+    """A notation that carries no number ('ND', 'OOR >', 'n.n.'), read; else None."""
+    key = re.sub(r"[\s._-]+", "", cell).casefold()  # 'below-detection-range' too (QA)
+    if key not in _NO_NUMBER or (key == "nn" and "." not in cell):  # 'n.n.', never a bare 'NN'
+        return None
+    side = _NO_NUMBER[key]
+    if side == ">":
+        limits: tuple[str, ...] = ("uloq",)
+    else:
+        limits = ("lloq",) if key in _BELOW_QUANTIFICATION else ("lod", "lloq")
+    return ParsedValue(None, side, None, limits)
 
 
 def _not_a_number(cell: str, decimal_comma: bool = False) -> str:

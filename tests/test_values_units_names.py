@@ -507,3 +507,21 @@ def test_a_ranges_file_a_data_file_and_sex_option_read_the_same_sex_words(tmp_pa
         said = runner.invoke(app, ["check", str(data), "-r", str(own), "--sex", word, "-f", "csv"])
         assert said.exit_code == (0 if word == "men" else 1), said.output
     assert set(SEX_WORDS.values()) == {"female", "male"}
+
+
+@pytest.mark.parametrize(
+    ("cell", "comparator", "unit"),
+    [
+        ("ND pg/mL", "<", "pg/mL"),
+        ("BLQ pg/mL", "<", "pg/mL"),
+        ("OOR > pg/mL", ">", "pg/mL"),
+        ("n.n. ng/L", "<", "ng/L"),
+        ("below detection limit pM", "<", "pM"),
+    ],
+)
+def test_a_notation_with_no_number_may_carry_its_unit(cell, comparator, unit) -> None:
+    """QA: 'ND pg/mL' was refused as not a number, where '<2 pg/mL' and 'ND' were read."""
+    parsed = parse_value(cell)
+    assert (parsed.number, parsed.comparator, parsed.unit) == (None, comparator, unit)
+    with pytest.raises(ValueProblem):
+        parse_value("abc pg/mL")  # words that say no level are still no value

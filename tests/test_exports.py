@@ -435,7 +435,10 @@ def test_validate_lists_every_problem_like_a_linter() -> None:
     assert outcome.exit_code == 2
     lines = outcome.stdout.splitlines()
     assert all(LINT_LINE.match(line) for line in lines), lines
-    assert f"{files[0]}:3: value: error value-not-a-number: value 'oops' is not a number" in lines
+    assert (
+        f"{files[0]}:3: value: error value-not-a-number: value 'oops' is not a number "
+        "(sample 'SYN-2F-01', marker 'IL-10')"
+    ) in lines
     found = {
         (m["file"], m["line"], m["column"], m["code"])
         for m in map(LINT_LINE.match, lines)

@@ -246,3 +246,23 @@ def test_a_date_cell_saying_none_is_known_reads_as_a_blank_one(tmp_path: Path, s
     assert [e.collected_at for e in events if not isinstance(e, Issue)] == [
         "2026-03-14", None, None, None,
     ]  # fmt: skip
+
+
+def test_the_table_and_validate_name_a_rejected_rows_sample_and_marker(tmp_path: Path) -> None:
+    """QA: the README says a rejected row is listed with its sample and marker where the row
+    gives them; the table and `validate` said only 'line 3: value 'abc' is not a number'."""
+    path = tmp_path / "rows.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nS-1,IL-6,4.2,pg/mL\nS-1,IL-8,abc,pg/mL\n"
+        "S-2,IL-99,1.2,pg/mL\n",
+        encoding="utf-8",
+    )
+    table = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "200"})
+    assert "line 3, column 'value', sample 'S-1', marker 'IL-8': value 'abc'" in table.stdout
+    lines = runner.invoke(app, ["validate", str(path)]).stdout.splitlines()
+    assert lines[0].endswith(
+        "rows.csv:3: value: error value-not-a-number: value 'abc' is not a number "
+        "(sample 'S-1', marker 'IL-8')"
+    )
+    # a name the message says already is not said twice
+    assert lines[1].endswith("warning no-reference: no reference range for 'IL-99' in this set")

@@ -87,7 +87,8 @@ def test_validate_and_ndjson_name_the_cut_off_row(write_csv: Callable[..., str])
     runner = CliRunner()
     validated = runner.invoke(app, ["validate", path])
     assert validated.exit_code == 0  # a warning: the cells it has are used
-    assert f"{path}:3: warning row-too-few-cells: {CUT}" in validated.stdout.splitlines()
+    line = f"{path}:3: warning row-too-few-cells: {CUT} (sample 'S2')"
+    assert line in validated.stdout.splitlines()
     streamed = runner.invoke(app, ["check", path, "--format", "ndjson", "--fail-on", "never"])
     lines = [json.loads(line) for line in streamed.stdout.splitlines()]
     warned = [line["warning"] for line in lines if "warning" in line]
@@ -95,5 +96,5 @@ def test_validate_and_ndjson_name_the_cut_off_row(write_csv: Callable[..., str])
         ("row-too-few-cells", 3, "S2")
     ]
     table = runner.invoke(app, ["check", path, "--fail-on", "never"], env={"COLUMNS": "300"})
-    assert f"line 3: {CUT} [row-too-few-cells]" in table.stdout
+    assert f"line 3, sample 'S2': {CUT} [row-too-few-cells]" in table.stdout
     assert "not measured" not in table.stdout

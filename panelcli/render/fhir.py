@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from panelcli.interpret import excluded_limits
 from panelcli.models import NOTICE, Issue, Report, Result, ranges_issues, synthetic_notice
+from panelcli.render.lint import row_named
 from panelcli.trends import BEFORE_1900, NAMES_NO_DAY, PLACEHOLDER, read_date, why_no_date
 from panelcli.units import ucum_code
 from panelcli.values import json_inert, number_text, shorten
@@ -209,10 +210,7 @@ def _issue(issue: Issue) -> dict[str, Any]:
     if issue.column:
         where.append(f"column '{issue.column}'")
     # Which sample and marker the row was for, where it says (a free-text field: still valid).
-    if issue.sample_id:
-        where.append(f"sample '{issue.sample_id}'")
-    if issue.marker:
-        where.append(f"marker '{issue.marker}'")
+    where.extend(row_named(issue))
     return {
         "severity": issue.severity,
         "code": "invalid" if issue.severity == "error" else "informational",

@@ -22,11 +22,23 @@ def lint_lines(
 
 
 def issue_line(issue: Issue) -> str:
-    """'file:line: column: severity code: message'; no column where the problem is the whole
-    row, no line where it is the whole file."""
+    """'file:line: column: severity code: message (sample 'S1', marker 'IL-8')'; no column
+    where the problem is the whole row, no line where it is the whole file."""
     where = ":".join([issue.source or repr("")] + ([str(issue.line)] if issue.line else []))
     column = f" {issue.column}:" if issue.column else ""
-    return visible(f"{where}:{column} {issue.severity} {issue.code}: {issue.message}")
+    row = ", ".join(row_named(issue))
+    said = f" ({row})" if row else ""
+    return visible(f"{where}:{column} {issue.severity} {issue.code}: {issue.message}{said}")
+
+
+def row_named(issue: Issue) -> list[str]:
+    """The sample and marker a problem's row was for, where the row gives them and the
+    message does not say them already (QA: 'line 3: value 'abc' is not a number' of which?)."""
+    return [
+        f"{what} '{name}'"
+        for what, name in (("sample", issue.sample_id), ("marker", issue.marker))
+        if name and f"'{name}'" not in issue.message
+    ]
 
 
 def ranges_warning_line(path: object, message: str) -> str:

@@ -31,6 +31,7 @@ from panelcli.models import (
 )
 from panelcli.reading import describe_source
 from panelcli.render.console import inert, spelled_for
+from panelcli.render.lint import row_named
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.summary import (
     join_names,
@@ -372,6 +373,7 @@ def issue_line(issue: Issue) -> Text:
         where.append(f"line {issue.line}")
     if issue.column:
         where.append(f"column '{issue.column}'")
+    where.extend(row_named(issue))
     return inert(f"{', '.join(where)}: {issue.message} [{issue.code}]")
 
 

@@ -2341,6 +2341,12 @@ def header_warnings(
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
         if name in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[name]}"
+        if header_key(name) == "sexo":  # QA: renamed 'sex' as the note asks, 'M' is male
+            message = f"column '{shorten(name)}' " + _not_read_because(
+                "its 'M' may be mujer (a woman) or masculino (a man); to use it, name it 'sex' "
+                "and write each cell as a word that cannot be read two ways (mujer, hombre, "
+                "femenino, masculino)"
+            )
         if layout.kind == "long" and _ROLE_OF.get(header_key(name)) in _RANGE_LIMIT_ROLES:
             why = _not_read_because("the reference range column gives the lab's range")
             message = f"column '{shorten(name)}' {why}"

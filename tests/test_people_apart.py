@@ -395,3 +395,16 @@ def test_patients_followed_counts_days_as_trends_read_them() -> None:
     # (beside 2026-03-01 it has, after it either way: test_trends)
     assert patients_followed([("P1", "2026-03-20"), ("P1", "03/04/2026")]) == 0
     assert patients_followed([("P1", "2026-03-01"), ("p1", "2026-03-08")]) == 1
+
+
+def test_a_sexo_column_says_why_it_is_not_read_and_how_to_make_it_read(tmp_path: Path) -> None:
+    """QA: 'Sexo' got "is not a known marker or field", and the note's advice to give the sex
+    in a column 'sex' would read its 'M' (mujer, a woman, to some labs) as male."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "sexo.csv"
+    path.write_text("sample_id,marker,value,unit,Sexo\nS1,Ferritin,100,ug/L,M\n", encoding="utf-8")
+    (warning,) = [w for w in check_file(str(path)).warnings if w.column == "Sexo"]
+    assert warning.code == "column-ignored"
+    assert "'M' may be mujer (a woman) or masculino (a man)" in warning.message
+    assert "name it 'sex'" in warning.message

@@ -61,3 +61,18 @@ def test_a_terminal_too_narrow_for_columns_lists_each_marker_whole(name: str) ->
     for marker, entry in reference_set.markers.items():
         for text in (marker, entry.source or "", *entry.interval_texts()):
             assert "".join(text.split()) in joined, (marker, text)
+
+
+@pytest.mark.parametrize("columns", [20, 30, 40, 60, 100])
+@pytest.mark.parametrize("command", [["explain", "IL-6"], ["demo"]])
+def test_explain_and_demo_break_no_set_or_sample_name(columns: int, command: list[str]) -> None:
+    """QA: at 40 columns `explain` showed 'arup-30026' / '01', and at 20 `demo` 'made-u' /
+    'p': a name broken in two cannot be read or copied as a --ranges or demo value."""
+    from panelcli.samples import list_samples
+
+    result = runner.invoke(app, command, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    words = set(result.stdout.replace("│", " ").split())
+    names = list(bundled_sets()) if command[0] == "explain" else [s.name for s in list_samples()]
+    for name in names:
+        assert name in words, (name, result.stdout)

@@ -27,11 +27,8 @@ NOT_EXPLAINED = "panelcli has no text that explains {marker}, so only its ranges
 
 def render_sample_list(samples: Sequence[Sample], console: Console) -> None:
     table = Table(title="Sample panels (synthetic)", title_justify="left")
-    table.add_column("Name", overflow="fold")
-    table.add_column("What it shows", overflow="fold")
-    for sample in samples:
-        table.add_row(sample.name, Text(f"{sample.title}. {sample.story}"))
-    console.print(table)
+    rows = [(Text(sample.name), Text(f"{sample.title}. {sample.story}")) for sample in samples]
+    _words_whole(console, table, ("Name", "What it shows"), rows, prose=1)
     console.print(SYNTHETIC)
     console.print("Run one with: panelcli demo NAME   (for example: panelcli demo healthy-adult)")
     console.print(Text(TALK_WITH_PROVIDER))  # every output ends with it, lists included
@@ -69,14 +66,12 @@ def render_explanation(found: Explanation, console: Console) -> None:
         yours = any(entry.yours for entry in found.ranges)
         title = "Reference ranges in the bundled sets" + (" and yours" if yours else "")
         table = Table(title=title, title_justify="left")
-        # fold, never '…', as `render_ranges` does (QA: 'arup-3002…' at 40 columns)
-        for heading in ("Set", "Range", "Source"):
-            table.add_column(heading, overflow="fold")
+        rows = []
         for entry in found.ranges:
             tags = [t for t, on in (("yours", entry.yours), ("in use", entry.in_use)) if on]
             shown = entry.set_name + (f" ({', '.join(tags)})" if tags else "")
-            table.add_row(inert(shown), inert(entry.text), inert(entry.source or ""))
-        console.print(table)
+            rows.append((inert(shown), inert(entry.text), inert(entry.source or "")))
+        _words_whole(console, table, ("Set", "Range", "Source"), rows, prose=2)
         if any(entry.in_use for entry in found.ranges):
             console.print(Text(IN_USE), style="dim")
         console.print(Text(RANGES_DIFFER))
@@ -121,15 +116,7 @@ def fitted_widths(
     a long column still has room to wrap. The `prose` column may fold a word on a narrow
     terminal, so that labels stay whole; None where even that does not fit (rich folds).
     """
-    shortest = [0] * len(rows[0])  # a column's longest word
-    longest = [0] * len(rows[0])  # a column's longest line
-    for row in rows:
-        for column, cell in enumerate(row):
-            measured = Measurement.get(console, console.options, cell)
-            shortest[column] = max(shortest[column], measured.minimum)
-            longest[column] = max(longest[column], measured.maximum)
-    if prose is not None and sum(shortest) > room:
-        shortest[prose] = max(min(shortest[prose], room - sum(shortest) + shortest[prose]), 8)
+    shortest, longest = _words_and_lines(console, rows, room, prose)
     if sum(shortest) > room or sum(longest) <= room:
         return None
     widths = list(shortest)
@@ -144,11 +131,49 @@ def fitted_widths(
     return widths
 
 
+def _words_and_lines(
+    console: Console, rows: Sequence[Sequence[Text]], room: int, prose: int | None
+) -> tuple[list[int], list[int]]:
+    """Each column's longest word (the `prose` column's cut to what `room` leaves it, at
+    least 8) and longest line."""
+    shortest = [0] * len(rows[0])
+    longest = [0] * len(rows[0])
+    for row in rows:
+        for column, cell in enumerate(row):
+            measured = Measurement.get(console, console.options, cell)
+            shortest[column] = max(shortest[column], measured.minimum)
+            longest[column] = max(longest[column], measured.maximum)
+    if prose is not None and sum(shortest) > room:
+        shortest[prose] = max(min(shortest[prose], room - sum(shortest) + shortest[prose]), 8)
+    return shortest, longest
+
+
+def _words_whole(
+    console: Console,
+    table: Table,
+    headings: Sequence[str],
+    rows: Sequence[Sequence[Text]],
+    prose: int,
+) -> None:
+    """`rows` as a table that breaks no word, or as paragraphs where its words cannot fit side
+    by side (QA: 'arup-30026 / 01' in `explain` at 40 columns, 'made-u / p' in `demo`)."""
+    cells = [[Text(h) for h in headings], *rows]
+    shortest, _ = _words_and_lines(console, cells, table_width(console, len(headings)), prose)
+    if sum(shortest) > table_width(console, len(headings)):
+        _ranges_as_paragraphs(console, table.title, headings, rows)
+    else:
+        _ranges_as_table(console, table, headings, rows, prose)
+
+
 def _ranges_as_table(
-    console: Console, table: Table, headings: Sequence[str], rows: Sequence[Sequence[Text]]
+    console: Console,
+    table: Table,
+    headings: Sequence[str],
+    rows: Sequence[Sequence[Text]],
+    prose: int = 4,
 ) -> None:
     widths = fitted_widths(
-        console, [[Text(h) for h in headings], *rows], table_width(console, 5), prose=4
+        console, [[Text(h) for h in headings], *rows], table_width(console, len(headings)), prose
     )
     # fold, never '…': a limit or a source cut short on a narrow terminal reads as another
     # (QA: ARUP's sIL-2R source showed '266.5-1410…')
@@ -163,9 +188,9 @@ def _ranges_as_table(
 def _ranges_as_paragraphs(
     console: Console, title: object, headings: Sequence[str], rows: Sequence[Sequence[Text]]
 ) -> None:
-    """Each marker as a few lines, each cell named, for a terminal too narrow for columns."""
-    if isinstance(title, Text):
-        console.print(title)
+    """Each row as a few lines, each cell named, for a terminal too narrow for columns."""
+    if isinstance(title, (Text, str)):
+        console.print(Text(title) if isinstance(title, str) else title)
     for name, *cells in rows:
         console.print(Text("• ") + name)
         for heading, cell in zip(headings[1:], cells, strict=True):

@@ -398,12 +398,15 @@ MaxLineOpt = Annotated[
 ]
 
 
-def _export_suffix(path: Path | None) -> Path | None:
-    """Refuse a wrong file type before any data is read."""
-    if path is None:  # the usual case: no need to import rich's exporter
-        return None
+def _export_path(text: str) -> Path:
+    """Refuse a wrong file type, or a folder's name ending in '/', before any data is read
+    (QA: `Path` dropped the '/' of 'out.html/' and a file 'out.html' was written)."""
     from panelcli.render.export import EXPORT_SUFFIXES
+    from panelcli.render.output import names_a_folder
 
+    if names_a_folder(text):
+        raise _bad_parameter(f"'{text}' ends in '/', which names a folder; give a file name")
+    path = Path(text)
     if path.suffix.casefold() not in EXPORT_SUFFIXES:
         raise _bad_parameter(f"the file must end in .html or .svg, not '{path.name}'")
     return path
@@ -413,7 +416,7 @@ ExportOpt = Annotated[
     Path | None,
     typer.Option(
         "--export",
-        callback=_export_suffix,
+        parser=_export_path,
         metavar="FILE",
         help="Also write the report, with pictures and the notice, to a file to share or print: "
         "report.html (opens in a browser) or report.svg.",

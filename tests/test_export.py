@@ -88,6 +88,17 @@ def test_an_export_name_without_html_or_svg_is_a_usage_error(tmp_path: Path) -> 
     assert not out.exists()
 
 
+@pytest.mark.parametrize("tail", ["/", "/."])
+def test_an_export_name_ending_in_a_slash_is_a_usage_error(tmp_path: Path, tail: str) -> None:
+    """QA: 'out.html/' wrote a file 'out.html' (`Path` drops the '/'), where -o refuses it."""
+    out = tmp_path / "out.html"
+    given = str(out) + tail
+    result = runner.invoke(app, ["check", _sample("healthy-adult"), "--export", given])
+    assert result.exit_code == 2
+    assert "ends in '/', which names a folder" in result.output
+    assert not out.exists()
+
+
 def test_an_unwritable_export_path_is_one_clear_error(tmp_path: Path) -> None:
     out = tmp_path / "missing-folder" / "r.html"
     result = runner.invoke(app, ["check", _sample("healthy-adult"), "--export", str(out)])

@@ -17,6 +17,12 @@ from panelcli.reading import is_stream
 STDOUT = "-"
 
 
+def names_a_folder(path: str) -> bool:
+    """Whether a path ends in '/' (or '/.'): `Path` would drop it and name a file 'reports'
+    (QA; review: 'reports/.')."""
+    return path.endswith(("/", os.sep, "/.", f"{os.sep}."))
+
+
 def refuse_existing(target: Path, force: bool) -> None:
     """Refuse a folder, or an existing file without --force (-o and --export alike)."""
     if target.is_dir():
@@ -112,8 +118,7 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
         with writing():
             sys.stdout.flush()
         return
-    if path.endswith(("/", os.sep, "/.", f"{os.sep}.")):  # Path() would drop it, and write a
-        # file 'reports' (QA; review: 'reports/.')
+    if names_a_folder(path):
         raise PanelcliError(f"'{path}' ends in '/', which names a folder; give a file name")
     target = Path(path)
     where = f"'{target}'"

@@ -1494,10 +1494,17 @@ def run() -> NoReturn:
     status: int | str | None = 0
     try:
         with fatal_errors():
+            stdout = sys.stdout
             try:
                 app(prog_name="panelcli")
             except SystemExit as done:  # typer's standalone mode always exits
                 status = done.code
+                if sys.stdout is not stdout:
+                    # A reader gone while typer wrote (`--help | true`): it swaps stdout and
+                    # exits 1, which means flagged (QA); 141 as every other command
+                    sys.stdout = stdout
+                    _drop_unwritten_output()
+                    status = ExitStatus.BROKEN_PIPE
             except OSError as exc:  # typer's own writes (--help, a usage error) failed
                 _output_failed(exc)
             # What stdout still holds is written at exit, where a full disk would give

@@ -627,15 +627,17 @@ def test_quiet_keeps_stdout_empty_with_output_dash_too(fmt: str) -> None:
     assert result.exit_code == 1 and result.stdout == ""
 
 
-def test_version_into_a_closed_pipe_exits_141_not_1() -> None:
-    """'panelcli --version | true' exited 1, which means flagged; every other command 141 (QA)."""
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["check", "--help"]])
+def test_version_or_help_into_a_closed_pipe_exits_141_not_1(args: list[str]) -> None:
+    """'panelcli --version | true' (and '--help | true') exited 1, which means flagged; every
+    other command 141 (QA)."""
     import os
 
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader is gone before panelcli writes
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "panelcli", "--version"], stdout=write_end,
+            [sys.executable, "-m", "panelcli", *args], stdout=write_end,
             stderr=subprocess.PIPE, timeout=60, check=False,
         )  # fmt: skip
     finally:

@@ -2104,20 +2104,34 @@ class Interpreter:
             # cell alone, nor dates that give one read either way ('03/04/2026': `_select`),
             # but a birth after the collection (review, three times); `from_dates` is the
             # one-way reading of these
-            births = _days_of(m.birth_date) if m.birth_date else None
-            taken = _days_of(m.collected_at) if m.collected_at else None
-            dated = (
-                births is not None
-                and taken is not None
-                and any(_years_between(born, day) is not None for born in births for day in taken)
-            )
-            stand_in = None if dated else self.options.age
+            stand_in = None if self._dates_give_an_age(m) else self.options.age
             self._unreadable_person(m, "age", m.age, expected, stand_in)
         if age is None and m.birth_date:
             age = from_dates
             if age is None and not future:
                 self._no_age(m, m.birth_date, m.collected_at)
+            elif age is None and self.options.age is not None and not m.age:
+                # its date-in-future warning says no age is counted to it, not what stood in
+                self._person_unreadable(
+                    m, self._columns.get("collected_at"),
+                    f"no age was counted to the collection date '{shorten(m.collected_at or '')}'"
+                    f", which is after the day of this check, so --age "
+                    f"{age_said(self.options.age)} was used instead",
+                )  # fmt: skip
         return sex, age
+
+    def _dates_give_an_age(self, m: Measurement) -> bool:
+        """Whether a row's birth and collection dates give an age in some reading, which
+        `_select` then uses (--age does not stand in): none to a day after today."""
+        births = _days_of(m.birth_date) if m.birth_date else None
+        taken = _days_of(m.collected_at) if m.collected_at else None
+        return (
+            births is not None
+            and taken is not None
+            and not self._in_future(m.collected_at or "")
+            and not self._after_today(taken)
+            and any(_years_between(born, day) is not None for born in births for day in taken)
+        )
 
     def _filled_down(self, m: Measurement) -> Measurement:
         """The row with its blank sex, age, birth date and collection date cells as its
@@ -2171,7 +2185,9 @@ class Interpreter:
                     "a date such as 2026-03-02 or 02.03.2026, to count the age from the birth "
                     "date", self.options.age, "age",
                 )  # fmt: skip
-            elif instead:  # its warning says no age is counted to it, not what stood in
+            elif instead and not self._dates_give_an_age(m):
+                # its warning says no age is counted to it, not what stood in; where both days
+                # give an age, `_select` uses them (QA: '--age 40 was used' of a man of 46)
                 self._person_unreadable(
                     m, self._columns.get("birth_date"),
                     f"no age could be counted from the birth date '{shorten(birth_date)}' to "

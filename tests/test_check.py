@@ -1102,6 +1102,17 @@ def test_an_age_is_said_as_a_person_says_it_and_its_stand_in_where_the_dates_giv
     report = check_file(str(path), load_ranges("mayo-adult"), CheckOptions(age=10))
     [said] = [w.message for w in report.warnings if w.column == "age"]
     assert said.endswith("and --age 10 was used instead")
+    # QA: with no age cell, '03/04/2026' (46 either day) was said to leave --age to stand in,
+    # and a collection date after today said no age was counted, but not what stood in
+    path.write_text(
+        "sample_id,marker,value,unit,birth_date,collected_at\n"
+        "S1,IL-2,70,pg/mL,1980-01-01,03/04/2026\nS2,IL-2,70,pg/mL,1980-01-01,2099-03-04\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path), load_ranges("mayo-adult"), CheckOptions(age=40))
+    stood_in = [w for w in report.warnings if "--age 40 was used instead" in w.message]
+    assert [(w.line, w.code) for w in stood_in] == [(3, "person-unreadable")]
+    assert "after the day of this check" in stood_in[0].message
 
 
 def test_a_marker_with_no_range_and_no_unit_says_its_unit_is_missing(tmp_path) -> None:

@@ -1785,8 +1785,8 @@ class Interpreter:
                 critical_for = (
                     () if certain.status is Status.CRITICAL else _critical_for(candidates, each)
                 )
-                reach = certain.status is not Status.CRITICAL and _could_reach_critical(
-                    value, parsed.comparator, candidates
+                reach = certain.status is not Status.CRITICAL and bool(
+                    _reaching_critical(value, parsed.comparator, candidates)
                 )
                 high = certain.flag in ("H", "HH")
                 return Result(
@@ -1819,13 +1819,19 @@ class Interpreter:
                 if value is not None and indeterminate
                 else ()
             )
-            # '<200' where a row's critical limit is 100 (QA: read as a shrug)
-            reach = (
-                value is not None
-                and indeterminate
-                and _could_reach_critical(value, parsed.comparator, candidates)
+            # '<200' where a row's critical limit is 100 (QA: read as a shrug, the note silent)
+            reach_for = (
+                _reaching_critical(value, parsed.comparator, candidates)
+                if value is not None and indeterminate
+                else ()
             )
-            doubt = Doubt(None, None, critical_for, reach) if critical_for or reach else None
+            if critical_for or reach_for:
+                note = f"{note}; {_critical_by_rows(critical_for, reach_for)}"
+            doubt = (
+                Doubt(None, None, critical_for, bool(reach_for))
+                if critical_for or reach_for
+                else None
+            )
             return Result(**base, status=status, flag="IND" if indeterminate else None,
                           flags=[*sign, "IND"] if indeterminate else [], note=note,
                           doubt=doubt)  # fmt: skip
@@ -1854,28 +1860,23 @@ class Interpreter:
             )  # fmt: skip
         notes = [n for n in (used, judged.note, note) if n]
         # Beside a lab's printed range, the set's rows that could be the person's may put it
-        # past a critical limit the printed range keeps none of (QA: 60, critical for women).
-        critical_for = (
-            ()
-            if judged.status is Status.CRITICAL
-            else _critical_for(
-                candidates,
-                [
-                    interpret(value, parsed.comparator, _critical_only(b), entry.unit)
-                    for _, b in candidates
-                ],
+        # past a critical limit beyond the printed range (QA: 60, critical for women), or a
+        # censored value may reach one (QA: '<80' where the women's limit is 50).
+        critical_for = reach_for = ()
+        if judged.status is not Status.CRITICAL and candidates:
+            critical_for = _critical_for(
+                candidates, [interpret(value, parsed.comparator, b, entry.unit)
+                             for _, b in candidates],
             )  # fmt: skip
-        )
-        if critical_for:
-            notes.append(
-                f"critical by the reference set's range for {' and '.join(critical_for)}, which "
-                "may be the person's"
-            )
+            reach_for = _reaching_critical(value, parsed.comparator, candidates)
+        if critical_for or reach_for:
+            notes.append(_critical_by_rows(critical_for, reach_for))
         return Result(
             **base, status=judged.status, flag=judged.flag, flags=judged.flags,
             times_upper_limit=judged.times_upper_limit, reference=reference,
             note="; ".join(notes) or None,
-            doubt=Doubt(None, None, critical_for) if critical_for else None,
+            doubt=Doubt(None, None, critical_for, bool(reach_for))
+            if critical_for or reach_for else None,
         )  # fmt: skip
 
     def _bounds_for(
@@ -1909,10 +1910,15 @@ class Interpreter:
                     )  # fmt: skip
                     from_file = kept
                 elif chosen.candidates:
-                    from_file = with_set_critical(from_file, shared_critical(chosen.candidates))
                     # judged by the file's range; the rows still say whose critical limit it
-                    # may pass
-                    return from_file, "file", None, False, chosen.candidates
+                    # may pass, of those beyond the range (QA: 55 beside '0-80' was normal,
+                    # and 'critical' by the women's 50, which the range takes in)
+                    beyond = tuple(
+                        (who, _critical_only(with_set_critical(from_file, bounds)))
+                        for who, bounds in chosen.candidates
+                    )
+                    from_file = with_set_critical(from_file, shared_critical(chosen.candidates))
+                    return from_file, "file", None, False, beyond
                 return from_file, "file", None, False, ()
         chosen = self._select(m, name)
         return chosen.bounds, "set", chosen.note, chosen.indeterminate, chosen.candidates
@@ -2040,11 +2046,18 @@ class Interpreter:
         )
         exactness = "is in whole years" if width >= 1 else "is not exact enough"
         changes = " and ".join(age_said(years) for years in inside)
+        # what is missing (QA: 'give the birth date' beside one with no collection date)
+        give = (
+            "the birth and collection dates give no one age; give the age in months"
+            if m.birth_date and m.collected_at
+            else "give the collection date, or the age in months"
+            if m.birth_date
+            else "give the birth date, or the age in months"
+        )
         return Selected(
             bounds=None,
             note=f"the age '{shorten(m.age)}' {exactness}, and this set's range for {name} "
-            f"changes at age {changes} within it, so the range cannot be chosen (give the "
-            "birth date, or the age in months)",
+            f"changes at age {changes} within it, so the range cannot be chosen ({give})",
             indeterminate=True,
             candidates=candidates if len(candidates) == len(picks) else (),
         )
@@ -3555,15 +3568,27 @@ def _critical_for(
     )  # fmt: skip
 
 
-def _could_reach_critical(
+def _reaching_critical(
     value: float, comparator: Comparator | None, candidates: Sequence[tuple[str, Bounds]]
-) -> bool:
-    """Whether a censored value may be past a critical limit of an interval that could apply,
-    and may as well be short of it."""
-    return any(
-        lowest < highest and (lowest is Zone.CRITICAL_LOW or highest is Zone.CRITICAL_HIGH)
-        for lowest, highest in (possible_zones(value, comparator, b) for _, b in candidates)
+) -> tuple[str, ...]:
+    """Whom of the intervals that could apply a censored value may be past a critical limit
+    of, and may as well be short of it."""
+    return tuple(
+        who
+        for who, bounds in candidates
+        for lowest, highest in [possible_zones(value, comparator, bounds)]
+        if lowest < highest and (lowest is Zone.CRITICAL_LOW or highest is Zone.CRITICAL_HIGH)
     )
+
+
+def _critical_by_rows(critical_for: Sequence[str], reach_for: Sequence[str]) -> str:
+    """A note's words on the set's rows that may be the person's, by which a result is (or
+    may be) past a critical limit."""
+    if critical_for:
+        whom, words = critical_for, "critical by the reference set's range for"
+    else:
+        whom, words = reach_for, "it could be past the critical limit of the set's range for"
+    return f"{words} {' or '.join(whom)}, which may be the person's"
 
 
 def _critical_only(bounds: Bounds) -> Bounds:
@@ -3634,7 +3659,8 @@ def _judged_alike(
         return certain._replace(
             times_upper_limit=times.pop() if len(times) == 1 else None,
             note=f"it is {certain.status.value} by each interval that could apply, and "
-            f"critical by the one for {' and '.join(critical)} ({each})",
+            f"critical by the {'one' if len(critical) == 1 else 'ones'} for "
+            f"{' and '.join(critical)} ({each})",
         )
     # 'Normal' by a row with no low or high says nothing: it has no range (found in QA)
     if first.status == Status.NORMAL and any(b.low is None and b.high is None for _, b in rows):

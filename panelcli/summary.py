@@ -456,7 +456,11 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
             continue
         if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
             unjudged.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
-        elif result.flag not in _AGREES_WITH[lab]:
+        elif result.flag not in _AGREES_WITH[lab] and not (
+            # the lab's critical mark where panelcli says it may be critical (QA: "IL-6 is
+            # only high" after "IL-6 could be past the critical limit")
+            lab in ("HH", "LL", "CRIT") and _may_be_critical(result) is not None
+        ):
             other.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
     text = []
     # One sentence for each kind, listing each mark (QA: four marks gave 'so the lab's mark is
@@ -492,7 +496,9 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
             for result in marked:
                 side = FLAG_SIDE[result.flag or ""]
                 same = side == FLAG_SIDE.get(_lab_flag(result) or "")  # the lab's critical
-                by_side.setdefault(f"only {side}" if same else side, []).append(result)
+                # panelcli's own critical said so (QA: 'IL-10 is low' of its LL)
+                ours = FLAG_WORDS.get(result.flag or "", side)
+                by_side.setdefault(f"only {side}" if same else ours, []).append(result)
         found = join_names([
             f"{_names(results)} {'is' if len(_distinct(results)) == 1 else 'are'} {side}"
             for side, results in by_side.items()
@@ -530,10 +536,10 @@ def _may_be_critical(result: Result) -> str | None:
     that is certain) does not say: by an interval that may be the person's, or as a value
     known only to be over or under a number (QA: only the note said it)."""
     if result.doubt is not None and result.doubt.critical_for:  # high, low or unjudged
-        whom = join_names(list(result.doubt.critical_for))
+        whom = " or for ".join(result.doubt.critical_for)
         return (
-            f"{result.marker} could be past the critical limit. It is by the range for {whom}, "
-            "and the file does not say which range is the person's."
+            f"{result.marker} could be past the critical limit. By the range for {whom}, it is "
+            "past it, but the file does not say which range is the person's."
         )
     reference, value, comparator = result.reference, result.value, result.comparator
     if result.status is Status.CRITICAL or value is None or comparator is None:

@@ -531,3 +531,22 @@ def test_a_labs_critical_mark_beside_panelclis_high_is_not_said_to_be_unshown(
         "marked IL-6 as critically high and IL-8 as low, but by the range panelcli uses IL-6 is "
         "only high and IL-8 is high. Ranges differ between labs, so ask which one applies."
     ) in said
+
+
+def test_a_labs_mark_on_the_other_side_of_panelclis_critical_says_critical(
+    tmp_path: Path,
+) -> None:
+    """QA: 0.3 pg/mL, critically low by the set, with the lab's 'H': the summary said 'by the
+    range panelcli uses IL-10 is low', where the row's warning said critically low."""
+    from panelcli.check import check_file
+
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[markers."IL-10"]\nunit = "pg/mL"\nsource = "x"\nlow = 1.0\nhigh = 10.0\n'
+        "critical_low = 0.5\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "flags.csv"
+    path.write_text("sample_id,marker,value,unit,flag\nU1,IL-10,0.3,pg/mL,H\n", encoding="utf-8")
+    said = " ".join(check_file(str(path), str(ranges)).panels[0].summary.text)
+    assert "but by the range panelcli uses IL-10 is critically low." in said

@@ -1241,8 +1241,8 @@ CENSORED_CRITICAL = (
 @pytest.mark.parametrize(
     ("ranges", "value", "said"),
     [
-        (SEX_CRITICAL, "150", "IL-6 could be past the critical limit. It is by the range for "
-         "female, and the file does not say which range is the person's."),
+        (SEX_CRITICAL, "150", "IL-6 could be past the critical limit. By the range for "
+         "female, it is past it, but the file does not say which range is the person's."),
         (CENSORED_CRITICAL, ">100", "IL-6 is more than 100 pg/mL, so it could be past the "
          "critical limit of 500 pg/mL."),
         # QA: both at once ('>20', high by either sex's range) lost it again
@@ -1338,7 +1338,7 @@ def test_a_result_critical_by_one_sex_and_normal_by_the_other_says_it_may_be_cri
     (panel,) = check_file(str(tmp_path / "data.csv"), ranges=str(tmp_path / "set.toml")).panels
     assert panel.results[0].status.value == "indeterminate"
     assert (
-        "Ferritin could be past the critical limit. It is by the range for female, and the file "
-        "does not say which range is the person's. A result like this should be talked over "
-        "with a healthcare provider soon."
+        "Ferritin could be past the critical limit. By the range for female, it is past it, but "
+        "the file does not say which range is the person's. A result like this should be talked "
+        "over with a healthcare provider soon."
     ) in panel.summary.text

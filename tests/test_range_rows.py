@@ -325,11 +325,13 @@ def test_a_value_that_may_be_past_a_critical_limit_says_so_beside_a_printed_rang
     printed, by_sex_unknown, censored, short = check_file(str(data), str(by_sex)).panels
     assert printed.results[0].status.value == "high"
     assert "critical by the reference set's range for female" in (printed.results[0].note or "")
-    assert "It is by the range for female" in " ".join(printed.summary.text)
+    assert "By the range for female, it is past it" in " ".join(printed.summary.text)
     assert "IL-6 is less than 200 pg/mL, so it could be past the critical limit." in " ".join(
         by_sex_unknown.summary.text
     )
-    assert "could be past the critical limit of 100 pg/mL" in " ".join(censored.summary.text)
+    assert "IL-6 is less than 200 pg/mL, so it could be past the critical limit" in " ".join(
+        censored.summary.text
+    )
     assert "critical" not in " ".join(short.summary.text)  # '<40' is short of both limits
     (alone,) = check_file(str(data), str(one)).panels[2:3]
     assert alone.results[0].status.value == "indeterminate"
@@ -376,3 +378,60 @@ def test_an_age_cell_in_whole_years_does_not_choose_between_rows_that_part_withi
     assert "The range for Ferritin depends on age, and the file's age is not exact enough" in (
         " ".join(panels[0].summary.text)
     )
+    assert (panels[0].results[0].note or "").endswith("(give the birth date, or the age in months)")
+    # QA: 'give the birth date' beside a birth date, where the collection date was missing
+    data.write_text(
+        "sample_id,age,birth_date,collected_at,marker,value,unit\n"
+        "A,0,2026-01-01,,Ferritin,300,µg/L\n",
+        encoding="utf-8",
+    )
+    (missing,) = check_file(str(data), str(ranges)).panels
+    assert (missing.results[0].note or "").endswith(
+        "(give the collection date, or the age in months)"
+    )
+
+
+def test_beside_a_printed_range_only_critical_limits_beyond_it_are_said_and_reached(
+    tmp_path,
+) -> None:
+    """QA: 55 beside '0-80' (sex unknown) was normal, yet its note said 'critical by the
+    range for female', whose limit of 50 the printed range takes in; '<80' beside '0-7' may be
+    past the women's 50 and nothing said so; nor did the note of '<200' where the range
+    depends on the sex; and 70 with the lab's 'HH' was 'only high' after 'could be past the
+    critical limit'."""
+    from panelcli.check import check_file
+
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\n[[markers."IL-6".intervals]]\n'
+        'sex = "female"\nhigh = 7.0\ncritical_high = 50\n[[markers."IL-6".intervals]]\n'
+        'sex = "male"\nhigh = 60.0\ncritical_high = 100\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "printed.csv"
+    data.write_text(
+        "sample_id,marker,value,unit,reference_range,flag\n"
+        "A,IL-6,55,pg/mL,0-80,\nB,IL-6,<80,pg/mL,0-7,\nC,IL-6,<200,pg/mL,,\n"
+        "D,IL-6,70,pg/mL,0-7,HH\n",
+        encoding="utf-8",
+    )
+    taken_in, reaching, unknown, marked = check_file(str(data), str(ranges)).panels
+    assert (taken_in.results[0].status.value, taken_in.results[0].note) == (
+        "normal",
+        None,
+    )
+    assert "critical" not in " ".join(taken_in.summary.text)
+    assert (reaching.results[0].note or "").endswith(
+        "it could be past the critical limit of the set's range for female, which may be the "
+        "person's"
+    )
+    assert "IL-6 is less than 80 pg/mL, so it could be past the critical limit." in " ".join(
+        reaching.summary.text
+    )
+    assert (unknown.results[0].note or "").endswith(
+        "it could be past the critical limit of the set's range for female or male, which may "
+        "be the person's"
+    )
+    said = " ".join(marked.summary.text)
+    assert "By the range for female, it is past it" in said
+    assert "only high" not in said

@@ -536,3 +536,37 @@ def test_the_json_document_written_in_pieces_is_model_dump_json(tmp_path: Path) 
     pieces = list(report_json_pieces(report))
     assert "".join(pieces) == report.model_dump_json(indent=2)
     assert max(piece.count('"markers"') for piece in pieces) == 1
+
+
+def test_fhir_names_the_set_beside_a_labs_range_and_where_nothing_was_judged(
+    tmp_path: Path,
+) -> None:
+    """QA: judged by the lab's '0-7' and the set's critical limit (HH), the Observation's range
+    said only 'the lab's range', and a bundle of only rejected or unjudged rows named no set:
+    the other formats all name it."""
+    ranges = tmp_path / "crit.toml"
+    ranges.write_text(
+        '[set]\nname = "crit-lab"\nversion = "1"\n[markers."IL-6"]\nunit = "pg/mL"\n'
+        'high = 2.5\ncritical_high = 100\nsource = "test set"\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "lab.csv"
+    data.write_text(
+        "sample_id,marker,value,unit,reference_range\nS1,IL-6,150,pg/mL,0-7\n", encoding="utf-8"
+    )
+    done = CliRunner().invoke(app, ["check", str(data), "-r", str(ranges), "-f", "fhir"])
+    bundle = Bundle.model_validate(json.loads(done.stdout))
+    (found,) = observations(bundle)
+    assert found.referenceRange[0].text.startswith(
+        "0 - 7 pg/mL (the lab's range, judged with reference set crit-lab version 1, sha256 "
+    )
+    data.write_text("sample_id,marker,value,unit\nS1,IL-99,150,pg/mL\nS2,IL-6,x,pg/mL\n")
+    done = CliRunner().invoke(app, ["check", str(data), "-r", str(ranges), "-f", "fhir"])
+    bundle = Bundle.model_validate(json.loads(done.stdout))
+    (unjudged,) = observations(bundle)
+    assert any(
+        n.text.startswith("Reference set: crit-lab version 1, sha256 ") for n in unjudged.note
+    )
+    (outcome,) = [e.resource for e in bundle.entry if isinstance(e.resource, OperationOutcome)]
+    said = [issue.diagnostics or "" for issue in outcome.issue]
+    assert any(d.startswith("Reference set: crit-lab version 1, sha256 ") for d in said)

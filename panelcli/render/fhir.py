@@ -183,7 +183,10 @@ def observation(
         resource["specimen"] = specimen
     reference = result.reference
     if reference:
-        where = f"reference set {set_name}" if reference.origin == "set" else "the lab's range"
+        # the lab's range too names the set that read the row (and may add critical limits)
+        where = f"reference set {set_name}" if reference.origin == "set" else (
+            f"the lab's range, judged with reference set {set_name}"
+        )  # fmt: skip
         # FHIR's low and high are inclusive: an exclusive limit ('< 20') is said in words.
         excluded = [
             f"a value of exactly {number_text(limit)} {reference.unit} is {side}"
@@ -197,6 +200,8 @@ def observation(
         if reference.high is not None:
             ranged["high"] = quantity(reference.high, reference.unit)
         resource["referenceRange"] = [ranged]
+    else:  # no range to name it in: the set that found none, or could not choose (QA)
+        notes.append(f"Reference set: {set_name}")
     if synthetic:  # in words too: a viewer may show the notes and not the security labels
         notes.append(synthetic_notice(result.source))
     resource["note"] = [{"text": text} for text in (*notes, NOTICE)]
@@ -225,11 +230,16 @@ def _outcome_issues(report: Report) -> list[Issue]:
     return [*report.rejected, *report.warnings, *ranges_issues(report.reference_set)]
 
 
-def operation_outcome(report: Report) -> dict[str, Any] | None:
-    """Rejected rows and warnings (they are not observations), or None when there are none."""
+def operation_outcome(report: Report, set_name: str) -> dict[str, Any] | None:
+    """Rejected rows and warnings (they are not observations), or None when there are none;
+    it names the reference set, as a bundle of no judged result names it nowhere else (QA)."""
     issues = [_issue(i) for i in _outcome_issues(report)]
     if not issues:
         return None
+    issues.append({
+        "severity": "information", "code": "informational",
+        "diagnostics": f"Reference set: {set_name}",
+    })  # fmt: skip
     # A synthetic file whose rows were all rejected has no Observation to carry its label
     # (regression QA): the outcome says it in words.
     issues += [
@@ -308,7 +318,7 @@ def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
         for panel in report.panels
         for r in panel.results
     ]
-    outcome = operation_outcome(report)
+    outcome = operation_outcome(report, set_name)
     if outcome:
         issues = [_issue_content(i) for i in _outcome_issues(report)]
         entries.append({"fullUrl": full_url("OperationOutcome", issues), "resource": outcome})

@@ -1592,6 +1592,8 @@ _SUMMARY_IDS = {
     "standarderror", "standarderrorofthemean", "rsd", "%rsd", "rsd%",
     "geometricmean", "geomean", "gmean", "mean±sd", "meansd",  # not "n": samples A, B … N
     "anzahl", "summe", "gesamt", "stdabw", "mittel",  # German
+    # German abbreviations: Mittelwert, Variationskoeffizient (QA: 'VK%' was a sample, high)
+    "mw", "vk", "vk%", "%vk", "variationskoeffizient", "ø", "numberofsamples", "noofsamples",
     "moyenne", "écarttype", "ecarttype", "médiane", "mediane", "somme",  # French
     "media", "promedio", "mediana", "desviaciónestándar", "desviacionestandar", "suma",  # Spanish
 }  # fmt: skip

@@ -549,8 +549,16 @@ _NUM = r"(\d+(?:\.\d+)?)"
 _RANGE_UNIT = (
     rf"(?P<unit>[(\[{{][^()\[\]{{}}]*/[^()\[\]{{}}]*[)\]}}]|\S*/\S+|[(\[{{]?{MOLARITY}[)\]}}]?)"
 )
-_RANGE_BETWEEN = re.compile(rf"^{_NUM}\s*(?:-|–|—|to|\.\.)\s*{_NUM}\s*{_RANGE_UNIT}?$")
+# 'to' and its German, Spanish and French words ('0 bis 7', '0 a 7', '0 à 7')
+_RANGE_BETWEEN = re.compile(
+    rf"^{_NUM}\s*(?:-|–|—|\.\.|(?<=\s)(?:to|bis|a|à)(?=\s)|to)\s*{_NUM}\s*{_RANGE_UNIT}?$",
+    re.IGNORECASE,
+)
 _RANGE_ONE_SIDED = re.compile(rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥)\s*{_NUM}\s*{_RANGE_UNIT}?$")
+#: 'up to 7' as German, Spanish and French LIS print it ('bis 7,0'; QA: was unreadable)
+_RANGE_UP_TO = re.compile(
+    rf"^(?:up\s+to|bis|hasta|jusqu'?(?:à|a))\s*{_NUM}\s*{_RANGE_UNIT}?$", re.IGNORECASE
+)
 _CLOSING_BRACKET = {"(": ")", "[": "]", "{": "}"}
 
 
@@ -609,6 +617,9 @@ def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
         if comparator in ("<", "<="):
             return LabRange(None, bound, unit, high_exclusive=comparator == "<")
         return LabRange(bound, None, unit, low_exclusive=comparator == ">")
+    up_to = _RANGE_UP_TO.match(cell)
+    if up_to and math.isfinite(bound := float(up_to.group(1))):
+        return LabRange(None, bound, _range_unit(up_to.group("unit")))
     return None
 
 

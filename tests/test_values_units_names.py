@@ -525,3 +525,22 @@ def test_a_notation_with_no_number_may_carry_its_unit(cell, comparator, unit) ->
     assert (parsed.number, parsed.comparator, parsed.unit) == (None, comparator, unit)
     with pytest.raises(ValueProblem):
         parse_value("abc pg/mL")  # words that say no level are still no value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bis 7,0", LabRange(None, 7.0, None)),
+        ("bis 7.0 pg/ml", LabRange(None, 7.0, "pg/ml")),
+        ("hasta 8,1", LabRange(None, 8.1, None)),
+        ("up to 7", LabRange(None, 7.0, None)),
+        ("jusqu'à 5", LabRange(None, 5.0, None)),
+        ("0 bis 7", LabRange(0.0, 7.0, None)),
+        ("0 a 7", LabRange(0.0, 7.0, None)),
+        ("0 à 7", LabRange(0.0, 7.0, None)),
+    ],
+)
+def test_up_to_and_between_in_german_spanish_and_french(text: str, expected: LabRange) -> None:
+    """QA: 'bis 7,0', German LIS's usual upper limit, was unreadable and the set's range used."""
+    assert parse_lab_range(text, decimal_comma=True) == expected
+    assert parse_lab_range("abis 7") is None and parse_lab_range("0 a7") is None

@@ -2685,11 +2685,18 @@ class Interpreter:
                 f"'{shorten(first_column)}')"
             )
         sample = f" for sample '{shorten(m.sample_id)}'" if m.sample_id else ""
+        # QA: three orders under an unread 'Auftragsnr.' were one sample, said nowhere
+        alone = (
+            "; the file gives no sample or patient id, so its rows are read as one sample: if "
+            "they are several, name the column that tells them apart 'sample_id'"
+            if not (m.sample_id or m.patient_id) and first != m.line
+            else ""
+        )
         # 'again', not 'twice': a third copy names the first one too
         yield Issue(
             severity="warning", code="marker-repeated", source=m.source, line=m.line,
             **_row_for(m),
-            message=f"{name} is measured again{sample} {where}; every result is kept",
+            message=f"{name} is measured again{sample} {where}; every result is kept{alone}",
         )  # fmt: skip
 
     def _person_warning(self, m: Measurement, seen: dict[str, tuple[int, str]]) -> Iterator[Issue]:

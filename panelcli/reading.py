@@ -96,7 +96,12 @@ _ROLES: dict[str, tuple[str, ...]] = {
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
                   "labno", "labnumber", "specimenno", "specimennumber", "orderid",
                   "probenid", "probennummer", "probennr",
-                  "échantillon", "echantillon", "muestra", "nºmuestra", "numeromuestra"),
+                  # QA: an LIS's order or tube number, German 'Probe Nr.', 'Auftragsnr.'
+                  "probenr", "auftragsnr", "auftragsnummer", "labornummer", "labornr",
+                  "ordernumber", "orderno", "tubeid", "requisition", "requisitionnumber",
+                  "échantillon", "echantillon", "muestra", "nºmuestra", "numeromuestra",
+                  "n°échantillon", "nºéchantillon", "noéchantillon", "numéroéchantillon",
+                  "numeroechantillon", "códigomuestra", "codigomuestra"),
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber",
                    "patientennummer", "patientenid", "patnr",  # German exports

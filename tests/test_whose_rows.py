@@ -290,3 +290,26 @@ def test_people_apart_in_every_output(tmp_path: Path, column: str) -> None:
     validated = runner.invoke(app, ["validate", str(path)])
     assert validated.exit_code == 0
     assert "warning" not in validated.stdout
+
+
+@pytest.mark.parametrize(
+    "header", ["Probe Nr.", "Auftragsnr.", "Labornummer", "Order Number", "Tube ID", "Requisition"]
+)
+def test_an_lis_order_or_tube_number_is_the_sample_id(tmp_path: Path, header: str) -> None:
+    """QA: three orders under 'Auftragsnr.' were not read, and made one sample."""
+    events = events_in(
+        tmp_path, f"{header},marker,value,unit\n1,IL-6,3,pg/mL\n2,IL-6,4,pg/mL\n3,IL-8,5,pg/mL\n"
+    )
+    assert [r.sample_id for r in results(events)] == ["1", "2", "3"]
+    assert [e for e in events if isinstance(e, Issue)] == []
+
+
+def test_a_long_file_with_no_sample_id_says_its_rows_are_one_sample(tmp_path: Path) -> None:
+    """QA: with the sample column unread, 'IL-6 is measured again' did not say that all the
+    rows had been put in one sample, nor how to tell them apart."""
+    events = events_in(tmp_path, "Tube,marker,value,unit\nA1,IL-6,3,pg/mL\nA2,IL-6,4,pg/mL\n")
+    (repeated,) = warnings(events, "marker-repeated")
+    assert repeated.message.endswith(
+        "its rows are read as one sample: if they are several, name the column that tells them "
+        "apart 'sample_id'"
+    )

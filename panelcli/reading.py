@@ -761,6 +761,9 @@ class Layout(NamedTuple):
     #: Lines above the header with one filled cell (a report's title), casefolded: a row
     #: below that repeats one is that page's title, not a sample (see `page_line`)
     titles: frozenset[str] = frozenset()
+    #: Lines above the header with two or more filled cells, casefolded and joined by NUL: a
+    #: row below that repeats one is a page's header block ('Patient:;Mustermann, Max')
+    title_lines: frozenset[str] = frozenset()
     #: wide: the last line of a row under the header that names what each marker's column
     #: holds ('FI', 'Obs Conc'), read as part of the header (0: none), and the columns it
     #: names as no result → what it calls them (`with_sub_header`)
@@ -1208,8 +1211,20 @@ def is_comment(cells: list[str]) -> bool:
 #: A page's number or print line, as a LIMS report puts at each page's foot ('Page 1 of 2',
 #: 'Seite 2 von 3', '- 2 -', 'Printed by: jdoe 2024-12-26').
 _PAGE_LINE = re.compile(
+    # decorated or not ('*** End of Report ***', '-- Ende des Befundes --'; QA)
+    r"[\s*=_~#-]*(?:"
     r"(?:page|seite|pagina|página)\s*\d+(?:\s*(?:of|/|von|de|di|sur)\s*\d+)?|-\s*\d+\s*-"
-    r"|(?:printed|print\s*date|generated|exported|end\s+of\s+(?:report|file|data))\b.*",
+    r"|(?:printed|print\s*date|generated|exported"
+    r"|end\s+of\s+(?:the\s+)?(?:report|file|data|results?|document))\b.*"
+    # German, French, Spanish and Italian ends and print lines (QA: each made a 'sample')
+    r"|(?:ende\s+des\s+(?:befundes|berichts|berichtes|reports|dokuments)"
+    r"|fin\s+(?:du|de|del)\s+(?:rapport|informe|documento?)|fine\s+del\s+referto)\b.*"
+    r"|(?:validated|approved|released|signed)\s+by\b.*|report\s+(?:generated|printed|created)\b.*"
+    r"|(?:gedruckt|erstellt|ausgedruckt)\s+am\b.*|imprimé\s+le\b.*|impreso\s+el\b.*"
+    # a count of what the report holds ('Total results: 2', 'Anzahl Befunde: 3')
+    r"|(?:total\s+(?:results|tests|samples)|anzahl\s+(?:befunde|proben|ergebnisse)"
+    r"|number\s+of\s+(?:results|samples|tests))\s*:?\s*\d+"
+    r")[\s*=_~#-]*",
     re.IGNORECASE,
 )
 
@@ -1226,9 +1241,18 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
         if not text:
             continue
         if text.casefold() not in layout.titles and _PAGE_LINE.fullmatch(text) is None:
-            return None
+            return _line_from_above(cells, layout)
         filled.append(text)
     return " ".join(filled) if filled else None
+
+
+def _line_from_above(cells: list[str], layout: Layout) -> str | None:
+    """A row that repeats a line of several cells from above the header (a paginated report's
+    'Patient:;Mustermann, Max' block on each page; QA: it was a sample), as `page_line` says."""
+    if not layout.title_lines:  # most files: no preamble of such lines, nothing to build
+        return None
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    return " ".join(filled) if "\0".join(filled).casefold() in layout.title_lines else None
 
 
 def row_fields(cells: list[str], layout: Layout) -> dict[str, str | None]:
@@ -2084,7 +2108,9 @@ def opened(
         stats.decimal_comma = delimiter in (";", "\t", "|")
         preamble = head_lines[: _row_start(head_lines, header_end, delimiter) - 1]
         stats.synthetic = says_synthetic(preamble)
-        layout = layout._replace(titles=_titles(preamble, delimiter))
+        layout = layout._replace(
+            titles=_titles(preamble, delimiter, 1), title_lines=_titles(preamble, delimiter, 2)
+        )
         yield head_lines, lines, header_end, layout
     except csv.Error as exc:
         raise InputError(f"{source}: the CSV structure is broken ({exc})") from None
@@ -2269,13 +2295,18 @@ def file_end_warnings(
         )
 
 
-def _titles(preamble: list[str], delimiter: str) -> frozenset[str]:
-    """The lines above the header with one filled cell, casefolded (see `Layout.titles`)."""
+def _titles(preamble: list[str], delimiter: str, least: int) -> frozenset[str]:
+    """The lines above the header with one filled cell (`least` 1), or with two or more
+    (`least` 2, their cells joined by NUL), casefolded (see `Layout.titles`)."""
     filled = (
         [c.strip() for c in cells if c.strip()]
         for cells in csv.reader(preamble, delimiter=delimiter)
     )
-    return frozenset(cells[0].casefold() for cells in filled if len(cells) == 1)
+    return frozenset(
+        "\0".join(cells).casefold()
+        for cells in filled
+        if (len(cells) == 1 if least == 1 else len(cells) >= least)
+    )
 
 
 def header_warnings(

@@ -41,7 +41,12 @@ def test_page_numbers_and_a_repeated_title_are_skipped(tmp_path: Path, short: bo
 @pytest.mark.parametrize(
     "line",
     ["Printed by: jdoe 2024-12-26 10:00", "Seite 2 von 3", "- 2 -", "page 3", "End of report",
-     "Printed 2024-12-26;Page 1 of 2"],  # review: a print line and a page number, two cells
+     "Printed 2024-12-26;Page 1 of 2",  # review: a print line and a page number, two cells
+     # QA: decorated, German, French and Spanish ends, sign-offs and counts were samples
+     "*** End of Report ***", "-- End of report --", "*** Ende des Befundes ***",
+     "Ende des Berichts", "Fin du rapport", "Fin del informe", "Total results: 2",
+     "Anzahl Befunde: 3", "Validated by: Dr. A", "Report generated 2026-03-02",
+     "Gedruckt am 02.03.2026", "Imprimé le 02/03/2026"],
 )  # fmt: skip
 def test_a_wide_file_s_print_line_is_skipped(tmp_path: Path, line: str) -> None:
     text = f"Sample;IL-6 (pg/mL);IL-8 (pg/mL)\nS1;2,1;5\n{line};;\nS2;3;4\n"
@@ -62,3 +67,18 @@ def test_a_wide_file_s_print_line_is_skipped(tmp_path: Path, line: str) -> None:
 def test_other_rows_are_not_page_lines(tmp_path: Path, short: bool, row: str) -> None:
     events = events_in(tmp_path, PAGES.replace("Page 1 of 2,,,", row), short)
     assert [w.line for w in warnings(events, "page-line-skipped")] == [5, 8]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_pages_header_block_of_several_cells_is_skipped(tmp_path: Path, short: bool) -> None:
+    """QA: a report's 'Patient:;Mustermann, Max' block, repeated above each page's header,
+    became samples 'Patient:' and 'Geburtsdatum:', the name a marker, and the run exited 2."""
+    block = "Patient:;Mustermann, Max;;\nGeburtsdatum:;01.02.1960;;\n"
+    header = "Probe;Analyt;Ergebnis;Einheit\n"
+    text = (
+        f"{block}{header}L-1;IL-6;12,5;pg/ml\nSeite 1 von 2;;;\n{block}{header}L-1;IL-8;3;pg/ml\n"
+    )
+    events = events_in(tmp_path, text, short)
+    assert [(r.line, r.marker) for r in results(events)] == [(4, "IL-6"), (9, "IL-8")]
+    assert [w.line for w in warnings(events, "page-line-skipped")] == [5, 6, 7]
+    assert [e for e in events if getattr(e, "severity", None) == "error"] == []

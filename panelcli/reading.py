@@ -2379,6 +2379,13 @@ def header_warnings(
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
         if name in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[name]}"
+        named, unit = split_header_unit(name)
+        if unit and _ROLE_OF.get(header_key(named)) in ("reference_range", *_RANGE_LIMIT_ROLES):
+            # QA: the lab's range was lost with only 'not a known marker or field' said
+            message = f"column '{shorten(name)}' " + _not_read_because(
+                f"a range column's header cannot give its unit; name it '{shorten(named)}' "
+                f"and it is read (its cells may give the unit, as '0-7 {shorten(unit)}')"
+            )
         if header_key(name) == "sexo":  # QA: renamed 'sex' as the note asks, 'M' is male
             message = f"column '{shorten(name)}' " + _not_read_because(
                 "its 'M' may be mujer (a woman) or masculino (a man); to use it, name it 'sex' "

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from panelcli.check import CheckOptions, Interpreter, ResultRow, StreamEvent
+from panelcli.check import CheckOptions, Interpreter, ResultRow, StreamEvent, check_file
 from panelcli.cli import app
 from panelcli.models import Issue, Result, Status
 from panelcli.ranges import load_ranges
@@ -339,3 +339,17 @@ def test_a_range_column_s_range_in_brackets_is_read(tmp_path: Path, short: bool)
     ]
     assert judged == [("R1", "low", "file"), ("R2", "high", "file")]
     assert [e.code for e in events if isinstance(e, Issue) and e.code == "range-unreadable"] == []
+
+
+@pytest.mark.parametrize("header", ["Reference Range (pg/mL)", "Referenzbereich [pg/ml]"])
+def test_a_range_column_whose_header_gives_a_unit_says_how_to_have_it_read(
+    tmp_path: Path, header: str
+) -> None:
+    """QA: the lab's range under 'Reference Range (pg/mL)' was lost, and the set's judged the
+    rows, with only 'is not a known marker or field' said."""
+    path = tmp_path / "ranged.csv"
+    path.write_text(
+        f"Sample ID,Analyte,Result,Units,{header}\nS1,IL-6,5.0,pg/mL,<7\n", encoding="utf-8"
+    )
+    (ignored,) = [w for w in check_file(str(path)).warnings if w.code == "column-ignored"]
+    assert "a range column's header cannot give its unit; name it '" in ignored.message

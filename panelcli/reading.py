@@ -828,6 +828,11 @@ _WORD_GAP = re.compile(r"[\s_\-.]+")
 _ELIDED = re.compile(r"^[dl][’']", re.IGNORECASE)  # "Date d'extraction"
 
 
+#: Sample id headers that may instead name the specimen's type, beside a column that names
+#: the id outright
+_SPECIMEN_OR_ITS_TYPE = frozenset({"specimen"})
+
+
 def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
     """Work out the layout from a header row, or None when this row is not a header."""
     roles: dict[str, int] = {}
@@ -837,6 +842,18 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         role = _ROLE_OF.get(_header_key_of(cell)) or _ROLE_OF.get(header_key(cell.split("\n")[0]))
         if role and role not in roles:
             roles[role] = index
+        elif (
+            role == "sample_id"
+            and _SPECIMEN_OR_ITS_TYPE & {_header_key_of(cell), _header_key_of(cells[roles[role]])}
+            and _header_key_of(cell) != _header_key_of(cells[roles[role]])
+        ):
+            # 'Specimen' beside 'Sample ID' is the specimen's type (Serum, Plasma) in many LIS
+            # exports: the other is the id (QA: the file was refused)
+            if _header_key_of(cell) in _SPECIMEN_OR_ITS_TYPE:
+                unmapped.append(index)
+            else:
+                unmapped.append(roles[role])
+                roles[role] = index
         elif role:
             raise _DuplicateRole(role, cells[roles[role]], cell, cells)
         else:

@@ -313,3 +313,20 @@ def test_a_long_file_with_no_sample_id_says_its_rows_are_one_sample(tmp_path: Pa
         "its rows are read as one sample: if they are several, name the column that tells them "
         "apart 'sample_id'"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sample ID,Specimen,Analyte,Result,Units\nS1,Serum,IL-6,3.0,pg/mL\n",
+        "Specimen,Sample ID,Analyte,Result,Units\nSerum,S1,IL-6,3.0,pg/mL\n",
+    ],
+)
+def test_a_specimen_column_beside_a_sample_id_is_its_type(tmp_path: Path, text: str) -> None:
+    """QA: 'Specimen' (Serum, Plasma) beside 'Sample ID' refused the file: 'both look like the
+    sample id column'."""
+    events = events_in(tmp_path, text)
+    assert [r.sample_id for r in results(events)] == ["S1"]
+    assert [(w.code, w.column) for w in warnings(events, "column-ignored")] == [
+        ("column-ignored", "Specimen")
+    ]

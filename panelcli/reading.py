@@ -2322,7 +2322,8 @@ def _titles(preamble: list[str], delimiter: str, least: int) -> frozenset[str]:
     return frozenset(
         "\0".join(cells).casefold()
         for cells in filled
-        if (len(cells) == 1 if least == 1 else len(cells) >= least)
+        # not an xPONENT block's 'DataType:' line: the next block stops the file there
+        if (len(cells) == 1 if least == 1 else len(cells) >= least and not is_data_type_line(cells))
     )
 
 

@@ -1942,8 +1942,10 @@ class Interpreter:
         sex = sex or self.options.sex
         if age is not None and m.age:
             return self._select_by_age_cell(m, name, sex, age)
-        if age is not None or not m.birth_date or not m.collected_at:
-            return self.ranges.select(name, sex, self.options.age if age is None else age)
+        if age is not None:
+            return self.ranges.select(name, sex, age)
+        if not m.birth_date or not m.collected_at:
+            return self._select_by_given_age(name, sex)
         births, taken = _days_of(m.birth_date), _days_of(m.collected_at)
         if (
             births is None
@@ -2018,9 +2020,6 @@ class Interpreter:
         '0' was judged by the row for babies under 6 months)."""
         assert m.age is not None
         width = age_width(m.age)
-        inside = self.ranges.age_limits_within(name, age, age + width)
-        if not inside:
-            return self.ranges.select(name, sex, age)
         exact = (
             _age_from_dates(m.birth_date, m.collected_at)
             if m.birth_date and m.collected_at
@@ -2028,6 +2027,36 @@ class Interpreter:
         )
         if exact is not None and age <= exact < age + width:  # the dates tell the day
             return self.ranges.select(name, sex, exact)
+        # what is missing (QA: 'give the birth date' beside one with no collection date)
+        give = (
+            "the birth and collection dates give no one age; give the age in months"
+            if m.birth_date and m.collected_at
+            else "give the collection date, or the age in months"
+            if m.birth_date
+            else "give the birth date, or the age in months"
+        )
+        return self._select_by_rough_age(name, sex, age, width, f"the age '{shorten(m.age)}'", give)
+
+    def _select_by_given_age(self, name: str, sex: Sex | None) -> Selected:
+        """The interval for --age, read as an age cell is (QA: '--age 0' chose the row for
+        babies under 6 months, where a cell '0' is any age under 1)."""
+        age = self.options.age
+        if age is None:
+            return self.ranges.select(name, sex, None)
+        decimals = repr(float(age)).partition(".")[2]
+        width = 1.0 if float(age).is_integer() else 10.0 ** -len(decimals)
+        said = f"--age {number_text(age)}"
+        return self._select_by_rough_age(name, sex, age, width, said, "give the age in months")
+
+    def _select_by_rough_age(
+        self, name: str, sex: Sex | None, age: float, width: float, said: str, give: str
+    ) -> Selected:
+        """The interval for an age known only to `width` years ('0' is under 1): where the
+        set's rows part within it, judged only as far as they agree; `said`: the age as the
+        note names it; `give`: what would tell it."""
+        inside = self.ranges.age_limits_within(name, age, age + width)
+        if not inside:
+            return self.ranges.select(name, sex, age)
         ages = [age, *inside]
         picks = [self.ranges.select(name, sex, years) for years in ages]
         first = picks[0]
@@ -2046,18 +2075,10 @@ class Interpreter:
         )
         exactness = "is in whole years" if width >= 1 else "is not exact enough"
         changes = " and ".join(age_said(years) for years in inside)
-        # what is missing (QA: 'give the birth date' beside one with no collection date)
-        give = (
-            "the birth and collection dates give no one age; give the age in months"
-            if m.birth_date and m.collected_at
-            else "give the collection date, or the age in months"
-            if m.birth_date
-            else "give the birth date, or the age in months"
-        )
         return Selected(
             bounds=None,
-            note=f"the age '{shorten(m.age)}' {exactness}, and this set's range for {name} "
-            f"changes at age {changes} within it, so the range cannot be chosen ({give})",
+            note=f"{said} {exactness}, and this set's range for {name} changes at age "
+            f"{changes} within it, so the range cannot be chosen ({give})",
             indeterminate=True,
             candidates=candidates if len(candidates) == len(picks) else (),
         )
@@ -2949,8 +2970,11 @@ def _ages_disagree(from_dates: float, age: float, birth: str, collected: str) ->
     Born on 29 February, a birthday in another year is kept on 28 February by some and on
     1 March by others: on 28 February either age agrees (the dates read again only then).
     """
-    if age < 2 and age != int(age):  # '9 mo', '6 wk', '10 d': less than a month apart is no
-        return abs(age - from_dates) * 12 >= 1  # slip (a month's age is its first day's)
+    if age < 2 and age != int(age):  # '9 mo', '6 wk', '10 d'
+        months = age * 12
+        if abs(months - round(months)) < 1e-6:  # '6 mo': the whole months differ (QA: 5
+            return math.floor(from_dates * 12 + 1e-9) != round(months)  # months 26 days passed)
+        return abs(age - from_dates) * 12 >= 1  # weeks, days: less than a month apart is no slip
     whole, from_dates = math.floor(age), math.floor(from_dates)
     if whole == from_dates:
         return False

@@ -435,3 +435,33 @@ def test_beside_a_printed_range_only_critical_limits_beyond_it_are_said_and_reac
     said = " ".join(marked.summary.text)
     assert "By the range for female, it is past it" in said
     assert "only high" not in said
+
+
+def test_age_option_zero_and_a_month_age_beside_a_birth_date(tmp_path) -> None:
+    """QA: '--age 0' chose the row for babies under 6 months, where an age cell '0' is any
+    age under 1; and '6 mo' beside a birth date that gives 5 months 26 days was used without
+    a word, though the whole months differ (and so does the row)."""
+    from panelcli.check import CheckOptions, check_file
+
+    ranges = tmp_path / "infant.toml"
+    ranges.write_text(
+        '[markers."IL-8"]\nunit = "pg/mL"\nsource = "made up"\n'
+        '[[markers."IL-8".intervals]]\nage_max = 0.5\nhigh = 20.0\n'
+        '[[markers."IL-8".intervals]]\nage_min = 0.5\nhigh = 10.0\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "baby.csv"
+    data.write_text("sample_id,marker,value,unit\nC1,IL-8,15,pg/mL\n", encoding="utf-8")
+    for age, status in ((0, "indeterminate"), (0.4, "normal"), (1, "high")):
+        report = check_file(str(data), str(ranges), CheckOptions(age=age))
+        assert report.panels[0].results[0].status.value == status, age
+    report = check_file(str(data), str(ranges), CheckOptions(age=0))
+    assert (report.panels[0].results[0].note or "").startswith("--age 0 is in whole years")
+    data.write_text(
+        "sample_id,age,birth_date,collected_at,marker,value,unit\n"
+        "Z1,6 mo,2025-10-15,2026-04-10,IL-8,15,pg/mL\n",
+        encoding="utf-8",
+    )
+    (conflict,) = [w for w in check_file(str(data), str(ranges)).warnings]
+    assert conflict.code == "person-conflict"
+    assert conflict.message.startswith("age 6 months does not match the birth date")

@@ -116,7 +116,7 @@ from panelcli.reading import (
     shows_decimal_comma,
     spill_columns,
 )
-from panelcli.summary import may_reject_a_value, summarise_panel
+from panelcli.summary import may_be_critical, may_reject_a_value, summarise_panel
 from panelcli.trends import (
     NO_SUCH_DAY,
     PLACEHOLDER,
@@ -3319,13 +3319,14 @@ OVERVIEW_PANELS = 50
 class _SampleCount:
     """What an overview keeps of one sample (slots: a million rows make many samples)."""
 
-    __slots__ = ("patient_id", "collected_at", "measured", "flagged", "unjudged")
+    __slots__ = ("patient_id", "collected_at", "measured", "flagged", "unjudged", "maybe")
 
     def __init__(self, patient_id: str | None, collected_at: str | None) -> None:
         self.patient_id, self.collected_at = patient_id, collected_at  # of its first row
         self.measured = 0
         self.unjudged = 0  # results not compared with a range (indeterminate, no reference)
         self.flagged: dict[str, str] | None = None  # markers outside the range: their flag
+        self.maybe: dict[str, None] | None = None  # markers that may be past a critical limit
 
     @property
     def critical(self) -> bool:
@@ -3383,6 +3384,10 @@ def build_overview(
         elif event.collected_at != panel.collected_at:  # as `_panel` names it
             panel.collected_at = one_way_date(panel.collected_at, event.collected_at)
         panel.measured += 1
+        if maybe_critical_event(event):  # QA: listed as ordinary highs, said nowhere
+            if panel.maybe is None:
+                panel.maybe = {}
+            panel.maybe[event.marker] = None
         if event.status in ABNORMAL:
             if panel.flagged is None:
                 panel.flagged = {}
@@ -3393,6 +3398,7 @@ def build_overview(
     shown = listed_in_overview(
         list(panels),
         critical=lambda key: panels[key].critical,
+        maybe_critical=lambda key: bool(panels[key].maybe),
         flagged=lambda key: bool(panels[key].flagged),
         measured=lambda key: panels[key].measured > 0,
         unjudged=lambda key: panels[key].unjudged > 0,
@@ -3403,7 +3409,7 @@ def build_overview(
             collected_at=panels[key].collected_at, measured=panels[key].measured,
             flagged_markers=list(panels[key].flagged or ()),
             marker_flags=list((panels[key].flagged or {}).values()),
-            unjudged=panels[key].unjudged,
+            unjudged=panels[key].unjudged, maybe_critical=list(panels[key].maybe or ()),
         )
         for key in shown
     ]  # fmt: skip
@@ -3412,6 +3418,9 @@ def build_overview(
         samples=len(panels),
         flagged_samples=sum(1 for panel in panels.values() if panel.flagged),
         critical_samples=sum(1 for panel in panels.values() if panel.critical),
+        maybe_critical_samples=sum(
+            1 for panel in panels.values() if panel.maybe and not panel.critical
+        ),
         unusable_samples=sum(1 for panel in panels.values() if not panel.measured),
         unjudged_samples=sum(
             1 for panel in panels.values() if panel.unjudged and not panel.flagged
@@ -3442,23 +3451,42 @@ def _of_files(counts: Mapping[tuple[str, str], int], files: Collection[str]) -> 
 def listed_in_overview(
     samples: Sequence[T],
     critical: Callable[[T], bool],
+    maybe_critical: Callable[[T], bool],
     flagged: Callable[[T], bool],
     measured: Callable[[T], bool],
     unjudged: Callable[[T], bool],
 ) -> list[T]:
     """The samples an overview lists (at most OVERVIEW_PANELS), each group in order of first
     sight: those with a critical result (QA: one was folded into "… and 567 more samples"),
-    the others with results outside the range, those none of whose rows could be used (QA:
-    they matter as flagged ones do), those with a result not compared with a range (QA: they
-    looked all clear), then the rest."""
+    those with one that may be critical, the others with results outside the range, those
+    none of whose rows could be used (QA: they matter as flagged ones do), those with a result
+    not compared with a range (QA: they looked all clear), then the rest."""
     groups = (
         (s for s in samples if critical(s)),
-        (s for s in samples if flagged(s) and not critical(s)),
+        (s for s in samples if maybe_critical(s) and not critical(s)),
+        (s for s in samples if flagged(s) and not critical(s) and not maybe_critical(s)),
         (s for s in samples if not measured(s)),
-        (s for s in samples if measured(s) and not flagged(s) and unjudged(s)),
+        (
+            s
+            for s in samples
+            if measured(s) and not flagged(s) and unjudged(s) and not maybe_critical(s)
+        ),
         (s for s in samples if measured(s) and not flagged(s) and not unjudged(s)),
     )
     return list(itertools.islice(itertools.chain.from_iterable(groups), OVERVIEW_PANELS))
+
+
+def maybe_critical_event(event: Result | ResultRow) -> bool:
+    """Whether a result (or short-path row) may be past a critical limit, though not certainly:
+    only a censored or doubted one can be."""
+    if event.status not in _MAY_BE_CRITICAL or (
+        event.comparator is None and getattr(event, "doubt", None) is None
+    ):
+        return False
+    return may_be_critical(event if isinstance(event, Result) else event.to_result())
+
+
+_MAY_BE_CRITICAL = frozenset({Status.HIGH, Status.LOW, Status.INDETERMINATE})
 
 
 def patients_followed(samples: Iterable[tuple[str | None, str | None]]) -> int:

@@ -339,6 +339,11 @@ class PanelDigest(_Model):
         description="Results that could not be compared with a range (indeterminate or "
         "no_reference).",
     )
+    maybe_critical: list[str] = Field(
+        default_factory=list,
+        description="Markers with a result that may be past a critical limit, though it is not "
+        "certain (high, low or indeterminate), each once, in order of first sight.",
+    )
 
     @property
     def critical(self) -> bool:
@@ -353,6 +358,10 @@ class Overview(_Model):
     samples: int = Field(description="Samples (panels) in the run.")
     flagged_samples: int = Field(description="Samples with a result low, high or critical.")
     critical_samples: int = Field(0, description="Samples with a critical result (LL or HH).")
+    maybe_critical_samples: int = Field(
+        0,
+        description="Samples with no critical result but one that may be past a critical limit.",
+    )
     unusable_samples: int = Field(
         0, description="Samples none of whose rows could be used (measured 0)."
     )

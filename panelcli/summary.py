@@ -531,6 +531,12 @@ def _lab_flag(result: Result) -> str | None:
     return None if code is None else critical_side(code, result.flag)
 
 
+def may_be_critical(result: Result) -> bool:
+    """Whether a result not certainly critical may be past a critical limit (the summary
+    says so, and the big-file overview marks it)."""
+    return _may_be_critical(result) is not None
+
+
 def _may_be_critical(result: Result) -> str | None:
     """Why a high or low result may be past a critical limit, which its status (the severity
     that is certain) does not say: by an interval that may be the person's, or as a value

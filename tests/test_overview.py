@@ -491,3 +491,40 @@ def test_the_paragraph_view_wraps_between_marks_never_inside_one(
     for line in shown.splitlines():
         assert not re.search(r"[▲▼‼]\s*$", line), shown
         assert not re.match(r"\s*(high|low|critical)\b", line), shown
+
+
+def test_the_overview_lists_and_says_results_that_may_be_critical(tmp_path: Path) -> None:
+    """QA: in a big file's overview, '>50' where the critical limit is 100 was an ordinary
+    high and '<200' an ordinary 'could not be judged', where the full table's summary says
+    each may be past the critical limit and asks to talk it over soon."""
+    ranges = tmp_path / "c100.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\nhigh = 7.0\ncritical_high = 100\n',
+        encoding="utf-8",
+    )
+    rows = [f"S{i:04d},IL-6,3,pg/mL" for i in range(MAX_TABLE_RESULTS + 10)]
+    rows += ["H1,IL-6,60,pg/mL", "M1,IL-6,>50,pg/mL", "M2,IL-6,<200,pg/mL"]
+    path = tmp_path / "big.csv"
+    path.write_text("sample_id,marker,value,unit\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    for stream in (True, False):  # streamed, and from a whole report (--export's table)
+        if stream:
+            out = runner.invoke(
+                app, ["check", str(path), "-r", str(ranges)], env={"COLUMNS": "200"}
+            )
+            text = out.stdout
+        else:
+            reference_set = load_ranges(str(ranges))
+            report = build_report(
+                Interpreter(reference_set, CheckOptions()).events([str(path)]), reference_set
+            )
+            overview = overview_of(report)
+            assert overview.maybe_critical_samples == 2
+            assert [p.sample_id for p in overview.panels[:3]] == ["M1", "M2", "H1"]
+            continue
+        assert "IL-6 ▲ high (may be critical)" in text
+        assert "IL-6 ? may be critical" in text
+        assert text.index("M1 ") < text.index("M2 ") < text.index("H1 ")
+        assert (
+            "2 samples have results that may be past a critical limit (may be critical, listed "
+            "first). Results like these should be talked over with a healthcare provider soon."
+        ) in " ".join(text.split())

@@ -486,9 +486,21 @@ def render_overview(overview: Overview, console: Console) -> None:
     """A big run: one line per sample (flagged samples first), counts, the first problems."""
     totals = overview.totals
     shown = overview.panels
+    groups = [
+        words
+        for words, count in (
+            ("samples with a critical result", overview.critical_samples),
+            ("samples with one that may be critical", overview.maybe_critical_samples),
+        )
+        if count
+    ]
+    rest = [
+        *(g.replace("samples", "those", 1) for g in groups[1:]),
+        "those with results outside the range",
+    ]
     first = (
-        " (samples with a critical result first, then those with results outside the range)"
-        if overview.critical_samples
+        f" ({groups[0]} first, then {', then '.join(rest)})"
+        if groups
         else " (samples with results outside the range first)"
     )
     title = f"{totals.results:,} results in {overview.samples:,} samples" + (
@@ -539,6 +551,8 @@ def render_overview(overview: Overview, console: Console) -> None:
     console.print(Text(" ".join([in_all, *legend])))
     if overview.critical_samples:
         console.print(Text(_critical_samples(overview.critical_samples), style="bold red"))
+    if overview.maybe_critical_samples:
+        console.print(Text(_maybe_critical_samples(overview), style="bold red"))
     if overview.patients_followed:
         console.print(Text(_patients_followed(overview.patients_followed)))
     console.print(
@@ -569,6 +583,23 @@ def _critical_samples(count: int) -> str:
         f"{which} at or past a critical limit (marked ‼, listed first). {these} should be "
         "talked over with a healthcare provider soon."
     )
+
+
+def _maybe_critical_samples(overview: Overview) -> str:
+    """The overview's sentence on samples with a result that may be past a critical limit
+    (QA: they were listed as ordinary highs, or not at all)."""
+    count = overview.maybe_critical_samples
+    which = "1 sample has a result" if count == 1 else f"{count:,} samples have results"
+    these = "A result like this" if count == 1 else "Results like these"
+    soon = "" if overview.critical_samples else (
+        f" {these} should be talked over with a healthcare provider soon."
+    )  # fmt: skip
+    listed = "listed first" if not overview.critical_samples else "listed next"
+    return f"{which} that may be past a critical limit ({_MAYBE_MARK}, {listed}).{soon}"
+
+
+#: How the overview marks a result that may be past a critical limit
+_MAYBE_MARK = "may be critical"
 
 
 def _patients_followed(count: int) -> str:
@@ -656,7 +687,8 @@ def _outside(panel: PanelDigest) -> Marks:
 
 
 def _flagged(panel: PanelDigest) -> list[Text]:
-    if not panel.flagged_markers:
+    maybe = [m for m in panel.maybe_critical if m not in panel.flagged_markers]  # not judged
+    if not panel.flagged_markers and not maybe:
         return [Text("none")]
     parts = []
     for marker, flag in zip(panel.flagged_markers, panel.marker_flags, strict=False):
@@ -664,7 +696,11 @@ def _flagged(panel: PanelDigest) -> list[Text]:
         if flag in _FLAG_STATUS:
             icon, word, style = status_look(_FLAG_STATUS[flag], flag)
             part.append(f" {icon} {word}", style=style)
+        if marker in panel.maybe_critical:
+            part.append(f" ({_MAYBE_MARK})", style="bold red")
         parts.append(part)
+    for marker in maybe:  # an indeterminate result that may be past a critical limit
+        parts.append(inert(marker) + Text(f" ? {_MAYBE_MARK}", style="bold red"))
     for part in parts[:-1]:
         part.append(",")
     return parts
@@ -706,6 +742,7 @@ def overview_of(report: Report) -> Overview:
         OVERVIEW_ISSUES,
         is_summing_up,
         listed_in_overview,
+        maybe_critical_event,
         note_flag,
         patients_followed,
     )
@@ -716,12 +753,14 @@ def overview_of(report: Report) -> Overview:
         for result in p.results:
             if result.status in ABNORMAL:
                 note_flag(flags, result.marker, result.flag)
+        maybe = [r.marker for r in p.results if maybe_critical_event(r)]
         digests.append(
             PanelDigest(
                 source=p.source, sample_id=p.sample_id, patient_id=p.patient_id,
                 collected_at=p.collected_at, measured=p.summary.measured,
                 flagged_markers=list(flags), marker_flags=list(flags.values()),
                 unjudged=sum(1 for result in p.results if result.status in UNJUDGED),
+                maybe_critical=list(dict.fromkeys(maybe)),
             )
         )  # fmt: skip
     return Overview(
@@ -729,6 +768,7 @@ def overview_of(report: Report) -> Overview:
         samples=len(report.panels),
         flagged_samples=sum(1 for d in digests if d.flagged_markers),
         critical_samples=sum(1 for d in digests if d.critical),
+        maybe_critical_samples=sum(1 for d in digests if d.maybe_critical and not d.critical),
         unusable_samples=sum(1 for d in digests if not d.measured),
         unjudged_samples=sum(1 for d in digests if d.unjudged and not d.flagged_markers),
         patients_followed=patients_followed(
@@ -737,6 +777,7 @@ def overview_of(report: Report) -> Overview:
         panels=listed_in_overview(
             digests,
             critical=lambda d: d.critical,
+            maybe_critical=lambda d: bool(d.maybe_critical),
             flagged=lambda d: bool(d.flagged_markers),
             measured=lambda d: d.measured > 0,
             unjudged=lambda d: d.unjudged > 0,

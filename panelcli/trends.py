@@ -1118,16 +1118,13 @@ def trend_sentences(
         outside = [m for m in group if _last_status(m) in _FLAGGED]
         # which side, where the last test's flags say (QA: sIL-2R from 2000 to 100 'was
         # outside the range' read as still high)
+        # past a critical limit said so, and never 'still' where it newly is (QA: 50, then
+        # 150 past the limit of 100, 'was still above the range')
         ended_outside = [
             (f"{'still ' if again else ''}{where}", names)
             for again in (False, True)
-            for where in ("above", "below", "outside")
-            if (
-                names := [
-                    m.marker for m in outside
-                    if _outside_before_last(m) == again and _last_side(m) == where
-                ]
-            )
+            for where in (*_PAST_CRITICAL, "above", "below", "outside")
+            if (names := [m.marker for m in outside if _ended(m) == (again, where)])
         ]  # fmt: skip
         ended_at = _where_it_ended(
             [("had moved into", moved), ("back inside", back)], ended_outside
@@ -1569,6 +1566,32 @@ def _last_status(marker: MarkerTrend) -> Status | None:
     last = marker.points[-1].trend_date
     statuses = {p.status for p in marker.points if p.trend_date == last}
     return statuses.pop() if len(statuses) == 1 else None
+
+
+#: Where a marker ended past a critical limit, as `_where_it_ended` says it ('the range')
+_PAST_CRITICAL = ("past the critical limit above", "past the critical limit below")
+
+
+def _ended(marker: MarkerTrend) -> tuple[bool, str]:
+    """Whether a marker ended outside the range as it was at the test before (said 'still'),
+    and where: above or below it, past a critical limit there, or outside it."""
+    side = _last_side(marker)
+    critical = _critical_on_last_date(marker)
+    where = f"past the critical limit {side}" if critical and side != "outside" else side
+    again = _outside_before_last(marker) and (not critical or _critical_before_last(marker))
+    return again, where
+
+
+def _critical_on_last_date(marker: MarkerTrend) -> bool:
+    last = marker.points[-1].trend_date
+    return any(p.status is Status.CRITICAL for p in marker.points if p.trend_date == last)
+
+
+def _critical_before_last(marker: MarkerTrend) -> bool:
+    """Whether the test before the last date was critical too."""
+    last = marker.points[-1].trend_date
+    earlier = [p for p in marker.points if p.trend_date != last]
+    return bool(earlier) and earlier[-1].status is Status.CRITICAL
 
 
 def _last_side(marker: MarkerTrend) -> str:

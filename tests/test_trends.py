@@ -1341,13 +1341,16 @@ def test_the_quick_count_of_dates_is_the_trend_s_count(written: list[str]) -> No
 @pytest.mark.parametrize(
     ("first", "last", "said"),
     [
-        (200, 12000, "was above the range"),  # low, then critically high (QA: 'still')
-        (200, 50, "was still below the range"),  # low, then critically low
-        (2000, 12000, "was still above the range"),
-        (2000, 50, "was below the range"),
-        (50, 12000, "was above the range"),  # critically low, then high (review: 'still')
-        (12000, 50, "was below the range"),
-        (12000, 15000, "was still above the range"),
+        # low, then critically high (QA: 'still'); past a critical limit said so, and not
+        # 'still' where it newly is (QA: 'still above' of a value newly critical)
+        (200, 12000, "was past the critical limit above the range"),
+        (200, 50, "was past the critical limit below the range"),  # low, then critically low
+        (2000, 12000, "was past the critical limit above the range"),
+        (2000, 1500, "was still above the range"),
+        (2000, 50, "was past the critical limit below the range"),
+        (50, 12000, "was past the critical limit above the range"),  # review: not 'still'
+        (12000, 50, "was past the critical limit below the range"),
+        (12000, 15000, "was still past the critical limit above the range"),
     ],
 )
 def test_still_outside_only_on_the_same_side_of_the_range_also_past_a_critical_limit(

@@ -470,9 +470,16 @@ def shared_critical(candidates: Sequence[tuple[str, Bounds]]) -> Bounds:
 
 
 def _disagreement(
-    name: str, text: str, from_file: Bounds, chosen: Bounds, unit: str, kept: Bounds
+    name: str,
+    text: str,
+    from_file: Bounds,
+    chosen: Bounds,
+    unit: str,
+    kept: Bounds,
+    theirs: str | None = None,
 ) -> str:
-    """The range-disagrees message; `kept`: the file's range as used (`with_set_critical`)."""
+    """The range-disagrees message; `kept`: the file's range as used (`with_set_critical`);
+    `theirs`: the set's ranges in words, where the person decides between them."""
     said: dict[bool, list[str]] = {True: [], False: []}
     for word, limit, used in (
         ("≤", chosen.critical_low, kept.critical_low),
@@ -493,7 +500,7 @@ def _disagreement(
         for applied, limits in ((True, said[True]), (False, said[False]))
         if limits
     )
-    theirs = (
+    theirs = theirs or (
         f"the reference set's {bounds_text(chosen, unit)}"
         if chosen.low is not None or chosen.high is not None
         else "the reference set, which gives no range for it"
@@ -1917,8 +1924,24 @@ class Interpreter:
                         (who, _critical_only(with_set_critical(from_file, bounds)))
                         for who, bounds in chosen.candidates
                     )
-                    from_file = with_set_critical(from_file, shared_critical(chosen.candidates))
-                    return from_file, "file", None, False, beyond
+                    shared = shared_critical(chosen.candidates)
+                    kept = with_set_critical(from_file, shared)
+                    # said as where the person is known (QA: no warning at all)
+                    each = "; ".join(
+                        f"{who}: {interval_text(bounds, entry.unit)}"
+                        for who, bounds in chosen.candidates
+                    )
+                    message = _disagreement(
+                        name, m.reference_range, from_file, shared, entry.unit, kept,
+                        f"the reference set's ranges, one of which may be the person's ({each})",
+                    )  # fmt: skip
+                    self._warn_once(
+                        ("range-disagrees", m.source, message),
+                        Issue(severity="warning", code="range-disagrees", source=m.source,
+                              line=m.line, column=self._column_of("reference_range", m),
+                              **_row_for(m), message=message),
+                    )  # fmt: skip
+                    return kept, "file", None, False, beyond
                 return from_file, "file", None, False, ()
         chosen = self._select(m, name)
         return chosen.bounds, "set", chosen.note, chosen.indeterminate, chosen.candidates

@@ -465,3 +465,30 @@ def test_age_option_zero_and_a_month_age_beside_a_birth_date(tmp_path) -> None:
     (conflict,) = [w for w in check_file(str(data), str(ranges)).warnings]
     assert conflict.code == "person-conflict"
     assert conflict.message.startswith("age 6 months does not match the birth date")
+
+
+def test_a_printed_range_beside_rows_that_depend_on_the_person_gets_its_warning(
+    tmp_path,
+) -> None:
+    """QA: with the sex known, '0-80' got range-disagrees (and the critical limit it takes in
+    was said not to apply); with the sex unknown, nothing was said."""
+    from panelcli.check import check_file
+
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\n[[markers."IL-6".intervals]]\n'
+        'sex = "female"\nhigh = 7.0\ncritical_high = 50\n[[markers."IL-6".intervals]]\n'
+        'sex = "male"\nhigh = 60.0\ncritical_high = 100\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "printed.csv"
+    data.write_text(
+        "sample_id,marker,value,unit,reference_range\nA,IL-6,55,pg/mL,0-80\n", encoding="utf-8"
+    )
+    (warning,) = check_file(str(data), str(ranges)).warnings
+    assert warning.code == "range-disagrees" and warning.line == 2
+    assert (
+        "differs from the reference set's ranges, one of which may be the person's (female: "
+        in warning.message
+    )
+    assert warning.message.endswith("the set's critical limit (≥ 100 pg/mL) still applies")

@@ -48,6 +48,7 @@ from panelcli.reading import (
     not_a_patient_sample,
     numbers_beside,
     open_rows,
+    page_line,
     refused_for_its_shape,
     row_fields,
     row_ids,
@@ -354,11 +355,12 @@ def _is_data(cells: list[str] | csv.Error) -> bool:
 
 def _no_sample_s(cells: list[str], layout: Layout, header: list[str]) -> bool:
     """Whether a row is no sample's, as check reads it: a control's or a summary's, the header
-    again, or one refused for its shape (cells past the header's; a long row with no marker, a
-    wide one with no value)."""
+    again, a page's furniture, or one refused for its shape (cells past the header's; a long
+    row with no marker, a wide one with no value)."""
     if (
         not_a_patient_sample(cells, layout) is not None
         or is_header_again(cells, header, layout)
+        or page_line(cells, layout) is not None  # review: a page's 'Patient:;…' block
         or refused_for_its_shape(cells, layout, header)
     ):
         return True

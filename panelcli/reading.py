@@ -95,10 +95,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
                   "labno", "labnumber", "specimenno", "specimennumber", "orderid",
-                  "probenid", "probennummer", "probennr",
-                  # QA: an LIS's order or tube number, German 'Probe Nr.', 'Auftragsnr.'
-                  "probenr", "auftragsnr", "auftragsnummer", "labornummer", "labornr",
-                  "ordernumber", "orderno", "tubeid", "requisition", "requisitionnumber",
+                  "probenid", "probennummer", "probennr", "probenr",
                   "échantillon", "echantillon", "muestra", "nºmuestra", "numeromuestra",
                   "n°échantillon", "nºéchantillon", "noéchantillon", "numéroéchantillon",
                   "numeroechantillon", "códigomuestra", "codigomuestra"),
@@ -828,6 +825,13 @@ _WORD_GAP = re.compile(r"[\s_\-.]+")
 _ELIDED = re.compile(r"^[dl][’']", re.IGNORECASE)  # "Date d'extraction"
 
 
+#: An LIS's order, tube or lab number: the sample id only where no column names one (QA:
+#: three orders under 'Auftragsnr.' were one sample; review: beside 'Sample ID' or 'Probe'
+#: each is another number, and the file was refused as naming two sample ids)
+_ORDER_IDS = frozenset({
+    "auftragsnr", "auftragsnummer", "labornummer", "labornr", "ordernumber", "orderno",
+    "tubeid", "requisition", "requisitionnumber",
+})  # fmt: skip
 #: Sample id headers that may instead name the specimen's type, beside a column that names
 #: the id outright
 _SPECIMEN_OR_ITS_TYPE = frozenset({"specimen"})
@@ -876,6 +880,11 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         elif header_key(split_header_unit(cells[index])[0]) in _EXPECTED:
             expected[index] = cells[index].strip()
             unmapped.remove(index)
+    if "sample_id" not in roles:  # an order or tube number, only where nothing else is
+        order = next((i for i in unmapped if _header_key_of(cells[i]) in _ORDER_IDS), None)
+        if order is not None:
+            roles["sample_id"] = order
+            unmapped.remove(order)
     coded = "sample_type" in roles and header_key(cells[roles["sample_type"]]) in _WEAK_ROLE_OF
     stand_in = next(
         (i for i in unmapped if _WEAK_ROLE_OF.get(_header_key_of(cells[i])) == "patient_id"), None
@@ -1639,7 +1648,8 @@ _SUMMARY_IDS = {
     "geometricmean", "geomean", "gmean", "mean±sd", "meansd",  # not "n": samples A, B … N
     "anzahl", "summe", "gesamt", "stdabw", "mittel",  # German
     # German abbreviations: Mittelwert, Variationskoeffizient (QA: 'VK%' was a sample, high)
-    "mw", "vk", "vk%", "%vk", "variationskoeffizient", "ø", "numberofsamples", "noofsamples",
+    # (not a bare 'MW' or 'VK': initials may be a sample's name, as 'N' may; review)
+    "vk%", "%vk", "variationskoeffizient", "ø", "numberofsamples", "noofsamples",
     "moyenne", "écarttype", "ecarttype", "médiane", "mediane", "somme",  # French
     "media", "promedio", "mediana", "desviaciónestándar", "desviacionestandar", "suma",  # Spanish
 }  # fmt: skip
@@ -2400,9 +2410,15 @@ def header_warnings(
         named, unit = split_header_unit(name)
         if unit and _ROLE_OF.get(header_key(named)) in ("reference_range", *_RANGE_LIMIT_ROLES):
             # QA: the lab's range was lost with only 'not a known marker or field' said
+            example = "0-7" if _ROLE_OF.get(header_key(named)) == "reference_range" else "7"
             message = f"column '{shorten(name)}' " + _not_read_because(
                 f"a range column's header cannot give its unit; name it '{shorten(named)}' "
-                f"and it is read (its cells may give the unit, as '0-7 {shorten(unit)}')"
+                f"and it is read (its cells may give the unit, as '{example} {shorten(unit)}')"
+            )
+        if _header_key_of(name) in _SPECIMEN_OR_ITS_TYPE and "sample_id" in layout.roles:
+            message = f"column '{shorten(name)}' " + _not_read_because(
+                "beside the sample id column it is taken for the specimen's type (such as "
+                "Serum or Plasma), not its id"
             )
         if header_key(name) == "sexo":  # QA: renamed 'sex' as the note asks, 'M' is male
             message = f"column '{shorten(name)}' " + _not_read_because(

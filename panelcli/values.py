@@ -550,14 +550,14 @@ _RANGE_UNIT = (
     rf"(?P<unit>[(\[{{][^()\[\]{{}}]*/[^()\[\]{{}}]*[)\]}}]|\S*/\S+|[(\[{{]?{MOLARITY}[)\]}}]?)"
 )
 # 'to' and its German, Spanish and French words ('0 bis 7', '0 a 7', '0 à 7')
+# (case only in the words: a molar unit's case matters; review)
 _RANGE_BETWEEN = re.compile(
-    rf"^{_NUM}\s*(?:-|–|—|\.\.|(?<=\s)(?:to|bis|a|à)(?=\s)|to)\s*{_NUM}\s*{_RANGE_UNIT}?$",
-    re.IGNORECASE,
+    rf"^{_NUM}\s*(?:-|–|—|\.\.|(?<=\s)(?i:to|bis|a|à)(?=\s)|to)\s*{_NUM}\s*{_RANGE_UNIT}?$"
 )
 _RANGE_ONE_SIDED = re.compile(rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥)\s*{_NUM}\s*{_RANGE_UNIT}?$")
 #: 'up to 7' as German, Spanish and French LIS print it ('bis 7,0'; QA: was unreadable)
 _RANGE_UP_TO = re.compile(
-    rf"^(?:up\s+to|bis|hasta|jusqu'?(?:à|a))\s*{_NUM}\s*{_RANGE_UNIT}?$", re.IGNORECASE
+    rf"^(?i:up\s+to|bis|hasta|jusqu['’]?\s*(?:à|a))\s*{_NUM}\s*{_RANGE_UNIT}?$"
 )
 _CLOSING_BRACKET = {"(": ")", "[": "]", "{": "}"}
 

@@ -82,3 +82,23 @@ def test_a_pages_header_block_of_several_cells_is_skipped(tmp_path: Path, short:
     assert [(r.line, r.marker) for r in results(events)] == [(4, "IL-6"), (9, "IL-8")]
     assert [w.line for w in warnings(events, "page-line-skipped")] == [5, 6, 7]
     assert [e for e in events if getattr(e, "severity", None) == "error"] == []
+
+
+def test_batches_skip_a_pages_header_block_as_check_does(tmp_path: Path) -> None:
+    """Review: batches took a page's repeated 'Patient:;…' row for a sample and could cut one
+    sample's rows there, losing its marker-repeated warning."""
+    from test_batches import batched_ndjson
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    block = "Patient:;Mustermann, Max;;\nGeburtsdatum:;01.02.1960;;\n"
+    header = "Probe;Analyt;Ergebnis;Einheit\n"
+    path = tmp_path / "pages.csv"
+    path.write_text(
+        f"{block}{header}L-1;IL-6;12,5;pg/ml\nSeite 1 von 2;;;\n{block}{header}L-1;IL-6;3;pg/ml\n",
+        encoding="utf-8",
+    )
+    cli = CliRunner().invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
+    assert "marker-repeated" in cli
+    assert batched_ndjson(path, 1) == cli

@@ -2083,19 +2083,26 @@ class Interpreter:
         ages = [age, *inside]
         picks = [self.ranges.select(name, sex, years) for years in ages]
         first = picks[0]
-        if all(pick.bounds == first.bounds for pick in picks):
+        # the rows each age could take alike (review: with the sex unknown too, where each
+        # age's bounds are None and its rows are candidates)
+        if all((p.bounds, p.candidates) == (first.bounds, first.candidates) for p in picks):
             return first
         # each named by its row ('under age 0.5'): 'age under 1' would be both of them
-        candidates = tuple(
-            (
-                pick.note.removeprefix("interval for ")
-                if pick.note and pick.note.startswith("interval for ")
-                else f"age {age_said(years)}",
-                pick.bounds,
-            )
-            for years, pick in zip(ages, picks, strict=True)
-            if pick.bounds is not None
-        )
+        rows: list[tuple[str, Bounds]] = []
+        for years, pick in zip(ages, picks, strict=True):
+            if pick.bounds is not None:
+                said_row = pick.note or ""
+                rows.append((
+                    said_row.removeprefix("interval for ")
+                    if said_row.startswith("interval for ") else f"age {age_said(years)}",
+                    pick.bounds,
+                ))  # fmt: skip
+            elif pick.candidates:
+                rows.extend(pick.candidates)
+            else:  # an age no row fits: nothing to judge by
+                rows = []
+                break
+        candidates = tuple(dict.fromkeys(rows))
         exactness = "is in whole years" if width >= 1 else "is not exact enough"
         changes = " and ".join(age_said(years) for years in inside)
         return Selected(
@@ -2103,7 +2110,7 @@ class Interpreter:
             note=f"{said} {exactness}, and this set's range for {name} changes at age "
             f"{changes} within it, so the range cannot be chosen ({give})",
             indeterminate=True,
-            candidates=candidates if len(candidates) == len(picks) else (),
+            candidates=candidates,
         )
 
     def _one_day_or_none(
@@ -2730,10 +2737,13 @@ class Interpreter:
             )
         sample = f" for sample '{shorten(m.sample_id)}'" if m.sample_id else ""
         # QA: three orders under an unread 'Auftragsnr.' were one sample, said nowhere
+        # the file's columns, not the row's cells: a blank id cell is no missing column
         alone = (
-            "; the file gives no sample or patient id, so its rows are read as one sample: if "
-            "they are several, name the column that tells them apart 'sample_id'"
-            if not (m.sample_id or m.patient_id) and first != m.line
+            "; the file has no sample or patient id column, so its rows"
+            + (" of one collection date" if "collected_at" in self._columns else "")
+            + " are read as one sample: if they are several, name the column that tells them "
+            "apart 'sample_id'"
+            if not {"sample_id", "patient_id"} & self._columns.keys() and first != m.line
             else ""
         )
         # 'again', not 'twice': a third copy names the first one too

@@ -457,9 +457,12 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
         if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
             unjudged.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
         elif result.flag not in _AGREES_WITH[lab] and not (
-            # the lab's critical mark where panelcli says it may be critical (QA: "IL-6 is
-            # only high" after "IL-6 could be past the critical limit")
-            lab in ("HH", "LL", "CRIT") and _may_be_critical(result) is not None
+            # the lab's critical mark on the side panelcli says it may be critical (QA: "IL-6
+            # is only high" after "IL-6 could be past the critical limit"; review: not a
+            # mark on the other side)
+            lab in ("HH", "LL")
+            and FLAG_SIDE.get(lab) == FLAG_SIDE.get(result.flag or "")
+            and _may_be_critical(result) is not None
         ):
             other.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
     text = []

@@ -550,3 +550,27 @@ def test_a_labs_mark_on_the_other_side_of_panelclis_critical_says_critical(
     path.write_text("sample_id,marker,value,unit,flag\nU1,IL-10,0.3,pg/mL,H\n", encoding="utf-8")
     said = " ".join(check_file(str(path), str(ranges)).panels[0].summary.text)
     assert "but by the range panelcli uses IL-10 is critically low." in said
+
+
+def test_a_labs_critical_mark_on_the_other_side_of_a_may_be_critical_low_is_said(
+    tmp_path: Path,
+) -> None:
+    """Review: the lab's HH beside panelcli's low, which may be critically low for women, was
+    left out of the summary: a 'may be critical' result hid a mark on the other side."""
+    from panelcli.check import check_file
+
+    ranges = tmp_path / "low.toml"
+    ranges.write_text(
+        '[markers."IL-10"]\nunit = "pg/mL"\nsource = "x"\n[[markers."IL-10".intervals]]\n'
+        'sex = "female"\nlow = 5.0\nhigh = 30.0\ncritical_low = 3.0\n'
+        '[[markers."IL-10".intervals]]\nsex = "male"\nlow = 4.0\nhigh = 30.0\ncritical_low = 1.0\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "flags.csv"
+    path.write_text("sample_id,marker,value,unit,flag\nA,IL-10,2,pg/mL,HH\n", encoding="utf-8")
+    said = " ".join(check_file(str(path), str(ranges)).panels[0].summary.text)
+    assert "By the range for female, it is past it" in said
+    assert (
+        "The lab marked IL-10 as critically high, but by the range panelcli uses IL-10 is low"
+        in said
+    )

@@ -492,3 +492,29 @@ def test_a_printed_range_beside_rows_that_depend_on_the_person_gets_its_warning(
         in warning.message
     )
     assert warning.message.endswith("the set's critical limit (≥ 100 pg/mL) still applies")
+
+
+def test_an_age_cell_of_zero_with_the_sex_unknown_still_leaves_the_age_open(tmp_path) -> None:
+    """Review: with sex rows too, each age's choice was 'no bounds' alike, so age '0' took
+    the rows for under 6 months: 300 was normal for a baby who may be 8 months old."""
+    from panelcli.check import check_file
+
+    ranges = tmp_path / "infant.toml"
+    rows = "".join(
+        f'[[markers.Ferritin.intervals]]\nsex = "{sex}"\n{ages}\nlow = 20\nhigh = {high}\n'
+        for sex, ages, high in (
+            ("female", "age_max = 0.5", 400), ("female", "age_min = 0.5", 200),
+            ("male", "age_max = 0.5", 350), ("male", "age_min = 0.5", 250),
+        )
+    )  # fmt: skip
+    ranges.write_text(
+        f'[markers.Ferritin]\nunit = "µg/L"\nsource = "made up"\n{rows}', encoding="utf-8"
+    )
+    data = tmp_path / "baby.csv"
+    data.write_text(
+        "sample_id,sex,age,marker,value,unit\nA,,0,Ferritin,300,µg/L\nB,,0,Ferritin,100,µg/L\n",
+        encoding="utf-8",
+    )
+    first, second = check_file(str(data), str(ranges)).panels
+    assert first.results[0].status.value == "indeterminate"
+    assert second.results[0].status.value == "normal"  # normal by all four rows

@@ -1875,7 +1875,10 @@ class Interpreter:
                 candidates, [interpret(value, parsed.comparator, b, entry.unit)
                              for _, b in candidates],
             )  # fmt: skip
-            reach_for = _reaching_critical(value, parsed.comparator, candidates)
+            # not the rows whose limit the printed range keeps: its own note says that one
+            # (review: '>40' said both 'could reach 100' and 'for female or male')
+            others = [(who, b) for who, b in candidates if b != _critical_only(bounds)]
+            reach_for = _reaching_critical(value, parsed.comparator, others)
         if critical_for or reach_for:
             notes.append(_critical_by_rows(critical_for, reach_for))
         return Result(

@@ -545,7 +545,8 @@ def _may_be_critical(result: Result) -> str | None:
     that is certain) does not say: by an interval that may be the person's, or as a value
     known only to be over or under a number (QA: only the note said it)."""
     if result.doubt is not None and result.doubt.critical_for:  # high, low or unjudged
-        whom = " or for ".join(result.doubt.critical_for)
+        # 'female under age 0.5': a row's own comma would run into the list's (review)
+        whom = " or for ".join(who.replace(", ", " ") for who in result.doubt.critical_for)
         return (
             f"{result.marker} could be past the critical limit. By the range for {whom}, it is "
             "past it, but the file does not say which range is the person's."

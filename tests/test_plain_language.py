@@ -1342,3 +1342,25 @@ def test_a_result_critical_by_one_sex_and_normal_by_the_other_says_it_may_be_cri
         "the file does not say which range is the person's. A result like this should be talked "
         "over with a healthcare provider soon."
     ) in panel.summary.text
+
+
+def test_rows_named_with_commas_are_listed_without_them(tmp_path: Path) -> None:
+    """Review: 'By the range for female, under age 0.5 or for male, under age 0.5, it is past
+    it' ran each row's comma into the list's."""
+    from panelcli.check import check_file
+
+    ranges = tmp_path / "set.toml"
+    rows = "".join(
+        f'[[markers."IL-8".intervals]]\nsex = "{sex}"\n{ages}\nhigh = 10.0\n{critical}'
+        for sex, ages, critical in (
+            ("female", "age_max = 18", "critical_high = 100\n"),
+            ("female", "age_min = 18", ""),
+            ("male", "age_max = 18", "critical_high = 120\n"),
+            ("male", "age_min = 18", ""),
+        )
+    )  # fmt: skip
+    ranges.write_text(f'[markers."IL-8"]\nunit = "pg/mL"\nsource = "x"\n{rows}', encoding="utf-8")
+    data = tmp_path / "data.csv"
+    data.write_text("sample_id,marker,value,unit\nA,IL-8,150,pg/mL\n", encoding="utf-8")
+    said = " ".join(check_file(str(data), str(ranges)).panels[0].summary.text)
+    assert "By the range for female under age 18 or for male under age 18, it is past it" in said

@@ -880,11 +880,15 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         elif header_key(split_header_unit(cells[index])[0]) in _EXPECTED:
             expected[index] = cells[index].strip()
             unmapped.remove(index)
-    if "sample_id" not in roles:  # an order or tube number, only where nothing else is
+    # an order or tube number, only where nothing else is, or 'Specimen' (then its type)
+    held = roles.get("sample_id")
+    if held is None or _header_key_of(cells[held]) in _SPECIMEN_OR_ITS_TYPE:
         order = next((i for i in unmapped if _header_key_of(cells[i]) in _ORDER_IDS), None)
         if order is not None:
             roles["sample_id"] = order
             unmapped.remove(order)
+            if held is not None:  # review: 'Serum' was the sample of every order
+                unmapped.append(held)
     coded = "sample_type" in roles and header_key(cells[roles["sample_type"]]) in _WEAK_ROLE_OF
     stand_in = next(
         (i for i in unmapped if _WEAK_ROLE_OF.get(_header_key_of(cells[i])) == "patient_id"), None
@@ -1274,11 +1278,15 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
 
 def _line_from_above(cells: list[str], layout: Layout) -> str | None:
     """A row that repeats a line of several cells from above the header (a paginated report's
-    'Patient:;Mustermann, Max' block on each page; QA: it was a sample), as `page_line` says."""
+    'Patient:;Mustermann, Max' block on each page; QA: it was a sample), or its label with
+    another value (review: the next patient's 'Patient:;Musterfrau, Erika'), as `page_line`
+    says."""
     if not layout.title_lines:  # most files: no preamble of such lines, nothing to build
         return None
     filled = [cell.strip() for cell in cells if cell.strip()]
-    return " ".join(filled) if "\0".join(filled).casefold() in layout.title_lines else None
+    labelled = len(filled) == 2 and filled[0].endswith(":")
+    key = f"{filled[0]}\0".casefold() if labelled else "\0".join(filled).casefold()
+    return " ".join(filled) if key in layout.title_lines else None
 
 
 def row_fields(cells: list[str], layout: Layout) -> dict[str, str | None]:
@@ -2329,11 +2337,16 @@ def _titles(preamble: list[str], delimiter: str, least: int) -> frozenset[str]:
         [c.strip() for c in cells if c.strip()]
         for cells in csv.reader(preamble, delimiter=delimiter)
     )
-    return frozenset(
-        "\0".join(cells).casefold()
+    lines = [
+        cells
         for cells in filled
         # not an xPONENT block's 'DataType:' line: the next block stops the file there
         if (len(cells) == 1 if least == 1 else len(cells) >= least and not is_data_type_line(cells))
+    ]
+    # and a label's line by its label alone ('patient:\0'): the next page may be another's
+    labels = [f"{c[0]}\0" for c in lines if least > 1 and len(c) == 2 and c[0].endswith(":")]
+    return frozenset(
+        ["\0".join(cells).casefold() for cells in lines] + [k.casefold() for k in labels]
     )
 
 

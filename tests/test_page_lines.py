@@ -102,3 +102,16 @@ def test_batches_skip_a_pages_header_block_as_check_does(tmp_path: Path) -> None
     cli = CliRunner().invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
     assert "marker-repeated" in cli
     assert batched_ndjson(path, 1) == cli
+
+
+def test_the_next_patients_block_on_a_page_is_skipped_too(tmp_path: Path) -> None:
+    """Review: only a block repeated word for word was skipped; a report's next patient's
+    'Patient:;Musterfrau, Erika' made a marker of the name, and the run exited 2."""
+    text = (
+        "Patient:;Mustermann, Max;;\nProbe;Analyt;Ergebnis;Einheit\nS1;IL-6;5,0;pg/ml\n"
+        "Patient:;Musterfrau, Erika;;\nProbe;Analyt;Ergebnis;Einheit\nS2;IL-6;4,0;pg/ml\n"
+    )
+    events = events_in(tmp_path, text)
+    assert [(r.line, r.sample_id) for r in results(events)] == [(3, "S1"), (6, "S2")]
+    assert [w.line for w in warnings(events, "page-line-skipped")] == [4]
+    assert [e for e in events if getattr(e, "severity", None) == "error"] == []

@@ -351,3 +351,14 @@ def test_a_specimen_column_beside_a_sample_id_is_its_type(tmp_path: Path, text: 
     (ignored,) = warnings(events, "column-ignored")
     assert ignored.column == "Specimen"
     assert "taken for the specimen's type (such as Serum or Plasma)" in ignored.message
+
+
+def test_an_order_number_beside_a_specimen_type_is_the_sample_id(tmp_path: Path) -> None:
+    """Review: with 'Order Number' beside 'Specimen' (Serum), every order was one sample
+    'Serum'."""
+    events = events_in(
+        tmp_path,
+        "Order Number,Specimen,Test,Result,Units\n1001,Serum,IL-6,5,pg/mL\n"
+        "1002,Serum,IL-6,50,pg/mL\n",
+    )
+    assert [r.sample_id for r in results(events)] == ["1001", "1002"]

@@ -561,6 +561,9 @@ class CheckOptions:
     assume_unit: str | None = None  # unit for rows without one; "range" = the range's own unit
     sex: Sex | None = None  # for rows without a sex column
     age: float | None = None  # for rows without an age or birth-date column
+    #: How much of a year --age's last digit spans, as `age_width` reads it ('0' a year, '7 mo'
+    #: a month); None: a whole number is whole years, any other exact
+    age_width: float | None = None
     max_line_length: int = DEFAULT_MAX_LINE
 
     def __post_init__(self) -> None:
@@ -1919,6 +1922,12 @@ class Interpreter:
                               **_row_for(m), message=message),
                     )  # fmt: skip
                     from_file = kept
+                elif chosen.candidates and all(
+                    not _differs(from_file, bounds) for _, bounds in chosen.candidates
+                ):
+                    # the lab prints each row's range: judged by the rows, as with none printed
+                    # (review: 'differs' was said of '0-7' beside rows of '≤ 7')
+                    return None, "set", chosen.note, chosen.indeterminate, chosen.candidates
                 elif chosen.candidates:
                     # judged by the file's range; the rows still say whose critical limit it
                     # may pass, of those beyond the range (QA: 55 beside '0-80' was normal,
@@ -1979,7 +1988,7 @@ class Interpreter:
             or len(births) == len(taken) == 1
             or self._after_today(taken)  # no age to a day after today, as in `_person`
         ):  # no date, or one way each: counted, or said why not (`_person`)
-            return self.ranges.select(name, sex, self.options.age)
+            return self._select_by_given_age(name, sex)
         chosen = self.ranges.select(name, sex, None)
         found = [_years_between(born, day) for born in births for day in taken]
         if len(births) == 1 and None in found:
@@ -1993,7 +2002,7 @@ class Interpreter:
                 + ("the birth date is" if len(taken) == 1 else "each is")
                 + ", so it gives no age; the age was treated as not given",
             )  # fmt: skip
-            return self.ranges.select(name, sex, self.options.age)
+            return self._select_by_given_age(name, sex)
         ages = sorted({years for years in found if years is not None})
         picks = [self.ranges.select(name, sex, years) for years in ages]
         first, *others = picks
@@ -2069,9 +2078,11 @@ class Interpreter:
         age = self.options.age
         if age is None:
             return self.ranges.select(name, sex, None)
-        decimals = repr(float(age)).partition(".")[2]
-        width = 1.0 if float(age).is_integer() else 10.0 ** -len(decimals)
-        said = f"--age {number_text(age)}"
+        # as --age was written ('7 mo': a month); a number alone, whole years or exact
+        width = self.options.age_width
+        if width is None:
+            width = 1.0 if float(age).is_integer() else 0.0
+        said = f"the age given with --age ({age_said(age)})"
         return self._select_by_rough_age(name, sex, age, width, said, "give the age in months")
 
     def _select_by_rough_age(
@@ -2137,7 +2148,7 @@ class Interpreter:
                 f"({two_days_said(m.collected_at)}), so it gives no age; the age was treated as "
                 "not given",
             )  # fmt: skip
-            return self.ranges.select(name, sex, self.options.age)
+            return self._select_by_given_age(name, sex)
         age = found[0] if found[0] is not None else found[1]
         assert age is not None
         day, other = days if found[0] is not None else days[::-1]
@@ -2309,7 +2320,9 @@ class Interpreter:
         if self._in_future(m.collected_at):  # no age is counted to it (review: one was said)
             return
         from_dates = _age_from_dates(m.birth_date, m.collected_at)
-        if from_dates is not None and _ages_disagree(from_dates, age, m.birth_date, m.collected_at):
+        if from_dates is not None and _ages_disagree(
+            from_dates, age, m.birth_date, m.collected_at, _in_months(m.age or "")
+        ):
             self._warn_once(
                 ("person-conflict", m.source),
                 Issue(severity="warning", code="person-conflict", source=m.source, line=m.line,
@@ -2998,7 +3011,15 @@ def age_width(text: str) -> float:
     return unit / 10 ** len(decimals)
 
 
-def _ages_disagree(from_dates: float, age: float, birth: str, collected: str) -> bool:
+def _in_months(text: str) -> bool:
+    """Whether an age cell is written in months ('6 mo', '18 Monate')."""
+    match = _AGE.match(text.replace(",", ".", 1))
+    return match is not None and match.group("months") is not None
+
+
+def _ages_disagree(
+    from_dates: float, age: float, birth: str, collected: str, in_months: bool = False
+) -> bool:
     """Whether a birth date's age (`from_dates`, of `_age_from_dates`) and an age column's
     differ: on the whole years (17 beside 18), or for an age given in months, weeks or days
     under 2 years, on the whole months (QA: '10 d' beside 9 months passed).
@@ -3007,9 +3028,9 @@ def _ages_disagree(from_dates: float, age: float, birth: str, collected: str) ->
     1 March by others: on 28 February either age agrees (the dates read again only then).
     """
     if age < 2 and age != int(age):  # '9 mo', '6 wk', '10 d'
-        months = age * 12
-        if abs(months - round(months)) < 1e-6:  # '6 mo': the whole months differ (QA: 5
-            return math.floor(from_dates * 12 + 1e-9) != round(months)  # months 26 days passed)
+        if in_months:  # '6 mo': the whole months differ (QA: 5 months 26 days passed; review:
+            # not '1.5', a tenth of a year)
+            return math.floor(from_dates * 12 + 1e-9) != round(age * 12)
         return abs(age - from_dates) * 12 >= 1  # weeks, days: less than a month apart is no slip
     whole, from_dates = math.floor(age), math.floor(from_dates)
     if whole == from_dates:

@@ -464,7 +464,17 @@ def _age_option(text: str) -> float:
             f"give a number of years from 0 to {MAX_AGE} (or a child's age such as 18 mo, "
             f"6 wk, 10 d), not '{text}'"
         )
-    return value
+    from panelcli.check import age_width
+
+    given = GivenAge(value)
+    given.width = age_width(text)  # '0' is any age under 1, '7 mo' that month (review)
+    return given
+
+
+class GivenAge(float):
+    """--age as read, with how much of a year it spans as written (`age_width`)."""
+
+    width: float
 
 
 AgeOpt = Annotated[
@@ -637,6 +647,7 @@ def check(
             assume_unit=assume_unit,
             sex=sex,  # type: ignore[arg-type]  # checked by _sex_option
             age=age,
+            age_width=age.width if isinstance(age, GivenAge) else None,
             max_line_length=max_line_length,
         )
         reference_set = load_ranges(ranges)
@@ -1029,6 +1040,7 @@ def validate(
             assume_unit=assume_unit,
             sex=sex,  # type: ignore[arg-type]  # checked by _sex_option
             age=age,
+            age_width=age.width if isinstance(age, GivenAge) else None,
             max_line_length=max_line_length,
         )
         reference_set = load_ranges(ranges)

@@ -6,6 +6,7 @@ set's range though the file printed the lab's own (open item from QA).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -456,7 +457,9 @@ def test_age_option_zero_and_a_month_age_beside_a_birth_date(tmp_path) -> None:
         report = check_file(str(data), str(ranges), CheckOptions(age=age))
         assert report.panels[0].results[0].status.value == status, age
     report = check_file(str(data), str(ranges), CheckOptions(age=0))
-    assert (report.panels[0].results[0].note or "").startswith("--age 0 is in whole years")
+    assert (report.panels[0].results[0].note or "").startswith(
+        "the age given with --age (under 1) is in whole years"
+    )
     data.write_text(
         "sample_id,age,birth_date,collected_at,marker,value,unit\n"
         "Z1,6 mo,2025-10-15,2026-04-10,IL-8,15,pg/mL\n",
@@ -518,3 +521,56 @@ def test_an_age_cell_of_zero_with_the_sex_unknown_still_leaves_the_age_open(tmp_
     first, second = check_file(str(data), str(ranges)).panels
     assert first.results[0].status.value == "indeterminate"
     assert second.results[0].status.value == "normal"  # normal by all four rows
+
+
+def test_age_option_in_months_and_where_the_dates_give_no_age(tmp_path) -> None:
+    """Review: '--age 7 mo' was taken as exact, where a cell '7 mo' is that month; and where
+    a birth date after the collection gave no age, '--age 0' chose the row for under 6
+    months."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    ranges = tmp_path / "infant.toml"
+    ranges.write_text(
+        '[markers."IL-8"]\nunit = "pg/mL"\nsource = "made up"\n'
+        '[[markers."IL-8".intervals]]\nage_max = 0.625\nhigh = 20.0\n'
+        '[[markers."IL-8".intervals]]\nage_min = 0.625\nhigh = 10.0\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "baby.csv"
+    data.write_text(
+        "sample_id,birth_date,collected_at,marker,value,unit\nC1,,,IL-8,15,pg/mL\n"
+        "C2,2026-05-01,2026-03-01,IL-8,15,pg/mL\n",
+        encoding="utf-8",
+    )
+    for age in ("7 mo", "0"):
+        out = CliRunner().invoke(
+            app, ["check", str(data), "-r", str(ranges), "--age", age, "-f", "json"]
+        )
+        statuses = [p["results"][0]["status"] for p in json.loads(out.stdout)["panels"]]
+        assert statuses == ["indeterminate", "indeterminate"], age
+
+
+def test_a_printed_range_that_is_every_rows_range_is_judged_as_if_none_were_printed(
+    tmp_path,
+) -> None:
+    """Review: '0-7' beside rows of '≤ 7' that differ only in their critical limits got a
+    range-disagrees warning."""
+    from panelcli.check import check_file
+
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\n[[markers."IL-6".intervals]]\n'
+        'sex = "female"\nhigh = 7.0\ncritical_high = 50\n[[markers."IL-6".intervals]]\n'
+        'sex = "male"\nhigh = 7.0\ncritical_high = 100\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "printed.csv"
+    data.write_text(
+        "sample_id,marker,value,unit,reference_range\nA,IL-6,60,pg/mL,0-7\n", encoding="utf-8"
+    )
+    report = check_file(str(data), str(ranges))
+    assert report.warnings == []
+    assert report.panels[0].results[0].status.value == "high"
+    assert "critical by the one for female" in (report.panels[0].results[0].note or "")

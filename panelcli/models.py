@@ -368,7 +368,7 @@ class Overview(_Model):
     unjudged_samples: int = Field(
         0,
         description="Samples with a result that could not be compared with a range and none "
-        "outside the range (the overview's third group: each sample is counted in one).",
+        "outside the range (a sample that may be critical is counted here too).",
     )
     patients_followed: int = Field(
         0,
@@ -377,7 +377,8 @@ class Overview(_Model):
     )
     panels: list[PanelDigest] = Field(
         description="The samples to list (at most 50): those with a critical result first, "
-        "then the others with results outside the range, then those none of whose rows could "
+        "then those with one that may be past a critical limit, then the others with results "
+        "outside the range, then those none of whose rows could "
         "be used, then those with a result that could not be compared with a range, then the "
         "rest, each group in order of first sight."
     )

@@ -528,3 +528,27 @@ def test_the_overview_lists_and_says_results_that_may_be_critical(tmp_path: Path
             "2 samples have results that may be past a critical limit (may be critical, listed "
             "first). Results like these should be talked over with a healthcare provider soon."
         ) in " ".join(text.split())
+
+
+def test_the_overview_counts_hidden_may_be_critical_samples_and_marks_no_critical_twice(
+    tmp_path: Path,
+) -> None:
+    """Review: with 65 such samples, 'listed first' where 50 were, the hidden 15 read as
+    ordinary highs; and '‼▲ critical (may be critical)' beside a critical result."""
+    ranges = tmp_path / "c100.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\nhigh = 7.0\ncritical_high = 100\n',
+        encoding="utf-8",
+    )
+    rows = [f"S{i:04d},IL-6,3,pg/mL" for i in range(MAX_TABLE_RESULTS + 10)]
+    rows += [f"M{i:02d},IL-6,>50,pg/mL" for i in range(65)]
+    rows += ["C1,IL-6,150,pg/mL", "C1,IL-6,>50,pg/mL"]
+    path = tmp_path / "big.csv"
+    path.write_text("sample_id,marker,value,unit\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = runner.invoke(app, ["check", str(path), "-r", str(ranges)], env={"COLUMNS": "250"})
+    text = " ".join(out.stdout.split())
+    assert "65 samples have results that may be past a critical limit (may be critical, 49 of" in (
+        text
+    )
+    assert "16 with a result that may be past a critical limit" in text
+    assert "IL-6 ‼▲ critical (may be critical)" not in text

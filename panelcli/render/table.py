@@ -594,7 +594,10 @@ def _maybe_critical_samples(overview: Overview) -> str:
     soon = "" if overview.critical_samples else (
         f" {these} should be talked over with a healthcare provider soon."
     )  # fmt: skip
-    listed = "listed first" if not overview.critical_samples else "listed next"
+    shown = sum(1 for p in overview.panels if p.maybe_critical and not p.critical)
+    where = "first" if not overview.critical_samples else "next"
+    # review: 'listed first' of 65 where 50 were listed
+    listed = f"listed {where}" if shown == count else f"{shown:,} of them listed {where}"
     return f"{which} that may be past a critical limit ({_MAYBE_MARK}, {listed}).{soon}"
 
 
@@ -631,9 +634,13 @@ def _hidden_samples(overview: Overview, hidden: int) -> str:
     unjudged = overview.unjudged_samples - sum(
         1 for p in shown if p.unjudged and not p.flagged_markers
     )
+    maybe = overview.maybe_critical_samples - sum(
+        1 for p in shown if p.maybe_critical and not p.critical
+    )
     if hidden == 1:
         said = (
             "with a critical result" if critical
+            else "with a result that may be critical" if maybe
             else "with results outside the range" if flagged
             else "with no result that could be used" if unusable
             else f"with {_UNJUDGED_WORDS}" if unjudged
@@ -643,6 +650,8 @@ def _hidden_samples(overview: Overview, hidden: int) -> str:
     parts = [f"{f'{flagged:,}' if flagged else 'none'} of them with results outside the range"]
     if critical:  # only past OVERVIEW_PANELS critical samples: all of them come first
         parts[0] += f", {critical:,} of those critical"
+    if maybe:  # review: they read as ordinary highs here, or as merely unjudged
+        parts.append(f"{maybe:,} with a result that may be past a critical limit")
     if unusable:
         parts.append(f"{unusable:,} with no result that could be used")
     if unjudged:
@@ -696,8 +705,8 @@ def _flagged(panel: PanelDigest) -> list[Text]:
         if flag in _FLAG_STATUS:
             icon, word, style = status_look(_FLAG_STATUS[flag], flag)
             part.append(f" {icon} {word}", style=style)
-        if marker in panel.maybe_critical:
-            part.append(f" ({_MAYBE_MARK})", style="bold red")
+        if marker in panel.maybe_critical and flag not in ("LL", "HH"):  # review: '‼▲ critical
+            part.append(f" ({_MAYBE_MARK})", style="bold red")  # (may be critical)'
         parts.append(part)
     for marker in maybe:  # an indeterminate result that may be past a critical limit
         parts.append(inert(marker) + Text(f" ? {_MAYBE_MARK}", style="bold red"))

@@ -705,8 +705,9 @@ def _flagged(panel: PanelDigest) -> list[Text]:
         if flag in _FLAG_STATUS:
             icon, word, style = status_look(_FLAG_STATUS[flag], flag)
             part.append(f" {icon} {word}", style=style)
-        if marker in panel.maybe_critical and flag not in ("LL", "HH"):  # review: '‼▲ critical
-            part.append(f" ({_MAYBE_MARK})", style="bold red")  # (may be critical)'
+        # not beside a critical one (review: '‼▲ critical (may be critical)')
+        if marker in panel.maybe_critical and flag not in ("LL", "HH"):
+            part.append(f" ({_MAYBE_MARK})", style="bold red")
         parts.append(part)
     for marker in maybe:  # an indeterminate result that may be past a critical limit
         parts.append(inert(marker) + Text(f" ? {_MAYBE_MARK}", style="bold red"))

@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Collection, Mapping, Sequence
 from datetime import UTC, date, datetime
-from itertools import product
+from itertools import permutations, product
 
 from panelcli.models import (
     MarkerTrend,
@@ -583,11 +583,18 @@ def trend_direction(points: Sequence[TrendPoint]) -> TrendDirection:
     return "unclear"
 
 
+#: Orders of one date's tests tried, at most, for what they may show; past it, a direction
+#: is not told (`most_moves`)
+_MAX_ORDERS = 720
+
+
 def most_moves(points: Sequence[TrendPoint], certain: bool) -> int:
     """The most rises and falls by CHANGE or more, each the other way from the one before,
     that the results certainly show (or may show): 2, 9, 1, 20 has three, so turned twice.
 
-    `certain`: one range a date, its tests being in no known order; else each test's own.
+    `certain`: one range a date, its tests being in no known order; else each test's own, in
+    every order a date's tests may have been taken (QA: 3, 4 and 150 on one date, 160 after,
+    was 'rising' in one file order and 'cannot tell' in the other).
     """
     tests = [(p.trend_date, b) for p, b in zip(points, _all_bounds(points), strict=True) if b]
     if certain:
@@ -595,7 +602,22 @@ def most_moves(points: Sequence[TrendPoint], certain: bool) -> int:
         for when, (low, high) in tests:
             seen = hulls.get(when, (low, high))
             hulls[when] = (min(seen[0], low), max(seen[1], high))
-        tests = list(hulls.items())
+        return _moves(list(hulls.items()), certain)
+    dates = list(dict.fromkeys(when for when, _ in tests))
+    groups = [[t for t in tests if t[0] == when] for when in dates]
+    if math.prod(math.factorial(len(g)) for g in groups) > _MAX_ORDERS:
+        return 3  # too many orders to try: as if it may turn twice ('cannot tell')
+    return max(
+        (
+            _moves([t for order in orders for t in order], certain)
+            for orders in product(*(permutations(g) for g in groups))
+        ),
+        default=0,
+    )
+
+
+def _moves(tests: list[tuple[str, tuple[float, float]]], certain: bool) -> int:
+    """`most_moves` of tests in one order."""
     # A chain that rose into a test may take it at its highest, to fall from there; one that
     # fell into it at its lowest. A rise is certain only from the highest to the lowest.
     rises: list[int] = []  # the most moves in a chain that ends rising into each test
@@ -1588,10 +1610,12 @@ def _critical_on_last_date(marker: MarkerTrend) -> bool:
 
 
 def _critical_before_last(marker: MarkerTrend) -> bool:
-    """Whether the test before the last date was critical too."""
+    """Whether the tests of the date before the last were critical too."""
     last = marker.points[-1].trend_date
     earlier = [p for p in marker.points if p.trend_date != last]
-    return bool(earlier) and earlier[-1].status is Status.CRITICAL
+    return bool(earlier) and all(
+        p.status is Status.CRITICAL for p in earlier if p.trend_date == earlier[-1].trend_date
+    )
 
 
 def _last_side(marker: MarkerTrend) -> str:
@@ -1604,13 +1628,20 @@ def _last_side(marker: MarkerTrend) -> str:
 
 
 def _outside_before_last(marker: MarkerTrend) -> bool:
-    """Whether the test before the last (an earlier date, not a repeat on the last) was outside
-    on the same side: 'still' is wrong for a marker that went from above the range to below."""
+    """Whether the tests of the date before the last were outside on the same side: 'still' is
+    wrong for a marker that went from above the range to below (and for one of two tests on
+    that date in no known order, of which one was inside: QA)."""
     last = marker.points[-1]
     earlier = [p for p in marker.points if p.trend_date != last.trend_date]
-    if not earlier or earlier[-1].status not in _FLAGGED:
+    if not earlier:
         return False
-    before = earlier[-1]
+    return all(_outside_as_last(p, last) for p in earlier if p.trend_date == earlier[-1].trend_date)
+
+
+def _outside_as_last(before: TrendPoint, last: TrendPoint) -> bool:
+    """Whether an earlier test was outside the range on the side the last one is."""
+    if before.status not in _FLAGGED:
+        return False
     if {before.status, last.status} == {Status.HIGH, Status.LOW}:
         return False
     sides = {FLAG_SIDE.get(before.flag or ""), FLAG_SIDE.get(last.flag or "")}

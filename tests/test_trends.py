@@ -1587,3 +1587,30 @@ def test_where_markers_ended_is_said_in_sentences_of_two_clauses_at_most(tmp_pat
         "At the last test, IL-6 was above the range, and sIL-2R was below it. IL-8 was still "
         "above the range."
     )
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_two_tests_on_one_date_give_the_same_trend_in_either_file_order(
+    tmp_path: Path, swap: bool
+) -> None:
+    """QA: 3, then 4 and 150 on one date, then 160 was 'rising' and 'still past the critical
+    limit' in one file order, and 'cannot tell' in the other: 3, 150, 4, 160 is a possible
+    order, and it turns."""
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\ncritical_high = 100\nsource = "t"\n',
+        encoding="utf-8",
+    )
+    same_day = ["A2,SS,2026-01-05,IL-6,4,pg/mL", "A3,SS,2026-01-05,IL-6,150,pg/mL"]
+    if swap:
+        same_day.reverse()
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\nA1,SS,2026-01-01,IL-6,3,pg/mL\n"
+        + "\n".join(same_day)
+        + "\nA4,SS,2026-01-09,IL-6,160,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data), ranges=str(ranges)).trends
+    assert trend.markers[0].direction == "unclear"
+    assert trend.text[-1] == "At the last test, IL-6 was past the critical limit above the range."

@@ -1137,7 +1137,9 @@ def trend_sentences(
         back = [m.marker for m in group if m.marker in settled and _inside_then_outside(m)]
         moved = [n for n in settled if n not in back]
         # "Still" only when the test before the last was outside too: 1 → 3 → 30 is newly out.
-        outside = [m for m in group if _last_status(m) in _FLAGGED]
+        # all of the last date's tests outside (QA: a high and a critical one on that date
+        # had no word, where two highs had 'was above the range')
+        outside = [m for m in group if _last_statuses(m) <= set(_FLAGGED)]
         # which side, where the last test's flags say (QA: sIL-2R from 2000 to 100 'was
         # outside the range' read as still high)
         # past a critical limit said so, and never 'still' where it newly is (QA: 50, then
@@ -1582,6 +1584,12 @@ def _inside_then_outside(marker: MarkerTrend) -> bool:
     return False
 
 
+def _last_statuses(marker: MarkerTrend) -> set[Status]:
+    """The statuses of the marker's tests on its last date."""
+    last = marker.points[-1].trend_date
+    return {p.status for p in marker.points if p.trend_date == last}
+
+
 def _last_status(marker: MarkerTrend) -> Status | None:
     """The status at the marker's last date; None when its tests that day differ, as which
     came last is not known."""
@@ -1605,8 +1613,9 @@ def _ended(marker: MarkerTrend) -> tuple[bool, str]:
 
 
 def _critical_on_last_date(marker: MarkerTrend) -> bool:
-    last = marker.points[-1].trend_date
-    return any(p.status is Status.CRITICAL for p in marker.points if p.trend_date == last)
+    """Whether every test of the marker's last date was critical (one of several in no known
+    order may not have been the last)."""
+    return _last_statuses(marker) == {Status.CRITICAL}
 
 
 def _critical_before_last(marker: MarkerTrend) -> bool:

@@ -1614,3 +1614,23 @@ def test_two_tests_on_one_date_give_the_same_trend_in_either_file_order(
     (trend,) = check_file(str(data), ranges=str(ranges)).trends
     assert trend.markers[0].direction == "unclear"
     assert trend.text[-1] == "At the last test, IL-6 was past the critical limit above the range."
+
+
+def test_a_last_date_of_a_high_and_a_critical_test_still_says_where_it_ended(
+    tmp_path: Path,
+) -> None:
+    """QA: two highs on the last date gave 'At the last test, IL-6 was above the range'; a
+    high and a critical one (either may have been last) gave no word at all."""
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\ncritical_high = 100\nsource = "t"\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\nA1,P1,2026-01-01,IL-6,3,pg/mL\n"
+        "A2,P1,2026-01-05,IL-6,50,pg/mL\nA3,P1,2026-01-05,IL-6,150,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data), ranges=str(ranges)).trends
+    assert trend.text[-1] == "At the last test, IL-6 was above the range."

@@ -1634,3 +1634,16 @@ def test_a_last_date_of_a_high_and_a_critical_test_still_says_where_it_ended(
     )
     (trend,) = check_file(str(data), ranges=str(ranges)).trends
     assert trend.text[-1] == "At the last test, IL-6 was above the range."
+
+
+def test_a_zero_width_space_in_a_patient_id_does_not_split_the_patient(tmp_path: Path) -> None:
+    """QA: 'Jane Doe' with a zero-width space after it was another patient: the critical 3000
+    was left out of Jane Doe's trend without a word."""
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "A1,Jane Doe,2026-01-01,IL-6,3,pg/mL\nA2,Jane Doe\u200b,2026-01-04,IL-6,3000,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data)).trends
+    assert len(trend.dates) == 2

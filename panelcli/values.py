@@ -681,7 +681,8 @@ def binary_kind(head: bytes) -> tuple[str, str] | None:
 def person_key(text: str) -> str:
     """A patient id or name as two rows' are compared: no case, runs of spaces as one, no
     invisible characters (QA: a zero-width space split one patient's trend in two)."""
-    return " ".join(without_invisible(text).split()).casefold()
+    # split first: a tab between names is a space, a control character, not nothing
+    return " ".join(without_invisible(" ".join(text.split())).split()).casefold()
 
 
 def is_utf32(head: bytes) -> bool:

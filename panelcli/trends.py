@@ -809,7 +809,9 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         if len(dates) < 2:
             # one date that can be read is no trend, but it is said; not one kept only in the
             # file's order (review: '46000' beside a placeholder was said to be read)
-            if unreadable and dates and unread is None:
+            # with a test of no date too (QA: a critical 400 with a blank date was said
+            # nowhere to be left out of a trend)
+            if (unreadable or key in undated) and dates and unread is None:
                 tests = len(patient_panels) + len(unreadable)
                 trends.append(
                     _one_date_read(patient_id, dates[0], unreadable, tests, undated.get(key, ()))
@@ -939,14 +941,17 @@ def _one_date_read(
     and said too (QA: 'has 2 tests' of 3). No trend, so no results said to be left out of it:
     every sample's panel shows them."""
     written = list(dict.fromkeys(p.collected_at or "" for p in unreadable))
-    named, samples = _samples_named([p.sample_id for p in unreadable])
-    have = "has a date" if samples == 1 else "have a date" if len(written) == 1 else "have dates"
-    quoted = join_names(first_few([f"'{shorten(d)}'" for d in written]))
     text = [
         f"Patient {patient_id} has {tests + len(undated)} tests, but of their dates only {read} "
         "can be read. So panelcli cannot show how the results changed over time.",
-        f"{named[0].upper()}{named[1:]} {have} that cannot be read: {quoted}.",
     ]
+    if unreadable:
+        named, samples = _samples_named([p.sample_id for p in unreadable])
+        have = (
+            "has a date" if samples == 1 else "have a date" if len(written) == 1 else "have dates"
+        )
+        quoted = join_names(first_few([f"'{shorten(d)}'" for d in written]))
+        text.append(f"{named[0].upper()}{named[1:]} {have} that cannot be read: {quoted}.")
     if undated:
         no_date, count = _samples_named([p.sample_id for p in undated])
         text.append(f"{no_date[0].upper()}{no_date[1:]} {'has' if count == 1 else 'have'} no date.")

@@ -1647,3 +1647,20 @@ def test_a_zero_width_space_in_a_patient_id_does_not_split_the_patient(tmp_path:
     )
     (trend,) = check_file(str(data)).trends
     assert len(trend.dates) == 2
+
+
+def test_a_patients_test_with_no_date_beside_one_dated_test_is_said(tmp_path: Path) -> None:
+    """QA: a blank date beside one dated test gave no trend section and no word that the
+    other test (a critical 400) is in no trend; a placeholder date there was said."""
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "A1,PX,2026-01-01,IL-6,3,pg/mL\nA2,PX,,IL-6,400,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data)).trends
+    assert trend.text == [
+        "Patient PX has 2 tests, but of their dates only 2026-01-01 can be read. So panelcli "
+        "cannot show how the results changed over time.",
+        "Sample A2 has no date.",
+    ]

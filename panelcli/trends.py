@@ -1125,7 +1125,26 @@ def trend_sentences(
         if direction == "rose then fell" and len(peaks) == 1:
             pronoun = "It was" if len(group) == 1 else "They were"
             sentence += f" {pronoun} highest on {peaks.pop()}."
+        dips = {_lowest_date(m) for m in group}
+        if direction == "fell then rose" and len(dips) == 1 and None not in dips:
+            pronoun = "It was" if len(group) == 1 else "They were"  # QA: only peaks were named
+            sentence += f" {pronoun} lowest on {dips.pop()}."
         text.append(sentence)
+    # A critical result before the last date, which 'At the last test' does not reach (QA: a
+    # critical 150 between 3 and 5 was said nowhere in the trend)
+    for kept in markers:
+        last = kept.points[-1].trend_date
+        critical_days = list(dict.fromkeys(
+            p.trend_date for p in kept.points
+            if p.status is Status.CRITICAL and p.trend_date != last
+        ))  # fmt: skip
+        if critical_days:
+            when = join_names(first_few(critical_days))
+            flags = {p.flag for p in kept.points if p.status is Status.CRITICAL}
+            how = {"LL": "critically low", "HH": "critically high"}.get(
+                (flags.pop() or "") if len(flags) == 1 else "", "at or past the critical limit"
+            )
+            text.append(f"{kept.marker} was {how} on {when}.")
     # "At the last test" only of markers measured then; others end at their own last test.
     for ended, group in _by_last_date(markers, dates[-1]):
         when = f"At its last test, on {ended}"
@@ -1587,6 +1606,16 @@ def _inside_then_outside(marker: MarkerTrend) -> bool:
         elif p.status in _FLAGGED and inside_on not in (None, p.trend_date):
             return True
     return False
+
+
+def _lowest_date(marker: MarkerTrend) -> str | None:
+    """The date of the marker's lowest number, where every test has a number and the lowest
+    is on one date; else None."""
+    if any(p.value is None or p.comparator is not None for p in marker.points):
+        return None
+    lowest = min(p.value or 0.0 for p in marker.points)
+    days = {p.trend_date for p in marker.points if p.value == lowest}
+    return days.pop() if len(days) == 1 else None
 
 
 def _last_statuses(marker: MarkerTrend) -> set[Status]:

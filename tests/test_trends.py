@@ -1664,3 +1664,29 @@ def test_a_patients_test_with_no_date_beside_one_dated_test_is_said(tmp_path: Pa
         "cannot show how the results changed over time.",
         "Sample A2 has no date.",
     ]
+
+
+def test_a_dip_and_a_critical_result_between_first_and_last_are_named(tmp_path: Path) -> None:
+    """QA: 'fell, then rose' named no lowest date (a peak was named), and a critical result
+    between the first and the last test was said nowhere in the trend."""
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[markers."IL-10"]\nunit = "pg/mL"\nlow = 2.0\nhigh = 10.0\ncritical_low = 0.5\n'
+        'source = "t"\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\ncritical_high = 100\n'
+        'source = "t"\n',
+        encoding="utf-8",
+    )
+    rows = [
+        f"S{d},P1,2026-01-{d:02d},{marker},{value},pg/mL"
+        for d, values in ((5, (5, 3)), (12, (0.3, 150)), (19, (4, 5)))
+        for marker, value in zip(("IL-10", "IL-6"), values, strict=True)
+    ]
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n" + "\n".join(rows) + "\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data), ranges=str(ranges)).trends
+    assert "IL-10 fell and then rose again. It was lowest on 2026-01-12." in trend.text
+    assert "IL-10 was critically low on 2026-01-12." in trend.text
+    assert "IL-6 was critically high on 2026-01-12." in trend.text

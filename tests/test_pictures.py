@@ -283,3 +283,13 @@ def test_a_value_at_the_end_of_what_floats_hold_is_drawn(value: float) -> None:
 def test_a_sparkline_is_measured_against_its_scale_too() -> None:
     assert sparkline([5.0, 1.0]) == SPARKS[-1] + SPARKS[0]
     assert sparkline([None, 5.0, 1.0], scale=[3.0, 30.0, 5.0, 1.0]) == " " + SPARKS[1] + SPARKS[0]
+
+
+def test_a_long_series_keeps_its_dip_too() -> None:
+    """QA: a critically low 0.3 among 30 tests of 5 was drawn as a flat line: each stretch of
+    dates kept only its highest number."""
+    from panelcli.render.pictures import SPARK_WIDTH
+
+    line = sparkline([5.0] * 14 + [0.3] + [5.0] * 15)
+    assert len(line) == SPARK_WIDTH
+    assert line.count("▁") == 1 and line.count("█") == SPARK_WIDTH - 1

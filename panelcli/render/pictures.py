@@ -92,7 +92,9 @@ def sparkline(values: Sequence[float | None], scale: Sequence[float] = ()) -> st
     with no number. `scale`: other values the blocks are measured against (a gap's)."""
     if len(values) > SPARK_WIDTH:
         cuts = [i * len(values) // SPARK_WIDTH for i in range(SPARK_WIDTH + 1)]
-        values = [_highest(values, start, end) for start, end in itertools.pairwise(cuts)]
+        present = sorted(v for v in values if v is not None)
+        middle = present[len(present) // 2] if present else 0.0
+        values = [_farthest(values, start, end, middle) for start, end in itertools.pairwise(cuts)]
     numbers = [v for v in values if v is not None]
     if not numbers:
         return " " * len(values)
@@ -106,7 +108,8 @@ def sparkline(values: Sequence[float | None], scale: Sequence[float] = ()) -> st
     )
 
 
-def _highest(values: Sequence[float | None], start: int, end: int) -> float | None:
-    """The highest number among values[start:end] (a peak must not vanish), or None."""
+def _farthest(values: Sequence[float | None], start: int, end: int, middle: float) -> float | None:
+    """The number among values[start:end] farthest from the series' `middle` (a peak must not
+    vanish, nor a dip: QA, a critically low 0.3 among 5s was drawn flat), or None."""
     numbers = [v for v in values[start:end] if v is not None]
-    return max(numbers) if numbers else None
+    return max(numbers, key=lambda v: (abs(v - middle), v)) if numbers else None

@@ -965,8 +965,9 @@ def _why_two_days(written: Sequence[str]) -> list[str]:
     for date_written in written:
         if (days := two_days_said(date_written)) is not None:
             return [
-                f"A date such as '{shorten(date_written)}' can mean two different days, {days}, "
-                "as some labs write the day first and others the month. A date written with the "
+                # three sentences (QA: with 'February' in it, one was grade 9.1)
+                f"A date such as '{shorten(date_written)}' can mean {days}: two different days. "
+                "Some labs write the day first and others the month. A date written with the "
                 f"year first, as {year_first_said(date_written)}, can be read only one way."
             ]
     return []
@@ -1041,7 +1042,10 @@ def _left_out_results(panels: Sequence[Panel]) -> str | None:
         were = "was" if len(markers) == 1 else "were"
         where = "all of them" if count == samples else named_in
         clauses.append(f"{join_names(first_few(markers))} {were} {how} in {where}")
-    return f"{said}: {_join_clauses(first_few(clauses))}."
+    if len(clauses) == 1:
+        return f"{said}: {clauses[0]}."
+    # a sentence each (QA: one of three clauses was grade 9.9)
+    return " ".join([f"{said}.", *(f"{c[0].upper()}{c[1:]}." for c in first_few(clauses))])
 
 
 def _join_clauses(clauses: Sequence[str]) -> str:

@@ -417,7 +417,7 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "could not be used in full",
         "went up and down, and changed direction more than once",
         "has a date that cannot be read, so it is not part of these changes",
-        "can mean two different days, 3 April or 4 March 2026",
+        "can mean 3 April or 4 March 2026: two different days",
         "Either way it comes after",
         "These changes leave out the result of sample S12: its IL-6 was high.",
         "has no result that could be used, so it is not part of these changes. The date is",
@@ -1364,3 +1364,28 @@ def test_rows_named_with_commas_are_listed_without_them(tmp_path: Path) -> None:
     data.write_text("sample_id,marker,value,unit\nA,IL-8,150,pg/mL\n", encoding="utf-8")
     said = " ".join(check_file(str(data), str(ranges)).panels[0].summary.text)
     assert "By the range for female under age 18 or for male under age 18, it is past it" in said
+
+
+def test_trend_sentences_on_left_out_samples_and_two_day_dates_stay_plain(
+    tmp_path: Path,
+) -> None:
+    """QA: 'These changes leave out … : IL-6 was critically high in sample E5 and sample E4,
+    and IL-6 was high in sample E2.' was grade 9.9, and the two-day date sentence with
+    'February' in it 9.1."""
+    from panelcli.check import check_file
+
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\ncritical_high = 100\nsource = "t"\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "E1,P5,2026-03-01,IL-6,50,pg/mL\nE2,P5,02/03/2026,IL-6,50,pg/mL\n"
+        "E3,P5,2026-05-01,IL-6,3,pg/mL\nE4,P5,1900-01-01,IL-6,150,pg/mL\n"
+        "E5,P5,,IL-6,150,pg/mL\nE6,P5,2026-04-01,IL-6,5,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data), ranges=str(ranges)).trends
+    assert all(grade(s) <= MAX_GRADE for t in trend.text for s in sentences(t)), trend.text

@@ -24,7 +24,7 @@ QA_ROWS = (
     "C3,P3,2026-03-10,IL-6,1.0,pg/mL\n"
 )
 WHY = (
-    "A date such as '03/04/2026' can mean two different days, 3 April or 4 March 2026, as some "
+    "A date such as '03/04/2026' can mean 3 April or 4 March 2026: two different days. Some "
     "labs write the day first and others the month. A date written with the year first, as "
     "2026-04-03 for 3 April, can be read only one way."
 )
@@ -94,7 +94,7 @@ def test_results_left_out_name_each_marker_outside_the_range(tmp_path: Path) -> 
     several = one.replace("C,P1,03/04/2026,IL-8", "D,P1,,IL-8")
     (trend,) = check_file(str(_file(tmp_path, several, "b.csv"))).trends
     assert trend.text[-1] == (
-        "These changes leave out the results of those samples: IL-8 was high in sample D, and "
+        "These changes leave out the results of those samples. IL-8 was high in sample D. "
         "IL-6 and TNF-α were high in sample C."
     )
     inside = "A,P1,2026-01-01,IL-6,3,pg/mL\nB,P1,2026-02-01,IL-6,1,pg/mL\nC,P1,,IL-6,1,pg/mL\n"

@@ -816,6 +816,14 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                 trends.append(
                     _one_date_read(patient_id, dates[0], unreadable, tests, undated.get(key, ()))
                 )
+            elif (
+                dates
+                and len({p.collected_at for p in patient_panels}) > 1
+                and any(":" in (p.collected_at or "") for p in patient_panels)
+            ):
+                # times that cannot be put in order make one date (QA: a zoned time beside
+                # two plain ones took the trend away without a word)
+                trends.append(_one_date_only(patient_id, dates[0], len(patient_panels)))
             continue
         position = {d: i for i, d in enumerate(dates)}
         by_marker: dict[str, list[tuple[str, Result]]] = {}
@@ -957,6 +965,18 @@ def _one_date_read(
         text.append(f"{no_date[0].upper()}{no_date[1:]} {'has' if count == 1 else 'have'} no date.")
     text += _why_two_days(written)
     return PatientTrend(patient_id=patient_id, dates=[read], markers=[], text=text)
+
+
+def _one_date_only(patient_id: str, day: str, tests: int) -> PatientTrend:
+    """A patient's tests written at several times of one date that cannot be put in order
+    (a time with a zone beside times without): no trend, and why."""
+    return PatientTrend(
+        patient_id=patient_id, dates=[day], markers=[],
+        text=[
+            f"Patient {patient_id} has {tests} tests on {day}, at times that cannot be put in "
+            "order. So panelcli cannot show how the results changed over time.",
+        ],
+    )  # fmt: skip
 
 
 def _why_two_days(written: Sequence[str]) -> list[str]:

@@ -1540,7 +1540,8 @@ def test_one_day_that_may_be_two_written_two_ways_is_one_date_even_alone(tmp_pat
     rows = "S1,P1,03/04/2026,IL-6,3,pg/mL\nS2,P1,03-04-2026 08:30,IL-6,30,pg/mL\n"
     data = tmp_path / "t.csv"
     data.write_text(f"sample_id,patient_id,collected_at,marker,value,unit\n{rows}", "utf-8")
-    assert check_file(str(data)).trends == []
+    (trend,) = check_file(str(data)).trends  # no trend: one date, said so (QA)
+    assert (trend.markers, trend.dates) == ([], ["03/04/2026"])
     assert dates_followed(["03/04/2026", "03-04-2026 08:30"])[0] == ["03/04/2026"]
     # review: beside a date that cannot be read, too (the file's order), still one date
     followed = dates_followed(["03/04/2026", "03-04-2026 08:30", "yesterday"])
@@ -1690,3 +1691,20 @@ def test_a_dip_and_a_critical_result_between_first_and_last_are_named(tmp_path: 
     assert "IL-10 fell and then rose again. It was lowest on 2026-01-12." in trend.text
     assert "IL-10 was critically low on 2026-01-12." in trend.text
     assert "IL-6 was critically high on 2026-01-12." in trend.text
+
+
+def test_times_of_one_date_that_cannot_be_ordered_are_said(tmp_path: Path) -> None:
+    """QA: a zoned time beside two plain ones on one date made them one date, and the
+    patient's trend (its last test critical) went away without a word."""
+    data = tmp_path / "t.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "W1,Z1,2026-04-01T09:00,IL-6,10,pg/mL\nW2,Z1,2026-04-01T20:30,IL-6,40,pg/mL\n"
+        "W3,Z1,2026-04-01T23:00Z,IL-6,150,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(data)).trends
+    assert trend.text == [
+        "Patient Z1 has 3 tests on 2026-04-01, at times that cannot be put in order. So "
+        "panelcli cannot show how the results changed over time."
+    ]

@@ -9,9 +9,9 @@ import contextlib
 import functools
 import math
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
-from itertools import permutations, product
+from itertools import product
 
 from panelcli.models import (
     MarkerTrend,
@@ -583,18 +583,13 @@ def trend_direction(points: Sequence[TrendPoint]) -> TrendDirection:
     return "unclear"
 
 
-#: Orders of one date's tests tried, at most, for what they may show; past it, a direction
-#: is not told (`most_moves`)
-_MAX_ORDERS = 720
-
-
 def most_moves(points: Sequence[TrendPoint], certain: bool) -> int:
     """The most rises and falls by CHANGE or more, each the other way from the one before,
     that the results certainly show (or may show): 2, 9, 1, 20 has three, so turned twice.
 
-    `certain`: one range a date, its tests being in no known order; else each test's own, in
-    every order a date's tests may have been taken (QA: 3, 4 and 150 on one date, 160 after,
-    was 'rising' in one file order and 'cannot tell' in the other).
+    `certain`: one range a date, its tests being in no known order; else each test's own, a
+    date's tests in any order (QA: 3, 4 and 150 on one date, 160 after, was 'rising' in one
+    file order and 'cannot tell' in the other).
     """
     tests = [(p.trend_date, b) for p, b in zip(points, _all_bounds(points), strict=True) if b]
     if certain:
@@ -602,38 +597,54 @@ def most_moves(points: Sequence[TrendPoint], certain: bool) -> int:
         for when, (low, high) in tests:
             seen = hulls.get(when, (low, high))
             hulls[when] = (min(seen[0], low), max(seen[1], high))
-        return _moves(list(hulls.items()), certain)
-    dates = list(dict.fromkeys(when for when, _ in tests))
-    groups = [[t for t in tests if t[0] == when] for when in dates]
-    if math.prod(math.factorial(len(g)) for g in groups) > _MAX_ORDERS:
-        return 3  # too many orders to try: as if it may turn twice ('cannot tell')
-    return max(
-        (
-            _moves([t for order in orders for t in order], certain)
-            for orders in product(*(permutations(g) for g in groups))
-        ),
-        default=0,
-    )
-
-
-def _moves(tests: list[tuple[str, tuple[float, float]]], certain: bool) -> int:
-    """`most_moves` of tests in one order."""
+        tests = list(hulls.items())
     # A chain that rose into a test may take it at its highest, to fall from there; one that
     # fell into it at its lowest. A rise is certain only from the highest to the lowest.
     rises: list[int] = []  # the most moves in a chain that ends rising into each test
     falls: list[int] = []
-    for i, (_, (low, high)) in enumerate(tests):
-        rose = fell = 0
-        for j in range(i):
-            before = tests[j][1]
-            top, bottom = (low, high) if certain else (high, low)
-            if risen(before[1] if certain else before[0], top):
-                rose = max(rose, falls[j] + 1)
-            if risen(bottom, before[0] if certain else before[1]):
-                fell = max(fell, rises[j] + 1)
-        rises.append(rose)
-        falls.append(fell)
+    done = 0  # tests of earlier dates, whose chains are final
+    for when in dict.fromkeys(when for when, _ in tests):
+        group = [i for i in range(done, len(tests)) if tests[i][0] == when]
+        for i in group:  # from earlier dates: one pass
+            rose, fell = _chained(tests, i, range(done), rises, falls, certain)
+            rises.append(rose)
+            falls.append(fell)
+        # One date's tests in any order (not certain: each its own): a chain may pass from
+        # one to another either way; repeated until no chain grows (review: trying every
+        # order was slow, and a cap on orders made steady repeats 'cannot tell'). A test
+        # may be counted twice in a chain here, which can only say 'cannot tell' more often.
+        for _ in range(len(group) if not certain and len(group) > 1 else 0):
+            grown = False
+            for i in group:
+                rose, fell = _chained(tests, i, [j for j in group if j != i], rises, falls, False)
+                if rose > rises[i] or fell > falls[i]:
+                    rises[i], falls[i] = max(rose, rises[i]), max(fell, falls[i])
+                    grown = True
+            if not grown:
+                break
+        done += len(group)
     return max(rises + falls, default=0)
+
+
+def _chained(
+    tests: Sequence[tuple[str, tuple[float, float]]],
+    i: int,
+    before: Iterable[int],
+    rises: Sequence[int],
+    falls: Sequence[int],
+    certain: bool,
+) -> tuple[int, int]:
+    """The most moves of a chain rising (falling) into test `i` from one of `before`."""
+    low, high = tests[i][1]
+    top, bottom = (low, high) if certain else (high, low)
+    rose = fell = 0
+    for j in before:
+        earlier = tests[j][1]
+        if risen(earlier[1] if certain else earlier[0], top):
+            rose = max(rose, falls[j] + 1)
+        if risen(bottom, earlier[0] if certain else earlier[1]):
+            fell = max(fell, rises[j] + 1)
+    return rose, fell
 
 
 def possible_series(points: Sequence[TrendPoint]) -> list[list[float]]:
@@ -812,18 +823,19 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             # with a test of no date too (QA: a critical 400 with a blank date was said
             # nowhere to be left out of a trend)
             if (unreadable or key in undated) and dates and unread is None:
-                tests = len(patient_panels) + len(unreadable)
+                tests = _samples_in([*patient_panels, *unreadable])
                 trends.append(
                     _one_date_read(patient_id, dates[0], unreadable, tests, undated.get(key, ()))
                 )
             elif (
                 dates
-                and len({p.collected_at for p in patient_panels}) > 1
-                and any(":" in (p.collected_at or "") for p in patient_panels)
+                and _samples_in(patient_panels) > 1
+                and len({bool(_ZONED.search(p.collected_at or "")) for p in patient_panels}) > 1
             ):
-                # times that cannot be put in order make one date (QA: a zoned time beside
-                # two plain ones took the trend away without a word)
-                trends.append(_one_date_only(patient_id, dates[0], len(patient_panels)))
+                # times with and without a zone cannot be put in order: one date (QA: a zoned
+                # time beside two plain ones took the trend away without a word)
+                day = re.split(r"[T ]", dates[0])[0]
+                trends.append(_one_date_only(patient_id, day, _samples_in(patient_panels)))
             continue
         position = {d: i for i, d in enumerate(dates)}
         by_marker: dict[str, list[tuple[str, Result]]] = {}
@@ -967,6 +979,15 @@ def _one_date_read(
     return PatientTrend(patient_id=patient_id, dates=[read], markers=[], text=text)
 
 
+#: A time with its zone ('T23:00Z', '09:00+02:00')
+_ZONED = re.compile(r"\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)\s*$", re.IGNORECASE)
+
+
+def _samples_in(panels: Sequence[Panel]) -> int:
+    """How many samples `panels` are: one in two files is one (review: counted twice)."""
+    return len({p.sample_id if p.sample_id else id(p) for p in panels})
+
+
 def _one_date_only(patient_id: str, day: str, tests: int) -> PatientTrend:
     """A patient's tests written at several times of one date that cannot be put in order
     (a time with a zone beside times without): no trend, and why."""
@@ -1062,10 +1083,11 @@ def _left_out_results(panels: Sequence[Panel]) -> str | None:
         were = "was" if len(markers) == 1 else "were"
         where = "all of them" if count == samples else named_in
         clauses.append(f"{join_names(first_few(markers))} {were} {how} in {where}")
-    if len(clauses) == 1:
-        return f"{said}: {clauses[0]}."
+    shown = first_few(clauses)
+    if len(clauses) == 1 or len(shown) != len(clauses):  # review: not a sentence '2 more.'
+        return f"{said}: {_join_clauses(shown)}."
     # a sentence each (QA: one of three clauses was grade 9.9)
-    return " ".join([f"{said}.", *(f"{c[0].upper()}{c[1:]}." for c in first_few(clauses))])
+    return " ".join([f"{said}.", *(f"{c[0].upper()}{c[1:]}." for c in clauses)])
 
 
 def _join_clauses(clauses: Sequence[str]) -> str:
@@ -1158,17 +1180,20 @@ def trend_sentences(
     # critical 150 between 3 and 5 was said nowhere in the trend)
     for kept in markers:
         last = kept.points[-1].trend_date
-        critical_days = list(dict.fromkeys(
-            p.trend_date for p in kept.points
-            if p.status is Status.CRITICAL and p.trend_date != last
-        ))  # fmt: skip
-        if critical_days:
-            when = join_names(first_few(critical_days))
-            flags = {p.flag for p in kept.points if p.status is Status.CRITICAL}
-            how = {"LL": "critically low", "HH": "critically high"}.get(
-                (flags.pop() or "") if len(flags) == 1 else "", "at or past the critical limit"
-            )
-            text.append(f"{kept.marker} was {how} on {when}.")
+        # the last date too where 'At the last test' cannot say it (review: a critical 150
+        # beside a normal repeat on that date was said nowhere)
+        said_last = _last_statuses(kept) == {Status.CRITICAL}
+        by_how: dict[str, list[str]] = {}  # 'critically low': its dates (review: per date)
+        for p in kept.points:
+            if p.status is Status.CRITICAL and not (p.trend_date == last and said_last):
+                how = {"LL": "critically low", "HH": "critically high"}.get(
+                    p.flag or "", "at or past the critical limit"
+                )
+                critical_on = by_how.setdefault(how, [])
+                if p.trend_date not in critical_on:
+                    critical_on.append(p.trend_date)
+        for how, critical_days in by_how.items():
+            text.append(f"{kept.marker} was {how} on {join_names(first_few(critical_days))}.")
     # "At the last test" only of markers measured then; others end at their own last test.
     for ended, group in _by_last_date(markers, dates[-1]):
         when = f"At its last test, on {ended}"
@@ -1666,7 +1691,17 @@ def _ended(marker: MarkerTrend) -> tuple[bool, str]:
     side = _last_side(marker)
     critical = _critical_on_last_date(marker)
     where = f"past the critical limit {side}" if critical and side != "outside" else side
-    again = _outside_before_last(marker) and (not critical or _critical_before_last(marker))
+    last = marker.points[-1].trend_date
+    # tests of the last date on two sides: which was last is not known (review: 'still'
+    # followed the file's order)
+    one_side = (
+        len({FLAG_SIDE.get(p.flag or "") for p in marker.points if p.trend_date == last}) == 1
+    )
+    again = (
+        one_side
+        and _outside_before_last(marker)
+        and (not critical or _critical_before_last(marker))
+    )
     return again, where
 
 

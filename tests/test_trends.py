@@ -1540,8 +1540,7 @@ def test_one_day_that_may_be_two_written_two_ways_is_one_date_even_alone(tmp_pat
     rows = "S1,P1,03/04/2026,IL-6,3,pg/mL\nS2,P1,03-04-2026 08:30,IL-6,30,pg/mL\n"
     data = tmp_path / "t.csv"
     data.write_text(f"sample_id,patient_id,collected_at,marker,value,unit\n{rows}", "utf-8")
-    (trend,) = check_file(str(data)).trends  # no trend: one date, said so (QA)
-    assert (trend.markers, trend.dates) == ([], ["03/04/2026"])
+    assert check_file(str(data)).trends == []
     assert dates_followed(["03/04/2026", "03-04-2026 08:30"])[0] == ["03/04/2026"]
     # review: beside a date that cannot be read, too (the file's order), still one date
     followed = dates_followed(["03/04/2026", "03-04-2026 08:30", "yesterday"])
@@ -1708,3 +1707,64 @@ def test_times_of_one_date_that_cannot_be_ordered_are_said(tmp_path: Path) -> No
         "Patient Z1 has 3 tests on 2026-04-01, at times that cannot be put in order. So "
         "panelcli cannot show how the results changed over time."
     ]
+
+
+def _trend_text(tmp_path: Path, rows: str, name: str = "t.csv") -> list[str]:
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\ncritical_high = 100\nsource = "t"\n'
+        '[markers."IL-10"]\nunit = "pg/mL"\nlow = 2.0\nhigh = 10.0\ncritical_low = 0.5\n'
+        'critical_high = 100\nsource = "t"\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / name
+    data.write_text(f"sample_id,patient_id,collected_at,marker,value,unit\n{rows}", "utf-8")
+    (trend,) = check_file(str(data), ranges=str(ranges)).trends
+    return trend.text
+
+
+def test_review_of_the_trend_fixes(tmp_path: Path) -> None:
+    """Review: repeats of one value on many dates were 'cannot be told' (a cap on orders);
+    'still' followed the file's order where the last date's tests were on two sides; a
+    critical result was said 'at or past' where it was critically low; a critical result
+    beside a normal repeat on the last date was said nowhere."""
+    repeats = "".join(
+        f"S{d}{r},P1,2026-01-{d:02d},IL-6,5,pg/mL\n" for d in (1, 5, 9, 13) for r in "abc"
+    )
+    assert "IL-6 stayed about the same." in _trend_text(tmp_path, repeats)
+    low, high = "A2,P1,2026-01-05,IL-10,1.5,pg/mL\n", "A3,P1,2026-01-05,IL-10,15,pg/mL\n"
+    for last in (low + high, high + low):
+        text = _trend_text(tmp_path, "A1,P1,2026-01-01,IL-10,1,pg/mL\n" + last)
+        assert text[-1] == "At the last test, IL-10 was outside the range."
+    text = _trend_text(
+        tmp_path, "A,P1,2026-01-01,IL-10,5,pg/mL\nB,P1,2026-01-05,IL-10,0.3,pg/mL\n"
+        "C,P1,2026-01-09,IL-10,150,pg/mL\n",
+    )  # fmt: skip
+    assert "IL-10 was critically low on 2026-01-05." in text
+    text = _trend_text(
+        tmp_path, "A,P1,2026-01-01,IL-6,3,pg/mL\nB,P1,2026-01-05,IL-6,3,pg/mL\n"
+        "C,P1,2026-01-05,IL-6,150,pg/mL\n",
+    )  # fmt: skip
+    assert "IL-6 was critically high on 2026-01-05." in text
+
+
+def test_review_of_the_left_out_and_one_date_sentences(tmp_path: Path) -> None:
+    """Review: six left-out samples ended in a sentence '2 more.'; one sample in two files
+    was counted as two tests."""
+    rows = "A1,P1,2026-01-01,IL-6,2,pg/mL\nA2,P1,2026-01-05,IL-6,2,pg/mL\n" + "".join(
+        f"U{i},P1,,{m},50,pg/mL\n"
+        for i, m in enumerate(("IL-1β", "IL-2", "IL-4", "IL-5", "IL-6", "IL-8"), 1)
+    )
+    (trend,) = check_file(str(_written(tmp_path, rows))).trends
+    assert not any(t.endswith("2 more.") and t.startswith("2 more") for t in trend.text)
+    assert trend.text[-1].endswith("and 2 more.") and ": IL-1β was high" in trend.text[-1]
+    one = _written(tmp_path, "A1,PX,2026-01-01,IL-6,3,pg/mL\n", "u1.csv")
+    two = _written(tmp_path, "A1,PX,2026-01-01,IL-10,3,pg/mL\nA2,PX,,IL-6,400,pg/mL\n", "u2.csv")
+    (trend,) = check_files([str(one), str(two)]).trends
+    assert trend.text[0].startswith("Patient PX has 2 tests")
+
+
+def _written(tmp_path: Path, rows: str, name: str = "t.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(f"sample_id,patient_id,collected_at,marker,value,unit\n{rows}", "utf-8")
+    return path

@@ -52,7 +52,7 @@ from panelcli.interpret import (
     comparator_flags,
     excluded_limits,
     interpret,
-    possible_zones,
+    reachable_critical,
     times_upper_limit,
     zone_limits,
     zone_within,
@@ -3689,12 +3689,7 @@ def _reaching_critical(
 ) -> tuple[str, ...]:
     """Whom of the intervals that could apply a censored value may be past a critical limit
     of, and may as well be short of it."""
-    return tuple(
-        who
-        for who, bounds in candidates
-        for lowest, highest in [possible_zones(value, comparator, bounds)]
-        if lowest < highest and (lowest is Zone.CRITICAL_LOW or highest is Zone.CRITICAL_HIGH)
-    )
+    return tuple(who for who, bounds in candidates if reachable_critical(value, comparator, bounds))
 
 
 def _critical_by_rows(critical_for: Sequence[str], reach_for: Sequence[str]) -> str:

@@ -216,6 +216,23 @@ def possible_zones(value: float, comparator: Comparator | None, b: Bounds) -> tu
     return bottom, max(bottom, _top_zone(b))
 
 
+def reachable_critical(value: float, comparator: Comparator | None, b: Bounds) -> list[float]:
+    """The critical limits (low first) a censored value may be past, and may as well be short
+    of: '<200' where critical is 100 (one place for the note, the summary and the rows of a
+    set that may be the person's: review)."""
+    lowest, highest = possible_zones(value, comparator, b)
+    if lowest == highest:
+        return []
+    return [
+        limit
+        for limit, zone, end in (
+            (b.critical_low, Zone.CRITICAL_LOW, lowest),
+            (b.critical_high, Zone.CRITICAL_HIGH, highest),
+        )
+        if limit is not None and end is zone
+    ]
+
+
 def comparator_flags(comparator: Comparator | None) -> list[str]:
     """A censored value's flag: '<' or '>' ('<=' too is '<'), none for a plain number."""
     return [">" if comparator in (">", ">=") else "<"] if comparator else []
@@ -241,14 +258,7 @@ def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str)
         said = f"{COMPARATOR_WORDS[comparator]} " if comparator else ""
         shown = f"a value of {said}{number_text(value)} {unit}"
         # '<200' where the critical limit is 100 may be past it too (QA: only 'outside')
-        past = [
-            number_text(limit)
-            for limit, zone, end in (
-                (b.critical_low, Zone.CRITICAL_LOW, lowest),
-                (b.critical_high, Zone.CRITICAL_HIGH, highest),
-            )
-            if limit is not None and end is zone
-        ]
+        past = [number_text(limit) for limit in reachable_critical(value, comparator, b)]
         even = (
             f", even past the critical limit of {' or '.join(past)} {unit}"
             if past and (b.low is not None or b.high is not None)  # else that is all it says

@@ -15,7 +15,7 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Literal
 
-from panelcli.interpret import COMPARATOR_WORDS, Bounds, Zone, excluded_limits, possible_zones
+from panelcli.interpret import COMPARATOR_WORDS, Bounds, excluded_limits, reachable_critical
 from panelcli.models import Issue, PanelSummary, Result, Status
 from panelcli.names import marker_key
 from panelcli.ranges import (
@@ -562,17 +562,14 @@ def _may_be_critical(result: Result) -> str | None:
     if reference is None:
         return None
     # high, low or not judged ('<200' where the critical limit is 100: QA)
-    lowest, highest = possible_zones(value, comparator, Bounds(
-        reference.low, reference.high, reference.critical_low, reference.critical_high,
-        reference.low_exclusive, reference.high_exclusive,
-    ))  # fmt: skip
+    bounds = Bounds(
+        low=reference.low, high=reference.high, critical_low=reference.critical_low,
+        critical_high=reference.critical_high, low_exclusive=reference.low_exclusive,
+        high_exclusive=reference.high_exclusive,
+    )  # fmt: skip
     past = [
         f"{number_text(limit)}{_unit_of(result)}"
-        for limit, zone, end in (
-            (reference.critical_low, Zone.CRITICAL_LOW, lowest),
-            (reference.critical_high, Zone.CRITICAL_HIGH, highest),
-        )
-        if limit is not None and end is zone and lowest is not highest
+        for limit in reachable_critical(value, comparator, bounds)
     ]
     if not past:
         return None

@@ -103,3 +103,16 @@ def test_times_the_upper_limit_is_none_only_when_too_big_for_a_float() -> None:
     assert times_upper_limit(1e307, 1.0) == 1e307
     assert times_upper_limit(1e307, 1.0, at_least=True) == 1e307
     assert times_upper_limit(1e308, 1e-300) is None
+
+
+def test_reachable_critical_limits_of_a_censored_value() -> None:
+    """One rule for the note, the summary and the rows that may be the person's (review: it
+    was written three times)."""
+    from panelcli.interpret import reachable_critical
+
+    both = Bounds(low=2.0, high=10.0, critical_low=0.5, critical_high=100.0)
+    assert reachable_critical(200.0, "<", both) == [0.5, 100.0]
+    assert reachable_critical(50.0, ">", both) == [100.0]
+    assert reachable_critical(50.0, None, both) == []  # a number is where it is
+    assert reachable_critical(150.0, ">", both) == []  # certainly critical: nothing in doubt
+    assert reachable_critical(5.0, "<", Bounds(high=10.0, critical_high=100.0)) == []

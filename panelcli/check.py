@@ -1821,27 +1821,14 @@ class Interpreter:
             sign = comparator_flags(parsed.comparator)
             # critical by a row that may be the person's: the summary says so (QA: 450 µg/L,
             # critical for a woman, normal for a man, read as a harmless 'could not be judged')
-            critical_for = (
-                _critical_for(
-                    candidates,
-                    [interpret(value, parsed.comparator, b, entry.unit) for _, b in candidates],
-                )  # fmt: skip
-                if value is not None and indeterminate
-                else ()
-            )
             # '<200' where a row's critical limit is 100 (QA: read as a shrug, the note silent)
-            reach_for = (
-                _reaching_critical(value, parsed.comparator, candidates)
+            said, doubt = (
+                _past_critical_by_rows(value, parsed.comparator, entry.unit, candidates)
                 if value is not None and indeterminate
-                else ()
+                else (None, None)
             )
-            if critical_for or reach_for:
-                note = f"{note}; {_critical_by_rows(critical_for, reach_for)}"
-            doubt = (
-                Doubt(None, None, critical_for, bool(reach_for))
-                if critical_for or reach_for
-                else None
-            )
+            if said:
+                note = f"{note}; {said}"
             return Result(**base, status=status, flag="IND" if indeterminate else None,
                           flags=[*sign, "IND"] if indeterminate else [], note=note,
                           doubt=doubt)  # fmt: skip
@@ -1872,24 +1859,20 @@ class Interpreter:
         # Beside a lab's printed range, the set's rows that could be the person's may put it
         # past a critical limit beyond the printed range (QA: 60, critical for women), or a
         # censored value may reach one (QA: '<80' where the women's limit is 50).
-        critical_for = reach_for = ()
+        said, doubt = None, None
         if judged.status is not Status.CRITICAL and candidates:
-            critical_for = _critical_for(
-                candidates, [interpret(value, parsed.comparator, b, entry.unit)
-                             for _, b in candidates],
-            )  # fmt: skip
             # not the rows whose limit the printed range keeps: its own note says that one
             # (review: '>40' said both 'could reach 100' and 'for female or male')
             others = [(who, b) for who, b in candidates if b != _critical_only(bounds)]
-            reach_for = _reaching_critical(value, parsed.comparator, others)
-        if critical_for or reach_for:
-            notes.append(_critical_by_rows(critical_for, reach_for))
+            said, doubt = _past_critical_by_rows(
+                value, parsed.comparator, entry.unit, candidates, others
+            )
+        if said:
+            notes.append(said)
         return Result(
             **base, status=judged.status, flag=judged.flag, flags=judged.flags,
             times_upper_limit=judged.times_upper_limit, reference=reference,
-            note="; ".join(notes) or None,
-            doubt=Doubt(None, None, critical_for, bool(reach_for))
-            if critical_for or reach_for else None,
+            note="; ".join(notes) or None, doubt=doubt,
         )  # fmt: skip
 
     def _bounds_for(
@@ -1915,12 +1898,7 @@ class Interpreter:
                     message = _disagreement(
                         name, m.reference_range, from_file, chosen.bounds, entry.unit, kept
                     )
-                    self._warn_once(
-                        ("range-disagrees", m.source, message),
-                        Issue(severity="warning", code="range-disagrees", source=m.source,
-                              line=m.line, column=self._column_of("reference_range", m),
-                              **_row_for(m), message=message),
-                    )  # fmt: skip
+                    self._range_disagrees(m, message)
                     from_file = kept
                 elif chosen.candidates and all(
                     not _differs(from_file, bounds) for _, bounds in chosen.candidates
@@ -1947,16 +1925,19 @@ class Interpreter:
                         name, m.reference_range, from_file, shared, entry.unit, kept,
                         f"the reference set's ranges, one of which may be the person's ({each})",
                     )  # fmt: skip
-                    self._warn_once(
-                        ("range-disagrees", m.source, message),
-                        Issue(severity="warning", code="range-disagrees", source=m.source,
-                              line=m.line, column=self._column_of("reference_range", m),
-                              **_row_for(m), message=message),
-                    )  # fmt: skip
+                    self._range_disagrees(m, message)
                     return kept, "file", None, False, beyond
                 return from_file, "file", None, False, ()
         chosen = self._select(m, name)
         return chosen.bounds, "set", chosen.note, chosen.indeterminate, chosen.candidates
+
+    def _range_disagrees(self, m: Measurement, message: str) -> None:
+        """The row's printed range differs from the set's: said once per range as printed."""
+        self._warn_once(
+            ("range-disagrees", m.source, message),
+            Issue(severity="warning", code="range-disagrees", source=m.source, line=m.line,
+                  column=self._column_of("reference_range", m), **_row_for(m), message=message),
+        )  # fmt: skip
 
     def _select(self, m: Measurement, name: str) -> Selected:
         """The set's interval for the row's person; where the collection date or the birth date
@@ -3690,6 +3671,24 @@ def _reaching_critical(
     """Whom of the intervals that could apply a censored value may be past a critical limit
     of, and may as well be short of it."""
     return tuple(who for who, bounds in candidates if reachable_critical(value, comparator, bounds))
+
+
+def _past_critical_by_rows(
+    value: float,
+    comparator: Comparator | None,
+    unit: str,
+    rows: Sequence[tuple[str, Bounds]],
+    reaching: Sequence[tuple[str, Bounds]] | None = None,
+) -> tuple[str | None, Doubt | None]:
+    """Whom of the set's rows that may be the person's put a value past a critical limit, or
+    (censored) may (of `reaching`, else of `rows`): the note's words and the result's doubt,
+    (None, None) where none does."""
+    critical_for = _critical_for(rows, [interpret(value, comparator, b, unit) for _, b in rows])
+    reach_for = _reaching_critical(value, comparator, rows if reaching is None else reaching)
+    if not (critical_for or reach_for):
+        return None, None
+    said = _critical_by_rows(critical_for, reach_for)
+    return said, Doubt(None, None, critical_for, bool(reach_for))
 
 
 def _critical_by_rows(critical_for: Sequence[str], reach_for: Sequence[str]) -> str:

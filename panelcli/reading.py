@@ -2421,9 +2421,10 @@ def header_warnings(
         if name in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[name]}"
         named, unit = split_header_unit(name)
-        if unit and _ROLE_OF.get(header_key(named)) in ("reference_range", *_RANGE_LIMIT_ROLES):
+        range_role = _ROLE_OF.get(header_key(named)) if unit else None
+        if unit and range_role in ("reference_range", *_RANGE_LIMIT_ROLES):
             # QA: the lab's range was lost with only 'not a known marker or field' said
-            example = "0-7" if _ROLE_OF.get(header_key(named)) == "reference_range" else "7"
+            example = "0-7" if range_role == "reference_range" else "7"
             message = f"column '{shorten(name)}' " + _not_read_because(
                 f"a range column's header cannot give its unit; name it '{shorten(named)}' "
                 f"and it is read (its cells may give the unit, as '{example} {shorten(unit)}')"

@@ -985,7 +985,7 @@ _ZONED = re.compile(r"\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)\s*$", r
 
 def _samples_in(panels: Sequence[Panel]) -> int:
     """How many samples `panels` are: one in two files is one (review: counted twice)."""
-    return len({p.sample_id if p.sample_id else id(p) for p in panels})
+    return _samples_named([p.sample_id for p in panels])[1]
 
 
 def _one_date_only(patient_id: str, day: str, tests: int) -> PatientTrend:
@@ -1667,17 +1667,28 @@ def _lowest_date(marker: MarkerTrend) -> str | None:
     return days.pop() if len(days) == 1 else None
 
 
+def _on_last_date(marker: MarkerTrend) -> list[TrendPoint]:
+    """The marker's tests on its last date (several, in no known order, where repeated)."""
+    last = marker.points[-1].trend_date
+    return [p for p in marker.points if p.trend_date == last]
+
+
+def _on_date_before_last(marker: MarkerTrend) -> list[TrendPoint]:
+    """The marker's tests on the date before its last one (none where it has one date)."""
+    last = marker.points[-1].trend_date
+    earlier = [p for p in marker.points if p.trend_date != last]
+    return [p for p in earlier if p.trend_date == earlier[-1].trend_date] if earlier else []
+
+
 def _last_statuses(marker: MarkerTrend) -> set[Status]:
     """The statuses of the marker's tests on its last date."""
-    last = marker.points[-1].trend_date
-    return {p.status for p in marker.points if p.trend_date == last}
+    return {p.status for p in _on_last_date(marker)}
 
 
 def _last_status(marker: MarkerTrend) -> Status | None:
     """The status at the marker's last date; None when its tests that day differ, as which
     came last is not known."""
-    last = marker.points[-1].trend_date
-    statuses = {p.status for p in marker.points if p.trend_date == last}
+    statuses = _last_statuses(marker)
     return statuses.pop() if len(statuses) == 1 else None
 
 
@@ -1691,12 +1702,9 @@ def _ended(marker: MarkerTrend) -> tuple[bool, str]:
     side = _last_side(marker)
     critical = _critical_on_last_date(marker)
     where = f"past the critical limit {side}" if critical and side != "outside" else side
-    last = marker.points[-1].trend_date
     # tests of the last date on two sides: which was last is not known (review: 'still'
     # followed the file's order)
-    one_side = (
-        len({FLAG_SIDE.get(p.flag or "") for p in marker.points if p.trend_date == last}) == 1
-    )
+    one_side = len({FLAG_SIDE.get(p.flag or "") for p in _on_last_date(marker)}) == 1
     again = (
         one_side
         and _outside_before_last(marker)
@@ -1713,18 +1721,14 @@ def _critical_on_last_date(marker: MarkerTrend) -> bool:
 
 def _critical_before_last(marker: MarkerTrend) -> bool:
     """Whether the tests of the date before the last were critical too."""
-    last = marker.points[-1].trend_date
-    earlier = [p for p in marker.points if p.trend_date != last]
-    return bool(earlier) and all(
-        p.status is Status.CRITICAL for p in earlier if p.trend_date == earlier[-1].trend_date
-    )
+    before = _on_date_before_last(marker)
+    return bool(before) and all(p.status is Status.CRITICAL for p in before)
 
 
 def _last_side(marker: MarkerTrend) -> str:
     """'above' or 'below' the range, as the flags of the marker's tests on its last date say;
     'outside' where they say no one side."""
-    last = marker.points[-1].trend_date
-    sides = {FLAG_SIDE.get(p.flag or "") for p in marker.points if p.trend_date == last}
+    sides = {FLAG_SIDE.get(p.flag or "") for p in _on_last_date(marker)}
     side = sides.pop() if len(sides) == 1 else None
     return {"high": "above", "low": "below"}.get(side or "", "outside")
 
@@ -1733,11 +1737,8 @@ def _outside_before_last(marker: MarkerTrend) -> bool:
     """Whether the tests of the date before the last were outside on the same side: 'still' is
     wrong for a marker that went from above the range to below (and for one of two tests on
     that date in no known order, of which one was inside: QA)."""
-    last = marker.points[-1]
-    earlier = [p for p in marker.points if p.trend_date != last.trend_date]
-    if not earlier:
-        return False
-    return all(_outside_as_last(p, last) for p in earlier if p.trend_date == earlier[-1].trend_date)
+    before = _on_date_before_last(marker)
+    return bool(before) and all(_outside_as_last(p, marker.points[-1]) for p in before)
 
 
 def _outside_as_last(before: TrendPoint, last: TrendPoint) -> bool:

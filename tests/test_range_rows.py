@@ -392,6 +392,14 @@ def test_an_age_cell_in_whole_years_does_not_choose_between_rows_that_part_withi
     )
 
 
+#: IL-6 by sex: the women's range ends at 7 and is critical from 50, the men's 60 and 100
+WOMEN_50_MEN_100 = (
+    '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\n[[markers."IL-6".intervals]]\n'
+    'sex = "female"\nhigh = 7.0\ncritical_high = 50\n[[markers."IL-6".intervals]]\n'
+    'sex = "male"\nhigh = 60.0\ncritical_high = 100\n'
+)
+
+
 def test_beside_a_printed_range_only_critical_limits_beyond_it_are_said_and_reached(
     tmp_path,
 ) -> None:
@@ -403,12 +411,7 @@ def test_beside_a_printed_range_only_critical_limits_beyond_it_are_said_and_reac
     from panelcli.check import check_file
 
     ranges = tmp_path / "set.toml"
-    ranges.write_text(
-        '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\n[[markers."IL-6".intervals]]\n'
-        'sex = "female"\nhigh = 7.0\ncritical_high = 50\n[[markers."IL-6".intervals]]\n'
-        'sex = "male"\nhigh = 60.0\ncritical_high = 100\n',
-        encoding="utf-8",
-    )
+    ranges.write_text(WOMEN_50_MEN_100, encoding="utf-8")
     data = tmp_path / "printed.csv"
     data.write_text(
         "sample_id,marker,value,unit,reference_range,flag\n"
@@ -478,12 +481,7 @@ def test_a_printed_range_beside_rows_that_depend_on_the_person_gets_its_warning(
     from panelcli.check import check_file
 
     ranges = tmp_path / "set.toml"
-    ranges.write_text(
-        '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\n[[markers."IL-6".intervals]]\n'
-        'sex = "female"\nhigh = 7.0\ncritical_high = 50\n[[markers."IL-6".intervals]]\n'
-        'sex = "male"\nhigh = 60.0\ncritical_high = 100\n',
-        encoding="utf-8",
-    )
+    ranges.write_text(WOMEN_50_MEN_100, encoding="utf-8")
     data = tmp_path / "printed.csv"
     data.write_text(
         "sample_id,marker,value,unit,reference_range\nA,IL-6,55,pg/mL,0-80\n", encoding="utf-8"

@@ -843,8 +843,9 @@ class Interpreter:
         if no_range:
             columns[-1] = 0
         cells_of: Callable[[list[str]], Any] = operator.itemgetter(*columns)
-        if has_range_limits(layout):  # 'Ref Low', 'Ref High': read as one range cell
-            cells_of = _with_range_limits(cells_of, roles)
+        if has_range_limits(layout) or layout.range_unit:
+            # 'Ref Low', 'Ref High': read as one range cell; with the unit the header gives
+            cells_of = _with_range_limits(cells_of, roles, layout.range_unit)
         # 'Patient Name': the patient where no id is given, and compared as a sample's rows
         # are (`Measurement.name`)
         name_of: Callable[[list[str]], str] | None = None
@@ -3570,13 +3571,14 @@ def _general_path_only(layout: Layout) -> bool:
 
 
 def _with_range_limits(
-    cells_of: Callable[[list[str]], Any], roles: dict[str, int]
+    cells_of: Callable[[list[str]], Any], roles: dict[str, int], unit: str | None
 ) -> Callable[[list[str]], Any]:
     """`cells_of` (the `_LANE_ROLES` of a row) with the lab's range read from its low and
-    high columns, as `rows_to_measurements` reads it (`printed_range`)."""
+    high columns, or with its header's unit, as `rows_to_measurements` reads it
+    (`printed_range`)."""
 
     def with_range(cells: list[str]) -> tuple[str, ...]:
-        return (*cells_of(cells)[:-1], printed_range(cells, roles))
+        return (*cells_of(cells)[:-1], printed_range(cells, roles, unit))
 
     return with_range
 

@@ -729,6 +729,9 @@ class Layout(NamedTuple):
     #: long: the unit the value column's header gives ('Concentration (pg/mL)'), for the
     #: rows that give none of their own
     value_unit: str | None = None
+    #: long: the unit the range columns' headers give ('Reference range (pg/mL)'), for the
+    #: range cells that give none of their own (see `printed_range`)
+    range_unit: str | None = None
     #: ignored columns (wide: that name a marker) with why they are not read, as
     #: `_not_read_because` words it ('was not read: it gives …' of 'IL-6 SD')
     not_read: dict[str, str] = {}
@@ -778,6 +781,16 @@ def _value_with_unit(cell: str) -> tuple[str, str] | None:
     return None
 
 
+def _range_with_unit(cell: str) -> tuple[str, str] | None:
+    """A range column's header that gives the unit ('Reference range (pg/mL)', 'Ref Low
+    [ng/L]'): (its name as `header_key` has it, the unit); None for any other header."""
+    name, unit = split_header_unit(cell)
+    key = header_key(name)
+    if unit and _ROLE_OF.get(key) in ("reference_range", *_RANGE_LIMIT_ROLES):
+        return key, unit
+    return None
+
+
 _BRACKETED = re.compile(r"^(?P<name>[^(\[{]+?)\s*[(\[{](?P<words>[^)\]}]*)[)\]}]\s*$")
 
 
@@ -797,7 +810,7 @@ def _value_with_other_words(cells: Sequence[str]) -> tuple[str, str] | None:
 def _header_key_of(cell: str) -> str:
     """`header_key` of a header cell, without the unit a value column's header may give, and
     without connecting words where only that names a role ('Date de prélèvement')."""
-    with_unit = _value_with_unit(cell)
+    with_unit = _value_with_unit(cell) or _range_with_unit(cell)
     if with_unit:
         return with_unit[0]
     key = header_key(cell)
@@ -910,14 +923,17 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             )
         if "reference_range" in roles:  # the range cell is the lab's range: limits not read
             unmapped += [roles.pop(role) for role in _RANGE_LIMIT_ROLES if role in roles]
+        limits_not_read = _limits_in_two_units(cells, roles)
+        unmapped += [roles.pop(role) for role in _RANGE_LIMIT_ROLES if limits_not_read]
         ignored = [cells[i] for i in sorted(unmapped) if cells[i].strip()]
         unnamed = tuple(i for i in unmapped if not cells[i].strip())
         with_unit = _value_with_unit(cells[roles["value"]])
         return Layout(
             "long", roles, {}, ignored, unnamed=unnamed, coded_types=coded,
             value_unit=with_unit[1] if with_unit else None, expected=expected,
+            range_unit=_range_columns_unit(cells, roles),
             msd_export="detection_range" in roles, maybe_sample=maybe_sample,
-            patient_stand_in=stand_in, not_read=stand_in_read,
+            patient_stand_in=stand_in, not_read={**stand_in_read, **limits_not_read},
         )  # fmt: skip
     if "value" in roles or "marker" in roles:
         return None
@@ -1845,18 +1861,51 @@ def _cell_text(cells: list[str], index: int | None) -> str:
     return cells[index].strip() if index is not None and index < len(cells) else ""
 
 
-def printed_range(cells: list[str], roles: dict[str, int]) -> str:
+def printed_range(cells: list[str], roles: dict[str, int], unit: str | None = None) -> str:
     """A long row's printed range as a range cell holds it ('0-7', '≤ 7'), '' for none: its
-    range cell, or its low and high columns read together (a blank one is no limit)."""
+    range cell, or its low and high columns read together (a blank one is no limit); with
+    the `unit` their headers give where the cells give none (`Layout.range_unit`)."""
     if "range_low" not in roles and "range_high" not in roles:
-        return _cell_text(cells, roles.get("reference_range"))
+        return with_range_unit(_cell_text(cells, roles.get("reference_range")), unit)
     low, high = (
         _cell_text(cells, roles.get("range_low")),
         _cell_text(cells, roles.get("range_high")),
     )
     if low and high:
-        return f"{low}-{high}"
-    return f"≤ {high}" if high else f"≥ {low}" if low else ""
+        return with_range_unit(f"{low}-{high}", unit)
+    return with_range_unit(f"≤ {high}" if high else f"≥ {low}" if low else "", unit)
+
+
+def with_range_unit(text: str, unit: str | None) -> str:
+    """A printed range with the unit its column's header gives ('0-7' → '0-7 pg/mL'), unless
+    it is blank or has words of its own (a unit, 'negative')."""
+    if unit is None or not text or any(char.isalpha() for char in text):
+        return text
+    return f"{text} {unit}"
+
+
+def _range_columns_unit(cells: list[str], roles: dict[str, int]) -> str | None:
+    """The unit a long file's range column headers give (`Layout.range_unit`), or None."""
+    given = {
+        with_unit[1]
+        for role in ("reference_range", *_RANGE_LIMIT_ROLES)
+        if role in roles and (with_unit := _range_with_unit(cells[roles[role]]))
+    }
+    return given.pop() if len(given) == 1 else None
+
+
+def _limits_in_two_units(cells: list[str], roles: dict[str, int]) -> dict[str, str]:
+    """Low and high columns whose headers give two units ('Ref Low (pg/mL)', 'Ref High
+    (ng/L)') → why they are not read: no one unit reads their cells (`Layout.not_read`)."""
+    limits = [cells[roles[role]] for role in _RANGE_LIMIT_ROLES if role in roles]
+    units = {with_unit[1] for cell in limits if (with_unit := _range_with_unit(cell))}
+    if len(units) < 2:
+        return {}
+    why = _not_read_because(
+        f"the low and high columns' headers give two units ({', '.join(sorted(units))}); give "
+        "both the same unit and they are read"
+    )
+    return {cell: why for cell in limits}
 
 
 def has_range_limits(layout: Layout) -> bool:
@@ -2420,15 +2469,6 @@ def header_warnings(
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
         if name in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[name]}"
-        named, unit = split_header_unit(name)
-        range_role = _ROLE_OF.get(header_key(named)) if unit else None
-        if unit and range_role in ("reference_range", *_RANGE_LIMIT_ROLES):
-            # QA: the lab's range was lost with only 'not a known marker or field' said
-            example = "0-7" if range_role == "reference_range" else "7"
-            message = f"column '{shorten(name)}' " + _not_read_because(
-                f"a range column's header cannot give its unit; name it '{shorten(named)}' "
-                f"and it is read (its cells may give the unit, as '{example} {shorten(unit)}')"
-            )
         if _header_key_of(name) in _SPECIMEN_OR_ITS_TYPE and "sample_id" in layout.roles:
             message = f"column '{shorten(name)}' " + _not_read_because(
                 "beside the sample id column it is taken for the specimen's type (such as "
@@ -2440,7 +2480,11 @@ def header_warnings(
                 "and write each cell as a word that cannot be read two ways (mujer, hombre, "
                 "femenino, masculino)"
             )
-        if layout.kind == "long" and _ROLE_OF.get(header_key(name)) in _RANGE_LIMIT_ROLES:
+        if (
+            layout.kind == "long"
+            and "reference_range" in layout.roles
+            and _ROLE_OF.get(_header_key_of(name)) in _RANGE_LIMIT_ROLES
+        ):
             why = _not_read_because("the reference range column gives the lab's range")
             message = f"column '{shorten(name)}' {why}"
         yield Issue(
@@ -2885,6 +2929,7 @@ def measurement_reader(
     i_unit = layout.roles.get("unit")
     value_unit = layout.value_unit  # the value column's header gives it (long)
     range_limits = has_range_limits(layout)
+    range_unit = layout.range_unit
     spills = spill_columns(header, layout, delimiter)
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
 
@@ -3107,7 +3152,11 @@ def measurement_reader(
                         column=value_column, message=said, **row_for(cells, marker),
                     )  # fmt: skip
                     continue
-                printed = printed_range(cells, roles) if range_limits else cells[i_range_or_pad]
+                printed = (
+                    printed_range(cells, roles, range_unit)
+                    if range_limits or range_unit
+                    else cells[i_range_or_pad]
+                )
                 stats.measurements += 1
                 # `whose`, written out (a row's work on this path is a few calls)
                 sample_id, patient_id = (

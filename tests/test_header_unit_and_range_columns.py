@@ -26,12 +26,16 @@ def events(path: str, short: bool = True, **options: str) -> list[StreamEvent]:
     return list(interpreter.stream([path]))
 
 
-def judged(path: str) -> list[Result | Issue]:
-    return [e.to_result() if isinstance(e, ResultRow) else e for e in events(path)]
+def judged(path: str, short: bool = True) -> list[Result | Issue]:
+    return [e.to_result() if isinstance(e, ResultRow) else e for e in events(path, short)]
 
 
 def results(path: str) -> list[Result]:
     return [e for e in judged(path) if isinstance(e, Result)]
+
+
+def results_of(path: Path, short: bool) -> list[Result]:
+    return [e for e in judged(str(path), short) if isinstance(e, Result)]
 
 
 def issues(path: str, code: str) -> list[Issue]:
@@ -341,15 +345,62 @@ def test_a_range_column_s_range_in_brackets_is_read(tmp_path: Path, short: bool)
     assert [e.code for e in events if isinstance(e, Issue) and e.code == "range-unreadable"] == []
 
 
-@pytest.mark.parametrize("header", ["Reference Range (pg/mL)", "Referenzbereich [pg/ml]"])
-def test_a_range_column_whose_header_gives_a_unit_says_how_to_have_it_read(
-    tmp_path: Path, header: str
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    ("header", "cell", "value", "expected"),
+    [
+        ("Reference Range (pg/mL)", "<7", "7", ("high", 7.0)),
+        ("Referenzbereich [pg/ml]", "0-7", "5", ("normal", 7.0)),
+        ("Reference Range (ng/mL)", "<0.007", "7", ("high", 7.0)),
+        ("Reference Range (ng/mL)", "<9 pg/mL", "5", ("normal", 9.0)),  # the cell's unit wins
+    ],
+)
+def test_a_range_column_whose_header_gives_a_unit_is_read_in_that_unit(
+    tmp_path: Path, short: bool, header: str, cell: str, value: str, expected: tuple[str, float]
 ) -> None:
     """QA: the lab's range under 'Reference Range (pg/mL)' was lost, and the set's judged the
-    rows, with only 'is not a known marker or field' said."""
+    rows; later it was still not read, and a warning asked to rename the column."""
     path = tmp_path / "ranged.csv"
     path.write_text(
-        f"Sample ID,Analyte,Result,Units,{header}\nS1,IL-6,5.0,pg/mL,<7\n", encoding="utf-8"
+        f"Sample ID,Analyte,Result,Units,{header}\nS1,IL-6,{value},pg/mL,{cell}\n",
+        encoding="utf-8",
     )
-    (ignored,) = [w for w in check_file(str(path)).warnings if w.code == "column-ignored"]
-    assert "a range column's header cannot give its unit; name it '" in ignored.message
+    found = judged(str(path), short)
+    (result,) = [e for e in found if isinstance(e, Result)]
+    assert result.reference is not None and result.reference.origin == "file"
+    assert (result.status.value, result.reference.high) == expected
+    assert [e.code for e in found if isinstance(e, Issue) and e.code == "column-ignored"] == []
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_low_and_high_columns_whose_headers_give_a_unit_are_read_in_it(
+    tmp_path: Path, short: bool
+) -> None:
+    """'Ref Low (ng/L)', 'Ref High (ng/L)': their cells are in ng/L (a pg/mL each), and a
+    value in ng/mL is compared with them converted."""
+    path = tmp_path / "limits.csv"
+    path.write_text(
+        "Sample ID,Analyte,Result,Units,Ref Low (ng/L),Ref High (ng/L)\n"
+        "S1,IL-6,3,pg/mL,0,2\nS1,TNF-a,0.005,ng/mL,,8\n",
+        encoding="utf-8",
+    )
+    read = [
+        (e.marker, e.status.value, e.reference and e.reference.text)
+        for e in results_of(path, short)
+    ]
+    assert read == [("IL-6", "high", "0 - 2 pg/mL"), ("TNF-α", "normal", "≤ 8 pg/mL")]
+
+
+def test_low_and_high_columns_in_two_units_are_not_read_and_say_why(tmp_path: Path) -> None:
+    """No one unit reads both cells: the set judges, and the warning says what to change."""
+    path = tmp_path / "two-units.csv"
+    path.write_text(
+        "Sample ID,Analyte,Result,Units,Ref Low (pg/mL),Ref High (ng/mL)\n"
+        "S1,IL-6,2,pg/mL,0,0.001\n",
+        encoding="utf-8",
+    )
+    ignored = [w for w in check_file(str(path)).warnings if w.code == "column-ignored"]
+    assert [w.column for w in ignored] == ["Ref Low (pg/mL)", "Ref High (ng/mL)"]
+    assert all("headers give two units (ng/mL, pg/mL)" in w.message for w in ignored)
+    (result,) = results(str(path))
+    assert result.reference is not None and result.reference.origin == "set"

@@ -730,14 +730,18 @@ def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -
     if low:
         signs = [_low_sign(r) for r in low]
         text.append(" ".join(dict.fromkeys([*_how_far_below_each(low), *signs])))
+    critical_in_storm = _in_storm(critical, storm_names)
     if critical:  # after the sentences that say where each result lies (QA: a critical low)
-        text.append(_critical_sentence(critical, storm))
-    maybe = [said for r in [*high, *low, *unclear] if (said := _may_be_critical(r)) is not None]
+        text.append(_critical_sentence(critical, critical_in_storm))
+    maybe = [(r, said) for r in [*high, *low, *unclear] if (said := _may_be_critical(r))]
     if maybe:
         ask = "A result like this" if len(maybe) == 1 else "Results like these"
-        soon = [] if critical or storm else [f"{ask} should be talked over with a healthcare "
-                                             "provider soon."]  # fmt: skip
-        text.append(" ".join([*maybe, *soon]))
+        # asked already just before, or by the storm sentence of these very results
+        asked = (critical and not critical_in_storm) or _in_storm(
+            [r for r, _ in maybe], storm_names
+        )
+        soon = [] if asked else [f"{ask} should be talked over with a healthcare provider soon."]
+        text.append(" ".join([*(said for _, said in maybe), *soon]))
     text.extend(_lab_flag_sentences(results, said_soon=bool(critical or maybe) or storm))
     if below:
         # A marker measured twice, once too low to measure and once out of range: calling the
@@ -1078,6 +1082,12 @@ def _low_sign(result: Result) -> str:
 def _is_high(result: Result) -> bool:
     """High or critically high (a critical result flagged LL is critically low)."""
     return result.status in (Status.HIGH, Status.CRITICAL) and result.flag != "LL"
+
+
+def _in_storm(results: Sequence[Result], storm_names: tuple[str, str, str] | None) -> bool:
+    """Whether the storm sentence, which asks to talk them over soon, is about these results:
+    each a high one of its markers (QA: a critically low sIL-2R beside it lost its 'soon')."""
+    return storm_names is not None and all(r.marker in storm_names and _is_high(r) for r in results)
 
 
 def _storm_like(results: Sequence[Result]) -> tuple[str, str, str] | None:

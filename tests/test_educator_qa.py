@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from panelcli.check import check_file
 from panelcli.cli import app
+from panelcli.explain import known_markers
 from panelcli.models import Issue, Result, Status
 from panelcli.summary import report_sentences, summarise_panel
 
@@ -34,8 +35,8 @@ def test_the_storm_pattern_is_a_possible_sign_and_asks_for_a_talk_not_for_care()
     assert "is seen when" not in demo and "prompt medical attention" not in demo
     explained = _said(["explain", "IFN-γ"])
     assert (
-        "Very high levels together with very high IL-6 can be a sign that the immune system is "
-        "in overdrive." in explained
+        "Very high levels with very high IL-6 and high IL-10 can be a sign that the immune "
+        "system is in overdrive." in explained
     )
     assert "are seen when" not in explained
 
@@ -181,3 +182,61 @@ def test_explain_help_says_plainly_where_the_ranges_come_from() -> None:
         "uses is marked." in said
     )
     assert "check would use" not in said
+
+
+STORM_AND_CRITICAL_LOW_SET = """[set]
+name = "crit-test"
+version = "1"
+[markers."IL-6"]
+unit = "pg/mL"
+high = 7.0
+critical_high = 100
+[markers."IFN-γ"]
+unit = "pg/mL"
+high = 10
+critical_high = 200
+[markers."IL-10"]
+unit = "pg/mL"
+high = 5
+[markers."sIL-2R"]
+unit = "pg/mL"
+low = 200
+high = 1000
+critical_low = 50
+"""
+
+
+@pytest.mark.parametrize(
+    ("sil2r", "soon"),
+    [
+        ("20", "Results like these should be talked over with a healthcare provider soon."),
+        ("<300", "A result like this should be talked over with a healthcare provider soon."),
+        ("500", None),  # the storm sentence's own 'soon' is the only one
+    ],
+)
+def test_a_critically_low_result_beside_a_storm_pattern_keeps_its_own_talk_soon(
+    tmp_path: Path, sil2r: str, soon: str | None
+) -> None:
+    """QA: a critically low sIL-2R alone was to be talked over soon, but beside a storm-like
+    pattern only the storm's markers were, and sIL-2R's last word was 'many causes'."""
+    ranges = tmp_path / "crit.toml"
+    ranges.write_text(STORM_AND_CRITICAL_LOW_SET, encoding="utf-8")
+    path = tmp_path / "storm.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nS1,IL-6,150,pg/mL\nS1,IFN-γ,250,pg/mL\n"
+        f"S1,IL-10,20,pg/mL\nS1,sIL-2R,{sil2r},pg/mL\n",
+        encoding="utf-8",
+    )
+    (panel,) = check_file(str(path), str(ranges)).panels
+    text = panel.summary.text
+    storm = next(t for t in text if "overdrive" in t)
+    assert storm.endswith("should be talked over with a healthcare provider soon.")
+    after = " ".join(text[text.index(storm) + 1 :])
+    assert (soon in after) if soon else ("soon" not in after)
+
+
+def test_no_explanation_says_how_long_something_has_lasted() -> None:
+    """QA: 'a sign of ongoing inflammation' (IL-17), where one panel is one moment."""
+    said = " ".join(_said(["explain", marker]) for marker in known_markers())
+    for word in ("ongoing", "chronic", "long-term", "lasting", "for a long time"):
+        assert word not in said.casefold(), word

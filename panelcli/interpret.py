@@ -259,8 +259,9 @@ def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str)
         shown = f"a value of {said}{number_text(value)} {unit}"
         # '<200' where the critical limit is 100 may be past it too (QA: only 'outside')
         past = [number_text(limit) for limit in reachable_critical(value, comparator, b)]
+        # a sentence of its own: in the first it was above grade 8 (QA)
         even = (
-            f", even past the critical limit of {' or '.join(past)} {unit}"
+            f". It could even be past the critical limit of {' or '.join(past)} {unit}"
             if past and (b.low is not None or b.high is not None)  # else that is all it says
             else ""
         )
@@ -269,7 +270,7 @@ def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str)
             "IND",
             [*flags, "IND"],
             None,
-            f"{shown} could be inside or outside the reference range{even}, so it cannot be judged",
+            f"{shown} could be inside or outside the reference range, so it cannot be judged{even}",
         )
     times = None
     if zone >= Zone.HIGH and b.high:

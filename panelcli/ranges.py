@@ -590,8 +590,8 @@ class ReferenceSet:
             only = " / ".join(sorted({self._whom(row) for row in candidates}))
             return Selected(
                 None,
-                f"the interval for {name} depends on {missing}, which {_is_or_are(missing)} not "
-                f"given {_ask_for(missing)}. This set has intervals for {name} only for: {only}",
+                f"{_depends_on(name, missing)}. This set has intervals for {name} only for some "
+                f"people. They are: {only}",
                 indeterminate=True,
             )
         if len(candidates) == 1:  # one row for whoever the person is (none left without one)
@@ -609,8 +609,7 @@ class ReferenceSet:
         missing = _missing(candidates, sex, age)
         return Selected(
             None,
-            f"the interval for {name} depends on {missing}, which {_is_or_are(missing)} not "
-            f"given {_ask_for(missing)}",
+            _depends_on(name, missing),
             indeterminate=True,
             candidates=tuple((self._whom(row), row.bounds) for row in candidates),
         )
@@ -833,6 +832,14 @@ def _missing(rows: Iterable[Interval], sex: Sex | None, age: float | None) -> st
 
 def _is_or_are(missing: str) -> str:
     return "are" if " and " in missing else "is"
+
+
+def _depends_on(name: str, missing: str) -> str:
+    """ "the interval for IL-6 depends on age, which is not given (give it …)"; two things
+    missing are a sentence of their own (QA: one sentence was above grade 8)."""
+    if " and " in missing:
+        return f"the interval for {name} depends on {missing}. Neither is given {_ask_for(missing)}"
+    return f"the interval for {name} depends on {missing}, which is not given {_ask_for(missing)}"
 
 
 def _ask_for(missing: str) -> str:

@@ -25,3 +25,30 @@ def made_up_result(
         value=value, comparator=comparator, unit="pg/mL", original_value=str(value),  # type: ignore[arg-type]
         status=status, flag=flag, times_upper_limit=times, reference=ref,
     )  # fmt: skip
+
+
+#: A lab's set with critical limits on both sides, and IL-10 to make the storm-like pattern
+CRITICAL_SET_TOML = """[set]
+name = "crit-test"
+version = "1"
+[markers."IL-6"]
+unit = "pg/mL"
+high = 7.0
+critical_high = 100
+source = "made up"
+[markers."IFN-γ"]
+unit = "pg/mL"
+high = 10
+critical_high = 200
+source = "made up"
+[markers."IL-10"]
+unit = "pg/mL"
+high = 5
+source = "made up"
+[markers."sIL-2R"]
+unit = "pg/mL"
+low = 200
+high = 1000
+critical_low = 50
+source = "made up"
+"""

@@ -199,7 +199,7 @@ def test_a_range_that_depends_on_what_the_file_lacks_names_all_of_it(write_csv):
         "'age' or with --age). "
     )
     assert unknown.note and unknown.note.startswith(
-        "the interval for Ferritin depends on sex and age, which are not given (give them in "
+        "the interval for Ferritin depends on sex and age. Neither is given (give them in "
         "columns 'sex' and 'age' or with --sex and --age). "
     )
     said = [p.summary.text[-1] for p in report.panels]

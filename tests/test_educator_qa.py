@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from made_up import made_up_result
+from made_up import CRITICAL_SET_TOML, made_up_result
 from typer.testing import CliRunner
 
 from panelcli.check import check_file
@@ -184,28 +184,6 @@ def test_explain_help_says_plainly_where_the_ranges_come_from() -> None:
     assert "check would use" not in said
 
 
-STORM_AND_CRITICAL_LOW_SET = """[set]
-name = "crit-test"
-version = "1"
-[markers."IL-6"]
-unit = "pg/mL"
-high = 7.0
-critical_high = 100
-[markers."IFN-γ"]
-unit = "pg/mL"
-high = 10
-critical_high = 200
-[markers."IL-10"]
-unit = "pg/mL"
-high = 5
-[markers."sIL-2R"]
-unit = "pg/mL"
-low = 200
-high = 1000
-critical_low = 50
-"""
-
-
 @pytest.mark.parametrize(
     ("sil2r", "soon"),
     [
@@ -220,7 +198,7 @@ def test_a_critically_low_result_beside_a_storm_pattern_keeps_its_own_talk_soon(
     """QA: a critically low sIL-2R alone was to be talked over soon, but beside a storm-like
     pattern only the storm's markers were, and sIL-2R's last word was 'many causes'."""
     ranges = tmp_path / "crit.toml"
-    ranges.write_text(STORM_AND_CRITICAL_LOW_SET, encoding="utf-8")
+    ranges.write_text(CRITICAL_SET_TOML, encoding="utf-8")
     path = tmp_path / "storm.csv"
     path.write_text(
         "sample_id,marker,value,unit\nS1,IL-6,150,pg/mL\nS1,IFN-γ,250,pg/mL\n"

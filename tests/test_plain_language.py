@@ -12,6 +12,7 @@ How the text is scored, and why it is fair:
   the forbidden-words list only; Flesch-Kincaid is meaningless for two or three words.
 The corpus covers the summaries of every bundled sample, summaries built to reach every
 sentence template (critical, low, each marker group, storm-like, indeterminate, no range),
+the table's notes of every sample and test input (and of values beside critical limits),
 trend sentences for every direction, reasons for every rejected-row code, every `explain` text
 and the overview, the demo stories and narration, the notice and the fixed render sentences.
 """
@@ -27,12 +28,13 @@ from pathlib import Path
 
 import pytest
 import textstat
-from made_up import made_up_result
+from made_up import CRITICAL_SET_TOML, made_up_result
 from typer.testing import CliRunner
 
 from panelcli import explain as explaining
 from panelcli.check import CheckOptions, check_file
 from panelcli.cli import app
+from panelcli.errors import InputError
 from panelcli.models import (
     NOTICE,
     Doubt,
@@ -55,6 +57,8 @@ from panelcli.render.text import (
 from panelcli.samples import list_samples
 from panelcli.summary import GROUP_ROLE, REJECTED_REASON, report_sentences, summarise_panel
 from panelcli.trends import trend_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
 
 MAX_GRADE = 8.0
 MAX_MEDIAN = 6.0
@@ -278,6 +282,40 @@ def _detection_range_notes() -> list[str]:
     return [n for n in notes if n]
 
 
+def _result_notes() -> list[str]:
+    """The table's notes of every bundled sample and test input under two sets, and of values
+    beside critical limits; each note alone (notes are joined with '; '), and text quoted
+    from the file ('=HYPERLINK(…)') as a word."""
+    inputs = [*ROOT.glob("samples/*.csv"), *ROOT.glob("tests/corpus/*.csv")]
+    inputs += ROOT.glob("tests/exports/*.csv")
+    notes: list[str | None] = []
+    for path in inputs:
+        for ranges in ("arup-3002601", "mayo-adult"):
+            try:
+                report = check_file(str(path), ranges)
+            except InputError:  # a file the corpus has for being unreadable
+                continue
+            notes += [r.note for p in report.panels for r in p.results]
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "critical.toml").write_text(CRITICAL_SET_TOML, encoding="utf-8")
+        path = Path(folder) / "near-critical.csv"
+        path.write_text(
+            "sample_id,marker,value,unit\nA,IL-6,>2.6,pg/mL\nA,IL-6,>50,pg/mL\n"
+            "A,sIL-2R,<300,pg/mL\nA,sIL-2R,<100,pg/mL\n",
+            encoding="utf-8",
+        )
+        report = check_file(str(path), str(Path(folder) / "critical.toml"))
+        notes += [r.note for p in report.panels for r in p.results]
+        path.write_text(  # by sex and age, neither given; then the age alone
+            "sample_id,marker,value,unit,sex\nA,Ferritin,40,ug/L,\nB,Ferritin,40,ug/L,F\n",
+            encoding="utf-8",
+        )
+        report = check_file(str(path), "mayo-adult")
+        notes += [r.note for p in report.panels for r in p.results]
+    quoted = re.compile(r"'[^']*'")
+    return [quoted.sub("this", one) for note in notes if note for one in note.split("; ")]
+
+
 def _checked_trend_sentences() -> list[str]:
     """Trends of a file with turns, an unreadable date and tests in no known order."""
     rows = [
@@ -346,6 +384,7 @@ def corpus() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         about_person += [("summary, all rows lost", t) for t in summarise_panel([], lost).text]
     about_person += [("trend", t) for t in trend_corpus()]
     about_person += [("result note", t) for t in _detection_range_notes()]
+    about_person += [("result note", t[0].upper() + t[1:]) for t in _result_notes()]
     about_person += [("rejected", t) for t in rejected_corpus()]
     general += [("overview", t) for t in explaining.overview()]
     for marker in explaining.known_markers():

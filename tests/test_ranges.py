@@ -215,7 +215,7 @@ def test_an_adults_only_row_and_no_age_is_indeterminate_not_adult_limits(mayo):
     """A child gets no interval from this set, so without the age the status is not certain."""
     chosen = mayo.select("IL-2", None, None)
     assert chosen.bounds is None and chosen.indeterminate
-    assert chosen.note and "only for: age 18 and over" in chosen.note
+    assert chosen.note and "They are: age 18 and over" in chosen.note
     assert "depends on age, which is not given" in chosen.note and "--age" in chosen.note
     assert mayo.select("IL-2", None, 40).bounds == Bounds(high=60.0, high_exclusive=True)
 
@@ -1972,9 +1972,10 @@ def test_intervals_a_person_may_fall_outside_are_listed_after_what_is_missing(ma
     chosen = mayo.select("Ferritin", None, None)
     assert chosen.indeterminate
     assert chosen.note == (
-        "the interval for Ferritin depends on sex and age, which are not given (give them in "
+        "the interval for Ferritin depends on sex and age. Neither is given (give them in "
         "columns 'sex' and 'age' or with --sex and --age). This set has intervals for Ferritin "
-        "only for: female, age 18 to under 51 / female, age 51 and over / male, age 18 and over"
+        "only for some people. They are: female, age 18 to under 51 / female, age 51 and over / "
+        "male, age 18 and over"
     )
     # review: a note joined after it with '; ' must not read as one more interval
     assert "; " not in chosen.note

@@ -480,7 +480,10 @@ class GivenAge(float):
 AgeOpt = Annotated[
     float | None,
     typer.Option(
-        parser=_age_option, metavar="YEARS", help="Age in years for rows that do not give one."
+        parser=_age_option,
+        metavar="AGE",
+        help="Age for rows that do not give one: years (42), or a child's months, weeks or "
+        "days (18 mo, 6 wk, 10 d).",
     ),
 ]
 

@@ -217,8 +217,10 @@ def test_options_name_what_they_take_not_a_python_type(command: list[str]) -> No
     for python_type in ("<str>", "<float range>", "<int range>", "<path>"):
         assert not any(python_type in line for line in options), (command, python_type)
     if command == ["check"]:
-        for option in ("--output FILE", "--ranges SET", "--age YEARS", "--assume-unit UNIT"):
+        for option in ("--output FILE", "--ranges SET", "--age AGE", "--assume-unit UNIT"):
             assert option in help_text
+        # QA: 'Age in years', where a child's '18 mo' is read too
+        assert "(18 mo, 6 wk, 10 d)" in " ".join(help_text.split())
 
 
 def _every_command(group: object = None, path: tuple[str, ...] = ()) -> list[list[str]]:

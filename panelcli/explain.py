@@ -30,6 +30,7 @@ from panelcli.ranges import (
     user_sets,
 )
 from panelcli.summary import GROUP_ROLE, HIGH_SIGN, LOW_SIGN
+from panelcli.units import unit_as_read
 
 
 class RangeInSet(BaseModel):
@@ -253,7 +254,7 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
             group = known
         if marker.category and (category is None or shown.in_use):
             category = marker.category
-        text = "; ".join(marker.interval_texts())
+        text = "; ".join(marker.interval_texts(unit_as_read(marker.unit)))  # as check says it
         if reference_set.resolve(asked) is None:  # a results file's name must be its own
             text += f" (for its {resolved}; it does not read '{asked}' as {resolved})"
         else:

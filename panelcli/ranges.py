@@ -228,13 +228,14 @@ class MarkerRange(_BoundsFields):
             for row in self.intervals
         ]
 
-    def interval_texts(self) -> list[str]:
+    def interval_texts(self, unit: str | None = None) -> list[str]:
         """Each interval as a lab prints it, with its critical limits, and whom it applies to
-        when it depends on them."""
+        when it depends on them; in `unit` as written (its spelling, 'µg/L' for 'ug/L')."""
+        unit = unit or self.unit
         if not self.intervals:
-            return [interval_text(self.bounds, self.unit)]
+            return [interval_text(self.bounds, unit)]
         texts = [
-            f"{_whom_of(row, self.intervals)}: {interval_text(row.bounds, self.unit)}"
+            f"{_whom_of(row, self.intervals)}: {interval_text(row.bounds, unit)}"
             for row in self.rows()
         ]
         # The marker's own range holds for whom no row fits (its critical limits alone, only
@@ -244,7 +245,7 @@ class MarkerRange(_BoundsFields):
             self.has_bounds
             and any(not any(r.matches(s, a) for r in rows) for s, a in _possible_people(rows))
         ):
-            texts.append(f"anyone else: {interval_text(self.bounds, self.unit)}")
+            texts.append(f"anyone else: {interval_text(self.bounds, unit)}")
         return texts
 
 

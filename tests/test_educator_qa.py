@@ -218,3 +218,23 @@ def test_no_explanation_says_how_long_something_has_lasted() -> None:
     said = " ".join(_said(["explain", marker]) for marker in known_markers())
     for word in ("ongoing", "chronic", "long-term", "lasting", "for a long time"):
         assert word not in said.casefold(), word
+
+
+def test_explain_spells_a_unit_as_check_does(tmp_path: Path) -> None:
+    """QA: explain showed Mayo's Ferritin range in 'ug/L' where check's table and summary say
+    'µg/L'; a reader could not tell they are one unit."""
+    explained = _said(["explain", "Ferritin", "--ranges", "mayo-adult"])
+    assert "6 - 175 µg/L" in explained and "ug/L" not in explained.replace("mcg/L", "")
+    path = tmp_path / "ferritin.csv"
+    path.write_text("sample_id,marker,value,unit\nS1,Ferritin,4,ug/L\n", encoding="utf-8")
+    checked = runner.invoke(
+        app, ["check", str(path), "-r", "mayo-adult", "--sex", "F", "--age", "40"]
+    )
+    assert "lower limit of 6 µg/L" in " ".join(checked.stdout.split())
+
+
+def test_the_overview_says_what_pg_ml_and_nd_mean() -> None:
+    """QA: 'pg/mL' on every row and 'ND' in a narrow table were never explained."""
+    said = _said(["explain"])
+    assert "pg/mL, which means picograms per milliliter" in said
+    assert "ND, short for not detected" in said

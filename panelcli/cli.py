@@ -655,7 +655,8 @@ def check(
         )
         reference_set = load_ranges(ranges)
         started()
-        if not quiet:
+        # A table on stdout lists them at its end (and so does an exported page): said once
+        if not quiet and (output_format != OutputFormat.table or output not in (None, "-")):
             _say_ranges_warnings(reference_set)
         _refuse_writing_over_what_is_read(output, export, files, reference_set)
         _check_assumed_unit(assume_unit, reference_set)

@@ -76,3 +76,22 @@ def test_an_edited_copy_under_a_bundled_set_s_name_is_said(tmp_path: Path) -> No
     assert [(row["status"], row["issue_code"]) for row in rows] == [
         ("normal", ""), ("warning", "ranges-file"), ("notice", "")
     ]  # fmt: skip
+
+
+def test_the_table_and_an_exported_page_list_them_once(tmp_path: Path) -> None:
+    """QA: an --export page showed IL-6 300 pg/mL as normal (the set's 2.5 ng/mL) with no
+    word of the unit slip, which went to stderr only; a table on stdout now lists it, and
+    stderr does not repeat it."""
+    table = _run(tmp_path, "table")
+    assert "Warnings about the reference set (1):" in table
+    assert "is the unit right? [ranges-file]" in " ".join(table.split())
+    lab, ranges = tmp_path / "l3.csv", tmp_path / "r3.toml"
+    result = runner.invoke(app, ["check", str(lab), "--ranges", str(ranges)])
+    assert "is the unit right?" not in result.stderr
+    page = tmp_path / "report.html"
+    result = runner.invoke(
+        app, ["check", str(lab), "--ranges", str(ranges), "--export", str(page), "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "is the unit right?" in result.stderr  # stdout is JSON: said there too
+    assert "is the unit right?" in page.read_text(encoding="utf-8")

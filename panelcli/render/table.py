@@ -27,6 +27,7 @@ from panelcli.models import (
     Result,
     Status,
     TrendPoint,
+    ranges_issues,
     synthetic_notice,
 )
 from panelcli.reading import describe_source
@@ -836,6 +837,10 @@ def _sentences(console: Console, sentences: list[str]) -> None:
 
 
 def _closing(console: Console, ref: ReferenceSetInfo, notice: str) -> None:
+    # A saved or exported report keeps what is doubtful about a lab's own set, as the other
+    # formats do (QA: an --export page showed a unit slip's results with no word of it).
+    issues = ranges_issues(ref)
+    _problems(console, issues, len(issues), "Warnings about the reference set")
     version = f" version {ref.version}" if ref.version else ""
     console.print(
         inert(f"Reference set: {ref.name}{version} ({ref.path}, sha256 {ref.sha256[:12]}…)"),

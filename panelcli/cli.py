@@ -1457,9 +1457,12 @@ def ranges_init(
                 f"it to: panelcli ranges init ./my-lab --from {dest}"
             )
         if dest.suffix.casefold() == ".toml" and not dest.exists():  # QA: made a folder so named
+            # the set asked for, else the one the file is named after ('mayo-adult.toml'); QA:
+            # '--from lab' of 'lab.toml' was refused, and '--from mayo-adult' was lost
+            copy_of = name or (dest.stem if names_a_set(dest.stem) else None)
             raise PanelcliError(
                 f"'{dest}' is a ranges file's name, but ranges init makes a folder to hold "
-                f"one: panelcli ranges init ./my-lab --from {dest.stem}"
+                f"one: panelcli ranges init ./my-lab{f' --from {copy_of}' if copy_of else ''}"
             )
         # Loaded, not only found: a copy of a broken file would be refused only later (QA).
         copied = load_ranges(name)

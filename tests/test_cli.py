@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -301,6 +302,15 @@ def test_ranges_init_with_a_sets_name_copies_that_set_only_when_asked(tmp_path, 
     as_file = run("ranges", "init", "mayo-adult.toml")  # QA: made a folder so named
     assert as_file.exit_code == 2 and not (tmp_path / "mayo-adult.toml").exists()
     assert "panelcli ranges init ./my-lab --from mayo-adult" in as_file.stderr
+    # QA: 'lab.toml --from mayo-adult' was told to run '--from lab' (no such set)
+    for args, suggested in (
+        (["lab.toml", "--from", "mayo-adult"], "panelcli ranges init ./my-lab --from mayo-adult"),
+        (["lab.toml"], "panelcli ranges init ./my-lab\n"),
+    ):
+        as_file = run("ranges", "init", *args)
+        assert as_file.exit_code == 2 and suggested in as_file.stderr
+        assert run(*suggested.split()[1:]).exit_code == 0
+        shutil.rmtree(tmp_path / "my-lab")
     copied = run("ranges", "init", "./mayo-adult", "--from", "mayo-adult")
     assert copied.exit_code == 0 and (tmp_path / "mayo-adult" / "mayo-adult.toml").is_file()
     use = copied.stderr.split("use: ")[1].split()

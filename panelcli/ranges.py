@@ -1432,6 +1432,11 @@ def ranges_warnings(raw: bytes) -> list[str]:
     warnings = []
     for name, entry in parsed.markers.items():
         for alias in (name, *entry.aliases):
+            if re.search(_CURLY, alias):  # QA: '[markers."“IL-6”"]', a hint followed to the letter
+                warnings.append(
+                    f"marker '{name}': the name '{alias}' holds curly quote marks, which every "
+                    "report would show as part of the marker's name; leave them out"
+                )
             meant = _AMBIGUOUS_NAMES.get(marker_key(alias))
             if meant:
                 warnings.append(
@@ -1737,6 +1742,12 @@ _CELLS = r"[^,;\t]+[,;\t]\s*[^,;\t\s]"
 #: '1,500' or '1,410.4': commas between groups of three digits (QA: told 'a decimal comma?',
 #: '1.500' then set 1.5 where 1500 was meant)
 _GROUPED = r"=\s*([+-]?)([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?(?![\d,.eE])"
+_CURLY = r"[“”‘’„«»]"
+#: 'high = <7.0': a limit as a lab prints it (the key, the sign, the number)
+_BOUND = r"^\s*(\w+)\s*=\s*(<=|>=|<|>|≤|≥)\s*(\d+(?:\.\d+)?)\s*(?:#.*)?$"
+_BARE_POINT = r"=\s*(\.\d+)\s*(?:#.*)?$"
+#: '1 500', or a number with a no-break space after it (a copy from a spreadsheet)
+_SPACED = r"=\s*(\d+(?:[ \u00a0\u202f]\d+)+(?:\.\d+)?|\d+(?:\.\d+)?[\u00a0\u202f]+)\s*(?:#.*)?$"
 
 
 #: A table's header line: [markers."IL-6"], [markers.CRP], [[markers."IL-6".intervals]], [set]
@@ -1786,6 +1797,11 @@ def _toml_hint(message: str, text: str) -> str:
     at = re.search(_AT_LINE, message)
     lines = text.splitlines()
     line = lines[int(at.group(1)) - 1] if at and int(at.group(1)) <= len(lines) else ""
+    if curly := re.search(_CURLY, line):  # QA: Word's and TextEdit's “IL-6” and “pg/mL”
+        return (
+            f" (the quote marks {curly[0]} are curly, as a word processor writes them; TOML takes "
+            'straight ones: [markers."IL-6"], unit = "pg/mL")'
+        )
     unquoted = re.match(r"\s*(\[\[?)\s*markers\.([^\"'\]][^\]]*)", line)
     if unquoted:  # QA: '[markers.TNF-α]'
         name = unquoted.group(2).strip()
@@ -1816,6 +1832,19 @@ def _toml_hint(message: str, text: str) -> str:
         )
     if comma := re.search(_DECIMAL_COMMA, line):  # the user's own number (QA: '14.5' for '7,5')
         return f" (a decimal comma? numbers in TOML take a point: {comma[1]}.{comma[2]})"
+    if bound := re.search(_BOUND, line):  # QA: 'high = <7.0', as Mayo prints a limit
+        key, number = bound[1], bound[3]
+        side = "high" if bound[2] in "<≤" else "low"
+        excluded = (
+            f", and {side}_exclusive = true as {number} itself is outside the range"
+            if bound[2] in "<>"
+            else ""
+        )
+        return f" (a limit is a number alone: {key} = {number}{excluded})"
+    if point := re.search(_BARE_POINT, line):  # QA: 'high = .468'
+        return f" (TOML needs a digit on each side of the point: 0{point[1]})"
+    if spaced := re.search(_SPACED, line):  # QA: 'high = 1 500'
+        return f" (numbers in TOML take no spaces: {''.join(spaced[1].split())})"
     return ""
 
 

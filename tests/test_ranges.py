@@ -85,6 +85,17 @@ def test_default_set_is_arup_with_13_markers():
             "write 1500 if the comma groups thousands, or 1.500 if it is a decimal comma)",
         ),
         ('[markers.CRP]\nunit = "mg/L"\nhigh = "14,5"\n', "with a point and no quotes (14.5)"),
+        # QA (ranges): slips that got only 'Invalid value'
+        (
+            '[markers.R]\nunit = "pg/mL"\nhigh = <7.0\n',
+            "(a limit is a number alone: high = 7.0, and high_exclusive = true as 7.0 itself is",
+        ),
+        ('[markers.R]\nunit = "pg/mL"\nhigh = ≤ 7\n', "(a limit is a number alone: high = 7)"),
+        ('[markers.R]\nunit = "pg/mL"\nlow = >2 # lab\n', "low = 2, and low_exclusive = true"),
+        ('[markers.R]\nunit = "pg/mL"\nhigh = .468\n', "on each side of the point: 0.468)"),
+        ('[markers.R]\nunit = "pg/mL"\nhigh = 1 500\n', "take no spaces: 1500)"),
+        ("[markers.R]\nunit = “pg/mL”\n", "are curly, as a word processor writes them"),
+        ('[markers.“IL-6”]\nunit = "pg/mL"\n', 'TOML takes straight ones: [markers."IL-6"]'),
         ('[markers.CRP]\nunit = "mg/L"\nhigh = 1\nhigh = 2\n', "a key given twice"),
         ('[markers.CRP]\nunit = "mg/L"\n[markers.CRP]\nhigh = 2\n', "the same table written"),
         ('[markers."IL-6"]\nunit = "pg/mL"\nhigh = "seven"\n', "high"),
@@ -2071,3 +2082,11 @@ def test_ranges_validate_names_the_line_of_the_table_each_problem_is_about(tmp_p
         ":14",
     ]
     assert "interval 1 (age 18 to under 60) and interval 2" in out
+
+
+def test_a_name_with_curly_quotes_is_warned_about() -> None:
+    """QA: the hint for '[markers.“IL-6”]' once led to '[markers."“IL-6”"]', valid TOML whose
+    marker every report then named “IL-6”, quotes and all."""
+    raw = '[markers."“IL-6”"]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n'.encode()
+    (warning,) = ranges_warnings(raw)
+    assert warning.startswith("marker '“IL-6”': the name '“IL-6”' holds curly quote marks")

@@ -1121,7 +1121,10 @@ def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
     if problems:
         # said as find_set says a missing one: the name came from the environment (QA)
         where = f"{RANGES_ENV}={os.environ[RANGES_ENV]}: " if _from_env(spec) else ""
-        raise RangesError(f"{where}ranges file '{path}' is invalid: {problems[0]}", problems)
+        # its line, as 'ranges validate' names it (QA: check named none)
+        line = problem_lines(raw, problems[:1])[0]
+        at = f" at line {line}" if line else ""
+        raise RangesError(f"{where}ranges file '{path}' is invalid{at}: {problems[0]}", problems)
     # utf-8-sig as in check_ranges_bytes: a BOM that passed the check must not fail here.
     document = _toml(_toml_text(raw))
     # Absolute, as reports name it: a relative path means nothing once the output is moved.
@@ -1766,12 +1769,17 @@ def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
     except UnicodeDecodeError:
         return [None for _ in messages]
     headers: dict[tuple[str, bool], list[int]] = {}  # (marker key or '[set]', rows?) -> lines
+    # ... and by the name as written: 'TNF-a' beside 'TNF-α' is its own table (QA: an error
+    # about the second named the first's line)
+    written: dict[tuple[str, bool], list[int]] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         table = re.match(_TABLE_LINE, line)
         if table is not None:
             name = next((g for g in table.group(1, 2, 3) if g is not None), None)
             key = "[set]" if table.group(5) else marker_key(name or "")
             headers.setdefault((key, bool(table.group(4))), []).append(number)
+            if name is not None:
+                written.setdefault((name, bool(table.group(4))), []).append(number)
     lines: list[int | None] = []
     for message in messages:
         about = re.match(_ABOUT, message)
@@ -1779,11 +1787,11 @@ def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
             lines.append(None)
             continue
         key = "[set]" if about.group(1) is None else marker_key(about.group(1))
-        rows = headers.get((key, True), [])
+        rows = written.get((about.group(1), True)) or headers.get((key, True), [])
         if about.group(2) is not None and int(about.group(2)) <= len(rows):
             lines.append(rows[int(about.group(2)) - 1])
         else:
-            own = headers.get((key, False)) or rows
+            own = written.get((about.group(1), False)) or headers.get((key, False)) or rows
             lines.append(own[0] if own else None)
     return lines
 

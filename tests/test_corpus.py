@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -209,7 +210,9 @@ def test_ranges_corpus_file(file: str, fragments: list[str]) -> None:
     assert checked.exit_code == 2
     assert checked.stdout == "", "check must refuse the set before reading any data"
     lines = checked.stderr.splitlines()
-    assert lines[0].startswith(f"panelcli: ranges file '{path}' is invalid: ")
+    assert re.match(
+        rf"panelcli: ranges file '{re.escape(path)}' is invalid( at line \d+)?: ", lines[0]
+    )
     assert all(line.startswith("panelcli: ") for line in lines)
     assert fragments[0] in lines[0]
     assert "\x1b" not in checked.stderr

@@ -491,7 +491,8 @@ def test_loading_a_broken_set_raises_once_with_every_problem(tmp_path: Path) -> 
     path.write_text(EVERY_MISTAKE_AT_ONCE, encoding="utf-8")
     with pytest.raises(RangesError) as raised:
         load_ranges(str(path))
-    assert str(raised.value).startswith(f"ranges file '{path}' is invalid: marker 'IL-6'")
+    # the first one's line, as 'ranges validate' names it (QA: check named none)
+    assert str(raised.value).startswith(f"ranges file '{path}' is invalid at line 1: marker 'IL-6'")
     assert len(raised.value.problems) == 4
 
 
@@ -2090,3 +2091,30 @@ def test_a_name_with_curly_quotes_is_warned_about() -> None:
     raw = '[markers."“IL-6”"]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n'.encode()
     (warning,) = ranges_warnings(raw)
     assert warning.startswith("marker '“IL-6”': the name '“IL-6”' holds curly quote marks")
+
+
+def test_a_name_folded_to_another_s_is_named_by_its_own_table_s_line(tmp_path: Path) -> None:
+    """QA: 'TNF-a' (line 9) beside 'TNF-α' (line 5) was said to be at line 5, the table to
+    keep, and the lines came out of order."""
+    path = tmp_path / "dup.toml"
+    path.write_text(
+        '[markers."IL-8"]\nunit = "pg/mL"\nhigh = 9.4\nsource = "x"\n'
+        '[markers."TNF-α"]\nunit = "pg/mL"\nhigh = 14.5\nsource = "x"\n'
+        '[markers."TNF-a"]\nunit = "pg/mL"\nhigh = 8.1\nsource = "x"\n'
+        '[markers.il8]\nunit = "pg/mL"\nhigh = 20\nsource = "x"\n',
+        encoding="utf-8",
+    )
+    validated = runner.invoke(app, ["ranges", "validate", str(path)])
+    assert [line.split(": error: marker ")[0] for line in validated.stdout.splitlines()] == [
+        f"{path}:9", f"{path}:13"
+    ]  # fmt: skip
+    checked = runner.invoke(
+        app,
+        [
+            "check",
+            str(Path(__file__).parent.parent / "samples" / "healthy-adult.csv"),
+            "-r",
+            str(path),
+        ],
+    )
+    assert checked.stderr.startswith(f"panelcli: ranges file '{path}' is invalid at line 9: ")

@@ -15,9 +15,11 @@ def lint_lines(
     """One line per message, naming the file (and `lines`' line, 'file:12:', where known);
     control characters from the file made inert."""
     at = iter(lines)
+    numbered = [(next(at, None), message) for message in messages]
+    numbered.sort(key=lambda pair: pair[0] or 0)  # in the file's order (QA: line 9 before 4)
     return [
-        visible(f"{file}{f':{line}' if (line := next(at, None)) else ''}: {severity}: {message}")
-        for message in messages
+        visible(f"{file}{f':{line}' if line else ''}: {severity}: {message}")
+        for line, message in numbered
     ]
 
 

@@ -1037,7 +1037,7 @@ def validate(
     with fatal_errors(debug):
         _refuse_names_not_utf8(files, ranges)
         from panelcli.check import CheckOptions, Interpreter, validation_problems
-        from panelcli.ranges import load_ranges
+        from panelcli.ranges import is_bundled, load_ranges
         from panelcli.render.lint import issue_line, problems_count, ranges_warning_line
 
         options = CheckOptions(
@@ -1059,7 +1059,13 @@ def validate(
             errors += issue.severity == "error"
             warnings += issue.severity != "error"
             _print(issue_line(issue))
-        count = problems_count(errors, warnings, len(files), len(set_warnings), reference_set.path)
+        info = reference_set.info
+        named = info.name + (f" version {info.version}" if info.version else "")
+        if not is_bundled(reference_set.path):  # yours, maybe under a bundled set's name
+            named += f", {reference_set.path}"
+        count = problems_count(
+            errors, warnings, len(files), len(set_warnings), reference_set.path, named
+        )
         _on_stderr(count)
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 

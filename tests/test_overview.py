@@ -185,7 +185,9 @@ def test_the_warning_that_sums_up_others_is_shown_past_the_first_hundred(
     assert streamed == whole
     validated = runner.invoke(app, ["validate", str(path)])
     assert validated.exit_code == 0
-    assert validated.stderr == "0 problems, 101 warnings in 1 file\n"
+    assert validated.stderr == (
+        "0 problems, 101 warnings in 1 file (reference set arup-3002601 version 2026.11)\n"
+    )
 
 
 def test_a_big_json_document_says_why_it_does_not_stream(

@@ -1545,15 +1545,19 @@ def test_validate_and_explain_say_the_ranges_files_warnings_too(tmp_path: Path) 
     # as the ranges file's, with the rows' problems
     (listed,) = validated.stdout.splitlines()
     assert listed.startswith(f"{path}: warning ranges-file: marker 'IL-6': high, 2.5 ng/mL")
+    # the set that judged them named too (QA: 'in this set' of a no-reference named none)
+    set_named = f"(reference set {load_ranges(str(path)).info.name}, {path})"
     assert validated.stderr.splitlines() == [
-        f"0 problems in 1 file; 1 warning in ranges file {path}"
+        f"0 problems in 1 file {set_named}; 1 warning in ranges file {path}"
     ]
     rejected = tmp_path / "l4.csv"
     rejected.write_text("sample_id,marker,value,unit\nS1,IL-6,high,pg/mL\n", encoding="utf-8")
     validated = runner.invoke(app, ["validate", str(rejected), "--ranges", str(path)])
     assert validated.exit_code == 2  # a rejected row is still a problem
     assert validated.stdout.splitlines()[0] == listed
-    assert validated.stderr.endswith(f"1 problem in 1 file; 1 warning in ranges file {path}\n")
+    assert validated.stderr.endswith(
+        f"1 problem in 1 file {set_named}; 1 warning in ranges file {path}\n"
+    )
     explained = runner.invoke(app, ["explain", "IL-6", "--ranges", str(path)])
     assert explained.exit_code == 0
     (line,) = explained.stderr.splitlines()

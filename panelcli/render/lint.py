@@ -48,10 +48,15 @@ def ranges_warning_line(path: object, message: str) -> str:
     return visible(f"{path}: warning ranges-file: {message}")
 
 
-def problems_count(errors: int, warnings: int, files: int, set_warnings: int, path: object) -> str:
-    """'2 problems, 1 warning in 3 files': warnings are counted apart (they never exit 2)."""
+def problems_count(
+    errors: int, warnings: int, files: int, set_warnings: int, path: object, set_named: str
+) -> str:
+    """'2 problems, 1 warning in 3 files (reference set arup-3002601 version 2026.11)':
+    warnings are counted apart (they never exit 2); `set_named`: the set that judged them,
+    as a no-reference warning depends on it (QA: 'in this set' named none)."""
     also = f", {counted(warnings, 'warning', 'warnings')}" if warnings else ""
     said = f"{counted(errors, 'problem', 'problems')}{also} in {counted(files, 'file', 'files')}"
+    said += f" (reference set {set_named})"
     if set_warnings:
         said += f"; {counted(set_warnings, 'warning', 'warnings')} in ranges file {path}"
     return visible(said)

@@ -1056,9 +1056,16 @@ def _find_set(spec: str) -> Path:
             if len(files) > len(shown):  # a bare list of five would pass for all of them (QA)
                 shown[-1] += f" and {len(files) - len(shown)} more"
             found = f": {', '.join(shown)}" if files else ""
+            # Notepad saves 'lab.toml' as 'lab.toml.txt' unless told otherwise (QA)
+            saved_as_text = sorted(p.name for p in path.glob("*.toml.txt")) if not files else []
+            rename = (
+                f"; '{saved_as_text[0]}' looks like one saved as text: rename it to end in .toml"
+                if saved_as_text
+                else ""
+            )
             raise RangesError(
                 f"ranges folder '{spec}' must hold exactly one .toml file (found "
-                f"{len(files)}{found})"
+                f"{len(files)}{found}){rename}"
             )
         return files[0]
     if path.is_file():
@@ -1066,9 +1073,14 @@ def _find_set(spec: str) -> Path:
     sets = available_sets()
     if spec in sets:
         return sets[spec]
-    by_case = {name.casefold(): path for name, path in sets.items()}
-    if spec.casefold() in by_case:  # 'Mayo-Adult', or a user's set 'Mine' asked as 'mine'
-        return by_case[spec.casefold()]
+    by_case = [name for name in sets if name.casefold() == spec.casefold()]
+    if len(by_case) > 1:  # QA: 'mylab.toml' and 'MyLab.toml' there, and one taken unsaid
+        raise RangesError(
+            f"'{spec}' could be any of your sets {' or '.join(sorted(by_case))} (names match "
+            "whatever the case); give the name exactly as its file writes it, or rename one"
+        )
+    if by_case:  # 'Mayo-Adult', or a user's set 'Mine' asked as 'mine'
+        return sets[by_case[0]]
     if path.exists():  # /dev/null, a pipe: reading it as a set would hang or say nothing
         raise RangesError(f"ranges file '{spec}' is not a regular file")
     # before a name with a '.' is taken for a file: 'North lab v2.1' (QA)

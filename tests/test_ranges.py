@@ -191,6 +191,30 @@ def test_a_users_set_is_chosen_by_its_set_name_too(tmp_path, monkeypatch):
         find_set("qa-lab")
 
 
+def test_two_of_your_sets_whose_names_differ_only_in_case_are_not_chosen_between(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: with 'mylab.toml' and 'MyLab.toml' there, '--ranges MYLAB' took one unsaid."""
+    (tmp_path / "ranges").mkdir()
+    for stem in ("mylab", "MyLab"):
+        (tmp_path / "ranges" / f"{stem}.toml").write_text(
+            f'[set]\nname = "{stem}-set"\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 9\n'
+        )
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path))
+    if len(list((tmp_path / "ranges").iterdir())) < 2:
+        pytest.skip("this file system does not tell names apart by case")
+    with pytest.raises(RangesError, match="any of your sets MyLab or mylab"):
+        find_set("MYLAB")
+    assert find_set("MyLab").stem == "MyLab" and find_set("mylab").stem == "mylab"
+
+
+def test_a_folder_s_ranges_file_saved_as_text_is_named(tmp_path: Path) -> None:
+    """QA: Notepad's 'lab.toml.txt' in a folder from 'ranges init' gave a bare 'found 0'."""
+    (tmp_path / "lab.toml.txt").write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 9\n')
+    with pytest.raises(RangesError, match="'lab.toml.txt' looks like one saved as text: rename"):
+        find_set(str(tmp_path))
+
+
 def test_sha256_changes_with_the_bytes(tmp_path):
     path = tmp_path / "a.toml"
     path.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 9\n')

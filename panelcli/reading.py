@@ -39,6 +39,7 @@ from panelcli.values import (
     NOT_KNOWN_DATES,
     ParsedValue,
     ValueProblem,
+    as_composed,
     binary_kind,
     comparator_of,
     counted,
@@ -278,7 +279,7 @@ KnownMarker = Callable[[str], "bool | str | None"]
 def header_key(text: str) -> str:
     """A header cell as compared with the names of roles: no case, spacing or punctuation, and
     no invisible characters (a zero-width space or soft hyphen copied in with the name)."""
-    return _HEADER_NOISE.sub("", without_invisible(text)).casefold()
+    return _HEADER_NOISE.sub("", without_invisible(as_composed(text))).casefold()
 
 
 class Measurement(NamedTuple):
@@ -2947,6 +2948,8 @@ def measurement_reader(
                 yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                             message="comment line skipped")  # fmt: skip
                 continue
+            if not all(map(str.isascii, cells)):  # 'männlich', 'élevé' with combining accents
+                cells = [as_composed(cell) for cell in cells]
             furniture = page_line(cells, layout)
             if furniture is not None:
                 stats.skipped += 1

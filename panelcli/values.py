@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import math
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
@@ -652,7 +653,15 @@ def given_id(cell: str) -> str | None:
     """A patient's (or sample's) id cell as written (stripped), or None when it is blank or
     says no one's is known (`NOT_KNOWN_IDS`)."""
     text = cell.strip()
+    if not text.isascii():  # 'Mu' + a combining '¨' is 'Mü' (QA: one patient became two)
+        text = as_composed(text)
     return None if not text or text.casefold() in NOT_KNOWN_IDS else text
+
+
+def as_composed(text: str) -> str:
+    """Text with its accents as one character each (Unicode NFC): some programs write 'ü' as
+    'u' and a combining '¨', which looks the same but compares apart."""
+    return unicodedata.normalize("NFC", text)
 
 
 #: What a file is, by its first bytes, and what to do about it (a data file's advice).
@@ -682,7 +691,7 @@ def person_key(text: str) -> str:
     """A patient id or name as two rows' are compared: no case, runs of spaces as one, no
     invisible characters (QA: a zero-width space split one patient's trend in two)."""
     # split first: a tab between names is a space, a control character, not nothing
-    return " ".join(without_invisible(" ".join(text.split())).split()).casefold()
+    return " ".join(without_invisible(" ".join(as_composed(text).split())).split()).casefold()
 
 
 def is_utf32(head: bytes) -> bool:

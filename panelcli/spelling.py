@@ -8,11 +8,15 @@ from functools import lru_cache
 
 #: How the symbols panelcli writes read where the output's encoding lacks them.
 ASCII = {
-    "≤": "<=", "≥": ">=", "×": "x", "→": "->", "↗": "/", "↘": "\\", "…": "...", "·": ".",
+    "≤": "<=", "≥": ">=", "×": "x", "→": "->", "↗": "/", "↘": "\\", "↕": "^v", "…": "...",
+    "·": ".",
     "═": "=", "●": "o", "◀": "<", "▶": ">", "▲": "^", "▼": "v", "‼": "!!", "✓": "ok",
     "✗": "x", "•": "*", "µ": "u", "μ": "u", "α": "alpha", "β": "beta", "γ": "gamma",
     "δ": "delta", "κ": "kappa", "‐": "-", "‑": "-", "–": "-", "—": "-", "−": "-",
-    **dict.fromkeys("▁▂▃▄", "_"), **dict.fromkeys("▅▆▇█", "#"),
+    # a sparkline's eight heights as four, low to high (QA: as '_' and '#', a value that rose
+    # and fell and one that rose steadily were both '___#'; digits would read as a number)
+    **dict.fromkeys("▁▂", "_"), **dict.fromkeys("▃▄", "."), **dict.fromkeys("▅▆", "-"),
+    **dict.fromkeys("▇█", "'"),
 }  # fmt: skip
 
 

@@ -293,3 +293,13 @@ def test_a_long_series_keeps_its_dip_too() -> None:
     line = sparkline([5.0] * 14 + [0.3] + [5.0] * 15)
     assert len(line) == SPARK_WIDTH
     assert line.count("▁") == 1 and line.count("█") == SPARK_WIDTH - 1
+
+
+def test_an_ascii_terminal_still_tells_a_sparkline_s_course_and_spells_up_and_down() -> None:
+    """QA: in ASCII, IL-6's ▁▄▁█ and IL-8's ▁▂▄█ were both '___#', and '↕ up and down' was
+    written as its code point while every other arrow was spelled."""
+    from panelcli.spelling import spelled
+
+    assert spelled("▁▄▁█", "ascii") != spelled("▁▂▄█", "ascii")
+    assert spelled("▁▂▃▄▅▆▇█", "ascii") == "__..--''"
+    assert spelled("↕ up and down", "latin-1") == "^v up and down"

@@ -170,3 +170,11 @@ def test_a_narrow_terminal_cuts_no_name_or_source_short(args: list[str]) -> None
     """QA: at 30-40 columns, explain showed 'arup-3002…' and 'immunoenz…'."""
     result = runner.invoke(app, args, env={"COLUMNS": "40"})
     assert result.exit_code == 0 and "…" not in result.stdout
+
+
+@pytest.mark.parametrize("columns", ["36", "44", "52"])
+def test_a_source_s_numbers_are_not_folded_on_a_narrow_terminal(columns: str) -> None:
+    """QA: at 36 columns ARUP's sIL-2R source read '266.5-14' / '10.4 pg/mL'."""
+    result = runner.invoke(app, ["explain", "sIL-2R"], env={"COLUMNS": columns})
+    assert result.exit_code == 0
+    assert any("266.5-1410.4" in line for line in result.stdout.splitlines())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.measure import Measurement
 from rich.table import Table
@@ -158,8 +159,18 @@ def _words_whole(
     """`rows` as a table that breaks no word, or as paragraphs where its words cannot fit side
     by side (QA: 'arup-30026 / 01' in `explain` at 40 columns, 'made-u / p' in `demo`)."""
     cells = [[Text(h) for h in headings], *rows]
-    shortest, _ = _words_and_lines(console, cells, table_width(console, len(headings)), prose)
-    if sum(shortest) > table_width(console, len(headings)):
+    room = table_width(console, len(headings))
+    shortest, _ = _words_and_lines(console, cells, room, prose)
+    # The `prose` column may fold a long word, but not one with a number: a source's limits
+    # folded read as others ('266.5-14' / '10.4 pg/mL': QA)
+    numbers = [
+        cell_len(word)
+        for row in rows
+        for word in row[prose].plain.split()
+        if any(char.isdigit() for char in word)
+    ]
+    shortest[prose] = max(shortest[prose], *numbers, 0)
+    if sum(shortest) > room:
         _ranges_as_paragraphs(console, table.title, headings, rows)
     else:
         _ranges_as_table(console, table, headings, rows, prose)
@@ -220,8 +231,8 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
     if table_width(console, len(headings)) < 2 * len(headings):
         # too narrow for five columns: rich drew the last 0 wide (QA: no source at 20 columns)
         _ranges_as_paragraphs(console, table.title, headings, rows)
-    else:
-        _ranges_as_table(console, table, headings, rows)
+    else:  # no word broken: 'sIL-' / '2R' and '1410.' / '4' misread (QA)
+        _words_whole(console, table, headings, rows, prose=4)
     # The Category column keeps the file's labels (they are what the file says); say what the
     # ones panelcli knows mean, since "Th1" or "Th2" means nothing to most readers.
     shown = {known_category(entry.category) for entry in reference_set.markers.values()}

@@ -37,6 +37,7 @@ class RangeInSet(BaseModel):
     set_name: str
     text: str
     source: str | None
+    notes: str | None = None  # the set's own words about the marker ('phoned to the ward')
     yours: bool = False  # not a bundled set: one in the config folder, or a file given
     in_use: bool = False  # the set `check` would judge a result by
 
@@ -264,7 +265,9 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
         source = marker.source or reference_set.data.set.source
         if source is None and shown.yours:
             source = str(reference_set.path)
-        ranges.append(RangeInSet(set_name=reference_set.name, text=text, source=source, **flags))
+        ranges.append(RangeInSet(
+            set_name=reference_set.name, text=text, source=source, notes=marker.notes, **flags
+        ))  # fmt: skip
     # Titled as `check` names its results: by the set in use where it reads the name asked,
     # else as the bundled sets agree to name it (QA: Mayo's 'IL-12 p70' was titled IL-12, the
     # name its text is filed under); where they do not agree, by the first set that reads it.

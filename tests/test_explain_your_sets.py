@@ -273,3 +273,20 @@ def test_a_config_folder_that_cannot_be_entered_is_said_once_by_explain(
     result = CliRunner().invoke(app, ["explain", "IL-6"])
     assert result.exit_code == 0, result.output
     assert result.output.count("cannot read the folder 'x/ranges'") == 1
+
+
+def test_a_set_s_note_on_a_marker_is_shown_under_its_source(tmp_path: Path) -> None:
+    """QA: a lab's 'notes' (results above 100 are phoned to the ward) reached no reader: not
+    explain, not check, not the ranges show table."""
+    path = tmp_path / "notes.toml"
+    path.write_text(
+        '[set]\nname = "stmary"\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\n'
+        'notes = "Results above 100 pg/mL are phoned to the ward."\nsource = "St Mary\'s 2026"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["explain", "IL-6", "--ranges", str(path)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if "stmary" in line)
+    note = result.stdout.splitlines()[result.stdout.splitlines().index(row) + 1]
+    assert "St Mary's 2026" in row
+    assert "Note: Results above 100 pg/mL are phoned to the ward." in note

@@ -71,7 +71,9 @@ def render_explanation(found: Explanation, console: Console) -> None:
         for entry in found.ranges:
             tags = [t for t, on in (("yours", entry.yours), ("in use", entry.in_use)) if on]
             shown = entry.set_name + (f" ({', '.join(tags)})" if tags else "")
-            rows.append((inert(shown), inert(entry.text), inert(entry.source or "")))
+            # a lab's note on the marker, under its source (QA: written, but shown nowhere)
+            said = [entry.source or "", *([f"Note: {entry.notes}"] if entry.notes else [])]
+            rows.append((inert(shown), inert(entry.text), Text("\n").join(map(inert, said))))
         _words_whole(console, table, ("Set", "Range", "Source"), rows, prose=2)
         if any(entry.in_use for entry in found.ranges):
             console.print(Text(IN_USE), style="dim")

@@ -362,7 +362,9 @@ def open_binary(source: str) -> BinaryIO:
         raise InputError(f"{source}: cannot read ({exc.strerror})") from None
     if stat.S_ISDIR(mode):
         raise InputError(f"{source}: is a folder, not a file")
-    if stat.S_ISFIFO(mode) and not str(path).startswith(("/dev/fd/", "/proc/")):
+    # '/dev/stdin', '/dev/fd/0': a pipe given by name, as scripts do for tools that take
+    # only file names (QA: /dev/stdin was refused while /dev/fd/0 was read)
+    if stat.S_ISFIFO(mode) and not str(path).startswith(("/dev/fd/", "/proc/", "/dev/stdin")):
         raise InputError(f"{source}: is a named pipe; send it on standard input instead: -")
     try:
         return open(path, "rb")  # noqa: SIM115 - closed by the caller
@@ -394,6 +396,8 @@ class _Prefixed(io.RawIOBase):
         self, head: bytes, rest: BinaryIO, ahead: LinesAhead | None = None, ended: bool = False
     ) -> None:
         self._head = memoryview(head)
+        if ahead is not None:  # the head's lines are at hand, in memory, from the start
+            ahead.ends += head.count(b"\n")
         # read1: what is there now (a pipe fed row by row); read() would wait for a full buffer.
         # `ended`: reading the head met the end, which a terminal gives once per Ctrl-D: asked
         # again, it would wait for another (QA: `check -` typed in took Ctrl-D twice).
@@ -406,11 +410,11 @@ class _Prefixed(io.RawIOBase):
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         if self._head:
             n = min(len(buffer), len(self._head))
-            data = self._head[:n].tobytes()
+            buffer[:n] = self._head[:n]
             self._head = self._head[n:]
-        else:
-            data = self._read(len(buffer))
-            n = len(data)
+            return n
+        data = self._read(len(buffer))
+        n = len(data)
         buffer[:n] = data
         if self._ahead is not None:
             self._ahead.ends += data.count(b"\n")
@@ -539,7 +543,7 @@ def open_text(
     raw = open_binary(source)
     try:
         try:
-            head = raw.read(HEAD_BYTES)
+            head, ended = _read_head(raw)
         except OSError as exc:
             raise InputError(f"{source}: cannot read ({exc.strerror})") from None
         if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
@@ -563,11 +567,56 @@ def open_text(
         # bytes is sound where no other character holds that byte: not in UTF-16.
         ahead = None if utf16 else LinesAhead()
         stats.waiting = _always_waiting if ahead is None else ahead.waiting
-    # A read of HEAD_BYTES comes back short only at the end of the input.
-    ended = len(head) < HEAD_BYTES
     buffered = io.BufferedReader(_Prefixed(head, raw, ahead, ended), buffer_size=HEAD_BYTES)
     text = io.TextIOWrapper(buffered, encoding=stats.encoding, errors=errors, newline="")
     return raw, text, ahead
+
+
+#: How long a pipe may pause, once a line has come, before panelcli goes on with what it has
+#: (a feed written row by row, `tail -f`; QA: nothing was written until it closed)
+PIPE_PAUSE = 0.25
+
+
+def _read_head(raw: BinaryIO) -> tuple[bytes, bool]:
+    """The first bytes, to find the encoding, delimiter and header in (HEAD_BYTES of them, or
+    fewer where a pipe pauses after a line); and whether they are the whole input."""
+    fd = _pipe_fd(raw)
+    read1 = getattr(raw, "read1", None)
+    if fd is None or read1 is None:  # a file (or a stream in memory): a short read is its end
+        head = raw.read(HEAD_BYTES)
+        return head, len(head) < HEAD_BYTES
+    chunks: list[bytes] = []
+    size = 0
+    while size < HEAD_BYTES:
+        # a pause after a line: go on with it (bytes the reader holds are read on later)
+        if chunks and b"\n" in chunks[-1] and not _comes_soon(fd):
+            return b"".join(chunks), False
+        data = read1(HEAD_BYTES - size)  # what is at hand, waiting only while there is none
+        if not data:
+            return b"".join(chunks), True
+        chunks.append(data)
+        size += len(data)
+    return b"".join(chunks), False
+
+
+def _pipe_fd(raw: BinaryIO) -> int | None:
+    """The file descriptor of a pipe or terminal; None for a file or a stream in memory."""
+    try:
+        fd = raw.fileno()
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return None
+    return None if regular else fd
+
+
+def _comes_soon(fd: int) -> bool:
+    """Whether more input is at hand within PIPE_PAUSE (True where that cannot be told)."""
+    import select
+
+    try:
+        return bool(select.select([fd], [], [], PIPE_PAUSE)[0])
+    except (OSError, ValueError):  # select cannot wait on this (a pipe on Windows)
+        return True
 
 
 def _regular_file_size(raw: BinaryIO) -> int | None:
@@ -2173,6 +2222,8 @@ def opened(
             for line in lines:
                 head_lines.append(line)
                 if len(head_lines) >= HEADER_SEARCH_ROWS * 2:
+                    break
+                if ahead is not None and ahead.waiting():  # a pipe paused: no more at hand
                     break
         except InputError as exc:  # a line too long, bytes not text: the rows before it
             stopped = exc  # are read as anywhere else in the file, then the file stops

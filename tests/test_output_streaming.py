@@ -162,6 +162,50 @@ def test_a_row_fed_through_a_pipe_is_shown_without_waiting_for_more_rows() -> No
         reader.join(timeout=60)
 
 
+@pytest.mark.parametrize("fmt", ["ndjson", "csv"])
+def test_a_small_feed_s_rows_are_shown_while_it_stays_open(fmt: str) -> None:
+    """QA: a feed of less than 64 KiB (`tail -f`, an instrument writing rows as it measures)
+    got no line at all until it closed: the start of the input was read in full first."""
+    process, lines, reader = check_reading_a_pipe(fmt)
+    assert process.stdin
+    try:
+        process.stdin.write(b"sample_id,marker,value,unit\nS1,IL-6,2,pg/mL\n")
+        process.stdin.flush()
+        first = lines.get(timeout=30)
+        assert process.poll() is None  # shown while the input is still open
+        if fmt == "ndjson":
+            assert b'"sample_id":"S1"' in first
+            assert_valid_ndjson(first.decode())
+        else:  # the header, then the row
+            assert first.startswith(b"source,") and b",S1," in lines.get(timeout=30)
+        process.stdin.write(b"S2,IL-6,9,pg/mL\n")
+        process.stdin.flush()
+        while b"S2" not in lines.get(timeout=30):
+            pass
+        assert process.poll() is None
+    finally:
+        process.stdin.close()
+        assert process.wait(timeout=120) == 0  # --fail-on never
+        reader.join(timeout=60)
+    assert process.stderr and process.stderr.read() == b""
+
+
+def test_dev_stdin_is_read_as_dash_is() -> None:
+    """QA: '/dev/stdin' was refused as a named pipe, while '/dev/fd/0' was read."""
+    if not Path("/dev/stdin").exists():
+        pytest.skip("no /dev/stdin here")
+    given = b"sample_id,marker,value,unit\nS1,IL-6,2,pg/mL\n"
+    for name in ("/dev/stdin", "-"):
+        done = subprocess.run(
+            [sys.executable, "-m", "panelcli", "check", name, "-f", "csv"],
+            input=given,
+            capture_output=True,
+            check=False,
+        )
+        assert (done.returncode, done.stderr) == (0, b""), name
+        assert b",S1," in done.stdout
+
+
 def test_pipes_are_told_from_files(tmp_path: Path) -> None:
     import os
 

@@ -70,6 +70,10 @@ def test_the_explain_example_in_help_runs_as_copied() -> None:
         (["IL-6", "and/or", "IL-8"], ["IL-6", "IL-8"]),
         (["IL-6", "or", "TNF"], ["IL-6", "TNF-α"]),
         (["soluble", "IL-2", "receptor", "and", "CRP"], ["sIL-2R", "CRP"]),
+        # QA: the receptor's own names, as a textbook writes them, were no marker's
+        (["IL-2Rα"], ["sIL-2R"]),
+        (["IL-2R", "alpha", "and", "IL-6"], ["sIL-2R", "IL-6"]),
+        (["IL-2", "receptor", "alpha"], ["sIL-2R"]),
     ],
 )  # fmt: skip
 def test_several_markers_named_are_each_explained(words: list[str], markers: list[str]) -> None:

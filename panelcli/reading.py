@@ -589,7 +589,7 @@ def _read_head(raw: BinaryIO) -> tuple[bytes, bool]:
     size = 0
     while size < HEAD_BYTES:
         # a pause after a line: go on with it (bytes the reader holds are read on later)
-        if chunks and b"\n" in chunks[-1] and not _comes_soon(fd):
+        if chunks and _head_has_lines(b"".join(chunks)) and not _comes_soon(fd):
             return b"".join(chunks), False
         data = read1(HEAD_BYTES - size)  # what is at hand, waiting only while there is none
         if not data:
@@ -597,6 +597,24 @@ def _read_head(raw: BinaryIO) -> tuple[bytes, bool]:
         chunks.append(data)
         size += len(data)
     return b"".join(chunks), False
+
+
+def _enough_to_go_on(head_lines: list[str], known_marker: KnownMarker, source: str) -> bool:
+    """Whether the lines a paused pipe gave are as good as more to read the file by: a long
+    layout's header and a row after it, where no column is told by its rows (review: a pipe
+    that paused after a comment line refused a file, and one after the header put every
+    row of a 'Name' column's samples in one panel)."""
+    try:
+        _, header_end, layout = _find_header(head_lines, known_marker, source)
+    except InputError:
+        return False
+    rows = any(line.strip() for line in head_lines[header_end:])
+    return rows and layout.kind == "long" and layout.maybe_sample is None
+
+
+def _head_has_lines(head: bytes) -> bool:
+    """Whether the bytes read so far hold a header and a row: two lines with text."""
+    return sum(1 for line in re.split(rb"\r\n|\r|\n", head)[:-1] if line.strip()) >= 2
 
 
 def _pipe_fd(raw: BinaryIO) -> int | None:
@@ -2223,7 +2241,11 @@ def opened(
                 head_lines.append(line)
                 if len(head_lines) >= HEADER_SEARCH_ROWS * 2:
                     break
-                if ahead is not None and ahead.waiting():  # a pipe paused: no more at hand
+                if (
+                    ahead is not None
+                    and ahead.waiting()
+                    and _enough_to_go_on(head_lines, known_marker, source)
+                ):  # a pipe paused (`tail -f`): go on with the lines at hand
                     break
         except InputError as exc:  # a line too long, bytes not text: the rows before it
             stopped = exc  # are read as anywhere else in the file, then the file stops

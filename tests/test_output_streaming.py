@@ -7,6 +7,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 import tracemalloc
 from pathlib import Path
 
@@ -356,3 +357,35 @@ def test_lines_go_to_any_object_with_write_and_flush() -> None:
     tally.read_something = True
     write_lines(["a,≤\n", b"b,\xe2\x89\xa4\n"], out, tally)  # type: ignore[arg-type]
     assert "".join(out.parts) == "a,≤\nb,≤\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [
+        # review: a pause after a comment line refused the file ('no header … first 100 rows')
+        ("# exported by the LIS\n", "Name,Marker,Value,Unit\nS1,IL-6,3,pg/mL\nS2,IL-6,9,pg/mL\n"),
+        # ... and one after the header put a 'Name' column's samples in one panel
+        ("Name,Marker,Value,Unit\n", "S1,IL-6,3,pg/mL\nS1,IL-10,2,pg/mL\nS2,IL-6,9,pg/mL\n"),
+        # ... and a blank first line was 'the file is empty'
+        ("\n", "sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n"),
+        # a pause after the header and a row: read on with what has come, as the file is
+        ("sample_id,marker,value,unit\r\nS1,IL-6,3,pg/mL\r\n", "S1,IL-8,2,pg/mL\r\n"),
+    ],
+)
+def test_a_pipe_that_pauses_gives_what_its_bytes_give_as_a_file(
+    tmp_path: Path, first: str, rest: str
+) -> None:
+    path = tmp_path / "same.csv"
+    path.write_bytes((first + rest).encode())
+    args = [sys.executable, "-m", "panelcli", "check", "--format", "ndjson", "--fail-on", "never"]
+    from_file = subprocess.run([*args, str(path)], capture_output=True, check=False)
+    process = subprocess.Popen(
+        [*args, "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdin
+    process.stdin.write(first.encode())
+    process.stdin.flush()
+    time.sleep(1.0)  # longer than the pause after which a pipe's first lines are read on
+    stdout, stderr = process.communicate(rest.encode(), timeout=120)
+    assert (process.returncode, stderr) == (from_file.returncode, from_file.stderr)
+    assert stdout == from_file.stdout.replace(f'"source":"{path}"'.encode(), b'"source":"-"')

@@ -37,6 +37,7 @@ from panelcli.units import has_family, how_far_apart, same_unit
 from panelcli.values import (
     FLAG_WORDS,
     NOT_KNOWN_DATES,
+    LabRange,
     ParsedValue,
     ValueProblem,
     as_composed,
@@ -854,9 +855,10 @@ def _range_with_unit(cell: str) -> tuple[str, str] | None:
     [ng/L]'): (its name as `header_key` has it, the unit); None for any other header."""
     name, unit = split_header_unit(cell)
     key = header_key(name)
-    if unit and _ROLE_OF.get(key) in ("reference_range", *_RANGE_LIMIT_ROLES):
-        return key, unit
-    return None
+    # a unit panelcli knows: 'Normal range (M/F)' gives none (review)
+    if unit is None or not (has_family(unit) or unit.casefold() in SLASHLESS_UNITS):
+        return None
+    return (key, unit) if _ROLE_OF.get(key) in _RANGE_ROLES else None
 
 
 _BRACKETED = re.compile(r"^(?P<name>[^(\[{]+?)\s*[(\[{](?P<words>[^)\]}]*)[)\]}]\s*$")
@@ -922,6 +924,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
     """Work out the layout from a header row, or None when this row is not a header."""
     roles: dict[str, int] = {}
     unmapped: list[int] = []
+    second_ranges: dict[str, str] = {}  # a second range column's header → why it is not read
     for index, cell in enumerate(cells):
         # 'value<newline>(result)': a header cell over two lines is named by its first
         role = _ROLE_OF.get(_header_key_of(cell)) or _ROLE_OF.get(header_key(cell.split("\n")[0]))
@@ -939,6 +942,13 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             else:
                 unmapped.append(roles[role])
                 roles[role] = index
+        elif role in _RANGE_ROLES and any(map(_range_with_unit, (cell, cells[roles[role]]))):
+            # 'Reference range (pg/mL)' beside 'Reference range (ng/mL)': the first is read
+            # (review: the file was refused, where both were once left unread)
+            unmapped.append(index)
+            second_ranges[cell] = _not_read_because(
+                f"column '{shorten(cells[roles[role]])}' gives the lab's range already"
+            )
         elif role:
             raise _DuplicateRole(role, cells[roles[role]], cell, cells)
         else:
@@ -1001,7 +1011,8 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             value_unit=with_unit[1] if with_unit else None, expected=expected,
             range_unit=_range_columns_unit(cells, roles),
             msd_export="detection_range" in roles, maybe_sample=maybe_sample,
-            patient_stand_in=stand_in, not_read={**stand_in_read, **limits_not_read},
+            patient_stand_in=stand_in,
+            not_read={**stand_in_read, **limits_not_read, **second_ranges},
         )  # fmt: skip
     if "value" in roles or "marker" in roles:
         return None
@@ -1171,6 +1182,7 @@ _PER_MARKER_ROLES = (
 )  # fmt: skip
 #: The lab's range as a low and a high column (read together, as one range cell).
 _RANGE_LIMIT_ROLES = ("range_low", "range_high")
+_RANGE_ROLES = ("reference_range", *_RANGE_LIMIT_ROLES)
 
 
 class _DuplicateRole(Exception):
@@ -1945,11 +1957,26 @@ def printed_range(cells: list[str], roles: dict[str, int], unit: str | None = No
 
 
 def with_range_unit(text: str, unit: str | None) -> str:
-    """A printed range with the unit its column's header gives ('0-7' → '0-7 pg/mL'), unless
-    it is blank or has words of its own (a unit, 'negative')."""
-    if unit is None or not text or any(char.isalpha() for char in text):
+    """A printed range with the unit its column's header gives ('0-7' → '0-7 pg/mL', '(0-7)'
+    → '(0-7 pg/mL)', 'up to 0.007' → 'up to 0.007 ng/mL'), where it is a range panelcli
+    reads that gives no unit of its own; any other text as it is."""
+    if unit is None or not text:
         return text
-    return f"{text} {unit}"
+    if any(read is not None and read.unit is not None for read in _lab_range_readings(text)):
+        return text  # its own unit wins
+    # review: a unit put after '(0-7)' made it unreadable, and one that '/up to' kept
+    # apart was lost: the unit goes where a range cell of that form would write it
+    inside = unbracketed(text)
+    candidates = [f"{text[0]}{inside} {unit}{text[-1]}"] if inside != text else []
+    for candidate in [*candidates, f"{text} {unit}"]:
+        if any(read is not None and read.unit for read in _lab_range_readings(candidate)):
+            return candidate
+    return text
+
+
+def _lab_range_readings(text: str) -> tuple[LabRange | None, LabRange | None]:
+    """A range cell read with '.' and with ',' as the decimal mark."""
+    return parse_lab_range(text), parse_lab_range(text, decimal_comma=True)
 
 
 def _range_columns_unit(cells: list[str], roles: dict[str, int]) -> str | None:

@@ -404,3 +404,56 @@ def test_low_and_high_columns_in_two_units_are_not_read_and_say_why(tmp_path: Pa
     assert all("headers give two units (ng/mL, pg/mL)" in w.message for w in ignored)
     (result,) = results(str(path))
     assert result.reference is not None and result.reference.origin == "set"
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    ("cell", "high"),
+    [
+        ("up to 0.007", 7.0),  # review: words kept the header's unit out: ≤ 0.007 pg/mL, high
+        ("bis 0,007", 7.0),
+        ("(0-0.007)", 7.0),  # ... and brackets round the whole made the range unreadable
+        ("[<0.007]", 7.0),
+        ("0-9 pg/mL", 9.0),  # the cell's own unit wins
+    ],
+)
+def test_a_header_unit_reaches_a_range_in_words_or_brackets(
+    tmp_path: Path, short: bool, cell: str, high: float
+) -> None:
+    path = tmp_path / "worded.csv"
+    path.write_text(
+        f'Sample ID,Analyte,Result,Units,Reference range (ng/mL)\nS1,IL-6,3,pg/mL,"{cell}"\n',
+        encoding="utf-8",
+    )
+    (result,) = results_of(path, short)
+    assert result.reference is not None and result.reference.origin == "file"
+    assert (result.reference.high, result.status.value) == (high, "normal")
+
+
+def test_a_second_range_column_is_left_unread_not_the_file_refused(tmp_path: Path) -> None:
+    """Review: 'Reference range (pg/mL)' beside 'Reference range (ng/mL)' (or beside
+    'Reference range') refused the whole file as naming two range columns."""
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,Reference range (pg/mL),Reference range (ng/mL)\n"
+        "S1,IL-6,3,pg/mL,0-7,0-0.001\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    (result,) = report.panels[0].results
+    assert result.reference is not None and result.reference.high == 7.0
+    (ignored,) = [w for w in report.warnings if w.code == "column-ignored"]
+    assert ignored.column == "Reference range (ng/mL)"
+    assert "column 'Reference range (pg/mL)' gives the lab's range already" in ignored.message
+
+
+def test_words_in_brackets_that_are_no_unit_do_not_make_a_range_column(tmp_path: Path) -> None:
+    """Review: 'Normal range (M/F)' was read as a range in the unit 'M/F'."""
+    path = tmp_path / "mf.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,Normal range (M/F)\nS1,IL-6,3,pg/mL,0-7\n", encoding="utf-8"
+    )
+    report = check_file(str(path))
+    assert report.panels[0].results[0].reference.origin == "set"  # type: ignore[union-attr]
+    assert [w.code for w in report.warnings] == ["column-ignored"]  # not 'range-unreadable'
+    assert "M/F" not in report.panels[0].results[0].reference.text  # type: ignore[union-attr]

@@ -1183,6 +1183,7 @@ _PER_MARKER_ROLES = (
 #: The lab's range as a low and a high column (read together, as one range cell).
 _RANGE_LIMIT_ROLES = ("range_low", "range_high")
 _RANGE_ROLES = ("reference_range", *_RANGE_LIMIT_ROLES)
+_AS_WRITTEN = ("collected_at", "marker", "unit", "value", *_RANGE_ROLES)
 
 
 class _DuplicateRole(Exception):
@@ -3031,6 +3032,9 @@ def measurement_reader(
     value_unit = layout.value_unit  # the value column's header gives it (long)
     range_limits = has_range_limits(layout)
     range_unit = layout.range_unit
+    # The cells `Interpreter._long_rows` takes as written (ids it composes itself, dates are
+    # composed where read): the general path composes the others' accents (see `read`)
+    as_written = {layout.roles.get(role) for role in _AS_WRITTEN} | set(layout.markers)
     spills = spill_columns(header, layout, delimiter)
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
 
@@ -3049,7 +3053,11 @@ def measurement_reader(
                             message="comment line skipped")  # fmt: skip
                 continue
             if not all(map(str.isascii, cells)):  # 'männlich', 'élevé' with combining accents
-                cells = [as_composed(cell) for cell in cells]
+                # ... but not the cells the short path keeps as written, so that both paths
+                # give the same (review: a date so written was a 'sample-conflict')
+                cells = [
+                    cell if i in as_written else as_composed(cell) for i, cell in enumerate(cells)
+                ]
             furniture = page_line(cells, layout)
             if furniture is not None:
                 stats.skipped += 1

@@ -9,6 +9,7 @@ import contextlib
 import functools
 import math
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from itertools import product
@@ -213,7 +214,10 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
     `in_utc`: a time with an offset is moved to UTC, to be ordered ('10:00+05:00' is before
     '06:00Z'); else its own calendar date and time are kept (for counting an age).
     """
-    read = _date_as_written(text.strip())
+    text = text.strip()
+    if not text.isascii():  # 'März' with a combining '¨' (as some programs save it)
+        text = unicodedata.normalize("NFC", text)
+    read = _date_as_written(text)
     if read is None or read.year < EARLIEST_YEAR or read.date() in PLACEHOLDER_DAYS:
         return None
     if read.tzinfo and in_utc:

@@ -655,62 +655,80 @@ def check(
         )
         reference_set = load_ranges(ranges)
         started()
-        # A table on stdout lists them at its end (and so does an exported page): said once
-        if not quiet and (output_format != OutputFormat.table or output not in (None, "-")):
+        # A table on stdout lists them at its end (and so does an exported page): said once,
+        # but for a run that stops before its table (review: then they were said nowhere)
+        in_table = output_format == OutputFormat.table and output in (None, "-")
+        if not quiet and not in_table:
             _say_ranges_warnings(reference_set)
-        _refuse_writing_over_what_is_read(output, export, files, reference_set)
-        _check_assumed_unit(assume_unit, reference_set)
-        # --quiet with -o still writes the file; '-o -' is stdout, which --quiet keeps empty (QA)
-        writes = (output is not None and output != "-") or not quiet
-        with open_output(output, force, utf8=output_format != OutputFormat.table) as out:
-            if output_format in STREAMED and export is None:
-                piped = _reads_a_stream(files)
-                totals = None
-                if not piped and writes:
-                    totals = _in_two_processes(
-                        files, reference_set, options, output_format, out, quiet
-                    )
-                if totals is None:
+        with _said_if_it_stops(reference_set, in_table and not quiet):
+            _refuse_writing_over_what_is_read(output, export, files, reference_set)
+            _check_assumed_unit(assume_unit, reference_set)
+            # --quiet with -o still writes the file; '-o -' is stdout, kept empty by --quiet (QA)
+            writes = (output is not None and output != "-") or not quiet
+            with open_output(output, force, utf8=output_format != OutputFormat.table) as out:
+                if output_format in STREAMED and export is None:
+                    piped = _reads_a_stream(files)
+                    totals = None
+                    if not piped and writes:
+                        totals = _in_two_processes(
+                            files, reference_set, options, output_format, out, quiet
+                        )
+                    if totals is None:
+                        interpreter = Interpreter(reference_set, options)
+                        batches = _batches(interpreter, files, quiet, streamed_to=out)
+                        tally = Tally(interpreter.synthetic_sources)
+                        totals = _stream(
+                            batches, tally, reference_set, output_format, out, writes, piped
+                        )
+                elif output_format in STREAMED:  # with --export: streamed, and kept for its table
+                    assert export is not None
                     interpreter = Interpreter(reference_set, options)
-                    batches = _batches(interpreter, files, quiet, streamed_to=out)
+                    kept: list[StreamEvent] = []
+                    batches = _keeping(_batches(interpreter, files, quiet, streamed_to=out), kept)
                     tally = Tally(interpreter.synthetic_sources)
                     totals = _stream(
-                        batches, tally, reference_set, output_format, out, writes, piped
-                    )
-            elif output_format in STREAMED:  # with --export: streamed, and kept for its table
-                assert export is not None
-                interpreter = Interpreter(reference_set, options)
-                kept: list[StreamEvent] = []
-                batches = _keeping(_batches(interpreter, files, quiet, streamed_to=out), kept)
-                tally = Tally(interpreter.synthetic_sources)
-                totals = _stream(
-                    batches, tally, reference_set, output_format, out, writes,
-                    _reads_a_stream(files),
-                )  # fmt: skip
-                report = build_report(
-                    iter(kept), reference_set, interpreter.synthetic_sources,
-                    interpreter.wide_sources,
-                )  # fmt: skip
-                _export(export, lambda console: _draw_table(report, console), quiet)
-            elif output_format == OutputFormat.table and export is None:
-                interpreter = Interpreter(reference_set, options)
-                events = _events(interpreter, files, quiet)
-                totals = _table(events, reference_set, out, writes, interpreter)
-            else:
-                interpreter = Interpreter(reference_set, options)
-                events = _events(interpreter, files, quiet)
-                if not quiet:
-                    events = _say_when_big(events, output_format)
-                report = build_report(
-                    events, reference_set, interpreter.synthetic_sources, interpreter.wide_sources
-                )
-                _stop_if_nothing_read(report)
-                if writes:
-                    _render(report, output_format, out, reference_set)
-                if export is not None:
+                        batches, tally, reference_set, output_format, out, writes,
+                        _reads_a_stream(files),
+                    )  # fmt: skip
+                    report = build_report(
+                        iter(kept), reference_set, interpreter.synthetic_sources,
+                        interpreter.wide_sources,
+                    )  # fmt: skip
                     _export(export, lambda console: _draw_table(report, console), quiet)
-                totals = report.totals
+                elif output_format == OutputFormat.table and export is None:
+                    interpreter = Interpreter(reference_set, options)
+                    events = _events(interpreter, files, quiet)
+                    totals = _table(events, reference_set, out, writes, interpreter)
+                else:
+                    interpreter = Interpreter(reference_set, options)
+                    events = _events(interpreter, files, quiet)
+                    if not quiet:
+                        events = _say_when_big(events, output_format)
+                    report = build_report(
+                        events,
+                        reference_set,
+                        interpreter.synthetic_sources,
+                        interpreter.wide_sources,
+                    )
+                    _stop_if_nothing_read(report)
+                    if writes:
+                        _render(report, output_format, out, reference_set)
+                    if export is not None:
+                        _export(export, lambda console: _draw_table(report, console), quiet)
+                    totals = report.totals
         raise typer.Exit(_exit_status(totals, fail_on))
+
+
+@contextlib.contextmanager
+def _said_if_it_stops(reference_set: ReferenceSet, owed: bool) -> Iterator[None]:
+    """Say the ranges file's warnings on stderr where the table that would list them is not
+    drawn, as when no file given can be read (`owed`: they were not said before)."""
+    try:
+        yield
+    except (PanelcliError, _NothingRead):
+        if owed:
+            _say_ranges_warnings(reference_set)
+        raise
 
 
 def started() -> None:
@@ -756,9 +774,13 @@ def _stop_if_nothing_read(report: Report) -> None:
         _stop_unread()
 
 
+class _NothingRead(typer.Exit):
+    """No file given could be read: the run stops with nothing written."""
+
+
 def _stop_unread() -> NoReturn:
     """No file could be read: stop, writing nothing (`_saying_unreadable` said why)."""
-    raise typer.Exit(ExitStatus.ERROR)
+    raise _NothingRead(ExitStatus.ERROR)
 
 
 def _exit_status(totals: ReportTotals, fail_on: FailOn) -> ExitStatus:

@@ -1546,6 +1546,10 @@ def test_check_says_the_ranges_files_warnings_once_on_stderr(
     if output_format == "table":  # a table lists them at its end, and they are not said twice
         assert checked.stderr == ""
         assert "is the unit right? [ranges-file]" in " ".join(checked.stdout.split())
+        # ... but a run that draws no table says them (review: then they were said nowhere)
+        unread = runner.invoke(app, ["check", str(tmp_path), "--ranges", str(path)])
+        assert unread.exit_code == 2 and unread.stdout == ""
+        assert "is the unit right?" in unread.stderr
         return
     (line,) = checked.stderr.splitlines()
     assert line.startswith(f"panelcli: {path}: warning: marker 'IL-6': high, 2.5 ng/mL")

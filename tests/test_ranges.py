@@ -88,14 +88,26 @@ def test_default_set_is_arup_with_13_markers():
         # QA (ranges): slips that got only 'Invalid value'
         (
             '[markers.R]\nunit = "pg/mL"\nhigh = <7.0\n',
-            "(a limit is a number alone: high = 7.0, and high_exclusive = true as 7.0 itself is",
+            "(a limit is a number alone; a limit that is itself outside the range ('<7.0') is "
+            "written as high = 7.0 with high_exclusive = true)",
         ),
-        ('[markers.R]\nunit = "pg/mL"\nhigh = ≤ 7\n', "(a limit is a number alone: high = 7)"),
-        ('[markers.R]\nunit = "pg/mL"\nlow = >2 # lab\n', "low = 2, and low_exclusive = true"),
+        (
+            '[markers.R]\nunit = "pg/mL"\nhigh = ≤ 7\n',
+            "(a limit is a number alone: high = 7 (a limit is in the range))",
+        ),
+        (
+            '[markers.R]\nunit = "pg/mL"\nlow = >2 # lab\n',
+            "written as low = 2 with low_exclusive = true)",
+        ),
         ('[markers.R]\nunit = "pg/mL"\nhigh = .468\n', "on each side of the point: 0.468)"),
         ('[markers.R]\nunit = "pg/mL"\nhigh = 1 500\n', "take no spaces: 1500)"),
         ("[markers.R]\nunit = “pg/mL”\n", "are curly, as a word processor writes them"),
         ('[markers.“IL-6”]\nunit = "pg/mL"\n', 'TOML takes straight ones: [markers."IL-6"]'),
+        # review: the side came from the sign alone, and a curly quote anywhere was blamed
+        ('[markers.R]\nunit = "pg/mL"\ncritical_high = >50\n', "alone: critical_high = 50?)"),
+        ('[markers.R]\nunit = "pg/mL"\nlow = <2\n', "(a limit is a number alone: low = 2?)"),
+        ('[markers.R]\nunit = "pg/mL"\nhigh = <7.0 # Mayo’s\n', "with high_exclusive = true"),
+        ('[markers.R]\nunit = "pg/mL"\nsource = "Mayo’s range\n', "is not closed on this line"),
         ('[markers.CRP]\nunit = "mg/L"\nhigh = 1\nhigh = 2\n', "a key given twice"),
         ('[markers.CRP]\nunit = "mg/L"\n[markers.CRP]\nhigh = 2\n', "the same table written"),
         ('[markers."IL-6"]\nunit = "pg/mL"\nhigh = "seven"\n', "high"),

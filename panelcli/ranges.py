@@ -982,6 +982,17 @@ def user_sets() -> dict[str, Path]:
     return {p.stem: p for p in toml_files(folder)} if there else {}
 
 
+def _refuse_case_twins(name: str) -> None:
+    """Two of your sets whose file names differ only in case ('mylab.toml', 'MyLab.toml'), or
+    both standing in for a bundled set, are not chosen between (QA: one was taken unsaid)."""
+    twins = sorted(stem for stem in user_sets() if stem.casefold() == name.casefold())
+    if len(twins) > 1:
+        raise RangesError(
+            f"'{name}' could be any of your sets {' or '.join(twins)} (names match whatever "
+            f"the case); rename one, or give its file's path ({user_config_dir() / 'ranges'})"
+        )
+
+
 def toml_files(folder: Path) -> list[Path]:
     """The folder's .toml files, however the suffix is cased ('LAB.TOML' from Windows)."""
     try:
@@ -1029,6 +1040,7 @@ def find_set(spec: str | None) -> Path:
         )
     from_env = _from_env(spec)
     if not spec and not from_env:  # the default is a set's name, never a file or folder here
+        _refuse_case_twins(DEFAULT_SET)
         default = available_sets().get(DEFAULT_SET)  # (QA: a stray file so named broke runs)
         if default is not None:
             return default
@@ -1070,15 +1082,11 @@ def _find_set(spec: str) -> Path:
         return files[0]
     if path.is_file():
         return path
+    _refuse_case_twins(spec)
     sets = available_sets()
     if spec in sets:
         return sets[spec]
     by_case = [name for name in sets if name.casefold() == spec.casefold()]
-    if len(by_case) > 1:  # QA: 'mylab.toml' and 'MyLab.toml' there, and one taken unsaid
-        raise RangesError(
-            f"'{spec}' could be any of your sets {' or '.join(sorted(by_case))} (names match "
-            "whatever the case); give the name exactly as its file writes it, or rename one"
-        )
     if by_case:  # 'Mayo-Adult', or a user's set 'Mine' asked as 'mine'
         return sets[by_case[0]]
     if path.exists():  # /dev/null, a pipe: reading it as a set would hang or say nothing

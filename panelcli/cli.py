@@ -1081,13 +1081,8 @@ def validate(
             errors += issue.severity == "error"
             warnings += issue.severity != "error"
             _print(issue_line(issue))
-        info = reference_set.info
-        named = info.name + (f" version {info.version}" if info.version else "")
-        if not is_bundled(reference_set.path):  # yours, maybe under a bundled set's name
-            named += f", {reference_set.path}"
-        count = problems_count(
-            errors, warnings, len(files), len(set_warnings), reference_set.path, named
-        )
+        yours = not is_bundled(reference_set.path)  # maybe under a bundled set's name
+        count = problems_count(errors, warnings, len(files), reference_set.info, yours)
         _on_stderr(count)
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 

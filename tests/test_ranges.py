@@ -1595,7 +1595,7 @@ def test_validate_and_explain_say_the_ranges_files_warnings_too(tmp_path: Path) 
     (listed,) = validated.stdout.splitlines()
     assert listed.startswith(f"{path}: warning ranges-file: marker 'IL-6': high, 2.5 ng/mL")
     # the set that judged them named too (QA: 'in this set' of a no-reference named none)
-    set_named = f"(reference set {load_ranges(str(path)).info.name}, {path})"
+    set_named = f"(reference set {load_ranges(str(path)).info.name})"  # its path said after
     assert validated.stderr.splitlines() == [
         f"0 problems in 1 file {set_named}; 1 warning in ranges file {path}"
     ]

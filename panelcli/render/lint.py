@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from panelcli.models import Issue
+from panelcli.models import Issue, ReferenceSetInfo
 from panelcli.values import counted, visible
 
 
@@ -49,14 +49,19 @@ def ranges_warning_line(path: object, message: str) -> str:
 
 
 def problems_count(
-    errors: int, warnings: int, files: int, set_warnings: int, path: object, set_named: str
+    errors: int, warnings: int, files: int, reference_set: ReferenceSetInfo, yours: bool
 ) -> str:
     """'2 problems, 1 warning in 3 files (reference set arup-3002601 version 2026.11)':
-    warnings are counted apart (they never exit 2); `set_named`: the set that judged them,
-    as a no-reference warning depends on it (QA: 'in this set' named none)."""
+    warnings are counted apart (they never exit 2); the set named, as a no-reference warning
+    depends on it (QA), with its path if it is `yours` (then its own warnings are counted)."""
     also = f", {counted(warnings, 'warning', 'warnings')}" if warnings else ""
     said = f"{counted(errors, 'problem', 'problems')}{also} in {counted(files, 'file', 'files')}"
-    said += f" (reference set {set_named})"
+    version = f" version {reference_set.version}" if reference_set.version else ""
+    set_warnings = len(reference_set.warnings)
+    path = f", {reference_set.path}" if yours and not set_warnings else ""
+    said += f" (reference set {reference_set.name}{version}{path})"
     if set_warnings:
-        said += f"; {counted(set_warnings, 'warning', 'warnings')} in ranges file {path}"
+        said += (
+            f"; {counted(set_warnings, 'warning', 'warnings')} in ranges file {reference_set.path}"
+        )
     return visible(said)

@@ -116,7 +116,12 @@ from panelcli.reading import (
     shows_decimal_comma,
     spill_columns,
 )
-from panelcli.summary import may_be_critical, may_reject_a_value, summarise_panel
+from panelcli.summary import (
+    lab_marked_critical,
+    may_be_critical,
+    may_reject_a_value,
+    summarise_panel,
+)
 from panelcli.trends import (
     NO_SUCH_DAY,
     PLACEHOLDER,
@@ -3517,7 +3522,9 @@ def listed_in_overview(
 
 def maybe_critical_event(event: Result | ResultRow) -> bool:
     """Whether a result (or short-path row) may be past a critical limit, though not certainly:
-    only a censored or doubted one can be."""
+    only a censored or doubted one can be, or one the lab marked critical."""
+    if isinstance(event, Result) and lab_marked_critical(event):
+        return True
     if event.status not in _MAY_BE_CRITICAL or (
         event.comparator is None and getattr(event, "doubt", None) is None
     ):

@@ -534,6 +534,13 @@ def _lab_flag(result: Result) -> str | None:
     return None if code is None else critical_side(code, result.flag)
 
 
+def lab_marked_critical(result: Result) -> bool:
+    """Whether the lab marked the result critical (HH, LL, 'kritisch') where panelcli does not
+    find it so: the big-file overview lists it with those that may be critical (QA: the lab's
+    only critical judgement of a sample was lost there)."""
+    return result.status is not Status.CRITICAL and _lab_flag(result) in ("HH", "LL")
+
+
 def may_be_critical(result: Result) -> bool:
     """Whether a result not certainly critical may be past a critical limit (the summary
     says so, and the big-file overview marks it)."""

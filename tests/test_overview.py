@@ -554,3 +554,20 @@ def test_the_overview_counts_hidden_may_be_critical_samples_and_marks_no_critica
     )
     assert "16 with a result that may be past a critical limit" in text
     assert "IL-6 ‼▲ critical (may be critical)" not in text
+
+
+def test_a_lab_s_critical_mark_panelcli_does_not_find_is_listed_as_may_be_critical(
+    tmp_path: Path,
+) -> None:
+    """QA: in the big-file table, a lab's HH on IL-18 (no range in the set) and on IL-6 (normal
+    by the set) was 'none; 1 could not be judged' and hidden among the normal samples, where
+    a small file's summary says the lab marked it critically high, to be talked over soon."""
+    rows = [f"S{i:04d},IL-6,3,pg/mL," for i in range(MAX_TABLE_RESULTS + 10)]
+    rows += ["LAB1,IL-18,5000,pg/mL,HH", "LAB2,IL-6,2,pg/mL,HH"]
+    path = tmp_path / "big.csv"
+    path.write_text("sample_id,marker,value,unit,flag\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
+    text = " ".join(out.split())
+    assert text.index("LAB1 ") < text.index("LAB2 ") < text.index("S0000 ")
+    assert "IL-18 ? may be critical" in text and "IL-6 ? may be critical" in text
+    assert "2 samples have results that may be past a critical limit" in text

@@ -92,6 +92,7 @@ from panelcli.ranges import (
 )
 from panelcli.reading import (
     DEFAULT_MAX_LINE,
+    FILE_END_CODES,
     STDIN,
     FileRows,
     Layout,
@@ -627,7 +628,11 @@ def more_of_kind(issue: Issue, limit: int) -> Issue:
 
 
 def is_summing_up(issue: Issue) -> bool:
-    """Whether a warning is one `more_of_kind` made."""
+    """Whether a warning sums up others: one `more_of_kind` made, or one about a whole file
+    given at its end (QA: the big-file table cut 'blank marker cells were read as not
+    measured' and the file's Windows-1252 bytes after its first hundred warnings)."""
+    if issue.code in FILE_END_CODES:
+        return True
     return issue.message.startswith(_MORE_THAN) and issue.code in Interpreter.ONCE_PER_FILE
 
 

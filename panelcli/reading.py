@@ -2450,6 +2450,10 @@ def _stopping(error: InputError) -> Iterator[str]:
     yield ""  # a generator, so that the error comes where the lines are read
 
 
+#: The codes of `file_end_warnings`: each sums up a whole file
+FILE_END_CODES = frozenset({"cells-blank", "encoding-fallback"})
+
+
 def file_end_warnings(
     source: str,
     blank_cells: int,

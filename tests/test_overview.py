@@ -571,3 +571,22 @@ def test_a_lab_s_critical_mark_panelcli_does_not_find_is_listed_as_may_be_critic
     assert text.index("LAB1 ") < text.index("LAB2 ") < text.index("S0000 ")
     assert "IL-18 ? may be critical" in text and "IL-6 ? may be critical" in text
     assert "2 samples have results that may be past a critical limit" in text
+
+
+def test_a_warning_about_the_whole_file_is_shown_past_the_first_hundred(tmp_path: Path) -> None:
+    """QA: a wide file's 'blank marker cells were read as not measured' and its bytes read as
+    Windows-1252, said once at its end, were cut after 100 'marker-repeated' warnings."""
+    lines = ["sample_id,IL-6 (pg/mL),TNF-a (pg/mL),IL-8 (pg/mL),IL-10 (pg/mL)"]
+    lines += ["R,1,1,1,1"] * 300  # one sample on 300 rows: a 'marker-repeated' each
+    lines += [f"B{n},1,,1,1" for n in range(10)] + ["Caf\xe9,1,1,1,1"]
+    path = tmp_path / "wide.csv"
+    path.write_bytes(("\n".join(lines) + "\n").encode("cp1252"))
+    out = " ".join(runner.invoke(app, ["check", str(path)]).stdout.split())
+    assert "10 blank marker cells were read as 'not measured'" in out
+    assert "not valid UTF-8 and read as Windows-1252" in out
+    ranges = load_ranges()
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    whole = overview_of(
+        build_report(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    )
+    assert streamed == whole

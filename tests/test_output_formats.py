@@ -354,7 +354,26 @@ def test_fhir_keeps_a_valid_date_time_and_codes_other_units(tmp_path: Path) -> N
     assert (obs.valueQuantity.system, obs.valueQuantity.code) == (UCUM, "mg/L")
     assert obs.code.coding[0].code == "1988-5"
     assert obs.referenceRange[0].high.code == "mg/L"
-    assert [n.text for n in obs.note] == [NOTICE]
+    assert [n.text for n in obs.note] == ["From results.csv, line 2", NOTICE]
+
+
+def test_fhir_names_each_result_s_file_as_the_other_formats_do(tmp_path: Path) -> None:
+    """QA: S1 of labA.csv and S1 of labB.csv (two panels, two patients) were two Observations
+    whose specimen was 'S1' alike, with no file named anywhere in the bundle."""
+    paths = []
+    for name, patient in (("labA.csv", "P1"), ("labB.csv", "P2")):
+        path = tmp_path / name
+        path.write_text(
+            f"sample_id,patient_id,marker,value,unit\nS1,{patient},IL-6,4.2,pg/mL\n",
+            encoding="utf-8",
+        )
+        paths.append(str(path))
+    bundle = Bundle.model_validate(json.loads(run("check", *paths, "--format", "fhir").stdout))
+    said = [(o.specimen.display, o.note[-2].text) for o in observations(bundle)]
+    assert said == [
+        ("S1 from labA.csv", "From labA.csv, line 2"),
+        ("S1 from labB.csv", "From labB.csv, line 2"),
+    ]
 
 
 def test_fhir_critical_values_get_hh_and_ll(tmp_path: Path) -> None:

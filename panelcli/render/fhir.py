@@ -180,6 +180,9 @@ def observation(
         resource["interpretation"] = [interpretation(code) for code in codes]
     specimen = _reference("Specimen", result.sample_id)
     if specimen:
+        # a sample id is its file's: one in two files is two panels (QA: FHIR named no file,
+        # and a server would merge two patients' specimens)
+        specimen["display"] = f"{result.sample_id} from {_file_name(result.source)}"
         resource["specimen"] = specimen
     reference = result.reference
     if reference:
@@ -204,6 +207,7 @@ def observation(
         notes.append(f"Reference set: {set_name}")
     if synthetic:  # in words too: a viewer may show the notes and not the security labels
         notes.append(synthetic_notice(result.source))
+    notes.append(f"From {_file_name(result.source)}, line {result.line}")  # as other formats do
     resource["note"] = [{"text": text} for text in (*notes, NOTICE)]
     return resource
 

@@ -3470,9 +3470,14 @@ def build_overview(
         maybe_critical_samples=sum(
             1 for panel in panels.values() if panel.maybe and not panel.critical
         ),
+        maybe_critical_flagged=sum(
+            1 for panel in panels.values() if panel.maybe and panel.flagged and not panel.critical
+        ),
         unusable_samples=sum(1 for panel in panels.values() if not panel.measured),
         unjudged_samples=sum(
-            1 for panel in panels.values() if panel.unjudged and not panel.flagged
+            1
+            for panel in panels.values()
+            if panel.unjudged and not panel.flagged and not panel.maybe
         ),
         patients_followed=patients_followed(
             (panel.patient_id, panel.collected_at) for panel in panels.values() if panel.measured

@@ -362,13 +362,16 @@ class Overview(_Model):
         0,
         description="Samples with no critical result but one that may be past a critical limit.",
     )
+    maybe_critical_flagged: int = Field(
+        0, description="Of maybe_critical_samples, those with a result outside the range too."
+    )
     unusable_samples: int = Field(
         0, description="Samples none of whose rows could be used (measured 0)."
     )
     unjudged_samples: int = Field(
         0,
-        description="Samples with a result that could not be compared with a range and none "
-        "outside the range (a sample that may be critical is counted here too).",
+        description="Samples with a result that could not be compared with a range, none "
+        "outside the range and none that may be critical (each counted once: QA).",
     )
     patients_followed: int = Field(
         0,

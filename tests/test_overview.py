@@ -552,8 +552,42 @@ def test_the_overview_counts_hidden_may_be_critical_samples_and_marks_no_critica
     assert "65 samples have results that may be past a critical limit (may be critical, 49 of" in (
         text
     )
-    assert "16 with a result that may be past a critical limit" in text
+    # each hidden sample counted once (QA: one that may be critical was counted twice)
+    assert (
+        "… and 1,026 more samples (16 of them with results outside the range, 16 of those with "
+        "a result that may be critical)."
+    ) in text
     assert "IL-6 ‼▲ critical (may be critical)" not in text
+
+
+def test_critical_samples_past_the_list_are_said_and_hidden_ones_counted_once(
+    tmp_path: Path,
+) -> None:
+    """QA: '60 samples … (marked ‼, listed first)' where 50 were; '2 samples … may be critical
+    (0 of them listed next)'; and the hidden count '11 … outside the range, 2 … may be
+    critical, 1 others …' counted two samples twice."""
+    ranges = tmp_path / "c500.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\nhigh = 7.0\ncritical_high = 500\n',
+        encoding="utf-8",
+    )
+    rows = [f"S{i:04d},IL-6,3,pg/mL" for i in range(MAX_TABLE_RESULTS)]
+    rows += [f"C{i:02d},IL-6,600,pg/mL" for i in range(60)]
+    rows += ["MAYBE1,IL-6,>100,pg/mL", "MAYBE2,IL-6,<600,pg/mL"]
+    path = tmp_path / "big.csv"
+    path.write_text("sample_id,marker,value,unit\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = runner.invoke(app, ["check", str(path), "-r", str(ranges)], env={"COLUMNS": "250"})
+    text = " ".join(out.stdout.split())
+    assert (
+        "60 samples have results at or past a critical limit (marked ‼, the first 50 listed;"
+        in text
+    )
+    assert "(may be critical, the list is full of critical ones; --format csv lists" in text
+    assert (
+        "… and 1,012 more samples (11 of them with results outside the range, 10 of those "
+        "critical, 1 of those with a result that may be critical, 1 other with a result that "
+        "may be critical)."
+    ) in text
 
 
 def test_a_lab_s_critical_mark_panelcli_does_not_find_is_listed_as_may_be_critical(

@@ -551,7 +551,8 @@ def render_overview(overview: Overview, console: Console) -> None:
     in_all = "In all: " + ", ".join(counts) + "." if counts else "No results."
     console.print(Text(" ".join([in_all, *legend])))
     if overview.critical_samples:
-        console.print(Text(_critical_samples(overview.critical_samples), style="bold red"))
+        listed = sum(1 for p in overview.panels if p.critical)
+        console.print(Text(_critical_samples(overview.critical_samples, listed), style="bold red"))
     if overview.maybe_critical_samples:
         console.print(Text(_maybe_critical_samples(overview), style="bold red"))
     if overview.patients_followed:
@@ -574,14 +575,18 @@ def render_overview(overview: Overview, console: Console) -> None:
     _closing(console, overview.reference_set, overview.notice)
 
 
-def _critical_samples(count: int) -> str:
-    """The overview's sentence on samples with a critical result (marked ‼ in its table)."""
+def _critical_samples(count: int, shown: int) -> str:
+    """The overview's sentence on samples with a critical result (marked ‼ in its table), of
+    which `shown` are listed (QA: 'listed first' of 60, where 50 were listed)."""
     if count == 1:
         which, these = "1 sample has a result", "A result like this"
     else:
         which, these = f"{count:,} samples have results", "Results like these"
+    listed = "listed first" if shown == count else (
+        f"the first {shown:,} listed; --format csv lists every one"
+    )  # fmt: skip
     return (
-        f"{which} at or past a critical limit (marked ‼, listed first). {these} should be "
+        f"{which} at or past a critical limit (marked ‼, {listed}). {these} should be "
         "talked over with a healthcare provider soon."
     )
 
@@ -597,8 +602,12 @@ def _maybe_critical_samples(overview: Overview) -> str:
     )  # fmt: skip
     shown = sum(1 for p in overview.panels if p.maybe_critical and not p.critical)
     where = "first" if not overview.critical_samples else "next"
-    # review: 'listed first' of 65 where 50 were listed
-    listed = f"listed {where}" if shown == count else f"{shown:,} of them listed {where}"
+    # review: 'listed first' of 65 where 50 were listed; QA: '0 of them listed next'
+    listed = (
+        f"listed {where}" if shown == count
+        else f"{shown:,} of them listed {where}" if shown
+        else "the list is full of critical ones; --format csv lists every one"
+    )  # fmt: skip
     return f"{which} that may be past a critical limit ({_MAYBE_MARK}, {listed}).{soon}"
 
 
@@ -633,10 +642,15 @@ def _hidden_samples(overview: Overview, hidden: int) -> str:
     critical = overview.critical_samples - sum(1 for p in shown if p.critical)
     unusable = overview.unusable_samples - sum(1 for p in shown if not p.measured)
     unjudged = overview.unjudged_samples - sum(
-        1 for p in shown if p.unjudged and not p.flagged_markers
+        1 for p in shown if p.unjudged and not p.flagged_markers and not p.maybe_critical
     )
     maybe = overview.maybe_critical_samples - sum(
         1 for p in shown if p.maybe_critical and not p.critical
+    )
+    # each sample counted once (QA: one high and one unjudged that may be critical were
+    # counted twice each): those outside the range say how many of them may be critical
+    maybe_flagged = overview.maybe_critical_flagged - sum(
+        1 for p in shown if p.maybe_critical and p.flagged_markers and not p.critical
     )
     if hidden == 1:
         said = (
@@ -651,13 +665,15 @@ def _hidden_samples(overview: Overview, hidden: int) -> str:
     parts = [f"{f'{flagged:,}' if flagged else 'none'} of them with results outside the range"]
     if critical:  # only past OVERVIEW_PANELS critical samples: all of them come first
         parts[0] += f", {critical:,} of those critical"
-    if maybe:  # review: they read as ordinary highs here, or as merely unjudged
-        parts.append(f"{maybe:,} with a result that may be past a critical limit")
+    if maybe_flagged:  # review: they read as ordinary highs here
+        parts[0] += f", {maybe_flagged:,} of those with a result that may be critical"
+    if maybe - maybe_flagged:  # ... or as merely unjudged
+        parts.append(f"{_others(maybe - maybe_flagged)} with a result that may be critical")
     if unusable:
         parts.append(f"{unusable:,} with no result that could be used")
     if unjudged:
         # counted apart from those outside the range (QA: '10 …, 10 …' read as 20 samples)
-        parts.append(f"{unjudged:,} others with {_UNJUDGED_WORDS}")
+        parts.append(f"{_others(unjudged)} with {_UNJUDGED_WORDS}")
     return f"… and {hidden:,} more samples ({', '.join(parts)})."
 
 
@@ -683,6 +699,11 @@ _FLAG_STATUS = {"L": Status.LOW, "H": Status.HIGH, "LL": Status.CRITICAL, "HH": 
 #: A sample's results that could not be judged (indeterminate, no reference), as the overview
 #: counts them (QA: 'not compared with a range' hid an indeterminate '2.500', 2.5 or 2500).
 _UNJUDGED_WORDS = "results that could not be judged"
+
+
+def _others(count: int) -> str:
+    """'1 other', '3 others' (QA: '1 others')."""
+    return f"{count:,} other" if count == 1 else f"{count:,} others"
 
 
 def _outside(panel: PanelDigest) -> Marks:
@@ -780,8 +801,13 @@ def overview_of(report: Report) -> Overview:
         flagged_samples=sum(1 for d in digests if d.flagged_markers),
         critical_samples=sum(1 for d in digests if d.critical),
         maybe_critical_samples=sum(1 for d in digests if d.maybe_critical and not d.critical),
+        maybe_critical_flagged=sum(
+            1 for d in digests if d.maybe_critical and d.flagged_markers and not d.critical
+        ),
         unusable_samples=sum(1 for d in digests if not d.measured),
-        unjudged_samples=sum(1 for d in digests if d.unjudged and not d.flagged_markers),
+        unjudged_samples=sum(
+            1 for d in digests if d.unjudged and not d.flagged_markers and not d.maybe_critical
+        ),
         patients_followed=patients_followed(
             (p.patient_id, p.collected_at) for p in report.panels if p.results
         ),

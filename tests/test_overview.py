@@ -624,3 +624,17 @@ def test_a_warning_about_the_whole_file_is_shown_past_the_first_hundred(tmp_path
         build_report(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
     )
     assert streamed == whole
+
+
+def test_the_commands_the_overview_suggests_keep_its_reference_set(tmp_path: Path) -> None:
+    """QA: 'panelcli check FILE --format csv -o results.csv', run as written after a run with
+    --ranges, judged by the default set and found none of its 60 critical results."""
+    path = big_file(tmp_path, MAX_TABLE_RESULTS // len(MARKERS) + 1)
+    said = {}
+    for ranges in (None, "mayo-adult"):
+        args = ["check", str(path)] + (["-r", ranges] if ranges else [])
+        said[ranges] = " ".join(runner.invoke(app, args, env={"COLUMNS": "200"}).stdout.split())
+    assert "(for example: panelcli check FILE --format csv -o results.csv)" in said[None]
+    assert (
+        "panelcli check FILE --ranges mayo-adult --format csv -o results.csv" in said["mayo-adult"]
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import partial
+from pathlib import Path
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -30,6 +31,7 @@ from panelcli.models import (
     ranges_issues,
     synthetic_notice,
 )
+from panelcli.ranges import DEFAULT_SET, is_bundled
 from panelcli.reading import describe_source
 from panelcli.render.console import inert, spelled_for
 from panelcli.render.lint import row_named
@@ -556,12 +558,13 @@ def render_overview(overview: Overview, console: Console) -> None:
     if overview.maybe_critical_samples:
         console.print(Text(_maybe_critical_samples(overview), style="bold red"))
     if overview.patients_followed:
-        console.print(Text(_patients_followed(overview.patients_followed)))
+        console.print(Text(_patients_followed(overview.patients_followed, overview)))
+    again = _same_set(overview.reference_set)
     console.print(
         Text(
             f"That is more than {MAX_TABLE_RESULTS:,} results, so one line per sample is shown "
             "instead of every result. To get every result, use --format ndjson or --format csv "
-            "(for example: panelcli check FILE --format csv -o results.csv).",
+            f"(for example: panelcli check FILE{again} --format csv -o results.csv).",
             style="bold",
         )
     )
@@ -615,15 +618,24 @@ def _maybe_critical_samples(overview: Overview) -> str:
 _MAYBE_MARK = "may be critical"
 
 
-def _patients_followed(count: int) -> str:
+def _patients_followed(count: int, overview: Overview) -> str:
     """The overview's sentence on the changes over time it leaves out (QA: past 1,000 results
     they were gone without a word)."""
     which = "1 patient has" if count == 1 else f"{count:,} patients have"
     return (
         f"{which} samples from different dates. How results changed over time is not shown "
-        "here; --format json shows it (for example: panelcli check FILE --format json -o "
-        "report.json)."
+        "here; --format json shows it (for example: panelcli check FILE"
+        f"{_same_set(overview.reference_set)} --format json -o report.json)."
     )
+
+
+def _same_set(reference_set: ReferenceSetInfo) -> str:
+    """' --ranges SET' for a command the overview suggests, where the set is not the default
+    (QA: the suggested command judged by another set, and found no critical result)."""
+    if reference_set.name == DEFAULT_SET and is_bundled(Path(reference_set.path)):
+        return ""
+    name = reference_set.name if is_bundled(Path(reference_set.path)) else reference_set.path
+    return f" --ranges {name}"
 
 
 #: What the overview's counts of these statuses mean

@@ -3960,10 +3960,18 @@ def counts_as_flagged(status: Status, fail_on: FailOn) -> bool:
     return status in ABNORMAL
 
 
-def validation_problems(interpreter: Interpreter, sources: Iterable[str]) -> Iterator[Issue]:
+def validation_problems(
+    interpreter: Interpreter,
+    sources: Iterable[str],
+    watch: Callable[[Iterator[list[StreamEvent]]], Iterator[list[StreamEvent]]] | None = None,
+) -> Iterator[Issue]:
     """Every issue of a run, in file order, with a `no-reference` warning for each result whose
-    marker the set does not know: read, but never judged (validate lists what check shows)."""
-    for event in interpreter.stream(sources):
+    marker the set does not know: read, but never judged (validate lists what check shows);
+    `watch` wraps the lists of events read (a progress bar)."""
+    batches = interpreter.stream_batches(sources, 512)
+    if watch is not None:
+        batches = watch(batches)
+    for event in itertools.chain.from_iterable(batches):
         if isinstance(event, Issue):
             yield event
         elif event.status is Status.NO_REFERENCE:

@@ -1077,7 +1077,10 @@ def validate(
             _print(ranges_warning_line(reference_set.path, message))
         _check_assumed_unit(assume_unit, reference_set)
         errors = warnings = 0
-        for issue in validation_problems(Interpreter(reference_set, options), files):
+        interpreter = Interpreter(reference_set, options)
+        # a bar as check shows one, where the lines do not come to the same terminal (QA)
+        watch = _progress(interpreter, False, 512, streamed_to=sys.stdout)
+        for issue in validation_problems(interpreter, files, watch):
             errors += issue.severity == "error"
             warnings += issue.severity != "error"
             _print(issue_line(issue))

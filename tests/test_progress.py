@@ -251,3 +251,26 @@ def test_the_bar_shows_a_file_name_s_brackets_and_escapes_as_text(
     shown = terminal.getvalue()
     assert f"reading {tmp_path}/x[/]y [bold]\\x1b[2J.csv" in shown
     assert "\x1b[2J" not in shown
+
+
+@pytest.mark.parametrize(("stdout_a_terminal", "shown"), [(False, True), (True, False)])
+def test_validate_shows_the_bar_as_check_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stdout_a_terminal: bool, shown: bool
+) -> None:
+    """QA: validate showed no bar at all, though it ran 2-3 s on a terminal; as check's
+    streamed formats, not where its lines come to the terminal the bar is on."""
+    monkeypatch.setattr(  # the streams CliRunner gives, as the run asks
+        cli,
+        "_is_terminal",
+        lambda stream: stream is sys.stderr or (stdout_a_terminal and stream is sys.stdout),
+    )
+    watched: list[bool] = []
+
+    def watch(events: Iterator[object], **_: object) -> Iterator[object]:
+        watched.append(True)
+        return events
+
+    monkeypatch.setattr(progress, "with_progress", watch)
+    result = runner.invoke(app, ["validate", str(big_file(tmp_path, rows=2000))])
+    assert result.exit_code == 0, result.output
+    assert bool(watched) is shown

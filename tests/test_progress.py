@@ -274,3 +274,17 @@ def test_validate_shows_the_bar_as_check_does(
     result = runner.invoke(app, ["validate", str(big_file(tmp_path, rows=2000))])
     assert result.exit_code == 0, result.output
     assert bool(watched) is shown
+
+
+def test_a_missing_file_after_a_read_one_does_not_show_its_percentage(
+    tmp_path: Path, slow_run_on_a_terminal: Callable[[], FakeTerminal]
+) -> None:
+    """QA: 'reading nosuch.csv 98%', the file before's figure, or '1 rows'."""
+    terminal = slow_run_on_a_terminal()
+    path = big_file(tmp_path)
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    missing = str(tmp_path / "nosuch.csv")
+    list(progress.with_progress(interpreter.stream([str(path), missing]), interpreter, every=1))
+    frames = terminal.getvalue().replace("\r", "\n").split("\n")
+    about_it = [frame for frame in frames if "nosuch.csv" in frame]
+    assert about_it and not any("%" in frame or "1 rows" in frame for frame in about_it)

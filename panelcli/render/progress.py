@@ -71,16 +71,17 @@ def with_progress(
                 if reading is not shown:
                     shown = reading
                     total = stats.size if stats else None
-                    progress.update(
-                        task,
-                        description=f"reading {visible(describe_source(source))}",
-                        total=total,
+                    # a new task: rich keeps a total that an update gives as None, and a
+                    # missing file showed the last file's 98% (QA)
+                    progress.remove_task(task)
+                    task = progress.add_task(
+                        f"reading {visible(describe_source(source))}", total=total, done=""
                     )
                 if stats is not None and stats.size is not None:
                     done = _bytes_read(stats)
                     progress.update(task, completed=done, done=f"{done:,}/{stats.size:,} bytes")
                 else:
-                    progress.update(task, done=f"{rows:,} rows")
+                    progress.update(task, done=f"{rows:,} row{'' if rows == 1 else 's'}")
                 if not progress.live.is_started:  # drawn once it says what it reads
                     progress.start()
             yield event

@@ -1255,9 +1255,13 @@ def explain(
             # ('IL1 INF'); QA: 'IL-1 alpha' was split, and its 'IL-1' hinted as IL-1β.
             one_name = not known and not all(map(explaining.suggest, unknown))
             unknown = [marker] if hint or one_name else unknown
+            # the words may be one name, as 'TNF receptor' is (QA: only 'receptor' was said,
+            # as if TNF had been taken)
+            one_name_too = several and len(known) == 1 and not any(map(explaining.suggest, unknown))
+            whole = f"'{marker}', nor for " if one_name_too else ""
             raise PanelcliError(
-                f"no explanation for {_names_with_hints(unknown or [marker])}{several}; known "
-                "markers: " + ", ".join(explaining.known_markers())
+                f"no explanation for {whole}{_names_with_hints(unknown or [marker])}{several}; "
+                "known markers: " + ", ".join(explaining.known_markers())
             )
         with writing():
             for number, explanation in enumerate(each):

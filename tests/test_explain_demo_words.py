@@ -97,6 +97,8 @@ def test_several_markers_named_are_each_explained(words: list[str], markers: lis
         (["tumor", "necrosis"], "(did you mean TNF-α?)"),
         # A word that is no marker's: the user is told how several are asked for.
         (["IL-6", "foo"], "several markers are explained at once only where each name is one"),
+        # QA: 'TNF receptor' is one name too: only 'receptor' was said, as if TNF were taken
+        (["TNF", "receptor"], "no explanation for 'TNF receptor', nor for 'receptor'; several"),
         # Each name that is no marker's is named with its own hint (QA: 'IL1 INF' as one).
         (["IL1", "INF"], "for 'IL1' (did you mean IL-1β?) or 'INF' (did you mean IFN-γ?);"),
         (["IL-6", "INF"], "no explanation for 'INF' (did you mean IFN-γ?);"),

@@ -601,16 +601,16 @@ def _read_head(raw: BinaryIO) -> tuple[bytes, bool]:
 
 
 def _enough_to_go_on(head_lines: list[str], known_marker: KnownMarker, source: str) -> bool:
-    """Whether the lines a paused pipe gave are as good as more to read the file by: a long
-    layout's header and a row after it, where no column is told by its rows (review: a pipe
-    that paused after a comment line refused a file, and one after the header put every
-    row of a 'Name' column's samples in one panel)."""
+    """Whether the lines a paused pipe gave are as good as more to read the file by: the
+    header and a row after it (a wide file's units or figures row is read from it), where
+    no column is told by its rows (review: a pipe that paused after a comment line refused
+    a file, and one after the header put every row of a 'Name' column's samples in one
+    panel)."""
     try:
         _, header_end, layout = _find_header(head_lines, known_marker, source)
     except InputError:
         return False
-    rows = any(line.strip() for line in head_lines[header_end:])
-    return rows and layout.kind == "long" and layout.maybe_sample is None
+    return any(line.strip() for line in head_lines[header_end:]) and layout.maybe_sample is None
 
 
 def _head_has_lines(head: bytes) -> bool:
@@ -924,7 +924,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
     """Work out the layout from a header row, or None when this row is not a header."""
     roles: dict[str, int] = {}
     unmapped: list[int] = []
-    second_ranges: dict[str, str] = {}  # a second range column's header → why it is not read
+    second_ranges: dict[int, str] = {}  # a second range column → why it is not read
     for index, cell in enumerate(cells):
         # 'value<newline>(result)': a header cell over two lines is named by its first
         role = _ROLE_OF.get(_header_key_of(cell)) or _ROLE_OF.get(header_key(cell.split("\n")[0]))
@@ -946,7 +946,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             # 'Reference range (pg/mL)' beside 'Reference range (ng/mL)': the first is read
             # (review: the file was refused, where both were once left unread)
             unmapped.append(index)
-            second_ranges[cell] = _not_read_because(
+            second_ranges[index] = _not_read_because(
                 f"column '{shorten(cells[roles[role]])}' gives the lab's range already"
             )
         elif role:
@@ -1012,10 +1012,14 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             range_unit=_range_columns_unit(cells, roles),
             msd_export="detection_range" in roles, maybe_sample=maybe_sample,
             patient_stand_in=stand_in,
-            not_read={**stand_in_read, **limits_not_read, **second_ranges},
+            not_read={
+                **stand_in_read, **limits_not_read,
+                **{cells[i]: why for i, why in second_ranges.items()},
+            },
         )  # fmt: skip
     if "value" in roles or "marker" in roles:
         return None
+    unmapped = [i for i in unmapped if i not in second_ranges]  # not read, as the first is not
     if "sample_id" not in roles:
         _take_description(cells, unmapped, roles)
     markers: dict[int, tuple[str, str | None]] = {}
@@ -1065,6 +1069,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         not_read |= unread
         # One such cell per row cannot say which marker column it is for: not read.
         per_marker = [roles.pop(role) for role in _PER_MARKER_ROLES if role in roles]
+        per_marker += second_ranges  # review: it was read as a marker's value column
         return Layout(
             "wide", roles, markers, [cells[i] for i in sorted(not_read)], unnamed=tuple(no_name),
             coded_types=coded, per_marker=[cells[i] for i in sorted(per_marker)],
@@ -1183,7 +1188,7 @@ _PER_MARKER_ROLES = (
 #: The lab's range as a low and a high column (read together, as one range cell).
 _RANGE_LIMIT_ROLES = ("range_low", "range_high")
 _RANGE_ROLES = ("reference_range", *_RANGE_LIMIT_ROLES)
-_AS_WRITTEN = ("collected_at", "marker", "unit", "value", *_RANGE_ROLES)
+_AS_WRITTEN = ("collected_at", "marker", "unit", *_RANGE_ROLES)
 
 
 class _DuplicateRole(Exception):
@@ -2575,6 +2580,16 @@ def header_warnings(
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
         if name in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[name]}"
+        named, unit = split_header_unit(name)
+        range_column = _ROLE_OF.get(header_key(named)) in _RANGE_ROLES
+        if unit is not None and range_column and _range_with_unit(name) is None:
+            # review: 'Normal range (M/F)', 'Reference range (x10^3/uL)' (a unit panelcli
+            # does not convert): its cells cannot be read in a unit it knows
+            message = f"column '{shorten(name)}' " + _not_read_because(
+                f"'{shorten(unit)}' is no unit panelcli knows; name it '{shorten(named)}' to "
+                "read its cells in each value's unit, or give a unit panelcli knows, as in "
+                f"'{shorten(named)} (pg/mL)'"
+            )
         if _header_key_of(name) in _SPECIMEN_OR_ITS_TYPE and "sample_id" in layout.roles:
             message = f"column '{shorten(name)}' " + _not_read_because(
                 "beside the sample id column it is taken for the specimen's type (such as "
@@ -3037,8 +3052,9 @@ def measurement_reader(
     range_limits = has_range_limits(layout)
     range_unit = layout.range_unit
     # The cells `Interpreter._long_rows` takes as written (ids it composes itself, dates are
-    # composed where read): the general path composes the others' accents (see `read`)
-    as_written = {layout.roles.get(role) for role in _AS_WRITTEN} | set(layout.markers)
+    # composed where read; a value it takes is digits): the general path composes the others'
+    # accents (see `read`), a wide file's all (it has no short path)
+    as_written = {layout.roles.get(role) for role in _AS_WRITTEN} if long else set()
     spills = spill_columns(header, layout, delimiter)
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
 

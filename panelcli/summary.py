@@ -538,7 +538,9 @@ def lab_marked_critical(result: Result) -> bool:
     """Whether the lab marked the result critical (HH, LL, 'kritisch') where panelcli does not
     find it so: the big-file overview lists it with those that may be critical (QA: the lab's
     only critical judgement of a sample was lost there)."""
-    return result.status is not Status.CRITICAL and _lab_flag(result) in ("HH", "LL")
+    # 'CRIT': a critical mark with no side ('kritisch') beside a value panelcli finds normal
+    # or cannot judge (review)
+    return result.status is not Status.CRITICAL and _lab_flag(result) in ("HH", "LL", "CRIT")
 
 
 def may_be_critical(result: Result) -> bool:

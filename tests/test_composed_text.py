@@ -81,3 +81,17 @@ def test_both_paths_give_the_same_for_text_with_combining_accents(tmp_path: Path
     short, general = (report_of(path, short) for short in (True, False))
     assert short.model_dump_json() == general.model_dump_json()
     assert "sample-conflict" not in {w.code for w in short.warnings}
+
+
+def test_a_value_s_words_with_combining_accents_are_read(tmp_path: Path) -> None:
+    """Review: once value cells were left as written, '9 erhöht' so written was 'not a number'
+    (it had been read, its flag word noted) in long and wide files alike."""
+    for name, text in (
+        ("long.csv", f"sample_id,marker,value,unit\nS1,IL-6,{decomposed('9 erhöht')},pg/mL\n"),
+        ("wide.csv", f"sample_id,IL-6 (pg/mL)\nS1,{decomposed('9 erhöht')}\n"),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        report = report_of(path, short=True)
+        assert report.rejected == [], name
+        assert [r.value for p in report.panels for r in p.results] == [9.0], name

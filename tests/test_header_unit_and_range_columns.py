@@ -455,5 +455,24 @@ def test_words_in_brackets_that_are_no_unit_do_not_make_a_range_column(tmp_path:
     )
     report = check_file(str(path))
     assert report.panels[0].results[0].reference.origin == "set"  # type: ignore[union-attr]
-    assert [w.code for w in report.warnings] == ["column-ignored"]  # not 'range-unreadable'
+    (ignored,) = report.warnings  # not 'range-unreadable', and saying why and what to do
+    assert ignored.code == "column-ignored"
+    assert "'M/F' is no unit panelcli knows; name it 'Normal range' to read" in ignored.message
     assert "M/F" not in report.panels[0].results[0].reference.text  # type: ignore[union-attr]
+
+
+def test_a_wide_file_s_second_range_column_is_not_read_as_a_marker_s(tmp_path: Path) -> None:
+    """Review: in a wide file the second of two range columns giving units was read as a
+    marker's value column, and every row was refused ('0-7' is a range, not a result)."""
+    path = tmp_path / "w2.csv"
+    path.write_text(
+        "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL),Reference range (pg/mL),Reference range (ng/L)\n"
+        "S1,5,3,0-7,0-7\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    assert report.rejected == []
+    assert [r.marker for r in report.panels[0].results] == ["IL-6", "IL-8"]
+    assert [w.column for w in report.warnings if w.code == "column-ignored"] == [
+        "Reference range (pg/mL)", "Reference range (ng/L)"
+    ]  # fmt: skip

@@ -370,6 +370,9 @@ def test_lines_go_to_any_object_with_write_and_flush() -> None:
         ("\n", "sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n"),
         # a pause after the header and a row: read on with what has come, as the file is
         ("sample_id,marker,value,unit\r\nS1,IL-6,3,pg/mL\r\n", "S1,IL-8,2,pg/mL\r\n"),
+        # ... a wide file's too (review: it waited for 200 lines), and its units row
+        ("Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,3,50\n", "S2,300,5\n"),
+        ("Sample ID,IL-6,IL-8\nUnits,pg/mL,ng/L\n", "S1,3,50\nS2,300,5\n"),
     ],
 )
 def test_a_pipe_that_pauses_gives_what_its_bytes_give_as_a_file(
@@ -389,3 +392,18 @@ def test_a_pipe_that_pauses_gives_what_its_bytes_give_as_a_file(
     stdout, stderr = process.communicate(rest.encode(), timeout=120)
     assert (process.returncode, stderr) == (from_file.returncode, from_file.stderr)
     assert stdout == from_file.stdout.replace(f'"source":"{path}"'.encode(), b'"source":"-"')
+
+
+def test_a_small_wide_feed_s_rows_are_shown_while_it_stays_open() -> None:
+    """Review: a wide file fed row by row waited for 200 lines, or the end, before a line."""
+    process, lines, reader = check_reading_a_pipe("ndjson")
+    assert process.stdin
+    try:
+        process.stdin.write(b"Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,3,50\n")
+        process.stdin.flush()
+        assert b'"sample_id":"S1"' in lines.get(timeout=30)
+        assert process.poll() is None  # shown while the input is still open
+    finally:
+        process.stdin.close()
+        assert process.wait(timeout=120) == 0
+        reader.join(timeout=60)

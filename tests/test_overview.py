@@ -597,14 +597,15 @@ def test_a_lab_s_critical_mark_panelcli_does_not_find_is_listed_as_may_be_critic
     by the set) was 'none; 1 could not be judged' and hidden among the normal samples, where
     a small file's summary says the lab marked it critically high, to be talked over soon."""
     rows = [f"S{i:04d},IL-6,3,pg/mL," for i in range(MAX_TABLE_RESULTS + 10)]
-    rows += ["LAB1,IL-18,5000,pg/mL,HH", "LAB2,IL-6,2,pg/mL,HH"]
+    rows += ["LAB1,IL-18,5000,pg/mL,HH", "LAB2,IL-6,2,pg/mL,HH", "LAB3,IL-6,2,pg/mL,kritisch"]
     path = tmp_path / "big.csv"
     path.write_text("sample_id,marker,value,unit,flag\n" + "\n".join(rows) + "\n", encoding="utf-8")
     out = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
     text = " ".join(out.split())
-    assert text.index("LAB1 ") < text.index("LAB2 ") < text.index("S0000 ")
+    # review: a critical mark with no side ('kritisch') too
+    assert text.index("LAB1 ") < text.index("LAB2 ") < text.index("LAB3 ") < text.index("S0000 ")
     assert "IL-18 ? may be critical" in text and "IL-6 ? may be critical" in text
-    assert "2 samples have results that may be past a critical limit" in text
+    assert "3 samples have results that may be past a critical limit" in text
 
 
 def test_a_warning_about_the_whole_file_is_shown_past_the_first_hundred(tmp_path: Path) -> None:

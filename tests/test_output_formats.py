@@ -374,6 +374,10 @@ def test_fhir_names_each_result_s_file_as_the_other_formats_do(tmp_path: Path) -
         ("S1 from labA.csv", "From labA.csv, line 2"),
         ("S1 from labB.csv", "From labB.csv, line 2"),
     ]
+    piped = CliRunner().invoke(app, ["check", "-", "-f", "fhir"], input=Path(paths[0]).read_text())
+    (from_stdin,) = observations(Bundle.model_validate(json.loads(piped.stdout)))
+    assert from_stdin.specimen.display == "S1 from standard input"  # review: 'S1 from -'
+    assert from_stdin.note[-2].text == "From standard input, line 2"
 
 
 def test_fhir_critical_values_get_hh_and_ll(tmp_path: Path) -> None:

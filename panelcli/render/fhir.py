@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from panelcli.interpret import excluded_limits
 from panelcli.models import NOTICE, Issue, Report, Result, ranges_issues, synthetic_notice
+from panelcli.reading import STDIN, describe_source
 from panelcli.render.lint import row_named
 from panelcli.trends import BEFORE_1900, NAMES_NO_DAY, PLACEHOLDER, read_date, why_no_date
 from panelcli.units import ucum_code
@@ -182,7 +183,7 @@ def observation(
     if specimen:
         # a sample id is its file's: one in two files is two panels (QA: FHIR named no file,
         # and a server would merge two patients' specimens)
-        specimen["display"] = f"{result.sample_id} from {_file_name(result.source)}"
+        specimen["display"] = f"{result.sample_id} from {_file_said(result.source)}"
         resource["specimen"] = specimen
     reference = result.reference
     if reference:
@@ -207,7 +208,7 @@ def observation(
         notes.append(f"Reference set: {set_name}")
     if synthetic:  # in words too: a viewer may show the notes and not the security labels
         notes.append(synthetic_notice(result.source))
-    notes.append(f"From {_file_name(result.source)}, line {result.line}")  # as other formats do
+    notes.append(f"From {_file_said(result.source)}, line {result.line}")  # as other formats do
     resource["note"] = [{"text": text} for text in (*notes, NOTICE)]
     return resource
 
@@ -297,6 +298,11 @@ def _issue_content(issue: Issue) -> list[object]:
 
 def _file_name(source: str | None) -> str | None:
     return None if source is None else os.path.basename(source)
+
+
+def _file_said(source: str) -> str:
+    """A result's file as a note says it: its name, or 'standard input' for '-' (review)."""
+    return describe_source(source) if source == STDIN else os.path.basename(source)
 
 
 def write_fhir_bundle(report: Report, reference_set: ReferenceSet, out: TextIO) -> None:

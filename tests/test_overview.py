@@ -635,7 +635,11 @@ def test_the_commands_the_overview_suggests_keep_its_reference_set(tmp_path: Pat
     for ranges in (None, "mayo-adult"):
         args = ["check", str(path)] + (["-r", ranges] if ranges else [])
         said[ranges] = " ".join(runner.invoke(app, args, env={"COLUMNS": "200"}).stdout.split())
-    assert "(for example: panelcli check FILE --format csv -o results.csv)" in said[None]
+    assert "(for example: panelcli check FILE --format csv -o results.csv, with any" in said[None]
     assert (
         "panelcli check FILE --ranges mayo-adult --format csv -o results.csv" in said["mayo-adult"]
     )
+    spaced = tmp_path / "my lab.toml"  # review: a path with a space was given unquoted
+    spaced.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n')
+    out = runner.invoke(app, ["check", str(path), "-r", str(spaced)], env={"COLUMNS": "300"})
+    assert f"--ranges '{spaced}' --format csv" in " ".join(out.stdout.split())

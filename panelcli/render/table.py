@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from functools import partial
@@ -563,8 +564,9 @@ def render_overview(overview: Overview, console: Console) -> None:
     console.print(
         Text(
             f"That is more than {MAX_TABLE_RESULTS:,} results, so one line per sample is shown "
-            "instead of every result. To get every result, use --format ndjson or --format csv "
-            f"(for example: panelcli check FILE{again} --format csv -o results.csv).",
+            "instead of every result. To get every result, run it again with --format ndjson "
+            f"or --format csv (for example: panelcli check FILE{again} --format csv -o "
+            "results.csv, with any other options you gave).",
             style="bold",
         )
     )
@@ -635,7 +637,7 @@ def _same_set(reference_set: ReferenceSetInfo) -> str:
     if reference_set.name == DEFAULT_SET and is_bundled(Path(reference_set.path)):
         return ""
     name = reference_set.name if is_bundled(Path(reference_set.path)) else reference_set.path
-    return f" --ranges {name}"
+    return f" --ranges {shlex.quote(name)}"  # review: a path with a space
 
 
 #: What the overview's counts of these statuses mean

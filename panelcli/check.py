@@ -3444,14 +3444,14 @@ def build_overview(
         elif event.status in UNJUDGED:
             panel.unjudged += 1
     wide = list(dict.fromkeys(wide_sources))
-    shown = listed_in_overview(
-        list(panels),
-        critical=lambda key: panels[key].critical,
-        maybe_critical=lambda key: bool(panels[key].maybe),
-        flagged=lambda key: bool(panels[key].flagged),
-        measured=lambda key: panels[key].measured > 0,
-        unjudged=lambda key: panels[key].unjudged > 0,
-    )
+    kinds: dict[str, Callable[[Any], bool]] = {
+        "critical": lambda key: panels[key].critical,
+        "maybe_critical": lambda key: bool(panels[key].maybe),
+        "flagged": lambda key: bool(panels[key].flagged),
+        "measured": lambda key: panels[key].measured > 0,
+        "unjudged": lambda key: panels[key].unjudged > 0,
+    }
+    shown = listed_in_overview(list(panels), **kinds)
     digests = [
         PanelDigest(
             source=key[0][0], sample_id=key[0][1], patient_id=panels[key].patient_id,
@@ -3465,20 +3465,7 @@ def build_overview(
     return Overview(
         reference_set=reference_set.info,
         samples=len(panels),
-        flagged_samples=sum(1 for panel in panels.values() if panel.flagged),
-        critical_samples=sum(1 for panel in panels.values() if panel.critical),
-        maybe_critical_samples=sum(
-            1 for panel in panels.values() if panel.maybe and not panel.critical
-        ),
-        maybe_critical_flagged=sum(
-            1 for panel in panels.values() if panel.maybe and panel.flagged and not panel.critical
-        ),
-        unusable_samples=sum(1 for panel in panels.values() if not panel.measured),
-        unjudged_samples=sum(
-            1
-            for panel in panels.values()
-            if panel.unjudged and not panel.flagged and not panel.maybe
-        ),
+        **overview_counts(panels, **kinds),
         patients_followed=patients_followed(
             (panel.patient_id, panel.collected_at) for panel in panels.values() if panel.measured
         ),
@@ -3528,6 +3515,32 @@ def listed_in_overview(
         (s for s in samples if measured(s) and not flagged(s) and not unjudged(s)),
     )
     return list(itertools.islice(itertools.chain.from_iterable(groups), OVERVIEW_PANELS))
+
+
+def overview_counts(
+    samples: Iterable[T],
+    critical: Callable[[T], bool],
+    maybe_critical: Callable[[T], bool],
+    flagged: Callable[[T], bool],
+    measured: Callable[[T], bool],
+    unjudged: Callable[[T], bool],
+) -> dict[str, int]:
+    """An overview's counts of samples of each kind, by the rules `listed_in_overview` lists
+    them by; one place for both overviews and for what their lists leave out (review: the
+    rules were written three times, and drifted)."""
+    counts = dict.fromkeys(
+        ("flagged_samples", "critical_samples", "maybe_critical_samples",
+         "maybe_critical_flagged", "unusable_samples", "unjudged_samples"), 0,
+    )  # fmt: skip
+    for s in samples:
+        is_critical, maybe, is_flagged = critical(s), maybe_critical(s), flagged(s)
+        counts["flagged_samples"] += is_flagged
+        counts["critical_samples"] += is_critical
+        counts["maybe_critical_samples"] += maybe and not is_critical
+        counts["maybe_critical_flagged"] += maybe and is_flagged and not is_critical
+        counts["unusable_samples"] += not measured(s)
+        counts["unjudged_samples"] += unjudged(s) and not is_flagged and not maybe
+    return counts
 
 
 def maybe_critical_event(event: Result | ResultRow) -> bool:

@@ -856,9 +856,15 @@ def _range_with_unit(cell: str) -> tuple[str, str] | None:
     name, unit = split_header_unit(cell)
     key = header_key(name)
     # a unit panelcli knows: 'Normal range (M/F)' gives none (review)
-    if unit is None or not (has_family(unit) or unit.casefold() in SLASHLESS_UNITS):
+    if unit is None or not known_unit(unit):
         return None
     return (key, unit) if _ROLE_OF.get(key) in _RANGE_ROLES else None
+
+
+def known_unit(unit: str) -> bool:
+    """Whether a unit in brackets is one panelcli knows ('pg/mL', 'U/mL'), not other words
+    ('M/F', the '"https://…"' of '=HYPERLINK(…)')."""
+    return has_family(unit) or unit.casefold() in SLASHLESS_UNITS
 
 
 _BRACKETED = re.compile(r"^(?P<name>[^(\[{]+?)\s*[(\[{](?P<words>[^)\]}]*)[)\]}]\s*$")
@@ -3524,7 +3530,7 @@ def marker_cell_unit(cell: str) -> tuple[str, str | None]:
     """A long row's marker cell as name and unit, as a wide header is read ('IL-6 (pg/mL)');
     the unit only where it is one panelcli knows (not the '"https://…"' of '=HYPERLINK(…)')."""
     name, unit = split_header_unit(cell)
-    if unit is None or not (has_family(unit) or unit.casefold() in SLASHLESS_UNITS):
+    if unit is None or not known_unit(unit):
         return cell, None
     return name, unit
 

@@ -651,21 +651,14 @@ _OVERVIEW_LEGEND = {
 def _hidden_samples(overview: Overview, hidden: int) -> str:
     """'… and 190 more samples (none of them with results outside the range).', with how
     many of them have no result that could be used, if any (QA: they were lost there)."""
-    shown = overview.panels
-    flagged = overview.flagged_samples - sum(1 for p in shown if p.flagged_markers)
-    critical = overview.critical_samples - sum(1 for p in shown if p.critical)
-    unusable = overview.unusable_samples - sum(1 for p in shown if not p.measured)
-    unjudged = overview.unjudged_samples - sum(
-        1 for p in shown if p.unjudged and not p.flagged_markers and not p.maybe_critical
-    )
-    maybe = overview.maybe_critical_samples - sum(
-        1 for p in shown if p.maybe_critical and not p.critical
-    )
-    # each sample counted once (QA: one high and one unjudged that may be critical were
-    # counted twice each): those outside the range say how many of them may be critical
-    maybe_flagged = overview.maybe_critical_flagged - sum(
-        1 for p in shown if p.maybe_critical and p.flagged_markers and not p.critical
-    )
+    from panelcli.check import overview_counts
+
+    # what the list leaves out: each count less the listed samples', by the same rules
+    listed = overview_counts(overview.panels, **DIGEST_KINDS)
+    left = {name: getattr(overview, name) - count for name, count in listed.items()}
+    flagged, critical = left["flagged_samples"], left["critical_samples"]
+    unusable, unjudged = left["unusable_samples"], left["unjudged_samples"]
+    maybe, maybe_flagged = left["maybe_critical_samples"], left["maybe_critical_flagged"]
     if hidden == 1:
         said = (
             "with a critical result" if critical
@@ -782,6 +775,16 @@ class Marks:
         yield line
 
 
+#: What kind of sample a digest is, as `listed_in_overview` and `overview_counts` ask
+DIGEST_KINDS: dict[str, Callable[[PanelDigest], bool]] = {
+    "critical": lambda d: d.critical,
+    "maybe_critical": lambda d: bool(d.maybe_critical),
+    "flagged": lambda d: bool(d.flagged_markers),
+    "measured": lambda d: d.measured > 0,
+    "unjudged": lambda d: d.unjudged > 0,
+}
+
+
 def overview_of(report: Report) -> Overview:
     """The overview of a report that is already whole (same digest as a streamed run)."""
     from panelcli.check import (
@@ -790,6 +793,7 @@ def overview_of(report: Report) -> Overview:
         listed_in_overview,
         maybe_critical_event,
         note_flag,
+        overview_counts,
         patients_followed,
     )
 
@@ -812,27 +816,11 @@ def overview_of(report: Report) -> Overview:
     return Overview(
         reference_set=report.reference_set,
         samples=len(report.panels),
-        flagged_samples=sum(1 for d in digests if d.flagged_markers),
-        critical_samples=sum(1 for d in digests if d.critical),
-        maybe_critical_samples=sum(1 for d in digests if d.maybe_critical and not d.critical),
-        maybe_critical_flagged=sum(
-            1 for d in digests if d.maybe_critical and d.flagged_markers and not d.critical
-        ),
-        unusable_samples=sum(1 for d in digests if not d.measured),
-        unjudged_samples=sum(
-            1 for d in digests if d.unjudged and not d.flagged_markers and not d.maybe_critical
-        ),
+        **overview_counts(digests, **DIGEST_KINDS),
         patients_followed=patients_followed(
             (p.patient_id, p.collected_at) for p in report.panels if p.results
         ),
-        panels=listed_in_overview(
-            digests,
-            critical=lambda d: d.critical,
-            maybe_critical=lambda d: bool(d.maybe_critical),
-            flagged=lambda d: bool(d.flagged_markers),
-            measured=lambda d: d.measured > 0,
-            unjudged=lambda d: d.unjudged > 0,
-        ),
+        panels=listed_in_overview(digests, **DIGEST_KINDS),
         rejected=report.rejected[:OVERVIEW_ISSUES],
         warnings=report.warnings[:OVERVIEW_ISSUES]
         + [w for w in report.warnings[OVERVIEW_ISSUES:] if is_summing_up(w)],

@@ -950,10 +950,15 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
                 roles[role] = index
         elif role in _RANGE_ROLES and any(map(_range_with_unit, (cell, cells[roles[role]]))):
             # 'Reference range (pg/mL)' beside 'Reference range (ng/mL)': the first is read
-            # (review: the file was refused, where both were once left unread)
-            unmapped.append(index)
-            second_ranges[index] = _not_read_because(
-                f"column '{shorten(cells[roles[role]])}' gives the lab's range already"
+            # (review: the file was refused, where both were once left unread), but one that
+            # gives its unit before one that does not
+            kept, left = roles[role], index
+            if _range_with_unit(cell) and not _range_with_unit(cells[kept]):
+                kept, left = left, kept
+            roles[role] = kept
+            unmapped.append(left)
+            second_ranges[left] = _not_read_because(
+                f"column '{shorten(cells[kept])}' gives the lab's range already"
             )
         elif role:
             raise _DuplicateRole(role, cells[roles[role]], cell, cells)

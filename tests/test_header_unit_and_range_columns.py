@@ -476,3 +476,25 @@ def test_a_wide_file_s_second_range_column_is_not_read_as_a_marker_s(tmp_path: P
     assert [w.column for w in report.warnings if w.code == "column-ignored"] == [
         "Reference range (pg/mL)", "Reference range (ng/L)"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("unit_first", [True, False])
+def test_of_two_range_columns_the_one_giving_its_unit_is_read(
+    tmp_path: Path, unit_first: bool
+) -> None:
+    """'Reference range' beside 'Reference range (ng/mL)': the unit says how to read it."""
+    columns = ["Reference range (ng/mL)", "Reference range"]
+    cells = ["0-0.009", "0-7"]
+    if not unit_first:
+        columns.reverse()
+        cells.reverse()
+    path = tmp_path / "two.csv"
+    path.write_text(
+        f"sample_id,marker,value,unit,{','.join(columns)}\nS1,IL-6,3,pg/mL,{','.join(cells)}\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    (result,) = report.panels[0].results
+    assert result.reference is not None and result.reference.high == 9.0
+    (ignored,) = [w for w in report.warnings if w.code == "column-ignored"]
+    assert ignored.column == "Reference range"

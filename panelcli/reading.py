@@ -1973,6 +1973,7 @@ def printed_range(cells: list[str], roles: dict[str, int], unit: str | None = No
     return with_range_unit(f"≤ {high}" if high else f"≥ {low}" if low else "", unit)
 
 
+@functools.lru_cache(maxsize=4096)  # a file repeats its ranges row after row
 def with_range_unit(text: str, unit: str | None) -> str:
     """A printed range with the unit its column's header gives ('0-7' → '0-7 pg/mL', '(0-7)'
     → '(0-7 pg/mL)', 'up to 0.007' → 'up to 0.007 ng/mL'), where it is a range panelcli
@@ -1981,8 +1982,8 @@ def with_range_unit(text: str, unit: str | None) -> str:
         return text
     if any(read is not None and read.unit is not None for read in _lab_range_readings(text)):
         return text  # its own unit wins
-    # review: a unit put after '(0-7)' made it unreadable, and one that '/up to' kept
-    # apart was lost: the unit goes where a range cell of that form would write it
+    # review: a unit put after '(0-7)' made it unreadable, and one after words ('up to')
+    # was lost: the unit goes where a range cell of that form would write it
     inside = unbracketed(text)
     candidates = [f"{text[0]}{inside} {unit}{text[-1]}"] if inside != text else []
     for candidate in [*candidates, f"{text} {unit}"]:

@@ -3512,7 +3512,13 @@ def listed_in_overview(
             for s in samples
             if measured(s) and not flagged(s) and unjudged(s) and not maybe_critical(s)
         ),
-        (s for s in samples if measured(s) and not flagged(s) and not unjudged(s)),
+        # not one that may be critical though normal (a lab's HH beside a normal result):
+        # it is listed above (QA: listed twice, and the counts left out went below 0)
+        (
+            s
+            for s in samples
+            if measured(s) and not flagged(s) and not unjudged(s) and not maybe_critical(s)
+        ),
     )
     return list(itertools.islice(itertools.chain.from_iterable(groups), OVERVIEW_PANELS))
 

@@ -608,6 +608,19 @@ def test_a_lab_s_critical_mark_panelcli_does_not_find_is_listed_as_may_be_critic
     assert "3 samples have results that may be past a critical limit" in text
 
 
+def test_a_normal_result_the_lab_marked_critical_lists_its_sample_once(tmp_path: Path) -> None:
+    """QA: listed as may be critical, and again among the normal samples; the count of the
+    samples left out said '-1 others with a result that may be critical'."""
+    rows = [f"S{i:04d},IL-6,1,pg/mL," for i in range(MAX_TABLE_RESULTS + 10)]
+    rows.insert(0, "LAB2,IL-6,2,pg/mL,HH")
+    path = tmp_path / "big.csv"
+    path.write_text("sample_id,marker,value,unit,flag\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
+    text = " ".join(out.split())
+    assert text.count("LAB2 ") == 1
+    assert "… and 961 more samples (none of them with results outside the range)." in text
+
+
 def test_a_warning_about_the_whole_file_is_shown_past_the_first_hundred(tmp_path: Path) -> None:
     """QA: a wide file's 'blank marker cells were read as not measured' and its bytes read as
     Windows-1252, said once at its end, were cut after 100 'marker-repeated' warnings."""

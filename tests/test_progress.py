@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import sys
@@ -288,3 +289,20 @@ def test_a_missing_file_after_a_read_one_does_not_show_its_percentage(
     frames = terminal.getvalue().replace("\r", "\n").split("\n")
     about_it = [frame for frame in frames if "nosuch.csv" in frame]
     assert about_it and not any("%" in frame or "1 rows" in frame for frame in about_it)
+
+
+def test_the_bar_leaves_stdout_to_the_lines_written_there(
+    tmp_path: Path, slow_run_on_a_terminal: Callable[[], FakeTerminal]
+) -> None:
+    """QA: with the bar up, rich moved what was printed to stdout (validate's problem lines)
+    to the bar's terminal: a '> problems.txt' kept 4 of 34."""
+    terminal = slow_run_on_a_terminal()
+    path = big_file(tmp_path)
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    written = io.StringIO()
+    with contextlib.redirect_stdout(written):
+        for number, _ in enumerate(
+            progress.with_progress(interpreter.stream([str(path)]), interpreter, every=1)
+        ):
+            print(f"line {number}")
+    assert "line 0\n" in written.getvalue() and "line 0" not in terminal.getvalue()

@@ -65,6 +65,9 @@ def with_progress(
                         TaskProgressColumn(),
                         TextColumn("{task.fields[done]}"), TimeRemainingColumn(),
                         console=console, transient=True,
+                        # validate's lines go to stdout, a file or pipe: rich moved them to
+                        # the bar's terminal (QA: 30 of 34 problems left the file)
+                        redirect_stdout=False, redirect_stderr=False,
                     )  # fmt: skip
                     task = progress.add_task("reading", total=None, done="")
                 assert task is not None

@@ -801,6 +801,8 @@ class Layout(NamedTuple):
     #: long: the unit the range columns' headers give ('Reference range (pg/mL)'), for the
     #: range cells that give none of their own (see `printed_range`)
     range_unit: str | None = None
+    #: wide: a marker column → the unit its own range column's header gives (`_wide_range`)
+    range_units: dict[int, str] = {}
     #: ignored columns (wide: that name a marker) with why they are not read, as
     #: `_not_read_because` words it ('was not read: it gives …' of 'IL-6 SD')
     not_read: dict[str, str] = {}
@@ -1087,9 +1089,24 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             not_read={cells[i]: why for i, why in not_read.items() if why} | stand_in_read,
             expected=expected, patient_stand_in=stand_in,
             stand_ins={index: replicates for index, (_, replicates) in stand_ins.items()},
-            companions=companions,
+            companions=companions, range_units=_companion_range_units(cells, companions),
         )  # fmt: skip
     return None
+
+
+def _companion_range_units(
+    cells: list[str], companions: dict[int, dict[str, int]]
+) -> dict[int, str]:
+    """A wide marker column → the unit its own range column's header gives ('IL-6 Reference
+    Range (pg/mL)'; QA: its cells were read in the value's unit, and 0.5 ng/mL was normal
+    beside '0-3' pg/mL)."""
+    units = {}
+    for index, own in companions.items():
+        if "reference_range" in own:
+            unit = split_header_unit(cells[own["reference_range"]])[1]
+            if unit is not None and known_unit(unit):
+                units[index] = unit
+    return units
 
 
 #: The roles a wide marker column's own column may have ('IL-8 Unit', 'IL-6 Ref Range').
@@ -1951,7 +1968,9 @@ def _wide_range(cells: list[str], layout: Layout, index: int) -> str:
     none). One rule for the reader and for `shows_decimal_comma`."""
     own = layout.companions.get(index)
     text = _cell_text(cells, own["reference_range"]) if own and "reference_range" in own else ""
-    return text or layout.range_row.get(index, "")
+    if text:
+        return with_range_unit(text, layout.range_units.get(index))
+    return layout.range_row.get(index, "")
 
 
 def _cell_text(cells: list[str], index: int | None) -> str:

@@ -107,6 +107,24 @@ def test_a_range_column_with_a_unit_in_its_header_is_the_marker_s_range(
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("header", "row", "high", "status"),
+    [
+        # QA: the header's unit was ignored, and 0.5 ng/mL (500 pg/mL) was normal by 0-3000
+        ("IL-6 (ng/mL),IL-6 Reference Range (pg/mL)", "0.5,0-3", 3.0, Status.HIGH),
+        ("IL-6 (pg/mL),IL-6 Reference Range (ng/mL)", "5,0-0.009", 9.0, Status.NORMAL),
+        ("IL-6 (pg/mL),IL-6 Reference Range (ng/mL)", "5,0-3 pg/mL", 3.0, Status.HIGH),
+    ],
+)
+def test_a_marker_s_range_column_is_read_in_its_header_s_unit(
+    tmp_path: Path, header: str, row: str, high: float, status: Status
+) -> None:
+    events = events_in(tmp_path, f"Sample ID,{header}\nS1,{row}\n")
+    (result,) = results(events)
+    assert result.reference is not None and result.reference.origin == "file"
+    assert (result.reference.high, result.status) == (high, status)
+
+
 def test_a_flag_beside_a_blank_value_refuses_it(tmp_path: Path) -> None:
     """Review: a blank IL-6 flagged 'H' was only counted as a blank cell."""
     events = events_in(tmp_path, "Sample ID,IL-6 (pg/mL),IL-6 Flag,IL-8 (pg/mL)\nS1,,H,5\n")

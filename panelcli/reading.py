@@ -33,7 +33,13 @@ from panelcli.names import (
     marker_key,
     split_header_unit,
 )
-from panelcli.units import has_family, how_far_apart, same_unit
+from panelcli.units import (
+    UnitProblem,
+    conversion_exponent,
+    has_family,
+    how_far_apart,
+    same_unit,
+)
 from panelcli.values import (
     FLAG_WORDS,
     NOT_KNOWN_DATES,
@@ -2018,26 +2024,39 @@ def _lab_range_readings(text: str) -> tuple[LabRange | None, LabRange | None]:
 
 def _range_columns_unit(cells: list[str], roles: dict[str, int]) -> str | None:
     """The unit a long file's range column headers give (`Layout.range_unit`), or None."""
-    given = {
+    given = [
         with_unit[1]
         for role in ("reference_range", *_RANGE_LIMIT_ROLES)
         if role in roles and (with_unit := _range_with_unit(cells[roles[role]]))
-    }
-    return given.pop() if len(given) == 1 else None
+    ]
+    return given[0] if given and same_size(given) else None
 
 
 def _limits_in_two_units(cells: list[str], roles: dict[str, int]) -> dict[str, str]:
     """Low and high columns whose headers give two units ('Ref Low (pg/mL)', 'Ref High
-    (ng/L)') → why they are not read: no one unit reads their cells (`Layout.not_read`)."""
+    (ng/mL)'), or a unit and none (QA: 'Ref Low (ng/mL)' beside 'Ref High' read 3 as 3 ng/mL)
+    → why they are not read: no one unit reads their cells (`Layout.not_read`). Units of one
+    size (pg/mL and ng/L) are one."""
     limits = [cells[roles[role]] for role in _RANGE_LIMIT_ROLES if role in roles]
-    units = {with_unit[1] for cell in limits if (with_unit := _range_with_unit(cell))}
-    if len(units) < 2:
+    units = [with_unit[1] if (with_unit := _range_with_unit(cell)) else None for cell in limits]
+    given = [unit for unit in units if unit is not None]
+    if not given or (len(given) == len(units) and same_size(given)):
         return {}
-    why = _not_read_because(
-        f"the low and high columns' headers give two units ({', '.join(sorted(units))}); give "
-        "both the same unit and they are read"
-    )
+    if len(given) < len(units):
+        said = f"only one of the low and high columns' headers gives a unit ({given[0]})"
+    else:
+        said = f"the low and high columns' headers give two units ({', '.join(sorted(given))})"
+    why = _not_read_because(f"{said}; give both the same unit and they are read")
     return {cell: why for cell in limits}
+
+
+def same_size(units: list[str]) -> bool:
+    """Whether units are all of one size: a value is the same number in each ('pg/mL' and
+    'ng/L'; review: they were refused as two)."""
+    try:
+        return all(conversion_exponent(unit, units[0]) == 0 for unit in units)
+    except UnitProblem:
+        return False
 
 
 def has_range_limits(layout: Layout) -> bool:

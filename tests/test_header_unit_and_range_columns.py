@@ -498,3 +498,24 @@ def test_of_two_range_columns_the_one_giving_its_unit_is_read(
     assert result.reference is not None and result.reference.high == 9.0
     (ignored,) = [w for w in report.warnings if w.code == "column-ignored"]
     assert ignored.column == "Reference range"
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_low_and_high_columns_need_one_unit_from_both_headers(tmp_path: Path, short: bool) -> None:
+    """QA: 'Ref Low (ng/mL)' beside 'Ref High' read High's 3 as 3 ng/mL, and IL-6 150 pg/mL
+    was normal; 'Ref Low (pg/mL)' beside 'Ref High (ng/L)' (one size) was refused as two."""
+    one = tmp_path / "one.csv"
+    one.write_text(
+        "sample_id,marker,value,unit,Ref Low (ng/mL),Ref High\nS1,IL-6,150,pg/mL,0.001,3\n",
+        encoding="utf-8",
+    )
+    (result,) = results_of(one, short)
+    assert result.reference is not None and result.reference.origin == "set"
+    same = tmp_path / "same.csv"
+    same.write_text(
+        "sample_id,marker,value,unit,Ref Low (pg/mL),Ref High (ng/L)\nS1,IL-6,0.002,ng/mL,0,3\n",
+        encoding="utf-8",
+    )
+    (result,) = results_of(same, short)
+    assert result.reference is not None and result.reference.origin == "file"
+    assert (result.reference.high, result.status.value) == (3.0, "normal")

@@ -956,10 +956,10 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             else:
                 unmapped.append(roles[role])
                 roles[role] = index
-        elif role in _RANGE_ROLES and any(map(_range_with_unit, (cell, cells[roles[role]]))):
-            # 'Reference range (pg/mL)' beside 'Reference range (ng/mL)': the first is read
-            # (review: the file was refused, where both were once left unread), but one that
-            # gives its unit before one that does not
+        elif role in _RANGE_ROLES:
+            # 'Reference range' beside 'Normal range', or 'Reference range (pg/mL)' beside
+            # 'Reference range (ng/mL)': the first is read (QA, review: the file was refused),
+            # but one that gives its unit before one that does not
             kept, left = roles[role], index
             if _range_with_unit(cell) and not _range_with_unit(cells[kept]):
                 kept, left = left, kept

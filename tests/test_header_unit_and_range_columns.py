@@ -519,3 +519,17 @@ def test_low_and_high_columns_need_one_unit_from_both_headers(tmp_path: Path, sh
     (result,) = results_of(same, short)
     assert result.reference is not None and result.reference.origin == "file"
     assert (result.reference.high, result.status.value) == (3.0, "normal")
+
+
+def test_two_range_columns_with_no_unit_are_not_a_refused_file(tmp_path: Path) -> None:
+    """QA: 'Reference range' beside 'Normal range' refused the file ('both look like the
+    reference range column'), though README says a second range column is not read."""
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,Reference range,Normal range\nS1,IL-6,5,pg/mL,0-7,0-3\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    assert report.panels[0].results[0].reference.high == 7.0  # type: ignore[union-attr]
+    (ignored,) = [w for w in report.warnings if w.code == "column-ignored"]
+    assert ignored.column == "Normal range"

@@ -354,7 +354,7 @@ def test_fhir_keeps_a_valid_date_time_and_codes_other_units(tmp_path: Path) -> N
     assert (obs.valueQuantity.system, obs.valueQuantity.code) == (UCUM, "mg/L")
     assert obs.code.coding[0].code == "1988-5"
     assert obs.referenceRange[0].high.code == "mg/L"
-    assert [n.text for n in obs.note] == ["From results.csv, line 2", NOTICE]
+    assert [n.text for n in obs.note] == [f"From {source}, line 2", NOTICE]
 
 
 def test_fhir_names_each_result_s_file_as_the_other_formats_do(tmp_path: Path) -> None:
@@ -370,10 +370,7 @@ def test_fhir_names_each_result_s_file_as_the_other_formats_do(tmp_path: Path) -
         paths.append(str(path))
     bundle = Bundle.model_validate(json.loads(run("check", *paths, "--format", "fhir").stdout))
     said = [(o.specimen.display, o.note[-2].text) for o in observations(bundle)]
-    assert said == [
-        ("S1 from labA.csv", "From labA.csv, line 2"),
-        ("S1 from labB.csv", "From labB.csv, line 2"),
-    ]
+    assert said == [(f"S1 from {p}", f"From {p}, line 2") for p in paths]  # as given (QA)
     piped = CliRunner().invoke(app, ["check", "-", "-f", "fhir"], input=Path(paths[0]).read_text())
     (from_stdin,) = observations(Bundle.model_validate(json.loads(piped.stdout)))
     assert from_stdin.specimen.display == "S1 from standard input"  # review: 'S1 from -'

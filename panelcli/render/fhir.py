@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from panelcli.interpret import excluded_limits
 from panelcli.models import NOTICE, Issue, Report, Result, ranges_issues, synthetic_notice
-from panelcli.reading import STDIN, describe_source
+from panelcli.reading import describe_source
 from panelcli.render.lint import row_named
 from panelcli.trends import BEFORE_1900, NAMES_NO_DAY, PLACEHOLDER, read_date, why_no_date
 from panelcli.units import ucum_code
@@ -301,8 +301,9 @@ def _file_name(source: str | None) -> str | None:
 
 
 def _file_said(source: str) -> str:
-    """A result's file as a note says it: its name, or 'standard input' for '-' (review)."""
-    return describe_source(source) if source == STDIN else os.path.basename(source)
+    """A result's file as the other formats name it: as given (QA: a/lab.csv and b/lab.csv
+    were both 'lab.csv'), or 'standard input' for '-' (review)."""
+    return describe_source(source)
 
 
 def write_fhir_bundle(report: Report, reference_set: ReferenceSet, out: TextIO) -> None:

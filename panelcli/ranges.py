@@ -985,11 +985,14 @@ def user_sets() -> dict[str, Path]:
 def _refuse_case_twins(name: str) -> None:
     """Two of your sets whose file names differ only in case ('mylab.toml', 'MyLab.toml'), or
     both standing in for a bundled set, are not chosen between (QA: one was taken unsaid)."""
-    twins = sorted(stem for stem in user_sets() if stem.casefold() == name.casefold())
+    sets = user_sets()
+    twins = sorted(stem for stem in sets if stem.casefold() == name.casefold())
     if len(twins) > 1:
+        # each file's path: the folder's would be refused for holding two (QA)
+        paths = " or ".join(path_text(sets[stem]) for stem in twins)
         raise RangesError(
             f"'{name}' could be any of your sets {' or '.join(twins)} (names match whatever "
-            f"the case); rename one, or give its file's path ({user_config_dir() / 'ranges'})"
+            f"the case); rename one, or give --ranges the file's path: {paths}"
         )
 
 

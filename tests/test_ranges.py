@@ -224,8 +224,12 @@ def test_two_of_your_sets_whose_names_differ_only_in_case_are_not_chosen_between
             (tmp_path / "ranges" / "mylab.toml").read_text()
         )
     for asked in ("arup-3002601", None):
-        with pytest.raises(RangesError, match="ARUP-3002601 or arup-3002601"):
+        with pytest.raises(RangesError, match="ARUP-3002601 or arup-3002601") as raised:
             find_set(asked)
+    # each file's path, which --ranges takes (QA: the folder's was named, and refused)
+    twin = tmp_path / "ranges" / "ARUP-3002601.toml"
+    assert str(raised.value).endswith(f"{twin} or {twin.with_name('arup-3002601.toml')}")
+    assert find_set(str(twin)) == twin
     assert find_set("mayo-adult").name == "mayo-adult.toml"  # the others are still found
 
 

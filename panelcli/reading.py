@@ -1063,6 +1063,18 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             known_marker(marker) for marker, _ in _marker_and_role(name)
         ):
             not_read[index] = ""  # 'IL-10 Reference Range (pg/mL)': a marker's own column
+        elif not known_marker(name) and (
+            limit := next(
+                (m for m, _ in _marker_and_role(name, _RANGE_LIMIT_ROLES) if known_marker(m)),
+                None,
+            )
+        ):
+            # QA: 'IL-6 Ref Low (ng/mL)' was read as the results of a marker 'IL-6 Ref Low'
+            not_read[index] = _not_read_because(
+                f"it gives a limit of {shorten(limit)}'s range, and a marker's own low and "
+                f"high columns are not read; give its range in one column, "
+                f"'{shorten(limit)} Reference Range', with cells such as 0-7"
+            )
         elif known_marker(name) or unit:
             markers[index] = (name, unit)
         else:
@@ -1123,14 +1135,16 @@ _COMPANION_ONLY = {"referenz": "reference_range", "labflag": "lab_flag", "labuni
 _ROLE_SAID = {"unit": "unit", "reference_range": "range", "lab_flag": "flag"}
 
 
-def _marker_and_role(name: str) -> Iterator[tuple[str, str]]:
-    """The ways a header may be a marker's name and a role ('IL-6 Reference Range': 'IL-6'
-    and reference_range), the longest marker's name first."""
+def _marker_and_role(
+    name: str, roles: Sequence[str] = _COMPANION_ROLES
+) -> Iterator[tuple[str, str]]:
+    """The ways a header may be a marker's name and one of `roles` ('IL-6 Reference Range':
+    'IL-6' and reference_range), the longest marker's name first."""
     parts = split_header_unit(name)[0].split()
     for cut in range(len(parts) - 1, 0, -1):
         key = header_key(" ".join(parts[cut:]))
         role = _ROLE_OF.get(key) or _COMPANION_ONLY.get(key)
-        if role in _COMPANION_ROLES:
+        if role is not None and role in roles:
             yield " ".join(parts[:cut]), role
 
 

@@ -181,3 +181,14 @@ def test_a_value_refused_as_empty_is_said_to_be_empty() -> None:
     said = rejected_sentences({"value-missing": 2}, values={"value-missing": 2})
     assert said[1] == "2 values are empty."
     assert rejected_sentences({"value-missing": 1})[1] == "1 row has no value."
+
+
+def test_a_marker_s_own_low_and_high_columns_are_no_markers_results(tmp_path: Path) -> None:
+    """QA: 'IL-6 Ref Low (ng/mL)' and 'IL-6 Ref High (ng/mL)' were read as the results of
+    markers 'IL-6 Ref Low' and 'IL-6 Ref High' (no reference), with no warning."""
+    header = "Sample ID,IL-6 (pg/mL),IL-6 Ref Low (ng/mL),IL-6 Ref High (ng/mL)"
+    events = events_in(tmp_path, f"{header}\nS1,5,0,0.003\n")
+    assert [r.marker for r in results(events)] == ["IL-6"]
+    said = [e for e in events if isinstance(e, Issue) and e.code == "column-ignored"]
+    assert [e.column for e in said] == ["IL-6 Ref Low (ng/mL)", "IL-6 Ref High (ng/mL)"]
+    assert all("give its range in one column, 'IL-6 Reference Range'" in e.message for e in said)

@@ -1360,6 +1360,17 @@ def ranges_list(debug: DebugOpt = False) -> None:
             description = f"{loaded.data.set.description} " if loaded.data.set.description else ""
             markers = counted(len(loaded.markers), "marker", "markers")
             _print(visible(f"{name}{shown}: {description}[{markers}] {path}"))
+        # QA: of two of yours standing in for a bundled set ('ARUP-3002601.toml' and
+        # 'arup-3002601.toml'), one was listed, and nothing said why check refused both
+        by_case: dict[str, list[str]] = {}
+        for stem in user_sets():
+            by_case.setdefault(stem.casefold(), []).append(stem)
+        for twins in (sorted(group) for group in by_case.values() if len(group) > 1):
+            broken.append(" or ".join(twins))
+            _print(visible(
+                f"{' and '.join(twins)} (yours): names that differ only in case, so neither is "
+                "chosen by name; rename one"
+            ))  # fmt: skip
         if broken:
             _say(
                 f"{counted(len(broken), 'broken set', 'broken sets')}, which check refuses: "

@@ -230,6 +230,9 @@ def test_two_of_your_sets_whose_names_differ_only_in_case_are_not_chosen_between
     twin = tmp_path / "ranges" / "ARUP-3002601.toml"
     assert str(raised.value).endswith(f"{twin} or {twin.with_name('arup-3002601.toml')}")
     assert find_set(str(twin)) == twin
+    listed = CliRunner().invoke(app, ["ranges", "list"])  # QA: one twin listed, unsaid
+    assert listed.exit_code == 2
+    assert "ARUP-3002601 and arup-3002601 (yours): names that differ only in case" in listed.stdout
     assert find_set("mayo-adult").name == "mayo-adult.toml"  # the others are still found
 
 

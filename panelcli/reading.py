@@ -606,17 +606,21 @@ def _read_head(raw: BinaryIO) -> tuple[bytes, bool]:
     return b"".join(chunks), False
 
 
-def _enough_to_go_on(head_lines: list[str], known_marker: KnownMarker, source: str) -> bool:
-    """Whether the lines a paused pipe gave are as good as more to read the file by: the
-    header and a row after it (a wide file's units or figures row is read from it), where
-    no column is told by its rows (review: a pipe that paused after a comment line refused
-    a file, and one after the header put every row of a 'Name' column's samples in one
-    panel)."""
+def _enough_to_go_on(
+    head_lines: list[str], known_marker: KnownMarker, source: str
+) -> tuple[str, int, Layout] | None:
+    """The header found (`_find_header`) where the lines a paused pipe gave are as good as
+    more to read the file by: the header and a row after it (a wide file's units or figures
+    row is read from it), where no column is told by its rows (review: a pipe that paused
+    after a comment line refused a file, and one after the header put every row of a 'Name'
+    column's samples in one panel); else None."""
     try:
-        _, header_end, layout = _find_header(head_lines, known_marker, source)
+        found = _find_header(head_lines, known_marker, source)
     except InputError:
-        return False
-    return any(line.strip() for line in head_lines[header_end:]) and layout.maybe_sample is None
+        return None
+    _, header_end, layout = found
+    rows = any(line.strip() for line in head_lines[header_end:])
+    return found if rows and layout.maybe_sample is None else None
 
 
 def _head_has_lines(head: bytes) -> bool:
@@ -1121,8 +1125,8 @@ def _companion_range_units(
     units = {}
     for index, own in companions.items():
         if "reference_range" in own:
-            unit = split_header_unit(cells[own["reference_range"]])[1]
-            if unit is not None and known_unit(unit):
+            unit = marker_cell_unit(cells[own["reference_range"]])[1]  # a unit panelcli knows
+            if unit is not None:
                 units[index] = unit
     return units
 
@@ -2040,7 +2044,7 @@ def _range_columns_unit(cells: list[str], roles: dict[str, int]) -> str | None:
     """The unit a long file's range column headers give (`Layout.range_unit`), or None."""
     given = [
         with_unit[1]
-        for role in ("reference_range", *_RANGE_LIMIT_ROLES)
+        for role in _RANGE_ROLES
         if role in roles and (with_unit := _range_with_unit(cells[roles[role]]))
     ]
     return given[0] if given and same_size(given) else None
@@ -2333,22 +2337,22 @@ def opened(
         lines = _lines(text, source, max_line, ahead)
         head_lines: list[str] = []
         stopped: InputError | None = None
+        found: tuple[str, int, Layout] | None = None  # the header, where a pause found it
         try:
             for line in lines:
                 head_lines.append(line)
                 if len(head_lines) >= HEADER_SEARCH_ROWS * 2:
                     break
-                if (
-                    ahead is not None
-                    and ahead.waiting()
-                    and _enough_to_go_on(head_lines, known_marker, source)
-                ):  # a pipe paused (`tail -f`): go on with the lines at hand
-                    break
+                # a pipe paused (`tail -f`): go on with the lines at hand, if they are enough
+                if ahead is not None and ahead.waiting():
+                    found = _enough_to_go_on(head_lines, known_marker, source)
+                    if found is not None:
+                        break
         except InputError as exc:  # a line too long, bytes not text: the rows before it
             stopped = exc  # are read as anywhere else in the file, then the file stops
             lines = _stopping(exc)
         try:
-            delimiter, header_end, layout = _find_header(head_lines, known_marker, source)
+            delimiter, header_end, layout = found or _find_header(head_lines, known_marker, source)
         except InputError:
             if stopped is not None:  # no header before it: that line is the file's problem
                 raise stopped from None
@@ -2646,7 +2650,7 @@ def header_warnings(
             message = f"column '{shorten(name)}' {layout.not_read[name]}"
         named, unit = split_header_unit(name)
         range_column = _ROLE_OF.get(header_key(named)) in _RANGE_ROLES
-        if unit is not None and range_column and _range_with_unit(name) is None:
+        if unit is not None and range_column and not known_unit(unit):
             # review: 'Normal range (M/F)', 'Reference range (x10^3/uL)' (a unit panelcli
             # does not convert): its cells cannot be read in a unit it knows
             message = f"column '{shorten(name)}' " + _not_read_because(

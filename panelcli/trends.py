@@ -1186,7 +1186,7 @@ def trend_sentences(
         last = kept.points[-1].trend_date
         # the last date too where 'At the last test' cannot say it (review: a critical 150
         # beside a normal repeat on that date was said nowhere)
-        said_last = _last_statuses(kept) == {Status.CRITICAL}
+        said_last = _critical_on_last_date(kept)
         by_how: dict[str, list[str]] = {}  # 'critically low': its dates (review: per date)
         for p in kept.points:
             if p.status is Status.CRITICAL and not (p.trend_date == last and said_last):

@@ -1327,6 +1327,7 @@ def ranges_list(debug: DebugOpt = False) -> None:
         DEFAULT_SET,
         RANGES_ENV,
         available_sets,
+        case_twins,
         find_set,
         load_ranges,
         user_sets,
@@ -1362,10 +1363,7 @@ def ranges_list(debug: DebugOpt = False) -> None:
             _print(visible(f"{name}{shown}: {description}[{markers}] {path}"))
         # QA: of two of yours standing in for a bundled set ('ARUP-3002601.toml' and
         # 'arup-3002601.toml'), one was listed, and nothing said why check refused both
-        by_case: dict[str, list[str]] = {}
-        for stem in user_sets():
-            by_case.setdefault(stem.casefold(), []).append(stem)
-        for twins in (sorted(group) for group in by_case.values() if len(group) > 1):
+        for twins in case_twins():
             broken.append(" or ".join(twins))
             _print(visible(
                 f"{' and '.join(twins)} (yours): names that differ only in case, so neither is "

@@ -982,13 +982,22 @@ def user_sets() -> dict[str, Path]:
     return {p.stem: p for p in toml_files(folder)} if there else {}
 
 
+def case_twins() -> list[list[str]]:
+    """Your sets whose file names differ only in case ('mylab.toml', 'MyLab.toml'), each group
+    sorted: no name chooses between them (QA: one was taken unsaid)."""
+    by_case: dict[str, list[str]] = {}
+    for stem in user_sets():
+        by_case.setdefault(stem.casefold(), []).append(stem)
+    return [sorted(group) for group in by_case.values() if len(group) > 1]
+
+
 def _refuse_case_twins(name: str) -> None:
-    """Two of your sets whose file names differ only in case ('mylab.toml', 'MyLab.toml'), or
-    both standing in for a bundled set, are not chosen between (QA: one was taken unsaid)."""
-    sets = user_sets()
-    twins = sorted(stem for stem in sets if stem.casefold() == name.casefold())
-    if len(twins) > 1:
+    """Two of your sets named `name` but for case (or both standing in for a bundled set) are
+    not chosen between (`case_twins`)."""
+    twins = next((g for g in case_twins() if g[0].casefold() == name.casefold()), None)
+    if twins is not None:
         # each file's path: the folder's would be refused for holding two (QA)
+        sets = user_sets()
         paths = " or ".join(path_text(sets[stem]) for stem in twins)
         raise RangesError(
             f"'{name}' could be any of your sets {' or '.join(twins)} (names match whatever "

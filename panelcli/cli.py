@@ -498,6 +498,21 @@ def _say_ranges_warnings(reference_set: ReferenceSet) -> None:
             _say(line)
 
 
+def _options(
+    assume_unit: str | None, sex: str | None, age: float | None, max_line_length: int
+) -> CheckOptions:
+    """What `check` and `validate` take as options, as the core reads them."""
+    from panelcli.check import CheckOptions
+
+    return CheckOptions(
+        assume_unit=assume_unit,
+        sex=sex,  # type: ignore[arg-type]  # checked by _sex_option
+        age=age,
+        age_width=age.width if isinstance(age, GivenAge) else None,
+        max_line_length=max_line_length,
+    )
+
+
 def _check_assumed_unit(unit: str | None, reference_set: ReferenceSet) -> None:
     """Refuse an --assume-unit no row could use, before reading (else every row is rejected)."""
     from panelcli.check import assumed_unit_problem
@@ -642,17 +657,11 @@ def check(
         _refuse_names_not_utf8(files, ranges)
         _refuse_existing_export(export, force)
         _refuse_one_file_for_two(output, export, files, ranges)
-        from panelcli.check import CheckOptions, Interpreter, Tally, build_report
+        from panelcli.check import Interpreter, Tally, build_report
         from panelcli.ranges import load_ranges
         from panelcli.render.output import open_output
 
-        options = CheckOptions(
-            assume_unit=assume_unit,
-            sex=sex,  # type: ignore[arg-type]  # checked by _sex_option
-            age=age,
-            age_width=age.width if isinstance(age, GivenAge) else None,
-            max_line_length=max_line_length,
-        )
+        options = _options(assume_unit, sex, age, max_line_length)
         reference_set = load_ranges(ranges)
         started()
         # A table on stdout lists them at its end (and so does an exported page): said once,
@@ -1058,17 +1067,11 @@ def validate(
     """
     with fatal_errors(debug):
         _refuse_names_not_utf8(files, ranges)
-        from panelcli.check import CheckOptions, Interpreter, validation_problems
+        from panelcli.check import Interpreter, validation_problems
         from panelcli.ranges import is_bundled, load_ranges
         from panelcli.render.lint import issue_line, problems_count, ranges_warning_line
 
-        options = CheckOptions(
-            assume_unit=assume_unit,
-            sex=sex,  # type: ignore[arg-type]  # checked by _sex_option
-            age=age,
-            age_width=age.width if isinstance(age, GivenAge) else None,
-            max_line_length=max_line_length,
-        )
+        options = _options(assume_unit, sex, age, max_line_length)
         reference_set = load_ranges(ranges)
         started()
         # Listed and counted with the rows' problems (QA: said on stderr, the count left it out).

@@ -539,6 +539,10 @@ def render_overview(overview: Overview, console: Console) -> None:
     narrower = [frozenset({"Source"})] if len({panel.source for panel in shown}) == 1 else []
     _synthetic(console, overview.synthetic_sources)
     console.print(fitted(console, table, narrower, paragraphs))
+    from panelcli.check import overview_counts
+
+    # the listed samples of each kind, by the rules the overview counts them by
+    kinds_listed = overview_counts(shown, **DIGEST_KINDS)
     hidden = overview.samples - len(shown)
     if hidden:
         console.print(Text(_hidden_samples(overview, hidden)))
@@ -554,10 +558,11 @@ def render_overview(overview: Overview, console: Console) -> None:
     in_all = "In all: " + ", ".join(counts) + "." if counts else "No results."
     console.print(Text(" ".join([in_all, *legend])))
     if overview.critical_samples:
-        listed = sum(1 for p in overview.panels if p.critical)
-        console.print(Text(_critical_samples(overview.critical_samples, listed), style="bold red"))
+        critical = _critical_samples(overview.critical_samples, kinds_listed["critical_samples"])
+        console.print(Text(critical, style="bold red"))
     if overview.maybe_critical_samples:
-        console.print(Text(_maybe_critical_samples(overview), style="bold red"))
+        maybe = _maybe_critical_samples(overview, kinds_listed["maybe_critical_samples"])
+        console.print(Text(maybe, style="bold red"))
     if overview.patients_followed:
         console.print(Text(_patients_followed(overview.patients_followed, overview)))
     again = _same_set(overview.reference_set)
@@ -596,16 +601,15 @@ def _critical_samples(count: int, shown: int) -> str:
     )
 
 
-def _maybe_critical_samples(overview: Overview) -> str:
-    """The overview's sentence on samples with a result that may be past a critical limit
-    (QA: they were listed as ordinary highs, or not at all)."""
+def _maybe_critical_samples(overview: Overview, shown: int) -> str:
+    """The overview's sentence on samples with a result that may be past a critical limit, of
+    which `shown` are listed (QA: they were listed as ordinary highs, or not at all)."""
     count = overview.maybe_critical_samples
     which = "1 sample has a result" if count == 1 else f"{count:,} samples have results"
     these = "A result like this" if count == 1 else "Results like these"
     soon = "" if overview.critical_samples else (
         f" {these} should be talked over with a healthcare provider soon."
     )  # fmt: skip
-    shown = sum(1 for p in overview.panels if p.maybe_critical and not p.critical)
     where = "first" if not overview.critical_samples else "next"
     # review: 'listed first' of 65 where 50 were listed; QA: '0 of them listed next'
     listed = (
@@ -634,9 +638,10 @@ def _patients_followed(count: int, overview: Overview) -> str:
 def _same_set(reference_set: ReferenceSetInfo) -> str:
     """' --ranges SET' for a command the overview suggests, where the set is not the default
     (QA: the suggested command judged by another set, and found no critical result)."""
-    if reference_set.name == DEFAULT_SET and is_bundled(Path(reference_set.path)):
+    bundled = is_bundled(Path(reference_set.path))
+    if reference_set.name == DEFAULT_SET and bundled:
         return ""
-    name = reference_set.name if is_bundled(Path(reference_set.path)) else reference_set.path
+    name = reference_set.name if bundled else reference_set.path
     return f" --ranges {shlex.quote(name)}"  # review: a path with a space
 
 

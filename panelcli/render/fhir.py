@@ -183,7 +183,9 @@ def observation(
     if specimen:
         # a sample id is its file's: one in two files is two panels (QA: FHIR named no file,
         # and a server would merge two patients' specimens)
-        specimen["display"] = f"{result.sample_id} from {_file_said(result.source)}"
+        # as given, as the other formats name it (QA: a/lab.csv and b/lab.csv were both
+        # 'lab.csv'), or 'standard input' for '-' (review)
+        specimen["display"] = f"{result.sample_id} from {describe_source(result.source)}"
         resource["specimen"] = specimen
     reference = result.reference
     if reference:
@@ -208,7 +210,7 @@ def observation(
         notes.append(f"Reference set: {set_name}")
     if synthetic:  # in words too: a viewer may show the notes and not the security labels
         notes.append(synthetic_notice(result.source))
-    notes.append(f"From {_file_said(result.source)}, line {result.line}")  # as other formats do
+    notes.append(f"From {describe_source(result.source)}, line {result.line}")
     resource["note"] = [{"text": text} for text in (*notes, NOTICE)]
     return resource
 
@@ -298,12 +300,6 @@ def _issue_content(issue: Issue) -> list[object]:
 
 def _file_name(source: str | None) -> str | None:
     return None if source is None else os.path.basename(source)
-
-
-def _file_said(source: str) -> str:
-    """A result's file as the other formats name it: as given (QA: a/lab.csv and b/lab.csv
-    were both 'lab.csv'), or 'standard input' for '-' (review)."""
-    return describe_source(source)
 
 
 def write_fhir_bundle(report: Report, reference_set: ReferenceSet, out: TextIO) -> None:

@@ -54,9 +54,11 @@ _BELOW_QUANTIFICATION = frozenset({"blq", "bql", "bloq", "<lloq", "<loq", "oor<"
 #: comes near a mole per litre, and an M there is more likely a misplaced sex); case matters.
 MOLARITY_PREFIX = r"[fpnuµμm]|mc"
 MOLARITY = rf"(?:{MOLARITY_PREFIX})M"
+#: A unit after a value and a space ('12.5 pg/mL', 'ND pg/mL', '3 pM')
+_UNIT_AT_END = rf"\s+(?P<unit>[^\d\s][^\s]*/[^\s]+|{MOLARITY})$"
 #: Words and a unit after them ('ND pg/mL', 'OOR > pM'), as `_VALUE_WITH_UNIT` reads a number's.
-_WORDS_WITH_UNIT = re.compile(rf"^(?P<words>.*\S)\s+(?P<unit>[^\d\s][^\s]*/[^\s]+|{MOLARITY})$")
-_VALUE_WITH_UNIT = re.compile(rf"^(?P<number>[^\s]+)\s+(?P<unit>[^\d\s][^\s]*/[^\s]+|{MOLARITY})$")
+_WORDS_WITH_UNIT = re.compile(rf"^(?P<words>.*\S){_UNIT_AT_END}")
+_VALUE_WITH_UNIT = re.compile(rf"^(?P<number>[^\s]+){_UNIT_AT_END}")
 #: '12.5 H', '3.1L', '40 (HH)': a lab's high/low flag after the number.
 _FLAGGED = re.compile(
     r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)\s*"

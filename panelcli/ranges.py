@@ -1524,6 +1524,7 @@ def ranges_warnings(raw: bytes) -> list[str]:
         warnings.extend(_aliases_of_other_markers(name, entry.aliases))
         warnings.extend(_detection_past_range(name, entry))
         warnings.extend(_far_from_bundled(name, entry))
+        warnings.extend(_source_of_other_numbers(name, entry))
     warnings.extend(_named_as_bundled(parsed))
     return warnings
 
@@ -1615,6 +1616,34 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
                 ]
         if compared:  # the first set that has limits to compare with speaks for all
             return []
+    return []
+
+
+def _source_of_other_numbers(name: str, entry: MarkerRange) -> list[str]:
+    """A bundled set's citation kept word for word beside other limits: a copy edited but for
+    its `source`, which then names a lab that never gave those numbers (QA)."""
+    from panelcli.units import UnitProblem, conversion_exponent
+
+    source = " ".join((entry.source or "").split())
+    for set_name, bundled in bundled_reference_sets():
+        known = bundled.resolve(name)
+        if known is None or not source:
+            continue
+        theirs = bundled.markers[known]
+        try:  # a copy put into another unit cites the same numbers; not compared here
+            same_size = conversion_exponent(entry.unit, theirs.unit) == 0
+        except UnitProblem:
+            same_size = False
+        if " ".join((theirs.source or "").split()) != source or not same_size:
+            continue
+        cited = theirs.interval_texts()
+        if entry.interval_texts(theirs.unit) != cited:  # ng/L beside pg/mL differs in name only
+            ours = entry.interval_texts()
+            return [
+                f"marker '{name}': its 'source' is copied word for word from the bundled set "
+                f"{set_name}, but its interval is not that set's ({'; '.join(ours)} here, "
+                f"{'; '.join(cited)} there); write in 'source' where this interval comes from"
+            ]
     return []
 
 

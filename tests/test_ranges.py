@@ -2178,3 +2178,18 @@ def test_a_name_folded_to_another_s_is_named_by_its_own_table_s_line(tmp_path: P
         ],
     )
     assert checked.stderr.startswith(f"panelcli: ranges file '{path}' is invalid at line 9: ")
+
+
+def test_a_bundled_citation_kept_beside_edited_limits_is_warned_about() -> None:
+    cited = "ARUP 3002601 Cytokine Panel 13 Analytes, Plasma - multiplex bead; <=2.5 pg/mL"
+    edited = f'[markers."IL-6"]\nunit = "ng/L"\nhigh = 7\nsource = "{cited}"\n'
+    warnings = ranges_warnings(edited.encode())
+    assert any(
+        "copied word for word from the bundled set arup-3002601" in w
+        and "(≤ 7 ng/L here, ≤ 2.5 pg/mL there)" in w
+        for w in warnings
+    ), warnings
+    # the copy as it was, and a copy put into ng/mL (other numbers, the same interval), say nothing
+    for kept in ('unit = "pg/mL"\nhigh = 2.5', 'unit = "ng/mL"\nhigh = 0.0025'):
+        same = f'[markers."IL-6"]\n{kept}\nsource = "{cited}"\n'
+        assert not [w for w in ranges_warnings(same.encode()) if "word for word" in w]

@@ -1066,19 +1066,9 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         elif not known_marker(name) and any(
             known_marker(marker) for marker, _ in _marker_and_role(name)
         ):
-            not_read[index] = ""  # 'IL-10 Reference Range (pg/mL)': a marker's own column
-        elif not known_marker(name) and (
-            limit := next(
-                (m for m, _ in _marker_and_role(name, _RANGE_LIMIT_ROLES) if known_marker(m)),
-                None,
-            )
-        ):
-            # QA: 'IL-6 Ref Low (ng/mL)' was read as the results of a marker 'IL-6 Ref Low'
-            not_read[index] = _not_read_because(
-                f"it gives a limit of {shorten(limit)}'s range, and a marker's own low and "
-                f"high columns are not read; give its range in one column, "
-                f"'{shorten(limit)} Reference Range', with cells such as 0-7"
-            )
+            # 'IL-10 Reference Range (pg/mL)', 'IL-6 Ref Low': a marker's own column (QA:
+            # 'IL-6 Ref Low (ng/mL)' was read as the results of a marker 'IL-6 Ref Low')
+            not_read[index] = ""
         elif known_marker(name) or unit:
             markers[index] = (name, unit)
         else:
@@ -1098,6 +1088,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         companions, unread = _companion_columns(
             cells, markers, [i for i, why in not_read.items() if not why], known_marker
         )
+        unread |= _limit_columns_not_read(cells, companions)
         for own in companions.values():
             for index in own.values():
                 not_read.pop(index, None)
@@ -1124,19 +1115,49 @@ def _companion_range_units(
     beside '0-3' pg/mL)."""
     units = {}
     for index, own in companions.items():
-        if "reference_range" in own:
-            unit = marker_cell_unit(cells[own["reference_range"]])[1]  # a unit panelcli knows
-            if unit is not None:
-                units[index] = unit
+        # a unit panelcli knows, given by the range column or by both limit columns alike
+        given = [marker_cell_unit(cells[own[role]])[1] for role in _RANGE_ROLES if role in own]
+        known = [unit for unit in given if unit is not None]
+        if known and len(known) == len(given) and same_size(known):
+            units[index] = known[0]
     return units
 
 
-#: The roles a wide marker column's own column may have ('IL-8 Unit', 'IL-6 Ref Range').
-_COMPANION_ROLES = ("unit", "reference_range", "lab_flag")
+def _limit_columns_not_read(
+    cells: list[str], companions: dict[int, dict[str, int]]
+) -> dict[int, str]:
+    """A wide marker's own low and high columns that are not read, taken out of `companions`,
+    with why: beside its own range column, or where their headers give two units."""
+    unread = {}
+    for own in companions.values():
+        limits = [own[role] for role in _RANGE_LIMIT_ROLES if role in own]
+        if not limits:
+            continue
+        if "reference_range" in own:
+            range_header = shorten(cells[own["reference_range"]])
+            why = _not_read_because(f"it gives a limit of the range, which '{range_header}' "
+                                    "gives already")  # fmt: skip
+        else:
+            found = _why_limits_not_read([marker_cell_unit(cells[i])[1] for i in limits])
+            if found is None:
+                continue
+            why = found
+        for role in _RANGE_LIMIT_ROLES:
+            if role in own:
+                unread[own.pop(role)] = why
+    return unread
+
+
+#: The roles a wide marker column's own column may have ('IL-8 Unit', 'IL-6 Ref Range', 'IL-6
+#: Ref Low' and 'IL-6 Ref High', read together as one range).
+_COMPANION_ROLES = ("unit", "reference_range", "lab_flag", "range_low", "range_high")
 #: Role words read only after a marker's name: a bare 'Referenz' column may hold anything
 #: (review: an order number '1-2026' was read as a range)
 _COMPANION_ONLY = {"referenz": "reference_range", "labflag": "lab_flag", "labunit": "unit"}
-_ROLE_SAID = {"unit": "unit", "reference_range": "range", "lab_flag": "flag"}
+_ROLE_SAID = {
+    "unit": "unit", "reference_range": "range", "lab_flag": "flag",
+    "range_low": "range's low limit", "range_high": "range's high limit",
+}  # fmt: skip
 
 
 def _marker_and_role(
@@ -1991,10 +2012,8 @@ def _wide_range(cells: list[str], layout: Layout, index: int) -> str:
     """A wide value's printed range: its own range column's cell, else its range row's ('' for
     none). One rule for the reader and for `shows_decimal_comma`."""
     own = layout.companions.get(index)
-    text = _cell_text(cells, own["reference_range"]) if own and "reference_range" in own else ""
-    if text:
-        return with_range_unit(text, layout.range_units.get(index))
-    return layout.range_row.get(index, "")
+    text = printed_range(cells, own, layout.range_units.get(index)) if own else ""
+    return text or layout.range_row.get(index, "")
 
 
 def _cell_text(cells: list[str], index: int | None) -> str:
@@ -2056,16 +2075,23 @@ def _limits_in_two_units(cells: list[str], roles: dict[str, int]) -> dict[str, s
     → why they are not read: no one unit reads their cells (`Layout.not_read`). Units of one
     size (pg/mL and ng/L) are one."""
     limits = [cells[roles[role]] for role in _RANGE_LIMIT_ROLES if role in roles]
-    units = [with_unit[1] if (with_unit := _range_with_unit(cell)) else None for cell in limits]
+    why = _why_limits_not_read(
+        [with_unit[1] if (with_unit := _range_with_unit(cell)) else None for cell in limits]
+    )
+    return {cell: why for cell in limits} if why else {}
+
+
+def _why_limits_not_read(units: list[str | None]) -> str | None:
+    """Why low and high columns whose headers give these units are not read (two units, or a
+    unit and none), or None where one unit, or none, reads them both."""
     given = [unit for unit in units if unit is not None]
     if not given or (len(given) == len(units) and same_size(given)):
-        return {}
+        return None
     if len(given) < len(units):
         said = f"only one of the low and high columns' headers gives a unit ({given[0]})"
     else:
         said = f"the low and high columns' headers give two units ({', '.join(sorted(given))})"
-    why = _not_read_because(f"{said}; give both the same unit and they are read")
-    return {cell: why for cell in limits}
+    return _not_read_because(f"{said}; give both the same unit and they are read")
 
 
 def same_size(units: list[str]) -> bool:
@@ -2085,7 +2111,12 @@ def has_range_limits(layout: Layout) -> bool:
 def role_columns(header: Sequence[str], layout: Layout) -> dict[str, str]:
     """Each role's header cell as written, as issues name columns; the range's are its low and
     high columns ('Ref Low / Ref High') where the file gives it so."""
-    columns = {role: header[i] for role, i in layout.roles.items()}
+    return _range_named(header, layout.roles)
+
+
+def _range_named(header: Sequence[str], roles: dict[str, int]) -> dict[str, str]:
+    """Each role's header cell; the range's are its low and high columns' where it has them."""
+    columns = {role: header[i] for role, i in roles.items()}
     limits = [columns[role] for role in _RANGE_LIMIT_ROLES if role in columns]
     if limits:
         columns["reference_range"] = " / ".join(limits)
@@ -2095,10 +2126,7 @@ def role_columns(header: Sequence[str], layout: Layout) -> dict[str, str]:
 def companion_columns(header: Sequence[str], layout: Layout) -> dict[str, dict[str, str]]:
     """A wide marker column's header → its own columns' headers by role ('IL-6 (pg/mL)' →
     {'lab_flag': 'IL-6 Flag'}), as issues name them (see `Layout.companions`)."""
-    return {
-        header[index]: {role: header[i] for role, i in own.items()}
-        for index, own in layout.companions.items()
-    }
+    return {header[index]: _range_named(header, own) for index, own in layout.companions.items()}
 
 
 def units_row_again(layout: Layout, cells: list[str], source: str, line: int) -> None:

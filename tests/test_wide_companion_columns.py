@@ -183,12 +183,54 @@ def test_a_value_refused_as_empty_is_said_to_be_empty() -> None:
     assert rejected_sentences({"value-missing": 1})[1] == "1 row has no value."
 
 
-def test_a_marker_s_own_low_and_high_columns_are_no_markers_results(tmp_path: Path) -> None:
+def test_a_marker_s_own_low_and_high_columns_are_its_range(tmp_path: Path) -> None:
     """QA: 'IL-6 Ref Low (ng/mL)' and 'IL-6 Ref High (ng/mL)' were read as the results of
-    markers 'IL-6 Ref Low' and 'IL-6 Ref High' (no reference), with no warning."""
-    header = "Sample ID,IL-6 (pg/mL),IL-6 Ref Low (ng/mL),IL-6 Ref High (ng/mL)"
-    events = events_in(tmp_path, f"{header}\nS1,5,0,0.003\n")
-    assert [r.marker for r in results(events)] == ["IL-6"]
+    markers 'IL-6 Ref Low' and 'IL-6 Ref High'; then they were said not read. They are the
+    lab's range, read in their headers' unit, as a long file's 'Ref Low' and 'Ref High' are."""
+    header = "Sample ID,IL-6 (pg/mL),IL-6 Ref Low (ng/mL),IL-6 Ref High (ng/mL),IL-8,IL-8 Ref High"
+    events = events_in(tmp_path, f"{header}\nS1,5,0,0.003,4 pg/mL,9\nS2,2,,,4 pg/mL,\n")
+    found = [(r.marker, r.status, r.reference and r.reference.text) for r in results(events)]
+    assert found == [
+        ("IL-6", Status.HIGH, "0 - 3 pg/mL"),  # 0.003 ng/mL, in the value's unit
+        ("IL-8", Status.NORMAL, "≤ 9 pg/mL"),  # a high limit alone
+        ("IL-6", Status.NORMAL, "≤ 2.5 pg/mL"),  # blank limits: the set's range
+        ("IL-8", Status.NORMAL, "≤ 9.4 pg/mL"),
+    ]
+    assert [r.reference and r.reference.origin for r in results(events)][:2] == ["file"] * 2
+    assert ("range-disagrees", 2, "IL-6 Ref Low (ng/mL) / IL-6 Ref High (ng/mL)") in _issues(events)
+    assert not [i for i in _issues(events) if i[0] == "column-ignored"]
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "why"),
+    [
+        # beside the marker's own range column: that one is read
+        ("IL-6 Reference Range,IL-6 Ref Low,IL-6 Ref High", "S1,5,0-7,0,2",
+         "gives a limit of the range, which 'IL-6 Reference Range' gives already"),
+        # headers giving two units, or a unit and none: no one unit reads them
+        ("IL-6 Ref Low (ng/mL),IL-6 Ref High (pg/mL)", "S1,5,0,2",
+         "the low and high columns' headers give two units (ng/mL, pg/mL)"),
+        ("IL-6 Ref Low (ng/mL),IL-6 Ref High", "S1,5,0,2",
+         "only one of the low and high columns' headers gives a unit (ng/mL)"),
+    ],
+)  # fmt: skip
+def test_a_marker_s_low_and_high_columns_not_read_say_why(
+    tmp_path: Path, header: str, row: str, why: str
+) -> None:
+    events = events_in(tmp_path, f"Sample ID,IL-6 (pg/mL),{header}\n{row}\n")
     said = [e for e in events if isinstance(e, Issue) and e.code == "column-ignored"]
-    assert [e.column for e in said] == ["IL-6 Ref Low (ng/mL)", "IL-6 Ref High (ng/mL)"]
-    assert all("give its range in one column, 'IL-6 Reference Range'" in e.message for e in said)
+    assert [e.column for e in said] == [h for h in header.split(",") if "Ref " in h]
+    assert all(why in e.message for e in said), [e.message for e in said]
+    [il6] = results(events)
+    # the range column where there is one, else the set's
+    assert il6.reference is not None
+    assert il6.reference.text == ("0 - 7 pg/mL" if "Reference Range" in header else "≤ 2.5 pg/mL")
+
+
+def test_a_marker_s_low_and_high_columns_with_decimal_commas(tmp_path: Path) -> None:
+    header = "Sample ID;IL-6 (pg/mL);IL-6 Ref Low;IL-6 Ref High"
+    events = events_in(tmp_path, f"{header}\nS1;2,6;0,5;2,5\nS2;1,5;0,5;2,5\n")
+    assert [(r.value, r.status) for r in results(events)] == [
+        (2.6, Status.HIGH), (1.5, Status.NORMAL)
+    ]  # fmt: skip
+    assert [r.reference and r.reference.text for r in results(events)] == ["0.5 - 2.5 pg/mL"] * 2

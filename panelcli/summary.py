@@ -1068,7 +1068,9 @@ def _times(result: Result) -> float:
     or an interval in doubt, the least it may be; a high one too many times to count (the
     limit is tiny), or past a critical limit with no range, is infinitely many, not none."""
     if result.times_upper_limit is not None:
-        return result.times_upper_limit
+        # by the value, not the stored figure rounded to 2 decimals (QA: 24.99 over 2.5 was
+        # 10.0 times, a storm, where '>24.99' was 9.99 times, none)
+        return times_upper(result) or result.times_upper_limit
     if result.times_at_least is not None:
         return result.times_at_least
     if result.flag == "HH":  # QA: 5000 past a critical limit of 100 was 'mild inflammation'

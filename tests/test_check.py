@@ -983,6 +983,20 @@ def test_the_storm_pattern_counts_an_il10_just_past_its_limit(write_csv, il10):
     assert ("with a healthcare provider soon" in " ".join(panel.summary.text)) is (il10 != "2.0")
 
 
+@pytest.mark.parametrize(("il6", "ifng", "storm"), [("24.99", "103.99", False),
+    (">24.99", ">103.99", False), ("25", "104", True), (">25", ">104", True)])  # fmt: skip
+def test_the_storm_pattern_is_judged_by_the_values_not_their_rounded_figures(
+    write_csv, il6: str, ifng: str, storm: bool
+):
+    """QA: IL-6 24.99 over 2.5 is 9.996 times, stored rounded as 10.0: the storm sentence was
+    given, where '>24.99' (stored 9.99) had none; 10 times the limits is the rule."""
+    path = write_csv(
+        f"sample_id,marker,value,unit\nA,IL-6,{il6},pg/mL\nA,IFN-γ,{ifng},pg/mL\nA,IL-10,20,pg/mL\n"
+    )  # ARUP: IL-6 ≤ 2.5, IFN-γ ≤ 10.4
+    (panel,) = check_file(path).panels
+    assert ("in overdrive" in " ".join(panel.summary.text)) is storm
+
+
 def test_a_result_past_a_critical_limit_of_a_set_with_no_range_is_not_said_out_of_range(
     tmp_path,
 ):

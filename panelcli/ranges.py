@@ -690,10 +690,24 @@ def closest_marker(key: str, index: Mapping[str, str]) -> str | None:
     for close in difflib.get_close_matches(key, index, n=5, cutoff=0.75):
         digits, written = _digits(close), _digits(key)
         if _letters(close) == _letters(key) and _doubled(digits, written):
+            if _a_numbered_molecule(key):  # IL-22 is no IL-2 typed with a 2 twice (QA)
+                return None
             return index[close]
         if len(key) > SHORT_NAME and digits == written:
             return index[close]
     return None
+
+
+#: Families numbered in order, with their highest number so far: 'IL-22', 'CCL22' and 'CXCL11'
+#: are molecules of their own, though IL-2, CCL2 and CXCL1 with a digit typed twice.
+_NUMBERED = {"il": 41, "ccl": 28, "cxcl": 17}
+
+
+def _a_numbered_molecule(key: str) -> bool:
+    """Whether a marker key is a number of a numbered family that exists ('il22'; not 'il66')."""
+    letters, digits = _letters(key), _digits(key)
+    highest = _NUMBERED.get(letters)
+    return highest is not None and key == letters + digits and 1 <= int(digits) <= highest
 
 
 #: What a name may lack at its end where it names one marker: a letter or two, never a digit

@@ -38,6 +38,9 @@ class RangeInSet(BaseModel):
     text: str
     source: str | None
     notes: str | None = None  # the set's own words about the marker ('phoned to the ward')
+    assay_limits: str | None = None  # 'lod 1.5, lloq 2': how ND and BLQ results are judged
+    specimen: str | None = None  # what the range was measured in ('EDTA plasma')
+    method: str | None = None
     yours: bool = False  # not a bundled set: one in the config folder, or a file given
     in_use: bool = False  # the set `check` would judge a result by
 
@@ -266,7 +269,9 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
         if source is None and shown.yours:
             source = str(reference_set.path)
         ranges.append(RangeInSet(
-            set_name=reference_set.name, text=text, source=source, notes=marker.notes, **flags
+            set_name=reference_set.name, text=text, source=source, notes=marker.notes,
+            assay_limits=marker.assay_limits_text(), specimen=marker.specimen,
+            method=marker.method, **flags,
         ))  # fmt: skip
     # Titled as `check` names its results: by the set in use where it reads the name asked,
     # else as the bundled sets agree to name it (QA: Mayo's 'IL-12 p70' was titled IL-12, the

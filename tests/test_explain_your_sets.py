@@ -44,8 +44,13 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def rows(output: str) -> list[str]:
-    """The table's rows, each as its cells joined by single spaces."""
-    return [" ".join(line.strip("│ ").split()) for line in output.splitlines() if "│" in line]
+    """The table's rows, each as its cells joined by single spaces (a row's first line: the
+    lines under it, such as its specimen's, have no set's name)."""
+    return [
+        " ".join(line.strip("│ ").split())
+        for line in output.splitlines()
+        if "│" in line and line.split("│")[1].strip()
+    ]
 
 
 def test_ranges_option_shows_that_set_s_range_marked_in_use(config: Path) -> None:
@@ -290,3 +295,26 @@ def test_a_set_s_note_on_a_marker_is_shown_under_its_source(tmp_path: Path) -> N
     note = result.stdout.splitlines()[result.stdout.splitlines().index(row) + 1]
     assert "St Mary's 2026" in row
     assert "Note: Results above 100 pg/mL are phoned to the ward." in note
+
+
+def test_a_set_s_assay_limits_specimen_and_method_are_shown(tmp_path: Path) -> None:
+    """QA: README says explain shows lod, lloq, uloq, specimen and method; it showed none, though
+    lod and lloq decide how 'ND' and 'BLQ' are judged, and specimen whether a range applies."""
+    path = tmp_path / "meta.toml"
+    path.write_text(
+        '[set]\nname = "meta"\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\nlod = 1.5\nlloq = 2\n'
+        'uloq = 5000\nspecimen = "EDTA plasma"\nmethod = "ECLIA"\nsource = "test source"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["explain", "IL-6", "--ranges", str(path)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    at = next(n for n, line in enumerate(lines) if "meta (yours, in use)" in line)
+    assert "lod 1.5, lloq 2, uloq 5000" in lines[at + 1]
+    assert "Specimen: EDTA plasma" in lines[at + 1] and "Method: ECLIA" in lines[at + 2]
+    assert "lod, lloq, uloq: the least the lab's test can detect" in result.stdout
+    [meta] = [r for r in explaining.explain("IL-6", explaining.sets_to_show(str(path))[0]).ranges
+              if r.set_name == "meta"]  # fmt: skip
+    assert (meta.assay_limits, meta.specimen, meta.method) == (
+        "lod 1.5, lloq 2, uloq 5000", "EDTA plasma", "ECLIA"
+    )  # fmt: skip

@@ -15,7 +15,6 @@ from panelcli.ranges import ReferenceSet, known_category
 from panelcli.render.console import inert
 from panelcli.samples import Sample
 from panelcli.summary import GROUP_ROLE
-from panelcli.values import number_text
 
 SYNTHETIC = "All sample panels are synthetic: made up for teaching, not taken from any person."
 RANGES_DIFFER = (
@@ -23,6 +22,10 @@ RANGES_DIFFER = (
 )
 TALK_WITH_PROVIDER = "Talk with your healthcare provider about what a result means for you."
 IN_USE = "In use: the set that panelcli check would use to judge a result."
+ASSAY_LIMITS = (
+    "lod, lloq, uloq: the least the lab's test can detect, and the least and the most it can "
+    "measure exactly."
+)
 NOT_EXPLAINED = "panelcli has no text that explains {marker}, so only its ranges are shown."
 
 
@@ -73,10 +76,16 @@ def render_explanation(found: Explanation, console: Console) -> None:
             shown = entry.set_name + (f" ({', '.join(tags)})" if tags else "")
             # a lab's note on the marker, under its source (QA: written, but shown nowhere)
             said = [entry.source or "", *([f"Note: {entry.notes}"] if entry.notes else [])]
-            rows.append((inert(shown), inert(entry.text), Text("\n").join(map(inert, said))))
+            said += [f"{what}: {text}" for what, text in (("Specimen", entry.specimen),
+                     ("Method", entry.method)) if text]  # fmt: skip
+            ranges = [entry.text, *([entry.assay_limits] if entry.assay_limits else [])]
+            rows.append((inert(shown), Text("\n").join(map(inert, ranges)),
+                         Text("\n").join(map(inert, said))))  # fmt: skip
         _words_whole(console, table, ("Set", "Range", "Source"), rows, prose=2)
         if any(entry.in_use for entry in found.ranges):
             console.print(Text(IN_USE), style="dim")
+        if any(entry.assay_limits for entry in found.ranges):
+            console.print(Text(ASSAY_LIMITS), style="dim")
         console.print(Text(RANGES_DIFFER))
     console.print(Text(TALK_WITH_PROVIDER))
 
@@ -224,9 +233,8 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
     rows = []
     for name, entry in reference_set.markers.items():
         # Line by line: a newline inside one text would be shown escaped ('\x0a').
-        limits = [f"{key} {number_text(getattr(entry, key))}" for key in ("lod", "lloq", "uloq")
-                  if getattr(entry, key) is not None]  # fmt: skip
-        texts = [*entry.interval_texts(), *([", ".join(limits)] if limits else [])]
+        limits = entry.assay_limits_text()
+        texts = [*entry.interval_texts(), *([limits] if limits else [])]
         interval = Text("\n").join(inert(text) for text in texts)
         rows.append((inert(name), interval, inert(entry.unit), inert(entry.category or ""),
                      inert(entry.source or "")))  # fmt: skip
@@ -241,8 +249,5 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
     for category, role in GROUP_ROLE.items():
         if category in shown:
             console.print(Text(f"{category}: markers that {role}."), style="dim")
-    console.print(
-        Text("lod, lloq, uloq: the assay's limits of detection and quantification. Aliases "
-             "and notes: --format json."), style="dim",
-    )  # fmt: skip
+    console.print(Text(f"{ASSAY_LIMITS} Aliases and notes: --format json."), style="dim")
     console.print(inert(f"File: {info.path}  sha256: {info.sha256}"), style="dim")

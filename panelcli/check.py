@@ -1068,6 +1068,11 @@ class Interpreter:
                                                 and self._date_unsaid(collected_at, source)
                                             )
                                         )
+                                        if sample_id is not None and not mixed:
+                                            patient_id, collected_at = blanks_filled_down(
+                                                seen, who, patient_id, collected_at
+                                            )
+                                            sample_fields = (sample_id, patient_id, collected_at)
                                     if (
                                         name not in seen
                                         and not mixed
@@ -1244,8 +1249,11 @@ class Interpreter:
         if collected_at and self._date_unsaid(collected_at, source):  # stripped as it was read
             return None  # the general path warns
         seen = self._markers_seen(m)
-        if not _person_fits(seen, line, _person_text(m)):
+        who = _person_text(m)
+        if not _person_fits(seen, line, who):
             return None  # the general path warns
+        if sample_id is not None:
+            patient_id, collected_at = blanks_filled_down(seen, who, patient_id, collected_at)
         first = seen.get(plan.name)
         if first is None:
             seen[plan.name] = (line, column)
@@ -1355,6 +1363,18 @@ class Interpreter:
                 source=source,
             )  # fmt: skip
         return reference
+
+    def _sample_fields(self, m: Measurement) -> dict[str, object]:
+        """A result's row fields; a sample's blank patient id and date filled down."""
+        patient_id, collected_at = m.patient_id, m.collected_at
+        if m.sample_id is not None:
+            patient_id, collected_at = blanks_filled_down(
+                self._markers_seen(m), _person_text(m), patient_id, collected_at
+            )
+        return {
+            "source": m.source, "line": m.line, "column": m.column, "sample_id": m.sample_id,
+            "patient_id": patient_id, "collected_at": collected_at,
+        }  # fmt: skip
 
     def _markers_seen(self, m: Measurement) -> dict[str, tuple[int, str]]:
         """Markers already met in this row's panel (recent panels only: bounded memory)."""
@@ -1763,7 +1783,7 @@ class Interpreter:
             assumed = f"the file gives no unit; {unit} was assumed (--assume-unit)"
             note = f"{note}; {assumed}" if note else assumed
         base = dict(
-            **_sample_fields(m), marker=name,
+            **self._sample_fields(m), marker=name,
             marker_as_written=m.marker, category=entry.category, value=value,
             comparator=parsed.comparator, unit=entry.unit, original_value=self._as_written(m),
             original_unit=written_unit,
@@ -2397,7 +2417,7 @@ class Interpreter:
         # the name panelcli knows it by, as a set that knows it gives it (QA: GMCSF, GM-CSF
         # and GM CSF were three markers, and three trends, of the default set's results)
         base = dict(
-            **_sample_fields(m), marker=known_name(m.marker) or m.marker.strip(),
+            **self._sample_fields(m), marker=known_name(m.marker) or m.marker.strip(),
             marker_as_written=m.marker, value=parsed.number, comparator=parsed.comparator,
             unit=unit, original_value=self._as_written(m), original_unit=unit,
         )  # fmt: skip
@@ -2435,7 +2455,7 @@ class Interpreter:
     ) -> Result | None:  # fmt: skip
         """A set's marker in a unit with no factor to the set's, judged by the row's range."""
         base = dict(
-            **_sample_fields(m), marker=name, marker_as_written=m.marker,
+            **self._sample_fields(m), marker=name, marker_as_written=m.marker,
             category=entry.category, value=parsed.number, comparator=parsed.comparator,
             unit=unit, original_value=self._as_written(m), original_unit=unit,
         )  # fmt: skip
@@ -2954,13 +2974,6 @@ def _row_for(m: Measurement) -> dict[str, str | None]:
     return {
         "sample_id": m.sample_id, "patient_id": m.patient_id, "collected_at": m.collected_at,
         "marker": m.marker,
-    }  # fmt: skip
-
-
-def _sample_fields(m: Measurement) -> dict[str, object]:
-    return {
-        "source": m.source, "line": m.line, "column": m.column, "sample_id": m.sample_id,
-        "patient_id": m.patient_id, "collected_at": m.collected_at,
     }  # fmt: skip
 
 
@@ -3941,6 +3954,26 @@ def _person_fits(seen: dict[str, tuple[int, str]], line: int, who: str) -> bool:
             seen[_PERSON_LINES] = (0, lines + "".join(f"{f}:{line} " for f in given_here))
         seen[_PERSON] = (first_line, together)
     return True
+
+
+def blanks_filled_down(
+    seen: dict[str, tuple[int, str]], who: str, patient_id: str | None, collected_at: str | None
+) -> tuple[str | None, str | None]:
+    """A sample's row's blank patient id and collection date as its rows before it give them
+    (a sheet filled down), as its result states them in every format (QA: FHIR sent a high
+    IL-8 with no patient and no date that JSON's trend gave it), as `_filled_down` fills."""
+    kept = seen.get(_PERSON)
+    if kept is None or (patient_id is not None and collected_at is not None):
+        return patient_id, collected_at
+    fields = kept[1].split("\0")
+    if {_PATIENT, _COLLECTED, _NAME} & set(_fields_apart(fields, who.split("\0"))):
+        return patient_id, collected_at  # another specimen's row, not the sample's
+    disputed = seen.get(_DISPUTED, (0, ""))[1].split()
+    if patient_id is None and fields[_PATIENT] and str(_PATIENT) not in disputed:
+        patient_id = fields[_PATIENT]
+    if collected_at is None and fields[_COLLECTED] and str(_COLLECTED) not in disputed:
+        collected_at = fields[_COLLECTED]
+    return patient_id, collected_at
 
 
 def _field_lines(seen: dict[str, tuple[int, str]]) -> dict[int, int]:

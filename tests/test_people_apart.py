@@ -207,18 +207,18 @@ def test_a_person_s_name_stands_in_for_a_blank_patient_id(tmp_path: Path, short:
 
 
 @pytest.mark.parametrize("short", [True, False])
-def test_a_sample_s_rows_keep_their_patient_id_blank_beside_a_name(
+def test_a_sample_s_rows_with_a_blank_patient_id_beside_a_name_are_filled_down(
     tmp_path: Path, short: bool
 ) -> None:
     """A sample id says whose the row is: a patient id filled in on its first row only
-    (filled down) is no other person for the name."""
+    (filled down) is no other person for the name, and the row's result names it."""
     events = events_in(
         tmp_path,
         "Sample ID,Patient ID,Patient Name,Marker,Value,Unit\nS1,P1,Anna,IL-6,5.0,pg/mL\n"
         "S1,,Anna,IL-8,20,pg/mL\n",
         short,
     )
-    assert [(r.sample_id, r.patient_id) for r in results(events)] == [("S1", "P1"), ("S1", None)]
+    assert [(r.sample_id, r.patient_id) for r in results(events)] == [("S1", "P1"), ("S1", "P1")]
     assert [e for e in events if getattr(e, "code", None) == "sample-conflict"] == []
 
 
@@ -408,3 +408,45 @@ def test_a_sexo_column_says_why_it_is_not_read_and_how_to_make_it_read(tmp_path:
     assert warning.code == "column-ignored"
     assert "'M' may be mujer (a woman) or masculino (a man)" in warning.message
     assert "name it 'sex'" in warning.message
+
+
+FILLED = (
+    "sample_id,patient_id,collected_at,{person}marker,value,unit\n"
+    "S1,P1,2026-03-02,{given}IL-6,4,pg/mL\nS1,,,{blank}IL-8,50,pg/mL\n"
+    "S2,P1,2026-04-02,{given}IL-6,9,pg/mL\nS2,,,{blank}IL-8,5,pg/mL\n"
+    "S3,P2,2026-04-02,{given}IL-6,9,pg/mL\nS3,P3,,{blank}IL-6,9,pg/mL\nS3,,,{blank}IL-8,9,pg/mL\n"
+)
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize("person", [("", "", ""), ("sex,age,", "F,40,", ",,")])
+def test_a_sample_s_blank_patient_and_date_are_filled_down_in_its_results(
+    tmp_path: Path, short: bool, person: tuple[str, str, str]
+) -> None:
+    """QA: a row of sample S1 with its patient and date cells blank was P1's in JSON's panel,
+    table and trend, but NDJSON, CSV and FHIR gave it no patient and no date (a high IL-8
+    sent to a FHIR server with no subject). A sample whose rows name two patients fills in
+    neither (which would it be?)."""
+    header, given, blank = person
+    text = FILLED.format(person=header, given=given, blank=blank)
+    found = [
+        (r.line, r.patient_id, r.collected_at) for r in results(events_in(tmp_path, text, short))
+    ]
+    assert found == [
+        (2, "P1", "2026-03-02"), (3, "P1", "2026-03-02"),
+        (4, "P1", "2026-04-02"), (5, "P1", "2026-04-02"),
+        (6, "P2", "2026-04-02"), (7, "P3", None), (8, None, "2026-04-02"),
+    ]  # fmt: skip
+    path = tmp_path / "filled.csv"
+    path.write_text(text, encoding="utf-8")
+    fhir = runner.invoke(app, ["check", str(path), "-f", "fhir"])
+    observations = [
+        e["resource"]
+        for e in __import__("json").loads(fhir.stdout)["entry"]
+        if e["resource"]["resourceType"] == "Observation"
+    ]
+    assert observations[1]["subject"]["identifier"]["value"] == "P1"
+    assert observations[1]["effectiveDateTime"].startswith("2026-03-02")
+    assert (
+        batched_ndjson(path, 2) == runner.invoke(app, ["check", str(path), "-f", "ndjson"]).stdout
+    )

@@ -243,8 +243,9 @@ def test_a_date_cell_saying_none_is_known_reads_as_a_blank_one(tmp_path: Path, s
     interpreter = Interpreter(RANGES, CheckOptions(), short_path=short)
     events = list(interpreter.events([str(path)]))
     assert [e.code for e in events if isinstance(e, Issue)] == []
+    # a blank one of S1 states its sample's date (filled down), as a blank cell would
     assert [e.collected_at for e in events if not isinstance(e, Issue)] == [
-        "2026-03-14", None, None, None,
+        "2026-03-14", "2026-03-14", None, None,
     ]  # fmt: skip
 
 

@@ -3387,7 +3387,8 @@ class _SampleCount:
         self.measured = 0
         self.unjudged = 0  # results not compared with a range (indeterminate, no reference)
         self.flagged: dict[str, str] | None = None  # markers outside the range: their flag
-        self.maybe: dict[str, None] | None = None  # markers that may be past a critical limit
+        # markers that may be past a critical limit: whether by the lab's critical mark
+        self.maybe: dict[str, bool] | None = None
 
     @property
     def critical(self) -> bool:
@@ -3448,7 +3449,8 @@ def build_overview(
         if maybe_critical_event(event):  # QA: listed as ordinary highs, said nowhere
             if panel.maybe is None:
                 panel.maybe = {}
-            panel.maybe[event.marker] = None
+            by_lab = isinstance(event, Result) and lab_marked_critical(event)
+            panel.maybe[event.marker] = panel.maybe.get(event.marker, False) or by_lab
         if event.status in ABNORMAL:
             if panel.flagged is None:
                 panel.flagged = {}
@@ -3471,6 +3473,7 @@ def build_overview(
             flagged_markers=list(panels[key].flagged or ()),
             marker_flags=list((panels[key].flagged or {}).values()),
             unjudged=panels[key].unjudged, maybe_critical=list(panels[key].maybe or ()),
+            lab_critical=[m for m, by_lab in (panels[key].maybe or {}).items() if by_lab],
         )
         for key in shown
     ]  # fmt: skip

@@ -344,6 +344,11 @@ class PanelDigest(_Model):
         description="Markers with a result that may be past a critical limit, though it is not "
         "certain (high, low or indeterminate), each once, in order of first sight.",
     )
+    lab_critical: list[str] = Field(
+        default_factory=list,
+        description="Of maybe_critical, the markers the lab marked critical (HH, LL) where "
+        "panelcli's range does not find them so.",
+    )
 
     @property
     def critical(self) -> bool:

@@ -604,8 +604,20 @@ def test_a_lab_s_critical_mark_panelcli_does_not_find_is_listed_as_may_be_critic
     text = " ".join(out.split())
     # review: a critical mark with no side ('kritisch') too
     assert text.index("LAB1 ") < text.index("LAB2 ") < text.index("LAB3 ") < text.index("S0000 ")
-    assert "IL-18 ? may be critical" in text and "IL-6 ? may be critical" in text
-    assert "3 samples have results that may be past a critical limit" in text
+    # QA: a '?' beside a result the full table calls normal read as 'cannot be judged'
+    assert "IL-18 lab: critical" in text and "IL-6 lab: critical" in text
+    assert "? may be critical" not in text
+    assert (
+        "3 samples have results that may be past a critical limit, or that the lab marked "
+        "critical (may be critical, lab: critical; listed first)"
+    ) in text
+    ranges = load_ranges()
+    streamed = build_overview(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    assert [p.lab_critical for p in streamed.panels[:3]] == [["IL-18"], ["IL-6"], ["IL-6"]]
+    whole = overview_of(
+        build_report(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    )
+    assert streamed == whole
 
 
 def test_a_normal_result_the_lab_marked_critical_lists_its_sample_once(tmp_path: Path) -> None:

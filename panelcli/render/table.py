@@ -617,11 +617,22 @@ def _maybe_critical_samples(overview: Overview, shown: int) -> str:
         else f"{shown:,} of them listed {where}" if shown
         else "the list is full of critical ones; --format csv lists every one"
     )  # fmt: skip
+    if any(digest.lab_critical for digest in overview.panels):  # QA: said of normal ones
+        return (
+            f"{which} that may be past a critical limit, or that the lab marked critical "
+            f"({_MAYBE_MARK}, {_LAB_MARK}; {listed}).{soon}"
+        )
     return f"{which} that may be past a critical limit ({_MAYBE_MARK}, {listed}).{soon}"
 
 
-#: How the overview marks a result that may be past a critical limit
+#: How the overview marks a result that may be past a critical limit, and one the lab marked
+#: critical where panelcli's range does not find it so
 _MAYBE_MARK = "may be critical"
+_LAB_MARK = "lab: critical"
+
+
+def _mark_of(panel: PanelDigest, marker: str) -> str:
+    return _LAB_MARK if marker in panel.lab_critical else _MAYBE_MARK
 
 
 def _patients_followed(count: int, overview: Overview) -> str:
@@ -741,10 +752,13 @@ def _flagged(panel: PanelDigest) -> list[Text]:
             part.append(f" {icon} {word}", style=style)
         # not beside a critical one (review: '‼▲ critical (may be critical)')
         if marker in panel.maybe_critical and flag not in ("LL", "HH"):
-            part.append(f" ({_MAYBE_MARK})", style="bold red")
+            part.append(f" ({_mark_of(panel, marker)})", style="bold red")
         parts.append(part)
     for marker in maybe:  # an indeterminate result that may be past a critical limit
-        parts.append(inert(marker) + Text(f" ? {_MAYBE_MARK}", style="bold red"))
+        # a lab's critical mark beside a result in the range is no '?' (QA: the full table
+        # says it normal, and that the lab marked it critical)
+        icon = "" if marker in panel.lab_critical else " ?"
+        parts.append(inert(marker) + Text(f"{icon} {_mark_of(panel, marker)}", style="bold red"))
     for part in parts[:-1]:
         part.append(",")
     return parts
@@ -801,6 +815,7 @@ def overview_of(report: Report) -> Overview:
         overview_counts,
         patients_followed,
     )
+    from panelcli.summary import lab_marked_critical
 
     digests = []
     for p in report.panels:
@@ -809,13 +824,14 @@ def overview_of(report: Report) -> Overview:
             if result.status in ABNORMAL:
                 note_flag(flags, result.marker, result.flag)
         maybe = [r.marker for r in p.results if maybe_critical_event(r)]
+        by_lab = [r.marker for r in p.results if lab_marked_critical(r)]
         digests.append(
             PanelDigest(
                 source=p.source, sample_id=p.sample_id, patient_id=p.patient_id,
                 collected_at=p.collected_at, measured=p.summary.measured,
                 flagged_markers=list(flags), marker_flags=list(flags.values()),
                 unjudged=sum(1 for result in p.results if result.status in UNJUDGED),
-                maybe_critical=list(dict.fromkeys(maybe)),
+                maybe_critical=list(dict.fromkeys(maybe)), lab_critical=list(dict.fromkeys(by_lab)),
             )
         )  # fmt: skip
     return Overview(

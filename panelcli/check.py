@@ -1418,7 +1418,7 @@ class Interpreter:
         if name is None and self._instrument_figure(m):
             yield from self._queued_warnings()
             return
-        if name is None and self._footer_row(m):
+        if self._footer_row(m, name is not None):
             marker = shorten(m.marker.strip())
             yield Issue(
                 severity="warning", code="control-skipped", source=m.source, line=m.line,
@@ -2587,15 +2587,18 @@ class Interpreter:
             message=message,
         )  # fmt: skip
 
-    def _footer_row(self, m: Measurement) -> bool:
+    def _footer_row(self, m: Measurement, known: bool) -> bool:
         """Whether a long row is a plate's footer: no sample or patient, and 'Mean' or 'SD'
-        where the marker goes, which the set does not know (QA: judged as a marker 'Mean')."""
-        return (
-            not self._wide
-            and m.sample_id is None
-            and m.patient_id is None
-            and is_summary_label(m.marker.strip())
-        )
+        where the marker goes, which the set does not know (`known`: QA, judged as a marker
+        'Mean'), or a marker's mean in a file whose rows name their samples."""
+        if self._wide or m.sample_id is not None or m.patient_id is not None:
+            return False
+        if not known and is_summary_label(m.marker.strip()):
+            return True
+        # 'IL-6 Mean' in a file whose rows name their samples: the plate's mean, no sample's
+        # (QA: judged as a result of no sample, and flagged high)
+        words = instrument_name(m.marker)
+        return words is not None and words.mean and "sample_id" in self._columns
 
     def _instrument_figure(self, m: Measurement) -> bool:
         """Whether a long row's marker names an instrument's other figure for a marker ('IL-10
@@ -2755,8 +2758,10 @@ class Interpreter:
         first, first_column = seen.setdefault(name, (m.line, m.column))
         if (first, first_column) == (m.line, m.column):
             return
-        if first != m.line:
+        if first < m.line:
             where = f"on line {m.line} (first on line {first})"
+        elif first > m.line:  # a mean row held to its panel's end (QA: 'first on line 4' of 3)
+            where = f"on line {m.line} (also on line {first}, read first)"
         else:  # wide layout: two columns of one row
             where = (
                 f"in column '{shorten(m.column)}' of line {m.line} (first in column "

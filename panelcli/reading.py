@@ -1835,6 +1835,10 @@ _SUMMARY_IDS = {
     "vk%", "%vk", "variationskoeffizient", "ø", "numberofsamples", "noofsamples",
     "moyenne", "écarttype", "ecarttype", "médiane", "mediane", "somme",  # French
     "media", "promedio", "mediana", "desviaciónestándar", "desviacionestandar", "suma",  # Spanish
+    # everyday and grand-total words (QA: 'Durchschnitt', 'Total général' were samples, high)
+    "durchschnitt", "gesamtsumme", "summegesamt", "gesamtergebnis", "totalgénéral",
+    "totalgeneral", "grandtotal", "moyennegénérale", "mínimo", "máximo",
+    "minimo", "maximo", "mín.", "máx.",
 }  # fmt: skip
 #: Sample ids of rows that give the assay's limits of measurement, as plate and Olink-style
 #: exports end with them: numbers of the assay, not of a patient (QA: 'ULOQ', 5000 pg/mL,
@@ -1891,7 +1895,7 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
             )
             return what, name
     if not label:
-        return None
+        return _footer_label_elsewhere(cells, layout)
     msd_s = layout.msd_export and _MSD_NOT_A_PATIENT_ID.match(label)
     if msd_s and not _typed_a_patient(kind, layout) and not _names_a_person(cells, layout):
         return f"an MSD calibrator or control (sample '{shorten(label)}', as MSD names them)", None
@@ -1899,6 +1903,18 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
     if who is None or (_names_a_standard(label) and _typed_a_patient(kind, layout)):
         return None
     return who, None
+
+
+def _footer_label_elsewhere(cells: list[str], layout: Layout) -> tuple[str, None] | None:
+    """A row with no sample id whose patient or date cell names a summary ('Mittelwert',
+    'Summe:'), as a sheet's footer puts its label in the second column (QA: read as a sample
+    'line 4' of an unreadable date, its sums judged high)."""
+    for role in ("patient_id", "collected_at"):
+        index = layout.roles.get(role)
+        cell = cells[index].strip() if index is not None and index < len(cells) else ""
+        if cell and is_summary_label(cell):
+            return not_a_patient_id(cell) or "a summary of other rows", None
+    return None
 
 
 def _typed_a_patient(kind: str, layout: Layout) -> bool:

@@ -86,6 +86,53 @@ def test_a_long_file_s_footer_with_the_statistic_in_the_marker_column_is_skipped
     assert "a summary of other rows (marker 'Mean')" in skipped[0].message
 
 
+def test_a_footer_s_mean_of_a_marker_is_skipped_where_rows_name_their_samples(
+    tmp_path: Path,
+) -> None:
+    """QA: ',IL-6 Mean,5.0' under samples A and B was judged as a result of no sample (high,
+    exit 1) beside its 'IL-6 SD' skipped. In a file with no sample column it is the one
+    sample's mean; there it is judged, and a repeat is said in line order."""
+    read = events(
+        tmp_path,
+        "Sample ID,Marker,Value,Unit\nA,IL-6,1.0,pg/mL\nB,IL-6,9.0,pg/mL\n,,,\n"
+        ",IL-6 Mean,5.0,pg/mL\n,IL-6 SD,5.7,pg/mL\n",
+    )
+    assert [(r.sample_id, r.line) for r in read if isinstance(r, Result)] == [("A", 2), ("B", 3)]
+    assert [(i.code, i.line) for i in read if isinstance(i, Issue)] == [
+        ("control-skipped", 5), ("figure-skipped", 6)
+    ]  # fmt: skip
+    alone = events(tmp_path, "marker;value;unit\nIL-6 Mean;5,0;pg/mL\nIL-6;5,0;pg/mL\n")
+    assert [r.line for r in alone if isinstance(r, Result)] == [3, 2]
+    [repeated] = [i for i in alone if isinstance(i, Issue) and i.code == "marker-repeated"]
+    assert "IL-6 is measured again on line 2 (also on line 3, read first)" in repeated.message
+
+
+@pytest.mark.parametrize(
+    "label", ["Durchschnitt", "Mínimo", "Máximo", "Total général", "Gesamtsumme", "Grand Total"]
+)
+def test_everyday_and_grand_total_words_name_summary_rows(tmp_path: Path, label: str) -> None:
+    """QA: German, French and Spanish Excel's 'Durchschnitt', 'Total général' and the like were
+    samples of their own, judged high (exit 1), where 'Mittelwert' and 'Summe' were skipped."""
+    read = events(
+        tmp_path, f"Probe;Analyt;Ergebnis;Einheit\nK-1;IL-6;1,0;pg/ml\n{label};IL-6;9,0;pg/ml\n"
+    )
+    assert [r.sample_id for r in read if isinstance(r, Result)] == ["K-1"]
+    assert [(i.code, i.line) for i in read if isinstance(i, Issue)] == [("control-skipped", 3)]
+
+
+def test_a_footer_s_label_in_the_date_column_names_a_summary_row(tmp_path: Path) -> None:
+    """QA: ';Mittelwert;1,5;11,00' and ';Summe:;3,0;22,00' under a wide header were samples
+    'line 4' and 'line 5' of unreadable dates, their sums judged high."""
+    read = events(
+        tmp_path,
+        "Probe;Entnahmedatum;IL-6 [pg/ml];IL-8 [pg/ml]\nK-001;03.02.2026;1,0;12,00\n"
+        ";Mittelwert;1,5;11,00\n;Summe:;3,0;22,00\n",
+    )
+    assert {r.sample_id for r in read if isinstance(r, Result)} == {"K-001"}
+    skipped = [(i.code, i.line) for i in read if isinstance(i, Issue)]
+    assert skipped == [("control-skipped", 3), ("control-skipped", 4)]
+
+
 PLATE = """Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)
 Std1 Rep 1,5000,8000
 Std1 Rep 2,5100,7900

@@ -151,6 +151,7 @@ from panelcli.units import (
     same_unit,
 )
 from panelcli.values import (
+    COMMA_GROUPS_BEFORE_POINT,
     COMMA_MAY_GROUP_THOUSANDS,
     DOT_MAY_GROUP_THOUSANDS,
     FLAG_WORDS,
@@ -665,6 +666,9 @@ class Interpreter:
         #: A value read with ',' as the decimal mark that could not be read otherwise ('12,5',
         #: '0,125') was met: the file's ',' is its decimal mark, so '1,234' is no doubt.
         self.comma_decimal_seen = False
+        #: A value whose ',' groups thousands before a decimal point ('1,234.5') was met: where
+        #: the file also writes a decimal comma, '12,345' may be either (QA: read as 12.345)
+        self.comma_groups_seen: str | None = None
         self._kinds: Counter[tuple[str, str]] = Counter()  # (code, source) -> texts warned
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
@@ -755,6 +759,7 @@ class Interpreter:
             # What a file's numbers showed (its decimal mark) is the file's own: the next file
             # may write its numbers otherwise (found in QA).
             self.comma_decimal_seen = False
+            self.comma_groups_seen = None
             try:
                 with open_rows(
                     source, self.known_marker, stats, self.options.max_line_length
@@ -1443,6 +1448,12 @@ class Interpreter:
             else:
                 yield self._reject(m, problem.code, str(problem))
             return
+        if (
+            not decimal_comma
+            and self.comma_groups_seen is None
+            and (grouping := COMMA_GROUPS_BEFORE_POINT(m.value))
+        ):
+            self.comma_groups_seen = grouping.group()
         if not decimal_comma and value_shows_decimal_comma(m.value):
             # A ',' file's '"3,2"' (read as 3.2 as a lone decimal comma): what follows is read
             # with ',' as the decimal mark, as `shows_decimal_comma` says of the row.
@@ -1497,7 +1508,7 @@ class Interpreter:
             # by the name the result gets (review: GMCSF then GM-CSF was not said to repeat)
             yield from self._duplicate_warning(m, known_name(m.marker) or m.marker.strip())
             unjudged = self._no_reference(m, parsed, unit, decimal_comma)
-            if presumed and not self.comma_decimal_seen:  # judged by the row's range
+            if self._mark_in_doubt(presumed):  # judged by the row's range
                 unjudged = yield from self._doubt_grouping(
                     m, unjudged, unit,
                     lambda other, read: self._no_reference(other, read, unit, decimal_comma),
@@ -1542,7 +1553,7 @@ class Interpreter:
                 yield from self._queued_warnings()  # the row's range that did not help
                 return
             yield from self._duplicate_warning(m, name)
-            if presumed and not self.comma_decimal_seen:
+            if self._mark_in_doubt(presumed):
                 fallback = judged
                 judged = yield from self._doubt_grouping(
                     m, judged, unit,
@@ -1564,7 +1575,7 @@ class Interpreter:
         result = self._result(m, parsed, unit, name, entry, exponent, decimal_comma)
         if parsed.unit is None and m.unit is None:
             result = self._doubt_assumed_unit(m, parsed, unit, name, entry, decimal_comma, result)
-        if presumed and not self.comma_decimal_seen:
+        if self._mark_in_doubt(presumed):
             result = yield from self._doubt_grouping(
                 m, result, unit,
                 lambda other, read: self._result(
@@ -1690,6 +1701,13 @@ class Interpreter:
             ),
         )  # fmt: skip
 
+    def _mark_in_doubt(self, presumed: bool) -> bool:
+        """Whether a ',' read as the decimal mark may group thousands: before the file shows
+        its mark, or where it has shown both ('1,234.5' and '2,5')."""
+        return not self.comma_decimal_seen if presumed else (
+            self.comma_decimal_seen and self.comma_groups_seen is not None
+        )  # fmt: skip
+
     def _doubt_grouping(
         self, m: Measurement, result: Result, unit: str | None,
         judge: Callable[[Measurement, ParsedValue], Result],
@@ -1755,10 +1773,16 @@ class Interpreter:
             # Always where a result is doubted: `repeats_after` tells by it that a part of the
             # file judged apart (two processes) may differ.
             self._warned.add(key)
+            until = (
+                f"as are others like it, as the file writes ',' both as the decimal mark and "
+                f"to group thousands ('{shorten(self.comma_groups_seen)}')"
+                if self.comma_groups_seen and self.comma_decimal_seen
+                else "as are others like it until the file writes a decimal comma that cannot "
+                "group thousands (as '12,5')"
+            )
             yield self._warning(
                 m, "value-comma-ambiguous", f"value '{written}' was read with "
-                f"',' as the decimal mark ({decimal}), as are others like it until the file "
-                "writes a decimal comma that cannot group thousands (as '12,5'); ',' may also "
+                f"',' as the decimal mark ({decimal}), {until}; ',' may also "
                 f"group thousands ({whole}), so each such result says both readings and is "
                 "judged only as far as they agree: check the export's number format",
             )  # fmt: skip

@@ -19,6 +19,8 @@ PLAIN_NUMBER = _NUMBER.match
 DOT_MAY_GROUP_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,])").search
 #: The same for ',' where it is read as the decimal mark: '12,345' may mean 12345.
 COMMA_MAY_GROUP_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d.,])").search
+#: A number whose ',' can only group thousands: before a decimal point ('1,234.5')
+COMMA_GROUPS_BEFORE_POINT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+\.\d+(?![\d.,])").search
 _COMPARATOR = re.compile(r"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾)\s*(?P<rest>.*)$")
 _COMPARATOR_SPELLING: dict[str, Comparator] = {
     "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=",

@@ -122,6 +122,28 @@ def test_after_a_decimal_comma_a_comma_file_reads_a_comma_as_the_decimal_mark(
     ]
 
 
+@pytest.mark.parametrize("short", [True, False])
+def test_a_comma_file_that_writes_both_marks_doubts_a_comma_that_may_group(
+    tmp_path: Path, short: bool
+) -> None:
+    """QA: '"1,234.5"' (',' groups thousands), then '"2,5"' (',' is the decimal mark): a later
+    '"12,345"' was read as 12.345, normal, with no word, where read as 12345 it is high."""
+    text = (
+        'Sample ID,Marker,Value,Unit\nB,IL-8,"1,234.5",pg/mL\nB,IL-10,"2,5",pg/mL\n'
+        'B,TNF-α,"12,345",pg/mL\nB,IL-6,"1,500",pg/mL\n'
+    )
+    found = events(write(tmp_path, text), short)
+    assert outline(found) == [
+        (2, "IL-8", 1234.5, "high"),
+        (3, "IL-10", 2.5, "normal"),
+        (4, "value-comma-ambiguous"),
+        (4, "TNF-α", 12.345, "indeterminate"),
+        (5, "IL-6", 1.5, "indeterminate"),  # 1.5 or 1500: normal or high
+    ]
+    [warning] = [e for e in found if isinstance(e, Issue)]
+    assert "both as the decimal mark and to group thousands ('1,234.5')" in warning.message
+
+
 def test_a_wide_comma_file_refuses_the_dots_after_a_decimal_comma(tmp_path: Path) -> None:
     text = 'sample_id,IL-10 (pg/mL),IL-8 (pg/mL),IL-6 (pg/mL)\nS1,"3,2",2.500,1.234\n'
     assert outline(events(write(tmp_path, text))) == [

@@ -89,6 +89,7 @@ from panelcli.ranges import (
     names_a_form,
     parse_sex,
     read_as_form,
+    said_unreadable,
 )
 from panelcli.reading import (
     DEFAULT_MAX_LINE,
@@ -2000,12 +2001,22 @@ class Interpreter:
         `--sex` and `--age` stand in for what the row does not give (or gives unreadably)."""
         filled = self._filled_down(m)
         if filled is m:
-            return self._select_for(m, name)
-        # Judged by the cells its sample's rows gave, but said of as it is: warnings are of
-        # the row's own cells (differential test: a person-conflict of cells from two rows).
-        self._person(m)
-        with self._unsaid():
-            return self._select_for(filled, name)
+            selected = self._select_for(m, name)
+        else:
+            # Judged by the cells its sample's rows gave, but said of as it is: warnings are
+            # of the row's own cells (differential test: a person-conflict of cells from two
+            # rows).
+            self._person(m)
+            with self._unsaid():
+                selected = self._select_for(filled, name)
+        unread = {
+            fact: shorten(cell.strip())
+            for fact, cell, read in (("sex", filled.sex, parse_sex), ("age", filled.age, parse_age))
+            if cell and cell.strip() and read(cell) is None
+        }  # fmt: skip
+        if unread and selected.note:
+            return selected._replace(note=said_unreadable(selected.note, name, unread))
+        return selected
 
     def _select_for(self, m: Measurement, name: str) -> Selected:
         """`_select` for the row's cells as they are to be read."""

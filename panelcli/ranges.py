@@ -863,6 +863,26 @@ def _depends_on(name: str, missing: str) -> str:
     return f"the interval for {name} depends on {missing}, which is not given {_ask_for(missing)}"
 
 
+def said_unreadable(note: str, name: str, unread: Mapping[str, str]) -> str:
+    """A note that the interval depends on sex or age (`_depends_on`) for a row whose cell of
+    it is written but cannot be read (`unread`: 'sex' → 'X'): said so, not 'not given' (QA:
+    it asked for a column the file has)."""
+    for missing in ("sex and age", "sex", "age"):
+        said = _depends_on(name, missing)
+        if note.startswith(said) and set(missing.split(" and ")) & unread.keys():
+            cells = " and ".join(
+                f"the row's {fact} '{unread[fact]}' cannot be read" if fact in unread
+                else f"its {fact} is not given"
+                for fact in missing.split(" and ")
+            )  # fmt: skip
+            options = " and ".join(f"--{fact}" for fact in missing.split(" and "))
+            return (
+                f"the interval for {name} depends on {missing}, but {cells} (write it as the "
+                f"warning on this row says, or give it with {options})" + note[len(said) :]
+            )
+    return note
+
+
 def _ask_for(missing: str) -> str:
     """How to give what `_missing` names: "(give it in a column 'age' or with --age)"; not
     "add a column", since the file may have one with this row's cell blank (QA)."""

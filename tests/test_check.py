@@ -433,6 +433,26 @@ def test_the_first_header_wins_over_a_data_row_that_splits_wider_on_tabs(tmp_pat
     assert statuses(report) == {"IL-6": Status.HIGH, "IL-8": Status.NORMAL}
 
 
+def test_a_result_s_note_says_a_sex_or_age_cell_cannot_be_read_not_that_it_is_not_given(
+    write_csv,
+):
+    """QA: 'X' in the sex column gave the note 'depends on sex, which is not given (give it in
+    a column 'sex' or with --sex)', though the file has that column."""
+    path = write_csv(
+        "sample_id,marker,value,unit,sex,age\nS1,Ferritin,200,ug/L,X,40\n"
+        "S2,Ferritin,200,ug/L,F,-5\nS3,Ferritin,200,ug/L,,\n"
+    )
+    notes = [r.note for p in check_file(path, load_ranges("mayo-adult")).panels for r in p.results]
+    assert notes[0] == (
+        "the interval for Ferritin depends on sex, but the row's sex 'X' cannot be read (write "
+        "it as the warning on this row says, or give it with --sex)"
+    )
+    assert notes[1] is not None and notes[1].startswith(
+        "the interval for Ferritin depends on age, but the row's age '-5' cannot be read"
+    )
+    assert notes[2] is not None and "Neither is given (give them in columns" in notes[2]
+
+
 def test_an_unreadable_sex_or_age_is_said_once_and_the_options_stand_in(tmp_path):
     """Found by a new-user pass: 'x' or 'abc' were ignored without a word, and --age too."""
     path = tmp_path / "people.csv"

@@ -164,13 +164,24 @@ def unit_typo_of(unit: str) -> str | None:
     if has_family(unit) or key.startswith("au") or key.count("/") != 1 or key.endswith("g"):
         return None
     keys = {unit_key(common): common for common in _COMMON_UNITS}
-    # A 'µ' lost on saving as Windows-1252 or ASCII ('?g/L', '�g/L'): µ is what it was (QA:
-    # '?g/L' was taken for 'g/L', a million times more)
+    # A 'µ' lost on saving as Windows-1252 or ASCII ('?g/L', '�g/L'), or DOS code page 850's
+    # µ read as Windows-1252 ('æg/l'): µ is what it was (QA: '?g/L' was taken for 'g/L', a
+    # million times more)
     written = unit.strip()
-    if written[:1] in ("?", "\ufffd"):
+    if written[:1] in ("?", "\ufffd", "æ"):
         return keys.get(unit_key("µ" + written[1:]))
     close = difflib.get_close_matches(key, keys, n=1, cutoff=0.8)
-    return keys[close[0]] if close else None
+    # never another prefix: 'æg/l' (a µ in code page 850) is no slip for g/L, a million times
+    # more, nor 'ag/mL' for µg/mL (QA)
+    if not close or _mass_prefix(close[0]) != _mass_prefix(key):
+        return None
+    return keys[close[0]]
+
+
+def _mass_prefix(key: str) -> str:
+    """What comes before the mass unit of a unit key's numerator ('p' of 'pgs/ml', '' of 'g/l')."""
+    numerator = key.split("/")[0]
+    return numerator[: numerator.index("g")] if "g" in numerator else numerator[:-1]
 
 
 def _activity_exponent(unit: str) -> tuple[str, int] | None:

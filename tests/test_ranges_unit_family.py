@@ -170,7 +170,10 @@ def test_a_labs_range_in_pm_judges_a_molar_row(tmp_path: Path) -> None:
      # review: units of their own, close as they look to U/mL, pg/mL and ng/mL
      ("AU/mL", None), ("pg/mg", None), ("ng/mL/h", None),
      # a µ lost on saving as Windows-1252 (QA: '?g/L' was 'g/L', a million times more)
-     ("?g/L", "µg/L"), ("?g/mL", "µg/mL"), ("\ufffdg/L", "µg/L"), ("?mol/L", None)],
+     ("?g/L", "µg/L"), ("?g/mL", "µg/mL"), ("\ufffdg/L", "µg/L"), ("?mol/L", None),
+     # DOS code page 850's µ read as Windows-1252; never another prefix (QA: 'æg/l' and
+     # 'xg/l' got 'did you mean g/L?', a million times more; 'ag/mL' µg/mL)
+     ("æg/l", "µg/L"), ("xg/l", None), ("ųg/L", None), ("ag/mL", None), ("kg/L", None)],
 )  # fmt: skip
 def test_a_unit_that_looks_like_a_slip_is_named(unit: str, meant: str | None) -> None:
     """QA: a ranges file's 'pgs/ml' was 'valid', and every pg/mL row was then refused as

@@ -458,6 +458,13 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             f"value '{shorten(cell)}' is a spreadsheet's error (a formula that failed), "
             "not a number"
         )
+    if _APPROXIMATE.match(cell.strip()):
+        return (
+            f"value '{shorten(cell)}' marks the number as approximate; "
+            "write the number alone if it is the lab's result"
+        )
+    if _TWO_NUMBERS.match(cell.strip()):
+        return f"value '{shorten(cell)}' gives two numbers; write one value in each row"
     if set(cell) == {"*"}:
         return (
             f"value '{shorten(cell)}' is what instruments (Bio-Plex) write when they could not "
@@ -483,7 +490,19 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
 
 #: '3.0 ± 0.2', '3,0+/-0,2': a mean and its standard deviation, as plate summaries give them
 _WITH_SPREAD = re.compile(r"^[<>≤≥=]*\s*\d[\d.,]*\s*(?:±|\+/-|\+-|\+/−)\s*\d[\d.,]*(?:\s.*)?$")
-_EXCEL_ERROR = re.compile(r"^#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!)$", re.I)
+_EXCEL_ERROR = re.compile(
+    r"^#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!"
+    # German, French and Spanish Excel (QA: '#WERT!' and '#NV' were only 'not a number')
+    r"|NV|WERT!|BEZUG!|ZAHL!|ÜBERLAUF!|VALEUR!|NOM\?|NOMBRE!|NUL!|PROPAG!"
+    r"|¡VALOR!|¡REF!|¿NOMBRE\?|¡NUM!|¡NULO!|¡DIV/0!|¡DESBORDAMIENTO!)$",
+    re.I,
+)
+#: 'ca. 3,5', '~12', 'approx. 40': a number said to be about right
+_APPROXIMATE = re.compile(r"^(?:ca\.?|circa|approx\.?|approximately|etwa|env\.?|~|≈)\s*\d", re.I)
+#: '3,5/4,0', '12 / 15': two numbers in one cell
+_TWO_NUMBERS = re.compile(r"^\d[\d.,]*\s*[/;|]\s*\d[\d.,]*$")
+#: What a decimal-comma file's number with more than one mark may hold: digits and marks
+_DIGITS_AND_MARKS = re.compile(r"[+-]?[\d.,]+\Z")
 #: '1 234,5', '1 234.5' (a space, no-break space or narrow one between groups of three digits)
 _SPACE_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$")
 
@@ -503,6 +522,9 @@ def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
             text = text.replace(".", "").replace(",", ".")
         elif decimal_comma and _RANGE_BETWEEN.match(text.replace(",", ".")):
             # '2,0-3,0', as a German lab writes a range (QA: told to drop a thousands separator)
+            raise ValueProblem("value-not-a-number", _not_a_number(cell, decimal_comma=True))
+        elif decimal_comma and not _DIGITS_AND_MARKS.match(text):
+            # 'ca. 3,5', '3,5/4,0': no thousands separator to take out (QA)
             raise ValueProblem("value-not-a-number", _not_a_number(cell, decimal_comma=True))
         elif decimal_comma:
             mixes = (

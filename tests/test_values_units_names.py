@@ -314,7 +314,13 @@ def test_a_german_age_with_a_decimal_comma_and_a_mangled_sex_are_read() -> None:
     ("cell", "words"),
     [("***", "could not calculate a concentration"), ("#N/A", "a spreadsheet's error"),
      ("#DIV/0!", "a spreadsheet's error"), ("1 234,5", "has a space inside"),
-     ("1\u202f234.5", "has a space inside")],
+     ("1\u202f234.5", "has a space inside"),
+     # QA: German and Spanish Excel's errors were only 'not a number'; 'ca. 3,5' and
+     # '3,5/4,0' were told to drop a thousands separator they do not have
+     ("#WERT!", "a spreadsheet's error"), ("#NV", "a spreadsheet's error"),
+     ("#¡VALOR!", "a spreadsheet's error"), ("#VALEUR!", "a spreadsheet's error"),
+     ("ca. 3,5", "marks the number as approximate"), ("~3,5", "marks the number as approx"),
+     ("3,5/4,0", "gives two numbers; write one value in each row")],
 )  # fmt: skip
 def test_cells_labs_and_spreadsheets_write_say_what_they_are(cell: str, words: str) -> None:
     """They all said only 'is not a number' (found in QA)."""

@@ -1442,18 +1442,13 @@ class Interpreter:
         try:
             parsed = parse_value(m.value, decimal_comma)
         except ValueProblem as problem:
-            if problem.code == "value-negative" and m.unit and m.unit.isdigit() and split_by_comma:
-                # '-2,5' split as '-2' and 5: the split is the first thing to fix (QA)
-                message = comma_split_message(m.value, m.unit, "the unit column")
-                yield self._reject(m, "value-split-by-comma", message)
-            else:
-                yield self._reject(m, problem.code, str(problem))
-            return
-        if (
-            not decimal_comma
-            and self.comma_groups_seen is None
-            and (grouping := COMMA_GROUPS_BEFORE_POINT(m.value))
-        ):
+            read_so = self._grouped_against_delimiter(m, problem, presumed)
+            if read_so is None:
+                yield from self._refused(m, problem, split_by_comma)
+                return
+            parsed = read_so
+            yield from self._said_grouped_against_delimiter(m)
+        if self.comma_groups_seen is None and (grouping := COMMA_GROUPS_BEFORE_POINT(m.value)):
             self.comma_groups_seen = grouping.group()
         if not decimal_comma and value_shows_decimal_comma(m.value):
             # A ',' file's '"3,2"' (read as 3.2 as a lone decimal comma): what follows is read
@@ -1705,9 +1700,50 @@ class Interpreter:
     def _mark_in_doubt(self, presumed: bool) -> bool:
         """Whether a ',' read as the decimal mark may group thousands: before the file shows
         its mark, or where it has shown both ('1,234.5' and '2,5')."""
-        return not self.comma_decimal_seen if presumed else (
-            self.comma_decimal_seen and self.comma_groups_seen is not None
-        )  # fmt: skip
+        if not self.comma_decimal_seen:
+            return presumed
+        return self.comma_groups_seen is not None
+
+    def _grouped_against_delimiter(
+        self, m: Measurement, problem: ValueProblem, presumed: bool
+    ) -> ParsedValue | None:
+        """'1,234.50' read with ',' grouping thousands in a file whose ',' is only presumed its
+        decimal mark (';', tab) and has not shown it so: only one reading fits it (QA: a US
+        Excel 'Unicode text' export's values were refused); None for any other problem."""
+        if (
+            problem.code == "value-thousands-separator"
+            and presumed
+            and not self.comma_decimal_seen
+            and COMMA_GROUPS_BEFORE_POINT(m.value)
+        ):
+            return parse_value(m.value, False)
+        return None
+
+    def _said_grouped_against_delimiter(self, m: Measurement) -> Iterator[Issue]:
+        """Once a file: its ',' groups thousands, though its delimiter suggests a decimal comma;
+        `repeats_after` tells by it that a part judged apart may differ."""
+        key = ("value-comma-groups", m.source)
+        if key not in self._warned:
+            self._warned.add(key)
+            written = shorten(m.value.strip())
+            yield self._warning(
+                m, "value-comma-groups", f"value '{written}' was read with ',' grouping "
+                "thousands and '.' as the decimal point, the one way it reads, though in a file "
+                "separated so ',' is most often the decimal mark; a value whose ',' could be "
+                "either ('12,345') is judged only as far as both readings agree: check the "
+                "export's number format",
+            )  # fmt: skip
+
+    def _refused(
+        self, m: Measurement, problem: ValueProblem, split_by_comma: bool
+    ) -> Iterator[Issue]:
+        """The rejection of a value `parse_value` refused."""
+        if problem.code == "value-negative" and m.unit and m.unit.isdigit() and split_by_comma:
+            # '-2,5' split as '-2' and 5: the split is the first thing to fix (QA)
+            message = comma_split_message(m.value, m.unit, "the unit column")
+            yield self._reject(m, "value-split-by-comma", message)
+        else:
+            yield self._reject(m, problem.code, str(problem))
 
     def _doubt_grouping(
         self, m: Measurement, result: Result, unit: str | None,
@@ -2877,12 +2913,14 @@ class Interpreter:
         "range-unreadable", "range-disagrees", "person-unreadable", "value-dot-ambiguous",
         "value-comma-ambiguous", "person-conflict", "column-unnamed", "value-flag-ignored",
         "date-unreadable", "date-ambiguous", "date-in-future", "figure-skipped",
+        "value-comma-groups",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(
         {
             "value-dot-ambiguous",
             "value-comma-ambiguous",
+            "value-comma-groups",
             "person-conflict",
             "column-unnamed",
             "value-flag-ignored",
@@ -2951,8 +2989,12 @@ class Interpreter:
         if any(key in recent for key in first_panels):
             return None
         repeats = warned & self._warned
+        if self.comma_groups_seen is not None:
+            # one process doubts a later '12,345' once a decimal comma comes too (a fresh one,
+            # not knowing this part's '1,234.5', would not)
+            return None
         if self.comma_decimal_seen and any(
-            key[0] in ("value-comma-ambiguous", "value-dot-ambiguous")
+            key[0] in ("value-comma-ambiguous", "value-dot-ambiguous", "value-comma-groups")
             # a doubted range's text, or one summed up past the limit of texts (review)
             or (key[0] == "range-unreadable" and (COMMA_DOUBTED in key[-1] or key[-1] == _MORE))
             for key in warned

@@ -144,6 +144,28 @@ def test_a_comma_file_that_writes_both_marks_doubts_a_comma_that_may_group(
     assert "both as the decimal mark and to group thousands ('1,234.5')" in warning.message
 
 
+@pytest.mark.parametrize("short", [True, False])
+def test_a_tab_file_s_us_grouped_value_is_read_before_it_shows_a_decimal_comma(
+    tmp_path: Path, short: bool
+) -> None:
+    """QA: a US Excel 'Unicode text' (tab) export's '1,234.50' was refused as mixing '.' and
+    ',', where its one reading is 1234.5; after a decimal comma it still mixes the marks."""
+    text = (
+        "Sample ID\tAnalyte\tResult\tUnits\nUS-1\tIL-6\t12.50\tpg/mL\n"
+        "US-1\tIL-8\t1,234.50\tpg/mL\nUS-1\tIL-10\t2,5\tpg/mL\nUS-1\tTNF-α\t12,345\tpg/mL\n"
+        "US-1\tIL-1β\t1,234.50\tpg/mL\n"
+    )
+    assert outline(events(write(tmp_path, text, "us.txt"), short)) == [
+        (2, "IL-6", 12.5, "high"),
+        (3, "value-comma-groups"),
+        (3, "IL-8", 1234.5, "high"),
+        (4, "IL-10", 2.5, "normal"),
+        (5, "value-comma-ambiguous"),
+        (5, "TNF-α", 12.345, "indeterminate"),
+        (6, "value-thousands-separator"),
+    ]
+
+
 def test_a_wide_comma_file_refuses_the_dots_after_a_decimal_comma(tmp_path: Path) -> None:
     text = 'sample_id,IL-10 (pg/mL),IL-8 (pg/mL),IL-6 (pg/mL)\nS1,"3,2",2.500,1.234\n'
     assert outline(events(write(tmp_path, text))) == [
@@ -352,3 +374,31 @@ def test_two_processes_fall_back_where_a_doubted_range_was_past_the_limit_of_tex
     one = run(False)
     assert one.count('"sample_id":"Z-0"') and '"origin":"file"' in one
     assert run(True) == one
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+def test_two_processes_doubt_what_one_does_after_both_marks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, delimiter: str
+) -> None:
+    """'1,234.5' in the first part, then a decimal comma and '12,345' in the second: one
+    process doubts '12,345' (the file wrote both marks); the second part judged apart would
+    not know the first's grouping, so it is judged again."""
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    quote = '"' if delimiter == "," else ""
+
+    def rows(first: int, count: int, value: str) -> str:
+        return "".join(
+            delimiter.join((f"S-{i // 6}", f"P-{i // 60}", "2026-01-01", MARKERS[i % 6],
+                            f"{quote}{value}{quote}" if value else f"{i % 9}.5", "pg/mL")) + "\n"
+            for i in range(first, first + count)
+        )  # fmt: skip
+
+    path = tmp_path / "big.csv"
+    path.write_text(
+        HEADER.replace(",", delimiter) + rows(0, 1000, "1,234.5") + rows(1000, 2500, "")
+        + rows(3500, 10, "3,2") + rows(3510, 990, "12,345") + rows(4500, 1500, ""),
+        encoding="utf-8",
+    )  # fmt: skip
+    text = two(path)
+    assert text == one_process(path)
+    assert '"code":"value-comma-ambiguous"' in text

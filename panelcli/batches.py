@@ -52,6 +52,7 @@ from panelcli.reading import (
     refused_for_its_shape,
     row_fields,
     row_ids,
+    shows_comma_grouping,
     shows_decimal_comma,
     spill_columns,
     sub_header_again,
@@ -92,6 +93,9 @@ class RowBatch:
     #: Value columns a row before this batch showed a number of its own beside (see
     #: `ReadStats.numbers_beside`): no longer asked for a split, as in `panelcli check`.
     numbers_beside: frozenset[int] = frozenset()
+    #: A row before this batch, and before any decimal comma, wrote '1,234.5' (see
+    #: `Interpreter.comma_groups_seen`): its '12,345' after a decimal comma is then doubted.
+    comma_groups_seen: str | None = None
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -158,13 +162,14 @@ def read_batches(
                 source, header, layout, stats.delimiter, stats.decimal_comma, rows, first,
                 leading if first else [], last, stats.fallback_bytes if last else 0, stopped,
                 comma_before, stats.fallback_text if last else "", first and stats.synthetic,
-                learnt_before,
+                learnt_before, groups_before,
             )  # fmt: skip
 
         rows: list[NumberedRow] = []
         first = True
         previous: PanelKey | None = None
         comma_before = comma_seen = False  # before this batch; before this row
+        groups_before = groups_seen = None  # a '1,234.5' before them: `comma_groups_seen`
         spills = spill_columns(header, layout, stats.delimiter)  # as the batch's reader has it
         learnt_before: frozenset[int] = frozenset()  # `numbers_beside` before this batch
         learnt: set[int] = set()  # ... and before this row
@@ -250,7 +255,10 @@ def read_batches(
                     if below is not None:
                         layout, below = below, None
                     rows, first, comma_before = [], False, comma_seen
+                    groups_before = groups_seen
                     learnt_before = frozenset(learnt)
+                if not comma_seen and groups_seen is None and isinstance(cells, list):
+                    groups_seen = shows_comma_grouping(cells, below or layout, header)
                 if not comma_seen and isinstance(cells, list):  # ',' files too ('"3,2"')
                     comma_seen = shows_decimal_comma(cells, below or layout, header)
                 if spills and isinstance(cells, list):
@@ -322,6 +330,7 @@ def _interpret(
     # No limit on a kind of warning here: `ndjson_join` counts them over the whole file.
     interpreter = Interpreter(reference_set, options or CheckOptions(), kind_limit=None)
     interpreter.comma_decimal_seen = batch.comma_decimal_seen
+    interpreter.comma_groups_seen = batch.comma_groups_seen
     events: list[StreamEvent] = [*batch.leading]
     file = FileRows(batch.source, batch.header, batch.layout, batch.delimiter, [], iter(rows))
     for judged in interpreter.judge_rows(file, stats, first=False):

@@ -41,6 +41,7 @@ from panelcli.units import (
     same_unit,
 )
 from panelcli.values import (
+    COMMA_GROUPS_BEFORE_POINT,
     FLAG_WORDS,
     NOT_KNOWN_DATES,
     LabRange,
@@ -1986,11 +1987,7 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
         layout.range_row and any("," in text for text in layout.range_row.values())
     ):  # most rows of a ',' file: asked of each
         return False
-    if is_blank(cells) or is_comment(cells):
-        return False
-    if is_range_row(cells, layout) or not_a_patient_sample(cells, layout):
-        return False
-    if refused_for_its_shape(cells, layout, header):
+    if not _values_judged(cells, layout, header):
         return False
     columns = [*layout.markers] if layout.kind == "wide" else [layout.roles["value"]]
     if writes_a_decimal_comma(printed_range(cells, layout.roles)):
@@ -2004,6 +2001,30 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
             ):
                 return True
     return any(value_shows_decimal_comma(_cell_text(cells, index)) for index in columns)
+
+
+def shows_comma_grouping(cells: list[str], layout: Layout, header: Sequence[str]) -> str | None:
+    """A value of a row that writes ',' grouping thousands before a decimal point ('1,234.5'),
+    asked of the rows before the file shows its decimal comma (see
+    `Interpreter.comma_groups_seen`): one rule for `panelcli check` and for batches."""
+    if not any("," in cell for cell in cells) or not _values_judged(cells, layout, header):
+        return None
+    columns = [*layout.markers] if layout.kind == "wide" else [layout.roles["value"]]
+    for index in columns:
+        grouping = COMMA_GROUPS_BEFORE_POINT(_cell_text(cells, index))
+        if grouping:
+            return grouping.group()
+    return None
+
+
+def _values_judged(cells: list[str], layout: Layout, header: Sequence[str]) -> bool:
+    """Whether a row's values are judged: a data row, not a control's, a summary's, a range
+    row or one refused for its shape (cells past the header's, no marker)."""
+    if is_blank(cells) or is_comment(cells):
+        return False
+    if is_range_row(cells, layout) or not_a_patient_sample(cells, layout):
+        return False
+    return not refused_for_its_shape(cells, layout, header)
 
 
 def refused_for_its_shape(cells: list[str], layout: Layout, header: Sequence[str]) -> bool:

@@ -123,6 +123,8 @@ TRICKY = {
     "range-limit-columns.csv": "sample_id;marker;value;unit;Ref Low;Ref High\n"
     "S1;IL-8;8;pg/mL;0;5\nS2;IL-6;3;pg/mL;;7\nS3;IL-6;3;pg/mL;7;3\nS4;IL-6;2,5;pg/mL;0,5;2\n"
     "S5;IL-6;1.500;pg/mL;abc;\nS6;IL-8;8;pg/mL;0;5\n",
+    "both-decimal-marks.csv": 'sample_id,marker,value,unit\nS1,IL-8,"1,234.5",pg/mL\n'
+    'S2,IL-10,"2,5",pg/mL\nS3,TNF-α,"12,345",pg/mL\nS4,IL-6,"1,500",pg/mL\n',
     "wide-range-limit-columns.csv": "Sample;IL-6 (pg/mL);IL-6 Ref Low;IL-6 Ref High;IL-8;"
     "IL-8 Ref High (ng/L)\nS1;2,6;0,5;2,5;8 pg/mL;5\nS2;3;;7;8 pg/mL;\nS3;3;7;3;4 pg/mL;abc\n",
     "wide-units-row.csv": "Description,IL-6,IL-8\n,pg/mL,pg/mL\nS1,3,4\nS2,5,6\nS3,1,1\n",

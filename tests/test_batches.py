@@ -331,6 +331,11 @@ def test_parts_out_of_order_twice_or_interleaved_are_refused(tmp_path: Path) -> 
         list(ndjson_join([a1, a2, b1, b2], RANGES.info))
     with pytest.raises(ValueError, match="the last part of .*a.csv is missing"):
         list(ndjson_join([a1, a2, a3, a1], RANGES.info))
+    # QA: a middle part left out lost its rows (and its totals) without a word
+    with pytest.raises(
+        ValueError, match=r"a part of .*a.csv is missing: the lines after 2 up to 3"
+    ):
+        list(ndjson_join([a1, a3], RANGES.info))
     # in order, and a file given twice (as check reads a file named twice)
     both = "".join(ndjson_join([a1, a2, a3, b1, b2, a1, a2, a3], RANGES.info))
     assert both.count('"sample_id":"S1"') == 2

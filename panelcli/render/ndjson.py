@@ -129,6 +129,7 @@ class NdjsonPart(NamedTuple):
     first: bool = True
     span: tuple[int, int] | None = None
     last: bool = True  # the file's last part (see `RowBatch.last`)
+    follows: int = 0  # see `RowBatch.follows`
 
 
 def ndjson_batch(
@@ -165,6 +166,7 @@ def _ndjson_part(
         batch.source, lines, tally, blank_cells, batch.fallback_bytes, once,
         bool(batch.stopped), first_blank_line, batch.fallback_text, read, skipped,
         reference_set.sha256, batch.synthetic, batch.first, batch.span, batch.last,
+        batch.follows,
     )  # fmt: skip
 
 
@@ -231,6 +233,12 @@ def _files_joined(
             raise ValueError(
                 f"parts of {part.source} came out of order, or one came twice: {_IN_ORDER}"
             )
+        if not part.first and file is not None and part.follows != file.lines_given:
+            # QA: a part left out between two lost its rows without a word
+            raise ValueError(
+                f"a part of {part.source} is missing: the lines after {file.lines_given} up "
+                f"to {part.follows} came in no part: {_IN_ORDER}"
+            )
         if part.first:  # a file starts (a file named twice is read twice, as check reads it)
             if file is not None and not file.ended:
                 raise ValueError(
@@ -242,6 +250,7 @@ def _files_joined(
             file = _FileSoFar(part.source)
         assert file is not None
         file.span = part.span or file.span
+        file.lines_given = file.span[1] if file.span else part.follows
         file.ended = part.last
         yield list(file.add(part, total))
     if file is not None and not file.ended:
@@ -265,6 +274,7 @@ class _FileSoFar:
     def __init__(self, source: str) -> None:
         self.source = source
         self.span: tuple[int, int] | None = None  # lines of the last part that had rows
+        self.lines_given = 0  # the last line of the parts so far (see `RowBatch.follows`)
         self.ended = False  # its last part came
         self.seen: set[tuple[str, ...]] = set()
         self.kinds: Counter[str] = Counter()  # texts kept per code, limited as `Interpreter` does

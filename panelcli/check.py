@@ -564,7 +564,8 @@ _PERSON_ROLES = ("sex", "age", "birth_date")
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """Choices that change how rows are read and judged."""
+    """Choices that change how rows are read and judged, as check's options of those names
+    (`sex` also 'F', 'M', 'weiblich' …); raises ValueError for one it cannot use."""
 
     assume_unit: str | None = None  # unit for rows without one; "range" = the range's own unit
     sex: Sex | None = None  # for rows without a sex column
@@ -4122,7 +4123,11 @@ def check_files(
     ranges: ReferenceSet | str | os.PathLike[str] | None = None,
     options: CheckOptions | None = None,
 ) -> Report:
-    """Read, validate and interpret files ('-' = stdin) into one report (the library API)."""
+    """Read, validate and interpret files ('-' = stdin) into one report (the library API).
+
+    Rows' and files' problems are in `report.rejected` and `report.warnings`, never raised;
+    raises RangesError for a set that is missing or broken (see `CheckOptions` for ValueError).
+    """
     if isinstance(sources, str | os.PathLike):  # a string would be read letter by letter
         raise TypeError("check_files takes a list of files; for one file use check_file")
     reference_set = ranges if isinstance(ranges, ReferenceSet) else load_ranges(ranges)
@@ -4138,5 +4143,6 @@ def check_file(
     ranges: ReferenceSet | str | os.PathLike[str] | None = None,
     options: CheckOptions | None = None,
 ) -> Report:
-    """Read, validate and interpret one file into a report (the library API)."""
+    """Read, validate and interpret one file into a report (the library API); as
+    `check_files`: problems are in the report, a broken set raises RangesError."""
     return check_files([source], ranges, options)

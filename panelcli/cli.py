@@ -148,12 +148,14 @@ def _refuse_given_twice(ctx: typer.Context, params: list[Any], args: list[str]) 
         given[param.name] = value
 
 
+_SIGNAL_CODES_HELP = (
+    "129 hung up (SIGHUP); 130 interrupted (Ctrl-C); 141 the reader of the output went away "
+    "before the end (| head); 143 terminated (SIGTERM)."
+)
 EXIT_CODES_HELP = (
     "Exit codes: 0 nothing flagged; 1 at least one result flagged (see --fail-on); "
     "2 usage error, unreadable file, invalid ranges, or any rejected row (even with "
-    "--fail-on never); 129 hung up (SIGHUP); 130 interrupted (Ctrl-C); 141 the reader of "
-    "the output went away before the end (| head); 143 terminated (SIGTERM). --quiet prints "
-    "nothing but sets the same code."
+    "--fail-on never); " + _SIGNAL_CODES_HELP + " --quiet prints nothing but sets the same code."
 )
 
 
@@ -1044,7 +1046,7 @@ def _write_report(
 
 @app.command(
     epilog="Exit codes: 0 no errors (warnings only, or nothing found); 2 a row was rejected "
-    "(an error) or a file cannot be read."
+    "(an error), a file cannot be read, a usage error or invalid ranges; " + _SIGNAL_CODES_HELP
 )
 def validate(
     files: Annotated[

@@ -60,6 +60,9 @@ def test_less_than_a_number_that_rounds_to_0_quotes_it() -> None:
 def test_validate_help_says_warnings_alone_exit_0() -> None:
     shown = " ".join(runner.invoke(app, ["validate", "--help"]).stdout.split())
     assert "0 no errors (warnings only, or nothing found); 2 a row was rejected" in shown
+    # QA: validate's help left out the codes it shares with check (a usage error, | head)
+    assert "a usage error or invalid ranges; 129 hung up" in shown
+    assert "141 the reader of the output went away before the end (| head)" in shown
 
 
 @pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])

@@ -696,6 +696,7 @@ class Interpreter:
         #: The file being read presumes ',' the decimal mark by its delimiter (';', tab, '|');
         #: a ',' file shows it, if at all, in a quoted value or range (judge_rows).
         self._comma_presumed = False
+        self._tab_separated = False  # the file being read is (see `_grouped_against_delimiter`)
         #: The file being read now and what its reader has seen (for a progress bar).
         self.reading: tuple[str, ReadStats] | None = None
         #: The files whose comments say they are synthetic, each once, as they are opened: a
@@ -789,6 +790,7 @@ class Interpreter:
         self._wide = file.layout.kind == "wide"
         self._row_replicated = (("", 0), set())  # a file given again reads its rows again
         self._comma_presumed = stats.decimal_comma
+        self._tab_separated = file.delimiter == "\t"
         try:
             if (
                 file.layout.kind == "long"
@@ -1708,12 +1710,14 @@ class Interpreter:
     def _grouped_against_delimiter(
         self, m: Measurement, problem: ValueProblem, presumed: bool
     ) -> ParsedValue | None:
-        """'1,234.50' read with ',' grouping thousands in a file whose ',' is only presumed its
-        decimal mark (';', tab) and has not shown it so: only one reading fits it (QA: a US
-        Excel 'Unicode text' export's values were refused); None for any other problem."""
+        """'1,234.50' read with ',' grouping thousands in a tab-separated file that has not
+        shown a decimal comma: only one reading fits it (QA: a US Excel 'Unicode text' export's
+        values were refused; a ';' file is European, where it still mixes the marks); None for
+        any other problem."""
         if (
             problem.code == "value-thousands-separator"
             and presumed
+            and self._tab_separated
             and not self.comma_decimal_seen
             and COMMA_GROUPS_BEFORE_POINT(m.value)
         ):

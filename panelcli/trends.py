@@ -11,7 +11,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from itertools import product
 
 from panelcli.models import (
@@ -275,6 +275,29 @@ UNREADABLE = "is not a date panelcli can read (such as 2026-03-02, 02.03.2026 or
 NAMES_NO_DAY = "names no day, only a year, a month or a week (a day is written as 2026-03-02)"
 PLACEHOLDER = "is a placeholder date that spreadsheets write for an empty cell, not a real day"
 BEFORE_1900 = f"is before {EARLIEST_YEAR}, too early to be the day a sample was taken"
+TWO_DIGIT_YEAR = (
+    "has a two-digit year, which could be of any century: write the year in full (02.03.2026)"
+)
+#: '02.03.26', '3/2/26', '02-03-26': a day with its year cut to two digits
+_TWO_DIGIT_YEAR = re.compile(r"^\d{1,2}([./-])\d{1,2}\1\d{2}$")
+#: Excel's day numbers of 1955 to 2118 ('45123'), as a date column not formatted as dates
+#: exports them
+_SERIAL = re.compile(r"^(?P<day>[2-7]\d{4})(?:\.\d+)?$")
+
+
+def _spreadsheet_serial(text: str) -> str | None:
+    """Why '45123' is no date: a spreadsheet's number for a day, said with the day it is
+    (QA: it was only 'not a date panelcli can read')."""
+    match = _SERIAL.match(text)
+    if match is None:
+        return None
+    day = date(1899, 12, 30) + timedelta(days=int(match["day"]))
+    return (
+        f"is a spreadsheet's number for a day ({match['day']} is {day.isoformat()} in Excel), "
+        "not a date as written: format the column as a date before exporting"
+    )
+
+
 #: How `why_no_date` starts for a day its month lacks ('2026-02-30'), then names the month.
 NO_SUCH_DAY = "is not a real day"
 
@@ -303,7 +326,8 @@ def why_no_date(text: str) -> str | None:
         return no_such_day
     match = _SLASHED.match(timed["day"] if timed else text)
     if match is None:
-        return UNREADABLE
+        return _spreadsheet_serial(text) or (TWO_DIGIT_YEAR if _TWO_DIGIT_YEAR.match(text) else
+                                             UNREADABLE)  # fmt: skip
     first, second, year = (int(part) for part in match.group(1, 3, 4))
     if _day_or_none(year, second, first) is None or _day_or_none(year, first, second) is None:
         return UNREADABLE

@@ -17,6 +17,7 @@ from panelcli.trends import (
     BEFORE_1900,
     NAMES_NO_DAY,
     PLACEHOLDER,
+    TWO_DIGIT_YEAR,
     UNREADABLE,
     direction_of,
     find_trends,
@@ -861,6 +862,11 @@ def test_dashed_dates_are_read_as_the_slashed_ones_are(
         ("0001-01-01", PLACEHOLDER), ("0001-01-01T00:00+05:00", PLACEHOLDER),
         ("1850-01-01", BEFORE_1900), ("03/04/1850", BEFORE_1900), ("yesterday", UNREADABLE),
         ("2026-03-14", None), ("2099-01-01", None), ("03/04/2026", None), ("N/A", None),
+        # QA: an Excel serial number and a two-digit year were only 'not a date panelcli can
+        # read', which did not say how to fix the export
+        ("02.03.26", TWO_DIGIT_YEAR), ("3/2/26", TWO_DIGIT_YEAR), ("12345", UNREADABLE),
+        ("45123", "is a spreadsheet's number for a day (45123 is 2023-07-16 in Excel), not a "
+         "date as written: format the column as a date before exporting"),
     ],
 )  # fmt: skip
 def test_a_date_that_names_no_day_or_a_placeholder_is_no_date_and_says_why(

@@ -503,6 +503,9 @@ def suggest(name: str) -> str | None:
     close = closest_marker(marker_key(name), index) or slip_named(marker_key(name), index)
     if close is not None:
         return close
+    key = marker_key(name)
+    if key.startswith("hs") and key[2:] in index:  # 'hs-CRP': CRP by a more sensitive test
+        return index[key[2:]]
     # As `check` hints: 'Interleukin-6 (IL-6)', 'IL-6 (pg/mL)', other spellings of a set's name.
     for reference_set in _bundled():
         hint = reference_set.suggest(name)

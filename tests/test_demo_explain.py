@@ -267,7 +267,9 @@ def test_explain_lists_every_other_name_the_bundled_sets_give() -> None:
      # The letter left off, where the sets know one marker it fits (QA); not a number's slip
      ("IL-1", "IL-1β"), ("IL-21", None),
      # a digit typed twice, but a molecule of its own (QA: IL-22 was 'did you mean IL-2?')
-     ("IL-22", None), ("IL-11", None), ("IL-44", "IL-4"), ("IL-88", "IL-8")],
+     ("IL-22", None), ("IL-11", None), ("IL-44", "IL-4"), ("IL-88", "IL-8"),
+     # high-sensitivity CRP is CRP by a more sensitive test: the same molecule
+     ("hs-CRP", "CRP"), ("hsCRP", "CRP")],
 )  # fmt: skip
 def test_explain_hints_only_at_typos_never_at_another_molecule(name: str, hint: str | None) -> None:
     """'IL-1α' got 'did you mean IL-1β?', 'MCP-1' got CRP (found in review): check's rule now."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from rich.cells import cell_len
@@ -153,7 +154,9 @@ def _words_and_lines(
     for row in rows:
         for column, cell in enumerate(row):
             measured = Measurement.get(console, console.options, cell)
-            shortest[column] = max(shortest[column], measured.minimum)
+            # a limit is one word: '< 20', '266.5 -' (see `_limits_whole`)
+            glued = (cell_len(word) for word in _kept_whole(cell.plain).split())
+            shortest[column] = max(shortest[column], measured.minimum, *glued)
             longest[column] = max(longest[column], measured.maximum)
     if prose is not None and sum(shortest) > room:
         shortest[prose] = max(min(shortest[prose], room - sum(shortest) + shortest[prose]), 8)
@@ -197,6 +200,8 @@ def _ranges_as_table(
     widths = fitted_widths(
         console, [[Text(h) for h in headings], *rows], table_width(console, len(headings)), prose
     )
+    if widths:  # the limits' column (QA: 'over: <' above '20 pg/mL' at 80 columns)
+        rows = [(row[0], _limits_whole(row[1], widths[1]), *row[2:]) for row in rows]
     # fold, never '…': a limit or a source cut short on a narrow terminal reads as another
     # (QA: ARUP's sIL-2R source showed '266.5-1410…')
     chosen: list[int | None] = list(widths) if widths else [None] * len(headings)
@@ -205,6 +210,33 @@ def _ranges_as_table(
     for row in rows:
         table.add_row(*row)
     console.print(table)
+
+
+#: The spaces inside a limit ('< 20'), and before a range's dash ('266.5 -' / '1410.4' may
+#: break after it), which a line must not break at
+_KEPT = "\ue000"  # a space kept, one cell wide while lines are measured
+_INSIDE_A_LIMIT = re.compile(r"(?<=[<>≤≥]) (?=[\d.])|(?<=\d) (?=- [\d.])")
+
+
+def _kept_whole(text: str) -> str:
+    """`text` with the spaces inside its limits kept (`_KEPT`): each limit one word."""
+    return _INSIDE_A_LIMIT.sub(lambda gap: gap[0].replace(" ", _KEPT), text)
+
+
+def _limits_whole(cell: Text, width: int) -> Text:
+    """A cell of limits wrapped to `width` between words, never inside a limit: a comparator
+    stays with its number, a range's dash with its low end (rich breaks at any space)."""
+    lines = []
+    for line in cell.plain.split("\n"):
+        current = ""
+        for word in _kept_whole(line).split(" "):
+            joined = f"{current} {word}" if current else word
+            if current and cell_len(joined) > width:
+                lines.append(current)
+                joined = word
+            current = joined
+        lines.append(current)
+    return Text("\n".join(lines).replace(_KEPT, " "))
 
 
 def _ranges_as_paragraphs(

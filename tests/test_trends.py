@@ -1774,3 +1774,25 @@ def _written(tmp_path: Path, rows: str, name: str = "t.csv") -> Path:
     path = tmp_path / name
     path.write_text(f"sample_id,patient_id,collected_at,marker,value,unit\n{rows}", "utf-8")
     return path
+
+
+@given(
+    st.lists(
+        st.sampled_from([0.0, 0.5, 1.0, 1.2, 1.25, 1.3, 2.0, 2.24, 2.8, 5.0, 10.0, 1e6]),
+        min_size=2,
+        max_size=8,
+    )
+)
+def test_numbers_one_a_date_get_the_direction_every_order_gives(values: list[float]) -> None:
+    """The quick rule for numbers measured one a date (most trends) agrees with the rule that
+    tries every order and limit the results allow."""
+    from panelcli.trends import _direction_by_orders, trend_direction
+
+    points = [
+        TrendPoint(
+            collected_at=f"2026-01-{n + 1:02d}", trend_date=f"2026-01-{n + 1:02d}",
+            source="a.csv", line=n + 2, value=value, status=Status.NORMAL,
+        )
+        for n, value in enumerate(values)
+    ]  # fmt: skip
+    assert trend_direction(points) == _direction_by_orders(points)

@@ -377,6 +377,20 @@ def test_fhir_names_each_result_s_file_as_the_other_formats_do(tmp_path: Path) -
     assert from_stdin.note[-2].text == "From standard input, line 2"
 
 
+def test_fhir_gives_no_specimen_id_for_a_wide_row_named_by_its_line(tmp_path: Path) -> None:
+    """QA: a wide row with a blank sample id, called 'line 3' in every format, went to FHIR as
+    the specimen identifier 'line 3', as if the lab had given it."""
+    path = tmp_path / "wide.csv"
+    path.write_text("Sample ID,IL-6 (pg/mL)\nA1,4.2\n,1.0\n", encoding="utf-8")
+    bundle = Bundle.model_validate(json.loads(run("check", str(path), "--format", "fhir").stdout))
+    named, unnamed = observations(bundle)
+    assert named.specimen is not None and named.specimen.display == f"A1 from {path}"
+    assert unnamed.specimen is None
+    assert unnamed.note[0].text == (
+        "The file gives no sample id for this row; panelcli calls it 'line 3'."
+    )
+
+
 def test_fhir_critical_values_get_hh_and_ll(tmp_path: Path) -> None:
     ranges = tmp_path / "lab.toml"
     ranges.write_text(

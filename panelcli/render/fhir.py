@@ -179,7 +179,14 @@ def observation(
     codes = [flag for flag in result.flags if flag in INTERPRETATION_DISPLAY]
     if codes:
         resource["interpretation"] = [interpretation(code) for code in codes]
-    specimen = _reference("Specimen", result.sample_id)
+    # A wide row with no sample id is named by its line ('line 3') in every format; a FHIR
+    # server would take that for the specimen's id, as given by the lab (QA)
+    made_up = result.sample_id == f"line {result.line}"
+    if made_up:
+        notes.append(
+            f"The file gives no sample id for this row; panelcli calls it '{result.sample_id}'."
+        )
+    specimen = None if made_up else _reference("Specimen", result.sample_id)
     if specimen:
         # a sample id is its file's: one in two files is two panels (QA: FHIR named no file,
         # and a server would merge two patients' specimens)

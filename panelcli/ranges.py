@@ -59,7 +59,6 @@ SEX_WORDS: dict[str, Sex] = {
     "frau": "female",
     # French and Spanish words (never 'M' alone under 'Sexo': mujer or masculino?)
     "homme": "male", "femme": "female", "masculin": "male", "féminin": "female",
-    "h": "male",  # French lab systems write H/F (QA); Spanish 'H' (hombre) is male too
     "hombre": "male", "mujer": "female", "masculino": "male", "femenino": "female",
 }  # fmt: skip
 
@@ -75,7 +74,7 @@ _SEX_SCHEMA = {
         {"enum": sorted({f(s) for s in SEX_WORDS for f in (str.lower, str.title, str.upper)})},
         {"type": "null"},
     ],
-    "description": "female or male (also F, M, W, H, woman, man, women, men, weiblich, femme, "
+    "description": "female or male (also F, M, W, woman, man, women, men, weiblich, femme, "
     "mujer …, in any case)",
 }
 

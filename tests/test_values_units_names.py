@@ -515,24 +515,6 @@ def test_a_ranges_file_a_data_file_and_sex_option_read_the_same_sex_words(tmp_pa
     assert set(SEX_WORDS.values()) == {"female", "male"}
 
 
-def test_a_french_sexe_column_s_h_and_f_are_read(tmp_path) -> None:
-    """QA: 'H' (homme) under 'Sexe' was 'not something panelcli reads', and Ferritin then
-    indeterminate, though French lab systems write H/F."""
-    from panelcli.check import check_file, parse_sex
-    from panelcli.ranges import load_ranges
-
-    assert (parse_sex("H"), parse_sex("h")) == ("male", "male")
-    data = tmp_path / "fr.csv"
-    data.write_text(
-        "Échantillon;Sexe;Âge;Analyse;Résultat;Unité\nH1;H;40;Ferritine;20;µg/l\n"
-        "F1;F;40;Ferritine;20;µg/l\n",
-        encoding="utf-8",
-    )
-    report = check_file(str(data), load_ranges("mayo-adult"))
-    assert report.warnings == []
-    assert [str(p.results[0].status) for p in report.panels] == ["low", "normal"]
-
-
 @pytest.mark.parametrize(
     ("cell", "comparator", "unit"),
     [

@@ -37,6 +37,7 @@ from panelcli.reading import (
     NumberedRow,
     ReadStats,
     another_data_type,
+    groups_may_show,
     hash_row_read,
     header_again,
     is_blank,
@@ -262,7 +263,12 @@ def read_batches(
                     rows, first, comma_before = [], False, comma_seen
                     groups_before = groups_seen
                     learnt_before = frozenset(learnt)
-                if not comma_seen and groups_seen is None and isinstance(cells, list):
+                if (
+                    not comma_seen
+                    and groups_seen is None
+                    and isinstance(cells, list)
+                    and (groups_may_show(stats.delimiter))
+                ):  # as `Interpreter._note_comma` notes it
                     groups_seen = shows_comma_grouping(cells, below or layout, header)
                 if not comma_seen and isinstance(cells, list):  # ',' files too ('"3,2"')
                     comma_seen = shows_decimal_comma(cells, below or layout, header)

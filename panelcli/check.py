@@ -105,6 +105,7 @@ from panelcli.reading import (
     comma_split_message,
     companion_columns,
     file_closing,
+    groups_may_show,
     has_range_limits,
     is_summary_label,
     marker_cell_unit,
@@ -115,6 +116,7 @@ from panelcli.reading import (
     printed_range,
     role_columns,
     rows_to_measurements,
+    shows_comma_grouping,
     shows_decimal_comma,
     spill_columns,
 )
@@ -697,6 +699,7 @@ class Interpreter:
         #: a ',' file shows it, if at all, in a quoted value or range (judge_rows).
         self._comma_presumed = False
         self._tab_separated = False  # the file being read is (see `_grouped_against_delimiter`)
+        self._groups_may_show = True  # its '1,234.5' is read, not refused (`groups_may_show`)
         #: The file being read now and what its reader has seen (for a progress bar).
         self.reading: tuple[str, ReadStats] | None = None
         #: The files whose comments say they are synthetic, each once, as they are opened: a
@@ -791,6 +794,7 @@ class Interpreter:
         self._row_replicated = (("", 0), set())  # a file given again reads its rows again
         self._comma_presumed = stats.decimal_comma
         self._tab_separated = file.delimiter == "\t"
+        self._groups_may_show = groups_may_show(file.delimiter)
         try:
             if (
                 file.layout.kind == "long"
@@ -834,6 +838,8 @@ class Interpreter:
     def _note_comma(self, numbered: NumberedRow, layout: Layout, header: Sequence[str]) -> None:
         cells = numbered[2]
         if not self.comma_decimal_seen and type(cells) is list:
+            if self.comma_groups_seen is None and self._groups_may_show:
+                self.comma_groups_seen = shows_comma_grouping(cells, layout, header)
             self.comma_decimal_seen = shows_decimal_comma(cells, layout, header)
 
     def _long_rows(
@@ -1445,14 +1451,15 @@ class Interpreter:
         try:
             parsed = parse_value(m.value, decimal_comma)
         except ValueProblem as problem:
-            read_so = self._grouped_against_delimiter(m, problem, presumed)
+            try:
+                read_so = self._grouped_against_delimiter(m, problem, presumed)
+            except ValueProblem as own:  # '-1,234.50': what its one reading finds wrong
+                problem, read_so = own, None
             if read_so is None:
                 yield from self._refused(m, problem, split_by_comma)
                 return
             parsed = read_so
             yield from self._said_grouped_against_delimiter(m)
-        if self.comma_groups_seen is None and (grouping := COMMA_GROUPS_BEFORE_POINT(m.value)):
-            self.comma_groups_seen = grouping.group()
         if not decimal_comma and value_shows_decimal_comma(m.value):
             # A ',' file's '"3,2"' (read as 3.2 as a lone decimal comma): what follows is read
             # with ',' as the decimal mark, as `shows_decimal_comma` says of the row.
@@ -1474,7 +1481,8 @@ class Interpreter:
                 return
             # Said now, before the row's result or rejection: queued, a rejection would hold
             # it back until a later row (or another file).
-            yield from self._dot_may_group(m)
+            if not self._point_shown():
+                yield from self._dot_may_group(m)
             if writes_a_decimal_comma(m.value):
                 self.comma_decimal_seen = True  # see _comma_may_group
         unit = m.unit
@@ -1700,6 +1708,11 @@ class Interpreter:
             ),
         )  # fmt: skip
 
+    def _point_shown(self) -> bool:
+        """Whether the file's '.' is its decimal point: it wrote '1,234.5' and no decimal comma
+        (a tab file's '2.500' is then 2.5, no doubt)."""
+        return self.comma_groups_seen is not None and not self.comma_decimal_seen
+
     def _mark_in_doubt(self, presumed: bool) -> bool:
         """Whether a ',' read as the decimal mark may group thousands: before the file shows
         its mark, or where it has shown both ('1,234.5' and '2,5')."""
@@ -1733,8 +1746,8 @@ class Interpreter:
             written = shorten(m.value.strip())
             yield self._warning(
                 m, "value-comma-groups", f"value '{written}' was read with ',' grouping "
-                "thousands and '.' as the decimal point, the one way it reads, though in a file "
-                "separated so ',' is most often the decimal mark; a value whose ',' could be "
+                "thousands and '.' as the decimal point, the one way it reads, though in a "
+                "tab-separated file ',' is most often the decimal mark; a value whose ',' could be "
                 "either ('12,345') is judged only as far as both readings agree: check the "
                 "export's number format",
             )  # fmt: skip
@@ -1766,7 +1779,9 @@ class Interpreter:
         # its number stays out of gauges and trends (QA: '>1,000' was drawn at 1).
         if result.status is Status.NO_REFERENCE or unit is None:
             return result  # nothing to doubt
-        grouped = DOT_MAY_GROUP_THOUSANDS(m.value) or COMMA_MAY_GROUP_THOUSANDS(m.value)
+        grouped = (
+            None if self._point_shown() else DOT_MAY_GROUP_THOUSANDS(m.value)
+        ) or COMMA_MAY_GROUP_THOUSANDS(m.value)
         if grouped is None:
             return result
         number = grouped.group()
@@ -1815,10 +1830,14 @@ class Interpreter:
             # Always where a result is doubted: `repeats_after` tells by it that a part of the
             # file judged apart (two processes) may differ.
             self._warned.add(key)
+            grouping = shorten(self.comma_groups_seen or "")
             until = (
                 f"as are others like it, as the file writes ',' both as the decimal mark and "
-                f"to group thousands ('{shorten(self.comma_groups_seen)}')"
+                f"to group thousands ('{grouping}')"
                 if self.comma_groups_seen and self.comma_decimal_seen
+                else f"as are others like it, as the file writes ',' to group thousands too "
+                f"('{grouping}')"
+                if self.comma_groups_seen
                 else "as are others like it until the file writes a decimal comma that cannot "
                 "group thousands (as '12,5')"
             )
@@ -2980,7 +2999,10 @@ class Interpreter:
         return set(self._warned)
 
     def repeats_after(
-        self, first_panels: Iterable[PanelKey], warned: set[tuple[str, ...]]
+        self,
+        first_panels: Iterable[PanelKey],
+        warned: set[tuple[str, ...]],
+        comma_shown: bool = True,
     ) -> set[tuple[str, ...]] | None:
         """Whether rows a fresh interpreter judged apart (meeting `first_panels` first, giving
         the `warned` warnings once) come out the same judged after this interpreter's rows,
@@ -2994,9 +3016,13 @@ class Interpreter:
         if any(key in recent for key in first_panels):
             return None
         repeats = warned & self._warned
-        if self.comma_groups_seen is not None:
+        if self.comma_groups_seen is not None and (
+            self.comma_decimal_seen or self._comma_presumed or comma_shown
+        ):
             # one process doubts a later '12,345' once a decimal comma comes too (a fresh one,
-            # not knowing this part's '1,234.5', would not)
+            # not knowing this part's '1,234.5', would not: `comma_shown` says whether it saw
+            # one); in a tab file a '.' is the point to one process, and may group thousands
+            # to a fresh one
             return None
         if self.comma_decimal_seen and any(
             key[0] in ("value-comma-ambiguous", "value-dot-ambiguous", "value-comma-groups")

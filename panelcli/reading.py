@@ -2003,6 +2003,12 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
     return any(value_shows_decimal_comma(_cell_text(cells, index)) for index in columns)
 
 
+def groups_may_show(delimiter: str) -> bool:
+    """Whether a file so delimited reads a '1,234.5' (',' and tab files) rather than refuse it
+    (';' and '|' files, European, where it mixes the marks)."""
+    return delimiter in (",", "\t")
+
+
 def shows_comma_grouping(cells: list[str], layout: Layout, header: Sequence[str]) -> str | None:
     """A value of a row that writes ',' grouping thousands before a decimal point ('1,234.5'),
     asked of the rows before the file shows its decimal comma (see

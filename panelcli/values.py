@@ -108,8 +108,11 @@ def is_no_flag(text: str) -> bool:
 
 
 def writes_a_decimal_comma(text: str) -> bool:
-    """Whether a cell shows ',' as the decimal mark ('12,5', '<7,0', '0,5-1,5'; not '12,345')."""
-    return "," in text and not COMMA_MAY_GROUP_THOUSANDS(text)
+    """Whether a cell shows ',' as the decimal mark ('12,5', '<7,0', '0,5-1,5'; not '12,345',
+    nor '1,234.5', whose ',' groups thousands: QA, a tab file read so was then refused)."""
+    return (
+        "," in text and not COMMA_MAY_GROUP_THOUSANDS(text) and not COMMA_GROUPS_BEFORE_POINT(text)
+    )
 
 
 def value_shows_decimal_comma(text: str) -> bool:

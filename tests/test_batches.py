@@ -123,6 +123,11 @@ TRICKY = {
     "range-limit-columns.csv": "sample_id;marker;value;unit;Ref Low;Ref High\n"
     "S1;IL-8;8;pg/mL;0;5\nS2;IL-6;3;pg/mL;;7\nS3;IL-6;3;pg/mL;7;3\nS4;IL-6;2,5;pg/mL;0,5;2\n"
     "S5;IL-6;1.500;pg/mL;abc;\nS6;IL-8;8;pg/mL;0;5\n",
+    "tab-grouped-values.tsv": "sample_id\tmarker\tvalue\tunit\nS1\tsIL-2R\t1,234.50\tpg/mL\n"
+    "S2\tsIL-2R\t1,300.00\tpg/mL\nS3\tIL-6\t2.500\tpg/mL\nS4\tsIL-2R\t1,234\tpg/mL\n"
+    "S5\tIL-6\t-1,234.50\tpg/mL\nS6\tIL-6\t2,5\tpg/mL\nS7\tIL-6\t12,345\tpg/mL\n",
+    "semicolon-grouped-value.csv": "sample_id;marker;value;unit\nS1;IL-8;1,234.5;pg/mL\n"
+    "S2;IL-10;2,5;pg/mL\nS3;TNF-α;12,345;pg/mL\n",
     "both-decimal-marks.csv": 'sample_id,marker,value,unit\nS1,IL-8,"1,234.5",pg/mL\n'
     'S2,IL-10,"2,5",pg/mL\nS3,TNF-α,"12,345",pg/mL\nS4,IL-6,"1,500",pg/mL\n',
     "wide-range-limit-columns.csv": "Sample;IL-6 (pg/mL);IL-6 Ref Low;IL-6 Ref High;IL-8;"

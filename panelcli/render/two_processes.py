@@ -54,6 +54,8 @@ class _Part(NamedTuple):
     once: list[tuple[int, int, tuple[str, ...]]]
     #: Value columns it refused a row of as split by a comma (`ReadStats.splits_said`)
     splits_said: set[int]
+    #: Whether its rows showed a decimal comma (see `Interpreter.repeats_after`)
+    comma_shown: bool = True
 
 
 def fits(files: Sequence[str]) -> bool:
@@ -153,7 +155,7 @@ def _repeats(part: _Part, interpreter: Interpreter) -> set[tuple[str, ...]] | No
     have after the first (see module doc), or None when it cannot be used."""
     if part.fallback_bytes:
         return None
-    repeats = interpreter.repeats_after(part.first_panels, part.warned)
+    repeats = interpreter.repeats_after(part.first_panels, part.warned, part.comma_shown)
     if repeats is None or not repeats <= {key for _, _, key in part.once}:
         return None  # a warning to leave out that is not found in the text
     return repeats
@@ -237,7 +239,7 @@ class _SecondPart:
             self._text.flush()
         report = _Part(
             tally, stats.rows, stats.measurements, stats.fallback_bytes, first_panels,
-            interpreter.warned_once(), once, stats.splits_said,
+            interpreter.warned_once(), once, stats.splits_said, interpreter.comma_decimal_seen,
         )  # fmt: skip
         pickle.dump(report, self._report)
         self._report.flush()

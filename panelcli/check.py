@@ -2690,10 +2690,15 @@ class Interpreter:
             return False
         if not known and is_summary_label(m.marker.strip()):
             return True
-        # 'IL-6 Mean' in a file whose rows name their samples: the plate's mean, no sample's
-        # (QA: judged as a result of no sample, and flagged high)
+        # 'IL-6 Mean', 'IL-6 (Median)', 'IL-6 Mittelwert' in a file whose rows name their
+        # samples: the plate's figure, no sample's (QA: judged as a result of no sample)
+        if "sample_id" not in self._columns:
+            return False
         words = instrument_name(m.marker)
-        return words is not None and words.mean and "sample_id" in self._columns
+        last = m.marker.split()[-1].strip("()[]:") if m.marker.split() else ""
+        return (words is not None and words.mean) or (
+            len(m.marker.split()) > 1 and is_summary_label(last)
+        )
 
     def _instrument_figure(self, m: Measurement) -> bool:
         """Whether a long row's marker names an instrument's other figure for a marker ('IL-10

@@ -131,6 +131,31 @@ def test_a_footer_s_label_in_the_date_column_names_a_summary_row(tmp_path: Path)
     assert {r.sample_id for r in read if isinstance(r, Result)} == {"K-001"}
     skipped = [(i.code, i.line) for i in read if isinstance(i, Issue)]
     assert skipped == [("control-skipped", 3), ("control-skipped", 4)]
+    # 'MW' too, which a sample may be called but no date (QA); never a patient's name (review:
+    # patients Max and Maximo were skipped), nor in a long file, whose footers name markers
+    mw = events(tmp_path, "Probe;Datum;IL-6 [pg/ml]\nA;02.03.2026;1,5\n;MW;2,0\n")
+    assert [(i.code, i.line) for i in mw if isinstance(i, Issue)] == [("control-skipped", 3)]
+    named = events(tmp_path, "Patient Name,IL-6 (pg/mL)\nMax,30\nMaximo,3\nMin,4\n")
+    assert [r.patient_id for r in named if isinstance(r, Result)] == ["Max", "Maximo", "Min"]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_long_footer_s_median_or_bracketed_mean_is_skipped(tmp_path: Path, short: bool) -> None:
+    """QA: ',IL-6 Median', ',IL-6 (Mean)' and ',IL-6 Mittelwert' under rows with sample ids
+    were results of no sample, 'IL-6 (Mean)' with 'did you mean IL-6?'."""
+    path = tmp_path / "footer.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nA,IL-6,1.0,pg/mL\n,IL-6 Median,5.0,pg/mL\n"
+        ",IL-6 (Mean),5.0,pg/mL\n,IL-6 Mittelwert,5.0,pg/mL\n",
+        encoding="utf-8",
+    )
+    read = list(
+        Interpreter(load_ranges(None), CheckOptions(), short_path=short).events([str(path)])
+    )
+    assert [r.line for r in read if isinstance(r, Result)] == [2]
+    assert [(i.code, i.line) for i in read if isinstance(i, Issue)] == [
+        ("control-skipped", 3), ("control-skipped", 4), ("control-skipped", 5)
+    ]  # fmt: skip
 
 
 PLATE = """Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)

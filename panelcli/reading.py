@@ -2073,13 +2073,20 @@ def printed_range(cells: list[str], roles: dict[str, int], unit: str | None = No
     the `unit` their headers give where the cells give none (`Layout.range_unit`)."""
     if "range_low" not in roles and "range_high" not in roles:
         return with_range_unit(_cell_text(cells, roles.get("reference_range")), unit)
+    # a limit cell saying none is known ('N/A', '-') is a blank one, as a range cell saying
+    # so is (QA: 'N/A-4' was unreadable, and the lab's ≤ 4 lost)
     low, high = (
-        _cell_text(cells, roles.get("range_low")),
-        _cell_text(cells, roles.get("range_high")),
+        _known_limit(_cell_text(cells, roles.get("range_low"))),
+        _known_limit(_cell_text(cells, roles.get("range_high"))),
     )
     if low and high:
         return with_range_unit(f"{low}-{high}", unit)
     return with_range_unit(f"≤ {high}" if high else f"≥ {low}" if low else "", unit)
+
+
+def _known_limit(cell: str) -> str:
+    """A low or high limit's cell, blank where it says none is known ('N/A', '-')."""
+    return "" if cell.casefold() in NOT_KNOWN_DATES else cell
 
 
 @functools.lru_cache(maxsize=4096)  # a file repeats its ranges row after row

@@ -533,3 +533,17 @@ def test_two_range_columns_with_no_unit_are_not_a_refused_file(tmp_path: Path) -
     assert report.panels[0].results[0].reference.high == 7.0  # type: ignore[union-attr]
     (ignored,) = [w for w in report.warnings if w.code == "column-ignored"]
     assert ignored.column == "Normal range"
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_limit_cell_saying_none_is_known_is_a_blank_one(write_csv, short: bool) -> None:
+    """QA: 'N/A' or '-' in 'Ref Low' made the range 'N/A-4', unreadable: the set's ≤ 2.5 judged
+    3.0 high, though the lab's range is ≤ 4 (a range cell saying 'N/A' is a blank one)."""
+    path = write_csv(
+        "sample_id,marker,value,unit,Ref Low,Ref High\nS1,IL-6,3.0,pg/mL,N/A,4\n"
+        "S2,IL-6,3.0,pg/mL,-,4\n"
+    )
+    found = [e for e in judged(path, short) if isinstance(e, Result)]
+    assert [(r.status, r.reference and r.reference.text) for r in found] == [
+        (Status.NORMAL, "≤ 4 pg/mL")
+    ] * 2

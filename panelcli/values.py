@@ -502,8 +502,8 @@ _EXCEL_ERROR = re.compile(
 )
 #: 'ca. 3,5', '~12', 'approx. 40': a number said to be about right
 _APPROXIMATE = re.compile(r"^(?:ca\.?|circa|approx\.?|approximately|etwa|env\.?|~|≈)\s*\d", re.I)
-#: '3,5/4,0', '12 / 15': two numbers in one cell
-_TWO_NUMBERS = re.compile(r"^\d[\d.,]*\s*[/;|]\s*\d[\d.,]*$")
+#: '3,5/4,0', '2.5 / 3.0': two numbers with decimals in one cell (not a titer's '1/40')
+_TWO_NUMBERS = re.compile(r"^\d+[.,]\d+\s*[/;|]\s*\d+[.,]\d+$")
 #: What a decimal-comma file's number with more than one mark may hold: digits and marks
 _DIGITS_AND_MARKS = re.compile(r"[+-]?[\d.,]+\Z")
 #: '1 234,5', '1 234.5' (a space, no-break space or narrow one between groups of three digits)
@@ -546,6 +546,8 @@ def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
             text = text.replace(",", "")
         elif _GROUPED_BY_DOTS.match(text):  # '"1.234,5"' there too: one reading only (QA)
             text = text.replace(".", "").replace(",", ".")
+        elif not _DIGITS_AND_MARKS.match(text):  # 'ca. 3,5', '3,5/4,0' (QA): not a comma's
+            raise ValueProblem("value-not-a-number", _not_a_number(cell))
         else:
             raise ValueProblem(
                 "value-ambiguous-comma",

@@ -25,7 +25,7 @@ TALK_WITH_PROVIDER = "Talk with your healthcare provider about what a result mea
 IN_USE = "In use: the set that panelcli check would use to judge a result."
 ASSAY_LIMITS = (
     "lod, lloq, uloq: the least the lab's test can detect, and the least and the most it can "
-    "measure exactly."
+    "measure reliably."
 )
 NOT_EXPLAINED = "panelcli has no text that explains {marker}, so only its ranges are shown."
 

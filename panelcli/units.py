@@ -171,17 +171,24 @@ def unit_typo_of(unit: str) -> str | None:
     if written[:1] in ("?", "\ufffd", "æ"):
         return keys.get(unit_key("µ" + written[1:]))
     close = difflib.get_close_matches(key, keys, n=1, cutoff=0.8)
-    # never another prefix: 'æg/l' (a µ in code page 850) is no slip for g/L, a million times
-    # more, nor 'ag/mL' for µg/mL (QA)
-    if not close or _mass_prefix(close[0]) != _mass_prefix(key):
+    # never another prefix: 'xg/l' is no slip for g/L, a million times more, nor 'ag/mL' for
+    # µg/mL, nor 'pg/nL' for pg/mL (QA)
+    if not close or any(
+        ours is not None and theirs is not None and ours != theirs
+        for ours, theirs in zip(_prefixes(key), _prefixes(close[0]), strict=True)
+    ):
         return None
     return keys[close[0]]
 
 
-def _mass_prefix(key: str) -> str:
-    """What comes before the mass unit of a unit key's numerator ('p' of 'pgs/ml', '' of 'g/l')."""
-    numerator = key.split("/")[0]
-    return numerator[: numerator.index("g")] if "g" in numerator else numerator[:-1]
+def _prefixes(key: str) -> tuple[str | None, str | None]:
+    """The prefixes of a unit key's gram and litre ('p' and 'm' of 'pgs/ml'), None for a part
+    with neither (a typo there, 'pq/ml' or 'mUI/mL', still gets its hint: review)."""
+    numerator, _, denominator = key.partition("/")
+    return (
+        numerator[: numerator.index("g")] if "g" in numerator else None,
+        denominator[: denominator.index("l")] if "l" in denominator else None,
+    )
 
 
 def _activity_exponent(unit: str) -> tuple[str, int] | None:

@@ -2322,22 +2322,15 @@ class Interpreter:
         sample's rows before it give them (a sheet filled down), unless it is another specimen."""
         # QA: IL-6 60 on the row after 'F,40' was judged as of no known sex (critical missed);
         # review: an age written '41' beside '40' is a slip in a cell, not another person
-        seen = self._markers_seen(m)
-        kept = seen.get(_PERSON)
-        if kept is None:
+        given = _given_before(self._markers_seen(m), _person_text(m))
+        if not given:
             return m
-        fields, own = kept[1].split("\0"), _person_text(m).split("\0")
-        if {_PATIENT, _COLLECTED, _NAME} & set(_fields_apart(fields, own)):
-            return m
-        disputed = seen.get(_DISPUTED, (0, ""))[1].split()
         filled = {
-            cell: fields[field]
+            cell: given[field]
             for cell, field in _FILLED_DOWN
-            # a field the sample's rows disagree on is not the row's to take (QA: a blank row
-            # under 'M' took the first row's 'F'); an age and a birth date stand for each other
+            # an age and a birth date stand for each other
             if not getattr(m, cell)
-            and fields[field]
-            and str(field) not in disputed
+            and field in given
             and not (cell in ("age", "birth_date") and (m.age or m.birth_date))
         }
         return m._replace(**filled) if filled else m  # type: ignore[arg-type]  # str cells
@@ -2676,9 +2669,15 @@ class Interpreter:
         )  # fmt: skip
 
     def _reject(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
-        """A measurement that cannot be used; it names its sample, so that its panel can say so."""
+        """A measurement that cannot be used; it names its sample, so that its panel can say so
+        (its patient and date filled down as a result's are: QA)."""
+        row = _row_for(m)
+        if m.sample_id is not None:
+            row["patient_id"], row["collected_at"] = blanks_filled_down(
+                self._markers_seen(m), _person_text(m), m.patient_id, m.collected_at
+            )
         return Issue(
-            code=code, source=m.source, line=m.line, column=column or m.column, **_row_for(m),
+            code=code, source=m.source, line=m.line, column=column or m.column, **row,
             message=message,
         )  # fmt: skip
 
@@ -4083,18 +4082,24 @@ def blanks_filled_down(
     """A sample's row's blank patient id and collection date as its rows before it give them
     (a sheet filled down), as its result states them in every format (QA: FHIR sent a high
     IL-8 with no patient and no date that JSON's trend gave it), as `_filled_down` fills."""
-    kept = seen.get(_PERSON)
-    if kept is None or (patient_id is not None and collected_at is not None):
+    if patient_id is not None and collected_at is not None:
         return patient_id, collected_at
+    given = _given_before(seen, who)
+    return patient_id or given.get(_PATIENT), collected_at or given.get(_COLLECTED)
+
+
+def _given_before(seen: dict[str, tuple[int, str]], who: str) -> dict[int, str]:
+    """The `_who` fields a sample's rows before gave, that a row (`who`) with them blank takes
+    (a sheet filled down): none where the row is another specimen's (another patient or date),
+    nor one the rows gave two values of (QA: a blank row under 'M' took the first row's 'F')."""
+    kept = seen.get(_PERSON)
+    if kept is None:
+        return {}
     fields = kept[1].split("\0")
     if {_PATIENT, _COLLECTED, _NAME} & set(_fields_apart(fields, who.split("\0"))):
-        return patient_id, collected_at  # another specimen's row, not the sample's
+        return {}
     disputed = seen.get(_DISPUTED, (0, ""))[1].split()
-    if patient_id is None and fields[_PATIENT] and str(_PATIENT) not in disputed:
-        patient_id = fields[_PATIENT]
-    if collected_at is None and fields[_COLLECTED] and str(_COLLECTED) not in disputed:
-        collected_at = fields[_COLLECTED]
-    return patient_id, collected_at
+    return {field: text for field, text in enumerate(fields) if text and str(field) not in disputed}
 
 
 def _field_lines(seen: dict[str, tuple[int, str]]) -> dict[int, int]:

@@ -450,3 +450,19 @@ def test_a_sample_s_blank_patient_and_date_are_filled_down_in_its_results(
     assert (
         batched_ndjson(path, 2) == runner.invoke(app, ["check", str(path), "-f", "ndjson"]).stdout
     )
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_sample_s_rejected_row_states_its_filled_down_patient_and_date(
+    tmp_path: Path, short: bool
+) -> None:
+    """QA: the rejection of line 3 had no patient and no date, where the sample's results
+    carried P1 and 2026-03-02: filtering rejections by patient missed it."""
+    text = (
+        "sample_id,patient_id,collected_at,marker,value,unit\nS1,P1,2026-03-02,IL-6,1.0,pg/mL\n"
+        "S1,,,TNF-α,abc,pg/mL\n"
+    )
+    [rejected] = [
+        e for e in events_in(tmp_path, text, short) if getattr(e, "severity", "") == "error"
+    ]
+    assert (rejected.line, rejected.patient_id, rejected.collected_at) == (3, "P1", "2026-03-02")

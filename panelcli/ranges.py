@@ -877,8 +877,9 @@ def said_unreadable(note: str, name: str, unread: Mapping[str, str]) -> str:
             )  # fmt: skip
             options = " and ".join(f"--{fact}" for fact in missing.split(" and "))
             return (
-                f"the interval for {name} depends on {missing}, but {cells} (write it as the "
-                f"warning on this row says, or give it with {options})" + note[len(said) :]
+                f"the interval for {name} depends on {missing}, but {cells} (its "
+                f"person-unreadable warning says what to write; or give it with {options})"
+                + note[len(said) :]
             )
     return note
 

@@ -2296,7 +2296,19 @@ def with_units_row(layout: Layout, cells: list[str]) -> Layout:
                 f"the header gives the unit '{shorten(unit)}' but the units row gives "
                 f"'{shorten(written)}'; correct the one that is wrong"
             )
-    return layout._replace(markers=markers, refused=refused)
+    # a marker's own range or low and high columns: in the units row's unit where their
+    # headers give none (QA: 'ng/mL' under 'IL-6 Ref High' was read in the value's pg/mL)
+    range_units = dict(layout.range_units)
+    for index, own in layout.companions.items():
+        given = [
+            units_cell(cells[own[role]]) if own[role] < len(cells) else ""
+            for role in _RANGE_ROLES
+            if role in own
+        ]
+        known = [unit for unit in given if unit]
+        if index not in range_units and known and len(known) == len(given) and same_size(known):
+            range_units[index] = known[0]
+    return layout._replace(markers=markers, refused=refused, range_units=range_units)
 
 
 #: Range-row labels whose cells are lower limits: not used, as they give no upper limit.

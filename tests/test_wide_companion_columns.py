@@ -234,3 +234,16 @@ def test_a_marker_s_low_and_high_columns_with_decimal_commas(tmp_path: Path) -> 
         (2.6, Status.HIGH), (1.5, Status.NORMAL)
     ]  # fmt: skip
     assert [r.reference and r.reference.text for r in results(events)] == ["0.5 - 2.5 pg/mL"] * 2
+
+
+@pytest.mark.parametrize("header", ["IL-6 Ref Low,IL-6 Ref High", "IL-6 Reference Range"])
+def test_a_units_row_gives_a_marker_s_own_range_columns_their_unit(
+    tmp_path: Path, header: str
+) -> None:
+    """QA: 'ng/mL' in the units row under 'IL-6 Ref Low'/'Ref High' was not read: 0-0.002
+    ng/mL was taken as 0-0.002 pg/mL, and IL-6 1.0 pg/mL 500 times its upper limit."""
+    ranges = "0,0.002" if "Low" in header else "0-0.002"
+    units = "ng/mL,ng/mL" if "Low" in header else "ng/mL"
+    events = events_in(tmp_path, f"sample_id,IL-6,{header}\nUnits,pg/mL,{units}\nS1,1.0,{ranges}\n")
+    [il6] = results(events)
+    assert (il6.status, il6.reference and il6.reference.text) == (Status.NORMAL, "0 - 2 pg/mL")

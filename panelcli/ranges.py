@@ -1660,6 +1660,23 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
     return []
 
 
+def _converted(entry: MarkerRange, exponent: int) -> MarkerRange:
+    """A marker's limits (its own and its rows') in another unit, `exponent` powers of ten."""
+    from panelcli.units import convert
+
+    def limits(bounds: _BoundsFields) -> dict[str, float]:
+        return {
+            key: convert(value, exponent)
+            for key in ("low", "high", "critical_low", "critical_high")
+            if (value := getattr(bounds, key)) is not None
+        }
+
+    if not exponent:
+        return entry
+    rows = [row.model_copy(update=limits(row)) for row in entry.intervals]
+    return entry.model_copy(update={**limits(entry), "intervals": rows})
+
+
 def _source_of_other_numbers(name: str, entry: MarkerRange) -> list[str]:
     """A bundled set's citation kept word for word beside other limits: a copy edited but for
     its `source`, which then names a lab that never gave those numbers (QA)."""
@@ -1671,14 +1688,14 @@ def _source_of_other_numbers(name: str, entry: MarkerRange) -> list[str]:
         if known is None or not source:
             continue
         theirs = bundled.markers[known]
-        try:  # a copy put into another unit cites the same numbers; not compared here
-            same_size = conversion_exponent(entry.unit, theirs.unit) == 0
+        try:  # a copy put into another unit is compared in the bundled set's (QA)
+            exponent = conversion_exponent(entry.unit, theirs.unit)
         except UnitProblem:
-            same_size = False
-        if " ".join((theirs.source or "").split()) != source or not same_size:
+            continue
+        if " ".join((theirs.source or "").split()) != source:
             continue
         cited = theirs.interval_texts()
-        if entry.interval_texts(theirs.unit) != cited:  # ng/L beside pg/mL differs in name only
+        if _converted(entry, exponent).interval_texts(theirs.unit) != cited:
             ours = entry.interval_texts()
             return [
                 f"marker '{name}': its 'source' is copied word for word from the bundled set "

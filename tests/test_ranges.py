@@ -2189,6 +2189,11 @@ def test_a_bundled_citation_kept_beside_edited_limits_is_warned_about() -> None:
         and "(≤ 7 ng/L here, ≤ 2.5 pg/mL there)" in w
         for w in warnings
     ), warnings
+    # QA: a copy put into ng/mL with another limit (0.007 ng/mL is 7 pg/mL) said nothing
+    moved = f'[markers."IL-6"]\nunit = "ng/mL"\nhigh = 0.007\nsource = "{cited}"\n'
+    assert any(
+        "(≤ 0.007 ng/mL here, ≤ 2.5 pg/mL there)" in w for w in ranges_warnings(moved.encode())
+    )
     # the copy as it was, and a copy put into ng/mL (other numbers, the same interval), say nothing
     for kept in ('unit = "pg/mL"\nhigh = 2.5', 'unit = "ng/mL"\nhigh = 0.0025'):
         same = f'[markers."IL-6"]\n{kept}\nsource = "{cited}"\n'

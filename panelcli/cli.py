@@ -154,7 +154,8 @@ _SIGNAL_CODES_HELP = (
 )
 EXIT_CODES_HELP = (
     "Exit codes: 0 nothing flagged; 1 at least one result flagged (see --fail-on); "
-    "2 usage error, unreadable file, invalid ranges, or any rejected row (even with "
+    "2 usage error, unreadable file, invalid ranges, output that cannot be written, or any "
+    "rejected row (even with "
     "--fail-on never); " + _SIGNAL_CODES_HELP + " --quiet prints nothing but sets the same code."
 )
 
@@ -1046,7 +1047,8 @@ def _write_report(
 
 @app.command(
     epilog="Exit codes: 0 no errors (warnings only, or nothing found); 2 a row was rejected "
-    "(an error), a file cannot be read, a usage error or invalid ranges; " + _SIGNAL_CODES_HELP
+    "(an error), a file cannot be read, a usage error, invalid ranges or output that cannot be "
+    "written; " + _SIGNAL_CODES_HELP
 )
 def validate(
     files: Annotated[

@@ -270,7 +270,8 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
             source = str(reference_set.path)
         ranges.append(RangeInSet(
             set_name=reference_set.name, text=text, source=source, notes=marker.notes,
-            assay_limits=marker.assay_limits_text(), specimen=marker.specimen,
+            assay_limits=marker.assay_limits_text(unit_as_read(marker.unit)),
+            specimen=marker.specimen,
             method=marker.method, **flags,
         ))  # fmt: skip
     # Titled as `check` names its results: by the set in use where it reads the name asked,

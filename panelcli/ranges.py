@@ -228,11 +228,12 @@ class MarkerRange(_BoundsFields):
             for row in self.intervals
         ]
 
-    def assay_limits_text(self) -> str | None:
-        """The assay's limits as a line ('lod 1.5, lloq 2, uloq 5000'), None where none is given."""
+    def assay_limits_text(self, unit: str = "") -> str | None:
+        """The assay's limits as a line ('lod 1.5, lloq 2, uloq 5000', then `unit` if given),
+        None where none is given."""
         limits = [f"{key} {number_text(getattr(self, key))}" for key in ("lod", "lloq", "uloq")
                   if getattr(self, key) is not None]  # fmt: skip
-        return ", ".join(limits) or None
+        return " ".join(filter(None, (", ".join(limits), unit))) if limits else None
 
     def interval_texts(self, unit: str | None = None) -> list[str]:
         """Each interval as a lab prints it, with its critical limits, and whom it applies to

@@ -310,11 +310,11 @@ def test_a_set_s_assay_limits_specimen_and_method_are_shown(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     at = next(n for n, line in enumerate(lines) if "meta (yours, in use)" in line)
-    assert "lod 1.5, lloq 2, uloq 5000" in lines[at + 1]
+    assert "lod 1.5, lloq 2, uloq 5000 pg/mL" in lines[at + 1]  # QA: with no unit
     assert "Specimen: EDTA plasma" in lines[at + 1] and "Method: ECLIA" in lines[at + 2]
     assert "lod, lloq, uloq: the least the lab's test can detect" in result.stdout
     [meta] = [r for r in explaining.explain("IL-6", explaining.sets_to_show(str(path))[0]).ranges
               if r.set_name == "meta"]  # fmt: skip
     assert (meta.assay_limits, meta.specimen, meta.method) == (
-        "lod 1.5, lloq 2, uloq 5000", "EDTA plasma", "ECLIA"
+        "lod 1.5, lloq 2, uloq 5000 pg/mL", "EDTA plasma", "ECLIA"
     )  # fmt: skip

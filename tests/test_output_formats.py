@@ -523,7 +523,8 @@ def test_check_help_documents_formats_exit_codes_and_fail_on() -> None:
         "--output",
         "--force",
         "Exit codes: 0 nothing flagged; 1 at least one result flagged (see --fail-on)",
-        "2 usage error, unreadable file, invalid ranges, or any rejected row",
+        "2 usage error, unreadable file, invalid ranges, output that cannot be written, or any "
+        "rejected row",
         "--quiet prints nothing but sets the same code",
         "Example: panelcli check",
     ):

@@ -61,7 +61,7 @@ def test_validate_help_says_warnings_alone_exit_0() -> None:
     shown = " ".join(runner.invoke(app, ["validate", "--help"]).stdout.split())
     assert "0 no errors (warnings only, or nothing found); 2 a row was rejected" in shown
     # QA: validate's help left out the codes it shares with check (a usage error, | head)
-    assert "a usage error or invalid ranges; 129 hung up" in shown
+    assert "a usage error, invalid ranges or output that cannot be written; 129 hung up" in shown
     assert "141 the reader of the output went away before the end (| head)" in shown
 
 

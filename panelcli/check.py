@@ -1381,15 +1381,20 @@ class Interpreter:
 
     def _sample_fields(self, m: Measurement) -> dict[str, object]:
         """A result's row fields; a sample's blank patient id and date filled down."""
-        patient_id, collected_at = m.patient_id, m.collected_at
-        if m.sample_id is not None:
-            patient_id, collected_at = blanks_filled_down(
-                self._markers_seen(m), _person_text(m), patient_id, collected_at
-            )
+        patient_id, collected_at = self._ids_filled_down(m)
         return {
             "source": m.source, "line": m.line, "column": m.column, "sample_id": m.sample_id,
             "patient_id": patient_id, "collected_at": collected_at,
         }  # fmt: skip
+
+    def _ids_filled_down(self, m: Measurement) -> tuple[str | None, str | None]:
+        """The row's patient id and date, blank ones of a sample's row as its rows before give
+        them (`blanks_filled_down`), as its result or rejection states them."""
+        if m.sample_id is None:
+            return m.patient_id, m.collected_at
+        return blanks_filled_down(
+            self._markers_seen(m), _person_text(m), m.patient_id, m.collected_at
+        )
 
     def _markers_seen(self, m: Measurement) -> dict[str, tuple[int, str]]:
         """Markers already met in this row's panel (recent panels only: bounded memory)."""
@@ -2672,10 +2677,7 @@ class Interpreter:
         """A measurement that cannot be used; it names its sample, so that its panel can say so
         (its patient and date filled down as a result's are: QA)."""
         row = _row_for(m)
-        if m.sample_id is not None:
-            row["patient_id"], row["collected_at"] = blanks_filled_down(
-                self._markers_seen(m), _person_text(m), m.patient_id, m.collected_at
-            )
+        row["patient_id"], row["collected_at"] = self._ids_filled_down(m)
         return Issue(
             code=code, source=m.source, line=m.line, column=column or m.column, **row,
             message=message,

@@ -1486,8 +1486,7 @@ class Interpreter:
                 return
             # Said now, before the row's result or rejection: queued, a rejection would hold
             # it back until a later row (or another file).
-            if not self._point_shown():
-                yield from self._dot_may_group(m)
+            yield from self._dot_may_group(m)
             if writes_a_decimal_comma(m.value):
                 self.comma_decimal_seen = True  # see _comma_may_group
         unit = m.unit
@@ -1713,11 +1712,6 @@ class Interpreter:
             ),
         )  # fmt: skip
 
-    def _point_shown(self) -> bool:
-        """Whether the file's '.' is its decimal point: it wrote '1,234.5' and no decimal comma
-        (a tab file's '2.500' is then 2.5, no doubt)."""
-        return self.comma_groups_seen is not None and not self.comma_decimal_seen
-
     def _mark_in_doubt(self, presumed: bool) -> bool:
         """Whether a ',' read as the decimal mark may group thousands: before the file shows
         its mark, or where it has shown both ('1,234.5' and '2,5')."""
@@ -1784,9 +1778,7 @@ class Interpreter:
         # its number stays out of gauges and trends (QA: '>1,000' was drawn at 1).
         if result.status is Status.NO_REFERENCE or unit is None:
             return result  # nothing to doubt
-        grouped = (
-            None if self._point_shown() else DOT_MAY_GROUP_THOUSANDS(m.value)
-        ) or COMMA_MAY_GROUP_THOUSANDS(m.value)
+        grouped = DOT_MAY_GROUP_THOUSANDS(m.value) or COMMA_MAY_GROUP_THOUSANDS(m.value)
         if grouped is None:
             return result
         number = grouped.group()
@@ -1835,14 +1827,10 @@ class Interpreter:
             # Always where a result is doubted: `repeats_after` tells by it that a part of the
             # file judged apart (two processes) may differ.
             self._warned.add(key)
-            grouping = shorten(self.comma_groups_seen or "")
             until = (
                 f"as are others like it, as the file writes ',' both as the decimal mark and "
-                f"to group thousands ('{grouping}')"
+                f"to group thousands ('{shorten(self.comma_groups_seen)}')"
                 if self.comma_groups_seen and self.comma_decimal_seen
-                else f"as are others like it, as the file writes ',' to group thousands too "
-                f"('{grouping}')"
-                if self.comma_groups_seen
                 else "as are others like it until the file writes a decimal comma that cannot "
                 "group thousands (as '12,5')"
             )
@@ -3022,13 +3010,10 @@ class Interpreter:
         if any(key in recent for key in first_panels):
             return None
         repeats = warned & self._warned
-        if self.comma_groups_seen is not None and (
-            self.comma_decimal_seen or self._comma_presumed or comma_shown
-        ):
+        if self.comma_groups_seen is not None and (self.comma_decimal_seen or comma_shown):
             # one process doubts a later '12,345' once a decimal comma comes too (a fresh one,
             # not knowing this part's '1,234.5', would not: `comma_shown` says whether it saw
-            # one); in a tab file a '.' is the point to one process, and may group thousands
-            # to a fresh one
+            # one)
             return None
         if self.comma_decimal_seen and any(
             key[0] in ("value-comma-ambiguous", "value-dot-ambiguous", "value-comma-groups")

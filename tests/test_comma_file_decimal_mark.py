@@ -167,11 +167,12 @@ def test_a_tab_file_s_us_grouped_value_is_read_before_it_shows_a_decimal_comma(
 
 
 @pytest.mark.parametrize("short", [True, False])
-def test_a_tab_file_that_groups_with_commas_reads_each_such_value_and_its_points(
+def test_a_tab_file_that_groups_with_commas_reads_each_such_value(
     tmp_path: Path, short: bool
 ) -> None:
     """QA and review: only the first '1,234.50' was read; it counted as a decimal comma, and
-    every later one was refused, '2.500' too; '-1,234.50' stopped the whole run."""
+    every later one was refused, '2.500' too; '-1,234.50' stopped the whole run. Its '.' is
+    not taken for certain as the point (review: one '1,234.50' proves nothing of the rest)."""
     text = (
         "sample_id\tmarker\tvalue\tunit\nS1\tsIL-2R\t1,234.50\tpg/mL\n"
         "S2\tsIL-2R\t1,300.00\tpg/mL\nS3\tIL-6\t2.500\tpg/mL\nS4\tsIL-2R\t1,234\tpg/mL\n"
@@ -182,13 +183,12 @@ def test_a_tab_file_that_groups_with_commas_reads_each_such_value_and_its_points
         (2, "value-comma-groups"),
         (2, "sIL-2R", 1234.5, "normal"),
         (3, "sIL-2R", 1300.0, "normal"),
-        (4, "IL-6", 2.5, "normal"),  # the file's '.' is its point: no doubt
+        (4, "value-dot-ambiguous"),
+        (4, "IL-6", 2.5, "indeterminate"),  # 2.5 or 2500, as in any tab file
         (5, "value-comma-ambiguous"),
         (5, "sIL-2R", 1.234, "indeterminate"),  # 1.234 or 1234
         (6, "value-negative"),
     ]
-    [doubt] = [e for e in found if isinstance(e, Issue) and e.code == "value-comma-ambiguous"]
-    assert "the file writes ',' to group thousands too ('1,234.50')" in doubt.message
 
 
 def test_a_wide_comma_file_refuses_the_dots_after_a_decimal_comma(tmp_path: Path) -> None:

@@ -1091,8 +1091,9 @@ class Interpreter:
                                     if (
                                         name not in seen
                                         and not mixed
+                                        # a footer's row ('Mean' under the patient): no id
                                         and (
-                                            kind_of is None
+                                            (kind_of is None and sample_id is not None)
                                             or not_a_patient_sample(cells, layout) is None
                                         )
                                     ):

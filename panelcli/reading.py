@@ -1907,19 +1907,25 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
 
 
 def _footer_label_elsewhere(cells: list[str], layout: Layout) -> tuple[str, None] | None:
-    """A wide row with no sample id whose date cell names a summary ('Mittelwert', 'Summe:',
-    'MW'), as a sheet's footer puts its label in the second column (QA: read as a sample
-    'line 4' of an unreadable date, its sums judged high). Not a patient cell: a patient may
-    be called Max; not a long row: each row is one marker's, and a footer's label goes under
-    the marker."""
-    index = layout.roles.get("collected_at")
-    if layout.kind != "wide" or index is None or index >= len(cells):
-        return None
-    cell = cells[index].strip()
-    # 'MW' (Mittelwert) and 'VK' too: initials a sample may have, but no date has
-    if cell and (is_summary_label(cell) or cell.casefold().rstrip(":.") in ("mw", "vk")):
-        return not_a_patient_id(cell) or f"a summary of other rows ('{shorten(cell)}')", None
+    """A row with no sample id whose patient or date cell names a summary ('Mittelwert',
+    'Summe:'; 'MW' in a date), as a sheet's footer puts its label in the second column (QA:
+    read as a sample 'line 4' of an unreadable date, its sums judged high); in a patient
+    cell, never a word a person may be called (review: patients Max and Min were skipped)."""
+    for role in ("patient_id", "collected_at"):
+        index = layout.roles.get(role)
+        cell = cells[index].strip() if index is not None and index < len(cells) else ""
+        key = cell.casefold().rstrip(":.")
+        if not cell or (role == "patient_id" and key in _NAMES_TOO):
+            continue
+        # 'MW' (Mittelwert) and 'VK': initials a sample or person may have, but no date has
+        if is_summary_label(cell) or (role == "collected_at" and key in ("mw", "vk")):
+            return not_a_patient_id(cell) or f"a summary of other rows ('{shorten(cell)}')", None
     return None
+
+
+#: Summary words that are names of people too ('Max', 'Maxima'), not read as a footer's label
+#: in a patient column
+_NAMES_TOO = frozenset({"max", "min", "maximo", "minimo", "máximo", "mínimo", "total"})
 
 
 def _typed_a_patient(kind: str, layout: Layout) -> bool:

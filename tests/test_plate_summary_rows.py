@@ -226,3 +226,30 @@ def test_every_assay_limit_label_passes_the_quick_look_at_how_it_begins() -> Non
     from panelcli.reading import _ASSAY_LIMIT_HEAD, _ASSAY_LIMIT_IDS
 
     assert all(_ASSAY_LIMIT_HEAD(label) for label in _ASSAY_LIMIT_IDS)
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_footer_s_label_in_the_patient_or_date_column_of_a_long_file_is_skipped(
+    tmp_path: Path, short: bool
+) -> None:
+    """Review: with the label read only in a wide file's date column, ',,Mittelwert' and
+    ',Mittelwert,' rows of long files (and ',Mean,' of wide ones) were results again; the short
+    path had judged the second such row even before."""
+    path = tmp_path / "long.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\nS1,P1,2026-01-02,IL-6,1.0,pg/mL\n"
+        ",,Mittelwert,IL-6,5.0,pg/mL\n,,Mittelwert,IL-8,5.0,pg/mL\n,Mean,,IL-6,5.0,pg/mL\n"
+        ",Mean,,IL-8,5.0,pg/mL\n,Max,,IL-6,5.0,pg/mL\n",
+        encoding="utf-8",
+    )
+    read = list(
+        Interpreter(load_ranges(None), CheckOptions(), short_path=short).events([str(path)])
+    )
+    assert [(r.line, r.patient_id) for r in read if isinstance(r, Result)] == [
+        (2, "P1"), (7, "Max")
+    ]  # fmt: skip
+    assert [i.line for i in read if isinstance(i, Issue) and i.code == "control-skipped"] == [
+        3, 4, 5, 6
+    ]  # fmt: skip
+    wide = events(tmp_path, "sample_id,patient_id,IL-6 (pg/mL)\nS1,P1,1.0\n,Mean,5.0\n")
+    assert [(i.code, i.line) for i in wide if isinstance(i, Issue)] == [("control-skipped", 3)]

@@ -2302,19 +2302,29 @@ def with_units_row(layout: Layout, cells: list[str]) -> Layout:
                 f"the header gives the unit '{shorten(unit)}' but the units row gives "
                 f"'{shorten(written)}'; correct the one that is wrong"
             )
-    # a marker's own range or low and high columns: in the units row's unit where their
-    # headers give none (QA: 'ng/mL' under 'IL-6 Ref High' was read in the value's pg/mL)
+    # a marker's own range or low and high columns: in the units row's unit (QA: 'ng/mL'
+    # under 'IL-6 Ref High' was read in the value's pg/mL); where the units row and headers
+    # give two units, not read (review: read in the value's unit, silently 1000 times off)
     range_units = dict(layout.range_units)
+    companions = dict(layout.companions)
     for index, own in layout.companions.items():
         given = [
-            units_cell(cells[own[role]]) if own[role] < len(cells) else ""
+            unit
             for role in _RANGE_ROLES
             if role in own
+            and (unit := units_cell(cells[own[role]]) if own[role] < len(cells) else "")
         ]
-        known = [unit for unit in given if unit]
-        if index not in range_units and known and len(known) == len(given) and same_size(known):
-            range_units[index] = known[0]
-    return layout._replace(markers=markers, refused=refused, range_units=range_units)
+        if not given:
+            continue
+        units = given + ([range_units[index]] if index in range_units else [])
+        if same_size(units):
+            range_units[index] = units[-1]
+        else:
+            companions[index] = {role: i for role, i in own.items() if role not in _RANGE_ROLES}
+            range_units.pop(index, None)
+    return layout._replace(
+        markers=markers, refused=refused, range_units=range_units, companions=companions
+    )
 
 
 #: Range-row labels whose cells are lower limits: not used, as they give no upper limit.

@@ -247,3 +247,24 @@ def test_a_units_row_gives_a_marker_s_own_range_columns_their_unit(
     events = events_in(tmp_path, f"sample_id,IL-6,{header}\nUnits,pg/mL,{units}\nS1,1.0,{ranges}\n")
     [il6] = results(events)
     assert (il6.status, il6.reference and il6.reference.text) == (Status.NORMAL, "0 - 2 pg/mL")
+
+
+@pytest.mark.parametrize(
+    ("header", "units", "expected"),
+    [
+        # a blank unit cell under the low limit (its 0 needs none): the high's unit for both
+        ("IL-6 Ref Low,IL-6 Ref High", ",ng/mL", "0 - 2 pg/mL"),
+        # two units, or the units row against the header: not read, the set's range judges
+        ("IL-6 Ref Low,IL-6 Ref High", "pg/mL,ng/mL", "≤ 2.5 pg/mL"),
+        ("IL-6 Reference Range (pg/mL)", "ng/mL", "≤ 2.5 pg/mL"),
+    ],
+)
+def test_a_units_row_that_gives_a_range_two_units_is_not_read_in_the_value_s(
+    tmp_path: Path, header: str, units: str, expected: str
+) -> None:
+    """Review: where the units row's range units were not all given and alike, the range was
+    read in the value's unit, silently: 0-0.002 ng/mL as 0-0.002 pg/mL."""
+    ranges = "0,0.002" if "Low" in header else "0-0.002"
+    events = events_in(tmp_path, f"sample_id,IL-6,{header}\n,pg/mL,{units}\nS1,1.0,{ranges}\n")
+    [il6] = results(events)
+    assert (il6.status, il6.reference and il6.reference.text) == (Status.NORMAL, expected)

@@ -159,7 +159,7 @@ from panelcli.values import (
     DOT_MAY_GROUP_THOUSANDS,
     FLAG_WORDS,
     MAX_VALUE_LENGTH,
-    NOT_KNOWN_DATES,
+    NOT_KNOWN_RANGES,
     PLAIN_NUMBER,
     ParsedValue,
     ValueProblem,
@@ -1339,7 +1339,7 @@ class Interpreter:
     def _lab_plan(self, plan: _Plan, text: str, decimal_comma: bool) -> _LabPlan:
         """`plan` with the lab's range as `_bounds_for` reads it, and the warning (code,
         message) it gives; the set's plan when the range is unusable or the set's interval."""
-        if text.casefold() in NOT_KNOWN_DATES:  # 'N/A': no range given (QA), as `_bounds_for`
+        if text.casefold() in NOT_KNOWN_RANGES:  # 'N/A': no range given (QA), as `_bounds_for`
             return plan, None
         read = read_lab_range(text, plan.unit, plan.exponent, decimal_comma)
         if not isinstance(read, Bounds):
@@ -3810,7 +3810,7 @@ def _prints_a_range(m: Measurement) -> bool:
     """Whether a row gives the lab's range: not blank, 'N/A' or '-', which give none, as a
     blank cell (QA: 'range-unreadable'; review: for a marker the set lacks too)."""
     text = m.reference_range
-    return text is not None and text != "" and text.strip().casefold() not in NOT_KNOWN_DATES
+    return text is not None and text != "" and text.strip().casefold() not in NOT_KNOWN_RANGES
 
 
 def _critical_for(

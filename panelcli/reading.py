@@ -43,7 +43,7 @@ from panelcli.units import (
 from panelcli.values import (
     COMMA_GROUPS_BEFORE_POINT,
     FLAG_WORDS,
-    NOT_KNOWN_DATES,
+    NOT_KNOWN_RANGES,
     LabRange,
     ParsedValue,
     ValueProblem,
@@ -2092,7 +2092,7 @@ def printed_range(cells: list[str], roles: dict[str, int], unit: str | None = No
 
 def _known_limit(cell: str) -> str:
     """A low or high limit's cell, blank where it says none is known ('N/A', '-')."""
-    return "" if cell.casefold() in NOT_KNOWN_DATES else cell
+    return "" if cell.casefold() in NOT_KNOWN_RANGES else cell
 
 
 @functools.lru_cache(maxsize=4096)  # a file repeats its ranges row after row
@@ -2274,7 +2274,7 @@ def is_range_row(cells: list[str], layout: Layout) -> bool:
         filled = [
             cell
             for cell in markers
-            if cell.strip() and cell.strip().casefold() not in NOT_KNOWN_DATES
+            if cell.strip() and cell.strip().casefold() not in NOT_KNOWN_RANGES
         ]
         ranges = [parse_lab_range(cell) for cell in filled]
         # One range with two limits is enough: no sample's result is '0-7', while '<5' may
@@ -2351,7 +2351,7 @@ def with_range_row(layout: Layout, cells: list[str]) -> tuple[Layout, str | None
     ranges: dict[int, str] = {}
     for index in layout.markers:
         text = cells[index].strip() if index < len(cells) else ""
-        if not text or text.casefold() in NOT_KNOWN_DATES:
+        if not text or text.casefold() in NOT_KNOWN_RANGES:
             continue
         text = unbracketed(text)  # '(0-2.5)', '(2.5)'
         # A bare number is the upper limit of normal ('Upper limit,2.5', 'Reference

@@ -680,6 +680,10 @@ NOT_KNOWN_IDS = NOT_KNOWN_DATES | frozenset({
 })  # fmt: skip
 
 
+#: A range or limit cell saying none is known: an id's words, and German 'k.A.' (keine Angabe)
+NOT_KNOWN_RANGES = NOT_KNOWN_IDS | frozenset({"k.a.", "k. a.", "keine angabe"})
+
+
 def given_id(cell: str) -> str | None:
     """A patient's (or sample's) id cell as written (stripped), or None when it is blank or
     says no one's is known (`NOT_KNOWN_IDS`)."""

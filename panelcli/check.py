@@ -2685,9 +2685,11 @@ class Interpreter:
         if "sample_id" not in self._columns:
             return False
         words = instrument_name(m.marker)
-        last = m.marker.split()[-1].strip("()[]:") if m.marker.split() else ""
-        return (words is not None and words.mean) or (
-            len(m.marker.split()) > 1 and is_summary_label(last)
+        # its first or last word a summary's: 'IL-6 Median', 'Mean IL-6', 'IL-6_MW' (review)
+        parts = [part for part in re.split(r"[\s_()\[\]:]+", m.marker) if part]
+        ends = {parts[0], parts[-1]} if len(parts) > 1 else set()
+        return (words is not None and words.mean) or any(
+            is_summary_label(end) or end.casefold() == "mw" for end in ends
         )
 
     def _instrument_figure(self, m: Measurement) -> bool:

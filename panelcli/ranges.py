@@ -878,8 +878,8 @@ def said_unreadable(note: str, name: str, unread: Mapping[str, str]) -> str:
             )  # fmt: skip
             options = " and ".join(f"--{fact}" for fact in missing.split(" and "))
             return (
-                f"the interval for {name} depends on {missing}, but {cells} (its "
-                f"person-unreadable warning says what to write; or give it with {options})"
+                f"the interval for {name} depends on {missing}, but {cells} (the file's "
+                f"warning about it says what to write; or give it with {options})"
                 + note[len(said) :]
             )
     return note

@@ -502,8 +502,11 @@ _EXCEL_ERROR = re.compile(
 )
 #: 'ca. 3,5', '~12', 'approx. 40': a number said to be about right
 _APPROXIMATE = re.compile(r"^(?:ca\.?|circa|approx\.?|approximately|etwa|env\.?|~|≈)\s*\d", re.I)
-#: '3,5/4,0', '2.5 / 3.0': two numbers with decimals in one cell (not a titer's '1/40')
-_TWO_NUMBERS = re.compile(r"^\d+[.,]\d+\s*[/;|]\s*\d+[.,]\d+$")
+#: '3,5/4,0', '12 / 15', '12; 15': two numbers in one cell (not a titer's '1/40': a slash
+#: between whole numbers counts only with spaces around it)
+_TWO_NUMBERS = re.compile(
+    r"^(?:\d+[.,]\d+\s*/\s*\d+[.,]\d+|\d[\d.,]*\s+/\s+\d[\d.,]*|\d[\d.,]*\s*[;|]\s*\d[\d.,]*)$"
+)
 #: What a decimal-comma file's number with more than one mark may hold: digits and marks
 _DIGITS_AND_MARKS = re.compile(r"[+-]?[\d.,]+\Z")
 #: '1 234,5', '1 234.5' (a space, no-break space or narrow one between groups of three digits)

@@ -444,8 +444,8 @@ def test_a_result_s_note_says_a_sex_or_age_cell_cannot_be_read_not_that_it_is_no
     )
     notes = [r.note for p in check_file(path, load_ranges("mayo-adult")).panels for r in p.results]
     assert notes[0] == (
-        "the interval for Ferritin depends on sex, but the row's sex 'X' cannot be read (its "
-        "person-unreadable warning says what to write; or give it with --sex)"
+        "the interval for Ferritin depends on sex, but the row's sex 'X' cannot be read (the "
+        "file's warning about it says what to write; or give it with --sex)"
     )
     assert notes[1] is not None and notes[1].startswith(
         "the interval for Ferritin depends on age, but the row's age '-5' cannot be read"

@@ -395,6 +395,9 @@ def read_lab_range(
         return "has its low limit above its high limit"
     if lab.high is not None and lab.high <= 0:  # '<0', '0-0': every value would be high (QA)
         return "has a high limit of 0, which leaves no room for any concentration"
+    if lab.high is None and not lab.low:  # '≥ 0', or Ref Low 0 beside a blank Ref High (QA:
+        # every value was normal, 250 pg/mL of IL-6 too)
+        return "gives no upper limit, and no concentration is below its low limit of 0"
     if lab.unit is not None:  # a range in its own unit ('0-7 pg/mL') is converted
         try:
             exponent = conversion_exponent(lab.unit, unit)

@@ -548,3 +548,25 @@ def test_a_limit_cell_saying_none_is_known_is_a_blank_one(write_csv, short: bool
     assert [(r.status, r.reference and r.reference.text) for r in found] == [
         (Status.NORMAL, "≤ 4 pg/mL")
     ] * 5
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_low_of_0_with_no_high_is_no_range(write_csv, short: bool) -> None:
+    """QA: 'Ref Low' 0 beside a blank or 'N/A' 'Ref High' (or a range cell '≥ 0') read as
+    '≥ 0', which every concentration passes: IL-6 250 was normal, exit 0. The set's range
+    judges it, with a warning saying why the file's was not used."""
+    path = write_csv(
+        "sample_id,marker,value,unit,Ref Low,Ref High\nS1,IL-6,250,pg/mL,0,N/A\n"
+        "S2,IL-6,250,pg/mL,0,\nS3,IL-6,250,pg/mL,1.5,\n"
+    )
+    found = judged(path, short)
+    statuses = [
+        (r.status, r.reference and r.reference.text) for r in found if isinstance(r, Result)
+    ]
+    assert statuses == [
+        (Status.HIGH, "≤ 2.5 pg/mL"), (Status.HIGH, "≤ 2.5 pg/mL"), (Status.NORMAL, "≥ 1.5 pg/mL")
+    ]  # fmt: skip
+    [unused] = [i for i in found if isinstance(i, Issue) and i.code == "range-unreadable"]
+    assert (
+        "gives no upper limit, and no concentration is below its low limit of 0" in unused.message
+    )

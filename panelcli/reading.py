@@ -1911,11 +1911,15 @@ def _footer_label_elsewhere(cells: list[str], layout: Layout) -> tuple[str, None
     'Summe:'; 'MW' in a date), as a sheet's footer puts its label in the second column (QA:
     read as a sample 'line 4' of an unreadable date, its sums judged high); in a patient
     cell, never a word a person may be called (review: patients Max and Min were skipped)."""
+    patient = layout.roles.get("patient_id")
+    named = patient is not None and patient < len(cells) and cells[patient].strip()
     for role in ("patient_id", "collected_at"):
         index = layout.roles.get(role)
         cell = cells[index].strip() if index is not None and index < len(cells) else ""
         key = cell.casefold().rstrip(":.")
         if not cell or (role == "patient_id" and key in _NAMES_TOO):
+            continue
+        if role == "collected_at" and named:  # a person's row, its date cell odd (QA: 'Total')
             continue
         # 'MW' (Mittelwert) and 'VK': initials a sample or person may have, but no date has
         if is_summary_label(cell) or (role == "collected_at" and key in ("mw", "vk")):

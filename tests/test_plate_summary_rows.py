@@ -255,3 +255,12 @@ def test_a_footer_s_label_in_the_patient_or_date_column_of_a_long_file_is_skippe
     ]  # fmt: skip
     wide = events(tmp_path, "sample_id,patient_id,IL-6 (pg/mL)\nS1,P1,1.0\n,Mean,5.0\n")
     assert [(i.code, i.line) for i in wide if isinstance(i, Issue)] == [("control-skipped", 3)]
+    # QA: a row naming a patient is a person's, whatever its date cell holds ('Total')
+    named = events(
+        tmp_path, "Sample ID;Patient ID;Collection Date;IL-6 (pg/mL)\nS1;P1;2026-03-02;3,5\n"
+        ";P9;Total;30\n",
+    )  # fmt: skip
+    assert [(r.patient_id, r.line) for r in named if isinstance(r, Result)] == [
+        ("P1", 2),
+        ("P9", 3),
+    ]

@@ -59,6 +59,7 @@ from panelcli.reading import (
     sub_header_again,
     units_row_again,
     units_row_below,
+    units_row_warnings,
     with_range_row,
     with_units_row,
 )
@@ -194,7 +195,12 @@ def read_batches(
                 ):
                     units_row_possible = False  # as in the CLI: only the first data row
                     if is_units_row(cells, layout):
-                        layout = with_units_row(layout, cells)
+                        before, layout = layout, with_units_row(layout, cells, header)
+                        # said in the first batch, as check says them at the units row
+                        leading = [
+                            *leading,
+                            *units_row_warnings(before, layout, source, numbered[0]),
+                        ]
                         if below is not None:  # review: a range row above it lost the units
                             below = with_units_row(below, cells)
                         spills = spill_columns(header, layout, stats.delimiter)

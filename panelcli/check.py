@@ -95,6 +95,7 @@ from panelcli.reading import (
     DEFAULT_MAX_LINE,
     FILE_END_CODES,
     STDIN,
+    SUMMARY_INITIALS,
     FileRows,
     Layout,
     Measurement,
@@ -2692,7 +2693,7 @@ class Interpreter:
         parts = [part for part in re.split(r"[\s_()\[\]:]+", m.marker) if part]
         ends = {parts[0], parts[-1]} if len(parts) > 1 else set()
         return (words is not None and words.mean) or any(
-            is_summary_label(end) or end.casefold() == "mw" for end in ends
+            is_summary_label(end) or end.casefold() in SUMMARY_INITIALS for end in ends
         )
 
     def _instrument_figure(self, m: Measurement) -> bool:

@@ -1907,29 +1907,31 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
 
 
 def _footer_label_elsewhere(cells: list[str], layout: Layout) -> tuple[str, None] | None:
-    """A row with no sample id whose patient or date cell names a summary ('Mittelwert',
-    'Summe:'; 'MW' in a date), as a sheet's footer puts its label in the second column (QA:
-    read as a sample 'line 4' of an unreadable date, its sums judged high); in a patient
-    cell, never a word a person may be called (review: patients Max and Min were skipped)."""
-    patient = layout.roles.get("patient_id")
-    named = patient is not None and patient < len(cells) and cells[patient].strip()
-    for role in ("patient_id", "collected_at"):
-        index = layout.roles.get(role)
-        cell = cells[index].strip() if index is not None and index < len(cells) else ""
+    """A row with no sample id in a file that has one, whose patient or date cell names a
+    summary ('Mittelwert', 'Summe:'; 'MW' in a date), as a sheet's footer puts its label in
+    the second column (QA: read as a sample 'line 4' of an unreadable date, its sums judged
+    high). A patient cell only in a row with no date, and never a name ('Max', 'Sem': review);
+    a date cell only in a row that names no patient."""
+    if "sample_id" not in layout.roles:  # the other rows are named by their patients
+        return None
+    patient, date = (_cell_text(cells, layout.roles.get(r)) for r in ("patient_id", "collected_at"))
+    for cell, other in ((patient, date), (date, given_id(patient) if patient else None)):
         key = cell.casefold().rstrip(":.")
-        if not cell or (role == "patient_id" and key in _NAMES_TOO):
+        if not cell or other or (cell is patient and key in _NAMES_TOO):
             continue
-        if role == "collected_at" and named:  # a person's row, its date cell odd (QA: 'Total')
-            continue
-        # 'MW' (Mittelwert) and 'VK': initials a sample or person may have, but no date has
-        if is_summary_label(cell) or (role == "collected_at" and key in ("mw", "vk")):
+        if is_summary_label(cell) or (cell is date and key in SUMMARY_INITIALS):
             return not_a_patient_id(cell) or f"a summary of other rows ('{shorten(cell)}')", None
     return None
 
 
-#: Summary words that are names of people too ('Max', 'Maxima'), not read as a footer's label
-#: in a patient column
-_NAMES_TOO = frozenset({"max", "min", "maximo", "minimo", "máximo", "mínimo", "total"})
+#: Initials of a summary ('MW', Mittelwert; 'VK', Variationskoeffizient): a sample or a person
+#: may be so called, but no date nor a marker's figure
+SUMMARY_INITIALS = frozenset({"mw", "vk"})
+#: Summary words that are names of people too ('Max', 'Sem'), not read as a footer's label in
+#: a patient column
+_NAMES_TOO = frozenset({
+    "max", "min", "maximo", "minimo", "máximo", "mínimo", "total", "sem", "media", "suma",
+})  # fmt: skip
 
 
 def _typed_a_patient(kind: str, layout: Layout) -> bool:
@@ -2292,7 +2294,7 @@ def is_range_row(cells: list[str], layout: Layout) -> bool:
     return not any(_PLAIN_NUMBER.match(cell) for cell in markers)
 
 
-def with_units_row(layout: Layout, cells: list[str]) -> Layout:
+def with_units_row(layout: Layout, cells: list[str], header: Sequence[str] = ()) -> Layout:
     """The layout with a units row's units for the markers whose header gave none; a column
     whose header gives another unit than the units row is refused (`Layout.refused`)."""
     markers = dict(layout.markers)
@@ -2311,24 +2313,49 @@ def with_units_row(layout: Layout, cells: list[str]) -> Layout:
     # give two units, not read (review: read in the value's unit, silently 1000 times off)
     range_units = dict(layout.range_units)
     companions = dict(layout.companions)
+    not_read = dict(layout.not_read)
     for index, own in layout.companions.items():
+        # a blank cell, or one saying none is known ('-'), gives no unit (review)
         given = [
             unit
             for role in _RANGE_ROLES
             if role in own
             and (unit := units_cell(cells[own[role]]) if own[role] < len(cells) else "")
+            and unit.casefold() not in NOT_KNOWN_RANGES
         ]
         if not given:
             continue
         units = given + ([range_units[index]] if index in range_units else [])
         if same_size(units):
             range_units[index] = units[-1]
-        else:
-            companions[index] = {role: i for role, i in own.items() if role not in _RANGE_ROLES}
-            range_units.pop(index, None)
+            continue
+        companions[index] = {role: i for role, i in own.items() if role not in _RANGE_ROLES}
+        range_units.pop(index, None)
+        said = ", ".join(sorted(set(units)))
+        for role in _RANGE_ROLES:
+            if role in own:
+                name = header[own[role]] if own[role] < len(header) else f"column {own[role] + 1}"
+                not_read[name] = _not_read_because(
+                    f"the units row and headers give {layout.markers[index][0]}'s range two "
+                    f"units ({said}); give it one and it is read"
+                )
     return layout._replace(
-        markers=markers, refused=refused, range_units=range_units, companions=companions
-    )
+        markers=markers, refused=refused, range_units=range_units, companions=companions,
+        not_read=not_read,
+    )  # fmt: skip
+
+
+def units_row_warnings(before: Layout, after: Layout, source: str, line: int) -> list[Issue]:
+    """The column-ignored warnings of the columns a units row leaves unread (`with_units_row`):
+    said at the units row, by `panelcli check` and by a file's first batch alike."""
+    return [
+        Issue(
+            severity="warning", code="column-ignored", source=source, line=line, column=name,
+            message=f"column '{shorten(name)}' {why}",
+        )
+        for name, why in after.not_read.items()
+        if name not in before.not_read
+    ]  # fmt: skip
 
 
 #: Range-row labels whose cells are lower limits: not used, as they give no upper limit.
@@ -3330,7 +3357,8 @@ def measurement_reader(
                     )  # fmt: skip
                     continue
                 units_read = True
-                layout = with_units_row(layout, cells)
+                before, layout = layout, with_units_row(layout, cells, header)
+                yield from units_row_warnings(before, layout, source, line)
                 wide_units = {i: unit for i, (_, unit) in layout.markers.items()}
                 continue
             if not long and not first_data_row and is_units_row(cells, layout):

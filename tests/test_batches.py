@@ -128,6 +128,8 @@ TRICKY = {
     "S5\tIL-6\t-1,234.50\tpg/mL\nS6\tIL-6\t2,5\tpg/mL\nS7\tIL-6\t12,345\tpg/mL\n",
     "semicolon-grouped-value.csv": "sample_id;marker;value;unit\nS1;IL-8;1,234.5;pg/mL\n"
     "S2;IL-10;2,5;pg/mL\nS3;TNF-α;12,345;pg/mL\n",
+    "units-row-range-units.csv": "sample_id,IL-6,IL-6 Ref Low,IL-6 Ref High,IL-8,IL-8 Ref High\n"
+    ",pg/mL,pg/mL,ng/mL,pg/mL,ng/mL\nS1,3.0,0,5,4,0.005\nS2,1.0,0,5,20,0.005\n",
     "both-decimal-marks.csv": 'sample_id,marker,value,unit\nS1,IL-8,"1,234.5",pg/mL\n'
     'S2,IL-10,"2,5",pg/mL\nS3,TNF-α,"12,345",pg/mL\nS4,IL-6,"1,500",pg/mL\n',
     "wide-range-limit-columns.csv": "Sample;IL-6 (pg/mL);IL-6 Ref Low;IL-6 Ref High;IL-8;"

@@ -264,3 +264,17 @@ def test_a_footer_s_label_in_the_patient_or_date_column_of_a_long_file_is_skippe
         ("P1", 2),
         ("P9", 3),
     ]
+
+
+def test_a_patient_called_by_a_summary_word_keeps_their_results(tmp_path: Path) -> None:
+    """Review: patients 'Sem', 'Suma', 'Media' (and initials 'SD' where the file has no sample
+    column) lost every result as summary rows, and the run exited 0."""
+    named = events(
+        tmp_path,
+        "Patient,Date,IL-6 (pg/mL)\nSem,2026-01-02,30\nSuma,2026-01-02,30\nMedia,2026-01-02,30\n",
+    )
+    assert [r.patient_id for r in named if isinstance(r, Result)] == ["Sem", "Suma", "Media"]
+    long = events(
+        tmp_path, "patient_id,collected_at,marker,value,unit\nSD,2026-01-01,IL-6,30,pg/mL\n"
+    )
+    assert [r.patient_id for r in long if isinstance(r, Result)] == ["SD"]

@@ -268,3 +268,17 @@ def test_a_units_row_that_gives_a_range_two_units_is_not_read_in_the_value_s(
     events = events_in(tmp_path, f"sample_id,IL-6,{header}\n,pg/mL,{units}\nS1,1.0,{ranges}\n")
     [il6] = results(events)
     assert (il6.status, il6.reference and il6.reference.text) == (Status.NORMAL, expected)
+    # the range not read is said, of each of its columns, at the units row (review: silent)
+    ignored = [(c, line, col) for c, line, col in _issues(events) if c == "column-ignored"]
+    assert ignored == ([] if "2 pg/mL" in expected else [
+        ("column-ignored", 2, column) for column in header.split(",")
+    ])  # fmt: skip
+
+
+def test_a_units_row_s_dash_under_a_range_limit_is_no_unit(tmp_path: Path) -> None:
+    """Review: '-' under 'IL-6 Ref Low' counted as a unit, and the lab's 0-5 was lost."""
+    events = events_in(
+        tmp_path, "sample_id,IL-6,IL-6 Ref Low,IL-6 Ref High\n,pg/mL,-,pg/mL\nS1,3.0,0,5\n"
+    )
+    [il6] = results(events)
+    assert (il6.status, il6.reference and il6.reference.text) == (Status.NORMAL, "0 - 5 pg/mL")

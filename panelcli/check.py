@@ -160,7 +160,6 @@ from panelcli.values import (
     DOT_MAY_GROUP_THOUSANDS,
     FLAG_WORDS,
     MAX_VALUE_LENGTH,
-    NOT_KNOWN_RANGES,
     PLAIN_NUMBER,
     ParsedValue,
     ValueProblem,
@@ -174,6 +173,7 @@ from panelcli.values import (
     number_text,
     parse_lab_range,
     parse_value,
+    says_none_known,
     shorten,
     value_shows_decimal_comma,
     without_flag,
@@ -1343,7 +1343,7 @@ class Interpreter:
     def _lab_plan(self, plan: _Plan, text: str, decimal_comma: bool) -> _LabPlan:
         """`plan` with the lab's range as `_bounds_for` reads it, and the warning (code,
         message) it gives; the set's plan when the range is unusable or the set's interval."""
-        if text.casefold() in NOT_KNOWN_RANGES:  # 'N/A': no range given (QA), as `_bounds_for`
+        if says_none_known(text):  # 'N/A': no range given (QA), as `_bounds_for`
             return plan, None
         read = read_lab_range(text, plan.unit, plan.exponent, decimal_comma)
         if not isinstance(read, Bounds):
@@ -1836,6 +1836,11 @@ class Interpreter:
                 f"as are others like it, as the file writes ',' both as the decimal mark and "
                 f"to group thousands ('{shorten(self.comma_groups_seen)}')"
                 if self.comma_groups_seen and self.comma_decimal_seen
+                # review: not 'until a decimal comma': after one, such values stay doubted
+                else f"as are others like it, as the file's delimiter makes ',' its decimal mark "
+                f"though it also writes ',' to group thousands "
+                f"('{shorten(self.comma_groups_seen)}')"
+                if self.comma_groups_seen
                 else "as are others like it until the file writes a decimal comma that cannot "
                 "group thousands (as '12,5')"
             )
@@ -3816,7 +3821,7 @@ def _prints_a_range(m: Measurement) -> bool:
     """Whether a row gives the lab's range: not blank, 'N/A' or '-', which give none, as a
     blank cell (QA: 'range-unreadable'; review: for a marker the set lacks too)."""
     text = m.reference_range
-    return text is not None and text != "" and text.strip().casefold() not in NOT_KNOWN_RANGES
+    return text is not None and text != "" and not says_none_known(text)
 
 
 def _critical_for(

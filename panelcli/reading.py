@@ -43,7 +43,6 @@ from panelcli.units import (
 from panelcli.values import (
     COMMA_GROUPS_BEFORE_POINT,
     FLAG_WORDS,
-    NOT_KNOWN_RANGES,
     LabRange,
     ParsedValue,
     ValueProblem,
@@ -66,6 +65,7 @@ from panelcli.values import (
     parse_flag_of,
     parse_lab_range,
     parse_value,
+    says_none_known,
     shorten,
     unbracketed,
     value_shows_decimal_comma,
@@ -2098,7 +2098,7 @@ def printed_range(cells: list[str], roles: dict[str, int], unit: str | None = No
 
 def _known_limit(cell: str) -> str:
     """A low or high limit's cell, blank where it says none is known ('N/A', '-')."""
-    return "" if cell.casefold() in NOT_KNOWN_RANGES else cell
+    return "" if says_none_known(cell) else cell
 
 
 @functools.lru_cache(maxsize=4096)  # a file repeats its ranges row after row
@@ -2277,11 +2277,7 @@ def is_range_row(cells: list[str], layout: Layout) -> bool:
     if label in _RANGE_ROW_LABELS_IF_RANGES:
         # 'N/A' where a marker has no range is no cell of a sample's (QA: it made 'Normal' a
         # sample)
-        filled = [
-            cell
-            for cell in markers
-            if cell.strip() and cell.strip().casefold() not in NOT_KNOWN_RANGES
-        ]
+        filled = [cell for cell in markers if cell.strip() and not says_none_known(cell)]
         ranges = [parse_lab_range(cell) for cell in filled]
         # One range with two limits is enough: no sample's result is '0-7', while '<5' may
         # be one (QA: 'Ref,0-2.5,14.5,0-9.4', upper limits written bare beside ranges, became
@@ -2321,7 +2317,7 @@ def with_units_row(layout: Layout, cells: list[str], header: Sequence[str] = ())
             for role in _RANGE_ROLES
             if role in own
             and (unit := units_cell(cells[own[role]]) if own[role] < len(cells) else "")
-            and unit.casefold() not in NOT_KNOWN_RANGES
+            and not says_none_known(unit)
         ]
         if not given:
             continue
@@ -2382,7 +2378,7 @@ def with_range_row(layout: Layout, cells: list[str]) -> tuple[Layout, str | None
     ranges: dict[int, str] = {}
     for index in layout.markers:
         text = cells[index].strip() if index < len(cells) else ""
-        if not text or text.casefold() in NOT_KNOWN_RANGES:
+        if not text or says_none_known(text):
             continue
         text = unbracketed(text)  # '(0-2.5)', '(2.5)'
         # A bare number is the upper limit of normal ('Upper limit,2.5', 'Reference

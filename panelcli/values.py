@@ -502,10 +502,10 @@ _EXCEL_ERROR = re.compile(
 )
 #: 'ca. 3,5', '~12', 'approx. 40': a number said to be about right
 _APPROXIMATE = re.compile(r"^(?:ca\.?|circa|approx\.?|approximately|etwa|env\.?|~|≈)\s*\d", re.I)
-#: '3,5/4,0', '12 / 15', '12; 15': two numbers in one cell (not a titer's '1/40': a slash
-#: between whole numbers counts only with spaces around it)
+#: '3,5/4,0', '3,5 / 4', '12; 15': two numbers in one cell (not a titer's '1/40' or '1 / 40':
+#: a slash counts only beside a number with decimals; review)
 _TWO_NUMBERS = re.compile(
-    r"^(?:\d+[.,]\d+\s*/\s*\d+[.,]\d+|\d[\d.,]*\s+/\s+\d[\d.,]*|\d[\d.,]*\s*[;|]\s*\d[\d.,]*)$"
+    r"^(?:\d+[.,]\d+\s*/\s*\d[\d.,]*|\d+\s*/\s*\d+[.,]\d+|\d[\d.,]*\s*[;|]\s*\d[\d.,]*)$"
 )
 #: What a decimal-comma file's number with more than one mark may hold: digits and marks
 _DIGITS_AND_MARKS = re.compile(r"[+-]?[\d.,]+\Z")
@@ -685,6 +685,13 @@ NOT_KNOWN_IDS = NOT_KNOWN_DATES | frozenset({
 
 #: A range or limit cell saying none is known: an id's words, and German 'k.A.' (keine Angabe)
 NOT_KNOWN_RANGES = NOT_KNOWN_IDS | frozenset({"k.a.", "k. a.", "keine angabe"})
+#: Those words with their dots and spaces left out ('n. a.', 'k.a' as 'na', 'ka'; review)
+_NOT_KNOWN_KEYS = frozenset(re.sub(r"[\s.]", "", word) for word in NOT_KNOWN_RANGES)
+
+
+def says_none_known(cell: str) -> bool:
+    """Whether a range or limit cell says no range is known ('N/A', 'n. a.', '-', 'k.A.')."""
+    return re.sub(r"[\s.]", "", cell.casefold()) in _NOT_KNOWN_KEYS and bool(cell.strip())
 
 
 def given_id(cell: str) -> str | None:

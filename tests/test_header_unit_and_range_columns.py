@@ -542,12 +542,12 @@ def test_a_limit_cell_saying_none_is_known_is_a_blank_one(write_csv, short: bool
     path = write_csv(
         "sample_id,marker,value,unit,Ref Low,Ref High\nS1,IL-6,3.0,pg/mL,N/A,4\n"
         "S2,IL-6,3.0,pg/mL,-,4\nS3,IL-6,3.0,pg/mL,n.a.,4\nS4,IL-6,3.0,pg/mL,—,4\n"
-        "S5,IL-6,3.0,pg/mL,k.A.,4\n"
+        "S5,IL-6,3.0,pg/mL,k.A.,4\nS6,IL-6,3.0,pg/mL,k.a,4\nS7,IL-6,3.0,pg/mL,n. a.,4\n"
     )  # review: 'n.a.', a dash and German 'k.A.' (keine Angabe) were still unreadable
     found = [e for e in judged(path, short) if isinstance(e, Result)]
     assert [(r.status, r.reference and r.reference.text) for r in found] == [
         (Status.NORMAL, "≤ 4 pg/mL")
-    ] * 5
+    ] * 7
 
 
 @pytest.mark.parametrize("short", [True, False])

@@ -322,7 +322,8 @@ def test_a_german_age_with_a_decimal_comma_and_a_mangled_sex_are_read() -> None:
      ("ca. 3,5", "marks the number as approximate"), ("~3,5", "marks the number as approx"),
      ("3,5/4,0", "gives two numbers; write one value in each row"),
      ("1/40", "'1/40' is not a number$"),  # a titer is no two numbers (review)
-     ("12 / 15", "gives two numbers"), ("3,5 / 4", "gives two numbers")],
+     ("3,5 / 4", "gives two numbers"), ("3,5/4", "gives two numbers"),
+     ("1 / 40", "'1 / 40' is not a number$")],  # a titer, spaced (review)
 )  # fmt: skip
 @pytest.mark.parametrize("decimal_comma", [True, False])
 def test_cells_labs_and_spreadsheets_write_say_what_they_are(

@@ -1713,12 +1713,33 @@ def is_header_again(cells: list[str], header: list[str], layout: Layout) -> bool
     for index in layout.markers:
         cell = cells[index].strip() if index < len(cells) else ""
         if cell:  # the first filled marker cell: a marker's name where a value should be
+            unit = split_header_unit(cell)[1]
             return cell[0].isalpha() and (
                 cell == header[index].strip()
                 or marker_key(split_header_unit(cell)[0]) in _marker_keys(layout)
                 or _names_columns(cells)
+                # one other marker's column: 'IL-8 (pg/mL)', or 'IL-8' under the header's own
+                # 'Sample ID' (QA: its rows were judged as the first header's IL-6)
+                or (
+                    unit is not None
+                    and known_unit(unit)
+                    and not _usable_value(cell)
+                    and not layout.sub_header  # a figures row again: `sub_header_again` says
+                )  # fmt: skip
+                or _id_titles_again(cells, header, layout)
             )
     return False
+
+
+def _id_titles_again(cells: list[str], header: list[str], layout: Layout) -> bool:
+    """Whether a row repeats the header's sample or patient id column title ('Sample ID')."""
+    titled = [layout.roles[role] for role in ("sample_id", "patient_id") if role in layout.roles]
+    return any(
+        index < len(cells)
+        and cells[index].strip()
+        and cells[index].strip() == header[index].strip()
+        for index in titled
+    )
 
 
 def _names_columns(cells: list[str]) -> bool:

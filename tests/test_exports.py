@@ -1463,26 +1463,32 @@ def test_a_long_header_with_fewer_columns_stops_the_file(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(
-    "second",
-    ["Sample,IL-8 (pg/mL),IL-6 (pg/mL)\nS-3,4.2,1.5\n",  # columns swapped
-     "Sample,IL-6 (ng/mL),IL-8 (ng/mL)\nS-3,0.0042,0.007\n"],  # another unit
+    ("first", "second"),
+    [("Sample,IL-6 (pg/mL),IL-8 (pg/mL)\nS-1,4.2,7\n",
+      "Sample,IL-8 (pg/mL),IL-6 (pg/mL)\nS-3,4.2,1.5\n"),  # columns swapped
+     ("Sample,IL-6 (pg/mL),IL-8 (pg/mL)\nS-1,4.2,7\n",
+      "Sample,IL-6 (ng/mL),IL-8 (ng/mL)\nS-3,0.0042,0.007\n"),  # another unit
+     # QA: one marker column: 'IL-8 (pg/mL)' was a sample 'Sample', S-3's IL-8 judged as IL-6
+     ("Sample,IL-6 (pg/mL)\nS-1,4.2\nS-1,7\n", "Sample,IL-8 (pg/mL)\nS-3,4.2\n"),
+     ("Sample;IL-6\nUnits;pg/mL\nS-1;4,2\nS-1;7\n", "Sample;IL-8\nUnits;pg/mL\nS-3;4,2\n")],
 )  # fmt: skip
 def test_another_header_stops_the_file_rather_than_read_rows_by_the_first(
-    tmp_path: Path, second: str
+    tmp_path: Path, first: str, second: str
 ) -> None:
     """Rows after it were read by the first header: IL-8's value judged as IL-6, or ng/mL as
     pg/mL (1000 times off) (found in review)."""
-    events = events_in(tmp_path, "Sample,IL-6 (pg/mL),IL-8 (pg/mL)\nS-1,4.2,7\n" + second)
+    events = events_in(tmp_path, first + second)
+    line = first.count("\n") + 1
     assert [r.sample_id for r in results(events)] == ["S-1", "S-1"]
     (stopped,) = errors(events)
-    assert (stopped.code, stopped.line) == ("file-unreadable", 3)
-    assert "line 3 is another header" in stopped.message
+    assert (stopped.code, stopped.line) == ("file-unreadable", line)
+    assert f"line {line} is another header" in stopped.message
     from panelcli.batches import interpret_batch, read_batches
 
     # Batches (for Dask) give the same: the rows before it, then the file stops there.
     events = [e for b in read_batches(tmp_path / "export.csv") for e in interpret_batch(b).events]
     assert [e.sample_id for e in events if not isinstance(e, Issue)] == ["S-1", "S-1"]
-    assert [(i.code, i.line) for i in errors(events)] == [("file-unreadable", 3)]
+    assert [(i.code, i.line) for i in errors(events)] == [("file-unreadable", line)]
 
 
 _LONG = "sample_id,marker,value,unit\nS-1,IL-6,3,pg/mL\n"

@@ -2703,18 +2703,18 @@ class Interpreter:
 
     def _instrument_figure(self, m: Measurement) -> bool:
         """Whether a long row's marker names an instrument's other figure for a marker ('IL-10
-        FI', 'IL-6 SD'): no result, not judged, said once per spelling (as a wide column is)."""
+        FI', 'IL-6 SD'): no result, not judged, said of each such row, as a control's is (QA:
+        said once per spelling, the other rows' lines were named nowhere)."""
         words = instrument_name(m.marker)
         if words is None or not words.not_a_value or not self.known_marker(words.marker):
             return False
         message = (
             f"'{shorten(m.marker.strip())}' gives the instrument's '{shorten(words.not_a_value)}' "
-            f"for {shorten(words.marker)}, not the sample's result; rows of it were not judged"
+            f"for {shorten(words.marker)}, not the sample's result; this row was not judged"
         )
-        self._warn_once(
-            ("figure-skipped", m.source, message),
+        self._pending.append(
             Issue(severity="warning", code="figure-skipped", source=m.source, line=m.line,
-                  column=self._column_of("marker"), **_row_for(m), message=message),
+                  column=self._column_of("marker"), **_row_for(m), message=message)
         )  # fmt: skip
         return True
 
@@ -2942,7 +2942,7 @@ class Interpreter:
     ONCE_PER_FILE = frozenset({
         "range-unreadable", "range-disagrees", "person-unreadable", "value-dot-ambiguous",
         "value-comma-ambiguous", "person-conflict", "column-unnamed", "value-flag-ignored",
-        "date-unreadable", "date-ambiguous", "date-in-future", "figure-skipped",
+        "date-unreadable", "date-ambiguous", "date-in-future",
         "value-comma-groups",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).

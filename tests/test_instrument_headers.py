@@ -261,7 +261,8 @@ def test_a_long_row_naming_an_instruments_other_figure_is_not_judged(
     write_csv: Callable[..., str], short: bool
 ) -> None:
     """Regression QA: a long file's 'IL-10 FI' and 'TNF-a %CV' rows were results, judged
-    no_reference, where a wide file's such columns are not read; they are said once each."""
+    no_reference, where a wide file's such columns are not read; each row is said, by its
+    line (QA: once per name, the others' lines were named nowhere)."""
     events = events_in(
         write_csv,
         "sample_id,marker,value,unit\nS1,IL-10,3,pg/mL\nS1,IL-10 FI,3000,pg/mL\n"
@@ -271,12 +272,13 @@ def test_a_long_row_naming_an_instruments_other_figure_is_not_judged(
     assert [(r.marker, r.value) for r in results(events)] == [("IL-10", 3.0)]
     assert [(w.code, w.line, w.marker) for w in warnings(events)] == [
         ("figure-skipped", 3, "IL-10 FI"),
+        ("figure-skipped", 4, "IL-10 FI"),
         ("figure-skipped", 5, "TNF-a %CV"),
         ("figure-skipped", 6, "IL-6 SD"),
     ]
     assert warnings(events)[0].message == (
-        "'IL-10 FI' gives the instrument's 'FI' for IL-10, not the sample's result; rows of it "
-        "were not judged"
+        "'IL-10 FI' gives the instrument's 'FI' for IL-10, not the sample's result; this row "
+        "was not judged"
     )
 
 

@@ -2736,38 +2736,6 @@ def _titles(preamble: list[str], delimiter: str, least: int) -> frozenset[str]:
     )
 
 
-def _rows_before_header(
-    source: str,
-    preamble: list[str],
-    rest: list[str],
-    layout: Layout,
-    delimiter: str,
-    header_line: int,
-) -> Iterator[Issue]:
-    """Lines above the header that are rows of results as the header reads them (its width, a
-    value where a value goes): refused, naming each, as none is read (QA: a sheet sorted with
-    its header row among the rows lost a critical IL-6 above it, and exited 0)."""
-    header = next(csv.reader(rest[:1], delimiter=delimiter), [])
-    reader = csv.reader(preamble, delimiter=delimiter)
-    line = 1
-    for cells in reader:
-        start, line = line, reader.line_num + 1
-        if len(cells) != len(header) or cells == header or is_data_type_line(cells):
-            continue
-        columns = [layout.roles["value"]] if layout.kind == "long" else list(layout.markers)
-        if not any(
-            index < len(cells) and cells[index].strip() and _usable_value(cells[index])
-            for index in columns
-        ):
-            continue
-        shown = ", ".join(f"'{shorten(cell.strip())}'" for cell in cells[:4] if cell.strip())
-        yield Issue(
-            code="row-before-header", source=source, line=start,
-            message=f"line {start} is a row of results ({shown}) above the header on line "
-            f"{header_line}, so it was not read: put the header above every row",
-        )  # fmt: skip
-
-
 def header_warnings(
     source: str, head_lines: list[str], header_end: int, layout: Layout, delimiter: str = ","
 ) -> Iterator[Issue]:
@@ -2790,8 +2758,6 @@ def header_warnings(
             "'Concentration' block alone (with a unit column or units in its header)",
             line=number,
         )
-    yield from _rows_before_header(source, preamble, head_lines[header_start - 1 :], layout,
-                                   delimiter, header_start)  # fmt: skip
     # '#' comments and Excel's 'sep=;' line (which names the delimiter) are not lost data.
     if any(line.strip() and not _NOT_DATA.match(line) for line in preamble):
         yield Issue(

@@ -1880,32 +1880,3 @@ def test_a_flag_glued_to_its_number_is_quoted_apart_as_a_spaced_one_is(tmp_path:
     assert [m.split(", but")[0] for m in said] == [
         "the lab flagged IL-6 '50' as 'L' (low)", "the lab flagged IL-8 '3.0' as '(H)' (high)"
     ]  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["S0,IL-6,900,pg/mL\nS0,IL-8,900,pg/mL\nsample_id,marker,value,unit\nS1,IL-6,1,pg/mL\n",
-     "S0,900,900\nSample,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,1,1\n"],
-)  # fmt: skip
-def test_rows_of_results_above_the_header_are_refused_naming_their_lines(
-    tmp_path: Path, text: str
-) -> None:
-    """QA: a sheet sorted with its header among its rows: S0's IL-6 at 900 (critical) above
-    the header was a preamble line, skipped with a warning, and the run exited 0."""
-    path = tmp_path / "sorted.csv"
-    path.write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["check", str(path), "-f", "ndjson"])
-    assert result.exit_code == 2
-    refused = [json.loads(line)["rejected"] for line in result.stdout.splitlines()
-               if line.startswith('{"rejected"')]  # fmt: skip
-    rows = text.split("\n").index(
-        next(r for r in text.split("\n") if r.lower().startswith("sample"))
-    )
-    assert [(r["code"], r["line"]) for r in refused] == [
-        ("row-before-header", n) for n in range(1, rows + 1)
-    ]
-    assert "is a row of results ('S0'" in refused[0]["message"]
-    # an instrument's preamble is still only skipped, with a warning
-    preamble = tmp_path / "preamble.csv"
-    preamble.write_text("Plate run 12,2026-03-01\nOperator,Anna\n" + text.split("\n", rows)[-1])
-    assert runner.invoke(app, ["check", str(preamble), "-f", "ndjson"]).exit_code == 0

@@ -1837,9 +1837,8 @@ class Interpreter:
                 f"to group thousands ('{shorten(self.comma_groups_seen)}')"
                 if self.comma_groups_seen and self.comma_decimal_seen
                 # review: not 'until a decimal comma': after one, such values stay doubted
-                else f"as are others like it, as the file's delimiter makes ',' its decimal mark "
-                f"though it also writes ',' to group thousands "
-                f"('{shorten(self.comma_groups_seen)}')"
+                else f"as are others like it; this file also writes ',' to group thousands "
+                f"('{shorten(self.comma_groups_seen)}'), so a ',' may be either"
                 if self.comma_groups_seen
                 else "as are others like it until the file writes a decimal comma that cannot "
                 "group thousands (as '12,5')"

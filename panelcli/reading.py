@@ -1713,19 +1713,13 @@ def is_header_again(cells: list[str], header: list[str], layout: Layout) -> bool
     for index in layout.markers:
         cell = cells[index].strip() if index < len(cells) else ""
         if cell:  # the first filled marker cell: a marker's name where a value should be
-            unit = split_header_unit(cell)[1]
             return cell[0].isalpha() and (
                 cell == header[index].strip()
                 or marker_key(split_header_unit(cell)[0]) in _marker_keys(layout)
                 or _names_columns(cells)
-                # one other marker's column: 'IL-8 (pg/mL)', or 'IL-8' under the header's own
-                # 'Sample ID' (QA: its rows were judged as the first header's IL-6)
-                or (
-                    unit is not None
-                    and known_unit(unit)
-                    and not _usable_value(cell)
-                    and not layout.sub_header  # a figures row again: `sub_header_again` says
-                )  # fmt: skip
+                # one other marker's column under the header's own 'Sample ID' (QA: its rows
+                # were judged as the first header's IL-6); not by a unit alone, which a value
+                # cell may hold ('H 12 pg/mL': review)
                 or _id_titles_again(cells, header, layout)
             )
     return False
@@ -1928,13 +1922,11 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
 
 
 def _footer_label_elsewhere(cells: list[str], layout: Layout) -> tuple[str, None] | None:
-    """A row with no sample id in a file that has one, whose patient or date cell names a
-    summary ('Mittelwert', 'Summe:'; 'MW' in a date), as a sheet's footer puts its label in
-    the second column (QA: read as a sample 'line 4' of an unreadable date, its sums judged
-    high). A patient cell only in a row with no date, and never a name ('Max', 'Sem': review);
-    a date cell only in a row that names no patient."""
-    if "sample_id" not in layout.roles:  # the other rows are named by their patients
-        return None
+    """A row with no sample id whose patient or date cell names a summary ('Mittelwert',
+    'Summe:'; 'MW' in a date), as a sheet's footer puts its label in the second column (QA:
+    read as a sample 'line 4' of an unreadable date, its sums judged high). A patient cell
+    only in a row with no date, and never a name ('Max', 'Sem': review); a date cell only in
+    a row that names no patient."""
     patient, date = (_cell_text(cells, layout.roles.get(r)) for r in ("patient_id", "collected_at"))
     for cell, other in ((patient, date), (date, given_id(patient) if patient else None)):
         key = cell.casefold().rstrip(":.")

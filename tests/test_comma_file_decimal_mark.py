@@ -191,7 +191,7 @@ def test_a_tab_file_that_groups_with_commas_reads_each_such_value(
     ]
     # review: not 'until the file writes a decimal comma', after which they stay doubted
     [doubt] = [e for e in found if isinstance(e, Issue) and e.code == "value-comma-ambiguous"]
-    assert "though it also writes ',' to group thousands ('1,234.50')" in doubt.message
+    assert "this file also writes ',' to group thousands ('1,234.50'), so a" in doubt.message
 
 
 def test_a_wide_comma_file_refuses_the_dots_after_a_decimal_comma(tmp_path: Path) -> None:

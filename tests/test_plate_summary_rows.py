@@ -278,3 +278,25 @@ def test_a_patient_called_by_a_summary_word_keeps_their_results(tmp_path: Path) 
         tmp_path, "patient_id,collected_at,marker,value,unit\nSD,2026-01-01,IL-6,30,pg/mL\n"
     )
     assert [r.patient_id for r in long if isinstance(r, Result)] == ["SD"]
+
+
+def test_a_file_with_no_sample_column_skips_its_footer_labels(tmp_path: Path) -> None:
+    """Review: with the footer rule kept to files with a sample column, 'Mittelwert,,26.5' and
+    'SD,,33' under Patient/Date became patients with high results (as ',MW,26.5' a sample)."""
+    read = events(
+        tmp_path,
+        "Patient,Date,IL-6 (pg/mL)\nP1,2026-01-01,3\nSem,2026-01-02,50\nMittelwert,,26.5\n"
+        "SD,,33\n,MW,26.5\n",
+    )
+    assert [r.patient_id for r in read if isinstance(r, Result)] == ["P1", "Sem"]
+    skipped = [i.line for i in read if isinstance(i, Issue) and i.code == "control-skipped"]
+    assert skipped == [4, 5, 6]
+
+
+def test_a_value_cell_with_a_unit_does_not_stop_a_wide_file(tmp_path: Path) -> None:
+    """Review: 'H 12 pg/mL' in a marker cell was taken for another header's, and the file
+    stopped there, S3's IL-6 at 900 pg/mL unread."""
+    read = events(
+        tmp_path, "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,3,4\nS2,H 12 pg/mL,5\nS3,900,9\n"
+    )
+    assert [(r.sample_id, r.marker) for r in read if isinstance(r, Result)][-1] == ("S3", "IL-8")

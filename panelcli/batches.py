@@ -273,7 +273,7 @@ def read_batches(
                     not comma_seen
                     and groups_seen is None
                     and isinstance(cells, list)
-                    and (groups_may_show(stats.delimiter))
+                    and groups_may_show(stats.delimiter)
                 ):  # as `Interpreter._note_comma` notes it
                     groups_seen = shows_comma_grouping(cells, below or layout, header)
                 if not comma_seen and isinstance(cells, list):  # ',' files too ('"3,2"')

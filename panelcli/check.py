@@ -702,8 +702,7 @@ class Interpreter:
         #: The file being read presumes ',' the decimal mark by its delimiter (';', tab, '|');
         #: a ',' file shows it, if at all, in a quoted value or range (judge_rows).
         self._comma_presumed = False
-        self._tab_separated = False  # the file being read is (see `_grouped_against_delimiter`)
-        self._groups_may_show = True  # its '1,234.5' is read, not refused (`groups_may_show`)
+        self._delimiter = ","  # the file being read's
         #: The file being read now and what its reader has seen (for a progress bar).
         self.reading: tuple[str, ReadStats] | None = None
         #: The files whose comments say they are synthetic, each once, as they are opened: a
@@ -797,8 +796,7 @@ class Interpreter:
         self._wide = file.layout.kind == "wide"
         self._row_replicated = (("", 0), set())  # a file given again reads its rows again
         self._comma_presumed = stats.decimal_comma
-        self._tab_separated = file.delimiter == "\t"
-        self._groups_may_show = groups_may_show(file.delimiter)
+        self._delimiter = file.delimiter
         try:
             if (
                 file.layout.kind == "long"
@@ -842,7 +840,7 @@ class Interpreter:
     def _note_comma(self, numbered: NumberedRow, layout: Layout, header: Sequence[str]) -> None:
         cells = numbered[2]
         if not self.comma_decimal_seen and type(cells) is list:
-            if self.comma_groups_seen is None and self._groups_may_show:
+            if self.comma_groups_seen is None and groups_may_show(self._delimiter):
                 self.comma_groups_seen = shows_comma_grouping(cells, layout, header)
             self.comma_decimal_seen = shows_decimal_comma(cells, layout, header)
 
@@ -1734,7 +1732,7 @@ class Interpreter:
         if (
             problem.code == "value-thousands-separator"
             and presumed
-            and self._tab_separated
+            and self._delimiter == "\t"
             and not self.comma_decimal_seen
             and COMMA_GROUPS_BEFORE_POINT(m.value)
         ):

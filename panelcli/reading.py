@@ -1725,6 +1725,11 @@ def is_header_again(cells: list[str], header: list[str], layout: Layout) -> bool
     return False
 
 
+def named_by_line(line: int) -> str:
+    """The sample id of a wide row that gives none ('line 3'): one row is one sample."""
+    return f"line {line}"
+
+
 def _id_titles_again(cells: list[str], header: list[str], layout: Layout) -> bool:
     """Whether a row repeats the header's sample or patient id column title ('Sample ID')."""
     titled = [layout.roles[role] for role in ("sample_id", "patient_id") if role in layout.roles]
@@ -3241,7 +3246,7 @@ def measurement_reader(
         if sample_id is None and patient_id is None:
             patient_id = left(i_stand_in)
         if i_sample is None and layout.kind == "wide":  # as its rows are named (see below)
-            sample_id = f"line {line}"
+            sample_id = named_by_line(line)
         return {
             "sample_id": sample_id, "patient_id": patient_id,
             "collected_at": None, "marker": left(i_marker),
@@ -3536,7 +3541,7 @@ def measurement_reader(
             sex, age = cell(cells, i_sex), cell(cells, i_age)
             birth = cell(cells, i_birth)
             if sample_id is None:  # wide without an id (no column, or a blank cell, as Bio-Plex
-                sample_id = f"line {line}"  # leaves standards): one row is one sample, never merged
+                sample_id = named_by_line(line)  # leaves standards): one row is one sample
             row_unit = cell(cells, i_unit)  # a 'Unit' column: the unit of the row's values
             produced = False
             blanks = 0  # counted for `cells-blank` only in a row that has values (QA: a row with

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from panelcli.interpret import excluded_limits
 from panelcli.models import NOTICE, Issue, Report, Result, ranges_issues, synthetic_notice
-from panelcli.reading import describe_source
+from panelcli.reading import describe_source, named_by_line
 from panelcli.render.lint import row_named
 from panelcli.trends import BEFORE_1900, NAMES_NO_DAY, PLACEHOLDER, read_date, why_no_date
 from panelcli.units import ucum_code
@@ -181,7 +181,7 @@ def observation(
         resource["interpretation"] = [interpretation(code) for code in codes]
     # A wide row with no sample id is named by its line ('line 3') in every format; a FHIR
     # server would take that for the specimen's id, as given by the lab (QA)
-    made_up = result.sample_id == f"line {result.line}"
+    made_up = result.sample_id == named_by_line(result.line)
     if made_up:
         notes.append(
             f"The file gives no sample id for this row; panelcli calls it '{result.sample_id}'."

@@ -40,10 +40,11 @@ KEPT = [
 ]  # fmt: skip
 
 
-def events(tmp_path: Path, text: str) -> list[Result | Issue]:
+def events(tmp_path: Path, text: str, short: bool = True) -> list[Result | Issue]:
     path = tmp_path / "plate.csv"
     path.write_text(text, encoding="utf-8")
-    return list(Interpreter(load_ranges(None), CheckOptions()).events([str(path)]))
+    interpreter = Interpreter(load_ranges(None), CheckOptions(), short_path=short)
+    return list(interpreter.events([str(path)]))
 
 
 @pytest.mark.parametrize("sample_id", SKIPPED)
@@ -143,16 +144,13 @@ def test_a_footer_s_label_in_the_date_column_names_a_summary_row(tmp_path: Path)
 def test_a_long_footer_s_median_or_bracketed_mean_is_skipped(tmp_path: Path, short: bool) -> None:
     """QA: ',IL-6 Median', ',IL-6 (Mean)' and ',IL-6 Mittelwert' under rows with sample ids
     were results of no sample, 'IL-6 (Mean)' with 'did you mean IL-6?'."""
-    path = tmp_path / "footer.csv"
-    path.write_text(
+    read = events(
+        tmp_path,
         "sample_id,marker,value,unit\nA,IL-6,1.0,pg/mL\n,IL-6 Median,5.0,pg/mL\n"
         ",IL-6 (Mean),5.0,pg/mL\n,IL-6 Mittelwert,5.0,pg/mL\n"
         # review: the summary's word first, or after an underscore, or 'MW'
         ",Mean IL-6,5,pg/mL\n,Median (IL-6),5,pg/mL\n,IL-6_Median,5,pg/mL\n,IL-6 MW,5,pg/mL\n",
-        encoding="utf-8",
-    )
-    read = list(
-        Interpreter(load_ranges(None), CheckOptions(), short_path=short).events([str(path)])
+        short,
     )
     assert [r.line for r in read if isinstance(r, Result)] == [2]
     assert [(i.code, i.line) for i in read if isinstance(i, Issue)] == [
@@ -237,15 +235,12 @@ def test_a_footer_s_label_in_the_patient_or_date_column_of_a_long_file_is_skippe
     """Review: with the label read only in a wide file's date column, ',,Mittelwert' and
     ',Mittelwert,' rows of long files (and ',Mean,' of wide ones) were results again; the short
     path had judged the second such row even before."""
-    path = tmp_path / "long.csv"
-    path.write_text(
+    read = events(
+        tmp_path,
         "sample_id,patient_id,collected_at,marker,value,unit\nS1,P1,2026-01-02,IL-6,1.0,pg/mL\n"
         ",,Mittelwert,IL-6,5.0,pg/mL\n,,Mittelwert,IL-8,5.0,pg/mL\n,Mean,,IL-6,5.0,pg/mL\n"
         ",Mean,,IL-8,5.0,pg/mL\n,Max,,IL-6,5.0,pg/mL\n",
-        encoding="utf-8",
-    )
-    read = list(
-        Interpreter(load_ranges(None), CheckOptions(), short_path=short).events([str(path)])
+        short,
     )
     assert [(r.line, r.patient_id) for r in read if isinstance(r, Result)] == [
         (2, "P1"), (7, "Max")

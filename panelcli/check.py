@@ -418,6 +418,20 @@ def _unusable_range(text: str, problem: str, otherwise: str) -> str:
     return f"reference range '{shorten(text)}' {problem}; {otherwise}"
 
 
+#: Why a printed range with a low limit only is not used where the set's range has a high one.
+OPEN_ABOVE = "gives no upper limit, where the reference set has one, so a high value would pass it"
+
+
+def _open_above(printed: Bounds, chosen: Selected) -> bool:
+    """Whether a printed range leaves highs open where the set's range for the person ends
+    (QA: 'Ref Low' 0.1 beside a blank 'Ref High' judged 250 pg/mL of IL-6 normal)."""
+    if printed.high is not None:
+        return False
+    if chosen.bounds is not None:
+        return chosen.bounds.high is not None
+    return bool(chosen.candidates) and all(b.high is not None for _, b in chosen.candidates)
+
+
 def _differs(printed: Bounds, chosen: Bounds) -> bool:
     """Whether a lab's printed range is another interval than the set's. A low of 0 is no
     low at all (no concentration is below 0): '0-7' is the same as the set's '≤ 7'; '<7' is
@@ -1344,6 +1358,8 @@ class Interpreter:
         if says_none_known(text):  # 'N/A': no range given (QA), as `_bounds_for`
             return plan, None
         read = read_lab_range(text, plan.unit, plan.exponent, decimal_comma)
+        if isinstance(read, Bounds) and _open_above(read, Selected(plan.bounds, None)):
+            read = OPEN_ABOVE
         if not isinstance(read, Bounds):
             otherwise = "the reference set's range was used"
             return plan, ("range-unreadable", _unusable_range(text, read, otherwise))
@@ -2005,6 +2021,18 @@ class Interpreter:
             )
             if from_file is not None:
                 chosen = self._select(m, name)
+                if _open_above(from_file, chosen):
+                    otherwise = "the reference set's range was used"
+                    self._range_unreadable(
+                        m, _unusable_range(m.reference_range, OPEN_ABOVE, otherwise)
+                    )
+                    return (
+                        chosen.bounds,
+                        "set",
+                        chosen.note,
+                        chosen.indeterminate,
+                        chosen.candidates,
+                    )
                 if chosen.bounds is not None and not _differs(from_file, chosen.bounds):
                     # The lab prints the set's interval: judged by the set's, whose critical
                     # limits a printed range never has.
@@ -2587,7 +2615,11 @@ class Interpreter:
         read = read_lab_range(m.reference_range, unit, exponent, decimal_comma, doubted)
         if isinstance(read, Bounds):
             return read
-        message = _unusable_range(m.reference_range, read, otherwise)
+        self._range_unreadable(m, _unusable_range(m.reference_range, read, otherwise))
+        return None
+
+    def _range_unreadable(self, m: Measurement, message: str) -> None:
+        """The row's printed range is not used: said once per message."""
         # Keyed by its text: batches joined apart (ndjson_join) drop repeats by text too.
         self._warn_once(
             ("range-unreadable", m.source, message),
@@ -2595,7 +2627,6 @@ class Interpreter:
                   line=m.line, column=self._column_of("reference_range", m), **_row_for(m),
                   message=message),
         )  # fmt: skip
-        return None
 
     def _dot_may_group(self, m: Measurement) -> Iterator[Issue]:
         """Once per file, where ',' is the decimal mark: a '1.234' read with '.' as the point."""

@@ -271,12 +271,13 @@ def test_a_lab_range_that_is_the_sets_keeps_the_sets_critical_limits(write_csv, 
         report = build_report(checking.stream([path]), reference_set)
         results = [r for p in report.panels for r in p.results]
         # QA: a lab's '0-7' dropped the set's panic limit (1000 was only high); it is kept
-        # beyond the lab's range, and left out where the range takes it in or leaves it open
+        # beyond the lab's range, and left out where the range takes it in; a range that
+        # leaves highs open ('>5') is not used (QA: 250 pg/mL was normal by '≥ 0.1')
         assert [r.status.value for r in results] == [
-            "critical", "critical", "critical", "normal", "normal"
+            "critical", "critical", "critical", "normal", "critical"
         ]  # fmt: skip
         assert [r.reference.critical_high for r in results if r.reference] == [
-            500, 500, 500, None, None
+            500, 500, 500, None, 500
         ]  # fmt: skip
         # only the ranges that differ from the set's are warned about, saying what became of
         # the set's panic limit (found in QA)
@@ -284,8 +285,11 @@ def test_a_lab_range_that_is_the_sets_keeps_the_sets_critical_limits(write_csv, 
             "the set's critical limit (≥ 500 pg/mL) was not applied, as the file's range does "
             "not end before it"
         )
-        assert [w.message.split("value); ", 1)[1] for w in report.warnings] == [
-            "the set's critical limit (≥ 500 pg/mL) still applies", dropped, dropped
+        assert [w.message.split("; ", 1)[1] for w in report.warnings] == [
+            "the file's range was used (it belongs to the lab that measured the value); the "
+            "set's critical limit (≥ 500 pg/mL) still applies",
+            f"the file's range was used (it belongs to the lab that measured the value); {dropped}",
+            "the reference set's range was used",
         ]  # fmt: skip
 
 

@@ -357,15 +357,18 @@ def test_a_value_at_an_exclusive_low_is_said_to_be_at_it_not_under_it(
     tmp_path: Path, value: str
 ) -> None:
     """QA (regression round): 'IL-10 is 2 pg/mL, under the lower limit of 2 pg/mL' against a
-    printed '>2', and no note, where the high side said 'at upper limit'."""
+    printed '>2', and no note, where the high side said 'at upper limit'. (A marker the set
+    has no range for: beside the set's IL-10 '≤ 2.8', a range open above is not used.)"""
     path = tmp_path / "low.csv"
-    path.write_text(f"sample_id,marker,value,unit,reference_range\nR1,IL-10,{value},pg/mL,>2\n")
+    path.write_text(
+        f"sample_id,marker,value,unit,reference_range\nR1,Adiponectin,{value},pg/mL,>2\n"
+    )
     result = runner.invoke(app, ["check", str(path), "-f", "json"])
     (panel,) = json.loads(result.stdout)["panels"]
     assert panel["results"][0]["status"] == "low"
     text = " ".join(panel["summary"]["text"])
     said = "2 pg/mL, right at the lower limit" if value == "2.0" else "at most 2 pg/mL"
-    assert f"IL-10 is {said}, which counts as below the range." in text
+    assert f"Adiponectin is {said}, which counts as below the range." in text
     assert "under the lower limit of 2" not in text
     table = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
     # '<=2' is not at 2 but at most 2 (QA: the note read as the value being 2)

@@ -131,22 +131,24 @@ def test_ref_low_and_ref_high_are_the_rows_printed_range(write_csv) -> None:
         "Accession,Test Name,Result,Units,Ref Low,Ref High\n"
         "A0001,IL-8,8,pg/mL,0,5\n"  # the lab's 0-5, not the set's ≤ 9.4
         "A0002,IL-6,3,pg/mL,,7\n"  # blank low: ≤ 7
-        "A0003,IL-6,3,pg/mL,4,\n"  # blank high: ≥ 4
+        "A0003,IL-6,3,pg/mL,4,\n"  # blank high: '≥ 4', with no upper limit: the set's
         "A0004,IL-6,3,pg/mL,,\n"  # no range printed: the set's
     )
     found = results(path)
     assert [(r.status, r.reference.origin) for r in found] == [  # type: ignore[union-attr]
-        (Status.HIGH, "file"), (Status.NORMAL, "file"), (Status.LOW, "file"), (Status.HIGH, "set")
+        (Status.HIGH, "file"), (Status.NORMAL, "file"), (Status.HIGH, "set"), (Status.HIGH, "set")
     ]  # fmt: skip
-    assert [(r.reference.low, r.reference.high) for r in found[:3]] == [  # type: ignore[union-attr]
-        (0.0, 5.0), (None, 7.0), (4.0, None)
+    assert [(r.reference.low, r.reference.high) for r in found[:2]] == [  # type: ignore[union-attr]
+        (0.0, 5.0), (None, 7.0)
     ]  # fmt: skip
     disagree = issues(path, "range-disagrees")
-    assert [(i.line, i.column) for i in disagree] == [(2, "Ref Low / Ref High")] * 1 + [
-        (3, "Ref Low / Ref High"), (4, "Ref Low / Ref High")
+    assert [(i.line, i.column) for i in disagree] == [
+        (2, "Ref Low / Ref High"), (3, "Ref Low / Ref High")
     ]  # fmt: skip
-    assert "the file's range '0-5'" in disagree[0].message
-    assert "'≤ 7'" in disagree[1].message and "'≥ 4'" in disagree[2].message
+    assert "the file's range '0-5'" in disagree[0].message and "'≤ 7'" in disagree[1].message
+    [open_above] = issues(path, "range-unreadable")
+    assert (open_above.line, open_above.column) == (4, "Ref Low / Ref High")
+    assert "'≥ 4' gives no upper limit, where the reference set has one" in open_above.message
 
 
 def test_other_names_of_the_low_and_high_columns(write_csv) -> None:
@@ -563,10 +565,26 @@ def test_a_low_of_0_with_no_high_is_no_range(write_csv, short: bool) -> None:
     statuses = [
         (r.status, r.reference and r.reference.text) for r in found if isinstance(r, Result)
     ]
-    assert statuses == [
-        (Status.HIGH, "≤ 2.5 pg/mL"), (Status.HIGH, "≤ 2.5 pg/mL"), (Status.NORMAL, "≥ 1.5 pg/mL")
-    ]  # fmt: skip
-    [unused] = [i for i in found if isinstance(i, Issue) and i.code == "range-unreadable"]
+    assert statuses == [(Status.HIGH, "≤ 2.5 pg/mL")] * 3
+    [unused, open_above] = [
+        i for i in found if isinstance(i, Issue) and i.code == "range-unreadable"
+    ]
     assert (
         "gives no upper limit, and no concentration is below its low limit of 0" in unused.message
     )
+    assert open_above.line == 4 and open_above.message == (
+        "reference range '≥ 1.5' gives no upper limit, where the reference set has one, so a "
+        "high value would pass it; the reference set's range was used"
+    )
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_low_only_range_is_used_where_the_set_has_no_high(write_csv, short: bool) -> None:
+    """A low-only range ('> 60', as labs print for markers where low is the concern) judges a
+    marker the set has no range for, and one whose set range has critical limits only."""
+    path = write_csv(
+        "sample_id,marker,value,unit,Ref Low,Ref High\nS1,Vitamin D,20,ng/mL,30,\n"
+        "S2,Vitamin D,45,ng/mL,30,\n"
+    )
+    statuses = [(r.status, r.reference and r.reference.text) for r in results_of(path, short)]
+    assert statuses == [(Status.LOW, "≥ 30 ng/mL"), (Status.NORMAL, "≥ 30 ng/mL")]

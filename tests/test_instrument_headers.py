@@ -283,6 +283,28 @@ def test_a_long_row_naming_an_instruments_other_figure_is_not_judged(
 
 
 @pytest.mark.parametrize("short", [True, False])
+def test_an_instruments_words_in_brackets_are_read_as_without_them(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """Stop 38 left open: 'IL-6 (SD)' was a result of an unknown marker (no_reference, 'did
+    you mean IL-6?') where 'IL-6 SD' is skipped; likewise 'IL-6 (Mean)', 'IL-8 [Conc.]'."""
+    events = events_in(
+        write_csv,
+        "sample_id,marker,value,unit\nS1,IL-6 (Mean),3,pg/mL\nS1,IL-6 (SD),0.4,pg/mL\n"
+        "S1,IL-8 [Conc.],4,pg/mL\nS1,IL-10(CV),4,%\nS2,IL-12 (p40),4,pg/mL\n",
+        short,
+    )
+    # (a mean row is held until its sample's rows end: it is read only without replicates)
+    assert sorted((r.line, r.marker, r.status) for r in results(events)) == [
+        (2, "IL-6", "high"), (4, "IL-8", "normal"), (6, "IL-12 (p40)", "no_reference")
+    ]  # fmt: skip
+    assert [(w.code, w.line) for w in warnings(events)] == [
+        ("figure-skipped", 3), ("figure-skipped", 5)
+    ]  # fmt: skip
+    assert warnings(events)[0].message.startswith("'IL-6 (SD)' gives the instrument's 'SD'")
+
+
+@pytest.mark.parametrize("short", [True, False])
 def test_a_long_mean_row_is_no_third_result_beside_its_replicate_rows(
     write_csv: Callable[..., str], short: bool
 ) -> None:

@@ -1721,8 +1721,27 @@ def is_header_again(cells: list[str], header: list[str], layout: Layout) -> bool
                 # were judged as the first header's IL-6); not by a unit alone, which a value
                 # cell may hold ('H 12 pg/mL': review)
                 or _id_titles_again(cells, header, layout)
+                or _names_a_column(cell, header[index])
             )
     return False
+
+
+def _names_a_column(cell: str, title: str) -> bool:
+    """Whether a marker cell names a column as its header's title does, with a unit in
+    brackets ('IL-8 (pg/mL)' under 'IL-6 (pg/mL)': a second export under another id title,
+    whose rows were judged as IL-6); never a value with its unit ('ND (pg/mL)', 'H 12 (pg/mL)')."""
+    if split_header_unit(title)[1] is None or not any(mark in cell for mark in "(["):
+        return False
+    name, unit = split_header_unit(cell)
+    return unit is not None and not any(map(_reads_as_value, [name, *name.split()]))
+
+
+def _reads_as_value(text: str) -> bool:
+    try:
+        parse_value(text)
+    except ValueProblem:
+        return False
+    return True
 
 
 def named_by_line(line: int) -> str:

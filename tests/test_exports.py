@@ -1470,7 +1470,9 @@ def test_a_long_header_with_fewer_columns_stops_the_file(tmp_path: Path) -> None
       "Sample,IL-6 (ng/mL),IL-8 (ng/mL)\nS-3,0.0042,0.007\n"),  # another unit
      # QA: one marker column: 'IL-8 (pg/mL)' was a sample 'Sample', S-3's IL-8 judged as IL-6
      ("Sample,IL-6 (pg/mL)\nS-1,4.2\nS-1,7\n", "Sample,IL-8 (pg/mL)\nS-3,4.2\n"),
-     ("Sample;IL-6\nUnits;pg/mL\nS-1;4,2\nS-1;7\n", "Sample;IL-8\nUnits;pg/mL\nS-3;4,2\n")],
+     ("Sample;IL-6\nUnits;pg/mL\nS-1;4,2\nS-1;7\n", "Sample;IL-8\nUnits;pg/mL\nS-3;4,2\n"),
+     # stop 38 left open: under another id title, 'Probe,IL-8 (pg/mL)' was a sample's row
+     ("Sample ID,IL-6 (pg/mL)\nS-1,4.2\nS-1,7\n", "Probe,IL-8 [pg/mL]\nS-3,4.2\n")],
 )  # fmt: skip
 def test_another_header_stops_the_file_rather_than_read_rows_by_the_first(
     tmp_path: Path, first: str, second: str
@@ -1489,6 +1491,25 @@ def test_another_header_stops_the_file_rather_than_read_rows_by_the_first(
     events = [e for b in read_batches(tmp_path / "export.csv") for e in interpret_batch(b).events]
     assert [e.sample_id for e in events if not isinstance(e, Issue)] == ["S-1", "S-1"]
     assert [(i.code, i.line) for i in errors(events)] == [("file-unreadable", line)]
+
+
+def test_a_value_with_its_unit_in_brackets_is_no_other_header(tmp_path: Path) -> None:
+    """A value cell such as 'ND (pg/mL)' is refused or read, not taken for another header."""
+    events = events_in(
+        tmp_path,
+        "Sample,IL-6 (pg/mL),IL-8 (pg/mL)\nS-1,H 12 (pg/mL),7\nS-2,ND (pg/mL),7\n"
+        "S-3,OOR < (pg/mL),7\nS-4,3,7\n",
+    )
+    assert [r.sample_id for r in results(events)] == [
+        "S-1",
+        "S-2",
+        "S-2",
+        "S-3",
+        "S-3",
+        "S-4",
+        "S-4",
+    ]
+    assert [(e.code, e.line) for e in errors(events)] == [("value-not-a-number", 2)]
 
 
 _LONG = "sample_id,marker,value,unit\nS-1,IL-6,3,pg/mL\n"

@@ -214,6 +214,15 @@ _WEAK_ROLE_OF |= {
     )
     if key not in _ROLE_OF
 }
+# A sample word and an id word ('Sample Barcode', Simoa's; 'Tube Label', 'Specimen Code'):
+# the sample's id where no other column is (QA: Simoa's 'Sample Barcode' was not read, and
+# every patient's results shared one panel).
+_WEAK_ROLE_OF |= {
+    sample + word: "sample_id"
+    for sample in ("sample", "specimen", "tube", "vial", "aliquot", "proben")
+    for word in ("barcode", "code", "label", "id", "identifier", "no", "nr", "number", "name")
+    if sample + word not in _ROLE_OF
+}
 #: Only these take the value's role over a weak 'Concentration' (MSD); another value column
 #: beside it is as ambiguous as two strong ones.
 _CALCULATED = {

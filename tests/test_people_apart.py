@@ -107,6 +107,22 @@ def test_the_cli_names_each_person_of_a_patient_code_column(tmp_path: Path) -> N
     assert "column-ignored" not in checked.output
 
 
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    "column", ["Sample Barcode", "Sample Code", "Tube Barcode", "Specimen Barcode", "Sample Label"]
+)
+def test_a_sample_column_under_another_name_keeps_samples_apart(
+    tmp_path: Path, short: bool, column: str
+) -> None:
+    """QA: Simoa's 'Sample Barcode' was ignored, and PT-001's and PT-002's results shared one
+    panel (IL-6 48 and 1.0 of 'one sample'); beside a 'Sample ID' it is left alone."""
+    text = f"{column},Assay,Conc.,Unit\nPT-001,IL-6,48.0,pg/mL\nPT-002,IL-6,1.0,pg/mL\n"
+    events = events_in(tmp_path, text, short)
+    assert [(r.sample_id, r.value) for r in results(events)] == [("PT-001", 48.0), ("PT-002", 1.0)]
+    events = events_in(tmp_path, f"Sample ID,{text.replace(chr(10) + 'PT', chr(10) + 'S,PT')}")
+    assert [r.sample_id for r in results(events)] == ["S", "S"]
+
+
 MSD_NAMED = (
     "Sample,Patient Name,Assay,Calc. Concentration,Conc. Unit,Detection Range\n"
     "S004,Carl Doe,IL-6,81.0,pg/mL,In Detection Range\n"

@@ -21,6 +21,7 @@ from panelcli.ranges import (
     bundled_sets,
     closest_marker,
     find_set,
+    form_base_key,
     known_category,
     known_name,
     load_ranges,
@@ -149,7 +150,11 @@ def names_a_marker(name: str) -> bool:
     if marker_key(name) in _names_known():
         return True
     bare = value_name(name) or subunit_form_name(name)  # 'GM-CSF (37)', 'IL-12 (70)'
-    return bare is not None and marker_key(bare) in _names_known()
+    if bare is not None and marker_key(bare) in _names_known():
+        return True
+    # a known marker's subunit form ('IL-12 (40)', 'IL-12 p40'): read, though no set has it
+    # (QA: Bio-Plex's 'IL-12 (40)' column was not read, its value in no output)
+    return names_a_form(bare or name) and form_base_key(bare or name) in _names_known()
 
 
 @cache

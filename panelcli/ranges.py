@@ -505,8 +505,7 @@ class ReferenceSet:
     def without_form(self, marker: str) -> str | None:
         """This set's marker that a name adds a subunit form to ('IL-12 p70' where the set has
         only 'IL-12'): never matched (the forms differ), but worth saying."""
-        form = _SUBUNIT_FORM.fullmatch(marker_key(subunit_form_name(marker) or marker))
-        return self._index.get(form.group(1)) if form else None
+        return self._index.get(form_base_key(marker)) if names_a_form(marker) else None
 
     def _named_otherwise(self, key: str) -> str | None:
         """This set's name for a marker that a bundled set knows by the name written: a lab's
@@ -677,6 +676,14 @@ def names_a_form(marker: str) -> bool:
     """Whether a marker's name gives its subunit form ('IL-12 p70', 'IL-12 (40)'; not
     'IL-12')."""
     return _SUBUNIT_FORM.fullmatch(marker_key(subunit_form_name(marker) or marker)) is not None
+
+
+def form_base_key(marker: str) -> str:
+    """The key of a name without its subunit form ('IL-12 (40)', 'IL-12 p40' → 'il12'); the
+    name's key if it gives none."""
+    key = marker_key(subunit_form_name(marker) or marker)
+    form = _SUBUNIT_FORM.fullmatch(key)
+    return form.group(1) if form else key
 
 
 @functools.lru_cache(maxsize=4096)  # per row off the short path: a file has few spellings

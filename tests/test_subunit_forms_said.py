@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from panelcli import explain as explaining
-from panelcli.check import check_file
+from panelcli.check import CheckOptions, check_file
 from panelcli.cli import app
 from panelcli.models import Report, Result
 from panelcli.ranges import bundled_sets, load_ranges
@@ -90,3 +90,20 @@ def test_explain_lists_every_set_even_one_that_lacks_the_marker(tmp_path: Path) 
     rows = [" ".join(line.split()) for line in result.stdout.splitlines()]
     for name in ("arup-3002601", "mayo-adult"):
         assert f"│ {name} │ none (the set does not list it) │ │" in rows
+
+
+@pytest.mark.parametrize("ranges", ["arup-3002601", "mayo-adult"])
+def test_a_wide_column_of_a_form_no_set_has_is_read(tmp_path: Path, ranges: str) -> None:
+    """QA: Bio-Plex's 'IL-12 (40)' column (IL-12 p40, which no bundled set has) was 'not a
+    known marker' and not read, its value in no output, while 'IL-12 (70)' beside it was."""
+    path = tmp_path / "bioplex.csv"
+    path.write_text(
+        "Sample,IL-6 (19),IL-12 (40),IL-12p40,IL-23 p19\nU1,4.2,120,121,5\n", encoding="utf-8"
+    )  # (a column with a unit in its header is a marker's, known or not; IL-23 is not known)
+    options = CheckOptions(assume_unit="pg/mL")
+    results = _results(check_file(str(path), ranges=bundled_sets()[ranges], options=options))
+    assert [(r.marker_as_written, r.value, r.status) for r in results] == [
+        ("IL-6 (19)", 4.2, "high" if ranges == "arup-3002601" else "normal"),
+        ("IL-12 (40)", 120, "no_reference"),
+        ("IL-12p40", 121, "no_reference"),
+    ]

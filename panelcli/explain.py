@@ -152,6 +152,8 @@ def names_a_marker(name: str) -> bool:
     bare = value_name(name) or subunit_form_name(name)  # 'GM-CSF (37)', 'IL-12 (70)'
     if bare is not None and marker_key(bare) in _names_known():
         return True
+    if "/" in name and any(map(names_a_marker, filter(str.strip, name.split("/")))):
+        return True  # 'IL-8/CXCL8 (18)', as R&D Systems' kits name IL-8
     # a known marker's subunit form ('IL-12 (40)', 'IL-12 p40'): read, though no set has it
     # (QA: Bio-Plex's 'IL-12 (40)' column was not read, its value in no output)
     return names_a_form(bare or name) and form_base_key(bare or name) in _names_known()

@@ -458,7 +458,16 @@ class ReferenceSet:
             found = self._index.get(marker_key(bare))
         if found is None and (form := subunit_form_name(marker)) is not None:
             found = self._index.get(marker_key(form))  # 'IL-12 (70)' is IL-12 p70
+        if found is None and "/" in marker:
+            found = self._named_by_each_half(value_name(marker) or marker)
         return found
+
+    def _named_by_each_half(self, marker: str) -> str | None:
+        """The marker that both names of a name joined by '/' are ('IL-8/CXCL8', as R&D
+        Systems' kits write it; QA: no_reference, exit 0); never a ratio ('IL-6/IL-10')."""
+        halves = [half for half in marker.split("/") if half.strip()]
+        named = {self.resolve(half) for half in halves}
+        return named.pop() if len(halves) > 1 and len(named) == 1 else None
 
     def suggest(self, marker: str) -> str | None:
         """The known marker a name is a typo of, for 'did you mean' hints (see closest_marker);
@@ -476,7 +485,8 @@ class ReferenceSet:
                 or self._named_despite_a_greek_slip(marker)
                 or self._named_by_key(marker_key(marker))
                 or self._named_in_brackets(marker)
-                or self._named_with_a_specimen(marker)
+                or self._named_with_words_after(marker)
+                or self._named_by_a_half(marker)
             )
             self._hints[marker] = hint
             return hint
@@ -542,11 +552,23 @@ class ReferenceSet:
             self._key_hints[key] = hint
             return hint
 
-    def _named_with_a_specimen(self, marker: str) -> str | None:
-        """The marker of a name followed by what was tested, without brackets: 'IL6 serum'
-        (a hint, as 'IL-6 (serum)' gets)."""
+    def _named_with_words_after(self, marker: str) -> str | None:
+        """The marker of a name followed by what was tested or the assay, without brackets:
+        'IL6 serum', 'IL-6 HS', 'IL-6 2.0' (a hint, as 'IL-6 (serum)' gets)."""
         name, _, last = marker.strip().rpartition(" ")
-        return self.resolve(name) if name and last.casefold() in _SPECIMENS else None
+        if not name or not (last.casefold() in _SPECIMENS or _ASSAY_WORDS.fullmatch(last)):
+            return None
+        return self.resolve(name)
+
+    def _named_by_a_half(self, marker: str) -> str | None:
+        """The marker that one of two names joined by '/' is, the other being none the set
+        knows ('TNF-alpha/TNFSF2'; a hint: the other may be another molecule's). Never where
+        the other is a name's end ('IL-12/23', 'IL-17A/F': other molecules)."""
+        halves = [half for half in marker.split("/") if half.strip()]
+        if len(halves) < 2 or any(len(_LETTERS.findall(half)) < 2 for half in halves):
+            return None
+        named = {self.resolve(half) for half in halves} - {None}
+        return named.pop() if len(named) == 1 else None
 
     def _named_with_a_unit(self, marker: str) -> str | None:
         """The marker of a name that carries its unit ('IL-6 (pg/mL)' in a marker cell)."""
@@ -665,7 +687,14 @@ NO_LIMITS = "the reference set has"
 
 #: A remark in brackets after a name, and (as a group) what it says.
 #: What a sample can be, written after a marker's name ('IL-6 serum').
+_LETTERS = re.compile(r"[^\W\d_]")
 _SPECIMENS = frozenset({"serum", "plasma", "csf", "edta", "blood", "urine", "supernatant"})
+#: What follows a marker's name in an assay's name: its version ('IL-6 2.0', 'v2') or kind
+#: ('IL-6 HS' for high sensitivity, Quanterix's 'IL-6 Advantage'); a hint only (QA).
+_ASSAY_WORDS = re.compile(
+    r"v?\d+\.\d+|v\d+|hs|high-?sensitivity|ultra(?:-?sensitive)?|advantage|plus|simoa",
+    re.IGNORECASE,
+)
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 _FORM = re.compile(r"p\d{2}", re.IGNORECASE)
 #: A marker key ending in a subunit form: 'il12p70', 'il12p40', 'il23p19'.

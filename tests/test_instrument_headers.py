@@ -582,3 +582,19 @@ def test_a_second_such_column_beside_the_usual_one_is_left_out_not_refused(
     events = list(Interpreter(load_ranges(), CheckOptions()).events([str(path)]))
     assert [e.code for e in events if isinstance(e, Issue)] == ["column-ignored"]
     assert [e.marker for e in events if isinstance(e, Result)] == ["IL-6"]
+
+
+@pytest.mark.parametrize("ranges", ["arup-3002601", "mayo-adult"])
+def test_a_wide_column_of_two_names_joined_by_a_slash_is_read(
+    write_csv: Callable[..., str], ranges: str
+) -> None:
+    """QA: Bio-Plex's 'IL-8/CXCL8 (18)' column (R&D Systems' name) was not read, its 48 pg/mL
+    in no output; it is IL-8 where the set has IL-8, else a result with no range."""
+    path = write_csv("Sample,IL-6 (19),IL-8/CXCL8 (18)\nU1,4.2,48\n")
+    options = CheckOptions(assume_unit="pg/mL")
+    found = results(list(Interpreter(load_ranges(ranges), options).events([path])))
+    assert [(r.marker, r.value, r.status) for r in found][1:] == [
+        ("IL-8", 48, "high")
+        if ranges == "arup-3002601"
+        else ("IL-8/CXCL8 (18)", 48, "no_reference")
+    ]

@@ -2198,3 +2198,31 @@ def test_a_bundled_citation_kept_beside_edited_limits_is_warned_about() -> None:
     for kept in ('unit = "pg/mL"\nhigh = 2.5', 'unit = "ng/mL"\nhigh = 0.0025'):
         same = f'[markers."IL-6"]\n{kept}\nsource = "{cited}"\n'
         assert not [w for w in ranges_warnings(same.encode()) if "word for word" in w]
+
+
+@pytest.mark.parametrize("set_name", ["arup-3002601", "mayo-adult"])
+@pytest.mark.parametrize(
+    ("written", "marker"),
+    [("IL-1 beta/IL-1F2", "IL-1β"), ("IL-2 R alpha", "sIL-2R"), ("IL-2Rα", "sIL-2R"),
+     ("TNF-alpha/TNF-a", "TNF-α"), ("IL-6 (19)/IL6", "IL-6")],
+)  # fmt: skip
+def test_vendor_names_of_a_marker_are_read_as_it(set_name: str, written: str, marker: str) -> None:
+    """QA: R&D Systems' 'IL-8/CXCL8' and 'IL-1 beta/IL-1F2', and 'IL-2 R alpha', were
+    no_reference with no hint (exit 0 for IL-8 at 5 times its limit)."""
+    assert load_ranges(set_name).resolve(written) == marker
+
+
+def test_names_joined_by_a_slash_are_read_only_where_both_are_one_marker() -> None:
+    ranges = load_ranges("arup-3002601")
+    assert ranges.resolve("IL-8/CXCL8") == ranges.resolve("IL-8/CXCL8 (18)") == "IL-8"
+    assert ranges.resolve("IL-6/IL-10") is None and ranges.suggest("IL-6/IL-10") is None  # a ratio
+    assert ranges.resolve("TNF-alpha/TNFSF2") is None  # the other name is not known: a hint
+    assert ranges.suggest("TNF-alpha/TNFSF2") == "TNF-α"
+
+
+def test_an_assays_words_after_a_name_give_a_hint() -> None:
+    """QA: Quanterix's 'IL-6 2.0', 'IL-6 HS', 'IL-6 Advantage' had no hint (as 'IL6 serum')."""
+    ranges = load_ranges("arup-3002601")
+    for name in ("IL-6 2.0", "IL-6 HS", "IL-6 Advantage", "IL-6 v2", "TNF-α Simoa"):
+        assert ranges.resolve(name) is None and ranges.suggest(name) in ("IL-6", "TNF-α"), name
+    assert ranges.suggest("IL-12 40") is None  # a bare number may be a form (p40): no hint

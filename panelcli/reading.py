@@ -3330,7 +3330,11 @@ def measurement_reader(
                     cell if i in as_written else as_composed(cell) for i, cell in enumerate(cells)
                 ]
             furniture = page_line(cells, layout)
-            if furniture is not None:
+            if furniture is not None and not (
+                # a units row like a title above the header (',pg/mL') is the units row, as
+                # read_batches takes it (review: every value was refused as unit-missing)
+                not long and first_data_row and is_units_row(cells, layout)
+            ):
                 stats.skipped += 1
                 yield Issue(severity="warning", code="page-line-skipped", source=source,
                             line=line, message=f"'{shorten(furniture)}' is a page's number, "

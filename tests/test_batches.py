@@ -137,6 +137,10 @@ TRICKY = {
     "wide-units-row.csv": "Description,IL-6,IL-8\n,pg/mL,pg/mL\nS1,3,4\nS2,5,6\nS3,1,1\n",
     "wide-units-row-converted.csv": "Description,IL-6\n,ng/mL\nS1,0.003\nS2,0.003\nS3,1\n",
     "wide-units-only.csv": "Description,IL-6,IL-8\n,pg/mL,pg/mL\n",
+    # A units row alike a title line above the header (review: check skipped it as a page's
+    # line, refusing every value as unit-missing, where batches read it as the units row)
+    "wide-units-row-like-a-title.csv": "Report\n,pg/mL\nSample,IL-6,IL-8\n,pg/mL,pg/mL\n"
+    "S1,4.21,12.5\n",
     "range-warned-once.csv": "sample_id,marker,value,unit,reference range\n"
     "S1,IL-6,5,pg/mL,odd\nS2,IL-6,5,pg/mL,odd\nS3,IL-6,5,pg/mL,0-7\nS4,IL-6,5,pg/mL,0-7\n",
     "blank-line-in-sample.csv": "sample_id,marker,value,unit\nS1,IL-6,5,pg/mL\n\n"
@@ -346,3 +350,11 @@ def test_parts_out_of_order_twice_or_interleaved_are_refused(tmp_path: Path) -> 
     # in order, and a file given twice (as check reads a file named twice)
     both = "".join(ndjson_join([a1, a2, a3, b1, b2, a1, a2, a3], RANGES.info))
     assert both.count('"sample_id":"S1"') == 2
+
+
+def test_a_units_row_like_a_title_line_is_read_as_the_units_row(tmp_path: Path) -> None:
+    path = tmp_path / "titled.csv"
+    path.write_text(TRICKY["wide-units-row-like-a-title.csv"], encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "--format", "csv"])
+    assert result.exit_code == 1 and "unit-missing" not in result.stdout
+    assert "S1,,,IL-6,IL-6,4.21,,pg/mL" in result.stdout

@@ -4179,9 +4179,13 @@ def validation_problems(
         if isinstance(event, Issue):
             yield event
         elif event.status is Status.NO_REFERENCE:
+            # its column, sample and marker, as every row's issue gives them (review: only
+            # this warning left them out of validate's line)
             yield Issue(
                 severity="warning", code="no-reference", source=event.source,
-                line=event.line, message=event.note or "",
+                line=event.line, column=event.column, sample_id=event.sample_id,
+                patient_id=event.patient_id, collected_at=event.collected_at,
+                marker=event.marker_as_written, message=event.note or "",
             )  # fmt: skip
 
 

@@ -266,4 +266,6 @@ def test_the_table_and_validate_name_a_rejected_rows_sample_and_marker(tmp_path:
         "(sample 'S-1', marker 'IL-8')"
     )
     # a name the message says already is not said twice
-    assert lines[1].endswith("warning no-reference: no reference range for 'IL-99' in this set")
+    assert lines[1].endswith(
+        "4: value: warning no-reference: no reference range for 'IL-99' in this set (sample 'S-2')"
+    )

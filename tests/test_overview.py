@@ -410,7 +410,8 @@ def test_the_overview_says_that_changes_over_time_are_left_out(tmp_path: Path) -
     said = " ".join(runner.invoke(app, ["check", path]).stdout.split())
     assert (
         "1 patient has samples from different dates. How results changed over time is not "
-        "shown here; --format json shows it" in said
+        "shown here; --format json shows it (for example: panelcli check FILE --format json "
+        "-o report.json, with any other options you gave)." in said
     )
     # The json report follows that patient indeed.
     report = json.loads(runner.invoke(app, ["check", path, "--format", "json"]).stdout)

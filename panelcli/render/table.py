@@ -642,7 +642,8 @@ def _patients_followed(count: int, overview: Overview) -> str:
     return (
         f"{which} samples from different dates. How results changed over time is not shown "
         "here; --format json shows it (for example: panelcli check FILE"
-        f"{_same_set(overview.reference_set)} --format json -o report.json)."
+        f"{_same_set(overview.reference_set)} --format json -o report.json, with any other "
+        "options you gave)."  # review: '--assume-unit' left out, every row was refused
     )
 
 

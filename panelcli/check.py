@@ -144,6 +144,7 @@ from panelcli.trends import (
 )
 from panelcli.units import (
     MAX_GRAMS_PER_LITRE,
+    PAST_PHYSICAL_LIMIT,
     UnitProblem,
     conversion_exponent,
     convert,
@@ -410,7 +411,7 @@ def read_lab_range(
     if low is not None and low == high:
         return f"is one value ({number_text(low)}), not a range"
     if any(limit is not None and exceeds_physical_limit(limit, unit) for limit in (low, high)):
-        return "has a limit above 1 kg/L, which no concentration reaches"
+        return f"has a limit of {PAST_PHYSICAL_LIMIT}"
     return Bounds(low, high, low_exclusive=lab.low_exclusive, high_exclusive=lab.high_exclusive)
 
 
@@ -1166,7 +1167,7 @@ class Interpreter:
                                             )  # fmt: skip
                         if row is not None:
                             if comma_shown:
-                                self.comma_decimal_seen = True  # see _judge and _comma_may_group
+                                self.comma_decimal_seen = True  # see _judge and _doubt_grouping
                             batch.append(row)
                             taken += 1
                         else:  # the general reading and judging, which may change what the loop
@@ -1277,7 +1278,7 @@ class Interpreter:
             if number is None:
                 return None
             if "," in text:
-                self.comma_decimal_seen = True  # see _comma_may_group
+                self.comma_decimal_seen = True  # see _doubt_grouping
         if collected_at and self._date_unsaid(collected_at, source):  # stripped as it was read
             return None  # the general path warns
         seen = self._markers_seen(m)
@@ -1507,7 +1508,7 @@ class Interpreter:
             # it back until a later row (or another file).
             yield from self._dot_may_group(m)
             if writes_a_decimal_comma(m.value):
-                self.comma_decimal_seen = True  # see _comma_may_group
+                self.comma_decimal_seen = True  # see _doubt_grouping
         unit = m.unit
         # 'ND H' in one cell (a flag column's 'H' beside 'ND' is refused as it is read)
         conflict = flag_contradicts(parsed, m.value.strip())
@@ -1597,8 +1598,8 @@ class Interpreter:
             yield self._reject(
                 m,
                 "value-impossible",
-                f"value '{shorten(m.value.strip())}' {shorten(unit)} would be more than 1 kg per "
-                "litre, which no blood test can measure; check the value and the unit",
+                f"value '{shorten(m.value.strip())}' {shorten(unit)} would be "
+                f"{PAST_PHYSICAL_LIMIT}; check the value and the unit",
             )
             return
         yield from self._duplicate_warning(m, name)
@@ -3006,7 +3007,7 @@ class Interpreter:
             if said == self.kind_limit:
                 self._pending.append(more_of_kind(issue, self.kind_limit))
                 self._kinds[kind] += 1
-                self._warned.add((*kind, _MORE))  # counts as one more text (follows_unchanged)
+                self._warned.add((*kind, _MORE))  # counts as one more text (repeats_after)
             return
         self._kinds[kind] += 1
         self._warned.add(key)
@@ -3023,7 +3024,7 @@ class Interpreter:
 
     def note_first_panels(self) -> list[PanelKey]:
         """A list that fills with the first panels this interpreter meets (RECENT_SAMPLES of
-        them): what `follows_unchanged` checks. Call it before judging any row."""
+        them): what `repeats_after` checks. Call it before judging any row."""
         recent = _FirstPanels(self.RECENT_SAMPLES)
         self._recent = recent
         return recent.first

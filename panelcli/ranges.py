@@ -1494,13 +1494,13 @@ def _wrong_keys(errors: list[ErrorDetails], table: tuple[str | int, ...] = ()) -
 def _impossible_limits(limits: dict[str, float | None], unit: object) -> list[str]:
     """Limits above 1 kg/L, which no blood concentration reaches, as values are refused (QA:
     'high = 1e38' was valid, and its warnings printed numbers of 39 digits)."""
-    from panelcli.units import exceeds_physical_limit
+    from panelcli.units import PAST_PHYSICAL_LIMIT, exceeds_physical_limit
 
     if not isinstance(unit, str):
         return []
     return [
-        f"{key} ({number_text(value)} {unit}) is more than 1 kg/L, which no blood "
-        "concentration reaches: is the number or the unit right?"
+        f"{key} ({number_text(value)} {unit}) is {PAST_PHYSICAL_LIMIT}: is the number or the "
+        "unit right?"
         for key, value in limits.items()
         if value is not None and exceeds_physical_limit(value, unit)
     ]

@@ -211,6 +211,8 @@ def _molar_power_of_ten(unit: str) -> int | None:
 
 #: Nothing in blood is more concentrated than blood itself (about 1 kg per litre).
 MAX_GRAMS_PER_LITRE = 1000.0
+#: What a value or a limit past it is, in the words every message uses (review: three ways).
+PAST_PHYSICAL_LIMIT = "more than 1 kg per litre, which no blood concentration reaches"
 
 
 def exceeds_physical_limit(value: float, unit: str) -> bool:

@@ -1230,8 +1230,8 @@ def test_a_printed_range_of_one_value_or_past_any_concentration_is_not_used(tmp_
     assert [(w.code, w.message) for w in report.warnings] == [
         ("range-unreadable", "reference range '2-2' is one value (2), not a range; the "
          "reference set's range was used"),
-        ("range-unreadable", "reference range '> 5000000000000' has a limit above 1 kg/L, which "
-         "no concentration reaches; the reference set's range was used"),
+        ("range-unreadable", "reference range '> 5000000000000' has a limit of more than 1 kg "
+         "per litre, which no blood concentration reaches; the reference set's range was used"),
     ]  # fmt: skip
 
 

@@ -1516,8 +1516,8 @@ def test_a_limit_no_blood_reaches_is_an_error_and_far_ones_are_said_in_words() -
         b'[[markers."IL-10".intervals]]\nhigh = 2e6\n'
     )
     assert check_ranges_bytes(big) == [
-        "marker 'IL-10': high (1e+38 pg/mL) is more than 1 kg/L, which no blood concentration "
-        "reaches: is the number or the unit right?"
+        "marker 'IL-10': high (1e+38 pg/mL) is more than 1 kg per litre, which no blood "
+        "concentration reaches: is the number or the unit right?"
     ]
     assert check_ranges_bytes(row)[0].startswith("marker 'IL-10': interval 1: high (2000000 ug/mL)")
     tiny = b'[markers."IL-10"]\nunit = "pg/mL"\nhigh = 1e-300\nsource = "q"\n'

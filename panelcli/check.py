@@ -609,8 +609,24 @@ class CheckOptions:
             raise ValueError(f"age must be a number of years, not {self.age!r}")
         if self.age is not None and not 0 <= self.age <= MAX_AGE:
             raise ValueError(f"age must be a number of years from 0 to {MAX_AGE}, not {self.age!r}")
-        if self.max_line_length < 1:
-            raise ValueError(f"max_line_length must be positive, not {self.max_line_length!r}")
+        if self.age_width is not None and (
+            isinstance(self.age_width, bool)
+            or not isinstance(self.age_width, int | float)
+            or not 0 <= self.age_width <= 1
+        ):  # review: -1 was taken
+            raise ValueError(f"age_width must be a part of a year, 0 to 1, not {self.age_width!r}")
+        if (
+            isinstance(self.max_line_length, bool)
+            or not isinstance(self.max_line_length, int)
+            or self.max_line_length < 1
+        ):  # review: 1.5 and '10' failed later, in the csv module, as TypeErrors
+            raise ValueError(
+                f"max_line_length must be a positive whole number, not {self.max_line_length!r}"
+            )
+        if self.assume_unit is not None and not isinstance(self.assume_unit, str):
+            raise ValueError(
+                f"assume_unit must be a unit such as 'pg/mL', not {self.assume_unit!r}"
+            )
         # as --assume-unit takes it (QA: 'RANGE' worked there and was refused here)
         object.__setattr__(self, "assume_unit", assumed_unit_given(self.assume_unit))
 

@@ -111,6 +111,15 @@ def test_library_arguments_of_the_wrong_kind_are_refused_in_plain_words(tmp_path
     for age in ("52", True):
         with pytest.raises(ValueError, match="age must be a number of years"):
             CheckOptions(age=age)  # type: ignore[arg-type]
+    # review: these failed later, in the csv module or at check time, as TypeErrors
+    for wrong, said in (
+        ({"max_line_length": 1.5}, "max_line_length must be a positive whole number"),
+        ({"max_line_length": "10"}, "max_line_length must be a positive whole number"),
+        ({"assume_unit": 5}, "assume_unit must be a unit such as 'pg/mL'"),
+        ({"age_width": -1}, "age_width must be a part of a year"),
+    ):
+        with pytest.raises(ValueError, match=said):
+            CheckOptions(**wrong)  # type: ignore[arg-type]
     path = tmp_path / "a.csv"
     path.write_text("sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n")
     with pytest.raises(ValueError, match="rows_per_batch must be 1 or more"):

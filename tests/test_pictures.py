@@ -10,6 +10,7 @@ from made_up import made_up_result
 from typer.testing import CliRunner
 
 from panelcli.cli import app
+from panelcli.models import Status
 from panelcli.render.pictures import (
     AT_LEAST,
     AT_MOST,
@@ -53,6 +54,33 @@ def test_a_two_sided_range_shows_outside_on_both_sides_and_a_low_value_left_of_i
     assert log  # 100 to 1410 spans more than a factor of ten
     assert bar.index(VALUE) < bar.index(IN_RANGE)
     assert bar.endswith(OUTSIDE)
+
+
+@pytest.mark.parametrize("width", [GAUGE_WIDTH, NARROW_GAUGE_WIDTH])
+def test_a_value_just_past_a_limit_is_not_drawn_as_one_at_the_limit(width: int) -> None:
+    """QA: 2.51 over '≤ 2.5' (high) and 2.5 (normal) were both '═══════════●···', and 266
+    under '266.5 - 1410.4' (low) sat beside the range; outside, a cell of outside is between."""
+    at = gauge(made_up_result(value=2.5, flag="N"), width)
+    past = gauge(made_up_result(value=2.51, status=Status.HIGH, flag="H"), width)
+    assert at is not None and past is not None and at[0] != past[0]
+    assert past[0][past[0].index(VALUE) - 1] == OUTSIDE
+    assert at[0][at[0].index(VALUE) - 1] == IN_RANGE
+    low = gauge(
+        made_up_result(value=266, status=Status.LOW, low=266.5, high=1410.4, flag="L"), width
+    )
+    assert low is not None and low[0][low[0].index(VALUE) + 1] == OUTSIDE
+
+
+def test_a_value_judged_normal_sits_on_the_range() -> None:
+    """A normal value whose cell the scale puts just past a limit is drawn on the range."""
+    for value, low, high in ((266.5, 266.5, 1410.4), (1410.4, 266.5, 1410.4), (2.5, None, 2.5)):
+        drawn = gauge(made_up_result(value=value, low=low, high=high, flag="N"))
+        assert drawn is not None
+        bar = drawn[0]
+        neighbours = {
+            bar[i] for i in (bar.index(VALUE) - 1, bar.index(VALUE) + 1) if 0 <= i < len(bar)
+        }
+        assert IN_RANGE in neighbours, bar
 
 
 def test_censored_values_point_the_way_they_are_open() -> None:

@@ -70,9 +70,30 @@ def gauge(result: Result, width: int = GAUGE_WIDTH) -> tuple[str, bool] | None:
     mark = {"<": AT_MOST, "<=": AT_MOST, ">": AT_LEAST, ">=": AT_LEAST}.get(
         result.comparator or "", VALUE
     )
-    index = min(width - 1, max(0, int(place(value) * width)))
+    index = _where_judged(min(width - 1, max(0, int(place(value) * width))), cells, result.flag)
     cells[index] = mark
     return "".join(cells), log
+
+
+def _where_judged(index: int, cells: list[str], flag: str | None) -> int:
+    """The value's cell, moved to show what it was judged: a value past a limit keeps a cell
+    of outside between itself and the range (QA: 2.51 over ≤ 2.5, high, was drawn as 2.5,
+    normal, is: '═══════════●···'); a value judged normal sits on the range. Where there is
+    no room, the range's cell beside it is drawn as outside."""
+    zone = [i for i, cell in enumerate(cells) if cell == IN_RANGE]
+    if not zone:
+        return index
+    if flag == "N" and cells[index] != IN_RANGE:
+        return min(zone, key=lambda i: abs(i - index))
+    if flag in ("H", "HH"):
+        index = min(max(index, zone[-1] + 2), len(cells) - 1)
+        if index > 0 and cells[index - 1] == IN_RANGE:  # no room past it: the range gives one
+            cells[index - 1] = OUTSIDE
+    elif flag in ("L", "LL"):
+        index = max(min(index, zone[0] - 2), 0)
+        if index + 1 < len(cells) and cells[index + 1] == IN_RANGE:
+            cells[index + 1] = OUTSIDE
+    return index
 
 
 _LOG_2 = math.log10(2)

@@ -357,3 +357,15 @@ def test_demo_csv_prints_the_sample_s_file_for_check() -> None:
         assert refused.stderr == (
             "panelcli: --csv prints one sample's file: give the sample's name, and no --export\n"
         )
+
+
+def test_the_mild_rise_story_says_what_its_results_are() -> None:
+    """QA: the story said three markers 'sit a little above the range' and the narration 'how
+    close the high dots sit to the end', while IL-6 is 1.8 times its limit, five cells past."""
+    from panelcli.check import check_file
+
+    sample = find_sample("chronic-inflammation")
+    assert "each less than twice the upper limit" in sample.story
+    report = check_file(str(sample.path))
+    highs = [r for p in report.panels for r in p.results if r.status == "high"]
+    assert len(highs) == 3 and all(r.times_upper_limit and r.times_upper_limit < 2 for r in highs)

@@ -80,7 +80,9 @@ STORM_SENTENCE = (
 
 # What a low level can be a sign of, where the sources say (by marker key); else LOW_ANY.
 # These and HIGH_SIGN are the one text of each: `explain` says them too (QA: two texts differed).
-LOW_SIGN = {"ferritin": "A low level of Ferritin can be a sign of too little iron."}
+LOW_SIGN = {
+    "ferritin": "A low level of ferritin can be a sign of too little iron."
+}  # a plain word (QA)
 # A marker whose high level means more than its group's does: said alone or beside its group's.
 HIGH_SIGN = {"ferritin": "A high level can be a sign of infection, inflammation or too much iron."}
 LOW_ANY = "A level under the range can have many causes."

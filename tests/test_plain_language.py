@@ -1428,3 +1428,17 @@ def test_trend_sentences_on_left_out_samples_and_two_day_dates_stay_plain(
     )
     (trend,) = check_file(str(data), ranges=str(ranges)).trends
     assert all(grade(s) <= MAX_GRADE for t in trend.text for s in sentences(t)), trend.text
+
+
+def test_a_low_ferritin_is_said_in_plain_words_in_check_and_explain(tmp_path) -> None:
+    """QA: 'A low level of Ferritin can be a sign …': a capital mid-sentence, in both."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    path = tmp_path / "ferritin.csv"
+    path.write_text("sample_id,marker,value,unit,sex,age\nA,Ferritin,20,ug/L,M,40\n")
+    runner = CliRunner()
+    for args in (["check", str(path), "--ranges", "mayo-adult"], ["explain", "Ferritin"]):
+        said = " ".join(runner.invoke(app, args, env={"COLUMNS": "200"}).stdout.split())
+        assert "A low level of ferritin can be a sign of too little iron." in said, args

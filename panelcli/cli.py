@@ -1158,6 +1158,11 @@ def demo(
                 _export(export, lambda target: render_sample_list(list_samples(), target))
             return
         sample = find_sample(name)
+        several = [find_sample(word) for word in words or ()]
+        if sample is None and len(several) > 1 and all(several):
+            # QA: 'no sample named ...' listed both names among the samples
+            runs = "', then 'panelcli demo ".join(s.name for s in several if s is not None)
+            raise PanelcliError(f"demo shows one sample at a time: run 'panelcli demo {runs}'")
         if sample is None:
             names = ", ".join(s.name for s in list_samples())
             close = suggest_sample(name)

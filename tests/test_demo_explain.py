@@ -369,3 +369,13 @@ def test_the_mild_rise_story_says_what_its_results_are() -> None:
     report = check_file(str(sample.path))
     highs = [r for p in report.panels for r in p.results if r.status == "high"]
     assert len(highs) == 3 and all(r.times_upper_limit and r.times_upper_limit < 2 for r in highs)
+
+
+def test_demo_with_two_samples_says_it_shows_one_at_a_time() -> None:
+    """QA: 'no sample named 'healthy-adult cytokine-storm'; samples: healthy-adult, …'."""
+    result = runner.invoke(app, ["demo", "healthy-adult", "cytokine-storm"])
+    assert result.exit_code == 2 and not result.stdout
+    assert "demo shows one sample at a time: run 'panelcli demo healthy-adult', then " in (
+        result.stderr
+    )
+    assert runner.invoke(app, ["demo", "cytokine", "storm"]).exit_code == 0  # one name in words

@@ -196,9 +196,27 @@ def test_a_narrow_terminal_drops_columns_then_lists_results_but_never_cuts_a_val
             assert marker in output and value in output
         assert "266.5 - 1410.4" in output and "more than 400 ×" in output
     else:
-        assert "3.1 → 2.2 pg/mL" in result.output and "rose, then fell" in result.output
+        said = shown_cells(result.output)
+        assert "3.1 → 2.2 pg/mL" in said and "↗↘ rose, then fell" in said
         # the peak stays at every width (80 columns dropped it; found in QA)
-        assert "36.2 on 2026-07-03" in " ".join(result.output.split())
+        assert "36.2 on 2026-07-03" in said
+
+
+def shown_cells(output: str) -> str:
+    """The output with each table row's cells joined across its wrapped lines, one per line;
+    other lines as they are ('highest 36.2 on 2026-07-03' of a narrow terminal's list)."""
+    rows: list[list[str]] = []
+    said = []
+    for line in output.splitlines():
+        cells = [cell.strip() for cell in re.split(r"[│|]", line.strip())[1:-1]]
+        if not line[:1] or line[:1] not in "│|" or len(cells) < 2:  # a box's line too
+            said.append(line)
+            continue
+        if rows and not cells[0] and len(cells) == len(rows[-1]):
+            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)]
+        else:
+            rows.append(cells)
+    return "\n".join(said + [cell for row in rows for cell in row])
 
 
 @pytest.mark.parametrize("columns", [71, 82, 85, 90, 93, 101])
@@ -223,7 +241,8 @@ def test_a_narrow_ascii_terminal_measures_the_spelled_out_table(
     out.flush()
     text = out.buffer.getvalue().decode("ascii")  # type: ignore[attr-defined]
     assert max(len(line) for line in text.splitlines()) <= columns
-    assert "Refe..." not in text and "36.2 on 2026-07-03" in " ".join(text.split())
+    said = shown_cells(text)
+    assert "Refe..." not in text and ("36.2 on 2026-07-03" in said or "Reference range" in said)
 
 
 def test_a_critical_result_shows_its_side(tmp_path: Path) -> None:
@@ -288,6 +307,23 @@ def test_a_demo_speaks_of_gauges_and_bars_only_where_they_are_drawn(
         assert ("too narrow for the gauges" in flat) is not gauges
     if columns >= 80 and sample != "serial-monitoring":
         assert gauges  # an empty Note column no longer takes their room (QA)
+    if columns >= 80 and sample == "serial-monitoring":
+        assert bars  # QA: below 90 columns the bars were left out, the narration on them
+
+
+@pytest.mark.parametrize("columns", range(60, 100, 3))
+def test_the_trend_table_is_never_cut_at_its_right_edge(columns: int) -> None:
+    """QA: with its last columns wrapping, rich narrowed them only until they were equally
+    wide, then cut every column: at 70 columns the table had no right edge."""
+    sample = find_sample("serial-monitoring")
+    output = (
+        CliRunner().invoke(app, ["check", str(sample.path)], env={"COLUMNS": str(columns)}).output
+    )
+    table = output.split("Changes over time")[1].split("└")[0]
+    rows = [line for line in table.splitlines() if line[:1] and line[:1] in "┏┃┡│"]
+    assert rows and all(line.rstrip()[-1] in "┓┃┩│" for line in rows), table
+    assert all(len(line) <= columns for line in output.splitlines())
+    assert "2026-07-" not in [word.strip("│ ") for word in table.split()]  # no date cut
 
 
 def test_a_result_just_above_its_limit_says_so_in_its_note() -> None:

@@ -222,10 +222,36 @@ def fitted(
                 widths[joined[name]] += 1 + width  # 'IL-6 | 12 | pg/mL' as '12 pg/mL'
         # each column has a space either side and a line on its left, and one line ends a row
         if sum(widths.values()) + 3 * len(widths) + 1 <= console.width:
-            if not leave_out:
-                return table
-            return _holding_no_wrap(console, spelled_for(console, build(leave_out)))
+            if leave_out:
+                table = _holding_no_wrap(console, spelled_for(console, build(leave_out)))
+            return _shared_out(console, table)
     return rows()
+
+
+def _shared_out(console: Console, table: Table) -> Table:
+    """Give the columns that wrap the width the others leave, each at least its longest word:
+    rich stops narrowing such columns once they are equally wide, then cuts every column
+    (QA: the trend table's right edge was cut off at 70 columns)."""
+    wrapping = [column for column in table.columns if not column.no_wrap]
+    if len(wrapping) < 2:
+        return table
+    sizes = {
+        id(column): console.measure(Group(column.header, *column.cells)) for column in wrapping
+    }
+    fixed = sum(column.min_width or 0 for column in table.columns if column.no_wrap)
+    frame = 3 * len(table.columns) + 1
+    if fixed + frame + sum(size.maximum for size in sizes.values()) <= console.width:
+        return table  # (a table measures no wider than the console: its columns are summed)
+    least = {key: max(size.minimum, 1) for key, size in sizes.items()}
+    for column in wrapping:
+        least[id(column)] = max(least[id(column)], column.min_width or 0)
+    room = console.width - fixed - frame - sum(least.values())
+    spare = {key: sizes[key].maximum - least[key] for key in least}
+    wanted = sum(spare.values()) or 1
+    for column in wrapping:
+        key = id(column)
+        column.width = least[key] + min(spare[key], room * spare[key] // wanted)
+    return table
 
 
 def _holding_no_wrap(console: Console, table: Table) -> Table:
@@ -275,10 +301,17 @@ def trend_table(trend: PatientTrend, leave_out: frozenset[str] = frozenset()) ->
     table = Table(title=trend_title(trend), title_justify="left")
     columns = ["Marker", "Trend", "First → last", "Highest", "Reference range", "Change"]
     kept = [name for name in columns if name not in leave_out]
+    rows = [trend_cells(marker, trend.dates) for marker in trend.markers]
     for name in kept:
-        table.add_column(name, no_wrap=name != "Reference range", overflow="fold")
-    for marker in trend.markers:
-        cells = trend_cells(marker, trend.dates)
+        # The words of the last three may wrap: at 80 columns the trend bars kept their
+        # place only so (QA: the serial demo lost them, its narration pointing at them);
+        # never inside a word ('2026-07-' over '03').
+        wraps = name in ("Highest", "Reference range", "Change")
+        longest = max((len(word) for row in rows for word in row[name].plain.split()), default=0)
+        table.add_column(
+            name, no_wrap=not wraps, overflow="fold", min_width=longest if wraps else None
+        )
+    for cells in rows:
         table.add_row(*(cells[name] for name in kept))
     return table
 

@@ -3443,10 +3443,13 @@ def _panel(results: list[Result], rejected: Sequence[Issue]) -> Panel:
     collected_at = first.collected_at
     for result in results:
         collected_at = one_way_date(collected_at, result.collected_at)
+    # the first that names one, as the date is (QA: a first row with a blank patient cell left
+    # the panel no one's, and the patient's trend was lost without a word)
+    patient_id = next((r.patient_id for r in results if r.patient_id), first.patient_id)
     return Panel(
         source=first.source,
         sample_id=first.sample_id,
-        patient_id=first.patient_id,
+        patient_id=patient_id,
         collected_at=collected_at,
         results=results,
         summary=summarise_panel(results, rejected),
@@ -3544,7 +3547,8 @@ class _SampleCount:
     __slots__ = ("patient_id", "collected_at", "measured", "flagged", "unjudged", "maybe")
 
     def __init__(self, patient_id: str | None, collected_at: str | None) -> None:
-        self.patient_id, self.collected_at = patient_id, collected_at  # of its first row
+        # of its first result (the patient: the first result naming one)
+        self.patient_id, self.collected_at = patient_id, collected_at
         self.measured = 0
         self.unjudged = 0  # results not compared with a range (indeterminate, no reference)
         self.flagged: dict[str, str] | None = None  # markers outside the range: their flag
@@ -3604,8 +3608,11 @@ def build_overview(
             panel = panels[key] = _SampleCount(event.patient_id, event.collected_at)
         elif not panel.measured:  # seen in rejected rows first: named by its first result
             panel.patient_id, panel.collected_at = event.patient_id, event.collected_at
-        elif event.collected_at != panel.collected_at:  # as `_panel` names it
-            panel.collected_at = one_way_date(panel.collected_at, event.collected_at)
+        else:  # as `_panel` names it
+            if event.collected_at != panel.collected_at:
+                panel.collected_at = one_way_date(panel.collected_at, event.collected_at)
+            if panel.patient_id is None:
+                panel.patient_id = event.patient_id
         panel.measured += 1
         if maybe_critical_event(event):  # QA: listed as ordinary highs, said nowhere
             if panel.maybe is None:

@@ -1796,3 +1796,27 @@ def test_numbers_one_a_date_get_the_direction_every_order_gives(values: list[flo
         for n, value in enumerate(values)
     ]  # fmt: skip
     assert trend_direction(points) == _direction_by_orders(points)
+
+
+def test_a_panel_names_the_patient_its_first_row_leaves_blank(tmp_path: Path) -> None:
+    """QA: a sample whose first row's patient cell is blank was no one's panel (json, table)
+    and P1's trend was lost without a word; with the rows swapped it had one."""
+    from panelcli.check import CheckOptions, Interpreter, build_overview
+    from panelcli.ranges import load_ranges
+
+    path = tmp_path / "later.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,,2026-03-02,IL-8,1.0,pg/mL\nS1,P1,2026-03-02,IL-6,2.0,pg/mL\n"
+        "S2,P1,2026-04-02,IL-6,9.0,pg/mL\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    assert [(p.sample_id, p.patient_id) for p in report.panels] == [("S1", "P1"), ("S2", "P1")]
+    assert [(t.patient_id, t.dates) for t in report.trends] == [
+        ("P1", ["2026-03-02", "2026-04-02"])
+    ]
+    ranges = load_ranges()
+    overview = build_overview(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
+    assert [p.patient_id for p in overview.panels] == ["P1", "P1"]
+    assert overview.patients_followed == 1

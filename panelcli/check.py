@@ -550,6 +550,10 @@ def stopped_reading(source: str, problem: InputError) -> list[StreamEvent]:
     return [*problem.before, issue]
 
 
+#: Names of standard input that scripts give where a tool takes only file names.
+_STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
+
+
 def in_lists(
     events: Iterable[T], size: int, waiting: Callable[[], bool] | None = None
 ) -> Iterator[list[T]]:
@@ -778,13 +782,18 @@ class Interpreter:
         """
         seen: dict[str, str] = {}  # the file (its real path) -> the name it was first given as
         for source in sources:
-            # './a.csv' and 'a.csv' (or a link to it) are one file
-            same = source if source == STDIN else os.path.realpath(source)
-            if same in seen and source == STDIN:  # it was read to its end the first time
-                yield [Issue(
-                    code=UNREADABLE, source=source,
-                    message="'-' is given more than once; it is read once",
-                )]  # fmt: skip
+            # './a.csv' and 'a.csv' (or a link to it) are one file; '/dev/stdin' is '-'
+            reads_stdin = source == STDIN or source in _STDIN_NAMES
+            same = STDIN if reads_stdin else os.path.realpath(source)
+            if same in seen and reads_stdin:  # it was read to its end the first time
+                # (QA: '/dev/stdin /dev/fd/0' was 'read again', then 'the file is empty')
+                said = (
+                    f"'{shorten(source, 80)}' is given more than once"
+                    if source == seen[same]
+                    else f"standard input is given more than once (as "
+                    f"'{shorten(seen[same], 80)}' and here as '{shorten(source, 80)}')"
+                )
+                yield [Issue(code=UNREADABLE, source=source, message=f"{said}; it is read once")]
                 continue
             if same in seen:  # a warning for each copy: each says it is read again
                 self._forget_warnings(source)  # the new reading gives them again, as its own

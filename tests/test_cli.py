@@ -525,6 +525,15 @@ def test_standard_input_given_twice_is_read_once_and_the_second_is_named() -> No
         "panelcli: standard input: '-' is given more than once; it is read once\n"
     )
     assert result.stdout.count("\n-,2,value,") == 1  # its one row, read once
+    # QA: '- /dev/stdin' said 'the file is empty' for the second: it is standard input too
+    for name in ("/dev/stdin", "/dev/fd/0"):
+        again = runner.invoke(
+            app, ["check", "-", name, "-f", "csv"], input="marker,value,unit\nIL-6,1,pg/mL\n"
+        )
+        assert again.exit_code == 2 and again.stderr == (
+            f"panelcli: {name}: standard input is given more than once (as '-' and here as "
+            f"'{name}'); it is read once\n"
+        )
     table = runner.invoke(app, ["check", "-", "-"], input="marker,value,unit\nIL-6,x,pg/mL\n")
     # A file among the row problems: the heading said 'Rows that could not be used (2)' (QA)
     assert "Rows and files that could not be used (2)" in table.stdout

@@ -401,12 +401,25 @@ MaxLineOpt = Annotated[
 ]
 
 
+#: What an empty -o or --export is (QA: -o "" said "'.' is a folder").
+_NO_FILE_NAME = "the file name is empty (an unset shell variable?)"
+
+
+def _output_name(text: str) -> str:
+    """-o's file, '-' for standard output; an empty name is refused before any data is read."""
+    if not text.strip():
+        raise _bad_parameter(f"{_NO_FILE_NAME}; give a file name, or '-' for standard output")
+    return text
+
+
 def _export_path(text: str) -> Path:
     """Refuse a wrong file type, or a folder's name ending in '/', before any data is read
     (QA: `Path` dropped the '/' of 'out.html/' and a file 'out.html' was written)."""
     from panelcli.render.export import EXPORT_SUFFIXES
     from panelcli.render.output import names_a_folder
 
+    if not text.strip():
+        raise _bad_parameter(f"{_NO_FILE_NAME}; give one ending in .html or .svg")
     if names_a_folder(text):
         raise _bad_parameter(f"'{text}' ends in '/', which names a folder; give a file name")
     path = Path(text)
@@ -623,6 +636,7 @@ def check(
         typer.Option(
             "--output",
             "-o",
+            parser=_output_name,
             metavar="FILE",
             help="Write to this file instead of stdout (atomically: all or nothing).",
         ),

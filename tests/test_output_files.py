@@ -357,3 +357,13 @@ def test_an_export_that_cannot_be_written_is_named_not_the_output_file(tmp_path:
     assert result.exit_code == 2
     assert f"cannot write '{full}': No space left on device" in result.stderr
     assert not report.exists()
+
+
+def test_an_empty_output_or_export_name_is_said_as_empty() -> None:
+    """QA: '-o "$OUT"' with OUT unset said "'.' is a folder; give a file name to write to"."""
+    sample = str(REPO / "samples" / "healthy-adult.csv")
+    for option, hint in (("-o", "or '-' for standard output"), ("--export", "ending in .html")):
+        result = CliRunner().invoke(app, ["check", sample, option, ""])
+        assert result.exit_code == 2 and not result.stdout
+        said = " ".join(result.stderr.split())
+        assert "the file name is empty (an unset shell variable?)" in said and hint in said

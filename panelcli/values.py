@@ -95,6 +95,7 @@ _FLAG_CODE = {
 _FLAG_SYMBOL = {
     "*": "A", "!": "A", "**": "A", "***": "A", "!!": "A", "+": "H", "↑": "H", "↓": "L",
     "++": "HH", "+++": "HH", "↑↑": "HH", "↑↑↑": "HH", "--": "LL", "↓↓": "LL", "↓↓↓": "LL",
+    "aa": "CRIT",  # HL7's 'critically abnormal', no side (QA: it was unreadable)
 }  # fmt: skip
 _FLAG_MARKS = "*!"  # what a LIS may write after a flag to draw the eye to it
 #: A lone hyphen, en dash, em dash or minus sign: what exports write in a flag column for "no

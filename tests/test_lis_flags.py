@@ -40,7 +40,7 @@ def results(events: list[Event]) -> list[Result]:
      ("-", "N"), (" – ", "N"), ("—", "N"), ("−", "N"),
      ("↓", "L"), ("L*", "L"), ("niedrig", "L"), ("erniedrigt", "L"), ("bas", "L"),
      ("++", "HH"), ("↑↑", "HH"), ("--", "LL"), ("↓↓", "LL"), (" (+) ", "H"), ("?", None),
-     ("AA", None),
+     ("AA", "CRIT"), ("aa", "CRIT"),  # HL7's critically abnormal (QA: it was unreadable)
      # critical with no side, and more LIS words and symbols
      ("Critical", "CRIT"), ("CRIT", "CRIT"), ("kritisch", "CRIT"), ("auffällig", "A"),
      ("elevado", "H"), ("Elevada", "H"), ("bajo", "L"), ("baja", "L"), ("+++", "HH"),

@@ -1820,3 +1820,27 @@ def test_a_panel_names_the_patient_its_first_row_leaves_blank(tmp_path: Path) ->
     overview = build_overview(Interpreter(ranges, CheckOptions()).stream([str(path)]), ranges)
     assert [p.patient_id for p in overview.panels] == ["P1", "P1"]
     assert overview.patients_followed == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("20260301083000", datetime(2026, 3, 1, 8, 30)), ("202603010830", datetime(2026, 3, 1, 8, 30)),
+     ("20260301083000+0100", datetime(2026, 3, 1, 7, 30)), ("20261301083000", None),
+     ("1772353800", None)],
+)  # fmt: skip
+def test_hl7_date_and_time_is_read(written: str, read: datetime | None) -> None:
+    """QA: an HL7-derived export's '20260301083000' was date-unreadable (no trend, no age),
+    while '20260301' was read; a number that is no such date (seconds since 1970) is not."""
+    assert read_date(written) == read
+
+
+def test_hl7_dates_make_a_trend(tmp_path: Path) -> None:
+    path = tmp_path / "hl7.csv"
+    path.write_text(
+        "MRN,Accession,Collected,Test,Result,Units\n100234,A1,20260301083000,IL-6,40,pg/mL\n"
+        "100234,A2,20260302081500,IL-6,10,pg/mL\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    assert not [w for w in report.warnings if w.code == "date-unreadable"]
+    assert [(t.patient_id, len(t.dates)) for t in report.trends] == [("100234", 2)]

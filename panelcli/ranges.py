@@ -460,7 +460,15 @@ class ReferenceSet:
             found = self._index.get(marker_key(form))  # 'IL-12 (70)' is IL-12 p70
         if found is None and "/" in marker:
             found = self._named_by_each_half(value_name(marker) or marker)
+        if found is None and "^" in marker:
+            found = self._named_by_its_code(marker)
         return found
+
+    def _named_by_its_code(self, marker: str) -> str | None:
+        """The marker an HL7 coded name gives, code^text^system ('IL6^Interleukin 6^L',
+        '26881-3^Interleukin 6^LN'; QA: no_reference), where its parts name one marker."""
+        named = {self.resolve(part) for part in marker.split("^") if part.strip()} - {None}
+        return named.pop() if len(named) == 1 else None
 
     def _named_by_each_half(self, marker: str) -> str | None:
         """The marker that both names of a name joined by '/' are ('IL-8/CXCL8', as R&D

@@ -365,6 +365,10 @@ def shorten(text: str, limit: int = 40) -> str:
 MAX_VALUE_LENGTH = 100
 
 
+#: HL7's structured number of one value: a comparator, '^', the number ('<^2.0', '^12.5')
+_STRUCTURED_NUMBER = re.compile(r"^(?:(?P<cmp><=|>=|<|>)|=)?\^(?P<number>[+-]?[\d.,]*\d)$")
+
+
 def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     """Parse a result cell; raises ValueProblem with a plain reason when it cannot be used."""
     cell = text.strip()
@@ -403,6 +407,9 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             f"value '{shorten(cell)}' is a mean with its spread (±), not one result; give the "
             "result alone",
         )
+    if "^" in cell and (structured := _STRUCTURED_NUMBER.match(cell)):
+        # HL7's structured number, '<^2.0' (QA: refused as not a number)
+        return parse_value(f"{structured['cmp'] or ''}{structured['number']}", decimal_comma)
     no_number = _no_number(cell)
     if no_number is not None:
         return no_number

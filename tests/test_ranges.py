@@ -2226,3 +2226,11 @@ def test_an_assays_words_after_a_name_give_a_hint() -> None:
     for name in ("IL-6 2.0", "IL-6 HS", "IL-6 Advantage", "IL-6 v2", "TNF-α Simoa"):
         assert ranges.resolve(name) is None and ranges.suggest(name) in ("IL-6", "TNF-α"), name
     assert ranges.suggest("IL-12 40") is None  # a bare number may be a form (p40): no hint
+
+
+def test_an_hl7_coded_name_is_read_where_its_parts_name_one_marker() -> None:
+    """QA: an HL7-derived export's 'IL6^Interleukin 6^L' was no_reference, 40 pg/mL unjudged."""
+    ranges = load_ranges("arup-3002601")
+    assert ranges.resolve("IL6^Interleukin 6^L") == "IL-6"
+    assert ranges.resolve("26881-3^Interleukin 6^LN") == "IL-6"  # a LOINC code and its text
+    assert ranges.resolve("IL6^IL-8^L") is None  # two markers: neither

@@ -33,6 +33,11 @@ from panelcli.values import LabRange, ParsedValue, ValueProblem, parse_lab_range
         ("5pg/mL", ParsedValue(5.0, None, "pg/mL")),  # glued: was 'not a number' (QA)
         ("<2.0pg/mL", ParsedValue(2.0, "<", "pg/mL")),
         ("1e3pg/mL", ParsedValue(1000.0, None, "pg/mL")),
+        # HL7's structured numbers (QA: '<^2.0' was not a number)
+        ("<^2.0", ParsedValue(2.0, "<")),
+        (">=^7", ParsedValue(7.0, ">=")),
+        ("=^3", ParsedValue(3.0, None)),
+        ("^12.5", ParsedValue(12.5, None)),
     ],
 )
 def test_parse_value(cell, expected):

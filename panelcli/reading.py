@@ -1310,7 +1310,36 @@ def _commented(first_cell: str) -> bool:
     return text.startswith("#") and text != "#"
 
 
+#: Olink's relative readings named above a table ('NPX data', 'Olink NPX Manager').
+_NPX = re.compile(r"\bNPX\b", re.IGNORECASE)
+_NPX_SCALE = "Olink's relative log2 scale, not concentrations"
+
+
 def _find_header(
+    head_lines: list[str], known_marker: KnownMarker, source: str
+) -> tuple[str, int, Layout]:
+    """`_find_header_in`, refusing a file whose lines above the header say its values are
+    Olink's NPX (QA: 'NPX data' above 'SampleID;IL8;IL6', and --assume-unit pg/mL judged log2
+    readings as concentrations)."""
+    found: tuple[str, int, Layout] | InputError
+    try:
+        found = _find_header_in(head_lines, known_marker, source)
+    except InputError as problem:
+        found = problem
+    above = found[1] - 1 if isinstance(found, tuple) else len(head_lines)
+    said = next((n for n, line in enumerate(head_lines[:above], 1) if _NPX.search(line)), None)
+    if said is not None and _NPX_SCALE not in str(found):  # not said of its 'NPX' column
+        raise InputError(
+            f"{source}: line {said} says the values are 'NPX': {_NPX_SCALE}, so panelcli "
+            "cannot judge this file",
+            line=said,
+        )
+    if isinstance(found, InputError):
+        raise found
+    return found
+
+
+def _find_header_in(
     head_lines: list[str], known_marker: KnownMarker, source: str
 ) -> tuple[str, int, Layout]:
     """Try each delimiter on the first lines; the one that reveals a header wins."""
@@ -1374,8 +1403,8 @@ def _find_header(
         line, cells, missing = half
         if missing == "value" and "npx" in {header_key(cell) for cell in cells}:
             raise InputError(  # renamed 'value', NPX would be judged as a concentration
-                f"{source}: the header on line {line} has an 'NPX' column: Olink's relative "
-                "log2 scale, not concentrations, so panelcli cannot judge this file"
+                f"{source}: the header on line {line} has an 'NPX' column: {_NPX_SCALE}, so "
+                "panelcli cannot judge this file"
             )
         named = _value_with_other_words(cells) if missing == "value" else None
         if named is not None:  # QA: 'Result (xyz)' was told to be named 'result'

@@ -1829,6 +1829,20 @@ def test_olink_npx_is_refused_as_no_concentration(tmp_path: Path) -> None:
     assert "has an 'NPX' column: Olink's relative log2 scale" in said
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["NPX data\nSampleID;IL8;IL6\nPT-001;5,12;4,56\n",  # --assume-unit judged them as pg/mL
+     "Project;Cyto\nNPX data;;\nAssay;IL8;IL6\nOlinkID;OID1;OID2\nPT-001;5,12;4,56\n"],
+)  # fmt: skip
+def test_a_file_whose_lines_above_the_header_say_npx_is_refused(tmp_path: Path, text: str) -> None:
+    """QA: with 'NPX data' only above the table, --assume-unit pg/mL judged Olink's log2
+    readings as concentrations (and the message without it suggested that option)."""
+    (stop,) = [e for e in events_in(tmp_path, text) if isinstance(e, Issue)]
+    assert (stop.code, stop.line) == ("file-unreadable", text.count("\n", 0, text.index("NPX")) + 1)
+    said = "says the values are 'NPX': Olink's relative log2 scale, not concentrations"
+    assert said in stop.message
+
+
 @pytest.mark.parametrize("label", ["ReferenceRange1", "Normal Range Control", "Cutoff-1"])
 def test_a_sample_whose_id_starts_like_a_range_label_is_a_sample(
     tmp_path: Path, label: str

@@ -832,6 +832,9 @@ class Layout(NamedTuple):
     #: long: an MSD Discovery Workbench export (its 'Detection Range' column), whose sample ids
     #: S001… and C1… name its calibrators and controls
     msd_export: bool = False
+    #: A Luminex xPONENT export (its lines above the header name the program or a 'DataType:'
+    #: block), whose sample ids Control1, Control2 … name the kit's controls
+    xponent_export: bool = False
     #: long, with no sample or patient column: a column that may name the sample ('Name',
     #: 'ID'), decided by the file's first rows (`_sample_column_by_rows`)
     maybe_sample: int | None = None
@@ -1858,6 +1861,9 @@ _CODED_A_PATIENT = re.compile(r"^x\d*$", re.IGNORECASE)  # Bio-Plex: X (+ number
 #: MSD Discovery Workbench names calibrators S001…S008 and controls C1… (C001…); only in its
 #: exports: elsewhere a patient's sample may be called so.
 _MSD_NOT_A_PATIENT_ID = re.compile(r"^(?:s\d{3}|c\d{1,3})$", re.IGNORECASE)
+#: xPONENT's names of a kit's control wells, beside its 'Standard1', 'Background0', 'Unknown1'
+_XPONENT_CONTROL_ID = re.compile(r"^control\s*\d{1,3}$", re.IGNORECASE)
+_XPONENT_LINE = re.compile(r"xponent|^\W*data\s*type\s*:", re.IGNORECASE)
 #: Sample ids that name a standard, calibrator or blank well ('Standard3', 'Blank'): no
 #: patient is called so (a 'Control' may be a study's control subject, so it is left to the type;
 #: 'QC-Low', 'QC2' are quality-control material; 'NC', 'PC-1', 'Neg Ctrl' an assay's negative and
@@ -1977,6 +1983,10 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
     msd_s = layout.msd_export and _MSD_NOT_A_PATIENT_ID.match(label)
     if msd_s and not _typed_a_patient(kind, layout) and not _names_a_person(cells, layout):
         return f"an MSD calibrator or control (sample '{shorten(label)}', as MSD names them)", None
+    xponent_s = layout.xponent_export and _XPONENT_CONTROL_ID.match(label)
+    if xponent_s and not _typed_a_patient(kind, layout) and not _names_a_person(cells, layout):
+        # QA: judged as patients, the kit's controls set exit 1 beside a normal sample
+        return f"a kit control (sample '{shorten(label)}', as xPONENT names them)", None
     who = not_a_patient_id(label)
     if who is None or (_names_a_standard(label) and _typed_a_patient(kind, layout)):
         return None
@@ -2580,8 +2590,9 @@ def opened(
         preamble = head_lines[: _row_start(head_lines, header_end, delimiter) - 1]
         stats.synthetic = says_synthetic(preamble)
         layout = layout._replace(
-            titles=_titles(preamble, delimiter, 1), title_lines=_titles(preamble, delimiter, 2)
-        )
+            titles=_titles(preamble, delimiter, 1), title_lines=_titles(preamble, delimiter, 2),
+            xponent_export=any(map(_XPONENT_LINE.search, preamble)),
+        )  # fmt: skip
         yield head_lines, lines, header_end, layout
     except csv.Error as exc:
         raise InputError(f"{source}: the CSV structure is broken ({exc})") from None

@@ -598,3 +598,27 @@ def test_a_wide_column_of_two_names_joined_by_a_slash_is_read(
         if ranges == "arup-3002601"
         else ("IL-8/CXCL8 (18)", 48, "no_reference")
     ]
+
+
+XPONENT = (
+    '"Program","xPONENT","","MAGPIX"\n"DataType:","Concentration"\n'
+    '"Location","Sample","IL-6 (19) (pg/mL)"\n"1(1,A1)","Background0","NaN"\n'
+    '"2(1,B1)","Standard1","10000.00"\n"3(1,C1)","Control1","45.21"\n'
+    '"4(1,D1)","Control 2","512.30"\n"5(1,E1)","Unknown1","1.20"\n'
+)
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_an_xponent_exports_kit_controls_are_not_judged(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """QA: xPONENT's 'Control1' and 'Control2' beside 'Standard1' and 'Unknown1' were judged
+    as patients (high, exit 1) where the only sample is normal; outside such an export a
+    'Control 2' may be a study's control subject, and is judged."""
+    events = events_in(write_csv, XPONENT, short)
+    assert [(r.sample_id, r.status) for r in results(events)] == [("Unknown1", "normal")]
+    skipped = [w for w in warnings(events) if w.code == "control-skipped"]
+    assert [w.line for w in skipped] == [4, 5, 6, 7]
+    assert "a kit control (sample 'Control1', as xPONENT names them)" in skipped[2].message
+    plain = events_in(write_csv, XPONENT.split("\n", 2)[2].replace("Background0", "B0"), short)
+    assert [r.sample_id for r in results(plain)] == ["Control1", "Control 2", "Unknown1"]

@@ -491,9 +491,16 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
             (opposite if apart else unshown).setdefault(words, []).append(result)
     other = unshown
     differ = []
+    # A sentence for what the lab marked, another for panelcli's view (QA: one sentence of
+    # both was grade 9 to 10, above the summary's grade 8)
     if other:
+        these = (
+            "this"
+            if len(_distinct([r for rs in other.values() for r in rs])) == 1
+            else ("these marks")
+        )
         differ.append(
-            f"The lab marked {_marked_as(other)}, which the range panelcli uses does not show."
+            f"The lab marked {_marked_as(other)}. The range panelcli uses does not show {these}."
         )
     if opposite:
         by_side: dict[str, list[Result]] = {}
@@ -504,12 +511,15 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
                 # panelcli's own critical said so (QA: 'IL-10 is low' of its LL)
                 ours = FLAG_WORDS.get(result.flag or "", side)
                 by_side.setdefault(f"only {side}" if same else ours, []).append(result)
-        found = join_names([
-            f"{_names(results)} {'is' if len(_distinct(results)) == 1 else 'are'} {side}"
-            for side, results in by_side.items()
-        ])  # fmt: skip
+        found = _parts_joined(
+            [
+                f"{_names(results)} {'is' if len(_distinct(results)) == 1 else 'are'} {side}"
+                for side, results in by_side.items()
+            ],
+            any(len(_distinct(results)) > 1 for results in by_side.values()),
+        )
         differ.append(
-            f"The lab marked {_marked_as(opposite)}, but by the range panelcli uses {found}."
+            f"The lab marked {_marked_as(opposite)}. By the range panelcli uses, {found}."
         )
     if differ:  # said once after both
         text.append(" ".join([*differ, "Ranges differ between labs, so ask which one applies."]))
@@ -520,10 +530,20 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
 
 def _marked_as(marked: dict[str, list[Result]]) -> str:
     """'IL-8 as high, IL-18 as critically high and TNF-α as critical'; with semicolons where
-    a part lists markers itself ('IL-8 as high; IL-6 and IL-10 as critically high; and …')."""
+    a part lists markers itself ('IL-8 as high; IL-6 and IL-10 as critically high; and …'),
+    a comma where there are two parts ('IL-8 as high, and IL-6 and IL-10 as …')."""
     parts = [f"{_names(results)} as {words}" for words, results in marked.items()]
-    if len(parts) < 2 or all(len(_distinct(results)) == 1 for results in marked.values()):
+    return _parts_joined(parts, any(len(_distinct(results)) > 1 for results in marked.values()))
+
+
+def _parts_joined(parts: list[str], listing: bool) -> str:
+    """Parts of a sentence joined by 'and'; where a part is a list itself (`listing`), by a
+    comma for two ('IL-6 as low, and IL-10 and IL-1β as …'; QA: '; and' joined two) and by
+    semicolons for more."""
+    if len(parts) < 2 or not listing:
         return join_names(parts)
+    if len(parts) == 2:
+        return f"{parts[0]}, and {parts[1]}"
     return "; ".join(parts[:-1]) + "; and " + parts[-1]
 
 

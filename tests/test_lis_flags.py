@@ -428,8 +428,8 @@ def test_the_summary_says_what_the_lab_s_own_flags_say_where_panelcli_does_not(
         "is the only judgement.",
         # one sentence for both (QA: the same words again for each mark)
         # IL-6 is high by panelcli's range: not 'does not show' (QA: read as 'not high')
-        "The lab marked IL-8 as high, which the range panelcli uses does not show. The lab "
-        "marked IL-6 as critically high, but by the range panelcli uses IL-6 is only high. "
+        "The lab marked IL-8 as high. The range panelcli uses does not show this. The lab "
+        "marked IL-6 as critically high. By the range panelcli uses, IL-6 is only high. "
         "Ranges differ between labs, so ask which one applies.",
         "A lab's critical mark should be talked over with a healthcare provider soon.",
     ]  # TNF-α: the lab's H is panelcli's too; IL-10: 'N' says nothing more
@@ -454,9 +454,9 @@ def test_the_summary_reads_the_lab_s_flag_as_the_flag_column_does(tmp_path: Path
     assert lab == [
         "The lab marked IL-18 as critical. panelcli could not judge it, so the lab's mark is "
         "the only judgement.",
-        "The lab marked IL-8 as high, IL-10 as critically high and IL-4 as outside its range, "
-        "which the range panelcli uses does not show. The lab marked IL-6 and TNF-α as "
-        "critically high, but by the range panelcli uses IL-6 and TNF-α are only high. Ranges "
+        "The lab marked IL-8 as high, IL-10 as critically high and IL-4 as outside its range. "
+        "The range panelcli uses does not show these marks. The lab marked IL-6 and TNF-α as "
+        "critically high. By the range panelcli uses, IL-6 and TNF-α are only high. Ranges "
         "differ between labs, so ask which one applies.",
         "A lab's critical mark should be talked over with a healthcare provider soon.",
     ]
@@ -486,9 +486,9 @@ def test_the_labs_marks_are_said_once_and_one_on_the_other_side_is_said_to_be(
     assert [t for t in said if "The lab marked" in t] == [
         "The lab marked IL-18 as critically high. panelcli could not judge it, so the lab's mark "
         "is the only judgement.",
-        "The lab marked IL-8 as high and TNF-α as critical, which the range panelcli uses does "
-        "not show. The lab marked IL-10 as low, but by the range panelcli uses IL-10 is high. "
-        "Ranges differ between labs, so ask which one applies.",
+        "The lab marked IL-8 as high and TNF-α as critical. The range panelcli uses does not "
+        "show these marks. The lab marked IL-10 as low. By the range panelcli uses, IL-10 is "
+        "high. Ranges differ between labs, so ask which one applies.",
     ]
     said = check_file(str(path), ranges="mayo-adult").panels[0].summary.text
     assert [t for t in said if "The lab marked" in t] == [
@@ -506,7 +506,7 @@ def test_a_labs_critical_mark_on_the_other_side_still_asks_to_talk_soon(tmp_path
     path.write_text("sample_id,marker,value,unit\nS1,sIL-2R,100 HH,pg/mL\n", encoding="utf-8")
     said = check_file(str(path)).panels[0].summary.text
     assert (
-        "The lab marked sIL-2R as critically high, but by the range panelcli uses sIL-2R is low. "
+        "The lab marked sIL-2R as critically high. By the range panelcli uses, sIL-2R is low. "
         "Ranges differ between labs, so ask which one applies."
     ) in said
     assert "A lab's critical mark should be talked over with a healthcare provider soon." in said
@@ -527,8 +527,8 @@ def test_a_labs_critical_mark_beside_panelclis_high_is_not_said_to_be_unshown(
     )
     said = check_file(str(path)).panels[0].summary.text
     assert (
-        "The lab marked IL-10 as high, which the range panelcli uses does not show. The lab "
-        "marked IL-6 as critically high and IL-8 as low, but by the range panelcli uses IL-6 is "
+        "The lab marked IL-10 as high. The range panelcli uses does not show this. The lab "
+        "marked IL-6 as critically high and IL-8 as low. By the range panelcli uses, IL-6 is "
         "only high and IL-8 is high. Ranges differ between labs, so ask which one applies."
     ) in said
 
@@ -549,7 +549,7 @@ def test_a_labs_mark_on_the_other_side_of_panelclis_critical_says_critical(
     path = tmp_path / "flags.csv"
     path.write_text("sample_id,marker,value,unit,flag\nU1,IL-10,0.3,pg/mL,H\n", encoding="utf-8")
     said = " ".join(check_file(str(path), str(ranges)).panels[0].summary.text)
-    assert "but by the range panelcli uses IL-10 is critically low." in said
+    assert "By the range panelcli uses, IL-10 is critically low." in said
 
 
 def test_a_labs_critical_mark_on_the_other_side_of_a_may_be_critical_low_is_said(
@@ -571,6 +571,31 @@ def test_a_labs_critical_mark_on_the_other_side_of_a_may_be_critical_low_is_said
     said = " ".join(check_file(str(path), str(ranges)).panels[0].summary.text)
     assert "By the range for female, it is past it" in said
     assert (
-        "The lab marked IL-10 as critically high, but by the range panelcli uses IL-10 is low"
-        in said
+        "The lab marked IL-10 as critically high. By the range panelcli uses, IL-10 is low" in said
     )
+
+
+@pytest.mark.parametrize(
+    ("rows", "part"),
+    [("A,IL-6,12,pg/mL,L\nA,IL-10,20,pg/mL,HH\nA,IL-1β,30,pg/mL,HH\n",
+      "The lab marked IL-6 as low, and IL-10 and IL-1β as critically high. By the range "
+      "panelcli uses, IL-6 is high, and IL-10 and IL-1β are only high."),
+     ("A,IL-8,5,pg/mL,H\nA,IL-2,1,pg/mL,H\nA,TNF-α,3,pg/mL,LL\nA,IL-4,1,pg/mL,Critical\n",
+      "The lab marked IL-8 and IL-2 as high; TNF-α as critically low; and IL-4 as critical. "
+      "The range panelcli uses does not show these marks.")],
+)  # fmt: skip
+def test_the_lab_s_marks_are_said_at_grade_8_at_most(tmp_path, rows: str, part: str) -> None:
+    """QA (educator): 'The lab marked IL-6 as low; and IL-10 and IL-1β as critically high, but
+    by the range panelcli uses …' joined two parts with '; and', at grade 9.9."""
+    from test_plain_language import MAX_GRADE, grade, sentences
+
+    from panelcli.check import check_file
+
+    path = tmp_path / "flags.csv"
+    path.write_text(f"sample_id,marker,value,unit,flag\n{rows}", encoding="utf-8")
+    said = check_file(str(path)).panels[0].summary.text
+    (lab,) = [t for t in said if t.startswith("The lab marked")]
+    assert lab.startswith(part)
+    assert all(grade(s) <= MAX_GRADE for s in sentences(lab)), [
+        (s, grade(s)) for s in sentences(lab)
+    ]

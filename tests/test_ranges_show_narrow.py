@@ -86,15 +86,20 @@ def test_explain_and_demo_break_no_set_or_sample_name(columns: int, command: lis
 
 
 @pytest.mark.parametrize("name", list(bundled_sets()))
-@pytest.mark.parametrize("columns", [50, 60, 70, 80, 90, 100])
+@pytest.mark.parametrize("columns", [40, 50, 60, 70, 80, 90, 100])
 def test_a_limit_is_never_broken_after_its_comparator(name: str, columns: int) -> None:
     """QA: at 80 to 100 columns Mayo's 'age 18 and over: < 20 pg/mL' wrapped as 'over: <' /
-    '20 pg/mL': a comparator read apart from its number (a range may break after its dash,
-    '266.5 -' / '1410.4', never before it)."""
-    for command in (["ranges", "show", name], ["explain", "sIL-2R", "--ranges", name]):
+    '20 pg/mL': a comparator read apart from its number; nor is a range broken at its dash
+    (QA: explain Ferritin's '6 -' / '175' at 40 columns)."""
+    for command in (
+        ["ranges", "show", name],
+        ["explain", "sIL-2R", "--ranges", name],
+        ["explain", "Ferritin", "--ranges", name],
+    ):
         result = runner.invoke(app, command, env={"COLUMNS": str(columns)})
         assert result.exit_code == 0, result.output
         rows = [line.split("│") for line in result.stdout.splitlines() if line.startswith("│")]
         limits = [row[2].rstrip() for row in rows if len(row) > 3]  # the range's column
         assert not [cell for cell in limits if re.search(r"(^|\s)[<>≤≥]$", cell)], limits
         assert not [cell for cell in limits if re.match(r"\s*- \d", cell)], limits
+        assert not [cell for cell in limits if re.search(r"\d -$", cell)], limits

@@ -121,7 +121,11 @@ def table_width(console: Console, columns: int) -> int:
 
 
 def fitted_widths(
-    console: Console, rows: Sequence[Sequence[Text]], room: int, prose: int | None = None
+    console: Console,
+    rows: Sequence[Sequence[Text]],
+    room: int,
+    prose: int | None = None,
+    ranges_whole: bool = True,
 ) -> list[int] | None:
     """Column widths that break no word where the columns' longest words fit in `room`.
 
@@ -129,7 +133,7 @@ def fitted_widths(
     a long column still has room to wrap. The `prose` column may fold a word on a narrow
     terminal, so that labels stay whole; None where even that does not fit (rich folds).
     """
-    shortest, longest = _words_and_lines(console, rows, room, prose)
+    shortest, longest = _words_and_lines(console, rows, room, prose, ranges_whole)
     if sum(shortest) > room or sum(longest) <= room:
         return None
     widths = list(shortest)
@@ -145,7 +149,11 @@ def fitted_widths(
 
 
 def _words_and_lines(
-    console: Console, rows: Sequence[Sequence[Text]], room: int, prose: int | None
+    console: Console,
+    rows: Sequence[Sequence[Text]],
+    room: int,
+    prose: int | None,
+    ranges_whole: bool = True,
 ) -> tuple[list[int], list[int]]:
     """Each column's longest word (the `prose` column's cut to what `room` leaves it, at
     least 8) and longest line."""
@@ -155,7 +163,7 @@ def _words_and_lines(
         for column, cell in enumerate(row):
             measured = Measurement.get(console, console.options, cell)
             # a limit is one word: '< 20', '266.5 -' (see `_limits_whole`)
-            glued = (cell_len(word) for word in _kept_whole(cell.plain).split())
+            glued = (cell_len(word) for word in _kept_whole(cell.plain, ranges_whole).split())
             shortest[column] = max(shortest[column], measured.minimum, *glued)
             longest[column] = max(longest[column], measured.maximum)
     if prose is not None and sum(shortest) > room:
@@ -174,7 +182,24 @@ def _words_whole(
     by side (QA: 'arup-30026 / 01' in `explain` at 40 columns, 'made-u / p' in `demo`)."""
     cells = [[Text(h) for h in headings], *rows]
     room = table_width(console, len(headings))
-    shortest, _ = _words_and_lines(console, cells, room, prose)
+    # a range whole ('31 - 409') where the table then fits, else broken after its dash
+    for ranges_whole in (True, False):
+        if _fits(console, cells, rows, room, prose, ranges_whole):
+            _ranges_as_table(console, table, headings, rows, prose, ranges_whole)
+            return
+    _ranges_as_paragraphs(console, table.title, headings, rows)
+
+
+def _fits(
+    console: Console,
+    cells: Sequence[Sequence[Text]],
+    rows: Sequence[Sequence[Text]],
+    room: int,
+    prose: int,
+    ranges_whole: bool,
+) -> bool:
+    """Whether the columns' longest words (limits and ranges kept whole) fit in `room`."""
+    shortest, _ = _words_and_lines(console, cells, room, prose, ranges_whole)
     # The `prose` column may fold a long word, but not one with a number: a source's limits
     # folded read as others ('266.5-14' / '10.4 pg/mL': QA)
     numbers = [
@@ -184,10 +209,7 @@ def _words_whole(
         if any(char.isdigit() for char in word)
     ]
     shortest[prose] = max(shortest[prose], *numbers, 0)
-    if sum(shortest) > room:
-        _ranges_as_paragraphs(console, table.title, headings, rows)
-    else:
-        _ranges_as_table(console, table, headings, rows, prose)
+    return sum(shortest) <= room
 
 
 def _ranges_as_table(
@@ -196,12 +218,13 @@ def _ranges_as_table(
     headings: Sequence[str],
     rows: Sequence[Sequence[Text]],
     prose: int = 4,
+    ranges_whole: bool = True,
 ) -> None:
-    widths = fitted_widths(
-        console, [[Text(h) for h in headings], *rows], table_width(console, len(headings)), prose
-    )
+    room = table_width(console, len(headings))
+    cells = [[Text(h) for h in headings], *rows]
+    widths = fitted_widths(console, cells, room, prose, ranges_whole)
     if widths:  # the limits' column (QA: 'over: <' above '20 pg/mL' at 80 columns)
-        rows = [(row[0], _limits_whole(row[1], widths[1]), *row[2:]) for row in rows]
+        rows = [(row[0], _limits_whole(row[1], widths[1], ranges_whole), *row[2:]) for row in rows]
     # fold, never '…': a limit or a source cut short on a narrow terminal reads as another
     # (QA: ARUP's sIL-2R source showed '266.5-1410…')
     chosen: list[int | None] = list(widths) if widths else [None] * len(headings)
@@ -216,20 +239,24 @@ def _ranges_as_table(
 #: break after it), which a line must not break at
 _KEPT = "\ue000"  # a space kept, one cell wide while lines are measured
 _INSIDE_A_LIMIT = re.compile(r"(?<=[<>≤≥]) (?=[\d.])|(?<=\d) (?=- [\d.])")
+#: ... and after a range's dash, where the table fits so (QA: '6 -' over '175' at 40 columns)
+_INSIDE_A_RANGE = re.compile(rf"{_INSIDE_A_LIMIT.pattern}|(?<=\d -) (?=[\d.])")
 
 
-def _kept_whole(text: str) -> str:
-    """`text` with the spaces inside its limits kept (`_KEPT`): each limit one word."""
-    return _INSIDE_A_LIMIT.sub(lambda gap: gap[0].replace(" ", _KEPT), text)
+def _kept_whole(text: str, ranges_whole: bool = True) -> str:
+    """`text` with the spaces inside its limits kept (`_KEPT`): each limit one word (each
+    range too, `ranges_whole`)."""
+    inside = _INSIDE_A_RANGE if ranges_whole else _INSIDE_A_LIMIT
+    return inside.sub(lambda gap: gap[0].replace(" ", _KEPT), text)
 
 
-def _limits_whole(cell: Text, width: int) -> Text:
+def _limits_whole(cell: Text, width: int, ranges_whole: bool = True) -> Text:
     """A cell of limits wrapped to `width` between words, never inside a limit: a comparator
     stays with its number, a range's dash with its low end (rich breaks at any space)."""
     lines = []
     for line in cell.plain.split("\n"):
         current = ""
-        for word in _kept_whole(line).split(" "):
+        for word in _kept_whole(line, ranges_whole).split(" "):
             joined = f"{current} {word}" if current else word
             if current and cell_len(joined) > width:
                 lines.append(current)

@@ -379,3 +379,13 @@ def test_demo_with_two_samples_says_it_shows_one_at_a_time() -> None:
         result.stderr
     )
     assert runner.invoke(app, ["demo", "cytokine", "storm"]).exit_code == 0  # one name in words
+
+
+@pytest.mark.parametrize("columns", ["40", "100"])
+def test_ranges_show_ends_as_explain_does(columns: str) -> None:
+    """Review: 'ranges show' lists the ranges a reader compares results with, and ended
+    without explain's words that ranges differ and to talk with a provider."""
+    said = runner.invoke(app, ["ranges", "show"], env={"COLUMNS": columns}).stdout
+    flat = " ".join(said.split())
+    assert flat.endswith(TALK_WITH_PROVIDER)
+    assert "Ranges differ between labs." in flat

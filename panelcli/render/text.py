@@ -310,3 +310,6 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
             console.print(Text(f"{category}: markers that {role}."), style="dim")
     console.print(Text(f"{ASSAY_LIMITS} Aliases and notes: --format json."), style="dim")
     console.print(inert(f"File: {info.path}  sha256: {info.sha256}"), style="dim")
+    # its ranges are what a reader compares a result with (review: as explain, it ends so)
+    console.print(Text(RANGES_DIFFER))
+    console.print(Text(TALK_WITH_PROVIDER))

@@ -1590,17 +1590,28 @@ def with_sub_header(
 ) -> Layout:
     """A wide layout read with the row under its header where that row names what each marker
     column holds (Milliplex and Bio-Plex Excel exports: 'IL-6' over 'FI' and 'Obs Conc'):
-    only the columns it names results are read (QA: the fluorescence was judged in pg/mL)."""
+    only the columns it names results are read (QA: the fluorescence was judged in pg/mL).
+    A marker's cell merged over two columns in Excel leaves the second one's header blank: it
+    is that marker's too (QA: every row was refused for its cells past the header)."""
+    before = layout
     reader = csv.reader(head_lines, delimiter=delimiter)
+    header: list[str] = []
     with contextlib.suppress(csv.Error):
         for cells in reader:
-            if reader.line_num <= header_end or is_blank(cells) or is_comment(cells):
+            if reader.line_num <= header_end:
+                header = cells  # the last row to end there is the header
                 continue
+            if is_blank(cells) or is_comment(cells):
+                continue
+            merged = _merged_columns(header, cells, layout)
+            if merged:  # read as the marker's own columns, if the row names their figures
+                unnamed = tuple(i for i in layout.unnamed if i not in merged)
+                layout = layout._replace(markers={**layout.markers, **merged}, unnamed=unnamed)
             named = _figures_named(cells, layout)
             if named is None:
-                return layout
+                return before
             markers, figures = {}, {}
-            for index, (name, unit) in layout.markers.items():
+            for index, (name, unit) in sorted(layout.markers.items()):
                 result, given = named.get(index, (True, None))
                 if result:
                     markers[index] = (name, unit or given)
@@ -1608,6 +1619,29 @@ def with_sub_header(
                     figures[index] = (name, cells[index].strip())
             return layout._replace(markers=markers, figures=figures, sub_header=reader.line_num)
     return layout
+
+
+def _title_over(header: Sequence[str], index: int) -> str:
+    """A column's header, or for a marker's merged cell (blank) the title left of it."""
+    return next((header[i] for i in range(index, -1, -1) if header[i].strip()), "")
+
+
+def _merged_columns(
+    header: Sequence[str], cells: list[str], layout: Layout
+) -> dict[int, tuple[str, str | None]]:
+    """The columns with a blank header right of a marker's (one merged cell, as Excel saves
+    it) whose cell in the row below names a figure: each the marker's, as its header gives it."""
+    merged: dict[int, tuple[str, str | None]] = {}
+    left: tuple[str, str | None] | None = None
+    for index, cell in enumerate(cells[: len(header)]):
+        title = header[index].strip()
+        if title:
+            left = layout.markers.get(index)
+        elif left is not None and figure_named(cell) is not None:
+            merged[index] = left
+        else:
+            left = None
+    return merged
 
 
 def _figures_named(cells: list[str], layout: Layout) -> dict[int, tuple[bool, str | None]] | None:
@@ -2137,19 +2171,20 @@ def _values_judged(cells: list[str], layout: Layout, header: Sequence[str]) -> b
 def refused_for_its_shape(cells: list[str], layout: Layout, header: Sequence[str]) -> bool:
     """Whether a row is refused whole for its shape: cells past the header's named columns
     (row-too-many-cells), or a long row with no marker (marker-missing)."""
-    named = named_width(header)
+    named = named_width(header, layout)
     if len(cells) > named and "".join(cells[named:]).strip():
         return True
     marker = layout.roles.get("marker")
     return layout.kind == "long" and marker is not None and not _cell_text(cells, marker)
 
 
-def named_width(header: Sequence[str]) -> int:
+def named_width(header: Sequence[str], layout: Layout) -> int:
     """The header's cells up to its last with a name: columns with no name at its end (a
-    trailing delimiter) hold no values."""
-    return len(header) - next(
+    trailing delimiter) hold no values, but for a marker's merged cell (`with_sub_header`)."""
+    named = len(header) - next(
         (n for n, name in enumerate(reversed(header)) if name.strip()), len(header)
     )
+    return max([named, *(index + 1 for index in (*layout.markers, *layout.figures))])
 
 
 def _wide_range(cells: list[str], layout: Layout, index: int) -> str:
@@ -3261,7 +3296,7 @@ def measurement_reader(
     width = len(header)
     # Columns with no name at the end of the header (a trailing delimiter) hold no values: a
     # value there has most likely been pushed along by a decimal comma ('3,5' as 3 and 5).
-    named = named_width(header)
+    named = named_width(header, layout)
     stats.columns = role_columns(header, layout)
     roles = layout.roles
     get = roles.get
@@ -3272,10 +3307,11 @@ def measurement_reader(
     wide_units: dict[int, str | None] = {i: unit for i, (_, unit) in layout.markers.items()}
     # Two marker columns with the same header are told apart by their place, so that results
     # name the column they came from (and a repeat is seen as one).
-    headers = Counter(header[i] for i in layout.markers)
+    titles = {i: _title_over(header, i) for i in layout.markers}
+    headers = Counter(titles.values())
     column_of = {
-        i: header[i] if headers[header[i]] == 1 else f"{header[i]} (column {i + 1})"
-        for i in layout.markers
+        i: title if headers[title] == 1 else f"{title} (column {i + 1})"
+        for i, title in titles.items()
     }
     first_data_row = first  # only the file's first row can be a units row
     unnamed_unsaid = bool(layout.unnamed)  # said once, at the first value met there

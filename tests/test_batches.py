@@ -96,6 +96,9 @@ TRICKY = {
     # A row under the header naming each column's figure is read with the header (QA).
     "sub-header.csv": "Sample,IL-6 (pg/mL),IL-6 (pg/mL),IL-8 (pg/mL),IL-8 (pg/mL)\n"
     ",FI,Obs Conc,FI,Obs Conc\nP1,50,3.5,60,12\nP2,5,1.5,6,2\n",
+    # ... with each marker's cell merged over its two columns, as Excel saves it (QA)
+    "sub-header-merged.csv": "Type,Well,Description,IL-6 (pg/mL),,TNF-a (pg/mL),\n"
+    ",,,FI,Obs Conc,FI,Obs Conc\nX1,E1,PT-001,55,4.21,120,18.60\nX2,F1,PT-002,1200,48.00,90,3.10\n",
     # ... and again under a repeated header (two exports joined), the same or other figures
     **{
         f"sub-header-twice-{n}.csv": "Sample,IL-6 (pg/mL),IL-6 (pg/mL),IL-8 (pg/mL),IL-8 (pg/mL)\n"

@@ -622,3 +622,27 @@ def test_an_xponent_exports_kit_controls_are_not_judged(
     assert "a kit control (sample 'Control1', as xPONENT names them)" in skipped[2].message
     plain = events_in(write_csv, XPONENT.split("\n", 2)[2].replace("Background0", "B0"), short)
     assert [r.sample_id for r in results(plain)] == ["Control1", "Control 2", "Unknown1"]
+
+
+@pytest.mark.parametrize("after", ["", ",Dilution"])
+def test_a_marker_cell_merged_over_its_figure_columns_is_read(
+    write_csv: Callable[..., str], after: str
+) -> None:
+    """QA: a Bio-Plex sheet saved from Excel leaves the second column under a merged 'IL-6
+    (pg/mL)' cell without a header: every row was refused for its cells past the header, or
+    (with a column after) 'FI' was read as a unit and 'Obs Conc' not at all."""
+    dilution = ",4" if after else ""
+    events = events_in(
+        write_csv,
+        f"Type,Well,Description,IL-6 (pg/mL),,TNF-a (pg/mL),{after}\n"
+        f",,,FI,Obs Conc,FI,Obs Conc{',' if after else ''}\n"
+        f"X1,E1,PT-001,55,4.21,120,18.60{dilution}\nX2,F1,PT-002,1200,48.00,90,3.10{dilution}\n",
+        short=False,
+    )
+    assert not refusals(events)
+    assert [(r.sample_id, r.marker, r.value, r.column) for r in results(events)] == [
+        ("PT-001", "IL-6", 4.21, "IL-6 (pg/mL)"), ("PT-001", "TNF-α", 18.6, "TNF-a (pg/mL)"),
+        ("PT-002", "IL-6", 48.0, "IL-6 (pg/mL)"), ("PT-002", "TNF-α", 3.1, "TNF-a (pg/mL)"),
+    ]  # fmt: skip
+    ignored = [w.message for w in warnings(events) if w.line == 2]
+    assert len(ignored) == 2 and all("names it 'FI'" in message for message in ignored)

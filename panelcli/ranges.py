@@ -464,11 +464,25 @@ class ReferenceSet:
             found = self._named_by_its_code(marker)
         return found
 
+    @functools.cached_property
+    def _by_loinc(self) -> dict[str, str]:
+        return {entry.loinc: name for name, entry in self.markers.items() if entry.loinc}
+
     def _named_by_its_code(self, marker: str) -> str | None:
-        """The marker an HL7 coded name gives, code^text^system ('IL6^Interleukin 6^L',
-        '26881-3^Interleukin 6^LN'; QA: no_reference), where its parts name one marker."""
-        named = {self.resolve(part) for part in marker.split("^") if part.strip()} - {None}
-        return named.pop() if len(named) == 1 else None
+        """The marker an HL7 coded name gives, code^text^system, perhaps with another code,
+        text and system after them (QA: 'IL6^Interleukin 6^L' was no_reference): the one
+        whose LOINC code it gives ('26881-3^…^LN'), else the one every text names, where
+        each code names it or nothing ('IL6^Interleukin 6 CSF^L' names none: review)."""
+        parts = [part.strip() for part in marker.split("^")]
+        codes, texts = parts[0::3], parts[1::3]  # the coding systems' names say nothing
+        by_loinc = self._by_loinc
+        if found := next((by_loinc[code] for code in codes if code in by_loinc), None):
+            return found
+        named = {self.resolve(text) for text in texts if text}
+        if len(named) != 1 or None in named:
+            return None
+        (found,) = named
+        return found if all(self.resolve(code) in (None, found) for code in codes) else None
 
     def _named_by_each_half(self, marker: str) -> str | None:
         """The marker that both names of a name joined by '/' are ('IL-8/CXCL8', as R&D

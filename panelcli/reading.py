@@ -1802,21 +1802,16 @@ def is_header_again(cells: list[str], header: list[str], layout: Layout) -> bool
 
 
 def _names_a_column(cell: str, title: str) -> bool:
-    """Whether a marker cell names a column as its header's title does, with a unit in
-    brackets ('IL-8 (pg/mL)' under 'IL-6 (pg/mL)': a second export under another id title,
-    whose rows were judged as IL-6); never a value with its unit ('ND (pg/mL)', 'H 12 (pg/mL)')."""
+    """Whether a marker cell names a column as its header's title does: a marker panelcli
+    knows with a unit in brackets ('IL-8 (pg/mL)' under 'IL-6 (pg/mL)': a second export under
+    another id title, whose rows were judged as IL-6); never a value with its unit ('ND
+    (pg/mL)', 'N/A (pg/mL)': review, the file stopped there)."""
     if split_header_unit(title)[1] is None or not any(mark in cell for mark in "(["):
         return False
+    from panelcli.explain import names_a_marker  # the bundled sets and texts: read once
+
     name, unit = split_header_unit(cell)
-    return unit is not None and not any(map(_reads_as_value, [name, *name.split()]))
-
-
-def _reads_as_value(text: str) -> bool:
-    try:
-        parse_value(text)
-    except ValueProblem:
-        return False
-    return True
+    return unit is not None and names_a_marker(name)
 
 
 def named_by_line(line: int) -> str:

@@ -2234,3 +2234,7 @@ def test_an_hl7_coded_name_is_read_where_its_parts_name_one_marker() -> None:
     assert ranges.resolve("IL6^Interleukin 6^L") == "IL-6"
     assert ranges.resolve("26881-3^Interleukin 6^LN") == "IL-6"  # a LOINC code and its text
     assert ranges.resolve("IL6^IL-8^L") is None  # two markers: neither
+    # the LOINC code names it, whatever its long name; a text naming something else, none
+    assert ranges.resolve("26881-3^Interleukin 6 [Mass/volume] in Serum or Plasma^LN") == "IL-6"
+    for other in ("IL6^Interleukin 6 CSF^L", "IL8^IL-8 urine^L", "IL6^IL-6 SD^L"):
+        assert ranges.resolve(other) is None, other  # review: CSF judged by plasma's range

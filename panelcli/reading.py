@@ -214,13 +214,20 @@ _WEAK_ROLE_OF |= {
     )
     if key not in _ROLE_OF
 }
-# A sample word and an id word ('Sample Barcode', Simoa's; 'Tube Label', 'Specimen Code'):
-# the sample's id where no other column is (QA: Simoa's 'Sample Barcode' was not read, and
-# every patient's results shared one panel).
+# A sample word and a word for an id ('Sample Barcode', Simoa's; 'Tube Label'): the sample's
+# id where no other column is (QA: Simoa's 'Sample Barcode' was not read, and every patient's
+# results shared one panel). Not a code ('Specimen Code' SER, 'Sample Code' EDTA: the tube's
+# kind), nor a tube's or aliquot's number (1 in every row): review, patients were merged.
 _WEAK_ROLE_OF |= {
     sample + word: "sample_id"
-    for sample in ("sample", "specimen", "tube", "vial", "aliquot", "proben")
-    for word in ("barcode", "code", "label", "id", "identifier", "no", "nr", "number", "name")
+    for sample, words in (
+        ("sample", ("barcode", "label", "id", "identifier", "no", "nr", "number")),
+        *(
+            (kind, ("barcode", "label", "id", "identifier"))
+            for kind in ("specimen", "tube", "vial")
+        ),
+    )
+    for word in words
     if sample + word not in _ROLE_OF
 }
 #: Only these take the value's role over a weak 'Concentration' (MSD); another value column

@@ -109,7 +109,7 @@ def test_the_cli_names_each_person_of_a_patient_code_column(tmp_path: Path) -> N
 
 @pytest.mark.parametrize("short", [True, False])
 @pytest.mark.parametrize(
-    "column", ["Sample Barcode", "Sample Code", "Tube Barcode", "Specimen Barcode", "Sample Label"]
+    "column", ["Sample Barcode", "Tube Barcode", "Specimen Barcode", "Sample Label", "Vial ID"]
 )
 def test_a_sample_column_under_another_name_keeps_samples_apart(
     tmp_path: Path, short: bool, column: str
@@ -121,6 +121,24 @@ def test_a_sample_column_under_another_name_keeps_samples_apart(
     assert [(r.sample_id, r.value) for r in results(events)] == [("PT-001", 48.0), ("PT-002", 1.0)]
     events = events_in(tmp_path, f"Sample ID,{text.replace(chr(10) + 'PT', chr(10) + 'S,PT')}")
     assert [r.sample_id for r in results(events)] == ["S", "S"]
+
+
+@pytest.mark.parametrize(
+    "column", ["Specimen Code", "Sample Code", "Tube Code", "Aliquot No", "Tube No", "Vial Number"]
+)
+def test_a_specimen_kind_or_tube_number_column_is_no_sample_id(tmp_path: Path, column: str) -> None:
+    """Review, QA: 'Specimen Code' (SER in every row) became the sample id: P1's and P2's
+    results shared one panel 'SER', and P1's trend was lost."""
+    events = events_in(
+        tmp_path,
+        f"patient_id,collected_at,{column},marker,value,unit\nP1,2026-03-01,SER,IL-6,40,pg/mL\n"
+        "P2,2026-03-01,SER,IL-6,1,pg/mL\nP1,2026-03-09,SER,IL-6,80,pg/mL\n",
+    )
+    report = build_report(iter(events), load_ranges(None))
+    assert [(p.patient_id, p.collected_at) for p in report.panels] == [
+        ("P1", "2026-03-01"), ("P2", "2026-03-01"), ("P1", "2026-03-09")
+    ]  # fmt: skip
+    assert [t.patient_id for t in report.trends] == ["P1"]
 
 
 MSD_NAMED = (

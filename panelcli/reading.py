@@ -1898,8 +1898,10 @@ _CODED_A_PATIENT = re.compile(r"^x\d*$", re.IGNORECASE)  # Bio-Plex: X (+ number
 #: exports: elsewhere a patient's sample may be called so.
 _MSD_NOT_A_PATIENT_ID = re.compile(r"^(?:s\d{3}|c\d{1,3})$", re.IGNORECASE)
 #: xPONENT's names of a kit's control wells, beside its 'Standard1', 'Background0', 'Unknown1'
-_XPONENT_CONTROL_ID = re.compile(r"^control\s*\d{1,3}$", re.IGNORECASE)
-_XPONENT_LINE = re.compile(r"xponent|^\W*data\s*type\s*:", re.IGNORECASE)
+_XPONENT_CONTROL_ID = re.compile(r"^control\d{1,3}$", re.IGNORECASE)
+#: A line naming the program, or its block line ('"DataType:","Median"'), not 'exponential'
+#: nor 'Data type: plasma' (review: a study's 'Control 7' was skipped)
+_XPONENT_LINE = re.compile(r"\bxponent\b|^\W*datatype:", re.IGNORECASE)
 #: Sample ids that name a standard, calibrator or blank well ('Standard3', 'Blank'): no
 #: patient is called so (a 'Control' may be a study's control subject, so it is left to the type;
 #: 'QC-Low', 'QC2' are quality-control material; 'NC', 'PC-1', 'Neg Ctrl' an assay's negative and

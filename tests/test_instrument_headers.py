@@ -604,7 +604,7 @@ XPONENT = (
     '"Program","xPONENT","","MAGPIX"\n"DataType:","Concentration"\n'
     '"Location","Sample","IL-6 (19) (pg/mL)"\n"1(1,A1)","Background0","NaN"\n'
     '"2(1,B1)","Standard1","10000.00"\n"3(1,C1)","Control1","45.21"\n'
-    '"4(1,D1)","Control 2","512.30"\n"5(1,E1)","Unknown1","1.20"\n'
+    '"4(1,D1)","Control2","512.30"\n"5(1,E1)","Unknown1","1.20"\n'
 )
 
 
@@ -621,7 +621,18 @@ def test_an_xponent_exports_kit_controls_are_not_judged(
     assert [w.line for w in skipped] == [4, 5, 6, 7]
     assert "a kit control (sample 'Control1', as xPONENT names them)" in skipped[2].message
     plain = events_in(write_csv, XPONENT.split("\n", 2)[2].replace("Background0", "B0"), short)
-    assert [r.sample_id for r in results(plain)] == ["Control1", "Control 2", "Unknown1"]
+    assert [r.sample_id for r in results(plain)] == ["Control1", "Control2", "Unknown1"]
+    # review: 'exponential' and 'Data type:' are no xPONENT, and 'Control 7' no name of its
+    for above in ("Standard curve: exponential fit", "Data type: plasma cytokines"):
+        study = events_in(write_csv, f"{above}\n{plain_text(XPONENT)}", short)
+        assert [r.sample_id for r in results(study)] == ["Control1", "Control2", "Unknown1"]
+    spaced = events_in(write_csv, XPONENT.replace("Control2", "Control 7"), short)
+    assert [r.sample_id for r in results(spaced)] == ["Control 7", "Unknown1"]
+
+
+def plain_text(xponent: str) -> str:
+    """The xPONENT file without its lines above the header, 'Background0' as 'B0'."""
+    return xponent.split("\n", 2)[2].replace("Background0", "B0")
 
 
 @pytest.mark.parametrize("after", ["", ",Dilution"])

@@ -1336,6 +1336,8 @@ def _find_header(
         found = _find_header_in(head_lines, known_marker, source)
     except InputError as problem:
         found = problem
+    if isinstance(found, tuple) and _gives_units(found[2]):
+        return found  # its header says what its values are (review: 'not NPX' in a note)
     above = found[1] - 1 if isinstance(found, tuple) else len(head_lines)
     said = next((n for n, line in enumerate(head_lines[:above], 1) if _NPX.search(line)), None)
     if said is not None and _NPX_SCALE not in str(found):  # not said of its 'NPX' column
@@ -1347,6 +1349,12 @@ def _find_header(
     if isinstance(found, InputError):
         raise found
     return found
+
+
+def _gives_units(layout: Layout) -> bool:
+    """Whether a header gives its values' units: a unit column, or one in a column's name."""
+    units = [layout.value_unit, *(unit for _, unit in layout.markers.values())]
+    return "unit" in layout.roles or any(unit is not None for unit in units)
 
 
 def _find_header_in(

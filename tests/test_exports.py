@@ -1841,6 +1841,18 @@ def test_a_file_whose_lines_above_the_header_say_npx_is_refused(tmp_path: Path, 
     assert said in stop.message
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Lab report (values in pg/mL; NPX not reported)\nSample ID,IL-6 (pg/mL)\nS1,40\n",
+     "Software: Olink NPX Signature 1.12.0\nSampleID;IL6 (pg/mL)\nS1;40\n",
+     "# these are pg/mL concentrations, not NPX\nsample_id,marker,value,unit\nS1,IL-6,40,pg/mL\n"],
+)  # fmt: skip
+def test_npx_above_a_header_that_gives_units_is_no_refusal(tmp_path: Path, text: str) -> None:
+    """Review, QA: any 'NPX' above the header refused a file whose columns say pg/mL."""
+    events = events_in(tmp_path, text)
+    assert [r.value for r in results(events)] == [40] and not errors(events)
+
+
 @pytest.mark.parametrize("label", ["ReferenceRange1", "Normal Range Control", "Cutoff-1"])
 def test_a_sample_whose_id_starts_like_a_range_label_is_a_sample(
     tmp_path: Path, label: str

@@ -199,9 +199,10 @@ def _days_it_may_be(text: str, read: datetime | None) -> set[date]:
 
 
 #: HL7's date and time, as LIS exports write it: '20260301083000', '202603010830+0100'
-#: (a day alone, '20260301', is ISO's too).
+#: (a day alone, '20260301', is ISO's too); not an hour alone ('2026030108'), whose ten
+#: digits are seconds since 1970 too (review: 1772030108 was read as 1772-03-01)
 _HL7_TIME = re.compile(
-    r"^(?P<day>\d{8})(?P<time>\d{2}(?:\d{2}(?:\d{2}(?:\.\d{1,4})?)?)?)(?P<zone>[+-]\d{4})?$"
+    r"^(?P<day>\d{8})(?P<time>\d{4}(?:\d{2}(?:\.\d{1,4})?)?)(?P<zone>[+-]\d{4})?$"
 )
 #: Besides ISO 8601: day.month.year, as German and other European exports write it (with a
 #: dot it is never month-first; 01/02/2026 is left unread because it could be either).
@@ -246,7 +247,7 @@ def _date_as_written(text: str) -> datetime | None:
         return None  # a week, not a day
     if len(text) > 12 and text[10] in " T" and text[12] == ":" and text[11].isdigit():
         text = f"{text[:11]}0{text[11:]}"  # '2026-05-20 6:30Z': an hour of one digit (review)
-    elif len(text) > 9 and text[:10].isdigit() and (hl7 := _HL7_TIME.match(text)):
+    elif len(text) > 11 and text[:12].isdigit() and (hl7 := _HL7_TIME.match(text)):
         text = f"{hl7['day']}T{hl7['time']}{hl7['zone'] or ''}"  # QA: HL7-derived exports
     try:
         return datetime.fromisoformat(text)

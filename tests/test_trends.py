@@ -1826,7 +1826,7 @@ def test_a_panel_names_the_patient_its_first_row_leaves_blank(tmp_path: Path) ->
     ("written", "read"),
     [("20260301083000", datetime(2026, 3, 1, 8, 30)), ("202603010830", datetime(2026, 3, 1, 8, 30)),
      ("20260301083000+0100", datetime(2026, 3, 1, 7, 30)), ("20261301083000", None),
-     ("1772353800", None)],
+     ("1772353800", None), ("1772030108", None), ("1780051512", None)],
 )  # fmt: skip
 def test_hl7_date_and_time_is_read(written: str, read: datetime | None) -> None:
     """QA: an HL7-derived export's '20260301083000' was date-unreadable (no trend, no age),
@@ -1844,3 +1844,18 @@ def test_hl7_dates_make_a_trend(tmp_path: Path) -> None:
     report = check_file(str(path))
     assert not [w for w in report.warnings if w.code == "date-unreadable"]
     assert [(t.patient_id, len(t.dates)) for t in report.trends] == [("100234", 2)]
+
+
+def test_seconds_since_1970_are_no_hl7_hour(tmp_path: Path) -> None:
+    """Review: '1772030108' (seconds, February 2026) was read as HL7's 1772-03-01 08h, and
+    said to be 'before 1900'; P1's trend in the file's order was lost."""
+    path = tmp_path / "epoch.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\nA1,P1,1772030108,IL-6,4,pg/mL\n"
+        "A2,P1,1780051512,IL-6,70,pg/mL\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    said = [w.message for w in report.warnings if w.code == "date-unreadable"]
+    assert said and not [m for m in said if "before 1900" in m]
+    assert [t.patient_id for t in report.trends] == ["P1"]

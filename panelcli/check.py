@@ -25,6 +25,7 @@ import math
 import operator
 import os
 import re
+import stat
 from collections import Counter, OrderedDict
 from collections.abc import (
     Callable,
@@ -554,6 +555,14 @@ def stopped_reading(source: str, problem: InputError) -> list[StreamEvent]:
 _STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 
 
+def _is_a_pipe(name: str) -> bool:
+    """Whether a name of standard input is a pipe (read once), not a file redirected to it."""
+    try:
+        return not stat.S_ISREG(os.stat(name).st_mode)
+    except OSError:
+        return True
+
+
 def in_lists(
     events: Iterable[T], size: int, waiting: Callable[[], bool] | None = None
 ) -> Iterator[list[T]]:
@@ -782,8 +791,9 @@ class Interpreter:
         """
         seen: dict[str, str] = {}  # the file (its real path) -> the name it was first given as
         for source in sources:
-            # './a.csv' and 'a.csv' (or a link to it) are one file; '/dev/stdin' is '-'
-            reads_stdin = source == STDIN or source in _STDIN_NAMES
+            # './a.csv' and 'a.csv' (or a link to it) are one file; '/dev/stdin' is '-' where
+            # it is a pipe (a file redirected to it is that file: review)
+            reads_stdin = source == STDIN or (source in _STDIN_NAMES and _is_a_pipe(source))
             same = STDIN if reads_stdin else os.path.realpath(source)
             if same in seen and reads_stdin:  # it was read to its end the first time
                 # (QA: '/dev/stdin /dev/fd/0' was 'read again', then 'the file is empty')

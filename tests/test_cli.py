@@ -693,3 +693,22 @@ def test_an_option_of_one_value_given_twice_is_a_usage_error(args: list[str], sa
     assert again.exit_code == 0, again.stderr
     files = runner.invoke(app, ["check", "-q", "--", sample, "--ranges", "--ranges"])
     assert "given twice" not in files.stderr
+
+
+def test_a_file_redirected_to_standard_input_may_be_named_twice(tmp_path: Path) -> None:
+    """Review: with a file (not a pipe) on standard input, '/dev/stdin /dev/stdin' was refused
+    as standard input given twice, and 'a.csv /dev/stdin < a.csv' lost its warning that the
+    file was given before: such a name is that file, read again with the warning."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "a.csv"
+    path.write_text("marker,value,unit\nIL-6,1,pg/mL\n", encoding="utf-8")
+    for names in (["/dev/stdin", "/dev/stdin"], [str(path), "/dev/stdin"]):
+        with path.open("rb") as stdin:
+            done = subprocess.run(
+                [sys.executable, "-m", "panelcli", "check", *names, "-f", "csv"],
+                stdin=stdin, capture_output=True, text=True, check=False,
+            )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert "this file was given before" in done.stdout

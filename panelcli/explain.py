@@ -27,6 +27,7 @@ from panelcli.ranges import (
     load_ranges,
     names_a_form,
     read_as_form,
+    same_marker,
     slip_named,
     user_sets,
 )
@@ -152,11 +153,21 @@ def names_a_marker(name: str) -> bool:
     bare = value_name(name) or subunit_form_name(name)  # 'GM-CSF (37)', 'IL-12 (70)'
     if bare is not None and marker_key(bare) in _names_known():
         return True
-    if "/" in name and any(map(names_a_marker, filter(str.strip, name.split("/")))):
+    if "/" in name and _one_marker_twice(name):
         return True  # 'IL-8/CXCL8 (18)', as R&D Systems' kits name IL-8
     # a known marker's subunit form ('IL-12 (40)', 'IL-12 p40'): read, though no set has it
     # (QA: Bio-Plex's 'IL-12 (40)' column was not read, its value in no output)
     return names_a_form(bare or name) and form_base_key(bare or name) in _names_known()
+
+
+def _one_marker_twice(name: str) -> bool:
+    """Whether the names a '/' joins are one marker's, as the bundled sets name it ('IL-8/CXCL8
+    (18)'); never two markers' ('IL-6/IL-10', a ratio: review, it was read as a marker)."""
+    halves = [half for half in (value_name(name) or name).split("/") if half.strip()]
+    keys = [marker_key(value_name(half) or half) for half in halves]
+    if len(keys) < 2 or not all(key in _names_known() for key in keys):
+        return False
+    return all(key == keys[0] or key in same_marker(keys[0]) for key in keys[1:])
 
 
 @cache

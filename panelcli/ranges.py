@@ -508,7 +508,6 @@ class ReferenceSet:
                 or self._named_by_key(marker_key(marker))
                 or self._named_in_brackets(marker)
                 or self._named_with_words_after(marker)
-                or self._named_by_a_half(marker)
             )
             self._hints[marker] = hint
             return hint
@@ -581,16 +580,6 @@ class ReferenceSet:
         if not name or not (last.casefold() in _SPECIMENS or _ASSAY_WORDS.fullmatch(last)):
             return None
         return self.resolve(name)
-
-    def _named_by_a_half(self, marker: str) -> str | None:
-        """The marker that one of two names joined by '/' is, the other being none the set
-        knows ('TNF-alpha/TNFSF2'; a hint: the other may be another molecule's). Never where
-        the other is a name's end ('IL-12/23', 'IL-17A/F': other molecules)."""
-        halves = [half for half in marker.split("/") if half.strip()]
-        if len(halves) < 2 or any(len(_LETTERS.findall(half)) < 2 for half in halves):
-            return None
-        named = {self.resolve(half) for half in halves} - {None}
-        return named.pop() if len(named) == 1 else None
 
     def _named_with_a_unit(self, marker: str) -> str | None:
         """The marker of a name that carries its unit ('IL-6 (pg/mL)' in a marker cell)."""
@@ -709,7 +698,6 @@ NO_LIMITS = "the reference set has"
 
 #: A remark in brackets after a name, and (as a group) what it says.
 #: What a sample can be, written after a marker's name ('IL-6 serum').
-_LETTERS = re.compile(r"[^\W\d_]")
 _SPECIMENS = frozenset({"serum", "plasma", "csf", "edta", "blood", "urine", "supernatant"})
 #: What follows a marker's name in an assay's name: its version ('IL-6 2.0', 'v2') or kind
 #: ('IL-6 HS' for high sensitivity, Quanterix's 'IL-6 Advantage'); a hint only (QA).

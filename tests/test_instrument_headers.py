@@ -657,3 +657,11 @@ def test_a_marker_cell_merged_over_its_figure_columns_is_read(
     ]  # fmt: skip
     ignored = [w.message for w in warnings(events) if w.line == 2]
     assert len(ignored) == 2 and all("names it 'FI'" in message for message in ignored)
+
+
+def test_a_wide_ratio_column_is_not_read_as_a_marker(write_csv: Callable[..., str]) -> None:
+    """Review: 'IL-6/IL-10' (a ratio of two markers) was read as a marker with no range."""
+    path = write_csv("Sample ID,IL-6 (pg/mL),IL-10 (pg/mL),IL-6/IL-10\nS1,3,2,1.5\n")
+    events = list(Interpreter(load_ranges(None), CheckOptions()).events([path]))
+    assert [r.marker for r in results(events)] == ["IL-6", "IL-10"]
+    assert [w.column for w in warnings(events) if w.code == "column-ignored"] == ["IL-6/IL-10"]

@@ -1172,11 +1172,13 @@ def demo(
                 _export(export, lambda target: render_sample_list(list_samples(), target))
             return
         sample = find_sample(name)
-        several = [find_sample(word) for word in words or ()]
-        if sample is None and len(several) > 1 and all(several):
-            # QA: 'no sample named ...' listed both names among the samples
-            runs = "', then 'panelcli demo ".join(s.name for s in several if s is not None)
-            raise PanelcliError(f"demo shows one sample at a time: run 'panelcli demo {runs}'")
+        several = list(dict.fromkeys(words or ()))
+        if sample is None and set(several) <= {s.name for s in list_samples()}:
+            if len(several) == 1:  # 'healthy-adult healthy-adult' (review)
+                sample = find_sample(several[0])
+            else:  # each word a sample's whole name (QA: 'no sample named …' listed both)
+                runs = "', then 'panelcli demo ".join(several)
+                raise PanelcliError(f"demo shows one sample at a time: run 'panelcli demo {runs}'")
         if sample is None:
             names = ", ".join(s.name for s in list_samples())
             close = suggest_sample(name)

@@ -379,6 +379,16 @@ def test_demo_with_two_samples_says_it_shows_one_at_a_time() -> None:
         result.stderr
     )
     assert runner.invoke(app, ["demo", "cytokine", "storm"]).exit_code == 0  # one name in words
+    # review: a name mistyped in words is no two samples, and one sample twice is shown
+    mistyped = (
+        (["cytokin", "storm"], "(did you mean cytokine-storm?)"),
+        (["chronic", "infection"], "(did you mean chronic-inflammation?)"),
+    )
+    for words, said in mistyped:
+        result = runner.invoke(app, ["demo", *words])
+        assert result.exit_code == 2 and said in result.stderr
+        assert "one sample at a time" not in result.stderr
+    assert runner.invoke(app, ["demo", "healthy-adult", "healthy-adult"]).exit_code == 0
 
 
 @pytest.mark.parametrize("columns", ["40", "100"])

@@ -231,26 +231,30 @@ def fitted(
 def _shared_out(console: Console, table: Table) -> Table:
     """Give the columns that wrap the width the others leave, each at least its longest word:
     rich stops narrowing such columns once they are equally wide, then cuts every column
-    (QA: the trend table's right edge was cut off at 70 columns)."""
+    (QA: the trend table's right edge was cut off at 70 columns). The columns that want
+    least more get all of it first, so that as few cells as may be wrap (review: shared in
+    proportion, a column given more than its cells need left the others' cells wrapped)."""
     wrapping = [column for column in table.columns if not column.no_wrap]
     if len(wrapping) < 2:
         return table
-    sizes = {
-        id(column): console.measure(Group(column.header, *column.cells)) for column in wrapping
+    # a header's words may wrap ('Reference' over 'range'): its cells' lines are what it wants
+    most = {id(c): console.measure(Group(*c.cells)).maximum for c in wrapping}
+    least = {
+        id(c): max(console.measure(Group(c.header, *c.cells)).minimum, c.min_width or 0, 1)
+        for c in wrapping
     }
     fixed = sum(column.min_width or 0 for column in table.columns if column.no_wrap)
-    frame = 3 * len(table.columns) + 1
-    if fixed + frame + sum(size.maximum for size in sizes.values()) <= console.width:
+    left = console.width - fixed - 3 * len(table.columns) - 1 - sum(least.values())
+    wants = {key: max(most[key] - least[key], 0) for key in least}
+    if left >= sum(wants.values()):
         return table  # (a table measures no wider than the console: its columns are summed)
-    least = {key: max(size.minimum, 1) for key, size in sizes.items()}
+    widths = dict(least)
+    for place, key in enumerate(sorted(wants, key=wants.__getitem__)):
+        given = min(wants[key], left // (len(wants) - place))
+        widths[key] += given
+        left -= given
     for column in wrapping:
-        least[id(column)] = max(least[id(column)], column.min_width or 0)
-    room = console.width - fixed - frame - sum(least.values())
-    spare = {key: sizes[key].maximum - least[key] for key in least}
-    wanted = sum(spare.values()) or 1
-    for column in wrapping:
-        key = id(column)
-        column.width = least[key] + min(spare[key], room * spare[key] // wanted)
+        column.width = widths[id(column)]
     return table
 
 

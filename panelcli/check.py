@@ -422,16 +422,44 @@ def _unusable_range(text: str, problem: str, otherwise: str) -> str:
 
 #: Why a printed range with a low limit only is not used where the set's range has a high one.
 OPEN_ABOVE = "gives no upper limit, where the reference set has one, so a high value would pass it"
+#: ... and why it is not joined with the set's upper limit (`joined_with_set_high`)
+OPEN_ABOVE_PAST = (
+    "gives no upper limit, and its low limit is not below the reference set's upper limit"
+)
 
 
-def _open_above(printed: Bounds, chosen: Selected) -> bool:
+def _open_above(printed: Bounds, chosen: Selected, entry: MarkerRange | None = None) -> bool:
     """Whether a printed range leaves highs open where the set's range for the person ends
-    (QA: 'Ref Low' 0.1 beside a blank 'Ref High' judged 250 pg/mL of IL-6 normal)."""
+    (QA: 'Ref Low' 0.1 beside a blank 'Ref High' judged 250 pg/mL of IL-6 normal); where no
+    row could be chosen (an age not known), where each of the set's rows ends (QA: Mayo's)."""
     if printed.high is not None:
         return False
     if chosen.bounds is not None:
         return chosen.bounds.high is not None
-    return bool(chosen.candidates) and all(b.high is not None for _, b in chosen.candidates)
+    if chosen.candidates:
+        return all(b.high is not None for _, b in chosen.candidates)
+    rows = entry.intervals if entry is not None else []
+    return bool(rows) and all(row.high is not None for row in rows)
+
+
+def joined_with_set_high(printed: Bounds, chosen: Bounds) -> Bounds | None:
+    """A printed range open above ('> 400') with the set's upper limit, the lab's low limit
+    kept (review: refused whole, 300 under the lab's '> 400' was normal); None where its low
+    limit is not below the set's upper one."""
+    if printed.low is None or chosen.high is None or printed.low >= chosen.high:
+        return None
+    return Bounds(
+        printed.low, chosen.high,
+        low_exclusive=printed.low_exclusive, high_exclusive=chosen.high_exclusive,
+    )  # fmt: skip
+
+
+def _joined_message(name: str, text: str, joined: Bounds, unit: str) -> str:
+    """The range-disagrees message of a printed range joined with the set's upper limit."""
+    return (
+        f"{name}: the file's range '{shorten(text)}' gives no upper limit, so the reference "
+        f"set's upper limit was used with its low limit: {bounds_text(joined, unit)}"
+    )
 
 
 def _differs(printed: Bounds, chosen: Bounds) -> bool:
@@ -1395,7 +1423,16 @@ class Interpreter:
             return plan, None
         read = read_lab_range(text, plan.unit, plan.exponent, decimal_comma)
         if isinstance(read, Bounds) and _open_above(read, Selected(plan.bounds, None)):
-            read = OPEN_ABOVE
+            joined = joined_with_set_high(read, plan.bounds)
+            if joined is None:
+                read = OPEN_ABOVE_PAST
+            else:  # as `_bounds_for` joins it
+                kept = with_set_critical(joined, plan.bounds)
+                warning = ("range-disagrees", _joined_message(plan.name, text, joined, plan.unit))
+                reference = self._reference(kept, plan.unit, "file")
+                return plan._replace(
+                    bounds=kept, limits=zone_limits(kept), reference=reference
+                ), warning
         if not isinstance(read, Bounds):
             otherwise = "the reference set's range was used"
             return plan, ("range-unreadable", _unusable_range(text, read, otherwise))
@@ -2057,11 +2094,16 @@ class Interpreter:
             )
             if from_file is not None:
                 chosen = self._select(m, name)
-                if _open_above(from_file, chosen):
+                if _open_above(from_file, chosen, entry):
+                    set_bounds = chosen.bounds
+                    joined = set_bounds and joined_with_set_high(from_file, set_bounds)
+                    if set_bounds and joined:
+                        message = _joined_message(name, m.reference_range, joined, entry.unit)
+                        self._range_disagrees(m, message)
+                        return with_set_critical(joined, set_bounds), "file", None, False, ()
                     otherwise = "the reference set's range was used"
-                    self._range_unreadable(
-                        m, _unusable_range(m.reference_range, OPEN_ABOVE, otherwise)
-                    )
+                    why = OPEN_ABOVE_PAST if chosen.bounds else OPEN_ABOVE  # the person unknown
+                    self._range_unreadable(m, _unusable_range(m.reference_range, why, otherwise))
                     return (
                         chosen.bounds,
                         "set",

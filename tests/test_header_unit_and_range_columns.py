@@ -148,7 +148,7 @@ def test_ref_low_and_ref_high_are_the_rows_printed_range(write_csv) -> None:
     assert "the file's range '0-5'" in disagree[0].message and "'≤ 7'" in disagree[1].message
     [open_above] = issues(path, "range-unreadable")
     assert (open_above.line, open_above.column) == (4, "Ref Low / Ref High")
-    assert "'≥ 4' gives no upper limit, where the reference set has one" in open_above.message
+    assert "'≥ 4' gives no upper limit, and its low limit is not below" in open_above.message
 
 
 def test_other_names_of_the_low_and_high_columns(write_csv) -> None:
@@ -565,17 +565,57 @@ def test_a_low_of_0_with_no_high_is_no_range(write_csv, short: bool) -> None:
     statuses = [
         (r.status, r.reference and r.reference.text) for r in found if isinstance(r, Result)
     ]
-    assert statuses == [(Status.HIGH, "≤ 2.5 pg/mL")] * 3
-    [unused, open_above] = [
-        i for i in found if isinstance(i, Issue) and i.code == "range-unreadable"
-    ]
+    assert statuses == [(Status.HIGH, "≤ 2.5 pg/mL")] * 2 + [(Status.HIGH, "1.5 - 2.5 pg/mL")]
+    [unused] = [i for i in found if isinstance(i, Issue) and i.code == "range-unreadable"]
     assert (
         "gives no upper limit, and no concentration is below its low limit of 0" in unused.message
     )
-    assert open_above.line == 4 and open_above.message == (
-        "reference range '≥ 1.5' gives no upper limit, where the reference set has one, so a "
-        "high value would pass it; the reference set's range was used"
+    # open above: the lab's low with the set's upper limit (QA: 250 was normal by '≥ 1.5')
+    [joined] = [i for i in found if isinstance(i, Issue) and i.code == "range-disagrees"]
+    assert joined.line == 4 and joined.message == (
+        "IL-6: the file's range '≥ 1.5' gives no upper limit, so the reference set's upper "
+        "limit was used with its low limit: 1.5 - 2.5 pg/mL"
     )
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_range_open_above_keeps_its_low_limit_with_the_sets_upper_one(
+    write_csv, short: bool
+) -> None:
+    """Review: refused whole, the lab's '> 400' lost its low limit too: 300 pg/mL of sIL-2R,
+    low by the lab, was normal by the set's 266.5 - 1410.4. A low limit not below the set's
+    upper one is no range with it: the set's is used, saying so."""
+    path = write_csv(
+        "sample_id,marker,value,unit,reference_range\nS1,sIL-2R,300,pg/mL,>400\n"
+        "S2,sIL-2R,500,pg/mL,>400\nS3,sIL-2R,2000,pg/mL,>400\nS4,IL-6,3,pg/mL,>4\n"
+    )
+    found = judged(path, short)
+    statuses = [
+        (r.status, r.reference and r.reference.text) for r in found if isinstance(r, Result)
+    ]
+    assert statuses == [
+        (Status.LOW, "> 400 and ≤ 1410.4 pg/mL"), (Status.NORMAL, "> 400 and ≤ 1410.4 pg/mL"),
+        (Status.HIGH, "> 400 and ≤ 1410.4 pg/mL"), (Status.HIGH, "≤ 2.5 pg/mL"),
+    ]  # fmt: skip
+    [past] = [i for i in found if isinstance(i, Issue) and i.code == "range-unreadable"]
+    assert past.message == (
+        "reference range '>4' gives no upper limit, and its low limit is not below the "
+        "reference set's upper limit; the reference set's range was used"
+    )
+
+
+def test_a_range_open_above_is_not_used_where_the_persons_row_is_not_known(write_csv) -> None:
+    """QA: under Mayo's set, whose limits are in rows by age, 'Ref Low' 0.1 with no 'Ref High'
+    judged IL-2 250 and Ferritin 1000 normal where no age is given (exit 0): as without the
+    lab's range, they cannot be judged."""
+    path = write_csv(
+        "sample_id,marker,value,unit,Ref Low,Ref High\nS1,IL-2,250,pg/mL,0.1,\n"
+        "S2,Ferritin,1000,ug/L,5,\n"
+    )
+    interpreter = Interpreter(load_ranges("mayo-adult"), CheckOptions(), short_path=False)
+    found = [e.to_result() if isinstance(e, ResultRow) else e for e in interpreter.stream([path])]
+    assert [r.status for r in found if isinstance(r, Result)] == [Status.INDETERMINATE] * 2
+    assert [i.code for i in found if isinstance(i, Issue)].count("range-unreadable") == 2
 
 
 @pytest.mark.parametrize("short", [True, False])

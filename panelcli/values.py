@@ -80,6 +80,7 @@ _FLAG_CODE = {
     "kritisch erniedrigt": "LL",
     # Critical, with no side: the value's side is taken where it is judged (`critical_side`)
     "critical": "CRIT", "crit": "CRIT", "crit.": "CRIT", "kritisch": "CRIT", "crítico": "CRIT",
+    "aa": "CRIT",  # HL7's 'critically abnormal' (QA: unreadable, and '30 AA' refused)
     "critico": "CRIT", "crítica": "CRIT", "critica": "CRIT",
     # German, French and Spanish LIS words (QA: 'hoch' refused the row it flagged), in each
     # gender ('alta', 'élevée', 'basse')
@@ -95,7 +96,6 @@ _FLAG_CODE = {
 _FLAG_SYMBOL = {
     "*": "A", "!": "A", "**": "A", "***": "A", "!!": "A", "+": "H", "↑": "H", "↓": "L",
     "++": "HH", "+++": "HH", "↑↑": "HH", "↑↑↑": "HH", "--": "LL", "↓↓": "LL", "↓↓↓": "LL",
-    "aa": "CRIT",  # HL7's 'critically abnormal', no side (QA: it was unreadable)
 }  # fmt: skip
 _FLAG_MARKS = "*!"  # what a LIS may write after a flag to draw the eye to it
 #: A lone hyphen, en dash, em dash or minus sign: what exports write in a flag column for "no

@@ -200,9 +200,9 @@ def figure_named(cell: str) -> tuple[bool, str | None] | None:
 
 
 _TAIL = re.compile(
-    rf"^(?P<name>.*?[^\s_])(?:[\s_]+|(?=[(\[]))(?P<open>[(\[]\s*)?"  # 'IL-6 (SD)' too (QA)
+    rf"^(?P<name>.*?[^\s_])(?:[\s_]+|(?=[(\[{{]))(?P<open>[(\[{{]\s*)?"  # 'IL-6 (SD)' (QA)
     rf"(?:(?P<bead>{_BEAD})|(?P<value>{_VALUE})|(?P<mean>{_MEAN})|(?P<replicate>{_REPLICATE})"
-    rf"|(?P<other>{_NOT_A_VALUE}))(?(open)\s*[)\]])\s*$",
+    rf"|(?P<other>{_NOT_A_VALUE}))(?(open)\s*[)\]}}])\s*$",
     re.IGNORECASE,
 )
 # IL-12 (40) may be IL-12 p40, not IL-12 at bead region 40: after a marker that comes in

@@ -3870,6 +3870,9 @@ def marker_cell_unit(cell: str) -> tuple[str, str | None]:
     name, unit = split_header_unit(cell)
     if unit is None or not known_unit(unit):
         return cell, None
+    words = instrument_name(cell)
+    if words is not None and words.not_a_value:  # 'IL-1β (FI)': a figure, skipped (QA: it
+        return cell, None  # was refused as a unit-conflict beside the unit column's pg/mL)
     return name, unit
 
 

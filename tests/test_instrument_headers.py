@@ -291,7 +291,8 @@ def test_an_instruments_words_in_brackets_are_read_as_without_them(
     events = events_in(
         write_csv,
         "sample_id,marker,value,unit\nS1,IL-6 (Mean),3,pg/mL\nS1,IL-6 (SD),0.4,pg/mL\n"
-        "S1,IL-8 [Conc.],4,pg/mL\nS1,IL-10(CV),4,%\nS2,IL-12 (p40),4,pg/mL\n",
+        "S1,IL-8 [Conc.],4,pg/mL\nS1,IL-10(CV),4,%\nS2,IL-12 (p40),4,pg/mL\n"
+        "S2,IL-1β (FI),312,pg/mL\nS2,IL-4 {SD},3,pg/mL\n",  # QA: a unit-conflict; no_reference
         short,
     )
     # (a mean row is held until its sample's rows end: it is read only without replicates)
@@ -299,8 +300,9 @@ def test_an_instruments_words_in_brackets_are_read_as_without_them(
         (2, "IL-6", "high"), (4, "IL-8", "normal"), (6, "IL-12 (p40)", "no_reference")
     ]  # fmt: skip
     assert [(w.code, w.line) for w in warnings(events)] == [
-        ("figure-skipped", 3), ("figure-skipped", 5)
+        ("figure-skipped", 3), ("figure-skipped", 5), ("figure-skipped", 7), ("figure-skipped", 8)
     ]  # fmt: skip
+    assert not refusals(events)
     assert warnings(events)[0].message.startswith("'IL-6 (SD)' gives the instrument's 'SD'")
 
 

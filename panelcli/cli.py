@@ -407,8 +407,12 @@ _NO_FILE_NAME = "the file name is empty (an unset shell variable?)"
 
 def _output_name(text: str) -> str:
     """-o's file, '-' for standard output; an empty name is refused before any data is read."""
-    if not text.strip():
+    if not text.strip() or text.strip() == "=":  # '-o="$OUT"' with OUT unset gives '='
         raise _bad_parameter(f"{_NO_FILE_NAME}; give a file name, or '-' for standard output")
+    if text.startswith("="):  # QA: '-o=rep.json' wrote a file '=rep.json'
+        raise _bad_parameter(
+            f"the file name '{text}' starts with '=': write -o {text[1:]} or --output={text[1:]}"
+        )
     return text
 
 

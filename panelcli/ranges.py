@@ -706,9 +706,12 @@ _ASSAY_WORDS = re.compile(
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
-_FORM = re.compile(r"p\d{2}", re.IGNORECASE)
+#: The subunit forms cytokines are measured as: IL-12's p35, p40, p70, IL-23's p19, IL-27's
+#: p28 (QA: 'IL-6 P95', a percentile, was read as a form of IL-6)
+_FORMS = r"p(?:19|28|35|40|70)"
+_FORM = re.compile(_FORMS, re.IGNORECASE)
 #: A marker key ending in a subunit form: 'il12p70', 'il12p40', 'il23p19'.
-_SUBUNIT_FORM = re.compile(r"(.+\d)p\d{2}")
+_SUBUNIT_FORM = re.compile(rf"(.+\d){_FORMS}")
 
 
 def names_a_form(marker: str) -> bool:

@@ -107,3 +107,15 @@ def test_a_wide_column_of_a_form_no_set_has_is_read(tmp_path: Path, ranges: str)
         ("IL-12 (40)", 120, "no_reference"),
         ("IL-12p40", 121, "no_reference"),
     ]
+
+
+def test_only_a_subunit_forms_number_names_a_form() -> None:
+    """QA: a wide 'IL-6 P95' column (a percentile) was read as a form of IL-6, its note
+    advising to add it to IL-6's aliases, which would judge a percentile as a result."""
+    from panelcli.ranges import names_a_form
+
+    assert [names_a_form(n) for n in ("IL-12 p40", "IL-12p70", "IL-23 p19", "IL-12 (40)")] == [
+        True
+    ] * 4
+    assert not names_a_form("IL-6 P95") and not names_a_form("IL-6 p50")
+    assert not explaining.names_a_marker("IL-6 P95")

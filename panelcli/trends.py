@@ -983,9 +983,30 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             placed_panels = [p for p in patient_panels if p.collected_at in two_day]
             text[1:1] = _placed_said(dates, as_listed, placed_panels)
             trends.append(
-                PatientTrend(patient_id=patient_id, dates=dates, markers=markers, text=text)
+                PatientTrend(
+                    patient_id=patient_id,
+                    dates=dates,
+                    markers=markers,
+                    text=_hl7_dates_readable(text, dates),
+                )  # fmt: skip
             )
     return trends
+
+
+def _hl7_dates_readable(text: list[str], dates: Sequence[str]) -> list[str]:
+    """The sentences with HL7's dates ('20260301083000') as a reader reads them ('2026-03-01
+    08:30'; QA: 'tested on 2 dates, from 20260301083000 to …'); tables keep them as written."""
+    said = {date: _readable(date) for date in dates if _HL7_TIME.match(date.strip())}
+    if not said:
+        return text
+    pattern = re.compile("|".join(map(re.escape, sorted(said, key=len, reverse=True))))
+    return [pattern.sub(lambda found: said[found[0]], sentence) for sentence in text]
+
+
+def _readable(date: str) -> str:
+    """An HL7 date and time as ISO writes it, to the minute (its own zone, as written)."""
+    when = read_date(date, in_utc=False)
+    return date if when is None else when.strftime("%Y-%m-%d %H:%M")
 
 
 def _placed_said(

@@ -1859,3 +1859,19 @@ def test_seconds_since_1970_are_no_hl7_hour(tmp_path: Path) -> None:
     said = [w.message for w in report.warnings if w.code == "date-unreadable"]
     assert said and not [m for m in said if "before 1900" in m]
     assert [t.patient_id for t in report.trends] == ["P1"]
+
+
+def test_the_trend_sentences_write_hl7_dates_as_a_reader_reads_them(tmp_path: Path) -> None:
+    """QA: 'Patient P1 was tested on 2 dates, from 20260301083000 to 20260325083000-0500.'"""
+    path = tmp_path / "hl7.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\nA1,P1,20260301083000,IL-6,4,pg/mL\n"
+        "A2,P1,20260325083000-0500,IL-6,70,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(path)).trends
+    assert (
+        trend.text[0]
+        == "Patient P1 was tested on 2 dates, from 2026-03-01 08:30 to 2026-03-25 08:30."
+    )
+    assert trend.dates == ["20260301083000", "20260325083000-0500"]  # as written, for programs

@@ -47,9 +47,9 @@ def test_rows_the_short_path_declines_share_one_reader_per_file(
     made: list[int] = []
     named_width = reading.named_width
 
-    def counted(header: list[str]) -> int:
+    def counted(header: list[str], layout: reading.Layout) -> int:
         made.append(1)
-        return named_width(header)
+        return named_width(header, layout)
 
     monkeypatch.setattr(reading, "named_width", counted)
     rows = [f"S{n},IL-6,{value},pg/mL" for n in range(40) for value in ("ND", "<=2", "abc")]

@@ -656,6 +656,9 @@ class CheckOptions:
             or not 0 <= self.age_width <= 1
         ):  # review: -1 was taken
             raise ValueError(f"age_width must be a part of a year, 0 to 1, not {self.age_width!r}")
+        length: object = self.max_line_length  # (as given: the library's caller's)
+        if isinstance(length, float) and length.is_integer():
+            object.__setattr__(self, "max_line_length", int(length))  # 2048.0
         if (
             isinstance(self.max_line_length, bool)
             or not isinstance(self.max_line_length, int)

@@ -120,6 +120,7 @@ def test_library_arguments_of_the_wrong_kind_are_refused_in_plain_words(tmp_path
     ):
         with pytest.raises(ValueError, match=said):
             CheckOptions(**wrong)  # type: ignore[arg-type]
+    assert CheckOptions(max_line_length=2048.0).max_line_length == 2048  # type: ignore[arg-type]
     path = tmp_path / "a.csv"
     path.write_text("sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n")
     with pytest.raises(ValueError, match="rows_per_batch must be 1 or more"):

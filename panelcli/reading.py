@@ -103,7 +103,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
              "unité", "unite", "unités", "unites", "unidad", "unidades"),  # French, Spanish
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
-                  "labno", "labnumber", "specimenno", "specimennumber", "orderid",
+                  "labno", "labnumber", "specimenno", "specimennumber",
                   "probenid", "probennummer", "probennr", "probenr",
                   "échantillon", "echantillon", "muestra", "nºmuestra", "numeromuestra",
                   "n°échantillon", "nºéchantillon", "noéchantillon", "numéroéchantillon",
@@ -191,12 +191,12 @@ _WEAK_ROLE_OF = {
 #: Anna's and Ben's results shared a panel). A rule, not a list of headers seen: as keys (see
 #: `header_key`), so a header is still looked up once.
 _PERSON_WORDS = (
-    "patient", "pat", "pt", "subject", "participant", "donor", "case",
+    "patient", "pat", "pt", "subject", "participant", "donor", "case", "person",
     "patienten", "patiente", "paciente",  # German, French, Spanish
 )  # fmt: skip
 _NOT_AFTER = frozenset({"pt", "pat", "case"})
 _ID_WORDS = (
-    "id", "code", "number", "no", "nr", "num", "name", "fullname", "identifier",
+    "id", "code", "number", "no", "nr", "num", "name", "fullname", "identifier", "mrn", "mrnid",
     "nummer", "kennung", "nom", "numéro", "numero", "nombre", "número", "código", "codigo",
 )  # fmt: skip
 _WEAK_ROLE_OF |= {
@@ -230,6 +230,13 @@ _WEAK_ROLE_OF |= {
     for word in words
     if sample + word not in _ROLE_OF
 }
+# A hospital's names of the patient's record (QA: 'Medical Record Number', Epic's
+# 'PAT_MRN_ID' and 'Hospital Number' were not read: three patients made one panel)
+_WEAK_ROLE_OF |= dict.fromkeys(
+    ("medicalrecordnumber", "medicalrecordno", "medicalrecord", "hospitalnumber", "hospitalno",
+     "patiëntnummer", "patientnummer", "patientmrn"),
+    "patient_id",
+)  # fmt: skip
 #: Only these take the value's role over a weak 'Concentration' (MSD); another value column
 #: beside it is as ambiguous as two strong ones.
 _CALCULATED = {
@@ -952,6 +959,7 @@ _ELIDED = re.compile(r"^[dl][’']", re.IGNORECASE)  # "Date d'extraction"
 _ORDER_IDS = frozenset({
     "auftragsnr", "auftragsnummer", "labornummer", "labornr", "ordernumber", "orderno",
     "tubeid", "requisition", "requisitionnumber",
+    "orderid",  # QA: beside 'Accession' the file was refused as naming two sample ids
 })  # fmt: skip
 #: Sample id headers that may instead name the specimen's type, beside a column that names
 #: the id outright

@@ -69,6 +69,9 @@ PERSON_HEADERS = [
     "Patient Code", "Patient Identifier", "Pat. Name", "Pt Name", "Patient Full Name", "PID",
     "Case ID", "Subject Number", "Nombre del paciente", "Nom du patient", "Patient_Code",
     "Code patient", "Número de paciente", "Name des Patienten",
+    # hospitals' names of the record (QA: three patients made one panel)
+    "Patient MRN", "Pt MRN", "Person ID", "PAT_MRN_ID", "Medical Record Number",
+    "Medical Record No", "Hospital Number", "Patiëntnummer",
 ]  # fmt: skip
 
 
@@ -121,6 +124,19 @@ def test_a_sample_column_under_another_name_keeps_samples_apart(
     assert [(r.sample_id, r.value) for r in results(events)] == [("PT-001", 48.0), ("PT-002", 1.0)]
     events = events_in(tmp_path, f"Sample ID,{text.replace(chr(10) + 'PT', chr(10) + 'S,PT')}")
     assert [r.sample_id for r in results(events)] == ["S", "S"]
+
+
+def test_an_order_id_beside_an_accession_is_not_a_second_sample_id(tmp_path: Path) -> None:
+    """QA: 'Order ID' beside 'Accession' refused the file as naming two sample ids, where
+    'Order Number' beside it is left to the accession; alone it is the sample id."""
+    both = events_in(
+        tmp_path, "MRN,Order ID,Accession,Component,Result,Units\n1,ORD-7,24-123,IL-6,12.5,pg/mL\n"
+    )
+    assert [r.sample_id for r in results(both)] == ["24-123"]
+    alone = events_in(
+        tmp_path, "Order ID,Component,Result,Units\nO1,IL-6,3,pg/mL\nO2,IL-6,1,pg/mL\n"
+    )
+    assert [r.sample_id for r in results(alone)] == ["O1", "O2"]
 
 
 @pytest.mark.parametrize(

@@ -81,6 +81,9 @@ _FLAG_CODE = {
     # Critical, with no side: the value's side is taken where it is judged (`critical_side`)
     "critical": "CRIT", "crit": "CRIT", "crit.": "CRIT", "kritisch": "CRIT", "crítico": "CRIT",
     "aa": "CRIT",  # HL7's 'critically abnormal' (QA: unreadable, and '30 AA' refused)
+    # hospital systems' critical flags (QA: 'CH' and 'Panic' were unreadable, the lab's
+    # critical mark lost); a lone 'C' is not read: some systems mean 'corrected' by it
+    "ch": "HH", "cl": "LL", "hp": "HH", "lp": "LL", "panic": "CRIT",
     "critico": "CRIT", "crítica": "CRIT", "critica": "CRIT",
     # German, French and Spanish LIS words (QA: 'hoch' refused the row it flagged), in each
     # gender ('alta', 'élevée', 'basse')

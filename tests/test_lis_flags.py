@@ -41,6 +41,7 @@ def results(events: list[Event]) -> list[Result]:
      ("↓", "L"), ("L*", "L"), ("niedrig", "L"), ("erniedrigt", "L"), ("bas", "L"),
      ("++", "HH"), ("↑↑", "HH"), ("--", "LL"), ("↓↓", "LL"), (" (+) ", "H"), ("?", None),
      ("AA", "CRIT"), ("aa", "CRIT"),  # HL7's critically abnormal (QA: it was unreadable)
+     ("CH", "HH"), ("CL", "LL"), ("HP", "HH"), ("LP", "LL"), ("Panic", "CRIT"), ("C", None),
      # critical with no side, and more LIS words and symbols
      ("Critical", "CRIT"), ("CRIT", "CRIT"), ("kritisch", "CRIT"), ("auffällig", "A"),
      ("elevado", "H"), ("Elevada", "H"), ("bajo", "L"), ("baja", "L"), ("+++", "HH"),

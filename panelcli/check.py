@@ -438,6 +438,8 @@ def _open_above(printed: Bounds, chosen: Selected, entry: MarkerRange | None = N
         return chosen.bounds.high is not None
     if chosen.candidates:
         return all(b.high is not None for _, b in chosen.candidates)
+    if not chosen.indeterminate:  # no row for the person as given (a child): the lab's alone
+        return False  # (review: it was refused, the result no_reference)
     rows = entry.intervals if entry is not None else []
     return bool(rows) and all(row.high is not None for row in rows)
 
@@ -1429,6 +1431,8 @@ class Interpreter:
             joined = joined_with_set_high(read, plan.bounds)
             if joined is None:
                 read = OPEN_ABOVE_PAST
+            elif not _differs(joined, plan.bounds):  # '≥ 266.5' with 1410.4: the set's own
+                return plan, None
             else:  # as `_bounds_for` joins it
                 kept = with_set_critical(joined, plan.bounds)
                 warning = ("range-disagrees", _joined_message(plan.name, text, joined, plan.unit))
@@ -2100,6 +2104,9 @@ class Interpreter:
                 if _open_above(from_file, chosen, entry):
                     set_bounds = chosen.bounds
                     joined = set_bounds and joined_with_set_high(from_file, set_bounds)
+                    if set_bounds and joined and not _differs(joined, set_bounds):
+                        # the set's interval (review: said to disagree), judged as the set's
+                        return set_bounds, "set", chosen.note, chosen.indeterminate, ()
                     if set_bounds and joined:
                         message = _joined_message(name, m.reference_range, joined, entry.unit)
                         self._range_disagrees(m, message)

@@ -628,3 +628,33 @@ def test_a_low_only_range_is_used_where_the_set_has_no_high(write_csv, short: bo
     )
     statuses = [(r.status, r.reference and r.reference.text) for r in results_of(path, short)]
     assert statuses == [(Status.LOW, "≥ 30 ng/mL"), (Status.NORMAL, "≥ 30 ng/mL")]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_range_open_above_that_joins_into_the_sets_is_the_sets(write_csv, short: bool) -> None:
+    """Review: '≥ 266.5' joined with the set's 1410.4 is the set's own interval, yet it was
+    said to disagree and judged as the file's."""
+    path = write_csv(
+        "sample_id,marker,value,unit,reference_range\nS1,sIL-2R,300,pg/mL,>=266.5\n"
+        "S2,sIL-2R,200,pg/mL,>=266.5\n"
+    )
+    found = judged(path, short)
+    origins = [
+        (r.status, r.reference and r.reference.origin) for r in found if isinstance(r, Result)
+    ]
+    assert origins == [(Status.NORMAL, "set"), (Status.LOW, "set")]
+    assert not [i for i in found if isinstance(i, Issue)]
+
+
+def test_a_range_open_above_is_the_lab_s_where_the_set_has_no_row_for_the_person(
+    write_csv,
+) -> None:
+    """Review: age 10 under Mayo's adults-only rows (no range for the person) refused the
+    lab's '≥ 0.1' as if the set had one, and the result was no_reference."""
+    path = write_csv(
+        "sample_id,marker,value,unit,Ref Low,Ref High,age\nS6,IL-2,0.05,pg/mL,0.1,,10\n"
+    )
+    interpreter = Interpreter(load_ranges("mayo-adult"), CheckOptions(), short_path=False)
+    found = [e.to_result() if isinstance(e, ResultRow) else e for e in interpreter.stream([path])]
+    [result] = [r for r in found if isinstance(r, Result)]
+    assert (result.status, result.reference and result.reference.origin) == (Status.LOW, "file")

@@ -26,6 +26,7 @@ import operator
 import os
 import re
 import stat
+import sys
 from collections import Counter, OrderedDict
 from collections.abc import (
     Callable,
@@ -585,12 +586,15 @@ def stopped_reading(source: str, problem: InputError) -> list[StreamEvent]:
 _STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 
 
-def _is_a_pipe(name: str) -> bool:
-    """Whether a name of standard input is a pipe (read once), not a file redirected to it."""
+def _file_on_stdin() -> str | None:
+    """The file redirected to standard input ('< a.csv'), which may be read again; None for a
+    pipe or a terminal, read once."""
     try:
-        return not stat.S_ISREG(os.stat(name).st_mode)
-    except OSError:
-        return True
+        if stat.S_ISREG(os.fstat(sys.stdin.fileno()).st_mode):
+            return os.path.realpath(f"/proc/self/fd/{sys.stdin.fileno()}")
+    except (AttributeError, OSError, ValueError):  # a test's stand-in, or closed
+        pass
+    return None
 
 
 def in_lists(
@@ -825,9 +829,12 @@ class Interpreter:
         seen: dict[str, str] = {}  # the file (its real path) -> the name it was first given as
         for source in sources:
             # './a.csv' and 'a.csv' (or a link to it) are one file; '/dev/stdin' is '-' where
-            # it is a pipe (a file redirected to it is that file: review)
-            reads_stdin = source == STDIN or (source in _STDIN_NAMES and _is_a_pipe(source))
-            same = STDIN if reads_stdin else os.path.realpath(source)
+            # it is a pipe, and both are the file redirected to them (review: '- /dev/stdin <
+            # a.csv' read it twice without a word, and '/dev/stdin /dev/stdin < a.csv' was
+            # refused as a pipe given twice)
+            redirected = _file_on_stdin() if source == STDIN or source in _STDIN_NAMES else None
+            reads_stdin = source == STDIN or (source in _STDIN_NAMES and redirected is None)
+            same = redirected or (STDIN if reads_stdin else os.path.realpath(source))
             if same in seen and reads_stdin:  # it was read to its end the first time
                 # (QA: '/dev/stdin /dev/fd/0' was 'read again', then 'the file is empty')
                 said = (

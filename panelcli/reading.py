@@ -224,7 +224,7 @@ _WEAK_ROLE_OF |= {
         ("sample", ("barcode", "label", "id", "identifier", "no", "nr", "number")),
         *(
             (kind, ("barcode", "label", "id", "identifier"))
-            for kind in ("specimen", "tube", "vial")
+            for kind in ("specimen", "tube", "vial", "aliquot")  # review: 'Aliquot ID' too
         ),
     )
     for word in words

@@ -112,7 +112,8 @@ def test_the_cli_names_each_person_of_a_patient_code_column(tmp_path: Path) -> N
 
 @pytest.mark.parametrize("short", [True, False])
 @pytest.mark.parametrize(
-    "column", ["Sample Barcode", "Tube Barcode", "Specimen Barcode", "Sample Label", "Vial ID"]
+    "column",
+    ["Sample Barcode", "Tube Barcode", "Specimen Barcode", "Sample Label", "Vial ID", "Aliquot ID"],
 )
 def test_a_sample_column_under_another_name_keeps_samples_apart(
     tmp_path: Path, short: bool, column: str

@@ -1103,6 +1103,9 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
             not_read[index] = ""
     for index in not_read:
         markers.pop(index, None)
+    not_read |= _figures_beside_results(markers, cells)
+    for index in not_read:
+        markers.pop(index, None)
     stand_ins = _means_of_replicates(markers)
     not_read |= {
         index: _not_read_because(
@@ -1642,6 +1645,29 @@ def with_sub_header(
                     figures[index] = (name, cells[index].strip())
             return layout._replace(markers=markers, figures=figures, sub_header=reader.line_num)
     return layout
+
+
+def _figures_beside_results(
+    markers: dict[int, tuple[str, str | None]], cells: list[str]
+) -> dict[int, str]:
+    """Columns of a marker whose unit is an instrument's figure ('IL-6 (MFI)', 'IL-6 [FI]')
+    beside a column of its results ('IL-6 (pg/mL)'): not read, as 'IL-6 MFI' is not (review:
+    every row of a Luminex export was refused for its MFI cells, exit 2). Alone, such a column
+    is read, and its values refused for their unit, saying what it is."""
+    figures = {
+        index: (name, unit)
+        for index, (name, unit) in markers.items()
+        if unit is not None and (named := figure_named(unit)) is not None and not named[0]
+    }
+    keys = {marker_key(name) for index, (name, _) in markers.items() if index not in figures}
+    return {
+        index: _not_read_because(
+            f"it gives the instrument's '{shorten(unit)}' for {shorten(name)}, not the "
+            "sample's result"
+        )
+        for index, (name, unit) in figures.items()
+        if marker_key(name) in keys and unit is not None
+    }
 
 
 def _title_over(header: Sequence[str], index: int) -> str:

@@ -667,3 +667,19 @@ def test_a_wide_ratio_column_is_not_read_as_a_marker(write_csv: Callable[..., st
     events = list(Interpreter(load_ranges(None), CheckOptions()).events([path]))
     assert [r.marker for r in results(events)] == ["IL-6", "IL-10"]
     assert [w.column for w in warnings(events) if w.code == "column-ignored"] == ["IL-6/IL-10"]
+
+
+def test_a_figure_unit_column_beside_the_markers_results_is_not_read(
+    write_csv: Callable[..., str],
+) -> None:
+    """Review: a Luminex sheet with 'IL-6 (MFI)' beside 'IL-6 (pg/mL)' was refused on every
+    row for its MFI cells (exit 2); alone, 'IL-6 (MFI)' is still read and refused for its unit."""
+    path = write_csv("Sample ID,IL-6 (pg/mL),IL-6 (MFI),IL-8 (pg/mL),IL-8 [FI]\nS1,3,1200,4,900\n")
+    events = list(Interpreter(load_ranges(None), CheckOptions()).events([path]))
+    assert [(r.marker, r.value) for r in results(events)] == [("IL-6", 3), ("IL-8", 4)]
+    assert not refusals(events)
+    ignored = [w.column for w in warnings(events) if w.code == "column-ignored"]
+    assert ignored == ["IL-6 (MFI)", "IL-8 [FI]"]
+    alone = write_csv("Sample ID,IL-6 (MFI)\nS1,1200\n", "alone.csv")
+    events = list(Interpreter(load_ranges(None), CheckOptions()).events([alone]))
+    assert [e.code for e in refusals(events)] == ["unit-not-concentration"]

@@ -244,10 +244,12 @@ def _shared_out(console: Console, table: Table) -> Table:
         for c in wrapping
     }
     fixed = sum(column.min_width or 0 for column in table.columns if column.no_wrap)
-    left = console.width - fixed - 3 * len(table.columns) - 1 - sum(least.values())
+    room = console.width - fixed - 3 * len(table.columns) - 1
+    natural = sum(console.measure(Group(c.header, *c.cells)).maximum for c in wrapping)
+    if natural <= room:  # rich lays it out unwrapped (a table measures no wider than the
+        return table  # console: its columns are summed)
+    left = room - sum(least.values())
     wants = {key: max(most[key] - least[key], 0) for key in least}
-    if left >= sum(wants.values()):
-        return table  # (a table measures no wider than the console: its columns are summed)
     widths = dict(least)
     for place, key in enumerate(sorted(wants, key=wants.__getitem__)):
         given = min(wants[key], left // (len(wants) - place))

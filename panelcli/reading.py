@@ -1347,7 +1347,7 @@ def _find_header(
         found = _find_header_in(head_lines, known_marker, source)
     except InputError as problem:
         found = problem
-    if isinstance(found, tuple) and _gives_units(found[2]):
+    if isinstance(found, tuple) and _gives_units(found[2], head_lines, *found[:2]):
         return found  # its header says what its values are (review: 'not NPX' in a note)
     above = found[1] - 1 if isinstance(found, tuple) else len(head_lines)
     said = next((n for n, line in enumerate(head_lines[:above], 1) if _NPX.search(line)), None)
@@ -1362,10 +1362,15 @@ def _find_header(
     return found
 
 
-def _gives_units(layout: Layout) -> bool:
-    """Whether a header gives its values' units: a unit column, or one in a column's name."""
+def _gives_units(layout: Layout, head_lines: list[str], delimiter: str, header_end: int) -> bool:
+    """Whether a header gives its values' units: a unit column, one in a column's name, or a
+    units row under it (review: 'Olink NPX export' above 'IL6' over 'pg/mL' was refused)."""
     units = [layout.value_unit, *(unit for _, unit in layout.markers.values())]
-    return "unit" in layout.roles or any(unit is not None for unit in units)
+    if "unit" in layout.roles or any(unit is not None for unit in units):
+        return True
+    below = [line for line in head_lines[header_end:] if line.strip()][:1]
+    cells = next(csv.reader(below, delimiter=delimiter), None)
+    return layout.kind == "wide" and cells is not None and is_units_row(cells, layout)
 
 
 def _find_header_in(

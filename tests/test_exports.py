@@ -1845,7 +1845,8 @@ def test_a_file_whose_lines_above_the_header_say_npx_is_refused(tmp_path: Path, 
     "text",
     ["Lab report (values in pg/mL; NPX not reported)\nSample ID,IL-6 (pg/mL)\nS1,40\n",
      "Software: Olink NPX Signature 1.12.0\nSampleID;IL6 (pg/mL)\nS1;40\n",
-     "# these are pg/mL concentrations, not NPX\nsample_id,marker,value,unit\nS1,IL-6,40,pg/mL\n"],
+     "# these are pg/mL concentrations, not NPX\nsample_id,marker,value,unit\nS1,IL-6,40,pg/mL\n",
+     "Olink NPX export\nSample ID,IL6,IL8\n,pg/mL,pg/mL\nS1,40,\n"],  # review: a units row
 )  # fmt: skip
 def test_npx_above_a_header_that_gives_units_is_no_refusal(tmp_path: Path, text: str) -> None:
     """Review, QA: any 'NPX' above the header refused a file whose columns say pg/mL."""

@@ -1839,6 +1839,9 @@ def is_header_again(cells: list[str], header: list[str], layout: Layout) -> bool
         if value_at < len(cells) and not cells[value_at].strip()[:1].isalpha():
             return False  # a value or a blank where a header names a column: a data row
         return _names_columns(cells)
+    if _header_keys(cells) == _header_keys(header):
+        return True  # the same again, whose marker cells may be blank (QA: merged over a row of
+        # figures, it was read as a sample 'Sample ID')
     for index in layout.markers:
         cell = cells[index].strip() if index < len(cells) else ""
         if cell:  # the first filled marker cell: a marker's name where a value should be
@@ -1852,7 +1855,10 @@ def is_header_again(cells: list[str], header: list[str], layout: Layout) -> bool
                 or _id_titles_again(cells, header, layout)
                 or _names_a_column(cell, header[index])
             )
-    return False
+    # no marker cell filled: another header narrower than the first, its names under the
+    # first's other columns (QA: 'Sample ID,IL-6 (pg/mL),IFN-g (pg/mL)' was a sample's row
+    # with no values)
+    return _names_columns(cells)
 
 
 def _names_a_column(cell: str, title: str) -> bool:

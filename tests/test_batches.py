@@ -99,6 +99,13 @@ TRICKY = {
     # ... with each marker's cell merged over its two columns, as Excel saves it (QA)
     "sub-header-merged.csv": "Type,Well,Description,IL-6 (pg/mL),,TNF-a (pg/mL),\n"
     ",,,FI,Obs Conc,FI,Obs Conc\nX1,E1,PT-001,55,4.21,120,18.60\nX2,F1,PT-002,1200,48.00,90,3.10\n",
+    # ... and both rows again further down (QA: read as a sample 'Sample ID', exit 2)
+    "sub-header-merged-twice.csv": "Sample ID,IL-6 (pg/mL),,TNF-a (pg/mL),\n"
+    ",FI,Obs Conc,FI,Obs Conc\nS1,1200,1.2,2100,3.4\nSample ID,IL-6 (pg/mL),,TNF-a (pg/mL),\n"
+    ",FI,Obs Conc,FI,Obs Conc\nS2,1300,2.2,2200,4.4\n",
+    # another header narrower than the first (QA: its rows were 'no values')
+    "narrow-second-header.csv": "Probe,Donor ID,Collection Date,IL-2 (pg/mL),TNF-a (pg/mL)\n"
+    "K1,P1,2026-05-20,3,4\nSample ID,IL-6 (pg/mL),IFN-g (pg/mL)\nZ1,40,2\nZ2,35,3\n",
     # ... and again under a repeated header (two exports joined), the same or other figures
     **{
         f"sub-header-twice-{n}.csv": "Sample,IL-6 (pg/mL),IL-6 (pg/mL),IL-8 (pg/mL),IL-8 (pg/mL)\n"

@@ -1472,7 +1472,10 @@ def test_a_long_header_with_fewer_columns_stops_the_file(tmp_path: Path) -> None
      ("Sample,IL-6 (pg/mL)\nS-1,4.2\nS-1,7\n", "Sample,IL-8 (pg/mL)\nS-3,4.2\n"),
      ("Sample;IL-6\nUnits;pg/mL\nS-1;4,2\nS-1;7\n", "Sample;IL-8\nUnits;pg/mL\nS-3;4,2\n"),
      # stop 38 left open: under another id title, 'Probe,IL-8 (pg/mL)' was a sample's row
-     ("Sample ID,IL-6 (pg/mL)\nS-1,4.2\nS-1,7\n", "Probe,IL-8 [pg/mL]\nS-3,4.2\n")],
+     ("Sample ID,IL-6 (pg/mL)\nS-1,4.2\nS-1,7\n", "Probe,IL-8 [pg/mL]\nS-3,4.2\n"),
+     # QA: narrower, its names under the first's other columns: rows of 'no values'
+     ("Probe,Donor,Date,IL-6 (pg/mL),IL-8 (pg/mL)\nS-1,P,2026-05-20,4.2,3\n",
+      "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nS-3,4.2,1\n")],
 )  # fmt: skip
 def test_another_header_stops_the_file_rather_than_read_rows_by_the_first(
     tmp_path: Path, first: str, second: str

@@ -683,3 +683,19 @@ def test_a_figure_unit_column_beside_the_markers_results_is_not_read(
     alone = write_csv("Sample ID,IL-6 (MFI)\nS1,1200\n", "alone.csv")
     events = list(Interpreter(load_ranges(None), CheckOptions()).events([alone]))
     assert [e.code for e in refusals(events)] == ["unit-not-concentration"]
+
+
+def test_a_merged_two_row_header_repeated_is_skipped(write_csv: Callable[..., str]) -> None:
+    """QA: the same header of merged marker cells over a row of figures, further down (two
+    exports joined), was read as a sample 'Sample ID' with no values and 'Obs Conc' values."""
+    path = write_csv(
+        "Sample ID,IL-6 (pg/mL),,TNF-a (pg/mL),\n,FI,Obs Conc,FI,Obs Conc\n"
+        "S1,1200,1.2,2100,3.4\nSample ID,IL-6 (pg/mL),,TNF-a (pg/mL),\n"
+        ",FI,Obs Conc,FI,Obs Conc\nS2,1300,2.2,2200,4.4\n"
+    )
+    events = list(Interpreter(load_ranges(None), CheckOptions()).events([path]))
+    assert not refusals(events)
+    assert [(r.sample_id, r.value) for r in results(events)] == [
+        ("S1", 1.2), ("S1", 3.4), ("S2", 2.2), ("S2", 4.4)
+    ]  # fmt: skip
+    assert [w.line for w in warnings(events) if w.code == "header-repeated"] == [4, 5]

@@ -996,7 +996,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
 def _hl7_dates_readable(text: list[str], dates: Sequence[str]) -> list[str]:
     """The sentences with HL7's dates ('20260301083000') as a reader reads them ('2026-03-01
     08:30'; QA: 'tested on 2 dates, from 20260301083000 to …'); tables keep them as written."""
-    said = {date: _readable(date) for date in dates if _HL7_TIME.match(date.strip())}
+    said = {date: _readable(date) for date in dates if _COMPACT_DATE.match(date.strip())}
     if not said:
         return text
     pattern = re.compile("|".join(map(re.escape, sorted(said, key=len, reverse=True))))
@@ -1004,9 +1004,16 @@ def _hl7_dates_readable(text: list[str], dates: Sequence[str]) -> list[str]:
 
 
 def _readable(date: str) -> str:
-    """An HL7 date and time as ISO writes it, to the minute (its own zone, as written)."""
+    """An HL7 (or ISO basic) date as ISO writes it, with its time to the minute (in its own
+    zone, as written) where it gives one."""
     when = read_date(date, in_utc=False)
-    return date if when is None else when.strftime("%Y-%m-%d %H:%M")
+    if when is None:
+        return date
+    return when.strftime("%Y-%m-%d %H:%M" if len(date.strip()) > 8 else "%Y-%m-%d")
+
+
+#: A date written without its dashes: HL7's, or ISO's basic '20260701' (review: it was said so)
+_COMPACT_DATE = re.compile(rf"^\d{{8}}$|{_HL7_TIME.pattern}")
 
 
 def _placed_said(

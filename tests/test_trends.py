@@ -1875,3 +1875,11 @@ def test_the_trend_sentences_write_hl7_dates_as_a_reader_reads_them(tmp_path: Pa
         == "Patient P1 was tested on 2 dates, from 2026-03-01 08:30 to 2026-03-25 08:30."
     )
     assert trend.dates == ["20260301083000", "20260325083000-0500"]  # as written, for programs
+    # review: ISO's basic '20260701' too
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\nA1,P1,20260701,IL-6,4,pg/mL\n"
+        "A2,P1,20260708,IL-6,70,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(path)).trends
+    assert trend.text[0] == "Patient P1 was tested on 2 dates, from 2026-07-01 to 2026-07-08."

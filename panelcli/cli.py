@@ -407,11 +407,12 @@ _NO_FILE_NAME = "the file name is empty (an unset shell variable?)"
 
 def _output_name(text: str) -> str:
     """-o's file, '-' for standard output; an empty name is refused before any data is read."""
-    if not text.strip() or text.strip() == "=":  # '-o="$OUT"' with OUT unset gives '='
+    name = text.lstrip("=")  # '-o="$OUT"' with OUT unset gives '='
+    if not name.strip():
         raise _bad_parameter(f"{_NO_FILE_NAME}; give a file name, or '-' for standard output")
-    if text.startswith("="):  # QA: '-o=rep.json' wrote a file '=rep.json'
+    if name != text:  # QA: '-o=rep.json' wrote a file '=rep.json'
         raise _bad_parameter(
-            f"the file name '{text}' starts with '=': write -o {text[1:]} or --output={text[1:]}"
+            f"the file name '{text}' starts with '=': write -o {name} or --output={name}"
         )
     return text
 
@@ -1155,7 +1156,13 @@ def demo(
 
     Example: panelcli demo cytokine-storm --csv | panelcli check - --format json
     """
-    from panelcli.samples import find_sample, list_samples, named_by_file_name, suggest_sample
+    from panelcli.samples import (
+        find_sample,
+        list_samples,
+        named_by_file_name,
+        sample_named,
+        suggest_sample,
+    )
 
     with fatal_errors(debug):
         _refuse_existing_export(export, force)
@@ -1176,11 +1183,12 @@ def demo(
                 _export(export, lambda target: render_sample_list(list_samples(), target))
             return
         sample = find_sample(name)
-        several = list(dict.fromkeys(words or ()))
-        if sample is None and set(several) <= {s.name for s in list_samples()}:
+        named = [sample_named(word) for word in words or ()]
+        several = list(dict.fromkeys(s.name for s in named if s is not None))
+        if sample is None and named and None not in named:  # each word a sample's whole name
             if len(several) == 1:  # 'healthy-adult healthy-adult' (review)
                 sample = find_sample(several[0])
-            else:  # each word a sample's whole name (QA: 'no sample named …' listed both)
+            else:  # QA: 'no sample named …' listed both among the samples
                 runs = "', then 'panelcli demo ".join(several)
                 raise PanelcliError(f"demo shows one sample at a time: run 'panelcli demo {runs}'")
         if sample is None:

@@ -53,6 +53,13 @@ def find_sample(name: str) -> Sample | None:
     return found[0] if len(found) == 1 else None
 
 
+def sample_named(name: str) -> Sample | None:
+    """The sample `name` names whole, however spaced or cased ('Healthy-Adult', 'healthy adult',
+    'healthy-adult.csv'); not by a part of its name, as `find_sample` may."""
+    wanted = _key(name.removesuffix(".csv"))
+    return next((s for s in list_samples() if _key(s.name) == wanted), None)
+
+
 def suggest_sample(name: str) -> str | None:
     """The sample a mistyped name most likely means ('strom' → cytokine-storm), if any."""
     wanted = _key(name.removesuffix(".csv"))

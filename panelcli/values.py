@@ -64,7 +64,7 @@ _VALUE_WITH_UNIT = re.compile(rf"^(?P<number>[^\s]+){_UNIT_AT_END}")
 #: '12.5 H', '3.1L', '40 (HH)': a lab's high/low flag after the number.
 _FLAGGED = re.compile(
     r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)\s*"
-    r"(?P<flag>([(\[]?)(?:hh|ll|hi|lo|high|low|h|l|normal|abnormal|n|a)[)\]]?)$",
+    r"(?P<flag>([(\[]?)(?:hh|ll|aa|hi|lo|high|low|h|l|normal|abnormal|n|a)[)\]]?)$",
     re.IGNORECASE,
 )
 #: A cell's last word, after a space: a lab's flag if `lab_flag` reads it ('ND N').

@@ -399,3 +399,12 @@ def test_ranges_show_ends_as_explain_does(columns: str) -> None:
     flat = " ".join(said.split())
     assert flat.endswith(TALK_WITH_PROVIDER)
     assert "Ranges differ between labs." in flat
+
+
+def test_demo_reads_two_sample_names_as_it_reads_one() -> None:
+    """Review: 'demo Healthy-Adult cytokine-storm' or '... healthy-adult.csv ...' were 'no
+    sample named'; 'demo HEALTHY-ADULT healthy-adult' (one sample) was refused."""
+    for words in (["Healthy-Adult", "cytokine-storm"], ["healthy-adult.csv", "cytokine-storm.csv"]):
+        result = runner.invoke(app, ["demo", *words])
+        assert result.exit_code == 2 and "one sample at a time" in result.stderr
+    assert runner.invoke(app, ["demo", "HEALTHY-ADULT", "healthy-adult"]).exit_code == 0

@@ -370,8 +370,8 @@ def test_an_empty_output_or_export_name_is_said_as_empty() -> None:
     # QA: '-o="$OUT"' with OUT unset wrote a file '=', and '-o=rep.json' one '=rep.json'
     unset = CliRunner().invoke(app, ["check", sample, "-o="])
     assert unset.exit_code == 2 and "the file name is empty" in unset.stderr
-    glued = CliRunner().invoke(app, ["check", sample, "-o=rep.json"])
-    assert glued.exit_code == 2
-    assert "starts with '=': write -o rep.json or --output=rep.json" in " ".join(
-        glued.stderr.split()
-    )
+    for given in ("-o=rep.json", "-o==rep.json"):  # review: '-o==x' was told to write '-o =x'
+        glued = CliRunner().invoke(app, ["check", sample, given])
+        said = " ".join(glued.stderr.split())
+        assert glued.exit_code == 2
+        assert "starts with '=': write -o rep.json or --output=rep.json" in said

@@ -606,6 +606,27 @@ _RANGE_UP_TO = re.compile(
     rf"^(?i:up\s+to|bis|hasta|jusqu['’]?\s*(?:à|a))\s*{_NUM}\s*{_RANGE_UNIT}?$"
 )
 _CLOSING_BRACKET = {"(": ")", "[": "]", "{": "}"}
+#: Whom a printed range is for, before it ('Adults: 0-62', 'Ref: 0-7') or in brackets after
+#: it ('0.0-7.0 (Adult)', '< 7.0 pg/mL (18+ yrs)'): left off (QA: the range was unreadable,
+#: and the set's, three times stricter, judged the value). Never a unit ('(pg/mL)').
+_LABEL_BEFORE = re.compile(r"^[^\W\d_][^\d:<>≤≥=]{0,40}:\s*")
+_LABEL_AFTER = re.compile(r"\s*[(\[](?=[^()\[\]/]*[^\W\d_])[^()\[\]/]{1,40}[)\]]$")
+#: Comparators in words, as LIS print them ('Less than 7.0', French 'inférieur à 8,1')
+_WORDED_COMPARATOR = (
+    (re.compile(r"^(?i:less\s+than\s+or\s+equal\s+to|inférieur\s+ou\s+égal\s+à)\s*"), "<="),
+    (re.compile(r"^(?i:greater\s+than\s+or\s+equal\s+to|supérieur\s+ou\s+égal\s+à)\s*"), ">="),
+    (re.compile(r"^(?i:less\s+than|below|under|inférieur\s+à|kleiner\s+als|menor\s+que)\s*"), "<"),
+    (re.compile(r"^(?i:greater\s+than|above|over|supérieur\s+à|größer\s+als|mayor\s+que)\s*"), ">"),
+)
+
+
+def _without_label(cell: str) -> str:
+    """A printed range without whom it is for, and with a comparator in words as its sign."""
+    cell = _LABEL_AFTER.sub("", _LABEL_BEFORE.sub("", cell, count=1), count=1).strip()
+    for words, sign in _WORDED_COMPARATOR:
+        if words.match(cell):
+            return words.sub(sign, cell, count=1)
+    return cell
 
 
 def unbracketed(text: str) -> str:
@@ -644,7 +665,7 @@ class LabRange(NamedTuple):
 
 def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
     """Read a printed reference range; None when it is not in a form panelcli understands."""
-    cell = unbracketed(text.strip())  # '(1.5-7.0)', as some labs print it (QA)
+    cell = _without_label(unbracketed(text.strip()))  # '(1.5-7.0)', as some labs print it (QA)
     # Elsewhere, as for values, a comma that cannot group thousands is a decimal mark ('<7,5').
     cell = cell.replace(",", ".") if decimal_comma else _lone_decimal_commas(cell)
     between = _RANGE_BETWEEN.match(cell)

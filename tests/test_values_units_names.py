@@ -194,7 +194,11 @@ def test_split_header_unit(header, expected):
      (">0.5", 0.5, None), ("0 - 7 pg/mL", 0.0, 7.0),
      # in brackets, as a range row's cells were already read (QA: a range column's were not)
      ("(1.5-7.0)", 1.5, 7.0), ("[1.5-7.0]", 1.5, 7.0), ("(<7.0)", None, 7.0),
-     ("( 0 - 7 pg/mL )", 0.0, 7.0)],
+     ("( 0 - 7 pg/mL )", 0.0, 7.0),
+     # whom it is for, and a comparator in words (QA: unreadable, the set's range judged it)
+     ("0.0-7.0 (Adult)", 0.0, 7.0), ("Adults: 0-62", 0.0, 62.0), ("Ref: 0-7", 0.0, 7.0),
+     ("< 7.0 pg/mL (18+ yrs)", None, 7.0), ("0-7 pg/mL (adult)", 0.0, 7.0),
+     ("Less than 7.0", None, 7.0), ("greater than 0.5", 0.5, None)],
 )  # fmt: skip
 def test_lab_ranges(text, low, high):
     parsed = parse_lab_range(text)
@@ -216,6 +220,8 @@ def test_a_lab_range_says_which_of_its_limits_it_leaves_out(text, low_exclusive,
 
 def test_unreadable_lab_range_is_none():
     assert parse_lab_range("see comment") is None
+    assert parse_lab_range("12:00 0-7") is None and parse_lab_range("0-7 (p70)") is not None
+    assert parse_lab_range("inférieur à 8,1", decimal_comma=True) == parse_lab_range("<8.1")
 
 
 def test_a_lab_range_upside_down_is_unusable_and_says_why():

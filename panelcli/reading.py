@@ -846,6 +846,9 @@ class Layout(NamedTuple):
     #: long: an MSD Discovery Workbench export (its 'Detection Range' column), whose sample ids
     #: S001… and C1… name its calibrators and controls
     msd_export: bool = False
+    #: long: a column of the collection's time of day beside its date: read with it
+    #: ('2026-03-02' and '08:15' as '2026-03-02 08:15'; see `DateWithTime`)
+    time_column: int | None = None
     #: A Luminex xPONENT export (its lines above the header name the program or a 'DataType:'
     #: block), whose sample ids Control1, Control2 … name the kit's controls
     xponent_export: bool = False
@@ -966,12 +969,40 @@ _ORDER_IDS = frozenset({
 _SPECIMEN_OR_ITS_TYPE = frozenset({"specimen"})
 
 
+#: A collection's time of day in a column of its own, beside its date ('Collection Date',
+#: 'Collection Time'), as Epic and Cerner export it
+_TIME_KEYS = frozenset({
+    "collectiontime", "timecollected", "drawtime", "timedrawn", "collecttime",
+    "specimencollectiontime", "collectedtime", "entnahmezeit", "uhrzeit", "heuredeprélèvement",
+    "heuredeprelevement", "horadetoma", "horadeextraccion",
+})  # fmt: skip
+
+
+def _time_beside_date(cells: list[str]) -> int | None:
+    """The column of a collection's time of day where another column gives its date (QA: the
+    two were refused as two collection dates, exit 2; 'Time Collected' was ignored, and two
+    draws of a day were one panel)."""
+    keys = [_header_key_of(cell) for cell in cells]
+    time = next((i for i, key in enumerate(keys) if key in _TIME_KEYS), None)
+    dated = any(_ROLE_OF.get(key) == "collected_at" and key not in _TIME_KEYS for key in keys)
+    return time if dated else None
+
+
 def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
     """Work out the layout from a header row, or None when this row is not a header."""
+    time = _time_beside_date(cells)
+    layout = _map_header(cells, known_marker, time)
+    return layout if layout is None or time is None else layout._replace(time_column=time)
+
+
+def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -> Layout | None:
+    """`map_header`, the column `time` left to be read with the date."""
     roles: dict[str, int] = {}
     unmapped: list[int] = []
     second_ranges: dict[int, str] = {}  # a second range column → why it is not read
     for index, cell in enumerate(cells):
+        if index == time:
+            continue
         # 'value<newline>(result)': a header cell over two lines is named by its first
         role = _ROLE_OF.get(_header_key_of(cell)) or _ROLE_OF.get(header_key(cell.split("\n")[0]))
         if role and role not in roles:
@@ -2606,7 +2637,9 @@ def open_rows(
             raise InputError(str(exc), leading, exc.line) from None
         if layout.sub_header:  # read with the header: its cells name figures, not results
             header_row(reader, source, layout.sub_header)
-        rows = numbered_rows(reader, source, layout.sub_header or header_end)
+        rows = numbered_rows(
+            with_time_of_day(reader, layout), source, layout.sub_header or header_end
+        )
         yield FileRows(source, header, layout, stats.delimiter, leading, rows)
 
 
@@ -3061,6 +3094,37 @@ def header_row(reader: Iterator[list[str]], source: str, header_end: int) -> lis
 
 
 NumberedRow = tuple[int, int, "list[str] | csv.Error"]
+
+
+class DateWithTime:
+    """A csv reader whose rows give the collection's time of day after its date, in the date's
+    cell ('2026-03-02 08:15'; see `Layout.time_column`): every path reads the date so."""
+
+    __slots__ = ("reader", "date", "time")
+
+    def __init__(self, reader: Iterator[list[str]], date: int, time: int) -> None:
+        self.reader, self.date, self.time = reader, date, time
+
+    def __iter__(self) -> DateWithTime:
+        return self
+
+    def __next__(self) -> list[str]:
+        cells = next(self.reader)
+        if len(cells) > max(self.date, self.time) and cells[self.time].strip():
+            cells[self.date] = f"{cells[self.date].strip()} {cells[self.time].strip()}".strip()
+        return cells
+
+    @property
+    def line_num(self) -> int:
+        return self.reader.line_num  # type: ignore[attr-defined, no-any-return]
+
+
+def with_time_of_day(reader: Iterator[list[str]], layout: Layout) -> Iterator[list[str]]:
+    """`reader`, its rows' dates with their times where the file gives them apart."""
+    date = layout.roles.get("collected_at")
+    if layout.time_column is None or date is None:
+        return reader
+    return DateWithTime(reader, date, layout.time_column)
 
 
 class NumberedRows:

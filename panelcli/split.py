@@ -24,6 +24,7 @@ from panelcli.reading import (
     _cp1252_fallback,
     _lines,
     numbered_rows,
+    with_time_of_day,
 )
 
 #: Smaller files are read by one process: starting a second one would not pay off.
@@ -128,5 +129,6 @@ def second_part(
         reader = csv.reader(
             _lines(text, file.source, max_line), delimiter=file.delimiter, strict=True
         )
-        rows = numbered_rows(reader, file.source, cut.line - 1, cut.line - 1)
+        timed = with_time_of_day(reader, file.layout)
+        rows = numbered_rows(timed, file.source, cut.line - 1, cut.line - 1)
         yield file._replace(leading=[], rows=rows)

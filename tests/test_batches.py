@@ -103,6 +103,10 @@ TRICKY = {
     "sub-header-merged-twice.csv": "Sample ID,IL-6 (pg/mL),,TNF-a (pg/mL),\n"
     ",FI,Obs Conc,FI,Obs Conc\nS1,1200,1.2,2100,3.4\nSample ID,IL-6 (pg/mL),,TNF-a (pg/mL),\n"
     ",FI,Obs Conc,FI,Obs Conc\nS2,1300,2.2,2200,4.4\n",
+    # a collection's date and time in two columns (QA: refused as two collection dates)
+    "date-and-time.csv": "MRN,Accession,Collection Date,Collection Time,Component,Result,Units\n"
+    "1,A1,2026-03-02,06:00,IL-6,4.0,pg/mL\n1,A2,2026-03-02,18:00,IL-6,40.0,pg/mL\n"
+    "1,A3,2026-03-03,,IL-6,<2,pg/mL\n",
     # another header narrower than the first (QA: its rows were 'no values')
     "narrow-second-header.csv": "Probe,Donor ID,Collection Date,IL-2 (pg/mL),TNF-a (pg/mL)\n"
     "K1,P1,2026-05-20,3,4\nSample ID,IL-6 (pg/mL),IFN-g (pg/mL)\nZ1,40,2\nZ2,35,3\n",

@@ -61,3 +61,32 @@ def test_a_role_named_with_its_connecting_words_keeps_its_role() -> None:
         "sample_id": "Sample", "marker": "Test", "value": "Result", "unit": "Unit of measure",
         "birth_date": "Date of birth", "collected_at": "Date de prélèvement",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    ("date", "time"),
+    [("Collection Date", "Collection Time"), ("Collection Date", "Time Collected"),
+     ("Entnahmedatum", "Entnahmezeit"), ("Date", "Draw Time")],
+)  # fmt: skip
+def test_a_collections_time_in_a_column_of_its_own_is_read_with_its_date(
+    tmp_path: Path, short: bool, date: str, time: str
+) -> None:
+    """QA (hospital LIS exports): 'Collection Date' beside 'Collection Time' was refused as two
+    collection dates (exit 2), and 'Time Collected' was ignored, the 06:00 and 18:00 draws of
+    one day made one panel."""
+    from panelcli.check import CheckOptions, Interpreter, build_report
+    from panelcli.ranges import load_ranges
+
+    path = tmp_path / "lis.csv"
+    path.write_text(
+        f"MRN,Accession,{date},{time},Component,Result,Units\n"
+        "1,A1,2026-03-02,06:00,IL-6,4.0,pg/mL\n1,A2,2026-03-02,18:00,IL-6,40.0,pg/mL\n",
+        encoding="utf-8",
+    )
+    ranges = load_ranges(None)
+    events = list(Interpreter(ranges, CheckOptions(), short_path=short).events([str(path)]))
+    report = build_report(iter(events), ranges)
+    assert [p.collected_at for p in report.panels] == ["2026-03-02 06:00", "2026-03-02 18:00"]
+    assert [len(t.dates) for t in report.trends] == [2]
+    assert not [e for e in events if getattr(e, "code", None) == "column-ignored"]

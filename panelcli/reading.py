@@ -65,6 +65,7 @@ from panelcli.values import (
     parse_flag_of,
     parse_lab_range,
     parse_value,
+    result_status,
     says_none_known,
     shorten,
     unbracketed,
@@ -143,6 +144,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "detection_range": ("detectionrange", "detectionrangestatus", "detectionranges"),
     "lab_flag": ("flag", "flags", "abnormalflag", "abnormalflags", "resultflag", "resultflags",
                  "abnormalityflag", "hlflag", "hiloflag"),
+    # HL7's observation result status, as LIS exports give it (P, C, F, X …)
+    "result_status": ("resultstatus", "observationresultstatus", "obxstatus", "befundstatus",
+                      "statutduresultat", "statutdurésultat", "estadodelresultado"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
                         "referenzbereich", "normbereich", "normalbereich", "referenzwerte",
@@ -3494,6 +3498,8 @@ def measurement_reader(
     )  # fmt: skip
     i_sex_or_pad, i_age_or_pad, i_birth_or_pad = at["sex"], at["age"], at["birth_date"]
     i_comparator, i_flag = layout.roles.get("comparator"), layout.roles.get("lab_flag")
+    i_status = layout.roles.get("result_status")
+    status_column = header[i_status] if i_status is not None else None
     i_detection = layout.roles.get("detection_range")
     i_unit = layout.roles.get("unit")
     value_unit = layout.value_unit  # the value column's header gives it (long)
@@ -3647,6 +3653,22 @@ def measurement_reader(
                         f"such as '{shorten(cells[filled[0]].strip())}' here; they were not read "
                         f"(give the column {name_it} to have them read)",
                     )  # fmt: skip
+            status = result_status(cell(cells, i_status) or "") if i_status is not None else None
+            if status is not None:
+                written = shorten(cell(cells, i_status) or "")
+                about = {"column": status_column, **row_for(cells, cell(cells, i_marker))}
+                if status.judged is False:  # QA: a cancelled TNF-α was judged high
+                    stats.skipped += 1
+                    yield Issue(
+                        severity="warning", code="result-not-given", source=source, line=line,
+                        message=f"the result status '{written}' says {status.words}; this row "
+                        "was not judged", **about,
+                    )  # fmt: skip
+                    continue
+                yield Issue(
+                    severity="warning", code=f"result-{status.code}", source=source, line=line,
+                    message=f"the result status '{written}' says {status.words}", **about,
+                )  # fmt: skip
             if long:
                 value = cells[i_value] if i_value < count else None
                 detection = refused = flag_as_written = flag_warning = None

@@ -142,6 +142,45 @@ def detection_range_side(text: str) -> Literal["", "<", ">"] | None:
     return _DETECTION_RANGE.get(re.sub(r"[\s._-]+", "", text).casefold())
 
 
+class ResultStatus(NamedTuple):
+    """What a result status cell says: its warning's code, in words, and whether the row is
+    judged (False: there is no result to judge)."""
+
+    code: str
+    words: str
+    judged: bool
+
+
+_PRELIMINARY = ResultStatus(
+    "preliminary", "this result is preliminary, not yet final: the final result may differ", True
+)
+_CORRECTED = ResultStatus(
+    "corrected", "this result corrects one the lab reported before (if that one is in the "
+    "file too, it was judged as well: this is the lab's corrected result)", True,
+)  # fmt: skip
+#: HL7's observation result statuses (table 0085) and the words LIS write for them; final
+#: ones ('F', 'U') say nothing more (QA: preliminary, corrected and cancelled results were
+#: all judged alike, a cancelled one as high)
+_RESULT_STATUS = {
+    **dict.fromkeys(("p", "r", "s", "prelim", "preliminary", "vorläufig", "préliminaire"),
+                    _PRELIMINARY),
+    **dict.fromkeys(("c", "corrected", "correction", "korrigiert", "corrigé", "corrige"),
+                    _CORRECTED),
+    **dict.fromkeys(("x", "cancelled", "canceled", "storniert", "annulé", "annule", "anulado"),
+                    ResultStatus("cancelled", "this result was cancelled (no result)", False)),
+    **dict.fromkeys(("d", "deleted", "gelöscht"),
+                    ResultStatus("deleted", "this result was deleted", False)),
+    "w": ResultStatus("wrong", "this result was reported in error", False),
+    **dict.fromkeys(("i", "pending", "in process"),
+                    ResultStatus("pending", "this result is still pending", False)),
+}  # fmt: skip
+
+
+def result_status(text: str) -> ResultStatus | None:
+    """What a result status cell says, where it says more than 'final' ('F') or nothing."""
+    return _RESULT_STATUS.get(text.strip().casefold())
+
+
 def parse_flag_of(text: str) -> str | None:
     """The lab flag written after a value ('12.5 H' → 'H'), if any."""
     flagged = _FLAGGED.match(text.strip())

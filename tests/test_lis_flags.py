@@ -600,3 +600,28 @@ def test_the_lab_s_marks_are_said_at_grade_8_at_most(tmp_path, rows: str, part: 
     assert all(grade(s) <= MAX_GRADE for s in sentences(lab)), [
         (s, grade(s)) for s in sentences(lab)
     ]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_result_status_column_is_read(tmp_path, short: bool) -> None:
+    """QA (hospital LIS exports): 'Result Status' was ignored: a preliminary IL-6 48 and its
+    corrected 4.8 were both judged with no word of either, and a cancelled TNF-α 30 was
+    judged high (exit 1, 'strong inflammation'). A cancelled, deleted or pending result is
+    not judged; a preliminary or corrected one is, with a warning naming its line."""
+    path = tmp_path / "status.csv"
+    path.write_text(
+        "MRN,Accession,Component,Result,Units,Result Status\n"
+        "1,A1,IL-6,48.0,pg/mL,P\n1,A1,IL-6,4.8,pg/mL,C\n1,A1,TNF-alpha,30.0,pg/mL,X\n"
+        "1,A1,IL-8,3,pg/mL,F\n1,A1,IL-10,2,pg/mL,\n",
+        encoding="utf-8",
+    )
+    events = list(
+        Interpreter(load_ranges(None), CheckOptions(), short_path=short).events([str(path)])
+    )
+    assert [(r.line, r.marker) for r in events if isinstance(r, Result)] == [
+        (2, "IL-6"), (3, "IL-6"), (5, "IL-8"), (6, "IL-10")
+    ]  # fmt: skip
+    said = [(i.code, i.line, i.column) for i in events if isinstance(i, Issue)]
+    assert ("result-preliminary", 2, "Result Status") in said
+    assert ("result-corrected", 3, "Result Status") in said
+    assert ("result-not-given", 4, "Result Status") in said

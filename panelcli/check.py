@@ -827,6 +827,7 @@ class Interpreter:
         that a row fed through a pipe is handed on at once (`ReadStats.waiting`).
         """
         seen: dict[str, str] = {}  # the file (its real path) -> the name it was first given as
+        dashes: set[str] = set()  # '-' once read: standard input is then at its end
         for source in sources:
             # './a.csv' and 'a.csv' (or a link to it) are one file; '/dev/stdin' is '-' where
             # it is a pipe, and both are the file redirected to them (review: '- /dev/stdin <
@@ -835,7 +836,10 @@ class Interpreter:
             redirected = _file_on_stdin() if source == STDIN or source in _STDIN_NAMES else None
             reads_stdin = source == STDIN or (source in _STDIN_NAMES and redirected is None)
             same = redirected or (STDIN if reads_stdin else os.path.realpath(source))
-            if same in seen and reads_stdin:  # it was read to its end the first time
+            # a pipe, or '-' again, is read to its end the first time (review: 'a.csv - <
+            # a.csv' was refused as standard input twice; '-' after a file is that file)
+            again = source == STDIN and STDIN in dashes
+            if again or (same in seen and reads_stdin and redirected is None):
                 # (QA: '/dev/stdin /dev/fd/0' was 'read again', then 'the file is empty')
                 said = (
                     f"'{shorten(source, 80)}' is given more than once"
@@ -845,6 +849,8 @@ class Interpreter:
                 )
                 yield [Issue(code=UNREADABLE, source=source, message=f"{said}; it is read once")]
                 continue
+            if source == STDIN:
+                dashes.add(STDIN)
             if same in seen:  # a warning for each copy: each says it is read again
                 self._forget_warnings(source)  # the new reading gives them again, as its own
                 first = "" if seen[same] == source else f" (as '{shorten(seen[same], 80)}')"

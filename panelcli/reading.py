@@ -3100,6 +3100,9 @@ def header_row(reader: Iterator[list[str]], source: str, header_end: int) -> lis
 NumberedRow = tuple[int, int, "list[str] | csv.Error"]
 
 
+_TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?$")
+
+
 class DateWithTime:
     """A csv reader whose rows give the collection's time of day after its date, in the date's
     cell ('2026-03-02 08:15'; see `Layout.time_column`): every path reads the date so."""
@@ -3114,8 +3117,12 @@ class DateWithTime:
 
     def __next__(self) -> list[str]:
         cells = next(self.reader)
-        if len(cells) > max(self.date, self.time) and cells[self.time].strip():
-            cells[self.date] = f"{cells[self.date].strip()} {cells[self.time].strip()}".strip()
+        if len(cells) > max(self.date, self.time):
+            date, time = cells[self.date].strip(), cells[self.time].strip()
+            # a time of day beside a date that gives none (review: the header again, a time
+            # column that gives the date too, or a blank date, were joined into no date)
+            if date and ":" not in date and _TIME_OF_DAY.match(time):
+                cells[self.date] = f"{date} {time}"
         return cells
 
     @property
@@ -3567,6 +3574,22 @@ def measurement_reader(
                     message=f"this row is {what}, not a patient's sample; it was not judged",
                 )  # fmt: skip
                 continue
+            status = result_status(cell(cells, i_status) or "") if i_status is not None else None
+            if status is not None:
+                written = shorten(cell(cells, i_status) or "")
+                about = {"column": status_column, **row_for(cells, cell(cells, i_marker))}
+                if status.judged is False:  # QA: a cancelled TNF-α was judged high
+                    stats.skipped += 1  # as a control's row: no result row of the file
+                    yield Issue(
+                        severity="warning", code="result-not-given", source=source, line=line,
+                        message=f"the result status '{written}' says {status.words}; this row "
+                        "was not judged", **about,
+                    )  # fmt: skip
+                    continue
+                yield Issue(
+                    severity="warning", code=f"result-{status.code}", source=source, line=line,
+                    message=f"the result status '{written}' says {status.words}", **about,
+                )  # fmt: skip
             if not long and is_range_row(cells, layout):  # before a units row, or after it
                 stats.skipped += 1
                 layout, unused = with_range_row(layout, cells)
@@ -3653,22 +3676,6 @@ def measurement_reader(
                         f"such as '{shorten(cells[filled[0]].strip())}' here; they were not read "
                         f"(give the column {name_it} to have them read)",
                     )  # fmt: skip
-            status = result_status(cell(cells, i_status) or "") if i_status is not None else None
-            if status is not None:
-                written = shorten(cell(cells, i_status) or "")
-                about = {"column": status_column, **row_for(cells, cell(cells, i_marker))}
-                if status.judged is False:  # QA: a cancelled TNF-α was judged high
-                    stats.skipped += 1
-                    yield Issue(
-                        severity="warning", code="result-not-given", source=source, line=line,
-                        message=f"the result status '{written}' says {status.words}; this row "
-                        "was not judged", **about,
-                    )  # fmt: skip
-                    continue
-                yield Issue(
-                    severity="warning", code=f"result-{status.code}", source=source, line=line,
-                    message=f"the result status '{written}' says {status.words}", **about,
-                )  # fmt: skip
             if long:
                 value = cells[i_value] if i_value < count else None
                 detection = refused = flag_as_written = flag_warning = None

@@ -64,7 +64,7 @@ _VALUE_WITH_UNIT = re.compile(rf"^(?P<number>[^\s]+){_UNIT_AT_END}")
 #: '12.5 H', '3.1L', '40 (HH)': a lab's high/low flag after the number.
 _FLAGGED = re.compile(
     r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)\s*"
-    r"(?P<flag>([(\[]?)(?:hh|ll|aa|hi|lo|high|low|h|l|normal|abnormal|n|a)[)\]]?)$",
+    r"(?P<flag>([(\[]?)(?:hh|ll|aa|ch|cl|hp|lp|hi|lo|high|low|h|l|normal|abnormal|n|a)[)\]]?)$",
     re.IGNORECASE,
 )
 #: A cell's last word, after a space: a lab's flag if `lab_flag` reads it ('ND N').
@@ -176,9 +176,37 @@ _RESULT_STATUS = {
 }  # fmt: skip
 
 
+_FINAL = frozenset({
+    "f", "u", "final", "verified", "validated", "complete", "completed", "resulted", "released",
+    "endgültig", "final result", "définitif", "definitif", "definitivo",
+})  # fmt: skip
+_NOT_GIVEN_WORDS = (
+    ("cancel", "cancelled"), ("storn", "cancelled"), ("annul", "cancelled"),
+    ("not performed", "cancelled"), ("not done", "cancelled"), ("nicht durchgeführt", "cancelled"),
+    ("in error", "wrong"), ("error", "wrong"), ("n", "cancelled"),
+)  # fmt: skip
+_UNREAD_STATUS = ResultStatus(
+    "status-unread", "nothing panelcli reads (such as P, C, F or X): the row was judged as a "
+    "final result", True,
+)  # fmt: skip
+
+
 def result_status(text: str) -> ResultStatus | None:
-    """What a result status cell says, where it says more than 'final' ('F') or nothing."""
-    return _RESULT_STATUS.get(text.strip().casefold())
+    """What a result status cell says, where it says more than 'final' ('F') or nothing; a
+    status panelcli cannot read says so (review: 'Canceled - QNS' was judged, with no word)."""
+    said = text.strip().casefold()
+    if not said or said in _FINAL:
+        return None
+    if said in _RESULT_STATUS:
+        return _RESULT_STATUS[said]
+    for start, kind in _NOT_GIVEN_WORDS:
+        if said == start or (len(start) > 1 and said.startswith(start)):
+            return _RESULT_STATUS["x" if kind == "cancelled" else "w"]
+    if said.startswith(("amend", "revis", "correct", "korrig")):
+        return _CORRECTED
+    if said.startswith(("prelim", "vorläuf", "provisional", "partial")):
+        return _PRELIMINARY
+    return _UNREAD_STATUS
 
 
 def parse_flag_of(text: str) -> str | None:
@@ -648,8 +676,16 @@ _CLOSING_BRACKET = {"(": ")", "[": "]", "{": "}"}
 #: Whom a printed range is for, before it ('Adults: 0-62', 'Ref: 0-7') or in brackets after
 #: it ('0.0-7.0 (Adult)', '< 7.0 pg/mL (18+ yrs)'): left off (QA: the range was unreadable,
 #: and the set's, three times stricter, judged the value). Never a unit ('(pg/mL)').
-_LABEL_BEFORE = re.compile(r"^[^\W\d_][^\d:<>≤≥=]{0,40}:\s*")
-_LABEL_AFTER = re.compile(r"\s*[(\[](?=[^()\[\]/]*[^\W\d_])[^()\[\]/]{1,40}[)\]]$")
+#: Only labels that say a range is the usual one (an adult's, the reference): never a sex or a
+#: child, which may not be the person's, nor 'Elevated:' or 'Critical:', which say another
+#: interval (review: 'Elevated: 7-20' was read as the normal range), nor a unit ('(IU)').
+_USUAL = (
+    r"(?:adults?|adult\s+range|ref(?:erence)?(?:\s+(?:range|interval|values?))?|normal(?:\s+range)?"
+    r"|range|erwachsene|adultes?|adultos?|(?:age\s*)?(?:≥|>=)?\s*18\s*(?:\+|y|yrs?|years?)(?:\s*\+)?"
+    r"(?:\s*(?:y|yrs?|years?))?(?:\s+and\s+(?:over|older))?)"
+)
+_LABEL_BEFORE = re.compile(rf"^(?i:{_USUAL})\s*:\s*")
+_LABEL_AFTER = re.compile(rf"\s*[(\[]\s*(?i:{_USUAL})\s*[)\]]$")
 #: Comparators in words, as LIS print them ('Less than 7.0', French 'inférieur à 8,1')
 _WORDED_COMPARATOR = (
     (re.compile(r"^(?i:less\s+than\s+or\s+equal\s+to|inférieur\s+ou\s+égal\s+à)\s*"), "<="),

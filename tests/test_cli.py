@@ -705,7 +705,10 @@ def test_a_file_redirected_to_standard_input_may_be_named_twice(tmp_path: Path) 
     path = tmp_path / "a.csv"
     path.write_text("marker,value,unit\nIL-6,1,pg/mL\n", encoding="utf-8")
     # review: '- /dev/stdin < a.csv' read the file twice without a word
-    for names in (["/dev/stdin", "/dev/stdin"], [str(path), "/dev/stdin"], ["-", "/dev/stdin"]):
+    for names in (
+        ["/dev/stdin", "/dev/stdin"], [str(path), "/dev/stdin"], ["-", "/dev/stdin"],
+        ["/dev/stdin", "-"], [str(path), "-"],  # review: these two were refused
+    ):  # fmt: skip
         with path.open("rb") as stdin:
             done = subprocess.run(
                 [sys.executable, "-m", "panelcli", "check", *names, "-f", "csv"],

@@ -90,3 +90,23 @@ def test_a_collections_time_in_a_column_of_its_own_is_read_with_its_date(
     assert [p.collected_at for p in report.panels] == ["2026-03-02 06:00", "2026-03-02 18:00"]
     assert [len(t.dates) for t in report.trends] == [2]
     assert not [e for e in events if getattr(e, "code", None) == "column-ignored"]
+
+
+def test_a_time_column_joins_only_a_date_that_gives_no_time(tmp_path: Path) -> None:
+    """Review: the header again was joined ('Collection Date Collection Time') and stopped the
+    file as another header; a time column giving the date too, or a blank date, made dates
+    that cannot be read."""
+    path = tmp_path / "lis.csv"
+    path.write_text(
+        "MRN,Accession,Collection Date,Collection Time,Component,Result,Units\n"
+        "1,A1,2026-03-02,06:00,IL-6,4.0,pg/mL\n"
+        "MRN,Accession,Collection Date,Collection Time,Component,Result,Units\n"
+        "1,A2,2026-03-02,18:00,IL-6,40.0,pg/mL\n1,A3,2026-03-03 00:00:00,08:15,IL-6,4.0,pg/mL\n"
+        "1,A4,,06:00,IL-6,4.0,pg/mL\n1,A5,2026-03-04,2026-03-04 06:00,IL-6,4.0,pg/mL\n",
+        encoding="utf-8",
+    )
+    events = list(Interpreter(load_ranges(None), CheckOptions()).events([str(path)]))
+    assert [r.collected_at for r in events if isinstance(r, Result)] == [
+        "2026-03-02 06:00", "2026-03-02 18:00", "2026-03-03 00:00:00", None, "2026-03-04"
+    ]  # fmt: skip
+    assert [(i.code, i.line) for i in events if isinstance(i, Issue)] == [("header-repeated", 3)]

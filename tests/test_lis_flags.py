@@ -625,3 +625,25 @@ def test_a_result_status_column_is_read(tmp_path, short: bool) -> None:
     assert ("result-preliminary", 2, "Result Status") in said
     assert ("result-corrected", 3, "Result Status") in said
     assert ("result-not-given", 4, "Result Status") in said
+
+
+def test_a_status_in_words_is_read_and_one_not_read_is_said(tmp_path) -> None:
+    """Review: 'Canceled - QNS', 'In Error', 'Amended', 'Not Performed' and HL7's 'N' were
+    judged with no word; a file whose every result is cancelled exited 0, nothing judged."""
+    from panelcli.values import result_status
+
+    said = {text: result_status(text) for text in (
+        "Canceled - QNS", "In Error", "Amended", "Not Performed", "N", "Verified", "Pass", "F",
+    )}  # fmt: skip
+    assert [(t, s and (s.code, s.judged)) for t, s in said.items()] == [
+        ("Canceled - QNS", ("cancelled", False)), ("In Error", ("wrong", False)),
+        ("Amended", ("corrected", True)), ("Not Performed", ("cancelled", False)),
+        ("N", ("cancelled", False)), ("Verified", None), ("Pass", ("status-unread", True)),
+        ("F", None),
+    ]  # fmt: skip
+    path = tmp_path / "cancelled.csv"
+    path.write_text(
+        "MRN,Component,Result,Units,Result Status\n1,IL-6,4,pg/mL,X\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["check", str(path)])
+    assert result.exit_code == 2 and "no result rows" in " ".join(result.stderr.split())

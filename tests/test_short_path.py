@@ -798,6 +798,7 @@ def test_a_file_s_decimal_mark_does_not_carry_over_to_the_next_file(tmp_path: Pa
         ("30 AA", "as 'AA' (critically high), but by the range panelcli uses it is high"),
         ("30 (AA)", "as '(AA)' (critically high), but by the range panelcli uses it is high"),
         ("30AA", "as 'AA' (critically high), but by the range panelcli uses it is high"),
+        ("300CH", "as 'CH' (critically high), but by the range panelcli uses it is high"),
     ],
 )
 def test_every_lab_flag_is_read_and_a_different_severity_named(

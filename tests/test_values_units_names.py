@@ -220,7 +220,11 @@ def test_a_lab_range_says_which_of_its_limits_it_leaves_out(text, low_exclusive,
 
 def test_unreadable_lab_range_is_none():
     assert parse_lab_range("see comment") is None
-    assert parse_lab_range("12:00 0-7") is None and parse_lab_range("0-7 (p70)") is not None
+    assert parse_lab_range("12:00 0-7") is None
+    # review: a label naming another interval, a sex or a child, or a unit, is kept (unread)
+    for other in ("Elevated: 7-20", "Abnormal: > 500", "7-20 (elevated)", "0-7 (Male)",
+                  "Children: 0-10", "0-7 (x10E3)"):  # fmt: skip
+        assert parse_lab_range(other) is None, other
     assert parse_lab_range("inférieur à 8,1", decimal_comma=True) == parse_lab_range("<8.1")
 
 

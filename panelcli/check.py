@@ -176,6 +176,7 @@ from panelcli.values import (
     number_text,
     parse_lab_range,
     parse_value,
+    range_label,
     says_none_known,
     shorten,
     value_shows_decimal_comma,
@@ -393,6 +394,12 @@ def read_lab_range(
             "cannot group thousands (as '12,5')"
         )
     lab = parse_lab_range(text, decimal_comma)
+    if lab is None and (label := range_label(text)) is not None:
+        # QA: '0-7 (Male)' was 'not in a form panelcli reads', as if the form were wrong
+        return (
+            f"says whom or what it is for ('{shorten(label)}'), which panelcli cannot match "
+            "to the person"
+        )
     if lab is None:
         return "is not in a form panelcli reads"
     if lab.low is not None and lab.high is not None and lab.low > lab.high:

@@ -146,7 +146,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                  "abnormalityflag", "hlflag", "hiloflag"),
     # HL7's observation result status, as LIS exports give it (P, C, F, X …)
     "result_status": ("resultstatus", "observationresultstatus", "obxstatus", "befundstatus",
-                      "statutduresultat", "statutdurésultat", "estadodelresultado"),
+                      "statutduresultat", "statutdurésultat", "estadodelresultado",
+                      "teststatus", "reportstatus", "obsstatus", "observationstatus"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
                         "referenzbereich", "normbereich", "normalbereich", "referenzwerte",
@@ -2664,7 +2665,8 @@ def no_result_rows(source: str, skipped: int) -> InputError:
     """The problem of a file whose rows were all skipped (`skipped` of them), or that has none."""
     said = (
         f" (its {counted(skipped, 'row was', 'rows were')} skipped as comments, "
-        "controls or standards, or a lab's range row: 'panelcli validate' names each)"
+        "controls or standards, results not given (a status such as cancelled), or a lab's "
+        "range row: 'panelcli validate' names each)"
         if skipped
         else ""
     )
@@ -3100,6 +3102,20 @@ def header_row(reader: Iterator[list[str]], source: str, header_end: int) -> lis
 NumberedRow = tuple[int, int, "list[str] | csv.Error"]
 
 
+#: A day as dates are written: three numbers (2026-03-02, 02.03.2026, 3/2/2026, a month's
+#: name between) or eight digits
+_A_DAY = re.compile(r"^\d{1,4}[./\- ]\s*[\w.]{1,9}[./\- ,]\s*\d{1,4}$|^\d{8}$")
+
+
+def _time_of_day(text: str) -> str | None:
+    """A time of day as `read_date` reads it after a date ('08:15', '8:05 PM', '20:05:30'),
+    from the forms LIS write ('08:15 Uhr', '14h30', '20:05:30,5'); None for another text."""
+    time = re.sub(r"\s*uhr$", "", text, flags=re.IGNORECASE)
+    time = re.sub(r"^(\d{1,2})h(\d{2})$", r"\1:\2", time)
+    time = re.sub(r"^(\d{1,2}:\d{2}:\d{2})[.,]\d+$", r"\1", time)  # its fraction of a second
+    return time if _TIME_OF_DAY.match(time) else None
+
+
 _TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?$")
 
 
@@ -3119,10 +3135,13 @@ class DateWithTime:
         cells = next(self.reader)
         if len(cells) > max(self.date, self.time):
             date, time = cells[self.date].strip(), cells[self.time].strip()
-            # a time of day beside a date that gives none (review: the header again, a time
-            # column that gives the date too, or a blank date, were joined into no date)
-            if date and ":" not in date and _TIME_OF_DAY.match(time):
-                cells[self.date] = f"{date} {time}"
+            # a time of day beside a whole day that gives no time (review: the header again,
+            # a time column that gives the date too, a blank date, 'N/A' or '2026-02' were
+            # joined into dates the file does not have)
+            if time and ":" not in date and _A_DAY.match(date):
+                said = _time_of_day(time)
+                if said is not None:
+                    cells[self.date] = f"{date} {said}"
         return cells
 
     @property
@@ -3574,7 +3593,11 @@ def measurement_reader(
                     message=f"this row is {what}, not a patient's sample; it was not judged",
                 )  # fmt: skip
                 continue
-            status = result_status(cell(cells, i_status) or "") if i_status is not None else None
+            status = (
+                result_status(cell(cells, i_status) or "")
+                if i_status is not None and cell(cells, i_status) != (status_column or "").strip()
+                else None  # (the header again: QA, a status warning on it)
+            )
             if status is not None:
                 written = shorten(cell(cells, i_status) or "")
                 about = {"column": status_column, **row_for(cells, cell(cells, i_marker))}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import math
 import re
 import unicodedata
@@ -180,10 +181,13 @@ _FINAL = frozenset({
     "f", "u", "final", "verified", "validated", "complete", "completed", "resulted", "released",
     "endgültig", "final result", "définitif", "definitif", "definitivo",
 })  # fmt: skip
+#: Words anywhere in a status that say there is no result (QA: 'Test cancelled', 'Entered in
+#: Error', 'Voided', 'Specimen Rejected', 'QNS' were judged as final results)
 _NOT_GIVEN_WORDS = (
-    ("cancel", "cancelled"), ("storn", "cancelled"), ("annul", "cancelled"),
-    ("not performed", "cancelled"), ("not done", "cancelled"), ("nicht durchgeführt", "cancelled"),
-    ("in error", "wrong"), ("error", "wrong"), ("n", "cancelled"),
+    ("cancel", "cancelled"), ("storn", "cancelled"), ("annul", "cancelled"), ("void", "cancelled"),
+    ("reject", "cancelled"), ("not performed", "cancelled"), ("not done", "cancelled"),
+    ("not received", "cancelled"), ("nicht durchgeführt", "cancelled"), ("qns", "cancelled"),
+    ("dnp", "cancelled"), ("error", "wrong"), ("wrong", "wrong"),
 )  # fmt: skip
 _UNREAD_STATUS = ResultStatus(
     "status-unread", "nothing panelcli reads (such as P, C, F or X): the row was judged as a "
@@ -199,13 +203,16 @@ def result_status(text: str) -> ResultStatus | None:
         return None
     if said in _RESULT_STATUS:
         return _RESULT_STATUS[said]
-    for start, kind in _NOT_GIVEN_WORDS:
-        if said == start or (len(start) > 1 and said.startswith(start)):
+    if said == "n":  # HL7's 'not asked': no result
+        return _RESULT_STATUS["x"]
+    words = " ".join(re.split(r"[\W_]+", said))  # 'entered-in-error' as 'entered in error'
+    for part, kind in _NOT_GIVEN_WORDS:
+        if part in words:
             return _RESULT_STATUS["x" if kind == "cancelled" else "w"]
-    if said.startswith(("amend", "revis", "correct", "korrig")):
+    if any(part in words for part in ("amend", "revis", "correct", "korrig")):
         return _CORRECTED
-    if said.startswith(("prelim", "vorläuf", "provisional", "partial")):
-        return _PRELIMINARY
+    if any(part in words for part in ("prelim", "vorläuf", "provisional", "partial", "pending")):
+        return _PRELIMINARY if "pending" not in words else _RESULT_STATUS["i"]
     return _UNREAD_STATUS
 
 
@@ -673,35 +680,59 @@ _RANGE_UP_TO = re.compile(
     rf"^(?i:up\s+to|bis|hasta|jusqu['’]?\s*(?:à|a))\s*{_NUM}\s*{_RANGE_UNIT}?$"
 )
 _CLOSING_BRACKET = {"(": ")", "[": "]", "{": "}"}
-#: Whom a printed range is for, before it ('Adults: 0-62', 'Ref: 0-7') or in brackets after
-#: it ('0.0-7.0 (Adult)', '< 7.0 pg/mL (18+ yrs)'): left off (QA: the range was unreadable,
-#: and the set's, three times stricter, judged the value). Never a unit ('(pg/mL)').
-#: Only labels that say a range is the usual one (an adult's, the reference): never a sex or a
-#: child, which may not be the person's, nor 'Elevated:' or 'Critical:', which say another
-#: interval (review: 'Elevated: 7-20' was read as the normal range), nor a unit ('(IU)').
-_USUAL = (
-    r"(?:adults?|adult\s+range|ref(?:erence)?(?:\s+(?:range|interval|values?))?|normal(?:\s+range)?"
-    r"|range|erwachsene|adultes?|adultos?|(?:age\s*)?(?:≥|>=)?\s*18\s*(?:\+|y|yrs?|years?)(?:\s*\+)?"
-    r"(?:\s*(?:y|yrs?|years?))?(?:\s+and\s+(?:over|older))?)"
-)
-_LABEL_BEFORE = re.compile(rf"^(?i:{_USUAL})\s*:\s*")
-_LABEL_AFTER = re.compile(rf"\s*[(\[]\s*(?i:{_USUAL})\s*[)\]]$")
+#: A label before a printed range ('Ref: 0-7') or in brackets after it ('0-7 (reference)')
+#: that says only that it is the reference range: left off (QA: such ranges were unreadable,
+#: and the set's, three times stricter, judged the value). Never one naming a group ('Adults',
+#: '18+ yrs', 'Male', 'Children': QA, an adult range judged a child of 4) nor another interval
+#: ('Elevated: 7-20': review, read as the normal range), nor a unit ('(IU)').
+_USUAL = r"(?:ref\.?(?:erence)?|normal|usual)(?:\s+(?:range|interval|values?))?|range"
+
+
 #: Comparators in words, as LIS print them ('Less than 7.0', French 'inférieur à 8,1')
-_WORDED_COMPARATOR = (
-    (re.compile(r"^(?i:less\s+than\s+or\s+equal\s+to|inférieur\s+ou\s+égal\s+à)\s*"), "<="),
-    (re.compile(r"^(?i:greater\s+than\s+or\s+equal\s+to|supérieur\s+ou\s+égal\s+à)\s*"), ">="),
-    (re.compile(r"^(?i:less\s+than|below|under|inférieur\s+à|kleiner\s+als|menor\s+que)\s*"), "<"),
-    (re.compile(r"^(?i:greater\s+than|above|over|supérieur\s+à|größer\s+als|mayor\s+que)\s*"), ">"),
+_WORDED = (
+    (r"less\s+than\s+or\s+equal\s+to|inférieur\s+ou\s+égal\s+à", "<="),
+    (r"greater\s+than\s+or\s+equal\s+to|supérieur\s+ou\s+égal\s+à", ">="),
+    (r"less\s+than|below|under|inférieur\s+à|kleiner\s+als|menor\s+que", "<"),
+    (r"greater\s+than|above|over|supérieur\s+à|größer\s+als|mayor\s+que", ">"),
 )
+
+
+@functools.cache
+def _range_words() -> tuple[
+    re.Pattern[str], re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
+]:
+    """The labels and worded comparators a printed range may have, compiled when first asked
+    (every start-up paid for them: review of the start-up's instructions)."""
+    return (
+        re.compile(rf"^(?i:{_USUAL})\s*:\s*"),
+        re.compile(rf"\s*[(\[]\s*(?i:{_USUAL})\s*[)\]]$"),
+        tuple((re.compile(rf"^(?i:{words})\s*"), sign) for words, sign in _WORDED),
+    )  # fmt: skip
 
 
 def _without_label(cell: str) -> str:
-    """A printed range without whom it is for, and with a comparator in words as its sign."""
-    cell = _LABEL_AFTER.sub("", _LABEL_BEFORE.sub("", cell, count=1), count=1).strip()
-    for words, sign in _WORDED_COMPARATOR:
+    """A printed range without a label saying it is the reference range, and with a
+    comparator in words as its sign."""
+    if not any(character.isalpha() for character in cell):
+        return cell  # '0-7', '<7.0': nearly every range (no pattern asked)
+    before, after, worded = _range_words()
+    cell = after.sub("", before.sub("", cell, count=1), count=1).strip()
+    for words, sign in worded:
         if words.match(cell):
             return words.sub(sign, cell, count=1)
     return cell
+
+
+#: A label before a range or in brackets after it, of whatever kind ('Adults: ', '(Male)')
+_ANY_LABEL = re.compile(
+    r"^\s*([^\W\d_][^\d:<>≤≥=]{0,40}?)\s*:|[(\[]([^()\[\]/\d]*[^\W\d_][^()\[\]/]*)[)\]]\s*$"
+)
+
+
+def range_label(text: str) -> str | None:
+    """The label a printed range panelcli cannot read has ('Adults', 'Male'), to say why."""
+    found = _ANY_LABEL.search(text)
+    return None if found is None else (found.group(1) or found.group(2)).strip()
 
 
 def unbracketed(text: str) -> str:

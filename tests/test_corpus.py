@@ -248,7 +248,8 @@ def test_a_file_of_controls_only_says_its_rows_were_skipped(tmp_path: Path) -> N
     code, out, err = check(str(path), "--format", "json")
     assert code == 2 and err.endswith(
         "the file has a header but no result rows (its 2 rows were skipped as comments, "
-        "controls or standards, or a lab's range row: 'panelcli validate' names each)\n"
+        "controls or standards, results not given (a status such as cancelled), or a lab's "
+        "range row: 'panelcli validate' names each)\n"
     )
     # Every format shows the skipped rows' warnings: JSON printed nothing, NDJSON them (QA).
     report = json.loads(out)

@@ -634,12 +634,29 @@ def test_a_status_in_words_is_read_and_one_not_read_is_said(tmp_path) -> None:
 
     said = {text: result_status(text) for text in (
         "Canceled - QNS", "In Error", "Amended", "Not Performed", "N", "Verified", "Pass", "F",
+        # QA: judged as final results
+        "Test cancelled", "entered-in-error", "Voided", "Specimen Rejected", "QNS", "DNP",
+        "Final (Corrected)",
     )}  # fmt: skip
     assert [(t, s and (s.code, s.judged)) for t, s in said.items()] == [
         ("Canceled - QNS", ("cancelled", False)), ("In Error", ("wrong", False)),
         ("Amended", ("corrected", True)), ("Not Performed", ("cancelled", False)),
         ("N", ("cancelled", False)), ("Verified", None), ("Pass", ("status-unread", True)),
-        ("F", None),
+        ("F", None), ("Test cancelled", ("cancelled", False)),
+        ("entered-in-error", ("wrong", False)), ("Voided", ("cancelled", False)),
+        ("Specimen Rejected", ("cancelled", False)), ("QNS", ("cancelled", False)),
+        ("DNP", ("cancelled", False)), ("Final (Corrected)", ("corrected", True)),
+    ]  # fmt: skip
+    # QA: the header again got a status warning ('Result Status' is no status)
+    again = tmp_path / "again.csv"
+    again.write_text(
+        "sample_id,marker,value,unit,Test Status\nS1,IL-6,1.0,pg/mL,F\n"
+        "sample_id,marker,value,unit,Test Status\nS2,IL-6,1.0,pg/mL,Cancelled\n",
+        encoding="utf-8",
+    )
+    events = list(Interpreter(load_ranges(None), CheckOptions()).events([str(again)]))
+    assert [(i.code, i.line) for i in events if isinstance(i, Issue)] == [
+        ("header-repeated", 3), ("result-not-given", 4)
     ]  # fmt: skip
     path = tmp_path / "cancelled.csv"
     path.write_text(

@@ -195,9 +195,9 @@ def test_split_header_unit(header, expected):
      # in brackets, as a range row's cells were already read (QA: a range column's were not)
      ("(1.5-7.0)", 1.5, 7.0), ("[1.5-7.0]", 1.5, 7.0), ("(<7.0)", None, 7.0),
      ("( 0 - 7 pg/mL )", 0.0, 7.0),
-     # whom it is for, and a comparator in words (QA: unreadable, the set's range judged it)
-     ("0.0-7.0 (Adult)", 0.0, 7.0), ("Adults: 0-62", 0.0, 62.0), ("Ref: 0-7", 0.0, 7.0),
-     ("< 7.0 pg/mL (18+ yrs)", None, 7.0), ("0-7 pg/mL (adult)", 0.0, 7.0),
+     # a label saying it is the reference range, and a comparator in words (QA: unreadable,
+     # the set's range judged it)
+     ("Ref: 0-7", 0.0, 7.0), ("Reference range: <7.0", None, 7.0), ("0-7 (normal)", 0.0, 7.0),
      ("Less than 7.0", None, 7.0), ("greater than 0.5", 0.5, None)],
 )  # fmt: skip
 def test_lab_ranges(text, low, high):
@@ -222,8 +222,17 @@ def test_unreadable_lab_range_is_none():
     assert parse_lab_range("see comment") is None
     assert parse_lab_range("12:00 0-7") is None
     # review: a label naming another interval, a sex or a child, or a unit, is kept (unread)
-    for other in ("Elevated: 7-20", "Abnormal: > 500", "7-20 (elevated)", "0-7 (Male)",
-                  "Children: 0-10", "0-7 (x10E3)"):  # fmt: skip
+    for other in (
+        "Elevated: 7-20",
+        "Abnormal: > 500",
+        "7-20 (elevated)",
+        "0-7 (Male)",
+        "Children: 0-10",
+        "0-7 (x10E3)",
+        "Adults: 0-62",
+        "0.0-7.0 (Adult)",
+        "< 7.0 pg/mL (18+ yrs)",
+    ):  # fmt: skip  (QA: an adult's range judged a child)
         assert parse_lab_range(other) is None, other
     assert parse_lab_range("inférieur à 8,1", decimal_comma=True) == parse_lab_range("<8.1")
 

@@ -442,8 +442,11 @@ def shorten(text: str, limit: int = 40) -> str:
 MAX_VALUE_LENGTH = 100
 
 
-#: HL7's structured number of one value: a comparator, '^', the number ('<^2.0', '^12.5')
-_STRUCTURED_NUMBER = re.compile(r"^(?:(?P<cmp><=|>=|<|>)|=)?\^(?P<number>[+-]?[\d.,]*\d)$")
+@functools.cache
+def _structured_number() -> re.Pattern[str]:
+    """HL7's structured number of one value: a comparator, '^', the number ('<^2.0',
+    '^12.5'); compiled when first asked, as few files have one."""
+    return re.compile(r"^(?:(?P<cmp><=|>=|<|>)|=)?\^(?P<number>[+-]?[\d.,]*\d)$")
 
 
 def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
@@ -484,7 +487,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             f"value '{shorten(cell)}' is a mean with its spread (±), not one result; give the "
             "result alone",
         )
-    if "^" in cell and (structured := _STRUCTURED_NUMBER.match(cell)):
+    if "^" in cell and (structured := _structured_number().match(cell)):
         # HL7's structured number, '<^2.0' (QA: refused as not a number)
         return parse_value(f"{structured['cmp'] or ''}{structured['number']}", decimal_comma)
     no_number = _no_number(cell)
@@ -723,16 +726,18 @@ def _without_label(cell: str) -> str:
     return cell
 
 
-#: A label before a range or in brackets after it, of whatever kind ('Adults: ', '(Male)')
-_ANY_LABEL = re.compile(
-    r"^\s*([^\W\d_][^\d:<>≤≥=]{0,40}?)\s*:|[(\[]([^()\[\]/\d]*[^\W\d_][^()\[\]/]*)[)\]]\s*$"
-)
-
-
 def range_label(text: str) -> str | None:
-    """The label a printed range panelcli cannot read has ('Adults', 'Male'), to say why."""
-    found = _ANY_LABEL.search(text)
+    """The label a printed range panelcli cannot read has ('Adults', 'Male'), to say why: one
+    before it, or in brackets after it (compiled when first asked)."""
+    found = _any_label().search(text)
     return None if found is None else (found.group(1) or found.group(2)).strip()
+
+
+@functools.cache
+def _any_label() -> re.Pattern[str]:
+    return re.compile(
+        r"^\s*([^\W\d_][^\d:<>≤≥=]{0,40}?)\s*:|[(\[]([^()\[\]/\d]*[^\W\d_][^()\[\]/]*)[)\]]\s*$"
+    )
 
 
 def unbracketed(text: str) -> str:

@@ -3104,14 +3104,17 @@ NumberedRow = tuple[int, int, "list[str] | csv.Error"]
 
 #: A day as dates are written: three numbers (2026-03-02, 02.03.2026, 3/2/2026, a month's
 #: name between) or eight digits
-_A_DAY = re.compile(r"^\d{1,4}[./\- ]\s*[\w.]{1,9}[./\- ,]\s*\d{1,4}$|^\d{8}$")
+_A_DAY = re.compile(
+    r"^\d{1,4}[./\- ]\s*[\w.]{1,9}[./\- ,]\s*\d{1,4}$|^\d{8}$"
+    r"|^[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}$"  # 'Mar 2, 2026' (review: its time was lost)
+)
 
 
 def _time_of_day(text: str) -> str | None:
     """A time of day as `read_date` reads it after a date ('08:15', '8:05 PM', '20:05:30'),
     from the forms LIS write ('08:15 Uhr', '14h30', '20:05:30,5'); None for another text."""
     time = re.sub(r"\s*uhr$", "", text, flags=re.IGNORECASE)
-    time = re.sub(r"^(\d{1,2})h(\d{2})$", r"\1:\2", time)
+    time = re.sub(r"^(\d{1,2})[hH](\d{2})$", r"\1:\2", time)
     time = re.sub(r"^(\d{1,2}:\d{2}:\d{2})[.,]\d+$", r"\1", time)  # its fraction of a second
     return time if _TIME_OF_DAY.match(time) else None
 
@@ -3595,7 +3598,8 @@ def measurement_reader(
                 continue
             status = (
                 result_status(cell(cells, i_status) or "")
-                if i_status is not None and cell(cells, i_status) != (status_column or "").strip()
+                if i_status is not None
+                and header_key(cell(cells, i_status) or "") != header_key(status_column or "")
                 else None  # (the header again: QA, a status warning on it)
             )
             if status is not None:

@@ -179,16 +179,26 @@ _RESULT_STATUS = {
 
 _FINAL = frozenset({
     "f", "u", "final", "verified", "validated", "complete", "completed", "resulted", "released",
-    "endgültig", "final result", "définitif", "definitif", "definitivo",
+    "endgültig", "définitif", "definitif", "definitivo",
 })  # fmt: skip
-#: Words anywhere in a status that say there is no result (QA: 'Test cancelled', 'Entered in
-#: Error', 'Voided', 'Specimen Rejected', 'QNS' were judged as final results)
-_NOT_GIVEN_WORDS = (
-    ("cancel", "cancelled"), ("storn", "cancelled"), ("annul", "cancelled"), ("void", "cancelled"),
-    ("reject", "cancelled"), ("not performed", "cancelled"), ("not done", "cancelled"),
-    ("not received", "cancelled"), ("nicht durchgeführt", "cancelled"), ("qns", "cancelled"),
-    ("dnp", "cancelled"), ("error", "wrong"), ("wrong", "wrong"),
-)  # fmt: skip
+#: A status's first word that says what it is, whatever follows ('Final; addendum pending',
+#: 'Corrected - previously reported in error': review, read by a later word)
+_FIRST_WORD = {
+    **dict.fromkeys(("corrected", "correction", "amended", "revised", "korrigiert", "corrigé"),
+                    "corrected"),
+    **dict.fromkeys(("preliminary", "prelim", "provisional", "partial", "vorläufig"),
+                    "preliminary"),
+}  # fmt: skip
+#: Whole words or phrases that say there is no result (QA: 'Test cancelled', 'Entered in
+#: Error', 'Voided', 'Specimen Rejected', 'QNS' were judged as final results); as words, not
+#: parts ('avoid' is no 'void': review)
+_NOT_GIVEN = {
+    **dict.fromkeys(("cancelled", "canceled", "cancel", "cancellation", "storniert", "annulé",
+                     "annule", "anulado", "voided", "void", "rejected", "reject", "qns", "dnp",
+                     "not performed", "not done", "not received", "nicht durchgeführt"), "x"),
+    **dict.fromkeys(("error", "wrong", "incorrect"), "w"),
+    "pending": "i",
+}  # fmt: skip
 _UNREAD_STATUS = ResultStatus(
     "status-unread", "nothing panelcli reads (such as P, C, F or X): the row was judged as a "
     "final result", True,
@@ -196,8 +206,9 @@ _UNREAD_STATUS = ResultStatus(
 
 
 def result_status(text: str) -> ResultStatus | None:
-    """What a result status cell says, where it says more than 'final' ('F') or nothing; a
-    status panelcli cannot read says so (review: 'Canceled - QNS' was judged, with no word)."""
+    """What a result status cell says, where it says more than 'final' ('F') or nothing: by
+    its code or word, else its first word ('Final …', 'Corrected …'), else a word anywhere
+    that says there is no result; a status panelcli cannot read says so."""
     said = text.strip().casefold()
     if not said or said in _FINAL:
         return None
@@ -205,14 +216,16 @@ def result_status(text: str) -> ResultStatus | None:
         return _RESULT_STATUS[said]
     if said == "n":  # HL7's 'not asked': no result
         return _RESULT_STATUS["x"]
-    words = " ".join(re.split(r"[\W_]+", said))  # 'entered-in-error' as 'entered in error'
-    for part, kind in _NOT_GIVEN_WORDS:
-        if part in words:
-            return _RESULT_STATUS["x" if kind == "cancelled" else "w"]
-    if any(part in words for part in ("amend", "revis", "correct", "korrig")):
-        return _CORRECTED
-    if any(part in words for part in ("prelim", "vorläuf", "provisional", "partial", "pending")):
-        return _PRELIMINARY if "pending" not in words else _RESULT_STATUS["i"]
+    words = [word for word in re.split(r"[\W_]+", said) if word]  # 'entered-in-error' too
+    first = words[0] if words else ""
+    if first in _FINAL:  # 'Final; addendum pending', 'Final - no error' (review)
+        return _CORRECTED if {"corrected", "amended"} & set(words) else None
+    if first in _FIRST_WORD:
+        return _CORRECTED if _FIRST_WORD[first] == "corrected" else _PRELIMINARY
+    joined = f" {' '.join(words)} "
+    for phrase, code in _NOT_GIVEN.items():
+        if f" {phrase} " in joined:
+            return _RESULT_STATUS[code]
     return _UNREAD_STATUS
 
 
@@ -688,7 +701,11 @@ _CLOSING_BRACKET = {"(": ")", "[": "]", "{": "}"}
 #: and the set's, three times stricter, judged the value). Never one naming a group ('Adults',
 #: '18+ yrs', 'Male', 'Children': QA, an adult range judged a child of 4) nor another interval
 #: ('Elevated: 7-20': review, read as the normal range), nor a unit ('(IU)').
-_USUAL = r"(?:ref\.?(?:erence)?|normal|usual)(?:\s+(?:range|interval|values?))?|range"
+_USUAL = (
+    r"(?:ref\.?(?:erence)?|normal|usual|expected)(?:\s+(?:ranges?|intervals?|values?))?|range"
+    r"|referenzbereich|referenzwerte?|normbereich|normalwerte|valores?\s+de\s+referencia"
+    r"|valeurs?\s+de\s+r[ée]f[ée]rence|intervalle\s+de\s+r[ée]f[ée]rence"
+)  # English, German, Spanish, French (review: 'Referenzbereich: 0-7' was unread)
 
 
 #: Comparators in words, as LIS print them ('Less than 7.0', French 'inférieur à 8,1')
@@ -727,16 +744,20 @@ def _without_label(cell: str) -> str:
 
 
 def range_label(text: str) -> str | None:
-    """The label a printed range panelcli cannot read has ('Adults', 'Male'), to say why: one
-    before it, or in brackets after it (compiled when first asked)."""
-    found = _any_label().search(text)
-    return None if found is None else (found.group(1) or found.group(2)).strip()
+    """The label a printed range panelcli cannot read has ('Adults', 'Male', 'see note'), to
+    say why: one before it, or in brackets after it, once the reference range's own label is
+    left off ('Reference range: 0-7 (Male)' is for 'Male': review); never a unit ('(IU)')."""
+    from panelcli.names import SLASHLESS_UNITS  # (names reads this module)
+
+    found = _any_label().search(_without_label(unbracketed(text.strip())))
+    label = None if found is None else (found.group(1) or found.group(2)).strip()
+    return None if label is None or label.casefold() in SLASHLESS_UNITS else label
 
 
 @functools.cache
 def _any_label() -> re.Pattern[str]:
     return re.compile(
-        r"^\s*([^\W\d_][^\d:<>≤≥=]{0,40}?)\s*:|[(\[]([^()\[\]/\d]*[^\W\d_][^()\[\]/]*)[)\]]\s*$"
+        r"^\s*([^\W\d_][^\d:<>≤≥=]{0,40}?)\s*:|[(\[]([^()\[\]/]*[^\W\d_][^()\[\]/]*)[)\]]\s*$"
     )
 
 

@@ -647,11 +647,21 @@ def test_a_status_in_words_is_read_and_one_not_read_is_said(tmp_path) -> None:
         ("Specimen Rejected", ("cancelled", False)), ("QNS", ("cancelled", False)),
         ("DNP", ("cancelled", False)), ("Final (Corrected)", ("corrected", True)),
     ]  # fmt: skip
+    # review: read by a word inside another ('avoid') or after a status's first word
+    by_first_word = {
+        "Corrected - previously reported in error": ("corrected", True),
+        "Final; addendum pending": None, "Final - replaces voided result": None,
+        "Final (avoid hemolysis)": None, "Final - no error": None, "Final - uncorrected": None,
+        "Preliminary - final report pending": ("preliminary", True), "Incorrect": ("wrong", False),
+    }  # fmt: skip
+    for text, read in by_first_word.items():
+        status = result_status(text)
+        assert (status and (status.code, status.judged)) == read, text
     # QA: the header again got a status warning ('Result Status' is no status)
     again = tmp_path / "again.csv"
     again.write_text(
         "sample_id,marker,value,unit,Test Status\nS1,IL-6,1.0,pg/mL,F\n"
-        "sample_id,marker,value,unit,Test Status\nS2,IL-6,1.0,pg/mL,Cancelled\n",
+        "Sample ID,Marker,Value,Unit,TEST STATUS\nS2,IL-6,1.0,pg/mL,Cancelled\n",
         encoding="utf-8",
     )
     events = list(Interpreter(load_ranges(None), CheckOptions()).events([str(again)]))

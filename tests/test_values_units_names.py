@@ -198,6 +198,8 @@ def test_split_header_unit(header, expected):
      # a label saying it is the reference range, and a comparator in words (QA: unreadable,
      # the set's range judged it)
      ("Ref: 0-7", 0.0, 7.0), ("Reference range: <7.0", None, 7.0), ("0-7 (normal)", 0.0, 7.0),
+     ("Referenzbereich: 0-7", 0.0, 7.0), ("Valores de referencia: 0-7", 0.0, 7.0),
+     ("Reference Ranges: 0-7", 0.0, 7.0),
      ("Less than 7.0", None, 7.0), ("greater than 0.5", 0.5, None)],
 )  # fmt: skip
 def test_lab_ranges(text, low, high):
@@ -235,6 +237,20 @@ def test_unreadable_lab_range_is_none():
     ):  # fmt: skip  (QA: an adult's range judged a child)
         assert parse_lab_range(other) is None, other
     assert parse_lab_range("inférieur à 8,1", decimal_comma=True) == parse_lab_range("<8.1")
+
+
+def test_a_labelled_range_panelcli_cannot_read_names_its_label() -> None:
+    """Review: 'Reference range: 0-7 (Male)' blamed 'Reference range', the range's own label,
+    and '(18+ yrs)' was 'not in a form panelcli reads'."""
+    from panelcli.check import read_lab_range
+
+    for text, label in (
+        ("Reference range: 0-7 (Male)", "Male"), ("< 7.0 pg/mL (18+ yrs)", "18+ yrs"),
+        ("Adults: 0-62", "Adults"),
+    ):  # fmt: skip
+        assert read_lab_range(text, "pg/mL", 0, False) == (
+            f"has a label or remark ('{label}'), which panelcli cannot match to the person"
+        )
 
 
 def test_a_lab_range_upside_down_is_unusable_and_says_why():

@@ -463,6 +463,18 @@ def joined_with_set_high(printed: Bounds, chosen: Bounds) -> Bounds | None:
     )  # fmt: skip
 
 
+def open_above_used(printed: Bounds, chosen: Bounds) -> Bounds | str:
+    """What judges a row whose printed range is open above (`_open_above`), as both paths
+    take it: the set's own `chosen` where the join is its interval, else the join with the
+    set's critical limits beyond it, or why it is not used."""
+    joined = joined_with_set_high(printed, chosen)
+    if joined is None:
+        return OPEN_ABOVE_PAST
+    if not _differs(joined, chosen):  # '≥ 266.5' with 1410.4: the set's own (review)
+        return chosen
+    return with_set_critical(joined, chosen)
+
+
 def _joined_message(name: str, text: str, joined: Bounds, unit: str) -> str:
     """The range-disagrees message of a printed range joined with the set's upper limit."""
     return (
@@ -1447,18 +1459,16 @@ class Interpreter:
             return plan, None
         read = read_lab_range(text, plan.unit, plan.exponent, decimal_comma)
         if isinstance(read, Bounds) and _open_above(read, Selected(plan.bounds, None)):
-            joined = joined_with_set_high(read, plan.bounds)
-            if joined is None:
-                read = OPEN_ABOVE_PAST
-            elif not _differs(joined, plan.bounds):  # '≥ 266.5' with 1410.4: the set's own
+            used = open_above_used(read, plan.bounds)
+            if used is plan.bounds:
                 return plan, None
-            else:  # as `_bounds_for` joins it
-                kept = with_set_critical(joined, plan.bounds)
-                warning = ("range-disagrees", _joined_message(plan.name, text, joined, plan.unit))
-                reference = self._reference(kept, plan.unit, "file")
+            if isinstance(used, Bounds):
+                warning = ("range-disagrees", _joined_message(plan.name, text, used, plan.unit))
+                reference = self._reference(used, plan.unit, "file")
                 return plan._replace(
-                    bounds=kept, limits=zone_limits(kept), reference=reference
+                    bounds=used, limits=zone_limits(used), reference=reference
                 ), warning
+            read = used
         if not isinstance(read, Bounds):
             otherwise = "the reference set's range was used"
             return plan, ("range-unreadable", _unusable_range(text, read, otherwise))
@@ -2121,18 +2131,18 @@ class Interpreter:
             if from_file is not None:
                 chosen = self._select(m, name)
                 if _open_above(from_file, chosen, entry):
-                    set_bounds = chosen.bounds
-                    joined = set_bounds and joined_with_set_high(from_file, set_bounds)
-                    if set_bounds and joined and not _differs(joined, set_bounds):
-                        # the set's interval (review: said to disagree), judged as the set's
-                        return set_bounds, "set", chosen.note, chosen.indeterminate, ()
-                    if set_bounds and joined:
-                        message = _joined_message(name, m.reference_range, joined, entry.unit)
+                    # no interval chosen: the person is not known (`_open_above`)
+                    used = (
+                        open_above_used(from_file, chosen.bounds) if chosen.bounds else OPEN_ABOVE
+                    )
+                    if used is chosen.bounds:
+                        return chosen.bounds, "set", chosen.note, chosen.indeterminate, ()
+                    if isinstance(used, Bounds):
+                        message = _joined_message(name, m.reference_range, used, entry.unit)
                         self._range_disagrees(m, message)
-                        return with_set_critical(joined, set_bounds), "file", None, False, ()
+                        return used, "file", None, False, ()
                     otherwise = "the reference set's range was used"
-                    why = OPEN_ABOVE_PAST if chosen.bounds else OPEN_ABOVE  # the person unknown
-                    self._range_unreadable(m, _unusable_range(m.reference_range, why, otherwise))
+                    self._range_unreadable(m, _unusable_range(m.reference_range, used, otherwise))
                     return (
                         chosen.bounds,
                         "set",

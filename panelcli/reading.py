@@ -3529,6 +3529,7 @@ def measurement_reader(
     i_comparator, i_flag = layout.roles.get("comparator"), layout.roles.get("lab_flag")
     i_status = layout.roles.get("result_status")
     status_column = header[i_status] if i_status is not None else None
+    status_title = header_key(status_column or "")  # the header again is no status
     i_detection = layout.roles.get("detection_range")
     i_unit = layout.roles.get("unit")
     value_unit = layout.value_unit  # the value column's header gives it (long)
@@ -3596,14 +3597,14 @@ def measurement_reader(
                     message=f"this row is {what}, not a patient's sample; it was not judged",
                 )  # fmt: skip
                 continue
+            status_cell = cell(cells, i_status) if i_status is not None else None
             status = (
-                result_status(cell(cells, i_status) or "")
-                if i_status is not None
-                and header_key(cell(cells, i_status) or "") != header_key(status_column or "")
+                result_status(status_cell)
+                if status_cell and header_key(status_cell) != status_title
                 else None  # (the header again: QA, a status warning on it)
             )
-            if status is not None:
-                written = shorten(cell(cells, i_status) or "")
+            if status_cell and status is not None:
+                written = shorten(status_cell)
                 about = {"column": status_column, **row_for(cells, cell(cells, i_marker))}
                 if status.judged is False:  # QA: a cancelled TNF-α was judged high
                     stats.skipped += 1  # as a control's row: no result row of the file

@@ -239,13 +239,11 @@ def _shared_out(console: Console, table: Table) -> Table:
         return table
     # a header's words may wrap ('Reference' over 'range'): its cells' lines are what it wants
     most = {id(c): console.measure(Group(*c.cells)).maximum for c in wrapping}
-    least = {
-        id(c): max(console.measure(Group(c.header, *c.cells)).minimum, c.min_width or 0, 1)
-        for c in wrapping
-    }
+    whole = {id(c): console.measure(Group(c.header, *c.cells)) for c in wrapping}
+    least = {id(c): max(whole[id(c)].minimum, c.min_width or 0, 1) for c in wrapping}
     fixed = sum(column.min_width or 0 for column in table.columns if column.no_wrap)
     room = console.width - fixed - 3 * len(table.columns) - 1
-    natural = sum(console.measure(Group(c.header, *c.cells)).maximum for c in wrapping)
+    natural = sum(size.maximum for size in whole.values())
     if natural <= room:  # rich lays it out unwrapped (a table measures no wider than the
         return table  # console: its columns are summed)
     left = room - sum(least.values())

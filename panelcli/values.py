@@ -743,13 +743,19 @@ def _without_label(cell: str) -> str:
     return cell
 
 
+def _range_text(text: str) -> str:
+    """A printed range's cell as it is read: out of brackets that hold it whole ('(1.5-7.0)',
+    as some labs print it: QA), without its reference range's label ('Ref: 0-7')."""
+    return _without_label(unbracketed(text.strip()))
+
+
 def range_label(text: str) -> str | None:
     """The label a printed range panelcli cannot read has ('Adults', 'Male', 'see note'), to
     say why: one before it, or in brackets after it, once the reference range's own label is
     left off ('Reference range: 0-7 (Male)' is for 'Male': review); never a unit ('(IU)')."""
     from panelcli.names import SLASHLESS_UNITS  # (names reads this module)
 
-    found = _any_label().search(_without_label(unbracketed(text.strip())))
+    found = _any_label().search(_range_text(text))
     label = None if found is None else (found.group(1) or found.group(2)).strip()
     return None if label is None or label.casefold() in SLASHLESS_UNITS else label
 
@@ -797,7 +803,7 @@ class LabRange(NamedTuple):
 
 def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
     """Read a printed reference range; None when it is not in a form panelcli understands."""
-    cell = _without_label(unbracketed(text.strip()))  # '(1.5-7.0)', as some labs print it (QA)
+    cell = _range_text(text)
     # Elsewhere, as for values, a comma that cannot group thousands is a decimal mark ('<7,5').
     cell = cell.replace(",", ".") if decimal_comma else _lone_decimal_commas(cell)
     between = _RANGE_BETWEEN.match(cell)

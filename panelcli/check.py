@@ -62,6 +62,7 @@ from panelcli.interpret import (
 from panelcli.models import (
     ABNORMAL,
     CRITICAL_FLAGS,
+    FILE_RANGE_SOURCE,
     UNJUDGED,
     Comparator,
     Doubt,
@@ -449,6 +450,23 @@ def _open_above(printed: Bounds, chosen: Selected, entry: MarkerRange | None = N
         return False  # (review: it was refused, the result no_reference)
     rows = entry.intervals if entry is not None else []
     return bool(rows) and all(row.high is not None for row in rows)
+
+
+#: Where a result's interval comes from: the set, the lab's printed range, or that range joined
+#: with the set's upper limit (`joined_with_set_high`); a reference's origin says set or file.
+_Origin = Literal["set", "file", "joined"]
+
+
+def _file_source(bounds: Bounds, origin: _Origin, set_source: str | None) -> str:
+    """The citation of a lab's printed range, naming what of it is the set's (self-review: a
+    joined upper limit and the set's critical limits were cited as the file's)."""
+    taken = [] if origin != "joined" else ["upper limit"]
+    if bounds.critical_low is not None or bounds.critical_high is not None:
+        taken.append("critical limits")  # a printed range has none of its own
+    if not taken:
+        return FILE_RANGE_SOURCE
+    cited = f" ({set_source})" if set_source else ""
+    return f"{FILE_RANGE_SOURCE}, with the {' and the '.join(taken)} of the reference set{cited}"
 
 
 def joined_with_set_high(printed: Bounds, chosen: Bounds) -> Bounds | None:
@@ -1464,7 +1482,7 @@ class Interpreter:
                 return plan, None
             if isinstance(used, Bounds):
                 warning = ("range-disagrees", _joined_message(plan.name, text, used, plan.unit))
-                reference = self._reference(used, plan.unit, "file")
+                reference = self._reference(used, plan.unit, "joined", plan.reference.source)
                 return plan._replace(
                     bounds=used, limits=zone_limits(used), reference=reference
                 ), warning
@@ -1477,7 +1495,7 @@ class Interpreter:
         kept = with_set_critical(read, plan.bounds)
         message = _disagreement(plan.name, text, read, plan.bounds, plan.unit, kept)
         read, warning = kept, ("range-disagrees", message)
-        reference = self._reference(read, plan.unit, "file")
+        reference = self._reference(read, plan.unit, "file", plan.reference.source)
         return plan._replace(bounds=read, limits=zone_limits(read), reference=reference), warning
 
     def _said_or_summed_up(self, key: tuple[str, ...]) -> bool:
@@ -1487,15 +1505,12 @@ class Interpreter:
         return self.kind_limit is not None and self._kinds[(key[0], key[1])] > self.kind_limit
 
     def _reference(
-        self,
-        bounds: Bounds,
-        unit: str,
-        origin: Literal["set", "file"],
-        set_source: str | None = None,
+        self, bounds: Bounds, unit: str, origin: _Origin, set_source: str | None = None
     ) -> Reference:
-        """The reference a result cites (`set_source`: the set's citation, for origin "set");
-        one shared object per interval (they are frozen)."""
-        source = set_source if origin == "set" else "the lab's range printed in the file"
+        """The reference a result cites (`set_source`: the set's citation); one shared object
+        per interval (they are frozen)."""
+        source = set_source if origin == "set" else _file_source(bounds, origin, set_source)
+        origin = "set" if origin == "set" else "file"
         key = (bounds, unit, origin, source)
         reference = self._references.get(key)
         if reference is None:
@@ -2118,9 +2133,7 @@ class Interpreter:
 
     def _bounds_for(
         self, m: Measurement, name: str, entry: MarkerRange, exponent: int, decimal_comma: bool
-    ) -> tuple[
-        Bounds | None, Literal["set", "file"], str | None, bool, tuple[tuple[str, Bounds], ...]
-    ]:
+    ) -> tuple[Bounds | None, _Origin, str | None, bool, tuple[tuple[str, Bounds], ...]]:
         """The interval to judge by: the lab's range in the row wins over the set's; when the
         person decides between the set's rows and is not known, the rows that could apply."""
         if _prints_a_range(m):
@@ -2140,7 +2153,7 @@ class Interpreter:
                     if isinstance(used, Bounds):
                         message = _joined_message(name, m.reference_range, used, entry.unit)
                         self._range_disagrees(m, message)
-                        return used, "file", None, False, ()
+                        return used, "joined", None, False, ()
                     otherwise = "the reference set's range was used"
                     self._range_unreadable(m, _unusable_range(m.reference_range, used, otherwise))
                     return (

@@ -99,7 +99,14 @@ class ReferenceUsed(_Model):
     text: str = Field(
         description="The interval as people write it, e.g. '0 - 7.0 pg/mL', '< 20 pg/mL'."
     )
-    source: str | None = Field(None, description="Citation for the interval.")
+    source: str | None = Field(
+        None,
+        description="Citation for the interval; for the lab's range, any limit the set gave it.",
+    )
+
+
+#: What a lab's range printed in the file cites; more is said where the set gave part of it.
+FILE_RANGE_SOURCE = "the lab's range printed in the file"
 
 
 class Doubt(NamedTuple):

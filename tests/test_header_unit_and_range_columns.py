@@ -658,3 +658,48 @@ def test_a_range_open_above_is_the_lab_s_where_the_set_has_no_row_for_the_person
     found = [e.to_result() if isinstance(e, ResultRow) else e for e in interpreter.stream([path])]
     [result] = [r for r in found if isinstance(r, Result)]
     assert (result.status, result.reference and result.reference.origin) == (Status.LOW, "file")
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_joined_range_cites_the_set_for_its_upper_limit(write_csv, short: bool) -> None:
+    """Self-review: a range open above, joined with the set's upper limit, cited only 'the
+    lab's range printed in the file', and the table said 'range from the file', though its
+    upper limit is the set's; a lab's own range still cites the file alone."""
+    path = write_csv(
+        "sample_id,marker,value,unit,reference_range\nS1,IL-6,30,pg/mL,>1.0\nS2,IL-6,30,pg/mL,0-7\n"
+    )
+    joined, own = results_of(path, short)
+    assert joined.reference is not None and own.reference is not None
+    assert joined.reference.origin == own.reference.origin == "file"
+    assert joined.reference.source == (
+        "the lab's range printed in the file, with the upper limit of the reference set "
+        "(ARUP 3002601 Cytokine Panel 13 Analytes, Plasma - multiplex bead; <=2.5 pg/mL)"
+    )
+    assert own.reference.source == "the lab's range printed in the file"
+    table = runner.invoke(app, ["check", path], env={"COLUMNS": "200"}).stdout
+    assert "range from the file and the set" in table
+    assert table.count("range from the file") == 2
+
+
+def test_a_lab_range_with_the_sets_critical_limits_cites_both(write_csv, tmp_path) -> None:
+    """Self-review: the set's critical limits kept beyond a lab's printed range were cited as
+    the file's alone."""
+    toml = (Path(RANGES.path).read_text(encoding="utf-8") if RANGES.path else "").replace(
+        '[markers."IL-6"]', '[markers."IL-6"]\ncritical_high = 100', 1
+    )
+    assert "critical_high = 100" in toml
+    ranges = tmp_path / "mine.toml"
+    ranges.write_text(toml, encoding="utf-8")
+    path = write_csv("sample_id,marker,value,unit,reference_range\nS1,IL-6,150,pg/mL,0-7\n")
+    for short in (True, False):
+        interpreter = Interpreter(load_ranges(str(ranges)), CheckOptions(), short_path=short)
+        found = [
+            e.to_result() if isinstance(e, ResultRow) else e for e in interpreter.stream([path])
+        ]
+        [result] = [e for e in found if isinstance(e, Result)]
+        assert result.status is Status.CRITICAL and result.reference is not None
+        assert result.reference.source == (
+            "the lab's range printed in the file, with the critical limits of the reference "
+            "set (ARUP 3002601 Cytokine Panel 13 Analytes, Plasma - multiplex bead; "
+            "<=2.5 pg/mL)"
+        )

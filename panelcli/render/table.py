@@ -17,6 +17,7 @@ from rich.text import Text
 from panelcli.check import UNREADABLE
 from panelcli.models import (
     ABNORMAL,
+    FILE_RANGE_SOURCE,
     UNJUDGED,
     Issue,
     MarkerTrend,
@@ -179,7 +180,10 @@ def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
     if past is not None:
         note = past + (f"; {note}" if note else "")
     if result.reference and result.reference.origin == "file":
-        note = "range from the file" + (f"; {note}" if note else "")
+        # part of it the set's where the source says so (`FILE_RANGE_SOURCE`)
+        said = "range from the file"
+        said += "" if result.reference.source == FILE_RANGE_SOURCE else " and the set"
+        note = said + (f"; {note}" if note else "")
     return {
         "Marker": inert(result.marker),
         "Value": value_text(result),

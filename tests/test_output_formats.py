@@ -592,8 +592,18 @@ def test_fhir_names_the_set_beside_a_labs_range_and_where_nothing_was_judged(
     done = CliRunner().invoke(app, ["check", str(data), "-r", str(ranges), "-f", "fhir"])
     bundle = Bundle.model_validate(json.loads(done.stdout))
     (found,) = observations(bundle)
+    # self-review: the critical limit is the set's, and the text says so
     assert found.referenceRange[0].text.startswith(
-        "0 - 7 pg/mL (the lab's range, judged with reference set crit-lab version 1, sha256 "
+        "0 - 7 pg/mL (the lab's range with limits from reference set crit-lab version 1, "
+        "sha256 "
+    )
+    data.write_text(
+        "sample_id,marker,value,unit,reference_range\nS1,IL-6,50,pg/mL,0-600\n", encoding="utf-8"
+    )  # a range taking in the set's critical limit: the lab's alone
+    done = CliRunner().invoke(app, ["check", str(data), "-r", str(ranges), "-f", "fhir"])
+    (found,) = observations(Bundle.model_validate(json.loads(done.stdout)))
+    assert found.referenceRange[0].text.startswith(
+        "0 - 600 pg/mL (the lab's range, judged with reference set crit-lab version 1, sha256 "
     )
     data.write_text("sample_id,marker,value,unit\nS1,IL-99,150,pg/mL\nS2,IL-6,x,pg/mL\n")
     done = CliRunner().invoke(app, ["check", str(data), "-r", str(ranges), "-f", "fhir"])

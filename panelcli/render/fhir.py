@@ -18,7 +18,15 @@ from datetime import date, time
 from typing import TYPE_CHECKING, Any, TextIO
 
 from panelcli.interpret import excluded_limits
-from panelcli.models import NOTICE, Issue, Report, Result, ranges_issues, synthetic_notice
+from panelcli.models import (
+    FILE_RANGE_SOURCE,
+    NOTICE,
+    Issue,
+    Report,
+    Result,
+    ranges_issues,
+    synthetic_notice,
+)
 from panelcli.reading import describe_source, named_by_line
 from panelcli.render.lint import row_named
 from panelcli.trends import BEFORE_1900, NAMES_NO_DAY, PLACEHOLDER, read_date, why_no_date
@@ -199,6 +207,8 @@ def observation(
         # the lab's range too names the set that read the row (and may add critical limits)
         where = f"reference set {set_name}" if reference.origin == "set" else (
             f"the lab's range, judged with reference set {set_name}"
+            if reference.source == FILE_RANGE_SOURCE
+            else f"the lab's range with limits from reference set {set_name}"
         )  # fmt: skip
         # FHIR's low and high are inclusive: an exclusive limit ('< 20') is said in words.
         excluded = [

@@ -96,6 +96,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "prueba", "determinación", "determinacion", "parámetro", "parametro"),  # Spanish
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
+              "yourvalue", "yourresult",  # a patient portal's (MyChart) copied table
               "obsconc", "observedconcentration",  # Bio-Plex's result beside 'Exp Conc'
               "ergebnis", "wert", "messwert", "konzentration",
               "résultat", "resultat", "valeur", "resultado", "valor"),  # French, Spanish
@@ -150,6 +151,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                       "teststatus", "reportstatus", "obsstatus", "observationstatus"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
+                        "standardrange", "normalvalues", "expectedrange", "expectedvalues",
                         "referenzbereich", "normbereich", "normalbereich", "referenzwerte",
                         "valeursderéférence", "valeursdereference", "valeurderéférence",
                         "valeurdereference", "valordereferencia", "intervallederéférence",

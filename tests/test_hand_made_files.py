@@ -1,0 +1,30 @@
+"""Files made by hand (QA: a patient's portal copy, a nurse's log, a student's panel): read
+where their meaning is clear, refused or doubted where it is not."""
+
+from __future__ import annotations
+
+from panelcli.check import check_file
+from panelcli.models import Report, Result, Status
+
+
+def results(report: Report) -> list[Result]:
+    return [result for panel in report.panels for result in panel.results]
+
+
+def test_a_portal_copys_standard_range_and_your_value_are_read(write_csv) -> None:
+    """QA: MyChart's 'Your Value' was no value column (the file refused) and its 'Standard
+    Range' was ignored: 12.1 pg/mL of TNF-α was normal by the set, high by the lab's ≤ 7.2."""
+    path = write_csv(
+        "Component\tYour Value\tStandard Range\tFlag\n"
+        "Interleukin-6\t1.5 pg/mL\t<=1.8 pg/mL\t\n"
+        "Tumor Necrosis Factor Alpha\t12.1 pg/mL\t<=7.2 pg/mL\tHigh\n",
+        name="portal.tsv",
+    )
+    il6, tnf = results(check_file(path))
+    assert (il6.marker, il6.status) == ("IL-6", Status.NORMAL)
+    assert (tnf.marker, tnf.status) == ("TNF-α", Status.HIGH)
+    assert tnf.reference is not None and tnf.reference.text == "≤ 7.2 pg/mL"
+    for header in ("Normal Values", "Expected Range", "Expected Values"):
+        path = write_csv(f"Marker,Value,Unit,{header}\nTNF-a,12.1,pg/mL,<=7.2\n")
+        [tnf] = results(check_file(path))
+        assert tnf.status is Status.HIGH, header

@@ -37,7 +37,6 @@ from panelcli.reading import (
     NumberedRow,
     ReadStats,
     another_data_type,
-    groups_may_show,
     hash_row_read,
     header_again,
     is_blank,
@@ -53,8 +52,8 @@ from panelcli.reading import (
     refused_for_its_shape,
     row_fields,
     row_ids,
-    shows_comma_grouping,
     shows_decimal_comma,
+    shows_decimal_point,
     spill_columns,
     sub_header_again,
     units_row_again,
@@ -95,9 +94,9 @@ class RowBatch:
     #: Value columns a row before this batch showed a number of its own beside (see
     #: `ReadStats.numbers_beside`): no longer asked for a split, as in `panelcli check`.
     numbers_beside: frozenset[int] = frozenset()
-    #: A row before this batch, and before any decimal comma, wrote '1,234.5' (see
-    #: `Interpreter.comma_groups_seen`): its '12,345' after a decimal comma is then doubted.
-    comma_groups_seen: str | None = None
+    #: A row before this batch wrote '.' as the decimal point for certain ('2.5', '1,234.5';
+    #: see `Interpreter.decimal_point_seen`): its '12,345' after a decimal comma is doubted.
+    decimal_point_seen: str | None = None
     #: The last line of the rows of the batches before this one (0: none), so that a part
     #: left out between two is found (`ndjson_join`; QA: its rows vanished without a word)
     follows: int = 0
@@ -167,14 +166,14 @@ def read_batches(
                 source, header, layout, stats.delimiter, stats.decimal_comma, rows, first,
                 leading if first else [], last, stats.fallback_bytes if last else 0, stopped,
                 comma_before, stats.fallback_text if last else "", first and stats.synthetic,
-                learnt_before, groups_before, follows,
+                learnt_before, point_before, follows,
             )  # fmt: skip
 
         rows: list[NumberedRow] = []
         first = True
         previous: PanelKey | None = None
         comma_before = comma_seen = False  # before this batch; before this row
-        groups_before = groups_seen = None  # a '1,234.5' before them: `comma_groups_seen`
+        point_before = point_seen = None  # a '2.5' before them: `decimal_point_seen`
         follows = 0  # the last line of the batches given so far
         spills = spill_columns(header, layout, stats.delimiter)  # as the batch's reader has it
         learnt_before: frozenset[int] = frozenset()  # `numbers_beside` before this batch
@@ -267,15 +266,10 @@ def read_batches(
                     if below is not None:
                         layout, below = below, None
                     rows, first, comma_before = [], False, comma_seen
-                    groups_before = groups_seen
+                    point_before = point_seen
                     learnt_before = frozenset(learnt)
-                if (
-                    not comma_seen
-                    and groups_seen is None
-                    and isinstance(cells, list)
-                    and groups_may_show(stats.delimiter)
-                ):  # as `Interpreter._note_comma` notes it
-                    groups_seen = shows_comma_grouping(cells, below or layout, header)
+                if point_seen is None and isinstance(cells, list):  # as `_note_comma` notes it
+                    point_seen = shows_decimal_point(cells, below or layout, header)
                 if not comma_seen and isinstance(cells, list):  # ',' files too ('"3,2"')
                     comma_seen = shows_decimal_comma(cells, below or layout, header)
                 if spills and isinstance(cells, list):
@@ -347,7 +341,7 @@ def _interpret(
     # No limit on a kind of warning here: `ndjson_join` counts them over the whole file.
     interpreter = Interpreter(reference_set, options or CheckOptions(), kind_limit=None)
     interpreter.comma_decimal_seen = batch.comma_decimal_seen
-    interpreter.comma_groups_seen = batch.comma_groups_seen
+    interpreter.decimal_point_seen = batch.decimal_point_seen
     events: list[StreamEvent] = [*batch.leading]
     file = FileRows(batch.source, batch.header, batch.layout, batch.delimiter, [], iter(rows))
     for judged in interpreter.judge_rows(file, stats, first=False):

@@ -109,7 +109,6 @@ from panelcli.reading import (
     comma_split_message,
     companion_columns,
     file_closing,
-    groups_may_show,
     has_range_limits,
     is_summary_label,
     marker_cell_unit,
@@ -120,8 +119,8 @@ from panelcli.reading import (
     printed_range,
     role_columns,
     rows_to_measurements,
-    shows_comma_grouping,
     shows_decimal_comma,
+    shows_decimal_point,
     spill_columns,
 )
 from panelcli.summary import (
@@ -181,6 +180,7 @@ from panelcli.values import (
     says_none_known,
     shorten,
     value_shows_decimal_comma,
+    value_shows_decimal_point,
     without_flag,
     writes_a_decimal_comma,
 )
@@ -791,9 +791,10 @@ class Interpreter:
         #: A value read with ',' as the decimal mark that could not be read otherwise ('12,5',
         #: '0,125') was met: the file's ',' is its decimal mark, so '1,234' is no doubt.
         self.comma_decimal_seen = False
-        #: A value whose ',' groups thousands before a decimal point ('1,234.5') was met: where
-        #: the file also writes a decimal comma, '12,345' may be either (QA: read as 12.345)
-        self.comma_groups_seen: str | None = None
+        #: A value that writes '.' as the decimal point for certain ('2.5', '1,234.5') was met:
+        #: where the file also writes a decimal comma, '12,345' may be either (QA: read as
+        #: 12.345, and '"1,500"' beside '2.5' and '"0,5"' as 1.5)
+        self.decimal_point_seen: str | None = None
         self._kinds: Counter[tuple[str, str]] = Counter()  # (code, source) -> texts warned
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
@@ -900,7 +901,7 @@ class Interpreter:
             # What a file's numbers showed (its decimal mark) is the file's own: the next file
             # may write its numbers otherwise (found in QA).
             self.comma_decimal_seen = False
-            self.comma_groups_seen = None
+            self.decimal_point_seen = None
             try:
                 with open_rows(
                     source, self.known_marker, stats, self.options.max_line_length
@@ -971,9 +972,11 @@ class Interpreter:
 
     def _note_comma(self, numbered: NumberedRow, layout: Layout, header: Sequence[str]) -> None:
         cells = numbered[2]
-        if not self.comma_decimal_seen and type(cells) is list:
-            if self.comma_groups_seen is None and groups_may_show(self._delimiter):
-                self.comma_groups_seen = shows_comma_grouping(cells, layout, header)
+        if type(cells) is not list:
+            return
+        if self.decimal_point_seen is None:
+            self.decimal_point_seen = shows_decimal_point(cells, layout, header)
+        if not self.comma_decimal_seen:
             self.comma_decimal_seen = shows_decimal_comma(cells, layout, header)
 
     def _long_rows(
@@ -1285,6 +1288,8 @@ class Interpreter:
                         if row is not None:
                             if comma_shown:
                                 self.comma_decimal_seen = True  # see _judge and _doubt_grouping
+                            if self.decimal_point_seen is None:  # as `_note_comma`
+                                self.decimal_point_seen = value_shows_decimal_point(text)
                             batch.append(row)
                             taken += 1
                         else:  # the general reading and judging, which may change what the loop
@@ -1857,10 +1862,10 @@ class Interpreter:
 
     def _mark_in_doubt(self, presumed: bool) -> bool:
         """Whether a ',' read as the decimal mark may group thousands: before the file shows
-        its mark, or where it has shown both ('1,234.5' and '2,5')."""
+        its mark, or where it has shown both ('2.5' or '1,234.5', and '2,5')."""
         if not self.comma_decimal_seen:
             return presumed
-        return self.comma_groups_seen is not None
+        return self.decimal_point_seen is not None
 
     def _grouped_against_delimiter(
         self, m: Measurement, problem: ValueProblem, presumed: bool
@@ -1970,14 +1975,21 @@ class Interpreter:
             # Always where a result is doubted: `repeats_after` tells by it that a part of the
             # file judged apart (two processes) may differ.
             self._warned.add(key)
+            point = self.decimal_point_seen
             until = (
                 f"as are others like it, as the file writes ',' both as the decimal mark and "
-                f"to group thousands ('{shorten(self.comma_groups_seen)}')"
-                if self.comma_groups_seen and self.comma_decimal_seen
+                f"to group thousands ('{shorten(point)}')"
+                if point and "," in point and self.comma_decimal_seen
+                else f"as are others like it, as the file writes both '.' ('{shorten(point)}') "
+                "and ',' as its decimal mark"
+                if point and self.comma_decimal_seen
                 # review: not 'until a decimal comma': after one, such values stay doubted
                 else f"as are others like it; this file also writes ',' to group thousands "
-                f"('{shorten(self.comma_groups_seen)}'), so a ',' may be either"
-                if self.comma_groups_seen
+                f"('{shorten(point)}'), so a ',' may be either"
+                if point and "," in point
+                else f"as are others like it; this file also writes '.' as its decimal mark "
+                f"('{shorten(point)}'), so a ',' may be either"
+                if point
                 else "as are others like it until the file writes a decimal comma that cannot "
                 "group thousands (as '12,5')"
             )
@@ -3180,11 +3192,15 @@ class Interpreter:
         if any(key in recent for key in first_panels):
             return None
         repeats = warned & self._warned
-        if self.comma_groups_seen is not None and (self.comma_decimal_seen or comma_shown):
+        if self.decimal_point_seen is not None and (self.comma_decimal_seen or comma_shown):
             # one process doubts a later '12,345' once a decimal comma comes too (a fresh one,
             # not knowing this part's '1,234.5', would not: `comma_shown` says whether it saw
             # one)
             return None
+        if self.decimal_point_seen is not None and any(
+            key[0] == "value-comma-ambiguous" for key in warned
+        ):
+            return None  # its doubt's text says the '2.5' this one met (or the fresh one's)
         if self.comma_decimal_seen and any(
             key[0] in ("value-comma-ambiguous", "value-dot-ambiguous", "value-comma-groups")
             # a doubted range's text, or one summed up past the limit of texts (review)

@@ -41,7 +41,6 @@ from panelcli.units import (
     same_unit,
 )
 from panelcli.values import (
-    COMMA_GROUPS_BEFORE_POINT,
     FLAG_WORDS,
     LabRange,
     ParsedValue,
@@ -70,6 +69,7 @@ from panelcli.values import (
     shorten,
     unbracketed,
     value_shows_decimal_comma,
+    value_shows_decimal_point,
     visible,
     without_invisible,
     writes_a_decimal_comma,
@@ -2233,23 +2233,14 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
     return any(value_shows_decimal_comma(_cell_text(cells, index)) for index in columns)
 
 
-def groups_may_show(delimiter: str) -> bool:
-    """Whether a file so delimited reads a '1,234.5' (',' and tab files) rather than refuse it
-    (';' and '|' files, European, where it mixes the marks)."""
-    return delimiter in (",", "\t")
-
-
-def shows_comma_grouping(cells: list[str], layout: Layout, header: Sequence[str]) -> str | None:
-    """A value of a row that writes ',' grouping thousands before a decimal point ('1,234.5'),
-    asked of the rows before the file shows its decimal comma (see
-    `Interpreter.comma_groups_seen`): one rule for `panelcli check` and for batches."""
-    if not any("," in cell for cell in cells) or not _values_judged(cells, layout, header):
-        return None
+def shows_decimal_point(cells: list[str], layout: Layout, header: Sequence[str]) -> str | None:
+    """A value of a row that writes '.' as the decimal point for certain ('2.5', '1,234.5';
+    see `Interpreter.decimal_point_seen`): one rule for `panelcli check` and for batches."""
     columns = [*layout.markers] if layout.kind == "wide" else [layout.roles["value"]]
     for index in columns:
-        grouping = COMMA_GROUPS_BEFORE_POINT(_cell_text(cells, index))
-        if grouping:
-            return grouping.group()
+        shown = value_shows_decimal_point(_cell_text(cells, index))
+        if shown is not None:
+            return shown if _values_judged(cells, layout, header) else None
     return None
 
 

@@ -22,6 +22,20 @@ DOT_MAY_GROUP_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d
 COMMA_MAY_GROUP_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d.,])").search
 #: A number whose ',' can only group thousands: before a decimal point ('1,234.5')
 COMMA_GROUPS_BEFORE_POINT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+\.\d+(?![\d.,])").search
+#: A number whose '.' can only be the decimal point: no group of three digits after it ('2.5',
+#: '0.1234'), or ',' groups before it ('1,234.5')
+_POINT_SHOWN = re.compile(
+    r"(?<![\d.,])(?:\d+\.(?:\d{1,2}|\d{4,})|[1-9]\d{0,2}(?:,\d{3})+\.\d+)(?![\d.,])"
+).search
+
+
+def value_shows_decimal_point(text: str) -> str | None:
+    """The number in a value that writes '.' as its decimal point for certain ('2.5',
+    '1,234.5'; not '2.500', whose '.' may group thousands), else None."""
+    shown = _POINT_SHOWN(text) if "." in text else None
+    return None if shown is None else shown.group()
+
+
 _COMPARATOR = re.compile(r"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾)\s*(?P<rest>.*)$")
 _COMPARATOR_SPELLING: dict[str, Comparator] = {
     "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=",

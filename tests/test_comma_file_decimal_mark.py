@@ -145,6 +145,51 @@ def test_a_comma_file_that_writes_both_marks_doubts_a_comma_that_may_group(
 
 
 @pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize("point_first", [True, False])
+def test_a_file_that_writes_both_decimal_marks_doubts_a_comma_that_may_group(
+    tmp_path: Path, short: bool, point_first: bool
+) -> None:
+    """QA: a hand-typed file wrote '"0,5"' and '2.5': its '"1,500"' was read as 1.5, normal,
+    with no word, where read as 1500 it is far past the limit."""
+    point, comma = "S1,IL-8,2.5,pg/mL\n", 'S1,IL-6,"0,5",pg/mL\n'
+    text = "sample_id,marker,value,unit\n" + (point + comma if point_first else comma + point)
+    found = events(write(tmp_path, text + 'S1,TNF-α,"1,500",pg/mL\n'), short)
+    assert outline(found)[2:] == [
+        (4, "value-comma-ambiguous"),
+        (4, "TNF-α", 1.5, "indeterminate"),  # 1.5 or 1500: normal or high
+    ]
+    [warning] = [e for e in found if isinstance(e, Issue)]
+    assert "as the file writes both '.' ('2.5') and ',' as its decimal mark" in warning.message
+    # one mark alone: as before
+    for alone in (point, comma):
+        only = events(write(tmp_path, "sample_id,marker,value,unit\n" + alone
+                            + 'S1,TNF-α,"1,500",pg/mL\n'), short)  # fmt: skip
+        assert outline(only)[1:] == (
+            [(3, "TNF-α", 1.5, "normal")] if alone == comma else [(3, "value-ambiguous-comma")]
+        ), alone
+
+
+def test_batches_and_two_processes_doubt_after_both_decimal_marks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The '2.5' in one batch or part, the '"0,5"' and '"1,500"' in a later one."""
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    path = tmp_path / "big.csv"
+    path.write_text(
+        HEADER + comma_rows(0, 1000, "2.5") + comma_rows(1000, 3000, "7")
+        + comma_rows(4000, 10, '"0,5"') + comma_rows(4010, 20, '"1,500"')
+        + comma_rows(4030, 1000, "7"),
+        encoding="utf-8",
+    )  # fmt: skip
+    expected = one_process(path)
+    assert expected.count('"status":"indeterminate"') == 20
+    assert two(path) == expected
+    for rows_per_batch in (7, 1000):
+        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected
+
+
+@pytest.mark.parametrize("short", [True, False])
 def test_a_tab_file_s_us_grouped_value_is_read_before_it_shows_a_decimal_comma(
     tmp_path: Path, short: bool
 ) -> None:

@@ -1836,18 +1836,37 @@ def _overlaps(name: str, numbered: dict[int, Interval]) -> list[str]:
 
 
 def _gaps(name: str, rows: list[Interval]) -> list[str]:
-    """Age bands of one sex that leave a hole between them (e.g. 18-50 then 51+)."""
+    """Age bands of one sex that leave a hole between them (e.g. 18-50 then 51+), but for
+    the ages a row for anyone covers (QA: it judges them, and a gap was said)."""
     problems = []
-    for sex in {row.sex for row in rows}:
+    anyone = sorted(row.ages for row in rows if row.sex is None)
+    for sex in sorted({row.sex for row in rows}, key=str):
         bands = sorted(row.ages for row in rows if row.sex == sex)
         for (_, end), (start, _) in zip(bands, bands[1:], strict=False):
-            if end < start:
+            if end >= start:
+                continue
+            holes = [(end, start)] if sex is None else _uncovered(end, start, anyone)
+            for low, high in holes:
                 who = f"{sex} " if sex else ""
                 problems.append(
-                    f"marker '{name}': {who}age rows leave a gap from {number_text(end)} to "
-                    f"{number_text(start)} years"
+                    f"marker '{name}': {who}age rows leave a gap from {number_text(low)} to "
+                    f"{number_text(high)} years"
                 )
     return problems
+
+
+def _uncovered(
+    start: float, end: float, bands: list[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    """The parts of the ages [start, end) that none of the sorted `bands` covers."""
+    holes = []
+    for low, high in bands:
+        if high <= start or low >= end:
+            continue
+        if low > start:
+            holes.append((start, low))
+        start = max(start, high)
+    return [*holes, (start, end)] if start < end else holes
 
 
 _FIELDS = {

@@ -2239,3 +2239,31 @@ def test_an_hl7_coded_name_is_read_where_its_parts_name_one_marker() -> None:
     assert ranges.resolve("26881-3^Interleukin 6 [Mass/volume] in Serum or Plasma^LN") == "IL-6"
     for other in ("IL6^Interleukin 6 CSF^L", "IL8^IL-8 urine^L", "IL6^IL-6 SD^L"):
         assert ranges.resolve(other) is None, other  # review: CSF judged by plasma's range
+
+
+def test_no_gap_is_claimed_where_a_row_for_anyone_covers_those_ages() -> None:
+    """QA: women 18-50 and 60+ beside a row for anyone 18+ were said to leave ages 50 to 60
+    with no interval, though that row judges them (as `ranges show` and `check` do); a part
+    it does not cover is still a gap."""
+    from panelcli.ranges import ranges_warnings
+
+    def toml(anyone: str) -> bytes:
+        return (
+            '[markers.F]\nunit = "ug/L"\nsource = "q"\n'
+            f"[[markers.F.intervals]]\n{anyone}high = 7\n"
+            '[[markers.F.intervals]]\nsex = "female"\nage_min = 18\nage_max = 50\nhigh = 5\n'
+            '[[markers.F.intervals]]\nsex = "female"\nage_min = 60\nhigh = 6\n'
+        ).encode()
+
+    assert not [w for w in ranges_warnings(toml("age_min = 18\n")) if "gap" in w]
+    # touching rows for anyone leave no gap (0-18, 18+)
+    touching = (
+        b'[markers.F]\nunit = "ug/L"\nsource = "q"\n[[markers.F.intervals]]\nage_max = 18\n'
+        b"high = 1\n[[markers.F.intervals]]\nage_min = 18\nhigh = 2\n"
+    )
+    assert not [w for w in ranges_warnings(touching) if "gap" in w]
+    assert [w for w in ranges_warnings(toml("age_min = 55\nage_max = 58\n")) if "gap" in w] == [
+        f"marker 'F': female age rows leave a gap from {low} to {high} years; people of those "
+        "ages get no interval (not judged)"
+        for low, high in ((50, 55), (58, 60))
+    ]

@@ -1312,9 +1312,47 @@ def check_ranges_bytes(
     if not markers:
         problems.append('the file defines no markers (add [markers."NAME"] tables)')
     names_used: dict[str, tuple[str, str]] = {}
+    loincs: dict[str, str] = {}  # code -> the marker that gives it
     for name, table in markers.items():
         problems.extend(_marker_problems(name, table, require_source, names_used, bundled))
+        if isinstance(table, dict):
+            problems.extend(_loinc_problems(name, table.get("loinc"), loincs))
     return problems
+
+
+#: A LOINC code as LOINC writes it: up to seven digits, '-', a check digit ('26881-3').
+_LOINC = re.compile(r"(\d{1,7})-(\d)")
+
+
+def _loinc_problems(name: str, code: object, loincs: dict[str, str]) -> list[str]:
+    """A marker's `loinc` that is no LOINC code (its form, its check digit), or another
+    marker's (QA: a typo and IL-6's code on IL-8 went into FHIR as the test's code)."""
+    if not isinstance(code, str) or not code.strip():
+        return []  # not a string: the model's error says so
+    code = code.strip()
+    where = f"marker '{name}': loinc '{shorten(code)}' "
+    form = _LOINC.fullmatch(code)
+    if form is None:
+        return [where + "is not a LOINC code (digits, '-' and a check digit, such as 26881-3)"]
+    digit = loinc_check_digit(form[1])
+    if int(form[2]) != digit:
+        return [
+            where + f"is not a LOINC code: its check digit would be {digit} "
+            f"({form[1]}-{digit}); check the code at loinc.org"
+        ]
+    other = loincs.setdefault(code, name)
+    if other != name:
+        return [where + f"is also marker '{other}''s; a LOINC code names one test"]
+    return []
+
+
+def loinc_check_digit(number: str) -> int:
+    """LOINC's mod-10 check digit of a code's number part ('26881' → 3)."""
+    total = 0
+    for i, digit in enumerate(reversed(number)):
+        doubled = int(digit) * (2 if i % 2 == 0 else 1)
+        total += doubled - 9 if doubled > 9 else doubled
+    return (10 - total % 10) % 10
 
 
 def _errors(model: type[BaseModel], data: object) -> list[ErrorDetails]:

@@ -2267,3 +2267,22 @@ def test_no_gap_is_claimed_where_a_row_for_anyone_covers_those_ages() -> None:
         "ages get no interval (not judged)"
         for low, high in ((50, 55), (58, 60))
     ]
+
+
+def test_a_loinc_code_is_checked_for_its_form_its_check_digit_and_being_another_markers() -> None:
+    """QA: a typo ('26881-4'), a name ('IL-6 plasma') and IL-6's code on IL-8 were valid,
+    and each went into FHIR as the test's LOINC code."""
+    toml = (
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\nloinc = "26881-4"\n'
+        '[markers.NfL]\nunit = "ng/L"\nhigh = 10\nloinc = "IL-6 plasma"\n'
+        '[markers."IL-1β"]\nunit = "pg/mL"\nhigh = 5\nloinc = "26881-3"\n'
+        '[markers."IL-8"]\nunit = "pg/mL"\nhigh = 20\nloinc = " 26881-3"\n'
+        '[markers."IL-10"]\nunit = "pg/mL"\nhigh = 20\nloinc = "26848-2"\n'
+    )
+    assert check_ranges_bytes(toml.encode()) == [
+        "marker 'IL-6': loinc '26881-4' is not a LOINC code: its check digit would be 3 "
+        "(26881-3); check the code at loinc.org",
+        "marker 'NfL': loinc 'IL-6 plasma' is not a LOINC code (digits, '-' and a check digit, "
+        "such as 26881-3)",
+        "marker 'IL-8': loinc '26881-3' is also marker 'IL-1β''s; a LOINC code names one test",
+    ]

@@ -2046,6 +2046,22 @@ def _toml_hint(message: str, text: str) -> str:
         quoted = f'{brackets}markers."{name.removesuffix(rows)}"{rows}{"]" * len(brackets)}'
         return f" (put the marker's name in quotes: {quoted})"
     first = next((t for t in lines if t.strip() and not t.lstrip().startswith("#")), "")
+    if first.lstrip().startswith(("{", "[{")) and line is first:
+        # QA: 'ranges show --format json' saved as a ranges file got only "Invalid statement"
+        return (
+            " (this looks like JSON; a ranges file is TOML: start from a copy that "
+            "'panelcli ranges init' makes, and see README's 'Reference ranges')"
+        )
+    if space := re.search(r"[^\S \t\r\n]", _code_of(line)):  # QA: a no-break space
+        return (
+            f" (the line has a U+{ord(space[0]):04X} space, as a word processor or a web page "
+            "may put in, which TOML does not take as one: type that space again)"
+        )
+    if unit := re.search(_UNIT_AFTER_NUMBER, _code_of(line)):  # QA: 'high = 7 pg/mL'
+        return (
+            f" (a limit is a number alone: {unit[1]} = {unit[2]}; the marker's unit goes in "
+            f'unit = "{unit[3].strip()}")'
+        )
     table = "=" not in line and not line.lstrip().startswith("[")  # no key, no TOML table
     if line is first and table and re.search(_CELLS, line):
         # QA: a set saved from a spreadsheet as CSV got only "Expected '=' after a key"
@@ -2075,6 +2091,10 @@ def _toml_hint(message: str, text: str) -> str:
     if spaced := re.search(_SPACED, line):  # QA: 'high = 1 500'
         return f" (numbers in TOML take no spaces: {''.join(spaced[1].split())})"
     return ""
+
+
+#: A limit with a unit after its number ('high = 7 pg/mL'): the key, the number, the unit.
+_UNIT_AFTER_NUMBER = re.compile(r"^\s*(\w+)\s*=\s*(\d+(?:\.\d+)?)\s*([^\d\s.,=\[\]{}][^=]*)$")
 
 
 def _code_of(line: str) -> str:
@@ -2179,6 +2199,15 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
         ):
             # QA: '"<2.5"' said only 'must be a number'
             message += ", with no quotes" + _limit_as_number(key, *signed.groups())
+        elif isinstance(given, str) and (quoted := re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*", given)):
+            message += f", with no quotes ({quoted[1]})"  # QA: '"7.0"'
+        elif isinstance(given, str) and (
+            with_unit := re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([^\d\s].*?)\s*", given)
+        ):  # QA: '"7 pg/mL"'
+            message += (
+                f", with no quotes and no unit ({with_unit[1]}): the marker's unit goes in "
+                f'unit = "{with_unit[2]}"'
+            )
     if err["type"] == "finite_number":  # 'high = nan', 'high = inf'
         message = "must be an ordinary number, such as 7 or 7.5 (not nan or inf)"
     if err["type"] == "list_type":  # 'aliases = "IL6"'

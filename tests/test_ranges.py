@@ -496,7 +496,9 @@ def test_no_gap_is_claimed_when_a_row_between_could_not_be_read() -> None:
         "[[markers.F.intervals]]\nage_min = 50\nhigh = 3\n"
     )
     problems = check_ranges_bytes(toml.encode())
-    assert problems == ["marker 'F': interval 2: high: must be a number, such as 7 or 7.5"]
+    assert problems == [
+        "marker 'F': interval 2: high: must be a number, such as 7 or 7.5, with no quotes (2)"
+    ]
 
 
 def test_an_unknown_key_in_an_interval_hides_no_overlap_or_reversed_band() -> None:
@@ -2286,3 +2288,34 @@ def test_a_loinc_code_is_checked_for_its_form_its_check_digit_and_being_another_
         "such as 26881-3)",
         "marker 'IL-8': loinc '26881-3' is also marker 'IL-1β''s; a LOINC code names one test",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ('high = "7.0"', "high: must be a number, such as 7 or 7.5, with no quotes (7.0)"),
+        ('high = "7 pg/mL"', "with no quotes and no unit (7): the marker's unit goes in "
+         'unit = "pg/mL"'),
+        ("high = 7 pg/mL", '(a limit is a number alone: high = 7; the marker\'s unit goes in '
+         'unit = "pg/mL")'),
+        ("high\u00a0= 7.0", "(the line has a U+00A0 space, as a word processor or a web page may "
+         "put in, which TOML does not take as one: type that space again)"),
+    ],
+)  # fmt: skip
+def test_hand_edits_get_a_hint_how_to_write_them(line: str, hint: str) -> None:
+    """QA: a quoted number, a unit after it and a no-break space got no word how to fix them."""
+    toml = f'[markers."IL-6"]\nunit = "pg/mL"\n{line}\nsource = "x"\n'
+    [problem] = check_ranges_bytes(toml.encode())
+    assert hint in problem
+
+
+def test_a_json_ranges_file_is_told_to_be_toml(tmp_path: Path) -> None:
+    """QA: 'ranges show --format json' saved as a ranges file got 'Invalid statement', and a
+    one-line JSON file 'looks like a table saved as CSV'."""
+    shown = runner.invoke(app, ["ranges", "show", "arup-3002601", "--format", "json"]).stdout
+    for text in (shown, '{"markers": {"IL-6": {"unit": "pg/mL", "high": 7}}}\n'):
+        [problem] = check_ranges_bytes(text.encode())
+        assert problem.endswith(
+            "(this looks like JSON; a ranges file is TOML: start from a copy that 'panelcli "
+            "ranges init' makes, and see README's 'Reference ranges')"
+        )

@@ -27,15 +27,21 @@ _NOISE = re.compile(r"(?:[^\w?\ufffd]|_)+")
 
 
 def unmangled(text: str) -> str:
-    """Text whose UTF-8 was once read as Windows-1252 and saved again, as it was first
-    ('TNF-Î±' → 'TNF-α', 'Âµg/L' → 'µg/L', 'mÃ¤nnlich' → 'männlich': an Excel accident);
-    other text as it is."""
-    if not any(mark in text for mark in "ÂÃÎÏ"):  # the lead bytes of µ, ä ö ü ß, α β γ
-        return text
-    try:
-        return text.encode("cp1252").decode("utf-8")
-    except UnicodeError:  # not such text after all
-        return text
+    """Text whose UTF-8 was once read as Windows-1252 or Mac Roman and saved again, as it
+    was first ('TNF-Î±' or 'TNF-Œ±' → 'TNF-α', 'Âµg/L' or '¬µg/L' → 'µg/L', 'mÃ¤nnlich' →
+    'männlich': an Excel accident); other text as it is."""
+    for encoding, marks in _MANGLING:
+        if any(mark in text for mark in marks):
+            try:
+                return text.encode(encoding).decode("utf-8")
+            except UnicodeError:  # not such text after all
+                continue
+    return text
+
+
+#: Encodings UTF-8 is misread in, with how they write the lead bytes of µ, ä ö ü ß é, α β γ,
+#: ≤ (QA: an old Mac's Excel turned IFN-γ into 'IFN-Œ≥', judged as no marker at all).
+_MANGLING = (("cp1252", "ÂÃÎÏâ"), ("mac_roman", "¬√Œœ‚"))
 
 
 @lru_cache(maxsize=4096)

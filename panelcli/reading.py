@@ -32,6 +32,7 @@ from panelcli.names import (
     instrument_name,
     marker_key,
     split_header_unit,
+    unmangled,
 )
 from panelcli.units import (
     UnitProblem,
@@ -316,8 +317,9 @@ KnownMarker = Callable[[str], "bool | str | None"]
 
 def header_key(text: str) -> str:
     """A header cell as compared with the names of roles: no case, spacing or punctuation, and
-    no invisible characters (a zero-width space or soft hyphen copied in with the name)."""
-    return _HEADER_NOISE.sub("", without_invisible(as_composed(text))).casefold()
+    no invisible characters (a zero-width space or soft hyphen copied in with the name), and
+    no encoding accident ('RÃ©sultat' is 'Résultat': QA)."""
+    return _HEADER_NOISE.sub("", without_invisible(as_composed(unmangled(text)))).casefold()
 
 
 class Measurement(NamedTuple):

@@ -28,3 +28,20 @@ def test_a_portal_copys_standard_range_and_your_value_are_read(write_csv) -> Non
         path = write_csv(f"Marker,Value,Unit,{header}\nTNF-a,12.1,pg/mL,<=7.2\n")
         [tnf] = results(check_file(path))
         assert tnf.status is Status.HIGH, header
+
+
+def test_greek_letters_and_headers_garbled_by_a_mac_or_windows_save_are_read(write_csv) -> None:
+    """QA: an old Mac's Excel (Mac Roman) turned IFN-γ into 'IFN-Œ≥' and µg/L into '¬µg/L':
+    a 40-fold IFN-γ was no marker at all, exit 0; a French header garbled the Windows way
+    ('RÃ©sultat') was no value column, the file refused."""
+    path = write_csv(
+        "sample_id,marker,value,unit\nS-1,IFN-Œ≥,412,pg/mL\nS-1,TNF-Œ±,48.7,pg/mL\n"
+        "S-1,IL-6,0.0025,¬µg/L\n"
+    )
+    found = results(check_file(path))
+    assert [(r.marker, r.status, r.value) for r in found] == [
+        ("IFN-γ", Status.HIGH, 412.0), ("TNF-α", Status.HIGH, 48.7), ("IL-6", Status.NORMAL, 2.5),
+    ]  # fmt: skip
+    path = write_csv("Analyse;RÃ©sultat;UnitÃ©\nIL-6;12,5;pg/mL\n")
+    [il6] = results(check_file(path))
+    assert (il6.marker, il6.value, il6.status) == ("IL-6", 12.5, Status.HIGH)

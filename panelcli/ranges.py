@@ -1435,14 +1435,24 @@ def _marker_problems(
     return problems + _named_twice_otherwise(name, aliases, names_used)
 
 
+def _garbled_as(text: str) -> str:
+    """The encoding a garbled text's UTF-8 was read in, as people know it."""
+    try:
+        text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return "Mac Roman"
+    return "Windows-1252"
+
+
 def _garbled(name: str, entry: MarkerRange) -> list[str]:
-    """A name, alias or unit whose UTF-8 was once read as Windows-1252 and saved again: it
+    """A name, alias or unit whose UTF-8 was once misread (`unmangled`) and saved again: it
     still matches results, but reports write it so (QA: 'TNF-Î±' in every output)."""
     texts = [("its name", name), *((f"alias '{a}'", a) for a in entry.aliases)]
     texts.append((f"unit '{entry.unit}'", entry.unit))
     return [
         f"marker '{name}': {what} looks like '{unmangled(text)}' garbled (its UTF-8 once "
-        f"read as Windows-1252); reports write it as it is here, so write '{unmangled(text)}'"
+        f"read as {_garbled_as(text)}); reports write it as it is here, so write "
+        f"'{unmangled(text)}'"
         for what, text in texts
         if unmangled(text) != text
     ]

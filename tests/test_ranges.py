@@ -1250,6 +1250,11 @@ def test_a_name_or_unit_garbled_by_an_encoding_gets_a_warning() -> None:
         "marker 'TNF-Î±': unit 'Âµg/L' looks like 'µg/L' garbled (its UTF-8 once read as "
         "Windows-1252); reports write it as it is here, so write 'µg/L'",
     ]
+    mac = '[markers."IFN-Œ≥"]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n'
+    assert [w for w in ranges_warnings(mac.encode()) if "garbled" in w] == [
+        "marker 'IFN-Œ≥': its name looks like 'IFN-γ' garbled (its UTF-8 once read as Mac "
+        "Roman); reports write it as it is here, so write 'IFN-γ'"
+    ]
 
 
 def test_a_unit_slip_warning_in_the_bundled_sets_unit_gives_the_number_once() -> None:

@@ -1352,7 +1352,7 @@ class Interpreter:
                     # ended before it, as where batches are cut (differential test); not a
                     # comment's or a warning naming no sample (review: a comment released it)
                     yield from self._release_held(stats)
-                yield item
+                yield self._issue_filled_down(item)
                 continue
             if not comma and self.comma_decimal_seen:  # a ',' file has shown its decimal comma
                 comma = True
@@ -2222,7 +2222,7 @@ class Interpreter:
         self._warn_once(
             ("range-disagrees", m.source, message),
             Issue(severity="warning", code="range-disagrees", source=m.source, line=m.line,
-                  column=self._column_of("reference_range", m), **_row_for(m), message=message),
+                  column=self._column_of("reference_range", m), **self._row_of(m), message=message),
         )  # fmt: skip
 
     def _select(self, m: Measurement, name: str) -> Selected:
@@ -2766,7 +2766,7 @@ class Interpreter:
         self._warn_once(
             ("range-unreadable", m.source, message),
             Issue(severity="warning", code="range-unreadable", source=m.source,
-                  line=m.line, column=self._column_of("reference_range", m), **_row_for(m),
+                  line=m.line, column=self._column_of("reference_range", m), **self._row_of(m),
                   message=message),
         )  # fmt: skip
 
@@ -2833,23 +2833,47 @@ class Interpreter:
                 "others like it in this file",
             )  # fmt: skip
 
-    @staticmethod
-    def _warning(m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
+    def _warning(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
         """A warning about a measurement's value cell (or another `column` of its row)."""
         return Issue(
             severity="warning", code=code, source=m.source, line=m.line,
-            column=column or m.column, **_row_for(m), message=message,
+            column=column or m.column, **self._row_of(m), message=message,
         )  # fmt: skip
 
     def _reject(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
-        """A measurement that cannot be used; it names its sample, so that its panel can say so
-        (its patient and date filled down as a result's are: QA)."""
+        """A measurement that cannot be used; it names its sample, so that its panel can say so."""
+        return Issue(
+            code=code, source=m.source, line=m.line, column=column or m.column,
+            **self._row_of(m), message=message,
+        )  # fmt: skip
+
+    def _issue_filled_down(self, issue: Issue) -> Issue:
+        """A reader's issue about a sample's row, its blank patient id and date as the sample's
+        rows before give them, as `_row_of` fills a row's (QA: a flag's warning left them out)."""
+        if (
+            issue.sample_id is None
+            or (issue.patient_id is not None and issue.collected_at is not None)
+            or issue.code == "control-skipped"  # no patient's sample: nothing to fill down
+        ):
+            return issue
+        key = sample_key(issue.source, issue.sample_id, issue.patient_id, issue.collected_at)
+        seen = self._recent.get(key)
+        if seen is None:
+            return issue
+        who = _who(issue.patient_id, issue.collected_at, "", "", "", None)
+        patient_id, collected_at = blanks_filled_down(
+            seen, who, issue.patient_id, issue.collected_at
+        )
+        if (patient_id, collected_at) == (issue.patient_id, issue.collected_at):
+            return issue
+        return issue.model_copy(update={"patient_id": patient_id, "collected_at": collected_at})
+
+    def _row_of(self, m: Measurement) -> dict[str, str | None]:
+        """What an issue about a measurement says its row was for, its patient and date filled
+        down as its result's are (QA: a rejection's, then a warning's, were left blank)."""
         row = _row_for(m)
         row["patient_id"], row["collected_at"] = self._ids_filled_down(m)
-        return Issue(
-            code=code, source=m.source, line=m.line, column=column or m.column, **row,
-            message=message,
-        )  # fmt: skip
+        return row
 
     def _footer_row(self, m: Measurement, known: bool) -> bool:
         """Whether a long row is a plate's footer: no sample or patient, and 'Mean' or 'SD'
@@ -2884,7 +2908,7 @@ class Interpreter:
         )
         self._pending.append(
             Issue(severity="warning", code="figure-skipped", source=m.source, line=m.line,
-                  column=self._column_of("marker"), **_row_for(m), message=message)
+                  column=self._column_of("marker"), **self._row_of(m), message=message)
         )  # fmt: skip
         return True
 
@@ -2952,7 +2976,7 @@ class Interpreter:
         self._warn_once(
             (code, m.source, message),
             Issue(severity="warning", code=code, source=m.source, line=m.line,
-                  column=self._column_of("collected_at"), **_row_for(m), message=message),
+                  column=self._column_of("collected_at"), **self._row_of(m), message=message),
         )  # fmt: skip
 
     def _replicate_or_mean(
@@ -3052,7 +3076,7 @@ class Interpreter:
         # 'again', not 'twice': a third copy names the first one too
         yield Issue(
             severity="warning", code="marker-repeated", source=m.source, line=m.line,
-            **_row_for(m),
+            **self._row_of(m),
             message=f"{name} is measured again{sample} {where}; every result is kept{alone}",
         )  # fmt: skip
 
@@ -3099,7 +3123,7 @@ class Interpreter:
             question = "are two specimens mixed up? Its"
         yield Issue(
             severity="warning", code="sample-conflict", source=m.source, line=m.line,
-            **_row_for(m), message=f"{subject} is given with {here} here, but with {there} "
+            **self._row_of(m), message=f"{subject} is given with {here} here, but with {there} "
             f"{there_lines}: {question} results are shown together in one panel",
         )  # fmt: skip
 

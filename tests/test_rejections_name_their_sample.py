@@ -269,3 +269,27 @@ def test_the_table_and_validate_name_a_rejected_rows_sample_and_marker(tmp_path:
     assert lines[1].endswith(
         "4: value: warning no-reference: no reference range for 'IL-99' in this set (sample 'S-2')"
     )
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_warnings_about_a_filled_down_row_state_its_patient_and_date(
+    tmp_path: Path, short: bool
+) -> None:
+    """QA: a filled-down row's result and rejection stated the patient and date its rows
+    before give, but its warnings (a lab's flag, a repeated marker) left them blank, so a
+    script filtering on the patient missed them; a flag refused as read too."""
+    path = tmp_path / "filled.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit,flag\n"
+        "FD-1,P-100,2026-03-02,IL-6,3.0,pg/mL,\nFD-1,,,IL-6,4.0,pg/mL,\n"
+        "FD-1,,,IL-10,2.0,pg/mL,H\nFD-1,,,TNF-α,2.0,pg/mL,?\nFD-1,,,IL-8,ND,pg/mL,H\n",
+        encoding="utf-8",
+    )
+    interpreter = Interpreter(RANGES, CheckOptions(), short_path=short)
+    found = [e for e in interpreter.stream([str(path)]) if isinstance(e, Issue)]
+    assert {e.code for e in found} >= {
+        "marker-repeated", "value-flag-disagrees", "flag-unreadable", "flag-conflict",
+    }  # fmt: skip
+    assert {(e.line, e.patient_id, e.collected_at) for e in found} == {
+        (line, "P-100", "2026-03-02") for line in (3, 4, 5, 6)
+    }

@@ -614,3 +614,21 @@ def test_fhir_names_the_set_beside_a_labs_range_and_where_nothing_was_judged(
     (outcome,) = [e.resource for e in bundle.entry if isinstance(e.resource, OperationOutcome)]
     said = [issue.diagnostics or "" for issue in outcome.issue]
     assert any(d.startswith("Reference set: crit-lab version 1, sha256 ") for d in said)
+
+
+def test_fhir_gives_a_preliminary_or_corrected_results_status(tmp_path: Path) -> None:
+    """QA: both were sent as 'final', their status only in the OperationOutcome, where a
+    clinical system importing the bundle stores a preliminary value as final."""
+    data = tmp_path / "lis.csv"
+    data.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit,result_status\n"
+        "Q-1,P-50,2026-03-02,IL-6,4.2,pg/mL,P\nQ-1,P-50,2026-03-02,IL-10,6,pg/mL,C\n"
+        "Q-1,P-50,2026-03-02,IL-8,6,pg/mL,F\n",
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(app, ["check", str(data), "-f", "fhir"])
+    found = observations(Bundle.model_validate(json.loads(done.stdout)))
+    assert [o.status for o in found] == ["preliminary", "corrected", "final"]
+    assert found[0].note is not None and any(
+        n.text == "The lab's result status says this result is preliminary." for n in found[0].note
+    )

@@ -151,10 +151,15 @@ def _reference(kind: str, identifier: str | None) -> dict[str, Any] | None:
 
 
 def observation(
-    result: Result, loinc: Mapping[str, str], set_name: str, synthetic: bool = False
+    result: Result,
+    loinc: Mapping[str, str],
+    set_name: str,
+    synthetic: bool = False,
+    lab_status: str | None = None,
 ) -> dict[str, Any]:
-    """One result as an Observation (status final) carrying the notice as a note;
-    `synthetic`: from a file that says it is panelcli's made-up data (labelled test data)."""
+    """One result as an Observation carrying the notice as a note; status final, or the
+    `lab_status` its row's result status gives ('preliminary', 'corrected'); `synthetic`:
+    from a file that says it is panelcli's made-up data (labelled test data)."""
     code: dict[str, Any] = {"text": result.marker}
     if result.marker in loinc:
         code = {"coding": [{"system": LOINC, "code": loinc[result.marker]}], **code}
@@ -162,7 +167,7 @@ def observation(
     if synthetic:
         resource["meta"] = {"security": [dict(TEST_DATA)]}
     resource |= {
-        "status": "final",
+        "status": lab_status or "final",
         "category": [
             {"coding": [{"system": CATEGORY, "code": "laboratory", "display": "Laboratory"}]}
         ],
@@ -172,6 +177,8 @@ def observation(
     if subject:
         resource["subject"] = subject
     notes = [result.note] if result.note else []
+    if lab_status:
+        notes.append(f"The lab's result status says this result is {lab_status}.")
     if result.collected_at and result.collected_at.strip():
         effective, date_note = fhir_datetime(result.collected_at)
         if effective:
@@ -326,6 +333,10 @@ def write_fhir_bundle(report: Report, reference_set: ReferenceSet, out: TextIO) 
     out.write(json_inert(bundle) + "\n")  # a file's texts, harmless on a terminal
 
 
+#: A row's result status warning, and the Observation status it gives (FHIR's codes)
+_LAB_STATUS = {"result-preliminary": "preliminary", "result-corrected": "corrected"}
+
+
 def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
     """The report as a Bundle of type collection; `loinc` maps marker names to LOINC codes."""
     used = report.reference_set
@@ -334,10 +345,19 @@ def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
     set_name = f"{used.name}{version}, sha256 {used.sha256}"
     full_url = _FullUrls(used.sha256)
     synthetic = set(report.synthetic_sources)
+    # QA: a preliminary or corrected result was sent as final, its status only in the
+    # OperationOutcome; a row's status warning names its line
+    lab_status = {
+        (issue.source, issue.line): _LAB_STATUS[issue.code]
+        for issue in report.warnings
+        if issue.code in _LAB_STATUS
+    }
     entries = [
         {
             "fullUrl": full_url("Observation", _result_content(r)),
-            "resource": observation(r, loinc, set_name, r.source in synthetic),
+            "resource": observation(
+                r, loinc, set_name, r.source in synthetic, lab_status.get((r.source, r.line))
+            ),
         }
         for panel in report.panels
         for r in panel.results

@@ -513,11 +513,12 @@ def _differs(printed: Bounds, chosen: Bounds) -> bool:
 
 
 def range_text(bounds: Bounds, unit: str) -> str:
-    """A range as results show it: '≤ 7 pg/mL'; 'no range; critical ≥ 50 mg/L' for a set's
-    marker with only critical limits."""
+    """A range as results show it: '≤ 7 pg/mL', with its critical limits as `ranges show`
+    gives them ('≤ 7 pg/mL, critical ≥ 100': QA, a critical result's limit was in JSON
+    only); 'no range; critical ≥ 50 mg/L' for a set's marker with only critical limits."""
     if bounds.low is None and bounds.high is None and bounds != Bounds():
         return f"no range; {interval_text(bounds, unit)} {unit}"
-    return bounds_text(bounds, unit)
+    return interval_text(bounds, unit)
 
 
 def _limits_included(bounds: Bounds) -> str:

@@ -607,13 +607,27 @@ def _may_be_critical(result: Result) -> str | None:
     return f"{known}, so it could be past the critical limit of {' or '.join(past)}."
 
 
+def _critical_limit(result: Result) -> str | None:
+    """The critical limit a critical result is at or past ('100 pg/mL'), where its range
+    gives it."""
+    reference = result.reference
+    if reference is None:
+        return None
+    limit = reference.critical_high if result.flag == "HH" else reference.critical_low
+    return None if limit is None else f"{number_text(limit)}{_unit_of(result)}"
+
+
 def _critical_sentence(critical: Sequence[Result], storm: bool) -> str:
     """A fact and whom to ask ('needs prompt medical attention' came close to advice); the
     storm sentence, when there is one, has said whom to ask already."""
     # One marker on two rows is still one marker: "IL-6 is", never "IL-6 are".
     one = len(_distinct(critical)) == 1
+    limits = {_critical_limit(result) for result in critical}
+    # the limit, where it is one (QA: the one result that is critical was the one whose
+    # limit no sentence gave)
+    of = f" of {limits.pop()}" if one and len(limits) == 1 and None not in limits else ""
     fact = (
-        f"{_names(critical)} is at or past the critical limit."
+        f"{_names(critical)} is at or past the critical limit{of}."
         if one
         else f"{_names(critical)} are at or past their critical limits."
     )

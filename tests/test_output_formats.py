@@ -594,7 +594,8 @@ def test_fhir_names_the_set_beside_a_labs_range_and_where_nothing_was_judged(
     (found,) = observations(bundle)
     # self-review: the critical limit is the set's, and the text says so
     assert found.referenceRange[0].text.startswith(
-        "0 - 7 pg/mL (the lab's range with limits from reference set crit-lab version 1, sha256 "
+        "0 - 7 pg/mL, critical ≥ 100 (the lab's range with limits from reference set crit-lab "
+        "version 1, sha256 "
     )
     data.write_text(
         "sample_id,marker,value,unit,reference_range\nS1,IL-6,50,pg/mL,0-600\n", encoding="utf-8"
@@ -632,3 +633,32 @@ def test_fhir_gives_a_preliminary_or_corrected_results_status(tmp_path: Path) ->
     assert found[0].note is not None and any(
         n.text == "The lab's result status says this result is preliminary." for n in found[0].note
     )
+
+
+def test_a_critical_results_limit_is_shown_in_every_format(tmp_path: Path) -> None:
+    """QA: a critical IL-6 showed its critical limit in JSON only: the table's Range, CSV's
+    reference_text, FHIR's range text and the summary gave none, so no one could see why it
+    was called critical."""
+    ranges = tmp_path / "crit.toml"
+    ranges.write_text(
+        '[set]\nname = "crit-demo"\nversion = "1"\n[markers."IL-6"]\nunit = "pg/mL"\n'
+        'high = 7.0\ncritical_high = 100.0\nsource = "demo"\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "crit.csv"
+    data.write_text("sample_id,marker,value,unit\nK-3,IL-6,100,pg/mL\n", encoding="utf-8")
+
+    def run(*options: str) -> str:
+        return (
+            CliRunner()
+            .invoke(app, ["check", str(data), "-r", str(ranges), *options], env={"COLUMNS": "160"})
+            .stdout
+        )
+
+    table = run()
+    assert "│ ≤ 7, critical ≥ 100 │" in table
+    assert "IL-6 is at or past the critical limit of 100 pg/mL." in table
+    [row] = [r for r in csv.DictReader(io.StringIO(run("-f", "csv"))) if r["marker"]]
+    assert row["reference_text"] == "≤ 7 pg/mL, critical ≥ 100"
+    (found,) = observations(Bundle.model_validate(json.loads(run("-f", "fhir"))))
+    assert found.referenceRange[0].text.startswith("≤ 7 pg/mL, critical ≥ 100 (reference set")

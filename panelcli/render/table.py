@@ -189,8 +189,9 @@ def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
         "Value": value_text(result),
         # as the summary says it: 'µg/L' beside 'ug/L' read as two units (QA)
         "Unit": inert(unit_as_read(result.unit or "")),
+        # the unit is the Unit column's: '≤ 7 pg/mL, critical ≥ 100' is '≤ 7, critical ≥ 100'
         "Range": inert(
-            result.reference.text.removesuffix(f" {result.unit}") if result.reference else ""
+            result.reference.text.replace(f" {result.unit}", "") if result.reference else ""
         ),
         "Status": status_text(result),
         "Flag": Text(" ".join(result.flags)),

@@ -452,8 +452,14 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
     `said_soon`: the summary has asked to talk it over soon already."""
     unjudged: dict[str, list[Result]] = {}
     other: dict[str, list[Result]] = {}
+    normal: dict[str, list[Result]] = {}  # the lab's 'N' where panelcli finds it outside
     for result in results:
         lab = _lab_flag(result)
+        if lab == "N" and FLAG_SIDE.get(result.flag or ""):
+            # QA: the lab's 'normal' on a value 16 times panelcli's upper limit was only in
+            # the warnings, the patient's report saying normal
+            normal.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
+            continue
         if lab not in _AGREES_WITH:  # 'N', or no flag: nothing more to say
             continue
         if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
@@ -481,7 +487,7 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
     # 'which the range panelcli uses does not show' hid it); 'critical' and 'outside its
     # range' name no side
     unshown: dict[str, list[Result]] = {}
-    opposite: dict[str, list[Result]] = {}
+    opposite: dict[str, list[Result]] = dict(normal)
     for words, marked in other.items():
         for result in marked:
             ours, lab = FLAG_SIDE.get(result.flag or ""), FLAG_SIDE.get(_lab_flag(result) or "")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from panelcli.check import CheckOptions, Event, Interpreter
+from panelcli.check import CheckOptions, Event, Interpreter, check_file
 from panelcli.cli import app
 from panelcli.models import Issue, Result
 from panelcli.ranges import load_ranges
@@ -488,8 +488,9 @@ def test_the_labs_marks_are_said_once_and_one_on_the_other_side_is_said_to_be(
         "The lab marked IL-18 as critically high. panelcli could not judge it, so the lab's mark "
         "is the only judgement.",
         "The lab marked IL-8 as high and TNF-α as critical. The range panelcli uses does not "
-        "show these marks. The lab marked IL-10 as low. By the range panelcli uses, IL-10 is "
-        "high. Ranges differ between labs, so ask which one applies.",
+        "show these marks. The lab marked IL-6 as normal and IL-10 as low. By the range "
+        "panelcli uses, IL-6 and IL-10 are high. Ranges differ between labs, so ask which one "
+        "applies.",
     ]
     said = check_file(str(path), ranges="mayo-adult").panels[0].summary.text
     assert [t for t in said if "The lab marked" in t] == [
@@ -674,3 +675,23 @@ def test_a_status_in_words_is_read_and_one_not_read_is_said(tmp_path) -> None:
     )
     result = CliRunner().invoke(app, ["check", str(path)])
     assert result.exit_code == 2 and "no result rows" in " ".join(result.stderr.split())
+
+
+def test_the_summary_says_where_the_lab_marked_normal_what_panelcli_finds_outside(
+    tmp_path: Path,
+) -> None:
+    """QA: the lab's 'N' on an IL-6 16 times panelcli's upper limit, and on a low sIL-2R, was
+    only in the warnings; the patient whose lab report says normal got no word that the
+    ranges differ."""
+    path = tmp_path / "normal.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,flag\nN-1,IL-6,40,pg/mL,N\nN-1,sIL-2R,100,pg/mL,N\n"
+        "N-1,IL-8,5,pg/mL,N\n",
+        encoding="utf-8",
+    )
+    said = " ".join(check_file(str(path)).panels[0].summary.text)
+    assert (
+        "The lab marked IL-6 and sIL-2R as normal. By the range panelcli uses, IL-6 is high and "
+        "sIL-2R is low. Ranges differ between labs, so ask which one applies." in said
+    )
+    assert "IL-8" not in said.split("The lab marked")[1]  # normal by both: nothing to say

@@ -795,6 +795,40 @@ def first_to_last(points: Sequence[TrendPoint]) -> TrendDirection | None:
 _NO_DAY = frozenset({PLACEHOLDER, BEFORE_1900, NAMES_NO_DAY})
 
 
+def written_order(written: Iterable[str]) -> tuple[int, str] | None:
+    """Which of a slashed date's two days (`two_days`) one person's dates mean, where one of
+    them can be read only one way and none the other: (0, '13/03/2026') the day first, (1,
+    '03/13/2026') the month first; None where they do not tell, or tell both."""
+    found: dict[int, str] = {}
+    for text in written:
+        timed = _TIME_AFTER.match(text.strip())
+        match = _SLASHED.match(timed["day"] if timed else text.strip())
+        if match is None or read_date(text) is None:
+            continue
+        first, second = int(match[1]), int(match[3])
+        if first > 12 >= second:
+            found.setdefault(0, text)
+        elif second > 12 >= first:
+            found.setdefault(1, text)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _read_in_order(dates: Iterable[str], which: int) -> dict[str, tuple[datetime, str]]:
+    """Dates that may be two days, each read as the `which` of them (`written_order`), with
+    its time, as `_placed` places a date: the moment it is sorted by, and its spelling."""
+    read = {}
+    for text in dates:
+        days = two_days(text)
+        if days is None:
+            continue
+        timed = _TIME_AFTER.match(text.strip())
+        rest = text.strip()[len(timed["day"]) :] if timed else ""
+        moment = read_date(f"{days[which].isoformat()}{rest}")
+        if moment is not None:
+            read[text] = (moment, text)
+    return read
+
+
 def dates_followed(
     written: Sequence[str],
 ) -> tuple[list[str], str | None, dict[str, str], set[str], dict[str, tuple[datetime, str]]]:
@@ -814,11 +848,19 @@ def dates_followed(
             [d for d in written if d not in no_day]
         )
         return dates, unread, as_listed, left_out | no_day, two_day
-    # A date that may be two days is put where both would put it (review), even among
-    # such dates alone ('03/04/2026' is before '05/06/2026' either way)
-    two_day = _placed(
-        [d for d in written if d not in unreadable], [d for d in written if d in unreadable]
+    # A date that may be two days is read one way where the patient's other dates write the
+    # day first ('13/03/2026') or the month first, and none the other way (QA: a nurse's
+    # day-first log lost its peak on '02/03/2026'); else put where both would put it
+    # (review), even among such dates alone ('03/04/2026' is before '05/06/2026' either way)
+    order = written_order(written)
+    resolved = (
+        {} if order is None else _read_in_order([d for d in written if d in unreadable], order[0])
     )
+    rest = [d for d in written if d not in resolved]
+    two_day = {
+        **_placed([d for d in rest if d not in unreadable], [d for d in rest if d in unreadable]),
+        **resolved,
+    }
     spellings = {s for _, s in two_day.values()}
     if len(unreadable) < len(set(written)) or len(spellings) > 1:
         left_out = {d for d in unreadable if d not in two_day}
@@ -981,7 +1023,8 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             )
             # right after 'tested on N dates' (review: after the last sentence, it was lost)
             placed_panels = [p for p in patient_panels if p.collected_at in two_day]
-            text[1:1] = _placed_said(dates, as_listed, placed_panels)
+            order = written_order(p.collected_at or "" for p in patient_panels)
+            text[1:1] = _placed_said(dates, as_listed, placed_panels, order)
             trends.append(
                 PatientTrend(
                     patient_id=patient_id,
@@ -1017,16 +1060,28 @@ _COMPACT_DATE = re.compile(rf"^\d{{8}}$|{_HL7_TIME.pattern}")
 
 
 def _placed_said(
-    dates: Sequence[str], as_listed: Mapping[str, str], panels: Sequence[Panel]
+    dates: Sequence[str],
+    as_listed: Mapping[str, str],
+    panels: Sequence[Panel],
+    order: tuple[int, str] | None = None,
 ) -> list[str]:
-    """Why each date that may be two days has its place among `dates` (see `_placed`), in
-    date order."""
+    """Why each date that may be two days has its place among `dates` (see `_placed`), or
+    is read one way (the patient's `written_order`), in date order."""
     said = []
     for where, listed in enumerate(dates):
         here = [p for p in panels if as_listed[p.collected_at or ""] == listed]
         if not here:
             continue
         named, _ = _samples_named([p.sample_id for p in here])
+        days = two_days(listed)
+        if order is not None and days is not None:
+            which, shown = order
+            said.append(
+                f"The date of {named}, '{shorten(listed)}', may be {two_days_said(listed)}. "
+                f"It is read as {_day_said(days[which])}, as this patient's date "
+                f"'{shorten(shown)}' has the {('day', 'month')[which]} first."
+            )
+            continue
         before, after = dates[where - 1] if where else None, dates[where + 1 : where + 2]
         place = (
             f"between {before} and {after[0]}" if before and after

@@ -112,7 +112,8 @@ def test_a_two_day_date_is_warned_about_once_per_file(tmp_path: Path) -> None:
     assert warning.message == (
         "collected date '03/04/2026' may be 3 April or 4 March 2026, as the day or the month "
         "may come first; it is shown as written, and put in date order only where both days give "
-        "the same order (or another row of its sample gives one of them, written one way); "
+        "the same order (or another row of its sample gives one of them, written one way, or "
+        "the patient's other dates write the day or the month first); "
         "no age is counted to it where the two days give different ranges (written with the "
         "year first, as 2026-04-03 for 3 April, it "
         "can be read only one way)"
@@ -543,3 +544,37 @@ def test_a_date_and_its_day_and_month_the_other_way_round_are_two_dates(tmp_path
     text = " ".join(trend.text)
     assert "'03/04/2026' and '04/03/2026'" in text
     assert "tested more than once on 03/04/2026" not in text
+
+
+@pytest.mark.parametrize(
+    ("told", "values", "read_as"),
+    [("13/03/2026", [50, 2500, 45], "10 March"), ("03/13/2026", [45, 50, 2500], "3 October")],
+)
+def test_a_patients_dates_that_tell_the_day_or_the_month_first_read_the_others_so(
+    tmp_path: Path, told: str, values: list[float], read_as: str
+) -> None:
+    """QA: a nurse's day-first IL-6 log ('13/03/2026' beside '10/03/2026' and '12/03/2026',
+    which may be 3 October and 3 December) left the two out of the trend, and with them its
+    peak of 2500; both readings apart, no reading is chosen."""
+    rows = (
+        f"Bed 4,10/03/2026,IL-6,50,pg/mL\nBed 4,12/03/2026,IL-6,2500,pg/mL\n"
+        f"Bed 4,{told},IL-6,45,pg/mL\n"
+    )
+    path = tmp_path / "log.csv"
+    path.write_text("Patient,Date,Test,Result,Unit\n" + rows, encoding="utf-8")
+    (trend,) = check_file(str(path)).trends
+    (marker,) = trend.markers
+    assert [p.value for p in marker.points] == values
+    assert marker.highest is not None and marker.highest.value == 2500
+    first = "day" if told[0] == "1" else "month"
+    assert (
+        f"The date of a sample, '10/03/2026', may be 10 March or 3 October 2026. It is read as "
+        f"{read_as}, as this patient's date '{told}' has the {first} first." in trend.text
+    )
+    other = "03/14/2026" if told[0] == "1" else "14/03/2026"
+    path.write_text(
+        "Patient,Date,Test,Result,Unit\n" + rows + f"Bed 4,{other},IL-6,5,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(path)).trends
+    assert [p.value for p in trend.markers[0].points] == [45, 5]

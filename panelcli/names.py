@@ -124,14 +124,18 @@ _OTHER_LANGUAGES = (
 # A bare one must be a concentration ('Fasting Y/N', 'Sex M/F' are not units).
 _MOLARITY = re.compile(MOLARITY)  # 'pM', 'nM' (case matters: 'IL-6 (PM)' is no unit)
 _UNIT_SUFFIX = re.compile(
-    r"^(?P<name>.*?)\s*"
-    r"(?:[(\[{](?P<unit>[^)\]}]*)[)\]}]|[,;]?\s+(?P<bare>(?:[pnµμumk]?g|[pnµμum]?mol|k?i?u)/[mdµμu]?l))"
+    # 'IL-6 in pg/mL': the 'in' is no part of the name (QA: read as a marker 'IL-6 in')
+    r"^(?P<name>.*?)(?:\s+in(?=[\s(\[{]))?\s*"
+    r"(?:[(\[{](?P<unit>[^)\]}]*)[)\]}]"
+    r"|[,;]?\s+(?P<bare>(?:(?:mc|[pnµμumk])?g|[pnµμum]?mol|k?i?u)/[mdµμu]?l))"
     r"\s*\**\s*$",
     re.IGNORECASE,
 )
-# 'IL-10_pg_mL', 'IL-10 pg per mL': a mass per volume spelled without a slash.
+# 'IL-10_pg_mL', 'IL-10 pg per mL', 'IL-6 (pg per mL)': a mass per volume spelled without a
+# slash (QA: in brackets it was no unit, and the column of IL-6 was not read).
 _SPELLED_UNIT = re.compile(
-    r"^(?P<name>.*?)[\s_]+(?P<mass>[pnµμum]?g)[\s_]*(?:per|/|_)[\s_]*(?P<volume>[md]?l)\s*$",
+    r"^(?P<name>.*?)[\s_]+(?P<open>[(\[{]\s*)?(?P<mass>(?:mc|[pnµμum])?g)[\s_]*(?:per|/|_)[\s_]*"
+    r"(?P<volume>[md]?l)(?(open)\s*[)\]}])\s*$",
     re.IGNORECASE,
 )
 #: Units written without a slash that labs put in a header ('IL-6 (MFI)'): not convertible,
@@ -172,7 +176,7 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
 # it: 'IL-6 Conc. (pg/mL)', 'IL-6 (19)' (the bead region), 'IL-10 Rep 1'. Only these words are
 # taken off, and only where what is left is a marker's name (see ReferenceSet.resolve).
 _BEAD = r"[(\[]\s*(?:(?:bead|region)\s*#?\s*)?\d{1,3}\s*[)\]]|(?:bead|region)\s*#?\s*\d{1,3}"
-_VALUE = r"(?:(?:calc(?:\.|ulated)?|obs(?:\.|erved)?)\s*)?conc(?:\.|entration)?|results?"
+_VALUE = r"(?:(?:calc(?:\.|ulated)?|obs(?:\.|erved)?)\s*)?conc(?:\.|entration)?|results?|levels?"
 _MEAN = r"mean|average|avg\.?"
 _REPLICATE = r"rep(?:\.|licate)?\s*#?\s*\d{1,2}"
 #: Words of a column that holds no result of the marker it names: a standard's expected

@@ -45,3 +45,19 @@ def test_greek_letters_and_headers_garbled_by_a_mac_or_windows_save_are_read(wri
     path = write_csv("Analyse;RÃ©sultat;UnitÃ©\nIL-6;12,5;pg/mL\n")
     [il6] = results(check_file(path))
     assert (il6.marker, il6.value, il6.status) == ("IL-6", 12.5, Status.HIGH)
+
+
+def test_a_wide_columns_unit_in_words_or_after_in_is_read(write_csv) -> None:
+    """QA: 'IL-6 (pg per mL)' and 'IFN-gamma mcg/L' were no markers, their columns not read
+    (an IL-6 100 times its limit vanished); 'IL-6 in pg/mL' was a marker 'IL-6 in'; and
+    'IL-6 level (pg/mL)' was no marker."""
+    path = write_csv(
+        "Date,IL-6 (pg per mL),TNF-alpha (pg/mL),IFN-gamma mcg/L,IL-8 in pg/mL,"
+        "IL-10 level (pg/mL)\n2026-03-05,250,9,0.5,3,1\n"
+    )
+    report = check_file(path)
+    assert [(r.marker, r.value, r.unit) for r in results(report)] == [
+        ("IL-6", 250.0, "pg/mL"), ("TNF-α", 9.0, "pg/mL"), ("IFN-γ", 500.0, "pg/mL"),
+        ("IL-8", 3.0, "pg/mL"), ("IL-10", 1.0, "pg/mL"),
+    ]  # fmt: skip
+    assert not [w for w in report.warnings if w.code == "column-ignored"]

@@ -912,6 +912,19 @@ def _range_with_unit(cell: str) -> tuple[str, str] | None:
     return (key, unit) if _ROLE_OF.get(key) in _RANGE_ROLES else None
 
 
+def _note_past_header(extra: Sequence[str]) -> str | None:
+    """The words of the cells past a header's columns, where they are words only (no digit,
+    no unit, which a value split by a delimiter would push there): a note typed beside the
+    table ('retest next week'); else None."""
+    filled = [text.strip() for text in extra if text.strip()]
+    if not filled or any(
+        not any(c.isalpha() for c in text) or any(c.isdigit() for c in text) or known_unit(text)
+        for text in filled
+    ):
+        return None
+    return ", ".join(filled)
+
+
 def known_unit(unit: str) -> bool:
     """Whether a unit in brackets is one panelcli knows ('pg/mL', 'U/mL'), not other words
     ('M/F', the '"https://…"' of '=HYPERLINK(…)')."""
@@ -3669,14 +3682,22 @@ def measurement_reader(
             if count > named and "".join(cells[named:]).strip():
                 spans = f" (it runs over lines {line}-{last_line}: is a quote left open?)"
                 has = f"{width}" if named == width else f"{named} with a name"
+                note = _note_past_header(cells[named:])
                 yield Issue(
                     code="row-too-many-cells",
                     source=source,
                     line=line,
                     **row_for_split(cells, line),
-                    message=f"row has {count} cells but the header has {has}; a value may "
-                    f"contain an unquoted '{visible(delimiter)}'"
-                    + (" (a decimal comma?)" if delimiter == "," else "")
+                    message=f"row has {count} cells but the header has {has}; "
+                    + (
+                        # QA: a note typed right of the table was blamed on a decimal comma
+                        f"'{shorten(note)}' past the header's columns may be a note or a flag "
+                        "(give its column a header, such as 'Comment' or 'Flag'), or a value or "
+                        f"date may contain an unquoted '{visible(delimiter)}'"
+                        if note
+                        else f"a value may contain an unquoted '{visible(delimiter)}'"
+                        + (" (a decimal comma?)" if delimiter == "," else "")
+                    )
                     + (spans if last_line > line else ""),
                 )
                 continue

@@ -1218,7 +1218,7 @@ def test_a_comment_above_the_header_is_never_the_header(tmp_path: Path, text: st
 
 def test_too_many_cells_blames_a_decimal_comma_only_in_a_comma_file(tmp_path: Path) -> None:
     """In a ';' file a decimal comma cannot add a cell, yet the hint said so (found in QA)."""
-    (semi,) = errors(events_in(tmp_path, "sample_id;marker;value;unit\nS1;IL-6;3;pg/mL;x\n"))
+    (semi,) = errors(events_in(tmp_path, "sample_id;marker;value;unit\nS1;IL-6;3;pg/mL;9\n"))
     assert (
         semi.message == "row has 5 cells but the header has 4; a value may contain an unquoted ';'"
     )

@@ -61,3 +61,19 @@ def test_a_wide_columns_unit_in_words_or_after_in_is_read(write_csv) -> None:
         ("IL-8", 3.0, "pg/mL"), ("IL-10", 1.0, "pg/mL"),
     ]  # fmt: skip
     assert not [w for w in report.warnings if w.code == "column-ignored"]
+
+
+def test_a_note_typed_past_the_header_is_said_to_be_one(write_csv) -> None:
+    """QA: a note typed right of the table ('retest next week') was blamed on a decimal comma;
+    cells a split value would push there (a digit, a unit) still are."""
+    path = write_csv(
+        "Date,Marker,Value,Unit\n2026-03-05,IL-6,40,pg/mL,retest next week\n"
+        "2026-03-05,IL-8,12,5,pg/mL\n"
+    )
+    note, split = check_file(path).rejected
+    assert note.message == (
+        "row has 5 cells but the header has 4; 'retest next week' past the header's columns may "
+        "be a note or a flag (give its column a header, such as 'Comment' or 'Flag'), or a value "
+        "or date may contain an unquoted ','"
+    )
+    assert split.message.endswith("a value may contain an unquoted ',' (a decimal comma?)")

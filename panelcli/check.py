@@ -3549,6 +3549,7 @@ def build_report(
     """
     groups: dict[tuple[PanelKey, int, int], list[Result]] = {}  # in order of first sight
     unused: dict[tuple[PanelKey, int, int], list[Issue]] = {}  # rejected measurements, by panel
+    not_given: dict[tuple[PanelKey, int, int], list[Issue]] = {}  # no result given, by panel
     rejected: list[Issue] = []
     warnings: list[Issue] = []
     readings = _Readings()
@@ -3568,7 +3569,17 @@ def build_report(
         else:
             readings.note(event)
             warnings.append(event)
-    panels = [_panel(results, unused.get(key, ())) for key, results in groups.items()]
+            if event.code == "result-not-given" and _names_its_row(event):
+                # a pending or cancelled test is of its sample too (QA: a sample whose only
+                # row was pending had no panel)
+                key = readings.panel_key(event)
+                warnings.extend(readings.warnings())
+                groups.setdefault(key, [])
+                not_given.setdefault(key, []).append(event)
+    panels = [
+        _panel(results, unused.get(key, ()), not_given.get(key, ()))
+        for key, results in groups.items()
+    ]
     by_status: dict[str, int] = {status.value: 0 for status in Status}
     for panel in panels:
         for status, count in panel.summary.by_status.items():
@@ -3591,10 +3602,12 @@ def build_report(
     )
 
 
-def _panel(results: list[Result], rejected: Sequence[Issue]) -> Panel:
+def _panel(
+    results: list[Result], rejected: Sequence[Issue], not_given: Sequence[Issue] = ()
+) -> Panel:
     """A sample's panel, named as its first result names it (its first rejected row, when
-    none of its rows could be used)."""
-    first: Result | Issue = results[0] if results else rejected[0]
+    none of its rows could be used, or its first row with no result given)."""
+    first: Result | Issue = results[0] if results else [*rejected, *not_given][0]
     collected_at = first.collected_at
     for result in results:
         collected_at = one_way_date(collected_at, result.collected_at)
@@ -3607,7 +3620,7 @@ def _panel(results: list[Result], rejected: Sequence[Issue]) -> Panel:
         patient_id=patient_id,
         collected_at=collected_at,
         results=results,
-        summary=summarise_panel(results, rejected),
+        summary=summarise_panel(results, rejected, not_given),
     )
 
 

@@ -724,11 +724,32 @@ def _other_patients_sentence(results: Sequence[Result]) -> list[str]:
     ]
 
 
-def summarise_panel(results: Sequence[Result], rejected: Sequence[Issue] = ()) -> PanelSummary:
+def summarise_panel(
+    results: Sequence[Result], rejected: Sequence[Issue] = (), not_given: Sequence[Issue] = ()
+) -> PanelSummary:
     """Counts and sentences for one panel's results; `rejected`: its rows that could not be
-    used (they are not counted, but said, so the results shown never read as the whole sample).
+    used (they are not counted, but said, so the results shown never read as the whole sample);
+    `not_given`: its rows whose status says the lab gave no result (pending, cancelled).
     A panel with no results, only rejected rows, says that none could be used, and nothing
     about its values."""
+    if not not_given:
+        return _summary(results, rejected)
+    # QA: a sample whose one row was pending had no panel, as if the file never named it
+    if results or rejected:
+        summary = _summary(results, rejected)
+        tests = counted(len(not_given), "more test", "more tests")
+    else:
+        summary = PanelSummary(measured=0, by_status={}, flagged_markers=[], text=[])
+        tests = "the one test" if len(not_given) == 1 else f"the {len(not_given):,} tests"
+    said = (
+        f"The lab gave no result for {tests} of this sample{_lines_named(not_given)}. "
+        "The warnings say why."
+    )
+    return summary.model_copy(update={"text": [*summary.text, said]})
+
+
+def _summary(results: Sequence[Result], rejected: Sequence[Issue]) -> PanelSummary:
+    """`summarise_panel` of the results and rejected rows."""
     # A row with no values, or one refused whole with no marker known (a wide row with too
     # many cells), is no one result that could not be used: said of rows, apart.
     empty = [i for i in rejected if i.code == "row-no-values"]

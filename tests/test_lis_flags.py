@@ -695,3 +695,28 @@ def test_the_summary_says_where_the_lab_marked_normal_what_panelcli_finds_outsid
         "sIL-2R is low. Ranges differ between labs, so ask which one applies." in said
     )
     assert "IL-8" not in said.split("The lab marked")[1]  # normal by both: nothing to say
+
+
+def test_a_sample_whose_tests_have_no_result_given_still_has_its_panel(tmp_path: Path) -> None:
+    """QA: a sample whose only row was pending had no panel, title or sentence, though one
+    whose only row was rejected has one: every sample the file names is accounted for."""
+    path = tmp_path / "pending.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit,result_status\n"
+        "Q-1,P-50,2026-03-02,IL-6,4.2,pg/mL,F\nQ-1,P-50,2026-03-02,IL-8,,pg/mL,X\n"
+        "Q-2,P-51,2026-03-02,IL-6,,pg/mL,I\nQ-3,P-52,2026-03-02,IL-6,abc,pg/mL,F\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    assert [(p.sample_id, p.patient_id, p.summary.measured) for p in report.panels] == [
+        ("Q-1", "P-50", 1), ("Q-2", "P-51", 0), ("Q-3", "P-52", 0),
+    ]  # fmt: skip
+    first, pending, _ = (p.summary.text for p in report.panels)
+    assert first[-1] == (
+        "The lab gave no result for 1 more test of this sample (line 3). The warnings say why."
+    )
+    assert pending == [
+        "The lab gave no result for the one test of this sample (line 4). The warnings say why."
+    ]
+    table = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
+    assert "Sample Q-2 · patient P-51" in table

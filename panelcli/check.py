@@ -63,6 +63,7 @@ from panelcli.models import (
     ABNORMAL,
     CRITICAL_FLAGS,
     FILE_RANGE_SOURCE,
+    LOST_LETTER,
     UNJUDGED,
     Comparator,
     Doubt,
@@ -2693,6 +2694,8 @@ class Interpreter:
         whole = None if hint else self.ranges.without_form(m.marker)
         if hint:
             note += f"; check the name (did you mean {hint}?)"
+        if LOST_LETTER in m.marker or "\ufffd" in m.marker:
+            note += "; a '?' may be a letter lost when the file was saved (save it as UTF-8)"
         elif whole and names_a_form(whole):  # IL-12 p40 where the set has IL-12 p70
             note += f"; {whole} in this set is another form of it, so its range is not used"
         elif whole:

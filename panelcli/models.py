@@ -105,6 +105,15 @@ class ReferenceUsed(_Model):
     )
 
 
+#: What an encoding writes for a letter it lacks ('IFN-?' for IFN-γ), and what that means
+#: (QA: saved in a Windows code page, IFN-γ and TNF-α were judged as unknown, with no word)
+LOST_LETTER = "?"
+LOST_LETTER_SAID = (
+    "A '?' in a name most often stands for a letter, such as α, β or γ, lost when the file "
+    "was saved; saving it again as UTF-8 (in Excel: CSV UTF-8) keeps such letters."
+)
+
+
 #: What a lab's range printed in the file cites; more is said where the set gave part of it.
 FILE_RANGE_SOURCE = "the lab's range printed in the file"
 

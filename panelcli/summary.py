@@ -16,7 +16,14 @@ from functools import cache
 from typing import Literal
 
 from panelcli.interpret import COMPARATOR_WORDS, Bounds, excluded_limits, reachable_critical
-from panelcli.models import Issue, PanelSummary, Result, Status
+from panelcli.models import (
+    LOST_LETTER,
+    LOST_LETTER_SAID,
+    Issue,
+    PanelSummary,
+    Result,
+    Status,
+)
 from panelcli.names import marker_key
 from panelcli.ranges import (
     NO_INTERVAL_FITS,
@@ -960,6 +967,8 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
                 hints
                 or f" If {they} {are}, another reference set, or the lab's own range, can be used."
             )
+            if any(LOST_LETTER in r.marker or "\ufffd" in r.marker for r in group):
+                sentence += f" {LOST_LETTER_SAID}"
         text.append(sentence)
     return text
 

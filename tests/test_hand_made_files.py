@@ -77,3 +77,25 @@ def test_a_note_typed_past_the_header_is_said_to_be_one(write_csv) -> None:
         "or date may contain an unquoted ','"
     )
     assert split.message.endswith("a value may contain an unquoted ',' (a decimal comma?)")
+
+
+def test_a_question_mark_for_a_lost_letter_is_said_to_be_one(write_csv) -> None:
+    """QA: saved in a Windows code page, IFN-γ and TNF-α became 'IFN-?' and 'TNF-?', judged
+    as unknown markers (exit 0) with no word that a letter was lost in the save."""
+    path = write_csv("sample_id,marker,value,unit\nS-1,IFN-?,412,pg/mL\nS-1,IL-6,2.0,pg/mL\n")
+    report = check_file(path)
+    lost, _ = results(report)
+    assert lost.status is Status.NO_REFERENCE and lost.note is not None
+    assert lost.note.endswith(
+        "(did you mean IFN-γ?); a '?' may be a letter lost when the file was saved (save it as "
+        "UTF-8)"
+    )
+    assert (
+        report.panels[0]
+        .summary.text[-1]
+        .endswith(
+            "Did you mean IFN-γ? A '?' in a name most often stands for a letter, such as "
+            "α, β or γ, lost when the file was saved; saving it again as UTF-8 (in Excel: CSV "
+            "UTF-8) keeps such letters."
+        )
+    )

@@ -1535,8 +1535,9 @@ def is_blank(cells: list[str]) -> bool:
 
 def is_comment(cells: list[str]) -> bool:
     """Only a lone '#' cell is a comment: '#A12' and (quoted) '# 5' may be sample ids, so
-    such a row is read, with a warning (see `hash_row_read`)."""
-    return cells[0].lstrip().startswith("#") and not "".join(cells[1:]).strip()
+    such a row is read, with a warning (see `hash_row_read`). A byte order mark before it is
+    no cell text: two UTF-8 exports joined by `cat` (QA: the second's '#' line was a sample)."""
+    return cells[0].lstrip().lstrip("\ufeff").startswith("#") and not "".join(cells[1:]).strip()
 
 
 #: A page's number or print line, as a LIMS report puts at each page's foot ('Page 1 of 2',

@@ -99,3 +99,16 @@ def test_a_question_mark_for_a_lost_letter_is_said_to_be_one(write_csv) -> None:
             "UTF-8) keeps such letters."
         )
     )
+
+
+def test_two_exports_joined_with_their_byte_order_marks_read_as_two(write_csv) -> None:
+    """QA: 'cat a.csv b.csv' of two UTF-8 exports that start with a '#' line: the second's
+    byte order mark made its '#' line a sample, rejected (exit 2)."""
+    one = "\ufeff# export {n}\nsample_id,marker,value,unit\nS{n},IL-6,3.0,pg/mL\n"
+    path = write_csv((one.format(n=1) + one.format(n=2)).encode("utf-8"))
+    report = check_file(path)
+    assert not report.rejected
+    assert [p.sample_id for p in report.panels] == ["S1", "S2"]
+    assert [(w.line, w.code) for w in report.warnings] == [
+        (4, "comment-skipped"), (5, "header-repeated"),
+    ]  # fmt: skip

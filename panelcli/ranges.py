@@ -1665,7 +1665,43 @@ def ranges_warnings(raw: bytes) -> list[str]:
         warnings.extend(_far_from_bundled(name, entry))
         warnings.extend(_source_of_other_numbers(name, entry))
     warnings.extend(_named_as_bundled(parsed))
+    warnings.extend(_described_as_bundled(parsed))
     return warnings
+
+
+def _described_as_bundled(parsed: RangesFile) -> list[str]:
+    """A set whose [set] description, lab or source is a bundled set's word for word but
+    whose markers differ (QA: a 'ranges init' copy with its own IL-6 limit was described in
+    every report as ARUP's assay)."""
+    for bundled_name, bundled in bundled_reference_sets():
+        theirs = bundled.data.set
+        copied = [
+            key
+            for key in ("description", "lab", "source")
+            if (mine := " ".join((getattr(parsed.set, key) or "").split()))
+            and mine == " ".join((getattr(theirs, key) or "").split())
+        ]
+        if not copied:
+            continue
+        ours, their_markers = parsed.markers, bundled.data.markers
+        changed = sorted(
+            marker
+            for marker in ours.keys() | their_markers.keys()
+            if ours.get(marker) != their_markers.get(marker)
+        )
+        if not changed:
+            return []
+        listed = ", ".join(changed[:3]) + (
+            f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+        )
+        quoted = [f"'{key}'" for key in copied]
+        keys = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+        return [
+            f"[set]: its {keys} {'is' if len(copied) == 1 else 'are'} copied word for word "
+            f"from the bundled set {bundled_name}, but its markers differ from that set's "
+            f"({listed}); reports show them, so write what this set is"
+        ]
+    return []
 
 
 def _named_as_bundled(parsed: RangesFile) -> list[str]:

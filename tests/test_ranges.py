@@ -2324,3 +2324,24 @@ def test_a_json_ranges_file_is_told_to_be_toml(tmp_path: Path) -> None:
             "(this looks like JSON; a ranges file is TOML: start from a copy that 'panelcli "
             "ranges init' makes, and see README's 'Reference ranges')"
         )
+
+
+def test_a_copy_that_keeps_a_bundled_sets_description_beside_its_own_limits_is_warned() -> None:
+    """QA: a 'ranges init' copy with its own IL-6 limit was described in every report as
+    ARUP's assay, by ARUP's lab, with no word; an unedited copy says nothing."""
+    from panelcli.ranges import ranges_warnings
+
+    bundled = (
+        Path(__file__).resolve().parent.parent / "reference_ranges" / "arup-3002601.toml"
+    ).read_text(encoding="utf-8")
+    assert not [w for w in ranges_warnings(bundled.encode()) if w.startswith("[set]")]
+    edited = bundled.replace('name = "arup-3002601"', 'name = "mylab"').replace(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5',
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0',
+    )
+    assert "high = 7.0" in edited
+    assert [w for w in ranges_warnings(edited.encode()) if w.startswith("[set]")] == [
+        "[set]: its 'description', 'lab' and 'source' are copied word for word from the bundled "
+        "set arup-3002601, but its markers differ from that set's (IL-6); reports show them, so "
+        "write what this set is"
+    ]

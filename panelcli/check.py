@@ -2864,7 +2864,11 @@ class Interpreter:
         seen = self._recent.get(key)
         if seen is None:
             return issue
-        who = _who(issue.patient_id, issue.collected_at, "", "", "", None)
+        kept = seen.get(_PERSON)
+        # with a blank name where the sample's rows give a name column (review: a field
+        # fewer than theirs stopped the run)
+        named = kept is not None and kept[1].count("\0") == 5
+        who = _who(issue.patient_id, issue.collected_at, "", "", "", "" if named else None)
         patient_id, collected_at = blanks_filled_down(
             seen, who, issue.patient_id, issue.collected_at
         )

@@ -293,3 +293,23 @@ def test_warnings_about_a_filled_down_row_state_its_patient_and_date(
     assert {(e.line, e.patient_id, e.collected_at) for e in found} == {
         (line, "P-100", "2026-03-02") for line in (3, 4, 5, 6)
     }
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_filled_down_rows_warning_in_a_file_with_a_name_column(
+    tmp_path: Path, short: bool
+) -> None:
+    """Review: a reader's warning on a filled-down row of a file with a patient name column
+    stopped the run (an internal error, no report)."""
+    path = tmp_path / "named.csv"
+    path.write_text(
+        "sample_id,patient_id,patient_name,marker,value,unit,result_status\n"
+        "S1,P1,Ann Lee,IL-6,3,pg/mL,F\nS1,,Ann Lee,IL-8,3,pg/mL,P\n"
+        "S1,,,IL-10,3,pg/mL,C\n",
+        encoding="utf-8",
+    )
+    interpreter = Interpreter(RANGES, CheckOptions(), short_path=short)
+    found = [e for e in interpreter.stream([str(path)]) if isinstance(e, Issue)]
+    assert [(e.line, e.code, e.patient_id) for e in found if e.code.startswith("result")] == [
+        (3, "result-preliminary", "P1"), (4, "result-corrected", "P1"),
+    ]  # fmt: skip

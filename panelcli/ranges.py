@@ -2103,7 +2103,11 @@ def _toml_hint(message: str, text: str) -> str:
             f" (the line has a U+{ord(space[0]):04X} space, as a word processor or a web page "
             "may put in, which TOML does not take as one: type that space again)"
         )
-    if unit := re.search(_UNIT_AFTER_NUMBER, _code_of(line)):  # QA: 'high = 7 pg/mL'
+    if unquoted_text := re.match(_UNQUOTED_TEXT, _code_of(line)):
+        # review: 'loinc = 26881-3' was told its '-3' is a unit
+        return f' (text goes in quotes: {unquoted_text[1]} = "{unquoted_text[2]}")'
+    unit = re.search(_UNIT_AFTER_NUMBER, _code_of(line))
+    if unit and unit[1] in _LIMITS and _looks_like_a_unit(unit[3]):  # QA: 'high = 7 pg/mL'
         return (
             f" (a limit is a number alone: {unit[1]} = {unit[2]}; the marker's unit goes in "
             f'unit = "{unit[3].strip()}")'
@@ -2140,7 +2144,21 @@ def _toml_hint(message: str, text: str) -> str:
 
 
 #: A limit with a unit after its number ('high = 7 pg/mL'): the key, the number, the unit.
-_UNIT_AFTER_NUMBER = re.compile(r"^\s*(\w+)\s*=\s*(\d+(?:\.\d+)?)\s*([^\d\s.,=\[\]{}][^=]*)$")
+#: A key whose value is text, given without its quotes ('loinc = 26881-3')
+_UNQUOTED_TEXT = re.compile(
+    r"^\s*(loinc|unit|source|name|category|specimen|method|notes|description|lab|version|sex)"
+    r"\s*=\s*([^\"'\[\s{].*?)\s*$"
+)
+_NUMBER = r"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
+_UNIT_AFTER_NUMBER = re.compile(rf"^\s*(\w+)\s*=\s*({_NUMBER})\s*([^\d\s.,=\[\]{{}}][^=]*)$")
+
+
+def _looks_like_a_unit(text: str) -> bool:
+    """Whether words after a limit's number are a unit panelcli converts ('pg/mL'), not other
+    words ('years', 'to 10', '-3': review, each was said to belong in unit = "…")."""
+    from panelcli.units import has_family
+
+    return has_family(text.strip())
 
 
 def _code_of(line: str) -> str:
@@ -2245,10 +2263,13 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
         ):
             # QA: '"<2.5"' said only 'must be a number'
             message += ", with no quotes" + _limit_as_number(key, *signed.groups())
-        elif isinstance(given, str) and (quoted := re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*", given)):
+        elif isinstance(given, str) and (quoted := re.fullmatch(rf"\s*({_NUMBER})\s*", given)):
             message += f", with no quotes ({quoted[1]})"  # QA: '"7.0"'
-        elif isinstance(given, str) and (
-            with_unit := re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([^\d\s].*?)\s*", given)
+        elif (
+            isinstance(given, str)
+            and key in _LIMITS
+            and (with_unit := re.fullmatch(rf"\s*({_NUMBER})\s*(\S.*?)\s*", given))
+            and _looks_like_a_unit(with_unit[2])
         ):  # QA: '"7 pg/mL"'
             message += (
                 f", with no quotes and no unit ({with_unit[1]}): the marker's unit goes in "

@@ -2305,10 +2305,15 @@ def test_a_loinc_code_is_checked_for_its_form_its_check_digit_and_being_another_
          'unit = "pg/mL")'),
         ("high\u00a0= 7.0", "(the line has a U+00A0 space, as a word processor or a web page may "
          "put in, which TOML does not take as one: type that space again)"),
+        ("high = 1e3 pg/mL", "(a limit is a number alone: high = 1e3; the marker's unit goes in "
+         'unit = "pg/mL")'),
+        ('high = "1e3"', "high: must be a number, such as 7 or 7.5, with no quotes (1e3)"),
+        ("loinc = 26881-3", '(text goes in quotes: loinc = "26881-3")'),
     ],
 )  # fmt: skip
 def test_hand_edits_get_a_hint_how_to_write_them(line: str, hint: str) -> None:
-    """QA: a quoted number, a unit after it and a no-break space got no word how to fix them."""
+    """QA: a quoted number, a unit after it and a no-break space got no word how to fix them;
+    review: the hints took an exponent's 'e3', a LOINC code's '-3' or 'years' for a unit."""
     toml = f'[markers."IL-6"]\nunit = "pg/mL"\n{line}\nsource = "x"\n'
     [problem] = check_ranges_bytes(toml.encode())
     assert hint in problem
@@ -2345,3 +2350,13 @@ def test_a_copy_that_keeps_a_bundled_sets_description_beside_its_own_limits_is_w
         "set arup-3002601, but its markers differ from that set's (IL-6); reports show them, so "
         "write what this set is"
     ]
+
+
+@pytest.mark.parametrize(
+    "line", ["age_min = 18 years", 'high = "7-10"', 'high = "7 to 10"', 'age_min = "18 years"']
+)
+def test_words_after_a_number_that_are_no_unit_get_no_unit_hint(line: str) -> None:
+    """Review: 'years', '-10' and 'to 10' were said to belong in unit = "…"."""
+    toml = f'[markers."IL-6"]\nunit = "pg/mL"\n{line}\nsource = "x"\n'
+    [problem] = check_ranges_bytes(toml.encode())
+    assert "unit =" not in problem

@@ -200,7 +200,8 @@ class MarkerRange(_BoundsFields):
     aliases: list[_Name] = Field(default_factory=list)
     source: str | None = Field(None, description="Citation for the interval (required if bundled).")
     category: str | None = None
-    loinc: str | None = Field(None, description="LOINC code; only codes confirmed by a source.")
+    # stripped: FHIR writes it as a code, which has no spaces around it (review)
+    loinc: _Name | None = Field(None, description="LOINC code; only codes confirmed by a source.")
     # strict: TOML `true` must not become 1, nor "7" become 7 (a set is checked data).
     lod: float | None = Field(
         None, ge=0, allow_inf_nan=False, strict=True, description="Assay's limit of detection."

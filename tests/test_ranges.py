@@ -2360,3 +2360,13 @@ def test_words_after_a_number_that_are_no_unit_get_no_unit_hint(line: str) -> No
     toml = f'[markers."IL-6"]\nunit = "pg/mL"\n{line}\nsource = "x"\n'
     [problem] = check_ranges_bytes(toml.encode())
     assert "unit =" not in problem
+
+
+def test_a_loinc_code_with_spaces_around_it_is_written_without_them(tmp_path: Path) -> None:
+    """Review: ' 26881-3 ' was valid, and FHIR wrote the spaces into the code."""
+    toml = tmp_path / "spaced.toml"
+    toml.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\nloinc = " 26881-3 "\nsource = "x"\n',
+        encoding="utf-8",
+    )
+    assert load_ranges(str(toml)).markers["IL-6"].loinc == "26881-3"

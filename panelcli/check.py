@@ -814,7 +814,9 @@ class Interpreter:
         #: A long file's mean rows ('IL-6 Mean') of one panel with no replicate rows of their
         #: marker yet: judged once the panel's rows end, unless a replicate row comes first.
         # each with its marker, and whether the file had shown its decimal comma by then
-        self._held: list[tuple[Measurement, str, bool]] = []
+        # each with the decimal marks seen where it stands (`comma_decimal_seen`, and
+        # `decimal_point_seen`)
+        self._held: list[tuple[Measurement, str, tuple[bool, str | None]]] = []
         self._held_panel: PanelKey | None = None
         #: A wide row (its file and line) and the markers whose replicate columns gave a
         #: result in it: a mean column of one of them ('IL-6 Mean') is then not read.
@@ -3027,7 +3029,7 @@ class Interpreter:
         if replicated in seen:
             yield self._mean_skipped(m, name or words.marker, seen[replicated])
         else:  # judge_all released the means of the panel before, if any
-            self._held.append((m, marker, self.comma_decimal_seen))
+            self._held.append((m, marker, (self.comma_decimal_seen, self.decimal_point_seen)))
             self._held_panel = _panel_of(m)
 
     def _mean_skipped(self, m: Measurement, marker: str, first: tuple[int, str]) -> Issue:
@@ -3046,14 +3048,17 @@ class Interpreter:
         held = self._held[:]
         self._held.clear()  # in place: the long rows' loop keeps it at hand
         self._held_panel = None
-        for m, _, comma_seen in held:
-            # read as where it stands in the file: a later row's decimal comma is not seen
-            # yet there (differential test: '9,142' was read so only in one process)
-            now, self.comma_decimal_seen = self.comma_decimal_seen, comma_seen
+        for m, _, (comma_seen, point_seen) in held:
+            # read as where it stands in the file: a later row's decimal comma (or point) is
+            # not seen yet there (differential test: '9,142' was read so only in one process;
+            # review: a later '2.5' doubted a held '1,500')
+            now = (self.comma_decimal_seen, self.decimal_point_seen)
+            self.comma_decimal_seen, self.decimal_point_seen = comma_seen, point_seen
             try:
                 yield from self._judge(m, stats.decimal_comma, stats.columns.get("unit"), True)
             finally:
-                self.comma_decimal_seen = now or self.comma_decimal_seen
+                self.comma_decimal_seen = now[0] or self.comma_decimal_seen
+                self.decimal_point_seen = now[1] or self.decimal_point_seen
 
     def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
         self._date_warning(m)

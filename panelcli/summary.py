@@ -462,7 +462,12 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
     normal: dict[str, list[Result]] = {}  # the lab's 'N' where panelcli finds it outside
     for result in results:
         lab = _lab_flag(result)
-        if lab == "N" and FLAG_SIDE.get(result.flag or ""):
+        if (
+            lab == "N"
+            and FLAG_SIDE.get(result.flag or "")
+            # not by the lab's own range: no two labs' ranges to differ (review)
+            and not (result.reference and result.reference.origin == "file")
+        ):
             # QA: the lab's 'normal' on a value 16 times panelcli's upper limit was only in
             # the warnings, the patient's report saying normal
             normal.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)

@@ -22,18 +22,27 @@ DOT_MAY_GROUP_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d
 COMMA_MAY_GROUP_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+(?![\d.,])").search
 #: A number whose ',' can only group thousands: before a decimal point ('1,234.5')
 COMMA_GROUPS_BEFORE_POINT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:,\d{3})+\.\d+(?![\d.,])").search
-#: A number whose '.' can only be the decimal point: no group of three digits after it ('2.5',
-#: '0.1234'), or ',' groups before it ('1,234.5')
-_POINT_SHOWN = re.compile(
-    r"(?<![\d.,])(?:\d+\.(?:\d{1,2}|\d{4,})|[1-9]\d{0,2}(?:,\d{3})+\.\d+)(?![\d.,])"
-).search
+#: A number with a '.' (and no ',' or second '.' beside it)
+_POINT_NUMBERS = re.compile(r"(?<![\d.,])\d*\.\d+(?![\d.,])").finditer
 
 
 def value_shows_decimal_point(text: str) -> str | None:
-    """The number in a value that writes '.' as its decimal point for certain ('2.5',
-    '1,234.5'; not '2.500', whose '.' may group thousands), else None."""
-    shown = _POINT_SHOWN(text) if "." in text else None
-    return None if shown is None else shown.group()
+    """The number in a value that writes '.' as its decimal point for certain: one whose '.'
+    cannot group thousands as `DOT_MAY_GROUP_THOUSANDS` reads it ('2.5', '0.125', '1234.567',
+    '1,234.5'; not '2.500'), else None."""
+    if "." not in text:
+        return None
+    if text.replace(".", "", 1).isdecimal():  # '12.345', as most values are: read quickly
+        point = text.index(".")
+        may_group = 0 < point <= 3 and len(text) - point == 4 and text[0] != "0"
+        return None if may_group else text
+    grouped = COMMA_GROUPS_BEFORE_POINT(text)
+    if grouped:
+        return grouped.group()
+    for number in _POINT_NUMBERS(text):
+        if not DOT_MAY_GROUP_THOUSANDS(number.group()):
+            return number.group()
+    return None
 
 
 _COMPARATOR = re.compile(r"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾)\s*(?P<rest>.*)$")

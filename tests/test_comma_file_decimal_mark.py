@@ -169,6 +169,36 @@ def test_a_file_that_writes_both_decimal_marks_doubts_a_comma_that_may_group(
         ), alone
 
 
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize("point", ["0.125", "1234.567", ".5", "<2.5"])
+def test_any_point_that_cannot_group_thousands_shows_the_decimal_point(
+    tmp_path: Path, short: bool, point: str
+) -> None:
+    """Review: '0.125' (no group starts with 0) and '1234.567' (four digits before the point)
+    can only be decimal points, but did not count as showing one."""
+    text = (
+        f'sample_id,marker,value,unit\nS1,IL-8,{point},pg/mL\nS1,IL-6,"0,5",pg/mL\n'
+        'S1,TNF-α,"1,500",pg/mL\n'
+    )
+    assert outline(events(write(tmp_path, text), short))[2:] == [
+        (4, "value-comma-ambiguous"), (4, "TNF-α", 1.5, "indeterminate"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_held_mean_is_read_with_the_marks_seen_where_it_stands(
+    tmp_path: Path, short: bool
+) -> None:
+    """Review: a mean row held until its panel ended was doubted by a '2.5' on a later line."""
+    text = (
+        'sample_id,marker,value,unit\nS1,IL-8,"0,5",pg/mL\nS1,IL-6 Mean,"1,500",pg/mL\n'
+        "S1,IL-10,2.5,pg/mL\nS2,IL-8,1,pg/mL\n"
+    )
+    found = outline(events(write(tmp_path, text), short))
+    assert (3, "IL-6", 1.5, "normal") in found
+    assert not [item for item in found if item[1] == "value-comma-ambiguous"]
+
+
 def test_batches_and_two_processes_doubt_after_both_decimal_marks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -720,3 +720,18 @@ def test_a_sample_whose_tests_have_no_result_given_still_has_its_panel(tmp_path:
     ]
     table = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
     assert "Sample Q-2 · patient P-51" in table
+
+
+def test_no_ranges_are_said_to_differ_where_the_lab_marked_normal_by_its_own_range(
+    tmp_path: Path,
+) -> None:
+    """Review: the lab's 'N' beside its own printed range, by which the value is high, got
+    'Ranges differ between labs': there is one lab; the warning says the flag disagrees."""
+    path = tmp_path / "own.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,flag,reference_range\nS1,IL-6,12,pg/mL,N,0-10\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    assert not [t for t in report.panels[0].summary.text if "The lab marked" in t]
+    assert [w.code for w in report.warnings if w.code == "value-flag-disagrees"]

@@ -374,11 +374,11 @@ COMMA_DOUBTED = "',' may be the decimal mark or group thousands"
 
 
 def read_lab_range(
-    text: str, unit: str, exponent: int, decimal_comma: bool, comma_doubted: bool = False
+    text: str, unit: str, exponent: int, decimal_comma: bool, comma_doubted: str | None = None
 ) -> Bounds | str:
     """A printed reference range in `unit` (`exponent`: the value's unit to `unit`, for a range
-    with no unit of its own), or what makes it unusable. `comma_doubted`: ',' is taken for the
-    decimal mark, but the file has not shown it yet (see `Interpreter._doubt_grouping`)."""
+    with no unit of its own), or what makes it unusable. `comma_doubted`: why ',' taken for
+    the decimal mark may group thousands (see `Interpreter._range_in_doubt`)."""
     grouped = DOT_MAY_GROUP_THOUSANDS(text) if decimal_comma else None
     if grouped:  # unlike a value, never read: the set's range is there to fall back on
         number = grouped.group()
@@ -392,8 +392,7 @@ def read_lab_range(
         return (
             f"has '{number}', and {COMMA_DOUBTED} ({number} "
             f"meaning {number_text(float(number.replace(',', '.')))} or "
-            f"{number.replace(',', '')}); the file has not yet written a decimal comma that "
-            "cannot group thousands (as '12,5')"
+            f"{number.replace(',', '')}); {comma_doubted}"
         )
     lab = parse_lab_range(text, decimal_comma)
     if lab is None and (label := range_label(text)) is not None:
@@ -1463,7 +1462,7 @@ class Interpreter:
     ) -> _Plan | None:
         """The plan for a row that prints its lab's range `text` (remembered like plans);
         None while the range still has a warning to give: the general path gives it."""
-        if decimal_comma and not self.comma_decimal_seen and COMMA_MAY_GROUP_THOUSANDS(text):
+        if self._range_in_doubt(decimal_comma) and COMMA_MAY_GROUP_THOUSANDS(text):
             # A doubted range ('< 1,500'): the general path, as the row's own value may show the
             # decimal comma first ('2,0'), and then its range is not doubted (review: the paths
             # judged such a row apart).
@@ -1863,6 +1862,14 @@ class Interpreter:
                 "labs and assays: ask which range the lab used"
             ),
         )  # fmt: skip
+
+    def _range_in_doubt(self, decimal_comma: bool) -> bool:
+        """Whether a printed range's ',' read as the decimal mark may group thousands ('<
+        1,500'): before the file shows its decimal comma, or where it has shown both marks
+        (review: a range was read as certain there, where values are doubted)."""
+        return decimal_comma and (
+            not self.comma_decimal_seen or self.decimal_point_seen is not None
+        )
 
     def _mark_in_doubt(self, presumed: bool) -> bool:
         """Whether a ',' read as the decimal mark may group thousands: before the file shows
@@ -2759,7 +2766,15 @@ class Interpreter:
         """The row's printed range in `unit` (`exponent`: the value's unit to `unit`, for a
         range with no unit of its own); None, with a warning saying `otherwise`, if unusable."""
         assert m.reference_range is not None
-        doubted = decimal_comma and not self.comma_decimal_seen
+        doubted = None
+        if self._range_in_doubt(decimal_comma):
+            doubted = (
+                "the file has not yet written a decimal comma that cannot group thousands (as "
+                "'12,5')"
+                if not self.comma_decimal_seen
+                else f"the file writes both '.' ('{shorten(self.decimal_point_seen or '')}') "
+                "and ',' as its decimal mark"
+            )
         read = read_lab_range(m.reference_range, unit, exponent, decimal_comma, doubted)
         if isinstance(read, Bounds):
             return read

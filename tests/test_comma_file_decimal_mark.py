@@ -199,6 +199,25 @@ def test_a_held_mean_is_read_with_the_marks_seen_where_it_stands(
     assert not [item for item in found if item[1] == "value-comma-ambiguous"]
 
 
+@pytest.mark.parametrize("short", [True, False])
+def test_a_printed_range_is_doubted_after_both_decimal_marks_as_a_value_is(
+    tmp_path: Path, short: bool
+) -> None:
+    """Review: after '2.5' and '"0,5"', a lab's '"<1,500"' was read as < 1.5 for certain:
+    7 pg/mL of TNF-α high, 4.67 times, where read as < 1500 it is normal."""
+    text = (
+        'sample_id,marker,value,unit,reference_range\nS1,IL-8,2.5,pg/mL,\nS1,IL-6,"0,5",pg/mL,\n'
+        'S1,TNF-α,7,pg/mL,"<1,500"\n'
+    )
+    path = write(tmp_path, text)
+    found = events(path, short)
+    assert outline(found)[2:] == [(4, "TNF-α", 7.0, "normal"), (4, "range-unreadable")]
+    [doubt] = [e for e in found if isinstance(e, Issue)]
+    assert "; the file writes both '.' ('2.5') and ',' as its decimal mark;" in doubt.message
+    parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, 1)]
+    assert "".join(ndjson_join(parts, RANGES.info)) == one_process(path)
+
+
 def test_batches_and_two_processes_doubt_after_both_decimal_marks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -410,7 +429,7 @@ def test_two_processes_doubt_a_printed_range_as_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown_first: bool
 ) -> None:
     monkeypatch.setattr(split, "MIN_BYTES", 0)
-    rows = [f"S-{i // 6};P-{i // 60};2026-01-01;IL-8;{i % 9}.5;pg/mL;\n" for i in range(5000)]
+    rows = [f"S-{i // 6};P-{i // 60};2026-01-01;IL-8;{i % 9 + 1};pg/mL;\n" for i in range(5000)]
     if shown_first:
         rows[10] = "S-1;P-0;2026-01-01;IL-10;3,2;pg/mL;\n"
     rows += [f"R-{i};P-x;2026-01-02;IL-8;5;pg/mL;< 1,500\n" for i in range(1000)]
@@ -451,7 +470,7 @@ def test_two_processes_fall_back_where_a_doubted_range_was_past_the_limit_of_tex
 
     monkeypatch.setattr(split, "MIN_BYTES", 0)
     rows = ["S-0;P-0;2026-01-01;IL-10;12,5;pg/mL;\n"]
-    rows += [f"S-{i};P-0;2026-01-01;IL-8;{i % 9}.5;pg/mL;\n" for i in range(1, 5000)]
+    rows += [f"S-{i};P-0;2026-01-01;IL-8;{i % 9 + 1};pg/mL;\n" for i in range(1, 5000)]
     rows += [f"G-{i};P-1;2026-01-02;IL-6;2;pg/mL;junk{i}\n" for i in range(4)]
     rows += [f"Z-{i};P-2;2026-01-03;IL-6;2;pg/mL;< 1,500\n" for i in range(1000)]
     path = tmp_path / "big.csv"

@@ -2819,7 +2819,7 @@ def _with_sign_and_flag(
             return text, None, ("lab_flag", "flag-unreadable",
                                 f"'{shorten(flag)}' is not a flag panelcli reads (H, L, HH, "
                                 "LL, N, A, or *, +, -, ↑, ↓, or words such as high, critical, "
-                                "hoch …); the value was judged without it")  # fmt: skip
+                                "hoch …); it was not used to judge the value")  # fmt: skip
         # a flag in the value cell itself ('12.5 H', 'ND N', '12.5 pg/mL L')
         written_flag = written.flag if written is not None else parse_flag_of(text)
         conflict = (

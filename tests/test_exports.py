@@ -1142,7 +1142,7 @@ def test_a_comparator_cell_panelcli_cannot_read_refuses_its_row(tmp_path: Path) 
     unreadable = [w for w in warnings(events) if w.code == "flag-unreadable"]
     assert [(w.line, w.column, w.message) for w in unreadable] == [(
         2, "flag", "'Zz' is not a flag panelcli reads (H, L, HH, LL, N, A, or *, +, -, "
-        "↑, ↓, or words such as high, critical, hoch …); the value was judged without it",
+        "↑, ↓, or words such as high, critical, hoch …); it was not used to judge the value",
     )]  # fmt: skip
     # 'ND' and '12.5 pg/mL' with a flag were 'not a number' (found in QA)
     assert [(r.marker, r.original_value) for r in results(events)] == [

@@ -158,7 +158,7 @@ def test_a_flag_it_cannot_read_leaves_the_value_judged_with_a_warning(tmp_path: 
         "flag-unreadable", 2, "Abnormal Flag", "K1",
     )  # fmt: skip
     assert warning.message.startswith("'§' is not a flag panelcli reads")
-    assert warning.message.endswith("the value was judged without it")
+    assert warning.message.endswith("it was not used to judge the value")
 
 
 def test_a_star_in_the_value_cell_is_still_an_estimate(tmp_path: Path) -> None:

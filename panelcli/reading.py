@@ -1573,9 +1573,28 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
         if not text:
             continue
         if text.casefold() not in layout.titles and _PAGE_LINE.fullmatch(text) is None:
-            return _line_from_above(cells, layout)
+            return _line_from_above(cells, layout) or _note_line(cells, layout)
         filled.append(text)
     return " ".join(filled) if filled else None
+
+
+#: A year in a line of words ('Results 12 March 2026')
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _note_line(cells: list[str], layout: Layout) -> str | None:
+    """A row of one cell of four words or more, typed below or between a hand-made table's
+    rows (QA: 'Copied by hand from MyChart - ask Dr Lee about IL-6' and a block's title
+    'Results 12 March 2026' were samples, rejected); in the marker column only with a year,
+    as a marker's name may be four words ('Tumor necrosis factor alpha')."""
+    filled = [(i, cell.strip()) for i, cell in enumerate(cells) if cell.strip()]
+    if len(filled) != 1:
+        return None
+    index, text = filled[0]
+    if len(text.split()) < 4 or sum(c.isalpha() for c in text) < 8:
+        return None
+    in_marker = index == layout.roles.get("marker") or index in layout.markers
+    return text if not in_marker or _YEAR.search(text) else None
 
 
 def _line_from_above(cells: list[str], layout: Layout) -> str | None:
@@ -3580,7 +3599,8 @@ def measurement_reader(
                 stats.skipped += 1
                 yield Issue(severity="warning", code="page-line-skipped", source=source,
                             line=line, message=f"'{shorten(furniture)}' is a page's number, "
-                            "print line or title, not a sample's row; it was skipped")  # fmt: skip
+                            "print line, title or a note, not a sample's row; it was "
+                            "skipped")  # fmt: skip
                 continue
             if is_data_type_line(cells):
                 raise another_data_type(source, line, cells)

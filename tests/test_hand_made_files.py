@@ -112,3 +112,23 @@ def test_two_exports_joined_with_their_byte_order_marks_read_as_two(write_csv) -
     assert [(w.line, w.code) for w in report.warnings] == [
         (4, "comment-skipped"), (5, "header-repeated"),
     ]  # fmt: skip
+
+
+def test_a_note_or_a_blocks_title_typed_on_a_line_of_its_own_is_skipped(write_csv) -> None:
+    """QA: a note below a hand-made table ('Copied by hand from MyChart - ask Dr Lee about
+    IL-6') and a block's title ('Results 12 March 2026') were samples, rejected (exit 2); a
+    marker's name of four words with no value still is a row to reject."""
+    path = write_csv(
+        "Name,Date,Marker,Value,Unit\nJane,2026-03-05,IL-6,1.2,pg/mL\n\n"
+        "Copied by hand from MyChart - ask Dr Lee about IL-6,,,,\n"
+    )
+    report = check_file(path)
+    assert not report.rejected
+    assert [(w.line, w.code) for w in report.warnings if w.line > 1] == [(4, "page-line-skipped")]
+    path = write_csv(
+        "Marker,Value,Unit\nIL-6,15,pg/mL\nResults 12 March 2026,,\nIL-8,3,pg/mL\n"
+        "Tumor necrosis factor alpha,,\n"
+    )
+    report = check_file(path)
+    assert [(w.line, w.code) for w in report.warnings] == [(3, "page-line-skipped")]
+    assert [(r.line, r.code) for r in report.rejected] == [(5, "value-missing")]

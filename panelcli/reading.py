@@ -1502,6 +1502,15 @@ def _find_header_in(
                 "panelcli knows (such as pg/mL or ng/L); rename the column, and give the unit in "
                 "a unit column or with --assume-unit"
             )
+        dated = [cell.strip() for cell in cells if _YEAR.search(cell) and len(cell) <= 40]
+        if missing == "value" and len(dated) >= 2:  # QA: told to name a column 'value'
+            raise InputError(
+                f"{source}: the header on line {line} has a marker column and dates as columns "
+                f"('{shorten(dated[0])}', '{shorten(dated[1])}' …): panelcli does not read a "
+                "table with dates across; turn it so that each row is one result (columns "
+                "marker, value, unit, date), or each row one date (a date column, then one "
+                "column per marker)"
+            )
         present = "value" if missing == "marker" else "marker"
         raise InputError(
             f"{source}: the header on line {line} has a {present} column but no {missing} "

@@ -132,3 +132,14 @@ def test_a_note_or_a_blocks_title_typed_on_a_line_of_its_own_is_skipped(write_cs
     report = check_file(path)
     assert [(w.line, w.code) for w in report.warnings] == [(3, "page-line-skipped")]
     assert [(r.line, r.code) for r in report.rejected] == [(5, "value-missing")]
+
+
+def test_a_table_with_dates_across_is_told_how_to_turn(write_csv) -> None:
+    """QA: markers as rows and dates as columns was told to name a column 'value', which
+    would read one date and drop the others."""
+    path = write_csv("Marker,Unit,5 March 2026,12 March 2026,19 March 2026\nIL-6,pg/mL,45,23,8\n")
+    [refused] = check_file(path).rejected
+    assert refused.code == "file-unreadable"
+    assert "has a marker column and dates as columns ('5 March 2026', '12 March 2026' …)" in (
+        refused.message
+    )

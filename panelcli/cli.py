@@ -1370,6 +1370,7 @@ def ranges_list(debug: DebugOpt = False) -> None:
         case_twins,
         find_set,
         load_ranges,
+        sets_not_read,
         user_sets,
     )
     from panelcli.values import counted, visible
@@ -1401,6 +1402,8 @@ def ranges_list(debug: DebugOpt = False) -> None:
             description = f"{loaded.data.set.description} " if loaded.data.set.description else ""
             markers = counted(len(loaded.markers), "marker", "markers")
             _print(visible(f"{name}{shown}: {description}[{markers}] {path}"))
+        for said in sets_not_read():  # QA: left out without a word
+            _say(visible(f"not read: {said}"))
         # QA: of two of yours standing in for a bundled set ('ARUP-3002601.toml' and
         # 'arup-3002601.toml'), one was listed, and nothing said why check refused both
         for twins in case_twins():

@@ -1074,6 +1074,30 @@ def user_sets() -> dict[str, Path]:
     return {p.stem: p for p in toml_files(folder)} if there else {}
 
 
+def sets_not_read() -> list[str]:
+    """Why things in your sets' folder that look meant as sets are not read ('lab.toml.txt':
+    saved as text; a folder 'lab.toml'), and a config folder that is a file (QA: `ranges
+    list` left them out without a word, and a set named so was 'no reference set')."""
+    config = user_config_dir()
+    folder = config / "ranges"
+    try:
+        if config.exists() and not config.is_dir():
+            return [f"'{config}', where your own sets would be kept, is a file, not a folder"]
+        if folder.exists() and not folder.is_dir():
+            return [f"'{folder}', where your own sets would be kept, is a file, not a folder"]
+        if not folder.is_dir():
+            return []
+        said = []
+        for item in sorted(folder.iterdir()):
+            if item.name.lower().endswith(".toml.txt") and item.is_file():
+                said.append(f"'{item}' looks like a set saved as text: rename it to end in .toml")
+            elif item.suffix.lower() == ".toml" and item.is_dir():
+                said.append(f"'{item}' is a folder, not a ranges file")
+        return said
+    except OSError:  # unreadable: `user_sets` says so
+        return []
+
+
 def case_twins() -> list[list[str]]:
     """Your sets whose file names differ only in case ('mylab.toml', 'MyLab.toml'), each group
     sorted: no name chooses between them (QA: one was taken unsaid)."""
@@ -1207,7 +1231,11 @@ def _find_set(spec: str) -> Path:
         )
     if path.suffix or os.sep in spec:
         raise RangesError(f"ranges file '{spec}' does not exist")
-    raise RangesError(f"no reference set named '{spec}'; known sets: {', '.join(sets)}")
+    not_read = "; ".join(sets_not_read())
+    raise RangesError(
+        f"no reference set named '{spec}'; known sets: {', '.join(sets)} (your own are read "
+        f"from {user_config_dir() / 'ranges'}{'; ' + not_read if not_read else ''})"
+    )
 
 
 def _toml(text: str) -> dict[str, Any]:

@@ -2370,3 +2370,27 @@ def test_a_loinc_code_with_spaces_around_it_is_written_without_them(tmp_path: Pa
         encoding="utf-8",
     )
     assert load_ranges(str(toml)).markers["IL-6"].loinc == "26881-3"
+
+
+def test_things_in_your_sets_folder_that_are_not_read_are_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: a set Notepad saved as 'stmary.toml.txt' and a folder 'oldlab.toml' were left out
+    of `ranges list` without a word, and `--ranges stmary` was only 'no reference set'."""
+    folder = tmp_path / "cfg" / "ranges"
+    folder.mkdir(parents=True)
+    (folder / "stmary.toml.txt").write_text('[markers.F]\nunit = "ug/L"\n', encoding="utf-8")
+    (folder / "oldlab.toml").mkdir()
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path / "cfg"))
+    listed = runner.invoke(app, ["ranges", "list"])
+    assert listed.exit_code == 0
+    assert (
+        f"not read: '{folder / 'stmary.toml.txt'}' looks like a set saved as text: rename it "
+        "to end in .toml" in listed.stderr
+    )
+    assert f"not read: '{folder / 'oldlab.toml'}' is a folder, not a ranges file" in listed.stderr
+    data = tmp_path / "d.csv"
+    data.write_text("sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n", encoding="utf-8")
+    done = runner.invoke(app, ["check", str(data), "--ranges", "stmary"])
+    assert done.exit_code == 2
+    assert f"(your own are read from {folder};" in " ".join(done.stderr.split())

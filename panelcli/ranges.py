@@ -2085,7 +2085,9 @@ def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
     for message in messages:
         about = re.match(_ABOUT, message)
         if about is None:
-            lines.append(None)
+            # a top-level key ('[marker."IL-8"]', 'markers = …': QA, no line was named)
+            unknown = re.match(r"unknown key '([^']+)'", message)
+            lines.append(_key_line(text, unknown[1]) if unknown else None)
             continue
         key = "[set]" if about.group(1) is None else marker_key(about.group(1))
         rows = written.get((about.group(1), True)) or headers.get((key, True), [])
@@ -2093,8 +2095,22 @@ def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
             lines.append(rows[int(about.group(2)) - 1])
         else:
             own = written.get((about.group(1), False)) or headers.get((key, False)) or rows
+            if not own and about.group(1) is not None:  # an inline table ('"IL-8" = {…}': QA)
+                found = _key_line(text, about.group(1))
+                own = [found] if found else []
             lines.append(own[0] if own else None)
     return lines
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """The first line that gives `key` as a table ('[key…', '[[key…') or a key ('key =',
+    '"key" ='), or None."""
+    name = re.escape(key)
+    pattern = re.compile(rf"^\s*(?:\[\[?\s*[\"']?{name}[\"']?\s*[.\]]|[\"']?{name}[\"']?\s*=)")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
 
 
 def _toml_hint(message: str, text: str) -> str:

@@ -2394,3 +2394,20 @@ def test_things_in_your_sets_folder_that_are_not_read_are_said(
     done = runner.invoke(app, ["check", str(data), "--ranges", "stmary"])
     assert done.exit_code == 2
     assert f"(your own are read from {folder};" in " ".join(done.stderr.split())
+
+
+def test_a_top_level_key_and_an_inline_marker_table_are_named_by_their_line() -> None:
+    """QA: '[marker."IL-8"]' (for markers) and an error in a marker written as an inline table
+    were listed with no line, though README says each problem names its table's line."""
+    from panelcli.ranges import problem_lines
+
+    toml = '[set]\nname = "x"\n\n[marker."IL-8"]\nunit = "pg/mL"\nhigh = 20\n'
+    problems = check_ranges_bytes(toml.encode())
+    said = dict(zip(problems, problem_lines(toml.encode(), problems), strict=True))
+    assert said["unknown key 'marker' (did you mean 'markers'?)"] == 4
+    inline = (
+        '[markers]\n"IL-6" = { unit = "pg/mL", high = 7.0, source = "own" }\n'
+        '"IL-8" = { unit = "pg/mL", low = 30, high = 20.0, source = "own" }\n'
+    )
+    problems = check_ranges_bytes(inline.encode())
+    assert problem_lines(inline.encode(), problems) == [3]

@@ -1693,8 +1693,8 @@ def ranges_warnings(raw: bytes) -> list[str]:
         warnings.extend(_detection_past_range(name, entry))
         warnings.extend(_far_from_bundled(name, entry))
         warnings.extend(_source_of_other_numbers(name, entry))
-    warnings.extend(_named_as_bundled(parsed))
-    warnings.extend(_described_as_bundled(parsed))
+    # a copy under the bundled set's name is told to rename it first: said once
+    warnings.extend(_named_as_bundled(parsed) or _described_as_bundled(parsed))
     return warnings
 
 

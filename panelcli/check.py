@@ -62,6 +62,7 @@ from panelcli.interpret import (
 from panelcli.models import (
     ABNORMAL,
     CRITICAL_FLAGS,
+    FAR_PAST_HIGH,
     FILE_RANGE_SOURCE,
     LOST_LETTER,
     UNJUDGED,
@@ -253,6 +254,36 @@ class _Plan(NamedTuple):
     bounds: Bounds
     limits: ZoneLimits  # the bounds as zone_within compares them
     reference: Reference
+    #: a written number past which the general path reads the row, to say it is far past
+    #: any level labs report (`_far_past_message`); infinite where the range has no top
+    ceiling: float = math.inf
+
+
+def _far_past_message(result: Result, written_unit: str) -> str | None:
+    """Why a value read as `FAR_PAST_HIGH` or more times its range's upper limit should be
+    checked (QA: IL-6 '12' in mg/L, a CRP habit, was 12,000,000 pg/mL, '4,800,000 times the
+    upper limit … strong inflammation', with no word that the unit may be wrong); else None."""
+    reference, value = result.reference, result.value
+    if reference is None or reference.high is None or reference.high <= 0 or value is None:
+        return None
+    if value < FAR_PAST_HIGH * reference.high:  # as the summary tells it
+        return None
+    times = value / reference.high
+    shown = f"{value:,.0f}" if value >= 1000 and value == int(value) else number_text(value)
+    return (
+        f"{result.marker} of {shorten(result.original_value.strip())} {shorten(written_unit)} is "
+        f"{shown} {reference.unit}, "
+        + (f"about {times:,.0f} times" if times < 1e9 else "more than a billion times")
+        + " the upper limit, far past the levels labs report: check the number and the unit"
+    )
+
+
+def _ceiling(bounds: Bounds, exponent: int) -> float:
+    """`_Plan.ceiling` for these bounds, a little below it so that the general path decides
+    at the limit itself."""
+    if bounds.high is None or bounds.high <= 0:
+        return math.inf
+    return FAR_PAST_HIGH * bounds.high / 10.0**exponent * (1 - 1e-9)
 
 
 #: A plan for a printed range, and the warning (code, message) the range gives, if any.
@@ -277,7 +308,7 @@ def _short_row(
     marker: str, unit: str, comparator: Comparator | None,
 ) -> ResultRow:  # fmt: skip
     """The result of a number, already checked as `_quick` checks it, for this plan."""
-    name, category, reference_unit, exponent, _, bounds, limits, reference = plan
+    name, category, reference_unit, exponent, _, bounds, limits, reference, _ = plan
     value = convert(number, exponent) if exponent else number
     note = None
     if comparator is None:
@@ -320,7 +351,11 @@ def _plain_number(text: str, plan: _Plan) -> float | None:
     if not text.replace(".", "", 1).isdecimal() and PLAIN_NUMBER(text) is None:  # see _long_rows
         return None
     number = float(text) + 0.0  # + 0.0 turns -0.0 into 0.0, as parse_value does
-    if not 0.0 <= number < _INFINITY or number * plan.scale > MAX_GRAMS_PER_LITRE:
+    if (
+        not 0.0 <= number < _INFINITY
+        or number * plan.scale > MAX_GRAMS_PER_LITRE
+        or number > plan.ceiling
+    ):
         return None
     return number
 
@@ -1131,7 +1166,7 @@ class Interpreter:
                             # nor a comment.
                             if plan is not None:
                                 (name, category, reference_unit, exponent, scale, bounds, limits,
-                                 reference) = plan  # fmt: skip
+                                 reference, ceiling) = plan  # fmt: skip
                                 # `_plain_number`, written out: a call per row costs more than
                                 # its work
                                 number = None
@@ -1147,6 +1182,7 @@ class Interpreter:
                                     if (
                                         not 0.0 <= number < _INFINITY
                                         or number * scale > MAX_GRAMS_PER_LITRE
+                                        or number > ceiling
                                     ):
                                         number = None
                                 comparator = None
@@ -1455,6 +1491,7 @@ class Interpreter:
         return _Plan(
             name, entry.category, entry.unit, exponent,
             0.0 if power is None else 10.0**power, bounds, zone_limits(bounds), reference,
+            _ceiling(bounds, exponent),
         )  # fmt: skip
 
     def _lab_plan_for(
@@ -1492,8 +1529,9 @@ class Interpreter:
                 warning = ("range-disagrees", _joined_message(plan.name, text, used, plan.unit))
                 reference = self._reference(used, plan.unit, "joined", plan.reference.source)
                 return plan._replace(
-                    bounds=used, limits=zone_limits(used), reference=reference
-                ), warning
+                    bounds=used, limits=zone_limits(used), reference=reference,
+                    ceiling=_ceiling(used, plan.exponent),
+                ), warning  # fmt: skip
             read = used
         if not isinstance(read, Bounds):
             otherwise = "the reference set's range was used"
@@ -1504,7 +1542,10 @@ class Interpreter:
         message = _disagreement(plan.name, text, read, plan.bounds, plan.unit, kept)
         read, warning = kept, ("range-disagrees", message)
         reference = self._reference(read, plan.unit, "file", plan.reference.source)
-        return plan._replace(bounds=read, limits=zone_limits(read), reference=reference), warning
+        return plan._replace(
+            bounds=read, limits=zone_limits(read), reference=reference,
+            ceiling=_ceiling(read, plan.exponent),
+        ), warning  # fmt: skip
 
     def _said_or_summed_up(self, key: tuple[str, ...]) -> bool:
         """Whether `_warn_once` would give nothing now for `key` (said, or past the limit)."""
@@ -1753,6 +1794,9 @@ class Interpreter:
                 update={"note": "; ".join(filter(None, (said, result.note)))}
             )
         yield result
+        far = _far_past_message(result, unit)
+        if far is not None:
+            yield self._warning(m, "value-far-past-range", far)
         if parsed.flag is not None:
             yield from self._flag_disagrees(m, parsed.flag, result)
         yield from self._queued_warnings()

@@ -105,6 +105,12 @@ class ReferenceUsed(_Model):
     )
 
 
+#: How many times a range's upper limit a value may be before it is said to be far past any
+#: level labs report (a unit slip, mg/L for pg/mL, is a million times; a storm's IL-6 of
+#: 100,000 pg/mL is 40,000 times ARUP's 2.5): a word to check it, the value judged as read.
+FAR_PAST_HIGH = 100_000.0
+
+
 #: What an encoding writes for a letter it lacks ('IFN-?' for IFN-γ), and what that means
 #: (QA: saved in a Windows code page, IFN-γ and TNF-α were judged as unknown, with no word)
 LOST_LETTER = "?"

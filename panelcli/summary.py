@@ -17,6 +17,7 @@ from typing import Literal
 
 from panelcli.interpret import COMPARATOR_WORDS, Bounds, excluded_limits, reachable_critical
 from panelcli.models import (
+    FAR_PAST_HIGH,
     LOST_LETTER,
     LOST_LETTER_SAID,
     Issue,
@@ -625,6 +626,14 @@ def _may_be_critical(result: Result) -> str | None:
     return f"{known}, so it could be past the critical limit of {' or '.join(past)}."
 
 
+def _far_past(result: Result) -> bool:
+    """Whether a result is `FAR_PAST_HIGH` times its range's upper limit or more."""
+    reference = result.reference
+    if reference is None or not reference.high or result.value is None:
+        return False
+    return result.value >= FAR_PAST_HIGH * reference.high
+
+
 def _critical_limit(result: Result) -> str | None:
     """The critical limit a critical result is at or past ('100 pg/mL'), where its range
     gives it."""
@@ -807,6 +816,13 @@ def _summary(results: Sequence[Result], rejected: Sequence[Issue]) -> PanelSumma
                 f"The {inside} results that could be judged are inside the reference range."
             )
     text.extend(_group_sentences(high))
+    far = [r for r in high if _far_past(r)]
+    if far:  # QA: a unit slip (mg/L for pg/mL) read as '4,800,000 times … strong inflammation'
+        one = len(_distinct(far)) == 1
+        text.append(
+            f"{_names(far)} {'is' if one else 'are'} so far above the range that the number or "
+            "the unit may be wrong. Check them with the lab first."
+        )
     storm_names = _storm_like(results)
     storm = storm_names is not None
     if storm_names is not None:

@@ -143,3 +143,32 @@ def test_a_table_with_dates_across_is_told_how_to_turn(write_csv) -> None:
     assert "has a marker column and dates as columns ('5 March 2026', '12 March 2026' …)" in (
         refused.message
     )
+
+
+def test_a_value_far_past_any_level_labs_report_is_said_to_need_a_check(write_csv) -> None:
+    """QA: IL-6 '12' in mg/L (a CRP habit) was 12,000,000 pg/mL, '4,800,000 times the upper
+    limit … strong inflammation', with no word that the unit may be wrong. A storm's IL-6 of
+    50,000 pg/mL (20,000 times) is no such slip."""
+    path = write_csv("Marker,Value,Unit\nIL-6,12,mg/L\nIL-6,50000,pg/mL\nIL-8,5,pg/mL\n")
+    for short in (True, False):
+        from panelcli.check import CheckOptions, Interpreter, ResultRow
+        from panelcli.ranges import load_ranges
+
+        interpreter = Interpreter(load_ranges(None), CheckOptions(), short_path=short)
+        found = [
+            e.to_result() if isinstance(e, ResultRow) else e for e in interpreter.stream([path])
+        ]
+        [far] = [e for e in found if not isinstance(e, Result) and e.code == "value-far-past-range"]
+        assert far.line == 2 and far.message == (
+            "IL-6 of 12 mg/L is 12,000,000 pg/mL, about 4,800,000 times the upper limit, far past "
+            "the levels labs report: check the number and the unit"
+        )
+        assert [r.status for r in found if isinstance(r, Result)] == [
+            Status.HIGH,
+            Status.HIGH,
+            Status.NORMAL,
+        ]
+    assert (
+        "IL-6 is so far above the range that the number or the unit may be wrong. Check them "
+        "with the lab first." in check_file(path).panels[0].summary.text
+    )

@@ -3889,7 +3889,9 @@ def build_overview(
         samples=len(panels),
         **overview_counts(panels, **kinds),
         patients_followed=patients_followed(
-            (panel.patient_id, panel.collected_at) for panel in panels.values() if panel.measured
+            (panel.patient_id, panel.collected_at, key[0][0])  # the panel's source
+            for key, panel in panels.items()
+            if panel.measured
         ),
         panels=digests,
         rejected=rejected,
@@ -3986,16 +3988,22 @@ def maybe_critical_event(event: Result | ResultRow) -> bool:
 _MAY_BE_CRITICAL = frozenset({Status.HIGH, Status.LOW, Status.INDETERMINATE})
 
 
-def patients_followed(samples: Iterable[tuple[str | None, str | None]]) -> int:
-    """Patients with samples of two or more dates, of (patient id, date) pairs of samples with
-    a result: those whose changes over time a report follows, by `find_trends`'s own rule
+def patients_followed(samples: Iterable[tuple[str | None, str | None, str]]) -> int:
+    """Patients with samples of two or more dates, of (patient id, date, source) of samples
+    with a result: those whose changes over time a report follows, by `find_trends`'s own rule
     (review and QA: a rule of its own here missed or added patients, for dates with times,
-    time zones, or that may be two days)."""
+    time zones, or that may be two days, read one way only in one file)."""
     written: dict[str, dict[str, None]] = {}  # each patient's dates as written, once each
-    for patient_id, collected_at in samples:
+    sources: dict[str, set[str]] = {}
+    for patient_id, collected_at, source in samples:
         if patient_id is not None and collected_at:
-            written.setdefault(person_key(patient_id), {})[collected_at] = None
-    return sum(len(dates) > 1 and dates_counted(list(dates)) > 1 for dates in written.values())
+            key = person_key(patient_id)
+            written.setdefault(key, {})[collected_at] = None
+            sources.setdefault(key, set()).add(source)
+    return sum(
+        len(dates) > 1 and dates_counted(list(dates), len(sources[key]) == 1) > 1
+        for key, dates in written.items()
+    )
 
 
 def note_flag(flags: dict[str, str], marker: str, flag: str | None) -> None:

@@ -10,6 +10,7 @@ import functools
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from itertools import product
@@ -813,6 +814,24 @@ def written_order(written: Iterable[str]) -> tuple[int, str] | None:
     return next(iter(found.items())) if len(found) == 1 else None
 
 
+def read_one_way(
+    written: Sequence[str], unreadable: Collection[str]
+) -> dict[str, tuple[datetime, str]]:
+    """The `unreadable` dates of one person's (of one file) that their `written_order` reads
+    one way, as `_placed` places a date; none whose day another date gives too ('01/03/2026'
+    beside '2026-03-01' or '1/3/2026': which came first that day is not known; review, three
+    spellings of 1 March were three points, rising and falling)."""
+    order = written_order(written)
+    if order is None:
+        return {}
+    read = _read_in_order([d for d in written if d in unreadable], order[0])
+    days = Counter(
+        [_day(d) for d in dict.fromkeys(written) if d not in unreadable]
+        + [moment.date() for moment, _ in read.values()]
+    )
+    return {d: moment for d, moment in read.items() if days[moment[0].date()] == 1}
+
+
 def _read_in_order(dates: Iterable[str], which: int) -> dict[str, tuple[datetime, str]]:
     """Dates that may be two days, each read as the `which` of them (`written_order`), with
     its time, as `_placed` places a date: the moment it is sorted by, and its spelling."""
@@ -830,7 +849,7 @@ def _read_in_order(dates: Iterable[str], which: int) -> dict[str, tuple[datetime
 
 
 def dates_followed(
-    written: Sequence[str],
+    written: Sequence[str], tell_order: bool = True
 ) -> tuple[list[str], str | None, dict[str, str], set[str], dict[str, tuple[datetime, str]]]:
     """A patient's dates as a trend follows them, of its samples' dates as written (in file
     order): the dates oldest first, the first that could not be read where the file's order
@@ -845,17 +864,14 @@ def dates_followed(
     no_day = {d for d in unreadable if why_no_date(d) in _NO_DAY}
     if no_day:
         dates, unread, as_listed, left_out, two_day = dates_followed(
-            [d for d in written if d not in no_day]
+            [d for d in written if d not in no_day], tell_order
         )
         return dates, unread, as_listed, left_out | no_day, two_day
     # A date that may be two days is read one way where the patient's other dates write the
     # day first ('13/03/2026') or the month first, and none the other way (QA: a nurse's
     # day-first log lost its peak on '02/03/2026'); else put where both would put it
     # (review), even among such dates alone ('03/04/2026' is before '05/06/2026' either way)
-    order = written_order(written)
-    resolved = (
-        {} if order is None else _read_in_order([d for d in written if d in unreadable], order[0])
-    )
+    resolved = read_one_way(written, unreadable) if tell_order else {}
     rest = [d for d in written if d not in resolved]
     two_day = {
         **_placed([d for d in rest if d not in unreadable], [d for d in rest if d in unreadable]),
@@ -872,11 +888,11 @@ def dates_followed(
     return dates, unread, as_listed, left_out, two_day
 
 
-def dates_counted(written: Sequence[str]) -> int:
+def dates_counted(written: Sequence[str], tell_order: bool = True) -> int:
     """How many dates a trend follows of these (`dates_followed`), quickly where each is a
     plain ISO day ('2026-03-01'), as most files give them: each is a date of its own."""
     days = [_plain_day(text) for text in written]
-    return len(dates_followed(written)[0]) if None in days else len(set(days))
+    return len(dates_followed(written, tell_order)[0]) if None in days else len(set(days))
 
 
 def _plain_day(text: str) -> date | None:
@@ -914,8 +930,11 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
     trends = []
     for key, patient_panels in by_patient.items():
         patient_id = written[key]
+        # a lab's day or month first tells only of its own file's dates (review: a US file's
+        # '03/15/2026' read a European file's '04/03/2026' as 3 April)
+        one_file = len({p.source for p in patient_panels}) == 1
         dates, unread, as_listed, left_out, two_day = dates_followed(
-            [p.collected_at or "" for p in patient_panels]
+            [p.collected_at or "" for p in patient_panels], one_file
         )
         unreadable = [p for p in patient_panels if p.collected_at in left_out]
         patient_panels = [p for p in patient_panels if p.collected_at not in left_out]
@@ -1023,8 +1042,10 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             )
             # right after 'tested on N dates' (review: after the last sentence, it was lost)
             placed_panels = [p for p in patient_panels if p.collected_at in two_day]
-            order = written_order(p.collected_at or "" for p in patient_panels)
-            text[1:1] = _placed_said(dates, as_listed, placed_panels, order)
+            written_dates = [p.collected_at or "" for p in patient_panels]
+            order = written_order(written_dates) if one_file else None
+            read = read_one_way(written_dates, left_out | set(two_day)) if order else {}
+            text[1:1] = _placed_said(dates, as_listed, placed_panels, order, read)
             trends.append(
                 PatientTrend(
                     patient_id=patient_id,
@@ -1064,9 +1085,10 @@ def _placed_said(
     as_listed: Mapping[str, str],
     panels: Sequence[Panel],
     order: tuple[int, str] | None = None,
+    read: Collection[str] = (),
 ) -> list[str]:
     """Why each date that may be two days has its place among `dates` (see `_placed`), or
-    is read one way (the patient's `written_order`), in date order."""
+    is `read` one way (the patient's `written_order`), in date order."""
     said = []
     for where, listed in enumerate(dates):
         here = [p for p in panels if as_listed[p.collected_at or ""] == listed]
@@ -1074,7 +1096,7 @@ def _placed_said(
             continue
         named, _ = _samples_named([p.sample_id for p in here])
         days = two_days(listed)
-        if order is not None and days is not None:
+        if order is not None and days is not None and listed in read:
             which, shown = order
             said.append(
                 f"The date of {named}, '{shorten(listed)}', may be {two_days_said(listed)}. "

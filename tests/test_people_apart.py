@@ -441,11 +441,11 @@ def test_patients_followed_counts_days_as_trends_read_them() -> None:
     one that can, were counted as a trend the report then did not show."""
     from panelcli.check import patients_followed
 
-    assert patients_followed([("P1", "2026-03-01"), ("P1", "01.03.2026")]) == 0
+    assert patients_followed([("P1", "2026-03-01", "a"), ("P1", "01.03.2026", "a")]) == 0
     # '03/04/2026' may be 4 March or 3 April: beside 2026-03-20 it has no place in a trend
     # (beside 2026-03-01 it has, after it either way: test_trends)
-    assert patients_followed([("P1", "2026-03-20"), ("P1", "03/04/2026")]) == 0
-    assert patients_followed([("P1", "2026-03-01"), ("p1", "2026-03-08")]) == 1
+    assert patients_followed([("P1", "2026-03-20", "a"), ("P1", "03/04/2026", "a")]) == 0
+    assert patients_followed([("P1", "2026-03-01", "a"), ("p1", "2026-03-08", "a")]) == 1
 
 
 def test_a_sexo_column_says_why_it_is_not_read_and_how_to_make_it_read(tmp_path: Path) -> None:

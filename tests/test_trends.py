@@ -1226,9 +1226,9 @@ def test_the_overview_counts_a_patient_followed_by_a_placed_date() -> None:
     but were not counted in the table's overview."""
     from panelcli.check import patients_followed
 
-    assert patients_followed([("P1", "2026-01-10"), ("P1", "03/04/2026")]) == 1
-    assert patients_followed([("P1", "2026-03-20"), ("P1", "03/04/2026")]) == 0
-    assert patients_followed([("P1", "03/04/2026"), ("P1", "05/06/2026")]) == 1
+    assert patients_followed([("P1", "2026-01-10", "a"), ("P1", "03/04/2026", "a")]) == 1
+    assert patients_followed([("P1", "2026-03-20", "a"), ("P1", "03/04/2026", "a")]) == 0
+    assert patients_followed([("P1", "03/04/2026", "a"), ("P1", "05/06/2026", "a")]) == 1
 
 
 def test_a_trend_whose_tests_had_other_ranges_says_whose_range_it_shows(tmp_path: Path) -> None:

@@ -578,3 +578,37 @@ def test_a_patients_dates_that_tell_the_day_or_the_month_first_read_the_others_s
     )
     (trend,) = check_file(str(path)).trends
     assert [p.value for p in trend.markers[0].points] == [45, 5]
+
+
+def test_a_day_read_one_way_that_another_date_gives_too_is_left_as_before(
+    tmp_path: Path,
+) -> None:
+    """Review: 1 March written '01/03/2026', '1/3/2026' and '2026-03-01' beside '13/03/2026'
+    made three points of one day, rising and falling, in no known order."""
+    path = tmp_path / "same.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S1,P1,13/03/2026,IL-6,3,pg/mL\nS2,P1,01/03/2026,IL-6,30,pg/mL\n"
+        "S3,P1,1/3/2026,IL-6,8,pg/mL\nS4,P1,2026-03-01,IL-6,9,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(path)).trends
+    assert [p.value for p in trend.markers[0].points] == [9, 3]
+    assert not [t for t in trend.text if "It is read as" in t]
+
+
+def test_a_day_or_month_first_tells_only_of_its_own_files_dates(tmp_path: Path) -> None:
+    """Review: a US file's '03/15/2026' read a European file's '04/03/2026' (4 March) as
+    3 April: the trend was 'fell, then rose', not 'rose, then fell'."""
+    us, eu = tmp_path / "us.csv", tmp_path / "eu.csv"
+    head = "sample_id,patient_id,collected_at,marker,value,unit\n"
+    us.write_text(head + "US1,P1,03/15/2026,IL-6,40,pg/mL\n", encoding="utf-8")
+    eu.write_text(
+        head + "EU1,P1,04/03/2026,IL-6,5,pg/mL\nEU2,P1,2026-03-20,IL-6,3,pg/mL\n",
+        encoding="utf-8",
+    )
+    from panelcli.check import check_files
+
+    (trend,) = check_files([str(us), str(eu)]).trends
+    assert not [t for t in trend.text if "It is read as" in t]
+    assert [p.collected_at for p in trend.markers[0].points] == ["03/15/2026", "2026-03-20"]

@@ -882,7 +882,7 @@ def overview_of(report: Report) -> Overview:
         samples=len(report.panels),
         **overview_counts(digests, **DIGEST_KINDS),
         patients_followed=patients_followed(
-            (p.patient_id, p.collected_at) for p in report.panels if p.results
+            (p.patient_id, p.collected_at, p.source) for p in report.panels if p.results
         ),
         panels=listed_in_overview(digests, **DIGEST_KINDS),
         rejected=report.rejected[:OVERVIEW_ISSUES],

@@ -1596,11 +1596,20 @@ def _note_line(cells: list[str], layout: Layout) -> str | None:
     rows (QA: 'Copied by hand from MyChart - ask Dr Lee about IL-6' and a block's title
     'Results 12 March 2026' were samples, rejected); in the marker column only with a year,
     as a marker's name may be four words ('Tumor necrosis factor alpha')."""
-    filled = [(i, cell.strip()) for i, cell in enumerate(cells) if cell.strip()]
-    if len(filled) != 1:
+    found: tuple[int, str] | None = None
+    for index, cell in enumerate(cells):
+        if cell.strip():
+            if found is not None:  # a second filled cell: no note (review: asked of each row)
+                return None
+            found = (index, cell.strip())
+    if found is None:
         return None
-    index, text = filled[0]
+    index, text = found
     if len(text.split()) < 4 or sum(c.isalpha() for c in text) < 8:
+        return None
+    if layout.kind == "wide" and index in layout.roles.values():
+        # a wide row with only its id or description is a sample with no values (review:
+        # 'Follow up visit day seven serum' was skipped as a note, the sample gone)
         return None
     in_marker = index == layout.roles.get("marker") or index in layout.markers
     return text if not in_marker or _YEAR.search(text) else None

@@ -172,3 +172,14 @@ def test_a_value_far_past_any_level_labs_report_is_said_to_need_a_check(write_cs
         "IL-6 is so far above the range that the number or the unit may be wrong. Check them "
         "with the lab first." in check_file(path).panels[0].summary.text
     )
+
+
+def test_a_wide_samples_row_of_words_with_no_values_is_no_note(write_csv) -> None:
+    """Review: a wide row whose only cell is its sample's description ('Follow up visit day
+    seven serum') was skipped as a note, and the sample was gone from the report."""
+    path = write_csv(
+        "Sample,Patient,Date,IL-6 (pg/mL),IL-10 (pg/mL)\n"
+        "Baseline visit day one serum,P1,2026-03-01,3,4\nFollow up visit day seven serum,,,,\n"
+    )
+    [empty] = check_file(path).rejected
+    assert (empty.code, empty.sample_id) == ("row-no-values", "Follow up visit day seven serum")

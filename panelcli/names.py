@@ -131,6 +131,7 @@ _UNIT_SUFFIX = re.compile(
     r"\s*\**\s*$",
     re.IGNORECASE,
 )
+_LEVEL = re.compile(r"\s+levels?$", re.IGNORECASE)
 # 'IL-10_pg_mL', 'IL-10 pg per mL', 'IL-6 (pg per mL)': a mass per volume spelled without a
 # slash (QA: in brackets it was no unit, and the column of IL-6 was not read).
 _SPELLED_UNIT = re.compile(
@@ -157,7 +158,10 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
         unit = (match.group("unit") or match.group("bare") or "").strip()
         # Only a ratio (or a known unit word) is a unit: 'IL-12 (p70)' names a subunit.
         if "/" in unit or unit.casefold() in SLASHLESS_UNITS or _MOLARITY.fullmatch(unit):
-            return match.group("name").strip().rstrip(","), unit
+            # 'IL-6 level (pg/mL)': with a unit, 'level' is the value's word (QA); without
+            # one, 'IL-6 level' may be a column of words ('High': review)
+            name = match.group("name").strip().rstrip(",")
+            return _LEVEL.sub("", name) or name, unit
     spelled = _SPELLED_UNIT.match(header)
     if spelled and spelled.group("name").strip():
         return spelled.group("name").strip(), f"{spelled['mass']}/{spelled['volume']}"
@@ -176,7 +180,7 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
 # it: 'IL-6 Conc. (pg/mL)', 'IL-6 (19)' (the bead region), 'IL-10 Rep 1'. Only these words are
 # taken off, and only where what is left is a marker's name (see ReferenceSet.resolve).
 _BEAD = r"[(\[]\s*(?:(?:bead|region)\s*#?\s*)?\d{1,3}\s*[)\]]|(?:bead|region)\s*#?\s*\d{1,3}"
-_VALUE = r"(?:(?:calc(?:\.|ulated)?|obs(?:\.|erved)?)\s*)?conc(?:\.|entration)?|results?|levels?"
+_VALUE = r"(?:(?:calc(?:\.|ulated)?|obs(?:\.|erved)?)\s*)?conc(?:\.|entration)?|results?"
 _MEAN = r"mean|average|avg\.?"
 _REPLICATE = r"rep(?:\.|licate)?\s*#?\s*\d{1,2}"
 #: Words of a column that holds no result of the marker it names: a standard's expected

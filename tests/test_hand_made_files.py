@@ -183,3 +183,12 @@ def test_a_wide_samples_row_of_words_with_no_values_is_no_note(write_csv) -> Non
     )
     [empty] = check_file(path).rejected
     assert (empty.code, empty.sample_id) == ("row-no-values", "Follow up visit day seven serum")
+
+
+def test_a_markers_level_column_of_words_is_no_value_column(write_csv) -> None:
+    """Review: 'IL-6 level' beside 'IL-6 (pg/mL)', a column of words ('High'), became an IL-6
+    column whose cells were refused (exit 2); with a unit, 'IL-6 level (pg/mL)' is IL-6."""
+    path = write_csv("Sample ID,IL-6 (pg/mL),IL-6 level\nS1,12,High\n")
+    report = check_file(path)
+    assert not report.rejected
+    assert [w.code for w in report.warnings] == ["column-ignored"]

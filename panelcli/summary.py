@@ -461,17 +461,16 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
     unjudged: dict[str, list[Result]] = {}
     other: dict[str, list[Result]] = {}
     normal: dict[str, list[Result]] = {}  # the lab's 'N' where panelcli finds it outside
+    own: dict[str, list[Result]] = {}  # the lab's flag against the lab's own printed range
     for result in results:
         lab = _lab_flag(result)
-        if (
-            lab == "N"
-            and FLAG_SIDE.get(result.flag or "")
-            # not by the lab's own range: no two labs' ranges to differ (review)
-            and not (result.reference and result.reference.origin == "file")
-        ):
+        # by the lab's own range, no two labs' ranges differ: the flag or the range may be a
+        # slip (review: 'Ranges differ between labs' was said, or nothing at all)
+        by_own_range = result.reference is not None and result.reference.origin == "file"
+        if lab == "N" and FLAG_SIDE.get(result.flag or ""):
             # QA: the lab's 'normal' on a value 16 times panelcli's upper limit was only in
             # the warnings, the patient's report saying normal
-            normal.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
+            (own if by_own_range else normal).setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
             continue
         if lab not in _AGREES_WITH:  # 'N', or no flag: nothing more to say
             continue
@@ -485,8 +484,8 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
             and FLAG_SIDE.get(lab) == FLAG_SIDE.get(result.flag or "")
             and _may_be_critical(result) is not None
         ):
-            other.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
-    text = []
+            (own if by_own_range else other).setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
+    text = _own_range_sentences(own)
     # One sentence for each kind, listing each mark (QA: four marks gave 'so the lab's mark is
     # the only judgement' four times in a row)
     if unjudged:
@@ -542,9 +541,31 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
         )
     if differ:  # said once after both
         text.append(" ".join([*differ, "Ranges differ between labs, so ask which one applies."]))
-    if not said_soon and any("critical" in lab for lab in [*unjudged, *other, *opposite]):
+    if not said_soon and any("critical" in lab for lab in [*unjudged, *other, *opposite, *own]):
         text.append("A lab's critical mark should be talked over with a healthcare provider soon.")
     return text
+
+
+def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:
+    """'The lab marked IL-6 as normal. By the lab's own range in the file, IL-6 is high. …':
+    a lab's flag that its own printed range does not bear out."""
+    if not own:
+        return []
+    by_status: dict[str, list[Result]] = {}
+    for marked in own.values():
+        for result in marked:
+            by_status.setdefault(FLAG_WORDS.get(result.flag or "", "normal"), []).append(result)
+    found = _parts_joined(
+        [
+            f"{_names(results)} {'is' if len(_distinct(results)) == 1 else 'are'} {status}"
+            for status, results in by_status.items()
+        ],
+        any(len(_distinct(results)) > 1 for results in by_status.values()),
+    )
+    return [
+        f"The lab marked {_marked_as(own)}. By the lab's own range in the file, {found}. "
+        "Ask the lab which is right."
+    ]
 
 
 def _marked_as(marked: dict[str, list[Result]]) -> str:

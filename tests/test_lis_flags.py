@@ -733,5 +733,19 @@ def test_no_ranges_are_said_to_differ_where_the_lab_marked_normal_by_its_own_ran
         encoding="utf-8",
     )
     report = check_file(str(path))
-    assert not [t for t in report.panels[0].summary.text if "The lab marked" in t]
+    assert [t for t in report.panels[0].summary.text if "The lab marked" in t] == [
+        "The lab marked IL-6 as normal. By the lab's own range in the file, IL-6 is high. Ask "
+        "the lab which is right."
+    ]
     assert [w.code for w in report.warnings if w.code == "value-flag-disagrees"]
+    # the lab's critical mark its own range does not bear out: said, and to talk it over
+    path.write_text(
+        "sample_id,marker,value,unit,flag,reference_range\nS1,IL-4,1,pg/mL,HH,0-7\n",
+        encoding="utf-8",
+    )
+    said = check_file(str(path)).panels[0].summary.text
+    assert said[-2:] == [
+        "The lab marked IL-4 as critically high. By the lab's own range in the file, IL-4 is "
+        "normal. Ask the lab which is right.",
+        "A lab's critical mark should be talked over with a healthcare provider soon.",
+    ]

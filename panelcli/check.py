@@ -1328,7 +1328,9 @@ class Interpreter:
                             if comma_shown:
                                 self.comma_decimal_seen = True  # see _judge and _doubt_grouping
                             if self.decimal_point_seen is None:  # as `_note_comma`
-                                self.decimal_point_seen = value_shows_decimal_point(text)
+                                self.decimal_point_seen = value_shows_decimal_point(text) or (
+                                    value_shows_decimal_point(lab_range) if lab_range else None
+                                )
                             batch.append(row)
                             taken += 1
                         else:  # the general reading and judging, which may change what the loop
@@ -1440,6 +1442,8 @@ class Interpreter:
                 return None
             if "," in text:
                 self.comma_decimal_seen = True  # see _doubt_grouping
+        if self.decimal_point_seen is None:  # a wide row's '2.5' beside its '"1,500"' (QA)
+            self.decimal_point_seen = value_shows_decimal_point(text)
         if collected_at and self._date_unsaid(collected_at, source):  # stripped as it was read
             return None  # the general path warns
         seen = self._markers_seen(m)
@@ -1657,6 +1661,13 @@ class Interpreter:
                 return
             parsed = read_so
             yield from self._said_grouped_against_delimiter(m)
+        if self.decimal_point_seen is None:
+            # as it is read, not only once its row is (QA: a wide row's '2.5' and '"0,5"' left
+            # its '"1,500"' read as 1.5), in the value or its printed range ('0-7.5'), as
+            # `shows_decimal_point` notes a row
+            self.decimal_point_seen = value_shows_decimal_point(m.value) or (
+                value_shows_decimal_point(m.reference_range) if m.reference_range else None
+            )
         if not decimal_comma and value_shows_decimal_comma(m.value):
             # A ',' file's '"3,2"' (read as 3.2 as a lone decimal comma): what follows is read
             # with ',' as the decimal mark, as `shows_decimal_comma` says of the row.

@@ -2289,9 +2289,20 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
 def shows_decimal_point(cells: list[str], layout: Layout, header: Sequence[str]) -> str | None:
     """A value of a row that writes '.' as the decimal point for certain ('2.5', '1,234.5';
     see `Interpreter.decimal_point_seen`): one rule for `panelcli check` and for batches."""
-    columns = [*layout.markers] if layout.kind == "wide" else [layout.roles["value"]]
-    for index in columns:
-        shown = value_shows_decimal_point(_cell_text(cells, index))
+    # each value, then its printed range ('0-7.5': QA), in the order `Interpreter._judge`
+    # meets them
+    if layout.kind == "wide":
+        ranged = bool(layout.companions or layout.range_row)
+        texts = []
+        for index in layout.markers:
+            value = _cell_text(cells, index)
+            texts.append(value)
+            if value and ranged:
+                texts.append(_wide_range(cells, layout, index))
+    else:
+        texts = [_cell_text(cells, layout.roles["value"]), printed_range(cells, layout.roles)]
+    for text in texts:
+        shown = value_shows_decimal_point(text)
         if shown is not None:
             return shown if _values_judged(cells, layout, header) else None
     return None

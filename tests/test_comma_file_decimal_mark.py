@@ -218,6 +218,32 @@ def test_a_printed_range_is_doubted_after_both_decimal_marks_as_a_value_is(
     assert "".join(ndjson_join(parts, RANGES.info)) == one_process(path)
 
 
+@pytest.mark.parametrize("short", [True, False])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Sample ID,IL-6 (pg/mL),IL-8 (pg/mL),IFN-γ (pg/mL)\nS1,2.5,"0,5","1,500"\n',
+        'Sample ID,IL-8 (pg/mL),IL-6 (pg/mL),IFN-γ (pg/mL)\nS1,"0,5",2.5,"1,500"\n',
+        "Sample ID;IL-6 (pg/mL);IL-8 (pg/mL);IFN-γ (pg/mL)\nS1;2.5;0,5;1,500\n",
+        'sample_id,marker,value,unit,reference_range\nS1,IL-8,"0,5",pg/mL,0-7.5\n'
+        'S1,IFN-γ,"1,500",pg/mL,\n',
+    ],
+)
+def test_both_marks_in_one_wide_row_or_in_a_printed_range_doubt_a_comma_that_may_group(
+    tmp_path: Path, short: bool, text: str
+) -> None:
+    """QA: a wide row's '2.5' and '"0,5"' left its '"1,500"' read as 1.5, normal, with no
+    word (the row's marks were noted only after it); a printed range's '0-7.5' did not count
+    as the file's decimal point."""
+    found = outline(events(write(tmp_path, text), short))
+    assert (found[-2][1], found[-1][1:]) == (
+        "value-comma-ambiguous",
+        ("IFN-γ", 1.5, "indeterminate"),
+    )
+    parts = [ndjson_batch(b, RANGES) for b in read_batches(str(write(tmp_path, text)), RANGES, 1)]
+    assert "".join(ndjson_join(parts, RANGES.info)) == one_process(write(tmp_path, text))
+
+
 def test_batches_and_two_processes_doubt_after_both_decimal_marks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

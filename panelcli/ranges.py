@@ -1698,25 +1698,41 @@ def ranges_warnings(raw: bytes) -> list[str]:
     return warnings
 
 
+def _normal_limits(entry: MarkerRange | None) -> object:
+    """A marker's normal ranges as compared between sets: its unit, low and high, and its
+    rows' (not its names, notes or critical limits)."""
+    if entry is None:
+        return None
+
+    def limits(bounds: _BoundsFields) -> tuple[object, ...]:
+        return (bounds.low, bounds.high, bounds.low_exclusive, bounds.high_exclusive)
+
+    rows = [(row.sex, row.ages, limits(row)) for row in entry.intervals]
+    return (entry.unit, limits(entry), rows)
+
+
 def _described_as_bundled(parsed: RangesFile) -> list[str]:
     """A set whose [set] description, lab or source is a bundled set's word for word but
     whose markers differ (QA: a 'ranges init' copy with its own IL-6 limit was described in
     every report as ARUP's assay)."""
     for bundled_name, bundled in bundled_reference_sets():
         theirs = bundled.data.set
+        # not 'lab': a lab's name is a fact, not what the limits are (review)
         copied = [
             key
-            for key in ("description", "lab", "source")
+            for key in ("description", "source")
             if (mine := " ".join((getattr(parsed.set, key) or "").split()))
             and mine == " ".join((getattr(theirs, key) or "").split())
         ]
         if not copied:
             continue
         ours, their_markers = parsed.markers, bundled.data.markers
+        # their normal limits, not an alias or a critical limit added (QA: a copy with only
+        # an alias added was told its description is no longer true)
         changed = sorted(
             marker
             for marker in ours.keys() | their_markers.keys()
-            if ours.get(marker) != their_markers.get(marker)
+            if _normal_limits(ours.get(marker)) != _normal_limits(their_markers.get(marker))
         )
         if not changed:
             return []

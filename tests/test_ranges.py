@@ -2346,10 +2346,16 @@ def test_a_copy_that_keeps_a_bundled_sets_description_beside_its_own_limits_is_w
     )
     assert "high = 7.0" in edited
     assert [w for w in ranges_warnings(edited.encode()) if w.startswith("[set]")] == [
-        "[set]: its 'description', 'lab' and 'source' are copied word for word from the bundled "
-        "set arup-3002601, but its markers differ from that set's (IL-6); reports show them, so "
+        "[set]: its 'description' and 'source' are copied word for word from the bundled set "
+        "arup-3002601, but its markers differ from that set's (IL-6); reports show them, so "
         "write what this set is"
     ]
+    # review and QA: an alias or a critical limit added keeps the limits, so the description
+    aliased = bundled.replace('name = "arup-3002601"', 'name = "mylab"').replace(
+        'aliases = ["IL6", ', 'critical_high = 500\naliases = ["IL-6 serum", "IL6", ', 1
+    )
+    assert "IL-6 serum" in aliased
+    assert not [w for w in ranges_warnings(aliased.encode()) if w.startswith("[set]")]
 
 
 @pytest.mark.parametrize(

@@ -1345,7 +1345,7 @@ def check_ranges_bytes(
     for name, table in markers.items():
         problems.extend(_marker_problems(name, table, require_source, names_used, bundled))
         if isinstance(table, dict):
-            problems.extend(_loinc_problems(name, table.get("loinc"), loincs))
+            problems.extend(_loinc_problems(name, table.get("loinc"), loincs, bundled))
     return problems
 
 
@@ -1353,7 +1353,9 @@ def check_ranges_bytes(
 _LOINC = re.compile(r"(\d{1,7})-(\d)")
 
 
-def _loinc_problems(name: str, code: object, loincs: dict[str, str]) -> list[str]:
+def _loinc_problems(
+    name: str, code: object, loincs: dict[str, str], bundled: bool = False
+) -> list[str]:
     """A marker's `loinc` that is no LOINC code (its form, its check digit), or another
     marker's (QA: a typo and IL-6's code on IL-8 went into FHIR as the test's code)."""
     if not isinstance(code, str) or not code.strip():
@@ -1363,6 +1365,8 @@ def _loinc_problems(name: str, code: object, loincs: dict[str, str]) -> list[str
     form = _LOINC.fullmatch(code)
     if form is None:
         return [where + "is not a LOINC code (digits, '-' and a check digit, such as 26881-3)"]
+    if form[1].startswith("0"):  # QA: FHIR wrote '0026881-3', which no system matches
+        return [where + f"is not written as LOINC writes it: {form[1].lstrip('0')}-{form[2]}"]
     digit = loinc_check_digit(form[1])
     if int(form[2]) != digit:
         return [
@@ -1372,6 +1376,14 @@ def _loinc_problems(name: str, code: object, loincs: dict[str, str]) -> list[str
     other = loincs.setdefault(code, name)
     if other != name:
         return [where + f"is also marker '{other}''s; a LOINC code names one test"]
+    if bundled:  # a bundled set itself: compared with its own markers only
+        return []
+    for set_name, known in bundled_reference_sets():  # QA: IL-6's code given to IL-8
+        theirs = next((m for m, e in known.markers.items() if e.loinc == code), None)
+        if theirs is not None and known.resolve(name) != theirs:
+            return [
+                where + f"is {theirs}'s in the bundled set {set_name}; a LOINC code names one test"
+            ]
     return []
 
 

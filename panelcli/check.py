@@ -64,7 +64,6 @@ from panelcli.models import (
     CRITICAL_FLAGS,
     FAR_PAST_HIGH,
     FILE_RANGE_SOURCE,
-    LOST_LETTER,
     UNJUDGED,
     Comparator,
     Doubt,
@@ -76,6 +75,7 @@ from panelcli.models import (
     ReportTotals,
     Result,
     Status,
+    lost_letter,
 )
 from panelcli.models import ReferenceUsed as Reference
 from panelcli.names import InstrumentName, instrument_name, marker_key
@@ -2758,8 +2758,8 @@ class Interpreter:
         whole = None if hint else self.ranges.without_form(m.marker)
         if hint:
             note += f"; check the name (did you mean {hint}?)"
-        if LOST_LETTER in m.marker or "\ufffd" in m.marker:
-            note += "; a '?' may be a letter lost when the file was saved (save it as UTF-8)"
+        if lost := lost_letter(m.marker):  # review: '�' was told of a '?'
+            note += f"; a '{lost}' may be a letter lost when the file was saved (save it as UTF-8)"
         elif whole and names_a_form(whole):  # IL-12 p40 where the set has IL-12 p70
             note += f"; {whole} in this set is another form of it, so its range is not used"
         elif whole:

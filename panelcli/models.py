@@ -113,11 +113,16 @@ FAR_PAST_HIGH = 100_000.0
 
 #: What an encoding writes for a letter it lacks ('IFN-?' for IFN-γ), and what that means
 #: (QA: saved in a Windows code page, IFN-γ and TNF-α were judged as unknown, with no word)
-LOST_LETTER = "?"
+LOST_LETTERS = ("?", "\ufffd")
 LOST_LETTER_SAID = (
-    "A '?' in a name most often stands for a letter, such as α, β or γ, lost when the file "
+    "A '{}' in a name most often stands for a letter, such as α, β or γ, lost when the file "
     "was saved; saving it again as UTF-8 (in Excel: CSV UTF-8) keeps such letters."
 )
+
+
+def lost_letter(name: str) -> str | None:
+    """The sign an encoding put in a name for a letter it lacks ('?', '�'), if any."""
+    return next((sign for sign in LOST_LETTERS if sign in name), None)
 
 
 #: What a lab's range printed in the file cites; more is said where the set gave part of it.

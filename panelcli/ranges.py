@@ -2176,9 +2176,16 @@ def _toml_hint(message: str, text: str) -> str:
             f" (the line has a U+{ord(space[0]):04X} space, as a word processor or a web page "
             "may put in, which TOML does not take as one: type that space again)"
         )
-    if unquoted_text := re.match(_UNQUOTED_TEXT, _code_of(line)):
-        # review: 'loinc = 26881-3' was told its '-3' is a unit
-        return f' (text goes in quotes: {unquoted_text[1]} = "{unquoted_text[2]}")'
+    if (unquoted_text := re.match(_UNQUOTED_TEXT, _code_of(line))) and (
+        unquoted_text := re.match(_UNQUOTED_TEXT, line.split(" #", 1)[0])
+    ):
+        # review: 'loinc = 26881-3' was told its '-3' is a unit; text with a '"' or a '\'
+        # goes in single quotes, as TOML reads it as written (review: the hint was invalid)
+        key, value = unquoted_text[1], unquoted_text[2]
+        if '"' not in value and "\\" not in value:
+            return f' (text goes in quotes: {key} = "{value}")'
+        if "'" not in value:
+            return f" (text goes in quotes: {key} = '{value}')"
     unit = re.search(_UNIT_AFTER_NUMBER, _code_of(line))
     if unit and unit[1] in _LIMITS and _looks_like_a_unit(unit[3]):  # QA: 'high = 7 pg/mL'
         return (
@@ -2329,7 +2336,14 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     if err["type"] in ("float_parsing", "float_type", "int_parsing", "int_type"):
         message = "must be a number, such as 7 or 7.5"
         given = err.get("input")
-        if isinstance(given, str) and re.fullmatch(r"\s*[+-]?\d+,\d+\s*", given):
+        if isinstance(given, str) and re.fullmatch(r"\s*[+-]?\d{1,3},\d{3}\s*", given):
+            # QA: '"1,000"' was told '1.000', a thousand times less if the comma groups
+            whole, decimal = given.strip().replace(",", ""), given.strip().replace(",", ".")
+            message += (
+                f", with no quotes: write {whole} if the comma groups thousands, or {decimal} if "
+                "it is a decimal comma"
+            )
+        elif isinstance(given, str) and re.fullmatch(r"\s*[+-]?\d+,\d+\s*", given):
             message += f", with a point and no quotes ({given.strip().replace(',', '.')})"
         elif isinstance(given, str) and (
             signed := re.fullmatch(r"\s*([<>]=?|[≤≥])\s*(\d+(?:\.\d+)?)\s*", given)

@@ -18,12 +18,12 @@ from typing import Literal
 from panelcli.interpret import COMPARATOR_WORDS, Bounds, excluded_limits, reachable_critical
 from panelcli.models import (
     FAR_PAST_HIGH,
-    LOST_LETTER,
     LOST_LETTER_SAID,
     Issue,
     PanelSummary,
     Result,
     Status,
+    lost_letter,
 )
 from panelcli.names import marker_key
 from panelcli.ranges import (
@@ -1009,8 +1009,9 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
                 hints
                 or f" If {they} {are}, another reference set, or the lab's own range, can be used."
             )
-            if any(LOST_LETTER in r.marker or "\ufffd" in r.marker for r in group):
-                sentence += f" {LOST_LETTER_SAID}"
+            lost = next((sign for r in group if (sign := lost_letter(r.marker))), None)
+            if lost:
+                sentence += " " + LOST_LETTER_SAID.format(lost)
         text.append(sentence)
     return text
 

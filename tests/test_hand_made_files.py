@@ -192,3 +192,14 @@ def test_a_markers_level_column_of_words_is_no_value_column(write_csv) -> None:
     report = check_file(path)
     assert not report.rejected
     assert [w.code for w in report.warnings] == ["column-ignored"]
+
+
+def test_a_replacement_character_for_a_lost_letter_is_named_as_written(write_csv) -> None:
+    """Review: 'TNF-�' was told of a '?' it does not contain."""
+    path = write_csv("sample_id,marker,value,unit\nS-1,TNF-\ufffd,48.7,pg/mL\n")
+    report = check_file(path)
+    [lost] = results(report)
+    assert lost.note is not None and "a '\ufffd' may be a letter lost" in lost.note
+    assert (
+        "A '\ufffd' in a name most often stands for a letter" in report.panels[0].summary.text[-1]
+    )

@@ -2311,6 +2311,10 @@ def test_a_loinc_code_is_checked_for_its_form_its_check_digit_and_being_another_
          'unit = "pg/mL")'),
         ('high = "1e3"', "high: must be a number, such as 7 or 7.5, with no quotes (1e3)"),
         ("loinc = 26881-3", '(text goes in quotes: loinc = "26881-3")'),
+        ('high = "1,000"', "with no quotes: write 1000 if the comma groups thousands, or 1.000 "
+         "if it is a decimal comma"),
+        ('high = "8,1"', "with a point and no quotes (8.1)"),
+        ('source = ARUP "x"', "(text goes in quotes: source = 'ARUP \"x\"')"),
     ],
 )  # fmt: skip
 def test_hand_edits_get_a_hint_how_to_write_them(line: str, hint: str) -> None:

@@ -3794,7 +3794,9 @@ OVERVIEW_PANELS = 50
 class _SampleCount:
     """What an overview keeps of one sample (slots: a million rows make many samples)."""
 
-    __slots__ = ("patient_id", "collected_at", "measured", "flagged", "unjudged", "maybe")
+    __slots__ = (
+        "patient_id", "collected_at", "measured", "flagged", "unjudged", "maybe", "not_given"
+    )  # fmt: skip
 
     def __init__(self, patient_id: str | None, collected_at: str | None) -> None:
         # of its first result (the patient: the first result naming one)
@@ -3804,6 +3806,7 @@ class _SampleCount:
         self.flagged: dict[str, str] | None = None  # markers outside the range: their flag
         # markers that may be past a critical limit: whether by the lab's critical mark
         self.maybe: dict[str, bool] | None = None
+        self.not_given = False  # only rows the lab gave no result on (`PanelDigest`)
 
     @property
     def critical(self) -> bool:
@@ -3847,6 +3850,15 @@ def build_overview(
                     _keep_far_apart(readings, warnings, tally)
                     if key not in panels:
                         panels[key] = _SampleCount(event.patient_id, event.collected_at)
+                    panels[key].not_given = False
+            elif event.code == "result-not-given" and _names_its_row(event):
+                # a pending or cancelled test's sample is listed too, as build_report gives it
+                # (QA: it was left out of the overview and its count)
+                key = readings.panel_key(event)
+                _keep_far_apart(readings, warnings, tally)
+                if key not in panels:
+                    panels[key] = _SampleCount(event.patient_id, event.collected_at)
+                    panels[key].not_given = True
             # A warning that sums up others is always kept (one per kind and file at most).
             if len(kept) < OVERVIEW_ISSUES or is_summing_up(event):
                 kept.append(event)
@@ -3888,6 +3900,7 @@ def build_overview(
         PanelDigest(
             source=key[0][0], sample_id=key[0][1], patient_id=panels[key].patient_id,
             collected_at=panels[key].collected_at, measured=panels[key].measured,
+            not_given=panels[key].not_given and not panels[key].measured,
             flagged_markers=list(panels[key].flagged or ()),
             marker_flags=list((panels[key].flagged or {}).values()),
             unjudged=panels[key].unjudged, maybe_critical=list(panels[key].maybe or ()),

@@ -215,6 +215,9 @@ class PanelSummary(_Model):
     by_status: dict[str, int]
     flagged_markers: list[str]
     text: list[str] = Field(description="Plain-language sentences for a reader with no training.")
+    # Not written (its sentence says it): rows whose status says the lab gave no result
+    # (pending, cancelled), so that overviews and trends tell such a sample from a broken one.
+    not_given: int = Field(0, exclude=True, description="Rows with no result given (not written).")
 
 
 class Panel(_Model):
@@ -353,6 +356,8 @@ class PanelDigest(_Model):
     patient_id: str | None = None
     collected_at: str | None = None
     measured: int
+    #: none of its rows has a result the lab gave (pending, cancelled), none rejected
+    not_given: bool = False
     flagged_markers: list[str] = Field(
         description="Markers low, high or critical, each once, in order of first sight."
     )

@@ -777,17 +777,18 @@ def summarise_panel(
     if not not_given:
         return _summary(results, rejected)
     # QA: a sample whose one row was pending had no panel, as if the file never named it
+    # rows, not tests: a wide row holds several (review: 'the one test' of two)
     if results or rejected:
         summary = _summary(results, rejected)
-        tests = counted(len(not_given), "more test", "more tests")
+        rows = counted(len(not_given), "more row", "more rows")
     else:
         summary = PanelSummary(measured=0, by_status={}, flagged_markers=[], text=[])
-        tests = "the one test" if len(not_given) == 1 else f"the {len(not_given):,} tests"
+        rows = "the one row" if len(not_given) == 1 else f"the {len(not_given):,} rows"
     said = (
-        f"The lab gave no result for {tests} of this sample{_lines_named(not_given)}. "
+        f"The lab gave no result on {rows} of this sample{_lines_named(not_given)}. "
         "The warnings say why."
     )
-    return summary.model_copy(update={"text": [*summary.text, said]})
+    return summary.model_copy(update={"text": [*summary.text, said], "not_given": len(not_given)})
 
 
 def _summary(results: Sequence[Result], rejected: Sequence[Issue]) -> PanelSummary:

@@ -922,7 +922,10 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         key = person_key(panel.patient_id)
         written.setdefault(key, panel.patient_id)
         if not panel.results:
-            unusable.setdefault(key, []).append(panel)
+            # not one the lab gave no result for (pending, cancelled): its panel says so, and
+            # nothing of it was unusable (review: 'has no result that could be used')
+            if len(panel.summary.text) != 1 or not panel.summary.not_given:
+                unusable.setdefault(key, []).append(panel)
         elif panel.collected_at:
             by_patient.setdefault(key, []).append(panel)
         else:

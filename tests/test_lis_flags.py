@@ -713,10 +713,10 @@ def test_a_sample_whose_tests_have_no_result_given_still_has_its_panel(tmp_path:
     ]  # fmt: skip
     first, pending, _ = (p.summary.text for p in report.panels)
     assert first[-1] == (
-        "The lab gave no result for 1 more test of this sample (line 3). The warnings say why."
+        "The lab gave no result on 1 more row of this sample (line 3). The warnings say why."
     )
     assert pending == [
-        "The lab gave no result for the one test of this sample (line 4). The warnings say why."
+        "The lab gave no result on the one row of this sample (line 4). The warnings say why."
     ]
     table = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
     assert "Sample Q-2 · patient P-51" in table
@@ -749,3 +749,35 @@ def test_no_ranges_are_said_to_differ_where_the_lab_marked_normal_by_its_own_ran
         "normal. Ask the lab which is right.",
         "A lab's critical mark should be talked over with a healthcare provider soon.",
     ]
+
+
+def test_a_sample_the_lab_gave_no_result_for_is_in_the_overview_and_no_trends_loss(
+    tmp_path: Path,
+) -> None:
+    """QA and review: a big file's overview left out (and did not count) a sample whose only
+    row was pending; a trend said such a sample 'has no result that could be used'."""
+    from panelcli.render.table import overview_of
+
+    rows = [
+        "sample_id,patient_id,collected_at,marker,value,unit,result_status",
+        "S-PEND,P-PEND,2026-03-01,IL-6,,pg/mL,Pending",
+        "S-BAD,P-BAD,2026-03-01,IL-6,abc,pg/mL,Final",
+        *(f"S{i:05d},P{i:05d},2026-03-01,IL-8,3,pg/mL,Final" for i in range(1100)),
+    ]
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    table = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "160"}).stdout
+    assert "1,100 results in 1,102 samples" in table
+    assert "the lab gave no result" in table and "no result could be used" in table
+    digests = overview_of(check_file(str(path))).panels
+    assert [(d.sample_id, d.not_given) for d in digests if not d.measured] == [
+        ("S-PEND", True), ("S-BAD", False),
+    ]  # fmt: skip
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit,result_status\n"
+        "S1,P1,2026-03-01,IL-6,4,pg/mL,F\nS2,P1,2026-03-05,IL-6,,pg/mL,I\n"
+        "S3,P1,2026-03-09,IL-6,8,pg/mL,F\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(path)).trends
+    assert not [t for t in trend.text if "could be used" in t]

@@ -753,7 +753,11 @@ def digest_cells(panel: PanelDigest) -> dict[str, Text | Marks]:
         "Measured": Text(f"{panel.measured:,}"),
         # 'none' would read as an all-clear for a sample none of whose rows could be used
         "Outside the range": (
-            _outside(panel) if panel.measured else Marks([Text("no result could be used")])
+            _outside(panel)
+            if panel.measured
+            else Marks(
+                [Text("the lab gave no result" if panel.not_given else "no result could be used")]
+            )
         ),
     }
 
@@ -872,6 +876,7 @@ def overview_of(report: Report) -> Overview:
             PanelDigest(
                 source=p.source, sample_id=p.sample_id, patient_id=p.patient_id,
                 collected_at=p.collected_at, measured=p.summary.measured,
+                not_given=not p.results and len(p.summary.text) == 1 and p.summary.not_given > 0,
                 flagged_markers=list(flags), marker_flags=list(flags.values()),
                 unjudged=sum(1 for result in p.results if result.status in UNJUDGED),
                 maybe_critical=list(dict.fromkeys(maybe)), lab_critical=list(dict.fromkeys(by_lab)),

@@ -177,7 +177,9 @@ def observation(
     if subject:
         resource["subject"] = subject
     notes = [result.note] if result.note else []
-    if lab_status:
+    if lab_status == "unknown":
+        notes.append("The lab's result status could not be read; panelcli judged the value.")
+    elif lab_status:
         notes.append(f"The lab's result status says this result is {lab_status}.")
     if result.collected_at and result.collected_at.strip():
         effective, date_note = fhir_datetime(result.collected_at)
@@ -333,8 +335,13 @@ def write_fhir_bundle(report: Report, reference_set: ReferenceSet, out: TextIO) 
     out.write(json_inert(bundle) + "\n")  # a file's texts, harmless on a terminal
 
 
-#: A row's result status warning, and the Observation status it gives (FHIR's codes)
-_LAB_STATUS = {"result-preliminary": "preliminary", "result-corrected": "corrected"}
+#: A row's result status warning, and the Observation status it gives (FHIR's codes); a
+#: status panelcli cannot read is no 'final' to send on (QA)
+_LAB_STATUS = {
+    "result-preliminary": "preliminary",
+    "result-corrected": "corrected",
+    "result-status-unread": "unknown",
+}
 
 
 def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:

@@ -132,6 +132,11 @@ _UNIT_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _LEVEL = re.compile(r"\s+levels?$", re.IGNORECASE)
+#: A mass per volume in words ('picograms per mL', 'ng per millilitre', 'pg mL-1')
+_UNIT_IN_WORDS = re.compile(
+    r"(?:pico|nano|micro|milli)?grams?\s+per\s+\S+|[pnuµμm]?g\s+per\s+\S+|[pnuµμm]?g\s*m?l-1",
+    re.IGNORECASE,
+)
 # 'IL-10_pg_mL', 'IL-10 pg per mL', 'IL-6 (pg per mL)': a mass per volume spelled without a
 # slash (QA: in brackets it was no unit, and the column of IL-6 was not read).
 _SPELLED_UNIT = re.compile(
@@ -157,7 +162,12 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
     if match and match.group("name").strip():
         unit = (match.group("unit") or match.group("bare") or "").strip()
         # Only a ratio (or a known unit word) is a unit: 'IL-12 (p70)' names a subunit.
-        if "/" in unit or unit.casefold() in SLASHLESS_UNITS or _MOLARITY.fullmatch(unit):
+        if (
+            "/" in unit
+            or unit.casefold() in SLASHLESS_UNITS
+            or _MOLARITY.fullmatch(unit)
+            or _UNIT_IN_WORDS.fullmatch(unit)  # 'picograms per mL' (QA)
+        ):
             # 'IL-6 level (pg/mL)': with a unit, 'level' is the value's word (QA); without
             # one, 'IL-6 level' may be a column of words ('High': review)
             name = match.group("name").strip().rstrip(",")

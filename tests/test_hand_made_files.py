@@ -203,3 +203,18 @@ def test_a_replacement_character_for_a_lost_letter_is_named_as_written(write_csv
     assert (
         "A '\ufffd' in a name most often stands for a letter" in report.panels[0].summary.text[-1]
     )
+
+
+def test_units_typed_in_words_are_read(write_csv) -> None:
+    """QA: a wide column 'TNF-a (picograms per mL)' was not read (a TNF-α 27 times its limit
+    vanished, exit 0), and unit cells 'picograms per mL', 'pg mL-1' were not convertible."""
+    from panelcli.units import power_of_ten
+
+    for unit in ("picograms per mL", "picograms/mL", "pg mL-1", "nanograms per millilitre"):
+        assert power_of_ten(unit) in (-9, -6), unit
+    path = write_csv("Sample ID,IL-6 (pg/mL),TNF-a (picograms per mL)\nS1,1.0,400\n")
+    assert [(r.marker, r.value, r.status) for r in results(check_file(path))] == [
+        ("IL-6", 1.0, Status.NORMAL), ("TNF-α", 400.0, Status.HIGH),
+    ]  # fmt: skip
+    path = write_csv("sample_id,marker,value,unit\nS1,IL-6,3,picograms per mL\nS1,IL-8,3,pg mL-1\n")
+    assert [(r.value, r.unit) for r in results(check_file(path))] == [(3.0, "pg/mL")] * 2

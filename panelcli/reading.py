@@ -1578,7 +1578,9 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
     # Asked of every row on the general path: a sample's row fails at its first filled cell.
     filled = []
     for cell in cells:
-        text = cell.strip()
+        # a byte order mark: two exports joined by `cat` (QA: the second's 'sep=;' line was a
+        # sample, rejected)
+        text = cell.strip().lstrip("\ufeff")
         if not text:
             continue
         if text.casefold() not in layout.titles and _PAGE_LINE.fullmatch(text) is None:
@@ -1622,7 +1624,7 @@ def _line_from_above(cells: list[str], layout: Layout) -> str | None:
     says."""
     if not layout.title_lines:  # most files: no preamble of such lines, nothing to build
         return None
-    filled = [cell.strip() for cell in cells if cell.strip()]
+    filled = [text for cell in cells if (text := cell.strip().lstrip("\ufeff"))]
     labelled = len(filled) == 2 and filled[0].endswith(":")
     key = f"{filled[0]}\0".casefold() if labelled else "\0".join(filled).casefold()
     return " ".join(filled) if key in layout.title_lines else None

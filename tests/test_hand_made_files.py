@@ -218,3 +218,14 @@ def test_units_typed_in_words_are_read(write_csv) -> None:
     ]  # fmt: skip
     path = write_csv("sample_id,marker,value,unit\nS1,IL-6,3,picograms per mL\nS1,IL-8,3,pg mL-1\n")
     assert [(r.value, r.unit) for r in results(check_file(path))] == [(3.0, "pg/mL")] * 2
+
+
+def test_two_excel_exports_with_a_sep_line_joined_with_their_byte_order_marks(write_csv) -> None:
+    """QA: 'cat' of two Excel exports that start with a byte order mark and 'sep=;': the
+    second's 'sep=;' line was a sample, rejected (exit 2)."""
+    one = "\ufeffsep=;\nsample_id;marker;value;unit\nS1;IL-6;4,5;pg/mL\n"
+    report = check_file(write_csv((one + one).encode("utf-8")))
+    assert not report.rejected
+    assert [(w.line, w.code) for w in report.warnings][:2] == [
+        (4, "page-line-skipped"), (5, "header-repeated"),
+    ]  # fmt: skip

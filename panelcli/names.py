@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from panelcli.values import MOLARITY
+from panelcli.values import MOLARITY, unmangled
 
 # Greek letters and their spelled-out names collapse to one Latin letter, so that IL-1β, IL-1b,
 # IL1 beta and IL-1 Beta all meet. A spelled-out letter must end its word ("alphabet" is not "a").
@@ -24,24 +24,6 @@ _GREEK_WORD_LETTER = {
 # '?' and U+FFFD stay: they stand for a letter lost to an encoding ('TNF-?' was TNF-α or
 # TNF-β), so 'TNF-?' must not fold to 'TNF' (found in QA).
 _NOISE = re.compile(r"(?:[^\w?\ufffd]|_)+")
-
-
-def unmangled(text: str) -> str:
-    """Text whose UTF-8 was once read as Windows-1252 or Mac Roman and saved again, as it
-    was first ('TNF-Î±' or 'TNF-Œ±' → 'TNF-α', 'Âµg/L' or '¬µg/L' → 'µg/L', 'mÃ¤nnlich' →
-    'männlich': an Excel accident); other text as it is."""
-    for encoding, marks in _MANGLING:
-        if any(mark in text for mark in marks):
-            try:
-                return text.encode(encoding).decode("utf-8")
-            except UnicodeError:  # not such text after all
-                continue
-    return text
-
-
-#: Encodings UTF-8 is misread in, with how they write the lead bytes of µ, ä ö ü ß é, α β γ,
-#: ≤ (QA: an old Mac's Excel turned IFN-γ into 'IFN-Œ≥', judged as no marker at all).
-_MANGLING = (("cp1252", "ÂÃÎÏâ"), ("mac_roman", "¬√Œœ‚"))
 
 
 @lru_cache(maxsize=4096)

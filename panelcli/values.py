@@ -824,9 +824,27 @@ class LabRange(NamedTuple):
     high_exclusive: bool = False
 
 
+def unmangled(text: str) -> str:
+    """Text whose UTF-8 was once read as Windows-1252 or Mac Roman and saved again, as it
+    was first ('TNF-Î±' or 'TNF-Œ±' → 'TNF-α', 'Âµg/L' or '¬µg/L' → 'µg/L', 'mÃ¤nnlich' →
+    'männlich': an Excel accident); other text as it is."""
+    for encoding, marks in _MANGLING:
+        if any(mark in text for mark in marks):
+            try:
+                return text.encode(encoding).decode("utf-8")
+            except UnicodeError:  # not such text after all
+                continue
+    return text
+
+
+#: Encodings UTF-8 is misread in, with how they write the lead bytes of µ, ä ö ü ß é, α β γ,
+#: ≤ (QA: an old Mac's Excel turned IFN-γ into 'IFN-Œ≥', judged as no marker at all).
+_MANGLING = (("cp1252", "ÂÃÎÏâ"), ("mac_roman", "¬√Œœ‚"))
+
+
 def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
     """Read a printed reference range; None when it is not in a form panelcli understands."""
-    cell = _range_text(text)
+    cell = _range_text(unmangled(text))  # QA: '‚â§ 7,0', a Mac's '≤ 7,0', was unreadable
     # Elsewhere, as for values, a comma that cannot group thousands is a decimal mark ('<7,5').
     cell = cell.replace(",", ".") if decimal_comma else _lone_decimal_commas(cell)
     between = _RANGE_BETWEEN.match(cell)

@@ -229,3 +229,17 @@ def test_two_excel_exports_with_a_sep_line_joined_with_their_byte_order_marks(wr
     assert [(w.line, w.code) for w in report.warnings][:2] == [
         (4, "page-line-skipped"), (5, "header-repeated"),
     ]  # fmt: skip
+
+
+def test_a_printed_range_garbled_by_a_mac_or_windows_save_is_read(write_csv) -> None:
+    """QA: '‚â§ 7,0' (a Mac's '≤ 7,0') and 'â‰¤ 7,0' (Windows') were 'not in a form
+    panelcli reads', the lab's range lost."""
+    path = write_csv(
+        "sample_id;marker;value;unit;reference range\nS1;IL-6;5;pg/mL;‚â§ 7,0\n"
+        "S2;IL-6;8;pg/mL;â‰¤ 7,0\n"
+    )
+    report = check_file(path)
+    assert [(r.status, r.reference and r.reference.text) for r in results(report)] == [
+        (Status.NORMAL, "≤ 7 pg/mL"), (Status.HIGH, "≤ 7 pg/mL"),
+    ]  # fmt: skip
+    assert not [w for w in report.warnings if w.code == "range-unreadable"]

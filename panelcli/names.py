@@ -113,11 +113,9 @@ _UNIT_SUFFIX = re.compile(
     r"\s*\**\s*$",
     re.IGNORECASE,
 )
-_LEVEL = re.compile(r"\s+levels?$", re.IGNORECASE)
 #: A mass per volume in words ('picograms per mL', 'ng per millilitre', 'pg mL-1')
-_UNIT_IN_WORDS = re.compile(
-    r"(?:pico|nano|micro|milli)?grams?\s+per\s+\S+|[pnuµμm]?g\s+per\s+\S+|[pnuµμm]?g\s*m?l-1",
-    re.IGNORECASE,
+_UNIT_IN_WORDS = (  # compiled on first use (start-up)
+    r"(?:pico|nano|micro|milli)?grams?\s+per\s+\S+|[pnuµμm]?g\s+per\s+\S+|[pnuµμm]?g\s*m?l-1"
 )
 # 'IL-10_pg_mL', 'IL-10 pg per mL', 'IL-6 (pg per mL)': a mass per volume spelled without a
 # slash (QA: in brackets it was no unit, and the column of IL-6 was not read).
@@ -148,12 +146,17 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
             "/" in unit
             or unit.casefold() in SLASHLESS_UNITS
             or _MOLARITY.fullmatch(unit)
-            or _UNIT_IN_WORDS.fullmatch(unit)  # 'picograms per mL' (QA)
+            or (
+                ("per" in unit or "-1" in unit)
+                and re.fullmatch(_UNIT_IN_WORDS, unit, re.IGNORECASE) is not None
+            )  # 'picograms per mL' (QA)
         ):
             # 'IL-6 level (pg/mL)': with a unit, 'level' is the value's word (QA); without
             # one, 'IL-6 level' may be a column of words ('High': review)
             name = match.group("name").strip().rstrip(",")
-            return _LEVEL.sub("", name) or name, unit
+            if name.casefold().endswith(("level", "levels")):
+                name = re.sub(r"\s+levels?$", "", name, flags=re.IGNORECASE) or name
+            return name, unit
     spelled = _SPELLED_UNIT.match(header)
     if spelled and spelled.group("name").strip():
         return spelled.group("name").strip(), f"{spelled['mass']}/{spelled['volume']}"

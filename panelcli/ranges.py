@@ -2225,12 +2225,12 @@ def _toml_hint(message: str, text: str) -> str:
 
 #: A limit with a unit after its number ('high = 7 pg/mL'): the key, the number, the unit.
 #: A key whose value is text, given without its quotes ('loinc = 26881-3')
-_UNQUOTED_TEXT = re.compile(
+_UNQUOTED_TEXT = (  # a pattern, compiled on first use (start-up)
     r"^\s*(loinc|unit|source|name|category|specimen|method|notes|description|lab|version|sex)"
     r"\s*=\s*([^\"'\[\s{].*?)\s*$"
 )
 _NUMBER = r"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
-_UNIT_AFTER_NUMBER = re.compile(rf"^\s*(\w+)\s*=\s*({_NUMBER})\s*([^\d\s.,=\[\]{{}}][^=]*)$")
+_UNIT_AFTER_NUMBER = rf"^\s*(\w+)\s*=\s*({_NUMBER})\s*([^\d\s.,=\[\]{{}}][^=]*)$"
 
 
 def _looks_like_a_unit(text: str) -> bool:

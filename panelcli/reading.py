@@ -1502,7 +1502,7 @@ def _find_header_in(
                 "panelcli knows (such as pg/mL or ng/L); rename the column, and give the unit in "
                 "a unit column or with --assume-unit"
             )
-        dated = [cell.strip() for cell in cells if _YEAR.search(cell) and len(cell) <= 40]
+        dated = [cell.strip() for cell in cells if re.search(_YEAR, cell) and len(cell) <= 40]
         if missing == "value" and len(dated) >= 2:  # QA: told to name a column 'value'
             raise InputError(
                 f"{source}: the header on line {line} has a marker column and dates as columns "
@@ -1590,7 +1590,7 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
 
 
 #: A year in a line of words ('Results 12 March 2026')
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = r"\b(?:19|20)\d\d\b"  # compiled on first use: rarely asked
 
 
 def _note_line(cells: list[str], layout: Layout) -> str | None:
@@ -1614,7 +1614,7 @@ def _note_line(cells: list[str], layout: Layout) -> str | None:
         # 'Follow up visit day seven serum' was skipped as a note, the sample gone)
         return None
     in_marker = index == layout.roles.get("marker") or index in layout.markers
-    return text if not in_marker or _YEAR.search(text) else None
+    return text if not in_marker or re.search(_YEAR, text) else None
 
 
 def _line_from_above(cells: list[str], layout: Layout) -> str | None:

@@ -41,19 +41,23 @@ def unit_key(unit: str) -> str:
         return f"{'u' if prefix in ('µ', 'μ', 'mc') else prefix}mol/l"
     text = text.casefold().replace("μ", "u").replace("per", "/")
     # in words, as a person types them (QA: 'picograms per mL', 'pg mL-1' were no units)
-    text = _MASS_WORD.sub(lambda m: f"{_PREFIX_OF[m[1] or '']}g", text)
-    text = _VOLUME_WORD.sub(lambda m: f"{_PREFIX_OF[m[1] or '']}l", text)
-    text = _INVERSE_VOLUME.sub(r"\1/\2", text)
+    # (patterns compiled on first use: most files never write a unit so)
+    if "gram" in text:
+        text = re.sub(_MASS_WORD, lambda m: f"{_PREFIX_OF[m[1] or '']}g", text)
+    if "lit" in text:
+        text = re.sub(_VOLUME_WORD, lambda m: f"{_PREFIX_OF[m[1] or '']}l", text)
+    if text.endswith("-1"):
+        text = re.sub(_INVERSE_VOLUME, r"\1/\2", text)
     if text.startswith("mc") and text[2:3] in ("g", "i", "u", "m"):  # mcg, mcIU, mcU, mcmol
         text = "u" + text[2:]
     return text.replace("/mcl", "/ul")
 
 
 _PREFIX_OF = {"pico": "p", "nano": "n", "micro": "u", "milli": "m", "deci": "d", "": ""}
-_MASS_WORD = re.compile(r"(pico|nano|micro|milli)?grams?")
-_VOLUME_WORD = re.compile(r"(milli|deci|micro)?lit(?:er|re)s?")
+_MASS_WORD = r"(pico|nano|micro|milli)?grams?"
+_VOLUME_WORD = r"(milli|deci|micro)?lit(?:er|re)s?"
 #: 'pgml-1': a mass and a volume to the power -1
-_INVERSE_VOLUME = re.compile(r"^([pnum]?g)([mdu]?l)-1$")
+_INVERSE_VOLUME = r"^([pnum]?g)([mdu]?l)-1$"
 
 
 @lru_cache(maxsize=512)

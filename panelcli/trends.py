@@ -814,6 +814,17 @@ def written_order(written: Iterable[str]) -> tuple[int, str] | None:
     return next(iter(found.items())) if len(found) == 1 else None
 
 
+def _read_one_way_not_placed(
+    written: Sequence[str], unreadable: Collection[str]
+) -> dict[str, tuple[datetime, str]]:
+    """`read_one_way`, but for the dates `_placed` puts where both their days would: those
+    keep their place and their sentence ('Either way …'), as before."""
+    placed = _placed(
+        [d for d in written if d not in unreadable], [d for d in written if d in unreadable]
+    )
+    return {d: read for d, read in read_one_way(written, unreadable).items() if d not in placed}
+
+
 def read_one_way(
     written: Sequence[str], unreadable: Collection[str]
 ) -> dict[str, tuple[datetime, str]]:
@@ -822,14 +833,45 @@ def read_one_way(
     beside '2026-03-01' or '1/3/2026': which came first that day is not known; review, three
     spellings of 1 March were three points, rising and falling)."""
     order = written_order(written)
-    if order is None:
-        return {}
-    read = _read_in_order([d for d in written if d in unreadable], order[0])
+    read = (
+        _same_order_either_way(written, unreadable)
+        if order is None
+        else _read_in_order([d for d in written if d in unreadable], order[0])
+    )
     days = Counter(
         [_day(d) for d in dict.fromkeys(written) if d not in unreadable]
         + [moment.date() for moment, _ in read.values()]
     )
     return {d: moment for d, moment in read.items() if days[moment[0].date()] == 1}
+
+
+def _same_order_either_way(
+    written: Sequence[str], unreadable: Collection[str]
+) -> dict[str, tuple[datetime, str]]:
+    """Dates that may be two days, read day first, where reading all of them day first or
+    all month first puts every date in the same order (QA: '03/05/2026', '01/03/2026',
+    '02/04/2026' were taken in the file's order, 'fell, then rose', though either way they
+    rise, then fall); else none."""
+    ambiguous = [d for d in dict.fromkeys(written) if d in unreadable and two_days(d)]
+    if len(ambiguous) < 2:  # one alone: `_placed` puts it where both its days do
+        return {}
+    readings = [_read_in_order(ambiguous, which) for which in (0, 1)]
+    if any(len(read) != len(ambiguous) for read in readings):
+        return {}
+    readable = []
+    for text in dict.fromkeys(written):
+        if text not in unreadable:
+            when = read_date(text)
+            if when is None:
+                return {}
+            readable.append((when, text))
+    orders = []
+    for read in readings:
+        moments = sorted([*readable, *((moment, text) for text, (moment, _) in read.items())])
+        if len({moment for moment, _ in moments}) != len(moments):  # two at one moment
+            return {}
+        orders.append([text for _, text in moments])
+    return readings[0] if orders[0] == orders[1] else {}
 
 
 def _read_in_order(dates: Iterable[str], which: int) -> dict[str, tuple[datetime, str]]:
@@ -871,7 +913,7 @@ def dates_followed(
     # day first ('13/03/2026') or the month first, and none the other way (QA: a nurse's
     # day-first log lost its peak on '02/03/2026'); else put where both would put it
     # (review), even among such dates alone ('03/04/2026' is before '05/06/2026' either way)
-    resolved = read_one_way(written, unreadable) if tell_order else {}
+    resolved = _read_one_way_not_placed(written, unreadable) if tell_order else {}
     rest = [d for d in written if d not in resolved]
     two_day = {
         **_placed([d for d in rest if d not in unreadable], [d for d in rest if d in unreadable]),
@@ -1047,7 +1089,8 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             placed_panels = [p for p in patient_panels if p.collected_at in two_day]
             written_dates = [p.collected_at or "" for p in patient_panels]
             order = written_order(written_dates) if one_file else None
-            read = read_one_way(written_dates, left_out | set(two_day)) if order else {}
+            unreadable_dates = {d for d in written_dates if read_date(d) is None}
+            read = _read_one_way_not_placed(written_dates, unreadable_dates) if one_file else {}
             text[1:1] = _placed_said(dates, as_listed, placed_panels, order, read)
             trends.append(
                 PatientTrend(
@@ -1112,9 +1155,16 @@ def _placed_said(
             f"between {before} and {after[0]}" if before and after
             else f"after {before}" if before else f"before {after[0]}"
         )  # fmt: skip
+        # read all day first or all month first, the patient's dates keep one order
+        # (`_same_order_either_way`), though this one alone could go elsewhere
+        either = (
+            "Read with all of this patient's dates the same way, either way it comes"
+            if listed in read
+            else "Either way it comes"
+        )
         said.append(
             f"The date of {named}, '{shorten(listed)}', may be {two_days_said(listed)}. "
-            f"Either way it comes {place}, so it is shown there."
+            f"{either} {place}, so it is shown there."
         )
     return said
 

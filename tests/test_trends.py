@@ -369,15 +369,16 @@ def test_with_dates_in_file_order_a_marker_still_ends_at_its_own_last_test(
     measured then (found in QA)."""
     trend = the_trend(
         tmp_path,
-        "A,P1,01/02/2026,IL-8,30,pg/mL\nA,P1,01/02/2026,IL-6,3,pg/mL\n"
-        "B,P1,01/03/2026,IL-8,40,pg/mL\nB,P1,01/03/2026,IL-6,4,pg/mL\n"
-        "C,P1,01/04/2026,IL-6,5,pg/mL\n",
+        "A,P1,05/03/2026,IL-8,30,pg/mL\nA,P1,05/03/2026,IL-6,3,pg/mL\n"
+        "B,P1,06/04/2026,IL-8,40,pg/mL\nB,P1,06/04/2026,IL-6,4,pg/mL\n"
+        "C,P1,03/05/2026,IL-6,5,pg/mL\n",
     )
-    assert "At its last test, on 01/03/2026, IL-8 was still above the range." in trend.text
-    # No date can be read, so the file's order is used, and said to be.
+    assert "At its last test, on 06/04/2026, IL-8 was still above the range." in trend.text
+    # No date can be read, nor are they in one order both ways (5 March, 6 April, 3 May or
+    # 3 May, 4 June, 5 March), so the file's order is used, and said to be.
     assert trend.text[0] == (
-        "Patient P1 was tested on 3 dates. panelcli cannot read the dates '01/02/2026', "
-        "'01/03/2026' and '01/04/2026', so the tests are taken in the order of the file."
+        "Patient P1 was tested on 3 dates. panelcli cannot read the dates '05/03/2026', "
+        "'06/04/2026' and '03/05/2026', so the tests are taken in the order of the file."
     )  # QA: only the first of them was named ('yesterday', not 'today')
 
 
@@ -1167,9 +1168,10 @@ def test_a_two_day_date_whose_place_is_the_same_either_way_is_in_the_trend(
         # 4 March is before 2026-03-10, 3 April after it
         "S1,P1,2026-03-01,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
         "S3,P1,2026-03-10,IL-6,5,pg/mL\n",
-        # two such dates whose days overlap (4 March-3 April, 5 March-3 May): order not known
-        "S1,P1,2026-01-01,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
-        "S3,P1,03/05/2026,IL-6,5,pg/mL\n",
+        # two such dates whose days overlap (5 March-3 May, 4 April-6 May) and whose order
+        # depends on the way both are read (5 March, 6 April or 3 May, 4 June)
+        "S1,P1,2026-01-01,IL-6,3,pg/mL\nS2,P1,05/03/2026,IL-6,40,pg/mL\n"
+        "S3,P1,06/04/2026,IL-6,5,pg/mL\nS4,P1,03/04/2026,IL-6,5,pg/mL\n",
     ],
 )
 def test_a_two_day_date_whose_place_depends_on_the_day_is_left_out(
@@ -1178,6 +1180,17 @@ def test_a_two_day_date_whose_place_depends_on_the_day_is_left_out(
     trend = the_trend(tmp_path, rows)
     assert "03/04/2026" not in trend.dates
     assert any("cannot be read" in t for t in trend.text)
+
+
+def test_two_day_dates_of_one_file_in_one_order_either_way_are_placed(tmp_path: Path) -> None:
+    """'03/04/2026' (4 March or 3 April) and '03/05/2026' (5 March or 3 May) overlap one by
+    one, but read the same way, as one file writes them, the first comes first."""
+    trend = the_trend(
+        tmp_path,
+        "S1,P1,2026-01-01,IL-6,3,pg/mL\nS2,P1,03/04/2026,IL-6,40,pg/mL\n"
+        "S3,P1,03/05/2026,IL-6,5,pg/mL\n",
+    )
+    assert trend.dates == ["2026-01-01", "03/04/2026", "03/05/2026"]
 
 
 @pytest.mark.parametrize(

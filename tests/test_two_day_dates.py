@@ -612,3 +612,30 @@ def test_a_day_or_month_first_tells_only_of_its_own_files_dates(tmp_path: Path) 
     (trend,) = check_files([str(us), str(eu)]).trends
     assert not [t for t in trend.text if "It is read as" in t]
     assert [p.collected_at for p in trend.markers[0].points] == ["03/15/2026", "2026-03-20"]
+
+
+def test_dates_that_all_may_be_two_days_in_one_order_either_way_make_a_trend(
+    tmp_path: Path,
+) -> None:
+    """QA: '03/05/2026', '01/03/2026', '02/04/2026' were taken in the file's order ('fell,
+    then rose', last 2500) and said to be unreadable, though read all day first or all month
+    first they come in one order: 12, 2500, 50, rose then fell."""
+    path = tmp_path / "all.csv"
+    path.write_text(
+        "sample_id;patient_id;collected_at;marker;value;unit\nB3;P2;03/05/2026;IL-6;50;pg/mL\n"
+        "B1;P2;01/03/2026;IL-6;12;pg/mL\nB2;P2;02/04/2026;IL-6;2500;pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(path)).trends
+    assert [p.value for p in trend.markers[0].points] == [12, 2500, 50]
+    assert trend.markers[0].direction == "rose then fell"
+    assert not [t for t in trend.text if "cannot read" in t]
+    # one reading would put them otherwise ('05/03' before '04/04' day first, after it
+    # month first): the file's order, as before
+    path.write_text(
+        "sample_id;patient_id;collected_at;marker;value;unit\nB1;P2;05/03/2026;IL-6;50;pg/mL\n"
+        "B2;P2;04/04/2026;IL-6;12;pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(path)).trends
+    assert not trend.markers and "cannot show how the results changed" in trend.text[0]

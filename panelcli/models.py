@@ -115,8 +115,8 @@ FAR_PAST_HIGH = 100_000.0
 #: (QA: saved in a Windows code page, IFN-γ and TNF-α were judged as unknown, with no word)
 LOST_LETTERS = ("?", "\ufffd")
 LOST_LETTER_SAID = (
-    "A '{}' in a name most often stands for a letter, such as α, β or γ, lost when the file "
-    "was saved; saving it again as UTF-8 (in Excel: CSV UTF-8) keeps such letters."
+    "A {} in a name most often stands for a Greek letter, such as α, β or γ, that was lost "
+    "when the file was saved. Saving the file as UTF-8 text (CSV UTF-8 in Excel) keeps them."
 )
 
 

@@ -484,6 +484,11 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
             and FLAG_SIDE.get(lab) == FLAG_SIDE.get(result.flag or "")
             and _may_be_critical(result) is not None
         ):
+            if by_own_range and lab in ("HH", "LL") and lab[0] == (result.flag or " ")[0]:
+                # a printed range has no critical limits: the lab's critical mark on the side
+                # its range says is no disagreement with it (review)
+                other.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
+                continue
             (own if by_own_range else other).setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
     text = _own_range_sentences(own)
     # One sentence for each kind, listing each mark (QA: four marks gave 'so the lab's mark is
@@ -554,7 +559,10 @@ def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:
     by_status: dict[str, list[Result]] = {}
     for marked in own.values():
         for result in marked:
-            by_status.setdefault(FLAG_WORDS.get(result.flag or "", "normal"), []).append(result)
+            # the lab's range alone: a critical limit is the set's (QA: 'by the lab's own range
+            # … critically high', a judgement the lab never made)
+            flag = {"HH": "H", "LL": "L"}.get(result.flag or "", result.flag or "")
+            by_status.setdefault(FLAG_WORDS.get(flag, "normal"), []).append(result)
     found = _parts_joined(
         [
             f"{_names(results)} {'is' if len(_distinct(results)) == 1 else 'are'} {status}"
@@ -674,11 +682,13 @@ def _critical_sentence(critical: Sequence[Result], storm: bool) -> str:
     # the limit, where it is one (QA: the one result that is critical was the one whose
     # limit no sentence gave)
     of = f" of {limits.pop()}" if one and len(limits) == 1 and None not in limits else ""
-    fact = (
-        f"{_names(critical)} is at or past the critical limit{of}."
-        if one
-        else f"{_names(critical)} are at or past their critical limits."
-    )
+    if of:  # with a number, the side (QA: 'past the critical limit of 2' read as above 2)
+        side = "above" if critical[0].flag == "HH" else "below"
+        fact = f"{_names(critical)} is at or {side} the critical limit{of}."
+    elif one:
+        fact = f"{_names(critical)} is at or past the critical limit."
+    else:
+        fact = f"{_names(critical)} are at or past their critical limits."
     if storm:
         return fact
     ask = "A result like this" if one else "Results like these"
@@ -777,16 +787,19 @@ def summarise_panel(
     if not not_given:
         return _summary(results, rejected)
     # QA: a sample whose one row was pending had no panel, as if the file never named it
-    # rows, not tests: a wide row holds several (review: 'the one test' of two)
+    # tests, one a row in a long file; a wide row holds several (review: 'the one test' of
+    # two), so there it is said of rows
+    word = "test" if all(issue.marker for issue in not_given) else "row"
     if results or rejected:
         summary = _summary(results, rejected)
-        rows = counted(len(not_given), "more row", "more rows")
+        some = counted(len(not_given), f"more {word}", f"more {word}s")
     else:
         summary = PanelSummary(measured=0, by_status={}, flagged_markers=[], text=[])
-        rows = "the one row" if len(not_given) == 1 else f"the {len(not_given):,} rows"
+        some = f"the one {word}" if len(not_given) == 1 else f"the {len(not_given):,} {word}s"
+    # lay QA: 'gave no result' sounded final for a result still to come
     said = (
-        f"The lab gave no result on {rows} of this sample{_lines_named(not_given)}. "
-        "The warnings say why."
+        f"There is no result yet for {some} of this sample{_lines_named(not_given)}: the "
+        "lab may still be working on it, or it was cancelled. The warnings say which."
     )
     return summary.model_copy(update={"text": [*summary.text, said], "not_given": len(not_given)})
 
@@ -837,14 +850,17 @@ def _summary(results: Sequence[Result], rejected: Sequence[Issue]) -> PanelSumma
             text.append(
                 f"The {inside} results that could be judged are inside the reference range."
             )
-    text.extend(_group_sentences(high))
     far = [r for r in high if _far_past(r)]
     if far:  # QA: a unit slip (mg/L for pg/mL) read as '4,800,000 times … strong inflammation'
+        # said first: what follows reads the number as written (lay QA: the caveat came
+        # after the sentences that read it)
         one = len(_distinct(far)) == 1
         text.append(
             f"{_names(far)} {'is' if one else 'are'} so far above the range that the number or "
-            "the unit may be wrong. Check them with the lab first."
+            "the unit may be wrong. Ask the lab to check the number and the unit first. What "
+            "follows reads the number as it is written."
         )
+    text.extend(_group_sentences(high))
     storm_names = _storm_like(results)
     storm = storm_names is not None
     if storm_names is not None:
@@ -1010,9 +1026,10 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
                 hints
                 or f" If {they} {are}, another reference set, or the lab's own range, can be used."
             )
-            lost = next((sign for r in group if (sign := lost_letter(r.marker))), None)
-            if lost:
-                sentence += " " + LOST_LETTER_SAID.format(lost)
+            lost = list(dict.fromkeys(sign for r in group if (sign := lost_letter(r.marker))))
+            if lost:  # each sign seen (lay QA: of '?' and '�' only one was explained)
+                signs = " or ".join(f"'{sign}'" for sign in lost)
+                sentence += " " + LOST_LETTER_SAID.format(signs)
         text.append(sentence)
     return text
 

@@ -94,9 +94,9 @@ def test_a_question_mark_for_a_lost_letter_is_said_to_be_one(write_csv) -> None:
         report.panels[0]
         .summary.text[-1]
         .endswith(
-            "Did you mean IFN-γ? A '?' in a name most often stands for a letter, such as "
-            "α, β or γ, lost when the file was saved; saving it again as UTF-8 (in Excel: CSV "
-            "UTF-8) keeps such letters."
+            "Did you mean IFN-γ? A '?' in a name most often stands for a Greek letter, such as "
+            "α, β or γ, that was lost when the file was saved. Saving the file as UTF-8 text "
+            "(CSV UTF-8 in Excel) keeps them."
         )
     )
 
@@ -168,10 +168,13 @@ def test_a_value_far_past_any_level_labs_report_is_said_to_need_a_check(write_cs
             Status.HIGH,
             Status.NORMAL,
         ]
-    assert (
-        "IL-6 is so far above the range that the number or the unit may be wrong. Check them "
-        "with the lab first." in check_file(path).panels[0].summary.text
+    said = check_file(path).panels[0].summary.text
+    far = said.index(
+        "IL-6 is so far above the range that the number or the unit may be wrong. Ask the lab "
+        "to check the number and the unit first. What follows reads the number as it is written."
     )
+    # said before the sentences that read the number (lay QA)
+    assert far < next(i for i, t in enumerate(said) if "times the upper limit" in t)
 
 
 def test_a_wide_samples_row_of_words_with_no_values_is_no_note(write_csv) -> None:
@@ -201,8 +204,12 @@ def test_a_replacement_character_for_a_lost_letter_is_named_as_written(write_csv
     [lost] = results(report)
     assert lost.note is not None and "a '\ufffd' may be a letter lost" in lost.note
     assert (
-        "A '\ufffd' in a name most often stands for a letter" in report.panels[0].summary.text[-1]
+        "A '\ufffd' in a name most often stands for a Greek letter"
+        in (report.panels[0].summary.text[-1])
     )
+    # both signs: both named (lay QA: only one was)
+    path = write_csv("sample_id,marker,value,unit\nS-1,IL-1\ufffd,4,pg/mL\nS-1,IFN-?,4,pg/mL\n")
+    assert "A '\ufffd' or '?' in a name" in check_file(path).panels[0].summary.text[-1]
 
 
 def test_units_typed_in_words_are_read(write_csv) -> None:

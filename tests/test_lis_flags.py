@@ -713,10 +713,12 @@ def test_a_sample_whose_tests_have_no_result_given_still_has_its_panel(tmp_path:
     ]  # fmt: skip
     first, pending, _ = (p.summary.text for p in report.panels)
     assert first[-1] == (
-        "The lab gave no result on 1 more row of this sample (line 3). The warnings say why."
+        "There is no result yet for 1 more test of this sample (line 3): the lab may still be "
+        "working on it, or it was cancelled. The warnings say which."
     )
     assert pending == [
-        "The lab gave no result on the one row of this sample (line 4). The warnings say why."
+        "There is no result yet for the one test of this sample (line 4): the lab may still be "
+        "working on it, or it was cancelled. The warnings say which."
     ]
     table = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
     assert "Sample Q-2 · patient P-51" in table
@@ -781,3 +783,32 @@ def test_a_sample_the_lab_gave_no_result_for_is_in_the_overview_and_no_trends_lo
     )
     (trend,) = check_file(str(path)).trends
     assert not [t for t in trend.text if "could be used" in t]
+
+
+def test_the_labs_critical_mark_beside_its_own_range_and_the_sets_critical_limit(
+    tmp_path: Path,
+) -> None:
+    """Review: a lab's 'HH' on 50 beside its own '0-7' was called a disagreement (a printed
+    range has no critical limit); lay QA: the set's critical limit was credited to the lab's
+    own range ('critically high'), a judgement the lab never made."""
+    path = tmp_path / "hh.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,reference_range,flag\nS-2,IL-6,50,pg/mL,0-7,HH\n",
+        encoding="utf-8",
+    )
+    assert not [t for t in check_file(str(path)).panels[0].summary.text if "own range" in t]
+    ranges = tmp_path / "crit.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\ncritical_high = 100\nsource = "x"\n',
+        encoding="utf-8",
+    )
+    path.write_text(
+        "sample_id,marker,value,unit,reference_range,flag\nS1,IL-6,150,pg/mL,0-5,N\n",
+        encoding="utf-8",
+    )
+    said = check_file(str(path), str(ranges)).panels[0].summary.text
+    assert (
+        "The lab marked IL-6 as normal. By the lab's own range in the file, IL-6 is high. Ask "
+        "the lab which is right." in said
+    )
+    assert "IL-6 is at or above the critical limit of 100 pg/mL." in " ".join(said)

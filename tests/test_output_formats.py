@@ -658,7 +658,7 @@ def test_a_critical_results_limit_is_shown_in_every_format(tmp_path: Path) -> No
 
     table = run()
     assert "│ ≤ 7, critical ≥ 100 │" in table
-    assert "IL-6 is at or past the critical limit of 100 pg/mL." in table
+    assert "IL-6 is at or above the critical limit of 100 pg/mL." in table
     [row] = [r for r in csv.DictReader(io.StringIO(run("-f", "csv"))) if r["marker"]]
     assert row["reference_text"] == "≤ 7 pg/mL, critical ≥ 100"
     (found,) = observations(Bundle.model_validate(json.loads(run("-f", "fhir"))))

@@ -3015,9 +3015,8 @@ class Interpreter:
             problem = (
                 "date-ambiguous",
                 f"{shown} may be {days}, as the day or the month may come first; it is shown "
-                "as written, and put in date order only where both days give the same order "
-                "(or another row of its sample gives one of them, written one way, or the "
-                "patient's other dates write the day or the month first); no age is "
+                "as written, and put in date order only where the other dates tell its place; "
+                "no age is "
                 "counted to it where the two days give different ranges (written with the "
                 "year first, "
                 f"as {year_first_said(collected_at)}, it can be read only one way)"

@@ -10,7 +10,6 @@ import functools
 import math
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from itertools import product
@@ -128,6 +127,13 @@ def _placed(readable: Sequence[str], two_day: Sequence[str]) -> dict[str, tuple[
             continue  # beside a readable day, or overlapping another such date: order unknown
         placed[written] = (datetime(first.year, first.month, first.day), spans[both])
     return placed
+
+
+def _utc_moment(text: str) -> datetime:
+    """The moment of a date panelcli can read, as dates are put in order."""
+    when = read_date(text)
+    assert when is not None
+    return when
 
 
 def _utc_day(text: str) -> date:
@@ -838,11 +844,22 @@ def read_one_way(
         if order is None
         else _read_in_order([d for d in written if d in unreadable], order[0])
     )
-    days = Counter(
-        [_day(d) for d in dict.fromkeys(written) if d not in unreadable]
-        + [moment.date() for moment, _ in read.values()]
-    )
-    return {d: moment for d, moment in read.items() if days[moment[0].date()] == 1}
+    # each date's day, and its moment where it gives a time: two times of one day are two
+    # tests in order (review: a morning's and an evening's draw were both left out)
+    others = [
+        (_day(d), _utc_moment(d) if _has_time(d) else None)
+        for d in dict.fromkeys(written)
+        if d not in unreadable
+    ]
+    others += [(moment.date(), moment if _has_time(d) else None) for d, (moment, _) in read.items()]
+
+    def alone(text: str, moment: datetime) -> bool:
+        timed = moment if _has_time(text) else None
+        same_day = [when for day, when in others if day == moment.date()]
+        # itself once; any other that day with no time, or at the same moment, collides
+        return sum(1 for when in same_day if when is None or timed is None or when == timed) == 1
+
+    return {d: read_as for d, read_as in read.items() if alone(d, read_as[0])}
 
 
 def _same_order_either_way(
@@ -1158,13 +1175,13 @@ def _placed_said(
         # read all day first or all month first, the patient's dates keep one order
         # (`_same_order_either_way`), though this one alone could go elsewhere
         either = (
-            "Read with all of this patient's dates the same way, either way it comes"
+            f"If all of this patient's dates are read the same way, it comes {place} either way"
             if listed in read
-            else "Either way it comes"
-        )
+            else f"Either way it comes {place}"
+        )  # lay QA: 'Read with … the same way, either way it comes' was hard to follow
         said.append(
             f"The date of {named}, '{shorten(listed)}', may be {two_days_said(listed)}. "
-            f"{either} {place}, so it is shown there."
+            f"{either}, so it is shown there."
         )
     return said
 

@@ -111,12 +111,10 @@ def test_a_two_day_date_is_warned_about_once_per_file(tmp_path: Path) -> None:
     assert (warning.line, warning.column, warning.sample_id) == (3, "collected_at", "C2")
     assert warning.message == (
         "collected date '03/04/2026' may be 3 April or 4 March 2026, as the day or the month "
-        "may come first; it is shown as written, and put in date order only where both days give "
-        "the same order (or another row of its sample gives one of them, written one way, or "
-        "the patient's other dates write the day or the month first); "
-        "no age is counted to it where the two days give different ranges (written with the "
-        "year first, as 2026-04-03 for 3 April, it "
-        "can be read only one way)"
+        "may come first; it is shown as written, and put in date order only where the other "
+        "dates tell its place; no age is counted to it where the two days give different "
+        "ranges (written with the year first, as 2026-04-03 for 3 April, it can be read only "
+        "one way)"
     )
     assert [w.code for w in report.warnings] == ["date-ambiguous"]
 
@@ -639,3 +637,17 @@ def test_dates_that_all_may_be_two_days_in_one_order_either_way_make_a_trend(
     )
     (trend,) = check_file(str(path)).trends
     assert not trend.markers and "cannot show how the results changed" in trend.text[0]
+
+
+def test_two_draws_of_one_day_read_one_way_are_both_trended(tmp_path: Path) -> None:
+    """Review: a morning's and an evening's draw of one day ('01/04/2026 08:00' and '20:00')
+    counted as one day twice, and both were left out, the peak of 200 with them."""
+    path = tmp_path / "times.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "S-1,P-1,13/03/2026 08:00,IL-6,2,pg/mL\nS-2,P-1,01/04/2026 08:00,IL-6,20,pg/mL\n"
+        "S-3,P-1,01/04/2026 20:00,IL-6,200,pg/mL\nS-4,P-1,20/04/2026 08:00,IL-6,3,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(path)).trends
+    assert [p.value for p in trend.markers[0].points] == [2, 20, 200, 3]

@@ -266,15 +266,22 @@ def _far_past_message(result: Result, written_unit: str) -> str | None:
     reference, value = result.reference, result.value
     if reference is None or reference.high is None or reference.high <= 0 or value is None:
         return None
+    if result.comparator in ("<", "<="):  # below a number: not known to be far (review)
+        return None
     if value < FAR_PAST_HIGH * reference.high:  # as the summary tells it
         return None
     times = value / reference.high
     shown = f"{value:,.0f}" if value >= 1000 and value == int(value) else number_text(value)
+    written = result.original_value.strip()
+    if not written.endswith(written_unit):  # '12 mg/L' in the cell gives its unit (review)
+        written = f"{written} {written_unit}"
+    more = "more than " if result.comparator in (">", ">=") else ""
     return (
-        f"{result.marker} of {shorten(result.original_value.strip())} {shorten(written_unit)} is "
+        f"{result.marker} of {shorten(written)} is {more}"
         f"{shown} {reference.unit}, "
         + (f"about {times:,.0f} times" if times < 1e9 else "more than a billion times")
-        + " the upper limit, far past the levels labs report: check the number and the unit"
+        + " the upper limit, far past the levels labs report: check the number and the unit "
+        "(said once a file: others like it may be too)"
     )
 
 
@@ -351,11 +358,7 @@ def _plain_number(text: str, plan: _Plan) -> float | None:
     if not text.replace(".", "", 1).isdecimal() and PLAIN_NUMBER(text) is None:  # see _long_rows
         return None
     number = float(text) + 0.0  # + 0.0 turns -0.0 into 0.0, as parse_value does
-    if (
-        not 0.0 <= number < _INFINITY
-        or number * plan.scale > MAX_GRAMS_PER_LITRE
-        or number > plan.ceiling
-    ):
+    if not 0.0 <= number < _INFINITY or number * plan.scale > MAX_GRAMS_PER_LITRE:
         return None
     return number
 
@@ -1182,7 +1185,6 @@ class Interpreter:
                                     if (
                                         not 0.0 <= number < _INFINITY
                                         or number * scale > MAX_GRAMS_PER_LITRE
-                                        or number > ceiling
                                     ):
                                         number = None
                                 comparator = None
@@ -1199,6 +1201,13 @@ class Interpreter:
                                         and not person_readable(*person, collected_at)
                                     )
                                     or (dot_may_group is not None and dot_may_group(text))
+                                    or (
+                                        # far past any level, until the file has said so
+                                        # (`_far_unsaid`): once, for a file all in mg/L
+                                        number is not None
+                                        and number > ceiling
+                                        and self._far_unsaid(comparator, source)
+                                    )
                                     or (
                                         spill is not None
                                         and cells[spill].strip().isdecimal()
@@ -1442,6 +1451,8 @@ class Interpreter:
                 return None
             if "," in text:
                 self.comma_decimal_seen = True  # see _doubt_grouping
+        if number > plan.ceiling and self._far_unsaid(comparator, source):
+            return None  # the general path says so
         if self.decimal_point_seen is None:  # a wide row's '2.5' beside its '"1,500"' (QA)
             self.decimal_point_seen = value_shows_decimal_point(text)
         if collected_at and self._date_unsaid(collected_at, source):  # stripped as it was read
@@ -1806,8 +1817,10 @@ class Interpreter:
             )
         yield result
         far = _far_past_message(result, unit)
-        if far is not None:
-            yield self._warning(m, "value-far-past-range", far)
+        if far is not None:  # once a file (review: a file all in mg/L warned on each row)
+            self._warn_once(
+                ("value-far-past-range", m.source), self._warning(m, "value-far-past-range", far)
+            )
         if parsed.flag is not None:
             yield from self._flag_disagrees(m, parsed.flag, result)
         yield from self._queued_warnings()
@@ -1917,6 +1930,12 @@ class Interpreter:
                 "labs and assays: ask which range the lab used"
             ),
         )  # fmt: skip
+
+    def _far_unsaid(self, comparator: Comparator | None, source: str) -> bool:
+        """Whether a short-path number past its plan's ceiling is for the general path to say
+        is far past any level (`_far_past_message`): not one below a number ('<'), nor once
+        the file has said it."""
+        return comparator != "<" and ("value-far-past-range", source) not in self._warned
 
     def _range_in_doubt(self, decimal_comma: bool) -> bool:
         """Whether a printed range's ',' read as the decimal mark may group thousands ('<
@@ -3220,7 +3239,7 @@ class Interpreter:
         "range-unreadable", "range-disagrees", "person-unreadable", "value-dot-ambiguous",
         "value-comma-ambiguous", "person-conflict", "column-unnamed", "value-flag-ignored",
         "date-unreadable", "date-ambiguous", "date-in-future",
-        "value-comma-groups",
+        "value-comma-groups", "value-far-past-range",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(
@@ -3231,6 +3250,7 @@ class Interpreter:
             "person-conflict",
             "column-unnamed",
             "value-flag-ignored",
+            "value-far-past-range",
         }
     )
 

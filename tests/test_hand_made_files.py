@@ -4,7 +4,7 @@ where their meaning is clear, refused or doubted where it is not."""
 from __future__ import annotations
 
 from panelcli.check import check_file
-from panelcli.models import Report, Result, Status
+from panelcli.models import Issue, Report, Result, Status
 
 
 def results(report: Report) -> list[Result]:
@@ -161,7 +161,8 @@ def test_a_value_far_past_any_level_labs_report_is_said_to_need_a_check(write_cs
         [far] = [e for e in found if not isinstance(e, Result) and e.code == "value-far-past-range"]
         assert far.line == 2 and far.message == (
             "IL-6 of 12 mg/L is 12,000,000 pg/mL, about 4,800,000 times the upper limit, far past "
-            "the levels labs report: check the number and the unit"
+            "the levels labs report: check the number and the unit (said once a file: others "
+            "like it may be too)"
         )
         assert [r.status for r in found if isinstance(r, Result)] == [
             Status.HIGH,
@@ -250,3 +251,37 @@ def test_a_printed_range_garbled_by_a_mac_or_windows_save_is_read(write_csv) -> 
         (Status.NORMAL, "≤ 7 pg/mL"), (Status.HIGH, "≤ 7 pg/mL"),
     ]  # fmt: skip
     assert not [w for w in report.warnings if w.code == "range-unreadable"]
+
+
+def test_a_file_all_in_a_slipped_unit_is_warned_once_and_read_on_the_short_path(
+    write_csv,
+) -> None:
+    """Review: a file written wholly in mg/L never took the short path again (15 times as
+    slow) and warned on every row; '<800000' (below a number) and '12 mg/L' in the cell
+    were said wrongly."""
+    from panelcli.batches import read_batches
+    from panelcli.check import CheckOptions, Interpreter, ResultRow
+    from panelcli.ranges import load_ranges
+    from panelcli.render.ndjson import ndjson_batch, ndjson_join
+
+    ranges = load_ranges(None)
+    rows = "".join(f"S{i},IL-6,{i % 9 + 1},mg/L\n" for i in range(200))
+    path = write_csv("sample_id,marker,value,unit\n" + rows + "T1,IL-6,<800000,pg/mL\n")
+    interpreter = Interpreter(ranges, CheckOptions())
+    found = list(interpreter.stream([path]))
+    far = [e for e in found if isinstance(e, Issue) and e.code == "value-far-past-range"]
+    assert [e.line for e in far] == [2]
+    assert sum(isinstance(e, ResultRow) for e in found) >= 199  # the short path once said
+    general = Interpreter(ranges, CheckOptions(), short_path=False)
+    assert [(e.to_result() if isinstance(e, ResultRow) else e) for e in found] == list(
+        general.stream([path])
+    )
+    expected = "".join(
+        ndjson_join(
+            [ndjson_batch(b, ranges) for b in read_batches(path, ranges, 10_000)], ranges.info
+        )
+    )
+    batched = "".join(
+        ndjson_join([ndjson_batch(b, ranges) for b in read_batches(path, ranges, 7)], ranges.info)
+    )
+    assert batched == expected and batched.count("value-far-past-range") == 1

@@ -1637,6 +1637,13 @@ class Interpreter:
             # too. Every value of a row carries its range: where this value is refused, the
             # next of its row that parses is the first to be read so.
             self.comma_decimal_seen = True
+        if self.decimal_point_seen is None:
+            # as it is read, not only once its row is (QA: a wide row's '2.5' and '"0,5"' left
+            # its '"1,500"' read as 1.5), in the value or its printed range ('0-7.5'), as
+            # `shows_decimal_point` notes a row, a refused value's too (review)
+            self.decimal_point_seen = value_shows_decimal_point(m.value) or (
+                value_shows_decimal_point(m.reference_range) if m.reference_range else None
+            )
         presumed = decimal_comma
         decimal_comma = decimal_comma or self.comma_decimal_seen
         # An instrument's other figure ('IL-6 %CV' of '12%') is no result: skipped before its
@@ -1672,13 +1679,6 @@ class Interpreter:
                 return
             parsed = read_so
             yield from self._said_grouped_against_delimiter(m)
-        if self.decimal_point_seen is None:
-            # as it is read, not only once its row is (QA: a wide row's '2.5' and '"0,5"' left
-            # its '"1,500"' read as 1.5), in the value or its printed range ('0-7.5'), as
-            # `shows_decimal_point` notes a row
-            self.decimal_point_seen = value_shows_decimal_point(m.value) or (
-                value_shows_decimal_point(m.reference_range) if m.reference_range else None
-            )
         if not decimal_comma and value_shows_decimal_comma(m.value):
             # A ',' file's '"3,2"' (read as 3.2 as a lone decimal comma): what follows is read
             # with ',' as the decimal mark, as `shows_decimal_comma` says of the row.

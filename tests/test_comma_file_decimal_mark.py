@@ -550,3 +550,18 @@ def test_two_processes_doubt_what_one_does_after_both_marks(
     text = two(path)
     assert text == one_process(path)
     assert '"code":"value-comma-ambiguous"' in text
+
+
+def test_a_refused_values_printed_range_shows_the_point_on_every_path(tmp_path: Path) -> None:
+    """Review: a wide row's refused 'abc' beside its range '0-7.5': batches quoted '7.5' as
+    the file's point, one process '2.5' (a value's point was noted only once it parsed)."""
+    path = write(
+        tmp_path,
+        "Sample ID,IL-6 (pg/mL),IL-6 Reference Range,IL-8 (pg/mL),IL-8 Reference Range\n"
+        'S1,abc,0-7.5,2.5,0-60\nS2,"0,5",,3,\nS3,"1,500",,3,\n',
+    )
+    expected = one_process(path)
+    assert "both '.' ('7.5')" in expected
+    for rows_per_batch in (1, 2):
+        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected

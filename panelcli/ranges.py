@@ -1345,7 +1345,7 @@ def check_ranges_bytes(
     for name, table in markers.items():
         problems.extend(_marker_problems(name, table, require_source, names_used, bundled))
         if isinstance(table, dict):
-            problems.extend(_loinc_problems(name, table.get("loinc"), loincs, bundled))
+            problems.extend(_loinc_problems(name, table.get("loinc"), loincs))
     return problems
 
 
@@ -1353,9 +1353,7 @@ def check_ranges_bytes(
 _LOINC = re.compile(r"(\d{1,7})-(\d)")
 
 
-def _loinc_problems(
-    name: str, code: object, loincs: dict[str, str], bundled: bool = False
-) -> list[str]:
+def _loinc_problems(name: str, code: object, loincs: dict[str, str]) -> list[str]:
     """A marker's `loinc` that is no LOINC code (its form, its check digit), or another
     marker's (QA: a typo and IL-6's code on IL-8 went into FHIR as the test's code)."""
     if not isinstance(code, str) or not code.strip():
@@ -1376,13 +1374,21 @@ def _loinc_problems(
     other = loincs.setdefault(code, name)
     if other != name:
         return [where + f"is also marker '{other}''s; a LOINC code names one test"]
-    if bundled:  # a bundled set itself: compared with its own markers only
+    return []
+
+
+def _loinc_of_another(name: str, entry: MarkerRange) -> list[str]:
+    """A marker's loinc that a bundled set gives another marker (QA: IL-6's code on IL-8);
+    a warning, as a name the bundled sets do not know may be that marker ('IL-6 serum')."""
+    if not entry.loinc:
         return []
-    for set_name, known in bundled_reference_sets():  # QA: IL-6's code given to IL-8
-        theirs = next((m for m, e in known.markers.items() if e.loinc == code), None)
+    for set_name, known in bundled_reference_sets():
+        theirs = next((m for m, e in known.markers.items() if e.loinc == entry.loinc), None)
         if theirs is not None and known.resolve(name) != theirs:
             return [
-                where + f"is {theirs}'s in the bundled set {set_name}; a LOINC code names one test"
+                f"marker '{name}': loinc '{entry.loinc}' is {theirs}'s in the bundled set "
+                f"{set_name}; if this is not {theirs}, its code is wrong (a LOINC code names "
+                "one test)"
             ]
     return []
 
@@ -1705,6 +1711,7 @@ def ranges_warnings(raw: bytes) -> list[str]:
         warnings.extend(_detection_past_range(name, entry))
         warnings.extend(_far_from_bundled(name, entry))
         warnings.extend(_source_of_other_numbers(name, entry))
+        warnings.extend(_loinc_of_another(name, entry))
     # a copy under the bundled set's name is told to rename it first: said once
     warnings.extend(_named_as_bundled(parsed) or _described_as_bundled(parsed))
     return warnings

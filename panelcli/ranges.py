@@ -32,7 +32,7 @@ from pydantic_core import ErrorDetails
 
 from panelcli.errors import RangesError
 from panelcli.interpret import Bounds, bounds_text
-from panelcli.models import ReferenceSetInfo
+from panelcli.models import ReferenceSetInfo, lost_letter
 from panelcli.names import (
     greek_slip_mended,
     marker_key,
@@ -516,7 +516,7 @@ class ReferenceSet:
     def _named_despite_a_lost_letter(self, marker: str) -> str | None:
         """'TNF-?': the markers it is with a Greek letter where an encoding left '?' (or a y
         typed for γ)."""
-        lost = "?" if "?" in marker else "\ufffd" if "\ufffd" in marker else None
+        lost = lost_letter(marker)
         if lost is None:
             # 'IFN-y': a y typed for the γ it looks like (QA); a hint only, never read as γ
             if marker.rstrip()[-1:] in ("y", "Y") and not marker.rstrip()[-2:-1].isalpha():
@@ -1763,7 +1763,8 @@ def _described_as_bundled(parsed: RangesFile) -> list[str]:
         return [
             f"[set]: its {keys} {'is' if len(copied) == 1 else 'are'} copied word for word "
             f"from the bundled set {bundled_name}, but its markers differ from that set's "
-            f"({listed}); reports show them, so write what this set is"
+            f"({listed}); every report shows the {'one' if len(copied) == 1 else 'two'}, so change "
+            f"{'it' if len(copied) == 1 else 'them'} to say what this set is"
         ]
     return []
 
@@ -2343,7 +2344,7 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     if err["type"] in ("float_parsing", "float_type", "int_parsing", "int_type"):
         message = "must be a number, such as 7 or 7.5"
         given = err.get("input")
-        if isinstance(given, str) and re.fullmatch(r"\s*[+-]?\d{1,3},\d{3}\s*", given):
+        if isinstance(given, str) and re.fullmatch(r"\s*[+-]?[1-9]\d{0,2},\d{3}\s*", given):
             # QA: '"1,000"' was told '1.000', a thousand times less if the comma groups
             whole, decimal = given.strip().replace(",", ""), given.strip().replace(",", ".")
             message += (

@@ -1509,7 +1509,7 @@ def _find_header_in(
                 f"('{shorten(dated[0])}', '{shorten(dated[1])}' …): panelcli does not read a "
                 "table with dates across; turn it so that each row is one result (columns "
                 "marker, value, unit, date), or each row one date (a date column, then one "
-                "column per marker)"
+                "column per marker with its unit, such as 'IL-6 (pg/mL)')"
             )
         present = "value" if missing == "marker" else "marker"
         raise InputError(
@@ -1587,6 +1587,22 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
             return _line_from_above(cells, layout) or _note_line(cells, layout)
         filled.append(text)
     return " ".join(filled) if filled else None
+
+
+def furniture_said(text: str, note: bool) -> str:
+    """Why a page's line is skipped, as what it is (lay QA: a lab's note was cut off and
+    said to be 'a page's number, print line, title or a note', and so was Excel's 'sep=')."""
+    if text.casefold().startswith("sep="):
+        return "this is Excel's 'sep=' line, which names the delimiter; it was skipped"
+    if note:
+        return (
+            f"this line is a note, not a result: '{shorten(text, 200)}'; it was not read as a "
+            "result, but it may be about the results near it"
+        )
+    return (
+        f"'{shorten(text)}' is a page's number, print line or title, not a sample's row; it "
+        "was skipped"
+    )
 
 
 #: A year in a line of words ('Results 12 March 2026')
@@ -3628,10 +3644,10 @@ def measurement_reader(
                 not long and first_data_row and is_units_row(cells, layout)
             ):
                 stats.skipped += 1
-                yield Issue(severity="warning", code="page-line-skipped", source=source,
-                            line=line, message=f"'{shorten(furniture)}' is a page's number, "
-                            "print line, title or a note, not a sample's row; it was "
-                            "skipped")  # fmt: skip
+                yield Issue(
+                    severity="warning", code="page-line-skipped", source=source, line=line,
+                    message=furniture_said(furniture, _note_line(cells, layout) is not None),
+                )  # fmt: skip
                 continue
             if is_data_type_line(cells):
                 raise another_data_type(source, line, cells)

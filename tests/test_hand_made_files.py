@@ -285,3 +285,21 @@ def test_a_file_all_in_a_slipped_unit_is_warned_once_and_read_on_the_short_path(
         ndjson_join([ndjson_batch(b, ranges) for b in read_batches(path, ranges, 7)], ranges.info)
     )
     assert batched == expected and batched.count("value-far-past-range") == 1
+
+
+def test_a_note_line_and_excels_sep_line_are_said_as_what_they_are(write_csv) -> None:
+    """Lay QA: a lab's note between rows was cut off mid-word and called 'a page's number,
+    print line, title or a note'; review: Excel's 'sep=' line was called so too."""
+    note = "Sample was slightly hemolyzed please interpret with caution"
+    path = write_csv(
+        f"sample_id,patient_id,collected_at,marker,value,unit\nS1,P1,2026-03-01,IL-6,3,pg/mL\n"
+        f"{note}\nS1,P1,2026-03-01,IL-8,5,pg/mL\n"
+    )
+    [said] = [w.message for w in check_file(path).warnings if w.code == "page-line-skipped"]
+    assert said == (
+        f"this line is a note, not a result: '{note}'; it was not read as a result, but it may "
+        "be about the results near it"
+    )
+    one = "\ufeffsep=;\nsample_id;marker;value;unit\nS1;IL-6;4,5;pg/mL\n"
+    [sep] = [w for w in check_file(write_csv((one + one).encode())).warnings if w.line == 4]
+    assert sep.message == "this is Excel's 'sep=' line, which names the delimiter; it was skipped"

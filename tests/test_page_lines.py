@@ -32,7 +32,7 @@ def test_page_numbers_and_a_repeated_title_are_skipped(tmp_path: Path, short: bo
         (8, "warning"),
     ]
     assert skipped[1].message == (
-        "'Cytokine report' is a page's number, print line, title or a note, not a sample's "
+        "'Cytokine report' is a page's number, print line or title, not a sample's "
         "row; it was skipped"
     )
     assert [e for e in events if getattr(e, "severity", None) == "error"] == []

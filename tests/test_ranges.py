@@ -2312,6 +2312,7 @@ def test_a_loinc_code_is_checked_for_its_form_its_check_digit_and_being_another_
         ('high = "1,000"', "with no quotes: write 1000 if the comma groups thousands, or 1.000 "
          "if it is a decimal comma"),
         ('high = "8,1"', "with a point and no quotes (8.1)"),
+        ('high = "0,007"', "with a point and no quotes (0.007)"),  # no thousands start with 0
         ('source = ARUP "x"', "(text goes in quotes: source = 'ARUP \"x\"')"),
     ],
 )  # fmt: skip
@@ -2351,8 +2352,8 @@ def test_a_copy_that_keeps_a_bundled_sets_description_beside_its_own_limits_is_w
     assert "high = 7.0" in edited
     assert [w for w in ranges_warnings(edited.encode()) if w.startswith("[set]")] == [
         "[set]: its 'description' and 'source' are copied word for word from the bundled set "
-        "arup-3002601, but its markers differ from that set's (IL-6); reports show them, so "
-        "write what this set is"
+        "arup-3002601, but its markers differ from that set's (IL-6); every report shows the "
+        "two, so change them to say what this set is"
     ]
     # review and QA: an alias or a critical limit added keeps the limits, so the description
     aliased = bundled.replace('name = "arup-3002601"', 'name = "mylab"').replace(

@@ -71,8 +71,8 @@ def test_an_edited_copy_under_a_bundled_set_s_name_is_said(tmp_path: Path) -> No
     assert renamed != edited and ranges_warnings(renamed.encode()) == [
         cited,
         "[set]: its 'description' and 'source' are copied word for word from the bundled set "
-        "arup-3002601, but its markers differ from that set's (IL-6); reports show them, so "
-        "write what this set is",
+        "arup-3002601, but its markers differ from that set's (IL-6); every report shows the "
+        "two, so change them to say what this set is",
     ]
     ranges = tmp_path / "my_lab.toml"
     ranges.write_text(edited, encoding="utf-8")

@@ -790,18 +790,34 @@ def summarise_panel(
     # tests, one a row in a long file; a wide row holds several (review: 'the one test' of
     # two), so there it is said of rows
     word = "test" if all(issue.marker for issue in not_given) else "row"
-    if results or rejected:
-        summary = _summary(results, rejected)
-        some = counted(len(not_given), f"more {word}", f"more {word}s")
-    else:
-        summary = PanelSummary(measured=0, by_status={}, flagged_markers=[], text=[])
-        some = f"the one {word}" if len(not_given) == 1 else f"the {len(not_given):,} {word}s"
-    # lay QA: 'gave no result' sounded final for a result still to come
-    said = (
-        f"There is no result yet for {some} of this sample{_lines_named(not_given)}: the "
-        "lab may still be working on it, or it was cancelled. The warnings say which."
+    more = "more " if results or rejected else ""
+    summary = (
+        _summary(results, rejected)
+        if results or rejected
+        else PanelSummary(measured=0, by_status={}, flagged_markers=[], text=[])
     )
-    return summary.model_copy(update={"text": [*summary.text, said], "not_given": len(not_given)})
+    # a result still to come is said so, one the lab cancelled, deleted or gave in error so
+    # (lay QA: 'gave no result' sounded final for a pending one; review: 'may still be
+    # working on it' was said of a deleted one)
+    pending = [issue for issue in not_given if _PENDING in issue.message]
+    others = [issue for issue in not_given if _PENDING not in issue.message]
+    said = []
+    if pending:
+        some = counted(len(pending), f"{more}{word}", f"{more}{word}s")
+        the = "The result of" if len(pending) == 1 else "The results of"
+        are = "is" if len(pending) == 1 else "are"
+        said.append(f"{the} {some} of this sample {are} not back yet{_lines_named(pending)}.")
+    if others:
+        some = counted(len(others), f"{more}{word}", f"{more}{word}s")
+        said.append(
+            f"The lab gave no result for {some} of this sample{_lines_named(others)}. The "
+            "warnings say why."
+        )
+    return summary.model_copy(update={"text": [*summary.text, *said], "not_given": len(not_given)})
+
+
+#: What a pending result's status warning says (`values.result_status`)
+_PENDING = "still pending"
 
 
 def _summary(results: Sequence[Result], rejected: Sequence[Issue]) -> PanelSummary:

@@ -712,14 +712,12 @@ def test_a_sample_whose_tests_have_no_result_given_still_has_its_panel(tmp_path:
         ("Q-1", "P-50", 1), ("Q-2", "P-51", 0), ("Q-3", "P-52", 0),
     ]  # fmt: skip
     first, pending, _ = (p.summary.text for p in report.panels)
+    # cancelled: no result given; pending: not back yet (lay QA and review: one sentence
+    # for both said a deleted result might still come)
     assert first[-1] == (
-        "There is no result yet for 1 more test of this sample (line 3): the lab may still be "
-        "working on it, or it was cancelled. The warnings say which."
+        "The lab gave no result for 1 more test of this sample (line 3). The warnings say why."
     )
-    assert pending == [
-        "There is no result yet for the one test of this sample (line 4): the lab may still be "
-        "working on it, or it was cancelled. The warnings say which."
-    ]
+    assert pending == ["The result of 1 test of this sample is not back yet (line 4)."]
     table = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
     assert "Sample Q-2 · patient P-51" in table
 
@@ -770,7 +768,7 @@ def test_a_sample_the_lab_gave_no_result_for_is_in_the_overview_and_no_trends_lo
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     table = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "160"}).stdout
     assert "1,100 results in 1,102 samples" in table
-    assert "the lab gave no result" in table and "no result could be used" in table
+    assert "no result from the lab" in table and "no result could be used" in table
     digests = overview_of(check_file(str(path))).panels
     assert [(d.sample_id, d.not_given) for d in digests if not d.measured] == [
         ("S-PEND", True), ("S-BAD", False),

@@ -756,7 +756,7 @@ def digest_cells(panel: PanelDigest) -> dict[str, Text | Marks]:
             _outside(panel)
             if panel.measured
             else Marks(
-                [Text("the lab gave no result" if panel.not_given else "no result could be used")]
+                [Text("no result from the lab" if panel.not_given else "no result could be used")]
             )
         ),
     }

@@ -462,6 +462,7 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
     other: dict[str, list[Result]] = {}
     normal: dict[str, list[Result]] = {}  # the lab's 'N' where panelcli finds it outside
     own: dict[str, list[Result]] = {}  # the lab's flag against the lab's own printed range
+    critical_by_lab: dict[str, list[Result]] = {}  # its critical mark beside its own range
     for result in results:
         lab = _lab_flag(result)
         # by the lab's own range, no two labs' ranges differ: the flag or the range may be a
@@ -486,11 +487,14 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
         ):
             if by_own_range and lab in ("HH", "LL") and lab[0] == (result.flag or " ")[0]:
                 # a printed range has no critical limits: the lab's critical mark on the side
-                # its range says is no disagreement with it (review)
-                other.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
+                # its range says is no disagreement with it, only said (review: 'only high',
+                # 'ranges differ between labs', of the lab's own range)
+                critical_by_lab.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
                 continue
             (own if by_own_range else other).setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
     text = _own_range_sentences(own)
+    if critical_by_lab:
+        text.append(f"The lab marked {_marked_as(critical_by_lab)}.")
     # One sentence for each kind, listing each mark (QA: four marks gave 'so the lab's mark is
     # the only judgement' four times in a row)
     if unjudged:
@@ -546,7 +550,8 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
         )
     if differ:  # said once after both
         text.append(" ".join([*differ, "Ranges differ between labs, so ask which one applies."]))
-    if not said_soon and any("critical" in lab for lab in [*unjudged, *other, *opposite, *own]):
+    marks = [*unjudged, *other, *opposite, *own, *critical_by_lab]
+    if not said_soon and any("critical" in lab for lab in marks):
         text.append("A lab's critical mark should be talked over with a healthcare provider soon.")
     return text
 

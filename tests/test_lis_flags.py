@@ -794,7 +794,12 @@ def test_the_labs_critical_mark_beside_its_own_range_and_the_sets_critical_limit
         "sample_id,marker,value,unit,reference_range,flag\nS-2,IL-6,50,pg/mL,0-7,HH\n",
         encoding="utf-8",
     )
-    assert not [t for t in check_file(str(path)).panels[0].summary.text if "own range" in t]
+    said = check_file(str(path)).panels[0].summary.text
+    # review: nor 'only high … ranges differ between labs', of the lab's own range
+    assert said[-2:] == [
+        "The lab marked IL-6 as critically high.",
+        "A lab's critical mark should be talked over with a healthcare provider soon.",
+    ]
     ranges = tmp_path / "crit.toml"
     ranges.write_text(
         '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\ncritical_high = 100\nsource = "x"\n',

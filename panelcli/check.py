@@ -270,18 +270,17 @@ def _far_past_message(result: Result, written_unit: str) -> str | None:
         return None
     if value < FAR_PAST_HIGH * reference.high:  # as the summary tells it
         return None
-    times = value / reference.high
-    shown = f"{value:,.0f}" if value >= 1000 and value == int(value) else number_text(value)
-    written = result.original_value.strip()
-    if not written.endswith(written_unit):  # '12 mg/L' in the cell gives its unit (review)
-        written = f"{written} {written_unit}"
-    more = "more than " if result.comparator in (">", ">=") else ""
+    return far_past_said(result.marker, written_unit)
+
+
+def far_past_said(name: str, written_unit: str) -> str:
+    """The warning of a marker written in a unit whose values are far past any level, the
+    same for each such row: said once a file for each marker and unit (review: once for the
+    whole file hid a typo's far value beside a file all in mg/L)."""
     return (
-        f"{result.marker} of {shorten(written)} is {more}"
-        f"{shown} {reference.unit}, "
-        + (f"about {times:,.0f} times" if times < 1e9 else "more than a billion times")
-        + " the upper limit, far past the levels labs report: check the number and the unit "
-        "(said once a file: others like it may be too)"
+        f"{name} written in {shorten(written_unit)} is 100,000 times its upper limit or more, "
+        "far past the levels labs report: check the number and the unit (said once a file "
+        f"for {name} in {shorten(written_unit)})"
     )
 
 
@@ -1206,7 +1205,7 @@ class Interpreter:
                                         # (`_far_unsaid`): once, for a file all in mg/L
                                         number is not None
                                         and number > ceiling
-                                        and self._far_unsaid(comparator, source)
+                                        and self._far_unsaid(comparator, source, name, unit)
                                     )
                                     or (
                                         spill is not None
@@ -1451,7 +1450,7 @@ class Interpreter:
                 return None
             if "," in text:
                 self.comma_decimal_seen = True  # see _doubt_grouping
-        if number > plan.ceiling and self._far_unsaid(comparator, source):
+        if number > plan.ceiling and self._far_unsaid(comparator, source, plan.name, unit or ""):
             return None  # the general path says so
         if self.decimal_point_seen is None:  # a wide row's '2.5' beside its '"1,500"' (QA)
             self.decimal_point_seen = value_shows_decimal_point(text)
@@ -1818,9 +1817,8 @@ class Interpreter:
         yield result
         far = _far_past_message(result, unit)
         if far is not None:  # once a file (review: a file all in mg/L warned on each row)
-            self._warn_once(
-                ("value-far-past-range", m.source), self._warning(m, "value-far-past-range", far)
-            )
+            warning = self._warning(m, "value-far-past-range", far)
+            self._warn_once(("value-far-past-range", m.source, far), warning)
         if parsed.flag is not None:
             yield from self._flag_disagrees(m, parsed.flag, result)
         yield from self._queued_warnings()
@@ -1931,11 +1929,13 @@ class Interpreter:
             ),
         )  # fmt: skip
 
-    def _far_unsaid(self, comparator: Comparator | None, source: str) -> bool:
+    def _far_unsaid(self, comparator: Comparator | None, source: str, name: str, unit: str) -> bool:
         """Whether a short-path number past its plan's ceiling is for the general path to say
-        is far past any level (`_far_past_message`): not one below a number ('<'), nor once
-        the file has said it."""
-        return comparator != "<" and ("value-far-past-range", source) not in self._warned
+        is far past any level (`far_past_said`): not one below a number ('<'), nor once the
+        file has said it of this marker and unit."""
+        return comparator != "<" and (
+            ("value-far-past-range", source, far_past_said(name, unit)) not in self._warned
+        )
 
     def _range_in_doubt(self, decimal_comma: bool) -> bool:
         """Whether a printed range's ',' read as the decimal mark may group thousands ('<
@@ -3250,7 +3250,6 @@ class Interpreter:
             "person-conflict",
             "column-unnamed",
             "value-flag-ignored",
-            "value-far-past-range",
         }
     )
 

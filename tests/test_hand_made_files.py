@@ -160,9 +160,8 @@ def test_a_value_far_past_any_level_labs_report_is_said_to_need_a_check(write_cs
         ]
         [far] = [e for e in found if not isinstance(e, Result) and e.code == "value-far-past-range"]
         assert far.line == 2 and far.message == (
-            "IL-6 of 12 mg/L is 12,000,000 pg/mL, about 4,800,000 times the upper limit, far past "
-            "the levels labs report: check the number and the unit (said once a file: others "
-            "like it may be too)"
+            "IL-6 written in mg/L is 100,000 times its upper limit or more, far past the levels "
+            "labs report: check the number and the unit (said once a file for IL-6 in mg/L)"
         )
         assert [r.status for r in found if isinstance(r, Result)] == [
             Status.HIGH,
@@ -303,3 +302,14 @@ def test_a_note_line_and_excels_sep_line_are_said_as_what_they_are(write_csv) ->
     one = "\ufeffsep=;\nsample_id;marker;value;unit\nS1;IL-6;4,5;pg/mL\n"
     [sep] = [w for w in check_file(write_csv((one + one).encode())).warnings if w.line == 4]
     assert sep.message == "this is Excel's 'sep=' line, which names the delimiter; it was skipped"
+
+
+def test_a_far_value_of_another_marker_or_unit_is_warned_too(write_csv) -> None:
+    """Review: once a file for the whole file, one IL-6 row in mg/L hid the warning of a
+    typed TNF-α of 90,000,000 pg/mL; it is once a file for each marker and unit."""
+    path = write_csv(
+        "sample_id,marker,value,unit\nS1,IL-6,12,mg/L\nS2,IL-6,1,pg/mL\n"
+        "S3,TNF-α,90000000,pg/mL\nS4,IL-6,13,mg/L\n"
+    )
+    far = [w for w in check_file(path).warnings if w.code == "value-far-past-range"]
+    assert [(w.line, w.marker) for w in far] == [(2, "IL-6"), (4, "TNF-α")]

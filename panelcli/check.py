@@ -1448,9 +1448,13 @@ class Interpreter:
             comparator, number = _comma_or_censored_number(text, plan, decimal_comma)
             if number is None:
                 return None
+            if number > plan.ceiling and self._far_unsaid(
+                comparator, source, plan.name, unit or ""
+            ):
+                return None  # before any state changes: the general path says so (review)
             if "," in text:
                 self.comma_decimal_seen = True  # see _doubt_grouping
-        if number > plan.ceiling and self._far_unsaid(comparator, source, plan.name, unit or ""):
+        elif number > plan.ceiling and self._far_unsaid(None, source, plan.name, unit or ""):
             return None  # the general path says so
         if self.decimal_point_seen is None:  # a wide row's '2.5' beside its '"1,500"' (QA)
             self.decimal_point_seen = value_shows_decimal_point(text)

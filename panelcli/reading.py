@@ -1596,8 +1596,8 @@ def furniture_said(text: str, note: bool) -> str:
         return "this is Excel's 'sep=' line, which names the delimiter; it was skipped"
     if note:
         return (
-            f"this line is a note, not a result: '{shorten(text, 200)}'; it was not read as a "
-            "result, but it may be about the results near it"
+            f"this line is a note or a title, not a result: '{shorten(text, 200)}'; it was not "
+            "read as a result, but it may be about the results near it"
         )
     return (
         f"'{shorten(text)}' is a page's number, print line or title, not a sample's row; it "

@@ -296,8 +296,8 @@ def test_a_note_line_and_excels_sep_line_are_said_as_what_they_are(write_csv) ->
     )
     [said] = [w.message for w in check_file(path).warnings if w.code == "page-line-skipped"]
     assert said == (
-        f"this line is a note, not a result: '{note}'; it was not read as a result, but it may "
-        "be about the results near it"
+        f"this line is a note or a title, not a result: '{note}'; it was not read as a result, "
+        "but it may be about the results near it"
     )
     one = "\ufeffsep=;\nsample_id;marker;value;unit\nS1;IL-6;4,5;pg/mL\n"
     [sep] = [w for w in check_file(write_csv((one + one).encode())).warnings if w.line == 4]

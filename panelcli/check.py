@@ -158,6 +158,7 @@ from panelcli.units import (
     power_of_ten,
     same_family,
     same_unit,
+    ucum_code,
 )
 from panelcli.values import (
     COMMA_GROUPS_BEFORE_POINT,
@@ -270,17 +271,21 @@ def _far_past_message(result: Result, written_unit: str) -> str | None:
         return None
     if value < FAR_PAST_HIGH * reference.high:  # as the summary tells it
         return None
-    return far_past_said(result.marker, written_unit)
+    # the file gives no unit: the one assumed is likelier wrong than the number (review)
+    return far_past_said(result.marker, written_unit, assumed=not result.original_unit)
 
 
-def far_past_said(name: str, written_unit: str) -> str:
-    """The warning of a marker written in a unit whose values are far past any level, the
-    same for each such row: said once a file for each marker and unit (review: once for the
-    whole file hid a typo's far value beside a file all in mg/L)."""
+def far_past_said(name: str, written_unit: str, assumed: bool = False) -> str:
+    """The warning of a marker read in a unit whose values are far past any level, the same
+    for each such row: said once a file for each marker and unit, however the unit is spelled
+    (review: once for the whole file hid a typo's far value beside a file all in mg/L;
+    'mg/L', 'mg/l' and 'MG/L' were three)."""
+    unit = shorten(ucum_code(written_unit) or written_unit)
+    how = f"{unit} (assumed with --assume-unit)" if assumed else unit
     return (
-        f"{name} written in {shorten(written_unit)} is 100,000 times its upper limit or more, "
-        "far past the levels labs report: check the number and the unit (said once a file "
-        f"for {name} in {shorten(written_unit)})"
+        f"a value of {name} read in {how} is 100,000 times its upper limit or more, far past "
+        f"the levels labs report: check the number and the unit (said once a file for {name} "
+        f"in {unit})"
     )
 
 

@@ -804,15 +804,22 @@ def summarise_panel(
     # a result still to come is said so, one the lab cancelled, deleted or gave in error so
     # (lay QA: 'gave no result' sounded final for a pending one; review: 'may still be
     # working on it' was said of a deleted one)
-    pending = [issue for issue in not_given if _PENDING in issue.message]
-    others = [issue for issue in not_given if _PENDING not in issue.message]
+    pending = [issue for issue in not_given if is_pending(issue)]
+    others = [issue for issue in not_given if not is_pending(issue)]
     said = []
-    if pending:
+    if pending and word == "row":  # a wide row holds several tests (review)
+        said.append(f"The results on {_lines_word(pending)} of this sample are not back yet.")
+    elif pending:
         some = counted(len(pending), f"{more}{word}", f"{more}{word}s")
         the = "The result of" if len(pending) == 1 else "The results of"
         are = "is" if len(pending) == 1 else "are"
         said.append(f"{the} {some} of this sample {are} not back yet{_lines_named(pending)}.")
-    if others:
+    if others and word == "row":
+        said.append(
+            f"The lab gave no results on {_lines_word(others)} of this sample. The warnings say "
+            "why."
+        )
+    elif others:
         some = counted(len(others), f"{more}{word}", f"{more}{word}s")
         said.append(
             f"The lab gave no result for {some} of this sample{_lines_named(others)}. The "
@@ -821,8 +828,20 @@ def summarise_panel(
     return summary.model_copy(update={"text": [*summary.text, *said], "not_given": len(not_given)})
 
 
-#: What a pending result's status warning says (`values.result_status`)
-_PENDING = "still pending"
+#: What a pending result's status warning says after its quoted status (`values.result_status`)
+_PENDING = "' says this result is still pending;"
+
+
+def is_pending(issue: Issue) -> bool:
+    """Whether a `result-not-given` warning is of a result still to come, by what it says
+    of the status, never by the lab's own words it quotes (review: 'Not performed (still
+    pending review)' was told to be not back yet)."""
+    return _PENDING in issue.message
+
+
+def _lines_word(issues: Sequence[Issue]) -> str:
+    """'line 3', 'lines 3 and 4': the lines issues name, as `_lines_named` gives them."""
+    return _lines_named(issues).strip().removeprefix("(").removesuffix(")")
 
 
 def _summary(results: Sequence[Result], rejected: Sequence[Issue]) -> PanelSummary:

@@ -160,8 +160,9 @@ def test_a_value_far_past_any_level_labs_report_is_said_to_need_a_check(write_cs
         ]
         [far] = [e for e in found if not isinstance(e, Result) and e.code == "value-far-past-range"]
         assert far.line == 2 and far.message == (
-            "IL-6 written in mg/L is 100,000 times its upper limit or more, far past the levels "
-            "labs report: check the number and the unit (said once a file for IL-6 in mg/L)"
+            "a value of IL-6 read in mg/L is 100,000 times its upper limit or more, far past the "
+            "levels labs report: check the number and the unit (said once a file for IL-6 in "
+            "mg/L)"
         )
         assert [r.status for r in found if isinstance(r, Result)] == [
             Status.HIGH,
@@ -313,3 +314,24 @@ def test_a_far_value_of_another_marker_or_unit_is_warned_too(write_csv) -> None:
     )
     far = [w for w in check_file(path).warnings if w.code == "value-far-past-range"]
     assert [(w.line, w.marker) for w in far] == [(2, "IL-6"), (4, "TNF-α")]
+
+
+def test_a_far_value_is_warned_once_however_its_unit_is_spelled_and_says_an_assumed_one(
+    write_csv,
+) -> None:
+    """Review: 'mg/L', 'mg/l' and 'MG/L' (one unit) were three warnings; a unit assumed with
+    --assume-unit was said to be written."""
+    from panelcli.check import CheckOptions
+
+    path = write_csv(
+        "sample_id,marker,value,unit\nS1,IL-6,12,mg/L\nS2,IL-6,13,mg/l\nS4,IL6,15,MG/L\n"
+    )
+    far = [w for w in check_file(path).warnings if w.code == "value-far-past-range"]
+    assert [w.line for w in far] == [2]
+    path = write_csv("sample_id,marker,value\nS1,IL-6,12\n")
+    [far] = [
+        w
+        for w in check_file(path, options=CheckOptions(assume_unit="mg/L")).warnings
+        if w.code == "value-far-past-range"
+    ]
+    assert far.message.startswith("a value of IL-6 read in mg/L (assumed with --assume-unit)")

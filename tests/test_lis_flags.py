@@ -815,3 +815,26 @@ def test_the_labs_critical_mark_beside_its_own_range_and_the_sets_critical_limit
         "the lab which is right." in said
     )
     assert "IL-6 is at or above the critical limit of 100 pg/mL." in " ".join(said)
+
+
+def test_not_given_sentences_go_by_what_the_status_says_and_say_rows_of_a_wide_file(
+    tmp_path: Path,
+) -> None:
+    """Review: 'Not performed (still pending review)', a cancelled status quoting the words
+    'still pending', was told to be not back yet; a wide row's tests were 'the result of 1
+    more row'."""
+    path = tmp_path / "status.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,result_status\nS1,IL-6,3,pg/mL,F\n"
+        "S1,IL-10,,pg/mL,Not performed (still pending review)\n",
+        encoding="utf-8",
+    )
+    assert check_file(str(path)).panels[0].summary.text[-1] == (
+        "The lab gave no result for 1 more test of this sample (line 3). The warnings say why."
+    )
+    path.write_text(
+        "sample_id,result_status,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,F,3,4\nS1,I,,\n", encoding="utf-8"
+    )
+    assert check_file(str(path)).panels[0].summary.text[-1] == (
+        "The results on line 3 of this sample are not back yet."
+    )

@@ -1376,36 +1376,45 @@ def _loinc_problems(
     other = loincs.setdefault(code, name)
     if other != name:
         return [where + f"is also marker '{other}''s; a LOINC code names one test"]
-    if not bundled:  # (a bundled set is checked against its own markers only)
-        for set_name, known in bundled_reference_sets():
-            theirs = _loinc_owner(known, code)
-            mine = known.resolve(name)
-            if theirs is not None and mine is not None and mine != theirs:
-                # a marker the bundled sets know as another (review: IL-8 with IL-6's code
-                # was only warned, and FHIR coded IL-8 as IL-6)
-                return [where + f"is {theirs}'s in the bundled set {set_name}, not {mine}'s"]
+    owner = None if bundled else _bundled_owner(code)  # (a bundled set: its own markers)
+    if owner is not None:
+        theirs, set_name = owner
+        mine = _bundled_name(name)
+        if mine is not None and mine != theirs:
+            # a marker the bundled sets know as another (review: IL-8 with IL-6's code was only
+            # warned, and FHIR coded IL-8 as IL-6; CRP's code is mayo-adult's alone)
+            return [
+                where + f"is {theirs}'s in the bundled set {set_name}, not {mine}'s; a LOINC "
+                "code names one test"
+            ]
     return []
 
 
-def _loinc_owner(known: ReferenceSet, code: str) -> str | None:
-    """The marker of a set whose loinc is `code`, if any."""
-    return next((m for m, e in known.markers.items() if e.loinc == code), None)
+def _bundled_owner(code: str) -> tuple[str, str] | None:
+    """The marker of the bundled sets whose loinc is `code`, and its set's name, if any."""
+    for set_name, known in bundled_reference_sets():
+        for marker, entry in known.markers.items():
+            if entry.loinc == code:
+                return marker, set_name
+    return None
+
+
+def _bundled_name(name: str) -> str | None:
+    """What the bundled sets call a marker of this name, if any of them knows it."""
+    return next((m for _, known in bundled_reference_sets() if (m := known.resolve(name))), None)
 
 
 def _loinc_of_another(name: str, entry: MarkerRange) -> list[str]:
     """A loinc that a bundled set gives a marker, on a marker those sets do not know: a
     warning, as the name may be that marker's ('IL-6 serum'; review: it was refused)."""
-    if not entry.loinc:
+    owner = _bundled_owner(entry.loinc) if entry.loinc else None
+    if owner is None or _bundled_name(name) is not None:  # one they know is an error
         return []
-    for set_name, known in bundled_reference_sets():
-        theirs = _loinc_owner(known, entry.loinc)
-        if theirs is not None and known.resolve(name) is None:  # one they know is an error
-            return [
-                f"marker '{name}': loinc '{entry.loinc}' is {theirs}'s in the bundled set "
-                f"{set_name}; if this is not {theirs}, its code is wrong (a LOINC code names "
-                "one test)"
-            ]
-    return []
+    theirs, set_name = owner
+    return [
+        f"marker '{name}': loinc '{entry.loinc}' is {theirs}'s in the bundled set {set_name}; "
+        f"if this is not {theirs}, its code is wrong (a LOINC code names one test)"
+    ]
 
 
 def loinc_check_digit(number: str) -> int:

@@ -2291,7 +2291,8 @@ def test_a_loinc_code_is_checked_for_its_form_its_check_digit_and_being_another_
         "(26881-3); check the code at loinc.org",
         "marker 'NfL': loinc 'IL-6 plasma' is not a LOINC code (digits, '-' and a check digit, "
         "such as 26881-3)",
-        "marker 'IL-1β': loinc '26881-3' is IL-6's in the bundled set arup-3002601, not IL-1β's",
+        "marker 'IL-1β': loinc '26881-3' is IL-6's in the bundled set arup-3002601, not "
+        "IL-1β's; a LOINC code names one test",
         "marker 'IL-8': loinc '26881-3' is also marker 'IL-1β''s; a LOINC code names one test",
     ]
 
@@ -2437,7 +2438,8 @@ def test_a_loinc_code_of_a_bundled_sets_other_marker_or_with_leading_zeros_is_sa
         '[markers."Interleukin 6"]\nunit = "pg/mL"\nhigh = 7\nloinc = "26881-9"\nsource = "x"\n'
     )
     assert check_ranges_bytes(toml.encode()) == [
-        "marker 'IL-8': loinc '26881-3' is IL-6's in the bundled set arup-3002601, not IL-8's",
+        "marker 'IL-8': loinc '26881-3' is IL-6's in the bundled set arup-3002601, not IL-8's; a "
+        "LOINC code names one test",
         "marker 'IL-10': loinc '0026848-2' is not written as LOINC writes it: 26848-2",
         "marker 'Interleukin 6': loinc '26881-9' is not a LOINC code: its check digit would be "
         "3 (26881-3); check the code at loinc.org",
@@ -2455,7 +2457,14 @@ def test_a_loinc_code_of_a_bundled_sets_other_marker_or_with_leading_zeros_is_sa
     # coded IL-8 as IL-6); one they do not know: a warning
     il8 = '[markers."IL-8"]\nunit = "pg/mL"\nhigh = 7\nloinc = "26881-3"\nsource = "x"\n'
     assert check_ranges_bytes(il8.encode()) == [
-        "marker 'IL-8': loinc '26881-3' is IL-6's in the bundled set arup-3002601, not IL-8's"
+        "marker 'IL-8': loinc '26881-3' is IL-6's in the bundled set arup-3002601, not IL-8's; a "
+        "LOINC code names one test"
+    ]
+    # a code of one bundled set on a marker only the other knows (review: CRP's on IL-8)
+    crp = il8.replace("26881-3", "1988-5")
+    assert check_ranges_bytes(crp.encode()) == [
+        "marker 'IL-8': loinc '1988-5' is CRP's in the bundled set mayo-adult, not IL-8's; a "
+        "LOINC code names one test"
     ]
     serum = il8.replace('"IL-8"', '"IL-6 serum"')
     assert check_ranges_bytes(serum.encode()) == []

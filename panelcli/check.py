@@ -1923,6 +1923,10 @@ class Interpreter:
         if ours == sided or (sided == "A" and ours != "N"):
             return
         own = result.reference is not None and result.reference.origin == "file"
+        if own and sided in ("HH", "LL") and ours == sided[0]:
+            # the lab's critical mark on the side its own printed range says: a printed range
+            # has no critical limits, so nothing disagrees (review: as the summary says it)
+            return
         # QA: 'critically high by the lab's own range', a range with no critical limits: the
         # critical limit beside it is the set's
         theirs = " and the reference set's critical limit" if ours in ("HH", "LL") else ""

@@ -1824,10 +1824,7 @@ class Interpreter:
                 update={"note": "; ".join(filter(None, (said, result.note)))}
             )
         yield result
-        far = _far_past_message(result, unit)
-        if far is not None:  # once a file (review: a file all in mg/L warned on each row)
-            warning = self._warning(m, "value-far-past-range", far)
-            self._warn_once(("value-far-past-range", m.source, far), warning)
+        self._far_said(m, result, unit)
         if parsed.flag is not None:
             yield from self._flag_disagrees(m, parsed.flag, result)
         yield from self._queued_warnings()
@@ -1901,9 +1898,19 @@ class Interpreter:
             result = _estimated(result, m.detection)
         result = _said_if_a_mean(m, result)
         yield result
+        # by the lab's range in its own unit too (review: the summary said it, no warning)
+        self._far_said(m, result, result.original_unit or result.unit or "")
         if parsed.flag is not None:
             yield from self._flag_disagrees(m, parsed.flag, result)
         yield from self._queued_warnings()
+
+    def _far_said(self, m: Measurement, result: Result, unit: str) -> None:
+        """Queue the far-past warning of a result, once a file for its marker and unit (review:
+        a file all in mg/L warned on each row)."""
+        far = _far_past_message(result, unit)
+        if far is not None:
+            warning = self._warning(m, "value-far-past-range", far)
+            self._warn_once(("value-far-past-range", m.source, far), warning)
 
     def _flag_disagrees(self, m: Measurement, flag: str, result: Result) -> Iterator[Issue]:
         """A lab's 'H' on a value panelcli judges normal (or the other way): said on every such

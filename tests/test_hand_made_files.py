@@ -335,3 +335,14 @@ def test_a_far_value_is_warned_once_however_its_unit_is_spelled_and_says_an_assu
         if w.code == "value-far-past-range"
     ]
     assert far.message.startswith("a value of IL-6 read in mg/L (assumed with --assume-unit)")
+
+
+def test_a_far_value_judged_by_the_labs_range_in_its_own_unit_is_warned_too(write_csv) -> None:
+    """Review: sIL-2R of 90,000,000 U/mL judged by the lab's '158-623' (U/mL does not convert
+    to the set's pg/mL) had the summary's sentence but no warning."""
+    path = write_csv(
+        "sample_id,marker,value,unit,reference_range\nS-6,sIL-2R,90000000,U/mL,158-623\n"
+    )
+    report = check_file(path)
+    assert [w.line for w in report.warnings if w.code == "value-far-past-range"] == [2]
+    assert any("so far above the range" in t for t in report.panels[0].summary.text)

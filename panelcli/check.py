@@ -76,6 +76,7 @@ from panelcli.models import (
     Result,
     Status,
     lost_letter,
+    no_critical_limit,
 )
 from panelcli.models import ReferenceUsed as Reference
 from panelcli.names import InstrumentName, instrument_name, marker_key
@@ -159,6 +160,8 @@ from panelcli.units import (
     same_family,
     same_unit,
     ucum_code,
+    unit_as_read,
+    unit_key,
 )
 from panelcli.values import (
     COMMA_GROUPS_BEFORE_POINT,
@@ -260,7 +263,7 @@ class _Plan(NamedTuple):
     ceiling: float = math.inf
 
 
-def _far_past_message(result: Result, written_unit: str) -> str | None:
+def _far_past_message(result: Result, written_unit: str, assuming: bool) -> str | None:
     """Why a value read as `FAR_PAST_HIGH` or more times its range's upper limit should be
     checked (QA: IL-6 '12' in mg/L, a CRP habit, was 12,000,000 pg/mL, '4,800,000 times the
     upper limit … strong inflammation', with no word that the unit may be wrong); else None."""
@@ -271,17 +274,19 @@ def _far_past_message(result: Result, written_unit: str) -> str | None:
         return None
     if value < FAR_PAST_HIGH * reference.high:  # as the summary tells it
         return None
-    # the file gives no unit: the one assumed is likelier wrong than the number (review)
-    return far_past_said(result.marker, written_unit, assumed=not result.original_unit)
+    return far_past_said(result.marker, written_unit, assuming)
 
 
-def far_past_said(name: str, written_unit: str, assumed: bool = False) -> str:
+def far_past_said(name: str, written_unit: str, assuming: bool = False) -> str:
     """The warning of a marker read in a unit whose values are far past any level, the same
     for each such row: said once a file for each marker and unit, however the unit is spelled
     (review: once for the whole file hid a typo's far value beside a file all in mg/L;
-    'mg/L', 'mg/l' and 'MG/L' were three)."""
-    unit = shorten(ucum_code(written_unit) or written_unit)
-    how = f"{unit} (assumed with --assume-unit)" if assumed else unit
+    'mg/L', 'mg/l' and 'MG/L' were three); `assuming`: the run assumes a unit for rows with
+    none (--assume-unit), which may be the slip."""
+    unit = shorten(
+        unit_as_read((ucum_code(written_unit) or unit_key(written_unit)).replace("[IU]", "IU"))
+    )
+    how = f"{unit} (as given, or as assumed with --assume-unit)" if assuming else unit
     return (
         f"a value of {name} read in {how} is 100,000 times its upper limit or more, far past "
         f"the levels labs report: check the number and the unit (said once a file for {name} "
@@ -1907,7 +1912,7 @@ class Interpreter:
     def _far_said(self, m: Measurement, result: Result, unit: str) -> None:
         """Queue the far-past warning of a result, once a file for its marker and unit (review:
         a file all in mg/L warned on each row)."""
-        far = _far_past_message(result, unit)
+        far = _far_past_message(result, unit, self.options.assume_unit is not None)
         if far is not None:
             warning = self._warning(m, "value-far-past-range", far)
             self._warn_once(("value-far-past-range", m.source, far), warning)
@@ -1930,7 +1935,7 @@ class Interpreter:
         if ours == sided or (sided == "A" and ours != "N"):
             return
         own = result.reference is not None and result.reference.origin == "file"
-        if own and sided in ("HH", "LL") and ours == sided[0]:
+        if own and sided in ("HH", "LL") and ours == sided[0] and no_critical_limit(result, sided):
             # the lab's critical mark on the side its own printed range says: a printed range
             # has no critical limits, so nothing disagrees (review: as the summary says it)
             return
@@ -1954,7 +1959,12 @@ class Interpreter:
         is far past any level (`far_past_said`): not one below a number ('<'), nor once the
         file has said it of this marker and unit."""
         return comparator != "<" and (
-            ("value-far-past-range", source, far_past_said(name, unit)) not in self._warned
+            (
+                "value-far-past-range",
+                source,
+                far_past_said(name, unit, self.options.assume_unit is not None),
+            )
+            not in self._warned
         )
 
     def _range_in_doubt(self, decimal_comma: bool) -> bool:

@@ -120,6 +120,15 @@ LOST_LETTER_SAID = (
 )
 
 
+def no_critical_limit(result: Result, flag: str) -> bool:
+    """Whether a result's range has no critical limit on the side of a critical flag ('HH':
+    above): the lab's printed range alone, none of the set's kept beside it (review)."""
+    reference = result.reference
+    if reference is None:
+        return True
+    return (reference.critical_high if flag == "HH" else reference.critical_low) is None
+
+
 def lost_letter(name: str) -> str | None:
     """The sign an encoding put in a name for a letter it lacks ('?', '�'), if any."""
     return next((sign for sign in LOST_LETTERS if sign in name), None)
@@ -215,9 +224,12 @@ class PanelSummary(_Model):
     by_status: dict[str, int]
     flagged_markers: list[str]
     text: list[str] = Field(description="Plain-language sentences for a reader with no training.")
-    # Not written (its sentence says it): rows whose status says the lab gave no result
-    # (pending, cancelled), so that overviews and trends tell such a sample from a broken one.
-    not_given: int = Field(0, exclude=True, description="Rows with no result given (not written).")
+    # Not written (its sentences say it): the sample's rows all say the lab gave no result
+    # (pending, cancelled), so that overviews and trends tell it from a sample none of whose
+    # rows could be used.
+    given_none: bool = Field(
+        False, exclude=True, description="Only rows with no result given (not written)."
+    )
 
 
 class Panel(_Model):

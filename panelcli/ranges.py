@@ -1345,7 +1345,13 @@ def check_ranges_bytes(
     for name, table in markers.items():
         problems.extend(_marker_problems(name, table, require_source, names_used, bundled))
         if isinstance(table, dict):
-            problems.extend(_loinc_problems(name, table.get("loinc"), loincs, bundled))
+            aliases = table.get("aliases")
+            names = (
+                [name, *(a for a in aliases if isinstance(a, str))]
+                if isinstance(aliases, list)
+                else [name]
+            )
+            problems.extend(_loinc_problems(names, table.get("loinc"), loincs, bundled))
     return problems
 
 
@@ -1354,10 +1360,12 @@ _LOINC = re.compile(r"(\d{1,7})-(\d)")
 
 
 def _loinc_problems(
-    name: str, code: object, loincs: dict[str, str], bundled: bool = False
+    names: list[str], code: object, loincs: dict[str, str], bundled: bool = False
 ) -> list[str]:
     """A marker's `loinc` that is no LOINC code (its form, its check digit), or another
-    marker's (QA: a typo and IL-6's code on IL-8 went into FHIR as the test's code)."""
+    marker's (QA: a typo and IL-6's code on IL-8 went into FHIR as the test's code); `names`:
+    the marker's name, then its aliases."""
+    name = names[0]
     if not isinstance(code, str) or not code.strip():
         return []  # not a string: the model's error says so
     code = code.strip()
@@ -1379,7 +1387,8 @@ def _loinc_problems(
     owner = None if bundled else _bundled_owner(code)  # (a bundled set: its own markers)
     if owner is not None:
         theirs, set_name = owner
-        mine = _bundled_name(name)
+        # by its name or an alias (review: 'Chemokine 8' with alias 'IL-8' kept IL-6's code)
+        mine = next((m for alias in names if (m := _bundled_name(alias)) is not None), None)
         if mine is not None and mine != theirs:
             # a marker the bundled sets know as another (review: IL-8 with IL-6's code was only
             # warned, and FHIR coded IL-8 as IL-6; CRP's code is mayo-adult's alone)
@@ -1408,8 +1417,8 @@ def _loinc_of_another(name: str, entry: MarkerRange) -> list[str]:
     """A loinc that a bundled set gives a marker, on a marker those sets do not know: a
     warning, as the name may be that marker's ('IL-6 serum'; review: it was refused)."""
     owner = _bundled_owner(entry.loinc) if entry.loinc else None
-    if owner is None or _bundled_name(name) is not None:  # one they know is an error
-        return []
+    if owner is None or any(_bundled_name(n) is not None for n in (name, *entry.aliases)):
+        return []  # one they know, by its name or an alias, is an error
     theirs, set_name = owner
     return [
         f"marker '{name}': loinc '{entry.loinc}' is {theirs}'s in the bundled set {set_name}; "

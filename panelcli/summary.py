@@ -24,6 +24,7 @@ from panelcli.models import (
     Result,
     Status,
     lost_letter,
+    no_critical_limit,
 )
 from panelcli.names import marker_key
 from panelcli.ranges import (
@@ -485,7 +486,12 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
             and FLAG_SIDE.get(lab) == FLAG_SIDE.get(result.flag or "")
             and _may_be_critical(result) is not None
         ):
-            if by_own_range and lab in ("HH", "LL") and lab[0] == (result.flag or " ")[0]:
+            if (
+                by_own_range
+                and lab in ("HH", "LL")
+                and lab[0] == (result.flag or " ")[0]
+                and no_critical_limit(result, lab)
+            ):
                 # a printed range has no critical limits: the lab's critical mark on the side
                 # its range says is no disagreement with it, only said (review: 'only high',
                 # 'ranges differ between labs', of the lab's own range)
@@ -808,16 +814,20 @@ def summarise_panel(
     others = [issue for issue in not_given if not is_pending(issue)]
     said = []
     if pending and word == "row":  # a wide row holds several tests (review)
-        said.append(f"The results on {_lines_word(pending)} of this sample are not back yet.")
+        rows = counted(len(pending), f"{more}row", f"{more}rows")
+        said.append(
+            f"The results on {rows} of this sample are not back yet{_lines_named(pending)}."
+        )
     elif pending:
         some = counted(len(pending), f"{more}{word}", f"{more}{word}s")
         the = "The result of" if len(pending) == 1 else "The results of"
         are = "is" if len(pending) == 1 else "are"
         said.append(f"{the} {some} of this sample {are} not back yet{_lines_named(pending)}.")
     if others and word == "row":
+        rows = counted(len(others), f"{more}row", f"{more}rows")
         said.append(
-            f"The lab gave no results on {_lines_word(others)} of this sample. The warnings say "
-            "why."
+            f"The lab gave no results on {rows} of this sample{_lines_named(others)}. The "
+            "warnings say why."
         )
     elif others:
         some = counted(len(others), f"{more}{word}", f"{more}{word}s")
@@ -825,7 +835,12 @@ def summarise_panel(
             f"The lab gave no result for {some} of this sample{_lines_named(others)}. The "
             "warnings say why."
         )
-    return summary.model_copy(update={"text": [*summary.text, *said], "not_given": len(not_given)})
+    return summary.model_copy(
+        update={
+            "text": [*summary.text, *said],
+            "given_none": not results and not rejected,
+        }
+    )
 
 
 #: What a pending result's status warning says after its quoted status (`values.result_status`)
@@ -837,11 +852,6 @@ def is_pending(issue: Issue) -> bool:
     of the status, never by the lab's own words it quotes (review: 'Not performed (still
     pending review)' was told to be not back yet)."""
     return _PENDING in issue.message
-
-
-def _lines_word(issues: Sequence[Issue]) -> str:
-    """'line 3', 'lines 3 and 4': the lines issues name, as `_lines_named` gives them."""
-    return _lines_named(issues).strip().removeprefix("(").removesuffix(")")
 
 
 def _summary(results: Sequence[Result], rejected: Sequence[Issue]) -> PanelSummary:

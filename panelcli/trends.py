@@ -983,7 +983,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         if not panel.results:
             # not one the lab gave no result for (pending, cancelled): its panel says so, and
             # nothing of it was unusable (review: 'has no result that could be used')
-            if len(panel.summary.text) != 1 or not panel.summary.not_given:
+            if not panel.summary.given_none:
                 unusable.setdefault(key, []).append(panel)
         elif panel.collected_at:
             by_patient.setdefault(key, []).append(panel)

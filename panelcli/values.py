@@ -195,7 +195,8 @@ _RESULT_STATUS = {
     **dict.fromkeys(("d", "deleted", "gelöscht"),
                     ResultStatus("deleted", "this result was deleted", False)),
     "w": ResultStatus("wrong", "this result was reported in error", False),
-    **dict.fromkeys(("i", "pending", "in process"),
+    **dict.fromkeys(("i", "pending", "in process", "ausstehend", "in bearbeitung",
+                     "en attente", "en cours", "pendiente"),
                     ResultStatus("pending", "this result is still pending", False)),
 }  # fmt: skip
 
@@ -220,7 +221,7 @@ _NOT_GIVEN = {
                      "annule", "anulado", "voided", "void", "rejected", "reject", "qns", "dnp",
                      "not performed", "not done", "not received", "nicht durchgeführt"), "x"),
     **dict.fromkeys(("error", "wrong", "incorrect"), "w"),
-    "pending": "i",
+    **dict.fromkeys(("pending", "ausstehend", "pendiente"), "i"),
 }  # fmt: skip
 _UNREAD_STATUS = ResultStatus(
     "status-unread", "nothing panelcli reads (such as P, C, F or X): the row was judged as a "

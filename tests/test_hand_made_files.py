@@ -334,7 +334,9 @@ def test_a_far_value_is_warned_once_however_its_unit_is_spelled_and_says_an_assu
         for w in check_file(path, options=CheckOptions(assume_unit="mg/L")).warnings
         if w.code == "value-far-past-range"
     ]
-    assert far.message.startswith("a value of IL-6 read in mg/L (assumed with --assume-unit)")
+    assert far.message.startswith(
+        "a value of IL-6 read in mg/L (as given, or as assumed with --assume-unit)"
+    )
 
 
 def test_a_far_value_judged_by_the_labs_range_in_its_own_unit_is_warned_too(write_csv) -> None:
@@ -346,3 +348,28 @@ def test_a_far_value_judged_by_the_labs_range_in_its_own_unit_is_warned_too(writ
     report = check_file(path)
     assert [w.line for w in report.warnings if w.code == "value-far-past-range"] == [2]
     assert any("so far above the range" in t for t in report.panels[0].summary.text)
+
+
+def test_a_far_values_unit_is_said_as_people_write_it_once_for_any_spelling(
+    write_csv, tmp_path
+) -> None:
+    """Review: a unit with no UCUM code ('copies/mL', 'COPIES/ML') gave a warning per
+    spelling, and IU/mL was shown as UCUM's '[IU]/mL'."""
+    ranges = tmp_path / "iu.toml"
+    ranges.write_text(
+        '[markers."sIL-2R"]\nunit = "IU/mL"\nhigh = 710\nsource = "x"\n'
+        '[markers."EBV"]\nunit = "copies/mL"\nhigh = 100\nsource = "x"\n',
+        encoding="utf-8",
+    )
+    path = write_csv(
+        "sample_id,marker,value,unit\nS7,sIL-2R,900000000,IU/mL\nS8,EBV,90000000,copies/mL\n"
+        "S9,EBV,90000000,COPIES/ML\n"
+    )
+    far = [
+        w.message
+        for w in check_file(path, str(ranges)).warnings
+        if w.code == "value-far-past-range"
+    ]
+    assert [m.split(" is 100,000")[0] for m in far] == [
+        "a value of sIL-2R read in IU/mL", "a value of EBV read in copies/ml",
+    ]  # fmt: skip

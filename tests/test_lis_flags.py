@@ -839,5 +839,52 @@ def test_not_given_sentences_go_by_what_the_status_says_and_say_rows_of_a_wide_f
         "sample_id,result_status,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,F,3,4\nS1,I,,\n", encoding="utf-8"
     )
     assert check_file(str(path)).panels[0].summary.text[-1] == (
-        "The results on line 3 of this sample are not back yet."
+        "The results on 1 more row of this sample are not back yet (line 3)."
     )
+
+
+def test_pending_words_of_other_languages_and_a_sample_of_pending_and_cancelled_rows(
+    tmp_path: Path,
+) -> None:
+    """Review: German 'ausstehend' and 'In Bearbeitung' were not read (the row rejected as
+    having no value, exit 2); a sample of a pending and a cancelled row, two sentences, was
+    'no result that could be used' in trends and the exported overview."""
+    from panelcli.render.table import overview_of
+
+    path = tmp_path / "de.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit,result_status\n"
+        "S1,P1,2026-03-01,IL-6,4,pg/mL,F\nS2,P1,2026-03-05,IL-6,,pg/mL,ausstehend\n"
+        "S2,P1,2026-03-05,IL-8,,pg/mL,X\nS3,P1,2026-03-09,IL-6,8,pg/mL,In Bearbeitung\n"
+        "S3,P1,2026-03-09,IL-8,8,pg/mL,F\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    assert not report.rejected
+    assert report.panels[1].summary.text == [
+        "The result of 1 test of this sample is not back yet (line 3).",
+        "The lab gave no result for 1 test of this sample (line 4). The warnings say why.",
+    ]
+    (trend,) = report.trends
+    assert not [t for t in trend.text if "could be used" in t]
+    assert [d.not_given for d in overview_of(report).panels if not d.measured] == [True]
+
+
+def test_the_labs_critical_mark_is_disputed_where_the_sets_critical_limit_is_kept(
+    tmp_path: Path,
+) -> None:
+    """Review: beside the lab's '0-5', the set's critical limit of 100 still applies: a lab's
+    'HH' on 50 was silenced, though by that limit 50 is only high."""
+    ranges = tmp_path / "crit.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\ncritical_high = 100\nsource = "x"\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "hh3.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,reference_range,flag\nS-2,IL-6,50,pg/mL,0-5,HH\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path), str(ranges))
+    assert [w.code for w in report.warnings if w.code == "value-flag-disagrees"]
+    assert "The lab marked IL-6 as critically high." not in report.panels[0].summary.text

@@ -2476,3 +2476,16 @@ def test_a_loinc_code_of_a_bundled_sets_other_marker_or_with_leading_zeros_is_sa
     named = '[markers."Interleukin 6"]\nunit = "pg/mL"\nhigh = 7\nloinc = "26881-3"\nsource = "x"\n'
     assert check_ranges_bytes(named.encode()) == []
     assert not [w for w in ranges_warnings(named.encode()) if "loinc" in w]
+
+
+def test_a_loinc_code_is_checked_against_a_markers_aliases_too() -> None:
+    """Review: 'Chemokine 8' with aliases 'IL-8', 'Interleukin 8' and IL-6's 26881-3 was
+    valid, and FHIR coded its IL-8 results as IL-6."""
+    toml = (
+        '[markers."Chemokine 8"]\nunit = "pg/mL"\nhigh = 7\naliases = ["IL-8", "Interleukin 8"]'
+        '\nloinc = "26881-3"\nsource = "x"\n'
+    )
+    assert check_ranges_bytes(toml.encode()) == [
+        "marker 'Chemokine 8': loinc '26881-3' is IL-6's in the bundled set arup-3002601, not "
+        "IL-8's; a LOINC code names one test"
+    ]

@@ -876,7 +876,7 @@ def overview_of(report: Report) -> Overview:
             PanelDigest(
                 source=p.source, sample_id=p.sample_id, patient_id=p.patient_id,
                 collected_at=p.collected_at, measured=p.summary.measured,
-                not_given=not p.results and len(p.summary.text) == 1 and p.summary.not_given > 0,
+                not_given=p.summary.given_none,
                 flagged_markers=list(flags), marker_flags=list(flags.values()),
                 unjudged=sum(1 for result in p.results if result.status in UNJUDGED),
                 maybe_critical=list(dict.fromkeys(maybe)), lab_critical=list(dict.fromkeys(by_lab)),

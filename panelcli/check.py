@@ -160,7 +160,6 @@ from panelcli.units import (
     same_family,
     same_unit,
     ucum_code,
-    unit_as_read,
     unit_key,
 )
 from panelcli.values import (
@@ -279,13 +278,14 @@ def _far_past_message(result: Result, written_unit: str, assuming: bool) -> str 
 
 def far_past_said(name: str, written_unit: str, assuming: bool = False) -> str:
     """The warning of a marker read in a unit whose values are far past any level, the same
-    for each such row: said once a file for each marker and unit, however the unit is spelled
-    (review: once for the whole file hid a typo's far value beside a file all in mg/L;
-    'mg/L', 'mg/l' and 'MG/L' were three); `assuming`: the run assumes a unit for rows with
-    none (--assume-unit), which may be the slip."""
-    unit = shorten(
-        unit_as_read((ucum_code(written_unit) or unit_key(written_unit)).replace("[IU]", "IU"))
-    )
+    for each such row: said once a file for each marker and unit, however a unit UCUM knows is
+    spelled (review: once for the whole file hid a typo's far value beside a file all in
+    mg/L; 'mg/L', 'mg/l' and 'MG/L' were three); `assuming`: that unit is the one the run
+    assumes for rows with none (--assume-unit), which may be the slip."""
+    code = ucum_code(written_unit)
+    # as people write it: 'µIU/mL', not UCUM's 'u[IU]/mL'; one UCUM does not know as written
+    shown = written_unit if code is None else code.replace("[IU]", "IU")
+    unit = shorten(f"µ{shown[1:]}" if code is not None and shown.startswith("u") else shown)
     how = f"{unit} (as given, or as assumed with --assume-unit)" if assuming else unit
     return (
         f"a value of {name} read in {how} is 100,000 times its upper limit or more, far past "
@@ -1909,10 +1909,21 @@ class Interpreter:
             yield from self._flag_disagrees(m, parsed.flag, result)
         yield from self._queued_warnings()
 
+    def _may_be_assumed(self, name: str, unit: str) -> bool:
+        """Whether `unit` is the one this run assumes for a marker's rows with none
+        (--assume-unit; 'range': the set's unit), so a far value's unit may be the assumption
+        (review: every far warning hedged, a unit written in the file too)."""
+        assumed = self.options.assume_unit
+        if assumed == "range":
+            entry = self.ranges.markers.get(name)
+            assumed = entry.unit if entry is not None else None
+        # the same unit however spelled, not one of equal factor ('ng/L' is not 'pg/mL' here)
+        return assumed is not None and unit_key(assumed) == unit_key(unit)
+
     def _far_said(self, m: Measurement, result: Result, unit: str) -> None:
         """Queue the far-past warning of a result, once a file for its marker and unit (review:
         a file all in mg/L warned on each row)."""
-        far = _far_past_message(result, unit, self.options.assume_unit is not None)
+        far = _far_past_message(result, unit, self._may_be_assumed(result.marker, unit))
         if far is not None:
             warning = self._warning(m, "value-far-past-range", far)
             self._warn_once(("value-far-past-range", m.source, far), warning)
@@ -1941,7 +1952,12 @@ class Interpreter:
             return
         # QA: 'critically high by the lab's own range', a range with no critical limits: the
         # critical limit beside it is the set's
-        theirs = " and the reference set's critical limit" if ours in ("HH", "LL") else ""
+        # ... and where the set's critical limit kept beside it says it is not critical
+        # (review: 'by the lab's own range' was blamed for what that limit decided)
+        set_limit = own and sided in ("HH", "LL") and not no_critical_limit(result, sided)
+        theirs = (
+            " and the reference set's critical limit" if ours in ("HH", "LL") or set_limit else ""
+        )
         yield self._warning(
             m, "value-flag-disagrees", f"the lab flagged {result.marker} "
             f"'{value}' as {self._flag_words(m, flag, sided)}, but by the "
@@ -1962,7 +1978,7 @@ class Interpreter:
             (
                 "value-far-past-range",
                 source,
-                far_past_said(name, unit, self.options.assume_unit is not None),
+                far_past_said(name, unit, self._may_be_assumed(name, unit)),
             )
             not in self._warned
         )

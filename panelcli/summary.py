@@ -564,27 +564,32 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
 
 def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:
     """'The lab marked IL-6 as normal. By the lab's own range in the file, IL-6 is high. …':
-    a lab's flag that its own printed range does not bear out."""
+    a lab's flag that its own printed range does not bear out; where the set's critical
+    limit is kept beside that range, it is named too (review: the lab's range was said to
+    decide what the set's limit did)."""
     if not own:
         return []
+    results = [result for marked in own.values() for result in marked]
+    limits = any(not (no_critical_limit(r, "HH") and no_critical_limit(r, "LL")) for r in results)
     by_status: dict[str, list[Result]] = {}
-    for marked in own.values():
-        for result in marked:
-            # the lab's range alone: a critical limit is the set's (QA: 'by the lab's own range
-            # … critically high', a judgement the lab never made)
-            flag = {"HH": "H", "LL": "L"}.get(result.flag or "", result.flag or "")
-            by_status.setdefault(FLAG_WORDS.get(flag, "normal"), []).append(result)
+    for result in results:
+        # the lab's range alone has no critical limit: a critical status is the set's (QA:
+        # 'by the lab's own range … critically high', a judgement the lab never made)
+        flag = result.flag or ""
+        if not limits:
+            flag = {"HH": "H", "LL": "L"}.get(flag, flag)
+        by_status.setdefault(FLAG_WORDS.get(flag, "normal"), []).append(result)
     found = _parts_joined(
         [
-            f"{_names(results)} {'is' if len(_distinct(results)) == 1 else 'are'} {status}"
-            for status, results in by_status.items()
+            f"{_names(group)} {'is' if len(_distinct(group)) == 1 else 'are'} {status}"
+            for status, group in by_status.items()
         ],
-        any(len(_distinct(results)) > 1 for results in by_status.values()),
+        any(len(_distinct(group)) > 1 for group in by_status.values()),
     )
-    return [
-        f"The lab marked {_marked_as(own)}. By the lab's own range in the file, {found}. "
-        "Ask the lab which is right."
-    ]
+    by = "the lab's own range in the file"
+    if limits:
+        by += " and the set's critical limit"
+    return [f"The lab marked {_marked_as(own)}. By {by}, {found}. Ask the lab which is right."]
 
 
 def _marked_as(marked: dict[str, list[Result]]) -> str:

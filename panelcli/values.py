@@ -204,6 +204,8 @@ _RESULT_STATUS = {
 _FINAL = frozenset({
     "f", "u", "final", "verified", "validated", "complete", "completed", "resulted", "released",
     "endgültig", "définitif", "definitif", "definitivo",
+    # review: 'Freigegeben; Nachtrag ausstehend' is final, as 'Released; addendum pending' is
+    "freigegeben", "validiert", "abgeschlossen", "validé", "valide", "validado", "liberado",
 })  # fmt: skip
 #: A status's first word that says what it is, whatever follows ('Final; addendum pending',
 #: 'Corrected - previously reported in error': review, read by a later word)
@@ -221,7 +223,7 @@ _NOT_GIVEN = {
                      "annule", "anulado", "voided", "void", "rejected", "reject", "qns", "dnp",
                      "not performed", "not done", "not received", "nicht durchgeführt"), "x"),
     **dict.fromkeys(("error", "wrong", "incorrect"), "w"),
-    **dict.fromkeys(("pending", "ausstehend", "pendiente"), "i"),
+    "pending": "i",
 }  # fmt: skip
 _UNREAD_STATUS = ResultStatus(
     "status-unread", "nothing panelcli reads (such as P, C, F or X): the row was judged as a "

@@ -353,8 +353,7 @@ def test_a_far_value_judged_by_the_labs_range_in_its_own_unit_is_warned_too(writ
 def test_a_far_values_unit_is_said_as_people_write_it_once_for_any_spelling(
     write_csv, tmp_path
 ) -> None:
-    """Review: a unit with no UCUM code ('copies/mL', 'COPIES/ML') gave a warning per
-    spelling, and IU/mL was shown as UCUM's '[IU]/mL'."""
+    """Review: IU/mL was shown as UCUM's '[IU]/mL'."""
     ranges = tmp_path / "iu.toml"
     ranges.write_text(
         '[markers."sIL-2R"]\nunit = "IU/mL"\nhigh = 710\nsource = "x"\n'
@@ -370,6 +369,43 @@ def test_a_far_values_unit_is_said_as_people_write_it_once_for_any_spelling(
         for w in check_file(path, str(ranges)).warnings
         if w.code == "value-far-past-range"
     ]
+    # a unit UCUM does not know is said as written, once for each spelling (review: its
+    # lower-case key 'copies/ml' was no spelling of the file's)
     assert [m.split(" is 100,000")[0] for m in far] == [
-        "a value of sIL-2R read in IU/mL", "a value of EBV read in copies/ml",
+        "a value of sIL-2R read in IU/mL", "a value of EBV read in copies/mL",
+        "a value of EBV read in COPIES/ML",
     ]  # fmt: skip
+
+
+def test_a_far_values_unit_is_shown_as_written_and_hedged_only_where_it_may_be_assumed(
+    write_csv, tmp_path
+) -> None:
+    """Review: 'AU/mL' was shown 'au/ml' and 'µIU/mL' 'uIU/mL'; with --assume-unit every far
+    warning said the unit may be assumed, 'ng/L' written in the file too."""
+    from panelcli.check import CheckOptions
+
+    ranges = tmp_path / "au.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "AU/mL"\nhigh = 5\nsource = "x"\n'
+        '[markers."IL-8"]\nunit = "µIU/mL"\nhigh = 5\nsource = "x"\n',
+        encoding="utf-8",
+    )
+    path = write_csv("sample_id,marker,value,unit\nS1,IL-6,9000000,AU/mL\nS2,IL-8,9000000,µIU/mL\n")
+    far = [
+        w.message
+        for w in check_file(path, str(ranges)).warnings
+        if w.code == "value-far-past-range"
+    ]
+    assert [m.split(" is 100,000")[0] for m in far] == [
+        "a value of IL-6 read in AU/mL", "a value of IL-8 read in µIU/mL",
+    ]  # fmt: skip
+    path = write_csv("sample_id,marker,value,unit\nSY,IL-6,90000000,ng/L\nSZ,IL-6,90000000,\n")
+    far = [
+        w.message.split(" is 100,000")[0]
+        for w in check_file(path, options=CheckOptions(assume_unit="range")).warnings
+        if w.code == "value-far-past-range"
+    ]
+    assert far == [
+        "a value of IL-6 read in ng/L",
+        "a value of IL-6 read in pg/mL (as given, or as assumed with --assume-unit)",
+    ]

@@ -813,9 +813,10 @@ def test_the_labs_critical_mark_beside_its_own_range_and_the_sets_critical_limit
         encoding="utf-8",
     )
     said = check_file(str(path), str(ranges)).panels[0].summary.text
+    # the set's critical limit named beside the lab's range (review)
     assert (
-        "The lab marked IL-6 as normal. By the lab's own range in the file, IL-6 is high. Ask "
-        "the lab which is right." in said
+        "The lab marked IL-6 as normal. By the lab's own range in the file and the set's "
+        "critical limit, IL-6 is critically high. Ask the lab which is right." in said
     )
     assert "IL-6 is at or above the critical limit of 100 pg/mL." in " ".join(said)
 
@@ -888,3 +889,49 @@ def test_the_labs_critical_mark_is_disputed_where_the_sets_critical_limit_is_kep
     report = check_file(str(path), str(ranges))
     assert [w.code for w in report.warnings if w.code == "value-flag-disagrees"]
     assert "The lab marked IL-6 as critically high." not in report.panels[0].summary.text
+
+
+def test_the_sets_critical_limit_beside_the_labs_range_is_named_where_it_decides(
+    tmp_path: Path,
+) -> None:
+    """Review: a lab's 'HH' on 50 beside its own '0-5', with the set's critical limit of 100
+    kept, was said to disagree 'by the lab's own range', which cannot say what is critical."""
+    ranges = tmp_path / "crit.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\ncritical_high = 100\nsource = "x"\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "hh.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,reference_range,flag\nS-2,IL-6,50,pg/mL,0-5,HH\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path), str(ranges))
+    [warning] = [w for w in report.warnings if w.code == "value-flag-disagrees"]
+    assert "by the lab's own range in the row and the reference set's critical limit" in (
+        warning.message
+    )
+    assert (
+        "The lab marked IL-6 as critically high. By the lab's own range in the file and the "
+        "set's critical limit, IL-6 is high. Ask the lab which is right."
+        in report.panels[0].summary.text
+    )
+
+
+def test_a_final_status_in_german_or_spanish_with_a_pending_addendum_is_judged(
+    tmp_path: Path,
+) -> None:
+    """Review: 'Freigegeben; Nachtrag ausstehend' and 'Validado; informe pendiente' (final,
+    an addendum still to come) were read as pending, and a high IL-6 disappeared."""
+    path = tmp_path / "final.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,result_status\n"
+        'S1,IL-6,30,pg/mL,"Freigegeben; Nachtrag ausstehend"\n'
+        'S2,IL-6,30,pg/mL,"Validado; informe pendiente"\nS3,IL-6,,pg/mL,ausstehend\n',
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    assert [len(p.results) for p in report.panels] == [1, 1, 0]
+    assert report.panels[2].summary.text == [
+        "The result of 1 test of this sample is not back yet (line 4)."
+    ]

@@ -273,18 +273,23 @@ def _far_past_message(result: Result, written_unit: str, assuming: bool) -> str 
         return None
     if value < FAR_PAST_HIGH * reference.high:  # as the summary tells it
         return None
-    return far_past_said(result.marker, written_unit, assuming)
+    return far_past_said(result.marker, written_unit, assuming, reference.unit)
 
 
-def far_past_said(name: str, written_unit: str, assuming: bool = False) -> str:
+def far_past_said(
+    name: str, written_unit: str, assuming: bool = False, range_unit: str = ""
+) -> str:
     """The warning of a marker read in a unit whose values are far past any level, the same
     for each such row: said once a file for each marker and unit, however a unit UCUM knows is
     spelled (review: once for the whole file hid a typo's far value beside a file all in
     mg/L; 'mg/L', 'mg/l' and 'MG/L' were three); `assuming`: that unit is the one the run
     assumes for rows with none (--assume-unit), which may be the slip."""
     code = ucum_code(written_unit)
-    # as people write it: 'µIU/mL', not UCUM's 'u[IU]/mL'; one UCUM does not know as written
-    shown = written_unit if code is None else code.replace("[IU]", "IU")
+    # as people write it: 'µIU/mL', not UCUM's 'u[IU]/mL'; one UCUM does not know as its
+    # range's unit writes it, one spelling for all ('AU/mL', 'au/ml': review)
+    shown = code.replace("[IU]", "IU") if code is not None else written_unit
+    if code is None and range_unit and unit_key(range_unit) == unit_key(written_unit):
+        shown = range_unit
     unit = shorten(f"µ{shown[1:]}" if code is not None and shown.startswith("u") else shown)
     how = f"{unit} (as given, or as assumed with --assume-unit)" if assuming else unit
     return (
@@ -1215,7 +1220,9 @@ class Interpreter:
                                         # (`_far_unsaid`): once, for a file all in mg/L
                                         number is not None
                                         and number > ceiling
-                                        and self._far_unsaid(comparator, source, name, unit)
+                                        and self._far_unsaid(
+                                            comparator, source, name, unit, reference_unit
+                                        )
                                     )
                                     or (
                                         spill is not None
@@ -1459,12 +1466,14 @@ class Interpreter:
             if number is None:
                 return None
             if number > plan.ceiling and self._far_unsaid(
-                comparator, source, plan.name, unit or ""
+                comparator, source, plan.name, unit or "", plan.unit
             ):
                 return None  # before any state changes: the general path says so (review)
             if "," in text:
                 self.comma_decimal_seen = True  # see _doubt_grouping
-        elif number > plan.ceiling and self._far_unsaid(None, source, plan.name, unit or ""):
+        elif number > plan.ceiling and self._far_unsaid(
+            None, source, plan.name, unit or "", plan.unit
+        ):
             return None  # the general path says so
         if self.decimal_point_seen is None:  # a wide row's '2.5' beside its '"1,500"' (QA)
             self.decimal_point_seen = value_shows_decimal_point(text)
@@ -1954,7 +1963,12 @@ class Interpreter:
         # critical limit beside it is the set's
         # ... and where the set's critical limit kept beside it says it is not critical
         # (review: 'by the lab's own range' was blamed for what that limit decided)
-        set_limit = own and sided in ("HH", "LL") and not no_critical_limit(result, sided)
+        set_limit = (
+            own
+            and sided in ("HH", "LL")
+            and ours == sided[0]
+            and not no_critical_limit(result, sided)
+        )
         theirs = (
             " and the reference set's critical limit" if ours in ("HH", "LL") or set_limit else ""
         )
@@ -1970,7 +1984,9 @@ class Interpreter:
             ),
         )  # fmt: skip
 
-    def _far_unsaid(self, comparator: Comparator | None, source: str, name: str, unit: str) -> bool:
+    def _far_unsaid(
+        self, comparator: Comparator | None, source: str, name: str, unit: str, range_unit: str
+    ) -> bool:
         """Whether a short-path number past its plan's ceiling is for the general path to say
         is far past any level (`far_past_said`): not one below a number ('<'), nor once the
         file has said it of this marker and unit."""
@@ -1978,7 +1994,7 @@ class Interpreter:
             (
                 "value-far-past-range",
                 source,
-                far_past_said(name, unit, self._may_be_assumed(name, unit)),
+                far_past_said(name, unit, self._may_be_assumed(name, unit), range_unit),
             )
             not in self._warned
         )

@@ -564,32 +564,46 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
 
 def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:
     """'The lab marked IL-6 as normal. By the lab's own range in the file, IL-6 is high. …':
-    a lab's flag that its own printed range does not bear out; where the set's critical
-    limit is kept beside that range, it is named too (review: the lab's range was said to
-    decide what the set's limit did)."""
-    if not own:
-        return []
-    results = [result for marked in own.values() for result in marked]
-    limits = any(not (no_critical_limit(r, "HH") and no_critical_limit(r, "LL")) for r in results)
-    by_status: dict[str, list[Result]] = {}
-    for result in results:
-        # the lab's range alone has no critical limit: a critical status is the set's (QA:
-        # 'by the lab's own range … critically high', a judgement the lab never made)
-        flag = result.flag or ""
-        if not limits:
-            flag = {"HH": "H", "LL": "L"}.get(flag, flag)
-        by_status.setdefault(FLAG_WORDS.get(flag, "normal"), []).append(result)
-    found = _parts_joined(
-        [
-            f"{_names(group)} {'is' if len(_distinct(group)) == 1 else 'are'} {status}"
-            for status, group in by_status.items()
-        ],
-        any(len(_distinct(group)) > 1 for group in by_status.values()),
-    )
-    by = "the lab's own range in the file"
-    if limits:
-        by += " and the set's critical limit"
-    return [f"The lab marked {_marked_as(own)}. By {by}, {found}. Ask the lab which is right."]
+    a lab's flag that its own printed range does not bear out; where the reference set's
+    critical limit kept beside that range decides it, that limit is named too, as the row's
+    warning names it (review: named for every result, or for none)."""
+    by_set: dict[str, list[Result]] = {}
+    alone: dict[str, list[Result]] = {}
+    for words, results in own.items():
+        for result in results:
+            lab = _lab_flag(result) or ""
+            # the set's limit decides a critical mark on the side panelcli finds (not a
+            # lab's 'HH' on a low value: review)
+            decided = (result.flag or "") in ("HH", "LL") or (
+                lab in ("HH", "LL")
+                and (result.flag or " ")[0] == lab[0]
+                and not no_critical_limit(result, lab)
+            )
+            (by_set if decided else alone).setdefault(words, []).append(result)
+    text = []
+    for marked, by in (
+        (alone, "the lab's own range in the file"),
+        (by_set, "the lab's own range in the file and the reference set's critical limit"),
+    ):
+        if not marked:
+            continue
+        by_status: dict[str, list[Result]] = {}
+        for result in (r for group in marked.values() for r in group):
+            flag = result.flag or ""
+            if marked is alone:  # the lab's range alone has no critical limit (QA)
+                flag = {"HH": "H", "LL": "L"}.get(flag, flag)
+            by_status.setdefault(FLAG_WORDS.get(flag, "normal"), []).append(result)
+        found = _parts_joined(
+            [
+                f"{_names(group)} {'is' if len(_distinct(group)) == 1 else 'are'} {status}"
+                for status, group in by_status.items()
+            ],
+            any(len(_distinct(group)) > 1 for group in by_status.values()),
+        )
+        text.append(
+            f"The lab marked {_marked_as(marked)}. By {by}, {found}. Ask the lab which is right."
+        )
+    return text
 
 
 def _marked_as(marked: dict[str, list[Result]]) -> str:

@@ -223,8 +223,14 @@ _NOT_GIVEN = {
                      "annule", "anulado", "voided", "void", "rejected", "reject", "qns", "dnp",
                      "not performed", "not done", "not received", "nicht durchgeführt"), "x"),
     **dict.fromkeys(("error", "wrong", "incorrect"), "w"),
-    "pending": "i",
+    **dict.fromkeys(("pending", "ausstehend", "pendiente"), "i"),
 }  # fmt: skip
+#: Words after a final status's first word that cancel it ('Validé; annulé')
+_CANCEL_WORDS = frozenset({"storniert", "annulé", "annule", "anulado", "cancelado"})
+#: Words after a final status's first word that make it a correction
+_CORRECTION_WORDS = frozenset(
+    {"corrected", "amended", "korrigiert", "corrigé", "corrige", "corregido", "corrigido"}
+)
 _UNREAD_STATUS = ResultStatus(
     "status-unread", "nothing panelcli reads (such as P, C, F or X): the row was judged as a "
     "final result", True,
@@ -245,7 +251,11 @@ def result_status(text: str) -> ResultStatus | None:
     words = [word for word in re.split(r"[\W_]+", said) if word]  # 'entered-in-error' too
     first = words[0] if words else ""
     if first in _FINAL:  # 'Final; addendum pending', 'Final - no error' (review)
-        return _CORRECTED if {"corrected", "amended"} & set(words) else None
+        if _CORRECTION_WORDS & set(words):  # 'Freigegeben; korrigiert' too (review)
+            return _CORRECTED
+        # a cancel after it in words that say only that ('Freigegeben; storniert': review,
+        # judged as final with no word; not 'Final - replaces voided result')
+        return _RESULT_STATUS["x"] if _CANCEL_WORDS & set(words) else None
     if first in _FIRST_WORD:
         return _CORRECTED if _FIRST_WORD[first] == "corrected" else _PRELIMINARY
     joined = f" {' '.join(words)} "

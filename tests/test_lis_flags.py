@@ -815,8 +815,9 @@ def test_the_labs_critical_mark_beside_its_own_range_and_the_sets_critical_limit
     said = check_file(str(path), str(ranges)).panels[0].summary.text
     # the set's critical limit named beside the lab's range (review)
     assert (
-        "The lab marked IL-6 as normal. By the lab's own range in the file and the set's "
-        "critical limit, IL-6 is critically high. Ask the lab which is right." in said
+        "The lab marked IL-6 as normal. By the lab's own range in the file and the "
+        "reference set's critical limit, IL-6 is critically high. Ask the lab which is right."
+        in said
     )
     assert "IL-6 is at or above the critical limit of 100 pg/mL." in " ".join(said)
 
@@ -913,7 +914,7 @@ def test_the_sets_critical_limit_beside_the_labs_range_is_named_where_it_decides
     )
     assert (
         "The lab marked IL-6 as critically high. By the lab's own range in the file and the "
-        "set's critical limit, IL-6 is high. Ask the lab which is right."
+        "reference set's critical limit, IL-6 is high. Ask the lab which is right."
         in report.panels[0].summary.text
     )
 
@@ -932,6 +933,45 @@ def test_a_final_status_in_german_or_spanish_with_a_pending_addendum_is_judged(
     )
     report = check_file(str(path))
     assert [len(p.results) for p in report.panels] == [1, 1, 0]
+    from panelcli.values import result_status
+
+    # review: pending words of other languages stay pending where the status is no final
+    # one, and a final one's cancel or correction is read in those languages too
+    assert [(s, status and status.code) for s in (
+        "Ergebnis ausstehend", "Resultado pendiente", "Freigegeben; storniert",
+        "Liberado; corregido",
+    ) if (status := result_status(s)) or True] == [
+        ("Ergebnis ausstehend", "pending"), ("Resultado pendiente", "pending"),
+        ("Freigegeben; storniert", "cancelled"), ("Liberado; corregido", "corrected"),
+    ]  # fmt: skip
     assert report.panels[2].summary.text == [
         "The result of 1 test of this sample is not back yet (line 4)."
     ]
+
+
+def test_the_sets_critical_limit_is_named_only_for_the_results_it_decides(
+    tmp_path: Path,
+) -> None:
+    """Review: 'and the set's critical limit' was said of a lab's 'N' on IL-6 and IL-8 (IL-8
+    has no critical limit), and of a lab's 'HH' on a low value, where the range decides."""
+    ranges = tmp_path / "crit2.toml"
+    ranges.write_text(
+        '[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\ncritical_high = 100\nsource = "x"\n'
+        '[markers."IL-8"]\nunit = "pg/mL"\nhigh = 62\nsource = "x"\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "own3.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,reference_range,flag\nS-2,IL-6,10,pg/mL,0-5,N\n"
+        "S-2,IL-8,10,pg/mL,0-5,N\nS-4,IL-6,1,pg/mL,2-5,HH\n",
+        encoding="utf-8",
+    )
+    said = [t for p in check_file(str(path), str(ranges)).panels for t in p.summary.text]
+    assert (
+        "The lab marked IL-6 and IL-8 as normal. By the lab's own range in the file, IL-6 and "
+        "IL-8 are high. Ask the lab which is right." in said
+    )
+    assert (
+        "The lab marked IL-6 as critically high. By the lab's own range in the file, IL-6 is "
+        "low. Ask the lab which is right." in said
+    )

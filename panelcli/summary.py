@@ -544,13 +544,7 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
                 # panelcli's own critical said so (QA: 'IL-10 is low' of its LL)
                 ours = FLAG_WORDS.get(result.flag or "", side)
                 by_side.setdefault(f"only {side}" if same else ours, []).append(result)
-        found = _parts_joined(
-            [
-                f"{_names(results)} {'is' if len(_distinct(results)) == 1 else 'are'} {side}"
-                for side, results in by_side.items()
-            ],
-            any(len(_distinct(results)) > 1 for results in by_side.values()),
-        )
+        found = _states_joined(by_side)
         differ.append(
             f"The lab marked {_marked_as(opposite)}. By the range panelcli uses, {found}."
         )
@@ -593,17 +587,21 @@ def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:
             if marked is alone:  # the lab's range alone has no critical limit (QA)
                 flag = {"HH": "H", "LL": "L"}.get(flag, flag)
             by_status.setdefault(FLAG_WORDS.get(flag, "normal"), []).append(result)
-        found = _parts_joined(
-            [
-                f"{_names(group)} {'is' if len(_distinct(group)) == 1 else 'are'} {status}"
-                for status, group in by_status.items()
-            ],
-            any(len(_distinct(group)) > 1 for group in by_status.values()),
-        )
         text.append(
-            f"The lab marked {_marked_as(marked)}. By {by}, {found}. Ask the lab which is right."
+            f"The lab marked {_marked_as(marked)}. By {by}, {_states_joined(by_status)}. Ask "
+            "the lab which is right."
         )
     return text
+
+
+def _states_joined(by_state: dict[str, list[Result]]) -> str:
+    """'IL-6 is high and sIL-2R is low', 'IL-6 and IL-10 are high': each state with the
+    markers in it, joined as `_marked_as` joins its parts."""
+    parts = [
+        f"{_names(results)} {'is' if len(_distinct(results)) == 1 else 'are'} {state}"
+        for state, results in by_state.items()
+    ]
+    return _parts_joined(parts, any(len(_distinct(results)) > 1 for results in by_state.values()))
 
 
 def _marked_as(marked: dict[str, list[Result]]) -> str:
@@ -829,31 +827,24 @@ def summarise_panel(
     # a result still to come is said so, one the lab cancelled, deleted or gave in error so
     # (lay QA: 'gave no result' sounded final for a pending one; review: 'may still be
     # working on it' was said of a deleted one)
-    pending = [issue for issue in not_given if is_pending(issue)]
-    others = [issue for issue in not_given if not is_pending(issue)]
     said = []
-    if pending and word == "row":  # a wide row holds several tests (review)
-        rows = counted(len(pending), f"{more}row", f"{more}rows")
-        said.append(
-            f"The results on {rows} of this sample are not back yet{_lines_named(pending)}."
-        )
-    elif pending:
-        some = counted(len(pending), f"{more}{word}", f"{more}{word}s")
-        the = "The result of" if len(pending) == 1 else "The results of"
-        are = "is" if len(pending) == 1 else "are"
-        said.append(f"{the} {some} of this sample {are} not back yet{_lines_named(pending)}.")
-    if others and word == "row":
-        rows = counted(len(others), f"{more}row", f"{more}rows")
-        said.append(
-            f"The lab gave no results on {rows} of this sample{_lines_named(others)}. The "
-            "warnings say why."
-        )
-    elif others:
-        some = counted(len(others), f"{more}{word}", f"{more}{word}s")
-        said.append(
-            f"The lab gave no result for {some} of this sample{_lines_named(others)}. The "
-            "warnings say why."
-        )
+    for pending in (True, False):
+        group = [issue for issue in not_given if is_pending(issue) == pending]
+        if not group:
+            continue
+        some = counted(len(group), f"{more}{word}", f"{more}{word}s")
+        lines = _lines_named(group)
+        several = word == "row" or len(group) > 1  # a wide row holds several tests (review)
+        if pending:
+            the = "The results on" if word == "row" else f"The result{'s' * several} of"
+            said.append(
+                f"{the} {some} of this sample {'are' if several else 'is'} not back yet{lines}."
+            )
+        else:
+            given = "results on" if word == "row" else "result for"
+            said.append(
+                f"The lab gave no {given} {some} of this sample{lines}. The warnings say why."
+            )
     return summary.model_copy(
         update={
             "text": [*summary.text, *said],

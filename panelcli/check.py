@@ -75,6 +75,8 @@ from panelcli.models import (
     ReportTotals,
     Result,
     Status,
+    far_past_range,
+    lab_critical_on_its_side,
     lost_letter,
     no_critical_limit,
 )
@@ -266,14 +268,9 @@ def _far_past_message(result: Result, written_unit: str, assuming: bool) -> str 
     """Why a value read as `FAR_PAST_HIGH` or more times its range's upper limit should be
     checked (QA: IL-6 '12' in mg/L, a CRP habit, was 12,000,000 pg/mL, '4,800,000 times the
     upper limit … strong inflammation', with no word that the unit may be wrong); else None."""
-    reference, value = result.reference, result.value
-    if reference is None or reference.high is None or reference.high <= 0 or value is None:
+    if result.reference is None or not far_past_range(result):  # as the summary tells it
         return None
-    if result.comparator in ("<", "<="):  # below a number: not known to be far (review)
-        return None
-    if value < FAR_PAST_HIGH * reference.high:  # as the summary tells it
-        return None
-    return far_past_said(result.marker, written_unit, assuming, reference.unit)
+    return far_past_said(result.marker, written_unit, assuming, result.reference.unit)
 
 
 def far_past_said(
@@ -1955,22 +1952,16 @@ class Interpreter:
         if ours == sided or (sided == "A" and ours != "N"):
             return
         own = result.reference is not None and result.reference.origin == "file"
-        if own and sided in ("HH", "LL") and ours == sided[0] and no_critical_limit(result, sided):
+        on_its_side = lab_critical_on_its_side(result, sided)
+        if on_its_side and no_critical_limit(result, sided):
             # the lab's critical mark on the side its own printed range says: a printed range
             # has no critical limits, so nothing disagrees (review: as the summary says it)
             return
         # QA: 'critically high by the lab's own range', a range with no critical limits: the
-        # critical limit beside it is the set's
-        # ... and where the set's critical limit kept beside it says it is not critical
-        # (review: 'by the lab's own range' was blamed for what that limit decided)
-        set_limit = (
-            own
-            and sided in ("HH", "LL")
-            and ours == sided[0]
-            and not no_critical_limit(result, sided)
-        )
+        # critical limit beside it is the set's, and so where that limit, kept beside the
+        # range, says it is not critical (review: the lab's range was blamed for it)
         theirs = (
-            " and the reference set's critical limit" if ours in ("HH", "LL") or set_limit else ""
+            " and the reference set's critical limit" if ours in ("HH", "LL") or on_its_side else ""
         )
         yield self._warning(
             m, "value-flag-disagrees", f"the lab flagged {result.marker} "

@@ -120,6 +120,27 @@ LOST_LETTER_SAID = (
 )
 
 
+def far_past_range(result: Result) -> bool:
+    """Whether a result is `FAR_PAST_HIGH` times its range's upper limit or more, not known
+    only to be below a number ('<'): what the far-past warning and sentence say."""
+    reference, value = result.reference, result.value
+    if reference is None or not reference.high or reference.high < 0 or value is None:
+        return False
+    return result.comparator not in ("<", "<=") and value >= FAR_PAST_HIGH * reference.high
+
+
+def lab_critical_on_its_side(result: Result, lab_flag: str) -> bool:
+    """Whether a lab's critical flag ('HH') stands beside its own printed range on the side
+    panelcli finds ('H'), where only a critical limit can tell them apart."""
+    reference = result.reference
+    return (
+        reference is not None
+        and reference.origin == "file"
+        and lab_flag in ("HH", "LL")
+        and (result.flag or " ")[0] == lab_flag[0]
+    )
+
+
 def no_critical_limit(result: Result, flag: str) -> bool:
     """Whether a result's range has no critical limit on the side of a critical flag ('HH':
     above): the lab's printed range alone, none of the set's kept beside it (review)."""

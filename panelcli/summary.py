@@ -17,12 +17,13 @@ from typing import Literal
 
 from panelcli.interpret import COMPARATOR_WORDS, Bounds, excluded_limits, reachable_critical
 from panelcli.models import (
-    FAR_PAST_HIGH,
     LOST_LETTER_SAID,
     Issue,
     PanelSummary,
     Result,
     Status,
+    far_past_range,
+    lab_critical_on_its_side,
     lost_letter,
     no_critical_limit,
 )
@@ -486,12 +487,7 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
             and FLAG_SIDE.get(lab) == FLAG_SIDE.get(result.flag or "")
             and _may_be_critical(result) is not None
         ):
-            if (
-                by_own_range
-                and lab in ("HH", "LL")
-                and lab[0] == (result.flag or " ")[0]
-                and no_critical_limit(result, lab)
-            ):
+            if lab_critical_on_its_side(result, lab) and no_critical_limit(result, lab):
                 # a printed range has no critical limits: the lab's critical mark on the side
                 # its range says is no disagreement with it, only said (review: 'only high',
                 # 'ranges differ between labs', of the lab's own range)
@@ -569,9 +565,7 @@ def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:
             # the set's limit decides a critical mark on the side panelcli finds (not a
             # lab's 'HH' on a low value: review)
             decided = (result.flag or "") in ("HH", "LL") or (
-                lab in ("HH", "LL")
-                and (result.flag or " ")[0] == lab[0]
-                and not no_critical_limit(result, lab)
+                lab_critical_on_its_side(result, lab) and not no_critical_limit(result, lab)
             )
             (by_set if decided else alone).setdefault(words, []).append(result)
     text = []
@@ -681,14 +675,6 @@ def _may_be_critical(result: Result) -> str | None:
     if not past:
         return None
     return f"{known}, so it could be past the critical limit of {' or '.join(past)}."
-
-
-def _far_past(result: Result) -> bool:
-    """Whether a result is `FAR_PAST_HIGH` times its range's upper limit or more."""
-    reference = result.reference
-    if reference is None or not reference.high or result.value is None:
-        return False
-    return result.value >= FAR_PAST_HIGH * reference.high
 
 
 def _critical_limit(result: Result) -> str | None:
@@ -910,7 +896,7 @@ def _summary(results: Sequence[Result], rejected: Sequence[Issue]) -> PanelSumma
             text.append(
                 f"The {inside} results that could be judged are inside the reference range."
             )
-    far = [r for r in high if _far_past(r)]
+    far = [r for r in high if far_past_range(r)]
     if far:  # QA: a unit slip (mg/L for pg/mL) read as '4,800,000 times … strong inflammation'
         # said first: what follows reads the number as written (lay QA: the caveat came
         # after the sentences that read it)

@@ -174,6 +174,7 @@ from panelcli.values import (
     ParsedValue,
     ValueProblem,
     critical_side,
+    decimal_point_shown,
     flag_contradicts,
     flag_in,
     flag_said,
@@ -187,7 +188,6 @@ from panelcli.values import (
     says_none_known,
     shorten,
     value_shows_decimal_comma,
-    value_shows_decimal_point,
     without_flag,
     writes_a_decimal_comma,
 )
@@ -1350,9 +1350,7 @@ class Interpreter:
                             if comma_shown:
                                 self.comma_decimal_seen = True  # see _judge and _doubt_grouping
                             if self.decimal_point_seen is None:  # as `_note_comma`
-                                self.decimal_point_seen = value_shows_decimal_point(text) or (
-                                    value_shows_decimal_point(lab_range) if lab_range else None
-                                )
+                                self.decimal_point_seen = decimal_point_shown(text, lab_range)
                             batch.append(row)
                             taken += 1
                         else:  # the general reading and judging, which may change what the loop
@@ -1473,7 +1471,7 @@ class Interpreter:
         ):
             return None  # the general path says so
         if self.decimal_point_seen is None:  # a wide row's '2.5' beside its '"1,500"' (QA)
-            self.decimal_point_seen = value_shows_decimal_point(text)
+            self.decimal_point_seen = decimal_point_shown(text)
         if collected_at and self._date_unsaid(collected_at, source):  # stripped as it was read
             return None  # the general path warns
         seen = self._markers_seen(m)
@@ -1660,9 +1658,7 @@ class Interpreter:
             # as it is read, not only once its row is (QA: a wide row's '2.5' and '"0,5"' left
             # its '"1,500"' read as 1.5), in the value or its printed range ('0-7.5'), as
             # `shows_decimal_point` notes a row, a refused value's too (review)
-            self.decimal_point_seen = value_shows_decimal_point(m.value) or (
-                value_shows_decimal_point(m.reference_range) if m.reference_range else None
-            )
+            self.decimal_point_seen = decimal_point_shown(m.value, m.reference_range)
         presumed = decimal_comma
         decimal_comma = decimal_comma or self.comma_decimal_seen
         # An instrument's other figure ('IL-6 %CV' of '12%') is no result: skipped before its

@@ -50,6 +50,7 @@ from panelcli.values import (
     binary_kind,
     comparator_of,
     counted,
+    decimal_point_shown,
     detection_range_side,
     flag_column_code,
     flag_contradicts,
@@ -70,7 +71,6 @@ from panelcli.values import (
     shorten,
     unbracketed,
     value_shows_decimal_comma,
-    value_shows_decimal_point,
     visible,
     without_invisible,
     writes_a_decimal_comma,
@@ -2311,16 +2311,15 @@ def shows_decimal_point(cells: list[str], layout: Layout, header: Sequence[str])
     # meets them
     if layout.kind == "wide":
         ranged = bool(layout.companions or layout.range_row)
-        texts = []
-        for index in layout.markers:
-            value = _cell_text(cells, index)
-            texts.append(value)
-            if value and ranged:
-                texts.append(_wide_range(cells, layout, index))
+        pairs = [
+            (value, _wide_range(cells, layout, index) if value and ranged else None)
+            for index in layout.markers
+            for value in (_cell_text(cells, index),)
+        ]
     else:
-        texts = [_cell_text(cells, layout.roles["value"]), printed_range(cells, layout.roles)]
-    for text in texts:
-        shown = value_shows_decimal_point(text)
+        pairs = [(_cell_text(cells, layout.roles["value"]), printed_range(cells, layout.roles))]
+    for value, printed in pairs:
+        shown = decimal_point_shown(value, printed)
         if shown is not None:
             return shown if _values_judged(cells, layout, header) else None
     return None

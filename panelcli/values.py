@@ -45,6 +45,15 @@ def value_shows_decimal_point(text: str) -> str | None:
     return None
 
 
+def decimal_point_shown(value: str, printed_range: str | None = None) -> str | None:
+    """The number that shows '.' as the decimal point for certain (`value_shows_decimal_point`)
+    in a value, else in its printed range ('0-7.5'), as a row's are met: one rule for each
+    way a row is read."""
+    return value_shows_decimal_point(value) or (
+        value_shows_decimal_point(printed_range) if printed_range else None
+    )
+
+
 _COMPARATOR = re.compile(r"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾)\s*(?P<rest>.*)$")
 _COMPARATOR_SPELLING: dict[str, Comparator] = {
     "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=",

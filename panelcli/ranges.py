@@ -13,7 +13,7 @@ import os
 import re
 import sys
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
 
@@ -466,7 +466,8 @@ class ReferenceSet:
         return found
 
     @functools.cached_property
-    def _by_loinc(self) -> dict[str, str]:
+    def by_loinc(self) -> dict[str, str]:
+        """The set's markers by their LOINC codes."""
         return {entry.loinc: name for name, entry in self.markers.items() if entry.loinc}
 
     def _named_by_its_code(self, marker: str) -> str | None:
@@ -476,7 +477,7 @@ class ReferenceSet:
         each code names it or nothing ('IL6^Interleukin 6 CSF^L' names none: review)."""
         parts = [part.strip() for part in marker.split("^")]
         codes, texts = parts[0::3], parts[1::3]  # the coding systems' names say nothing
-        by_loinc = self._by_loinc
+        by_loinc = self.by_loinc
         if found := next((by_loinc[code] for code in codes if code in by_loinc), None):
             return found
         named = {self.resolve(text) for text in texts if text}
@@ -1402,9 +1403,8 @@ def _loinc_problems(
 def _bundled_owner(code: str) -> tuple[str, str] | None:
     """The marker of the bundled sets whose loinc is `code`, and its set's name, if any."""
     for set_name, known in bundled_reference_sets():
-        for marker, entry in known.markers.items():
-            if entry.loinc == code:
-                return marker, set_name
+        if (marker := known.by_loinc.get(code)) is not None:
+            return marker, set_name
     return None
 
 
@@ -1778,19 +1778,11 @@ def _described_as_bundled(parsed: RangesFile) -> list[str]:
         ]
         if not copied:
             continue
-        ours, their_markers = parsed.markers, bundled.data.markers
         # their normal limits, not an alias or a critical limit added (QA: a copy with only
         # an alias added was told its description is no longer true)
-        changed = sorted(
-            marker
-            for marker in ours.keys() | their_markers.keys()
-            if _normal_limits(ours.get(marker)) != _normal_limits(their_markers.get(marker))
-        )
-        if not changed:
+        listed = _markers_changed(parsed, bundled, _normal_limits)
+        if not listed:
             return []
-        listed = ", ".join(changed[:3]) + (
-            f" and {len(changed) - 3} more" if len(changed) > 3 else ""
-        )
         quoted = [f"'{key}'" for key in copied]
         keys = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
         return [
@@ -1802,6 +1794,19 @@ def _described_as_bundled(parsed: RangesFile) -> list[str]:
     return []
 
 
+def _markers_changed(
+    parsed: RangesFile, bundled: ReferenceSet, key: Callable[[MarkerRange | None], object]
+) -> str:
+    """The markers of a set and a bundled one whose `key` differs, the first three named
+    ('IL-4, IL-6, IL-8 and 2 more'); '' where none does."""
+    ours, theirs = parsed.markers, bundled.data.markers
+    changed = sorted(
+        m for m in ours.keys() | theirs.keys() if key(ours.get(m)) != key(theirs.get(m))
+    )
+    more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+    return ", ".join(changed[:3]) + more
+
+
 def _named_as_bundled(parsed: RangesFile) -> list[str]:
     """A set that has a bundled set's name but other markers (ranges, names, sources): every
     report would name it as that set (QA: a copy with IL-6 high = 60 was reported as
@@ -1810,17 +1815,9 @@ def _named_as_bundled(parsed: RangesFile) -> list[str]:
     for bundled_name, bundled in bundled_reference_sets():
         if set_name is None or set_name.casefold() != (bundled.data.set.name or "").casefold():
             continue
-        ours, theirs = parsed.markers, bundled.data.markers
-        changed = sorted(
-            marker
-            for marker in ours.keys() | theirs.keys()
-            if ours.get(marker) != theirs.get(marker)
-        )
-        if not changed:
+        listed = _markers_changed(parsed, bundled, lambda entry: entry)
+        if not listed:
             return []
-        listed = ", ".join(changed[:3]) + (
-            f" and {len(changed) - 3} more" if len(changed) > 3 else ""
-        )
         return [
             f"the set is named '{set_name}', as the bundled set {bundled_name} is, but its "
             f"markers differ from that set's ({listed}); reports name the set by its name, so "

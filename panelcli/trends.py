@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from itertools import product
+from typing import NamedTuple
 
 from panelcli.models import (
     MarkerTrend,
@@ -907,14 +908,23 @@ def _read_in_order(dates: Iterable[str], which: int) -> dict[str, tuple[datetime
     return read
 
 
-def dates_followed(
-    written: Sequence[str], tell_order: bool = True
-) -> tuple[list[str], str | None, dict[str, str], set[str], dict[str, tuple[datetime, str]]]:
+class Followed(NamedTuple):
+    """A patient's dates as a trend follows them (`dates_followed`)."""
+
+    dates: list[str]  # oldest first
+    unread: str | None  # the first that could not be read, where the file's order is used
+    as_listed: dict[str, str]  # each date's spelling as listed
+    left_out: set[str]  # left out as unreadable
+    two_day: dict[str, tuple[datetime, str]]  # placed though they may be two days
+    read: frozenset[str] = frozenset()  # of those, read one way (`read_one_way`)
+    order: tuple[int, str] | None = None  # the date that tells the day or month first
+
+
+def dates_followed(written: Sequence[str], tell_order: bool = True) -> Followed:
     """A patient's dates as a trend follows them, of its samples' dates as written (in file
-    order): the dates oldest first, the first that could not be read where the file's order
-    is used, each date's spelling as listed, the dates left out as unreadable, and those
-    placed though they may be two days (see `_placed`). One rule for trends and for the
-    count of patients a big file's overview gives (review: they disagreed)."""
+    order; `tell_order`: all of one file, whose dates may tell how to read the others). One
+    rule for trends and for the count of patients a big file's overview gives (review:
+    they disagreed)."""
     # A date that cannot be read is left out, as a blank one is, so that the dates that can
     # be read keep their order; only when none can be read is the file's order used, but
     # never of a date that is no day in any reading (QA: '1899-12-30' and '00/00/0000', two
@@ -922,10 +932,8 @@ def dates_followed(
     unreadable = {d for d in written if read_date(d) is None}
     no_day = {d for d in unreadable if why_no_date(d) in _NO_DAY}
     if no_day:
-        dates, unread, as_listed, left_out, two_day = dates_followed(
-            [d for d in written if d not in no_day], tell_order
-        )
-        return dates, unread, as_listed, left_out | no_day, two_day
+        followed = dates_followed([d for d in written if d not in no_day], tell_order)
+        return followed._replace(left_out=followed.left_out | no_day)
     # A date that may be two days is read one way where the patient's other dates write the
     # day first ('13/03/2026') or the month first, and none the other way (QA: a nurse's
     # day-first log lost its peak on '02/03/2026'); else put where both would put it
@@ -944,7 +952,10 @@ def dates_followed(
     else:
         left_out, two_day = set(), {}
     dates, unread, as_listed = _date_order([d for d in written if d not in left_out], two_day)
-    return dates, unread, as_listed, left_out, two_day
+    order = written_order(written) if tell_order else None
+    return Followed(
+        dates, unread, as_listed, left_out, two_day, frozenset(resolved) & two_day.keys(), order
+    )
 
 
 def dates_counted(written: Sequence[str], tell_order: bool = True) -> int:
@@ -995,9 +1006,8 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         # a lab's day or month first tells only of its own file's dates (review: a US file's
         # '03/15/2026' read a European file's '04/03/2026' as 3 April)
         one_file = len({p.source for p in patient_panels}) == 1
-        dates, unread, as_listed, left_out, two_day = dates_followed(
-            [p.collected_at or "" for p in patient_panels], one_file
-        )
+        followed = dates_followed([p.collected_at or "" for p in patient_panels], one_file)
+        dates, unread, as_listed, left_out, two_day = followed[:5]
         unreadable = [p for p in patient_panels if p.collected_at in left_out]
         patient_panels = [p for p in patient_panels if p.collected_at not in left_out]
         if len(dates) < 2:
@@ -1104,11 +1114,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             )
             # right after 'tested on N dates' (review: after the last sentence, it was lost)
             placed_panels = [p for p in patient_panels if p.collected_at in two_day]
-            written_dates = [p.collected_at or "" for p in patient_panels]
-            order = written_order(written_dates) if one_file else None
-            unreadable_dates = {d for d in written_dates if read_date(d) is None}
-            read = _read_one_way_not_placed(written_dates, unreadable_dates) if one_file else {}
-            text[1:1] = _placed_said(dates, as_listed, placed_panels, order, read)
+            text[1:1] = _placed_said(dates, as_listed, placed_panels, followed.order, followed.read)
             trends.append(
                 PatientTrend(
                     patient_id=patient_id,

@@ -1559,11 +1559,7 @@ class Interpreter:
                 return plan, None
             if isinstance(used, Bounds):
                 warning = ("range-disagrees", _joined_message(plan.name, text, used, plan.unit))
-                reference = self._reference(used, plan.unit, "joined", plan.reference.source)
-                return plan._replace(
-                    bounds=used, limits=zone_limits(used), reference=reference,
-                    ceiling=_ceiling(used, plan.exponent),
-                ), warning  # fmt: skip
+                return self._judged_by(plan, used, "joined"), warning
             read = used
         if not isinstance(read, Bounds):
             otherwise = "the reference set's range was used"
@@ -1572,12 +1568,16 @@ class Interpreter:
             return plan, None  # the set's interval, as `_bounds_for` judges it
         kept = with_set_critical(read, plan.bounds)
         message = _disagreement(plan.name, text, read, plan.bounds, plan.unit, kept)
-        read, warning = kept, ("range-disagrees", message)
-        reference = self._reference(read, plan.unit, "file", plan.reference.source)
+        return self._judged_by(plan, kept, "file"), ("range-disagrees", message)
+
+    def _judged_by(self, plan: _Plan, bounds: Bounds, origin: _Origin) -> _Plan:
+        """`plan` judging by a lab's printed range (`origin`: as printed, or joined with the
+        set's upper limit): its bounds, zones, reference and ceiling."""
+        reference = self._reference(bounds, plan.unit, origin, plan.reference.source)
         return plan._replace(
-            bounds=read, limits=zone_limits(read), reference=reference,
-            ceiling=_ceiling(read, plan.exponent),
-        ), warning  # fmt: skip
+            bounds=bounds, limits=zone_limits(bounds), reference=reference,
+            ceiling=_ceiling(bounds, plan.exponent),
+        )  # fmt: skip
 
     def _said_or_summed_up(self, key: tuple[str, ...]) -> bool:
         """Whether `_warn_once` would give nothing now for `key` (said, or past the limit)."""

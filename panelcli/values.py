@@ -236,6 +236,10 @@ _NOT_GIVEN = {
 }  # fmt: skip
 #: Words after a final status's first word that cancel it ('Validé; annulé')
 _CANCEL_WORDS = frozenset({"storniert", "annulé", "annule", "anulado", "cancelado"})
+#: Words that cancel a final status only where they are all that follows it, bar a word
+#: naming what ('Final; cancelled', 'Final - test voided'; not 'Final - replaces voided result')
+_CANCEL_ALONE = frozenset({"cancelled", "canceled", "voided", "void", "rejected"})
+_CANCELLED_WHAT = frozenset({"test", "order", "result", "specimen", "sample"})
 #: Words after a final status's first word that make it a correction
 _CORRECTION_WORDS = frozenset(
     {"corrected", "amended", "korrigiert", "corrigé", "corrige", "corregido", "corrigido"}
@@ -264,7 +268,9 @@ def result_status(text: str) -> ResultStatus | None:
             return _CORRECTED
         # a cancel after it in words that say only that ('Freigegeben; storniert': review,
         # judged as final with no word; not 'Final - replaces voided result')
-        return _RESULT_STATUS["x"] if _CANCEL_WORDS & set(words) else None
+        after = set(words[1:]) - _CANCELLED_WHAT
+        cancelled = _CANCEL_WORDS & after or (after and after <= _CANCEL_ALONE)
+        return _RESULT_STATUS["x"] if cancelled else None
     if first in _FIRST_WORD:
         return _CORRECTED if _FIRST_WORD[first] == "corrected" else _PRELIMINARY
     joined = f" {' '.join(words)} "

@@ -654,6 +654,9 @@ def test_a_status_in_words_is_read_and_one_not_read_is_said(tmp_path) -> None:
         "Final; addendum pending": None, "Final - replaces voided result": None,
         "Final (avoid hemolysis)": None, "Final - no error": None, "Final - uncorrected": None,
         "Preliminary - final report pending": ("preliminary", True), "Incorrect": ("wrong", False),
+        # a cancel in English that is all that follows 'Final' (it was judged as final)
+        "Final; cancelled": ("cancelled", False), "Final - test voided": ("cancelled", False),
+        "Verified (Canceled)": ("cancelled", False), "Final - voided result replaced": None,
     }  # fmt: skip
     for text, read in by_first_word.items():
         status = result_status(text)

@@ -100,6 +100,7 @@ class RowBatch:
     #: The last line of the rows of the batches before this one (0: none), so that a part
     #: left out between two is found (`ndjson_join`; QA: its rows vanished without a word)
     follows: int = 0
+    ids_filled_down: tuple[int, int, str] | None = None  # last batch: see `ReadStats`
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -167,6 +168,7 @@ def read_batches(
                 leading if first else [], last, stats.fallback_bytes if last else 0, stopped,
                 comma_before, stats.fallback_text if last else "", first and stats.synthetic,
                 learnt_before, point_before, follows,
+                stats.ids_filled_down if last else None,
             )  # fmt: skip
 
         rows: list[NumberedRow] = []

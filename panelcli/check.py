@@ -103,7 +103,6 @@ from panelcli.reading import (
     DEFAULT_MAX_LINE,
     FILE_END_CODES,
     STDIN,
-    SUMMARY_INITIALS,
     FileRows,
     Layout,
     Measurement,
@@ -118,6 +117,7 @@ from panelcli.reading import (
     is_summary_label,
     marker_cell_unit,
     measurement_reader,
+    names_a_marker_s_summary,
     not_a_patient_id,
     not_a_patient_sample,
     open_rows,
@@ -3033,15 +3033,7 @@ class Interpreter:
             return True
         # 'IL-6 Mean', 'IL-6 (Median)', 'IL-6 Mittelwert' in a file whose rows name their
         # samples: the plate's figure, no sample's (QA: judged as a result of no sample)
-        if "sample_id" not in self._columns:
-            return False
-        words = instrument_name(m.marker)
-        # its first or last word a summary's: 'IL-6 Median', 'Mean IL-6', 'IL-6_MW' (review)
-        parts = [part for part in re.split(r"[\s_()\[\]:]+", m.marker) if part]
-        ends = {parts[0], parts[-1]} if len(parts) > 1 else set()
-        return (words is not None and words.mean) or any(
-            is_summary_label(end) or end.casefold() in SUMMARY_INITIALS for end in ends
-        )
+        return "sample_id" in self._columns and names_a_marker_s_summary(m.marker)
 
     def _instrument_figure(self, m: Measurement) -> bool:
         """Whether a long row's marker names an instrument's other figure for a marker ('IL-10

@@ -368,6 +368,9 @@ class ReadStats:
     synthetic: bool = False
     blank_cells: int = 0  # wide layout: marker cells left empty ('not measured')
     first_blank_line: int | None = None  # the line of the first of them
+    #: Rows whose blank sample id was filled in (`SampleIdFilledDown`): their count, and the
+    #: first one's line and the id it was given
+    ids_filled_down: tuple[int, int, str] | None = None
     columns: dict[str, str] = field(default_factory=dict)
     size: int | None = None  # bytes, for a regular file (progress)
     position: Callable[[], int] | None = None  # bytes read so far (a little ahead of the rows)
@@ -889,6 +892,9 @@ class Layout(NamedTuple):
     #: names as no result → what it calls them (`with_sub_header`)
     sub_header: int = 0
     figures: dict[int, tuple[str, str]] = {}
+    #: long: the file's first lines leave a sample id blank below a row that gives one (a
+    #: grouped report): such rows are given the sample's id (`SampleIdFilledDown`)
+    grouped: bool = False
 
 
 def _value_with_unit(cell: str) -> tuple[str, str] | None:
@@ -2245,6 +2251,18 @@ def _names_a_person(cells: list[str], layout: Layout) -> bool:
     )
 
 
+def names_a_marker_s_summary(marker: str) -> bool:
+    """Whether a marker cell names a figure of a plate's rows for a marker ('IL-6 Mean', 'IL-6
+    (Median)', 'IL-6 Mittelwert'), no sample's result."""
+    words = instrument_name(marker)
+    # its first or last word a summary's: 'IL-6 Median', 'Mean IL-6', 'IL-6_MW' (review)
+    parts = [part for part in re.split(r"[\s_()\[\]:]+", marker) if part]
+    ends = {parts[0], parts[-1]} if len(parts) > 1 else set()
+    return (words is not None and words.mean) or any(
+        is_summary_label(end) or end.casefold() in SUMMARY_INITIALS for end in ends
+    )
+
+
 def is_summary_label(label: str) -> bool:
     """Whether a label names a row that sums up others ('Mean', 'S.D.', 'CV (%)', 'n=2')."""
     key = label.casefold().replace(" ", "")
@@ -2716,8 +2734,16 @@ def open_rows(
             raise InputError(str(exc), leading, exc.line) from None
         if layout.sub_header:  # read with the header: its cells name figures, not results
             header_row(reader, source, layout.sub_header)
+        if layout.kind == "long" and "sample_id" in layout.roles:
+            after = layout.sub_header or header_end
+            layout = layout._replace(
+                grouped=ids_left_blank(head_lines, layout, after, stats.delimiter)
+            )
+        timed = with_time_of_day(reader, layout)
         rows = numbered_rows(
-            with_time_of_day(reader, layout), source, layout.sub_header or header_end
+            with_ids_filled_down(timed, layout, header, stats),
+            source,
+            layout.sub_header or header_end,
         )
         yield FileRows(source, header, layout, stats.delimiter, leading, rows)
 
@@ -2730,6 +2756,7 @@ def file_closing(source: str, stats: ReadStats) -> Iterator[Issue]:
         stats.fallback_bytes,
         stats.first_blank_line,
         stats.fallback_text,
+        stats.ids_filled_down,
     )
     if stats.rows == 0:
         raise no_result_rows(source, stats.skipped)
@@ -2952,7 +2979,7 @@ def _stopping(error: InputError) -> Iterator[str]:
 
 
 #: The codes of `file_end_warnings`: each sums up a whole file
-FILE_END_CODES = frozenset({"cells-blank", "encoding-fallback"})
+FILE_END_CODES = frozenset({"cells-blank", "encoding-fallback", "sample-id-filled-down"})
 
 
 def file_end_warnings(
@@ -2961,9 +2988,10 @@ def file_end_warnings(
     fallback_bytes: int,
     first_blank_line: int | None = None,
     fallback_text: str = "",
+    ids_filled_down: tuple[int, int, str] | None = None,
 ) -> Iterator[Issue]:
     """What is known only once the whole file is read: blank cells (named by the line of the
-    first), bytes read as cp1252."""
+    first), bytes read as cp1252, blank sample ids filled in (`ReadStats.ids_filled_down`)."""
     if blank_cells:
         first = f" (the first on line {first_blank_line})" if first_blank_line else ""
         yield Issue(
@@ -2983,6 +3011,25 @@ def file_end_warnings(
             "read as "
             "Windows-1252 (the encoding older Excel versions use)"
             + (f"; the first is {fallback_text}" if fallback_text else ""),
+        )
+    if ids_filled_down:
+        count, line, sample = ids_filled_down
+        said = (
+            f"line {line} gives no sample id, below a row of {shorten(sample)}: it was read "
+            f"as {shorten(sample)}'s"
+            if count == 1
+            else f"{count:,} rows give no sample id, below a row that gives one: each was read "
+            f"as that sample's (the first, line {line}, as {shorten(sample)}'s)"
+        )
+        yield Issue(
+            severity="warning",
+            code="sample-id-filled-down",
+            source=source,
+            line=line,
+            sample_id=sample,
+            message=f"{said}, as a report that gives a sample's id only on its first row "
+            f"means; if {'it is' if count == 1 else 'a row is'} another sample's, give it its "
+            "own id",
         )
 
 
@@ -3232,6 +3279,133 @@ def with_time_of_day(reader: Iterator[list[str]], layout: Layout) -> Iterator[li
     if layout.time_column is None or date is None:
         return reader
     return DateWithTime(reader, date, layout.time_column)
+
+
+class SampleIdFilledDown:
+    """A long file's csv reader whose rows with a blank sample id below a sample's row give
+    that sample's id, as a grouped report means (its id only on a sample's first row): they
+    were a panel of no sample, two samples' rows mixed in it. Every path reads them so.
+
+    Only a row that gives a marker and a value, and no other patient, date or name than the
+    sample's row; each is counted in `stats.ids_filled_down` for the file's closing warning.
+    """
+
+    __slots__ = (
+        "reader", "stats", "layout", "index", "header_id", "given", "last", "before", "line_num",
+    )  # fmt: skip
+
+    def __init__(
+        self, reader: Iterator[list[str]], layout: Layout, header: Sequence[str], stats: ReadStats,
+        lines_before: int,
+    ) -> None:  # fmt: skip
+        self.reader, self.layout, self.stats = reader, layout, stats
+        self.index = index = layout.roles["sample_id"]
+        self.header_id = header[index].strip().casefold() if index < len(header) else ""
+        self.given = ""  # the sample cell of the row before, as written (most rows repeat it)
+        #: The sample's id and its row's patient, date and name cells (None: none to fill in)
+        self.last: tuple[str, str, str, str] | None = None
+        self.before = lines_before  # lines of the file before the reader's first line
+        #: The reader's, as csv readers have it: an attribute, not a property (read per row)
+        self.line_num: int = reader.line_num  # type: ignore[attr-defined]
+
+    def __iter__(self) -> SampleIdFilledDown:
+        return self
+
+    def __next__(self) -> list[str]:
+        cells = next(self.reader)
+        self.line_num = self.reader.line_num  # type: ignore[attr-defined]
+        try:
+            if cells[self.index] == self.given:  # a sample's next row: nearly every row
+                return cells
+        except IndexError:  # a short row
+            return cells
+        return self._other(cells)
+
+    def _other(self, cells: list[str]) -> list[str]:
+        """A row whose sample cell is not the row before's: a new sample, or a blank one."""
+        index = self.index
+        given = cells[index]
+        roles = self.layout.roles
+        marker = self._cell(cells, roles.get("marker"))
+        if not marker or not self._cell(cells, roles.get("value")):
+            return cells  # no sample's row: a page's line, a comment, a note
+        if given.strip():
+            if given.strip().casefold() != self.header_id:  # (the header again)
+                self.given = given
+                self.last = (given, *self._whose(cells))
+            return cells
+        last = self.last
+        if last is None:
+            return cells
+        # a plate's footer ('Mean', 'IL-6 Mean', 'IL-6 SD'), or a control's row: its own
+        words = instrument_name(marker)
+        if (
+            is_summary_label(marker)
+            or names_a_marker_s_summary(marker)
+            or (words is not None and words.not_a_value)
+            or not_a_patient_sample(cells, self.layout) is not None
+        ):
+            return cells
+        whose = zip(self._whose(cells), last[1:], strict=True)
+        if any(mine and mine != theirs for mine, theirs in whose):
+            self.last = None  # another patient's or date's row: none below it is filled in
+            return cells
+        cells[index] = last[0]
+        filled = self.stats.ids_filled_down
+        if filled is None:  # the line the row starts on: a quoted value may span lines
+            starts = self.before + self.line_num - sum(cell.count("\n") for cell in cells)
+            filled = (0, starts, last[0])
+        self.stats.ids_filled_down = (filled[0] + 1, *filled[1:])
+        return cells
+
+    def _whose(self, cells: list[str]) -> tuple[str, str, str]:
+        """The row's patient, date and name cells, as compared (blank: '')."""
+        get = self.layout.roles.get
+        return (
+            " ".join(self._cell(cells, get("patient_id")).split()).casefold(),
+            self._cell(cells, get("collected_at")),
+            " ".join(self._cell(cells, self.layout.patient_stand_in).split()).casefold(),
+        )
+
+    @staticmethod
+    def _cell(cells: list[str], index: int | None) -> str:
+        return cells[index].strip() if index is not None and index < len(cells) else ""
+
+
+def ids_left_blank(head_lines: list[str], layout: Layout, header_end: int, delimiter: str) -> bool:
+    """Whether a row of a file's first lines (below line `header_end`) gives a marker and a
+    value but no sample id, below a row that gives one: a grouped report."""
+    roles = layout.roles
+    sample, marker, value = roles["sample_id"], roles.get("marker"), roles.get("value")
+    if marker is None or value is None:
+        return False
+    width = max(sample, marker, value)
+    reader = csv.reader(head_lines, delimiter=delimiter)
+    given = False  # a row gave a sample id
+    with contextlib.suppress(csv.Error):  # the file's reading says so, where it is read
+        for cells in reader:
+            if reader.line_num <= header_end or len(cells) <= width:
+                continue
+            if cells[marker].strip() and cells[value].strip():
+                if cells[sample].strip():
+                    given = True
+                elif given:
+                    return True
+    return False
+
+
+def with_ids_filled_down(
+    reader: Iterator[list[str]],
+    layout: Layout,
+    header: Sequence[str],
+    stats: ReadStats,
+    lines_before: int = 0,
+) -> Iterator[list[str]]:
+    """`reader`, its rows' blank sample ids filled in as `SampleIdFilledDown` says (a long
+    file with a sample id column)."""
+    if not layout.grouped:
+        return reader
+    return SampleIdFilledDown(reader, layout, header, stats, lines_before)
 
 
 class NumberedRows:

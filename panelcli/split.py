@@ -24,6 +24,7 @@ from panelcli.reading import (
     _cp1252_fallback,
     _lines,
     numbered_rows,
+    with_ids_filled_down,
     with_time_of_day,
 )
 
@@ -98,6 +99,10 @@ def _cut(raw: io.BufferedReader, file: FileRows) -> Cut | None:
         if not line or line.count(b"\r") != line.endswith(b"\r\n"):  # the end, or a bare '\r'
             return None
         key = _panel(line.rstrip(b"\r\n").split(delimiter), columns, len(file.header))
+        if key == _NO_SAMPLE_ID:  # most likely the sample's above (`SampleIdFilledDown`)
+            start += len(line)
+            lines += 1
+            continue
         if key is not None and previous is not None and key != previous:
             return Cut(start, lines + 1)
         previous = key
@@ -111,7 +116,14 @@ def _panel(cells: list[bytes], columns: list[int | None], width: int) -> tuple[b
     if len(cells) != width:
         return None
     sample, patient, when = (cells[i].strip() if i is not None else b"" for i in columns)
+    if not sample and columns[0] is not None:
+        return _NO_SAMPLE_ID
     return (b"s", sample) if sample else (b"p", patient, when)
+
+
+#: `_panel` of a row that leaves its sample id blank in a file that gives them: no cut there,
+#: as the row may be given the id of the sample above it, which the second part cannot know
+_NO_SAMPLE_ID = (b"",)
 
 
 @contextlib.contextmanager
@@ -130,5 +142,6 @@ def second_part(
             _lines(text, file.source, max_line), delimiter=file.delimiter, strict=True
         )
         timed = with_time_of_day(reader, file.layout)
-        rows = numbered_rows(timed, file.source, cut.line - 1, cut.line - 1)
+        filled = with_ids_filled_down(timed, file.layout, file.header, stats, cut.line - 1)
+        rows = numbered_rows(filled, file.source, cut.line - 1, cut.line - 1)
         yield file._replace(leading=[], rows=rows)

@@ -36,6 +36,12 @@ def batched(path: Path, rows_per_batch: int) -> str:
 
 
 FILES = {
+    # a grouped report: a sample's id on its first row only, filled in on every path
+    "grouped-report": (
+        "Sample ID,Patient,Date,Marker,Value,Unit\nS1,P1,2026-03-01,IL-6,3.1,pg/mL\n"
+        ",,,TNF-a,30,pg/mL\n,,,IL-10,<2.0,pg/mL\nS2,P2,2026-03-02,IL-6,1.0,pg/mL\n"
+        ",,,TNF-a,abc,pg/mL\n,P3,,IL-8,5,pg/mL\n,,,IL-8,6,pg/mL\n"
+    ),
     # a held mean, then a row of another sample refused for its shape: the mean came after
     # that row's rejection in one process, before it in batches cut there
     "mean-then-refused": "sample_id,marker,value,unit\nS1,IL-6 Mean,36.8,pg/mL\nnote\n",

@@ -130,6 +130,7 @@ class NdjsonPart(NamedTuple):
     span: tuple[int, int] | None = None
     last: bool = True  # the file's last part (see `RowBatch.last`)
     follows: int = 0  # see `RowBatch.follows`
+    ids_filled_down: tuple[int, int, str] | None = None  # see `RowBatch`
 
 
 def ndjson_batch(
@@ -166,7 +167,7 @@ def _ndjson_part(
         batch.source, lines, tally, blank_cells, batch.fallback_bytes, once,
         bool(batch.stopped), first_blank_line, batch.fallback_text, read, skipped,
         reference_set.sha256, batch.synthetic, batch.first, batch.span, batch.last,
-        batch.follows,
+        batch.follows, batch.ids_filled_down,
     )  # fmt: skip
 
 
@@ -281,6 +282,7 @@ class _FileSoFar:
         self.blank_cells = self.fallback_bytes = self.rows = self.skipped = 0
         self.first_blank_line: int | None = None
         self.fallback_text = ""
+        self.ids_filled_down: tuple[int, int, str] | None = None
         self.stopped = False
 
     def add(self, part: NdjsonPart, total: Tally) -> Iterator[str]:
@@ -291,6 +293,7 @@ class _FileSoFar:
         self.first_blank_line = self.first_blank_line or part.first_blank_line
         self.fallback_text = self.fallback_text or part.fallback_text
         self.fallback_bytes += part.fallback_bytes
+        self.ids_filled_down = part.ids_filled_down or self.ids_filled_down
         self.rows += part.rows
         self.skipped += part.skipped
         dropped = set()
@@ -319,7 +322,7 @@ class _FileSoFar:
         closing: list[StreamEvent] = list(
             file_end_warnings(
                 self.source, self.blank_cells, self.fallback_bytes, self.first_blank_line,
-                self.fallback_text,
+                self.fallback_text, self.ids_filled_down,
             )
         )  # fmt: skip
         if self.rows == 0:

@@ -56,6 +56,7 @@ class _Part(NamedTuple):
     splits_said: set[int]
     #: Whether its rows showed a decimal comma (see `Interpreter.repeats_after`)
     comma_shown: bool = True
+    ids_filled_down: tuple[int, int, str] | None = None  # see `ReadStats`
 
 
 def fits(files: Sequence[str]) -> bool:
@@ -137,6 +138,7 @@ def _batches(
         if part is not None and repeats is not None:
             stats.rows += part.rows
             stats.measurements += part.measurements
+            stats.ids_filled_down = _ids_added(stats.ids_filled_down, part.ids_filled_down)
             # Warnings this process gave once already are left out, as one process would.
             skip = tuple((start, end) for start, end, key in part.once if key in repeats)
             part.tally.warnings -= len(skip)
@@ -148,6 +150,16 @@ def _batches(
         yield from in_lists(closing, BATCH)
     except InputError as exc:
         yield stopped_reading(file.source, exc)
+
+
+def _ids_added(
+    first: tuple[int, int, str] | None, second: tuple[int, int, str] | None
+) -> tuple[int, int, str] | None:
+    """The sample ids filled in of both parts, as one process counts them (the first part's
+    first one named)."""
+    if first is None or second is None:
+        return first or second
+    return (first[0] + second[0], *first[1:])
 
 
 def _repeats(part: _Part, interpreter: Interpreter) -> set[tuple[str, ...]] | None:
@@ -240,6 +252,7 @@ class _SecondPart:
         report = _Part(
             tally, stats.rows, stats.measurements, stats.fallback_bytes, first_panels,
             interpreter.warned_once(), once, stats.splits_said, interpreter.comma_decimal_seen,
+            stats.ids_filled_down,
         )  # fmt: skip
         pickle.dump(report, self._report)
         self._report.flush()

@@ -174,7 +174,7 @@ def read_batches(
         rows: list[NumberedRow] = []
         first = True
         previous: PanelKey | None = None
-        comma_before = comma_seen = False  # before this batch; before this row
+        comma_before = comma_seen = stats.comma_ahead  # before this batch; before this row
         point_before = point_seen = None  # a '2.5' before them: `decimal_point_seen`
         follows = 0  # the last line of the batches given so far
         spills = spill_columns(header, layout, stats.delimiter)  # as the batch's reader has it

@@ -981,6 +981,8 @@ class Interpreter:
         self._wide = file.layout.kind == "wide"
         self._row_replicated = (("", 0), set())  # a file given again reads its rows again
         self._comma_presumed = stats.decimal_comma
+        if stats.comma_ahead:  # as if its first row had shown it
+            self.comma_decimal_seen = True
         self._delimiter = file.delimiter
         try:
             if (

@@ -358,6 +358,9 @@ class ReadStats:
     delimiter: str = ","
     layout: str = "long"
     decimal_comma: bool = False
+    #: A ',' file whose first lines write ',' as the decimal mark and never '.' as the point
+    #: (`decimal_comma_ahead`): read from its first row as after a row that shows it
+    comma_ahead: bool = False
     rows: int = 0
     skipped: int = 0  # rows skipped with a warning: comments, controls, a lab's range row
     measurements: int = 0
@@ -2322,6 +2325,24 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
     return any(value_shows_decimal_comma(_cell_text(cells, index)) for index in columns)
 
 
+def decimal_comma_ahead(head_lines: list[str], layout: Layout, header_end: int) -> bool:
+    """Whether a ',' file's first lines show ',' as its decimal mark ('"12,5"') and never '.'
+    as the point ('2.5'): its rows are read as after such a row from the first (a German
+    sheet's '1.340' above its first '"12,5"' was 1.34, normal, with no word of 1340)."""
+    reader = csv.reader(head_lines)
+    header: list[str] = []
+    shown = False
+    with contextlib.suppress(csv.Error):  # the file's reading says so, where it is read
+        for cells in reader:
+            if reader.line_num <= header_end:
+                header = cells
+            elif shows_decimal_point(cells, layout, header) is not None:
+                return False
+            else:
+                shown = shown or shows_decimal_comma(cells, layout, header)
+    return shown
+
+
 def shows_decimal_point(cells: list[str], layout: Layout, header: Sequence[str]) -> str | None:
     """A value of a row that writes '.' as the decimal point for certain ('2.5', '1,234.5';
     see `Interpreter.decimal_point_seen`): one rule for `panelcli check` and for batches."""
@@ -2819,6 +2840,7 @@ def opened(
             layout = _sample_column_by_rows(layout, head_lines, delimiter, header_end, known_marker)
         stats.delimiter, stats.layout = delimiter, layout.kind
         stats.decimal_comma = delimiter in (";", "\t", "|")
+        stats.comma_ahead = delimiter == "," and decimal_comma_ahead(head_lines, layout, header_end)
         preamble = head_lines[: _row_start(head_lines, header_end, delimiter) - 1]
         stats.synthetic = says_synthetic(preamble)
         layout = layout._replace(

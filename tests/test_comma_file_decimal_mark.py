@@ -73,17 +73,31 @@ def test_a_dot_that_may_group_thousands_after_a_decimal_comma_is_refused_in_eith
 def test_a_comma_file_reads_its_dots_as_points_until_it_shows_a_decimal_comma(
     tmp_path: Path, short: bool
 ) -> None:
-    """Before its '"3,2"' a ',' file's '2.500' is 2.5 (the '.' is a ',' file's own mark), as
-    before; after it, refused."""
+    """A ',' file whose first lines show its decimal comma ('"3,2"') and no decimal point
+    reads its '2.500' above it as after it: refused (a German sheet's '1.340' there was 1.34,
+    certain). Shown only past its first 200 lines, the '2.500' before it is 2.5 (the '.' is a
+    ',' file's own mark); after it, refused."""
     text = (
         'sample_id,marker,value,unit\nS1,IL-8,2.500,pg/mL\nS1,IL-10,"3,2",pg/mL\n'
         "S2,IL-8,2.500,pg/mL\n"
     )
     assert outline(events(write(tmp_path, text), short)) == [
-        (2, "IL-8", 2.5, "normal"),
+        (2, "value-ambiguous-dot"),
         (3, "IL-10", 3.2, "normal"),
         (4, "value-ambiguous-dot"),
     ]
+    whole = "".join(f"S{n},IL-8,5,pg/mL\n" for n in range(250))
+    late = text.replace("S1,IL-8,2.500", f"{whole}S1,IL-8,2.500").replace("S2,", "S999,")
+    assert outline(events(write(tmp_path, late), short))[-3:] == [
+        (252, "IL-8", 2.5, "normal"),
+        (253, "IL-10", 3.2, "normal"),
+        (254, "value-ambiguous-dot"),
+    ]
+    # a first '2.5' (a point for certain) keeps the file's dots as points until the comma
+    both = text.replace("S1,IL-8,2.500", "S0,IL-6,2.5,pg/mL\nS1,IL-8,2.500")
+    assert outline(events(write(tmp_path, both), short))[:2] == [
+        (2, "IL-6", 2.5, "normal"), (3, "IL-8", 2.5, "normal"),
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize("short", [True, False])
@@ -258,10 +272,14 @@ def test_batches_and_two_processes_doubt_after_both_decimal_marks(
     )  # fmt: skip
     expected = one_process(path)
     assert expected.count('"status":"indeterminate"') == 20
+    two_processes_and_batches_give(path, expected, (7, 1000))
+
+
+def two_processes_and_batches_give(path: Path, expected: str, sizes: tuple[int, ...]) -> None:
     assert two(path) == expected
-    for rows_per_batch in (7, 1000):
+    for rows_per_batch in sizes:
         parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
-        assert "".join(ndjson_join(parts, RANGES.info)) == expected
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected, rows_per_batch
 
 
 @pytest.mark.parametrize("short", [True, False])
@@ -565,3 +583,19 @@ def test_a_refused_values_printed_range_shows_the_point_on_every_path(tmp_path: 
     for rows_per_batch in (1, 2):
         parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
         assert "".join(ndjson_join(parts, RANGES.info)) == expected
+
+
+def test_every_path_reads_a_comma_shown_ahead_from_the_first_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A '2.500' above the first '"3,2"' is refused by two processes and batches too."""
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    path = tmp_path / "ahead.csv"
+    path.write_text(
+        HEADER + comma_rows(0, 1, "2.500") + comma_rows(1, 3000, '"3,2"')
+        + comma_rows(3001, 3000, "2.500"),
+        encoding="utf-8",
+    )  # fmt: skip
+    text = one_process(path)
+    assert text.count('"code":"value-ambiguous-dot"') == 3001
+    two_processes_and_batches_give(path, text, (1, 500))

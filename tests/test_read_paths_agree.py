@@ -36,6 +36,11 @@ def batched(path: Path, rows_per_batch: int) -> str:
 
 
 FILES = {
+    # a ',' file that shows its decimal comma in its first lines: its '1.340' above it refused
+    "comma-ahead": (
+        'sample_id,marker,value,unit\nS1,IL-6,1.340,pg/mL\nS1,TNF-a,"12,5",pg/mL\n'
+        'S2,IL-6,1.340,pg/mL\nS2,IL-8,"1,5",pg/mL\n'
+    ),
     # a grouped report: a sample's id on its first row only, filled in on every path
     "grouped-report": (
         "Sample ID,Patient,Date,Marker,Value,Unit\nS1,P1,2026-03-01,IL-6,3.1,pg/mL\n"

@@ -45,6 +45,7 @@ from panelcli.reading import (
     is_header_again,
     is_range_row,
     is_units_row,
+    names_no_result,
     not_a_patient_sample,
     numbers_beside,
     open_rows,
@@ -384,12 +385,23 @@ def _no_sample_s(cells: list[str], layout: Layout, header: list[str]) -> bool:
         or is_header_again(cells, header, layout)
         or page_line(cells, layout) is not None  # review: a page's 'Patient:;…' block
         or refused_for_its_shape(cells, layout, header)
+        # a plate's footer in the marker column ('IL-6 Mean', 'S.D.'): QA, a sample's rows
+        # after one were cut from its rows before, losing their patient and date
+        or (
+            layout.kind == "long"
+            and row_ids(cells, layout) == (None, None)
+            and names_no_result(_cell_at(cells, layout.roles.get("marker")))
+        )
     ):
         return True
     # a wide row with no value (review: 'note' between S2's rows)
     return layout.kind == "wide" and not any(
         i < len(cells) and cells[i].strip() for i in layout.markers
     )
+
+
+def _cell_at(cells: list[str], index: int | None) -> str:
+    return cells[index].strip() if index is not None and index < len(cells) else ""
 
 
 def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:

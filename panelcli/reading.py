@@ -66,6 +66,7 @@ from panelcli.values import (
     parse_flag_of,
     parse_lab_range,
     parse_value,
+    person_key,
     result_status,
     says_none_known,
     shorten,
@@ -2266,6 +2267,18 @@ def names_a_marker_s_summary(marker: str) -> bool:
     )
 
 
+def names_no_result(marker: str) -> bool:
+    """Whether a long row's marker cell names a figure of other rows, no sample's result: a
+    plate's footer ('Mean', 'S.D.'), a marker's mean ('IL-6 Mean') or an instrument's other
+    figure ('IL-6 SD', 'IL-10 FI')."""
+    words = instrument_name(marker)
+    return (
+        is_summary_label(marker)
+        or names_a_marker_s_summary(marker)
+        or (words is not None and words.not_a_value is not None)
+    )
+
+
 def is_summary_label(label: str) -> bool:
     """Whether a label names a row that sums up others ('Mean', 'S.D.', 'CV (%)', 'n=2')."""
     key = label.casefold().replace(" ", "")
@@ -2325,21 +2338,23 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
     return any(value_shows_decimal_comma(_cell_text(cells, index)) for index in columns)
 
 
-def decimal_comma_ahead(head_lines: list[str], layout: Layout, header_end: int) -> bool:
+def decimal_comma_ahead(
+    head_lines: list[str], layout: Layout, header: list[str], header_end: int
+) -> bool:
     """Whether a ',' file's first lines show ',' as its decimal mark ('"12,5"') and never '.'
     as the point ('2.5'): its rows are read as after such a row from the first (a German
-    sheet's '1.340' above its first '"12,5"' was 1.34, normal, with no word of 1340)."""
+    sheet's '1.340' above its first '"12,5"' was 1.34, normal, with no word of 1340). Rows
+    as they are read: a grouped report's blank ids filled in (QA: a control's row was not)."""
     reader = csv.reader(head_lines)
-    header: list[str] = []
     shown = False
     with contextlib.suppress(csv.Error):  # the file's reading says so, where it is read
-        for cells in reader:
-            if reader.line_num <= header_end:
-                header = cells
-            elif shows_decimal_point(cells, layout, header) is not None:
+        for _ in reader:
+            if reader.line_num >= header_end:
+                break
+        for cells in with_ids_filled_down(reader, layout, header, ReadStats()):
+            if shows_decimal_point(cells, layout, header) is not None:
                 return False
-            else:
-                shown = shown or shows_decimal_comma(cells, layout, header)
+            shown = shown or shows_decimal_comma(cells, layout, header)
     return shown
 
 
@@ -2760,6 +2775,8 @@ def open_rows(
             layout = layout._replace(
                 grouped=ids_left_blank(head_lines, layout, after, stats.delimiter)
             )
+        if stats.delimiter == ",":
+            stats.comma_ahead = decimal_comma_ahead(head_lines, layout, header, header_end)
         timed = with_time_of_day(reader, layout)
         rows = numbered_rows(
             with_ids_filled_down(timed, layout, header, stats),
@@ -2840,7 +2857,6 @@ def opened(
             layout = _sample_column_by_rows(layout, head_lines, delimiter, header_end, known_marker)
         stats.delimiter, stats.layout = delimiter, layout.kind
         stats.decimal_comma = delimiter in (";", "\t", "|")
-        stats.comma_ahead = delimiter == "," and decimal_comma_ahead(head_lines, layout, header_end)
         preamble = head_lines[: _row_start(head_lines, header_end, delimiter) - 1]
         stats.synthetic = says_synthetic(preamble)
         layout = layout._replace(
@@ -3347,46 +3363,59 @@ class SampleIdFilledDown:
         """A row whose sample cell is not the row before's: a new sample, or a blank one."""
         index = self.index
         given = cells[index]
+        if given.strip():
+            # A sample's first row names it even with no value (QA: rows below a refused first
+            # row were given the sample above, another patient's); not the header again, a
+            # page's line or a comment. An id that says none is known ('N/A') names none.
+            if (
+                given.strip().casefold() != self.header_id
+                and not is_comment(cells)
+                and page_line(cells, self.layout) is None
+            ):
+                self.given = given
+                self.last = None if given_id(given) is None else (given, *self._whose(cells))
+            return cells
         roles = self.layout.roles
         marker = self._cell(cells, roles.get("marker"))
-        if not marker or not self._cell(cells, roles.get("value")):
-            return cells  # no sample's row: a page's line, a comment, a note
-        if given.strip():
-            if given.strip().casefold() != self.header_id:  # (the header again)
-                self.given = given
-                self.last = (given, *self._whose(cells))
-            return cells
         last = self.last
-        if last is None:
-            return cells
+        if last is None or not marker or not self._cell(cells, roles.get("value")):
+            return cells  # none to fill in, or no sample's row: a note, a page's line
         # a plate's footer ('Mean', 'IL-6 Mean', 'IL-6 SD'), or a control's row: its own
-        words = instrument_name(marker)
-        if (
-            is_summary_label(marker)
-            or names_a_marker_s_summary(marker)
-            or (words is not None and words.not_a_value)
-            or not_a_patient_sample(cells, self.layout) is not None
-        ):
+        if names_no_result(marker) or not_a_patient_sample(cells, self.layout) is not None:
             return cells
-        whose = zip(self._whose(cells), last[1:], strict=True)
-        if any(mine and mine != theirs for mine, theirs in whose):
-            self.last = None  # another patient's or date's row: none below it is filled in
+        if not self._fits(cells, last):
+            # another patient's or date's row: none below it is filled in, until a sample's
+            # row (its id again too: QA)
+            self.last, self.given = None, ""
             return cells
         cells[index] = last[0]
         filled = self.stats.ids_filled_down
         if filled is None:  # the line the row starts on: a quoted value may span lines
-            starts = self.before + self.line_num - sum(cell.count("\n") for cell in cells)
-            filled = (0, starts, last[0])
+            breaks = sum(c.count("\n") + c.count("\r") - c.count("\r\n") for c in cells)
+            filled = (0, self.before + self.line_num - breaks, last[0])
         self.stats.ids_filled_down = (filled[0] + 1, *filled[1:])
         return cells
+
+    def _fits(self, cells: list[str], last: tuple[str, str, str, str]) -> bool:
+        """Whether a row's patient, date and name are blank or the sample row's: people as
+        `person_key` compares them, dates as moments that may be one ('2026-04-02' beside
+        '2026-04-02 08:00', as `sample-conflict` has them)."""
+        patient, when, name = self._whose(cells)
+        if (patient and patient != last[1]) or (name and name != last[3]):
+            return False
+        if not when or not last[2] or when == last[2]:
+            return True
+        from panelcli.trends import may_be_one_moment  # rare: a date on a blank id's row
+
+        return may_be_one_moment(when, last[2])
 
     def _whose(self, cells: list[str]) -> tuple[str, str, str]:
         """The row's patient, date and name cells, as compared (blank: '')."""
         get = self.layout.roles.get
         return (
-            " ".join(self._cell(cells, get("patient_id")).split()).casefold(),
+            person_key(self._cell(cells, get("patient_id"))),
             self._cell(cells, get("collected_at")),
-            " ".join(self._cell(cells, self.layout.patient_stand_in).split()).casefold(),
+            person_key(self._cell(cells, self.layout.patient_stand_in)),
         )
 
     @staticmethod

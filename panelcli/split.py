@@ -13,7 +13,7 @@ import contextlib
 import csv
 import io
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from panelcli.reading import (
@@ -93,13 +93,20 @@ def _cut(raw: io.BufferedReader, file: FileRows) -> Cut | None:
     roles = file.layout.roles
     columns = [roles.get(role) for role in ("sample_id", "patient_id", "collected_at")]
     delimiter = file.delimiter.encode()
+    # A grouped report's part must start at a sample's row, so that the part's first rows
+    # with no id are given the one that one process gives them (QA: a cut at the header
+    # again, a page's line or a comment left them with none)
+    starts_a_sample = _sample_row_test(file) if file.layout.grouped else None
     previous = None
     for _ in range(SEARCH_LINES):
         line = raw.readline()
         if not line or line.count(b"\r") != line.endswith(b"\r\n"):  # the end, or a bare '\r'
             return None
-        key = _panel(line.rstrip(b"\r\n").split(delimiter), columns, len(file.header))
-        if key == _NO_SAMPLE_ID:  # most likely the sample's above (`SampleIdFilledDown`)
+        cells = line.rstrip(b"\r\n").split(delimiter)
+        key = _panel(cells, columns, len(file.header))
+        if key == _NO_SAMPLE_ID or (
+            key is not None and starts_a_sample is not None and not starts_a_sample(cells)
+        ):  # most likely the sample's above (`SampleIdFilledDown`), or no sample's
             start += len(line)
             lines += 1
             continue
@@ -119,6 +126,24 @@ def _panel(cells: list[bytes], columns: list[int | None], width: int) -> tuple[b
     if not sample and columns[0] is not None:
         return _NO_SAMPLE_ID
     return (b"s", sample) if sample else (b"p", patient, when)
+
+
+def _sample_row_test(file: FileRows) -> Callable[[list[bytes]], bool]:
+    """Whether a plain row of a grouped report is a sample's: its marker and value given, and
+    not the header again."""
+    roles = file.layout.roles
+    marker, value = roles.get("marker", 0), roles.get("value", 0)
+    sample = roles["sample_id"]
+    header_id = file.header[sample].strip().casefold()
+
+    def starts_a_sample(cells: list[bytes]) -> bool:
+        return bool(
+            cells[marker].strip()
+            and cells[value].strip()
+            and cells[sample].strip().strip(b'"').decode("utf-8", "replace").casefold() != header_id
+        )
+
+    return starts_a_sample
 
 
 #: `_panel` of a row that leaves its sample id blank in a file that gives them: no cut there,

@@ -4,6 +4,7 @@ a marker 'tested more than once in this sample')."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -120,16 +121,23 @@ def test_the_command_line_says_so_in_every_format(tmp_path: Path) -> None:
         assert "sample-id-filled-down" in done.output or "as S1's" in done.output, form
 
 
-@pytest.mark.parametrize("blank_at_cut", [False, True])
+@pytest.mark.parametrize("between", ["", "blank-at-cut", "header", "page", "comment"])
 def test_two_processes_give_what_one_gives(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blank_at_cut: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, between: str
 ) -> None:
+    """QA: a cut at the header again, a page's line or a comment left the second part's first
+    rows with no sample id."""
     monkeypatch.setattr(split, "MIN_BYTES", 0)
-    lines = ["Sample ID,Patient,Date,Marker,Value,Unit\n"]
+    header = "Sample ID,Patient,Date,Marker,Value,Unit\n"
+    inserted = {
+        "header": [header], "page": ["Page 3 of 9,,,,,\n", header], "comment": ["# checked,,,,,\n"],
+    }.get(between, [])  # fmt: skip
+    lines = [header]
     for sample in range(400):
         lines.append(f"S{sample},P{sample // 4},2026-03-01,IL-6,{sample % 9}.5,pg/mL\n")
-        lines += [f",,,{m},{sample % 7}.25,pg/mL\n" for m in ("TNF-a", "IL-8", "IL-10")]
-    if blank_at_cut:  # no sample id for many rows around the middle
+        lines += [f",,,{m},{sample % 7}.25,pg/mL\n" for m in ("TNF-a", "IL-8")]
+        lines += [*inserted, f",,,IL-10,{sample % 5}.75,pg/mL\n"]
+    if between == "blank-at-cut":  # no sample id for many rows around the middle
         lines[700:1000] = [",,,IL-6,1.5,pg/mL\n"] * 300
     path = write(tmp_path, "".join(lines))
     options = CheckOptions()
@@ -137,7 +145,8 @@ def test_two_processes_give_what_one_gives(
     expected = one_process(path, ndjson_texts, options)
     assert two(path, ndjson_texts, options) == expected
     assert '"code":"sample-id-filled-down"' in expected
-    assert '"sample_id":null' not in expected.replace('"code":"sample-id-filled-down"', "")
+    results = [json.loads(line) for line in expected.splitlines() if '"marker_as_written"' in line]
+    assert len(results) == 1600 and all(r["sample_id"] for r in results)
 
 
 def test_a_grouped_report_is_told_by_its_first_200_lines(tmp_path: Path) -> None:
@@ -153,3 +162,77 @@ def test_a_grouped_report_is_told_by_its_first_200_lines(tmp_path: Path) -> None
     assert (3, "S0") in ids and (254, "S249") in ids
     assert [(line, n) for line, n, _ in filled_warnings(early.warnings)] == [(3, "S0")]
     assert filled_warnings(early.warnings)[0][2].startswith("2 rows give no sample id")
+
+
+def test_a_sample_s_first_row_names_it_though_it_is_refused(tmp_path: Path) -> None:
+    """QA: a sample whose first row had no value gave the rows below it to the sample above,
+    another patient's."""
+    text = (
+        "sample_id,patient_id,marker,value,unit\nS1,P1,IL-6,1.0,pg/mL\n,,IL-8,2,pg/mL\n"
+        "S2,P2,IL-10,,pg/mL\n,,TNF-a,60,pg/mL\n"
+    )
+    report = check_file(str(write(tmp_path, text)))
+    assert {r.line: r.sample_id for p in report.panels for r in p.results} == {
+        2: "S1", 3: "S1", 5: "S2",
+    }  # fmt: skip
+    assert [(i.line, i.sample_id) for i in report.rejected] == [(4, "S2")]
+
+
+def test_dates_and_ids_are_compared_as_elsewhere(tmp_path: Path) -> None:
+    """QA: '2026-04-02' below '2026-04-02' with a time of day, or '02.04.2026', was another
+    date; rows under 'N/A' were said to be N/A's; the same id again did not start filling in
+    after another patient's row."""
+    text = (
+        "sample_id,patient_id,collection date,collection time,marker,value,unit\n"
+        "S1,P1,2026-04-02,08:00,IL-6,1.1,pg/mL\n,P1,2026-04-02,,IL-8,12.0,pg/mL\n"
+        ",p1,02.04.2026,,IL-10,1.0,pg/mL\n"
+        "N/A,P9,2026-04-03,,IL-6,9,pg/mL\n,,,,IL-8,9,pg/mL\n"
+        "S2,P2,,,IL-6,1,pg/mL\n,P3,,,IL-8,1,pg/mL\nS2,P2,,,IL-10,1,pg/mL\n,,,,TNF-a,1,pg/mL\n"
+    )
+    report = check_file(str(write(tmp_path, text)))
+    ids = {r.line: r.sample_id for p in report.panels for r in p.results}
+    assert ids == {2: "S1", 3: "S1", 4: "S1", 5: None, 6: None, 7: "S2", 8: None, 9: "S2", 10: "S2"}
+    assert filled_warnings(report.warnings)[0][2].startswith("3 rows give no sample id")
+
+
+def test_a_control_s_rows_show_no_decimal_mark_ahead(tmp_path: Path) -> None:
+    """QA: the look-ahead for a ',' file's decimal comma read a control's blank-id row as a
+    sample's: a '"12,5"' there refused a sample's '1.340', and a '2.5' kept it."""
+    comma = (
+        "sample_id,marker,value,unit\nS1,IL-6,1.340,pg/mL\nStd1,IL-6,100,pg/mL\n"
+        ',IL-8,"12,5",pg/mL\n'
+    )
+    point = comma.replace('"12,5"', "2.5") + 'S2,IL-8,"12,5",pg/mL\nS3,IL-6,1.340,pg/mL\n'
+    read = check_file(str(write(tmp_path, comma)))
+    assert [r.value for p in read.panels for r in p.results] == [1.34]
+    refused = check_file(str(write(tmp_path, point))).rejected
+    assert [(i.line, i.code) for i in refused] == [
+        (2, "value-ambiguous-dot"),
+        (6, "value-ambiguous-dot"),
+    ]
+
+
+def test_the_first_filled_row_s_line_counts_a_carriage_return_in_a_value(tmp_path: Path) -> None:
+    path = tmp_path / "cr.csv"
+    path.write_bytes(
+        b'sample_id,marker,value,unit,comment\nS1,IL-6,1.1,pg/mL,x\n,IL-8,2,pg/mL,"a\rb"\n'
+    )
+    [(line, _, _)] = filled_warnings(check_file(str(path)).warnings)
+    assert line == 3
+
+
+def test_batches_keep_a_sample_s_rows_together_across_a_footer(tmp_path: Path) -> None:
+    """QA: a batch cut at a footer row ('IL-6 Mean') lost the next filled row's patient."""
+    from panelcli.batches import read_batches
+    from panelcli.render.ndjson import ndjson_batch, ndjson_join
+
+    text = (
+        "sample_id,patient_id,collected_at,marker,value,unit\nS1,P1,2026-04-01,IL-6,1,pg/mL\n"
+        "S2,P2,2026-04-02,IL-6,1.1,pg/mL\n,,,IL-6 Mean,2.1,pg/mL\n,,,IL-8,4,pg/mL\n"
+    )
+    path = write(tmp_path, text)
+    expected = runner.invoke(app, ["check", str(path), "--format", "ndjson"]).stdout
+    assert '"line":5,"column":"value","sample_id":"S2","patient_id":"P2"' in expected
+    for size in (1, 2):
+        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, size)]
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected, size

@@ -2386,7 +2386,25 @@ def _values_judged(cells: list[str], layout: Layout, header: Sequence[str]) -> b
         return False
     if is_range_row(cells, layout) or not_a_patient_sample(cells, layout):
         return False
+    if layout.kind == "long" and _footer_of_long_file(cells, layout):
+        return False
     return not refused_for_its_shape(cells, layout, header)
+
+
+def _footer_of_long_file(cells: list[str], layout: Layout) -> bool:
+    """A long row of no sample or patient whose marker cell names a figure of other rows, as
+    `Interpreter._footer_row` skips it ('Mean'; 'IL-6 Mean' where rows name their samples;
+    'IL-6 SD'): QA, its '"12,5"' showed the file's decimal comma."""
+    if row_ids(cells, layout) != (None, None):
+        return False
+    index = layout.roles.get("marker")
+    marker = cells[index].strip() if index is not None and index < len(cells) else ""
+    words = instrument_name(marker)
+    return bool(marker) and (
+        is_summary_label(marker)
+        or ("sample_id" in layout.roles and names_a_marker_s_summary(marker))
+        or (words is not None and words.not_a_value is not None)
+    )
 
 
 def refused_for_its_shape(cells: list[str], layout: Layout, header: Sequence[str]) -> bool:

@@ -599,3 +599,14 @@ def test_every_path_reads_a_comma_shown_ahead_from_the_first_row(
     text = one_process(path)
     assert text.count('"code":"value-ambiguous-dot"') == 3001
     two_processes_and_batches_give(path, text, (1, 500))
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_plate_footer_s_decimal_comma_is_no_sample_s(tmp_path: Path, short: bool) -> None:
+    """QA: a footer's '"12,5"' in the marker column ('IL-6 Mean', 'IL-6 SD': no sample's
+    result, skipped) showed the file's decimal comma, and a later '2.500' was refused."""
+    text = (
+        'sample_id,marker,value,unit\nS1,IL-6,15,pg/mL\n,IL-6 Mean,"12,5",pg/mL\n'
+        ',IL-6 SD,"0,5",pg/mL\nS2,IL-8,2.500,pg/mL\n'
+    )
+    assert outline(events(write(tmp_path, text), short))[-1] == (5, "IL-8", 2.5, "normal")

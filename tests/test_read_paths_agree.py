@@ -36,6 +36,10 @@ def batched(path: Path, rows_per_batch: int) -> str:
 
 
 FILES = {
+    "footer-with-a-decimal-comma": (
+        'sample_id,marker,value,unit\nS1,IL-6,15,pg/mL\n,IL-6 Mean,"12,5",pg/mL\n'
+        "S2,IL-8,2.500,pg/mL\n"
+    ),
     # a ',' file that shows its decimal comma in its first lines: its '1.340' above it refused
     "comma-ahead": (
         'sample_id,marker,value,unit\nS1,IL-6,1.340,pg/mL\nS1,TNF-a,"12,5",pg/mL\n'

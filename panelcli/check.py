@@ -82,6 +82,7 @@ from panelcli.models import (
 )
 from panelcli.models import ReferenceUsed as Reference
 from panelcli.names import InstrumentName, instrument_name, marker_key
+from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
     BABY_DAYS,
     DAYS_IN_YEAR,
@@ -3439,7 +3440,7 @@ def _row_for(m: Measurement) -> dict[str, str | None]:
 #: An age: years, or a child's in months, weeks or days ('18 mo', '6 Wochen'; QA: they were
 #: unreadable), in English, German, French and Spanish spellings; not a lone 'j', which is
 #: German's years and French's days (review)
-_AGE = re.compile(
+_AGE = lazy_pattern(
     r"^\s*(\d{1,4}(?:\.\d+)?)\s*(?:(?P<years>y|yr|yrs|years?|jahre?|ans?|años?|anos?)"
     r"|(?P<months>mo|mos|mths?|months?|monate?|mois|mes|meses)"
     r"|(?P<weeks>w|wk|wks|weeks?|wochen?|semaines?|semanas?)"

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from panelcli.errors import RangesError
 from panelcli.names import marker_key, subunit_form_name, value_name
+from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
     RANGES_ENV,
     ReferenceSet,
@@ -335,7 +336,7 @@ _MOST_WORDS = MOST_NAMES = 40
 #: 'IL-6 and/or IL-8' (QA: 'and' was read as a name, and 'or IL-8' as one). A name is still
 #: read across them, as ARUP's 'Interleukin 2 Receptor, Soluble' needs; no name or alias
 #: holds an 'and', 'or' or '&'.
-_BETWEEN_NAMES = re.compile(r"[,;&]|\b(?:and|or)\b", re.IGNORECASE)
+_BETWEEN_NAMES = lazy_pattern(r"[,;&]|\b(?:and|or)\b", re.IGNORECASE)
 
 
 class _Part(NamedTuple):

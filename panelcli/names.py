@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from panelcli.patterns import lazy_pattern
 from panelcli.values import MOLARITY, unmangled
 
 # Greek letters and their spelled-out names collapse to one Latin letter, so that IL-1β, IL-1b,
@@ -49,7 +50,7 @@ _GREEK_NAMES = (
     "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
 )  # fmt: skip
 _LONG_GREEK_NAMES = tuple(name for name in _GREEK_NAMES if len(name) > 3)
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = lazy_pattern(r"[^\W\d_]+")
 
 
 def greek_slip_mended(name: str) -> str | None:
@@ -104,8 +105,8 @@ _OTHER_LANGUAGES = (
 # A unit after the name: in brackets ('IL-6 (pg/mL)', '[pg/mL]', '{pg/mL}'), or bare after a
 # space or comma ('IL-6 pg/mL', 'IL-6, pg/mL'); a footnote star after it is left out.
 # A bare one must be a concentration ('Fasting Y/N', 'Sex M/F' are not units).
-_MOLARITY = re.compile(MOLARITY)  # 'pM', 'nM' (case matters: 'IL-6 (PM)' is no unit)
-_UNIT_SUFFIX = re.compile(
+_MOLARITY = lazy_pattern(MOLARITY)  # 'pM', 'nM' (case matters: 'IL-6 (PM)' is no unit)
+_UNIT_SUFFIX = lazy_pattern(
     # 'IL-6 in pg/mL': the 'in' is no part of the name (QA: read as a marker 'IL-6 in')
     r"^(?P<name>.*?)(?:\s+in(?=[\s(\[{]))?\s*"
     r"(?:[(\[{](?P<unit>[^)\]}]*)[)\]}]"
@@ -119,7 +120,7 @@ _UNIT_IN_WORDS = (  # compiled on first use (start-up)
 )
 # 'IL-10_pg_mL', 'IL-10 pg per mL', 'IL-6 (pg per mL)': a mass per volume spelled without a
 # slash (QA: in brackets it was no unit, and the column of IL-6 was not read).
-_SPELLED_UNIT = re.compile(
+_SPELLED_UNIT = lazy_pattern(
     r"^(?P<name>.*?)[\s_]+(?P<open>[(\[{]\s*)?(?P<mass>(?:mc|[pnµμum])?g)[\s_]*(?:per|/|_)[\s_]*"
     r"(?P<volume>[md]?l)(?(open)\s*[)\]}])\s*$",
     re.IGNORECASE,
@@ -208,7 +209,7 @@ def figure_named(cell: str) -> tuple[bool, str | None] | None:
     return match["value"] is not None, (match["unit"] or "").strip() or None
 
 
-_TAIL = re.compile(
+_TAIL = lazy_pattern(
     rf"^(?P<name>.*?[^\s_])(?:[\s_]+|(?=[(\[{{]))(?P<open>[(\[{{]\s*)?"  # 'IL-6 (SD)' (QA)
     rf"(?:(?P<bead>{_BEAD})|(?P<value>{_VALUE})|(?P<mean>{_MEAN})|(?P<replicate>{_REPLICATE})"
     rf"|(?P<other>{_NOT_A_VALUE}))(?(open)\s*[)\]}}])\s*$",
@@ -216,11 +217,11 @@ _TAIL = re.compile(
 )
 # IL-12 (40) may be IL-12 p40, not IL-12 at bead region 40: after a marker that comes in
 # subunit forms a bare number is not taken for a bead region.
-_HAS_FORMS = re.compile(r"(?:il|interleukin)(?:12|23|27|35)")
+_HAS_FORMS = lazy_pattern(r"(?:il|interleukin)(?:12|23|27|35)")
 
 
 # 'IL-12 (40)', 'IL-12 (70)': IL-12's p40 and p70 forms written without their 'p'.
-_FORM_NUMBER = re.compile(r"^(?P<name>.*?[^\s_])\s*[(\[]\s*[pP]?(?P<form>40|70)\s*[)\]]\s*$")
+_FORM_NUMBER = lazy_pattern(r"^(?P<name>.*?[^\s_])\s*[(\[]\s*[pP]?(?P<form>40|70)\s*[)\]]\s*$")
 
 
 @lru_cache(maxsize=4096)

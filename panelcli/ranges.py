@@ -41,6 +41,7 @@ from panelcli.names import (
     unmangled,
     value_name,
 )
+from panelcli.patterns import lazy_pattern
 from panelcli.values import binary_kind, is_utf32, number_text, shorten
 
 DEFAULT_SET = "arup-3002601"
@@ -703,17 +704,17 @@ NO_LIMITS = "the reference set has"
 _SPECIMENS = frozenset({"serum", "plasma", "csf", "edta", "blood", "urine", "supernatant"})
 #: What follows a marker's name in an assay's name: its version ('IL-6 2.0', 'v2') or kind
 #: ('IL-6 HS' for high sensitivity, Quanterix's 'IL-6 Advantage'); a hint only (QA).
-_ASSAY_WORDS = re.compile(
+_ASSAY_WORDS = lazy_pattern(
     r"v?\d+\.\d+|v\d+|hs|high-?sensitivity|ultra(?:-?sensitive)?|advantage|plus|simoa",
     re.IGNORECASE,
 )
-_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+_BRACKETED = lazy_pattern(r"\s*[(\[]([^()\[\]]*)[)\]]")
 #: The subunit forms cytokines are measured as: IL-12's p35, p40, p70, IL-23's p19, IL-27's
 #: p28 (QA: 'IL-6 P95', a percentile, was read as a form of IL-6)
 _FORMS = r"p(?:19|28|35|40|70)"
-_FORM = re.compile(_FORMS, re.IGNORECASE)
+_FORM = lazy_pattern(_FORMS, re.IGNORECASE)
 #: A marker key ending in a subunit form: 'il12p70', 'il12p40', 'il23p19'.
-_SUBUNIT_FORM = re.compile(rf"(.+\d){_FORMS}")
+_SUBUNIT_FORM = lazy_pattern(rf"(.+\d){_FORMS}")
 
 
 def names_a_form(marker: str) -> bool:
@@ -770,7 +771,7 @@ def _a_numbered_molecule(key: str) -> bool:
 
 #: What a name may lack at its end where it names one marker: a letter or two, never a digit
 #: ('IL1' for IL-1β; 'IL-1' is not IL-10).
-_LEFT_OFF = re.compile(r"[^\W\d_]{1,2}")
+_LEFT_OFF = lazy_pattern(r"[^\W\d_]{1,2}")
 #: More markers that fit than this, and the name says too little for a hint.
 _FEW = 3
 
@@ -1357,7 +1358,7 @@ def check_ranges_bytes(
 
 
 #: A LOINC code as LOINC writes it: up to seven digits, '-', a check digit ('26881-3').
-_LOINC = re.compile(r"(\d{1,7})-(\d)")
+_LOINC = lazy_pattern(r"(\d{1,7})-(\d)")
 
 
 def _loinc_problems(
@@ -2057,13 +2058,13 @@ _FIELDS = {
 
 #: The [set] table's name line: after its header, over lines that open no other table (a
 #: '[' inside a description is no table: QA), a basic string with its escapes or a literal one.
-_SET_NAME = re.compile(
+_SET_NAME = lazy_pattern(
     r"^(\[[ \t]*set[ \t]*\][^\n]*\n(?:(?![ \t]*\[)[^\n]*\n)*?[ \t]*name[ \t]*=[ \t]*)"
     r"(?:\"((?:[^\"\\\n]|\\.)*)\"|'([^'\n]*)')",
     re.MULTILINE,
 )
 #: A line that may give the [set] name, and its value as TOML writes a string on one line.
-_NAME_LINE = re.compile(
+_NAME_LINE = lazy_pattern(
     r"^([ \t]*name[ \t]*=[ \t]*)"
     r"(\"\"\"(?:[^\\\n]|\\.)*?\"\"\"|'''[^\n]*?'''|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*')",
     re.MULTILINE,
@@ -2102,7 +2103,7 @@ def _toml_text(raw: bytes) -> str:
     return _LONE_CR.sub("\n", raw.decode("utf-8-sig").lstrip("\ufeff"))
 
 
-_LONE_CR = re.compile(r"\r(?!\n)")
+_LONE_CR = lazy_pattern(r"\r(?!\n)")
 # The patterns of `_toml_hint` and `problem_lines` are compiled on first use (re caches them):
 # only a broken file or `ranges validate` needs them, and every start-up would pay ~1 ms.
 _AT_LINE = r"\(at line (\d+), column \d+\)"

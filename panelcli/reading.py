@@ -34,6 +34,7 @@ from panelcli.names import (
     split_header_unit,
     unmangled,
 )
+from panelcli.patterns import lazy_pattern
 from panelcli.units import (
     UnitProblem,
     conversion_exponent,
@@ -282,7 +283,7 @@ _RANGE_ROW_LABELS_IF_NO_NUMBER = {"norma", "normy"}
 _RANGE_ROW_LABELS_IF_RANGES = {
     "normal", "normals", "norm", "ref", "refs", "reference", "references", "range", "ranges",
 }  # fmt: skip
-_PLAIN_NUMBER = re.compile(r"^\s*[+-]?\d+(?:[.,]\d+)?\s*$")
+_PLAIN_NUMBER = lazy_pattern(r"^\s*[+-]?\d+(?:[.,]\d+)?\s*$")
 # Bio-Plex Manager names the sample column "Description". In the wide layout no column can be
 # the test's description, so it is safe to read as the sample id; in the long layout only
 # beside a plate's well or Bio-Plex's coded type column (see map_header).
@@ -305,9 +306,9 @@ _MAYBE_SAMPLE = ("name", "id", "identifier", "description", "sampledescription",
 #: Of those, the ones that may name a person: the patient's id where a value comes with two
 #: collection dates, as no sample can.
 _MAYBE_PERSON = frozenset({"name", "id", "identifier"})
-_NOT_DATA = re.compile(r"^\ufeff?\s*(#|sep=.\s*$)", re.IGNORECASE)
-_HEADER_NOISE = re.compile(r"[\s_\-.#()\[\]:]+")
-_LOOKS_NUMERIC = re.compile(r"^\s*[<>≤≥=]*\s*[+-]?[\d.,]+\s*$")
+_NOT_DATA = lazy_pattern(r"^\ufeff?\s*(#|sep=.\s*$)", re.IGNORECASE)
+_HEADER_NOISE = lazy_pattern(r"[\s_\-.#()\[\]:]+")
+_LOOKS_NUMERIC = lazy_pattern(r"^\s*[<>≤≥=]*\s*[+-]?[\d.,]+\s*$")
 
 
 #: Does the reference set know this marker name? (used to recognise wide-layout headers)
@@ -505,7 +506,7 @@ def _line_around(exc: UnicodeDecodeError, read: str) -> str:
     return visible(left + read + right)
 
 
-_CELL_END = re.compile(r"[\r\n,;\t|]")
+_CELL_END = lazy_pattern(r"[\r\n,;\t|]")
 
 
 def _as_cp1252(exc: UnicodeError) -> tuple[str, int]:
@@ -941,7 +942,7 @@ def known_unit(unit: str) -> bool:
     return has_family(unit) or unit.casefold() in SLASHLESS_UNITS
 
 
-_BRACKETED = re.compile(r"^(?P<name>[^(\[{]+?)\s*[(\[{](?P<words>[^)\]}]*)[)\]}]\s*$")
+_BRACKETED = lazy_pattern(r"^(?P<name>[^(\[{]+?)\s*[(\[{](?P<words>[^)\]}]*)[)\]}]\s*$")
 
 
 def _value_with_other_words(cells: Sequence[str]) -> tuple[str, str] | None:
@@ -984,8 +985,8 @@ def _slashed_role(key: str) -> str | None:
 #: Entnahme'): taken out of a header that names no role with them, so each spelling need not
 #: be listed (QA: 'Date de prélèvement' was ignored while 'Date du prélèvement' was read).
 _CONNECTING = frozenset({"de", "du", "des", "del", "der", "of", "the", "la"})
-_WORD_GAP = re.compile(r"[\s_\-.]+")
-_ELIDED = re.compile(r"^[dl][’']", re.IGNORECASE)  # "Date d'extraction"
+_WORD_GAP = lazy_pattern(r"[\s_\-.]+")
+_ELIDED = lazy_pattern(r"^[dl][’']", re.IGNORECASE)  # "Date d'extraction"
 
 
 #: An LIS's order, tube or lab number: the sample id only where no column names one (QA:
@@ -1395,7 +1396,7 @@ def _commented(first_cell: str) -> bool:
 
 
 #: Olink's relative readings named above a table ('NPX data', 'Olink NPX Manager').
-_NPX = re.compile(r"\bNPX\b", re.IGNORECASE)
+_NPX = lazy_pattern(r"\bNPX\b", re.IGNORECASE)
 _NPX_SCALE = "Olink's relative log2 scale, not concentrations"
 
 
@@ -1561,7 +1562,7 @@ def is_comment(cells: list[str]) -> bool:
 
 #: A page's number or print line, as a LIMS report puts at each page's foot ('Page 1 of 2',
 #: 'Seite 2 von 3', '- 2 -', 'Printed by: jdoe 2024-12-26').
-_PAGE_LINE = re.compile(
+_PAGE_LINE = lazy_pattern(
     # decorated or not ('*** End of Report ***', '-- Ende des Befundes --'; QA)
     r"[\s*=_~#-]*(?:"
     r"(?:page|seite|pagina|página)\s*\d+(?:\s*(?:of|/|von|de|di|sur)\s*\d+)?|-\s*\d+\s*-"
@@ -1946,7 +1947,7 @@ def _sample_column_by_rows(
 
 #: A unit under a column the set does not know ('pg/mL', 'U/mL', 'µg/L'); stricter than
 #: `is_units_row`, which only needs a '/': a comment column may hold 'n/a' there.
-_UNIT_IN_UNITS_ROW = re.compile(r"^[A-Za-zµμ]{1,5}\s*/\s*[A-Za-z]{1,3}$")
+_UNIT_IN_UNITS_ROW = lazy_pattern(r"^[A-Za-zµμ]{1,5}\s*/\s*[A-Za-z]{1,3}$")
 _NOT_UNITS = {"n/a", "n/d", "w/o", "y/n"}
 
 
@@ -2051,34 +2052,34 @@ def header_again(source: str, line: int, cells: list[str], header: list[str]) ->
 
 #: A sample type naming a standard, control, calibrator or blank: 'S1', 'C2', 'B' as Bio-Plex
 #: writes them, and the words ('Standard', 'QC-High', 'Blank').
-_NOT_A_PATIENT = re.compile(
+_NOT_A_PATIENT = lazy_pattern(
     r"^(?:(?:negative|positive|neg|pos|zero|low|mid|high|assay)[\s_.-]*)?"
     r"(?:[scb]\d+|std|standard|control|ctrl|calibrator|cal|blank|blk|background|bkg|nc|pc|ntc"
     r"|kontrolle|kalibrator|leerwert|nsb|buffer|diluent)"
     r"[\s_-]*(?:\d+|low|mid|high|level[\s_-]*\d+)?$|^qc\b",
     re.IGNORECASE,
 )
-_CODED_NOT_A_PATIENT = re.compile(r"^[scb]\d*$", re.IGNORECASE)  # Bio-Plex: S, C, B (+ number)
+_CODED_NOT_A_PATIENT = lazy_pattern(r"^[scb]\d*$", re.IGNORECASE)  # Bio-Plex: S, C, B (+ number)
 #: A sample type naming a patient's sample (as `header_key` has it): it wins over a sample id
 #: named like a standard's or control's ('S001', 'C1' in an MSD export; 'Cal1').
 _A_PATIENT_S_TYPE = frozenset({
     "unknown", "unknowns", "unk", "unknownsample", "sample", "samples", "patient",
     "patientsample", "patientensample", "patientenprobe", "clinicalsample",
 })  # fmt: skip
-_CODED_A_PATIENT = re.compile(r"^x\d*$", re.IGNORECASE)  # Bio-Plex: X (+ number), an unknown
+_CODED_A_PATIENT = lazy_pattern(r"^x\d*$", re.IGNORECASE)  # Bio-Plex: X (+ number), an unknown
 #: MSD Discovery Workbench names calibrators S001…S008 and controls C1… (C001…); only in its
 #: exports: elsewhere a patient's sample may be called so.
-_MSD_NOT_A_PATIENT_ID = re.compile(r"^(?:s\d{3}|c\d{1,3})$", re.IGNORECASE)
+_MSD_NOT_A_PATIENT_ID = lazy_pattern(r"^(?:s\d{3}|c\d{1,3})$", re.IGNORECASE)
 #: xPONENT's names of a kit's control wells, beside its 'Standard1', 'Background0', 'Unknown1'
-_XPONENT_CONTROL_ID = re.compile(r"^control\d{1,3}$", re.IGNORECASE)
+_XPONENT_CONTROL_ID = lazy_pattern(r"^control\d{1,3}$", re.IGNORECASE)
 #: A line naming the program, or its block line ('"DataType:","Median"'), not 'exponential'
 #: nor 'Data type: plasma' (review: a study's 'Control 7' was skipped)
-_XPONENT_LINE = re.compile(r"\bxponent\b|^\W*datatype:", re.IGNORECASE)
+_XPONENT_LINE = lazy_pattern(r"\bxponent\b|^\W*datatype:", re.IGNORECASE)
 #: Sample ids that name a standard, calibrator or blank well ('Standard3', 'Blank'): no
 #: patient is called so (a 'Control' may be a study's control subject, so it is left to the type;
 #: 'QC-Low', 'QC2' are quality-control material; 'NC', 'PC-1', 'Neg Ctrl' an assay's negative and
 #: positive controls).
-_NOT_A_PATIENT_ID = re.compile(
+_NOT_A_PATIENT_ID = lazy_pattern(
     r"^(?:standard|std|calibrator|calib|cal|blank|background|bkg|bkgd|bgd|kalibrator|leerwert)"
     r"[\s_-]*(?:\d{1,3}|[a-h])?$"
     r"|^(?:standard|std)[\s_-]*curve(?:[\s_-]*\d{1,2})?$"
@@ -2101,7 +2102,7 @@ _NOT_A_PATIENT_ID = re.compile(
 #: A standard's well written with its replicate or dilution, as plate readers label them
 #: ('Std1 Rep 2', 'Std1-1', 'Std.1', 'Standard 1 dup', 'Std 1 (1:4)'): the part before it is
 #: matched by `_NOT_A_PATIENT_ID`; an accession number ('STD-2026-0001') has no such tail.
-_REPLICATE_TAIL = re.compile(
+_REPLICATE_TAIL = lazy_pattern(
     r"(?:[\s_.-]*(?:rep(?:licate)?|dup(?:licate)?|trip(?:licate)?)[\s_.-]*\d{0,2}"
     r"|\s*\(\s*\d{1,4}\s*[:/]\s*\d{1,5}\s*\)|(?<=[a-z]\d)-\d|(?<=[a-z]\d\d)-\d)$",
     re.IGNORECASE,
@@ -2113,7 +2114,7 @@ _STANDARD_HEAD = re.compile(
     r"|pc|ntc|qc|kit)",
     re.IGNORECASE,
 ).match
-_STANDARD_DOT = re.compile(r"^(std|standard|cal|calibrator)\.(?=\s*\d)", re.IGNORECASE)
+_STANDARD_DOT = lazy_pattern(r"^(std|standard|cal|calibrator)\.(?=\s*\d)", re.IGNORECASE)
 #: Sample ids of rows that sum up others (instrument exports end a plate with them).
 _SUMMARY_IDS = {
     "mean", "average", "avg", "sd", "stddev", "stdev", "std.dev.", "stddev.", "cv", "cv%", "%cv",
@@ -2147,7 +2148,7 @@ _ASSAY_LIMIT_IDS = {
     "nachweisgrenze", "bestimmungsgrenze",  # German
 }  # fmt: skip
 # 'ULOQ (pg/mL)': a unit after the label, not a label in brackets ('(LLOQ)': review)
-_BRACKETED_TAIL = re.compile(r"(?<=[^\s(\[])\s*[(\[][^()\[\]]*[)\]]\s*$")
+_BRACKETED_TAIL = lazy_pattern(r"(?<=[^\s(\[])\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 #: How every id of `_ASSAY_LIMIT_IDS` begins: most sample ids are told apart by it alone.
@@ -2164,7 +2165,7 @@ def _names_assay_limits(sample_id: str) -> bool:
 
 #: What a summary row's label may carry that its key does not: 'Mean:', 'S.D.', 'CV (%)'.
 _SUMMARY_PUNCTUATION = str.maketrans("", "", " .:()[]_-")
-_COUNT_ROW = re.compile(r"^n\s*=\s*\d+$", re.IGNORECASE)  # 'n=2', Excel's count of the rows
+_COUNT_ROW = lazy_pattern(r"^n\s*=\s*\d+$", re.IGNORECASE)  # 'n=2', Excel's count of the rows
 
 
 def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | None] | None:
@@ -3281,7 +3282,7 @@ NumberedRow = tuple[int, int, "list[str] | csv.Error"]
 
 #: A day as dates are written: three numbers (2026-03-02, 02.03.2026, 3/2/2026, a month's
 #: name between) or eight digits
-_A_DAY = re.compile(
+_A_DAY = lazy_pattern(
     r"^\d{1,4}[./\- ]\s*[\w.]{1,9}[./\- ,]\s*\d{1,4}$|^\d{8}$"
     r"|^[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}$"  # 'Mar 2, 2026' (review: its time was lost)
 )
@@ -3296,7 +3297,7 @@ def _time_of_day(text: str) -> str | None:
     return time if _TIME_OF_DAY.match(time) else None
 
 
-_TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?$")
+_TIME_OF_DAY = lazy_pattern(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?$")
 
 
 class DateWithTime:
@@ -3609,11 +3610,11 @@ _TEXT_QUALIFIERS = frozenset({
     "general", "internal", "additional", "other", "user", "review", "reviewer", "tech",
     "technician", "clinical", "run", "of", "the", "and", "or", "to", "for",
 })  # fmt: skip
-_WORDS = re.compile(r"[^\W\d_]+")
-_DIGITS = re.compile(r"[0-9]+")
+_WORDS = lazy_pattern(r"[^\W\d_]+")
+_DIGITS = lazy_pattern(r"[0-9]+")
 #: A value a decimal comma may have cut short: digits, censored too ('<2' of '<2,5', QA: it
 #: was read as '<2', normal); the comparators are those `parse_value` reads.
-_CUT_VALUE = re.compile(r"(?:<=|>=|=<|=>|<|>|≤|≥|⩽|⩾)?\s*[-+−]?[0-9]+")
+_CUT_VALUE = lazy_pattern(r"(?:<=|>=|=<|=>|<|>|≤|≥|⩽|⩾)?\s*[-+−]?[0-9]+")
 
 
 def _holds_text(name: str) -> bool:

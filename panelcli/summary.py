@@ -8,7 +8,6 @@ person has or should do; the notice is added by the report.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -28,6 +27,7 @@ from panelcli.models import (
     no_critical_limit,
 )
 from panelcli.names import marker_key
+from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
     NO_INTERVAL_FITS,
     NO_LIMITS,
@@ -171,7 +171,7 @@ def _bundled_category(marker: str) -> str | None:
 
 
 # check.py ends a no-reference note with "(did you mean IL-6?)"; the summary repeats the hint.
-_HINT = re.compile(r"did you mean (?P<name>[^?]+)\?")
+_HINT = lazy_pattern(r"did you mean (?P<name>[^?]+)\?")
 
 
 def _number(value: float) -> str:

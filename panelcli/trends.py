@@ -24,6 +24,7 @@ from panelcli.models import (
     TrendDirection,
     TrendPoint,
 )
+from panelcli.patterns import lazy_pattern
 from panelcli.summary import ABOVE, BELOW, first_few, join_names
 from panelcli.units import conversion_exponent, convert, same_family, unit_key
 from panelcli.values import FLAG_SIDE, NOT_KNOWN_DATES, person_key, shorten
@@ -295,10 +296,10 @@ TWO_DIGIT_YEAR = (
     "has a two-digit year, which could be of any century: write the year in full (02.03.2026)"
 )
 #: '02.03.26', '3/2/26', '02-03-26': a day with its year cut to two digits
-_TWO_DIGIT_YEAR = re.compile(r"^\d{1,2}([./-])\d{1,2}\1\d{2}$")
+_TWO_DIGIT_YEAR = lazy_pattern(r"^\d{1,2}([./-])\d{1,2}\1\d{2}$")
 #: Excel's day numbers of 1955 to 2118 ('45123'), as a date column not formatted as dates
 #: exports them
-_SERIAL = re.compile(r"^(?P<day>[2-7]\d{4})(?:\.\d+)?$")
+_SERIAL = lazy_pattern(r"^(?P<day>[2-7]\d{4})(?:\.\d+)?$")
 
 
 def _spreadsheet_serial(text: str) -> str | None:
@@ -350,8 +351,8 @@ def why_no_date(text: str) -> str | None:
     return BEFORE_1900 if year < EARLIEST_YEAR else None  # either day: a date
 
 
-_ISO_DAY = re.compile(r"^(?P<year>\d{4})([-/])(?P<month>\d{1,2})\2(?P<day>\d{1,2})$")
-_DOTTED_DAY = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$")
+_ISO_DAY = lazy_pattern(r"^(?P<year>\d{4})([-/])(?P<month>\d{1,2})\2(?P<day>\d{1,2})$")
+_DOTTED_DAY = lazy_pattern(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$")
 
 
 def _no_such_day(text: str) -> str | None:
@@ -426,13 +427,13 @@ def day_in_words(day: date) -> str:
     return f"{_day_said(day)} {day.year}"
 
 
-_DIGITS_ONLY = re.compile(r"^[\d\s./:T-]+$")
+_DIGITS_ONLY = lazy_pattern(r"^[\d\s./:T-]+$")
 #: A year alone, or with a month: '2026', '2026-03', '2026/3', '03/2026', '3.2026'.
-_YEAR_MONTH = re.compile(r"^\d{4}(?:[-/.](?P<after>\d{1,2}))?$|^(?P<before>\d{1,2})[-/.]\d{4}$")
+_YEAR_MONTH = lazy_pattern(r"^\d{4}(?:[-/.](?P<after>\d{1,2}))?$|^(?P<before>\d{1,2})[-/.]\d{4}$")
 #: A month's name and a year: 'March 2026', 'Mar-2026'.
-_NAMED_MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?[ -]\d{4}$")
+_NAMED_MONTH_YEAR = lazy_pattern(r"^([A-Za-z]{3,9})\.?[ -]\d{4}$")
 #: An ISO week with no weekday ('2026-W10', '2026W10'), which Python reads as its Monday.
-_ISO_WEEK = re.compile(r"^\d{4}-?W\d{2}$")
+_ISO_WEEK = lazy_pattern(r"^\d{4}-?W\d{2}$")
 
 
 def _names_no_day(text: str) -> bool:
@@ -448,15 +449,15 @@ def _names_no_day(text: str) -> bool:
 
 
 #: A time after a date that is not ISO nor dotted: '15/03/2026 08:30', '03/15/2026 8:30 AM'.
-_TIME_AFTER = re.compile(
+_TIME_AFTER = lazy_pattern(
     r"^(?P<day>.+?)[ T]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"\s*(?P<half>[AaPp]\.?[Mm]\.?)?$"
 )
 #: '14/03/2026', and with dashes '14-03-2026' (the same two readings; QA: it was no date).
-_SLASHED = re.compile(r"^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$")
+_SLASHED = lazy_pattern(r"^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$")
 #: '2026/03/14', '2026/3/4', '2026-3-4': year first is ISO's order (year, month, day), as
 #: Japanese, Chinese and some LIS exports write it; no system writes year, day, month.
-_SLASHED_YEAR_FIRST = re.compile(r"^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$")
+_SLASHED_YEAR_FIRST = lazy_pattern(r"^(\d{4})([/-])(\d{1,2})\2(\d{1,2})$")
 
 
 def _slashed_date(text: str) -> datetime | None:
@@ -496,8 +497,8 @@ _MONTH_NAMES = {
     for number in range(1, 13)
 }
 #: '1 Mar 2026', '01-Mar-2026', '1. March 2026' (day first) and 'Mar 1, 2026', 'March 01 2026'
-_DAY_MONTH = re.compile(r"^(\d{1,2})\.?[ -]([A-Za-z]{3,9})\.?[ -](\d{4})$")
-_MONTH_DAY = re.compile(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
+_DAY_MONTH = lazy_pattern(r"^(\d{1,2})\.?[ -]([A-Za-z]{3,9})\.?[ -](\d{4})$")
+_MONTH_DAY = lazy_pattern(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
 
 
 def _named_month_date(text: str) -> datetime | None:
@@ -1146,7 +1147,7 @@ def _readable(date: str) -> str:
 
 
 #: A date written without its dashes: HL7's, or ISO's basic '20260701' (review: it was said so)
-_COMPACT_DATE = re.compile(rf"^\d{{8}}$|{_HL7_TIME.pattern}")
+_COMPACT_DATE = lazy_pattern(rf"^\d{{8}}$|{_HL7_TIME.pattern}")
 
 
 def _placed_said(
@@ -1221,7 +1222,7 @@ def _one_date_read(
 
 
 #: A time with its zone ('T23:00Z', '09:00+02:00')
-_ZONED = re.compile(r"\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)\s*$", re.IGNORECASE)
+_ZONED = lazy_pattern(r"\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]\d\d:?\d\d)\s*$", re.IGNORECASE)
 
 
 def _samples_in(panels: Sequence[Panel]) -> int:

@@ -10,15 +10,16 @@ from decimal import Decimal
 from functools import lru_cache
 
 from panelcli.names import SLASHLESS_UNITS, unmangled
+from panelcli.patterns import lazy_pattern
 from panelcli.values import MOLARITY_PREFIX, shorten, unbracketed
 
 _MASS_EXP = {"g": 0, "mg": -3, "ug": -6, "ng": -9, "pg": -12, "fg": -15}
 _VOLUME_EXP = {"l": 0, "dl": -1, "cl": -2, "ml": -3, "ul": -6}
-_MASS_PER_VOLUME = re.compile(r"^(?P<mass>[fpnum]?g)/(?P<volume>[dcmu]?l)$")
-_MOLARITY = re.compile(rf"({MOLARITY_PREFIX})M")  # pM is pmol/L, µM µmol/L
+_MASS_PER_VOLUME = lazy_pattern(r"^(?P<mass>[fpnum]?g)/(?P<volume>[dcmu]?l)$")
+_MOLARITY = lazy_pattern(rf"({MOLARITY_PREFIX})M")  # pM is pmol/L, µM µmol/L
 _AMOUNT_EXP = {"mol": 0, "mmol": -3, "umol": -6, "nmol": -9, "pmol": -12, "fmol": -15}
-_MOLAR_PARTS = re.compile(r"^(?P<amount>[fpnum]?mol)/(?P<volume>[dcmu]?l)$")
-_ARBITRARY_PARTS = re.compile(r"^(?P<prefix>[kmu]?)(?P<unit>iu|u)/(?P<volume>[dcmu]?l)$")
+_MOLAR_PARTS = lazy_pattern(r"^(?P<amount>[fpnum]?mol)/(?P<volume>[dcmu]?l)$")
+_ARBITRARY_PARTS = lazy_pattern(r"^(?P<prefix>[kmu]?)(?P<unit>iu|u)/(?P<volume>[dcmu]?l)$")
 
 
 class UnitProblem(ValueError):

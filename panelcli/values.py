@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Literal, NamedTuple
 
 from panelcli.models import Comparator
+from panelcli.patterns import lazy_pattern
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 #: `PLAIN_NUMBER(text)` matches a bare number such as '12.5' (the common case, checked first).
@@ -54,7 +55,7 @@ def decimal_point_shown(value: str, printed_range: str | None = None) -> str | N
     )
 
 
-_COMPARATOR = re.compile(r"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾)\s*(?P<rest>.*)$")
+_COMPARATOR = lazy_pattern(r"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾)\s*(?P<rest>.*)$")
 _COMPARATOR_SPELLING: dict[str, Comparator] = {
     "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=",
     "≤": "<=", "≥": ">=", "⩽": "<=", "⩾": ">=",
@@ -92,16 +93,16 @@ MOLARITY = rf"(?:{MOLARITY_PREFIX})M"
 #: A unit after a value and a space ('12.5 pg/mL', 'ND pg/mL', '3 pM')
 _UNIT_AT_END = rf"\s+(?P<unit>[^\d\s][^\s]*/[^\s]+|{MOLARITY})$"
 #: Words and a unit after them ('ND pg/mL', 'OOR > pM'), as `_VALUE_WITH_UNIT` reads a number's.
-_WORDS_WITH_UNIT = re.compile(rf"^(?P<words>.*\S){_UNIT_AT_END}")
-_VALUE_WITH_UNIT = re.compile(rf"^(?P<number>[^\s]+){_UNIT_AT_END}")
+_WORDS_WITH_UNIT = lazy_pattern(rf"^(?P<words>.*\S){_UNIT_AT_END}")
+_VALUE_WITH_UNIT = lazy_pattern(rf"^(?P<number>[^\s]+){_UNIT_AT_END}")
 #: '12.5 H', '3.1L', '40 (HH)': a lab's high/low flag after the number.
-_FLAGGED = re.compile(
+_FLAGGED = lazy_pattern(
     r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)\s*"
     r"(?P<flag>([(\[]?)(?:hh|ll|aa|ch|cl|hp|lp|hi|lo|high|low|h|l|normal|abnormal|n|a)[)\]]?)$",
     re.IGNORECASE,
 )
 #: A cell's last word, after a space: a lab's flag if `lab_flag` reads it ('ND N').
-_AFTER_A_SPACE = re.compile(r"^(?P<rest>.*\S)\s+(?P<flag>\S+)$")
+_AFTER_A_SPACE = lazy_pattern(r"^(?P<rest>.*\S)\s+(?P<flag>\S+)$")
 #: A lab's flag as written → as HL7 writes it: high, low, critically so, normal, abnormal.
 _FLAG_CODE = {
     "hh": "HH", "ll": "LL", "h": "H", "hi": "H", "high": "H", "l": "L", "lo": "L", "low": "L",
@@ -371,7 +372,7 @@ def _number_and_flag(cell: str, code: str) -> tuple[str, str | None]:
     return text, None
 
 
-_VALUE_GLUED_TO_UNIT = re.compile(
+_VALUE_GLUED_TO_UNIT = lazy_pattern(
     rf"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)(?P<unit>[^\d\s.,][^\s]*/[^\s]+|{MOLARITY})$"
 )
 
@@ -441,7 +442,7 @@ _INVISIBLE = (
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
 )
 # and the two noncharacters no XML may hold (review: an SVG export with one did not open)
-_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}\ufffe\uffff]")
+_CONTROL = lazy_pattern(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}\ufffe\uffff]")
 
 
 def without_invisible(text: str) -> str:
@@ -462,7 +463,7 @@ def _escape(match: re.Match[str]) -> str:
 
 
 # What JSON leaves raw but a terminal obeys (DEL, C1 controls, bidi overrides, line separators).
-_RAW_IN_JSON = re.compile(f"[\x7f-\x9f{_INVISIBLE}]")
+_RAW_IN_JSON = lazy_pattern(f"[\x7f-\x9f{_INVISIBLE}]")
 
 
 def json_inert(document: str) -> str:
@@ -644,8 +645,8 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
 
 
 #: '3.0 ± 0.2', '3,0+/-0,2': a mean and its standard deviation, as plate summaries give them
-_WITH_SPREAD = re.compile(r"^[<>≤≥=]*\s*\d[\d.,]*\s*(?:±|\+/-|\+-|\+/−)\s*\d[\d.,]*(?:\s.*)?$")
-_EXCEL_ERROR = re.compile(
+_WITH_SPREAD = lazy_pattern(r"^[<>≤≥=]*\s*\d[\d.,]*\s*(?:±|\+/-|\+-|\+/−)\s*\d[\d.,]*(?:\s.*)?$")
+_EXCEL_ERROR = lazy_pattern(
     r"^#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!"
     # German, French and Spanish Excel (QA: '#WERT!' and '#NV' were only 'not a number')
     r"|NV|WERT!|BEZUG!|ZAHL!|ÜBERLAUF!|VALEUR!|NOM\?|NOMBRE!|NUL!|PROPAG!"
@@ -653,23 +654,23 @@ _EXCEL_ERROR = re.compile(
     re.I,
 )
 #: 'ca. 3,5', '~12', 'approx. 40': a number said to be about right
-_APPROXIMATE = re.compile(r"^(?:ca\.?|circa|approx\.?|approximately|etwa|env\.?|~|≈)\s*\d", re.I)
+_APPROXIMATE = lazy_pattern(r"^(?:ca\.?|circa|approx\.?|approximately|etwa|env\.?|~|≈)\s*\d", re.I)
 #: '3,5/4,0', '3,5 / 4', '12; 15': two numbers in one cell (not a titer's '1/40' or '1 / 40':
 #: a slash counts only beside a number with decimals; review)
-_TWO_NUMBERS = re.compile(
+_TWO_NUMBERS = lazy_pattern(
     r"^(?:\d+[.,]\d+\s*/\s*\d[\d.,]*|\d+\s*/\s*\d+[.,]\d+|\d[\d.,]*\s*[;|]\s*\d[\d.,]*)$"
 )
 #: What a decimal-comma file's number with more than one mark may hold: digits and marks
-_DIGITS_AND_MARKS = re.compile(r"[+-]?[\d.,]+\Z")
+_DIGITS_AND_MARKS = lazy_pattern(r"[+-]?[\d.,]+\Z")
 #: '1 234,5', '1 234.5' (a space, no-break space or narrow one between groups of three digits)
-_SPACE_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$")
+_SPACE_GROUPED = lazy_pattern(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$")
 
 
-_ONLY_A_DECIMAL_COMMA = re.compile(r"[+-]?(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+)\Z")
+_ONLY_A_DECIMAL_COMMA = lazy_pattern(r"[+-]?(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+)\Z")
 #: '1.234,5' and '1,234.5': groups of three after the first, then the other mark once; the
 #: last mark can only be the decimal one.
-_GROUPED_BY_DOTS = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+\Z")
-_GROUPED_BY_COMMAS = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+\.\d+\Z")
+_GROUPED_BY_DOTS = lazy_pattern(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+,\d+\Z")
+_GROUPED_BY_COMMAS = lazy_pattern(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+\.\d+\Z")
 
 
 def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
@@ -738,12 +739,12 @@ _RANGE_UNIT = (
 )
 # 'to' and its German, Spanish and French words ('0 bis 7', '0 a 7', '0 à 7')
 # (case only in the words: a molar unit's case matters; review)
-_RANGE_BETWEEN = re.compile(
+_RANGE_BETWEEN = lazy_pattern(
     rf"^{_NUM}\s*(?:-|–|—|\.\.|(?<=\s)(?i:to|bis|a|à)(?=\s)|to)\s*{_NUM}\s*{_RANGE_UNIT}?$"
 )
-_RANGE_ONE_SIDED = re.compile(rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥)\s*{_NUM}\s*{_RANGE_UNIT}?$")
+_RANGE_ONE_SIDED = lazy_pattern(rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥)\s*{_NUM}\s*{_RANGE_UNIT}?$")
 #: 'up to 7' as German, Spanish and French LIS print it ('bis 7,0'; QA: was unreadable)
-_RANGE_UP_TO = re.compile(
+_RANGE_UP_TO = lazy_pattern(
     rf"^(?i:up\s+to|bis|hasta|jusqu['’]?\s*(?:à|a))\s*{_NUM}\s*{_RANGE_UNIT}?$"
 )
 _CLOSING_BRACKET = {"(": ")", "[": "]", "{": "}"}
@@ -831,7 +832,7 @@ def _range_unit(written: str | None) -> str | None:
     return unbracketed(written) if written else written
 
 
-_COMMA_NUMBER = re.compile(r"\d+(?:,\d+)+")
+_COMMA_NUMBER = lazy_pattern(r"\d+(?:,\d+)+")
 
 
 def _lone_decimal_commas(text: str) -> str:

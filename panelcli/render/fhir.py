@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import uuid
 from collections import Counter
 from collections.abc import Mapping
@@ -27,6 +26,7 @@ from panelcli.models import (
     ranges_issues,
     synthetic_notice,
 )
+from panelcli.patterns import lazy_pattern
 from panelcli.reading import describe_source, named_by_line
 from panelcli.render.lint import row_named
 from panelcli.trends import BEFORE_1900, NAMES_NO_DAY, PLACEHOLDER, read_date, why_no_date
@@ -52,12 +52,12 @@ INTERPRETATION_DISPLAY = {
 }  # fmt: skip
 
 # The dateTime pattern from the FHIR R4 specification (a time needs seconds and a zone).
-_FHIR_DATETIME = re.compile(
+_FHIR_DATETIME = lazy_pattern(
     r"([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|"
     r"3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)((0[0-9]|"
     r"1[0-3]):[0-5][0-9]|14:00)))?)?)?"
 )
-_DATE_THEN_TIME = re.compile(
+_DATE_THEN_TIME = lazy_pattern(
     r"(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<hour>\d{1,2}):(?P<minute>\d{2})"
     r"(?P<seconds>:\d{2}(\.\d+)?)?\s*(?P<zone>Z|[+-]\d{2}:?\d{2})?"
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from rich.cells import cell_len
@@ -12,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from panelcli.explain import Explanation
+from panelcli.patterns import lazy_pattern
 from panelcli.ranges import ReferenceSet, known_category
 from panelcli.render.console import inert
 from panelcli.samples import Sample
@@ -238,9 +238,9 @@ def _ranges_as_table(
 #: The spaces inside a limit ('< 20'), and before a range's dash ('266.5 -' / '1410.4' may
 #: break after it), which a line must not break at
 _KEPT = "\ue000"  # a space kept, one cell wide while lines are measured
-_INSIDE_A_LIMIT = re.compile(r"(?<=[<>≤≥]) (?=[\d.])|(?<=\d) (?=- [\d.])")
+_INSIDE_A_LIMIT = lazy_pattern(r"(?<=[<>≤≥]) (?=[\d.])|(?<=\d) (?=- [\d.])")
 #: ... and after a range's dash, where the table fits so (QA: '6 -' over '175' at 40 columns)
-_INSIDE_A_RANGE = re.compile(rf"{_INSIDE_A_LIMIT.pattern}|(?<=\d -) (?=[\d.])")
+_INSIDE_A_RANGE = lazy_pattern(rf"{_INSIDE_A_LIMIT.pattern}|(?<=\d -) (?=[\d.])")
 
 
 def _kept_whole(text: str, ranges_whole: bool = True) -> str:

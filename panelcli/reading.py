@@ -3338,17 +3338,29 @@ def with_time_of_day(reader: Iterator[list[str]], layout: Layout) -> Iterator[li
     return DateWithTime(reader, date, layout.time_column)
 
 
+class _SampleRow(NamedTuple):
+    """What `SampleIdFilledDown` keeps of the row that gave a sample its id."""
+
+    sample_id: str
+    whose: tuple[str, str, str]  # its patient, date and name as compared (`_whose`)
+    cells: dict[int, str]  # its patient, date, sex, age, birth date and name cells given
+
+
 class SampleIdFilledDown:
     """A long file's csv reader whose rows with a blank sample id below a sample's row give
     that sample's id, as a grouped report means (its id only on a sample's first row): they
     were a panel of no sample, two samples' rows mixed in it. Every path reads them so.
 
     Only a row that gives a marker and a value, and no other patient, date or name than the
-    sample's row; each is counted in `stats.ids_filled_down` for the file's closing warning.
+    sample's row; it is given that row's patient, date, sex, age, birth date and name where
+    its own are blank (as a sample's rows are judged anyway: here also where the sample's row
+    was not judged, such as a cancelled test's), and counted in `stats.ids_filled_down` for
+    the file's closing warning.
     """
 
     __slots__ = (
         "reader", "stats", "layout", "index", "header_id", "given", "last", "before", "line_num",
+        "carried",
     )  # fmt: skip
 
     def __init__(
@@ -3359,11 +3371,14 @@ class SampleIdFilledDown:
         self.index = index = layout.roles["sample_id"]
         self.header_id = header[index].strip().casefold() if index < len(header) else ""
         self.given = ""  # the sample cell of the row before, as written (most rows repeat it)
-        #: The sample's id and its row's patient, date and name cells (None: none to fill in)
-        self.last: tuple[str, str, str, str] | None = None
+        self.last: _SampleRow | None = None  # the sample's row (None: none to fill in from)
         self.before = lines_before  # lines of the file before the reader's first line
         #: The reader's, as csv readers have it: an attribute, not a property (read per row)
         self.line_num: int = reader.line_num  # type: ignore[attr-defined]
+        roles = layout.roles
+        self.carried = [roles[role] for role in _CARRIED if role in roles]
+        if layout.patient_stand_in is not None:
+            self.carried.append(layout.patient_stand_in)
 
     def __iter__(self) -> SampleIdFilledDown:
         return self
@@ -3374,25 +3389,27 @@ class SampleIdFilledDown:
         try:
             if cells[self.index] == self.given:  # a sample's next row: nearly every row
                 return cells
-        except IndexError:  # a short row
-            return cells
+        except IndexError:  # a row that stops before the sample id (QA: it was not filled in)
+            pass
         return self._other(cells)
 
     def _other(self, cells: list[str]) -> list[str]:
         """A row whose sample cell is not the row before's: a new sample, or a blank one."""
         index = self.index
-        given = cells[index]
+        given = cells[index] if index < len(cells) else ""
         if given.strip():
             # A sample's first row names it even with no value (QA: rows below a refused first
             # row were given the sample above, another patient's); not the header again, a
-            # page's line or a comment. An id that says none is known ('N/A') names none.
+            # page's line or a comment. An id that says none is known ('N/A') names none, nor
+            # does a line of the id alone, a title or '(continued)' (QA: it took the group).
             if (
                 given.strip().casefold() != self.header_id
                 and not is_comment(cells)
                 and page_line(cells, self.layout) is None
             ):
                 self.given = given
-                self.last = None if given_id(given) is None else (given, *self._whose(cells))
+                alone = not any(text.strip() for i, text in enumerate(cells) if i != index)
+                self.last = None if alone or given_id(given) is None else self._sample_row(cells)
             return cells
         roles = self.layout.roles
         marker = self._cell(cells, roles.get("marker"))
@@ -3402,31 +3419,38 @@ class SampleIdFilledDown:
         # a plate's footer ('Mean', 'IL-6 Mean', 'IL-6 SD'), or a control's row: its own
         if names_no_result(marker) or not_a_patient_sample(cells, self.layout) is not None:
             return cells
-        if not self._fits(cells, last):
+        if not self._fits(cells, last.whose):
             # another patient's or date's row: none below it is filled in, until a sample's
             # row (its id again too: QA)
             self.last, self.given = None, ""
             return cells
-        cells[index] = last[0]
-        filled = self.stats.ids_filled_down
-        if filled is None:  # the line the row starts on: a quoted value may span lines
-            breaks = sum(c.count("\n") + c.count("\r") - c.count("\r\n") for c in cells)
-            filled = (0, self.before + self.line_num - breaks, last[0])
-        self.stats.ids_filled_down = (filled[0] + 1, *filled[1:])
+        line = self.before + self.line_num - _line_breaks(cells)  # where the row starts
+        filled = {index: last.sample_id} | {
+            i: text for i, text in last.cells.items() if not self._cell(cells, i)
+        }
+        cells.extend([""] * (max(filled) + 1 - len(cells)))  # a row cut short (QA)
+        for i, text in filled.items():
+            cells[i] = text
+        count, first, sample = self.stats.ids_filled_down or (0, line, last.sample_id)
+        self.stats.ids_filled_down = (count + 1, first, sample)
         return cells
 
-    def _fits(self, cells: list[str], last: tuple[str, str, str, str]) -> bool:
+    def _sample_row(self, cells: list[str]) -> _SampleRow:
+        given = {i: text for i in self.carried if (text := self._cell(cells, i))}
+        return _SampleRow(cells[self.index].strip(), self._whose(cells), given)
+
+    def _fits(self, cells: list[str], theirs: tuple[str, str, str]) -> bool:
         """Whether a row's patient, date and name are blank or the sample row's: people as
         `person_key` compares them, dates as moments that may be one ('2026-04-02' beside
         '2026-04-02 08:00', as `sample-conflict` has them)."""
         patient, when, name = self._whose(cells)
-        if (patient and patient != last[1]) or (name and name != last[3]):
+        if (patient and patient != theirs[0]) or (name and name != theirs[2]):
             return False
-        if not when or not last[2] or when == last[2]:
+        if not when or not theirs[1] or when == theirs[1]:
             return True
         from panelcli.trends import may_be_one_moment  # rare: a date on a blank id's row
 
-        return may_be_one_moment(when, last[2])
+        return may_be_one_moment(when, theirs[1])
 
     def _whose(self, cells: list[str]) -> tuple[str, str, str]:
         """The row's patient, date and name cells, as compared (blank: '')."""
@@ -3440,6 +3464,15 @@ class SampleIdFilledDown:
     @staticmethod
     def _cell(cells: list[str], index: int | None) -> str:
         return cells[index].strip() if index is not None and index < len(cells) else ""
+
+
+#: A sample's cells its grouped report's rows leave blank, given them from its first row
+_CARRIED = ("patient_id", "collected_at", "sex", "age", "birth_date")
+
+
+def _line_breaks(cells: list[str]) -> int:
+    """Line ends inside a row's quoted values: '\\n', '\\r\\n' or a bare '\\r' (QA)."""
+    return sum(text.count("\n") + text.count("\r") - text.count("\r\n") for text in cells)
 
 
 def ids_left_blank(head_lines: list[str], layout: Layout, header_end: int, delimiter: str) -> bool:

@@ -122,7 +122,8 @@ def _panel(cells: list[bytes], columns: list[int | None], width: int) -> tuple[b
     """The panel a line belongs to, as `sample_key` groups it; None: not a plain row."""
     if len(cells) != width:
         return None
-    sample, patient, when = (cells[i].strip() if i is not None else b"" for i in columns)
+    # '""' is a blank cell too (pandas' and R's quoting of every text: QA, a cut there)
+    sample, patient, when = (_text(cells[i]) if i is not None else b"" for i in columns)
     if not sample and columns[0] is not None:
         return _NO_SAMPLE_ID
     return (b"s", sample) if sample else (b"p", patient, when)
@@ -138,12 +139,17 @@ def _sample_row_test(file: FileRows) -> Callable[[list[bytes]], bool]:
 
     def starts_a_sample(cells: list[bytes]) -> bool:
         return bool(
-            cells[marker].strip()
-            and cells[value].strip()
-            and cells[sample].strip().strip(b'"').decode("utf-8", "replace").casefold() != header_id
+            _text(cells[marker])
+            and _text(cells[value])
+            and _text(cells[sample]).decode("utf-8", "replace").casefold() != header_id
         )
 
     return starts_a_sample
+
+
+def _text(cell: bytes) -> bytes:
+    """A cell's text as the csv module reads it, near enough to tell a blank one: '""' is."""
+    return cell.strip().strip(b'"').strip()
 
 
 #: `_panel` of a row that leaves its sample id blank in a file that gives them: no cut there,

@@ -121,7 +121,7 @@ def test_the_command_line_says_so_in_every_format(tmp_path: Path) -> None:
         assert "sample-id-filled-down" in done.output or "as S1's" in done.output, form
 
 
-@pytest.mark.parametrize("between", ["", "blank-at-cut", "header", "page", "comment"])
+@pytest.mark.parametrize("between", ["", "blank-at-cut", "header", "page", "comment", "quoted"])
 def test_two_processes_give_what_one_gives(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, between: str
 ) -> None:
@@ -139,6 +139,11 @@ def test_two_processes_give_what_one_gives(
         lines += [*inserted, f",,,IL-10,{sample % 5}.75,pg/mL\n"]
     if between == "blank-at-cut":  # no sample id for many rows around the middle
         lines[700:1000] = [",,,IL-6,1.5,pg/mL\n"] * 300
+    if between == "quoted":  # every text quoted, blanks too, as pandas and R write (QA)
+        lines = [
+            ",".join(f'"{c}"' if not c[:1].isdigit() else c for c in line[:-1].split(",")) + "\n"
+            for line in lines
+        ]
     path = write(tmp_path, "".join(lines))
     options = CheckOptions()
 
@@ -236,3 +241,54 @@ def test_batches_keep_a_sample_s_rows_together_across_a_footer(tmp_path: Path) -
     for size in (1, 2):
         parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, size)]
         assert "".join(ndjson_join(parts, RANGES.info)) == expected, size
+
+
+def test_a_sample_s_rows_take_its_patient_date_sex_and_age_from_its_first_row(
+    tmp_path: Path,
+) -> None:
+    """QA: where the sample's first row was cancelled (so not judged), its other rows had no
+    patient, date, sex or age: no trend, and a ferritin by sex and age indeterminate."""
+    text = (
+        "Sample ID,Patient ID,Date,Sex,Age,Test,Result,Units,Result Status\n"
+        "A1,P1,2026-03-02,F,60,IL-6,,pg/mL,Cancelled\n,,,,,IL-8,30,pg/mL,Final\n"
+        ",,,,,Ferritin,350,ng/mL,Final\nA2,P1,2026-03-09,F,60,IL-6,4,pg/mL,Final\n"
+        ",,,,,IL-8,40,pg/mL,Final\n"
+    )
+    report = check_file(str(write(tmp_path, text)), "mayo-adult")
+    assert [(p.sample_id, p.patient_id, p.collected_at) for p in report.panels] == [
+        ("A1", "P1", "2026-03-02"), ("A2", "P1", "2026-03-09"),
+    ]  # fmt: skip
+    ferritin = [r for p in report.panels for r in p.results if r.marker == "Ferritin"]
+    assert [r.status.value for r in ferritin] == ["high"]  # a woman of 60's range
+    assert [t.patient_id for t in report.trends] == ["P1"]
+
+
+def test_a_line_of_the_id_alone_ends_the_group_and_short_rows_are_filled_in(
+    tmp_path: Path,
+) -> None:
+    """QA: a title in the id column ('Cytokines', '(continued)') took the rows below it; rows
+    that stop before the sample id column were not filled in; the warning quoted 'S1 '."""
+    titled = (
+        "Sample ID,Patient ID,Date,Test,Result,Units\nA1,P1,2026-03-02,IL-8,1.3,pg/mL\n"
+        "Cytokines,,,,,\n,,,IL-6,12.5,pg/mL\n"
+    )
+    report = check_file(str(write(tmp_path, titled)))
+    assert {r.line: r.sample_id for p in report.panels for r in p.results} == {2: "A1", 4: None}
+    short = (
+        "Test,Result,Units,Sample ID,Patient ID\nIL-6,3,pg/mL,S1 ,P1\nIL-8,30,pg/mL\n"
+        "IL-10,3,pg/mL,,\nIL-6,6,pg/mL,A2,P2\nIL-8,40,pg/mL\n"
+    )
+    report = check_file(str(write(tmp_path, short)))
+    assert {r.line: (r.sample_id, r.patient_id) for p in report.panels for r in p.results} == {
+        2: ("S1", "P1"), 3: ("S1", "P1"), 4: ("S1", "P1"), 5: ("A2", "P2"), 6: ("A2", "P2"),
+    }  # fmt: skip
+    [(line, sample, message)] = filled_warnings(report.warnings)
+    assert (line, sample) == (3, "S1") and "as S1's" in message
+
+
+def test_a_quoted_blank_id_is_no_place_to_cut() -> None:
+    """QA: '""' (pandas' and R's quoting) was a sample id to the cut, which could start the
+    second part at a row of no id, left with none (two processes differed from one)."""
+    row = [b'""', b'""', b'""', b'"IL-8"', b"3", b'"pg/mL"']
+    assert split._panel(row, [0, 1, 2], 6) == split._NO_SAMPLE_ID
+    assert split._panel([b'"S1"', *row[1:]], [0, 1, 2], 6) == (b"s", b"S1")

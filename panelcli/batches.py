@@ -37,6 +37,7 @@ from panelcli.reading import (
     NumberedRow,
     ReadStats,
     another_data_type,
+    cell_text,
     hash_row_read,
     header_again,
     is_blank,
@@ -390,7 +391,7 @@ def _no_sample_s(cells: list[str], layout: Layout, header: list[str]) -> bool:
         or (
             layout.kind == "long"
             and row_ids(cells, layout) == (None, None)
-            and names_no_result(_cell_at(cells, layout.roles.get("marker")))
+            and names_no_result(cell_text(cells, layout.roles.get("marker")))
         )
     ):
         return True
@@ -398,10 +399,6 @@ def _no_sample_s(cells: list[str], layout: Layout, header: list[str]) -> bool:
     return layout.kind == "wide" and not any(
         i < len(cells) and cells[i].strip() for i in layout.markers
     )
-
-
-def _cell_at(cells: list[str], index: int | None) -> str:
-    return cells[index].strip() if index is not None and index < len(cells) else ""
 
 
 def _panel(cells: list[str] | csv.Error, layout: Layout) -> PanelKey | None:

@@ -2210,7 +2210,7 @@ def _footer_label_elsewhere(cells: list[str], layout: Layout) -> tuple[str, None
     read as a sample 'line 4' of an unreadable date, its sums judged high). A patient cell
     only in a row with no date, and never a name ('Max', 'Sem': review); a date cell only in
     a row that names no patient."""
-    patient, date = (_cell_text(cells, layout.roles.get(r)) for r in ("patient_id", "collected_at"))
+    patient, date = (cell_text(cells, layout.roles.get(r)) for r in ("patient_id", "collected_at"))
     for cell, other in ((patient, date), (date, given_id(patient) if patient else None)):
         key = cell.casefold().rstrip(":.")
         if not cell or other or (cell is patient and key in _NAMES_TOO):
@@ -2332,11 +2332,11 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
         # a value's own range ('IL-17 Reference Range', or a range row's), read with it
         # (differential test: batches missed a '"<7,0"' there)
         for index in columns:
-            if _cell_text(cells, index) and writes_a_decimal_comma(
+            if cell_text(cells, index) and writes_a_decimal_comma(
                 _wide_range(cells, layout, index)
             ):
                 return True
-    return any(value_shows_decimal_comma(_cell_text(cells, index)) for index in columns)
+    return any(value_shows_decimal_comma(cell_text(cells, index)) for index in columns)
 
 
 def decimal_comma_ahead(
@@ -2369,10 +2369,10 @@ def shows_decimal_point(cells: list[str], layout: Layout, header: Sequence[str])
         pairs = [
             (value, _wide_range(cells, layout, index) if value and ranged else None)
             for index in layout.markers
-            for value in (_cell_text(cells, index),)
+            for value in (cell_text(cells, index),)
         ]
     else:
-        pairs = [(_cell_text(cells, layout.roles["value"]), printed_range(cells, layout.roles))]
+        pairs = [(cell_text(cells, layout.roles["value"]), printed_range(cells, layout.roles))]
     for value, printed in pairs:
         shown = decimal_point_shown(value, printed)
         if shown is not None:
@@ -2415,7 +2415,7 @@ def refused_for_its_shape(cells: list[str], layout: Layout, header: Sequence[str
     if len(cells) > named and "".join(cells[named:]).strip():
         return True
     marker = layout.roles.get("marker")
-    return layout.kind == "long" and marker is not None and not _cell_text(cells, marker)
+    return layout.kind == "long" and marker is not None and not cell_text(cells, marker)
 
 
 def named_width(header: Sequence[str], layout: Layout) -> int:
@@ -2435,7 +2435,8 @@ def _wide_range(cells: list[str], layout: Layout, index: int) -> str:
     return text or layout.range_row.get(index, "")
 
 
-def _cell_text(cells: list[str], index: int | None) -> str:
+def cell_text(cells: list[str], index: int | None) -> str:
+    """A row's cell, stripped ('' where the row has no such column or stops before it)."""
     return cells[index].strip() if index is not None and index < len(cells) else ""
 
 
@@ -2444,12 +2445,12 @@ def printed_range(cells: list[str], roles: dict[str, int], unit: str | None = No
     range cell, or its low and high columns read together (a blank one is no limit); with
     the `unit` their headers give where the cells give none (`Layout.range_unit`)."""
     if "range_low" not in roles and "range_high" not in roles:
-        return with_range_unit(_cell_text(cells, roles.get("reference_range")), unit)
+        return with_range_unit(cell_text(cells, roles.get("reference_range")), unit)
     # a limit cell saying none is known ('N/A', '-') is a blank one, as a range cell saying
     # so is (QA: 'N/A-4' was unreadable, and the lab's ≤ 4 lost)
     low, high = (
-        _known_limit(_cell_text(cells, roles.get("range_low"))),
-        _known_limit(_cell_text(cells, roles.get("range_high"))),
+        _known_limit(cell_text(cells, roles.get("range_low"))),
+        _known_limit(cell_text(cells, roles.get("range_high"))),
     )
     if low and high:
         return with_range_unit(f"{low}-{high}", unit)
@@ -3360,7 +3361,7 @@ class SampleIdFilledDown:
 
     __slots__ = (
         "reader", "stats", "layout", "index", "header_id", "given", "last", "before", "line_num",
-        "carried",
+        "carried", "no_result", "whose_cells", "types_told",
     )  # fmt: skip
 
     def __init__(
@@ -3370,7 +3371,7 @@ class SampleIdFilledDown:
         self.reader, self.layout, self.stats = reader, layout, stats
         self.index = index = layout.roles["sample_id"]
         self.header_id = header[index].strip().casefold() if index < len(header) else ""
-        self.given = ""  # the sample cell of the row before, as written (most rows repeat it)
+        self.given = ""  # the last sample cell given, as written
         self.last: _SampleRow | None = None  # the sample's row (None: none to fill in from)
         self.before = lines_before  # lines of the file before the reader's first line
         #: The reader's, as csv readers have it: an attribute, not a property (read per row)
@@ -3379,15 +3380,25 @@ class SampleIdFilledDown:
         self.carried = [roles[role] for role in _CARRIED if role in roles]
         if layout.patient_stand_in is not None:
             self.carried.append(layout.patient_stand_in)
+        self.no_result: dict[str, bool] = {}  # `names_no_result` of each marker as written
+        #: Columns that tell a control's row by its own cells (a sample type, an expected value)
+        self.types_told = "sample_type" in roles or bool(layout.expected)
+        #: The patient, date and name columns (`_whose`): most filled rows leave all blank
+        self.whose_cells = [
+            i for i in (roles.get("patient_id"), roles.get("collected_at"), layout.patient_stand_in)
+            if i is not None
+        ]  # fmt: skip
 
     def __iter__(self) -> SampleIdFilledDown:
         return self
 
     def __next__(self) -> list[str]:
-        cells = next(self.reader)
-        self.line_num = self.reader.line_num  # type: ignore[attr-defined]
         try:
-            if cells[self.index] == self.given:  # a sample's next row: nearly every row
+            cells = next(self.reader)
+        finally:  # a broken row's error too: the row after it is numbered by it (review)
+            self.line_num = self.reader.line_num  # type: ignore[attr-defined]
+        try:
+            if cells[self.index] == self.given:  # the id again (where a report repeats it)
                 return cells
         except IndexError:  # a row that stops before the sample id (QA: it was not filled in)
             pass
@@ -3417,22 +3428,36 @@ class SampleIdFilledDown:
         if last is None or not marker or not self._cell(cells, roles.get("value")):
             return cells  # none to fill in, or no sample's row: a note, a page's line
         # a plate's footer ('Mean', 'IL-6 Mean', 'IL-6 SD'), or a control's row: its own
-        if names_no_result(marker) or not_a_patient_sample(cells, self.layout) is not None:
+        no_result = self.no_result.get(marker)
+        if no_result is None:  # asked once per marker as written: most rows of such a file
+            no_result = self.no_result[marker] = names_no_result(marker)
+            if len(self.no_result) > 4096:  # junk spellings: memory stays flat
+                self.no_result.clear()
+        # Most such rows leave the patient, date and name blank: then they fit the sample's
+        # row, and a row of no id, patient or date is a control's only by a column that says
+        # so (`not_a_patient_sample`; review: asked of each row, a grouped file took twice as
+        # long as one that gives every id)
+        whose_given = any(self._cell(cells, i) for i in self.whose_cells)
+        if no_result or (
+            (whose_given or self.types_told)
+            and not_a_patient_sample(cells, self.layout) is not None
+        ):
             return cells
-        if not self._fits(cells, last.whose):
+        if whose_given and not self._fits(cells, last.whose):
             # another patient's or date's row: none below it is filled in, until a sample's
             # row (its id again too: QA)
             self.last, self.given = None, ""
             return cells
-        line = self.before + self.line_num - _line_breaks(cells)  # where the row starts
         filled = {index: last.sample_id} | {
             i: text for i, text in last.cells.items() if not self._cell(cells, i)
         }
         cells.extend([""] * (max(filled) + 1 - len(cells)))  # a row cut short (QA)
         for i, text in filled.items():
             cells[i] = text
-        count, first, sample = self.stats.ids_filled_down or (0, line, last.sample_id)
-        self.stats.ids_filled_down = (count + 1, first, sample)
+        said = self.stats.ids_filled_down
+        if said is None:  # the first: the line the row starts on
+            said = (0, self.before + self.line_num - _line_breaks(cells), last.sample_id)
+        self.stats.ids_filled_down = (said[0] + 1, *said[1:])
         return cells
 
     def _sample_row(self, cells: list[str]) -> _SampleRow:
@@ -3461,9 +3486,7 @@ class SampleIdFilledDown:
             person_key(self._cell(cells, self.layout.patient_stand_in)),
         )
 
-    @staticmethod
-    def _cell(cells: list[str], index: int | None) -> str:
-        return cells[index].strip() if index is not None and index < len(cells) else ""
+    _cell = staticmethod(cell_text)
 
 
 #: A sample's cells its grouped report's rows leave blank, given them from its first row
@@ -3491,8 +3514,14 @@ def ids_left_blank(head_lines: list[str], layout: Layout, header_end: int, delim
                 continue
             if cells[marker].strip() and cells[value].strip():
                 if cells[sample].strip():
-                    given = True
-                elif given:
+                    given = given_id(cells[sample]) is not None
+                elif (
+                    given
+                    # as `SampleIdFilledDown` fills (review: a footer's 'Mean' made a file
+                    # with every id given grouped)
+                    and not names_no_result(cells[marker].strip())
+                    and not_a_patient_sample(cells, layout) is None
+                ):
                     return True
     return False
 

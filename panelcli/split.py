@@ -103,7 +103,7 @@ def _cut(raw: io.BufferedReader, file: FileRows) -> Cut | None:
         if not line or line.count(b"\r") != line.endswith(b"\r\n"):  # the end, or a bare '\r'
             return None
         cells = line.rstrip(b"\r\n").split(delimiter)
-        key = _panel(cells, columns, len(file.header))
+        key = _panel(cells, columns, len(file.header), file.layout.grouped)
         if key == _NO_SAMPLE_ID or (
             key is not None and starts_a_sample is not None and not starts_a_sample(cells)
         ):  # most likely the sample's above (`SampleIdFilledDown`), or no sample's
@@ -118,13 +118,16 @@ def _cut(raw: io.BufferedReader, file: FileRows) -> Cut | None:
     return None
 
 
-def _panel(cells: list[bytes], columns: list[int | None], width: int) -> tuple[bytes, ...] | None:
-    """The panel a line belongs to, as `sample_key` groups it; None: not a plain row."""
+def _panel(
+    cells: list[bytes], columns: list[int | None], width: int, grouped: bool
+) -> tuple[bytes, ...] | None:
+    """The panel a line belongs to, as `sample_key` groups it; None: not a plain row. In a
+    grouped report, a row with no sample id may be the sample's above: `_NO_SAMPLE_ID`."""
     if len(cells) != width:
         return None
     # '""' is a blank cell too (pandas' and R's quoting of every text: QA, a cut there)
     sample, patient, when = (_text(cells[i]) if i is not None else b"" for i in columns)
-    if not sample and columns[0] is not None:
+    if not sample and grouped:
         return _NO_SAMPLE_ID
     return (b"s", sample) if sample else (b"p", patient, when)
 

@@ -237,10 +237,10 @@ _NOT_GIVEN = {
 }  # fmt: skip
 #: Words after a final status's first word that cancel it ('Validé; annulé')
 _CANCEL_WORDS = frozenset({"storniert", "annulé", "annule", "anulado", "cancelado"})
-#: Words that cancel a final status only where they are all that follows it, bar a word
-#: naming what ('Final; cancelled', 'Final - test voided'; not 'Final - replaces voided result')
+#: English words after a final status's first word that cancel it ('Final; cancelled',
+#: 'Final; voided by lab'), unless they are said of a result it replaces
 _CANCEL_ALONE = frozenset({"cancelled", "canceled", "voided", "void", "rejected"})
-_CANCELLED_WHAT = frozenset({"test", "order", "result", "specimen", "sample"})
+_REPLACING = frozenset({"replaces", "replaced", "replacing", "supersedes", "superseded"})
 #: Words after a final status's first word that make it a correction
 _CORRECTION_WORDS = frozenset(
     {"corrected", "amended", "korrigiert", "corrigé", "corrige", "corregido", "corrigido"}
@@ -269,8 +269,10 @@ def result_status(text: str) -> ResultStatus | None:
             return _CORRECTED
         # a cancel after it in words that say only that ('Freigegeben; storniert': review,
         # judged as final with no word; not 'Final - replaces voided result')
-        after = set(words[1:]) - _CANCELLED_WHAT
-        cancelled = _CANCEL_WORDS & after or (after and after <= _CANCEL_ALONE)
+        after = set(words[1:])
+        # an English one too ('Final; cancelled - duplicate': review), but not of a result
+        # it replaces ('Final - replaces voided result')
+        cancelled = _CANCEL_WORDS & after or (_CANCEL_ALONE & after and not _REPLACING & after)
         return _RESULT_STATUS["x"] if cancelled else None
     if first in _FIRST_WORD:
         return _CORRECTED if _FIRST_WORD[first] == "corrected" else _PRELIMINARY

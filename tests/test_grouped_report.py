@@ -290,5 +290,27 @@ def test_a_quoted_blank_id_is_no_place_to_cut() -> None:
     """QA: '""' (pandas' and R's quoting) was a sample id to the cut, which could start the
     second part at a row of no id, left with none (two processes differed from one)."""
     row = [b'""', b'""', b'""', b'"IL-8"', b"3", b'"pg/mL"']
-    assert split._panel(row, [0, 1, 2], 6) == split._NO_SAMPLE_ID
-    assert split._panel([b'"S1"', *row[1:]], [0, 1, 2], 6) == (b"s", b"S1")
+    assert split._panel(row, [0, 1, 2], 6, True) == split._NO_SAMPLE_ID
+    assert split._panel([b'"S1"', *row[1:]], [0, 1, 2], 6, True) == (b"s", b"S1")
+    assert split._panel(row, [0, 1, 2], 6, False) == (b"p", b"", b"")  # no grouped report
+
+
+def test_review_a_broken_row_a_footer_and_a_padded_id(tmp_path: Path) -> None:
+    """Review: the row after a broken CSV row took its line; a footer's 'Mean' with no id
+    made a file that gives every id grouped (a blank id past line 200 was then filled in);
+    an id padded with spaces was quoted so in the warning."""
+    broken = (
+        "Sample ID,Patient,Date,Marker,Value,Unit\nS1,P1,2026-03-01,IL-6,3.1,pg/mL\n"
+        ',,,TNF-a,"30"x,pg/mL\n,,,IL-10,2.0,pg/mL\nS2,P2,2026-03-02,IL-6,1.0,pg/mL\n'
+    )
+    report = check_file(str(write(tmp_path, broken)))
+    assert [(r.line, r.marker) for p in report.panels for r in p.results][1] == (4, "IL-10")
+    given = "".join(f"S{n},IL-6,1.5,pg/mL\n" for n in range(250))
+    footer = (
+        f"Sample ID,Marker,Value,Unit\nS0,IL-6,1,pg/mL\n,Mean,3.5,pg/mL\n{given},IL-8,50,pg/mL\n"
+    )
+    report = check_file(str(write(tmp_path, footer)))
+    assert [r.sample_id for p in report.panels for r in p.results][-1] is None
+    padded = "Sample ID,Marker,Value,Unit\nS1   ,IL-6,1,pg/mL\n,IL-8,5,pg/mL\n"
+    [(_, sample, message)] = filled_warnings(check_file(str(write(tmp_path, padded))).warnings)
+    assert sample == "S1" and "below a row of S1: it was read as S1's" in message

@@ -657,6 +657,9 @@ def test_a_status_in_words_is_read_and_one_not_read_is_said(tmp_path) -> None:
         # a cancel in English that is all that follows 'Final' (it was judged as final)
         "Final; cancelled": ("cancelled", False), "Final - test voided": ("cancelled", False),
         "Verified (Canceled)": ("cancelled", False), "Final - voided result replaced": None,
+        # review: right after 'Final', whatever follows it, as in the other languages
+        "Final; cancelled - duplicate": ("cancelled", False),
+        "Final; voided by lab": ("cancelled", False),
     }  # fmt: skip
     for text, read in by_first_word.items():
         status = result_status(text)

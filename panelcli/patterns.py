@@ -25,10 +25,15 @@ class LazyPattern:
         self._source = (pattern, flags)
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name == "_source":  # copy's and pickle's questions
+            raise AttributeError(name)
         compiled = re.compile(*self._source)
         for attribute in _ATTRIBUTES:
             setattr(self, attribute, getattr(compiled, attribute))
         return getattr(compiled, name)
+
+    def __reduce__(self) -> tuple[type[LazyPattern], tuple[str, int | re.RegexFlag]]:
+        return LazyPattern, self._source
 
     def __repr__(self) -> str:
         return f"lazy_pattern({self._source[0]!r})"

@@ -3,6 +3,8 @@ import cost about 9 ms of a 13-marker panel's start-up)."""
 
 from __future__ import annotations
 
+import copy
+import pickle
 import re
 import subprocess
 import sys
@@ -23,6 +25,17 @@ def test_a_lazy_pattern_compiles_when_first_used_and_then_acts_as_one() -> None:
         compiled.pattern, compiled.flags, compiled.groupindex,
     )  # fmt: skip
     assert [m.group() for m in pattern.finditer("1pg,22 pg")] == ["1pg", "22 pg"]
+
+
+def test_a_lazy_pattern_can_be_copied_and_pickled_used_or_not() -> None:
+    """As a compiled pattern can (a worker of a cluster may be sent one)."""
+    for used in (False, True):
+        pattern = lazy_pattern(r"\d+")
+        if used:
+            pattern.match("1")
+        for copied in (pickle.loads(pickle.dumps(pattern)), copy.deepcopy(pattern)):
+            found = copied.search("IL 12")
+            assert found is not None and found.group() == "12"
 
 
 def test_importing_panelcli_compiles_none_of_its_lazy_patterns() -> None:

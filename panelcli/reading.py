@@ -3385,8 +3385,10 @@ class SampleIdFilledDown:
         self.types_told = "sample_type" in roles or bool(layout.expected)
         #: The patient, date and name columns (`_whose`): most filled rows leave all blank
         self.whose_cells = [
-            i for i in (roles.get("patient_id"), roles.get("collected_at"), layout.patient_stand_in)
-            if i is not None
+            i for i in (
+                roles.get("patient_id"), roles.get("collected_at"), layout.patient_stand_in,
+                layout.time_column,
+            ) if i is not None
         ]  # fmt: skip
 
     def __iter__(self) -> SampleIdFilledDown:
@@ -3471,6 +3473,12 @@ class SampleIdFilledDown:
         patient, when, name = self._whose(cells)
         if (patient and patient != theirs[0]) or (name and name != theirs[2]):
             return False
+        time = self._cell(cells, self.layout.time_column)
+        if not when and time and theirs[1]:
+            # a time of day with no date (its own column): a draw of the sample's day at that
+            # time, the sample's only where the sample's own is that time (review: a row at
+            # 09:00 under a sample at 08:00 was filled in, and said to be at 08:00)
+            when = f"{re.split(r'[T ]', theirs[1])[0]} {_time_of_day(time) or time}"
         if not when or not theirs[1] or when == theirs[1]:
             return True
         from panelcli.trends import may_be_one_moment  # rare: a date on a blank id's row

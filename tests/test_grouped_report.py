@@ -314,3 +314,18 @@ def test_review_a_broken_row_a_footer_and_a_padded_id(tmp_path: Path) -> None:
     padded = "Sample ID,Marker,Value,Unit\nS1   ,IL-6,1,pg/mL\n,IL-8,5,pg/mL\n"
     [(_, sample, message)] = filled_warnings(check_file(str(write(tmp_path, padded))).warnings)
     assert sample == "S1" and "below a row of S1: it was read as S1's" in message
+
+
+def test_a_row_at_another_time_of_the_sample_s_day_is_not_the_sample_s(tmp_path: Path) -> None:
+    """Review: a row giving only its time (09:00, in a time column) under a sample drawn at
+    08:00 was filled in, and said to be drawn at 08:00; at 08:00 it is the sample's."""
+    text = (
+        "sample_id,patient_id,collection date,collection time,marker,value,unit\n"
+        "S1,P1,2026-04-02,08:00,IL-6,1.1,pg/mL\n,,,08:00,IL-8,12,pg/mL\n"
+        ",,,09:00,IL-10,1.0,pg/mL\n,,,,TNF-a,3,pg/mL\n"
+    )
+    report = check_file(str(write(tmp_path, text)))
+    assert {r.line: (r.sample_id, r.collected_at) for p in report.panels for r in p.results} == {
+        2: ("S1", "2026-04-02 08:00"), 3: ("S1", "2026-04-02 08:00"), 4: (None, None),
+        5: (None, None),
+    }  # fmt: skip

@@ -3427,8 +3427,13 @@ class SampleIdFilledDown:
         roles = self.layout.roles
         marker = self._cell(cells, roles.get("marker"))
         last = self.last
-        if last is None or not marker or not self._cell(cells, roles.get("value")):
-            return cells  # none to fill in, or no sample's row: a note, a page's line
+        if last is None or not marker:
+            return cells  # none to fill in, or no sample's row: a page's line
+        if not self._cell(cells, roles.get("value")) and not any(
+            text.strip() for i, text in enumerate(cells) if i != roles.get("marker")
+        ):
+            return cells  # a note in the marker column: a line of its own (QA: a pending
+            # test's row, with its unit or status but no value, is the sample's)
         # a plate's footer ('Mean', 'IL-6 Mean', 'IL-6 SD'), or a control's row: its own
         no_result = self.no_result.get(marker)
         if no_result is None:  # asked once per marker as written: most rows of such a file
@@ -3513,24 +3518,28 @@ def ids_left_blank(head_lines: list[str], layout: Layout, header_end: int, delim
     sample, marker, value = roles["sample_id"], roles.get("marker"), roles.get("value")
     if marker is None or value is None:
         return False
-    width = max(sample, marker, value)
     reader = csv.reader(head_lines, delimiter=delimiter)
     given = False  # a row gave a sample id
     with contextlib.suppress(csv.Error):  # the file's reading says so, where it is read
         for cells in reader:
-            if reader.line_num <= header_end or len(cells) <= width:
+            if reader.line_num <= header_end or len(cells) <= min(marker, value):
                 continue
-            if cells[marker].strip() and cells[value].strip():
-                if cells[sample].strip():
-                    given = given_id(cells[sample]) is not None
-                elif (
-                    given
-                    # as `SampleIdFilledDown` fills (review: a footer's 'Mean' made a file
-                    # with every id given grouped)
-                    and not names_no_result(cells[marker].strip())
-                    and not_a_patient_sample(cells, layout) is None
-                ):
-                    return True
+            if cell_text(cells, sample):  # a sample's row, as `SampleIdFilledDown` takes one
+                # (QA: a first row with no value, a cancelled test's, or a line of the sample
+                # alone with its patient and date, made the file not grouped)
+                given = given_id(cells[sample]) is not None and any(
+                    text.strip() for i, text in enumerate(cells) if i != sample
+                )
+            elif (
+                given
+                and cell_text(cells, marker)
+                and cell_text(cells, value)
+                # as `SampleIdFilledDown` fills (review: a footer's 'Mean' made a file with
+                # every id given grouped)
+                and not names_no_result(cells[marker].strip())
+                and not_a_patient_sample(cells, layout) is None
+            ):
+                return True
     return False
 
 
@@ -4146,6 +4155,20 @@ def measurement_reader(
                 if count <= width:
                     cells.extend(("",) * (width - count + 1))
                 marker = cells[i_marker_or_pad].strip() or None
+                heading = layout.grouped and marker is None and not (value or "").strip()
+                if heading and (sample := given_id(cells[i_sample_or_pad])) is not None:
+                    # a grouped report's line of a sample's id (and patient, date) alone: the
+                    # heading of the rows below it, not a result missing (QA: exit 2 for each)
+                    stats.rows -= 1
+                    stats.skipped += 1
+                    yield Issue(
+                        severity="warning", code="sample-heading-skipped", source=source,
+                        line=line, **row_for(cells, None),
+                        message=f"this line gives sample '{shorten(sample)}' but no marker or "
+                        "value: it was read as the heading of the rows below it, which give no "
+                        "sample id and are read as its own",
+                    )  # fmt: skip
+                    continue
                 if marker is None or value is None:
                     missing = "marker" if marker is None else "value"
                     # 'marker name': as the summary's 'no marker name' says it (QA)

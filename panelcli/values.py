@@ -237,10 +237,13 @@ _NOT_GIVEN = {
 }  # fmt: skip
 #: Words after a final status's first word that cancel it ('Validé; annulé')
 _CANCEL_WORDS = frozenset({"storniert", "annulé", "annule", "anulado", "cancelado"})
-#: English words after a final status's first word that cancel it ('Final; cancelled',
-#: 'Final; voided by lab'), unless they are said of a result it replaces
-_CANCEL_ALONE = frozenset({"cancelled", "canceled", "voided", "void", "rejected"})
-_REPLACING = frozenset({"replaces", "replaced", "replacing", "supersedes", "superseded"})
+#: Words that say a cancel after a final status's first word is of a result it replaces
+_REPLACING = frozenset({
+    "replaces", "replaced", "replacing", "supersedes", "superseded", "previously", "previous",
+    "formerly",
+})  # fmt: skip
+#: Words before a phrase that deny it ('not cancelled', 'no error', 'never voided')
+_DENYING = (" not ", " no ", " never ")
 #: Words after a final status's first word that make it a correction
 _CORRECTION_WORDS = frozenset(
     {"corrected", "amended", "korrigiert", "corrigé", "corrige", "corregido", "corrigido"}
@@ -267,20 +270,29 @@ def result_status(text: str) -> ResultStatus | None:
     if first in _FINAL:  # 'Final; addendum pending', 'Final - no error' (review)
         if _CORRECTION_WORDS & set(words):  # 'Freigegeben; korrigiert' too (review)
             return _CORRECTED
-        # a cancel after it in words that say only that ('Freigegeben; storniert': review,
-        # judged as final with no word; not 'Final - replaces voided result')
-        after = set(words[1:])
-        # an English one too ('Final; cancelled - duplicate': review), but not of a result
-        # it replaces ('Final - replaces voided result')
-        cancelled = _CANCEL_WORDS & after or (_CANCEL_ALONE & after and not _REPLACING & after)
-        return _RESULT_STATUS["x"] if cancelled else None
+        # a cancel after it ('Freigegeben; storniert', 'Final; cancelled - duplicate', 'Final;
+        # QNS', 'Final; entered in error': review, QA), but not one said of a result it
+        # replaces ('Final - replaces voided result', 'previously cancelled') or denied
+        # ('Final; not cancelled', 'Final - no error'); not a pending addendum
+        if _CANCEL_WORDS & set(words) and not _REPLACING & set(words):
+            return _RESULT_STATUS["x"]
+        return None if _REPLACING & set(words) else _not_given_in(words[1:], final=True)
     if first in _FIRST_WORD:
         return _CORRECTED if _FIRST_WORD[first] == "corrected" else _PRELIMINARY
+    return _not_given_in(words) or _UNREAD_STATUS
+
+
+def _not_given_in(words: list[str], final: bool = False) -> ResultStatus | None:
+    """The status a phrase of `_NOT_GIVEN` gives, as whole words, not after a word that denies
+    it ('not cancelled', 'no error'); after a final word (`final`), not a pending one."""
     joined = f" {' '.join(words)} "
     for phrase, code in _NOT_GIVEN.items():
-        if f" {phrase} " in joined:
+        at = joined.find(f" {phrase} ")
+        if at < 0 or (final and code == "i"):
+            continue
+        if not final or not joined[: at + 1].endswith(_DENYING):
             return _RESULT_STATUS[code]
-    return _UNREAD_STATUS
+    return None
 
 
 def parse_flag_of(text: str) -> str | None:

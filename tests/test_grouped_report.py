@@ -329,3 +329,37 @@ def test_a_row_at_another_time_of_the_sample_s_day_is_not_the_sample_s(tmp_path:
         2: ("S1", "2026-04-02 08:00"), 3: ("S1", "2026-04-02 08:00"), 4: (None, None),
         5: (None, None),
     }  # fmt: skip
+
+
+def test_qa_a_cancelled_first_row_a_pending_row_and_sample_headings(tmp_path: Path) -> None:
+    """QA: a file whose only sample row had no value (a cancelled test) was not seen as
+    grouped; a pending test's row (unit and status, no value) was left out of its sample; a
+    heading line of a sample's id, patient and date was refused as a row with no marker."""
+    cancelled = (
+        "Sample ID,Patient ID,Date,Test,Result,Units,Result Status\n"
+        "A1,P1,2026-03-02,IL-6,,pg/mL,Cancelled\n,,,IL-8,30,pg/mL,Final\n,,,IL-10,3,pg/mL,Final\n"
+        ",,,IL-2,,pg/mL,Pending\n,,,Note: haemolysed,,,\n"
+    )
+    report = check_file(str(write(tmp_path, cancelled)))
+    assert [(p.sample_id, p.patient_id, len(p.results)) for p in report.panels] == [
+        ("A1", "P1", 2), (None, None, 0),  # the second: the note's refused row
+    ]  # fmt: skip
+    assert [(i.line, i.code, i.sample_id) for i in report.warnings][:2] == [
+        (2, "result-not-given", "A1"), (5, "result-not-given", "A1"),
+    ]  # fmt: skip
+    # a note alone in the marker column is no sample's row: refused as before, of no sample
+    assert [(i.line, i.code, i.sample_id) for i in report.rejected] == [(6, "value-missing", None)]
+    headed = (
+        "Sample ID,Patient,Date,Marker,Value,Unit\nS1,P1,2026-03-01,,,\n,,,IL-6,3.1,pg/mL\n"
+        "S2,P2,2026-03-02,,,\n,,,IL-6,1,pg/mL\n"
+    )
+    report = check_file(str(write(tmp_path, headed)))
+    assert [(p.sample_id, p.patient_id, len(p.results)) for p in report.panels] == [
+        ("S1", "P1", 1), ("S2", "P2", 1),
+    ]  # fmt: skip
+    assert report.rejected == []
+    assert [(i.line, i.code) for i in report.warnings if i.code != "sample-id-filled-down"] == [
+        (2, "sample-heading-skipped"), (4, "sample-heading-skipped"),
+    ]  # fmt: skip
+    done = runner.invoke(app, ["check", str(tmp_path / "grouped.csv"), "--format", "ndjson"])
+    assert done.exit_code == 1  # IL-6 3.1 high; no row refused

@@ -660,6 +660,10 @@ def test_a_status_in_words_is_read_and_one_not_read_is_said(tmp_path) -> None:
         # review: right after 'Final', whatever follows it, as in the other languages
         "Final; cancelled - duplicate": ("cancelled", False),
         "Final; voided by lab": ("cancelled", False),
+        # QA: what names no result alone does after 'Final' too, but not denied or replaced
+        "Final; QNS": ("cancelled", False), "Final; test not performed": ("cancelled", False),
+        "Final; entered in error": ("wrong", False), "Final; cancellation": ("cancelled", False),
+        "Final; not cancelled": None, "Final - previously cancelled, now reported": None,
     }  # fmt: skip
     for text, read in by_first_word.items():
         status = result_status(text)

@@ -2268,14 +2268,15 @@ def names_a_marker_s_summary(marker: str) -> bool:
     )
 
 
-def names_no_result(marker: str) -> bool:
+def names_no_result(marker: str, means_too: bool = True) -> bool:
     """Whether a long row's marker cell names a figure of other rows, no sample's result: a
-    plate's footer ('Mean', 'S.D.'), a marker's mean ('IL-6 Mean') or an instrument's other
-    figure ('IL-6 SD', 'IL-10 FI')."""
+    plate's footer ('Mean', 'S.D.'), a marker's mean ('IL-6 Mean'; not with `means_too`
+    False, as in a file whose rows name no samples) or an instrument's other figure ('IL-6
+    SD', 'IL-10 FI')."""
     words = instrument_name(marker)
     return (
         is_summary_label(marker)
-        or names_a_marker_s_summary(marker)
+        or (means_too and names_a_marker_s_summary(marker))
         or (words is not None and words.not_a_value is not None)
     )
 
@@ -2398,14 +2399,8 @@ def _footer_of_long_file(cells: list[str], layout: Layout) -> bool:
     'IL-6 SD'): QA, its '"12,5"' showed the file's decimal comma."""
     if row_ids(cells, layout) != (None, None):
         return False
-    index = layout.roles.get("marker")
-    marker = cells[index].strip() if index is not None and index < len(cells) else ""
-    words = instrument_name(marker)
-    return bool(marker) and (
-        is_summary_label(marker)
-        or ("sample_id" in layout.roles and names_a_marker_s_summary(marker))
-        or (words is not None and words.not_a_value is not None)
-    )
+    marker = cell_text(cells, layout.roles.get("marker"))
+    return bool(marker) and names_no_result(marker, means_too="sample_id" in layout.roles)
 
 
 def refused_for_its_shape(cells: list[str], layout: Layout, header: Sequence[str]) -> bool:
@@ -3421,7 +3416,7 @@ class SampleIdFilledDown:
                 and page_line(cells, self.layout) is None
             ):
                 self.given = given
-                alone = not any(text.strip() for i, text in enumerate(cells) if i != index)
+                alone = not _given_besides(cells, index)
                 self.last = None if alone or given_id(given) is None else self._sample_row(cells)
             return cells
         roles = self.layout.roles
@@ -3429,9 +3424,7 @@ class SampleIdFilledDown:
         last = self.last
         if last is None or not marker:
             return cells  # none to fill in, or no sample's row: a page's line
-        if not self._cell(cells, roles.get("value")) and not any(
-            text.strip() for i, text in enumerate(cells) if i != roles.get("marker")
-        ):
+        if not self._cell(cells, roles.get("value")) and not _given_besides(cells, roles["marker"]):
             return cells  # a note in the marker column: a line of its own (QA: a pending
             # test's row, with its unit or status but no value, is the sample's)
         # a plate's footer ('Mean', 'IL-6 Mean', 'IL-6 SD'), or a control's row: its own
@@ -3502,6 +3495,11 @@ class SampleIdFilledDown:
     _cell = staticmethod(cell_text)
 
 
+def _given_besides(cells: list[str], index: int) -> bool:
+    """Whether a row gives any cell but the one at `index` (a line of that cell alone: no)."""
+    return any(text.strip() for i, text in enumerate(cells) if i != index)
+
+
 #: A sample's cells its grouped report's rows leave blank, given them from its first row
 _CARRIED = ("patient_id", "collected_at", "sex", "age", "birth_date")
 
@@ -3527,9 +3525,7 @@ def ids_left_blank(head_lines: list[str], layout: Layout, header_end: int, delim
             if cell_text(cells, sample):  # a sample's row, as `SampleIdFilledDown` takes one
                 # (QA: a first row with no value, a cancelled test's, or a line of the sample
                 # alone with its patient and date, made the file not grouped)
-                given = given_id(cells[sample]) is not None and any(
-                    text.strip() for i, text in enumerate(cells) if i != sample
-                )
+                given = given_id(cells[sample]) is not None and _given_besides(cells, sample)
             elif (
                 given
                 and cell_text(cells, marker)

@@ -54,6 +54,7 @@ from panelcli.reading import (
     refused_for_its_shape,
     row_fields,
     row_ids,
+    shows_comma_grouping,
     shows_decimal_comma,
     shows_decimal_point,
     spill_columns,
@@ -103,6 +104,9 @@ class RowBatch:
     #: left out between two is found (`ndjson_join`; QA: its rows vanished without a word)
     follows: int = 0
     ids_filled_down: tuple[int, int, str] | None = None  # last batch: see `ReadStats`
+    #: A row before this batch grouped thousands with ',' before its point ('1,340.5'; see
+    #: `Interpreter.comma_grouping_seen`): its '"1,120"' is read as 1120.
+    comma_grouping_seen: str | None = None
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -170,7 +174,7 @@ def read_batches(
                 leading if first else [], last, stats.fallback_bytes if last else 0, stopped,
                 comma_before, stats.fallback_text if last else "", first and stats.synthetic,
                 learnt_before, point_before, follows,
-                stats.ids_filled_down if last else None,
+                stats.ids_filled_down if last else None, grouping_before,
             )  # fmt: skip
 
         rows: list[NumberedRow] = []
@@ -178,6 +182,7 @@ def read_batches(
         previous: PanelKey | None = None
         comma_before = comma_seen = stats.comma_ahead  # before this batch; before this row
         point_before = point_seen = None  # a '2.5' before them: `decimal_point_seen`
+        grouping_before = grouping_seen = None  # a '1,340.5': `comma_grouping_seen`
         follows = 0  # the last line of the batches given so far
         spills = spill_columns(header, layout, stats.delimiter)  # as the batch's reader has it
         learnt_before: frozenset[int] = frozenset()  # `numbers_beside` before this batch
@@ -270,10 +275,12 @@ def read_batches(
                     if below is not None:
                         layout, below = below, None
                     rows, first, comma_before = [], False, comma_seen
-                    point_before = point_seen
+                    point_before, grouping_before = point_seen, grouping_seen
                     learnt_before = frozenset(learnt)
                 if point_seen is None and isinstance(cells, list):  # as `_note_comma` notes it
                     point_seen = shows_decimal_point(cells, below or layout, header)
+                if grouping_seen is None and isinstance(cells, list):  # as `_note_comma`
+                    grouping_seen = shows_comma_grouping(cells, below or layout, header)
                 if not comma_seen and isinstance(cells, list):  # ',' files too ('"3,2"')
                     comma_seen = shows_decimal_comma(cells, below or layout, header)
                 if spills and isinstance(cells, list):
@@ -346,6 +353,7 @@ def _interpret(
     interpreter = Interpreter(reference_set, options or CheckOptions(), kind_limit=None)
     interpreter.comma_decimal_seen = batch.comma_decimal_seen
     interpreter.decimal_point_seen = batch.decimal_point_seen
+    interpreter.comma_grouping_seen = batch.comma_grouping_seen
     events: list[StreamEvent] = [*batch.leading]
     file = FileRows(batch.source, batch.header, batch.layout, batch.delimiter, [], iter(rows))
     for judged in interpreter.judge_rows(file, stats, first=False):

@@ -125,6 +125,7 @@ from panelcli.reading import (
     printed_range,
     role_columns,
     rows_to_measurements,
+    shows_comma_grouping,
     shows_decimal_comma,
     shows_decimal_point,
     spill_columns,
@@ -174,6 +175,7 @@ from panelcli.values import (
     PLAIN_NUMBER,
     ParsedValue,
     ValueProblem,
+    comma_grouping_shown,
     critical_side,
     decimal_point_shown,
     flag_contradicts,
@@ -846,6 +848,11 @@ class Interpreter:
         #: where the file also writes a decimal comma, '12,345' may be either (QA: read as
         #: 12.345, and '"1,500"' beside '2.5' and '"0,5"' as 1.5)
         self.decimal_point_seen: str | None = None
+        #: A value that groups thousands with ',' before its point ('1,340.5') was met: a ','
+        #: file's '"1,120"' is then read as 1120 (until it shows a decimal comma).
+        self.comma_grouping_seen: str | None = None
+        #: A ',' file's '"1,120"' was refused before such a value came (see `repeats_after`)
+        self.comma_refused_unseen = False
         self._kinds: Counter[tuple[str, str]] = Counter()  # (code, source) -> texts warned
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
@@ -955,6 +962,8 @@ class Interpreter:
             # may write its numbers otherwise (found in QA).
             self.comma_decimal_seen = False
             self.decimal_point_seen = None
+            self.comma_grouping_seen = None
+            self.comma_refused_unseen = False
             try:
                 with open_rows(
                     source, self.known_marker, stats, self.options.max_line_length
@@ -1031,6 +1040,8 @@ class Interpreter:
             return
         if self.decimal_point_seen is None:
             self.decimal_point_seen = shows_decimal_point(cells, layout, header)
+        if self.comma_grouping_seen is None:
+            self.comma_grouping_seen = shows_comma_grouping(cells, layout, header)
         if not self.comma_decimal_seen:
             self.comma_decimal_seen = shows_decimal_comma(cells, layout, header)
 
@@ -1664,6 +1675,8 @@ class Interpreter:
             self.decimal_point_seen = decimal_point_shown(m.value, m.reference_range)
         presumed = decimal_comma
         decimal_comma = decimal_comma or self.comma_decimal_seen
+        if self.comma_grouping_seen is None and "," in m.value:
+            self.comma_grouping_seen = comma_grouping_shown(m.value)  # as `_note_comma`
         # An instrument's other figure ('IL-6 %CV' of '12%') is no result: skipped before its
         # value could refuse the row (review).
         name = self.ranges.resolve(m.marker)
@@ -1696,7 +1709,7 @@ class Interpreter:
                 yield from self._refused(m, problem, split_by_comma)
                 return
             parsed = read_so
-            yield from self._said_grouped_against_delimiter(m)
+            yield from self._said_grouped_against_delimiter(m, presumed)
         if not decimal_comma and value_shows_decimal_comma(m.value):
             # A ',' file's '"3,2"' (read as 3.2 as a lone decimal comma): what follows is read
             # with ',' as the decimal mark, as `shows_decimal_comma` says of the row.
@@ -2009,8 +2022,8 @@ class Interpreter:
     ) -> ParsedValue | None:
         """'1,234.50' read with ',' grouping thousands in a tab-separated file that has not
         shown a decimal comma: only one reading fits it (QA: a US Excel 'Unicode text' export's
-        values were refused; a ';' file is European, where it still mixes the marks); None for
-        any other problem."""
+        values were refused; a ';' file is European, where it still mixes the marks); and a ','
+        file's '"1,120"' once it has written '.' as its decimal point; else None."""
         if (
             problem.code == "value-thousands-separator"
             and presumed
@@ -2019,15 +2032,37 @@ class Interpreter:
             and COMMA_GROUPS_BEFORE_POINT(m.value)
         ):
             return parse_value(m.value, False)
-        return None
+        if problem.code != "value-ambiguous-comma" or presumed or self.comma_decimal_seen:
+            return None
+        if self.comma_grouping_seen is None:
+            # A part of the file judged apart (two processes) may not have met the '1,340.5'
+            # one process had met by here: `repeats_after` tells by this. (A '2.5' alone is
+            # not enough: a hand-typed file may write '2.5' and '"1,500"' meaning 1.5.)
+            self.comma_refused_unseen = True
+            return None
+        if not COMMA_MAY_GROUP_THOUSANDS(m.value):
+            return None
+        # A ',' file that has grouped thousands with ',' ('"1,340.5"') and shown no decimal
+        # comma: its '"1,120"' groups them too (QA: it was refused as ambiguous).
+        return parse_value(m.value.replace(",", ""), False)
 
-    def _said_grouped_against_delimiter(self, m: Measurement) -> Iterator[Issue]:
+    def _said_grouped_against_delimiter(self, m: Measurement, presumed: bool) -> Iterator[Issue]:
         """Once a file: its ',' groups thousands, though its delimiter suggests a decimal comma;
         `repeats_after` tells by it that a part judged apart may differ."""
         key = ("value-comma-groups", m.source)
         if key not in self._warned:
             self._warned.add(key)
             written = shorten(m.value.strip())
+            if not presumed:
+                # a ',' file's '"1,120"' (see `_grouped_against_delimiter`)
+                grouped = shorten(self.comma_grouping_seen or "")
+                yield self._warning(
+                    m, "value-comma-groups", f"value '{written}' was read with ',' grouping "
+                    f"thousands, as are others like it, as this file groups thousands so "
+                    f"('{grouped}') and has written no decimal comma: check the export's number "
+                    "format if a ',' there is meant as a decimal mark",
+                )  # fmt: skip
+                return
             yield self._warning(
                 m, "value-comma-groups", f"value '{written}' was read with ',' grouping "
                 "thousands and '.' as the decimal point, the one way it reads, though in a "
@@ -3349,6 +3384,7 @@ class Interpreter:
         first_panels: Iterable[PanelKey],
         warned: set[tuple[str, ...]],
         comma_shown: bool = True,
+        comma_refused: bool = True,
     ) -> set[tuple[str, ...]] | None:
         """Whether rows a fresh interpreter judged apart (meeting `first_panels` first, giving
         the `warned` warnings once) come out the same judged after this interpreter's rows,
@@ -3362,6 +3398,10 @@ class Interpreter:
         if any(key in recent for key in first_panels):
             return None
         repeats = warned & self._warned
+        if self.comma_grouping_seen is not None and comma_refused:
+            # it refused a '"1,120"' that one process, knowing this part's '1,340.5', would
+            # read (`comma_refused`: whether it did)
+            return None
         if self.decimal_point_seen is not None and (self.comma_decimal_seen or comma_shown):
             # one process doubts a later '12,345' once a decimal comma comes too (a fresh one,
             # not knowing this part's '1,234.5', would not: `comma_shown` says whether it saw

@@ -49,6 +49,7 @@ from panelcli.values import (
     ValueProblem,
     as_composed,
     binary_kind,
+    comma_grouping_shown,
     comparator_of,
     counted,
     decimal_point_shown,
@@ -2376,6 +2377,20 @@ def shows_decimal_point(cells: list[str], layout: Layout, header: Sequence[str])
         pairs = [(cell_text(cells, layout.roles["value"]), printed_range(cells, layout.roles))]
     for value, printed in pairs:
         shown = decimal_point_shown(value, printed)
+        if shown is not None:
+            return shown if _values_judged(cells, layout, header) else None
+    return None
+
+
+def shows_comma_grouping(cells: list[str], layout: Layout, header: Sequence[str]) -> str | None:
+    """A value of a row that groups thousands with ',' before its point ('1,340.5'; see
+    `Interpreter.comma_grouping_seen`): one rule for `panelcli check` and for batches."""
+    if layout.kind == "wide":
+        values = [cell_text(cells, index) for index in layout.markers]
+    else:
+        values = [cell_text(cells, layout.roles["value"])]
+    for value in values:
+        shown = comma_grouping_shown(value)
         if shown is not None:
             return shown if _values_judged(cells, layout, header) else None
     return None

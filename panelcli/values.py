@@ -46,6 +46,13 @@ def value_shows_decimal_point(text: str) -> str | None:
     return None
 
 
+def comma_grouping_shown(value: str) -> str | None:
+    """The number in a value that groups thousands with ',' before its point ('1,340.5'), else
+    None: a ',' file that writes it reads its '"1,120"' as 1120."""
+    grouped = COMMA_GROUPS_BEFORE_POINT(value) if "," in value else None
+    return grouped.group() if grouped else None
+
+
 def decimal_point_shown(value: str, printed_range: str | None = None) -> str | None:
     """The number that shows '.' as the decimal point for certain (`value_shows_decimal_point`)
     in a value, else in its printed range ('0-7.5'), as a row's are met: one rule for each

@@ -610,3 +610,80 @@ def test_a_plate_footer_s_decimal_comma_is_no_sample_s(tmp_path: Path, short: bo
         ',IL-6 SD,"0,5",pg/mL\nS2,IL-8,2.500,pg/mL\n'
     )
     assert outline(events(write(tmp_path, text), short))[-1] == (5, "IL-8", 2.5, "normal")
+
+
+# A ',' file that groups thousands with ',' ('"1,340.5"') and writes no decimal comma: its
+# quoted '"1,120"' groups them too (QA: it was refused as ambiguous). Before such a value, or
+# after a '2.5' alone (a hand-typed file may mean '"1,500"' as 1.5), it is still refused.
+
+US_GROUPED = (
+    'sample_id,marker,value,unit\nS1,TNF-α,"1,120",pg/mL\nS1,IL-6,"1,340.5",pg/mL\n'
+    'S1,IL-8,"1,120",pg/mL\nS1,IL-10,"<1,000",pg/mL\nS1,IL-17,"1,2,3",pg/mL\n'
+)
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_comma_file_reads_a_comma_that_groups_thousands_once_it_shows_such_grouping(
+    tmp_path: Path, short: bool
+) -> None:
+    found = events(write(tmp_path, US_GROUPED), short)
+    assert outline(found) == [
+        (2, "value-ambiguous-comma"),  # nothing shown yet: 1.12 or 1120
+        (3, "IL-6", 1340.5, "high"),
+        (4, "value-comma-groups"),  # said once, where it is first read so
+        (4, "IL-8", 1120.0, "high"),
+        (5, "IL-10", 1000.0, "indeterminate"),  # '<1000': read as 1000 too
+        (6, "value-ambiguous-comma"),  # no grouping of thousands
+    ]
+    [said] = [e for e in found if isinstance(e, Issue) and e.code == "value-comma-groups"]
+    assert "as this file groups thousands so ('1,340.5')" in said.message
+
+
+@pytest.mark.parametrize("first", ["S1,IL-6,2.5,pg/mL", 'S1,IL-10,"3,2",pg/mL'])
+def test_a_point_alone_or_a_decimal_comma_leaves_such_a_comma_as_it_was(
+    tmp_path: Path, first: str
+) -> None:
+    text = (
+        f'sample_id,marker,value,unit\n{first}\nS1,IL-8,"1,340.5",pg/mL\nS1,TNF-α,"1,120",pg/mL\n'
+    )
+    found = outline(events(write(tmp_path, text)))
+    if "2.5" in first:  # the grouping, not the point, is what tells
+        assert found[1:] == [
+            (3, "IL-8", 1340.5, "high"),
+            (4, "value-comma-groups"),
+            (4, "TNF-α", 1120.0, "high"),
+        ]
+        alone = text.replace('S1,IL-8,"1,340.5",pg/mL\n', "")
+        assert outline(events(write(tmp_path, alone)))[1:] == [(3, "value-ambiguous-comma")]
+    else:  # ',' is the decimal mark: the file writes both, so a ',' may be either
+        assert "value-comma-groups" not in [f[1] for f in found], found
+        assert found[-1] == (4, "TNF-α", 1.12, "indeterminate")
+
+
+def test_the_command_line_reads_it_and_names_the_grouping_it_went_by(tmp_path: Path) -> None:
+    path = write(tmp_path, US_GROUPED.replace('S1,TNF-α,"1,120",pg/mL\n', "").replace(
+        'S1,IL-17,"1,2,3",pg/mL\n', ""))  # fmt: skip
+    result = runner.invoke(app, ["check", str(path), "--format", "json"])
+    assert result.exit_code == 1, result.output  # flagged; nothing refused
+    report = json.loads(result.stdout)
+    assert [r["value"] for r in report["panels"][0]["results"]] == [1340.5, 1120.0, 1000.0]
+    assert [w["code"] for w in report["warnings"]] == ["value-comma-groups"]
+
+
+@pytest.mark.parametrize("grouped_first", [True, False])
+def test_batches_and_two_processes_read_a_grouping_comma_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, grouped_first: bool
+) -> None:
+    """The '"1,340.5"' only in the first part: the second, judged apart, would refuse its
+    '"1,120"', so it is judged again; with none before, both refuse it."""
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    path = tmp_path / "big.csv"
+    path.write_text(
+        HEADER + comma_rows(0, 6, '"1,340.5"' if grouped_first else "7")
+        + comma_rows(6, 4000, "") + comma_rows(4006, 10, '"1,120"') + comma_rows(4016, 1000, ""),
+        encoding="utf-8",
+    )  # fmt: skip
+    expected = one_process(path)
+    assert expected.count('"value":1120.0') == (10 if grouped_first else 0)
+    assert expected.count('"value-ambiguous-comma"') == (0 if grouped_first else 10)
+    two_processes_and_batches_give(path, expected, (7, 1000))

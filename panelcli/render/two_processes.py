@@ -56,6 +56,8 @@ class _Part(NamedTuple):
     splits_said: set[int]
     #: Whether its rows showed a decimal comma (see `Interpreter.repeats_after`)
     comma_shown: bool = True
+    #: Whether it refused a '"1,120"' before meeting a '2.5' (see `Interpreter.repeats_after`)
+    comma_refused: bool = True
     ids_filled_down: tuple[int, int, str] | None = None  # see `ReadStats`
 
 
@@ -167,7 +169,9 @@ def _repeats(part: _Part, interpreter: Interpreter) -> set[tuple[str, ...]] | No
     have after the first (see module doc), or None when it cannot be used."""
     if part.fallback_bytes:
         return None
-    repeats = interpreter.repeats_after(part.first_panels, part.warned, part.comma_shown)
+    repeats = interpreter.repeats_after(
+        part.first_panels, part.warned, part.comma_shown, part.comma_refused
+    )
     if repeats is None or not repeats <= {key for _, _, key in part.once}:
         return None  # a warning to leave out that is not found in the text
     return repeats
@@ -252,7 +256,7 @@ class _SecondPart:
         report = _Part(
             tally, stats.rows, stats.measurements, stats.fallback_bytes, first_panels,
             interpreter.warned_once(), once, stats.splits_said, interpreter.comma_decimal_seen,
-            stats.ids_filled_down,
+            interpreter.comma_refused_unseen, stats.ids_filled_down,
         )  # fmt: skip
         pickle.dump(report, self._report)
         self._report.flush()

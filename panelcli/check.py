@@ -867,6 +867,7 @@ class Interpreter:
         #: wide: a marker column -> its own columns' headers by role (`companion_columns`)
         self._companions: dict[str, dict[str, str]] = {}
         self._wide = False  # the file being read has the wide layout (judge_rows)
+        self._named = False  # ... and a person column beside the ids (judge_rows)
         #: A long file's mean rows ('IL-6 Mean') of one panel with no replicate rows of their
         #: marker yet: judged once the panel's rows end, unless a replicate row comes first.
         # each with its marker, and whether the file had shown its decimal comma by then
@@ -989,6 +990,7 @@ class Interpreter:
         self._columns = role_columns(file.header, file.layout)
         self._companions = companion_columns(file.header, file.layout)
         self._wide = file.layout.kind == "wide"
+        self._named = file.layout.patient_stand_in is not None  # see `Measurement.name`
         self._row_replicated = (("", 0), set())  # a file given again reads its rows again
         self._comma_presumed = stats.decimal_comma
         if stats.comma_ahead:  # as if its first row had shown it
@@ -3024,6 +3026,10 @@ class Interpreter:
 
     def _reject(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
         """A measurement that cannot be used; it names its sample, so that its panel can say so."""
+        if m.sample_id is not None:
+            # The sample's later rows with patient and date left blank take them from this
+            # one, as from a judged row (QA: they lost them where the first row was refused).
+            _person_fits(self._markers_seen(m), m.line, _person_text(m))
         return Issue(
             code=code, source=m.source, line=m.line, column=column or m.column,
             **self._row_of(m), message=message,
@@ -3032,21 +3038,28 @@ class Interpreter:
     def _issue_filled_down(self, issue: Issue) -> Issue:
         """A reader's issue about a sample's row, its blank patient id and date as the sample's
         rows before give them, as `_row_of` fills a row's (QA: a flag's warning left them out)."""
-        if (
-            issue.sample_id is None
-            or (issue.patient_id is not None and issue.collected_at is not None)
-            or issue.code == "control-skipped"  # no patient's sample: nothing to fill down
-        ):
+        if issue.sample_id is None or issue.code == "control-skipped":  # no patient's sample
+            return issue
+        given = issue.patient_id is not None and issue.collected_at is not None
+        if given and issue.code not in _ROW_NOT_JUDGED and issue.severity != "error":
             return issue
         key = sample_key(issue.source, issue.sample_id, issue.patient_id, issue.collected_at)
         seen = self._recent.get(key)
         if seen is None:
-            return issue
+            if issue.patient_id is None and issue.collected_at is None:
+                return issue
+            seen = self._markers_for(key)
         kept = seen.get(_PERSON)
         # with a blank name where the sample's rows give a name column (review: a field
         # fewer than theirs stopped the run)
-        named = kept is not None and kept[1].count("\0") == 5
+        named = kept[1].count("\0") == 5 if kept is not None else self._named
         who = _who(issue.patient_id, issue.collected_at, "", "", "", "" if named else None)
+        if issue.severity == "error" or issue.code in _ROW_NOT_JUDGED:
+            # a row refused as it was read, or one with no result: the sample's later rows
+            # with patient and date blank take them from it, as from a judged row (QA)
+            _person_fits(seen, issue.line or 0, who)
+        if given:
+            return issue
         patient_id, collected_at = blanks_filled_down(
             seen, who, issue.patient_id, issue.collected_at
         )
@@ -4414,6 +4427,9 @@ def _may_be_a_day(text: str) -> bool:
 
 #: A row's sex, age and birth date cells where the file has none of those columns.
 _NO_PERSON = ("", "", "")
+#: Warnings of a sample's row that is not judged: its patient and date are the sample's all
+#: the same (`Interpreter._issue_filled_down`)
+_ROW_NOT_JUDGED = frozenset({"result-not-given", "sample-heading-skipped"})
 #: The fields of `_who`, as `sample-conflict` names them.
 _WHO_FIELDS = ("patient", "collected", "sex", "age", "born", "name")
 #: The fields as a warning names them (QA: "given with collected '2026-13-45'")

@@ -1903,25 +1903,48 @@ def _sample_column_by_rows(
     header: list[str] = []
     reader = csv.reader(head_lines, delimiter=delimiter)
     ended = 0
+    # A grouped report gives each sample's id on its first row only: the rows below with the
+    # cell blank, each of another marker, are the sample's (QA: a 'Name' column so written
+    # was not read, all samples in one panel).
+    above: str | None = None  # the value the rows below a given one may be grouped under
+    below: dict[str, set[str]] = {}  # each value → the markers of the blank rows below it
+    first_row = True
     with contextlib.suppress(csv.Error):
         for cells in reader:
             started, ended = ended + 1, reader.line_num
             if ended <= header_end:
                 header = cells
                 continue
-            if max(index, i_marker) >= len(cells) or is_comment(cells):
+            if max(index, i_marker) >= len(cells) or is_comment(cells) or is_blank(cells):
                 continue
             value, marker = cells[index].strip(), cells[i_marker].strip()
-            if not value or not marker:
+            opens = first_row
+            first_row = False
+            if not marker:
                 continue
-            if known(value) or marker_key(value) == marker_key(marker):
+            key = marker_key(marker)
+            if not value:
+                if above is not None:
+                    grouped = below.setdefault(above, set())
+                    if key in grouped or key in markers_of[above]:
+                        above = None  # a marker twice: no sample's rows
+                        below.clear()
+                    else:
+                        grouped.add(key)
+                continue
+            if known(value) or marker_key(value) == key:
                 return layout._replace(maybe_sample=None)  # the test's name, not the sample's
-            markers_of.setdefault(value, set()).add(marker_key(marker))
-            values_of.setdefault(marker_key(marker), set()).add(value)
+            markers_of.setdefault(value, set()).add(key)
+            values_of.setdefault(key, set()).add(value)
             first_line.setdefault(value, started)
             if 0 <= i_date < len(cells) and cells[i_date].strip():
                 dates_of.setdefault(value, set()).add(cells[i_date].strip())
+            if opens or above is not None:  # a grouped report starts with a sample's row
+                above = value if value not in below else None  # an id given again: not one
     name = header[index] if index < len(header) else ""
+    if above is not None and len(below) > 1 and any(below.values()):
+        for value, markers in below.items():
+            markers_of[value] |= markers
     # A sample's id comes with each of its results; a test's description ('Interleukin 6')
     # comes with its marker alone, whoever the sample; a row's number with no other row.
     # A value with two collection dates names no sample but whom they were taken from (QA:

@@ -363,3 +363,40 @@ def test_qa_a_cancelled_first_row_a_pending_row_and_sample_headings(tmp_path: Pa
     ]  # fmt: skip
     done = runner.invoke(app, ["check", str(tmp_path / "grouped.csv"), "--format", "ndjson"])
     assert done.exit_code == 1  # IL-6 3.1 high; no row refused
+
+
+def panels_of(tmp_path: Path, text: str) -> list[tuple[str | None, list[int]]]:
+    report = check_file(str(write(tmp_path, text)))
+    return [(p.sample_id, [r.line for r in p.results]) for p in report.panels]
+
+
+NAMED = "Name,Test,Result,Units\nS-001,IL-6,12,pg/mL\n,TNF-a,3,pg/mL\n,IL-10,4,pg/mL\n"
+
+
+def test_a_name_column_given_on_each_sample_s_first_row_only_names_its_samples(
+    tmp_path: Path,
+) -> None:
+    """QA: a grouped report whose id column is called 'Name' was read as one panel of no
+    sample (the column 'not read': its values differ), IL-6 'measured again'."""
+    text = NAMED + "S-002,IL-6,1,pg/mL\n,TNF-a,30,pg/mL\n"
+    assert panels_of(tmp_path, text) == [("S-001", [2, 3, 4]), ("S-002", [5, 6])]
+    report = check_file(str(write(tmp_path, text)))
+    assert [w.code for w in report.warnings] == ["sample-id-filled-down"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a remark on some rows only ('Description'), the first row without one
+        "Description,Test,Result,Units\n,IL-6,12,pg/mL\nfasting,TNF-a,3,pg/mL\n,IL-10,4,pg/mL\n"
+        "hemolyzed,IL-8,1,pg/mL\n,IL-17,30,pg/mL\n",
+        # a marker twice under one value: no sample's rows
+        NAMED + ",IL-6,5,pg/mL\nS-002,IL-6,1,pg/mL\n,TNF-a,30,pg/mL\n",
+        # one value only: nothing tells it from a remark
+        NAMED,
+    ],
+)
+def test_a_column_read_by_its_rows_is_not_taken_for_a_grouped_report_s_ids_otherwise(
+    tmp_path: Path, text: str
+) -> None:
+    assert [sample for sample, _ in panels_of(tmp_path, text)] == [None]

@@ -577,12 +577,18 @@ class ReferenceSet:
             return hint
 
     def _named_with_words_after(self, marker: str) -> str | None:
-        """The marker of a name followed by what was tested or the assay, without brackets:
-        'IL6 serum', 'IL-6 HS', 'IL-6 2.0' (a hint, as 'IL-6 (serum)' gets)."""
-        name, _, last = marker.strip().rpartition(" ")
-        if not name or not (last.casefold() in _SPECIMENS or _ASSAY_WORDS.fullmatch(last)):
-            return None
-        return self.resolve(name)
+        """The marker of a name followed by what was tested, the assay or 'level', without
+        brackets: 'IL6 serum', 'IL-6 HS', 'IL-6 2.0', 'IL-6 Level'; or after what was tested,
+        'Serum IL-8' (a hint, as 'IL-6 (serum)' gets)."""
+        written = marker.strip()
+        name, _, last = written.rpartition(" ")
+        words = last.casefold()
+        if not (name and (words in _SPECIMENS or words in _LEVEL or _ASSAY_WORDS.fullmatch(last))):
+            name = written
+        first, _, rest = name.partition(" ")
+        if rest and first.casefold() in _SPECIMENS:  # 'Serum IL-8', 'plasma IL-6 level'
+            name = rest
+        return self.resolve(name) if name != written else None
 
     def _named_with_a_unit(self, marker: str) -> str | None:
         """The marker of a name that carries its unit ('IL-6 (pg/mL)' in a marker cell)."""
@@ -702,6 +708,7 @@ NO_LIMITS = "the reference set has"
 #: A remark in brackets after a name, and (as a group) what it says.
 #: What a sample can be, written after a marker's name ('IL-6 serum').
 _SPECIMENS = frozenset({"serum", "plasma", "csf", "edta", "blood", "urine", "supernatant"})
+_LEVEL = frozenset({"level", "levels"})  # 'IL-6 Level': the value's word, no other test
 #: What follows a marker's name in an assay's name: its version ('IL-6 2.0', 'v2') or kind
 #: ('IL-6 HS' for high sensitivity, Quanterix's 'IL-6 Advantage'); a hint only (QA).
 _ASSAY_WORDS = lazy_pattern(

@@ -2236,6 +2236,19 @@ def test_an_assays_words_after_a_name_give_a_hint() -> None:
     assert ranges.suggest("IL-12 40") is None  # a bare number may be a form (p40): no hint
 
 
+def test_level_after_a_name_or_a_specimen_before_it_gives_a_hint() -> None:
+    """QA: 'IL-6 Level', 'TNF-alpha levels' and 'Serum IL-8' were no_reference with no hint
+    ('IL-6 level (pg/mL)' as a header is read: its unit says the column holds values)."""
+    ranges = load_ranges("arup-3002601")
+    for name, meant in [
+        ("IL-6 Level", "IL-6"), ("TNF-alpha levels", "TNF-α"), ("Serum IL-8", "IL-8"),
+        ("plasma IL-6 level", "IL-6"), ("CSF IL-10", "IL-10"),
+    ]:  # fmt: skip
+        assert ranges.resolve(name) is None and ranges.suggest(name) == meant, name
+    for name in ("Level IL-6", "Serum", "IL-6 sea level"):
+        assert ranges.suggest(name) is None, name
+
+
 def test_an_hl7_coded_name_is_read_where_its_parts_name_one_marker() -> None:
     """QA: an HL7-derived export's 'IL6^Interleukin 6^L' was no_reference, 40 pg/mL unjudged."""
     ranges = load_ranges("arup-3002601")

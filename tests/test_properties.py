@@ -35,6 +35,7 @@ from panelcli.values import (
     DOT_MAY_GROUP_THOUSANDS,
     ParsedValue,
     ValueProblem,
+    comma_grouping_shown,
     parse_lab_range,
     parse_value,
     writes_a_decimal_comma,
@@ -384,6 +385,10 @@ def test_spelling_and_row_order_do_not_change_the_interpretation(data: st.DataOb
         # Order matters here: a ',' file's '"3,2"' makes the '2.500's after it refused (QA,
         # lab round), as in a ';' file (see tests/test_comma_file_decimal_mark.py).
         return
+    if any(map(comma_grouping_shown, values)) and any(
+        read_as(value, False) == "value-ambiguous-comma" for value in values
+    ):
+        return  # and its '"1,234.5"' makes the '"1,000"' after it read as 1000 (QA)
     reordered = events_of(file_of([spelled[i] for i in order]))
     assert judged(reordered) == judged(plain)
     assert sorted(i.code for i in rejections(reordered)) == codes

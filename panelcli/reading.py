@@ -73,6 +73,7 @@ from panelcli.values import (
     says_none_known,
     shorten,
     unbracketed,
+    value_says_no_result,
     value_shows_decimal_comma,
     visible,
     without_invisible,
@@ -2405,6 +2406,22 @@ def shows_decimal_point(cells: list[str], layout: Layout, header: Sequence[str])
     return None
 
 
+def _no_result_given(
+    source: str, line: int, column: str, value: str, why: str, row: dict[str, str | None]
+) -> Issue:
+    """The warning for a result cell whose words say the lab gives no result: the row is not
+    judged, as where a result status column says so (`result-not-given`)."""
+    return Issue(
+        severity="warning",
+        code="result-not-given",
+        source=source,
+        line=line,
+        column=column,
+        message=f"the value '{shorten(value.strip())}' says {why}; this result was not judged",
+        **row,  # type: ignore[arg-type]
+    )
+
+
 def shows_comma_grouping(cells: list[str], layout: Layout, header: Sequence[str]) -> str | None:
     """A value of a row that groups thousands with ',' before its point ('1,340.5'; see
     `Interpreter.comma_grouping_seen`): one rule for `panelcli check` and for batches."""
@@ -4218,6 +4235,13 @@ def measurement_reader(
                                 **row_for(cells, marker),
                                 message=f"{said} is empty{short}")  # fmt: skip
                     continue
+                no_result = value_says_no_result(value)
+                if no_result is not None:  # 'Cancelled', 'QNS' where the number would be (QA)
+                    stats.rows -= 1  # as a status column's: no result row of the file
+                    stats.skipped += 1
+                    yield _no_result_given(source, line, value_column, value, no_result,
+                                           row_for(cells, marker))  # fmt: skip
+                    continue
                 unit = cells[i_unit_or_pad].strip() or None
                 # 'IL-6 (pg/mL)' in the marker cell: read as a header's unit is (QA: it was an
                 # unknown marker, left unjudged); it must agree with the unit column's.
@@ -4326,6 +4350,14 @@ def measurement_reader(
                     blanks += index < count  # a cell past the row's end is no blank one
                     continue
                 produced = True
+                no_result = value_says_no_result(value)
+                if no_result is not None:  # as in a long file
+                    stats.skipped += 1
+                    yield _no_result_given(source, line, column_of[index], value, no_result, {
+                        "sample_id": sample_id, "patient_id": patient_id, "collected_at": when,
+                        "marker": marker,
+                    })  # fmt: skip
+                    continue
                 if index in layout.refused:
                     yield Issue(code="unit-conflict", source=source, line=line,
                                 column=column_of[index], sample_id=sample_id, patient_id=patient_id,

@@ -289,15 +289,52 @@ def result_status(text: str) -> ResultStatus | None:
     return _not_given_in(words) or _UNREAD_STATUS
 
 
-def _not_given_in(words: list[str], final: bool = False) -> ResultStatus | None:
-    """The status a phrase of `_NOT_GIVEN` gives, as whole words, not after a word that denies
-    it ('not cancelled', 'no error'); after a final word (`final`), not a pending one."""
+#: What a result cell holds in place of a number where the lab gives no result, besides the
+#: cancelling and pending words of `_NOT_GIVEN` (as a status column says them)
+_NO_RESULT_VALUES = {
+    **dict.fromkeys(("tnp", "test not performed"), "the test was not performed"),
+    **dict.fromkeys(
+        ("see comment", "see comments", "see note", "see report", "siehe befund",
+         "siehe kommentar", "siehe bemerkung", "voir commentaire", "ver comentario"),
+        "the result is given in words elsewhere, not as a number",
+    ),
+    **dict.fromkeys(
+        ("hemolyzed", "hemolysed", "haemolysed", "haemolyzed", "hämolytisch", "hämolysiert",
+         "hemolysis", "hämolyse", "clotted", "geronnen", "insufficient", "insufficient sample",
+         "insufficient volume"),
+        "the specimen could not be used",
+    ),
+}  # fmt: skip
+
+
+def value_says_no_result(text: str) -> str | None:
+    """Why a result cell's words say the lab gives no result ('Cancelled', 'QNS', 'TNP',
+    'pending', 'see comment', 'hemolyzed'), in words, else None (a number, 'ND', 'Error')."""
+    said = text.strip().casefold()
+    if not said or said[0].isdigit() or said[0] in "<>≤≥+-.":
+        return None  # nearly every cell: a number, or a censored one
+    words = [word for word in re.split(r"[\W_]+", said) if word]
+    joined = " ".join(words)
+    if joined in _NO_RESULT_VALUES:
+        return _NO_RESULT_VALUES[joined]
+    status = _not_given_in(words, denied=True)
+    if status is None or status.code == "wrong":  # an instrument's 'Error' stays refused
+        return None
+    return status.words
+
+
+def _not_given_in(
+    words: list[str], final: bool = False, denied: bool | None = None
+) -> ResultStatus | None:
+    """The status a phrase of `_NOT_GIVEN` gives, as whole words; after a final word (`final`),
+    not a pending one; where `denied` (as `final` if not given), not after a word that denies
+    it ('not cancelled', 'no error')."""
     joined = f" {' '.join(words)} "
     for phrase, code in _NOT_GIVEN.items():
         at = joined.find(f" {phrase} ")
         if at < 0 or (final and code == "i"):
             continue
-        if not final or not joined[: at + 1].endswith(_DENYING):
+        if not (final if denied is None else denied) or not joined[: at + 1].endswith(_DENYING):
             return _RESULT_STATUS[code]
     return None
 

@@ -282,11 +282,10 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
             text += f" (for its {resolved}; it does not read '{asked}' as {resolved})"
         else:
             text += _form_said(asked, resolved, forms)
-        # A user's set may cite nothing per marker: its header's source, else its file, says
-        # where the numbers come from.
-        source = marker.source or reference_set.data.set.source
-        if source is None and shown.yours:
-            source = str(reference_set.path)
+        # A marker's own citation only, as `check` and `ranges show` give it: a copy of a
+        # bundled set keeps that set's header, which says nothing of a marker added to it
+        # (QA: an IL-18 added to ARUP's copy was credited to ARUP).
+        source = marker.source or _source_not_given(reference_set.data.set.source)
         ranges.append(RangeInSet(
             set_name=reference_set.name, text=text, source=source, notes=marker.notes,
             assay_limits=marker.assay_limits_text(unit_as_read(marker.unit)),
@@ -337,6 +336,13 @@ _MOST_WORDS = MOST_NAMES = 40
 #: read across them, as ARUP's 'Interleukin 2 Receptor, Soluble' needs; no name or alias
 #: holds an 'and', 'or' or '&'.
 _BETWEEN_NAMES = lazy_pattern(r"[,;&]|\b(?:and|or)\b", re.IGNORECASE)
+
+
+def _source_not_given(set_source: str | None) -> str:
+    """What `explain` says of a marker whose set gives no source for it."""
+    if set_source:
+        return f"none given for this marker (the set as a whole cites: {set_source})"
+    return "none given for this marker"
 
 
 class _Part(NamedTuple):

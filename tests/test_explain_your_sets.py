@@ -318,3 +318,26 @@ def test_a_set_s_assay_limits_specimen_and_method_are_shown(tmp_path: Path) -> N
     assert (meta.assay_limits, meta.specimen, meta.method) == (
         "lod 1.5, lloq 2, uloq 5000 pg/mL", "EDTA plasma", "ECLIA"
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [
+        ('source = "Textbook X, 2020"\n',
+         "none given for this marker (the set as a whole cites: Textbook X, 2020)"),
+        ("", "none given for this marker"),
+    ],
+)  # fmt: skip
+def test_a_marker_with_no_source_of_its_own_is_not_credited_to_the_set_s(
+    tmp_path: Path, header: str, said: str
+) -> None:
+    """QA: an IL-18 added with no source to a copy of ARUP's set was shown as ARUP's, where
+    `check` and `ranges show` give it no source."""
+    path = tmp_path / "mini.toml"
+    path.write_text(
+        f'[set]\nname = "mini"\n{header}[markers."IL-18"]\nunit = "pg/mL"\nhigh = 500\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["explain", "IL-18", "--ranges", str(path)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert f"mini (yours, in use) │ ≤ 500 pg/mL │ {said}" in rows(result.output)

@@ -69,6 +69,7 @@ from panelcli.values import (
     parse_lab_range,
     parse_value,
     person_key,
+    reads_as_result_status,
     result_status,
     says_none_known,
     shorten,
@@ -1970,6 +1971,42 @@ def _sample_column_by_rows(
     return layout._replace(not_read={**layout.not_read, name: why}, maybe_sample=None)
 
 
+def _status_column_by_rows(
+    layout: Layout, head_lines: list[str], delimiter: str, header_end: int
+) -> Layout:
+    """A long layout whose column headed 'Status' alone is the result status where its cells
+    in the first rows are all result statuses ('F', 'Final', 'P', 'Cancelled'; not only 'N',
+    which may mean normal), else that column's warning says how to have it read (QA: an LIS
+    export's cancelled rows were refused, its preliminary ones judged as final)."""
+    reader = csv.reader(head_lines, delimiter=delimiter)
+    header: list[str] = []
+    index: int | None = None
+    cells_read: list[str] = []
+    with contextlib.suppress(csv.Error):
+        for cells in reader:
+            if reader.line_num <= header_end:
+                header = cells
+                continue
+            if index is None:
+                index = next((i for i, c in enumerate(header) if header_key(c) == "status"), -1)
+            if 0 <= index < len(cells) and cells[index].strip() and not is_comment(cells):
+                cells_read.append(cells[index])
+    if index is None or index < 0 or header[index] not in layout.ignored:
+        return layout
+    name = header[index]
+    if all(map(reads_as_result_status, cells_read)) and any(
+        cell.strip().casefold() != "n" for cell in cells_read
+    ):
+        ignored = [column for column in layout.ignored if column != name]
+        return layout._replace(roles={**layout.roles, "result_status": index}, ignored=ignored)
+    why = _not_read_because(
+        "its cells are not all result statuses panelcli reads (F, P, C, X, Final, "
+        "Preliminary, Cancelled …); if it gives each result's status, call it 'Result Status', "
+        "if the lab's flags (H, L), 'Flag'"
+    )
+    return layout._replace(not_read={**layout.not_read, name: why})
+
+
 #: A unit under a column the set does not know ('pg/mL', 'U/mL', 'µg/L'); stricter than
 #: `is_units_row`, which only needs a '/': a comment column may hold 'n/a' there.
 _UNIT_IN_UNITS_ROW = lazy_pattern(r"^[A-Za-zµμ]{1,5}\s*/\s*[A-Za-z]{1,3}$")
@@ -2925,6 +2962,8 @@ def opened(
             layout = _with_units_row_columns(layout, head_lines, delimiter, header_end)
         if layout.maybe_sample is not None:
             layout = _sample_column_by_rows(layout, head_lines, delimiter, header_end, known_marker)
+        if layout.kind == "long" and "result_status" not in layout.roles and layout.ignored:
+            layout = _status_column_by_rows(layout, head_lines, delimiter, header_end)
         stats.delimiter, stats.layout = delimiter, layout.kind
         stats.decimal_comma = delimiter in (";", "\t", "|")
         preamble = head_lines[: _row_start(head_lines, header_end, delimiter) - 1]

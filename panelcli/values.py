@@ -323,6 +323,13 @@ def value_says_no_result(text: str) -> str | None:
     return status.words
 
 
+def reads_as_result_status(text: str) -> bool:
+    """Whether a cell is a result status `result_status` reads ('F', 'Final', 'P', 'X',
+    'Cancelled'), not a flag or other words ('H', 'OK'); a lone 'N' (HL7's "not asked", also
+    many labs' "normal") counts, but tells nothing alone."""
+    return bool(text.strip()) and result_status(text) is not _UNREAD_STATUS
+
+
 def _not_given_in(
     words: list[str], final: bool = False, denied: bool | None = None
 ) -> ResultStatus | None:

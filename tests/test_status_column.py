@@ -1,0 +1,87 @@
+"""A long file's column headed 'Status' alone is read as the result status where its cells in
+the first rows are result statuses (QA: an LIS export's 'Status' was ignored, so its
+cancelled row was refused, exit 2, and its preliminary one judged as final with no word);
+else its warning says what to call it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.check import CheckOptions, Interpreter
+from panelcli.cli import app
+from panelcli.models import Issue
+from panelcli.ranges import load_ranges
+from panelcli.values import reads_as_result_status
+
+RANGES = load_ranges(None)
+runner = CliRunner()
+
+LIS = (
+    "Accession,Patient ID,Collected,Test,Result,Units,Status\n"
+    "A1,P1,2026-03-02,IL-6,45,pg/mL,Preliminary\n"
+    "A1,P1,2026-03-02,IL-8,,pg/mL,Cancelled\n"
+    "A1,P1,2026-03-02,IL-10,3,pg/mL,Final\n"
+)
+
+
+def issues(tmp_path: Path, text: str, short: bool = True) -> list[tuple[object, ...]]:
+    path = tmp_path / "status.csv"
+    path.write_text(text, encoding="utf-8")
+    return [
+        (e.line, e.code, e.column)
+        for e in Interpreter(RANGES, CheckOptions(), short_path=short).events([str(path)])
+        if isinstance(e, Issue)
+    ]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_status_column_of_result_statuses_is_read(tmp_path: Path, short: bool) -> None:
+    assert issues(tmp_path, LIS, short) == [
+        (2, "result-preliminary", "Status"),
+        (3, "result-not-given", "Status"),
+    ]
+    # as under its full name
+    assert issues(tmp_path, LIS.replace(",Status\n", ",Result Status\n"), short) == [
+        (2, "result-preliminary", "Result Status"),
+        (3, "result-not-given", "Result Status"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [("H", "N", "N"), ("N", "N", "N"), ("Final", "OK", "Final")],
+)
+def test_a_status_column_of_anything_else_is_not_read_and_says_what_to_call_it(
+    tmp_path: Path, cells: tuple[str, str, str]
+) -> None:
+    text = LIS.replace("Preliminary", cells[0]).replace("Cancelled", cells[1])
+    text = text.replace("IL-8,,", "IL-8,3,").replace(",Final\n", f",{cells[2]}\n")
+    path = tmp_path / "status.csv"
+    path.write_text(text, encoding="utf-8")
+    found = [e for e in Interpreter(RANGES, CheckOptions()).events([str(path)])]
+    [ignored] = [e for e in found if isinstance(e, Issue)]
+    assert ignored.code == "column-ignored"
+    assert ignored.message.endswith(
+        "if it gives each result's status, call it 'Result Status', if the lab's flags (H, L), "
+        "'Flag'"
+    )
+    assert len(found) == 4  # every row judged
+
+
+def test_the_command_line_exits_0_for_a_cancelled_row_in_a_status_column(tmp_path: Path) -> None:
+    path = tmp_path / "status.csv"
+    path.write_text(LIS.replace("45", "2"), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("cell", "reads"),
+    [("F", True), ("final", True), ("Preliminary", True), ("X", True), ("Cancelled", True),
+     ("Final; addendum pending", True), ("N", True), ("H", False), ("OK", False), ("", False)],
+)  # fmt: skip
+def test_what_reads_as_a_result_status(cell: str, reads: bool) -> None:
+    assert reads_as_result_status(cell) is reads

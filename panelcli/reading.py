@@ -1623,11 +1623,20 @@ def furniture_said(text: str, note: bool) -> str:
 _YEAR = r"\b(?:19|20)\d\d\b"  # compiled on first use: rarely asked
 
 
+#: A note's label: 'Note:', 'Comment:', German 'Bemerkung:', French 'Remarque:' …
+_NOTE_LABEL = lazy_pattern(
+    r"(?:notes?|nb|comments?|remarks?|bemerkung(?:en)?|anmerkung(?:en)?|kommentar|hinweis"
+    r"|remarque|commentaire|nota|comentario|observaci[oó]n)\s*:",
+    re.IGNORECASE,
+)
+
+
 def _note_line(cells: list[str], layout: Layout) -> str | None:
     """A row of one cell of four words or more, typed below or between a hand-made table's
     rows (QA: 'Copied by hand from MyChart - ask Dr Lee about IL-6' and a block's title
-    'Results 12 March 2026' were samples, rejected); in the marker column only with a year,
-    as a marker's name may be four words ('Tumor necrosis factor alpha')."""
+    'Results 12 March 2026' were samples, rejected), or of fewer that a label begins ('Note:
+    recheck') or that reads as prose ('Probe leicht hämolytisch'); in the marker column only
+    with a year, as a marker's name may be four words ('Tumor necrosis factor alpha')."""
     found: tuple[int, str] | None = None
     for index, cell in enumerate(cells):
         if cell.strip():
@@ -1637,14 +1646,20 @@ def _note_line(cells: list[str], layout: Layout) -> str | None:
     if found is None:
         return None
     index, text = found
-    if len(text.split()) < 4 or sum(c.isalpha() for c in text) < 8:
+    words = text.split()
+    if sum(c.isalpha() for c in text) < 8 or not (
+        len(words) >= 4
+        or _NOTE_LABEL.match(text)  # 'Bemerkung: siehe Befund' (QA: a sample of that name)
+        # 'Probe leicht hämolytisch': words of prose, as no id is written
+        or (len(words) == 3 and sum(w.isalpha() and w.islower() for w in words) >= 2)
+    ):
         return None
     if layout.kind == "wide" and index in layout.roles.values():
         # a wide row with only its id or description is a sample with no values (review:
         # 'Follow up visit day seven serum' was skipped as a note, the sample gone)
         return None
     in_marker = index == layout.roles.get("marker") or index in layout.markers
-    return text if not in_marker or re.search(_YEAR, text) else None
+    return text if not in_marker or _NOTE_LABEL.match(text) or re.search(_YEAR, text) else None
 
 
 def _line_from_above(cells: list[str], layout: Layout) -> str | None:

@@ -134,6 +134,25 @@ def test_a_note_or_a_blocks_title_typed_on_a_line_of_its_own_is_skipped(write_cs
     assert [(r.line, r.code) for r in report.rejected] == [(5, "value-missing")]
 
 
+def test_a_short_note_with_a_label_or_of_prose_is_skipped_too(write_csv) -> None:
+    """QA: a German export's 'Probe leicht hämolytisch' and 'Bemerkung: siehe Befund' lines
+    were samples so named, each with a result 'that could not be used' (exit 2); a note in the
+    value column too. A line of an id alone that reads as no prose is still refused."""
+    path = write_csv(
+        "Probe;Analyt;Ergebnis;Einheit\nA1;IL-6;3,5;pg/mL\nProbe leicht hämolytisch;;;\n"
+        "Bemerkung: siehe Befund;;;\nA1;IL-8;5;pg/mL\n;;Kommentar: Wert kontrolliert;\n"
+        ";Note: repeated;;\nSample 7;;;\n"
+    )
+    report = check_file(path)
+    assert [(w.line, w.code) for w in report.warnings] == [
+        (line, "page-line-skipped") for line in (3, 4, 6, 7)
+    ]
+    assert [(r.line, r.code, r.sample_id) for r in report.rejected] == [
+        (8, "marker-missing", "Sample 7")
+    ]
+    assert [p.sample_id for p in report.panels] == ["A1", "Sample 7"]
+
+
 def test_a_table_with_dates_across_is_told_how_to_turn(write_csv) -> None:
     """QA: markers as rows and dates as columns was told to name a column 'value', which
     would read one date and drop the others."""

@@ -1011,7 +1011,10 @@ class Interpreter:
                 measurements = rows_to_measurements(
                     source, header, layout, delimiter, rows, stats, first
                 )
-                yield from in_lists(self.judge_all(measurements, stats), size, stats.waiting)
+                judged = self.judge_all(measurements, stats)
+                if "result_status" in layout.roles and layout.kind == "long":
+                    judged = corrections_applied(judged)
+                yield from in_lists(judged, size, stats.waiting)
         except InputError:  # the file stops here: the mean rows held before it are not lost
             held = list(self._release_held(stats))
             if held:
@@ -4340,6 +4343,89 @@ def _said_if_a_mean(m: Measurement, result: Result) -> Result:
     if words is None or not words.mean:
         return result
     return result.model_copy(update={"note": _noted(result, MEAN_NOTE)})
+
+
+def corrections_applied(events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
+    """A long file's events with a corrected result (its status column says 'C') in place of
+    the earlier result of its marker among its sample's rows above it, which is left out with
+    a `result-superseded` warning; a preliminary or corrected result's note says so too.
+
+    QA: both were judged, the summary said the withdrawn 45 pg/mL was 18 times the limit, and
+    it set exit code 1. A sample's events are held until another sample's come, or until
+    `HELD_AT_MOST` of them (flat memory, were a file all one sample's); an earlier result out
+    by then (of rows apart in the file) stays.
+    """
+    held: list[StreamEvent] = []
+    panel: PanelKey | None = None
+    said: dict[int, str] = {}  # the status each held row's line was said to have
+    for event in events:
+        if not isinstance(event, Issue) or _names_its_row(event):
+            key = panel_key(event)
+            if key != panel:
+                yield from held
+                held.clear()
+                said.clear()
+                panel = key
+        if len(held) >= HELD_AT_MOST:  # counted within the sample: the same on every path
+            yield from held
+            held.clear()
+        if isinstance(event, Issue):
+            if event.code in ("result-corrected", "result-preliminary") and event.line:
+                said[event.line] = event.code
+            held.append(event)
+            continue
+        result = _result_of(event)
+        status_said = said.get(result.line)
+        if status_said is None:
+            held.append(event)
+        elif status_said == "result-preliminary":
+            held.append(result.model_copy(update={"note": _noted(result, _PRELIMINARY_NOTE)}))
+        else:
+            held.extend(_correcting(held, result))
+    yield from held
+
+
+def _correcting(held: list[StreamEvent], result: Result) -> list[StreamEvent]:
+    """A corrected result, and the warning for the earlier one of its marker that it replaces,
+    taken out of `held` (with the 'measured again' warning of the corrected row); the result
+    with its note alone where there is none."""
+    earlier = next(
+        (i for i in range(len(held) - 1, -1, -1)
+         if not isinstance(held[i], Issue) and _result_of(held[i]).marker == result.marker),
+        None,
+    )  # fmt: skip
+    if earlier is None:
+        return [result.model_copy(update={"note": _noted(result, _CORRECTED_NOTE)})]
+    replaced = _result_of(held.pop(earlier))
+    held[:] = [  # 'measured again … every result is kept' is no longer so
+        e for e in held
+        if not (isinstance(e, Issue) and e.code == "marker-repeated" and e.line == result.line)
+    ]  # fmt: skip
+    was = f"{replaced.original_value} {replaced.original_unit or ''}".strip()
+    now = f"{result.original_value} {result.original_unit or ''}".strip()
+    warning = Issue(
+        severity="warning", code="result-superseded", source=replaced.source,
+        line=replaced.line, column=replaced.column, sample_id=replaced.sample_id,
+        patient_id=replaced.patient_id, collected_at=replaced.collected_at,
+        marker=replaced.marker_as_written,
+        message=f"{replaced.marker} '{was}' on this line ({_severity(replaced)}) was replaced by "
+        f"the lab's corrected result on line {result.line} ('{now}'); only the corrected result "
+        "is judged",
+    )  # fmt: skip
+    note = f"the lab's corrected result: it replaces '{was}' on line {replaced.line}"
+    return [warning, result.model_copy(update={"note": _noted(result, note)})]
+
+
+#: How many events of one sample `corrections_applied` holds back at the most
+HELD_AT_MOST = 2048
+_PRELIMINARY_NOTE = "a preliminary result: the final one may differ"
+_CORRECTED_NOTE = "the lab's corrected result"
+
+
+def _result_of(event: StreamEvent) -> Result:
+    """A result event as the model (the short path's rows are tuples)."""
+    assert not isinstance(event, Issue)
+    return event.to_result() if isinstance(event, ResultRow) else event
 
 
 def _noted(result: Result, doubt: str) -> str:

@@ -196,8 +196,9 @@ _PRELIMINARY = ResultStatus(
     "preliminary", "this result is preliminary, not yet final: the final result may differ", True
 )
 _CORRECTED = ResultStatus(
-    "corrected", "this result corrects one the lab reported before (if that one is in the "
-    "file too, it was judged as well: this is the lab's corrected result)", True,
+    "corrected", "this result corrects one the lab reported before (where that one is among "
+    "the rows of this sample just above, with no other sample's between, it is left out: only "
+    "this one is judged)", True,
 )  # fmt: skip
 #: HL7's observation result statuses (table 0085) and the words LIS write for them; final
 #: ones ('F', 'U') say nothing more (QA: preliminary, corrected and cancelled results were

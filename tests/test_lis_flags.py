@@ -608,7 +608,8 @@ def test_a_result_status_column_is_read(tmp_path, short: bool) -> None:
     """QA (hospital LIS exports): 'Result Status' was ignored: a preliminary IL-6 48 and its
     corrected 4.8 were both judged with no word of either, and a cancelled TNF-α 30 was
     judged high (exit 1, 'strong inflammation'). A cancelled, deleted or pending result is
-    not judged; a preliminary or corrected one is, with a warning naming its line."""
+    not judged; a preliminary or corrected one is, with a warning naming its line, and the
+    corrected one replaces the earlier result of its marker (QA: both were judged)."""
     path = tmp_path / "status.csv"
     path.write_text(
         "MRN,Accession,Component,Result,Units,Result Status\n"
@@ -620,12 +621,14 @@ def test_a_result_status_column_is_read(tmp_path, short: bool) -> None:
         Interpreter(load_ranges(None), CheckOptions(), short_path=short).events([str(path)])
     )
     assert [(r.line, r.marker) for r in events if isinstance(r, Result)] == [
-        (2, "IL-6"), (3, "IL-6"), (5, "IL-8"), (6, "IL-10")
+        (3, "IL-6"), (5, "IL-8"), (6, "IL-10")
     ]  # fmt: skip
     said = [(i.code, i.line, i.column) for i in events if isinstance(i, Issue)]
     assert ("result-preliminary", 2, "Result Status") in said
     assert ("result-corrected", 3, "Result Status") in said
+    assert ("result-superseded", 2, "Result") in said
     assert ("result-not-given", 4, "Result Status") in said
+    assert "marker-repeated" not in [code for code, _, _ in said]
 
 
 def test_a_status_in_words_is_read_and_one_not_read_is_said(tmp_path) -> None:

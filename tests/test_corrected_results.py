@@ -1,0 +1,125 @@
+"""A corrected result (its result status 'C', 'Corrected', 'Amended') replaces the earlier
+result of its marker among its sample's rows just above: that one is left out with a
+`result-superseded` warning, and only the correction is judged (QA: both were judged, the
+summary said the withdrawn IL-6 45 pg/mL was 18 times the limit, exit 1). A preliminary or
+corrected result's note says what it is, so that a script reading results alone can tell."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_two_processes import one_process, two
+from typer.testing import CliRunner
+
+from panelcli import split
+from panelcli.batches import read_batches
+from panelcli.check import CheckOptions, Interpreter
+from panelcli.cli import app
+from panelcli.models import Issue, Result
+from panelcli.ranges import load_ranges
+from panelcli.render.ndjson import ndjson_batch, ndjson_join, ndjson_texts
+
+RANGES = load_ranges(None)
+runner = CliRunner()
+
+HEADER = "Accession,Patient ID,Collection Date,Test,Result,Units,Result Status\n"
+CORRECTED = (
+    HEADER + "A1,P1,2026-03-02,IL-6,45,pg/mL,F\nA1,P1,2026-03-02,IL-8,5,pg/mL,F\n"
+    "A1,P1,2026-03-02,IL-6,1.2,pg/mL,C\n"
+)
+
+
+def events(tmp_path: Path, text: str) -> list[Result | Issue]:
+    path = tmp_path / "corrected.csv"
+    path.write_text(text, encoding="utf-8")
+    return list(Interpreter(RANGES, CheckOptions()).events([str(path)]))
+
+
+def test_a_corrected_result_replaces_the_earlier_one_of_its_marker(tmp_path: Path) -> None:
+    found = events(tmp_path, CORRECTED)
+    results = [e for e in found if isinstance(e, Result)]
+    assert [(r.line, r.marker, r.value, r.status.value) for r in results] == [
+        (3, "IL-8", 5.0, "normal"), (4, "IL-6", 1.2, "normal"),
+    ]  # fmt: skip
+    assert results[1].note == "the lab's corrected result: it replaces '45 pg/mL' on line 2"
+    issues = [(i.line, i.code) for i in found if isinstance(i, Issue)]
+    assert issues == [(4, "result-corrected"), (2, "result-superseded")]  # not 'measured again'
+    [superseded] = [i for i in found if isinstance(i, Issue) and i.code == "result-superseded"]
+    assert (superseded.sample_id, superseded.patient_id, superseded.marker) == ("A1", "P1", "IL-6")
+    assert superseded.message == (
+        "IL-6 '45 pg/mL' on this line (high) was replaced by the lab's corrected result on line "
+        "4 ('1.2 pg/mL'); only the corrected result is judged"
+    )
+
+
+def test_the_exit_code_and_totals_count_only_the_correction(tmp_path: Path) -> None:
+    path = tmp_path / "corrected.csv"
+    path.write_text(CORRECTED, encoding="utf-8")
+    for form in ("json", "ndjson", "table"):
+        result = runner.invoke(app, ["check", str(path), "--format", form])
+        assert result.exit_code == 0, (form, result.output)  # was 1: the withdrawn 45 high
+    report = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    assert report["totals"]["results"] == 2 and report["totals"]["by_status"]["high"] == 0
+    assert not any("more than once" in t for t in report["panels"][0]["summary"]["text"])
+
+
+def test_an_earlier_result_of_rows_apart_stays_and_a_lone_correction_is_noted(
+    tmp_path: Path,
+) -> None:
+    """Another sample's rows between: the earlier result is out already (flat memory)."""
+    text = (
+        HEADER + "A1,P1,2026-03-02,IL-6,45,pg/mL,F\nB1,P2,2026-03-02,IL-6,3,pg/mL,F\n"
+        "A1,P1,2026-03-02,IL-6,1.2,pg/mL,Corrected\nC1,P3,2026-03-02,IL-8,4,pg/mL,Amended\n"
+    )
+    found = events(tmp_path, text)
+    assert [(r.line, r.note) for r in found if isinstance(r, Result)] == [
+        (2, None), (3, None), (4, "the lab's corrected result"), (5, "the lab's corrected result")
+    ]  # fmt: skip
+    assert "result-superseded" not in [i.code for i in found if isinstance(i, Issue)]
+
+
+def test_a_preliminary_result_says_so_in_its_note(tmp_path: Path) -> None:
+    text = HEADER + "A1,P1,2026-03-02,IL-6,45,pg/mL,Preliminary\nA1,P1,2026-03-02,IL-8,5,pg/mL,F\n"
+    notes = [r.note for r in events(tmp_path, text) if isinstance(r, Result)]
+    assert notes == ["a preliminary result: the final one may differ", None]
+
+
+def test_every_path_replaces_it_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    rows = []
+    for n in range(600):
+        rows.append(f"A{n},P{n},2026-03-02,IL-6,{n % 50},pg/mL,F\n")
+        rows.append(f"A{n},P{n},2026-03-02,IL-8,5,pg/mL,F\n")
+        if n % 7 == 0:
+            rows.append(f"A{n},P{n},2026-03-02,IL-6,1.5,pg/mL,C\n")
+    path = tmp_path / "big.csv"
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    expected = one_process(path, ndjson_texts, CheckOptions())
+    assert expected.count('"code":"result-superseded"') == 86
+    assert two(path, ndjson_texts, CheckOptions()) == expected
+    for rows_per_batch in (5, 1000):
+        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected, rows_per_batch
+
+
+def test_one_sample_s_events_are_held_back_only_so_far(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of one sample's rows is not held whole: past the limit, what is held goes on, and
+    a correction of a result out by then leaves it."""
+    from panelcli import check
+
+    monkeypatch.setattr(check, "HELD_AT_MOST", 5)
+    row = "A1,P1,2026-03-02,{},2,pg/mL,{}\n"
+    text = HEADER + "".join(
+        row.format(marker, status)
+        for marker, status in [("IL-2", "F"), ("IL-8", "F"), ("IL-8", "C"), ("IL-4", "F"),
+                               ("IL-5", "F"), ("IL-2", "C")]
+    )  # fmt: skip
+    found = events(tmp_path, text)
+    assert [(i.line, i.code) for i in found if isinstance(i, Issue)] == [
+        (4, "result-corrected"), (3, "result-superseded"),  # line 3 was still held
+        (7, "result-corrected"), (7, "marker-repeated"),  # line 2 had gone on
+    ]  # fmt: skip

@@ -183,6 +183,7 @@ def read_batches(
         comma_before = comma_seen = stats.comma_ahead  # before this batch; before this row
         point_before = point_seen = None  # a '2.5' before them: `decimal_point_seen`
         grouping_before = grouping_seen = None  # a '1,340.5': `comma_grouping_seen`
+        comma_file = not stats.decimal_comma  # only there is it asked (as `_note_comma`)
         follows = 0  # the last line of the batches given so far
         spills = spill_columns(header, layout, stats.delimiter)  # as the batch's reader has it
         learnt_before: frozenset[int] = frozenset()  # `numbers_beside` before this batch
@@ -279,7 +280,7 @@ def read_batches(
                     learnt_before = frozenset(learnt)
                 if point_seen is None and isinstance(cells, list):  # as `_note_comma` notes it
                     point_seen = shows_decimal_point(cells, below or layout, header)
-                if grouping_seen is None and isinstance(cells, list):  # as `_note_comma`
+                if grouping_seen is None and comma_file and isinstance(cells, list):
                     grouping_seen = shows_comma_grouping(cells, below or layout, header)
                 if not comma_seen and isinstance(cells, list):  # ',' files too ('"3,2"')
                     comma_seen = shows_decimal_comma(cells, below or layout, header)

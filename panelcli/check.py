@@ -1012,7 +1012,7 @@ class Interpreter:
                     source, header, layout, delimiter, rows, stats, first
                 )
                 judged = self.judge_all(measurements, stats)
-                if "result_status" in layout.roles and layout.kind == "long":
+                if "result_status" in layout.roles:
                     judged = corrections_applied(judged)
                 yield from in_lists(judged, size, stats.waiting)
         except InputError:  # the file stops here: the mean rows held before it are not lost
@@ -1045,7 +1045,7 @@ class Interpreter:
             return
         if self.decimal_point_seen is None:
             self.decimal_point_seen = shows_decimal_point(cells, layout, header)
-        if self.comma_grouping_seen is None:
+        if self.comma_grouping_seen is None and not self._comma_presumed:  # ',' files only
             self.comma_grouping_seen = shows_comma_grouping(cells, layout, header)
         if not self.comma_decimal_seen:
             self.comma_decimal_seen = shows_decimal_comma(cells, layout, header)
@@ -1680,7 +1680,7 @@ class Interpreter:
             self.decimal_point_seen = decimal_point_shown(m.value, m.reference_range)
         presumed = decimal_comma
         decimal_comma = decimal_comma or self.comma_decimal_seen
-        if self.comma_grouping_seen is None and "," in m.value:
+        if self.comma_grouping_seen is None and not presumed and "," in m.value:
             self.comma_grouping_seen = comma_grouping_shown(m.value)  # as `_note_comma`
         # An instrument's other figure ('IL-6 %CV' of '12%') is no result: skipped before its
         # value could refuse the row (review).
@@ -3414,6 +3414,10 @@ class Interpreter:
         if any(key in recent for key in first_panels):
             return None
         repeats = warned & self._warned
+        if self.comma_grouping_seen is not None and any(
+            key[0] == "value-comma-groups" for key in warned
+        ):
+            return None  # its text quotes the '1,340.5' it met, one process this one's (review)
         if self.comma_grouping_seen is not None and comma_refused:
             # it refused a '"1,120"' that one process, knowing this part's '1,340.5', would
             # read (`comma_refused`: whether it did)
@@ -4346,9 +4350,10 @@ def _said_if_a_mean(m: Measurement, result: Result) -> Result:
 
 
 def corrections_applied(events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
-    """A long file's events with a corrected result (its status column says 'C') in place of
-    the earlier result of its marker among its sample's rows above it, which is left out with
-    a `result-superseded` warning; a preliminary or corrected result's note says so too.
+    """A file's events with a corrected result (its status column says 'C') in place of the
+    earlier result of its marker among its sample's rows above it, and a final one in place of
+    a preliminary one; the one replaced is left out with a `result-superseded` warning, and a
+    preliminary or corrected result's note says what it is.
 
     QA: both were judged, the summary said the withdrawn 45 pg/mL was 18 times the limit, and
     it set exit code 1. A sample's events are held until another sample's come, or until
@@ -4358,62 +4363,98 @@ def corrections_applied(events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
     held: list[StreamEvent] = []
     panel: PanelKey | None = None
     said: dict[int, str] = {}  # the status each held row's line was said to have
-    for event in events:
-        if not isinstance(event, Issue) or _names_its_row(event):
-            key = panel_key(event)
-            if key != panel:
+    preliminary: set[int] = set()  # the held preliminary results' lines
+    try:
+        for event in events:
+            if not isinstance(event, Issue) or _names_its_row(event):
+                key = panel_key(event)
+                if key != panel:
+                    yield from held
+                    held.clear()
+                    said.clear()
+                    preliminary.clear()
+                    panel = key
+            if len(held) >= HELD_AT_MOST:  # counted within the sample: the same on every path
                 yield from held
                 held.clear()
-                said.clear()
-                panel = key
-        if len(held) >= HELD_AT_MOST:  # counted within the sample: the same on every path
-            yield from held
-            held.clear()
-        if isinstance(event, Issue):
-            if event.code in ("result-corrected", "result-preliminary") and event.line:
-                said[event.line] = event.code
-            held.append(event)
-            continue
-        result = _result_of(event)
-        status_said = said.get(result.line)
-        if status_said is None:
-            held.append(event)
-        elif status_said == "result-preliminary":
-            held.append(result.model_copy(update={"note": _noted(result, _PRELIMINARY_NOTE)}))
-        else:
-            held.extend(_correcting(held, result))
+                said.clear()  # flat memory in a file all one sample's (review)
+                preliminary.clear()
+            if isinstance(event, Issue):
+                if event.code in ("result-corrected", "result-preliminary") and event.line:
+                    said[event.line] = event.code
+                held.append(event)
+                continue
+            result = _result_of(event)
+            status_said = said.pop(result.line, None)
+            if status_said == "result-corrected":
+                held.extend(_replacing(held, result, preliminary, _CORRECTED_NOTE))
+            elif status_said == "result-preliminary":
+                preliminary.add(result.line)
+                held.append(result.model_copy(update={"note": _noted(result, _PRELIMINARY_NOTE)}))
+            elif preliminary:
+                held.extend(_replacing(held, result, preliminary, None))  # final after it
+            else:
+                held.append(event)
+    except InputError:  # the file stops here: what was held before it is not lost (review)
+        yield from held
+        raise
     yield from held
 
 
-def _correcting(held: list[StreamEvent], result: Result) -> list[StreamEvent]:
-    """A corrected result, and the warning for the earlier one of its marker that it replaces,
-    taken out of `held` (with the 'measured again' warning of the corrected row); the result
-    with its note alone where there is none."""
+def _replacing(
+    held: list[StreamEvent], result: Result, preliminary: set[int], note: str | None
+) -> list[StreamEvent]:
+    """A corrected (`note`) or final (None) result, and the warning for the earlier result of
+    its marker and specimen that it replaces, taken out of `held` (with the corrected row's
+    'measured again' warning); for a final one, only a preliminary result (its line in
+    `preliminary`) is replaced."""
     earlier = next(
         (i for i in range(len(held) - 1, -1, -1)
-         if not isinstance(held[i], Issue) and _result_of(held[i]).marker == result.marker),
+         if not isinstance(held[i], Issue) and _replaces(result, _result_of(held[i]))),
         None,
     )  # fmt: skip
+    if earlier is not None and note is None and _result_of(held[earlier]).line not in preliminary:
+        earlier = None
     if earlier is None:
-        return [result.model_copy(update={"note": _noted(result, _CORRECTED_NOTE)})]
+        return [result.model_copy(update={"note": _noted(result, note)})] if note else [result]
     replaced = _result_of(held.pop(earlier))
+    preliminary.discard(replaced.line)
     held[:] = [  # 'measured again … every result is kept' is no longer so
         e for e in held
-        if not (isinstance(e, Issue) and e.code == "marker-repeated" and e.line == result.line)
+        if not (isinstance(e, Issue) and e.code == "marker-repeated" and e.line == result.line
+                and e.marker == result.marker_as_written)
     ]  # fmt: skip
-    was = f"{replaced.original_value} {replaced.original_unit or ''}".strip()
-    now = f"{result.original_value} {result.original_unit or ''}".strip()
+    was, now = _value_said(replaced), _value_said(result)
+    kind = "corrected" if note else "final"
     warning = Issue(
         severity="warning", code="result-superseded", source=replaced.source,
         line=replaced.line, column=replaced.column, sample_id=replaced.sample_id,
         patient_id=replaced.patient_id, collected_at=replaced.collected_at,
         marker=replaced.marker_as_written,
         message=f"{replaced.marker} '{was}' on this line ({_severity(replaced)}) was replaced by "
-        f"the lab's corrected result on line {result.line} ('{now}'); only the corrected result "
-        "is judged",
+        f"the lab's {kind} result on line {result.line} ('{now}'); only the {kind} result is "
+        "judged",
     )  # fmt: skip
-    note = f"the lab's corrected result: it replaces '{was}' on line {replaced.line}"
-    return [warning, result.model_copy(update={"note": _noted(result, note)})]
+    replaces = f"the lab's {kind} result: it replaces '{was}' on line {replaced.line}"
+    return [warning, result.model_copy(update={"note": _noted(result, replaces)})]
+
+
+def _replaces(result: Result, earlier: Result) -> bool:
+    """Whether a result may replace an earlier one: the same marker of the same specimen (a
+    patient or date that differs is a mix-up, said as `sample-conflict`: QA, another
+    patient's high IL-6 was replaced)."""
+    return (
+        earlier.marker == result.marker
+        and cells_agree(earlier.patient_id, result.patient_id)
+        and cells_agree(earlier.collected_at, result.collected_at, dates=True)
+    )
+
+
+def _value_said(result: Result) -> str:
+    """A result's value as judged, with its unit ('<2 pg/mL'; not the cell's '45 H')."""
+    if result.value is None:  # 'ND', '<LLOQ': no number
+        return shorten(result.original_value)
+    return f"{result.comparator or ''}{number_text(result.value)} {result.unit}".strip()
 
 
 #: How many events of one sample `corrections_applied` holds back at the most

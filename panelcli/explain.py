@@ -285,7 +285,7 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
         # A marker's own citation only, as `check` and `ranges show` give it: a copy of a
         # bundled set keeps that set's header, which says nothing of a marker added to it
         # (QA: an IL-18 added to ARUP's copy was credited to ARUP).
-        source = marker.source or _source_not_given(reference_set.data.set.source)
+        source = (marker.source or "").strip() or _source_not_given(reference_set.data.set.source)
         ranges.append(RangeInSet(
             set_name=reference_set.name, text=text, source=source, notes=marker.notes,
             assay_limits=marker.assay_limits_text(unit_as_read(marker.unit)),

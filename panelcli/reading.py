@@ -1603,6 +1603,14 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
     return " ".join(filled) if filled else None
 
 
+def _said_as_a_note(cells: list[str], layout: Layout) -> bool:
+    """Whether a skipped line is said to be a note: not a page's title repeated ('Cytokine
+    report', which reads as prose too)."""
+    filled = [text for cell in cells if (text := cell.strip().lstrip("\ufeff"))]
+    titled = len(filled) == 1 and filled[0].casefold() in layout.titles
+    return not titled and _note_line(cells, layout) is not None
+
+
 def furniture_said(text: str, note: bool) -> str:
     """Why a page's line is skipped, as what it is (lay QA: a lab's note was cut off and
     said to be 'a page's number, print line, title or a note', and so was Excel's 'sep=')."""
@@ -1626,9 +1634,14 @@ _YEAR = r"\b(?:19|20)\d\d\b"  # compiled on first use: rarely asked
 #: A note's label: 'Note:', 'Comment:', German 'Bemerkung:', French 'Remarque:' …
 _NOTE_LABEL = lazy_pattern(
     r"(?:notes?|nb|comments?|remarks?|bemerkung(?:en)?|anmerkung(?:en)?|kommentar|hinweis"
-    r"|remarque|commentaire|nota|comentario|observaci[oó]n)\s*:",
+    r"|remarque|commentaire|nota|comentario|observaci[oó]n)(?:\s*:|\s+[-–](?:\s|\Z)|\s*\Z)",
     re.IGNORECASE,
 )
+
+
+def _prose_word(word: str) -> bool:
+    """A lower-case word of four letters or more ('notified', 'leicht'): prose, no id's part."""
+    return len(word) >= 4 and word.isalpha() and word.islower()
 
 
 def _note_line(cells: list[str], layout: Layout) -> str | None:
@@ -1647,12 +1660,14 @@ def _note_line(cells: list[str], layout: Layout) -> str | None:
         return None
     index, text = found
     words = text.split()
-    if sum(c.isalpha() for c in text) < 8 or not (
-        len(words) >= 4
-        or _NOTE_LABEL.match(text)  # 'Bemerkung: siehe Befund' (QA: a sample of that name)
-        # 'Probe leicht hämolytisch': words of prose, as no id is written
-        or (len(words) == 3 and sum(w.isalpha() and w.islower() for w in words) >= 2)
-    ):
+    labelled = _NOTE_LABEL.match(text)  # 'Bemerkung: siehe Befund', 'Note:' (QA: samples)
+    # 'Probe leicht hämolytisch', 'Dr Lee notified': a word of prose, as no id is written;
+    # but not in a grouped report's id column, whose sample's rows would go on below it:
+    # 'van der Berg' may head another's (review)
+    prose = len(words) > 1 and any(map(_prose_word, words))
+    if prose and layout.grouped and index in (roles := layout.roles).values():
+        prose = index not in (roles.get("sample_id"), roles.get("patient_id"))
+    if not labelled and (sum(c.isalpha() for c in text) < 8 or not (len(words) >= 4 or prose)):
         return None
     if layout.kind == "wide" and index in layout.roles.values():
         # a wide row with only its id or description is a sample with no values (review:
@@ -1943,11 +1958,11 @@ def _sample_column_by_rows(
             if not value:
                 if above is not None:
                     grouped = below.setdefault(above, set())
-                    if key in grouped or key in markers_of[above]:
+                    if key not in grouped and key not in markers_of[above]:
+                        grouped.add(key)
+                    elif not _corrects(cells, header, layout):
                         above = None  # a marker twice: no sample's rows
                         below.clear()
-                    else:
-                        grouped.add(key)
                 continue
             if known(value) or marker_key(value) == key:
                 return layout._replace(maybe_sample=None)  # the test's name, not the sample's
@@ -1989,7 +2004,7 @@ def _sample_column_by_rows(
 def _status_column_by_rows(
     layout: Layout, head_lines: list[str], delimiter: str, header_end: int
 ) -> Layout:
-    """A long layout whose column headed 'Status' alone is the result status where its cells
+    """A layout whose column headed 'Status' alone is the result status where its cells
     in the first rows are all result statuses ('F', 'Final', 'P', 'Cancelled'; not only 'N',
     which may mean normal), else that column's warning says how to have it read (QA: an LIS
     export's cancelled rows were refused, its preliminary ones judged as final)."""
@@ -2009,17 +2024,36 @@ def _status_column_by_rows(
     if index is None or index < 0 or header[index] not in layout.ignored:
         return layout
     name = header[index]
-    if all(map(reads_as_result_status, cells_read)) and any(
-        cell.strip().casefold() != "n" for cell in cells_read
-    ):
+    if (
+        cells_read
+        and all(map(reads_as_result_status, cells_read))
+        and not any(cell.strip().casefold() == "n" for cell in cells_read)
+    ):  # an 'N' may be a flag's 'normal' as well as HL7's "not asked" (review)
         ignored = [column for column in layout.ignored if column != name]
         return layout._replace(roles={**layout.roles, "result_status": index}, ignored=ignored)
+    if not cells_read:
+        return layout._replace(
+            not_read={**layout.not_read, name: _not_read_because("its cells are blank")}
+        )
     why = _not_read_because(
-        "its cells are not all result statuses panelcli reads (F, P, C, X, Final, "
-        "Preliminary, Cancelled …); if it gives each result's status, call it 'Result Status', "
+        "its cells are not all result statuses panelcli reads (F, P, C, X, Final, Preliminary, "
+        "Cancelled …; an 'N' may mean normal or 'not asked'); if it gives each result's "
+        "status, call it 'Result Status', "
         "if the lab's flags (H, L), 'Flag'"
     )
     return layout._replace(not_read={**layout.not_read, name: why})
+
+
+def _corrects(cells: list[str], header: list[str], layout: Layout) -> bool:
+    """Whether a row's result status (its column's, or one headed 'Status') says it corrects
+    or is to be followed by another result of its marker ('Corrected', 'Preliminary'): a
+    marker given twice in a sample so is no sign that the rows are not one sample's (QA)."""
+    index = layout.roles.get("result_status")
+    if index is None:
+        index = next((i for i, c in enumerate(header) if header_key(c) == "status"), None)
+    text = cells[index] if index is not None and index < len(cells) else ""
+    status = result_status(text) if text.strip() else None
+    return status is not None and status.code in ("corrected", "preliminary")
 
 
 #: A unit under a column the set does not know ('pg/mL', 'U/mL', 'µg/L'); stricter than
@@ -2977,7 +3011,7 @@ def opened(
             layout = _with_units_row_columns(layout, head_lines, delimiter, header_end)
         if layout.maybe_sample is not None:
             layout = _sample_column_by_rows(layout, head_lines, delimiter, header_end, known_marker)
-        if layout.kind == "long" and "result_status" not in layout.roles and layout.ignored:
+        if "result_status" not in layout.roles and layout.ignored:
             layout = _status_column_by_rows(layout, head_lines, delimiter, header_end)
         stats.delimiter, stats.layout = delimiter, layout.kind
         stats.decimal_comma = delimiter in (";", "\t", "|")
@@ -4073,7 +4107,7 @@ def measurement_reader(
                 stats.skipped += 1
                 yield Issue(
                     severity="warning", code="page-line-skipped", source=source, line=line,
-                    message=furniture_said(furniture, _note_line(cells, layout) is not None),
+                    message=furniture_said(furniture, _said_as_a_note(cells, layout)),
                 )  # fmt: skip
                 continue
             if is_data_type_line(cells):
@@ -4260,7 +4294,14 @@ def measurement_reader(
                 if count <= width:
                     cells.extend(("",) * (width - count + 1))
                 marker = cells[i_marker_or_pad].strip() or None
-                heading = layout.grouped and marker is None and not (value or "").strip()
+                heading = (
+                    layout.grouped
+                    and marker is None
+                    and not (value or "").strip()
+                    # its patient or date too, as `SampleIdFilledDown` fills from it (QA: a
+                    # line of one cell alone was said to head rows it did not fill)
+                    and _given_besides(cells, i_sample_or_pad)
+                )
                 if heading and (sample := given_id(cells[i_sample_or_pad])) is not None:
                     # a grouped report's line of a sample's id (and patient, date) alone: the
                     # heading of the rows below it, not a result missing (QA: exit 2 for each)

@@ -196,9 +196,7 @@ _PRELIMINARY = ResultStatus(
     "preliminary", "this result is preliminary, not yet final: the final result may differ", True
 )
 _CORRECTED = ResultStatus(
-    "corrected", "this result corrects one the lab reported before (where that one is among "
-    "the rows of this sample just above, with no other sample's between, it is left out: only "
-    "this one is judged)", True,
+    "corrected", "this result corrects one the lab reported before", True,
 )  # fmt: skip
 #: HL7's observation result statuses (table 0085) and the words LIS write for them; final
 #: ones ('F', 'U') say nothing more (QA: preliminary, corrected and cancelled results were
@@ -291,9 +289,14 @@ def result_status(text: str) -> ResultStatus | None:
 
 
 #: What a result cell holds in place of a number where the lab gives no result, besides the
-#: cancelling and pending words of `_NOT_GIVEN` (as a status column says them)
+#: cancelling and pending words of `_NOT_GIVEN` (as a status column says them), as words
+#: anywhere in the cell ('Specimen hemolyzed', 'see comment below')
 _NO_RESULT_VALUES = {
-    **dict.fromkeys(("tnp", "test not performed"), "the test was not performed"),
+    **dict.fromkeys(
+        ("tnp", "test not performed", "not tested", "not measured", "not analysed",
+         "not analyzed", "nicht bestimmt", "nicht gemessen", "non effectué", "no realizado"),
+        "the test was not performed",
+    ),
     **dict.fromkeys(
         ("see comment", "see comments", "see note", "see report", "siehe befund",
          "siehe kommentar", "siehe bemerkung", "voir commentaire", "ver comentario"),
@@ -301,25 +304,41 @@ _NO_RESULT_VALUES = {
     ),
     **dict.fromkeys(
         ("hemolyzed", "hemolysed", "haemolysed", "haemolyzed", "hämolytisch", "hämolysiert",
-         "hemolysis", "hämolyse", "clotted", "geronnen", "insufficient", "insufficient sample",
-         "insufficient volume"),
+         "hemolysis", "hämolyse", "hémolysé", "hemolizado", "clotted", "geronnen", "coagulé"),
         "the specimen could not be used",
     ),
+    **dict.fromkeys(
+        ("qns", "quantity not sufficient", "insufficient", "insufficient sample"),
+        "there was not enough of the specimen to test",
+    ),
+    **dict.fromkeys(("no result", "kein ergebnis"), "the lab gave no result"),
+    "cancelado": "this result was cancelled (no result)",
 }  # fmt: skip
+#: 'in error' or 'incorrect': the lab's word that a result was wrong (an instrument's bare
+#: 'Error' stays a row that cannot be used)
+_RETRACTED = (" in error ", " incorrect ")
 
 
 def value_says_no_result(text: str) -> str | None:
     """Why a result cell's words say the lab gives no result ('Cancelled', 'QNS', 'TNP',
-    'pending', 'see comment', 'hemolyzed'), in words, else None (a number, 'ND', 'Error')."""
+    'pending', 'see comment', 'Specimen hemolyzed'), in words, else None: a cell with a digit
+    ('Cancelled 12'), 'ND', 'Error', or such a word denied ('no hemolysis')."""
+    if text[:1].isdigit():
+        return None  # nearly every cell: a number (asked of every cell of a wide file)
     said = text.strip().casefold()
-    if not said or said[0].isdigit() or said[0] in "<>≤≥+-.":
-        return None  # nearly every cell: a number, or a censored one
+    if not said or said[0] in "<>≤≥+-." or any(c.isdigit() for c in said):
+        return None  # a censored number, or words with a number
     words = [word for word in re.split(r"[\W_]+", said) if word]
-    joined = " ".join(words)
-    if joined in _NO_RESULT_VALUES:
-        return _NO_RESULT_VALUES[joined]
+    joined = f" {' '.join(words)} "
+    for phrase, why in _NO_RESULT_VALUES.items():
+        at = joined.find(f" {phrase} ")
+        if at >= 0 and not joined[: at + 1].endswith(_DENYING):
+            return why
+    whole = _RESULT_STATUS.get(said) if len(said) > 1 else None  # 'en attente', not 'p'
+    if whole is not None and not whole.judged:
+        return whole.words
     status = _not_given_in(words, denied=True)
-    if status is None or status.code == "wrong":  # an instrument's 'Error' stays refused
+    if status is None or (status.code == "wrong" and not any(w in joined for w in _RETRACTED)):
         return None
     return status.words
 

@@ -123,3 +123,86 @@ def test_one_sample_s_events_are_held_back_only_so_far(
         (4, "result-corrected"), (3, "result-superseded"),  # line 3 was still held
         (7, "result-corrected"), (7, "marker-repeated"),  # line 2 had gone on
     ]  # fmt: skip
+
+
+def outline(found: list[Result | Issue]) -> list[tuple[object, ...]]:
+    return [
+        (e.line, e.code) if isinstance(e, Issue) else (e.line, e.marker, e.value) for e in found
+    ]
+
+
+def test_a_correction_of_another_patient_or_date_replaces_nothing(tmp_path: Path) -> None:
+    """QA round 2: a 'C' row of sample S2 given for another patient replaced P2's high IL-6
+    (exit 0); it is a mix-up, said as sample-conflict, and both are judged."""
+    text = (
+        HEADER + "S2,P2,2026-03-01,IL-6,45,pg/mL,F\nS2,P3,2026-03-01,IL-6,1,pg/mL,C\n"
+        "S1,P1,2026-03-01,IL-6,45,pg/mL,F\nS1,P1,2026-03-05,IL-6,1,pg/mL,C\n"
+    )
+    found = outline(events(tmp_path, text))
+    assert [f for f in found if len(f) == 3] == [
+        (2, "IL-6", 45.0), (3, "IL-6", 1.0), (4, "IL-6", 45.0), (5, "IL-6", 1.0)
+    ]  # fmt: skip
+    assert (3, "sample-conflict") in found and (5, "sample-conflict") in found
+    assert (2, "result-superseded") not in found
+
+
+def test_a_final_result_replaces_a_preliminary_one_but_not_another_final_one(
+    tmp_path: Path,
+) -> None:
+    """QA round 2: a preliminary IL-2 3 and its final 4 were both judged."""
+    text = (
+        HEADER + "A1,P1,2026-03-02,IL-2,3,pg/mL,P\nA1,P1,2026-03-02,IL-2,4 H,pg/mL,F\n"
+        "A1,P1,2026-03-02,IL-8,5,pg/mL,F\nA1,P1,2026-03-02,IL-8,6,pg/mL,F\n"
+    )
+    found = events(tmp_path, text)
+    assert [f for f in outline(found) if len(f) == 3] == [
+        (3, "IL-2", 4.0), (4, "IL-8", 5.0), (5, "IL-8", 6.0)
+    ]  # fmt: skip
+    [superseded] = [e for e in found if isinstance(e, Issue) and e.code == "result-superseded"]
+    assert superseded.line == 2 and superseded.message == (
+        "IL-2 '3 pg/mL' on this line (high) was replaced by the lab's final result on line 3 "
+        "('4 pg/mL'); only the final result is judged"
+    )
+    assert (5, "marker-repeated") in outline(found)  # two final IL-8: both kept
+
+
+def test_a_wide_row_s_correction_replaces_the_markers_it_gives(tmp_path: Path) -> None:
+    """QA round 2: in a wide file the corrected row's IL-6 was judged beside the one it
+    corrects; its blank IL-8 cell corrects nothing."""
+    text = (
+        "Sample,Patient,IL-6 (pg/mL),IL-8 (pg/mL),Result Status\n"
+        "S1,P1,45,12,Final\nS1,P1,4,,Corrected\n"
+    )
+    found = outline(events(tmp_path, text))
+    assert [f for f in found if len(f) == 3] == [(2, "IL-8", 12.0), (3, "IL-6", 4.0)]
+    assert (2, "result-superseded") in found and (3, "marker-repeated") not in found
+
+
+def test_a_file_that_stops_keeps_the_results_held_before_it(tmp_path: Path) -> None:
+    """Review: a line too long stopped the file and the held sample's results were lost."""
+    path = tmp_path / "stop.csv"
+    path.write_text(
+        HEADER + "A1,P1,2026-03-02,IL-6,4,pg/mL,F\nA2,P2,2026-03-02,IL-6,4,pg/mL,F\n"
+        + "A3,P3,2026-03-02,IL-6," + "9" * 2000 + ",pg/mL,F\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    found = list(Interpreter(RANGES, CheckOptions(max_line_length=1024)).events([str(path)]))
+    assert [e.line for e in found if isinstance(e, Result)] == [2, 3]
+    assert [e.code for e in found if isinstance(e, Issue)] == ["file-unreadable"]
+
+
+def test_two_processes_quote_the_grouping_one_process_met(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: the second part's value-comma-groups quoted its own '"2,000.5"', one process
+    the file's first '"1,340.5"'."""
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    rows = [f"S{n},IL-{6 if n % 2 else 8},{n % 9}.5,pg/mL\n" for n in range(3000)]
+    rows[5] = 'S5,IL-6,"1,340.5",pg/mL\n'
+    rows[2500] = 'S2500,IL-6,"2,000.5",pg/mL\n'
+    rows[2600] = 'S2600,IL-6,"1,120",pg/mL\n'
+    path = tmp_path / "big.csv"
+    path.write_text("sample_id,marker,value,unit\n" + "".join(rows), encoding="utf-8")
+    expected = one_process(path, ndjson_texts, CheckOptions())
+    assert "as this file groups thousands so ('1,340.5')" in expected
+    assert two(path, ndjson_texts, CheckOptions()) == expected

@@ -328,14 +328,15 @@ def test_a_set_s_assay_limits_specimen_and_method_are_shown(tmp_path: Path) -> N
         ("", "none given for this marker"),
     ],
 )  # fmt: skip
+@pytest.mark.parametrize("own", ["", 'source = "  "\n'])  # QA round 2: spaces showed blank
 def test_a_marker_with_no_source_of_its_own_is_not_credited_to_the_set_s(
-    tmp_path: Path, header: str, said: str
+    tmp_path: Path, header: str, said: str, own: str
 ) -> None:
     """QA: an IL-18 added with no source to a copy of ARUP's set was shown as ARUP's, where
     `check` and `ranges show` give it no source."""
     path = tmp_path / "mini.toml"
     path.write_text(
-        f'[set]\nname = "mini"\n{header}[markers."IL-18"]\nunit = "pg/mL"\nhigh = 500\n',
+        f'[set]\nname = "mini"\n{header}[markers."IL-18"]\nunit = "pg/mL"\nhigh = 500\n{own}',
         encoding="utf-8",
     )
     result = runner.invoke(app, ["explain", "IL-18", "--ranges", str(path)], env=WIDE)

@@ -400,3 +400,38 @@ def test_a_column_read_by_its_rows_is_not_taken_for_a_grouped_report_s_ids_other
     tmp_path: Path, text: str
 ) -> None:
     assert [sample for sample, _ in panels_of(tmp_path, text)] == [None]
+
+
+def test_a_name_report_with_a_correction_still_names_its_samples(tmp_path: Path) -> None:
+    """QA round 2: a corrected row repeats its marker under a 'Name': the column was then not
+    read, every sample in one panel (86,870 'measured again' in a big file)."""
+    text = (
+        "Name,Collection Date,Test,Result,Units,Status\nSample A,2026-03-02,IL-6,45,pg/mL,Final\n"
+        ",,IL-8,3,pg/mL,Final\n,,IL-6,1,pg/mL,Corrected\nSample B,2026-03-02,IL-6,2,pg/mL,Final\n"
+        ",,IL-8,30,pg/mL,Final\n"
+    )
+    assert panels_of(tmp_path, text) == [("Sample A", [3, 4]), ("Sample B", [5, 6])]
+
+
+def test_a_label_alone_in_a_grouped_report_is_a_note_and_prose_in_its_id_column_is_not(
+    tmp_path: Path,
+) -> None:
+    """QA round 2: 'Note:' alone was a sample 'Note:', and 'Dr Lee notified' was said to head
+    rows it did not fill. A labelled note is skipped and the sample's rows go on below it;
+    words alone in the id column may be another's id ('van der Berg': review), so they end
+    the group and are refused, as a title such as 'Cytokines' is."""
+    text = (
+        "Sample ID,Patient ID,Collection Date,Test,Result,Units\nS3,P3,2026-03-04,IL-8,30,pg/mL\n"
+        "Note: Dr Lee notified\n,,,IL-10,1,pg/mL\nDr Lee notified\n,,,IL-6,1,pg/mL\n"
+        "van der Berg,,,,,\n,,,IL-2,1,pg/mL\n"
+    )
+    report = check_file(str(write(tmp_path, text)))
+    assert [(p.sample_id, [r.line for r in p.results]) for p in report.panels] == [
+        ("S3", [2, 4]), ("Dr Lee notified", []), (None, [6, 8]), ("van der Berg", []),
+    ]  # fmt: skip
+    assert [(w.line, w.code) for w in report.warnings if w.code != "sample-id-filled-down"] == [
+        (3, "page-line-skipped"),
+    ]  # fmt: skip
+    assert [(r.line, r.code) for r in report.rejected] == [
+        (5, "marker-missing"), (7, "marker-missing"),
+    ]  # fmt: skip

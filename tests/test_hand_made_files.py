@@ -3,6 +3,8 @@ where their meaning is clear, refused or doubted where it is not."""
 
 from __future__ import annotations
 
+import pytest
+
 from panelcli.check import check_file
 from panelcli.models import Issue, Report, Result, Status
 
@@ -427,3 +429,17 @@ def test_a_far_values_unit_is_shown_as_written_and_hedged_only_where_it_may_be_a
         "a value of IL-6 read in ng/L",
         "a value of IL-6 read in pg/mL (as given, or as assumed with --assume-unit)",
     ]
+
+
+@pytest.mark.parametrize("note", ["Note:", "NOTE", "Notes:", "Note - repeat", "Comment: ok"])
+def test_a_note_s_label_alone_or_with_a_dash_is_a_note(write_csv, note: str) -> None:
+    """QA round 2: 'Note:' alone (too few letters) and 'Note - repeat' were samples, refused."""
+    path = write_csv(f"sample_id,marker,value,unit\nS1,IL-6,4.2,pg/mL\n{note}\nS2,IL-6,1,pg/mL\n")
+    report = check_file(path)
+    assert [(w.line, w.code) for w in report.warnings] == [(3, "page-line-skipped")]
+    assert not report.rejected
+
+
+def test_an_id_that_begins_like_a_label_is_no_note(write_csv) -> None:
+    path = write_csv("sample_id,marker,value,unit\nNB-001\nNota-3\n")
+    assert [r.sample_id for r in check_file(path).rejected] == ["NB-001", "Nota-3"]

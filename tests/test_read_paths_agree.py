@@ -53,7 +53,7 @@ FILES = {
     ),
     # a held mean, then a row of another sample refused for its shape: the mean came after
     # that row's rejection in one process, before it in batches cut there
-    "mean-then-refused": "sample_id,marker,value,unit\nS1,IL-6 Mean,36.8,pg/mL\nnote\n",
+    "mean-then-refused": "sample_id,marker,value,unit\nS1,IL-6 Mean,36.8,pg/mL\nS2\n",
     "mean-then-too-many-cells": (
         "sample_id,marker,value,unit\nS1,IL-10 Mean,20,pg/mL\nS2,IFN-γ,3,pg/mL,haemolysed\n"
         "S3,IL-6,1,pg/mL\n"

@@ -85,3 +85,30 @@ def test_the_command_line_exits_0_for_a_cancelled_row_in_a_status_column(tmp_pat
 )  # fmt: skip
 def test_what_reads_as_a_result_status(cell: str, reads: bool) -> None:
     assert reads_as_result_status(cell) is reads
+
+
+def test_a_wide_file_s_status_column_is_read_too(tmp_path: Path) -> None:
+    """QA round 2: a wide file's 'Status' was ignored: a cancelled row was judged."""
+    text = "Sample ID,Status,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,Final,45,12\nS2,Cancelled,4,5\n"
+    assert issues(tmp_path, text) == [(3, "result-not-given", "Status")]
+
+
+@pytest.mark.parametrize(
+    ("cells", "said"),
+    [
+        # an 'N' beside final ones: a flag's normal as well as HL7's "not asked" (review)
+        (("F", "N", "F"), "an 'N' may mean normal or 'not asked'"),
+        (("", "", ""), "was not read: its cells are blank"),
+    ],
+)
+def test_a_status_column_with_an_n_or_blank_is_not_read(
+    tmp_path: Path, cells: tuple[str, str, str], said: str
+) -> None:
+    text = LIS.replace("Preliminary", cells[0]).replace("Cancelled", cells[1])
+    text = text.replace("IL-8,,", "IL-8,3,").replace(",Final\n", f",{cells[2]}\n")
+    path = tmp_path / "status.csv"
+    path.write_text(text, encoding="utf-8")
+    found = list(Interpreter(RANGES, CheckOptions()).events([str(path)]))
+    [ignored] = [e for e in found if isinstance(e, Issue)]
+    assert ignored.code == "column-ignored" and said in ignored.message
+    assert len(found) == 4

@@ -1045,7 +1045,8 @@ class Interpreter:
             return
         if self.decimal_point_seen is None:
             self.decimal_point_seen = shows_decimal_point(cells, layout, header)
-        if self.comma_grouping_seen is None and not self._comma_presumed:  # ',' files only
+        if self.comma_grouping_seen is None and not self._comma_presumed and "," in "".join(cells):
+            # ',' files only, and a ',' in a quoted cell (nearly no row: asked of each)
             self.comma_grouping_seen = shows_comma_grouping(cells, layout, header)
         if not self.comma_decimal_seen:
             self.comma_decimal_seen = shows_decimal_comma(cells, layout, header)

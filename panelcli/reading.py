@@ -2511,6 +2511,8 @@ def _no_result_given(
 def shows_comma_grouping(cells: list[str], layout: Layout, header: Sequence[str]) -> str | None:
     """A value of a row that groups thousands with ',' before its point ('1,340.5'; see
     `Interpreter.comma_grouping_seen`): one rule for `panelcli check` and for batches."""
+    if "," not in "".join(cells):  # nearly every row of a ',' file: asked of each (cheap)
+        return None
     if layout.kind == "wide":
         values = [cell_text(cells, index) for index in layout.markers]
     else:
@@ -4330,8 +4332,9 @@ def measurement_reader(
                                 **row_for(cells, marker),
                                 message=f"{said} is empty{short}")  # fmt: skip
                     continue
-                no_result = value_says_no_result(value)
-                if no_result is not None:  # 'Cancelled', 'QNS' where the number would be (QA)
+                # 'Cancelled', 'QNS' where the number would be (QA); a digit first: no words
+                no_result = None if value[:1].isdigit() else value_says_no_result(value)
+                if no_result is not None:
                     stats.rows -= 1  # as a status column's: no result row of the file
                     stats.skipped += 1
                     yield _no_result_given(source, line, value_column, value, no_result,
@@ -4445,7 +4448,7 @@ def measurement_reader(
                     blanks += index < count  # a cell past the row's end is no blank one
                     continue
                 produced = True
-                no_result = value_says_no_result(value)
+                no_result = None if value[:1].isdigit() else value_says_no_result(value)
                 if no_result is not None:  # as in a long file
                     stats.skipped += 1
                     yield _no_result_given(source, line, column_of[index], value, no_result, {

@@ -131,6 +131,7 @@ from panelcli.reading import (
     spill_columns,
 )
 from panelcli.summary import (
+    join_names,
     lab_marked_critical,
     may_be_critical,
     may_reject_a_value,
@@ -4353,8 +4354,9 @@ def _said_if_a_mean(m: Measurement, result: Result) -> Result:
 def corrections_applied(events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
     """A file's events with a corrected result (its status column says 'C') in place of the
     earlier result of its marker among its sample's rows above it, and a final one in place of
-    a preliminary one; the one replaced is left out with a `result-superseded` warning, and a
-    preliminary or corrected result's note says what it is.
+    a preliminary one, or of a row of its marker with no result (pending, cancelled); the one
+    replaced is left out with a `result-superseded` warning, and a preliminary or corrected
+    result's note says what it is.
 
     QA: both were judged, the summary said the withdrawn 45 pg/mL was 18 times the limit, and
     it set exit code 1. A sample's events are held until another sample's come, or until
@@ -4365,6 +4367,8 @@ def corrections_applied(events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
     panel: PanelKey | None = None
     said: dict[int, str] = {}  # the status each held row's line was said to have
     preliminary: set[int] = set()  # the held preliminary results' lines
+    waiting: set[str] = set()  # ... and their markers
+    none_given: set[str] = set()  # the markers (as keys) of held rows with no result
     try:
         for event in events:
             if not isinstance(event, Issue) or _names_its_row(event):
@@ -4374,26 +4378,36 @@ def corrections_applied(events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
                     held.clear()
                     said.clear()
                     preliminary.clear()
+                    waiting.clear()
+                    none_given.clear()
                     panel = key
             if len(held) >= HELD_AT_MOST:  # counted within the sample: the same on every path
                 yield from held
                 held.clear()
                 said.clear()  # flat memory in a file all one sample's (review)
                 preliminary.clear()
+                waiting.clear()
+                none_given.clear()
             if isinstance(event, Issue):
                 if event.code in ("result-corrected", "result-preliminary") and event.line:
                     said[event.line] = event.code
+                elif event.code == "result-not-given" and event.marker:
+                    none_given.add(marker_key(event.marker))
                 held.append(event)
                 continue
             result = _result_of(event)
-            status_said = said.pop(result.line, None)
+            # a wide row's results share its line: each is asked (QA round 3)
+            status_said = said.get(result.line)
             if status_said == "result-corrected":
                 held.extend(_replacing(held, result, preliminary, _CORRECTED_NOTE))
             elif status_said == "result-preliminary":
                 preliminary.add(result.line)
+                waiting.add(result.marker)
                 held.append(result.model_copy(update={"note": _noted(result, _PRELIMINARY_NOTE)}))
-            elif preliminary:
-                held.extend(_replacing(held, result, preliminary, None))  # final after it
+            elif (preliminary and result.marker in waiting) or (
+                none_given and marker_key(result.marker_as_written) in none_given
+            ):  # only a marker with such a row above is looked for (flat time per row)
+                held.extend(_replacing(held, result, preliminary, None))  # a final one after
             else:
                 held.append(event)
     except InputError:  # the file stops here: what was held before it is not lost (review)
@@ -4405,39 +4419,65 @@ def corrections_applied(events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
 def _replacing(
     held: list[StreamEvent], result: Result, preliminary: set[int], note: str | None
 ) -> list[StreamEvent]:
-    """A corrected (`note`) or final (None) result, and the warning for the earlier result of
-    its marker and specimen that it replaces, taken out of `held` (with the corrected row's
-    'measured again' warning); for a final one, only a preliminary result (its line in
-    `preliminary`) is replaced."""
-    earlier = next(
-        (i for i in range(len(held) - 1, -1, -1)
-         if not isinstance(held[i], Issue) and _replaces(result, _result_of(held[i]))),
-        None,
-    )  # fmt: skip
-    if earlier is not None and note is None and _result_of(held[earlier]).line not in preliminary:
-        earlier = None
-    if earlier is None:
-        return [result.model_copy(update={"note": _noted(result, note)})] if note else [result]
-    replaced = _result_of(held.pop(earlier))
-    preliminary.discard(replaced.line)
+    """A corrected (`note`) or final (None) result, and the warning for what it replaces in
+    `held`, taken out (with the 'measured again' warning of its marker on its line): the one
+    earlier result of its marker and specimen (for a final one, a preliminary result, its line
+    in `preliminary`), else the one row of its marker that gave no result; where there are
+    several, none, and its note names them."""
+    results = [
+        i for i, e in enumerate(held)
+        if not isinstance(e, Issue) and _replaces(result, _result_of(e))
+        and (note is not None or _result_of(e).line in preliminary)
+    ]  # fmt: skip
+    kind = "corrected" if note else "final"
+    if len(results) > 1:  # replicates, or a marker given twice: which one it corrects is unsaid
+        lines = join_names([str(_result_of(held[i]).line) for i in results])
+        unsure = (
+            f"the lab's {kind} result; it may replace one of the results of {result.marker} on "
+            f"lines {lines}, which are judged too"
+        )
+        return [result.model_copy(update={"note": _noted(result, unsure)})]
+    if results:
+        replaced = _result_of(held.pop(results[0]))
+        preliminary.discard(replaced.line)
+        what = f"{replaced.marker} '{_value_said(replaced)}' on this line ({_severity(replaced)})"
+        where: tuple[str, int, str | None, str | None] = (
+            replaced.source, replaced.line, replaced.column, replaced.marker_as_written,
+        )  # fmt: skip
+        person = (replaced.sample_id, replaced.patient_id, replaced.collected_at)
+        replaces = f"it replaces '{_value_said(replaced)}' on line {replaced.line}"
+    else:
+        pending = [
+            i for i, e in enumerate(held)
+            if isinstance(e, Issue) and e.code == "result-not-given" and e.marker
+            and marker_key(e.marker) == marker_key(result.marker_as_written)
+            and cells_agree(e.patient_id, result.patient_id)
+            and cells_agree(e.collected_at, result.collected_at, dates=True)
+        ]  # fmt: skip
+        if len(pending) != 1:
+            return [result.model_copy(update={"note": _noted(result, note)})] if note else [result]
+        given = held.pop(pending[0])
+        assert isinstance(given, Issue)
+        what = f"{result.marker} on this line (no result then)"
+        where = (given.source, given.line or 0, given.column, given.marker)
+        person = (given.sample_id, given.patient_id, given.collected_at)
+        replaces = f"it follows line {given.line}, which gave no result"
     held[:] = [  # 'measured again … every result is kept' is no longer so
         e for e in held
         if not (isinstance(e, Issue) and e.code == "marker-repeated" and e.line == result.line
                 and e.marker == result.marker_as_written)
     ]  # fmt: skip
-    was, now = _value_said(replaced), _value_said(result)
-    kind = "corrected" if note else "final"
     warning = Issue(
-        severity="warning", code="result-superseded", source=replaced.source,
-        line=replaced.line, column=replaced.column, sample_id=replaced.sample_id,
-        patient_id=replaced.patient_id, collected_at=replaced.collected_at,
-        marker=replaced.marker_as_written,
-        message=f"{replaced.marker} '{was}' on this line ({_severity(replaced)}) was replaced by "
-        f"the lab's {kind} result on line {result.line} ('{now}'); only the {kind} result is "
-        "judged",
+        severity="warning", code="result-superseded", source=where[0], line=where[1],
+        column=where[2], sample_id=person[0], patient_id=person[1], collected_at=person[2],
+        marker=where[3],
+        message=f"{what} was replaced by the lab's {kind} result on line {result.line} "
+        f"('{_value_said(result)}'); only the {kind} result is judged",
     )  # fmt: skip
-    replaces = f"the lab's {kind} result: it replaces '{was}' on line {replaced.line}"
-    return [warning, result.model_copy(update={"note": _noted(result, replaces)})]
+    return [
+        warning,
+        result.model_copy(update={"note": _noted(result, f"the lab's {kind} result: {replaces}")}),
+    ]
 
 
 def _replaces(result: Result, earlier: Result) -> bool:

@@ -206,3 +206,66 @@ def test_two_processes_quote_the_grouping_one_process_met(
     expected = one_process(path, ndjson_texts, CheckOptions())
     assert "as this file groups thousands so ('1,340.5')" in expected
     assert two(path, ndjson_texts, CheckOptions()) == expected
+
+
+WIDE = (
+    "Sample ID,Patient ID,Collection Date,Result Status,IL-6 (pg/mL),IL-8 (pg/mL),TNF-α (pg/mL)\n"
+)
+
+
+def test_a_wide_row_s_correction_replaces_each_marker_it_gives(tmp_path: Path) -> None:
+    """QA round 3: only the first marker of a corrected wide row replaced its earlier result
+    (IL-8 50 stayed high beside its correction 1); only the first of a preliminary row's
+    results said it was preliminary."""
+    text = WIDE + "S1,P1,2026-03-02,F,45,50,3\nS1,P1,2026-03-02,C,2,1,\nS2,P1,2026-03-09,P,10,4,2\n"
+    found = events(tmp_path, text)
+    assert [(r.line, r.marker, r.value) for r in found if isinstance(r, Result)] == [
+        (2, "TNF-α", 3.0), (3, "IL-6", 2.0), (3, "IL-8", 1.0),
+        (4, "IL-6", 10.0), (4, "IL-8", 4.0), (4, "TNF-α", 2.0),
+    ]  # fmt: skip
+    superseded = [i for i in found if isinstance(i, Issue) and i.code == "result-superseded"]
+    assert [(i.line, i.marker) for i in superseded] == [(2, "IL-6"), (2, "IL-8")]
+    assert [r.note for r in found if isinstance(r, Result) and r.line == 4] == [
+        "a preliminary result: the final one may differ"
+    ] * 3
+
+
+def test_a_correction_beside_several_results_of_its_marker_replaces_none(tmp_path: Path) -> None:
+    """QA round 3: a correction after two replicates replaced the second only (the first
+    stayed high), and after a marker given twice it was said to replace one while the
+    'measured again … every result is kept' warning stayed: which one it corrects is unsaid."""
+    text = (
+        HEADER + "A1,P1,2026-03-02,IL-6 Rep 1,40,pg/mL,F\nA1,P1,2026-03-02,IL-6 Rep 2,50,pg/mL,F\n"
+        "A1,P1,2026-03-02,IL-6,2.0,pg/mL,C\n"
+    )
+    found = events(tmp_path, text)
+    assert [r.line for r in found if isinstance(r, Result)] == [2, 3, 4]
+    assert "result-superseded" not in [i.code for i in found if isinstance(i, Issue)]
+    [corrected] = [r for r in found if isinstance(r, Result) and r.line == 4]
+    assert corrected.note == (
+        "the lab's corrected result; it may replace one of the results of IL-6 on lines 2 and "
+        "3, which are judged too"
+    )
+
+
+@pytest.mark.parametrize("status", ["F", "C"])
+def test_a_result_after_a_row_of_its_marker_with_no_result_replaces_that_row(
+    tmp_path: Path, status: str
+) -> None:
+    """QA round 3: a pending or cancelled IL-6 and then its result: the panel said IL-6 was
+    'not back yet' beside the result."""
+    text = (
+        HEADER + "S5,P1,2026-03-06,IL-6,pending,,P\nS5,P1,2026-03-06,IL-8,3,pg/mL,F\n"
+        f"S5,P1,2026-03-06,IL-6,1,pg/mL,{status}\n"
+    )
+    found = events(tmp_path, text)
+    [superseded] = [i for i in found if isinstance(i, Issue) and i.code == "result-superseded"]
+    kind = "final" if status == "F" else "corrected"
+    assert (superseded.line, superseded.message) == (
+        2, f"IL-6 on this line (no result then) was replaced by the lab's {kind} result on "
+        f"line 4 ('1 pg/mL'); only the {kind} result is judged",
+    )  # fmt: skip
+    assert "result-not-given" not in [i.code for i in found if isinstance(i, Issue)]
+    path = tmp_path / "corrected.csv"
+    report = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    assert not any("not back yet" in t for t in report["panels"][0]["summary"]["text"])

@@ -4359,136 +4359,182 @@ def corrections_applied(events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
     result's note says what it is.
 
     QA: both were judged, the summary said the withdrawn 45 pg/mL was 18 times the limit, and
-    it set exit code 1. A sample's events are held until another sample's come, or until
-    `HELD_AT_MOST` of them (flat memory, were a file all one sample's); an earlier result out
+    it set exit code 1. A sample's events are held until another sample's come, or until they
+    span `HELD_AT_MOST` rows (flat memory, were a file all one sample's); an earlier result out
     by then (of rows apart in the file) stays.
     """
-    held: list[StreamEvent] = []
-    panel: PanelKey | None = None
-    said: dict[int, str] = {}  # the status each held row's line was said to have
-    preliminary: set[int] = set()  # the held preliminary results' lines
-    waiting: set[str] = set()  # ... and their markers
-    none_given: set[str] = set()  # the markers (as keys) of held rows with no result
+    sample = _HeldSample()
     try:
         for event in events:
-            if not isinstance(event, Issue) or _names_its_row(event):
-                key = panel_key(event)
-                if key != panel:
-                    yield from held
-                    held.clear()
-                    said.clear()
-                    preliminary.clear()
-                    waiting.clear()
-                    none_given.clear()
-                    panel = key
-            if len(held) >= HELD_AT_MOST:  # counted within the sample: the same on every path
-                yield from held
-                held.clear()
-                said.clear()  # flat memory in a file all one sample's (review)
-                preliminary.clear()
-                waiting.clear()
-                none_given.clear()
-            if isinstance(event, Issue):
-                if event.code in ("result-corrected", "result-preliminary") and event.line:
-                    said[event.line] = event.code
-                elif event.code == "result-not-given" and event.marker:
-                    none_given.add(marker_key(event.marker))
-                held.append(event)
-                continue
-            result = _result_of(event)
-            # a wide row's results share its line: each is asked (QA round 3)
-            status_said = said.get(result.line)
-            if status_said == "result-corrected":
-                held.extend(_replacing(held, result, preliminary, _CORRECTED_NOTE))
-            elif status_said == "result-preliminary":
-                preliminary.add(result.line)
-                waiting.add(result.marker)
-                held.append(result.model_copy(update={"note": _noted(result, _PRELIMINARY_NOTE)}))
-            elif (preliminary and result.marker in waiting) or (
-                none_given and marker_key(result.marker_as_written) in none_given
-            ):  # only a marker with such a row above is looked for (flat time per row)
-                held.extend(_replacing(held, result, preliminary, None))  # a final one after
-            else:
-                held.append(event)
+            yield from sample.add(event)
     except InputError:  # the file stops here: what was held before it is not lost (review)
-        yield from held
+        yield from sample.release()
         raise
-    yield from held
+    yield from sample.release()
 
 
-def _replacing(
-    held: list[StreamEvent], result: Result, preliminary: set[int], note: str | None
-) -> list[StreamEvent]:
-    """A corrected (`note`) or final (None) result, and the warning for what it replaces in
-    `held`, taken out (with the 'measured again' warning of its marker on its line): the one
-    earlier result of its marker and specimen (for a final one, a preliminary result, its line
-    in `preliminary`), else the one row of its marker that gave no result; where there are
-    several, none, and its note names them."""
-    results = [
-        i for i, e in enumerate(held)
-        if not isinstance(e, Issue) and _replaces(result, _result_of(e))
-        and (note is not None or _result_of(e).line in preliminary)
-    ]  # fmt: skip
-    kind = "corrected" if note else "final"
-    if len(results) > 1:  # replicates, or a marker given twice: which one it corrects is unsaid
-        lines = join_names([str(_result_of(held[i]).line) for i in results])
-        unsure = (
-            f"the lab's {kind} result; it may replace one of the results of {result.marker} on "
-            f"lines {lines}, which are judged too"
-        )
-        return [result.model_copy(update={"note": _noted(result, unsure)})]
-    if results:
-        replaced = _result_of(held.pop(results[0]))
-        preliminary.discard(replaced.line)
-        what = f"{replaced.marker} '{_value_said(replaced)}' on this line ({_severity(replaced)})"
-        where: tuple[str, int, str | None, str | None] = (
-            replaced.source, replaced.line, replaced.column, replaced.marker_as_written,
-        )  # fmt: skip
-        person = (replaced.sample_id, replaced.patient_id, replaced.collected_at)
-        replaces = f"it replaces '{_value_said(replaced)}' on line {replaced.line}"
-    else:
-        pending = [
+class _HeldSample:
+    """One sample's events, held by `corrections_applied` until its rows end."""
+
+    def __init__(self) -> None:
+        self.held: list[StreamEvent] = []
+        self.panel: PanelKey | None = None
+        self.last_line = 0  # the line of the row the last event was about
+        self.lines = 0  # how many rows the held events are about
+        self.said: dict[int, str] = {}  # a held row's line -> the status its warning said
+        self.preliminary: set[tuple[int, str]] = set()  # held preliminary results (line, marker)
+        self.waiting: Counter[str] = Counter()  # ... their markers
+        self.none_given: Counter[str] = Counter()  # markers (as keys) of held rows with none
+
+    def release(self) -> list[StreamEvent]:
+        """The held events, given up (the sample's rows ended, or too many are held)."""
+        held = self.held
+        self.__init__()  # type: ignore[misc]
+        return held
+
+    def add(self, event: StreamEvent) -> list[StreamEvent]:
+        """Hold an event; what is given up to make room, or because another sample began."""
+        out: list[StreamEvent] = []
+        line = event.line or 0
+        if _of_a_sample(event):
+            key = panel_key(event)  # type: ignore[arg-type]
+            if key != self.panel:
+                out = self.release()
+                self.panel = key
+        if line and line != self.last_line:  # a row's events stay together (review)
+            if self.lines >= HELD_AT_MOST:
+                same = self.panel
+                out += self.release()
+                self.panel = same
+            self.last_line, self.lines = line, self.lines + 1
+        if isinstance(event, Issue):
+            if event.code in ("result-corrected", "result-preliminary") and event.line:
+                self.said[event.line] = event.code
+            elif event.code == "result-not-given" and event.marker:
+                self.none_given[marker_key(event.marker)] += 1
+            self.held.append(event)
+            return out
+        result = _result_of(event)
+        status_said = self.said.get(result.line)  # a wide row's results share its line
+        if status_said == "result-corrected":
+            self.held.extend(self._replacing(result, _CORRECTED_NOTE))
+        elif status_said == "result-preliminary":
+            self.preliminary.add((result.line, result.marker))
+            self.waiting[result.marker] += 1
+            self.held.append(result.model_copy(update={"note": _noted(result, _PRELIMINARY_NOTE)}))
+        elif self.waiting[result.marker] or (
+            self.none_given and self.none_given[marker_key(result.marker_as_written)]
+        ):  # only a marker with such a row above is looked for (flat time per row)
+            self.held.extend(self._replacing(result, None))  # a final one after it
+        else:
+            self.held.append(event)
+        return out
+
+    def _replacing(self, result: Result, note: str | None) -> list[StreamEvent]:
+        """A corrected (`note`) or final (None) result, and the warning for what it replaces,
+        taken out of the held events (with the 'measured again' warning of its marker on its
+        line): the one earlier result of its marker and specimen (for a final one, a
+        preliminary result), else the one row of its marker that gave no result; where there
+        are several, none, and its note names them."""
+        held = self.held
+        same = [
             i for i, e in enumerate(held)
-            if isinstance(e, Issue) and e.code == "result-not-given" and e.marker
-            and marker_key(e.marker) == marker_key(result.marker_as_written)
-            and cells_agree(e.patient_id, result.patient_id)
-            and cells_agree(e.collected_at, result.collected_at, dates=True)
+            if not isinstance(e, Issue) and _same_specimen(result, r := _result_of(e))
+            and (note is not None or (r.line, r.marker) in self.preliminary)
         ]  # fmt: skip
-        if len(pending) != 1:
-            return [result.model_copy(update={"note": _noted(result, note)})] if note else [result]
-        given = held.pop(pending[0])
-        assert isinstance(given, Issue)
-        what = f"{result.marker} on this line (no result then)"
-        where = (given.source, given.line or 0, given.column, given.marker)
-        person = (given.sample_id, given.patient_id, given.collected_at)
-        replaces = f"it follows line {given.line}, which gave no result"
-    held[:] = [  # 'measured again … every result is kept' is no longer so
-        e for e in held
-        if not (isinstance(e, Issue) and e.code == "marker-repeated" and e.line == result.line
-                and e.marker == result.marker_as_written)
-    ]  # fmt: skip
-    warning = Issue(
-        severity="warning", code="result-superseded", source=where[0], line=where[1],
-        column=where[2], sample_id=person[0], patient_id=person[1], collected_at=person[2],
-        marker=where[3],
-        message=f"{what} was replaced by the lab's {kind} result on line {result.line} "
-        f"('{_value_said(result)}'); only the {kind} result is judged",
-    )  # fmt: skip
-    return [
-        warning,
-        result.model_copy(update={"note": _noted(result, f"the lab's {kind} result: {replaces}")}),
-    ]
+        results = [i for i in same if _same_replicate(result, _result_of(held[i]))]
+        kind = "corrected" if note else "final"
+        if len(results) != 1 and same:  # replicates, or a marker given twice: which is unsaid
+            lines = join_names([str(_result_of(held[i]).line) for i in same])
+            unsure = (
+                f"the lab's {kind} result; it may replace the result of {result.marker} on "
+                f"line {lines}, which is judged too"
+                if len(same) == 1
+                else f"the lab's {kind} result; it may replace one of the results of "
+                f"{result.marker} on lines {lines}, which are judged too"
+            )
+            return [result.model_copy(update={"note": _noted(result, unsure)})]
+        if results:
+            replaced = _result_of(held.pop(results[0]))
+            if (replaced.line, replaced.marker) in self.preliminary:
+                self.preliminary.discard((replaced.line, replaced.marker))
+                self.waiting[replaced.marker] -= 1
+            value = _value_said(replaced)
+            what = f"{replaced.marker} '{value}' on this line ({_severity(replaced)})"
+            where: tuple[str, int, str | None, str | None] = (
+                replaced.source, replaced.line, replaced.column, replaced.marker_as_written,
+            )  # fmt: skip
+            person = (replaced.sample_id, replaced.patient_id, replaced.collected_at)
+            replaces = f"it replaces '{value}' on line {replaced.line}"
+        else:
+            written = marker_key(result.marker_as_written)
+            pending = [
+                i for i, e in enumerate(held)
+                if isinstance(e, Issue) and e.code == "result-not-given" and e.marker
+                and marker_key(e.marker) == written
+                and cells_agree(e.patient_id, result.patient_id)
+                and cells_agree(e.collected_at, result.collected_at, dates=True)
+            ]  # fmt: skip
+            if len(pending) != 1:
+                return (
+                    [result.model_copy(update={"note": _noted(result, note)})] if note else [result]
+                )
+            given = held.pop(pending[0])
+            assert isinstance(given, Issue)
+            self.none_given[written] -= 1
+            what = f"{result.marker} on this line (no result then)"
+            where = (given.source, given.line or 0, given.column, given.marker)
+            person = (given.sample_id, given.patient_id, given.collected_at)
+            replaces = f"it follows line {given.line}, which gave no result"
+        held[:] = [  # 'measured again … every result is kept' is no longer so
+            e for e in held
+            if not (isinstance(e, Issue) and e.code == "marker-repeated" and e.line == result.line
+                    and e.marker == result.marker_as_written)
+        ]  # fmt: skip
+        warning = Issue(
+            severity="warning", code="result-superseded", source=where[0], line=where[1],
+            column=where[2], sample_id=person[0], patient_id=person[1], collected_at=person[2],
+            marker=where[3],
+            message=f"{what} was replaced by the lab's {kind} result on line {result.line} "
+            f"('{_value_said(result)}'); only the {kind} result is judged",
+        )  # fmt: skip
+        noted = _noted(result, f"the lab's {kind} result: {replaces}")
+        return [warning, result.model_copy(update={"note": noted})]
 
 
-def _replaces(result: Result, earlier: Result) -> bool:
-    """Whether a result may replace an earlier one: the same marker of the same specimen (a
-    patient or date that differs is a mix-up, said as `sample-conflict`: QA, another
-    patient's high IL-6 was replaced)."""
+def _of_a_sample(event: StreamEvent) -> bool:
+    """Whether an event starts or goes on a sample's rows: a result, or an issue that names its
+    sample, patient or date (not a control's row, nor a row of no sample: batches do not cut
+    there either; review)."""
+    if not isinstance(event, Issue):
+        return True
+    return event.code != "control-skipped" and any(
+        (event.sample_id, event.patient_id, event.collected_at)
+    )
+
+
+def _same_specimen(result: Result, earlier: Result) -> bool:
+    """Whether an earlier result is of a result's marker and specimen: a patient or date that
+    differs is a mix-up, said as `sample-conflict` (QA: another patient's high IL-6 was
+    replaced)."""
     return (
         earlier.marker == result.marker
         and cells_agree(earlier.patient_id, result.patient_id)
         and cells_agree(earlier.collected_at, result.collected_at, dates=True)
     )
+
+
+def _same_replicate(result: Result, earlier: Result) -> bool:
+    """Whether two results of a marker are the same replicate where either names one ('IL-6
+    Rep 1' is not replaced by 'IL-6 Rep 2': review)."""
+    if not (_names_a_replicate(earlier) or _names_a_replicate(result)):
+        return True
+    return marker_key(earlier.marker_as_written) == marker_key(result.marker_as_written)
+
+
+def _names_a_replicate(result: Result) -> bool:
+    words = instrument_name(result.marker_as_written)
+    return words is not None and (words.replicate or words.mean)
 
 
 def _value_said(result: Result) -> str:
@@ -4498,7 +4544,7 @@ def _value_said(result: Result) -> str:
     return f"{result.comparator or ''}{number_text(result.value)} {result.unit}".strip()
 
 
-#: How many events of one sample `corrections_applied` holds back at the most
+#: How many rows of one sample `corrections_applied` holds the events of at the most
 HELD_AT_MOST = 2048
 _PRELIMINARY_NOTE = "a preliminary result: the final one may differ"
 _CORRECTED_NOTE = "the lab's corrected result"

@@ -269,3 +269,62 @@ def test_a_result_after_a_row_of_its_marker_with_no_result_replaces_that_row(
     path = tmp_path / "corrected.csv"
     report = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
     assert not any("not back yet" in t for t in report["panels"][0]["summary"]["text"])
+
+
+def test_review_a_final_wide_row_replaces_each_preliminary_result_and_replicates_stay_apart(
+    tmp_path: Path,
+) -> None:
+    """Review: a final wide row replaced the preliminary IL-6 only (IL-8 50 stayed high), and
+    a final 'IL-6 Rep 2' replaced a preliminary 'IL-6 Rep 1'."""
+    wide = WIDE + "S1,P1,2026-03-02,P,45,50,\nS1,P1,2026-03-02,F,2,3,\n"
+    found = events(tmp_path, wide)
+    assert [(r.line, r.marker) for r in found if isinstance(r, Result)] == [
+        (3, "IL-6"), (3, "IL-8"),
+    ]  # fmt: skip
+    replicates = (
+        HEADER + "A1,P1,2026-03-02,IL-6 Rep 1,40,pg/mL,P\nA1,P1,2026-03-02,IL-6 Rep 2,2,pg/mL,F\n"
+    )
+    found = events(tmp_path, replicates)
+    assert [r.line for r in found if isinstance(r, Result)] == [2, 3]
+    assert "result-superseded" not in [i.code for i in found if isinstance(i, Issue)]
+    named = (
+        HEADER + "A1,P1,2026-03-02,IL-6 Rep 1,40,pg/mL,F\nA1,P1,2026-03-02,IL-6 Rep 2,50,pg/mL,F\n"
+        "A1,P1,2026-03-02,IL-6 Rep 2,2,pg/mL,C\n"
+    )
+    found = events(tmp_path, named)
+    assert [r.line for r in found if isinstance(r, Result)] == [2, 4]  # Rep 2 by Rep 2
+
+
+def test_review_a_row_of_no_sample_does_not_end_the_sample_s_rows(tmp_path: Path) -> None:
+    """Review: a control's row between them ended the held sample: no replacement."""
+    text = (
+        HEADER + "A1,P1,2026-03-02,IL-6,45,pg/mL,F\nQC1,,,IL-8,3,pg/mL,F\n"
+        "A1,P1,2026-03-02,IL-6,1.2,pg/mL,C\n"
+    )
+    found = events(tmp_path, text)
+    assert [r.line for r in found if isinstance(r, Result) and r.marker == "IL-6"] == [4]
+
+
+def test_review_the_rows_held_are_counted_so_every_path_agrees(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review: the limit counted events, and was reached between a row's status warning and
+    its result (the correction lost its note), and at another row in batches, whose
+    once-per-file warnings are given again before `ndjson_join` drops them."""
+    from panelcli import check
+
+    monkeypatch.setattr(check, "HELD_AT_MOST", 4)
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    rows = ["B0,P0,2026-13-45,IL-6,3,pg/mL,F\n"]  # a bad date: warned once a file
+    for n in range(1, 600):  # IL-6, 0 to 5 other markers, IL-6 again: replaced if 4 rows or less
+        rows.append(f"B{n},P{n},2026-13-45,IL-6,45,pg/mL,{'P' if n % 2 else 'F'}\n")
+        rows += [f"B{n},P{n},2026-13-45,IL-{m},{m},pg/mL,F\n" for m in (2, 4, 5, 8, 10)[: n % 6]]
+        rows.append(f"B{n},P{n},2026-13-45,IL-6,1,pg/mL,{'F' if n % 2 else 'C'}\n")
+    path = tmp_path / "big.csv"
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    expected = one_process(path, ndjson_texts, CheckOptions())
+    assert 250 < expected.count('"code":"result-superseded"') < 350
+    assert two(path, ndjson_texts, CheckOptions()) == expected
+    for rows_per_batch in (3, 50, 1000):
+        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected, rows_per_batch

@@ -4411,6 +4411,9 @@ class _HeldSample:
             if event.code in ("result-corrected", "result-preliminary") and event.line:
                 self.said[event.line] = event.code
             elif event.code == "result-not-given" and event.marker:
+                if self.said.get(line) == "result-corrected":  # 'Cancelled' as a correction
+                    self.held.extend(self._withdrawn(event))
+                    return out
                 self.none_given[marker_key(event.marker)] += 1
             self.held.append(event)
             return out
@@ -4429,6 +4432,36 @@ class _HeldSample:
         else:
             self.held.append(event)
         return out
+
+    def _withdrawn(self, given: Issue) -> list[StreamEvent]:
+        """A correction that gives no result ('Cancelled' in a corrected row), and the warning
+        for the one earlier result of its marker that it withdraws, taken out of the held
+        events (QA round 3: that result stayed judged, high)."""
+        written = marker_key(given.marker or "")
+        same = [
+            i for i, e in enumerate(self.held)
+            if not isinstance(e, Issue)
+            and marker_key((r := _result_of(e)).marker_as_written) == written
+            and cells_agree(r.patient_id, given.patient_id)
+            and cells_agree(r.collected_at, given.collected_at, dates=True)
+        ]  # fmt: skip
+        if len(same) != 1:
+            return [given]
+        withdrawn = _result_of(self.held.pop(same[0]))
+        self.held[:] = [  # its 'measured again' warning is no longer so
+            e for e in self.held
+            if not (isinstance(e, Issue) and e.code == "marker-repeated" and e.line == given.line)
+        ]  # fmt: skip
+        warning = Issue(
+            severity="warning", code="result-superseded", source=withdrawn.source,
+            line=withdrawn.line, column=withdrawn.column, sample_id=withdrawn.sample_id,
+            patient_id=withdrawn.patient_id, collected_at=withdrawn.collected_at,
+            marker=withdrawn.marker_as_written,
+            message=f"{withdrawn.marker} '{_value_said(withdrawn)}' on this line "
+            f"({_severity(withdrawn)}) was withdrawn by the lab's correction on line "
+            f"{given.line}, which gives no result; it is not judged",
+        )  # fmt: skip
+        return [warning, given]
 
     def _replacing(self, result: Result, note: str | None) -> list[StreamEvent]:
         """A corrected (`note`) or final (None) result, and the warning for what it replaces,

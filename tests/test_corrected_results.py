@@ -328,3 +328,23 @@ def test_review_the_rows_held_are_counted_so_every_path_agrees(
     for rows_per_batch in (3, 50, 1000):
         parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
         assert "".join(ndjson_join(parts, RANGES.info)) == expected, rows_per_batch
+
+
+def test_a_correction_that_gives_no_result_withdraws_the_earlier_one(tmp_path: Path) -> None:
+    """QA round 3: a 'C' row whose value is 'Cancelled' left the IL-6 5 it cancels judged,
+    high (exit 1)."""
+    text = (
+        HEADER + "S2,P1,2026-03-03,IL-6,5,pg/mL,F\nS2,P1,2026-03-03,IL-8,3,pg/mL,F\n"
+        "S2,P1,2026-03-03,IL-6,Cancelled,,C\n"
+    )
+    found = events(tmp_path, text)
+    assert [(r.line, r.marker) for r in found if isinstance(r, Result)] == [(3, "IL-8")]
+    issues = [(i.line, i.code) for i in found if isinstance(i, Issue)]
+    assert issues == [(4, "result-corrected"), (2, "result-superseded"), (4, "result-not-given")]
+    [withdrawn] = [i for i in found if isinstance(i, Issue) and i.code == "result-superseded"]
+    assert withdrawn.message == (
+        "IL-6 '5 pg/mL' on this line (high) was withdrawn by the lab's correction on line 4, "
+        "which gives no result; it is not judged"
+    )
+    path = tmp_path / "corrected.csv"
+    assert runner.invoke(app, ["check", str(path)]).exit_code == 0

@@ -3667,6 +3667,11 @@ def ids_left_blank(head_lines: list[str], layout: Layout, header_end: int, delim
         for cells in reader:
             if reader.line_num <= header_end or len(cells) <= min(marker, value):
                 continue
+            if _note_line(cells, layout) is not None:
+                # a note or words alone: whether it ends a group is the reader's to say, by
+                # whether the file is grouped (review: 'Dr Lee notified' below the only
+                # sample row made the file not grouped, and the note was skipped as one)
+                continue
             if cell_text(cells, sample):  # a sample's row, as `SampleIdFilledDown` takes one
                 # (QA: a first row with no value, a cancelled test's, or a line of the sample
                 # alone with its patient and date, made the file not grouped)

@@ -435,3 +435,17 @@ def test_a_label_alone_in_a_grouped_report_is_a_note_and_prose_in_its_id_column_
     assert [(r.line, r.code) for r in report.rejected] == [
         (5, "marker-missing"), (7, "marker-missing"),
     ]  # fmt: skip
+
+
+def test_words_alone_below_the_only_sample_row_are_refused_as_elsewhere(tmp_path: Path) -> None:
+    """Differential check: below a file's only sample row, 'Dr Lee notified' made the file
+    not grouped (so it was skipped as a note, and the rows below had no sample); with
+    another sample's filled row in the file, it was refused. Now alike: refused, and the
+    group ends there."""
+    text = (
+        "sample_id,patient_id,collected_at,marker,value,unit\nS1,P1,2026-03-02,IL-6,45,pg/mL\n"
+        "Dr Lee notified,,,,,\n,,,IL-8,5,pg/mL\n"
+    )
+    report = check_file(str(write(tmp_path, text)))
+    assert [(r.line, r.code) for r in report.rejected] == [(3, "marker-missing")]
+    assert {r.line: r.sample_id for p in report.panels for r in p.results} == {2: "S1", 4: None}

@@ -3416,13 +3416,12 @@ class Interpreter:
         if any(key in recent for key in first_panels):
             return None
         repeats = warned & self._warned
-        if self.comma_grouping_seen is not None and any(
-            key[0] == "value-comma-groups" for key in warned
-        ):
-            return None  # its text quotes the '1,340.5' it met, one process this one's (review)
-        if self.comma_grouping_seen is not None and comma_refused:
+        if self.comma_grouping_seen is not None and (
             # it refused a '"1,120"' that one process, knowing this part's '1,340.5', would
-            # read (`comma_refused`: whether it did)
+            # read (`comma_refused`: whether it did), or its text quotes the grouping it met,
+            # one process this one's (review)
+            comma_refused or any(key[0] == "value-comma-groups" for key in warned)
+        ):
             return None
         if self.decimal_point_seen is not None and (self.comma_decimal_seen or comma_shown):
             # one process doubts a later '12,345' once a decimal comma comes too (a fresh one,
@@ -4442,26 +4441,28 @@ class _HeldSample:
             i for i, e in enumerate(self.held)
             if not isinstance(e, Issue)
             and marker_key((r := _result_of(e)).marker_as_written) == written
-            and cells_agree(r.patient_id, given.patient_id)
-            and cells_agree(r.collected_at, given.collected_at, dates=True)
+            and _same_person(r, given)
         ]  # fmt: skip
         if len(same) != 1:
             return [given]
         withdrawn = _result_of(self.held.pop(same[0]))
-        self.held[:] = [  # its 'measured again' warning is no longer so
-            e for e in self.held
-            if not (isinstance(e, Issue) and e.code == "marker-repeated" and e.line == given.line)
-        ]  # fmt: skip
-        warning = Issue(
-            severity="warning", code="result-superseded", source=withdrawn.source,
-            line=withdrawn.line, column=withdrawn.column, sample_id=withdrawn.sample_id,
-            patient_id=withdrawn.patient_id, collected_at=withdrawn.collected_at,
-            marker=withdrawn.marker_as_written,
-            message=f"{withdrawn.marker} '{_value_said(withdrawn)}' on this line "
+        self._unsay_repeated(given.line or 0, None)
+        warning = _superseded(
+            withdrawn, withdrawn.marker_as_written,
+            f"{withdrawn.marker} '{_value_said(withdrawn)}' on this line "
             f"({_severity(withdrawn)}) was withdrawn by the lab's correction on line "
             f"{given.line}, which gives no result; it is not judged",
         )  # fmt: skip
         return [warning, given]
+
+    def _unsay_repeated(self, line: int, marker: str | None) -> None:
+        """Take out the 'measured again … every result is kept' warning of a line (of its
+        `marker` as written, where given), no longer so once what it repeats is replaced."""
+        self.held[:] = [
+            e for e in self.held
+            if not (isinstance(e, Issue) and e.code == "marker-repeated" and e.line == line
+                    and (marker is None or e.marker == marker))
+        ]  # fmt: skip
 
     def _replacing(self, result: Result, note: str | None) -> list[StreamEvent]:
         """A corrected (`note`) or final (None) result, and the warning for what it replaces,
@@ -4487,6 +4488,8 @@ class _HeldSample:
                 f"{result.marker} on lines {lines}, which are judged too"
             )
             return [result.model_copy(update={"note": _noted(result, unsure)})]
+        replaced: Result | Issue
+        marker: str | None
         if results:
             replaced = _result_of(held.pop(results[0]))
             if (replaced.line, replaced.marker) in self.preliminary:
@@ -4494,19 +4497,14 @@ class _HeldSample:
                 self.waiting[replaced.marker] -= 1
             value = _value_said(replaced)
             what = f"{replaced.marker} '{value}' on this line ({_severity(replaced)})"
-            where: tuple[str, int, str | None, str | None] = (
-                replaced.source, replaced.line, replaced.column, replaced.marker_as_written,
-            )  # fmt: skip
-            person = (replaced.sample_id, replaced.patient_id, replaced.collected_at)
+            marker = replaced.marker_as_written
             replaces = f"it replaces '{value}' on line {replaced.line}"
         else:
             written = marker_key(result.marker_as_written)
             pending = [
                 i for i, e in enumerate(held)
                 if isinstance(e, Issue) and e.code == "result-not-given" and e.marker
-                and marker_key(e.marker) == written
-                and cells_agree(e.patient_id, result.patient_id)
-                and cells_agree(e.collected_at, result.collected_at, dates=True)
+                and marker_key(e.marker) == written and _same_person(e, result)
             ]  # fmt: skip
             if len(pending) != 1:
                 return (
@@ -4514,22 +4512,15 @@ class _HeldSample:
                 )
             given = held.pop(pending[0])
             assert isinstance(given, Issue)
+            replaced = given
             self.none_given[written] -= 1
             what = f"{result.marker} on this line (no result then)"
-            where = (given.source, given.line or 0, given.column, given.marker)
-            person = (given.sample_id, given.patient_id, given.collected_at)
-            replaces = f"it follows line {given.line}, which gave no result"
-        held[:] = [  # 'measured again … every result is kept' is no longer so
-            e for e in held
-            if not (isinstance(e, Issue) and e.code == "marker-repeated" and e.line == result.line
-                    and e.marker == result.marker_as_written)
-        ]  # fmt: skip
-        warning = Issue(
-            severity="warning", code="result-superseded", source=where[0], line=where[1],
-            column=where[2], sample_id=person[0], patient_id=person[1], collected_at=person[2],
-            marker=where[3],
-            message=f"{what} was replaced by the lab's {kind} result on line {result.line} "
-            f"('{_value_said(result)}'); only the {kind} result is judged",
+            marker = given.marker
+            replaces = f"it follows line {replaced.line}, which gave no result"
+        self._unsay_repeated(result.line, result.marker_as_written)
+        warning = _superseded(
+            replaced, marker, f"{what} was replaced by the lab's {kind} result on line "
+            f"{result.line} ('{_value_said(result)}'); only the {kind} result is judged",
         )  # fmt: skip
         noted = _noted(result, f"the lab's {kind} result: {replaces}")
         return [warning, result.model_copy(update={"note": noted})]
@@ -4546,15 +4537,28 @@ def _of_a_sample(event: StreamEvent) -> bool:
     )
 
 
-def _same_specimen(result: Result, earlier: Result) -> bool:
-    """Whether an earlier result is of a result's marker and specimen: a patient or date that
-    differs is a mix-up, said as `sample-conflict` (QA: another patient's high IL-6 was
-    replaced)."""
-    return (
-        earlier.marker == result.marker
-        and cells_agree(earlier.patient_id, result.patient_id)
-        and cells_agree(earlier.collected_at, result.collected_at, dates=True)
+def _superseded(row: Result | Issue, marker: str | None, message: str) -> Issue:
+    """The `result-superseded` warning of a row replaced or withdrawn (`row`: its result, or
+    the warning that it gave none), naming it as it did."""
+    return Issue(
+        severity="warning", code="result-superseded", source=row.source, line=row.line,
+        column=row.column, sample_id=row.sample_id, patient_id=row.patient_id,
+        collected_at=row.collected_at, marker=marker, message=message,
+    )  # fmt: skip
+
+
+def _same_person(one: Result | Issue, other: Result | Issue) -> bool:
+    """Whether two rows of a sample agree on its patient and date (a blank agrees with any):
+    where they differ it is a mix-up, said as `sample-conflict` (QA: another patient's high
+    IL-6 was replaced)."""
+    return cells_agree(one.patient_id, other.patient_id) and cells_agree(
+        one.collected_at, other.collected_at, dates=True
     )
+
+
+def _same_specimen(result: Result, earlier: Result) -> bool:
+    """Whether an earlier result is of a result's marker and specimen (`_same_person`)."""
+    return earlier.marker == result.marker and _same_person(earlier, result)
 
 
 def _same_replicate(result: Result, earlier: Result) -> bool:

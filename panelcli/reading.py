@@ -1664,9 +1664,10 @@ def _note_line(cells: list[str], layout: Layout) -> str | None:
     # 'Probe leicht hämolytisch', 'Dr Lee notified': a word of prose, as no id is written;
     # but not in a grouped report's id column, whose sample's rows would go on below it:
     # 'van der Berg' may head another's (review)
+    roles = layout.roles
     prose = len(words) > 1 and any(map(_prose_word, words))
-    if prose and layout.grouped and index in (roles := layout.roles).values():
-        prose = index not in (roles.get("sample_id"), roles.get("patient_id"))
+    if layout.grouped and index in (roles.get("sample_id"), roles.get("patient_id")):
+        prose = False
     if not labelled and (sum(c.isalpha() for c in text) < 8 or not (len(words) >= 4 or prose)):
         return None
     if layout.kind == "wide" and index in layout.roles.values():
@@ -1674,7 +1675,7 @@ def _note_line(cells: list[str], layout: Layout) -> str | None:
         # 'Follow up visit day seven serum' was skipped as a note, the sample gone)
         return None
     in_marker = index == layout.roles.get("marker") or index in layout.markers
-    return text if not in_marker or _NOTE_LABEL.match(text) or re.search(_YEAR, text) else None
+    return text if not in_marker or labelled or re.search(_YEAR, text) else None
 
 
 def _line_from_above(cells: list[str], layout: Layout) -> str | None:
@@ -2018,10 +2019,12 @@ def _status_column_by_rows(
                 header = cells
                 continue
             if index is None:
-                index = next((i for i, c in enumerate(header) if header_key(c) == "status"), -1)
-            if 0 <= index < len(cells) and cells[index].strip() and not is_comment(cells):
+                index = _headed_status(header)
+                if index is None:
+                    return layout
+            if index < len(cells) and cells[index].strip() and not is_comment(cells):
                 cells_read.append(cells[index])
-    if index is None or index < 0 or header[index] not in layout.ignored:
+    if index is None or header[index] not in layout.ignored:
         return layout
     name = header[index]
     if (
@@ -2044,13 +2047,18 @@ def _status_column_by_rows(
     return layout._replace(not_read={**layout.not_read, name: why})
 
 
+def _headed_status(header: Sequence[str]) -> int | None:
+    """The column headed 'Status' alone, if any (`_status_column_by_rows`)."""
+    return next((i for i, cell in enumerate(header) if header_key(cell) == "status"), None)
+
+
 def _corrects(cells: list[str], header: list[str], layout: Layout) -> bool:
     """Whether a row's result status (its column's, or one headed 'Status') says it corrects
     or is to be followed by another result of its marker ('Corrected', 'Preliminary'): a
     marker given twice in a sample so is no sign that the rows are not one sample's (QA)."""
     index = layout.roles.get("result_status")
     if index is None:
-        index = next((i for i, c in enumerate(header) if header_key(c) == "status"), None)
+        index = _headed_status(header)
     text = cells[index] if index is not None and index < len(cells) else ""
     status = result_status(text) if text.strip() else None
     return status is not None and status.code in ("corrected", "preliminary")

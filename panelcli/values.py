@@ -282,7 +282,9 @@ def result_status(text: str) -> ResultStatus | None:
         # ('Final; not cancelled', 'Final - no error'); not a pending addendum
         if _CANCEL_WORDS & set(words) and not _REPLACING & set(words):
             return _RESULT_STATUS["x"]
-        return None if _REPLACING & set(words) else _not_given_in(words[1:], final=True)
+        if _REPLACING & set(words):
+            return None
+        return _not_given_in(words[1:], final=True, denied=True)
     if first in _FIRST_WORD:
         return _CORRECTED if _FIRST_WORD[first] == "corrected" else _PRELIMINARY
     return _not_given_in(words) or _UNREAD_STATUS
@@ -331,8 +333,7 @@ def value_says_no_result(text: str) -> str | None:
     words = [word for word in re.split(r"[\W_]+", said) if word]
     joined = f" {' '.join(words)} "
     for phrase, why in _NO_RESULT_VALUES.items():
-        at = joined.find(f" {phrase} ")
-        if at >= 0 and not joined[: at + 1].endswith(_DENYING):
+        if _said_undenied(joined, phrase):
             return why
     whole = _RESULT_STATUS.get(said) if len(said) > 1 else None  # 'en attente', not 'p'
     if whole is not None and not whole.judged:
@@ -351,19 +352,25 @@ def reads_as_result_status(text: str) -> bool:
 
 
 def _not_given_in(
-    words: list[str], final: bool = False, denied: bool | None = None
+    words: list[str], final: bool = False, denied: bool = False
 ) -> ResultStatus | None:
     """The status a phrase of `_NOT_GIVEN` gives, as whole words; after a final word (`final`),
-    not a pending one; where `denied` (as `final` if not given), not after a word that denies
-    it ('not cancelled', 'no error')."""
+    not a pending one; with `denied`, not after a word that denies it ('not cancelled', 'no
+    error')."""
     joined = f" {' '.join(words)} "
     for phrase, code in _NOT_GIVEN.items():
-        at = joined.find(f" {phrase} ")
-        if at < 0 or (final and code == "i"):
+        if final and code == "i":
             continue
-        if not (final if denied is None else denied) or not joined[: at + 1].endswith(_DENYING):
+        if _said_undenied(joined, phrase) if denied else f" {phrase} " in joined:
             return _RESULT_STATUS[code]
     return None
+
+
+def _said_undenied(joined: str, phrase: str) -> bool:
+    """Whether words (`joined`, spaced at both ends) say a phrase, not after a word that
+    denies it ('not cancelled', 'no hemolysis')."""
+    at = joined.find(f" {phrase} ")
+    return at >= 0 and not joined[: at + 1].endswith(_DENYING)
 
 
 def parse_flag_of(text: str) -> str | None:

@@ -31,6 +31,14 @@ CORRECTED = (
 )
 
 
+def two_processes_and_batches_give(path: Path, expected: str, sizes: tuple[int, ...]) -> None:
+    """Two processes, and batches of each size joined, give one process's NDJSON."""
+    assert two(path, ndjson_texts, CheckOptions()) == expected
+    for rows_per_batch in sizes:
+        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected, rows_per_batch
+
+
 def events(tmp_path: Path, text: str) -> list[Result | Issue]:
     path = tmp_path / "corrected.csv"
     path.write_text(text, encoding="utf-8")
@@ -98,10 +106,7 @@ def test_every_path_replaces_it_alike(tmp_path: Path, monkeypatch: pytest.Monkey
     path.write_text(HEADER + "".join(rows), encoding="utf-8")
     expected = one_process(path, ndjson_texts, CheckOptions())
     assert expected.count('"code":"result-superseded"') == 86
-    assert two(path, ndjson_texts, CheckOptions()) == expected
-    for rows_per_batch in (5, 1000):
-        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
-        assert "".join(ndjson_join(parts, RANGES.info)) == expected, rows_per_batch
+    two_processes_and_batches_give(path, expected, (5, 1000))
 
 
 def test_one_sample_s_events_are_held_back_only_so_far(
@@ -324,10 +329,7 @@ def test_review_the_rows_held_are_counted_so_every_path_agrees(
     path.write_text(HEADER + "".join(rows), encoding="utf-8")
     expected = one_process(path, ndjson_texts, CheckOptions())
     assert 250 < expected.count('"code":"result-superseded"') < 350
-    assert two(path, ndjson_texts, CheckOptions()) == expected
-    for rows_per_batch in (3, 50, 1000):
-        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
-        assert "".join(ndjson_join(parts, RANGES.info)) == expected, rows_per_batch
+    two_processes_and_batches_give(path, expected, (3, 50, 1000))
 
 
 def test_a_correction_that_gives_no_result_withdraws_the_earlier_one(tmp_path: Path) -> None:

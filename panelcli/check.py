@@ -4446,7 +4446,7 @@ class _HeldSample:
         if len(same) != 1:
             return [given]
         withdrawn = _result_of(self.held.pop(same[0]))
-        self._unsay_repeated(given.line or 0, None)
+        self._unsay_repeated(given.line or 0, given.marker)
         warning = _superseded(
             withdrawn, withdrawn.marker_as_written,
             f"{withdrawn.marker} '{_value_said(withdrawn)}' on this line "
@@ -4456,12 +4456,12 @@ class _HeldSample:
         return [warning, given]
 
     def _unsay_repeated(self, line: int, marker: str | None) -> None:
-        """Take out the 'measured again … every result is kept' warning of a line (of its
-        `marker` as written, where given), no longer so once what it repeats is replaced."""
+        """Take out the 'measured again … every result is kept' warning of a line's marker (as
+        written), no longer so once what it repeats is replaced."""
         self.held[:] = [
             e for e in self.held
             if not (isinstance(e, Issue) and e.code == "marker-repeated" and e.line == line
-                    and (marker is None or e.marker == marker))
+                    and e.marker == marker)
         ]  # fmt: skip
 
     def _replacing(self, result: Result, note: str | None) -> list[StreamEvent]:

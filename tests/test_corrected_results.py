@@ -350,3 +350,19 @@ def test_a_correction_that_gives_no_result_withdraws_the_earlier_one(tmp_path: P
     )
     path = tmp_path / "corrected.csv"
     assert runner.invoke(app, ["check", str(path)]).exit_code == 0
+
+
+def test_a_withdrawing_correction_leaves_another_marker_s_repeat_said(tmp_path: Path) -> None:
+    """Self-review: a wide corrected row's 'Cancelled' IL-6 took out the 'measured again'
+    warning of its IL-8 too, whose three results are all kept."""
+    text = (
+        "Sample ID,Patient ID,Result Status,IL-8 (pg/mL),IL-6 (pg/mL)\n"
+        "S1,P1,F,3,5\nS1,P1,F,4,\nS1,P1,C,2,Cancelled\n"
+    )
+    found = events(tmp_path, text)
+    assert [r.line for r in found if isinstance(r, Result) and r.marker == "IL-8"] == [2, 3, 4]
+    repeated = [
+        (i.line, i.marker) for i in found if isinstance(i, Issue) and i.code == "marker-repeated"
+    ]
+    assert repeated == [(3, "IL-8"), (4, "IL-8")]
+    assert (2, "result-superseded") in [(i.line, i.code) for i in found if isinstance(i, Issue)]

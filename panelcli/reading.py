@@ -44,6 +44,7 @@ from panelcli.units import (
 )
 from panelcli.values import (
     FLAG_WORDS,
+    PRELIMINARY_NO_VALUE,
     LabRange,
     ParsedValue,
     ValueProblem,
@@ -4155,6 +4156,13 @@ def measurement_reader(
                 if status_cell and header_key(status_cell) != status_title
                 else None  # (the header again: QA, a status warning on it)
             )
+            if (
+                status is not None and status.code == "preliminary" and long
+                and not (cell(cells, i_value) if i_value >= 0 else None)
+            ):  # fmt: skip
+                # QA: a 'P' row with no value yet was refused as empty (exit 2): it is a
+                # result still to come, as an 'I' row is
+                status = PRELIMINARY_NO_VALUE
             if status_cell and status is not None:
                 written = shorten(status_cell)
                 about = {"column": status_column, **row_for(cells, cell(cells, i_marker))}

@@ -841,13 +841,16 @@ def summarise_panel(
 
 #: What a pending result's status warning says after its quoted status (`values.result_status`)
 _PENDING = "' says this result is still pending;"
+_PRELIMINARY_PENDING = (
+    "' says this result is preliminary and has no value yet: it is still pending;"
+)
 
 
 def is_pending(issue: Issue) -> bool:
     """Whether a `result-not-given` warning is of a result still to come, by what it says
     of the status, never by the lab's own words it quotes (review: 'Not performed (still
     pending review)' was told to be not back yet)."""
-    return _PENDING in issue.message
+    return _PENDING in issue.message or _PRELIMINARY_PENDING in issue.message
 
 
 def _summary(results: Sequence[Result], rejected: Sequence[Issue]) -> PanelSummary:

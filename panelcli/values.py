@@ -195,6 +195,10 @@ class ResultStatus(NamedTuple):
 _PRELIMINARY = ResultStatus(
     "preliminary", "this result is preliminary, not yet final: the final result may differ", True
 )
+#: A preliminary status on a row with no value: a result still to come
+PRELIMINARY_NO_VALUE = ResultStatus(
+    "pending", "this result is preliminary and has no value yet: it is still pending", False
+)
 _CORRECTED = ResultStatus(
     "corrected", "this result corrects one the lab reported before", True,
 )  # fmt: skip

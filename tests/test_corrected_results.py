@@ -96,17 +96,25 @@ def test_a_preliminary_result_says_so_in_its_note(tmp_path: Path) -> None:
 
 def test_every_path_replaces_it_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(split, "MIN_BYTES", 0)
-    rows = []
-    for n in range(600):
-        rows.append(f"A{n},P{n},2026-03-02,IL-6,{n % 50},pg/mL,F\n")
-        rows.append(f"A{n},P{n},2026-03-02,IL-8,5,pg/mL,F\n")
-        if n % 7 == 0:
-            rows.append(f"A{n},P{n},2026-03-02,IL-6,1.5,pg/mL,C\n")
-    path = tmp_path / "big.csv"
-    path.write_text(HEADER + "".join(rows), encoding="utf-8")
-    expected = one_process(path, ndjson_texts, CheckOptions())
+    path, expected = big_file(tmp_path, 600, 7, ("{n}", "F"), ("1.5", "C"))
     assert expected.count('"code":"result-superseded"') == 86
     two_processes_and_batches_give(path, expected, (5, 1000))
+
+
+def big_file(
+    tmp_path: Path, samples: int, every: int, first: tuple[str, str], later: tuple[str, str]
+) -> tuple[Path, str]:
+    """A file of samples' IL-6 (value and status `first`) and IL-8 rows, with a later IL-6
+    row (`later`) in every `every`th sample, and one process's NDJSON of it."""
+    rows = []
+    for n in range(samples):
+        rows.append(f"A{n},P{n},2026-03-02,IL-6,{first[0].format(n=n % 50)},pg/mL,{first[1]}\n")
+        rows.append(f"A{n},P{n},2026-03-02,IL-8,5,pg/mL,F\n")
+        if n % every == 0:
+            rows.append(f"A{n},P{n},2026-03-02,IL-6,{later[0]},pg/mL,{later[1]}\n")
+    path = tmp_path / "big.csv"
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    return path, one_process(path, ndjson_texts, CheckOptions())
 
 
 def test_one_sample_s_events_are_held_back_only_so_far(
@@ -366,3 +374,40 @@ def test_a_withdrawing_correction_leaves_another_marker_s_repeat_said(tmp_path: 
     ]
     assert repeated == [(3, "IL-8"), (4, "IL-8")]
     assert (2, "result-superseded") in [(i.line, i.code) for i in found if isinstance(i, Issue)]
+
+
+def test_a_preliminary_row_with_no_value_is_a_result_still_to_come(tmp_path: Path) -> None:
+    """QA: a 'P' row with a blank value was refused as empty (exit 2); an 'F' one still is,
+    and the final result that comes later replaces the 'P' row."""
+    text = (
+        HEADER + "S6,P1,2026-03-06,IL-6,,pg/mL,P\nS6,P1,2026-03-06,IL-8,3,pg/mL,F\n"
+        "S6,P1,2026-03-06,IL-10,,pg/mL,F\n"
+    )
+    found = events(tmp_path, text)
+    issues = [(i.line, i.code) for i in found if isinstance(i, Issue)]
+    assert issues == [(2, "result-not-given"), (4, "value-missing")]
+    [pending] = [i for i in found if isinstance(i, Issue) and i.code == "result-not-given"]
+    assert pending.message == (
+        "the result status 'P' says this result is preliminary and has no value yet: it is "
+        "still pending; this row was not judged"
+    )
+    path = tmp_path / "corrected.csv"
+    report = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    assert (
+        "The result of 1 more test of this sample is not back yet (line 2)."
+        in (report["panels"][0]["summary"]["text"])
+    )
+    found = events(tmp_path, text + "S6,P1,2026-03-06,IL-6,1,pg/mL,F\n")
+    superseded = [i.line for i in found if isinstance(i, Issue) and i.code == "result-superseded"]
+    assert superseded == [2]
+
+
+def test_every_path_reads_a_preliminary_row_with_no_value_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    path, expected = big_file(tmp_path, 400, 3, ("", "P"), ("2", "F"))
+    assert expected.count('"code":"result-superseded"') == 134
+    assert expected.count('"code":"result-not-given"') == 266
+    assert '"rejected":{' not in expected
+    two_processes_and_batches_give(path, expected, (5, 1000))

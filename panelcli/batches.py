@@ -33,6 +33,7 @@ from panelcli.ranges import ReferenceSet, find_set, load_ranges
 from panelcli.reading import (
     DEFAULT_MAX_LINE,
     FileRows,
+    IdsFilledDown,
     Layout,
     NumberedRow,
     ReadStats,
@@ -103,7 +104,7 @@ class RowBatch:
     #: The last line of the rows of the batches before this one (0: none), so that a part
     #: left out between two is found (`ndjson_join`; QA: its rows vanished without a word)
     follows: int = 0
-    ids_filled_down: tuple[int, int, str] | None = None  # last batch: see `ReadStats`
+    ids_filled_down: IdsFilledDown | None = None  # last batch: see `ReadStats`
     #: A row before this batch grouped thousands with ',' before its point ('1,340.5'; see
     #: `Interpreter.comma_grouping_seen`): its '"1,120"' is read as 1120.
     comma_grouping_seen: str | None = None

@@ -356,6 +356,17 @@ class Measurement(NamedTuple):
     name: str | None = None
 
 
+class IdsFilledDown(NamedTuple):
+    """Rows whose blank id was filled in (`SampleIdFilledDown`): their count, the first one's
+    line, the id it was given, and whose id that is ('sample', or 'patient' in a report with
+    no sample id column)."""
+
+    rows: int
+    line: int
+    given: str
+    of: str
+
+
 @dataclass
 class ReadStats:
     """What a reader saw; filled in as the file streams."""
@@ -377,9 +388,8 @@ class ReadStats:
     synthetic: bool = False
     blank_cells: int = 0  # wide layout: marker cells left empty ('not measured')
     first_blank_line: int | None = None  # the line of the first of them
-    #: Rows whose blank sample id was filled in (`SampleIdFilledDown`): their count, and the
-    #: first one's line and the id it was given
-    ids_filled_down: tuple[int, int, str] | None = None
+    #: Rows whose blank sample id was filled in (`SampleIdFilledDown`)
+    ids_filled_down: IdsFilledDown | None = None
     columns: dict[str, str] = field(default_factory=dict)
     size: int | None = None  # bytes, for a regular file (progress)
     position: Callable[[], int] | None = None  # bytes read so far (a little ahead of the rows)
@@ -2937,7 +2947,7 @@ def open_rows(
             raise InputError(str(exc), leading, exc.line) from None
         if layout.sub_header:  # read with the header: its cells name figures, not results
             header_row(reader, source, layout.sub_header)
-        if layout.kind == "long" and "sample_id" in layout.roles:
+        if layout.kind == "long" and ("sample_id" in layout.roles or "patient_id" in layout.roles):
             after = layout.sub_header or header_end
             layout = layout._replace(
                 grouped=ids_left_blank(head_lines, layout, after, stats.delimiter)
@@ -3195,7 +3205,7 @@ def file_end_warnings(
     fallback_bytes: int,
     first_blank_line: int | None = None,
     fallback_text: str = "",
-    ids_filled_down: tuple[int, int, str] | None = None,
+    ids_filled_down: IdsFilledDown | None = None,
 ) -> Iterator[Issue]:
     """What is known only once the whole file is read: blank cells (named by the line of the
     first), bytes read as cp1252, blank sample ids filled in (`ReadStats.ids_filled_down`)."""
@@ -3220,22 +3230,23 @@ def file_end_warnings(
             + (f"; the first is {fallback_text}" if fallback_text else ""),
         )
     if ids_filled_down:
-        count, line, sample = ids_filled_down
+        count, line, given, of = ids_filled_down
         said = (
-            f"line {line} gives no sample id, below a row of {shorten(sample)}: it was read "
-            f"as {shorten(sample)}'s"
+            f"line {line} gives no {of} id, below a row of {shorten(given)}: it was read "
+            f"as {shorten(given)}'s"
             if count == 1
-            else f"{count:,} rows give no sample id, below a row that gives one: each was read "
-            f"as that sample's (the first, line {line}, as {shorten(sample)}'s)"
+            else f"{count:,} rows give no {of} id, below a row that gives one: each was read "
+            f"as that {of}'s (the first, line {line}, as {shorten(given)}'s)"
         )
         yield Issue(
             severity="warning",
             code="sample-id-filled-down",
             source=source,
             line=line,
-            sample_id=sample,
-            message=f"{said}, as a report that gives a sample's id only on its first row "
-            f"means; if {'it is' if count == 1 else 'a row is'} another sample's, give it its "
+            sample_id=given if of == "sample" else None,
+            patient_id=given if of == "patient" else None,
+            message=f"{said}, as a report that gives a {of}'s id only on its first row "
+            f"means; if {'it is' if count == 1 else 'a row is'} another {of}'s, give it its "
             "own id",
         )
 
@@ -3510,7 +3521,7 @@ class SampleIdFilledDown:
 
     __slots__ = (
         "reader", "stats", "layout", "index", "header_id", "given", "last", "before", "line_num",
-        "carried", "no_result", "whose_cells", "types_told",
+        "carried", "no_result", "whose_cells", "types_told", "of",
     )  # fmt: skip
 
     def __init__(
@@ -3518,7 +3529,8 @@ class SampleIdFilledDown:
         lines_before: int,
     ) -> None:  # fmt: skip
         self.reader, self.layout, self.stats = reader, layout, stats
-        self.index = index = layout.roles["sample_id"]
+        self.index = index = group_column(layout)
+        self.of = "sample" if "sample_id" in layout.roles else "patient"
         self.header_id = header[index].strip().casefold() if index < len(header) else ""
         self.given = ""  # the last sample cell given, as written
         self.last: _SampleRow | None = None  # the sample's row (None: none to fill in from)
@@ -3549,7 +3561,8 @@ class SampleIdFilledDown:
         finally:  # a broken row's error too: the row after it is numbered by it (review)
             self.line_num = self.reader.line_num  # type: ignore[attr-defined]
         try:
-            if cells[self.index] == self.given:  # the id again (where a report repeats it)
+            # the id again (where a report repeats it); a patient's may head another date's
+            if cells[self.index] == self.given and self.of == "sample":
                 return cells
         except IndexError:  # a row that stops before the sample id (QA: it was not filled in)
             pass
@@ -3610,8 +3623,9 @@ class SampleIdFilledDown:
             cells[i] = text
         said = self.stats.ids_filled_down
         if said is None:  # the first: the line the row starts on
-            said = (0, self.before + self.line_num - _line_breaks(cells), last.sample_id)
-        self.stats.ids_filled_down = (said[0] + 1, *said[1:])
+            line = self.before + self.line_num - _line_breaks(cells)
+            said = IdsFilledDown(0, line, last.sample_id, self.of)
+        self.stats.ids_filled_down = IdsFilledDown(said.rows + 1, *said[1:])
         return cells
 
     def _sample_row(self, cells: list[str]) -> _SampleRow:
@@ -3649,6 +3663,13 @@ class SampleIdFilledDown:
     _cell = staticmethod(cell_text)
 
 
+def group_column(layout: Layout) -> int:
+    """The column a grouped report gives its ids in, on a group's first row only: the sample
+    id's, else (a report with none) the patient id's."""
+    roles = layout.roles
+    return roles["sample_id"] if "sample_id" in roles else roles["patient_id"]
+
+
 def _given_besides(cells: list[str], index: int) -> bool:
     """Whether a row gives any cell but the one at `index` (a line of that cell alone: no)."""
     return any(text.strip() for i, text in enumerate(cells) if i != index)
@@ -3667,7 +3688,7 @@ def ids_left_blank(head_lines: list[str], layout: Layout, header_end: int, delim
     """Whether a row of a file's first lines (below line `header_end`) gives a marker and a
     value but no sample id, below a row that gives one: a grouped report."""
     roles = layout.roles
-    sample, marker, value = roles["sample_id"], roles.get("marker"), roles.get("value")
+    sample, marker, value = group_column(layout), roles.get("marker"), roles.get("value")
     if marker is None or value is None:
         return False
     reader = csv.reader(head_lines, delimiter=delimiter)

@@ -23,6 +23,7 @@ from panelcli.reading import (
     ReadStats,
     _cp1252_fallback,
     _lines,
+    group_column,
     numbered_rows,
     with_ids_filled_down,
     with_time_of_day,
@@ -97,13 +98,15 @@ def _cut(raw: io.BufferedReader, file: FileRows) -> Cut | None:
     # with no id are given the one that one process gives them (QA: a cut at the header
     # again, a page's line or a comment left them with none)
     starts_a_sample = _sample_row_test(file) if file.layout.grouped else None
+    # the column a grouped report leaves blank below a group's first row (None: not grouped)
+    grouped_by = (0 if "sample_id" in roles else 1) if file.layout.grouped else None
     previous = None
     for _ in range(SEARCH_LINES):
         line = raw.readline()
         if not line or line.count(b"\r") != line.endswith(b"\r\n"):  # the end, or a bare '\r'
             return None
         cells = line.rstrip(b"\r\n").split(delimiter)
-        key = _panel(cells, columns, len(file.header), file.layout.grouped)
+        key = _panel(cells, columns, len(file.header), grouped_by)
         if key == _NO_SAMPLE_ID or (
             key is not None and starts_a_sample is not None and not starts_a_sample(cells)
         ):  # most likely the sample's above (`SampleIdFilledDown`), or no sample's
@@ -119,15 +122,16 @@ def _cut(raw: io.BufferedReader, file: FileRows) -> Cut | None:
 
 
 def _panel(
-    cells: list[bytes], columns: list[int | None], width: int, grouped: bool
+    cells: list[bytes], columns: list[int | None], width: int, grouped_by: int | None
 ) -> tuple[bytes, ...] | None:
     """The panel a line belongs to, as `sample_key` groups it; None: not a plain row. In a
-    grouped report, a row with no sample id may be the sample's above: `_NO_SAMPLE_ID`."""
+    grouped report, a row with no id in `columns[grouped_by]` may be the group's above:
+    `_NO_SAMPLE_ID`."""
     if len(cells) != width:
         return None
     # '""' is a blank cell too (pandas' and R's quoting of every text: QA, a cut there)
-    sample, patient, when = (_text(cells[i]) if i is not None else b"" for i in columns)
-    if not sample and grouped:
+    sample, patient, when = texts = [_text(cells[i]) if i is not None else b"" for i in columns]
+    if grouped_by is not None and not texts[grouped_by]:
         return _NO_SAMPLE_ID
     return (b"s", sample) if sample else (b"p", patient, when)
 
@@ -137,7 +141,7 @@ def _sample_row_test(file: FileRows) -> Callable[[list[bytes]], bool]:
     not the header again."""
     roles = file.layout.roles
     marker, value = roles.get("marker", 0), roles.get("value", 0)
-    sample = roles["sample_id"]
+    sample = group_column(file.layout)
     header_id = file.header[sample].strip().casefold()
 
     def starts_a_sample(cells: list[bytes]) -> bool:

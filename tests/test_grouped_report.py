@@ -12,11 +12,12 @@ from test_two_processes import one_process, two
 from typer.testing import CliRunner
 
 from panelcli import split
+from panelcli.batches import read_batches
 from panelcli.check import CheckOptions, check_file
 from panelcli.cli import app
 from panelcli.models import Issue
 from panelcli.ranges import load_ranges
-from panelcli.render.ndjson import ndjson_texts
+from panelcli.render.ndjson import ndjson_batch, ndjson_join, ndjson_texts
 
 RANGES = load_ranges(None)
 runner = CliRunner()
@@ -104,13 +105,77 @@ def test_rows_before_any_sample_id_and_not_a_sample_s_rows_are_not_filled_in(
     ]  # fmt: skip
 
 
-def test_a_file_without_blank_ids_or_a_sample_column_gets_no_warning(tmp_path: Path) -> None:
+def test_a_file_without_blank_ids_gets_no_warning(tmp_path: Path) -> None:
     for text in (
         "Sample ID,Marker,Value,Unit\nS1,IL-6,1,pg/mL\nS1,IL-8,5,pg/mL\n",
-        "Patient,Marker,Value,Unit\nP1,IL-6,1,pg/mL\n,IL-8,5,pg/mL\n",
+        "Patient,Marker,Value,Unit\nP1,IL-6,1,pg/mL\nP1,IL-8,5,pg/mL\n",
     ):
         report = check_file(str(write(tmp_path, text)))
         assert filled_warnings(report.warnings) == []
+        assert [w.code for w in report.warnings] == []
+
+
+BY_PATIENT = (
+    "Patient ID,Collected,Test,Result,Units\n"
+    "P1,2026-03-01,IL-6,4.1,pg/mL\n,,IL-8,3,pg/mL\n,,IL-10,2,pg/mL\n"
+    "P1,2026-03-09,IL-6,1.1,pg/mL\n,,IL-8,30,pg/mL\n"
+    "P2,2026-03-01,IL-6,1.1,pg/mL\n,,IL-8,3,pg/mL\n"
+)
+
+
+def test_a_report_grouped_by_patient_gives_each_row_its_patient_and_date(
+    tmp_path: Path,
+) -> None:
+    """Known item: a grouped report with a patient id but no sample id column put every
+    row below a patient's first one in one panel of no one (P1's and P2's IL-8 together)."""
+    report = check_file(str(write(tmp_path, BY_PATIENT)))
+    panels = [(p.patient_id, p.collected_at, [r.line for r in p.results]) for p in report.panels]
+    assert panels == [
+        ("P1", "2026-03-01", [2, 3, 4]), ("P1", "2026-03-09", [5, 6]), ("P2", "2026-03-01", [7, 8]),
+    ]  # fmt: skip
+    [warning] = report.warnings
+    assert (warning.code, warning.line, warning.sample_id, warning.patient_id) == (
+        "sample-id-filled-down", 3, None, "P1",
+    )  # fmt: skip
+    assert warning.message == (
+        "4 rows give no patient id, below a row that gives one: each was read as that "
+        "patient's (the first, line 3, as P1's), as a report that gives a patient's id only on "
+        "its first row means; if a row is another patient's, give it its own id"
+    )
+
+
+def test_a_name_report_of_one_person_on_two_dates_fills_each_date_s_rows(
+    tmp_path: Path,
+) -> None:
+    """Known item: 'Name' read as the patient (one name, two dates) filled nothing down:
+    three people's IL-8 rows made one panel."""
+    text = BY_PATIENT.replace("Patient ID", "Name").replace("P1", "Anna Li").replace("P2", "Ben")
+    report = check_file(str(write(tmp_path, text)))
+    panels = [(p.patient_id, p.collected_at, [r.line for r in p.results]) for p in report.panels]
+    assert panels == [
+        ("Anna Li", "2026-03-01", [2, 3, 4]), ("Anna Li", "2026-03-09", [5, 6]),
+        ("Ben", "2026-03-01", [7, 8]),
+    ]  # fmt: skip
+    assert "marker-repeated" not in [w.code for w in report.warnings]
+
+
+def test_two_processes_give_what_one_gives_in_a_report_grouped_by_patient(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    lines = ["Patient ID,Collected,Test,Result,Units\n"]
+    for n in range(400):
+        lines.append(f"P{n // 2},2026-03-0{1 + n % 2},IL-6,{n % 9}.5,pg/mL\n")
+        lines += [f",,{m},{n % 7}.25,pg/mL\n" for m in ("TNF-a", "IL-8", "IL-10")]
+    path = write(tmp_path, "".join(lines))
+    expected = one_process(path, ndjson_texts, CheckOptions())
+    assert two(path, ndjson_texts, CheckOptions()) == expected
+    for rows_per_batch in (7, 1000):
+        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected
+    results = [json.loads(line) for line in expected.splitlines() if '"marker_as_written"' in line]
+    assert len(results) == 1600 and all(r["patient_id"] and r["collected_at"] for r in results)
+    assert '"marker-repeated"' not in expected
 
 
 def test_the_command_line_says_so_in_every_format(tmp_path: Path) -> None:
@@ -290,9 +355,12 @@ def test_a_quoted_blank_id_is_no_place_to_cut() -> None:
     """QA: '""' (pandas' and R's quoting) was a sample id to the cut, which could start the
     second part at a row of no id, left with none (two processes differed from one)."""
     row = [b'""', b'""', b'""', b'"IL-8"', b"3", b'"pg/mL"']
-    assert split._panel(row, [0, 1, 2], 6, True) == split._NO_SAMPLE_ID
-    assert split._panel([b'"S1"', *row[1:]], [0, 1, 2], 6, True) == (b"s", b"S1")
-    assert split._panel(row, [0, 1, 2], 6, False) == (b"p", b"", b"")  # no grouped report
+    assert split._panel(row, [0, 1, 2], 6, 0) == split._NO_SAMPLE_ID
+    assert split._panel([b'"S1"', *row[1:]], [0, 1, 2], 6, 0) == (b"s", b"S1")
+    assert split._panel(row, [0, 1, 2], 6, None) == (b"p", b"", b"")  # no grouped report
+    # a report grouped by patient: a row of no patient may be the patient's above
+    assert split._panel(row, [None, 1, 2], 6, 1) == split._NO_SAMPLE_ID
+    assert split._panel([b"", b"P1", *row[2:]], [None, 1, 2], 6, 1) == (b"p", b"P1", b"")
 
 
 def test_review_a_broken_row_a_footer_and_a_padded_id(tmp_path: Path) -> None:

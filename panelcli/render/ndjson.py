@@ -42,7 +42,7 @@ from panelcli.models import (
     WarningLine,
 )
 from panelcli.ranges import ReferenceSet
-from panelcli.reading import file_end_warnings, no_result_rows
+from panelcli.reading import IdsFilledDown, file_end_warnings, no_result_rows
 from panelcli.render.stream import Batch, Text, batch_texts
 from panelcli.values import json_inert
 
@@ -130,7 +130,7 @@ class NdjsonPart(NamedTuple):
     span: tuple[int, int] | None = None
     last: bool = True  # the file's last part (see `RowBatch.last`)
     follows: int = 0  # see `RowBatch.follows`
-    ids_filled_down: tuple[int, int, str] | None = None  # see `RowBatch`
+    ids_filled_down: IdsFilledDown | None = None  # see `RowBatch`
 
 
 def ndjson_batch(
@@ -282,7 +282,7 @@ class _FileSoFar:
         self.blank_cells = self.fallback_bytes = self.rows = self.skipped = 0
         self.first_blank_line: int | None = None
         self.fallback_text = ""
-        self.ids_filled_down: tuple[int, int, str] | None = None
+        self.ids_filled_down: IdsFilledDown | None = None
         self.stopped = False
 
     def add(self, part: NdjsonPart, total: Tally) -> Iterator[str]:

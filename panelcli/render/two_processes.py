@@ -32,7 +32,15 @@ from panelcli.check import (
 )
 from panelcli.errors import InputError
 from panelcli.models import Issue
-from panelcli.reading import STDIN, FileRows, NumberedRows, ReadStats, file_closing, open_rows
+from panelcli.reading import (
+    STDIN,
+    FileRows,
+    IdsFilledDown,
+    NumberedRows,
+    ReadStats,
+    file_closing,
+    open_rows,
+)
 from panelcli.render.stream import Batch, Encoded, Rendered, Text
 from panelcli.split import Cut, find_cut, second_part
 
@@ -58,7 +66,7 @@ class _Part(NamedTuple):
     comma_shown: bool = True
     #: Whether it refused a '"1,120"' before meeting a '2.5' (see `Interpreter.repeats_after`)
     comma_refused: bool = True
-    ids_filled_down: tuple[int, int, str] | None = None  # see `ReadStats`
+    ids_filled_down: IdsFilledDown | None = None  # see `ReadStats`
 
 
 def fits(files: Sequence[str]) -> bool:
@@ -154,14 +162,12 @@ def _batches(
         yield stopped_reading(file.source, exc)
 
 
-def _ids_added(
-    first: tuple[int, int, str] | None, second: tuple[int, int, str] | None
-) -> tuple[int, int, str] | None:
+def _ids_added(first: IdsFilledDown | None, second: IdsFilledDown | None) -> IdsFilledDown | None:
     """The sample ids filled in of both parts, as one process counts them (the first part's
     first one named)."""
     if first is None or second is None:
         return first or second
-    return (first[0] + second[0], *first[1:])
+    return first._replace(rows=first.rows + second.rows)
 
 
 def _repeats(part: _Part, interpreter: Interpreter) -> set[tuple[str, ...]] | None:

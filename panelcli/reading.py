@@ -1541,12 +1541,52 @@ def _find_header_in(
             f"{source}: the header on line {line} has a {present} column but no {missing} "
             f"column (name it '{missing}' or '{_ROLES[missing][1]}')"
         )
+    worded = _markers_with_other_words(head_lines, known_marker)
+    if worded is not None:  # QA: 'Sample ID,IL-6 Level,TNF-a Level' was no header at all
+        line, cell, marker = worded
+        raise InputError(
+            f"{source}: no header panelcli reads: the one on line {line} seems to name markers "
+            f"with other words ('{shorten(cell)}' for {marker}?), and no column that panelcli "
+            "reads as a marker's; name each marker's column by the marker and its unit, such "
+            "as 'IL-6 (pg/mL)'",
+            line=line,
+        )
     raise InputError(
         f"{source}: no header with marker and value columns found in the first "
         f"{HEADER_SEARCH_ROWS} rows (expected columns such as 'marker' and 'value', or one "
         "column per marker such as 'IL-6 (pg/mL)'; a line starting with '#' is a comment, "
         "never the header)"
     )
+
+
+#: Words beside a marker's name in a column's name that say no more than 'its value'
+#: ('IL-6 Level', 'IL-10 conc.', 'Serum IL-6'), as a header may write them
+_OTHER_WORDS = lazy_pattern(
+    r"(?:(?:serum|plasma|edta)\s+)?(?P<name>.+?)\s+(?:levels?|conc\.?|concentrations?|"
+    r"konz\.?|konzentration|results?|values?|wert)|(?:serum|plasma|edta)\s+(?P<alone>.+)",
+    re.IGNORECASE,
+)
+
+
+def _markers_with_other_words(
+    head_lines: list[str], known_marker: KnownMarker
+) -> tuple[int, str, str] | None:
+    """The first line of several cells, one of which names a marker with words around it
+    ('IL-6 Level'): its line, that cell and the marker; None if there is none."""
+    for delimiter in _DELIMITERS:
+        reader = csv.reader(head_lines[:HEADER_SEARCH_ROWS], delimiter=delimiter)
+        with contextlib.suppress(csv.Error):
+            for cells in reader:
+                if len(cells) < 2 or _commented(cells[0]) or not _could_be_header(cells):
+                    continue
+                for cell in cells:
+                    worded = _OTHER_WORDS.fullmatch(cell.strip())
+                    name = worded and (worded["name"] or worded["alone"])
+                    marker = known_marker(name) if name else None
+                    if marker:
+                        said = marker if isinstance(marker, str) else name
+                        return reader.line_num, cell, str(said)
+    return None
 
 
 def _has_a_number(cells: list[str]) -> bool:

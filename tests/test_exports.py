@@ -1931,3 +1931,27 @@ def test_a_flag_glued_to_its_number_is_quoted_apart_as_a_spaced_one_is(tmp_path:
     assert [m.split(", but")[0] for m in said] == [
         "the lab flagged IL-6 '50' as 'L' (low)", "the lab flagged IL-8 '3.0' as '(H)' (high)"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "marker"),
+    [
+        ("Sample ID,IL-6 Level,TNF-a Level\n", "IL-6 Level", "IL-6"),
+        ("Sample ID;Serum IL-6;Serum TNF-a\n", "Serum IL-6", "IL-6"),
+        ("Probe,IL-10 Konz.,IL-8 Konz.\n", "IL-10 Konz.", "IL-10"),
+    ],
+)
+def test_a_header_naming_markers_with_other_words_says_so(
+    tmp_path: Path, header: str, cell: str, marker: str
+) -> None:
+    """QA: 'Sample ID,IL-6 Level,TNF-a Level' was 'no header with marker and value columns',
+    with no word of why its columns were not read."""
+    delimiter = ";" if ";" in header else ","
+    events = events_in(tmp_path, header + f"S1{delimiter}4{delimiter}3\n")
+    [error] = errors(events)
+    assert (error.code, error.line) == ("file-unreadable", 1)
+    assert error.message.endswith(
+        f"no header panelcli reads: the one on line 1 seems to name markers with other words "
+        f"('{cell}' for {marker}?), and no column that panelcli reads as a marker's; name each "
+        "marker's column by the marker and its unit, such as 'IL-6 (pg/mL)'"
+    )

@@ -4447,6 +4447,7 @@ class _HeldSample:
             return [given]
         withdrawn = _result_of(self.held.pop(same[0]))
         self._unsay_repeated(given.line or 0, given.marker)
+        self._unsay_judged(withdrawn)
         warning = _superseded(
             withdrawn, withdrawn.marker_as_written,
             f"{withdrawn.marker} '{_value_said(withdrawn)}' on this line "
@@ -4461,6 +4462,16 @@ class _HeldSample:
         self.held[:] = [
             e for e in self.held
             if not (isinstance(e, Issue) and e.code == "marker-repeated" and e.line == line
+                    and e.marker == marker)
+        ]  # fmt: skip
+
+    def _unsay_judged(self, replaced: Result) -> None:
+        """Take out what was said of a replaced result's value and status on its line (its
+        flag disagreeing, its being preliminary): it is no longer judged (QA)."""
+        line, marker = replaced.line, replaced.marker_as_written
+        self.held[:] = [
+            e for e in self.held
+            if not (isinstance(e, Issue) and e.code in _SAID_OF_A_RESULT and e.line == line
                     and e.marker == marker)
         ]  # fmt: skip
 
@@ -4492,6 +4503,7 @@ class _HeldSample:
         marker: str | None
         if results:
             replaced = _result_of(held.pop(results[0]))
+            self._unsay_judged(replaced)
             if (replaced.line, replaced.marker) in self.preliminary:
                 self.preliminary.discard((replaced.line, replaced.marker))
                 self.waiting[replaced.marker] -= 1
@@ -4580,6 +4592,13 @@ def _value_said(result: Result) -> str:
         return shorten(result.original_value)
     return f"{result.comparator or ''}{number_text(result.value)} {result.unit}".strip()
 
+
+#: Warnings of one result's value or status, left out with it when it is replaced (not those
+#: given once per file, which stand for others like them)
+_SAID_OF_A_RESULT = frozenset({
+    "value-flag-disagrees", "value-flag-unjudged", "flag-conflict", "result-preliminary",
+    "result-corrected",
+})  # fmt: skip
 
 #: How many rows of one sample `corrections_applied` holds the events of at the most
 HELD_AT_MOST = 2048

@@ -411,3 +411,25 @@ def test_every_path_reads_a_preliminary_row_with_no_value_alike(
     assert expected.count('"code":"result-not-given"') == 266
     assert '"rejected":{' not in expected
     two_processes_and_batches_give(path, expected, (5, 1000))
+
+
+def test_what_was_said_of_a_replaced_result_goes_with_it(tmp_path: Path) -> None:
+    """Known item: a replaced preliminary TNF-α kept its 'preliminary' and 'the lab flagged it
+    low, but it is high' warnings, of a value no longer judged; the once-per-file warning that
+    flags are not used stays (it stands for the file's other flags)."""
+    text = (
+        "Accession,Patient ID,Collection Date,Test,Result,Units,Flag,Result Status\n"
+        "A1,P1,2026-03-02,TNF-a,45,pg/mL,L,P\nA1,P1,2026-03-02,IL-8,5,pg/mL,H,F\n"
+        "A1,P1,2026-03-02,TNF-a,1.2,pg/mL,,C\n"
+    )
+    found = events(tmp_path, text)
+    issues = [(i.line, i.code) for i in found if isinstance(i, Issue)]
+    assert issues == [
+        (2, "value-flag-ignored"), (3, "value-flag-disagrees"), (4, "result-corrected"),
+        (2, "result-superseded"),
+    ]  # fmt: skip
+    withdrawn = events(tmp_path, text.replace("1.2,pg/mL,,C", "Cancelled,,,C"))
+    assert [(i.line, i.code) for i in withdrawn if isinstance(i, Issue)] == [
+        (2, "value-flag-ignored"), (3, "value-flag-disagrees"), (4, "result-corrected"),
+        (2, "result-superseded"), (4, "result-not-given"),
+    ]  # fmt: skip

@@ -4171,14 +4171,16 @@ def _keep_far_apart(readings: _Readings, warnings: list[Issue], tally: Tally) ->
 def _general_path_only(layout: Layout) -> bool:
     """Whether a long file's rows all need the general path: a column with no name (a value
     there is refused or warned about), a comparator, flag, detection-range or result status
-    column read with the value, a standard's expected value (its row is skipped), or a unit
-    column beside a unit in the value column's header (each row's must agree with it)."""
+    column read with the value, a replicate column, a standard's expected value (its row is
+    skipped), or a unit column beside a unit in the value column's header (each row's must
+    agree with it)."""
     return (
         bool(layout.unnamed)
         or "comparator" in layout.roles
         or "lab_flag" in layout.roles
         or "detection_range" in layout.roles
         or "result_status" in layout.roles  # a row may be said or skipped for its status
+        or "replicate" in layout.roles  # its marker is named with its replicate (`read`)
         or bool(layout.expected)  # a standard's expected value: skipped there
         or (layout.value_unit is not None and "unit" in layout.roles)
     )

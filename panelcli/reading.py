@@ -152,6 +152,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "detection_range": ("detectionrange", "detectionrangestatus", "detectionranges"),
     "lab_flag": ("flag", "flags", "abnormalflag", "abnormalflags", "resultflag", "resultflags",
                  "abnormalityflag", "hlflag", "hiloflag"),
+    # A long file's replicate of each result ('1', '2') or the figure a row gives of them
+    # ('Mean', 'CV%'), read as an instrument names its columns ('IL-6 Rep 1', 'IL-6 CV%')
+    "replicate": ("replicate", "replicateno", "replicatenumber", "replicateid", "rep", "repno",
+                  "replikat"),
     # HL7's observation result status, as LIS exports give it (P, C, F, X …)
     "result_status": ("resultstatus", "observationresultstatus", "obxstatus", "befundstatus",
                       "statutduresultat", "statutdurésultat", "estadodelresultado",
@@ -4032,6 +4036,25 @@ def comma_split_message(value: str, after: str, where: str) -> str:
     )
 
 
+def with_replicate(marker: str, label: str) -> str:
+    """A long row's marker named with its replicate column's cell as an instrument names its
+    columns ('IL-6' and '2' give 'IL-6 Rep 2', 'IL-6' and 'CV%' give 'IL-6 CV%'); the marker
+    as written where the cell is blank or says neither ('A')."""
+    name, label = marker.strip(), label.strip()
+    if not name or not label:
+        return marker
+    if label.isdigit() and len(label) <= 2:
+        return f"{name} Rep {label}"
+    named = instrument_name(f"{name} {label}")
+    if (
+        named is None
+        or named.marker != name
+        or not (named.replicate or named.mean or named.not_a_value)
+    ):
+        return marker
+    return f"{name} {label}"
+
+
 def rows_to_measurements(
     source: str,
     header: list[str],
@@ -4068,6 +4091,7 @@ def measurement_reader(
     roles = layout.roles
     get = roles.get
     i_marker, i_value = get("marker"), get("value", -1)
+    i_replicate = get("replicate")
     i_sample, i_patient, i_when = get("sample_id"), get("patient_id"), get("collected_at")
     i_sex, i_age, i_birth = get("sex"), get("age"), get("birth_date")
     value_column = header[i_value] if i_value >= 0 else ""
@@ -4189,6 +4213,12 @@ def measurement_reader(
                 continue
             if is_data_type_line(cells):
                 raise another_data_type(source, line, cells)
+            if (
+                long and i_replicate is not None and i_marker is not None
+                and max(i_replicate, i_marker) < len(cells)
+            ):  # fmt: skip
+                # QA: a 'Replicate' column's 'CV%' row was judged as a concentration (high)
+                cells[i_marker] = with_replicate(cells[i_marker], cells[i_replicate])
             if spills:
                 # Learnt before anything else of the row, so that `read_batches` can learn it
                 # from the same rows; an empty `spills` (nearly every file) costs nothing.
@@ -4511,7 +4541,10 @@ def measurement_reader(
                     f"the {_columns_of(layout, cut)}, which {'give' if len(cut) > 1 else 'gives'} "
                     "no result for it (was the row cut off?)",
                 )  # fmt: skip
+            replicate = cell(cells, i_replicate) if i_replicate is not None else None
             for index, (marker, _) in columns:
+                if replicate is not None:  # as a long row's ('IL-6 CV%' is no result)
+                    marker = with_replicate(marker, replicate)
                 value = cell(cells, index)
                 own = layout.companions.get(index) if layout.companions else None
                 if value is None:

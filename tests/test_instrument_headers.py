@@ -699,3 +699,37 @@ def test_a_merged_two_row_header_repeated_is_skipped(write_csv: Callable[..., st
         ("S1", 1.2), ("S1", 3.4), ("S2", 2.2), ("S2", 4.4)
     ]  # fmt: skip
     assert [w.line for w in warnings(events) if w.code == "header-repeated"] == [4, 5]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_replicate_column_names_each_row_s_replicate_or_figure(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """QA: a long file's 'Replicate' column was ignored: its 'CV%' row was judged as IL-8
+    13 pg/mL, high (exit 1), and its 'Mean' row as a third IL-6 result. They are read as an
+    instrument's columns so named are ('IL-8 CV%', 'IL-6 Mean'); a label that says neither
+    ('A') leaves the marker as written."""
+    text = (
+        "Sample,Analyte,Replicate,Conc (pg/mL)\nS1,IL-6,1,1.0\nS1,IL-6,2,2.0\nS1,IL-6,Mean,1.5\n"
+        "S1,IL-8,1,5\nS1,IL-8,2,6\nS1,IL-8,CV%,13\nS1,IL-10,A,1\n"
+    )
+    events = events_in(write_csv, text, short)
+    assert [(r.line, r.marker, r.marker_as_written) for r in results(events)] == [
+        (2, "IL-6", "IL-6 Rep 1"), (3, "IL-6", "IL-6 Rep 2"), (5, "IL-8", "IL-8 Rep 1"),
+        (6, "IL-8", "IL-8 Rep 2"), (8, "IL-10", "IL-10"),
+    ]  # fmt: skip
+    said = [(w.code, w.line) for w in warnings(events) if w.code != "marker-repeated"]
+    assert said == [("mean-skipped", 4), ("figure-skipped", 7)]
+    assert all(r.status.value == "normal" for r in results(events))
+    run = runner.invoke(app, ["check", write_csv(text)])
+    assert run.exit_code == 0, run.output
+
+
+def test_a_wide_file_s_replicate_column_is_read_so_too(write_csv: Callable[..., str]) -> None:
+    text = "Sample ID,Replicate,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,1,2.0,5\nS1,2,1.0,6\nS1,CV%,20,9\n"
+    events = events_in(write_csv, text)
+    assert [(r.line, r.marker_as_written) for r in results(events)] == [
+        (2, "IL-6 Rep 1"), (2, "IL-8 Rep 1"), (3, "IL-6 Rep 2"), (3, "IL-8 Rep 2"),
+    ]  # fmt: skip
+    said = [(w.code, w.line) for w in warnings(events) if w.code != "marker-repeated"]
+    assert said == [("figure-skipped", 4), ("figure-skipped", 4)]

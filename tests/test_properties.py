@@ -20,7 +20,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -173,13 +173,21 @@ def lab_files(draw: st.DrawFn) -> tuple[bytes, list[int]]:
 
 
 @given(lab_files(), st.sampled_from([None, "range", "pg/mL"]))
+@example((b"sample_id,value,marker\nS-0,DNP,B-cell stimulatory factor 2", [2]), None)
+@example((b"sample_id,value,marker\nS-0,DNP,IL-6\nS-0,4,IL-8\n", [2, 3]), None)
 def test_nothing_is_lost(generated: tuple[bytes, list[int]], assume_unit: str | None) -> None:
-    """Every data row comes out once: as a result or as a rejection naming its line."""
+    """Every data row comes out once: as a result, as a rejection naming its line, or as a
+    warning that its value says no result was given ('DNP', 'cancelled')."""
     data, starts = generated
     events = events_of(data, assume_unit=assume_unit)
     unreadable = [e for e in events if isinstance(e, Issue) and e.code == "file-unreadable"]
-    assert not unreadable, unreadable
-    accounted = [e.line for e in results(events)] + [e.line or 0 for e in rejections(events)]
+    not_given = [
+        e.line or 0 for e in events if isinstance(e, Issue) and e.code == "result-not-given"
+    ]
+    # a file whose every row gives no result has none to judge: said so, and each row named
+    assert not unreadable or sorted(not_given) == starts, unreadable
+    refused = [e.line or 0 for e in rejections(events) if e.code != "file-unreadable"]
+    accounted = [e.line for e in results(events)] + refused + not_given
     assert sorted(accounted) == starts
     for issue in rejections(events):
         assert len(issue.message) < 300, "a message quotes at most one cell, shortened"

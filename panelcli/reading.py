@@ -1623,7 +1623,9 @@ def is_comment(cells: list[str]) -> bool:
 _PAGE_LINE = lazy_pattern(
     # decorated or not ('*** End of Report ***', '-- Ende des Befundes --'; QA)
     r"[\s*=_~#-]*(?:"
-    r"(?:page|seite|pagina|página)\s*\d+(?:\s*(?:of|/|von|de|di|sur)\s*\d+)?|-\s*\d+\s*-"
+    # an end alone ('End', 'EOF', '*** END ***'; QA: each made a 'sample')
+    r"(?:end|eof|ende|fin|fine)"
+    r"|(?:page|seite|pagina|página)\s*\d+(?:\s*(?:of|/|von|de|di|sur)\s*\d+)?|-\s*\d+\s*-"
     r"|(?:printed|print\s*date|generated|exported"
     r"|end\s+of\s+(?:the\s+)?(?:report|file|data|results?|document))\b.*"
     # German, French, Spanish and Italian ends and print lines (QA: each made a 'sample')
@@ -1634,7 +1636,9 @@ _PAGE_LINE = lazy_pattern(
     # a count of what the report holds ('Total results: 2', 'Anzahl Befunde: 3')
     r"|(?:total\s+(?:results|tests|samples)|anzahl\s+(?:befunde|proben|ergebnisse)"
     r"|number\s+of\s+(?:results|samples|tests))\s*:?\s*\d+"
-    r")[\s*=_~#-]*",
+    r"|(?:total|records|rows|count|anzahl)\s*:\s*\d+"  # 'Records: 1', 'Total: 1' (QA)
+    # or a rule alone ('------', '==========', '---' in each cell: QA)
+    r")?[\s*=_~#-]*",
     re.IGNORECASE,
 )
 
@@ -1677,8 +1681,8 @@ def furniture_said(text: str, note: bool) -> str:
             "read as a result, but it may be about the results near it"
         )
     return (
-        f"'{shorten(text)}' is a page's number, print line or title, not a sample's row; it "
-        "was skipped"
+        f"'{shorten(text)}' is a report's page number, print line, title, count, end or rule, "
+        "not a sample's row; it was skipped"
     )
 
 

@@ -32,8 +32,8 @@ def test_page_numbers_and_a_repeated_title_are_skipped(tmp_path: Path, short: bo
         (8, "warning"),
     ]
     assert skipped[1].message == (
-        "'Cytokine report' is a page's number, print line or title, not a sample's "
-        "row; it was skipped"
+        "'Cytokine report' is a report's page number, print line, title, count, end or rule, "
+        "not a sample's row; it was skipped"
     )
     assert [e for e in events if getattr(e, "severity", None) == "error"] == []
 
@@ -46,7 +46,10 @@ def test_page_numbers_and_a_repeated_title_are_skipped(tmp_path: Path, short: bo
      "*** End of Report ***", "-- End of report --", "*** Ende des Befundes ***",
      "Ende des Berichts", "Fin du rapport", "Fin del informe", "Total results: 2",
      "Anzahl Befunde: 3", "Validated by: Dr. A", "Report generated 2026-03-02",
-     "Gedruckt am 02.03.2026", "Imprimé le 02/03/2026"],
+     "Gedruckt am 02.03.2026", "Imprimé le 02/03/2026",
+     # QA: ends, counts and rules alone
+     "End", "EOF", "*** END ***", "Records: 1", "Total: 1", "------------", "==========",
+     "---;---;---"],
 )  # fmt: skip
 def test_a_wide_file_s_print_line_is_skipped(tmp_path: Path, line: str) -> None:
     text = f"Sample;IL-6 (pg/mL);IL-8 (pg/mL)\nS1;2,1;5\n{line};;\nS2;3;4\n"
@@ -62,6 +65,8 @@ def test_a_wide_file_s_print_line_is_skipped(tmp_path: Path, line: str) -> None:
         "S2,,,",  # a sample's row that lost its marker: still refused
         "Cytokine,,,",  # not the title above the header
         "Page 1 of 2,IL-6,3,pg/mL",  # more than one cell: a sample's row, oddly named
+        "Endo,,,",  # not an end
+        "S3,IL-6,---,pg/mL",  # a value that is a rule: a sample's row, refused
     ],
 )
 def test_other_rows_are_not_page_lines(tmp_path: Path, short: bool, row: str) -> None:

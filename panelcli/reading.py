@@ -1690,6 +1690,15 @@ def furniture_said(text: str, note: bool) -> str:
 _YEAR = r"\b(?:19|20)\d\d\b"  # compiled on first use: rarely asked
 
 
+#: A long row's marker cell that names the lab's words about results, not a test ('Comment',
+#: 'Lab Comment', 'Interpretation', 'Befundkommentar')
+_COMMENT_ROW = lazy_pattern(
+    r"(?:(?:lab|laboratory|result|test|specimen|sample|report|interpretive|clinical|general"
+    r"|order|befund|labor|probe)[\s_-]*)?(?:comments?|notes?|remarks?|interpretation"
+    r"|interpretive\s+comment|kommentar|bemerkung(?:en)?|anmerkung(?:en)?|hinweis|beurteilung"
+    r"|commentaire|remarque|comentario|observaci[oó]n|nota|footnote|disclaimer)\s*:?",
+    re.IGNORECASE,
+)
 #: A note's label: 'Note:', 'Comment:', German 'Bemerkung:', French 'Remarque:' …
 _NOTE_LABEL = lazy_pattern(
     r"(?:notes?|nb|comments?|remarks?|bemerkung(?:en)?|anmerkung(?:en)?|kommentar|hinweis"
@@ -4431,6 +4440,19 @@ def measurement_reader(
                         message=f"this line gives sample '{shorten(sample)}' but no marker or "
                         "value: it was read as the heading of the rows below it, which give no "
                         "sample id and are read as its own",
+                    )  # fmt: skip
+                    continue
+                if marker is not None and _COMMENT_ROW.fullmatch(marker):
+                    # QA: 'Comment', 'Interpretation' rows were refused as values that are not
+                    # numbers (exit 2), or said to be tests with no result
+                    stats.rows -= 1
+                    stats.skipped += 1
+                    words = f": '{shorten(value, 200)}'" if value else ""
+                    yield Issue(
+                        severity="warning", code="note-row-skipped", source=source, line=line,
+                        column=header[i_marker_or_pad], **row_for(cells, marker),
+                        message=f"this row is the lab's '{shorten(marker)}'{words}, not a "
+                        "result; it was not read as one, but it may be about the results near it",
                     )  # fmt: skip
                     continue
                 if marker is None or value is None:

@@ -120,3 +120,28 @@ def test_the_next_patients_block_on_a_page_is_skipped_too(tmp_path: Path) -> Non
     assert [(r.line, r.sample_id) for r in results(events)] == [(3, "S1"), (6, "S2")]
     assert [w.line for w in warnings(events, "page-line-skipped")] == [4]
     assert [e for e in events if getattr(e, "severity", None) == "error"] == []
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_long_row_of_the_lab_s_comment_is_a_note_not_a_test(tmp_path: Path, short: bool) -> None:
+    """QA: 'Comment' and 'Interpretation' rows were refused as values that are not numbers
+    (exit 2), or counted as tests the lab gave no result for ('Sample slightly hemolyzed')."""
+    text = (
+        "Sample ID,Test,Result,Units\nS1,IL-6,4.1,pg/mL\nS1,Comment,Sample slightly hemolyzed,\n"
+        "S1,IL-8,3,pg/mL\nS1,Interpretation,Results consistent with inflammation,\n"
+        "S1,Lab Comment,Verified by JD,\nS1,Befundkommentar:,12,\nS1,Note,,\n"
+        "S1,IL-10,2,pg/mL\n"
+    )
+    events = events_in(tmp_path, text, short)
+    assert [(r.line, r.marker) for r in results(events)] == [(2, "IL-6"), (4, "IL-8"), (9, "IL-10")]
+    skipped = warnings(events, "note-row-skipped")
+    assert [(w.line, w.sample_id, w.column) for w in skipped] == [
+        (3, "S1", "Test"), (5, "S1", "Test"), (6, "S1", "Test"), (7, "S1", "Test"),
+        (8, "S1", "Test"),
+    ]  # fmt: skip
+    assert skipped[0].message == (
+        "this row is the lab's 'Comment': 'Sample slightly hemolyzed', not a result; it was not "
+        "read as one, but it may be about the results near it"
+    )
+    assert [e for e in events if getattr(e, "severity", None) == "error"] == []
+    assert warnings(events, "result-not-given") == []

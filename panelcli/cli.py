@@ -1223,11 +1223,15 @@ def demo(
 def _names_with_hints(names: list[str]) -> str:
     """ "'IL1' (did you mean IL-1β?) or 'INF' (did you mean IFN-γ?)": each name's own hint."""
     from panelcli import explain as explaining
+    from panelcli.models import lost_letter
 
     said = []
     for name in names:
         hint = explaining.suggest(name)
-        said.append(f"'{name}'" + (f" (did you mean {hint}?)" if hint else ""))
+        # as check says it (QA: explain said less), of a name copied from such a file
+        lost = lost_letter(name)
+        lost_said = f"; a '{lost}' may be a letter lost when a file was saved" if lost else ""
+        said.append(f"'{name}'" + (f" (did you mean {hint}?{lost_said})" if hint else ""))
     return " or ".join(said)
 
 

@@ -3163,7 +3163,7 @@ def _with_sign_and_flag(
     severity ('HH' beside '12 H'), judged with the severity both say."""
     text = value.strip()
     written = _read_as_written(text, decimal_comma)  # what the value cell says on its own
-    if sign and sign != "=":
+    if sign and sign != "=" and sign.strip().casefold() != "eq":
         comparator = comparator_of(sign)
         if comparator is None:
             known = "<, <=, >, >= or ≤, ≥"
@@ -3174,7 +3174,7 @@ def _with_sign_and_flag(
         own = written.comparator if written is not None else None
         if own is None:
             if text[:1].isdigit() or text[:1] == ".":  # a number: '<' and '2.0' are '<2.0'
-                text = sign + text
+                text = (comparator if sign.strip().isalpha() else sign) + text
         elif (own in ("<", "<=")) != (comparator in ("<", "<=")):
             return "", None, ("comparator", "comparator-conflict",
                               f"the comparator column says '{shorten(sign)}' but the value "

@@ -173,8 +173,16 @@ def value_shows_decimal_comma(text: str) -> bool:
 
 
 def comparator_of(text: str) -> Comparator | None:
-    """A comparator cell's comparator ('<', '≤', '=>' …), else None ('=' is none either)."""
-    return _COMPARATOR_SPELLING.get(text.strip())
+    """A comparator cell's comparator ('<', '≤', '=>', 'LT' …), else None ('=' is none
+    either)."""
+    sign = text.strip()
+    return _COMPARATOR_SPELLING.get(sign) or _COMPARATOR_WORDS.get(sign.casefold())
+
+
+#: Comparators in letters, as some LIS write them (QA: 'LT', 'GT' were refused)
+_COMPARATOR_WORDS: dict[str, Comparator] = {
+    "lt": "<", "gt": ">", "le": "<=", "ge": ">=", "lte": "<=", "gte": ">=",
+}  # fmt: skip
 
 
 def detection_range_side(text: str) -> Literal["", "<", ">"] | None:
@@ -618,6 +626,8 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     cell = cell.strip("\ufeff\u200b \t")
     if not cell:
         raise ValueProblem("value-missing", "value is empty")
+    if "\u2212" in cell:  # the minus sign of typeset text ('−2': QA, 'not a number')
+        return parse_value(cell.replace("\u2212", "-"), decimal_comma)
     if "\n" in cell or "\r" in cell:  # rows swallowed by an open quote, however long
         raise ValueProblem(
             "value-not-a-number",

@@ -1955,3 +1955,21 @@ def test_a_header_naming_markers_with_other_words_says_so(
         f"('{cell}' for {marker}?), and no column that panelcli reads as a marker's; name each "
         "marker's column by the marker and its unit, such as 'IL-6 (pg/mL)'"
     )
+
+
+def test_comparators_in_letters_and_a_typeset_minus_are_read(tmp_path: Path) -> None:
+    """QA: comparator cells 'LT', 'GT' were refused as unreadable, and a typeset minus ('−2')
+    was 'not a number' where '-2' is a negative value."""
+    events = events_in(
+        tmp_path, "sample_id,marker,comparator,value,unit\nS1,IL-6,LT,2,pg/mL\n"
+        "S1,IL-8,GT,500,pg/mL\nS1,IL-10,eq,3,pg/mL\nS1,TNF-a,GE,30,pg/mL\nS1,IL-4,LE,1,pg/mL\n"
+        "S1,IL-2,,\u22122,pg/mL\n",
+    )  # fmt: skip
+    assert [(r.marker, r.comparator, r.value, r.original_value) for r in results(events)] == [
+        ("IL-6", "<", 2.0, "<2"), ("IL-8", ">", 500.0, ">500"), ("IL-10", None, 3.0, "3"),
+        ("TNF-α", ">=", 30.0, ">=30"), ("IL-4", "<=", 1.0, "<=1"),
+    ]  # fmt: skip
+    assert [(e.code, e.line) for e in errors(events)] == [("value-negative", 7)]
+    with pytest.raises(ValueProblem) as refused:
+        parse_value("\u22122.5e1")
+    assert refused.value.code == "value-negative"

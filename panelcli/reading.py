@@ -1981,6 +1981,14 @@ def _stand_in_not_read() -> str:
     )
 
 
+#: A column of the lab's critical limits or marks, as a header key ('Critical High', 'Panic
+#: Low', 'Critical Value', 'Crit Flag', 'Alert')
+_CRITICAL_COLUMN = lazy_pattern(
+    r"(?:critical|crit|panic|alert)(?:low|high|lo|hi|value|values|limit|limits|range|flag"
+    r"|result)?|(?:low|high|lower|upper)(?:critical|panic)(?:limit|value)?"
+)
+
+
 def _not_read_because(why: str, when: str = "") -> str:
     """Why a column is not read, worded to follow "column 'name' " (`header_warnings`);
     `when` narrows it ('where a replicate column has a value'). Every `Layout.not_read` is."""
@@ -3398,6 +3406,15 @@ def header_warnings(
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
         if name in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[name]}"
+        elif _CRITICAL_COLUMN.fullmatch(header_key(name)):
+            # QA: the lab's critical limits were passed over with no word, and a value past
+            # them was only high ('--fail-on critical' gave exit 0)
+            message = f"column '{shorten(name)}' " + _not_read_because(
+                "it gives the lab's critical (panic) limits or marks, which panelcli does not "
+                "read; a value is critical only by the ranges' critical limits (add "
+                "critical_low or critical_high to your ranges file: 'panelcli ranges init') or "
+                "by a flag column's 'HH' or 'LL'"
+            )
         named, unit = split_header_unit(name)
         range_column = _ROLE_OF.get(header_key(named)) in _RANGE_ROLES
         if unit is not None and range_column and not known_unit(unit):

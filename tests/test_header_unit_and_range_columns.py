@@ -703,3 +703,31 @@ def test_a_lab_range_with_the_sets_critical_limits_cites_both(write_csv, tmp_pat
             "set (ARUP 3002601 Cytokine Panel 13 Analytes, Plasma - multiplex bead; "
             "<=2.5 pg/mL)"
         )
+
+
+@pytest.mark.parametrize(
+    "columns",
+    [("Critical Low", "Critical High"), ("Panic", "Alert"), ("Crit Flag", "Low Critical")],
+)
+def test_a_column_of_the_lab_s_critical_limits_says_it_is_not_read(
+    tmp_path: Path, columns: tuple[str, str]
+) -> None:
+    """QA: 'Critical High' was 'not a known marker or field', and IL-6 150 past the lab's
+    critical 100 was only high: '--fail-on critical' exited 0 with no word of why."""
+    path = tmp_path / "critical.csv"
+    path.write_text(
+        f"Sample ID,Test,Result,Units,{columns[0]},{columns[1]}\nS1,IL-6,150,pg/mL,,100\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    ignored = [(w.column, w.message) for w in report.warnings if w.code == "column-ignored"]
+    assert [column for column, _ in ignored] == list(columns)
+    assert all(
+        message.endswith(
+            "was not read: it gives the lab's critical (panic) limits or marks, which panelcli "
+            "does not read; a value is critical only by the ranges' critical limits (add "
+            "critical_low or critical_high to your ranges file: 'panelcli ranges init') or by a "
+            "flag column's 'HH' or 'LL'"
+        )
+        for _, message in ignored
+    )

@@ -1263,13 +1263,19 @@ def _limit_columns_not_read(
 
 #: The roles a wide marker column's own column may have ('IL-8 Unit', 'IL-6 Ref Range', 'IL-6
 #: Ref Low' and 'IL-6 Ref High', read together as one range).
-_COMPANION_ROLES = ("unit", "reference_range", "lab_flag", "range_low", "range_high")
+_COMPANION_ROLES = (
+    "unit", "reference_range", "lab_flag", "range_low", "range_high", "result_status",
+)  # fmt: skip
 #: Role words read only after a marker's name: a bare 'Referenz' column may hold anything
 #: (review: an order number '1-2026' was read as a range)
-_COMPANION_ONLY = {"referenz": "reference_range", "labflag": "lab_flag", "labunit": "unit"}
+_COMPANION_ONLY = {
+    "referenz": "reference_range", "labflag": "lab_flag", "labunit": "unit",
+    "status": "result_status",  # 'IL-6 Status' (QA: not read, a cancelled result judged)
+}  # fmt: skip
 _ROLE_SAID = {
     "unit": "unit", "reference_range": "range", "lab_flag": "flag",
     "range_low": "range's low limit", "range_high": "range's high limit",
+    "result_status": "result status",
 }  # fmt: skip
 
 
@@ -2574,6 +2580,42 @@ def shows_decimal_point(cells: list[str], layout: Layout, header: Sequence[str])
         if shown is not None:
             return shown if _values_judged(cells, layout, header) else None
     return None
+
+
+def _own_status_said(
+    text: str | None, value: str | None, column: str, where: tuple[str, int],
+    about: dict[str, str | None],
+) -> Issue | None:  # fmt: skip
+    """The warning of a wide marker's own status cell ('IL-6 Status'), as a long row's status
+    column gives it: `result-not-given` where its result is not to be judged (cancelled,
+    pending; preliminary with no value yet), else `result-preliminary` or `result-corrected`;
+    None for a final status or none."""
+    status = result_status(text) if text else None
+    if status is None:
+        return None
+    # 'IL-6 Status' of 'High', 'Normal', or 'N' (normal, to most; HL7's 'not asked')
+    unread = status.code == "status-unread" or (text or "").strip().casefold() == "n"
+    if unread and flag_column_code(text or "") is not None:
+        return Issue(
+            severity="warning", code="result-status-unread", source=where[0], line=where[1],
+            column=column, message=f"the status '{shorten(text or '')}' is a flag, not a "
+            f"result status, and was not used (name the column "
+            f"'{shorten(column.rsplit(' ', 1)[0])} Flag' to have it read as the lab's "
+            "flag); the value was judged as a final result", **about,
+        )  # fmt: skip
+    if status.code == "preliminary" and value is None:
+        status = PRELIMINARY_NO_VALUE
+    source, line = where
+    said = f"the result status '{shorten(text or '')}' says {status.words}"
+    if status.judged:
+        return Issue(
+            severity="warning", code=f"result-{status.code}", source=source, line=line,
+            column=column, message=said, **about,
+        )  # fmt: skip
+    return Issue(
+        severity="warning", code="result-not-given", source=source, line=line, column=column,
+        message=f"{said}; this result was not judged", **about,
+    )  # fmt: skip
 
 
 def _no_result_given(
@@ -4590,6 +4632,19 @@ def measurement_reader(
                     marker = with_replicate(marker, replicate)
                 value = cell(cells, index)
                 own = layout.companions.get(index) if layout.companions else None
+                i_own_status = own.get("result_status") if own else None
+                if i_own_status is not None:  # QA: 'TNF-α Status' X (cancelled) was judged
+                    status_said = _own_status_said(
+                        cell(cells, i_own_status), value, header[i_own_status], (source, line),
+                        {"sample_id": sample_id, "patient_id": patient_id, "collected_at": when,
+                         "marker": marker},
+                    )  # fmt: skip
+                    if status_said is not None:
+                        produced = True
+                        yield status_said
+                        if status_said.code == "result-not-given":
+                            stats.skipped += 1
+                            continue
                 if value is None:
                     i_own_flag = own.get("lab_flag") if own else None
                     flag = cell(cells, i_own_flag) if i_own_flag is not None else None

@@ -282,3 +282,39 @@ def test_a_units_row_s_dash_under_a_range_limit_is_no_unit(tmp_path: Path) -> No
     )
     [il6] = results(events)
     assert (il6.status, il6.reference and il6.reference.text) == (Status.NORMAL, "0 - 5 pg/mL")
+
+
+def test_a_marker_s_own_status_column_is_read_as_a_result_status(tmp_path: Path) -> None:
+    """QA: 'TNF-α Status' X (cancelled) beside TNF-α 3.0 was judged normal, IL-8's 'P' had no
+    word, and a pending TNF-α with no value was only a blank cell ('not measured')."""
+    text = (
+        "Sample ID,IL-6 (pg/mL),IL-6 Status,IL-8 (pg/mL),IL-8 Status,TNF-α (pg/mL),TNF-α Status\n"
+        "A1,12.0,F,5.0,P,3.0,X\nA2,1.0,C,,P,,I\n"
+    )
+    events = events_in(tmp_path, text)
+    assert [(r.line, r.marker) for r in results(events)] == [(2, "IL-6"), (2, "IL-8"), (3, "IL-6")]
+    assert _issues(events) == [
+        ("result-preliminary", 2, "IL-8 Status"), ("result-not-given", 2, "TNF-α Status"),
+        ("result-corrected", 3, "IL-6 Status"), ("result-not-given", 3, "IL-8 Status"),
+        ("result-not-given", 3, "TNF-α Status"),
+    ]  # fmt: skip
+    cancelled = [e for e in events if isinstance(e, Issue) and e.code == "result-not-given"][0]
+    assert (cancelled.sample_id, cancelled.marker, cancelled.message) == (
+        "A1", "TNF-α", "the result status 'X' says this result was cancelled (no result); this "
+        "result was not judged",
+    )  # fmt: skip
+
+
+def test_a_marker_s_status_column_of_flags_says_so(tmp_path: Path) -> None:
+    """Review: 'IL-6 Status' of 'High' or 'N' (normal, to most) is the lab's flag under
+    another name: 'N' was taken for HL7's 'not asked' and the result left out."""
+    events = events_in(
+        tmp_path, "Sample ID,IL-6 (pg/mL),IL-6 Status\nA1,12.0,High\nA2,1.0,N\nA3,1.0,X\n"
+    )
+    assert [r.sample_id for r in results(events)] == ["A1", "A2"]
+    unread = [e for e in events if isinstance(e, Issue) and e.code == "result-status-unread"]
+    assert [e.message for e in unread][1] == (
+        "the status 'N' is a flag, not a result status, and was not used (name the column "
+        "'IL-6 Flag' to have it read as the lab's flag); the value was judged as a final result"
+    )
+    assert [e.code for e in events if isinstance(e, Issue)][-1] == "result-not-given"

@@ -3571,10 +3571,19 @@ def _time_of_day(text: str) -> str | None:
     time = re.sub(r"\s*uhr$", "", text, flags=re.IGNORECASE)
     time = re.sub(r"^(\d{1,2})[hH](\d{2})$", r"\1:\2", time)
     time = re.sub(r"^(\d{1,2}:\d{2}:\d{2})[.,]\d+$", r"\1", time)  # its fraction of a second
-    return time if _TIME_OF_DAY.match(time) else None
+    told = _TIME_OF_DAY.match(time)
+    if told is None:
+        return None
+    # a time of the clock (QA: '25:00' made '2026-03-03 25:00', an unreadable date)
+    hour, minute, second = int(told["hour"]), int(told["minute"]), int(told["second"] or 0)
+    hours = range(1, 13) if told["half"] else range(24)
+    return time if hour in hours and minute < 60 and second < 60 else None
 
 
-_TIME_OF_DAY = lazy_pattern(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?$")
+_TIME_OF_DAY = lazy_pattern(
+    r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?P<half>\s*[AaPp]\.?[Mm]\.?)?$"
+)
 
 
 class DateWithTime:

@@ -108,14 +108,17 @@ def test_a_time_column_joins_only_a_date_that_gives_no_time(tmp_path: Path) -> N
         "1,A6,N/A,08:15,IL-6,4.0,pg/mL\n1,A7,2026-02,08:15,IL-6,4.0,pg/mL\n"
         "1,A8,02.03.2026,08:15 Uhr,IL-6,4.0,pg/mL\n1,A9,02.03.2026,14h40,IL-6,4.0,pg/mL\n"
         "1,A10,02.03.2026,20:05:30.5,IL-6,4.0,pg/mL\n"
-        '1,A11,"Mar 2, 2026",14H40,IL-6,4.0,pg/mL\n',  # review: its time was lost
+        '1,A11,"Mar 2, 2026",14H40,IL-6,4.0,pg/mL\n'  # review: its time was lost
+        # QA: a time that is no time of the clock made the day unreadable
+        "1,A12,2026-03-05,25:00,IL-6,4.0,pg/mL\n1,A13,2026-03-06,13:00 PM,IL-6,4.0,pg/mL\n"
+        "1,A14,2026-03-07,08:61,IL-6,4.0,pg/mL\n1,A15,2026-03-08,12:30 am,IL-6,4.0,pg/mL\n",
         encoding="utf-8",
     )
     events = list(Interpreter(load_ranges(None), CheckOptions()).events([str(path)]))
     assert [r.collected_at for r in events if isinstance(r, Result)] == [
         "2026-03-02 06:00", "2026-03-02 18:00", "2026-03-03 00:00:00", None, "2026-03-04",
         None, "2026-02", "02.03.2026 08:15", "02.03.2026 14:40", "02.03.2026 20:05:30",
-        "Mar 2, 2026 14:40",
+        "Mar 2, 2026 14:40", "2026-03-05", "2026-03-06", "2026-03-07", "2026-03-08 12:30 am",
     ]  # fmt: skip
     assert [(i.code, i.line) for i in events if isinstance(i, Issue)] == [
         ("header-repeated", 3), ("date-unreadable", 9)

@@ -915,6 +915,9 @@ class Layout(NamedTuple):
     #: names as no result → what it calls them (`with_sub_header`)
     sub_header: int = 0
     figures: dict[int, tuple[str, str]] = {}
+    #: wide: a marker's own column merged under its header ('IL-6 (pg/mL)' over 'Result' and
+    #: 'Flag') → the name it is given ('IL-6 (pg/mL) Flag'), as issues name it
+    merged_names: dict[int, str] = {}
     #: long: the file's first lines leave a sample id blank below a row that gives one (a
     #: grouped report): such rows are given the sample's id (`SampleIdFilledDown`)
     grouped: bool = False
@@ -1862,10 +1865,17 @@ def with_sub_header(
                 continue
             if is_blank(cells) or is_comment(cells):
                 continue
-            merged = _merged_columns(header, cells, layout)
-            if merged:  # read as the marker's own columns, if the row names their figures
-                unnamed = tuple(i for i in layout.unnamed if i not in merged)
-                layout = layout._replace(markers={**layout.markers, **merged}, unnamed=unnamed)
+            merged, own, names = _merged_columns(header, cells, layout)
+            if merged or own:  # read as the marker's own columns, if the row names their figures
+                taken = {*merged, *names}
+                unnamed = tuple(i for i in layout.unnamed if i not in taken)
+                companions = {i: dict(roles) for i, roles in layout.companions.items()}
+                for index, roles in own.items():
+                    companions[index] = {**roles, **companions.get(index, {})}
+                layout = layout._replace(
+                    markers={**layout.markers, **merged}, unnamed=unnamed, companions=companions,
+                    merged_names=names,
+                )  # fmt: skip
             named = _figures_named(cells, layout)
             if named is None:
                 return before
@@ -1910,20 +1920,31 @@ def _title_over(header: Sequence[str], index: int) -> str:
 
 def _merged_columns(
     header: Sequence[str], cells: list[str], layout: Layout
-) -> dict[int, tuple[str, str | None]]:
+) -> tuple[dict[int, tuple[str, str | None]], dict[int, dict[str, int]], dict[int, str]]:
     """The columns with a blank header right of a marker's (one merged cell, as Excel saves
-    it) whose cell in the row below names a figure: each the marker's, as its header gives it."""
+    it) whose cell in the row below names a figure: each the marker's, as its header gives it;
+    and those it names one of the marker's own columns ('Flag', 'Unit', 'Status': QA, they
+    were columns with no name and each row's flag past the header refused it), by marker
+    column and role, with the names they are given."""
     merged: dict[int, tuple[str, str | None]] = {}
-    left: tuple[str, str | None] | None = None
+    own: dict[int, dict[str, int]] = {}
+    names: dict[int, str] = {}
+    left: int | None = None
     for index, cell in enumerate(cells[: len(header)]):
         title = header[index].strip()
         if title:
-            left = layout.markers.get(index)
-        elif left is not None and figure_named(cell) is not None:
-            merged[index] = left
+            left = index if index in layout.markers else None
+            continue
+        key = header_key(cell)
+        role = _ROLE_OF.get(key) or _COMPANION_ONLY.get(key)
+        if left is not None and figure_named(cell) is not None:
+            merged[index] = layout.markers[left]
+        elif left is not None and role in _COMPANION_ROLES and role not in own.get(left, {}):
+            own.setdefault(left, {})[role] = index
+            names[index] = f"{header[left].strip()} {cell.strip()}"
         else:
             left = None
-    return merged
+    return merged, own, names
 
 
 def _figures_named(cells: list[str], layout: Layout) -> dict[int, tuple[bool, str | None]] | None:
@@ -2688,7 +2709,8 @@ def named_width(header: Sequence[str], layout: Layout) -> int:
     named = len(header) - next(
         (n for n, name in enumerate(reversed(header)) if name.strip()), len(header)
     )
-    return max([named, *(index + 1 for index in (*layout.markers, *layout.figures))])
+    own = (i for roles in layout.companions.values() for i in roles.values())
+    return max([named, *(index + 1 for index in (*layout.markers, *layout.figures, *own))])
 
 
 def _wide_range(cells: list[str], layout: Layout, index: int) -> str:
@@ -3054,6 +3076,8 @@ def open_rows(
             raise InputError(str(exc), leading, exc.line) from None
         if layout.sub_header:  # read with the header: its cells name figures, not results
             header_row(reader, source, layout.sub_header)
+        if layout.merged_names:  # a marker's own columns under its merged cell, so named
+            header = [layout.merged_names.get(i, name) for i, name in enumerate(header)]
         if layout.kind == "long" and ("sample_id" in layout.roles or "patient_id" in layout.roles):
             after = layout.sub_header or header_end
             layout = layout._replace(

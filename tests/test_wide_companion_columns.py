@@ -318,3 +318,19 @@ def test_a_marker_s_status_column_of_flags_says_so(tmp_path: Path) -> None:
         "'IL-6 Flag' to have it read as the lab's flag); the value was judged as a final result"
     )
     assert [e.code for e in events if isinstance(e, Issue)][-1] == "result-not-given"
+
+
+def test_a_marker_s_own_columns_under_its_merged_cell_are_read(tmp_path: Path) -> None:
+    """QA: an Excel two-row header ('IL-6 (pg/mL)' merged over 'Result' and 'Flag') left each
+    'Flag' a column with no name, and a row with a flag in the last one was refused whole for
+    its cells past the header (IL-6 1 and IL-8 70 lost)."""
+    text = (
+        "Sample ID,IL-6 (pg/mL),,IL-8 (pg/mL),\n,Result,Flag,Result,Flag\nA1,12,H,3,\nA2,1,,70,HH\n"
+    )
+    events = events_in(tmp_path, text)
+    assert [(r.line, r.marker, r.value) for r in results(events)] == [
+        (3, "IL-6", 12.0), (3, "IL-8", 3.0), (4, "IL-6", 1.0), (4, "IL-8", 70.0),
+    ]  # fmt: skip
+    assert _issues(events) == [
+        ("value-flag-ignored", 3, "IL-6 (pg/mL) Flag"), ("value-flag-disagrees", 4, "IL-8 (pg/mL)"),
+    ]  # fmt: skip

@@ -171,10 +171,13 @@ _ROLES: dict[str, tuple[str, ...]] = {
     # The lab's range as two columns, read as one range cell 'low-high' (not a bare 'Low' or
     # 'High': a QC level or an instrument's limit may be called so)
     "range_low": ("reflow", "referencelow", "refrangelow", "referencerangelow", "normallow",
-                  "lowerlimit", "lowerreferencelimit", "lowernormallimit", "reflowerlimit"),
+                  "lowerlimit", "lowerreferencelimit", "lowernormallimit", "reflowerlimit",
+                  # QA: 'Range Low', 'Normal Min', 'Low Limit', 'LRR' were ignored
+                  "rangelow", "normalmin", "normalminimum", "refmin", "lowlimit", "lrr"),
     "range_high": ("refhigh", "referencehigh", "refrangehigh", "referencerangehigh",
                    "normalhigh", "upperlimit", "upperreferencelimit", "uppernormallimit",
-                   "refupperlimit"),
+                   "refupperlimit",
+                   "rangehigh", "normalmax", "normalmaximum", "refmax", "highlimit", "urr"),
 }  # fmt: skip
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
 # Names that take a role only when no other column has it: German 'Probe' is the sample in
@@ -193,6 +196,7 @@ _WEAK_ROLE_OF = {
     # file is read as before, not refused as naming two flag columns (QA).
     # 'H/L Flag' keeps its '/': as header noise it made 'Date/Time' a second collection date.
     "h/lflag": "lab_flag", "flagh/l": "lab_flag", "labflag": "lab_flag",
+    "h/l": "lab_flag", "hi/lo": "lab_flag", "hilo": "lab_flag",  # QA: not read
     "labflags": "lab_flag", "abnflag": "lab_flag", "abnflags": "lab_flag",
     "kennzeichen": "lab_flag",
     # QA: 'Patient Sex', 'Sex (M/F)', 'Age (y)', 'Patient DOB' were not read; weak, so that
@@ -2008,6 +2012,8 @@ def _stand_in_not_read() -> str:
     )
 
 
+#: Headers that may be a range's limit, or something else: a hint only
+_BARE_LIMITS = {"low": "Low", "high": "High", "min": "Low", "max": "High"}
 #: A column of the lab's critical limits or marks, as a header key ('Critical High', 'Panic
 #: Low', 'Critical Value', 'Crit Flag', 'Alert')
 _CRITICAL_COLUMN = lazy_pattern(
@@ -3472,6 +3478,12 @@ def header_warnings(
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
         if name in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[name]}"
+        elif header_key(name) in _BARE_LIMITS:  # QA: a lab's range as 'Low' and 'High'
+            side = _BARE_LIMITS[header_key(name)]
+            message = f"column '{shorten(name)}' " + _not_read_because(
+                "a bare low or high may be a control's level or the assay's limit; if it is "
+                f"the lab's reference range, call it 'Ref {side}' to have it read"
+            )
         elif _CRITICAL_COLUMN.fullmatch(header_key(name)):
             # QA: the lab's critical limits were passed over with no word, and a value past
             # them was only high ('--fail-on critical' gave exit 0)

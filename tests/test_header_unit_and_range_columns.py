@@ -731,3 +731,34 @@ def test_a_column_of_the_lab_s_critical_limits_says_it_is_not_read(
         )
         for _, message in ignored
     )
+
+
+@pytest.mark.parametrize(
+    "limits", ["Range Low,Range High", "Normal Min,Normal Max", "Low Limit,High Limit", "LRR,URR"]
+)
+@pytest.mark.parametrize("flag", ["H/L", "Hi/Lo"])
+def test_more_names_of_the_lab_s_range_limits_and_flag_are_read(
+    tmp_path: Path, limits: str, flag: str
+) -> None:
+    """QA: these were ignored, and IL-6 5 was judged high by the set (≤ 2.5) though the lab's
+    0-7 says normal; the lab's 'HH' beside it was dropped."""
+    path = tmp_path / "limits.csv"
+    path.write_text(
+        f"Sample ID,Test,Result,Units,{limits},{flag}\nS1,IL-6,5,pg/mL,0,7,HH\n", encoding="utf-8"
+    )
+    report = check_file(str(path))
+    [result] = [r for p in report.panels for r in p.results]
+    assert (result.status.value, result.reference.low, result.reference.high) == ("normal", 0, 7)
+    assert "value-flag-disagrees" in [w.code for w in report.warnings]
+    assert "column-ignored" not in [w.code for w in report.warnings]
+
+
+def test_a_bare_low_and_high_are_not_read_but_the_warning_says_how(tmp_path: Path) -> None:
+    path = tmp_path / "limits.csv"
+    path.write_text("Sample ID,Test,Result,Units,Low,High\nS1,IL-6,5,pg/mL,0,7\n", encoding="utf-8")
+    report = check_file(str(path))
+    said = [w.message for w in report.warnings if w.code == "column-ignored"]
+    assert said[1] == (
+        "column 'High' was not read: a bare low or high may be a control's level or the assay's "
+        "limit; if it is the lab's reference range, call it 'Ref High' to have it read"
+    )

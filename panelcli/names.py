@@ -89,14 +89,17 @@ def _one_slip_apart(a: str, b: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
-#: The words of marker names in French, Spanish, Italian and Portuguese exports, as keys, and
-#: the English key each stands for ('Interleucina 6' is 'Interleukin 6').
+#: The words of marker names in French, Spanish, Italian, Portuguese, German and Polish
+#: exports, as keys, and the English key each stands for ('Interleucina 6' is 'Interleukin
+#: 6'; QA: 'Interferone gamma', 'Tumornekrosefaktor alpha' and 'Gamma-Interferon' were not)
 _OTHER_LANGUAGES = (
     ("interleucina", "interleukin"), ("interleukine", "interleukin"),
-    ("interleuchina", "interleukin"),
+    ("interleuchina", "interleukin"), ("interleukina", "interleukin"),
+    ("interferone", "interferon"), ("ginterferon", "interferong"),
     ("factordenecrosistumoral", "tumornecrosisfactor"),
     ("facteurdenecrosetumorale", "tumornecrosisfactor"),
     ("fattoredinecrositumorale", "tumornecrosisfactor"),
+    ("fatordenecrosetumoral", "tumornecrosisfactor"), ("tumornekrosefaktor", "tumornecrosisfactor"),
     ("proteinacreactiva", "creactiveprotein"), ("proteinecreactive", "creactiveprotein"),
     ("ferritina", "ferritin"), ("ferritine", "ferritin"),
 )  # fmt: skip

@@ -386,6 +386,15 @@ def test_marker_names_and_headers_in_french_and_spanish_exports_are_read(tmp_pat
     assert marker_key("Interleucina 6") == marker_key("Interleukin 6")
     assert marker_key("Factor de necrosis tumoral alfa") == marker_key("Tumor necrosis factor α")
     assert marker_key("Interferón gamma") == marker_key("Interferon gamma")
+    # QA: Italian, German, Portuguese and Polish names that were not read
+    for name, english in [
+        ("Interferone gamma", "Interferon gamma"),
+        ("Gamma-Interferon", "Interferon gamma"),
+        ("Tumornekrosefaktor alpha", "Tumor necrosis factor alpha"),
+        ("Fator de necrose tumoral alfa", "Tumor necrosis factor alpha"),
+        ("Interleukina 6", "Interleukin 6"),
+    ]:
+        assert marker_key(name) == marker_key(english), name
     from panelcli.check import check_file
 
     spanish = tmp_path / "es.csv"

@@ -1970,7 +1970,14 @@ class Interpreter:
         sided = critical_side(flag, ours)  # 'Critical' of a value above the range: 'HH'
         if ours == sided or (sided == "A" and ours != "N"):
             return
-        own = result.reference is not None and result.reference.origin == "file"
+        reference = result.reference
+        printed = parse_lab_range(m.reference_range or "", self.comma_decimal_seen)
+        own = reference is not None and (
+            reference.origin == "file"
+            # the row's range is the set's, which was used (QA: 'ranges differ' was said)
+            or (printed is not None and (printed.low or 0.0, printed.high)
+                == (reference.low or 0.0, reference.high))
+        )  # fmt: skip
         on_its_side = lab_critical_on_its_side(result, sided)
         if on_its_side and no_critical_limit(result, sided):
             # the lab's critical mark on the side its own printed range says: a printed range

@@ -1383,3 +1383,22 @@ def test_a_name_explain_knows_is_one_check_knows(write_csv):
     for ranges in ("arup-3002601", "mayo-adult"):
         results = check_file(path, ranges=ranges).panels[0].results
         assert {r.marker for r in results} == {"sIL-2R"}, ranges
+
+
+@pytest.mark.parametrize(("printed", "said"), [
+    ("<=2.5", "but by the lab's own range in the row it is high: check the flag and the range"),
+    ("0-2.5", "but by the lab's own range in the row it is high: check the flag and the range"),
+    # not read as a range (a low of 0 alone): the set's was used, so ranges may differ
+    ("0-", "but by the range panelcli uses it is high; ranges differ between labs and assays"),
+])  # fmt: skip
+def test_a_flag_against_the_row_s_own_range_equal_to_the_set_s_blames_no_range(
+    write_csv, printed: str, said: str
+):
+    """Known item: where the row's range is the set's (≤ 2.5), the set's was used, and the
+    lab's 'L' on IL-6 4.1 was said to be 'ranges differ between labs': they do not."""
+    path = write_csv(
+        f"sample_id,marker,value,unit,flag,reference_range\nS1,IL-6,4.1,pg/mL,L,{printed}\n"
+    )
+    report = check_file(path)
+    (flagged,) = [w for w in report.warnings if w.code == "value-flag-disagrees"]
+    assert said in flagged.message

@@ -4024,6 +4024,7 @@ def build_overview(
         "flagged": lambda key: bool(panels[key].flagged),
         "measured": lambda key: panels[key].measured > 0,
         "unjudged": lambda key: panels[key].unjudged > 0,
+        "not_given": lambda key: panels[key].not_given,
     }
     shown = listed_in_overview(list(panels), **kinds)
     digests = [
@@ -4074,17 +4075,20 @@ def listed_in_overview(
     flagged: Callable[[T], bool],
     measured: Callable[[T], bool],
     unjudged: Callable[[T], bool],
+    not_given: Callable[[T], bool],
 ) -> list[T]:
     """The samples an overview lists (at most OVERVIEW_PANELS), each group in order of first
     sight: those with a critical result (QA: one was folded into "… and 567 more samples"),
     those with one that may be critical, the others with results outside the range, those
-    none of whose rows could be used (QA: they matter as flagged ones do), those with a result
-    not compared with a range (QA: they looked all clear), then the rest."""
+    none of whose rows could be used (QA: they matter as flagged ones do), those the lab gave
+    no result for, those with a result not compared with a range (QA: they looked all clear),
+    then the rest."""
     groups = (
         (s for s in samples if critical(s)),
         (s for s in samples if maybe_critical(s) and not critical(s)),
         (s for s in samples if flagged(s) and not critical(s) and not maybe_critical(s)),
-        (s for s in samples if not measured(s)),
+        (s for s in samples if not measured(s) and not not_given(s)),
+        (s for s in samples if not measured(s) and not_given(s)),
         (
             s
             for s in samples
@@ -4108,13 +4112,14 @@ def overview_counts(
     flagged: Callable[[T], bool],
     measured: Callable[[T], bool],
     unjudged: Callable[[T], bool],
+    not_given: Callable[[T], bool],
 ) -> dict[str, int]:
     """An overview's counts of samples of each kind, by the rules `listed_in_overview` lists
     them by; one place for both overviews and for what their lists leave out (review: the
     rules were written three times, and drifted)."""
     counts = dict.fromkeys(
         ("flagged_samples", "critical_samples", "maybe_critical_samples",
-         "maybe_critical_flagged", "unusable_samples", "unjudged_samples"), 0,
+         "maybe_critical_flagged", "unusable_samples", "not_given_samples", "unjudged_samples"), 0,
     )  # fmt: skip
     for s in samples:
         is_critical, maybe, is_flagged = critical(s), maybe_critical(s), flagged(s)
@@ -4122,7 +4127,11 @@ def overview_counts(
         counts["critical_samples"] += is_critical
         counts["maybe_critical_samples"] += maybe and not is_critical
         counts["maybe_critical_flagged"] += maybe and is_flagged and not is_critical
-        counts["unusable_samples"] += not measured(s)
+        # a sample the lab gave no result for is not one whose results could not be used
+        # (known item: the overview counted it so)
+        given = not not_given(s)
+        counts["unusable_samples"] += not measured(s) and given
+        counts["not_given_samples"] += not measured(s) and not given
         counts["unjudged_samples"] += unjudged(s) and not is_flagged and not maybe
     return counts
 

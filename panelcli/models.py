@@ -438,6 +438,9 @@ class Overview(_Model):
     unusable_samples: int = Field(
         0, description="Samples none of whose rows could be used (measured 0)."
     )
+    not_given_samples: int = Field(
+        0, description="Samples whose every row the lab gave no result for (cancelled, pending)."
+    )
     unjudged_samples: int = Field(
         0,
         description="Samples with a result that could not be compared with a range, none "

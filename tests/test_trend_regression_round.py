@@ -159,13 +159,20 @@ def test_the_overview_tail_counts_hidden_samples_with_no_result_that_could_be_us
     """75 samples are flagged, so the 50 listed are all flagged, and the 3 samples none of
     whose rows could be used were hidden in '… and 250 more samples (25 of them …)'."""
     path = _big(write_csv, 300, 4, {1, 150, 299})
+    streamed = _overview_said(
+        path, "… and 250 more samples (25 of them with results outside the range, 3 with no "
+        "result that could be used).",
+    )  # fmt: skip
+    assert (streamed.flagged_samples, streamed.unusable_samples) == (75, 3)
+
+
+def _overview_said(path: str, tail: str) -> Overview:
+    """The streamed overview of a file, checked to be the whole report's, whose table ends its
+    list with `tail`."""
     streamed, whole = _overviews(path)
     assert streamed == whole
-    assert (streamed.flagged_samples, streamed.unusable_samples) == (75, 3)
-    assert (
-        "… and 250 more samples (25 of them with results outside the range, 3 with no result "
-        "that could be used)." in _table(path)
-    )
+    assert tail in _table(path)
+    return streamed
 
 
 def test_samples_with_no_result_that_could_be_used_are_listed_after_flagged_ones(
@@ -263,3 +270,16 @@ def test_results_left_out_for_another_patient_are_counted(tmp_path: Path) -> Non
         "IL-8's trend leaves out 2 results of samples 'S2' and 'S3', as their rows name another "
         "patient or date (see the warnings). Among them, IL-8 was high." in trend.text
     )
+
+
+def test_the_overview_tail_counts_samples_the_lab_gave_no_result_for_apart(write_csv) -> None:
+    """Known item: a sample whose every test was cancelled was counted among those 'with no
+    result that could be used', as if its rows had been refused."""
+    path = _big(write_csv, 300, 4, {1, 150, 299})
+    text = Path(path).read_text(encoding="utf-8")
+    cancelled = "".join(f"X{n},{m},cancelled,pg/mL\n" for n in range(60) for m in ("IL-6", "IL-8"))
+    streamed = _overview_said(
+        write_csv(text + cancelled), "… and 310 more samples (25 of them with results outside "
+        "the range, 3 with no result that could be used, 60 with no result from the lab).",
+    )  # fmt: skip
+    assert (streamed.unusable_samples, streamed.not_given_samples) == (3, 60)

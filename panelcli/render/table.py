@@ -717,6 +717,7 @@ def _hidden_samples(overview: Overview, hidden: int) -> str:
     left = {name: getattr(overview, name) - count for name, count in listed.items()}
     flagged, critical = left["flagged_samples"], left["critical_samples"]
     unusable, unjudged = left["unusable_samples"], left["unjudged_samples"]
+    not_given = left["not_given_samples"]
     maybe, maybe_flagged = left["maybe_critical_samples"], left["maybe_critical_flagged"]
     if hidden == 1:
         said = (
@@ -724,6 +725,7 @@ def _hidden_samples(overview: Overview, hidden: int) -> str:
             else "with a result that may be critical" if maybe
             else "with results outside the range" if flagged
             else "with no result that could be used" if unusable
+            else "with no result from the lab" if not_given
             else f"with {_UNJUDGED_WORDS}" if unjudged
             else "with no result outside the range"
         )  # fmt: skip
@@ -737,6 +739,8 @@ def _hidden_samples(overview: Overview, hidden: int) -> str:
         parts.append(f"{_others(maybe - maybe_flagged)} with a result that may be critical")
     if unusable:
         parts.append(f"{unusable:,} with no result that could be used")
+    if not_given:
+        parts.append(f"{not_given:,} with no result from the lab")
     if unjudged:
         # counted apart from those outside the range (QA: '10 …, 10 …' read as 20 samples)
         parts.append(f"{_others(unjudged)} with {_UNJUDGED_WORDS}")
@@ -848,6 +852,7 @@ DIGEST_KINDS: dict[str, Callable[[PanelDigest], bool]] = {
     "flagged": lambda d: bool(d.flagged_markers),
     "measured": lambda d: d.measured > 0,
     "unjudged": lambda d: d.unjudged > 0,
+    "not_given": lambda d: d.not_given,
 }
 
 

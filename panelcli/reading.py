@@ -1636,9 +1636,7 @@ def is_comment(cells: list[str]) -> bool:
 _PAGE_LINE = lazy_pattern(
     # decorated or not ('*** End of Report ***', '-- Ende des Befundes --'; QA)
     r"[\s*=_~#-]*(?:"
-    # an end alone ('End', 'EOF', '*** END ***'; QA: each made a 'sample')
-    r"(?:end|eof|ende|fin|fine)"
-    r"|(?:page|seite|pagina|página)\s*\d+(?:\s*(?:of|/|von|de|di|sur)\s*\d+)?|-\s*\d+\s*-"
+    r"(?:page|seite|pagina|página)\s*\d+(?:\s*(?:of|/|von|de|di|sur)\s*\d+)?|-\s*\d+\s*-"
     r"|(?:printed|print\s*date|generated|exported"
     r"|end\s+of\s+(?:the\s+)?(?:report|file|data|results?|document))\b.*"
     # German, French, Spanish and Italian ends and print lines (QA: each made a 'sample')
@@ -1649,11 +1647,18 @@ _PAGE_LINE = lazy_pattern(
     # a count of what the report holds ('Total results: 2', 'Anzahl Befunde: 3')
     r"|(?:total\s+(?:results|tests|samples)|anzahl\s+(?:befunde|proben|ergebnisse)"
     r"|number\s+of\s+(?:results|samples|tests))\s*:?\s*\d+"
-    r"|(?:total|records|rows|count|anzahl)\s*:\s*\d+"  # 'Records: 1', 'Total: 1' (QA)
-    # or a rule alone ('------', '==========', '---' in each cell: QA)
-    r")?[\s*=_~#-]*",
+    r")[\s*=_~#-]*",
     re.IGNORECASE,
 )
+#: An end alone ('End', 'EOF', '*** END ***'), a bare count ('Records: 1', 'Total: 1') or a
+#: rule ('------', '=====', '---' in each cell): QA, each made a 'sample'. Apart from
+#: `_PAGE_LINE`, and asked only of a cell that may start one: `page_line` asks of every row.
+_END_OR_RULE = lazy_pattern(
+    r"[\s*=_~#-]*(?:end|eof|ende|fin|fine|(?:total|records|rows|count|anzahl)\s*:\s*\d+)?"
+    r"[\s*=_~#-]*",
+    re.IGNORECASE,
+)
+_END_OR_RULE_STARTS = frozenset("*=_~#-eEfFtTrRcCaA")
 
 
 def page_line(cells: list[str], layout: Layout) -> str | None:
@@ -1669,7 +1674,11 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
         text = cell.strip().lstrip("\ufeff")
         if not text:
             continue
-        if text.casefold() not in layout.titles and _PAGE_LINE.fullmatch(text) is None:
+        if (
+            text.casefold() not in layout.titles
+            and _PAGE_LINE.fullmatch(text) is None
+            and (text[0] not in _END_OR_RULE_STARTS or _END_OR_RULE.fullmatch(text) is None)
+        ):
             return _line_from_above(cells, layout) or _note_line(cells, layout)
         filled.append(text)
     return " ".join(filled) if filled else None
@@ -1712,6 +1721,15 @@ _COMMENT_ROW = lazy_pattern(
     r"|commentaire|remarque|comentario|observaci[oó]n|nota|footnote|disclaimer)\s*:?",
     re.IGNORECASE,
 )
+
+
+@functools.lru_cache(maxsize=1024)
+def is_comment_row(marker: str) -> bool:
+    """Whether a long row's marker cell names the lab's words, not a test (`_COMMENT_ROW`);
+    asked once per marker as written (the general path asks it of every row)."""
+    return _COMMENT_ROW.fullmatch(marker) is not None
+
+
 #: A note's label: 'Note:', 'Comment:', German 'Bemerkung:', French 'Remarque:' …
 _NOTE_LABEL = lazy_pattern(
     r"(?:notes?|nb|comments?|remarks?|bemerkung(?:en)?|anmerkung(?:en)?|kommentar|hinweis"
@@ -4546,7 +4564,7 @@ def measurement_reader(
                         "sample id and are read as its own",
                     )  # fmt: skip
                     continue
-                if marker is not None and _COMMENT_ROW.fullmatch(marker):
+                if marker is not None and is_comment_row(marker):
                     # QA: 'Comment', 'Interpretation' rows were refused as values that are not
                     # numbers (exit 2), or said to be tests with no result
                     stats.rows -= 1

@@ -154,8 +154,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                  "abnormalityflag", "hlflag", "hiloflag"),
     # A long file's replicate of each result ('1', '2') or the figure a row gives of them
     # ('Mean', 'CV%'), read as an instrument names its columns ('IL-6 Rep 1', 'IL-6 CV%')
-    "replicate": ("replicate", "replicateno", "replicatenumber", "replicateid", "rep", "repno",
-                  "replikat"),
+    # (not a bare 'Rep': a run number or initials may be so called: review)
+    "replicate": ("replicate", "replicateno", "replicatenumber", "replicateid", "replikat"),
     # HL7's observation result status, as LIS exports give it (P, C, F, X …)
     "result_status": ("resultstatus", "observationresultstatus", "obxstatus", "befundstatus",
                       "statutduresultat", "statutdurésultat", "estadodelresultado",
@@ -173,11 +173,11 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "range_low": ("reflow", "referencelow", "refrangelow", "referencerangelow", "normallow",
                   "lowerlimit", "lowerreferencelimit", "lowernormallimit", "reflowerlimit",
                   # QA: 'Range Low', 'Normal Min', 'Low Limit', 'LRR' were ignored
-                  "rangelow", "normalmin", "normalminimum", "refmin", "lowlimit", "lrr"),
+                  "rangelow", "normalmin", "normalminimum", "refmin", "lrr"),
     "range_high": ("refhigh", "referencehigh", "refrangehigh", "referencerangehigh",
                    "normalhigh", "upperlimit", "upperreferencelimit", "uppernormallimit",
                    "refupperlimit",
-                   "rangehigh", "normalmax", "normalmaximum", "refmax", "highlimit", "urr"),
+                   "rangehigh", "normalmax", "normalmaximum", "refmax", "urr"),
 }  # fmt: skip
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
 # Names that take a role only when no other column has it: German 'Probe' is the sample in
@@ -2031,7 +2031,11 @@ def _stand_in_not_read() -> str:
 
 
 #: Headers that may be a range's limit, or something else: a hint only
-_BARE_LIMITS = {"low": "Low", "high": "High", "min": "Low", "max": "High"}
+_BARE_LIMITS = {
+    "low": "Low", "high": "High", "min": "Low", "max": "High",
+    # review: often the assay's limits of quantitation, which must not judge a value
+    "lowlimit": "Low", "highlimit": "High",
+}  # fmt: skip
 #: A column of the lab's critical limits or marks, as a header key ('Critical High', 'Panic
 #: Low', 'Critical Value', 'Crit Flag', 'Alert')
 _CRITICAL_COLUMN = lazy_pattern(
@@ -3499,7 +3503,7 @@ def header_warnings(
         elif header_key(name) in _BARE_LIMITS:  # QA: a lab's range as 'Low' and 'High'
             side = _BARE_LIMITS[header_key(name)]
             message = f"column '{shorten(name)}' " + _not_read_because(
-                "a bare low or high may be a control's level or the assay's limit; if it is "
+                "a low or high alone may be a control's level or the assay's limit; if it is "
                 f"the lab's reference range, call it 'Ref {side}' to have it read"
             )
         elif _CRITICAL_COLUMN.fullmatch(header_key(name)):

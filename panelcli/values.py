@@ -627,7 +627,11 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     if not cell:
         raise ValueProblem("value-missing", "value is empty")
     if "\u2212" in cell:  # the minus sign of typeset text ('−2': QA, 'not a number')
-        return parse_value(cell.replace("\u2212", "-"), decimal_comma)
+        try:
+            return parse_value(cell.replace("\u2212", "-"), decimal_comma)
+        except ValueProblem as problem:  # quoting the cell as written (review)
+            written = shorten(cell.replace("\u2212", "-"))
+            raise ValueProblem(problem.code, str(problem).replace(written, shorten(cell))) from None
     if "\n" in cell or "\r" in cell:  # rows swallowed by an open quote, however long
         raise ValueProblem(
             "value-not-a-number",

@@ -1970,6 +1970,7 @@ def test_comparators_in_letters_and_a_typeset_minus_are_read(tmp_path: Path) -> 
         ("TNF-α", ">=", 30.0, ">=30"), ("IL-4", "<=", 1.0, "<=1"),
     ]  # fmt: skip
     assert [(e.code, e.line) for e in errors(events)] == [("value-negative", 7)]
+    assert "value '\u22122' is negative" in errors(events)[0].message  # as written (review)
     with pytest.raises(ValueProblem) as refused:
         parse_value("\u22122.5e1")
     assert refused.value.code == "value-negative"

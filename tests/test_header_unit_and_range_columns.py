@@ -734,7 +734,7 @@ def test_a_column_of_the_lab_s_critical_limits_says_it_is_not_read(
 
 
 @pytest.mark.parametrize(
-    "limits", ["Range Low,Range High", "Normal Min,Normal Max", "Low Limit,High Limit", "LRR,URR"]
+    "limits", ["Range Low,Range High", "Normal Min,Normal Max", "Ref Min,Ref Max", "LRR,URR"]
 )
 @pytest.mark.parametrize("flag", ["H/L", "Hi/Lo"])
 def test_more_names_of_the_lab_s_range_limits_and_flag_are_read(
@@ -753,12 +753,21 @@ def test_more_names_of_the_lab_s_range_limits_and_flag_are_read(
     assert "column-ignored" not in [w.code for w in report.warnings]
 
 
-def test_a_bare_low_and_high_are_not_read_but_the_warning_says_how(tmp_path: Path) -> None:
+@pytest.mark.parametrize("limits", ["Low,High", "Low Limit,High Limit"])
+def test_a_low_and_high_alone_are_not_read_but_the_warning_says_how(
+    tmp_path: Path, limits: str
+) -> None:
+    """Review: 'Low Limit' and 'High Limit' are often an assay's limits of quantitation (0.5
+    and 5000): read as the range, IL-6 3 was normal where the set says high."""
     path = tmp_path / "limits.csv"
-    path.write_text("Sample ID,Test,Result,Units,Low,High\nS1,IL-6,5,pg/mL,0,7\n", encoding="utf-8")
+    path.write_text(
+        f"Sample ID,Test,Result,Units,{limits}\nS1,IL-6,3,pg/mL,0.5,5000\n", encoding="utf-8"
+    )
     report = check_file(str(path))
+    assert report.panels[0].results[0].status.value == "high"
     said = [w.message for w in report.warnings if w.code == "column-ignored"]
     assert said[1] == (
-        "column 'High' was not read: a bare low or high may be a control's level or the assay's "
-        "limit; if it is the lab's reference range, call it 'Ref High' to have it read"
+        f"column '{limits.split(',')[1]}' was not read: a low or high alone may be a control's "
+        "level or the assay's limit; if it is the lab's reference range, call it 'Ref High' to "
+        "have it read"
     )

@@ -903,23 +903,19 @@ def _is_terminal(stream: TextIO | None) -> bool:
 def _say_when_big(
     events: Iterator[StreamEvent], output_format: OutputFormat
 ) -> Iterator[StreamEvent]:
-    """Pass events on; once they pass BIG_DOCUMENT results (fhir: BIG_FHIR_DOCUMENT), say why
-    memory grows (in time to stop the run and choose a streamed format)."""
-    from panelcli.models import Issue
-
-    results = 0
+    """Pass events on; once they pass BIG_DOCUMENT results and issues (fhir:
+    BIG_FHIR_DOCUMENT), say why memory grows (in time to stop the run and choose a streamed
+    format). Issues too: a file of rows that are all refused is held as well (QA)."""
     big = BIG_FHIR_DOCUMENT if output_format == OutputFormat.fhir else BIG_DOCUMENT
-    for event in events:
+    for held, event in enumerate(events, 1):
         yield event
-        if type(event) is not Issue:
-            results += 1
-            if results == big + 1:
-                _say(
-                    f"more than {big:,} results: --format {output_format.value} is one "
-                    "document that groups results by sample and follows patients over time, so "
-                    "it holds every result in memory; for big files use --format ndjson or csv, "
-                    "which stream in flat memory"
-                )
+        if held == big + 1:
+            _say(
+                f"more than {big:,} results and issues: --format {output_format.value} is one "
+                "document that groups results by sample and follows patients over time, so it "
+                "holds every one in memory; for big files use --format ndjson or csv, which "
+                "stream in flat memory"
+            )
 
 
 def _stream(
@@ -1004,22 +1000,25 @@ def _table(
     writes: bool,
     interpreter: Interpreter,
 ) -> ReportTotals:
-    """The table; past MAX_TABLE_RESULTS results, a per-sample overview built as rows stream
-    (the `interpreter`'s synthetic and wide files are read once the events are)."""
+    """The table; past MAX_TABLE_RESULTS results or MAX_TABLE_ISSUES issues, a per-sample
+    overview built as rows stream (the `interpreter`'s synthetic and wide files are read once
+    the events are)."""
     from panelcli.check import build_overview, build_report
     from panelcli.models import Issue
     from panelcli.render.console import make_console
-    from panelcli.render.table import MAX_TABLE_RESULTS, render_overview
+    from panelcli.render.table import needs_overview, render_overview
 
     files_of = (interpreter.synthetic_sources, interpreter.wide_sources)
     head: list[StreamEvent] = []
-    results = 0
+    results = issues = 0
     for event in events:
         head.append(event)
-        if not isinstance(event, Issue):
+        if isinstance(event, Issue):
+            issues += 1
+        else:
             results += 1
-            if results > MAX_TABLE_RESULTS:
-                break
+        if needs_overview(results, issues):
+            break
     else:  # small enough: the whole table
         report = build_report(head, reference_set, *files_of)
         _stop_if_nothing_read(report)

@@ -197,8 +197,10 @@ def test_a_big_json_document_says_why_it_does_not_stream(
     path = str(big_file(tmp_path, 201))  # 1,005 results
     result = runner.invoke(app, ["check", path, "--format", "json"])
     assert result.exit_code == 1
-    assert result.stderr.startswith("panelcli: more than 1,000 results: --format json is one")
-    assert "holds every result in memory; for big files use --format ndjson" in result.stderr
+    assert result.stderr.startswith(
+        "panelcli: more than 1,000 results and issues: --format json is one"
+    )
+    assert "holds every one in memory; for big files use --format ndjson" in result.stderr
     assert json.loads(result.stdout)["totals"]["results"] == 1005
     quiet = runner.invoke(app, ["check", path, "--format", "json", "-o", str(tmp_path / "o")])
     assert "memory" in quiet.stderr
@@ -207,7 +209,15 @@ def test_a_big_json_document_says_why_it_does_not_stream(
     # FHIR holds about four times as much per result, so it says so four times as early
     monkeypatch.setattr(cli, "BIG_FHIR_DOCUMENT", 250)
     fhir = runner.invoke(app, ["check", str(big_file(tmp_path, 201)), "--format", "fhir"])
-    assert fhir.stderr.startswith("panelcli: more than 250 results: --format fhir is one")
+    assert fhir.stderr.startswith("panelcli: more than 250 results and issues: --format fhir")
+    # QA: a file whose every row is refused was held with no word (2.2 GiB for 1M rows)
+    refused = tmp_path / "refused.csv"
+    refused.write_text(
+        "sample_id,marker,value,unit\n" + "".join(f"S{n},IL-6,abc,pg/mL\n" for n in range(1001)),
+        encoding="utf-8",
+    )
+    all_refused = runner.invoke(app, ["check", str(refused), "--format", "json"])
+    assert all_refused.stderr.startswith("panelcli: more than 1,000 results and issues")
 
 
 def test_the_overview_counts_listed_rows_without_the_files_it_could_not_read(
@@ -669,3 +679,28 @@ def test_the_commands_the_overview_suggests_keep_its_reference_set(tmp_path: Pat
     spaced.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n')
     out = runner.invoke(app, ["check", str(path), "-r", str(spaced)], env={"COLUMNS": "300"})
     assert f"--ranges '{spaced}' --format csv" in " ".join(out.stdout.split())
+
+
+def test_many_refused_rows_with_few_results_show_the_overview(tmp_path: Path) -> None:
+    """QA: 1,000 results or fewer beside a million refused rows drew one panel per sample and
+    listed every refused row, in memory that grew with the file (1.75 GiB)."""
+    path = tmp_path / "refused.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nSG,IL-6,1,pg/mL\n"
+        + "".join(f"S{n},IL-6,abc,pg/mL\n" for n in range(1500)),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "200"})
+    out = result.stdout
+    assert result.exit_code == 2
+    assert out.startswith("1 result in 1,501 samples")
+    assert (
+        "That is more than 1,000 rows that could not be used and warnings, so one line per " in out
+    )
+    assert "… and 1,400 more; 'panelcli validate FILE' lists them." in out
+    assert len(out.splitlines()) < 400
+    report = build_report(Interpreter(load_ranges(None), CheckOptions()).stream([str(path)]),
+                          load_ranges(None))  # fmt: skip
+    assert build_overview(
+        Interpreter(load_ranges(None), CheckOptions()).stream([str(path)]), load_ranges(None)
+    ) == overview_of(report)

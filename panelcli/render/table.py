@@ -51,6 +51,15 @@ from panelcli.values import number_text
 
 #: Past this many results a table takes seconds and helps nobody; show one line per panel.
 MAX_TABLE_RESULTS = 1000
+#: ... or issues (rejected rows and warnings): QA, a file of 1,000,000 refused rows listed
+#: every one, in memory that grew with the file
+MAX_TABLE_ISSUES = 1000
+
+
+def needs_overview(results: int, issues: int) -> bool:
+    """Whether a report is shown as a per-sample overview rather than every result."""
+    return results > MAX_TABLE_RESULTS or issues > MAX_TABLE_ISSUES
+
 
 STATUS_LOOK = {
     Status.NORMAL: ("✓", "normal", "green"),
@@ -444,7 +453,8 @@ def render_table(
     `intro` is called first with the pictures the tables will show (see PICTURES): on a
     narrow terminal a column of them is left out, and a text about them would point at nothing.
     """
-    if report.totals.results > MAX_TABLE_RESULTS:
+    totals = report.totals
+    if needs_overview(totals.results, totals.rejected + totals.warnings):
         if intro is not None:
             intro(frozenset())
         render_overview(overview_of(report), console)
@@ -549,7 +559,9 @@ def render_overview(overview: Overview, console: Console) -> None:
         if groups
         else " (samples with results outside the range first)"
     )
-    title = f"{totals.results:,} results in {overview.samples:,} samples" + (
+    # (now also shown for few results among many issues: '1 result')
+    results = f"{totals.results:,} result{'' if totals.results == 1 else 's'}"
+    title = f"{results} in {overview.samples:,} sample{'' if overview.samples == 1 else 's'}" + (
         first if overview.samples > len(shown) else ""
     )
     rows = [digest_cells(panel) for panel in shown]
@@ -608,12 +620,17 @@ def render_overview(overview: Overview, console: Console) -> None:
     if overview.patients_followed:
         console.print(Text(_patients_followed(overview.patients_followed, overview)))
     again = _same_set(overview.reference_set)
+    many = (
+        f"more than {MAX_TABLE_RESULTS:,} results"
+        if totals.results > MAX_TABLE_RESULTS
+        else f"more than {MAX_TABLE_ISSUES:,} rows that could not be used and warnings"
+    )
     console.print(
         Text(
-            f"That is more than {MAX_TABLE_RESULTS:,} results, so one line per sample is shown "
-            "instead of every result. To get every result, run it again with --format ndjson "
-            f"or --format csv (for example: panelcli check FILE{again} --format csv -o "
-            "results.csv, with any other options you gave).",
+            f"That is {many}, so one line per sample is shown instead of every result. To get "
+            "every result, run it again with --format ndjson or --format csv (for example: "
+            f"panelcli check FILE{again} --format csv -o results.csv, with any other options "
+            "you gave).",
             style="bold",
         )
     )

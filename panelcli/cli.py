@@ -241,6 +241,9 @@ def _on_stderr(line: str) -> None:
     """A line for a person on stderr; one that cannot be written (2>/dev/full, a terminal
     closed: SIGHUP) is lost, and changes no result (QA)."""
     with contextlib.suppress(OSError):
+        progress = sys.modules.get("panelcli.render.progress")  # a bar shown only if imported
+        if progress is not None and progress.say_above(line):
+            return
         print(line, file=sys.stderr)
 
 

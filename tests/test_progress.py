@@ -306,3 +306,22 @@ def test_the_bar_leaves_stdout_to_the_lines_written_there(
         ):
             print(f"line {number}")
     assert "line 0\n" in written.getvalue() and "line 0" not in terminal.getvalue()
+
+
+def test_a_message_during_the_bar_is_printed_on_a_line_of_its_own(
+    tmp_path: Path, slow_run_on_a_terminal: Callable[[], FakeTerminal]
+) -> None:
+    """QA: 'panelcli: more than 100,000 results …' was written to stderr after the bar's
+    last frame, on the bar's line ('… 63% 4,702,208/7,473,687 bytes 0:00:02panelcli: …'),
+    and stayed so on screen."""
+    terminal = slow_run_on_a_terminal()
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    events = progress.with_progress(interpreter.stream([str(big_file(tmp_path))]), interpreter)
+    for count, _ in enumerate(events):
+        if count == 2000:
+            cli._say("a message for a person")
+    lines = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", terminal.getvalue()).replace("\r", "\n")
+    assert "panelcli: a message for a person" in lines.split("\n")
+    assert not progress._SHOWN  # no bar once the run ends: a message goes to stderr as before
+    cli._say("after")
+    assert terminal.getvalue().endswith("panelcli: after\n")

@@ -25,6 +25,19 @@ T = TypeVar("T")
 DELAY = 1.0
 #: Items between looks at the clock (cheap enough for a million rows).
 EVERY = 4096
+#: The bar on the terminal now, if any (`say_above`)
+_SHOWN: list[Progress] = []
+
+
+def say_above(line: str) -> bool:
+    """Print a line for a person above the bar being shown, if one is: else False (QA: a
+    message written to stderr was glued to the end of the bar's line and stayed there)."""
+    if not _SHOWN:
+        return False
+    from rich.text import Text
+
+    _SHOWN[0].console.print(Text(line), soft_wrap=True)
+    return True
 
 
 def with_progress(
@@ -87,9 +100,11 @@ def with_progress(
                     progress.update(task, done=f"{rows:,} row{'' if rows == 1 else 's'}")
                 if not progress.live.is_started:  # drawn once it says what it reads
                     progress.start()
+                    _SHOWN[:] = [progress]
             yield event
     finally:
         if progress is not None:
+            _SHOWN.clear()
             progress.stop()
 
 

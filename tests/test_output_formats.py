@@ -663,3 +663,23 @@ def test_a_critical_results_limit_is_shown_in_every_format(tmp_path: Path) -> No
     assert row["reference_text"] == "≤ 7 pg/mL, critical ≥ 100"
     (found,) = observations(Bundle.model_validate(json.loads(run("-f", "fhir"))))
     assert found.referenceRange[0].text.startswith("≤ 7 pg/mL, critical ≥ 100 (reference set")
+
+
+def test_fhir_gives_each_marker_of_a_wide_row_its_own_status(tmp_path: Path) -> None:
+    """QA: a wide row's own status columns ('IL-8 Status' P) gave every marker of the row the
+    status, IL-6 'F' sent as preliminary; a status for the whole row still goes to each."""
+    data = tmp_path / "wide.csv"
+    data.write_text(
+        "Sample ID,IL-6 (pg/mL),IL-6 Status,IL-8 (pg/mL),IL-8 Status\nS1,45,F,5,P\nS2,45,,5,C\n",
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(app, ["check", str(data), "-f", "fhir"])
+    found = observations(Bundle.model_validate(json.loads(done.stdout)))
+    assert [o.status for o in found] == ["final", "preliminary", "final", "corrected"]
+    data.write_text(
+        "Sample ID,Result Status,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,P,45,5\n", encoding="utf-8"
+    )
+    done = CliRunner().invoke(app, ["check", str(data), "-f", "fhir"])
+    assert [o.status for o in observations(Bundle.model_validate(json.loads(done.stdout)))] == [
+        "preliminary", "preliminary",
+    ]  # fmt: skip

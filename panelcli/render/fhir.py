@@ -353,9 +353,10 @@ def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
     full_url = _FullUrls(used.sha256)
     synthetic = set(report.synthetic_sources)
     # QA: a preliminary or corrected result was sent as final, its status only in the
-    # OperationOutcome; a row's status warning names its line
+    # OperationOutcome; a row's status warning names its line, and its marker where the row
+    # gives several (a wide row's own status columns: QA, one marker's gave all theirs)
     lab_status = {
-        (issue.source, issue.line): _LAB_STATUS[issue.code]
+        (issue.source, issue.line, issue.marker): _LAB_STATUS[issue.code]
         for issue in report.warnings
         if issue.code in _LAB_STATUS
     }
@@ -363,7 +364,12 @@ def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
         {
             "fullUrl": full_url("Observation", _result_content(r)),
             "resource": observation(
-                r, loinc, set_name, r.source in synthetic, lab_status.get((r.source, r.line))
+                r,
+                loinc,
+                set_name,
+                r.source in synthetic,
+                lab_status.get((r.source, r.line, r.marker_as_written))
+                or lab_status.get((r.source, r.line, None)),
             ),
         }
         for panel in report.panels

@@ -4080,15 +4080,14 @@ def listed_in_overview(
     """The samples an overview lists (at most OVERVIEW_PANELS), each group in order of first
     sight: those with a critical result (QA: one was folded into "… and 567 more samples"),
     those with one that may be critical, the others with results outside the range, those
-    none of whose rows could be used (QA: they matter as flagged ones do), those the lab gave
-    no result for, those with a result not compared with a range (QA: they looked all clear),
-    then the rest."""
+    none of whose rows could be used or that the lab gave no result for (`not_given`: only
+    counted apart), those with a result not compared with a range (QA: they looked all
+    clear), then the rest."""
     groups = (
         (s for s in samples if critical(s)),
         (s for s in samples if maybe_critical(s) and not critical(s)),
         (s for s in samples if flagged(s) and not critical(s) and not maybe_critical(s)),
-        (s for s in samples if not measured(s) and not not_given(s)),
-        (s for s in samples if not measured(s) and not_given(s)),
+        (s for s in samples if not measured(s)),  # in order of first sight, whichever kind
         (
             s
             for s in samples

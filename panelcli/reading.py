@@ -44,7 +44,6 @@ from panelcli.units import (
 )
 from panelcli.values import (
     FLAG_WORDS,
-    PRELIMINARY_NO_VALUE,
     LabRange,
     ParsedValue,
     ValueProblem,
@@ -72,6 +71,7 @@ from panelcli.values import (
     person_key,
     reads_as_result_status,
     result_status,
+    row_status,
     says_none_known,
     shorten,
     unbracketed,
@@ -2639,11 +2639,11 @@ def _own_status_said(
     column gives it: `result-not-given` where its result is not to be judged (cancelled,
     pending; preliminary with no value yet), else `result-preliminary` or `result-corrected`;
     None for a final status or none."""
-    status = result_status(text) if text else None
+    status = row_status(text, value) if text else None
     if status is None:
         return None
-    # 'IL-6 Status' of 'High', 'Normal', or 'N' (normal, to most; HL7's 'not asked')
-    unread = status.code == "status-unread" or (text or "").strip().casefold() == "n"
+    # 'IL-6 Status' of 'High', 'Normal' (but 'N': read as in a long file's status column)
+    unread = status.code == "status-unread" and (text or "").strip().casefold() != "n"
     if unread and flag_column_code(text or "") is not None:
         return Issue(
             severity="warning", code="result-status-unread", source=where[0], line=where[1],
@@ -2652,8 +2652,6 @@ def _own_status_said(
             f"'{shorten(column.rsplit(' ', 1)[0])} Flag' to have it read as the lab's "
             "flag); the value was judged as a final result", **about,
         )  # fmt: skip
-    if status.code == "preliminary" and value is None:
-        status = PRELIMINARY_NO_VALUE
     source, line = where
     said = f"the result status '{shorten(text or '')}' says {status.words}"
     if status.judged:
@@ -4382,17 +4380,10 @@ def measurement_reader(
                 continue
             status_cell = cell(cells, i_status) if i_status is not None else None
             status = (
-                result_status(status_cell)
+                row_status(status_cell, cell(cells, i_value) if long and i_value >= 0 else "?")
                 if status_cell and header_key(status_cell) != status_title
                 else None  # (the header again: QA, a status warning on it)
             )
-            if (
-                status is not None and status.code == "preliminary" and long
-                and not (cell(cells, i_value) if i_value >= 0 else None)
-            ):  # fmt: skip
-                # QA: a 'P' row with no value yet was refused as empty (exit 2): it is a
-                # result still to come, as an 'I' row is
-                status = PRELIMINARY_NO_VALUE
             if status_cell and status is not None:
                 written = shorten(status_cell)
                 about = {"column": status_column, **row_for(cells, cell(cells, i_marker))}

@@ -210,6 +210,28 @@ PRELIMINARY_NO_VALUE = ResultStatus(
 _CORRECTED = ResultStatus(
     "corrected", "this result corrects one the lab reported before", True,
 )  # fmt: skip
+#: HL7's 'N' ('not asked') beside a value: to many labs 'N' is normal (QA: IL-6 45, 18 times
+#: the limit, was left out as cancelled, exit 0)
+_N_BESIDE_A_VALUE = ResultStatus(
+    "status-unread", "'not asked' in HL7's codes but normal to many labs; as a value is given, "
+    "it was judged as a final result", True,
+)  # fmt: skip
+
+
+def row_status(text: str, value: str | None) -> ResultStatus | None:
+    """`result_status` of a row's status cell beside its value cell: a preliminary status with
+    no value yet is a pending one (QA: refused as empty), and 'N' beside a value is judged."""
+    status = result_status(text)
+    if status is None:
+        return None
+    given = bool(value and value.strip())
+    if status.code == "preliminary" and not given:
+        return PRELIMINARY_NO_VALUE
+    if given and text.strip().casefold() == "n":
+        return _N_BESIDE_A_VALUE
+    return status
+
+
 #: HL7's observation result statuses (table 0085) and the words LIS write for them; final
 #: ones ('F', 'U') say nothing more (QA: preliminary, corrected and cancelled results were
 #: all judged alike, a cancelled one as high)

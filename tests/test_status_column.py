@@ -5,6 +5,7 @@ else its warning says what to call it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,21 @@ def test_a_status_column_with_an_n_or_blank_is_not_read(
     [ignored] = [e for e in found if isinstance(e, Issue)]
     assert ignored.code == "column-ignored" and said in ignored.message
     assert len(found) == 4
+
+
+def test_n_beside_a_value_is_judged_and_n_alone_gives_no_result(tmp_path: Path) -> None:
+    """QA: 'N' (HL7's 'not asked') beside IL-6 45, 18 times the limit, left the value out as
+    cancelled, exit 0; to many labs 'N' is normal. Beside a value it is judged, with a
+    warning; with no value it is a result not given."""
+    path = tmp_path / "n.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,Result Status\nS1,IL-6,45,pg/mL,N\nS1,IL-8,,pg/mL,N\n",
+        encoding="utf-8",
+    )
+    run = CliRunner().invoke(app, ["check", str(path), "--format", "json"])
+    assert run.exit_code == 1
+    report = json.loads(run.stdout)
+    assert [r["marker"] for p in report["panels"] for r in p["results"]] == ["IL-6"]
+    assert [(w["code"], w["line"]) for w in report["warnings"]] == [
+        ("result-status-unread", 2), ("result-not-given", 3),
+    ]  # fmt: skip

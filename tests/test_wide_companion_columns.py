@@ -306,18 +306,23 @@ def test_a_marker_s_own_status_column_is_read_as_a_result_status(tmp_path: Path)
 
 
 def test_a_marker_s_status_column_of_flags_says_so(tmp_path: Path) -> None:
-    """Review: 'IL-6 Status' of 'High' or 'N' (normal, to most) is the lab's flag under
-    another name: 'N' was taken for HL7's 'not asked' and the result left out."""
+    """Review: 'IL-6 Status' of 'High' is the lab's flag under another name; 'N' beside a
+    value (normal, to many labs; HL7's 'not asked') is judged, as in a long file (QA)."""
     events = events_in(
-        tmp_path, "Sample ID,IL-6 (pg/mL),IL-6 Status\nA1,12.0,High\nA2,1.0,N\nA3,1.0,X\n"
+        tmp_path,
+        "Sample ID,IL-6 (pg/mL),IL-6 Status\nA1,12.0,High\nA2,1.0,N\nA3,1.0,X\nA4,,N\n",
     )
     assert [r.sample_id for r in results(events)] == ["A1", "A2"]
     unread = [e for e in events if isinstance(e, Issue) and e.code == "result-status-unread"]
-    assert [e.message for e in unread][1] == (
-        "the status 'N' is a flag, not a result status, and was not used (name the column "
-        "'IL-6 Flag' to have it read as the lab's flag); the value was judged as a final result"
-    )
-    assert [e.code for e in events if isinstance(e, Issue)][-1] == "result-not-given"
+    assert [e.message for e in unread] == [
+        "the status 'High' is a flag, not a result status, and was not used (name the column "
+        "'IL-6 Flag' to have it read as the lab's flag); the value was judged as a final result",
+        "the result status 'N' says 'not asked' in HL7's codes but normal to many labs; as a "
+        "value is given, it was judged as a final result",
+    ]
+    assert [(e.code, e.line) for e in events if isinstance(e, Issue)][-2:] == [
+        ("result-not-given", 4), ("result-not-given", 5),
+    ]  # fmt: skip
 
 
 def test_a_marker_s_own_columns_under_its_merged_cell_are_read(tmp_path: Path) -> None:

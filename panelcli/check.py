@@ -868,6 +868,7 @@ class Interpreter:
         #: wide: a marker column -> its own columns' headers by role (`companion_columns`)
         self._companions: dict[str, dict[str, str]] = {}
         self._wide = False  # the file being read has the wide layout (judge_rows)
+        self._means_by_row = False  # a mean column beside its replicate columns (judge_rows)
         self._named = False  # ... and a person column beside the ids (judge_rows)
         #: A long file's mean rows ('IL-6 Mean') of one panel with no replicate rows of their
         #: marker yet: judged once the panel's rows end, unless a replicate row comes first.
@@ -991,6 +992,8 @@ class Interpreter:
         self._columns = role_columns(file.header, file.layout)
         self._companions = companion_columns(file.header, file.layout)
         self._wide = file.layout.kind == "wide"
+        # a wide file whose rows are replicates ('Replicate' column): its means as a long file's
+        self._means_by_row = self._wide and "replicate" not in file.layout.roles
         self._named = file.layout.patient_stand_in is not None  # see `Measurement.name`
         self._row_replicated = (("", 0), set())  # a file given again reads its rows again
         self._comma_presumed = stats.decimal_comma
@@ -3189,8 +3192,9 @@ class Interpreter:
         """A replicate ('IL-6 Rep 1') judged, or a mean ('IL-6 Mean') judged only where no
         replicate of its marker gives a result: it would be a third result, but where they are
         blank or cannot be read ('N/A'), it is the only one. A wide row judges its mean column
-        after its replicate columns; a long file's mean row is held until its panel's rows end
-        (`_release_held`), unless a replicate row of it gives a result first."""
+        after its replicate columns; a long file's mean row (or a wide file's, by its
+        'Replicate' column) is held until its panel's rows end (`_release_held`), unless a
+        replicate row of it gives a result first."""
         marker = name or marker_key(words.marker)  # 'IL6 Mean' and 'IL-6 Rep 1' are one
         row = (m.source, m.line)
         if words.replicate:
@@ -3200,7 +3204,7 @@ class Interpreter:
                 yield event
             if not gave:  # rejected: a mean of its marker may still be the result
                 return
-            if self._wide:
+            if self._means_by_row:
                 if self._row_replicated[0] != row:
                     self._row_replicated = (row, set())
                 self._row_replicated[1].add(marker)
@@ -3212,7 +3216,7 @@ class Interpreter:
                 self._held.remove(mean)
                 yield self._mean_skipped(mean[0], name or words.marker, first)
             return
-        if self._wide:  # not read where a replicate gave a result: the header's warning says
+        if self._means_by_row:  # not read where a replicate gave a result: the header says
             if self._row_replicated[0] != row or marker not in self._row_replicated[1]:
                 yield from self._judge(m, decimal_comma, unit_column, released=True)
             return

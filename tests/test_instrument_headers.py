@@ -733,3 +733,19 @@ def test_a_wide_file_s_replicate_column_is_read_so_too(write_csv: Callable[..., 
     ]  # fmt: skip
     said = [(w.code, w.line) for w in warnings(events) if w.code != "marker-repeated"]
     assert said == [("figure-skipped", 4), ("figure-skipped", 4)]
+
+
+def test_a_wide_file_s_mean_row_beside_replicate_rows_is_not_a_third_result(
+    write_csv: Callable[..., str],
+) -> None:
+    """QA: with a 'Replicate' column, a wide file's 'Mean' row (45, high) was judged beside its
+    replicate rows (1 and 2, normal): exit 1. It is skipped as a long file's is; a sample's
+    mean with no replicate rows is its result."""
+    text = "Sample ID,Replicate,IL-6 (pg/mL)\nS1,Mean,45\nS1,1,1\nS1,2,2\nS2,Mean,3\n"
+    events = events_in(write_csv, text)
+    assert [(r.line, r.marker_as_written, r.value) for r in results(events)] == [
+        (3, "IL-6 Rep 1", 1.0), (4, "IL-6 Rep 2", 2.0), (5, "IL-6 Mean", 3.0),
+    ]  # fmt: skip
+    assert [(w.code, w.line) for w in warnings(events) if w.code != "marker-repeated"] == [
+        ("mean-skipped", 2),
+    ]  # fmt: skip

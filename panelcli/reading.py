@@ -2477,6 +2477,7 @@ SUMMARY_INITIALS = frozenset({"mw", "vk"})
 #: a patient column
 _NAMES_TOO = frozenset({
     "max", "min", "maximo", "minimo", "máximo", "mínimo", "total", "sem", "media", "suma",
+    "count",  # QA: a patient so named was a summary row
 })  # fmt: skip
 
 

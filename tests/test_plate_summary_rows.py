@@ -273,6 +273,10 @@ def test_a_patient_called_by_a_summary_word_keeps_their_results(tmp_path: Path) 
         tmp_path, "patient_id,collected_at,marker,value,unit\nSD,2026-01-01,IL-6,30,pg/mL\n"
     )
     assert [r.patient_id for r in long if isinstance(r, Result)] == ["SD"]
+    # QA: a patient named 'Count', with no date, was a summary row: no result, exit 2
+    for column in ("Patient Name", "patient_id"):
+        counted = events(tmp_path, f"{column},marker,value,unit\nCount,IL-6,45,pg/mL\n")
+        assert [r.patient_id for r in counted if isinstance(r, Result)] == ["Count"]
 
 
 def test_a_file_with_no_sample_column_skips_its_footer_labels(tmp_path: Path) -> None:

@@ -1887,16 +1887,18 @@ def with_sub_header(
                 continue
             if is_blank(cells) or is_comment(cells):
                 continue
-            merged, own, names = _merged_columns(header, cells, layout)
-            if merged or own:  # read as the marker's own columns, if the row names their figures
+            merged, own, names, unread = _merged_columns(header, cells, layout)
+            if merged or names:  # read as the marker's own columns, if the row names their figures
                 taken = {*merged, *names}
                 unnamed = tuple(i for i in layout.unnamed if i not in taken)
                 companions = {i: dict(roles) for i, roles in layout.companions.items()}
                 for index, roles in own.items():
                     companions[index] = {**roles, **companions.get(index, {})}
+                ignored = [names[i] for i in unread]
                 layout = layout._replace(
                     markers={**layout.markers, **merged}, unnamed=unnamed, companions=companions,
-                    merged_names=names,
+                    merged_names=names, ignored=[*layout.ignored, *ignored],
+                    not_read={**layout.not_read, **{names[i]: why for i, why in unread.items()}},
                 )  # fmt: skip
             named = _figures_named(cells, layout)
             if named is None:
@@ -1942,31 +1944,42 @@ def _title_over(header: Sequence[str], index: int) -> str:
 
 def _merged_columns(
     header: Sequence[str], cells: list[str], layout: Layout
-) -> tuple[dict[int, tuple[str, str | None]], dict[int, dict[str, int]], dict[int, str]]:
+) -> tuple[
+    dict[int, tuple[str, str | None]], dict[int, dict[str, int]], dict[int, str], dict[int, str]
+]:  # fmt: skip
     """The columns with a blank header right of a marker's (one merged cell, as Excel saves
     it) whose cell in the row below names a figure: each the marker's, as its header gives it;
-    and those it names one of the marker's own columns ('Flag', 'Unit', 'Status': QA, they
+    those it names one of the marker's own columns ('Flag', 'H/L', 'Unit', 'Status': QA, they
     were columns with no name and each row's flag past the header refused it), by marker
-    column and role, with the names they are given."""
+    column and role; the names such columns and the others under the marker are given
+    ('IL-6 (pg/mL) Flag'); and why each other one ('Comment') is not read."""
     merged: dict[int, tuple[str, str | None]] = {}
     own: dict[int, dict[str, int]] = {}
     names: dict[int, str] = {}
+    unread: dict[int, str] = {}
     left: int | None = None
     for index, cell in enumerate(cells[: len(header)]):
         title = header[index].strip()
         if title:
             left = index if index in layout.markers else None
             continue
+        if left is None or not cell.strip():
+            left = None  # a column with no name at all
+            continue
         key = header_key(cell)
-        role = _ROLE_OF.get(key) or _COMPANION_ONLY.get(key)
-        if left is not None and figure_named(cell) is not None:
+        role = _ROLE_OF.get(key) or _COMPANION_ONLY.get(key) or _WEAK_ROLE_OF.get(key)
+        if figure_named(cell) is not None:
             merged[index] = layout.markers[left]
-        elif left is not None and role in _COMPANION_ROLES and role not in own.get(left, {}):
+            continue
+        names[index] = f"{header[left].strip()} {cell.strip()}"
+        if role in _COMPANION_ROLES and role not in own.get(left, {}):
             own.setdefault(left, {})[role] = index
-            names[index] = f"{header[left].strip()} {cell.strip()}"
         else:
-            left = None
-    return merged, own, names
+            unread[index] = _not_read_because(
+                f"the row under the header names it '{shorten(cell.strip())}' under "
+                f"{shorten(layout.markers[left][0])}, which panelcli does not read"
+            )
+    return merged, own, names, unread
 
 
 def _figures_named(cells: list[str], layout: Layout) -> dict[int, tuple[bool, str | None]] | None:

@@ -339,3 +339,25 @@ def test_a_marker_s_own_columns_under_its_merged_cell_are_read(tmp_path: Path) -
     assert _issues(events) == [
         ("value-flag-ignored", 3, "IL-6 (pg/mL) Flag"), ("value-flag-disagrees", 4, "IL-8 (pg/mL)"),
     ]  # fmt: skip
+
+
+def test_a_flag_or_comment_under_a_merged_marker_cell_is_read_or_said(tmp_path: Path) -> None:
+    """QA: 'H/L' and 'Comment' under a marker's merged cell left the columns with no name, the
+    sub-header line said nowhere, each row refused as too long ('a decimal comma?'), and the
+    'Ref Range' after them not read."""
+    text = (
+        "Sample ID,IL-6 (pg/mL),,,,IL-8 (pg/mL)\n,Result,H/L,Comment,Ref Range,Result\n"
+        "S1,45,H,hemolysed,0-50,3\n"
+    )
+    events = events_in(tmp_path, text)
+    [il6, il8] = results(events)
+    assert (il6.value, il6.status, il6.reference.high if il6.reference else None) == (
+        45.0, Status.NORMAL, 50.0,
+    )  # fmt: skip
+    assert il8.value == 3.0
+    assert _issues(events) == [
+        ("column-ignored", 1, "IL-6 (pg/mL) Comment"),
+        ("value-flag-ignored", 3, "IL-6 (pg/mL) H/L"),
+        ("value-flag-disagrees", 3, "IL-6 (pg/mL)"),
+        ("range-disagrees", 3, "IL-6 (pg/mL) Ref Range"),
+    ]  # fmt: skip

@@ -3524,8 +3524,8 @@ def header_warnings(
             message = f"column '{shorten(name)}' " + _not_read_because(
                 "it gives the lab's critical (panic) limits or marks, which panelcli does not "
                 "read; a value is critical only by the ranges' critical limits (add "
-                "critical_low or critical_high to your ranges file: 'panelcli ranges init') or "
-                "by a flag column's 'HH' or 'LL'"
+                "critical_low or critical_high to your ranges file: 'panelcli ranges init'), "
+                "and a flag column's 'HH' or 'LL' is shown beside the result, not used to judge it"
             )
         named, unit = split_header_unit(name)
         range_column = _ROLE_OF.get(header_key(named)) in _RANGE_ROLES

@@ -726,8 +726,8 @@ def test_a_column_of_the_lab_s_critical_limits_says_it_is_not_read(
         message.endswith(
             "was not read: it gives the lab's critical (panic) limits or marks, which panelcli "
             "does not read; a value is critical only by the ranges' critical limits (add "
-            "critical_low or critical_high to your ranges file: 'panelcli ranges init') or by a "
-            "flag column's 'HH' or 'LL'"
+            "critical_low or critical_high to your ranges file: 'panelcli ranges init'), and a "
+            "flag column's 'HH' or 'LL' is shown beside the result, not used to judge it"
         )
         for _, message in ignored
     )

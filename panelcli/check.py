@@ -4434,6 +4434,11 @@ class _HeldSample:
                 if self.said.get(line) == "result-corrected":  # 'Cancelled' as a correction
                     self.held.extend(self._withdrawn(event))
                     return out
+                if self.preliminary:  # QA: 'P' 60 then 'X' of the test: 60 stayed judged
+                    withdrawn = self._withdrawn(event, preliminary=True)
+                    if len(withdrawn) > 1:
+                        self.held.extend(withdrawn)
+                        return out
                 self.none_given[marker_key(event.marker)] += 1
             self.held.append(event)
             return out
@@ -4453,27 +4458,39 @@ class _HeldSample:
             self.held.append(event)
         return out
 
-    def _withdrawn(self, given: Issue) -> list[StreamEvent]:
+    def _withdrawn(self, given: Issue, preliminary: bool = False) -> list[StreamEvent]:
         """A correction that gives no result ('Cancelled' in a corrected row), and the warning
         for the one earlier result of its marker that it withdraws, taken out of the held
-        events (QA round 3: that result stayed judged, high)."""
+        events (QA round 3: that result stayed judged, high); with `preliminary`, a row that
+        gives no result ('X') and the one preliminary result of its marker it ends."""
         written = marker_key(given.marker or "")
         same = [
             i for i, e in enumerate(self.held)
             if not isinstance(e, Issue)
             and marker_key((r := _result_of(e)).marker_as_written) == written
             and _same_person(r, given)
+            and (not preliminary or (r.line, r.marker) in self.preliminary)
         ]  # fmt: skip
         if len(same) != 1:
             return [given]
         withdrawn = _result_of(self.held.pop(same[0]))
+        if (withdrawn.line, withdrawn.marker) in self.preliminary:
+            self.preliminary.discard((withdrawn.line, withdrawn.marker))
+            self.waiting[withdrawn.marker] -= 1
         self._unsay_repeated(given.line or 0, given.marker)
         self._unsay_judged(withdrawn)
+        by = (
+            f"the lab's later row on line {given.line}, which says no result is given"
+            if preliminary
+            else f"the lab's correction on line {given.line}, which gives no result"
+        )
         warning = _superseded(
             withdrawn, withdrawn.marker_as_written,
             f"{withdrawn.marker} '{_value_said(withdrawn)}' on this line "
-            f"({_severity(withdrawn)}) was withdrawn by the lab's correction on line "
-            f"{given.line}, which gives no result; it is not judged",
+            f"({_severity(withdrawn)}, preliminary) was withdrawn by {by}; it is not judged"
+            if preliminary
+            else f"{withdrawn.marker} '{_value_said(withdrawn)}' on this line "
+            f"({_severity(withdrawn)}) was withdrawn by {by}; it is not judged",
         )  # fmt: skip
         return [warning, given]
 

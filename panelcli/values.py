@@ -224,7 +224,9 @@ def row_status(text: str, value: str | None) -> ResultStatus | None:
     status = result_status(text)
     if status is None:
         return None
-    given = bool(value and value.strip())
+    # a value that says there is none ('pending' beside 'P': QA, said preliminary and not given)
+    written = (value or "").strip()
+    given = bool(written) and (written[:1].isdigit() or value_says_no_result(written) is None)
     if status.code == "preliminary" and not given:
         return PRELIMINARY_NO_VALUE
     if given and text.strip().casefold() == "n":

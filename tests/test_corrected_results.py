@@ -433,3 +433,29 @@ def test_what_was_said_of_a_replaced_result_goes_with_it(tmp_path: Path) -> None
         (2, "value-flag-ignored"), (3, "value-flag-disagrees"), (4, "result-corrected"),
         (2, "result-superseded"), (4, "result-not-given"),
     ]  # fmt: skip
+
+
+def test_a_row_that_gives_no_result_ends_the_preliminary_result_of_its_test(tmp_path: Path) -> None:
+    """QA: a preliminary IL-6 60 and then an 'X' (cancelled) row of IL-6 for the sample: 60
+    stayed judged high (exit 1) and the summary said one more test had no result. And a
+    'pending' value beside 'P' was said to be both preliminary and not given."""
+    text = (
+        HEADER + "S3,P1,2026-03-06,IL-6,60,pg/mL,P\nS3,P1,2026-03-06,IL-8,3,pg/mL,F\n"
+        "S3,P1,2026-03-06,IL-6,,pg/mL,X\nS4,P2,2026-03-06,IL-6,pending,pg/mL,P\n"
+    )
+    found = events(tmp_path, text)
+    assert [(r.line, r.marker) for r in found if isinstance(r, Result)] == [(3, "IL-8")]
+    assert [(i.line, i.code) for i in found if isinstance(i, Issue)] == [
+        (2, "result-superseded"), (4, "result-not-given"), (5, "result-not-given"),
+    ]  # fmt: skip
+    [superseded] = [i for i in found if isinstance(i, Issue) and i.code == "result-superseded"]
+    assert superseded.message == (
+        "IL-6 '60 pg/mL' on this line (high, preliminary) was withdrawn by the lab's later row on "
+        "line 4, which says no result is given; it is not judged"
+    )
+    # a final result is no preliminary one: an 'X' row after it withdraws nothing
+    final = events(tmp_path, text.replace("IL-6,60,pg/mL,P", "IL-6,60,pg/mL,F"))
+    assert [(r.line, r.marker) for r in final if isinstance(r, Result)] == [
+        (2, "IL-6"),
+        (3, "IL-8"),
+    ]

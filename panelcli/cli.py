@@ -1232,7 +1232,11 @@ def _names_with_hints(names: list[str]) -> str:
         hint = explaining.suggest(name)
         # as check says it (QA: explain said less), of a name copied from such a file
         lost = lost_letter(name)
-        lost_said = f"; a '{lost}' may be a letter lost when a file was saved" if lost else ""
+        lost_said = (
+            f" A '{lost}' may be a letter lost when a file was saved: save it as UTF-8"
+            if lost
+            else ""
+        )
         said.append(f"'{name}'" + (f" (did you mean {hint}?{lost_said})" if hint else ""))
     return " or ".join(said)
 

@@ -95,7 +95,7 @@ def _one_slip_apart(a: str, b: str) -> bool:
 _OTHER_LANGUAGES = (
     ("interleucina", "interleukin"), ("interleukine", "interleukin"),
     ("interleuchina", "interleukin"), ("interleukina", "interleukin"),
-    ("interferone", "interferon"), ("ginterferon", "interferong"),
+    ("interferone", "interferon"), ("interferao", "interferon"), ("ginterferon", "interferong"),
     ("factordenecrosistumoral", "tumornecrosisfactor"),
     ("facteurdenecrosetumorale", "tumornecrosisfactor"),
     ("fattoredinecrositumorale", "tumornecrosisfactor"),
@@ -179,7 +179,10 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
 # it: 'IL-6 Conc. (pg/mL)', 'IL-6 (19)' (the bead region), 'IL-10 Rep 1'. Only these words are
 # taken off, and only where what is left is a marker's name (see ReferenceSet.resolve).
 _BEAD = r"[(\[]\s*(?:(?:bead|region)\s*#?\s*)?\d{1,3}\s*[)\]]|(?:bead|region)\s*#?\s*\d{1,3}"
-_VALUE = r"(?:(?:calc(?:\.|ulated)?|obs(?:\.|erved)?)\s*)?conc(?:\.|entration)?|results?"
+_VALUE = (  # German 'Konz.', 'Konzentration' too (QA: 'IL-10 Konz.' got no hint even)
+    r"(?:(?:calc(?:\.|ulated)?|obs(?:\.|erved)?)\s*)?(?:conc(?:\.|entration)?"
+    r"|konz(?:\.|entration)?)|results?"
+)
 _MEAN = r"mean|average|avg\.?"
 _REPLICATE = r"rep(?:\.|licate)?\s*#?\s*\d{1,2}"
 #: Words of a column that holds no result of the marker it names: a standard's expected

@@ -173,11 +173,13 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "range_low": ("reflow", "referencelow", "refrangelow", "referencerangelow", "normallow",
                   "lowerlimit", "lowerreferencelimit", "lowernormallimit", "reflowerlimit",
                   # QA: 'Range Low', 'Normal Min', 'Low Limit', 'LRR' were ignored
-                  "rangelow", "normalmin", "normalminimum", "refmin", "lrr"),
+                  "rangelow", "normalmin", "normalminimum", "refmin", "lrr",
+                  "referencemin", "referenceminimum", "lln"),  # lower limit of normal
     "range_high": ("refhigh", "referencehigh", "refrangehigh", "referencerangehigh",
                    "normalhigh", "upperlimit", "upperreferencelimit", "uppernormallimit",
                    "refupperlimit",
-                   "rangehigh", "normalmax", "normalmaximum", "refmax", "urr"),
+                   "rangehigh", "normalmax", "normalmaximum", "refmax", "urr",
+                   "referencemax", "referencemaximum", "uln"),
 }  # fmt: skip
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
 # Names that take a role only when no other column has it: German 'Probe' is the sample in
@@ -197,6 +199,7 @@ _WEAK_ROLE_OF = {
     # 'H/L Flag' keeps its '/': as header noise it made 'Date/Time' a second collection date.
     "h/lflag": "lab_flag", "flagh/l": "lab_flag", "labflag": "lab_flag",
     "h/l": "lab_flag", "hi/lo": "lab_flag", "hilo": "lab_flag",  # QA: not read
+    "high/low": "lab_flag", "low/high": "lab_flag", "l/h": "lab_flag",
     "labflags": "lab_flag", "abnflag": "lab_flag", "abnflags": "lab_flag",
     "kennzeichen": "lab_flag",
     # QA: 'Patient Sex', 'Sex (M/F)', 'Age (y)', 'Patient DOB' were not read; weak, so that
@@ -2045,7 +2048,7 @@ def _stand_in_not_read() -> str:
 
 #: Headers that may be a range's limit, or something else: a hint only
 _BARE_LIMITS = {
-    "low": "Low", "high": "High", "min": "Low", "max": "High",
+    "low": "Low", "high": "High", "min": "Low", "max": "High", "lo": "Low", "hi": "High",
     # review: often the assay's limits of quantitation, which must not judge a value
     "lowlimit": "Low", "highlimit": "High",
 }  # fmt: skip

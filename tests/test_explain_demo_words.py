@@ -104,7 +104,8 @@ def test_several_markers_named_are_each_explained(words: list[str], markers: lis
         (["IL-6", "INF"], "no explanation for 'INF' (did you mean IFN-γ?);"),
         (["interferon", "gamma", "IL-6,", "bar"], "no explanation for 'bar';"),
         # QA: check's hint of a letter lost, which explain left out
-        (["TNF-?"], "(did you mean TNF-α?; a '?' may be a letter lost when a file was saved)"),
+        (["TNF-?"], "(did you mean TNF-α? A '?' may be a letter lost when a file was saved: save "
+                    "it as UTF-8)"),
     ],
 )  # fmt: skip
 def test_words_that_are_not_all_markers_are_one_name(words: list[str], said: str) -> None:

@@ -1938,7 +1938,7 @@ def test_a_flag_glued_to_its_number_is_quoted_apart_as_a_spaced_one_is(tmp_path:
     [
         ("Sample ID,IL-6 Level,TNF-a Level\n", "IL-6 Level", "IL-6"),
         ("Sample ID;Serum IL-6;Serum TNF-a\n", "Serum IL-6", "IL-6"),
-        ("Probe,IL-10 Konz.,IL-8 Konz.\n", "IL-10 Konz.", "IL-10"),
+        ("Probe,Plasma IL-10,Plasma IL-8\n", "Plasma IL-10", "IL-10"),
     ],
 )
 def test_a_header_naming_markers_with_other_words_says_so(

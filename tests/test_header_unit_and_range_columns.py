@@ -753,7 +753,7 @@ def test_more_names_of_the_lab_s_range_limits_and_flag_are_read(
     assert "column-ignored" not in [w.code for w in report.warnings]
 
 
-@pytest.mark.parametrize("limits", ["Low,High", "Low Limit,High Limit"])
+@pytest.mark.parametrize("limits", ["Low,High", "Low Limit,High Limit", "Lo,Hi"])
 def test_a_low_and_high_alone_are_not_read_but_the_warning_says_how(
     tmp_path: Path, limits: str
 ) -> None:
@@ -771,3 +771,21 @@ def test_a_low_and_high_alone_are_not_read_but_the_warning_says_how(
         "level or the assay's limit; if it is the lab's reference range, call it 'Ref High' to "
         "have it read"
     )
+
+
+@pytest.mark.parametrize(
+    ("limits", "flag"), [("Reference Min,Reference Max", "High/Low"), ("LLN,ULN", "L/H")]
+)
+def test_reference_min_max_and_lln_uln_are_the_lab_s_range(
+    tmp_path: Path, limits: str, flag: str
+) -> None:
+    """QA round 2: 'Reference Min/Max' and the lower and upper limits of normal ('LLN',
+    'ULN') were ignored, IL-6 5 judged high by the set though the lab's 0-10 says normal."""
+    path = tmp_path / "limits.csv"
+    path.write_text(
+        f"Sample ID,Test,Result,Units,{limits},{flag}\nS1,IL-6,5,pg/mL,0,10,H\n", encoding="utf-8"
+    )
+    report = check_file(str(path))
+    [result] = [r for p in report.panels for r in p.results]
+    assert (result.status.value, result.reference.high) == ("normal", 10)
+    assert "value-flag-disagrees" in [w.code for w in report.warnings]

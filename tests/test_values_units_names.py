@@ -393,6 +393,7 @@ def test_marker_names_and_headers_in_french_and_spanish_exports_are_read(tmp_pat
         ("Tumornekrosefaktor alpha", "Tumor necrosis factor alpha"),
         ("Fator de necrose tumoral alfa", "Tumor necrosis factor alpha"),
         ("Interleukina 6", "Interleukin 6"),
+        ("Interferão gama", "Interferon gamma"),
     ]:
         assert marker_key(name) == marker_key(english), name
     from panelcli.check import check_file

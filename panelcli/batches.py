@@ -37,6 +37,7 @@ from panelcli.reading import (
     Layout,
     NumberedRow,
     ReadStats,
+    TimesLeftOut,
     another_data_type,
     cell_text,
     hash_row_read,
@@ -108,6 +109,7 @@ class RowBatch:
     #: A row before this batch grouped thousands with ',' before its point ('1,340.5'; see
     #: `Interpreter.comma_grouping_seen`): its '"1,120"' is read as 1120.
     comma_grouping_seen: str | None = None
+    times_left_out: TimesLeftOut | None = None  # last batch: see `ReadStats`
 
     @property
     def span(self) -> tuple[int, int] | None:
@@ -176,6 +178,7 @@ def read_batches(
                 comma_before, stats.fallback_text if last else "", first and stats.synthetic,
                 learnt_before, point_before, follows,
                 stats.ids_filled_down if last else None, grouping_before,
+                stats.times_left_out if last else None,
             )  # fmt: skip
 
         rows: list[NumberedRow] = []

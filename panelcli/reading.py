@@ -378,6 +378,15 @@ class IdsFilledDown(NamedTuple):
     of: str
 
 
+class TimesLeftOut(NamedTuple):
+    """Rows whose collection time column gave no time of day ('25:00'; `DateWithTime`): their
+    count, the first one's line and its time as written."""
+
+    rows: int
+    line: int
+    time: str
+
+
 @dataclass
 class ReadStats:
     """What a reader saw; filled in as the file streams."""
@@ -401,6 +410,8 @@ class ReadStats:
     first_blank_line: int | None = None  # the line of the first of them
     #: Rows whose blank sample id was filled in (`SampleIdFilledDown`)
     ids_filled_down: IdsFilledDown | None = None
+    #: Rows whose collection time was no time of day (`DateWithTime`)
+    times_left_out: TimesLeftOut | None = None
     columns: dict[str, str] = field(default_factory=dict)
     size: int | None = None  # bytes, for a regular file (progress)
     position: Callable[[], int] | None = None  # bytes read so far (a little ahead of the rows)
@@ -3128,7 +3139,7 @@ def open_rows(
             )
         if stats.delimiter == ",":
             stats.comma_ahead = decimal_comma_ahead(head_lines, layout, header, header_end)
-        timed = with_time_of_day(reader, layout)
+        timed = with_time_of_day(reader, layout, stats)
         rows = numbered_rows(
             with_ids_filled_down(timed, layout, header, stats),
             source,
@@ -3146,6 +3157,7 @@ def file_closing(source: str, stats: ReadStats) -> Iterator[Issue]:
         stats.first_blank_line,
         stats.fallback_text,
         stats.ids_filled_down,
+        stats.times_left_out,
     )
     if stats.rows == 0:
         raise no_result_rows(source, stats.skipped)
@@ -3380,9 +3392,23 @@ def file_end_warnings(
     first_blank_line: int | None = None,
     fallback_text: str = "",
     ids_filled_down: IdsFilledDown | None = None,
+    times_left_out: TimesLeftOut | None = None,
 ) -> Iterator[Issue]:
     """What is known only once the whole file is read: blank cells (named by the line of the
-    first), bytes read as cp1252, blank sample ids filled in (`ReadStats.ids_filled_down`)."""
+    first), bytes read as cp1252, blank sample ids filled in (`ReadStats.ids_filled_down`),
+    collection times that are no time of day (`ReadStats.times_left_out`)."""
+    if times_left_out:
+        rows, line, time = times_left_out
+        said = (
+            f"line {line} gives the collection time '{shorten(time)}'"
+            if rows == 1
+            else f"{rows:,} rows give a collection time (the first, line {line}: '{shorten(time)}')"
+        )
+        yield Issue(
+            severity="warning", code="time-unreadable", source=source, line=line,
+            message=f"{said} that is no time of day; the day in the date column alone was used, "
+            "so two draws of that day may not be told apart",
+        )  # fmt: skip
     if blank_cells:
         first = f" (the first on line {first_blank_line})" if first_blank_line else ""
         yield Issue(
@@ -3663,10 +3689,13 @@ class DateWithTime:
     """A csv reader whose rows give the collection's time of day after its date, in the date's
     cell ('2026-03-02 08:15'; see `Layout.time_column`): every path reads the date so."""
 
-    __slots__ = ("reader", "date", "time")
+    __slots__ = ("reader", "date", "time", "stats", "before")
 
-    def __init__(self, reader: Iterator[list[str]], date: int, time: int) -> None:
+    def __init__(
+        self, reader: Iterator[list[str]], date: int, time: int, stats: ReadStats, before: int
+    ) -> None:
         self.reader, self.date, self.time = reader, date, time
+        self.stats, self.before = stats, before  # before: lines ahead of the reader's first
 
     def __iter__(self) -> DateWithTime:
         return self
@@ -3682,6 +3711,12 @@ class DateWithTime:
                 said = _time_of_day(time)
                 if said is not None:
                     cells[self.date] = f"{date} {said}"
+                elif _LOOKS_LIKE_A_TIME.match(time):  # '25:00': the day alone, said at the end
+                    left = self.stats.times_left_out  # (QA: it was dropped without a word)
+                    if left is None:
+                        line = self.before + self.reader.line_num - _line_breaks(cells)  # type: ignore[attr-defined]
+                        left = TimesLeftOut(0, line, time)
+                    self.stats.times_left_out = left._replace(rows=left.rows + 1)
         return cells
 
     @property
@@ -3689,12 +3724,19 @@ class DateWithTime:
         return self.reader.line_num  # type: ignore[attr-defined, no-any-return]
 
 
-def with_time_of_day(reader: Iterator[list[str]], layout: Layout) -> Iterator[list[str]]:
-    """`reader`, its rows' dates with their times where the file gives them apart."""
+def with_time_of_day(
+    reader: Iterator[list[str]], layout: Layout, stats: ReadStats, lines_before: int = 0
+) -> Iterator[list[str]]:
+    """`reader`, its rows' dates with their times where the file gives them apart; a time
+    that is no time of day is counted in `stats.times_left_out`."""
     date = layout.roles.get("collected_at")
     if layout.time_column is None or date is None:
         return reader
-    return DateWithTime(reader, date, layout.time_column)
+    return DateWithTime(reader, date, layout.time_column, stats, lines_before)
+
+
+#: A cell written as a time, of the clock or not ('25:00', '8:61', '13:00 PM')
+_LOOKS_LIKE_A_TIME = lazy_pattern(r"\d{1,2}\s*[:hH.]\s*\d{2}")
 
 
 class _SampleRow(NamedTuple):

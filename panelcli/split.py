@@ -179,7 +179,7 @@ def second_part(
         reader = csv.reader(
             _lines(text, file.source, max_line), delimiter=file.delimiter, strict=True
         )
-        timed = with_time_of_day(reader, file.layout)
+        timed = with_time_of_day(reader, file.layout, stats, cut.line - 1)
         filled = with_ids_filled_down(timed, file.layout, file.header, stats, cut.line - 1)
         rows = numbered_rows(filled, file.source, cut.line - 1, cut.line - 1)
         yield file._replace(leading=[], rows=rows)

@@ -121,5 +121,38 @@ def test_a_time_column_joins_only_a_date_that_gives_no_time(tmp_path: Path) -> N
         "Mar 2, 2026 14:40", "2026-03-05", "2026-03-06", "2026-03-07", "2026-03-08 12:30 am",
     ]  # fmt: skip
     assert [(i.code, i.line) for i in events if isinstance(i, Issue)] == [
-        ("header-repeated", 3), ("date-unreadable", 9)
+        ("header-repeated", 3), ("date-unreadable", 9), ("time-unreadable", 14),
     ]  # fmt: skip
+    [left_out] = [i for i in events if isinstance(i, Issue) and i.code == "time-unreadable"]
+    assert left_out.message == (
+        "3 rows give a collection time (the first, line 14: '25:00') that is no time of day; the "
+        "day in the date column alone was used, so two draws of that day may not be told apart"
+    )
+
+
+def test_every_path_says_the_times_left_out_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: an impossible time was left out without a word; one process, two processes and
+    batches count such rows alike and name the first."""
+    from test_two_processes import one_process, two
+
+    from panelcli import split
+    from panelcli.batches import read_batches
+    from panelcli.check import CheckOptions
+    from panelcli.ranges import load_ranges
+    from panelcli.render.ndjson import ndjson_batch, ndjson_join, ndjson_texts
+
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    rows = [
+        f"P{n},2026-03-0{1 + n % 5},{'25:00' if n % 97 == 3 else '08:15'},IL-6,{n % 9}.5,pg/mL\n"
+        for n in range(2000)
+    ]
+    path = tmp_path / "times.csv"
+    path.write_text("MRN,Collection Date,Collection Time,Component,Result,Units\n" + "".join(rows))
+    expected = one_process(path, ndjson_texts, CheckOptions())
+    assert '"code":"time-unreadable"' in expected and "21 rows give a collection time" in expected
+    assert two(path, ndjson_texts, CheckOptions()) == expected
+    ranges = load_ranges(None)
+    parts = [ndjson_batch(b, ranges) for b in read_batches(str(path), ranges, 300)]
+    assert "".join(ndjson_join(parts, ranges.info)) == expected

@@ -42,7 +42,7 @@ from panelcli.models import (
     WarningLine,
 )
 from panelcli.ranges import ReferenceSet
-from panelcli.reading import IdsFilledDown, file_end_warnings, no_result_rows
+from panelcli.reading import IdsFilledDown, TimesLeftOut, file_end_warnings, no_result_rows
 from panelcli.render.stream import Batch, Text, batch_texts
 from panelcli.values import json_inert
 
@@ -131,6 +131,7 @@ class NdjsonPart(NamedTuple):
     last: bool = True  # the file's last part (see `RowBatch.last`)
     follows: int = 0  # see `RowBatch.follows`
     ids_filled_down: IdsFilledDown | None = None  # see `RowBatch`
+    times_left_out: TimesLeftOut | None = None  # see `RowBatch`
 
 
 def ndjson_batch(
@@ -167,7 +168,7 @@ def _ndjson_part(
         batch.source, lines, tally, blank_cells, batch.fallback_bytes, once,
         bool(batch.stopped), first_blank_line, batch.fallback_text, read, skipped,
         reference_set.sha256, batch.synthetic, batch.first, batch.span, batch.last,
-        batch.follows, batch.ids_filled_down,
+        batch.follows, batch.ids_filled_down, batch.times_left_out,
     )  # fmt: skip
 
 
@@ -283,6 +284,7 @@ class _FileSoFar:
         self.first_blank_line: int | None = None
         self.fallback_text = ""
         self.ids_filled_down: IdsFilledDown | None = None
+        self.times_left_out: TimesLeftOut | None = None
         self.stopped = False
 
     def add(self, part: NdjsonPart, total: Tally) -> Iterator[str]:
@@ -294,6 +296,7 @@ class _FileSoFar:
         self.fallback_text = self.fallback_text or part.fallback_text
         self.fallback_bytes += part.fallback_bytes
         self.ids_filled_down = part.ids_filled_down or self.ids_filled_down
+        self.times_left_out = part.times_left_out or self.times_left_out
         self.rows += part.rows
         self.skipped += part.skipped
         dropped = set()
@@ -322,7 +325,7 @@ class _FileSoFar:
         closing: list[StreamEvent] = list(
             file_end_warnings(
                 self.source, self.blank_cells, self.fallback_bytes, self.first_blank_line,
-                self.fallback_text, self.ids_filled_down,
+                self.fallback_text, self.ids_filled_down, self.times_left_out,
             )
         )  # fmt: skip
         if self.rows == 0:

@@ -19,7 +19,7 @@ import pickle
 import signal
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, TypeVar
 
 from panelcli.check import (
     Interpreter,
@@ -38,6 +38,7 @@ from panelcli.reading import (
     IdsFilledDown,
     NumberedRows,
     ReadStats,
+    TimesLeftOut,
     file_closing,
     open_rows,
 )
@@ -67,6 +68,7 @@ class _Part(NamedTuple):
     #: Whether it refused a '"1,120"' before meeting a '2.5' (see `Interpreter.repeats_after`)
     comma_refused: bool = True
     ids_filled_down: IdsFilledDown | None = None  # see `ReadStats`
+    times_left_out: TimesLeftOut | None = None  # see `ReadStats`
 
 
 def fits(files: Sequence[str]) -> bool:
@@ -149,6 +151,7 @@ def _batches(
             stats.rows += part.rows
             stats.measurements += part.measurements
             stats.ids_filled_down = _ids_added(stats.ids_filled_down, part.ids_filled_down)
+            stats.times_left_out = _ids_added(stats.times_left_out, part.times_left_out)
             # Warnings this process gave once already are left out, as one process would.
             skip = tuple((start, end) for start, end, key in part.once if key in repeats)
             part.tally.warnings -= len(skip)
@@ -162,9 +165,12 @@ def _batches(
         yield stopped_reading(file.source, exc)
 
 
-def _ids_added(first: IdsFilledDown | None, second: IdsFilledDown | None) -> IdsFilledDown | None:
-    """The sample ids filled in of both parts, as one process counts them (the first part's
-    first one named)."""
+Counted = TypeVar("Counted", IdsFilledDown, TimesLeftOut)
+
+
+def _ids_added(first: Counted | None, second: Counted | None) -> Counted | None:
+    """The rows counted so (sample ids filled in, times left out) of both parts, as one
+    process counts them (the first part's first one named)."""
     if first is None or second is None:
         return first or second
     return first._replace(rows=first.rows + second.rows)
@@ -262,7 +268,7 @@ class _SecondPart:
         report = _Part(
             tally, stats.rows, stats.measurements, stats.fallback_bytes, first_panels,
             interpreter.warned_once(), once, stats.splits_said, interpreter.comma_decimal_seen,
-            interpreter.comma_refused_unseen, stats.ids_filled_down,
+            interpreter.comma_refused_unseen, stats.ids_filled_down, stats.times_left_out,
         )  # fmt: skip
         pickle.dump(report, self._report)
         self._report.flush()

@@ -1974,13 +1974,14 @@ class Interpreter:
         if ours == sided or (sided == "A" and ours != "N"):
             return
         reference = result.reference
-        printed = parse_lab_range(m.reference_range or "", self.comma_decimal_seen)
         own = reference is not None and (
             reference.origin == "file"
-            # the row's range is the set's, which was used (QA: 'ranges differ' was said)
-            or (printed is not None and (printed.low or 0.0, printed.high)
-                == (reference.low or 0.0, reference.high))
-        )  # fmt: skip
+            # the row's range is the set's, which was used (QA: 'ranges differ' was said);
+            # asked only of a row that prints one (review: a cost on every such row)
+            or (
+                bool(m.reference_range) and _prints_the_set_s(m, reference, self.comma_decimal_seen)
+            )
+        )
         on_its_side = lab_critical_on_its_side(result, sided)
         if on_its_side and no_critical_limit(result, sided):
             # the lab's critical mark on the side its own printed range says: a printed range
@@ -4629,6 +4630,14 @@ def _value_said(result: Result) -> str:
     if result.value is None:  # 'ND', '<LLOQ': no number
         return shorten(result.original_value)
     return f"{result.comparator or ''}{number_text(result.value)} {result.unit}".strip()
+
+
+def _prints_the_set_s(m: Measurement, reference: Reference, decimal_comma: bool) -> bool:
+    """Whether a row's printed range is the set's range that judged it (same limits)."""
+    printed = parse_lab_range(m.reference_range or "", decimal_comma)
+    return printed is not None and (printed.low or 0.0, printed.high) == (
+        reference.low or 0.0, reference.high,
+    )  # fmt: skip
 
 
 #: Warnings of one result's value or status, left out with it when it is replaced (not those

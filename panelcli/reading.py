@@ -408,7 +408,7 @@ class ReadStats:
     synthetic: bool = False
     blank_cells: int = 0  # wide layout: marker cells left empty ('not measured')
     first_blank_line: int | None = None  # the line of the first of them
-    #: Rows whose blank sample id was filled in (`SampleIdFilledDown`)
+    #: Rows whose blank sample (or patient) id was filled in (`SampleIdFilledDown`)
     ids_filled_down: IdsFilledDown | None = None
     #: Rows whose collection time was no time of day (`DateWithTime`)
     times_left_out: TimesLeftOut | None = None
@@ -1292,6 +1292,8 @@ _COMPANION_ROLES = (
 _COMPANION_ONLY = {
     "referenz": "reference_range", "labflag": "lab_flag", "labunit": "unit",
     "status": "result_status",  # 'IL-6 Status' (QA: not read, a cancelled result judged)
+    # the flag names a column takes only where no other flag column is (review: 'IL-6 H/L')
+    **{key: "lab_flag" for key in ("h/l", "l/h", "hi/lo", "hilo", "high/low", "low/high")},
 }  # fmt: skip
 _ROLE_SAID = {
     "unit": "unit", "reference_range": "range", "lab_flag": "flag",
@@ -1668,8 +1670,10 @@ _PAGE_LINE = lazy_pattern(
 #: rule ('------', '=====', '---' in each cell): QA, each made a 'sample'. Apart from
 #: `_PAGE_LINE`, and asked only of a cell that may start one: `page_line` asks of every row.
 _END_OR_RULE = lazy_pattern(
-    r"[\s*=_~#-]*(?:end|eof|ende|fin|fine|(?:total|records|rows|count|anzahl)\s*:\s*\d+)?"
-    r"[\s*=_~#-]*",
+    r"[\s*=_~#-]*(?:end|eof|ende|fin|fine|(?:total|records|rows|count|anzahl)\s*:\s*\d+)"
+    r"[\s*=_~#-]*"
+    # a rule: three marks or more ('-' alone is a value left out: review)
+    r"|[\s*=_~#-]*[*=_~#-]{3}[\s*=_~#-]*",
     re.IGNORECASE,
 )
 _END_OR_RULE_STARTS = frozenset("*=_~#-eEfFtTrRcCaA")
@@ -1729,8 +1733,9 @@ _YEAR = r"\b(?:19|20)\d\d\b"  # compiled on first use: rarely asked
 #: A long row's marker cell that names the lab's words about results, not a test ('Comment',
 #: 'Lab Comment', 'Interpretation', 'Befundkommentar')
 _COMMENT_ROW = lazy_pattern(
-    r"(?:(?:lab|laboratory|result|test|specimen|sample|report|interpretive|clinical|general"
-    r"|order|befund|labor|probe)[\s_-]*)?(?:comments?|notes?|remarks?|interpretation"
+    # after any words: a test's own comment ('IL-6 Comment': review) too
+    r"(?:.*?[\s_-])?(?:(?:lab|laboratory|result|test|specimen|sample|report|interpretive"
+    r"|clinical|general|order|befund|labor|probe)[\s_-]*)?(?:comments?|notes?|remarks?|interpretation"
     r"|interpretive\s+comment|kommentar|bemerkung(?:en)?|anmerkung(?:en)?|hinweis|beurteilung"
     r"|commentaire|remarque|comentario|observaci[oó]n|nota|footnote|disclaimer)\s*:?",
     re.IGNORECASE,
@@ -1915,6 +1920,10 @@ def with_sub_header(
                     not_read={**layout.not_read, **{names[i]: why for i, why in unread.items()}},
                 )  # fmt: skip
             named = _figures_named(cells, layout)
+            if named is None and names and not any(map(_LOOKS_NUMERIC.match, cells)):
+                # only the marker's own columns named ('…,,Flag'), its value's cell left blank
+                # (review: each row was refused whole again)
+                return layout._replace(sub_header=reader.line_num)
             if named is None:
                 return before
             markers, figures = {}, {}
@@ -3295,7 +3304,7 @@ def _with_sign_and_flag(
     if sign and sign != "=" and sign.strip().casefold() != "eq":
         comparator = comparator_of(sign)
         if comparator is None:
-            known = "<, <=, >, >= or ≤, ≥"
+            known = "<, <=, >, >=, ≤, ≥ or LT, LE, GT, GE"
             return "", None, ("comparator", "comparator-unreadable",
                               f"'{shorten(sign)}' is not a comparator panelcli reads ({known}); "
                               "the value was not judged without it")  # fmt: skip
@@ -3750,7 +3759,8 @@ class _SampleRow(NamedTuple):
 class SampleIdFilledDown:
     """A long file's csv reader whose rows with a blank sample id below a sample's row give
     that sample's id, as a grouped report means (its id only on a sample's first row): they
-    were a panel of no sample, two samples' rows mixed in it. Every path reads them so.
+    were a panel of no sample, two samples' rows mixed in it. Every path reads them so. In a
+    file with no sample id column, the patient id is so filled in (`group_column`).
 
     Only a row that gives a marker and a value, and no other patient, date or name than the
     sample's row; it is given that row's patient, date, sex, age, birth date and name where
@@ -3926,17 +3936,27 @@ def _line_breaks(cells: list[str]) -> int:
 
 def ids_left_blank(head_lines: list[str], layout: Layout, header_end: int, delimiter: str) -> bool:
     """Whether a row of a file's first lines (below line `header_end`) gives a marker and a
-    value but no sample id, below a row that gives one: a grouped report."""
+    value but no sample id (or, with no sample id column, no patient id), below a row that
+    gives one: a grouped report; not where a patient id is given on two rows running."""
     roles = layout.roles
     sample, marker, value = group_column(layout), roles.get("marker"), roles.get("value")
     if marker is None or value is None:
         return False
     reader = csv.reader(head_lines, delimiter=delimiter)
     given = False  # a row gave a sample id
+    by_patient = "sample_id" not in roles
+    last = ""  # the id the row just before gave ('' for none)
     with contextlib.suppress(csv.Error):  # the file's reading says so, where it is read
         for cells in reader:
             if reader.line_num <= header_end or len(cells) <= min(marker, value):
                 continue
+            if by_patient:
+                # a patient given on two rows running: given on each of their rows, so a row
+                # with none is no one's, not the patient's above (review: a control's rows
+                # were given to P1)
+                if cell_text(cells, sample) and cell_text(cells, sample) == last:
+                    return False
+                last = cell_text(cells, sample)
             if _note_line(cells, layout) is not None:
                 # a note or words alone: whether it ends a group is the reader's to say, by
                 # whether the file is grouped (review: 'Dr Lee notified' below the only
@@ -4237,8 +4257,12 @@ def with_replicate(marker: str, label: str) -> str:
     columns ('IL-6' and '2' give 'IL-6 Rep 2', 'IL-6' and 'CV%' give 'IL-6 CV%'); the marker
     as written where the cell is blank or says neither ('A')."""
     name, label = marker.strip(), label.strip()
-    if not name or not label:
+    if not name or not label or is_comment_row(name):  # 'Comment' stays one (review)
         return marker
+    bare, unit = split_header_unit(name)  # 'IL-8 (pg/mL)' and 'CV%': 'IL-8 CV% (pg/mL)'
+    if unit is not None:
+        composed = with_replicate(bare, label)
+        return marker if composed == bare else f"{composed} ({unit})"
     if label.isdigit() and len(label) <= 2:
         return f"{name} Rep {label}"
     named = instrument_name(f"{name} {label}")

@@ -517,3 +517,13 @@ def test_words_alone_below_the_only_sample_row_are_refused_as_elsewhere(tmp_path
     report = check_file(str(write(tmp_path, text)))
     assert [(r.line, r.code) for r in report.rejected] == [(3, "marker-missing")]
     assert {r.line: r.sample_id for p in report.panels for r in p.results} == {2: "S1", 4: None}
+
+
+def test_a_patient_given_on_each_row_is_no_grouped_report(tmp_path: Path) -> None:
+    """Review: rows of no one (a control's) after a patient given on each of their rows were
+    given to that patient (IL-6 150 and IL-8 700 as P1's, 'measured again')."""
+    text = "patient_id,marker,value,unit\nP1,IL-6,1,pg/mL\nP1,IL-8,2,pg/mL\n,IL-6,150,pg/mL\n"
+    report = check_file(str(write(tmp_path, text)))
+    panels = [(p.patient_id, [r.line for r in p.results]) for p in report.panels]
+    assert panels == [("P1", [2, 3]), (None, [4])]
+    assert filled_warnings(report.warnings) == []

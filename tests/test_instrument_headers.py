@@ -749,3 +749,19 @@ def test_a_wide_file_s_mean_row_beside_replicate_rows_is_not_a_third_result(
     assert [(w.code, w.line) for w in warnings(events) if w.code != "marker-repeated"] == [
         ("mean-skipped", 2),
     ]  # fmt: skip
+
+
+def test_a_replicate_beside_a_unit_in_the_marker_cell_and_a_comment_row(
+    write_csv: Callable[..., str],
+) -> None:
+    """Review: 'IL-8 (pg/mL)' with 'CV%' became 'IL-8 (pg/mL) CV%', a no_reference result;
+    'Comment' with '1' became 'Comment Rep 1', not a note."""
+    text = (
+        "Sample,Analyte,Replicate,Result\nS1,IL-8 (pg/mL),1,5\nS1,IL-8 (pg/mL),CV%,13\n"
+        "S1,Comment,1,see note\n"
+    )
+    events = events_in(write_csv, text, short=False)
+    assert [(r.line, r.marker_as_written) for r in results(events)] == [(2, "IL-8 Rep 1")]
+    assert [(w.code, w.line) for w in warnings(events)] == [
+        ("figure-skipped", 3), ("note-row-skipped", 4),
+    ]  # fmt: skip

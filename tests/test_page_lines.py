@@ -145,3 +145,13 @@ def test_a_long_row_of_the_lab_s_comment_is_a_note_not_a_test(tmp_path: Path, sh
     )
     assert [e for e in events if getattr(e, "severity", None) == "error"] == []
     assert warnings(events, "result-not-given") == []
+
+
+def test_a_value_left_out_as_a_dash_is_no_rule(tmp_path: Path) -> None:
+    """Review: a wide row of '-' in each marker cell was skipped as a rule, its values unsaid
+    (exit 0); a rule is three marks or more."""
+    events = events_in(tmp_path, "IL-6 (pg/mL),IL-8 (pg/mL)\n3,4\n-,-\n")
+    assert warnings(events, "page-line-skipped") == []
+    assert [e.code for e in events if getattr(e, "severity", None) == "error"] == [
+        "value-not-a-number", "value-not-a-number",
+    ]  # fmt: skip

@@ -361,3 +361,17 @@ def test_a_flag_or_comment_under_a_merged_marker_cell_is_read_or_said(tmp_path: 
         ("value-flag-disagrees", 3, "IL-6 (pg/mL)"),
         ("range-disagrees", 3, "IL-6 (pg/mL) Ref Range"),
     ]  # fmt: skip
+
+
+def test_a_merged_cell_s_flag_column_is_read_with_its_value_s_sub_cell_blank(
+    tmp_path: Path,
+) -> None:
+    """Review: with only 'Flag' named under the merged cells (',,Flag,,Flag'), each row was
+    refused whole for its cells past the header; and 'IL-6 H/L' names IL-6's flag column."""
+    events = events_in(
+        tmp_path, "Sample ID,IL-6 (pg/mL),,IL-8 (pg/mL),\n,,Flag,,Flag\nS1,1,N,70,H\n"
+    )
+    assert [(r.marker, r.value) for r in results(events)] == [("IL-6", 1.0), ("IL-8", 70.0)]
+    assert [e.code for e in events if isinstance(e, Issue) and e.severity == "error"] == []
+    named = events_in(tmp_path, "Sample ID,IL-6 (pg/mL),IL-6 H/L\nS1,45,L\n")
+    assert [e.column for e in named if isinstance(e, Issue)] == ["IL-6 H/L", "IL-6 (pg/mL)"]

@@ -1672,8 +1672,8 @@ _PAGE_LINE = lazy_pattern(
 _END_OR_RULE = lazy_pattern(
     r"[\s*=_~#-]*(?:end|eof|ende|fin|fine|(?:total|records|rows|count|anzahl)\s*:\s*\d+)"
     r"[\s*=_~#-]*"
-    # a rule: three marks or more ('-' alone is a value left out: review)
-    r"|[\s*=_~#-]*[*=_~#-]{3}[\s*=_~#-]*",
+    # a rule: three marks or more, spaced or not ('-' alone is a value left out: review)
+    r"|(?:\s*[*=_~#-]){3,}\s*",
     re.IGNORECASE,
 )
 _END_OR_RULE_STARTS = frozenset("*=_~#-eEfFtTrRcCaA")
@@ -1920,9 +1920,10 @@ def with_sub_header(
                     not_read={**layout.not_read, **{names[i]: why for i, why in unread.items()}},
                 )  # fmt: skip
             named = _figures_named(cells, layout)
-            if named is None and names and not any(map(_LOOKS_NUMERIC.match, cells)):
+            if named is None and own and not unread and not any(map(_LOOKS_NUMERIC.match, cells)):
                 # only the marker's own columns named ('…,,Flag'), its value's cell left blank
-                # (review: each row was refused whole again)
+                # (review: each row was refused whole again); only role words: a data row
+                # ('S1,ND,hemolyzed') is none (review: it was taken for one, the sample lost)
                 return layout._replace(sub_header=reader.line_num)
             if named is None:
                 return before
@@ -4463,7 +4464,15 @@ def measurement_reader(
                 continue
             status_cell = cell(cells, i_status) if i_status is not None else None
             status = (
-                row_status(status_cell, cell(cells, i_value) if long and i_value >= 0 else "?")
+                row_status(
+                    status_cell,
+                    cell(cells, i_value)
+                    if long and i_value >= 0
+                    # a wide row's values: 'N' beside none is no result (review)
+                    else "?"
+                    if any(cell_text(cells, i) for i in layout.markers)
+                    else None,
+                )
                 if status_cell and header_key(status_cell) != status_title
                 else None  # (the header again: QA, a status warning on it)
             )

@@ -224,9 +224,16 @@ def row_status(text: str, value: str | None) -> ResultStatus | None:
     status = result_status(text)
     if status is None:
         return None
-    # a value that says there is none ('pending' beside 'P': QA, said preliminary and not given)
     written = (value or "").strip()
-    given = bool(written) and (written[:1].isdigit() or value_says_no_result(written) is None)
+    says_none = (
+        bool(written) and not written[:1].isdigit() and value_says_no_result(written) is not None
+    )
+    if says_none and (status.code == "preliminary" or text.strip().casefold() == "n"):
+        # 'P' or 'N' beside 'pending', 'Cancelled': the value's words say what it is (QA: said
+        # preliminary and not given; review: 'Cancelled' was said to be still pending)
+        return None
+    # a value left out as dashes ('-') is no value (review: 'N' beside it was refused)
+    given = bool(written.strip("-–—"))
     if status.code == "preliminary" and not given:
         return PRELIMINARY_NO_VALUE
     if given and text.strip().casefold() == "n":

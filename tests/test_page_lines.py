@@ -155,3 +155,10 @@ def test_a_value_left_out_as_a_dash_is_no_rule(tmp_path: Path) -> None:
     assert [e.code for e in events if getattr(e, "severity", None) == "error"] == [
         "value-not-a-number", "value-not-a-number",
     ]  # fmt: skip
+
+
+def test_a_spaced_rule_is_a_rule(tmp_path: Path) -> None:
+    """Differential review: '- - - - -' and '* * *' alone on a line were samples, refused."""
+    for rule in ("- - - - - - - - - -", "* * *,,,"):
+        events = events_in(tmp_path, f"Sample ID,Test,Result,Units\nS1,IL-6,3,pg/mL\n{rule}\n")
+        assert [w.line for w in warnings(events, "page-line-skipped")] == [3]

@@ -131,3 +131,29 @@ def test_n_beside_a_value_is_judged_and_n_alone_gives_no_result(tmp_path: Path) 
     assert [(w["code"], w["line"]) for w in report["warnings"]] == [
         ("result-status-unread", 2), ("result-not-given", 3),
     ]  # fmt: skip
+
+
+def test_n_or_p_beside_words_that_say_no_result_say_it_once(tmp_path: Path) -> None:
+    """Differential review: 'P' beside 'Cancelled' was said to be 'still pending' (a result
+    that will never come), 'N' beside 'Cancelled' was both judged and not given, 'N' beside
+    '-' was refused, and a wide row of no values with 'N' was 'judged as a value is given'."""
+    path = tmp_path / "said.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,Result Status\nS1,IL-6,Cancelled,pg/mL,P\n"
+        "S2,IL-6,Cancelled,pg/mL,N\nS3,IL-6,-,pg/mL,N\nS4,IL-8,3,pg/mL,F\n",
+        encoding="utf-8",
+    )
+    events = list(Interpreter(load_ranges(None), CheckOptions()).events([str(path)]))
+    said = [(e.code, e.line, e.message) for e in events if isinstance(e, Issue)]
+    assert [(code, line) for code, line, _ in said] == [
+        ("result-not-given", 2), ("result-not-given", 3), ("result-not-given", 4),
+    ]  # fmt: skip
+    assert "cancelled" in said[0][2] and "pending" not in said[0][2]
+    wide = tmp_path / "wide.csv"
+    wide.write_text(
+        "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL),Result Status\nS1,45,3,N\nS2,,,N\n", encoding="utf-8"
+    )
+    events = list(Interpreter(load_ranges(None), CheckOptions()).events([str(wide)]))
+    assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [
+        ("result-status-unread", 2), ("result-not-given", 3),
+    ]  # fmt: skip

@@ -375,3 +375,13 @@ def test_a_merged_cell_s_flag_column_is_read_with_its_value_s_sub_cell_blank(
     assert [e.code for e in events if isinstance(e, Issue) and e.severity == "error"] == []
     named = events_in(tmp_path, "Sample ID,IL-6 (pg/mL),IL-6 H/L\nS1,45,L\n")
     assert [e.column for e in named if isinstance(e, Issue)] == ["IL-6 H/L", "IL-6 (pg/mL)"]
+
+
+def test_a_first_row_of_words_under_a_blank_header_cell_is_no_sub_header(tmp_path: Path) -> None:
+    """Differential review: 'S1,ND,<LOD,hemolyzed' under a header that ends with a comma was
+    taken for a row naming the markers' own columns, and sample S1 vanished without a word."""
+    events = events_in(
+        tmp_path, "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL),\nS1,ND,<LOD,hemolyzed\nS2,5,3,\n"
+    )
+    assert [(e.code, e.line) for e in events if isinstance(e, Issue)] == [("row-too-many-cells", 2)]
+    assert [r.sample_id for r in results(events)] == ["S2", "S2"]

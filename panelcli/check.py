@@ -1017,7 +1017,12 @@ class Interpreter:
                 )
                 judged = self.judge_all(measurements, stats)
                 if "result_status" in layout.roles:
-                    judged = corrections_applied(judged)
+                    # the mean rows still held at the end too, as those released before are
+                    # (review: a batch's last mean lost its 'corrected' note, so batches and
+                    # one process differed)
+                    judged = corrections_applied(
+                        itertools.chain(judged, _lazily(self._release_held, stats))
+                    )
                 yield from in_lists(judged, size, stats.waiting)
         except InputError:  # the file stops here: the mean rows held before it are not lost
             held = list(self._release_held(stats))
@@ -4370,6 +4375,13 @@ def _said_if_a_mean(m: Measurement, result: Result) -> Result:
     if words is None or not words.mean:
         return result
     return result.model_copy(update={"note": _noted(result, MEAN_NOTE)})
+
+
+def _lazily(
+    make: Callable[[ReadStats], Iterator[StreamEvent]], stats: ReadStats
+) -> Iterator[StreamEvent]:
+    """`make(stats)`'s events, made only once asked for (after the events chained before)."""
+    yield from make(stats)
 
 
 def corrections_applied(events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:

@@ -459,3 +459,25 @@ def test_a_row_that_gives_no_result_ends_the_preliminary_result_of_its_test(tmp_
         (2, "IL-6"),
         (3, "IL-8"),
     ]
+
+
+def test_a_held_mean_row_s_status_is_said_on_every_path(tmp_path: Path) -> None:
+    """Review: a mean row held until its sample's rows end ('IL-10 Mean', its replicate row
+    blank) lost its 'corrected' note where it was released at the end of the rows (a file's
+    last sample, a batch's): batches and one process differed."""
+    path = tmp_path / "means.csv"
+    path.write_text(
+        "Sample ID,Marker,Value,Unit,Status\nS1,IL-10 Rep 1,,pg/mL,F\nS1,IL-10 Mean,2.4,pg/mL,C\n"
+        "S2,IL-6,3,pg/mL,F\nS2,IL-10 Mean,2.2,pg/mL,P\n",
+        encoding="utf-8",
+    )
+    expected = one_process(path, ndjson_texts, CheckOptions())
+    means = [json.loads(line) for line in expected.splitlines() if '"IL-10 Mean"' in line]
+    assert [m["note"] for m in means if "note" in m] == [
+        "the average of repeat measurements, as given in the file; the lab's corrected result",
+        "the average of repeat measurements, as given in the file; a preliminary result: the "
+        "final one may differ",
+    ]
+    for rows_per_batch in (1, 2, 50):
+        parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, rows_per_batch)]
+        assert "".join(ndjson_join(parts, RANGES.info)) == expected, rows_per_batch

@@ -46,6 +46,7 @@ from panelcli.values import (
     FLAG_WORDS,
     LabRange,
     ParsedValue,
+    ResultStatus,
     ValueProblem,
     as_composed,
     binary_kind,
@@ -182,6 +183,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
                    "referencemax", "referencemaximum", "uln"),
 }  # fmt: skip
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
+#: A flag column's names of its two sides ('H/L', 'Hi/Lo'), as header keys: weak names of a
+#: flag column (`_WEAK_ROLE_OF`), and a marker's own flag column after its name ('IL-6 H/L')
+_SLASHED_FLAGS = ("h/l", "l/h", "hi/lo", "hilo", "high/low", "low/high")
 # Names that take a role only when no other column has it: German 'Probe' is the sample in
 # one export and the specimen material ('Serum') beside a 'Probennr' in another.
 # MSD exports give 'Concentration' (a standard's nominal value) beside 'Calc. Concentration'
@@ -198,8 +202,7 @@ _WEAK_ROLE_OF = {
     # file is read as before, not refused as naming two flag columns (QA).
     # 'H/L Flag' keeps its '/': as header noise it made 'Date/Time' a second collection date.
     "h/lflag": "lab_flag", "flagh/l": "lab_flag", "labflag": "lab_flag",
-    "h/l": "lab_flag", "hi/lo": "lab_flag", "hilo": "lab_flag",  # QA: not read
-    "high/low": "lab_flag", "low/high": "lab_flag", "l/h": "lab_flag",
+    **dict.fromkeys(_SLASHED_FLAGS, "lab_flag"),  # QA: not read
     "labflags": "lab_flag", "abnflag": "lab_flag", "abnflags": "lab_flag",
     "kennzeichen": "lab_flag",
     # QA: 'Patient Sex', 'Sex (M/F)', 'Age (y)', 'Patient DOB' were not read; weak, so that
@@ -1293,7 +1296,7 @@ _COMPANION_ONLY = {
     "referenz": "reference_range", "labflag": "lab_flag", "labunit": "unit",
     "status": "result_status",  # 'IL-6 Status' (QA: not read, a cancelled result judged)
     # the flag names a column takes only where no other flag column is (review: 'IL-6 H/L')
-    **{key: "lab_flag" for key in ("h/l", "l/h", "hi/lo", "hilo", "high/low", "low/high")},
+    **dict.fromkeys(_SLASHED_FLAGS, "lab_flag"),
 }  # fmt: skip
 _ROLE_SAID = {
     "unit": "unit", "reference_range": "range", "lab_flag": "flag",
@@ -2690,16 +2693,26 @@ def _own_status_said(
             f"'{shorten(column.rsplit(' ', 1)[0])} Flag' to have it read as the lab's "
             "flag); the value was judged as a final result", **about,
         )  # fmt: skip
+    return _status_warning(status, text or "", where, {"column": column, **about}, "result")
+
+
+def _status_warning(
+    status: ResultStatus, text: str, where: tuple[str, int], about: dict[str, str | None],
+    not_judged: str,
+) -> Issue:  # fmt: skip
+    """The warning of a result status cell (`row_status`, as written in `text`):
+    `result-not-given` where there is no result to judge (the `not_judged` 'row' or 'result'
+    is not), else `result-` and the status's code; `about` names the column and the row."""
     source, line = where
-    said = f"the result status '{shorten(text or '')}' says {status.words}"
+    said = f"the result status '{shorten(text)}' says {status.words}"
     if status.judged:
         return Issue(
             severity="warning", code=f"result-{status.code}", source=source, line=line,
-            column=column, message=said, **about,
+            message=said, **about,
         )  # fmt: skip
     return Issue(
-        severity="warning", code="result-not-given", source=source, line=line, column=column,
-        message=f"{said}; this result was not judged", **about,
+        severity="warning", code="result-not-given", source=source, line=line,
+        message=f"{said}; this {not_judged} was not judged", **about,
     )  # fmt: skip
 
 
@@ -4477,20 +4490,11 @@ def measurement_reader(
                 else None  # (the header again: QA, a status warning on it)
             )
             if status_cell and status is not None:
-                written = shorten(status_cell)
                 about = {"column": status_column, **row_for(cells, cell(cells, i_marker))}
+                yield _status_warning(status, status_cell, (source, line), about, "row")
                 if status.judged is False:  # QA: a cancelled TNF-α was judged high
                     stats.skipped += 1  # as a control's row: no result row of the file
-                    yield Issue(
-                        severity="warning", code="result-not-given", source=source, line=line,
-                        message=f"the result status '{written}' says {status.words}; this row "
-                        "was not judged", **about,
-                    )  # fmt: skip
                     continue
-                yield Issue(
-                    severity="warning", code=f"result-{status.code}", source=source, line=line,
-                    message=f"the result status '{written}' says {status.words}", **about,
-                )  # fmt: skip
             if not long and is_range_row(cells, layout):  # before a units row, or after it
                 stats.skipped += 1
                 layout, unused = with_range_row(layout, cells)

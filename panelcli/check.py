@@ -1020,9 +1020,8 @@ class Interpreter:
                     # the mean rows still held at the end too, as those released before are
                     # (review: a batch's last mean lost its 'corrected' note, so batches and
                     # one process differed)
-                    judged = corrections_applied(
-                        itertools.chain(judged, _lazily(self._release_held, stats))
-                    )
+                    # (`_release_held` is a generator: it looks at what is held once asked)
+                    judged = corrections_applied(itertools.chain(judged, self._release_held(stats)))
                 yield from in_lists(judged, size, stats.waiting)
         except InputError:  # the file stops here: the mean rows held before it are not lost
             held = list(self._release_held(stats))
@@ -4377,13 +4376,6 @@ def _said_if_a_mean(m: Measurement, result: Result) -> Result:
     return result.model_copy(update={"note": _noted(result, MEAN_NOTE)})
 
 
-def _lazily(
-    make: Callable[[ReadStats], Iterator[StreamEvent]], stats: ReadStats
-) -> Iterator[StreamEvent]:
-    """`make(stats)`'s events, made only once asked for (after the events chained before)."""
-    yield from make(stats)
-
-
 def corrections_applied(events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
     """A file's events with a corrected result (its status column says 'C') in place of the
     earlier result of its marker among its sample's rows above it, and a final one in place of
@@ -4487,42 +4479,37 @@ class _HeldSample:
         if len(same) != 1:
             return [given]
         withdrawn = _result_of(self.held.pop(same[0]))
-        if (withdrawn.line, withdrawn.marker) in self.preliminary:
-            self.preliminary.discard((withdrawn.line, withdrawn.marker))
-            self.waiting[withdrawn.marker] -= 1
-        self._unsay_repeated(given.line or 0, given.marker)
-        self._unsay_judged(withdrawn)
+        self._taken_out(withdrawn)
+        self._unsay(given.line or 0, given.marker, _REPEATED)
         by = (
             f"the lab's later row on line {given.line}, which says no result is given"
             if preliminary
             else f"the lab's correction on line {given.line}, which gives no result"
         )
+        severity = f"{_severity(withdrawn)}, preliminary" if preliminary else _severity(withdrawn)
         warning = _superseded(
             withdrawn, withdrawn.marker_as_written,
-            f"{withdrawn.marker} '{_value_said(withdrawn)}' on this line "
-            f"({_severity(withdrawn)}, preliminary) was withdrawn by {by}; it is not judged"
-            if preliminary
-            else f"{withdrawn.marker} '{_value_said(withdrawn)}' on this line "
-            f"({_severity(withdrawn)}) was withdrawn by {by}; it is not judged",
+            f"{withdrawn.marker} '{_value_said(withdrawn)}' on this line ({severity}) was "
+            f"withdrawn by {by}; it is not judged",
         )  # fmt: skip
         return [warning, given]
 
-    def _unsay_repeated(self, line: int, marker: str | None) -> None:
-        """Take out the 'measured again … every result is kept' warning of a line's marker (as
-        written), no longer so once what it repeats is replaced."""
-        self.held[:] = [
-            e for e in self.held
-            if not (isinstance(e, Issue) and e.code == "marker-repeated" and e.line == line
-                    and e.marker == marker)
-        ]  # fmt: skip
+    def _taken_out(self, result: Result) -> None:
+        """Forget a held result that is replaced or withdrawn: what was said of its value and
+        status on its line (its flag disagreeing, its being preliminary: QA), and that it
+        waits as a preliminary one."""
+        self._unsay(result.line, result.marker_as_written, _SAID_OF_A_RESULT)
+        if (result.line, result.marker) in self.preliminary:
+            self.preliminary.discard((result.line, result.marker))
+            self.waiting[result.marker] -= 1
 
-    def _unsay_judged(self, replaced: Result) -> None:
-        """Take out what was said of a replaced result's value and status on its line (its
-        flag disagreeing, its being preliminary): it is no longer judged (QA)."""
-        line, marker = replaced.line, replaced.marker_as_written
+    def _unsay(self, line: int, marker: str | None, codes: frozenset[str]) -> None:
+        """Take out the held warnings of `codes` of a line's marker (as written): the 'measured
+        again … every result is kept' of a result that replaces, or what was said of one
+        replaced."""
         self.held[:] = [
             e for e in self.held
-            if not (isinstance(e, Issue) and e.code in _SAID_OF_A_RESULT and e.line == line
+            if not (isinstance(e, Issue) and e.code in codes and e.line == line
                     and e.marker == marker)
         ]  # fmt: skip
 
@@ -4554,10 +4541,7 @@ class _HeldSample:
         marker: str | None
         if results:
             replaced = _result_of(held.pop(results[0]))
-            self._unsay_judged(replaced)
-            if (replaced.line, replaced.marker) in self.preliminary:
-                self.preliminary.discard((replaced.line, replaced.marker))
-                self.waiting[replaced.marker] -= 1
+            self._taken_out(replaced)
             value = _value_said(replaced)
             what = f"{replaced.marker} '{value}' on this line ({_severity(replaced)})"
             marker = replaced.marker_as_written
@@ -4580,7 +4564,7 @@ class _HeldSample:
             what = f"{result.marker} on this line (no result then)"
             marker = given.marker
             replaces = f"it follows line {replaced.line}, which gave no result"
-        self._unsay_repeated(result.line, result.marker_as_written)
+        self._unsay(result.line, result.marker_as_written, _REPEATED)
         warning = _superseded(
             replaced, marker, f"{what} was replaced by the lab's {kind} result on line "
             f"{result.line} ('{_value_said(result)}'); only the {kind} result is judged",
@@ -4652,6 +4636,8 @@ def _prints_the_set_s(m: Measurement, reference: Reference, decimal_comma: bool)
     )  # fmt: skip
 
 
+#: The 'measured again' warning, left out where the result it repeats is replaced
+_REPEATED = frozenset({"marker-repeated"})
 #: Warnings of one result's value or status, left out with it when it is replaced (not those
 #: given once per file, which stand for others like them)
 _SAID_OF_A_RESULT = frozenset({

@@ -99,7 +99,7 @@ def _cut(raw: io.BufferedReader, file: FileRows) -> Cut | None:
     # again, a page's line or a comment left them with none)
     starts_a_sample = _sample_row_test(file) if file.layout.grouped else None
     # the column a grouped report leaves blank below a group's first row (None: not grouped)
-    grouped_by = (0 if "sample_id" in roles else 1) if file.layout.grouped else None
+    grouped_by = columns.index(group_column(file.layout)) if file.layout.grouped else None
     previous = None
     for _ in range(SEARCH_LINES):
         line = raw.readline()

@@ -40,6 +40,7 @@ from panelcli.units import unit_as_read
 from panelcli.values import (
     FLAG_SIDE,
     FLAG_WORDS,
+    PRELIMINARY_NO_VALUE,
     counted,
     critical_side,
     flag_column_code,
@@ -841,9 +842,7 @@ def summarise_panel(
 
 #: What a pending result's status warning says after its quoted status (`values.result_status`)
 _PENDING = "' says this result is still pending;"
-_PRELIMINARY_PENDING = (
-    "' says this result is preliminary and has no value yet: it is still pending;"
-)
+_PRELIMINARY_PENDING = f"' says {PRELIMINARY_NO_VALUE.words};"  # a 'P' with no value yet
 
 
 def is_pending(issue: Issue) -> bool:

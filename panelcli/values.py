@@ -359,6 +359,12 @@ _NO_RESULT_VALUES = {
     **dict.fromkeys(("no result", "kein ergebnis"), "the lab gave no result"),
     "cancelado": "this result was cancelled (no result)",
 }  # fmt: skip
+#: A result cell with only these says the lab gave no value, as a blank one does: what
+#: Excel sheets and LIS exports put in a cell left empty on purpose (QA: a wide row's '-' for
+#: a marker not run was refused, exit 2). Not Excel's '#N/A', a formula's error.
+_NO_VALUE_MARKS = frozenset(
+    {"-", "--", "---", "–", "—", "−", "n/a", "na", "n.a.", "n. a.", "k.a.", "k. a."}
+)
 #: 'in error' or 'incorrect': the lab's word that a result was wrong (an instrument's bare
 #: 'Error' stays a row that cannot be used)
 _RETRACTED = (" in error ", " incorrect ")
@@ -366,11 +372,13 @@ _RETRACTED = (" in error ", " incorrect ")
 
 def value_says_no_result(text: str) -> str | None:
     """Why a result cell's words say the lab gives no result ('Cancelled', 'QNS', 'TNP',
-    'pending', 'see comment', 'Specimen hemolyzed'), in words, else None: a cell with a digit
-    ('Cancelled 12'), 'ND', 'Error', or such a word denied ('no hemolysis')."""
+    'pending', 'see comment', 'Specimen hemolyzed', a lone '-' or 'n/a'), in words, else None:
+    a cell with a digit ('Cancelled 12'), 'ND', 'Error', or such a word denied ('no hemolysis')."""
     if text[:1].isdigit():
         return None  # nearly every cell: a number (asked of every cell of a wide file)
     said = text.strip().casefold()
+    if said in _NO_VALUE_MARKS:
+        return "the lab gave no result"
     if not said or said[0] in "<>≤≥+-." or any(c.isdigit() for c in said):
         return None  # a censored number, or words with a number
     words = [word for word in re.split(r"[\W_]+", said) if word]

@@ -5,6 +5,7 @@ number', where the same words in a status column are a warning)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,18 @@ LONG = (
         ("nicht bestimmt", "the test was not performed"),
         ("see comment below", "the result is given in words elsewhere, not as a number"),
         ("No result", "the lab gave no result"),
+        # a cell holding only a dash or 'n/a': a test not run (QA: a wide row's '-' was refused)
+        ("-", "the lab gave no result"),
+        (" -- ", "the lab gave no result"),
+        ("—", "the lab gave no result"),
+        ("N/A", "the lab gave no result"),
+        ("NA", "the lab gave no result"),
+        ("k.A.", "the lab gave no result"),
+        ("-3", None),
+        ("- 3", None),
+        ("-.", None),
+        ("#N/A", None),
+        ("n/a 3", None),
         # a number with them is no such cell; nor a word denied, nor an instrument's error
         ("Cancelled 12", None),
         ("12 pending", None),
@@ -103,6 +116,24 @@ def test_a_wide_file_s_cell_so_written_is_a_warning_too(tmp_path: Path) -> None:
         (2, "result-not-given", "IL-10 (pg/mL)", "IL-10"),
     ]
     assert [e.marker for e in found if not isinstance(e, Issue)] == ["IL-8"]
+
+
+def test_a_wide_file_s_dash_or_n_a_is_a_test_not_run_not_a_row_refused(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        "Sample,IL-6 (pg/mL),IL-8 (pg/mL),IL-10 (pg/mL)\nW1,-,5,n/a\nW2,2,-,4\n", encoding="utf-8"
+    )
+    done = runner.invoke(app, ["check", str(path), "--format", "ndjson"])
+    assert done.exit_code == 0, done.output  # was 2: each '-' and 'n/a' a value refused
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    said = [(w["line"], w["code"], w["marker"]) for x in lines if (w := x.get("warning"))]
+    assert said == [
+        (2, "result-not-given", "IL-6"),
+        (2, "result-not-given", "IL-10"),
+        (3, "result-not-given", "IL-8"),
+    ]
+    assert [x["marker"] for x in lines if "status" in x] == ["IL-8", "IL-6", "IL-10"]
+    assert lines[-1]["totals"]["rejected"] == 0
 
 
 def test_validate_and_check_exit_by_the_results_alone(tmp_path: Path) -> None:

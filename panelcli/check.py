@@ -63,6 +63,8 @@ from panelcli.models import (
     ABNORMAL,
     CRITICAL_FLAGS,
     FAR_PAST_HIGH,
+    FILE_CRITICAL_SOURCE,
+    FILE_RANGE_AND_CRITICAL_SOURCE,
     FILE_RANGE_SOURCE,
     UNJUDGED,
     Comparator,
@@ -510,16 +512,77 @@ def _open_above(printed: Bounds, chosen: Selected, entry: MarkerRange | None = N
 _Origin = Literal["set", "file", "joined"]
 
 
-def _file_source(bounds: Bounds, origin: _Origin, set_source: str | None) -> str:
+def _file_source(
+    bounds: Bounds, origin: _Origin, set_source: str | None, lab_critical: bool = False
+) -> str:
     """The citation of a lab's printed range, naming what of it is the set's (self-review: a
-    joined upper limit and the set's critical limits were cited as the file's)."""
+    joined upper limit and the set's critical limits were cited as the file's); with
+    `lab_critical`, its critical limits are the file's own (`Measurement.critical`)."""
+    if origin == "set":  # the set's range, with the lab's critical limits
+        return f"{set_source or 'the reference set'}, with {FILE_CRITICAL_SOURCE}"
     taken = [] if origin != "joined" else ["upper limit"]
-    if bounds.critical_low is not None or bounds.critical_high is not None:
-        taken.append("critical limits")  # a printed range has none of its own
+    if not lab_critical and (bounds.critical_low is not None or bounds.critical_high is not None):
+        taken.append("critical limits")  # the set's, beyond the printed range
+    own = FILE_RANGE_AND_CRITICAL_SOURCE if lab_critical else FILE_RANGE_SOURCE
     if not taken:
-        return FILE_RANGE_SOURCE
+        return own
     cited = f" ({set_source})" if set_source else ""
-    return f"{FILE_RANGE_SOURCE}, with the {' and the '.join(taken)} of the reference set{cited}"
+    return f"{own}, with the {' and the '.join(taken)} of the reference set{cited}"
+
+
+def read_critical_limit(text: str, unit: str, exponent: int, decimal_comma: bool) -> float | str:
+    """A lab's critical limit cell in `unit` (`exponent`: the value's unit to `unit`, for a
+    cell with no unit of its own), or why it cannot be used."""
+    try:
+        parsed = parse_value(text, decimal_comma)
+    except ValueProblem:
+        return "is not a number"
+    if parsed.number is None or parsed.comparator is not None or parsed.flag is not None:
+        return "is not a number alone"  # '>500': which side of 500 is critical is the column's
+    if parsed.unit is not None:
+        try:
+            exponent = conversion_exponent(parsed.unit, unit)
+        except UnitProblem:
+            return f"has the unit '{shorten(parsed.unit)}', which panelcli cannot convert to {unit}"
+    limit = convert(parsed.number, exponent)
+    if exceeds_physical_limit(limit, unit):
+        return f"is {PAST_PHYSICAL_LIMIT}"
+    return limit
+
+
+def _without_critical(bounds: Bounds, sides: tuple[bool, bool]) -> Bounds:
+    """An interval without its critical limits on `sides` (low, high): the lab gives its own."""
+    return bounds._replace(
+        critical_low=None if sides[0] else bounds.critical_low,
+        critical_high=None if sides[1] else bounds.critical_high,
+    )
+
+
+def _selected_without_critical(selected: Selected, sides: tuple[bool, bool]) -> Selected:
+    """The set's choice for a person without its critical limits on `sides` (low, high)."""
+    if sides == (False, False):
+        return selected
+    return selected._replace(
+        bounds=None if selected.bounds is None else _without_critical(selected.bounds, sides),
+        candidates=tuple((who, _without_critical(b, sides)) for who, b in selected.candidates),
+    )
+
+
+def with_lab_critical(bounds: Bounds, lab: tuple[float | None, float | None]) -> Bounds:
+    """An interval with the lab's critical limits (low, high) on the sides it gives them, each
+    where it lies beyond the interval (as `with_set_critical` keeps the set's); an interval of
+    critical limits alone takes them as they are."""
+    low, high = lab
+    if bounds.low is None and bounds.high is None:
+        return bounds._replace(
+            critical_low=bounds.critical_low if low is None else low,
+            critical_high=bounds.critical_high if high is None else high,
+        )
+    kept = with_set_critical(bounds, Bounds(critical_low=low, critical_high=high))
+    return bounds._replace(
+        critical_low=bounds.critical_low if low is None else kept.critical_low,
+        critical_high=bounds.critical_high if high is None else kept.critical_high,
+    )
 
 
 def joined_with_set_high(printed: Bounds, chosen: Bounds) -> Bounds | None:
@@ -1471,8 +1534,8 @@ class Interpreter:
         the row needs more (a censored or odd value, a warning, a range in the row, …).
         """
         (source, line, column, marker, written, unit, sample_id, patient_id, collected_at,
-         sex, age, birth_date, reference_range, detection, _, _) = m  # fmt: skip
-        if reference_range is not None or detection is not None:  # a note to give
+         sex, age, birth_date, reference_range, detection, _, _, critical) = m  # fmt: skip
+        if reference_range is not None or detection is not None or critical is not None:
             return None
         if (sex or age or birth_date) and not self._person_readable(
             sex or "", age or "", birth_date or "", collected_at or ""
@@ -1614,11 +1677,20 @@ class Interpreter:
         return self.kind_limit is not None and self._kinds[(key[0], key[1])] > self.kind_limit
 
     def _reference(
-        self, bounds: Bounds, unit: str, origin: _Origin, set_source: str | None = None
+        self,
+        bounds: Bounds,
+        unit: str,
+        origin: _Origin,
+        set_source: str | None = None,
+        lab_critical: bool = False,
     ) -> Reference:
-        """The reference a result cites (`set_source`: the set's citation); one shared object
-        per interval (they are frozen)."""
-        source = set_source if origin == "set" else _file_source(bounds, origin, set_source)
+        """The reference a result cites (`set_source`: the set's citation; `lab_critical`: its
+        critical limits are the file's); one shared object per interval (they are frozen)."""
+        source = (
+            set_source
+            if origin == "set" and not lab_critical
+            else _file_source(bounds, origin, set_source, lab_critical)
+        )
         origin = "set" if origin == "set" else "file"
         key = (bounds, unit, origin, source)
         reference = self._references.get(key)
@@ -2206,7 +2278,7 @@ class Interpreter:
         decimal_comma: bool,
     ) -> Result:
         value = None if parsed.number is None else convert(parsed.number, exponent)
-        bounds, origin, note, indeterminate, candidates = self._bounds_for(
+        bounds, origin, note, indeterminate, candidates, lab_critical = self._bounds_for(
             m, name, entry, exponent, decimal_comma
         )
         written_unit = parsed.unit or m.unit
@@ -2239,7 +2311,7 @@ class Interpreter:
                     **base, status=Status.INDETERMINATE, flag="IND",
                     flags=[parsed.comparator or "", "IND"],
                     reference=None if bounds is None
-                    else self._reference(bounds, entry.unit, origin, entry.source),
+                    else self._reference(bounds, entry.unit, origin, entry.source, lab_critical),
                     # short sentences: a patient reads it beside the value (QA: grade 12.6)
                     note=f"'{written}' has no number. The reference set does not say {level} "
                     f"the test can measure {name}, so panelcli cannot judge it.{keys}",
@@ -2295,7 +2367,7 @@ class Interpreter:
                           flags=[*sign, "IND"] if indeterminate else [], note=note,
                           doubt=doubt)  # fmt: skip
         assert value is not None  # a number, or the limit that stands in for it
-        reference = self._reference(bounds, entry.unit, origin, entry.source)
+        reference = self._reference(bounds, entry.unit, origin, entry.source, lab_critical)
         base["value"] = value
         judged = interpret(value, parsed.comparator, bounds, entry.unit)
         if judged.status is Status.INDETERMINATE and bounds.low is None and bounds.high is None:
@@ -2339,16 +2411,105 @@ class Interpreter:
 
     def _bounds_for(
         self, m: Measurement, name: str, entry: MarkerRange, exponent: int, decimal_comma: bool
+    ) -> tuple[Bounds | None, _Origin, str | None, bool, tuple[tuple[str, Bounds], ...], bool]:
+        """`_interval_for`, with the lab's critical limits in the row in place of the set's on
+        the sides it gives them; the last item says whether it gives any that are used."""
+        lab = self._lab_critical(m, name, entry.unit, exponent, decimal_comma)
+        sides = (lab[0] is not None, lab[1] is not None)
+        bounds, origin, note, indeterminate, candidates = self._interval_for(
+            m, name, entry, exponent, decimal_comma, sides
+        )
+        if sides == (False, False):
+            return bounds, origin, note, indeterminate, candidates, False
+        if bounds is not None:
+            kept = with_lab_critical(bounds, lab)
+            self._critical_left_out(m, name, lab, kept, entry.unit, bounds)
+            used = (kept.critical_low, kept.critical_high) != (
+                bounds.critical_low,
+                bounds.critical_high,
+            )
+            return kept, origin, note, indeterminate, candidates, used
+        if candidates:
+            each = tuple((who, with_lab_critical(b, lab)) for who, b in candidates)
+            return bounds, origin, note, indeterminate, each, each != candidates
+        self._critical_left_out(m, name, lab, None, entry.unit)
+        return bounds, origin, note, indeterminate, candidates, False
+
+    def _lab_critical(
+        self, m: Measurement, name: str, unit: str, exponent: int, decimal_comma: bool
+    ) -> tuple[float | None, float | None]:
+        """The row's critical low and high limits in `unit` (`Measurement.critical`), None for
+        a side it gives none of, or one it gives unusably (with a warning)."""
+        if m.critical is None:
+            return None, None
+        limits: list[float | None] = []
+        for side, text in zip(("low", "high"), m.critical, strict=True):
+            read = read_critical_limit(text, unit, exponent, decimal_comma) if text else None
+            if isinstance(read, str):
+                self._critical_unusable(
+                    m, side, f"{name}: the file's critical {side} limit '{shorten(text)}' {read}; "
+                    f"it was not used",
+                )  # fmt: skip
+                read = None
+            limits.append(read)
+        return limits[0], limits[1]
+
+    def _critical_left_out(
+        self,
+        m: Measurement,
+        name: str,
+        lab: tuple[float | None, float | None],
+        kept: Bounds | None,
+        unit: str,
+        bounds: Bounds | None = None,
+    ) -> None:
+        """Say each of the lab's critical limits `kept` has not: not beyond the interval, or
+        no interval to judge by."""
+        for side, limit, used in (
+            ("low", lab[0], kept.critical_low if kept else None),
+            ("high", lab[1], kept.critical_high if kept else None),
+        ):
+            if limit is None or used == limit:
+                continue
+            why = (
+                "there is no range to judge the value by"
+                if bounds is None
+                else f"it is not {'below' if side == 'low' else 'above'} the range used "
+                f"({interval_text(_without_critical(bounds, (True, True)), unit)})"
+            )
+            self._critical_unusable(
+                m, side, f"{name}: the file's critical {side} limit {number_text(limit)} {unit} "
+                f"was not used: {why}",
+            )  # fmt: skip
+
+    def _critical_unusable(self, m: Measurement, side: str, message: str) -> None:
+        """A critical limit of the row is not used: said once per message."""
+        self._warn_once(
+            ("critical-limit-unusable", m.source, message),
+            Issue(severity="warning", code="critical-limit-unusable", source=m.source,
+                  line=m.line, column=self._column_of(f"critical_{side}", m), **self._row_of(m),
+                  message=message),
+        )  # fmt: skip
+
+    def _interval_for(
+        self,
+        m: Measurement,
+        name: str,
+        entry: MarkerRange,
+        exponent: int,
+        decimal_comma: bool,
+        lab_critical: tuple[bool, bool] = (False, False),
     ) -> tuple[Bounds | None, _Origin, str | None, bool, tuple[tuple[str, Bounds], ...]]:
         """The interval to judge by: the lab's range in the row wins over the set's; when the
-        person decides between the set's rows and is not known, the rows that could apply."""
+        person decides between the set's rows and is not known, the rows that could apply.
+        The set's critical limits are left out on the `lab_critical` sides (low, high)."""
         if _prints_a_range(m):
             assert m.reference_range is not None
             from_file = self._lab_bounds(
                 m, entry.unit, exponent, decimal_comma, "the reference set's range was used"
             )
             if from_file is not None:
-                chosen = self._select(m, name)
+                chosen = _selected_without_critical(self._select(m, name), lab_critical)
                 if _open_above(from_file, chosen, entry):
                     # no interval chosen: the person is not known (`_open_above`)
                     used = (
@@ -2408,7 +2569,7 @@ class Interpreter:
                     self._range_disagrees(m, message)
                     return kept, "file", None, False, beyond
                 return from_file, "file", None, False, ()
-        chosen = self._select(m, name)
+        chosen = _selected_without_critical(self._select(m, name), lab_critical)
         return chosen.bounds, "set", chosen.note, chosen.indeterminate, chosen.candidates
 
     def _range_disagrees(self, m: Measurement, message: str) -> None:
@@ -2927,7 +3088,11 @@ class Interpreter:
         bounds = self._lab_bounds(m, unit, 0, decimal_comma, otherwise)
         if bounds is None:
             return None
-        reference = self._reference(bounds, unit, "file")
+        lab = self._lab_critical(m, m.marker, unit, 0, decimal_comma)
+        kept = with_lab_critical(bounds, lab)
+        self._critical_left_out(m, m.marker, lab, kept, unit, bounds)
+        bounds, lab_critical = kept, kept != bounds
+        reference = self._reference(bounds, unit, "file", lab_critical=lab_critical)
         if parsed.number is None:  # 'ND': the set's detection limits are in another unit
             return Result(
                 **base, status=Status.INDETERMINATE, flag="IND",
@@ -3352,7 +3517,7 @@ class Interpreter:
         "range-unreadable", "range-disagrees", "person-unreadable", "value-dot-ambiguous",
         "value-comma-ambiguous", "person-conflict", "column-unnamed", "value-flag-ignored",
         "date-unreadable", "date-ambiguous", "date-in-future",
-        "value-comma-groups", "value-far-past-range",
+        "value-comma-groups", "value-far-past-range", "critical-limit-unusable",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(
@@ -4204,6 +4369,8 @@ def _general_path_only(layout: Layout) -> bool:
         or "lab_flag" in layout.roles
         or "detection_range" in layout.roles
         or "result_status" in layout.roles  # a row may be said or skipped for its status
+        or "critical_low" in layout.roles  # the lab's critical limits judge the row
+        or "critical_high" in layout.roles
         or "replicate" in layout.roles  # its marker is named with its replicate (`read`)
         or bool(layout.expected)  # a standard's expected value: skipped there
         or (layout.value_unit is not None and "unit" in layout.roles)

@@ -157,6 +157,10 @@ def lost_letter(name: str) -> str | None:
 
 #: What a lab's range printed in the file cites; more is said where the set gave part of it.
 FILE_RANGE_SOURCE = "the lab's range printed in the file"
+#: ... where the file gives the lab's critical limits beside it (`Measurement.critical`)
+FILE_RANGE_AND_CRITICAL_SOURCE = f"{FILE_RANGE_SOURCE}, with its critical limits"
+#: What follows the set's own citation where the file gives the critical limits
+FILE_CRITICAL_SOURCE = "the lab's critical limits printed in the file"
 
 
 class Doubt(NamedTuple):

@@ -181,6 +181,15 @@ _ROLES: dict[str, tuple[str, ...]] = {
                    "refupperlimit",
                    "rangehigh", "normalmax", "normalmaximum", "refmax", "urr",
                    "referencemax", "referencemaximum", "uln"),
+    # The lab's critical (panic) limits, each row's in its value's unit (`Measurement.critical`)
+    "critical_low": ("criticallow", "critlow", "critlo", "criticallo", "lowcritical",
+                     "criticallowlimit", "lowcriticallimit", "lowercriticallimit",
+                     "criticallowerlimit", "paniclow", "paniclo", "lowpanic", "paniclowlimit",
+                     "lowpaniclimit", "lowerpaniclimit"),
+    "critical_high": ("criticalhigh", "crithigh", "crithi", "criticalhi", "highcritical",
+                      "criticalhighlimit", "highcriticallimit", "uppercriticallimit",
+                      "criticalupperlimit", "panichigh", "panichi", "highpanic",
+                      "panichighlimit", "highpaniclimit", "upperpaniclimit"),
 }  # fmt: skip
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
 #: A flag column's names of its two sides ('H/L', 'Hi/Lo'), as header keys: weak names of a
@@ -368,6 +377,9 @@ class Measurement(NamedTuple):
     #: 'N/A'; None where the file has no such column. Two names for one sample id with no
     #: patient id are a `sample-conflict` (see `check._person_fits`).
     name: str | None = None
+    #: The lab's critical low and high limit cells ('' where blank), with the unit of their
+    #: column's header where the cell gives none; None where the row gives neither.
+    critical: tuple[str, str] | None = None
 
 
 class IdsFilledDown(NamedTuple):
@@ -955,14 +967,15 @@ def _value_with_unit(cell: str) -> tuple[str, str] | None:
 
 
 def _range_with_unit(cell: str) -> tuple[str, str] | None:
-    """A range column's header that gives the unit ('Reference range (pg/mL)', 'Ref Low
-    [ng/L]'): (its name as `header_key` has it, the unit); None for any other header."""
+    """A range or critical limit column's header that gives the unit ('Reference range
+    (pg/mL)', 'Ref Low [ng/L]', 'Critical High (pg/mL)'): (its name as `header_key` has it, the
+    unit); None for any other header."""
     name, unit = split_header_unit(cell)
     key = header_key(name)
     # a unit panelcli knows: 'Normal range (M/F)' gives none (review)
     if unit is None or not known_unit(unit):
         return None
-    return (key, unit) if _ROLE_OF.get(key) in _RANGE_ROLES else None
+    return (key, unit) if _ROLE_OF.get(key) in (*_RANGE_ROLES, *_CRITICAL_ROLES) else None
 
 
 def _note_past_header(extra: Sequence[str]) -> str | None:
@@ -1402,9 +1415,12 @@ def _means_of_replicates(
 #: Roles of the long layout that belong to one value, so a wide row's one cell cannot hold them.
 _PER_MARKER_ROLES = (
     "reference_range", "range_low", "range_high", "comparator", "lab_flag", "detection_range",
+    "critical_low", "critical_high",
 )  # fmt: skip
 #: The lab's range as a low and a high column (read together, as one range cell).
 _RANGE_LIMIT_ROLES = ("range_low", "range_high")
+#: The lab's critical limits, a low and a high column (`critical_cells`)
+_CRITICAL_ROLES = ("critical_low", "critical_high")
 _RANGE_ROLES = ("reference_range", *_RANGE_LIMIT_ROLES)
 _AS_WRITTEN = ("collected_at", "marker", "unit", *_RANGE_ROLES)
 
@@ -2893,6 +2909,36 @@ def same_size(units: list[str]) -> bool:
         return False
 
 
+def critical_cells(
+    header: Sequence[str], layout: Layout
+) -> Callable[[list[str]], tuple[str, str] | None] | None:
+    """What reads a long row's critical limit cells (`Measurement.critical`), each with the
+    unit its column's header gives ('Critical High (pg/mL)') where the cell gives none; None
+    where the file has no such column."""
+    columns = [layout.roles.get(role) for role in _CRITICAL_ROLES]
+    if columns == [None, None]:
+        return None
+    units = [None if i is None else split_header_unit(header[i])[1] for i in columns]
+
+    def read(cells: list[str]) -> tuple[str, str] | None:
+        # 'N/A' or '-' is no limit, as in a range's low or high column
+        low, high = (_known_limit(cell_text(cells, i)) for i in columns)
+        if not low and not high:
+            return None
+        return _with_unit(low, units[0]), _with_unit(high, units[1])
+
+    return read
+
+
+#: A limit's cell that is a number alone ('100', '2,5'), to which its header's unit is added
+_BARE_NUMBER = lazy_pattern(r"[0-9]+(?:[.,][0-9]+)?")
+
+
+def _with_unit(cell: str, unit: str | None) -> str:
+    """A limit's cell with its header's unit where it is a bare number ('100' → '100 pg/mL')."""
+    return f"{cell} {unit}" if cell and unit and _BARE_NUMBER.fullmatch(cell) else cell
+
+
 def has_range_limits(layout: Layout) -> bool:
     """Whether a long file gives the lab's range in low and high columns (`printed_range`)."""
     return any(role in layout.roles for role in _RANGE_LIMIT_ROLES)
@@ -3574,10 +3620,11 @@ def header_warnings(
             # QA: the lab's critical limits were passed over with no word, and a value past
             # them was only high ('--fail-on critical' gave exit 0)
             message = f"column '{shorten(name)}' " + _not_read_because(
-                "it gives the lab's critical (panic) limits or marks, which panelcli does not "
-                "read; a value is critical only by the ranges' critical limits (add "
-                "critical_low or critical_high to your ranges file: 'panelcli ranges init'), "
-                "and a flag column's 'HH' or 'LL' is shown beside the result, not used to judge it"
+                "it gives the lab's critical (panic) limits or marks, which panelcli reads only "
+                "as two columns, 'Critical Low' and 'Critical High'; a value is critical only by "
+                "those or the ranges' critical limits (add critical_low or critical_high to "
+                "your ranges file: 'panelcli ranges init'), and a flag column's 'HH' or 'LL' is "
+                "shown beside the result, not used to judge it"
             )
         named, unit = split_header_unit(name)
         range_column = _ROLE_OF.get(header_key(named)) in _RANGE_ROLES
@@ -4406,6 +4453,7 @@ def measurement_reader(
     value_unit = layout.value_unit  # the value column's header gives it (long)
     range_limits = has_range_limits(layout)
     range_unit = layout.range_unit
+    critical_of = critical_cells(header, layout) if long else None
     # The cells `Interpreter._long_rows` takes as written (ids it composes itself, dates are
     # composed where read; a value it takes is digits): the general path composes the others'
     # accents (see `read`), a wide file's all (it has no short path)
@@ -4745,7 +4793,7 @@ def measurement_reader(
                     given_date(cells[i_when_or_pad]),
                     cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
                     cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
-                    flag_as_written, name,
+                    flag_as_written, name, critical_of(cells) if critical_of else None,
                 ))  # fmt: skip
                 continue
             sample_id, patient_id = row_ids(cells, layout)

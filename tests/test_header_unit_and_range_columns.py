@@ -707,13 +707,14 @@ def test_a_lab_range_with_the_sets_critical_limits_cites_both(write_csv, tmp_pat
 
 @pytest.mark.parametrize(
     "columns",
-    [("Critical Low", "Critical High"), ("Panic", "Alert"), ("Crit Flag", "Low Critical")],
+    [("Panic", "Alert"), ("Crit Flag", "Critical Value"), ("Critical Range", "Panic Limits")],
 )
-def test_a_column_of_the_lab_s_critical_limits_says_it_is_not_read(
+def test_a_column_of_the_lab_s_critical_marks_says_it_is_not_read(
     tmp_path: Path, columns: tuple[str, str]
 ) -> None:
     """QA: 'Critical High' was 'not a known marker or field', and IL-6 150 past the lab's
-    critical 100 was only high: '--fail-on critical' exited 0 with no word of why."""
+    critical 100 was only high: '--fail-on critical' exited 0 with no word of why. ('Critical
+    Low' and 'Critical High' are now read: tests/test_lab_critical_limits.py.)"""
     path = tmp_path / "critical.csv"
     path.write_text(
         f"Sample ID,Test,Result,Units,{columns[0]},{columns[1]}\nS1,IL-6,150,pg/mL,,100\n",
@@ -725,9 +726,10 @@ def test_a_column_of_the_lab_s_critical_limits_says_it_is_not_read(
     assert all(
         message.endswith(
             "was not read: it gives the lab's critical (panic) limits or marks, which panelcli "
-            "does not read; a value is critical only by the ranges' critical limits (add "
-            "critical_low or critical_high to your ranges file: 'panelcli ranges init'), and a "
-            "flag column's 'HH' or 'LL' is shown beside the result, not used to judge it"
+            "reads only as two columns, 'Critical Low' and 'Critical High'; a value is critical "
+            "only by those or the ranges' critical limits (add critical_low or critical_high to "
+            "your ranges file: 'panelcli ranges init'), and a flag column's 'HH' or 'LL' is "
+            "shown beside the result, not used to judge it"
         )
         for _, message in ignored
     )

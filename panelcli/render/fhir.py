@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from panelcli.interpret import excluded_limits
 from panelcli.models import (
+    FILE_CRITICAL_SOURCE,
+    FILE_RANGE_AND_CRITICAL_SOURCE,
     FILE_RANGE_SOURCE,
     NOTICE,
     Issue,
@@ -216,9 +218,13 @@ def observation(
         # the lab's range too names the set that read the row (and may add critical limits)
         where = f"reference set {set_name}" if reference.origin == "set" else (
             f"the lab's range, judged with reference set {set_name}"
-            if reference.source == FILE_RANGE_SOURCE
+            if reference.source in (FILE_RANGE_SOURCE, FILE_RANGE_AND_CRITICAL_SOURCE)
             else f"the lab's range with limits from reference set {set_name}"
         )  # fmt: skip
+        if reference.source == FILE_RANGE_AND_CRITICAL_SOURCE or (reference.source or "").endswith(
+            FILE_CRITICAL_SOURCE
+        ):
+            where += ", and the lab's critical limits printed in the file"
         # FHIR's low and high are inclusive: an exclusive limit ('< 20') is said in words.
         excluded = [
             f"a value of exactly {number_text(limit)} {reference.unit} is {side}"

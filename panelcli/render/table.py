@@ -17,6 +17,8 @@ from rich.text import Text
 from panelcli.check import UNREADABLE
 from panelcli.models import (
     ABNORMAL,
+    FILE_CRITICAL_SOURCE,
+    FILE_RANGE_AND_CRITICAL_SOURCE,
     FILE_RANGE_SOURCE,
     UNJUDGED,
     Issue,
@@ -26,6 +28,7 @@ from panelcli.models import (
     PanelDigest,
     PatientTrend,
     ReferenceSetInfo,
+    ReferenceUsed,
     Report,
     Result,
     Status,
@@ -182,16 +185,27 @@ PANEL_NARROWER = (
 )
 
 
+def range_origin(reference: ReferenceUsed) -> str | None:
+    """Where a result's range comes from, where not the set alone, as its note starts."""
+    if reference.origin == "file":  # part of it the set's where the source says so
+        if reference.source == FILE_RANGE_AND_CRITICAL_SOURCE:
+            return "range and critical limits from the file"
+        return "range from the file" + (
+            "" if reference.source == FILE_RANGE_SOURCE else " and the set"
+        )
+    if (reference.source or "").endswith(FILE_CRITICAL_SOURCE):
+        return "critical limits from the file"
+    return None
+
+
 def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
     """A result's cells by column name (no gauge drawn where `gauge_width` is None)."""
     note = result.note or ""
     past = past_limit_note(result)
     if past is not None:
         note = past + (f"; {note}" if note else "")
-    if result.reference and result.reference.origin == "file":
-        # part of it the set's where the source says so (`FILE_RANGE_SOURCE`)
-        said = "range from the file"
-        said += "" if result.reference.source == FILE_RANGE_SOURCE else " and the set"
+    said = range_origin(result.reference) if result.reference else None
+    if said:
         note = said + (f"; {note}" if note else "")
     return {
         "Marker": inert(result.marker),

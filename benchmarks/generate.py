@@ -6,7 +6,7 @@ Columns: sample_id,patient_id,collected_at,marker,value,unit. Each sample has th
 the default reference set (reference_ranges/arup-3002601.toml), each marker written as its
 canonical name or one of its aliases (IL-6, IL6, Interleukin 6, ...). Values are log-normal,
 mostly near the normal range and some raised; a fixed share are censored ('<2.0', '<0.5',
-'>5000') and a smaller fixed share are bad ('abc', '-3', '#VALUE!', empty), which panelcli must
+'>5000') and a smaller fixed share are bad ('abc', '-3', 'n/a', empty), which panelcli must
 reject. Units are mostly pg/mL, some ng/L (same number) and some ng/mL (value / 1000).
 collected_at is an ISO date (YYYY-MM-DD). The same ROWS and seed give the same bytes.
 
@@ -35,7 +35,7 @@ HEADER = ("sample_id", "patient_id", "collected_at", "marker", "value", "unit")
 
 BAD_SHARE = 0.0005  # ~0.05% of rows: values panelcli must reject
 CENSORED_SHARE = 0.02  # ~2% of rows: '<2.0', '<0.5', '>5000'
-BAD_VALUES = ("abc", "-3", "#VALUE!", "")
+BAD_VALUES = ("abc", "-3", "n/a", "")
 CENSORED_VALUES = ("<2.0", "<2.0", "<2.0", "<2.0", "<2.0", "<0.5", "<0.5", "<0.5", "<0.5", ">5000")
 # Units of plain values: 85% pg/mL, 10% ng/L (the same number), 5% ng/mL (value / 1000).
 PG_ML_SHARE, NG_L_SHARE = 0.85, 0.10

@@ -298,9 +298,9 @@ def check_frictionless(command: list[str], info: dict[str, Any]) -> str:
             f"{done.stdout[:300]!r} {done.stderr[-300:]!r}"
         ) from None
     bad_values = info["bad_values"]
-    # '<2.0' and the like and 'abc'/'#VALUE!' are type errors for a number; '-3' is a number and
+    # '<2.0' and the like and 'abc'/'n/a' are type errors for a number; '-3' is a number and
     # '' is a missing value, both valid to frictionless.
-    expected = info["censored"] + bad_values.get("abc", 0) + bad_values.get("#VALUE!", 0)
+    expected = info["censored"] + bad_values.get("abc", 0) + bad_values.get("n/a", 0)
     rows, errors = task["stats"].get("rows"), task["stats"].get("errors")
     if rows != info["rows"] or errors != expected or task.get("warnings"):
         raise SystemExit(

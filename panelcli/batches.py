@@ -32,6 +32,7 @@ from panelcli.models import Issue
 from panelcli.ranges import ReferenceSet, find_set, load_ranges
 from panelcli.reading import (
     DEFAULT_MAX_LINE,
+    BlankCells,
     FileRows,
     IdsFilledDown,
     Layout,
@@ -126,8 +127,7 @@ class BatchEvents(NamedTuple):
     """What one batch gave: its events, and what only the whole file can report."""
 
     events: list[StreamEvent]
-    blank_cells: int  # for the file's `cells-blank` warning (see `file_end_warnings`)
-    first_blank_line: int | None = None  # the line of the batch's first blank cell
+    blank_cells: BlankCells  # for the file's `cells-blank` warning (see `file_end_warnings`)
     #: Rows read and rows skipped (comments, controls): a file none of whose batches read a
     #: row gets the `file-unreadable` issue `no_result_rows` gives, after its closing warnings.
     rows: int = 0
@@ -349,7 +349,7 @@ def _interpret(
     batch: RowBatch, reference_set: ReferenceSet, options: CheckOptions | None
 ) -> BatchEvents:
     if not batch.header:  # a file that could not be read at all (`_unreadable`)
-        return BatchEvents(list(batch.stopped), 0)
+        return BatchEvents(list(batch.stopped), BlankCells())
     stats = ReadStats(delimiter=batch.delimiter, decimal_comma=batch.decimal_comma)
     stats.numbers_beside = set(batch.numbers_beside)
     # Copies: the reader pads rows in place, and a batch may be interpreted again (a retry).
@@ -364,7 +364,7 @@ def _interpret(
     for judged in interpreter.judge_rows(file, stats, first=False):
         events.extend(judged)
     events.extend(batch.stopped)
-    return BatchEvents(events, stats.blank_cells, stats.first_blank_line, stats.rows, stats.skipped)
+    return BatchEvents(events, stats.blank_cells, stats.rows, stats.skipped)
 
 
 @contextlib.contextmanager

@@ -64,6 +64,7 @@ from panelcli.values import (
     given_date,
     given_id,
     is_no_flag,
+    is_no_value_mark,
     is_utf32,
     lab_flag,
     parse_flag_of,
@@ -382,6 +383,21 @@ class Measurement(NamedTuple):
     critical: tuple[str, str] | None = None
 
 
+class BlankCells(NamedTuple):
+    """A wide file's marker cells read as 'not measured' (`cells-blank`): how many, the first
+    one's line, and the first mark that stood for none ('-', 'n/a'; None where all were blank)."""
+
+    cells: int = 0
+    line: int | None = None
+    mark: str | None = None
+
+    def then(self, later: BlankCells) -> BlankCells:
+        """These and the `later` ones, as one count."""
+        if not self.cells:
+            return later
+        return BlankCells(self.cells + later.cells, self.line, self.mark or later.mark)
+
+
 class IdsFilledDown(NamedTuple):
     """Rows whose blank id was filled in (`SampleIdFilledDown`): their count, the first one's
     line, the id it was given, and whose id that is ('sample', or 'patient' in a report with
@@ -421,8 +437,7 @@ class ReadStats:
     #: A comment above the header says the file is panelcli's synthetic sample data (see
     #: `says_synthetic`): known once the header is found, for stdin and renamed copies too.
     synthetic: bool = False
-    blank_cells: int = 0  # wide layout: marker cells left empty ('not measured')
-    first_blank_line: int | None = None  # the line of the first of them
+    blank_cells: BlankCells = BlankCells()  # wide layout: marker cells left empty
     #: Rows whose blank sample (or patient) id was filled in (`SampleIdFilledDown`)
     ids_filled_down: IdsFilledDown | None = None
     #: Rows whose collection time was no time of day (`DateWithTime`)
@@ -3223,7 +3238,6 @@ def file_closing(source: str, stats: ReadStats) -> Iterator[Issue]:
         source,
         stats.blank_cells,
         stats.fallback_bytes,
-        stats.first_blank_line,
         stats.fallback_text,
         stats.ids_filled_down,
         stats.times_left_out,
@@ -3456,9 +3470,8 @@ FILE_END_CODES = frozenset({"cells-blank", "encoding-fallback", "sample-id-fille
 
 def file_end_warnings(
     source: str,
-    blank_cells: int,
+    blank_cells: BlankCells,
     fallback_bytes: int,
-    first_blank_line: int | None = None,
     fallback_text: str = "",
     ids_filled_down: IdsFilledDown | None = None,
     times_left_out: TimesLeftOut | None = None,
@@ -3478,16 +3491,19 @@ def file_end_warnings(
             message=f"{said} that is no time of day; the day in the date column alone was used, "
             "so two draws of that day may not be told apart",
         )  # fmt: skip
-    if blank_cells:
-        first = f" (the first on line {first_blank_line})" if first_blank_line else ""
-        yield Issue(
-            severity="warning",
-            code="cells-blank",
-            source=source,
-            line=first_blank_line,
-            message=f"{counted(blank_cells, 'blank marker cell was', 'blank marker cells were')} "
-            f"read as 'not measured'{first}",
+    if blank_cells.cells:
+        cells, first_line, mark = blank_cells
+        first = f" (the first on line {first_line})" if first_line else ""
+        said = (
+            counted(cells, "blank marker cell was", "blank marker cells were")
+            if mark is None
+            else counted(cells, "marker cell", "marker cells")
+            + f" left blank or marked '{shorten(mark)}' {'was' if cells == 1 else 'were'}"
         )
+        yield Issue(
+            severity="warning", code="cells-blank", source=source, line=first_line,
+            message=f"{said} read as 'not measured'{first}",
+        )  # fmt: skip
     if fallback_bytes:
         yield Issue(
             severity="warning",
@@ -4807,18 +4823,19 @@ def measurement_reader(
             produced = False
             blanks = 0  # counted for `cells-blank` only in a row that has values (QA: a row with
             # none was refused and its cells were also said to be read as 'not measured')
+            mark: str | None = None  # the row's first cell marked as left empty ('-', 'n/a')
             # Marker columns the row stops before: a row cut off, not cells left blank (QA: they
             # were counted as 'not measured' without a word), so said of the row, by name.
             cut = [i for i in layout.markers if i >= count] if count < width else []
             columns: Iterable[tuple[int, tuple[str, str | None]]] = layout.markers.items()
             stand_ins = layout.stand_ins
             if stand_ins:
-                means = [index for index in stand_ins if cell(cells, index) is not None]
+                means = [index for index in stand_ins if not _left_empty(cell(cells, index))]
                 columns = _means_after_replicates(layout, means)
                 # replicate cells all blank beside a mean are no marker left unmeasured: it is read
                 blanks -= sum(
                     sum(r < count for r in stand_ins[index]) for index in means
-                    if all(cell(cells, r) is None for r in stand_ins[index])
+                    if all(_left_empty(cell(cells, r)) for r in stand_ins[index])
                 )  # fmt: skip
             if cut and any(cell(cells, i) is not None for i in layout.markers):
                 yield Issue(
@@ -4833,6 +4850,8 @@ def measurement_reader(
                 if replicate is not None:  # as a long row's ('IL-6 CV%' is no result)
                     marker = with_replicate(marker, replicate)
                 value = cell(cells, index)
+                if value is not None and _left_empty(value):
+                    mark, value = mark or value, None  # as a blank cell (`_NO_VALUE_MARKS`)
                 own = layout.companions.get(index) if layout.companions else None
                 i_own_status = own.get("result_status") if own else None
                 if i_own_status is not None:  # QA: 'TNF-α Status' X (cancelled) was judged
@@ -4852,11 +4871,13 @@ def measurement_reader(
                     flag = cell(cells, i_own_flag) if i_own_flag is not None else None
                     if i_own_flag is not None and flag is not None:
                         produced = True  # review: a flag beside no value was only 'blank'
+                        marked = cell(cells, index)
+                        empty = f"'{shorten(marked)}' (no value)" if marked else "empty"
                         yield Issue(
                             code="value-missing", source=source, line=line,
                             column=column_of[index], sample_id=sample_id, patient_id=patient_id,
                             collected_at=when, marker=marker,
-                            message=f"value is empty, but '{shorten(header[i_own_flag])}' "
+                            message=f"value is {empty}, but '{shorten(header[i_own_flag])}' "
                             f"flags it '{shorten(flag)}'",
                         )  # fmt: skip
                         continue
@@ -4941,9 +4962,7 @@ def measurement_reader(
                             **row_for(cells, None),
                             message=f"row has no marker values{short}")  # fmt: skip
             elif blanks:
-                if not stats.blank_cells:
-                    stats.first_blank_line = line
-                stats.blank_cells += blanks
+                stats.blank_cells = stats.blank_cells.then(BlankCells(blanks, line, mark))
 
     return read
 
@@ -4958,12 +4977,17 @@ def _columns_of(layout: Layout, columns: Sequence[int]) -> str:
     return f"{'column' if len(columns) == 1 else 'columns'} of {listed}"
 
 
+def _left_empty(value: str | None) -> bool:
+    """Whether a wide file's marker cell is blank, or marked as left so ('-', 'n/a')."""
+    return value is None or (not value[:1].isdigit() and is_no_value_mark(value))
+
+
 def _means_after_replicates(
     layout: Layout, means: list[int]
 ) -> list[tuple[int, tuple[str, str | None]]]:
     """A wide row's marker columns, each of its `means` (columns of `Layout.stand_ins` whose
     cells are not blank) just after the last of its replicate columns, and the other means left
-    out: the interpreter judges a mean only where none of them gave a result (blank, or 'N/A'
+    out: the interpreter judges a mean only where none of them gave a result (blank, 'N/A', or
     refused)."""
     after: dict[int, list[int]] = {}
     for index in means:

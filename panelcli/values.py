@@ -359,12 +359,20 @@ _NO_RESULT_VALUES = {
     **dict.fromkeys(("no result", "kein ergebnis"), "the lab gave no result"),
     "cancelado": "this result was cancelled (no result)",
 }  # fmt: skip
-#: A result cell with only these says the lab gave no value, as a blank one does: what
-#: Excel sheets and LIS exports put in a cell left empty on purpose (QA: a wide row's '-' for
-#: a marker not run was refused, exit 2). Not Excel's '#N/A', a formula's error.
+#: A wide file's marker cell with only these is left empty on purpose, as a blank one is:
+#: what spreadsheets put under a marker not run (QA: a row's '-' was refused, exit 2). Not
+#: Excel's '#N/A' (a formula's error), nor in a long file, whose row is there to give a result
+#: (QA: a '-' beside 'Above Detection Range', or after a preliminary result, hid it).
 _NO_VALUE_MARKS = frozenset(
     {"-", "--", "---", "–", "—", "−", "n/a", "na", "n.a.", "n. a.", "k.a.", "k. a."}
 )
+
+
+def is_no_value_mark(text: str) -> bool:
+    """Whether a wide file's marker cell holds only a mark for no value ('-', 'n/a')."""
+    return text.strip().casefold() in _NO_VALUE_MARKS
+
+
 #: 'in error' or 'incorrect': the lab's word that a result was wrong (an instrument's bare
 #: 'Error' stays a row that cannot be used)
 _RETRACTED = (" in error ", " incorrect ")
@@ -372,13 +380,11 @@ _RETRACTED = (" in error ", " incorrect ")
 
 def value_says_no_result(text: str) -> str | None:
     """Why a result cell's words say the lab gives no result ('Cancelled', 'QNS', 'TNP',
-    'pending', 'see comment', 'Specimen hemolyzed', a lone '-' or 'n/a'), in words, else None:
-    a cell with a digit ('Cancelled 12'), 'ND', 'Error', or such a word denied ('no hemolysis')."""
+    'pending', 'see comment', 'Specimen hemolyzed'), in words, else None: a cell with a digit
+    ('Cancelled 12'), 'ND', 'Error', or such a word denied ('no hemolysis')."""
     if text[:1].isdigit():
         return None  # nearly every cell: a number (asked of every cell of a wide file)
     said = text.strip().casefold()
-    if said in _NO_VALUE_MARKS:
-        return "the lab gave no result"
     if not said or said[0] in "<>≤≥+-." or any(c.isdigit() for c in said):
         return None  # a censored number, or words with a number
     words = [word for word in re.split(r"[\W_]+", said) if word]

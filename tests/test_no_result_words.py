@@ -49,18 +49,10 @@ LONG = (
         ("nicht bestimmt", "the test was not performed"),
         ("see comment below", "the result is given in words elsewhere, not as a number"),
         ("No result", "the lab gave no result"),
-        # a cell holding only a dash or 'n/a': a test not run (QA: a wide row's '-' was refused)
-        ("-", "the lab gave no result"),
-        (" -- ", "the lab gave no result"),
-        ("—", "the lab gave no result"),
-        ("N/A", "the lab gave no result"),
-        ("NA", "the lab gave no result"),
-        ("k.A.", "the lab gave no result"),
-        ("-3", None),
-        ("- 3", None),
-        ("-.", None),
+        # a lone dash or 'n/a': no such words (a wide file's cell so marked is a blank one)
+        ("-", None),
+        ("n/a", None),
         ("#N/A", None),
-        ("n/a 3", None),
         # a number with them is no such cell; nor a word denied, nor an instrument's error
         ("Cancelled 12", None),
         ("12 pending", None),
@@ -118,22 +110,29 @@ def test_a_wide_file_s_cell_so_written_is_a_warning_too(tmp_path: Path) -> None:
     assert [e.marker for e in found if not isinstance(e, Issue)] == ["IL-8"]
 
 
-def test_a_wide_file_s_dash_or_n_a_is_a_test_not_run_not_a_row_refused(tmp_path: Path) -> None:
+def test_a_wide_file_s_dash_or_n_a_is_a_blank_cell_not_a_value_refused(tmp_path: Path) -> None:
+    """QA: a wide row's '-' or 'n/a' under a marker not run was refused as not a number (exit
+    2); it is read as a blank cell is, and counted with them. A long file's stays refused:
+    its row is there to give a result (QA: beside 'Above Detection Range' it hid one)."""
     path = tmp_path / "wide.csv"
     path.write_text(
-        "Sample,IL-6 (pg/mL),IL-8 (pg/mL),IL-10 (pg/mL)\nW1,-,5,n/a\nW2,2,-,4\n", encoding="utf-8"
+        "Sample,IL-6 (pg/mL),IL-8 (pg/mL),IL-10 (pg/mL)\nW1,-,5,n/a\nW2,2,,4\nW3,NA,—,--\n",
+        encoding="utf-8",
     )
     done = runner.invoke(app, ["check", str(path), "--format", "ndjson"])
-    assert done.exit_code == 0, done.output  # was 2: each '-' and 'n/a' a value refused
+    assert done.exit_code == 2, done.output  # W3 has no value at all: as a row of blanks
     lines = [json.loads(line) for line in done.stdout.splitlines()]
-    said = [(w["line"], w["code"], w["marker"]) for x in lines if (w := x.get("warning"))]
-    assert said == [
-        (2, "result-not-given", "IL-6"),
-        (2, "result-not-given", "IL-10"),
-        (3, "result-not-given", "IL-8"),
-    ]
     assert [x["marker"] for x in lines if "status" in x] == ["IL-8", "IL-6", "IL-10"]
-    assert lines[-1]["totals"]["rejected"] == 0
+    assert [(x["rejected"]["line"], x["rejected"]["code"]) for x in lines if "rejected" in x] == [
+        (4, "row-no-values")
+    ]
+    assert [x["warning"]["message"] for x in lines if "warning" in x] == [
+        "3 marker cells left blank or marked '-' were read as 'not measured' (the first on line 2)"
+    ]
+    long = tmp_path / "long.csv"
+    long.write_text("sample_id,marker,value,unit\nS1,IL-6,-,pg/mL\n", encoding="utf-8")
+    refused = runner.invoke(app, ["check", str(long), "--format", "ndjson"])
+    assert refused.exit_code == 2 and '"code":"value-not-a-number"' in refused.stdout
 
 
 def test_validate_and_check_exit_by_the_results_alone(tmp_path: Path) -> None:

@@ -732,7 +732,7 @@ def test_a_value_of_less_than_zero_is_not_said_to_be_far_too_large(tmp_path: Pat
 
 def test_the_table_heads_a_wide_rows_refused_values_as_values(tmp_path: Path) -> None:
     wide = tmp_path / "wide.csv"
-    wide.write_text("sample_id,IL-6 (pg/mL),TNF-a (pg/mL)\nS1,abc,n/a\nS2,1.0,2.0\n")
+    wide.write_text("sample_id,IL-6 (pg/mL),TNF-a (pg/mL)\nS1,abc,#N/A\nS2,1.0,2.0\n")
     result = CliRunner().invoke(app, ["check", str(wide)])
     assert result.exit_code == 2
     said = " ".join(result.stdout.split())

@@ -42,7 +42,13 @@ from panelcli.models import (
     WarningLine,
 )
 from panelcli.ranges import ReferenceSet
-from panelcli.reading import IdsFilledDown, TimesLeftOut, file_end_warnings, no_result_rows
+from panelcli.reading import (
+    BlankCells,
+    IdsFilledDown,
+    TimesLeftOut,
+    file_end_warnings,
+    no_result_rows,
+)
 from panelcli.render.stream import Batch, Text, batch_texts
 from panelcli.values import json_inert
 
@@ -113,11 +119,10 @@ class NdjsonPart(NamedTuple):
     source: str
     lines: list[str]
     tally: Tally
-    blank_cells: int
+    blank_cells: BlankCells
     fallback_bytes: int
     once: list[tuple[int, tuple[str, ...]]]  # (index in lines, once_key) of such warnings
     stopped: bool = False  # a problem stopped the file's reading here: no closing warnings
-    first_blank_line: int | None = None  # see `BatchEvents`
     fallback_text: str = ""  # see `RowBatch`
     rows: int = 0  # see `BatchEvents`
     skipped: int = 0
@@ -150,9 +155,7 @@ def _ndjson_part(
 ) -> NdjsonPart:
     tally = Tally()
     rows = RowEncoder()
-    events, blank_cells, first_blank_line, read, skipped = interpret_batch(
-        batch, reference_set, options
-    )
+    events, blank_cells, read, skipped = interpret_batch(batch, reference_set, options)
     tally.count(events)  # at once: one event at a time costs as much as encoding it
     lines: list[str] = []
     once: list[tuple[int, tuple[str, ...]]] = []
@@ -166,7 +169,7 @@ def _ndjson_part(
         lines.append(event_line(event, rows))
     return NdjsonPart(
         batch.source, lines, tally, blank_cells, batch.fallback_bytes, once,
-        bool(batch.stopped), first_blank_line, batch.fallback_text, read, skipped,
+        bool(batch.stopped), batch.fallback_text, read, skipped,
         reference_set.sha256, batch.synthetic, batch.first, batch.span, batch.last,
         batch.follows, batch.ids_filled_down, batch.times_left_out,
     )  # fmt: skip
@@ -280,8 +283,8 @@ class _FileSoFar:
         self.ended = False  # its last part came
         self.seen: set[tuple[str, ...]] = set()
         self.kinds: Counter[str] = Counter()  # texts kept per code, limited as `Interpreter` does
-        self.blank_cells = self.fallback_bytes = self.rows = self.skipped = 0
-        self.first_blank_line: int | None = None
+        self.fallback_bytes = self.rows = self.skipped = 0
+        self.blank_cells = BlankCells()
         self.fallback_text = ""
         self.ids_filled_down: IdsFilledDown | None = None
         self.times_left_out: TimesLeftOut | None = None
@@ -291,8 +294,7 @@ class _FileSoFar:
         """The part's lines, less the once-per-file warnings an earlier part gave."""
         self.stopped = self.stopped or part.stopped
         total.add(part.tally)
-        self.blank_cells += part.blank_cells
-        self.first_blank_line = self.first_blank_line or part.first_blank_line
+        self.blank_cells = self.blank_cells.then(part.blank_cells)
         self.fallback_text = self.fallback_text or part.fallback_text
         self.fallback_bytes += part.fallback_bytes
         self.ids_filled_down = part.ids_filled_down or self.ids_filled_down
@@ -324,8 +326,8 @@ class _FileSoFar:
             return
         closing: list[StreamEvent] = list(
             file_end_warnings(
-                self.source, self.blank_cells, self.fallback_bytes, self.first_blank_line,
-                self.fallback_text, self.ids_filled_down, self.times_left_out,
+                self.source, self.blank_cells, self.fallback_bytes, self.fallback_text,
+                self.ids_filled_down, self.times_left_out,
             )
         )  # fmt: skip
         if self.rows == 0:

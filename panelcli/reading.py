@@ -1872,9 +1872,10 @@ def hash_row_read(source: str, line: int, cells: list[str]) -> Issue | None:
 
 def is_units_row(cells: list[str], layout: Layout) -> bool:
     """A row under a wide header whose every filled marker cell is a unit (pg/mL, [pg/mL],
-    MFI): not '3.2 pg/mL' (a value), nor 'N/A'."""
+    MFI): not '3.2 pg/mL' (a value), nor 'N/A'; a cell marked '-' is one left blank (QA: a
+    units row with one '-' was a sample, and every value refused unit-missing)."""
     marker_cells = [cells[i].strip() if i < len(cells) else "" for i in layout.markers]
-    filled = [c for c in marker_cells if c]
+    filled = [c for c in marker_cells if not _left_empty(c or None)]
     return bool(filled) and all(  # stops at a row's first value: this runs on each wide row
         (unit := units_cell(c)).casefold() in SLASHLESS_UNITS
         or (_UNIT_IN_UNITS_ROW.match(unit) is not None and unit.casefold() not in _NOT_UNITS)
@@ -3082,6 +3083,7 @@ def with_units_row(layout: Layout, cells: list[str], header: Sequence[str] = ())
     refused = dict(layout.refused)
     for index, (name, unit) in layout.markers.items():
         written = units_cell(cells[index]) if index < len(cells) else ""
+        written = "" if _left_empty(written or None) else written  # '-': no unit given
         if written and not unit:
             markers[index] = (name, written)
         elif written and unit and not same_unit(written, unit):
@@ -3341,8 +3343,9 @@ def _with_detection_range(
     if not side or words is None:  # measured: the number as written
         return value, None, None
     text = value.strip()
-    if not text or text.casefold() == "nan":
-        # MSD gives no number past the fit curve: its words are read, as 'OOR >' is
+    if not text or text.casefold() == "nan" or is_no_value_mark(text):
+        # MSD gives no number past the fit curve (QA: '-' there was 'not a number', and for a
+        # while 'no result', exit 0): its words are read, as 'OOR >' is
         return words.strip(), None, None
     written = _read_as_written(text, decimal_comma)
     own = written.comparator if written is not None else None
@@ -3375,7 +3378,8 @@ def _with_sign_and_flag(
     severity ('HH' beside '12 H'), judged with the severity both say."""
     text = value.strip()
     written = _read_as_written(text, decimal_comma)  # what the value cell says on its own
-    if sign and sign != "=" and sign.strip().casefold() != "eq":
+    # '=' says the number is exact; '-' or 'n/a' that there is no comparator (QA: refused)
+    if sign and sign != "=" and sign.strip().casefold() != "eq" and not is_no_value_mark(sign):
         comparator = comparator_of(sign)
         if comparator is None:
             known = "<, <=, >, >=, ≤, ≥ or LT, LE, GT, GE"

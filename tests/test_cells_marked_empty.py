@@ -1,0 +1,58 @@
+"""Cells a spreadsheet marks as left empty ('-', 'n/a') where a value, comparator or unit
+would be: read as blank where a blank means something (QA, lab-staff round of stop 44)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from panelcli.check import CheckOptions, Interpreter
+from panelcli.models import Issue, Result
+from panelcli.ranges import load_ranges
+
+RANGES = load_ranges(None)
+
+
+def events(tmp_path: Path, text: str) -> list[Result | Issue]:
+    path = tmp_path / "marked.csv"
+    path.write_text(text, encoding="utf-8")
+    return list(Interpreter(RANGES, CheckOptions()).events([str(path)]))
+
+
+def errors(found: list[Result | Issue]) -> list[tuple[int | None, str]]:
+    return [(e.line, e.code) for e in found if isinstance(e, Issue) and e.severity == "error"]
+
+
+def test_a_dash_past_the_detection_range_is_no_number_its_words_are_read(tmp_path: Path) -> None:
+    """MSD writes no number past the fit curve: a '-' there was 'not a number' (exit 2), as
+    a blank or 'NaN' is not."""
+    found = events(
+        tmp_path,
+        "Sample,Assay,Calc. Concentration,Detection Range,Conc. Unit\n"
+        "P-03,IL-6,-,Above Detection Range,pg/mL\nP-03,IL-8,n/a,Below Detection Range,pg/mL\n"
+        "P-03,IL-10,-,In Detection Range,pg/mL\n",
+    )
+    read = [(e.marker, e.comparator, e.status) for e in found if isinstance(e, Result)]
+    assert read == [("IL-6", ">", "indeterminate"), ("IL-8", "<", "indeterminate")]
+    assert errors(found) == [(4, "value-not-a-number")]  # measured, yet no number: refused
+
+
+def test_a_comparator_cell_marked_empty_says_there_is_none(tmp_path: Path) -> None:
+    found = events(
+        tmp_path,
+        "Sample ID,Test,Operator,Result,Units\nS1,IL-6,-,12,pg/mL\nS1,IL-8,n/a,3,pg/mL\n"
+        "S1,IL-10,<,2,pg/mL\nS1,IL-2,~,2,pg/mL\n",
+    )
+    read = [(e.marker, e.value, e.comparator) for e in found if isinstance(e, Result)]
+    assert read == [("IL-6", 12.0, None), ("IL-8", 3.0, None), ("IL-10", 2.0, "<")]
+    assert errors(found) == [(5, "comparator-unreadable")]
+
+
+def test_a_units_row_with_a_cell_marked_empty_is_still_the_units_row(tmp_path: Path) -> None:
+    found = events(tmp_path, "Sample ID,IL-6,TNF-α,IL-8\nUnits,pg/mL,-,pg/mL\nS1,8.0,20,1.0\n")
+    assert [(e.sample_id, e.marker, e.unit) for e in found if isinstance(e, Result)] == [
+        ("S1", "IL-6", "pg/mL"), ("S1", "IL-8", "pg/mL")
+    ]  # fmt: skip
+    assert errors(found) == [(3, "unit-missing")]  # TNF-α: the units row gave it none
+    # a row of marks alone is no units row: a sample's row of no values
+    found = events(tmp_path, "Sample ID,IL-6,IL-8\nS0,-,-\nS1,8.0 pg/mL,1.0 pg/mL\n")
+    assert errors(found) == [(2, "row-no-values")]

@@ -2061,7 +2061,17 @@ class Interpreter:
         on_its_side = lab_critical_on_its_side(result, sided)
         if on_its_side and no_critical_limit(result, sided):
             # the lab's critical mark on the side its own printed range says: a printed range
-            # has no critical limits, so nothing disagrees (review: as the summary says it)
+            # has no critical limits, so the range does not disagree (review: as the summary
+            # says it), but the status, and so the exit code, is only high or low: said, as
+            # README promises scripts (QA: `--fail-on critical` exit 0 with no warning)
+            side = "critical_high" if sided == "HH" else "critical_low"
+            yield self._warning(
+                m, "value-flag-disagrees", f"the lab flagged {result.marker} '{value}' as "
+                f"{self._flag_words(m, flag, sided)}, but the lab's range in the row gives no "
+                f"critical limit, so by it the value is {FLAG_WORDS[ours]}: give the lab's "
+                f"critical limit (a '{side.replace('_', ' ').title()}' column, or {side} in your "
+                "ranges file) to have it judged critical",
+            )  # fmt: skip
             return
         # QA: 'critically high by the lab's own range', a range with no critical limits: the
         # critical limit beside it is the set's, and so where that limit, kept beside the

@@ -810,8 +810,13 @@ def test_the_labs_critical_mark_beside_its_own_range_and_the_sets_critical_limit
     )
     report = check_file(str(path))
     said = report.panels[0].summary.text
-    # review: nor a value-flag-disagrees warning, as the summary does not dispute it
-    assert not [w for w in report.warnings if w.code == "value-flag-disagrees"]
+    # the status (and exit code) is only high: a script finds the row by the warning README
+    # promises, which says why without disputing the lab's range (QA, stop 44)
+    assert [w.message for w in report.warnings if w.code == "value-flag-disagrees"] == [
+        "the lab flagged IL-6 '50' as 'HH' (critically high), but the lab's range in the row "
+        "gives no critical limit, so by it the value is high: give the lab's critical limit (a "
+        "'Critical High' column, or critical_high in your ranges file) to have it judged critical"
+    ]
     # review: nor 'only high … ranges differ between labs', of the lab's own range
     assert said[-2:] == [
         "The lab marked IL-6 as critically high.",

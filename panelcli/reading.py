@@ -2114,6 +2114,10 @@ _CRITICAL_COLUMN = lazy_pattern(
     r"(?:critical|crit|panic|alert)(?:low|high|lo|hi|value|values|limit|limits|range|flag"
     r"|result)?|(?:low|high|lower|upper)(?:critical|panic)(?:limit|value)?"
 )
+#: ... after a marker's name, as a wide file's marker's own column ('IL-6 Critical High')
+_MARKER_S_CRITICAL = lazy_pattern(
+    r"(?<=[a-z0-9])(?:critical|panic)(?:low|high|lo|hi|limit|limits|range|value)?$"
+)
 
 
 def _not_read_because(why: str, when: str = "") -> str:
@@ -2946,6 +2950,8 @@ def critical_cells(
     return read
 
 
+#: A unit cell that says none is given, as written (asked of every general-path row)
+_UNIT_MARKS = frozenset({"-", "--", "n/a", "N/A", "NA", "na", "n.a."})
 #: A limit's cell that is a number alone ('100', '2,5'), to which its header's unit is added
 _BARE_NUMBER = lazy_pattern(r"[0-9]+(?:[.,][0-9]+)?")
 
@@ -3333,6 +3339,8 @@ def _with_detection_range(
 ) -> tuple[str, str | None, None] | tuple[str, None, tuple[str, str, str]]:
     """A value cell as its detection-range cell (MSD) says: '999.9' beside 'Above Detection
     Range' as '>999.9', the words if they made a number a bound, and a refusal if any."""
+    if words is not None and is_no_value_mark(words):
+        words = None  # 'n/a' or '-': no detection range said, as a blank cell (QA: refused)
     side = detection_range_side(words) if words else ""
     if side is None:  # judged without it, an estimate would pass for a measurement
         unread = (
@@ -3636,15 +3644,18 @@ def header_warnings(
                 "a low or high alone may be a control's level or the assay's limit; if it is "
                 f"the lab's reference range, call it 'Ref {side}' to have it read"
             )
-        elif _CRITICAL_COLUMN.fullmatch(header_key(name)):
+        elif _CRITICAL_COLUMN.fullmatch(header_key(name)) or (
+            layout.kind == "wide" and _MARKER_S_CRITICAL.search(header_key(name))
+        ):
             # QA: the lab's critical limits were passed over with no word, and a value past
-            # them was only high ('--fail-on critical' gave exit 0)
+            # them was only high ('--fail-on critical' gave exit 0); a wide file's marker's
+            # own ('IL-6 Critical High') was 'not a known marker or field' (QA)
             message = f"column '{shorten(name)}' " + _not_read_because(
                 "it gives the lab's critical (panic) limits or marks, which panelcli reads only "
-                "as two columns, 'Critical Low' and 'Critical High'; a value is critical only by "
-                "those or the ranges' critical limits (add critical_low or critical_high to "
-                "your ranges file: 'panelcli ranges init'), and a flag column's 'HH' or 'LL' is "
-                "shown beside the result, not used to judge it"
+                "as a long file's two columns, 'Critical Low' and 'Critical High'; a value is "
+                "critical only by those or the ranges' critical limits (add critical_low or "
+                "critical_high to your ranges file: 'panelcli ranges init'), and a flag "
+                "column's 'HH' or 'LL' is shown beside the result, not used to judge it"
             )
         named, unit = split_header_unit(name)
         range_column = _ROLE_OF.get(header_key(named)) in _RANGE_ROLES
@@ -4658,7 +4669,7 @@ def measurement_reader(
                         f"(give the column {name_it} to have them read)",
                     )  # fmt: skip
             if long:
-                value = cells[i_value] if i_value < count else None
+                value = value_cell = cells[i_value] if i_value < count else None
                 detection = refused = flag_as_written = flag_warning = None
                 if value is not None and i_detection is not None:
                     # First: 'Above Fit Curve Range' stands in for a missing number, and a
@@ -4756,10 +4767,14 @@ def measurement_reader(
                 if no_result is not None:
                     stats.rows -= 1  # as a status column's: no result row of the file
                     stats.skipped += 1
-                    yield _no_result_given(source, line, value_column, value, no_result,
-                                           row_for(cells, marker))  # fmt: skip
+                    # quoted as the cell is, not with a flag put after it (QA: 'Cancelled N'
+                    # beside a flag column's '-')
+                    yield _no_result_given(source, line, value_column, value_cell or value,
+                                           no_result, row_for(cells, marker))  # fmt: skip
                     continue
                 unit = cells[i_unit_or_pad].strip() or None
+                if unit in _UNIT_MARKS:  # '-' or 'n/a': none given (QA: 'check its spelling')
+                    unit = None
                 # 'IL-6 (pg/mL)' in the marker cell: read as a header's unit is (QA: it was an
                 # unknown marker, left unjudged); it must agree with the unit column's.
                 written, (marker, marker_unit) = marker, marker_cell_unit(marker)

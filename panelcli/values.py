@@ -308,7 +308,7 @@ def result_status(text: str) -> ResultStatus | None:
     its code or word, else its first word ('Final …', 'Corrected …'), else a word anywhere
     that says there is no result; a status panelcli cannot read says so."""
     said = text.strip().casefold()
-    if not said or said in _FINAL:
+    if not said or said in _FINAL or said in _NO_VALUE_MARKS:  # '-': no status (QA: unread)
         return None
     if said in _RESULT_STATUS:
         return _RESULT_STATUS[said]
@@ -338,7 +338,7 @@ def result_status(text: str) -> ResultStatus | None:
 #: anywhere in the cell ('Specimen hemolyzed', 'see comment below')
 _NO_RESULT_VALUES = {
     **dict.fromkeys(
-        ("tnp", "test not performed", "not tested", "not measured", "not analysed",
+        ("tnp", "test not performed", "not tested", "not measured", "not analysed", "not run",
          "not analyzed", "nicht bestimmt", "nicht gemessen", "non effectué", "no realizado"),
         "the test was not performed",
     ),
@@ -405,7 +405,11 @@ def reads_as_result_status(text: str) -> bool:
     """Whether a cell is a result status `result_status` reads ('F', 'Final', 'P', 'X',
     'Cancelled'), not a flag or other words ('H', 'OK'); a lone 'N' (HL7's "not asked", also
     many labs' "normal") counts, but tells nothing alone."""
-    return bool(text.strip()) and result_status(text) is not _UNREAD_STATUS
+    return (
+        bool(text.strip())
+        and not is_no_value_mark(text)  # '-': a flag column's 'no flag' too
+        and result_status(text) is not _UNREAD_STATUS
+    )
 
 
 def _not_given_in(

@@ -56,3 +56,45 @@ def test_a_units_row_with_a_cell_marked_empty_is_still_the_units_row(tmp_path: P
     # a row of marks alone is no units row: a sample's row of no values
     found = events(tmp_path, "Sample ID,IL-6,IL-8\nS0,-,-\nS1,8.0 pg/mL,1.0 pg/mL\n")
     assert errors(found) == [(2, "row-no-values")]
+
+
+def test_a_status_unit_or_detection_range_cell_marked_empty_gives_none(tmp_path: Path) -> None:
+    """QA: a status '-' got a result-status-unread warning on every row; a unit '-' was
+    'not convertible, check its spelling'; a detection range 'n/a' was refused ('-' not)."""
+    found = events(
+        tmp_path,
+        "Sample ID,Test,Result,Units,Result Status\nS1,IL-6,1,pg/mL,-\nS1,IL-8,3,n/a,n/a\n",
+    )
+    assert [e.marker for e in found if isinstance(e, Result)] == ["IL-6"]
+    assert [(e.line, e.code) for e in found if isinstance(e, Issue)] == [(3, "unit-missing")]
+    found = events(
+        tmp_path,
+        "Sample,Assay,Calc. Concentration,Detection Range,Conc. Unit\n"
+        "P1,IL-6,12,-,pg/mL\nP1,IL-8,3,n/a,pg/mL\n",
+    )
+    assert [(e.marker, e.value) for e in found if isinstance(e, Result)] == [
+        ("IL-6", 12.0), ("IL-8", 3.0)
+    ]  # fmt: skip
+    assert errors(found) == []
+
+
+def test_no_result_words_are_quoted_as_the_cell_writes_them(tmp_path: Path) -> None:
+    """QA: 'Cancelled' beside a flag column's '-' was quoted as 'Cancelled N'."""
+    found = events(
+        tmp_path,
+        "Sample ID,Test,Result,Units,Flag\nS1,IL-6,Cancelled,pg/mL,-\nS1,IL-8,not run,pg/mL,\n",
+    )
+    said = [e.message for e in found if isinstance(e, Issue) and e.code == "result-not-given"]
+    assert said == [
+        "the value 'Cancelled' says this result was cancelled (no result); this result was not "
+        "judged",
+        "the value 'not run' says the test was not performed; this result was not judged",
+    ]
+
+
+def test_a_wide_marker_s_own_critical_column_says_what_it_is(tmp_path: Path) -> None:
+    found = events(tmp_path, "Sample ID,IL-6 (pg/mL),IL-6 Critical High,IL-8 Panic\nS1,150,100,5\n")
+    ignored = [e.message for e in found if isinstance(e, Issue) and e.code == "column-ignored"]
+    assert len(ignored) == 2 and all(
+        "it gives the lab's critical (panic) limits or marks" in message for message in ignored
+    )

@@ -726,10 +726,10 @@ def test_a_column_of_the_lab_s_critical_marks_says_it_is_not_read(
     assert all(
         message.endswith(
             "was not read: it gives the lab's critical (panic) limits or marks, which panelcli "
-            "reads only as two columns, 'Critical Low' and 'Critical High'; a value is critical "
-            "only by those or the ranges' critical limits (add critical_low or critical_high to "
-            "your ranges file: 'panelcli ranges init'), and a flag column's 'HH' or 'LL' is "
-            "shown beside the result, not used to judge it"
+            "reads only as a long file's two columns, 'Critical Low' and 'Critical High'; a "
+            "value is critical only by those or the ranges' critical limits (add critical_low or "
+            "critical_high to your ranges file: 'panelcli ranges init'), and a flag column's "
+            "'HH' or 'LL' is shown beside the result, not used to judge it"
         )
         for _, message in ignored
     )

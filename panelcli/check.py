@@ -2184,7 +2184,11 @@ class Interpreter:
             message = comma_split_message(m.value, m.unit, "the unit column")
             yield self._reject(m, "value-split-by-comma", message)
         else:
-            yield self._reject(m, problem.code, str(problem))
+            said = str(problem)
+            if m.flag_as_written is not None:  # a flag column's flag was put after the value
+                composed = f"'{shorten(m.value.strip())}'"  # quoted as the cell is (QA: '- N')
+                said = said.replace(composed, f"'{shorten(self._without_flag(m))}'", 1)
+            yield self._reject(m, problem.code, said)
 
     def _doubt_grouping(
         self, m: Measurement, result: Result, unit: str | None,

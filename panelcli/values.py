@@ -722,7 +722,12 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         return no_number._replace(unit=worded.group("unit"))
     after = _AFTER_A_SPACE.match(cell)  # 'ND N', '12.5 pg/mL H': a flag after any value
     if after and (flag := lab_flag(after.group("flag"))):
-        return parse_value(after.group("rest"), decimal_comma)._replace(flag=flag)
+        rest = after.group("rest")
+        try:
+            return parse_value(rest, decimal_comma)._replace(flag=flag)
+        except ValueProblem as problem:  # quoting the cell as written, flag too (QA: '- H')
+            said = str(problem).replace(f"'{shorten(rest)}'", f"'{shorten(cell)}'", 1)
+            raise ValueProblem(problem.code, said) from None
     comparator: Comparator | None = None
     rest = cell
     match = _COMPARATOR.match(cell)
@@ -799,6 +804,11 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             f"value '{shorten(cell)}' is a range, not a result; a lab's ranges go in a "
             "'Reference range' column (in a file with a column per marker, also in a row "
             "labelled 'Reference range' or 'Normal', which is skipped)"
+        )
+    if is_no_value_mark(cell):  # QA: lab staff took '-' for 'not tested' (a wide file's is)
+        return (
+            f"value '{shorten(cell)}' is not a number; a row with no result can say so in words "
+            "('Not tested', 'Cancelled'), which are read as the lab giving none"
         )
     return f"value '{shorten(cell)}' is not a number"
 

@@ -98,3 +98,23 @@ def test_a_wide_marker_s_own_critical_column_says_what_it_is(tmp_path: Path) -> 
     assert len(ignored) == 2 and all(
         "it gives the lab's critical (panic) limits or marks" in message for message in ignored
     )
+
+
+def test_a_long_row_s_dash_is_refused_with_a_hint_and_quoted_as_written(tmp_path: Path) -> None:
+    """A long row is there to give a result: its '-' is refused (QA: as 'no result' it hid a
+    result past the detection range, and withdrew a preliminary one), with a hint to say why
+    in words; quoted with the flag written in the cell, not one a flag column gave (QA: '- H'
+    was quoted '-', and '-' beside a flag column's 'N' as '- N')."""
+    found = events(
+        tmp_path,
+        "sample_id,marker,value,unit,flag\nS1,IL-6,- H,pg/mL,\nS1,IL-8,-,pg/mL,N\n"
+        "S1,IL-10,abc,pg/mL,H\n",
+    )
+    refused = [e.message for e in found if isinstance(e, Issue) and e.severity == "error"]
+    hint = (
+        "is not a number; a row with no result can say so in words ('Not tested', 'Cancelled'), "
+        "which are read as the lab giving none"
+    )
+    assert refused == [
+        f"value '- H' {hint}", f"value '-' {hint}", "value 'abc' is not a number"
+    ]  # fmt: skip

@@ -77,6 +77,7 @@ from panelcli.models import (
     ReportTotals,
     Result,
     Status,
+    critical_from_file,
     far_past_range,
     lab_critical_on_its_side,
     lost_letter,
@@ -186,6 +187,7 @@ from panelcli.values import (
     flag_said,
     given_date,
     given_id,
+    is_no_value_mark,
     lab_flag,
     number_text,
     parse_lab_range,
@@ -428,14 +430,11 @@ def _censored_number(text: str, plan: _Plan) -> tuple[Comparator, float] | tuple
 COMMA_DOUBTED = "',' may be the decimal mark or group thousands"
 
 
-def read_lab_range(
-    text: str, unit: str, exponent: int, decimal_comma: bool, comma_doubted: str | None = None
-) -> Bounds | str:
-    """A printed reference range in `unit` (`exponent`: the value's unit to `unit`, for a range
-    with no unit of its own), or what makes it unusable. `comma_doubted`: why ',' taken for
-    the decimal mark may group thousands (see `Interpreter._range_in_doubt`)."""
+def _grouping_doubt(text: str, decimal_comma: bool, comma_doubted: str | None) -> str | None:
+    """Why a printed range's or limit's '.' or ',' may group thousands, or None: a '.' where
+    ',' is the decimal mark, a ',' where that mark is in doubt (`comma_doubted` says why)."""
     grouped = DOT_MAY_GROUP_THOUSANDS(text) if decimal_comma else None
-    if grouped:  # unlike a value, never read: the set's range is there to fall back on
+    if grouped:
         number = grouped.group()
         return (
             f"has '{number}', and where ',' is the decimal mark a '.' may group thousands "
@@ -449,6 +448,18 @@ def read_lab_range(
             f"meaning {number_text(float(number.replace(',', '.')))} or "
             f"{number.replace(',', '')}); {comma_doubted}"
         )
+    return None
+
+
+def read_lab_range(
+    text: str, unit: str, exponent: int, decimal_comma: bool, comma_doubted: str | None = None
+) -> Bounds | str:
+    """A printed reference range in `unit` (`exponent`: the value's unit to `unit`, for a range
+    with no unit of its own), or what makes it unusable. `comma_doubted`: why ',' taken for
+    the decimal mark may group thousands (see `Interpreter._range_in_doubt`)."""
+    doubt = _grouping_doubt(text, decimal_comma, comma_doubted)
+    if doubt is not None:  # unlike a value, never read: the set's range is there to fall back on
+        return doubt
     lab = parse_lab_range(text, decimal_comma)
     if lab is None and (label := range_label(text)) is not None:
         # QA: '0-7 (Male)' was 'not in a form panelcli reads', as if the form were wrong
@@ -513,26 +524,44 @@ _Origin = Literal["set", "file", "joined"]
 
 
 def _file_source(
-    bounds: Bounds, origin: _Origin, set_source: str | None, lab_critical: bool = False
+    bounds: Bounds,
+    origin: _Origin,
+    set_source: str | None,
+    lab_sides: tuple[bool, bool] = (False, False),
 ) -> str:
     """The citation of a lab's printed range, naming what of it is the set's (self-review: a
-    joined upper limit and the set's critical limits were cited as the file's); with
-    `lab_critical`, its critical limits are the file's own (`Measurement.critical`)."""
+    joined upper limit and the set's critical limits were cited as the file's); `lab_sides`:
+    which critical limits (low, high) are the file's own (`Measurement.critical`)."""
     if origin == "set":  # the set's range, with the lab's critical limits
         return f"{set_source or 'the reference set'}, with {FILE_CRITICAL_SOURCE}"
+    theirs = [
+        side
+        for side, limit, lab in zip(
+            ("low", "high"), (bounds.critical_low, bounds.critical_high), lab_sides, strict=True
+        )
+        if limit is not None and not lab
+    ]  # the set's, beyond the printed range (review: credited to the file beside the lab's)
     taken = [] if origin != "joined" else ["upper limit"]
-    if not lab_critical and (bounds.critical_low is not None or bounds.critical_high is not None):
-        taken.append("critical limits")  # the set's, beyond the printed range
-    own = FILE_RANGE_AND_CRITICAL_SOURCE if lab_critical else FILE_RANGE_SOURCE
+    if theirs:
+        taken.append("critical limits" if len(theirs) == 2 else f"critical {theirs[0]} limit")
+    own = FILE_RANGE_AND_CRITICAL_SOURCE if any(lab_sides) else FILE_RANGE_SOURCE
     if not taken:
         return own
     cited = f" ({set_source})" if set_source else ""
     return f"{own}, with the {' and the '.join(taken)} of the reference set{cited}"
 
 
-def read_critical_limit(text: str, unit: str, exponent: int, decimal_comma: bool) -> float | str:
+def read_critical_limit(
+    text: str, unit: str, exponent: int, decimal_comma: bool, comma_doubted: str | None = None
+) -> float | str:
     """A lab's critical limit cell in `unit` (`exponent`: the value's unit to `unit`, for a
-    cell with no unit of its own), or why it cannot be used."""
+    cell with no unit of its own), or why it cannot be used; a '.' or ',' that may group
+    thousands is doubted as in a printed range (`comma_doubted`: see `read_lab_range`)."""
+    doubt = _grouping_doubt(text, decimal_comma, comma_doubted)
+    if doubt is None and not decimal_comma and "," in text:  # '1,000': no mark read in doubt
+        doubt = "has a ',', which may group thousands or be the decimal mark; write it without"
+    if doubt is not None:  # review: '1.500' in a ';' file was read as 1.5, with no word
+        return doubt
     try:
         parsed = parse_value(text, decimal_comma)
     except ValueProblem:
@@ -1682,14 +1711,15 @@ class Interpreter:
         unit: str,
         origin: _Origin,
         set_source: str | None = None,
-        lab_critical: bool = False,
+        lab_sides: tuple[bool, bool] = (False, False),
     ) -> Reference:
-        """The reference a result cites (`set_source`: the set's citation; `lab_critical`: its
-        critical limits are the file's); one shared object per interval (they are frozen)."""
+        """The reference a result cites (`set_source`: the set's citation; `lab_sides`: which
+        of its critical limits, low and high, are the file's); one shared object per interval
+        (they are frozen)."""
         source = (
             set_source
-            if origin == "set" and not lab_critical
-            else _file_source(bounds, origin, set_source, lab_critical)
+            if origin == "set" and lab_sides == (False, False)
+            else _file_source(bounds, origin, set_source, lab_sides)
         )
         origin = "set" if origin == "set" else "file"
         key = (bounds, unit, origin, source)
@@ -1821,6 +1851,9 @@ class Interpreter:
             if writes_a_decimal_comma(m.value):
                 self.comma_decimal_seen = True  # see _doubt_grouping
         unit = m.unit
+        marked = unit if unit is not None and is_no_value_mark(unit) else None
+        if marked is not None:  # '-' or 'n/a': none given (QA: 'check its spelling')
+            unit = None
         # 'ND H' in one cell (a flag column's 'H' beside 'ND' is refused as it is read)
         conflict = flag_contradicts(parsed, m.value.strip())
         if conflict:
@@ -1861,7 +1894,9 @@ class Interpreter:
         if unit is None:
             assumed = self.options.assume_unit
             if assumed is None:
-                if self._role_column(m, "unit"):  # a blank cell (or a short row) there
+                if marked is not None:
+                    missing = f"is '{shorten(marked)}', which gives none; fill it in"
+                elif self._role_column(m, "unit"):  # a blank cell (or a short row) there
                     missing = "is empty; fill it in"
                 elif self._wide:
                     missing = (
@@ -2065,20 +2100,28 @@ class Interpreter:
             # says it), but the status, and so the exit code, is only high or low: said, as
             # README promises scripts (QA: `--fail-on critical` exit 0 with no warning)
             side = "critical_high" if sided == "HH" else "critical_low"
+            # a long file's column, where it has none yet (review: advised beside one a wide
+            # file cannot have read, or one whose cell was not used)
+            column = (
+                f"a '{side.replace('_', ' ').title()}' column, or "
+                if not self._wide and side not in self._columns
+                else ""
+            )
             yield self._warning(
                 m, "value-flag-disagrees", f"the lab flagged {result.marker} '{value}' as "
                 f"{self._flag_words(m, flag, sided)}, but the lab's range in the row gives no "
                 f"critical limit, so by it the value is {FLAG_WORDS[ours]}: give the lab's "
-                f"critical limit (a '{side.replace('_', ' ').title()}' column, or {side} in your "
-                "ranges file) to have it judged critical",
+                f"critical limit ({column}{side} in your ranges file) to have it judged critical",
             )  # fmt: skip
             return
         # QA: 'critically high by the lab's own range', a range with no critical limits: the
         # critical limit beside it is the set's, and so where that limit, kept beside the
         # range, says it is not critical (review: the lab's range was blamed for it)
-        theirs = (
-            " and the reference set's critical limit" if ours in ("HH", "LL") or on_its_side else ""
-        )
+        whose = (
+            "its critical limit" if reference and critical_from_file(reference)
+            else "the reference set's critical limit"
+        )  # fmt: skip
+        theirs = f" and {whose}" if ours in ("HH", "LL") or on_its_side else ""
         yield self._warning(
             m, "value-flag-disagrees", f"the lab flagged {result.marker} "
             f"'{value}' as {self._flag_words(m, flag, sided)}, but by the "
@@ -2292,7 +2335,7 @@ class Interpreter:
         decimal_comma: bool,
     ) -> Result:
         value = None if parsed.number is None else convert(parsed.number, exponent)
-        bounds, origin, note, indeterminate, candidates, lab_critical = self._bounds_for(
+        bounds, origin, note, indeterminate, candidates, lab_sides = self._bounds_for(
             m, name, entry, exponent, decimal_comma
         )
         written_unit = parsed.unit or m.unit
@@ -2325,7 +2368,7 @@ class Interpreter:
                     **base, status=Status.INDETERMINATE, flag="IND",
                     flags=[parsed.comparator or "", "IND"],
                     reference=None if bounds is None
-                    else self._reference(bounds, entry.unit, origin, entry.source, lab_critical),
+                    else self._reference(bounds, entry.unit, origin, entry.source, lab_sides),
                     # short sentences: a patient reads it beside the value (QA: grade 12.6)
                     note=f"'{written}' has no number. The reference set does not say {level} "
                     f"the test can measure {name}, so panelcli cannot judge it.{keys}",
@@ -2381,7 +2424,7 @@ class Interpreter:
                           flags=[*sign, "IND"] if indeterminate else [], note=note,
                           doubt=doubt)  # fmt: skip
         assert value is not None  # a number, or the limit that stands in for it
-        reference = self._reference(bounds, entry.unit, origin, entry.source, lab_critical)
+        reference = self._reference(bounds, entry.unit, origin, entry.source, lab_sides)
         base["value"] = value
         judged = interpret(value, parsed.comparator, bounds, entry.unit)
         if judged.status is Status.INDETERMINATE and bounds.low is None and bounds.high is None:
@@ -2425,29 +2468,32 @@ class Interpreter:
 
     def _bounds_for(
         self, m: Measurement, name: str, entry: MarkerRange, exponent: int, decimal_comma: bool
-    ) -> tuple[Bounds | None, _Origin, str | None, bool, tuple[tuple[str, Bounds], ...], bool]:
+    ) -> tuple[
+        Bounds | None, _Origin, str | None, bool, tuple[tuple[str, Bounds], ...], tuple[bool, bool]
+    ]:
         """`_interval_for`, with the lab's critical limits in the row in place of the set's on
-        the sides it gives them; the last item says whether it gives any that are used."""
+        the sides it gives them, where they lie beyond the interval (or every interval that
+        could be the person's); the last item says which sides (low, high) are the lab's."""
         lab = self._lab_critical(m, name, entry.unit, exponent, decimal_comma)
-        sides = (lab[0] is not None, lab[1] is not None)
+        if lab == (None, None):
+            return (*self._interval_for(m, name, entry, exponent, decimal_comma), (False, False))
+        given = (lab[0] is not None, lab[1] is not None)
+        with self._unsaid():  # a first look, for the intervals the lab's limits must lie beyond
+            bounds, _, _, _, candidates = self._interval_for(
+                m, name, entry, exponent, decimal_comma, given
+            )
+        intervals = [bounds] if bounds is not None else [b for _, b in candidates]
+        # review: a lab's limit not used left the set's off too, so 60 past the set's 50 was
+        # only high: the set's is left off only on the sides where the lab's is used
+        usable = self._lab_critical_usable(m, name, lab, intervals, entry.unit)
+        sides = (usable[0] is not None, usable[1] is not None)
         bounds, origin, note, indeterminate, candidates = self._interval_for(
             m, name, entry, exponent, decimal_comma, sides
         )
-        if sides == (False, False):
-            return bounds, origin, note, indeterminate, candidates, False
         if bounds is not None:
-            kept = with_lab_critical(bounds, lab)
-            self._critical_left_out(m, name, lab, kept, entry.unit, bounds)
-            used = (kept.critical_low, kept.critical_high) != (
-                bounds.critical_low,
-                bounds.critical_high,
-            )
-            return kept, origin, note, indeterminate, candidates, used
-        if candidates:
-            each = tuple((who, with_lab_critical(b, lab)) for who, b in candidates)
-            return bounds, origin, note, indeterminate, each, each != candidates
-        self._critical_left_out(m, name, lab, None, entry.unit)
-        return bounds, origin, note, indeterminate, candidates, False
+            bounds = with_lab_critical(bounds, usable)
+        candidates = tuple((who, with_lab_critical(b, usable)) for who, b in candidates)
+        return bounds, origin, note, indeterminate, candidates, sides
 
     def _lab_critical(
         self, m: Measurement, name: str, unit: str, exponent: int, decimal_comma: bool
@@ -2458,7 +2504,13 @@ class Interpreter:
             return None, None
         limits: list[float | None] = []
         for side, text in zip(("low", "high"), m.critical, strict=True):
-            read = read_critical_limit(text, unit, exponent, decimal_comma) if text else None
+            read = (
+                read_critical_limit(
+                    text, unit, exponent, decimal_comma, self._comma_doubted(decimal_comma)
+                )
+                if text
+                else None
+            )
             if isinstance(read, str):
                 self._critical_unusable(
                     m, side, f"{name}: the file's critical {side} limit '{shorten(text)}' {read}; "
@@ -2468,33 +2520,40 @@ class Interpreter:
             limits.append(read)
         return limits[0], limits[1]
 
-    def _critical_left_out(
+    def _lab_critical_usable(
         self,
         m: Measurement,
         name: str,
         lab: tuple[float | None, float | None],
-        kept: Bounds | None,
+        intervals: Sequence[Bounds],
         unit: str,
-        bounds: Bounds | None = None,
-    ) -> None:
-        """Say each of the lab's critical limits `kept` has not: not beyond the interval, or
-        no interval to judge by."""
-        for side, limit, used in (
-            ("low", lab[0], kept.critical_low if kept else None),
-            ("high", lab[1], kept.critical_high if kept else None),
-        ):
-            if limit is None or used == limit:
+    ) -> tuple[float | None, float | None]:
+        """The lab's critical limits (low, high) that lie beyond every one of `intervals` (those
+        that may judge the row); each other is said not to be used."""
+        usable: list[float | None] = []
+        for side, limit in zip(("low", "high"), lab, strict=True):
+            one = (limit, None) if side == "low" else (None, limit)
+            # those it is not beyond: there, `with_lab_critical` does not take it
+            short = [
+                b
+                for b in intervals
+                if getattr(with_lab_critical(b, one), f"critical_{side}") != limit
+            ]
+            if limit is None or (intervals and not short):
+                usable.append(limit)
                 continue
             why = (
-                "there is no range to judge the value by"
-                if bounds is None
-                else f"it is not {'below' if side == 'low' else 'above'} the range used "
-                f"({interval_text(_without_critical(bounds, (True, True)), unit)})"
+                f"it is not {'below' if side == 'low' else 'above'} the range used "
+                f"({interval_text(_without_critical(short[0], (True, True)), unit)})"
+                if intervals
+                else "there is no range to judge the value by"
             )
             self._critical_unusable(
                 m, side, f"{name}: the file's critical {side} limit {number_text(limit)} {unit} "
                 f"was not used: {why}",
             )  # fmt: skip
+            usable.append(None)
+        return usable[0], usable[1]
 
     def _critical_unusable(self, m: Measurement, side: str, message: str) -> None:
         """A critical limit of the row is not used: said once per message."""
@@ -3076,6 +3135,12 @@ class Interpreter:
             )
             if self.options.assume_unit is not None:  # review: as if it had been applied
                 note += " (--assume-unit is used only for markers this set has a range for)"
+        for side, text in zip(("low", "high"), m.critical or ("", ""), strict=True):
+            if text:  # review: dropped with no word, where a known marker's is said
+                self._critical_unusable(
+                    m, side, f"{shorten(m.marker)}: the file's critical {side} limit "
+                    f"'{shorten(text)}' was not used: there is no range to judge the value by",
+                )  # fmt: skip
         return Result(**base, status=Status.NO_REFERENCE, note=note)
 
     def _in_own_unit(
@@ -3103,10 +3168,10 @@ class Interpreter:
         if bounds is None:
             return None
         lab = self._lab_critical(m, m.marker, unit, 0, decimal_comma)
-        kept = with_lab_critical(bounds, lab)
-        self._critical_left_out(m, m.marker, lab, kept, unit, bounds)
-        bounds, lab_critical = kept, kept != bounds
-        reference = self._reference(bounds, unit, "file", lab_critical=lab_critical)
+        usable = self._lab_critical_usable(m, m.marker, lab, [bounds], unit)
+        bounds = with_lab_critical(bounds, usable)
+        sides = (usable[0] is not None, usable[1] is not None)
+        reference = self._reference(bounds, unit, "file", lab_sides=sides)
         if parsed.number is None:  # 'ND': the set's detection limits are in another unit
             return Result(
                 **base, status=Status.INDETERMINATE, flag="IND",
@@ -3128,20 +3193,27 @@ class Interpreter:
         """The row's printed range in `unit` (`exponent`: the value's unit to `unit`, for a
         range with no unit of its own); None, with a warning saying `otherwise`, if unusable."""
         assert m.reference_range is not None
-        doubted = None
-        if self._range_in_doubt(decimal_comma):
-            doubted = (
-                "the file has not yet written a decimal comma that cannot group thousands (as "
-                "'12,5')"
-                if not self.comma_decimal_seen
-                else f"the file writes both '.' ('{shorten(self.decimal_point_seen or '')}') "
-                "and ',' as its decimal mark"
-            )
+        doubted = self._comma_doubted(decimal_comma)
         read = read_lab_range(m.reference_range, unit, exponent, decimal_comma, doubted)
         if isinstance(read, Bounds):
             return read
         self._range_unreadable(m, _unusable_range(m.reference_range, read, otherwise))
         return None
+
+    def _comma_doubted(self, decimal_comma: bool) -> str | None:
+        """Why a ',' read as the decimal mark in a printed range or limit may group thousands
+        (`_range_in_doubt`), or None."""
+        if not self._range_in_doubt(decimal_comma):
+            return None
+        if not self.comma_decimal_seen:
+            return (
+                "the file has not yet written a decimal comma that cannot group thousands (as "
+                "'12,5')"
+            )
+        return (
+            f"the file writes both '.' ('{shorten(self.decimal_point_seen or '')}') and ',' as "
+            "its decimal mark"
+        )
 
     def _range_unreadable(self, m: Measurement, message: str) -> None:
         """The row's printed range is not used: said once per message."""

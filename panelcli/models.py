@@ -157,10 +157,19 @@ def lost_letter(name: str) -> str | None:
 
 #: What a lab's range printed in the file cites; more is said where the set gave part of it.
 FILE_RANGE_SOURCE = "the lab's range printed in the file"
-#: ... where the file gives the lab's critical limits beside it (`Measurement.critical`)
-FILE_RANGE_AND_CRITICAL_SOURCE = f"{FILE_RANGE_SOURCE}, with its critical limits"
+#: Words every citation has where some of its critical limits are the lab's, printed in the
+#: file (`Measurement.critical`): `critical_from_file` asks for them
+_LAB_CRITICAL_WORDS = "critical limits printed in the file"
+#: ... a lab's range with its critical limits, both printed in the file
+FILE_RANGE_AND_CRITICAL_SOURCE = f"the lab's range and {_LAB_CRITICAL_WORDS}"
 #: What follows the set's own citation where the file gives the critical limits
-FILE_CRITICAL_SOURCE = "the lab's critical limits printed in the file"
+FILE_CRITICAL_SOURCE = f"the lab's {_LAB_CRITICAL_WORDS}"
+
+
+def critical_from_file(reference: ReferenceUsed) -> bool:
+    """Whether some of a reference's critical limits are the lab's, printed in the file (its
+    citation says so: `FILE_RANGE_AND_CRITICAL_SOURCE`, `FILE_CRITICAL_SOURCE`)."""
+    return _LAB_CRITICAL_WORDS in (reference.source or "")
 
 
 class Doubt(NamedTuple):

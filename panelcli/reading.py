@@ -385,17 +385,22 @@ class Measurement(NamedTuple):
 
 class BlankCells(NamedTuple):
     """A wide file's marker cells read as 'not measured' (`cells-blank`): how many, the first
-    one's line, and the first mark that stood for none ('-', 'n/a'; None where all were blank)."""
+    one's line, and the marks among them that stood for none ('-', 'n/a'; the first few)."""
 
     cells: int = 0
     line: int | None = None
-    mark: str | None = None
+    marks: tuple[str, ...] = ()
 
     def then(self, later: BlankCells) -> BlankCells:
         """These and the `later` ones, as one count."""
         if not self.cells:
             return later
-        return BlankCells(self.cells + later.cells, self.line, self.mark or later.mark)
+        marks = self.marks + tuple(m for m in later.marks if m not in self.marks)
+        return BlankCells(self.cells + later.cells, self.line, marks[:MARKS_SAID])
+
+
+#: The marks for no value a `cells-blank` warning quotes, at most
+MARKS_SAID = 3
 
 
 class IdsFilledDown(NamedTuple):
@@ -2950,10 +2955,8 @@ def critical_cells(
     return read
 
 
-#: A unit cell that says none is given, as written (asked of every general-path row)
-_UNIT_MARKS = frozenset({"-", "--", "n/a", "N/A", "NA", "na", "n.a."})
 #: A limit's cell that is a number alone ('100', '2,5'), to which its header's unit is added
-_BARE_NUMBER = lazy_pattern(r"[0-9]+(?:[.,][0-9]+)?")
+_BARE_NUMBER = lazy_pattern(r"[0-9.,]*[0-9](?:[eE][+-]?[0-9]+)?")  # '.05', '5e-2' (review)
 
 
 def _with_unit(cell: str, unit: str | None) -> str:
@@ -3504,13 +3507,17 @@ def file_end_warnings(
             "so two draws of that day may not be told apart",
         )  # fmt: skip
     if blank_cells.cells:
-        cells, first_line, mark = blank_cells
+        cells, first_line, marks = blank_cells
         first = f" (the first on line {first_line})" if first_line else ""
+        quoted = [f"'{shorten(mark)}'" for mark in marks]  # "'-', 'n/a' or 'NA'"
+        listed = (
+            ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
+        )
         said = (
             counted(cells, "blank marker cell was", "blank marker cells were")
-            if mark is None
+            if not marks
             else counted(cells, "marker cell", "marker cells")
-            + f" left blank or marked '{shorten(mark)}' {'was' if cells == 1 else 'were'}"
+            + f" left blank or marked {listed} {'was' if cells == 1 else 'were'}"
         )
         yield Issue(
             severity="warning", code="cells-blank", source=source, line=first_line,
@@ -4773,8 +4780,6 @@ def measurement_reader(
                                            no_result, row_for(cells, marker))  # fmt: skip
                     continue
                 unit = cells[i_unit_or_pad].strip() or None
-                if unit in _UNIT_MARKS:  # '-' or 'n/a': none given (QA: 'check its spelling')
-                    unit = None
                 # 'IL-6 (pg/mL)' in the marker cell: read as a header's unit is (QA: it was an
                 # unknown marker, left unjudged); it must agree with the unit column's.
                 written, (marker, marker_unit) = marker, marker_cell_unit(marker)
@@ -4842,7 +4847,7 @@ def measurement_reader(
             produced = False
             blanks = 0  # counted for `cells-blank` only in a row that has values (QA: a row with
             # none was refused and its cells were also said to be read as 'not measured')
-            mark: str | None = None  # the row's first cell marked as left empty ('-', 'n/a')
+            marks: list[str] = []  # the row's marks for a cell left empty ('-', 'n/a')
             # Marker columns the row stops before: a row cut off, not cells left blank (QA: they
             # were counted as 'not measured' without a word), so said of the row, by name.
             cut = [i for i in layout.markers if i >= count] if count < width else []
@@ -4868,9 +4873,9 @@ def measurement_reader(
             for index, (marker, _) in columns:
                 if replicate is not None:  # as a long row's ('IL-6 CV%' is no result)
                     marker = with_replicate(marker, replicate)
-                value = cell(cells, index)
+                value = marked = cell(cells, index)
                 if value is not None and _left_empty(value):
-                    mark, value = mark or value, None  # as a blank cell (`_NO_VALUE_MARKS`)
+                    value = None  # as a blank cell (`_NO_VALUE_MARKS`)
                 own = layout.companions.get(index) if layout.companions else None
                 i_own_status = own.get("result_status") if own else None
                 if i_own_status is not None:  # QA: 'TNF-α Status' X (cancelled) was judged
@@ -4888,6 +4893,8 @@ def measurement_reader(
                 if value is None:
                     i_own_flag = own.get("lab_flag") if own else None
                     flag = cell(cells, i_own_flag) if i_own_flag is not None else None
+                    if flag is not None and (is_no_flag(flag) or is_no_value_mark(flag)):
+                        flag = None  # '-' or 'n/a': no flag (review: '-' beside '-' refused)
                     if i_own_flag is not None and flag is not None:
                         produced = True  # review: a flag beside no value was only 'blank'
                         marked = cell(cells, index)
@@ -4901,6 +4908,8 @@ def measurement_reader(
                         )  # fmt: skip
                         continue
                     blanks += index < count  # a cell past the row's end is no blank one
+                    if marked is not None and marked not in marks:
+                        marks.append(marked)
                     continue
                 produced = True
                 no_result = None if value[:1].isdigit() else value_says_no_result(value)
@@ -4981,7 +4990,9 @@ def measurement_reader(
                             **row_for(cells, None),
                             message=f"row has no marker values{short}")  # fmt: skip
             elif blanks:
-                stats.blank_cells = stats.blank_cells.then(BlankCells(blanks, line, mark))
+                stats.blank_cells = stats.blank_cells.then(
+                    BlankCells(blanks, line, tuple(marks[:MARKS_SAID]))
+                )
 
     return read
 

@@ -21,6 +21,7 @@ from panelcli.models import (
     PanelSummary,
     Result,
     Status,
+    critical_from_file,
     far_past_range,
     lab_critical_on_its_side,
     lost_letter,
@@ -559,6 +560,7 @@ def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:
     critical limit kept beside that range decides it, that limit is named too, as the row's
     warning names it (review: named for every result, or for none)."""
     by_set: dict[str, list[Result]] = {}
+    by_lab: dict[str, list[Result]] = {}  # its critical limits printed beside its range too
     alone: dict[str, list[Result]] = {}
     for words, results in own.items():
         for result in results:
@@ -568,11 +570,16 @@ def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:
             decided = (result.flag or "") in ("HH", "LL") or (
                 lab_critical_on_its_side(result, lab) and not no_critical_limit(result, lab)
             )
-            (by_set if decided else alone).setdefault(words, []).append(result)
+            if decided and result.reference and critical_from_file(result.reference):
+                decided_by = by_lab  # review: the lab's limit was credited to the set
+            else:
+                decided_by = by_set if decided else alone
+            decided_by.setdefault(words, []).append(result)
     text = []
     for marked, by in (
         (alone, "the lab's own range in the file"),
         (by_set, "the lab's own range in the file and the reference set's critical limit"),
+        (by_lab, "the lab's own range and critical limits in the file"),
     ):
         if not marked:
             continue

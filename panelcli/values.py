@@ -369,7 +369,9 @@ _NO_VALUE_MARKS = frozenset(
 
 
 def is_no_value_mark(text: str) -> bool:
-    """Whether a wide file's marker cell holds only a mark for no value ('-', 'n/a')."""
+    """Whether a cell holds only a mark that it was left empty on purpose ('-', 'n/a'): read as
+    blank in a wide file's marker cell, and in unit, status, comparator, flag, detection-range
+    and units-row cells (not in a long file's value cell: see `_NO_VALUE_MARKS`)."""
     return text.strip().casefold() in _NO_VALUE_MARKS
 
 

@@ -118,3 +118,16 @@ def test_a_long_row_s_dash_is_refused_with_a_hint_and_quoted_as_written(tmp_path
     assert refused == [
         f"value '- H' {hint}", f"value '-' {hint}", "value 'abc' is not a number"
     ]  # fmt: skip
+
+
+def test_a_wide_cell_marked_empty_beside_a_flag_marked_empty_is_a_blank_cell(
+    tmp_path: Path,
+) -> None:
+    """Review: '-' under 'IL-6 (pg/mL)' beside '-' under 'IL-6 Flag' (a flag column's 'no
+    flag') was refused as a flagged value with none; an 'H' there still is."""
+    found = events(tmp_path, "Sample,IL-6 (pg/mL),IL-6 Flag,IL-8 (pg/mL)\nS1,-,-,3\nS2,-,H,3\n")
+    assert errors(found) == [(3, "value-missing")]
+    blank = [e.message for e in found if isinstance(e, Issue) and e.code == "cells-blank"]
+    assert blank == [
+        "1 marker cell left blank or marked '-' was read as 'not measured' (the first on line 2)"
+    ]

@@ -699,8 +699,8 @@ def test_a_lab_range_with_the_sets_critical_limits_cites_both(write_csv, tmp_pat
         [result] = [e for e in found if isinstance(e, Result)]
         assert result.status is Status.CRITICAL and result.reference is not None
         assert result.reference.source == (
-            "the lab's range printed in the file, with the critical limits of the reference "
-            "set (ARUP 3002601 Cytokine Panel 13 Analytes, Plasma - multiplex bead; "
+            "the lab's range printed in the file, with the critical high limit of the "
+            "reference set (ARUP 3002601 Cytokine Panel 13 Analytes, Plasma - multiplex bead; "
             "<=2.5 pg/mL)"
         )
 

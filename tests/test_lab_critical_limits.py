@@ -21,6 +21,7 @@ from panelcli.models import (
 )
 from panelcli.ranges import load_ranges
 from panelcli.render.ndjson import ndjson_batch, ndjson_join
+from panelcli.render.table import range_origin
 
 RANGES = load_ranges(None)
 runner = CliRunner()
@@ -135,3 +136,161 @@ def test_batches_give_what_one_process_gives(tmp_path: Path, rows_per_batch: int
     assert "".join(ndjson_join(parts, RANGES.info)) == done.stdout
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert lines[-1]["totals"]["by_status"]["critical"] == 4
+
+
+#: A set with critical limits of its own, and a marker whose range depends on sex
+CRITICAL_SET = """[set]
+name = "crit"
+version = "1"
+description = "critical limits"
+source = "test set"
+
+[markers."IL-6"]
+unit = "pg/mL"
+low = 2.0
+high = 7.0
+critical_low = 1.0
+critical_high = 50.0
+source = "t"
+
+[markers."IL-8"]
+unit = "pg/mL"
+critical_high = 500.0
+source = "t"
+
+[[markers."IL-8".intervals]]
+sex = "female"
+high = 5.0
+
+[[markers."IL-8".intervals]]
+sex = "male"
+high = 10.0
+"""
+
+
+def with_set(text: str, tmp_path: Path) -> list[Result | Issue]:
+    ranges = tmp_path / "crit.toml"
+    ranges.write_text(CRITICAL_SET, encoding="utf-8")
+    path = tmp_path / "crit.csv"
+    path.write_text(text, encoding="utf-8")
+    return list(Interpreter(load_ranges(str(ranges)), CheckOptions()).events([str(path)]))
+
+
+def test_a_lab_limit_not_used_leaves_the_set_s_in_place(tmp_path: Path) -> None:
+    """Review: a lab limit inside the range was not used, and the set's on that side was left
+    off too: 60 past the set's 50 was only high."""
+    found = with_set(
+        "Sample,Sex,Test,Result,Units,Ref Range,Critical High\n"
+        "S1,F,IL-6,60,pg/mL,2-10,8\nS2,F,IL-6,60,pg/mL,,5\nS3,F,IL-6,60,pg/mL,,abc\n"
+        "S5,,IL-8,60,pg/mL,,8\nS6,,IL-8,600,pg/mL,,8\nS7,,IL-8,60,pg/mL,,20\n",
+        tmp_path,
+    )
+    read = [(e.sample_id, e.status) for e in found if isinstance(e, Result)]
+    assert read == [
+        ("S1", "critical"), ("S2", "critical"), ("S3", "critical"),
+        ("S5", "high"), ("S6", "critical"), ("S7", "critical"),
+    ]  # fmt: skip
+    unusable = [
+        (e.line, e.message)
+        for e in found
+        if isinstance(e, Issue) and e.code == "critical-limit-unusable"
+    ]
+    assert [line for line, _ in unusable] == [2, 3, 4, 5]
+    assert unusable[3][1] == (  # the lab's 8 is inside a man's range (≤ 10): not used at all
+        "IL-8: the file's critical high limit 8 pg/mL was not used: it is not above the range "
+        "used (≤ 10 pg/mL)"
+    )
+    s7 = next(e for e in found if isinstance(e, Result) and e.sample_id == "S7")
+    assert "critical by each interval that could apply" in (s7.note or "")  # by the lab's 20
+
+
+def test_each_critical_limit_is_cited_by_whose_it_is(tmp_path: Path) -> None:
+    """Review: the set's critical low kept beside the lab's critical high was cited as the
+    file's; a joined range's lab limit as the set's."""
+    found = with_set(
+        "Sample,Test,Result,Units,Ref Range,Critical High\nS1,IL-6,0.5,pg/mL,1.5-8,100\n",
+        tmp_path,
+    )
+    result = next(e for e in found if isinstance(e, Result))
+    assert result.status == "critical" and result.flag == "LL"  # by the set's critical ≤ 1
+    assert result.reference is not None
+    assert result.reference.source == (
+        "the lab's range and critical limits printed in the file, with the critical low limit "
+        "of the reference set (t)"
+    )
+    assert range_origin(result.reference) == (
+        "range from the file and the set; critical limits from the file"
+    )
+    joined = events(
+        "Sample,Test,Result,Units,Ref Low,Ref High,Critical High\nS1,IL-6,150,pg/mL,0.1,,100\n",
+        tmp_path,
+    )
+    result = next(e for e in joined if isinstance(e, Result))
+    assert result.status == "critical" and result.reference is not None
+    assert range_origin(result.reference) == (
+        "range from the file and the set; critical limits from the file"
+    )
+    bundle = json.loads(
+        runner.invoke(app, ["check", str(tmp_path / "crit.csv"), "--format", "fhir"]).stdout
+    )
+    texts = [
+        e["resource"]["referenceRange"][0]["text"]
+        for e in bundle["entry"]
+        if e["resource"].get("referenceRange")
+    ]
+    assert texts and all("the lab's critical limits printed in the file" in t for t in texts)
+
+
+def test_limits_are_read_with_the_file_s_doubts_and_its_header_unit(tmp_path: Path) -> None:
+    """Review: '1.500' in a ';' file was read as 1.5 (its value '1.500' is refused as maybe
+    1500); '.05' under 'Critical High (ng/mL)' was read in pg/mL."""
+    found = events(
+        "Sample;Test;Result;Units;Ref Range;Critical High\nS1;IL-6;2;pg/mL;0-1;1.500\n",
+        tmp_path,
+    )
+    assert next(e for e in found if isinstance(e, Result)).status == "high"
+    assert [
+        e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
+    ] == [
+        "IL-6: the file's critical high limit '1.500' has '1.500', and where ',' is the decimal "
+        "mark a '.' may group thousands (1.500 meaning 1500); it was not used"
+    ]
+    found = events(
+        "Sample,Test,Result,Units,Ref Range,Critical High (ng/mL)\nS1,IL-6,60,pg/mL,0-7,.05\n"
+        "S2,IL-6,60,pg/mL,0-7,5e-2\n",
+        tmp_path,
+    )
+    results = [e for e in found if isinstance(e, Result)]
+    assert [(e.status, e.reference and e.reference.critical_high) for e in results] == [
+        ("critical", 50.0), ("critical", 50.0)
+    ]  # fmt: skip
+
+
+def test_a_limit_with_no_range_to_judge_by_is_said_not_used(tmp_path: Path) -> None:
+    """Review: an unknown marker's limit with no printed range was dropped with no word."""
+    found = events(
+        "Sample,Test,Result,Units,Ref Range,Critical High\nS1,IL-99,150,pg/mL,,100\n", tmp_path
+    )
+    assert [
+        e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
+    ] == [
+        "IL-99: the file's critical high limit '100' was not used: there is no range to judge "
+        "the value by"
+    ]
+
+
+def test_the_hh_advice_names_a_column_only_where_one_would_be_read(tmp_path: Path) -> None:
+    """Review: a wide file (whose 'Critical High' is not read), or a long one whose column is
+    there but unusable, was told to add a 'Critical High' column."""
+    for text in (
+        "Sample,IL-6 (pg/mL),IL-6 Flag,IL-6 Ref Range\nS1,60,HH,0-7\n",
+        "Sample,Test,Result,Units,Ref Range,Flag,Critical High\nS1,IL-6,60,pg/mL,0-7,HH,abc\n",
+    ):
+        found = events(text, tmp_path)
+        said = [
+            e.message for e in found if isinstance(e, Issue) and e.code == "value-flag-disagrees"
+        ]
+        assert len(said) == 1 and said[0].endswith(
+            "give the lab's critical limit (critical_high in your ranges file) to have it judged "
+            "critical"
+        )

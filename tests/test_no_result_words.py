@@ -127,7 +127,8 @@ def test_a_wide_file_s_dash_or_n_a_is_a_blank_cell_not_a_value_refused(tmp_path:
         (4, "row-no-values")
     ]
     assert [x["warning"]["message"] for x in lines if "warning" in x] == [
-        "3 marker cells left blank or marked '-' were read as 'not measured' (the first on line 2)"
+        "3 marker cells left blank or marked '-' or 'n/a' were read as 'not measured' (the "
+        "first on line 2)"
     ]
     long = tmp_path / "long.csv"
     long.write_text("sample_id,marker,value,unit\nS1,IL-6,-,pg/mL\n", encoding="utf-8")

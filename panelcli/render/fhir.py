@@ -25,6 +25,7 @@ from panelcli.models import (
     Issue,
     Report,
     Result,
+    critical_from_file,
     ranges_issues,
     synthetic_notice,
 )
@@ -221,10 +222,8 @@ def observation(
             if reference.source in (FILE_RANGE_SOURCE, FILE_RANGE_AND_CRITICAL_SOURCE)
             else f"the lab's range with limits from reference set {set_name}"
         )  # fmt: skip
-        if reference.source == FILE_RANGE_AND_CRITICAL_SOURCE or (reference.source or "").endswith(
-            FILE_CRITICAL_SOURCE
-        ):
-            where += ", and the lab's critical limits printed in the file"
+        if critical_from_file(reference):
+            where += f", and {FILE_CRITICAL_SOURCE}"
         # FHIR's low and high are inclusive: an exclusive limit ('< 20') is said in words.
         excluded = [
             f"a value of exactly {number_text(limit)} {reference.unit} is {side}"

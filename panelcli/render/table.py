@@ -17,7 +17,6 @@ from rich.text import Text
 from panelcli.check import UNREADABLE
 from panelcli.models import (
     ABNORMAL,
-    FILE_CRITICAL_SOURCE,
     FILE_RANGE_AND_CRITICAL_SOURCE,
     FILE_RANGE_SOURCE,
     UNJUDGED,
@@ -33,6 +32,7 @@ from panelcli.models import (
     Result,
     Status,
     TrendPoint,
+    critical_from_file,
     ranges_issues,
     synthetic_notice,
 )
@@ -187,15 +187,16 @@ PANEL_NARROWER = (
 
 def range_origin(reference: ReferenceUsed) -> str | None:
     """Where a result's range comes from, where not the set alone, as its note starts."""
-    if reference.origin == "file":  # part of it the set's where the source says so
-        if reference.source == FILE_RANGE_AND_CRITICAL_SOURCE:
-            return "range and critical limits from the file"
-        return "range from the file" + (
-            "" if reference.source == FILE_RANGE_SOURCE else " and the set"
-        )
-    if (reference.source or "").endswith(FILE_CRITICAL_SOURCE):
-        return "critical limits from the file"
-    return None
+    critical = critical_from_file(reference)
+    if reference.origin != "file":
+        return "critical limits from the file" if critical else None
+    # part of it the set's where the source says so (a joined limit, the set's critical one)
+    alone = reference.source in (FILE_RANGE_SOURCE, FILE_RANGE_AND_CRITICAL_SOURCE)
+    if alone:
+        return "range and critical limits from the file" if critical else "range from the file"
+    return "range from the file and the set" + (
+        "; critical limits from the file" if critical else ""
+    )
 
 
 def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:

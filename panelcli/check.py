@@ -104,6 +104,7 @@ from panelcli.ranges import (
     said_unreadable,
 )
 from panelcli.reading import (
+    CRITICAL_ROLES,
     DEFAULT_MAX_LINE,
     FILE_END_CODES,
     STDIN,
@@ -1194,6 +1195,13 @@ class Interpreter:
             person_columns = [roles.get(role, pad) for role in _PERSON_ROLES]
             columns += person_columns
             person_of = operator.itemgetter(*person_columns)
+        # The lab's critical limits: a row that gives one takes the general path (most LIS
+        # exports with such columns leave them blank: review, every row went there, 2.3x slower)
+        critical_of: Callable[[list[str]], tuple[str, str]] | None = None
+        if any(role in roles for role in CRITICAL_ROLES):
+            critical_columns = [roles.get(role, pad) for role in CRITICAL_ROLES]
+            columns += critical_columns
+            critical_of = operator.itemgetter(*critical_columns)
         padded = pad in columns  # rows get their blank cell (appended, then taken off)
         # A bare number right after the value in an ignored column: the general path asks
         # whether a decimal comma split the value (see `spill_columns`).
@@ -1268,6 +1276,7 @@ class Interpreter:
                                 cells_of(cells)
                             )
                             person = None if person_of is None else person_of(cells)
+                            critical = None if critical_of is None else critical_of(cells)
                             if padded:
                                 cells.pop()
                             marker, text, unit = (
@@ -1284,6 +1293,10 @@ class Interpreter:
                                     plans_of.clear()
                                     planned = 1
                                 plans_of.setdefault(marker, {})[unit] = plan
+                            if critical is not None and (
+                                critical[0].strip() or critical[1].strip()
+                            ):
+                                plan = None  # the general path reads the limits
                             lab_range = "" if no_range else lab_range.strip()
                             # Noted once the row is taken here: a control's '12,5' is not a judged
                             # value's (the general path skips controls first), as batches count it.
@@ -4455,8 +4468,6 @@ def _general_path_only(layout: Layout) -> bool:
         or "lab_flag" in layout.roles
         or "detection_range" in layout.roles
         or "result_status" in layout.roles  # a row may be said or skipped for its status
-        or "critical_low" in layout.roles  # the lab's critical limits judge the row
-        or "critical_high" in layout.roles
         or "replicate" in layout.roles  # its marker is named with its replicate (`read`)
         or bool(layout.expected)  # a standard's expected value: skipped there
         or (layout.value_unit is not None and "unit" in layout.roles)

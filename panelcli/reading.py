@@ -995,7 +995,7 @@ def _range_with_unit(cell: str) -> tuple[str, str] | None:
     # a unit panelcli knows: 'Normal range (M/F)' gives none (review)
     if unit is None or not known_unit(unit):
         return None
-    return (key, unit) if _ROLE_OF.get(key) in (*_RANGE_ROLES, *_CRITICAL_ROLES) else None
+    return (key, unit) if _ROLE_OF.get(key) in (*_RANGE_ROLES, *CRITICAL_ROLES) else None
 
 
 def _note_past_header(extra: Sequence[str]) -> str | None:
@@ -1440,7 +1440,7 @@ _PER_MARKER_ROLES = (
 #: The lab's range as a low and a high column (read together, as one range cell).
 _RANGE_LIMIT_ROLES = ("range_low", "range_high")
 #: The lab's critical limits, a low and a high column (`critical_cells`)
-_CRITICAL_ROLES = ("critical_low", "critical_high")
+CRITICAL_ROLES = ("critical_low", "critical_high")
 _RANGE_ROLES = ("reference_range", *_RANGE_LIMIT_ROLES)
 _AS_WRITTEN = ("collected_at", "marker", "unit", *_RANGE_ROLES)
 
@@ -2940,7 +2940,7 @@ def critical_cells(
     """What reads a long row's critical limit cells (`Measurement.critical`), each with the
     unit its column's header gives ('Critical High (pg/mL)') where the cell gives none; None
     where the file has no such column."""
-    columns = [layout.roles.get(role) for role in _CRITICAL_ROLES]
+    columns = [layout.roles.get(role) for role in CRITICAL_ROLES]
     if columns == [None, None]:
         return None
     units = [None if i is None else split_header_unit(header[i])[1] for i in columns]

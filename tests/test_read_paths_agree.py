@@ -121,6 +121,12 @@ FILES = {
     "footer-between-a-sample-s-rows": (
         "sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\nMean,IL-6,100,pg/mL\nS1,IL-6,2,pg/mL\n"
     ),
+    # the lab's critical limits, given on some rows only: those take the general path
+    "critical-limits-on-some-rows": (
+        "Sample,Test,Result,Units,Ref Range,Critical Low,Critical High\n"
+        "S1,IL-6,150,pg/mL,0-7,,100\nS1,IL-8,40,pg/mL,0-62,,\nS2,IL-6,150,pg/mL,0-7, , \n"
+        "S2,IL-8,700,pg/mL,0-62,-,500\nS3,IL-6,3,pg/mL,,,abc\nS3,IL-10,4,pg/mL,,,\n"
+    ),
 }
 
 

@@ -565,8 +565,8 @@ def read_critical_limit(
         return doubt
     try:
         parsed = parse_value(text, decimal_comma)
-    except ValueProblem:
-        return "is not a number"
+    except ValueProblem as problem:
+        return "is below 0" if problem.code == "value-negative" else "is not a number"
     if parsed.number is None or parsed.comparator is not None or parsed.flag is not None:
         return "is not a number alone"  # '>500': which side of 500 is critical is the column's
     if parsed.unit is not None:
@@ -2427,7 +2427,9 @@ class Interpreter:
             # critical for a woman, normal for a man, read as a harmless 'could not be judged')
             # '<200' where a row's critical limit is 100 (QA: read as a shrug, the note silent)
             said, doubt = (
-                _past_critical_by_rows(value, parsed.comparator, entry.unit, candidates)
+                _past_critical_by_rows(
+                    value, parsed.comparator, entry.unit, candidates, lab_critical=any(lab_sides)
+                )
                 if value is not None and indeterminate
                 else (None, None)
             )
@@ -2469,7 +2471,7 @@ class Interpreter:
             # (review: '>40' said both 'could reach 100' and 'for female or male')
             others = [(who, b) for who, b in candidates if b != _critical_only(bounds)]
             said, doubt = _past_critical_by_rows(
-                value, parsed.comparator, entry.unit, candidates, others
+                value, parsed.comparator, entry.unit, candidates, others, any(lab_sides)
             )
         if said:
             notes.append(said)
@@ -4585,25 +4587,38 @@ def _past_critical_by_rows(
     unit: str,
     rows: Sequence[tuple[str, Bounds]],
     reaching: Sequence[tuple[str, Bounds]] | None = None,
+    lab_critical: bool = False,
 ) -> tuple[str | None, Doubt | None]:
     """Whom of the set's rows that may be the person's put a value past a critical limit, or
     (censored) may (of `reaching`, else of `rows`): the note's words and the result's doubt,
-    (None, None) where none does."""
+    (None, None) where none does; `lab_critical`: the limits are the lab's, in the row."""
     critical_for = _critical_for(rows, [interpret(value, comparator, b, unit) for _, b in rows])
     reach_for = _reaching_critical(value, comparator, rows if reaching is None else reaching)
     if not (critical_for or reach_for):
         return None, None
-    said = _critical_by_rows(critical_for, reach_for)
+    said = _critical_by_rows(critical_for, reach_for, lab_critical)
     return said, Doubt(None, None, critical_for, bool(reach_for))
 
 
-def _critical_by_rows(critical_for: Sequence[str], reach_for: Sequence[str]) -> str:
+def _critical_by_rows(
+    critical_for: Sequence[str], reach_for: Sequence[str], lab_critical: bool = False
+) -> str:
     """A note's words on the set's rows that may be the person's, by which a result is (or
-    may be) past a critical limit."""
+    may be) past a critical limit (the lab's, with `lab_critical`: QA, credited to the set)."""
     if critical_for:
-        whom, words = critical_for, "critical by the reference set's range for"
+        whom = critical_for
+        words = (
+            "critical by the lab's critical limit beside the reference set's range for"
+            if lab_critical
+            else "critical by the reference set's range for"
+        )
     else:
-        whom, words = reach_for, "it could be past the critical limit of the set's range for"
+        whom = reach_for
+        words = (
+            "it could be past the lab's critical limit beside the set's range for"
+            if lab_critical
+            else "it could be past the critical limit of the set's range for"
+        )
     return f"{words} {' or '.join(whom)}, which may be the person's"
 
 

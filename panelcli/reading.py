@@ -186,11 +186,15 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "critical_low": ("criticallow", "critlow", "critlo", "criticallo", "lowcritical",
                      "criticallowlimit", "lowcriticallimit", "lowercriticallimit",
                      "criticallowerlimit", "paniclow", "paniclo", "lowpanic", "paniclowlimit",
-                     "lowpaniclimit", "lowerpaniclimit"),
+                     "lowpaniclimit", "lowerpaniclimit", "criticallower", "criticalmin",
+                     "criticalminimum", "criticalvaluelow", "criticallowvalue", "panicvaluelow",
+                     "paniclowvalue"),
     "critical_high": ("criticalhigh", "crithigh", "crithi", "criticalhi", "highcritical",
                       "criticalhighlimit", "highcriticallimit", "uppercriticallimit",
                       "criticalupperlimit", "panichigh", "panichi", "highpanic",
-                      "panichighlimit", "highpaniclimit", "upperpaniclimit"),
+                      "panichighlimit", "highpaniclimit", "upperpaniclimit", "criticalupper",
+                      "criticalmax", "criticalmaximum", "criticalvaluehigh", "criticalhighvalue",
+                      "panicvaluehigh", "panichighvalue"),
 }  # fmt: skip
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
 #: A flag column's names of its two sides ('H/L', 'Hi/Lo'), as header keys: weak names of a
@@ -300,6 +304,10 @@ _RANGE_ROW_LABELS = {
     "lowerlimits", "upperlimitofnormal", "lowerlimitofnormal", "uln", "lln",
     "upperreferencelimit", "lowerreferencelimit", "referencelimit", "referencelimits", "cutoff",
     "cutoffs", "cutoffvalue", "cutoffvalues",
+    # the lab's critical limits (QA: 'Critical High,100,500' was judged as a sample's)
+    "criticalhigh", "criticallow", "criticallimit", "criticallimits", "criticalvalue",
+    "criticalvalues", "criticalrange", "paniclimit", "paniclimits", "panicvalue", "panicvalues",
+    "panichigh", "paniclow",
 }  # fmt: skip
 
 #: Labels that are a range row's only where no marker cell holds a plain number: 'Norma' (a
@@ -2956,7 +2964,7 @@ def critical_cells(
 
 
 #: A limit's cell that is a number alone ('100', '2,5'), to which its header's unit is added
-_BARE_NUMBER = lazy_pattern(r"[0-9.,]*[0-9](?:[eE][+-]?[0-9]+)?")  # '.05', '5e-2' (review)
+_BARE_NUMBER = lazy_pattern(r"\+?[0-9.,]*[0-9](?:[eE][+-]?[0-9]+)?")  # '.05', '5e-2' (review)
 
 
 def _with_unit(cell: str, unit: str | None) -> str:
@@ -3153,6 +3161,13 @@ def units_row_warnings(before: Layout, after: Layout, source: str, line: int) ->
 #: Range-row labels whose cells are lower limits: not used, as they give no upper limit.
 _LOWER_LIMIT_LABELS = {"lowerlimit", "lowerlimits", "lowerlimitofnormal", "lln",
                        "lowerreferencelimit"}  # fmt: skip
+#: Range-row labels whose cells are the lab's critical limits: not read (a long file's
+#: columns of them are: `CRITICAL_ROLES`).
+_CRITICAL_LABELS = {
+    "criticalhigh", "criticallow", "criticallimit", "criticallimits", "criticalvalue",
+    "criticalvalues", "criticalrange", "paniclimit", "paniclimits", "panicvalue", "panicvalues",
+    "panichigh", "paniclow",
+}  # fmt: skip
 #: A cut-off may be a positive test's threshold, not the end of a normal range: not used.
 _CUTOFF_LABELS = {"cutoff", "cutoffs", "cutoffvalue", "cutoffvalues", "referencelimit",
                   "referencelimits"}  # fmt: skip
@@ -3165,6 +3180,11 @@ def with_range_row(layout: Layout, cells: list[str]) -> tuple[Layout, str | None
     label = _label_key(_label_head(written)) or _label_key(written)
     if label in _CUTOFF_LABELS or _label_key(written) in _CUTOFF_LABELS:
         return layout, "a cut-off may not be the end of a normal range"
+    if label in _CRITICAL_LABELS or _label_key(written) in _CRITICAL_LABELS:
+        return layout, (
+            "they are the lab's critical limits, which panelcli reads only in a long file's "
+            "'Critical Low' and 'Critical High' columns"
+        )
     if label in _LOWER_LIMIT_LABELS:  # review: '>= 0' alone judged IL-6 at 500 normal
         return layout, "lower limits alone give no upper limit to judge a high value by"
     if label in _RANGE_ROW_LABELS_IF_RANGES or label in _RANGE_ROW_LABELS_IF_NO_NUMBER:

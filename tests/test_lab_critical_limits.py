@@ -294,3 +294,46 @@ def test_the_hh_advice_names_a_column_only_where_one_would_be_read(tmp_path: Pat
             "give the lab's critical limit (critical_high in your ranges file) to have it judged "
             "critical"
         )
+
+
+def test_a_wide_file_s_row_of_critical_limits_is_no_sample(tmp_path: Path) -> None:
+    """QA: 'Critical High,100,500' under a wide header was judged as a sample's results."""
+    found = events(
+        "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nCritical High,100,500\nPanic Limits,>100,>500\n"
+        "S1,150,3\n",
+        tmp_path,
+    )
+    assert [e.sample_id for e in found if isinstance(e, Result)] == ["S1", "S1"]
+    skipped = [e for e in found if isinstance(e, Issue) and e.code == "range-row-skipped"]
+    assert [e.line for e in skipped] == [2, 3]
+    assert skipped[0].message.endswith(
+        "its ranges were not used: they are the lab's critical limits, which panelcli reads only "
+        "in a long file's 'Critical Low' and 'Critical High' columns"
+    )
+
+
+def test_more_names_and_forms_of_a_critical_limit(tmp_path: Path) -> None:
+    """QA: 'Critical Max', 'Critical Min' were not known; '+0.1' under '(ng/mL)' was read in
+    pg/mL; '-5' was said to be 'not a number'."""
+    found = events(
+        "sample_id,marker,value,unit,Ref Range,Critical Max (ng/mL),Critical Min\n"
+        "S1,IL-6,150,pg/mL,2-7,+0.1,\nS2,IL-6,1,pg/mL,2-7,,1.5\nS3,IL-6,150,pg/mL,2-7,-5,\n",
+        tmp_path,
+    )
+    assert [e.status for e in found if isinstance(e, Result)] == ["critical", "critical", "high"]
+    assert [
+        e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
+    ] == ["IL-6: the file's critical high limit '-5' is below 0; it was not used"]
+
+
+def test_a_note_of_the_person_s_possible_ranges_names_the_lab_s_limit(tmp_path: Path) -> None:
+    """QA: 'critical by the reference set's range for male' where the limit was the file's."""
+    found = with_set("Sample,Test,Result,Units,Critical High\nS1,IL-8,60,pg/mL,20\n", tmp_path)
+    result = next(e for e in found if isinstance(e, Result))
+    assert result.status == "critical"
+    assert "critical by each interval that could apply" in (result.note or "")
+    found = with_set("Sample,Test,Result,Units,Critical High\nS1,IL-8,<30,pg/mL,20\n", tmp_path)
+    result = next(e for e in found if isinstance(e, Result))
+    assert "it could be past the lab's critical limit beside the set's range for" in (
+        result.note or ""
+    )

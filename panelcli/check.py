@@ -63,7 +63,6 @@ from panelcli.models import (
     ABNORMAL,
     CRITICAL_FLAGS,
     FAR_PAST_HIGH,
-    FILE_CRITICAL_SOURCE,
     FILE_RANGE_AND_CRITICAL_SOURCE,
     FILE_RANGE_SOURCE,
     UNJUDGED,
@@ -118,6 +117,7 @@ from panelcli.reading import (
     comma_split_message,
     companion_columns,
     file_closing,
+    gives_a_limit,
     has_range_limits,
     is_summary_label,
     marker_cell_unit,
@@ -533,8 +533,9 @@ def _file_source(
     """The citation of a lab's printed range, naming what of it is the set's (self-review: a
     joined upper limit and the set's critical limits were cited as the file's); `lab_sides`:
     which critical limits (low, high) are the file's own (`Measurement.critical`)."""
-    if origin == "set":  # the set's range, with the lab's critical limits
-        return f"{set_source or 'the reference set'}, with {FILE_CRITICAL_SOURCE}"
+    if origin == "set":  # the set's range, with the lab's critical limit(s)
+        which = "critical limits" if all(lab_sides) else f"critical {_side_of(lab_sides)} limit"
+        return f"{set_source or 'the reference set'}, with the lab's {which} printed in the file"
     theirs = [
         side
         for side, limit, lab in zip(
@@ -545,11 +546,34 @@ def _file_source(
     taken = [] if origin != "joined" else ["upper limit"]
     if theirs:
         taken.append("critical limits" if len(theirs) == 2 else f"critical {theirs[0]} limit")
-    own = FILE_RANGE_AND_CRITICAL_SOURCE if any(lab_sides) else FILE_RANGE_SOURCE
+    own = FILE_RANGE_SOURCE
+    if any(lab_sides):
+        which = "critical limits" if all(lab_sides) else f"critical {_side_of(lab_sides)} limit"
+        own = (
+            FILE_RANGE_AND_CRITICAL_SOURCE if all(lab_sides) or not theirs
+            else f"the lab's range and {which} printed in the file"
+        )  # fmt: skip
     if not taken:
         return own
     cited = f" ({set_source})" if set_source else ""
     return f"{own}, with the {' and the '.join(taken)} of the reference set{cited}"
+
+
+class _Said(set[tuple[str, ...]]):
+    """The keys of warnings given once (`Interpreter._warn_once`), noting those added during a
+    what-if (`Interpreter._unsaid`), which takes them out again."""
+
+    added: list[tuple[str, ...]] | None = None
+
+    def add(self, key: tuple[str, ...]) -> None:
+        if self.added is not None and key not in self:
+            self.added.append(key)
+        super().add(key)
+
+
+def _side_of(sides: tuple[bool, bool]) -> str:
+    """'low' or 'high': the one side of (low, high) that is true."""
+    return "low" if sides[0] else "high"
 
 
 def read_critical_limit(
@@ -934,7 +958,7 @@ class Interpreter:
         #: See `_warn_once`; None: no limit (a batch, whose warnings `ndjson_join` limits).
         self.kind_limit = kind_limit
         self._recent: OrderedDict[PanelKey, dict[str, tuple[int, str]]] = OrderedDict()
-        self._warned: set[tuple[str, ...]] = set()
+        self._warned = _Said()
         #: A value read with ',' as the decimal mark that could not be read otherwise ('12,5',
         #: '0,125') was met: the file's ',' is its decimal mark, so '1,234' is no doubt.
         self.comma_decimal_seen = False
@@ -1294,7 +1318,7 @@ class Interpreter:
                                     planned = 1
                                 plans_of.setdefault(marker, {})[unit] = plan
                             if critical is not None and (
-                                critical[0].strip() or critical[1].strip()
+                                gives_a_limit(critical[0]) or gives_a_limit(critical[1])
                             ):
                                 plan = None  # the general path reads the limits
                             lab_range = "" if no_range else lab_range.strip()
@@ -1735,14 +1759,21 @@ class Interpreter:
             else _file_source(bounds, origin, set_source, lab_sides)
         )
         origin = "set" if origin == "set" else "file"
-        key = (bounds, unit, origin, source)
+        # whose each critical limit is (review: one side's origin was said of the other)
+        low_origin, high_origin = (
+            None if limit is None else "file" if lab else "set"
+            for limit, lab in zip(
+                (bounds.critical_low, bounds.critical_high), lab_sides, strict=True
+            )
+        )
+        key = (bounds, unit, origin, source, lab_sides)
         reference = self._references.get(key)
         if reference is None:
             if len(self._references) >= 4096:  # ranges printed in files can vary without end
                 self._references.clear()
             reference = self._references[key] = Reference(
                 **bounds._asdict(), unit=unit, origin=origin, text=range_text(bounds, unit),
-                source=source,
+                source=source, critical_low_origin=low_origin, critical_high_origin=high_origin,
             )  # fmt: skip
         return reference
 
@@ -2039,11 +2070,17 @@ class Interpreter:
         """Judge a what-if (another unit, ',' grouping thousands; a sample's cells filled down)
         without its warnings, which are not the row's (QA: two 'range-disagrees' for one row,
         one per reading)."""
-        warned, kinds, pending = set(self._warned), Counter(self._kinds), len(self._pending)
+        # The keys it adds are noted and taken out again, not the whole set copied: a row of
+        # a lab's critical limits asks this once (review: a batch's 50,000 such rows took
+        # the square of their number)
+        said = self._warned
+        outer, said.added = said.added, []
+        kinds, pending = Counter(self._kinds), len(self._pending)
         try:
             yield
         finally:
-            self._warned.intersection_update(warned)
+            said.difference_update(said.added)
+            said.added = outer  # a what-if within a what-if: the outer one's, as it was
             self._kinds.clear()
             self._kinds.update(kinds)
             del self._pending[pending:]
@@ -2120,21 +2157,38 @@ class Interpreter:
                 if not self._wide and side not in self._columns
                 else ""
             )
+            # one given that could not be used is said so (review: 'gives no critical limit'
+            # beside its critical-limit-unusable warning)
+            given = m.critical is not None and gives_a_limit(m.critical[sided == "HH"])
+            none = (
+                "its critical limit in the row could not be used (see its warning)"
+                if given
+                else "the lab's range in the row gives no critical limit"
+            )
             yield self._warning(
                 m, "value-flag-disagrees", f"the lab flagged {result.marker} '{value}' as "
-                f"{self._flag_words(m, flag, sided)}, but the lab's range in the row gives no "
-                f"critical limit, so by it the value is {FLAG_WORDS[ours]}: give the lab's "
-                f"critical limit ({column}{side} in your ranges file) to have it judged critical",
+                f"{self._flag_words(m, flag, sided)}, but {none}, so by the range the value is "
+                f"{FLAG_WORDS[ours]}: give the lab's critical limit ({column}{side} in your ranges "
+                "file) to have it judged critical",
             )  # fmt: skip
             return
         # QA: 'critically high by the lab's own range', a range with no critical limits: the
         # critical limit beside it is the set's, and so where that limit, kept beside the
         # range, says it is not critical (review: the lab's range was blamed for it)
-        whose = (
-            "its critical limit" if reference and critical_from_file(reference)
-            else "the reference set's critical limit"
-        )  # fmt: skip
-        theirs = f" and {whose}" if ours in ("HH", "LL") or on_its_side else ""
+        # where the lab's own critical limit in the row decides between critical and not, it
+        # is named, and no other lab's range blamed (differential review)
+        critical_side_said = ours if ours in ("HH", "LL") else sided
+        lab_limit = (
+            critical_side_said in ("HH", "LL")
+            and reference is not None
+            and critical_from_file(reference, critical_side_said)
+        )
+        if lab_limit:
+            theirs = " and its critical limit"
+        elif ours in ("HH", "LL") or on_its_side:
+            theirs = " and the reference set's critical limit"
+        else:
+            theirs = ""
         yield self._warning(
             m, "value-flag-disagrees", f"the lab flagged {result.marker} "
             f"'{value}' as {self._flag_words(m, flag, sided)}, but by the "
@@ -2142,6 +2196,9 @@ class Interpreter:
                 f"lab's own range in the row{theirs} it is {FLAG_WORDS[ours]}: check the flag "
                 "and the range"
                 if own
+                else f"range panelcli uses and the lab's critical limit in the row it is "
+                f"{FLAG_WORDS[ours]}: check the flag and the limit"
+                if lab_limit
                 else f"range panelcli uses it is {FLAG_WORDS[ours]}; ranges differ between "
                 "labs and assays: ask which range the lab used"
             ),
@@ -2403,12 +2460,16 @@ class Interpreter:
                     _reaching_critical(value, parsed.comparator, candidates)
                 )
                 high = certain.flag in ("H", "HH")
+                whose = None
+                if certain.status is Status.CRITICAL and lab_sides[1 if high else 0]:
+                    # review: the intervals' words did not say the limit is the lab's
+                    whose = "the critical limit is the lab's, printed in the file"
                 return Result(
                     **{**base, "value": value}, status=certain.status, flag=certain.flag,
                     flags=certain.flags, times_upper_limit=certain.times_upper_limit,
                     doubt=Doubt(None, _least_times(*each) if high else None, critical_for, reach)
                     if high or critical_for or reach else None,
-                    note="; ".join(n for n in (used, note, certain.note) if n),
+                    note="; ".join(n for n in (used, note, certain.note, whose) if n),
                 )  # fmt: skip
             if all(b.low is None and b.high is None for _, b in candidates) and all(
                 interpret(value, parsed.comparator, b, entry.unit).status is Status.NORMAL
@@ -2428,7 +2489,7 @@ class Interpreter:
             # '<200' where a row's critical limit is 100 (QA: read as a shrug, the note silent)
             said, doubt = (
                 _past_critical_by_rows(
-                    value, parsed.comparator, entry.unit, candidates, lab_critical=any(lab_sides)
+                    value, parsed.comparator, entry.unit, candidates, lab_sides=lab_sides
                 )
                 if value is not None and indeterminate
                 else (None, None)
@@ -2471,7 +2532,7 @@ class Interpreter:
             # (review: '>40' said both 'could reach 100' and 'for female or male')
             others = [(who, b) for who, b in candidates if b != _critical_only(bounds)]
             said, doubt = _past_critical_by_rows(
-                value, parsed.comparator, entry.unit, candidates, others, any(lab_sides)
+                value, parsed.comparator, entry.unit, candidates, others, lab_sides
             )
         if said:
             notes.append(said)
@@ -3635,7 +3696,7 @@ class Interpreter:
     def _forget_warnings(self, source: str) -> None:
         """Forget what was said once for a file's name: it is read again ('a.csv a.csv'), and
         its second reading is reported as a file of its own (found in QA)."""
-        self._warned = {key for key in self._warned if key[1] != source}
+        self._warned = _Said(key for key in self._warned if key[1] != source)
         self._kinds = Counter({kind: n for kind, n in self._kinds.items() if kind[1] != source})
 
     def _warn_once(self, key: tuple[str, ...], issue: Issue) -> None:
@@ -4587,16 +4648,27 @@ def _past_critical_by_rows(
     unit: str,
     rows: Sequence[tuple[str, Bounds]],
     reaching: Sequence[tuple[str, Bounds]] | None = None,
-    lab_critical: bool = False,
+    lab_sides: tuple[bool, bool] = (False, False),
 ) -> tuple[str | None, Doubt | None]:
     """Whom of the set's rows that may be the person's put a value past a critical limit, or
     (censored) may (of `reaching`, else of `rows`): the note's words and the result's doubt,
-    (None, None) where none does; `lab_critical`: the limits are the lab's, in the row."""
-    critical_for = _critical_for(rows, [interpret(value, comparator, b, unit) for _, b in rows])
+    (None, None) where none does; `lab_sides`: which limits (low, high) are the lab's."""
+    each = [interpret(value, comparator, b, unit) for _, b in rows]
+    critical_for = _critical_for(rows, each)
     reach_for = _reaching_critical(value, comparator, rows if reaching is None else reaching)
     if not (critical_for or reach_for):
         return None, None
-    said = _critical_by_rows(critical_for, reach_for, lab_critical)
+    # the side past which it is (or may be): the lab's limit there, or the set's (review)
+    high = (
+        any(i.flag == "HH" for i in each)
+        if critical_for
+        else any(
+            b.critical_high is not None
+            and b.critical_high in reachable_critical(value, comparator, b)
+            for _, b in (rows if reaching is None else reaching)
+        )
+    )
+    said = _critical_by_rows(critical_for, reach_for, lab_sides[1] if high else lab_sides[0])
     return said, Doubt(None, None, critical_for, bool(reach_for))
 
 

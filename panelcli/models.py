@@ -103,6 +103,16 @@ class ReferenceUsed(_Model):
         None,
         description="Citation for the interval; for the lab's range, any limit the set gave it.",
     )
+    critical_low_origin: Literal["set", "file"] | None = Field(
+        None,
+        description="Where critical_low comes from: 'set', or 'file' (the lab's, in the row's "
+        "Critical Low column); null where there is none.",
+    )
+    critical_high_origin: Literal["set", "file"] | None = Field(
+        None,
+        description="Where critical_high comes from: 'set', or 'file' (the lab's, in the row's "
+        "Critical High column); null where there is none.",
+    )
 
 
 #: How many times a range's upper limit a value may be before it is said to be far past any
@@ -157,19 +167,32 @@ def lost_letter(name: str) -> str | None:
 
 #: What a lab's range printed in the file cites; more is said where the set gave part of it.
 FILE_RANGE_SOURCE = "the lab's range printed in the file"
-#: Words every citation has where some of its critical limits are the lab's, printed in the
-#: file (`Measurement.critical`): `critical_from_file` asks for them
-_LAB_CRITICAL_WORDS = "critical limits printed in the file"
-#: ... a lab's range with its critical limits, both printed in the file
-FILE_RANGE_AND_CRITICAL_SOURCE = f"the lab's range and {_LAB_CRITICAL_WORDS}"
-#: What follows the set's own citation where the file gives the critical limits
-FILE_CRITICAL_SOURCE = f"the lab's {_LAB_CRITICAL_WORDS}"
+#: A lab's range with its critical limits, all printed in the file (`Measurement.critical`)
+FILE_RANGE_AND_CRITICAL_SOURCE = "the lab's range and critical limits printed in the file"
 
 
-def critical_from_file(reference: ReferenceUsed) -> bool:
-    """Whether some of a reference's critical limits are the lab's, printed in the file (its
-    citation says so: `FILE_RANGE_AND_CRITICAL_SOURCE`, `FILE_CRITICAL_SOURCE`)."""
-    return _LAB_CRITICAL_WORDS in (reference.source or "")
+def critical_limits_of(reference: ReferenceUsed, origin: str) -> str | None:
+    """The critical limits of one `origin` ('file' or 'set') in words, as notes and FHIR name
+    them: 'critical limits' (both sides), 'critical limit' (the only one), 'critical high
+    limit' (the other side's is another's); None where it gives none."""
+    origins = (("low", reference.critical_low_origin), ("high", reference.critical_high_origin))
+    sides = [side for side, given in origins if given == origin]
+    others = [side for side, given in origins if given not in (None, origin)]
+    if not sides:
+        return None
+    if len(sides) == 2:
+        return "critical limits"
+    return f"critical {sides[0]} limit" if others else "critical limit"
+
+
+def critical_from_file(reference: ReferenceUsed, flag: str | None = None) -> bool:
+    """Whether a reference's critical limit on the side of `flag` ('HH', 'H': high; 'LL',
+    'L': low) is the lab's, printed in the file; without a flag, whether either is."""
+    low = reference.critical_low_origin == "file"
+    high = reference.critical_high_origin == "file"
+    if not flag:
+        return low or high
+    return high if flag.startswith("H") else low if flag.startswith("L") else low or high
 
 
 class Doubt(NamedTuple):

@@ -304,10 +304,6 @@ _RANGE_ROW_LABELS = {
     "lowerlimits", "upperlimitofnormal", "lowerlimitofnormal", "uln", "lln",
     "upperreferencelimit", "lowerreferencelimit", "referencelimit", "referencelimits", "cutoff",
     "cutoffs", "cutoffvalue", "cutoffvalues",
-    # the lab's critical limits (QA: 'Critical High,100,500' was judged as a sample's)
-    "criticalhigh", "criticallow", "criticallimit", "criticallimits", "criticalvalue",
-    "criticalvalues", "criticalrange", "paniclimit", "paniclimits", "panicvalue", "panicvalues",
-    "panichigh", "paniclow",
 }  # fmt: skip
 
 #: Labels that are a range row's only where no marker cell holds a plain number: 'Norma' (a
@@ -404,10 +400,11 @@ class BlankCells(NamedTuple):
         if not self.cells:
             return later
         marks = self.marks + tuple(m for m in later.marks if m not in self.marks)
-        return BlankCells(self.cells + later.cells, self.line, marks[:MARKS_SAID])
+        return BlankCells(self.cells + later.cells, self.line, marks[: MARKS_SAID + 1])
 
 
-#: The marks for no value a `cells-blank` warning quotes, at most
+#: The marks for no value a `cells-blank` warning quotes, at most (one more kept says there
+#: are more: review, the list read as complete)
 MARKS_SAID = 3
 
 
@@ -2869,6 +2866,12 @@ def printed_range(cells: list[str], roles: dict[str, int], unit: str | None = No
     return with_range_unit(f"≤ {high}" if high else f"≥ {low}" if low else "", unit)
 
 
+def gives_a_limit(cell: str) -> bool:
+    """Whether a critical limit cell gives one: not blank, nor 'N/A' or '-' (`critical_cells`;
+    the short path asks it too, review: '-' sent every row down the general path)."""
+    return bool(_known_limit(cell.strip()))
+
+
 def _known_limit(cell: str) -> str:
     """A low or high limit's cell, blank where it says none is known ('N/A', '-')."""
     return "" if says_none_known(cell) else cell
@@ -2954,7 +2957,7 @@ def critical_cells(
     units = [None if i is None else split_header_unit(header[i])[1] for i in columns]
 
     def read(cells: list[str]) -> tuple[str, str] | None:
-        # 'N/A' or '-' is no limit, as in a range's low or high column
+        # 'N/A' or '-' is no limit, as in a range's low or high column (`gives_a_limit`)
         low, high = (_known_limit(cell_text(cells, i)) for i in columns)
         if not low and not high:
             return None
@@ -3161,13 +3164,15 @@ def units_row_warnings(before: Layout, after: Layout, source: str, line: int) ->
 #: Range-row labels whose cells are lower limits: not used, as they give no upper limit.
 _LOWER_LIMIT_LABELS = {"lowerlimit", "lowerlimits", "lowerlimitofnormal", "lln",
                        "lowerreferencelimit"}  # fmt: skip
-#: Range-row labels whose cells are the lab's critical limits: not read (a long file's
-#: columns of them are: `CRITICAL_ROLES`).
+#: Range-row labels whose cells are the lab's critical limits, a long file's column names of
+#: them (`CRITICAL_ROLES`) and more: not read (QA: 'Critical High,100,500' under a wide header
+#: was judged as a sample's; review: 'Critical Max', 'Crit High' too)
 _CRITICAL_LABELS = {
-    "criticalhigh", "criticallow", "criticallimit", "criticallimits", "criticalvalue",
-    "criticalvalues", "criticalrange", "paniclimit", "paniclimits", "panicvalue", "panicvalues",
-    "panichigh", "paniclow",
+    *(name for role in CRITICAL_ROLES for name in _ROLES[role]),
+    "criticallimit", "criticallimits", "criticalvalue", "criticalvalues", "criticalrange",
+    "paniclimit", "paniclimits", "panicvalue", "panicvalues",
 }  # fmt: skip
+_RANGE_ROW_LABELS |= _CRITICAL_LABELS
 #: A cut-off may be a positive test's threshold, not the end of a normal range: not used.
 _CUTOFF_LABELS = {"cutoff", "cutoffs", "cutoffvalue", "cutoffvalues", "referencelimit",
                   "referencelimits"}  # fmt: skip
@@ -3529,10 +3534,12 @@ def file_end_warnings(
     if blank_cells.cells:
         cells, first_line, marks = blank_cells
         first = f" (the first on line {first_line})" if first_line else ""
-        quoted = [f"'{shorten(mark)}'" for mark in marks]  # "'-', 'n/a' or 'NA'"
+        quoted = [f"'{shorten(mark)}'" for mark in marks[:MARKS_SAID]]  # "'-', 'n/a' or 'NA'"
         listed = (
             ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
         )
+        if len(marks) > MARKS_SAID:  # more than it quotes
+            listed = f"empty (such as {listed})"
         said = (
             counted(cells, "blank marker cell was", "blank marker cells were")
             if not marks
@@ -4873,14 +4880,17 @@ def measurement_reader(
             cut = [i for i in layout.markers if i >= count] if count < width else []
             columns: Iterable[tuple[int, tuple[str, str | None]]] = layout.markers.items()
             stand_ins = layout.stand_ins
+            beside_a_mean: set[int] = set()  # replicate cells not counted as left blank
             if stand_ins:
                 means = [index for index in stand_ins if not _left_empty(cell(cells, index))]
                 columns = _means_after_replicates(layout, means)
                 # replicate cells all blank beside a mean are no marker left unmeasured: it is read
-                blanks -= sum(
-                    sum(r < count for r in stand_ins[index]) for index in means
+                beside_a_mean = {
+                    r for index in means
                     if all(_left_empty(cell(cells, r)) for r in stand_ins[index])
-                )  # fmt: skip
+                    for r in stand_ins[index]
+                }  # fmt: skip
+                blanks -= sum(r < count for r in beside_a_mean)
             if cut and any(cell(cells, i) is not None for i in layout.markers):
                 yield Issue(
                     severity="warning", code="row-too-few-cells", source=source, line=line,
@@ -4928,8 +4938,8 @@ def measurement_reader(
                         )  # fmt: skip
                         continue
                     blanks += index < count  # a cell past the row's end is no blank one
-                    if marked is not None and marked not in marks:
-                        marks.append(marked)
+                    if marked is not None and marked not in marks and index not in beside_a_mean:
+                        marks.append(marked)  # only of cells counted (review)
                     continue
                 produced = True
                 no_result = None if value[:1].isdigit() else value_says_no_result(value)
@@ -5011,7 +5021,7 @@ def measurement_reader(
                             message=f"row has no marker values{short}")  # fmt: skip
             elif blanks:
                 stats.blank_cells = stats.blank_cells.then(
-                    BlankCells(blanks, line, tuple(marks[:MARKS_SAID]))
+                    BlankCells(blanks, line, tuple(marks[: MARKS_SAID + 1]))
                 )
 
     return read

@@ -570,7 +570,10 @@ def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:
             decided = (result.flag or "") in ("HH", "LL") or (
                 lab_critical_on_its_side(result, lab) and not no_critical_limit(result, lab)
             )
-            if decided and result.reference and critical_from_file(result.reference):
+            # the side that decides: panelcli's critical flag, else the lab's (review: the
+            # lab's limit on one side was said of the set's on the other)
+            side = result.flag if (result.flag or "") in ("HH", "LL") else lab
+            if decided and result.reference and critical_from_file(result.reference, side):
                 decided_by = by_lab  # review: the lab's limit was credited to the set
             else:
                 decided_by = by_set if decided else alone
@@ -579,7 +582,7 @@ def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:
     for marked, by in (
         (alone, "the lab's own range in the file"),
         (by_set, "the lab's own range in the file and the reference set's critical limit"),
-        (by_lab, "the lab's own range and critical limits in the file"),
+        (by_lab, "the lab's own range and critical limit in the file"),
     ):
         if not marked:
             continue

@@ -814,8 +814,9 @@ def test_the_labs_critical_mark_beside_its_own_range_and_the_sets_critical_limit
     # promises, which says why without disputing the lab's range (QA, stop 44)
     assert [w.message for w in report.warnings if w.code == "value-flag-disagrees"] == [
         "the lab flagged IL-6 '50' as 'HH' (critically high), but the lab's range in the row "
-        "gives no critical limit, so by it the value is high: give the lab's critical limit (a "
-        "'Critical High' column, or critical_high in your ranges file) to have it judged critical"
+        "gives no critical limit, so by the range the value is high: give the lab's critical "
+        "limit (a 'Critical High' column, or critical_high in your ranges file) to have it "
+        "judged critical"
     ]
     # review: nor 'only high … ranges differ between labs', of the lab's own range
     assert said[-2:] == [

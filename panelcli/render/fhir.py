@@ -18,14 +18,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from panelcli.interpret import excluded_limits
 from panelcli.models import (
-    FILE_CRITICAL_SOURCE,
     FILE_RANGE_AND_CRITICAL_SOURCE,
     FILE_RANGE_SOURCE,
     NOTICE,
     Issue,
     Report,
     Result,
-    critical_from_file,
+    critical_limits_of,
     ranges_issues,
     synthetic_notice,
 )
@@ -222,8 +221,9 @@ def observation(
             if reference.source in (FILE_RANGE_SOURCE, FILE_RANGE_AND_CRITICAL_SOURCE)
             else f"the lab's range with limits from reference set {set_name}"
         )  # fmt: skip
-        if critical_from_file(reference):
-            where += f", and {FILE_CRITICAL_SOURCE}"
+        lab = critical_limits_of(reference, "file")
+        if lab:
+            where += f", and the lab's {lab} printed in the file"
         # FHIR's low and high are inclusive: an exclusive limit ('< 20') is said in words.
         excluded = [
             f"a value of exactly {number_text(limit)} {reference.unit} is {side}"

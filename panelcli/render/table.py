@@ -17,8 +17,6 @@ from rich.text import Text
 from panelcli.check import UNREADABLE
 from panelcli.models import (
     ABNORMAL,
-    FILE_RANGE_AND_CRITICAL_SOURCE,
-    FILE_RANGE_SOURCE,
     UNJUDGED,
     Issue,
     MarkerTrend,
@@ -32,7 +30,7 @@ from panelcli.models import (
     Result,
     Status,
     TrendPoint,
-    critical_from_file,
+    critical_limits_of,
     ranges_issues,
     synthetic_notice,
 )
@@ -186,17 +184,22 @@ PANEL_NARROWER = (
 
 
 def range_origin(reference: ReferenceUsed) -> str | None:
-    """Where a result's range comes from, where not the set alone, as its note starts."""
-    critical = critical_from_file(reference)
+    """Where a result's range and critical limits come from, where not all from the set, as
+    its note starts ('range and critical limit from the file'; review: a set's critical limit
+    beside the lab's was said to be the file's)."""
+    lab, theirs = critical_limits_of(reference, "file"), critical_limits_of(reference, "set")
     if reference.origin != "file":
-        return "critical limits from the file" if critical else None
-    # part of it the set's where the source says so (a joined limit, the set's critical one)
-    alone = reference.source in (FILE_RANGE_SOURCE, FILE_RANGE_AND_CRITICAL_SOURCE)
-    if alone:
-        return "range and critical limits from the file" if critical else "range from the file"
-    return "range from the file and the set" + (
-        "; critical limits from the file" if critical else ""
-    )
+        return f"{lab} from the file" if lab else None
+    joined = ", with the upper limit" in (reference.source or "")  # `_file_source`'s words
+    if lab and not joined:
+        said = f"range and {lab} from the file"
+    else:
+        said = "range from the file and the set" if joined else "range from the file"
+        if lab:
+            said += f"; {lab} from the file"
+    if theirs:
+        said += f"; {theirs} from the set"
+    return said
 
 
 def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:

@@ -2159,7 +2159,9 @@ class Interpreter:
             )
             # one given that could not be used is said so (review: 'gives no critical limit'
             # beside its critical-limit-unusable warning)
-            given = m.critical is not None and gives_a_limit(m.critical[sided == "HH"])
+            given = m.critical is not None and gives_a_limit(
+                m.critical.cell("high" if sided == "HH" else "low")
+            )
             none = (
                 "its critical limit in the row could not be used (see its warning)"
                 if given
@@ -2558,7 +2560,7 @@ class Interpreter:
             bounds, _, _, _, candidates = self._interval_for(
                 m, name, entry, exponent, decimal_comma, given
             )
-        intervals = [bounds] if bounds is not None else [b for _, b in candidates]
+        intervals = [(None, bounds)] if bounds is not None else list(candidates)
         # review: a lab's limit not used left the set's off too, so 60 past the set's 50 was
         # only high: the set's is left off only on the sides where the lab's is used
         usable = self._lab_critical_usable(m, name, lab, intervals, entry.unit)
@@ -2579,14 +2581,16 @@ class Interpreter:
         if m.critical is None:
             return None, None
         limits: list[float | None] = []
-        for side, text in zip(("low", "high"), m.critical, strict=True):
+        for side in ("low", "high"):
+            text = m.critical.cell(side)  # quoted as written (review: with its header's unit)
             read = (
                 read_critical_limit(
-                    text, unit, exponent, decimal_comma, self._comma_doubted(decimal_comma)
+                    m.critical.read_as(side), unit, exponent, decimal_comma,
+                    self._comma_doubted(decimal_comma),
                 )
                 if text
                 else None
-            )
+            )  # fmt: skip
             if isinstance(read, str):
                 self._critical_unusable(
                     m, side, f"{name}: the file's critical {side} limit '{shorten(text)}' {read}; "
@@ -2601,29 +2605,33 @@ class Interpreter:
         m: Measurement,
         name: str,
         lab: tuple[float | None, float | None],
-        intervals: Sequence[Bounds],
+        intervals: Sequence[tuple[str | None, Bounds]],
         unit: str,
     ) -> tuple[float | None, float | None]:
         """The lab's critical limits (low, high) that lie beyond every one of `intervals` (those
-        that may judge the row); each other is said not to be used."""
+        that may judge the row, with whom each is for where the person decides between them);
+        each other is said not to be used."""
         usable: list[float | None] = []
         for side, limit in zip(("low", "high"), lab, strict=True):
             one = (limit, None) if side == "low" else (None, limit)
             # those it is not beyond: there, `with_lab_critical` does not take it
             short = [
-                b
-                for b in intervals
+                (who, b)
+                for who, b in intervals
                 if getattr(with_lab_critical(b, one), f"critical_{side}") != limit
             ]
             if limit is None or (intervals and not short):
                 usable.append(limit)
                 continue
-            why = (
-                f"it is not {'below' if side == 'low' else 'above'} the range used "
-                f"({interval_text(_without_critical(short[0], (True, True)), unit)})"
-                if intervals
-                else "there is no range to judge the value by"
-            )
+            why = "there is no range to judge the value by"
+            if short:
+                who, b = short[0]
+                whose = "used" if who is None else f"for {who}"
+                which = "" if who is None else ", which may be the person's"  # review: 'used'
+                why = (
+                    f"it is not {'below' if side == 'low' else 'above'} the range {whose} "
+                    f"({interval_text(_without_critical(b, (True, True)), unit)}){which}"
+                )
             self._critical_unusable(
                 m, side, f"{name}: the file's critical {side} limit {number_text(limit)} {unit} "
                 f"was not used: {why}",
@@ -3211,7 +3219,8 @@ class Interpreter:
             )
             if self.options.assume_unit is not None:  # review: as if it had been applied
                 note += " (--assume-unit is used only for markers this set has a range for)"
-        for side, text in zip(("low", "high"), m.critical or ("", ""), strict=True):
+        for side in ("low", "high") if m.critical else ():
+            text = m.critical.cell(side) if m.critical else ""
             if text:  # review: dropped with no word, where a known marker's is said
                 self._critical_unusable(
                     m, side, f"{shorten(m.marker)}: the file's critical {side} limit "
@@ -3244,7 +3253,7 @@ class Interpreter:
         if bounds is None:
             return None
         lab = self._lab_critical(m, m.marker, unit, 0, decimal_comma)
-        usable = self._lab_critical_usable(m, m.marker, lab, [bounds], unit)
+        usable = self._lab_critical_usable(m, m.marker, lab, [(None, bounds)], unit)
         bounds = with_lab_critical(bounds, usable)
         sides = (usable[0] is not None, usable[1] is not None)
         reference = self._reference(bounds, unit, "file", lab_sides=sides)

@@ -382,9 +382,9 @@ class Measurement(NamedTuple):
     #: 'N/A'; None where the file has no such column. Two names for one sample id with no
     #: patient id are a `sample-conflict` (see `check._person_fits`).
     name: str | None = None
-    #: The lab's critical low and high limit cells ('' where blank), with the unit of their
-    #: column's header where the cell gives none; None where the row gives neither.
-    critical: tuple[str, str] | None = None
+    #: The lab's critical low and high limit cells ('' where blank) and their columns' units;
+    #: None where the row gives neither.
+    critical: CriticalCells | None = None
 
 
 class BlankCells(NamedTuple):
@@ -406,6 +406,26 @@ class BlankCells(NamedTuple):
 #: The marks for no value a `cells-blank` warning quotes, at most (one more kept says there
 #: are more: review, the list read as complete)
 MARKS_SAID = 3
+
+
+class CriticalCells(NamedTuple):
+    """A long row's critical limit cells as written ('' where blank or 'N/A') and the units
+    their columns' headers give ('Critical High (ng/mL)'; None where none)."""
+
+    low: str
+    high: str
+    low_unit: str | None = None
+    high_unit: str | None = None
+
+    def cell(self, side: str) -> str:
+        """The cell of a side ('low', 'high') as written."""
+        return self.low if side == "low" else self.high
+
+    def read_as(self, side: str) -> str:
+        """The cell of a side ('low', 'high') as read: with its header's unit where it is a
+        number alone ('100' under 'Critical High (ng/mL)': '100 ng/mL')."""
+        cell, unit = (self.low, self.low_unit) if side == "low" else (self.high, self.high_unit)
+        return f"{cell} {unit}" if cell and unit and _BARE_NUMBER.fullmatch(cell) else cell
 
 
 class IdsFilledDown(NamedTuple):
@@ -2947,32 +2967,27 @@ def same_size(units: list[str]) -> bool:
 
 def critical_cells(
     header: Sequence[str], layout: Layout
-) -> Callable[[list[str]], tuple[str, str] | None] | None:
-    """What reads a long row's critical limit cells (`Measurement.critical`), each with the
-    unit its column's header gives ('Critical High (pg/mL)') where the cell gives none; None
-    where the file has no such column."""
+) -> Callable[[list[str]], CriticalCells | None] | None:
+    """What reads a long row's critical limit cells (`Measurement.critical`), with the units
+    their columns' headers give ('Critical High (pg/mL)'); None where the file has no such
+    column."""
     columns = [layout.roles.get(role) for role in CRITICAL_ROLES]
     if columns == [None, None]:
         return None
     units = [None if i is None else split_header_unit(header[i])[1] for i in columns]
 
-    def read(cells: list[str]) -> tuple[str, str] | None:
+    def read(cells: list[str]) -> CriticalCells | None:
         # 'N/A' or '-' is no limit, as in a range's low or high column (`gives_a_limit`)
         low, high = (_known_limit(cell_text(cells, i)) for i in columns)
         if not low and not high:
             return None
-        return _with_unit(low, units[0]), _with_unit(high, units[1])
+        return CriticalCells(low, high, units[0], units[1])
 
     return read
 
 
 #: A limit's cell that is a number alone ('100', '2,5'), to which its header's unit is added
 _BARE_NUMBER = lazy_pattern(r"\+?[0-9.,]*[0-9](?:[eE][+-]?[0-9]+)?")  # '.05', '5e-2' (review)
-
-
-def _with_unit(cell: str, unit: str | None) -> str:
-    """A limit's cell with its header's unit where it is a bare number ('100' → '100 pg/mL')."""
-    return f"{cell} {unit}" if cell and unit and _BARE_NUMBER.fullmatch(cell) else cell
 
 
 def has_range_limits(layout: Layout) -> bool:

@@ -200,7 +200,7 @@ def test_a_lab_limit_not_used_leaves_the_set_s_in_place(tmp_path: Path) -> None:
     assert [line for line, _ in unusable] == [2, 3, 4, 5]
     assert unusable[3][1] == (  # the lab's 8 is inside a man's range (≤ 10): not used at all
         "IL-8: the file's critical high limit 8 pg/mL was not used: it is not above the range "
-        "used (≤ 10 pg/mL)"
+        "for male (≤ 10 pg/mL), which may be the person's"
     )
     s7 = next(e for e in found if isinstance(e, Result) and e.sample_id == "S7")
     assert "critical by each interval that could apply" in (s7.note or "")  # by the lab's 20
@@ -360,3 +360,15 @@ def test_rows_that_give_no_critical_limit_stay_on_the_short_path(tmp_path: Path,
     assert sum(isinstance(e, ResultRow) for e in found) == 50  # all but the one with a limit
     last = found[-1]
     assert isinstance(last, Result) and last.status == "critical"
+
+
+def test_a_limit_is_quoted_as_its_cell_writes_it(tmp_path: Path) -> None:
+    """Review: the header's unit was quoted as part of the cell ('1.500 ng/mL')."""
+    found = events(
+        "Sample;Test;Result;Units;Ref Range;Critical High (ng/mL)\nS1;IL-6;2;pg/mL;0-1;1.500\n",
+        tmp_path,
+    )
+    said = [
+        e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
+    ]
+    assert len(said) == 1 and said[0].startswith("IL-6: the file's critical high limit '1.500' has")

@@ -63,7 +63,6 @@ from panelcli.models import (
     ABNORMAL,
     CRITICAL_FLAGS,
     FAR_PAST_HIGH,
-    FILE_RANGE_AND_CRITICAL_SOURCE,
     FILE_RANGE_SOURCE,
     UNJUDGED,
     Comparator,
@@ -548,14 +547,16 @@ def _file_source(
         taken.append("critical limits" if len(theirs) == 2 else f"critical {theirs[0]} limit")
     own = FILE_RANGE_SOURCE
     if any(lab_sides):
-        which = "critical limits" if all(lab_sides) else f"critical {_side_of(lab_sides)} limit"
-        own = (
-            FILE_RANGE_AND_CRITICAL_SOURCE if all(lab_sides) or not theirs
-            else f"the lab's range and {which} printed in the file"
+        which = (
+            "critical limits" if all(lab_sides)
+            else f"critical {_side_of(lab_sides)} limit" if theirs
+            else "critical limit"
         )  # fmt: skip
+        own = f"the lab's range and {which} printed in the file"
     if not taken:
         return own
     cited = f" ({set_source})" if set_source else ""
+    # a joined range's words start with `JOINED_WORDS`, which the table's note looks for
     return f"{own}, with the {' and the '.join(taken)} of the reference set{cited}"
 
 

@@ -167,8 +167,18 @@ def lost_letter(name: str) -> str | None:
 
 #: What a lab's range printed in the file cites; more is said where the set gave part of it.
 FILE_RANGE_SOURCE = "the lab's range printed in the file"
-#: A lab's range with its critical limits, all printed in the file (`Measurement.critical`)
-FILE_RANGE_AND_CRITICAL_SOURCE = "the lab's range and critical limits printed in the file"
+#: What a lab's range joined with the set's upper limit cites after the range's own words
+JOINED_WORDS = ", with the upper limit"
+
+
+def from_the_file_alone(reference: ReferenceUsed) -> bool:
+    """Whether a reference is the lab's printed range with nothing of the set's: not joined
+    with its upper limit, no critical limit of the set's beside it."""
+    return (
+        reference.origin == "file"
+        and JOINED_WORDS not in (reference.source or "")
+        and critical_limits_of(reference, "set") is None
+    )
 
 
 def critical_limits_of(reference: ReferenceUsed, origin: str) -> str | None:

@@ -14,7 +14,6 @@ from panelcli.batches import read_batches
 from panelcli.check import CheckOptions, Interpreter
 from panelcli.cli import app
 from panelcli.models import (
-    FILE_RANGE_AND_CRITICAL_SOURCE,
     Issue,
     Result,
 )
@@ -50,7 +49,7 @@ def test_the_lab_s_critical_limits_judge_each_row(tmp_path: Path) -> None:
     assert il6.reference is not None
     assert (il6.reference.high, il6.reference.critical_high) == (7.0, 100.0)
     assert il6.reference.text == "0 - 7 pg/mL, critical ≥ 100"
-    assert il6.reference.source == FILE_RANGE_AND_CRITICAL_SOURCE
+    assert il6.reference.source == "the lab's range and critical limit printed in the file"
     il2 = results["IL-2"]  # the set's range (≤ 2.1) with the lab's critical limit
     assert il2.status == "critical" and il2.reference is not None
     assert il2.reference.origin == "set" and il2.reference.critical_high == 3.0

@@ -18,13 +18,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from panelcli.interpret import excluded_limits
 from panelcli.models import (
-    FILE_RANGE_AND_CRITICAL_SOURCE,
-    FILE_RANGE_SOURCE,
     NOTICE,
     Issue,
     Report,
     Result,
     critical_limits_of,
+    from_the_file_alone,
     ranges_issues,
     synthetic_notice,
 )
@@ -218,7 +217,7 @@ def observation(
         # the lab's range too names the set that read the row (and may add critical limits)
         where = f"reference set {set_name}" if reference.origin == "set" else (
             f"the lab's range, judged with reference set {set_name}"
-            if reference.source in (FILE_RANGE_SOURCE, FILE_RANGE_AND_CRITICAL_SOURCE)
+            if from_the_file_alone(reference)
             else f"the lab's range with limits from reference set {set_name}"
         )  # fmt: skip
         lab = critical_limits_of(reference, "file")

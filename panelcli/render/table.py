@@ -17,6 +17,7 @@ from rich.text import Text
 from panelcli.check import UNREADABLE
 from panelcli.models import (
     ABNORMAL,
+    JOINED_WORDS,
     UNJUDGED,
     Issue,
     MarkerTrend,
@@ -190,7 +191,7 @@ def range_origin(reference: ReferenceUsed) -> str | None:
     lab, theirs = critical_limits_of(reference, "file"), critical_limits_of(reference, "set")
     if reference.origin != "file":
         return f"{lab} from the file" if lab else None
-    joined = ", with the upper limit" in (reference.source or "")  # `_file_source`'s words
+    joined = JOINED_WORDS in (reference.source or "")
     if lab and not joined:
         said = f"range and {lab} from the file"
     else:

@@ -2464,9 +2464,13 @@ class Interpreter:
                 )
                 high = certain.flag in ("H", "HH")
                 whose = None
-                if certain.status is Status.CRITICAL and lab_sides[1 if high else 0]:
-                    # review: the intervals' words did not say the limit is the lab's
-                    whose = "the critical limit is the lab's, printed in the file"
+                if any(lab_sides):  # the intervals' words list it as theirs (review, QA)
+                    limit = f"critical {_side_of(lab_sides)} limit" if not all(lab_sides) else (
+                        "critical limits"
+                    )  # fmt: skip
+                    whose = f"the {limit} {'is' if not all(lab_sides) else 'are'} the lab's, " + (
+                        "printed in the file"
+                    )  # fmt: skip
                 return Result(
                     **{**base, "value": value}, status=certain.status, flag=certain.flag,
                     flags=certain.flags, times_upper_limit=certain.times_upper_limit,
@@ -2633,9 +2637,12 @@ class Interpreter:
                     f"it is not {'below' if side == 'low' else 'above'} the range {whose} "
                     f"({interval_text(_without_critical(b, (True, True)), unit)}){which}"
                 )
+            # quoted as the cell writes it, with what it was read as (QA: '1,000' quoted as 1)
+            read = f"{number_text(limit)} {unit}"
+            cell = m.critical.cell(side) if m.critical else number_text(limit)
+            quoted = read if cell == number_text(limit) else f"'{shorten(cell)}' (read as {read})"
             self._critical_unusable(
-                m, side, f"{name}: the file's critical {side} limit {number_text(limit)} {unit} "
-                f"was not used: {why}",
+                m, side, f"{name}: the file's critical {side} limit {quoted} was not used: {why}",
             )  # fmt: skip
             usable.append(None)
         return usable[0], usable[1]

@@ -533,9 +533,23 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
         differ.append(
             f"The lab marked {_marked_as(other)}. The range panelcli uses does not show {these}."
         )
-    if opposite:
+    # a lab's critical mark that its own critical limit in the file does not bear out: no
+    # other lab's range to blame (QA: 'Ranges differ between labs' of the lab's own limit)
+    by_its_limit: dict[str, list[Result]] = {}
+    for words, marked in list(opposite.items()):
+        mine = [r for r in marked if r.reference and critical_from_file(r.reference, _lab_flag(r))]
+        if mine:
+            by_its_limit[words] = mine
+            opposite[words] = [r for r in marked if r not in mine]
+            if not opposite[words]:
+                del opposite[words]
+    for group, by in ((opposite, "the range panelcli uses"),
+                      (by_its_limit, "the range panelcli uses and the lab's critical limit in "
+                       "the file")):  # fmt: skip
+        if not group:
+            continue
         by_side: dict[str, list[Result]] = {}
-        for marked in opposite.values():
+        for marked in group.values():
             for result in marked:
                 side = FLAG_SIDE[result.flag or ""]
                 same = side == FLAG_SIDE.get(_lab_flag(result) or "")  # the lab's critical
@@ -543,12 +557,14 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
                 ours = FLAG_WORDS.get(result.flag or "", side)
                 by_side.setdefault(f"only {side}" if same else ours, []).append(result)
         found = _states_joined(by_side)
-        differ.append(
-            f"The lab marked {_marked_as(opposite)}. By the range panelcli uses, {found}."
-        )
+        said = f"The lab marked {_marked_as(group)}. By {by}, {found}."
+        if group is by_its_limit:
+            text.append(f"{said} Ask the lab which is right.")
+        else:
+            differ.append(said)
     if differ:  # said once after both
         text.append(" ".join([*differ, "Ranges differ between labs, so ask which one applies."]))
-    marks = [*unjudged, *other, *opposite, *own, *critical_by_lab]
+    marks = [*unjudged, *other, *opposite, *by_its_limit, *own, *critical_by_lab]
     if not said_soon and any("critical" in lab for lab in marks):
         text.append("A lab's critical mark should be talked over with a healthcare provider soon.")
     return text
@@ -709,7 +725,12 @@ def _critical_sentence(critical: Sequence[Result], storm: bool) -> str:
     of = f" of {limits.pop()}" if one and len(limits) == 1 and None not in limits else ""
     if of:  # with a number, the side (QA: 'past the critical limit of 2' read as above 2)
         side = "above" if critical[0].flag == "HH" else "below"
-        fact = f"{_names(critical)} is at or {side} the critical limit{of}."
+        reference = critical[0].reference
+        # whose: the lab's, in the file, where it is (QA: read as the set's)
+        whose = (
+            "the lab's" if reference and critical_from_file(reference, critical[0].flag) else "the"
+        )
+        fact = f"{_names(critical)} is at or {side} {whose} critical limit{of}."
     elif one:
         fact = f"{_names(critical)} is at or past the critical limit."
     else:

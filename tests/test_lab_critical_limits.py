@@ -336,6 +336,8 @@ def test_a_note_of_the_person_s_possible_ranges_names_the_lab_s_limit(tmp_path: 
     result = next(e for e in found if isinstance(e, Result))
     assert result.status == "critical"
     assert "critical by each interval that could apply" in (result.note or "")
+    # QA: the intervals' words listed the lab's limit as theirs
+    assert (result.note or "").endswith("the critical high limit is the lab's, printed in the file")
     found = with_set("Sample,Test,Result,Units,Critical High\nS1,IL-8,<30,pg/mL,20\n", tmp_path)
     result = next(e for e in found if isinstance(e, Result))
     assert "it could be past the lab's critical limit beside the set's range for" in (
@@ -371,3 +373,39 @@ def test_a_limit_is_quoted_as_its_cell_writes_it(tmp_path: Path) -> None:
         e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
     ]
     assert len(said) == 1 and said[0].startswith("IL-6: the file's critical high limit '1.500' has")
+
+
+def test_the_summary_names_the_lab_s_critical_limit_where_it_decides(tmp_path: Path) -> None:
+    """QA: 'By the range panelcli uses, IL-6 is only high. Ranges differ between labs' where
+    the lab's own limit in the file kept it from being critical; 'the critical limit of 100'
+    read as the set's."""
+    from panelcli.summary import summarise_panel
+
+    found = with_set(
+        "Sample,Test,Result,Units,Flag,Critical High\nS2,IL-6,60,pg/mL,HH,100\n"
+        "S3,IL-6,150,pg/mL,,100\n",
+        tmp_path,
+    )
+    results = [e for e in found if isinstance(e, Result)]
+    said = [" ".join(summarise_panel([r]).text) for r in results]
+    assert (
+        "The lab marked IL-6 as critically high. By the range panelcli uses and the lab's "
+        "critical limit in the file, IL-6 is only high. Ask the lab which is right." in said[0]
+    )
+    assert "Ranges differ between labs" not in said[0]
+    assert "IL-6 is at or above the lab's critical limit of 100 pg/mL." in said[1]
+
+
+def test_a_limit_not_used_is_quoted_with_what_it_was_read_as(tmp_path: Path) -> None:
+    found = events(
+        'Sample,Test,Result,Units,Ref Range,Critical High (ng/mL)\nS1,IL-6,150,pg/mL,0-7,"0,001"\n'
+        "S2,IL-6,150,pg/mL,0-7,0.001\n",
+        tmp_path,
+    )
+    said = [
+        e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
+    ]
+    assert said[-1] == (
+        "IL-6: the file's critical high limit '0.001' (read as 1 pg/mL) was not used: it is not "
+        "above the range used (0 - 7 pg/mL)"
+    )

@@ -585,7 +585,10 @@ def read_critical_limit(
     thousands is doubted as in a printed range (`comma_doubted`: see `read_lab_range`)."""
     doubt = _grouping_doubt(text, decimal_comma, comma_doubted)
     if doubt is None and not decimal_comma and "," in text:  # '1,000': no mark read in doubt
-        doubt = "has a ',', which may group thousands or be the decimal mark; write it without"
+        doubt = (
+            "has a ',', which may group thousands or be the decimal mark; write the limit "
+            "without it"
+        )
     if doubt is not None:  # review: '1.500' in a ';' file was read as 1.5, with no word
         return doubt
     try:

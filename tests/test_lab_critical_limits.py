@@ -409,3 +409,18 @@ def test_a_limit_not_used_is_quoted_with_what_it_was_read_as(tmp_path: Path) -> 
         "IL-6: the file's critical high limit '0.001' (read as 1 pg/mL) was not used: it is not "
         "above the range used (0 - 7 pg/mL)"
     )
+
+
+def test_a_limit_with_a_comma_in_a_point_file_is_said_to_be_in_doubt(tmp_path: Path) -> None:
+    """Review: '1,000' in a file whose decimal mark is '.' was 'not a number'."""
+    found = events(
+        'Sample,Test,Result,Units,Ref Range,Critical High\nS1,IL-6,1200.5,pg/mL,0-7,"1,000"\n',
+        tmp_path,
+    )
+    said = [
+        e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
+    ]
+    assert said == [
+        "IL-6: the file's critical high limit '1,000' has a ',', which may group thousands or be "
+        "the decimal mark; write the limit without it; it was not used"
+    ]

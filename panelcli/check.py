@@ -533,8 +533,10 @@ def _file_source(
     joined upper limit and the set's critical limits were cited as the file's); `lab_sides`:
     which critical limits (low, high) are the file's own (`Measurement.critical`)."""
     if origin == "set":  # the set's range, with the lab's critical limit(s)
-        which = "critical limits" if all(lab_sides) else f"critical {_side_of(lab_sides)} limit"
-        return f"{set_source or 'the reference set'}, with the lab's {which} printed in the file"
+        return (
+            f"{set_source or 'the reference set'}, with the lab's {_lab_limits_said(lab_sides)} "
+            "printed in the file"
+        )
     theirs = [
         side
         for side, limit, lab in zip(
@@ -547,11 +549,7 @@ def _file_source(
         taken.append("critical limits" if len(theirs) == 2 else f"critical {theirs[0]} limit")
     own = FILE_RANGE_SOURCE
     if any(lab_sides):
-        which = (
-            "critical limits" if all(lab_sides)
-            else f"critical {_side_of(lab_sides)} limit" if theirs
-            else "critical limit"
-        )  # fmt: skip
+        which = _lab_limits_said(lab_sides) if all(lab_sides) or theirs else "critical limit"
         own = f"the lab's range and {which} printed in the file"
     if not taken:
         return own
@@ -575,6 +573,11 @@ class _Said(set[tuple[str, ...]]):
 def _side_of(sides: tuple[bool, bool]) -> str:
     """'low' or 'high': the one side of (low, high) that is true."""
     return "low" if sides[0] else "high"
+
+
+def _lab_limits_said(lab_sides: tuple[bool, bool]) -> str:
+    """'critical limits' (both sides the lab's) or 'critical high limit' (one)."""
+    return "critical limits" if all(lab_sides) else f"critical {_side_of(lab_sides)} limit"
 
 
 def read_critical_limit(
@@ -1304,7 +1307,10 @@ class Interpreter:
                                 cells_of(cells)
                             )
                             person = None if person_of is None else person_of(cells)
-                            critical = None if critical_of is None else critical_of(cells)
+                            # a row that gives a critical limit: the general path reads it
+                            gives_critical = critical_of is not None and any(
+                                map(gives_a_limit, critical_of(cells))
+                            )
                             if padded:
                                 cells.pop()
                             marker, text, unit = (
@@ -1321,10 +1327,8 @@ class Interpreter:
                                     plans_of.clear()
                                     planned = 1
                                 plans_of.setdefault(marker, {})[unit] = plan
-                            if critical is not None and (
-                                gives_a_limit(critical[0]) or gives_a_limit(critical[1])
-                            ):
-                                plan = None  # the general path reads the limits
+                            if gives_critical:
+                                plan = None
                             lab_range = "" if no_range else lab_range.strip()
                             # Noted once the row is taken here: a control's '12,5' is not a judged
                             # value's (the general path skips controls first), as batches count it.
@@ -2468,12 +2472,10 @@ class Interpreter:
                 high = certain.flag in ("H", "HH")
                 whose = None
                 if any(lab_sides):  # the intervals' words list it as theirs (review, QA)
-                    limit = f"critical {_side_of(lab_sides)} limit" if not all(lab_sides) else (
-                        "critical limits"
-                    )  # fmt: skip
-                    whose = f"the {limit} {'is' if not all(lab_sides) else 'are'} the lab's, " + (
-                        "printed in the file"
-                    )  # fmt: skip
+                    are = "are" if all(lab_sides) else "is"
+                    whose = (
+                        f"the {_lab_limits_said(lab_sides)} {are} the lab's, printed in the file"
+                    )
                 return Result(
                     **{**base, "value": value}, status=certain.status, flag=certain.flag,
                     flags=certain.flags, times_upper_limit=certain.times_upper_limit,
@@ -2652,12 +2654,9 @@ class Interpreter:
 
     def _critical_unusable(self, m: Measurement, side: str, message: str) -> None:
         """A critical limit of the row is not used: said once per message."""
-        self._warn_once(
-            ("critical-limit-unusable", m.source, message),
-            Issue(severity="warning", code="critical-limit-unusable", source=m.source,
-                  line=m.line, column=self._column_of(f"critical_{side}", m), **self._row_of(m),
-                  message=message),
-        )  # fmt: skip
+        self._said_once(
+            m, "critical-limit-unusable", self._column_of(f"critical_{side}", m), message
+        )
 
     def _interval_for(
         self,
@@ -2742,11 +2741,7 @@ class Interpreter:
 
     def _range_disagrees(self, m: Measurement, message: str) -> None:
         """The row's printed range differs from the set's: said once per range as printed."""
-        self._warn_once(
-            ("range-disagrees", m.source, message),
-            Issue(severity="warning", code="range-disagrees", source=m.source, line=m.line,
-                  column=self._column_of("reference_range", m), **self._row_of(m), message=message),
-        )  # fmt: skip
+        self._said_once(m, "range-disagrees", self._column_of("reference_range", m), message)
 
     def _select(self, m: Measurement, name: str) -> Selected:
         """The set's interval for the row's person; where the collection date or the birth date
@@ -3230,7 +3225,7 @@ class Interpreter:
             )
             if self.options.assume_unit is not None:  # review: as if it had been applied
                 note += " (--assume-unit is used only for markers this set has a range for)"
-        for side in ("low", "high") if m.critical else ():
+        for side in ("low", "high"):
             text = m.critical.cell(side) if m.critical else ""
             if text:  # review: dropped with no word, where a known marker's is said
                 self._critical_unusable(
@@ -3313,12 +3308,15 @@ class Interpreter:
 
     def _range_unreadable(self, m: Measurement, message: str) -> None:
         """The row's printed range is not used: said once per message."""
-        # Keyed by its text: batches joined apart (ndjson_join) drop repeats by text too.
+        self._said_once(m, "range-unreadable", self._column_of("reference_range", m), message)
+
+    def _said_once(self, m: Measurement, code: str, column: str | None, message: str) -> None:
+        """A warning of `m`'s row, said once per file and message (`_warn_once`); keyed by its
+        text, as batches joined apart (ndjson_join) drop repeats by text too."""
         self._warn_once(
-            ("range-unreadable", m.source, message),
-            Issue(severity="warning", code="range-unreadable", source=m.source,
-                  line=m.line, column=self._column_of("reference_range", m), **self._row_of(m),
-                  message=message),
+            (code, m.source, message),
+            Issue(severity="warning", code=code, source=m.source, line=m.line, column=column,
+                  **self._row_of(m), message=message),
         )  # fmt: skip
 
     def _dot_may_group(self, m: Measurement) -> Iterator[Issue]:
@@ -3531,11 +3529,7 @@ class Interpreter:
         if problem is None:
             return
         code, message = problem
-        self._warn_once(
-            (code, m.source, message),
-            Issue(severity="warning", code=code, source=m.source, line=m.line,
-                  column=self._column_of("collected_at"), **self._row_of(m), message=message),
-        )  # fmt: skip
+        self._said_once(m, code, self._column_of("collected_at"), message)
 
     def _replicate_or_mean(
         self, m: Measurement, name: str | None, words: InstrumentName, decimal_comma: bool,

@@ -81,6 +81,7 @@ from panelcli.values import (
     value_shows_decimal_comma,
     visible,
     without_invisible,
+    words_joined,
     writes_a_decimal_comma,
 )
 
@@ -3549,10 +3550,7 @@ def file_end_warnings(
     if blank_cells.cells:
         cells, first_line, marks = blank_cells
         first = f" (the first on line {first_line})" if first_line else ""
-        quoted = [f"'{shorten(mark)}'" for mark in marks[:MARKS_SAID]]  # "'-', 'n/a' or 'NA'"
-        listed = (
-            ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
-        )
+        listed = words_joined([f"'{shorten(mark)}'" for mark in marks[:MARKS_SAID]], "or")
         if len(marks) > MARKS_SAID:  # more than it quotes
             listed = f"empty (such as {listed})"
         said = (
@@ -4938,11 +4936,10 @@ def measurement_reader(
                 if value is None:
                     i_own_flag = own.get("lab_flag") if own else None
                     flag = cell(cells, i_own_flag) if i_own_flag is not None else None
-                    if flag is not None and (is_no_flag(flag) or is_no_value_mark(flag)):
+                    if flag is not None and is_no_value_mark(flag):  # dashes too (`is_no_flag`)
                         flag = None  # '-' or 'n/a': no flag (review: '-' beside '-' refused)
                     if i_own_flag is not None and flag is not None:
                         produced = True  # review: a flag beside no value was only 'blank'
-                        marked = cell(cells, index)
                         empty = f"'{shorten(marked)}' (no value)" if marked else "empty"
                         yield Issue(
                             code="value-missing", source=source, line=line,
@@ -5048,7 +5045,7 @@ def _columns_of(layout: Layout, columns: Sequence[int]) -> str:
     names = list(dict.fromkeys(shorten(layout.markers[i][0]) for i in columns))
     if len(names) > 5:
         names = [*names[:4], f"{len(names) - 4} more"]
-    listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    listed = words_joined(names)
     return f"{'column' if len(columns) == 1 else 'columns'} of {listed}"
 
 

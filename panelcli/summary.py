@@ -48,6 +48,7 @@ from panelcli.values import (
     number_text,
     person_key,
     shorten,
+    words_joined,
 )
 
 # What each group of markers does, in a few plain words (a plural verb phrase).
@@ -139,9 +140,7 @@ OTHER_REASON = "a problem that is explained in the list"
 
 def join_names(names: Sequence[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return words_joined(names)
 
 
 def _distinct(results: Sequence[Result]) -> list[str]:
@@ -1137,7 +1136,7 @@ def _hints_sentence(group: Sequence[Result]) -> str:
 def _either(hint: str) -> str:
     """'IL-1RA or IL-1α or IL-1β' → 'IL-1RA, IL-1α or IL-1β'."""
     names = hint.split(" or ")
-    return hint if len(names) <= 2 else ", ".join(names[:-1]) + " or " + names[-1]
+    return hint if len(names) <= 2 else words_joined(names, "or")
 
 
 def _counts_sentence(

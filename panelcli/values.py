@@ -7,6 +7,7 @@ import functools
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
@@ -635,6 +636,13 @@ def _json_escape(match: re.Match[str]) -> str:
         return f"\\u{code:04x}"
     code -= 0x10000  # past the first plane, JSON escapes a UTF-16 surrogate pair
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def words_joined(words: Sequence[str], last: str = "and") -> str:
+    """'A', 'A and B', 'A, B and C' (or 'A, B or C' with `last` 'or')."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
 def counted(count: int, one: str, many: str) -> str:

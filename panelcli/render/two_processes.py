@@ -150,8 +150,8 @@ def _batches(
         if part is not None and repeats is not None:
             stats.rows += part.rows
             stats.measurements += part.measurements
-            stats.ids_filled_down = _ids_added(stats.ids_filled_down, part.ids_filled_down)
-            stats.times_left_out = _ids_added(stats.times_left_out, part.times_left_out)
+            stats.ids_filled_down = _counts_added(stats.ids_filled_down, part.ids_filled_down)
+            stats.times_left_out = _counts_added(stats.times_left_out, part.times_left_out)
             # Warnings this process gave once already are left out, as one process would.
             skip = tuple((start, end) for start, end, key in part.once if key in repeats)
             part.tally.warnings -= len(skip)
@@ -168,7 +168,7 @@ def _batches(
 Counted = TypeVar("Counted", IdsFilledDown, TimesLeftOut)
 
 
-def _ids_added(first: Counted | None, second: Counted | None) -> Counted | None:
+def _counts_added(first: Counted | None, second: Counted | None) -> Counted | None:
     """The rows counted so (sample ids filled in, times left out) of both parts, as one
     process counts them (the first part's first one named)."""
     if first is None or second is None:

@@ -41,6 +41,13 @@ def events(text: str, tmp_path: Path, name: str = "crit.csv") -> list[Result | I
     return list(Interpreter(RANGES, CheckOptions()).events([str(path)]))
 
 
+def unusable(found: list[Result | Issue]) -> list[str]:
+    """The messages of the `critical-limit-unusable` warnings found."""
+    return [
+        e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
+    ]
+
+
 def test_the_lab_s_critical_limits_judge_each_row(tmp_path: Path) -> None:
     found = events(LONG, tmp_path)
     results = {e.marker: e for e in found if isinstance(e, Result)}
@@ -64,8 +71,8 @@ def test_the_lab_s_critical_limits_judge_each_row(tmp_path: Path) -> None:
     for marker in ("IL-8", "IL-4", "IL-10", "IL-17"):
         reference = results[marker].reference
         assert reference is not None and reference.critical_high is None
-    unusable = [e for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"]
-    assert [(i.line, i.column, i.marker, i.message) for i in unusable] == [
+    not_used = [e for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"]
+    assert [(i.line, i.column, i.marker, i.message) for i in not_used] == [
         (5, "Critical High", "IL-4",
          "IL-4: the file's critical high limit 'abc' is not a number; it was not used"),
         (6, "Critical High", "IL-10",
@@ -191,13 +198,13 @@ def test_a_lab_limit_not_used_leaves_the_set_s_in_place(tmp_path: Path) -> None:
         ("S1", "critical"), ("S2", "critical"), ("S3", "critical"),
         ("S5", "high"), ("S6", "critical"), ("S7", "critical"),
     ]  # fmt: skip
-    unusable = [
+    not_used = [
         (e.line, e.message)
         for e in found
         if isinstance(e, Issue) and e.code == "critical-limit-unusable"
     ]
-    assert [line for line, _ in unusable] == [2, 3, 4, 5]
-    assert unusable[3][1] == (  # the lab's 8 is inside a man's range (≤ 10): not used at all
+    assert [line for line, _ in not_used] == [2, 3, 4, 5]
+    assert not_used[3][1] == (  # the lab's 8 is inside a man's range (≤ 10): not used at all
         "IL-8: the file's critical high limit 8 pg/mL was not used: it is not above the range "
         "for male (≤ 10 pg/mL), which may be the person's"
     )
@@ -253,9 +260,7 @@ def test_limits_are_read_with_the_file_s_doubts_and_its_header_unit(tmp_path: Pa
         tmp_path,
     )
     assert next(e for e in found if isinstance(e, Result)).status == "high"
-    assert [
-        e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
-    ] == [
+    assert unusable(found) == [
         "IL-6: the file's critical high limit '1.500' has '1.500', and where ',' is the decimal "
         "mark a '.' may group thousands (1.500 meaning 1500); it was not used"
     ]
@@ -275,9 +280,7 @@ def test_a_limit_with_no_range_to_judge_by_is_said_not_used(tmp_path: Path) -> N
     found = events(
         "Sample,Test,Result,Units,Ref Range,Critical High\nS1,IL-99,150,pg/mL,,100\n", tmp_path
     )
-    assert [
-        e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
-    ] == [
+    assert unusable(found) == [
         "IL-99: the file's critical high limit '100' was not used: there is no range to judge "
         "the value by"
     ]
@@ -325,9 +328,9 @@ def test_more_names_and_forms_of_a_critical_limit(tmp_path: Path) -> None:
         tmp_path,
     )
     assert [e.status for e in found if isinstance(e, Result)] == ["critical", "critical", "high"]
-    assert [
-        e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
-    ] == ["IL-6: the file's critical high limit '-5' is below 0; it was not used"]
+    assert unusable(found) == [
+        "IL-6: the file's critical high limit '-5' is below 0; it was not used"
+    ]
 
 
 def test_a_note_of_the_person_s_possible_ranges_names_the_lab_s_limit(tmp_path: Path) -> None:
@@ -369,9 +372,7 @@ def test_a_limit_is_quoted_as_its_cell_writes_it(tmp_path: Path) -> None:
         "Sample;Test;Result;Units;Ref Range;Critical High (ng/mL)\nS1;IL-6;2;pg/mL;0-1;1.500\n",
         tmp_path,
     )
-    said = [
-        e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
-    ]
+    said = unusable(found)
     assert len(said) == 1 and said[0].startswith("IL-6: the file's critical high limit '1.500' has")
 
 
@@ -402,9 +403,7 @@ def test_a_limit_not_used_is_quoted_with_what_it_was_read_as(tmp_path: Path) -> 
         "S2,IL-6,150,pg/mL,0-7,0.001\n",
         tmp_path,
     )
-    said = [
-        e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
-    ]
+    said = unusable(found)
     assert said[-1] == (
         "IL-6: the file's critical high limit '0.001' (read as 1 pg/mL) was not used: it is not "
         "above the range used (0 - 7 pg/mL)"
@@ -417,9 +416,7 @@ def test_a_limit_with_a_comma_in_a_point_file_is_said_to_be_in_doubt(tmp_path: P
         'Sample,Test,Result,Units,Ref Range,Critical High\nS1,IL-6,1200.5,pg/mL,0-7,"1,000"\n',
         tmp_path,
     )
-    said = [
-        e.message for e in found if isinstance(e, Issue) and e.code == "critical-limit-unusable"
-    ]
+    said = unusable(found)
     assert said == [
         "IL-6: the file's critical high limit '1,000' has a ',', which may group thousands or be "
         "the decimal mark; write the limit without it; it was not used"

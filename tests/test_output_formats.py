@@ -215,7 +215,9 @@ def test_csv_has_one_flat_row_per_result_then_issues_then_the_notice() -> None:
         "unit": "pg/mL", "original_value": "3.9", "original_unit": "pg/mL", "status": "high",
         "flag": "H", "flags": "H", "times_upper_limit": "1.56", "reference_low": "",
         "reference_high": "2.5", "reference_origin": "set", "note": "", "issue_code": "",
-        "reference_text": "≤ 2.5 pg/mL",
+        "reference_text": "≤ 2.5 pg/mL", "reference_critical_low": "",
+        "reference_critical_high": "", "reference_critical_low_origin": "",
+        "reference_critical_high_origin": "",
     }  # fmt: skip
     rejected = [r for r in rows if r["status"] == "rejected"]
     assert [(r["line"], r["issue_code"], r["note"]) for r in rejected] == [
@@ -683,3 +685,39 @@ def test_fhir_gives_each_marker_of_a_wide_row_its_own_status(tmp_path: Path) -> 
     assert [o.status for o in observations(Bundle.model_validate(json.loads(done.stdout)))] == [
         "preliminary", "preliminary",
     ]  # fmt: skip
+
+
+def test_csv_gives_the_critical_limits_and_whose_each_is(tmp_path: Path) -> None:
+    """JSON said whose a critical limit is (the set's or the lab's in the file); CSV had only
+    reference_text, so a spreadsheet could not filter on it. Both paths: a plain row (the
+    short path) and one with the lab's critical limit (the general path)."""
+    ranges = tmp_path / "crit.toml"
+    ranges.write_text(
+        '[set]\nname = "crit-demo"\nversion = "1"\n[markers."IL-6"]\nunit = "pg/mL"\n'
+        'high = 7.0\ncritical_high = 100.0\nsource = "demo"\n'
+        '[markers."IL-8"]\nunit = "pg/mL"\nhigh = 5.0\nsource = "demo"\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "crit.csv"
+    data.write_text(
+        "sample_id,marker,value,unit,Critical Low,Critical High\n"
+        "K-3,IL-6,120,pg/mL,,\nK-4,IL-6,60,pg/mL,,50\nK-4,IL-8,3,pg/mL,,\n",
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(app, ["check", str(data), "-r", str(ranges), "-f", "csv"])
+    rows = [r for r in csv.DictReader(io.StringIO(done.stdout)) if r["marker"]]
+    assert list(rows[0])[-4:] == [
+        "reference_critical_low", "reference_critical_high",
+        "reference_critical_low_origin", "reference_critical_high_origin",
+    ]  # fmt: skip
+    assert [
+        (r["status"], r["reference_critical_low"], r["reference_critical_high"],
+         r["reference_critical_low_origin"], r["reference_critical_high_origin"])
+        for r in rows
+    ] == [
+        ("critical", "", "100.0", "", "set"),
+        ("critical", "", "50.0", "", "file"),
+        ("normal", "", "", "", ""),
+    ]  # fmt: skip
+    notice = read_csv(done.stdout)[-1]
+    assert notice["status"] == "notice" and notice["reference_critical_high"] == ""

@@ -30,9 +30,11 @@ COLUMNS = (
     "source", "line", "column", "sample_id", "patient_id", "collected_at", "marker",
     "marker_as_written", "value", "comparator", "unit", "original_value", "original_unit",
     "status", "flag", "flags", "times_upper_limit", "reference_low", "reference_high",
-    "reference_origin", "note", "issue_code", "reference_text",
+    "reference_origin", "note", "issue_code", "reference_text", "reference_critical_low",
+    "reference_critical_high", "reference_critical_low_origin", "reference_critical_high_origin",
 )  # fmt: skip
-# reference_text last, added after the others: a script that counts columns still finds them.
+# Columns added later come last (reference_text, then the critical limits and whose they are):
+# a script that reads columns by position still finds the earlier ones where they were.
 
 #: First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -70,7 +72,18 @@ def result_row(result: Result | ResultRow) -> list[Cell]:
         result.times_upper_limit, reference.low if reference else None,
         reference.high if reference else None, reference.origin if reference else None,
         result.note, None, reference.text if reference else None,
+        *(_critical_cells(reference) if reference else _NO_CRITICAL_CELLS),
     ]  # fmt: skip
+
+
+_NO_CRITICAL_CELLS: tuple[Cell, ...] = (None, None, None, None)
+
+
+def _critical_cells(reference: ReferenceUsed) -> tuple[Cell, ...]:
+    return (
+        reference.critical_low, reference.critical_high,
+        reference.critical_low_origin, reference.critical_high_origin,
+    )  # fmt: skip
 
 
 def issue_row(issue: Issue) -> list[Cell]:
@@ -185,7 +198,8 @@ class _ShortRows:
                 [_cell(marker), _cell(as_written)],
                 [_cell(unit), _cell(original_unit), row.status.value, _cell(flag),
                  _cell(" ".join(flags)), _cell(reference.low), _cell(reference.high),
-                 reference.origin, _cell(reference.text)],
+                 reference.origin, _cell(reference.text),
+                 *(_cell(c) for c in _critical_cells(reference))],
                 reference,
             ), self.LIMIT)  # fmt: skip
         first, rest, _ = names
@@ -195,7 +209,7 @@ class _ShortRows:
             sample[0], str(line), *sample[1:], *first, repr(value), comparator or "", rest[0],
             original_value, rest[1], rest[2], rest[3], rest[4],
             "" if times is None else repr(times), rest[5], rest[6], rest[7],
-            "" if note is None else _cell(note), "", rest[8],
+            "" if note is None else _cell(note), "", *rest[8:],
         ]  # fmt: skip
 
 

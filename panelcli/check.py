@@ -581,11 +581,17 @@ def _lab_limits_said(lab_sides: tuple[bool, bool]) -> str:
 
 
 def read_critical_limit(
-    text: str, unit: str, exponent: int, decimal_comma: bool, comma_doubted: str | None = None
+    text: str,
+    unit: str,
+    exponent: int,
+    decimal_comma: bool,
+    comma_doubted: str | None = None,
+    unit_doubted: str | None = None,
 ) -> float | str:
     """A lab's critical limit cell in `unit` (`exponent`: the value's unit to `unit`, for a
     cell with no unit of its own), or why it cannot be used; a '.' or ',' that may group
-    thousands is doubted as in a printed range (`comma_doubted`: see `read_lab_range`)."""
+    thousands is doubted as in a printed range (`comma_doubted`: see `read_lab_range`), a
+    cell with no unit where its unit is in doubt (`unit_doubted`: see `_bare_limit_doubt`)."""
     doubt = _grouping_doubt(text, decimal_comma, comma_doubted)
     if doubt is None and not decimal_comma and "," in text:  # '1,000': no mark read in doubt
         doubt = (
@@ -605,10 +611,32 @@ def read_critical_limit(
             exponent = conversion_exponent(parsed.unit, unit)
         except UnitProblem:
             return f"has the unit '{shorten(parsed.unit)}', which panelcli cannot convert to {unit}"
+    elif unit_doubted is not None:
+        return unit_doubted
     limit = convert(parsed.number, exponent)
     if exceeds_physical_limit(limit, unit):
         return f"is {PAST_PHYSICAL_LIMIT}"
     return limit
+
+
+def _bare_limit_doubt(
+    value_unit: str, printed_range: str | None, unit: str, exponent: int, decimal_comma: bool
+) -> str | None:
+    """Why a critical limit with no unit cannot be read in the value's unit, or None: the
+    row's printed range gives another ('0.15 ng/mL' beside '0-7 pg/mL': is '100' ng/mL or
+    pg/mL? Read either way, a result could be called critical, or not, wrongly)."""
+    lab = parse_lab_range(printed_range, decimal_comma) if printed_range else None
+    if lab is None or lab.unit is None:
+        return None
+    try:
+        if conversion_exponent(lab.unit, unit) == exponent:
+            return None  # the same unit in other words (ng/L, pg/mL)
+    except UnitProblem:
+        return None  # the range is not used (said so); the value's unit is the one left
+    return (
+        f"has no unit, and the value ({shorten(value_unit)}) and the printed range "
+        f"({shorten(lab.unit)}) differ in unit, so it may be in either: write its unit in the cell"
+    )
 
 
 def _without_critical(bounds: Bounds, sides: tuple[bool, bool]) -> Bounds:
@@ -2416,7 +2444,7 @@ class Interpreter:
     ) -> Result:
         value = None if parsed.number is None else convert(parsed.number, exponent)
         bounds, origin, note, indeterminate, candidates, lab_sides = self._bounds_for(
-            m, name, entry, exponent, decimal_comma
+            m, name, entry, exponent, decimal_comma, unit
         )
         written_unit = parsed.unit or m.unit
         if written_unit is None:  # original_unit stays empty: the file did not say it
@@ -2555,14 +2583,20 @@ class Interpreter:
         )  # fmt: skip
 
     def _bounds_for(
-        self, m: Measurement, name: str, entry: MarkerRange, exponent: int, decimal_comma: bool
+        self,
+        m: Measurement,
+        name: str,
+        entry: MarkerRange,
+        exponent: int,
+        decimal_comma: bool,
+        value_unit: str,
     ) -> tuple[
         Bounds | None, _Origin, str | None, bool, tuple[tuple[str, Bounds], ...], tuple[bool, bool]
     ]:
         """`_interval_for`, with the lab's critical limits in the row in place of the set's on
         the sides it gives them, where they lie beyond the interval (or every interval that
         could be the person's); the last item says which sides (low, high) are the lab's."""
-        lab = self._lab_critical(m, name, entry.unit, exponent, decimal_comma)
+        lab = self._lab_critical(m, name, entry.unit, exponent, decimal_comma, value_unit)
         if lab == (None, None):
             return (*self._interval_for(m, name, entry, exponent, decimal_comma), (False, False))
         given = (lab[0] is not None, lab[1] is not None)
@@ -2584,19 +2618,28 @@ class Interpreter:
         return bounds, origin, note, indeterminate, candidates, sides
 
     def _lab_critical(
-        self, m: Measurement, name: str, unit: str, exponent: int, decimal_comma: bool
+        self,
+        m: Measurement,
+        name: str,
+        unit: str,
+        exponent: int,
+        decimal_comma: bool,
+        value_unit: str,
     ) -> tuple[float | None, float | None]:
         """The row's critical low and high limits in `unit` (`Measurement.critical`), None for
         a side it gives none of, or one it gives unusably (with a warning)."""
         if m.critical is None:
             return None, None
+        unit_doubted = _bare_limit_doubt(
+            value_unit, m.reference_range, unit, exponent, decimal_comma
+        )
         limits: list[float | None] = []
         for side in ("low", "high"):
             text = m.critical.cell(side)  # quoted as written (review: with its header's unit)
             read = (
                 read_critical_limit(
                     m.critical.read_as(side), unit, exponent, decimal_comma,
-                    self._comma_doubted(decimal_comma),
+                    self._comma_doubted(decimal_comma), unit_doubted,
                 )
                 if text
                 else None
@@ -3258,7 +3301,7 @@ class Interpreter:
         bounds = self._lab_bounds(m, unit, 0, decimal_comma, otherwise)
         if bounds is None:
             return None
-        lab = self._lab_critical(m, m.marker, unit, 0, decimal_comma)
+        lab = self._lab_critical(m, m.marker, unit, 0, decimal_comma, unit)
         usable = self._lab_critical_usable(m, m.marker, lab, [(None, bounds)], unit)
         bounds = with_lab_critical(bounds, usable)
         sides = (usable[0] is not None, usable[1] is not None)

@@ -96,6 +96,36 @@ def test_a_limit_in_another_unit_or_with_a_decimal_comma_is_converted(tmp_path: 
     ]  # fmt: skip
 
 
+def test_a_limit_with_no_unit_is_not_guessed_where_value_and_range_differ(
+    tmp_path: Path,
+) -> None:
+    """Review: '100' beside a value in ng/mL and a range in pg/mL was read as 100 ng/mL
+    (100,000 pg/mL), so 150 pg/mL was only high; it may be either unit: not used, with a
+    word. A unit in the cell, or the same unit in other words (ng/L), reads as before."""
+    found = events(
+        "Sample,Test,Result,Units,Ref Range,Critical High\n"
+        "S1,IL-6,0.15,ng/mL,0-7 pg/mL,100\n"
+        "S2,IL-6,0.15,ng/mL,0-7 pg/mL,100 pg/mL\n"
+        "S3,IL-6,150,ng/L,0-7 pg/mL,100\n"
+        "S4,IL-6,0.15,ng/mL,0-0.007,0.1\n",
+        tmp_path,
+    )
+    read = [
+        (e.sample_id, e.status, e.reference and e.reference.critical_high)
+        for e in found
+        if isinstance(e, Result)
+    ]
+    assert read == [
+        ("S1", "high", None), ("S2", "critical", 100.0), ("S3", "critical", 100.0),
+        ("S4", "critical", 100.0),
+    ]  # fmt: skip
+    assert unusable(found) == [
+        "IL-6: the file's critical high limit '100' has no unit, and the value (ng/mL) and the "
+        "printed range (pg/mL) differ in unit, so it may be in either: write its unit in the "
+        "cell; it was not used"
+    ]
+
+
 def test_a_critical_low_limit_is_read_too(tmp_path: Path) -> None:
     found = events(
         "Sample,Test,Result,Units,Ref Low,Ref High,Crit Lo,Crit Hi\n"

@@ -596,7 +596,8 @@ def test_fhir_names_the_set_beside_a_labs_range_and_where_nothing_was_judged(
     (found,) = observations(bundle)
     # self-review: the critical limit is the set's, and the text says so
     assert found.referenceRange[0].text.startswith(
-        "0 - 7 pg/mL, critical ≥ 100 (the lab's range with limits from reference set crit-lab "
+        "0 - 7 pg/mL, critical ≥ 100 (the lab's range with the critical limit of reference set "
+        "crit-lab "
         "version 1, sha256 "
     )
     data.write_text(
@@ -721,3 +722,29 @@ def test_csv_gives_the_critical_limits_and_whose_each_is(tmp_path: Path) -> None
     ]  # fmt: skip
     notice = read_csv(done.stdout)[-1]
     assert notice["status"] == "notice" and notice["reference_critical_high"] == ""
+
+
+def test_fhir_says_which_limits_of_a_lab_range_are_the_set_s(tmp_path: Path) -> None:
+    """Review: 'the lab's range with limits from reference set …' said neither which limits
+    nor whether range or critical limits; the text now names each (as reference.source)."""
+    ranges = tmp_path / "j.toml"
+    ranges.write_text(
+        '[set]\nname = "j"\nversion = "1"\n[markers."IL-6"]\nunit = "pg/mL"\nlow = 0.5\n'
+        'high = 2.5\ncritical_low = 0.1\ncritical_high = 100\nsource = "test set"\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "j.csv"
+    data.write_text(
+        "sample_id,marker,value,unit,reference_range,Critical Low\n"
+        "S1,IL-6,150,pg/mL,>= 1,\nS2,IL-6,150,pg/mL,0.5-7,0.2\n",
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(app, ["check", str(data), "-r", str(ranges), "-f", "fhir"])
+    texts = [
+        o.referenceRange[0].text for o in observations(Bundle.model_validate_json(done.stdout))
+    ]
+    assert [t.split(" (", 1)[1].split(" version")[0] for t in texts] == [
+        "the lab's range with the upper limit and the critical limits of reference set j",
+        "the lab's range with the critical high limit of reference set j",
+    ]
+    assert texts[1].endswith(", and the lab's critical low limit printed in the file)")

@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from panelcli.interpret import excluded_limits
 from panelcli.models import (
+    JOINED_WORDS,
     NOTICE,
     Issue,
+    ReferenceUsed,
     Report,
     Result,
     critical_limits_of,
@@ -151,6 +153,14 @@ def _reference(kind: str, identifier: str | None) -> dict[str, Any] | None:
     return {"type": kind, "identifier": {"value": identifier}}
 
 
+def _set_s_share(reference: ReferenceUsed) -> str:
+    """What of a lab's range is the set's, in words: 'upper limit', 'critical high limit' …
+    (review: 'limits' said neither which nor whether they were the range's or critical)."""
+    taken = ["upper limit"] if JOINED_WORDS in (reference.source or "") else []
+    theirs = critical_limits_of(reference, "set")
+    return " and the ".join([*taken, *([theirs] if theirs else [])]) or "limits"
+
+
 def observation(
     result: Result,
     loinc: Mapping[str, str],
@@ -218,7 +228,7 @@ def observation(
         where = f"reference set {set_name}" if reference.origin == "set" else (
             f"the lab's range, judged with reference set {set_name}"
             if from_the_file_alone(reference)
-            else f"the lab's range with limits from reference set {set_name}"
+            else f"the lab's range with the {_set_s_share(reference)} of reference set {set_name}"
         )  # fmt: skip
         lab = critical_limits_of(reference, "file")
         if lab:

@@ -548,6 +548,9 @@ def _file_source(
     if theirs:
         taken.append("critical limits" if len(theirs) == 2 else f"critical {theirs[0]} limit")
     own = FILE_RANGE_SOURCE
+    if bounds.low is None and bounds.high is None and origin == "file":
+        # a marker the set lacks, judged by the lab's critical limits alone: no range at all
+        return f"the lab's {_lab_limits_said(lab_sides)} printed in the file, with no range"
     if any(lab_sides):
         which = _lab_limits_said(lab_sides) if all(lab_sides) or theirs else "critical limit"
         own = f"the lab's range and {which} printed in the file"
@@ -3268,14 +3271,57 @@ class Interpreter:
             )
             if self.options.assume_unit is not None:  # review: as if it had been applied
                 note += " (--assume-unit is used only for markers this set has a range for)"
+        if unit is not None and not _prints_a_range(m) and parsed.number is not None:
+            # the lab's critical limits alone judge it, as a set's critical-only limits do
+            judged = self._by_lab_critical_alone(m, parsed, unit, decimal_comma, base, note)
+            if judged is not None:
+                return judged
         for side in ("low", "high"):
             text = m.critical.cell(side) if m.critical else ""
             if text:  # review: dropped with no word, where a known marker's is said
+                why = (
+                    "the value's unit is missing" if unit is None and parsed.number is not None
+                    else "there is no range to judge the value by"
+                )  # fmt: skip
                 self._critical_unusable(
                     m, side, f"{shorten(m.marker)}: the file's critical {side} limit "
-                    f"'{shorten(text)}' was not used: there is no range to judge the value by",
+                    f"'{shorten(text)}' was not used: {why}",
                 )  # fmt: skip
         return Result(**base, status=Status.NO_REFERENCE, note=note)
+
+    def _by_lab_critical_alone(
+        self, m: Measurement, parsed: ParsedValue, unit: str, decimal_comma: bool,
+        base: dict[str, Any], note: str,
+    ) -> Result | None:  # fmt: skip
+        """A marker the set lacks, with no printed range, judged by the lab's critical limits
+        in the row alone (review: 150 past the lab's 100 was only 'no reference'): critical
+        past them, else no_reference; None where the row gives no usable limit."""
+        lab = self._lab_critical(m, shorten(m.marker), unit, 0, decimal_comma, unit)
+        if lab == (None, None):  # none given, or each said to be unusable
+            return None
+        assert parsed.number is not None
+        bounds = with_lab_critical(Bounds(), lab)
+        sides = (lab[0] is not None, lab[1] is not None)
+        reference = self._reference(bounds, unit, "file", lab_sides=sides)
+        judged = interpret(parsed.number, parsed.comparator, bounds, unit)
+        limits = f"{interval_text(bounds, unit)} {unit}"
+        whose = f"the lab's {_lab_limits_said(sides)} in the file ({limits})"
+        if judged.status is Status.NORMAL:
+            return Result(
+                **base, status=Status.NO_REFERENCE, reference=reference,
+                note=f"{note}; the value is not past {whose}, so it cannot be judged further",
+            )  # fmt: skip
+        said = judged.note
+        if judged.status is Status.INDETERMINATE and said:  # no range to be inside or outside
+            said = said.replace(
+                "could be inside or outside the reference range",
+                "could be past the critical limit or short of it",
+            )
+        return Result(
+            **base, status=judged.status, flag=judged.flag, flags=judged.flags,
+            reference=reference,
+            note="; ".join(n for n in (note, f"judged by {whose}", said) if n),
+        )  # fmt: skip
 
     def _in_own_unit(
         self, m: Measurement, parsed: ParsedValue, unit: str, name: str, entry: MarkerRange,

@@ -99,6 +99,8 @@ LOW_SIGN = {
 # A marker whose high level means more than its group's does: said alone or beside its group's.
 HIGH_SIGN = {"ferritin": "A high level can be a sign of infection, inflammation or too much iron."}
 LOW_ANY = "A level under the range can have many causes."
+#: ... where there is no range, only a critical limit (review: 'under the range' of none)
+LOW_ANY_NO_RANGE = "A level this low can have many causes."
 
 # Why a row could not be used, in plain words: "1 row has …" / "2 rows have …".
 REJECTED_REASON = {
@@ -1298,6 +1300,9 @@ def _low_sign(result: Result) -> str:
         sign = LOW_SIGN.get(marker_key(name))
         if sign:
             return sign
+    reference = result.reference
+    if reference is not None and reference.low is None and reference.high is None:
+        return LOW_ANY_NO_RANGE
     return LOW_ANY
 
 

@@ -306,9 +306,11 @@ def test_limits_are_read_with_the_file_s_doubts_and_its_header_unit(tmp_path: Pa
 
 
 def test_a_limit_with_no_range_to_judge_by_is_said_not_used(tmp_path: Path) -> None:
-    """Review: an unknown marker's limit with no printed range was dropped with no word."""
+    """Review: an unknown marker's limit beside no usable range was dropped with no word (with
+    no range printed at all, the limit judges alone: see the test of critical limits alone)."""
     found = events(
-        "Sample,Test,Result,Units,Ref Range,Critical High\nS1,IL-99,150,pg/mL,,100\n", tmp_path
+        "Sample,Test,Result,Units,Ref Range,Critical High\nS1,IL-99,150,pg/mL,see note,100\n",
+        tmp_path,
     )
     assert unusable(found) == [
         "IL-99: the file's critical high limit '100' was not used: there is no range to judge "
@@ -451,3 +453,40 @@ def test_a_limit_with_a_comma_in_a_point_file_is_said_to_be_in_doubt(tmp_path: P
         "IL-6: the file's critical high limit '1,000' has a ',', which may group thousands or be "
         "the decimal mark; write the limit without it; it was not used"
     ]
+
+
+def test_a_marker_the_set_lacks_is_judged_by_the_lab_s_critical_limits_alone(
+    tmp_path: Path,
+) -> None:
+    """Review: IL-99 150 past the lab's critical limit of 100, with no range printed, was only
+    'no reference' (the limit said not to be used), where a set's critical-only limits judge."""
+    found = events(
+        "sample_id,marker,value,unit,Critical Low,Critical High\n"
+        "S1,IL-99,150,pg/mL,,100\nS2,IL-99,50,pg/mL,,100\nS3,IL-99,<200,pg/mL,,100\n"
+        "S4,IL-99,5,pg/mL,10,100\nS5,IL-99,5,,,100\n",
+        tmp_path,
+    )
+    results = [e for e in found if isinstance(e, Result)]
+    assert [(r.sample_id, r.status, r.flag) for r in results] == [
+        ("S1", "critical", "HH"), ("S2", "no_reference", None), ("S3", "indeterminate", "IND"),
+        ("S4", "critical", "LL"), ("S5", "no_reference", None),
+    ]  # fmt: skip
+    reference = results[0].reference
+    assert reference is not None
+    assert (reference.text, reference.origin, reference.critical_high_origin) == (
+        "no range; critical ≥ 100 pg/mL",
+        "file",
+        "file",
+    )
+    assert reference.source == "the lab's critical high limit printed in the file, with no range"
+    assert range_origin(reference) == "critical limit from the file"
+    assert "not past the lab's critical high limit in the file" in (results[1].note or "")
+    assert "could be past the critical limit or short of it" in (results[2].note or "")
+    assert results[4].reference is None
+    assert unusable(found) == [
+        "IL-99: the file's critical high limit '100' was not used: the value's unit is missing"
+    ]
+    done = runner.invoke(app, ["check", str(tmp_path / "crit.csv"), "--fail-on", "critical"])
+    assert done.exit_code == 1
+    assert "IL-99 is at or above the lab's critical limit of 100 pg/mL." in done.stdout
+    assert "A level this low can have many causes." in done.stdout

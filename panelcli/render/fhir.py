@@ -226,7 +226,9 @@ def observation(
     if reference:
         # the lab's range too names the set that read the row (and may add critical limits)
         where = f"reference set {set_name}" if reference.origin == "set" else (
-            f"the lab's range, judged with reference set {set_name}"
+            f"judged with reference set {set_name}, which has no range for it"
+            if reference.low is None and reference.high is None
+            else f"the lab's range, judged with reference set {set_name}"
             if from_the_file_alone(reference)
             else f"the lab's range with the {_set_s_share(reference)} of reference set {set_name}"
         )  # fmt: skip

@@ -189,7 +189,8 @@ def range_origin(reference: ReferenceUsed) -> str | None:
     its note starts ('range and critical limit from the file'; review: a set's critical limit
     beside the lab's was said to be the file's)."""
     lab, theirs = critical_limits_of(reference, "file"), critical_limits_of(reference, "set")
-    if reference.origin != "file":
+    no_range = reference.low is None and reference.high is None  # critical limits alone
+    if reference.origin != "file" or no_range:
         return f"{lab} from the file" if lab else None
     joined = JOINED_WORDS in (reference.source or "")
     if lab and not joined:

@@ -1277,7 +1277,7 @@ def explain(
         for shown in sets:
             if shown.in_use:
                 _say_ranges_warnings(shown.reference_set)
-        if marker is None:
+        if marker is None or explaining.asks_for_the_overview(marker):
             yours = explaining.markers_without_text(sets)
             with writing():
                 render_overview(explaining.overview(), explaining.known_markers(), console, yours)

@@ -80,6 +80,19 @@ def _texts() -> dict[str, object]:
         return tomllib.load(handle)
 
 
+#: What asks for the overview, not a marker (QA: 'explain cytokine storm', which an educator
+#: types first, was an error; the overview says what a storm is)
+_OVERVIEW_KEYS = frozenset({
+    "cytokine", "cytokines", "cytokinestorm", "cytokinestorms", "storm", "panel",
+    "cytokinepanel", "thecytokinepanel",
+})  # fmt: skip
+
+
+def asks_for_the_overview(words: str) -> bool:
+    """Whether `explain`'s words name the topic as a whole ('cytokines', 'cytokine storm')."""
+    return marker_key(words) in _OVERVIEW_KEYS
+
+
 def overview() -> list[str]:
     """Sentences about cytokines and the panel in general."""
     return list(_texts()["overview"])  # type: ignore[call-overload]

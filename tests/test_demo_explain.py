@@ -408,3 +408,15 @@ def test_demo_reads_two_sample_names_as_it_reads_one() -> None:
         result = runner.invoke(app, ["demo", *words])
         assert result.exit_code == 2 and "one sample at a time" in result.stderr
     assert runner.invoke(app, ["demo", "HEALTHY-ADULT", "healthy-adult"]).exit_code == 0
+
+
+@pytest.mark.parametrize("words", [["cytokine", "storm"], ["Cytokine-Storm"], ["cytokines"]])
+def test_explain_of_the_topic_itself_gives_the_overview(words: list[str]) -> None:
+    """QA: 'explain cytokine storm', what an educator types first, was an error (exit 2),
+    though the overview says what a storm is and `demo cytokine-storm` shows one."""
+    done = runner.invoke(app, ["explain", *words])
+    assert done.exit_code == 0, done.output
+    assert done.stdout == runner.invoke(app, ["explain"]).stdout
+    assert "Doctors call this a cytokine storm." in done.stdout
+    assert "See a made-up example of a cytokine storm: panelcli demo cytokine-storm" in done.stdout
+    assert runner.invoke(app, ["demo", "cytokine-storm"]).exit_code == 0

@@ -22,6 +22,7 @@ RANGES_DIFFER = (
     "Ranges differ between labs. Compare a result with the range of the lab that measured it."
 )
 TALK_WITH_PROVIDER = "Talk with your healthcare provider about what a result means for you."
+STORM_DEMO = "panelcli demo cytokine-storm"
 IN_USE = "In use: the set that panelcli check would use to judge a result."
 ASSAY_LIMITS = (
     "lod, lloq, uloq: the least the lab's test can detect, and the least and the most it can "
@@ -106,6 +107,7 @@ def render_overview(
     console.print(
         Text("Learn about one marker: panelcli explain NAME. Markers: " + ", ".join(markers))
     )
+    console.print(Text(f"See a made-up example of a cytokine storm: {STORM_DEMO}"))
     if yours:
         listed = ", ".join(f"{marker} ({', '.join(sets)})" for marker, sets in yours.items())
         console.print(

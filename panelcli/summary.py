@@ -663,6 +663,15 @@ def lab_marked_critical(result: Result) -> bool:
     return result.status is not Status.CRITICAL and _lab_flag(result) in ("HH", "LL", "CRIT")
 
 
+def lab_mark_note(result: Result) -> str | None:
+    """The table's note of a critical mark of the lab's that the status does not show ('lab:
+    HH, critically high'; QA: a row the lab called a panic value read 'H' alone)."""
+    if not lab_marked_critical(result):
+        return None
+    code = _lab_flag(result) or "CRIT"
+    return f"lab: {code}, {_LAB_FLAG_WORDS[code]}"
+
+
 def may_be_critical(result: Result) -> bool:
     """Whether a result not certainly critical may be past a critical limit (the summary
     says so, and the big-file overview marks it)."""

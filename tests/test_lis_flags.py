@@ -995,3 +995,23 @@ def test_the_sets_critical_limit_is_named_only_for_the_results_it_decides(
         "The lab marked IL-6 as critically high. By the lab's own range in the file, IL-6 is "
         "low. Ask the lab which is right." in said
     )
+
+
+def test_the_table_row_says_the_lab_s_critical_mark_its_status_does_not_show(
+    tmp_path: Path,
+) -> None:
+    """QA: IL-6 85, flagged HH by the lab beside its own 0-7 (no critical limit), read 'high'
+    and 'H' in the table with nothing on its row; only the summary said the lab's mark."""
+    path = tmp_path / "epic.csv"
+    path.write_text(
+        "Sample,Component,Value,Units,Reference Range,Abnormal Flag\n"
+        "S1,IL-6,85.0,pg/mL,0.0 - 7.0,HH\nS1,IL-10,12,pg/mL,0.0 - 9.1,H\n"
+        "S1,IL-8,>5000,pg/mL,0-62,HH\n",
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"})
+    rows = {line.split("│")[1].strip(): line for line in done.stdout.splitlines() if "│ IL" in line}
+    assert "lab: HH, critically high" in rows["IL-6"]
+    assert "lab: HH, critically high" in rows["IL-8"]
+    assert "lab:" not in rows["IL-10"]  # the lab's H is what the status says
+    assert "▲ high" in rows["IL-6"] and "│ H " in rows["IL-6"]  # panelcli's own, as before

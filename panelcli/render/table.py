@@ -42,6 +42,7 @@ from panelcli.render.lint import row_named
 from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
 from panelcli.summary import (
     join_names,
+    lab_mark_note,
     past_limit_note,
     rejected_sentences,
     rejected_values,
@@ -210,6 +211,9 @@ def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
     past = past_limit_note(result)
     if past is not None:
         note = past + (f"; {note}" if note else "")
+    marked = lab_mark_note(result)
+    if marked is not None:
+        note = marked + (f"; {note}" if note else "")
     said = range_origin(result.reference) if result.reference else None
     if said:
         note = said + (f"; {note}" if note else "")

@@ -53,6 +53,23 @@ _LONG_GREEK_NAMES = tuple(name for name in _GREEK_NAMES if len(name) > 3)
 _LETTERS = lazy_pattern(r"[^\W\d_]+")
 
 
+#: Names of the cytokines, chemokines and growth factors that multiplex panels measure, as
+#: `marker_key` folds them ('MCP-1' → 'mcp1'): a wide file's column of one that gives no unit
+#: is a marker the set lacks, not some other field (QA: 'not a known marker or field').
+_CYTOKINE_KEY = lazy_pattern(
+    r"s?il\d{1,2}(?:[abfr]|ra|rb|r[12]|p\d\d)?|ccl\d{1,2}[a-z]?|cxcl\d{1,2}|cx3cl1|xcl[12]"
+    r"|mcp[1-4]|mip[1-5][ab]?|ip10|mig|itac|eotaxin[1-3]?|rantes|fractalkine|tarc|mdc"
+    r"|s?tnf(?:a|b|alpha|beta|r[12])?|ifn(?:a\d*|b|g|l\d?|alpha|beta|gamma)?"
+    r"|tgfb?\d?|tgfalpha|tgfbeta\d?|lt[ab]|[gm]?m?csf|gcsf|mcsf|gmcsf|vegf[a-d]?|pdgf\w{0,2}"
+    r"|fgf\d{0,2}|egf|hgf|ngf|bdnf|lif|osm|tslp|scd40l|s?icam1|s?vcam1|saa|pct|procalcitonin"
+)
+
+
+def looks_like_a_cytokine(name: str) -> bool:
+    """Whether a header names a cytokine, chemokine or growth factor (`_CYTOKINE_KEY`)."""
+    return _CYTOKINE_KEY.fullmatch(marker_key(name)) is not None
+
+
 def greek_slip_mended(name: str) -> str | None:
     """The name with a Greek letter's name spelled one keystroke wrong put right ('TNF-alpa',
     'IFNgamme', 'IL-1 bta'); None when it has no such slip, or one that could be two letters."""

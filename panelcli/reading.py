@@ -30,6 +30,7 @@ from panelcli.names import (
     SLASHLESS_UNITS,
     figure_named,
     instrument_name,
+    looks_like_a_cytokine,
     marker_key,
     split_header_unit,
     unmangled,
@@ -1280,7 +1281,12 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         )
         for index, (marker, _) in stand_ins.items()
     }
-    if any(known_marker(name) for name, _ in markers.values()):
+    # a set's marker, or a cytokine's name with its unit (QA: a chemokine panel, 'IL-18
+    # (pg/mL)' and 'MCP-1 (pg/mL)', had 'no header' under a set that lacks both)
+    if any(
+        known_marker(name) or (unit is not None and looks_like_a_cytokine(name))
+        for name, unit in markers.values()
+    ):
         companions, unread = _companion_columns(
             cells, markers, [i for i, why in not_read.items() if not why], known_marker
         )
@@ -3703,6 +3709,14 @@ def header_warnings(
                 "critical only by those or the ranges' critical limits (add critical_low or "
                 "critical_high to your ranges file: 'panelcli ranges init'), and a flag "
                 "column's 'HH' or 'LL' is shown beside the result, not used to judge it"
+            )
+        elif layout.kind == "wide" and looks_like_a_cytokine(name):
+            # QA: 'MCP-1' beside 'MCP-1 (pg/mL)' was 'not a known marker or field'
+            message = f"column '{shorten(name)}' " + _not_read_because(
+                "it looks like a marker's, but gives no unit and the reference set has no "
+                "range for a marker of that name; put its unit in the header, as in "
+                f"'{shorten(name.strip())} (pg/mL)', to have its results read (shown with no "
+                "reference range, or judged by a ranges file of yours that has it)"
             )
         named, unit = split_header_unit(name)
         range_column = _ROLE_OF.get(header_key(named)) in _RANGE_ROLES

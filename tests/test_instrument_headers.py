@@ -768,3 +768,31 @@ def test_a_replicate_beside_a_unit_in_the_marker_cell_and_a_comment_row(
     assert [(w.code, w.line) for w in warnings(events)] == [
         ("figure-skipped", 3), ("note-row-skipped", 4),
     ]  # fmt: skip
+
+
+def test_a_wide_column_named_like_a_cytokine_with_no_unit_says_how_to_read_it(write_csv):
+    """QA: 'MCP-1' and 'Eotaxin' (markers the set lacks, no unit in the header) were 'not a
+    known marker or field', as 'Notes' is, beside 'MCP-1 (pg/mL)' read as a marker."""
+    found = events_in(write_csv, "Sample ID,MCP-1,Eotaxin,IL-18 [pg/mL],Notes\nW1,100,50,300,ok\n")
+    said = {w.column: w.message for w in warnings(found) if w.code == "column-ignored"}
+    assert said["MCP-1"] == (
+        "column 'MCP-1' was not read: it looks like a marker's, but gives no unit and the "
+        "reference set has no range for a marker of that name; put its unit in the header, as "
+        "in 'MCP-1 (pg/mL)', to have its results read (shown with no reference range, or "
+        "judged by a ranges file of yours that has it)"
+    )
+    assert "'Eotaxin (pg/mL)'" in said["Eotaxin"]
+    assert said["Notes"] == "column 'Notes' is not a known marker or field and was not read"
+    assert [r.marker for r in results(found)] == ["IL-18"]
+
+
+def test_a_wide_file_of_markers_the_set_lacks_is_read_by_their_names_and_units(write_csv):
+    """QA: a chemokine panel ('IL-18 (pg/mL)', 'MCP-1 (pg/mL)') under a set that has neither
+    had 'no header with marker and value columns' (exit 2); a name with a unit that is no
+    cytokine's still makes no header, as before."""
+    found = events_in(write_csv, "Sample ID,IL-18 (pg/mL),MCP-1 (pg/mL)\nW1,300,5\n")
+    assert [(r.marker, r.value, r.status) for r in results(found)] == [
+        ("IL-18", 300.0, "no_reference"), ("MCP-1", 5.0, "no_reference")
+    ]  # fmt: skip
+    done = CliRunner().invoke(app, ["check", write_csv("Sample ID,Weight (kg)\nW1,70\n")])
+    assert done.exit_code == 2 and "no header with marker and value columns" in done.stderr

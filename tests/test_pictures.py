@@ -380,3 +380,22 @@ def test_an_ascii_terminal_still_tells_a_sparkline_s_course_and_spells_up_and_do
     assert spelled("▁▄▁█", "ascii") != spelled("▁▂▄█", "ascii")
     assert spelled("▁▂▃▄▅▆▇█", "ascii") == "__..--''"
     assert spelled("↕ up and down", "latin-1") == "^v up and down"
+
+
+def test_every_sample_of_a_report_takes_one_form_on_a_narrow_terminal(tmp_path: Path) -> None:
+    """QA: at 60 columns one sample was a table with gauges, the next a table without them,
+    a third short paragraphs: each takes the narrowest form that one of them needs."""
+    path = tmp_path / "desc.csv"
+    path.write_text(
+        "Sample,Patient,Collected,Test,Result,Units\nS3,P1,2026-03-20,IL-6,2,pg/mL\n"
+        "S2,P1,10.03.2026,IL-6,20,pg/mL\nS1,P1,03/01/2026,IL-6,5,pg/mL\n"
+        "S1,P1,03/01/2026,IL-8,5,pg/mL\nS2,P1,10.03.2026,IL-8,50,pg/mL\n"
+        "S3,P1,2026-03-20,IL-8,<2,pg/mL\nS1,P1,03/01/2026,IL-10,3,pg/mL\n",
+        encoding="utf-8",
+    )
+    narrow = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "60"}).stdout
+    panels = narrow.split("Changes over time")[0]
+    assert "┃ Marker" not in panels  # no sample as a table
+    assert panels.count("• IL-6: ") == 3  # each as paragraphs
+    wide = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "120"}).stdout
+    assert wide.split("Changes over time")[0].count("┃ Marker ┃") == 3  # each a whole table

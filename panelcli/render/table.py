@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import shlex
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -233,16 +234,23 @@ def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
     }
 
 
-def fitted(
+class Fit(NamedTuple):
+    """How far a table must be narrowed to fit (`fit`): `level` 0 for the whole table, i for
+    `narrower[i - 1]` left out, None where none fits; `whole` is the whole table, drawn."""
+
+    level: int | None
+    whole: Table
+
+
+def fit(
     console: Console,
     build: Callable[[frozenset[str]], Table],
     narrower: Sequence[frozenset[str]],
-    rows: Callable[[], RenderableType],
     joined: Mapping[str, str] | None = None,
-) -> RenderableType:
-    """The widest table that fits the console without cutting a cell: `build(leave_out)`
-    with none, then each of `narrower`'s sets of columns left out (a column in `joined` goes
-    into the one it names); where none fits, `rows()`: each row as a short paragraph."""
+) -> Fit:
+    """The widest form of `build`'s table that fits the console without cutting a cell: with
+    no column left out, then each of `narrower`'s sets (a column in `joined` goes into the one
+    it names)."""
     table = _holding_no_wrap(console, spelled_for(console, build(frozenset())))
     # What each column needs (measured once, on the widest table): a no_wrap one its longest
     # cell, another its longest word or its least width.
@@ -252,7 +260,7 @@ def fitted(
         )
         for column in table.columns
     }
-    for leave_out in (frozenset(), *narrower):
+    for level, leave_out in enumerate((frozenset(), *narrower)):
         widths = dict(need)
         for name in leave_out:
             width = widths.pop(name, 0)
@@ -260,10 +268,49 @@ def fitted(
                 widths[joined[name]] += 1 + width  # 'IL-6 | 12 | pg/mL' as '12 pg/mL'
         # each column has a space either side and a line on its left, and one line ends a row
         if sum(widths.values()) + 3 * len(widths) + 1 <= console.width:
-            if leave_out:
-                table = _holding_no_wrap(console, spelled_for(console, build(leave_out)))
-            return _shared_out(console, table)
-    return rows()
+            return Fit(level, table)
+    return Fit(None, table)
+
+
+def drawn_at(
+    console: Console,
+    build: Callable[[frozenset[str]], Table],
+    narrower: Sequence[frozenset[str]],
+    rows: Callable[[], RenderableType],
+    found: Fit,
+    level: int | None,
+) -> RenderableType:
+    """The table at `level` (see `Fit`; at least as narrow as `found.level`, so it fits),
+    or `rows()`, each row as a short paragraph, where `level` is None."""
+    if level is None:
+        return rows()
+    table = found.whole
+    if level:
+        table = _holding_no_wrap(console, spelled_for(console, build(narrower[level - 1])))
+    return _shared_out(console, table)
+
+
+def fitted(
+    console: Console,
+    build: Callable[[frozenset[str]], Table],
+    narrower: Sequence[frozenset[str]],
+    rows: Callable[[], RenderableType],
+    joined: Mapping[str, str] | None = None,
+) -> RenderableType:
+    """The widest table that fits the console without cutting a cell (`fit`); where none
+    fits, `rows()`: each row as a short paragraph."""
+    found = fit(console, build, narrower, joined)
+    return drawn_at(console, build, narrower, rows, found, found.level)
+
+
+def narrowest(levels: Iterable[int | None]) -> int | None:
+    """The level (see `Fit`) at which every one of some tables fits: the narrowest needed."""
+    found: int | None = 0
+    for level in levels:
+        if level is None:
+            return None
+        found = max(level, found or 0)
+    return found
 
 
 def _shared_out(console: Console, table: Table) -> Table:
@@ -484,15 +531,20 @@ def render_table(
         render_overview(overview_of(report), console)
         return
     width = gauge_width(console.width)
+    # Every sample's table in one form, the narrowest that one of them needs (QA: at 60
+    # columns one sample was a table with gauges, the next one without, a third paragraphs)
+    builds = [partial(panel_table, panel, width) for panel in report.panels]
+    fits = [
+        fit(console, build, PANEL_NARROWER, {"Unit": "Value"}) if panel.results else None
+        for panel, build in zip(report.panels, builds, strict=True)
+    ]
+    level = narrowest(found.level for found in fits if found is not None)
     panels = [
-        fitted(
-            console, partial(panel_table, panel, width), PANEL_NARROWER,
-            partial(panel_paragraphs, panel), {"Unit": "Value"},
-        )
-        if panel.results
+        drawn_at(console, build, PANEL_NARROWER, partial(panel_paragraphs, panel), found, level)
+        if found is not None
         else untabled_title(panel)  # none of its rows could be used: an empty table says less
-        for panel in report.panels
-    ]  # fmt: skip
+        for panel, build, found in zip(report.panels, builds, fits, strict=True)
+    ]
     trends = [
         fitted(
             console, partial(trend_table, trend), TREND_NARROWER, partial(trend_paragraphs, trend)

@@ -75,6 +75,7 @@ _NO_NUMBER: dict[str, Comparator] = {
     "undetected": "<", "blq": "<", "bql": "<", "bloq": "<", "bdl": "<",
     "belowdetection": "<", "belowdetectionlimit": "<", "belowlod": "<", "<lod": "<",
     "<lloq": "<", "<loq": "<", "<dl": "<", "oor<": "<", "oorlow": "<",
+    "belowlloq": "<", "belowloq": "<",  # QA: '<LLOQ' was read, 'below LLOQ' refused
     "oor>": ">", "oorhigh": ">", ">uloq": ">", "aboveuloq": ">", "abovelimit": ">",
     "nn": "<", "nichtnachweisbar": "<",  # German exports: 'n.n.', "not detectable"
     # Spanish, French and Italian exports: "not detectable", below the detection limit (LD)
@@ -92,7 +93,9 @@ _DETECTION_RANGE: dict[str, Literal["", "<", ">"]] = {
 }  # fmt: skip
 # Of those, the ones that mean "below quantification": the true value is under the LLOQ, which
 # may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).
-_BELOW_QUANTIFICATION = frozenset({"blq", "bql", "bloq", "<lloq", "<loq", "oor<", "oorlow"})
+_BELOW_QUANTIFICATION = frozenset(
+    {"blq", "bql", "bloq", "<lloq", "<loq", "belowlloq", "belowloq", "oor<", "oorlow"}
+)
 #: Molarity as labs abbreviate it ('pM' is pmol/L; `units.unit_key` reads it): a unit with no
 #: '/', so spelled out wherever a unit is recognised by its '/'. Never a bare 'M' (no cytokine
 #: comes near a mole per litre, and an M there is more likely a misplaced sex); case matters.
@@ -788,6 +791,11 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             f"value '{shorten(cell)}' is a spreadsheet's error (a formula that failed), "
             "not a number"
         )
+    if _FORMULA.match(cell.strip()):  # QA: only 'not a number', where '#DIV/0!' says more
+        return (
+            f"value '{shorten(cell)}' is a spreadsheet formula, not its result; export or "
+            "paste the values, not the formulas"
+        )
     if _APPROXIMATE.match(cell.strip()):
         return (
             f"value '{shorten(cell)}' marks the number as approximate; "
@@ -823,6 +831,8 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
     return f"value '{shorten(cell)}' is not a number"
 
 
+#: '=A1+B2', '=AVERAGE(C2:C4)': a formula saved as its text
+_FORMULA = lazy_pattern(r"^=\s*[A-Za-z(+\-$]")
 #: '3.0 ± 0.2', '3,0+/-0,2': a mean and its standard deviation, as plate summaries give them
 _WITH_SPREAD = lazy_pattern(r"^[<>≤≥=]*\s*\d[\d.,]*\s*(?:±|\+/-|\+-|\+/−)\s*\d[\d.,]*(?:\s.*)?$")
 _EXCEL_ERROR = lazy_pattern(

@@ -27,6 +27,8 @@ from panelcli.values import LabRange, ParsedValue, ValueProblem, parse_lab_range
         ("ND", ParsedValue(None, "<")),
         ("not detected", ParsedValue(None, "<")),
         ("BLQ", ParsedValue(None, "<")),
+        ("below LLOQ", ParsedValue(None, "<")),  # QA: '<LLOQ' was read, this refused
+        ("Below LOQ", ParsedValue(None, "<")),
         ("3E+3", ParsedValue(3000.0, None)),
         ("-0", ParsedValue(0.0, None)),
         ("12.5 pg/mL", ParsedValue(12.5, None, "pg/mL")),
@@ -42,6 +44,12 @@ from panelcli.values import LabRange, ParsedValue, ValueProblem, parse_lab_range
 )
 def test_parse_value(cell, expected):
     assert parse_value(cell)[:3] == expected[:3]
+
+
+def test_below_lloq_in_words_may_stand_for_the_lloq_only() -> None:
+    """As '<LLOQ' and BLQ: the value is under the quantification limit, which may be above
+    the detection limit, so only an lloq of the set may stand in for its number."""
+    assert parse_value("below LLOQ").limits == parse_value("<LLOQ").limits == ("lloq",)
 
 
 def test_decimal_comma_only_where_the_delimiter_allows_it_or_nothing_else_can_be_meant():
@@ -363,7 +371,10 @@ def test_a_german_age_with_a_decimal_comma_and_a_mangled_sex_are_read() -> None:
      ("3,5/4,0", "gives two numbers; write one value in each row"),
      ("1/40", "'1/40' is not a number$"),  # a titer is no two numbers (review)
      ("3,5 / 4", "gives two numbers"), ("3,5/4", "gives two numbers"),
-     ("1 / 40", "'1 / 40' is not a number$")],  # a titer, spaced (review)
+     ("1 / 40", "'1 / 40' is not a number$"),  # a titer, spaced (review)
+     # QA: a formula saved as its text was only 'not a number', beside '#DIV/0!'
+     ("=A1+B2", "is a spreadsheet formula, not its result"),
+     ("=AVERAGE(C2:C4)", "is a spreadsheet formula")],
 )  # fmt: skip
 @pytest.mark.parametrize("decimal_comma", [True, False])
 def test_cells_labs_and_spreadsheets_write_say_what_they_are(

@@ -375,3 +375,30 @@ def test_an_empty_output_or_export_name_is_said_as_empty() -> None:
         said = " ".join(glued.stderr.split())
         assert glued.exit_code == 2
         assert "starts with '=': write -o rep.json or --output=rep.json" in said
+
+
+@pytest.mark.parametrize("option", ["-o", "--export"])
+def test_a_link_is_written_through_as_a_shell_redirection_writes(
+    tmp_path: Path, option: str
+) -> None:
+    """QA: with --force, '-o latest.json' (a link to a report) replaced the link by a file of
+    its own, so the report it names went stale; a dangling link is written through too, as
+    '>' does, creating the file it names."""
+    suffix = ".html" if option == "--export" else ".json"
+    report = tmp_path / f"report{suffix}"
+    report.write_text("old", encoding="utf-8")
+    report.chmod(0o600)
+    link = tmp_path / f"latest{suffix}"
+    link.symlink_to(report.name)
+    extra = ["-q"] if option == "--export" else ["-f", "json"]
+    refused = run("check", "samples/healthy-adult.csv", *extra, option, str(link))
+    assert refused.exit_code == 2 and "already exists; add --force" in refused.stderr
+    done = run("check", "samples/healthy-adult.csv", *extra, option, str(link), "--force")
+    assert done.exit_code == 0, done.output
+    assert link.is_symlink() and os.readlink(link) == report.name
+    assert report.read_text(encoding="utf-8") != "old" and report.stat().st_mode & 0o777 == 0o600
+    dangling = tmp_path / f"dangling{suffix}"
+    dangling.symlink_to("new-report" + suffix)
+    assert run("check", "samples/healthy-adult.csv", *extra, option, str(dangling)).exit_code == 0
+    assert dangling.is_symlink() and (tmp_path / f"new-report{suffix}").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

@@ -132,9 +132,12 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
                 special.flush()
         return
     refuse_existing(target, force)
-    folder = target.parent
+    # A link is written through, as `>` writes (QA: with --force, 'latest.json', a link to a
+    # report, was replaced by a file of its own, and the report it named went stale)
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    folder = real.parent
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
     except FileNotFoundError:
         raise PanelcliError(
             f"cannot write '{target}': the folder '{folder}' does not exist"
@@ -149,9 +152,9 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
                 out.flush()
                 os.fsync(out.fileno())
         with writing(where):
-            os.chmod(temporary, _mode_for(target))
+            os.chmod(temporary, _mode_for(real))
             refuse_existing(target, force)  # it may have appeared while we were working
-            os.replace(temporary, target)
+            os.replace(temporary, real)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

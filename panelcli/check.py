@@ -1171,7 +1171,7 @@ class Interpreter:
                     source, header, layout, delimiter, rows, stats, first
                 )
                 judged = self.judge_all(measurements, stats)
-                if "result_status" in layout.roles:
+                if _reads_statuses(layout):
                     # the mean rows still held at the end too, as those released before are
                     # (review: a batch's last mean lost its 'corrected' note, so batches and
                     # one process differed)
@@ -4830,6 +4830,14 @@ def _said_if_a_mean(m: Measurement, result: Result) -> Result:
     return result.model_copy(update={"note": _noted(result, MEAN_NOTE)})
 
 
+def _reads_statuses(layout: Layout) -> bool:
+    """Whether a file has a result status column: the rows', or a wide marker's own ('IL-6
+    Status'; QA: its 'C' was said to correct a result, and both were judged)."""
+    return "result_status" in layout.roles or any(
+        "result_status" in own for own in layout.companions.values()
+    )
+
+
 def corrections_applied(events: Iterable[StreamEvent]) -> Iterator[StreamEvent]:
     """A file's events with a corrected result (its status column says 'C') in place of the
     earlier result of its marker among its sample's rows above it, and a final one in place of
@@ -4860,7 +4868,9 @@ class _HeldSample:
         self.panel: PanelKey | None = None
         self.last_line = 0  # the line of the row the last event was about
         self.lines = 0  # how many rows the held events are about
-        self.said: dict[int, str] = {}  # a held row's line -> the status its warning said
+        #: a held row's (line, marker key) -> the status its warning said; the marker None
+        #: where the status is the whole row's (a wide row's 'Result Status')
+        self.said: dict[tuple[int, str | None], str] = {}
         self.preliminary: set[tuple[int, str]] = set()  # held preliminary results (line, marker)
         self.waiting: Counter[str] = Counter()  # ... their markers
         self.none_given: Counter[str] = Counter()  # markers (as keys) of held rows with none
@@ -4888,9 +4898,10 @@ class _HeldSample:
             self.last_line, self.lines = line, self.lines + 1
         if isinstance(event, Issue):
             if event.code in ("result-corrected", "result-preliminary") and event.line:
-                self.said[event.line] = event.code
+                self.said[(event.line, event.marker and marker_key(event.marker))] = event.code
             elif event.code == "result-not-given" and event.marker:
-                if self.said.get(line) == "result-corrected":  # 'Cancelled' as a correction
+                # 'Cancelled' as a correction
+                if self._status_said(line, event.marker) == "result-corrected":
                     self.held.extend(self._withdrawn(event))
                     return out
                 if self.preliminary:  # QA: 'P' 60 then 'X' of the test: 60 stayed judged
@@ -4902,7 +4913,9 @@ class _HeldSample:
             self.held.append(event)
             return out
         result = _result_of(event)
-        status_said = self.said.get(result.line)  # a wide row's results share its line
+        # a wide row's results share its line: each its own marker's status, or the row's
+        # (QA: 'IL-6 Status' C made the row's IL-8, status F, replace its earlier result too)
+        status_said = self._status_said(result.line, result.marker_as_written)
         if status_said == "result-corrected":
             self.held.extend(self._replacing(result, _CORRECTED_NOTE))
         elif status_said == "result-preliminary":
@@ -4916,6 +4929,13 @@ class _HeldSample:
         else:
             self.held.append(event)
         return out
+
+    def _status_said(self, line: int, marker: str | None) -> str | None:
+        """What the status of a row's marker said (its own status cell's, else the row's)."""
+        if not self.said:
+            return None
+        own = self.said.get((line, marker and marker_key(marker)))
+        return own if own is not None else self.said.get((line, None))
 
     def _withdrawn(self, given: Issue, preliminary: bool = False) -> list[StreamEvent]:
         """A correction that gives no result ('Cancelled' in a corrected row), and the warning

@@ -748,3 +748,23 @@ def test_fhir_says_which_limits_of_a_lab_range_are_the_set_s(tmp_path: Path) -> 
         "the lab's range with the critical high limit of reference set j",
     ]
     assert texts[1].endswith(", and the lab's critical low limit printed in the file)")
+
+
+def test_a_wide_marker_s_own_corrected_status_replaces_only_its_earlier_result(
+    tmp_path: Path,
+) -> None:
+    """QA (carried): 'IL-6 Status' C was said to correct a result, but both IL-6 results were
+    judged; once read, a row's one status must not make the row's other markers (status F)
+    replace theirs too."""
+    data = tmp_path / "wide.csv"
+    data.write_text(
+        "Sample ID,IL-6 (pg/mL),IL-6 Status,IL-8 (pg/mL),IL-8 Status\nS1,40,F,50,F\nS1,4,C,30,F\n",
+        encoding="utf-8",
+    )
+    done = CliRunner().invoke(app, ["check", str(data), "-f", "ndjson"])
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    results = [(d["line"], d["marker"], d["value"]) for d in lines if "marker" in d]
+    assert results == [(2, "IL-8", 50.0), (3, "IL-6", 4.0), (3, "IL-8", 30.0)]
+    codes = [(d["warning"]["code"], d["warning"]["marker"]) for d in lines if "warning" in d]
+    assert ("result-superseded", "IL-6") in codes and ("marker-repeated", "IL-8") in codes
+    assert ("result-superseded", "IL-8") not in codes

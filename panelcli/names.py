@@ -55,13 +55,14 @@ _LETTERS = lazy_pattern(r"[^\W\d_]+")
 
 #: Names of the cytokines, chemokines and growth factors that multiplex panels measure, as
 #: `marker_key` folds them ('MCP-1' → 'mcp1'): a wide file's column of one that gives no unit
-#: is a marker the set lacks, not some other field (QA: 'not a known marker or field').
+#: is a marker the set lacks, not some other field (QA: 'not a known marker or field'). Only
+#: names no other lab test goes by (review: not PCT, plateletcrit too; Osm, osmolality).
 _CYTOKINE_KEY = lazy_pattern(
     r"s?il\d{1,2}(?:[abfr]|ra|rb|r[12]|p\d\d)?|ccl\d{1,2}[a-z]?|cxcl\d{1,2}|cx3cl1|xcl[12]"
-    r"|mcp[1-4]|mip[1-5][ab]?|ip10|mig|itac|eotaxin[1-3]?|rantes|fractalkine|tarc|mdc"
+    r"|mcp[1-4]|mip[1-5][ab]?|ip10|eotaxin[1-3]?|rantes|fractalkine|tarc|mdc"
     r"|s?tnf(?:a|b|alpha|beta|r[12])?|ifn(?:a\d*|b|g|l\d?|alpha|beta|gamma)?"
-    r"|tgfb?\d?|tgfalpha|tgfbeta\d?|lt[ab]|[gm]?m?csf|gcsf|mcsf|gmcsf|vegf[a-d]?|pdgf\w{0,2}"
-    r"|fgf\d{0,2}|egf|hgf|ngf|bdnf|lif|osm|tslp|scd40l|s?icam1|s?vcam1|saa|pct|procalcitonin"
+    r"|tgf(?:b\d?|alpha|beta\d?)|(?:g|m|gm)csf\w?|vegf[a-d]?|pdgf\w{0,2}|fgf\d{0,2}|hgf|tslp"
+    r"|scd40l"
 )
 
 

@@ -41,6 +41,7 @@ from panelcli.units import (
     conversion_exponent,
     has_family,
     how_far_apart,
+    is_mass_concentration,
     same_unit,
 )
 from panelcli.values import (
@@ -1284,7 +1285,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     # a set's marker, or a cytokine's name with its unit (QA: a chemokine panel, 'IL-18
     # (pg/mL)' and 'MCP-1 (pg/mL)', had 'no header' under a set that lacks both)
     if any(
-        known_marker(name) or (unit is not None and looks_like_a_cytokine(name))
+        known_marker(name) or (_a_concentration(unit) and looks_like_a_cytokine(name))
         for name, unit in markers.values()
     ):
         companions, unread = _companion_columns(
@@ -1307,6 +1308,11 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             companions=companions, range_units=_companion_range_units(cells, companions),
         )  # fmt: skip
     return None
+
+
+def _a_concentration(unit: str | None) -> bool:
+    """Whether a header's unit is a mass per volume, as cytokines are given (pg/mL, ng/L)."""
+    return unit is not None and is_mass_concentration(unit)
 
 
 def _companion_range_units(
@@ -3714,9 +3720,10 @@ def header_warnings(
             # QA: 'MCP-1' beside 'MCP-1 (pg/mL)' was 'not a known marker or field'
             message = f"column '{shorten(name)}' " + _not_read_because(
                 "it looks like a marker's, but gives no unit and the reference set has no "
-                "range for a marker of that name; put its unit in the header, as in "
-                f"'{shorten(name.strip())} (pg/mL)', to have its results read (shown with no "
-                "reference range, or judged by a ranges file of yours that has it)"
+                "range for a marker of that name; put the unit the lab reported in the "
+                f"header, as in '{shorten(name.strip())} (pg/mL)' or '(ng/mL)', to have its "
+                "results read (shown with no reference range, or judged by a ranges file of "
+                "yours that has it)"
             )
         named, unit = split_header_unit(name)
         range_column = _ROLE_OF.get(header_key(named)) in _RANGE_ROLES

@@ -777,9 +777,9 @@ def test_a_wide_column_named_like_a_cytokine_with_no_unit_says_how_to_read_it(wr
     said = {w.column: w.message for w in warnings(found) if w.code == "column-ignored"}
     assert said["MCP-1"] == (
         "column 'MCP-1' was not read: it looks like a marker's, but gives no unit and the "
-        "reference set has no range for a marker of that name; put its unit in the header, as "
-        "in 'MCP-1 (pg/mL)', to have its results read (shown with no reference range, or "
-        "judged by a ranges file of yours that has it)"
+        "reference set has no range for a marker of that name; put the unit the lab reported "
+        "in the header, as in 'MCP-1 (pg/mL)' or '(ng/mL)', to have its results read (shown "
+        "with no reference range, or judged by a ranges file of yours that has it)"
     )
     assert "'Eotaxin (pg/mL)'" in said["Eotaxin"]
     assert said["Notes"] == "column 'Notes' is not a known marker or field and was not read"
@@ -794,5 +794,12 @@ def test_a_wide_file_of_markers_the_set_lacks_is_read_by_their_names_and_units(w
     assert [(r.marker, r.value, r.status) for r in results(found)] == [
         ("IL-18", 300.0, "no_reference"), ("MCP-1", 5.0, "no_reference")
     ]  # fmt: skip
-    done = CliRunner().invoke(app, ["check", write_csv("Sample ID,Weight (kg)\nW1,70\n")])
-    assert done.exit_code == 2 and "no header with marker and value columns" in done.stderr
+    for other in (
+        "Sample ID,Weight (kg)\nW1,70\n",
+        # review: a blood count's PCT (plateletcrit), a chemistry panel's Osm (osmolality)
+        "Sample,WBC (10^9/L),HGB (g/dL),PLT (10^9/L),PCT (%),MPV (fL)\nC1,6.1,14.2,250,0.22,9\n",
+        "Patient,Sodium (mmol/L),Osm (mOsm/kg),CSF (mg/dL)\nP1,140,290,60\n",
+        "Sample,IP-10 (mmol/L)\nS1,3\n",  # a cytokine's name, but no concentration's unit
+    ):
+        done = CliRunner().invoke(app, ["check", write_csv(other)])
+        assert done.exit_code == 2 and "no header with marker and value columns" in done.stderr

@@ -2631,7 +2631,7 @@ class Interpreter:
     ) -> tuple[float | None, float | None]:
         """The row's critical low and high limits in `unit` (`Measurement.critical`), None for
         a side it gives none of, or one it gives unusably (with a warning)."""
-        if m.critical is None:
+        if m.critical is None or not (m.critical.low or m.critical.high):
             return None, None
         unit_doubted = _bare_limit_doubt(
             value_unit, m.reference_range, unit, exponent, decimal_comma
@@ -2654,7 +2654,16 @@ class Interpreter:
                 )  # fmt: skip
                 read = None
             limits.append(read)
-        return limits[0], limits[1]
+        low, high = limits
+        if low is not None and high is not None and low >= high:
+            # review: 'Critical Low 200, Critical High 100' made 150 critically low; a ranges
+            # file with them is refused
+            self._critical_unusable(
+                m, "low", f"{name}: the file's critical low limit {number_text(low)} {unit} is "
+                f"not below its critical high limit {number_text(high)} {unit}; neither was used",
+            )  # fmt: skip
+            return None, None
+        return low, high
 
     def _lab_critical_usable(
         self,
@@ -3271,13 +3280,15 @@ class Interpreter:
             )
             if self.options.assume_unit is not None:  # review: as if it had been applied
                 note += " (--assume-unit is used only for markers this set has a range for)"
+        limits_said = False  # whether the row's critical limits were said to be unusable
         if unit is not None and not _prints_a_range(m) and parsed.number is not None:
             # the lab's critical limits alone judge it, as a set's critical-only limits do
             judged = self._by_lab_critical_alone(m, parsed, unit, decimal_comma, base, note)
             if judged is not None:
                 return judged
+            limits_said = True  # review: said again, 'there is no range to judge the value by'
         for side in ("low", "high"):
-            text = m.critical.cell(side) if m.critical else ""
+            text = m.critical.cell(side) if m.critical and not limits_said else ""
             if text:  # review: dropped with no word, where a known marker's is said
                 why = (
                     "the value's unit is missing" if unit is None and parsed.number is not None
@@ -3347,8 +3358,9 @@ class Interpreter:
         bounds = self._lab_bounds(m, unit, 0, decimal_comma, otherwise)
         if bounds is None:
             return None
-        lab = self._lab_critical(m, m.marker, unit, 0, decimal_comma, unit)
-        usable = self._lab_critical_usable(m, m.marker, lab, [(None, bounds)], unit)
+        named = shorten(m.marker)  # as messages quote a cell (review: whole here)
+        lab = self._lab_critical(m, named, unit, 0, decimal_comma, unit)
+        usable = self._lab_critical_usable(m, named, lab, [(None, bounds)], unit)
         bounds = with_lab_critical(bounds, usable)
         sides = (usable[0] is not None, usable[1] is not None)
         reference = self._reference(bounds, unit, "file", lab_sides=sides)

@@ -45,6 +45,7 @@ from panelcli.values import (
     counted,
     critical_side,
     flag_column_code,
+    flag_said,
     number_text,
     person_key,
     shorten,
@@ -405,6 +406,14 @@ def why_not_judged(result: Result) -> str:
         return _person_said(f"range for {result.marker} depends", [result])
     if _read_two_ways(result):
         return _two_ways_sentence([result])
+    reference = result.reference
+    if reference.low is None and reference.high is None and result.comparator is not None:
+        # only critical limits: no range to be inside or outside of (review: "it could be
+        # inside or outside the range", "to tell if it is in range", of none)
+        return (
+            f"{result.marker} has no range, only a critical limit, and the test does not give "
+            "its exact amount, so panelcli could not judge it."
+        )
     if result.comparator in (">", ">="):
         # '≥10.4' may be exactly 10.4, which can be inside the range: "above" would be wrong.
         bound = "above" if result.comparator == ">" else "at least"
@@ -664,12 +673,12 @@ def lab_marked_critical(result: Result) -> bool:
 
 
 def lab_mark_note(result: Result) -> str | None:
-    """The table's note of a critical mark of the lab's that the status does not show ('lab:
-    HH, critically high'; QA: a row the lab called a panic value read 'H' alone)."""
-    if not lab_marked_critical(result):
+    """The table's note of a critical mark of the lab's that the status does not show ("lab:
+    'HH' (critically high)"; QA: a row the lab called a panic value read 'H' alone)."""
+    code = _lab_flag(result)
+    if code is None or not lab_marked_critical(result):
         return None
-    code = _lab_flag(result) or "CRIT"
-    return f"lab: {code}, {_LAB_FLAG_WORDS[code]}"
+    return f"lab: {flag_said(result.original_value.split()[-1], code)}"
 
 
 def may_be_critical(result: Result) -> bool:

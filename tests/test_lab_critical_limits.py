@@ -490,3 +490,52 @@ def test_a_marker_the_set_lacks_is_judged_by_the_lab_s_critical_limits_alone(
     assert done.exit_code == 1
     assert "IL-99 is at or above the lab's critical limit of 100 pg/mL." in done.stdout
     assert "A level this low can have many causes." in done.stdout
+    fhir = json.loads(
+        runner.invoke(app, ["check", str(tmp_path / "crit.csv"), "-f", "fhir"]).stdout
+    )
+    first = next(
+        e["resource"] for e in fhir["entry"] if e["resource"]["resourceType"] == "Observation"
+    )
+    assert first["referenceRange"][0]["text"].startswith(
+        "no range; critical ≥ 100 pg/mL (judged with reference set arup-3002601"
+    )
+    assert first["referenceRange"][0]["text"].endswith(
+        "which has no range for it, and the lab's critical limit printed in the file)"
+    )
+
+
+def test_crossed_critical_limits_and_a_limit_said_once(tmp_path: Path) -> None:
+    """Review: 'Critical Low 200, Critical High 100' made 150 critically low (a ranges file
+    with them is refused); and a limit in a unit panelcli cannot convert was said unusable
+    twice, the second time as 'no range to judge the value by'."""
+    found = events(
+        "sample_id,marker,value,unit,Critical Low,Critical High\n"
+        "S1,IL-99,150,pg/mL,200,100\nS2,IL-99,150,pg/mL,,100 IU/mL\nS3,IL-6,150,pg/mL,200,100\n",
+        tmp_path,
+    )
+    results = [(e.sample_id, e.status) for e in found if isinstance(e, Result)]
+    assert results == [("S1", "no_reference"), ("S2", "no_reference"), ("S3", "high")]
+    assert unusable(found) == [
+        "IL-99: the file's critical low limit 200 pg/mL is not below its critical high limit "
+        "100 pg/mL; neither was used",
+        "IL-99: the file's critical high limit '100 IU/mL' has the unit 'IU/mL', which "
+        "panelcli cannot convert to pg/mL; it was not used",
+        "IL-6: the file's critical low limit 200 pg/mL is not below its critical high limit "
+        "100 pg/mL; neither was used",
+    ]
+
+
+def test_a_censored_value_beside_critical_limits_alone_is_not_said_in_or_out_of_range(
+    tmp_path: Path,
+) -> None:
+    """Review: '>50' beside only the lab's critical limit of 100 was 'it could be inside or
+    outside the range' in the summary, where there is no range."""
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,Critical High\nS4,IL-99,>50,pg/mL,100\n", encoding="utf-8"
+    )
+    done = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "200"})
+    assert "inside or outside the range" not in done.stdout
+    assert "IL-99 has no range, only a critical limit, and the test does not give its exact " in (
+        done.stdout
+    )

@@ -1011,7 +1011,7 @@ def test_the_table_row_says_the_lab_s_critical_mark_its_status_does_not_show(
     )
     done = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"})
     rows = {line.split("│")[1].strip(): line for line in done.stdout.splitlines() if "│ IL" in line}
-    assert "lab: HH, critically high" in rows["IL-6"]
-    assert "lab: HH, critically high" in rows["IL-8"]
+    assert "lab: 'HH' (critically high)" in rows["IL-6"]
+    assert "lab: 'HH' (critically high)" in rows["IL-8"]
     assert "lab:" not in rows["IL-10"]  # the lab's H is what the status says
     assert "▲ high" in rows["IL-6"] and "│ H " in rows["IL-6"]  # panelcli's own, as before

@@ -832,7 +832,7 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
 
 
 #: '=A1+B2', '=AVERAGE(C2:C4)': a formula saved as its text
-_FORMULA = lazy_pattern(r"^=\s*[A-Za-z(+\-$]")
+_FORMULA = lazy_pattern(r"^=\s*\S")  # review: '=5*2', '="<2"' too
 #: '3.0 ± 0.2', '3,0+/-0,2': a mean and its standard deviation, as plate summaries give them
 _WITH_SPREAD = lazy_pattern(r"^[<>≤≥=]*\s*\d[\d.,]*\s*(?:±|\+/-|\+-|\+/−)\s*\d[\d.,]*(?:\s.*)?$")
 _EXCEL_ERROR = lazy_pattern(

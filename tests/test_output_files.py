@@ -402,3 +402,12 @@ def test_a_link_is_written_through_as_a_shell_redirection_writes(
     assert run("check", "samples/healthy-adult.csv", *extra, option, str(dangling)).exit_code == 0
     assert dangling.is_symlink() and (tmp_path / f"new-report{suffix}").is_file()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_link_that_loops_is_refused_not_replaced(tmp_path: Path) -> None:
+    """Review: '-o loop1' (loop1 -> loop2 -> loop1) replaced the link by a file, no --force."""
+    (tmp_path / "loop1").symlink_to("loop2")
+    (tmp_path / "loop2").symlink_to("loop1")
+    done = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", str(tmp_path / "loop1"))
+    assert done.exit_code == 2 and "is a link that leads to no file" in done.stderr
+    assert (tmp_path / "loop1").is_symlink()

@@ -596,9 +596,8 @@ def test_fhir_names_the_set_beside_a_labs_range_and_where_nothing_was_judged(
     (found,) = observations(bundle)
     # self-review: the critical limit is the set's, and the text says so
     assert found.referenceRange[0].text.startswith(
-        "0 - 7 pg/mL, critical ≥ 100 (the lab's range with the critical limit of reference set "
-        "crit-lab "
-        "version 1, sha256 "
+        "0 - 7 pg/mL, critical ≥ 100 (the lab's range with the critical high limit of reference "
+        "set crit-lab version 1, sha256 "
     )
     data.write_text(
         "sample_id,marker,value,unit,reference_range\nS1,IL-6,50,pg/mL,0-600\n", encoding="utf-8"

@@ -374,7 +374,8 @@ def test_a_german_age_with_a_decimal_comma_and_a_mangled_sex_are_read() -> None:
      ("1 / 40", "'1 / 40' is not a number$"),  # a titer, spaced (review)
      # QA: a formula saved as its text was only 'not a number', beside '#DIV/0!'
      ("=A1+B2", "is a spreadsheet formula, not its result"),
-     ("=AVERAGE(C2:C4)", "is a spreadsheet formula")],
+     ("=AVERAGE(C2:C4)", "is a spreadsheet formula"), ("=5*2", "is a spreadsheet formula"),
+     ('="<2"', "is a spreadsheet formula")],
 )  # fmt: skip
 @pytest.mark.parametrize("decimal_comma", [True, False])
 def test_cells_labs_and_spreadsheets_write_say_what_they_are(

@@ -154,11 +154,14 @@ def _reference(kind: str, identifier: str | None) -> dict[str, Any] | None:
 
 
 def _set_s_share(reference: ReferenceUsed) -> str:
-    """What of a lab's range is the set's, in words: 'upper limit', 'critical high limit' …
-    (review: 'limits' said neither which nor whether they were the range's or critical)."""
+    """What of a lab's range is the set's, in the words `reference.source` uses: 'upper
+    limit', 'critical high limit' … (review: 'limits' said neither which nor of what)."""
     taken = ["upper limit"] if JOINED_WORDS in (reference.source or "") else []
-    theirs = critical_limits_of(reference, "set")
-    return " and the ".join([*taken, *([theirs] if theirs else [])]) or "limits"
+    origins = (("low", reference.critical_low_origin), ("high", reference.critical_high_origin))
+    sides = [side for side, origin in origins if origin == "set"]
+    if sides:
+        taken.append("critical limits" if len(sides) == 2 else f"critical {sides[0]} limit")
+    return " and the ".join(taken)
 
 
 def observation(

@@ -134,7 +134,7 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
     refuse_existing(target, force)
     # A link is written through, as `>` writes (QA: with --force, 'latest.json', a link to a
     # report, was replaced by a file of its own, and the report it named went stale)
-    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    real = _written_through(target) if target.is_symlink() else target
     folder = real.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
@@ -159,6 +159,18 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _written_through(link: Path) -> Path:
+    """The file a link names, to be replaced (or made, where it names none, as `>` makes it)."""
+    try:
+        return Path(os.path.realpath(link, strict=True))
+    except FileNotFoundError:
+        return Path(os.path.realpath(link))
+    except OSError as exc:  # review: a loop was replaced by a file, with no --force
+        raise PanelcliError(
+            f"cannot write '{link}': it is a link that leads to no file ({exc.strerror})"
+        ) from None
 
 
 @contextlib.contextmanager

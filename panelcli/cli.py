@@ -1248,7 +1248,7 @@ def explain(
         typer.Argument(
             metavar="MARKER",
             help="A marker name or alias (words need no quotes: interferon gamma), or several "
-            "(IL-6 TNF-α, or IL-6 and TNF-α); leave out for an overview.",
+            "(IL-6 TNF-α, or IL-6 and TNF-α); leave out (or say cytokine storm) for an overview.",
         ),
     ] = None,
     ranges: RangesOpt = None,

@@ -436,15 +436,18 @@ def _grouping_doubt(text: str, decimal_comma: bool, comma_doubted: str | None) -
     grouped = DOT_MAY_GROUP_THOUSANDS(text) if decimal_comma else None
     if grouped:
         number = grouped.group()
+        meaning = f"({number} meaning {number.replace('.', '')})"
+        if number == text.strip():  # not quoted again (QA: "'1.500' has '1.500'")
+            return f"may group thousands with its '.', as ',' is the decimal mark {meaning}"
         return (
-            f"has '{number}', and where ',' is the decimal mark a '.' may group thousands "
-            f"({number} meaning {number.replace('.', '')})"
+            f"has '{number}', and where ',' is the decimal mark a '.' may group thousands {meaning}"
         )
     grouped = COMMA_MAY_GROUP_THOUSANDS(text) if comma_doubted else None
     if grouped:  # QA: '< 1,500' was read as < 1.5 while a value '2,000' was doubted
         number = grouped.group()
+        has = "is a number whose" if number == text.strip() else f"has '{number}', and"
         return (
-            f"has '{number}', and {COMMA_DOUBTED} ({number} "
+            f"{has} {COMMA_DOUBTED} ({number} "
             f"meaning {number_text(float(number.replace(',', '.')))} or "
             f"{number.replace(',', '')}); {comma_doubted}"
         )
@@ -2160,6 +2163,20 @@ class Interpreter:
         """A lab's 'H' on a value panelcli judges normal (or the other way): said on every such
         row, since the lab judged by its own range, which may be the one that applies."""
         value = shorten(without_flag(self._without_flag(m), flag))  # the flag is named below
+        reference = result.reference
+        sided = critical_side(flag, "HH" if flag == "CRIT" else "N")
+        if (
+            result.status is Status.NO_REFERENCE and reference is not None
+            and sided in ("HH", "LL") and critical_from_file(reference, sided)
+        ):  # fmt: skip
+            # the lab's critical limit alone was not passed (QA: its 'HH' was said to be the
+            # only judgement, where the lab's own limit in the row says otherwise)
+            yield self._warning(
+                m, "value-flag-disagrees", f"the lab flagged {result.marker} '{value}' as "
+                f"{self._flag_words(m, flag, sided)}, but it is not past the lab's critical "
+                f"limit in the row ({reference.text}): check the flag and the limit",
+            )  # fmt: skip
+            return
         if result.status in UNJUDGED:
             if flag != "N":  # the lab's flag is then the only judgement there is: keep it
                 yield self._warning(
@@ -2234,8 +2251,12 @@ class Interpreter:
             m, "value-flag-disagrees", f"the lab flagged {result.marker} "
             f"'{value}' as {self._flag_words(m, flag, sided)}, but by the "
             + (
-                f"lab's own range in the row{theirs} it is {FLAG_WORDS[ours]}: check the flag "
-                "and the range"
+                f"lab's critical limit in the row (there is no range) it is {FLAG_WORDS[ours]}: "
+                "check the flag and the limit"
+                if own and lab_limit and reference is not None
+                and reference.low is None and reference.high is None
+                else f"lab's own range in the row{theirs} it is {FLAG_WORDS[ours]}: check the "
+                "flag and the range"
                 if own
                 else f"range panelcli uses and the lab's critical limit in the row it is "
                 f"{FLAG_WORDS[ours]}: check the flag and the limit"
@@ -2647,6 +2668,8 @@ class Interpreter:
                 if text
                 else None
             )  # fmt: skip
+            if read == 0:  # QA: exports write 0 where no limit is set; every IL-18 was critical
+                read = "is what labs write where they set no limit"
             if isinstance(read, str):
                 self._critical_unusable(
                     m, side, f"{name}: the file's critical {side} limit '{shorten(text)}' {read}; "
@@ -3281,7 +3304,7 @@ class Interpreter:
             if self.options.assume_unit is not None:  # review: as if it had been applied
                 note += " (--assume-unit is used only for markers this set has a range for)"
         limits_said = False  # whether the row's critical limits were said to be unusable
-        if unit is not None and not _prints_a_range(m) and parsed.number is not None:
+        if unit is not None and not _prints_a_range(m):
             # the lab's critical limits alone judge it, as a set's critical-only limits do
             judged = self._by_lab_critical_alone(m, parsed, unit, decimal_comma, base, note)
             if judged is not None:
@@ -3310,13 +3333,18 @@ class Interpreter:
         lab = self._lab_critical(m, shorten(m.marker), unit, 0, decimal_comma, unit)
         if lab == (None, None):  # none given, or each said to be unusable
             return None
-        assert parsed.number is not None
         bounds = with_lab_critical(Bounds(), lab)
         sides = (lab[0] is not None, lab[1] is not None)
         reference = self._reference(bounds, unit, "file", lab_sides=sides)
-        judged = interpret(parsed.number, parsed.comparator, bounds, unit)
         limits = f"{interval_text(bounds, unit)} {unit}"
         whose = f"the lab's {_lab_limits_said(sides)} in the file ({limits})"
+        if parsed.number is None:  # 'ND', 'OOR >': kept, not said unusable (QA)
+            return Result(
+                **base, status=Status.NO_REFERENCE, reference=reference,
+                note=f"{note}; '{shorten(self._without_flag(m))}' has no number, so it cannot "
+                f"be compared with {whose}",
+            )  # fmt: skip
+        judged = interpret(parsed.number, parsed.comparator, bounds, unit)
         if judged.status is Status.NORMAL:
             return Result(
                 **base, status=Status.NO_REFERENCE, reference=reference,

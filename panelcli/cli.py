@@ -570,9 +570,13 @@ def _refuse_one_file_for_two(
             continue
         for other, name in [*written[number + 1 :], *read]:
             if name != "-" and _same_file(path, name):
-                raise PanelcliError(
-                    f"{option} and {other} both name '{name}'; give {option} another file"
+                # each as given, where they differ (QA: '-o a.html' was said to name 'b.html')
+                both = (
+                    f"{option} and {other} both name '{name}'"
+                    if os.path.abspath(path) == os.path.abspath(name)
+                    else f"{option} '{path}' and {other} '{name}' name one file"
                 )
+                raise PanelcliError(f"{both}; give {option} another file")
 
 
 def _refuse_writing_over_what_is_read(
@@ -598,8 +602,10 @@ def _refuse_writing_over_what_is_read(
 
 
 def _same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> bool:
-    """One file by both names (also by another name, a link); False if either is missing."""
+    """One file by both names (also by another name, or links, to one not made yet: QA)."""
     if os.path.abspath(first) == os.path.abspath(second):
+        return True
+    if os.path.realpath(first) == os.path.realpath(second):
         return True
     try:
         return os.path.samefile(first, second)

@@ -63,6 +63,10 @@ _CYTOKINE_KEY = lazy_pattern(
     r"|s?tnf(?:a|b|alpha|beta|r[12])?|ifn(?:a\d*|b|g|l\d?|alpha|beta|gamma)?"
     r"|tgf(?:b\d?|alpha|beta\d?)|(?:g|m|gm)csf\w?|vegf[a-d]?|pdgf\w{0,2}|fgf\d{0,2}|hgf|tslp"
     r"|scd40l"
+    # spelled out (QA: 'Interleukin-18 (pg/mL)', 'Monocyte chemoattractant protein-1')
+    r"|interleukin\d{1,2}\w*|interferon\w*|tumou?rnecrosisfactor\w*|\w*growthfactor\w*"
+    r"|monocytechemoattractantprotein\d|macrophageinflammatoryprotein\d\w*"
+    r"|\w*colonystimulatingfactor|\w*chemokine\w*"
 )
 
 

@@ -477,6 +477,7 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
     normal: dict[str, list[Result]] = {}  # the lab's 'N' where panelcli finds it outside
     own: dict[str, list[Result]] = {}  # the lab's flag against the lab's own printed range
     critical_by_lab: dict[str, list[Result]] = {}  # its critical mark beside its own range
+    short_of_limit: dict[str, list[Result]] = {}  # ... short of its critical limit, its only one
     for result in results:
         lab = _lab_flag(result)
         # by the lab's own range, no two labs' ranges differ: the flag or the range may be a
@@ -489,7 +490,14 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
             continue
         if lab not in _AGREES_WITH:  # 'N', or no flag: nothing more to say
             continue
-        if result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
+        if (
+            result.status is Status.NO_REFERENCE and lab in ("HH", "LL")
+            and result.reference is not None and critical_from_file(result.reference, lab)
+        ):  # fmt: skip
+            # short of the lab's own critical limit, its only limit (QA: 'the lab's mark is
+            # the only judgement')
+            short_of_limit.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
+        elif result.status in (Status.INDETERMINATE, Status.NO_REFERENCE):
             unjudged.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
         elif result.flag not in _AGREES_WITH[lab] and not (
             # the lab's critical mark on the side panelcli says it may be critical (QA: "IL-6
@@ -507,6 +515,12 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
                 continue
             (own if by_own_range else other).setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
     text = _own_range_sentences(own)
+    if short_of_limit:
+        one = len({r.marker for group in short_of_limit.values() for r in group}) == 1
+        text.append(
+            f"The lab marked {_marked_as(short_of_limit)}. By the lab's critical limit in the "
+            f"file, {'it is' if one else 'they are'} not past it. Ask the lab which is right."
+        )
     if critical_by_lab:
         text.append(f"The lab marked {_marked_as(critical_by_lab)}.")
     # One sentence for each kind, listing each mark (QA: four marks gave 'so the lab's mark is
@@ -574,7 +588,7 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
             differ.append(said)
     if differ:  # said once after both
         text.append(" ".join([*differ, "Ranges differ between labs, so ask which one applies."]))
-    marks = [*unjudged, *other, *opposite, *by_its_limit, *own, *critical_by_lab]
+    marks = [*unjudged, *other, *opposite, *by_its_limit, *own, *critical_by_lab, *short_of_limit]
     if not said_soon and any("critical" in lab for lab in marks):
         text.append("A lab's critical mark should be talked over with a healthcare provider soon.")
     return text
@@ -605,10 +619,22 @@ def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:
                 decided_by = by_set if decided else alone
             decided_by.setdefault(words, []).append(result)
     text = []
+    # the lab's critical limit with no range beside it: no range to name (QA)
+    limit_alone = {
+        words: alone_
+        for words, results in by_lab.items()
+        if (alone_ := [r for r in results if r.reference and r.reference.high is None
+                       and r.reference.low is None])
+    }  # fmt: skip
+    for words, results in limit_alone.items():
+        by_lab[words] = [r for r in by_lab[words] if r not in results]
+        if not by_lab[words]:
+            del by_lab[words]
     for marked, by in (
         (alone, "the lab's own range in the file"),
         (by_set, "the lab's own range in the file and the reference set's critical limit"),
         (by_lab, "the lab's own range and critical limit in the file"),
+        (limit_alone, "the lab's critical limit in the file (it gives no range)"),
     ):
         if not marked:
             continue

@@ -794,6 +794,11 @@ def test_a_wide_file_of_markers_the_set_lacks_is_read_by_their_names_and_units(w
     assert [(r.marker, r.value, r.status) for r in results(found)] == [
         ("IL-18", 300.0, "no_reference"), ("MCP-1", 5.0, "no_reference")
     ]  # fmt: skip
+    spelled = events_in(  # QA: names spelled out made no header
+        write_csv, "Sample ID,Interleukin-18 (pg/mL),Monocyte chemoattractant protein-1 (pg/mL),"
+        "Nerve growth factor (pg/mL)\nW1,1,2,3\n",
+    )  # fmt: skip
+    assert len(results(spelled)) == 3
     for other in (
         "Sample ID,Weight (kg)\nW1,70\n",
         # review: a blood count's PCT (plateletcrit), a chemistry panel's Osm (osmolality)

@@ -291,8 +291,8 @@ def test_limits_are_read_with_the_file_s_doubts_and_its_header_unit(tmp_path: Pa
     )
     assert next(e for e in found if isinstance(e, Result)).status == "high"
     assert unusable(found) == [
-        "IL-6: the file's critical high limit '1.500' has '1.500', and where ',' is the decimal "
-        "mark a '.' may group thousands (1.500 meaning 1500); it was not used"
+        "IL-6: the file's critical high limit '1.500' may group thousands with its '.', as ',' "
+        "is the decimal mark (1.500 meaning 1500); it was not used"
     ]
     found = events(
         "Sample,Test,Result,Units,Ref Range,Critical High (ng/mL)\nS1,IL-6,60,pg/mL,0-7,.05\n"
@@ -539,3 +539,38 @@ def test_a_censored_value_beside_critical_limits_alone_is_not_said_in_or_out_of_
     assert "IL-99 has no range, only a critical limit, and the test does not give its exact " in (
         done.stdout
     )
+
+
+def test_qa_round_two_critical_limits_of_a_marker_the_set_lacks(tmp_path: Path) -> None:
+    """QA: a limit of 0 (what exports write where none is set) made every IL-18 critical; the
+    lab's 'HH' short of its own limit was 'the only judgement'; an 'N' past it was judged 'by
+    the lab's own range', where none is printed; 'ND' lost the limit, said unusable."""
+    found = events(
+        "sample_id,marker,value,unit,Critical Low,Critical High,flag\n"
+        "S1,IL-18,0.01,pg/mL,,0,\nS2,IL-18,0,pg/mL,0,,\nS3,IL-18,50,pg/mL,,100,HH\n"
+        "S4,IL-18,150,pg/mL,,100,N\nS5,IL-18,ND,pg/mL,,100,\n",
+        tmp_path,
+    )
+    results = [e for e in found if isinstance(e, Result)]
+    assert [(r.sample_id, r.status) for r in results] == [
+        ("S1", "no_reference"), ("S2", "no_reference"), ("S3", "no_reference"),
+        ("S4", "critical"), ("S5", "no_reference"),
+    ]  # fmt: skip
+    assert unusable(found) == [
+        "IL-18: the file's critical high limit '0' is what labs write where they set no limit; "
+        "it was not used",
+        "IL-18: the file's critical low limit '0' is what labs write where they set no limit; "
+        "it was not used",
+    ]
+    assert results[4].reference is not None and results[4].reference.critical_high == 100.0
+    flags = [e.message for e in found if isinstance(e, Issue) and e.code == "value-flag-disagrees"]
+    assert flags == [
+        "the lab flagged IL-18 '50' as 'HH' (critically high), but it is not past the lab's "
+        "critical limit in the row (no range; critical ≥ 100 pg/mL): check the flag and the limit",
+        "the lab flagged IL-18 '150' as 'N' (normal), but by the lab's critical limit in the row "
+        "(there is no range) it is critically high: check the flag and the limit",
+    ]
+    done = runner.invoke(app, ["check", str(tmp_path / "crit.csv")], env={"COLUMNS": "250"})
+    assert "By the lab's critical limit in the file, it is not past it." in done.stdout
+    assert "the only judgement" not in done.stdout
+    assert "By the lab's critical limit in the file (it gives no range), IL-18 is" in done.stdout

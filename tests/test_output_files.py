@@ -411,3 +411,21 @@ def test_a_link_that_loops_is_refused_not_replaced(tmp_path: Path) -> None:
     done = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", str(tmp_path / "loop1"))
     assert done.exit_code == 2 and "is a link that leads to no file" in done.stderr
     assert (tmp_path / "loop1").is_symlink()
+
+
+def test_o_and_export_through_links_to_one_file_not_made_yet_are_refused(
+    tmp_path: Path,
+) -> None:
+    """QA: '-o c.html --export d2.html', both links to nt.html (not there yet): the export
+    was silently written over; refused, naming each as given."""
+    (tmp_path / "c.html").symlink_to("nt.html")
+    (tmp_path / "d2.html").symlink_to("nt.html")
+    done = run(
+        "check", "samples/healthy-adult.csv", "-o", str(tmp_path / "c.html"),
+        "--export", str(tmp_path / "d2.html"),
+    )  # fmt: skip
+    assert done.exit_code == 2
+    assert f"-o '{tmp_path / 'c.html'}' and --export '{tmp_path / 'd2.html'}' name one file" in (
+        done.stderr
+    )
+    assert not (tmp_path / "nt.html").exists()

@@ -1264,8 +1264,16 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             # 'IL-10 Reference Range (pg/mL)', 'IL-6 Ref Low': a marker's own column (QA:
             # 'IL-6 Ref Low (ng/mL)' was read as the results of a marker 'IL-6 Ref Low')
             not_read[index] = ""
-        elif known_marker(name) or unit:
+        elif known_marker(name) or (
+            unit and (is_mass_concentration(unit) or looks_like_a_cytokine(name))
+        ):
             markers[index] = (name, unit)
+        elif unit:  # QA: 'Sodium (mmol/L)', 'ALT (U/L)' beside CRP were 'no reference' markers
+            not_read[index] = _not_read_because(
+                f"it is no marker of the reference set, and '{shorten(unit)}' is not a mass "
+                "per volume, as cytokines are given (pg/mL); if it is a marker, add it to your "
+                "ranges file"
+            )
         else:
             not_read[index] = ""
     for index in not_read:

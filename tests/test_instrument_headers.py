@@ -808,3 +808,24 @@ def test_a_wide_file_of_markers_the_set_lacks_is_read_by_their_names_and_units(w
     ):
         done = CliRunner().invoke(app, ["check", write_csv(other)])
         assert done.exit_code == 2 and "no header with marker and value columns" in done.stderr
+
+
+def test_a_wide_column_of_another_test_in_a_unit_no_cytokine_takes_is_not_read(write_csv):
+    """QA: a chemistry export with CRP among Sodium (mmol/L), ALT (U/L) and WBC (10^3/uL) had
+    each read as a marker with 'no reference range' (and asked to check its spelling)."""
+    found = events_in(
+        write_csv,
+        "Patient,Sodium (mmol/L),ALT (U/L),WBC (10^3/uL),Glucose (mg/dL),IL-6 (pg/mL)\n"
+        "P1,140,30,6,90,3\n",
+    )
+    said = {w.column: w.message for w in warnings(found) if w.code == "column-ignored"}
+    assert set(said) == {"Sodium (mmol/L)", "ALT (U/L)", "WBC (10^3/uL)"}
+    assert said["ALT (U/L)"] == (
+        "column 'ALT (U/L)' was not read: it is no marker of the reference set, and 'U/L' is "
+        "not a mass per volume, as cytokines are given (pg/mL); if it is a marker, add it to "
+        "your ranges file"
+    )
+    # a mass per volume may be a marker the set lacks: read, with no reference range
+    assert [(r.marker, r.status) for r in results(found)] == [
+        ("Glucose", "no_reference"), ("IL-6", "high")
+    ]  # fmt: skip

@@ -1264,8 +1264,10 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             # 'IL-10 Reference Range (pg/mL)', 'IL-6 Ref Low': a marker's own column (QA:
             # 'IL-6 Ref Low (ng/mL)' was read as the results of a marker 'IL-6 Ref Low')
             not_read[index] = ""
-        elif known_marker(name) or (
-            unit and (is_mass_concentration(unit) or looks_like_a_cytokine(name))
+        elif (
+            known_marker(name)
+            or looks_like_a_cytokine(name)  # its unit in the header, a units row, or missing
+            or (unit and is_mass_concentration(unit))
         ):
             markers[index] = (name, unit)
         elif unit:  # QA: 'Sodium (mmol/L)', 'ALT (U/L)' beside CRP were 'no reference' markers
@@ -1292,10 +1294,14 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     }
     # a set's marker, or a cytokine's name with its unit (QA: a chemokine panel, 'IL-18
     # (pg/mL)' and 'MCP-1 (pg/mL)', had 'no header' under a set that lacks both)
-    if any(
-        known_marker(name) or (_a_concentration(unit) and looks_like_a_cytokine(name))
-        for name, unit in markers.values()
-    ):
+    named = [name for name, unit in markers.values() if looks_like_a_cytokine(name)]
+    if (
+        any(
+            known_marker(name) or (_a_concentration(unit) and looks_like_a_cytokine(name))
+            for name, unit in markers.values()
+        )
+        or len(named) >= 2
+    ):  # QA: 'MCP-1,IP-10,Eotaxin' over a units row was no header
         companions, unread = _companion_columns(
             cells, markers, [i for i, why in not_read.items() if not why], known_marker
         )
@@ -3723,15 +3729,6 @@ def header_warnings(
                 "critical only by those or the ranges' critical limits (add critical_low or "
                 "critical_high to your ranges file: 'panelcli ranges init'), and a flag "
                 "column's 'HH' or 'LL' is shown beside the result, not used to judge it"
-            )
-        elif layout.kind == "wide" and looks_like_a_cytokine(name):
-            # QA: 'MCP-1' beside 'MCP-1 (pg/mL)' was 'not a known marker or field'
-            message = f"column '{shorten(name)}' " + _not_read_because(
-                "it looks like a marker's, but gives no unit and the reference set has no "
-                "range for a marker of that name; put the unit the lab reported in the "
-                f"header, as in '{shorten(name.strip())} (pg/mL)' or '(ng/mL)', to have its "
-                "results read (shown with no reference range, or judged by a ranges file of "
-                "yours that has it)"
             )
         named, unit = split_header_unit(name)
         range_column = _ROLE_OF.get(header_key(named)) in _RANGE_ROLES

@@ -770,20 +770,24 @@ def test_a_replicate_beside_a_unit_in_the_marker_cell_and_a_comment_row(
     ]  # fmt: skip
 
 
-def test_a_wide_column_named_like_a_cytokine_with_no_unit_says_how_to_read_it(write_csv):
+def test_a_wide_column_named_like_a_cytokine_with_no_unit_is_read_as_a_marker(write_csv):
     """QA: 'MCP-1' and 'Eotaxin' (markers the set lacks, no unit in the header) were 'not a
-    known marker or field', as 'Notes' is, beside 'MCP-1 (pg/mL)' read as a marker."""
+    known marker or field', as 'Notes' is; then a header of them alone over a units row was
+    'no header' at all. They are markers: a units row gives their unit, else it is missing."""
     found = events_in(write_csv, "Sample ID,MCP-1,Eotaxin,IL-18 [pg/mL],Notes\nW1,100,50,300,ok\n")
     said = {w.column: w.message for w in warnings(found) if w.code == "column-ignored"}
-    assert said["MCP-1"] == (
-        "column 'MCP-1' was not read: it looks like a marker's, but gives no unit and the "
-        "reference set has no range for a marker of that name; put the unit the lab reported "
-        "in the header, as in 'MCP-1 (pg/mL)' or '(ng/mL)', to have its results read (shown "
-        "with no reference range, or judged by a ranges file of yours that has it)"
+    assert said == {"Notes": "column 'Notes' is not a known marker or field and was not read"}
+    assert [(r.marker, r.unit, r.status) for r in results(found)] == [
+        ("MCP-1", None, "no_reference"), ("Eotaxin", None, "no_reference"),
+        ("IL-18", "pg/mL", "no_reference"),
+    ]  # fmt: skip
+    assert "its unit is missing" in (results(found)[0].note or "")
+    units_row = events_in(
+        write_csv, "Sample ID,MCP-1,IP-10,Eotaxin\nUnits,pg/mL,pg/mL,pg/mL\nS-1,300,150,60\n"
     )
-    assert "'Eotaxin (pg/mL)'" in said["Eotaxin"]
-    assert said["Notes"] == "column 'Notes' is not a known marker or field and was not read"
-    assert [r.marker for r in results(found)] == ["IL-18"]
+    assert [(r.marker, r.unit) for r in results(units_row)] == [
+        ("MCP-1", "pg/mL"), ("IP-10", "pg/mL"), ("Eotaxin", "pg/mL")
+    ]  # fmt: skip
 
 
 def test_a_wide_file_of_markers_the_set_lacks_is_read_by_their_names_and_units(write_csv):

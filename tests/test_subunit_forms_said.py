@@ -99,13 +99,15 @@ def test_a_wide_column_of_a_form_no_set_has_is_read(tmp_path: Path, ranges: str)
     path = tmp_path / "bioplex.csv"
     path.write_text(
         "Sample,IL-6 (19),IL-12 (40),IL-12p40,IL-23 p19\nU1,4.2,120,121,5\n", encoding="utf-8"
-    )  # (a column with a unit in its header is a marker's, known or not; IL-23 is not known)
+    )  # (a column with a unit in its header is a marker's, known or not; so is a cytokine's
+    # name with none, IL-23 p19 here: read, with no reference range, not left out unsaid)
     options = CheckOptions(assume_unit="pg/mL")
     results = _results(check_file(str(path), ranges=bundled_sets()[ranges], options=options))
     assert [(r.marker_as_written, r.value, r.status) for r in results] == [
         ("IL-6 (19)", 4.2, "high" if ranges == "arup-3002601" else "normal"),
         ("IL-12 (40)", 120, "no_reference"),
         ("IL-12p40", 121, "no_reference"),
+        ("IL-23 p19", 5, "no_reference"),
     ]
 
 

@@ -80,6 +80,7 @@ from panelcli.models import (
     lab_critical_on_its_side,
     lost_letter,
     no_critical_limit,
+    short_of_lab_limit,
 )
 from panelcli.models import ReferenceUsed as Reference
 from panelcli.names import InstrumentName, instrument_name, marker_key
@@ -623,6 +624,12 @@ def read_critical_limit(
     if exceeds_physical_limit(limit, unit):
         return f"is {PAST_PHYSICAL_LIMIT}"
     return limit
+
+
+def _file_critical_sides(reference: Reference) -> list[str]:
+    """The sides ('LL', 'HH') whose critical limit is the lab's, printed in the file."""
+    origins = (("LL", reference.critical_low_origin), ("HH", reference.critical_high_origin))
+    return [side for side, origin in origins if origin == "file"]
 
 
 def _bare_limit_doubt(
@@ -2164,17 +2171,18 @@ class Interpreter:
         row, since the lab judged by its own range, which may be the one that applies."""
         value = shorten(without_flag(self._without_flag(m), flag))  # the flag is named below
         reference = result.reference
-        sided = critical_side(flag, "HH" if flag == "CRIT" else "N")
-        if (
-            result.status is Status.NO_REFERENCE and reference is not None
-            and sided in ("HH", "LL") and critical_from_file(reference, sided)
-        ):  # fmt: skip
-            # the lab's critical limit alone was not passed (QA: its 'HH' was said to be the
-            # only judgement, where the lab's own limit in the row says otherwise)
+        if result.status is Status.NO_REFERENCE and short_of_lab_limit(result, flag):
+            # the lab's critical limits alone, not passed (QA: its 'HH' was said to be the
+            # only judgement, where the lab's own limit in the row says otherwise); a 'CRIT'
+            # takes the side of the one limit there is, else none (review)
+            assert reference is not None
+            sides = _file_critical_sides(reference)
+            sided = flag if flag != "CRIT" else sides[0] if len(sides) == 1 else None
             yield self._warning(
                 m, "value-flag-disagrees", f"the lab flagged {result.marker} '{value}' as "
                 f"{self._flag_words(m, flag, sided)}, but it is not past the lab's critical "
-                f"limit in the row ({reference.text}): check the flag and the limit",
+                f"{'limits' if len(sides) == 2 else 'limit'} in the row ({reference.text}): "
+                "check the flag and the limit",
             )  # fmt: skip
             return
         if result.status in UNJUDGED:

@@ -195,6 +195,19 @@ def critical_limits_of(reference: ReferenceUsed, origin: str) -> str | None:
     return f"critical {sides[0]} limit" if others else "critical limit"
 
 
+def short_of_lab_limit(result: Result, lab_flag: str) -> bool:
+    """Whether a lab's critical mark (HH, LL, CRIT) stands beside only the lab's critical
+    limits in the file (no range), on its side, and the result is judged short of them."""
+    reference = result.reference
+    return (
+        reference is not None
+        and reference.low is None
+        and reference.high is None
+        and lab_flag in ("HH", "LL", "CRIT")
+        and critical_from_file(reference, None if lab_flag == "CRIT" else lab_flag)
+    )
+
+
 def critical_from_file(reference: ReferenceUsed, flag: str | None = None) -> bool:
     """Whether a reference's critical limit on the side of `flag` ('HH', 'H': high; 'LL',
     'L': low) is the lab's, printed in the file; without a flag, whether either is."""

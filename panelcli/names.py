@@ -61,12 +61,15 @@ _CYTOKINE_KEY = lazy_pattern(
     r"s?il\d{1,2}(?:[abfr]|ra|rb|r[12]|p\d\d)?|ccl\d{1,2}[a-z]?|cxcl\d{1,2}|cx3cl1|xcl[12]"
     r"|mcp[1-4]|mip[1-5][ab]?|ip10|eotaxin[1-3]?|rantes|fractalkine|tarc|mdc"
     r"|s?tnf(?:a|b|alpha|beta|r[12])?|ifn(?:a\d*|b|g|l\d?|alpha|beta|gamma)?"
-    r"|tgf(?:b\d?|alpha|beta\d?)|(?:g|m|gm)csf\w?|vegf[a-d]?|pdgf\w{0,2}|fgf\d{0,2}|hgf|tslp"
-    r"|scd40l"
-    # spelled out (QA: 'Interleukin-18 (pg/mL)', 'Monocyte chemoattractant protein-1')
-    r"|interleukin\d{1,2}\w*|interferon\w*|tumou?rnecrosisfactor\w*|\w*growthfactor\w*"
-    r"|monocytechemoattractantprotein\d|macrophageinflammatoryprotein\d\w*"
-    r"|\w*colonystimulatingfactor|\w*chemokine\w*"
+    r"|tgf(?:b\d?|alpha|beta\d?)|(?:g|m|gm)csf|vegf[a-d]?|pdgf(?:aa|ab|bb)?|fgfbasic|bfgf"
+    r"|fgf2|hgf|tslp|scd40l"
+    # spelled out, ending at the name (review: not 'Interferon gamma Nil (IU/mL)', a TB
+    # test's, nor 'Epidermal growth factor receptor', 'Insulin-like growth factor 1')
+    r"|interleukin\d{1,2}[a-z]?|interferon(?:[abgl]|alpha|beta|gamma|lambda)?\d?"
+    r"|tumou?rnecrosisfactor(?:[ab]|alpha|beta)?"
+    r"|(?:vascularendothelial|nerve|hepatocyte|plateletderived|transforming)growthfactor"
+    r"(?:[ab]|alpha|beta)?\d?|monocytechemoattractantprotein\d|macrophageinflammatoryprotein\d"
+    r"(?:[ab]|alpha|beta)?|(?:granulocyte|granulocytemacrophage|macrophage)colonystimulatingfactor"
 )
 
 

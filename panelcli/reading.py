@@ -1242,6 +1242,12 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         _take_description(cells, unmapped, roles)
     markers: dict[int, tuple[str, str | None]] = {}
     not_read: dict[int, str] = {}  # column → why it is not read ('' if it names nothing known)
+
+    def marker_named(name: str) -> str | bool:
+        """The set's marker a name is, or whether it is a cytokine's the set lacks (review:
+        'IL-18 Flag', 'IL-18 LOD' beside 'IL-18 (pg/mL)' were read as values)."""
+        return known_marker(name) or looks_like_a_cytokine(name)
+
     no_name = []
     for index in unmapped:
         name, unit = split_header_unit(cells[index].replace("\ufeff", ""))
@@ -1250,16 +1256,16 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             continue
         words = instrument_name(name)
         if (
-            words is not None and words.not_a_value and known_marker(words.marker)
-            and not known_marker(name)  # a set's own marker may be called 'CD4 Count'
+            words is not None and words.not_a_value and marker_named(words.marker)
+            and not marker_named(name)  # a set's own marker may be called 'CD4 Count'
         ):  # fmt: skip
             # 'IL-6 SD (pg/mL)' has a unit, but is no result: never judged as one.
             not_read[index] = _not_read_because(
                 f"it gives the instrument's '{shorten(words.not_a_value)}' for "
                 f"{shorten(words.marker)}, not the sample's result"
             )
-        elif not known_marker(name) and any(
-            known_marker(marker) for marker, _ in _marker_and_role(name)
+        elif not marker_named(name) and any(
+            marker_named(marker) for marker, _ in _marker_and_role(name)
         ):
             # 'IL-10 Reference Range (pg/mL)', 'IL-6 Ref Low': a marker's own column (QA:
             # 'IL-6 Ref Low (ng/mL)' was read as the results of a marker 'IL-6 Ref Low')
@@ -1272,9 +1278,9 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             markers[index] = (name, unit)
         elif unit:  # QA: 'Sodium (mmol/L)', 'ALT (U/L)' beside CRP were 'no reference' markers
             not_read[index] = _not_read_because(
-                f"it is no marker of the reference set, and '{shorten(unit)}' is not a mass "
-                "per volume, as cytokines are given (pg/mL); if it is a marker, add it to your "
-                "ranges file"
+                f"it is not a marker of the reference set, and its unit '{shorten(unit)}' is "
+                "not one cytokines are given in (pg/mL, ng/mL …); if it is a marker, add it to "
+                "your ranges file"
             )
         else:
             not_read[index] = ""
@@ -1293,17 +1299,14 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         for index, (marker, _) in stand_ins.items()
     }
     # a set's marker, or a cytokine's name with its unit (QA: a chemokine panel, 'IL-18
-    # (pg/mL)' and 'MCP-1 (pg/mL)', had 'no header' under a set that lacks both)
-    named = [name for name, unit in markers.values() if looks_like_a_cytokine(name)]
-    if (
-        any(
-            known_marker(name) or (_a_concentration(unit) and looks_like_a_cytokine(name))
-            for name, unit in markers.values()
-        )
-        or len(named) >= 2
-    ):  # QA: 'MCP-1,IP-10,Eotaxin' over a units row was no header
+    # (pg/mL)' and 'MCP-1 (pg/mL)', had 'no header' under a set that lacks both); names
+    # alone make none (review: a line 'Analytes,MCP-1,IP-10' above a long file's header)
+    if any(
+        known_marker(name) or (_a_concentration(unit) and looks_like_a_cytokine(name))
+        for name, unit in markers.values()
+    ):
         companions, unread = _companion_columns(
-            cells, markers, [i for i, why in not_read.items() if not why], known_marker
+            cells, markers, [i for i, why in not_read.items() if not why], marker_named
         )
         unread |= _limit_columns_not_read(cells, companions)
         for own in companions.values():

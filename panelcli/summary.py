@@ -26,6 +26,7 @@ from panelcli.models import (
     lab_critical_on_its_side,
     lost_letter,
     no_critical_limit,
+    short_of_lab_limit,
 )
 from panelcli.names import marker_key
 from panelcli.patterns import lazy_pattern
@@ -410,9 +411,11 @@ def why_not_judged(result: Result) -> str:
     if reference.low is None and reference.high is None and result.comparator is not None:
         # only critical limits: no range to be inside or outside of (review: "it could be
         # inside or outside the range", "to tell if it is in range", of none)
+        both = reference.critical_low is not None and reference.critical_high is not None
+        limits = "critical limits" if both else "a critical limit"
         return (
-            f"{result.marker} has no range, only a critical limit, and the test does not give "
-            "its exact amount, so panelcli could not judge it."
+            f"{result.marker} has no range, only {limits}, and the test does not give its "
+            "exact amount, so panelcli could not judge it."
         )
     if result.comparator in (">", ">="):
         # '≥10.4' may be exactly 10.4, which can be inside the range: "above" would be wrong.
@@ -490,10 +493,7 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
             continue
         if lab not in _AGREES_WITH:  # 'N', or no flag: nothing more to say
             continue
-        if (
-            result.status is Status.NO_REFERENCE and lab in ("HH", "LL")
-            and result.reference is not None and critical_from_file(result.reference, lab)
-        ):  # fmt: skip
+        if result.status is Status.NO_REFERENCE and short_of_lab_limit(result, lab):
             # short of the lab's own critical limit, its only limit (QA: 'the lab's mark is
             # the only judgement')
             short_of_limit.setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
@@ -515,12 +515,12 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
                 continue
             (own if by_own_range else other).setdefault(_LAB_FLAG_WORDS[lab], []).append(result)
     text = _own_range_sentences(own)
-    if short_of_limit:
-        one = len({r.marker for group in short_of_limit.values() for r in group}) == 1
-        text.append(
-            f"The lab marked {_marked_as(short_of_limit)}. By the lab's critical limit in the "
-            f"file, {'it is' if one else 'they are'} not past it. Ask the lab which is right."
-        )
+    for words, marked in short_of_limit.items():  # each with its own limit (review)
+        for result in marked:
+            text.append(
+                f"The lab marked {_marked_as({words: [result]})}. {_short_of_limits(result)} "
+                "Ask the lab which is right."
+            )
     if critical_by_lab:
         text.append(f"The lab marked {_marked_as(critical_by_lab)}.")
     # One sentence for each kind, listing each mark (QA: four marks gave 'so the lab's mark is
@@ -592,6 +592,25 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
     if not said_soon and any("critical" in lab for lab in marks):
         text.append("A lab's critical mark should be talked over with a healthcare provider soon.")
     return text
+
+
+def _short_of_limits(result: Result) -> str:
+    """'IL-18 is not past the lab's critical limit of 100 pg/mL.' (`short_of_lab_limit`)"""
+    reference = result.reference
+    assert reference is not None
+    limits = [
+        number_text(limit)
+        for limit, origin in (
+            (reference.critical_low, reference.critical_low_origin),
+            (reference.critical_high, reference.critical_high_origin),
+        )
+        if origin == "file" and limit is not None
+    ]
+    plural = "s" if len(limits) == 2 else ""
+    return (
+        f"{result.marker} is not past the lab's critical limit{plural} of "
+        f"{' and '.join(limits)}{_unit_of(result)}."
+    )
 
 
 def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:

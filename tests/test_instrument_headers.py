@@ -772,8 +772,8 @@ def test_a_replicate_beside_a_unit_in_the_marker_cell_and_a_comment_row(
 
 def test_a_wide_column_named_like_a_cytokine_with_no_unit_is_read_as_a_marker(write_csv):
     """QA: 'MCP-1' and 'Eotaxin' (markers the set lacks, no unit in the header) were 'not a
-    known marker or field', as 'Notes' is; then a header of them alone over a units row was
-    'no header' at all. They are markers: a units row gives their unit, else it is missing."""
+    known marker or field', as 'Notes' is. They are markers: a units row gives their unit,
+    else it is missing (a header of such names alone is none: see the test below)."""
     found = events_in(write_csv, "Sample ID,MCP-1,Eotaxin,IL-18 [pg/mL],Notes\nW1,100,50,300,ok\n")
     said = {w.column: w.message for w in warnings(found) if w.code == "column-ignored"}
     assert said == {"Notes": "column 'Notes' is not a known marker or field and was not read"}
@@ -782,11 +782,11 @@ def test_a_wide_column_named_like_a_cytokine_with_no_unit_is_read_as_a_marker(wr
         ("IL-18", "pg/mL", "no_reference"),
     ]  # fmt: skip
     assert "its unit is missing" in (results(found)[0].note or "")
-    units_row = events_in(
-        write_csv, "Sample ID,MCP-1,IP-10,Eotaxin\nUnits,pg/mL,pg/mL,pg/mL\nS-1,300,150,60\n"
+    units_row = events_in(  # beside a marker the set knows (names alone make no header)
+        write_csv, "Sample ID,IL-6,MCP-1,IP-10\nUnits,pg/mL,pg/mL,pg/mL\nS-1,3,300,150\n"
     )
     assert [(r.marker, r.unit) for r in results(units_row)] == [
-        ("MCP-1", "pg/mL"), ("IP-10", "pg/mL"), ("Eotaxin", "pg/mL")
+        ("IL-6", "pg/mL"), ("MCP-1", "pg/mL"), ("IP-10", "pg/mL")
     ]  # fmt: skip
 
 
@@ -825,11 +825,35 @@ def test_a_wide_column_of_another_test_in_a_unit_no_cytokine_takes_is_not_read(w
     said = {w.column: w.message for w in warnings(found) if w.code == "column-ignored"}
     assert set(said) == {"Sodium (mmol/L)", "ALT (U/L)", "WBC (10^3/uL)"}
     assert said["ALT (U/L)"] == (
-        "column 'ALT (U/L)' was not read: it is no marker of the reference set, and 'U/L' is "
-        "not a mass per volume, as cytokines are given (pg/mL); if it is a marker, add it to "
-        "your ranges file"
+        "column 'ALT (U/L)' was not read: it is not a marker of the reference set, and its "
+        "unit 'U/L' is not one cytokines are given in (pg/mL, ng/mL …); if it is a marker, add "
+        "it to your ranges file"
     )
     # a mass per volume may be a marker the set lacks: read, with no reference range
     assert [(r.marker, r.status) for r in results(found)] == [
         ("Glucose", "no_reference"), ("IL-6", "high")
     ]  # fmt: skip
+
+
+def test_cytokine_names_alone_make_no_header_and_other_tests_names_are_no_cytokines(write_csv):
+    """Review: a line 'Analytes,MCP-1,IP-10' above a long file's header was taken for a wide
+    header and every row lost; a TB test's 'Interferon gamma Nil (IU/mL)', 'Insulin-like
+    growth factor 1 (ng/mL)' and 'FGF-23 (pg/mL)' made panels of other tests; a cytokine's
+    own flag and range columns ('IL-18 Flag') were read as values."""
+    long = events_in(
+        write_csv,
+        "Analytes,MCP-1,IP-10\nsample_id,marker,value,unit\nS1,MCP-1,250,pg/mL\nS1,IL-6,12,pg/mL\n",
+    )
+    assert [r.marker for r in results(long)] == ["MCP-1", "IL-6"]
+    for other in (
+        "Patient ID,Interferon gamma Nil (IU/mL),Interferon gamma TB1 (IU/mL)\nP1,0.05,0.06\n",
+        "Patient ID,Insulin-like growth factor 1 (ng/mL),Growth hormone (ng/mL)\nP1,150,1\n",
+        "Patient ID,Calcium (mg/dL),PTH (pg/mL),FGF-23 (pg/mL)\nP1,9.5,40,60\n",
+    ):
+        done = CliRunner().invoke(app, ["check", write_csv(other)])
+        assert done.exit_code == 2 and "no header with marker and value columns" in done.stderr
+    own = events_in(
+        write_csv,
+        "Sample ID,IL-18 (pg/mL),IL-18 Flag,IL-18 Reference Range (pg/mL)\nS1,250,H,0-200\n",
+    )
+    assert [(r.marker, r.status) for r in results(own)] == [("IL-18", "high")]

@@ -571,6 +571,32 @@ def test_qa_round_two_critical_limits_of_a_marker_the_set_lacks(tmp_path: Path) 
         "(there is no range) it is critically high: check the flag and the limit",
     ]
     done = runner.invoke(app, ["check", str(tmp_path / "crit.csv")], env={"COLUMNS": "250"})
-    assert "By the lab's critical limit in the file, it is not past it." in done.stdout
+    assert (
+        "The lab marked IL-18 as critically high. IL-18 is not past the lab's critical limit of "
+        "100 pg/mL. Ask the lab which is right." in done.stdout
+    )
     assert "the only judgement" not in done.stdout
     assert "By the lab's critical limit in the file (it gives no range), IL-18 is" in done.stdout
+
+
+def test_a_crit_mark_short_of_the_lab_s_limits_alone_takes_their_side_or_none(
+    tmp_path: Path,
+) -> None:
+    """Review: a 'CRIT' short of the lab's limit was 'the only judgement' in the summary while
+    its warning disagreed; beside both limits it was said to be 'critically high', a guess."""
+    found = events(
+        "sample_id,marker,value,unit,flag,Critical Low,Critical High\n"
+        "S2,IL-18,80,pg/mL,CRIT,,100\nS3,IP-10,50,pg/mL,CRIT,5,500\n",
+        tmp_path,
+    )
+    said = [e.message for e in found if isinstance(e, Issue) and e.code == "value-flag-disagrees"]
+    assert said == [
+        "the lab flagged IL-18 '80' as 'CRIT' (critically high), but it is not past the lab's "
+        "critical limit in the row (no range; critical ≥ 100 pg/mL): check the flag and the limit",
+        "the lab flagged IP-10 '50' as 'CRIT' (critical), but it is not past the lab's critical "
+        "limits in the row (no range; critical ≤ 5, critical ≥ 500 pg/mL): check the flag and "
+        "the limit",
+    ]
+    done = runner.invoke(app, ["check", str(tmp_path / "crit.csv")], env={"COLUMNS": "250"})
+    assert "only judgement" not in done.stdout
+    assert "IP-10 is not past the lab's critical limits of 5 and 500 pg/mL." in done.stdout

@@ -211,10 +211,12 @@ _VALUE = (  # German 'Konz.', 'Konzentration' too (QA: 'IL-10 Konz.' got no hint
 _MEAN = r"mean|average|avg\.?"
 _REPLICATE = r"rep(?:\.|licate)?\s*#?\s*\d{1,2}"
 #: Words of a column that holds no result of the marker it names: a standard's expected
-#: value, a fluorescence, a bead count, a spread of replicates, a recovery or a dilution.
+#: value, a fluorescence, a bead count, a spread of replicates, a recovery, a dilution, or
+#: the assay's limits (review: 'IL-6 LOD (pg/mL)' was read as a marker's results).
 _NOT_A_VALUE = (
     r"exp(?:\.|ected)?\s*conc(?:\.|entration)?|m?fi|(?:bead\s*)?count|%\s*cv|cv\s*%?"
     r"|sd|std\.?\s*dev\.?|stdev|sem|std\.?\s*err(?:\.|or)?|%?\s*recovery|dilution(?:\s*factor)?"
+    r"|lod|l?loq|uloq|lld|detection\s*limit|limit\s*of\s*detection"
 )
 
 

@@ -857,3 +857,18 @@ def test_cytokine_names_alone_make_no_header_and_other_tests_names_are_no_cytoki
         "Sample ID,IL-18 (pg/mL),IL-18 Flag,IL-18 Reference Range (pg/mL)\nS1,250,H,0-200\n",
     )
     assert [(r.marker, r.status) for r in results(own)] == [("IL-18", "high")]
+
+
+@pytest.mark.parametrize("marker", ["IL-6", "IL-18"])
+def test_an_assay_limit_column_is_no_result(write_csv, marker: str) -> None:
+    """Review: 'IL-6 LOD (pg/mL)' beside 'IL-6 (pg/mL)' was read as a marker 'IL-6 LOD' with
+    no reference range: the assay's detection limit is no result of the sample's."""
+    found = events_in(
+        write_csv, f"Sample ID,{marker} (pg/mL),{marker} LOD (pg/mL),{marker} LLOQ\nS1,250,1.5,3\n"
+    )
+    assert [r.marker_as_written for r in results(found)] == [marker]
+    said = [w.message for w in warnings(found) if w.code == "column-ignored"]
+    assert said[0] == (
+        f"column '{marker} LOD (pg/mL)' was not read: it gives the instrument's 'LOD' for "
+        f"{marker}, not the sample's result"
+    )

@@ -83,7 +83,7 @@ from panelcli.models import (
     short_of_lab_limit,
 )
 from panelcli.models import ReferenceUsed as Reference
-from panelcli.names import InstrumentName, instrument_name, marker_key
+from panelcli.names import InstrumentName, instrument_name, marker_key, value_name
 from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
     BABY_DAYS,
@@ -3278,8 +3278,10 @@ class Interpreter:
         note = f"no reference range for '{shorten(m.marker)}' in this set"
         # the name panelcli knows it by, as a set that knows it gives it (QA: GMCSF, GM-CSF
         # and GM CSF were three markers, and three trends, of the default set's results)
+        # without an instrument's words after it ('IL-18 (33)': QA, as a set's marker is)
+        bare = value_name(m.marker)
         base = dict(
-            **self._sample_fields(m), marker=known_name(m.marker) or m.marker.strip(),
+            **self._sample_fields(m), marker=known_name(m.marker) or (bare or m.marker).strip(),
             marker_as_written=m.marker, value=parsed.number, comparator=parsed.comparator,
             unit=unit, original_value=self._as_written(m), original_unit=unit,
         )  # fmt: skip

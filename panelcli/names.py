@@ -74,8 +74,12 @@ _CYTOKINE_KEY = lazy_pattern(
 
 
 def looks_like_a_cytokine(name: str) -> bool:
-    """Whether a header names a cytokine, chemokine or growth factor (`_CYTOKINE_KEY`)."""
-    return _CYTOKINE_KEY.fullmatch(marker_key(name)) is not None
+    """Whether a header names a cytokine, chemokine or growth factor (`_CYTOKINE_KEY`), also
+    with an instrument's words after it (QA: 'IL-18 (33)', a bead region, was not read)."""
+    if _CYTOKINE_KEY.fullmatch(marker_key(name)) is not None:
+        return True
+    bare = value_name(name)
+    return bare is not None and _CYTOKINE_KEY.fullmatch(marker_key(bare)) is not None
 
 
 def greek_slip_mended(name: str) -> str | None:

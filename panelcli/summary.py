@@ -708,6 +708,14 @@ def _lab_flag(result: Result) -> str | None:
     return None if code is None else critical_side(code, result.flag)
 
 
+def written_without_flag(result: Result) -> str:
+    """The value as written without a lab's flag at its end ('ND L' → 'ND')."""
+    words = result.original_value.split()
+    if len(words) > 1 and flag_column_code(words[-1]) is not None:
+        return " ".join(words[:-1])
+    return result.original_value
+
+
 def lab_marked_critical(result: Result) -> bool:
     """Whether the lab marked the result critical (HH, LL, 'kritisch') where panelcli does not
     find it so: the big-file overview lists it with those that may be critical (QA: the lab's

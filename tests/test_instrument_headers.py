@@ -601,7 +601,7 @@ def test_a_wide_column_of_two_names_joined_by_a_slash_is_read(
     assert [(r.marker, r.value, r.status) for r in found][1:] == [
         ("IL-8", 48, "high")
         if ranges == "arup-3002601"
-        else ("IL-8/CXCL8 (18)", 48, "no_reference")
+        else ("IL-8/CXCL8", 48, "no_reference")  # its bead region dropped, as IL-6's (QA)
     ]
 
 
@@ -872,3 +872,17 @@ def test_an_assay_limit_column_is_no_result(write_csv, marker: str) -> None:
         f"column '{marker} LOD (pg/mL)' was not read: it gives the instrument's 'LOD' for "
         f"{marker}, not the sample's result"
     )
+
+
+def test_a_bead_region_after_a_marker_the_set_lacks_is_dropped_as_after_one_it_has(write_csv):
+    """QA: 'IL-18 (33)' (xPONENT's bead region) was 'not a known marker or field' in a wide
+    file, and in a long file its result's marker was 'IL-18 (33)', where 'IL-6 (19)' is IL-6."""
+    wide = events_in(write_csv, "Sample,IL-6 (19),IL-18 (33),MCP-1 (Bead 41)\nS1,12.5,240,9\n")
+    assert [(r.marker, r.marker_as_written) for r in results(wide)] == [
+        ("IL-18", "IL-18 (33)"), ("MCP-1", "MCP-1 (Bead 41)")
+    ]  # fmt: skip
+    assert [(i.marker, i.code) for i in refusals(wide)] == [("IL-6 (19)", "unit-missing")]
+    long = events_in(
+        write_csv, "sample_id,marker,value,unit\nS1,IL-18 (33),250,pg/mL\nS1,IL-18 Rep 1,9,pg/mL\n"
+    )
+    assert [r.marker for r in results(long)] == ["IL-18", "IL-18"]

@@ -399,3 +399,21 @@ def test_every_sample_of_a_report_takes_one_form_on_a_narrow_terminal(tmp_path: 
     assert panels.count("• IL-6: ") == 3  # each as paragraphs
     wide = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "120"}).stdout
     assert wide.split("Changes over time")[0].count("┃ Marker ┃") == 3  # each a whole table
+
+
+def test_a_value_with_no_number_shows_no_flag_and_no_range_says_its_own_word(
+    tmp_path: Path,
+) -> None:
+    """QA: 'ND' beside a flag column's 'L' showed 'ND L' as its value (a flag read as part of
+    the result), and on a narrow terminal a limit alone read 'range no range; critical …'."""
+    path = tmp_path / "nd.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,flag,Critical High\nS1,IL-2,ND,pg/mL,L,\n"
+        "S1,IL-18,600,pg/mL,,500\n",
+        encoding="utf-8",
+    )
+    wide = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "120"}).stdout
+    row = next(line for line in wide.splitlines() if "│ IL-2" in line)
+    assert "│    ND │" in row and "ND L" not in wide
+    narrow = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "60"}).stdout
+    assert "range no range" not in narrow and "600 pg/mL · no range; critical ≥ 500" in narrow

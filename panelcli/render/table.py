@@ -48,6 +48,7 @@ from panelcli.summary import (
     rejected_sentences,
     rejected_values,
     report_sentences,
+    written_without_flag,
 )
 from panelcli.trends import by_date, placed, placed_by_date
 from panelcli.units import unit_as_read, unit_key
@@ -112,8 +113,8 @@ def value_text(result: Result, with_unit: bool = False) -> Text:
     """The value as judged (reference unit, comparator), with the original if converted."""
     comparator = result.comparator or ""
     unit = f" {unit_as_read(result.unit)}" if with_unit and result.unit else ""
-    if result.value is None:
-        return inert(result.original_value + unit)
+    if result.value is None:  # 'ND', without a flag column's flag put after it (QA: 'ND L')
+        return inert(written_without_flag(result) + unit)
     shown = f"{SIGN.get(comparator, comparator)}{number_text(result.value)}{unit}"
     if (
         result.original_unit
@@ -360,7 +361,9 @@ def panel_paragraphs(panel: Panel) -> Text:
         text.append_text(Text("• ") + cells["Marker"] + Text(": ") + cells["Status"])
         text.append_text(Text("\n  ") + value_text(result, with_unit=True))
         if cells["Range"]:
-            text.append_text(Text(" · range ") + cells["Range"])
+            # 'no range; critical ≥ 500' says its own word (QA: 'range no range')
+            said = " · " if cells["Range"].plain.startswith("no range") else " · range "
+            text.append_text(Text(said) + cells["Range"])
         if cells["Note"]:
             text.append_text(Text("\n  ") + cells["Note"])
         text.append("\n")

@@ -1276,6 +1276,10 @@ def explain(
         from panelcli.render.text import render_explanation, render_overview
 
         console = make_console()
+        # topic words beside a marker's name ask for the marker (QA: 'explain storm IL-6' was
+        # an error, though each alone works)
+        named = [word for word in words or [] if not explaining.asks_for_the_overview(word)]
+        words = named if named else words
         marker = _words_as_one(words)
         sets, notes = explaining.sets_to_show(ranges)
         for note in notes:  # a broken set of yours: the others are still shown

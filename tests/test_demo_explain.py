@@ -420,3 +420,11 @@ def test_explain_of_the_topic_itself_gives_the_overview(words: list[str]) -> Non
     assert "Doctors call this a cytokine storm." in done.stdout
     assert "See a made-up example of a cytokine storm: panelcli demo cytokine-storm" in done.stdout
     assert runner.invoke(app, ["demo", "cytokine-storm"]).exit_code == 0
+
+
+def test_topic_words_beside_a_marker_s_name_ask_for_the_marker() -> None:
+    """QA: 'explain storm IL-6' was an error ('no explanation for 'storm IL-6''), though
+    'explain storm' and 'explain IL-6' each work."""
+    done = runner.invoke(app, ["explain", "storm", "IL-6"])
+    assert done.exit_code == 0, done.output
+    assert done.stdout == runner.invoke(app, ["explain", "IL-6"]).stdout

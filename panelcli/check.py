@@ -75,6 +75,7 @@ from panelcli.models import (
     ReportTotals,
     Result,
     Status,
+    by_the_lab_s_range,
     critical_from_file,
     far_past_range,
     lab_critical_on_its_side,
@@ -2060,11 +2061,27 @@ class Interpreter:
             result = result.model_copy(
                 update={"note": "; ".join(filter(None, (said, result.note)))}
             )
+        if parsed.flag is not None:
+            result = self._printed_as_the_set_s(m, result)
         yield result
         self._far_said(m, result, unit)
         if parsed.flag is not None:
             yield from self._flag_disagrees(m, parsed.flag, result)
         yield from self._queued_warnings()
+
+    def _printed_as_the_set_s(self, m: Measurement, result: Result) -> Result:
+        """`result`, its doubt saying so where the row prints the set's own range, which
+        judged it (`Doubt.range_printed`); asked only of rows with a lab's flag."""
+        reference = result.reference
+        if (
+            reference is None
+            or reference.origin == "file"
+            or not m.reference_range
+            or not _prints_the_set_s(m, reference, self.comma_decimal_seen)
+        ):
+            return result
+        doubt = result.doubt or Doubt()
+        return result.model_copy(update={"doubt": doubt._replace(range_printed=True)})
 
     def _doubt_assumed_unit(
         self, m: Measurement, parsed: ParsedValue, unit: str, name: str, entry: MarkerRange,
@@ -2140,6 +2157,8 @@ class Interpreter:
         if m.detection is not None:
             result = _estimated(result, m.detection)
         result = _said_if_a_mean(m, result)
+        if parsed.flag is not None:
+            result = self._printed_as_the_set_s(m, result)
         yield result
         # by the lab's range in its own unit too (review: the summary said it, no warning)
         self._far_said(m, result, result.original_unit or result.unit or "")
@@ -2199,14 +2218,7 @@ class Interpreter:
         if ours == sided or (sided == "A" and ours != "N"):
             return
         reference = result.reference
-        own = reference is not None and (
-            reference.origin == "file"
-            # the row's range is the set's, which was used (QA: 'ranges differ' was said);
-            # asked only of a row that prints one (review: a cost on every such row)
-            or (
-                bool(m.reference_range) and _prints_the_set_s(m, reference, self.comma_decimal_seen)
-            )
-        )
+        own = by_the_lab_s_range(result)
         on_its_side = lab_critical_on_its_side(result, sided)
         if on_its_side and no_critical_limit(result, sided):
             # the lab's critical mark on the side its own printed range says: a printed range

@@ -235,6 +235,9 @@ class Doubt(NamedTuple):
     #: a value known only as over (under) a number, high (low) by every interval that could
     #: be the person's, that may be past one's critical limit (QA: '>20', sex unknown)
     could_reach_critical: bool = False
+    #: the row printed a range that is the set's own, which judged it: a lab's flag that
+    #: disagrees is against the lab's own range too (QA: 'ranges differ between labs' was said)
+    range_printed: bool = False
 
 
 class Result(_Model):
@@ -583,3 +586,12 @@ def open_to_additions(schema: Any) -> Any:
     if isinstance(schema, list):
         return [open_to_additions(item) for item in schema]
     return schema
+
+
+def by_the_lab_s_range(result: Result) -> bool:
+    """Whether `result` was judged by the lab's own range: printed in its row, as its own or
+    as the set's (`Doubt.range_printed`; QA: 'ranges differ between labs' of the same range)."""
+    reference = result.reference
+    return reference is not None and (
+        reference.origin == "file" or (result.doubt is not None and result.doubt.range_printed)
+    )

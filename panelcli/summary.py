@@ -21,6 +21,7 @@ from panelcli.models import (
     PanelSummary,
     Result,
     Status,
+    by_the_lab_s_range,
     critical_from_file,
     far_past_range,
     lab_critical_on_its_side,
@@ -485,7 +486,7 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
         lab = _lab_flag(result)
         # by the lab's own range, no two labs' ranges differ: the flag or the range may be a
         # slip (review: 'Ranges differ between labs' was said, or nothing at all)
-        by_own_range = result.reference is not None and result.reference.origin == "file"
+        by_own_range = by_the_lab_s_range(result)
         if lab == "N" and FLAG_SIDE.get(result.flag or ""):
             # QA: the lab's 'normal' on a value 16 times panelcli's upper limit was only in
             # the warnings, the patient's report saying normal

@@ -765,6 +765,32 @@ def test_no_ranges_are_said_to_differ_where_the_lab_marked_normal_by_its_own_ran
     ]
 
 
+def test_a_printed_range_that_is_the_sets_is_the_labs_own_in_the_summary(tmp_path: Path) -> None:
+    """QA: the lab's 'H' beside its printed range '0-2.5', the set's own, by which the value is
+    normal: the warning said 'by the lab's own range', the summary 'Ranges differ between
+    labs'; a flag beside no printed range still says ranges may differ."""
+    path = tmp_path / "same.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,reference_range,flag\n"
+        "S1,IL-6,2.0,pg/mL,0-2.5,H\nS1,IL-8,3.0,pg/mL,,H\n",
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    (il6, il8) = report.panels[0].results
+    assert il6.reference is not None and il6.reference.origin == "set"
+    assert [t for t in report.panels[0].summary.text if "The lab marked" in t] == [
+        "The lab marked IL-6 as high. By the lab's own range in the file, IL-6 is normal. Ask "
+        "the lab which is right.",
+        "The lab marked IL-8 as high. The range panelcli uses does not show this. Ranges "
+        "differ between labs, so ask which one applies.",
+    ]
+    said = {w.line: w.message for w in report.warnings if w.code == "value-flag-disagrees"}
+    assert "by the lab's own range in the row it is normal" in said[2]
+    assert "ranges differ between labs" in said[3]
+    # nothing of it is written: the JSON is as before
+    assert "range_printed" not in il6.model_dump_json()
+
+
 def test_a_sample_the_lab_gave_no_result_for_is_in_the_overview_and_no_trends_loss(
     tmp_path: Path,
 ) -> None:

@@ -84,7 +84,14 @@ from panelcli.models import (
     short_of_lab_limit,
 )
 from panelcli.models import ReferenceUsed as Reference
-from panelcli.names import InstrumentName, instrument_name, marker_key, value_name
+from panelcli.names import (
+    InstrumentName,
+    instrument_name,
+    looks_like_a_cytokine,
+    marker_key,
+    value_name,
+    whose_figure,
+)
 from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
     BABY_DAYS,
@@ -3607,10 +3614,13 @@ class Interpreter:
         FI', 'IL-6 SD'): no result, not judged, said of each such row, as a control's is (QA:
         said once per spelling, the other rows' lines were named nowhere)."""
         words = instrument_name(m.marker)
-        if words is None or not words.not_a_value or not self.known_marker(words.marker):
+        if words is None or not words.not_a_value:
+            return False
+        # a cytokine the set lacks too, as in a wide file (QA: 'IL-18 LLOQ' was a result)
+        if not (self.known_marker(words.marker) or looks_like_a_cytokine(words.marker)):
             return False
         message = (
-            f"'{shorten(m.marker.strip())}' gives the instrument's '{shorten(words.not_a_value)}' "
+            f"'{shorten(m.marker.strip())}' gives {whose_figure(words.not_a_value)} "
             f"for {shorten(words.marker)}, not the sample's result; this row was not judged"
         )
         self._pending.append(

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from panelcli.patterns import lazy_pattern
-from panelcli.values import MOLARITY, unmangled
+from panelcli.values import MOLARITY, shorten, unmangled
 
 # Greek letters and their spelled-out names collapse to one Latin letter, so that IL-1β, IL-1b,
 # IL1 beta and IL-1 Beta all meet. A spelled-out letter must end its word ("alphabet" is not "a").
@@ -222,6 +222,16 @@ _NOT_A_VALUE = (
     r"|sd|std\.?\s*dev\.?|stdev|sem|std\.?\s*err(?:\.|or)?|%?\s*recovery|dilution(?:\s*factor)?"
     r"|lod|l?loq|uloq|lld|detection\s*limit|limit\s*of\s*detection"
 )
+
+
+_ASSAY_LIMIT = lazy_pattern(r"lod|l?loq|uloq|lld|detection|limit", re.IGNORECASE)
+
+
+def whose_figure(words: str) -> str:
+    """Whose a figure that is no result is, for messages: "the assay's 'LOD'" (a detection or
+    quantitation limit: QA, called the instrument's), else "the instrument's 'FI'"."""
+    whose = "the assay's" if _ASSAY_LIMIT.search(words) else "the instrument's"
+    return f"{whose} '{shorten(words)}'"
 
 
 @lru_cache(maxsize=1)

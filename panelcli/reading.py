@@ -34,6 +34,7 @@ from panelcli.names import (
     marker_key,
     split_header_unit,
     unmangled,
+    whose_figure,
 )
 from panelcli.patterns import lazy_pattern
 from panelcli.units import (
@@ -1261,7 +1262,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         ):  # fmt: skip
             # 'IL-6 SD (pg/mL)' has a unit, but is no result: never judged as one.
             not_read[index] = _not_read_because(
-                f"it gives the instrument's '{shorten(words.not_a_value)}' for "
+                f"it gives {whose_figure(words.not_a_value)} for "
                 f"{shorten(words.marker)}, not the sample's result"
             )
         elif not marker_named(name) and any(
@@ -2048,8 +2049,7 @@ def _figures_beside_results(
     keys = {marker_key(name) for index, (name, _) in markers.items() if index not in figures}
     return {
         index: _not_read_because(
-            f"it gives the instrument's '{shorten(unit)}' for {shorten(name)}, not the "
-            "sample's result"
+            f"it gives {whose_figure(unit)} for {shorten(name)}, not the sample's result"
         )
         for index, (name, unit) in figures.items()
         if marker_key(name) in keys and unit is not None

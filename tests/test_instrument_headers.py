@@ -869,9 +869,18 @@ def test_an_assay_limit_column_is_no_result(write_csv, marker: str) -> None:
     assert [r.marker_as_written for r in results(found)] == [marker]
     said = [w.message for w in warnings(found) if w.code == "column-ignored"]
     assert said[0] == (
-        f"column '{marker} LOD (pg/mL)' was not read: it gives the instrument's 'LOD' for "
+        f"column '{marker} LOD (pg/mL)' was not read: it gives the assay's 'LOD' for "
         f"{marker}, not the sample's result"
     )
+    # a long file's row of it, also of a marker the set lacks: the assay's too; an 'FI' stays
+    # the instrument's (QA: 'IL-18 LLOQ' was a result with no reference)
+    found = events_in(
+        write_csv,
+        f"sample_id,marker,value,unit\nS1,{marker} LLOQ,3,pg/mL\nS1,{marker} FI,812,\n",
+    )
+    assert [w.message.split(" for ")[0] for w in warnings(found)] == [
+        f"'{marker} LLOQ' gives the assay's 'LLOQ'", f"'{marker} FI' gives the instrument's 'FI'",
+    ]  # fmt: skip
 
 
 def test_a_bead_region_after_a_marker_the_set_lacks_is_dropped_as_after_one_it_has(write_csv):

@@ -1037,6 +1037,9 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         mixed: dict[str, list[str]] = {}  # marker: samples of its results from another person
         mixed_outside: dict[str, list[str]] = {}  # marker: how those were outside the range
         no_range: dict[str, list[str]] = {}  # marker: dates of results with no range
+        # marker: the dates it was past the lab's critical limits, its only limits, and how
+        # many limits they are
+        limits_alone: dict[str, tuple[list[str], int]] = {}
         seen: set[tuple[object, ...]] = set()
         for panel in sorted(
             patient_panels, key=lambda p: position[as_listed[p.collected_at or ""]]
@@ -1065,10 +1068,17 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                 # nor can a number that may be read two ways (QA: '1.500' drawn as 1.5).
                 if result.number_in_doubt:
                     doubted.setdefault(result.marker, []).append(when)
-                elif result.status != Status.NO_REFERENCE:
+                elif result.status != Status.NO_REFERENCE and not _limits_alone(result):
                     by_marker.setdefault(result.marker, []).append((when, result))
                 else:
                     no_range.setdefault(result.marker, []).append(when)
+                    if _limits_alone(result):
+                        # a lab's critical limit with no range is no range to compare by
+                        # (QA: its one test past it was 'compared on only one date')
+                        past, _ = limits_alone.get(result.marker, ([], 0))
+                        if result.status is Status.CRITICAL:
+                            past.append(when)
+                        limits_alone[result.marker] = (past, _limit_count(result))
         for marker, days in list(doubted.items()):  # not of a date a certain copy gives
             points = {when for when, _ in by_marker.get(marker, ())}
             if not (days := [d for d in days if d not in points]):
@@ -1088,8 +1098,14 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
             "single": single,
             "units": [n for n in other_unit if n not in trended],
             "doubted": [n for n in doubted if n not in by_marker],  # trended are in by_marker
-            "no_range": [n for n in no_range if n not in by_marker and n not in doubted],
-        }
+            "no_range": [
+                n for n in no_range
+                if n not in by_marker and n not in doubted and n not in limits_alone
+            ],
+            "limits_alone": [
+                n for n in limits_alone if n not in by_marker and n not in doubted
+            ],
+        }  # fmt: skip
         with_results = {p.sample_id for p in patient_panels if p.sample_id is not None}
         empty = [
             (p.sample_id, p.collected_at)
@@ -1113,6 +1129,7 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                 mixed_outside,
                 no_range,
             )
+            text.extend(_limits_alone_said(limits_alone, untrended["limits_alone"]))
             # right after 'tested on N dates' (review: after the last sentence, it was lost)
             placed_panels = [p for p in patient_panels if p.collected_at in two_day]
             text[1:1] = _placed_said(dates, as_listed, placed_panels, followed.order, followed.read)
@@ -1376,7 +1393,8 @@ def trend_sentences(
     be used (a sample with no id is one of each pair, however many there are: QA);
     `mixed` (marker: sample ids): results left out as their rows name another patient or date,
     `mixed_outside` (marker: 'high', 'low' …) how those of them outside the range were;
-    `untrended` ('single', 'units', 'doubted', 'no_range': markers): markers with no trend,
+    `untrended` ('single', 'units', 'doubted', 'no_range': markers; 'limits_alone' is said by
+    the caller): markers with no trend,
     for one usable test, units that never convert, no comparable number, or no range;
     `other_unit` (marker: the unit kept, dates left out in another); `left_out_panels`: the
     panels of `undated` and `unreadable`, whose results outside the range are named;
@@ -1583,14 +1601,47 @@ def trend_sentences(
         "units": "results in units that cannot be compared with each other, so {it} no trend",
         "doubted": "no number that can be compared (see the notes), so {it} no trend",
         "no_range": "no range in this set, so {its} results are not compared from test to test",
-    }
+    }  # ('limits_alone' is said by `_limits_alone_said`, with when each was past its limit)
     for kind, unjoined in (untrended or {}).items():
-        if unjoined:
+        if unjoined and kind in no_trend:
             one = len(unjoined) == 1
             words = no_trend[kind].format(
                 it="it has" if one else "they have", its="its" if one else "their"
             )
             text.append(f"{join_names(list(unjoined))} {'has' if one else 'have'} {words}.")
+    return text
+
+
+def _limits_alone(result: Result) -> bool:
+    """Whether `result` was judged by the lab's critical limits alone (no range)."""
+    reference = result.reference
+    return reference is not None and reference.low is None and reference.high is None
+
+
+def _limit_count(result: Result) -> int:
+    """How many critical limits judged `result` (1 or 2)."""
+    reference = result.reference
+    assert reference is not None
+    return (reference.critical_low is not None) + (reference.critical_high is not None)
+
+
+def _limits_alone_said(
+    limits_alone: Mapping[str, tuple[Sequence[str], int]], untrended: Sequence[str]
+) -> list[str]:
+    """Why each marker judged by the lab's critical limits alone (no range) has no trend, and
+    when it was past them: its tests are not compared, but those are not to be lost."""
+    text = []
+    for marker in untrended:
+        past, count = limits_alone[marker]
+        limit = "limits" if count == 2 else "limit"
+        said = (
+            f"{marker} has no range, only the lab's critical {limit}, so its results are not "
+            "compared from test to test."
+        )
+        if past:
+            which = "one of those limits" if count == 2 else "that limit"
+            said += f" It was past {which} on {join_names(list(dict.fromkeys(past)))}."
+        text.append(said)
     return text
 
 

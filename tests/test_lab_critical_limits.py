@@ -600,3 +600,32 @@ def test_a_crit_mark_short_of_the_lab_s_limits_alone_takes_their_side_or_none(
     done = runner.invoke(app, ["check", str(tmp_path / "crit.csv")], env={"COLUMNS": "250"})
     assert "only judgement" not in done.stdout
     assert "IP-10 is not past the lab's critical limits of 5 and 500 pg/mL." in done.stdout
+
+
+def test_a_marker_judged_by_critical_limits_alone_has_no_trend_but_its_past_days_are_said(
+    tmp_path: Path,
+) -> None:
+    """QA: IL-18 (the set lacks it) tested three times beside the lab's critical limit alone,
+    past it once, was 'a result that can be compared on only one date': there is no range to
+    compare by, and the day past the limit is said."""
+    from panelcli.check import check_file
+
+    rows = ["sample_id,patient_id,collected_at,marker,value,unit,critical_low,critical_high"]
+    for sample, day, value in (("S1", "01", 80), ("S2", "05", 150), ("S3", "09", 90)):
+        rows.append(f"{sample},P1,2026-03-{day},IL-18,{value},pg/mL,,100")
+        rows.append(f"{sample},P1,2026-03-{day},IL-6,{value / 10},pg/mL,,")
+    path = tmp_path / "trend.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (trend,) = check_file(str(path)).trends
+    assert [m.marker for m in trend.markers] == ["IL-6"]
+    assert trend.text[-1] == (
+        "IL-18 has no range, only the lab's critical limit, so its results are not compared "
+        "from test to test. It was past that limit on 2026-03-05."
+    )
+    # both limits, none passed: the plural, and no day
+    path.write_text("\n".join(row.replace(",,100", ",1,200") for row in rows) + "\n")
+    (trend,) = check_file(str(path)).trends
+    assert trend.text[-1] == (
+        "IL-18 has no range, only the lab's critical limits, so its results are not compared "
+        "from test to test."
+    )

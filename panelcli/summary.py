@@ -1167,6 +1167,10 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
             f"{_names(group)} {'has' if one else 'have'} no reference range in this set, "
             f"so panelcli could not judge {'it' if one else 'them'}."
         )
+        # short of the lab's critical limits, its only ones (QA: said only in the note); a
+        # lab's critical mark beside it is said with the marks
+        for short in dict.fromkeys(_short_of_limits(r) for r in group if _short_of_limits_alone(r)):
+            sentence += f" {short}"
         if group is known:
             sentence += " Another reference set, or the lab's own range, can be used."
         else:
@@ -1184,6 +1188,22 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
                 sentence += " " + LOST_LETTER_SAID.format(signs)
         text.append(sentence)
     return text
+
+
+def _short_of_limits_alone(result: Result) -> bool:
+    """Whether a result with no range, judged by the lab's critical limits in the file alone,
+    has a number short of them, and no critical mark of the lab's beside it."""
+    reference = result.reference
+    return (
+        reference is not None
+        and result.status is Status.NO_REFERENCE
+        and result.comparator is None
+        and result.value is not None
+        and reference.low is None
+        and reference.high is None
+        and critical_from_file(reference)
+        and _lab_flag(result) not in ("HH", "LL", "CRIT")
+    )
 
 
 def _hints_sentence(group: Sequence[Result]) -> str:

@@ -629,3 +629,28 @@ def test_a_marker_judged_by_critical_limits_alone_has_no_trend_but_its_past_days
         "IL-18 has no range, only the lab's critical limits, so its results are not compared "
         "from test to test."
     )
+
+
+def test_the_summary_says_a_value_is_short_of_the_lab_s_critical_limits_alone(write_csv) -> None:
+    """QA: a marker the set lacks, beside the lab's critical limit alone and short of it, was
+    only 'could not be judged' in the summary (the note said the rest); its 'HH' beside it is
+    said once, with the lab's marks, and a censored value is left to its note."""
+    from panelcli.check import check_file
+
+    said = (
+        check_file(
+            write_csv(
+                "sample_id,marker,value,unit,critical_low,critical_high,flag\n"
+                "S1,IL-18,80,pg/mL,,100,HH\nS1,IL-33,<5,pg/mL,,100,\nS1,IL-17F,7,pg/mL,2,100,\n"
+            )
+        )
+        .panels[0]
+        .summary.text
+    )
+    assert said[-1] == (
+        "IL-18, IL-33 and IL-17F have no reference range in this set, so panelcli could not "
+        "judge them. IL-17F is not past the lab's critical limits of 2 and 100 pg/mL. Check "
+        "that the names are spelled right. If they are, another reference set, or the lab's own "
+        "range, can be used."
+    )
+    assert sum("IL-18 is not past" in sentence for sentence in said) == 1

@@ -314,3 +314,15 @@ def value_name(name: str) -> str | None:
     ('IL-6 Conc.', 'IL-6 (19)' → 'IL-6'); None for any other name ('IL-6 SD', 'IL-6')."""
     read = instrument_name(name)
     return read.marker if read is not None and read.not_a_value is None else None
+
+
+#: 'Hu IL-6', 'Human IL-10', 'hIL-6': Bio-Plex and other kits name the species first (QA:
+#: 'Hu IL-6 (19)' at 250 pg/mL had no range, exit 0); 'h' only glued to a capital letter
+_HUMAN = lazy_pattern(r"\s*(?:[Hh][Uu](?:[Mm][Aa][Nn])?\b[\s._-]*|h(?=[A-Z]))(?P<rest>\S.*)")
+
+
+def without_species(name: str) -> str | None:
+    """The name without a leading word for human ('Hu IL-6 (19)' → 'IL-6 (19)'); None for a
+    name without one. Another species' ('Mu IL-6') is kept: a human range is not its."""
+    found = _HUMAN.fullmatch(name)
+    return None if found is None else found["rest"]

@@ -40,6 +40,7 @@ from panelcli.names import (
     subunit_form_name,
     unmangled,
     value_name,
+    without_species,
 )
 from panelcli.patterns import lazy_pattern
 from panelcli.values import binary_kind, is_utf32, number_text, shorten
@@ -464,6 +465,8 @@ class ReferenceSet:
             found = self._named_by_each_half(value_name(marker) or marker)
         if found is None and "^" in marker:
             found = self._named_by_its_code(marker)
+        if found is None and (human := without_species(marker)) is not None:
+            found = self.resolve(human)  # 'Hu IL-6 (19)': as 'IL-6 (19)' is read
         return found
 
     @functools.cached_property

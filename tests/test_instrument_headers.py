@@ -105,6 +105,29 @@ def test_a_bioplex_analyte_with_its_bead_region_is_read_as_its_marker(
 
 
 @pytest.mark.parametrize("short", [True, False])
+def test_a_marker_named_for_the_human_assay_is_read_as_its_marker(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """QA: Bio-Plex's 'Hu IL-6 (19)' at 250 pg/mL had no range (exit 0), and a wide file of
+    only 'Hu …' columns had no header; another species' assay is not judged by human ranges."""
+    long = events_in(
+        write_csv, "Sample,Analyte,Conc,Unit\nPT-1,Hu IL-6 (19),250.3,pg/mL\n"
+        "PT-1,hIL-10,3,pg/mL\nPT-1,Human TNF-a,4,pg/mL\nPT-1,Mu IL-6,3,pg/mL\n", short,
+    )  # fmt: skip
+    assert [(r.marker, r.status.value) for r in results(long)] == [
+        ("IL-6", "high"), ("IL-10", "normal"), ("TNF-α", "normal"),
+        ("Mu IL-6", "no_reference"),
+    ]  # fmt: skip
+    wide = events_in(
+        write_csv, "Sample,Hu IL-6 (19),Hu IL-8 (54)\n,pg/mL,pg/mL\nPT-1,250.3,4.1\n", short
+    )
+    assert [(r.marker, r.marker_as_written) for r in results(wide)] == [
+        ("IL-6", "Hu IL-6 (19)"), ("IL-8", "Hu IL-8 (54)"),
+    ]  # fmt: skip
+    assert not refusals(wide)
+
+
+@pytest.mark.parametrize("short", [True, False])
 def test_columns_of_an_instruments_other_figures_are_not_read_as_results(
     write_csv: Callable[..., str], short: bool
 ) -> None:

@@ -192,13 +192,20 @@ _ROLES: dict[str, tuple[str, ...]] = {
                      "criticallowerlimit", "paniclow", "paniclo", "lowpanic", "paniclowlimit",
                      "lowpaniclimit", "lowerpaniclimit", "criticallower", "criticalmin",
                      "criticalminimum", "criticalvaluelow", "criticallowvalue", "panicvaluelow",
-                     "paniclowvalue"),
+                     "paniclowvalue",
+                     # QA: German and French exports' were ignored
+                     "kritischniedrig", "kritischerwertniedrig", "panikwertniedrig",
+                     "untererkritischerwert", "critiquebas", "seuilcritiquebas",
+                     "valeurcritiquebasse"),
     "critical_high": ("criticalhigh", "crithigh", "crithi", "criticalhi", "highcritical",
                       "criticalhighlimit", "highcriticallimit", "uppercriticallimit",
                       "criticalupperlimit", "panichigh", "panichi", "highpanic",
                       "panichighlimit", "highpaniclimit", "upperpaniclimit", "criticalupper",
                       "criticalmax", "criticalmaximum", "criticalvaluehigh", "criticalhighvalue",
-                      "panicvaluehigh", "panichighvalue"),
+                      "panicvaluehigh", "panichighvalue",
+                      "kritischhoch", "kritischerwerthoch", "panikwerthoch",
+                      "obererkritischerwert", "critiquehaut", "seuilcritiquehaut",
+                      "valeurcritiquehaute"),
 }  # fmt: skip
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
 #: A flag column's names of its two sides ('H/L', 'Hi/Lo'), as header keys: weak names of a
@@ -223,6 +230,11 @@ _WEAK_ROLE_OF = {
     **dict.fromkeys(_SLASHED_FLAGS, "lab_flag"),  # QA: not read
     "labflags": "lab_flag", "abnflag": "lab_flag", "abnflags": "lab_flag",
     "kennzeichen": "lab_flag",
+    # QA: Epic's 'Abnormal?' and HL7's interpretation (OBX-8) were ignored, and the lab's
+    # 'Critical' with them
+    **dict.fromkeys(("abnormal", "abnormal?", "abn", "abn?", "abnormalindicator",
+                     "interpretation", "interpretationcode", "resultinterpretation",
+                     "interprétation", "bewertung"), "lab_flag"),
     # QA: 'Patient Sex', 'Sex (M/F)', 'Age (y)', 'Patient DOB' were not read; weak, so that
     # beside 'Gender', 'Age' or 'DOB' the file is read as before (review: it was refused)
     **dict.fromkeys(("patientsex", "patientgender", "sexm/f", "sexf/m", "gender(m/f)",

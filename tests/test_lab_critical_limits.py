@@ -654,3 +654,24 @@ def test_the_summary_says_a_value_is_short_of_the_lab_s_critical_limits_alone(wr
         "range, can be used."
     )
     assert sum("IL-18 is not past" in sentence for sentence in said) == 1
+
+
+@pytest.mark.parametrize(
+    ("low", "high"),
+    [("Kritisch niedrig", "Kritisch hoch"), ("Panikwert niedrig", "Panikwert hoch"),
+     ("Seuil critique bas", "Seuil critique haut")],
+)  # fmt: skip
+def test_german_and_french_critical_limit_columns_are_read(
+    tmp_path: Path, low: str, high: str
+) -> None:
+    """QA: a German export's 'Kritisch hoch' of 80 beside IL-6 at 85 was ignored, and IL-6 was
+    only high; with 'Critical High' it was critical."""
+    found = events(
+        f"Auftragsnr.;Analyt;Ergebnis;Einheit;Referenzbereich;{low};{high}\n"
+        "K1;IL-6;85,0;pg/ml;< 7,0;;80\n",
+        tmp_path,
+    )
+    (result,) = [e for e in found if isinstance(e, Result)]
+    assert (result.status.value, result.reference and result.reference.critical_high) == (
+        "critical", 80.0,
+    )  # fmt: skip

@@ -1041,3 +1041,17 @@ def test_the_table_row_says_the_lab_s_critical_mark_its_status_does_not_show(
     assert "lab: 'HH' (critically high)" in rows["IL-8"]
     assert "lab:" not in rows["IL-10"]  # the lab's H is what the status says
     assert "▲ high" in rows["IL-6"] and "│ H " in rows["IL-6"]  # panelcli's own, as before
+
+
+@pytest.mark.parametrize(
+    "header", ["Abnormal", "Abnormal?", "Abn", "Interpretation", "Abnormal Indicator", "Bewertung"]
+)
+def test_more_names_of_a_flag_column_are_read(tmp_path: Path, header: str) -> None:
+    """QA: Epic's 'Abnormal?' and HL7's interpretation column were ignored, and the lab's
+    'Critical' beside IFN-γ >1000 was lost with them."""
+    found = events_in(
+        tmp_path, f"Sample ID,Test,Result,Units,{header}\nA,IFN-γ,>1000,pg/mL,Critical\n"
+    )
+    said = [w.message for w in issues(found, "warning") if w.code == "value-flag-disagrees"]
+    assert said and "as 'Critical' (critically high)" in said[0]
+    assert not [w for w in issues(found, "warning") if w.code == "column-ignored"]

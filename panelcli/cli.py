@@ -703,6 +703,8 @@ def check(
         with _said_if_it_stops(reference_set, in_table and not quiet):
             _refuse_writing_over_what_is_read(output, export, files, reference_set)
             _check_assumed_unit(assume_unit, reference_set)
+            if not quiet:
+                _say_if_typed_in(files)
             # --quiet with -o still writes the file; '-o -' is stdout, kept empty by --quiet (QA)
             writes = (output is not None and output != "-") or not quiet
             with open_output(output, force, utf8=output_format != OutputFormat.table) as out:
@@ -777,6 +779,20 @@ def started() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def _say_if_typed_in(files: list[str]) -> None:
+    """'-' with standard input a terminal: the rows are to be typed or pasted, so say so and
+    how to end them (QA: it waited without a word, and looked hung)."""
+    if "-" not in files or sys.stdin is None:
+        return
+    try:
+        typed = os.isatty(sys.stdin.fileno())
+    except (ValueError, io.UnsupportedOperation):  # a stdin without a file descriptor
+        return
+    if typed:
+        end = "Ctrl-Z then Enter" if sys.platform == "win32" else "Ctrl-D"
+        _say(f"reading standard input: type or paste the rows, then press {end} to end them")
 
 
 def _reads_a_stream(files: list[str]) -> bool:
@@ -1110,6 +1126,7 @@ def validate(
         for message in set_warnings:
             _print(ranges_warning_line(reference_set.path, message))
         _check_assumed_unit(assume_unit, reference_set)
+        _say_if_typed_in(files)
         errors = warnings = 0
         interpreter = Interpreter(reference_set, options)
         # a bar as check shows one, where the lines do not come to the same terminal (QA)

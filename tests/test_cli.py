@@ -716,3 +716,27 @@ def test_a_file_redirected_to_standard_input_may_be_named_twice(tmp_path: Path) 
             )  # fmt: skip
         assert done.returncode == 0, done.stderr
         assert "this file was given before" in done.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX's")
+def test_standard_input_from_a_terminal_says_how_to_end_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: 'panelcli check -' on a terminal waited without a word and looked hung; piped, it
+    says nothing (stderr is for the run's messages)."""
+    import os
+
+    from panelcli.cli import _say_if_typed_in
+
+    main, typed = os.openpty()
+    with open(typed, encoding="utf-8", closefd=True) as terminal:
+        monkeypatch.setattr(sys, "stdin", terminal)
+        _say_if_typed_in(["results.csv"])
+        assert capsys.readouterr().err == ""
+        _say_if_typed_in(["-"])
+    os.close(main)
+    assert capsys.readouterr().err == (
+        "panelcli: reading standard input: type or paste the rows, then press Ctrl-D to end them\n"
+    )
+    result = CliRunner().invoke(app, ["check", "-", "-f", "json"], input="marker,value\n")
+    assert "reading standard input" not in result.stderr

@@ -32,7 +32,14 @@ from panelcli.models import (
 from panelcli.patterns import lazy_pattern
 from panelcli.reading import describe_source, named_by_line
 from panelcli.render.lint import row_named
-from panelcli.trends import BEFORE_1900, NAMES_NO_DAY, PLACEHOLDER, read_date, why_no_date
+from panelcli.trends import (
+    BEFORE_1900,
+    NAMES_NO_DAY,
+    PLACEHOLDER,
+    read_date,
+    two_days_said,
+    why_no_date,
+)
 from panelcli.units import ucum_code
 from panelcli.values import json_inert, number_text, shorten
 
@@ -123,6 +130,12 @@ def fhir_datetime(collected_at: str) -> tuple[str | None, str | None]:
         return day, (
             f"The file writes the collection date as '{shorten(text)}'; effectiveDateTime "
             f"holds it as {day}" + (", without the time, which has no time zone." if timed else ".")
+        )
+    days = two_days_said(text)
+    if days is not None:  # the reason the date-ambiguous warning gives (QA: 'not a date')
+        return None, (
+            f"The collection date '{shorten(text)}' may be {days}, as the day or the month may "
+            "come first, so effectiveDateTime is left out."
         )
     return None, (
         f"The collection date '{shorten(text)}' is not a date FHIR accepts (such as "

@@ -1290,7 +1290,7 @@ def explain(
         _refuse_names_not_utf8([], ranges)
         from panelcli.render.console import make_console
         from panelcli.render.output import writing
-        from panelcli.render.text import render_explanation, render_overview
+        from panelcli.render.text import render_explanations, render_overview
 
         console = make_console()
         # topic words beside a marker's name ask for the marker (QA: 'explain storm IL-6' was
@@ -1341,10 +1341,7 @@ def explain(
                 "known markers: " + ", ".join(explaining.known_markers())
             )
         with writing():
-            for number, explanation in enumerate(each):
-                if number:
-                    console.print()
-                render_explanation(explanation, console)
+            render_explanations(each, console)
 
 
 class SchemaName(StrEnum):

@@ -87,6 +87,11 @@ def test_several_markers_named_are_each_explained(words: list[str], markers: lis
     assert result.exit_code == 0, result.output
     headings = [line for line in result.output.splitlines() if line in markers]
     assert headings == markers
+    # the notes and the notice once, at the end (QA: after each marker)
+    lines = result.output.splitlines()
+    for note in ("In use: the set", "Ranges differ between labs", "Talk with your healthcare"):
+        assert [line.startswith(note) for line in lines].count(True) == 1
+    assert lines[-1].startswith("Talk with your healthcare provider")
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,29 @@ def render_story(sample: Sample, console: Console, pictures: frozenset[str]) -> 
 
 
 def render_explanation(found: Explanation, console: Console) -> None:
+    """One marker's explanation, its notes and the notice."""
+    render_explanations([found], console)
+
+
+def render_explanations(explained: Sequence[Explanation], console: Console) -> None:
+    """Each marker's explanation, a blank line between, and the notes under the ranges and
+    the notice once at the end (QA: two markers gave them twice)."""
+    for number, found in enumerate(explained):
+        if number:
+            console.print()
+        _explained(found, console)
+    ranges = [entry for found in explained for entry in found.ranges]
+    if ranges:
+        if any(entry.in_use for entry in ranges):
+            console.print(Text(IN_USE), style="dim")
+        if any(entry.assay_limits for entry in ranges):
+            console.print(Text(ASSAY_LIMITS), style="dim")
+        console.print(Text(RANGES_DIFFER))
+    console.print(Text(TALK_WITH_PROVIDER))
+
+
+def _explained(found: Explanation, console: Console) -> None:
+    """A marker's name, plain words, other names and its table of ranges."""
     # The heading is the name alone: a category label ("Th1") means nothing to most readers;
     # found.group says it in plain words instead.
     console.print(inert(found.marker), style="bold")
@@ -84,12 +107,6 @@ def render_explanation(found: Explanation, console: Console) -> None:
             rows.append((inert(shown), Text("\n").join(map(inert, ranges)),
                          Text("\n").join(map(inert, said))))  # fmt: skip
         _words_whole(console, table, ("Set", "Range", "Source"), rows, prose=2)
-        if any(entry.in_use for entry in found.ranges):
-            console.print(Text(IN_USE), style="dim")
-        if any(entry.assay_limits for entry in found.ranges):
-            console.print(Text(ASSAY_LIMITS), style="dim")
-        console.print(Text(RANGES_DIFFER))
-    console.print(Text(TALK_WITH_PROVIDER))
 
 
 def render_overview(

@@ -136,7 +136,8 @@ REJECTED_REASON = {
     "value-split-by-comma": "a number that a comma may have cut in two",
     "comparator-unreadable": "a sign before the number that panelcli cannot read",
     "comparator-conflict": "signs that disagree on whether the value is above or below",
-    "flag-conflict": "a lab flag that disagrees with the value",
+    # not 'disagrees': a flag that only disagrees with panelcli is a warning (QA)
+    "flag-conflict": "a lab flag that cannot fit the value, such as high beside 'not detected'",
     "detection-range-unreadable": "a note on what the test can measure that cannot be read",
     "detection-range-conflict": "a note on what the test can measure that disagrees with the value",
 }
@@ -727,10 +728,16 @@ def lab_marked_critical(result: Result) -> bool:
 
 
 def lab_mark_note(result: Result) -> str | None:
-    """The table's note of a critical mark of the lab's that the status does not show ("lab:
-    'HH' (critically high)"; QA: a row the lab called a panic value read 'H' alone)."""
+    """The table's note of a lab's flag that panelcli's flag does not show ("lab: 'HH'
+    (critically high)", "lab: 'N' (normal)"; QA: a row the lab called a panic value read 'H'
+    alone, and the lab's 'N' or 'L' beside panelcli's 'H' was only in the warnings)."""
     code = _lab_flag(result)
-    if code is None or not lab_marked_critical(result):
+    if code is None:
+        return None
+    shown = result.flag == code or (
+        code in _AGREES_WITH and result.flag in _AGREES_WITH[code]
+    )  # the lab's 'H' beside panelcli's 'HH', its 'A' beside 'L'
+    if shown and not lab_marked_critical(result):
         return None
     return f"lab: {flag_said(result.original_value.split()[-1], code)}"
 

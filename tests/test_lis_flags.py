@@ -1023,24 +1023,46 @@ def test_the_sets_critical_limit_is_named_only_for_the_results_it_decides(
     )
 
 
+def table_rows(tmp_path: Path, text: str) -> dict[str, str]:
+    """The table's lines of a file of `text`, by marker (a wide terminal: one line a row)."""
+    path = tmp_path / "lis.csv"
+    path.write_text(text, encoding="utf-8")
+    done = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"})
+    return {line.split("│")[1].strip(): line for line in done.stdout.splitlines() if "│ " in line}
+
+
 def test_the_table_row_says_the_lab_s_critical_mark_its_status_does_not_show(
     tmp_path: Path,
 ) -> None:
     """QA: IL-6 85, flagged HH by the lab beside its own 0-7 (no critical limit), read 'high'
     and 'H' in the table with nothing on its row; only the summary said the lab's mark."""
-    path = tmp_path / "epic.csv"
-    path.write_text(
+    rows = table_rows(
+        tmp_path,
         "Sample,Component,Value,Units,Reference Range,Abnormal Flag\n"
         "S1,IL-6,85.0,pg/mL,0.0 - 7.0,HH\nS1,IL-10,12,pg/mL,0.0 - 9.1,H\n"
         "S1,IL-8,>5000,pg/mL,0-62,HH\n",
-        encoding="utf-8",
     )
-    done = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"})
-    rows = {line.split("│")[1].strip(): line for line in done.stdout.splitlines() if "│ IL" in line}
     assert "lab: 'HH' (critically high)" in rows["IL-6"]
     assert "lab: 'HH' (critically high)" in rows["IL-8"]
     assert "lab:" not in rows["IL-10"]  # the lab's H is what the status says
     assert "▲ high" in rows["IL-6"] and "│ H " in rows["IL-6"]  # panelcli's own, as before
+
+
+def test_the_table_row_says_any_lab_flag_that_panelcli_s_flag_does_not_show(
+    tmp_path: Path,
+) -> None:
+    """QA: the lab's 'N' beside panelcli's 'H', its 'L' beside 'H' and its 'H' beside a value
+    panelcli could not judge were only in the warnings and the summary, and a reader scanning
+    the Flag column took panelcli's 'H' for the lab's; an 'A' beside 'H' agrees."""
+    rows = table_rows(
+        tmp_path,
+        "sample|marker|value|unit|flag\nX1|IL-8|30|pg/mL|N\nX1|TNF-α|300|pg/mL|L\n"
+        "X1|IL-18|9|pg/mL|H\nX1|IL-6|9|pg/mL|A\nX1|IL-10|1|pg/mL|N\n",
+    )
+    assert "lab: 'N' (normal)" in rows["IL-8"]
+    assert "lab: 'L' (low)" in rows["TNF-α"]
+    assert "lab: 'H' (high)" in rows["IL-18"]
+    assert "lab:" not in rows["IL-6"] and "lab:" not in rows["IL-10"]
 
 
 @pytest.mark.parametrize(

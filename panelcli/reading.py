@@ -3691,7 +3691,9 @@ def header_warnings(
                 else f"lines 1-{header_start - 1} come before the header and were not read"
             ),
         )
-    for name in layout.per_marker:
+    # A header wrapped over lines is named by its first (as a row is) and its cells as one
+    # line each (QA: 'Lab\\x0aComment', and the line of the header's end)
+    for name in map(_one_line, layout.per_marker):
         # An MSD estimate past the detection range is then judged as if measured: say so
         estimates = (
             "; a value it marks past the detection range was judged as the number written"
@@ -3699,7 +3701,7 @@ def header_warnings(
             else ""
         )
         yield Issue(
-            severity="warning", code="column-ignored", source=source, line=header_end,
+            severity="warning", code="column-ignored", source=source, line=header_start,
             column=name, message=f"column '{shorten(name)}' " + _not_read_because(
                 "in a file with a column per marker, one cell per row cannot say which marker "
                 f"it is for{estimates}"
@@ -3710,11 +3712,12 @@ def header_warnings(
             severity="warning",
             code="sample-id-missing",
             source=source,
-            line=header_end,
+            line=header_start,
             message="there is no sample id column, so each row is its own sample, "
             f"named by its line (e.g. 'line {header_end + 1}')",
         )
-    for index, (name, figure) in layout.figures.items():
+    for index, (wrapped, figure) in layout.figures.items():
+        name = _one_line(wrapped)
         yield Issue(
             severity="warning", code="column-ignored", source=source, line=layout.sub_header,
             column=name, message=f"column {index + 1} ('{shorten(name)}') " + _not_read_because(
@@ -3722,10 +3725,11 @@ def header_warnings(
                 "(that row was read as part of the header)"
             ),
         )  # fmt: skip
-    for name in layout.ignored:
+    for wrapped in layout.ignored:
+        name = _one_line(wrapped)
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
-        if name in layout.not_read:
-            message = f"column '{shorten(name)}' {layout.not_read[name]}"
+        if wrapped in layout.not_read:
+            message = f"column '{shorten(name)}' {layout.not_read[wrapped]}"
         elif header_key(name) in _BARE_LIMITS:  # QA: a lab's range as 'Low' and 'High'
             side = _BARE_LIMITS[header_key(name)]
             message = f"column '{shorten(name)}' " + _not_read_because(
@@ -3777,7 +3781,7 @@ def header_warnings(
             severity="warning",
             code="column-ignored",
             source=source,
-            line=header_end,
+            line=header_start,
             column=name,
             message=message,
         )
@@ -3838,8 +3842,14 @@ def header_row(reader: Iterator[list[str]], source: str, header_end: int) -> lis
         if reader.line_num >= header_end:  # type: ignore[attr-defined]
             if isinstance(cells, csv.Error):
                 raise InputError(f'{source}: the header (line {header_end}) has a stray quote (")')
-            return cells
+            return [_one_line(cell) for cell in cells]
     return []
+
+
+def _one_line(cell: str) -> str:
+    """A header cell wrapped over lines in Excel ('IL-10\\n(pg/mL)') as one line, its breaks
+    spaces: the name issues and results give its column (QA: shown as 'IL-10\\x0a(pg/mL)')."""
+    return " ".join(cell.split()) if "\n" in cell or "\r" in cell else cell
 
 
 NumberedRow = tuple[int, int, "list[str] | csv.Error"]

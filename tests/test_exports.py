@@ -1312,6 +1312,22 @@ def test_a_header_cell_over_two_lines_is_no_preamble(tmp_path: Path) -> None:
     assert warnings(events_in(tmp_path, 'sample_id,"IL-6\n(pg/mL)"\nS1,12.5\n')) == []
 
 
+def test_a_header_wrapped_over_lines_is_named_by_its_first_and_its_cells_as_one_line(
+    tmp_path: Path,
+) -> None:
+    """QA: Excel's wrapped header cells were shown as 'IL-10\\x0a(pg/mL)' in every issue and
+    in JSON's column, and a column of the header was said to be on the header's last line."""
+    events = events_in(
+        tmp_path, '"Sample\nID","IL-6\n(pg/mL)","Lab\nComment","IL-10\n(pg/mL)"\nS1,3,x,abc\n'
+    )
+    (ignored,) = [w for w in warnings(events) if w.code == "column-ignored"]
+    assert (ignored.line, ignored.column) == (1, "Lab Comment")
+    assert "column 'Lab Comment' is not a known marker" in ignored.message
+    (refused,) = [e for e in events if isinstance(e, Issue) and e.severity == "error"]
+    assert (refused.line, refused.column) == (6, "IL-10 (pg/mL)")  # the header: lines 1-5
+    assert [r.column for r in results(events)] == ["IL-6 (pg/mL)"]
+
+
 def test_a_long_header_cell_over_two_lines_is_named_by_its_first(tmp_path: Path) -> None:
     (result,) = results(
         events_in(tmp_path, 'sample_id,marker,"value\n(result)",unit\nS1,IL-6,12.5,pg/mL\n')

@@ -357,8 +357,16 @@ _NO_RESULT_VALUES = {
         "the specimen could not be used",
     ),
     **dict.fromkeys(
-        ("qns", "quantity not sufficient", "insufficient", "insufficient sample"),
+        ("qns", "quantity not sufficient", "insufficient", "insufficient sample",
+         # QA: German, French and Spanish LIS' words were refused as no number
+         "zu wenig material", "material nicht ausreichend", "matériel insuffisant",
+         "échantillon insuffisant", "muestra insuficiente"),
         "there was not enough of the specimen to test",
+    ),
+    **dict.fromkeys(
+        ("kein material", "material fehlt", "no specimen", "specimen not received",
+         "sample not received", "pas de matériel", "sin muestra"),
+        "there was no specimen to test",
     ),
     **dict.fromkeys(("no result", "kein ergebnis"), "the lab gave no result"),
     "cancelado": "this result was cancelled (no result)",

@@ -48,6 +48,11 @@ LONG = (
         ("Not tested", "the test was not performed"),
         ("nicht bestimmt", "the test was not performed"),
         ("see comment below", "the result is given in words elsewhere, not as a number"),
+        # QA round 3: refused as no number
+        ("kein Material", "there was no specimen to test"),
+        ("Specimen not received", "there was no specimen to test"),
+        ("zu wenig Material", "there was not enough of the specimen to test"),
+        ("Matériel insuffisant", "there was not enough of the specimen to test"),
         ("No result", "the lab gave no result"),
         # a lone dash or 'n/a': no such words (a wide file's cell so marked is a blank one)
         ("-", None),

@@ -831,6 +831,17 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             "'Reference range' column (in a file with a column per marker, also in a row "
             "labelled 'Reference range' or 'Normal', which is skipped)"
         )
+    if _TEXT_MARK.match(cell.strip()):  # QA: only 'not a number'
+        return (
+            f"value '{shorten(cell)}' starts with ', which spreadsheets use to keep a number as "
+            "text; remove the ' to have the number read"
+        )
+    if _SPREADSHEET_DATE.match(cell.strip()):  # QA: only 'not a number'
+        return (
+            f"value '{shorten(cell)}' looks like a date a spreadsheet made of a number (such as "
+            "1.10 or 1-10); check the number in the lab's report, and keep the column as text "
+            "when opening the file"
+        )
     if is_no_value_mark(cell):  # QA: lab staff took '-' for 'not tested' (a wide file's is)
         return (
             f"value '{shorten(cell)}' is not a number; a row with no result can say so in words "
@@ -839,6 +850,17 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
     return f"value '{shorten(cell)}' is not a number"
 
 
+#: "'5,2", "'<2.0": a spreadsheet's mark that a number is kept as text
+_TEXT_MARK = lazy_pattern(r"^'\s*[<>≤≥]?\s*\d")
+#: '01. Okt', 'Oct-01', '1-Oct', '3. Mär': a number such as 1.10 that a spreadsheet turned into
+#: a date (months in English, German and French)
+_MONTH = (
+    r"(?:jan|feb|f[ée]v|m[aä]r|mrz|apr|avr|ma[iy]|jui?n|jul|juil|aug|ao[uû]|sep|sept|o[ck]t"
+    r"|nov|de[cz]|d[ée]c)[a-zéû]*\.?"
+)
+_SPREADSHEET_DATE = lazy_pattern(
+    rf"^(?:\d{{1,2}}\.?[\s\-/]*{_MONTH}|{_MONTH}[\s\-/]*\d{{1,4}})$", re.I
+)
 #: '=A1+B2', '=AVERAGE(C2:C4)': a formula saved as its text
 _FORMULA = lazy_pattern(r"^=\s*\S")  # review: '=5*2', '="<2"' too
 #: '3.0 ± 0.2', '3,0+/-0,2': a mean and its standard deviation, as plate summaries give them

@@ -375,7 +375,13 @@ def test_a_german_age_with_a_decimal_comma_and_a_mangled_sex_are_read() -> None:
      # QA: a formula saved as its text was only 'not a number', beside '#DIV/0!'
      ("=A1+B2", "is a spreadsheet formula, not its result"),
      ("=AVERAGE(C2:C4)", "is a spreadsheet formula"), ("=5*2", "is a spreadsheet formula"),
-     ('="<2"', "is a spreadsheet formula")],
+     ('="<2"', "is a spreadsheet formula"),
+     # QA: a spreadsheet's text mark, and numbers it turned into dates, were 'not a number'
+     ("'5,2", "starts with ', which spreadsheets use to keep a number as text"),
+     ("'<2.0", "starts with '"), ("01. Okt", "looks like a date a spreadsheet made of a number"),
+     ("Oct-01", "looks like a date"), ("1-Oct", "looks like a date"),
+     ("3. Mär", "looks like a date"), ("Okt", "'Okt' is not a number$"),
+     ("5 Jan 2026", "'5 Jan 2026' is not a number$")],
 )  # fmt: skip
 @pytest.mark.parametrize("decimal_comma", [True, False])
 def test_cells_labs_and_spreadsheets_write_say_what_they_are(

@@ -502,6 +502,36 @@ def read_lab_range(
     return Bounds(low, high, low_exclusive=lab.low_exclusive, high_exclusive=lab.high_exclusive)
 
 
+def unit_in_doubt(
+    text: str, read: Bounds, chosen: Bounds | None, exponent: int, unit: str, decimal_comma: bool
+) -> str | None:
+    """Why a printed range with no unit, read in the value's unit (`exponent` from it to the
+    set's `unit`), may be in the set's unit instead: read so, its upper limit is near the
+    set's `chosen` one, but 100 times or more away read in the value's (QA: '< 62' beside
+    0,5 ng/mL of IL-8 was < 62,000 pg/mL, and 500 pg/mL normal); None where it is not."""
+    if exponent == 0 or chosen is None or not chosen.high or read.high is None:
+        return None
+    times, as_set_s = read.high / chosen.high, convert(read.high, -exponent) / chosen.high
+    if not (times >= 100 and as_set_s <= 10) and not (times <= 0.01 and as_set_s >= 0.1):
+        return None
+    printed = parse_lab_range(text, decimal_comma)
+    if printed is None or printed.unit is not None:  # its own unit: no doubt
+        return None
+    return (
+        f"has no unit: read in the value's unit it is {times_said(times)} the reference set's "
+        f"upper limit ({number_text(chosen.high)} {unit}), read in {unit} "
+        f"{times_said(as_set_s)}, so its unit is in doubt (write it in the range: "
+        f"'{shorten(text.strip())} {unit}')"
+    )
+
+
+def times_said(times: float) -> str:
+    """'6,600 times', '6.6 times', 'a 150th of' (for `unit_in_doubt`)."""
+    rounded = float(f"{times if times >= 1 else 1 / times:.2g}")
+    said = f"{rounded:,.0f}" if rounded >= 100 else number_text(rounded)
+    return f"{said} times" if times >= 1 else f"a {said}th of"
+
+
 def _unusable_range(text: str, problem: str, otherwise: str) -> str:
     return f"reference range '{shorten(text)}' {problem}; {otherwise}"
 
@@ -1775,6 +1805,9 @@ class Interpreter:
                 warning = ("range-disagrees", _joined_message(plan.name, text, used, plan.unit))
                 return self._judged_by(plan, used, "joined"), warning
             read = used
+        if isinstance(read, Bounds):
+            doubt = unit_in_doubt(text, read, plan.bounds, plan.exponent, plan.unit, decimal_comma)
+            read = read if doubt is None else doubt
         if not isinstance(read, Bounds):
             otherwise = "the reference set's range was used"
             return plan, ("range-unreadable", _unusable_range(text, read, otherwise))
@@ -2494,10 +2527,10 @@ class Interpreter:
         decimal_comma: bool,
     ) -> Result:
         value = None if parsed.number is None else convert(parsed.number, exponent)
-        bounds, origin, note, indeterminate, candidates, lab_sides = self._bounds_for(
-            m, name, entry, exponent, decimal_comma, unit
-        )
         written_unit = parsed.unit or m.unit
+        bounds, origin, note, indeterminate, candidates, lab_sides = self._bounds_for(
+            m, name, entry, exponent, decimal_comma, unit, written_unit is not None
+        )
         if written_unit is None:  # original_unit stays empty: the file did not say it
             assumed = f"the file gives no unit; {unit} was assumed (--assume-unit)"
             note = f"{note}; {assumed}" if note else assumed
@@ -2641,19 +2674,24 @@ class Interpreter:
         exponent: int,
         decimal_comma: bool,
         value_unit: str,
+        unit_written: bool = True,
     ) -> tuple[
         Bounds | None, _Origin, str | None, bool, tuple[tuple[str, Bounds], ...], tuple[bool, bool]
     ]:
         """`_interval_for`, with the lab's critical limits in the row in place of the set's on
         the sides it gives them, where they lie beyond the interval (or every interval that
-        could be the person's); the last item says which sides (low, high) are the lab's."""
+        could be the person's); the last item says which sides (low, high) are the lab's
+        (`unit_written`: the value's unit is the file's, not assumed)."""
         lab = self._lab_critical(m, name, entry.unit, exponent, decimal_comma, value_unit)
         if lab == (None, None):
-            return (*self._interval_for(m, name, entry, exponent, decimal_comma), (False, False))
+            interval = self._interval_for(
+                m, name, entry, exponent, decimal_comma, unit_written=unit_written
+            )
+            return (*interval, (False, False))
         given = (lab[0] is not None, lab[1] is not None)
         with self._unsaid():  # a first look, for the intervals the lab's limits must lie beyond
             bounds, _, _, _, candidates = self._interval_for(
-                m, name, entry, exponent, decimal_comma, given
+                m, name, entry, exponent, decimal_comma, given, unit_written
             )
         intervals = [(None, bounds)] if bounds is not None else list(candidates)
         # review: a lab's limit not used left the set's off too, so 60 past the set's 50 was
@@ -2661,7 +2699,7 @@ class Interpreter:
         usable = self._lab_critical_usable(m, name, lab, intervals, entry.unit)
         sides = (usable[0] is not None, usable[1] is not None)
         bounds, origin, note, indeterminate, candidates = self._interval_for(
-            m, name, entry, exponent, decimal_comma, sides
+            m, name, entry, exponent, decimal_comma, sides, unit_written
         )
         if bounds is not None:
             bounds = with_lab_critical(bounds, usable)
@@ -2771,10 +2809,12 @@ class Interpreter:
         exponent: int,
         decimal_comma: bool,
         lab_critical: tuple[bool, bool] = (False, False),
+        unit_written: bool = True,
     ) -> tuple[Bounds | None, _Origin, str | None, bool, tuple[tuple[str, Bounds], ...]]:
         """The interval to judge by: the lab's range in the row wins over the set's; when the
         person decides between the set's rows and is not known, the rows that could apply.
-        The set's critical limits are left out on the `lab_critical` sides (low, high)."""
+        The set's critical limits are left out on the `lab_critical` sides (low, high); a
+        range with no unit beside a value whose unit is `unit_written` may be in doubt."""
         if _prints_a_range(m):
             assert m.reference_range is not None
             from_file = self._lab_bounds(
@@ -2782,6 +2822,16 @@ class Interpreter:
             )
             if from_file is not None:
                 chosen = _selected_without_critical(self._select(m, name), lab_critical)
+                # an assumed unit is the range's too (--assume-unit: the user said so)
+                doubt = unit_written and unit_in_doubt(
+                    m.reference_range, from_file, chosen.bounds, exponent, entry.unit,
+                    decimal_comma,
+                )  # fmt: skip
+                if doubt:
+                    otherwise = "the reference set's range was used"
+                    self._range_unreadable(m, _unusable_range(m.reference_range, doubt, otherwise))
+                    from_file = None
+            if from_file is not None:
                 if _open_above(from_file, chosen, entry):
                     # no interval chosen: the person is not known (`_open_above`)
                     used = (

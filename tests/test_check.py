@@ -336,13 +336,17 @@ def test_lab_range_in_its_own_unit_is_converted_not_read_in_the_values_unit(writ
         "sample_id,marker,value,unit,reference range\n"
         "S1,IL-6,0.1,ng/mL,0-7 pg/mL\n"  # 100 pg/mL against 0-7 pg/mL: high, not normal
         "S2,IL-6,5,pg/mL,<0.007 ng/mL\n"  # 5 pg/mL against <= 7 pg/mL: normal
-        "S3,IL-6,0.1,ng/mL,0-7\n"  # no unit in the range: the value's unit (0-7000 pg/mL)
+        "S3,IL-6,0.1,ng/mL,0-0.007\n"  # no unit in the range: the value's unit (0-7 pg/mL)
+        # ... unless that is 100 times the set's or more, and near it in the set's unit: its
+        # unit is in doubt, and the set's range judges (QA: 0-7000 pg/mL made 100 normal)
+        "S4,IL-6,0.1,ng/mL,0-7\n"
     )
     results = [p.results[0] for p in check_file(path).panels]
     assert [(r.status, r.reference.high) for r in results] == [  # type: ignore[union-attr]
         (Status.HIGH, 7.0),
         (Status.NORMAL, 7.0),
-        (Status.NORMAL, 7000.0),
+        (Status.HIGH, 7.0),
+        (Status.HIGH, 2.5),
     ]
 
 

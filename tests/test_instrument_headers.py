@@ -918,3 +918,28 @@ def test_a_bead_region_after_a_marker_the_set_lacks_is_dropped_as_after_one_it_h
         write_csv, "sample_id,marker,value,unit\nS1,IL-18 (33),250,pg/mL\nS1,IL-18 Rep 1,9,pg/mL\n"
     )
     assert [r.marker for r in results(long)] == ["IL-18", "IL-18"]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_unitless_range_far_off_in_the_value_s_unit_but_near_in_the_set_s_is_not_used(
+    write_csv: Callable[..., str], short: bool
+) -> None:
+    """QA: '< 62' beside IL-8 at 0,5 ng/mL was read as < 62,000 pg/mL, and 500 pg/mL was
+    normal with only the usual 'differs' warning; such a range's unit is in doubt. A range
+    with its own unit, or one near the set's in the value's unit, is used as before."""
+    found = events_in(
+        write_csv,
+        "Auftragsnr.;Analyt;Ergebnis;Einheit;Referenzbereich\nK1;IL-8;0,5;ng/ml;< 62\n"
+        "K1;IL-6;0,5;ng/ml;< 62 ng/ml\nK1;IL-10;0,004;ng/ml;< 0,0091\n",
+        short,
+    )
+    read = [(r.marker, r.status.value, r.reference and r.reference.origin) for r in results(found)]
+    assert read == [
+        ("IL-8", "high", "set"), ("IL-6", "normal", "file"), ("IL-10", "normal", "file"),
+    ]  # fmt: skip
+    (doubt,) = [w for w in warnings(found) if w.code == "range-unreadable"]
+    assert doubt.line == 2 and doubt.message == (
+        "reference range '< 62' has no unit: read in the value's unit it is 6,600 times the "
+        "reference set's upper limit (9.4 pg/mL), read in pg/mL 6.6 times, so its unit is in "
+        "doubt (write it in the range: '< 62 pg/mL'); the reference set's range was used"
+    )

@@ -147,8 +147,10 @@ def _utc_day(text: str) -> date:
 
 def _has_time(text: str) -> bool:
     """Whether a date that panelcli can read also gives a time of day ('2026-05-20T06:30')."""
-    # not ' 2' alone: '1 Mar 2026' has no time
-    return re.search(r"\d:\d\d|\dT\d", text.strip()) is not None
+    # not ' 2' alone: '1 Mar 2026' has no time; HL7's '20260520063000' has one (QA: taken
+    # for a day with no time, it named the date of '2026-05-20T06:30' written before it)
+    stripped = text.strip()
+    return re.search(r"\d:\d\d|\dT\d", stripped) is not None or bool(_HL7_TIME.match(stripped))
 
 
 def _has_zone(text: str) -> bool:

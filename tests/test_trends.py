@@ -1896,3 +1896,17 @@ def test_the_trend_sentences_write_hl7_dates_as_a_reader_reads_them(tmp_path: Pa
     )
     (trend,) = check_file(str(path)).trends
     assert trend.text[0] == "Patient P1 was tested on 2 dates, from 2026-07-01 to 2026-07-08."
+
+
+def test_an_hl7_time_is_a_time_not_a_day_with_none(write_csv) -> None:
+    """QA: '20260520063000' after '2026-05-20T06:30' (one moment) was taken for a day with
+    no time, so the trend's date was the later spelling, not the first written; and another
+    time of that day was no other test."""
+    (trend,) = check_file(
+        write_csv(
+            "sample_id,patient_id,collected_at,marker,value,unit\n"
+            "A1,P1,2026-05-20T06:30,IL-6,3,pg/mL\nA2,P1,20260520063000,IL-8,4,pg/mL\n"
+            "A3,P1,20260520173000,IL-8,6,pg/mL\nA4,P1,2026-06-01,IL-6,5,pg/mL\n"
+        )
+    ).trends
+    assert trend.dates == ["2026-05-20T06:30", "20260520173000", "2026-06-01"]

@@ -1245,9 +1245,22 @@ def _find_set(spec: str) -> Path:
         raise RangesError(f"ranges file '{spec}' does not exist")
     not_read = "; ".join(sets_not_read())
     raise RangesError(
-        f"no reference set named '{spec}'; known sets: {', '.join(sets)} (your own are read "
-        f"from {user_config_dir() / 'ranges'}{'; ' + not_read if not_read else ''})"
+        f"no reference set named '{spec}'{_set_hint(spec, list(sets))}; known sets: "
+        f"{', '.join(sets)} (your own are read from {user_config_dir() / 'ranges'}"
+        f"{'; ' + not_read if not_read else ''})"
     )
+
+
+def _set_hint(spec: str, names: list[str]) -> str:
+    """' (did you mean ./good.toml?)' for a file here named so, or ' (did you mean
+    arup-3002601?)' for a set it starts or nearly spells (QA: neither was offered)."""
+    for suffix in (".toml", ".TOML"):
+        if Path(spec + suffix).is_file():
+            return f" (did you mean ./{spec}{suffix}?)"
+    folded = spec.casefold()
+    starting = [name for name in names if name.casefold().startswith(folded)]
+    close = starting or difflib.get_close_matches(spec, names, n=2, cutoff=0.75)
+    return f" (did you mean {' or '.join(close[:2])}?)" if close and folded else ""
 
 
 def _toml(text: str) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import NoReturn
 
@@ -2502,3 +2503,20 @@ def test_a_loinc_code_is_checked_against_a_markers_aliases_too() -> None:
         "marker 'Chemokine 8': loinc '26881-3' is IL-6's in the bundled set arup-3002601, not "
         "IL-8's; a LOINC code names one test"
     ]
+
+
+def test_a_set_name_nearly_given_gets_a_hint(tmp_path, monkeypatch) -> None:
+    """QA: '--ranges arup' and '--ranges good' (with good.toml in the folder) were told only
+    the known sets; a name like none of them gets no hint."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.toml").write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 9\n')
+    for spec, hint in (
+        ("arup", "(did you mean arup-3002601?)"), ("Mayo-adlt", "(did you mean mayo-adult?)"),
+        ("good", "(did you mean ./good.toml?)"),
+    ):  # fmt: skip
+        with pytest.raises(
+            RangesError, match=re.escape(f"no reference set named '{spec}' {hint};")
+        ):
+            find_set(spec)
+    with pytest.raises(RangesError, match="no reference set named 'xyz'; known sets"):
+        find_set("xyz")

@@ -313,11 +313,17 @@ def test_a_set_s_assay_limits_specimen_and_method_are_shown(tmp_path: Path) -> N
     assert "lod 1.5, lloq 2, uloq 5000 pg/mL" in lines[at + 1]  # QA: with no unit
     assert "Specimen: EDTA plasma" in lines[at + 1] and "Method: ECLIA" in lines[at + 2]
     assert "lod, lloq, uloq: the least the lab's test can detect" in result.stdout
+    # ranges show says what they are where a marker gives them, not where none does (QA)
+    shown = runner.invoke(app, ["ranges", "show", str(path)], env=WIDE).stdout
+    assert "lod, lloq, uloq: the least the lab's test can detect" in shown
     [meta] = [r for r in explaining.explain("IL-6", explaining.sets_to_show(str(path))[0]).ranges
               if r.set_name == "meta"]  # fmt: skip
     assert (meta.assay_limits, meta.specimen, meta.method) == (
         "lod 1.5, lloq 2, uloq 5000 pg/mL", "EDTA plasma", "ECLIA"
     )  # fmt: skip
+    path.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\n', encoding="utf-8")
+    shown = runner.invoke(app, ["ranges", "show", str(path)], env=WIDE).stdout
+    assert "lod, lloq" not in shown and "Aliases and notes: --format json." in shown
 
 
 @pytest.mark.parametrize(

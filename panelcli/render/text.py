@@ -327,7 +327,10 @@ def render_ranges(reference_set: ReferenceSet, console: Console) -> None:
     for category, role in GROUP_ROLE.items():
         if category in shown:
             console.print(Text(f"{category}: markers that {role}."), style="dim")
-    console.print(Text(f"{ASSAY_LIMITS} Aliases and notes: --format json."), style="dim")
+    # the assay's limits said only where a marker gives them (QA: explained beside none)
+    limits_given = any(entry.assay_limits_text() for entry in reference_set.markers.values())
+    said = f"{ASSAY_LIMITS} " if limits_given else ""
+    console.print(Text(f"{said}Aliases and notes: --format json."), style="dim")
     console.print(inert(f"File: {info.path}  sha256: {info.sha256}"), style="dim")
     # its ranges are what a reader compares a result with (review: as explain, it ends so)
     console.print(Text(RANGES_DIFFER))

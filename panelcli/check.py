@@ -1312,6 +1312,8 @@ class Interpreter:
             critical_columns = [roles.get(role, pad) for role in CRITICAL_ROLES]
             columns += critical_columns
             critical_of = operator.itemgetter(*critical_columns)
+        # ... and so does a row with the lab's comment on it (its note keeps it)
+        comment_at = roles.get("comment")
         padded = pad in columns  # rows get their blank cell (appended, then taken off)
         # A bare number right after the value in an ignored column: the general path asks
         # whether a decimal comma split the value (see `spill_columns`).
@@ -1387,9 +1389,10 @@ class Interpreter:
                             )
                             person = None if person_of is None else person_of(cells)
                             # a row that gives a critical limit: the general path reads it
-                            gives_critical = critical_of is not None and any(
-                                map(gives_a_limit, critical_of(cells))
-                            )
+                            gives_critical = (
+                                critical_of is not None
+                                and any(map(gives_a_limit, critical_of(cells)))
+                            ) or (comment_at is not None and bool(cells[comment_at].strip()))
                             if padded:
                                 cells.pop()
                             marker, text, unit = (
@@ -1687,8 +1690,11 @@ class Interpreter:
         the row needs more (a censored or odd value, a warning, a range in the row, …).
         """
         (source, line, column, marker, written, unit, sample_id, patient_id, collected_at,
-         sex, age, birth_date, reference_range, detection, _, _, critical) = m  # fmt: skip
-        if reference_range is not None or detection is not None or critical is not None:
+         sex, age, birth_date, reference_range, detection, _, _, critical, comment) = m  # fmt: skip
+        if (
+            reference_range is not None or detection is not None or critical is not None
+            or comment is not None
+        ):  # fmt: skip
             return None
         if (sex or age or birth_date) and not self._person_readable(
             sex or "", age or "", birth_date or "", collected_at or ""
@@ -2095,7 +2101,7 @@ class Interpreter:
             )  # fmt: skip
         if m.detection is not None:
             result = _estimated(result, m.detection)
-        result = _said_if_a_mean(m, result)
+        result = _with_lab_comment(m, _said_if_a_mean(m, result))
         if read_as_form(m.marker, name):  # written 'IL-12', judged as the set's IL-12 p70
             said = f"'{shorten(m.marker.strip())}' is read as {name}, as this set names it"
             result = result.model_copy(
@@ -2196,7 +2202,7 @@ class Interpreter:
         its notes of estimate and mean, then the lab flag's disagreement and queued warnings."""
         if m.detection is not None:
             result = _estimated(result, m.detection)
-        result = _said_if_a_mean(m, result)
+        result = _with_lab_comment(m, _said_if_a_mean(m, result))
         if parsed.flag is not None:
             result = self._printed_as_the_set_s(m, result)
         yield result
@@ -4950,6 +4956,17 @@ def _said_if_a_mean(m: Measurement, result: Result) -> Result:
     if words is None or not words.mean:
         return result
     return result.model_copy(update={"note": _noted(result, MEAN_NOTE)})
+
+
+def _with_lab_comment(m: Measurement, result: Result) -> Result:
+    """`result` with the lab's comment on its row in its note, and kept for the summary
+    (`Doubt.lab_comment`; QA: a 'Hemolyzed, may be falsely elevated' was ignored)."""
+    if m.comment is None:
+        return result
+    doubt = (result.doubt or Doubt())._replace(lab_comment=shorten(m.comment, 200))
+    said = f"the lab's comment: '{doubt.lab_comment}'"
+    note = f"{result.note}; {said}" if result.note else said
+    return result.model_copy(update={"note": note, "doubt": doubt})
 
 
 def _reads_statuses(layout: Layout) -> bool:

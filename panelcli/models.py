@@ -238,6 +238,9 @@ class Doubt(NamedTuple):
     #: the row printed a range that is the set's own, which judged it: a lab's flag that
     #: disagrees is against the lab's own range too (QA: 'ranges differ between labs' was said)
     range_printed: bool = False
+    #: the lab's comment on the result's row, as the note quotes it (a long file's comment
+    #: column), for the summary
+    lab_comment: str | None = None
 
 
 class Result(_Model):

@@ -158,6 +158,13 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "detection_range": ("detectionrange", "detectionrangestatus", "detectionranges"),
     "lab_flag": ("flag", "flags", "abnormalflag", "abnormalflags", "resultflag", "resultflags",
                  "abnormalityflag", "hlflag", "hiloflag"),
+    # The lab's comment on a long file's result, or a wide file's row ('Hemolyzed sample, may
+    # be falsely elevated'), kept in the note of each result it is on (QA: ignored, and the
+    # summary told of a raised IL-6 without it)
+    "comment": ("comment", "comments", "resultcomment", "resultcomments", "labcomment",
+                "labcomments", "remark", "remarks", "resultremark", "kommentar", "bemerkung",
+                "befundkommentar", "befundbemerkung", "commentaire", "commentaires",
+                "comentario", "comentarios", "observación", "observacion"),
     # A long file's replicate of each result ('1', '2') or the figure a row gives of them
     # ('Mean', 'CV%'), read as an instrument names its columns ('IL-6 Rep 1', 'IL-6 CV%')
     # (not a bare 'Rep': a run number or initials may be so called: review)
@@ -401,6 +408,9 @@ class Measurement(NamedTuple):
     #: The lab's critical low and high limit cells ('' where blank) and their columns' units;
     #: None where the row gives neither.
     critical: CriticalCells | None = None
+    #: The lab's comment on the result (a long file's comment column), as one line; None where
+    #: blank or there is no such column.
+    comment: str | None = None
 
 
 class BlankCells(NamedTuple):
@@ -3846,6 +3856,14 @@ def header_row(reader: Iterator[list[str]], source: str, header_end: int) -> lis
     return []
 
 
+def lab_comment(text: str | None) -> str | None:
+    """A comment cell as one line ('Hemolyzed sample.<newline>Recollect' → 'Hemolyzed
+    sample. Recollect'); None where blank or only a mark of none ('-', 'n/a')."""
+    if text is None or not text.strip() or is_no_value_mark(text):
+        return None
+    return " ".join(text.split())
+
+
 def _one_line(cell: str) -> str:
     """A header cell wrapped over lines in Excel ('IL-10\\n(pg/mL)') as one line, its breaks
     spaces: the name issues and results give its column (QA: shown as 'IL-10\\x0a(pg/mL)')."""
@@ -4362,6 +4380,8 @@ def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict
                 and _holds_text(name)
             )
             or after in _flag_and_range_columns(layout, index)
+            # the lab's comment: a bare number there is no comment
+            or _ROLE_OF.get(key) == "comment"
         ):
             spills[index] = after
     return spills
@@ -4583,6 +4603,7 @@ def measurement_reader(
     range_limits = has_range_limits(layout)
     range_unit = layout.range_unit
     critical_of = critical_cells(header, layout) if long else None
+    i_comment = layout.roles.get("comment")  # a wide row's is each of its results'
     # The cells `Interpreter._long_rows` takes as written (ids it composes itself, dates are
     # composed where read; a value it takes is digits): the general path composes the others'
     # accents (see `read`), a wide file's all (it has no short path)
@@ -4925,6 +4946,7 @@ def measurement_reader(
                     cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
                     cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
                     flag_as_written, name, critical_of(cells) if critical_of else None,
+                    None if i_comment is None else lab_comment(cell(cells, i_comment)),
                 ))  # fmt: skip
                 continue
             sample_id, patient_id = row_ids(cells, layout)
@@ -4935,6 +4957,7 @@ def measurement_reader(
             if sample_id is None:  # wide without an id (no column, or a blank cell, as Bio-Plex
                 sample_id = named_by_line(line)  # leaves standards): one row is one sample
             row_unit = cell(cells, i_unit)  # a 'Unit' column: the unit of the row's values
+            comment = None if i_comment is None else lab_comment(cell(cells, i_comment))
             produced = False
             blanks = 0  # counted for `cells-blank` only in a row that has values (QA: a row with
             # none was refused and its cells were also said to be read as 'not measured')
@@ -5074,7 +5097,8 @@ def measurement_reader(
                 stats.measurements += 1
                 yield Measurement(
                     source, line, column_of[index], marker, value, unit or given_unit, sample_id,
-                    patient_id, when, sex, age, birth, own_range, None, own_flag, name,
+                    patient_id, when, sex, age, birth, own_range, None, own_flag, name, None,
+                    comment,
                 )  # fmt: skip
             if not produced:
                 # Its sample, if the row names one, is still known: its panel says so (QA).

@@ -1040,6 +1040,7 @@ def _summary(results: Sequence[Result], rejected: Sequence[Issue]) -> PanelSumma
         soon = [] if asked else [f"{ask} should be talked over with a healthcare provider soon."]
         text.append(" ".join([*(said for _, said in maybe), *soon]))
     text.extend(_lab_flag_sentences(results, said_soon=bool(critical or maybe) or storm))
+    text.extend(_lab_comment_sentences(results))
     if below:
         # A marker measured twice, once too low to measure and once out of range: calling the
         # low result "common in healthy people" would contradict the other sentence about it.
@@ -1141,6 +1142,28 @@ def _lines_named(rejected: Sequence[Issue]) -> str:
     """' (lines 3 and 4)', ' (lines 3, 4, 5, 6 and 4 more)', or '' when no line is known."""
     lines = first_few([str(n) for n in dict.fromkeys(i.line for i in rejected) if n is not None])
     return f" ({'line' if len(lines) == 1 else 'lines'} {join_names(lines)})" if lines else ""
+
+
+#: The lab's comments a panel's summary quotes; the notes hold the rest
+COMMENTS_QUOTED = 3
+
+
+def _lab_comment_sentences(results: Sequence[Result]) -> list[str]:
+    """ "The lab left a comment on IL-6: '…'." for each comment (one for the markers that
+    share it), as it may change what a result means (QA: 'Hemolyzed sample, may be falsely
+    elevated' was not said where the summary called IL-6 high)."""
+    on: dict[str, list[Result]] = {}
+    for result in results:
+        if result.doubt is not None and result.doubt.lab_comment:
+            on.setdefault(result.doubt.lab_comment, []).append(result)
+    text = [
+        f"The lab left a comment on {_names(commented)}: '{comment}'."
+        for comment, commented in list(on.items())[:COMMENTS_QUOTED]
+    ]
+    more = [r for commented in list(on.values())[COMMENTS_QUOTED:] for r in commented]
+    if more:
+        text.append(f"The lab left comments on {_names(more)} too (see their notes).")
+    return text
 
 
 def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:

@@ -43,11 +43,11 @@ def test_every_marker_panelcli_knows_names_a_marker() -> None:
 def test_a_wide_header_reads_the_columns_of_markers_the_set_does_not_know() -> None:
     interpreter = Interpreter(ARUP, CheckOptions())
     layout = map_header(
-        ["Sample", "IL-6", "GM-CSF", "IL-12 p70", "Comment"], interpreter.known_marker
+        ["Sample", "IL-6", "GM-CSF", "IL-12 p70", "Plate"], interpreter.known_marker
     )
     assert layout is not None and layout.kind == "wide"
     assert [name for name, _ in layout.markers.values()] == ["IL-6", "GM-CSF", "IL-12 p70"]
-    assert layout.ignored == ["Comment"]
+    assert layout.ignored == ["Plate"]
 
 
 def test_a_header_of_markers_no_set_in_use_knows_is_still_a_wide_header() -> None:

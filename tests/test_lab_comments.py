@@ -1,0 +1,82 @@
+"""The lab's comment on a result (a long file's 'Comment' column) or on a wide file's row is
+kept in each result's note and quoted in its sample's summary (QA: 'Hemolyzed sample. Result
+may be falsely elevated' was ignored, and the summary said only that IL-6 was high)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.check import CheckOptions, Interpreter, build_report
+from panelcli.cli import app
+from panelcli.models import Result
+from panelcli.ranges import load_ranges
+
+LONG = (
+    "sample_id,marker,value,unit,Comment\n"
+    'S1,IL-6,18.2,pg/mL,"Hemolyzed sample.\nResult may be falsely elevated"\n'
+    "S1,IL-8,3,pg/mL,\nS1,IL-10,3,pg/mL,-\n"
+)
+
+
+def results_of(write_csv: Callable[..., str], text: str, short: bool) -> list[Result]:
+    interpreter = Interpreter(load_ranges(None), CheckOptions(), short_path=short)
+    events = list(interpreter.events([write_csv(text)]))
+    return [e for e in events if isinstance(e, Result)]
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_long_file_s_comment_is_in_its_result_s_note(write_csv, short: bool) -> None:
+    il6, il8, il10 = results_of(write_csv, LONG, short)
+    assert il6.note == (
+        "the lab's comment: 'Hemolyzed sample. Result may be falsely elevated'"  # one line
+    )
+    assert il8.note is None and il10.note is None  # blank, or a mark of none
+    assert il6.status.value == "high"  # a comment changes no judgement
+
+
+@pytest.mark.parametrize("short", [True, False])
+def test_a_wide_file_s_comment_is_on_each_result_of_its_row(write_csv, short: bool) -> None:
+    found = results_of(
+        write_csv,
+        "Sample,IL-6 (pg/mL),IL-8 (pg/mL),Kommentar\nS1,12,3,Hämolytisch\nS2,1,2,\n",
+        short,
+    )
+    assert [(r.sample_id, r.note) for r in found] == [
+        ("S1", "the lab's comment: 'Hämolytisch'"), ("S1", "the lab's comment: 'Hämolytisch'"),
+        ("S2", None), ("S2", None),
+    ]  # fmt: skip
+
+
+def test_the_summary_quotes_each_comment_once_with_the_markers_it_is_on(write_csv) -> None:
+    rows = [
+        "sample_id,marker,value,unit,Lab Comment",
+        "S1,IL-6,18.2,pg/mL,Hemolyzed",
+        "S1,IL-8,3,pg/mL,Hemolyzed",
+        *(f"S1,{m},1,pg/mL,note {n}" for n, m in enumerate(["IL-10", "IL-2", "IL-4", "IL-5"])),
+    ]
+    path = write_csv("\n".join(rows) + "\n")
+    interpreter = Interpreter(load_ranges(None), CheckOptions())
+    report = build_report(interpreter.events([path]), interpreter.ranges)
+    said = [t for t in report.panels[0].summary.text if "comment" in t]
+    assert said == [
+        "The lab left a comment on IL-6 and IL-8: 'Hemolyzed'.",
+        "The lab left a comment on IL-10: 'note 0'.",
+        "The lab left a comment on IL-2: 'note 1'.",
+        "The lab left comments on IL-4 and IL-5 too (see their notes).",
+    ]
+
+
+def test_a_comment_is_no_column_ignored_and_a_bare_number_there_is_a_split_value(
+    write_csv,
+) -> None:
+    """The column is read, so it gets no 'column-ignored' warning; in a ',' file a bare number
+    right after the value may still be its decimals ('2,9'), as before it was read."""
+    done = CliRunner().invoke(app, ["validate", write_csv(LONG)])
+    assert "column-ignored" not in done.stdout
+    done = CliRunner().invoke(
+        app, ["validate", write_csv("Sample,Test,Result (pg/mL),Comment\nS1,IL-6,2,9\n")]
+    )
+    assert "value-split-by-comma" in done.stdout and done.exit_code == 2

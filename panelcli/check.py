@@ -4964,7 +4964,7 @@ def _with_lab_comment(m: Measurement, result: Result) -> Result:
     if m.comment is None:
         return result
     doubt = (result.doubt or Doubt())._replace(lab_comment=shorten(m.comment, 200))
-    said = f"the lab's comment: '{doubt.lab_comment}'"
+    said = f"comment from the lab: '{doubt.lab_comment}'"
     note = f"{result.note}; {said}" if result.note else said
     return result.model_copy(update={"note": note, "doubt": doubt})
 

@@ -91,6 +91,7 @@ from panelcli.names import (
     marker_key,
     value_name,
     whose_figure,
+    without_species,
 )
 from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
@@ -526,10 +527,12 @@ def unit_in_doubt(
 
 
 def times_said(times: float) -> str:
-    """'6,600 times', '6.6 times', 'a 150th of' (for `unit_in_doubt`)."""
+    """'6,600 times', '6.6 times', '1/150 of', 'the same as' (for `unit_in_doubt`)."""
     rounded = float(f"{times if times >= 1 else 1 / times:.2g}")
+    if rounded == 1:
+        return "the same as"
     said = f"{rounded:,.0f}" if rounded >= 100 else number_text(rounded)
-    return f"{said} times" if times >= 1 else f"a {said}th of"
+    return f"{said} times" if times >= 1 else f"1/{said} of"
 
 
 def _unusable_range(text: str, problem: str, otherwise: str) -> str:
@@ -2123,7 +2126,7 @@ class Interpreter:
             reference is None
             or reference.origin == "file"
             or not m.reference_range
-            or not _prints_the_set_s(m, reference, self.comma_decimal_seen)
+            or not _prints_the_set_s(m, result, reference, self.comma_decimal_seen)
         ):
             return result
         doubt = result.doubt or Doubt()
@@ -3351,16 +3354,19 @@ class Interpreter:
         """A marker the set does not know: judged by the lab's range in the row, if it has one
         panelcli can use, else no_reference with a spelling hint."""
         note = f"no reference range for '{shorten(m.marker)}' in this set"
+        # named, hinted and told of its form as without a species before it ('Hu IL-12 (40)'
+        # as 'IL-12 (40)': review, it was hinted as IL-12 p70)
+        written = without_species(m.marker) or m.marker
         # the name panelcli knows it by, as a set that knows it gives it (QA: GMCSF, GM-CSF
         # and GM CSF were three markers, and three trends, of the default set's results)
         # without an instrument's words after it ('IL-18 (33)': QA, as a set's marker is)
-        bare = value_name(m.marker)
+        bare = value_name(written)
         base = dict(
-            **self._sample_fields(m), marker=known_name(m.marker) or (bare or m.marker).strip(),
+            **self._sample_fields(m), marker=known_name(written) or (bare or written).strip(),
             marker_as_written=m.marker, value=parsed.number, comparator=parsed.comparator,
             unit=unit, original_value=self._as_written(m), original_unit=unit,
         )  # fmt: skip
-        hint = self.ranges.suggest(m.marker)  # difflib: only for a marker the set lacks
+        hint = self.ranges.suggest(written)  # difflib: only for a marker the set lacks
         if _prints_a_range(m) and unit is not None:  # 'ND' too (QA: it was 'no range')
             # A name the set may know under another spelling ('TNF-?' where an encoding
             # lost the α) is said even so (found in QA)
@@ -3370,7 +3376,7 @@ class Interpreter:
             )
             if judged is not None:
                 return judged
-        whole = None if hint else self.ranges.without_form(m.marker)
+        whole = None if hint else self.ranges.without_form(written)
         if hint:
             note += f"; check the name (did you mean {hint}?)"
         if lost := lost_letter(m.marker):  # review: '�' was told of a '?'
@@ -3609,9 +3615,11 @@ class Interpreter:
             # The sample's later rows with patient and date left blank take them from this
             # one, as from a judged row (QA: they lost them where the first row was refused).
             _person_fits(self._markers_seen(m), m.line, _person_text(m))
+        if m.comment is not None:  # not lost with the row (review)
+            message += f" (comment from the lab: '{shorten(m.comment, 200)}')"
         return Issue(
             code=code, source=m.source, line=m.line, column=column or m.column,
-            **self._row_of(m), message=message,
+            **self._row_of(m), message=message, lab_comment=m.comment,
         )  # fmt: skip
 
     def _issue_filled_down(self, issue: Issue) -> Issue:
@@ -4963,8 +4971,8 @@ def _with_lab_comment(m: Measurement, result: Result) -> Result:
     (`Doubt.lab_comment`; QA: a 'Hemolyzed, may be falsely elevated' was ignored)."""
     if m.comment is None:
         return result
-    doubt = (result.doubt or Doubt())._replace(lab_comment=shorten(m.comment, 200))
-    said = f"comment from the lab: '{doubt.lab_comment}'"
+    doubt = (result.doubt or Doubt())._replace(lab_comment=m.comment)
+    said = f"comment from the lab: '{m.comment}'"  # whole: the summary shortens it
     note = f"{result.note}; {said}" if result.note else said
     return result.model_copy(update={"note": note, "doubt": doubt})
 
@@ -5241,10 +5249,18 @@ def _value_said(result: Result) -> str:
     return f"{result.comparator or ''}{number_text(result.value)} {result.unit}".strip()
 
 
-def _prints_the_set_s(m: Measurement, reference: Reference, decimal_comma: bool) -> bool:
-    """Whether a row's printed range is the set's range that judged it (same limits)."""
-    printed = parse_lab_range(m.reference_range or "", decimal_comma)
-    return printed is not None and (printed.low or 0.0, printed.high) == (
+def _prints_the_set_s(
+    m: Measurement, result: Result, reference: Reference, decimal_comma: bool
+) -> bool:
+    """Whether a row's printed range, read in the set's unit as it was to judge the row, is
+    the set's range that judged it (review: '<=2.5' beside ng/mL, 2,500 pg/mL, was said to
+    be the set's 2.5 pg/mL, and '<=0.0025' beside ng/mL was not)."""
+    try:
+        exponent = conversion_exponent(result.original_unit or reference.unit, reference.unit)
+    except UnitProblem:
+        return False
+    read = read_lab_range(m.reference_range or "", reference.unit, exponent, decimal_comma)
+    return isinstance(read, Bounds) and (read.low or 0.0, read.high) == (
         reference.low or 0.0, reference.high,
     )  # fmt: skip
 

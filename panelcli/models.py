@@ -77,6 +77,8 @@ class Issue(_Model):
     collected_at: str | None = None
     marker: str | None = Field(None, description="The row's marker, as written in the file.")
     message: str
+    #: the lab's comment on the row (not written: the message quotes it), for the summary
+    lab_comment: str | None = Field(None, exclude=True)
 
 
 class ReferenceUsed(_Model):

@@ -76,6 +76,7 @@ _CYTOKINE_KEY = lazy_pattern(
 def looks_like_a_cytokine(name: str) -> bool:
     """Whether a header names a cytokine, chemokine or growth factor (`_CYTOKINE_KEY`), also
     with an instrument's words after it (QA: 'IL-18 (33)', a bead region, was not read)."""
+    name = without_species(name) or name  # 'Hu IL-18 (33)' (review)
     if _CYTOKINE_KEY.fullmatch(marker_key(name)) is not None:
         return True
     bare = value_name(name)

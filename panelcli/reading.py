@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from panelcli.errors import InputError
 from panelcli.models import Issue
@@ -4610,6 +4610,7 @@ def measurement_reader(
     as_written = {layout.roles.get(role) for role in _AS_WRITTEN} if long else set()
     spills = spill_columns(header, layout, delimiter)
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
+    commented: list[Any] = [None, None]  # the row being read: its line, the lab's comment
 
     def read(rows: Iterable[NumberedRow]) -> Iterator[Measurement | Issue]:
         nonlocal layout, wide_units, first_data_row, units_read, unnamed_unsaid
@@ -4620,6 +4621,8 @@ def measurement_reader(
                 continue
             if is_blank(cells):
                 continue  # blank line: not a row
+            if i_comment is not None:  # the row's, for its issues (`with_its_comment`)
+                commented[:] = line, lab_comment(cell(cells, i_comment))
             if is_comment(cells):
                 stats.skipped += 1
                 yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
@@ -5111,7 +5114,25 @@ def measurement_reader(
                     BlankCells(blanks, line, tuple(marks[: MARKS_SAID + 1]))
                 )
 
-    return read
+    if i_comment is None:
+        return read
+
+    def with_its_comment(rows: Iterable[NumberedRow]) -> Iterator[Measurement | Issue]:
+        """`read`, a row's refusal or its 'no result' quoting the lab's comment on it, which
+        no result's note can keep (review: lost where it mattered most)."""
+        for event in read(rows):
+            if (
+                type(event) is Issue
+                and commented[1] is not None
+                and event.line == commented[0]
+                and (event.severity == "error" or event.code == "result-not-given")
+            ):
+                said = f" (comment from the lab: '{shorten(commented[1], 200)}')"
+                update = {"message": event.message + said, "lab_comment": commented[1]}
+                event = event.model_copy(update=update)
+            yield event
+
+    return with_its_comment
 
 
 def _columns_of(layout: Layout, columns: Sequence[int]) -> str:

@@ -705,16 +705,28 @@ def _lab_flag(result: Result) -> str | None:
     """The lab's flag as the value's text as written ends in it ('250 HH', '900 kritisch',
     '12 ++', '5 (H)'), as an HL7 code, a critical one's side taken from panelcli's judgement;
     None where it ends in none (review: only 'H', 'HH', 'L', 'LL' and 'high' were read)."""
+    found = _flag_at_end(result)
+    return None if found is None else critical_side(found[1], result.flag)
+
+
+def _flag_at_end(result: Result) -> tuple[str, str] | None:
+    """The lab's flag the value as written ends in, as written and as a code: its last two
+    words ('5 Critical High', as Epic writes it: review, read as 'High'), else its last."""
     words = result.original_value.split()
-    code = flag_column_code(words[-1]) if len(words) > 1 else None
-    return None if code is None else critical_side(code, result.flag)
+    for count in (2, 1):
+        if len(words) > count:
+            written = " ".join(words[-count:])
+            code = flag_column_code(written)
+            if code is not None:
+                return written, code
+    return None
 
 
 def written_without_flag(result: Result) -> str:
     """The value as written without a lab's flag at its end ('ND L' → 'ND')."""
-    words = result.original_value.split()
-    if len(words) > 1 and flag_column_code(words[-1]) is not None:
-        return " ".join(words[:-1])
+    found = _flag_at_end(result)
+    if found is not None:
+        return result.original_value.strip()[: -len(found[0])].rstrip()
     return result.original_value
 
 
@@ -739,7 +751,9 @@ def lab_mark_note(result: Result) -> str | None:
     )  # the lab's 'H' beside panelcli's 'HH', its 'A' beside 'L'
     if shown and not lab_marked_critical(result):
         return None
-    return f"lab: {flag_said(result.original_value.split()[-1], code)}"
+    found = _flag_at_end(result)
+    written = found[0] if found is not None else result.original_value.split()[-1]
+    return f"lab: {flag_said(written, code)}"
 
 
 def may_be_critical(result: Result) -> bool:
@@ -943,6 +957,7 @@ def summarise_panel(
             said.append(
                 f"The lab gave no {given} {some} of this sample{lines}. The warnings say why."
             )
+    said.extend(_lab_comment_sentences((), not_given))  # (review: lost with the row)
     return summary.model_copy(
         update={
             "text": [*summary.text, *said],
@@ -1040,7 +1055,7 @@ def _summary(results: Sequence[Result], rejected: Sequence[Issue]) -> PanelSumma
         soon = [] if asked else [f"{ask} should be talked over with a healthcare provider soon."]
         text.append(" ".join([*(said for _, said in maybe), *soon]))
     text.extend(_lab_flag_sentences(results, said_soon=bool(critical or maybe) or storm))
-    text.extend(_lab_comment_sentences(results))
+    text.extend(_lab_comment_sentences(results, rejected))
     if below:
         # A marker measured twice, once too low to measure and once out of range: calling the
         # low result "common in healthy people" would contradict the other sentence about it.
@@ -1148,21 +1163,28 @@ def _lines_named(rejected: Sequence[Issue]) -> str:
 COMMENTS_QUOTED = 3
 
 
-def _lab_comment_sentences(results: Sequence[Result]) -> list[str]:
-    """ "The lab left a comment on IL-6: '…'." for each comment (one for the markers that
-    share it), as it may change what a result means (QA: 'Hemolyzed sample, may be falsely
-    elevated' was not said where the summary called IL-6 high)."""
-    on: dict[str, list[Result]] = {}
+def _lab_comment_sentences(results: Sequence[Result], rows: Sequence[Issue] = ()) -> list[str]:
+    """A sentence for each comment of the lab's, quoting it, with the markers that share it
+    ("The lab left a comment on IL-6: '…'."), as it may change what a result means (QA:
+    'Hemolyzed sample, may be falsely elevated' was not said where the summary called IL-6
+    high); also of `rows` that gave no result or could not be used (review: lost with them)."""
+    on: dict[str, list[str]] = {}
     for result in results:
         if result.doubt is not None and result.doubt.lab_comment:
-            on.setdefault(result.doubt.lab_comment, []).append(result)
+            on.setdefault(result.doubt.lab_comment, []).append(result.marker)
+    for row in rows:
+        if row.lab_comment:
+            on.setdefault(row.lab_comment, []).append(row.marker or f"line {row.line}")
     text = [
-        f"The lab left a comment on {_names(commented)}: '{comment}'."
-        for comment, commented in list(on.items())[:COMMENTS_QUOTED]
+        f"The lab left a comment on {join_names(list(dict.fromkeys(names)))}: "
+        f"'{shorten(comment, 200)}'."
+        for comment, names in list(on.items())[:COMMENTS_QUOTED]
     ]
-    more = [r for commented in list(on.values())[COMMENTS_QUOTED:] for r in commented]
+    more = [name for names in list(on.values())[COMMENTS_QUOTED:] for name in names]
     if more:
-        text.append(f"The lab left comments on {_names(more)} too (see their notes).")
+        where = join_names(list(dict.fromkeys(more)))
+        see = "their notes" if not rows else "the notes and the warnings"
+        text.append(f"The lab left comments on {where} too (see {see}).")
     return text
 
 

@@ -155,6 +155,9 @@ def _has_time(text: str) -> bool:
 
 def _has_zone(text: str) -> bool:
     """Whether a date that panelcli can read gives a time zone ('07:30Z', '10:00+05:00')."""
+    hl7 = _HL7_TIME.match(text.strip())  # '202605201800+0100' (review: taken for no zone)
+    if hl7 is not None:
+        return hl7["zone"] is not None
     try:
         return datetime.fromisoformat(text.strip()).tzinfo is not None
     except ValueError:  # day.month.year and slashed dates have none
@@ -1039,9 +1042,9 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
         mixed: dict[str, list[str]] = {}  # marker: samples of its results from another person
         mixed_outside: dict[str, list[str]] = {}  # marker: how those were outside the range
         no_range: dict[str, list[str]] = {}  # marker: dates of results with no range
-        # marker: the dates it was past the lab's critical limits, its only limits, and how
-        # many limits they are
-        limits_alone: dict[str, tuple[list[str], int]] = {}
+        # marker: the dates it was past the critical limits, its only limits, how many they
+        # are, and whose ('lab': any in the file, else the set's)
+        limits_alone: dict[str, tuple[list[str], int, bool]] = {}
         seen: set[tuple[object, ...]] = set()
         for panel in sorted(
             patient_panels, key=lambda p: position[as_listed[p.collected_at or ""]]
@@ -1077,10 +1080,10 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                     if _limits_alone(result):
                         # a lab's critical limit with no range is no range to compare by
                         # (QA: its one test past it was 'compared on only one date')
-                        past, _ = limits_alone.get(result.marker, ([], 0))
+                        past, _, _ = limits_alone.get(result.marker, ([], 0, False))
                         if result.status is Status.CRITICAL:
                             past.append(when)
-                        limits_alone[result.marker] = (past, _limit_count(result))
+                        limits_alone[result.marker] = (past, *_limits_of(result))
         for marker, days in list(doubted.items()):  # not of a date a certain copy gives
             points = {when for when, _ in by_marker.get(marker, ())}
             if not (days := [d for d in days if d not in points]):
@@ -1620,24 +1623,27 @@ def _limits_alone(result: Result) -> bool:
     return reference is not None and reference.low is None and reference.high is None
 
 
-def _limit_count(result: Result) -> int:
-    """How many critical limits judged `result` (1 or 2)."""
+def _limits_of(result: Result) -> tuple[int, bool]:
+    """How many critical limits judged `result` (1 or 2), and whether any is the lab's (in
+    the file), not the set's (review: the set's were called the lab's)."""
     reference = result.reference
     assert reference is not None
-    return (reference.critical_low is not None) + (reference.critical_high is not None)
+    count = (reference.critical_low is not None) + (reference.critical_high is not None)
+    return count, "file" in (reference.critical_low_origin, reference.critical_high_origin)
 
 
 def _limits_alone_said(
-    limits_alone: Mapping[str, tuple[Sequence[str], int]], untrended: Sequence[str]
+    limits_alone: Mapping[str, tuple[Sequence[str], int, bool]], untrended: Sequence[str]
 ) -> list[str]:
     """Why each marker judged by the lab's critical limits alone (no range) has no trend, and
     when it was past them: its tests are not compared, but those are not to be lost."""
     text = []
     for marker in untrended:
-        past, count = limits_alone[marker]
+        past, count, labs = limits_alone[marker]
         limit = "limits" if count == 2 else "limit"
+        whose = "the lab's" if labs else "the reference set's"
         said = (
-            f"{marker} has no range, only the lab's critical {limit}, so its results are not "
+            f"{marker} has no range, only {whose} critical {limit}, so its results are not "
             "compared from test to test."
         )
         if past:

@@ -144,6 +144,9 @@ _FLAG_CODE = {
 _FLAG_SYMBOL = {
     "*": "A", "!": "A", "**": "A", "***": "A", "!!": "A", "+": "H", "↑": "H", "↓": "L",
     "++": "HH", "+++": "HH", "↑↑": "HH", "↑↑↑": "HH", "--": "LL", "↓↓": "LL", "↓↓↓": "LL",
+    # an 'Abnormal?' column's answer (Epic; review: 'Y' was unreadable on every such row)
+    **dict.fromkeys(("y", "yes", "ja", "oui", "sí", "si"), "A"),
+    **dict.fromkeys(("no", "nein", "non"), "N"),
 }  # fmt: skip
 _FLAG_MARKS = "*!"  # what a LIS may write after a flag to draw the eye to it
 #: A lone hyphen, en dash, em dash or minus sign: what exports write in a flag column for "no
@@ -360,12 +363,13 @@ _NO_RESULT_VALUES = {
         ("qns", "quantity not sufficient", "insufficient", "insufficient sample",
          # QA: German, French and Spanish LIS' words were refused as no number
          "zu wenig material", "material nicht ausreichend", "matériel insuffisant",
-         "échantillon insuffisant", "muestra insuficiente"),
+         "materiel insuffisant", "échantillon insuffisant", "echantillon insuffisant",
+         "muestra insuficiente"),
         "there was not enough of the specimen to test",
     ),
     **dict.fromkeys(
         ("kein material", "material fehlt", "no specimen", "specimen not received",
-         "sample not received", "pas de matériel", "sin muestra"),
+         "sample not received", "pas de matériel", "pas de materiel", "sin muestra"),
         "there was no specimen to test",
     ),
     **dict.fromkeys(("no result", "kein ergebnis"), "the lab gave no result"),
@@ -860,8 +864,10 @@ _TEXT_MARK = lazy_pattern(r"^'\s*[<>≤≥]?\s*\d")
 #: '01. Okt', 'Oct-01', '1-Oct', '3. Mär': a number such as 1.10 that a spreadsheet turned into
 #: a date (months in English, German and French)
 _MONTH = (
-    r"(?:jan|feb|f[ée]v|m[aä]r|mrz|apr|avr|ma[iy]|jui?n|jul|juil|aug|ao[uû]|sep|sept|o[ck]t"
-    r"|nov|de[cz]|d[ée]c)[a-zéû]*\.?"
+    r"(?:jan(?:uary|uar)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|mar(?:ch|s)?|m[äa]rz|mrz|m[äa]r"
+    r"|apr(?:il)?|avr(?:il)?|ma[iy]|jun[ei]?|juin|jul[yi]?|juil(?:let)?|aug(?:ust)?|ao[uû]t"
+    r"|sep(?:t|tember)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|de[cz](?:ember)?"
+    r"|d[ée]c(?:embre)?)\.?"
 )
 _SPREADSHEET_DATE = lazy_pattern(
     rf"^(?:\d{{1,2}}\.?[\s\-/]*{_MONTH}|{_MONTH}[\s\-/]*\d{{1,4}})$", re.I

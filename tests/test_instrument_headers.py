@@ -943,3 +943,33 @@ def test_a_unitless_range_far_off_in_the_value_s_unit_but_near_in_the_set_s_is_n
         "reference set's upper limit (9.4 pg/mL), read in pg/mL 6.6 times, so its unit is in "
         "doubt (write it in the range: '< 62 pg/mL'); the reference set's range was used"
     )
+
+
+@pytest.mark.parametrize("ranges", ["arup-3002601", "mayo-adult"])
+def test_a_species_prefix_is_read_off_before_a_form_or_a_hint(
+    write_csv: Callable[..., str], ranges: str
+) -> None:
+    """Review: 'Hu IL-12 (40)' was named 'Hu IL-12' and hinted as IL-12 p70 (Mayo) or IL-12,
+    where 'IL-12 (40)' is told the set's form is another; both are said alike now."""
+    interpreter = Interpreter(load_ranges(ranges), CheckOptions())
+    found = list(
+        interpreter.events(
+            [
+                write_csv(
+                    "sample_id,marker,value,unit\nS1,IL-12 (40),150,pg/mL\n"
+                    "S2,Hu IL-12 (40),150,pg/mL\n"
+                )
+            ]  # fmt: skip
+        )
+    )
+    plain, prefixed = results(found)
+    assert prefixed.marker == plain.marker
+    assert prefixed.note == (plain.note or "").replace("'IL-12 (40)'", "'Hu IL-12 (40)'")
+
+
+def test_times_said_reads_as_words() -> None:
+    from panelcli.check import times_said
+
+    assert [times_said(t) for t in (6600.0, 6.6, 1.0, 0.5, 0.0025)] == [
+        "6,600 times", "6.6 times", "the same as", "1/2 of", "1/400 of",
+    ]  # fmt: skip

@@ -80,3 +80,43 @@ def test_a_comment_is_no_column_ignored_and_a_bare_number_there_is_a_split_value
         app, ["validate", write_csv("Sample,Test,Result (pg/mL),Comment\nS1,IL-6,2,9\n")]
     )
     assert "value-split-by-comma" in done.stdout and done.exit_code == 2
+
+
+def test_a_comment_on_a_row_that_gave_no_result_or_was_refused_is_kept(write_csv) -> None:
+    """Review: the comment was lost exactly where it mattered: beside 'see comment', 'QNS' or
+    a value that is no number; its warning or refusal quotes it, and so does the summary."""
+    path = write_csv(
+        "sample_id,marker,value,unit,comment\n"
+        'S-1,IL-6,see comment,pg/mL,"Result >5000 pg/mL, critical value called"\n'
+        "S-1,TNF-α,3,pg/mL,\nS-1,IL-10,QNS,pg/mL,Please recollect\nS-1,IL-8,abc,pg/mL,typo?\n"
+    )
+    interpreter = Interpreter(load_ranges(None), CheckOptions())
+    report = build_report(interpreter.events([path]), interpreter.ranges)
+    said = {i.line: i.message for i in [*report.warnings, *report.rejected] if i.line}
+    assert said[2].endswith("(comment from the lab: 'Result >5000 pg/mL, critical value called')")
+    assert said[4].endswith("(comment from the lab: 'Please recollect')")
+    assert said[5] == "value 'abc' is not a number (comment from the lab: 'typo?')"
+    assert [t for t in report.panels[0].summary.text if "comment" in t] == [
+        "The lab left a comment on IL-8: 'typo?'.",
+        "The lab left a comment on IL-6: 'Result >5000 pg/mL, critical value called'.",
+        "The lab left a comment on IL-10: 'Please recollect'.",
+    ]
+    assert "lab_comment" not in report.model_dump_json()  # not written: the message has it
+
+
+def test_a_long_comment_is_whole_in_the_note_and_shortened_in_the_summary(write_csv) -> None:
+    """Review: the note cut it at 200 characters in JSON, CSV and FHIR."""
+    comment = "word " * 80 + "END"
+    (result,) = results_of(
+        write_csv, f"sample_id,marker,value,unit,comment\nS1,IL-6,3,pg/mL,{comment}\n", False
+    )
+    assert result.note == f"comment from the lab: '{comment}'"
+    interpreter = Interpreter(load_ranges(None), CheckOptions())
+    report = build_report(
+        interpreter.events(
+            [write_csv(f"sample_id,marker,value,unit,comment\nS1,IL-6,3,pg/mL,{comment}\n")]
+        ),
+        interpreter.ranges,
+    )
+    (said,) = [t for t in report.panels[0].summary.text if "comment" in t]
+    assert "END" not in said and len(said) < 260

@@ -675,3 +675,26 @@ def test_german_and_french_critical_limit_columns_are_read(
     assert (result.status.value, result.reference and result.reference.critical_high) == (
         "critical", 80.0,
     )  # fmt: skip
+
+
+def test_the_set_s_critical_limit_alone_is_called_the_set_s_in_trends(
+    tmp_path: Path,
+) -> None:
+    """Review: a ranges file's IL-18 with only critical_high = 100 was 'only the lab's critical
+    limit' in the trend."""
+    from panelcli.check import check_file
+
+    ranges = tmp_path / "crit.toml"
+    ranges.write_text('[markers."IL-18"]\nunit = "pg/mL"\ncritical_high = 100\n', encoding="utf-8")
+    path = tmp_path / "co.csv"
+    path.write_text(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "A,P-1,2026-05-01,IL-18,50,pg/mL\nB,P-1,2026-05-02,IL-18,150,pg/mL\n"
+        "C,P-1,2026-05-03,IL-18,60,pg/mL\n",
+        encoding="utf-8",
+    )
+    (trend,) = check_file(str(path), str(ranges)).trends
+    assert trend.text[-1] == (
+        "IL-18 has no range, only the reference set's critical limit, so its results are not "
+        "compared from test to test. It was past that limit on 2026-05-02."
+    )

@@ -1077,3 +1077,36 @@ def test_more_names_of_a_flag_column_are_read(tmp_path: Path, header: str) -> No
     said = [w.message for w in issues(found, "warning") if w.code == "value-flag-disagrees"]
     assert said and "as 'Critical' (critically high)" in said[0]
     assert not [w for w in issues(found, "warning") if w.code == "column-ignored"]
+
+
+def test_a_two_word_critical_flag_and_a_yes_no_answer_are_the_lab_s_marks(tmp_path: Path) -> None:
+    """Review: Epic's 'Critical High' under 'Abnormal?' was read as 'High' in the table and
+    the summary (the warning had it right), and its 'Y' was unreadable on every row."""
+    from panelcli.check import check_file
+
+    rows = table_rows(
+        tmp_path,
+        "sample_id,marker,value,unit,Abnormal?\nS-1,IL-6,5,pg/mL,Critical High\n"
+        "S-1,sIL-2R,100,pg/mL,Critical Low\nS-1,IL-8,3,pg/mL,Y\nS-1,IL-10,30,pg/mL,No\n",
+    )
+    assert "lab: 'Critical High' (critically high)" in rows["IL-6"]
+    assert "lab: 'Critical Low' (critically low)" in rows["sIL-2R"]
+    assert "lab: 'Y' (abnormal)" in rows["IL-8"] and "lab: 'No' (normal)" in rows["IL-10"]
+    said = check_file(str(tmp_path / "lis.csv")).panels[0].summary.text
+    joined = " ".join(said)
+    assert "IL-6 as critically high and sIL-2R as critically low" in joined
+    assert "A lab's critical mark should be talked over with a healthcare provider soon." in said
+
+
+def test_a_printed_range_is_the_set_s_only_in_the_set_s_unit(tmp_path: Path) -> None:
+    """Review: '<=2.5' beside ng/mL (2,500 pg/mL read so, and not used: its unit is in doubt)
+    was said to be 'the lab's own range', and '<=0.0025' beside ng/mL, the set's 2.5 pg/mL, was
+    'ranges differ between labs'."""
+    found = events_in(
+        tmp_path,
+        "sample_id,marker,value,unit,Reference Range,Flag\n"
+        "S-6,IL-6,0.005,ng/mL,<=2.5,N\nS-7,IL-6,0.005,ng/mL,<=0.0025,N\n",
+    )
+    said = [w.message for w in issues(found, "warning") if w.code == "value-flag-disagrees"]
+    assert "by the range panelcli uses it is high; ranges differ" in said[0]
+    assert "by the lab's own range in the row it is high" in said[1]

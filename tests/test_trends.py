@@ -1910,3 +1910,16 @@ def test_an_hl7_time_is_a_time_not_a_day_with_none(write_csv) -> None:
         )
     ).trends
     assert trend.dates == ["2026-05-20T06:30", "20260520173000", "2026-06-01"]
+
+
+def test_a_zoned_hl7_time_is_a_time_in_its_zone(write_csv) -> None:
+    """Review: '202605201800+0100' was taken for a time with no zone, so it and a test at
+    05:30Z that day were one date."""
+    (trend,) = check_file(
+        write_csv(
+            "sample_id,patient_id,collected_at,marker,value,unit\n"
+            "S-1,P-1,2026-05-20T05:30Z,IL-6,5,pg/mL\nS-2,P-1,202605201800+0100,IL-6,9,pg/mL\n"
+            "S-3,P-1,2026-05-22T05:30Z,IL-6,3,pg/mL\n"
+        )
+    ).trends
+    assert len(trend.dates) == 3

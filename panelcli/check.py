@@ -3615,7 +3615,8 @@ class Interpreter:
             # The sample's later rows with patient and date left blank take them from this
             # one, as from a judged row (QA: they lost them where the first row was refused).
             _person_fits(self._markers_seen(m), m.line, _person_text(m))
-        if m.comment is not None:  # not lost with the row (review)
+        if m.comment is not None and code != "value-split-by-comma":  # kept (review); a
+            # split value's decimals under the comment column are no comment
             message += f" (comment from the lab: '{shorten(m.comment, 200)}')"
         return Issue(
             code=code, source=m.source, line=m.line, column=column or m.column,

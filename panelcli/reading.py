@@ -5126,6 +5126,7 @@ def measurement_reader(
                 and commented[1] is not None
                 and event.line == commented[0]
                 and (event.severity == "error" or event.code == "result-not-given")
+                and event.code != "value-split-by-comma"  # decimals under it: no comment
             ):
                 said = f" (comment from the lab: '{shorten(commented[1], 200)}')"
                 update = {"message": event.message + said, "lab_comment": commented[1]}

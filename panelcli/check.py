@@ -4501,7 +4501,8 @@ class _SampleCount:
     """What an overview keeps of one sample (slots: a million rows make many samples)."""
 
     __slots__ = (
-        "patient_id", "collected_at", "measured", "flagged", "unjudged", "maybe", "not_given"
+        "patient_id", "collected_at", "measured", "flagged", "unjudged", "maybe", "not_given",
+        "commented",
     )  # fmt: skip
 
     def __init__(self, patient_id: str | None, collected_at: str | None) -> None:
@@ -4513,6 +4514,7 @@ class _SampleCount:
         # markers that may be past a critical limit: whether by the lab's critical mark
         self.maybe: dict[str, bool] | None = None
         self.not_given = False  # only rows the lab gave no result on (`PanelDigest`)
+        self.commented: list[str] | None = None  # markers with a comment from the lab
 
     @property
     def critical(self) -> bool:
@@ -4582,6 +4584,9 @@ def build_overview(
             if panel.patient_id is None:
                 panel.patient_id = event.patient_id
         panel.measured += 1
+        if type(event) is Result and event.doubt is not None and event.doubt.lab_comment:
+            # (review: the overview lost the comment on a hemolysed sample's high IL-6)
+            panel.commented = [*(panel.commented or ()), event.marker]
         if maybe_critical_event(event):  # QA: listed as ordinary highs, said nowhere
             if panel.maybe is None:
                 panel.maybe = {}
@@ -4612,6 +4617,7 @@ def build_overview(
             marker_flags=list((panels[key].flagged or {}).values()),
             unjudged=panels[key].unjudged, maybe_critical=list(panels[key].maybe or ()),
             lab_critical=[m for m, by_lab in (panels[key].maybe or {}).items() if by_lab],
+            commented=list(dict.fromkeys(panels[key].commented or ())),
         )
         for key in shown
     ]  # fmt: skip

@@ -476,6 +476,10 @@ class PanelDigest(_Model):
         description="Markers with a result that may be past a critical limit, though it is not "
         "certain (high, low or indeterminate), each once, in order of first sight.",
     )
+    commented: list[str] = Field(
+        default_factory=list,
+        description="Markers whose row has a comment from the lab (their notes quote it).",
+    )
     lab_critical: list[str] = Field(
         default_factory=list,
         description="Of maybe_critical, the markers the lab marked critical (HH, LL) where "

@@ -120,3 +120,23 @@ def test_a_long_comment_is_whole_in_the_note_and_shortened_in_the_summary(write_
     )
     (said,) = [t for t in report.panels[0].summary.text if "comment" in t]
     assert "END" not in said and len(said) < 260
+
+
+def test_the_big_file_overview_says_a_sample_s_marker_has_a_comment(write_csv) -> None:
+    """Review: past 1,000 results the overview said only 'IL-6 ▲ high' of the hemolysed
+    sample; streamed or from a whole report, it names the comment."""
+    from panelcli.check import build_overview, check_file
+    from panelcli.render.table import overview_of
+
+    rows = ["sample_id,marker,value,unit,Comment"]
+    rows += [f"S{i:05d},IL-6,{18 if i == 5 else 3},pg/mL,{'Hemolyzed' if i == 5 else ''}"
+             for i in range(1100)]  # fmt: skip
+    path = write_csv("\n".join(rows) + "\n")
+    interpreter = Interpreter(load_ranges(None), CheckOptions())
+    streamed = build_overview(interpreter.events([path]), interpreter.ranges)
+    whole = overview_of(check_file(path))
+    for overview in (streamed, whole):
+        (listed,) = [p for p in overview.panels if p.sample_id == "S00005"]
+        assert listed.commented == ["IL-6"]
+    table = CliRunner().invoke(app, ["check", path], env={"COLUMNS": "300"}).stdout
+    assert "IL-6 ▲ high; comment from the lab on IL-6" in table

@@ -884,6 +884,9 @@ def _outside(panel: PanelDigest) -> Marks:
     if panel.unjudged:
         marks[-1].append(";")
         marks.append(Text(f"{panel.unjudged:,} could not be judged", style="magenta"))
+    if panel.commented:  # (review: lost here, where a comment may change what a high means)
+        marks[-1].append(";")
+        marks.append(Text("comment from the lab on ") + inert(", ".join(panel.commented)))
     return Marks(marks)
 
 
@@ -973,6 +976,7 @@ def overview_of(report: Report) -> Overview:
                 note_flag(flags, result.marker, result.flag)
         maybe = [r.marker for r in p.results if maybe_critical_event(r)]
         by_lab = [r.marker for r in p.results if lab_marked_critical(r)]
+        commented = [r.marker for r in p.results if r.doubt is not None and r.doubt.lab_comment]
         digests.append(
             PanelDigest(
                 source=p.source, sample_id=p.sample_id, patient_id=p.patient_id,
@@ -981,6 +985,7 @@ def overview_of(report: Report) -> Overview:
                 flagged_markers=list(flags), marker_flags=list(flags.values()),
                 unjudged=sum(1 for result in p.results if result.status in UNJUDGED),
                 maybe_critical=list(dict.fromkeys(maybe)), lab_critical=list(dict.fromkeys(by_lab)),
+                commented=list(dict.fromkeys(commented)),
             )
         )  # fmt: skip
     return Overview(

@@ -507,23 +507,28 @@ def unit_in_doubt(
     text: str, read: Bounds, chosen: Bounds | None, exponent: int, unit: str, decimal_comma: bool
 ) -> str | None:
     """Why a printed range with no unit, read in the value's unit (`exponent` from it to the
-    set's `unit`), may be in the set's unit instead: read so, its upper limit is near the
-    set's `chosen` one, but 100 times or more away read in the value's (QA: '< 62' beside
-    0,5 ng/mL of IL-8 was < 62,000 pg/mL, and 500 pg/mL normal); None where it is not."""
-    if exponent == 0 or chosen is None or not chosen.high or read.high is None:
+    set's `unit`), is in doubt: its upper limit 100 times or more away from the set's `chosen`
+    one, where the set's unit does not read it farther (QA: '< 62' beside 0,5 ng/mL of IL-8
+    was < 62,000 pg/mL, and 500 pg/mL normal; '0-30', 12,000 times IL-6's, too); None where
+    it is not."""
+    if chosen is None or not chosen.high or not read.high:
         return None
-    times, as_set_s = read.high / chosen.high, convert(read.high, -exponent) / chosen.high
-    if not (times >= 100 and as_set_s <= 10) and not (times <= 0.01 and as_set_s >= 0.1):
+    times = read.high / chosen.high
+    if 0.01 < times < 100:
         return None
+    as_set_s = convert(read.high, -exponent) / chosen.high
+    if exponent != 0 and abs(math.log10(as_set_s)) >= abs(math.log10(times)):
+        return None  # the set's unit reads it no nearer: the value's is as good a guess
     printed = parse_lab_range(text, decimal_comma)
     if printed is None or printed.unit is not None:  # its own unit: no doubt
         return None
-    return (
+    said = (
         f"has no unit: read in the value's unit it is {times_said(times)} the reference set's "
-        f"upper limit ({number_text(chosen.high)} {unit}), read in {unit} "
-        f"{times_said(as_set_s)}, so its unit is in doubt (write it in the range: "
-        f"'{shorten(text.strip())} {unit}')"
+        f"upper limit ({number_text(chosen.high)} {unit})"
     )
+    if exponent != 0:
+        said += f", and read in {unit} {times_said(as_set_s)} that limit"
+    return f"{said}, so its unit is in doubt (give its unit, in the range or its column's name)"
 
 
 def times_said(times: float) -> str:

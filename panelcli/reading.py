@@ -1158,7 +1158,8 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     """`map_header`, the column `time` left to be read with the date."""
     roles: dict[str, int] = {}
     unmapped: list[int] = []
-    second_ranges: dict[int, str] = {}  # a second range column → why it is not read
+    second_ranges: dict[int, str] = {}  # a second range (or comment) column → why not read
+    second_comments: dict[int, str] = {}  # ... of them, the comment columns
     for index, cell in enumerate(cells):
         if index == time:
             continue
@@ -1189,6 +1190,13 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             unmapped.append(left)
             second_ranges[left] = _not_read_because(
                 f"column '{shorten(cells[kept])}' gives the lab's range already"
+            )
+        elif role == "comment":
+            # an order's and a result's comment side by side (QA: the file was refused as
+            # naming two comment columns): the first is read, the other said not to be
+            unmapped.append(index)
+            second_ranges[index] = second_comments[index] = _not_read_because(
+                f"column '{shorten(cells[roles[role]])}' gives the lab's comment already"
             )
         elif role:
             raise _DuplicateRole(role, cells[roles[role]], cell, cells)
@@ -1338,7 +1346,10 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         not_read |= unread
         # One such cell per row cannot say which marker column it is for: not read.
         per_marker = [roles.pop(role) for role in _PER_MARKER_ROLES if role in roles]
-        per_marker += second_ranges  # review: it was read as a marker's value column
+        # review: it was read as a marker's value column (a second comment column: not read,
+        # as in a long file)
+        per_marker += [i for i in second_ranges if i not in second_comments]
+        not_read |= second_comments
         return Layout(
             "wide", roles, markers, [cells[i] for i in sorted(not_read)], unnamed=tuple(no_name),
             coded_types=coded, per_marker=[cells[i] for i in sorted(per_marker)],

@@ -261,7 +261,8 @@ def test_a_lab_range_that_is_the_sets_keeps_the_sets_critical_limits(write_csv, 
     path = write_csv(
         "sample_id,marker,value,unit,reference range\n"
         "S1,IL-6,1000,pg/mL,\nS2,IL-6,1000,pg/mL,0-2.5\nS3,IL-6,1000,pg/mL,0-7\n"
-        "S4,IL-6,550,pg/mL,0-600\nS5,IL-6,550,pg/mL,>5\n"
+        # (with its unit: without one, a range 240 times the set's is in doubt, not used)
+        "S4,IL-6,550,pg/mL,0-600 pg/mL\nS5,IL-6,550,pg/mL,>5\n"
     )
     from panelcli.check import CheckOptions, Interpreter, build_report
 

@@ -930,19 +930,25 @@ def test_a_unitless_range_far_off_in_the_value_s_unit_but_near_in_the_set_s_is_n
     found = events_in(
         write_csv,
         "Auftragsnr.;Analyt;Ergebnis;Einheit;Referenzbereich\nK1;IL-8;0,5;ng/ml;< 62\n"
-        "K1;IL-6;0,5;ng/ml;< 62 ng/ml\nK1;IL-10;0,004;ng/ml;< 0,0091\n",
+        "K1;IL-6;0,5;ng/ml;< 62 ng/ml\nK1;IL-10;0,004;ng/ml;< 0,0091\n"
+        # QA round 2: 12,000 times off in ng/mL, 12 times in pg/mL (was used: normal, exit
+        # 0); a range in ng/mL beside a value in pg/mL, 1/360 of the set's
+        "K2;IL-6;0,5;ng/ml;0-30\nK3;IL-6;2;pg/ml;0-0,007\n",
         short,
     )
     read = [(r.marker, r.status.value, r.reference and r.reference.origin) for r in results(found)]
     assert read == [
         ("IL-8", "high", "set"), ("IL-6", "normal", "file"), ("IL-10", "normal", "file"),
+        ("IL-6", "high", "set"), ("IL-6", "normal", "set"),
     ]  # fmt: skip
-    (doubt,) = [w for w in warnings(found) if w.code == "range-unreadable"]
-    assert doubt.line == 2 and doubt.message == (
+    doubts = [w for w in warnings(found) if w.code == "range-unreadable"]
+    assert [d.line for d in doubts] == [2, 5, 6] and doubts[0].message == (
         "reference range '< 62' has no unit: read in the value's unit it is 6,600 times the "
-        "reference set's upper limit (9.4 pg/mL), read in pg/mL 6.6 times, so its unit is in "
-        "doubt (write it in the range: '< 62 pg/mL'); the reference set's range was used"
+        "reference set's upper limit (9.4 pg/mL), and read in pg/mL 6.6 times that limit, so "
+        "its unit is in doubt (give its unit, in the range or its column's name); the reference "
+        "set's range was used"
     )
+    assert "it is 1/360 of the reference set's upper limit (2.5 pg/mL), so its" in doubts[2].message
 
 
 @pytest.mark.parametrize("ranges", ["arup-3002601", "mayo-adult"])

@@ -3875,6 +3875,15 @@ def lab_comment(text: str | None) -> str | None:
     return " ".join(text.split())
 
 
+def _comment_after_value(text: str | None) -> str | None:
+    """`lab_comment`, but None for a bare number (see `spill_columns`)."""
+    comment = lab_comment(text)
+    return None if comment is None or _BARE_NUMBER.fullmatch(comment) else comment
+
+
+_BARE_NUMBER = lazy_pattern(r"[+-]?[\d.,]+")
+
+
 def _one_line(cell: str) -> str:
     """A header cell wrapped over lines in Excel ('IL-10\\n(pg/mL)') as one line, its breaks
     spaces: the name issues and results give its column (QA: shown as 'IL-10\\x0a(pg/mL)')."""
@@ -4620,6 +4629,13 @@ def measurement_reader(
     # accents (see `read`), a wide file's all (it has no short path)
     as_written = {layout.roles.get(role) for role in _AS_WRITTEN} if long else set()
     spills = spill_columns(header, layout, delimiter)
+    # a bare number under a comment column right after a value is its decimals, if anything,
+    # no comment (QA: IL-8's '2,5' was refused as split, and IL-6's note quoted '5')
+    comment_of = (
+        _comment_after_value
+        if i_comment is not None and i_comment in spills.values()
+        else lab_comment
+    )
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
     commented: list[Any] = [None, None]  # the row being read: its line, the lab's comment
 
@@ -4633,7 +4649,7 @@ def measurement_reader(
             if is_blank(cells):
                 continue  # blank line: not a row
             if i_comment is not None:  # the row's, for its issues (`with_its_comment`)
-                commented[:] = line, lab_comment(cell(cells, i_comment))
+                commented[:] = line, comment_of(cell(cells, i_comment))
             if is_comment(cells):
                 stats.skipped += 1
                 yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
@@ -4880,6 +4896,22 @@ def measurement_reader(
                         "result; it was not read as one, but it may be about the results near it",
                     )  # fmt: skip
                     continue
+                if marker is not None and not (value or "").strip() and commented[1] is not None:
+                    # a blank result whose comment says why ('QNS', 'Specimen not received'),
+                    # as many LIS write it: no result given, as those words in the value cell
+                    # are (QA: refused, exit 2)
+                    why = value_says_no_result(commented[1])
+                    if why is not None:
+                        stats.rows -= 1
+                        stats.skipped += 1
+                        yield Issue(
+                            severity="warning", code="result-not-given", source=source,
+                            line=line, column=header[i_comment] if i_comment is not None else None,
+                            **row_for(cells, marker),
+                            message=f"the value is empty and the lab's comment says {why}; "
+                            "this result was not judged",
+                        )  # fmt: skip
+                        continue
                 if marker is None or value is None:
                     missing = "marker" if marker is None else "value"
                     # 'marker name': as the summary's 'no marker name' says it (QA)
@@ -4960,7 +4992,7 @@ def measurement_reader(
                     cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
                     cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
                     flag_as_written, name, critical_of(cells) if critical_of else None,
-                    None if i_comment is None else lab_comment(cell(cells, i_comment)),
+                    None if i_comment is None else comment_of(cell(cells, i_comment)),
                 ))  # fmt: skip
                 continue
             sample_id, patient_id = row_ids(cells, layout)
@@ -4971,7 +5003,7 @@ def measurement_reader(
             if sample_id is None:  # wide without an id (no column, or a blank cell, as Bio-Plex
                 sample_id = named_by_line(line)  # leaves standards): one row is one sample
             row_unit = cell(cells, i_unit)  # a 'Unit' column: the unit of the row's values
-            comment = None if i_comment is None else lab_comment(cell(cells, i_comment))
+            comment = None if i_comment is None else comment_of(cell(cells, i_comment))
             produced = False
             blanks = 0  # counted for `cells-blank` only in a row that has values (QA: a row with
             # none was refused and its cells were also said to be read as 'not measured')

@@ -932,9 +932,14 @@ def summarise_panel(
     word = "test" if all(issue.marker for issue in not_given) else "row"
     more = "more " if results or rejected else ""
     summary = (
-        _summary(results, rejected)
+        _summary(results, rejected, not_given)
         if results or rejected
-        else PanelSummary(measured=0, by_status={}, flagged_markers=[], text=[])
+        else PanelSummary(
+            measured=0,
+            by_status={},
+            flagged_markers=[],
+            text=_lab_comment_sentences((), not_given),
+        )  # fmt: skip
     )
     # a result still to come is said so, one the lab cancelled, deleted or gave in error so
     # (lay QA: 'gave no result' sounded final for a pending one; review: 'may still be
@@ -957,7 +962,6 @@ def summarise_panel(
             said.append(
                 f"The lab gave no {given} {some} of this sample{lines}. The warnings say why."
             )
-    said.extend(_lab_comment_sentences((), not_given))  # (review: lost with the row)
     return summary.model_copy(
         update={
             "text": [*summary.text, *said],
@@ -978,8 +982,11 @@ def is_pending(issue: Issue) -> bool:
     return _PENDING in issue.message or _PRELIMINARY_PENDING in issue.message
 
 
-def _summary(results: Sequence[Result], rejected: Sequence[Issue]) -> PanelSummary:
-    """`summarise_panel` of the results and rejected rows."""
+def _summary(
+    results: Sequence[Result], rejected: Sequence[Issue], not_given: Sequence[Issue] = ()
+) -> PanelSummary:
+    """`summarise_panel` of the results and rejected rows (`not_given`: only for the lab's
+    comments on them, said with the others')."""
     # A row with no values, or one refused whole with no marker known (a wide row with too
     # many cells), is no one result that could not be used: said of rows, apart.
     empty = [i for i in rejected if i.code == "row-no-values"]
@@ -1055,7 +1062,9 @@ def _summary(results: Sequence[Result], rejected: Sequence[Issue]) -> PanelSumma
         soon = [] if asked else [f"{ask} should be talked over with a healthcare provider soon."]
         text.append(" ".join([*(said for _, said in maybe), *soon]))
     text.extend(_lab_flag_sentences(results, said_soon=bool(critical or maybe) or storm))
-    text.extend(_lab_comment_sentences(results, rejected))
+    # one list of them all (QA: a fourth was quoted after 'three at most', a wide row's one
+    # twice, where rows that gave no result were said apart)
+    text.extend(_lab_comment_sentences(results, [*rejected, *not_given]))
     if below:
         # A marker measured twice, once too low to measure and once out of range: calling the
         # low result "common in healthy people" would contradict the other sentence about it.

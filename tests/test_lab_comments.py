@@ -140,3 +140,46 @@ def test_the_big_file_overview_says_a_sample_s_marker_has_a_comment(write_csv) -
         assert listed.commented == ["IL-6"]
     table = CliRunner().invoke(app, ["check", path], env={"COLUMNS": "300"}).stdout
     assert "IL-6 ▲ high; comment from the lab on IL-6" in table
+
+
+def test_comments_of_results_and_of_rows_without_one_are_one_list(write_csv) -> None:
+    """QA: a fourth comment, on a row that gave no result, was quoted after 'too (see …)', as
+    the two kinds were said apart."""
+    rows = ["sample_id,marker,value,unit,Comment"]
+    rows += [f"S1,{m},1,pg/mL,note {m}" for m in ("IL-2", "IL-4", "IL-5")]
+    rows.append("S1,IFN-γ,QNS,pg/mL,Hemolyzed")
+    interpreter = Interpreter(load_ranges(None), CheckOptions())
+    report = build_report(
+        interpreter.events([write_csv("\n".join(rows) + "\n")]), interpreter.ranges
+    )
+    said = [t for t in report.panels[0].summary.text if "comment" in t]
+    assert said[-1] == "The lab left comments on IFN-γ too (see the notes and the warnings)."
+    assert len(said) == 4
+
+
+def test_a_blank_value_whose_comment_says_why_is_no_result_given(write_csv) -> None:
+    """QA: a blank result with 'QNS' in the comment was refused (exit 2), where 'QNS' in the
+    value cell is the lab giving no result; a comment that says no such thing still leaves
+    the blank value refused."""
+    path = write_csv(
+        "sample_id,marker,value,unit,Comment\nS-1,IL-6,2,pg/mL,\nS-1,IL-8,,pg/mL,QNS\n"
+        "S-1,IL-10,,pg/mL,see above\n"
+    )
+    done = CliRunner().invoke(app, ["validate", path])
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith(f"{path}:3: Comment: warning result-not-given: the value is empty")
+    assert lines[1].startswith(f"{path}:4: value: error value-missing")
+    assert done.exit_code == 2
+
+
+def test_a_bare_number_under_a_comment_column_after_a_value_is_no_comment(write_csv) -> None:
+    """QA: in a wide ',' file, '2,5' under IL-8 then 'Comment' was refused as split, and IL-6's
+    note and the summary quoted '5' as the lab's comment."""
+    found = results_of(
+        write_csv, "Sample,IL-6 (pg/mL),IL-8 (pg/mL),Comment\nS-1,4.2,2,5\nS-2,4.2,3,ok\n", False
+    )
+    assert [(r.sample_id, r.marker, r.note) for r in found] == [
+        ("S-1", "IL-6", None),
+        ("S-2", "IL-6", "comment from the lab: 'ok'"),
+        ("S-2", "IL-8", "comment from the lab: 'ok'"),
+    ]

@@ -114,6 +114,8 @@ _FLAGGED = lazy_pattern(
 )
 #: A cell's last word, after a space: a lab's flag if `lab_flag` reads it ('ND N').
 _AFTER_A_SPACE = lazy_pattern(r"^(?P<rest>.*\S)\s+(?P<flag>\S+)$")
+#: ... its last two words ('Critical High')
+_AFTER_TWO_WORDS = lazy_pattern(r"^(?P<rest>.*\S)\s+(?P<flag>\S+\s+\S+)$")
 #: A lab's flag as written → as HL7 writes it: high, low, critically so, normal, abnormal.
 _FLAG_CODE = {
     "hh": "HH", "ll": "LL", "h": "H", "hi": "H", "high": "H", "l": "L", "lo": "L", "low": "L",
@@ -745,14 +747,16 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     worded = _WORDS_WITH_UNIT.match(cell)  # 'ND pg/mL', as '<2 pg/mL' is read (QA)
     if worded and (no_number := _no_number(worded.group("words"))) is not None:
         return no_number._replace(unit=worded.group("unit"))
-    after = _AFTER_A_SPACE.match(cell)  # 'ND N', '12.5 pg/mL H': a flag after any value
-    if after and (flag := lab_flag(after.group("flag"))):
-        rest = after.group("rest")
-        try:
-            return parse_value(rest, decimal_comma)._replace(flag=flag)
-        except ValueProblem as problem:  # quoting the cell as written, flag too (QA: '- H')
-            said = str(problem).replace(f"'{shorten(rest)}'", f"'{shorten(cell)}'", 1)
-            raise ValueProblem(problem.code, said) from None
+    # 'ND N', '12.5 pg/mL H': a flag after any value; two words first ('400 Critical High':
+    # QA, read as '400 Critical' flagged 'High')
+    for after in (_AFTER_TWO_WORDS.match(cell), _AFTER_A_SPACE.match(cell)):
+        if after and (flag := lab_flag(after.group("flag"))):
+            rest = after.group("rest")
+            try:
+                return parse_value(rest, decimal_comma)._replace(flag=flag)
+            except ValueProblem as problem:  # quoting the cell as written, flag too (QA: '- H')
+                said = str(problem).replace(f"'{shorten(rest)}'", f"'{shorten(cell)}'", 1)
+                raise ValueProblem(problem.code, said) from None
     comparator: Comparator | None = None
     rest = cell
     match = _COMPARATOR.match(cell)

@@ -632,3 +632,14 @@ def test_words_that_start_like_a_month_are_no_spreadsheet_date(cell: str) -> Non
     """Review: any word starting with a month's abbreviation was 'a date a spreadsheet made'."""
     with pytest.raises(ValueProblem, match=f"^value '{cell}' is not a number$"):
         parse_value(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "flag"),
+    [("400 Critical High", "HH"), ("400 critical low", "LL"), ("5 pg/mL Critical High", "HH"),
+     ("12.5 pg/mL H", "H"), ("ND N", "N")],
+)  # fmt: skip
+def test_a_two_word_flag_after_a_value_is_read_whole(cell: str, flag: str) -> None:
+    """QA: '400 Critical High' was read as '400 Critical' flagged 'High' (high), and the
+    warnings said the lab flagged '1 Critical' as high."""
+    assert parse_value(cell).flag == flag

@@ -308,6 +308,10 @@ def times_figure(result: Result) -> str | None:
         return f"{at_least}{_number(float(times))}"
     step = Decimal(1) if times >= 10 else Decimal("0.1")
     rounded = times.quantize(step, rounding=ROUND_FLOOR if at_least else ROUND_HALF_UP)
+    if any(_times_exact(result) < cut <= rounded for cut in (STRONG_TIMES, STORM_TIMES)):
+        # not said as a figure the words beside it are for (QA: 2.98 was '3 times' beside
+        # 'mild', 9.96 '10 times' with no storm sentence): rounded down there
+        rounded = times.quantize(step, rounding=ROUND_FLOOR)
     if at_least and rounded <= 1:  # "more than 1 times" said nothing the range does not (QA)
         return None
     return f"{at_least}{rounded:,f}".removesuffix(".0")

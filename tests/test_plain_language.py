@@ -1467,3 +1467,20 @@ def test_todays_new_sentences_are_grade_8_or_below(tmp_path: Path) -> None:
     assert any("not back yet" in s for s in said) and any("so far above" in s for s in said)
     too_hard = [f"{grade(s):.1f} {s}" for s in said if grade(s) > MAX_GRADE]
     assert not too_hard, too_hard
+
+
+@pytest.mark.parametrize(
+    ("il6", "said", "strength"),
+    [("7.45", "2.9", "mild"), ("7.5", "3", "strong"), ("7.4", "2.9", "mild")],
+)  # fmt: skip
+def test_a_figure_is_not_rounded_up_to_a_cut_off_its_words_do_not_reach(
+    tmp_path: Path, il6: str, said: str, strength: str
+) -> None:
+    """Educator QA: IL-6 at 7.45 (2.98 times its limit of 2.5) was '3 times the upper limit'
+    beside 'mild inflammation', and at 7.5 '3 times' beside 'strong': below a cut-off (3, 10)
+    the figure is rounded down (7.4, 2.96 times, beside TNF-α under 3 times: also 'mild')."""
+    path = tmp_path / "r.csv"
+    path.write_text(f"sample_id,marker,value,unit\nS1,IL-6,{il6},pg/mL\nS1,TNF-α,15,pg/mL\n")
+    text = " ".join(check_file(str(path)).panels[0].summary.text)
+    assert f"IL-6 is {said} times the upper limit." in text
+    assert f"a sign of {strength} inflammation" in text

@@ -3881,9 +3881,6 @@ def _comment_after_value(text: str | None) -> str | None:
     return None if comment is None or _BARE_NUMBER.fullmatch(comment) else comment
 
 
-_BARE_NUMBER = lazy_pattern(r"[+-]?[\d.,]+")
-
-
 def _one_line(cell: str) -> str:
     """A header cell wrapped over lines in Excel ('IL-10\\n(pg/mL)') as one line, its breaks
     spaces: the name issues and results give its column (QA: shown as 'IL-10\\x0a(pg/mL)')."""

@@ -1065,7 +1065,21 @@ def _summary(
         )
         soon = [] if asked else [f"{ask} should be talked over with a healthcare provider soon."]
         text.append(" ".join([*(said for _, said in maybe), *soon]))
-    text.extend(_lab_flag_sentences(results, said_soon=bool(critical or maybe) or storm))
+    # ten times the limit or more, where nothing above asked to talk it over soon (educator
+    # QA: IL-6 at 800 times its limit read as calmly as at 1.2 times)
+    very_high = [
+        r for r in high
+        if r.status is Status.HIGH and _times(r) >= STORM_TIMES and not far_past_range(r)
+    ]  # fmt: skip
+    far_soon = bool(very_high) and not (critical or maybe or storm)
+    if far_soon:
+        which = "A result" if len(_distinct(very_high)) == 1 else "Results"
+        text.append(
+            f"{which} this far above the range should be talked over with a healthcare "
+            "provider soon."
+        )
+    said_soon = bool(critical or maybe or far_soon) or storm  # asked once (review)
+    text.extend(_lab_flag_sentences(results, said_soon=said_soon))
     # one list of them all (QA: a fourth was quoted after 'three at most', a wide row's one
     # twice, where rows that gave no result were said apart)
     text.extend(_lab_comment_sentences(results, [*rejected, *not_given]))

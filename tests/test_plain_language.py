@@ -1484,3 +1484,19 @@ def test_a_figure_is_not_rounded_up_to_a_cut_off_its_words_do_not_reach(
     text = " ".join(check_file(str(path)).panels[0].summary.text)
     assert f"IL-6 is {said} times the upper limit." in text
     assert f"a sign of {strength} inflammation" in text
+
+
+def test_a_result_ten_times_its_limit_or_more_is_to_be_talked_over_soon(tmp_path: Path) -> None:
+    """Educator QA: IL-6 at 800 times its limit read as calmly as at 1.2 times, with nothing
+    asking to talk it over soon; a storm's or a critical result's own sentence says it once."""
+    path = tmp_path / "far.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nS1,IL-6,2000,pg/mL\nS2,IL-6,3,pg/mL\n"
+        "S3,IL-6,600,pg/mL\nS3,IFN-γ,600,pg/mL\nS3,IL-10,12,pg/mL\n"
+    )
+    far, near, storm = (p.summary.text for p in check_file(str(path)).panels)
+    assert far[-1] == (
+        "A result this far above the range should be talked over with a healthcare provider soon."
+    )
+    assert not any("soon" in t for t in near)
+    assert sum("soon" in t for t in storm) == 1 and "in overdrive" in " ".join(storm)

@@ -1197,10 +1197,13 @@ def demo(
 
         console = make_console()
         name = _words_as_one(words)
-        if csv_file and (name is None or export is not None):
+        if csv_file and name is None:  # (educator QA: it spoke of an --export not given)
             raise PanelcliError(
-                "--csv prints one sample's file: give the sample's name, and no --export"
+                "--csv prints one sample's file: give the sample's name (panelcli demo "
+                "cytokine-storm --csv)"
             )
+        if csv_file and export is not None:
+            raise PanelcliError("--csv prints the sample's file, not a report: leave out --export")
         if name is None:
             with writing():
                 render_sample_list(list_samples(), console)

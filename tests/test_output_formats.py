@@ -600,7 +600,9 @@ def test_fhir_names_the_set_beside_a_labs_range_and_where_nothing_was_judged(
         "set crit-lab version 1, sha256 "
     )
     data.write_text(
-        "sample_id,marker,value,unit,reference_range\nS1,IL-6,50,pg/mL,0-600\n", encoding="utf-8"
+        # (its unit given: a unitless range 240 times the set's is in doubt, not used)
+        "sample_id,marker,value,unit,reference_range\nS1,IL-6,50,pg/mL,0-600 pg/mL\n",
+        encoding="utf-8",
     )  # a range taking in the set's critical limit: the lab's alone
     done = CliRunner().invoke(app, ["check", str(data), "-r", str(ranges), "-f", "fhir"])
     (found,) = observations(Bundle.model_validate(json.loads(done.stdout)))

@@ -1217,6 +1217,10 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         elif weak and weak not in roles:
             roles[weak] = index
             unmapped.remove(index)
+        elif weak == "lab_flag":  # QA: 'Abnormal?' beside 'Flag' was 'not a known field'
+            second_ranges[index] = _not_read_because(
+                f"column '{shorten(cells[roles[weak]])}' gives the lab's flag already"
+            )
         elif header_key(split_header_unit(cells[index])[0]) in _EXPECTED:
             expected[index] = cells[index].strip()
             unmapped.remove(index)

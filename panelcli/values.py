@@ -139,6 +139,11 @@ _FLAG_CODE = {
     "niedrig": "L", "erniedrigt": "L", "bas": "L", "basse": "L", "bajo": "L", "baja": "L",
     "pathologisch": "A",
     "path.": "A", "path": "A", "anormal": "A", "auffällig": "A", "auffaellig": "A",
+    # QA round 2: unreadable in a flag column
+    "elevated": "H", "increased": "H", "decreased": "L", "reduced": "L",
+    "abnormal high": "H", "abnormal low": "L", "high critical": "HH", "low critical": "LL",
+    "critical hi": "HH", "critical lo": "LL", "unauffällig": "N", "unauffaellig": "N",
+    "im normbereich": "N", "wnl": "N", "within normal limits": "N",
 }  # fmt: skip
 #: Symbols a LIS writes in a flag column, read there only: in a value cell '*' marks an
 #: estimate ('12.5*') and '-' a sign. A lone dash is no flag (see `is_no_flag`).

@@ -41,6 +41,10 @@ def results(events: list[Event]) -> list[Result]:
      ("↓", "L"), ("L*", "L"), ("niedrig", "L"), ("erniedrigt", "L"), ("bas", "L"),
      ("++", "HH"), ("↑↑", "HH"), ("--", "LL"), ("↓↓", "LL"), (" (+) ", "H"), ("?", None),
      ("AA", "CRIT"), ("aa", "CRIT"),  # HL7's critically abnormal (QA: it was unreadable)
+     # QA round 2: unreadable
+     ("Elevated", "H"), ("Decreased", "L"), ("Abnormal High", "H"), ("High Critical", "HH"),
+     ("Critical Hi", "HH"), ("unauffällig", "N"), ("im Normbereich", "N"), ("WNL", "N"),
+     ("Within normal limits", "N"), ("Y", "A"), ("No", "N"),
      ("CH", "HH"), ("CL", "LL"), ("HP", "HH"), ("LP", "LL"), ("Panic", "CRIT"), ("C", None),
      # critical with no side, and more LIS words and symbols
      ("Critical", "CRIT"), ("CRIT", "CRIT"), ("kritisch", "CRIT"), ("auffällig", "A"),
@@ -1114,3 +1118,13 @@ def test_a_printed_range_is_the_set_s_only_in_the_set_s_unit(tmp_path: Path) -> 
     said = [w.message for w in issues(found, "warning") if w.code == "value-flag-disagrees"]
     assert "by the range panelcli uses it is high; ranges differ" in said[0]
     assert "by the lab's own range in the row it is high" in said[1]
+
+
+def test_a_second_flag_column_says_which_one_is_read(tmp_path: Path) -> None:
+    """QA: 'Abnormal?' beside 'Flag' was 'not a known marker or field', though it is a flag
+    column left unread because 'Flag' is read."""
+    found = events_in(tmp_path, "sample_id,marker,value,unit,Flag,Abnormal?\nS1,IL-6,5,pg/mL,H,Y\n")
+    (ignored,) = [w for w in issues(found, "warning") if w.code == "column-ignored"]
+    assert ignored.message == (
+        "column 'Abnormal?' was not read: column 'Flag' gives the lab's flag already"
+    )

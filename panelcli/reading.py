@@ -1415,6 +1415,7 @@ def _limit_columns_not_read(
 #: Ref Low' and 'IL-6 Ref High', read together as one range).
 _COMPANION_ROLES = (
     "unit", "reference_range", "lab_flag", "range_low", "range_high", "result_status",
+    "comment",  # 'IL-6 Comment' (QA: not read, its 'hemolyzed' lost)
 )  # fmt: skip
 #: Role words read only after a marker's name: a bare 'Referenz' column may hold anything
 #: (review: an order number '1-2026' was read as a range)
@@ -1427,7 +1428,7 @@ _COMPANION_ONLY = {
 _ROLE_SAID = {
     "unit": "unit", "reference_range": "range", "lab_flag": "flag",
     "range_low": "range's low limit", "range_high": "range's high limit",
-    "result_status": "result status",
+    "result_status": "result status", "comment": "comment",
 }  # fmt: skip
 
 
@@ -5142,10 +5143,14 @@ def measurement_reader(
                             if not value:
                                 continue
                 stats.measurements += 1
+                # the marker's own comment, then the row's
+                own_comment = (
+                    comment_of(cell(cells, own["comment"])) if own and "comment" in own else None
+                )
                 yield Measurement(
                     source, line, column_of[index], marker, value, unit or given_unit, sample_id,
                     patient_id, when, sex, age, birth, own_range, None, own_flag, name, None,
-                    comment,
+                    "; ".join(filter(None, (own_comment, comment))) or None,
                 )  # fmt: skip
             if not produced:
                 # Its sample, if the row names one, is still known: its panel says so (QA).

@@ -183,3 +183,18 @@ def test_a_bare_number_under_a_comment_column_after_a_value_is_no_comment(write_
         ("S-2", "IL-6", "comment from the lab: 'ok'"),
         ("S-2", "IL-8", "comment from the lab: 'ok'"),
     ]
+
+
+def test_a_wide_marker_s_own_comment_column_is_its_comment(write_csv) -> None:
+    """QA round 2: 'IL-6 Comment' was 'not a known marker or field', and IL-6's 'hemolyzed'
+    lost, though 'IL-6 Flag' is read; the row's comment follows the marker's own."""
+    found = results_of(
+        write_csv,
+        "Sample,IL-6 (pg/mL),IL-6 Comment,IL-8 (pg/mL),IL-8 Comment,Comment\n"
+        "S1,12,hemolyzed,3,,whole row\n",
+        False,
+    )
+    assert [(r.marker, r.note) for r in found] == [
+        ("IL-6", "comment from the lab: 'hemolyzed; whole row'"),
+        ("IL-8", "comment from the lab: 'whole row'"),
+    ]

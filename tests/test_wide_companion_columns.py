@@ -355,8 +355,8 @@ def test_a_flag_or_comment_under_a_merged_marker_cell_is_read_or_said(tmp_path: 
         45.0, Status.NORMAL, 50.0,
     )  # fmt: skip
     assert il8.value == 3.0
+    assert il6.note and il6.note.endswith("comment from the lab: 'hemolysed'")  # IL-6's own
     assert _issues(events) == [
-        ("column-ignored", 1, "IL-6 (pg/mL) Comment"),
         ("value-flag-ignored", 3, "IL-6 (pg/mL) H/L"),
         ("value-flag-disagrees", 3, "IL-6 (pg/mL)"),
         ("range-disagrees", 3, "IL-6 (pg/mL) Ref Range"),

@@ -124,6 +124,7 @@ from panelcli.reading import (
     ReadStats,
     _row_error,
     comma_split_message,
+    comment_said,
     companion_columns,
     file_closing,
     gives_a_limit,
@@ -3622,7 +3623,7 @@ class Interpreter:
             _person_fits(self._markers_seen(m), m.line, _person_text(m))
         if m.comment is not None and code != "value-split-by-comma":  # kept (review); a
             # split value's decimals under the comment column are no comment
-            message += f" (comment from the lab: '{shorten(m.comment, 200)}')"
+            message += f" ({comment_said(m.comment, 200)})"
         return Issue(
             code=code, source=m.source, line=m.line, column=column or m.column,
             **self._row_of(m), message=message, lab_comment=m.comment,
@@ -4984,7 +4985,7 @@ def _with_lab_comment(m: Measurement, result: Result) -> Result:
     if m.comment is None:
         return result
     doubt = (result.doubt or Doubt())._replace(lab_comment=m.comment)
-    said = f"comment from the lab: '{m.comment}'"  # whole: the summary shortens it
+    said = comment_said(m.comment)  # whole: the summary shortens it
     note = f"{result.note}; {said}" if result.note else said
     return result.model_copy(update={"note": note, "doubt": doubt})
 

@@ -3880,6 +3880,12 @@ def lab_comment(text: str | None) -> str | None:
     return " ".join(text.split())
 
 
+def comment_said(comment: str, limit: int | None = None) -> str:
+    """ "comment from the lab: '…'", as a note ends in it and a row's issue quotes it (shortened
+    to `limit` characters where given)."""
+    return f"comment from the lab: '{comment if limit is None else shorten(comment, limit)}'"
+
+
 def _comment_after_value(text: str | None) -> str | None:
     """`lab_comment`, but None for a bare number (see `spill_columns`)."""
     comment = lab_comment(text)
@@ -4994,7 +5000,7 @@ def measurement_reader(
                     cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
                     cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
                     flag_as_written, name, critical_of(cells) if critical_of else None,
-                    None if i_comment is None else comment_of(cell(cells, i_comment)),
+                    commented[1],  # this row's (None without a comment column)
                 ))  # fmt: skip
                 continue
             sample_id, patient_id = row_ids(cells, layout)
@@ -5005,7 +5011,7 @@ def measurement_reader(
             if sample_id is None:  # wide without an id (no column, or a blank cell, as Bio-Plex
                 sample_id = named_by_line(line)  # leaves standards): one row is one sample
             row_unit = cell(cells, i_unit)  # a 'Unit' column: the unit of the row's values
-            comment = None if i_comment is None else comment_of(cell(cells, i_comment))
+            comment = commented[1]  # this row's, read at its start
             produced = False
             blanks = 0  # counted for `cells-blank` only in a row that has values (QA: a row with
             # none was refused and its cells were also said to be read as 'not measured')
@@ -5177,7 +5183,7 @@ def measurement_reader(
                 and (event.severity == "error" or event.code == "result-not-given")
                 and event.code != "value-split-by-comma"  # decimals under it: no comment
             ):
-                said = f" (comment from the lab: '{shorten(commented[1], 200)}')"
+                said = f" ({comment_said(commented[1], 200)})"
                 update = {"message": event.message + said, "lab_comment": commented[1]}
                 event = event.model_copy(update=update)
             yield event

@@ -78,6 +78,7 @@ from panelcli.models import (
     by_the_lab_s_range,
     critical_from_file,
     far_past_range,
+    has_no_range,
     lab_critical_on_its_side,
     lost_letter,
     no_critical_limit,
@@ -2328,8 +2329,7 @@ class Interpreter:
             + (
                 f"lab's critical limit in the row (there is no range) it is {FLAG_WORDS[ours]}: "
                 "check the flag and the limit"
-                if own and lab_limit and reference is not None
-                and reference.low is None and reference.high is None
+                if own and lab_limit and has_no_range(reference)
                 else f"lab's own range in the row{theirs} it is {FLAG_WORDS[ours]}: check the "
                 "flag and the range"
                 if own

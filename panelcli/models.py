@@ -7,7 +7,7 @@ These pydantic models are the contract shared by the core, the renderers and scr
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple, TypeGuard
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -197,14 +197,17 @@ def critical_limits_of(reference: ReferenceUsed, origin: str) -> str | None:
     return f"critical {sides[0]} limit" if others else "critical limit"
 
 
+def has_no_range(reference: ReferenceUsed | None) -> TypeGuard[ReferenceUsed]:
+    """Whether a result was judged by critical limits alone: a reference with no range."""
+    return reference is not None and reference.low is None and reference.high is None
+
+
 def short_of_lab_limit(result: Result, lab_flag: str) -> bool:
     """Whether a lab's critical mark (HH, LL, CRIT) stands beside only the lab's critical
     limits in the file (no range), on its side, and the result is judged short of them."""
     reference = result.reference
     return (
-        reference is not None
-        and reference.low is None
-        and reference.high is None
+        has_no_range(reference)
         and lab_flag in ("HH", "LL", "CRIT")
         and critical_from_file(reference, None if lab_flag == "CRIT" else lab_flag)
     )

@@ -24,6 +24,7 @@ from panelcli.models import (
     by_the_lab_s_range,
     critical_from_file,
     far_past_range,
+    has_no_range,
     lab_critical_on_its_side,
     lost_letter,
     no_critical_limit,
@@ -414,7 +415,7 @@ def why_not_judged(result: Result) -> str:
     if _read_two_ways(result):
         return _two_ways_sentence([result])
     reference = result.reference
-    if reference.low is None and reference.high is None and result.comparator is not None:
+    if has_no_range(reference) and result.comparator is not None:
         # only critical limits: no range to be inside or outside of (review: "it could be
         # inside or outside the range", "to tell if it is in range", of none)
         both = reference.critical_low is not None and reference.critical_high is not None
@@ -648,8 +649,7 @@ def _own_range_sentences(own: dict[str, list[Result]]) -> list[str]:
     limit_alone = {
         words: alone_
         for words, results in by_lab.items()
-        if (alone_ := [r for r in results if r.reference and r.reference.high is None
-                       and r.reference.low is None])
+        if (alone_ := [r for r in results if has_no_range(r.reference)])
     }  # fmt: skip
     for words, results in limit_alone.items():
         by_lab[words] = [r for r in by_lab[words] if r not in results]
@@ -1274,12 +1274,10 @@ def _short_of_limits_alone(result: Result) -> bool:
     has a number short of them, and no critical mark of the lab's beside it."""
     reference = result.reference
     return (
-        reference is not None
+        has_no_range(reference)
         and result.status is Status.NO_REFERENCE
         and result.comparator is None
         and result.value is not None
-        and reference.low is None
-        and reference.high is None
         and critical_from_file(reference)
         and _lab_flag(result) not in ("HH", "LL", "CRIT")
     )
@@ -1471,8 +1469,7 @@ def _low_sign(result: Result) -> str:
         sign = LOW_SIGN.get(marker_key(name))
         if sign:
             return sign
-    reference = result.reference
-    if reference is not None and reference.low is None and reference.high is None:
+    if has_no_range(result.reference):
         return LOW_ANY_NO_RANGE
     return LOW_ANY
 

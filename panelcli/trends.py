@@ -23,6 +23,7 @@ from panelcli.models import (
     Status,
     TrendDirection,
     TrendPoint,
+    has_no_range,
 )
 from panelcli.patterns import lazy_pattern
 from panelcli.summary import ABOVE, BELOW, first_few, join_names
@@ -1073,11 +1074,11 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                 # nor can a number that may be read two ways (QA: '1.500' drawn as 1.5).
                 if result.number_in_doubt:
                     doubted.setdefault(result.marker, []).append(when)
-                elif result.status != Status.NO_REFERENCE and not _limits_alone(result):
+                elif result.status != Status.NO_REFERENCE and not has_no_range(result.reference):
                     by_marker.setdefault(result.marker, []).append((when, result))
                 else:
                     no_range.setdefault(result.marker, []).append(when)
-                    if _limits_alone(result):
+                    if has_no_range(result.reference):
                         # a lab's critical limit with no range is no range to compare by
                         # (QA: its one test past it was 'compared on only one date')
                         past, _, _ = limits_alone.get(result.marker, ([], 0, False))
@@ -1615,12 +1616,6 @@ def trend_sentences(
             )
             text.append(f"{join_names(list(unjoined))} {'has' if one else 'have'} {words}.")
     return text
-
-
-def _limits_alone(result: Result) -> bool:
-    """Whether `result` was judged by the lab's critical limits alone (no range)."""
-    reference = result.reference
-    return reference is not None and reference.low is None and reference.high is None
 
 
 def _limits_of(result: Result) -> tuple[int, bool]:

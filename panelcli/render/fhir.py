@@ -26,6 +26,7 @@ from panelcli.models import (
     Result,
     critical_limits_of,
     from_the_file_alone,
+    has_no_range,
     ranges_issues,
     synthetic_notice,
 )
@@ -243,7 +244,7 @@ def observation(
         # the lab's range too names the set that read the row (and may add critical limits)
         where = f"reference set {set_name}" if reference.origin == "set" else (
             f"judged with reference set {set_name}, which has no range for it"
-            if reference.low is None and reference.high is None
+            if has_no_range(reference)
             else f"the lab's range, judged with reference set {set_name}"
             if from_the_file_alone(reference)
             else f"the lab's range with the {_set_s_share(reference)} of reference set {set_name}"

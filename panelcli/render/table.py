@@ -33,6 +33,7 @@ from panelcli.models import (
     Status,
     TrendPoint,
     critical_limits_of,
+    has_no_range,
     ranges_issues,
     synthetic_notice,
 )
@@ -192,8 +193,7 @@ def range_origin(reference: ReferenceUsed) -> str | None:
     its note starts ('range and critical limit from the file'; review: a set's critical limit
     beside the lab's was said to be the file's)."""
     lab, theirs = critical_limits_of(reference, "file"), critical_limits_of(reference, "set")
-    no_range = reference.low is None and reference.high is None  # critical limits alone
-    if reference.origin != "file" or no_range:
+    if reference.origin != "file" or has_no_range(reference):  # or critical limits alone
         return f"{lab} from the file" if lab else None
     joined = JOINED_WORDS in (reference.source or "")
     if lab and not joined:

@@ -238,3 +238,16 @@ def test_the_overview_says_what_pg_ml_and_nd_mean() -> None:
     said = _said(["explain"])
     assert "pg/mL, which means picograms per milliliter" in said
     assert "ND, short for not detected" in said
+
+
+def test_a_wrapped_summary_bullet_hangs_under_its_first_word() -> None:
+    """At 60 columns a bullet's second line started under the '•', and the list read as one
+    block of text."""
+    output = CliRunner(env={"COLUMNS": "60"}).invoke(app, ["demo", "cytokine-storm"]).output
+    lines = output.splitlines()
+    bullets = [n for n, line in enumerate(lines) if line.startswith("• ") and "times" in line]
+    assert bullets, output
+    for number in bullets:
+        following = lines[number + 1]
+        assert following.startswith("  ") and following.strip(), output
+    assert all(len(line) <= 60 for line in lines), output

@@ -482,16 +482,31 @@ def trend_paragraphs(trend: PatientTrend) -> Text:
     return text
 
 
-def bullets(sentences: list[str]) -> Text:
-    text = Text()
-    for sentence in sentences:
-        text.append("• ")
-        text.append_text(inert(sentence))
-        text.append("\n")
-    return text
+class Bullets:
+    """Sentences as bullets whose wrapped lines hang under the first word (educator QA: a
+    wrapped line started under the bullet, and the list read as one block), then a blank line."""
+
+    def __init__(self, sentences: list[str]) -> None:
+        self.sentences = [inert(sentence) for sentence in sentences]
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((sentence.cell_len for sentence in self.sentences), default=0)
+        return Measurement(min(12, widest + 2), widest + 2).clamp(max_width=options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width - 2, 10)
+        for sentence in self.sentences:
+            for number, line in enumerate(sentence.wrap(console, width)):
+                line.rstrip()
+                yield Text("  " if number else "• ") + line
+        yield Text()
 
 
-def summary_block(panel: Panel) -> Text:
+def bullets(sentences: list[str]) -> Bullets:
+    return Bullets(sentences)
+
+
+def summary_block(panel: Panel) -> Bullets:
     return bullets(panel.summary.text)
 
 

@@ -1081,6 +1081,7 @@ class Interpreter:
         #: wide: a marker column -> its own columns' headers by role (`companion_columns`)
         self._companions: dict[str, dict[str, str]] = {}
         self._wide = False  # the file being read has the wide layout (judge_rows)
+        self._ids_column = False
         self._means_by_row = False  # a mean column beside its replicate columns (judge_rows)
         self._named = False  # ... and a person column beside the ids (judge_rows)
         #: A long file's mean rows ('IL-6 Mean') of one panel with no replicate rows of their
@@ -1205,6 +1206,10 @@ class Interpreter:
         self._columns = role_columns(file.header, file.layout)
         self._companions = companion_columns(file.header, file.layout)
         self._wide = file.layout.kind == "wide"
+        #: a long file's row can give no id where its header has an id column (`_no_ids_given`)
+        self._ids_column = not self._wide and not {"sample_id", "patient_id"}.isdisjoint(
+            file.layout.roles
+        )
         # a wide file whose rows are replicates ('Replicate' column): its means as a long file's
         self._means_by_row = self._wide and "replicate" not in file.layout.roles
         self._named = file.layout.patient_stand_in is not None  # see `Measurement.name`
@@ -1352,6 +1357,7 @@ class Interpreter:
         mixed = False  # the row before's sample id came with another patient or date
         # A standard's or control's row (see `not_a_patient_sample`) takes the general path.
         kind_of = roles.get("sample_type")
+        ids_column = "sample_id" in roles or "patient_id" in roles
         taken = 0  # rows this loop turned into results (added to stats at the end)
         general: Callable[[Iterable[NumberedRow]], Iterator[Measurement | Issue]] | None = None
         comma_shown = False  # the row's value or range writes a decimal comma ('12,5')
@@ -1529,6 +1535,12 @@ class Interpreter:
                                         # 'Blank'): the general path says so.
                                         mixed = (
                                             not _person_fits(seen, line, who)
+                                            # no id at all: the general path warns (lab QA)
+                                            or (
+                                                ids_column
+                                                and sample_id is None
+                                                and patient_id is None
+                                            )
                                             or (
                                                 sample_id is not None
                                                 and not_a_patient_id(sample_id) is not None
@@ -1704,6 +1716,7 @@ class Interpreter:
         if (
             reference_range is not None or detection is not None or critical is not None
             or comment is not None
+            or (sample_id is None and patient_id is None and self._ids_column)  # it warns
         ):  # fmt: skip
             return None
         if (sex or age or birth_date) and not self._person_readable(
@@ -1959,6 +1972,8 @@ class Interpreter:
             )  # fmt: skip
             yield from self._queued_warnings()
             return
+        if m.sample_id is None and m.patient_id is None and self._ids_column:
+            self._no_ids_given(m)
         if not released:
             words = instrument_name(m.marker)
             if words is not None and (words.mean or words.replicate):
@@ -3327,6 +3342,19 @@ class Interpreter:
             given = age_said(stand_in) if isinstance(stand_in, float) else stand_in
             message += f", and --{option or what} {given} was used instead"
         self._person_unreadable(m, self._column_of(what.replace(" ", "_")), message)
+
+    def _no_ids_given(self, m: Measurement) -> None:
+        """A row of a file with an id column that gives no sample id nor a patient id: its
+        result stands in a panel of no sample (lab QA: it came with no word at all)."""
+        column = self._columns.get("sample_id") or self._columns.get("patient_id")
+        whose = "sample id or patient id" if "patient_id" in self._columns else "sample id"
+        self._warn_once(
+            ("sample-id-missing", m.source, str(m.line)),
+            Issue(severity="warning", code="sample-id-missing", source=m.source, line=m.line,
+                  column=column, collected_at=m.collected_at, marker=m.marker,
+                  message=f"this row gives no {whose}: its result stands under 'Results', "
+                  "tied to no sample; give the row its sample's id"),
+        )  # fmt: skip
 
     def _person_unreadable(self, m: Measurement, column: str | None, message: str) -> None:
         # Keyed by its text, which quotes the cell cut short: batches joined apart (ndjson_join)

@@ -246,6 +246,8 @@ TRICKY = {
             ]
         )
     },
+    "no-id.csv": "sample_id,collected_at,marker,value,unit\n,2026-03-01,IL-8,40,pg/mL\n"
+    "S1,2026-03-01,IL-6,1,pg/mL\n,2026-03-09,IL-8,4,pg/mL\n,,IL-6,3,pg/mL\n",
     "age-disagrees.csv": "sample_id,marker,value,unit,age,birth_date,collected_at\n"
     "S1,IL-6,5,pg/mL,30,2020-01-01,2026-01-01\nS2,IL-6,5,pg/mL,40,01.01.1990,2026-01-01\n"
     "S3,IL-6,5,pg/mL,36,01.01.1990,2026-01-01\nS4,IL-6,5,pg/mL,200,,\n",

@@ -180,7 +180,12 @@ _ROLES: dict[str, tuple[str, ...]] = {
                         "valeursderéférence", "valeursdereference", "valeurderéférence",
                         "valeurdereference", "valordereferencia", "intervallederéférence",
                         "intervalledereference", "valoresdereferencia", "rangodereferencia",
-                        "intervalodereferencia"),
+                        "intervalodereferencia",
+                        # lab QA: not read, the set's range judged instead of the lab's
+                        "refint", "biorefinterval", "biorefrange", "biologicalreferenceinterval",
+                        "biologicalreferencerange", "refbereich", "referenzintervall",
+                        "normwert", "normwerte", "normalwerte", "valeursnormales",
+                        "valeursusuelles", "valoresnormales", "referentiewaarden"),
     # The lab's range as two columns, read as one range cell 'low-high' (not a bare 'Low' or
     # 'High': a QC level or an instrument's limit may be called so)
     "range_low": ("reflow", "referencelow", "refrangelow", "referencerangelow", "normallow",
@@ -249,6 +254,9 @@ _WEAK_ROLE_OF = {
     **dict.fromkeys(("agey", "ageyr", "ageinyears", "ageatcollection", "patientagey",
                      "patientageyears", "alterjahre", "alterinjahren"), "age"),
     **dict.fromkeys(("patientdob", "patientbirthdate", "patientdateofbirth"), "birth_date"),
+    # HL7-style 'REF' and German 'Norm' (lab QA: not read); weak, as a bare 'Ref' may also be
+    # a lab's own number beside a range column
+    "ref": "reference_range", "norm": "reference_range",
 }  # fmt: skip
 #: A header of a person word and a word for an id or name, in either order and with a joining
 #: word between ('Patient Code', 'Pt Name', 'Case ID', 'Nombre del paciente', 'Nom du
@@ -1237,7 +1245,11 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     stand_in = next(
         (i for i in unmapped if _WEAK_ROLE_OF.get(_header_key_of(cells[i])) == "patient_id"), None
     )
-    stand_in_read = {} if stand_in is None else {cells[stand_in]: _stand_in_not_read()}
+    stand_in_read = (
+        {}
+        if stand_in is None or "patient_id" not in roles
+        else {cells[stand_in]: _stand_in_not_read(cells[roles["patient_id"]])}
+    )
     if "marker" in roles and "value" in roles:
         # A Bio-Plex table (its coded 'Type' column, 'Well') names the sample 'Description';
         # without it every row was one sample's (QA: PT-001 and PT-002 merged in one panel).
@@ -2190,13 +2202,13 @@ def sub_header_again(layout: Layout, cells: list[str], source: str, line: int) -
     )  # fmt: skip
 
 
-def _stand_in_not_read() -> str:
+def _stand_in_not_read(patient_column: str) -> str:
     """Why a person column beside the patient id's is mostly not read (`patient_stand_in`)."""
+    # lab QA: 'a patient id column is there; it stands in only for …' was hard to follow
     return _not_read_because(
-        "a patient id column is there; it stands in only for a row that gives neither a "
-        "patient id nor a sample id (two names for one sample without a patient id are still "
-        "warned about)",
-        "as the patient where a row gives a patient id or a sample id",
+        f"column '{shorten(_one_line(patient_column))}' gives the patient id; this column "
+        "names the patient only on a row that gives neither a patient id nor a sample id",
+        "as the patient on a row that gives a patient id or a sample id",
     )
 
 

@@ -44,3 +44,33 @@ def test_a_row_with_a_patient_id_but_no_sample_id_is_that_patients(write_csv) ->
     result = runner.invoke(app, ["validate", path])
     assert result.exit_code == 0, result.output
     assert "gives no sample id or patient id" in result.output
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["REF", "Ref", "Ref Int", "Bio. Ref. Interval", "Normwert", "Norm", "Ref.-Bereich",
+     "Valeurs normales", "Valores normales"],
+)  # fmt: skip
+def test_common_names_of_the_labs_range_column_are_read(write_csv, header: str) -> None:
+    """The lab's '0-7' under these names was ignored, and the set's ≤ 2.5 judged 5.0 high."""
+    path = write_csv(f"sample_id,marker,value,unit,{header}\nS1,IL-6,5.0,pg/mL,0-7\n")
+    (result,) = [
+        e for e in Interpreter(load_ranges(), CheckOptions()).events([path]) if hasattr(e, "status")
+    ]
+    assert result.status == "normal"
+    assert result.reference.origin == "file" and result.reference.high == 7.0
+
+
+def test_a_bare_ref_beside_a_range_column_is_not_a_second_range(write_csv) -> None:
+    path = write_csv("Ref,sample_id,marker,value,unit,Reference Range\nA1,S1,IL-6,5.0,pg/mL,0-7\n")
+    result = runner.invoke(app, ["validate", path])
+    assert result.exit_code == 0, result.output
+    assert "column 'Ref' is not a known marker or field" in result.output
+
+
+def test_a_name_column_beside_the_patient_id_says_which_column_gives_it(write_csv) -> None:
+    """'PID' beside 'MRN': 'a patient id column is there; it stands in only for …' was hard
+    to follow; the warning names the column that gives the patient id."""
+    path = write_csv("PID|MRN|TEST|RESULT|UNITS\n1|M001|IL-6|1.3|pg/mL\n", name="obx.txt")
+    result = runner.invoke(app, ["validate", path])
+    assert "column 'MRN' gives the patient id" in " ".join(result.output.split())

@@ -250,10 +250,9 @@ def test_a_person_s_name_stands_in_for_a_blank_patient_id(tmp_path: Path, short:
     assert [p.patient_id for p in report.panels] == ["Anna", "Ben", "P3"]
     (ignored,) = [e for e in events if getattr(e, "code", None) == "column-ignored"]
     assert ignored.message == (
-        "column 'Patient Name' was not read as the patient where a row gives a patient id or a "
-        "sample id: a patient id column is there; it stands in only for a row that gives "
-        "neither a patient id nor a sample id (two names for one sample without a patient id "
-        "are still warned about)"
+        "column 'Patient Name' was not read as the patient on a row that gives a patient id or "
+        "a sample id: column 'Patient ID' gives the patient id; this column names the patient "
+        "only on a row that gives neither a patient id nor a sample id"
     )
 
 

@@ -225,7 +225,7 @@ def test_a_sample_or_patient_column_leaves_a_name_column_alone(
     name = text.split(",")[1]
     if name == "Patient Name":  # read where a row gives no patient id (nor sample id)
         assert ignored.message.startswith(
-            f"column '{name}' was not read as the patient where a row gives a"
+            f"column '{name}' was not read as the patient on a row that gives a"
         )
     else:
         assert ignored.message == f"column '{name}' is not a known marker or field and was not read"

@@ -621,6 +621,7 @@ _INVISIBLE = (
 )
 # and the two noncharacters no XML may hold (review: an SVG export with one did not open)
 _CONTROL = lazy_pattern(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}\ufffe\uffff]")
+_INVISIBLE_ONLY = lazy_pattern(f"[{_INVISIBLE}]")
 
 
 def without_invisible(text: str) -> str:
@@ -1178,7 +1179,8 @@ def given_id(cell: str) -> str | None:
     says no one's is known (`NOT_KNOWN_IDS`)."""
     text = cell.strip()
     if not text.isascii():  # 'Mu' + a combining '¨' is 'Mü' (QA: one patient became two)
-        text = as_composed(text)
+        # nor is a zero-width space or a BOM (two exports joined by `cat`) another id (lab QA)
+        text = _INVISIBLE_ONLY.sub("", as_composed(text)).strip()
     return None if not text or text.casefold() in NOT_KNOWN_IDS else text
 
 

@@ -74,3 +74,18 @@ def test_a_name_column_beside_the_patient_id_says_which_column_gives_it(write_cs
     path = write_csv("PID|MRN|TEST|RESULT|UNITS\n1|M001|IL-6|1.3|pg/mL\n", name="obx.txt")
     result = runner.invoke(app, ["validate", path])
     assert "column 'MRN' gives the patient id" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_an_invisible_character_in_an_id_does_not_make_another_sample(
+    write_csv, short_path: bool
+) -> None:
+    """'S2' and 'S2' with a zero-width space (or a BOM left by `cat` of two exports) were two
+    panels, both shown as 'S2'."""
+    path = write_csv(
+        "sample_id,patient_id,marker,value,unit\nS2,P1,IL-6,1,pg/mL\nS2\u200b,P1,IL-8,4,pg/mL\n"
+        "\ufeffS2,P1\u2060,IL-10,1,pg/mL\n"
+    )
+    events = list(Interpreter(load_ranges(), CheckOptions(), short_path=short_path).events([path]))
+    assert {(e.sample_id, e.patient_id) for e in events if hasattr(e, "status")} == {("S2", "P1")}
+    assert not [e for e in events if isinstance(e, Issue)]

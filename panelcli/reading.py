@@ -728,7 +728,13 @@ def open_text(
             # UTF-16 blank lines are half NULs at most; NULs alone are no text (QA: 'empty')
             if head.count(0) * 4 > len(head) * 3:
                 raise InputError(f"{source}: this looks like a binary file, not CSV text")
-            raise InputError(f"{source}: the file is empty")
+            # a file of blank lines is not 'empty' to `wc -l` (lab QA)
+            blank = head.strip(b"\x00\xef\xbb\xbf\xff\xfe")
+            raise InputError(
+                f"{source}: the file has only blank lines, no header or rows"
+                if blank
+                else f"{source}: the file is empty"
+            )
         stats.encoding = _detect_encoding(head, source)
     except InputError:
         if source != STDIN:  # stdin stays open: '-' may be given again

@@ -44,7 +44,7 @@ class Case:
 CASES = [
     Case("valid.csv", 1, "high"),
     Case("empty.csv", 2, "the file is empty"),
-    Case("blank-lines-only.csv", 2, "the file is empty"),
+    Case("blank-lines-only.csv", 2, "the file has only blank lines, no header or rows"),
     Case("header-only.csv", 2, "has a header but no result rows"),
     Case("header-only-no-newline.csv", 2, "has a header but no result rows"),
     Case("only-comments.csv", 2, "no header with marker and value columns"),

@@ -19,9 +19,9 @@ def test_a_file_of_nul_bytes_is_binary_not_empty(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(zeros)])
     assert result.exit_code == 2
     assert result.stderr == f"panelcli: {zeros}: this looks like a binary file, not CSV text\n"
-    blank = tmp_path / "u16.csv"  # UTF-16 blank lines: still empty
+    blank = tmp_path / "u16.csv"  # UTF-16 blank lines: blank lines, no BOM or NUL said
     blank.write_bytes(b"\xff\xfe\r\x00\n\x00")
-    assert "the file is empty" in runner.invoke(app, ["check", str(blank)]).stderr
+    assert "the file has only blank lines" in runner.invoke(app, ["check", str(blank)]).stderr
 
 
 def test_bytes_of_every_value_are_binary_but_a_few_control_characters_are_text(

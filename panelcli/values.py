@@ -753,6 +753,12 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     worded = _WORDS_WITH_UNIT.match(cell)  # 'ND pg/mL', as '<2 pg/mL' is read (QA)
     if worded and (no_number := _no_number(worded.group("words"))) is not None:
         return no_number._replace(unit=worded.group("unit"))
+    if cell[0].isalpha() and (signed := _worded_comparator(cell)) is not None:
+        try:
+            return parse_value(signed, decimal_comma)
+        except ValueProblem as problem:  # quoting the cell as written
+            said = str(problem).replace(f"'{shorten(signed)}'", f"'{shorten(cell)}'", 1)
+            raise ValueProblem(problem.code, said) from None
     # 'ND N', '12.5 pg/mL H': a flag after any value; two words first ('400 Critical High':
     # QA, read as '400 Critical' flagged 'High')
     for after in (_AFTER_TWO_WORDS.match(cell), _AFTER_A_SPACE.match(cell)):
@@ -1000,13 +1006,39 @@ _USUAL = (
 )  # English, German, Spanish, French (review: 'Referenzbereich: 0-7' was unread)
 
 
-#: Comparators in words, as LIS print them ('Less than 7.0', French 'inférieur à 8,1')
+#: Comparators in words, as LIS print them ('Less than 7.0', French 'inférieur à 8,1'),
+#: in a range or before a value's number ('less than 2', 'kleiner 2': lab QA, refused)
 _WORDED = (
-    (r"less\s+than\s+or\s+equal\s+to|inférieur\s+ou\s+égal\s+à", "<="),
-    (r"greater\s+than\s+or\s+equal\s+to|supérieur\s+ou\s+égal\s+à", ">="),
-    (r"less\s+than|below|under|inférieur\s+à|kleiner\s+als|menor\s+que", "<"),
-    (r"greater\s+than|above|over|supérieur\s+à|größer\s+als|mayor\s+que", ">"),
+    (r"less\s+than\s+or\s+equal\s+to|inf[ée]rieur\s+ou\s+[ée]gal\s+[àa]", "<="),
+    (r"greater\s+than\s+or\s+equal\s+to|sup[ée]rieur\s+ou\s+[ée]gal\s+[àa]", ">="),
+    (
+        r"less\s+than|below|under|inf[ée]rieur\s+[àa]|kleiner\s+als|kleiner|unter"
+        r"|menor\s+que|menor\s+de|moins\s+de",
+        "<",
+    ),
+    (
+        r"greater\s+than|above|over|sup[ée]rieur\s+[àa]|gr(?:ö|oe)(?:ß|ss)er\s+als"
+        r"|gr(?:ö|oe)(?:ß|ss)er|über|mayor\s+que|mayor\s+de|plus\s+de",
+        ">",
+    ),
 )
+
+
+@functools.cache
+def _worded_values() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """`_WORDED` before a value's number, compiled when first asked."""
+    return tuple(
+        (re.compile(rf"^(?i:{words})\s*(?=[+\d.,])"), sign) for words, sign in _WORDED
+    )
+
+
+def _worded_comparator(cell: str) -> str | None:
+    """A value whose comparator is in words ('less than 2', 'inférieur à 2') with its sign
+    ('<2'); None for any other."""
+    for words, sign in _worded_values():
+        if words.match(cell):
+            return words.sub(sign, cell, count=1)
+    return None
 
 
 @functools.cache

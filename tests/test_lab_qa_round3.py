@@ -9,6 +9,7 @@ from panelcli.check import CheckOptions, Interpreter
 from panelcli.cli import app
 from panelcli.models import Issue
 from panelcli.ranges import load_ranges
+from panelcli.values import ValueProblem, parse_value
 
 runner = CliRunner()
 
@@ -89,3 +90,23 @@ def test_an_invisible_character_in_an_id_does_not_make_another_sample(
     events = list(Interpreter(load_ranges(), CheckOptions(), short_path=short_path).events([path]))
     assert {(e.sample_id, e.patient_id) for e in events if hasattr(e, "status")} == {("S2", "P1")}
     assert not [e for e in events if isinstance(e, Issue)]
+
+
+@pytest.mark.parametrize(
+    ("cell", "comparator", "number"),
+    [("less than 2", "<", 2.0), ("Less than 2,0", "<", 2.0), ("inférieur à 2", "<", 2.0),
+     ("menor de 2", "<", 2.0), ("kleiner 2", "<", 2.0), ("below 0.5 pg/mL", "<", 0.5),
+     ("greater than 1000", ">", 1000.0), ("größer als 1000", ">", 1000.0)],
+)  # fmt: skip
+def test_a_comparator_in_words_before_the_number_is_read(
+    cell: str, comparator: str, number: float
+) -> None:
+    """'less than 2' was 'not a number', where a range column read 'Less than 7.0'."""
+    parsed = parse_value(cell, decimal_comma="," in cell)
+    assert (parsed.comparator, parsed.number) == (comparator, number)
+
+
+def test_words_with_no_number_after_them_are_still_refused_as_written() -> None:
+    with pytest.raises(ValueProblem) as problem:
+        parse_value("less than abc")
+    assert "'less than abc'" in str(problem.value)

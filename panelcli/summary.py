@@ -363,6 +363,33 @@ def at_limit_left_out(result: Result, side: Literal["low", "high"]) -> bool:
     return reference is not None and (side, result.value) in excluded_limits(reference)
 
 
+#: Results of one marker in one sample this many times apart: most likely a unit slip
+FAR_APART = 100
+
+
+def _far_apart_sentence(results: Sequence[Result], marker: str) -> str:
+    """A marker tested twice in a sample whose results are FAR_APART times apart or more (lab
+    QA: 2 pg/mL and '2000 ng/L', a unit slip, were summed up by the high one alone); else ''."""
+    measured = [
+        r for r in results
+        if r.marker == marker and r.comparator is None and r.value is not None and r.value > 0
+    ]  # fmt: skip
+    if len(measured) < 2:
+        return ""
+    lowest = min(measured, key=lambda r: r.value or 0.0)
+    highest = max(measured, key=lambda r: r.value or 0.0)
+    assert lowest.value is not None and highest.value is not None
+    times = highest.value / lowest.value
+    if times < FAR_APART:
+        return ""
+    return (
+        f"One result for {marker} is {number_text(float(f'{times:.2g}'))} times another "
+        f"({number_text(lowest.value)}{_unit_of(lowest)} and "
+        f"{number_text(highest.value)}{_unit_of(highest)}). This can happen when a unit is "
+        "written wrong. Check with the lab which result is right."
+    )
+
+
 def _unit_of(result: Result) -> str:
     """' pg/mL' (with its space), or nothing for a result with no unit; 'ug/L' as 'µg/L'."""
     return f" {unit_as_read(result.unit)}" if result.unit else ""
@@ -1018,6 +1045,7 @@ def _summary(
     if repeated:
         text.append(f"{join_names(repeated)} {'was' if len(repeated) == 1 else 'were'} tested "
                     "more than once in this sample; each result is shown.")  # fmt: skip
+        text.extend(filter(None, (_far_apart_sentence(results, m) for m in repeated)))
     text.extend(_other_patients_sentence(results))
     if rejected:
         text.append(_rejected_sentence(rejected))

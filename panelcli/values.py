@@ -1027,9 +1027,7 @@ _WORDED = (
 @functools.cache
 def _worded_values() -> tuple[tuple[re.Pattern[str], str], ...]:
     """`_WORDED` before a value's number, compiled when first asked."""
-    return tuple(
-        (re.compile(rf"^(?i:{words})\s*(?=[+\d.,])"), sign) for words, sign in _WORDED
-    )
+    return tuple((re.compile(rf"^(?i:{words})\s*(?=[+\d.,])"), sign) for words, sign in _WORDED)
 
 
 def _worded_comparator(cell: str) -> str | None:

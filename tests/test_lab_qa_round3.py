@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from panelcli.check import CheckOptions, Interpreter
+from panelcli.check import CheckOptions, Interpreter, check_file
 from panelcli.cli import app
 from panelcli.models import Issue
 from panelcli.ranges import load_ranges
@@ -110,3 +110,16 @@ def test_words_with_no_number_after_them_are_still_refused_as_written() -> None:
     with pytest.raises(ValueProblem) as problem:
         parse_value("less than abc")
     assert "'less than abc'" in str(problem.value)
+
+
+def test_one_markers_results_far_apart_in_a_sample_are_said_to_be_so(write_csv) -> None:
+    """2 pg/mL beside '2000 ng/L' (a unit slip) was summed up by the high one alone."""
+    path = write_csv("Sample,IL-6 (pg/mL),IL6 (ng/L),IL-8 (pg/mL)\nS2,2.0,2000,4.0\n")
+    (panel,) = check_file(path).panels
+    assert (
+        "One result for IL-6 is 1000 times another (2 pg/mL and 2000 pg/mL). This can happen "
+        "when a unit is written wrong. Check with the lab which result is right."
+    ) in panel.summary.text
+    near = write_csv("sample_id,marker,value,unit\nS1,IL-6,2,pg/mL\nS1,IL-6,3,pg/mL\n", "n.csv")
+    (panel,) = check_file(near).panels
+    assert not [s for s in panel.summary.text if "times another" in s or not s]

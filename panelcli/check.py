@@ -1995,6 +1995,8 @@ class Interpreter:
             # A ',' file's '"3,2"' (read as 3.2 as a lone decimal comma): what follows is read
             # with ',' as the decimal mark, as `shows_decimal_comma` says of the row.
             self.comma_decimal_seen = True
+            if self.comma_grouping_seen is not None and not presumed:
+                self._comma_both_ways(m)
         elif decimal_comma:
             grouped = self.comma_decimal_seen and DOT_MAY_GROUP_THOUSANDS(m.value)
             if grouped:
@@ -2415,6 +2417,26 @@ class Interpreter:
         # comma: its '"1,120"' groups them too (QA: it was refused as ambiguous).
         return parse_value(m.value.replace(",", ""), False)
 
+    def _comma_both_ways(self, m: Measurement) -> None:
+        """A ',' file that grouped thousands with ',' ('1,234.5') writes a decimal comma too
+        ('2,5'): a '"2,500"' read before as 2500 may be 2.5 (lab QA: the file's reading hung on
+        the order of its rows, and nothing said so). Once a file; said whether or not such a
+        value came, as a part of the file judged apart (batches) cannot know."""
+        grouped, written = shorten(self.comma_grouping_seen or ""), shorten(m.value.strip())
+        self._warn_once(
+            ("value-comma-both-ways", m.source),
+            self._warning(
+                m,
+                "value-comma-both-ways",
+                f"value '{written}' writes ',' as the decimal mark, but this file grouped "
+                f"thousands with ',' before it ('{grouped}'): it writes ',' both ways. From this "
+                "row on, ',' is read as the decimal mark (a value such as '12,345' is judged "
+                "only as far as both readings agree); a value above this row whose ',' was read "
+                "as grouping thousands ('2,500' as 2500) may be meant otherwise: check such "
+                "values against the lab's report",
+            ),
+        )
+
     def _said_grouped_against_delimiter(self, m: Measurement, presumed: bool) -> Iterator[Issue]:
         """Once a file: its ',' groups thousands, though its delimiter suggests a decimal comma;
         `repeats_after` tells by it that a part judged apart may differ."""
@@ -2428,8 +2450,8 @@ class Interpreter:
                 yield self._warning(
                     m, "value-comma-groups", f"value '{written}' was read with ',' grouping "
                     f"thousands, as are others like it, as this file groups thousands so "
-                    f"('{grouped}') and has written no decimal comma: check the export's number "
-                    "format if a ',' there is meant as a decimal mark",
+                    f"('{grouped}') and has written no decimal comma before it: check the "
+                    "export's number format if a ',' there is meant as a decimal mark",
                 )  # fmt: skip
                 return
             yield self._warning(
@@ -3954,6 +3976,7 @@ class Interpreter:
         "value-comma-ambiguous", "person-conflict", "column-unnamed", "value-flag-ignored",
         "date-unreadable", "date-ambiguous", "date-in-future",
         "value-comma-groups", "value-far-past-range", "critical-limit-unusable",
+        "value-comma-both-ways",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(
@@ -3961,6 +3984,7 @@ class Interpreter:
             "value-dot-ambiguous",
             "value-comma-ambiguous",
             "value-comma-groups",
+            "value-comma-both-ways",
             "person-conflict",
             "column-unnamed",
             "value-flag-ignored",

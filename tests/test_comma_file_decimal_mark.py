@@ -150,11 +150,13 @@ def test_a_comma_file_that_writes_both_marks_doubts_a_comma_that_may_group(
     assert outline(found) == [
         (2, "IL-8", 1234.5, "high"),
         (3, "IL-10", 2.5, "normal"),
+        (3, "value-comma-both-ways"),  # lab QA: said where the file shows it
         (4, "value-comma-ambiguous"),
         (4, "TNF-α", 12.345, "indeterminate"),
         (5, "IL-6", 1.5, "indeterminate"),  # 1.5 or 1500: normal or high
     ]
-    [warning] = [e for e in found if isinstance(e, Issue)]
+    [both, warning] = [e for e in found if isinstance(e, Issue)]
+    assert "but this file grouped thousands with ',' before it ('1,234.5')" in both.message
     assert "both as the decimal mark and to group thousands ('1,234.5')" in warning.message
 
 

@@ -123,3 +123,21 @@ def test_one_markers_results_far_apart_in_a_sample_are_said_to_be_so(write_csv) 
     near = write_csv("sample_id,marker,value,unit\nS1,IL-6,2,pg/mL\nS1,IL-6,3,pg/mL\n", "n.csv")
     (panel,) = check_file(near).panels
     assert not [s for s in panel.summary.text if "times another" in s or not s]
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_decimal_comma_after_comma_grouping_says_the_file_writes_both(
+    write_csv, short_path: bool
+) -> None:
+    """'"2,500"' was read as 2500 after '"1,234.5"', and a '"2,5"' below it as 2.5 with no
+    word that the file writes ',' both ways (in the other order the file was doubted)."""
+    path = write_csv(
+        'sample_id,marker,value,unit\nS1,sIL-2R,"1,234.5",pg/mL\nS2,IL-6,"2,500",pg/mL\n'
+        'S1,IL-6,"2,5",pg/mL\n'
+    )
+    events = list(Interpreter(load_ranges(), CheckOptions(), short_path=short_path).events([path]))
+    codes = [(e.line, e.code) for e in events if isinstance(e, Issue)]
+    assert codes == [(3, "value-comma-groups"), (4, "value-comma-both-ways")]
+    (both,) = [e for e in events if isinstance(e, Issue) and e.line == 4]
+    assert "'2,5' writes ',' as the decimal mark" in both.message
+    assert "('1,234.5')" in both.message and "check such values" in both.message

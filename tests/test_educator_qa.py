@@ -251,3 +251,15 @@ def test_a_wrapped_summary_bullet_hangs_under_its_first_word() -> None:
         following = lines[number + 1]
         assert following.startswith("  ") and following.strip(), output
     assert all(len(line) <= 60 for line in lines), output
+
+
+def test_a_wrapped_problem_hangs_under_its_first_word() -> None:
+    """The rows that could not be used: a long reason's second line started at the screen's
+    edge, under the '✗', where the summary's bullets now hang."""
+    output = CliRunner(env={"COLUMNS": "60"}).invoke(app, ["demo", "bad-rows"]).output
+    lines = output.splitlines()
+    marks = [n for n, line in enumerate(lines) if line.startswith("  ✗ ")]
+    assert marks, output
+    for number in marks:
+        following = lines[number + 1]
+        assert following.startswith("    ") and following.strip(), output

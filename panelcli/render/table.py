@@ -484,22 +484,30 @@ def trend_paragraphs(trend: PatientTrend) -> Text:
 
 class Bullets:
     """Sentences as bullets whose wrapped lines hang under the first word (educator QA: a
-    wrapped line started under the bullet, and the list read as one block), then a blank line."""
+    wrapped line started under the bullet, and the list read as one block), then a blank line
+    (`blank_after`)."""
 
-    def __init__(self, sentences: list[str]) -> None:
-        self.sentences = [inert(sentence) for sentence in sentences]
+    def __init__(
+        self, sentences: Sequence[str | Text], mark: Text | None = None, blank_after: bool = True
+    ) -> None:
+        self.sentences = [inert(s) if isinstance(s, str) else s for s in sentences]
+        self.mark = Text("• ") if mark is None else mark
+        self.blank_after = blank_after
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        widest = max((sentence.cell_len for sentence in self.sentences), default=0)
-        return Measurement(min(12, widest + 2), widest + 2).clamp(max_width=options.max_width)
+        indent = self.mark.cell_len
+        widest = max((sentence.cell_len for sentence in self.sentences), default=0) + indent
+        return Measurement(min(12, widest), widest).clamp(max_width=options.max_width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(options.max_width - 2, 10)
+        indent = self.mark.cell_len
+        width = max(options.max_width - indent, 10)
         for sentence in self.sentences:
             for number, line in enumerate(sentence.wrap(console, width)):
                 line.rstrip()
-                yield Text("  " if number else "• ") + line
-        yield Text()
+                yield (Text(" " * indent) if number else self.mark.copy()) + line
+        if self.blank_after:
+            yield Text()
 
 
 def bullets(sentences: list[str]) -> Bullets:
@@ -1033,9 +1041,9 @@ def _problems(
     if not total:
         return
     console.print(Text(f"{heading} ({total:,}):", style="bold"))
-    for issue in issues:
-        console.print(Text("  ✗ " if error else "  ! ", style="red" if error else "yellow")
-                      + issue_line(issue))  # fmt: skip
+    mark = Text("  ✗ " if error else "  ! ", style="red" if error else "yellow")
+    # each problem's wrapped lines under its first word, as the summary's (educator QA)
+    console.print(Bullets([issue_line(issue) for issue in issues], mark, blank_after=False))
     if total > len(issues):
         console.print(
             Text(f"  … and {total - len(issues):,} more; 'panelcli validate FILE' lists them.")

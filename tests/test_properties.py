@@ -175,14 +175,18 @@ def lab_files(draw: st.DrawFn) -> tuple[bytes, list[int]]:
 @given(lab_files(), st.sampled_from([None, "range", "pg/mL"]))
 @example((b"sample_id,value,marker\nS-0,DNP,B-cell stimulatory factor 2", [2]), None)
 @example((b"sample_id,value,marker\nS-0,DNP,IL-6\nS-0,4,IL-8\n", [2, 3]), None)
+@example((b"sample_id,value,marker\nS-0,0.000,IL-6\nS-0,0.000,NOTE", [2, 3]), None)
 def test_nothing_is_lost(generated: tuple[bytes, list[int]], assume_unit: str | None) -> None:
     """Every data row comes out once: as a result, as a rejection naming its line, or as a
-    warning that its value says no result was given ('DNP', 'cancelled')."""
+    warning that its value says no result was given ('DNP', 'cancelled') or that the row is
+    the lab's note (a marker 'NOTE')."""
     data, starts = generated
     events = events_of(data, assume_unit=assume_unit)
     unreadable = [e for e in events if isinstance(e, Issue) and e.code == "file-unreadable"]
     not_given = [
-        e.line or 0 for e in events if isinstance(e, Issue) and e.code == "result-not-given"
+        e.line or 0
+        for e in events
+        if isinstance(e, Issue) and e.code in ("result-not-given", "note-row-skipped")
     ]
     # a file whose every row gives no result has none to judge: said so, and each row named
     assert not unreadable or sorted(not_given) == starts, unreadable

@@ -263,3 +263,11 @@ def test_a_wrapped_problem_hangs_under_its_first_word() -> None:
     for number in marks:
         following = lines[number + 1]
         assert following.startswith("    ") and following.strip(), output
+
+
+def test_a_samples_title_wraps_at_the_screens_width_not_its_tables() -> None:
+    """At 100 columns the healthy sample's title broke before 'healthy-adult.csv',
+    at the edge of its 79-column table, with room to spare on the screen."""
+    output = CliRunner(env={"COLUMNS": "100"}).invoke(app, ["demo", "healthy-adult"]).output
+    (title,) = [line for line in output.splitlines() if line.startswith("Sample SYN-H-01")]
+    assert title.endswith("from healthy-adult.csv"), output

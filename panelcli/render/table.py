@@ -141,7 +141,8 @@ def panel_title(panel: Panel) -> Text:
 
 
 def untabled_title(panel: Panel) -> Text:
-    """The title of a panel with no results (none of its rows could be used), as a table's."""
+    """The title of a panel, as a table's is styled, above its table (or alone: none of its
+    rows could be used)."""
     title = panel_title(panel)
     title.stylize("table.title")
     return title
@@ -152,7 +153,9 @@ def panel_table(
 ) -> Table:
     """Every result of a panel as a row; `leave_out` names columns a narrow terminal drops
     ('Unit' goes into the Value column)."""
-    table = Table(title=panel_title(panel), title_justify="left", expand=False)
+    # its title is printed above it (`untabled_title`): a table's own wraps at the table's
+    # width, not the screen's (educator QA)
+    table = Table(expand=False)
     columns = [
         ("Marker", {"no_wrap": True}),
         ("Value", {"justify": "right", "no_wrap": True}),
@@ -390,7 +393,7 @@ def _point(value: float | None, comparator: str | None) -> str:
 def trend_table(trend: PatientTrend, leave_out: frozenset[str] = frozenset()) -> Table:
     """One row per marker: sparkline, first → last, highest, and the direction in words;
     `leave_out` names columns a narrow terminal drops."""
-    table = Table(title=trend_title(trend), title_justify="left")
+    table = Table()  # its title above it, as a panel's (`untabled_trend_title`)
     columns = ["Marker", "Trend", "First → last", "Highest", "Reference range", "Change"]
     kept = [name for name in columns if name not in leave_out]
     rows = [trend_cells(marker, trend.dates) for marker in trend.markers]
@@ -421,7 +424,8 @@ def trend_title(trend: PatientTrend) -> Text:
 
 
 def untabled_trend_title(trend: PatientTrend) -> Text:
-    """The title of a patient's trend where no marker has one: its sentences say why."""
+    """The title of a patient's trend, above its table (or alone where no marker has one:
+    its sentences say why)."""
     title = trend_title(trend)
     title.stylize("table.title")
     return title
@@ -584,6 +588,8 @@ def render_table(
         intro(shown)
     _synthetic(console, report.synthetic_sources)
     for panel, drawn in zip(report.panels, panels, strict=True):
+        if isinstance(drawn, Table):
+            console.print(untabled_title(panel))
         console.print(drawn)
         console.print(summary_block(panel))
     legends = [
@@ -595,6 +601,8 @@ def render_table(
     if legends:  # the bullets end with a blank line: a second where no legend is (QA)
         console.print()
     for trend, drawn in zip(report.trends, trends, strict=True):
+        if isinstance(drawn, Table):
+            console.print(untabled_trend_title(trend))
         console.print(drawn)
         console.print(bullets(trend.text))
     rejected = report.rejected

@@ -271,3 +271,20 @@ def test_a_samples_title_wraps_at_the_screens_width_not_its_tables() -> None:
     output = CliRunner(env={"COLUMNS": "100"}).invoke(app, ["demo", "healthy-adult"]).output
     (title,) = [line for line in output.splitlines() if line.startswith("Sample SYN-H-01")]
     assert title.endswith("from healthy-adult.csv"), output
+
+
+def test_a_note_most_rows_share_is_said_once_under_the_table() -> None:
+    """Mayo's 'interval for age 18 and over' filled the Note of every row, hiding the notes
+    that differ."""
+    sample = str(Path(__file__).parent.parent / "samples" / "healthy-adult.csv")
+    result = CliRunner(env={"COLUMNS": "120"}).invoke(
+        app, ["check", sample, "--ranges", "mayo-adult", "--age", "40"]
+    )
+    lines = result.output.splitlines()
+    assert sum("interval for age 18 and over" in line for line in lines) == 1, result.output
+    assert "¹ interval for age 18 and over" in result.output
+    il2 = next(line for line in lines if line.startswith("│ IL-2 "))
+    assert il2.rstrip(" │").endswith("¹"), result.output
+    # a note only some rows give stays in its row
+    il12 = [line for line in lines if "IL-12" in line and "read as" in line]
+    assert il12, result.output

@@ -167,6 +167,10 @@ def panel_table(
         ("Note", {"min_width": NOTE_MIN_WIDTH, "overflow": "fold"}),  # a long word: never '…'
     ]
     rows = [result_cells(result, gauge_width) for result in panel.results]
+    shared = _shared_notes(rows)
+    if shared:
+        table.caption = Text("\n".join(f"{mark} {said}" for said, mark in shared.items()))
+        table.caption_justify = "left"
     if not any(cells["Note"].plain for cells in rows):
         # an empty Note column kept its least width: on 80 columns the gauges went instead (QA)
         leave_out |= {"Note"}
@@ -179,6 +183,29 @@ def panel_table(
             cells["Value"] = value_text(result, with_unit=True)
         table.add_row(*(cells[name] for name in kept))
     return table
+
+
+#: Marks of the notes a table says once, under it (`_shared_notes`)
+NOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹"
+#: A part of a note this many rows give is said once, under the table
+NOTE_SHARED_BY = 3
+
+
+def _shared_notes(rows: list[dict[str, Text]]) -> dict[str, str]:
+    """Parts of the Note cells ('; ' between them) that NOTE_SHARED_BY rows or more give, each
+    put under the table once with a mark, the mark left in their cells (educator QA: Mayo's
+    'interval for age 18 and over' filled every row); the parts and their marks."""
+    parts = [cells["Note"].plain.split("; ") if cells["Note"].plain else [] for cells in rows]
+    counts = Counter(part for row in parts for part in set(row))
+    often = [part for part, count in counts.items() if count >= NOTE_SHARED_BY]
+    shared = dict(zip(often, NOTE_MARKS, strict=False))
+    if not shared:
+        return {}
+    for cells, row in zip(rows, parts, strict=True):
+        kept = "; ".join(part for part in row if part not in shared)
+        marks = "".join(shared[part] for part in row if part in shared)
+        cells["Note"] = Text(f"{kept} {marks}" if kept and marks else kept or marks)
+    return shared
 
 
 #: The Note column's least width: narrower, "more than 400 × upper limit" is a word a line.

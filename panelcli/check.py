@@ -1972,8 +1972,6 @@ class Interpreter:
             )  # fmt: skip
             yield from self._queued_warnings()
             return
-        if m.sample_id is None and m.patient_id is None and self._ids_column:
-            self._no_ids_given(m)
         if not released:
             words = instrument_name(m.marker)
             if words is not None and (words.mean or words.replicate):
@@ -2138,6 +2136,7 @@ class Interpreter:
             result = self._printed_as_the_set_s(m, result)
         yield result
         self._far_said(m, result, unit)
+        self._no_ids_given(m)
         if parsed.flag is not None:
             yield from self._flag_disagrees(m, parsed.flag, result)
         yield from self._queued_warnings()
@@ -2235,6 +2234,7 @@ class Interpreter:
         yield result
         # by the lab's range in its own unit too (review: the summary said it, no warning)
         self._far_said(m, result, result.original_unit or result.unit or "")
+        self._no_ids_given(m)
         if parsed.flag is not None:
             yield from self._flag_disagrees(m, parsed.flag, result)
         yield from self._queued_warnings()
@@ -3366,8 +3366,11 @@ class Interpreter:
         self._person_unreadable(m, self._column_of(what.replace(" ", "_")), message)
 
     def _no_ids_given(self, m: Measurement) -> None:
-        """A row of a file with an id column that gives no sample id nor a patient id: its
-        result stands in a panel of no sample (lab QA: it came with no word at all)."""
+        """A result of a row of a file with an id column that gives no sample id nor a patient
+        id: it stands in a panel of no sample (lab QA: it came with no word at all). A refused
+        row's rejection names its line already."""
+        if m.sample_id is not None or m.patient_id is not None or not self._ids_column:
+            return
         column = self._columns.get("sample_id") or self._columns.get("patient_id")
         whose = "sample id or patient id" if "patient_id" in self._columns else "sample id"
         self._warn_once(

@@ -141,3 +141,22 @@ def test_a_decimal_comma_after_comma_grouping_says_the_file_writes_both(
     (both,) = [e for e in events if isinstance(e, Issue) and e.line == 4]
     assert "'2,5' writes ',' as the decimal mark" in both.message
     assert "('1,234.5')" in both.message and "check such values" in both.message
+
+
+def test_a_refused_row_with_no_id_gives_the_same_events_on_both_paths(write_csv) -> None:
+    """Differential test: a refused row with no id queued its sample-id-missing warning, which
+    the general path gave a row later and the short path never (its rejection names the line
+    already: no warning now, on either path)."""
+    path = write_csv(
+        "patient_id,collected_at,marker,value,unit\nS1,2026-01-02,IL-6,0.00,pg/mL\n"
+        ",2026-01-02,IL-6,1000000000000.0,pg/mL\nS1,N/A,IL-6,0.00,pg/mL\n"
+    )
+    said = [
+        [
+            (e.line, e.code) if isinstance(e, Issue) else (e.line, e.status)
+            for e in Interpreter(load_ranges(), CheckOptions(), short_path=short).events([path])
+        ]
+        for short in (True, False)
+    ]
+    assert said[0] == said[1]
+    assert (3, "value-impossible") in said[0] and (3, "sample-id-missing") not in said[0]

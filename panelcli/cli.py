@@ -664,7 +664,9 @@ def check(
         typer.Option(
             parser=_one_of(FailOn),
             metavar=_choices(FailOn),
-            help="What sets exit code 1: abnormal (low, high or critical), critical, or never.",
+            help="What sets exit code 1: abnormal (low, high or critical), critical, or never "
+            "(critical needs critical limits: the bundled sets give none; a ranges file or the "
+            "lab's file may).",
         ),
     ] = FailOn.abnormal,
     assume_unit: AssumeUnitOpt = None,
@@ -689,7 +691,7 @@ def check(
         _refuse_existing_export(export, force)
         _refuse_one_file_for_two(output, export, files, ranges)
         from panelcli.check import Interpreter, Tally, build_report
-        from panelcli.ranges import load_ranges
+        from panelcli.ranges import has_critical_limits, load_ranges
         from panelcli.render.output import open_output
 
         options = _options(assume_unit, sex, age, max_line_length)
@@ -700,6 +702,13 @@ def check(
         in_table = output_format == OutputFormat.table and output in (None, "-")
         if not quiet and not in_table:
             _say_ranges_warnings(reference_set)
+        if fail_on == FailOn.critical and not quiet and not has_critical_limits(reference_set):
+            # developer QA: with the bundled sets '--fail-on critical' never gave 1, unsaid
+            _say(
+                f"note: the reference set {reference_set.name} gives no critical limits, so "
+                "--fail-on critical sets exit 1 only for a result past a lab's critical limit "
+                "in the file"
+            )
         with _said_if_it_stops(reference_set, in_table and not quiet):
             _refuse_writing_over_what_is_read(output, export, files, reference_set)
             _check_assumed_unit(assume_unit, reference_set)

@@ -406,6 +406,15 @@ def _order_problems(limits: dict[str, float | None]) -> list[str]:
     return problems
 
 
+def has_critical_limits(reference_set: ReferenceSet) -> bool:
+    """Whether any marker of a set (or any of its rows) gives a critical limit."""
+    return any(
+        bounds.critical_low is not None or bounds.critical_high is not None
+        for entry in reference_set.markers.values()
+        for bounds in (entry, *entry.intervals)
+    )
+
+
 class ReferenceSet:
     """A loaded, validated set of reference ranges with an alias index."""
 

@@ -160,3 +160,21 @@ def test_a_refused_row_with_no_id_gives_the_same_events_on_both_paths(write_csv)
     ]
     assert said[0] == said[1]
     assert (3, "value-impossible") in said[0] and (3, "sample-id-missing") not in said[0]
+
+
+def test_fail_on_critical_with_a_set_of_no_critical_limits_says_so(write_csv, tmp_path) -> None:
+    """Developer QA: with the bundled sets '--fail-on critical' could never give 1, unsaid."""
+    path = write_csv("sample_id,marker,value,unit\nS1,IL-6,900,pg/mL\n")
+    result = runner.invoke(app, ["check", path, "--fail-on", "critical", "-f", "json"])
+    assert result.exit_code == 0
+    assert "gives no critical limits" in result.stderr
+    quiet = runner.invoke(app, ["check", path, "--fail-on", "critical", "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    own = tmp_path / "own.toml"
+    own.write_text(
+        '[set]\nname = "own"\nsource = "t"\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\n'
+        'critical_high = 100\nsource = "t"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", path, "--fail-on", "critical", "--ranges", str(own)])
+    assert result.exit_code == 1 and "gives no critical limits" not in result.stderr

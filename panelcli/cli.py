@@ -1553,10 +1553,23 @@ def ranges_validate(
         _print(visible(f"{file}: valid"))
 
 
+def _folder_name(text: str) -> Path:
+    """ranges init's folder; an empty name is refused (developer QA: '' wrote into '.')."""
+    if not text.strip():
+        raise _bad_parameter(
+            "the folder name is empty (an unset shell variable?); give a folder, or '.' for "
+            "this one"
+        )
+    return Path(text)
+
+
 @ranges_app.command("init", short_help="Copy a set into a new folder so you can edit it.")
 def ranges_init(
     dest: Annotated[
-        Path, typer.Argument(metavar="FOLDER", help="Folder to create with a copy of the set.")
+        Path,
+        typer.Argument(
+            metavar="FOLDER", parser=_folder_name, help="Folder to create with a copy of the set."
+        ),
     ],
     name: Annotated[
         str | None,

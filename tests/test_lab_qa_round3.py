@@ -178,3 +178,11 @@ def test_fail_on_critical_with_a_set_of_no_critical_limits_says_so(write_csv, tm
     )
     result = runner.invoke(app, ["check", path, "--fail-on", "critical", "--ranges", str(own)])
     assert result.exit_code == 1 and "gives no critical limits" not in result.stderr
+
+
+def test_ranges_init_refuses_an_empty_folder_name(tmp_path, monkeypatch) -> None:
+    """Developer QA: 'ranges init "$DIR"' with DIR unset copied the set into '.'."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["ranges", "init", ""])
+    assert result.exit_code == 2 and "the folder name is empty" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -198,9 +198,11 @@ def test_a_big_json_document_says_why_it_does_not_stream(
     result = runner.invoke(app, ["check", path, "--format", "json"])
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        "panelcli: more than 1,000 results and issues: --format json is one"
+        "panelcli: note: more than 1,000 results and issues: --format json is one"
     )
-    assert "holds every one in memory; for big files use --format ndjson" in result.stderr
+    assert "holds every one in memory (the run goes on); for big files use --format ndjson" in (
+        result.stderr
+    )
     assert json.loads(result.stdout)["totals"]["results"] == 1005
     quiet = runner.invoke(app, ["check", path, "--format", "json", "-o", str(tmp_path / "o")])
     assert "memory" in quiet.stderr
@@ -209,7 +211,7 @@ def test_a_big_json_document_says_why_it_does_not_stream(
     # FHIR holds about four times as much per result, so it says so four times as early
     monkeypatch.setattr(cli, "BIG_FHIR_DOCUMENT", 250)
     fhir = runner.invoke(app, ["check", str(big_file(tmp_path, 201)), "--format", "fhir"])
-    assert fhir.stderr.startswith("panelcli: more than 250 results and issues: --format fhir")
+    assert fhir.stderr.startswith("panelcli: note: more than 250 results and issues: --format fhir")
     # QA: a file whose every row is refused was held with no word (2.2 GiB for 1M rows)
     refused = tmp_path / "refused.csv"
     refused.write_text(
@@ -217,7 +219,7 @@ def test_a_big_json_document_says_why_it_does_not_stream(
         encoding="utf-8",
     )
     all_refused = runner.invoke(app, ["check", str(refused), "--format", "json"])
-    assert all_refused.stderr.startswith("panelcli: more than 1,000 results and issues")
+    assert all_refused.stderr.startswith("panelcli: note: more than 1,000 results and issues")
 
 
 def test_the_overview_counts_listed_rows_without_the_files_it_could_not_read(

@@ -890,14 +890,29 @@ _STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 
 
 def _file_on_stdin() -> str | None:
-    """The file redirected to standard input ('< a.csv'), which may be read again; None for a
-    pipe or a terminal, read once."""
+    """The file redirected to standard input ('< a.csv'), which may be read again (as
+    `_same_file` names it); None for a pipe or a terminal, read once."""
     try:
-        if stat.S_ISREG(os.fstat(sys.stdin.fileno()).st_mode):
-            return os.path.realpath(f"/proc/self/fd/{sys.stdin.fileno()}")
+        found = os.fstat(sys.stdin.fileno())
+        if stat.S_ISREG(found.st_mode):
+            return f"{found.st_dev}:{found.st_ino}"
     except (AttributeError, OSError, ValueError):  # a test's stand-in, or closed
         pass
     return None
+
+
+def _same_file(source: str) -> str:
+    """What tells a file apart from others: a regular file's device and inode (developer QA:
+    a hard link to a file given before was read again with no word), else its real path."""
+    try:
+        found = os.stat(source)
+    except (OSError, ValueError):
+        return os.path.realpath(source)
+    return (
+        f"{found.st_dev}:{found.st_ino}"
+        if stat.S_ISREG(found.st_mode)
+        else os.path.realpath(source)
+    )
 
 
 def in_lists(
@@ -1149,7 +1164,7 @@ class Interpreter:
             # refused as a pipe given twice)
             redirected = _file_on_stdin() if source == STDIN or source in _STDIN_NAMES else None
             reads_stdin = source == STDIN or (source in _STDIN_NAMES and redirected is None)
-            same = redirected or (STDIN if reads_stdin else os.path.realpath(source))
+            same = redirected or (STDIN if reads_stdin else _same_file(source))
             # a pipe, or '-' again, is read to its end the first time (review: 'a.csv - <
             # a.csv' was refused as standard input twice; '-' after a file is that file)
             again = source == STDIN and STDIN in dashes

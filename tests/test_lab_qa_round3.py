@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from typer.testing import CliRunner
 
@@ -186,3 +188,13 @@ def test_ranges_init_refuses_an_empty_folder_name(tmp_path, monkeypatch) -> None
     result = runner.invoke(app, ["ranges", "init", ""])
     assert result.exit_code == 2 and "the folder name is empty" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_hard_link_to_a_file_given_before_is_said_to_be_it(write_csv, tmp_path) -> None:
+    """Developer QA: a symbolic link got 'file-repeated', a hard link none (its results were
+    counted twice with no word)."""
+    path = write_csv("sample_id,marker,value,unit\nS1,IL-6,4.2,pg/mL\n")
+    hard = tmp_path / "hard.csv"
+    os.link(path, hard)
+    result = runner.invoke(app, ["validate", path, str(hard)])
+    assert "hard.csv: warning file-repeated: this file was given before" in result.output

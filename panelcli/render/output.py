@@ -154,11 +154,35 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
         with writing(where):
             os.chmod(temporary, _mode_for(real))
             refuse_existing(target, force)  # it may have appeared while we were working
-            os.replace(temporary, real)
+            _replace(temporary, real)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _replace(temporary: str, real: Path) -> None:
+    """Put the written file in `real`'s place, as `>` would leave it (developer QA): with the
+    replaced file's owner and group where this user may give them, and, where the file has
+    other hard links, written into it (their report must not go stale), not swapped."""
+    try:
+        replaced = real.stat()
+    except OSError:  # a new file
+        os.replace(temporary, real)
+        return
+    with contextlib.suppress(OSError):  # only root may give a file to another user
+        os.chown(temporary, replaced.st_uid, replaced.st_gid)
+    if replaced.st_nlink < 2:
+        os.replace(temporary, real)
+        return
+    import shutil  # here: most runs never need it (start-up)
+
+    # the whole report is written already: only this copy is not all or nothing
+    with open(temporary, "rb") as written, open(real, "wb") as linked:
+        shutil.copyfileobj(written, linked)
+        linked.flush()
+        os.fsync(linked.fileno())
+    os.unlink(temporary)
 
 
 def _written_through(link: Path) -> Path:

@@ -259,7 +259,9 @@ class Result(_Model):
     collected_at: str | None = None
     marker: str = Field(description="Canonical marker name from the reference set (or as written).")
     marker_as_written: str
-    category: str | None = None
+    category: str | None = Field(
+        None, description="The reference set's category for the marker, as the set writes it."
+    )
     value: FiniteNonNegative | None = Field(
         None, description="Value in the reference unit (None: censored with no number)."
     )

@@ -1476,7 +1476,11 @@ def ranges_show(
     output_format: Annotated[
         RangesFormat,
         typer.Option(
-            "--format", "-f", parser=_one_of(RangesFormat), metavar=_choices(RangesFormat)
+            "--format",
+            "-f",
+            parser=_one_of(RangesFormat),
+            metavar=_choices(RangesFormat),
+            help="table for a person; json (the set as loaded, with its source) for scripts.",
         ),
     ] = RangesFormat.table,
     debug: DebugOpt = False,

@@ -1307,10 +1307,17 @@ def load_ranges(spec: str | os.PathLike[str] | None = None) -> ReferenceSet:
     if problems:
         # said as find_set says a missing one: the name came from the environment (QA)
         where = f"{RANGES_ENV}={os.environ[RANGES_ENV]}: " if _from_env(spec) else ""
-        # its line, as 'ranges validate' names it (QA: check named none)
-        line = problem_lines(raw, problems[:1])[0]
-        at = f" at line {line}" if line else ""
-        raise RangesError(f"{where}ranges file '{path}' is invalid{at}: {problems[0]}", problems)
+        # their lines, as 'ranges validate' names them (QA: check named none, then the
+        # first's only)
+        lines = problem_lines(raw, problems)
+        at = f" at line {lines[0]}" if lines[0] else ""
+        raise RangesError(
+            f"{where}ranges file '{path}' is invalid{at}: {problems[0]}",
+            [
+                f"line {line}: {said}" if line else said
+                for line, said in zip(lines, problems, strict=True)
+            ],
+        )
     # utf-8-sig as in check_ranges_bytes: a BOM that passed the check must not fail here.
     document = _toml(_toml_text(raw))
     # Absolute, as reports name it: a relative path means nothing once the output is moved.
@@ -2181,6 +2188,7 @@ def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
             if name is not None:
                 written.setdefault((name, bool(table.group(4))), []).append(number)
     lines: list[int | None] = []
+    all_lines = text.splitlines()
     for message in messages:
         about = re.match(_ABOUT, message)
         if about is None:
@@ -2191,14 +2199,37 @@ def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
         key = "[set]" if about.group(1) is None else marker_key(about.group(1))
         rows = written.get((about.group(1), True)) or headers.get((key, True), [])
         if about.group(2) is not None and int(about.group(2)) <= len(rows):
-            lines.append(rows[int(about.group(2)) - 1])
+            table_line: int | None = rows[int(about.group(2)) - 1]
         else:
             own = written.get((about.group(1), False)) or headers.get((key, False)) or rows
             if not own and about.group(1) is not None:  # an inline table ('"IL-8" = {…}': QA)
                 found = _key_line(text, about.group(1))
                 own = [found] if found else []
-            lines.append(own[0] if own else None)
+            table_line = own[0] if own else None
+        lines.append(_line_in_table(all_lines, table_line, message[about.end() :]))
     return lines
+
+
+#: The key a problem is about, as `check_ranges_bytes` words it after its marker ('unknown
+#: key 'hihg'', 'source: must be …', 'low (9) is greater than …')
+_KEY_NAMED = r"unknown key '([^']+)'|([a-z_]+)(?::| \()"
+
+
+def _line_in_table(lines: list[str], table_line: int | None, said: str) -> int | None:
+    """The line of the key a problem names within its table (developer QA: every problem
+    named its table's first line), else the table's line."""
+    named = re.match(_KEY_NAMED, said)
+    if table_line is None or named is None:
+        return table_line
+    key = re.escape(named.group(1) or named.group(2))
+    pattern = re.compile(rf"^\s*[\"']?{key}[\"']?\s*=")
+    for number in range(table_line + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if re.match(_TABLE_LINE, line):  # the next table: the key is not in this one's lines
+            break
+        if pattern.match(line):
+            return number
+    return table_line
 
 
 def _key_line(text: str, key: str) -> int | None:

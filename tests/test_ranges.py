@@ -546,9 +546,14 @@ def test_loading_a_broken_set_raises_once_with_every_problem(tmp_path: Path) -> 
     path.write_text(EVERY_MISTAKE_AT_ONCE, encoding="utf-8")
     with pytest.raises(RangesError) as raised:
         load_ranges(str(path))
-    # the first one's line, as 'ranges validate' names it (QA: check named none)
-    assert str(raised.value).startswith(f"ranges file '{path}' is invalid at line 1: marker 'IL-6'")
+    # the first one's line, as 'ranges validate' names it (QA: check named none): the key's
+    # own, not its table's (developer QA); and every other problem's line too
+    first = EVERY_MISTAKE_AT_ONCE.splitlines().index("hihg = 7") + 1
+    assert str(raised.value).startswith(
+        f"ranges file '{path}' is invalid at line {first}: marker 'IL-6'"
+    )
     assert len(raised.value.problems) == 4
+    assert all(problem.startswith("line ") for problem in raised.value.problems)
 
 
 def test_the_models_still_refuse_limits_out_of_order() -> None:
@@ -772,7 +777,8 @@ def test_ranges_list_shows_a_broken_set_among_the_good_ones(tmp_path, monkeypatc
     names = [line.split(" ")[0].rstrip(":") for line in lines]
     assert names == ["arup-3002601", "mayo-adult", "a-broken", "b-good"]
     assert lines[2].startswith(
-        "a-broken (yours, broken): marker 'IL-6': unknown key 'hihg' (did you mean 'high'?) "
+        "a-broken (yours, broken): line 3: marker 'IL-6': unknown key 'hihg' (did you mean "
+        "'high'?) "
         "[4 problems] "
     )
     assert lines[3].startswith("b-good (yours): mine [1 marker]")
@@ -1152,7 +1158,7 @@ def test_a_negative_limit_is_told_in_plain_words() -> None:
     ("toml", "exit_code", "line"),
     [('high = 9\nsource = "x"\n', 0, "(default, from $PANELCLI_RANGES): [1 marker] "),
      ("low = 10\nhigh = 7\n", 2,
-      "(default, from $PANELCLI_RANGES, broken): marker 'IL-6': low (10) is greater")],
+      "(default, from $PANELCLI_RANGES, broken): line 3: marker 'IL-6': low (10) is greater")],
 )  # fmt: skip
 def test_ranges_list_shows_the_file_panelcli_ranges_names_as_the_default(
     tmp_path, monkeypatch, toml: str, exit_code: int, line: str
@@ -2131,7 +2137,9 @@ def test_a_config_folder_that_cannot_be_entered_is_one_clear_line(
 
 
 def test_ranges_validate_names_the_line_of_the_table_each_problem_is_about(tmp_path) -> None:
-    """QA: only TOML syntax errors named a line; in a long file the user counted tables."""
+    """QA: only TOML syntax errors named a line; in a long file the user counted tables. The
+    line of the key a problem names (developer QA: the table's first line), else the table's
+    (an interval's overlap)."""
     from typer.testing import CliRunner
 
     from panelcli.cli import app
@@ -2146,8 +2154,8 @@ def test_ranges_validate_names_the_line_of_the_table_each_problem_is_about(tmp_p
     )
     out = CliRunner().invoke(app, ["ranges", "validate", str(path)]).stdout
     assert [line.split(": error")[0].removeprefix(str(path)) for line in out.splitlines()] == [
-        ":4",
-        ":9",
+        ":6",
+        ":11",
         ":14",
     ]
     assert "interval 1 (age 18 to under 60) and interval 2" in out

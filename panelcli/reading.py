@@ -2926,10 +2926,38 @@ def refused_for_its_shape(cells: list[str], layout: Layout, header: Sequence[str
     """Whether a row is refused whole for its shape: cells past the header's named columns
     (row-too-many-cells), or a long row with no marker (marker-missing)."""
     named = named_width(header, layout)
-    if len(cells) > named and "".join(cells[named:]).strip():
+    if (
+        len(cells) > named
+        and "".join(cells[named:]).strip()
+        and _comment_past(cells, layout, named) is None
+    ):
         return True
     marker = layout.roles.get("marker")
     return layout.kind == "long" and marker is not None and not cell_text(cells, marker)
+
+
+def _comment_past(cells: list[str], layout: Layout, named: int) -> list[str] | None:
+    """The cells of a row whose last named column is the lab's comment and that runs past the
+    header: the comment's text split by an unquoted delimiter ('Hämolyse; bitte wiederholen':
+    lab QA, the row was refused); None where the row is not so (a bare number among them may
+    be a value's split decimals: refused as before)."""
+    index = layout.roles.get("comment")
+    if index != named - 1 or len(cells) <= named:
+        return None
+    rest = cells[index:]
+    while rest and not rest[-1].strip():  # trailing delimiters
+        rest = rest[:-1]
+    if any(cell.strip().isdecimal() for cell in rest):
+        return None
+    return rest
+
+
+def with_comment_whole(cells: list[str], layout: Layout, named: int, delimiter: str) -> list[str]:
+    """A row's cells with its comment's text (`_comment_past`) as one cell again."""
+    rest = _comment_past(cells, layout, named)
+    if rest is None:
+        return cells
+    return [*cells[: named - 1], delimiter.join(rest)]
 
 
 def named_width(header: Sequence[str], layout: Layout) -> int:
@@ -4675,6 +4703,8 @@ def measurement_reader(
             if is_blank(cells):
                 continue  # blank line: not a row
             if i_comment is not None:  # the row's, for its issues (`with_its_comment`)
+                if len(cells) > named:
+                    cells = with_comment_whole(cells, layout, named, delimiter)
                 commented[:] = line, comment_of(cell(cells, i_comment))
             if is_comment(cells):
                 stats.skipped += 1

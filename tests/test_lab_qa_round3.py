@@ -198,3 +198,25 @@ def test_a_hard_link_to_a_file_given_before_is_said_to_be_it(write_csv, tmp_path
     os.link(path, hard)
     result = runner.invoke(app, ["validate", path, str(hard)])
     assert "hard.csv: warning file-repeated: this file was given before" in result.output
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_last_comment_column_split_by_the_delimiter_is_read_whole(
+    write_csv, short_path: bool
+) -> None:
+    """Lab QA: 'Hämolyse; bitte wiederholen' unquoted in a ';' file refused the row as having
+    too many cells; a value's split decimals beside it are still refused."""
+    path = write_csv(
+        "sample_id;marker;value;unit;comment\nS1;IL-6;12,5;pg/mL;Hämolyse; bitte wiederholen;\n"
+        "S1;IL-8;3,1;pg/mL;ok\n"
+    )
+    events = list(Interpreter(load_ranges(), CheckOptions(), short_path=short_path).events([path]))
+    assert not [e for e in events if isinstance(e, Issue)]
+    il6 = next(e for e in events if getattr(e, "marker", None) == "IL-6")
+    result = il6.to_result() if hasattr(il6, "to_result") else il6
+    assert result.note == "comment from the lab: 'Hämolyse; bitte wiederholen'"
+    split = write_csv(
+        "sample_id,marker,value,unit,comment\nS1,IL-6,12,5,pg/mL,ok\n", name="split.csv"
+    )
+    events = list(Interpreter(load_ranges(), CheckOptions(), short_path=short_path).events([split]))
+    assert [e.code for e in events if isinstance(e, Issue)] == ["value-split-by-comma"]

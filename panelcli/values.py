@@ -753,7 +753,14 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     worded = _WORDS_WITH_UNIT.match(cell)  # 'ND pg/mL', as '<2 pg/mL' is read (QA)
     if worded and (no_number := _no_number(worded.group("words"))) is not None:
         return no_number._replace(unit=worded.group("unit"))
-    if cell[0].isalpha() and (signed := _worded_comparator(cell)) is not None:
+    signed = _worded_comparator(cell) if cell[0].isalpha() else None
+    after_words = "" if signed is None else signed.lstrip("<>=")
+    if signed is not None and after_words[:1].isalpha():
+        # a limit after the words ('less than LOD', 'greater than ULOQ'), as '<LOD' is read
+        no_number = _no_number(signed)
+        if no_number is not None:
+            return no_number
+    elif signed is not None and after_words:  # a number after them ('less than 2')
         try:
             return parse_value(signed, decimal_comma)
         except ValueProblem as problem:  # quoting the cell as written
@@ -1027,12 +1034,12 @@ _WORDED = (
 @functools.cache
 def _worded_values() -> tuple[tuple[re.Pattern[str], str], ...]:
     """`_WORDED` before a value's number, compiled when first asked."""
-    return tuple((re.compile(rf"^(?i:{words})\s*(?=[+\d.,])"), sign) for words, sign in _WORDED)
+    return tuple((re.compile(rf"^(?i:{words})\s*"), sign) for words, sign in _WORDED)
 
 
 def _worded_comparator(cell: str) -> str | None:
-    """A value whose comparator is in words ('less than 2', 'inférieur à 2') with its sign
-    ('<2'); None for any other."""
+    """A value whose comparator is in words ('less than 2', 'inférieur à 2', 'less than LOD')
+    with its sign ('<2', '<LOD'); None for any other."""
     for words, sign in _worded_values():
         if words.match(cell):
             return words.sub(sign, cell, count=1)

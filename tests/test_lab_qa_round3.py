@@ -109,9 +109,23 @@ def test_a_comparator_in_words_before_the_number_is_read(
 
 
 def test_words_with_no_number_after_them_are_still_refused_as_written() -> None:
-    with pytest.raises(ValueProblem) as problem:
-        parse_value("less than abc")
-    assert "'less than abc'" in str(problem.value)
+    for cell in ("less than abc", "over", "overflow"):
+        with pytest.raises(ValueProblem) as problem:
+            parse_value(cell)
+        assert str(problem.value) == f"value '{cell}' is not a number"
+
+
+@pytest.mark.parametrize(
+    ("cell", "comparator", "limits"),
+    [("less than LOD", "<", ("lod", "lloq")), ("less than LLOQ", "<", ("lloq",)),
+     ("greater than ULOQ", ">", ("uloq",))],
+)  # fmt: skip
+def test_a_comparator_in_words_before_an_assay_limit_is_read(
+    cell: str, comparator: str, limits: tuple[str, ...]
+) -> None:
+    """As '<LOD' and 'below LLOQ' are: 'less than LOD' was 'not a number'."""
+    parsed = parse_value(cell)
+    assert (parsed.comparator, parsed.number, parsed.limits) == (comparator, None, limits)
 
 
 def test_one_markers_results_far_apart_in_a_sample_are_said_to_be_so(write_csv) -> None:

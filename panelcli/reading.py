@@ -1624,6 +1624,30 @@ def _find_header(
     return found
 
 
+def _names_over_units(cells: list[str], below: list[str], delimiter: str) -> list[str] | None:
+    """A header of cytokines' names alone whose next line gives each a concentration unit
+    ('MCP-1' over 'pg/mL'), as if the header gave them ('MCP-1 (pg/mL)'); None for any other
+    (QA: a chemokine panel the set lacks had 'no header'; names alone above other lines make
+    none, as 'Analytes,MCP-1,IP-10' above a long file's header)."""
+    if any(unit for _, unit in map(split_header_unit, cells)):
+        return None
+    lines = [line for line in below if line.strip()][:1]
+    under = next(csv.reader(lines, delimiter=delimiter), None)
+    if under is None or len(under) > len(cells) or _has_a_number(under):
+        return None
+    named = [
+        i for i, cell in enumerate(cells[: len(under)])
+        if looks_like_a_cytokine(cell.strip()) and under[i].strip()
+    ]  # fmt: skip
+    if not named or not all(_a_concentration(units_cell(under[i])) for i in named):
+        return None
+    if any(under[i].strip() for i in range(len(under)) if i not in named and i > 0):
+        return None  # another column given a unit too: not this simple form
+    return [
+        f"{cell} ({units_cell(under[i])})" if i in named else cell for i, cell in enumerate(cells)
+    ]
+
+
 def _gives_units(layout: Layout, head_lines: list[str], delimiter: str, header_end: int) -> bool:
     """Whether a header gives its values' units: a unit column, one in a column's name, or a
     units row under it (review: 'Olink NPX export' above 'IL6' over 'pg/mL' was refused)."""
@@ -1655,6 +1679,12 @@ def _find_header_in(
                     continue
                 try:
                     layout = map_header(cells, known_marker)
+                    if layout is None:  # cytokines the set lacks, their units in a row below
+                        with_units = _names_over_units(
+                            cells, head_lines[reader.line_num :], delimiter
+                        )
+                        if with_units is not None:
+                            layout = map_header(with_units, known_marker)
                 except _DuplicateRole as exc:
                     duplicate = duplicate or exc
                     break

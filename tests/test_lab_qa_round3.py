@@ -234,3 +234,21 @@ def test_a_last_comment_column_split_by_the_delimiter_is_read_whole(
     )
     events = list(Interpreter(load_ranges(), CheckOptions(), short_path=short_path).events([split]))
     assert [e.code for e in events if isinstance(e, Issue)] == ["value-split-by-comma"]
+
+
+def test_a_chemokine_panel_with_a_units_row_is_read(write_csv) -> None:
+    """Known, not done last time: 'Sample,MCP-1,MIP-1a,IP-10' over ',pg/mL,pg/mL,pg/mL' (no
+    marker of the set) had 'no header'; names alone above a long header are still none."""
+    path = write_csv("Sample,MCP-1,MIP-1a,IP-10\n,pg/mL,pg/mL,pg/mL\nS1,120,30,200\n")
+    results = [
+        e for e in Interpreter(load_ranges(), CheckOptions()).events([path]) if hasattr(e, "status")
+    ]
+    assert [(r.sample_id, r.marker, r.value, r.unit) for r in results] == [
+        ("S1", "MCP-1", 120.0, "pg/mL"), ("S1", "MIP-1a", 30.0, "pg/mL"),
+        ("S1", "IP-10", 200.0, "pg/mL"),
+    ]  # fmt: skip
+    above = write_csv(
+        "Analytes,MCP-1,IP-10\nsample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n", name="a.csv"
+    )
+    result = runner.invoke(app, ["check", above, "-f", "csv"])
+    assert "S1,,,IL-6" in result.stdout and "preamble-skipped" in result.stderr + result.stdout

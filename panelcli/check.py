@@ -891,7 +891,7 @@ _STDIN_NAMES = frozenset({"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 
 def _file_on_stdin() -> str | None:
     """The file redirected to standard input ('< a.csv'), which may be read again (as
-    `_same_file` names it); None for a pipe or a terminal, read once."""
+    `_file_identity` names it); None for a pipe or a terminal, read once."""
     try:
         found = os.fstat(sys.stdin.fileno())
         if stat.S_ISREG(found.st_mode):
@@ -901,7 +901,7 @@ def _file_on_stdin() -> str | None:
     return None
 
 
-def _same_file(source: str) -> str:
+def _file_identity(source: str) -> str:
     """What tells a file apart from others: a regular file's device and inode (developer QA:
     a hard link to a file given before was read again with no word), else its real path."""
     try:
@@ -1164,7 +1164,7 @@ class Interpreter:
             # refused as a pipe given twice)
             redirected = _file_on_stdin() if source == STDIN or source in _STDIN_NAMES else None
             reads_stdin = source == STDIN or (source in _STDIN_NAMES and redirected is None)
-            same = redirected or (STDIN if reads_stdin else _same_file(source))
+            same = redirected or (STDIN if reads_stdin else _file_identity(source))
             # a pipe, or '-' again, is read to its end the first time (review: 'a.csv - <
             # a.csv' was refused as standard input twice; '-' after a file is that file)
             again = source == STDIN and STDIN in dashes
@@ -1550,11 +1550,14 @@ class Interpreter:
                                         # 'Blank'): the general path says so.
                                         mixed = (
                                             not _person_fits(seen, line, who)
-                                            # no id at all: the general path warns (lab QA)
+                                            # no id at all: the general path warns, once
+                                            # a file (lab QA)
                                             or (
                                                 ids_column
                                                 and sample_id is None
                                                 and patient_id is None
+                                                and ("sample-id-missing", source)
+                                                not in self._warned
                                             )
                                             or (
                                                 sample_id is not None
@@ -1731,7 +1734,10 @@ class Interpreter:
         if (
             reference_range is not None or detection is not None or critical is not None
             or comment is not None
-            or (sample_id is None and patient_id is None and self._ids_column)  # it warns
+            or (
+                sample_id is None and patient_id is None and self._ids_column
+                and ("sample-id-missing", source) not in self._warned
+            )  # `_no_ids_given` warns, once a file
         ):  # fmt: skip
             return None
         if (sex or age or birth_date) and not self._person_readable(
@@ -3388,12 +3394,15 @@ class Interpreter:
             return
         column = self._columns.get("sample_id") or self._columns.get("patient_id")
         whose = "sample id or patient id" if "patient_id" in self._columns else "sample id"
+        # once a file (review: a file whose id column is blank on every row gave a hundred,
+        # each row off the short path): the rows after it are judged as any others
         self._warn_once(
-            ("sample-id-missing", m.source, str(m.line)),
+            ("sample-id-missing", m.source),
             Issue(severity="warning", code="sample-id-missing", source=m.source, line=m.line,
                   column=column, collected_at=m.collected_at, marker=m.marker,
-                  message=f"this row gives no {whose}: its result stands under 'Results', "
-                  "tied to no sample; give the row its sample's id"),
+                  message=f"this row gives no {whose}: its result is in a panel of no sample "
+                  "('Results' in the table), as is any other such row of this file; give "
+                  "each row its sample's id"),
         )  # fmt: skip
 
     def _person_unreadable(self, m: Measurement, column: str | None, message: str) -> None:
@@ -3994,7 +4003,7 @@ class Interpreter:
         "value-comma-ambiguous", "person-conflict", "column-unnamed", "value-flag-ignored",
         "date-unreadable", "date-ambiguous", "date-in-future",
         "value-comma-groups", "value-far-past-range", "critical-limit-unusable",
-        "value-comma-both-ways",
+        "value-comma-both-ways", "sample-id-missing",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(
@@ -4003,6 +4012,7 @@ class Interpreter:
             "value-comma-ambiguous",
             "value-comma-groups",
             "value-comma-both-ways",
+            "sample-id-missing",
             "person-conflict",
             "column-unnamed",
             "value-flag-ignored",

@@ -2218,9 +2218,10 @@ _KEY_NAMED = r"unknown key '([^']+)'|([a-z_]+)(?::| \()"
 def _line_in_table(lines: list[str], table_line: int | None, said: str) -> int | None:
     """The line of the key a problem names within its table (developer QA: every problem
     named its table's first line), else the table's line."""
-    named = re.match(_KEY_NAMED, said)
-    if table_line is None or named is None:
-        return table_line
+    # ': unknown key …' after an interval's number (review: its key's line was never found)
+    named = re.match(_KEY_NAMED, said.lstrip(": "))
+    if table_line is None or named is None or "{" in lines[table_line - 1]:
+        return table_line  # an inline table's keys are on its own line (review)
     key = re.escape(named.group(1) or named.group(2))
     pattern = re.compile(rf"^\s*[\"']?{key}[\"']?\s*=")
     for number in range(table_line + 1, len(lines) + 1):

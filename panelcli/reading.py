@@ -84,6 +84,7 @@ from panelcli.values import (
     value_shows_decimal_comma,
     visible,
     without_invisible,
+    worded_comparator,
     words_joined,
     writes_a_decimal_comma,
 )
@@ -728,8 +729,14 @@ def open_text(
             # UTF-16 blank lines are half NULs at most; NULs alone are no text (QA: 'empty')
             if head.count(0) * 4 > len(head) * 3:
                 raise InputError(f"{source}: this looks like a binary file, not CSV text")
-            # a file of blank lines is not 'empty' to `wc -l` (lab QA)
+            # a file of blank lines is not 'empty' to `wc -l` (lab QA), and one whose blank
+            # lines go on past what is looked at may hold a header below them (review)
             blank = head.strip(b"\x00\xef\xbb\xbf\xff\xfe")
+            if blank and not ended:
+                raise InputError(
+                    f"{source}: the first {len(head) // 1024:,} KiB of the file are blank "
+                    "lines; panelcli looks for the header there: remove the blank lines"
+                )
             raise InputError(
                 f"{source}: the file has only blank lines, no header or rows"
                 if blank
@@ -1228,6 +1235,8 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
                 raise _DuplicateRole("value", cells[roles["value"]], cells[index], cells)
             expected[index] = cells[index].strip()  # MSD: a calibrator's nominal value
             unmapped.remove(index)
+        elif weak == "reference_range" and not {"range_low", "range_high"}.isdisjoint(roles):
+            pass  # 'Ref' beside 'Ref Low'/'Ref High' gives no range: a lab's number (review)
         elif weak and weak not in roles:
             roles[weak] = index
             unmapped.remove(index)
@@ -2270,6 +2279,43 @@ def _not_read_because(why: str, when: str = "") -> str:
     """Why a column is not read, worded to follow "column 'name' " (`header_warnings`);
     `when` narrows it ('where a replicate column has a value'). Every `Layout.not_read` is."""
     return f"was not read{' ' + when if when else ''}: {why}"
+
+
+#: Range columns named so weakly ('Ref', 'Norm') that their cells must show ranges
+_WEAK_RANGE_KEYS = frozenset(k for k, role in _WEAK_ROLE_OF.items() if role == "reference_range")
+
+
+def _weak_range_by_rows(
+    layout: Layout, head_lines: list[str], delimiter: str, header_end: int
+) -> Layout:
+    """A layout without its weakly named range column ('Ref', 'Norm') where the first rows'
+    cells there are none of them a range ('A1023': a lab's own number; review: each row's
+    'A1023' was an unreadable range), that column then not read."""
+    index = layout.roles["reference_range"]
+    reader = csv.reader(head_lines, delimiter=delimiter)
+    header: list[str] = []
+    cells_seen: list[str] = []
+    with contextlib.suppress(csv.Error):
+        for cells in reader:
+            if reader.line_num <= header_end:
+                header = cells
+                continue
+            if index < len(cells) and cells[index].strip():
+                cells_seen.append(cells[index].strip())
+    if index >= len(header) or _header_key_of(header[index]) not in _WEAK_RANGE_KEYS:
+        return layout
+    comma = delimiter in (";", "\t", "|")
+    if not cells_seen or any(parse_lab_range(cell, comma) is not None for cell in cells_seen):
+        return layout
+    name = header[index]
+    roles = {role: i for role, i in layout.roles.items() if role != "reference_range"}
+    why = _not_read_because(
+        f"its cells ('{shorten(cells_seen[0])}') are no ranges, so it is not taken for the "
+        "lab's range (call it 'Reference Range' to have it read)"
+    )
+    return layout._replace(
+        roles=roles, ignored=[*layout.ignored, name], not_read={**layout.not_read, name: why}
+    )
 
 
 def _sample_column_by_rows(
@@ -3498,6 +3544,8 @@ def opened(
             layout = _sample_column_by_rows(layout, head_lines, delimiter, header_end, known_marker)
         if "result_status" not in layout.roles and layout.ignored:
             layout = _status_column_by_rows(layout, head_lines, delimiter, header_end)
+        if "reference_range" in layout.roles:
+            layout = _weak_range_by_rows(layout, head_lines, delimiter, header_end)
         stats.delimiter, stats.layout = delimiter, layout.kind
         stats.decimal_comma = delimiter in (";", "\t", "|")
         preamble = head_lines[: _row_start(head_lines, header_end, delimiter) - 1]
@@ -4444,6 +4492,16 @@ _DIGITS = lazy_pattern(r"[0-9]+")
 _CUT_VALUE = lazy_pattern(r"(?:<=|>=|=<|=>|<|>|≤|≥|⩽|⩾)?\s*[-+−]?[0-9]+")
 
 
+def _cut_value(text: str) -> bool:
+    """Whether a value may be a number cut at a decimal comma: digits, censored too ('<2'),
+    also with its comparator in words ('less than 2': review, read as <2 where '<2' was
+    refused as split)."""
+    if _CUT_VALUE.fullmatch(text):
+        return True
+    signed = worded_comparator(text)
+    return signed is not None and _CUT_VALUE.fullmatch(signed) is not None
+
+
 def _holds_text(name: str) -> bool:
     """Whether a column's name says it holds only text: blank, or made of `_TEXT_WORDS` (with
     `_TEXT_QUALIFIERS`) and giving no unit (a unit says it holds numbers)."""
@@ -4525,7 +4583,7 @@ def numbers_beside(cells: list[str], spills: dict[int, int]) -> list[int]:
         for index, after in spills.items()
         if after < len(cells)
         and _DIGITS.fullmatch(cells[after].strip())
-        and not _CUT_VALUE.fullmatch(value := cells[index].strip())
+        and not _cut_value(value := cells[index].strip())
         and _usable_value(value)
     ]
 
@@ -4544,9 +4602,7 @@ def spilled_decimals(value: str, after: str | None) -> bool:
     """Whether a value and the cell after it may be one number split by an unquoted decimal
     comma: digits without a decimal point (censored too), then digits ('2,9'; '<2,5')."""
     return (
-        after is not None
-        and bool(_DIGITS.fullmatch(after.strip()))
-        and bool(_CUT_VALUE.fullmatch(value.strip()))
+        after is not None and bool(_DIGITS.fullmatch(after.strip())) and _cut_value(value.strip())
     )
 
 

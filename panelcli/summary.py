@@ -40,7 +40,7 @@ from panelcli.ranges import (
     names_a_form,
     same_marker,
 )
-from panelcli.units import unit_as_read
+from panelcli.units import unit_as_read, unit_key
 from panelcli.values import (
     FLAG_SIDE,
     FLAG_WORDS,
@@ -374,7 +374,9 @@ def _far_apart_sentence(results: Sequence[Result], marker: str) -> str:
         r for r in results
         if r.marker == marker and r.comparator is None and r.value is not None and r.value > 0
     ]  # fmt: skip
-    if len(measured) < 2:
+    # in one unit only: a marker the set lacks keeps each value in its own (review: 2 ng/mL
+    # and 2000 pg/mL, one amount, were said to be 1000 times apart)
+    if len(measured) < 2 or len({unit_key(r.unit or "") for r in measured}) > 1:
         return ""
     lowest = min(measured, key=lambda r: r.value or 0.0)
     highest = max(measured, key=lambda r: r.value or 0.0)

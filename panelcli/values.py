@@ -621,6 +621,7 @@ _INVISIBLE = (
 )
 # and the two noncharacters no XML may hold (review: an SVG export with one did not open)
 _CONTROL = lazy_pattern(f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}\ufffe\uffff]")
+# the invisible ones alone: an id keeps a control character, to be shown inert (\x1b …)
 _INVISIBLE_ONLY = lazy_pattern(f"[{_INVISIBLE}]")
 
 
@@ -753,11 +754,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     worded = _WORDS_WITH_UNIT.match(cell)  # 'ND pg/mL', as '<2 pg/mL' is read (QA)
     if worded and (no_number := _no_number(worded.group("words"))) is not None:
         return no_number._replace(unit=worded.group("unit"))
-    signed = (
-        _worded_comparator(cell)
-        if cell[0].isalpha() and cell.split(None, 1)[0].casefold() in _WORDED_STARTS
-        else None
-    )
+    signed = worded_comparator(cell)
     after_words = "" if signed is None else signed.lstrip("<>=")
     if signed is not None and after_words[:1].isalpha():
         # a limit after the words ('less than LOD', 'greater than ULOQ'), as '<LOD' is read
@@ -1050,9 +1047,11 @@ def _worded_values() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rf"^(?i:{words})\s*"), sign) for words, sign in _WORDED)
 
 
-def _worded_comparator(cell: str) -> str | None:
+def worded_comparator(cell: str) -> str | None:
     """A value whose comparator is in words ('less than 2', 'inférieur à 2', 'less than LOD')
     with its sign ('<2', '<LOD'); None for any other."""
+    if not cell[:1].isalpha() or cell.split(None, 1)[0].casefold() not in _WORDED_STARTS:
+        return None
     for words, sign in _worded_values():
         if words.match(cell):
             return words.sub(sign, cell, count=1)

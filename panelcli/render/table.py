@@ -204,7 +204,8 @@ def _shared_notes(rows: list[dict[str, Text]]) -> dict[str, str]:
     for cells, row in zip(rows, parts, strict=True):
         kept = "; ".join(part for part in row if part not in shared)
         marks = "".join(shared[part] for part in row if part in shared)
-        cells["Note"] = Text(f"{kept} {marks}" if kept and marks else kept or marks)
+        # the mark right after the last word, as in print: never a line of its own (review)
+        cells["Note"] = Text(f"{kept}{marks}")
     return shared
 
 

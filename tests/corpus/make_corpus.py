@@ -79,8 +79,9 @@ def corpus() -> dict[str, bytes]:
         "duplicate-synonyms.csv": _csv("IL-6,IL-6,4.2", header="marker,analyte,value"),
         "missing-value-column.csv": _csv("SYN-1,IL-6,pg/mL", header="sample_id,marker,unit"),
         "missing-marker-column.csv": _csv("SYN-1,4.2,pg/mL", header="sample_id,value,unit"),
+        # (no comment column last: its text split by a ',' is read whole)
         "extra-columns.csv": _csv(
-            "IL-6,4.2,pg/mL,ok", "IL-8,3.1,pg/mL,ok,surprise", header="marker,value,unit,comment"
+            "IL-6,4.2,pg/mL,ok", "IL-8,3.1,pg/mL,ok,surprise", header="marker,value,unit,method"
         ),
         "short-rows.csv": _csv("SYN-1,SYNTH-1,2026-01-02,IL-6", _row("IL-8", "3.1")),
         "non-numeric.csv": _csv(

@@ -170,7 +170,7 @@ def panel_table(
     shared = _shared_notes(rows)
     if shared:
         table.caption = Text("\n".join(f"{mark} {said}" for said, mark in shared.items()))
-        table.caption_justify = "left"
+        table.caption_justify = "default"  # "left" pads the line to the table's width
     if not any(cells["Note"].plain for cells in rows):
         # an empty Note column kept its least width: on 80 columns the gauges went instead (QA)
         leave_out |= {"Note"}

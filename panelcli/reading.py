@@ -186,7 +186,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
                         "refint", "biorefinterval", "biorefrange", "biologicalreferenceinterval",
                         "biologicalreferencerange", "refbereich", "referenzintervall",
                         "normwert", "normwerte", "normalwerte", "valeursnormales",
-                        "valeursusuelles", "valoresnormales", "referentiewaarden"),
+                        "valeursusuelles", "valoresnormales", "referentiewaarden",
+                        "biologicalrefinterval", "biologicalrefrange", "referenzwert",
+                        "normalwert", "valeurnormale", "valeursnormale", "valornormal"),
     # The lab's range as two columns, read as one range cell 'low-high' (not a bare 'Low' or
     # 'High': a QC level or an instrument's limit may be called so)
     "range_low": ("reflow", "referencelow", "refrangelow", "referencerangelow", "normallow",
@@ -1235,8 +1237,18 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
                 raise _DuplicateRole("value", cells[roles["value"]], cells[index], cells)
             expected[index] = cells[index].strip()  # MSD: a calibrator's nominal value
             unmapped.remove(index)
-        elif weak == "reference_range" and not {"range_low", "range_high"}.isdisjoint(roles):
-            pass  # 'Ref' beside 'Ref Low'/'Ref High' gives no range: a lab's number (review)
+        elif weak == "reference_range" and (
+            "reference_range" in roles or not {"range_low", "range_high"}.isdisjoint(roles)
+        ):
+            # 'Ref' beside 'Ref Low'/'Ref High' gives no range: a lab's number (review); one
+            # beside a range column is a second (QA: 'not a known field' said neither)
+            given = " / ".join(
+                cells[roles[role]] for role in ("reference_range", "range_low", "range_high")
+                if role in roles
+            )  # fmt: skip
+            second_ranges[index] = _not_read_because(
+                f"column '{shorten(given)}' gives the lab's range already"
+            )
         elif weak and weak not in roles:
             roles[weak] = index
             unmapped.remove(index)
@@ -2288,34 +2300,53 @@ _WEAK_RANGE_KEYS = frozenset(k for k, role in _WEAK_ROLE_OF.items() if role == "
 def _weak_range_by_rows(
     layout: Layout, head_lines: list[str], delimiter: str, header_end: int
 ) -> Layout:
-    """A layout without its weakly named range column ('Ref', 'Norm') where the first rows'
-    cells there are none of them a range ('A1023': a lab's own number; review: each row's
-    'A1023' was an unreadable range), that column then not read."""
+    """A layout whose weakly named range column ('Ref', 'Norm') is the first such column whose
+    first rows' cells show a range, or none where no such column's do ('A1023': a lab's own
+    number; review: each row's 'A1023' was an unreadable range, and QA: a 'Norm' of ranges
+    beside a 'Ref' of numbers was lost with it); the others not read, saying why."""
     index = layout.roles["reference_range"]
     reader = csv.reader(head_lines, delimiter=delimiter)
     header: list[str] = []
-    cells_seen: list[str] = []
+    rows: list[list[str]] = []
     with contextlib.suppress(csv.Error):
         for cells in reader:
             if reader.line_num <= header_end:
                 header = cells
-                continue
-            if index < len(cells) and cells[index].strip():
-                cells_seen.append(cells[index].strip())
+            else:
+                rows.append(cells)
     if index >= len(header) or _header_key_of(header[index]) not in _WEAK_RANGE_KEYS:
         return layout
+    weak = [i for i, name in enumerate(header) if _header_key_of(name) in _WEAK_RANGE_KEYS]
     comma = delimiter in (";", "\t", "|")
-    if not cells_seen or any(parse_lab_range(cell, comma) is not None for cell in cells_seen):
+    seen = {i: [c[i].strip() for c in rows if i < len(c) and c[i].strip()] for i in weak}
+    ranged = [i for i in weak if any(parse_lab_range(cell, comma) for cell in seen[i])]
+    # none seen at all (a header alone, or blank cells): the column the header chose stays
+    chosen = ranged[0] if ranged else (index if not any(seen.values()) else None)
+    if chosen == index:
         return layout
-    name = header[index]
     roles = {role: i for role, i in layout.roles.items() if role != "reference_range"}
-    why = _not_read_because(
-        f"its cells ('{shorten(cells_seen[0])}') are no ranges, so it is not taken for the "
-        "lab's range (call it 'Reference Range' to have it read)"
-    )
-    return layout._replace(
-        roles=roles, ignored=[*layout.ignored, name], not_read={**layout.not_read, name: why}
-    )
+    not_read = dict(layout.not_read)
+    for i in weak:
+        if i == chosen:
+            continue
+        not_read[header[i]] = (
+            _not_read_because(
+                f"its cells ('{shorten(seen[i][0])}') are no ranges, so it is not taken for "
+                "the lab's range (call it 'Reference Range' to have it read)"
+            )
+            if seen[i] and i not in ranged
+            else _not_read_because(
+                f"column '{shorten(header[chosen])}' gives the lab's range already"
+                if chosen is not None
+                else "it is not taken for the lab's range"
+            )
+        )
+    ignored = [name for name in layout.ignored if chosen is None or name != header[chosen]]
+    ignored += [header[i] for i in weak if i != chosen and header[i] not in ignored]
+    if chosen is not None:
+        roles["reference_range"] = chosen
+        not_read.pop(header[chosen], None)
+    return layout._replace(roles=roles, ignored=ignored, not_read=not_read)
 
 
 def _sample_column_by_rows(
@@ -4240,7 +4271,9 @@ class SampleIdFilledDown:
 
     def _sample_row(self, cells: list[str]) -> _SampleRow:
         given = {i: text for i in self.carried if (text := self._cell(cells, i))}
-        return _SampleRow(cells[self.index].strip(), self._whose(cells), given)
+        # the id as every result names it (QA: 'S1\u200b' in the warning, 'S1' in the panel)
+        written = cells[self.index].strip()
+        return _SampleRow(given_id(written) or written, self._whose(cells), given)
 
     def _fits(self, cells: list[str], theirs: tuple[str, str, str]) -> bool:
         """Whether a row's patient, date and name are blank or the sample row's: people as
@@ -4921,7 +4954,10 @@ def measurement_reader(
             if count > named and "".join(cells[named:]).strip():
                 spans = f" (it runs over lines {line}-{last_line}: is a quote left open?)"
                 has = f"{width}" if named == width else f"{named} with a name"
-                note = _note_past_header(cells[named:])
+                # a last comment column's text is read whole (`with_comment_whole`): words
+                # past it are no note of their own (QA: 'give its column a header, such as
+                # Comment' beside the Comment column)
+                note = None if i_comment == named - 1 else _note_past_header(cells[named:])
                 yield Issue(
                     code="row-too-many-cells",
                     source=source,

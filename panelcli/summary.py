@@ -384,12 +384,23 @@ def _far_apart_sentence(results: Sequence[Result], marker: str) -> str:
     times = highest.value / lowest.value
     if times < FAR_APART:
         return ""
+    low = _as_written(lowest)
+    joined = f"{low}, and" if "written as" in low else f"{low} and"
     return (
-        f"One result for {marker} is {number_text(float(f'{times:.2g}'))} times another "
-        f"({number_text(lowest.value)}{_unit_of(lowest)} and "
-        f"{number_text(highest.value)}{_unit_of(highest)}). This can happen when a unit is "
-        "written wrong. Check with the lab which result is right."
+        f"One result for {marker} is {_number(float(f'{times:.2g}'))} times another: "
+        f"{joined} {_as_written(highest)}. This can happen when a unit is written wrong. "
+        "Check with the lab which result is right."
     )
+
+
+def _as_written(result: Result) -> str:
+    """'4.2 pg/mL', or '4200 pg/mL, written as 4.2 ng/mL' where the lab wrote another unit
+    (QA: the unit written, the clue to a slip, was left out)."""
+    said = f"{number_text(result.value or 0.0)}{_unit_of(result)}"
+    written = result.original_unit
+    if written and result.unit and unit_key(written) != unit_key(result.unit):
+        said += f", written as {result.original_value.strip()} {unit_as_read(written)}"
+    return said
 
 
 def _unit_of(result: Result) -> str:
@@ -1240,7 +1251,17 @@ def _lab_comment_sentences(results: Sequence[Result], rows: Sequence[Issue] = ()
     more = [name for names in list(on.values())[COMMENTS_QUOTED:] for name in names]
     if more:
         where = join_names(list(dict.fromkeys(more)))
-        see = "their notes" if not rows else "the notes and the warnings"
+        # where each is said (QA: a refused row's comment is in the list of rows that could
+        # not be used, not among the warnings)
+        lists = [
+            *(["the warnings"] if any(r.severity == "warning" for r in rows) else []),
+            *(
+                ["the rows that could not be used"]
+                if any(r.severity == "error" for r in rows)
+                else []
+            ),
+        ]
+        see = join_names(["the notes", *lists]) if lists else "their notes"
         text.append(f"The lab left comments on {where} too (see {see}).")
     return text
 

@@ -757,8 +757,10 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     signed = worded_comparator(cell)
     after_words = "" if signed is None else signed.lstrip("<>=")
     if signed is not None and after_words[:1].isalpha():
-        # a limit after the words ('less than LOD', 'greater than ULOQ'), as '<LOD' is read
-        no_number = _no_number(signed)
+        # a limit after the words ('less than LOD', 'greater than ULOQ'), as '<LOD' is read,
+        # or as 'below …' and 'above …' are ('less than detection limit': QA)
+        side = "below " if signed.startswith("<") else "above "
+        no_number = _no_number(signed) or _no_number(side + after_words)
         if no_number is not None:
             return no_number
     elif signed is not None and after_words:  # a number after them ('less than 2')
@@ -1020,12 +1022,13 @@ _WORDED = (
     (r"less\s+than\s+or\s+equal\s+to|inf[ée]rieur\s+ou\s+[ée]gal\s+[àa]", "<="),
     (r"greater\s+than\s+or\s+equal\s+to|sup[ée]rieur\s+ou\s+[ée]gal\s+[àa]", ">="),
     (
-        r"less\s+than|below|under|inf[ée]rieur\s+[àa]|kleiner\s+als|kleiner|unter"
+        r"less\s+than|lower\s+than|below|under|inf[ée]rieur\s+[àa]|kleiner\s+als|kleiner|unter"
         r"|menor\s+que|menor\s+de|moins\s+de",
         "<",
     ),
     (
-        r"greater\s+than|above|over|sup[ée]rieur\s+[àa]|gr(?:ö|oe)(?:ß|ss)er\s+als"
+        r"greater\s+than|more\s+than|higher\s+than|above|over|sup[ée]rieur\s+[àa]"
+        r"|gr(?:ö|oe)(?:ß|ss)er\s+als"
         r"|gr(?:ö|oe)(?:ß|ss)er|über|mayor\s+que|mayor\s+de|plus\s+de",
         ">",
     ),
@@ -1035,7 +1038,8 @@ _WORDED = (
 #: The first words of `_WORDED`: only a cell that starts so is matched against it (compiling
 #: the patterns cost 0.3% of a 20,000-row file's run that had a cell of other words)
 _WORDED_STARTS = frozenset({
-    "less", "below", "under", "inférieur", "inferieur", "kleiner", "unter", "menor", "moins",
+    "less", "lower", "below", "under", "more", "higher", "inférieur", "inferieur", "kleiner",
+    "unter", "menor", "moins",
     "greater", "above", "over", "supérieur", "superieur", "größer", "groesser", "grösser",
     "groeßer", "über", "mayor", "plus",
 })  # fmt: skip

@@ -353,7 +353,7 @@ def test_quoted_fields_spanning_lines_count_every_physical_line() -> None:
     outcome = by_line(events)
     assert sorted(outcome) == [2, 4, 5, 6, 9]
     assert outcome[2].marker == "IL-6"  # its comment spans lines 2-3
-    assert outcome[4].code == "row-too-many-cells"  # an unquoted decimal comma
+    assert outcome[4].code == "value-split-by-comma"  # an unquoted decimal comma
     assert outcome[5].code == "value-ambiguous-comma"  # "4,250" quoted: 4.25 or 4250?
     assert outcome[6].marker == "TNF-α"  # its comment spans lines 6-8
     assert (outcome[9].marker, outcome[9].value) == ("IFN-γ", 8.8)
@@ -449,7 +449,7 @@ def test_validate_lists_every_problem_like_a_linter() -> None:
         (files[1], "2", "unit", "unit-molar"),
         (files[1], "3", "unit", "unit-not-convertible"),
         (files[1], "4", "unit", "unit-missing"),
-        (files[2], "4", None, "row-too-many-cells"),
+        (files[2], "4", "Result", "value-split-by-comma"),
         (files[2], "5", "Result", "value-ambiguous-comma"),
     }
     # (the 'Comment' column of quoted-multiline.csv is the lab's comments: read, no warning)

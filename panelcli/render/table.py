@@ -384,7 +384,7 @@ def _holding_no_wrap(console: Console, table: Table) -> Table:
     return table
 
 
-def panel_paragraphs(panel: Panel) -> Text:
+def panel_paragraphs(panel: Panel) -> Hanging:
     """A panel for a very narrow terminal: a title, then a few lines per result."""
     text = panel_title(panel) + Text("\n")
     for result in panel.results:
@@ -398,7 +398,31 @@ def panel_paragraphs(panel: Panel) -> Text:
         if cells["Note"]:
             text.append_text(Text("\n  ") + cells["Note"])
         text.append("\n")
-    return text
+    return Hanging(text)
+
+
+class Hanging:
+    """Lines (of one Text) whose wrapped parts hang under their words: a line's '• ' or
+    indent is the rest's (QA: a result's long note wrapped back to the screen's edge)."""
+
+    def __init__(self, text: Text) -> None:
+        self.lines = text.split("\n", allow_blank=True)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((line.cell_len for line in self.lines), default=0)
+        return Measurement(min(12, widest), widest).clamp(max_width=options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines:
+            plain = line.plain
+            lead = len(plain) - len(plain.lstrip(" •"))
+            if not lead:
+                yield line
+                continue
+            prefix, rest = line.divide([lead]) if lead < len(plain) else (line, Text())
+            for number, part in enumerate(rest.wrap(console, max(options.max_width - lead, 10))):
+                part.rstrip()
+                yield (Text(" " * lead) if number else prefix.copy()) + part
 
 
 TREND_LOOK = {
@@ -499,7 +523,7 @@ def trend_cells(marker: MarkerTrend, patient_dates: Sequence[str] = ()) -> dict[
     }
 
 
-def trend_paragraphs(trend: PatientTrend) -> Text:
+def trend_paragraphs(trend: PatientTrend) -> Hanging:
     """A trend for a very narrow terminal: a title, then a few lines per marker."""
     text = trend_title(trend) + Text("\n")
     for marker in trend.markers:
@@ -511,7 +535,7 @@ def trend_paragraphs(trend: PatientTrend) -> Text:
         if marker.highest:
             text.append_text(Text("\n  highest ") + cells["Highest"])
         text.append("\n")
-    return text
+    return Hanging(text)
 
 
 class Bullets:

@@ -2192,9 +2192,15 @@ def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
     for message in messages:
         about = re.match(_ABOUT, message)
         if about is None:
-            # a top-level key ('[marker."IL-8"]', 'markers = …': QA, no line was named)
+            # a top-level key ('[marker."IL-8"]', 'markers = …': QA, no line was named), or
+            # a syntax error's '(at line 10, column 9)' (QA: named in its text alone)
             unknown = re.match(r"unknown key '([^']+)'", message)
-            lines.append(_key_line(text, unknown[1]) if unknown else None)
+            syntax = re.search(r"\(at line (\d+), column \d+\)", message)
+            lines.append(
+                _key_line(text, unknown[1]) if unknown
+                else int(syntax[1]) if syntax and message.startswith("TOML syntax error")
+                else None
+            )  # fmt: skip
             continue
         key = "[set]" if about.group(1) is None else marker_key(about.group(1))
         rows = written.get((about.group(1), True)) or headers.get((key, True), [])
@@ -2223,7 +2229,10 @@ def _line_in_table(lines: list[str], table_line: int | None, said: str) -> int |
     if table_line is None or named is None or "{" in lines[table_line - 1]:
         return table_line  # an inline table's keys are on its own line (review)
     key = re.escape(named.group(1) or named.group(2))
-    pattern = re.compile(rf"^\s*[\"']?{key}[\"']?\s*=")
+    # 'key =', a dotted 'key.note =', or a table of its own '[markers."IL-8".key]' (QA)
+    pattern = re.compile(
+        rf"^\s*(?:[\"']?{key}[\"']?\s*[=.]|\[\[?[^\]]*\.\s*[\"']?{key}[\"']?\s*\]\]?)"
+    )
     for number in range(table_line + 1, len(lines) + 1):
         line = lines[number - 1]
         if re.match(_TABLE_LINE, line):  # the next table: the key is not in this one's lines

@@ -383,3 +383,23 @@ def test_a_refused_rows_comment_is_said_to_be_with_the_rows_not_used(write_csv) 
     assert panel.summary.text[-1] == (
         "The lab left comments on TNF-α too (see the notes and the rows that could not be used)."
     ), panel.summary.text
+
+
+def test_a_dotted_key_a_subtable_and_a_syntax_error_name_their_own_lines(tmp_path) -> None:
+    """QA round 2: 'extra.note = …' and '[markers."IL-8".critical]' were named at their
+    marker's table line, and a syntax error had no 'file:line:' (only '(at line 3 …)')."""
+    path = tmp_path / "lab.toml"
+    path.write_text(
+        '[set]\nname = "b3"\n[markers."IL-8"]\nunit = "pg/mL"\nhigh = 9\nsource = "x"\n'
+        'extra.note = "x"\n[markers."IL-8".critical]\nhigh = 5\n',
+        encoding="utf-8",
+    )
+    out = runner.invoke(app, ["ranges", "validate", str(path)]).stdout
+    assert [line.split(": error")[0].removeprefix(str(path)) for line in out.splitlines()] == [
+        ":7",
+        ":8",
+    ], out
+    broken = tmp_path / "twice.toml"
+    broken.write_text('[set]\nname = "x"\nname = "y"\n', encoding="utf-8")
+    out = runner.invoke(app, ["ranges", "validate", str(broken)]).stdout
+    assert out.startswith(f"{broken}:3: error: TOML syntax error"), out

@@ -2453,8 +2453,8 @@ class Interpreter:
                 f"thousands with ',' before it ('{grouped}'): it writes ',' both ways. From this "
                 "row on, ',' is read as the decimal mark (a value such as '12,345' is judged "
                 "only as far as both readings agree); a value above this row whose ',' was read "
-                "as grouping thousands ('2,500' as 2500) may be meant otherwise: check such "
-                "values against the lab's report",
+                "as grouping thousands (of the form '2,500', read as 2500) may be meant "
+                "otherwise: check such values against the lab's report",
             ),
         )
 

@@ -1204,6 +1204,8 @@ NOT_KNOWN_DATES = frozenset({"n/a", "na", "-", "--", "?", "unknown", "not known"
 def given_date(cell: str) -> str | None:
     """A date cell as written (stripped), or None when it is blank or says none is known."""
     text = cell.strip()
+    if not text.isascii():  # as ids: a zero-width space is no other date (QA round 2)
+        text = _INVISIBLE_ONLY.sub("", text).strip()
     return None if not text or text.casefold() in NOT_KNOWN_DATES else text
 
 

@@ -403,3 +403,13 @@ def test_a_dotted_key_a_subtable_and_a_syntax_error_name_their_own_lines(tmp_pat
     broken.write_text('[set]\nname = "x"\nname = "y"\n', encoding="utf-8")
     out = runner.invoke(app, ["ranges", "validate", str(broken)]).stdout
     assert out.startswith(f"{broken}:3: error: TOML syntax error"), out
+
+
+def test_an_invisible_character_in_a_date_is_no_other_date(write_csv) -> None:
+    """QA round 2: '2026-03-03' with a zero-width space was unreadable, and a second date."""
+    path = write_csv(
+        "sample_id,collected_at,marker,value,unit\nS1,2026-03-03,IL-6,4.2,pg/mL\n"
+        "S1,2026-03-03\u200b,IL-8,3,pg/mL\n"
+    )
+    events = list(Interpreter(load_ranges(), CheckOptions()).events([path]))
+    assert not [e for e in events if isinstance(e, Issue)]

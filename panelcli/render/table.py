@@ -12,6 +12,7 @@ from typing import NamedTuple
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.panel import Panel as Box
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -422,7 +423,8 @@ class Hanging:
             prefix, rest = line.divide([lead]) if lead < len(plain) else (line, Text())
             for number, part in enumerate(rest.wrap(console, max(options.max_width - lead, 10))):
                 part.rstrip()
-                yield (Text(" " * lead) if number else prefix.copy()) + part
+                yield from ((Text(" " * lead) if number else prefix.copy()) + part).render(console)
+                yield _NEW_LINE
 
 
 TREND_LOOK = {
@@ -538,6 +540,9 @@ def trend_paragraphs(trend: PatientTrend) -> Hanging:
     return Hanging(text)
 
 
+_NEW_LINE = Segment.line()
+
+
 class Bullets:
     """Sentences as bullets whose wrapped lines hang under the first word (educator QA: a
     wrapped line started under the bullet, and the list read as one block), then a blank line
@@ -561,9 +566,14 @@ class Bullets:
         for sentence in self.sentences:
             for number, line in enumerate(sentence.wrap(console, width)):
                 line.rstrip()
-                yield (Text(" " * indent) if number else self.mark.copy()) + line
+                # as segments: a Text yielded would be wrapped again by rich (+0.5% of a
+                # 13-marker panel's run)
+                yield from ((Text(" " * indent) if number else self.mark.copy()) + line).render(
+                    console
+                )
+                yield _NEW_LINE
         if self.blank_after:
-            yield Text()
+            yield _NEW_LINE
 
 
 def bullets(sentences: list[str]) -> Bullets:

@@ -1967,6 +1967,8 @@ class Interpreter:
             # The row's range ('<7,0', or a ',' file's '"<7,0"') shows it, for its own value
             # too. Every value of a row carries its range: where this value is refused, the
             # next of its row that parses is the first to be read so.
+            if not self.comma_decimal_seen and not decimal_comma and self.comma_grouping_seen:
+                self._comma_both_ways(m, m.reference_range)  # QA round 2: not said so
             self.comma_decimal_seen = True
         if self.decimal_point_seen is None:
             # as it is read, not only once its row is (QA: a wide row's '2.5' and '"0,5"' left
@@ -2438,23 +2440,26 @@ class Interpreter:
         # comma: its '"1,120"' groups them too (QA: it was refused as ambiguous).
         return parse_value(m.value.replace(",", ""), False)
 
-    def _comma_both_ways(self, m: Measurement) -> None:
+    def _comma_both_ways(self, m: Measurement, shown_by: str | None = None) -> None:
         """A ',' file that grouped thousands with ',' ('1,234.5') writes a decimal comma too
         ('2,5'): a '"2,500"' read before as 2500 may be 2.5 (lab QA: the file's reading hung on
         the order of its rows, and nothing said so). Once a file; said whether or not such a
         value came, as a part of the file judged apart (batches) cannot know."""
-        grouped, written = shorten(self.comma_grouping_seen or ""), shorten(m.value.strip())
+        grouped = shorten(self.comma_grouping_seen or "")
+        written = shorten((shown_by or m.value).strip())
+        what = "range" if shown_by else "value"
         self._warn_once(
             ("value-comma-both-ways", m.source),
             self._warning(
                 m,
                 "value-comma-both-ways",
-                f"value '{written}' writes ',' as the decimal mark, but this file grouped "
+                f"{what} '{written}' writes ',' as the decimal mark, but this file grouped "
                 f"thousands with ',' before it ('{grouped}'): it writes ',' both ways. From this "
                 "row on, ',' is read as the decimal mark (a value such as '12,345' is judged "
                 "only as far as both readings agree); a value above this row whose ',' was read "
                 "as grouping thousands (of the form '2,500', read as 2500) may be meant "
                 "otherwise: check such values against the lab's report",
+                self._column_of("reference_range", m) if shown_by else None,
             ),
         )
 

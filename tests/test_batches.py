@@ -251,6 +251,9 @@ TRICKY = {
     "comment-split.csv": "sample_id;marker;value;unit;comment\n"
     "S1;IL-6;12,5;pg/mL;Hämolyse; bitte wiederholen;\nS1;IL-8;3,1;pg/mL;ok\n"
     "S2;IL-6;1,5;pg/mL;a; 7\n",
+    "comma-both-ways-range.csv": "sample_id,marker,value,unit,range\n"
+    'S1,sIL-2R,"1,234.5",pg/mL,\nS2,IL-6,"2,500",pg/mL,\nS1,IL-6,2,pg/mL,"<7,5"\n'
+    'S3,IL-6,"2,500",pg/mL,\n',
     "no-id.csv": "sample_id,collected_at,marker,value,unit\n,2026-03-01,IL-8,40,pg/mL\n"
     "S1,2026-03-01,IL-6,1,pg/mL\n,2026-03-09,IL-8,4,pg/mL\n,,IL-6,3,pg/mL\n",
     "age-disagrees.csv": "sample_id,marker,value,unit,age,birth_date,collected_at\n"

@@ -413,3 +413,18 @@ def test_an_invisible_character_in_a_date_is_no_other_date(write_csv) -> None:
     )
     events = list(Interpreter(load_ranges(), CheckOptions()).events([path]))
     assert not [e for e in events if isinstance(e, Issue)]
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_decimal_comma_shown_by_a_range_after_comma_grouping_is_said(
+    write_csv, short_path: bool
+) -> None:
+    """QA round 2: a '"<7,5"' range after '"1,234.5"' gave no value-comma-both-ways."""
+    path = write_csv(
+        'sample_id,marker,value,unit,range\nS1,sIL-2R,"1,234.5",pg/mL,\n'
+        'S2,IL-6,"2,500",pg/mL,\nS1,IL-6,2,pg/mL,"<7,5"\n'
+    )
+    events = list(Interpreter(load_ranges(), CheckOptions(), short_path=short_path).events([path]))
+    (both,) = [e for e in events if isinstance(e, Issue) and e.code == "value-comma-both-ways"]
+    assert (both.line, both.column) == (4, "range")
+    assert both.message.startswith("range '<7,5' writes ',' as the decimal mark")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shlex
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
@@ -421,10 +421,7 @@ class Hanging:
                 yield line
                 continue
             prefix, rest = line.divide([lead]) if lead < len(plain) else (line, Text())
-            for number, part in enumerate(rest.wrap(console, max(options.max_width - lead, 10))):
-                part.rstrip()
-                yield from ((Text(" " * lead) if number else prefix.copy()) + part).render(console)
-                yield _NEW_LINE
+            yield from _hung(console, prefix, rest, options.max_width)
 
 
 TREND_LOOK = {
@@ -543,6 +540,17 @@ def trend_paragraphs(trend: PatientTrend) -> Hanging:
 _NEW_LINE = Segment.line()
 
 
+def _hung(console: Console, first: Text, rest: Text, width: int) -> Iterator[Segment]:
+    """`first` ('• ', an indent), then `rest` wrapped to `width` with its later lines under
+    its first word, as segments: a Text yielded would be wrapped again by rich (+0.5% of a
+    13-marker panel's run)."""
+    indent = first.cell_len
+    for number, part in enumerate(rest.wrap(console, max(width - indent, 10))):
+        part.rstrip()
+        yield from ((Text(" " * indent) if number else first.copy()) + part).render(console)
+        yield _NEW_LINE
+
+
 class Bullets:
     """Sentences as bullets whose wrapped lines hang under the first word (educator QA: a
     wrapped line started under the bullet, and the list read as one block), then a blank line
@@ -561,27 +569,14 @@ class Bullets:
         return Measurement(min(12, widest), widest).clamp(max_width=options.max_width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        indent = self.mark.cell_len
-        width = max(options.max_width - indent, 10)
         for sentence in self.sentences:
-            for number, line in enumerate(sentence.wrap(console, width)):
-                line.rstrip()
-                # as segments: a Text yielded would be wrapped again by rich (+0.5% of a
-                # 13-marker panel's run)
-                yield from ((Text(" " * indent) if number else self.mark.copy()) + line).render(
-                    console
-                )
-                yield _NEW_LINE
+            yield from _hung(console, self.mark, sentence, options.max_width)
         if self.blank_after:
             yield _NEW_LINE
 
 
-def bullets(sentences: list[str]) -> Bullets:
-    return Bullets(sentences)
-
-
 def summary_block(panel: Panel) -> Bullets:
-    return bullets(panel.summary.text)
+    return Bullets(panel.summary.text)
 
 
 def issue_line(issue: Issue) -> Text:
@@ -666,7 +661,7 @@ def render_table(
         if isinstance(drawn, Table):
             console.print(untabled_trend_title(trend))
         console.print(drawn)
-        console.print(bullets(trend.text))
+        console.print(Bullets(trend.text))
     rejected = report.rejected
     heading = _rejected_heading(rejected, report.wide_sources)
     _problems(console, rejected, report.totals.rejected, heading, error=True)
@@ -1129,7 +1124,7 @@ def _synthetic(console: Console, sources: Sequence[str]) -> None:
 
 def _sentences(console: Console, sentences: list[str]) -> None:
     if sentences:
-        console.print(bullets(sentences))
+        console.print(Bullets(sentences))
 
 
 def _closing(console: Console, ref: ReferenceSetInfo, notice: str) -> None:

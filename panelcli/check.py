@@ -1372,7 +1372,7 @@ class Interpreter:
         mixed = False  # the row before's sample id came with another patient or date
         # A standard's or control's row (see `not_a_patient_sample`) takes the general path.
         kind_of = roles.get("sample_type")
-        ids_column = "sample_id" in roles or "patient_id" in roles
+        ids_column = self._ids_column  # (a local: read per sample)
         taken = 0  # rows this loop turned into results (added to stats at the end)
         general: Callable[[Iterable[NumberedRow]], Iterator[Measurement | Issue]] | None = None
         comma_shown = False  # the row's value or range writes a decimal comma ('12,5')

@@ -78,6 +78,10 @@ _NO_NUMBER: dict[str, Comparator] = {
     "belowlloq": "<", "belowloq": "<",  # QA: '<LLOQ' was read, 'below LLOQ' refused
     "oor>": ">", "oorhigh": ">", ">uloq": ">", "aboveuloq": ">", "abovelimit": ">",
     "nn": "<", "nichtnachweisbar": "<",  # German exports: 'n.n.', "not detectable"
+    # ... and below its detection limit (Nachweisgrenze) or quantification limit
+    # (Bestimmungsgrenze), also as 'kleiner NWG' (QA round 2: refused)
+    "<nwg": "<", "<nachweisgrenze": "<", "unternachweisgrenze": "<", "<bg": "<",
+    "<bestimmungsgrenze": "<", "unterbestimmungsgrenze": "<",
     # Spanish, French and Italian exports: "not detectable", below the detection limit (LD)
     "nodetectable": "<", "<ld": "<", "nondétectable": "<", "nondetectable": "<",
     "<ldd": "<", "nonrilevabile": "<", "nodetectado": "<",
@@ -94,7 +98,20 @@ _DETECTION_RANGE: dict[str, Literal["", "<", ">"]] = {
 # Of those, the ones that mean "below quantification": the true value is under the LLOQ, which
 # may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).
 _BELOW_QUANTIFICATION = frozenset(
-    {"blq", "bql", "bloq", "<lloq", "<loq", "belowlloq", "belowloq", "oor<", "oorlow"}
+    {
+        "blq",
+        "bql",
+        "bloq",
+        "<lloq",
+        "<loq",
+        "belowlloq",
+        "belowloq",
+        "oor<",
+        "oorlow",
+        "<bg",
+        "<bestimmungsgrenze",
+        "unterbestimmungsgrenze",
+    }
 )
 #: Molarity as labs abbreviate it ('pM' is pmol/L; `units.unit_key` reads it): a unit with no
 #: '/', so spelled out wherever a unit is recognised by its '/'. Never a bare 'M' (no cytokine

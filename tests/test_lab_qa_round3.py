@@ -428,3 +428,16 @@ def test_a_decimal_comma_shown_by_a_range_after_comma_grouping_is_said(
     (both,) = [e for e in events if isinstance(e, Issue) and e.code == "value-comma-both-ways"]
     assert (both.line, both.column) == (4, "range")
     assert both.message.startswith("range '<7,5' writes ',' as the decimal mark")
+
+
+@pytest.mark.parametrize(
+    ("cell", "limits"),
+    [("kleiner NWG", ("lod", "lloq")), ("< NWG", ("lod", "lloq")),
+     ("unter Nachweisgrenze", ("lod", "lloq")), ("< BG", ("lloq",))],
+)  # fmt: skip
+def test_german_limits_of_detection_and_quantification_are_read(
+    cell: str, limits: tuple[str, ...]
+) -> None:
+    """QA round 2: 'kleiner NWG' (below the Nachweisgrenze) was 'not a number'."""
+    parsed = parse_value(cell)
+    assert (parsed.comparator, parsed.number, parsed.limits) == ("<", None, limits)

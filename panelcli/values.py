@@ -97,22 +97,10 @@ _DETECTION_RANGE: dict[str, Literal["", "<", ">"]] = {
 }  # fmt: skip
 # Of those, the ones that mean "below quantification": the true value is under the LLOQ, which
 # may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).
-_BELOW_QUANTIFICATION = frozenset(
-    {
-        "blq",
-        "bql",
-        "bloq",
-        "<lloq",
-        "<loq",
-        "belowlloq",
-        "belowloq",
-        "oor<",
-        "oorlow",
-        "<bg",
-        "<bestimmungsgrenze",
-        "unterbestimmungsgrenze",
-    }
-)
+_BELOW_QUANTIFICATION = frozenset({
+    "blq", "bql", "bloq", "<lloq", "<loq", "belowlloq", "belowloq", "oor<", "oorlow", "<bg",
+    "<bestimmungsgrenze", "unterbestimmungsgrenze",
+})  # fmt: skip
 #: Molarity as labs abbreviate it ('pM' is pmol/L; `units.unit_key` reads it): a unit with no
 #: '/', so spelled out wherever a unit is recognised by its '/'. Never a bare 'M' (no cytokine
 #: comes near a mole per litre, and an M there is more likely a misplaced sex); case matters.
@@ -1064,7 +1052,7 @@ _WORDED_STARTS = frozenset({
 
 @functools.cache
 def _worded_values() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """`_WORDED` before a value's number, compiled when first asked."""
+    """`_WORDED` at the start of a cell (a value or a printed range), compiled when first asked."""
     return tuple((re.compile(rf"^(?i:{words})\s*"), sign) for words, sign in _WORDED)
 
 
@@ -1073,6 +1061,12 @@ def worded_comparator(cell: str) -> str | None:
     with its sign ('<2', '<LOD'); None for any other."""
     if not cell[:1].isalpha() or cell.split(None, 1)[0].casefold() not in _WORDED_STARTS:
         return None
+    return _signed(cell)
+
+
+def _signed(cell: str) -> str | None:
+    """A cell that starts with a comparator in words, that comparator written as its sign
+    ('Less than 7.0' as '<7.0'); None for any other (a value's or a printed range's)."""
     for words, sign in _worded_values():
         if words.match(cell):
             return words.sub(sign, cell, count=1)
@@ -1080,15 +1074,12 @@ def worded_comparator(cell: str) -> str | None:
 
 
 @functools.cache
-def _range_words() -> tuple[
-    re.Pattern[str], re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
-]:
-    """The labels and worded comparators a printed range may have, compiled when first asked
-    (every start-up paid for them: review of the start-up's instructions)."""
+def _range_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The labels a printed range may have, compiled when first asked (every start-up paid
+    for them: review of the start-up's instructions); its worded comparators are `_signed`'s."""
     return (
         re.compile(rf"^(?i:{_USUAL})\s*:\s*"),
         re.compile(rf"\s*[(\[]\s*(?i:{_USUAL})\s*[)\]]$"),
-        tuple((re.compile(rf"^(?i:{words})\s*"), sign) for words, sign in _WORDED),
     )  # fmt: skip
 
 
@@ -1097,12 +1088,9 @@ def _without_label(cell: str) -> str:
     comparator in words as its sign."""
     if not any(character.isalpha() for character in cell):
         return cell  # '0-7', '<7.0': nearly every range (no pattern asked)
-    before, after, worded = _range_words()
+    before, after = _range_words()
     cell = after.sub("", before.sub("", cell, count=1), count=1).strip()
-    for words, sign in worded:
-        if words.match(cell):
-            return words.sub(sign, cell, count=1)
-    return cell
+    return _signed(cell) or cell
 
 
 def _range_text(text: str) -> str:

@@ -1211,15 +1211,13 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
                 kept, left = left, kept
             roles[role] = kept
             unmapped.append(left)
-            second_ranges[left] = _not_read_because(
-                f"column '{shorten(cells[kept])}' gives the lab's range already"
-            )
+            second_ranges[left] = _given_already(cells[kept], "range")
         elif role == "comment":
             # an order's and a result's comment side by side (QA: the file was refused as
             # naming two comment columns): the first is read, the other said not to be
             unmapped.append(index)
-            second_ranges[index] = second_comments[index] = _not_read_because(
-                f"column '{shorten(cells[roles[role]])}' gives the lab's comment already"
+            second_ranges[index] = second_comments[index] = _given_already(
+                cells[roles[role]], "comment"
             )
         elif role:
             raise _DuplicateRole(role, cells[roles[role]], cell, cells)
@@ -1246,16 +1244,12 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
                 cells[roles[role]] for role in ("reference_range", "range_low", "range_high")
                 if role in roles
             )  # fmt: skip
-            second_ranges[index] = _not_read_because(
-                f"column '{shorten(given)}' gives the lab's range already"
-            )
+            second_ranges[index] = _given_already(given, "range")
         elif weak and weak not in roles:
             roles[weak] = index
             unmapped.remove(index)
         elif weak == "lab_flag":  # QA: 'Abnormal?' beside 'Flag' was 'not a known field'
-            second_ranges[index] = _not_read_because(
-                f"column '{shorten(cells[roles[weak]])}' gives the lab's flag already"
-            )
+            second_ranges[index] = _given_already(cells[roles[weak]], "flag")
         elif header_key(split_header_unit(cells[index])[0]) in _EXPECTED:
             expected[index] = cells[index].strip()
             unmapped.remove(index)
@@ -2289,6 +2283,11 @@ _MARKER_S_CRITICAL = lazy_pattern(
 )
 
 
+def _given_already(column: str, what: str) -> str:
+    """Why a second column of a role is not read: 'column 'X' gives the lab's range already'."""
+    return _not_read_because(f"column '{shorten(column)}' gives the lab's {what} already")
+
+
 def _not_read_because(why: str, when: str = "") -> str:
     """Why a column is not read, worded to follow "column 'name' " (`header_warnings`);
     `when` narrows it ('where a replicate column has a value'). Every `Layout.not_read` is."""
@@ -2331,18 +2330,16 @@ def _weak_range_by_rows(
     for i in weak:
         if i == chosen:
             continue
-        not_read[header[i]] = (
-            _not_read_because(
+        if seen[i] and i not in ranged:
+            why = _not_read_because(
                 f"its cells ('{shorten(seen[i][0])}') are no ranges, so it is not taken for "
                 "the lab's range (call it 'Reference Range' to have it read)"
             )
-            if seen[i] and i not in ranged
-            else _not_read_because(
-                f"column '{shorten(header[chosen])}' gives the lab's range already"
-                if chosen is not None
-                else "it is not taken for the lab's range"
-            )
-        )
+        elif chosen is not None:
+            why = _given_already(header[chosen], "range")
+        else:
+            why = _not_read_because("it is not taken for the lab's range")
+        not_read[header[i]] = why
     ignored = [name for name in layout.ignored if chosen is None or name != header[chosen]]
     ignored += [header[i] for i in weak if i != chosen and header[i] not in ignored]
     if chosen is not None:

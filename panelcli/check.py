@@ -895,7 +895,7 @@ def _file_on_stdin() -> str | None:
     try:
         found = os.fstat(sys.stdin.fileno())
         if stat.S_ISREG(found.st_mode):
-            return f"{found.st_dev}:{found.st_ino}"
+            return _inode(found)
     except (AttributeError, OSError, ValueError):  # a test's stand-in, or closed
         pass
     return None
@@ -908,11 +908,12 @@ def _file_identity(source: str) -> str:
         found = os.stat(source)
     except (OSError, ValueError):
         return os.path.realpath(source)
-    return (
-        f"{found.st_dev}:{found.st_ino}"
-        if stat.S_ISREG(found.st_mode)
-        else os.path.realpath(source)
-    )
+    return _inode(found) if stat.S_ISREG(found.st_mode) else os.path.realpath(source)
+
+
+def _inode(found: os.stat_result) -> str:
+    """A regular file's device and inode, as `_file_identity` and `_file_on_stdin` name it."""
+    return f"{found.st_dev}:{found.st_ino}"
 
 
 def in_lists(

@@ -2298,6 +2298,25 @@ def _not_read_because(why: str, when: str = "") -> str:
 _WEAK_RANGE_KEYS = frozenset(k for k, role in _WEAK_ROLE_OF.items() if role == "reference_range")
 
 
+def _header_and_rows(
+    head_lines: list[str], delimiter: str, header_end: int
+) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header (the last row to end on `header_end` or above) and each row below it with
+    the line it starts on, as far as the first lines read (a broken quote ends them)."""
+    reader = csv.reader(head_lines, delimiter=delimiter)
+    header: list[str] = []
+    rows: list[tuple[int, list[str]]] = []
+    ended = 0
+    with contextlib.suppress(csv.Error):  # the file's reading says so, where it is read
+        for cells in reader:
+            started, ended = ended + 1, reader.line_num
+            if ended <= header_end:
+                header = cells
+            else:
+                rows.append((started, cells))
+    return header, rows
+
+
 def _weak_range_by_rows(
     layout: Layout, head_lines: list[str], delimiter: str, header_end: int
 ) -> Layout:
@@ -2306,15 +2325,8 @@ def _weak_range_by_rows(
     number; review: each row's 'A1023' was an unreadable range, and QA: a 'Norm' of ranges
     beside a 'Ref' of numbers was lost with it); the others not read, saying why."""
     index = layout.roles["reference_range"]
-    reader = csv.reader(head_lines, delimiter=delimiter)
-    header: list[str] = []
-    rows: list[list[str]] = []
-    with contextlib.suppress(csv.Error):
-        for cells in reader:
-            if reader.line_num <= header_end:
-                header = cells
-            else:
-                rows.append(cells)
+    header, numbered = _header_and_rows(head_lines, delimiter, header_end)
+    rows = [cells for _, cells in numbered]
     if index >= len(header) or _header_key_of(header[index]) not in _WEAK_RANGE_KEYS:
         return layout
     weak = [i for i, name in enumerate(header) if _header_key_of(name) in _WEAK_RANGE_KEYS]
@@ -2362,47 +2374,40 @@ def _sample_column_by_rows(
     values_of: dict[str, set[str]] = {}  # each marker (as a key) → the values beside it
     dates_of: dict[str, set[str]] = {}  # each value → the collection dates beside it
     first_line: dict[str, int] = {}
-    header: list[str] = []
-    reader = csv.reader(head_lines, delimiter=delimiter)
-    ended = 0
+    header, rows = _header_and_rows(head_lines, delimiter, header_end)
     # A grouped report gives each sample's id on its first row only: the rows below with the
     # cell blank, each of another marker, are the sample's (QA: a 'Name' column so written
     # was not read, all samples in one panel).
     above: str | None = None  # the value the rows below a given one may be grouped under
     below: dict[str, set[str]] = {}  # each value → the markers of the blank rows below it
     first_row = True
-    with contextlib.suppress(csv.Error):
-        for cells in reader:
-            started, ended = ended + 1, reader.line_num
-            if ended <= header_end:
-                header = cells
-                continue
-            if max(index, i_marker) >= len(cells) or is_comment(cells) or is_blank(cells):
-                continue
-            value, marker = cells[index].strip(), cells[i_marker].strip()
-            opens = first_row
-            first_row = False
-            if not marker:
-                continue
-            key = marker_key(marker)
-            if not value:
-                if above is not None:
-                    grouped = below.setdefault(above, set())
-                    if key not in grouped and key not in markers_of[above]:
-                        grouped.add(key)
-                    elif not _corrects(cells, header, layout):
-                        above = None  # a marker twice: no sample's rows
-                        below.clear()
-                continue
-            if known(value) or marker_key(value) == key:
-                return layout._replace(maybe_sample=None)  # the test's name, not the sample's
-            markers_of.setdefault(value, set()).add(key)
-            values_of.setdefault(key, set()).add(value)
-            first_line.setdefault(value, started)
-            if 0 <= i_date < len(cells) and cells[i_date].strip():
-                dates_of.setdefault(value, set()).add(cells[i_date].strip())
-            if opens or above is not None:  # a grouped report starts with a sample's row
-                above = value if value not in below else None  # an id given again: not one
+    for started, cells in rows:
+        if max(index, i_marker) >= len(cells) or is_comment(cells) or is_blank(cells):
+            continue
+        value, marker = cells[index].strip(), cells[i_marker].strip()
+        opens = first_row
+        first_row = False
+        if not marker:
+            continue
+        key = marker_key(marker)
+        if not value:
+            if above is not None:
+                grouped = below.setdefault(above, set())
+                if key not in grouped and key not in markers_of[above]:
+                    grouped.add(key)
+                elif not _corrects(cells, header, layout):
+                    above = None  # a marker twice: no sample's rows
+                    below.clear()
+            continue
+        if known(value) or marker_key(value) == key:
+            return layout._replace(maybe_sample=None)  # the test's name, not the sample's
+        markers_of.setdefault(value, set()).add(key)
+        values_of.setdefault(key, set()).add(value)
+        first_line.setdefault(value, started)
+        if 0 <= i_date < len(cells) and cells[i_date].strip():
+            dates_of.setdefault(value, set()).add(cells[i_date].strip())
+        if opens or above is not None:  # a grouped report starts with a sample's row
+            above = value if value not in below else None  # an id given again: not one
     name = header[index] if index < len(header) else ""
     if above is not None and len(below) > 1 and any(below.values()):
         for value, markers in below.items():
@@ -2438,23 +2443,15 @@ def _status_column_by_rows(
     in the first rows are all result statuses ('F', 'Final', 'P', 'Cancelled'; not only 'N',
     which may mean normal), else that column's warning says how to have it read (QA: an LIS
     export's cancelled rows were refused, its preliminary ones judged as final)."""
-    reader = csv.reader(head_lines, delimiter=delimiter)
-    header: list[str] = []
-    index: int | None = None
-    cells_read: list[str] = []
-    with contextlib.suppress(csv.Error):
-        for cells in reader:
-            if reader.line_num <= header_end:
-                header = cells
-                continue
-            if index is None:
-                index = _headed_status(header)
-                if index is None:
-                    return layout
-            if index < len(cells) and cells[index].strip() and not is_comment(cells):
-                cells_read.append(cells[index])
+    header, rows = _header_and_rows(head_lines, delimiter, header_end)
+    index = _headed_status(header) if rows else None
     if index is None or header[index] not in layout.ignored:
         return layout
+    cells_read = [
+        cells[index]
+        for _, cells in rows
+        if index < len(cells) and cells[index].strip() and not is_comment(cells)
+    ]
     name = header[index]
     if (
         cells_read

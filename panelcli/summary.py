@@ -1114,10 +1114,11 @@ def _summary(
     ]  # fmt: skip
     far_soon = bool(very_high) and not (critical or maybe or storm)
     if far_soon:
+        # named: it followed the sentence of another marker, or of a low one (educator QA)
         which = "A result" if len(_distinct(very_high)) == 1 else "Results"
         text.append(
-            f"{which} this far above the range should be talked over with a healthcare "
-            "provider soon."
+            f"{which} {STORM_TIMES:g} times the upper limit or more, like {_names(very_high)} "
+            "here, should be talked over with a healthcare provider soon."
         )
     said_soon = bool(critical or maybe or far_soon) or storm  # asked once (review)
     text.extend(_lab_flag_sentences(results, said_soon=said_soon))

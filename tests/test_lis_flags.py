@@ -440,7 +440,8 @@ def test_the_summary_says_what_the_lab_s_own_flags_say_where_panelcli_does_not(
     # IL-6 at 100 times its limit is to be talked over soon: said once, not again for the
     # lab's critical marks (review: told twice)
     assert [t for t in said if "soon" in t] == [
-        "A result this far above the range should be talked over with a healthcare provider soon."
+        "A result 10 times the upper limit or more, like IL-6 here, should be talked over with "
+        "a healthcare provider soon."
     ]
     assert all(grade(s) <= MAX_GRADE for t in said for s in sentences(t))
 

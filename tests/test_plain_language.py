@@ -1496,7 +1496,27 @@ def test_a_result_ten_times_its_limit_or_more_is_to_be_talked_over_soon(tmp_path
     )
     far, near, storm = (p.summary.text for p in check_file(str(path)).panels)
     assert far[-1] == (
-        "A result this far above the range should be talked over with a healthcare provider soon."
+        "A result 10 times the upper limit or more, like IL-6 here, should be talked over with "
+        "a healthcare provider soon."
     )
     assert not any("soon" in t for t in near)
     assert sum("soon" in t for t in storm) == 1 and "in overdrive" in " ".join(storm)
+
+
+def test_the_talk_it_over_soon_sentence_names_the_results_it_means(tmp_path: Path) -> None:
+    """Educator QA: 'A result this far above the range …' came right after a low sIL-2R's
+    sentence, or after IFN-γ at 4 times, while it meant IL-6 or IL-10 far above."""
+    path = tmp_path / "far.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\nS1,sIL-2R,100,pg/mL\nS1,IL-10,60,pg/mL\n"
+        "S2,IL-6,40,pg/mL\nS2,IFN-γ,20,pg/mL\nS2,IL-8,700,pg/mL\n"
+    )
+    low_then_far, two_far = (p.summary.text for p in check_file(str(path)).panels)
+    assert "under the lower limit" in " ".join(low_then_far)
+    assert low_then_far[-1] == (
+        "A result 10 times the upper limit or more, like IL-10 here, should be talked over with "
+        "a healthcare provider soon."
+    )
+    assert two_far[-1].startswith("Results 10 times the upper limit or more, like IL-6 and IL-8 ")
+    assert "IFN-γ" not in two_far[-1]
+    assert all(grade(s) <= MAX_GRADE for t in low_then_far + two_far for s in sentences(t))

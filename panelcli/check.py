@@ -3455,7 +3455,9 @@ class Interpreter:
             marker_as_written=m.marker, value=parsed.number, comparator=parsed.comparator,
             unit=unit, original_value=self._as_written(m), original_unit=unit,
         )  # fmt: skip
-        hint = self.ranges.suggest(written)  # difflib: only for a marker the set lacks
+        # difflib: only for a marker the set lacks; without a replicate's words after it
+        # (lab QA: 'IL-6 2.0 Rep 1' got no hint where 'IL-6 2.0' got one)
+        hint = self.ranges.suggest(bare or written)
         if _prints_a_range(m) and unit is not None:  # 'ND' too (QA: it was 'no range')
             # A name the set may know under another spelling ('TNF-?' where an encoding
             # lost the α) is said even so (found in QA)

@@ -107,27 +107,35 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "assay", "component", "componentname", "biomarker", "markername", "cytokinename",
                "analyt", "zytokin",  # German exports
                "analyse", "paramètre", "parametre",  # French
-               "prueba", "determinación", "determinacion", "parámetro", "parametro"),  # Spanish
+               "prueba", "determinación", "determinacion", "parámetro", "parametro",  # Spanish
+               "esame", "analita", "bepaling",  # Italian, Dutch (lab QA: no header found)
+               "testdescription", "observationname"),
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "yourvalue", "yourresult",  # a patient portal's (MyChart) copied table
               "obsconc", "observedconcentration",  # Bio-Plex's result beside 'Exp Conc'
               "ergebnis", "wert", "messwert", "konzentration",
-              "résultat", "resultat", "valeur", "resultado", "valor"),  # French, Spanish
+              "résultat", "resultat", "valeur", "resultado", "valor",  # French, Spanish
+              "risultato", "valore", "uitslag", "resultaat", "waarde",  # Italian, Dutch
+              # lab QA: an LIS's names, refused as 'no header'
+              "observationvalue", "reportedresult", "numericresult", "resultnumeric"),
     "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit",
              "concunit", "concunits", "concentrationunit", "einheit",
-             "unité", "unite", "unités", "unites", "unidad", "unidades"),  # French, Spanish
+             "unité", "unite", "unités", "unites", "unidad", "unidades",  # French, Spanish
+             "unità", "unita", "unitàdimisura", "unitadimisura", "eenheid"),  # Italian, Dutch
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
                   "labno", "labnumber", "specimenno", "specimennumber",
                   "probenid", "probennummer", "probennr", "probenr",
                   "échantillon", "echantillon", "muestra", "nºmuestra", "numeromuestra",
                   "n°échantillon", "nºéchantillon", "noéchantillon", "numéroéchantillon",
-                  "numeroechantillon", "códigomuestra", "codigomuestra"),
+                  "numeroechantillon", "códigomuestra", "codigomuestra",
+                  "campione", "codicecampione", "monster", "monsternummer", "monsterid"),
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber",
                    "patientennummer", "patientenid", "patnr",  # German exports
-                   "paciente", "idpaciente", "nhc"),  # Spanish
+                   "paciente", "idpaciente", "nhc",  # Spanish
+                   "paziente", "idpaziente", "patiënt"),  # Italian, Dutch
     "collected_at": ("collectedat", "collected", "collectiondate", "collectiontime",
                      "collectiondatetime", "datecollected", "drawdate", "drawn", "sampledate",
                      "specimencollected", "specimencollectiondate", "datetimecollected",
@@ -141,7 +149,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
                      # `_header_key_of` (it leaves out du, de, la …)
                      "dateprélèvement", "dateprelevement", "datecollecte", "fecha",
                      "fechatoma", "fechaextracción", "fechaextraccion", "fecharecolección",
-                     "fecharecoleccion"),
+                     "fecharecoleccion",
+                     "dataprelievo", "datadiprelievo", "afnamedatum",  # Italian, Dutch
+                     # a study's visit (lab QA: 'Visit Date' unread, a subject's trend lost)
+                     "visitdate", "dateofvisit", "visitdatetime"),
     # Not Spanish 'Sexo': its 'M' is mujer (woman) to some and masculino to others (QA)
     "sex": ("sex", "gender", "geschlecht", "sexe"),
     "age": ("age", "ageyears", "ageyrs", "patientage", "alter", "âge", "edad"),
@@ -165,7 +176,12 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "comment": ("comment", "comments", "resultcomment", "resultcomments", "labcomment",
                 "labcomments", "remark", "remarks", "resultremark", "kommentar", "bemerkung",
                 "befundkommentar", "befundbemerkung", "commentaire", "commentaires",
-                "comentario", "comentarios", "observación", "observacion"),
+                "comentario", "comentarios", "observación", "observacion",
+                # lab QA: 'Notes' was unread, a 'hemolyzed' caveat lost beside a high IL-6
+                "note", "notes", "resultnote", "resultnotes", "labnote", "labnotes",
+                "kommentare", "bemerkungen", "anmerkung", "anmerkungen", "hinweis",
+                "remarque", "remarques", "nota", "notas", "commento", "commenti",
+                "opmerking", "opmerkingen"),
     # A long file's replicate of each result ('1', '2') or the figure a row gives of them
     # ('Mean', 'CV%'), read as an instrument names its columns ('IL-6 Rep 1', 'IL-6 CV%')
     # (not a bare 'Rep': a run number or initials may be so called: review)
@@ -236,6 +252,9 @@ _SLASHED_FLAGS = ("h/l", "l/h", "hi/lo", "hilo", "high/low", "low/high")
 # 'Patient Name' was read as no one's, and Anna's and Ben's results shared one panel).
 _WEAK_ROLE_OF = {
     "probe": "sample_id", "concentration": "value", "conc": "value",
+    # MSD's summary file gives the mean alone (lab QA: refused as 'no value column'); beside
+    # its replicates' 'Calc. Conc.' those are read, as before
+    "calcconcmean": "value", "calculatedconcentrationmean": "value",
     "type": "sample_type", "welltype": "sample_type",
     "donor": "patient_id", "pid": "patient_id",
     # Rarer names of a flag column: beside a known one ('Abnormal Flag' and 'Lab Flag') the
@@ -318,6 +337,8 @@ _WEAK_ROLE_OF |= dict.fromkeys(
 _CALCULATED = {
     "calcconcentration", "calcconc", "calculatedconcentration", "obsconc", "observedconcentration"
 }  # fmt: skip
+#: MSD's mean of a sample's replicates: its value only where no other column gives one
+_REPLICATES_MEAN = {"calcconcmean", "calculatedconcentrationmean"}
 #: What a wide export's row of the lab's ranges is labelled with, where a sample id would be.
 #: (A bare 'Reference' or 'Range' is one only with ranges in it, below: a control sample may
 #: well be called so.) As keys, accents off: German, French, Spanish, Italian, Portuguese and
@@ -1230,7 +1251,13 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     for index in sorted(unmapped, key=lambda i: -slashed.get(i, 0)):
         key = _header_key_of(cells[index])
         weak = _WEAK_ROLE_OF.get(key) or _slashed_role(key)
-        if weak == "value" and "value" in roles:
+        if weak == "value" and key in _REPLICATES_MEAN and "value" in roles:
+            # each replicate's own value is read (as before 'Calc. Conc. Mean' was a value)
+            second_ranges[index] = _not_read_because(
+                "it is the mean of the replicates, whose own values are read from column "
+                f"'{shorten(cells[roles['value']])}'"
+            )
+        elif weak == "value" and "value" in roles:
             if _header_key_of(cells[roles["value"]]) not in _CALCULATED:
                 raise _DuplicateRole("value", cells[roles["value"]], cells[index], cells)
             expected[index] = cells[index].strip()  # MSD: a calibrator's nominal value
@@ -1782,12 +1809,42 @@ def _find_header_in(
             "as 'IL-6 (pg/mL)'",
             line=line,
         )
-    raise InputError(
-        f"{source}: no header with marker and value columns found in the first "
-        f"{HEADER_SEARCH_ROWS} rows (expected columns such as 'marker' and 'value', or one "
-        "column per marker such as 'IL-6 (pg/mL)'; a line starting with '#' is a comment, "
-        "never the header)"
+    # where it was looked for, and the line that looks like one (lab QA: 'in the first 100
+    # rows' of a 3-line file, with no word of which names panelcli did not know)
+    looked = (
+        f" in the first {HEADER_SEARCH_ROWS} rows" if len(head_lines) > HEADER_SEARCH_ROWS else ""
     )
+    seen = _header_like_line(head_lines[:HEADER_SEARCH_ROWS])
+    columns_said = ""
+    if seen is not None:
+        line, cells = seen
+        names = ", ".join(f"'{shorten(cell.strip(), 20)}'" for cell in cells[:4])
+        more = " …" if len(cells) > 4 else ""
+        columns_said = (
+            f"; line {line} has columns {names}{more}, but none that panelcli reads as the "
+            "marker, the value or a marker's own column"
+        )
+    farther = (
+        "; a header further down is not looked for: remove the lines above it" if looked else ""
+    )
+    raise InputError(
+        f"{source}: no header with marker and value columns found{looked}{columns_said} (expected "
+        "columns such as 'marker' and 'value', or one column per marker such as 'IL-6 "
+        f"(pg/mL)'; a line starting with '#' is a comment, never the header{farther})"
+    )
+
+
+def _header_like_line(head_lines: list[str]) -> tuple[int, list[str]] | None:
+    """The first line whose cells (split by the delimiter that gives the most) could be
+    column names, with its number; None if none could."""
+    for number, line in enumerate(head_lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        splits = [next(csv.reader([line], delimiter=d), []) for d in _DELIMITERS]
+        cells = [cell for cell in max(splits, key=len) if cell.strip()]
+        if len(cells) >= 2 and _could_be_header(cells):
+            return number, cells
+    return None
 
 
 #: Words beside a marker's name in a column's name that say no more than 'its value'
@@ -4141,6 +4198,8 @@ class _SampleRow(NamedTuple):
     sample_id: str
     whose: tuple[str, str, str]  # its patient, date and name as compared (`_whose`)
     cells: dict[int, str]  # its patient, date, sex, age, birth date and name cells given
+    #: the markers (and replicates) of the sample's rows so far, as written (`_result_of`)
+    results: set[tuple[str, str]]
 
 
 class SampleIdFilledDown:
@@ -4158,7 +4217,8 @@ class SampleIdFilledDown:
 
     __slots__ = (
         "reader", "stats", "layout", "index", "header_id", "given", "last", "before", "line_num",
-        "carried", "no_result", "whose_cells", "types_told", "of",
+        "carried", "no_result", "whose_cells", "types_told", "of", "header", "i_marker",
+        "i_replicate",
     )  # fmt: skip
 
     def __init__(
@@ -4169,6 +4229,9 @@ class SampleIdFilledDown:
         self.index = index = group_column(layout)
         self.of = "sample" if "sample_id" in layout.roles else "patient"
         self.header_id = header[index].strip().casefold() if index < len(header) else ""
+        self.header = list(header)
+        self.i_marker = layout.roles.get("marker")
+        self.i_replicate = layout.roles.get("replicate")
         self.given = ""  # the last sample cell given, as written
         self.last: _SampleRow | None = None  # the sample's row (None: none to fill in from)
         self.before = lines_before  # lines of the file before the reader's first line
@@ -4200,6 +4263,8 @@ class SampleIdFilledDown:
         try:
             # the id again (where a report repeats it); a patient's may head another date's
             if cells[self.index] == self.given and self.of == "sample":
+                if self.last is not None:
+                    self.last.results.add(self._result_of(cells))
                 return cells
         except IndexError:  # a row that stops before the sample id (QA: it was not filled in)
             pass
@@ -4252,6 +4317,14 @@ class SampleIdFilledDown:
             # row (its id again too: QA)
             self.last, self.given = None, ""
             return cells
+        result = self._result_of(cells)
+        if result in last.results and not _corrects(cells, self.header, self.layout):
+            # a marker the sample gave already: no row of a grouped report, which gives each
+            # of a sample's markers once (lab QA: an unlabelled footer row of Excel's average
+            # was the last patient's second IL-6, and flagged them high); none below either
+            self.last, self.given = None, ""
+            return cells
+        last.results.add(result)
         filled = {index: last.sample_id} | {
             i: text for i, text in last.cells.items() if not self._cell(cells, i)
         }
@@ -4269,7 +4342,15 @@ class SampleIdFilledDown:
         given = {i: text for i in self.carried if (text := self._cell(cells, i))}
         # the id as every result names it (QA: 'S1\u200b' in the warning, 'S1' in the panel)
         written = cells[self.index].strip()
-        return _SampleRow(given_id(written) or written, self._whose(cells), given)
+        results = {self._result_of(cells)}
+        return _SampleRow(given_id(written) or written, self._whose(cells), given, results)
+
+    def _result_of(self, cells: list[str]) -> tuple[str, str]:
+        """A row's marker and replicate cells as written (stripped, case folded)."""
+        return (
+            self._cell(cells, self.i_marker).casefold(),
+            self._cell(cells, self.i_replicate).casefold(),
+        )
 
     def _fits(self, cells: list[str], theirs: tuple[str, str, str]) -> bool:
         """Whether a row's patient, date and name are blank or the sample row's: people as

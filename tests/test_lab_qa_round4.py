@@ -1,0 +1,149 @@
+"""A lab technician's fourth QA round: more column names, footers, and clearer refusals."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.check import CheckOptions, Interpreter
+from panelcli.cli import app
+from panelcli.models import Issue, Result
+from panelcli.ranges import load_ranges
+
+runner = CliRunner()
+
+
+def events_of(path: str, short_path: bool = True) -> list[object]:
+    return list(Interpreter(load_ranges(), CheckOptions(), short_path=short_path).events([path]))
+
+
+def results_of(path: str, short_path: bool = True) -> list[Result]:
+    return [e for e in events_of(path, short_path) if isinstance(e, Result)]
+
+
+@pytest.mark.parametrize("header", ["Notes", "Note", "Result Notes", "Lab Notes", "Anmerkung"])
+def test_a_notes_column_is_the_labs_comment(write_csv, header: str) -> None:
+    """'Hemolyzed - result may be falsely elevated' under 'Notes' was lost beside a high
+    IL-6, with only a column-ignored warning."""
+    path = write_csv(
+        f"Sample ID,Test,Result,Units,{header}\nS1,IL-6,9.0,pg/mL,Hemolyzed - may be elevated\n"
+    )
+    (result,) = results_of(path)
+    assert result.status == "high"
+    assert "comment from the lab: 'Hemolyzed - may be elevated'" in (result.note or "")
+    assert not [e for e in events_of(path) if isinstance(e, Issue)]
+
+
+def test_a_wide_files_notes_column_is_its_rows_comment(write_csv) -> None:
+    path = write_csv("Sample ID,IL-6 (pg/mL),Notes\nS1,9.0,fever at draw\n")
+    (result,) = results_of(path)
+    assert "fever at draw" in (result.note or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Campione;Esame;Risultato;Unità di misura;Data prelievo\nC1;IL-6;3,5;pg/mL;2026-03-02\n",
+        "Monster;Bepaling;Uitslag;Eenheid;Afnamedatum\nC1;IL-6;3,5;pg/mL;2026-03-02\n",
+        "Sample ID,Test Description,Observation Value,Units,Visit Date\n"
+        "C1,IL-6,3.5,pg/mL,2026-03-02\n",
+        "Sample ID,Test,Reported Result,Units,Collected\nC1,IL-6,3.5,pg/mL,2026-03-02\n",
+        "Sample ID,Test,Numeric Result,Units,Collected\nC1,IL-6,3.5,pg/mL,2026-03-02\n",
+    ],
+)
+def test_italian_dutch_and_lis_column_names_are_read(write_csv, text: str) -> None:
+    """Each was refused as 'no header with marker and value columns'."""
+    (result,) = results_of(write_csv(text))
+    assert (result.sample_id, result.marker, result.value, result.status) == (
+        "C1", "IL-6", 3.5, "high",
+    )  # fmt: skip
+    assert result.collected_at is not None and result.collected_at.startswith("2026-03-02")
+
+
+def test_a_visit_date_makes_a_subjects_trend(write_csv) -> None:
+    """'Visit Date' was not a known field: a study subject's two visits made no trend."""
+    path = write_csv(
+        "Subject ID,Visit,Visit Date,IL-6 (pg/mL)\nP1,Baseline,2026-01-05,3\n"
+        "P1,Week 4,2026-02-02,9\n"
+    )
+    result = runner.invoke(app, ["check", path, "--format", "json"])
+    assert result.exit_code == 1, result.output
+    assert '"trends"' in result.stdout and '"patient_id": "P1"' in result.stdout
+    assert "Visit Date" not in result.stderr
+
+
+def test_msds_mean_column_is_the_value_only_where_no_replicate_column_is(write_csv) -> None:
+    alone = write_csv("Sample,Assay,Calc. Conc. Mean,Unit\nS1,IL-6,3.0,pg/mL\n", name="mean.csv")
+    (result,) = results_of(alone)
+    assert (result.column, result.value) == ("Calc. Conc. Mean", 3.0)
+    both = write_csv(
+        "Sample,Assay,Calc. Conc.,Calc. Conc. Mean,Unit\nS1,IL-6,3.1,3.0,pg/mL\n"
+        "S1,IL-6,2.9,3.0,pg/mL\n",
+        name="both.csv",
+    )
+    events = events_of(both)
+    assert [r.value for r in events if isinstance(r, Result)] == [3.1, 2.9]  # as before
+    (ignored,) = [e for e in events if isinstance(e, Issue) and e.code == "column-ignored"]
+    assert ignored.column == "Calc. Conc. Mean"
+    assert "the mean of the replicates" in ignored.message and "'Calc. Conc.'" in ignored.message
+
+
+def test_no_header_names_the_line_that_looks_like_one(write_csv) -> None:
+    """'no header … found in the first 100 rows' of a 3-line file, not saying which names
+    panelcli did not know."""
+    path = write_csv("Foo;Bar;Baz;Qux\nC1;IL-6;3,5;pg/mL\nC2;IL-8;3,5;pg/mL\n")
+    result = runner.invoke(app, ["check", path])
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.split())
+    assert "first 100 rows" not in said
+    assert "line 1 has columns 'Foo', 'Bar', 'Baz', 'Qux', but none that panelcli reads" in said
+
+
+def test_a_header_past_the_rows_searched_is_said_to_need_the_lines_above_it_removed(
+    write_csv,
+) -> None:
+    lines = [f"Info {i}: x" for i in range(120)] + ["Sample,Marker,Value,Unit", "S1,IL-6,3,pg/mL"]
+    path = write_csv("\n".join(lines) + "\n")
+    result = runner.invoke(app, ["check", path])
+    assert result.exit_code == 2
+    assert "in the first 100 rows" in result.stderr
+    assert "a header further down is not looked for: remove the lines above it" in result.stderr
+
+
+def test_a_replicates_name_keeps_its_spelling_hint(write_csv) -> None:
+    """'IL-6 2.0 Rep 1' (a Simoa assay's version, then its replicate) had no 'did you mean',
+    where 'IL-6 2.0' without a replicate had one."""
+    path = write_csv(
+        "Sample,Assay,Replicate,Concentration,Unit\nS1,IL-6 2.0,1,1.2,pg/mL\n"
+        "S2,IL-6 2.0,,1.2,pg/mL\n"
+    )
+    notes = [r.note or "" for r in results_of(path)]
+    assert len(notes) == 2
+    assert all("did you mean IL-6?" in note for note in notes), notes
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_an_unlabelled_footer_row_is_not_the_last_samples(write_csv, short_path: bool) -> None:
+    """Excel's average of the column, in a row with no id under the last sample, was that
+    sample's second IL-6 (4.33, high), and a patient of 1.0 pg/mL was flagged."""
+    path = write_csv(
+        "Sample ID,Analyte,Result,Units\nA1,IL-6,5.0,pg/mL\nA2,IL-6,7.0,pg/mL\n"
+        "A3,IL-6,1.0,pg/mL\n,IL-6,4.33,pg/mL\n"
+    )
+    events = events_of(path, short_path)
+    by_sample = {(r.sample_id, r.value) for r in events if isinstance(r, Result)}
+    assert by_sample == {("A1", 5.0), ("A2", 7.0), ("A3", 1.0), (None, 4.33)}
+    codes = [e.code for e in events if isinstance(e, Issue)]
+    assert "sample-id-missing" in codes and "marker-repeated" not in codes
+
+
+def test_a_grouped_reports_rows_are_still_filled_down(write_csv) -> None:
+    """A sample's other markers under its id are its own; a corrected result of a marker
+    given already is too; a marker again without a status ends the group."""
+    path = write_csv(
+        "Sample ID,Analyte,Result,Units,Result Status\nA1,IL-6,5.0,pg/mL,F\n,IL-8,7.0,pg/mL,F\n"
+        ",IL-6,6.0,pg/mL,C\nA2,IL-6,1.0,pg/mL,F\n,IL-8,2.0,pg/mL,F\n,IL-8,2.5,pg/mL,F\n"
+    )
+    samples = [(r.sample_id, r.marker, r.value) for r in results_of(path)]
+    assert ("A1", "IL-8", 7.0) in samples and ("A1", "IL-6", 6.0) in samples
+    assert ("A2", "IL-8", 2.0) in samples and (None, "IL-8", 2.5) in samples

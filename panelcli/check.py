@@ -3136,8 +3136,8 @@ class Interpreter:
             if pick.bounds is not None:
                 said_row = pick.note or ""
                 rows.append((
-                    said_row.removeprefix("interval for ")
-                    if said_row.startswith("interval for ") else f"age {age_said(years)}",
+                    said_row.removeprefix("range for ")
+                    if said_row.startswith("range for ") else f"age {age_said(years)}",
                     pick.bounds,
                 ))  # fmt: skip
             elif pick.candidates:

@@ -678,8 +678,9 @@ class ReferenceSet:
     def _row_note(self, row: Interval) -> str | None:
         """Which row judged the result, for its note."""
         if id(row) in self._anyone_else:  # say so: the person's own row may be missing
-            return "interval for anyone else (no sex or age row of this set fits the person)"
-        return None if row.specificity == 0 else f"interval for {row.describe()}"
+            return "range for anyone else (no sex or age row of this set fits the person)"
+        # 'range', as the summary says it (educator QA: 'interval' beside it read as another)
+        return None if row.specificity == 0 else f"range for {row.describe()}"
 
     def _row_for(self, rows: list[Interval], sex: Sex, age: float) -> Interval | None:
         """The row of a person whose sex and age are known: of the rows that fit, the one for
@@ -713,7 +714,7 @@ def known_category(text: str | None) -> str | None:
 
 
 #: How the notes of results left unjudged begin (the summary words each case apart).
-NO_INTERVAL_FITS = "this set has no interval for"
+NO_INTERVAL_FITS = "this set has no range for"
 NO_LIMITS = "the reference set has"
 
 
@@ -928,11 +929,11 @@ def _is_or_are(missing: str) -> str:
 
 
 def _depends_on(name: str, missing: str) -> str:
-    """ "the interval for IL-6 depends on age, which is not given (give it …)"; two things
+    """ "the range for IL-6 depends on age, which is not given (give it …)"; two things
     missing are a sentence of their own (QA: one sentence was above grade 8)."""
     if " and " in missing:
-        return f"the interval for {name} depends on {missing}. Neither is given {_ask_for(missing)}"
-    return f"the interval for {name} depends on {missing}, which is not given {_ask_for(missing)}"
+        return f"the range for {name} depends on {missing}. Neither is given {_ask_for(missing)}"
+    return f"the range for {name} depends on {missing}, which is not given {_ask_for(missing)}"
 
 
 def said_unreadable(note: str, name: str, unread: Mapping[str, str]) -> str:
@@ -949,7 +950,7 @@ def said_unreadable(note: str, name: str, unread: Mapping[str, str]) -> str:
             )  # fmt: skip
             options = " and ".join(f"--{fact}" for fact in missing.split(" and "))
             return (
-                f"the interval for {name} depends on {missing}, but {cells} (the file's "
+                f"the range for {name} depends on {missing}, but {cells} (the file's "
                 f"warning about it says what to write; or give it with {options})"
                 + note[len(said) :]
             )

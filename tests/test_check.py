@@ -195,11 +195,11 @@ def test_a_range_that_depends_on_what_the_file_lacks_names_all_of_it(write_csv):
     report = check_file(path, load_ranges("mayo-adult"))
     (female,), (unknown,) = (p.results for p in report.panels)
     assert female.note and female.note.startswith(
-        "the interval for Ferritin depends on age, which is not given (give it in a column "
+        "the range for Ferritin depends on age, which is not given (give it in a column "
         "'age' or with --age). "
     )
     assert unknown.note and unknown.note.startswith(
-        "the interval for Ferritin depends on sex and age. Neither is given (give them in "
+        "the range for Ferritin depends on sex and age. Neither is given (give them in "
         "columns 'sex' and 'age' or with --sex and --age). "
     )
     said = [p.summary.text[-1] for p in report.panels]
@@ -453,11 +453,11 @@ def test_a_result_s_note_says_a_sex_or_age_cell_cannot_be_read_not_that_it_is_no
     )
     notes = [r.note for p in check_file(path, load_ranges("mayo-adult")).panels for r in p.results]
     assert notes[0] == (
-        "the interval for Ferritin depends on sex, but the row's sex 'X' cannot be read (the "
+        "the range for Ferritin depends on sex, but the row's sex 'X' cannot be read (the "
         "file's warning about it says what to write; or give it with --sex)"
     )
     assert notes[1] is not None and notes[1].startswith(
-        "the interval for Ferritin depends on age, but the row's age '-5' cannot be read"
+        "the range for Ferritin depends on age, but the row's age '-5' cannot be read"
     )
     assert notes[2] is not None and "Neither is given (give them in columns" in notes[2]
 
@@ -717,7 +717,7 @@ def test_il12_with_a_bare_form_number_is_that_form_not_il12(write_csv, short_pat
     assert read == [
         ("IL-12 (40)", "IL-12 (40)", Status.NO_REFERENCE, "no reference range for 'IL-12 (40)' "
          "in this set; IL-12 p70 in this set is another form of it, so its range is not used"),
-        ("IL-12 p70", "IL-12 (70)", Status.HIGH, "interval for age 18 and over"),
+        ("IL-12 p70", "IL-12 (70)", Status.HIGH, "range for age 18 and over"),
     ]  # fmt: skip
 
 
@@ -1130,7 +1130,7 @@ def test_an_age_is_said_as_a_person_says_it_and_its_stand_in_where_the_dates_giv
     report = check_file(str(path), load_ranges("mayo-adult"), CheckOptions(age=40, sex="male"))
     first = report.panels[0].results[0]
     assert first.note == (
-        "this set has no interval for Ferritin that fits this person (male, age 7 months)"
+        "this set has no range for Ferritin that fits this person (male, age 7 months)"
     )
     [said] = [w.message for w in report.warnings if w.column == "age"]
     assert said.endswith("it was treated as not given, and --age 40 was used instead")
@@ -1275,7 +1275,7 @@ def test_a_baby_s_age_from_the_birth_date_is_not_cut_to_whole_years(tmp_path) ->
     report = check_file(str(path), load_ranges(str(own)))
     results = [r for p in report.panels for r in p.results]
     assert [(r.status, r.note) for r in results[:2]] == [
-        (Status.HIGH, "interval for age 0.5 to under 1")
+        (Status.HIGH, "range for age 0.5 to under 1")
     ] * 2
     assert [w.message for w in report.warnings] == [
         "age 10 days does not match the birth date '2025-06-01' (age 9 months on "

@@ -281,10 +281,38 @@ def test_a_note_most_rows_share_is_said_once_under_the_table() -> None:
         app, ["check", sample, "--ranges", "mayo-adult", "--age", "40"]
     )
     lines = result.output.splitlines()
-    assert sum("interval for age 18 and over" in line for line in lines) == 1, result.output
-    assert "¹ interval for age 18 and over" in result.output
+    assert sum("range for age 18 and over" in line for line in lines) == 1, result.output
+    assert "¹ range for age 18 and over" in result.output
     il2 = next(line for line in lines if line.startswith("│ IL-2 "))
     assert il2.rstrip(" │").endswith("¹"), result.output
     # a note only some rows give stays in its row
     il12 = [line for line in lines if "IL-12" in line and "read as" in line]
     assert il12, result.output
+
+
+def test_a_narrow_screen_puts_the_unit_of_a_value_with_no_number_after_its_range(
+    tmp_path: Path,
+) -> None:
+    """'ND pg/mL · range ≤ 14.5' showed 'ND' as if it had a unit, and the range none."""
+    path = tmp_path / "nd.csv"
+    path.write_text("sample_id,marker,value,unit\nS1,TNF-a,ND,pg/mL\nS1,IL-6,<2,pg/mL\n")
+    output = CliRunner(env={"COLUMNS": "60"}).invoke(app, ["check", str(path)]).output
+    assert "  ND · range ≤ 14.5 pg/mL\n" in output
+    assert "  <2 pg/mL · range ≤ 2.5\n" in output  # a number keeps its unit beside it
+
+
+@pytest.mark.parametrize("columns", [50, 80, 200])
+def test_indeterminate_is_explained_where_the_flag_legend_is_not(columns: int) -> None:
+    """At 80 columns the Flag column (and its legend's 'IND means it cannot be judged') was
+    left out, and '? indeterminate' was shown with no plain meaning."""
+    output = (
+        CliRunner(env={"COLUMNS": str(columns)}).invoke(app, ["demo", "below-detection"]).output
+    )
+    flat = " ".join(output.split())
+    assert "indeterminate" in flat
+    explained = "Indeterminate means panelcli cannot judge the result. Its note says why."
+    if "How to read the flags" in flat:
+        assert "IND means it cannot be judged" in flat and explained not in flat
+    else:
+        assert explained in flat
+    assert ("How to read the flags" in flat) == (columns == 200)

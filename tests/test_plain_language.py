@@ -153,7 +153,7 @@ def constructed_panels() -> dict[str, list[Result]]:
         ],
         "the set has the marker, but no range for this person or none at all": [
             made_up_result("Ferritin", Status.NO_REFERENCE, 200, reference=False).model_copy(
-                update={"note": "this set has no interval for Ferritin that fits female, age 10"}
+                update={"note": "this set has no range for Ferritin that fits female, age 10"}
             ),
             made_up_result("IL-8", Status.NO_REFERENCE, 5, reference=False).model_copy(
                 update={"note": "the reference set has IL-8 but gives no range for it"}

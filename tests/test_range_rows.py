@@ -241,7 +241,7 @@ def test_a_sample_s_blank_person_cells_are_filled_down_from_its_rows_before(tmp_
     for options in (CheckOptions(), CheckOptions(sex="male")):
         results = [r for p in check_file(str(data), str(ranges), options).panels for r in p.results]
         assert results[1].status.value == "critical", results[1].note
-        assert results[1].note == "interval for female"
+        assert results[1].note == "range for female"
     panels = check_file(str(data), str(ranges)).panels
     unknown = panels[1].results[0]
     assert unknown.status.value == "high" and "depends on sex" in (unknown.note or "")
@@ -267,7 +267,7 @@ def test_fill_down_takes_no_disputed_cell_and_no_age_beside_a_birth_date(tmp_pat
     own_birth = second.results[1]
     assert (own_birth.status.value, own_birth.note) == (
         "normal",
-        "interval for female, age 51 and over",
+        "range for female, age 51 and over",
     )
 
 

@@ -679,7 +679,7 @@ def test_an_interval_row_without_limits_judges_nothing(tmp_path) -> None:
     chosen = ranges.select("F", "female", 40)
     assert chosen.bounds is None and not chosen.indeterminate
     assert chosen.note and "gives no range for it" in chosen.note
-    assert "interval for female" in chosen.note
+    assert "range for female" in chosen.note
     assert ranges.select("F", "male", 40).bounds == Bounds(high=9.0)
 
 
@@ -895,7 +895,7 @@ def test_a_value_judged_alike_by_every_row_that_could_apply_is_judged(tmp_path: 
     ]  # fmt: skip
     assert results[0].reference is None
     assert results[0].note == (
-        "the interval for IL-6 depends on age, which is not given (give it in a column 'age' or "
+        "the range for IL-6 depends on age, which is not given (give it in a column 'age' or "
         "with --age); it is critical by each interval that could apply (age 18 and over: ≤ 7 "
         "pg/mL, critical ≥ 500; under age 18: ≤ 10 pg/mL, critical ≥ 500)"
     )
@@ -964,7 +964,7 @@ def test_a_value_with_no_number_is_judged_by_its_limit_when_every_row_agrees(
     ]
     assert results[0].note is not None and results[0].note.startswith(
         "'ND' has no number; it was read as below the limit of detection (lod), 0.5 pg/mL, "
-        "from the reference set; the interval for IL-6 depends on age"
+        "from the reference set; the range for IL-6 depends on age"
     )
     assert "normal by each interval that could apply" in results[0].note
     assert "does not say how low the test can measure IL-6" in (results[2].note or "")
@@ -1143,7 +1143,7 @@ def test_a_set_that_names_a_marker_otherwise_gets_a_hint_from_the_bundled_names(
 def test_no_interval_for_the_person_says_who_in_plain_words() -> None:
     """'fits a person of male, age 16' (found in QA)."""
     selected = load_ranges("mayo-adult").select("IL-2", "male", 16)
-    assert selected.note == "this set has no interval for IL-2 that fits this person (male, age 16)"
+    assert selected.note == "this set has no range for IL-2 that fits this person (male, age 16)"
 
 
 def test_a_negative_limit_is_told_in_plain_words() -> None:
@@ -1297,7 +1297,7 @@ def test_the_markers_own_range_is_named_for_anyone_else_as_ranges_show_says(tmp_
     assert sorted(whom for whom, _ in unknown.candidates) == ["age 18 to under 60", "anyone else"]
     older = ranges.select("CRP", None, 70)
     assert older.bounds == Bounds(high=6.0) and "anyone else" in (older.note or "")
-    assert ranges.select("CRP", None, 30).note == "interval for age 18 to under 60"
+    assert ranges.select("CRP", None, 30).note == "range for age 18 to under 60"
 
 
 def test_ranges_init_from_a_copy_names_it_and_refuses_a_broken_set(tmp_path: Path) -> None:
@@ -2062,7 +2062,7 @@ def test_intervals_a_person_may_fall_outside_are_listed_after_what_is_missing(ma
     chosen = mayo.select("Ferritin", None, None)
     assert chosen.indeterminate
     assert chosen.note == (
-        "the interval for Ferritin depends on sex and age. Neither is given (give them in "
+        "the range for Ferritin depends on sex and age. Neither is given (give them in "
         "columns 'sex' and 'age' or with --sex and --age). This set has intervals for Ferritin "
         "only for some people. They are: female, age 18 to under 51 / female, age 51 and over / "
         "male, age 18 and over"

@@ -353,7 +353,7 @@ def test_a_two_day_date_with_one_day_before_the_birth_date_is_the_other_day(
     ((result,),) = [panel.results for panel in report.panels]
     assert result.status is Status.HIGH  # judged by the range for age 0
     assert result.note == (
-        "interval for under age 1; age 16 days on 5 June 2026: the collection date "
+        "range for under age 1; age 16 days on 5 June 2026: the collection date "
         "'05/06/2026' may "
         "also be 6 May 2026, but that is before the birth date '2026-05-20'"
     )
@@ -412,7 +412,7 @@ def test_a_birth_date_that_may_be_two_days_gives_the_age_both_give(
     result = next(e for e in events if isinstance(e, Result) and e.marker == "TNF-α")
     assert (result.status, result.note) == (
         status,
-        f"interval for age 18 and over; {said}" if status is Status.HIGH else said,
+        f"range for age 18 and over; {said}" if status is Status.HIGH else said,
     )
     (birth,) = [e for e in events if isinstance(e, Issue) and e.column == "birth_date"]
     assert (birth.code, birth.line) == ("person-unreadable", 2)  # once, on its first row
@@ -515,7 +515,7 @@ def test_a_reading_that_gives_no_age_is_not_said_to_give_the_same_range(
     (result,) = report.panels[0].results
     assert result.status is Status.HIGH
     assert result.note == (
-        "interval for under age 1; age 16 days from the birth date '03/04/2026', which may be "
+        "range for under age 1; age 16 days from the birth date '03/04/2026', which may be "
         "either "
         "of two days; the other readings give no age (a birth after the collection, or too "
         "long before it)"

@@ -391,11 +391,17 @@ def panel_paragraphs(panel: Panel) -> Hanging:
     for result in panel.results:
         cells = result_cells(result, None)
         text.append_text(Text("• ") + cells["Marker"] + Text(": ") + cells["Status"])
-        text.append_text(Text("\n  ") + value_text(result, with_unit=True))
+        # a value with no number ('ND') has no unit: the range has (educator QA: 'ND pg/mL')
+        numbered = result.value is not None
+        text.append_text(Text("\n  ") + value_text(result, with_unit=numbered))
         if cells["Range"]:
             # 'no range; critical ≥ 500' says its own word (QA: 'range no range')
-            said = " · " if cells["Range"].plain.startswith("no range") else " · range "
-            text.append_text(Text(said) + cells["Range"])
+            ranged = not cells["Range"].plain.startswith("no range")
+            unit = (
+                f" {unit_as_read(result.unit)}" if ranged and not numbered and result.unit else ""
+            )
+            said = " · range " if ranged else " · "
+            text.append_text(Text(said) + cells["Range"] + Text(unit))
         if cells["Note"]:
             text.append_text(Text("\n  ") + cells["Note"])
         text.append("\n")
@@ -601,6 +607,9 @@ FLAG_LEGEND = (
     "critically low and high. IND means it cannot be judged. < or > means the value is below "
     "or above the number shown."
 )
+#: Where no Flag column (nor its legend) is, and a result could not be judged: the word
+#: 'indeterminate' was left unexplained at 80 columns (educator QA).
+INDETERMINATE_LEGEND = "Indeterminate means panelcli cannot judge the result. Its note says why."
 
 
 def render_table(
@@ -653,6 +662,10 @@ def render_table(
         *([GAUGE_LEGEND] if "gauges" in shown else []),  # QA: not under tables without gauges
         *([FLAG_LEGEND] if _has_column(panels, "Flag") else []),  # a narrow one has no Flag
     ]
+    if FLAG_LEGEND not in legends and any(
+        result.status is Status.INDETERMINATE for panel in report.panels for result in panel.results
+    ):
+        legends.append(INDETERMINATE_LEGEND)
     for legend in legends:
         console.print(Text(legend, style="dim"))
     if legends:  # the bullets end with a blank line: a second where no legend is (QA)

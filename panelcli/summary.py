@@ -68,6 +68,8 @@ GROUP_ROLE = {
 }
 
 # What a high level in each group can be a sign of, in general terms (never about the person).
+# Each marker's `raised` in explanations.toml starts with its group's sentence, so that explain
+# and the summary say it alike (educator QA: IL-2, IL-5, IL-6, IL-8, IL-12 differed).
 GROUP_SIGN = {
     "pro-inflammatory": "A high level can be a sign of inflammation somewhere in the body.",
     # Not "strong": a value just past the limit is a high level too (found in review).

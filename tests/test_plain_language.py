@@ -871,6 +871,28 @@ def test_a_high_ferritin_is_said_as_explain_says_it(tmp_path: Path) -> None:
     assert found is not None and found.raised is not None and found.raised.startswith(said)
 
 
+@pytest.mark.parametrize(
+    "marker",
+    ["IL-1β", "IL-2", "sIL-2R", "IL-4", "IL-5", "IL-6", "IL-8", "IL-10", "IL-12", "IL-13",
+     "IL-17", "IFN-γ", "TNF-α", "GM-CSF", "CRP"],
+)  # fmt: skip
+def test_explain_says_a_high_level_as_the_summary_does(tmp_path: Path, marker: str) -> None:
+    """Educator QA: explain said IL-2 high 'can be a sign that the immune system is very
+    active', the summary 'a sign of an immune response, for example to germs' (and IL-8, IL-6,
+    IL-5, IL-12 alike): one sentence each, explain adding to it."""
+    ranges = "mayo-adult" if marker in ("CRP", "GM-CSF") else "arup-3002601"
+    entry = load_ranges(ranges).markers[marker]
+    assert entry.high is not None
+    path = tmp_path / "one.csv"  # twice the upper limit: high, nothing more to say
+    path.write_text(f"sample_id,marker,value,unit\nA,{marker},{entry.high * 2},{entry.unit}\n")
+    (panel,) = check_file(str(path), ranges, CheckOptions(sex="female", age=40)).panels
+    (sign,) = [
+        s for t in panel.summary.text for s in sentences(t) if s.startswith("A high level can")
+    ]
+    found = explaining.explain(marker)
+    assert found is not None and found.raised is not None and found.raised.startswith(sign)
+
+
 def test_ferritin_high_beside_crp_is_said_as_explain_says_it(tmp_path: Path) -> None:
     """QA: CRP and Ferritin high together got only their group's 'a sign of infection or
     inflammation', while explain said 'inflammation or of too much iron'."""

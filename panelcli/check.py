@@ -1988,12 +1988,10 @@ class Interpreter:
             return
         if self._footer_row(m, name is not None):
             marker = shorten(m.marker.strip())
-            yield Issue(
-                severity="warning", code="control-skipped", source=m.source, line=m.line,
-                column=self._column_of("marker"), marker=m.marker.strip(),
-                message=f"this row is a summary of other rows (marker '{marker}'), not a "
-                "patient's sample; it was not judged",
-            )  # fmt: skip
+            yield self._not_judged(
+                m, "control-skipped", f"this row is a summary of other rows (marker '{marker}'), "
+                "not a patient's sample; it was not judged", self._column_of("marker"),
+            ).model_copy(update={"marker": m.marker.strip()})  # fmt: skip
             yield from self._queued_warnings()
             return
         if not released:
@@ -3700,6 +3698,16 @@ class Interpreter:
             column=column or m.column, **self._row_of(m), message=message,
         )  # fmt: skip
 
+    def _not_judged(self, m: Measurement, code: str, message: str, column: str) -> Issue:
+        """A warning that a row is not judged (a mean, a summary row), quoting the lab's
+        comment on it (lab QA: 'CALLED TO DR LEE - critical' on a mean row was lost)."""
+        if m.comment is not None:
+            message += f" ({comment_said(m.comment, 200)})"
+        return Issue(
+            severity="warning", code=code, source=m.source, line=m.line, column=column,
+            **self._row_of(m), message=message, lab_comment=m.comment,
+        )  # fmt: skip
+
     def _reject(self, m: Measurement, code: str, message: str, column: str | None = None) -> Issue:
         """A measurement that cannot be used; it names its sample, so that its panel can say so."""
         if m.sample_id is not None:
@@ -3894,7 +3902,7 @@ class Interpreter:
     def _mean_skipped(self, m: Measurement, marker: str, first: tuple[int, str]) -> Issue:
         """The warning for a mean row not judged beside its marker's replicate rows."""
         sample = f" for sample '{shorten(m.sample_id)}'" if m.sample_id else ""
-        return self._warning(
+        return self._not_judged(
             # QA: 'each read as a result' was untrue where one replicate row was refused
             m, "mean-skipped", f"'{shorten(m.marker.strip())}' is the mean of the replicate rows "
             f"of {shorten(marker)}{sample}, whose results are used ('{shorten(first[1])}' on "

@@ -5427,7 +5427,8 @@ def measurement_reader(
                 type(event) is Issue
                 and commented[1] is not None
                 and event.line == commented[0]
-                and (event.severity == "error" or event.code == "result-not-given")
+                # a control's row too (lab QA: its 'QC out of range - run rejected' was lost)
+                and (event.severity == "error" or event.code in _COMMENT_QUOTED)
                 and event.code != "value-split-by-comma"  # decimals under it: no comment
             ):
                 said = f" ({comment_said(commented[1], 200)})"
@@ -5436,6 +5437,10 @@ def measurement_reader(
             yield event
 
     return with_its_comment
+
+
+#: The warnings about a row that quote the lab's comment on it, as its refusal does
+_COMMENT_QUOTED = frozenset({"result-not-given", "control-skipped"})
 
 
 def _columns_of(layout: Layout, columns: Sequence[int]) -> str:

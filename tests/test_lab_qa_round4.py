@@ -147,3 +147,29 @@ def test_a_grouped_reports_rows_are_still_filled_down(write_csv) -> None:
     samples = [(r.sample_id, r.marker, r.value) for r in results_of(path)]
     assert ("A1", "IL-8", 7.0) in samples and ("A1", "IL-6", 6.0) in samples
     assert ("A2", "IL-8", 2.0) in samples and (None, "IL-8", 2.5) in samples
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_skipped_rows_comment_is_quoted_in_its_warning(write_csv, short_path: bool) -> None:
+    """'CALLED TO DR LEE - critical' on a mean row and 'QC out of range - run rejected' on a
+    control's row were in no output at all."""
+    path = write_csv(
+        "Sample,Patient,Replicate,Marker,Value,Unit,Comment\n"
+        "S1,PT-1,1,IL-6,10.5,pg/mL,\nS1,PT-1,2,IL-6,10.7,pg/mL,\n"
+        "S1,PT-1,Mean,IL-6,10.6,pg/mL,CALLED TO DR LEE - critical\n"
+        "QC-Low,,,IL-6,5.0,pg/mL,QC out of range - run rejected\n"
+        ",,,Mean,4.0,pg/mL,plate average\n"
+    )
+    events = events_of(path, short_path)
+    said = {
+        e.code + str(e.line): (e.message, e.lab_comment)
+        for e in events
+        if isinstance(e, Issue) and e.code in ("mean-skipped", "control-skipped")
+    }
+    message, comment = said["mean-skipped4"]
+    assert comment == "CALLED TO DR LEE - critical"
+    assert message.endswith("(comment from the lab: 'CALLED TO DR LEE - critical')")
+    assert said["control-skipped5"][0].endswith(
+        "(comment from the lab: 'QC out of range - run rejected')"
+    )
+    assert said["control-skipped6"][1] == "plate average"

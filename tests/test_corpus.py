@@ -358,10 +358,10 @@ def test_ten_million_columns_fail_fast(tmp_path: Path) -> None:
 def test_a_runaway_quote_hits_the_field_limit_with_the_hint(tmp_path: Path) -> None:
     path = tmp_path / "runaway.csv"
     body = "".join(f"SYN-{i},SYNTH-1,2026-01-02,IL-6,4.2,pg/mL\n" for i in range(40_000))
-    path.write_text(f'{HEADER},notes\nSYN-0,SYNTH-1,2026-01-02,IL-6,4.2,pg/mL,"oops\n{body}')
+    path.write_text(f'{HEADER},box\nSYN-0,SYNTH-1,2026-01-02,IL-6,4.2,pg/mL,"oops\n{body}')
     # Its header's warning is something read: the report is shown, as NDJSON shows it.
     code, out, err = check(str(path))
-    assert code == 2 and "column 'notes' is not a known marker" in out
+    assert code == 2 and "column 'box' is not a known marker" in out
     assert "is longer than 1,048,576 characters (is a quote" in err
     assert "raise the limit with --max-line-length" in err
 

@@ -788,7 +788,7 @@ def test_a_units_row_keeps_columns_of_markers_the_set_does_not_know(tmp_path: Pa
     """'GM-CSF' over 'pg/mL' is read as 'GM-CSF (pg/mL)' is: kept as no_reference, with the
     spelling hint; a column whose units-row cell is not a unit is still ignored, with a word."""
     path = tmp_path / "wide.csv"
-    path.write_text("Sample ID,IL-6,IL-66,Notes,GM-CSF\n,pg/mL,pg/mL,,pg/mL\nS1,4.2,3,ok,250\n")
+    path.write_text("Sample ID,IL-6,IL-66,Box,GM-CSF\n,pg/mL,pg/mL,,pg/mL\nS1,4.2,3,ok,250\n")
     events = list(Interpreter(load_ranges(None), CheckOptions()).events([str(path)]))
     found = {r.marker_as_written: r for r in results(events)}
     assert sorted(found) == ["GM-CSF", "IL-6", "IL-66"]
@@ -796,7 +796,7 @@ def test_a_units_row_keeps_columns_of_markers_the_set_does_not_know(tmp_path: Pa
     assert "did you mean IL-6?" in (found["IL-66"].note or "")
     assert all(r.line == 3 and r.original_unit == "pg/mL" for r in found.values())
     warnings = [(e.code, e.column) for e in events if isinstance(e, Issue)]
-    assert warnings == [("column-ignored", "Notes")]
+    assert warnings == [("column-ignored", "Box")]
 
 
 def test_a_units_row_takes_only_units_and_skips_a_comment_line(tmp_path: Path) -> None:
@@ -1319,11 +1319,11 @@ def test_a_header_wrapped_over_lines_is_named_by_its_first_and_its_cells_as_one_
     """QA: Excel's wrapped header cells were shown as 'IL-10\\x0a(pg/mL)' in every issue and
     in JSON's column, and a column of the header was said to be on the header's last line."""
     events = events_in(
-        tmp_path, '"Sample\nID","IL-6\n(pg/mL)","Lab\nNotes","IL-10\n(pg/mL)"\nS1,3,x,abc\n'
+        tmp_path, '"Sample\nID","IL-6\n(pg/mL)","Freezer\nBox","IL-10\n(pg/mL)"\nS1,3,x,abc\n'
     )
     (ignored,) = [w for w in warnings(events) if w.code == "column-ignored"]
-    assert (ignored.line, ignored.column) == (1, "Lab Notes")
-    assert "column 'Lab Notes' is not a known marker" in ignored.message
+    assert (ignored.line, ignored.column) == (1, "Freezer Box")
+    assert "column 'Freezer Box' is not a known marker" in ignored.message
     (refused,) = [e for e in events if isinstance(e, Issue) and e.severity == "error"]
     assert (refused.line, refused.column) == (6, "IL-10 (pg/mL)")  # the header: lines 1-5
     assert [r.column for r in results(events)] == ["IL-6 (pg/mL)"]

@@ -795,11 +795,11 @@ def test_a_replicate_beside_a_unit_in_the_marker_cell_and_a_comment_row(
 
 def test_a_wide_column_named_like_a_cytokine_with_no_unit_is_read_as_a_marker(write_csv):
     """QA: 'MCP-1' and 'Eotaxin' (markers the set lacks, no unit in the header) were 'not a
-    known marker or field', as 'Notes' is. They are markers: a units row gives their unit,
+    known marker or field', as 'Box' is. They are markers: a units row gives their unit,
     else it is missing (a header of such names alone is none: see the test below)."""
-    found = events_in(write_csv, "Sample ID,MCP-1,Eotaxin,IL-18 [pg/mL],Notes\nW1,100,50,300,ok\n")
+    found = events_in(write_csv, "Sample ID,MCP-1,Eotaxin,IL-18 [pg/mL],Box\nW1,100,50,300,ok\n")
     said = {w.column: w.message for w in warnings(found) if w.code == "column-ignored"}
-    assert said == {"Notes": "column 'Notes' is not a known marker or field and was not read"}
+    assert said == {"Box": "column 'Box' is not a known marker or field and was not read"}
     assert [(r.marker, r.unit, r.status) for r in results(found)] == [
         ("MCP-1", None, "no_reference"), ("Eotaxin", None, "no_reference"),
         ("IL-18", "pg/mL", "no_reference"),

@@ -18,7 +18,7 @@ from panelcli.models import Issue, Status
 from panelcli.ranges import load_ranges
 from panelcli.reading import map_header
 
-HEADER = "Sample ID,IL-6 (pg/mL),IL-6 Flag,IL-6 Reference Range,IL-8 Result,IL-8 Unit,Notes\n"
+HEADER = "Sample ID,IL-6 (pg/mL),IL-6 Flag,IL-6 Reference Range,IL-8 Result,IL-8 Unit,Freezer Box\n"
 
 
 def _issues(events: list) -> list[tuple[str, int | None, str | None]]:
@@ -30,7 +30,7 @@ def test_the_header_pairs_each_marker_with_its_own_columns() -> None:
     layout = map_header(HEADER.strip().split(","), known)
     assert layout is not None and layout.kind == "wide"
     assert layout.companions == {1: {"lab_flag": 2, "reference_range": 3}, 4: {"unit": 5}}
-    assert layout.ignored == ["Notes"]  # only what belongs to no marker is left unread
+    assert layout.ignored == ["Freezer Box"]  # only what belongs to no marker is left unread
 
 
 def test_a_marker_s_own_unit_range_and_flag_are_read_with_its_value(tmp_path: Path) -> None:
@@ -44,9 +44,9 @@ def test_a_marker_s_own_unit_range_and_flag_are_read_with_its_value(tmp_path: Pa
     )  # fmt: skip
     # the lab's range differs from the set's: said of the column that gives it
     assert ("range-disagrees", 2, "IL-6 Reference Range") in _issues(events)
-    assert "column-ignored" in [code for code, _, _ in _issues(events)]  # 'Notes' only
+    assert "column-ignored" in [code for code, _, _ in _issues(events)]  # 'Freezer Box' only
     assert [i for i in _issues(events) if i[0] == "column-ignored"] == [
-        ("column-ignored", 1, "Notes")
+        ("column-ignored", 1, "Freezer Box")
     ]
 
 

@@ -2194,6 +2194,42 @@ def with_sub_header(
     return layout
 
 
+def _names_under_blank_header(
+    layout: Layout, head_lines: list[str], delimiter: str, header_end: int, known: KnownMarker
+) -> Layout:
+    """A wide layout read with a sub-header's names for the columns the header leaves blank
+    (Bio-Plex's two-row header: 'Type', 'Well', 'Description' under blank cells, beside 'FI'
+    and 'Obs Conc' under each marker; lab QA: its standards were judged as patients, and its
+    samples named by their lines); the layout as it is where they name nothing more."""
+    header, rows = _header_and_rows(head_lines, delimiter, header_end)
+    sub = next((cells for _, cells in rows if not is_blank(cells) and not is_comment(cells)), [])
+    taken = {*layout.markers, *layout.roles.values(), *layout.figures}
+    taken.update(i for own in layout.companions.values() for i in own.values())
+    taken.update(layout.merged_names)
+    named = {
+        index: sub[index].strip()
+        for index, title in enumerate(header)
+        if not title.strip() and index < len(sub) and sub[index].strip() and index not in taken
+    }
+    if not named:
+        return layout
+    combined = [named.get(index, title) for index, title in enumerate(header)]
+    try:
+        remapped = map_header(combined, known)
+    except _DuplicateRole:  # a name the header gives already: the layout as it is
+        return layout
+    if remapped is None or remapped.kind != "wide":
+        return layout
+    written = io.StringIO()
+    csv.writer(written, delimiter=delimiter, lineterminator="\n").writerow(combined)
+    remapped = with_sub_header(
+        remapped, [written.getvalue(), *head_lines[header_end:]], delimiter, 1
+    )
+    if remapped.markers != layout.markers or len(remapped.roles) <= len(layout.roles):
+        return layout
+    return remapped._replace(sub_header=layout.sub_header)
+
+
 def _figures_beside_results(
     markers: dict[int, tuple[str, str | None]], cells: list[str]
 ) -> dict[int, str]:
@@ -3622,6 +3658,10 @@ def opened(
             raise
         if layout.kind == "wide":
             layout = with_sub_header(layout, head_lines, delimiter, header_end)
+        if layout.sub_header:
+            layout = _names_under_blank_header(
+                layout, head_lines, delimiter, header_end, known_marker
+            )
         if layout.kind == "wide" and layout.ignored:
             layout = _with_units_row_columns(layout, head_lines, delimiter, header_end)
         if layout.maybe_sample is not None:

@@ -173,3 +173,33 @@ def test_a_skipped_rows_comment_is_quoted_in_its_warning(write_csv, short_path: 
         "(comment from the lab: 'QC out of range - run rejected')"
     )
     assert said["control-skipped6"][1] == "plate average"
+
+
+BIO_PLEX_TWO_ROW_HEADER = (
+    ",,,Hu IL-6 (19),,Hu IL-8 (54),,Hu TNF-a (36),\n"
+    "Type,Well,Description,FI,Obs Conc,FI,Obs Conc,FI,Obs Conc\n"
+    "B,A1,,20.5,,18.0,,15.0,\n"
+    "S1,B1,,9000,3200.00,8000,4100.00,7000,2900.00\n"
+    "X1,C1,PT-101,150.5,12.34,220.0,OOR <,80.0,1.20\n"
+    "C1,E1,Control 1,300,45.00,500,60.00,200,30.00\n"
+)
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_two_row_headers_names_under_blank_cells_are_read(write_csv, short_path: bool) -> None:
+    """Bio-Plex's 'Type', 'Well', 'Description' under blank header cells were not read: its
+    standard S1 was judged as a patient ('1,280 times the upper limit'), its blank and
+    control too, and PT-101 was 'line 5'."""
+    path = write_csv(BIO_PLEX_TWO_ROW_HEADER)
+    events = list(
+        Interpreter(load_ranges(), CheckOptions(assume_unit="pg/mL"), short_path=short_path)
+        .events([path])
+    )  # fmt: skip
+    judged = [(r.line, r.sample_id, r.marker, r.value) for r in events if isinstance(r, Result)]
+    assert judged == [
+        (5, "PT-101", "IL-6", 12.34), (5, "PT-101", "IL-8", None), (5, "PT-101", "TNF-α", 1.2),
+    ]  # fmt: skip
+    skipped = [e.line for e in events if isinstance(e, Issue) and e.code == "control-skipped"]
+    assert skipped == [3, 4, 6]
+    codes = {e.code for e in events if isinstance(e, Issue)}
+    assert "sample-id-missing" not in codes and "column-unnamed" not in codes

@@ -1757,6 +1757,7 @@ def _find_header_in(
         except csv.Error:
             continue
     if best:
+        _refuse_a_table_per_marker(head_lines, *best[1:], source)
         return best[1], best[2], best[3]
     if duplicate:
         header = {header_key(cell) for cell in duplicate.cells}
@@ -1854,6 +1855,33 @@ _OTHER_WORDS = lazy_pattern(
     r"konz\.?|konzentration|results?|values?|wert)|(?:serum|plasma|edta)\s+(?P<alone>.+)",
     re.IGNORECASE,
 )
+
+
+def _refuse_a_table_per_marker(
+    head_lines: list[str], delimiter: str, header_end: int, layout: Layout, source: str
+) -> None:
+    """Refuse a report of one table per marker, each under a line of its name alone ('Hu
+    IL-6 (19),,,' over 'Type,Well,Description,FI,Obs Conc'): read as a wide header of one
+    marker, every row was refused as having too many cells, 'a decimal comma?' (lab QA)."""
+    if layout.kind != "wide" or len(layout.markers) != 1:
+        return
+    rows = csv.reader(head_lines[header_end - 1 :], delimiter=delimiter)
+    title = next(rows, [])
+    if sum(bool(cell.strip()) for cell in title) != 1:
+        return
+    below = next((cells for cells in rows if not is_blank(cells)), [])
+    roles = {_ROLE_OF.get(_header_key_of(cell)) for cell in below}
+    if "value" not in roles or "marker" in roles:
+        return
+    (index,) = layout.markers
+    name = title[index].strip()
+    raise InputError(
+        f"{source}: line {header_end} gives a marker's name alone ('{shorten(name)}') above a "
+        f"header with no marker column: a report of one table per marker, which panelcli "
+        "cannot read; export the results as one table, with a marker column (or one column "
+        "per marker, such as 'IL-6 (pg/mL)')",
+        line=header_end,
+    )
 
 
 def _markers_with_other_words(

@@ -203,3 +203,19 @@ def test_a_two_row_headers_names_under_blank_cells_are_read(write_csv, short_pat
     assert skipped == [3, 4, 6]
     codes = {e.code for e in events if isinstance(e, Issue)}
     assert "sample-id-missing" not in codes and "column-unnamed" not in codes
+
+
+def test_a_report_of_one_table_per_marker_is_refused_saying_so(write_csv) -> None:
+    """Bio-Plex's report of a table per analyte was read as a wide header of one marker:
+    every row was refused as having too many cells ('a decimal comma?'), and the next
+    block's title as a value that is not a number."""
+    path = write_csv(
+        "Hu IL-6 (19),,,,,,\nType,Well,Description,FI,FI - Bkgd,Obs Conc,Exp Conc\n"
+        "X1,A1,PT-1,100,90,12.5,\n\nHu IL-8 (54),,,,,,\n"
+        "Type,Well,Description,FI,FI - Bkgd,Obs Conc,Exp Conc\nX1,A1,PT-1,100,90,22.5,\n"
+    )
+    result = runner.invoke(app, ["check", path])
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.split())
+    assert "line 1 gives a marker's name alone ('Hu IL-6 (19)') above a header" in said
+    assert "one table per marker" in said and "decimal comma" not in said

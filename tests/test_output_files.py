@@ -241,6 +241,28 @@ def test_a_full_disk_is_one_clear_line_not_an_internal_error(fmt: str) -> None:
     assert to_file.stderr.decode() == f"panelcli: cannot write '/dev/full': {full_disk}"
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="needs /dev/stdout")
+def test_dev_stdout_writes_where_the_shell_put_stdout(tmp_path: Path) -> None:
+    """QA: '-o /dev/stdout >> log' wiped the log, and with '(echo header; panelcli -o
+    /dev/stdout; echo footer) > out' the header was lost and 'footer' written into the
+    report: the path was opened anew (truncated, at offset 0), not as the shell's stdout."""
+    args = ("check", "samples/healthy-adult.csv", "-f", "csv", "-o", "/dev/stdout")
+    log = tmp_path / "log.txt"
+    log.write_text("OLD\n")
+    with open(log, "a") as appended:
+        assert panelcli_process(*args, stdout=appended).returncode == 0
+    lines = log.read_text().splitlines()
+    assert lines[0] == "OLD" and lines[1].startswith("source,line,") and len(lines) > 10
+    out = tmp_path / "out.txt"
+    script = 'echo header; "$@"; echo footer'
+    with open(out, "w") as written:
+        shell = ["sh", "-c", script, "sh", sys.executable, "-m", "panelcli", *args]
+        assert subprocess.run(shell, stdout=written, timeout=60).returncode == 0
+    lines = out.read_text().splitlines()
+    assert (lines[0], lines[-1]) == ("header", "footer")
+    assert lines[1].startswith("source,line,") and sum("footer" in line for line in lines) == 1
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="closing stdout with >&- is POSIX sh")
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_closed_stdout_is_one_clear_line(tmp_path: Path, fmt: str) -> None:

@@ -43,6 +43,24 @@ def _is_special(target: Path) -> bool:
         return False
 
 
+#: Paths that name a descriptor of this process, and which
+_DESCRIPTOR_PATHS = {"/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def _opened_special(target: Path) -> TextIO:
+    """A special file opened to write: '/dev/stdout' (or '/dev/fd/3') as that descriptor
+    itself, sharing its offset as '>' and '>>' mean it (QA: opened anew it was truncated,
+    an appended log lost, and the shell's next line written into the report)."""
+    path = os.path.abspath(target)
+    number = next(
+        (path[len(p) :] for p in ("/dev/fd/", "/proc/self/fd/") if path.startswith(p)), ""
+    )
+    descriptor = _DESCRIPTOR_PATHS.get(path, int(number) if number.isdigit() else None)
+    if descriptor is None:
+        return open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    return os.fdopen(os.dup(descriptor), "w", encoding="utf-8", newline="")
+
+
 def _creation_mode() -> int:
     """The permissions a plain `> file` would give (mkstemp's are owner-only)."""
     umask = os.umask(0)
@@ -124,7 +142,7 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
     where = f"'{target}'"
     if _is_special(target):  # /dev/null, a named pipe: written to, never replaced by a file
         with writing(where):
-            special = open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            special = _opened_special(target)
         with _closing(special):
             with _naming(where):
                 yield special

@@ -312,6 +312,7 @@ def _refuse_names_not_utf8(names: list[str], ranges: str | None = None) -> None:
     """File names are written into every output (UTF-8 text): refuse one that is not UTF-8
     (`ranges`: the ranges file's, which standard input cannot stand in for)."""
     given = [(name, True) for name in names] + ([(ranges, False)] if ranges is not None else [])
+    refused: list[tuple[str, bool]] = []  # each such name as shown, and whether a lab file's
     for name, may_be_stdin in given:
         try:
             name.encode("utf-8")
@@ -320,7 +321,8 @@ def _refuse_names_not_utf8(names: list[str], ranges: str | None = None) -> None:
             try:
                 shown = raw.decode("utf-8")
             except UnicodeDecodeError:
-                shown = raw.decode("utf-8", "replace")
+                # each byte as \xNN: two such names are not both '�.csv' (developer QA)
+                refused.append((raw.decode("utf-8", "backslashreplace"), may_be_stdin))
             else:  # UTF-8 after all, read by a run whose locale takes only ASCII names (QA)
                 missing = "" if os.path.lexists(name) else "; besides, there is no such file"
                 raise PanelcliError(
@@ -328,14 +330,22 @@ def _refuse_names_not_utf8(names: list[str], ranges: str | None = None) -> None:
                     f"{sys.getfilesystemencoding()} (a C or POSIX locale with Python's UTF-8 "
                     f"mode off): run it with PYTHONUTF8=1 or LC_ALL=C.UTF-8{missing}"
                 ) from None
-            # QA: a ranges file was told to go on standard input, where the lab file goes
-            instead = "" if not may_be_stdin else (
-                ", or give it on standard input ('panelcli check - < FILE')"
-            )  # fmt: skip
-            raise PanelcliError(
-                f"the file name '{shown}' is not valid UTF-8, so it cannot be written in the "
-                f"output; rename the file{instead}"
-            ) from None
+    if not refused:
+        return
+    from panelcli.values import words_joined  # only when a name is refused
+
+    # every one named at once (developer QA: renaming one showed the next)
+    shown = words_joined([f"'{name}'" for name, _ in refused])
+    one = len(refused) == 1
+    # QA: a ranges file was told to go on standard input, where the lab file goes
+    instead = "" if not (one and refused[0][1]) else (
+        ", or give it on standard input ('panelcli check - < FILE')"
+    )  # fmt: skip
+    raise PanelcliError(
+        f"the file {'name' if one else 'names'} {shown} {'is' if one else 'are'} not valid "
+        f"UTF-8, so {'it' if one else 'they'} cannot be written in the output; rename the "
+        f"{'file' if one else 'files'}{instead}"
+    )
 
 
 def _version(value: bool) -> None:

@@ -488,8 +488,20 @@ def test_a_file_name_that_is_not_utf8_is_refused_in_one_line(command: str) -> No
     arguments = [command, "caf\udce9.csv"] + (["-f", "ndjson"] if command == "check" else [])
     result = runner.invoke(app, arguments)
     assert result.exit_code == 2
-    assert "not valid UTF-8" in result.stderr and "caf\ufffd.csv" in result.stderr
+    assert "not valid UTF-8" in result.stderr and "caf\\xe9.csv" in result.stderr
     assert "internal error" not in result.stderr and result.stdout == ""
+
+
+def test_every_file_name_that_is_not_utf8_is_named_apart() -> None:
+    """Developer QA: only the first was named, and two names were both '\ufffd.csv'."""
+    result = runner.invoke(
+        app, ["validate", "\udcff.csv", "samples/healthy-adult.csv", "\udcfe.csv"]
+    )
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "panelcli: the file names '\\xff.csv' and '\\xfe.csv' are not valid UTF-8, so they "
+        "cannot be written in the output; rename the files\n"
+    )
 
 
 @pytest.mark.parametrize("command", [["check", "samples/healthy-adult.csv"], ["explain", "IL-6"]])

@@ -557,9 +557,14 @@ def open_binary(source: str) -> BinaryIO:
         raise InputError(f"{source}: the file name is empty (an unset shell variable?)")
     path = Path(source)
     try:
-        mode = path.stat().st_mode
+        # the name as given: Path drops a last '/' (developer QA: 'norm.csv/' was read)
+        mode = os.stat(source).st_mode
     except FileNotFoundError:
         raise InputError(f"{source}: no such file") from None
+    except NotADirectoryError:
+        raise InputError(
+            f"{source}: no such file: a part of the name before a '/' is a file, not a folder"
+        ) from None
     except OSError as exc:
         raise InputError(f"{source}: cannot read ({exc.strerror})") from None
     if stat.S_ISDIR(mode):

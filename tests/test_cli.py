@@ -752,3 +752,15 @@ def test_standard_input_from_a_terminal_says_how_to_end_it(
     )
     result = CliRunner().invoke(app, ["check", "-", "-f", "json"], input="marker,value\n")
     assert "reading standard input" not in result.stderr
+
+
+@pytest.mark.parametrize("suffix", ["/", "/.", "/x.csv"])
+def test_a_path_through_a_file_as_a_folder_is_no_such_file(suffix: str) -> None:
+    """Developer QA: 'norm.csv/' was read (and written into each result's source) where the
+    system says it does not exist, while -o refuses a name ending in '/'."""
+    result = runner.invoke(app, ["check", f"samples/healthy-adult.csv{suffix}", "-f", "csv"])
+    assert result.exit_code == 2 and "healthy-adult.csv" not in result.stdout
+    assert result.stderr.endswith(
+        f"healthy-adult.csv{suffix}: no such file: a part of the name before a '/' is a file, "
+        "not a folder\n"
+    )

@@ -1565,7 +1565,9 @@ def ranges_validate(
         warnings = ranges_warnings(raw)
         for line in lint_lines(file, "warning", warnings, problem_lines(raw, warnings)):
             _print(line)
-        _print(visible(f"{file}: valid"))
+        # on stderr, as validate's count: stdout holds one line per problem (developer QA)
+        also = f" ({counted(len(warnings), 'warning', 'warnings')})" if warnings else ""
+        print(visible(f"{file}: valid{also}"), file=sys.stderr)
 
 
 def _folder_name(text: str) -> Path:

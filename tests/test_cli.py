@@ -449,7 +449,7 @@ def test_ranges_validate_takes_the_folder_ranges_init_made(tmp_path):
     dest = tmp_path / "mylab"
     assert run("ranges", "init", str(dest)).exit_code == 0
     checked = run("ranges", "validate", str(dest))
-    assert checked.exit_code == 0 and checked.stdout.strip().endswith("valid")
+    assert checked.exit_code == 0 and checked.stderr.strip().endswith("valid")
 
 
 def test_a_bad_panelcli_ranges_says_the_name_came_from_the_environment(monkeypatch):

@@ -402,7 +402,7 @@ def test_a_dotted_key_a_subtable_and_a_syntax_error_name_their_own_lines(tmp_pat
     broken = tmp_path / "twice.toml"
     broken.write_text('[set]\nname = "x"\nname = "y"\n', encoding="utf-8")
     out = runner.invoke(app, ["ranges", "validate", str(broken)]).stdout
-    assert out.startswith(f"{broken}:3: error: TOML syntax error"), out
+    assert out.startswith(f"{broken}:3: error ranges-file: TOML syntax error"), out
 
 
 def test_an_invisible_character_in_a_date_is_no_other_date(write_csv) -> None:

@@ -581,7 +581,7 @@ def test_validate_lists_every_problem_and_check_refuses_with_all_of_them(tmp_pat
     path.write_text(EVERY_MISTAKE_AT_ONCE, encoding="utf-8")
     validated = runner.invoke(app, ["ranges", "validate", str(path)])
     assert validated.exit_code == 2
-    assert validated.stdout.count(": error: ") == 4
+    assert validated.stdout.count(": error ranges-file: ") == 4
     assert "4 problems" in validated.stderr
     csv = tmp_path / "r.csv"
     csv.write_text("sample_id,marker,value,unit\ns1,IL-6,3,pg/mL\n", encoding="utf-8")
@@ -1594,7 +1594,7 @@ def test_check_says_the_ranges_files_warnings_once_on_stderr(
         assert "is the unit right?" in unread.stderr
         return
     (line,) = checked.stderr.splitlines()
-    assert line.startswith(f"panelcli: {path}: warning: marker 'IL-6': high, 2.5 ng/mL")
+    assert line.startswith(f"panelcli: {path}: warning ranges-file: marker 'IL-6': high, 2.5 ng/mL")
     assert f"{path}: warning:" not in checked.stdout  # stdout stays the data...
     if output_format in ("json", "ndjson"):  # ... which names them with the set it used
         text = checked.stdout if output_format == "json" else checked.stdout.splitlines()[-1]
@@ -1644,7 +1644,7 @@ def test_ranges_show_says_the_files_warnings_as_check_does(
     shown = runner.invoke(app, ["ranges", "show", str(path), "-f", output_format])
     assert shown.exit_code == 0
     (line,) = shown.stderr.splitlines()
-    assert line.startswith(f"panelcli: {path}: warning: marker 'IL-6': high, 2.5 ng/mL")
+    assert line.startswith(f"panelcli: {path}: warning ranges-file: marker 'IL-6': high, 2.5 ng/mL")
     assert "warning:" not in shown.stdout  # stdout stays the set...
     if output_format == "json":  # ... whose reference_set names them, as check's JSON does
         assert json.loads(shown.stdout)["reference_set"]["warnings"] == [line.split(": ", 3)[3]]
@@ -1672,7 +1672,9 @@ def test_a_windows_1252_ranges_file_is_refused_in_one_line(tmp_path: Path) -> No
     validated = runner.invoke(app, ["ranges", "validate", str(path)])
     assert validated.exit_code == 2
     (line,) = validated.stdout.splitlines()
-    assert line.startswith(f"{path}: error: the file is not UTF-8 text: byte 0xB5 on line 2")
+    assert line.startswith(
+        f"{path}: error ranges-file: the file is not UTF-8 text: byte 0xB5 on line 2"
+    )
     csv = tmp_path / "l3.csv"
     csv.write_text("sample_id,marker,value,unit\nS1,IL-6,4,pg/mL\n", encoding="utf-8")
     checked = runner.invoke(app, ["check", str(csv), "--ranges", str(path)])
@@ -1840,7 +1842,7 @@ def test_a_ranges_file_s_slips_are_said_with_how_to_put_them_right(toml: str, sa
 def test_ranges_check_and_copy_are_validate_and_init(tmp_path: Path) -> None:
     """QA: 'ranges --help' says 'check and copy', and 'ranges check' was 'No such command'."""
     checked = CliRunner().invoke(app, ["ranges", "check", "mayo-adult"])
-    assert checked.exit_code == 0 and checked.stdout.rstrip().endswith("mayo-adult.toml: valid")
+    assert checked.exit_code == 0 and checked.stderr.rstrip().endswith("mayo-adult.toml: valid")
     copied = CliRunner().invoke(app, ["ranges", "copy", str(tmp_path / "mine")])
     assert copied.exit_code == 0, copied.output
     assert (tmp_path / "mine" / "arup-3002601.toml").is_file()
@@ -2015,7 +2017,7 @@ def test_a_ranges_file_nested_too_deeply_is_a_broken_set_not_an_internal_error(
     path.write_text(deep, encoding="utf-8")
     said = "TOML syntax error: arrays or tables nested too deeply"
     validated = runner.invoke(app, ["ranges", "validate", str(path)])
-    assert (validated.exit_code, validated.stdout) == (2, f"{path}: error: {said}\n")
+    assert (validated.exit_code, validated.stdout) == (2, f"{path}: error ranges-file: {said}\n")
     lab = tmp_path / "lab.csv"
     lab.write_text("sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n", encoding="utf-8")
     checked = runner.invoke(app, ["check", str(lab), "--ranges", str(path)])
@@ -2181,7 +2183,8 @@ def test_a_name_folded_to_another_s_is_named_by_its_own_table_s_line(tmp_path: P
         encoding="utf-8",
     )
     validated = runner.invoke(app, ["ranges", "validate", str(path)])
-    assert [line.split(": error: marker ")[0] for line in validated.stdout.splitlines()] == [
+    lines = validated.stdout.splitlines()
+    assert [line.split(": error ranges-file: marker ")[0] for line in lines] == [
         f"{path}:9", f"{path}:13"
     ]  # fmt: skip
     checked = runner.invoke(

@@ -1,4 +1,4 @@
-"""Problems as a linter's lines: a ranges file's (`FILE: error: …`), and validate's
+"""Problems as a linter's lines: a ranges file's (`FILE:LINE: error ranges-file: …`), and validate's
 (`FILE:LINE: COLUMN: severity code: message`) with its closing count."""
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from panelcli.values import counted, visible
 def lint_lines(
     file: object, severity: str, messages: Iterable[str], lines: Iterable[int | None] = ()
 ) -> list[str]:
-    """One line per message, naming the file (and `lines`' line, 'file:12:', where known);
-    control characters from the file made inert."""
+    """One line per message, naming the file (and `lines`' line, 'file:12:', where known) and
+    its code as validate's lines do (developer QA: none to grep); control characters inert."""
     at = iter(lines)
     numbered = [(next(at, None), message) for message in messages]
     numbered.sort(key=lambda pair: pair[0] or 0)  # in the file's order (QA: line 9 before 4)
     return [
-        visible(f"{file}{f':{line}' if line else ''}: {severity}: {message}")
+        visible(f"{file}{f':{line}' if line else ''}: {severity} {RANGES_FILE}: {message}")
         for line, message in numbered
     ]
 
@@ -43,9 +43,13 @@ def row_named(issue: Issue) -> list[str]:
     ]
 
 
+#: The code of every problem of a ranges file, in `ranges validate`'s lines and validate's
+RANGES_FILE = "ranges-file"
+
+
 def ranges_warning_line(path: object, message: str) -> str:
     """A warning about the ranges file, listed and counted with the rows' problems."""
-    return visible(f"{path}: warning ranges-file: {message}")
+    return visible(f"{path}: warning {RANGES_FILE}: {message}")
 
 
 def problems_count(

@@ -156,6 +156,12 @@ def _distinct(results: Sequence[Result]) -> list[str]:
     return list(dict.fromkeys(r.marker for r in results))  # a repeated marker once
 
 
+def every_status(counts: Mapping[str, int]) -> dict[str, int]:
+    """Counts by status, every status named (0 where none), as the report's totals give them
+    (developer QA: a panel's gave only those it had, so '.low' was null, not 0)."""
+    return {status.value: counts.get(status.value, 0) for status in Status}
+
+
 def _names(results: Sequence[Result]) -> str:
     return join_names(_distinct(results))
 
@@ -982,7 +988,7 @@ def summarise_panel(
         if results or rejected
         else PanelSummary(
             measured=0,
-            by_status={},
+            by_status=every_status({}),
             flagged_markers=[],
             text=_lab_comment_sentences((), not_given),
         )  # fmt: skip
@@ -1041,7 +1047,7 @@ def _summary(
     if not results and (rejected or empty or whole):  # nothing of the sample to judge
         text = [_none_used_sentence(rejected)] if rejected else []
         text.extend(_rows_sentences(whole, empty, more=bool(rejected), said_why=bool(rejected)))
-        return PanelSummary(measured=0, by_status={}, flagged_markers=[], text=text)
+        return PanelSummary(measured=0, by_status=every_status({}), flagged_markers=[], text=text)
     by_status = Counter(r.status.value for r in results)
     high = [r for r in results if _is_high(r)]
     low = [r for r in results if r.status == Status.LOW or r.flag == "LL"]
@@ -1157,7 +1163,7 @@ def _summary(
         [r for r in results if r.status in (Status.LOW, Status.HIGH, Status.CRITICAL)]
     )
     return PanelSummary(
-        measured=len(results), by_status=dict(by_status), flagged_markers=flagged, text=text
+        measured=len(results), by_status=every_status(by_status), flagged_markers=flagged, text=text
     )
 
 

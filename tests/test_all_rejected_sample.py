@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from panelcli.check import CheckOptions, Interpreter, build_overview, build_report, check_file
 from panelcli.cli import app
-from panelcli.models import NOTICE, Issue
+from panelcli.models import NOTICE, Issue, Status
 from panelcli.ranges import load_ranges
 from panelcli.render.table import overview_of
 from panelcli.summary import summarise_panel
@@ -48,7 +48,8 @@ def test_a_panel_with_no_results_says_none_could_be_used_and_nothing_of_its_valu
         "None of the 2 results of this sample could be used (lines 3 and 4). The list of what "
         "could not be used says why."
     ]
-    assert (summary.measured, summary.by_status, summary.flagged_markers) == (0, {}, [])
+    assert (summary.measured, summary.flagged_markers) == (0, [])
+    assert summary.by_status == {s.value: 0 for s in Status}  # every status, as totals
     assert not any(word in summary.text[0] for word in CLAIMS)
 
 
@@ -166,7 +167,8 @@ def test_json_has_the_sample_with_no_results(write_csv):
         ("S1", 1), ("S2", 0), ("S3", 1)
     ]  # fmt: skip
     s2 = document["panels"][1]
-    assert s2["summary"] == {"measured": 0, "by_status": {}, "flagged_markers": [], "text": [
+    none = {s.value: 0 for s in Status}
+    assert s2["summary"] == {"measured": 0, "by_status": none, "flagged_markers": [], "text": [
         NONE_OF_S2
     ]}  # fmt: skip
     assert document["notice"] == NOTICE

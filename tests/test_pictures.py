@@ -152,7 +152,8 @@ def test_a_long_series_draws_at_most_spark_width_blocks_and_keeps_its_peak() -> 
 @pytest.mark.parametrize(
     ("env", "escapes"),
     [({"FORCE_COLOR": "1", "NO_COLOR": "1"}, False), ({"FORCE_COLOR": "0"}, False),
-     ({"FORCE_COLOR": "1"}, True), ({}, False),
+     ({"FORCE_COLOR": "1"}, True), ({}, False), ({"FORCE_COLOR": "no"}, False),
+     ({"FORCE_COLOR": "off"}, False), ({"FORCE_COLOR": "false"}, False),
      ({"FORCE_COLOR": "1", "TERM": "dumb"}, False)],  # as the README says
 )  # fmt: skip
 def test_no_color_wins_over_force_color_in_a_pipe(env: dict[str, str], escapes: bool) -> None:

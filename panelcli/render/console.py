@@ -24,6 +24,10 @@ class _QuietOnBrokenPipe(Console):
         raise BrokenPipeError
 
 
+#: FORCE_COLOR's values that do not ask for colour
+_NOT_FORCED = frozenset({"", "0", "false", "no", "off"})
+
+
 def make_console(
     stream: TextIO | None = None, *, stderr: bool = False, plain: bool = False
 ) -> Console:
@@ -35,9 +39,10 @@ def make_console(
     stream = stream or (sys.stderr if stderr else sys.stdout)
     is_terminal = hasattr(stream, "isatty") and stream.isatty()
     no_color = bool(os.environ.get("NO_COLOR"))
-    # FORCE_COLOR asks for colour in a pipe (as rich reads it), but NO_COLOR wins, and '0' or
-    # 'false' mean "do not force"; left to rich, a pipe got bold and dim codes in both cases.
-    forced = os.environ.get("FORCE_COLOR", "").strip().lower() not in ("", "0", "false")
+    # FORCE_COLOR asks for colour in a pipe (as rich reads it), but NO_COLOR wins, and '0',
+    # 'false', 'no' or 'off' mean "do not force"; left to rich, a pipe got bold and dim codes
+    # in both cases ('no' and 'off' forced colour where 'false' did not: developer QA).
+    forced = os.environ.get("FORCE_COLOR", "").strip().lower() not in _NOT_FORCED
     styled = not plain and (is_terminal or (forced and not no_color))
     console = _QuietOnBrokenPipe(
         file=stream,

@@ -1123,6 +1123,10 @@ def validate(
     sex: SexOpt = None,
     age: AgeOpt = None,
     max_line_length: MaxLineOpt = 1024 * 1024,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print nothing; only set the exit code (2: a problem)."),
+    ] = False,
     debug: DebugOpt = False,
 ) -> None:
     """List every problem in lab files, like a linter.
@@ -1143,21 +1147,23 @@ def validate(
         started()
         # Listed and counted with the rows' problems (QA: said on stderr, the count left it out).
         set_warnings = reference_set.warnings
-        for message in set_warnings:
-            _print(ranges_warning_line(reference_set.path, message))
+        if not quiet:  # as check's --quiet (developer QA: validate had none)
+            for message in set_warnings:
+                _print(ranges_warning_line(reference_set.path, message))
         _check_assumed_unit(assume_unit, reference_set)
         _say_if_typed_in(files)
         errors = warnings = 0
         interpreter = Interpreter(reference_set, options)
         # a bar as check shows one, where the lines do not come to the same terminal (QA)
-        watch = _progress(interpreter, False, 512, streamed_to=sys.stdout)
+        watch = _progress(interpreter, quiet, 512, streamed_to=sys.stdout)
         for issue in validation_problems(interpreter, files, watch):
             errors += issue.severity == "error"
             warnings += issue.severity != "error"
-            _print(issue_line(issue))
-        yours = not is_bundled(reference_set.path)  # maybe under a bundled set's name
-        count = problems_count(errors, warnings, len(files), reference_set.info, yours)
-        _on_stderr(count)
+            if not quiet:
+                _print(issue_line(issue))
+        if not quiet:
+            yours = not is_bundled(reference_set.path)  # maybe under a bundled set's name
+            _on_stderr(problems_count(errors, warnings, len(files), reference_set.info, yours))
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 
 

@@ -764,3 +764,12 @@ def test_a_path_through_a_file_as_a_folder_is_no_such_file(suffix: str) -> None:
         f"healthy-adult.csv{suffix}: no such file: a part of the name before a '/' is a file, "
         "not a folder\n"
     )
+
+
+def test_validate_quiet_prints_nothing_and_sets_the_same_exit_code() -> None:
+    """Developer QA: 'validate -q' was 'No such option', where check has it."""
+    clean = runner.invoke(app, ["validate", "-q", "samples/healthy-adult.csv"])
+    bad = runner.invoke(app, ["validate", "--quiet", "samples/bad-rows.csv"])
+    assert (clean.exit_code, clean.stdout, clean.stderr) == (0, "", "")
+    assert (bad.exit_code, bad.stdout, bad.stderr) == (2, "", "")
+    assert runner.invoke(app, ["validate", "samples/bad-rows.csv"]).exit_code == 2

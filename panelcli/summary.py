@@ -976,6 +976,23 @@ def summarise_panel(
     `not_given`: its rows whose status says the lab gave no result (pending, cancelled).
     A panel with no results, only rejected rows, says that none could be used, and nothing
     about its values."""
+    summary = _summarise_panel(results, rejected, not_given)
+    rows: Sequence[Result | Issue] = [*results, *rejected, *not_given]
+    if any(row.sample_id or row.patient_id for row in rows):
+        return summary
+    # a file of no one's rows ('Results'): no sample to speak of (QA: '1 more result of this
+    # sample could not be used' under a title that names none)
+    text = [
+        sentence.replace(" of this sample", "").replace(" in this sample;", " here;")
+        for sentence in summary.text
+    ]
+    return summary.model_copy(update={"text": text})
+
+
+def _summarise_panel(
+    results: Sequence[Result], rejected: Sequence[Issue], not_given: Sequence[Issue]
+) -> PanelSummary:
+    """`summarise_panel`, each sentence said of a sample."""
     if not not_given:
         return _summary(results, rejected)
     # QA: a sample whose one row was pending had no panel, as if the file never named it

@@ -115,9 +115,8 @@ def test_a_split_row_whose_marker_is_in_place_counts_in_the_sample_less_panel(wr
     report = check_file(write_csv("marker,value,unit\nIL-6,1.0,pg/mL\nIL-8,3,5,pg/mL\n"))
     (issue,) = report.rejected
     assert _row_fields(issue) == (None, None, None, "IL-8")
-    assert "1 more result of this sample could not be used (line 3)" in " ".join(
-        report.panels[0].summary.text
-    )
+    # of no sample: the file names none (QA)
+    assert "1 more result could not be used (line 3)" in " ".join(report.panels[0].summary.text)
 
 
 def test_a_panel_names_a_few_lines_and_counts_the_rest():
@@ -149,3 +148,19 @@ def test_csv_and_ndjson_rows_of_rejected_rows_carry_the_sample_and_marker(write_
 
 def _run(path: str, fmt: str) -> str:
     return CliRunner().invoke(app, ["check", path, "--format", fmt]).stdout
+
+
+def test_a_panel_of_no_ones_rows_speaks_of_no_sample(tmp_path) -> None:
+    """QA: a file with no id column ('Results' in the table) was told '1 more result of this
+    sample could not be used', and 'IL-6 was tested more than once in this sample'."""
+    path = tmp_path / "none.csv"
+    path.write_text("marker,value,unit\nIL-6,40,pg/mL\nTNF-a,abc,pg/mL\nIL-6,3,pg/mL\n")
+    (panel,) = check_file(str(path)).panels
+    text = " ".join(panel.summary.text)
+    assert "1 more result could not be used (line 3)." in text
+    assert "IL-6 was tested more than once here; each result is shown." in text
+    assert "this sample" not in text
+    named = tmp_path / "named.csv"
+    named.write_text("sample_id,marker,value,unit\nS1,IL-6,40,pg/mL\nS1,TNF-a,abc,pg/mL\n")
+    (panel,) = check_file(str(named)).panels
+    assert "1 more result of this sample could not be used" in " ".join(panel.summary.text)

@@ -108,17 +108,14 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "analyt", "zytokin",  # German exports
                "analyse", "paramètre", "parametre",  # French
                "prueba", "determinación", "determinacion", "parámetro", "parametro",  # Spanish
-               "esame", "analita", "bepaling",  # Italian, Dutch (lab QA: no header found)
-               "testdescription", "observationname"),
+               "esame", "analita", "bepaling"),  # Italian, Dutch (lab QA: no header found)
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "yourvalue", "yourresult",  # a patient portal's (MyChart) copied table
               "obsconc", "observedconcentration",  # Bio-Plex's result beside 'Exp Conc'
               "ergebnis", "wert", "messwert", "konzentration",
               "résultat", "resultat", "valeur", "resultado", "valor",  # French, Spanish
-              "risultato", "valore", "uitslag", "resultaat", "waarde",  # Italian, Dutch
-              # lab QA: an LIS's names, refused as 'no header'
-              "observationvalue", "reportedresult", "numericresult", "resultnumeric"),
+              "risultato", "valore", "uitslag", "resultaat", "waarde"),  # Italian, Dutch
     "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit",
              "concunit", "concunits", "concentrationunit", "einheit",
              "unité", "unite", "unités", "unites", "unidad", "unidades",  # French, Spanish
@@ -130,7 +127,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                   "échantillon", "echantillon", "muestra", "nºmuestra", "numeromuestra",
                   "n°échantillon", "nºéchantillon", "noéchantillon", "numéroéchantillon",
                   "numeroechantillon", "códigomuestra", "codigomuestra",
-                  "campione", "codicecampione", "monster", "monsternummer", "monsterid"),
+                  "campione", "codicecampione", "monsternummer", "monsterid"),
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber",
                    "patientennummer", "patientenid", "patnr",  # German exports
@@ -150,9 +147,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                      "dateprélèvement", "dateprelevement", "datecollecte", "fecha",
                      "fechatoma", "fechaextracción", "fechaextraccion", "fecharecolección",
                      "fecharecoleccion",
-                     "dataprelievo", "datadiprelievo", "afnamedatum",  # Italian, Dutch
-                     # a study's visit (lab QA: 'Visit Date' unread, a subject's trend lost)
-                     "visitdate", "dateofvisit", "visitdatetime"),
+                     "dataprelievo", "datadiprelievo", "afnamedatum"),  # Italian, Dutch
     # Not Spanish 'Sexo': its 'M' is mujer (woman) to some and masculino to others (QA)
     "sex": ("sex", "gender", "geschlecht", "sexe"),
     "age": ("age", "ageyears", "ageyrs", "patientage", "alter", "âge", "edad"),
@@ -177,10 +172,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                 "labcomments", "remark", "remarks", "resultremark", "kommentar", "bemerkung",
                 "befundkommentar", "befundbemerkung", "commentaire", "commentaires",
                 "comentario", "comentarios", "observación", "observacion",
-                # lab QA: 'Notes' was unread, a 'hemolyzed' caveat lost beside a high IL-6
-                "note", "notes", "resultnote", "resultnotes", "labnote", "labnotes",
-                "kommentare", "bemerkungen", "anmerkung", "anmerkungen", "hinweis",
-                "remarque", "remarques", "nota", "notas", "commento", "commenti",
+                "kommentare", "bemerkungen", "remarque", "remarques", "commento", "commenti",
                 "opmerking", "opmerkingen"),
     # A long file's replicate of each result ('1', '2') or the figure a row gives of them
     # ('Mean', 'CV%'), read as an instrument names its columns ('IL-6 Rep 1', 'IL-6 CV%')
@@ -250,11 +242,30 @@ _SLASHED_FLAGS = ("h/l", "l/h", "hi/lo", "hilo", "high/low", "low/high")
 # A column that names a person ('Patient Name', 'Donor') is the patient's id only where no
 # other column is: beside a 'Patient ID' it is the same person's name (QA: a long file's
 # 'Patient Name' was read as no one's, and Anna's and Ben's results shared one panel).
+#: An LIS's names of the value column, read only where no other column gives the value
+_OTHER_VALUE_NAMES = ("observationvalue", "reportedresult", "numericresult", "resultnumeric")
 _WEAK_ROLE_OF = {
     "probe": "sample_id", "concentration": "value", "conc": "value",
-    # MSD's summary file gives the mean alone (lab QA: refused as 'no value column'); beside
-    # its replicates' 'Calc. Conc.' those are read, as before
-    "calcconcmean": "value", "calculatedconcentrationmean": "value",
+    # MSD's, Ella's and Simoa's summary files give the mean alone (lab QA: refused as 'no
+    # value column'); beside a column of each replicate's value, those are read, as before
+    **dict.fromkeys(("calcconcmean", "calculatedconcentrationmean", "mean", "meanconc",
+                     "meanconcentration", "avgconc", "averageconc", "averageconcentration",
+                     "average"), "value"),
+    # A note beside the result (lab QA: 'Notes' was unread, a 'hemolyzed' caveat lost beside a
+    # high IL-6); weak, as beside a 'Comment' column (read as before) it may be the order's
+    **dict.fromkeys(("note", "notes", "resultnote", "resultnotes", "labnote", "labnotes",
+                     "anmerkung", "anmerkungen", "hinweis", "nota", "notas"), "comment"),
+    # REDCap's and CDISC's subject (lab QA: three subjects' rows made one panel)
+    **dict.fromkeys(("recordid", "subjid", "usubjid"), "patient_id"),
+    # Names another column of the role may stand beside, which is then read (review: as
+    # strong names, 'Result' beside 'Numeric Result' refused the file as two value columns):
+    # an LIS's test description and values (lab QA: refused as 'no header'), a study's visit
+    # date (lab QA: a subject's visits made no trend), Dutch 'Monster' (the sample, or the
+    # material beside 'Monsternummer')
+    **dict.fromkeys(("testdescription", "observationname"), "marker"),
+    **dict.fromkeys(_OTHER_VALUE_NAMES, "value"),
+    **dict.fromkeys(("visitdate", "dateofvisit", "visitdatetime"), "collected_at"),
+    "monster": "sample_id",
     "type": "sample_type", "welltype": "sample_type",
     "donor": "patient_id", "pid": "patient_id",
     # Rarer names of a flag column: beside a known one ('Abnormal Flag' and 'Lab Flag') the
@@ -337,8 +348,17 @@ _WEAK_ROLE_OF |= dict.fromkeys(
 _CALCULATED = {
     "calcconcentration", "calcconc", "calculatedconcentration", "obsconc", "observedconcentration"
 }  # fmt: skip
-#: MSD's mean of a sample's replicates: its value only where no other column gives one
-_REPLICATES_MEAN = {"calcconcmean", "calculatedconcentrationmean"}
+#: Weak names of a value column taken only beside a marker column: a wide file's 'Mean' or
+#: 'Average' is its own figure, ignored as before
+_NAMES_OF_A_LONG_VALUE = frozenset(_OTHER_VALUE_NAMES) | {
+    "calcconcmean", "calculatedconcentrationmean", "mean", "meanconc", "meanconcentration",
+    "avgconc", "averageconc", "averageconcentration", "average",
+}  # fmt: skip
+#: A mean of a sample's replicates: its value only where no other column gives one
+_REPLICATES_MEAN = {
+    "calcconcmean", "calculatedconcentrationmean", "mean", "meanconc", "meanconcentration",
+    "avgconc", "averageconc", "averageconcentration", "average",
+}  # fmt: skip
 #: What a wide export's row of the lab's ranges is labelled with, where a sample id would be.
 #: (A bare 'Reference' or 'Range' is one only with ranges in it, below: a control sample may
 #: well be called so.) As keys, accents off: German, French, Spanish, Italian, Portuguese and
@@ -1253,10 +1273,16 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     # Of names read without their '/', the longest first: 'Collection Date/Time' is the
     # collection date beside a print time 'Date/Time' before it (review)
     slashed = {i: len(_header_key_of(cells[i])) for i in unmapped if "/" in cells[i]}
-    for index in sorted(unmapped, key=lambda i: -slashed.get(i, 0)):
+    # ... and a weakly named marker column before the value's, which is read only beside one
+    weak_marker = {i for i in unmapped if _WEAK_ROLE_OF.get(_header_key_of(cells[i])) == "marker"}
+    for index in sorted(unmapped, key=lambda i: (-slashed.get(i, 0), i not in weak_marker)):
         key = _header_key_of(cells[index])
         weak = _WEAK_ROLE_OF.get(key) or _slashed_role(key)
-        if weak == "value" and key in _REPLICATES_MEAN and "value" in roles:
+        if weak == "value" and key in _NAMES_OF_A_LONG_VALUE and "marker" not in roles:
+            pass  # a wide file's 'Average' of its markers (review: the file was refused)
+        elif weak == "value" and key in _OTHER_VALUE_NAMES and "value" in roles:
+            second_ranges[index] = _given_already(cells[roles["value"]], "value")
+        elif weak == "value" and key in _REPLICATES_MEAN and "value" in roles:
             # each replicate's own value is read (as before 'Calc. Conc. Mean' was a value)
             second_ranges[index] = _not_read_because(
                 "it is the mean of the replicates, whose own values are read from column "
@@ -1282,6 +1308,10 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             unmapped.remove(index)
         elif weak == "lab_flag":  # QA: 'Abnormal?' beside 'Flag' was 'not a known field'
             second_ranges[index] = _given_already(cells[roles[weak]], "flag")
+        elif weak == "comment":  # 'Notes' beside 'Comment': the comment column is read
+            second_ranges[index] = second_comments[index] = _given_already(
+                cells[roles[weak]], "comment"
+            )
         elif header_key(split_header_unit(cells[index])[0]) in _EXPECTED:
             expected[index] = cells[index].strip()
             unmapped.remove(index)
@@ -1826,10 +1856,7 @@ def _find_header_in(
         line, cells = seen
         names = ", ".join(f"'{shorten(cell.strip(), 20)}'" for cell in cells[:4])
         more = " …" if len(cells) > 4 else ""
-        columns_said = (
-            f"; line {line} has columns {names}{more}, but none that panelcli reads as the "
-            "marker, the value or a marker's own column"
-        )
+        columns_said = f"; the first line that looks like one is line {line} ({names}{more})"
     farther = (
         "; a header further down is not looked for: remove the lines above it" if looked else ""
     )
@@ -1872,11 +1899,13 @@ def _refuse_a_table_per_marker(
         return
     rows = csv.reader(head_lines[header_end - 1 :], delimiter=delimiter)
     title = next(rows, [])
-    if sum(bool(cell.strip()) for cell in title) != 1:
+    # the name first, over a header's first column (review: a wide file of one marker,
+    # ',IL-6 (pg/mL),' over 'Sample ID,Result,Flag', was refused)
+    if sum(bool(cell.strip()) for cell in title) != 1 or 0 not in layout.markers:
         return
     below = next((cells for cells in rows if not is_blank(cells)), [])
     roles = {_ROLE_OF.get(_header_key_of(cell)) for cell in below}
-    if "value" not in roles or "marker" in roles:
+    if "value" not in roles or "marker" in roles or not below[0].strip():
         return
     (index,) = layout.markers
     name = title[index].strip()
@@ -4271,8 +4300,6 @@ class _SampleRow(NamedTuple):
     sample_id: str
     whose: tuple[str, str, str]  # its patient, date and name as compared (`_whose`)
     cells: dict[int, str]  # its patient, date, sex, age, birth date and name cells given
-    #: the markers (and replicates) of the sample's rows so far, as written (`_result_of`)
-    results: set[tuple[str, str]]
 
 
 class SampleIdFilledDown:
@@ -4290,8 +4317,7 @@ class SampleIdFilledDown:
 
     __slots__ = (
         "reader", "stats", "layout", "index", "header_id", "given", "last", "before", "line_num",
-        "carried", "no_result", "whose_cells", "types_told", "of", "header", "i_marker",
-        "i_replicate",
+        "carried", "no_result", "whose_cells", "types_told", "of",
     )  # fmt: skip
 
     def __init__(
@@ -4302,9 +4328,6 @@ class SampleIdFilledDown:
         self.index = index = group_column(layout)
         self.of = "sample" if "sample_id" in layout.roles else "patient"
         self.header_id = header[index].strip().casefold() if index < len(header) else ""
-        self.header = list(header)
-        self.i_marker = layout.roles.get("marker")
-        self.i_replicate = layout.roles.get("replicate")
         self.given = ""  # the last sample cell given, as written
         self.last: _SampleRow | None = None  # the sample's row (None: none to fill in from)
         self.before = lines_before  # lines of the file before the reader's first line
@@ -4336,8 +4359,6 @@ class SampleIdFilledDown:
         try:
             # the id again (where a report repeats it); a patient's may head another date's
             if cells[self.index] == self.given and self.of == "sample":
-                if self.last is not None:
-                    self.last.results.add(self._result_of(cells))
                 return cells
         except IndexError:  # a row that stops before the sample id (QA: it was not filled in)
             pass
@@ -4390,14 +4411,6 @@ class SampleIdFilledDown:
             # row (its id again too: QA)
             self.last, self.given = None, ""
             return cells
-        result = self._result_of(cells)
-        if result in last.results and not _corrects(cells, self.header, self.layout):
-            # a marker the sample gave already: no row of a grouped report, which gives each
-            # of a sample's markers once (lab QA: an unlabelled footer row of Excel's average
-            # was the last patient's second IL-6, and flagged them high); none below either
-            self.last, self.given = None, ""
-            return cells
-        last.results.add(result)
         filled = {index: last.sample_id} | {
             i: text for i, text in last.cells.items() if not self._cell(cells, i)
         }
@@ -4415,15 +4428,7 @@ class SampleIdFilledDown:
         given = {i: text for i in self.carried if (text := self._cell(cells, i))}
         # the id as every result names it (QA: 'S1\u200b' in the warning, 'S1' in the panel)
         written = cells[self.index].strip()
-        results = {self._result_of(cells)}
-        return _SampleRow(given_id(written) or written, self._whose(cells), given, results)
-
-    def _result_of(self, cells: list[str]) -> tuple[str, str]:
-        """A row's marker and replicate cells as written (stripped, case folded)."""
-        return (
-            self._cell(cells, self.i_marker).casefold(),
-            self._cell(cells, self.i_replicate).casefold(),
-        )
+        return _SampleRow(given_id(written) or written, self._whose(cells), given)
 
     def _fits(self, cells: list[str], theirs: tuple[str, str, str]) -> bool:
         """Whether a row's patient, date and name are blank or the sample row's: people as

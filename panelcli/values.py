@@ -851,6 +851,11 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             f"value '{shorten(cell)}' is what instruments (Bio-Plex) write when they could not "
             "calculate a concentration; there is no number to judge"
         )
+    if _SPACE_GROUPED.match(cell):
+        return (
+            f"value '{shorten(cell)}' has a space inside; if it groups thousands, write the "
+            "number without it"
+        )
     if _RANGE_BETWEEN.match(
         cell.replace(",", ".") if decimal_comma else _lone_decimal_commas(cell)
     ):
@@ -920,6 +925,13 @@ _TWO_NUMBERS = lazy_pattern(
 _DIGITS_AND_MARKS = lazy_pattern(r"[+-]?[\d.,]+\Z")
 #: '1 234,5', '1 234.5' (a space, no-break space or narrow one between groups of three digits)
 _SPACE_GROUPED = lazy_pattern(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$")
+#: ... read as one number: a no-break, narrow or thin space (only number formatting writes
+#: them), or plain spaces before decimals ('1 250,0'); not '100 200', which may be two
+#: numbers, nor '0 125' (review)
+_SPACE_GROUPED_NUMBER = lazy_pattern(
+    r"[+-]?[1-9]\d{0,2}(?:(?:\u00a0\d{3})+|(?:\u202f\d{3})+|(?:\u2009\d{3})+"
+    r"|(?: \d{3})+[.,]\d+|(?:[\u00a0\u202f\u2009]\d{3})+[.,]\d+)\Z"
+)
 _GROUPING_SPACE = lazy_pattern(r"[ \u00a0\u202f\u2009]")
 
 
@@ -931,8 +943,8 @@ _GROUPED_BY_COMMAS = lazy_pattern(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+\.\d+\Z")
 
 
 def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
-    if (" " in text or not text.isascii()) and _SPACE_GROUPED.match(text):
-        # '1 250,0', '1\u202f250,0': thousands grouped by spaces, as French and Swiss Excel
+    if (" " in text or not text.isascii()) and _SPACE_GROUPED_NUMBER.match(text):
+        # '1 250,0', '1\u202f250': thousands grouped by spaces, as French and Swiss Excel
         # write them (and ISO 80000), in groups of three: one reading only (lab QA: refused)
         text = _GROUPING_SPACE.sub("", text)
     if "," in text:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from typer.testing import CliRunner
 
@@ -68,8 +70,12 @@ def test_a_visit_date_makes_a_subjects_trend(write_csv) -> None:
     )
     result = runner.invoke(app, ["check", path, "--format", "json"])
     assert result.exit_code == 1, result.output
-    assert '"trends"' in result.stdout and '"patient_id": "P1"' in result.stdout
-    assert "Visit Date" not in result.stderr
+    document = json.loads(result.stdout)  # review: '"trends"' is always a key
+    (trend,) = document["trends"]
+    assert trend["patient_id"] == "P1" and len(trend["dates"]) == 2
+    dates = [r["collected_at"] for p in document["panels"] for r in p["results"]]
+    assert dates == ["2026-01-05", "2026-02-02"]
+    assert not [w for w in document["warnings"] if w["column"] == "Visit Date"]
 
 
 def test_msds_mean_column_is_the_value_only_where_no_replicate_column_is(write_csv) -> None:
@@ -96,7 +102,7 @@ def test_no_header_names_the_line_that_looks_like_one(write_csv) -> None:
     assert result.exit_code == 2
     said = " ".join(result.stderr.split())
     assert "first 100 rows" not in said
-    assert "line 1 has columns 'Foo', 'Bar', 'Baz', 'Qux', but none that panelcli reads" in said
+    assert "the first line that looks like one is line 1 ('Foo', 'Bar', 'Baz', 'Qux')" in said
 
 
 def test_a_header_past_the_rows_searched_is_said_to_need_the_lines_above_it_removed(
@@ -123,30 +129,22 @@ def test_a_replicates_name_keeps_its_spelling_hint(write_csv) -> None:
 
 
 @pytest.mark.parametrize("short_path", [True, False])
-def test_an_unlabelled_footer_row_is_not_the_last_samples(write_csv, short_path: bool) -> None:
-    """Excel's average of the column, in a row with no id under the last sample, was that
-    sample's second IL-6 (4.33, high), and a patient of 1.0 pg/mL was flagged."""
+def test_a_grouped_reports_repeated_marker_stays_the_samples_and_is_said(
+    write_csv, short_path: bool
+) -> None:
+    """Review: a grouped report's marker given again (a replicate with no replicate column,
+    a re-run) was taken out of its sample, and every row below it, to stop Excel's unlabelled
+    footer row from being the last sample's. Each stays the sample's, with a marker-repeated
+    warning naming its line (an unlabelled footer too: its warning is the sign)."""
     path = write_csv(
-        "Sample ID,Analyte,Result,Units\nA1,IL-6,5.0,pg/mL\nA2,IL-6,7.0,pg/mL\n"
-        "A3,IL-6,1.0,pg/mL\n,IL-6,4.33,pg/mL\n"
+        "Sample,Marker,Value,Unit\nS1,IL-6,5,pg/mL\n,IL-6,6,pg/mL\n,IL-8,10,pg/mL\n"
+        "S2,IL-6,3,pg/mL\n,IL-6,4.67,pg/mL\n"
     )
     events = events_of(path, short_path)
-    by_sample = {(r.sample_id, r.value) for r in events if isinstance(r, Result)}
-    assert by_sample == {("A1", 5.0), ("A2", 7.0), ("A3", 1.0), (None, 4.33)}
-    codes = [e.code for e in events if isinstance(e, Issue)]
-    assert "sample-id-missing" in codes and "marker-repeated" not in codes
-
-
-def test_a_grouped_reports_rows_are_still_filled_down(write_csv) -> None:
-    """A sample's other markers under its id are its own; a corrected result of a marker
-    given already is too; a marker again without a status ends the group."""
-    path = write_csv(
-        "Sample ID,Analyte,Result,Units,Result Status\nA1,IL-6,5.0,pg/mL,F\n,IL-8,7.0,pg/mL,F\n"
-        ",IL-6,6.0,pg/mL,C\nA2,IL-6,1.0,pg/mL,F\n,IL-8,2.0,pg/mL,F\n,IL-8,2.5,pg/mL,F\n"
-    )
-    samples = [(r.sample_id, r.marker, r.value) for r in results_of(path)]
-    assert ("A1", "IL-8", 7.0) in samples and ("A1", "IL-6", 6.0) in samples
-    assert ("A2", "IL-8", 2.0) in samples and (None, "IL-8", 2.5) in samples
+    by_sample = [(r.line, r.sample_id) for r in events if isinstance(r, Result)]
+    assert by_sample == [(2, "S1"), (3, "S1"), (4, "S1"), (5, "S2"), (6, "S2")]
+    repeated = [e.line for e in events if isinstance(e, Issue) and e.code == "marker-repeated"]
+    assert repeated == [3, 6]
 
 
 @pytest.mark.parametrize("short_path", [True, False])
@@ -219,3 +217,64 @@ def test_a_report_of_one_table_per_marker_is_refused_saying_so(write_csv) -> Non
     said = " ".join(result.stderr.split())
     assert "line 1 gives a marker's name alone ('Hu IL-6 (19)') above a header" in said
     assert "one table per marker" in said and "decimal comma" not in said
+
+
+@pytest.mark.parametrize(
+    ("header", "ignored", "why"),
+    [
+        ("Sample,Marker,Result,Numeric Result,Unit", "Numeric Result", "gives the lab's value"),
+        ("Sample,Test Name,Test Description,Result,Unit", "Test Description", "not a known"),
+        ("Sample,Marker,Value,Unit,Collection Date,Visit Date", "Visit Date", "not a known"),
+        ("Monsternummer,Monster,Bepaling,Uitslag,Eenheid", "Monster", "not a known"),
+        ("Sample,Analyte,Calc. Conc.,Mean,Unit", "Mean", "the mean of the replicates"),
+        ("Sample,Marker,Result,Unit,Comment,Notes", "Notes", "gives the lab's comment"),
+        ("Sample ID,IL-6 (pg/mL),IL-8 (pg/mL),Average", "Average", "not a known"),
+    ],
+)
+def test_a_new_name_beside_a_column_of_its_role_is_not_read(
+    write_csv, header: str, ignored: str, why: str
+) -> None:
+    """Review: as names as strong as 'Result', 'Numeric Result' beside it refused the file as
+    two value columns (and 'Test Description', 'Visit Date', 'Monster' alike); a wide file's
+    'Average' of its markers, read as a value column, refused it as 'no header'."""
+    cells = {"Sample": "S1", "Monsternummer": "M1", "Monster": "Serum", "Sample ID": "S1"}
+    cells |= dict.fromkeys(("Marker", "Test Name", "Bepaling", "Analyte"), "IL-6")
+    cells |= dict.fromkeys(("Unit", "Eenheid"), "pg/mL")
+    row = ",".join(cells.get(name, "5") for name in header.split(","))
+    events = events_of(write_csv(f"{header}\n{row}\n"))
+    assert [r.value for r in events if isinstance(r, Result)][:1] == [5.0]
+    (said,) = [e for e in events if isinstance(e, Issue) and e.code == "column-ignored"]
+    assert said.column == ignored and why in said.message
+
+
+def test_a_single_markers_two_row_header_is_no_table_per_marker(write_csv) -> None:
+    """Review: ',IL-6 (pg/mL),' over 'Sample ID,Result,Flag' (a wide file of one marker) and a
+    one-analyte Bio-Plex export were refused as 'one table per marker'."""
+    one = write_csv(",IL-6 (pg/mL),\nSample ID,Result,Flag\nS1,5,H\n", name="one.csv")
+    assert [(r.sample_id, r.value) for r in results_of(one)] == [("S1", 5.0)]
+    bio_plex = write_csv(
+        ",,,Hu IL-6 (19),\nType,Well,Description,FI,Obs Conc\nX1,A1,PT-1,100,12.5\n",
+        name="bioplex.csv",
+    )
+    read = Interpreter(load_ranges(), CheckOptions(assume_unit="pg/mL")).events([bio_plex])
+    assert [(r.sample_id, r.value) for r in read if isinstance(r, Result)] == [("PT-1", 12.5)]
+
+
+@pytest.mark.parametrize("header", ["record_id", "SUBJID", "USUBJID", "Record ID"])
+def test_a_redcap_or_cdisc_subject_column_keeps_subjects_apart(write_csv, header: str) -> None:
+    """Lab QA: three subjects' rows under 'record_id' made one panel of 'Results'."""
+    path = write_csv(
+        f"{header},marker,value,unit\n101,IL-6,12.5,pg/mL\n102,IL-8,40,pg/mL\n103,TNF-a,3,pg/mL\n"
+    )
+    assert [r.patient_id for r in results_of(path)] == ["101", "102", "103"]
+
+
+@pytest.mark.parametrize("header", ["Mean (pg/mL)", "Mean", "Mean Conc", "Average"])
+def test_a_long_summary_files_mean_column_is_its_value(write_csv, header: str) -> None:
+    """Lab QA: Ella's and Simoa's summary files, 'Sample,Analyte,Mean (pg/mL),CV (%)', were
+    refused whole as 'a marker column but no value column'."""
+    unit = "" if "pg/mL" in header else ",Unit"
+    cell = "" if "pg/mL" in header else ",pg/mL"
+    path = write_csv(f"Sample,Analyte,{header},CV (%){unit}\nPAT-01,IL-6,12.4,3.2{cell}\n")
+    (result,) = results_of(path)
+    assert (result.sample_id, result.value, result.unit) == ("PAT-01", 12.4, "pg/mL")

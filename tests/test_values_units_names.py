@@ -362,6 +362,9 @@ def test_a_german_age_with_a_decimal_comma_and_a_mangled_sex_are_read() -> None:
     ("cell", "words"),
     [("***", "could not calculate a concentration"), ("#N/A", "a spreadsheet's error"),
      ("#DIV/0!", "a spreadsheet's error"), ("1 23,5", "'1 23,5' is not a number$"),
+     # plain spaces with no decimals may part two numbers; a group never starts with 0 (review)
+     ("100 200", "has a space inside"), ("1 250", "has a space inside"),
+     ("0 125,5", "has a space inside"),
      # QA: German and Spanish Excel's errors were only 'not a number'; 'ca. 3,5' and
      # '3,5/4,0' were told to drop a thousands separator they do not have
      ("#WERT!", "a spreadsheet's error"), ("#NV", "a spreadsheet's error"),
@@ -396,7 +399,7 @@ def test_cells_labs_and_spreadsheets_write_say_what_they_are(
     ("cell", "decimal_comma", "number"),
     [("1 250,0", True, 1250.0), ("1\u202f250,0", True, 1250.0), ("1\u00a0250", False, 1250.0),
      ("12 500.5", False, 12500.5), ("1 234 567,8", True, 1234567.8), ("1 250,5", False, 1250.5),
-     ("<1 250", True, 1250.0)],
+     ("<1 250,0", True, 1250.0), ("1\u00a0234\u00a0567", False, 1234567.0)],
 )  # fmt: skip
 def test_thousands_grouped_by_spaces_are_read(cell: str, decimal_comma: bool, number: float):
     """Lab QA: French and Swiss Excel's '1 250,0' (a space, a no-break space or a narrow one

@@ -153,8 +153,9 @@ _UNIT_IN_WORDS = (  # compiled on first use (start-up)
 )
 # 'IL-10_pg_mL', 'IL-10 pg per mL', 'IL-6 (pg per mL)': a mass per volume spelled without a
 # slash (QA: in brackets it was no unit, and the column of IL-6 was not read).
+# (REDCap's 'il6_pgml' glues the two: lab QA, the column was not read and the run exited 0)
 _SPELLED_UNIT = lazy_pattern(
-    r"^(?P<name>.*?)[\s_]+(?P<open>[(\[{]\s*)?(?P<mass>(?:mc|[pnµμum])?g)[\s_]*(?:per|/|_)[\s_]*"
+    r"^(?P<name>.*?)[\s_]+(?P<open>[(\[{]\s*)?(?P<mass>(?:mc|[pnµμum])?g)[\s_]*(?:per|/|_)?[\s_]*"
     r"(?P<volume>[md]?l)(?(open)\s*[)\]}])\s*$",
     re.IGNORECASE,
 )

@@ -278,3 +278,13 @@ def test_a_long_summary_files_mean_column_is_its_value(write_csv, header: str) -
     path = write_csv(f"Sample,Analyte,{header},CV (%){unit}\nPAT-01,IL-6,12.4,3.2{cell}\n")
     (result,) = results_of(path)
     assert (result.sample_id, result.value, result.unit) == ("PAT-01", 12.4, "pg/mL")
+
+
+@pytest.mark.parametrize("header", ["il6_pgml", "IL6_pgml", "IL-6_pgmL", "IL6 pgml"])
+def test_a_unit_glued_in_a_wide_header_is_read(write_csv, header: str) -> None:
+    """Lab QA: REDCap's 'il6_pgml' was 'not a known marker or field', and with IL-6 at 5 times
+    its limit the run exited 0 ('il6_pg_ml' was read)."""
+    path = write_csv(f"record_id,visit_date,{header},tnfa_pg_ml\n101,2026-03-05,12.5,3\n")
+    assert [(r.marker, r.unit, r.status) for r in results_of(path)] == [
+        ("IL-6", "pg/mL", "high"), ("TNF-α", "pg/mL", "normal"),
+    ]  # fmt: skip

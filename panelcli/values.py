@@ -392,8 +392,9 @@ _NO_RESULT_VALUES = {
 #: Excel's '#N/A' (a formula's error), nor in a long file, whose row is there to give a result
 #: (QA: a '-' beside 'Above Detection Range', or after a preliminary result, hid it).
 _NO_VALUE_MARKS = frozenset(
-    {"-", "--", "---", "–", "—", "−", "n/a", "na", "n.a.", "n. a.", "k.a.", "k. a."}
-)
+    {"-", "--", "---", "–", "—", "−", "n/a", "na", "n.a.", "n. a.", "k.a.", "k. a.",
+     "."}  # SAS's and Stata's missing value (lab QA: a wide file's '.' was refused)
+)  # fmt: skip
 
 
 def is_no_value_mark(text: str) -> bool:
@@ -846,6 +847,11 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
         )
     if _TWO_NUMBERS.match(cell.strip()):
         return f"value '{shorten(cell)}' gives two numbers; write one value in each row"
+    if cell.strip() == ".":  # a long file's (a wide file's is read as 'not measured')
+        return (
+            "value '.' is how SAS and Stata write a missing value: there is no result to "
+            "judge (remove the row, or give its value)"
+        )
     if set(cell) == {"*"}:
         return (
             f"value '{shorten(cell)}' is what instruments (Bio-Plex) write when they could not "

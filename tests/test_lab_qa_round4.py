@@ -288,3 +288,20 @@ def test_a_unit_glued_in_a_wide_header_is_read(write_csv, header: str) -> None:
     assert [(r.marker, r.unit, r.status) for r in results_of(path)] == [
         ("IL-6", "pg/mL", "high"), ("TNF-α", "pg/mL", "normal"),
     ]  # fmt: skip
+
+
+def test_sas_missing_value_is_not_measured_in_a_wide_file_and_said_in_a_long_one(
+    write_csv,
+) -> None:
+    """Lab QA: a wide file's '.' (SAS's missing value) was refused as not a number, where 'NA'
+    and '-' are read as 'not measured'; a long file's now says what '.' is."""
+    wide = write_csv("Subject,IL-6 (pg/mL),IL-8 (pg/mL)\nP01,12.5,.\n", name="wide.csv")
+    events = events_of(wide)
+    assert [r.marker for r in events if isinstance(r, Result)] == ["IL-6"]
+    (blank,) = [e for e in events if isinstance(e, Issue) and e.code == "cells-blank"]
+    assert "'.'" in blank.message
+    assert not [e for e in events if isinstance(e, Issue) and e.severity == "error"]
+    long = write_csv("sample_id,marker,value,unit\nS1,IL-6,.,pg/mL\n", name="long.csv")
+    (refused,) = [e for e in events_of(long) if isinstance(e, Issue)]
+    assert refused.code == "value-not-a-number"
+    assert "how SAS and Stata write a missing value" in refused.message

@@ -77,6 +77,7 @@ _NO_NUMBER: dict[str, Comparator] = {
     "<lloq": "<", "<loq": "<", "<dl": "<", "oor<": "<", "oorlow": "<",
     "belowlloq": "<", "belowloq": "<",  # QA: '<LLOQ' was read, 'below LLOQ' refused
     "oor>": ">", "oorhigh": ">", ">uloq": ">", "aboveuloq": ">", "abovelimit": ">",
+    "alq": ">", "aql": ">", "aloq": ">",  # above the quantification limit (lab QA: refused)
     "nn": "<", "nichtnachweisbar": "<",  # German exports: 'n.n.', "not detectable"
     # ... and below its detection limit (Nachweisgrenze) or quantification limit
     # (Bestimmungsgrenze), also as 'kleiner NWG' (QA round 2: refused)
@@ -368,11 +369,13 @@ _NO_RESULT_VALUES = {
     ),
     **dict.fromkeys(
         ("hemolyzed", "hemolysed", "haemolysed", "haemolyzed", "hämolytisch", "hämolysiert",
-         "hemolysis", "hämolyse", "hémolysé", "hemolizado", "clotted", "geronnen", "coagulé"),
+         "hemolysis", "hämolyse", "hémolysé", "hemolizado", "clotted", "geronnen", "coagulé",
+         # lab QA: refused as no number
+         "lipemic", "lipaemic", "lipämisch", "lipémique", "lipemico", "icteric", "ikterisch"),
         "the specimen could not be used",
     ),
     **dict.fromkeys(
-        ("qns", "quantity not sufficient", "insufficient", "insufficient sample",
+        ("qns", "q n s", "quantity not sufficient", "insufficient", "insufficient sample",
          # QA: German, French and Spanish LIS' words were refused as no number
          "zu wenig material", "material nicht ausreichend", "matériel insuffisant",
          "materiel insuffisant", "échantillon insuffisant", "echantillon insuffisant",
@@ -384,7 +387,11 @@ _NO_RESULT_VALUES = {
          "sample not received", "pas de matériel", "pas de materiel", "sin muestra"),
         "there was no specimen to test",
     ),
-    **dict.fromkeys(("no result", "kein ergebnis"), "the lab gave no result"),
+    **dict.fromkeys(("no result", "kein ergebnis", "not reported"), "the lab gave no result"),
+    **dict.fromkeys(  # lab QA: refused as no number
+        ("repeat", "to follow", "rerun", "re run", "wird wiederholt"),
+        "the lab is to repeat the test: there is no result yet",
+    ),
     "cancelado": "this result was cancelled (no result)",
 }  # fmt: skip
 #: A wide file's marker cell with only these is left empty on purpose, as a blank one is:
@@ -847,6 +854,11 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
         )
     if _TWO_NUMBERS.match(cell.strip()):
         return f"value '{shorten(cell)}' gives two numbers; write one value in each row"
+    if cell.strip() and set(cell.strip()) == {"#"}:
+        return (
+            f"value '{shorten(cell)}' is what Excel shows where a column is too narrow for its "
+            "number; widen the column and save the file again"
+        )
     if cell.strip() == ".":  # a long file's (a wide file's is read as 'not measured')
         return (
             "value '.' is how SAS and Stata write a missing value: there is no result to "

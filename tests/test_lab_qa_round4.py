@@ -305,3 +305,28 @@ def test_sas_missing_value_is_not_measured_in_a_wide_file_and_said_in_a_long_one
     (refused,) = [e for e in events_of(long) if isinstance(e, Issue)]
     assert refused.code == "value-not-a-number"
     assert "how SAS and Stata write a missing value" in refused.message
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        ("ALQ", None),
+        ("AQL", None),  # above the quantification limit: '>' with no number
+        ("Not reported", "the lab gave no result"),
+        ("Q.N.S.", "there was not enough of the specimen to test"),
+        ("Lipemic", "the specimen could not be used"),
+        ("repeat", "the lab is to repeat the test"),
+        ("####", "Excel shows where a column is too narrow"),
+    ],
+)
+def test_more_words_labs_write_in_a_value_cell_are_read(write_csv, cell: str, said) -> None:
+    """Lab QA: each was refused with a bare 'not a number' (where 'BLQ', 'QNS', 'Hemolysed'
+    and '>ULOQ' are read)."""
+    text = f"sample_id,marker,value,unit\nS1,IL-8,3,pg/mL\nS1,IL-6,{cell},pg/mL\n"
+    events = events_of(write_csv(text))
+    if said is None:
+        (result,) = [e for e in events if isinstance(e, Result) and e.marker == "IL-6"]
+        assert (result.comparator, result.value, result.status) == (">", None, "indeterminate")
+        return
+    (issue,) = [e for e in events if isinstance(e, Issue)]
+    assert said in issue.message

@@ -159,6 +159,12 @@ _SPELLED_UNIT = lazy_pattern(
     r"(?P<volume>[md]?l)(?(open)\s*[)\]}])\s*$",
     re.IGNORECASE,
 )
+#: R's write.csv of a data frame read with its default check.names, which turns every
+#: character but letters and digits into '.': 'IL-6 (pg/mL)' is 'IL.6..pg.mL.' (lab QA: the
+#: file was refused as 'no header')
+_R_NAMED_UNIT = lazy_pattern(
+    r"^(?P<name>.+?)\.\.(?P<mass>(?:mc|[pnµμum])?g)\.(?P<volume>[md]?l)\.$", re.IGNORECASE
+)
 #: Units written without a slash that labs put in a header ('IL-6 (MFI)'): not convertible,
 #: but a unit all the same, so the column is read and its cells refused with that reason.
 SLASHLESS_UNITS = {
@@ -192,7 +198,7 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
             if name.casefold().endswith(("level", "levels")):
                 name = re.sub(r"\s+levels?$", "", name, flags=re.IGNORECASE) or name
             return name, unit
-    spelled = _SPELLED_UNIT.match(header)
+    spelled = _SPELLED_UNIT.match(header) or _R_NAMED_UNIT.match(header)
     if spelled and spelled.group("name").strip():
         return spelled.group("name").strip(), f"{spelled['mass']}/{spelled['volume']}"
     # The unit before an instrument's words ('IL-10 pg/mL Rep 1', 'IL-6 (pg/mL) (19)'): the

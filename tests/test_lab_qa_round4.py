@@ -330,3 +330,12 @@ def test_more_words_labs_write_in_a_value_cell_are_read(write_csv, cell: str, sa
         return
     (issue,) = [e for e in events if isinstance(e, Issue)]
     assert said in issue.message
+
+
+def test_r_write_csv_names_are_read(write_csv) -> None:
+    """Lab QA: R's write.csv of a data frame read with check.names turns 'IL-6 (pg/mL)' into
+    'IL.6..pg.mL.': the file was refused as 'no header'."""
+    path = write_csv('"","Sample","IL.6..pg.mL.","TNF.a..pg.mL."\n"1","S1",12.5,3\n')
+    assert [(r.sample_id, r.marker, r.unit, r.status) for r in results_of(path)] == [
+        ("S1", "IL-6", "pg/mL", "high"), ("S1", "TNF-α", "pg/mL", "normal"),
+    ]  # fmt: skip

@@ -262,7 +262,10 @@ _WEAK_ROLE_OF = {
     # an LIS's test description and values (lab QA: refused as 'no header'), a study's visit
     # date (lab QA: a subject's visits made no trend), Dutch 'Monster' (the sample, or the
     # material beside 'Monsternummer')
-    **dict.fromkeys(("testdescription", "observationname"), "marker"),
+    **dict.fromkeys(("testdescription", "observationname", "observationidentifier"), "marker"),
+    # HL7 v2's names of OBX fields as CSV headers (lab QA: the lab's range and the date unread)
+    **dict.fromkeys(("observationdatetime", "observationdate"), "collected_at"),
+    "referencesrange": "reference_range",
     **dict.fromkeys(_OTHER_VALUE_NAMES, "value"),
     **dict.fromkeys(("visitdate", "dateofvisit", "visitdatetime"), "collected_at"),
     "monster": "sample_id",
@@ -1173,7 +1176,10 @@ def _slashed_role(key: str) -> str | None:
     no other column has it: '/' is no header noise, as 'Date/Time' beside 'Collection Date'
     would be a second collection date (QA: 'Collection Date/Time' alone was ignored, and with
     it the dates, ages and trends)."""
-    return _ROLE_OF.get(key.replace("/", "")) if "/" in key else None
+    if "/" not in key:
+        return None
+    unslashed = key.replace("/", "")
+    return _ROLE_OF.get(unslashed) or _WEAK_ROLE_OF.get(unslashed)  # HL7's 'Observation Date/Time
 
 
 #: Words that join a header's words ('Date de prélèvement', 'Fecha de la toma', 'Datum der

@@ -339,3 +339,17 @@ def test_r_write_csv_names_are_read(write_csv) -> None:
     assert [(r.sample_id, r.marker, r.unit, r.status) for r in results_of(path)] == [
         ("S1", "IL-6", "pg/mL", "high"), ("S1", "TNF-α", "pg/mL", "normal"),
     ]  # fmt: skip
+
+
+def test_hl7_field_names_as_headers_are_read(write_csv) -> None:
+    """Lab QA: 'Observation Identifier' was no marker column (the file refused), and HL7's own
+    'References Range' and 'Observation Date/Time' were ignored: the lab's range unused, the
+    panel with no date."""
+    path = write_csv(
+        "Patient ID,Observation Identifier,Observation Value,Units,References Range,"
+        "Observation Date/Time\nP1,IL-6,5,pg/mL,0.0-7.0,2026-03-05 08:00\n"
+    )
+    (result,) = results_of(path)
+    assert (result.marker, result.value, result.status) == ("IL-6", 5.0, "normal")
+    assert result.reference is not None and result.reference.origin == "file"
+    assert result.collected_at == "2026-03-05 08:00"

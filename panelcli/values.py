@@ -111,7 +111,11 @@ MOLARITY = rf"(?:{MOLARITY_PREFIX})M"
 _UNIT_AT_END = rf"\s+(?P<unit>[^\d\s][^\s]*/[^\s]+|{MOLARITY})$"
 #: Words and a unit after them ('ND pg/mL', 'OOR > pM'), as `_VALUE_WITH_UNIT` reads a number's.
 _WORDS_WITH_UNIT = lazy_pattern(rf"^(?P<words>.*\S){_UNIT_AT_END}")
-_VALUE_WITH_UNIT = lazy_pattern(rf"^(?P<number>[^\s]+){_UNIT_AT_END}")
+# (the number may group thousands by spaces, '1 500 pg/mL': lab QA, refused while '1 500' and
+# '1500 pg/mL' were read)
+_VALUE_WITH_UNIT = lazy_pattern(
+    rf"^(?P<number>[^\s]+|\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+(?:[.,]\d+)?){_UNIT_AT_END}"
+)
 #: '12.5 H', '3.1L', '40 (HH)': a lab's high/low flag after the number.
 _FLAGGED = lazy_pattern(
     r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)\s*"

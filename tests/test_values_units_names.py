@@ -399,7 +399,9 @@ def test_cells_labs_and_spreadsheets_write_say_what_they_are(
     ("cell", "decimal_comma", "number"),
     [("1 250,0", True, 1250.0), ("1\u202f250,0", True, 1250.0), ("1\u00a0250", False, 1250.0),
      ("12 500.5", False, 12500.5), ("1 234 567,8", True, 1234567.8), ("1 250,5", False, 1250.5),
-     ("<1 250,0", True, 1250.0), ("1\u00a0234\u00a0567", False, 1234567.0)],
+     ("<1 250,0", True, 1250.0), ("1\u00a0234\u00a0567", False, 1234567.0),
+     # with a unit after it (lab QA: refused where '1500 pg/mL' was read)
+     ("1 500,5 ng/L", True, 1500.5), ("1\u00a0500 pg/mL", False, 1500.0)],
 )  # fmt: skip
 def test_thousands_grouped_by_spaces_are_read(cell: str, decimal_comma: bool, number: float):
     """Lab QA: French and Swiss Excel's '1 250,0' (a space, a no-break space or a narrow one

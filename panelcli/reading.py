@@ -2295,7 +2295,9 @@ def _names_under_blank_header(
     )
     if remapped.markers != layout.markers or len(remapped.roles) <= len(layout.roles):
         return layout
-    return remapped._replace(sub_header=layout.sub_header)
+    # named in issues as the sub-header names them (their header cells are blank)
+    names = {**remapped.merged_names, **named}
+    return remapped._replace(sub_header=layout.sub_header, merged_names=names)
 
 
 def _figures_beside_results(
@@ -4119,14 +4121,23 @@ def header_warnings(
         ):
             why = _not_read_because("the reference range column gives the lab's range")
             message = f"column '{shorten(name)}' {why}"
+        # a name the row under the header gives (Bio-Plex's 'Well': lab QA, said on line 1)
+        given_below = layout.sub_header and wrapped in _sub_header_names(layout)
         yield Issue(
             severity="warning",
             code="column-ignored",
             source=source,
-            line=header_start,
+            line=layout.sub_header if given_below else header_start,
             column=name,
             message=message,
         )
+
+
+def _sub_header_names(layout: Layout) -> set[str]:
+    """The names of columns the row under the header gives where the header leaves them blank
+    (`_names_under_blank_header`), not those of a marker's merged cell ('IL-6 Flag')."""
+    merged = {i for own in layout.companions.values() for i in own.values()}
+    return {name for i, name in layout.merged_names.items() if i not in merged}
 
 
 #: An xPONENT block of concentrations ('DataType:', 'Concentration'), as header_key has it.

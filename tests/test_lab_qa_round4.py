@@ -201,6 +201,9 @@ def test_a_two_row_headers_names_under_blank_cells_are_read(write_csv, short_pat
     assert skipped == [3, 4, 6]
     codes = {e.code for e in events if isinstance(e, Issue)}
     assert "sample-id-missing" not in codes and "column-unnamed" not in codes
+    # 'Well' is said on the line that names it (lab QA: line 1, the blank cell's)
+    (well,) = [e for e in events if isinstance(e, Issue) and e.column == "Well"]
+    assert (well.code, well.line) == ("column-ignored", 2)
 
 
 def test_a_report_of_one_table_per_marker_is_refused_saying_so(write_csv) -> None:

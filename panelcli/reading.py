@@ -4747,8 +4747,9 @@ def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict
                 and _holds_text(name)
             )
             or after in _flag_and_range_columns(layout, index)
-            # the lab's comment: a bare number there is no comment
+            # the lab's comment: a bare number there is no comment ('Notes' too, read or not)
             or _ROLE_OF.get(key) == "comment"
+            or _WEAK_ROLE_OF.get(key) == "comment"
         ):
             spills[index] = after
     return spills

@@ -1134,7 +1134,8 @@ def validate(
     One line each: file:line: column: severity code: message (no column when the problem is
     the whole row, no line when it is the whole file).
 
-    Example: panelcli validate results.csv another.csv
+    Example: panelcli validate results.csv another.csv (panelcli demo bad-rows --csv >
+    results.csv writes a bundled synthetic file to try it on)
     """
     with fatal_errors(debug):
         _refuse_names_not_utf8(files, ranges)
@@ -1540,7 +1541,7 @@ def ranges_validate(
 ) -> None:
     """Check a ranges file and list every problem; exit 0 when valid, 2 when not.
 
-    Example: panelcli ranges validate my_lab.toml
+    Example: panelcli ranges init ./mylab && panelcli ranges validate ./mylab
     """
     from panelcli.ranges import check_ranges_bytes, find_set, problem_lines, ranges_warnings
     from panelcli.render.lint import lint_lines

@@ -69,7 +69,9 @@ class Issue(_Model):
     severity: Severity = "error"
     code: str = Field(description="Stable machine-readable code, e.g. 'value-not-a-number'.")
     source: str = Field(description="The file the problem is in ('-' for standard input).")
-    line: int | None = Field(None, description="Physical line where the row starts; header = 1.")
+    line: int | None = Field(
+        None, description="Physical line where the row starts; the file's first line is 1."
+    )
     column: str | None = Field(None, description="Column name as written in the file.")
     # What the row was for, where the row gives it (None for a row too broken to tell).
     sample_id: str | None = None

@@ -3466,7 +3466,15 @@ class Interpreter:
             if judged is not None:
                 return judged
         whole = None if hint else self.ranges.without_form(written)
-        if hint:
+        visit = _VISIT_SUFFIX.match(written)
+        visited = self.ranges.resolve(visit["name"]) if visit else None
+        if visited is not None and visit is not None:
+            # a study's wide export of visits side by side (lab QA: 'IL-6_v2' had no word)
+            note += (
+                f"; it looks like {visited} at visit {visit['visit']}: panelcli reads one "
+                "collection per row, so put each visit in a row of its own, with its date"
+            )
+        elif hint:
             note += f"; check the name (did you mean {hint}?)"
         if lost := lost_letter(m.marker):  # review: '�' was told of a '?'
             note += f"; a '{lost}' may be a letter lost when the file was saved (save it as UTF-8)"
@@ -5331,6 +5339,10 @@ def _same_person(one: Result | Issue, other: Result | Issue) -> bool:
     return cells_agree(one.patient_id, other.patient_id) and cells_agree(
         one.collected_at, other.collected_at, dates=True
     )
+
+
+#: A marker's name with a study visit after it ('IL-6_v2', 'IL-6 Visit 3', 'il6.v1')
+_VISIT_SUFFIX = lazy_pattern(r"(?P<name>.+?)[\s_.-]+v(?:isit)?[\s_.-]?(?P<visit>\d{1,3})\Z", re.I)
 
 
 def _same_specimen(result: Result, earlier: Result) -> bool:

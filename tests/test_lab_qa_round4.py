@@ -356,3 +356,16 @@ def test_hl7_field_names_as_headers_are_read(write_csv) -> None:
     assert (result.marker, result.value, result.status) == ("IL-6", 5.0, "normal")
     assert result.reference is not None and result.reference.origin == "file"
     assert result.collected_at == "2026-03-05 08:00"
+
+
+@pytest.mark.parametrize("header", ["IL-6_v2 (pg/mL)", "IL-6 Visit 2 (pg/mL)", "il6.v2 (pg/mL)"])
+def test_a_marker_at_another_visit_in_a_wide_row_is_said_so(write_csv, header: str) -> None:
+    """Lab QA: a study's 'IL-6_v2' (IL-6 at visit 2, 20 times its limit) was a marker with no
+    range and no word, the summary saying the one result judged was in range."""
+    path = write_csv(f"Subject ID,IL-6 (pg/mL),{header}\nP01,1.0,50\n")
+    first, second = results_of(path)
+    assert (first.marker, first.status) == ("IL-6", "normal")
+    assert second.status == "no_reference"
+    assert "it looks like IL-6 at visit 2: panelcli reads one collection per row" in (
+        second.note or ""
+    )

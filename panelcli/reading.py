@@ -242,6 +242,9 @@ _SLASHED_FLAGS = ("h/l", "l/h", "hi/lo", "hilo", "high/low", "low/high")
 # A column that names a person ('Patient Name', 'Donor') is the patient's id only where no
 # other column is: beside a 'Patient ID' it is the same person's name (QA: a long file's
 # 'Patient Name' was read as no one's, and Anna's and Ben's results shared one panel).
+#: A study's subject ids: the patient's, after a person column ('Patient Name'), which is
+#: read first (review: a record_id of row numbers split Anna's panel in two)
+_STUDY_IDS = ("recordid", "subjid", "usubjid")
 #: An LIS's names of the value column, read only where no other column gives the value
 _OTHER_VALUE_NAMES = ("observationvalue", "reportedresult", "numericresult", "resultnumeric")
 _WEAK_ROLE_OF = {
@@ -256,7 +259,7 @@ _WEAK_ROLE_OF = {
     **dict.fromkeys(("note", "notes", "resultnote", "resultnotes", "labnote", "labnotes",
                      "anmerkung", "anmerkungen", "hinweis", "nota", "notas"), "comment"),
     # REDCap's and CDISC's subject (lab QA: three subjects' rows made one panel)
-    **dict.fromkeys(("recordid", "subjid", "usubjid"), "patient_id"),
+    **dict.fromkeys(_STUDY_IDS, "patient_id"),
     # Names another column of the role may stand beside, which is then read (review: as
     # strong names, 'Result' beside 'Numeric Result' refused the file as two value columns):
     # an LIS's test description and values (lab QA: refused as 'no header'), a study's visit
@@ -1179,7 +1182,8 @@ def _slashed_role(key: str) -> str | None:
     if "/" not in key:
         return None
     unslashed = key.replace("/", "")
-    return _ROLE_OF.get(unslashed) or _WEAK_ROLE_OF.get(unslashed)  # HL7's 'Observation Date/Time
+    # HL7's 'Observation Date/Time' is a weak name so read
+    return _ROLE_OF.get(unslashed) or _WEAK_ROLE_OF.get(unslashed)
 
 
 #: Words that join a header's words ('Date de prélèvement', 'Fecha de la toma', 'Datum der
@@ -1280,10 +1284,23 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     # collection date beside a print time 'Date/Time' before it (review)
     slashed = {i: len(_header_key_of(cells[i])) for i in unmapped if "/" in cells[i]}
     # ... and a weakly named marker column before the value's, which is read only beside one
-    weak_marker = {i for i in unmapped if _WEAK_ROLE_OF.get(_header_key_of(cells[i])) == "marker"}
-    for index in sorted(unmapped, key=lambda i: (-slashed.get(i, 0), i not in weak_marker)):
-        key = _header_key_of(cells[index])
-        weak = _WEAK_ROLE_OF.get(key) or _slashed_role(key)
+    # ... and a replicates' mean or an LIS's other value name after any other value column,
+    # which is then read (review: 'Mean' or 'Avg/Conc' before 'Concentration' took the
+    # value's role, and the file was refused)
+    keys = {i: _header_key_of(cells[i]).replace("/", "") for i in unmapped}
+    weak_marker = {i for i in unmapped if _WEAK_ROLE_OF.get(keys[i]) == "marker"}
+    late = {i for i in unmapped if keys[i] in _REPLICATES_MEAN or keys[i] in _OTHER_VALUE_NAMES}
+    in_turn = sorted(
+        unmapped,
+        key=lambda i: (i in late, -slashed.get(i, 0), i not in weak_marker, keys[i] in _STUDY_IDS),
+    )
+    for index in in_turn:
+        # read without its '/', as `_slashed_role` reads it (review: 'Avg/Conc' beside
+        # 'Result' was no mean of the replicates, and refused the file)
+        key = keys[index]
+        weak = _WEAK_ROLE_OF.get(_header_key_of(cells[index])) or _slashed_role(
+            _header_key_of(cells[index])
+        )
         if weak == "value" and key in _NAMES_OF_A_LONG_VALUE and "marker" not in roles:
             pass  # a wide file's 'Average' of its markers (review: the file was refused)
         elif weak == "value" and key in _OTHER_VALUE_NAMES and "value" in roles:
@@ -2258,8 +2275,31 @@ def with_sub_header(
                     markers[index] = (name, unit or given)
                 else:
                     figures[index] = (name, cells[index].strip())
-            return layout._replace(markers=markers, figures=figures, sub_header=reader.line_num)
+            companions = _companions_of_results(layout.companions, markers, figures)
+            return layout._replace(
+                markers=markers, figures=figures, companions=companions,
+                sub_header=reader.line_num,
+            )  # fmt: skip
     return layout
+
+
+def _companions_of_results(
+    companions: dict[int, dict[str, int]],
+    markers: dict[int, tuple[str, str | None]],
+    figures: dict[int, tuple[str, str]],
+) -> dict[int, dict[str, int]]:
+    """A marker's own columns ('Notes', 'Flag' under its merged cell) as its result column's,
+    where its first column turned out a figure ('FI' under 'Hu IL-8'): review, they were
+    kept on the figure, and the lab's 'hemolyzed' was in no output."""
+    moved = {i: dict(own) for i, own in companions.items() if i not in figures}
+    for index, own in companions.items():
+        if index not in figures:
+            continue
+        name = figures[index][0]
+        result = next((i for i in sorted(markers) if i > index and markers[i][0] == name), None)
+        if result is not None:
+            moved[result] = {**own, **moved.get(result, {})}
+    return moved
 
 
 def _names_under_blank_header(

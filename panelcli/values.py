@@ -111,7 +111,7 @@ MOLARITY = rf"(?:{MOLARITY_PREFIX})M"
 _UNIT_AT_END = rf"\s+(?P<unit>[^\d\s][^\s]*/[^\s]+|{MOLARITY})$"
 #: Words and a unit after them ('ND pg/mL', 'OOR > pM'), as `_VALUE_WITH_UNIT` reads a number's.
 _WORDS_WITH_UNIT = lazy_pattern(rf"^(?P<words>.*\S){_UNIT_AT_END}")
-# (the number may group thousands by spaces, '1 500 pg/mL': lab QA, refused while '1 500' and
+# (the number may group thousands by spaces, '1 500,5 ng/L': lab QA, refused while '1 500,5' and
 # '1500 pg/mL' were read)
 _VALUE_WITH_UNIT = lazy_pattern(
     rf"^(?P<number>[^\s]+|\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+(?:[.,]\d+)?){_UNIT_AT_END}"
@@ -373,9 +373,7 @@ _NO_RESULT_VALUES = {
     ),
     **dict.fromkeys(
         ("hemolyzed", "hemolysed", "haemolysed", "haemolyzed", "hämolytisch", "hämolysiert",
-         "hemolysis", "hämolyse", "hémolysé", "hemolizado", "clotted", "geronnen", "coagulé",
-         # lab QA: refused as no number
-         "lipemic", "lipaemic", "lipämisch", "lipémique", "lipemico", "icteric", "ikterisch"),
+         "hemolysis", "hämolyse", "hémolysé", "hemolizado", "clotted", "geronnen", "coagulé"),
         "the specimen could not be used",
     ),
     **dict.fromkeys(
@@ -391,12 +389,23 @@ _NO_RESULT_VALUES = {
          "sample not received", "pas de matériel", "pas de materiel", "sin muestra"),
         "there was no specimen to test",
     ),
-    **dict.fromkeys(("no result", "kein ergebnis", "not reported"), "the lab gave no result"),
-    **dict.fromkeys(  # lab QA: refused as no number
+    **dict.fromkeys(("no result", "kein ergebnis"), "the lab gave no result"),
+    "cancelado": "this result was cancelled (no result)",
+}  # fmt: skip
+#: ... and words that say so only as the whole cell (lab QA: refused as no number), as within
+#: a comment they are a caveat on a result ('slightly lipemic - result valid', 'repeat if
+#: needed', 'not reported to clinician': review)
+_NO_RESULT_ALONE = {
+    **dict.fromkeys(
+        ("lipemic", "lipaemic", "lipämisch", "lipémique", "lipemico", "icteric", "ikterisch",
+         "specimen lipemic", "sample lipemic", "specimen icteric", "sample icteric"),
+        "the specimen could not be used",
+    ),
+    "not reported": "the lab gave no result",
+    **dict.fromkeys(
         ("repeat", "to follow", "rerun", "re run", "wird wiederholt"),
         "the lab is to repeat the test: there is no result yet",
     ),
-    "cancelado": "this result was cancelled (no result)",
 }  # fmt: skip
 #: A wide file's marker cell with only these is left empty on purpose, as a blank one is:
 #: what spreadsheets put under a marker not run (QA: a row's '-' was refused, exit 2). Not
@@ -434,6 +443,9 @@ def value_says_no_result(text: str) -> str | None:
     for phrase, why in _NO_RESULT_VALUES.items():
         if _said_undenied(joined, phrase):
             return why
+    alone = _NO_RESULT_ALONE.get(joined.strip())
+    if alone is not None:
+        return alone
     whole = _RESULT_STATUS.get(said) if len(said) > 1 else None  # 'en attente', not 'p'
     if whole is not None and not whole.judged:
         return whole.words

@@ -369,3 +369,59 @@ def test_a_marker_at_another_visit_in_a_wide_row_is_said_so(write_csv, header: s
     assert "it looks like IL-6 at visit 2: panelcli reads one collection per row" in (
         second.note or ""
     )
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Sample ID,Analyte,Mean,Concentration,Unit",  # a mean before the value column
+        "Sample ID,Analyte,Average,Conc,Unit",
+        "Sample ID,Analyte,Concentration,Avg/Conc,Unit",  # a mean named with a '/'
+        "Sample ID,Analyte,Concentration,Numeric/Result,Unit",
+    ],
+)
+def test_a_mean_or_second_value_column_never_refuses_the_file(write_csv, header: str) -> None:
+    """Review: 'Mean' before 'Concentration' took the value's role and the file was refused
+    as naming two value columns; 'Avg/Conc' beside a value column was too."""
+    (result,) = results_of(write_csv(f"{header}\nS1,IL-6,3.5,3.0,pg/mL\n"))
+    expected = 3.5 if header.split(",")[2] == "Concentration" else 3.0
+    assert (result.marker, result.value) == ("IL-6", expected)
+
+
+def test_a_wide_files_mean_named_with_a_slash_is_not_read(write_csv) -> None:
+    path = write_csv("Sample ID,IL-6 (pg/mL),TNF-a (pg/mL),Mean/Conc\nS1,3,4,3.5\n")
+    assert [r.marker for r in results_of(path)] == ["IL-6", "TNF-α"]
+
+
+def test_a_markers_own_column_under_a_merged_cell_goes_with_its_result(write_csv) -> None:
+    """Review: under 'Hu IL-8 (54)' merged over 'FI,Obs Conc,Notes', the 'Notes' was kept on
+    the FI column, not read with the result: the lab's 'hemolyzed' was in no output."""
+    path = write_csv(
+        ",,,Hu IL-6 (19),,Hu IL-8 (54),,\nType,Well,Description,FI,Obs Conc,FI,Obs Conc,Notes\n"
+        "X1,C1,PT-101,150.5,12.34,220.0,5,hemolyzed\n"
+    )
+    read = Interpreter(load_ranges(), CheckOptions(assume_unit="pg/mL")).events([path])
+    il6, il8 = [r for r in read if isinstance(r, Result)]
+    assert "hemolyzed" not in (il6.note or "")
+    assert "comment from the lab: 'hemolyzed'" in (il8.note or "")
+
+
+def test_a_record_id_beside_a_person_column_leaves_the_person_the_patient(write_csv) -> None:
+    """Review: record_id (row numbers here) took the patient's role from 'Patient Name', and
+    Anna's two results were two panels."""
+    path = write_csv(
+        "record_id,Patient Name,Marker,Value,Unit\n1,Anna,IL-6,3.0,pg/mL\n2,Anna,IL-8,20,pg/mL\n"
+        "3,Ben,IL-6,1.0,pg/mL\n"
+    )
+    assert [r.patient_id for r in results_of(path)] == ["Anna", "Anna", "Ben"]
+
+
+@pytest.mark.parametrize(
+    "comment", ["sample slightly lipemic - result valid", "repeat if needed", "not reported yet"]
+)
+def test_a_caveat_in_a_longer_comment_is_no_word_of_no_result(write_csv, comment: str) -> None:
+    """Review: a blank value beside such a comment was taken for the lab giving no result (a
+    warning) where it is a value missing (an error)."""
+    path = write_csv(f"sample_id,marker,value,unit,Comment\nS1,IL-6,,pg/mL,{comment}\n")
+    result = runner.invoke(app, ["validate", path])
+    assert result.exit_code == 2 and "value-missing" in result.stdout

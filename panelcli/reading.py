@@ -242,9 +242,10 @@ _SLASHED_FLAGS = ("h/l", "l/h", "hi/lo", "hilo", "high/low", "low/high")
 # A column that names a person ('Patient Name', 'Donor') is the patient's id only where no
 # other column is: beside a 'Patient ID' it is the same person's name (QA: a long file's
 # 'Patient Name' was read as no one's, and Anna's and Ben's results shared one panel).
-#: A study's subject ids: the patient's, after a person column ('Patient Name'), which is
+#: A study's subject ids: the patient's, after a person's name ('Patient Name'), which is
 #: read first (review: a record_id of row numbers split Anna's panel in two)
 _STUDY_IDS = ("recordid", "subjid", "usubjid")
+_NAME_WORDS = ("name", "nom", "nombre", "naam")
 #: An LIS's names of the value column, read only where no other column gives the value
 _OTHER_VALUE_NAMES = ("observationvalue", "reportedresult", "numericresult", "resultnumeric")
 _WEAK_ROLE_OF = {
@@ -1290,9 +1291,12 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     keys = {i: _header_key_of(cells[i]).replace("/", "") for i in unmapped}
     weak_marker = {i for i in unmapped if _WEAK_ROLE_OF.get(keys[i]) == "marker"}
     late = {i for i in unmapped if keys[i] in _REPLICATES_MEAN or keys[i] in _OTHER_VALUE_NAMES}
+    # ... and a study's subject id after a person's name, before another person column (review:
+    # 'Case Number', an admission's, took the place of record_id)
+    person = {i: 0 if keys[i].endswith(_NAME_WORDS) else 2 for i in unmapped}
+    person.update((i, 1) for i in unmapped if keys[i] in _STUDY_IDS)
     in_turn = sorted(
-        unmapped,
-        key=lambda i: (i in late, -slashed.get(i, 0), i not in weak_marker, keys[i] in _STUDY_IDS),
+        unmapped, key=lambda i: (i in late, -slashed.get(i, 0), i not in weak_marker, person[i])
     )
     for index in in_turn:
         # read without its '/', as `_slashed_role` reads it (review: 'Avg/Conc' beside
@@ -3433,7 +3437,12 @@ def _range_named(header: Sequence[str], roles: dict[str, int]) -> dict[str, str]
 def companion_columns(header: Sequence[str], layout: Layout) -> dict[str, dict[str, str]]:
     """A wide marker column's header → its own columns' headers by role ('IL-6 (pg/mL)' →
     {'lab_flag': 'IL-6 Flag'}), as issues name them (see `Layout.companions`)."""
-    return {header[index]: _range_named(header, own) for index, own in layout.companions.items()}
+    # keyed as results name their column: a merged cell's by the title over it (review: a
+    # result column right of an 'FI' had its flag and range looked up under a blank name)
+    return {
+        _title_over(header, index): _range_named(header, own)
+        for index, own in layout.companions.items()
+    }
 
 
 def units_row_again(layout: Layout, cells: list[str], source: str, line: int) -> None:
@@ -5291,7 +5300,7 @@ def measurement_reader(
                     # a blank result whose comment says why ('QNS', 'Specimen not received'),
                     # as many LIS write it: no result given, as those words in the value cell
                     # are (QA: refused, exit 2)
-                    why = value_says_no_result(commented[1])
+                    why = value_says_no_result(commented[1], in_a_comment=True)
                     if why is not None:
                         stats.rows -= 1
                         stats.skipped += 1

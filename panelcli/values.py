@@ -392,20 +392,20 @@ _NO_RESULT_VALUES = {
     **dict.fromkeys(("no result", "kein ergebnis"), "the lab gave no result"),
     "cancelado": "this result was cancelled (no result)",
 }  # fmt: skip
-#: ... and words that say so only as the whole cell (lab QA: refused as no number), as within
-#: a comment they are a caveat on a result ('slightly lipemic - result valid', 'repeat if
-#: needed', 'not reported to clinician': review)
-_NO_RESULT_ALONE = {
+#: ... and words that say so anywhere in a value cell (lab QA: refused as no number), but in
+#: a comment beside a blank value only as the whole of it, as within one they are a caveat on
+#: a result ('slightly lipemic - result valid', 'repeat if needed': review)
+_NO_RESULT_UNLESS_A_CAVEAT = {
     **dict.fromkeys(
-        ("lipemic", "lipaemic", "lipämisch", "lipémique", "lipemico", "icteric", "ikterisch",
-         "specimen lipemic", "sample lipemic", "specimen icteric", "sample icteric"),
+        ("lipemic", "lipaemic", "lipämisch", "lipémique", "lipemico", "icteric", "ikterisch"),
         "the specimen could not be used",
     ),
     "not reported": "the lab gave no result",
     **dict.fromkeys(
-        ("repeat", "to follow", "rerun", "re run", "wird wiederholt"),
+        ("repeat", "rerun", "re run", "wird wiederholt"),
         "the lab is to repeat the test: there is no result yet",
     ),
+    "to follow": "the result is still to come",
 }  # fmt: skip
 #: A wide file's marker cell with only these is left empty on purpose, as a blank one is:
 #: what spreadsheets put under a marker not run (QA: a row's '-' was refused, exit 2). Not
@@ -429,7 +429,7 @@ def is_no_value_mark(text: str) -> bool:
 _RETRACTED = (" in error ", " incorrect ")
 
 
-def value_says_no_result(text: str) -> str | None:
+def value_says_no_result(text: str, in_a_comment: bool = False) -> str | None:
     """Why a result cell's words say the lab gives no result ('Cancelled', 'QNS', 'TNP',
     'pending', 'see comment', 'Specimen hemolyzed'), in words, else None: a cell with a digit
     ('Cancelled 12'), 'ND', 'Error', or such a word denied ('no hemolysis')."""
@@ -443,9 +443,10 @@ def value_says_no_result(text: str) -> str | None:
     for phrase, why in _NO_RESULT_VALUES.items():
         if _said_undenied(joined, phrase):
             return why
-    alone = _NO_RESULT_ALONE.get(joined.strip())
-    if alone is not None:
-        return alone
+    # anywhere in a value cell ('Lipemic specimen'), as the whole of a comment only
+    for phrase, why in _NO_RESULT_UNLESS_A_CAVEAT.items():
+        if (joined.strip() == phrase) if in_a_comment else _said_undenied(joined, phrase):
+            return why
     whole = _RESULT_STATUS.get(said) if len(said) > 1 else None  # 'en attente', not 'p'
     if whole is not None and not whole.judged:
         return whole.words

@@ -425,3 +425,46 @@ def test_a_caveat_in_a_longer_comment_is_no_word_of_no_result(write_csv, comment
     path = write_csv(f"sample_id,marker,value,unit,Comment\nS1,IL-6,,pg/mL,{comment}\n")
     result = runner.invoke(app, ["validate", path])
     assert result.exit_code == 2 and "value-missing" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        ("Results to follow", "the result is still to come"),
+        ("Lipemic specimen", "the specimen could not be used"),
+        ("Repeat test", "the lab is to repeat the test"),
+        ("Result not reported", "the lab gave no result"),
+    ],
+)
+def test_no_result_words_are_read_anywhere_in_a_value_cell(write_csv, cell: str, said) -> None:
+    """Review: read only as the whole cell, 'Results to follow' and 'Lipemic specimen' in the
+    value cell were refused as not a number (only a comment's are read as the whole cell)."""
+    events = events_of(
+        write_csv(f"sample_id,marker,value,unit\nS1,IL-8,3,pg/mL\nS1,IL-6,{cell},pg/mL\n")
+    )
+    (issue,) = [e for e in events if isinstance(e, Issue)]
+    assert (issue.code, issue.severity) == ("result-not-given", "warning") and said in issue.message
+
+
+def test_a_record_id_stays_the_patient_beside_a_case_number(write_csv) -> None:
+    """Review: 'Case Number' (an admission's) took record_id's place, and one subject's two
+    visits were two patients with no trend."""
+    path = write_csv(
+        "record_id,Case Number,Collection Date,Marker,Value,Unit\n"
+        "R1,C100,2026-01-01,IL-6,3.0,pg/mL\nR1,C200,2026-02-01,IL-6,5.0,pg/mL\n"
+    )
+    assert [r.patient_id for r in results_of(path)] == ["R1", "R1"]
+
+
+def test_a_moved_flag_and_range_are_named_by_their_own_columns(write_csv) -> None:
+    """Review: beside 'FI', a result's flag and range (moved to its column) were looked up
+    under a blank header name: the flag was quoted as part of the value ('12.34 N')."""
+    path = write_csv(
+        ",,,Hu IL-6 (19),,,,\nType,Well,Description,FI,Obs Conc,Flag,Ref Range\n"
+        "X1,C1,PT-101,150.5,12.34,N,0-20\n"
+    )
+    events = list(Interpreter(load_ranges(), CheckOptions(assume_unit="pg/mL")).events([path]))
+    said = {e.code: e for e in events if isinstance(e, Issue)}
+    assert said["value-flag-ignored"].column == "Hu IL-6 (19) Flag"
+    assert "'12.34 N'" not in said["value-flag-ignored"].message
+    assert said["range-disagrees"].column == "Hu IL-6 (19) Ref Range"

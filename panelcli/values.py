@@ -111,10 +111,11 @@ MOLARITY = rf"(?:{MOLARITY_PREFIX})M"
 _UNIT_AT_END = rf"\s+(?P<unit>[^\d\s][^\s]*/[^\s]+|{MOLARITY})$"
 #: Words and a unit after them ('ND pg/mL', 'OOR > pM'), as `_VALUE_WITH_UNIT` reads a number's.
 _WORDS_WITH_UNIT = lazy_pattern(rf"^(?P<words>.*\S){_UNIT_AT_END}")
-# (the number may group thousands by spaces, '1 500,5 ng/L': lab QA, refused while '1 500,5' and
-# '1500 pg/mL' were read)
-_VALUE_WITH_UNIT = lazy_pattern(
-    rf"^(?P<number>[^\s]+|\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+(?:[.,]\d+)?){_UNIT_AT_END}"
+_VALUE_WITH_UNIT = lazy_pattern(rf"^(?P<number>[^\s]+){_UNIT_AT_END}")
+#: ... a number grouped by spaces with its unit ('1 500,5 ng/L': lab QA, refused while '1 500,5'
+#: and '1500 pg/mL' were read); asked only of a cell with a space (per-row cost)
+_SPACED_VALUE_WITH_UNIT = lazy_pattern(
+    rf"^(?P<number>\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+(?:[.,]\d+)?){_UNIT_AT_END}"
 )
 #: '12.5 H', '3.1L', '40 (HH)': a lab's high/low flag after the number.
 _FLAGGED = lazy_pattern(
@@ -824,6 +825,8 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     if flagged:
         rest, flag = flagged.group("number"), lab_flag(flagged.group("flag"))
     with_unit = _VALUE_WITH_UNIT.match(rest) or _VALUE_GLUED_TO_UNIT.match(rest)  # '5pg/mL'
+    if with_unit is None and (" " in rest or not rest.isascii()):
+        with_unit = _SPACED_VALUE_WITH_UNIT.match(rest)
     if with_unit:
         rest, unit = with_unit.group("number"), with_unit.group("unit")
     number = _parse_number(rest, cell, decimal_comma)

@@ -198,7 +198,7 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
             if name.casefold().endswith(("level", "levels")):
                 name = re.sub(r"\s+levels?$", "", name, flags=re.IGNORECASE) or name
             return name, unit
-    spelled = _SPELLED_UNIT.match(header) or _R_NAMED_UNIT.match(header)
+    spelled = _SPELLED_UNIT.match(header) or (".." in header and _R_NAMED_UNIT.match(header))
     if spelled and spelled.group("name").strip():
         return spelled.group("name").strip(), f"{spelled['mass']}/{spelled['volume']}"
     # The unit before an instrument's words ('IL-10 pg/mL Rep 1', 'IL-6 (pg/mL) (19)'): the

@@ -651,7 +651,7 @@ class ReferenceSet:
             only = " / ".join(sorted({self._whom(row) for row in candidates}))
             return Selected(
                 None,
-                f"{_depends_on(name, missing)}. This set has intervals for {name} only for some "
+                f"{_depends_on(name, missing)}. This set has ranges for {name} only for some "
                 f"people. They are: {only}",
                 indeterminate=True,
             )

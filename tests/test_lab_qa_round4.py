@@ -468,3 +468,15 @@ def test_a_moved_flag_and_range_are_named_by_their_own_columns(write_csv) -> Non
     assert said["value-flag-ignored"].column == "Hu IL-6 (19) Flag"
     assert "'12.34 N'" not in said["value-flag-ignored"].message
     assert said["range-disagrees"].column == "Hu IL-6 (19) Ref Range"
+
+
+def test_a_long_file_whose_line_1_looks_like_the_header_is_not_told_to_remove_lines(
+    write_csv,
+) -> None:
+    """Differential test: past 100 rows, a file with unknown column names on line 1 was told
+    'remove the lines above it' (no line is above it: rename the columns)."""
+    path = write_csv("Tube,Probe,Reading,Scale\n" + "S1,IL-6,2.5,pg/mL\n" * 150)
+    result = runner.invoke(app, ["check", path])
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == 2 and "line 1 ('Tube', 'Probe', 'Reading', 'Scale')" in said
+    assert "remove the lines above it" not in said

@@ -2065,7 +2065,7 @@ def test_intervals_a_person_may_fall_outside_are_listed_after_what_is_missing(ma
     assert chosen.indeterminate
     assert chosen.note == (
         "the range for Ferritin depends on sex and age. Neither is given (give them in "
-        "columns 'sex' and 'age' or with --sex and --age). This set has intervals for Ferritin "
+        "columns 'sex' and 'age' or with --sex and --age). This set has ranges for Ferritin "
         "only for some people. They are: female, age 18 to under 51 / female, age 51 and over / "
         "male, age 18 and over"
     )

@@ -217,7 +217,7 @@ def test_csv_has_one_flat_row_per_result_then_issues_then_the_notice() -> None:
         "reference_high": "2.5", "reference_origin": "set", "note": "", "issue_code": "",
         "reference_text": "≤ 2.5 pg/mL", "reference_critical_low": "",
         "reference_critical_high": "", "reference_critical_low_origin": "",
-        "reference_critical_high_origin": "",
+        "reference_critical_high_origin": "", "category": "pro-inflammatory",
     }  # fmt: skip
     rejected = [r for r in rows if r["status"] == "rejected"]
     assert [(r["line"], r["issue_code"], r["note"]) for r in rejected] == [
@@ -708,9 +708,9 @@ def test_csv_gives_the_critical_limits_and_whose_each_is(tmp_path: Path) -> None
     )
     done = CliRunner().invoke(app, ["check", str(data), "-r", str(ranges), "-f", "csv"])
     rows = [r for r in csv.DictReader(io.StringIO(done.stdout)) if r["marker"]]
-    assert list(rows[0])[-4:] == [
+    assert list(rows[0])[-5:] == [
         "reference_critical_low", "reference_critical_high",
-        "reference_critical_low_origin", "reference_critical_high_origin",
+        "reference_critical_low_origin", "reference_critical_high_origin", "category",
     ]  # fmt: skip
     assert [
         (r["status"], r["reference_critical_low"], r["reference_critical_high"],
@@ -769,3 +769,12 @@ def test_a_wide_marker_s_own_corrected_status_replaces_only_its_earlier_result(
     codes = [(d["warning"]["code"], d["warning"]["marker"]) for d in lines if "warning" in d]
     assert ("result-superseded", "IL-6") in codes and ("marker-repeated", "IL-8") in codes
     assert ("result-superseded", "IL-8") not in codes
+
+
+def test_csv_gives_each_results_category_as_json_does() -> None:
+    """Developer QA: JSON and NDJSON gave each result's category, CSV had no such column."""
+    document = json_report("cytokine-storm.csv")
+    rows = read_csv(check("cytokine-storm.csv", "csv").stdout)
+    categories = [r["category"] for r in rows if r["status"] not in {"warning", "notice"}]
+    expected = [r["category"] for p in document["panels"] for r in p["results"]]
+    assert categories == expected and "pro-inflammatory" in categories

@@ -32,9 +32,11 @@ COLUMNS = (
     "status", "flag", "flags", "times_upper_limit", "reference_low", "reference_high",
     "reference_origin", "note", "issue_code", "reference_text", "reference_critical_low",
     "reference_critical_high", "reference_critical_low_origin", "reference_critical_high_origin",
+    "category",
 )  # fmt: skip
-# Columns added later come last (reference_text, then the critical limits and whose they are):
-# a script that reads columns by position still finds the earlier ones where they were.
+# Columns added later come last (reference_text, then the critical limits and whose they are,
+# then the marker's category, which JSON had and CSV lacked: developer QA): a script that
+# reads columns by position still finds the earlier ones where they were.
 
 #: First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -72,7 +74,7 @@ def result_row(result: Result | ResultRow) -> list[Cell]:
         result.times_upper_limit, reference.low if reference else None,
         reference.high if reference else None, reference.origin if reference else None,
         result.note, None, reference.text if reference else None,
-        *(_critical_cells(reference) if reference else _NO_CRITICAL_CELLS),
+        *(_critical_cells(reference) if reference else _NO_CRITICAL_CELLS), result.category,
     ]  # fmt: skip
 
 
@@ -183,14 +185,14 @@ class _ShortRows:
         self._names: dict[tuple[object, ...], tuple[list[str], list[str], ReferenceUsed]] = {}
 
     def cells(self, row: ResultRow) -> list[str]:
-        (source, line, column, sample_id, patient_id, collected_at, marker, as_written, _,
-         value, comparator, unit, original_value, original_unit, _, flag, flags, times,
-         reference, note) = row  # fmt: skip
+        (source, line, column, sample_id, patient_id, collected_at, marker, as_written,
+         category, value, comparator, unit, original_value, original_unit, _, flag, flags,
+         times, reference, note) = row  # fmt: skip
         sample = self._samples.get((source, column, sample_id, patient_id, collected_at))
         if sample is None:
             fields = (source, column, sample_id, patient_id, collected_at)
             sample = remember(self._samples, fields, [_cell(c) for c in fields], self.LIMIT)
-        key = (marker, as_written, unit, original_unit, flag, flags, id(reference))
+        key = (marker, as_written, category, unit, original_unit, flag, flags, id(reference))
         names = self._names.get(key)
         # The value keeps the reference: an id can be reused once the object is forgotten.
         if names is None or names[2] is not reference:
@@ -199,7 +201,7 @@ class _ShortRows:
                 [_cell(unit), _cell(original_unit), row.status.value, _cell(flag),
                  _cell(" ".join(flags)), _cell(reference.low), _cell(reference.high),
                  reference.origin, _cell(reference.text),
-                 *(_cell(c) for c in _critical_cells(reference))],
+                 *(_cell(c) for c in _critical_cells(reference)), _cell(category)],
                 reference,
             ), self.LIMIT)  # fmt: skip
         first, rest, _ = names

@@ -1171,10 +1171,19 @@ def _summary(
             f"measure ({_names(below)}).{also}"
         )
     if unclear:
+        # above what the test measures, with no number, is most often far above the range:
+        # talked over soon, as 10 times the limit is, where nothing above asked (educator QA)
+        past = [r for r in unclear if r.value is None and _censored_side(r) == "above"]
+        soon = [] if said_soon or not past else [
+            f"{'A result like this' if len(past) == 1 else 'Results like these'} should be "
+            "talked over with a healthcare provider soon."
+        ]  # fmt: skip
         text.append(
-            f"{counted(len(unclear), 'result', 'results')} could not be judged. "
-            + " ".join(_why_not_judged_all(unclear))
-        )
+            " ".join([
+                f"{counted(len(unclear), 'result', 'results')} could not be judged.",
+                *_why_not_judged_all(unclear), *soon,
+            ])
+        )  # fmt: skip
     text.extend(_no_range_sentences(unknown))
     flagged = _distinct(
         [r for r in results if r.status in (Status.LOW, Status.HIGH, Status.CRITICAL)]

@@ -316,3 +316,21 @@ def test_indeterminate_is_explained_where_the_flag_legend_is_not(columns: int) -
     else:
         assert explained in flat
     assert ("How to read the flags" in flat) == (columns == 200)
+
+
+def test_a_result_above_what_the_test_measures_is_to_be_talked_over_soon(tmp_path: Path) -> None:
+    """Educator QA: 'OOR >' was said to be 'most often far above the range', with no word to
+    talk it over soon, where a value 10 times the limit had one; said once a panel."""
+    from panelcli.check import check_file
+
+    alone = tmp_path / "alone.csv"
+    alone.write_text("sample_id,marker,value,unit\nS1,IL-6,OOR >,pg/mL\nS1,IL-8,3,pg/mL\n")
+    text = check_file(str(alone)).panels[0].summary.text
+    assert text[-1].endswith(
+        "ask the lab for the number. A result like this should be talked over with a "
+        "healthcare provider soon."
+    )
+    beside = tmp_path / "beside.csv"
+    beside.write_text("sample_id,marker,value,unit\nS1,IL-6,OOR >,pg/mL\nS1,IL-8,300,pg/mL\n")
+    text = check_file(str(beside)).panels[0].summary.text
+    assert sum("talked over with a healthcare provider soon" in t for t in text) == 1

@@ -248,13 +248,19 @@ _STUDY_IDS = ("recordid", "subjid", "usubjid")
 _NAME_WORDS = ("name", "nom", "nombre", "naam")
 #: An LIS's names of the value column, read only where no other column gives the value
 _OTHER_VALUE_NAMES = ("observationvalue", "reportedresult", "numericresult", "resultnumeric")
+#: A mean of a sample's replicates: its value only where no other column gives one
+_REPLICATES_MEAN = (
+    "calcconcmean", "calculatedconcentrationmean", "mean", "meanconc", "meanconcentration",
+    "avgconc", "averageconc", "averageconcentration", "average",
+)  # fmt: skip
+#: Weak names of a value column taken only beside a marker column (a wide file's 'Mean' or
+#: 'Average' is its own figure, ignored as before), and after any other value column
+_NAMES_OF_A_LONG_VALUE = frozenset((*_REPLICATES_MEAN, *_OTHER_VALUE_NAMES))
 _WEAK_ROLE_OF = {
     "probe": "sample_id", "concentration": "value", "conc": "value",
     # MSD's, Ella's and Simoa's summary files give the mean alone (lab QA: refused as 'no
     # value column'); beside a column of each replicate's value, those are read, as before
-    **dict.fromkeys(("calcconcmean", "calculatedconcentrationmean", "mean", "meanconc",
-                     "meanconcentration", "avgconc", "averageconc", "averageconcentration",
-                     "average"), "value"),
+    **dict.fromkeys(_REPLICATES_MEAN, "value"),
     # A note beside the result (lab QA: 'Notes' was unread, a 'hemolyzed' caveat lost beside a
     # high IL-6); weak, as beside a 'Comment' column (read as before) it may be the order's
     **dict.fromkeys(("note", "notes", "resultnote", "resultnotes", "labnote", "labnotes",
@@ -354,17 +360,6 @@ _WEAK_ROLE_OF |= dict.fromkeys(
 #: beside it is as ambiguous as two strong ones.
 _CALCULATED = {
     "calcconcentration", "calcconc", "calculatedconcentration", "obsconc", "observedconcentration"
-}  # fmt: skip
-#: Weak names of a value column taken only beside a marker column: a wide file's 'Mean' or
-#: 'Average' is its own figure, ignored as before
-_NAMES_OF_A_LONG_VALUE = frozenset(_OTHER_VALUE_NAMES) | {
-    "calcconcmean", "calculatedconcentrationmean", "mean", "meanconc", "meanconcentration",
-    "avgconc", "averageconc", "averageconcentration", "average",
-}  # fmt: skip
-#: A mean of a sample's replicates: its value only where no other column gives one
-_REPLICATES_MEAN = {
-    "calcconcmean", "calculatedconcentrationmean", "mean", "meanconc", "meanconcentration",
-    "avgconc", "averageconc", "averageconcentration", "average",
 }  # fmt: skip
 #: What a wide export's row of the lab's ranges is labelled with, where a sample id would be.
 #: (A bare 'Reference' or 'Range' is one only with ranges in it, below: a control sample may
@@ -1283,14 +1278,15 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     expected: dict[int, str] = {}  # column → its header: a standard's expected value
     # Of names read without their '/', the longest first: 'Collection Date/Time' is the
     # collection date beside a print time 'Date/Time' before it (review)
-    slashed = {i: len(_header_key_of(cells[i])) for i in unmapped if "/" in cells[i]}
-    # ... and a weakly named marker column before the value's, which is read only beside one
-    # ... and a replicates' mean or an LIS's other value name after any other value column,
-    # which is then read (review: 'Mean' or 'Avg/Conc' before 'Concentration' took the
-    # value's role, and the file was refused)
-    keys = {i: _header_key_of(cells[i]).replace("/", "") for i in unmapped}
+    written = {i: _header_key_of(cells[i]) for i in unmapped}
+    slashed = {i: len(written[i]) for i in unmapped if "/" in cells[i]}
+    # ... a weakly named marker column before the value's, which is read only beside one;
+    # a replicates' mean or an LIS's other value name after any other value column, which is
+    # then read (review: 'Mean' or 'Avg/Conc' before 'Concentration' took the value's role,
+    # and the file was refused). Keys without their '/', as `_slashed_role` reads them.
+    keys = {i: key.replace("/", "") for i, key in written.items()}
     weak_marker = {i for i in unmapped if _WEAK_ROLE_OF.get(keys[i]) == "marker"}
-    late = {i for i in unmapped if keys[i] in _REPLICATES_MEAN or keys[i] in _OTHER_VALUE_NAMES}
+    late = {i for i in unmapped if keys[i] in _NAMES_OF_A_LONG_VALUE}
     # ... and a study's subject id after a person's name, before another person column (review:
     # 'Case Number', an admission's, took the place of record_id)
     person = {i: 0 if keys[i].endswith(_NAME_WORDS) else 2 for i in unmapped}
@@ -1299,12 +1295,10 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         unmapped, key=lambda i: (i in late, -slashed.get(i, 0), i not in weak_marker, person[i])
     )
     for index in in_turn:
-        # read without its '/', as `_slashed_role` reads it (review: 'Avg/Conc' beside
-        # 'Result' was no mean of the replicates, and refused the file)
+        # matched without its '/' (review: 'Avg/Conc' beside 'Result' was no mean of the
+        # replicates, and refused the file)
         key = keys[index]
-        weak = _WEAK_ROLE_OF.get(_header_key_of(cells[index])) or _slashed_role(
-            _header_key_of(cells[index])
-        )
+        weak = _WEAK_ROLE_OF.get(written[index]) or _slashed_role(written[index])
         if weak == "value" and key in _NAMES_OF_A_LONG_VALUE and "marker" not in roles:
             pass  # a wide file's 'Average' of its markers (review: the file was refused)
         elif weak == "value" and key in _OTHER_VALUE_NAMES and "value" in roles:

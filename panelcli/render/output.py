@@ -43,7 +43,7 @@ def _is_special(target: Path) -> bool:
         return False
 
 
-#: Paths that name a descriptor of this process, and which
+#: Paths that name a descriptor of this process, and the descriptor each names
 _DESCRIPTOR_PATHS = {"/dev/stdout": 1, "/dev/stderr": 2}
 
 

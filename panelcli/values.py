@@ -112,11 +112,12 @@ _UNIT_AT_END = rf"\s+(?P<unit>[^\d\s][^\s]*/[^\s]+|{MOLARITY})$"
 #: Words and a unit after them ('ND pg/mL', 'OOR > pM'), as `_VALUE_WITH_UNIT` reads a number's.
 _WORDS_WITH_UNIT = lazy_pattern(rf"^(?P<words>.*\S){_UNIT_AT_END}")
 _VALUE_WITH_UNIT = lazy_pattern(rf"^(?P<number>[^\s]+){_UNIT_AT_END}")
-#: ... a number grouped by spaces with its unit ('1 500,5 ng/L': lab QA, refused while '1 500,5'
+#: A space between groups of three digits ('1 234,5'): a plain, no-break, narrow or thin one
+_GROUPING_SPACES = r"[ \u00a0\u202f\u2009]"
+_SPACE_GROUPED_DIGITS = rf"\d{{1,3}}(?:{_GROUPING_SPACES}\d{{3}})+(?:[.,]\d+)?"
+#: A number grouped by spaces with its unit ('1 500,5 ng/L': lab QA, refused while '1 500,5'
 #: and '1500 pg/mL' were read); asked only of a cell with a space (per-row cost)
-_SPACED_VALUE_WITH_UNIT = lazy_pattern(
-    rf"^(?P<number>\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+(?:[.,]\d+)?){_UNIT_AT_END}"
-)
+_SPACED_VALUE_WITH_UNIT = lazy_pattern(rf"^(?P<number>{_SPACE_GROUPED_DIGITS}){_UNIT_AT_END}")
 #: '12.5 H', '3.1L', '40 (HH)': a lab's high/low flag after the number.
 _FLAGGED = lazy_pattern(
     r"^(?P<number>[+-]?[\d.,]*\d(?:[eE][+-]?\d+)?)\s*"
@@ -962,7 +963,7 @@ _TWO_NUMBERS = lazy_pattern(
 #: What a decimal-comma file's number with more than one mark may hold: digits and marks
 _DIGITS_AND_MARKS = lazy_pattern(r"[+-]?[\d.,]+\Z")
 #: '1 234,5', '1 234.5' (a space, no-break space or narrow one between groups of three digits)
-_SPACE_GROUPED = lazy_pattern(r"^[+-]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$")
+_SPACE_GROUPED = lazy_pattern(rf"^[+-]?{_SPACE_GROUPED_DIGITS}$")
 #: ... read as one number: a no-break, narrow or thin space (only number formatting writes
 #: them), or plain spaces before decimals ('1 250,0'); not '100 200', which may be two
 #: numbers, nor '0 125' (review)
@@ -970,7 +971,7 @@ _SPACE_GROUPED_NUMBER = lazy_pattern(
     r"[+-]?[1-9]\d{0,2}(?:(?:\u00a0\d{3})+|(?:\u202f\d{3})+|(?:\u2009\d{3})+"
     r"|(?: \d{3})+[.,]\d+|(?:[\u00a0\u202f\u2009]\d{3})+[.,]\d+)\Z"
 )
-_GROUPING_SPACE = lazy_pattern(r"[ \u00a0\u202f\u2009]")
+_GROUPING_SPACE = lazy_pattern(_GROUPING_SPACES)
 
 
 _ONLY_A_DECIMAL_COMMA = lazy_pattern(r"[+-]?(?:\d+,(?:\d{1,2}|\d{4,})|0,\d+)\Z")

@@ -312,11 +312,16 @@ class Result(_Model):
         )
 
 
+#: A count for every status, 0 where none: the schema requires each (a script reads
+#: '.by_status.low' as 0, never null), yet stays open to a status added later.
+_EVERY_STATUS_SCHEMA: dict[str, Any] = {"required": [status.value for status in Status]}
+
+
 class PanelSummary(_Model):
     """Counts and plain-language sentences about one panel."""
 
     measured: int
-    by_status: dict[str, int]
+    by_status: dict[str, int] = Field(json_schema_extra=_EVERY_STATUS_SCHEMA)
     flagged_markers: list[str]
     text: list[str] = Field(description="Plain-language sentences for a reader with no training.")
     # Not written (its sentences say it): the sample's rows all say the lab gave no result
@@ -428,7 +433,7 @@ class ReportTotals(_Model):
     results: int
     rejected: int
     warnings: int
-    by_status: dict[str, int]
+    by_status: dict[str, int] = Field(json_schema_extra=_EVERY_STATUS_SCHEMA)
 
 
 class Report(_Model):

@@ -17,7 +17,7 @@ from schema_check import assert_valid_ndjson, assert_valid_output
 from typer.testing import CliRunner, Result
 
 from panelcli.cli import app
-from panelcli.models import NOTICE
+from panelcli.models import NOTICE, Status
 from panelcli.render.csv import COLUMNS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -77,6 +77,26 @@ def test_the_published_schemas_require_the_notice() -> None:
     last = json.loads(check(SAMPLES[0], "ndjson").stdout.splitlines()[-1])
     del last["notice"]
     with pytest.raises(jsonschema.ValidationError):
+        assert_valid_ndjson(json.dumps(last) + "\n")
+
+
+def test_the_published_schemas_require_a_count_for_every_status() -> None:
+    """'.by_status.low' is 0 where none are low, never missing: the schema says so for the
+    totals and each panel, while a status added later would still match."""
+    document = json_report(SAMPLES[0])
+    for holder in (document["totals"], document["panels"][0]["summary"]):
+        counts = holder["by_status"]
+        assert set(counts) == {status.value for status in Status}
+        del counts["low"]
+        with pytest.raises(jsonschema.ValidationError, match="'low' is a required"):
+            assert_valid_output(document)
+        counts["low"] = 0
+    document["totals"]["by_status"]["added_later"] = 0
+    assert_valid_output(document)
+    last = json.loads(check(SAMPLES[0], "ndjson").stdout.splitlines()[-1])
+    assert_valid_ndjson(json.dumps(last) + "\n")
+    del last["totals"]["by_status"]["critical"]
+    with pytest.raises(jsonschema.ValidationError):  # (its message names no field: anyOf)
         assert_valid_ndjson(json.dumps(last) + "\n")
 
 

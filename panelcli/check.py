@@ -143,6 +143,7 @@ from panelcli.reading import (
     shows_comma_grouping,
     shows_decimal_comma,
     shows_decimal_point,
+    sign_column_beside,
     spill_columns,
 )
 from panelcli.summary import (
@@ -1343,8 +1344,10 @@ class Interpreter:
             critical_columns = [roles.get(role, pad) for role in CRITICAL_ROLES]
             columns += critical_columns
             critical_of = operator.itemgetter(*critical_columns)
-        # ... and so does a row with the lab's comment on it (its note keeps it)
+        # ... and so does a row with the lab's comment on it (its note keeps it), or with
+        # anything in the unread column before the value (its '>' is the value's sign)
         comment_at = roles.get("comment")
+        sign_at = sign_column_beside(header, layout)
         padded = pad in columns  # rows get their blank cell (appended, then taken off)
         # A bare number right after the value in an ignored column: the general path asks
         # whether a decimal comma split the value (see `spill_columns`).
@@ -1424,7 +1427,10 @@ class Interpreter:
                             gives_critical = (
                                 critical_of is not None
                                 and any(map(gives_a_limit, critical_of(cells)))
-                            ) or (comment_at is not None and bool(cells[comment_at].strip()))
+                            ) or (
+                                (comment_at is not None and bool(cells[comment_at].strip()))
+                                or (sign_at is not None and bool(cells[sign_at].strip()))
+                            )
                             if padded:
                                 cells.pop()
                             marker, text, unit = (

@@ -52,6 +52,7 @@ from panelcli.values import (
     ResultStatus,
     ValueProblem,
     as_composed,
+    bare_sign,
     binary_kind,
     comma_grouping_shown,
     comparator_of,
@@ -303,6 +304,11 @@ _WEAK_ROLE_OF = {
     # HL7-style 'REF' and German 'Norm' (lab QA: not read); weak, as a bare 'Ref' may also be
     # a lab's own number beside a range column
     "ref": "reference_range", "norm": "reference_range",
+    # A value's sign under other names (lab QA: not read, '>' beside '2,0' judged as 2.0);
+    # weak, as a 'Prefix' or 'Symbol' may be something else beside a 'Sign' column
+    **dict.fromkeys(("vorzeichen", "signo", "signe", "opérateur", "operateur", "operador",
+                     "prefix", "resultprefix", "valueprefix", "resultsymbol", "censor",
+                     "censored", "censoring", "censorflag"), "comparator"),
 }  # fmt: skip
 #: A header of a person word and a word for an id or name, in either order and with a joining
 #: word between ('Patient Code', 'Pt Name', 'Case ID', 'Nombre del paciente', 'Nom du
@@ -4116,10 +4122,21 @@ def header_warnings(
                 "(that row was read as part of the header)"
             ),
         )  # fmt: skip
+    sign_beside = None
+    if layout.kind == "long" and "comparator" not in layout.roles:
+        header = next(csv.reader(head_lines[header_start - 1 : header_end], delimiter=delimiter))
+        beside = sign_column_beside(header, layout)
+        sign_beside = header[beside] if beside is not None else None
     for wrapped in layout.ignored:
         name = _one_line(wrapped)
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
-        if wrapped in layout.not_read:
+        if wrapped == sign_beside:
+            message = (
+                f"column '{shorten(name)}' is not a known marker or field; a '<' or '>' alone "
+                "in it is read as the sign of the value beside it ('>' and '2.0' as '>2.0'), "
+                "anything else in it is not read"
+            )
+        elif wrapped in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[wrapped]}"
         elif header_key(name) in _BARE_LIMITS:  # QA: a lab's range as 'Low' and 'High'
             side = _BARE_LIMITS[header_key(name)]
@@ -4802,6 +4819,26 @@ def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict
     return spills
 
 
+def sign_column_beside(header: Sequence[str], layout: Layout) -> int | None:
+    """A long file's unread column right before the value, whose '<' or '>' alone is read as
+    the value's sign (lab QA: 'Vorzeichen' or a blank-headed column's '>' beside '2,0' was
+    passed over, and 2.0 judged normal with exit 0)."""
+    if layout.kind != "long" or "comparator" in layout.roles:
+        return None
+    before = layout.roles["value"] - 1
+    if before < 0 or before in layout.roles.values():
+        return None
+    name = header[before]
+    key = _header_key_of(name)
+    if (before in layout.unnamed and not name.strip()) or (
+        name in layout.ignored
+        and name not in layout.not_read
+        and all(key not in known for known in (_ROLE_OF, _WEAK_ROLE_OF, _WELL, _MAYBE_SAMPLE))
+    ):
+        return before
+    return None
+
+
 def _flag_and_range_columns(layout: Layout, value: int) -> tuple[int | None, int | None]:
     """The lab's flag and range columns of value column `value`: asked too (QA: '2,6' beside
     'Flag' was read as 2, normal). A file whose flags or ranges are bare numbers (0, 1; a bare
@@ -5007,6 +5044,7 @@ def measurement_reader(
     )  # fmt: skip
     i_sex_or_pad, i_age_or_pad, i_birth_or_pad = at["sex"], at["age"], at["birth_date"]
     i_comparator, i_flag = layout.roles.get("comparator"), layout.roles.get("lab_flag")
+    i_sign_beside = sign_column_beside(header, layout)
     i_status = layout.roles.get("result_status")
     status_column = header[i_status] if i_status is not None else None
     status_title = header_key(status_column or "")  # the header again is no status
@@ -5205,7 +5243,11 @@ def measurement_reader(
                     "this row",
                 )  # fmt: skip
             if unnamed_unsaid:
-                filled = [i for i in layout.unnamed if cell(cells, i) is not None]
+                filled = [
+                    i for i in layout.unnamed
+                    if cell(cells, i) is not None
+                    and not (i == i_sign_beside and bare_sign(cells[i]))  # read: not unnamed
+                ]  # fmt: skip
                 if filled:
                     unnamed_unsaid = False
                     name_it = "a marker's name" if not long else "a name panelcli reads"
@@ -5224,11 +5266,14 @@ def measurement_reader(
                     value, detection, refused = _with_detection_range(
                         value, cell(cells, i_detection), stats.decimal_comma
                     )
+                beside = cell(cells, i_sign_beside) if i_sign_beside is not None else None
+                if beside is not None and not bare_sign(beside):
+                    beside = None  # other text there is not read, as the header says
                 if (
-                    (i_comparator is not None or i_flag is not None)
+                    (i_comparator is not None or i_flag is not None or beside is not None)
                     and refused is None and value is not None and value.strip()
                 ):  # fmt: skip
-                    sign, flag = cell(cells, i_comparator), cell(cells, i_flag)
+                    sign, flag = beside or cell(cells, i_comparator), cell(cells, i_flag)
                     text, flag_as_written, refused = _with_sign_and_flag(
                         value, sign, flag, stats.decimal_comma
                     )
@@ -5252,8 +5297,10 @@ def measurement_reader(
                                    "not judged")  # fmt: skip
                 if refused is not None:
                     role, code, message = refused
+                    # (a sign read from the unread column before the value: that column's)
+                    at_role = layout.roles.get(role, i_sign_beside)
                     yield Issue(code=code, source=source, line=line,
-                                column=header[layout.roles[role]],
+                                column=header[at_role] if at_role is not None else None,
                                 **row_for(cells, cell(cells, i_marker)),
                                 message=message)  # fmt: skip
                     continue

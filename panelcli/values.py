@@ -66,7 +66,7 @@ def decimal_point_shown(value: str, printed_range: str | None = None) -> str | N
 _COMPARATOR = lazy_pattern(r"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾)\s*(?P<rest>.*)$")
 _COMPARATOR_SPELLING: dict[str, Comparator] = {
     "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=",
-    "≤": "<=", "≥": ">=", "⩽": "<=", "⩾": ">=",
+    "≤": "<=", "≥": ">=", "⩽": "<=", "⩾": ">=", "≦": "<=", "≧": ">=",
 }  # fmt: skip
 # Notations that carry no number: below detection / out of range. Keys are lower-case with
 # spaces, dots, underscores and hyphens removed.
@@ -209,6 +209,11 @@ def comparator_of(text: str) -> Comparator | None:
 _COMPARATOR_WORDS: dict[str, Comparator] = {
     "lt": "<", "gt": ">", "le": "<=", "ge": ">=", "lte": "<=", "gte": ">=",
 }  # fmt: skip
+
+
+def bare_sign(text: str | None) -> Comparator | None:
+    """The comparator a cell holds alone, as a sign ('<', '>=', '≤'), not a word ('LT')."""
+    return _COMPARATOR_SPELLING.get(text.strip()) if text else None
 
 
 def detection_range_side(text: str) -> Literal["", "<", ">"] | None:

@@ -1,0 +1,90 @@
+"""A lab technician's sixth QA round: signs, names and units real exports write elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.check import CheckOptions, Interpreter
+from panelcli.cli import app
+from panelcli.models import Issue, Result
+from panelcli.ranges import load_ranges
+
+runner = CliRunner()
+
+
+def events_of(path: str, short_path: bool = True) -> list[object]:
+    return list(Interpreter(load_ranges(), CheckOptions(), short_path=short_path).events([path]))
+
+
+def results_of(path: str, short_path: bool = True) -> list[Result]:
+    return [e for e in events_of(path, short_path) if isinstance(e, Result)]
+
+
+def issues_of(path: str, short_path: bool = True) -> list[Issue]:
+    return [e for e in events_of(path, short_path) if isinstance(e, Issue)]
+
+
+# --- a value's sign in a column panelcli does not know -------------------------------------
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+@pytest.mark.parametrize("name", ["Vorzeichen", "Signo", "Signe", "Operador", "Prefix", "Censor"])
+def test_a_sign_column_under_other_names_is_read(write_csv, name: str, short_path: bool) -> None:
+    """'>' beside '2,0' under 'Vorzeichen' was passed over: 2.0 judged normal, exit 0."""
+    path = write_csv(
+        f"Probe;Analyt;{name};Ergebnis;Einheit\nDE-2;IL-6;>;2,0;pg/mL\nDE-2;IL-8;;2,0;pg/mL\n"
+    )
+    il6, il8 = results_of(path, short_path)
+    assert (il6.comparator, il6.value, il6.status) == (">", 2.0, "indeterminate")
+    assert (il8.comparator, il8.status) == (None, "normal")
+    assert not issues_of(path, short_path)
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+@pytest.mark.parametrize("name", ["", "Symbol", "Comp", "Qual."])
+def test_a_sign_alone_in_the_unread_column_before_the_value_is_its_sign(
+    write_csv, name: str, short_path: bool
+) -> None:
+    """A blank-headed column's '>' was quoted in a warning, yet 2.0 was judged normal."""
+    path = write_csv(
+        f"Sample ID,Test,{name},Result,Units\nX-1,IL-6,>,2.0,pg/mL\nX-1,IL-8,<=,12,pg/mL\n"
+        "X-1,IL-10,abc,2.0,pg/mL\nX-1,TNF-α,,5,pg/mL\n"
+    )
+    il6, il8, il10, tnf = results_of(path, short_path)
+    assert (il6.comparator, il6.status) == (">", "indeterminate")
+    assert (il8.comparator, il8.original_value, il8.status) == ("<=", "<=12", "indeterminate")
+    assert (il10.comparator, il10.status) == (None, "normal")  # other text: not read
+    assert tnf.comparator is None
+    (warning,) = issues_of(path, short_path)
+    if name:  # said of the column at the header, once
+        assert warning.line == 1
+        assert "a '<' or '>' alone in it is read as the sign of the value" in warning.message
+    else:  # a column with no name: said of its first cell that is not read
+        assert (warning.code, warning.line) == ("column-unnamed", 4)
+        assert "'abc'" in warning.message
+
+
+def test_a_sign_beside_that_contradicts_the_value_refuses_the_row_naming_the_column(
+    write_csv,
+) -> None:
+    path = write_csv("Sample ID,Test,Symbol,Result,Units\nX-1,IL-6,>,<2.0,pg/mL\n")
+    assert not results_of(path)
+    (refused,) = [i for i in issues_of(path) if i.severity == "error"]
+    assert (refused.code, refused.column, refused.line) == ("comparator-conflict", "Symbol", 2)
+
+
+def test_a_sign_in_an_unread_column_elsewhere_is_not_read(write_csv) -> None:
+    """Only the column right before the value: a 'Box' column further left keeps its text."""
+    path = write_csv("Sample ID,Box,Test,Result,Units\nX-1,>,IL-6,2.0,pg/mL\n")
+    (result,) = results_of(path)
+    assert result.comparator is None
+
+
+def test_the_cli_reads_the_sign_and_says_how(write_csv) -> None:
+    path = write_csv("Probe;Analyt;Zeichen;Ergebnis;Einheit\nDE-2;IL-6;>;2,0;pg/mL\n")
+    result = runner.invoke(app, ["validate", path])
+    assert result.exit_code == 0, result.output
+    assert "column 'Zeichen' is not a known marker or field; a '<' or '>' alone" in result.stdout
+    checked = runner.invoke(app, ["check", path, "--format", "csv"])
+    assert ">2,0" in checked.stdout and "indeterminate" in checked.stdout

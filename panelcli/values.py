@@ -1059,7 +1059,12 @@ _RANGE_UNIT = (
 _RANGE_BETWEEN = lazy_pattern(
     rf"^{_NUM}\s*(?:-|–|—|\.\.|(?<=\s)(?i:to|bis|a|à)(?=\s)|to)\s*{_NUM}\s*{_RANGE_UNIT}?$"
 )
-_RANGE_ONE_SIDED = lazy_pattern(rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥)\s*{_NUM}\s*{_RANGE_UNIT}?$")
+_RANGE_ONE_SIDED = lazy_pattern(
+    rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾|≦|≧)\s*{_NUM}\s*{_RANGE_UNIT}?$"
+)
+#: Quest's and LabCorp's '<OR=5.0', '< or = 18.0' (lab QA: unreadable, and the set's range,
+#: under which the value was normal, judged it instead of the lab's)
+_OR_EQUAL = lazy_pattern(r"([<>])\s*or\s*=\s*", re.IGNORECASE)
 #: 'up to 7' as German, Spanish and French LIS print it ('bis 7,0'; QA: was unreadable)
 _RANGE_UP_TO = lazy_pattern(
     rf"^(?i:up\s+to|bis|hasta|jusqu['’]?\s*(?:à|a))\s*{_NUM}\s*{_RANGE_UNIT}?$"
@@ -1146,6 +1151,7 @@ def _without_label(cell: str) -> str:
         return cell  # '0-7', '<7.0': nearly every range (no pattern asked)
     before, after = _range_words()
     cell = after.sub("", before.sub("", cell, count=1), count=1).strip()
+    cell = _OR_EQUAL.sub(r"\1=", cell)
     return _signed(cell) or cell
 
 

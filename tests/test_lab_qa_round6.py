@@ -9,6 +9,7 @@ from panelcli.check import CheckOptions, Interpreter
 from panelcli.cli import app
 from panelcli.models import Issue, Result
 from panelcli.ranges import load_ranges
+from panelcli.values import parse_lab_range
 
 runner = CliRunner()
 
@@ -88,3 +89,35 @@ def test_the_cli_reads_the_sign_and_says_how(write_csv) -> None:
     assert "column 'Zeichen' is not a known marker or field; a '<' or '>' alone" in result.stdout
     checked = runner.invoke(app, ["check", path, "--format", "csv"])
     assert ">2,0" in checked.stdout and "indeterminate" in checked.stdout
+
+
+# --- printed ranges ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "low", "high"),
+    [
+        ("<OR=5.0", None, 5.0),
+        ("< OR = 5.0", None, 5.0),
+        ("< or = 18.0 pg/mL", None, 18.0),
+        ("Ref: <OR=5.0", None, 5.0),
+        (">OR=2", 2.0, None),
+        ("≦5.0", None, 5.0),
+        ("⩽5.0", None, 5.0),
+    ],
+)
+def test_quest_style_or_equal_ranges_are_read(printed: str, low, high) -> None:
+    """Quest's '<OR=5.0' was unreadable: the set's ≤ 9.4 judged IL-8 6.0 normal."""
+    read = parse_lab_range(printed)
+    assert read is not None
+    assert (read.low, read.high, read.low_exclusive, read.high_exclusive) == (
+        low, high, False, False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_the_labs_or_equal_range_judges_the_value(write_csv, short_path: bool) -> None:
+    path = write_csv("Sample,Test,Result,Units,Reference Range\nS1,IL-8,6.0,pg/mL,<OR=5.0\n")
+    (result,) = results_of(path, short_path)
+    assert result.status == "high" and result.reference is not None
+    assert result.reference.high == 5.0

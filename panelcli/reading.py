@@ -4204,14 +4204,15 @@ def _sub_header_names(layout: Layout) -> set[str]:
     return {name for i, name in layout.merged_names.items() if i not in merged}
 
 
-#: An xPONENT block of concentrations ('DataType:', 'Concentration'), as header_key has it.
+#: An xPONENT block of concentrations ('DataType:', 'Concentration'), as header_key has it;
+#: INTELLIFLEX's and others' names of it too (lab QA: 'Calculated Concentration' was refused
+#: as "not concentrations")
 _CONCENTRATION_BLOCKS = {
-    "concentration",
-    "concentrations",
-    "calcconcentration",
-    "result",
-    "results",
-}
+    "concentration", "concentrations", "calcconcentration", "calcconcentrations",
+    "calculatedconcentration", "calculatedconcentrations", "calcconc", "conc", "obsconc",
+    "observedconcentration", "observedconcentrations", "finalconcentration", "finalconc",
+    "result", "results",
+}  # fmt: skip
 
 
 def is_data_type_line(cells: list[str]) -> bool:

@@ -121,3 +121,29 @@ def test_the_labs_or_equal_range_judges_the_value(write_csv, short_path: bool) -
     (result,) = results_of(path, short_path)
     assert result.status == "high" and result.reference is not None
     assert result.reference.high == 5.0
+
+
+# --- an instrument's block of concentrations ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "block", ["Calculated Concentration", "Calc. Conc.", "Obs Conc", "Conc", "Final Concentration"]
+)
+def test_other_names_of_a_block_of_concentrations_are_read(write_csv, block: str) -> None:
+    """INTELLIFLEX's 'DataType: Calculated Concentration' was refused as 'not concentrations'."""
+    path = write_csv(
+        f'"Program","INTELLIFLEX"\n"DataType:","{block}"\n'
+        '"Location","Sample","IL-6 (pg/mL)"\n"1(1,A1)","U1","4.21"\n'
+    )
+    (result,) = results_of(path)
+    assert (result.sample_id, result.value, result.status) == ("U1", 4.21, "high")
+
+
+def test_a_block_of_medians_is_still_refused(write_csv) -> None:
+    path = write_csv(
+        '"Program","INTELLIFLEX"\n"DataType:","Net MFI"\n'
+        '"Location","Sample","IL-6 (pg/mL)"\n"1(1,A1)","U1","4.21"\n'
+    )
+    result = runner.invoke(app, ["check", path])
+    assert result.exit_code == 2
+    assert "'DataType: Net MFI' (line 2), which is not concentrations" in result.stderr

@@ -34,6 +34,10 @@ class UnitProblem(ValueError):
 def unit_key(unit: str) -> str:
     """Normalise spelling: case, spaces, micro signs (µ, μ, u, mc), 'per', and a stray stop
     or semicolon at the end ('pg/ml.')."""
+    if "^" in unit:  # HL7 v2's coded unit, unit^text^system: its code (lab QA: refused);
+        code, _, rest = unit.partition("^")  # not a power ('10^9/L')
+        if not rest[:1].isdigit() and rest[:1] not in ("-", "+"):
+            unit = code
     text = unicodedata.normalize("NFKC", unmangled(unit)).replace(" ", "").rstrip(".;:,")
     text = unbracketed(text)  # QA: a unit cell '(pg/mL)' could not be converted to pg/mL
     molarity = _MOLARITY.fullmatch(text)

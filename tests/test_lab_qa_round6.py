@@ -9,6 +9,7 @@ from panelcli.check import CheckOptions, Interpreter
 from panelcli.cli import app
 from panelcli.models import Issue, Result
 from panelcli.ranges import load_ranges
+from panelcli.units import unit_key
 from panelcli.values import parse_lab_range
 
 runner = CliRunner()
@@ -147,3 +148,25 @@ def test_a_block_of_medians_is_still_refused(write_csv) -> None:
     result = runner.invoke(app, ["check", path])
     assert result.exit_code == 2
     assert "'DataType: Net MFI' (line 2), which is not concentrations" in result.stderr
+
+
+# --- units --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_an_hl7_coded_unit_is_read_by_its_code(write_csv, short_path: bool) -> None:
+    """'pg/mL^^UCUM' was refused: "cannot be converted to pg/mL"."""
+    path = write_csv(
+        "sample_id,marker,value,unit\nS1,IL-8,6.0,pg/mL^^UCUM\n"
+        "S1,IL-6,6.0,pg/mL^picogram per milliliter^UCUM\nS1,IL-10,0.006,ng/mL^^UCUM\n"
+    )
+    il8, il6, il10 = results_of(path, short_path)
+    assert (il8.value, il8.unit, il8.status) == (6.0, "pg/mL", "normal")
+    assert (il6.value, il6.unit, il6.status) == (6.0, "pg/mL", "high")
+    assert (il10.value, il10.original_unit) == (6.0, "ng/mL^^UCUM")
+    assert not issues_of(path, short_path)
+
+
+def test_a_power_of_ten_is_no_coded_unit() -> None:
+    assert unit_key("10^9/L") != unit_key("10^12/L")
+    assert unit_key("pg/mL^^UCUM") == unit_key("pg/mL")

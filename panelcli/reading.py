@@ -102,6 +102,18 @@ HEAD_BYTES = 64 * 1024
 HEADER_SEARCH_ROWS = 100  # instrument preambles (xPONENT) run to 60 lines and more
 DEFAULT_MAX_LINE = 1024 * 1024  # characters; override with --max-line-length
 
+#: A value corrected for the sample's dilution, as plate readers and ELISA sheets give it
+#: beside the concentration read off the curve ('AdjResult' beside 'Result' in SoftMax Pro,
+#: 'Final Conc' beside 'Conc'): read in its place (lab QA: the raw value, 10x low, was read)
+_DILUTION_CORRECTED = (
+    "adjresult", "adjustedresult", "adjconc", "adjconcentration", "adjustedconc",
+    "adjustedconcentration", "finalconc", "finalconcentration", "finalresult", "correctedconc",
+    "correctedconcentration", "correctedresult", "dilutioncorrectedconcentration",
+    "dilutioncorrectedconc", "dilutioncorrectedresult", "dilcorrconc", "dilcorrectedconc",
+    "resultxdilution", "resultxdil", "concxdilution", "concxdil", "concentrationxdilution",
+    "calcconcxdilution",
+)  # fmt: skip
+
 # Header synonyms: the key is a header with case, spaces, '_', '-', '.', '#' and brackets removed.
 _ROLES: dict[str, tuple[str, ...]] = {
     "marker": ("marker", "analyte", "test", "cytokine", "testname", "analytename", "parameter",
@@ -116,7 +128,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
               "obsconc", "observedconcentration",  # Bio-Plex's result beside 'Exp Conc'
               "ergebnis", "wert", "messwert", "konzentration",
               "résultat", "resultat", "valeur", "resultado", "valor",  # French, Spanish
-              "risultato", "valore", "uitslag", "resultaat", "waarde"),  # Italian, Dutch
+              "risultato", "valore", "uitslag", "resultaat", "waarde",  # Italian, Dutch
+              *_DILUTION_CORRECTED),
     "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit",
              "concunit", "concunits", "concentrationunit", "einheit",
              "unité", "unite", "unités", "unites", "unidad", "unidades",  # French, Spanish
@@ -1270,6 +1283,20 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             roles[role] = kept
             unmapped.append(left)
             second_ranges[left] = _given_already(cells[kept], "range")
+        elif role == "value" and (
+            (_header_key_of(cell) in _DILUTION_CORRECTED)
+            != (_header_key_of(cells[roles[role]]) in _DILUTION_CORRECTED)
+        ):
+            # the value corrected for dilution beside the one read off the curve: the first
+            # is the result (lab QA: 'Result' 2.0 was judged beside 'AdjResult' 20.0)
+            kept, left = roles[role], index
+            if _header_key_of(cell) in _DILUTION_CORRECTED:
+                kept, left = left, kept
+            roles[role] = kept
+            unmapped.append(left)
+            second_ranges[left] = _not_read_because(
+                f"the value corrected for dilution is read from column '{shorten(cells[kept])}'"
+            )
         elif role == "comment":
             # an order's and a result's comment side by side (QA: the file was refused as
             # naming two comment columns): the first is read, the other said not to be
@@ -1313,6 +1340,14 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             # each replicate's own value is read (as before 'Calc. Conc. Mean' was a value)
             second_ranges[index] = _not_read_because(
                 "it is the mean of the replicates, whose own values are read from column "
+                f"'{shorten(cells[roles['value']])}'"
+            )
+        elif weak == "value" and _header_key_of(cells[roles.get("value", index)]) in (
+            _DILUTION_CORRECTED
+        ):
+            # 'Conc' beside 'Final Conc': read off the curve, before the dilution (lab QA)
+            second_ranges[index] = _not_read_because(
+                "the value corrected for dilution is read from column "
                 f"'{shorten(cells[roles['value']])}'"
             )
         elif weak == "value" and "value" in roles:
@@ -4834,6 +4869,7 @@ def sign_column_beside(header: Sequence[str], layout: Layout) -> int | None:
     if (before in layout.unnamed and not name.strip()) or (
         name in layout.ignored
         and name not in layout.not_read
+        and figure_named(name) is None  # an instrument's figure ('Dilution', 'CV%')
         and all(key not in known for known in (_ROLE_OF, _WEAK_ROLE_OF, _WELL, _MAYBE_SAMPLE))
     ):
         return before

@@ -170,3 +170,40 @@ def test_an_hl7_coded_unit_is_read_by_its_code(write_csv, short_path: bool) -> N
 def test_a_power_of_ten_is_no_coded_unit() -> None:
     assert unit_key("10^9/L") != unit_key("10^12/L")
     assert unit_key("pg/mL^^UCUM") == unit_key("pg/mL")
+
+
+# --- a value corrected for dilution ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+@pytest.mark.parametrize(
+    ("raw", "corrected"),
+    [
+        ("Result", "AdjResult"),
+        ("Conc (pg/mL)", "Final Conc (pg/mL)"),
+        ("Concentration", "Corrected Concentration"),
+        ("Result", "Result x Dilution"),
+        ("Calc. Concentration", "Dilution Corrected Concentration"),
+    ],
+)
+def test_the_value_corrected_for_dilution_is_read_not_the_raw_one(
+    write_csv, raw: str, corrected: str, short_path: bool
+) -> None:
+    """SoftMax Pro's 'AdjResult' 20.0 beside 'Result' 2.0: 2.0 was judged, normal (10x low)."""
+    for first, second, cells in ((raw, corrected, "2.0,20.0"), (corrected, raw, "20.0,2.0")):
+        path = write_csv(
+            f"Sample,Analyte,Dilution,{first},{second},Unit\nU1,IL-6,10,{cells},pg/mL\n"
+        )
+        (result,) = results_of(path, short_path)
+        assert (result.value, result.status, result.column) == (20.0, "high", corrected)
+        (said,) = [i for i in issues_of(path, short_path) if i.column == raw]
+        assert said.message == (
+            f"column '{raw}' was not read: the value corrected for dilution is read from "
+            f"column '{corrected}'"
+        )
+
+
+def test_a_final_concentration_alone_is_the_value(write_csv) -> None:
+    """'Final Conc (pg/mL)' alone: 'has a marker column but no value column'."""
+    (result,) = results_of(write_csv("Sample,Analyte,Final Conc (pg/mL)\nU1,IL-6,521\n"))
+    assert (result.value, result.unit, result.status) == (521.0, "pg/mL", "high")

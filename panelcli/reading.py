@@ -74,6 +74,7 @@ from panelcli.values import (
     parse_flag_of,
     parse_lab_range,
     parse_value,
+    past_a_limit,
     person_key,
     reads_as_result_status,
     result_status,
@@ -3920,6 +3921,19 @@ def _with_sign_and_flag(
             return "", None, ("comparator", "comparator-conflict",
                               f"the comparator column says '{shorten(sign)}' but the value "
                               f"'{shorten(text)}' says otherwise; it was not judged")  # fmt: skip
+    if flag and flag_column_code(flag) is None and (side := past_a_limit(flag)) is not None:
+        # Simoa's 'Conc. > ULOQ' beside 480: an estimate past the assay's limit, '>480' (lab
+        # QA: judged as exactly 480, '192 x upper limit', with a flag-unreadable warning)
+        own = written.comparator if written is not None else None
+        if own is None and (text[:1].isdigit() or text[:1] == "."):
+            return side + text, None, None
+        if own is not None and (own in ("<", "<=")) != (side == "<"):
+            where = "below" if side == "<" else "above"
+            return "", None, ("lab_flag", "flag-conflict",
+                              f"the flag '{shorten(flag)}' says the value is {where} the "
+                              f"assay's limit but the value '{shorten(text)}' says otherwise; "
+                              "it was not judged")  # fmt: skip
+        return text, None, None
     if flag:
         code = flag_column_code(flag)
         if code is None:  # QA: '*' refused exactly the rows the lab marked abnormal

@@ -216,6 +216,25 @@ def bare_sign(text: str | None) -> Comparator | None:
     return _COMPARATOR_SPELLING.get(text.strip()) if text else None
 
 
+#: A flag saying the value is past the assay's limits, an estimate ('Conc. > ULOQ', '< LLOQ',
+#: 'Above ULOQ', 'Below fit curve range' as Simoa and others write it): its side
+_PAST_A_LIMIT = lazy_pattern(
+    r"^(?:conc(?:entration)?\.?\s*)?(?P<side><|>|above|below|over|under)\s*(?:the\s*)?"
+    r"(?:[ul]?loq|ulq|llq|lod|lld|quantification\s*(?:limit|range)|detection\s*limit"
+    r"|(?:standard\s*|fit\s*)?curve(?:\s*range)?|range|highest\s*standard|lowest\s*standard)$",
+    re.IGNORECASE,
+)
+
+
+def past_a_limit(flag: str) -> Literal["<", ">"] | None:
+    """The side a flag cell says the value is past the assay's limit on ('Conc. > ULOQ' →
+    '>'), else None."""
+    found = _PAST_A_LIMIT.match(flag.strip())
+    if found is None:
+        return None
+    return "<" if found["side"].casefold() in ("<", "below", "under") else ">"
+
+
 def detection_range_side(text: str) -> Literal["", "<", ">"] | None:
     """A detection-range cell's side ('Above Detection Range' → '>', 'In Detection Range' or
     blank → ''), or None for text panelcli does not read."""

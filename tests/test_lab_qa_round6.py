@@ -10,7 +10,7 @@ from panelcli.cli import app
 from panelcli.models import Issue, Result
 from panelcli.ranges import load_ranges
 from panelcli.units import unit_key
-from panelcli.values import parse_lab_range
+from panelcli.values import parse_lab_range, past_a_limit
 
 runner = CliRunner()
 
@@ -207,3 +207,31 @@ def test_a_final_concentration_alone_is_the_value(write_csv) -> None:
     """'Final Conc (pg/mL)' alone: 'has a marker column but no value column'."""
     (result,) = results_of(write_csv("Sample,Analyte,Final Conc (pg/mL)\nU1,IL-6,521\n"))
     assert (result.value, result.unit, result.status) == (521.0, "pg/mL", "high")
+
+
+# --- a flag saying the value is past the assay's limit -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("flag", "side"),
+    [
+        ("Conc. > ULOQ", ">"), ("Conc. < LLOQ", "<"), ("< LLOQ", "<"), (">ULOQ", ">"),
+        ("Above ULOQ", ">"), ("below the LOD", "<"), ("Below fit curve range", "<"),
+        ("Over standard curve", ">"), ("High", None), ("LLOQ", None), ("H", None),
+    ],
+)  # fmt: skip
+def test_a_flag_past_a_limit_is_read_as_a_side(flag: str, side: str | None) -> None:
+    assert past_a_limit(flag) == side
+
+
+def test_simoas_flag_past_a_limit_makes_the_value_an_estimate(write_csv) -> None:
+    """Simoa's 'Conc. > ULOQ' beside 480 was judged as exactly 480, '192 x upper limit'."""
+    path = write_csv(
+        "Sample,Analyte,Conc,Unit,Flag\nSQ-1,IL-6,480,pg/mL,Conc. > ULOQ\n"
+        "SQ-2,IL-6,0.9,pg/mL,Conc. < LLOQ\nSQ-3,IL-6,>480,pg/mL,Below LLOQ\n"
+    )
+    high, low = results_of(path)
+    assert (high.comparator, high.value, high.status) == (">", 480.0, "high")
+    assert (low.comparator, low.status) == ("<", "normal")
+    (refused,) = issues_of(path)
+    assert (refused.code, refused.line, refused.column) == ("flag-conflict", 4, "Flag")

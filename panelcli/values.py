@@ -765,6 +765,10 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     cell = cell.strip("\ufeff\u200b \t")
     if not cell:
         raise ValueProblem("value-missing", "value is empty")
+    if cell.startswith('="') and cell.endswith('"') and len(cell) > 3 and '"' not in cell[2:-1]:
+        # ="12.5": an LIS's guard that keeps Excel from changing the text (a formula whose
+        # result is that text), not a formula to work out (lab QA: refused as one)
+        return parse_value(cell[2:-1], decimal_comma)
     if "\u2212" in cell:  # the minus sign of typeset text ('−2': QA, 'not a number')
         try:
             return parse_value(cell.replace("\u2212", "-"), decimal_comma)
@@ -1319,6 +1323,8 @@ def given_id(cell: str) -> str | None:
     """A patient's (or sample's) id cell as written (stripped), or None when it is blank or
     says no one's is known (`NOT_KNOWN_IDS`)."""
     text = cell.strip()
+    if text.startswith('="') and text.endswith('"') and len(text) > 3:
+        text = text[2:-1].strip()  # ="00123": an LIS's guard that keeps Excel from dropping zeros
     if not text.isascii():  # 'Mu' + a combining '¨' is 'Mü' (QA: one patient became two)
         # nor is a zero-width space or a BOM (two exports joined by `cat`) another id (lab QA)
         text = _INVISIBLE_ONLY.sub("", as_composed(text)).strip()

@@ -235,3 +235,21 @@ def test_simoas_flag_past_a_limit_makes_the_value_an_estimate(write_csv) -> None
     assert (low.comparator, low.status) == ("<", "normal")
     (refused,) = issues_of(path)
     assert (refused.code, refused.line, refused.column) == ("flag-conflict", 4, "Flag")
+
+
+# --- Excel's text guard -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_excels_text_guard_is_read_as_its_text(write_csv, short_path: bool) -> None:
+    """An LIS writes ="00123" so that Excel keeps the zeros: the id was '="00123"', and a value
+    ="12.5" was refused as a formula."""
+    path = write_csv(
+        'sample_id,marker,value,unit\n="00123",IL-6,="12.5",pg/mL\n="00123",IL-8,3,pg/mL\n'
+        "00123,IL-10,=A2*2,pg/mL\n"
+    )
+    il6, il8 = results_of(path, short_path)
+    assert (il6.sample_id, il6.value, il6.status) == ("00123", 12.5, "high")
+    assert il8.sample_id == "00123"
+    (refused,) = issues_of(path, short_path)
+    assert "is a spreadsheet formula" in refused.message  # a real formula still is one

@@ -829,6 +829,27 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         except ValueProblem as problem:  # quoting the cell as written
             said = str(problem).replace(f"'{shorten(signed)}'", f"'{shorten(cell)}'", 1)
             raise ValueProblem(problem.code, said) from None
+    # '<LLOQ (0.7)', 'ND (<0.5)', 'BLQ <0.7', 'Below LLOQ: 0.7', '< 0.7 (LLOQ)': words past
+    # a limit with the limit's number, the bound they say (lab QA: refused, 'not a number')
+    if (named := _limit_with_its_number(cell, decimal_comma)) is not None:
+        return named
+    # 'H 12.5', '↑ 45', '12.5 ↑': a flag before the number, or an arrow either side, as some
+    # LIS and reports print them (lab QA: refused as 'not a number')
+    beside = _FLAG_BEFORE.match(cell) or (_ARROW_AFTER.match(cell) if not cell.isascii() else None)
+    if beside and (flag := lab_flag(beside["flag"]) or _ARROWS.get(beside["flag"])):
+        rest = beside["rest"].strip()
+        try:
+            parsed = parse_value(rest, decimal_comma)
+        except ValueProblem as problem:  # quoting the cell as written
+            said = str(problem).replace(f"'{shorten(rest)}'", f"'{shorten(cell)}'", 1)
+            raise ValueProblem(problem.code, said) from None
+        if parsed.flag is None or parsed.flag == flag:
+            return parsed._replace(flag=flag)
+        raise ValueProblem(
+            "value-not-a-number",
+            f"value '{shorten(cell)}' gives two flags that disagree, '{beside['flag']}' and "
+            f"'{parsed.flag}'; give one",
+        )
     # 'ND N', '12.5 pg/mL H': a flag after any value; two words first ('400 Critical High':
     # QA, read as '400 Critical' flagged 'High')
     for after in (_AFTER_TWO_WORDS.match(cell), _AFTER_A_SPACE.match(cell)):
@@ -882,6 +903,41 @@ def _no_number(cell: str) -> ParsedValue | None:
     else:
         limits = ("lloq",) if key in _BELOW_QUANTIFICATION else ("lod", "lloq")
     return ParsedValue(None, side, None, limits)
+
+
+#: A lab's flag before a value's number ('H 12.5', '(L) 0.5', '↑ 45', '↑45'): letters or an
+#: arrow, never a sign ('- 5' may be a minus) ...
+_FLAG_BEFORE = lazy_pattern(r"^(?P<flag>\(?[A-Za-z]{1,2}\)?|[↑↓])\s*(?P<rest>[<>≤≥]?\s*\.?\d.*)$")
+#: ... and an arrow after it ('12.5 ↑'), which a value cell's other flags are read as
+_ARROW_AFTER = lazy_pattern(r"^(?P<rest>.*\d\S*)\s*(?P<flag>[↑↓])$")
+_ARROWS = {"↑": "H", "↓": "L"}
+
+
+_WORDS_THEN_LIMIT = lazy_pattern(
+    r"^(?P<words>[<>]?\s*[^\W\d_][^\W\d_ .]*(?:[ .]+[^\W\d_]+)*\.?)\s*(?::\s*|\(\s*|\s)"
+    r"(?P<cmp><=|>=|[<>≤≥])?\s*(?P<number>\d[\d.,]*)\s*\)?$"
+)
+_LIMIT_THEN_WORD = lazy_pattern(
+    r"^(?P<cmp><=|>=|[<>≤≥])\s*(?P<number>\d[\d.,]*)\s*[(\[]\s*(?P<words>[^\W\d_]+)\s*[)\]]$"
+)
+#: The limits a bound may be named by in brackets after it ('< 0.7 (LLOQ)')
+_LIMIT_NAMES = frozenset({"lloq", "uloq", "loq", "lod", "lld", "llq", "ulq", "lob"})
+
+
+def _limit_with_its_number(cell: str, decimal_comma: bool) -> ParsedValue | None:
+    """A value of words past a limit and the limit's number ('<LLOQ (0.7)' → '<0.7'), or of
+    a bound and its limit's name ('< 0.7 (LLOQ)'); None for any other cell."""
+    if (after := _LIMIT_THEN_WORD.match(cell)) is not None:
+        if after["words"].casefold() not in _LIMIT_NAMES:
+            return None
+        return parse_value(f"{after['cmp']}{after['number']}", decimal_comma)
+    found = _WORDS_THEN_LIMIT.match(cell)
+    if found is None or (words := _no_number(found["words"])) is None:
+        return None
+    side = words.comparator
+    if found["cmp"] and (comparator_of(found["cmp"]) in ("<", "<=")) != (side == "<"):
+        return None  # 'ND (>0.5)': said as not a number
+    return parse_value(f"{found['cmp'] or side}{found['number']}", decimal_comma)
 
 
 def _not_a_number(cell: str, decimal_comma: bool = False) -> str:

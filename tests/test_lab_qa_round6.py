@@ -10,7 +10,7 @@ from panelcli.cli import app
 from panelcli.models import Issue, Result
 from panelcli.ranges import load_ranges
 from panelcli.units import unit_key
-from panelcli.values import parse_lab_range, past_a_limit
+from panelcli.values import ValueProblem, parse_lab_range, parse_value, past_a_limit
 
 runner = CliRunner()
 
@@ -253,3 +253,57 @@ def test_excels_text_guard_is_read_as_its_text(write_csv, short_path: bool) -> N
     assert il8.sample_id == "00123"
     (refused,) = issues_of(path, short_path)
     assert "is a spreadsheet formula" in refused.message  # a real formula still is one
+    assert parse_value('="<2"') == parse_value("<2")
+
+
+# --- a value with its limit named, or its flag before it -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "comparator", "number"),
+    [
+        ("<LLOQ (0.7)", "<", 0.7), ("< 0.7 (LLOQ)", "<", 0.7), ("ND (<0.5)", "<", 0.5),
+        (">ULOQ (5000)", ">", 5000.0), ("BLQ <0.7", "<", 0.7), ("Below LLOQ: 0.7", "<", 0.7),
+        ("Not detected (<0.5)", "<", 0.5),
+    ],
+)  # fmt: skip
+def test_words_past_a_limit_with_its_number_are_that_bound(
+    cell: str, comparator: str, number: float
+) -> None:
+    """Each was refused with a bare 'is not a number'."""
+    read = parse_value(cell)
+    assert (read.comparator, read.number) == (comparator, number)
+
+
+@pytest.mark.parametrize("cell", ["ND (>0.5)", "< 0.7 (xyz)", "IL-6 12", "high 12"])
+def test_words_and_a_number_that_say_no_bound_are_still_refused(cell: str) -> None:
+    with pytest.raises(ValueProblem, match="not a number"):
+        parse_value(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "flag", "number"),
+    [
+        ("H 12.5", "H", 12.5), ("(H) 12.5", "H", 12.5), ("L 0.5", "L", 0.5),
+        ("↑ 45", "H", 45.0), ("↑45", "H", 45.0), ("12.5 ↑", "H", 12.5), ("12.5 ↓", "L", 12.5),
+        ("HH 500", "HH", 500.0),
+    ],
+)  # fmt: skip
+def test_a_flag_before_the_number_or_an_arrow_is_read(cell: str, flag: str, number: float) -> None:
+    """'H 12.5' and '↑ 45' were refused as 'not a number' ('45 H' was read)."""
+    read = parse_value(cell)
+    assert (read.flag, read.number) == (flag, number)
+
+
+def test_two_flags_that_disagree_are_refused_saying_so() -> None:
+    with pytest.raises(ValueProblem, match="gives two flags that disagree, 'H' and 'L'"):
+        parse_value("H 12.5 L")
+    with pytest.raises(ValueProblem, match="not a number"):
+        parse_value("- 5")  # a sign is no flag: '- 5' may be a minus
+
+
+def test_a_flag_before_the_number_judges_the_row(write_csv) -> None:
+    path = write_csv("Sample,Test,Result,Units\nS1,IL-6,H 12.5,pg/mL\nS1,IL-8,<LLOQ (0.7),pg/mL\n")
+    il6, il8 = results_of(path)
+    assert (il6.value, il6.status, il6.flag) == (12.5, "high", "H")
+    assert (il8.comparator, il8.value, il8.status) == ("<", 0.7, "normal")

@@ -128,6 +128,7 @@ from panelcli.reading import (
     comment_said,
     companion_columns,
     file_closing,
+    fluid_of,
     gives_a_limit,
     has_range_limits,
     is_summary_label,
@@ -144,6 +145,7 @@ from panelcli.reading import (
     shows_decimal_comma,
     shows_decimal_point,
     sign_column_beside,
+    specimen_columns,
     spill_columns,
 )
 from panelcli.summary import (
@@ -203,6 +205,7 @@ from panelcli.values import (
     is_no_value_mark,
     lab_flag,
     number_text,
+    other_fluid,
     parse_lab_range,
     parse_value,
     range_label,
@@ -1348,6 +1351,8 @@ class Interpreter:
         # anything in the unread column before the value (its '>' is the value's sign)
         comment_at = roles.get("comment")
         sign_at = sign_column_beside(header, layout)
+        # ... or a specimen other than blood ('CSF'), which a blood range does not fit
+        fluid_at = specimen_columns(layout) or None
         padded = pad in columns  # rows get their blank cell (appended, then taken off)
         # A bare number right after the value in an ignored column: the general path asks
         # whether a decimal comma split the value (see `spill_columns`).
@@ -1430,6 +1435,7 @@ class Interpreter:
                             ) or (
                                 (comment_at is not None and bool(cells[comment_at].strip()))
                                 or (sign_at is not None and bool(cells[sign_at].strip()))
+                                or (fluid_at is not None and fluid_of(cells, fluid_at) is not None)
                             )
                             if padded:
                                 cells.pop()
@@ -1737,10 +1743,11 @@ class Interpreter:
         the row needs more (a censored or odd value, a warning, a range in the row, …).
         """
         (source, line, column, marker, written, unit, sample_id, patient_id, collected_at,
-         sex, age, birth_date, reference_range, detection, _, _, critical, comment) = m  # fmt: skip
+         sex, age, birth_date, reference_range, detection, _, _, critical, comment,
+         specimen) = m  # fmt: skip
         if (
             reference_range is not None or detection is not None or critical is not None
-            or comment is not None
+            or comment is not None or specimen is not None
             or (
                 sample_id is None and patient_id is None and self._ids_column
                 and ("sample-id-missing", source) not in self._warned
@@ -2154,6 +2161,8 @@ class Interpreter:
             )  # fmt: skip
         if m.detection is not None:
             result = _estimated(result, m.detection)
+        if m.specimen is not None:
+            result = self._for_another_fluid(m.specimen, entry, result)
         result = _with_lab_comment(m, _said_if_a_mean(m, result))
         if read_as_form(m.marker, name):  # written 'IL-12', judged as the set's IL-12 p70
             said = f"'{shorten(m.marker.strip())}' is read as {name}, as this set names it"
@@ -2250,6 +2259,20 @@ class Interpreter:
             self._kinds.clear()
             self._kinds.update(kinds)
             del self._pending[pending:]
+
+    def _for_another_fluid(self, fluid: str, entry: MarkerRange, result: Result) -> Result:
+        """`result` not judged where its sample is a fluid other than blood and the set's range
+        (blood's, unless the set says its specimen is that fluid) judged it (lab QA: a CSF's
+        IL-6 was 'high' by a plasma range, with no word)."""
+        if result.reference is None or result.reference.origin != "set":
+            return result  # the lab's own range, or none: theirs to fit the specimen
+        if other_fluid(entry.specimen or self.ranges.data.set.specimen) == fluid:
+            return result  # a set for that fluid ('specimen = "CSF"')
+        return _indeterminate(
+            result,
+            f"the sample is {fluid}, but this set's range is for blood, so it was not judged "
+            "(to judge it, give the lab's range for this fluid in the file, or use a set for it)",
+        )
 
     def _given(self, m: Measurement, parsed: ParsedValue, result: Result) -> Iterator[Event]:
         """A result judged without the set's range (no range, or one in another unit) with

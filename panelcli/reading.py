@@ -71,6 +71,7 @@ from panelcli.values import (
     is_no_value_mark,
     is_utf32,
     lab_flag,
+    other_fluid,
     parse_flag_of,
     parse_lab_range,
     parse_value,
@@ -170,6 +171,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
                    "datedenaissance", "fechadenacimiento"),
     # Bio-Plex's 'Type' (S1 standard, C1 control, B blank, X1 sample); an LIS's 'Sample Type'
     "sample_type": ("sampletype", "samplekind", "probentyp"),
+    # What the specimen is ('Serum', 'CSF'): only weak names (below), and 'Specimen' beside a
+    # sample id column
+    "specimen": (),
     # Long layout: a value's comparator ('<' beside '2.0') and the lab's flag ('H') in columns
     # of their own, read as if written in the value cell ('<2.0', '12.5 H').
     "comparator": ("comparator", "operator", "resultoperator", "modifier", "resultmodifier",
@@ -318,6 +322,13 @@ _WEAK_ROLE_OF = {
     # HL7-style 'REF' and German 'Norm' (lab QA: not read); weak, as a bare 'Ref' may also be
     # a lab's own number beside a range column
     "ref": "reference_range", "norm": "reference_range",
+    # The specimen's material (lab QA: a CSF's and a joint fluid's IL-6 were judged by a
+    # plasma range, with no word); weak, beside a 'Sample Type' that may say the same
+    **dict.fromkeys(("specimentype", "samplematrix", "matrix", "specimenmatrix", "material",
+                     "probenmaterial", "untersuchungsmaterial", "matériel", "materiel",
+                     "typedéchantillon", "typedechantillon", "tipodemuestra", "tipomuestra",
+                     "specimensource", "samplesource", "fluid", "samplefluid", "bodyfluid"),
+                    "specimen"),
     # A value's sign under other names (lab QA: not read, '>' beside '2,0' judged as 2.0);
     # weak, as a 'Prefix' or 'Symbol' may be something else beside a 'Sign' column
     **dict.fromkeys(("vorzeichen", "signo", "signe", "opérateur", "operateur", "operador",
@@ -485,6 +496,9 @@ class Measurement(NamedTuple):
     #: The lab's comment on the result (a long file's comment column), as one line; None where
     #: blank or there is no such column.
     comment: str | None = None
+    #: The specimen where the row names one other than blood ('cerebrospinal fluid (CSF)', from
+    #: its specimen or sample type column: `other_fluid`), in words; None for blood or none.
+    specimen: str | None = None
 
 
 class BlankCells(NamedTuple):
@@ -1270,10 +1284,14 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             # 'Specimen' beside 'Sample ID' is the specimen's type (Serum, Plasma) in many LIS
             # exports: the other is the id (QA: the file was refused)
             if _header_key_of(cell) in _SPECIMEN_OR_ITS_TYPE:
-                unmapped.append(index)
+                specimen = index
             else:
-                unmapped.append(roles[role])
+                specimen = roles[role]
                 roles[role] = index
+            if "specimen" in roles:
+                unmapped.append(specimen)
+            else:
+                roles["specimen"] = specimen
         elif role in _RANGE_ROLES:
             # 'Reference range' beside 'Normal range', or 'Reference range (pg/mL)' beside
             # 'Reference range (ng/mL)': the first is read (QA, review: the file was refused),
@@ -4869,6 +4887,24 @@ def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict
     return spills
 
 
+def specimen_columns(layout: Layout) -> tuple[int, ...]:
+    """The columns that may say what a row's specimen is: its specimen's, its sample type's."""
+    return tuple(
+        index
+        for index in (layout.roles.get("specimen"), layout.roles.get("sample_type"))
+        if index is not None
+    )
+
+
+def fluid_of(cells: list[str], columns: tuple[int, ...]) -> str | None:
+    """The body fluid other than blood a row's specimen or sample type cell names, in words
+    (`other_fluid`), else None."""
+    for index in columns:
+        if index < len(cells) and (said := other_fluid(cells[index])) is not None:
+            return said
+    return None
+
+
 def sign_column_beside(header: Sequence[str], layout: Layout) -> int | None:
     """A long file's unread column right before the value, whose '<' or '>' alone is read as
     the value's sign (lab QA: 'Vorzeichen' or a blank-headed column's '>' beside '2,0' was
@@ -5096,6 +5132,7 @@ def measurement_reader(
     i_sex_or_pad, i_age_or_pad, i_birth_or_pad = at["sex"], at["age"], at["birth_date"]
     i_comparator, i_flag = layout.roles.get("comparator"), layout.roles.get("lab_flag")
     i_sign_beside = sign_column_beside(header, layout)
+    fluid_at = specimen_columns(layout)
     i_status = layout.roles.get("result_status")
     status_column = header[i_status] if i_status is not None else None
     status_title = header_key(status_column or "")  # the header again is no status
@@ -5489,6 +5526,7 @@ def measurement_reader(
                     cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
                     flag_as_written, name, critical_of(cells) if critical_of else None,
                     commented[1],  # this row's (None without a comment column)
+                    fluid_of(cells, fluid_at) if fluid_at else None,
                 ))  # fmt: skip
                 continue
             sample_id, patient_id = row_ids(cells, layout)
@@ -5645,6 +5683,7 @@ def measurement_reader(
                     source, line, column_of[index], marker, value, unit or given_unit, sample_id,
                     patient_id, when, sex, age, birth, own_range, None, own_flag, name, None,
                     "; ".join(filter(None, (own_comment, comment))) or None,
+                    fluid_of(cells, fluid_at) if fluid_at else None,
                 )  # fmt: skip
             if not produced:
                 # Its sample, if the row names one, is still known: its panel says so (QA).

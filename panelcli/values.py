@@ -1375,6 +1375,52 @@ def says_none_known(cell: str) -> bool:
     return re.sub(r"[\s.]", "", cell.casefold()) in _NOT_KNOWN_KEYS and bool(cell.strip())
 
 
+#: Body fluids other than blood that a specimen or sample type cell may name, and how a
+#: reader says each: cytokine levels there are not blood's, so a blood range does not fit
+_OTHER_FLUIDS = (
+    (r"\bcsf\b|cerebro-?spinal|\bliquor\b|\blcr\b|\blcs\b|spinal\s+fluid",
+     "cerebrospinal fluid (CSF)"),
+    (r"synovi|joint\s+fluid|gelenk", "joint (synovial) fluid"),
+    (r"\bbalf?\b|broncho-?alveolar|lavage", "lung wash fluid (BAL)"),
+    (r"\burin|\bharn\b|\borina\b", "urine"),
+    (r"saliva|speichel|salive", "saliva"),
+    (r"sputum", "sputum"),
+    (r"pleura", "pleural fluid"),
+    (r"ascit|peritone", "abdominal fluid (ascites)"),
+    (r"pericard|perikard", "fluid from around the heart"),
+    (r"vitreous|aqueous|glask[öo]rper|kammerwasser", "fluid from the eye"),
+    (r"\btears?\b|tränen", "tears"),
+    (r"supernatant|culture|überstand", "cell culture fluid"),
+    (r"amnio|fruchtwasser", "amniotic fluid"),
+    (r"\bstool\b|\bf(?:a)?eces\b|\bf(?:a)?ecal\b|\bstuhl\b", "stool"),
+    (r"\bmilk\b|muttermilch", "breast milk"),
+    (r"tissue|homogenate|lysate|gewebe", "tissue"),
+    (r"\bnasal\b|nasopharyn", "nasal fluid"),
+)  # fmt: skip
+#: Words of blood: a cell that names one is blood's, whatever else it says ('Serum/CSF pair')
+_BLOOD = r"serum|plasma|blood|\bblut|edta|heparin|citrat|\bsang\b|\bsangre\b|\bsiero\b"
+
+
+@functools.cache
+def _fluid_patterns() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """`_BLOOD` and `_OTHER_FLUIDS`, compiled when a file first names a specimen."""
+    return re.compile(_BLOOD, re.IGNORECASE), tuple(
+        (re.compile(words, re.IGNORECASE), said) for words, said in _OTHER_FLUIDS
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def other_fluid(cell: str | None) -> str | None:
+    """The body fluid other than blood a specimen cell names ('CSF' → 'cerebrospinal fluid
+    (CSF)'), in words; None for blood ('Serum', 'EDTA plasma'), a blank, or other words."""
+    if not cell or not cell.strip() or cell.strip().isdigit():
+        return None
+    blood, fluids = _fluid_patterns()
+    if blood.search(cell):
+        return None
+    return next((said for words, said in fluids if words.search(cell)), None)
+
+
 def given_id(cell: str) -> str | None:
     """A patient's (or sample's) id cell as written (stripped), or None when it is blank or
     says no one's is known (`NOT_KNOWN_IDS`)."""

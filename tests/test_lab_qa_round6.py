@@ -10,7 +10,13 @@ from panelcli.cli import app
 from panelcli.models import Issue, Result
 from panelcli.ranges import load_ranges
 from panelcli.units import unit_key
-from panelcli.values import ValueProblem, parse_lab_range, parse_value, past_a_limit
+from panelcli.values import (
+    ValueProblem,
+    other_fluid,
+    parse_lab_range,
+    parse_value,
+    past_a_limit,
+)
 
 runner = CliRunner()
 
@@ -307,3 +313,67 @@ def test_a_flag_before_the_number_judges_the_row(write_csv) -> None:
     il6, il8 = results_of(path)
     assert (il6.value, il6.status, il6.flag) == (12.5, "high", "H")
     assert (il8.comparator, il8.value, il8.status) == ("<", 0.7, "normal")
+
+
+# --- a specimen other than blood ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+@pytest.mark.parametrize("column", ["Sample Type", "Specimen", "Specimen Type", "Matrix"])
+def test_a_fluid_other_than_blood_is_not_judged_by_a_blood_range(
+    write_csv, column: str, short_path: bool
+) -> None:
+    """A CSF's IL-6 and a joint fluid's were 'high' by ARUP's plasma range, with no word."""
+    path = write_csv(
+        f"Sample ID,{column},Test,Result,Units\nSP-1,CSF,IL-6,12,pg/mL\n"
+        "SP-2,Synovial Fluid,IL-6,2400,pg/mL\nSP-3,Serum,IL-6,12,pg/mL\nSP-4,,IL-6,12,pg/mL\n"
+        "SP-5,Liquor,IL-6,1,pg/mL\n"
+    )
+    csf, joint, serum, blank, liquor = results_of(path, short_path)
+    assert (csf.status, joint.status, liquor.status) == ("indeterminate",) * 3
+    assert csf.note is not None and csf.note.startswith(
+        "the sample is cerebrospinal fluid (CSF), but this set's range is for blood"
+    )
+    assert "joint (synovial) fluid" in (joint.note or "")
+    assert (serum.status, blank.status) == ("high", "high")
+
+
+def test_the_labs_own_range_judges_another_fluid(write_csv) -> None:
+    """The lab's range in the row is for the specimen it measured: it judges as ever."""
+    path = write_csv(
+        "Sample ID,Specimen,Test,Result,Units,Reference Range\nSP-1,CSF,IL-6,12,pg/mL,0-10\n"
+    )
+    (result,) = results_of(path)
+    assert result.status == "high"
+
+
+def test_a_set_for_that_fluid_judges_it(write_csv, tmp_path) -> None:
+    ranges = tmp_path / "csf.toml"
+    ranges.write_text(
+        '[set]\nname = "csf"\nspecimen = "CSF"\n[markers.IL-6]\nunit = "pg/mL"\nhigh = 10\n',
+        encoding="utf-8",
+    )
+    path = write_csv("Sample ID,Specimen,Test,Result,Units\nSP-1,CSF,IL-6,12,pg/mL\n")
+    checking = Interpreter(load_ranges(str(ranges)), CheckOptions())
+    (result,) = [e for e in checking.events([path]) if isinstance(e, Result)]
+    assert result.status == "high"
+
+
+def test_a_wide_files_sample_type_says_its_fluid(write_csv) -> None:
+    path = write_csv("Sample,Sample Type,IL-6 (pg/mL),IL-8 (pg/mL)\nB1,BAL,40,300\nB2,Plasma,1,2\n")
+    il6, il8, plasma_il6, plasma_il8 = results_of(path)
+    assert (il6.status, il8.status) == ("indeterminate", "indeterminate")
+    assert "lung wash fluid (BAL)" in (il6.note or "")
+    assert (plasma_il6.status, plasma_il8.status) == ("normal", "normal")
+
+
+@pytest.mark.parametrize(
+    ("cell", "fluid"),
+    [
+        ("CSF", "cerebrospinal fluid (CSF)"), ("Urine", "urine"), ("Serum", None),
+        ("EDTA Plasma", None), ("Serum/CSF", None), ("Unknown", None), ("S", None),
+        ("Standard", None), ("Cell culture supernatant", "cell culture fluid"), ("", None),
+    ],
+)  # fmt: skip
+def test_other_fluid_names_only_fluids_other_than_blood(cell: str, fluid: str | None) -> None:
+    assert other_fluid(cell) == fluid

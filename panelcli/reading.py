@@ -123,7 +123,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "analyt", "zytokin",  # German exports
                "analyse", "paramètre", "parametre",  # French
                "prueba", "determinación", "determinacion", "parámetro", "parametro",  # Spanish
-               "esame", "analita", "bepaling"),  # Italian, Dutch (lab QA: no header found)
+               "esame", "analita", "bepaling",  # Italian, Dutch (lab QA: no header found)
+               "exame", "badanie", "analys", "assayname"),  # Portuguese, Polish, Swedish
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "yourvalue", "yourresult",  # a patient portal's (MyChart) copied table
@@ -131,11 +132,13 @@ _ROLES: dict[str, tuple[str, ...]] = {
               "ergebnis", "wert", "messwert", "konzentration",
               "résultat", "resultat", "valeur", "resultado", "valor",  # French, Spanish
               "risultato", "valore", "uitslag", "resultaat", "waarde",  # Italian, Dutch
+              "wynik", "resultval", "ordvalue", "ordnumvalue",  # Polish; Cerner's, Epic's
               *_DILUTION_CORRECTED),
     "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit",
              "concunit", "concunits", "concentrationunit", "einheit",
              "unité", "unite", "unités", "unites", "unidad", "unidades",  # French, Spanish
-             "unità", "unita", "unitàdimisura", "unitadimisura", "eenheid"),  # Italian, Dutch
+             "unità", "unita", "unitàdimisura", "unitadimisura", "eenheid",  # Italian, Dutch
+             "unidade", "jednostka", "enhet"),  # Portuguese, Polish, Swedish
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
                   "labno", "labnumber", "specimenno", "specimennumber",
@@ -143,7 +146,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                   "échantillon", "echantillon", "muestra", "nºmuestra", "numeromuestra",
                   "n°échantillon", "nºéchantillon", "noéchantillon", "numéroéchantillon",
                   "numeroechantillon", "códigomuestra", "codigomuestra",
-                  "campione", "codicecampione", "monsternummer", "monsterid"),
+                  "campione", "codicecampione", "monsternummer", "monsterid",
+                  "amostra", "próbka", "probka", "provnummer", "provid"),
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber",
                    "patientennummer", "patientenid", "patnr",  # German exports
@@ -291,7 +295,8 @@ _WEAK_ROLE_OF = {
     # an LIS's test description and values (lab QA: refused as 'no header'), a study's visit
     # date (lab QA: a subject's visits made no trend), Dutch 'Monster' (the sample, or the
     # material beside 'Monsternummer')
-    **dict.fromkeys(("testdescription", "observationname", "observationidentifier"), "marker"),
+    **dict.fromkeys(("testdescription", "observationname", "observationidentifier",
+                     "testcode"), "marker"),  # Immulite's 'Test Code' (lab QA)
     # HL7 v2's names of OBX fields as CSV headers (lab QA: the lab's range and the date unread)
     **dict.fromkeys(("observationdatetime", "observationdate"), "collected_at"),
     "referencesrange": "reference_range",

@@ -377,3 +377,29 @@ def test_a_wide_files_sample_type_says_its_fluid(write_csv) -> None:
 )  # fmt: skip
 def test_other_fluid_names_only_fluids_other_than_blood(cell: str, fluid: str | None) -> None:
     assert other_fluid(cell) == fluid
+
+
+# --- more column names ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Amostra;Exame;Resultado;Unidade", "Próbka;Badanie;Wynik;Jednostka",
+        "Provnummer;Analys;Resultat;Enhet", "Sample;Assay Name;Result Val;Units",
+        "Sample;COMPONENT_NAME;ORD_VALUE;Units", "Sample;Test Code;Result;Units",
+        "Sample;COMPONENT_NAME;ORD_NUM_VALUE;Units",
+    ],
+)  # fmt: skip
+def test_portuguese_polish_swedish_and_lis_headers_are_read(write_csv, header: str) -> None:
+    """Each was refused as 'no header' (lab QA)."""
+    (result,) = results_of(write_csv(f"{header}\nA1;IL-6;3,5;pg/mL\n"))
+    assert (result.sample_id, result.marker, result.value, result.status) == (
+        "A1", "IL-6", 3.5, "high",
+    )  # fmt: skip
+
+
+def test_test_code_beside_a_test_name_is_not_read(write_csv) -> None:
+    path = write_csv("Sample,Test Code,Test,Result,Units\nA1,X12,IL-6,3.5,pg/mL\n")
+    (result,) = results_of(path)
+    assert result.marker == "IL-6"

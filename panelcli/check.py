@@ -1347,12 +1347,12 @@ class Interpreter:
             critical_columns = [roles.get(role, pad) for role in CRITICAL_ROLES]
             columns += critical_columns
             critical_of = operator.itemgetter(*critical_columns)
-        # ... and so does a row with the lab's comment on it (its note keeps it), or with
-        # anything in the unread column before the value (its '>' is the value's sign)
-        comment_at = roles.get("comment")
-        sign_at = sign_column_beside(header, layout)
-        # ... or a specimen other than blood ('CSF'), which a blood range does not fit
-        fluid_at = specimen_columns(layout) or None
+        # ... and so does a row with the lab's comment on it (its note keeps it), with
+        # anything in the unread column before the value (its '>' is the value's sign), or of a
+        # fluid other than blood ('CSF', which a blood range does not fit): one check a row
+        needs_general = _needs_general(
+            (roles.get("comment"), sign_column_beside(header, layout)), specimen_columns(layout)
+        )
         padded = pad in columns  # rows get their blank cell (appended, then taken off)
         # A bare number right after the value in an ignored column: the general path asks
         # whether a decimal comma split the value (see `spill_columns`).
@@ -1432,11 +1432,7 @@ class Interpreter:
                             gives_critical = (
                                 critical_of is not None
                                 and any(map(gives_a_limit, critical_of(cells)))
-                            ) or (
-                                (comment_at is not None and bool(cells[comment_at].strip()))
-                                or (sign_at is not None and bool(cells[sign_at].strip()))
-                                or (fluid_at is not None and fluid_of(cells, fluid_at) is not None)
-                            )
+                            ) or (needs_general is not None and needs_general(cells))
                             if padded:
                                 cells.pop()
                             marker, text, unit = (
@@ -4902,6 +4898,24 @@ def _keep_far_apart(readings: _Readings, warnings: list[Issue], tally: Tally) ->
         tally.count((warning,))
         if len(warnings) < OVERVIEW_ISSUES:
             warnings.append(warning)
+
+
+def _needs_general(
+    filled: tuple[int | None, ...], fluids: tuple[int, ...]
+) -> Callable[[list[str]], bool] | None:
+    """Whether a long row takes the general path for what its cells say: anything in a column
+    of `filled` (a comment; the unread column before the value), or a fluid other than blood
+    in a column of `fluids`; None where the file has none of those columns (nearly all)."""
+    given = tuple(index for index in filled if index is not None)
+    if not given and not fluids:
+        return None
+
+    def needs(cells: list[str]) -> bool:
+        return any(cells[i].strip() for i in given) or (
+            bool(fluids) and fluid_of(cells, fluids) is not None
+        )
+
+    return needs
 
 
 def _general_path_only(layout: Layout) -> bool:

@@ -72,15 +72,29 @@ def bounds_text(b: Bounds, unit: str) -> str:
     return f"no limits ({unit})"
 
 
+# Several markers that start inflammation high together, one of them at least this many times the
+# upper limit, is called "strong" inflammation; below it, "mild" (the summary's words).
+STRONG_TIMES = 3.0
+
+# A storm-like pattern: very high IL-6 and IFN-γ (at least this many times the upper limit).
+STORM_TIMES = 10.0
+
+
 def times_upper_limit(value: float, high: float, at_least: bool = False) -> float | None:
-    """How many times the upper limit a value is (rounded down when the value is only a floor,
-    as '>100'); None when that is too big for a float (JSON would write null, a table 'inf')."""
+    """How many times the upper limit a value is, to 2 decimals (rounded down when the value is
+    only a floor, as '>100', or where rounding would reach 3 or 10, which the summary's words
+    start at); None when that is too big for a float (JSON would write null, a table 'inf')."""
     ratio = value / high
     if ratio == math.inf:
         return None
     if at_least and ratio * 100 < math.inf:  # past 1e306 a float has no decimals to floor
         return math.floor(ratio * 100) / 100
-    return round(ratio, 2)
+    rounded = round(ratio, 2)
+    if rounded in (STRONG_TIMES, STORM_TIMES) and ratio < rounded:
+        # dev QA: 24.99 over 2.5 was 10.0 in JSON and '10 times' in the summary, which gave
+        # no storm sentence (9.996 is under 10); a script's '>= 10' chose it all the same
+        return math.floor(ratio * 100) / 100
+    return rounded
 
 
 class Zone(IntEnum):

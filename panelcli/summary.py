@@ -14,7 +14,14 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Literal
 
-from panelcli.interpret import COMPARATOR_WORDS, Bounds, excluded_limits, reachable_critical
+from panelcli.interpret import (
+    COMPARATOR_WORDS,
+    STORM_TIMES,
+    STRONG_TIMES,
+    Bounds,
+    excluded_limits,
+    reachable_critical,
+)
 from panelcli.models import (
     LOST_LETTER_SAID,
     Issue,
@@ -82,12 +89,6 @@ GROUP_SIGN = {
     "acute-phase protein": "A high level can be a sign of infection or inflammation.",
 }
 
-# Several markers that start inflammation high together, one of them at least this many times the
-# upper limit, is called "strong" inflammation; below it, "mild".
-STRONG_TIMES = 3.0
-
-# A storm-like pattern: very high IL-6 and IFN-γ (at least this many times the upper limit).
-STORM_TIMES = 10.0
 
 #: Said with the names the panel gives IL-6, IFN-γ and IL-10 (QA: 'Interleukin 6' in a lab's
 #: set was 'IL-6' here alone).

@@ -1,0 +1,38 @@
+"""A developer's QA round (session 49): figures, notes and lines a script reads."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.cli import app
+from panelcli.interpret import times_upper_limit
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    ("value", "high", "times"),
+    [(24.99, 2.5, 9.99), (7.49, 2.5, 2.99), (59.9, 20, 2.99), (25, 2.5, 10.0), (7.5, 2.5, 3.0),
+     (2.999, 1, 3.0 - 0.01), (29.97, 10, 3.0 - 0.01), (4.996, 1, 5.0)],
+)  # fmt: skip
+def test_times_the_upper_limit_never_rounds_up_to_3_or_10(value, high, times) -> None:
+    """24.99 over 2.5 was 10.0 in JSON and '10 times' in the summary, with no storm sentence;
+    7.49's '3 times' was called mild beside another '3 times' called strong."""
+    assert times_upper_limit(value, high) == pytest.approx(times)
+
+
+def test_the_summary_and_json_agree_just_under_3_and_10(write_csv) -> None:
+    path = write_csv(
+        "sample_id,marker,value,unit\nA,IL-6,24.99,pg/mL\nB,IL-6,7.49,pg/mL\nB,TNF-α,43.45,pg/mL\n"
+    )
+    result = runner.invoke(app, ["check", path, "--format", "json"])
+    document = json.loads(result.stdout)
+    a, b = document["panels"]
+    assert [r["times_upper_limit"] for r in a["results"]] == [9.99]
+    assert "IL-6 is 9.9 times the upper limit." in " ".join(a["summary"]["text"])
+    assert [r["times_upper_limit"] for r in b["results"]] == [2.99, 2.99]
+    text = " ".join(b["summary"]["text"])
+    assert "IL-6 is 2.9 times" in text and "mild inflammation" in text

@@ -126,7 +126,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "esame", "analita", "bepaling",  # Italian, Dutch (lab QA: no header found)
                "exame", "badanie", "analys", "assayname"),  # Portuguese, Polish, Swedish
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
-              "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
+              "calcconcentration", "calcconc", "calculatedconcentration",
               "yourvalue", "yourresult",  # a patient portal's (MyChart) copied table
               "obsconc", "observedconcentration",  # Bio-Plex's result beside 'Exp Conc'
               "ergebnis", "wert", "messwert", "konzentration",

@@ -1425,7 +1425,7 @@ def given_id(cell: str) -> str | None:
     """A patient's (or sample's) id cell as written (stripped), or None when it is blank or
     says no one's is known (`NOT_KNOWN_IDS`)."""
     text = cell.strip()
-    if text.startswith('="') and text.endswith('"') and len(text) > 3:
+    if '="' in text and text.startswith('="') and text.endswith('"') and len(text) > 3:
         text = text[2:-1].strip()  # ="00123": an LIS's guard that keeps Excel from dropping zeros
     if not text.isascii():  # 'Mu' + a combining '¨' is 'Mü' (QA: one patient became two)
         # nor is a zero-width space or a BOM (two exports joined by `cat`) another id (lab QA)

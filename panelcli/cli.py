@@ -427,7 +427,13 @@ def _output_name(text: str) -> str:
         raise _bad_parameter(
             f"the file name '{text}' starts with '=': write -o {name} or --output={name}"
         )
+    if os.path.abspath(text) in _STANDARD_OUTPUT_NAMES:
+        return "-"  # as '-' in all (developer QA: --quiet printed the report, colour differed)
     return text
+
+
+#: Names of standard output itself, which `-o` takes as '-'
+_STANDARD_OUTPUT_NAMES = frozenset({"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 
 
 def _export_path(text: str) -> Path:

@@ -36,3 +36,14 @@ def test_the_summary_and_json_agree_just_under_3_and_10(write_csv) -> None:
     assert [r["times_upper_limit"] for r in b["results"]] == [2.99, 2.99]
     text = " ".join(b["summary"]["text"])
     assert "IL-6 is 2.9 times" in text and "mild inflammation" in text
+
+
+@pytest.mark.parametrize("name", ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+def test_output_to_standard_outputs_path_is_standard_output(write_csv, name: str) -> None:
+    """'-q -o /dev/stdout' printed the whole report where '-q -o -' printed nothing."""
+    from panelcli.cli import _output_name
+
+    assert _output_name(name) == "-"
+    path = write_csv("sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\n")
+    result = runner.invoke(app, ["check", path, "-q", "-f", "json", "-o", name])
+    assert (result.exit_code, result.stdout) == (0, "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -47,3 +48,14 @@ def test_output_to_standard_outputs_path_is_standard_output(write_csv, name: str
     path = write_csv("sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\n")
     result = runner.invoke(app, ["check", path, "-q", "-f", "json", "-o", name])
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_column_name_with_a_colon_is_quoted_in_validates_lines(write_csv) -> None:
+    """'Note: lab' made the line read as column 'Note', severity 'lab'."""
+    path = write_csv('sample_id,marker,value,unit,"Note: lab"\nA,IL-6,abc,pg/mL,x\n')
+    result = runner.invoke(app, ["validate", path])
+    line = re.compile(r"^(.*?):(\d+): ('(?:[^']|'')*'|[^:']*): (error|warning) ([\w-]+): (.*)$")
+    first, second = (line.match(text) for text in result.stdout.splitlines())
+    assert first is not None and second is not None
+    assert first.group(3, 4, 5) == ("'Note: lab'", "warning", "column-ignored")
+    assert second.group(3, 4, 5) == ("value", "error", "value-not-a-number")

@@ -27,10 +27,19 @@ def issue_line(issue: Issue) -> str:
     """'file:line: column: severity code: message (sample 'S1', marker 'IL-8')'; no column
     where the problem is the whole row, no line where it is the whole file."""
     where = ":".join([issue.source or repr("")] + ([str(issue.line)] if issue.line else []))
-    column = f" {issue.column}:" if issue.column else ""
+    column = f" {_column_said(issue.column)}:" if issue.column else ""
     row = ", ".join(row_named(issue))
     said = f" ({row})" if row else ""
     return visible(f"{where}:{column} {issue.severity} {issue.code}: {issue.message}{said}")
+
+
+def _column_said(name: str) -> str:
+    """A column's name as a line gives it: in quotes where it holds ': ' (or spaces or a quote
+    at an end), so that splitting the line at ': ' still finds its fields (developer QA:
+    'Note: lab' was read as the column 'Note' and the severity 'lab')."""
+    if ": " in name or name != name.strip() or name.startswith("'") or name.endswith(":"):
+        return "'" + name.replace("'", "''") + "'"
+    return name
 
 
 def row_named(issue: Issue) -> list[str]:

@@ -1452,8 +1452,15 @@ def ranges_list(debug: DebugOpt = False) -> None:
         sets: dict[str, Path | None] = dict(available_sets())
         if default not in sets:  # $PANELCLI_RANGES names a file or folder: check uses it
             sets[default] = None
+        # QA: of two of yours standing in for a bundled set ('ARUP-3002601.toml' and
+        # 'arup-3002601.toml'), one was listed, and nothing said why check refused both; each
+        # is tagged on its own line (developer QA: a line of its own on stdout was no set's)
+        twin_of = {name: twins for twins in case_twins() for name in twins}
         for name, path in sets.items():
             tags = [t for t, on in (("default", name == default), ("yours", path in mine)) if on]
+            if name in twin_of:
+                others = " and ".join(t for t in twin_of[name] if t != name)
+                tags.append(f"named as {others} but for case: neither is chosen by name")
             try:
                 if path is None:
                     tags.append(f"from ${RANGES_ENV}")
@@ -1474,11 +1481,9 @@ def ranges_list(debug: DebugOpt = False) -> None:
             _print(visible(f"{name}{shown}: {description}[{markers}] {path}"))
         for said in sets_not_read():  # QA: left out without a word
             _say(visible(f"not read: {said}"))
-        # QA: of two of yours standing in for a bundled set ('ARUP-3002601.toml' and
-        # 'arup-3002601.toml'), one was listed, and nothing said why check refused both
         for twins in case_twins():
             broken.append(" or ".join(twins))
-            _print(visible(
+            _say(visible(
                 f"{' and '.join(twins)} (yours): names that differ only in case, so neither is "
                 "chosen by name; rename one"
             ))  # fmt: skip

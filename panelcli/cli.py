@@ -1580,7 +1580,7 @@ def ranges_validate(
                 file=sys.stderr,
             )
             raise typer.Exit(ExitStatus.ERROR)
-        warnings = ranges_warnings(raw)
+        warnings = ranges_warnings(raw, file.stem)
         for line in lint_lines(file, "warning", warnings, problem_lines(raw, warnings)):
             _print(line)
         # on stderr, as validate's count: stdout holds one line per problem (developer QA)

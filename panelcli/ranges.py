@@ -284,7 +284,7 @@ def interval_text(bounds: Bounds, unit: str) -> str:
 
 
 class SetHeader(_Strict):
-    name: str | None = None
+    name: _Name | None = None
     version: str | None = None
     description: str | None = None
     lab: str | None = None
@@ -460,7 +460,7 @@ class ReferenceSet:
         """What `ranges validate` warns about in this set, as sentences naming the marker."""
         # A bundled set has none (tested): checking it against every bundled set again would
         # slow down the start of each run of the default set.
-        return [] if is_bundled(self.path) else ranges_warnings(self._raw)
+        return [] if is_bundled(self.path) else ranges_warnings(self._raw, self.path.stem)
 
     def resolve(self, marker: str) -> str | None:
         """The canonical name for a marker as written ('IL6', or 'IL-6 Conc.' as instruments
@@ -1719,8 +1719,9 @@ def _given_flags(table: object, wrong: set[str]) -> dict[str, object]:
 _AMBIGUOUS_NAMES = {"il1": "IL-1α or IL-1β", "ifn": "IFN-α, IFN-β or IFN-γ"}
 
 
-def ranges_warnings(raw: bytes) -> list[str]:
-    """Things worth a look in a valid ranges file: no source, units panelcli cannot convert."""
+def ranges_warnings(raw: bytes, stem: str | None = None) -> list[str]:
+    """Things worth a look in a valid ranges file: no source, units panelcli cannot convert;
+    `stem`: its file's name without '.toml', the set's name where it gives none."""
     from panelcli.units import has_family, unit_typo_of
 
     parsed = RangesFile.model_validate(_toml(_toml_text(raw)))
@@ -1787,7 +1788,7 @@ def ranges_warnings(raw: bytes) -> list[str]:
         warnings.extend(_source_of_other_numbers(name, entry))
         warnings.extend(_loinc_of_another(name, entry))
     # a copy under the bundled set's name is told to rename it first: said once
-    warnings.extend(_named_as_bundled(parsed) or _described_as_bundled(parsed))
+    warnings.extend(_named_as_bundled(parsed, stem) or _described_as_bundled(parsed))
     return warnings
 
 
@@ -1848,19 +1849,21 @@ def _markers_changed(
     return ", ".join(changed[:3]) + more
 
 
-def _named_as_bundled(parsed: RangesFile) -> list[str]:
+def _named_as_bundled(parsed: RangesFile, stem: str | None = None) -> list[str]:
     """A set that has a bundled set's name but other markers (ranges, names, sources): every
     report would name it as that set (QA: a copy with IL-6 high = 60 was reported as
-    arup-3002601, without a word)."""
-    set_name = parsed.set.name
+    arup-3002601, without a word); by its file's name where it gives none (developer QA: the
+    copy 'ranges init' makes, its name line deleted, was reported as the bundled set)."""
+    set_name = parsed.set.name or stem
     for bundled_name, bundled in bundled_reference_sets():
         if set_name is None or set_name.casefold() != (bundled.data.set.name or "").casefold():
             continue
         listed = _markers_changed(parsed, bundled, lambda entry: entry)
         if not listed:
             return []
+        named = "named" if parsed.set.name else "named by its file"
         return [
-            f"the set is named '{set_name}', as the bundled set {bundled_name} is, but its "
+            f"the set is {named} '{set_name}', as the bundled set {bundled_name} is, but its "
             f"markers differ from that set's ({listed}); reports name the set by its name, so "
             'give it a name of its own ([set] name = "…") to tell them apart'
         ]

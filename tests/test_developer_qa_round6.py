@@ -59,3 +59,21 @@ def test_a_column_name_with_a_colon_is_quoted_in_validates_lines(write_csv) -> N
     assert first is not None and second is not None
     assert first.group(3, 4, 5) == ("'Note: lab'", "warning", "column-ignored")
     assert second.group(3, 4, 5) == ("value", "error", "value-not-a-number")
+
+
+def test_a_copy_named_by_its_file_as_a_bundled_set_is_warned_about(tmp_path) -> None:
+    """The copy 'ranges init' makes, its name line deleted and IL-6 changed, was reported as
+    'arup-3002601' with no warning; a name of spaces was taken as the set's name."""
+    folder = tmp_path / "mylab"
+    assert runner.invoke(app, ["ranges", "init", str(folder)]).exit_code == 0
+    (copy,) = folder.glob("*.toml")
+    text = copy.read_text(encoding="utf-8")
+    unnamed = re.sub(r"(?m)^name = .*\n", "", text, count=1).replace("high = 2.5", "high = 20", 1)
+    copy.write_text(unnamed, encoding="utf-8")
+    result = runner.invoke(app, ["ranges", "validate", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "the set is named by its file 'arup-3002601', as the bundled set" in result.stdout
+    copy.write_text(re.sub(r"(?m)^name = .*$", 'name = "   "', text, count=1), encoding="utf-8")
+    result = runner.invoke(app, ["ranges", "validate", str(folder)])
+    assert result.exit_code == 2
+    assert "[set]: name: is empty; fill it in or remove it" in result.stdout

@@ -221,7 +221,11 @@ _HL7_TIME = re.compile(
 )
 #: Besides ISO 8601: day.month.year, as German and other European exports write it (with a
 #: dot it is never month-first; 01/02/2026 is left unread because it could be either).
-_DOTTED = ("%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
+#: Year first with dots ('2026.03.20'), as Hungarian and East Asian exports write it (lab QA).
+_DOTTED = (
+    "%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%Y.%m.%d", "%Y.%m.%d %H:%M",
+    "%Y.%m.%d %H:%M:%S",
+)  # fmt: skip
 
 
 # Remembered: a file repeats its collection dates row after row, and the general path reads
@@ -505,6 +509,12 @@ _MONTH_NAMES = {
 #: '1 Mar 2026', '01-Mar-2026', '1. March 2026' (day first) and 'Mar 1, 2026', 'March 01 2026'
 _DAY_MONTH = lazy_pattern(r"^(\d{1,2})\.?[ -]([A-Za-z]{3,9})\.?[ -](\d{4})$")
 _MONTH_DAY = lazy_pattern(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
+#: A weekday before such a date ('Wed, 25 Mar 2026', 'Thu Mar 26 2026', as mail and
+#: JavaScript write dates): left off (lab QA: unreadable)
+_WEEKDAY = lazy_pattern(
+    r"^(?:mon|tue|wed|thu|fri|sat|sun)(?:s|rs|day|nesday|sday|rsday|urday)?\.?,?\s+",
+    re.IGNORECASE,
+)
 
 
 def _named_month_date(text: str) -> datetime | None:
@@ -516,6 +526,8 @@ def _named_month_date(text: str) -> datetime | None:
 def _named_month_parts(text: str) -> tuple[int, int, int] | None:
     """Year, month and day of a date written with its month's name, the day not checked
     ('31 Apr 2026' as 2026, 4, 31); None for other text."""
+    if text[:1].isalpha() and (weekday := _WEEKDAY.match(text)) is not None:
+        text = text[weekday.end() :]
     match = _DAY_MONTH.match(text)
     if match is not None:
         day, month, year = match.groups()

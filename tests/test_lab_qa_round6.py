@@ -403,3 +403,26 @@ def test_test_code_beside_a_test_name_is_not_read(write_csv) -> None:
     path = write_csv("Sample,Test Code,Test,Result,Units\nA1,X12,IL-6,3.5,pg/mL\n")
     (result,) = results_of(path)
     assert result.marker == "IL-6"
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [("2026.03.20", "2026-03-20"), ("2026.03.20 08:15", "2026-03-20 08:15"),
+     ("Wed, 25 Mar 2026", "2026-03-25"), ("Thu Mar 26 2026", "2026-03-26"),
+     ("Thursday, March 26, 2026", "2026-03-26")],
+)  # fmt: skip
+def test_year_first_dotted_dates_and_a_weekday_before_a_date_are_read(written, day) -> None:
+    """Each was 'not a date panelcli can read'."""
+    from panelcli.trends import read_date
+
+    read = read_date(written)
+    assert read is not None and read.isoformat(sep=" ").startswith(day)
+
+
+def test_a_weekday_alone_or_before_an_iso_date_is_no_date() -> None:
+    from panelcli.trends import read_date
+
+    assert read_date("Monday") is None and read_date("2026.13.40") is None

@@ -4221,22 +4221,33 @@ def _row_for(m: Measurement) -> dict[str, str | None]:
 #: German's years and French's days (review)
 _AGE = lazy_pattern(
     r"^\s*(\d{1,4}(?:\.\d+)?)\s*(?:(?P<years>y|yr|yrs|years?|jahre?|ans?|años?|anos?)"
-    r"|(?P<months>mo|mos|mths?|months?|monate?|mois|mes|meses)"
+    r"|(?P<months>m|mo|mos|mths?|months?|monate?|mois|mes|meses)"
     r"|(?P<weeks>w|wk|wks|weeks?|wochen?|semaines?|semanas?)"
     r"|(?P<days>d|days?|tage?|jours?|días?|dias?))?\.?\s*$",
     re.I,
 )
 _YEARS_OF = {"months": 1 / 12, "weeks": 7 / DAYS_IN_YEAR, "days": 1 / DAYS_IN_YEAR}
+#: Years and months together ('17y 11m', '2 yrs 3 mos', as paediatric reports write ages)
+_YEARS_AND_MONTHS = lazy_pattern(
+    r"^\s*(\d{1,3})\s*(?:y|yr|yrs|years?|jahre?)\.?,?\s*(\d{1,2})\s*"
+    r"(?:m|mo|mos|mths?|months?|monate?)\.?\s*$",
+    re.I,
+)
 
 
 MAX_AGE = 150  # years, as --age takes: '200' in an age column is a slip, not an age
 
 
 def parse_age(text: str) -> float | None:
-    """An age in years ('42', '42 y', '18 mo' as 1.5), or None: a cell's, and --age's."""
+    """An age in years ('42', '42 y', '18 mo' as 1.5, '17y 11m'), or None: a cell's, and
+    --age's."""
     match = _AGE.match(text.replace(",", ".", 1))  # '50,5' where ',' is the decimal mark
     if match is None:
-        return None
+        both = _YEARS_AND_MONTHS.match(text)
+        if both is None or int(both.group(2)) > 11:
+            return None
+        age = int(both.group(1)) + int(both.group(2)) / 12
+        return age if age <= MAX_AGE else None
     age = float(match.group(1)) * next(
         (_YEARS_OF[unit] for unit in _YEARS_OF if match.group(unit)), 1.0
     )
@@ -4248,7 +4259,7 @@ def age_width(text: str) -> float:
     month, '1.5' a tenth of a year (a readable cell, as `parse_age` reads it)."""
     match = _AGE.match(text.replace(",", ".", 1))
     if match is None:
-        return 0.0
+        return 1 / 12 if _YEARS_AND_MONTHS.match(text) else 0.0
     _, _, decimals = match.group(1).partition(".")
     unit = next((_YEARS_OF[unit] for unit in _YEARS_OF if match.group(unit)), 1.0)
     return unit / 10 ** len(decimals)
@@ -4257,7 +4268,9 @@ def age_width(text: str) -> float:
 def _in_months(text: str) -> bool:
     """Whether an age cell is written in months ('6 mo', '18 Monate')."""
     match = _AGE.match(text.replace(",", ".", 1))
-    return match is not None and match.group("months") is not None
+    if match is None:
+        return _YEARS_AND_MONTHS.match(text) is not None
+    return match.group("months") is not None
 
 
 def _ages_disagree(

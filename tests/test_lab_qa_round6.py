@@ -426,3 +426,15 @@ def test_a_weekday_alone_or_before_an_iso_date_is_no_date() -> None:
     from panelcli.trends import read_date
 
     assert read_date("Monday") is None and read_date("2026.13.40") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "years"),
+    [("6M", 0.5), ("6 m", 0.5), ("17y 11m", 17 + 11 / 12), ("2 yrs 3 mos", 2.25),
+     ("10 y, 2 m", 10 + 2 / 12), ("17y 12m", None), ("42", 42.0)],
+)  # fmt: skip
+def test_ages_in_months_as_m_and_in_years_and_months_are_read(written, years) -> None:
+    """'6M' and '17y 11m' were warned about as unreadable ages."""
+    from panelcli.check import parse_age
+
+    assert parse_age(written) == (None if years is None else pytest.approx(years))

@@ -352,9 +352,11 @@ def test_a_german_age_with_a_decimal_comma_and_a_mangled_sex_are_read() -> None:
     assert parse_age("6 semaines") == pytest.approx(6 * 7 / 365.25)
     # review: a lone 'j' is German's years and French's days ('20 j', an infant): not guessed
     assert (parse_age("30 J"), parse_age("20 j")) == (None, None)
+    # ('2 years 3 months' is read since lab QA round 6)
     assert (parse_age("365.25 d"), parse_age("2 years 3 months"), parse_age("151")) == (
-        1.0, None, None
+        1.0, 2.25, None
     )  # fmt: skip
+    assert parse_age("1 j 6 m") is None  # a lone 'j' is not guessed there either
     assert parse_sex("mÃ¤nnlich") == "male"
 
 

@@ -4248,6 +4248,9 @@ def parse_age(text: str) -> float | None:
             return None
         age = int(both.group(1)) + int(both.group(2)) / 12
         return age if age <= MAX_AGE else None
+    if match["months"] and match["months"].casefold() == "m" and float(match.group(1)) > 11:
+        # '45 M' may be an age and a sex ('Age/Sex'); a bare 'm' is months only under a year
+        return None
     age = float(match.group(1)) * next(
         (_YEARS_OF[unit] for unit in _YEARS_OF if match.group(unit)), 1.0
     )

@@ -431,7 +431,8 @@ def test_a_weekday_alone_or_before_an_iso_date_is_no_date() -> None:
 @pytest.mark.parametrize(
     ("written", "years"),
     [("6M", 0.5), ("6 m", 0.5), ("17y 11m", 17 + 11 / 12), ("2 yrs 3 mos", 2.25),
-     ("10 y, 2 m", 10 + 2 / 12), ("17y 12m", None), ("42", 42.0)],
+     ("10 y, 2 m", 10 + 2 / 12), ("17y 12m", None), ("42", 42.0), ("11 m", 11 / 12),
+     ("45 M", None), ("18m", None), ("18 mo", 1.5)],  # ('45 M': an age and a sex?)
 )  # fmt: skip
 def test_ages_in_months_as_m_and_in_years_and_months_are_read(written, years) -> None:
     """'6M' and '17y 11m' were warned about as unreadable ages."""

@@ -5172,6 +5172,16 @@ def measurement_reader(
                 continue
             if is_blank(cells):
                 continue  # blank line: not a row
+            if "\x00" in cells[0] and not "".join(cells).strip(" \t\r\n\x00"):
+                # lab QA: a file padded with NUL bytes (cut short, or copied from a disk
+                # image) made a sample '\x00\x00\x00\x00' with no marker
+                stats.skipped += 1
+                yield Issue(
+                    severity="warning", code="nul-line-skipped", source=source, line=line,
+                    message="this line holds only NUL bytes (0x00), as a file padded or cut "
+                    "short when copied has; it was skipped: check that the file is whole",
+                )  # fmt: skip
+                continue
             if i_comment is not None:  # the row's, for its issues (`with_its_comment`)
                 if len(cells) > named:
                     cells = with_comment_whole(cells, layout, named, delimiter)

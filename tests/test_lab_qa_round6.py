@@ -439,3 +439,13 @@ def test_ages_in_months_as_m_and_in_years_and_months_are_read(written, years) ->
     from panelcli.check import parse_age
 
     assert parse_age(written) == (None if years is None else pytest.approx(years))
+
+
+def test_a_line_of_nul_bytes_is_skipped_with_a_warning(tmp_path) -> None:
+    """It made a sample '\\x00\\x00\\x00\\x00' with no marker, a rejected row and exit 2."""
+    path = tmp_path / "padded.csv"
+    path.write_bytes(b"sample_id,marker,value,unit\nZ-1,IL-6,3.1,pg/mL\n\x00\x00\x00\x00")
+    events = events_of(str(path))
+    assert [r.value for r in events if isinstance(r, Result)] == [3.1]
+    (said,) = [e for e in events if isinstance(e, Issue)]
+    assert (said.severity, said.code, said.line) == ("warning", "nul-line-skipped", 3)

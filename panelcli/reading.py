@@ -133,6 +133,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
               "résultat", "resultat", "valeur", "resultado", "valor",  # French, Spanish
               "risultato", "valore", "uitslag", "resultaat", "waarde",  # Italian, Dutch
               "wynik", "resultval", "ordvalue", "ordnumvalue",  # Polish; Cerner's, Epic's
+              # each replicate's value beside their mean (Simoa's 'Replicate Conc.' beside
+              # 'Mean Conc.': lab QA, the mean was read once per replicate row)
+              "replicateconc", "replicateconcentration", "repconc", "replicateresult",
               *_DILUTION_CORRECTED),
     "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit",
              "concunit", "concunits", "concentrationunit", "einheit",
@@ -3950,6 +3953,9 @@ def _with_sign_and_flag(
         own = written.comparator if written is not None else None
         if own is None and (text[:1].isdigit() or text[:1] == "."):
             return side + text, None, None
+        if own is None and (is_no_value_mark(text) or text.casefold() == "nan"):
+            # no number past the limit (Simoa's 'NaN'): the limit's, as 'OOR <' is read
+            return f"OOR {side}", None, None
         if own is not None and (own in ("<", "<=")) != (side == "<"):
             where = "below" if side == "<" else "above"
             return "", None, ("lab_flag", "flag-conflict",
@@ -4910,6 +4916,15 @@ def fluid_of(cells: list[str], columns: tuple[int, ...]) -> str | None:
     return None
 
 
+#: Words of a column's name that say it holds something else than a value's sign (lab QA:
+#: Simoa's 'Replicate Conc.' before 'Mean Conc.' was said to have its '<' read as one)
+_NOT_A_SIGN_S = frozenset({
+    "conc", "concentration", "result", "results", "value", "values", "mean", "replicate",
+    "rep", "average", "avg", "sd", "cv", "dilution", "dil", "count", "date", "time", "unit",
+    "units", "id", "name", "no", "number", "location", "well", "position", "plate", "run",
+})  # fmt: skip
+
+
 def sign_column_beside(header: Sequence[str], layout: Layout) -> int | None:
     """A long file's unread column right before the value, whose '<' or '>' alone is read as
     the value's sign (lab QA: 'Vorzeichen' or a blank-headed column's '>' beside '2,0' was
@@ -4925,6 +4940,7 @@ def sign_column_beside(header: Sequence[str], layout: Layout) -> int | None:
         name in layout.ignored
         and name not in layout.not_read
         and figure_named(name) is None  # an instrument's figure ('Dilution', 'CV%')
+        and _NOT_A_SIGN_S.isdisjoint(re.findall(r"[^\W\d_]+", name.casefold()))
         and all(key not in known for known in (_ROLE_OF, _WEAK_ROLE_OF, _WELL, _MAYBE_SAMPLE))
     ):
         return before

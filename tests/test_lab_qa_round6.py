@@ -449,3 +449,25 @@ def test_a_line_of_nul_bytes_is_skipped_with_a_warning(tmp_path) -> None:
     assert [r.value for r in events if isinstance(r, Result)] == [3.1]
     (said,) = [e for e in events if isinstance(e, Issue)]
     assert (said.severity, said.code, said.line) == ("warning", "nul-line-skipped", 3)
+
+
+def test_simoas_replicates_are_read_not_their_mean_once_per_row(write_csv) -> None:
+    """Each replicate row repeats 'Mean Conc.': the mean was judged once per row, twice a
+    sample; a 'NaN' beside 'Conc. < LLOQ' was refused as not finite."""
+    path = write_csv(
+        "Sample Barcode,Assay,Location,Replicate Conc.,Mean Conc.,Unit,Flags\n"
+        "SIM-001,IL-6,A1,1.21,1.25,pg/mL,\nSIM-001,IL-6,A2,1.29,1.25,pg/mL,\n"
+        "SIM-002,IL-6,A3,NaN,NaN,pg/mL,Conc. < LLOQ\n"
+    )
+    first, second, below = results_of(path)
+    assert (first.value, second.value) == (1.21, 1.29)
+    assert (below.comparator, below.value, below.status) == ("<", None, "indeterminate")
+    said = {i.column: i.message for i in issues_of(path) if i.line == 1}
+    assert said["Mean Conc."].startswith("column 'Mean Conc.' was not read: it is the mean")
+    assert "'Location' is not a known marker or field and was not read" in said["Location"]
+
+
+@pytest.mark.parametrize("name", ["Replicate Conc.", "Sample No", "Run Date", "Well"])
+def test_a_column_named_for_something_else_is_no_sign_column(write_csv, name: str) -> None:
+    path = write_csv(f"Sample,Test,{name},Result,Units\nS1,IL-6,>,2.0,pg/mL\n")
+    assert all(r.comparator is None for r in results_of(path))

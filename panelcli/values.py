@@ -1124,7 +1124,19 @@ def _checked(number: float, cell: str) -> float:
             "value-negative",
             f"value '{shorten(cell)}' is negative; a concentration cannot be below zero",
         )
+    if number in _PLACEHOLDER_NUMBERS and "." not in cell:
+        # lab QA: Epic Clarity's ORD_NUM_VALUE is 9999999 where the result is no number; it was
+        # judged as 689,655 times the upper limit and called strong inflammation
+        raise ValueProblem(
+            "value-placeholder",
+            f"value '{shorten(cell)}' is the number some lab systems (Epic) write where the "
+            "result is not a number, not a measurement; see the lab's report for the result",
+        )
     return number + 0.0  # turns -0.0 into 0.0
+
+
+#: Numbers lab systems write in place of a result that is none (all nines)
+_PLACEHOLDER_NUMBERS = frozenset({9999999.0, 99999999.0})
 
 
 _NUM = r"(\d+(?:\.\d+)?)"

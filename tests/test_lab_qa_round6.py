@@ -471,3 +471,14 @@ def test_simoas_replicates_are_read_not_their_mean_once_per_row(write_csv) -> No
 def test_a_column_named_for_something_else_is_no_sign_column(write_csv, name: str) -> None:
     path = write_csv(f"Sample,Test,{name},Result,Units\nS1,IL-6,>,2.0,pg/mL\n")
     assert all(r.comparator is None for r in results_of(path))
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_epics_placeholder_9999999_is_no_result(write_csv, short_path: bool) -> None:
+    """It was judged as 689,655 times TNF-α's upper limit and called strong inflammation."""
+    path = write_csv("Component,Numeric Result,Units\nTNF-alpha,9999999,pg/mL\nIL-6,12,pg/mL\n")
+    (result,) = results_of(path, short_path)
+    assert result.marker == "IL-6"
+    (refused,) = issues_of(path, short_path)
+    assert (refused.code, refused.line) == ("value-placeholder", 2)
+    assert parse_value("999999").number == 999999.0  # six nines may be a real number

@@ -136,6 +136,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
               # each replicate's value beside their mean (Simoa's 'Replicate Conc.' beside
               # 'Mean Conc.': lab QA, the mean was read once per replicate row)
               "replicateconc", "replicateconcentration", "repconc", "replicateresult",
+              "quantifiedvalue",  # Olink Target 48's absolute concentration (lab QA)
               *_DILUTION_CORRECTED),
     "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit",
              "concunit", "concunits", "concentrationunit", "einheit",
@@ -4216,6 +4217,8 @@ def header_warnings(
             )
         elif wrapped in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[wrapped]}"
+        elif header_key(name) == "npx":  # beside a concentration column (Olink Target 48)
+            message = f"column '{shorten(name)}' " + _not_read_because(_NPX_SCALE)
         elif header_key(name) in _BARE_LIMITS:  # QA: a lab's range as 'Low' and 'High'
             side = _BARE_LIMITS[header_key(name)]
             message = f"column '{shorten(name)}' " + _not_read_because(
@@ -4916,12 +4919,16 @@ def fluid_of(cells: list[str], columns: tuple[int, ...]) -> str | None:
     return None
 
 
-#: Words of a column's name that say it holds something else than a value's sign (lab QA:
-#: Simoa's 'Replicate Conc.' before 'Mean Conc.' was said to have its '<' read as one)
+#: The name of a column that may hold a value's sign: one short word (lab QA: Simoa's
+#: 'Replicate Conc.', Olink's 'QC_Warning' were said to have a '<' read as one) ...
+_ONE_SHORT_WORD = lazy_pattern(r"[^\W\d_]{1,12}\.?")
+#: ... that names nothing else
 _NOT_A_SIGN_S = frozenset({
     "conc", "concentration", "result", "results", "value", "values", "mean", "replicate",
     "rep", "average", "avg", "sd", "cv", "dilution", "dil", "count", "date", "time", "unit",
     "units", "id", "name", "no", "number", "location", "well", "position", "plate", "run",
+    "npx", "status", "type", "panel", "kit", "lot", "batch", "qc", "warning", "error", "errors",
+    "note", "notes", "remark", "description", "method", "instrument", "analyzer", "source",
 })  # fmt: skip
 
 
@@ -4940,7 +4947,9 @@ def sign_column_beside(header: Sequence[str], layout: Layout) -> int | None:
         name in layout.ignored
         and name not in layout.not_read
         and figure_named(name) is None  # an instrument's figure ('Dilution', 'CV%')
-        and _NOT_A_SIGN_S.isdisjoint(re.findall(r"[^\W\d_]+", name.casefold()))
+        # one short word ('Symbol', 'Comp', 'Qual.'), not 'QC_Warning' or 'Replicate Conc.'
+        and _ONE_SHORT_WORD.fullmatch(name.strip()) is not None
+        and name.strip().rstrip(".").casefold() not in _NOT_A_SIGN_S
         and all(key not in known for known in (_ROLE_OF, _WEAK_ROLE_OF, _WELL, _MAYBE_SAMPLE))
     ):
         return before

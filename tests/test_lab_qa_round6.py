@@ -482,3 +482,17 @@ def test_epics_placeholder_9999999_is_no_result(write_csv, short_path: bool) -> 
     (refused,) = issues_of(path, short_path)
     assert (refused.code, refused.line) == ("value-placeholder", 2)
     assert parse_value("999999").number == 999999.0  # six nines may be a real number
+
+
+def test_olinks_quantified_value_is_read_and_its_npx_said_not_to_be(write_csv) -> None:
+    """Target 48 with 'NPX' and 'Quantified_value' (pg/mL) was refused whole as NPX only."""
+    path = write_csv(
+        "SampleID,Assay,QC_Warning,NPX,Quantified_value,Unit\nS01,IL6,Pass,3.1,4.1,pg/mL\n"
+    )
+    (result,) = results_of(path)
+    assert (result.marker, result.value, result.status) == ("IL-6", 4.1, "high")
+    said = {i.column: i.message for i in issues_of(path)}
+    assert said["NPX"] == (
+        "column 'NPX' was not read: Olink's relative log2 scale, not concentrations"
+    )
+    assert said["QC_Warning"].endswith("is not a known marker or field and was not read")

@@ -1935,6 +1935,9 @@ def _find_header_in(
             "as 'IL-6 (pg/mL)'",
             line=line,
         )
+    message = _message_not_a_table(head_lines)
+    if message is not None:  # lab QA: an HL7 or ASTM message got the generic 'no header'
+        raise InputError(f"{source}: {message}")
     # where it was looked for, and the line that looks like one (lab QA: 'in the first 100
     # rows' of a 3-line file, with no word of which names panelcli did not know)
     looked = (
@@ -1958,6 +1961,38 @@ def _find_header_in(
         f"{source}: no header with marker and value columns found{looked}{columns_said} (expected "
         "columns such as 'marker' and 'value', or one column per marker such as 'IL-6 "
         f"(pg/mL)'; a line starting with '#' is a comment, never the header{farther})"
+    )
+
+
+#: An instrument's or LIS's message, by the start of its first line: what it is
+_MESSAGES = (
+    ("MSH|", "an HL7 v2 message (its first segment is MSH)"),
+    ("H|\\^&", "an ASTM message from an instrument (its first record is H|\\^&)"),
+    ("1H|\\^&", "an ASTM message from an instrument (its first record is H|\\^&)"),
+)
+
+
+#: A plate reader's grid: a line naming the columns 1 to 12 (after a blank corner cell)
+_PLATE_COLUMNS = lazy_pattern(
+    r"^\s*[,;\t]\s*1\s*([,;\t])\s*2\s*\1\s*3\s*\1(?:\s*\d{1,2}\s*\1?){8,9}\s*$"
+)
+
+
+def _message_not_a_table(head_lines: list[str]) -> str | None:
+    """Why a file that is an HL7 or ASTM message is no table, and what to do; else None."""
+    first = next((line.lstrip("\ufeff\x02 \t") for line in head_lines if line.strip()), "")
+    what = next((said for start, said in _MESSAGES if first.startswith(start)), None)
+    if what is None and any(_PLATE_COLUMNS.match(line) for line in head_lines[:30]):
+        return (
+            "this is a plate's layout (a grid of wells, rows A to H and columns 1 to 12), not "
+            "a table of results: export the concentrations as a table, a row per sample (or "
+            "per result) with its marker, value and unit"
+        )
+    if what is None:
+        return None
+    return (
+        f"this is {what}, not a table of results: export the results from the lab system as "
+        "CSV (a row per result with marker, value and unit columns), or have it convert them"
     )
 
 

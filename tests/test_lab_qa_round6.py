@@ -496,3 +496,21 @@ def test_olinks_quantified_value_is_read_and_its_npx_said_not_to_be(write_csv) -
         "column 'NPX' was not read: Olink's relative log2 scale, not concentrations"
     )
     assert said["QC_Warning"].endswith("is not a known marker or field and was not read")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("MSH|^~\\&|LIS|LAB\rPID|1||MRN123\rOBX|1|NM|26881-3^IL-6^LN||12.5|pg/mL\r",
+         "this is an HL7 v2 message (its first segment is MSH), not a table of results"),
+        ("H|\\^&|||cobas e 801^1\nP|1\nR|1|^^^IL6|12.5|pg/mL\n",
+         "this is an ASTM message from an instrument"),
+        ("Plate:,Plate1\n,1,2,3,4,5,6,7,8,9,10,11,12\nA,2.4,2.3,0.2,0.2,0.06,0.06,,,,,,\n",
+         "this is a plate's layout (a grid of wells, rows A to H and columns 1 to 12)"),
+    ],
+)  # fmt: skip
+def test_a_message_or_a_plate_grid_is_named_for_what_it_is(write_csv, text, said) -> None:
+    """Each got the generic 'no header with marker and value columns found'."""
+    result = runner.invoke(app, ["check", write_csv(text)])
+    assert result.exit_code == 2
+    assert said in result.stderr

@@ -177,8 +177,20 @@ SLASHLESS_UNITS = {
 }  # each unit as written (casefolded) → what it is, in words: never a concentration
 
 
+def one_spaced(text: str) -> str:
+    """`text` with each run of white space (and '_') as one space (or '_'): the patterns that
+    read names try each way to part a run, so a long one took minutes (fuzz: 1,000 spaces)."""
+    if len(text) < 64 or _WHITE_RUN.search(text) is None:  # short: no time to lose (per row)
+        return text
+    return _WHITE_RUN.sub(lambda run: "_" if run[0].strip("_") == "" else " ", text)
+
+
+_WHITE_RUN = lazy_pattern(r"[\s_]{2,}")
+
+
 def split_header_unit(header: str) -> tuple[str, str | None]:
     """Split a wide-layout header such as 'IL-6 (pg/mL)' or 'TNF-α [pg/mL]' into name and unit."""
+    header = one_spaced(header)
     match = _UNIT_SUFFIX.match(header)
     if match and match.group("name").strip():
         unit = (match.group("unit") or match.group("bare") or "").strip()

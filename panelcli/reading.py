@@ -32,6 +32,7 @@ from panelcli.names import (
     instrument_name,
     looks_like_a_cytokine,
     marker_key,
+    one_spaced,
     split_header_unit,
     unmangled,
     whose_figure,
@@ -2059,7 +2060,7 @@ def _markers_with_other_words(
                 if len(cells) < 2 or _commented(cells[0]) or not _could_be_header(cells):
                     continue
                 for cell in cells:
-                    worded = _OTHER_WORDS.fullmatch(cell.strip())
+                    worded = _OTHER_WORDS.fullmatch(one_spaced(cell.strip()))
                     name = worded and (worded["name"] or worded["alone"])
                     marker = known_marker(name) if name else None
                     if marker:

@@ -144,7 +144,7 @@ from panelcli.reading import (
     shows_comma_grouping,
     shows_decimal_comma,
     shows_decimal_point,
-    sign_column_beside,
+    sign_column,
     specimen_columns,
     spill_columns,
 )
@@ -194,6 +194,7 @@ from panelcli.values import (
     PLAIN_NUMBER,
     ParsedValue,
     ValueProblem,
+    bare_sign,
     comma_grouping_shown,
     critical_side,
     decimal_point_shown,
@@ -1351,7 +1352,7 @@ class Interpreter:
         # anything in the unread column before the value (its '>' is the value's sign), or of a
         # fluid other than blood ('CSF', which a blood range does not fit): one check a row
         needs_general = _needs_general(
-            (roles.get("comment"), sign_column_beside(header, layout)), specimen_columns(layout)
+            roles.get("comment"), sign_column(header, layout), specimen_columns(layout)
         )
         padded = pad in columns  # rows get their blank cell (appended, then taken off)
         # A bare number right after the value in an ignored column: the general path asks
@@ -2257,9 +2258,9 @@ class Interpreter:
             del self._pending[pending:]
 
     def _for_another_fluid(self, fluid: str, entry: MarkerRange, result: Result) -> Result:
-        """`result` not judged where its sample is a fluid other than blood and the set's range
-        (blood's, unless the set says its specimen is that fluid) judged it (lab QA: a CSF's
-        IL-6 was 'high' by a plasma range, with no word)."""
+        """`result` not judged where its sample is a fluid other than blood that the set's
+        range judged (blood's, unless the set's specimen names that fluid)."""
+        # lab QA: a CSF's IL-6 was 'high' by a plasma range, with no word
         if result.reference is None or result.reference.origin != "set":
             return result  # the lab's own range, or none: theirs to fit the specimen
         if other_fluid(entry.specimen or self.ranges.data.set.specimen) == fluid:
@@ -4917,18 +4918,19 @@ def _keep_far_apart(readings: _Readings, warnings: list[Issue], tally: Tally) ->
 
 
 def _needs_general(
-    filled: tuple[int | None, ...], fluids: tuple[int, ...]
+    comment: int | None, sign: int | None, fluids: tuple[int, ...]
 ) -> Callable[[list[str]], bool] | None:
-    """Whether a long row takes the general path for what its cells say: anything in a column
-    of `filled` (a comment; the unread column before the value), or a fluid other than blood
-    in a column of `fluids`; None where the file has none of those columns (nearly all)."""
-    given = tuple(index for index in filled if index is not None)
-    if not given and not fluids:
+    """Whether a long row needs the general path: a comment, a sign alone in the sign column,
+    a fluid other than blood; None where the file has none of those columns (nearly all)."""
+    if comment is None and sign is None and not fluids:
         return None
 
     def needs(cells: list[str]) -> bool:
-        return any(cells[i].strip() for i in given) or (
-            bool(fluids) and fluid_of(cells, fluids) is not None
+        # (a sign column of other text, 'Main Lab' in each row: the short path; review)
+        return (
+            (comment is not None and bool(cells[comment].strip()))
+            or (sign is not None and bare_sign(cells[sign]) is not None)
+            or fluid_of(cells, fluids) is not None
         )
 
     return needs

@@ -427,7 +427,7 @@ def _output_name(text: str) -> str:
         raise _bad_parameter(
             f"the file name '{text}' starts with '=': write -o {name} or --output={name}"
         )
-    if os.path.abspath(text) in _STANDARD_OUTPUT_NAMES:
+    if "/" + os.path.abspath(text).lstrip("/") in _STANDARD_OUTPUT_NAMES:  # ('//dev/stdout')
         return "-"  # as '-' in all (developer QA: --quiet printed the report, colour differed)
     return text
 

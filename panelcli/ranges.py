@@ -283,8 +283,14 @@ def interval_text(bounds: Bounds, unit: str) -> str:
     return text or bounds_text(bounds, unit)
 
 
+def _blank_as_none(text: object) -> object:
+    """A set's name without the spaces round it; of spaces or nothing, none."""
+    return (text.strip() or None) if isinstance(text, str) else text
+
+
 class SetHeader(_Strict):
-    name: _Name | None = None
+    # blank: no name, the file's own is the set's (as before; review: refusing it broke sets)
+    name: Annotated[str | None, BeforeValidator(_blank_as_none)] = None
     version: str | None = None
     description: str | None = None
     lab: str | None = None
@@ -1850,10 +1856,10 @@ def _markers_changed(
 
 
 def _named_as_bundled(parsed: RangesFile, stem: str | None = None) -> list[str]:
-    """A set that has a bundled set's name but other markers (ranges, names, sources): every
-    report would name it as that set (QA: a copy with IL-6 high = 60 was reported as
-    arup-3002601, without a word); by its file's name where it gives none (developer QA: the
-    copy 'ranges init' makes, its name line deleted, was reported as the bundled set)."""
+    """A set that has a bundled set's name (or file name, where it names none) but other
+    markers: every report would name it as that set."""
+    # QA: a copy with IL-6 high = 60 was reported as arup-3002601, without a word; developer
+    # QA: so was the copy 'ranges init' makes, its name line deleted
     set_name = parsed.set.name or stem
     for bundled_name, bundled in bundled_reference_sets():
         if set_name is None or set_name.casefold() != (bundled.data.set.name or "").casefold():

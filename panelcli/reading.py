@@ -110,8 +110,8 @@ DEFAULT_MAX_LINE = 1024 * 1024  # characters; override with --max-line-length
 #: 'Final Conc' beside 'Conc'): read in its place (lab QA: the raw value, 10x low, was read)
 _DILUTION_CORRECTED = (
     "adjresult", "adjustedresult", "adjconc", "adjconcentration", "adjustedconc",
-    "adjustedconcentration", "finalconc", "finalconcentration", "finalresult", "correctedconc",
-    "correctedconcentration", "correctedresult", "dilutioncorrectedconcentration",
+    "adjustedconcentration", "finalconc", "finalconcentration", "correctedconc",
+    "correctedconcentration", "dilutioncorrectedconcentration",
     "dilutioncorrectedconc", "dilutioncorrectedresult", "dilcorrconc", "dilcorrectedconc",
     "resultxdilution", "resultxdil", "concxdilution", "concxdil", "concentrationxdilution",
     "calcconcxdilution",
@@ -125,15 +125,15 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "analyse", "paramètre", "parametre",  # French
                "prueba", "determinación", "determinacion", "parámetro", "parametro",  # Spanish
                "esame", "analita", "bepaling",  # Italian, Dutch (lab QA: no header found)
-               "exame", "badanie", "analys", "assayname"),  # Portuguese, Polish, Swedish
+               "exame", "badanie", "analys"),  # Portuguese, Polish, Swedish
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
-              "calcconcentration", "calcconc", "calculatedconcentration",
+              "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "yourvalue", "yourresult",  # a patient portal's (MyChart) copied table
               "obsconc", "observedconcentration",  # Bio-Plex's result beside 'Exp Conc'
               "ergebnis", "wert", "messwert", "konzentration",
               "résultat", "resultat", "valeur", "resultado", "valor",  # French, Spanish
               "risultato", "valore", "uitslag", "resultaat", "waarde",  # Italian, Dutch
-              "wynik", "resultval", "ordvalue", "ordnumvalue",  # Polish; Cerner's, Epic's
+              "wynik", "resultval", "ordvalue",  # Polish; Cerner's, Epic's
               # each replicate's value beside their mean (Simoa's 'Replicate Conc.' beside
               # 'Mean Conc.': lab QA, the mean was read once per replicate row)
               "replicateconc", "replicateconcentration", "repconc", "replicateresult",
@@ -152,7 +152,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                   "n°échantillon", "nºéchantillon", "noéchantillon", "numéroéchantillon",
                   "numeroechantillon", "códigomuestra", "codigomuestra",
                   "campione", "codicecampione", "monsternummer", "monsterid",
-                  "amostra", "próbka", "probka", "provnummer", "provid"),
+                  "amostra", "próbka", "probka", "provnummer"),
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber",
                    "patientennummer", "patientenid", "patnr",  # German exports
@@ -180,9 +180,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
                    "datedenaissance", "fechadenacimiento"),
     # Bio-Plex's 'Type' (S1 standard, C1 control, B blank, X1 sample); an LIS's 'Sample Type'
     "sample_type": ("sampletype", "samplekind", "probentyp"),
-    # What the specimen is ('Serum', 'CSF'): only weak names (below), and 'Specimen' beside a
-    # sample id column
-    "specimen": (),
+    # What the specimen is ('Serum', 'CSF'); weak names below, and 'Specimen' beside a sample
+    # id column
+    "specimen": ("specimentype",),
     # Long layout: a value's comparator ('<' beside '2.0') and the lab's flag ('H') in columns
     # of their own, read as if written in the value cell ('<2.0', '12.5 H').
     "comparator": ("comparator", "operator", "resultoperator", "modifier", "resultmodifier",
@@ -275,7 +275,10 @@ _SLASHED_FLAGS = ("h/l", "l/h", "hi/lo", "hilo", "high/low", "low/high")
 _STUDY_IDS = ("recordid", "subjid", "usubjid")
 _NAME_WORDS = ("name", "nom", "nombre", "naam")
 #: An LIS's names of the value column, read only where no other column gives the value
-_OTHER_VALUE_NAMES = ("observationvalue", "reportedresult", "numericresult", "resultnumeric")
+_OTHER_VALUE_NAMES = (
+    "observationvalue", "reportedresult", "numericresult", "resultnumeric",
+    "ordnumvalue",  # Epic Clarity's number beside ORD_VALUE, 9999999 where that is words
+)  # fmt: skip
 #: A mean of a sample's replicates: its value only where no other column gives one
 _REPLICATES_MEAN = (
     "calcconcmean", "calculatedconcentrationmean", "mean", "meanconc", "meanconcentration",
@@ -301,7 +304,7 @@ _WEAK_ROLE_OF = {
     # date (lab QA: a subject's visits made no trend), Dutch 'Monster' (the sample, or the
     # material beside 'Monsternummer')
     **dict.fromkeys(("testdescription", "observationname", "observationidentifier",
-                     "testcode"), "marker"),  # Immulite's 'Test Code' (lab QA)
+                     "testcode", "assayname"), "marker"),  # Immulite's, Alinity's (lab QA)
     # HL7 v2's names of OBX fields as CSV headers (lab QA: the lab's range and the date unread)
     **dict.fromkeys(("observationdatetime", "observationdate"), "collected_at"),
     "referencesrange": "reference_range",
@@ -334,16 +337,11 @@ _WEAK_ROLE_OF = {
     "ref": "reference_range", "norm": "reference_range",
     # The specimen's material (lab QA: a CSF's and a joint fluid's IL-6 were judged by a
     # plasma range, with no word); weak, beside a 'Sample Type' that may say the same
-    **dict.fromkeys(("specimentype", "samplematrix", "matrix", "specimenmatrix", "material",
+    **dict.fromkeys(("samplematrix", "matrix", "specimenmatrix", "material",
                      "probenmaterial", "untersuchungsmaterial", "matériel", "materiel",
                      "typedéchantillon", "typedechantillon", "tipodemuestra", "tipomuestra",
                      "specimensource", "samplesource", "fluid", "samplefluid", "bodyfluid"),
                     "specimen"),
-    # A value's sign under other names (lab QA: not read, '>' beside '2,0' judged as 2.0);
-    # weak, as a 'Prefix' or 'Symbol' may be something else beside a 'Sign' column
-    **dict.fromkeys(("vorzeichen", "signo", "signe", "opérateur", "operateur", "operador",
-                     "prefix", "resultprefix", "valueprefix", "resultsymbol", "censor",
-                     "censored", "censoring", "censorflag"), "comparator"),
 }  # fmt: skip
 #: A header of a person word and a word for an id or name, in either order and with a joining
 #: word between ('Patient Code', 'Pt Name', 'Case ID', 'Nombre del paciente', 'Nom du
@@ -1140,6 +1138,9 @@ class Layout(NamedTuple):
     #: long: the file's first lines leave a sample id blank below a row that gives one (a
     #: grouped report): such rows are given the sample's id (`SampleIdFilledDown`)
     grouped: bool = False
+    #: long: the value read off the curve beside the value corrected for dilution ('Conc'
+    #: beside 'Final Conc'), read in a row whose corrected cell is blank (review: refused)
+    raw_value: int | None = None
 
 
 def _value_with_unit(cell: str) -> tuple[str, str] | None:
@@ -1277,7 +1278,8 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     """`map_header`, the column `time` left to be read with the date."""
     roles: dict[str, int] = {}
     unmapped: list[int] = []
-    second_ranges: dict[int, str] = {}  # a second range (or comment) column → why not read
+    not_read_why: dict[int, str] = {}  # a column another is read in place of → why not
+    raw_value: int | None = None  # the value before its dilution ('Conc' beside 'Final Conc')
     second_comments: dict[int, str] = {}  # ... of them, the comment columns
     for index, cell in enumerate(cells):
         if index == time:
@@ -1311,7 +1313,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
                 kept, left = left, kept
             roles[role] = kept
             unmapped.append(left)
-            second_ranges[left] = _given_already(cells[kept], "range")
+            not_read_why[left] = _given_already(cells[kept], "range")
         elif role == "value" and (
             (_header_key_of(cell) in _DILUTION_CORRECTED)
             != (_header_key_of(cells[roles[role]]) in _DILUTION_CORRECTED)
@@ -1323,14 +1325,16 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
                 kept, left = left, kept
             roles[role] = kept
             unmapped.append(left)
-            second_ranges[left] = _not_read_because(
-                f"the value corrected for dilution is read from column '{shorten(cells[kept])}'"
+            raw_value = left
+            not_read_why[left] = _not_read_because(
+                f"the value corrected for dilution is read from column '{shorten(cells[kept])}'",
+                "in a row that gives the corrected value",
             )
         elif role == "comment":
             # an order's and a result's comment side by side (QA: the file was refused as
             # naming two comment columns): the first is read, the other said not to be
             unmapped.append(index)
-            second_ranges[index] = second_comments[index] = _given_already(
+            not_read_why[index] = second_comments[index] = _given_already(
                 cells[roles[role]], "comment"
             )
         elif role:
@@ -1353,8 +1357,17 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     # 'Case Number', an admission's, took the place of record_id)
     person = {i: 0 if keys[i].endswith(_NAME_WORDS) else 2 for i in unmapped}
     person.update((i, 1) for i in unmapped if keys[i] in _STUDY_IDS)
+    # ... and a test's code after its description, whichever comes first (review: 'Test
+    # Code' 81101 before 'Test Description' IL-6 was read as the marker)
     in_turn = sorted(
-        unmapped, key=lambda i: (i in late, -slashed.get(i, 0), i not in weak_marker, person[i])
+        unmapped,
+        key=lambda i: (
+            i in late,
+            -slashed.get(i, 0),
+            i not in weak_marker,
+            keys[i] == "testcode",
+            person[i],
+        ),
     )
     for index in in_turn:
         # matched without its '/' (review: 'Avg/Conc' beside 'Result' was no mean of the
@@ -1364,10 +1377,10 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         if weak == "value" and key in _NAMES_OF_A_LONG_VALUE and "marker" not in roles:
             pass  # a wide file's 'Average' of its markers (review: the file was refused)
         elif weak == "value" and key in _OTHER_VALUE_NAMES and "value" in roles:
-            second_ranges[index] = _given_already(cells[roles["value"]], "value")
+            not_read_why[index] = _given_already(cells[roles["value"]], "value")
         elif weak == "value" and key in _REPLICATES_MEAN and "value" in roles:
             # each replicate's own value is read (as before 'Calc. Conc. Mean' was a value)
-            second_ranges[index] = _not_read_because(
+            not_read_why[index] = _not_read_because(
                 "it is the mean of the replicates, whose own values are read from column "
                 f"'{shorten(cells[roles['value']])}'"
             )
@@ -1375,9 +1388,11 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             _DILUTION_CORRECTED
         ):
             # 'Conc' beside 'Final Conc': read off the curve, before the dilution (lab QA)
-            second_ranges[index] = _not_read_because(
+            raw_value = index
+            not_read_why[index] = _not_read_because(
                 "the value corrected for dilution is read from column "
-                f"'{shorten(cells[roles['value']])}'"
+                f"'{shorten(cells[roles['value']])}'",
+                "in a row that gives the corrected value",
             )
         elif weak == "value" and "value" in roles:
             if _header_key_of(cells[roles["value"]]) not in _CALCULATED:
@@ -1393,14 +1408,14 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
                 cells[roles[role]] for role in ("reference_range", "range_low", "range_high")
                 if role in roles
             )  # fmt: skip
-            second_ranges[index] = _given_already(given, "range")
+            not_read_why[index] = _given_already(given, "range")
         elif weak and weak not in roles:
             roles[weak] = index
             unmapped.remove(index)
         elif weak == "lab_flag":  # QA: 'Abnormal?' beside 'Flag' was 'not a known field'
-            second_ranges[index] = _given_already(cells[roles[weak]], "flag")
+            not_read_why[index] = _given_already(cells[roles[weak]], "flag")
         elif weak == "comment":  # 'Notes' beside 'Comment': the comment column is read
-            second_ranges[index] = second_comments[index] = _given_already(
+            not_read_why[index] = second_comments[index] = _given_already(
                 cells[roles[weak]], "comment"
             )
         elif header_key(split_header_unit(cells[index])[0]) in _EXPECTED:
@@ -1450,15 +1465,15 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             value_unit=with_unit[1] if with_unit else None, expected=expected,
             range_unit=_range_columns_unit(cells, roles),
             msd_export="detection_range" in roles, maybe_sample=maybe_sample,
-            patient_stand_in=stand_in,
+            patient_stand_in=stand_in, raw_value=raw_value,
             not_read={
                 **stand_in_read, **limits_not_read,
-                **{cells[i]: why for i, why in second_ranges.items()},
+                **{cells[i]: why for i, why in not_read_why.items()},
             },
         )  # fmt: skip
     if "value" in roles or "marker" in roles:
         return None
-    unmapped = [i for i in unmapped if i not in second_ranges]  # not read, as the first is not
+    unmapped = [i for i in unmapped if i not in not_read_why]  # not read, as the first is not
     if "sample_id" not in roles:
         _take_description(cells, unmapped, roles)
     markers: dict[int, tuple[str, str | None]] = {}
@@ -1538,7 +1553,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         per_marker = [roles.pop(role) for role in _PER_MARKER_ROLES if role in roles]
         # review: it was read as a marker's value column (a second comment column: not read,
         # as in a long file)
-        per_marker += [i for i in second_ranges if i not in second_comments]
+        per_marker += [i for i in not_read_why if i not in second_comments]
         not_read |= second_comments
         return Layout(
             "wide", roles, markers, [cells[i] for i in sorted(not_read)], unnamed=tuple(no_name),
@@ -4240,7 +4255,7 @@ def header_warnings(
     sign_beside = None
     if layout.kind == "long" and "comparator" not in layout.roles:
         header = next(csv.reader(head_lines[header_start - 1 : header_end], delimiter=delimiter))
-        beside = sign_column_beside(header, layout)
+        beside = sign_column(header, layout)
         sign_beside = header[beside] if beside is not None else None
     for wrapped in layout.ignored:
         name = _one_line(wrapped)
@@ -4968,12 +4983,33 @@ _NOT_A_SIGN_S = frozenset({
 })  # fmt: skip
 
 
-def sign_column_beside(header: Sequence[str], layout: Layout) -> int | None:
-    """A long file's unread column right before the value, whose '<' or '>' alone is read as
-    the value's sign (lab QA: 'Vorzeichen' or a blank-headed column's '>' beside '2,0' was
-    passed over, and 2.0 judged normal with exit 0)."""
+#: Names of a column that may hold a value's sign, and may hold other things: only a sign
+#: alone there is read (lab QA: 'Vorzeichen' beside '2,0' was not read; review: as a
+#: comparator column's, an 'Operador' of technicians' names or a 'Censored' of 0 and 1
+#: refused every row)
+_SIGN_COLUMN_NAMES = frozenset({
+    "vorzeichen", "signo", "signe", "opérateur", "operateur", "operador", "prefix",
+    "resultprefix", "valueprefix", "resultsymbol", "censor", "censored", "censoring",
+    "censorflag",
+})  # fmt: skip
+
+
+def sign_column(header: Sequence[str], layout: Layout) -> int | None:
+    """A long file's unread column whose '<' or '>' alone is the value's sign: one so named,
+    else the one right before the value with no name or one short word panelcli lacks."""
+    # lab QA: '>' beside '2,0' there was passed over, and 2.0 judged normal with exit 0
     if layout.kind != "long" or "comparator" in layout.roles:
         return None
+    named = next(
+        (
+            index
+            for index, name in enumerate(header)
+            if name in layout.ignored and _header_key_of(name) in _SIGN_COLUMN_NAMES
+        ),
+        None,
+    )
+    if named is not None:
+        return named
     before = layout.roles["value"] - 1
     if before < 0 or before in layout.roles.values():
         return None
@@ -5197,7 +5233,8 @@ def measurement_reader(
     )  # fmt: skip
     i_sex_or_pad, i_age_or_pad, i_birth_or_pad = at["sex"], at["age"], at["birth_date"]
     i_comparator, i_flag = layout.roles.get("comparator"), layout.roles.get("lab_flag")
-    i_sign_beside = sign_column_beside(header, layout)
+    i_sign_beside = sign_column(header, layout)
+    i_raw = layout.raw_value
     fluid_at = specimen_columns(layout)
     i_status = layout.roles.get("result_status")
     status_column = header[i_status] if i_status is not None else None
@@ -5423,6 +5460,12 @@ def measurement_reader(
                     )  # fmt: skip
             if long:
                 value = value_cell = cells[i_value] if i_value < count else None
+                row_value_column = value_column
+                if i_raw is not None and not (value or "").strip() and cell(cells, i_raw):
+                    # the corrected cell blank: the value read off the curve, which is then
+                    # the row's (review: the row was refused as having no value)
+                    value = value_cell = cells[i_raw]
+                    row_value_column = header[i_raw]
                 detection = refused = flag_as_written = flag_warning = None
                 if value is not None and i_detection is not None:
                     # First: 'Above Fit Curve Range' stands in for a missing number, and a
@@ -5528,7 +5571,7 @@ def measurement_reader(
                     column = (
                         header[i_marker]
                         if marker is None and i_marker is not None
-                        else value_column
+                        else row_value_column
                     )
                     short = f" (row has {count} of {width} cells)" if count < width else ""
                     # The row's sample is still known: its panel says a result is missing.
@@ -5543,7 +5586,7 @@ def measurement_reader(
                     stats.skipped += 1
                     # quoted as the cell is, not with a flag put after it (QA: 'Cancelled N'
                     # beside a flag column's '-')
-                    yield _no_result_given(source, line, value_column, value_cell or value,
+                    yield _no_result_given(source, line, row_value_column, value_cell or value,
                                            no_result, row_for(cells, marker))  # fmt: skip
                     continue
                 unit = cells[i_unit_or_pad].strip() or None
@@ -5552,10 +5595,10 @@ def measurement_reader(
                 written, (marker, marker_unit) = marker, marker_cell_unit(marker)
                 if marker_unit is not None or value_unit is not None:
                     given = ((("marker", written), marker_unit),
-                             (("header", value_column), value_unit))  # fmt: skip
+                             (("header", row_value_column), value_unit))  # fmt: skip
                     row_unit, conflict = _row_unit(value, unit, given, stats)
                     if conflict is not None:
-                        column = value_column if unit is None else header[layout.roles["unit"]]
+                        column = row_value_column if unit is None else header[layout.roles["unit"]]
                         yield Issue(code="unit-conflict", source=source, line=line, column=column,
                                     **row_for(cells, marker), message=conflict)  # fmt: skip
                         continue
@@ -5572,7 +5615,7 @@ def measurement_reader(
                     )
                     yield Issue(
                         code="value-split-by-comma", source=source, line=line,
-                        column=value_column, message=said, **row_for(cells, marker),
+                        column=row_value_column, message=said, **row_for(cells, marker),
                     )  # fmt: skip
                     continue
                 printed = (
@@ -5596,7 +5639,7 @@ def measurement_reader(
                 ):  # a bare number as the unit: a split value, refused as judged (review)
                     yield flag_warning
                 yield make(Measurement, (  # type: ignore[call-overload]
-                    source, line, value_column, marker, value, unit, sample_id, patient_id,
+                    source, line, row_value_column, marker, value, unit, sample_id, patient_id,
                     given_date(cells[i_when_or_pad]),
                     cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
                     cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,

@@ -63,7 +63,7 @@ def decimal_point_shown(value: str, printed_range: str | None = None) -> str | N
     )
 
 
-_COMPARATOR = lazy_pattern(r"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾)\s*(?P<rest>.*)$")
+_COMPARATOR = lazy_pattern(r"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾|≦|≧)\s*(?P<rest>.*)$")
 _COMPARATOR_SPELLING: dict[str, Comparator] = {
     "<": "<", ">": ">", "<=": "<=", ">=": ">=", "=<": "<=", "=>": ">=",
     "≤": "<=", "≥": ">=", "⩽": "<=", "⩾": ">=", "≦": "<=", "≧": ">=",
@@ -219,20 +219,26 @@ def bare_sign(text: str | None) -> Comparator | None:
 #: A flag saying the value is past the assay's limits, an estimate ('Conc. > ULOQ', '< LLOQ',
 #: 'Above ULOQ', 'Below fit curve range' as Simoa and others write it): its side
 _PAST_A_LIMIT = lazy_pattern(
-    r"^(?:conc(?:entration)?\.?\s*)?(?P<side><|>|above|below|over|under)\s*(?:the\s*)?"
-    r"(?:[ul]?loq|ulq|llq|lod|lld|quantification\s*(?:limit|range)|detection\s*limit"
-    r"|(?:standard\s*|fit\s*)?curve(?:\s*range)?|range|highest\s*standard|lowest\s*standard)$",
+    r"^(?:conc(?:entration)?\.?\s*)?(?:(?P<above>>|above|over)|<|below|under)\s*(?:the\s*)?"
+    r"(?:(?P<upper>uloq|ulq|highest\s*standard|upper\s*limit\s*of\s*quantification)"
+    r"|(?P<lower>l?loq|llq|lod|lld|lowest\s*standard|detection\s*limit"
+    r"|lower\s*limit\s*of\s*quantification|quantification\s*limit)"
+    r"|(?:standard\s*|fit\s*)?curve(?:\s*range)?)$",
     re.IGNORECASE,
 )
 
 
 def past_a_limit(flag: str) -> Literal["<", ">"] | None:
     """The side a flag cell says the value is past the assay's limit on ('Conc. > ULOQ' →
-    '>'), else None."""
+    '>'), else None: never the other side ('> LLOQ' was measured) nor a bare 'range' (review)."""
     found = _PAST_A_LIMIT.match(flag.strip())
-    if found is None:
+    if (
+        found is None
+        or (found["above"] and found["lower"])
+        or (not found["above"] and found["upper"])
+    ):
         return None
-    return "<" if found["side"].casefold() in ("<", "below", "under") else ">"
+    return ">" if found["above"] else "<"
 
 
 def detection_range_side(text: str) -> Literal["", "<", ">"] | None:
@@ -765,7 +771,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     cell = cell.strip("\ufeff\u200b \t")
     if not cell:
         raise ValueProblem("value-missing", "value is empty")
-    if cell.startswith('="') and cell.endswith('"') and len(cell) > 3 and '"' not in cell[2:-1]:
+    if cell.startswith('="') and cell.endswith('"') and len(cell) > 2 and '"' not in cell[2:-1]:
         # ="12.5": an LIS's guard that keeps Excel from changing the text (a formula whose
         # result is that text), not a formula to work out (lab QA: refused as one)
         return parse_value(cell[2:-1], decimal_comma)
@@ -907,7 +913,9 @@ def _no_number(cell: str) -> ParsedValue | None:
 
 #: A lab's flag before a value's number ('H 12.5', '(L) 0.5', '↑ 45', '↑45'): letters or an
 #: arrow, never a sign ('- 5' may be a minus) ...
-_FLAG_BEFORE = lazy_pattern(r"^(?P<flag>\(?[A-Za-z]{1,2}\)?|[↑↓])\s*(?P<rest>[<>≤≥]?\s*\.?\d.*)$")
+_FLAG_BEFORE = lazy_pattern(
+    r"^(?P<flag>[A-Za-z]{1,2}(?=\s)|\([A-Za-z]{1,2}\)|[↑↓])\s*(?P<rest>[<>≤≥]?\s*\.?\d.*)$"
+)  # (letters then a space: review, a well 'A1' was read as 1 flagged A)
 #: ... and an arrow after it ('12.5 ↑'), which a value cell's other flags are read as
 _ARROW_AFTER = lazy_pattern(r"^(?P<rest>.*\d\S*)\s*(?P<flag>[↑↓])$")
 _ARROWS = {"↑": "H", "↓": "L"}
@@ -930,14 +938,20 @@ def _limit_with_its_number(cell: str, decimal_comma: bool) -> ParsedValue | None
     if (after := _LIMIT_THEN_WORD.match(cell)) is not None:
         if after["words"].casefold() not in _LIMIT_NAMES:
             return None
-        return parse_value(f"{after['cmp']}{after['number']}", decimal_comma)
-    found = _WORDS_THEN_LIMIT.match(cell)
-    if found is None or (words := _no_number(found["words"])) is None:
-        return None
-    side = words.comparator
-    if found["cmp"] and (comparator_of(found["cmp"]) in ("<", "<=")) != (side == "<"):
-        return None  # 'ND (>0.5)': said as not a number
-    return parse_value(f"{found['cmp'] or side}{found['number']}", decimal_comma)
+        bound = f"{after['cmp']}{after['number']}"
+    else:
+        found = _WORDS_THEN_LIMIT.match(cell)
+        if found is None or (words := _no_number(found["words"])) is None:
+            return None
+        side = words.comparator
+        if found["cmp"] and (comparator_of(found["cmp"]) in ("<", "<=")) != (side == "<"):
+            return None  # 'ND (>0.5)': said as not a number
+        bound = f"{found['cmp'] or side}{found['number']}"
+    try:
+        return parse_value(bound, decimal_comma)
+    except ValueProblem as problem:  # quoting the cell as written (review: 'ND 0' as '<0')
+        said = str(problem).replace(f"'{shorten(bound)}'", f"'{shorten(cell)}'", 1)
+        raise ValueProblem(problem.code, said) from None
 
 
 def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
@@ -1393,7 +1407,10 @@ _OTHER_FLUIDS = (
     (r"\bcsf\b|cerebro-?spinal|\bliquor\b|\blcr\b|\blcs\b|spinal\s+fluid",
      "cerebrospinal fluid (CSF)"),
     (r"synovi|joint\s+fluid|gelenk", "joint (synovial) fluid"),
-    (r"\bbalf?\b|broncho-?alveolar|lavage", "lung wash fluid (BAL)"),
+    (r"\bnasal\b|nasopharyn", "nasal fluid"),  # before 'lavage': a nasal lavage (review)
+    (r"\bbalf?\b|broncho-?alveolar|bronchial\s+lavage|lung\s+lavage", "lung wash fluid (BAL)"),
+    (r"lavage", "a wash (lavage) fluid"),
+    (r"seminal|\bsemen\b", "semen"),
     (r"\burin|\bharn\b|\borina\b", "urine"),
     (r"saliva|speichel|salive", "saliva"),
     (r"sputum", "sputum"),
@@ -1406,11 +1423,13 @@ _OTHER_FLUIDS = (
     (r"amnio|fruchtwasser", "amniotic fluid"),
     (r"\bstool\b|\bf(?:a)?eces\b|\bf(?:a)?ecal\b|\bstuhl\b", "stool"),
     (r"\bmilk\b|muttermilch", "breast milk"),
-    (r"tissue|homogenate|lysate|gewebe", "tissue"),
-    (r"\bnasal\b|nasopharyn", "nasal fluid"),
+    (r"tissue|homogenate|\blysate|gewebe", "tissue"),  # (not 'dialysate': review)
+    (r"dialysate|dialysat", "dialysis fluid"),
 )  # fmt: skip
 #: Words of blood: a cell that names one is blood's, whatever else it says ('Serum/CSF pair')
-_BLOOD = r"serum|plasma|blood|\bblut|edta|heparin|citrat|\bsang\b|\bsangre\b|\bsiero\b"
+_BLOOD = (  # (not 'seminal plasma': review)
+    r"serum|(?<!seminal\s)plasma|blood|\bblut|edta|heparin|citrat|\bsang\b|\bsangre\b|\bsiero\b"
+)
 
 
 @functools.cache
@@ -1437,7 +1456,7 @@ def given_id(cell: str) -> str | None:
     """A patient's (or sample's) id cell as written (stripped), or None when it is blank or
     says no one's is known (`NOT_KNOWN_IDS`)."""
     text = cell.strip()
-    if '="' in text and text.startswith('="') and text.endswith('"') and len(text) > 3:
+    if text.startswith('="') and text.endswith('"') and len(text) > 2:
         text = text[2:-1].strip()  # ="00123": an LIS's guard that keeps Excel from dropping zeros
     if not text.isascii():  # 'Mu' + a combining '¨' is 'Mü' (QA: one patient became two)
         # nor is a zero-width space or a BOM (two exports joined by `cat`) another id (lab QA)

@@ -63,7 +63,7 @@ def test_a_column_name_with_a_colon_is_quoted_in_validates_lines(write_csv) -> N
 
 def test_a_copy_named_by_its_file_as_a_bundled_set_is_warned_about(tmp_path) -> None:
     """The copy 'ranges init' makes, its name line deleted and IL-6 changed, was reported as
-    'arup-3002601' with no warning; a name of spaces was taken as the set's name."""
+    'arup-3002601' with no warning; a name of spaces was the set's name, '   '."""
     folder = tmp_path / "mylab"
     assert runner.invoke(app, ["ranges", "init", str(folder)]).exit_code == 0
     (copy,) = folder.glob("*.toml")
@@ -73,7 +73,20 @@ def test_a_copy_named_by_its_file_as_a_bundled_set_is_warned_about(tmp_path) -> 
     result = runner.invoke(app, ["ranges", "validate", str(folder)])
     assert result.exit_code == 0, result.output
     assert "the set is named by its file 'arup-3002601', as the bundled set" in result.stdout
-    copy.write_text(re.sub(r"(?m)^name = .*$", 'name = "   "', text, count=1), encoding="utf-8")
+    # a name of spaces is none (review: refusing it broke sets 'check' had used): the file's
+    spaced = re.sub(r"(?m)^name = .*$", 'name = "   "', text, count=1)
+    copy.write_text(spaced.replace("high = 2.5", "high = 20", 1), encoding="utf-8")
     result = runner.invoke(app, ["ranges", "validate", str(folder)])
-    assert result.exit_code == 2
-    assert "[set]: name: is empty; fill it in or remove it" in result.stdout
+    assert result.exit_code == 0, result.output
+    assert "the set is named by its file 'arup-3002601'" in result.stdout
+
+
+def test_exact_multiples_stay_3_where_a_float_makes_them_2_99() -> None:
+    """Review: 6.6 over 2.2 and 22.2 over 7.4 were 2.99 (a float's 2.9999…), 7.5 over 2.5 3.0."""
+    assert (times_upper_limit(6.6, 2.2), times_upper_limit(22.2, 7.4)) == (3.0, 3.0)
+
+
+def test_a_doubled_slash_before_dev_stdout_is_standard_output() -> None:
+    from panelcli.cli import _output_name
+
+    assert _output_name("//dev/stdout") == "-"

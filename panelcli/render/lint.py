@@ -34,9 +34,8 @@ def issue_line(issue: Issue) -> str:
 
 
 def _column_said(name: str) -> str:
-    """A column's name as a line gives it: in quotes where it holds ': ' (or spaces or a quote
-    at an end), so that splitting the line at ': ' still finds its fields (developer QA:
-    'Note: lab' was read as the column 'Note' and the severity 'lab')."""
+    """A column's name as a line gives it: in quotes where it holds ': ' (or a space or quote
+    at an end), so that a reader of the line finds its fields (developer QA: 'Note: lab')."""
     if ": " in name or name != name.strip() or name.startswith("'") or name.endswith(":"):
         return "'" + name.replace("'", "''") + "'"
     return name

@@ -5543,15 +5543,16 @@ def _who(
     birth_date = birth_date if birth_date and _may_be_a_day(birth_date) else ""
     who = f"{patient_id or ''}\0{collected_at or ''}\0{sex}\0{age}\0{birth_date}"
     who = who if name is None else f"{who}\0{name}"
-    if who.count("\0") != _WHO_JOINS[name is None]:
-        # a NUL in a cell would make a field of its own (fuzz: 'P\x00' stopped the run)
+    # a NUL in a cell would make a field of its own (fuzz: 'P\x00' stopped the run); the other
+    # fields are read ones, blank where a NUL made them unreadable
+    if (
+        (patient_id and "\0" in patient_id)
+        or (collected_at and "\0" in collected_at)
+        or (name and "\0" in name)
+    ):
         fields = (patient_id, collected_at, sex, age, birth_date, name)[: 5 + (name is not None)]
         return "\0".join((field or "").replace("\0", "\ufffd") for field in fields)
     return who
-
-
-#: The NULs `_who` joins its fields with: without a person column, and with one
-_WHO_JOINS = {True: 4, False: 5}
 
 
 @functools.lru_cache(maxsize=1024)

@@ -3999,7 +3999,8 @@ def _with_sign_and_flag(
             return "", None, ("comparator", "comparator-conflict",
                               f"the comparator column says '{shorten(sign)}' but the value "
                               f"'{shorten(text)}' says otherwise; it was not judged")  # fmt: skip
-    if flag and flag_column_code(flag) is None and (side := past_a_limit(flag)) is not None:
+    code = flag_column_code(flag) if flag else None
+    if flag and code is None and (side := past_a_limit(flag)) is not None:
         # Simoa's 'Conc. > ULOQ' beside 480: an estimate past the assay's limit, '>480' (lab
         # QA: judged as exactly 480, '192 x upper limit', with a flag-unreadable warning)
         own = written.comparator if written is not None else None
@@ -4016,7 +4017,6 @@ def _with_sign_and_flag(
                               "it was not judged")  # fmt: skip
         return text, None, None
     if flag:
-        code = flag_column_code(flag)
         if code is None:  # QA: '*' refused exactly the rows the lab marked abnormal
             return text, None, ("lab_flag", "flag-unreadable",
                                 f"'{shorten(flag)}' is not a flag panelcli reads (H, L, HH, "

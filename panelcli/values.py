@@ -837,11 +837,15 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
             raise ValueProblem(problem.code, said) from None
     # '<LLOQ (0.7)', 'ND (<0.5)', 'BLQ <0.7', 'Below LLOQ: 0.7', '< 0.7 (LLOQ)': words past
     # a limit with the limit's number, the bound they say (lab QA: refused, 'not a number')
-    if (named := _limit_with_its_number(cell, decimal_comma)) is not None:
+    # (neither starts with a digit: '12.5 H', a flag after the number, is asked no more)
+    first_digit = cell[:1].isdigit()
+    if not first_digit and (named := _limit_with_its_number(cell, decimal_comma)) is not None:
         return named
     # 'H 12.5', '↑ 45', '12.5 ↑': a flag before the number, or an arrow either side, as some
     # LIS and reports print them (lab QA: refused as 'not a number')
-    beside = _FLAG_BEFORE.match(cell) or (_ARROW_AFTER.match(cell) if not cell.isascii() else None)
+    beside = (None if first_digit else _FLAG_BEFORE.match(cell)) or (
+        _ARROW_AFTER.match(cell) if not cell.isascii() else None
+    )
     if beside and (flag := lab_flag(beside["flag"]) or _ARROWS.get(beside["flag"])):
         rest = beside["rest"].strip()
         try:
@@ -1456,7 +1460,7 @@ def given_id(cell: str) -> str | None:
     """A patient's (or sample's) id cell as written (stripped), or None when it is blank or
     says no one's is known (`NOT_KNOWN_IDS`)."""
     text = cell.strip()
-    if text.startswith('="') and text.endswith('"') and len(text) > 2:
+    if '="' in text and text.startswith('="') and text.endswith('"') and len(text) > 2:
         text = text[2:-1].strip()  # ="00123": an LIS's guard that keeps Excel from dropping zeros
     if not text.isascii():  # 'Mu' + a combining '¨' is 'Mü' (QA: one patient became two)
         # nor is a zero-width space or a BOM (two exports joined by `cat`) another id (lab QA)

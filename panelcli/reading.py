@@ -2020,6 +2020,8 @@ def _header_like_line(head_lines: list[str]) -> tuple[int, list[str]] | None:
             continue
         splits = [next(csv.reader([line], delimiter=d), []) for d in _DELIMITERS]
         cells = [cell for cell in max(splits, key=len) if cell.strip()]
+        if cells and cells[0].rstrip().endswith(":"):
+            continue  # a label's line above the table ('Kit:', 'Reader:'; lab QA)
         if len(cells) >= 2 and _could_be_header(cells):
             return number, cells
     return None

@@ -665,3 +665,14 @@ def test_an_empty_text_guard_is_an_empty_cell() -> None:
     assert given_id('=""') is None
     with pytest.raises(ValueProblem, match="value is empty"):
         parse_value('=""')
+
+
+def test_no_header_names_the_table_not_a_label_line_above_it(write_csv) -> None:
+    """A Quantikine sheet's 'Kit:,Human IL-6 …' line was named as the likely header."""
+    path = write_csv(
+        "Kit:,Human IL-6 Quantikine ELISA D6050\nReader:,SpectraMax,450 nm\n"
+        "Well,Sample,OD450,Conc (pg/mL)\nA3,PT-101,0.215,3.9\n"
+    )
+    result = runner.invoke(app, ["check", path])
+    assert result.exit_code == 2
+    assert "the first line that looks like one is line 3 ('Well', 'Sample'" in result.stderr

@@ -1139,7 +1139,7 @@ class Layout(NamedTuple):
     #: grouped report): such rows are given the sample's id (`SampleIdFilledDown`)
     grouped: bool = False
     #: long: the value read off the curve beside the value corrected for dilution ('Conc'
-    #: beside 'Final Conc'), read in a row whose corrected cell is blank (review: refused)
+    #: beside 'Final Conc'), quoted where a row's corrected cell is blank (never judged)
     raw_value: int | None = None
 
 
@@ -1327,8 +1327,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             unmapped.append(left)
             raw_value = left
             not_read_why[left] = _not_read_because(
-                f"the value corrected for dilution is read from column '{shorten(cells[kept])}'",
-                "in a row that gives the corrected value",
+                f"the value corrected for dilution is read from column '{shorten(cells[kept])}'"
             )
         elif role == "comment":
             # an order's and a result's comment side by side (QA: the file was refused as
@@ -1391,8 +1390,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             raw_value = index
             not_read_why[index] = _not_read_because(
                 "the value corrected for dilution is read from column "
-                f"'{shorten(cells[roles['value']])}'",
-                "in a row that gives the corrected value",
+                f"'{shorten(cells[roles['value']])}'"
             )
         elif weak == "value" and "value" in roles:
             if _header_key_of(cells[roles["value"]]) not in _CALCULATED:
@@ -1988,17 +1986,28 @@ _MESSAGES = (
 )
 
 
-#: A plate reader's grid: a line naming the columns 1 to 12 (after a blank corner cell)
-_PLATE_COLUMNS = lazy_pattern(
-    r"^\s*[,;\t]\s*1\s*([,;\t])\s*2\s*\1\s*3\s*\1(?:\s*\d{1,2}\s*\1?){8,9}\s*$"
-)
+#: A plate reader's grid's columns, after a blank corner cell
+_PLATE_NUMBERS = [str(number) for number in range(1, 13)]
+
+
+def _names_plate_columns(line: str) -> bool:
+    """Whether a line names a plate's columns 1 to 12 after a blank cell (cells compared, not
+    a pattern: one backtracked for minutes on a line of spaces; review)."""
+    for delimiter in ",;\t":
+        cells = [cell.strip() for cell in line.rstrip("\r\n").split(delimiter)]
+        while len(cells) > 13 and not cells[-1]:
+            cells.pop()
+        if len(cells) == 13 and not cells[0] and cells[1:] == _PLATE_NUMBERS:
+            return True
+    return False
 
 
 def _message_not_a_table(head_lines: list[str]) -> str | None:
-    """Why a file that is an HL7 or ASTM message is no table, and what to do; else None."""
+    """Why a file that is an HL7 or ASTM message, or a plate's grid, is no table, and what to
+    do; else None."""
     first = next((line.lstrip("\ufeff\x02 \t") for line in head_lines if line.strip()), "")
     what = next((said for start, said in _MESSAGES if first.startswith(start)), None)
-    if what is None and any(_PLATE_COLUMNS.match(line) for line in head_lines[:30]):
+    if what is None and any(_names_plate_columns(line) for line in head_lines[:30]):
         return (
             "this is a plate's layout (a grid of wells, rows A to H and columns 1 to 12), not "
             "a table of results: export the concentrations as a table, a row per sample (or "
@@ -5463,11 +5472,17 @@ def measurement_reader(
             if long:
                 value = value_cell = cells[i_value] if i_value < count else None
                 row_value_column = value_column
-                if i_raw is not None and not (value or "").strip() and cell(cells, i_raw):
-                    # the corrected cell blank: the value read off the curve, which is then
-                    # the row's (review: the row was refused as having no value)
-                    value = value_cell = cells[i_raw]
-                    row_value_column = header[i_raw]
+                if i_raw is not None and not (value or "").strip() and (raw := cell(cells, i_raw)):
+                    # the corrected cell blank: the value read off the curve may be 10 times
+                    # low (a second review: read so, 1.3 was normal where 13 was high)
+                    yield Issue(
+                        code="value-missing", source=source, line=line, column=value_column,
+                        **row_for(cells, cell(cells, i_marker)),
+                        message=f"the value corrected for dilution is empty; "
+                        f"'{shorten(header[i_raw])}' gives {shorten(raw)!r}, read before the "
+                        "dilution, which is not judged: fill in the corrected value",
+                    )  # fmt: skip
+                    continue
                 detection = refused = flag_as_written = flag_warning = None
                 if value is not None and i_detection is not None:
                     # First: 'Above Fit Curve Range' stands in for a missing number, and a

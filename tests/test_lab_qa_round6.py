@@ -227,23 +227,26 @@ def test_the_value_corrected_for_dilution_is_read_not_the_raw_one(
         assert (result.value, result.status, result.column) == (20.0, "high", corrected)
         (said,) = [i for i in issues_of(path, short_path) if i.column == raw]
         assert said.message == (
-            f"column '{raw}' was not read in a row that gives the corrected value: the value "
-            f"corrected for dilution is read from column '{corrected}'"
+            f"column '{raw}' was not read: the value corrected for dilution is read from "
+            f"column '{corrected}'"
         )
 
 
 @pytest.mark.parametrize("short_path", [True, False])
-def test_a_blank_corrected_cell_reads_the_value_off_the_curve(write_csv, short_path) -> None:
-    """Review: S2's blank 'Final Conc' refused the row (value-missing), where the value it
-    was read off the curve, 3.0, was given."""
+def test_a_blank_corrected_cell_is_refused_quoting_the_value_off_the_curve(
+    write_csv, short_path
+) -> None:
+    """A first review had a blank 'Final Conc' read the 'Conc' beside it; a second found it
+    may be 10 times low (1.3 normal where 13 is high): refused, saying what it gives."""
     path = write_csv(
-        "Sample,Analyte,Conc,Final Conc,Units\nS1,IL-6,2.0,20.0,pg/mL\nS2,IL-6,3.0,,pg/mL\n"
-        "S3,IL-6,,,pg/mL\n"
+        "Sample,Analyte,Dilution,Conc,Final Conc,Units\nS1,IL-6,10,2.0,20.0,pg/mL\n"
+        "S2,IL-6,10,1.3,,pg/mL\n"
     )
-    s1, s2 = results_of(path, short_path)
-    assert (s1.value, s1.column, s2.value, s2.column) == (20.0, "Final Conc", 3.0, "Conc")
+    (s1,) = results_of(path, short_path)
+    assert (s1.value, s1.column) == (20.0, "Final Conc")
     (missing,) = [i for i in issues_of(path, short_path) if i.severity == "error"]
-    assert (missing.code, missing.line) == ("value-missing", 4)
+    assert (missing.code, missing.line, missing.column) == ("value-missing", 3, "Final Conc")
+    assert "'Conc' gives '1.3', read before the dilution, which is not judged" in missing.message
 
 
 def test_result_beside_final_result_is_still_two_value_columns(write_csv) -> None:

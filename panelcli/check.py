@@ -4249,8 +4249,13 @@ def parse_age(text: str) -> float | None:
             return None
         age = int(both.group(1)) + int(both.group(2)) / 12
         return age if age <= MAX_AGE else None
-    if match["months"] and match["months"].casefold() == "m" and float(match.group(1)) > 11:
-        # '45 M' may be an age and a sex ('Age/Sex'); a bare 'm' is months only under a year
+    if (
+        match["months"]
+        and match["months"].casefold() == "m"
+        and (float(match.group(1)) > 11 or not text.strip()[:-1].rstrip(".").isdigit())
+    ):
+        # '45 M' and '6 M' may be an age and a sex ('Age/Sex'); a bare 'm' is months only
+        # glued to a number under a year ('6M'; review)
         return None
     age = float(match.group(1)) * next(
         (_YEARS_OF[unit] for unit in _YEARS_OF if match.group(unit)), 1.0

@@ -1455,12 +1455,12 @@ def ranges_list(debug: DebugOpt = False) -> None:
         # QA: of two of yours standing in for a bundled set ('ARUP-3002601.toml' and
         # 'arup-3002601.toml'), one was listed, and nothing said why check refused both; each
         # is tagged on its own line (developer QA: a line of its own on stdout was no set's)
-        twin_of = {name: twins for twins in case_twins() for name in twins}
+        twin_of = {name.casefold(): twins for twins in case_twins() for name in twins}
         for name, path in sets.items():
             tags = [t for t, on in (("default", name == default), ("yours", path in mine)) if on]
-            if name in twin_of:
-                others = " and ".join(t for t in twin_of[name] if t != name)
-                tags.append(f"named as {others} but for case: neither is chosen by name")
+            if name.casefold() in twin_of:  # (no ': ' in a tag: it parts the line's fields)
+                others = " and ".join(t for t in twin_of[name.casefold()] if t != name)
+                tags.append(f"named as {others} but for case, so neither is chosen by name")
             try:
                 if path is None:
                     tags.append(f"from ${RANGES_ENV}")

@@ -88,7 +88,8 @@ def times_upper_limit(value: float, high: float, at_least: bool = False) -> floa
     if ratio == math.inf:
         return None
     if at_least and ratio * 100 < math.inf:  # past 1e306 a float has no decimals to floor
-        return math.floor(ratio * 100) / 100
+        # as written: '>22.2' over 7.4 is 3, not a float's 2.9999… (review)
+        return math.floor(Decimal(repr(value)) / Decimal(repr(high)) * 100) / 100
     rounded = round(ratio, 2)
     if (
         rounded in (STRONG_TIMES, STORM_TIMES)

@@ -4985,7 +4985,7 @@ def fluid_of(cells: list[str], columns: tuple[int, ...]) -> str | None:
 #: 'Replicate Conc.', Olink's 'QC_Warning' were said to have a '<' read as one) ...
 _ONE_SHORT_WORD = lazy_pattern(r"[^\W\d_]{1,12}\.?")
 #: ... that names nothing else
-_NOT_A_SIGN_S = frozenset({
+_NAMES_OF_NO_SIGN = frozenset({
     "conc", "concentration", "result", "results", "value", "values", "mean", "replicate",
     "rep", "average", "avg", "sd", "cv", "dilution", "dil", "count", "date", "time", "unit",
     "units", "id", "name", "no", "number", "location", "well", "position", "plate", "run",
@@ -5032,7 +5032,7 @@ def sign_column(header: Sequence[str], layout: Layout) -> int | None:
         and figure_named(name) is None  # an instrument's figure ('Dilution', 'CV%')
         # one short word ('Symbol', 'Comp', 'Qual.'), not 'QC_Warning' or 'Replicate Conc.'
         and _ONE_SHORT_WORD.fullmatch(name.strip()) is not None
-        and name.strip().rstrip(".").casefold() not in _NOT_A_SIGN_S
+        and name.strip().rstrip(".").casefold() not in _NAMES_OF_NO_SIGN
         and all(key not in known for known in (_ROLE_OF, _WEAK_ROLE_OF, _WELL, _MAYBE_SAMPLE))
     ):
         return before

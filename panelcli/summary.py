@@ -1538,8 +1538,9 @@ def _times(result: Result) -> float:
     limit is tiny), or past a critical limit with no range, is infinitely many, not none."""
     if result.times_upper_limit is not None:
         # by the value, not the stored figure rounded to 2 decimals (QA: 24.99 over 2.5 was
-        # 10.0 times, a storm, where '>24.99' was 9.99 times, none)
-        return times_upper(result) or result.times_upper_limit
+        # 10.0 times, a storm, where '>24.99' was 9.99 times, none), worked out as written
+        # (review: 22.2 over 7.4, a float's 2.9999…, was 'mild' beside another 3 'strong')
+        return float(_times_exact(result)) or result.times_upper_limit
     if result.times_at_least is not None:
         return result.times_at_least
     if result.flag == "HH":  # QA: 5000 past a critical limit of 100 was 'mild inflammation'

@@ -240,6 +240,8 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
     '06:00Z'); else its own calendar date and time are kept (for counting an age).
     """
     text = text.strip()
+    if len(text) > 64:  # no date is this long: its runs of spaces made the patterns try each
+        text = " ".join(text.split())  # way to part them, for minutes (review)
     if not text.isascii():  # 'März' with a combining '¨' (as some programs save it)
         text = unicodedata.normalize("NFC", text)
     read = _date_as_written(text)

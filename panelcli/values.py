@@ -838,12 +838,12 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     # '<LLOQ (0.7)', 'ND (<0.5)', 'BLQ <0.7', 'Below LLOQ: 0.7', '< 0.7 (LLOQ)': words past
     # a limit with the limit's number, the bound they say (lab QA: refused, 'not a number')
     # (neither starts with a digit: '12.5 H', a flag after the number, is asked no more)
-    first_digit = cell[:1].isdigit()
-    if not first_digit and (named := _limit_with_its_number(cell, decimal_comma)) is not None:
+    starts_with_digit = cell[:1].isdigit()
+    if not starts_with_digit and (named := _limit_with_its_number(cell, decimal_comma)) is not None:
         return named
     # 'H 12.5', '↑ 45', '12.5 ↑': a flag before the number, or an arrow either side, as some
     # LIS and reports print them (lab QA: refused as 'not a number')
-    beside = (None if first_digit else _FLAG_BEFORE.match(cell)) or (
+    beside = (None if starts_with_digit else _FLAG_BEFORE.match(cell)) or (
         _ARROW_AFTER.match(cell) if not cell.isascii() else None
     )
     if beside and (flag := lab_flag(beside["flag"]) or _ARROWS.get(beside["flag"])):
@@ -1142,7 +1142,7 @@ def _checked(number: float, cell: str) -> float:
             "value-negative",
             f"value '{shorten(cell)}' is negative; a concentration cannot be below zero",
         )
-    if number in _PLACEHOLDER_NUMBERS and "." not in cell:
+    if number in _PLACEHOLDER_NUMBERS and cell.strip().isdigit():
         # lab QA: Epic Clarity's ORD_NUM_VALUE is 9999999 where the result is no number; it was
         # judged as 689,655 times the upper limit and called strong inflammation
         raise ValueProblem(
@@ -1414,7 +1414,7 @@ _OTHER_FLUIDS = (
     (r"\bnasal\b|nasopharyn", "nasal fluid"),  # before 'lavage': a nasal lavage (review)
     (r"\bbalf?\b|broncho-?alveolar|bronchial\s+lavage|lung\s+lavage", "lung wash fluid (BAL)"),
     (r"lavage", "a wash (lavage) fluid"),
-    (r"seminal|\bsemen\b", "semen"),
+    (r"seminal|\bsemen\b|samenplasma|seminalplasma", "semen"),
     (r"\burin|\bharn\b|\borina\b", "urine"),
     (r"saliva|speichel|salive", "saliva"),
     (r"sputum", "sputum"),
@@ -1431,8 +1431,9 @@ _OTHER_FLUIDS = (
     (r"dialysate|dialysat", "dialysis fluid"),
 )  # fmt: skip
 #: Words of blood: a cell that names one is blood's, whatever else it says ('Serum/CSF pair')
-_BLOOD = (  # (not 'seminal plasma': review)
-    r"serum|(?<!seminal\s)plasma|blood|\bblut|edta|heparin|citrat|\bsang\b|\bsangre\b|\bsiero\b"
+_BLOOD = (  # (not 'seminal plasma', 'Seminalplasma', 'Samenplasma': review)
+    r"serum|(?<!seminal)(?<!seminal[\s_-])(?<!samen)plasma|blood|\bblut|edta|heparin|citrat"
+    r"|\bsang\b|\bsangre\b|\bsiero\b"
 )
 
 
@@ -1460,6 +1461,7 @@ def given_id(cell: str) -> str | None:
     """A patient's (or sample's) id cell as written (stripped), or None when it is blank or
     says no one's is known (`NOT_KNOWN_IDS`)."""
     text = cell.strip()
+    # ('in' first: no method call for the ids of every row on the general path)
     if '="' in text and text.startswith('="') and text.endswith('"') and len(text) > 2:
         text = text[2:-1].strip()  # ="00123": an LIS's guard that keeps Excel from dropping zeros
     if not text.isascii():  # 'Mu' + a combining '¨' is 'Mü' (QA: one patient became two)

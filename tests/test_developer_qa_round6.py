@@ -90,3 +90,13 @@ def test_a_doubled_slash_before_dev_stdout_is_standard_output() -> None:
     from panelcli.cli import _output_name
 
     assert _output_name("//dev/stdout") == "-"
+
+
+def test_three_times_is_said_alike_whatever_the_float(write_csv) -> None:
+    path = write_csv(
+        "sample_id,marker,value,unit\nA,IL-1β,22.2,pg/mL\nA,IL-6,5,pg/mL\n"
+        "B,TNF-α,43.5,pg/mL\nB,IL-6,5,pg/mL\n"
+    )
+    document = json.loads(runner.invoke(app, ["check", path, "--format", "json"]).stdout)
+    a, b = (" ".join(panel["summary"]["text"]) for panel in document["panels"])
+    assert "strong inflammation" in a and "strong inflammation" in b

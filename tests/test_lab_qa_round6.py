@@ -480,8 +480,8 @@ def test_a_weekday_alone_or_before_an_iso_date_is_no_date() -> None:
 
 @pytest.mark.parametrize(
     ("written", "years"),
-    [("6M", 0.5), ("6 m", 0.5), ("17y 11m", 17 + 11 / 12), ("2 yrs 3 mos", 2.25),
-     ("10 y, 2 m", 10 + 2 / 12), ("17y 12m", None), ("42", 42.0), ("11 m", 11 / 12),
+    [("6M", 0.5), ("6 m", None), ("17y 11m", 17 + 11 / 12), ("2 yrs 3 mos", 2.25),
+     ("10 y, 2 m", 10 + 2 / 12), ("17y 12m", None), ("42", 42.0), ("11m", 11 / 12),
      ("45 M", None), ("18m", None), ("18 mo", 1.5)],  # ('45 M': an age and a sex?)
 )  # fmt: skip
 def test_ages_in_months_as_m_and_in_years_and_months_are_read(written, years) -> None:
@@ -679,3 +679,21 @@ def test_no_header_names_the_table_not_a_label_line_above_it(write_csv) -> None:
     result = runner.invoke(app, ["check", path])
     assert result.exit_code == 2
     assert "the first line that looks like one is line 3 ('Well', 'Sample'" in result.stderr
+
+
+def test_second_review_fluids_dates_and_placeholders() -> None:
+    """Seminalplasma was blood; a date cell of 30,000 spaces took minutes; 9999999.0 and
+    '>9999999' were refused as Epic's placeholder."""
+    from panelcli.trends import read_date
+
+    assert other_fluid("Seminalplasma") == other_fluid("seminal-plasma") == "semen"
+    assert read_date("20" + " " * 30000 + "26-03-01") is None
+    assert parse_value("9999999.0").number == 9999999.0
+    assert parse_value(">9999999").comparator == ">"
+
+
+def test_an_exact_three_times_is_strong_beside_another_three() -> None:
+    """22.2 over 7.4 (a float's 2.9999…) was 'mild' beside TNF-α's 3 times 'strong'."""
+    from panelcli.interpret import times_upper_limit
+
+    assert times_upper_limit(22.2, 7.4, at_least=True) == 3.0

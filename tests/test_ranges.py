@@ -236,7 +236,7 @@ def test_two_of_your_sets_whose_names_differ_only_in_case_are_not_chosen_between
     assert "ARUP-3002601 and arup-3002601 (yours): names that differ only in case" in listed.stderr
     # developer QA: that line was on stdout, where each line is a set's; each twin says it
     assert all(" (" in line for line in listed.stdout.splitlines())
-    assert "named as ARUP-3002601 but for case: neither is chosen by name" in listed.stdout
+    assert "named as ARUP-3002601 but for case, so neither is chosen by name" in listed.stdout
     assert find_set("mayo-adult").name == "mayo-adult.toml"  # the others are still found
 
 

@@ -281,7 +281,7 @@ def _date_as_written(text: str) -> datetime | None:
             continue
     timed = _TIME_AFTER.match(text)
     written = timed["day"] if timed else text
-    day = _slashed_date(written) or _named_month_date(written)
+    day = _slashed_date(written) or _named_month_date(written) or _year_first_dotted(written)
     if day is None and timed is not None:  # '2026-03-01 8:30 AM' (QA): ISO, but for the time
         with contextlib.suppress(ValueError):
             day = datetime.combine(date.fromisoformat(written), datetime.min.time())
@@ -365,6 +365,19 @@ def why_no_date(text: str) -> str | None:
 
 _ISO_DAY = lazy_pattern(r"^(?P<year>\d{4})([-/])(?P<month>\d{1,2})\2(?P<day>\d{1,2})$")
 _DOTTED_DAY = lazy_pattern(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$")
+#: Year first with dots, as Hungarian writes it with a space and a last dot too
+#: ('2026. 03. 20.', '2026.03.20.'; review: unread)
+_YEAR_DOTTED_DAY = lazy_pattern(r"^(?P<year>\d{4})\. ?(?P<month>\d{1,2})\. ?(?P<day>\d{1,2})\.?$")
+
+
+def _year_first_dotted(text: str) -> datetime | None:
+    """A year-first dotted date ('2026. 03. 20.'), else None."""
+    found = _YEAR_DOTTED_DAY.match(text)
+    return (
+        None
+        if found is None
+        else _day_or_none(int(found["year"]), int(found["month"]), int(found["day"]))
+    )
 
 
 def _no_such_day(text: str) -> str | None:
@@ -372,7 +385,7 @@ def _no_such_day(text: str) -> str | None:
     'not a date panelcli can read (such as 2026-03-02 …)', the very form it has)."""
     if len(text) > 10 and text[10] in " T" and _ISO_DAY.match(text[:10]):
         text = text[:10]  # '2026-04-31T10:00:00Z': a time, with a zone, after it (review)
-    match = _ISO_DAY.match(text) or _DOTTED_DAY.match(text)
+    match = _ISO_DAY.match(text) or _DOTTED_DAY.match(text) or _YEAR_DOTTED_DAY.match(text)
     if match is not None:
         year, month, day = (int(match[part]) for part in ("year", "month", "day"))
     elif (named := _named_month_parts(text)) is not None:  # '31 Apr 2026' (review)

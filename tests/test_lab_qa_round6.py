@@ -472,6 +472,25 @@ def test_year_first_dotted_dates_and_a_weekday_before_a_date_are_read(written, d
     assert read is not None and read.isoformat(sep=" ").startswith(day)
 
 
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [("2026. 03. 20.", "2026-03-20"), ("2026.03.20.", "2026-03-20"),
+     ("2026. 03. 20. 08:15", "2026-03-20 08:15")],
+)  # fmt: skip
+def test_hungarian_dates_are_read(written: str, day: str) -> None:
+    """Second review: the year-first form Hungarian writes, with spaces and a last dot."""
+    from panelcli.trends import read_date
+
+    read = read_date(written)
+    assert read is not None and read.isoformat(sep=" ").startswith(day)
+
+
+def test_a_year_first_dotted_day_its_month_lacks_is_said_so() -> None:
+    from panelcli.trends import why_no_date
+
+    assert why_no_date("2026.02.30") == "is not a real day: February 2026 has no day 30"
+
+
 def test_a_weekday_alone_or_before_an_iso_date_is_no_date() -> None:
     from panelcli.trends import read_date
 

@@ -1326,9 +1326,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             roles[role] = kept
             unmapped.append(left)
             raw_value = left
-            not_read_why[left] = _not_read_because(
-                f"the value corrected for dilution is read from column '{shorten(cells[kept])}'"
-            )
+            not_read_why[left] = _read_before_dilution(cells[kept])
         elif role == "comment":
             # an order's and a result's comment side by side (QA: the file was refused as
             # naming two comment columns): the first is read, the other said not to be
@@ -1388,10 +1386,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         ):
             # 'Conc' beside 'Final Conc': read off the curve, before the dilution (lab QA)
             raw_value = index
-            not_read_why[index] = _not_read_because(
-                "the value corrected for dilution is read from column "
-                f"'{shorten(cells[roles['value']])}'"
-            )
+            not_read_why[index] = _read_before_dilution(cells[roles["value"]])
         elif weak == "value" and "value" in roles:
             if _header_key_of(cells[roles["value"]]) not in _CALCULATED:
                 raise _DuplicateRole("value", cells[roles["value"]], cells[index], cells)
@@ -2622,6 +2617,14 @@ _MARKER_S_CRITICAL = lazy_pattern(
 def _given_already(column: str, what: str) -> str:
     """Why a second column of a role is not read: 'column 'X' gives the lab's range already'."""
     return _not_read_because(f"column '{shorten(column)}' gives the lab's {what} already")
+
+
+def _read_before_dilution(corrected: str) -> str:
+    """Why the value read off the curve is not read beside `corrected`, its column corrected
+    for dilution (`_not_read_because`)."""
+    return _not_read_because(
+        f"the value corrected for dilution is read from column '{shorten(corrected)}'"
+    )
 
 
 def _not_read_because(why: str, when: str = "") -> str:
@@ -4263,15 +4266,15 @@ def header_warnings(
                 "(that row was read as part of the header)"
             ),
         )  # fmt: skip
-    sign_beside = None
+    sign_column_name = None
     if layout.kind == "long" and "comparator" not in layout.roles:
         header = next(csv.reader(head_lines[header_start - 1 : header_end], delimiter=delimiter))
-        beside = sign_column(header, layout)
-        sign_beside = header[beside] if beside is not None else None
+        sign_at = sign_column(header, layout)
+        sign_column_name = header[sign_at] if sign_at is not None else None
     for wrapped in layout.ignored:
         name = _one_line(wrapped)
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
-        if wrapped == sign_beside:
+        if wrapped == sign_column_name:
             message = (
                 f"column '{shorten(name)}' is not a known marker or field; a '<' or '>' alone "
                 "in it is read as the sign of the value beside it ('>' and '2.0' as '>2.0'), "
@@ -5244,7 +5247,7 @@ def measurement_reader(
     )  # fmt: skip
     i_sex_or_pad, i_age_or_pad, i_birth_or_pad = at["sex"], at["age"], at["birth_date"]
     i_comparator, i_flag = layout.roles.get("comparator"), layout.roles.get("lab_flag")
-    i_sign_beside = sign_column(header, layout)
+    i_sign = sign_column(header, layout)
     i_raw = layout.raw_value
     fluid_at = specimen_columns(layout)
     i_status = layout.roles.get("result_status")
@@ -5458,7 +5461,7 @@ def measurement_reader(
                 filled = [
                     i for i in layout.unnamed
                     if cell(cells, i) is not None
-                    and not (i == i_sign_beside and bare_sign(cells[i]))  # read: not unnamed
+                    and not (i == i_sign and bare_sign(cells[i]))  # read: not unnamed
                 ]  # fmt: skip
                 if filled:
                     unnamed_unsaid = False
@@ -5471,7 +5474,6 @@ def measurement_reader(
                     )  # fmt: skip
             if long:
                 value = value_cell = cells[i_value] if i_value < count else None
-                row_value_column = value_column
                 if i_raw is not None and not (value or "").strip() and (raw := cell(cells, i_raw)):
                     # the corrected cell blank: the value read off the curve may be 10 times
                     # low (a second review: read so, 1.3 was normal where 13 was high)
@@ -5490,14 +5492,14 @@ def measurement_reader(
                     value, detection, refused = _with_detection_range(
                         value, cell(cells, i_detection), stats.decimal_comma
                     )
-                beside = cell(cells, i_sign_beside) if i_sign_beside is not None else None
-                if beside is not None and not bare_sign(beside):
-                    beside = None  # other text there is not read, as the header says
+                sign_alone = cell(cells, i_sign) if i_sign is not None else None
+                if sign_alone is not None and not bare_sign(sign_alone):
+                    sign_alone = None  # other text there is not read, as the header says
                 if (
-                    (i_comparator is not None or i_flag is not None or beside is not None)
+                    (i_comparator is not None or i_flag is not None or sign_alone is not None)
                     and refused is None and value is not None and value.strip()
                 ):  # fmt: skip
-                    sign, flag = beside or cell(cells, i_comparator), cell(cells, i_flag)
+                    sign, flag = sign_alone or cell(cells, i_comparator), cell(cells, i_flag)
                     text, flag_as_written, refused = _with_sign_and_flag(
                         value, sign, flag, stats.decimal_comma
                     )
@@ -5521,8 +5523,8 @@ def measurement_reader(
                                    "not judged")  # fmt: skip
                 if refused is not None:
                     role, code, message = refused
-                    # (a sign read from the unread column before the value: that column's)
-                    at_role = layout.roles.get(role, i_sign_beside)
+                    # (a sign read from the sign column: that column's)
+                    at_role = layout.roles.get(role, i_sign)
                     yield Issue(code=code, source=source, line=line,
                                 column=header[at_role] if at_role is not None else None,
                                 **row_for(cells, cell(cells, i_marker)),
@@ -5588,7 +5590,7 @@ def measurement_reader(
                     column = (
                         header[i_marker]
                         if marker is None and i_marker is not None
-                        else row_value_column
+                        else value_column
                     )
                     short = f" (row has {count} of {width} cells)" if count < width else ""
                     # The row's sample is still known: its panel says a result is missing.
@@ -5603,7 +5605,7 @@ def measurement_reader(
                     stats.skipped += 1
                     # quoted as the cell is, not with a flag put after it (QA: 'Cancelled N'
                     # beside a flag column's '-')
-                    yield _no_result_given(source, line, row_value_column, value_cell or value,
+                    yield _no_result_given(source, line, value_column, value_cell or value,
                                            no_result, row_for(cells, marker))  # fmt: skip
                     continue
                 unit = cells[i_unit_or_pad].strip() or None
@@ -5612,10 +5614,10 @@ def measurement_reader(
                 written, (marker, marker_unit) = marker, marker_cell_unit(marker)
                 if marker_unit is not None or value_unit is not None:
                     given = ((("marker", written), marker_unit),
-                             (("header", row_value_column), value_unit))  # fmt: skip
+                             (("header", value_column), value_unit))  # fmt: skip
                     row_unit, conflict = _row_unit(value, unit, given, stats)
                     if conflict is not None:
-                        column = row_value_column if unit is None else header[layout.roles["unit"]]
+                        column = value_column if unit is None else header[layout.roles["unit"]]
                         yield Issue(code="unit-conflict", source=source, line=line, column=column,
                                     **row_for(cells, marker), message=conflict)  # fmt: skip
                         continue
@@ -5632,7 +5634,7 @@ def measurement_reader(
                     )
                     yield Issue(
                         code="value-split-by-comma", source=source, line=line,
-                        column=row_value_column, message=said, **row_for(cells, marker),
+                        column=value_column, message=said, **row_for(cells, marker),
                     )  # fmt: skip
                     continue
                 printed = (
@@ -5656,7 +5658,7 @@ def measurement_reader(
                 ):  # a bare number as the unit: a split value, refused as judged (review)
                     yield flag_warning
                 yield make(Measurement, (  # type: ignore[call-overload]
-                    source, line, row_value_column, marker, value, unit, sample_id, patient_id,
+                    source, line, value_column, marker, value, unit, sample_id, patient_id,
                     given_date(cells[i_when_or_pad]),
                     cells[i_sex_or_pad].strip() or None, cells[i_age_or_pad].strip() or None,
                     cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,

@@ -220,12 +220,9 @@ _HL7_TIME = re.compile(
     r"^(?P<day>\d{8})(?P<time>\d{4}(?:\d{2}(?:\.\d{1,4})?)?)(?P<zone>[+-]\d{4})?$"
 )
 #: Besides ISO 8601: day.month.year, as German and other European exports write it (with a
-#: dot it is never month-first; 01/02/2026 is left unread because it could be either).
-#: Year first with dots ('2026.03.20'), as Hungarian and East Asian exports write it (lab QA).
-_DOTTED = (
-    "%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%Y.%m.%d", "%Y.%m.%d %H:%M",
-    "%Y.%m.%d %H:%M:%S",
-)  # fmt: skip
+#: dot it is never month-first; 01/02/2026 is left unread because it could be either); year
+#: first with dots is `_year_first_dotted`'s.
+_DOTTED = ("%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
 
 
 # Remembered: a file repeats its collection dates row after row, and the general path reads
@@ -365,8 +362,8 @@ def why_no_date(text: str) -> str | None:
 
 _ISO_DAY = lazy_pattern(r"^(?P<year>\d{4})([-/])(?P<month>\d{1,2})\2(?P<day>\d{1,2})$")
 _DOTTED_DAY = lazy_pattern(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$")
-#: Year first with dots, as Hungarian writes it with a space and a last dot too
-#: ('2026. 03. 20.', '2026.03.20.'; review: unread)
+#: Year first with dots ('2026.03.20'), as Hungarian and East Asian exports write it (lab QA),
+#: Hungarian with a space and a last dot too ('2026. 03. 20.', '2026.03.20.'; review)
 _YEAR_DOTTED_DAY = lazy_pattern(r"^(?P<year>\d{4})\. ?(?P<month>\d{1,2})\. ?(?P<day>\d{1,2})\.?$")
 
 

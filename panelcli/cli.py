@@ -427,13 +427,11 @@ def _output_name(text: str) -> str:
         raise _bad_parameter(
             f"the file name '{text}' starts with '=': write -o {name} or --output={name}"
         )
-    if "/" + os.path.abspath(text).lstrip("/") in _STANDARD_OUTPUT_NAMES:  # ('//dev/stdout')
+    from panelcli.render.output import descriptor_named
+
+    if descriptor_named(text) == 1:  # standard output's own path, '/dev/stdout', '/dev/fd/1'
         return "-"  # as '-' in all (developer QA: --quiet printed the report, colour differed)
     return text
-
-
-#: Names of standard output itself, which `-o` takes as '-'
-_STANDARD_OUTPUT_NAMES = frozenset({"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 
 
 def _export_path(text: str) -> Path:

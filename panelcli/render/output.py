@@ -47,15 +47,20 @@ def _is_special(target: Path) -> bool:
 _DESCRIPTOR_PATHS = {"/dev/stdout": 1, "/dev/stderr": 2}
 
 
+def descriptor_named(target: str | os.PathLike[str]) -> int | None:
+    """The descriptor of this process a path names ('/dev/stdout' 1, '/dev/fd/3' 3), else None."""
+    path = "/" + os.path.abspath(target).lstrip("/")  # '//dev/stdout' too (POSIX keeps '//')
+    number = next(
+        (path[len(p) :] for p in ("/dev/fd/", "/proc/self/fd/") if path.startswith(p)), ""
+    )
+    return _DESCRIPTOR_PATHS.get(path, int(number) if number.isdigit() else None)
+
+
 def _opened_special(target: Path) -> TextIO:
     """A special file opened to write: '/dev/stdout' (or '/dev/fd/3') as that descriptor
     itself, sharing its offset as '>' and '>>' mean it (QA: opened anew it was truncated,
     an appended log lost, and the shell's next line written into the report)."""
-    path = os.path.abspath(target)
-    number = next(
-        (path[len(p) :] for p in ("/dev/fd/", "/proc/self/fd/") if path.startswith(p)), ""
-    )
-    descriptor = _DESCRIPTOR_PATHS.get(path, int(number) if number.isdigit() else None)
+    descriptor = descriptor_named(target)
     if descriptor is None:
         return open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115
     return os.fdopen(os.dup(descriptor), "w", encoding="utf-8", newline="")

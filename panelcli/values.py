@@ -771,10 +771,9 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     cell = cell.strip("\ufeff\u200b \t")
     if not cell:
         raise ValueProblem("value-missing", "value is empty")
-    if cell.startswith('="') and cell.endswith('"') and len(cell) > 2 and '"' not in cell[2:-1]:
-        # ="12.5": an LIS's guard that keeps Excel from changing the text (a formula whose
-        # result is that text), not a formula to work out (lab QA: refused as one)
-        return parse_value(cell[2:-1], decimal_comma)
+    if (guarded := text_guarded(cell)) is not None and '"' not in guarded:
+        # ="12.5": a formula whose result is its text, not one to work out (lab QA: refused)
+        return parse_value(guarded, decimal_comma)
     if "\u2212" in cell:  # the minus sign of typeset text ('−2': QA, 'not a number')
         try:
             return parse_value(cell.replace("\u2212", "-"), decimal_comma)
@@ -1457,13 +1456,19 @@ def other_fluid(cell: str | None) -> str | None:
     return next((said for words, said in fluids if words.search(cell)), None)
 
 
+def text_guarded(cell: str) -> str | None:
+    """The text of Excel's guard ="…", which LIS write so that Excel keeps a cell's text as it
+    is (zeros, signs), else None."""
+    return cell[2:-1] if cell.startswith('="') and cell.endswith('"') and len(cell) > 2 else None
+
+
 def given_id(cell: str) -> str | None:
     """A patient's (or sample's) id cell as written (stripped), or None when it is blank or
     says no one's is known (`NOT_KNOWN_IDS`)."""
     text = cell.strip()
-    # ('in' first: no method call for the ids of every row on the general path)
-    if '="' in text and text.startswith('="') and text.endswith('"') and len(text) > 2:
-        text = text[2:-1].strip()  # ="00123": an LIS's guard that keeps Excel from dropping zeros
+    # ('in' first: no call for the ids of every row on the general path)
+    if '="' in text and (guarded := text_guarded(text)) is not None:
+        text = guarded.strip()  # ="00123"
     if not text.isascii():  # 'Mu' + a combining '¨' is 'Mü' (QA: one patient became two)
         # nor is a zero-width space or a BOM (two exports joined by `cat`) another id (lab QA)
         text = _INVISIBLE_ONLY.sub("", as_composed(text)).strip()

@@ -1577,6 +1577,10 @@ class Interpreter:
                                                 collected_at is not None
                                                 and self._date_unsaid(collected_at, source)
                                             )
+                                            # '1.23457E+11': the general path warns, once
+                                            or self._id_may_be_rounded(
+                                                source, sample_id, patient_id
+                                            )
                                         )
                                         if sample_id is not None and not mixed:
                                             patient_id, collected_at = blanks_filled_down(
@@ -1780,6 +1784,8 @@ class Interpreter:
         if collected_at and self._date_unsaid(collected_at, source):  # stripped as it was read
             return None  # the general path warns
         seen = self._markers_seen(m)
+        if self._id_may_be_rounded(source, sample_id, patient_id):
+            return None  # the general path warns
         who = _person_text(m)
         if not _person_fits(seen, line, who):
             return None  # the general path warns
@@ -3435,6 +3441,42 @@ class Interpreter:
                   "each row its sample's id"),
         )  # fmt: skip
 
+    def _id_may_be_rounded(
+        self, source: str, sample_id: str | None, patient_id: str | None
+    ) -> bool:
+        """Whether a row's id is one Excel wrote for a long number and its file has not been
+        warned of it yet."""
+        # '+' first: it is in almost no id, and costs a fraction of the rest
+        return (
+            (sample_id is not None and "+" in sample_id)
+            or (patient_id is not None and "+" in patient_id)
+        ) and (
+            ("sample-id-rounded", source) not in self._warned
+            and any(
+                text is not None and EXCEL_ROUNDED_ID.fullmatch(text) is not None
+                for text in (sample_id, patient_id)
+            )
+        )
+
+    def _id_rounded(self, m: Measurement) -> None:
+        """Warn, once a file, of an id Excel rounded ('1.23457E+11'): the long ids of several
+        tubes may have become one, and their results are then shown as one panel's."""
+        role = (
+            "sample_id" if m.sample_id and EXCEL_ROUNDED_ID.fullmatch(m.sample_id) else "patient_id"
+        )
+        text = m.sample_id if role == "sample_id" else m.patient_id
+        what = "sample id" if role == "sample_id" else "patient id"
+        self._warn_once(
+            ("sample-id-rounded", m.source),
+            Issue(severity="warning", code="sample-id-rounded", source=m.source, line=m.line,
+                  column=self._column_of(role), sample_id=m.sample_id, patient_id=m.patient_id,
+                  collected_at=m.collected_at, marker=m.marker,
+                  message=f"{what} '{shorten(text or '')}' looks like a long number Excel "
+                  "rounded and wrote in scientific notation: several tubes' ids may have become "
+                  "this one (or any other such id in this file), and their results then show as "
+                  "one sample's; format the id column as Text in Excel and export again"),
+        )  # fmt: skip
+
     def _person_unreadable(self, m: Measurement, column: str | None, message: str) -> None:
         # Keyed by its text, which quotes the cell cut short: batches joined apart (ndjson_join)
         # can tell repeats only by that text.
@@ -3964,6 +4006,8 @@ class Interpreter:
     def _duplicate_warning(self, m: Measurement, name: str) -> Iterator[Issue]:
         self._date_warning(m)
         seen = self._markers_seen(m)
+        if self._id_may_be_rounded(m.source, m.sample_id, m.patient_id):
+            self._id_rounded(m)
         yield from self._person_warning(m, seen)
         first, first_column = seen.setdefault(name, (m.line, m.column))
         if (first, first_column) == (m.line, m.column):
@@ -4053,7 +4097,7 @@ class Interpreter:
         "value-comma-ambiguous", "person-conflict", "column-unnamed", "value-flag-ignored",
         "date-unreadable", "date-ambiguous", "date-in-future",
         "value-comma-groups", "value-far-past-range", "critical-limit-unusable",
-        "value-comma-both-ways", "sample-id-missing",
+        "value-comma-both-ways", "sample-id-missing", "sample-id-rounded",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(
@@ -4063,6 +4107,7 @@ class Interpreter:
             "value-comma-groups",
             "value-comma-both-ways",
             "sample-id-missing",
+            "sample-id-rounded",
             "person-conflict",
             "column-unnamed",
             "value-flag-ignored",
@@ -5689,6 +5734,11 @@ def _field_lines(seen: dict[str, tuple[int, str]]) -> dict[int, int]:
     (QA: a warning named the line whose sex cell was blank)."""
     pairs = (pair.split(":") for pair in seen.get(_PERSON_LINES, (0, ""))[1].split())
     return {int(field): int(line) for field, line in pairs}
+
+
+#: An id as Excel shows a number of 12 or more digits ('1.23457E+11', '1,23457E+11'): its
+#: digits past the sixth are lost.
+EXCEL_ROUNDED_ID = lazy_pattern(r"[1-9](?:[.,]\d{1,14})?E\+(?:1[1-9]|[2-9]\d)", re.I)
 
 
 def sample_key(

@@ -1,0 +1,66 @@
+"""A lab technician's seventh QA round, and gaps the sixth left known."""
+
+from __future__ import annotations
+
+import pytest
+from judged import issues_of, results_of
+from typer.testing import CliRunner
+
+from panelcli.check import EXCEL_ROUNDED_ID
+from panelcli.cli import app
+
+runner = CliRunner()
+
+
+# --- ids Excel rounded ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rounded"),
+    [
+        ("1.23457E+11", True), ("1,23457E+11", True), ("9.9E+15", True), ("1E+12", True),
+        ("1.23457e+11", True), ("1.2E+05", False), ("S-1E+11", False), ("123456789012", False),
+        ("1.23457E-11", False), ("0.5E+11", False),
+    ],
+)  # fmt: skip
+def test_an_id_excel_wrote_for_a_long_number_is_known(text: str, rounded: bool) -> None:
+    assert (EXCEL_ROUNDED_ID.fullmatch(text) is not None) is rounded
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_an_id_excel_rounded_is_warned_of_once_a_file(write_csv, short_path: bool) -> None:
+    """Two tubes' '123456789012' and '123457000001' both became '1.23457E+11' and were shown
+    as one sample with only a marker-repeated warning."""
+    path = write_csv(
+        "sample_id,marker,value,unit\n1.23457E+11,IL-6,3.1,pg/mL\n1.23457E+11,IL-6,12.0,pg/mL\n"
+        "2.34568E+11,IL-6,1.0,pg/mL\nS-3,IL-6,1.0,pg/mL\n"
+    )
+    issues = issues_of(path, short_path)
+    (rounded,) = [i for i in issues if i.code == "sample-id-rounded"]
+    assert (rounded.line, rounded.column, rounded.sample_id) == (2, "sample_id", "1.23457E+11")
+    assert "Excel rounded" in rounded.message and "format the id column as Text" in rounded.message
+    assert [r.value for r in results_of(path, short_path)] == [3.1, 12.0, 1.0, 1.0]
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_patient_id_excel_rounded_is_named_as_such(write_csv, short_path: bool) -> None:
+    path = write_csv(
+        "patient_id,collected,marker,value,unit\n4.56789E+12,2026-03-01,IL-6,3.1,pg/mL\n"
+    )
+    (rounded,) = [i for i in issues_of(path, short_path) if i.code == "sample-id-rounded"]
+    assert rounded.column == "patient_id" and rounded.message.startswith("patient id '4.5678")
+
+
+def test_ids_that_are_not_rounded_get_no_such_warning(write_csv) -> None:
+    path = write_csv(
+        "sample_id,marker,value,unit\n123456789012,IL-6,3.1,pg/mL\nA+B,IL-6,1.0,pg/mL\n"
+    )
+    assert "sample-id-rounded" not in {i.code for i in issues_of(path)}
+
+
+def test_a_rounded_id_in_a_wide_excel_export_is_said_in_every_format(write_csv) -> None:
+    path = write_csv("Sample ID;IL-6 (pg/mL);TNF-a (pg/mL)\n1,23457E+11;3,1;5\n")
+    for fmt in ("table", "json", "ndjson", "csv"):
+        result = runner.invoke(app, ["check", path, "--format", fmt])
+        assert result.exit_code == 1, (fmt, result.output)
+        assert "sample-id-rounded" in result.output, fmt

@@ -158,6 +158,7 @@ from panelcli.summary import (
 from panelcli.trends import (
     NO_SUCH_DAY,
     PLACEHOLDER,
+    WEEKDAY_APART,
     cells_agree,
     dates_counted,
     day_in_words,
@@ -3349,7 +3350,7 @@ class Interpreter:
                 "be read only one way)",
             )  # fmt: skip
         elif (why := why_no_date(birth_date)) is not None and (
-            why.startswith(NO_SUCH_DAY) or why == PLACEHOLDER
+            why.startswith((NO_SUCH_DAY, WEEKDAY_APART)) or why == PLACEHOLDER
         ):  # review: '1980-02-30' was 'expected a date such as 1980-02-01', its very form;
             # QA: '1900-01-01' was not named the placeholder it is, as a collection date is
             self._person_unreadable(

@@ -346,6 +346,14 @@ def why_no_date(text: str) -> str | None:
         return PLACEHOLDER if written.date() in PLACEHOLDER_DAYS else BEFORE_1900
     if _names_no_day(text):
         return NAMES_NO_DAY
+    named = _named_month_parts(text)
+    if named is not None and (day := _day_or_none(*named)) is not None:
+        said = _weekday_apart(text, day)
+        if said is not None:  # lab QA: 'Mon, 25 Mar 2026' was read as the 25th, unsaid
+            return (
+                f"{WEEKDAY_APART}: {day.day} {_MONTH_NAMES[day.month]} {day.year} is a "
+                f"{_WEEKDAY_NAMES[day.weekday()]}, not a {said}"
+            )
     timed = _TIME_AFTER.match(text)
     no_such_day = _no_such_day(timed["day"] if timed else text)
     if no_such_day is not None:
@@ -529,10 +537,29 @@ _WEEKDAY = lazy_pattern(
 )
 
 
+#: The weekdays as `_WEEKDAY` starts them, in the order of `date.weekday()`.
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: How `why_no_date` starts for a date whose weekday is another day's ('Mon, 25 Mar 2026').
+WEEKDAY_APART = "names a weekday that is not its day's"
+
+
 def _named_month_date(text: str) -> datetime | None:
-    """A date with the month's English name or its first three letters: never ambiguous."""
+    """A date with the month's English name or its first three letters: never ambiguous;
+    None where a weekday before it is another day's (which of the two was meant?)."""
     parts = _named_month_parts(text)
-    return None if parts is None else _day_or_none(*parts)
+    day = None if parts is None else _day_or_none(*parts)
+    if day is not None and _weekday_apart(text, day) is not None:
+        return None
+    return day
+
+
+def _weekday_apart(text: str, day: date) -> str | None:
+    """The weekday `text` writes before `day` where it is not `day`'s ('Monday'), else None."""
+    if not text[:1].isalpha() or (weekday := _WEEKDAY.match(text)) is None:
+        return None
+    written = _WEEKDAYS.index(weekday[0][:3].casefold())
+    return None if written == day.weekday() else _WEEKDAY_NAMES[written]
 
 
 def _named_month_parts(text: str) -> tuple[int, int, int] | None:

@@ -64,3 +64,33 @@ def test_a_rounded_id_in_a_wide_excel_export_is_said_in_every_format(write_csv) 
         result = runner.invoke(app, ["check", path, "--format", fmt])
         assert result.exit_code == 1, (fmt, result.output)
         assert "sample-id-rounded" in result.output, fmt
+
+
+# --- a weekday that is not its date's ------------------------------------------------------
+
+
+def test_a_weekday_that_is_not_its_dates_makes_the_date_unreadable_and_says_why() -> None:
+    from panelcli.trends import read_date, why_no_date
+
+    assert read_date("Wed, 25 Mar 2026") is not None
+    assert read_date("Mon, 25 Mar 2026") is None
+    assert why_no_date("Mon, 25 Mar 2026") == (
+        "names a weekday that is not its day's: 25 March 2026 is a Wednesday, not a Monday"
+    )
+    assert why_no_date("Sat, 31 Feb 2026") == "is not a real day: February 2026 has no day 31"
+
+
+def test_a_contradicting_weekday_is_warned_of_for_collection_and_birth_dates(write_csv) -> None:
+    """The weekday was dropped unsaid: 'Mon, 25 Mar 2026' was read as the 25th (a Wednesday)."""
+    path = write_csv(
+        "sample_id,collected,marker,value,unit,birth_date\n"
+        'S1,"Mon, 25 Mar 2026",IL-6,3.1,pg/mL,"Mon, 2 Jan 1980"\n'
+    )
+    result = runner.invoke(app, ["validate", path])
+    assert result.exit_code == 0, result.output
+    assert "collected date 'Mon, 25 Mar 2026' names a weekday that is not its day's" in (
+        result.output
+    )
+    assert "2 January 1980 is a Wednesday, not a Monday; the age was treated as not given" in (
+        result.output
+    )

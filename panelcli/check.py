@@ -187,6 +187,7 @@ from panelcli.units import (
     unit_key,
 )
 from panelcli.values import (
+    BLOOD,
     COMMA_GROUPS_BEFORE_POINT,
     COMMA_MAY_GROUP_THOUSANDS,
     DOT_MAY_GROUP_THOUSANDS,
@@ -1352,8 +1353,12 @@ class Interpreter:
         # ... and so does a row with the lab's comment on it (its note keeps it), with
         # anything in the unread column before the value (its '>' is the value's sign), or of a
         # fluid other than blood ('CSF', which a blood range does not fit): one check a row
+        fluids = specimen_columns(layout)
         needs_general = _needs_general(
-            roles.get("comment"), sign_column(header, layout), specimen_columns(layout)
+            roles.get("comment"),
+            sign_column(header, layout),
+            fluids,
+            bool(fluids) and self._fluid_ranges,
         )
         padded = pad in columns  # rows get their blank cell (appended, then taken off)
         # A bare number right after the value in an ignored column: the general path asks
@@ -1749,7 +1754,8 @@ class Interpreter:
          specimen) = m  # fmt: skip
         if (
             reference_range is not None or detection is not None or critical is not None
-            or comment is not None or specimen is not None
+            or comment is not None
+            or (specimen is not None and (specimen != BLOOD or self._fluid_ranges))
             or (
                 sample_id is None and patient_id is None and self._ids_column
                 and ("sample-id-missing", source) not in self._warned
@@ -2264,17 +2270,35 @@ class Interpreter:
             self._kinds.update(kinds)
             del self._pending[pending:]
 
+    @functools.cached_property
+    def _set_fluid(self) -> str | None:
+        """The fluid other than blood the set's ranges are for ('specimen = "CSF"'), else None
+        (asked only of files that name a specimen: its patterns cost start-up time)."""
+        return other_fluid(self.ranges.data.set.specimen)
+
+    @functools.cached_property
+    def _fluid_ranges(self) -> bool:
+        """Whether any of the set's ranges is for another fluid than blood (the set's, or a
+        marker's): then a row of blood is judged on the general path, which asks."""
+        return self._set_fluid is not None or any(
+            other_fluid(entry.specimen) for entry in self.ranges.markers.values()
+        )
+
     def _for_another_fluid(self, fluid: str, entry: MarkerRange, result: Result) -> Result:
-        """`result` not judged where its sample is a fluid other than blood that the set's
-        range judged (blood's, unless the set's specimen names that fluid)."""
+        """`result` not judged where its sample is another fluid than the one the set's range
+        is for (blood, unless the set's or the marker's specimen names another)."""
         # lab QA: a CSF's IL-6 was 'high' by a plasma range, with no word
         if result.reference is None or result.reference.origin != "set":
             return result  # the lab's own range, or none: theirs to fit the specimen
-        if other_fluid(entry.specimen or self.ranges.data.set.specimen) == fluid:
-            return result  # a set for that fluid ('specimen = "CSF"')
+        ranged = (
+            self._set_fluid if entry.specimen is None else other_fluid(entry.specimen)
+        ) or BLOOD
+        if ranged == fluid:
+            return result  # blood by a blood range, or a set for that fluid ('CSF')
+        # review of known gaps: a CSF set judged a serum row silently
         return _indeterminate(
             result,
-            f"the sample is {fluid}, but this set's range is for blood, so it was not judged "
+            f"the sample is {fluid}, but this set's range is for {ranged}, so it was not judged "
             "(to judge it, give the lab's range for this fluid in the file, or use a set for it)",
         )
 
@@ -4969,19 +4993,21 @@ def _keep_far_apart(readings: _Readings, warnings: list[Issue], tally: Tally) ->
 
 
 def _needs_general(
-    comment: int | None, sign: int | None, fluids: tuple[int, ...]
+    comment: int | None, sign: int | None, fluids: tuple[int, ...], fluid_set: bool = False
 ) -> Callable[[list[str]], bool] | None:
     """Whether a long row needs the general path: a comment, a sign alone in the sign column,
-    a fluid other than blood; None where the file has none of those columns (nearly all)."""
+    a fluid other than blood (or any fluid named, for a set of another fluid than blood: a
+    `fluid_set`); None where the file has none of those columns (nearly all)."""
     if comment is None and sign is None and not fluids:
         return None
+    unjudged = (None,) if fluid_set else (None, BLOOD)
 
     def needs(cells: list[str]) -> bool:
         # (a sign column of other text, 'Main Lab' in each row: the short path; review)
         return (
             (comment is not None and bool(cells[comment].strip()))
             or (sign is not None and bare_sign(cells[sign]) is not None)
-            or fluid_of(cells, fluids) is not None
+            or (bool(fluids) and fluid_of(cells, fluids) not in unjudged)
         )
 
     return needs

@@ -47,6 +47,7 @@ from panelcli.units import (
     same_unit,
 )
 from panelcli.values import (
+    BLOOD,
     FLAG_WORDS,
     LabRange,
     ParsedValue,
@@ -66,13 +67,13 @@ from panelcli.values import (
     flag_said,
     flag_severities_differ,
     flags_together,
+    fluid_named,
     given_date,
     given_id,
     is_no_flag,
     is_no_value_mark,
     is_utf32,
     lab_flag,
-    other_fluid,
     parse_flag_of,
     parse_lab_range,
     parse_value,
@@ -504,8 +505,8 @@ class Measurement(NamedTuple):
     #: The lab's comment on the result (a long file's comment column), as one line; None where
     #: blank or there is no such column.
     comment: str | None = None
-    #: The specimen where the row names one other than blood ('cerebrospinal fluid (CSF)', from
-    #: its specimen or sample type column: `other_fluid`), in words; None for blood or none.
+    #: The body fluid the row's specimen or sample type column names, in words (`fluid_of`):
+    #: 'blood', or another ('cerebrospinal fluid (CSF)'); None where it names none.
     specimen: str | None = None
 
 
@@ -4976,12 +4977,16 @@ def specimen_columns(layout: Layout) -> tuple[int, ...]:
 
 
 def fluid_of(cells: list[str], columns: tuple[int, ...]) -> str | None:
-    """The body fluid other than blood a row's specimen or sample type cell names, in words
-    (`other_fluid`), else None."""
+    """The body fluid a row's specimen or sample type cell names, in words (`fluid_named`:
+    'blood' or another), else None; another fluid before blood ('Serum' as the sample type
+    and 'CSF' as the specimen is a CSF's row)."""
+    named = None
     for index in columns:
-        if index < len(cells) and (said := other_fluid(cells[index])) is not None:
-            return said
-    return None
+        if index < len(cells) and (said := fluid_named(cells[index])) is not None:
+            if said != BLOOD:
+                return said
+            named = said
+    return named
 
 
 #: The name of a column that may hold a value's sign: one short word (lab QA: Simoa's

@@ -1444,15 +1444,26 @@ def _fluid_patterns() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str
     )
 
 
-@functools.lru_cache(maxsize=256)
 def other_fluid(cell: str | None) -> str | None:
     """The body fluid other than blood a specimen cell names ('CSF' → 'cerebrospinal fluid
     (CSF)'), in words; None for blood ('Serum', 'EDTA plasma'), a blank, or other words."""
+    fluid = fluid_named(cell)
+    return None if fluid == BLOOD else fluid
+
+
+#: What `fluid_named` says of a cell that names blood ('Serum', 'EDTA plasma')
+BLOOD = "blood"
+
+
+@functools.lru_cache(maxsize=256)
+def fluid_named(cell: str | None) -> str | None:
+    """The body fluid a specimen cell names, in words: `BLOOD`, or another ('CSF' →
+    'cerebrospinal fluid (CSF)'); None for a blank or other words."""
     if not cell or not cell.strip() or cell.strip().isdigit():
         return None
     blood, fluids = _fluid_patterns()
     if blood.search(cell):
-        return None
+        return BLOOD
     return next((said for words, said in fluids if words.search(cell)), None)
 
 

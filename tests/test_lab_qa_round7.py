@@ -94,3 +94,48 @@ def test_a_contradicting_weekday_is_warned_of_for_collection_and_birth_dates(wri
     assert "2 January 1980 is a Wednesday, not a Monday; the age was treated as not given" in (
         result.output
     )
+
+
+# --- a set for another fluid than blood ----------------------------------------------------
+
+CSF_SET = """[set]
+name = "my-csf"
+version = "1"
+specimen = "CSF"
+
+[markers."IL-6"]
+unit = "pg/mL"
+high = 10
+source = "made up for a test"
+"""
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_set_for_csf_does_not_judge_blood_nor_urine(
+    write_csv, tmp_path, short_path: bool
+) -> None:
+    """A CSF set judged a serum row 'normal' with no word (known gap of the sixth round)."""
+    ranges = tmp_path / "csf.toml"
+    ranges.write_text(CSF_SET, encoding="utf-8")
+    path = write_csv(
+        "sample_id,specimen_type,marker,value,unit\nS1,CSF,IL-6,3.1,pg/mL\n"
+        "S2,Serum,IL-6,3.1,pg/mL\nS3,Urine,IL-6,3.1,pg/mL\nS4,,IL-6,30,pg/mL\n"
+    )
+    csf, serum, urine, unnamed = results_of(path, short_path, ranges)
+    assert (csf.status, unnamed.status) == ("normal", "high")
+    assert serum.status == urine.status == "indeterminate"
+    assert serum.note is not None and serum.note.startswith(
+        "the sample is blood, but this set's range is for cerebrospinal fluid (CSF)"
+    )
+    assert urine.note is not None and urine.note.startswith("the sample is urine, but this set's")
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_blood_rows_under_a_blood_set_stay_judged(write_csv, short_path: bool) -> None:
+    path = write_csv(
+        "sample_id,specimen_type,marker,value,unit\nS1,Serum,IL-6,3.1,pg/mL\n"
+        "S2,CSF,IL-6,3.1,pg/mL\n"
+    )
+    serum, csf = results_of(path, short_path)
+    assert serum.status == "high"
+    assert csf.status == "indeterminate" and "this set's range is for blood" in (csf.note or "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from judged import events_of, results_of
 from typer.testing import CliRunner
 
 from panelcli.check import CheckOptions, Interpreter
@@ -13,14 +14,6 @@ from panelcli.models import Issue, Result
 from panelcli.ranges import load_ranges
 
 runner = CliRunner()
-
-
-def events_of(path: str, short_path: bool = True) -> list[object]:
-    return list(Interpreter(load_ranges(), CheckOptions(), short_path=short_path).events([path]))
-
-
-def results_of(path: str, short_path: bool = True) -> list[Result]:
-    return [e for e in events_of(path, short_path) if isinstance(e, Result)]
 
 
 @pytest.mark.parametrize("header", ["Notes", "Note", "Result Notes", "Lab Notes", "Anmerkung"])

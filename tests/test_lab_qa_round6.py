@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from judged import events_of, issues_of, results_of
 from typer.testing import CliRunner
 
 from panelcli.check import CheckOptions, Interpreter
@@ -19,18 +20,6 @@ from panelcli.values import (
 )
 
 runner = CliRunner()
-
-
-def events_of(path: str, short_path: bool = True) -> list[object]:
-    return list(Interpreter(load_ranges(), CheckOptions(), short_path=short_path).events([path]))
-
-
-def results_of(path: str, short_path: bool = True) -> list[Result]:
-    return [e for e in events_of(path, short_path) if isinstance(e, Result)]
-
-
-def issues_of(path: str, short_path: bool = True) -> list[Issue]:
-    return [e for e in events_of(path, short_path) if isinstance(e, Issue)]
 
 
 # --- a value's sign in a column panelcli does not know -------------------------------------

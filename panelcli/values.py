@@ -991,7 +991,8 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             f"value '{shorten(cell)}' is what instruments (Bio-Plex) write when they could not "
             "calculate a concentration; there is no number to judge"
         )
-    if _SPACE_GROUPED.match(cell):
+    if _SPACE_GROUPED.match(cell) or _SPACED_VALUE_WITH_UNIT.match(cell.strip()):
+        # ('1 500 pg/mL' too: it was only 'not a number', where '1 500' says why; note 48)
         return (
             f"value '{shorten(cell)}' has a space inside; if it groups thousands, write the "
             "number without it"
@@ -1022,6 +1023,12 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             "1.10 or 1-10); check the number in the lab's report, and keep the column as text "
             "when opening the file"
         )
+    if cell.strip().casefold() in _NR:  # note 48: only 'not a number'
+        return (
+            f"value '{shorten(cell)}' is not a number, and labs use it for several words ('no "
+            "result', 'not reported', 'not run'); if the lab gave no result, write that in "
+            "words ('Not reported'), which are read so"
+        )
     if is_no_value_mark(cell):  # QA: lab staff took '-' for 'not tested' (a wide file's is)
         return (
             f"value '{shorten(cell)}' is not a number; a row with no result can say so in words "
@@ -1030,6 +1037,9 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
     return f"value '{shorten(cell)}' is not a number"
 
 
+#: 'NR' and its spellings, which labs use for 'no result', 'not reported', 'not run' and
+#: 'non-reactive' alike: not read as any of them
+_NR = frozenset({"nr", "n/r", "n.r.", "n.r", "n r"})
 #: "'5,2", "'<2.0": a spreadsheet's mark that a number is kept as text
 _TEXT_MARK = lazy_pattern(r"^'\s*[<>≤≥]?\s*\d")
 #: '01. Okt', 'Oct-01', '1-Oct', '3. Mär': a number such as 1.10 that a spreadsheet turned into

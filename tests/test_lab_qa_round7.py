@@ -139,3 +139,23 @@ def test_blood_rows_under_a_blood_set_stay_judged(write_csv, short_path: bool) -
     serum, csf = results_of(path, short_path)
     assert serum.status == "high"
     assert csf.status == "indeterminate" and "this set's range is for blood" in (csf.note or "")
+
+
+# --- why a value is refused ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        ("NR", "labs use it for several words ('no result', 'not reported', 'not run')"),
+        ("n/r", "labs use it for several words"),
+        ("1 500 pg/mL", "has a space inside; if it groups thousands"),
+        ("1 500", "has a space inside; if it groups thousands"),
+    ],
+)
+def test_a_refused_value_says_why(write_csv, cell: str, said: str) -> None:
+    """'NR' and '1 500 pg/mL' were only 'not a number' (known gaps of note 48)."""
+    path = write_csv(f"sample_id,marker,value,unit\nS1,IL-6,{cell},pg/mL\n")
+    (refused,) = issues_of(path)
+    assert refused.code == "value-not-a-number" and said in refused.message
+    assert results_of(path) == []

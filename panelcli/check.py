@@ -134,6 +134,7 @@ from panelcli.reading import (
     is_summary_label,
     marker_cell_unit,
     measurement_reader,
+    named_by_line,
     names_a_marker_s_summary,
     not_a_patient_id,
     not_a_patient_sample,
@@ -1105,6 +1106,7 @@ class Interpreter:
         self._companions: dict[str, dict[str, str]] = {}
         self._wide = False  # the file being read has the wide layout (judge_rows)
         self._ids_column = False
+        self._blank_ids = False
         self._means_by_row = False  # a mean column beside its replicate columns (judge_rows)
         self._named = False  # ... and a person column beside the ids (judge_rows)
         #: A long file's mean rows ('IL-6 Mean') of one panel with no replicate rows of their
@@ -1233,6 +1235,8 @@ class Interpreter:
         self._ids_column = not self._wide and not {"sample_id", "patient_id"}.isdisjoint(
             file.layout.roles
         )
+        #: a wide file's row can leave its sample id cell blank: it is named by its line
+        self._blank_ids = self._wide and "sample_id" in file.layout.roles
         # a wide file whose rows are replicates ('Replicate' column): its means as a long file's
         self._means_by_row = self._wide and "replicate" not in file.layout.roles
         self._named = file.layout.patient_stand_in is not None  # see `Measurement.name`
@@ -1757,7 +1761,16 @@ class Interpreter:
             or comment is not None
             or (specimen is not None and (specimen != BLOOD or self._fluid_ranges))
             or (
-                sample_id is None and patient_id is None and self._ids_column
+                patient_id is None
+                and (
+                    (sample_id is None and self._ids_column)
+                    or (
+                        self._blank_ids
+                        and sample_id is not None
+                        and sample_id.startswith("line ")
+                        and sample_id == named_by_line(line)
+                    )
+                )
                 and ("sample-id-missing", source) not in self._warned
             )  # `_no_ids_given` warns, once a file
         ):  # fmt: skip
@@ -3451,7 +3464,13 @@ class Interpreter:
         """A result of a row of a file with an id column that gives no sample id nor a patient
         id: it stands in a panel of no sample (lab QA: it came with no word at all). A refused
         row's rejection names its line already."""
-        if m.sample_id is not None or m.patient_id is not None or not self._ids_column:
+        if m.patient_id is not None:
+            return
+        if m.sample_id is not None:
+            if self._blank_ids and m.sample_id == named_by_line(m.line):
+                self._wide_row_unnamed(m)
+            return
+        if not self._ids_column:
             return
         column = self._columns.get("sample_id") or self._columns.get("patient_id")
         whose = "sample id or patient id" if "patient_id" in self._columns else "sample id"
@@ -3500,6 +3519,22 @@ class Interpreter:
                   "rounded and wrote in scientific notation: several tubes' ids may have become "
                   "this one (or any other such id in this file), and their results then show as "
                   "one sample's; format the id column as Text in Excel and export again"),
+        )  # fmt: skip
+
+    def _wide_row_unnamed(self, m: Measurement) -> None:
+        """A result of a wide file's row whose sample id cell is blank: a sample of its own,
+        named by its line, said once a file (note 48: Excel's averages under the samples were
+        judged as a sample 'line 9' with no word)."""
+        self._warn_once(
+            ("sample-id-missing", m.source),
+            Issue(severity="warning", code="sample-id-missing", source=m.source, line=m.line,
+                  column=self._columns.get("sample_id"), sample_id=m.sample_id,
+                  collected_at=m.collected_at,
+                  message=f"this row gives no sample id: its results are shown as sample "
+                  f"'{m.sample_id}' (any other such row of this file is a sample of its own "
+                  "too); give each row its sample's id (a row of means or totals under the "
+                  "samples, as a sheet may add, is read as a sample too: label it 'Mean' or "
+                  "delete it)"),
         )  # fmt: skip
 
     def _person_unreadable(self, m: Measurement, column: str | None, message: str) -> None:

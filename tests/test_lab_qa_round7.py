@@ -159,3 +159,40 @@ def test_a_refused_value_says_why(write_csv, cell: str, said: str) -> None:
     (refused,) = issues_of(path)
     assert refused.code == "value-not-a-number" and said in refused.message
     assert results_of(path) == []
+
+
+# --- a wide file's row with no sample id ---------------------------------------------------
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_wide_row_with_a_blank_id_is_warned_of_once(write_csv, short_path: bool) -> None:
+    """Excel's averages under the samples (no label) were judged as sample 'line 4', flagged
+    high, with no word: validate said '0 problems'."""
+    path = write_csv(
+        "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,3.1,10\nS2,2.0,12\n,2.55,11\n,5.1,22\n"
+    )
+    (said,) = issues_of(path, short_path)
+    assert (said.code, said.line, said.column, said.sample_id) == (
+        "sample-id-missing",
+        4,
+        "Sample ID",
+        "line 4",
+    )
+    assert "label it 'Mean' or delete it" in said.message
+    assert [r.sample_id for r in results_of(path, short_path)] == [
+        "S1", "S1", "S2", "S2", "line 4", "line 4", "line 5", "line 5"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sample ID,IL-6 (pg/mL)\nS1,3.1\nMean,3.1\n",  # labelled: skipped as a summary
+        "Patient ID,Sample ID,IL-6 (pg/mL)\nP1,,3.1\n",  # the patient names it
+        "Name,IL-6 (pg/mL)\nline 2,3.1\n",  # no id column: said of the header, not the row
+        "Sample ID,IL-6 (pg/mL)\n,0-7\n",  # refused as a range: its line is named already
+    ],
+)
+def test_rows_that_name_themselves_otherwise_get_no_such_warning(write_csv, text: str) -> None:
+    path = write_csv(text)
+    assert not [i for i in issues_of(path) if i.code == "sample-id-missing" and i.line != 1]

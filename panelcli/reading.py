@@ -3019,7 +3019,11 @@ _SUMMARY_IDS = {
     "durchschnitt", "gesamtsumme", "summegesamt", "gesamtergebnis", "totalgénéral",
     "totalgeneral", "grandtotal", "moyennegénérale", "mínimo", "máximo",
     "minimo", "maximo", "mín.", "máx.",
+    "σ", "∑",  # a sum's sign (Greek sigma, casefolded; the n-ary sum); lab QA round 7
 }  # fmt: skip
+#: A summary of named rows ('Average of duplicates', 'Mean of replicates'): its key's start
+_SUMMARY_OF = ("averageof", "meanof", "sumof", "totalof", "medianof", "mittelwertder",
+               "mittelwertvon", "moyennede", "promediode", "mediade")  # fmt: skip
 #: Sample ids of rows that give the assay's limits of measurement, as plate and Olink-style
 #: exports end with them: numbers of the assay, not of a patient (QA: 'ULOQ', 5000 pg/mL,
 #: was a sample "2,000 times the upper limit", and the run exited 1).
@@ -3171,6 +3175,8 @@ def is_summary_label(label: str) -> bool:
     """Whether a label names a row that sums up others ('Mean', 'S.D.', 'CV (%)', 'n=2')."""
     key = label.casefold().replace(" ", "")
     if key in _SUMMARY_IDS or key.translate(_SUMMARY_PUNCTUATION) in _SUMMARY_IDS:
+        return True
+    if key.startswith(_SUMMARY_OF):  # lab QA round 7: 'Average of duplicates' was a sample
         return True
     return "=" in label and _COUNT_ROW.match(label.strip()) is not None  # 'n = 3', any space
 

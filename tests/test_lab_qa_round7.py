@@ -196,3 +196,20 @@ def test_a_wide_row_with_a_blank_id_is_warned_of_once(write_csv, short_path: boo
 def test_rows_that_name_themselves_otherwise_get_no_such_warning(write_csv, text: str) -> None:
     path = write_csv(text)
     assert not [i for i in issues_of(path) if i.code == "sample-id-missing" and i.line != 1]
+
+
+@pytest.mark.parametrize(
+    "label", ["Σ", "∑", "Average of duplicates", "Mean of replicates", "Mittelwert der Proben"]
+)
+def test_more_summary_labels_are_skipped(write_csv, label: str) -> None:
+    """A sheet's 'Σ' and 'Average of duplicates' rows were judged as samples (lab QA)."""
+    path = write_csv(f"Sample ID,IL-6 (pg/mL)\nS1,3.1\nS2,2.0\n{label},5.1\n")
+    assert [r.sample_id for r in results_of(path)] == ["S1", "S2"]
+    (skipped,) = issues_of(path)
+    assert skipped.code == "control-skipped" and "a summary of other rows" in skipped.message
+
+
+@pytest.mark.parametrize("label", ["Sumo-1", "Meanwell 3", "Average"])
+def test_ids_that_only_start_like_a_summary_stay_samples_or_are_one(write_csv, label: str) -> None:
+    path = write_csv(f"Sample ID,IL-6 (pg/mL)\n{label},3.1\n")
+    assert [r.sample_id for r in results_of(path)] == ([] if label == "Average" else [label])

@@ -423,6 +423,22 @@ _NO_RESULT_VALUES = {
     ),
     **dict.fromkeys(("no result", "kein ergebnis"), "the lab gave no result"),
     "cancelado": "this result was cancelled (no result)",
+    # lab QA round 7: LIS words and codes for no result, refused as no number (exit 2)
+    **dict.fromkeys(
+        ("nr", "n r", "dnr", "not reportable", "unable to report", "do not report"),
+        "the lab gave no result",
+    ),
+    **dict.fromkeys(("canc", "cxl"), "this result was cancelled (no result)"),
+    **dict.fromkeys(
+        ("referred", "sent out", "send out", "sendout", "referred out"),
+        "the test was sent to another lab: there is no result here",
+    ),
+    "invalid": "the lab marked the result not valid (no result)",
+    **dict.fromkeys(
+        ("duplicate order", "duplicate request", "duplicate test"),
+        "the test was ordered twice: this one has no result",
+    ),
+    **dict.fromkeys(("tbd", "to be determined"), "the result is still to come"),
 }  # fmt: skip
 #: ... and words that say so anywhere in a value cell (lab QA: refused as no number), but in
 #: a comment beside a blank value only as the whole of it, as within one they are a caveat on
@@ -1023,12 +1039,6 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             "1.10 or 1-10); check the number in the lab's report, and keep the column as text "
             "when opening the file"
         )
-    if cell.strip().casefold() in _NR:  # note 48: only 'not a number'
-        return (
-            f"value '{shorten(cell)}' is not a number, and labs use it for several words ('no "
-            "result', 'not reported', 'not run'); if the lab gave no result, write that in "
-            "words ('Not reported'), which are read so"
-        )
     if is_no_value_mark(cell):  # QA: lab staff took '-' for 'not tested' (a wide file's is)
         return (
             f"value '{shorten(cell)}' is not a number; a row with no result can say so in words "
@@ -1037,9 +1047,6 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
     return f"value '{shorten(cell)}' is not a number"
 
 
-#: 'NR' and its spellings, which labs use for 'no result', 'not reported', 'not run' and
-#: 'non-reactive' alike: not read as any of them
-_NR = frozenset({"nr", "n/r", "n.r.", "n.r", "n r"})
 #: "'5,2", "'<2.0": a spreadsheet's mark that a number is kept as text
 _TEXT_MARK = lazy_pattern(r"^'\s*[<>≤≥]?\s*\d")
 #: '01. Okt', 'Oct-01', '1-Oct', '3. Mär': a number such as 1.10 that a spreadsheet turned into

@@ -147,14 +147,12 @@ def test_blood_rows_under_a_blood_set_stay_judged(write_csv, short_path: bool) -
 @pytest.mark.parametrize(
     ("cell", "said"),
     [
-        ("NR", "labs use it for several words ('no result', 'not reported', 'not run')"),
-        ("n/r", "labs use it for several words"),
         ("1 500 pg/mL", "has a space inside; if it groups thousands"),
         ("1 500", "has a space inside; if it groups thousands"),
     ],
 )
 def test_a_refused_value_says_why(write_csv, cell: str, said: str) -> None:
-    """'NR' and '1 500 pg/mL' were only 'not a number' (known gaps of note 48)."""
+    """'1 500 pg/mL' was only 'not a number' (a known gap of note 48)."""
     path = write_csv(f"sample_id,marker,value,unit\nS1,IL-6,{cell},pg/mL\n")
     (refused,) = issues_of(path)
     assert refused.code == "value-not-a-number" and said in refused.message
@@ -213,3 +211,25 @@ def test_more_summary_labels_are_skipped(write_csv, label: str) -> None:
 def test_ids_that_only_start_like_a_summary_stay_samples_or_are_one(write_csv, label: str) -> None:
     path = write_csv(f"Sample ID,IL-6 (pg/mL)\n{label},3.1\n")
     assert [r.sample_id for r in results_of(path)] == ([] if label == "Average" else [label])
+
+
+@pytest.mark.parametrize(
+    ("cell", "why"),
+    [
+        ("NR", "the lab gave no result"), ("N/R", "the lab gave no result"),
+        ("n.r.", "the lab gave no result"), ("DNR", "the lab gave no result"),
+        ("Not Reportable", "the lab gave no result"), ("Unable to report", "the lab gave no result"),
+        ("Canc", "this result was cancelled"), ("Sent out", "sent to another lab"),
+        ("Referred", "sent to another lab"), ("Invalid", "not valid"),
+        ("Duplicate order", "ordered twice"), ("TBD", "still to come"),
+    ],
+)  # fmt: skip
+def test_lis_words_for_no_result_are_read_so(write_csv, cell: str, why: str) -> None:
+    """Lab QA round 7: these were refused as no number, and a clean export exited 2."""
+    path = write_csv(f"sample_id,marker,value,unit\nS1,IL-6,{cell},pg/mL\nS1,IL-8,2.0,pg/mL\n")
+    (said,) = issues_of(path)
+    assert said.code == "result-not-given" and said.severity == "warning"
+    assert why in said.message
+    assert [r.marker for r in results_of(path)] == ["IL-8"]
+    result = runner.invoke(app, ["check", path, "--format", "json"])
+    assert result.exit_code == 0, result.output

@@ -1724,6 +1724,11 @@ class Interpreter:
                     # ended before it, as where batches are cut (differential test); not a
                     # comment's or a warning naming no sample (review: a comment released it)
                     yield from self._release_held(stats)
+                if item.code in _ONCE_PER_TEXT:  # lab QA round 7: 300 rows, 300 warnings
+                    key = (item.code, item.source, item.message)
+                    if key in self._warned:
+                        continue
+                    self._warned.add(key)
                 yield self._issue_filled_down(item)
                 continue
             if not comma and self.comma_decimal_seen:  # a ',' file has shown its decimal comma
@@ -4158,6 +4163,7 @@ class Interpreter:
         "date-unreadable", "date-ambiguous", "date-in-future",
         "value-comma-groups", "value-far-past-range", "critical-limit-unusable",
         "value-comma-both-ways", "sample-id-missing", "sample-id-rounded",
+        "result-status-unread",
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(
@@ -5798,6 +5804,8 @@ def _field_lines(seen: dict[str, tuple[int, str]]) -> dict[int, int]:
     return {int(field): int(line) for field, line in pairs}
 
 
+#: Codes of the reader's warnings given once a file for each text (`Interpreter.judge_all`)
+_ONCE_PER_TEXT = frozenset({"result-status-unread"})
 #: An id as Excel shows a number of 12 or more digits ('1.23457E+11', '1,23457E+11'): its
 #: digits past the sixth are lost.
 EXCEL_ROUNDED_ID = lazy_pattern(r"[1-9](?:[.,]\d{1,14})?E\+(?:1[1-9]|[2-9]\d)", re.I)

@@ -270,7 +270,7 @@ _CORRECTED = ResultStatus(
 #: the limit, was left out as cancelled, exit 0)
 _N_BESIDE_A_VALUE = ResultStatus(
     "status-unread", "'not asked' in HL7's codes but normal to many labs; as a value is given, "
-    "it was judged as a final result", True,
+    "it was judged as a final result, as is any other row of this file with this status", True,
 )  # fmt: skip
 
 
@@ -321,11 +321,14 @@ _FINAL = frozenset({
     "endgültig", "définitif", "definitif", "definitivo",
     # review: 'Freigegeben; Nachtrag ausstehend' is final, as 'Released; addendum pending' is
     "freigegeben", "validiert", "abgeschlossen", "validé", "valide", "validado", "liberado",
+    # Cerner's 'Auth (Verified)', its everyday final status (lab QA round 7: a warning a row)
+    "auth", "authorized", "authorised", "authenticated",
 })  # fmt: skip
 #: A status's first word that says what it is, whatever follows ('Final; addendum pending',
 #: 'Corrected - previously reported in error': review, read by a later word)
 _FIRST_WORD = {
-    **dict.fromkeys(("corrected", "correction", "amended", "revised", "korrigiert", "corrigé"),
+    **dict.fromkeys(("corrected", "correction", "amended", "revised", "korrigiert", "corrigé",
+                     "modified", "edited"),  # Cerner's 'Modified', Epic's 'Edited Result'
                     "corrected"),
     **dict.fromkeys(("preliminary", "prelim", "provisional", "partial", "vorläufig"),
                     "preliminary"),
@@ -355,7 +358,7 @@ _CORRECTION_WORDS = frozenset(
 )
 _UNREAD_STATUS = ResultStatus(
     "status-unread", "nothing panelcli reads (such as P, C, F or X): the row was judged as a "
-    "final result", True,
+    "final result, as is any other row of this file with this status", True,
 )  # fmt: skip
 
 

@@ -218,7 +218,8 @@ def test_ids_that_only_start_like_a_summary_stay_samples_or_are_one(write_csv, l
     [
         ("NR", "the lab gave no result"), ("N/R", "the lab gave no result"),
         ("n.r.", "the lab gave no result"), ("DNR", "the lab gave no result"),
-        ("Not Reportable", "the lab gave no result"), ("Unable to report", "the lab gave no result"),
+        ("Not Reportable", "the lab gave no result"),
+        ("Unable to report", "the lab gave no result"),
         ("Canc", "this result was cancelled"), ("Sent out", "sent to another lab"),
         ("Referred", "sent to another lab"), ("Invalid", "not valid"),
         ("Duplicate order", "ordered twice"), ("TBD", "still to come"),
@@ -233,3 +234,32 @@ def test_lis_words_for_no_result_are_read_so(write_csv, cell: str, why: str) -> 
     assert [r.marker for r in results_of(path)] == ["IL-8"]
     result = runner.invoke(app, ["check", path, "--format", "json"])
     assert result.exit_code == 0, result.output
+
+
+# --- result statuses -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [
+        ("Auth (Verified)", None), ("Authorized", None), ("Modified", "result-corrected"),
+        ("Edited Result - FINAL", "result-corrected"),
+    ],
+)  # fmt: skip
+def test_cerner_and_epic_statuses_are_read(write_csv, status: str, code: str | None) -> None:
+    """Cerner's everyday 'Auth (Verified)' gave a warning on every row; 'Modified' and Epic's
+    'Edited Result - FINAL' were not read as corrections (lab QA round 7)."""
+    path = write_csv(f"sample_id,marker,value,unit,Result Status\nS1,IL-6,2.0,pg/mL,{status}\n")
+    assert [i.code for i in issues_of(path)] == ([code] if code else [])
+    assert [r.status for r in results_of(path)] == ["normal"]
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_an_unread_status_is_said_once_for_each_text(write_csv, short_path: bool) -> None:
+    rows = "".join(f"S{i},IL-6,2.0,pg/mL,{s}\n" for i, s in enumerate(["Odd"] * 4 + ["Rare"] * 2))
+    path = write_csv(f"sample_id,marker,value,unit,Result Status\n{rows}")
+    said = [(i.code, i.line) for i in issues_of(path, short_path)]
+    assert said == [("result-status-unread", 2), ("result-status-unread", 6)]
+    (first, _) = [i for i in issues_of(path, short_path)]
+    assert first.message.endswith("as is any other row of this file with this status")
+    assert len(results_of(path, short_path)) == 6

@@ -389,6 +389,19 @@ _WEAK_ROLE_OF |= {
     for word in words
     if sample + word not in _ROLE_OF
 }
+# US LIS abbreviations of the accession and of the collection date (lab QA round 7: 'Acc#'
+# and 'Coll Date' were ignored, and two days of one patient made one undated panel); weak,
+# as beside a 'Sample ID' or 'Collection Date' they may be other numbers or dates
+_WEAK_ROLE_OF |= dict.fromkeys(
+    ("acc", "accno", "accnbr", "accnum", "accessionnbr", "accessionnum", "labaccession",
+     "labaccessionnumber", "sid", "specid", "specimenidno", "episodeno", "episodenumber"),
+    "sample_id",
+) | dict.fromkeys(
+    ("colldate", "colldt", "colldttm", "colldatetime", "collectdate", "collectdatetime",
+     "collectiondt", "collectiondttm", "datedrawn", "dateofcollection", "speccolldt",
+     "speccolldate", "speccolldttm", "drawdt", "drawdttm", "drawdatetime", "datetimedrawn"),
+    "collected_at",
+)  # fmt: skip
 # A hospital's names of the patient's record (QA: 'Medical Record Number', Epic's
 # 'PAT_MRN_ID' and 'Hospital Number' were not read: three patients made one panel)
 _WEAK_ROLE_OF |= dict.fromkeys(

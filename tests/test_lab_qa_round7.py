@@ -263,3 +263,38 @@ def test_an_unread_status_is_said_once_for_each_text(write_csv, short_path: bool
     (first, _) = [i for i in issues_of(path, short_path)]
     assert first.message.endswith("as is any other row of this file with this status")
     assert len(results_of(path, short_path)) == 6
+
+
+# --- US LIS column names -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sample", "date"),
+    [
+        ("Acc#", "Coll Date"), ("Accession Nbr", "Coll Dt/Tm"), ("SID", "Date Drawn"),
+        ("Lab Accession", "Date of Collection"), ("Spec ID", "Collect Date"),
+        ("Acc No", "Spec Coll Dt"),
+    ],
+)  # fmt: skip
+def test_us_lis_abbreviations_name_the_sample_and_its_date(
+    write_csv, sample: str, date: str
+) -> None:
+    """Lab QA round 7: 'Acc#' and 'Coll Date' were ignored, and two days of one patient made
+    one undated panel, with no trend."""
+    path = write_csv(
+        f"MRN,{sample},{date},Test,Result,Units\nM1,W1,2026-03-30 06:10,IL-6,12.1,pg/mL\n"
+        "M1,W2,2026-03-31 06:05,IL-6,25.3,pg/mL\n"
+    )
+    assert [(r.sample_id, r.collected_at) for r in results_of(path)] == [
+        ("W1", "2026-03-30 06:10"), ("W2", "2026-03-31 06:05")
+    ]  # fmt: skip
+    assert issues_of(path) == []
+
+
+def test_a_weak_abbreviation_beside_the_full_name_is_not_read(write_csv) -> None:
+    path = write_csv(
+        "Sample ID,Acc#,Collection Date,Coll Date,Test,Result,Units\n"
+        "S1,A9,2026-03-30,2026-03-01,IL-6,2.0,pg/mL\n"
+    )
+    (result,) = results_of(path)
+    assert (result.sample_id, result.collected_at) == ("S1", "2026-03-30")

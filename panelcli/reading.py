@@ -4472,6 +4472,10 @@ def _time_of_day(text: str) -> str | None:
     from the forms LIS write ('08:15 Uhr', '14h30', '20:05:30,5'); None for another text."""
     time = re.sub(r"\s*uhr$", "", text, flags=re.IGNORECASE)
     time = re.sub(r"^(\d{1,2})[hH](\d{2})$", r"\1:\2", time)
+    # lab QA round 7: Epic's and Cerner's '0610' (and '0610 hrs', '1845h', ISO's 'T06:10') were
+    # dropped unsaid, and a patient's two draws of a day came in no known order
+    time = re.sub(r"^T(?=\d{1,2}:)", "", time)
+    time = re.sub(r"^(\d{1,2})(\d{2})\s*(?:h|hrs?|hours)?$", r"\1:\2", time, flags=re.IGNORECASE)
     time = re.sub(r"^(\d{1,2}:\d{2}:\d{2})[.,]\d+$", r"\1", time)  # its fraction of a second
     told = _TIME_OF_DAY.match(time)
     if told is None:
@@ -4539,7 +4543,9 @@ def with_time_of_day(
 
 
 #: A cell written as a time, of the clock or not ('25:00', '8:61', '13:00 PM')
-_LOOKS_LIKE_A_TIME = lazy_pattern(r"\d{1,2}\s*[:hH.]\s*\d{2}")
+_LOOKS_LIKE_A_TIME = lazy_pattern(
+    r"T?\d{1,2}\s*[:hH.]\s*\d{2}|\d{3,4}(?:\s*(?:h|hrs?|hours))?$", re.IGNORECASE
+)
 
 
 class _SampleRow(NamedTuple):

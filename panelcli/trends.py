@@ -276,7 +276,7 @@ def _date_as_written(text: str) -> datetime | None:
             return datetime.strptime(text, pattern)
         except ValueError:
             continue
-    timed = _TIME_AFTER.match(text)
+    timed = _time_after(text)
     written = timed["day"] if timed else text
     day = _slashed_date(written) or _named_month_date(written) or _year_first_dotted(written)
     if day is None and timed is not None:  # '2026-03-01 8:30 AM' (QA): ISO, but for the time
@@ -354,7 +354,7 @@ def why_no_date(text: str) -> str | None:
                 f"{WEEKDAY_APART}: {day.day} {_MONTH_NAMES[day.month]} {day.year} is a "
                 f"{_WEEKDAY_NAMES[day.weekday()]}, not a {said}"
             )
-    timed = _TIME_AFTER.match(text)
+    timed = _time_after(text)
     no_such_day = _no_such_day(timed["day"] if timed else text)
     if no_such_day is not None:
         return no_such_day
@@ -421,7 +421,7 @@ def two_days(text: str) -> tuple[date, date] | None:
     text = text.strip()
     if read_date(text) is not None or why_no_date(text) is not None:
         return None
-    timed = _TIME_AFTER.match(text)
+    timed = _time_after(text)
     match = _SLASHED.match(timed["day"] if timed else text)
     if match is None:  # 'N/A'
         return None
@@ -483,6 +483,20 @@ _TIME_AFTER = lazy_pattern(
     r"^(?P<day>.+?)[ T]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"\s*(?P<half>[AaPp]\.?[Mm]\.?)?$"
 )
+#: A day of digits and a time of four with no colon ('03/30/2026 0610', as Epic Beaker writes
+#: it; lab QA round 7: the whole date was unreadable); not after a month's name ('30 Mar 2026'
+#: is no day '30 Mar' at 20:26)
+_HHMM_AFTER = lazy_pattern(
+    r"^(?P<day>\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4})\s+(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)"
+    r"(?P<second>)(?P<half>)$"
+)
+
+
+def _time_after(text: str) -> re.Match[str] | None:
+    """A date with its time of day after it: groups day, hour, minute, second and half."""
+    return _TIME_AFTER.match(text) or _HHMM_AFTER.match(text)
+
+
 #: '14/03/2026', and with dashes '14-03-2026' (the same two readings; QA: it was no date).
 _SLASHED = lazy_pattern(r"^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$")
 #: '2026/03/14', '2026/3/4', '2026-3-4': year first is ISO's order (year, month, day), as
@@ -867,7 +881,7 @@ def written_order(written: Iterable[str]) -> tuple[int, str] | None:
     '03/13/2026') the month first; None where they do not tell, or tell both."""
     found: dict[int, str] = {}
     for text in written:
-        timed = _TIME_AFTER.match(text.strip())
+        timed = _time_after(text.strip())
         match = _SLASHED.match(timed["day"] if timed else text.strip())
         if match is None or read_date(text) is None:
             continue
@@ -958,7 +972,7 @@ def _read_in_order(dates: Iterable[str], which: int) -> dict[str, tuple[datetime
         days = two_days(text)
         if days is None:
             continue
-        timed = _TIME_AFTER.match(text.strip())
+        timed = _time_after(text.strip())
         rest = text.strip()[len(timed["day"]) :] if timed else ""
         moment = read_date(f"{days[which].isoformat()}{rest}")
         if moment is not None:

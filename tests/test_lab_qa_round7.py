@@ -298,3 +298,53 @@ def test_a_weak_abbreviation_beside_the_full_name_is_not_read(write_csv) -> None
     )
     (result,) = results_of(path)
     assert (result.sample_id, result.collected_at) == ("S1", "2026-03-30")
+
+
+# --- times of day without a colon ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("time", "when"),
+    [
+        ("0610", "2026-03-30 06:10"), ("610", "2026-03-30 6:10"),
+        ("1845 hrs", "2026-03-30 18:45"), ("1845h", "2026-03-30 18:45"),
+        ("T06:10", "2026-03-30 06:10"),
+    ],
+)  # fmt: skip
+def test_a_time_column_of_four_digits_is_read(write_csv, time: str, when: str) -> None:
+    """Epic's and Cerner's '0610' was dropped with no word (lab QA round 7): two draws of a
+    day came in no known order, while '06:10' made a trend."""
+    path = write_csv(
+        "Specimen ID,Patient MRN,Collection Date,Collection Time,Component,Value,Units\n"
+        f"S1,E1,2026-03-30,{time},IL-6,12.0,pg/mL\n"
+    )
+    (result,) = results_of(path)
+    assert result.collected_at == when
+    assert issues_of(path) == []
+
+
+@pytest.mark.parametrize("time", ["2400", "1261", "0675 hrs"])
+def test_a_time_column_past_the_clock_is_said(write_csv, time: str) -> None:
+    path = write_csv(
+        "Specimen ID,Patient MRN,Collection Date,Collection Time,Component,Value,Units\n"
+        f"S1,E1,2026-03-30,{time},IL-6,12.0,pg/mL\n"
+    )
+    (result,) = results_of(path)
+    assert result.collected_at == "2026-03-30"
+    (said,) = issues_of(path)
+    assert said.code == "time-unreadable" and f"'{time}'" in said.message
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("03/30/2026 0610", "2026-03-30 06:10"), ("2026-03-30 1845", "2026-03-30 18:45"),
+        ("30 Mar 2026", "2026-03-30 00:00"), ("03/30/2026 2460", None),
+    ],
+)  # fmt: skip
+def test_a_date_with_a_four_digit_time_is_read(text: str, read: str | None) -> None:
+    """Epic Beaker's '03/30/2026 0610' made the whole date unreadable."""
+    from panelcli.trends import read_date
+
+    day = read_date(text)
+    assert (day.strftime("%Y-%m-%d %H:%M") if day else None) == read

@@ -261,6 +261,10 @@ EARLIEST_YEAR = 1900
 
 def _date_as_written(text: str) -> datetime | None:
     """`read_date` of a stripped text, its offset kept, whatever its year."""
+    if text[-1:].isalpha() and (zone := _UTC_NAMED.search(text)) is not None:
+        # '2026-03-31 06:10:00 UTC', as databases write it (lab QA round 7: unreadable)
+        day = _date_as_written(text[: zone.start()])
+        return day.replace(tzinfo=UTC) if day is not None and day.tzinfo is None else day
     if "W" in text and _ISO_WEEK.match(text):
         return None  # a week, not a day
     if len(text) > 12 and text[10] in " T" and text[12] == ":" and text[11].isdigit():
@@ -294,6 +298,14 @@ def _date_as_written(text: str) -> datetime | None:
         return day.replace(hour=hour, minute=minute, second=second)
     except ValueError:  # 25:00
         return None
+
+
+#: UTC by its name after a date and time ('… 06:10 UTC', '… GMT')
+_UTC_NAMED = lazy_pattern(r"(?<=\d)\s+(?:UTC|GMT)\Z", re.IGNORECASE)
+#: Another time zone by its letters ('CEST', 'EST'): which offset is meant is not told
+_ZONE_LETTERS = lazy_pattern(r"(?<=\d)\s+(?P<zone>[A-Z]{3,5})\Z")
+#: How `why_no_date` starts for a date whose time zone is given by its letters
+ZONE_BY_LETTERS = "gives its time zone by letters"
 
 
 #: Why a date cell is no date (see `why_no_date`), said after the date as written.
@@ -346,6 +358,13 @@ def why_no_date(text: str) -> str | None:
         return PLACEHOLDER if written.date() in PLACEHOLDER_DAYS else BEFORE_1900
     if _names_no_day(text):
         return NAMES_NO_DAY
+    lettered = _ZONE_LETTERS.search(text)
+    if lettered is not None and read_date(text[: lettered.start()]) is not None:
+        return (
+            f"{ZONE_BY_LETTERS} ('{lettered['zone']}'), which panelcli does not read (letters "
+            "such as CST or IST stand for more than one zone): write it as an offset (+02:00) "
+            "or leave it out"
+        )
     named = _named_month_parts(text)
     if named is not None and (day := _day_or_none(*named)) is not None:
         said = _weekday_apart(text, day)

@@ -348,3 +348,34 @@ def test_a_date_with_a_four_digit_time_is_read(text: str, read: str | None) -> N
 
     day = read_date(text)
     assert (day.strftime("%Y-%m-%d %H:%M") if day else None) == read
+
+
+# --- time zones by name --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("2026-03-31 06:10:00 UTC", "2026-03-31 06:10"),
+        ("03/31/2026 06:10 GMT", "2026-03-31 06:10"),
+        ("2026-03-31T06:10Z", "2026-03-31 06:10"), ("2026-03-31 06:10 CEST", None),
+    ],
+)  # fmt: skip
+def test_utc_by_its_name_is_read_and_other_zone_letters_are_said(
+    text: str, read: str | None
+) -> None:
+    """Lab QA round 7: ' UTC' and ' CEST' after a date made it unreadable, unsaid why."""
+    from panelcli.trends import read_date, why_no_date
+
+    day = read_date(text)
+    assert (day.strftime("%Y-%m-%d %H:%M") if day else None) == read
+    if read is None:
+        assert (why_no_date(text) or "").startswith("gives its time zone by letters ('CEST')")
+
+
+def test_a_utc_time_is_ordered_with_offsets(write_csv) -> None:
+    """06:10 UTC comes after 07:00+02:00 (05:00 UTC) in a trend."""
+    from panelcli.trends import read_date
+
+    earlier, later = read_date("2026-03-31T07:00+02:00"), read_date("2026-03-31 06:10 UTC")
+    assert earlier is not None and later is not None and earlier < later

@@ -1143,6 +1143,10 @@ class Interpreter:
     def known_marker(self, name: str) -> str | bool:
         """Whether a wide header's column is a marker's: the set's (its name there), or any
         panelcli knows (a marker the set has no range for is read, and judged no_reference)."""
+        if name.rstrip().casefold().endswith(("level", "levels")):
+            # 'IL-6 Level' with no unit may head a column of words ('High'; review), though a
+            # long file's marker cell so written is IL-6 (lab QA round 7)
+            return names_a_marker(name)
         return self.ranges.resolve(name) or names_a_marker(name)
 
     def events(self, sources: Iterable[str]) -> Iterator[Event]:

@@ -341,6 +341,32 @@ def value_name(name: str) -> str | None:
 _HUMAN = lazy_pattern(r"\s*(?:[Hh][Uu](?:[Mm][Aa][Nn])?\b[\s._-]*|h(?=[A-Z]))(?P<rest>\S.*)")
 
 
+#: What an LIS's test name adds to a marker's, after it: a blood specimen (not another
+#: fluid's: a CSF's result is no blood's, nor a method's or a highly sensitive assay's, whose
+#: ranges are their own: those get a hint) or 'Level' ('IL-6, Serum', 'IL6 SER', 'IL-6 Level')
+_LIS_TAIL = lazy_pattern(
+    r"(?P<name>.*?[^\s,;:_-])(?:[\s,;:_-]+[(\[]?|\s*[(\[])\s*"
+    r"(?:serum|ser|plasma|plas|(?:whole\s+)?blood|bld|edta(?:[\s-]+plasma)?|levels?)\s*[)\]]?",
+    re.IGNORECASE,
+)
+#: ... and before it: 'Serum IL-8', 'plasma IL-6 level'
+_LIS_HEAD = lazy_pattern(
+    r"(?:serum|plasma|(?:whole\s+)?blood|edta(?:[\s-]+plasma)?)[\s,:_-]+(?P<name>\S.*)",
+    re.IGNORECASE,
+)
+
+
+def lis_name(name: str) -> str | None:
+    """The name without what an LIS's test name adds to the marker's (`_LIS_TAIL`,
+    `_LIS_HEAD`): 'Serum IL-6, Level' → 'IL-6'; None for a name without such words."""
+    bare = name.strip()
+    while (tail := _LIS_TAIL.fullmatch(bare)) is not None:
+        bare = tail["name"]
+    if (head := _LIS_HEAD.fullmatch(bare)) is not None:
+        bare = head["name"]
+    return None if bare == name.strip() else bare
+
+
 def without_species(name: str) -> str | None:
     """The name without a leading word for human ('Hu IL-6 (19)' → 'IL-6 (19)'); None for a
     name without one. Another species' ('Mu IL-6') is kept: a human range is not its."""

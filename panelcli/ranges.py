@@ -35,6 +35,7 @@ from panelcli.interpret import Bounds, bounds_text
 from panelcli.models import ReferenceSetInfo, lost_letter
 from panelcli.names import (
     greek_slip_mended,
+    lis_name,
     marker_key,
     split_header_unit,
     subunit_form_name,
@@ -46,6 +47,10 @@ from panelcli.patterns import lazy_pattern
 from panelcli.values import binary_kind, is_utf32, number_text, shorten
 
 DEFAULT_SET = "arup-3002601"
+#: Names `ReferenceSet.resolve` remembers (a file's markers are few; junk ones are not)
+_RESOLVED_KEPT = 4096
+#: A name with another in brackets after it ('Interleukin 6 (IL-6)')
+_NAME_IN_BRACKETS = lazy_pattern(r"(?P<outer>[^()\[\]]*[^\s(\[])\s*[(\[](?P<inner>[^()\[\]]+)[)\]]")
 RANGES_ENV = "PANELCLI_RANGES"
 
 Sex = Literal["female", "male"]
@@ -433,6 +438,7 @@ class ReferenceSet:
         self.markers = data.markers
         self._index: dict[str, str] = {}
         self._hints: dict[str, str | None] = {}  # see suggest
+        self._resolved: dict[str, str | None] = {}  # see resolve: asked once a row
         self._key_hints: dict[str, str | None] = {}  # see _named_by_key
         # Each marker's rows to choose from (see _choose), made once: select runs per result.
         self._rows: dict[str, list[Interval]] = {}
@@ -471,6 +477,16 @@ class ReferenceSet:
     def resolve(self, marker: str) -> str | None:
         """The canonical name for a marker as written ('IL6', or 'IL-6 Conc.' as instruments
         write its value), or None when the set does not know it."""
+        try:
+            return self._resolved[marker]
+        except KeyError:
+            if len(self._resolved) >= _RESOLVED_KEPT:  # junk names must not grow memory
+                self._resolved.clear()
+            found = self._resolved[marker] = self._resolve(marker)
+            return found
+
+    def _resolve(self, marker: str) -> str | None:
+        """`resolve`, worked out."""
         found = self._index.get(marker_key(marker))
         if found is None and (bare := value_name(marker)) is not None:
             found = self._index.get(marker_key(bare))
@@ -482,6 +498,12 @@ class ReferenceSet:
             found = self._named_by_its_code(marker)
         if found is None and (human := without_species(marker)) is not None:
             found = self.resolve(human)  # 'Hu IL-6 (19)': as 'IL-6 (19)' is read
+        if found is None and (plain := lis_name(marker)) is not None:
+            found = self.resolve(plain)  # lab QA round 7: 'IL-6, Serum' at 45 was no_reference
+        if found is None and (inside := _NAME_IN_BRACKETS.fullmatch(marker.strip())) is not None:
+            # 'Interleukin 6 (IL-6)', 'IL-8 (CXCL8)': two names of one marker
+            outer = self.resolve(inside["outer"])
+            found = outer if outer is not None and outer == self.resolve(inside["inner"]) else None
         return found
 
     @functools.cached_property
@@ -529,6 +551,7 @@ class ReferenceSet:
                 or self._named_by_key(marker_key(marker))
                 or self._named_in_brackets(marker)
                 or self._named_with_words_after(marker)
+                or self._named_with_an_assay(marker)
             )
             self._hints[marker] = hint
             return hint
@@ -607,6 +630,14 @@ class ReferenceSet:
         if rest and first.casefold() in _SPECIMENS:  # 'Serum IL-8', 'plasma IL-6 level'
             name = rest
         return self.resolve(name) if name != written else None
+
+    def _named_with_an_assay(self, marker: str) -> str | None:
+        """The marker of a name with its assay's words, as an LIS's test name may give them
+        ('Interleukin-6, Highly Sensitive', 'hsIL-6', 'IL-6 (ELISA)'): a hint only, as such an
+        assay's range is its own (lab QA round 7: no hint)."""
+        written = marker.strip()
+        found = _ASSAY_AFTER.fullmatch(written) or _ASSAY_BEFORE.fullmatch(written)
+        return None if found is None else self.resolve(found["name"])
 
     def _named_with_a_unit(self, marker: str) -> str | None:
         """The marker of a name that carries its unit ('IL-6 (pg/mL)' in a marker cell)."""
@@ -732,6 +763,18 @@ _LEVEL = frozenset({"level", "levels"})  # 'IL-6 Level': the value's word, no ot
 #: ('IL-6 HS' for high sensitivity, Quanterix's 'IL-6 Advantage'); a hint only (QA).
 _ASSAY_WORDS = lazy_pattern(
     r"v?\d+\.\d+|v\d+|hs|high-?sensitivity|ultra(?:-?sensitive)?|advantage|plus|simoa",
+    re.IGNORECASE,
+)
+#: An assay's words after a marker's name, as LIS test names write them, and before it
+_ASSAY_AFTER = lazy_pattern(
+    r"(?P<name>.*?[^\s,;:_-])[\s,;:_-]*[(\[]?\s*(?:high(?:ly)?[\s-]+sensitiv(?:e|ity)"
+    r"|ultra-?\s*sensitive|hi-?\s*sens(?:itivity)?|elisa|clia|eclia|eia|luminex|multiplex"
+    r"|immunoassay|msd)\s*[)\]]?",
+    re.IGNORECASE,
+)
+_ASSAY_BEFORE = lazy_pattern(
+    r"(?:(?-i:hs)-?(?=[A-Z])|hs[\s-]+|high(?:ly)?[\s-]+sensitiv(?:e|ity)[\s-]+"
+    r"|ultra-?\s*sensitive[\s-]+)(?P<name>\S.*)",
     re.IGNORECASE,
 )
 _BRACKETED = lazy_pattern(r"\s*[(\[]([^()\[\]]*)[)\]]")

@@ -1957,8 +1957,7 @@ def test_a_flag_glued_to_its_number_is_quoted_apart_as_a_spaced_one_is(tmp_path:
     ("header", "cell", "marker"),
     [
         ("Sample ID,IL-6 Level,TNF-a Level\n", "IL-6 Level", "IL-6"),
-        ("Sample ID;Serum IL-6;Serum TNF-a\n", "Serum IL-6", "IL-6"),
-        ("Probe,Plasma IL-10,Plasma IL-8\n", "Plasma IL-10", "IL-10"),
+        ("Sample ID;IL-6 levels;TNF-a levels\n", "IL-6 levels", "IL-6"),
     ],
 )
 def test_a_header_naming_markers_with_other_words_says_so(
@@ -1975,6 +1974,17 @@ def test_a_header_naming_markers_with_other_words_says_so(
         f"('{cell}' for {marker}?), and no column that panelcli reads as a marker's; name each "
         "marker's column by the marker and its unit, such as 'IL-6 (pg/mL)'"
     )
+
+
+def test_a_header_naming_blood_before_a_marker_is_that_markers_column(tmp_path: Path) -> None:
+    """'Serum IL-6' names IL-6 measured in serum (lab QA round 7: read as a long file's marker
+    cell is); with no unit in the header, each row says so."""
+    events = events_in(tmp_path, "Sample ID;Serum IL-6;Plasma IL-10\nS1;4;3\n")
+    assert [(e.code, e.marker) for e in errors(events)] == [
+        ("unit-missing", "Serum IL-6"), ("unit-missing", "Plasma IL-10")
+    ]  # fmt: skip
+    events = events_in(tmp_path, "Sample ID;Serum IL-6 (pg/mL)\nS1;4\n")
+    assert [(r.marker, r.status) for r in results(events)] == [("IL-6", "high")]
 
 
 def test_comparators_in_letters_and_a_typeset_minus_are_read(tmp_path: Path) -> None:

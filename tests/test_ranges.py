@@ -2251,15 +2251,21 @@ def test_an_assays_words_after_a_name_give_a_hint() -> None:
     assert ranges.suggest("IL-12 40") is None  # a bare number may be a form (p40): no hint
 
 
-def test_level_after_a_name_or_a_specimen_before_it_gives_a_hint() -> None:
-    """QA: 'IL-6 Level', 'TNF-alpha levels' and 'Serum IL-8' were no_reference with no hint
-    ('IL-6 level (pg/mL)' as a header is read: its unit says the column holds values)."""
+def test_level_after_a_name_or_blood_before_it_is_read_and_another_fluid_hinted() -> None:
+    """QA: 'IL-6 Level', 'TNF-alpha levels' and 'Serum IL-8' were no_reference with no hint;
+    then with a hint only, and lab QA round 7 found an 'IL-6, Serum' 18 times the limit passed
+    with exit 0, where a 'Specimen' column's 'Serum' is judged by the set as blood. A blood
+    specimen's name or 'level' is now read; another fluid's ('CSF IL-10') is a hint only."""
     ranges = load_ranges("arup-3002601")
     for name, meant in [
         ("IL-6 Level", "IL-6"), ("TNF-alpha levels", "TNF-α"), ("Serum IL-8", "IL-8"),
-        ("plasma IL-6 level", "IL-6"), ("CSF IL-10", "IL-10"),
+        ("plasma IL-6 level", "IL-6"), ("IL-6, Serum", "IL-6"), ("IL6 SER", "IL-6"),
+        ("Tumor Necrosis Factor-alpha, Serum", "TNF-α"), ("IL-6 (plasma)", "IL-6"),
     ]:  # fmt: skip
-        assert ranges.resolve(name) is None and ranges.suggest(name) == meant, name
+        assert ranges.resolve(name) == meant, name
+    assert ranges.resolve("CSF IL-10") is None and ranges.suggest("CSF IL-10") == "IL-10"
+    for name in ("IL-6, CSF", "IL-8 urine", "Serum"):
+        assert ranges.resolve(name) is None, name
     for name in ("Level IL-6", "Serum", "IL-6 sea level"):
         assert ranges.suggest(name) is None, name
 
@@ -2494,12 +2500,15 @@ def test_a_loinc_code_of_a_bundled_sets_other_marker_or_with_leading_zeros_is_sa
         "marker 'IL-8': loinc '1988-5' is CRP's in the bundled set mayo-adult, not IL-8's; a "
         "LOINC code names one test"
     ]
-    serum = il8.replace('"IL-8"', '"IL-6 serum"')
-    assert check_ranges_bytes(serum.encode()) == []
-    assert [w for w in ranges_warnings(serum.encode()) if "loinc" in w] == [
-        "marker 'IL-6 serum': loinc '26881-3' is IL-6's in the bundled set arup-3002601; if "
+    # ('IL-6 serum' is read as IL-6 since lab QA round 7: its code is IL-6's, unsaid)
+    assay = il8.replace('"IL-8"', '"IL-6 HS"')
+    assert check_ranges_bytes(assay.encode()) == []
+    assert [w for w in ranges_warnings(assay.encode()) if "loinc" in w] == [
+        "marker 'IL-6 HS': loinc '26881-3' is IL-6's in the bundled set arup-3002601; if "
         "this is not IL-6, its code is wrong (a LOINC code names one test)"
     ]
+    serum = il8.replace('"IL-8"', '"IL-6 serum"')
+    assert [w for w in ranges_warnings(serum.encode()) if "loinc" in w] == []
     # IL-6 by another name may give IL-6's code; a name the sets do not know is only warned
     named = '[markers."Interleukin 6"]\nunit = "pg/mL"\nhigh = 7\nloinc = "26881-3"\nsource = "x"\n'
     assert check_ranges_bytes(named.encode()) == []
@@ -2534,3 +2543,19 @@ def test_a_set_name_nearly_given_gets_a_hint(tmp_path, monkeypatch) -> None:
             find_set(spec)
     with pytest.raises(RangesError, match="no reference set named 'xyz'; known sets"):
         find_set("xyz")
+
+
+def test_an_lis_names_assay_words_give_a_hint_only() -> None:
+    """Lab QA round 7: 'Interleukin-6, Highly Sensitive' and 'hsIL-6' had no hint; an assay
+    of its own has its own range, so they are not read as the set's IL-6."""
+    ranges = load_ranges("arup-3002601")
+    for name in ("Interleukin-6, Highly Sensitive", "hsIL-6", "HS IL-6", "IL-6 (ELISA)"):
+        assert ranges.resolve(name) is None and ranges.suggest(name) == "IL-6", name
+
+
+def test_two_names_of_one_marker_are_read_as_it() -> None:
+    """'Interleukin 6 (IL-6)', 'IL-8 (CXCL8)': an LIS's name with the short one after it."""
+    ranges = load_ranges("arup-3002601")
+    assert ranges.resolve("Interleukin 6 (IL-6)") == "IL-6"
+    assert ranges.resolve("IL-8 (CXCL8)") == "IL-8"
+    assert ranges.resolve("IL-6 (IL-10)") is None  # two markers: neither

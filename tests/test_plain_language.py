@@ -1542,3 +1542,27 @@ def test_the_talk_it_over_soon_sentence_names_the_results_it_means(tmp_path: Pat
     assert two_far[-1].startswith("Results 10 times the upper limit or more, like IL-6 and IL-8 ")
     assert "IFN-γ" not in two_far[-1]
     assert all(grade(s) <= MAX_GRADE for t in low_then_far + two_far for s in sentences(t))
+
+
+def test_the_table_says_once_that_ranges_differ_between_labs(tmp_path) -> None:
+    """Educator QA round 7: an IL-6 of 6.0, high by ARUP's range and inside Mayo's and
+    LabCorp's, was '2.4 times the upper limit' with no word that the lab's range may differ."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    runner = CliRunner()
+    mine = tmp_path / "mine.csv"
+    mine.write_text("marker,value,unit\nIL-6,6.0,pg/mL\nIL-8,2.0,pg/mL\n", encoding="utf-8")
+    said = " ".join(runner.invoke(app, ["check", str(mine)]).output.split())
+    assert said.count("Ranges differ between labs.") == 1
+    assert "The results were compared with the ranges of ARUP Laboratories 3002601" in said
+    assert "which may not be your lab's. Ask which range applies to your test." in said
+    mine.write_text(
+        "marker,value,unit,reference_range\nIL-6,6.0,pg/mL,0-7\nIL-8,2.0,pg/mL,\n", encoding="utf-8"
+    )
+    said = " ".join(runner.invoke(app, ["check", str(mine)]).output.split())
+    assert "Where the file gave no range of the lab's own, the results were compared" in said
+    mine.write_text("marker,value,unit,reference_range\nIL-6,6.0,pg/mL,0-7\n", encoding="utf-8")
+    said = " ".join(runner.invoke(app, ["check", str(mine)]).output.split())
+    assert "Ranges differ between labs" not in said  # the lab's own range judged it

@@ -680,7 +680,32 @@ def render_table(
     _problems(console, rejected, report.totals.rejected, heading, error=True)
     _problems(console, report.warnings, report.totals.warnings, "Warnings")
     _sentences(console, report_sentences(report.rejected, report.wide_sources))
+    _ranges_sentence(console, report)
     _closing(console, report.reference_set, report.notice)
+
+
+def _ranges_sentence(console: Console, report: Report) -> None:
+    """Say once that ranges differ between labs, and whose ranges judged the results where
+    the set's did (educator QA: an IL-6 high by ARUP's range, inside Mayo's and LabCorp's, was
+    '2.4 times the upper limit' with no word that another lab's range may differ)."""
+    origins = {
+        result.reference.origin
+        for panel in report.panels
+        for result in panel.results
+        if result.reference is not None
+    }
+    if "set" not in origins:
+        return  # each result by the lab's own range in the file, or none
+    ref = report.reference_set
+    where = "Where the file gave no range of the lab's own, the" if "file" in origins else "The"
+    console.print(
+        inert(
+            f"Ranges differ between labs. {where} results were compared with the ranges of "
+            f"{ref.description or ref.name}, which may not be your lab's. Ask which range "
+            "applies to your test."
+        )
+    )
+    console.print()
 
 
 def _has_column(drawn: Sequence[RenderableType], header: str) -> bool:

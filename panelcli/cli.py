@@ -961,10 +961,19 @@ def _say_when_big(
             _say(
                 # 'note:' and 'the run goes on': read as a failure by a developer (QA)
                 f"note: more than {big:,} results and issues: --format {output_format.value} "
-                "is one document that groups results by sample and follows patients over time, "
+                f"is one document that groups results by sample{_OVER_TIME[output_format]}, "
                 "so it holds every one in memory (the run goes on); for big files use --format "
                 "ndjson or csv, which stream in flat memory"
             )
+
+
+#: What a one-document format does with the whole run besides grouping (developer QA: FHIR
+#: was said to follow patients over time, which only json's trends do)
+_OVER_TIME = {
+    OutputFormat.json: " and follows patients over time",
+    OutputFormat.fhir: " (one Bundle)",
+    OutputFormat.table: " and follows patients over time",
+}
 
 
 def _stream(
@@ -1143,7 +1152,7 @@ def validate(
     """
     with fatal_errors(debug):
         _refuse_names_not_utf8(files, ranges)
-        from panelcli.check import Interpreter, validation_problems
+        from panelcli.check import UNREADABLE, Interpreter, validation_problems
         from panelcli.ranges import is_bundled, load_ranges
         from panelcli.render.lint import issue_line, problems_count, ranges_warning_line
 
@@ -1166,6 +1175,8 @@ def validate(
             warnings += issue.severity != "error"
             if not quiet:
                 _print(issue_line(issue))
+            elif issue.code == UNREADABLE:  # as check's (developer QA: exit 2, not a word)
+                _say(f"{issue.source or repr('')}: {issue.message}")
         if not quiet:
             yours = not is_bundled(reference_set.path)  # maybe under a bundled set's name
             _on_stderr(problems_count(errors, warnings, len(files), reference_set.info, yours))

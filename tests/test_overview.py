@@ -212,6 +212,9 @@ def test_a_big_json_document_says_why_it_does_not_stream(
     monkeypatch.setattr(cli, "BIG_FHIR_DOCUMENT", 250)
     fhir = runner.invoke(app, ["check", str(big_file(tmp_path, 201)), "--format", "fhir"])
     assert fhir.stderr.startswith("panelcli: note: more than 250 results and issues: --format fhir")
+    # developer QA: FHIR has no trends, so it does not 'follow patients over time' (json does)
+    assert "groups results by sample (one Bundle), so it holds" in fhir.stderr
+    assert "groups results by sample and follows patients over time" in result.stderr
     # QA: a file whose every row is refused was held with no word (2.2 GiB for 1M rows)
     refused = tmp_path / "refused.csv"
     refused.write_text(

@@ -95,14 +95,25 @@ class _Command(typer.core.TyperCommand):
         return super().parse_args(ctx, args)
 
 
-def _one_word(option: str | None, value: str) -> str:
-    """An option's value as compared with itself given again: --sex's 'female' is 'F' (a
-    path or a set's name is compared as typed: 'Lab' and 'lab' may be two folders)."""
-    if option != "sex":
-        return value
-    from panelcli.ranges import parse_sex  # only when --sex is given twice
+def _one_word(option: str, value: str) -> str:
+    """An option's value as compared with itself given again: --sex's 'female' is 'F',
+    --format's 'JSON' is 'json', --age's '40 y' is 40, a bundled set's name has no case
+    (developer QA: each was 'given twice'); a path is compared as typed ('Lab' and 'lab' may
+    be two folders)."""
+    if option == "--sex":
+        from panelcli.ranges import parse_sex  # only when --sex is given twice
 
-    return parse_sex(value) or value
+        return parse_sex(value) or value
+    if option == "--age":
+        from panelcli.check import parse_age  # only when --age is given twice
+
+        age = parse_age(value)
+        return value if age is None else repr(age)
+    if option in ("--format", "--fail-on"):
+        return value.strip().casefold()
+    if option == "--ranges" and not any(mark in value for mark in ("/", os.sep, ".")):
+        return value.casefold()  # a bundled set's name, not a path
+    return value
 
 
 def _refuse_given_twice(ctx: typer.Context, params: list[Any], args: list[str]) -> None:
@@ -115,11 +126,28 @@ def _refuse_given_twice(ctx: typer.Context, params: list[Any], args: list[str]) 
         and not (param.multiple or param.is_flag or param.count)
         for name in param.opts
     }
+    # a flag and its opposite ('--force --no-force'): the parser keeps the last without a word
+    switches = {
+        name: (param, on)
+        for param in params
+        if isinstance(param, typer.core.TyperOption) and param.is_flag and param.secondary_opts
+        for on, names in ((True, param.opts), (False, param.secondary_opts))
+        for name in names
+    }
     given: dict[str, str] = {}  # the value of each option met, by its param's name
+    switched: dict[str, bool] = {}
     tokens = iter(args)
     for token in tokens:
         if token == "--":  # the rest are arguments, whatever they look like
             return
+        if token in switches:
+            param, on = switches[token]
+            if switched.setdefault(param.name, on) != on:
+                raise typer.BadParameter(  # developer QA: then 'add --force', which was given
+                    f"given both {param.opts[0]} and {param.secondary_opts[0]}; give one",
+                    ctx=ctx, param=param, param_hint=f"'{param.opts[0]}'",
+                )  # fmt: skip
+            continue
         name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
         param = single.get(name)
         if param is None:
@@ -127,11 +155,11 @@ def _refuse_given_twice(ctx: typer.Context, params: list[Any], args: list[str]) 
         if not equals:
             value = next(tokens, "")
         before = given.get(param.name)
+        option = max(param.opts, key=len)  # '--format' for '-f' too
         # the same twice says one thing ('--sex F --sex female'; QA)
-        if before is not None and _one_word(param.name, before) != _one_word(param.name, value):
+        if before is not None and _one_word(option, before) != _one_word(option, value):
             from panelcli.values import visible  # only now: it imports pydantic
 
-            option = max(param.opts, key=len)  # '--format' for '-f' too
             raise typer.BadParameter(
                 visible(
                     f"given twice ('{before}', then '{value}'); give it once"

@@ -20,3 +20,26 @@ def test_validate_quiet_says_a_file_it_cannot_read_on_stderr(tmp_path) -> None:
         assert result.stdout == ""
         assert result.stderr == f"panelcli: {tmp_path / 'nope.csv'}: no such file\n"
     assert runner.invoke(app, ["validate", "-q", str(good)]).stderr == ""
+
+
+def test_an_option_given_twice_is_compared_by_what_it_means(tmp_path) -> None:
+    """Developer QA round 7: '-f json -f JSON' and '--age 40 --age 40y' were refused as two
+    values, while '--sex f --sex female' was one; '--force --no-force' kept the last unsaid,
+    and the run then said 'add --force'."""
+    path = tmp_path / "one.csv"
+    path.write_text("marker,value,unit\nIL-6,1.0,pg/mL\n", encoding="utf-8")
+    for twice in (
+        ["-f", "json", "-f", "JSON"], ["--age", "40", "--age", "40y"],
+        ["-r", "arup-3002601", "-r", "ARUP-3002601"], ["--sex", "f", "--sex", "female"],
+        ["--fail-on", "never", "--fail-on", "NEVER"], ["--no-force", "--no-force"],
+    ):  # fmt: skip
+        result = runner.invoke(app, ["check", str(path), *twice])
+        assert result.exit_code == 0, (twice, result.output)
+    for twice, said in (
+        (["-f", "json", "-f", "csv"], "given twice ('json', then 'csv')"),
+        (["--age", "40", "--age", "41"], "given twice ('40', then '41')"),
+        (["--force", "--no-force"], "given both --force and --no-force; give one"),
+        (["--no-force", "--force"], "given both --force and --no-force; give one"),
+    ):
+        result = runner.invoke(app, ["check", str(path), *twice])
+        assert result.exit_code == 2 and said in " ".join(result.output.split()), twice

@@ -27,6 +27,7 @@ from panelcli.ranges import (
     known_name,
     load_ranges,
     names_a_form,
+    names_another_greek_letter,
     read_as_form,
     same_marker,
     slip_named,
@@ -528,6 +529,12 @@ def _name_in(
 def suggest(name: str) -> str | None:
     """The marker with an explanation that `name` is a typo of (never a neighbour: IL-1α is
     not IL-1β), by the rule `check` uses for its hints."""
+    hint = _suggested(name)
+    return None if hint is None or names_another_greek_letter(name, hint) else hint
+
+
+def _suggested(name: str) -> str | None:
+    """`suggest`, before a Greek letter the name spells rules a hint out."""
     texts: dict[str, dict[str, object]] = _texts()["markers"]  # type: ignore[assignment]
     index = {marker_key(n): n for n in texts}
     for entry_name, entry in texts.items():

@@ -553,6 +553,8 @@ class ReferenceSet:
                 or self._named_with_words_after(marker)
                 or self._named_with_an_assay(marker)
             )
+            if hint is not None and names_another_greek_letter(marker, hint):
+                hint = None
             self._hints[marker] = hint
             return hint
 
@@ -816,6 +818,8 @@ def closest_marker(key: str, index: Mapping[str, str]) -> str | None:
     numbers.
     """
     for close in difflib.get_close_matches(key, index, n=5, cutoff=0.75):
+        if _greek_apart(key, close):
+            continue  # educator QA: 'interferon a' was hinted IFN-γ, another molecule
         digits, written = _digits(close), _digits(key)
         if _letters(close) == _letters(key) and _doubled(digits, written):
             if _a_numbered_molecule(key):  # IL-22 is no IL-2 typed with a 2 twice (QA)
@@ -826,6 +830,35 @@ def closest_marker(key: str, index: Mapping[str, str]) -> str | None:
     return None
 
 
+def _greek_apart(key: str, other: str) -> bool:
+    """Whether two marker keys differ only in the Greek letter they end with, as keys write
+    it ('interferona', 'interferong'): two molecules, never a typo of one another."""
+    return (
+        len(key) == len(other)
+        and key[:-1] == other[:-1]
+        and key[-1] != other[-1]
+        and {key[-1], other[-1]} <= set(_GREEK_KEYS)
+    )
+
+
+def names_another_greek_letter(name: str, hint: str) -> bool:
+    """Whether a name spells a Greek letter ('interferon alpha', 'tumor necrosis factor
+    beta') that the hinted marker (or none of the markers a hint joins) has: another molecule
+    (educator QA: 'interferon alpha' was hinted IFN-γ)."""
+    written = {_GREEK_OF[word] for word in _GREEK_SPELLED.findall(name.casefold())}
+    return bool(written) and not written & set(hint)
+
+
+#: A Greek letter spelled out or written, and the letter
+_GREEK_SPELLED = lazy_pattern(
+    r"(?<![a-z])(?:alpha|alfa|beta|gamma|gama|delta|kappa)(?![a-z])|[αβγδκ]"
+)
+_GREEK_OF = {
+    "alpha": "α", "alfa": "α", "beta": "β", "gamma": "γ", "gama": "γ", "delta": "δ",
+    "kappa": "κ", **{letter: letter for letter in "αβγδκ"},
+}  # fmt: skip
+#: The letters marker keys write Greek letters as (alpha a, beta b, gamma g, delta d, …)
+_GREEK_KEYS = "abgdek"
 #: Families numbered in order, with their highest number so far: 'IL-22', 'CCL22' and 'CXCL11'
 #: are molecules of their own, though IL-2, CCL2 and CXCL1 with a digit typed twice.
 _NUMBERED = {"il": 41, "ccl": 28, "cxcl": 17}
@@ -863,7 +896,16 @@ def slip_named(key: str, index: Mapping[str, str]) -> str | None:
             }  # fmt: skip
     if not fits or len(fits) > _FEW:
         return None
-    return " or ".join(sorted(fits))
+    others = [form for form in _GREEK_FAMILIES.get(key, ()) if form not in fits]
+    # a bare family's name may be a form the set has no range for (educator QA: 'IL-1' was
+    # hinted IL-1β alone, where the facts say it may mean IL-1α): the lab knows which
+    return " or ".join([*sorted(fits), *others])
+
+
+#: Families whose bare name ('IL-1', 'TNF', 'IFN') may be any of their Greek forms
+_GREEK_FAMILIES = {
+    "il1": ("IL-1α", "IL-1β"), "tnf": ("TNF-α", "TNF-β"), "ifn": ("IFN-α", "IFN-β", "IFN-γ"),
+}  # fmt: skip
 
 
 def _no_range(name: str) -> str:

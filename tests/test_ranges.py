@@ -1713,8 +1713,9 @@ def test_loading_a_bundled_set_reads_no_other_set(monkeypatch: pytest.MonkeyPatc
     ("written", "hint"),
     [
         # Two letters swapped, or the Greek letter left off where one marker fits (QA).
-        ("INF-γ", "IFN-γ"), ("INF gamma", "IFN-γ"), ("INF-y", "IFN-γ"), ("IFN", "IFN-γ"),
-        ("IL1", "IL-1β"), ("il-1", "IL-1β"), ("Interleukin 1", "IL-1β"),
+        ("INF-γ", "IFN-γ"), ("INF gamma", "IFN-γ"), ("INF-y", "IFN-γ"),
+        ("IFN", "IFN-γ or IFN-α or IFN-β"),
+        ("IL1", "IL-1β or IL-1α"), ("il-1", "IL-1β or IL-1α"), ("Interleukin 1", "IL-1β"),
         # Digits swapped are another molecule; a letter that is there already is no slip.
         ("IL-21", None), ("IL-31", None), ("IL-1a", None), ("TNF-beta", None), ("IL-1RA", None),
     ],
@@ -1748,9 +1749,9 @@ def test_a_slip_hint_never_judges_the_value_as_that_marker(tmp_path: Path) -> No
     assert ifn.note is not None and ifn.note.endswith("check the name (did you mean IFN-γ?)")
     assert (il1.status.value, il1.note) == (
         "no_reference", "no reference range for 'IL1' in this set; check the name (did you "
-        "mean IL-1β?)"
+        "mean IL-1β or IL-1α?)"
     )  # fmt: skip
-    assert "For INF-γ, did you mean IFN-γ? For IL1, did you mean IL-1β?" in " ".join(
+    assert "For INF-γ, did you mean IFN-γ? For IL1, did you mean IL-1β or IL-1α?" in " ".join(
         panel.summary.text
     )
 
@@ -1782,7 +1783,7 @@ def test_the_summary_says_which_name_each_hint_is_for(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("written", "hint"), [("INF gamma", "IFN-γ"), ("INF-γ", "IFN-γ"), ("IL1", "IL-1β")]
+    ("written", "hint"), [("INF gamma", "IFN-γ"), ("INF-γ", "IFN-γ"), ("IL1", "IL-1β or IL-1α")]
 )
 def test_explain_hints_at_swapped_letters_and_a_left_off_letter(written: str, hint: str) -> None:
     result = CliRunner().invoke(app, ["explain", *written.split()])

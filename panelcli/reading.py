@@ -3305,7 +3305,8 @@ def _own_status_said(
             column=column, message=f"the status '{shorten(text or '')}' is a flag, not a "
             f"result status, and was not used (name the column "
             f"'{shorten(column.rsplit(' ', 1)[0])} Flag' to have it read as the lab's "
-            "flag); the value was judged as a final result", **about,
+            "flag); the value was judged as a final result, as is any other row of this file "
+            "with this status", **about,
         )  # fmt: skip
     return _status_warning(status, text or "", where, {"column": column, **about}, "result")
 

@@ -316,9 +316,11 @@ def test_a_marker_s_status_column_of_flags_says_so(tmp_path: Path) -> None:
     unread = [e for e in events if isinstance(e, Issue) and e.code == "result-status-unread"]
     assert [e.message for e in unread] == [
         "the status 'High' is a flag, not a result status, and was not used (name the column "
-        "'IL-6 Flag' to have it read as the lab's flag); the value was judged as a final result",
+        "'IL-6 Flag' to have it read as the lab's flag); the value was judged as a final result, "
+        "as is any other row of this file with this status",
         "the result status 'N' says 'not asked' in HL7's codes but normal to many labs; as a "
-        "value is given, it was judged as a final result",
+        "value is given, it was judged as a final result, as is any other row of this file with "
+        "this status",
     ]
     assert [(e.code, e.line) for e in events if isinstance(e, Issue)][-2:] == [
         ("result-not-given", 4), ("result-not-given", 5),

@@ -1284,7 +1284,7 @@ def demo(
         named = [sample_named(word) for word in words or ()]
         several = list(dict.fromkeys(s.name for s in named if s is not None))
         if sample is None and named and None not in named:  # each word a sample's whole name
-            if len(several) == 1:  # 'healthy-adult healthy-adult' (review)
+            if len(several) == 1:  # 'all-in-range all-in-range' (review)
                 sample = find_sample(several[0])
             else:  # QA: 'no sample named …' listed both among the samples
                 runs = "', then 'panelcli demo ".join(several)

@@ -21,6 +21,7 @@ class Sample(BaseModel):
     story: str
     look: str | None = None  # what to look for in the output: the demo's narration
     look_at: str | None = None  # the pictures `look` points at ('gauges', 'trend bars')
+    formerly: list[str] = []  # older names, still found ('healthy-adult' is all-in-range)
     path: Path
 
 
@@ -36,6 +37,7 @@ def list_samples() -> list[Sample]:
             story=entry["story"],
             look=entry.get("look"),
             look_at=entry.get("look_at"),
+            formerly=entry.get("formerly", []),
             path=folder / f"{name}.csv",
         )
         for name, entry in index.items()
@@ -47,26 +49,27 @@ def find_sample(name: str) -> Sample | None:
     of it (3 letters or more) that names only one sample ('storm')."""
     wanted = _key(name.removesuffix(".csv"))
     samples = list_samples()
-    exact = [s for s in samples if _key(s.name) == wanted]
-    partly = [s for s in samples if len(wanted) >= 3 and wanted in _key(s.name)]
+    exact = [s for s in samples if wanted in _keys(s)]
+    partly = [s for s in samples if len(wanted) >= 3 and any(wanted in k for k in _keys(s))]
     found = exact or partly
     return found[0] if len(found) == 1 else None
 
 
 def sample_named(name: str) -> Sample | None:
     """The sample `name` names whole, however spaced or cased ('Healthy-Adult', 'healthy adult',
-    'healthy-adult.csv'); not by a part of its name, as `find_sample` may."""
+    'all-in-range.csv'); not by a part of its name, as `find_sample` may."""
     wanted = _key(name.removesuffix(".csv"))
-    return next((s for s in list_samples() if _key(s.name) == wanted), None)
+    return next((s for s in list_samples() if wanted in _keys(s)), None)
 
 
 def suggest_sample(name: str) -> str | None:
     """The sample a mistyped name most likely means ('strom' → cytokine-storm), if any."""
     wanted = _key(name.removesuffix(".csv"))
     names: dict[str, set[str]] = {}
-    for sample in list_samples():  # the whole name and each of its words ('storm')
-        for part in (sample.name, *sample.name.split("-")):
-            names.setdefault(_key(part), set()).add(sample.name)
+    for sample in list_samples():  # the whole name and each of its words ('storm'), older too
+        for name in (sample.name, *sample.formerly):
+            for part in (name, *name.split("-")):
+                names.setdefault(_key(part), set()).add(sample.name)
     for close in difflib.get_close_matches(wanted, names, n=3, cutoff=0.75):
         if len(names[close]) == 1:
             return next(iter(names[close]))
@@ -75,6 +78,11 @@ def suggest_sample(name: str) -> str | None:
 
 def _key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def _keys(sample: Sample) -> set[str]:
+    """A sample's name and its older ones, as compared with a name given."""
+    return {_key(name) for name in (sample.name, *sample.formerly)}
 
 
 def named_by_file_name(report: Report, sample: Sample) -> Report:

@@ -329,7 +329,7 @@ def test_the_batches_of_several_files_give_the_clis_ndjson_for_them(tmp_path: Pa
 
 def test_joining_parts_judged_by_another_set_is_refused() -> None:
     """The end line names the set: it must be the one that judged every result."""
-    path = str(ROOT / "samples/healthy-adult.csv")
+    path = str(ROOT / "samples/all-in-range.csv")
     parts = [ndjson_batch(b) for b in read_batches(path, RANGES)]  # the default set
     with pytest.raises(ValueError, match="another reference set"):
         list(ndjson_join(parts, load_ranges("mayo-adult").info))

@@ -19,7 +19,7 @@ def statuses(report):
 
 
 def test_healthy_sample_is_all_normal():
-    report = check_file(str(SAMPLES / "healthy-adult.csv"))
+    report = check_file(str(SAMPLES / "all-in-range.csv"))
     assert set(statuses(report).values()) == {Status.NORMAL}
     assert report.rejected == [] and report.totals.results == 13
 

@@ -32,7 +32,7 @@ def flat(text: str) -> str:
 
 @pytest.mark.parametrize(
     ("sample", "code"),
-    [("healthy-adult", 0), ("cytokine-storm", 1), ("bad-rows", 2), ("acute-infection", 1)],
+    [("all-in-range", 0), ("cytokine-storm", 1), ("bad-rows", 2), ("infection-like", 1)],
 )
 def test_exit_codes_for_samples(sample, code):
     result = run("check", str(SAMPLES / f"{sample}.csv"))
@@ -98,7 +98,7 @@ def test_stdin_with_dash():
 def test_invalid_ranges_file_exits_2_naming_the_marker(tmp_path):
     ranges = tmp_path / "bad.toml"
     ranges.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.0\nlow = 10.0\n')
-    result = run("check", str(SAMPLES / "healthy-adult.csv"), "--ranges", str(ranges))
+    result = run("check", str(SAMPLES / "all-in-range.csv"), "--ranges", str(ranges))
     assert result.exit_code == 2
     assert "IL-6" in result.stderr and result.stdout == ""
     assert "Traceback" not in result.output
@@ -107,7 +107,7 @@ def test_invalid_ranges_file_exits_2_naming_the_marker(tmp_path):
 def test_ranges_replace_the_bundled_set(tmp_path):
     ranges = tmp_path / "mine.toml"
     ranges.write_text('[markers."IL-6"]\nunit = "pg/mL"\nhigh = 100\n')
-    result = run("check", str(SAMPLES / "acute-infection.csv"), "-r", str(ranges), "-f", "json")
+    result = run("check", str(SAMPLES / "infection-like.csv"), "-r", str(ranges), "-f", "json")
     statuses = {r["marker"]: r["status"] for r in json.loads(result.stdout)["panels"][0]["results"]}
     assert statuses["IL-6"] == "normal"
     assert statuses["TNF-α"] == "no_reference"  # the bundled set is replaced, not merged
@@ -118,7 +118,7 @@ def test_ranges_replace_the_bundled_set(tmp_path):
     [
         (["check", "missing.csv"], "no such file"),
         (["check", "."], "folder"),
-        (["check", str(SAMPLES / "healthy-adult.csv"), "--ranges", "nope"], "no reference set"),
+        (["check", str(SAMPLES / "all-in-range.csv"), "--ranges", "nope"], "no reference set"),
     ],
 )
 def test_fatal_problems_are_one_line_on_stderr(args, fragment):
@@ -134,7 +134,7 @@ def test_fatal_problems_are_one_line_on_stderr(args, fragment):
 def test_an_unreadable_file_among_others_gets_its_line_on_stderr(output_format, quiet):
     """The other files are still read (exit 2 for the unreadable one); stderr names it in
     every format and with --quiet, as it does when it is the only file."""
-    for files in ([str(SAMPLES / "healthy-adult.csv"), "missing.csv"], ["missing.csv"]):
+    for files in ([str(SAMPLES / "all-in-range.csv"), "missing.csv"], ["missing.csv"]):
         result = run("check", *files, "-f", output_format, *quiet)
         assert result.exit_code == 2
         assert result.stderr == "panelcli: missing.csv: no such file\n"
@@ -160,7 +160,7 @@ def test_validate_lists_problems_like_a_linter():
     assert result.exit_code == 2
     lines = result.stdout.strip().splitlines()
     assert any(":4: value: error value-not-a-number" in line for line in lines)
-    assert run("validate", str(SAMPLES / "healthy-adult.csv")).exit_code == 0
+    assert run("validate", str(SAMPLES / "all-in-range.csv")).exit_code == 0
 
 
 def test_validate_warns_about_a_marker_the_set_cannot_judge(tmp_path: Path) -> None:
@@ -273,7 +273,7 @@ def test_ranges_commands(tmp_path):
 
 
 def test_ranges_init_then_edit_changes_the_verdict_and_sha(tmp_path):
-    sample = str(SAMPLES / "acute-infection.csv")
+    sample = str(SAMPLES / "infection-like.csv")
     before = json.loads(run("check", sample, "-f", "json").stdout)
     dest = tmp_path / "mylab"
     assert run("ranges", "init", str(dest)).exit_code == 0
@@ -315,7 +315,7 @@ def test_ranges_init_with_a_sets_name_copies_that_set_only_when_asked(tmp_path, 
     assert copied.exit_code == 0 and (tmp_path / "mayo-adult" / "mayo-adult.toml").is_file()
     use = copied.stderr.split("use: ")[1].split()
     assert use == ["--ranges", "./mayo-adult"]
-    sample = str(SAMPLES / "healthy-adult.csv")
+    sample = str(SAMPLES / "all-in-range.csv")
     assert run("check", sample, *use, "-f", "json", "--fail-on", "never").exit_code == 0
 
 
@@ -330,7 +330,7 @@ def test_schemas_are_json():
 
 
 def test_notice_in_table_and_json():
-    table = run("check", str(SAMPLES / "healthy-adult.csv"))
+    table = run("check", str(SAMPLES / "all-in-range.csv"))
     assert " ".join(NOTICE.split()) in flat(table.stdout)
 
 
@@ -349,12 +349,12 @@ def test_ranges_init_into_a_file_or_an_impossible_place_is_one_clear_line(tmp_pa
 
 
 def test_choices_are_accepted_in_any_case():
-    result = run("check", "samples/healthy-adult.csv", "--format", "JSON", "--fail-on", "NEVER",
+    result = run("check", "samples/all-in-range.csv", "--format", "JSON", "--fail-on", "NEVER",
                  "--sex", "Female")  # fmt: skip
     assert result.exit_code == 0
     assert json.loads(result.stdout)["totals"]["results"] == 13
     # QA: these were case-sensitive where check's options were not
-    assert run("validate", "samples/healthy-adult.csv", "--assume-unit", "RANGE").exit_code == 0
+    assert run("validate", "samples/all-in-range.csv", "--assume-unit", "RANGE").exit_code == 0
     assert json.loads(run("ranges", "show", "-f", "JSON").stdout)["markers"]
     assert "properties" in json.loads(run("schema", "Output").stdout)
 
@@ -409,17 +409,17 @@ def test_validate_takes_sex_and_age_and_lists_what_check_warns_of(tmp_path):
 @pytest.mark.parametrize("age", ["nan", "inf", "-1", "150.5", "abc", "", "1_0"])
 def test_an_age_that_is_no_number_of_years_is_refused_in_plain_words(command, age):
     """'--age nan' said 'Input should be less than or equal to 150' (QA)."""
-    result = run(command, "samples/healthy-adult.csv", "--age", age)
+    result = run(command, "samples/all-in-range.csv", "--age", age)
     assert result.exit_code == 2
     said = " ".join(result.stderr.replace("│", " ").split())
     assert "give a number of years from 0 to 150 (or a child's age such as 18 mo" in said
     assert f"not '{age}'" in said
     # review: the forms an age column takes, as its warning suggests them
-    assert run(command, "samples/healthy-adult.csv", "--age", "18 mo").exit_code in (0, 1)
+    assert run(command, "samples/all-in-range.csv", "--age", "18 mo").exit_code in (0, 1)
 
 
 def test_an_unreadable_sex_option_is_a_usage_error():
-    result = run("check", "samples/healthy-adult.csv", "--sex", "x")
+    result = run("check", "samples/all-in-range.csv", "--sex", "x")
     assert result.exit_code == 2
     assert "'x' is not female or male (F, M)" in result.stderr
 
@@ -433,7 +433,7 @@ def test_excels_sep_line_is_not_reported_as_a_skipped_preamble(tmp_path):
     assert report["panels"][0]["results"][0]["value"] == 12.5
 
 
-@pytest.mark.parametrize("command", [["check", "samples/healthy-adult.csv"], ["demo"]])
+@pytest.mark.parametrize("command", [["check", "samples/all-in-range.csv"], ["demo"]])
 def test_export_never_replaces_a_file_without_force(tmp_path, command):
     target = tmp_path / "report.html"
     target.write_text("keep me", encoding="utf-8")
@@ -454,12 +454,12 @@ def test_ranges_validate_takes_the_folder_ranges_init_made(tmp_path):
 
 def test_a_bad_panelcli_ranges_says_the_name_came_from_the_environment(monkeypatch):
     monkeypatch.setenv("PANELCLI_RANGES", "junk")
-    result = run("check", "samples/healthy-adult.csv")
+    result = run("check", "samples/all-in-range.csv")
     assert result.exit_code == 2
     assert result.stderr.startswith("panelcli: PANELCLI_RANGES=junk: no reference set named")
 
 
-@pytest.mark.parametrize("command", [["check", "samples/healthy-adult.csv"], ["explain", "IL-6"]])
+@pytest.mark.parametrize("command", [["check", "samples/all-in-range.csv"], ["explain", "IL-6"]])
 def test_a_broken_panelcli_ranges_file_says_it_came_from_the_environment(
     monkeypatch, tmp_path, command
 ):
@@ -473,13 +473,13 @@ def test_a_broken_panelcli_ranges_file_says_it_came_from_the_environment(
 
 
 def test_an_assumed_unit_no_row_could_use_is_refused_before_reading():
-    refused = run("check", "samples/healthy-adult.csv", "--assume-unit", "furlongs")
+    refused = run("check", "samples/all-in-range.csv", "--assume-unit", "furlongs")
     assert refused.exit_code == 2 and refused.stdout == ""
     assert refused.stderr.startswith(
         "panelcli: --assume-unit: the unit to assume, 'furlongs', is not a unit"
     )
     for unit in ("ng/L", "range", "PG/ML"):
-        assert run("check", "samples/healthy-adult.csv", "--assume-unit", unit).exit_code == 0
+        assert run("check", "samples/all-in-range.csv", "--assume-unit", unit).exit_code == 0
 
 
 @pytest.mark.parametrize("command", ["check", "validate"])
@@ -495,7 +495,7 @@ def test_a_file_name_that_is_not_utf8_is_refused_in_one_line(command: str) -> No
 def test_every_file_name_that_is_not_utf8_is_named_apart() -> None:
     """Developer QA: only the first was named, and two names were both '\ufffd.csv'."""
     result = runner.invoke(
-        app, ["validate", "\udcff.csv", "samples/healthy-adult.csv", "\udcfe.csv"]
+        app, ["validate", "\udcff.csv", "samples/all-in-range.csv", "\udcfe.csv"]
     )
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (
@@ -504,7 +504,7 @@ def test_every_file_name_that_is_not_utf8_is_named_apart() -> None:
     )
 
 
-@pytest.mark.parametrize("command", [["check", "samples/healthy-adult.csv"], ["explain", "IL-6"]])
+@pytest.mark.parametrize("command", [["check", "samples/all-in-range.csv"], ["explain", "IL-6"]])
 def test_a_ranges_file_name_that_is_not_utf8_is_not_sent_to_standard_input(command) -> None:
     """QA: the advice to give the file on standard input is the lab file's, not a ranges
     file's (it would be read as lab data)."""
@@ -554,7 +554,7 @@ def test_standard_input_given_twice_is_read_once_and_the_second_is_named() -> No
 @pytest.mark.parametrize(
     ("command", "hint"),
     [(["demo", "strom"], "did you mean cytokine-storm?"),
-     (["demo", "healty"], "did you mean healthy-adult?"),
+     (["demo", "healty"], "did you mean all-in-range?"),
      (["explain", "IL-6 (pg/mL)"], "did you mean IL-6?")],
 )  # fmt: skip
 def test_a_mistyped_sample_or_marker_gets_a_hint(command: list[str], hint: str) -> None:
@@ -590,7 +590,7 @@ def test_panelcli_s_own_csv_report_given_back_is_named_as_such(tmp_path):
     """QA: yesterday's report.csv in today's '*.csv' was told to rename 'flag' or 'flags'."""
     report = tmp_path / "report.csv"
     made = runner.invoke(
-        app, ["check", str(SAMPLES / "healthy-adult.csv"), "-f", "csv", "-o", str(report)]
+        app, ["check", str(SAMPLES / "all-in-range.csv"), "-f", "csv", "-o", str(report)]
     )
     assert made.exit_code == 0, made.output
     again = runner.invoke(app, ["check", str(report)])
@@ -693,7 +693,7 @@ def test_version_or_help_into_a_closed_pipe_exits_141_not_1(args: list[str]) -> 
 def test_an_option_of_one_value_given_twice_is_a_usage_error(args: list[str], said: str) -> None:
     """QA: '--ranges base.toml --ranges extra.toml' judged by extra.toml alone, without a word:
     the parser keeps the last value."""
-    sample = str(SAMPLES / "healthy-adult.csv")
+    sample = str(SAMPLES / "all-in-range.csv")
     result = runner.invoke(app, [sample if a == "FILE" else a for a in args])
     assert result.exit_code == 2
     assert "Usage: panelcli" in result.stderr and said in " ".join(result.stderr.split())
@@ -758,17 +758,17 @@ def test_standard_input_from_a_terminal_says_how_to_end_it(
 def test_a_path_through_a_file_as_a_folder_is_no_such_file(suffix: str) -> None:
     """Developer QA: 'norm.csv/' was read (and written into each result's source) where the
     system says it does not exist, while -o refuses a name ending in '/'."""
-    result = runner.invoke(app, ["check", f"samples/healthy-adult.csv{suffix}", "-f", "csv"])
-    assert result.exit_code == 2 and "healthy-adult.csv" not in result.stdout
+    result = runner.invoke(app, ["check", f"samples/all-in-range.csv{suffix}", "-f", "csv"])
+    assert result.exit_code == 2 and "all-in-range.csv" not in result.stdout
     assert result.stderr.endswith(
-        f"healthy-adult.csv{suffix}: no such file: a part of the name before a '/' is a file, "
+        f"all-in-range.csv{suffix}: no such file: a part of the name before a '/' is a file, "
         "not a folder\n"
     )
 
 
 def test_validate_quiet_prints_nothing_and_sets_the_same_exit_code() -> None:
     """Developer QA: 'validate -q' was 'No such option', where check has it."""
-    clean = runner.invoke(app, ["validate", "-q", "samples/healthy-adult.csv"])
+    clean = runner.invoke(app, ["validate", "-q", "samples/all-in-range.csv"])
     bad = runner.invoke(app, ["validate", "--quiet", "samples/bad-rows.csv"])
     assert (clean.exit_code, clean.stdout, clean.stderr) == (0, "", "")
     assert (bad.exit_code, bad.stdout, bad.stderr) == (2, "", "")

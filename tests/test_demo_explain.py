@@ -62,7 +62,7 @@ def test_each_story_describes_a_made_up_pattern_not_a_person_s_condition(name: s
 
 def test_the_issue_s_stories_are_all_there() -> None:
     wanted = {
-        "healthy-adult", "acute-infection", "cytokine-storm", "chronic-inflammation",
+        "all-in-range", "infection-like", "cytokine-storm", "mild-rise",
         "below-detection", "serial-monitoring", "messy-export",
     }  # fmt: skip
     assert wanted <= set(SAMPLE_NAMES)
@@ -95,16 +95,16 @@ def test_a_demo_is_judged_by_the_set_its_story_describes(
 def test_a_demo_uses_the_bundled_set_even_when_the_user_has_a_copy_by_its_name(
     tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An edited copy of arup-3002601 in the config folder made the chronic-inflammation table
+    """An edited copy of arup-3002601 in the config folder made the mild-rise table
     contradict its story (found in review)."""
-    expected = runner.invoke(app, ["demo", "chronic-inflammation"])
+    expected = runner.invoke(app, ["demo", "mild-rise"])
     from panelcli.ranges import bundled_sets
 
     edited = bundled_sets()["arup-3002601"].read_text().replace("high = 2.5\n", "high = 5.0\n")
     (tmp_path / "ranges").mkdir()
     (tmp_path / "ranges" / "arup-3002601.toml").write_text(edited)
     monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path))
-    result = runner.invoke(app, ["demo", "chronic-inflammation"])
+    result = runner.invoke(app, ["demo", "mild-rise"])
     assert result.exit_code == 0, result.output
     assert result.output == expected.output
 
@@ -112,13 +112,13 @@ def test_a_demo_uses_the_bundled_set_even_when_the_user_has_a_copy_by_its_name(
 def test_an_unknown_demo_name_is_an_error_that_lists_the_samples() -> None:
     result = runner.invoke(app, ["demo", "no-such-sample"])
     assert result.exit_code == 2
-    assert "healthy-adult" in result.output
+    assert "all-in-range" in result.output
 
 
 @pytest.mark.parametrize(
     ("typed", "found"),
     [("cytokine_storm", "cytokine-storm"), ("Cytokine storm", "cytokine-storm"),
-     ("storm", "cytokine-storm"), ("healthy", "healthy-adult"), ("in", None), ("", None),
+     ("storm", "cytokine-storm"), ("healthy", "all-in-range"), ("in", None), ("", None),
      ("x", None)],  # 'x' is in one name only, but too short to mean it
 )  # fmt: skip
 def test_a_demo_is_found_however_its_name_is_typed(typed: str, found: str | None) -> None:
@@ -370,7 +370,7 @@ def test_the_mild_rise_story_says_what_its_results_are() -> None:
     close the high dots sit to the end', while IL-6 is 1.8 times its limit, five cells past."""
     from panelcli.check import check_file
 
-    sample = find_sample("chronic-inflammation")
+    sample = find_sample("mild-rise")
     assert "each less than twice the upper limit" in sample.story
     report = check_file(str(sample.path))
     highs = [r for p in report.panels for r in p.results if r.status == "high"]
@@ -378,23 +378,23 @@ def test_the_mild_rise_story_says_what_its_results_are() -> None:
 
 
 def test_demo_with_two_samples_says_it_shows_one_at_a_time() -> None:
-    """QA: 'no sample named 'healthy-adult cytokine-storm'; samples: healthy-adult, …'."""
-    result = runner.invoke(app, ["demo", "healthy-adult", "cytokine-storm"])
+    """QA: 'no sample named 'all-in-range cytokine-storm'; samples: all-in-range, …'."""
+    result = runner.invoke(app, ["demo", "all-in-range", "cytokine-storm"])
     assert result.exit_code == 2 and not result.stdout
-    assert "demo shows one sample at a time: run 'panelcli demo healthy-adult', then " in (
+    assert "demo shows one sample at a time: run 'panelcli demo all-in-range', then " in (
         result.stderr
     )
     assert runner.invoke(app, ["demo", "cytokine", "storm"]).exit_code == 0  # one name in words
     # review: a name mistyped in words is no two samples, and one sample twice is shown
     mistyped = (
         (["cytokin", "storm"], "(did you mean cytokine-storm?)"),
-        (["chronic", "infection"], "(did you mean chronic-inflammation?)"),
+        (["chronic", "infection"], "(did you mean mild-rise?)"),
     )
     for words, said in mistyped:
         result = runner.invoke(app, ["demo", *words])
         assert result.exit_code == 2 and said in result.stderr
         assert "one sample at a time" not in result.stderr
-    assert runner.invoke(app, ["demo", "healthy-adult", "healthy-adult"]).exit_code == 0
+    assert runner.invoke(app, ["demo", "all-in-range", "all-in-range"]).exit_code == 0
 
 
 @pytest.mark.parametrize("columns", ["40", "100"])
@@ -408,12 +408,12 @@ def test_ranges_show_ends_as_explain_does(columns: str) -> None:
 
 
 def test_demo_reads_two_sample_names_as_it_reads_one() -> None:
-    """Review: 'demo Healthy-Adult cytokine-storm' or '... healthy-adult.csv ...' were 'no
-    sample named'; 'demo HEALTHY-ADULT healthy-adult' (one sample) was refused."""
-    for words in (["Healthy-Adult", "cytokine-storm"], ["healthy-adult.csv", "cytokine-storm.csv"]):
+    """Review: 'demo Healthy-Adult cytokine-storm' or '... all-in-range.csv ...' were 'no
+    sample named'; 'demo HEALTHY-ADULT all-in-range' (one sample) was refused."""
+    for words in (["Healthy-Adult", "cytokine-storm"], ["all-in-range.csv", "cytokine-storm.csv"]):
         result = runner.invoke(app, ["demo", *words])
         assert result.exit_code == 2 and "one sample at a time" in result.stderr
-    assert runner.invoke(app, ["demo", "HEALTHY-ADULT", "healthy-adult"]).exit_code == 0
+    assert runner.invoke(app, ["demo", "HEALTHY-ADULT", "all-in-range"]).exit_code == 0
 
 
 @pytest.mark.parametrize("words", [["cytokine", "storm"], ["Cytokine-Storm"], ["cytokines"]])
@@ -434,3 +434,25 @@ def test_topic_words_beside_a_marker_s_name_ask_for_the_marker() -> None:
     done = runner.invoke(app, ["explain", "storm", "IL-6"])
     assert done.exit_code == 0, done.output
     assert done.stdout == runner.invoke(app, ["explain", "IL-6"]).stdout
+
+
+@pytest.mark.parametrize(
+    ("older", "name"),
+    [
+        ("healthy-adult", "all-in-range"), ("acute-infection", "infection-like"),
+        ("chronic-inflammation", "mild-rise"), ("Healthy Adult", "all-in-range"),
+    ],
+)  # fmt: skip
+def test_a_sample_is_named_by_its_pattern_and_its_older_name_still_works(
+    older: str, name: str
+) -> None:
+    """Educator QA round 7: 'chronic-inflammation' named a length of time, which the index's
+    own rule and its story say one panel cannot show; names now say the pattern."""
+    from panelcli.samples import list_samples, sample_named
+
+    assert older not in {s.name for s in list_samples()}
+    found = sample_named(older)
+    assert found is not None and found.name == name
+    result = runner.invoke(app, ["demo", older])
+    assert result.exit_code in (0, 1)
+    assert "File: " in result.output and f"{name}.csv" in result.output

@@ -87,7 +87,7 @@ def test_a_molar_unit_is_refused_in_plain_words_with_the_same_code(tmp_path: Pat
 def test_the_gauge_legend_says_log_is_for_very_small_values_too() -> None:
     """A log gauge is drawn for '<0.6' as well; the legend spoke only of very big values."""
     legend = "A gauge marked log is squeezed to fit very big or very small values (a log scale)."
-    assert legend in _said(["demo", "healthy-adult"])
+    assert legend in _said(["demo", "all-in-range"])
 
 
 @pytest.mark.parametrize("columns", [80, 100, 200])
@@ -266,17 +266,17 @@ def test_a_wrapped_problem_hangs_under_its_first_word() -> None:
 
 
 def test_a_samples_title_wraps_at_the_screens_width_not_its_tables() -> None:
-    """At 100 columns the healthy sample's title broke before 'healthy-adult.csv',
+    """At 100 columns the healthy sample's title broke before 'all-in-range.csv',
     at the edge of its 79-column table, with room to spare on the screen."""
-    output = CliRunner(env={"COLUMNS": "100"}).invoke(app, ["demo", "healthy-adult"]).output
+    output = CliRunner(env={"COLUMNS": "100"}).invoke(app, ["demo", "all-in-range"]).output
     (title,) = [line for line in output.splitlines() if line.startswith("Sample SYN-H-01")]
-    assert title.endswith("from healthy-adult.csv"), output
+    assert title.endswith("from all-in-range.csv"), output
 
 
 def test_a_note_most_rows_share_is_said_once_under_the_table() -> None:
     """Mayo's 'interval for age 18 and over' filled the Note of every row, hiding the notes
     that differ."""
-    sample = str(Path(__file__).parent.parent / "samples" / "healthy-adult.csv")
+    sample = str(Path(__file__).parent.parent / "samples" / "all-in-range.csv")
     result = CliRunner(env={"COLUMNS": "120"}).invoke(
         app, ["check", sample, "--ranges", "mayo-adult", "--age", "40"]
     )

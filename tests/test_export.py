@@ -75,14 +75,14 @@ def test_svg_export_is_well_formed_and_demo_can_export_too(tmp_path: Path) -> No
 
 def test_export_with_quiet_writes_the_file_and_prints_nothing(tmp_path: Path) -> None:
     out = tmp_path / "r.html"
-    result = runner.invoke(app, ["check", _sample("healthy-adult"), "-q", "--export", str(out)])
+    result = runner.invoke(app, ["check", _sample("all-in-range"), "-q", "--export", str(out)])
     assert result.exit_code == 0 and result.output == ""
     assert NOTICE in _page_text(out.read_text(encoding="utf-8"))
 
 
 def test_an_export_name_without_html_or_svg_is_a_usage_error(tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
-    result = runner.invoke(app, ["check", _sample("healthy-adult"), "--export", str(out)])
+    result = runner.invoke(app, ["check", _sample("all-in-range"), "--export", str(out)])
     assert result.exit_code == 2
     assert ".html or .svg" in result.output
     assert not out.exists()
@@ -93,7 +93,7 @@ def test_an_export_name_ending_in_a_slash_is_a_usage_error(tmp_path: Path, tail:
     """QA: 'out.html/' wrote a file 'out.html' (`Path` drops the '/'), where -o refuses it."""
     out = tmp_path / "out.html"
     given = str(out) + tail
-    result = runner.invoke(app, ["check", _sample("healthy-adult"), "--export", given])
+    result = runner.invoke(app, ["check", _sample("all-in-range"), "--export", given])
     assert result.exit_code == 2
     assert "ends in '/', which names a folder" in result.output
     assert not out.exists()
@@ -101,14 +101,14 @@ def test_an_export_name_ending_in_a_slash_is_a_usage_error(tmp_path: Path, tail:
 
 def test_an_unwritable_export_path_is_one_clear_error(tmp_path: Path) -> None:
     out = tmp_path / "missing-folder" / "r.html"
-    result = runner.invoke(app, ["check", _sample("healthy-adult"), "--export", str(out)])
+    result = runner.invoke(app, ["check", _sample("all-in-range"), "--export", str(out)])
     assert result.exit_code == 2
     assert "cannot write" in result.output and "Traceback" not in result.output
     # refused before the run, as -o is: no table first (found in QA)
     assert result.stdout == "" and "the folder" in result.stderr
-    demo = runner.invoke(app, ["demo", "healthy-adult", "--export", str(out)])
+    demo = runner.invoke(app, ["demo", "all-in-range", "--export", str(out)])
     assert demo.exit_code == 2 and demo.stdout == ""
-    beside_a_file = runner.invoke(app, ["demo", "--export", f"{_sample('healthy-adult')}/r.html"])
+    beside_a_file = runner.invoke(app, ["demo", "--export", f"{_sample('all-in-range')}/r.html"])
     assert "is a file, not a folder" in beside_a_file.stderr
 
 
@@ -121,7 +121,7 @@ def test_output_and_export_naming_one_file_is_refused_before_reading(
     out = tmp_path / "same.html"
     result = runner.invoke(
         app,
-        ["check", _sample("healthy-adult"), "-f", "ndjson", "-o", str(out), "--export",
+        ["check", _sample("all-in-range"), "-f", "ndjson", "-o", str(out), "--export",
          str(tmp_path / "." / "same.html"), *force],
     )  # fmt: skip
     assert (result.exit_code, result.stdout) == (2, "")
@@ -157,7 +157,7 @@ def test_writing_over_an_input_is_refused_even_with_force(
 ) -> None:
     """`check self.csv -o self.csv --force` replaced the lab's export with the report (QA)."""
     export = tmp_path / "self.html" if option == ["--export"] else tmp_path / "self.csv"
-    export.write_text(Path(_sample("healthy-adult")).read_text())
+    export.write_text(Path(_sample("all-in-range")).read_text())
     before = export.read_bytes()
     link = tmp_path / f"link{export.suffix}"
     link.symlink_to(export)
@@ -176,7 +176,7 @@ def test_writing_over_the_ranges_file_is_refused(tmp_path: Path) -> None:
     before = ranges.read_bytes()
     result = runner.invoke(
         app,
-        ["check", _sample("healthy-adult"), "-r", str(ranges), "-o", str(ranges), "--force"],
+        ["check", _sample("all-in-range"), "-r", str(ranges), "-o", str(ranges), "--force"],
     )
     assert (result.exit_code, result.stdout) == (2, "")
     assert "-o and --ranges both name" in result.stderr
@@ -193,9 +193,9 @@ def test_writing_over_the_ranges_file_found_by_folder_or_environment_is_refused(
     ranges = folder / "lab.toml"
     ranges.write_text((ROOT / "reference_ranges" / "arup-3002601.toml").read_text())
     before = ranges.read_bytes()
-    by_folder = ["check", _sample("healthy-adult"), "-r", str(folder), "-o", str(ranges), "--force"]
+    by_folder = ["check", _sample("all-in-range"), "-r", str(folder), "-o", str(ranges), "--force"]
     monkeypatch.setenv("PANELCLI_RANGES", str(ranges))
-    by_environment = ["check", _sample("healthy-adult"), "-o", str(ranges), "--force"]
+    by_environment = ["check", _sample("all-in-range"), "-o", str(ranges), "--force"]
     for args in (by_folder, by_environment):
         result = runner.invoke(app, args)
         assert (result.exit_code, result.stdout) == (2, "")
@@ -208,7 +208,7 @@ def test_writing_over_the_file_standard_input_is_redirected_from_is_refused(
 ) -> None:
     """'check - -o in.csv --force < in.csv' replaced the lab's export with the report (QA)."""
     export = tmp_path / "in.csv"
-    export.write_text(Path(_sample("healthy-adult")).read_text())
+    export.write_text(Path(_sample("all-in-range")).read_text())
     before = export.read_bytes()
     with export.open("rb") as stdin:
         done = subprocess.run(
@@ -228,7 +228,7 @@ def test_output_to_dev_stdout_redirected_to_a_file_writes_there(tmp_path: Path) 
     link_before = os.readlink("/dev/stdout") if os.path.islink("/dev/stdout") else None
     with target.open("wb") as stdout:
         done = subprocess.run(
-            [sys.executable, "-m", "panelcli", "check", _sample("healthy-adult"), "-f", "csv",
+            [sys.executable, "-m", "panelcli", "check", _sample("all-in-range"), "-f", "csv",
              "-o", "/dev/stdout", "--force"],
             stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=120,
         )  # fmt: skip
@@ -250,7 +250,7 @@ def test_an_export_that_fails_while_written_leaves_no_file(
 
     monkeypatch.setattr(os, "fsync", full)
     out = tmp_path / f"r{suffix}"
-    result = runner.invoke(app, ["check", _sample("healthy-adult"), "--export", str(out)])
+    result = runner.invoke(app, ["check", _sample("all-in-range"), "--export", str(out)])
     assert result.exit_code == 2
     assert result.stderr == f"panelcli: cannot write '{out}': No space left on device\n"
     assert list(tmp_path.iterdir()) == []

@@ -38,7 +38,7 @@ def test_cli_json_equals_the_library_report(sample: str) -> None:
 
 
 def test_options_and_several_files_match_the_cli_too() -> None:
-    paths = ["samples/healthy-adult.csv", "samples/serial-monitoring.csv"]
+    paths = ["samples/all-in-range.csv", "samples/serial-monitoring.csv"]
     report = check_files(paths, "mayo-adult", CheckOptions(sex="female", age=40))
     expected = cli_json(*paths, "--ranges", "mayo-adult", "--sex", "female", "--age", "40")
     assert expected == report.model_dump(mode="json")
@@ -60,9 +60,9 @@ def test_the_package_is_typed_and_lists_its_api() -> None:
 
 def test_files_and_ranges_may_be_paths(tmp_path: Path) -> None:
     """check_file(Path(...)) raised a pydantic error deep inside (found in review)."""
-    by_text = check_file("samples/healthy-adult.csv", ranges="reference_ranges/mayo-adult.toml")
+    by_text = check_file("samples/all-in-range.csv", ranges="reference_ranges/mayo-adult.toml")
     by_path = check_file(
-        Path("samples/healthy-adult.csv"), ranges=Path("reference_ranges/mayo-adult.toml")
+        Path("samples/all-in-range.csv"), ranges=Path("reference_ranges/mayo-adult.toml")
     )
     assert by_path == by_text
     missing = check_files([Path(tmp_path / "nope.csv")])
@@ -72,7 +72,7 @@ def test_files_and_ranges_may_be_paths(tmp_path: Path) -> None:
 def test_check_files_refuses_one_file_given_as_a_string() -> None:
     """It read 'a.csv' letter by letter: five unreadable files 'a', '.', 'c' ..."""
     with pytest.raises(TypeError, match="for one file use check_file"):
-        check_files("samples/healthy-adult.csv")
+        check_files("samples/all-in-range.csv")
 
 
 @pytest.mark.parametrize(
@@ -95,7 +95,7 @@ def test_sex_is_taken_as_the_command_line_takes_it() -> None:
 
 def test_an_assumed_unit_no_row_could_use_is_refused() -> None:
     with pytest.raises(ValueError, match="the unit to assume, 'foo', is not a unit"):
-        check_file("samples/healthy-adult.csv", options=CheckOptions(assume_unit="foo"))
+        check_file("samples/all-in-range.csv", options=CheckOptions(assume_unit="foo"))
 
 
 def test_library_arguments_of_the_wrong_kind_are_refused_in_plain_words(tmp_path) -> None:

@@ -64,19 +64,19 @@ def test_table_in_a_file_is_plain_text_even_when_colour_is_forced(
 def test_an_existing_file_is_refused_without_force(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     target.write_text("keep me")
-    result = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", str(target))
+    result = run("check", "samples/all-in-range.csv", "-f", "json", "-o", str(target))
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == f"panelcli: '{target}' already exists; add --force to replace it\n"
     assert target.read_text() == "keep me"
-    forced = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", str(target), "--force")
+    forced = run("check", "samples/all-in-range.csv", "-f", "json", "-o", str(target), "--force")
     assert forced.exit_code == 0
     assert_valid_output(json.loads(target.read_text()))
 
 
 def test_a_missing_folder_is_one_clear_line(tmp_path: Path) -> None:
     target = tmp_path / "nowhere" / "out.csv"
-    result = run("check", "samples/healthy-adult.csv", "-f", "csv", "-o", str(target))
+    result = run("check", "samples/all-in-range.csv", "-f", "csv", "-o", str(target))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"panelcli: cannot write '{target}'")
     assert len(result.stderr.splitlines()) == 1
@@ -144,14 +144,14 @@ def test_an_interrupted_run_never_leaves_a_half_written_file(
 
 def test_output_file_gets_the_usual_permissions(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
-    run("check", "samples/healthy-adult.csv", "-f", "json", "-o", str(target))
+    run("check", "samples/all-in-range.csv", "-f", "json", "-o", str(target))
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_dash_means_stdout() -> None:
-    result = run("check", "samples/healthy-adult.csv", "-f", "csv", "-o", "-")
+    result = run("check", "samples/all-in-range.csv", "-f", "csv", "-o", "-")
     assert result.stdout.startswith("source,line,")
     assert not Path("-").exists()
 
@@ -163,7 +163,7 @@ def test_dash_means_stdout() -> None:
 @pytest.mark.parametrize(
     ("sample", "extra", "code"),
     [
-        ("healthy-adult.csv", [], 0),
+        ("all-in-range.csv", [], 0),
         ("cytokine-storm.csv", [], 1),
         ("cytokine-storm.csv", ["--fail-on", "never"], 0),
         ("bad-rows.csv", ["--fail-on", "never"], 2),
@@ -209,12 +209,12 @@ def test_a_device_or_named_pipe_is_written_to_not_replaced(
     got: list[bytes] = []
     reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
     reader.start()
-    result = run("check", "samples/healthy-adult.csv", "-f", "ndjson", "-o", str(fifo), *force)
+    result = run("check", "samples/all-in-range.csv", "-f", "ndjson", "-o", str(fifo), *force)
     reader.join(timeout=30)
     assert result.exit_code == 0
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert got and got[0].count(b"\n") == 14  # 13 results and the closing line
-    assert run("check", "samples/healthy-adult.csv", "-o", os.devnull, *force).exit_code == 0
+    assert run("check", "samples/all-in-range.csv", "-o", os.devnull, *force).exit_code == 0
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
 
 
@@ -230,12 +230,12 @@ def panelcli_process(*args: str, stdout: Any) -> subprocess.CompletedProcess[byt
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_full_disk_is_one_clear_line_not_an_internal_error(fmt: str) -> None:
     with open("/dev/full", "w") as full:
-        to_stdout = panelcli_process("check", "samples/healthy-adult.csv", "-f", fmt, stdout=full)
+        to_stdout = panelcli_process("check", "samples/all-in-range.csv", "-f", fmt, stdout=full)
     full_disk = "No space left on device\n"
     assert to_stdout.returncode == 2
     assert to_stdout.stderr.decode() == f"panelcli: cannot write the output: {full_disk}"
     to_file = panelcli_process(
-        "check", "samples/healthy-adult.csv", "-f", fmt, "-o", "/dev/full", stdout=subprocess.PIPE
+        "check", "samples/all-in-range.csv", "-f", fmt, "-o", "/dev/full", stdout=subprocess.PIPE
     )
     assert (to_file.returncode, to_file.stdout) == (2, b"")
     assert to_file.stderr.decode() == f"panelcli: cannot write '/dev/full': {full_disk}"
@@ -246,7 +246,7 @@ def test_dev_stdout_writes_where_the_shell_put_stdout(tmp_path: Path) -> None:
     """QA: '-o /dev/stdout >> log' wiped the log, and with '(echo header; panelcli -o
     /dev/stdout; echo footer) > out' the header was lost and 'footer' written into the
     report: the path was opened anew (truncated, at offset 0), not as the shell's stdout."""
-    args = ("check", "samples/healthy-adult.csv", "-f", "csv", "-o", "/dev/stdout")
+    args = ("check", "samples/all-in-range.csv", "-f", "csv", "-o", "/dev/stdout")
     log = tmp_path / "log.txt"
     log.write_text("OLD\n")
     with open(log, "a") as appended:
@@ -270,13 +270,13 @@ def test_a_closed_stdout_is_one_clear_line(tmp_path: Path, fmt: str) -> None:
         shell = ["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "panelcli", *args]
         return subprocess.run(shell, stderr=subprocess.PIPE, timeout=60)
 
-    written = closed_stdout("check", "samples/healthy-adult.csv", "-f", fmt)
+    written = closed_stdout("check", "samples/all-in-range.csv", "-f", fmt)
     assert (written.returncode, written.stderr) == (2, b"panelcli: standard output is closed\n")
     # nothing to write there: --quiet, or -o FILE, work as usual
-    quiet = closed_stdout("check", "samples/healthy-adult.csv", "-f", fmt, "-q")
+    quiet = closed_stdout("check", "samples/all-in-range.csv", "-f", fmt, "-q")
     assert (quiet.returncode, quiet.stderr) == (0, b"")
     target = tmp_path / "out"
-    to_file = closed_stdout("check", "samples/healthy-adult.csv", "-f", fmt, "-o", str(target))
+    to_file = closed_stdout("check", "samples/all-in-range.csv", "-f", fmt, "-o", str(target))
     assert (to_file.returncode, to_file.stderr) == (0, b"")
     assert NOTICE.split()[0] in target.read_text(encoding="utf-8")
 
@@ -320,7 +320,7 @@ def test_a_file_that_cannot_be_finished_is_named_and_removed(
 
     monkeypatch.setattr(os, "fsync", full)
     target = tmp_path / "out"
-    result = run("check", "samples/healthy-adult.csv", "-f", fmt, "-o", str(target))
+    result = run("check", "samples/all-in-range.csv", "-f", fmt, "-o", str(target))
     assert result.exit_code == 2
     assert result.stderr == f"panelcli: cannot write '{target}': No space left on device\n"
     assert os.listdir(tmp_path) == []
@@ -350,7 +350,7 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
     for path, mode in ((report, 0o600), (export, 0o640)):
         path.write_text("old", encoding="utf-8")
         path.chmod(mode)
-    sample = str(Path("samples/healthy-adult.csv").resolve())
+    sample = str(Path("samples/all-in-range.csv").resolve())
     result = run("check", sample, "-f", "json", "-o", str(report), "--export", str(export),
                  "--force")  # fmt: skip
     assert result.exit_code == 0, result.output
@@ -364,7 +364,7 @@ def test_a_replaced_file_keeps_its_hard_links(tmp_path: Path) -> None:
     report, linked = tmp_path / "report.json", tmp_path / "linked.json"
     report.write_text("old", encoding="utf-8")
     os.link(report, linked)
-    sample = str(Path("samples/healthy-adult.csv").resolve())
+    sample = str(Path("samples/all-in-range.csv").resolve())
     result = run("check", sample, "-f", "json", "-o", str(report), "--force")
     assert result.exit_code == 0, result.output
     assert linked.read_text(encoding="utf-8").startswith("{")
@@ -378,7 +378,7 @@ def test_a_replaced_file_keeps_its_owner_where_the_user_may_give_it(tmp_path: Pa
     report = tmp_path / "report.json"
     report.write_text("old", encoding="utf-8")
     os.chown(report, 65534, 65534)
-    sample = str(Path("samples/healthy-adult.csv").resolve())
+    sample = str(Path("samples/all-in-range.csv").resolve())
     result = run("check", sample, "-f", "json", "-o", str(report), "--force")
     assert result.exit_code == 0, result.output
     assert report.read_text(encoding="utf-8").startswith("{")
@@ -388,10 +388,10 @@ def test_a_replaced_file_keeps_its_owner_where_the_user_may_give_it(tmp_path: Pa
 def test_an_output_name_ending_in_a_slash_is_refused_as_a_folder(tmp_path: Path) -> None:
     """'-o reports/' (no such folder yet) wrote a file called 'reports' without a word (QA)."""
     folder = f"{tmp_path / 'reports'}/"
-    result = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", folder)
+    result = run("check", "samples/all-in-range.csv", "-f", "json", "-o", folder)
     assert result.exit_code == 2
     assert f"'{folder}' ends in '/', which names a folder; give a file name" in result.stderr
-    dotted = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", f"{folder}.")
+    dotted = run("check", "samples/all-in-range.csv", "-f", "json", "-o", f"{folder}.")
     assert dotted.exit_code == 2  # review: 'reports/.' still wrote a file 'reports'
     assert not (tmp_path / "reports").exists()
 
@@ -402,7 +402,7 @@ def test_an_export_that_cannot_be_written_is_named_not_the_output_file(tmp_path:
     full = tmp_path / "full.html"
     full.symlink_to("/dev/full")
     report = tmp_path / "report.json"
-    result = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", str(report),
+    result = run("check", "samples/all-in-range.csv", "-f", "json", "-o", str(report),
                  "--export", str(full), "--force")  # fmt: skip
     assert result.exit_code == 2
     assert f"cannot write '{full}': No space left on device" in result.stderr
@@ -411,7 +411,7 @@ def test_an_export_that_cannot_be_written_is_named_not_the_output_file(tmp_path:
 
 def test_an_empty_output_or_export_name_is_said_as_empty() -> None:
     """QA: '-o "$OUT"' with OUT unset said "'.' is a folder; give a file name to write to"."""
-    sample = str(REPO / "samples" / "healthy-adult.csv")
+    sample = str(REPO / "samples" / "all-in-range.csv")
     for option, hint in (("-o", "or '-' for standard output"), ("--export", "ending in .html")):
         result = CliRunner().invoke(app, ["check", sample, option, ""])
         assert result.exit_code == 2 and not result.stdout
@@ -441,15 +441,15 @@ def test_a_link_is_written_through_as_a_shell_redirection_writes(
     link = tmp_path / f"latest{suffix}"
     link.symlink_to(report.name)
     extra = ["-q"] if option == "--export" else ["-f", "json"]
-    refused = run("check", "samples/healthy-adult.csv", *extra, option, str(link))
+    refused = run("check", "samples/all-in-range.csv", *extra, option, str(link))
     assert refused.exit_code == 2 and "already exists; add --force" in refused.stderr
-    done = run("check", "samples/healthy-adult.csv", *extra, option, str(link), "--force")
+    done = run("check", "samples/all-in-range.csv", *extra, option, str(link), "--force")
     assert done.exit_code == 0, done.output
     assert link.is_symlink() and os.readlink(link) == report.name
     assert report.read_text(encoding="utf-8") != "old" and report.stat().st_mode & 0o777 == 0o600
     dangling = tmp_path / f"dangling{suffix}"
     dangling.symlink_to("new-report" + suffix)
-    assert run("check", "samples/healthy-adult.csv", *extra, option, str(dangling)).exit_code == 0
+    assert run("check", "samples/all-in-range.csv", *extra, option, str(dangling)).exit_code == 0
     assert dangling.is_symlink() and (tmp_path / f"new-report{suffix}").is_file()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
@@ -458,7 +458,7 @@ def test_a_link_that_loops_is_refused_not_replaced(tmp_path: Path) -> None:
     """Review: '-o loop1' (loop1 -> loop2 -> loop1) replaced the link by a file, no --force."""
     (tmp_path / "loop1").symlink_to("loop2")
     (tmp_path / "loop2").symlink_to("loop1")
-    done = run("check", "samples/healthy-adult.csv", "-f", "json", "-o", str(tmp_path / "loop1"))
+    done = run("check", "samples/all-in-range.csv", "-f", "json", "-o", str(tmp_path / "loop1"))
     assert done.exit_code == 2 and "is a link that leads to no file" in done.stderr
     assert (tmp_path / "loop1").is_symlink()
 
@@ -471,7 +471,7 @@ def test_o_and_export_through_links_to_one_file_not_made_yet_are_refused(
     (tmp_path / "c.html").symlink_to("nt.html")
     (tmp_path / "d2.html").symlink_to("nt.html")
     done = run(
-        "check", "samples/healthy-adult.csv", "-o", str(tmp_path / "c.html"),
+        "check", "samples/all-in-range.csv", "-o", str(tmp_path / "c.html"),
         "--export", str(tmp_path / "d2.html"),
     )  # fmt: skip
     assert done.exit_code == 2

@@ -181,7 +181,7 @@ def test_streamed_formats_exit_like_json(sample: str, fail_on: str) -> None:
 
 
 def test_exit_codes_follow_the_documented_rules() -> None:
-    assert check("healthy-adult.csv", "ndjson").exit_code == 0
+    assert check("all-in-range.csv", "ndjson").exit_code == 0
     assert check("cytokine-storm.csv", "ndjson").exit_code == 1
     assert check("cytokine-storm.csv", "ndjson", "--fail-on", "never").exit_code == 0
     # indeterminate results never count; a rejected row wins even with --fail-on never
@@ -200,7 +200,7 @@ def test_streamed_output_of_unreadable_files_is_nothing_but_one_line_each_on_std
 
 
 def test_an_unreadable_file_next_to_a_readable_one_is_a_rejected_line() -> None:
-    result = run("check", "missing.csv", "samples/healthy-adult.csv", "--format", "ndjson")
+    result = run("check", "missing.csv", "samples/all-in-range.csv", "--format", "ndjson")
     lines = assert_valid_ndjson(result.stdout)
     assert lines[0] == {
         "rejected": {
@@ -458,8 +458,8 @@ def full_urls(stdout: str) -> list[str]:
 
 
 def test_fhir_full_urls_are_unique_when_the_same_file_is_given_twice() -> None:
-    once = full_urls(check("healthy-adult.csv", "fhir").stdout)
-    twice = run("check", *["samples/healthy-adult.csv"] * 2, "--format", "fhir").stdout
+    once = full_urls(check("all-in-range.csv", "fhir").stdout)
+    twice = run("check", *["samples/all-in-range.csv"] * 2, "--format", "fhir").stdout
     urls = full_urls(twice)
     assert len(urls) == 2 * len(once) + 1  # and an OperationOutcome: 'file-repeated'
     assert len(set(urls)) == len(urls)  # FHIR rule bdl-7
@@ -470,12 +470,12 @@ def test_fhir_full_urls_are_unique_when_the_same_file_is_given_twice() -> None:
 
 def test_fhir_full_urls_do_not_depend_on_how_the_path_was_typed(tmp_path: Path) -> None:
     """`./a.csv` and `a.csv` gave other ids (found in review): a server would store both."""
-    copied = tmp_path / "healthy-adult.csv"
-    copied.write_bytes((REPO / "samples" / "healthy-adult.csv").read_bytes())
+    copied = tmp_path / "all-in-range.csv"
+    copied.write_bytes((REPO / "samples" / "all-in-range.csv").read_bytes())
     typed = [
-        "samples/healthy-adult.csv",
-        "./samples/healthy-adult.csv",
-        str(REPO / "samples" / "healthy-adult.csv"),
+        "samples/all-in-range.csv",
+        "./samples/all-in-range.csv",
+        str(REPO / "samples" / "all-in-range.csv"),
         str(copied),
     ]
     found = [full_urls(run("check", path, "--format", "fhir").stdout) for path in typed]

@@ -285,7 +285,7 @@ def test_the_overview_keeps_the_source_when_samples_come_from_two_files(tmp_path
 
 
 @pytest.mark.parametrize("columns", [40, 60, 80, 100, 160])
-@pytest.mark.parametrize("sample", ["healthy-adult", "chronic-inflammation", "serial-monitoring"])
+@pytest.mark.parametrize("sample", ["all-in-range", "mild-rise", "serial-monitoring"])
 def test_a_demo_speaks_of_gauges_and_bars_only_where_they_are_drawn(
     columns: int, sample: str
 ) -> None:

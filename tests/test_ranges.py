@@ -1014,7 +1014,7 @@ def test_an_empty_ranges_option_is_an_error_not_the_default(monkeypatch) -> None
     """`--ranges "$LABFILE"` with the variable unset judged by PANELCLI_RANGES or the default
     set without a word (found in review)."""
     monkeypatch.setenv("PANELCLI_RANGES", "mayo-adult")
-    source = str(Path(__file__).parent.parent / "samples" / "healthy-adult.csv")
+    source = str(Path(__file__).parent.parent / "samples" / "all-in-range.csv")
     result = runner.invoke(app, ["check", source, "--ranges", ""])
     assert result.exit_code == 2
     assert "the reference set to use is given as '' (empty)" in result.stderr
@@ -2134,7 +2134,7 @@ def test_a_config_folder_that_cannot_be_entered_is_one_clear_line(
         return real_is_dir(path)
 
     monkeypatch.setattr(Path, "is_dir", is_dir)
-    result = CliRunner().invoke(app, ["check", "samples/healthy-adult.csv"])
+    result = CliRunner().invoke(app, ["check", "samples/all-in-range.csv"])
     assert result.exit_code == 2
     assert "internal error" not in result.output
     assert f"cannot read the folder '{tmp_path / 'locked' / 'ranges'}' (Permission denied)" in (
@@ -2195,7 +2195,7 @@ def test_a_name_folded_to_another_s_is_named_by_its_own_table_s_line(tmp_path: P
         app,
         [
             "check",
-            str(Path(__file__).parent.parent / "samples" / "healthy-adult.csv"),
+            str(Path(__file__).parent.parent / "samples" / "all-in-range.csv"),
             "-r",
             str(path),
         ],

@@ -555,7 +555,7 @@ def test_an_unreadable_header_still_reports_what_was_seen_before(tmp_path: Path)
 
 
 def test_empty_stdin_given_twice_is_reported_twice_not_an_internal_error() -> None:
-    result = runner.invoke(app, ["check", "-", "samples/healthy-adult.csv", "-", "-f", "ndjson"],
+    result = runner.invoke(app, ["check", "-", "samples/all-in-range.csv", "-", "-f", "ndjson"],
                            input="")  # fmt: skip
     assert result.exit_code == 2
     assert "internal error" not in result.output
@@ -642,7 +642,7 @@ def test_validate_with_stderr_full_exits_as_it_would_have() -> None:
     """QA: 'validate clean.csv 2>/dev/full' exited 2: its closing count, a message, was lost."""
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")
-    argv = [sys.executable, "-m", "panelcli", "validate", str(SAMPLES / "healthy-adult.csv")]
+    argv = [sys.executable, "-m", "panelcli", "validate", str(SAMPLES / "all-in-range.csv")]
     with open("/dev/full", "w") as full:
         done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=full, timeout=60)
     assert done.returncode == 0
@@ -671,7 +671,7 @@ def test_a_closed_stderr_changes_nothing_on_stdout(command: list[str]) -> None:
     validate's count of problems went to stdout (print(file=None)) (found in review)."""
     import shlex
 
-    argv = [sys.executable, "-m", "panelcli", command[0], "samples/healthy-adult.csv", *command[1:]]
+    argv = [sys.executable, "-m", "panelcli", command[0], "samples/all-in-range.csv", *command[1:]]
     closed = subprocess.run(
         ["sh", "-c", f"{shlex.join(argv)} 2>&-"], capture_output=True, text=True, timeout=60
     )

@@ -36,7 +36,7 @@ def render_sample_list(samples: Sequence[Sample], console: Console) -> None:
     rows = [(Text(sample.name), Text(f"{sample.title}. {sample.story}")) for sample in samples]
     _words_whole(console, table, ("Name", "What it shows"), rows, prose=1)
     console.print(SYNTHETIC)
-    console.print("Run one with: panelcli demo NAME   (for example: panelcli demo healthy-adult)")
+    console.print("Run one with: panelcli demo NAME   (for example: panelcli demo all-in-range)")
     console.print(Text(TALK_WITH_PROVIDER))  # every output ends with it, lists included
 
 

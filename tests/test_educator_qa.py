@@ -334,3 +334,17 @@ def test_a_result_above_what_the_test_measures_is_to_be_talked_over_soon(tmp_pat
     beside.write_text("sample_id,marker,value,unit\nS1,IL-6,OOR >,pg/mL\nS1,IL-8,300,pg/mL\n")
     text = check_file(str(beside)).panels[0].summary.text
     assert sum("talked over with a healthcare provider soon" in t for t in text) == 1
+
+
+def test_a_shared_note_that_names_each_rows_marker_is_said_once_too() -> None:
+    """Educator QA round 7: under Mayo's set with no age, ten rows each gave a ten-line note
+    that differed only in the marker's name ('the range for IL-1β depends on age …')."""
+    sample = str(Path(__file__).parent.parent / "samples" / "cytokine-storm.csv")
+    result = CliRunner(env={"COLUMNS": "100"}).invoke(
+        app, ["check", sample, "--ranges", "mayo-adult"]
+    )
+    said = " ".join(result.output.split())
+    assert said.count("depends on age, which is not given") == 1  # the caption alone
+    assert "¹ the range depends on age, which is not given (give it in a column 'age'" in said
+    tnf = next(line for line in result.output.splitlines() if line.startswith("│ TNF-α "))
+    assert tnf.rstrip(" │").endswith("¹"), result.output

@@ -168,7 +168,7 @@ def panel_table(
         ("Note", {"min_width": NOTE_MIN_WIDTH, "overflow": "fold"}),  # a long word: never '…'
     ]
     rows = [result_cells(result, gauge_width) for result in panel.results]
-    shared = _shared_notes(rows)
+    shared = _shared_notes(rows, [result.marker for result in panel.results])
     if shared:
         table.caption = Text("\n".join(f"{mark} {said}" for said, mark in shared.items()))
         table.caption_justify = "default"  # "left" pads the line to the table's width
@@ -192,19 +192,26 @@ NOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹"
 NOTE_SHARED_BY = 3
 
 
-def _shared_notes(rows: list[dict[str, Text]]) -> dict[str, str]:
+def _shared_notes(rows: list[dict[str, Text]], markers: list[str]) -> dict[str, str]:
     """Parts of the Note cells ('; ' between them) that NOTE_SHARED_BY rows or more give, each
     put under the table once with a mark, the mark left in their cells (educator QA: Mayo's
-    'interval for age 18 and over' filled every row); the parts and their marks."""
-    parts = [cells["Note"].plain.split("; ") if cells["Note"].plain else [] for cells in rows]
-    counts = Counter(part for row in parts for part in set(row))
-    often = [part for part, count in counts.items() if count >= NOTE_SHARED_BY]
+    'interval for age 18 and over' filled every row); a part that names its row's marker ('the
+    range for IL-6 depends on age') counts without it (educator QA round 7: ten rows each
+    gave ten lines that differed only in that name); the parts and their marks."""
+    parts = [
+        [(part, part.replace(f" for {marker}", "")) for part in cells["Note"].plain.split("; ")]
+        if cells["Note"].plain
+        else []
+        for cells, marker in zip(rows, markers, strict=True)
+    ]
+    counts = Counter(said for row in parts for said in {said for _, said in row})
+    often = [said for said, count in counts.items() if count >= NOTE_SHARED_BY]
     shared = dict(zip(often, NOTE_MARKS, strict=False))
     if not shared:
         return {}
     for cells, row in zip(rows, parts, strict=True):
-        kept = "; ".join(part for part in row if part not in shared)
-        marks = "".join(shared[part] for part in row if part in shared)
+        kept = "; ".join(part for part, said in row if said not in shared)
+        marks = "".join(shared[said] for _, said in row if said in shared)
         # the mark right after the last word, as in print: never a line of its own (review)
         cells["Note"] = Text(f"{kept}{marks}")
     return shared

@@ -725,8 +725,10 @@ def check(
 
     Example: panelcli check results.csv --format json -o results.json
 
-    To share or print: panelcli check results.csv --export report.html (panelcli demo lists
-    the bundled synthetic samples; panelcli demo NAME --csv prints one's file)
+    No file of your own yet? panelcli demo cytokine-storm --csv > results.csv writes a bundled
+    synthetic one (panelcli demo lists them all).
+
+    To share or print: panelcli check results.csv --export report.html
     """
     with fatal_errors(debug):  # first, so Ctrl-C during the imports is handled too
         _refuse_names_not_utf8(files, ranges)
@@ -1175,8 +1177,10 @@ def validate(
     One line each: file:line: column: severity code: message (no column when the problem is
     the whole row, no line when it is the whole file).
 
-    Example: panelcli validate results.csv another.csv (panelcli demo bad-rows --csv >
-    results.csv writes a bundled synthetic file to try it on)
+    Example: panelcli demo bad-rows --csv > rows.csv && panelcli validate rows.csv
+
+    (bad-rows is a bundled synthetic file with rows that cannot be used; give your own files,
+    as many as you like: panelcli validate a.csv b.csv)
     """
     with fatal_errors(debug):
         _refuse_names_not_utf8(files, ranges)
@@ -1589,7 +1593,10 @@ def ranges_validate(
 ) -> None:
     """Check a ranges file and list every problem; exit 0 when valid, 2 when not.
 
-    Example: panelcli ranges init ./mylab && panelcli ranges validate ./mylab
+    Example: panelcli ranges validate mayo-adult
+
+    (or a folder of your own after editing it: panelcli ranges validate ./mylab, where
+    panelcli ranges init ./mylab made it)
     """
     from panelcli.ranges import check_ranges_bytes, find_set, problem_lines, ranges_warnings
     from panelcli.render.lint import lint_lines
@@ -1656,7 +1663,8 @@ def ranges_init(
 ) -> None:
     """Copy a bundled set (or another) into a new folder so you can edit it.
 
-    Example: panelcli ranges init ./mylab && panelcli check results.csv --ranges ./mylab
+    Example: panelcli ranges init ./mylab (then edit the file it copies there, and use it:
+    panelcli check results.csv --ranges ./mylab)
     """
     from panelcli.ranges import is_bundled, load_ranges, names_a_set, renamed_set, toml_files
     from panelcli.values import visible

@@ -43,3 +43,29 @@ def test_an_option_given_twice_is_compared_by_what_it_means(tmp_path) -> None:
     ):
         result = runner.invoke(app, ["check", str(path), *twice])
         assert result.exit_code == 2 and said in " ".join(result.output.split()), twice
+
+
+def test_the_help_examples_run_as_copied_in_an_empty_folder(tmp_path) -> None:
+    """Educator QA round 7: 'validate results.csv another.csv' named files a new user has not,
+    and 'ranges init ./mylab' in two helps failed the second time ('already exists')."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    bin_dir = str(Path(sys.executable).parent)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    for command, codes in (
+        (["validate"], {2}), (["ranges", "validate"], {0}), (["ranges", "init"], {0}),
+        (["ranges", "show"], {0}), (["ranges", "list"], {0}), (["demo"], {0, 1}),
+        (["explain"], {0}), (["schema"], {0}), (["check"], {1}),
+    ):  # fmt: skip
+        text = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "300"}).output
+        paragraph = text.split("Example:", 1)[1].split("\n\n", 1)[0]
+        # the command, without what is said about it in brackets
+        line = " ".join(paragraph.split()).split(" (", 1)[0]
+        if command == ["check"]:  # with the file its help says how to write
+            line = f"panelcli demo cytokine-storm --csv > results.csv && {line}"
+        ran = subprocess.run(line, shell=True, cwd=tmp_path, env=env, capture_output=True)
+        assert ran.returncode in codes, (line, ran.stdout[-500:], ran.stderr[-500:])
+        assert b"Traceback" not in ran.stderr

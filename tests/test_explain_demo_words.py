@@ -105,7 +105,10 @@ def test_several_markers_named_are_each_explained(words: list[str], markers: lis
         # QA: 'TNF receptor' is one name too: only 'receptor' was said, as if TNF were taken
         (["TNF", "receptor"], "no explanation for 'TNF receptor', nor for 'receptor'; several"),
         # Each name that is no marker's is named with its own hint (QA: 'IL1 INF' as one).
-        (["IL1", "INF"], "for 'IL1' (did you mean IL-1β?) or 'INF' (did you mean IFN-γ?);"),
+        (
+            ["IL1", "INF"],
+            "for 'IL1' (did you mean IL-1β or IL-1α?) or 'INF' (did you mean IFN-γ?);",
+        ),
         (["IL-6", "INF"], "no explanation for 'INF' (did you mean IFN-γ?);"),
         (["interferon", "gamma", "IL-6,", "bar"], "no explanation for 'bar';"),
         # QA: check's hint of a letter lost, which explain left out

@@ -2312,8 +2312,9 @@ def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
 
 
 #: The key a problem is about, as `check_ranges_bytes` words it after its marker ('unknown
-#: key 'hihg'', 'source: must be …', 'low (9) is greater than …')
-_KEY_NAMED = r"unknown key '([^']+)'|([a-z_]+)(?::| \()"
+#: key 'hihg'', 'source: must be …', 'low (9) is greater than …', 'aliases, item 1: …',
+#: 'high = 0 makes …': developer QA, the last two named their table's line)
+_KEY_NAMED = r"unknown key '([^']+)'|([a-z_]+)(?::|,| \(| = )"
 
 
 def _line_in_table(lines: list[str], table_line: int | None, said: str) -> int | None:

@@ -69,3 +69,16 @@ def test_the_help_examples_run_as_copied_in_an_empty_folder(tmp_path) -> None:
         ran = subprocess.run(line, shell=True, cwd=tmp_path, env=env, capture_output=True)
         assert ran.returncode in codes, (line, ran.stdout[-500:], ran.stderr[-500:])
         assert b"Traceback" not in ran.stderr
+
+
+def test_ranges_validate_names_the_line_of_the_key_a_problem_is_about(tmp_path) -> None:
+    """Developer QA round 7: an empty alias and 'high = -0.0' were named at the table's line."""
+    for text, line in (
+        ('[markers."IL-6"]\nunit="pg/mL"\nhigh=7\naliases=[""]\n', 4),
+        ('[markers."IL-6"]\nunit="pg/mL"\nhigh=-0.0\nlow=-0.0\n', 3),
+    ):
+        path = tmp_path / "e.toml"
+        path.write_text(text, encoding="utf-8")
+        result = runner.invoke(app, ["ranges", "validate", str(path)])
+        assert result.exit_code == 2
+        assert result.stdout.startswith(f"{path}:{line}: error ranges-file: marker 'IL-6': ")

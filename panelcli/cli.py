@@ -226,7 +226,11 @@ def _one_of(choices: type[Choice]) -> Callable[[str], Choice]:
         for choice in choices:
             if choice.value == str(text).strip().casefold():
                 return choice
-        raise _bad_parameter(f"'{text}' is not one of {', '.join(choices)}")
+        import difflib  # only for a word that is none of them
+
+        close = difflib.get_close_matches(str(text).strip().casefold(), list(choices), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""  # developer QA: '-f jsn'
+        raise _bad_parameter(f"'{text}' is not one of {', '.join(choices)}{hint}")
 
     return parse
 

@@ -638,7 +638,10 @@ def open_binary(source: str) -> BinaryIO:
         # the name as given: Path drops a last '/' (developer QA: 'norm.csv/' was read)
         mode = os.stat(source).st_mode
     except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
+        # a pattern the shell did not expand, as in quotes (developer QA: no word of why)
+        unexpanded = any(mark in source for mark in "*?[")
+        hint = " (a pattern in quotes? leave the quotes off to let the shell find the files)"
+        raise InputError(f"{source}: no such file{hint if unexpanded else ''}") from None
     except NotADirectoryError:
         raise InputError(
             f"{source}: no such file: a part of the name before a '/' is a file, not a folder"
@@ -646,7 +649,8 @@ def open_binary(source: str) -> BinaryIO:
     except OSError as exc:
         raise InputError(f"{source}: cannot read ({exc.strerror})") from None
     if stat.S_ISDIR(mode):
-        raise InputError(f"{source}: is a folder, not a file")
+        folder = source.rstrip("/\\") or source
+        raise InputError(f"{source}: is a folder, not a file (give its files: {folder}/*.csv)")
     # '/dev/stdin', '/dev/fd/0': a pipe given by name, as scripts do for tools that take
     # only file names (QA: /dev/stdin was refused while /dev/fd/0 was read)
     if stat.S_ISFIFO(mode) and not str(path).startswith(("/dev/fd/", "/proc/", "/dev/stdin")):

@@ -1514,7 +1514,10 @@ def as_composed(text: str) -> str:
 
 #: What a file is, by its first bytes, and what to do about it (a data file's advice).
 _BINARY_MAGIC = {
-    b"\x1f\x8b": ("a gzip-compressed file", "extract it first"),
+    b"\x1f\x8b": (
+        "a gzip-compressed file",
+        "extract it first, or send it on standard input: zcat FILE | panelcli check -",
+    ),
     b"PK\x03\x04": (
         "a zip archive (an Excel .xlsx workbook is one)",
         "extract it, or save the sheet as CSV",

@@ -82,3 +82,20 @@ def test_ranges_validate_names_the_line_of_the_key_a_problem_is_about(tmp_path) 
         result = runner.invoke(app, ["ranges", "validate", str(path)])
         assert result.exit_code == 2
         assert result.stdout.startswith(f"{path}:{line}: error ranges-file: marker 'IL-6': ")
+
+
+def test_a_mistyped_path_or_choice_says_what_to_do(tmp_path) -> None:
+    """Developer QA round 7: a quoted glob, a folder, a gzip file and '-f jsn' were refused
+    with no word of what to type instead."""
+    import gzip
+
+    packed = tmp_path / "x.csv.gz"
+    packed.write_bytes(gzip.compress(b"marker,value,unit\n"))
+    for args, said in (
+        ([str(tmp_path / "*.csv")], "(a pattern in quotes? leave the quotes off"),
+        ([str(tmp_path)], f"is a folder, not a file (give its files: {tmp_path}/*.csv)"),
+        ([str(packed)], "or send it on standard input: zcat FILE | panelcli check -"),
+        ([str(packed), "-f", "jsn"], "'jsn' is not one of table, json, ndjson, csv, fhir (did you"),
+    ):
+        result = runner.invoke(app, ["check", *args])
+        assert result.exit_code == 2 and said in " ".join(result.output.split()), args

@@ -141,11 +141,11 @@ def _refuse_given_twice(ctx: typer.Context, params: list[Any], args: list[str]) 
         if token == "--":  # the rest are arguments, whatever they look like
             return
         if token in switches:
-            param, on = switches[token]
-            if switched.setdefault(param.name, on) != on:
+            switch, on = switches[token]
+            if switched.setdefault(switch.name or token, on) != on:
                 raise typer.BadParameter(  # developer QA: then 'add --force', which was given
-                    f"given both {param.opts[0]} and {param.secondary_opts[0]}; give one",
-                    ctx=ctx, param=param, param_hint=f"'{param.opts[0]}'",
+                    f"given both {switch.opts[0]} and {switch.secondary_opts[0]}; give one",
+                    ctx=ctx, param=switch, param_hint=f"'{switch.opts[0]}'",
                 )  # fmt: skip
             continue
         name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")

@@ -113,9 +113,11 @@ from panelcli.ranges import (
     said_unreadable,
 )
 from panelcli.reading import (
+    ALARM_COLUMNS,
     CRITICAL_ROLES,
     DEFAULT_MAX_LINE,
     FILE_END_CODES,
+    NO_ALARM,
     STDIN,
     FileRows,
     Layout,
@@ -131,6 +133,7 @@ from panelcli.reading import (
     fluid_of,
     gives_a_limit,
     has_range_limits,
+    header_key,
     is_summary_label,
     marker_cell_unit,
     measurement_reader,
@@ -1105,6 +1108,7 @@ class Interpreter:
         #: wide: a marker column -> its own columns' headers by role (`companion_columns`)
         self._companions: dict[str, dict[str, str]] = {}
         self._wide = False  # the file being read has the wide layout (judge_rows)
+        self._alarms: str | None = None  # the header of an alarm column read as comments
         self._ids_column = False
         self._blank_ids = False
         self._means_by_row = False  # a mean column beside its replicate columns (judge_rows)
@@ -1235,6 +1239,14 @@ class Interpreter:
         self._columns = role_columns(file.header, file.layout)
         self._companions = companion_columns(file.header, file.layout)
         self._wide = file.layout.kind == "wide"
+        #: the comment column is an instrument's alarms ('Data Alarm'): a result with one is not
+        #: judged (`_alarmed`), named by its header
+        comment_at = file.layout.roles.get("comment")
+        self._alarms = (
+            file.header[comment_at]
+            if comment_at is not None and header_key(file.header[comment_at]) in ALARM_COLUMNS
+            else None
+        )
         #: a long file's row can give no id where its header has an id column (`_no_ids_given`)
         self._ids_column = not self._wide and not {"sample_id", "patient_id"}.isdisjoint(
             file.layout.roles
@@ -2195,7 +2207,11 @@ class Interpreter:
             result = _estimated(result, m.detection)
         if m.specimen is not None:
             result = self._for_another_fluid(m.specimen, entry, result)
-        result = _with_lab_comment(m, _said_if_a_mean(m, result))
+        result = (
+            _with_lab_comment(m, _said_if_a_mean(m, result))
+            if self._alarms is None
+            else self._alarmed(m, _said_if_a_mean(m, result))
+        )
         if read_as_form(m.marker, name):  # written 'IL-12', judged as the set's IL-12 p70
             said = f"'{shorten(m.marker.strip())}' is read as {name}, as this set names it"
             result = result.model_copy(
@@ -2324,12 +2340,32 @@ class Interpreter:
             "(to judge it, give the lab's range for this fluid in the file, or use a set for it)",
         )
 
+    def _alarmed(self, m: Measurement, result: Result) -> Result:
+        """`result` not judged where the instrument's alarm column gives an alarm for its row
+        ('Cal.E' under 'Data Alarm'): such a result may not be reportable."""
+        if self._alarms is None or m.comment is None or m.comment.casefold() in NO_ALARM:
+            return result
+        if result.status in (Status.NO_REFERENCE, Status.INDETERMINATE):
+            return result  # not judged already
+        side = m.comment.strip()[:1]
+        if side in "<>" and result.comparator == side and m.comment[1:].strip().isalpha():
+            return result  # cobas' '>Test' beside '>5000': past the measuring range, as read
+        return _indeterminate(
+            result,
+            f"the instrument marked it ('{shorten(m.comment)}' in '{shorten(self._alarms)}'), "
+            "so it was not judged: ask the lab whether it can be reported",
+        )
+
     def _given(self, m: Measurement, parsed: ParsedValue, result: Result) -> Iterator[Event]:
         """A result judged without the set's range (no range, or one in another unit) with
         its notes of estimate and mean, then the lab flag's disagreement and queued warnings."""
         if m.detection is not None:
             result = _estimated(result, m.detection)
-        result = _with_lab_comment(m, _said_if_a_mean(m, result))
+        result = (
+            _with_lab_comment(m, _said_if_a_mean(m, result))
+            if self._alarms is None
+            else self._alarmed(m, _said_if_a_mean(m, result))
+        )
         if parsed.flag is not None:
             result = self._printed_as_the_set_s(m, result)
         yield result

@@ -389,6 +389,18 @@ _WEAK_ROLE_OF |= {
     for word in words
     if sample + word not in _ROLE_OF
 }
+#: An instrument's alarm or error column (Roche cobas 'Data Alarm', Quanterix Simoa 'Errors',
+#: Abbott Alinity 'Exception String', Bio-Plex 'Sampling Errors'): read as the comment column
+#: where the file has none, and a result with an alarm is not judged (lab QA round 7: results
+#: of a failed calibration were judged and flagged as good values)
+ALARM_COLUMNS = frozenset({
+    "dataalarm", "dataalarms", "alarm", "alarms", "instrumentalarm", "instrumentalarms",
+    "errors", "instrumenterrors", "exceptionstring", "exception", "exceptions",
+    "samplingerrors", "samplingerror", "qcwarning", "qcwarnings",
+})  # fmt: skip
+_WEAK_ROLE_OF |= dict.fromkeys(ALARM_COLUMNS, "comment")
+#: An alarm cell that says there is none
+NO_ALARM = frozenset({"none", "no", "ok", "0", "no error", "no errors", "no alarm", "pass"})
 # US LIS abbreviations of the accession and of the collection date (lab QA round 7: 'Acc#'
 # and 'Coll Date' were ignored, and two days of one patient made one undated panel); weak,
 # as beside a 'Sample ID' or 'Collection Date' they may be other numbers or dates

@@ -379,3 +379,35 @@ def test_a_utc_time_is_ordered_with_offsets(write_csv) -> None:
 
     earlier, later = read_date("2026-03-31T07:00+02:00"), read_date("2026-03-31 06:10 UTC")
     assert earlier is not None and later is not None and earlier < later
+
+
+# --- an instrument's alarm column ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+@pytest.mark.parametrize("header", ["Data Alarm", "Errors", "Exception String", "Sampling Errors"])
+def test_a_result_with_an_instrument_alarm_is_not_judged(
+    write_csv, header: str, short_path: bool
+) -> None:
+    """Lab QA round 7: cobas' 'Cal.E', Simoa's 'Bubble detected', Alinity's 'Calibration
+    expired' were judged and flagged as good values; the alarm column was only 'ignored'."""
+    path = write_csv(
+        f"Sample ID,Test,Result,Unit,{header}\nS1,IL-6,3.1,pg/mL,\nS2,IL-6,12.9,pg/mL,Cal.E\n"
+        "S3,IL-6,1.0,pg/mL,None\nS4,IL-6,>5000,pg/mL,>Test\n"
+    )
+    quiet, alarmed, none, past = results_of(path, short_path)
+    assert (quiet.status, none.status, past.status) == ("high", "normal", "high")
+    assert alarmed.status == "indeterminate"
+    assert alarmed.note == (
+        f"the instrument marked it ('Cal.E' in '{header}'), so it was not judged: ask the lab "
+        "whether it can be reported"
+    )
+    assert not [i for i in issues_of(path, short_path) if i.code == "column-ignored"]
+
+
+def test_an_alarm_column_beside_a_comment_column_is_not_read_as_one(write_csv) -> None:
+    path = write_csv(
+        "Sample ID,Test,Result,Unit,Comment,Data Alarm\nS2,IL-6,12.9,pg/mL,fine,Cal.E\n"
+    )
+    (result,) = results_of(path)
+    assert result.status == "high" and "comment from the lab: 'fine'" in (result.note or "")

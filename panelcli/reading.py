@@ -278,11 +278,14 @@ _NAME_WORDS = ("name", "nom", "nombre", "naam")
 #: An LIS's names of the value column, read only where no other column gives the value
 _OTHER_VALUE_NAMES = (
     "observationvalue", "reportedresult", "numericresult", "resultnumeric",
+    # lab QA round 7: Cerner's and other LIS' names (the file was refused, or rows)
+    "numericvalue", "measuredvalue", "reportedvalue", "reportableresult", "finalvalue",
     "ordnumvalue",  # Epic Clarity's number beside ORD_VALUE, 9999999 where that is words
 )  # fmt: skip
 #: A mean of a sample's replicates: its value only where no other column gives one
 _REPLICATES_MEAN = (
     "calcconcmean", "calculatedconcentrationmean", "mean", "meanconc", "meanconcentration",
+    "calcmean",  # Ella's (lab QA round 7)
     "avgconc", "averageconc", "averageconcentration", "average",
 )  # fmt: skip
 #: Weak names of a value column taken only beside a marker column (a wide file's 'Mean' or
@@ -389,6 +392,11 @@ _WEAK_ROLE_OF |= {
     for word in words
     if sample + word not in _ROLE_OF
 }
+#: A dilution's column, said not to be applied to the values beside it
+_DILUTION_NAMES = frozenset({
+    "dilution", "dilutionfactor", "dil", "dilfactor", "dilutionratio", "dilutionprotocol",
+    "verdünnung", "verdünnungsfaktor", "dilución", "dilucion", "facteurdedilution",
+})  # fmt: skip
 #: An instrument's alarm or error column (Roche cobas 'Data Alarm', Quanterix Simoa 'Errors',
 #: Abbott Alinity 'Exception String', Bio-Plex 'Sampling Errors'): read as the comment column
 #: where the file has none, and a result with an alarm is not judged (lab QA round 7: results
@@ -401,6 +409,17 @@ ALARM_COLUMNS = frozenset({
 _WEAK_ROLE_OF |= dict.fromkeys(ALARM_COLUMNS, "comment")
 #: An alarm cell that says there is none
 NO_ALARM = frozenset({"none", "no", "ok", "0", "no error", "no errors", "no alarm", "pass"})
+# Cerner's names of the test, its unit and its flag, and other LIS' (lab QA round 7: 'Event'
+# was not read, and the file was refused as having no marker column); weak, as beside a
+# 'Test' column an 'Order Name' or 'Event' may name the order
+_WEAK_ROLE_OF |= (
+    dict.fromkeys(
+        ("event", "eventdisplay", "clinicalevent", "labtest", "resultname", "testperformed"),
+        "marker",
+    )
+    | dict.fromkeys(("unitsofmeasure", "measurementunit", "measurementunits"), "unit")
+    | {"normalcy": "lab_flag"}
+)
 # US LIS abbreviations of the accession and of the collection date (lab QA round 7: 'Acc#'
 # and 'Coll Date' were ignored, and two days of one patient made one undated panel); weak,
 # as beside a 'Sample ID' or 'Collection Date' they may be other numbers or dates
@@ -411,7 +430,8 @@ _WEAK_ROLE_OF |= dict.fromkeys(
 ) | dict.fromkeys(
     ("colldate", "colldt", "colldttm", "colldatetime", "collectdate", "collectdatetime",
      "collectiondt", "collectiondttm", "datedrawn", "dateofcollection", "speccolldt",
-     "speccolldate", "speccolldttm", "drawdt", "drawdttm", "drawdatetime", "datetimedrawn"),
+     "speccolldate", "speccolldttm", "drawdt", "drawdttm", "drawdatetime", "datetimedrawn",
+     "clinicaleventdttm", "clinicaleventdatetime"),  # Cerner's
     "collected_at",
 )  # fmt: skip
 # A hospital's names of the patient's record (QA: 'Medical Record Number', Epic's
@@ -4319,6 +4339,13 @@ def header_warnings(
             )
         elif wrapped in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[wrapped]}"
+        elif header_key(name) in _DILUTION_NAMES:
+            # lab QA round 7: 'not read' left open whether the values were multiplied by it
+            message = f"column '{shorten(name)}' " + _not_read_because(
+                "the values were judged as written, not multiplied by a dilution; if the result "
+                "column is the reading before it, give the corrected result (a column named "
+                "'Final Conc' or 'Corrected Concentration' is read in its place)"
+            )
         elif header_key(name) == "npx":  # beside a concentration column (Olink Target 48)
             message = f"column '{shorten(name)}' " + _not_read_because(_NPX_SCALE)
         elif header_key(name) in _BARE_LIMITS:  # QA: a lab's range as 'Low' and 'High'

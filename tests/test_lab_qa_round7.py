@@ -411,3 +411,51 @@ def test_an_alarm_column_beside_a_comment_column_is_not_read_as_one(write_csv) -
     )
     (result,) = results_of(path)
     assert result.status == "high" and "comment from the lab: 'fine'" in (result.note or "")
+
+
+# --- more LIS column names -----------------------------------------------------------------
+
+
+def test_cerners_event_result_val_and_normalcy_columns_are_read(write_csv) -> None:
+    """Lab QA round 7: Cerner's 'Event' was not read, and the file was refused as having no
+    marker column; its 'Normalcy' flag and 'Clinical Event Dt/Tm' were ignored."""
+    path = write_csv(
+        "Accession Nbr,MRN,Event,Result Val,Units of Measure,Normalcy,Clinical Event Dt/Tm\n"
+        "26-1,00012,Interleukin 6,15.2,pg/mL,H,03/30/2026 06:10\n"
+    )
+    (result,) = results_of(path)
+    assert (result.marker, result.value, result.unit, result.status) == (
+        "IL-6",
+        15.2,
+        "pg/mL",
+        "high",
+    )
+    assert (result.sample_id, result.patient_id, result.collected_at) == (
+        "26-1",
+        "00012",
+        "03/30/2026 06:10",
+    )
+    assert not [i for i in issues_of(path) if i.code == "column-ignored"]
+
+
+@pytest.mark.parametrize("name", ["Numeric Value", "Measured Value", "Reportable Result"])
+def test_more_lis_value_names_are_read_where_no_other_column_gives_the_value(
+    write_csv, name: str
+) -> None:
+    path = write_csv(f"Sample ID,Lab Test,{name},Measurement Unit\nS1,IL-6,3.1,pg/mL\n")
+    assert [(r.marker, r.value) for r in results_of(path)] == [("IL-6", 3.1)]
+
+
+def test_ellas_calc_mean_is_the_value_where_its_replicates_are_not_read(write_csv) -> None:
+    path = write_csv(
+        "Sample Name,Analyte,Calc Conc 1,Calc Conc 2,Calc Mean,Unit\n"
+        "PT-11,IL-6,3.10,3.22,3.12,pg/mL\n"
+    )
+    assert [(r.marker, r.value) for r in results_of(path)] == [("IL-6", 3.12)]
+
+
+def test_a_dilution_column_says_the_values_were_not_multiplied(write_csv) -> None:
+    path = write_csv("Sample ID,Test,Result,Unit,Dilution Factor\nS1,IL-6,2.0,pg/mL,10\n")
+    (said,) = issues_of(path)
+    assert said.code == "column-ignored"
+    assert "the values were judged as written, not multiplied by a dilution" in said.message

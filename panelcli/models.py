@@ -11,7 +11,12 @@ from typing import Annotated, Any, Literal, NamedTuple, TypeGuard
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from panelcli import __version__
+
 SCHEMA_VERSION = "1"
+#: Which release wrote an output: its reading rules change between releases, which the set's
+#: hash alone does not tell (developer QA round 7)
+PANELCLI_VERSION = __version__
 
 NOTICE = (
     "This summary is only here to inform you. It is not a diagnosis. "
@@ -440,6 +445,9 @@ class Report(_Model):
     """Everything `panelcli check` found, ready to render."""
 
     schema_version: str = SCHEMA_VERSION
+    panelcli_version: str = Field(
+        PANELCLI_VERSION, description="The panelcli release that wrote this output."
+    )
     reference_set: ReferenceSetInfo
     panels: list[Panel]
     rejected: list[Issue]
@@ -589,6 +597,9 @@ class StreamEnd(_Model):
     reference_set: ReferenceSetInfo
     totals: ReportTotals
     schema_version: str = SCHEMA_VERSION
+    panelcli_version: str = Field(
+        PANELCLI_VERSION, description="The panelcli release that wrote this output."
+    )
 
 
 #: Every NDJSON line is one of these; results are bare `Result` objects (they have `status`).

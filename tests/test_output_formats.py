@@ -244,10 +244,15 @@ def test_csv_has_one_flat_row_per_result_then_issues_then_the_notice() -> None:
         (str(i["line"]), i["code"], i["message"]) for i in document["rejected"]
     ]
     assert rows[-1]["status"] == "notice"
-    assert rows[-1]["note"].startswith(NOTICE)
-    # the set's file exactly, as JSON names it (QA: the name and version alone)
+    # the consult notice last, as in every format (educator QA round 7)
+    assert rows[-1]["note"].endswith(NOTICE)
+    # the set's file exactly, as JSON names it (QA: the name and version alone), and the
+    # release (developer QA round 7)
     sha256 = document["reference_set"]["sha256"]
-    assert rows[-1]["note"].endswith(f"arup-3002601 version 2026.11 (sha256 {sha256}).")
+    assert rows[-1]["note"].startswith(
+        f"Reference set: arup-3002601 version 2026.11 (sha256 {sha256}); panelcli "
+        f"{document['panelcli_version']}."
+    )
 
 
 def test_csv_joins_flags_with_a_space_and_keeps_comparators() -> None:

@@ -16,6 +16,7 @@ from typing import cast
 from panelcli.check import ResultRow, StreamEvent, Tally, remember
 from panelcli.models import (
     NOTICE,
+    PANELCLI_VERSION,
     Issue,
     ReferenceSetInfo,
     ReferenceUsed,
@@ -114,9 +115,11 @@ def notice_row(
     # Which files are made up, in words a script can find: the rows above do not say (QA).
     synthetic = "".join(f" {synthetic_notice(source)}" for source in synthetic_sources)
     # the file's hash, as JSON gives it: a name and version alone can be edited (QA)
+    # the consult notice last, as every format ends with it (educator QA round 7), and the
+    # release that wrote the file (developer QA round 7)
     note = (
-        f"{NOTICE}{synthetic} Reference set: {reference_set.name}{version} "
-        f"(sha256 {reference_set.sha256})."
+        f"Reference set: {reference_set.name}{version} (sha256 {reference_set.sha256}); "
+        f"panelcli {PANELCLI_VERSION}.{synthetic} {NOTICE}"
     )
     return [note if name == "note" else "notice" if name == "status" else None for name in COLUMNS]
 

@@ -312,11 +312,15 @@ def test_explain_p70_marks_the_names_another_set_takes_for_its_own_il_12() -> No
     assert "IL-12p70" in p70.other_names
 
 
-def test_a_demo_names_its_file_once_in_full_then_by_its_name() -> None:
-    """The install's long path filled every panel title and rejected row (found in QA)."""
+def test_a_demo_names_its_file_by_its_name_never_the_installs_path() -> None:
+    """The install's long path filled every panel title and rejected row (found in QA); then
+    it was said once, and an --export page to share held a teacher's home folder (educator
+    QA round 7): the file is named, with how to print it."""
     sample = next(s for s in list_samples() if s.name == "bad-rows")
     output = runner.invoke(app, ["demo", "bad-rows"], env={"COLUMNS": "300"}).output
-    assert output.count(str(sample.path)) == 1  # the story's 'File:' line
+    assert str(sample.path.parent) not in output
+    assert "File: bad-rows.csv (panelcli demo bad-rows --csv prints it)" in output
+    assert "Reference set: arup-3002601 version 2026.11 (bundled with panelcli, sha256" in output
     assert "· from bad-rows.csv" in output and "✗ bad-rows.csv, line 4," in output
 
 

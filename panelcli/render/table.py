@@ -1178,8 +1178,11 @@ def _closing(console: Console, ref: ReferenceSetInfo, notice: str) -> None:
     issues = ranges_issues(ref)
     _problems(console, issues, len(issues), "Warnings about the reference set")
     version = f" version {ref.version}" if ref.version else ""
+    # a bundled set by that word, not the install's path (educator QA round 7: a teacher's
+    # home folder in an --export page to share); a set of yours by its path, to find it
+    where = "bundled with panelcli" if is_bundled(Path(ref.path)) else ref.path
     console.print(
-        inert(f"Reference set: {ref.name}{version} ({ref.path}, sha256 {ref.sha256[:12]}…)"),
+        inert(f"Reference set: {ref.name}{version} ({where}, sha256 {ref.sha256[:12]}…)"),
         style="dim",
     )
     console.print(Box(Group(Text(notice)), title="Please note", border_style="blue"))

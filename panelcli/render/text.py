@@ -52,7 +52,14 @@ def render_story(sample: Sample, console: Console, pictures: frozenset[str]) -> 
                  "wider and run it again to see them.")
         )  # fmt: skip
     console.print(Text(SYNTHETIC))
-    console.print(Text(f"File: {sample.path}", style="dim"))
+    # by its name, not the install's path (educator QA round 7: a teacher's home folder in an
+    # --export page to share, and a path broken over lines on a narrow screen)
+    console.print(
+        Text(
+            f"File: {sample.path.name} (panelcli demo {sample.name} --csv prints it)",
+            style="dim",
+        )
+    )
     console.print()
 
 

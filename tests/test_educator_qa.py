@@ -85,9 +85,12 @@ def test_a_molar_unit_is_refused_in_plain_words_with_the_same_code(tmp_path: Pat
 
 
 def test_the_gauge_legend_says_log_is_for_very_small_values_too() -> None:
-    """A log gauge is drawn for '<0.6' as well; the legend spoke only of very big values."""
+    """A log gauge is drawn for '<0.6' as well; the legend spoke only of very big values.
+    It is said under gauges that show one (educator QA round 7: also under those that did not)."""
     legend = "A gauge marked log is squeezed to fit very big or very small values (a log scale)."
-    assert legend in _said(["demo", "all-in-range"])
+    assert legend in _said(["demo", "cytokine-storm"])  # '>1000' is drawn on a log scale
+    assert legend not in _said(["demo", "all-in-range"])  # no gauge there is
+    assert "◀ means at or below that point" in _said(["demo", "all-in-range"])
 
 
 @pytest.mark.parametrize("columns", [80, 100, 200])
@@ -101,8 +104,9 @@ def test_the_flag_codes_are_explained_under_tables_that_show_them(columns: int) 
     assert (
         "How to read the flags (panelcli's, in the codes labs use): N is normal" in said
     ) is drawn
-    if drawn:
-        assert "LL and HH are critically low and high. IND means it cannot be judged." in said
+    if drawn:  # only what the table shows (educator QA round 7): '>' but no LL, HH or IND
+        assert "< or > means the value is below or above the number shown." in said
+        assert "LL and HH" not in said and "IND means" not in said
 
 
 def _high(names: str) -> list[Result]:
@@ -348,3 +352,16 @@ def test_a_shared_note_that_names_each_rows_marker_is_said_once_too() -> None:
     assert "¹ the range depends on age, which is not given (give it in a column 'age'" in said
     tnf = next(line for line in result.output.splitlines() if line.startswith("│ TNF-α "))
     assert tnf.rstrip(" │").endswith("¹"), result.output
+
+
+def test_the_flag_legend_explains_each_flag_the_table_shows() -> None:
+    from panelcli.render.table import flag_legend
+
+    critical = made_up_result("IL-6", Status.CRITICAL, 500, times=200)
+    critical = critical.model_copy(update={"flag": "HH", "flags": ["HH"]})
+    unclear = made_up_result("IL-8", Status.INDETERMINATE, 1.0).model_copy(
+        update={"flag": "IND", "flags": ["IND"]}
+    )
+    said = flag_legend([critical, unclear])
+    assert "LL and HH are critically low and high." in said and "IND means" in said
+    assert "< or >" not in said

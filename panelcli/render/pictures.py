@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from panelcli.models import Result
 from panelcli.trends import risen
@@ -19,11 +19,28 @@ IN_RANGE, OUTSIDE, VALUE, AT_MOST, AT_LEAST = "═", "·", "●", "◀", "▶"
 LOG_FACTOR = 10.0
 SPARKS = "▁▂▃▄▅▆▇█"
 
-GAUGE_LEGEND = (
+_GAUGES_READ = (
     f"How to read the gauges: {IN_RANGE} is the reference range and {OUTSIDE} is outside it. "
-    f"{VALUE} is the value. {AT_MOST} means at or below that point, and {AT_LEAST} means at or "
-    "above it. A gauge marked log is squeezed to fit very big or very small values (a log scale)."
+    f"{VALUE} is the value."
 )
+_BOUNDS_READ = f"{AT_MOST} means at or below that point, and {AT_LEAST} means at or above it."
+_LOG_READ = "A gauge marked log is squeezed to fit very big or very small values (a log scale)."
+GAUGE_LEGEND = f"{_GAUGES_READ} {_BOUNDS_READ} {_LOG_READ}"
+
+
+def gauge_legend(results: Iterable[Result]) -> str:
+    """`GAUGE_LEGEND` with only what the gauges of `results` show (educator QA round 7: ▶ and
+    'log' were explained under gauges that had neither)."""
+    bounds = log = False
+    for result in results:
+        drawn = gauge(result)
+        if drawn is not None:
+            bar, scaled = drawn
+            bounds = bounds or AT_MOST in bar or AT_LEAST in bar
+            log = log or scaled
+    return " ".join(
+        [_GAUGES_READ, *([_BOUNDS_READ] if bounds else []), *([_LOG_READ] if log else [])]
+    )
 
 
 def gauge(result: Result, width: int = GAUGE_WIDTH) -> tuple[str, bool] | None:

@@ -42,7 +42,7 @@ from panelcli.ranges import DEFAULT_SET, is_bundled
 from panelcli.reading import describe_source
 from panelcli.render.console import inert, spelled_for
 from panelcli.render.lint import row_named
-from panelcli.render.pictures import GAUGE_LEGEND, GAUGE_WIDTH, gauge, gauge_width, sparkline
+from panelcli.render.pictures import GAUGE_WIDTH, gauge, gauge_legend, gauge_width, sparkline
 from panelcli.summary import (
     join_names,
     lab_mark_note,
@@ -607,13 +607,29 @@ def issue_line(issue: Issue) -> Text:
 PICTURES = {"Gauge": "gauges", "Trend": "trend bars"}
 
 #: Under tables with a Flag column: its HL7 codes mean nothing to a lay reader (educator QA).
-FLAG_LEGEND = (
-    # QA: '(lab codes)' read as the lab's own flags, where the lab had written another
+# QA: '(lab codes)' read as the lab's own flags, where the lab had written another
+_FLAGS_READ = (
     "How to read the flags (panelcli's, in the codes labs use): N is normal, L is low and H is "
-    "high. LL and HH are "
-    "critically low and high. IND means it cannot be judged. < or > means the value is below "
-    "or above the number shown."
+    "high."
 )
+_CRITICAL_READ = "LL and HH are critically low and high."
+_IND_READ = "IND means it cannot be judged."
+_SIDE_READ = "< or > means the value is below or above the number shown."
+FLAG_LEGEND = f"{_FLAGS_READ} {_CRITICAL_READ} {_IND_READ} {_SIDE_READ}"
+
+
+def flag_legend(results: Iterable[Result]) -> str:
+    """`FLAG_LEGEND` with only the flags `results` show (educator QA round 7: LL, HH and IND
+    were explained under a table of N and H)."""
+    flags = {flag for result in results for flag in (*result.flags, result.flag) if flag}
+    return " ".join([
+        _FLAGS_READ,
+        *([_CRITICAL_READ] if flags & {"LL", "HH"} else []),
+        *([_IND_READ] if "IND" in flags else []),
+        *([_SIDE_READ] if flags & {"<", ">"} else []),
+    ])  # fmt: skip
+
+
 #: Where no Flag column (nor its legend) is, and a result could not be judged: the word
 #: 'indeterminate' was left unexplained at 80 columns (educator QA).
 INDETERMINATE_LEGEND = "Indeterminate means panelcli cannot judge the result. Its note says why."
@@ -665,11 +681,13 @@ def render_table(
             console.print(untabled_title(panel))
         console.print(drawn)
         console.print(summary_block(panel))
+    every = [result for panel in report.panels for result in panel.results]
+    flags = _has_column(panels, "Flag")  # a narrow one has no Flag
     legends = [
-        *([GAUGE_LEGEND] if "gauges" in shown else []),  # QA: not under tables without gauges
-        *([FLAG_LEGEND] if _has_column(panels, "Flag") else []),  # a narrow one has no Flag
+        *([gauge_legend(every)] if "gauges" in shown else []),  # QA: not under tables without
+        *([flag_legend(every)] if flags else []),
     ]
-    if FLAG_LEGEND not in legends and any(
+    if not flags and any(
         result.status is Status.INDETERMINATE for panel in report.panels for result in panel.results
     ):
         legends.append(INDETERMINATE_LEGEND)

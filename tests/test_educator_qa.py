@@ -365,3 +365,17 @@ def test_the_flag_legend_explains_each_flag_the_table_shows() -> None:
     said = flag_legend([critical, unclear])
     assert "LL and HH are critically low and high." in said and "IND means" in said
     assert "< or >" not in said
+
+
+def test_explain_on_a_narrow_screen_lists_ranges_and_a_few_other_names() -> None:
+    """Educator QA round 7: at 60 columns the Source column wrapped to 19 one-word lines, and
+    25 other spellings of sIL-2R came before the ranges."""
+    output = CliRunner(env={"COLUMNS": "60"}).invoke(app, ["explain", "sIL-2R"]).output
+    assert "┏" not in output and "• arup-3002601 (in use)" in output
+    assert "  Source: ARUP 3002601 Cytokine Panel" in output
+    said = " ".join(output.split())
+    assert "more (panelcli ranges show lists them)" in said
+    also = said.split("Also written as: ", 1)[1].split(" · and ", 1)[0]
+    assert len(also.split(" · ")) == 8
+    wide = CliRunner(env={"COLUMNS": "120"}).invoke(app, ["explain", "sIL-2R"]).output
+    assert "┏" in wide

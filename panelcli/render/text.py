@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from rich.cells import cell_len
 from rich.console import Console
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -63,6 +64,10 @@ def render_story(sample: Sample, console: Console, pictures: frozenset[str]) -> 
     console.print()
 
 
+#: The other names `explain` shows of a marker before saying how many more it has
+OTHER_NAMES_SHOWN = 8
+
+
 def render_explanation(found: Explanation, console: Console) -> None:
     """One marker's explanation, its notes and the notice."""
     render_explanations([found], console)
@@ -97,7 +102,11 @@ def _explained(found: Explanation, console: Console) -> None:
             console.print(Text(sentence))
     if found.other_names:
         # Not ", ": aliases such as "Ferritin, Serum" hold a comma, so two names read as four.
-        console.print(inert("Also written as: " + " · ".join(found.other_names)), style="dim")
+        # A few, then how many more (educator QA round 7: 25 spellings before the ranges)
+        names = found.other_names[:OTHER_NAMES_SHOWN]
+        more = len(found.other_names) - len(names)
+        more_said = f" · and {more} more (panelcli ranges show lists them)" if more else ""
+        console.print(inert("Also written as: " + " · ".join(names) + more_said), style="dim")
     if found.ranges:
         yours = any(entry.yours for entry in found.ranges)
         title = "Reference ranges in the bundled sets" + (" and yours" if yours else "")
@@ -210,10 +219,17 @@ def _words_whole(
     room = table_width(console, len(headings))
     # a range whole ('31 - 409') where the table then fits, else broken after its dash
     for ranges_whole in (True, False):
-        if _fits(console, cells, rows, room, prose, ranges_whole):
+        if console.width >= PARAGRAPHS_BELOW and _fits(
+            console, cells, rows, room, prose, ranges_whole
+        ):
             _ranges_as_table(console, table, headings, rows, prose, ranges_whole)
             return
     _ranges_as_paragraphs(console, table.title, headings, rows)
+
+
+#: Narrower than this, a table's column of sentences is a word a line: paragraphs read better,
+#: as check's tables become (educator QA round 7: a source of 19 one-word lines at 60 columns)
+PARAGRAPHS_BELOW = 70
 
 
 def _fits(
@@ -301,8 +317,11 @@ def _ranges_as_paragraphs(
     for name, *cells in rows:
         console.print(Text("• ") + name)
         for heading, cell in zip(headings[1:], cells, strict=True):
-            if cell.plain:
-                console.print(Text(f"  {heading}: ") + cell, overflow="fold")
+            if cell.plain:  # indented as a whole: its wrapped lines under its first
+                console.print(
+                    Padding(Text(f"{heading}: ") + cell, (0, 0, 0, 2), expand=False),
+                    overflow="fold",
+                )
 
 
 def render_ranges(reference_set: ReferenceSet, console: Console) -> None:

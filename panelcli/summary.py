@@ -1314,9 +1314,9 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
         if group:
             one = len(_distinct(group)) == 1
             text.append(
-                f"This reference set has {_names(group)}, but {why}, so panelcli could not "
-                f"judge {'it' if one else 'them'}. Another reference set, or the lab's own "
-                "range, can be used."
+                f"The ranges used have {_names(group)}, but {why}, so panelcli could not "
+                f"judge {'it' if one else 'them'}. Another list of ranges (a reference set), or "
+                "the lab's own range, can be used."
             )
         taken = {id(r) for r in group}
         unknown = [r for r in unknown if id(r) not in taken]
@@ -1330,7 +1330,7 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
             continue
         one = len(_distinct(group)) == 1
         sentence = (
-            f"{_names(group)} {'has' if one else 'have'} no reference range in this set, "
+            f"{_names(group)} {'has' if one else 'have'} no reference range in the ranges used, "
             f"so panelcli could not judge {'it' if one else 'them'}."
         )
         # short of the lab's critical limits, its only ones (QA: said only in the note); a
@@ -1338,7 +1338,10 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
         for short in dict.fromkeys(_short_of_limits(r) for r in group if _short_of_limits_alone(r)):
             sentence += f" {short}"
         if group is known:
-            sentence += " Another reference set, or the lab's own range, can be used."
+            # 'set' alone, unexplained, puzzled a class (educator QA round 7)
+            sentence += (
+                " Another list of ranges (a reference set), or the lab's own range, can be used."
+            )
         else:
             # A name panelcli does not know may still be a real marker's (QA: IL-18 was only
             # told to be checked for its spelling)
@@ -1346,7 +1349,8 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
             names, are, they = ("name", "is", "it") if one else ("names", "are", "they")
             sentence += f" Check that the {names} {are} spelled right." + (
                 hints
-                or f" If {they} {are}, another reference set, or the lab's own range, can be used."
+                or f" If {they} {are}, another list of ranges (a reference set), or the lab's own "
+                "range, can be used."
             )
             lost = list(dict.fromkeys(sign for r in group if (sign := lost_letter(r.marker))))
             if lost:  # each sign seen (lay QA: of '?' and '�' only one was explained)

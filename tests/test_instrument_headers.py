@@ -497,7 +497,7 @@ def test_the_summary_offers_no_il12_for_il12_40(write_csv: Callable[..., str]) -
     assert run.exit_code == 0, run.output
     said = " ".join(run.output.split()).casefold()
     assert "did you mean" not in said
-    assert "another reference set, or the lab's own range, can be used." in said
+    assert "another list of ranges (a reference set), or the lab's own range, can be used." in said
 
 
 @pytest.mark.parametrize("short", [True, False])

@@ -648,10 +648,10 @@ def test_the_summary_says_a_value_is_short_of_the_lab_s_critical_limits_alone(wr
         .summary.text
     )
     assert said[-1] == (
-        "IL-18, IL-33 and IL-17F have no reference range in this set, so panelcli could not "
+        "IL-18, IL-33 and IL-17F have no reference range in the ranges used, so panelcli could not "
         "judge them. IL-17F is not past the lab's critical limits of 2 and 100 pg/mL. Check "
-        "that the names are spelled right. If they are, another reference set, or the lab's own "
-        "range, can be used."
+        "that the names are spelled right. If they are, another list of ranges (a reference set), "
+        "or the lab's own range, can be used."
     )
     assert sum("IL-18 is not past" in sentence for sentence in said) == 1
 

@@ -434,12 +434,12 @@ def test_every_summary_template_is_reached_by_the_corpus() -> None:
         "depend on sex or age, and panelcli could not tell them",
         "was below what the test can measure. The result has no number",
         "could not measure",
-        "no reference range in this set",
+        "no reference range in the ranges used",
         "but no range that fits this person's age or sex",
         "but no normal range",
-        "Another reference set, or the lab's own range",
+        "Another list of ranges (a reference set), or the lab's own range",
         "Check that the name is spelled right",
-        "Check that the names are spelled right. If they are, another reference set",
+        "Check that the names are spelled right. If they are, another list of ranges",
         "mild inflammation",
         "strong inflammation",
         "rose and then fell",
@@ -611,8 +611,10 @@ def test_a_marker_the_set_lacks_but_another_set_knows_gets_no_spelling_hint() ->
     storm = next(s for s in list_samples() if s.name == "cytokine-storm")
     report = check_file(str(storm.path), ranges=load_ranges("mayo-adult"))
     text = " ".join(report.panels[0].summary.text)
-    assert "IL-8 and IL-17 have no reference range in this set, so panelcli could not" in text
-    assert "Another reference set, or the lab's own range, can be used." in text
+    assert (
+        "IL-8 and IL-17 have no reference range in the ranges used, so panelcli could not" in text
+    )
+    assert "Another list of ranges (a reference set), or the lab's own range, can be used." in text
     assert "spelled" not in text
 
 
@@ -623,9 +625,9 @@ def test_a_name_no_set_knows_keeps_the_spelling_hint() -> None:
     known = made_up_result("IL-8", Status.NO_REFERENCE, 5, reference=False)
     text = summarise_panel([typo, known]).text
     assert text[-2:] == [
-        "IL-8 has no reference range in this set, so panelcli could not judge it. "
-        "Another reference set, or the lab's own range, can be used.",
-        "IL-66 has no reference range in this set, so panelcli could not judge it. "
+        "IL-8 has no reference range in the ranges used, so panelcli could not judge it. "
+        "Another list of ranges (a reference set), or the lab's own range, can be used.",
+        "IL-66 has no reference range in the ranges used, so panelcli could not judge it. "
         "Check that the name is spelled right. Did you mean IL-6?",
     ]
 
@@ -691,8 +693,9 @@ def test_a_marker_the_set_has_is_not_said_to_have_no_range_in_it(tmp_path: Path)
     path.write_text("sample_id,marker,value,unit,sex,age\nKID,Ferritin,200,ug/L,female,10\n")
     (panel,) = check_file(str(path), ranges="mayo-adult").panels
     assert panel.summary.text[-1] == (
-        "This reference set has Ferritin, but no range that fits this person's age or sex, so "
-        "panelcli could not judge it. Another reference set, or the lab's own range, can be used."
+        "The ranges used have Ferritin, but no range that fits this person's age or sex, so "
+        "panelcli could not judge it. Another list of ranges (a reference set), or the lab's own "
+        "range, can be used."
     )
 
 
@@ -1283,9 +1286,9 @@ def test_a_name_panelcli_does_not_know_may_still_be_a_real_marker_s(tmp_path: Pa
     path.write_text("sample_id,marker,value,unit\nS1,IL-18,900,pg/mL\n", encoding="utf-8")
     (panel,) = check_file(str(path)).panels
     assert panel.summary.text[-1] == (
-        "IL-18 has no reference range in this set, so panelcli could not judge it. Check that "
-        "the name is spelled right. If it is, another reference set, or the lab's own range, "
-        "can be used."
+        "IL-18 has no reference range in the ranges used, so panelcli could not judge it. Check "
+        "that the name is spelled right. If it is, another list of ranges (a reference set), or "
+        "the lab's own range, can be used."
     )
 
 
@@ -1555,7 +1558,8 @@ def test_the_table_says_once_that_ranges_differ_between_labs(tmp_path) -> None:
     mine = tmp_path / "mine.csv"
     mine.write_text("marker,value,unit\nIL-6,6.0,pg/mL\nIL-8,2.0,pg/mL\n", encoding="utf-8")
     said = " ".join(runner.invoke(app, ["check", str(mine)]).output.split())
-    assert said.count("Ranges differ between labs.") == 1
+    assert said.count("ranges differ between labs.") == 1
+    assert "A reference range is the span of values most healthy people have" in said
     assert "The results were compared with the ranges of ARUP Laboratories 3002601" in said
     assert "which may not be your lab's. Ask which range applies to your test." in said
     mine.write_text(
@@ -1565,4 +1569,4 @@ def test_the_table_says_once_that_ranges_differ_between_labs(tmp_path) -> None:
     assert "Where the file gave no range of the lab's own, the results were compared" in said
     mine.write_text("marker,value,unit,reference_range\nIL-6,6.0,pg/mL,0-7\n", encoding="utf-8")
     said = " ".join(runner.invoke(app, ["check", str(mine)]).output.split())
-    assert "Ranges differ between labs" not in said  # the lab's own range judged it
+    assert "differ between labs" not in said  # the lab's own range judged it

@@ -725,7 +725,8 @@ def _ranges_sentence(console: Console, report: Report) -> None:
     where = "Where the file gave no range of the lab's own, the" if "file" in origins else "The"
     console.print(
         inert(
-            f"Ranges differ between labs. {where} results were compared with the ranges of "
+            "A reference range is the span of values most healthy people have, and ranges "
+            f"differ between labs. {where} results were compared with the ranges of "
             f"{ref.description or ref.name}, which may not be your lab's. Ask which range "
             "applies to your test."
         )

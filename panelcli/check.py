@@ -4378,6 +4378,15 @@ _AGE = lazy_pattern(
     r"|(?P<days>d|days?|tage?|jours?|días?|dias?))?\.?\s*$",
     re.I,
 )
+#: An age given as its least ('>89', '≥90', '90+', 'over 89'), as de-identified data writes
+#: the oldest ages
+_AGE_OR_OVER = lazy_pattern(
+    r"^\s*(?:(?P<sign>>=?|≥|over)\s*(?P<age>\d{2,3})|(?P<plus>\d{2,3})\s*\+)\s*"
+    r"(?:y|yrs?|years?)?\.?\s*$",
+    re.I,
+)
+#: Below this, an age given as its least may be a child's or an adult's: not read so
+ADULT_AGE = 18
 _YEARS_OF = {"months": 1 / 12, "weeks": 7 / DAYS_IN_YEAR, "days": 1 / DAYS_IN_YEAR}
 #: Years and months together ('17y 11m', '2 yrs 3 mos', as paediatric reports write ages)
 _YEARS_AND_MONTHS = lazy_pattern(
@@ -4394,6 +4403,12 @@ def parse_age(text: str) -> float | None:
     """An age in years ('42', '42 y', '18 mo' as 1.5, '17y 11m'), or None: a cell's, and
     --age's."""
     match = _AGE.match(text.replace(",", ".", 1))  # '50,5' where ',' is the decimal mark
+    if match is None and (over := _AGE_OR_OVER.match(text)) is not None:
+        # '>89', '90+': de-identified exports' top age (HIPAA; lab QA round 7: unreadable, and
+        # an adult's result indeterminate), read as its least: an adult, whatever else
+        sign = (over["sign"] or "").casefold()
+        least = int(over["age"] or over["plus"]) + (sign in (">", "over"))
+        return float(least) if ADULT_AGE <= least <= MAX_AGE else None
     if match is None:
         both = _YEARS_AND_MONTHS.match(text)
         if both is None or int(both.group(2)) > 11:

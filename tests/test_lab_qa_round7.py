@@ -459,3 +459,25 @@ def test_a_dilution_column_says_the_values_were_not_multiplied(write_csv) -> Non
     (said,) = issues_of(path)
     assert said.code == "column-ignored"
     assert "the values were judged as written, not multiplied by a dilution" in said.message
+
+
+# --- ages given as their least --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "age"),
+    [(">89", 90.0), ("90+", 90.0), ("≥90", 90.0), ("over 89", 90.0), ("> 89 y", 90.0),
+     (">5", None), (">200", None)],
+)  # fmt: skip
+def test_a_de_identified_top_age_is_read_as_its_least(cell: str, age: float | None) -> None:
+    """Lab QA round 7: HIPAA's '>89' was 'not something panelcli reads', and an adult's
+    result under Mayo's adult ranges was indeterminate."""
+    from panelcli.check import parse_age
+
+    assert parse_age(cell) == age
+
+
+def test_an_age_over_89_picks_the_adult_range(write_csv) -> None:
+    path = write_csv("sample_id,age,marker,value,unit\nS1,>89,IL-6,3.0,pg/mL\n")
+    (result,) = results_of(path, ranges="mayo-adult")
+    assert result.status == "normal" and issues_of(path, ranges="mayo-adult") == []

@@ -993,6 +993,19 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             f"value '{shorten(cell)}' marks the number as approximate; "
             "write the number alone if it is the lab's result"
         )
+    stripped = cell.strip()
+    if _DOUBLED_POINT.fullmatch(stripped):  # lab QA round 7: '12..5' was 'a range'
+        return f"value '{shorten(cell)}' has two points in a row; a typing slip?"
+    if _APOSTROPHE_GROUPS.fullmatch(stripped):  # Swiss '1'500' (lab QA round 7)
+        return (
+            f"value '{shorten(cell)}' groups thousands with ', as Swiss formats do; write the "
+            "number without it"
+        )
+    if _ACCOUNTING_NEGATIVE.fullmatch(stripped):  # '(0.35)', '0.35-' (lab QA round 7)
+        return (
+            f"value '{shorten(cell)}' is a negative number as accounting and some lab systems "
+            "write one; a concentration cannot be below zero"
+        )
     if _TWO_NUMBERS.match(cell.strip()):
         return f"value '{shorten(cell)}' gives two numbers; write one value in each row"
     if cell.strip() and set(cell.strip()) == {"#"}:
@@ -1048,6 +1061,21 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             "('Not tested', 'Cancelled'), which are read as the lab giving none"
         )
     return f"value '{shorten(cell)}' is not a number"
+
+
+#: '12..5': a number with a point typed twice
+_DOUBLED_POINT = lazy_pattern(r"\d+\.{2,}\d+")
+#: '1'500', '1'500.5': thousands grouped with an apostrophe (Swiss formats)
+_APOSTROPHE_GROUPS = lazy_pattern(r"\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?")
+#: '(0.35)', '0.35-': a negative number as accounting and mainframe exports write it
+_ACCOUNTING_NEGATIVE = lazy_pattern(r"\(\s*\d+(?:[.,]\d+)?\s*\)|\d+(?:[.,]\d+)?-")
+
+
+def _both_readings(text: str) -> str:
+    """'1,200' → "1200 or 1.2": the two numbers a comma-grouped value may be."""
+    whole = text.replace(",", "")
+    point = text.replace(",", ".", 1)
+    return f"{whole} or {point.rstrip('0').rstrip('.') if '.' in point else point}"
 
 
 #: "'5,2", "'<2.0": a spreadsheet's mark that a number is kept as text
@@ -1141,7 +1169,8 @@ def _parse_number(text: str, cell: str, decimal_comma: bool) -> float:
             raise ValueProblem(
                 "value-ambiguous-comma",
                 f"value '{shorten(cell)}' has a comma; in a comma-separated file panelcli cannot "
-                "tell a decimal comma from a thousands separator",
+                "tell a decimal comma from a thousands separator: write the number without a "
+                f"thousands separator, or with a decimal point ({_both_readings(text)})",
             )
     if _NUMBER.match(text):
         return _checked(float(text), cell)

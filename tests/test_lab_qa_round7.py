@@ -481,3 +481,21 @@ def test_an_age_over_89_picks_the_adult_range(write_csv) -> None:
     path = write_csv("sample_id,age,marker,value,unit\nS1,>89,IL-6,3.0,pg/mL\n")
     (result,) = results_of(path, ranges="mayo-adult")
     assert result.status == "normal" and issues_of(path, ranges="mayo-adult") == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        ("12..5", "has two points in a row; a typing slip?"),
+        ("1'500", "groups thousands with ', as Swiss formats do"),
+        ("(0.35)", "is a negative number as accounting and some lab systems write one"),
+        ("0.35-", "is a negative number as accounting and some lab systems write one"),
+        ('"1,200"', "or with a decimal point (1200 or 1.2)"),
+    ],
+)
+def test_more_refused_values_say_what_is_wrong(write_csv, cell: str, said: str) -> None:
+    """Lab QA round 7: '12..5' was called a range, the rest only 'not a number', and '1,200'
+    got no way to write it."""
+    path = write_csv(f"sample_id,marker,value,unit\nS1,IL-6,{cell},pg/mL\n")
+    (refused,) = issues_of(path)
+    assert refused.severity == "error" and said in refused.message

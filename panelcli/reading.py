@@ -2228,6 +2228,22 @@ def _said_as_a_note(cells: list[str], layout: Layout) -> bool:
     return not titled and _note_line(cells, layout) is not None
 
 
+#: A line of a report that names a patient ('Patient: DOE, JANE', 'MRN: 100', 'Name: …')
+_NAMES_A_PATIENT = lazy_pattern(
+    r"\b(?:patient|pt|mrn|name|patient\s+id|pat(?:ient)?\s*nr|dob)\s*[:#]", re.IGNORECASE
+)
+
+
+#: ... and a marker cell that starts with such a label
+_BANNER_OF_A_PATIENT = lazy_pattern(r"\s*(?:patient|pt|mrn|name)\s*[:#]", re.IGNORECASE)
+#: What a line naming a patient in a file with no id column means for its rows
+_SEVERAL_PATIENTS = (
+    "; it seems to name a patient, and the file has no patient or sample id column, so the "
+    "rows below it are read as the same sample as those above: if the file holds several "
+    "patients' results, export them as one table with a patient id column"
+)
+
+
 def furniture_said(text: str, note: bool) -> str:
     """Why a page's line is skipped, as what it is (lay QA: a lab's note was cut off and
     said to be 'a page's number, print line, title or a note', and so was Excel's 'sep=')."""
@@ -5390,9 +5406,14 @@ def measurement_reader(
                 not long and first_data_row and is_units_row(cells, layout)
             ):
                 stats.skipped += 1
+                said = furniture_said(furniture, _said_as_a_note(cells, layout))
+                if not ids and _NAMES_A_PATIENT.search(furniture) is not None:
+                    # lab QA round 7: a report of one block per patient ('Patient: … MRN: …'
+                    # above each table) was read as one person's panel, unsaid
+                    said += _SEVERAL_PATIENTS
                 yield Issue(
                     severity="warning", code="page-line-skipped", source=source, line=line,
-                    message=furniture_said(furniture, _said_as_a_note(cells, layout)),
+                    message=said,
                 )  # fmt: skip
                 continue
             if is_data_type_line(cells):
@@ -5667,6 +5688,8 @@ def measurement_reader(
                         else value_column
                     )
                     short = f" (row has {count} of {width} cells)" if count < width else ""
+                    if marker is not None and _BANNER_OF_A_PATIENT.match(marker) and not ids:
+                        short += _SEVERAL_PATIENTS  # a block's 'Patient: …' line (lab QA)
                     # The row's sample is still known: its panel says a result is missing.
                     yield Issue(code=f"{missing}-missing", source=source, line=line, column=column,
                                 **row_for(cells, marker),

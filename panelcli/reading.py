@@ -411,12 +411,13 @@ _WEAK_ROLE_OF |= dict.fromkeys(ALARM_COLUMNS, "comment")
 NO_ALARM = frozenset({"none", "no", "ok", "0", "no error", "no errors", "no alarm", "pass"})
 # Cerner's names of the test, its unit and its flag, and other LIS' (lab QA round 7: 'Event'
 # was not read, and the file was refused as having no marker column); weak, as beside a
-# 'Test' column an 'Order Name' or 'Event' may name the order
+# 'Test' column an 'Order Name' or 'Event' may name the order, and only beside a value column
+# (a wide file's 'Event' is a study's visit: review, the file was refused)
+_MARKER_BESIDE_A_VALUE = frozenset(
+    {"event", "eventdisplay", "clinicalevent", "labtest", "resultname", "testperformed"}
+)
 _WEAK_ROLE_OF |= (
-    dict.fromkeys(
-        ("event", "eventdisplay", "clinicalevent", "labtest", "resultname", "testperformed"),
-        "marker",
-    )
+    dict.fromkeys(_MARKER_BESIDE_A_VALUE, "marker")
     | dict.fromkeys(("unitsofmeasure", "measurementunit", "measurementunits"), "unit")
     | {"normalcy": "lab_flag"}
 )
@@ -1399,6 +1400,8 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     # and the file was refused). Keys without their '/', as `_slashed_role` reads them.
     keys = {i: key.replace("/", "") for i, key in written.items()}
     weak_marker = {i for i in unmapped if _WEAK_ROLE_OF.get(keys[i]) == "marker"}
+    # a value column named, strongly or weakly: a long file, whose 'Event' is the test's name
+    value_named = "value" in roles or any(_WEAK_ROLE_OF.get(keys[i]) == "value" for i in unmapped)
     late = {i for i in unmapped if keys[i] in _NAMES_OF_A_LONG_VALUE}
     # ... and a study's subject id after a person's name, before another person column (review:
     # 'Case Number', an admission's, took the place of record_id)
@@ -1452,6 +1455,8 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
                 if role in roles
             )  # fmt: skip
             not_read_why[index] = _given_already(given, "range")
+        elif weak == "marker" and key in _MARKER_BESIDE_A_VALUE and not value_named:
+            pass  # a wide file's visit or event column (review: the file was refused)
         elif weak and weak not in roles:
             roles[weak] = index
             unmapped.remove(index)

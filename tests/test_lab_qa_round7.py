@@ -525,3 +525,15 @@ def test_a_banner_naming_another_patient_says_the_rows_are_read_as_one_sample(
         "Sample ID,Test,Result,Units\nS1,IL-6,12.0,pg/mL\nPatient: ROE RICH\nS2,IL-6,1.0,pg/mL\n"
     )
     assert not [i for i in issues_of(with_ids) if "seems to name a patient" in i.message]
+
+
+@pytest.mark.parametrize(
+    "name", ["Event", "Lab Test", "Result Name", "Test Performed", "Clinical Event"]
+)
+def test_a_wide_files_event_column_is_no_marker_column(write_csv, name: str) -> None:
+    """Review: with 'Event' read as Cerner's test name, a study's wide file with a visit column
+    ('Sample ID,Event,IL-6 (pg/mL)') was refused; it is read as before, the column ignored."""
+    path = write_csv(f"Sample ID,{name},IL-6 (pg/mL),IL-8 (pg/mL)\nS1,Baseline,3,4\n")
+    assert [(r.marker, r.value) for r in results_of(path)] == [("IL-6", 3.0), ("IL-8", 4.0)]
+    (said,) = issues_of(path)
+    assert said.code == "column-ignored" and said.column == name

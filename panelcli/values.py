@@ -426,22 +426,6 @@ _NO_RESULT_VALUES = {
     ),
     **dict.fromkeys(("no result", "kein ergebnis"), "the lab gave no result"),
     "cancelado": "this result was cancelled (no result)",
-    # lab QA round 7: LIS words and codes for no result, refused as no number (exit 2)
-    **dict.fromkeys(
-        ("nr", "n r", "dnr", "not reportable", "unable to report", "do not report"),
-        "the lab gave no result",
-    ),
-    **dict.fromkeys(("canc", "cxl"), "this result was cancelled (no result)"),
-    **dict.fromkeys(
-        ("referred", "sent out", "send out", "sendout", "referred out"),
-        "the test was sent to another lab: there is no result here",
-    ),
-    "invalid": "the lab marked the result not valid (no result)",
-    **dict.fromkeys(
-        ("duplicate order", "duplicate request", "duplicate test"),
-        "the test was ordered twice: this one has no result",
-    ),
-    **dict.fromkeys(("tbd", "to be determined"), "the result is still to come"),
 }  # fmt: skip
 #: ... and words that say so anywhere in a value cell (lab QA: refused as no number), but in
 #: a comment beside a blank value only as the whole of it, as within one they are a caveat on
@@ -457,6 +441,24 @@ _NO_RESULT_UNLESS_A_CAVEAT = {
         "the lab is to repeat the test: there is no result yet",
     ),
     "to follow": "the result is still to come",
+    # lab QA round 7: LIS words and codes for no result, refused as no number (exit 2); short
+    # or common words, so in a comment only as the whole of it (review: 'Patient DNR', 'Probe
+    # Nr fehlt', 'Invalid sample id format corrected' were said to mean no result)
+    **dict.fromkeys(
+        ("nr", "n r", "dnr", "not reportable", "unable to report", "do not report"),
+        "the lab gave no result",
+    ),
+    **dict.fromkeys(("canc", "cxl"), "this result was cancelled (no result)"),
+    **dict.fromkeys(
+        ("referred", "sent out", "send out", "sendout", "referred out"),
+        "the test was sent to another lab: there is no result here",
+    ),
+    "invalid": "the lab marked the result not valid (no result)",
+    **dict.fromkeys(
+        ("duplicate order", "duplicate request", "duplicate test"),
+        "the test was ordered twice: this one has no result",
+    ),
+    **dict.fromkeys(("tbd", "to be determined"), "the result is still to come"),
 }  # fmt: skip
 #: A wide file's marker cell with only these is left empty on purpose, as a blank one is:
 #: what spreadsheets put under a marker not run (QA: a row's '-' was refused, exit 2). Not

@@ -537,3 +537,20 @@ def test_a_wide_files_event_column_is_no_marker_column(write_csv, name: str) -> 
     assert [(r.marker, r.value) for r in results_of(path)] == [("IL-6", 3.0), ("IL-8", 4.0)]
     (said,) = issues_of(path)
     assert said.code == "column-ignored" and said.column == name
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Invalid sample id format corrected", "Referred to Dr Smith for review", "Patient DNR",
+     "Probe Nr fehlt", "Duplicate test ordered by mistake; this one is valid"],
+)  # fmt: skip
+def test_the_new_no_result_words_in_a_longer_comment_leave_a_blank_value_refused(
+    write_csv, comment: str
+) -> None:
+    """Review: such words anywhere in a comment beside a blank value made it 'the lab gave no
+    result' with an invented reason, and the row was no longer refused."""
+    path = write_csv(f"sample_id,marker,value,unit,comment\nS1,IL-6,,pg/mL,{comment}\n")
+    (refused,) = issues_of(path)
+    assert refused.code == "value-missing"
+    whole = write_csv("sample_id,marker,value,unit,comment\nS1,IL-6,,pg/mL,NR\nS1,IL-8,2,pg/mL,\n")
+    assert [i.code for i in issues_of(whole)] == ["result-not-given"]

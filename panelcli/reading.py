@@ -407,8 +407,31 @@ ALARM_COLUMNS = frozenset({
     "samplingerrors", "samplingerror", "qcwarning", "qcwarnings",
 })  # fmt: skip
 _WEAK_ROLE_OF |= dict.fromkeys(ALARM_COLUMNS, "comment")
-#: An alarm cell that says there is none
-NO_ALARM = frozenset({"none", "no", "ok", "0", "no error", "no errors", "no alarm", "pass"})
+#: An alarm cell that says there is none, as a key of `says_no_alarm`
+_NO_ALARM = frozenset({
+    "none", "no", "n", "ok", "okay", "pass", "passed", "valid", "normal", "false", "clear",
+    "noerror", "noerrors", "noalarm", "noalarms", "noflag", "noflags", "nowarning",
+    "nowarnings", "noexception", "noexceptions", "noissue", "noissues",
+})  # fmt: skip
+
+
+def says_no_alarm(cell: str) -> bool:
+    """Whether an alarm column's cell says there is no alarm: blank, a mark of none ('-'),
+    a word for none ('None', 'No alarms', 'Passed', 'OK') or a count of 0 (review: 'No
+    alarms', 'Passed' and '0.0' made good results indeterminate)."""
+    text = cell.strip()
+    if not text or is_no_value_mark(text):
+        return True
+    if re.sub(r"[\s._-]", "", text.casefold()) in _NO_ALARM:
+        return True
+    return bool(re.fullmatch(r"0+(?:[.,]0+)?", text))
+
+
+def _alarm_of(text: str | None) -> str | None:
+    """An alarm column's cell as the row's comment: None where it says there is none."""
+    return None if text is None or says_no_alarm(text) else lab_comment(text)
+
+
 # Cerner's names of the test, its unit and its flag, and other LIS' (lab QA round 7: 'Event'
 # was not read, and the file was refused as having no marker column); weak, as beside a
 # 'Test' column an 'Order Name' or 'Event' may name the order, and only beside a value column
@@ -1462,6 +1485,13 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             unmapped.remove(index)
         elif weak == "lab_flag":  # QA: 'Abnormal?' beside 'Flag' was 'not a known field'
             not_read_why[index] = _given_already(cells[roles[weak]], "flag")
+        elif weak == "comment" and key in ALARM_COLUMNS:
+            # review: a 'Cal.E' result was judged 'high' with no word of its alarm
+            not_read_why[index] = second_comments[index] = _not_read_because(
+                f"column '{shorten(cells[roles[weak]])}' gives the lab's comment already, so "
+                "the instrument's alarms in this column are not applied: a result with one is "
+                "judged as if it had none; check them in the file"
+            )
         elif weak == "comment":  # 'Notes' beside 'Comment': the comment column is read
             not_read_why[index] = second_comments[index] = _given_already(
                 cells[roles[weak]], "comment"
@@ -5365,6 +5395,8 @@ def measurement_reader(
     comment_of = (
         _comment_after_value
         if i_comment is not None and i_comment in spills.values()
+        else _alarm_of
+        if i_comment is not None and header_key(header[i_comment]) in ALARM_COLUMNS
         else lab_comment
     )
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__

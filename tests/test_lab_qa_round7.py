@@ -554,3 +554,46 @@ def test_the_new_no_result_words_in_a_longer_comment_leave_a_blank_value_refused
     assert refused.code == "value-missing"
     whole = write_csv("sample_id,marker,value,unit,comment\nS1,IL-6,,pg/mL,NR\nS1,IL-8,2,pg/mL,\n")
     assert [i.code for i in issues_of(whole)] == ["result-not-given"]
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+@pytest.mark.parametrize(
+    "cell", ["", "None", "OK", "No alarms", "Passed", "0.0", "Valid", "No flags", "-", "n/a"]
+)
+def test_an_alarm_cell_that_says_there_is_none_leaves_the_result_judged(
+    write_csv, cell: str, short_path: bool
+) -> None:
+    """Review: 'No alarms', 'Passed', '0.0', 'Valid' made good results indeterminate."""
+    path = write_csv(f"sample_id,marker,value,unit,Errors\nS1,IL-6,3,pg/mL,{cell}\n")
+    (result,) = results_of(path, short_path)
+    assert result.status == "high" and "instrument" not in (result.note or "")
+
+
+def test_an_alarm_column_beside_a_comment_column_says_its_alarms_are_not_applied(
+    write_csv,
+) -> None:
+    path = write_csv(
+        "sample_id,marker,value,unit,Notes,Data Alarm\nS1,IL-6,3,pg/mL,hemolysed slightly,Cal.E\n"
+    )
+    (said,) = [i for i in issues_of(path) if i.code == "column-ignored"]
+    assert "the instrument's alarms in this column are not applied" in said.message
+
+
+def test_an_alarm_column_of_none_keeps_rows_on_the_short_path(write_csv) -> None:
+    """Review: 'None' in every row of 'Data Alarm' sent every row to the general path."""
+    from panelcli.check import CheckOptions, Interpreter
+    from panelcli.ranges import load_ranges
+
+    rows = "".join(f"S{n},IL-6,{n % 5}.5,pg/mL,None\n" for n in range(50))
+    path = write_csv(f"sample_id,marker,value,unit,Data Alarm\n{rows}")
+    interpreter = Interpreter(load_ranges(), CheckOptions())
+    calls = []
+    judge = interpreter._judge
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args[0].line)
+        return judge(*args, **kwargs)
+
+    interpreter._judge = counted  # type: ignore[method-assign]
+    assert len(list(interpreter.events([path]))) == 50
+    assert calls == []

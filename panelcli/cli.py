@@ -111,8 +111,12 @@ def _one_word(option: str, value: str) -> str:
         return value if age is None else repr(age)
     if option in ("--format", "--fail-on"):
         return value.strip().casefold()
-    if option == "--ranges" and not any(mark in value for mark in ("/", os.sep, ".")):
-        return value.casefold()  # a bundled set's name, not a path
+    if option == "--ranges" and not os.path.exists(value):
+        from panelcli.ranges import bundled_sets  # only when --ranges is given twice
+
+        # a bundled set's name has no case; a folder's has (review: 'mylab' and 'MYLAB')
+        if value.casefold() in {name.casefold() for name in bundled_sets()}:
+            return value.casefold()
     return value
 
 

@@ -99,3 +99,15 @@ def test_a_mistyped_path_or_choice_says_what_to_do(tmp_path) -> None:
     ):
         result = runner.invoke(app, ["check", *args])
         assert result.exit_code == 2 and said in " ".join(result.output.split()), args
+
+
+def test_two_folders_whose_names_differ_in_case_are_two_sets(tmp_path, monkeypatch) -> None:
+    """Review: '--ranges mylab --ranges MYLAB' was taken as one value (a bundled set's name has
+    no case), though 'ranges init' makes such folders; the last was used unsaid."""
+    monkeypatch.chdir(tmp_path)
+    for folder in ("mylab", "MYLAB"):
+        assert runner.invoke(app, ["ranges", "init", folder]).exit_code == 0
+    data = tmp_path / "one.csv"
+    data.write_text("marker,value,unit\nIL-6,1.0,pg/mL\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(data), "--ranges", "mylab", "--ranges", "MYLAB"])
+    assert result.exit_code == 2 and "given twice ('mylab', then 'MYLAB')" in result.output

@@ -530,7 +530,17 @@ def suggest(name: str) -> str | None:
     """The marker with an explanation that `name` is a typo of (never a neighbour: IL-1α is
     not IL-1β), by the rule `check` uses for its hints."""
     hint = _suggested(name)
-    return None if hint is None or names_another_greek_letter(name, hint) else hint
+    if hint is None or names_another_greek_letter(name, hint):
+        return None
+    # a form explain has no text for ('IL-1α' of a bare 'IL-1') said as such (review: the hint
+    # sent readers to a marker explain could not explain)
+    known = {marker_key(n) for n in known_markers()}
+    parts = hint.split(" or ")
+    said = [part for part in parts if marker_key(part) in known]
+    unknown = [part for part in parts if marker_key(part) not in known]
+    if not said or not unknown:
+        return hint
+    return f"{' or '.join(said)}, or {' or '.join(unknown)}, which panelcli has no text for"
 
 
 def _suggested(name: str) -> str | None:

@@ -846,9 +846,25 @@ def names_another_greek_letter(name: str, hint: str) -> bool:
     beta') that the hinted marker (or none of the markers a hint joins) has: another molecule
     (educator QA: 'interferon alpha' was hinted IFN-γ)."""
     written = {_GREEK_OF[word] for word in _GREEK_SPELLED.findall(name.casefold())}
-    return bool(written) and not written & set(hint)
+    if not written:
+        return False
+    # the Greek letters the hinted markers have, also as a set of yours may write them
+    # ('IL-1b', 'TNF-a'); one with none ('sIL-2R', the IL-2 receptor's alpha chain) is
+    # named without its letter, and not ruled out (review)
+    hinted = set()
+    for marker in hint.split(" or "):
+        letters = set(marker) & set(_GREEK_OF.values())
+        ascii_letter = _ASCII_GREEK.search(marker)
+        if ascii_letter is not None:
+            letters.add(_GREEK_OF[ascii_letter[1]])
+        if not letters:
+            return False
+        hinted |= letters
+    return not written & hinted
 
 
+#: A Greek letter written as a Latin one at a name's end, as some sets do ('IL-1b', 'TNF-a')
+_ASCII_GREEK = lazy_pattern(r"-(a|b|g|d)\Z", re.IGNORECASE)
 #: A Greek letter spelled out or written, and the letter
 _GREEK_SPELLED = lazy_pattern(
     r"(?<![a-z])(?:alpha|alfa|beta|gamma|gama|delta|kappa)(?![a-z])|[αβγδκ]"
@@ -856,6 +872,7 @@ _GREEK_SPELLED = lazy_pattern(
 _GREEK_OF = {
     "alpha": "α", "alfa": "α", "beta": "β", "gamma": "γ", "gama": "γ", "delta": "δ",
     "kappa": "κ", **{letter: letter for letter in "αβγδκ"},
+    "a": "α", "b": "β", "g": "γ", "d": "δ", "A": "α", "B": "β", "G": "γ", "D": "δ",
 }  # fmt: skip
 #: The letters marker keys write Greek letters as (alpha a, beta b, gamma g, delta d, …)
 _GREEK_KEYS = "abgdek"
@@ -896,7 +913,9 @@ def slip_named(key: str, index: Mapping[str, str]) -> str | None:
             }  # fmt: skip
     if not fits or len(fits) > _FEW:
         return None
-    others = [form for form in _GREEK_FAMILIES.get(key, ()) if form not in fits]
+    # by key: a set's 'IL-1b' is IL-1β (review: 'IL-1b or IL-1α or IL-1β')
+    keys = {marker_key(fit) for fit in fits}
+    others = [form for form in _GREEK_FAMILIES.get(key, ()) if marker_key(form) not in keys]
     # a bare family's name may be a form the set has no range for (educator QA: 'IL-1' was
     # hinted IL-1β alone, where the facts say it may mean IL-1α): the lab knows which
     return " or ".join([*sorted(fits), *others])

@@ -107,7 +107,8 @@ def test_several_markers_named_are_each_explained(words: list[str], markers: lis
         # Each name that is no marker's is named with its own hint (QA: 'IL1 INF' as one).
         (
             ["IL1", "INF"],
-            "for 'IL1' (did you mean IL-1β or IL-1α?) or 'INF' (did you mean IFN-γ?);",
+            "for 'IL1' (did you mean IL-1β, or IL-1α, which panelcli has no text for?) or 'INF' "
+            "(did you mean IFN-γ?);",
         ),
         (["IL-6", "INF"], "no explanation for 'INF' (did you mean IFN-γ?);"),
         (["interferon", "gamma", "IL-6,", "bar"], "no explanation for 'bar';"),

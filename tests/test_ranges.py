@@ -1783,8 +1783,13 @@ def test_the_summary_says_which_name_each_hint_is_for(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("written", "hint"), [("INF gamma", "IFN-γ"), ("INF-γ", "IFN-γ"), ("IL1", "IL-1β or IL-1α")]
-)
+    ("written", "hint"),
+    [
+        ("INF gamma", "IFN-γ"), ("INF-γ", "IFN-γ"),
+        ("IL1", "IL-1β, or IL-1α, which panelcli has no text for"),
+        ("soluble IL-2 receptor alpha", "sIL-2R"),  # review: the receptor's alpha chain
+    ],
+)  # fmt: skip
 def test_explain_hints_at_swapped_letters_and_a_left_off_letter(written: str, hint: str) -> None:
     result = CliRunner().invoke(app, ["explain", *written.split()])
     assert result.exit_code == 2
@@ -2560,3 +2565,21 @@ def test_two_names_of_one_marker_are_read_as_it() -> None:
     assert ranges.resolve("Interleukin 6 (IL-6)") == "IL-6"
     assert ranges.resolve("IL-8 (CXCL8)") == "IL-8"
     assert ranges.resolve("IL-6 (IL-10)") is None  # two markers: neither
+
+
+def test_a_set_that_writes_greek_letters_as_latin_ones_keeps_its_hints(tmp_path: Path) -> None:
+    """Review: a set naming 'IL-1b', 'TNF-a', 'IFN-g' lost every spelled-out hint, and a bare
+    'IL-1' was hinted 'IL-1b or IL-1α or IL-1β' (one molecule twice)."""
+    path = tmp_path / "asc.toml"
+    path.write_text(
+        "".join(
+            f'[markers."{name}"]\nunit = "pg/mL"\nhigh = 5\nsource = "x"\n'
+            for name in ("IL-1b", "TNF-a", "IFN-g")
+        ),
+        encoding="utf-8",
+    )
+    ranges = load_ranges(path)
+    assert ranges.suggest("interferon gamma") == "IFN-g"
+    assert ranges.suggest("tumor necrosis factor alpha") == "TNF-a"
+    assert ranges.suggest("IL-1") == "IL-1b or IL-1α"
+    assert ranges.suggest("interferon alpha") is None

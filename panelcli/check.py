@@ -207,6 +207,7 @@ from panelcli.values import (
     flag_contradicts,
     flag_in,
     flag_said,
+    fluid_named,
     given_date,
     given_id,
     is_no_value_mark,
@@ -1860,6 +1861,8 @@ class Interpreter:
         name = self.ranges.resolve(marker)
         if name is None:
             return None
+        if self._fluid_ranges and fluid_named(marker) is not None:
+            return None  # 'IL-6, Serum' under a set for CSF: the general path asks
         words = instrument_name(marker)
         if words is not None and (words.mean or words.replicate):
             return None  # a long file's mean is read only without its replicates (_judge)
@@ -2208,6 +2211,9 @@ class Interpreter:
             result = _estimated(result, m.detection)
         if m.specimen is not None:
             result = self._for_another_fluid(m.specimen, entry, result)
+        elif self._fluid_ranges and (named := fluid_named(m.marker)) is not None:
+            # 'IL-6, Serum' under a set for CSF (review: judged by its range, unsaid)
+            result = self._for_another_fluid(named, entry, result)
         result = (
             _with_lab_comment(m, _said_if_a_mean(m, result))
             if self._alarms is None

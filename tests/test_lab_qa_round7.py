@@ -597,3 +597,21 @@ def test_an_alarm_column_of_none_keeps_rows_on_the_short_path(write_csv) -> None
     interpreter._judge = counted  # type: ignore[method-assign]
     assert len(list(interpreter.events([path]))) == 50
     assert calls == []
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_blood_specimen_in_the_marker_name_is_not_judged_by_a_csf_set(
+    write_csv, tmp_path, short_path: bool
+) -> None:
+    """Review: 'IL-6, Serum' is read as IL-6 (d338d66), and a CSF set then judged it by its
+    range with no word, where a 'Specimen' column's 'Serum' made it indeterminate."""
+    ranges = tmp_path / "csf.toml"
+    ranges.write_text(CSF_SET, encoding="utf-8")
+    path = write_csv(
+        'sample_id,marker,value,unit\nS1,"IL-6, Serum",3,pg/mL\nS2,Plasma IL-6,3,pg/mL\n'
+        "S3,IL-6,30,pg/mL\n"
+    )
+    serum, plasma, unnamed = results_of(path, short_path, ranges)
+    assert serum.status == plasma.status == "indeterminate"
+    assert (serum.note or "").startswith("the sample is blood, but this set's range is for")
+    assert unnamed.status == "high"

@@ -379,3 +379,19 @@ def test_explain_on_a_narrow_screen_lists_ranges_and_a_few_other_names() -> None
     assert len(also.split(" · ")) == 8
     wide = CliRunner(env={"COLUMNS": "120"}).invoke(app, ["explain", "sIL-2R"]).output
     assert "┏" in wide
+
+
+def test_a_lab_comment_naming_each_rows_marker_is_quoted_as_written(tmp_path: Path) -> None:
+    """Review: the shared note took ' for IL-6' out of the lab's quoted words as well, and
+    printed 'Repeat testing advised' under the table, a misquote."""
+    path = tmp_path / "sh.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,comment\n"
+        + "".join(
+            f"S1,{m},3,pg/mL,Repeat testing advised for {m}\n" for m in ("IL-6", "IL-8", "IL-10")
+        ),
+        encoding="utf-8",
+    )
+    output = CliRunner(env={"COLUMNS": "150"}).invoke(app, ["check", str(path)]).output
+    assert "'Repeat testing advised'" not in output
+    assert "comment from the lab: 'Repeat testing advised for IL-10'" in output

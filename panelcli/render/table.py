@@ -199,7 +199,7 @@ def _shared_notes(rows: list[dict[str, Text]], markers: list[str]) -> dict[str, 
     range for IL-6 depends on age') counts without it (educator QA round 7: ten rows each
     gave ten lines that differed only in that name); the parts and their marks."""
     parts = [
-        [(part, part.replace(f" for {marker}", "")) for part in cells["Note"].plain.split("; ")]
+        [(part, _without_its_marker(part, marker)) for part in cells["Note"].plain.split("; ")]
         if cells["Note"].plain
         else []
         for cells, marker in zip(rows, markers, strict=True)
@@ -215,6 +215,14 @@ def _shared_notes(rows: list[dict[str, Text]], markers: list[str]) -> dict[str, 
         # the mark right after the last word, as in print: never a line of its own (review)
         cells["Note"] = Text(f"{kept}{marks}")
     return shared
+
+
+def _without_its_marker(part: str, marker: str) -> str:
+    """A note's part without ' for <its row's marker>', but for the lab's words it quotes
+    (review: 'Repeat testing advised for IL-6' was misquoted as shared)."""
+    if part.startswith("comment from the lab"):
+        return part
+    return part.replace(f" for {marker}", "")
 
 
 #: The Note column's least width: narrower, "more than 400 × upper limit" is a word a line.

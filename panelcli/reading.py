@@ -4562,6 +4562,7 @@ _A_DAY = lazy_pattern(
 )
 
 
+@functools.lru_cache(maxsize=1024)  # a file has a few hundred times (review: 10% of a run)
 def _time_of_day(text: str) -> str | None:
     """A time of day as `read_date` reads it after a date ('08:15', '8:05 PM', '20:05:30'),
     from the forms LIS write ('08:15 Uhr', '14h30', '20:05:30,5'); None for another text."""

@@ -303,7 +303,10 @@ def _date_as_written(text: str) -> datetime | None:
 #: UTC by its name after a date and time ('… 06:10 UTC', '… GMT')
 _UTC_NAMED = lazy_pattern(r"(?<=\d)\s+(?:UTC|GMT)\Z", re.IGNORECASE)
 #: Another time zone by its letters ('CEST', 'EST'): which offset is meant is not told
-_ZONE_LETTERS = lazy_pattern(r"(?<=\d)\s+(?P<zone>[A-Z]{3,5})\Z")
+_ZONE_LETTERS = lazy_pattern(
+    r"(?<=\d)\s+(?P<zone>CES?T|E[SD]T|C[SD]T|M[SD]T|P[SD]T|BST|IST|JST|KST|AE[SD]T|HST|AK[SD]T"
+    r"|WES?T|EES?T|MSK|NZ[SD]T|SAST|HKT|SGT)\Z"
+)  # only zones' letters (review: 'STAT', 'HRS', 'UHR' were said to be zones)
 #: How `why_no_date` starts for a date whose time zone is given by its letters
 ZONE_BY_LETTERS = "gives its time zone by letters"
 
@@ -365,7 +368,10 @@ def why_no_date(text: str) -> str | None:
             "such as CST or IST stand for more than one zone): write it as an offset (+02:00) "
             "or leave it out"
         )
-    named = _named_month_parts(text)
+    zoned = _UTC_NAMED.search(text) if text[-1:].isalpha() else None
+    bare = text[: zoned.start()] if zoned else text
+    dated = _time_after(bare)  # a weekday before a date with a time (and 'GMT') too (review)
+    named = _named_month_parts(dated["day"] if dated else text)
     if named is not None and (day := _day_or_none(*named)) is not None:
         said = _weekday_apart(text, day)
         if said is not None:  # lab QA: 'Mon, 25 Mar 2026' was read as the 25th, unsaid

@@ -615,3 +615,21 @@ def test_a_blood_specimen_in_the_marker_name_is_not_judged_by_a_csf_set(
     assert serum.status == plasma.status == "indeterminate"
     assert (serum.note or "").startswith("the sample is blood, but this set's range is for")
     assert unnamed.status == "high"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("2026-03-30 06:10 STAT", "is not a date panelcli can read"),
+        ("03/30/2026 0610 HRS", "is not a date panelcli can read"),
+        ("2026-03-31 06:10 EST", "gives its time zone by letters ('EST')"),
+        ("Tue, 30 Mar 2026 08:15", "names a weekday that is not its day's"),
+        ("Sun, 30 Mar 2026 06:10:00 GMT", "names a weekday that is not its day's"),
+    ],
+)
+def test_dates_with_words_after_them_are_said_to_be_what_they_are(text: str, said: str) -> None:
+    """Review: 'STAT' (urgent, in LIS exports) was said to be a time zone, with advice to
+    write an offset; a wrong weekday before a date with a time got the generic message."""
+    from panelcli.trends import why_no_date
+
+    assert (why_no_date(text) or "").startswith(said)

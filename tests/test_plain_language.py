@@ -1570,3 +1570,19 @@ def test_the_table_says_once_that_ranges_differ_between_labs(tmp_path) -> None:
     mine.write_text("marker,value,unit,reference_range\nIL-6,6.0,pg/mL,0-7\n", encoding="utf-8")
     said = " ".join(runner.invoke(app, ["check", str(mine)]).output.split())
     assert "differ between labs" not in said  # the lab's own range judged it
+
+
+def test_a_set_of_yours_is_named_as_yours_in_the_ranges_sentence(tmp_path) -> None:
+    """Review: a copy of ARUP's set, edited, was called 'the ranges of ARUP Laboratories …'."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["ranges", "init", str(tmp_path / "mylab")]).exit_code == 0
+    mine = tmp_path / "mine.csv"
+    mine.write_text("marker,value,unit\nIL-6,6.0,pg/mL\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(mine), "--ranges", str(tmp_path / "mylab")])
+    said = " ".join(result.output.split())
+    assert "The results were compared with the ranges of your set 'mylab" in said
+    assert "compared with the ranges of ARUP" not in said

@@ -717,6 +717,14 @@ def render_table(
     _closing(console, report.reference_set, report.notice)
 
 
+def _whose(ref: ReferenceSetInfo) -> str:
+    """Whose ranges a set holds, in words: a bundled set's description, or a set of yours by
+    its name (review: a copy of ARUP's set, edited, was called ARUP's)."""
+    if is_bundled(Path(ref.path)):
+        return f"the ranges of {ref.description or ref.name}, which may not be your lab's"
+    return f"the ranges of your set '{ref.name}'"
+
+
 def _ranges_sentence(console: Console, report: Report) -> None:
     """Say once that ranges differ between labs, and whose ranges judged the results where
     the set's did (educator QA: an IL-6 high by ARUP's range, inside Mayo's and LabCorp's, was
@@ -734,9 +742,8 @@ def _ranges_sentence(console: Console, report: Report) -> None:
     console.print(
         inert(
             "A reference range is the span of values most healthy people have, and ranges "
-            f"differ between labs. {where} results were compared with the ranges of "
-            f"{ref.description or ref.name}, which may not be your lab's. Ask which range "
-            "applies to your test."
+            f"differ between labs. {where} results were compared with {_whose(ref)}. Ask which "
+            "range applies to your test."
         )
     )
     console.print()

@@ -143,6 +143,7 @@ def test_ndjson_carries_the_same_results_issues_and_totals_as_json(sample: str) 
         "reference_set": document["reference_set"],
         "totals": document["totals"],
         "schema_version": "1",
+        "panelcli_version": document["panelcli_version"],  # the release, as JSON's
     }
 
 

@@ -122,7 +122,9 @@ def _explained(found: Explanation, console: Console) -> None:
             ranges = [entry.text, *([entry.assay_limits] if entry.assay_limits else [])]
             rows.append((inert(shown), Text("\n").join(map(inert, ranges)),
                          Text("\n").join(map(inert, said))))  # fmt: skip
-        _words_whole(console, table, ("Set", "Range", "Source"), rows, prose=2)
+        _words_whole(
+            console, table, ("Set", "Range", "Source"), rows, prose=2, lines_below=PARAGRAPHS_BELOW
+        )
 
 
 def render_overview(
@@ -212,16 +214,16 @@ def _words_whole(
     headings: Sequence[str],
     rows: Sequence[Sequence[Text]],
     prose: int,
+    lines_below: int = 0,
 ) -> None:
     """`rows` as a table that breaks no word, or as paragraphs where its words cannot fit side
-    by side (QA: 'arup-30026 / 01' in `explain` at 40 columns, 'made-u / p' in `demo`)."""
+    by side (QA: 'arup-30026 / 01' in `explain` at 40 columns, 'made-u / p' in `demo`), or
+    where the terminal is narrower than `lines_below`."""
     cells = [[Text(h) for h in headings], *rows]
     room = table_width(console, len(headings))
     # a range whole ('31 - 409') where the table then fits, else broken after its dash
     for ranges_whole in (True, False):
-        if console.width >= PARAGRAPHS_BELOW and _fits(
-            console, cells, rows, room, prose, ranges_whole
-        ):
+        if console.width >= lines_below and _fits(console, cells, rows, room, prose, ranges_whole):
             _ranges_as_table(console, table, headings, rows, prose, ranges_whole)
             return
     _ranges_as_paragraphs(console, table.title, headings, rows)

@@ -392,6 +392,17 @@ _WEAK_ROLE_OF |= {
     for word in words
     if sample + word not in _ROLE_OF
 }
+#: A header of a marker's name and 'Level' ('IL-6 Level'), with no unit
+_LEVEL_AFTER = lazy_pattern(r"(?P<name>.+?)[\s_-]+levels?", re.IGNORECASE)
+
+
+def _names_a_marker(name: str) -> bool:
+    """`explain.names_a_marker`, imported when a header first asks (it reads the bundled sets)."""
+    from panelcli.explain import names_a_marker
+
+    return names_a_marker(name)
+
+
 #: A dilution's column, said not to be applied to the values beside it
 _DILUTION_NAMES = frozenset({
     "dilution", "dilutionfactor", "dil", "dilfactor", "dilutionratio", "dilutionprotocol",
@@ -4390,6 +4401,15 @@ def header_warnings(
             )
         elif wrapped in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[wrapped]}"
+        elif (level := _LEVEL_AFTER.fullmatch(name.strip())) is not None and _names_a_marker(
+            level["name"]
+        ):
+            # review: a wide 'IL-6 Level' with no unit was 'not a known marker or field'
+            message = f"column '{shorten(name)}' " + _not_read_because(
+                f"it names {shorten(level['name'])}, but with no unit it may hold words ('High'); "
+                f"to have its values read, name it with their unit, such as "
+                f"'{shorten(level['name'])} (pg/mL)'"
+            )
         elif header_key(name) in _DILUTION_NAMES:
             # lab QA round 7: 'not read' left open whether the values were multiplied by it
             message = f"column '{shorten(name)}' " + _not_read_because(

@@ -633,3 +633,11 @@ def test_dates_with_words_after_them_are_said_to_be_what_they_are(text: str, sai
     from panelcli.trends import why_no_date
 
     assert (why_no_date(text) or "").startswith(said)
+
+
+def test_a_wide_marker_level_column_with_no_unit_says_how_to_have_it_read(write_csv) -> None:
+    """Review: 'IL-8 Level' beside read columns was 'not a known marker or field', untrue."""
+    path = write_csv("Sample ID,IL-6 (pg/mL),IL-8 Level\nS1,3,High\n")
+    (said,) = issues_of(path)
+    assert said.column == "IL-8 Level" and "it names IL-8, but with no unit" in said.message
+    assert "such as 'IL-8 (pg/mL)'" in said.message

@@ -552,6 +552,7 @@ class ReferenceSet:
                 or self._named_in_brackets(marker)
                 or self._named_with_words_after(marker)
                 or self._named_with_an_assay(marker)
+                or self._named_despite_its_digits(marker)
             )
             if hint is not None and names_another_greek_letter(marker, hint):
                 hint = None
@@ -640,6 +641,13 @@ class ReferenceSet:
         written = marker.strip()
         found = _ASSAY_AFTER.fullmatch(written) or _ASSAY_BEFORE.fullmatch(written)
         return None if found is None else self.resolve(found["name"])
+
+    def _named_despite_its_digits(self, marker: str) -> str | None:
+        """The marker of a name with a zero padded before its number ('IL-06', as some LIS
+        codes write it) or a letter O typed for a zero ('IL-1O'): a hint only (lab QA round 7:
+        no hint)."""
+        mended = _PADDED_ZERO.sub("", _O_FOR_ZERO.sub("0", marker))
+        return self.resolve(mended) if mended != marker else None
 
     def _named_with_a_unit(self, marker: str) -> str | None:
         """The marker of a name that carries its unit ('IL-6 (pg/mL)' in a marker cell)."""
@@ -767,6 +775,9 @@ _ASSAY_WORDS = lazy_pattern(
     r"v?\d+\.\d+|v\d+|hs|high-?sensitivity|ultra(?:-?sensitive)?|advantage|plus|simoa",
     re.IGNORECASE,
 )
+#: A zero padded before a marker's number ('IL-06'), and a letter O after a digit ('IL-1O')
+_PADDED_ZERO = lazy_pattern(r"(?<=[-\s])0+(?=[1-9])")
+_O_FOR_ZERO = lazy_pattern(r"(?<=\d)[oO]\b")
 #: An assay's words after a marker's name, as LIS test names write them, and before it
 _ASSAY_AFTER = lazy_pattern(
     r"(?P<name>.*?[^\s,;:_-])[\s,;:_-]*[(\[]?\s*(?:high(?:ly)?[\s-]+sensitiv(?:e|ity)"

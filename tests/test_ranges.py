@@ -2583,3 +2583,13 @@ def test_a_set_that_writes_greek_letters_as_latin_ones_keeps_its_hints(tmp_path:
     assert ranges.suggest("tumor necrosis factor alpha") == "TNF-a"
     assert ranges.suggest("IL-1") == "IL-1b or IL-1α"
     assert ranges.suggest("interferon alpha") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [("IL-06", "IL-6"), ("IL 06", "IL-6"), ("IL-1O", "IL-10"), ("IL-010", "IL-10")],
+)
+def test_a_padded_zero_or_a_letter_o_for_zero_gets_a_hint_only(written: str, hint: str) -> None:
+    """Lab QA round 7: an LIS code 'IL-06' and a typed 'IL-1O' had no hint."""
+    ranges = load_ranges("arup-3002601")
+    assert ranges.resolve(written) is None and ranges.suggest(written) == hint

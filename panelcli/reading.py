@@ -2072,6 +2072,10 @@ def _find_header_in(
 #: An instrument's or LIS's message, by the start of its first line: what it is
 _MESSAGES = (
     ("MSH|", "an HL7 v2 message (its first segment is MSH)"),
+    # lab QA round 7: bare OBX segments, cut from a message, got the generic 'no header'
+    ("OBX|", "a part of an HL7 v2 message (OBX segments, one result each)"),
+    ("PID|", "a part of an HL7 v2 message (its patient's PID segment first)"),
+    ("OBR|", "a part of an HL7 v2 message (its order's OBR segment first)"),
     ("H|\\^&", "an ASTM message from an instrument (its first record is H|\\^&)"),
     ("1H|\\^&", "an ASTM message from an instrument (its first record is H|\\^&)"),
 )

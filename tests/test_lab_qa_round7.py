@@ -641,3 +641,11 @@ def test_a_wide_marker_level_column_with_no_unit_says_how_to_have_it_read(write_
     (said,) = issues_of(path)
     assert said.column == "IL-8 Level" and "it names IL-8, but with no unit" in said.message
     assert "such as 'IL-8 (pg/mL)'" in said.message
+
+
+def test_bare_hl7_segments_are_named_as_such(write_csv) -> None:
+    """Lab QA round 7: OBX lines cut from an HL7 message got the generic 'no header'."""
+    path = write_csv("OBX|1|NM|IL-6^Interleukin 6||12.5|pg/mL|0.0-7.0|H|||F\n")
+    (refused,) = issues_of(path)
+    assert refused.code == "file-unreadable"
+    assert "a part of an HL7 v2 message (OBX segments, one result each)" in refused.message

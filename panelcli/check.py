@@ -88,6 +88,7 @@ from panelcli.models import ReferenceUsed as Reference
 from panelcli.names import (
     InstrumentName,
     instrument_name,
+    lis_name,
     looks_like_a_cytokine,
     marker_key,
     value_name,
@@ -1861,7 +1862,7 @@ class Interpreter:
         name = self.ranges.resolve(marker)
         if name is None:
             return None
-        if self._fluid_ranges and fluid_named(marker) is not None:
+        if self._fluid_ranges and self._fluid_in_its_name(marker) is not None:
             return None  # 'IL-6, Serum' under a set for CSF: the general path asks
         words = instrument_name(marker)
         if words is not None and (words.mean or words.replicate):
@@ -2211,7 +2212,7 @@ class Interpreter:
             result = _estimated(result, m.detection)
         if m.specimen is not None:
             result = self._for_another_fluid(m.specimen, entry, result)
-        elif self._fluid_ranges and (named := fluid_named(m.marker)) is not None:
+        elif self._fluid_ranges and (named := self._fluid_in_its_name(m.marker)) is not None:
             # 'IL-6, Serum' under a set for CSF (review: judged by its range, unsaid)
             result = self._for_another_fluid(named, entry, result)
         result = (
@@ -2315,6 +2316,15 @@ class Interpreter:
             self._kinds.update(kinds)
             del self._pending[pending:]
 
+    def _fluid_in_its_name(self, marker: str) -> str | None:
+        """The fluid a marker's name adds to the marker's own ('IL-6, Serum': blood), as
+        `lis_name` reads it; None where the name adds none, or is a name the set gives in full
+        ('Serum amyloid A', 'Tissue Factor': review, they were taken for a specimen)."""
+        plain = lis_name(marker)
+        if plain is None or self.ranges.names_in_full(marker):
+            return None
+        return fluid_named(marker.replace(plain, " ", 1))
+
     @functools.cached_property
     def _set_fluid(self) -> str | None:
         """The fluid other than blood the set's ranges are for ('specimen = "CSF"'), else None
@@ -2350,8 +2360,8 @@ class Interpreter:
     def _alarmed(self, m: Measurement, result: Result) -> Result:
         """`result` not judged where the instrument's alarm column gives an alarm for its row
         ('Cal.E' under 'Data Alarm'): such a result may not be reportable."""
-        if self._alarms is None or m.comment is None:  # ('None', 'OK': no comment, as read)
-            return result
+        if self._alarms is None or m.comment is None or says_no_alarm(m.comment):
+            return result  # ('None', 'OK' are read as no comment; said here too, on any path)
         if result.status in (Status.NO_REFERENCE, Status.INDETERMINATE):
             return result  # not judged already
         side = m.comment.strip()[:1]

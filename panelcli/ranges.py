@@ -474,6 +474,10 @@ class ReferenceSet:
         # slow down the start of each run of the default set.
         return [] if is_bundled(self.path) else ranges_warnings(self._raw, self.path.stem)
 
+    def names_in_full(self, marker: str) -> bool:
+        """Whether the set gives `marker` as a name or alias, whole ('Serum amyloid A')."""
+        return marker_key(marker) in self._index
+
     def resolve(self, marker: str) -> str | None:
         """The canonical name for a marker as written ('IL6', or 'IL-6 Conc.' as instruments
         write its value), or None when the set does not know it."""
@@ -875,7 +879,7 @@ def names_another_greek_letter(name: str, hint: str) -> bool:
 
 
 #: A Greek letter written as a Latin one at a name's end, as some sets do ('IL-1b', 'TNF-a')
-_ASCII_GREEK = lazy_pattern(r"-(a|b|g|d)\Z", re.IGNORECASE)
+_ASCII_GREEK = lazy_pattern(r"(?:-|(?<=\d))(a|b|g|d)\Z", re.IGNORECASE)
 #: A Greek letter spelled out or written, and the letter
 _GREEK_SPELLED = lazy_pattern(
     r"(?<![a-z])(?:alpha|alfa|beta|gamma|gama|delta|kappa)(?![a-z])|[αβγδκ]"

@@ -421,9 +421,14 @@ _WEAK_ROLE_OF |= dict.fromkeys(ALARM_COLUMNS, "comment")
 #: An alarm cell that says there is none, as a key of `says_no_alarm`
 _NO_ALARM = frozenset({
     "none", "no", "n", "ok", "okay", "pass", "passed", "valid", "normal", "false", "clear",
-    "noerror", "noerrors", "noalarm", "noalarms", "noflag", "noflags", "nowarning",
-    "nowarnings", "noexception", "noexceptions", "noissue", "noissues",
+    "null", "nil", "nan", "na", "notflagged", "nonedetected", "nonefound",
 })  # fmt: skip
+#: ... and as words: 'no errors', 'no issues found', '0 alarms', '0' or '00' ('0/0', '0.0')
+_NONE_SAID = lazy_pattern(
+    r"(?:ok)?(?:no|0+)(?:errors?|alarms?|flags?|warnings?|exceptions?|issues?|problems?)?"
+    r"(?:found|detected)?"
+    r"|0+"
+)
 
 
 def says_no_alarm(cell: str) -> bool:
@@ -433,9 +438,11 @@ def says_no_alarm(cell: str) -> bool:
     text = cell.strip()
     if not text or is_no_value_mark(text):
         return True
-    if re.sub(r"[\s._-]", "", text.casefold()) in _NO_ALARM:
+    key = re.sub(r"[^a-z0-9]", "", text.casefold())  # '<none>', '[]', '#N/A' too
+    if not key or key in _NO_ALARM:
         return True
-    return bool(re.fullmatch(r"0+(?:[.,]0+)?", text))
+    # 'none detected', 'no issues found', '0 errors', '0/0' (second review)
+    return bool(_NONE_SAID.fullmatch(key))
 
 
 def _alarm_of(text: str | None) -> str | None:
@@ -1435,7 +1442,10 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     keys = {i: key.replace("/", "") for i, key in written.items()}
     weak_marker = {i for i in unmapped if _WEAK_ROLE_OF.get(keys[i]) == "marker"}
     # a value column named, strongly or weakly: a long file, whose 'Event' is the test's name
-    value_named = "value" in roles or any(_WEAK_ROLE_OF.get(keys[i]) == "value" for i in unmapped)
+    # (not a replicates' 'Mean' or 'Average': a wide file's own figure; review)
+    value_named = "value" in roles or any(
+        _WEAK_ROLE_OF.get(keys[i]) == "value" and keys[i] not in _REPLICATES_MEAN for i in unmapped
+    )
     late = {i for i in unmapped if keys[i] in _NAMES_OF_A_LONG_VALUE}
     # ... and a study's subject id after a person's name, before another person column (review:
     # 'Case Number', an admission's, took the place of record_id)
@@ -4411,8 +4421,8 @@ def header_warnings(
             # review: a wide 'IL-6 Level' with no unit was 'not a known marker or field'
             message = f"column '{shorten(name)}' " + _not_read_because(
                 f"it names {shorten(level['name'])}, but with no unit it may hold words ('High'); "
-                f"to have its values read, name it with their unit, such as "
-                f"'{shorten(level['name'])} (pg/mL)'"
+                "to have its values read, name it with their unit in brackets, such as "
+                f"'{shorten(level['name'])} (pg/mL)' if they are in pg/mL"
             )
         elif header_key(name) in _DILUTION_NAMES:
             # lab QA round 7: 'not read' left open whether the values were multiplied by it
@@ -5106,8 +5116,9 @@ def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict
             or after in _flag_and_range_columns(layout, index)
             # the lab's comment: a bare number there is no comment ('Notes' too, read or not)
             or _ROLE_OF.get(key) == "comment"
-            or _WEAK_ROLE_OF.get(key) == "comment"
+            or (_WEAK_ROLE_OF.get(key) == "comment" and key not in ALARM_COLUMNS)
         ):
+            # (not an alarm column: its '1' is an alarm's count, not decimals; review)
             spills[index] = after
     return spills
 

@@ -282,7 +282,12 @@ def _date_as_written(text: str) -> datetime | None:
             continue
     timed = _time_after(text)
     written = timed["day"] if timed else text
-    day = _slashed_date(written) or _named_month_date(written) or _year_first_dotted(written)
+    day = (
+        _slashed_date(written)
+        or _named_month_date(written)
+        or _year_first_dotted(written)
+        or (_day_first_dotted(written) if timed is not None else None)  # '30.03.2026 0610'
+    )
     if day is None and timed is not None:  # '2026-03-01 8:30 AM' (QA): ISO, but for the time
         with contextlib.suppress(ValueError):
             day = datetime.combine(date.fromisoformat(written), datetime.min.time())
@@ -305,7 +310,7 @@ _UTC_NAMED = lazy_pattern(r"(?<=\d)\s+(?:UTC|GMT)\Z", re.IGNORECASE)
 #: Another time zone by its letters ('CEST', 'EST'): which offset is meant is not told
 _ZONE_LETTERS = lazy_pattern(
     r"(?<=\d)\s+(?P<zone>CES?T|E[SD]T|C[SD]T|M[SD]T|P[SD]T|BST|IST|JST|KST|AE[SD]T|HST|AK[SD]T"
-    r"|WES?T|EES?T|MSK|NZ[SD]T|SAST|HKT|SGT)\Z"
+    r"|WES?T|EES?T|MSK|NZ[SD]T|SAST|HKT|SGT|MES?Z)\Z"
 )  # only zones' letters (review: 'STAT', 'HRS', 'UHR' were said to be zones)
 #: How `why_no_date` starts for a date whose time zone is given by its letters
 ZONE_BY_LETTERS = "gives its time zone by letters"
@@ -398,6 +403,17 @@ _DOTTED_DAY = lazy_pattern(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{
 #: Year first with dots ('2026.03.20'), as Hungarian and East Asian exports write it (lab QA),
 #: Hungarian with a space and a last dot too ('2026. 03. 20.', '2026.03.20.'; review)
 _YEAR_DOTTED_DAY = lazy_pattern(r"^(?P<year>\d{4})\. ?(?P<month>\d{1,2})\. ?(?P<day>\d{1,2})\.?$")
+
+
+def _day_first_dotted(text: str) -> datetime | None:
+    """A day-first dotted date ('30.03.2026'), else None: before a time of four digits,
+    which the strptime forms do not take (second review)."""
+    found = _DOTTED_DAY.match(text)
+    return (
+        None
+        if found is None
+        else _day_or_none(int(found["year"]), int(found["month"]), int(found["day"]))
+    )
 
 
 def _year_first_dotted(text: str) -> datetime | None:

@@ -395,3 +395,20 @@ def test_a_lab_comment_naming_each_rows_marker_is_quoted_as_written(tmp_path: Pa
     output = CliRunner(env={"COLUMNS": "150"}).invoke(app, ["check", str(path)]).output
     assert "'Repeat testing advised'" not in output
     assert "comment from the lab: 'Repeat testing advised for IL-10'" in output
+
+
+def test_a_lab_comment_with_its_own_semicolon_stays_whole_in_the_table(tmp_path: Path) -> None:
+    """Second review: 'Hemolysed; repeat testing advised for IL-6' was split in two, one half
+    a caption 'comment from the lab: 'Hemolysed'."""
+    path = tmp_path / "sh2.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,comment\n"
+        + "".join(
+            f"S1,{m},3,pg/mL,Hemolysed; repeat testing advised for {m}\n"
+            for m in ("IL-6", "IL-8", "IL-10")
+        ),
+        encoding="utf-8",
+    )
+    output = CliRunner(env={"COLUMNS": "160"}).invoke(app, ["check", str(path)]).output
+    assert "¹" not in output
+    assert "comment from the lab: 'Hemolysed; repeat testing advised for IL-10'" in output

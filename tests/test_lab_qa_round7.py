@@ -649,3 +649,71 @@ def test_bare_hl7_segments_are_named_as_such(write_csv) -> None:
     (refused,) = issues_of(path)
     assert refused.code == "file-unreadable"
     assert "a part of an HL7 v2 message (OBX segments, one result each)" in refused.message
+
+
+# --- second review --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_an_alarm_column_right_after_the_value_reads_alarms_not_decimals(
+    write_csv, short_path: bool
+) -> None:
+    """Second review: after the value, 'None' and 'Passed' made results indeterminate on the
+    general path only (read there as a comment after the value), and an alarm count '1' was
+    taken for the value's decimals."""
+    path = write_csv(
+        "sample_id,IL-6 (pg/mL),IL-8 (pg/mL),Data Alarm\nS1,3,4,None\nS2,3,4,Passed\n"
+        "S3,3,4,1\nS4,3,4,0\n"
+    )
+    statuses = [(r.sample_id, r.marker, r.status) for r in results_of(path, short_path)]
+    assert statuses == [
+        ("S1", "IL-6", "high"), ("S1", "IL-8", "normal"), ("S2", "IL-6", "high"),
+        ("S2", "IL-8", "normal"), ("S3", "IL-6", "indeterminate"),
+        ("S3", "IL-8", "indeterminate"), ("S4", "IL-6", "high"), ("S4", "IL-8", "normal"),
+    ]  # fmt: skip
+    assert [i.code for i in issues_of(path, short_path)] == []
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["none detected", "No Error(s)", "OK - no alarm", "0 errors", "No issues found", "null",
+     "NaN", "#N/A", "<none>", "[]", "0/0"],
+)  # fmt: skip
+def test_more_ways_of_saying_no_alarm(cell: str) -> None:
+    from panelcli.reading import says_no_alarm
+
+    assert says_no_alarm(cell)
+    assert not says_no_alarm("Cal.E") and not says_no_alarm("1") and not says_no_alarm("Noise")
+
+
+def test_a_wide_file_with_an_event_and_a_mean_column_is_still_wide(write_csv) -> None:
+    """Second review: 'Mean' counted as a value column, so 'Event' was read as the marker and
+    the visit 'Baseline' judged at the row's mean; the IL-6 column was ignored, exit 0."""
+    path = write_csv("Sample ID,Event,IL-6 (pg/mL),IL-8 (pg/mL),Mean\nS1,Baseline,3,4,3.5\n")
+    assert [(r.marker, r.value) for r in results_of(path)] == [("IL-6", 3.0), ("IL-8", 4.0)]
+
+
+def test_a_name_the_set_gives_in_full_is_not_read_as_naming_a_fluid(write_csv, tmp_path) -> None:
+    """Second review: under a urine set, 'Serum amyloid A' (an alias of the set) was said to be
+    blood, 'Tissue inhibitor of metalloproteinases 2' tissue: both indeterminate."""
+    ranges = tmp_path / "urine.toml"
+    ranges.write_text(
+        '[set]\nname = "my-urine"\nspecimen = "urine"\n'
+        '[markers."TIMP-2"]\nunit = "ng/mL"\nhigh = 5\nsource = "x"\n'
+        'aliases = ["Tissue inhibitor of metalloproteinases 2"]\n'
+        '[markers."SAA"]\nunit = "mg/L"\nhigh = 5\nsource = "x"\naliases = ["Serum amyloid A"]\n',
+        encoding="utf-8",
+    )
+    path = write_csv(
+        "sample_id,marker,value,unit\nU1,Tissue inhibitor of metalloproteinases 2,7,ng/mL\n"
+        "U1,Serum amyloid A,7,mg/L\n"
+    )
+    assert [r.status for r in results_of(path, True, ranges)] == ["high", "high"]
+    assert [r.status for r in results_of(path, False, ranges)] == ["high", "high"]
+
+
+def test_day_first_dotted_dates_take_a_four_digit_time_too() -> None:
+    from panelcli.trends import read_date
+
+    day = read_date("30.03.2026 0610")
+    assert day is not None and day.strftime("%Y-%m-%d %H:%M") == "2026-03-30 06:10"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -199,7 +200,7 @@ def _shared_notes(rows: list[dict[str, Text]], markers: list[str]) -> dict[str, 
     range for IL-6 depends on age') counts without it (educator QA round 7: ten rows each
     gave ten lines that differed only in that name); the parts and their marks."""
     parts = [
-        [(part, _without_its_marker(part, marker)) for part in cells["Note"].plain.split("; ")]
+        [(part, _without_its_marker(part, marker)) for part in _note_parts(cells["Note"].plain)]
         if cells["Note"].plain
         else []
         for cells, marker in zip(rows, markers, strict=True)
@@ -217,12 +218,31 @@ def _shared_notes(rows: list[dict[str, Text]], markers: list[str]) -> dict[str, 
     return shared
 
 
+#: How a note quotes the lab's comment, at its end (`reading.comment_said`)
+LAB_COMMENT_SAID = "comment from the lab: "
+
+
+def _note_parts(note: str) -> list[str]:
+    """A note's parts ('; ' between them), the lab's comment whole, its own '; ' too: it
+    comes last (review: 'Hemolysed; repeat testing …' was said as two parts, one a caption)."""
+    head, found, comment = note.partition(LAB_COMMENT_SAID)
+    parts = head.removesuffix("; ").split("; ") if head else []
+    return [*parts, found + comment] if found else parts
+
+
 def _without_its_marker(part: str, marker: str) -> str:
-    """A note's part without ' for <its row's marker>', but for the lab's words it quotes
-    (review: 'Repeat testing advised for IL-6' was misquoted as shared)."""
-    if part.startswith("comment from the lab"):
-        return part
-    return part.replace(f" for {marker}", "")
+    """A note's part without ' for <its row's marker>', but never inside the words it quotes
+    (a lab's comment, an instrument's alarm, a name as written; review: 'Repeat testing
+    advised for IL-6' was misquoted as shared)."""
+    said, kept = [], 0
+    for quoted in _QUOTED.finditer(part):
+        said += [part[kept : quoted.start()].replace(f" for {marker}", ""), quoted[0]]
+        kept = quoted.end()
+    return "".join([*said, part[kept:].replace(f" for {marker}", "")])
+
+
+#: Words a note quotes: 'Hemolysed' (an apostrophe in a word, "lab's", opens none)
+_QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)")
 
 
 #: The Note column's least width: narrower, "more than 400 × upper limit" is a word a line.

@@ -1506,12 +1506,21 @@ def other_fluid(cell: str | None) -> str | None:
 BLOOD = "blood"
 
 
+#: Words of blood `fluid_named` knows without its patterns (but in 'seminal plasma')
+_PLAIN_BLOOD = ("serum", "plasma", "blood")
+
+
 @functools.lru_cache(maxsize=256)
 def fluid_named(cell: str | None) -> str | None:
     """The body fluid a specimen cell names, in words: `BLOOD`, or another ('CSF' →
     'cerebrospinal fluid (CSF)'); None for a blank or other words."""
     if not cell or not cell.strip() or cell.strip().isdigit():
         return None
+    lowered = cell.casefold()
+    if any(word in lowered for word in _PLAIN_BLOOD) and not any(
+        word in lowered for word in ("semin", "samen")
+    ):
+        return BLOOD  # before the patterns are compiled: the bundled sets' specimens are blood's
     blood, fluids = _fluid_patterns()
     if blood.search(cell):
         return BLOOD

@@ -2320,10 +2320,18 @@ class Interpreter:
         """The fluid a marker's name adds to the marker's own ('IL-6, Serum': blood), as
         `lis_name` reads it; None where the name adds none, or is a name the set gives in full
         ('Serum amyloid A', 'Tissue Factor': review, they were taken for a specimen)."""
-        plain = lis_name(marker)
-        if plain is None or self.ranges.names_in_full(marker):
+        # as resolve reads it: without a species' or an instrument's words ('Hu Serum IL-6',
+        # 'Serum amyloid A (45)'; third review)
+        human = without_species(marker)
+        forms = [marker, *([human] if human else [])]
+        forms += [bare for form in forms if (bare := value_name(form)) is not None]
+        if any(self.ranges.names_in_full(form) for form in forms):
             return None
-        return fluid_named(marker.replace(plain, " ", 1))
+        for form in forms:
+            plain = lis_name(form)
+            if plain is not None:
+                return fluid_named(form.replace(plain, " ", 1))
+        return None
 
     @functools.cached_property
     def _set_fluid(self) -> str | None:

@@ -438,11 +438,20 @@ def says_no_alarm(cell: str) -> bool:
     text = cell.strip()
     if not text or is_no_value_mark(text):
         return True
-    key = re.sub(r"[^a-z0-9]", "", text.casefold())  # '<none>', '[]', '#N/A' too
-    if not key or key in _NO_ALARM:
+    key = re.sub(r"[^a-z0-9]", "", text.casefold())  # '<none>', '#N/A' too
+    if not key:  # a sign or words of other scripts ('*', '⚠', 'Ошибка'): an alarm (review)
+        return text in ("[]", "{}", "()")
+    if key in _NO_ALARM:
         return True
     # 'none detected', 'no issues found', '0 errors', '0/0' (second review)
     return bool(_NONE_SAID.fullmatch(key))
+
+
+def _alarm_after_value(text: str | None) -> str | None:
+    """An alarm column's cell right after the value: a bare number there may be the value's
+    decimals ('12,5' unquoted), as a comment column's (second review: 'None' there was an
+    alarm on one path and none on the other)."""
+    return None if text is None or says_no_alarm(text) else _comment_after_value(text)
 
 
 def _alarm_of(text: str | None) -> str | None:
@@ -1442,9 +1451,12 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     keys = {i: key.replace("/", "") for i, key in written.items()}
     weak_marker = {i for i in unmapped if _WEAK_ROLE_OF.get(keys[i]) == "marker"}
     # a value column named, strongly or weakly: a long file, whose 'Event' is the test's name
-    # (not a replicates' 'Mean' or 'Average': a wide file's own figure; review)
+    # (not a replicates' 'Mean' or 'Average' in a file with columns of values in a unit, a wide
+    # file's own figure; review: its 'Event' was then the marker)
+    wide_like = any(split_header_unit(cells[i])[1] is not None for i in unmapped)
     value_named = "value" in roles or any(
-        _WEAK_ROLE_OF.get(keys[i]) == "value" and keys[i] not in _REPLICATES_MEAN for i in unmapped
+        _WEAK_ROLE_OF.get(keys[i]) == "value" and not (wide_like and keys[i] in _REPLICATES_MEAN)
+        for i in unmapped
     )
     late = {i for i in unmapped if keys[i] in _NAMES_OF_A_LONG_VALUE}
     # ... and a study's subject id after a person's name, before another person column (review:
@@ -5116,9 +5128,8 @@ def spill_columns(header: Sequence[str], layout: Layout, delimiter: str) -> dict
             or after in _flag_and_range_columns(layout, index)
             # the lab's comment: a bare number there is no comment ('Notes' too, read or not)
             or _ROLE_OF.get(key) == "comment"
-            or (_WEAK_ROLE_OF.get(key) == "comment" and key not in ALARM_COLUMNS)
+            or _WEAK_ROLE_OF.get(key) == "comment"
         ):
-            # (not an alarm column: its '1' is an alarm's count, not decimals; review)
             spills[index] = after
     return spills
 
@@ -5428,11 +5439,15 @@ def measurement_reader(
     spills = spill_columns(header, layout, delimiter)
     # a bare number under a comment column right after a value is its decimals, if anything,
     # no comment (QA: IL-8's '2,5' was refused as split, and IL-6's note quoted '5')
+    alarms = i_comment is not None and header_key(header[i_comment]) in ALARM_COLUMNS
+    after_value = i_comment is not None and i_comment in spills.values()
     comment_of = (
-        _comment_after_value
-        if i_comment is not None and i_comment in spills.values()
+        _alarm_after_value
+        if alarms and after_value
+        else _comment_after_value
+        if after_value
         else _alarm_of
-        if i_comment is not None and header_key(header[i_comment]) in ALARM_COLUMNS
+        if alarms
         else lab_comment
     )
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__

@@ -381,34 +381,29 @@ def test_explain_on_a_narrow_screen_lists_ranges_and_a_few_other_names() -> None
     assert "┏" in wide
 
 
-def test_a_lab_comment_naming_each_rows_marker_is_quoted_as_written(tmp_path: Path) -> None:
-    """Review: the shared note took ' for IL-6' out of the lab's quoted words as well, and
-    printed 'Repeat testing advised' under the table, a misquote."""
-    path = tmp_path / "sh.csv"
-    path.write_text(
-        "sample_id,marker,value,unit,comment\n"
-        + "".join(
-            f"S1,{m},3,pg/mL,Repeat testing advised for {m}\n" for m in ("IL-6", "IL-8", "IL-10")
-        ),
-        encoding="utf-8",
-    )
-    output = CliRunner(env={"COLUMNS": "150"}).invoke(app, ["check", str(path)]).output
-    assert "'Repeat testing advised'" not in output
-    assert "comment from the lab: 'Repeat testing advised for IL-10'" in output
+def _commented_table(tmp_path: Path, comment: str) -> str:
+    """The table of three results whose lab comments are `comment` with each marker's name
+    put for '{m}'."""
+    path = tmp_path / "commented.csv"
+    rows = "".join(f"S1,{m},3,pg/mL,{comment.format(m=m)}\n" for m in ("IL-6", "IL-8", "IL-10"))
+    path.write_text(f"sample_id,marker,value,unit,comment\n{rows}", encoding="utf-8")
+    return CliRunner(env={"COLUMNS": "160"}).invoke(app, ["check", str(path)]).output
 
 
-def test_a_lab_comment_with_its_own_semicolon_stays_whole_in_the_table(tmp_path: Path) -> None:
-    """Second review: 'Hemolysed; repeat testing advised for IL-6' was split in two, one half
-    a caption 'comment from the lab: 'Hemolysed'."""
-    path = tmp_path / "sh2.csv"
-    path.write_text(
-        "sample_id,marker,value,unit,comment\n"
-        + "".join(
-            f"S1,{m},3,pg/mL,Hemolysed; repeat testing advised for {m}\n"
-            for m in ("IL-6", "IL-8", "IL-10")
-        ),
-        encoding="utf-8",
-    )
-    output = CliRunner(env={"COLUMNS": "160"}).invoke(app, ["check", str(path)]).output
+@pytest.mark.parametrize(
+    "comment",
+    [
+        # review: the shared note took ' for IL-6' out of the lab's quoted words too
+        "Repeat testing advised for {m}",
+        # second review: the lab's own '; ' split it in two, one half a caption
+        "Hemolysed; repeat testing advised for {m}",
+        # third review: an apostrophe inside ended the quote for the pattern
+        "lab's repeat advised for {m}",
+    ],
+)
+def test_a_lab_comment_naming_each_rows_marker_is_quoted_as_written(
+    tmp_path: Path, comment: str
+) -> None:
+    output = _commented_table(tmp_path, comment)
     assert "¹" not in output
-    assert "comment from the lab: 'Hemolysed; repeat testing advised for IL-10'" in output
+    assert f"comment from the lab: '{comment.format(m='IL-10')}'" in output

@@ -659,19 +659,20 @@ def test_an_alarm_column_right_after_the_value_reads_alarms_not_decimals(
     write_csv, short_path: bool
 ) -> None:
     """Second review: after the value, 'None' and 'Passed' made results indeterminate on the
-    general path only (read there as a comment after the value), and an alarm count '1' was
-    taken for the value's decimals."""
+    general path only (read there as a comment after the value). A bare number there may be
+    the value's decimals ('4,1' unquoted), and is refused as a split value, as for a comment
+    column (third review: reading it as an alarm's count hid a real split)."""
     path = write_csv(
         "sample_id,IL-6 (pg/mL),IL-8 (pg/mL),Data Alarm\nS1,3,4,None\nS2,3,4,Passed\n"
-        "S3,3,4,1\nS4,3,4,0\n"
+        "S3,3,4,1\nS4,3,4,Cal.E\n"
     )
     statuses = [(r.sample_id, r.marker, r.status) for r in results_of(path, short_path)]
     assert statuses == [
         ("S1", "IL-6", "high"), ("S1", "IL-8", "normal"), ("S2", "IL-6", "high"),
-        ("S2", "IL-8", "normal"), ("S3", "IL-6", "indeterminate"),
-        ("S3", "IL-8", "indeterminate"), ("S4", "IL-6", "high"), ("S4", "IL-8", "normal"),
+        ("S2", "IL-8", "normal"), ("S3", "IL-6", "high"), ("S4", "IL-6", "indeterminate"),
+        ("S4", "IL-8", "indeterminate"),
     ]  # fmt: skip
-    assert [i.code for i in issues_of(path, short_path)] == []
+    assert [(i.code, i.line) for i in issues_of(path, short_path)] == [("value-split-by-comma", 4)]
 
 
 @pytest.mark.parametrize(
@@ -717,3 +718,50 @@ def test_day_first_dotted_dates_take_a_four_digit_time_too() -> None:
 
     day = read_date("30.03.2026 0610")
     assert day is not None and day.strftime("%Y-%m-%d %H:%M") == "2026-03-30 06:10"
+
+
+# --- third review ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+@pytest.mark.parametrize("cell", ["*", "!", "⚠", "Ошибка", "エラー"])
+def test_an_alarm_of_signs_or_other_scripts_is_an_alarm(
+    write_csv, cell: str, short_path: bool
+) -> None:
+    """Third review: a cell with no Latin letter or digit counted as no alarm, and was judged."""
+    path = write_csv(f"sample_id,marker,value,unit,Data Alarm\nS1,IL-6,3,pg/mL,{cell}\n")
+    (result,) = results_of(path, short_path)
+    assert result.status == "indeterminate"
+
+
+def test_a_decimal_comma_split_into_an_alarm_column_is_still_refused(write_csv) -> None:
+    """Third review: '12,5' unquoted before a blank alarm column was read as 12 with an alarm
+    '5', where it was refused as a value split by a comma."""
+    path = write_csv("sample_id,marker,unit,value,Data Alarm\nS1,IL-6,pg/mL,12,5\n")
+    assert [i.code for i in issues_of(path)] == ["value-split-by-comma"]
+
+
+@pytest.mark.parametrize("value", ["Mean", "Average", "Calc Mean"])
+def test_a_long_files_mean_value_beside_a_weak_marker_name_is_read(write_csv, value: str) -> None:
+    """Third review: 'Sample,Lab Test,Mean,Unit' was refused once 'Mean' stopped counting as a
+    value column (kept so in a wide file, where it is the row's own figure)."""
+    path = write_csv(f"Sample,Lab Test,{value},Unit\nS1,IL-6,3.1,pg/mL\n")
+    assert [(r.marker, r.value) for r in results_of(path)] == [("IL-6", 3.1)]
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_fluid_in_a_name_is_read_as_resolve_reads_the_name(
+    write_csv, tmp_path, short_path: bool
+) -> None:
+    """Third review: 'Hu Serum IL-6' under a CSF set was judged by the CSF range, and 'Serum
+    amyloid A (45)', an alias with a bead region, was said to be blood."""
+    ranges = tmp_path / "csf.toml"
+    ranges.write_text(
+        CSF_SET + '[markers."SAA"]\nunit = "mg/L"\nhigh = 2\nsource = "x"\n'
+        'aliases = ["Serum amyloid A"]\n',
+        encoding="utf-8",
+    )
+    path = write_csv(
+        "sample_id,marker,value,unit\nS1,Hu Serum IL-6,3,pg/mL\nS2,Serum amyloid A (45),3,mg/L\n"
+    )
+    assert [r.status for r in results_of(path, short_path, ranges)] == ["indeterminate", "high"]

@@ -234,6 +234,8 @@ def _without_its_marker(part: str, marker: str) -> str:
     """A note's part without ' for <its row's marker>', but never inside the words it quotes
     (a lab's comment, an instrument's alarm, a name as written; review: 'Repeat testing
     advised for IL-6' was misquoted as shared)."""
+    if part.startswith(LAB_COMMENT_SAID):  # the lab's words, whatever their apostrophes
+        return part
     said, kept = [], 0
     for quoted in _QUOTED.finditer(part):
         said += [part[kept : quoted.start()].replace(f" for {marker}", ""), quoted[0]]

@@ -296,6 +296,10 @@ def _stop_for_signal(exception: type[BaseException]) -> NoReturn:
 _stops_said: list[type[BaseException]] = []
 
 
+#: `panelcli --debug COMMAND`: a traceback for any command's failure, as its own --debug
+_DEBUG_EVERYWHERE = False
+
+
 @contextlib.contextmanager
 def fatal_errors(debug: bool = False) -> Iterator[None]:
     """Turn every failure into one clear line on stderr and an exit code; never a traceback."""
@@ -304,7 +308,7 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
     except typer.Exit:
         raise
     except PanelcliError as exc:
-        if debug:
+        if debug or _DEBUG_EVERYWHERE:
             traceback.print_exc()
         if isinstance(exc, OutputError):
             _drop_unwritten_output()
@@ -320,7 +324,7 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
         _drop_unwritten_output()
         raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
-        if debug:
+        if debug or _DEBUG_EVERYWHERE:
             traceback.print_exc()
         signalled = raised_for_signal()
         if signalled is not None:  # a library wrapped what the signal handler raised
@@ -401,12 +405,22 @@ def main(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="Show the Python traceback of a failure, for any command (bug reports)."
+        ),
+    ] = False,
 ) -> None:
     """Interpret cytokine panel blood-test results against editable reference ranges.
 
     It informs; it never diagnoses. Example: panelcli check results.csv (no file at hand?
     panelcli demo cytokine-storm interprets a bundled synthetic one)
     """
+    global _DEBUG_EVERYWHERE
+    # before the command as after it (developer QA: 'panelcli --debug check' was 'No such
+    # option: --debug')
+    _DEBUG_EVERYWHERE = debug
 
 
 RangesOpt = Annotated[

@@ -111,3 +111,14 @@ def test_two_folders_whose_names_differ_in_case_are_two_sets(tmp_path, monkeypat
     data.write_text("marker,value,unit\nIL-6,1.0,pg/mL\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(data), "--ranges", "mylab", "--ranges", "MYLAB"])
     assert result.exit_code == 2 and "given twice ('mylab', then 'MYLAB')" in result.output
+
+
+def test_debug_before_the_command_shows_the_traceback_too(tmp_path) -> None:
+    """Developer QA round 7: 'panelcli --debug check …' was 'No such option: --debug'."""
+    data = tmp_path / "one.csv"
+    data.write_text("marker,value,unit\nIL-6,1.0,pg/mL\n", encoding="utf-8")
+    missing = str(tmp_path / "nope.toml")
+    before = runner.invoke(app, ["--debug", "check", str(data), "--ranges", missing])
+    assert before.exit_code == 2 and "Traceback (most recent call last)" in before.stderr
+    plain = runner.invoke(app, ["check", str(data), "--ranges", missing])
+    assert plain.exit_code == 2 and "Traceback" not in plain.stderr

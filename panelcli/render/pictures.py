@@ -28,16 +28,12 @@ _LOG_READ = "A gauge marked log is squeezed to fit very big or very small values
 GAUGE_LEGEND = f"{_GAUGES_READ} {_BOUNDS_READ} {_LOG_READ}"
 
 
-def gauge_legend(results: Iterable[Result]) -> str:
-    """`GAUGE_LEGEND` with only what the gauges of `results` show (educator QA round 7: ▶ and
-    'log' were explained under gauges that had neither)."""
-    bounds = log = False
-    for result in results:
-        drawn = gauge(result)
-        if drawn is not None:
-            bar, scaled = drawn
-            bounds = bounds or AT_MOST in bar or AT_LEAST in bar
-            log = log or scaled
+def gauge_legend(drawn: Iterable[str]) -> str:
+    """`GAUGE_LEGEND` with only what the `drawn` gauges show, as their cells read ('…▶· log';
+    educator QA round 7: ▶ and 'log' were explained under gauges that had neither)."""
+    gauges = list(drawn)
+    bounds = any(AT_MOST in cell or AT_LEAST in cell for cell in gauges)
+    log = any(cell.endswith(" log") for cell in gauges)
     return " ".join(
         [_GAUGES_READ, *([_BOUNDS_READ] if bounds else []), *([_LOG_READ] if log else [])]
     )

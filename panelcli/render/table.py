@@ -714,7 +714,8 @@ def render_table(
     every = [result for panel in report.panels for result in panel.results]
     flags = _has_column(panels, "Flag")  # a narrow one has no Flag
     legends = [
-        *([gauge_legend(every)] if "gauges" in shown else []),  # QA: not under tables without
+        # QA: not under tables without gauges; of the gauges as drawn, not drawn again
+        *([gauge_legend(_cells_of(panels, "Gauge"))] if "gauges" in shown else []),
         *([flag_legend(every)] if flags else []),
     ]
     if not flags and any(
@@ -769,6 +770,18 @@ def _ranges_sentence(console: Console, report: Report) -> None:
         )
     )
     console.print()
+
+
+def _cells_of(drawn: Sequence[RenderableType], header: str) -> list[str]:
+    """The text of every cell of a column among the tables `drawn`."""
+    return [
+        str(cell)
+        for table in drawn
+        if isinstance(table, Table)
+        for column in table.columns
+        if str(column.header) == header
+        for cell in column.cells
+    ]
 
 
 def _has_column(drawn: Sequence[RenderableType], header: str) -> bool:

@@ -408,22 +408,19 @@ _YEAR_DOTTED_DAY = lazy_pattern(r"^(?P<year>\d{4})\. ?(?P<month>\d{1,2})\. ?(?P<
 def _day_first_dotted(text: str) -> datetime | None:
     """A day-first dotted date ('30.03.2026'), else None: before a time of four digits,
     which the strptime forms do not take (second review)."""
-    found = _DOTTED_DAY.match(text)
-    return (
-        None
-        if found is None
-        else _day_or_none(int(found["year"]), int(found["month"]), int(found["day"]))
-    )
+    return _day_matched(_DOTTED_DAY.match(text))
 
 
 def _year_first_dotted(text: str) -> datetime | None:
     """A year-first dotted date ('2026. 03. 20.'), else None."""
-    found = _YEAR_DOTTED_DAY.match(text)
-    return (
-        None
-        if found is None
-        else _day_or_none(int(found["year"]), int(found["month"]), int(found["day"]))
-    )
+    return _day_matched(_YEAR_DOTTED_DAY.match(text))
+
+
+def _day_matched(found: re.Match[str] | None) -> datetime | None:
+    """The day a pattern's year, month and day groups give, else None."""
+    if found is None:
+        return None
+    return _day_or_none(int(found["year"]), int(found["month"]), int(found["day"]))
 
 
 def _no_such_day(text: str) -> str | None:

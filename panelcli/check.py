@@ -2215,11 +2215,7 @@ class Interpreter:
         elif self._fluid_ranges and (named := self._fluid_in_its_name(m.marker)) is not None:
             # 'IL-6, Serum' under a set for CSF (review: judged by its range, unsaid)
             result = self._for_another_fluid(named, entry, result)
-        result = (
-            _with_lab_comment(m, _said_if_a_mean(m, result))
-            if self._alarms is None
-            else self._alarmed(m, _said_if_a_mean(m, result))
-        )
+        result = self._commented(m, _said_if_a_mean(m, result))
         if read_as_form(m.marker, name):  # written 'IL-12', judged as the set's IL-12 p70
             said = f"'{shorten(m.marker.strip())}' is read as {name}, as this set names it"
             result = result.model_copy(
@@ -2365,10 +2361,16 @@ class Interpreter:
             "(to judge it, give the lab's range for this fluid in the file, or use a set for it)",
         )
 
-    def _alarmed(self, m: Measurement, result: Result) -> Result:
-        """`result` not judged where the instrument's alarm column gives an alarm for its row
+    def _commented(self, m: Measurement, result: Result) -> Result:
+        """`result` with what its row's comment column says: the lab's comment in its note, or
+        an instrument's alarm, which leaves it unjudged (`_alarmed`)."""
+        column = self._alarms
+        return _with_lab_comment(m, result) if column is None else self._alarmed(m, result, column)
+
+    def _alarmed(self, m: Measurement, result: Result, column: str) -> Result:
+        """`result` not judged where the instrument's alarm `column` gives an alarm for its row
         ('Cal.E' under 'Data Alarm'): such a result may not be reportable."""
-        if self._alarms is None or m.comment is None or says_no_alarm(m.comment):
+        if m.comment is None or says_no_alarm(m.comment):
             return result  # ('None', 'OK' are read as no comment; said here too, on any path)
         if result.status in (Status.NO_REFERENCE, Status.INDETERMINATE):
             return result  # not judged already
@@ -2377,7 +2379,7 @@ class Interpreter:
             return result  # cobas' '>Test' beside '>5000': past the measuring range, as read
         return _indeterminate(
             result,
-            f"the instrument marked it ('{shorten(m.comment)}' in '{shorten(self._alarms)}'), "
+            f"the instrument marked it ('{shorten(m.comment)}' in '{shorten(column)}'), "
             "so it was not judged: ask the lab whether it can be reported",
         )
 
@@ -2386,11 +2388,7 @@ class Interpreter:
         its notes of estimate and mean, then the lab flag's disagreement and queued warnings."""
         if m.detection is not None:
             result = _estimated(result, m.detection)
-        result = (
-            _with_lab_comment(m, _said_if_a_mean(m, result))
-            if self._alarms is None
-            else self._alarmed(m, _said_if_a_mean(m, result))
-        )
+        result = self._commented(m, _said_if_a_mean(m, result))
         if parsed.flag is not None:
             result = self._printed_as_the_set_s(m, result)
         yield result

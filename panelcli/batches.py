@@ -37,6 +37,7 @@ from panelcli.reading import (
     IdsFilledDown,
     Layout,
     NumberedRow,
+    RangeCells,
     ReadStats,
     TimesLeftOut,
     another_data_type,
@@ -132,6 +133,8 @@ class BatchEvents(NamedTuple):
     #: row gets the `file-unreadable` issue `no_result_rows` gives, after its closing warnings.
     rows: int = 0
     skipped: int = 0
+    #: The judged rows' range cells, for the file's `range-missing` warnings
+    range_cells: RangeCells = RangeCells({}, {})
 
 
 def read_batches(
@@ -339,7 +342,7 @@ def interpret_batch(
 
     The file's closing warnings come from `file_end_warnings(source, blank cells of every
     batch, the last batch's fallback_bytes, the first batch's first_blank_line that is not
-    None)`, after the last batch's events.
+    None, the range cells of every batch)`, after the last batch's events.
     """
     with collector_paused():
         return _interpret(batch, reference_set_once(ranges), options)
@@ -364,7 +367,7 @@ def _interpret(
     for judged in interpreter.judge_rows(file, stats, first=False):
         events.extend(judged)
     events.extend(batch.stopped)
-    return BatchEvents(events, stats.blank_cells, stats.rows, stats.skipped)
+    return BatchEvents(events, stats.blank_cells, stats.rows, stats.skipped, stats.range_cells)
 
 
 @contextlib.contextmanager

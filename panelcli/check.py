@@ -119,11 +119,13 @@ from panelcli.reading import (
     DEFAULT_MAX_LINE,
     FILE_END_CODES,
     STDIN,
+    BlankRange,
     FileRows,
     Layout,
     Measurement,
     NumberedRow,
     NumberedRows,
+    RangeCells,
     ReadStats,
     _row_error,
     comma_split_message,
@@ -1099,6 +1101,9 @@ class Interpreter:
         self._kinds: Counter[tuple[str, str]] = Counter()  # (code, source) -> texts warned
         self._pending: list[Issue] = []  # warnings raised while judging, yielded after the row
         self._plans: dict[tuple[str, str | None], _Plan | None] = {}
+        #: The file's judged rows' range cells (its `ReadStats.range_cells`: `_note_range`);
+        #: None where its layout has no range cells
+        self._range_cells: RangeCells | None = None
         self._lab_plans: dict[tuple[str, str, str, bool], _LabPlan] = {}  # see _lab_plan_for
         self._references: dict[tuple[object, ...], Reference] = {}
         self._readable: dict[tuple[str, ...], bool] = {}  # see _person_readable
@@ -1258,6 +1263,8 @@ class Interpreter:
         # a wide file whose rows are replicates ('Replicate' column): its means as a long file's
         self._means_by_row = self._wide and "replicate" not in file.layout.roles
         self._named = file.layout.patient_stand_in is not None  # see `Measurement.name`
+        # (a file with no range cells has no `range-missing`: nothing noted, row by row)
+        self._range_cells = stats.range_cells if _gives_ranges(file.layout) else None
         self._row_replicated = (("", 0), set())  # a file given again reads its rows again
         self._comma_presumed = stats.decimal_comma
         if stats.comma_ahead:  # as if its first row had shown it
@@ -1390,6 +1397,9 @@ class Interpreter:
         value_index = roles["value"]
         person_readable = self._person_readable
         plan_for, markers_for, lab_plan_for = self._plan_for, self._markers_for, self._lab_plan_for
+        # The judged rows' range cells, for the file's `range-missing` warning (`_note_range`)
+        printed, blank = stats.range_cells
+        range_column = self._column_of("reference_range")
         # `_plan_for`'s plans by marker, then unit: looking up two strings costs less than
         # making, hashing and comparing a (marker, unit) key, as `self._plans` has it.
         plans_of: dict[str, dict[str | None, _Plan | None]] = {}
@@ -1677,6 +1687,20 @@ class Interpreter:
                                                 comparator,
                                             )  # fmt: skip
                         if row is not None:
+                            if no_range:
+                                pass
+                            elif not lab_range:  # `_note_range`, written out
+                                blank_rows = blank.get(marker)
+                                if blank_rows is None:
+                                    blank[marker] = BlankRange(line, range_column, name)
+                                else:
+                                    blank_rows.rows += 1
+                            elif (
+                                marker not in printed
+                                and reference is not None
+                                and reference.origin == "file"
+                            ):  # the lab's range, used (not the set's interval as printed)
+                                printed[marker] = (line, lab_range)
                             if comma_shown:
                                 self.comma_decimal_seen = True  # see _judge and _doubt_grouping
                             if self.decimal_point_seen is None:  # as `_note_comma`
@@ -1758,13 +1782,38 @@ class Interpreter:
                 yield from self._release_held(stats)  # the held means' panel has ended
             row = quick(item)  # type: ignore[arg-type]
             if row is not None:
+                if self._range_cells is not None:
+                    self._note_range(item, row)  # type: ignore[arg-type]
                 yield row
                 continue
-            yield from self._judge(
+            noted = self._range_cells is None
+            for event in self._judge(
                 item,  # type: ignore[arg-type]
                 stats.decimal_comma,
                 stats.columns.get("unit"),
-            )
+            ):
+                if not noted and type(event) is Result and event.status is not Status.NO_REFERENCE:
+                    self._note_range(item, event)  # type: ignore[arg-type]
+                    noted = True
+                yield event
+
+    def _note_range(self, m: Measurement, result: Result | ResultRow) -> None:
+        """Notes a judged row's range cell, blank or the lab's range used, for the file's
+        `range-missing` warning (see `file_end_warnings`)."""
+        assert self._range_cells is not None
+        printed, blank = self._range_cells
+        text = m.reference_range
+        if text:
+            reference = result.reference
+            if m.marker not in printed and reference is not None and reference.origin == "file":
+                printed[m.marker] = (m.line, text)
+            return
+        blank_rows = blank.get(m.marker)
+        if blank_rows is None:
+            column = self._column_of("reference_range", m)
+            blank[m.marker] = BlankRange(m.line, column, result.marker)
+        else:
+            blank_rows.rows += 1
 
     def _quick_unless_dot_may_group(self, m: Measurement) -> ResultRow | None:
         """`_quick` for a file whose decimal mark is ','; '1.234' takes the general path."""
@@ -5237,6 +5286,16 @@ def _as_far_as_both(result: Result, other: Result, doubt: str) -> Result:
         "doubt": Doubt(result.other_reading, _least_times(result, other)),
         "note": _noted(result, doubt),
     })  # fmt: skip
+
+
+def _gives_ranges(layout: Layout) -> bool:
+    """Whether a file's rows can print the lab's range: a range column, limit columns or a
+    marker's own range column (a wide file's range row gives every row the same)."""
+    return (
+        "reference_range" in layout.roles
+        or has_range_limits(layout)
+        or any("reference_range" in own for own in layout.companions.values())
+    )
 
 
 def _prints_a_range(m: Measurement) -> bool:

@@ -667,6 +667,36 @@ class TimesLeftOut(NamedTuple):
     time: str
 
 
+@dataclass(slots=True)
+class BlankRange:
+    """A marker's rows whose range cell was blank (judged by the set's range): the first
+    one's line and range column, the marker's name, and how many (`RangeCells`)."""
+
+    line: int
+    column: str
+    name: str
+    rows: int = 1
+
+
+class RangeCells(NamedTuple):
+    """A file's range cells of judged rows, by marker as written: the first lab's range used
+    (its line and text: one that differs from the set's), and the blank ones (`range-missing`)."""
+
+    printed: dict[str, tuple[int, str]]
+    blank: dict[str, BlankRange]
+
+    def then(self, later: RangeCells) -> RangeCells:
+        """These and the `later` ones (a later batch's), as one file's."""
+        blank = {**later.blank, **self.blank}
+        for marker, rows in later.blank.items():
+            earlier = self.blank.get(marker)
+            if earlier is not None:  # a new one: a batch's own are not changed
+                blank[marker] = BlankRange(
+                    earlier.line, earlier.column, earlier.name, earlier.rows + rows.rows
+                )
+        return RangeCells({**later.printed, **self.printed}, blank)
+
+
 @dataclass
 class ReadStats:
     """What a reader saw; filled in as the file streams."""
@@ -691,6 +721,8 @@ class ReadStats:
     ids_filled_down: IdsFilledDown | None = None
     #: Rows whose collection time was no time of day (`DateWithTime`)
     times_left_out: TimesLeftOut | None = None
+    #: The judged rows' range cells (the interpreter notes them: `RangeCells`)
+    range_cells: RangeCells = field(default_factory=lambda: RangeCells({}, {}))
     columns: dict[str, str] = field(default_factory=dict)
     size: int | None = None  # bytes, for a regular file (progress)
     position: Callable[[], int] | None = None  # bytes read so far (a little ahead of the rows)
@@ -3998,6 +4030,7 @@ def file_closing(source: str, stats: ReadStats) -> Iterator[Issue]:
         stats.fallback_text,
         stats.ids_filled_down,
         stats.times_left_out,
+        stats.range_cells,
     )
     if stats.rows == 0:
         raise no_result_rows(source, stats.skipped)
@@ -4248,7 +4281,9 @@ def _stopping(error: InputError) -> Iterator[str]:
 
 
 #: The codes of `file_end_warnings`: each sums up a whole file
-FILE_END_CODES = frozenset({"cells-blank", "encoding-fallback", "sample-id-filled-down"})
+FILE_END_CODES = frozenset(
+    {"cells-blank", "encoding-fallback", "sample-id-filled-down", "range-missing"}
+)
 
 
 def file_end_warnings(
@@ -4258,10 +4293,12 @@ def file_end_warnings(
     fallback_text: str = "",
     ids_filled_down: IdsFilledDown | None = None,
     times_left_out: TimesLeftOut | None = None,
+    range_cells: RangeCells | None = None,
 ) -> Iterator[Issue]:
     """What is known only once the whole file is read: blank cells (named by the line of the
     first), bytes read as cp1252, blank sample ids filled in (`ReadStats.ids_filled_down`),
-    collection times that are no time of day (`ReadStats.times_left_out`)."""
+    collection times that are no time of day (`ReadStats.times_left_out`), blank range cells
+    beside a range printed for their marker (`ReadStats.range_cells`)."""
     if times_left_out:
         rows, line, time = times_left_out
         said = (
@@ -4320,6 +4357,34 @@ def file_end_warnings(
             f"means; if {'it is' if count == 1 else 'a row is'} another {of}'s, give it its "
             "own id",
         )
+    if range_cells is not None:
+        yield from _ranges_missing(source, range_cells)
+
+
+def _ranges_missing(source: str, range_cells: RangeCells) -> Iterator[Issue]:
+    """A `range-missing` warning for each marker with blank range cells and a range printed
+    on another row (lab QA: an LIS printed it on a test's first row only, and the last row,
+    judged by the set's, was called high, in the lab's range), by the first blank's line."""
+    printed = range_cells.printed
+    for marker, blank in sorted(range_cells.blank.items(), key=lambda item: item[1].line):
+        first = printed.get(marker)
+        if first is None:
+            continue
+        line, text = first
+        where = (
+            f"on line {blank.line}"
+            if blank.rows == 1
+            else f"on {blank.rows:,} rows (the first, line {blank.line})"
+        )
+        judged = "that row was" if blank.rows == 1 else "those rows were"
+        yield Issue(
+            severity="warning", code="range-missing", source=source, line=blank.line,
+            column=blank.column, marker=blank.name,
+            message=f"{blank.name}'s range cell is blank {where}, though line {line} prints the "
+            f"lab's range '{shorten(text)}' for it: {judged} judged by the reference set's "
+            "range. A blank cell means the set's range; if the lab's range is meant, write it "
+            "in each row",
+        )  # fmt: skip
 
 
 def _titles(preamble: list[str], delimiter: str, least: int) -> frozenset[str]:

@@ -254,6 +254,9 @@ TRICKY = {
     "comma-both-ways-range.csv": "sample_id,marker,value,unit,range\n"
     'S1,sIL-2R,"1,234.5",pg/mL,\nS2,IL-6,"2,500",pg/mL,\nS1,IL-6,2,pg/mL,"<7,5"\n'
     'S3,IL-6,"2,500",pg/mL,\n',
+    # the lab's range on a test's first row only: said at the file's end, over every batch
+    "range-missing.csv": "sample_id,marker,value,unit,range\nS1,IL-6,6,pg/mL,\n"
+    "S2,IL-6,6,pg/mL,0-7\nS3,IL-6,6,pg/mL,\nS4,IL-8,6,pg/mL,\nS5,IL-6,6,pg/mL,N/A\n",
     "no-id.csv": "sample_id,collected_at,marker,value,unit\n,2026-03-01,IL-8,40,pg/mL\n"
     "S1,2026-03-01,IL-6,1,pg/mL\n,2026-03-09,IL-8,4,pg/mL\n,,IL-6,3,pg/mL\n",
     "age-disagrees.csv": "sample_id,marker,value,unit,age,birth_date,collected_at\n"

@@ -168,8 +168,9 @@ def test_an_assumed_unit_is_doubted_against_the_unit_of_the_range_in_the_row(wri
     for unit in ("range", "pg/mL", "ng/mL"):
         report = check_file(path, options=CheckOptions(assume_unit=unit))
         results[unit] = [(r.status, r.times_upper_limit) for p in report.panels for r in p.results]
+        # S3's blank range cell beside S1's printed one: said at the file's end
         assert [(w.code, w.line) for w in report.warnings] == [
-            ("range-disagrees", 2), ("range-disagrees", 3)
+            ("range-disagrees", 2), ("range-disagrees", 3), ("range-missing", 4)
         ], unit  # fmt: skip
         if unit == "range":
             assert (
@@ -291,7 +292,10 @@ def test_a_lab_range_that_is_the_sets_keeps_the_sets_critical_limits(write_csv, 
             "set's critical limit (≥ 500 pg/mL) still applies",
             f"the file's range was used (it belongs to the lab that measured the value); {dropped}",
             "the reference set's range was used",
+            # S1's blank cell, beside S3's '0-7' (S2's '0-2.5' is the set's interval)
+            "if the lab's range is meant, write it in each row",
         ]  # fmt: skip
+        assert "blank on line 2, though line 4 prints" in report.warnings[-1].message
 
 
 def test_unreadable_lab_range_is_a_warning_not_a_lost_row(write_csv):
@@ -830,8 +834,9 @@ def test_a_critical_only_marker_is_said_to_have_no_range_in_warnings_and_notes(w
         "sample_id,marker,value,unit,reference_range\nS1,CRP,7,mg/L,0-5\nS2,CRP,>40,mg/L,\n"
     )
     report = check_file(path, ranges=str(ranges))
-    (warning,) = report.warnings
+    warning, missing = report.warnings
     assert "differs from the reference set, which gives no range for it" in warning.message
+    assert missing.code == "range-missing" and missing.line == 3  # S2 by the set's, no range
     censored = report.panels[1].results[0]
     assert censored.status == Status.INDETERMINATE
     assert "could be past the critical limit or short of it" in (censored.note or "")

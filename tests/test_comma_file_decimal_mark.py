@@ -451,6 +451,7 @@ def test_a_printed_range_whose_comma_may_group_thousands_is_doubted_until_a_deci
         (2, "IL-8", 5.0, "normal"), (2, "range-unreadable"),  # by the set's ≤ 9.4
         (3, "IL-8", 2.5, "normal"),
         (4, "IL-8", 5.0, "high"), (4, "range-disagrees"),  # '< 1,500' is < 1.5 now
+        (3, "range-missing"),  # P2's blank cell beside it, at the file's end
     ]  # fmt: skip
     (doubt,) = [e for e in found if isinstance(e, Issue) and e.code == "range-unreadable"]
     assert "may be the decimal mark or group thousands (1,500 meaning 1.5 or 1500)" in (

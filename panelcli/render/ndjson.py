@@ -45,6 +45,7 @@ from panelcli.ranges import ReferenceSet
 from panelcli.reading import (
     BlankCells,
     IdsFilledDown,
+    RangeCells,
     TimesLeftOut,
     file_end_warnings,
     no_result_rows,
@@ -137,6 +138,7 @@ class NdjsonPart(NamedTuple):
     follows: int = 0  # see `RowBatch.follows`
     ids_filled_down: IdsFilledDown | None = None  # see `RowBatch`
     times_left_out: TimesLeftOut | None = None  # see `RowBatch`
+    range_cells: RangeCells = RangeCells({}, {})  # see `BatchEvents`
 
 
 def ndjson_batch(
@@ -155,7 +157,7 @@ def _ndjson_part(
 ) -> NdjsonPart:
     tally = Tally()
     rows = RowEncoder()
-    events, blank_cells, read, skipped = interpret_batch(batch, reference_set, options)
+    events, blank_cells, read, skipped, range_cells = interpret_batch(batch, reference_set, options)
     tally.count(events)  # at once: one event at a time costs as much as encoding it
     lines: list[str] = []
     once: list[tuple[int, tuple[str, ...]]] = []
@@ -171,7 +173,7 @@ def _ndjson_part(
         batch.source, lines, tally, blank_cells, batch.fallback_bytes, once,
         bool(batch.stopped), batch.fallback_text, read, skipped,
         reference_set.sha256, batch.synthetic, batch.first, batch.span, batch.last,
-        batch.follows, batch.ids_filled_down, batch.times_left_out,
+        batch.follows, batch.ids_filled_down, batch.times_left_out, range_cells,
     )  # fmt: skip
 
 
@@ -288,6 +290,7 @@ class _FileSoFar:
         self.fallback_text = ""
         self.ids_filled_down: IdsFilledDown | None = None
         self.times_left_out: TimesLeftOut | None = None
+        self.range_cells = RangeCells({}, {})
         self.stopped = False
 
     def add(self, part: NdjsonPart, total: Tally) -> Iterator[str]:
@@ -299,6 +302,7 @@ class _FileSoFar:
         self.fallback_bytes += part.fallback_bytes
         self.ids_filled_down = part.ids_filled_down or self.ids_filled_down
         self.times_left_out = part.times_left_out or self.times_left_out
+        self.range_cells = self.range_cells.then(part.range_cells)
         self.rows += part.rows
         self.skipped += part.skipped
         dropped = set()
@@ -327,7 +331,7 @@ class _FileSoFar:
         closing: list[StreamEvent] = list(
             file_end_warnings(
                 self.source, self.blank_cells, self.fallback_bytes, self.fallback_text,
-                self.ids_filled_down, self.times_left_out,
+                self.ids_filled_down, self.times_left_out, self.range_cells,
             )
         )  # fmt: skip
         if self.rows == 0:

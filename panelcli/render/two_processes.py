@@ -37,6 +37,7 @@ from panelcli.reading import (
     FileRows,
     IdsFilledDown,
     NumberedRows,
+    RangeCells,
     ReadStats,
     TimesLeftOut,
     file_closing,
@@ -69,6 +70,7 @@ class _Part(NamedTuple):
     comma_refused: bool = True
     ids_filled_down: IdsFilledDown | None = None  # see `ReadStats`
     times_left_out: TimesLeftOut | None = None  # see `ReadStats`
+    range_cells: RangeCells = RangeCells({}, {})  # see `ReadStats`
 
 
 def fits(files: Sequence[str]) -> bool:
@@ -152,6 +154,7 @@ def _batches(
             stats.measurements += part.measurements
             stats.ids_filled_down = _counts_added(stats.ids_filled_down, part.ids_filled_down)
             stats.times_left_out = _counts_added(stats.times_left_out, part.times_left_out)
+            stats.range_cells = stats.range_cells.then(part.range_cells)
             # Warnings this process gave once already are left out, as one process would.
             skip = tuple((start, end) for start, end, key in part.once if key in repeats)
             part.tally.warnings -= len(skip)
@@ -269,6 +272,7 @@ class _SecondPart:
             tally, stats.rows, stats.measurements, stats.fallback_bytes, first_panels,
             interpreter.warned_once(), once, stats.splits_said, interpreter.comma_decimal_seen,
             interpreter.comma_refused_unseen, stats.ids_filled_down, stats.times_left_out,
+            stats.range_cells,
         )  # fmt: skip
         pickle.dump(report, self._report)
         self._report.flush()

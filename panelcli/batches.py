@@ -3,7 +3,7 @@
 `read_batches` does the cheap part where the file is (decode, find the header, split the CSV
 into rows with their line numbers); `interpret_batch` is a pure function of one batch, so
 batches can go to any worker. Batches end only where the sample changes, so a sample's rows
-stay together and a marker measured twice is still noticed. See README, "Beyond one machine".
+stay together and a marker measured twice is still noticed. See docs/speed.md, "Beyond one machine".
 """
 
 from __future__ import annotations

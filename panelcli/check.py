@@ -2506,7 +2506,7 @@ class Interpreter:
             # the lab's critical mark on the side its own printed range says: a printed range
             # has no critical limits, so the range does not disagree (review: as the summary
             # says it), but the status, and so the exit code, is only high or low: said, as
-            # README promises scripts (QA: `--fail-on critical` exit 0 with no warning)
+            # docs/scripting.md promises scripts (QA: `--fail-on critical` exit 0 with no warning)
             side = "critical_high" if sided == "HH" else "critical_low"
             # a long file's column, where it has none yet (review: advised beside one a wide
             # file cannot have read, or one whose cell was not used)

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 class ExitStatus(IntEnum):
-    """Process exit codes; documented in README and `--help`."""
+    """Process exit codes; documented in README, docs/exit-codes.md and `--help`."""
 
     OK = 0  # nothing flagged
     FLAGGED = 1  # at least one result counted by --fail-on

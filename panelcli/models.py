@@ -608,7 +608,7 @@ NdjsonLine = Result | RejectedLine | WarningLine | StreamEnd
 
 def open_to_additions(schema: Any) -> Any:
     """A JSON Schema of output without `additionalProperties: false`: fields may be added
-    (README), and a schema saved today must not refuse a later release's output for them."""
+    (docs/output.md), and a schema saved today must not refuse a later release's output for them."""
     if isinstance(schema, dict):
         return {
             key: open_to_additions(value)

@@ -2411,7 +2411,7 @@ def _toml_hint(message: str, text: str) -> str:
         # QA: 'ranges show --format json' saved as a ranges file got only "Invalid statement"
         return (
             " (this looks like JSON; a ranges file is TOML: start from a copy that "
-            "'panelcli ranges init' makes, and see README's 'Reference ranges')"
+            "'panelcli ranges init' makes, and see docs/reference-ranges.md)"
         )
     if space := re.search(r"[^\S \t\r\n]", _code_of(line)):  # QA: a no-break space
         return (
@@ -2439,7 +2439,7 @@ def _toml_hint(message: str, text: str) -> str:
         # QA: a set saved from a spreadsheet as CSV got only "Expected '=' after a key"
         return (
             " (this looks like a table saved as CSV; a ranges file is TOML: start from a copy "
-            "that 'panelcli ranges init' makes, and see README's 'Reference ranges')"
+            "that 'panelcli ranges init' makes, and see docs/reference-ranges.md)"
         )
     grouped = re.search(_GROUPED, line)
     if grouped:

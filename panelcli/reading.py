@@ -855,8 +855,8 @@ def _line_around(exc: UnicodeDecodeError, read: str) -> str:
     before = bytes(exc.object[max(0, exc.start - 20) : exc.start])
     after = bytes(exc.object[exc.end : exc.end + 20])
     # Read as the file is read (other odd bytes near it as Windows-1252 too), not as '\ufffd'.
-    # Only the cell (README, Privacy): cut at a line end or at any delimiter, as which one the
-    # file uses may not be known yet when its first bytes are decoded.
+    # Only the cell (docs/safety.md, Privacy): cut at a line end or at any delimiter, as which
+    # one the file uses may not be known yet when its first bytes are decoded.
     left = _CELL_END.split(before.decode("utf-8", _AS_CP1252))[-1]
     right = _CELL_END.split(after.decode("utf-8", _AS_CP1252), 1)[0]
     return visible(left + read + right)

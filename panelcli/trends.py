@@ -645,8 +645,8 @@ def risen(before: float, after: float) -> bool:
 
 
 def direction_of(values: Sequence[float], all_censored_low: bool = False) -> TrendDirection:
-    """Rising, falling, steady, or a peak/dip in the middle (each by CHANGE or more: README
-    calls a change smaller than that steady; QA: 4 then 5 was steady)."""
+    """Rising, falling, steady, or a peak/dip in the middle (each by CHANGE or more:
+    docs/plain-language.md calls a change smaller than that steady; QA: 4 then 5 was steady)."""
     if all_censored_low or len(values) < 2:
         return "steady"
     first, last = values[0], values[-1]
@@ -1827,7 +1827,7 @@ def same_person_text(was: str, now: str) -> bool:
     """Whether two patient ids or names differ only in case or runs of spaces ('Anna Berg',
     'anna  berg'), as a person reads them (QA: they were a sample-conflict)."""
     # Lab ids are not told apart by case either ('P01', 'p01' is a slip of typing), and a
-    # person column is read as the patient id where the file has no other (README).
+    # person column is read as the patient id where the file has no other (docs/input-files.md).
     return person_key(was) == person_key(now)
 
 

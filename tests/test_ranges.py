@@ -2374,7 +2374,7 @@ def test_a_json_ranges_file_is_told_to_be_toml(tmp_path: Path) -> None:
         [problem] = check_ranges_bytes(text.encode())
         assert problem.endswith(
             "(this looks like JSON; a ranges file is TOML: start from a copy that 'panelcli "
-            "ranges init' makes, and see README's 'Reference ranges')"
+            "ranges init' makes, and see docs/reference-ranges.md)"
         )
 
 

@@ -203,7 +203,6 @@ from panelcli.values import (
     PLAIN_NUMBER,
     ParsedValue,
     ValueProblem,
-    bare_sign,
     comma_grouping_shown,
     critical_side,
     decimal_point_shown,
@@ -222,6 +221,7 @@ from panelcli.values import (
     range_label,
     says_none_known,
     shorten,
+    sign_cell,
     value_shows_decimal_comma,
     without_flag,
     writes_a_decimal_comma,
@@ -1115,6 +1115,8 @@ class Interpreter:
         #: wide: a marker column -> its own columns' headers by role (`companion_columns`)
         self._companions: dict[str, dict[str, str]] = {}
         self._wide = False  # the file being read has the wide layout (judge_rows)
+        #: the unit the lines above the file's header name (`Layout.preamble_unit`)
+        self._preamble_unit: tuple[int, str] | None = None
         self._alarms: str | None = None  # the header of an alarm column read as comments
         self._ids_column = False
         self._blank_ids = False
@@ -1263,6 +1265,7 @@ class Interpreter:
         # a wide file whose rows are replicates ('Replicate' column): its means as a long file's
         self._means_by_row = self._wide and "replicate" not in file.layout.roles
         self._named = file.layout.patient_stand_in is not None  # see `Measurement.name`
+        self._preamble_unit = file.layout.preamble_unit
         # (a file with no range cells has no `range-missing`: nothing noted, row by row)
         self._range_cells = stats.range_cells if _gives_ranges(file.layout) else None
         self._row_replicated = (("", 0), set())  # a file given again reads its rows again
@@ -2207,11 +2210,18 @@ class Interpreter:
                 whose = ""
                 if self._wide and self._role_column(m, "unit"):
                     whose = f" for {shorten(m.marker.strip())}"
+                above = self._preamble_unit
+                example = (
+                    f"(e.g. --assume-unit {entry.unit})"
+                    if above is None
+                    # never the set's unit as the example where the file names another
+                    else f"(line {above[0]} above the header says '{shorten(above[1])}': if "
+                    f"every value is in it, give --assume-unit {above[1]})"
+                )
                 yield self._reject(
                     m,
                     "unit-missing",
-                    f"unit{whose} {missing} or say what to assume with --assume-unit (e.g. "
-                    f"--assume-unit {entry.unit})",
+                    f"unit{whose} {missing} or say what to assume with --assume-unit {example}",
                     unit_column,
                 )
                 return
@@ -5183,7 +5193,7 @@ def _needs_general(
                 # an alarm column's 'None' or 'OK' in every row (review: 5 times as slow)
                 and not (alarms and says_no_alarm(cells[comment]))
             )
-            or (sign is not None and bare_sign(cells[sign]) is not None)
+            or (sign is not None and sign_cell(cells[sign]) is not None)
             or (bool(fluids) and fluid_of(cells, fluids) not in unjudged)
         )
 
@@ -5829,7 +5839,7 @@ def _may_be_a_day(text: str) -> bool:
 _NO_PERSON = ("", "", "")
 #: Warnings of a sample's row that is not judged: its patient and date are the sample's all
 #: the same (`Interpreter._issue_filled_down`)
-_ROW_NOT_JUDGED = frozenset({"result-not-given", "sample-heading-skipped"})
+_ROW_NOT_JUDGED = frozenset({"result-not-given", "sample-heading-skipped", "panel-heading-skipped"})
 #: The fields of `_who`, as `sample-conflict` names them.
 _WHO_FIELDS = ("patient", "collected", "sex", "age", "born", "name")
 #: The fields as a warning names them (QA: "given with collected '2026-13-45'")

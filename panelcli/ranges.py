@@ -37,6 +37,7 @@ from panelcli.names import (
     greek_slip_mended,
     lis_name,
     marker_key,
+    short_key,
     split_header_unit,
     subunit_form_name,
     unmangled,
@@ -455,6 +456,13 @@ class ReferenceSet:
         for name, entry in data.markers.items():
             for alias in (name, *entry.aliases):
                 self._index[marker_key(alias)] = name
+        #: ... by `short_key`: a name in full, where only one marker is so named
+        self._short_index: dict[str, str | None] = {}
+        for key, name in self._index.items():
+            short = short_key(key)
+            known = self._short_index.setdefault(short, name)
+            if known != name:
+                self._short_index[short] = None
 
     @property
     def info(self) -> ReferenceSetInfo:
@@ -508,6 +516,8 @@ class ReferenceSet:
             # 'Interleukin 6 (IL-6)', 'IL-8 (CXCL8)': two names of one marker
             outer = self.resolve(inside["outer"])
             found = outer if outer is not None and outer == self.resolve(inside["inner"]) else None
+        if found is None:  # 'Interleukin-18' for a lab's own IL-18
+            found = self._short_index.get(short_key(marker_key(marker)))
         return found
 
     @functools.cached_property

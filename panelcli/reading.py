@@ -27,6 +27,7 @@ from typing import Any, BinaryIO, NamedTuple
 from panelcli.errors import InputError
 from panelcli.models import Issue
 from panelcli.names import (
+    FOOTNOTE_MARKS,
     SLASHLESS_UNITS,
     figure_named,
     instrument_name,
@@ -64,6 +65,7 @@ from panelcli.values import (
     flag_column_code,
     flag_contradicts,
     flag_in,
+    flag_past_a_limit,
     flag_said,
     flag_severities_differ,
     flags_together,
@@ -77,13 +79,13 @@ from panelcli.values import (
     parse_flag_of,
     parse_lab_range,
     parse_value,
-    past_a_limit,
     person_key,
     reads_as_result_status,
     result_status,
     row_status,
     says_none_known,
     shorten,
+    sign_cell,
     unbracketed,
     value_says_no_result,
     value_shows_decimal_comma,
@@ -129,6 +131,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "exame", "badanie", "analys"),  # Portuguese, Polish, Swedish
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
+              "calculatedconc",  # lab QA round 8: 'Calculated Conc.' refused, 'Calc Conc' read
               "yourvalue", "yourresult",  # a patient portal's (MyChart) copied table
               "obsconc", "observedconcentration",  # Bio-Plex's result beside 'Exp Conc'
               "ergebnis", "wert", "messwert", "konzentration",
@@ -286,6 +289,7 @@ _OTHER_VALUE_NAMES = (
 _REPLICATES_MEAN = (
     "calcconcmean", "calculatedconcentrationmean", "mean", "meanconc", "meanconcentration",
     "calcmean",  # Ella's (lab QA round 7)
+    "calculatedmean", "concmean", "concentrationmean",  # lab QA round 8: one word apart
     "avgconc", "averageconc", "averageconcentration", "average",
 )  # fmt: skip
 #: Weak names of a value column taken only beside a marker column (a wide file's 'Mean' or
@@ -416,6 +420,13 @@ ALARM_COLUMNS = frozenset({
     "dataalarm", "dataalarms", "alarm", "alarms", "instrumentalarm", "instrumentalarms",
     "errors", "instrumenterrors", "exceptionstring", "exception", "exceptions",
     "samplingerrors", "samplingerror", "qcwarning", "qcwarnings",
+    # lab QA round 8: an instrument's or a run's errors and flags under other names (not a
+    # bare 'Warning', which an LIS may fill with a clinical remark, nor a 'Data Flag', H or L,
+    # nor a 'QC Flag', which may hold codes, 0 or 1, beside the value)
+    "error", "errorcode", "errorcodes", "alarmcode", "alarmcodes", "instrumenterror",
+    "instrumentflag", "instrumentflags", "analyzerflag", "analyzerflags", "analyzeralarm",
+    "analyzeralarms", "analyzererror", "analyzererrors", "resultalarm", "resultalarms",
+    "runflag", "runflags",
 })  # fmt: skip
 _WEAK_ROLE_OF |= dict.fromkeys(ALARM_COLUMNS, "comment")
 #: An alarm cell that says there is none, as a key of `says_no_alarm`
@@ -482,8 +493,16 @@ _WEAK_ROLE_OF |= dict.fromkeys(
     ("colldate", "colldt", "colldttm", "colldatetime", "collectdate", "collectdatetime",
      "collectiondt", "collectiondttm", "datedrawn", "dateofcollection", "speccolldt",
      "speccolldate", "speccolldttm", "drawdt", "drawdttm", "drawdatetime", "datetimedrawn",
-     "clinicaleventdttm", "clinicaleventdatetime"),  # Cerner's
+     "clinicaleventdttm", "clinicaleventdatetime",  # Cerner's
+     # lab QA round 8: Epic's Reporting Workbench and Clarity, REDCap's, and others'
+     "specimentakentime", "specimentakendate", "specimntakentime", "collectioninstant",
+     "samplingdate", "datesampled", "blooddrawdate", "dateofblooddraw"),
     "collected_at",
+) | dict.fromkeys(
+    # lab QA round 8: Epic's 'Lab Status' (a preliminary result was shown as final) and
+    # others'; weak, beside a 'Result Status' another status is the order's
+    ("labstatus", "resstatus", "componentstatus", "verificationstatus", "authstatus"),
+    "result_status",
 )  # fmt: skip
 # A hospital's names of the patient's record (QA: 'Medical Record Number', Epic's
 # 'PAT_MRN_ID' and 'Hospital Number' were not read: three patients made one panel)
@@ -495,7 +514,8 @@ _WEAK_ROLE_OF |= dict.fromkeys(
 #: Only these take the value's role over a weak 'Concentration' (MSD); another value column
 #: beside it is as ambiguous as two strong ones.
 _CALCULATED = {
-    "calcconcentration", "calcconc", "calculatedconcentration", "obsconc", "observedconcentration"
+    "calcconcentration", "calcconc", "calculatedconcentration", "calculatedconc", "obsconc",
+    "observedconcentration",
 }  # fmt: skip
 #: What a wide export's row of the lab's ranges is labelled with, where a sample id would be.
 #: (A bare 'Reference' or 'Range' is one only with ranges in it, below: a control sample may
@@ -1274,6 +1294,30 @@ class Layout(NamedTuple):
     #: long: the value read off the curve beside the value corrected for dilution ('Conc'
     #: beside 'Final Conc'), quoted where a row's corrected cell is blank (never judged)
     raw_value: int | None = None
+    #: A concentration unit the lines above the header name, and the first such line's number
+    #: ('all concentrations in ng/mL'): quoted where a value has no unit (`_unit_above`)
+    preamble_unit: tuple[int, str] | None = None
+
+
+#: A mass or amount per volume in a line of words ('in ng/mL', 'Cytokines (pg/ml)')
+_UNIT_IN_WORDS = lazy_pattern(
+    r"(?<![\w/])(?:(?:mc|[pnµμu])?g|[pnµμ]mol)\s*/\s*(?:m|d)?l(?![\w/])", re.IGNORECASE
+)
+
+
+def _unit_above(preamble: list[str]) -> tuple[int, str] | None:
+    """The one concentration unit the lines above the header name, and the first line that
+    names it (lab QA round 8: 'Units,ng/mL' was skipped, and the unit-missing error's own
+    example, '--assume-unit pg/mL', judged every value 1000 times too low); None for none or
+    several."""
+    found: dict[str, int] = {}
+    for number, text in enumerate(preamble, 1):
+        for unit in _UNIT_IN_WORDS.findall(text):
+            found.setdefault(re.sub(r"\s+", "", unit), number)
+    if len({unit.casefold() for unit in found}) != 1:
+        return None
+    first, line = next(iter(found.items()))
+    return line, first
 
 
 def _value_with_unit(cell: str) -> tuple[str, str] | None:
@@ -1924,6 +1968,10 @@ _NPX = lazy_pattern(r"\bNPX\b", re.IGNORECASE)
 _NPX_SCALE = "Olink's relative log2 scale, not concentrations"
 
 
+#: A ranges file's table line ('[set]', '[markers."IL-6"]', '[[markers.IL-6.intervals]]')
+_RANGES_TABLE = lazy_pattern(r"\s*\[\[?\s*(?:set|markers\s*\.[^\]]+)\s*\]\]?\s*(?:#.*)?$")
+
+
 def _find_header(
     head_lines: list[str], known_marker: KnownMarker, source: str
 ) -> tuple[str, int, Layout]:
@@ -1931,6 +1979,16 @@ def _find_header(
     Olink's NPX (QA: 'NPX data' above 'SampleID;IL8;IL6', and --assume-unit pg/mL judged log2
     readings as concentrations)."""
     found: tuple[str, int, Layout] | InputError
+    ranges_line = next(
+        (n for n, line in enumerate(head_lines, 1) if _RANGES_TABLE.match(line)), None
+    )
+    if ranges_line is not None:  # lab QA round 8: 97 problems and 56 warnings, of TOML lines
+        raise InputError(
+            f"{source}: this is a panelcli ranges file (TOML: '[set]' or '[markers.…]' on line "
+            f"{ranges_line}), not lab results: give it with --ranges (panelcli check "
+            f"results.csv --ranges {source})",
+            line=ranges_line,
+        )
     try:
         found = _find_header_in(head_lines, known_marker, source)
     except InputError as problem:
@@ -2400,6 +2458,14 @@ def _prose_word(word: str) -> bool:
     return len(word) >= 4 and word.isalpha() and word.islower()
 
 
+#: An LIS order's or panel's name, on a row of its own above its tests ('CYTOKINE PANEL 13',
+#: 'Inflammation profile (cont.)'); no test of one marker is so named
+_PANEL_HEADING = lazy_pattern(
+    r"\b(?:panel|profile|profil|battery|(?:test|order)\s+group)\b|\(cont(?:\.|inued)\)",
+    re.IGNORECASE,
+)
+
+
 def _note_line(cells: list[str], layout: Layout) -> str | None:
     """A row of one cell of four words or more, typed below or between a hand-made table's
     rows (QA: 'Copied by hand from MyChart - ask Dr Lee about IL-6' and a block's title
@@ -2416,7 +2482,10 @@ def _note_line(cells: list[str], layout: Layout) -> str | None:
         return None
     index, text = found
     words = text.split()
-    labelled = _NOTE_LABEL.match(text)  # 'Bemerkung: siehe Befund', 'Note:' (QA: samples)
+    labelled = _NOTE_LABEL.match(text) or (  # 'Bemerkung: siehe Befund', 'Note:' (QA: samples)
+        # a footnote's, under the table ('¹ Elecsys IL-6 (Roche)': lab QA round 8, a sample)
+        text[0] in FOOTNOTE_MARKS and len(words) > 1
+    )
     # 'Probe leicht hämolytisch', 'Dr Lee notified': a word of prose, as no id is written;
     # but not in a grouped report's id column, whose sample's rows would go on below it:
     # 'van der Berg' may head another's (review)
@@ -2426,7 +2495,7 @@ def _note_line(cells: list[str], layout: Layout) -> str | None:
         prose = False
     if not labelled and (sum(c.isalpha() for c in text) < 8 or not (len(words) >= 4 or prose)):
         return None
-    if layout.kind == "wide" and index in layout.roles.values():
+    if layout.kind == "wide" and index in layout.roles.values() and not labelled:
         # a wide row with only its id or description is a sample with no values (review:
         # 'Follow up visit day seven serum' was skipped as a note, the sample gone)
         return None
@@ -4106,6 +4175,7 @@ def opened(
         layout = layout._replace(
             titles=_titles(preamble, delimiter, 1), title_lines=_titles(preamble, delimiter, 2),
             xponent_export=any(map(_XPONENT_LINE.search, preamble)),
+            preamble_unit=_unit_above(preamble),
         )  # fmt: skip
         yield head_lines, lines, header_end, layout
     except csv.Error as exc:
@@ -4186,21 +4256,24 @@ def _with_sign_and_flag(
         own = written.comparator if written is not None else None
         if own is None:
             if text[:1].isdigit() or text[:1] == ".":  # a number: '<' and '2.0' are '<2.0'
-                text = (comparator if sign.strip().isalpha() else sign) + text
+                # a sign as written ('≤'); one in words as its sign ('LT', 'OOR <')
+                text = (sign.strip() if bare_sign(sign) else comparator) + text
         elif (own in ("<", "<=")) != (comparator in ("<", "<=")):
             return "", None, ("comparator", "comparator-conflict",
                               f"the comparator column says '{shorten(sign)}' but the value "
                               f"'{shorten(text)}' says otherwise; it was not judged")  # fmt: skip
     code = flag_column_code(flag) if flag else None
-    if flag and code is None and (side := past_a_limit(flag)) is not None:
+    if flag and code is None and (past := flag_past_a_limit(flag)) is not None:
         # Simoa's 'Conc. > ULOQ' beside 480: an estimate past the assay's limit, '>480' (lab
-        # QA: judged as exactly 480, '192 x upper limit', with a flag-unreadable warning)
+        # QA: judged as exactly 480, '192 x upper limit', with a flag-unreadable warning);
+        # so are HL7's '<' and LabKey's 'OOR <', 'BLQ' or 'ND' (lab QA round 8: judged high)
+        side, no_number = past
         own = written.comparator if written is not None else None
         if own is None and (text[:1].isdigit() or text[:1] == "."):
             return side + text, None, None
         if own is None and (is_no_value_mark(text) or text.casefold() == "nan"):
-            # no number past the limit (Simoa's 'NaN'): the limit's, as 'OOR <' is read
-            return f"OOR {side}", None, None
+            # no number past the limit (Simoa's 'NaN'): as the flag says it ('OOR <', 'BLQ')
+            return no_number, None, None
         if own is not None and (own in ("<", "<=")) != (side == "<"):
             where = "below" if side == "<" else "above"
             return "", None, ("lab_flag", "flag-conflict",
@@ -4487,8 +4560,8 @@ def header_warnings(
         if wrapped == sign_column_name:
             message = (
                 f"column '{shorten(name)}' is not a known marker or field; a '<' or '>' alone "
-                "in it is read as the sign of the value beside it ('>' and '2.0' as '>2.0'), "
-                "anything else in it is not read"
+                "in it is read as the sign of the value beside it ('>' and '2.0' as '>2.0'; "
+                "'OOR <' as '<'), anything else in it is not read"
             )
         elif wrapped in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[wrapped]}"
@@ -5242,6 +5315,10 @@ _SIGN_COLUMN_NAMES = frozenset({
     "vorzeichen", "signo", "signe", "opérateur", "operateur", "operador", "prefix",
     "resultprefix", "valueprefix", "resultsymbol", "censor", "censored", "censoring",
     "censorflag",
+    # an out-of-range indicator beside the concentration (LabKey's 'ObsConcOORIndicator':
+    # '<' or 'OOR <'; lab QA round 8, a value below the assay's limit was judged high)
+    "oor", "oorindicator", "obsconcoorindicator", "obsconcoor", "concoorindicator", "oorflag",
+    "rangeindicator", "concindicator", "detectionflag", "lodflag",
 })  # fmt: skip
 
 
@@ -5488,6 +5565,13 @@ def measurement_reader(
     i_raw = layout.raw_value
     fluid_at = specimen_columns(layout)
     i_status = layout.roles.get("result_status")
+    # the cells an order's heading row leaves blank (`_PANEL_HEADING`)
+    heading_blank = [
+        layout.roles[role]
+        for role in ("unit", "reference_range", "range_low", "range_high", "lab_flag",
+                     "comparator", "comment")
+        if role in layout.roles
+    ]  # fmt: skip
     status_column = header[i_status] if i_status is not None else None
     status_title = header_key(status_column or "")  # the header again is no status
     i_detection = layout.roles.get("detection_range")
@@ -5709,7 +5793,7 @@ def measurement_reader(
                 filled = [
                     i for i in layout.unnamed
                     if cell(cells, i) is not None
-                    and not (i == i_sign and bare_sign(cells[i]))  # read: not unnamed
+                    and not (i == i_sign and sign_cell(cells[i]))  # read: not unnamed
                 ]  # fmt: skip
                 if filled:
                     unnamed_unsaid = False
@@ -5741,7 +5825,7 @@ def measurement_reader(
                         value, cell(cells, i_detection), stats.decimal_comma
                     )
                 sign_alone = cell(cells, i_sign) if i_sign is not None else None
-                if sign_alone is not None and not bare_sign(sign_alone):
+                if sign_alone is not None and not sign_cell(sign_alone):
                     sign_alone = None  # other text there is not read, as the header says
                 if (
                     (i_comparator is not None or i_flag is not None or sign_alone is not None)
@@ -5813,6 +5897,24 @@ def measurement_reader(
                         column=header[i_marker_or_pad], **row_for(cells, marker),
                         message=f"this row is the lab's '{shorten(marker)}'{words}, not a "
                         "result; it was not read as one, but it may be about the results near it",
+                    )  # fmt: skip
+                    continue
+                if (
+                    marker is not None
+                    and not (value or "").strip()
+                    and _PANEL_HEADING.search(marker) is not None
+                    and not any(cell(cells, i) for i in heading_blank)
+                ):
+                    # an LIS order's name on a row of its own above its tests ('CYTOKINE PANEL
+                    # 13'): lab QA round 8, refused as a value missing, exit 2 for a clean file
+                    stats.rows -= 1
+                    stats.skipped += 1
+                    yield Issue(
+                        severity="warning", code="panel-heading-skipped", source=source,
+                        line=line, column=header[i_marker_or_pad], **row_for(cells, marker),
+                        message=f"this row names '{shorten(marker)}' and gives no value, unit or "
+                        "range: it was read as the heading of the tests below it (an order or "
+                        "panel), not as a result",
                     )  # fmt: skip
                     continue
                 if marker is not None and not (value or "").strip() and commented[1] is not None:

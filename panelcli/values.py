@@ -199,10 +199,12 @@ def value_shows_decimal_comma(text: str) -> bool:
 
 
 def comparator_of(text: str) -> Comparator | None:
-    """A comparator cell's comparator ('<', '≤', '=>', 'LT' …), else None ('=' is none
-    either)."""
+    """A comparator cell's comparator ('<', '≤', '=>', 'LT', 'OOR <' …), else None ('=' is
+    none either)."""
     sign = text.strip()
-    return _COMPARATOR_SPELLING.get(sign) or _COMPARATOR_WORDS.get(sign.casefold())
+    return (
+        _COMPARATOR_SPELLING.get(sign) or _COMPARATOR_WORDS.get(sign.casefold()) or oor_sign(sign)
+    )
 
 
 #: Comparators in letters, as some LIS write them (QA: 'LT', 'GT' were refused)
@@ -239,6 +241,47 @@ def past_a_limit(flag: str) -> Literal["<", ">"] | None:
     ):
         return None
     return ">" if found["above"] else "<"
+
+
+#: A limit's name alone in a flag column ('LLOQ'): the value is past it, as '<LLOQ' says
+_LIMIT_ALONE = {"lloq": "<LLOQ", "loq": "<LOQ", "lod": "<LOD", "lld": "<LOD", "uloq": ">ULOQ"}
+
+
+def flag_past_a_limit(flag: str) -> tuple[Literal["<", ">"], str] | None:
+    """The side a flag column's cell says the value is past the assay's limit on, and what a
+    value cell with no number is read as beside it: HL7's '<' and '>' (off the instrument's
+    scale), LabKey's 'OOR <', what a value cell says with no number ('BLQ', 'ND'), a limit's
+    name ('LLOQ'), 'Conc. > ULOQ' (lab QA round 8: '3.2' beside '<' was judged high)."""
+    side = past_a_limit(flag)
+    if side is not None:
+        return side, f"OOR {side}"
+    text = flag.strip()
+    sign = oor_sign(text)
+    if sign is not None:
+        return sign, f"OOR {sign}"
+    key = re.sub(r"[\s._-]+", "", text).casefold()
+    alone = _LIMIT_ALONE.get(key)
+    if alone is not None:
+        return ("<" if alone[0] == "<" else ">"), alone
+    if key in _NO_NUMBER and key != "nn":  # never a bare 'NN', as `_no_number`
+        return ("<" if _NO_NUMBER[key] == "<" else ">"), text
+    return None
+
+
+_OOR_SIGN = lazy_pattern(r"^(?:oor\s*)?(?P<sign>[<>])$", re.IGNORECASE)
+
+
+def sign_cell(text: str | None) -> Comparator | None:
+    """What a sign column's cell says: a sign alone ('<', '≥'), or after 'OOR' ('OOR <': lab QA
+    round 8, a 'Censor Flag' of 'OOR <' was passed over)."""
+    return (bare_sign(text) or oor_sign(text)) if text else None
+
+
+def oor_sign(text: str) -> Literal["<", ">"] | None:
+    """'<' or '>' alone, or after 'OOR' (out of range: 'OOR <', as Luminex and LabKey write
+    it), else None."""
+    found = _OOR_SIGN.match(text.strip())
+    return None if found is None else ("<" if found["sign"] == "<" else ">")
 
 
 def detection_range_side(text: str) -> Literal["", "<", ">"] | None:

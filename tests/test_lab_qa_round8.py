@@ -125,3 +125,231 @@ def test_batches_range_cells_join_as_one_files() -> None:
         "IL-6": BlankRange(4, "range", "IL-6", 3), "IL-8": BlankRange(11, "r", "IL-8")
     }  # fmt: skip
     assert first.blank["IL-6"].rows == 2  # a batch's own are not changed
+
+
+# --- a flag or indicator column that says the value is past the assay's limit -----------------
+
+
+@pytest.mark.parametrize(
+    ("flag", "read_as"),
+    [
+        ("<", "<3.2"), ("OOR <", "<3.2"), ("OOR<", "<3.2"), ("BLQ", "<3.2"), ("BQL", "<3.2"),
+        ("ND", "<3.2"), ("Below LOD", "<3.2"), ("LLOQ", "<3.2"), ("< LLOQ", "<3.2"),
+        (">", ">3.2"), ("OOR >", ">3.2"), ("AQL", ">3.2"), ("ULOQ", ">3.2"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_flag_column_saying_the_value_is_past_the_assays_limit_censors_it(
+    write_csv, flag, read_as, short_path
+) -> None:
+    """Lab QA round 8: IL-6 3.2 beside '<' (HL7: below the instrument's scale), 'OOR <' or
+    'BLQ' was judged as exactly 3.2: high, exit 1, though the lab said it was below 3.2."""
+    path = write_csv(f"Sample ID,Test,Result,Units,Flag\nF1,IL-6,3.2,pg/mL,{flag}\n")
+    (result,) = results_of(path, short_path)
+    assert (result.original_value, result.comparator) == (read_as, read_as[0])
+    assert result.status.value == ("indeterminate" if read_as[0] == "<" else "high")
+    assert not issues_of(path, short_path)
+
+
+@pytest.mark.parametrize(("flag", "value"), [("BLQ", "BLQ"), ("<", "OOR <"), ("LLOQ", "<LLOQ")])
+def test_such_a_flag_beside_no_number_is_the_value(write_csv, flag, value) -> None:
+    path = write_csv(f"Sample ID,Test,Result,Units,Flag\nF1,IL-6,NaN,pg/mL,{flag}\n")
+    (result,) = results_of(path)
+    assert (result.original_value, result.comparator, result.value) == (value, "<", None)
+
+
+def test_a_flag_of_the_other_side_than_the_value_refuses_it(write_csv) -> None:
+    path = write_csv("Sample ID,Test,Result,Units,Flag\nF1,IL-6,<3.2,pg/mL,OOR >\n")
+    assert [i.code for i in issues_of(path)] == ["flag-conflict"]
+
+
+@pytest.mark.parametrize(
+    "column", ["ObsConcOORIndicator", "OOR", "OOR Indicator", "Range Indicator", "Censor Flag"]
+)
+@pytest.mark.parametrize("short_path", [True, False])
+def test_an_out_of_range_indicator_column_is_the_values_sign(write_csv, column, short_path) -> None:
+    """LabKey's Luminex export: the number in ObsConc, '<' or 'OOR <' beside it (lab QA: IL-6
+    3.2 '<' and IL-10 6.4 'OOR <' were high; a 'Censor Flag' read '<' and passed 'OOR <' over,
+    with no warning on its row)."""
+    path = write_csv(
+        f"ParticipantId,Analyte,ObsConc,{column},Units\nPT-2,IL-6,3.2,<,pg/mL\n"
+        "PT-2,IL-10,6.4,OOR <,pg/mL\nPT-2,TNF-a,2.0,OOR >,pg/mL\nPT-2,IL-8,2.0,In Range,pg/mL\n"
+    )
+    assert [r.original_value for r in results_of(path, short_path)] == [
+        "<3.2", "<6.4", ">2.0", "2.0"
+    ]  # fmt: skip
+    (ignored,) = issues_of(path, short_path)
+    assert "'OOR <' as '<'), anything else" in ignored.message
+
+
+def test_a_comparator_column_reads_oor_too(write_csv) -> None:
+    path = write_csv("sample_id,marker,qualifier,value,unit\nS1,IL-6,OOR <,3.2,pg/mL\n")
+    (result,) = results_of(path)
+    assert result.original_value == "<3.2"
+
+
+# --- footnote marks, and an LIS order's heading row --------------------------------------------
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_footnote_mark_after_a_header_or_marker_is_no_part_of_its_name(
+    write_csv, short_path
+) -> None:
+    """Lab QA round 8: 'IL-6 (pg/mL)¹' was ignored and 'IL-6¹' was no_reference (NFKC made it
+    'IL-61'): an IL-6 18 times the limit passed with exit 0; the footnote under the table was
+    a sample with no values (exit 2)."""
+    wide = write_csv(
+        "Sample ID,IL-6 (pg/mL)¹,TNF-α (pg/mL) †,IL-8¹ (pg/mL),IL-10 (pg/mL)\nS1,45,60,50,2.0\n"
+        "¹ Elecsys IL-6 (Roche); † measured by ELISA\n"
+    )
+    assert [(r.marker, r.status.value) for r in results_of(wide, short_path)] == [
+        ("IL-6", "high"), ("TNF-α", "high"), ("IL-8", "high"), ("IL-10", "normal")
+    ]  # fmt: skip
+    (note,) = issues_of(wide, short_path)
+    assert (note.code, note.line) == ("page-line-skipped", 3)
+    long = write_csv(
+        "Sample ID,Test,Result,Units\nS1,IL-6¹,45,pg/mL\nS1,TNF-α †,60,pg/mL\nS1,IL-8²,50,pg/mL\n",
+        name="long.csv",
+    )
+    assert [(r.marker, r.marker_as_written) for r in results_of(long, short_path)] == [
+        ("IL-6", "IL-6¹"), ("TNF-α", "TNF-α †"), ("IL-8", "IL-8²")
+    ]  # fmt: skip
+
+
+def test_a_superscript_inside_a_name_is_still_read_as_a_digit() -> None:
+    from panelcli.names import marker_key
+
+    assert marker_key("IL-1²β") != marker_key("IL-1β")  # only marks after the name are cut
+    assert marker_key("IL-6 ‡¹") == marker_key("IL-6*") == "il6"
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_an_lis_orders_heading_row_is_skipped_with_a_warning(write_csv, short_path) -> None:
+    """Lab QA round 8: 'CYTOKINE PANEL 13' on a row of its own above its tests was refused as
+    a value missing, so a clean report exited 2."""
+    path = write_csv(
+        "Accession,Test,Result,Units,Ref Range\nA55,CYTOKINE PANEL 13,,,\n"
+        "A55,   IL-6,1.0,pg/mL,\nA55,Cytokine panel 13 (cont.),,,\nA55,IL-10,1.0,pg/mL,\n"
+        "A56,Inflammation Profile,,,\nA56,IL-6,1.0,pg/mL,\n"
+    )
+    issues = issues_of(path, short_path)
+    assert [(i.code, i.line, i.sample_id) for i in issues] == [
+        ("panel-heading-skipped", 2, "A55"), ("panel-heading-skipped", 4, "A55"),
+        ("panel-heading-skipped", 6, "A56"),
+    ]  # fmt: skip
+    assert len(results_of(path, short_path)) == 3
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "A55,IL-6,,,",  # a test with no value is still a value missing
+        "A55,CYTOKINE PANEL 13,,pg/mL,",  # a unit: a result row, its value missing
+        "A55,CYTOKINE PANEL 13,,,0-7",
+    ],
+)
+def test_a_row_that_may_be_a_result_is_no_heading(write_csv, row) -> None:
+    path = write_csv(f"Accession,Test,Result,Units,Ref Range\n{row}\nA55,IL-8,1.0,pg/mL,\n")
+    assert [i.code for i in issues_of(path)] == ["value-missing"]
+
+
+# --- a ranges file given as results; names one word apart; a lab's own marker in full ---------
+
+
+def test_a_ranges_file_given_as_results_is_said_to_be_one(write_csv) -> None:
+    """Lab QA round 8: right after 'ranges init', 'check results.csv mylab/set.toml' gave 97
+    problems and 56 warnings, one per TOML line."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+    from panelcli.ranges import find_set
+
+    path = write_csv(find_set("arup-3002601").read_text(encoding="utf-8"), name="mylab.toml")
+    result = CliRunner().invoke(app, ["validate", path])
+    assert result.exit_code == 2
+    (line,) = result.stdout.splitlines()
+    assert line == (
+        f"{path}:14: error file-unreadable: this is a panelcli ranges file (TOML: '[set]' or "
+        f"'[markers.…]' on line 14), not lab results: give it with --ranges (panelcli check "
+        f"results.csv --ranges {path})"
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["Calculated Mean", "Calculated Conc.", "Conc Mean", "Concentration Mean"]
+)
+def test_value_columns_named_one_word_apart_from_known_ones_are_read(write_csv, name) -> None:
+    path = write_csv(f"Sample ID,Analyte,{name} (pg/mL)\nE1,IL-6,12.8\n")
+    (result,) = results_of(path)
+    assert (result.value, result.status.value) == (12.8, "high")
+
+
+@pytest.mark.parametrize(
+    "column", ["Error", "Error Code", "Alarm Code", "Instrument Flag", "Run Flag"]
+)
+def test_more_names_of_an_instruments_alarm_column_are_read(write_csv, column) -> None:
+    path = write_csv(
+        f"Sample ID,Test,Result,Units,{column}\nS1,IL-6,12.9,pg/mL,Cal.E\nS2,IL-6,12.9,pg/mL,0\n"
+    )
+    alarmed, clear = results_of(path)
+    assert (alarmed.status.value, clear.status.value) == ("indeterminate", "high")
+    assert "'Cal.E'" in (alarmed.note or "")
+
+
+@pytest.mark.parametrize("column", ["Warning", "Data Flag", "QC Flag"])
+def test_a_column_that_may_hold_a_remark_or_a_flag_is_no_alarm_column(write_csv, column) -> None:
+    path = write_csv(f"Sample ID,Test,Result,Units,{column}\nS1,IL-6,12.9,pg/mL,CRITICAL\n")
+    (result,) = results_of(path)
+    assert result.status.value == "high"
+
+
+def test_epics_specimen_taken_time_and_lab_status_are_read(write_csv) -> None:
+    """Lab QA round 8: preliminary results were shown as final, and no trend was made."""
+    path = write_csv(
+        "MRN,Component,Value,Units,Specimen Taken Time,Lab Status\n"
+        "M1,IL-6,1.0,pg/mL,03/21/2026 06:10,Final result\n"
+        "M1,IL-6,2.0,pg/mL,03/28/2026 06:10,Preliminary result\n"
+    )
+    results = results_of(path)
+    assert [r.collected_at for r in results] == ["03/21/2026 06:10", "03/28/2026 06:10"]
+    assert [i.code for i in issues_of(path)] == ["result-preliminary"]
+
+
+def test_a_labs_own_marker_is_found_by_its_name_in_full(write_csv, tmp_path) -> None:
+    """Lab QA round 8: a set that adds IL-18 did not know 'Interleukin-18' (exit 0, no hint),
+    where the bundled markers' names in full were known only as listed aliases."""
+    ranges = tmp_path / "mylab.toml"
+    ranges.write_text(
+        '[set]\nname = "mylab"\nversion = "1"\n\n[markers."IL-18"]\nunit = "pg/mL"\nhigh = 468\n'
+        'source = "our lab"\n\n[markers."IFN-α2"]\nunit = "pg/mL"\nhigh = 10\nsource = "ours"\n',
+        encoding="utf-8",
+    )
+    path = write_csv(
+        "sample_id,marker,value,unit\nS1,Interleukin-18,900,pg/mL\nS1,Interleukin 18,900,pg/mL\n"
+        "S2,Interferon alpha 2,20,pg/mL\n"
+    )
+    assert [(r.marker, r.status.value) for r in results_of(path, ranges=ranges)] == [
+        ("IL-18", "high"), ("IL-18", "high"), ("IFN-α2", "high")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["Cytokine panel export - all concentrations in ng/mL", "Units,ng/mL", ",Cytokines (ng/mL),,"],
+)
+def test_a_unit_named_above_the_header_is_the_unit_missing_errors_example(write_csv, above) -> None:
+    """Lab QA round 8: the error said '(e.g. --assume-unit pg/mL)', and following it judged
+    values in ng/mL a thousand times too low (an IL-6 six times the limit was normal, exit 0)."""
+    path = write_csv(f"{above}\nSample ID,IL-6,TNF-alpha\nPT-1,0.0150,0.0031\n")
+    refused = [i for i in issues_of(path) if i.code == "unit-missing"]
+    assert len(refused) == 2
+    assert refused[0].message.endswith(
+        "or say what to assume with --assume-unit (line 1 above the header says 'ng/mL': if every "
+        "value is in it, give --assume-unit ng/mL)"
+    )
+
+
+def test_two_units_above_the_header_give_no_example_of_either(write_csv) -> None:
+    path = write_csv("Standards in pg/mL; samples in ng/mL\nSample ID,IL-6\nPT-1,0.0150\n")
+    (refused,) = [i for i in issues_of(path) if i.code == "unit-missing"]
+    assert refused.message.endswith("(e.g. --assume-unit pg/mL)")

@@ -8,7 +8,8 @@ Library use (the same report the CLI renders):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+# No `typing` import: this runs first in every start, before `__main__` can catch a Ctrl-C
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "check_file", "check_files", "load_ranges", "CheckOptions"]
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from panelcli.ranges import load_ranges
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     # Imported lazily so that `panelcli --version` does not pay for pydantic.
     if name in {"check_file", "check_files", "CheckOptions"}:
         from panelcli import check

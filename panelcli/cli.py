@@ -202,6 +202,37 @@ class OutputFormat(StrEnum):
 
 #: Formats written row by row as the files are read (flat memory, `| head` works).
 STREAMED = (OutputFormat.ndjson, OutputFormat.csv)
+#: The format an `-o` file's name asks for where --format is not given (developer QA round 8:
+#: '-o results.json' wrote the text table into it, with no word)
+_FORMAT_OF_NAME = (
+    (".fhir.json", OutputFormat.fhir), (".json", OutputFormat.json),
+    (".ndjson", OutputFormat.ndjson), (".jsonl", OutputFormat.ndjson),
+    (".csv", OutputFormat.csv), (".txt", OutputFormat.table),
+)  # fmt: skip
+#: ... and the names of the pages `--export` writes, which -o does not
+_PAGE_NAMES = (".html", ".htm", ".svg")
+
+
+def _output_format(given: OutputFormat | None, output: str | None, quiet: bool) -> OutputFormat:
+    """--format as given; else as -o's name asks ('results.json': json), else the table. A
+    name that asks for another format than the one given, or a page, is said on stderr."""
+    name = (output or "").casefold()
+    named = next((fmt for ending, fmt in _FORMAT_OF_NAME if name.endswith(ending)), None)
+    if given is None and named is not None:
+        return named
+    chosen = given or OutputFormat.table
+    if quiet or output in (None, "-"):
+        return chosen
+    if named is not None and named != chosen:
+        _say(f"note: writing --format {chosen.value} to {output}, whose name says {named.value}")
+    elif name.endswith(_PAGE_NAMES):
+        _say(
+            f"note: -o writes the report as text (--format {chosen.value}) to {output}; for a "
+            f"page to share or print, use --export {output}"
+        )
+    return chosen
+
+
 #: Past this many results, a one-document format says that it cannot stream, and what can
 #: (about 0.3 GB held by then: json needs about 2.8 kB a result, fhir about 20 kB).
 BIG_DOCUMENT = 100_000
@@ -250,6 +281,14 @@ def _bad_parameter(message: str) -> typer.BadParameter:
 def _choices(choices: type[StrEnum]) -> str:
     """The metavar of a choice, as typer shows its own: '[table|json]'."""
     return f"[{'|'.join(choices)}]"
+
+
+def _format_option(choices: type[Choice], help_text: str, **more: Any) -> Any:
+    """A command's --format (-f): one of `choices`, in any case."""
+    return typer.Option(
+        "--format", "-f", parser=_one_of(choices), metavar=_choices(choices), help=help_text,
+        **more,
+    )  # fmt: skip
 
 
 def _sex_option(value: str | None) -> str | None:
@@ -323,6 +362,16 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
         # killed by SIGPIPE (never 0: the run did not finish).
         _drop_unwritten_output()
         raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
+    except MemoryError:
+        # no bug (developer QA round 8: it was an "internal error"), but the machine's or a
+        # limit's (`ulimit -v`) end: what holds most is said
+        _drop_unwritten_output()
+        _say(
+            "out of memory: --format json and fhir, --export beside ndjson or csv, and the table "
+            "of up to 100,000 results hold the whole report; for big files use --format ndjson "
+            "or csv, which stream in flat memory"
+        )
+        raise typer.Exit(ExitStatus.ERROR) from None
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
         if debug or _DEBUG_EVERYWHERE:
             traceback.print_exc()
@@ -698,17 +747,16 @@ def check(
         list[str],
         typer.Argument(metavar="FILE", help="CSV files to read; '-' reads standard input."),
     ],
-    output_format: Annotated[
-        OutputFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            parser=_one_of(OutputFormat),
-            metavar=_choices(OutputFormat),
-            help="table for people; json (one document), ndjson (a line per result, streamed), "
-            "csv (a row per result, streamed) or fhir (FHIR R4 Bundle) for programs.",
+    given_format: Annotated[
+        OutputFormat | None,
+        _format_option(
+            OutputFormat,
+            "table for people; json (one document), ndjson (a line per result, streamed), csv "
+            "(a row per result, streamed) or fhir (FHIR R4 Bundle) for programs. Not given: as "
+            "-o's file name says (.json, .ndjson, .csv, .fhir.json), else table.",
+            show_default=False,
         ),
-    ] = OutputFormat.table,
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -756,6 +804,7 @@ def check(
         _refuse_names_not_utf8(files, ranges)
         _refuse_existing_export(export, force)
         _refuse_one_file_for_two(output, export, files, ranges)
+        output_format = _output_format(given_format, output, quiet)
         from panelcli.check import Interpreter, Tally, build_report
         from panelcli.ranges import has_critical_limits, load_ranges
         from panelcli.render.output import open_output
@@ -783,7 +832,10 @@ def check(
             # --quiet with -o still writes the file; '-o -' is stdout, kept empty by --quiet (QA)
             writes = (output is not None and output != "-") or not quiet
             with open_output(output, force, utf8=output_format != OutputFormat.table) as out:
-                if output_format in STREAMED and export is None:
+                # Nothing to write (--quiet, no -o, no --export): only the totals are needed,
+                # counted as the rows stream in whatever the format (developer QA round 8:
+                # '-q -f json' held a million rows' report, 93 s and 2.8 GB, to print nothing)
+                if (output_format in STREAMED or not writes) and export is None:
                     piped = _reads_a_stream(files)
                     totals = None
                     if not piped and writes:
@@ -812,10 +864,10 @@ def check(
                         interpreter.wide_sources,
                     )  # fmt: skip
                     _export(export, lambda console: _draw_table(report, console), quiet)
-                elif output_format == OutputFormat.table and export is None:
+                elif output_format == OutputFormat.table:
                     interpreter = Interpreter(reference_set, options)
                     events = _events(interpreter, files, quiet)
-                    totals = _table(events, reference_set, out, writes, interpreter)
+                    totals = _table(events, reference_set, out, writes, interpreter, export, quiet)
                 else:
                     interpreter = Interpreter(reference_set, options)
                     events = _events(interpreter, files, quiet)
@@ -1109,10 +1161,13 @@ def _table(
     out: TextIO,
     writes: bool,
     interpreter: Interpreter,
+    export: Path | None = None,
+    quiet: bool = False,
 ) -> ReportTotals:
     """The table; past MAX_TABLE_RESULTS results or MAX_TABLE_ISSUES issues, a per-sample
     overview built as rows stream (the `interpreter`'s synthetic and wide files are read once
-    the events are)."""
+    the events are); the same drawn to `export`'s page too (developer QA round 8: the page of
+    a million rows held their whole report, 2.9 GB, for the overview it shows)."""
     from panelcli.check import build_overview, build_report
     from panelcli.models import Issue
     from panelcli.render.console import make_console
@@ -1134,6 +1189,8 @@ def _table(
         _stop_if_nothing_read(report)
         if writes:
             _render(report, OutputFormat.table, out, reference_set)
+        if export is not None:
+            _export(export, functools.partial(_draw_table, report), quiet)
         return report.totals
     overview = build_overview(itertools.chain(head, events), reference_set, *files_of)
     if writes:
@@ -1141,6 +1198,8 @@ def _table(
 
         with writing():  # every row was read: an OSError now is the output's
             render_overview(overview, make_console(out, plain=out is not sys.stdout))
+    if export is not None:
+        _export(export, lambda console: render_overview(overview, console), quiet)
     return overview.totals
 
 
@@ -1488,12 +1547,24 @@ def schema(
         _print_json(json.dumps(document, indent=2, ensure_ascii=False))
 
 
+RangesFormatOpt = Annotated[
+    RangesFormat,
+    _format_option(
+        RangesFormat,
+        "table for a person; json for scripts (ranges list: every set, with its version, path "
+        "and sha256; ranges show: the set as loaded, with its source).",
+    ),
+]
+
+
 @ranges_app.command("list", short_help="List the reference sets: bundled ones and yours.")
-def ranges_list(debug: DebugOpt = False) -> None:
+def ranges_list(
+    output_format: RangesFormatOpt = RangesFormat.table, debug: DebugOpt = False
+) -> None:
     """List the reference sets: bundled ones and yours (in the config folder's ranges/).
 
     A set whose file is broken is listed too, marked broken with its first problem (exit 2).
-    Example: panelcli ranges list
+    Example: panelcli ranges list (or, for scripts: panelcli ranges list --format json)
     """
     from panelcli.errors import RangesError
     from panelcli.ranges import (
@@ -1519,6 +1590,7 @@ def ranges_list(debug: DebugOpt = False) -> None:
         # 'arup-3002601.toml'), one was listed, and nothing said why check refused both; each
         # is tagged on its own line (developer QA: a line of its own on stdout was no set's)
         twin_of = {name.casefold(): twins for twins in case_twins() for name in twins}
+        listed: list[dict[str, object]] = []  # --format json (developer QA round 8)
         for name, path in sets.items():
             tags = [t for t, on in (("default", name == default), ("yours", path in mine)) if on]
             if name.casefold() in twin_of:  # (no ': ' in a tag: it parts the line's fields)
@@ -1536,12 +1608,33 @@ def ranges_list(debug: DebugOpt = False) -> None:
                 shown = f" ({', '.join([*tags, 'broken'])})"
                 where = f" {path}" if path is not None else ""
                 problems = counted(count, "problem", "problems")
-                _print(visible(f"{name}{shown}: {reason} [{problems}]{where}"))
+                listed.append({
+                    "name": name, "tags": [*tags, "broken"], "problem": reason,
+                    "problems": count, "path": None if path is None else str(path),
+                })  # fmt: skip
+                if output_format == RangesFormat.table:
+                    _print(visible(f"{name}{shown}: {reason} [{problems}]{where}"))
                 continue
             shown = f" ({', '.join(tags)})" if tags else ""
             description = f"{loaded.data.set.description} " if loaded.data.set.description else ""
             markers = counted(len(loaded.markers), "marker", "markers")
-            _print(visible(f"{name}{shown}: {description}[{markers}] {path}"))
+            info = loaded.info
+            listed.append({
+                "name": name, "tags": tags, "version": info.version,
+                "description": info.description, "markers": len(loaded.markers),
+                "path": info.path, "sha256": info.sha256,
+            })  # fmt: skip
+            if output_format == RangesFormat.table:
+                _print(visible(f"{name}{shown}: {description}[{markers}] {path}"))
+        if output_format == RangesFormat.json:
+            from panelcli.models import PANELCLI_VERSION, SCHEMA_VERSION
+            from panelcli.values import json_inert
+
+            document = {
+                "schema_version": SCHEMA_VERSION, "panelcli_version": PANELCLI_VERSION,
+                "sets": listed,
+            }  # fmt: skip
+            _print_json(json_inert(json.dumps(document, indent=2, ensure_ascii=False)))
         for said in sets_not_read():  # QA: left out without a word
             _say(visible(f"not read: {said}"))
         for twins in case_twins():
@@ -1564,16 +1657,7 @@ def ranges_show(
     name: Annotated[
         str | None, typer.Argument(metavar="SET", help="Set name, file or folder.")
     ] = None,
-    output_format: Annotated[
-        RangesFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            parser=_one_of(RangesFormat),
-            metavar=_choices(RangesFormat),
-            help="table for a person; json (the set as loaded, with its source) for scripts.",
-        ),
-    ] = RangesFormat.table,
+    output_format: RangesFormatOpt = RangesFormat.table,
     debug: DebugOpt = False,
 ) -> None:
     """Show every marker of a set with its interval(s), unit and source.
@@ -1586,9 +1670,14 @@ def ranges_show(
         loaded = load_ranges(name)
         _say_ranges_warnings(loaded)  # as check says them (QA: only 'ranges validate' did)
         if output_format == RangesFormat.json:
+            from panelcli.models import PANELCLI_VERSION, SCHEMA_VERSION
             from panelcli.values import json_inert
 
-            payload = {"reference_set": loaded.info.model_dump(), **loaded.data.model_dump()}
+            # the versions, as every JSON panelcli writes (developer QA round 8)
+            payload = {
+                "schema_version": SCHEMA_VERSION, "panelcli_version": PANELCLI_VERSION,
+                "reference_set": loaded.info.model_dump(), **loaded.data.model_dump(),
+            }  # fmt: skip
             # json_inert: a set's texts are a file's, as a report's are (review: a U+202E
             # in a description reached the terminal raw)
             _print_json(json_inert(json.dumps(payload, indent=2, ensure_ascii=False)))

@@ -1375,7 +1375,11 @@ def _find_set(spec: str) -> Path:
     if by_case:  # 'Mayo-Adult', or a user's set 'Mine' asked as 'mine'
         return sets[by_case[0]]
     if path.exists():  # /dev/null, a pipe: reading it as a set would hang or say nothing
-        raise RangesError(f"ranges file '{spec}' is not a regular file")
+        raise RangesError(
+            f"ranges file '{spec}' is not a regular file (a pipe, '<(…)' or a device): write "
+            "the set to a file first and give its name (the set is read more than once, and "
+            "its bytes are hashed for the report)"
+        )
     # before a name with a '.' is taken for a file: 'North lab v2.1' (QA)
     named = [p for p in user_sets().values() if _set_name_of(p).casefold() == spec.casefold()]
     if len(named) == 1:  # QA: reports named a set 'qa-lab' that only 'qalab' (its file) chose

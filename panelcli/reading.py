@@ -474,13 +474,19 @@ def _alarm_of(text: str | None) -> str | None:
 # was not read, and the file was refused as having no marker column); weak, as beside a
 # 'Test' column an 'Order Name' or 'Event' may name the order, and only beside a value column
 # (a wide file's 'Event' is a study's visit: review, the file was refused)
-_MARKER_BESIDE_A_VALUE = frozenset(
-    {"event", "eventdisplay", "clinicalevent", "labtest", "resultname", "testperformed"}
-)
+_MARKER_BESIDE_A_VALUE = frozenset({
+    "event", "eventdisplay", "clinicalevent", "labtest", "resultname", "testperformed",
+    "eventdisp",  # Cerner CCL's raw field (lab QA round 8: the file was refused)
+})  # fmt: skip
 _WEAK_ROLE_OF |= (
     dict.fromkeys(_MARKER_BESIDE_A_VALUE, "marker")
     | dict.fromkeys(("unitsofmeasure", "measurementunit", "measurementunits"), "unit")
     | {"normalcy": "lab_flag"}
+    # Epic Clarity's and Cerner CCL's raw field names (lab QA round 8: every row was refused
+    # as having no unit, and Cerner's date, flag and status were not read)
+    | dict.fromkeys(("referenceunit", "resultunitsdisp", "resultunitdisp"), "unit")
+    | {"eventenddttm": "collected_at", "normalcydisp": "lab_flag"}
+    | {"resultstatusdisp": "result_status"}
 )
 # US LIS abbreviations of the accession and of the collection date (lab QA round 7: 'Acc#'
 # and 'Coll Date' were ignored, and two days of one patient made one undated panel); weak,
@@ -4125,11 +4131,16 @@ def opened(
 
     Fills in `stats` (encoding, delimiter, layout); turns a broken CSV into InputError.
     """
-    if csv.field_size_limit() != max_line:  # a value may be as long as the longest line
-        # allowed, and no longer: csv's limit is the process's, left by an earlier read (review:
-        # validate kept the default where check had set the option's)
-        set_field_size_limit(max_line)
-    raw, text, ahead = open_text(source, stats)
+    # A value may be as long as the longest line allowed, and no longer (review: validate kept
+    # the default where check had set the option's); csv's limit is the process's, so the
+    # caller's is put back after the file (developer QA round 8: importing panelcli lowered a
+    # host program's own limit for good)
+    callers_limit = csv.field_size_limit(max_line)
+    try:
+        raw, text, ahead = open_text(source, stats)
+    except BaseException:
+        csv.field_size_limit(callers_limit)
+        raise
     try:
         lines = _lines(text, source, max_line, ahead)
         head_lines: list[str] = []
@@ -4184,6 +4195,7 @@ def opened(
         stats.position = None  # the file is closed: nothing to ask any more
         if source != STDIN:
             raw.close()
+        csv.field_size_limit(callers_limit)
 
 
 #: The words `_with_detection_range` reads, as its refusal lists them.
@@ -6363,14 +6375,6 @@ def _broken_row(source: str, line: int, last_line: int, error: csv.Error, delimi
         message="a quoted value is followed by more text before the next "
         f"'{visible(delimiter)}' (a stray quote (\")?){lost}",
     )  # fmt: skip
-
-
-def set_field_size_limit(limit: int) -> None:
-    """csv's per-field limit (a runaway quote otherwise swallows the file)."""
-    csv.field_size_limit(limit)
-
-
-set_field_size_limit(DEFAULT_MAX_LINE)
 
 
 def describe_source(source: str) -> str:

@@ -26,9 +26,10 @@ from panelcli.models import (
     has_no_range,
 )
 from panelcli.patterns import lazy_pattern
+from panelcli.reading import describe_source
 from panelcli.summary import ABOVE, BELOW, first_few, join_names
 from panelcli.units import conversion_exponent, convert, same_family, unit_key
-from panelcli.values import FLAG_SIDE, NOT_KNOWN_DATES, person_key, shorten
+from panelcli.values import FLAG_SIDE, NOT_KNOWN_DATES, number_text, person_key, shorten
 
 #: A change smaller than this factor is called steady, so that small wobbles between
 #: tests are not reported to a reader as a rise or a fall (a design choice, not a lab rule).
@@ -1911,10 +1912,19 @@ def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:
         text.append(f"{join_names(limited)} {_SAID['unclear']}.")
     if unordered := [m.marker for m in rest if m.marker not in limited]:
         text.append(f"Whether {join_names(unordered)} rose or fell cannot be told.")
+    # One sample's two results from two files (lab QA round 8: a re-export corrected IL-6
+    # from 18.5 to 1.85, and the text said only that the order of the tests was not known)
+    told: set[tuple[str, str]] = set()
+    for marker in markers:
+        for tests in by_date(marker.points):
+            if (said := _one_sample_two_results(marker, tests)) is not None:
+                text.append(said)
+                told.add((marker.marker, tests[0].trend_date))
     # Once per marker, not once per date: a long series may have dozens of such dates.
     by_dates: dict[tuple[str, ...], list[str]] = {}
     for marker in markers:
-        if dates := tuple(_dates_in_unknown_order(marker)):
+        unknown = (d for d in _dates_in_unknown_order(marker) if (marker.marker, d) not in told)
+        if dates := tuple(unknown):
             by_dates.setdefault(dates, []).append(marker.marker)
     for dates, names in by_dates.items():
         was = "was" if len(names) == 1 else "were"
@@ -1930,6 +1940,30 @@ def _unclear_sentences(markers: Sequence[MarkerTrend]) -> list[str]:
                 "tests on one date came first is not known."
             )
     return text
+
+
+def _one_sample_two_results(marker: MarkerTrend, tests: Sequence[TrendPoint]) -> str | None:
+    """A sentence for one sample's different results of a marker in two or more files (one
+    may be a corrected result, or a slip); None for tests of several samples, or one file."""
+    samples = {p.sample_id for p in tests}
+    if len(samples) != 1 or None in samples or len({p.source for p in tests}) < 2:
+        return None
+    results = {(p.value, p.comparator): p for p in tests}
+    if len(results) < 2:
+        return None
+    unit = f" {marker.unit}" if marker.unit else ""
+    listed = [
+        f"{p.comparator or ''}{'?' if p.value is None else number_text(p.value)}{unit} "
+        f"({describe_source(p.source)}, line {p.line})"
+        for p in results.values()
+    ]
+    (sample,) = samples
+    many = {2: "two", 3: "three"}.get(len(listed), str(len(listed)))
+    return (
+        f"Sample {shorten(str(sample))} has {many} different {marker.marker} results: "
+        f"{join_names(listed)}. One of them may be a corrected result. Ask the lab which one "
+        "is right."
+    )
 
 
 def _dates_in_unknown_order(marker: MarkerTrend) -> list[str]:

@@ -353,3 +353,62 @@ def test_two_units_above_the_header_give_no_example_of_either(write_csv) -> None
     path = write_csv("Standards in pg/mL; samples in ng/mL\nSample ID,IL-6\nPT-1,0.0150\n")
     (refused,) = [i for i in issues_of(path) if i.code == "unit-missing"]
     assert refused.message.endswith("(e.g. --assume-unit pg/mL)")
+
+
+def test_validate_says_a_marker_the_set_lacks_once_a_file_and_counts_the_rest(write_csv) -> None:
+    """Lab QA round 8: a 48-plex plate of 80 samples gave 2,880 no-reference lines, one per
+    cell, which buried its one real problem."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    rows = "".join(f"S{n},1.0,{n}.5,2.0\n" for n in range(1, 6))
+    first = write_csv("Sample ID,IL-6 (pg/mL),MCP-1 (pg/mL),IP-10 (pg/mL)\n" + rows)
+    second = write_csv("Sample ID,MCP-1 (pg/mL)\nT1,3\n", name="second.csv")
+    result = CliRunner().invoke(app, ["validate", first, second])
+    assert result.exit_code == 0
+    said = [line.split(": warning no-reference: ") for line in result.stdout.splitlines()]
+    assert [(where, message.split(" in this set")[0]) for where, message in said] == [
+        (f"{first}:2: MCP-1 (pg/mL)", "no reference range for 'MCP-1'"),
+        (f"{first}:2: IP-10 (pg/mL)", "no reference range for 'IP-10'"),
+        (f"{first}:6", "4 more results of 'MCP-1', the last on this line, have no reference range"),
+        (f"{first}:6", "4 more results of 'IP-10', the last on this line, have no reference range"),
+        (f"{second}:2: MCP-1 (pg/mL)", "no reference range for 'MCP-1'"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PAT_MRN_ID,COMPONENT_NAME,ORD_VALUE,REFERENCE_UNIT,SPECIMN_TAKEN_TIME\n"
+        "E1,IL-6,14.2,pg/mL,2026-03-30 06:10:00\n",
+        "MRN,EVENT_DISP,RESULT_VAL,RESULT_UNITS_DISP,NORMALCY_DISP,EVENT_END_DT_TM,"
+        "RESULT_STATUS_DISP\nC9,IL-6,14.2,pg/mL,High,2026-03-30 06:10:00,Modified\n",
+    ],
+)
+def test_epic_clarity_and_cerner_ccl_fields_are_read(write_csv, text) -> None:
+    """Lab QA round 8: every row was refused as having no unit, or the file had no marker."""
+    (result,) = results_of(write_csv(text))
+    assert (result.marker, result.value, result.status.value) == ("IL-6", 14.2, "high")
+    assert result.collected_at == "2026-03-30 06:10:00"
+
+
+def test_one_samples_two_results_in_two_files_are_said_in_the_trend(write_csv) -> None:
+    """Lab QA round 8: a re-export corrected A101's IL-6 from 18.5 to 1.85; the trend said
+    only that the order of the tests on that day was not known."""
+    from panelcli.check import check_files
+
+    head = "Accession,MRN,Collected,Test,Result,Units\n"
+    first = write_csv(
+        head
+        + "A100,M1,2026-03-28 06:00,IL-6,3.1,pg/mL\nA101,M1,2026-03-29 06:00,IL-6,18.5,pg/mL\n",
+        name="week1.csv",
+    )
+    second = write_csv(head + "A101,M1,2026-03-29 06:00,IL-6,1.85,pg/mL\n", name="week2.csv")
+    (trend,) = check_files([first, second]).trends
+    assert (
+        f"Sample A101 has two different IL-6 results: 18.5 pg/mL ({first}, line 3) and 1.85 "
+        f"pg/mL ({second}, line 2). One of them may be a corrected result. Ask the lab which "
+        "one is right."
+    ) in trend.text
+    assert not [t for t in trend.text if "came first is not known" in t]

@@ -239,6 +239,9 @@ def test_csv_has_one_flat_row_per_result_then_issues_then_the_notice() -> None:
         "reference_text": "≤ 2.5 pg/mL", "reference_critical_low": "",
         "reference_critical_high": "", "reference_critical_low_origin": "",
         "reference_critical_high_origin": "", "category": "pro-inflammatory",
+        "reference_low_exclusive": "", "reference_high_exclusive": "false",
+        "reference_source": "ARUP 3002601 Cytokine Panel 13 Analytes, Plasma - multiplex bead; "
+        "<=2.5 pg/mL",
     }  # fmt: skip
     rejected = [r for r in rows if r["status"] == "rejected"]
     assert [(r["line"], r["issue_code"], r["note"]) for r in rejected] == [
@@ -734,9 +737,10 @@ def test_csv_gives_the_critical_limits_and_whose_each_is(tmp_path: Path) -> None
     )
     done = CliRunner().invoke(app, ["check", str(data), "-r", str(ranges), "-f", "csv"])
     rows = [r for r in csv.DictReader(io.StringIO(done.stdout)) if r["marker"]]
-    assert list(rows[0])[-5:] == [
+    assert list(rows[0])[-8:] == [
         "reference_critical_low", "reference_critical_high",
         "reference_critical_low_origin", "reference_critical_high_origin", "category",
+        "reference_low_exclusive", "reference_high_exclusive", "reference_source",
     ]  # fmt: skip
     assert [
         (r["status"], r["reference_critical_low"], r["reference_critical_high"],

@@ -33,11 +33,13 @@ COLUMNS = (
     "status", "flag", "flags", "times_upper_limit", "reference_low", "reference_high",
     "reference_origin", "note", "issue_code", "reference_text", "reference_critical_low",
     "reference_critical_high", "reference_critical_low_origin", "reference_critical_high_origin",
-    "category",
+    "category", "reference_low_exclusive", "reference_high_exclusive", "reference_source",
 )  # fmt: skip
 # Columns added later come last (reference_text, then the critical limits and whose they are,
-# then the marker's category, which JSON had and CSV lacked: developer QA): a script that
-# reads columns by position still finds the earlier ones where they were.
+# then the marker's category, which JSON had and CSV lacked: developer QA; then whether each
+# limit is outside the range, '< 7', and the range's source: developer QA round 8, a value of
+# exactly 7 was high by '< 7' and normal to a script comparing it with reference_high): a
+# script that reads columns by position still finds the earlier ones where they were.
 
 #: First characters that make Excel, LibreOffice or Google Sheets treat a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -76,10 +78,22 @@ def result_row(result: Result | ResultRow) -> list[Cell]:
         reference.high if reference else None, reference.origin if reference else None,
         result.note, None, reference.text if reference else None,
         *(_critical_cells(reference) if reference else _NO_CRITICAL_CELLS), result.category,
+        *(_bounds_cells(reference) if reference else _NO_BOUNDS_CELLS),
     ]  # fmt: skip
 
 
 _NO_CRITICAL_CELLS: tuple[Cell, ...] = (None, None, None, None)
+_NO_BOUNDS_CELLS: tuple[Cell, ...] = (None, None, None)
+
+
+def _bounds_cells(reference: ReferenceUsed) -> tuple[Cell, ...]:
+    """Whether each limit is outside the range ('true' for '< 7'; empty where there is no
+    such limit), and where the range comes from."""
+    return (
+        None if reference.low is None else str(reference.low_exclusive).lower(),
+        None if reference.high is None else str(reference.high_exclusive).lower(),
+        reference.source,
+    )
 
 
 def _critical_cells(reference: ReferenceUsed) -> tuple[Cell, ...]:
@@ -204,7 +218,8 @@ class _ShortRows:
                 [_cell(unit), _cell(original_unit), row.status.value, _cell(flag),
                  _cell(" ".join(flags)), _cell(reference.low), _cell(reference.high),
                  reference.origin, _cell(reference.text),
-                 *(_cell(c) for c in _critical_cells(reference)), _cell(category)],
+                 *(_cell(c) for c in _critical_cells(reference)), _cell(category),
+                 *(_cell(c) for c in _bounds_cells(reference))],
                 reference,
             ), self.LIMIT)  # fmt: skip
         first, rest, _ = names

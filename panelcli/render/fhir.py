@@ -20,6 +20,7 @@ from panelcli.interpret import excluded_limits
 from panelcli.models import (
     JOINED_WORDS,
     NOTICE,
+    PANELCLI_VERSION,
     Issue,
     ReferenceUsed,
     Report,
@@ -412,4 +413,10 @@ def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
     if outcome:
         issues = [_issue_content(i) for i in _outcome_issues(report)]
         entries.append({"fullUrl": full_url("OperationOutcome", issues), "resource": outcome})
-    return {"resourceType": "Bundle", "type": "collection", "entry": entries}
+    # the release that wrote it, as JSON's panelcli_version says (developer QA round 8): the
+    # reading rules change from release to release
+    written_by = {"code": f"panelcli-{PANELCLI_VERSION}", "display": f"panelcli {PANELCLI_VERSION}"}
+    return {
+        "resourceType": "Bundle", "meta": {"tag": [written_by]}, "type": "collection",
+        "entry": entries,
+    }  # fmt: skip

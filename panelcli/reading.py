@@ -1317,6 +1317,8 @@ def _unit_above(preamble: list[str]) -> tuple[int, str] | None:
     example, '--assume-unit pg/mL', judged every value 1000 times too low); None for none or
     several."""
     found: dict[str, int] = {}
+    if not any("/" in text for text in preamble):  # most files (start-up: no pattern compiled)
+        return None
     for number, text in enumerate(preamble, 1):
         for unit in _UNIT_IN_WORDS.findall(text):
             found.setdefault(re.sub(r"\s+", "", unit), number)
@@ -1986,7 +1988,13 @@ def _find_header(
     readings as concentrations)."""
     found: tuple[str, int, Layout] | InputError
     ranges_line = next(
-        (n for n, line in enumerate(head_lines, 1) if _RANGES_TABLE.match(line)), None
+        (
+            n
+            for n, line in enumerate(head_lines, 1)
+            # (the pattern compiled only where a line may be a table's: start-up)
+            if line.lstrip().startswith("[") and _RANGES_TABLE.match(line)
+        ),
+        None,
     )
     if ranges_line is not None:  # lab QA round 8: 97 problems and 56 warnings, of TOML lines
         raise InputError(

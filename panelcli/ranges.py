@@ -1391,7 +1391,12 @@ def _find_set(spec: str) -> Path:
             "file's name"
         )
     if path.suffix or os.sep in spec:
-        raise RangesError(f"ranges file '{spec}' does not exist")
+        # educator QA round 8: README's '--ranges ./mylab', run before 'ranges init ./mylab'
+        made = spec if path.suffix.casefold() != ".toml" else "FOLDER"
+        raise RangesError(
+            f"ranges file '{spec}' does not exist (to make a copy of a set to edit: panelcli "
+            f"ranges init {made})"
+        )
     not_read = "; ".join(sets_not_read())
     raise RangesError(
         f"no reference set named '{spec}'{_set_hint(spec, list(sets))}; known sets: "

@@ -5965,6 +5965,12 @@ def measurement_reader(
                     short = f" (row has {count} of {width} cells)" if count < width else ""
                     if marker is not None and _BANNER_OF_A_PATIENT.match(marker) and not ids:
                         short += _SEVERAL_PATIENTS  # a block's 'Patient: …' line (lab QA)
+                    elif not short:  # what to do (educator QA round 8: a bare 'value is empty')
+                        short = (
+                            "; fill in the result (or 'not done' where the lab gave none)"
+                            if marker is not None
+                            else "; fill in the marker's name (IL-6, TNF-α …)"
+                        )
                     # The row's sample is still known: its panel says a result is missing.
                     yield Issue(code=f"{missing}-missing", source=source, line=line, column=column,
                                 **row_for(cells, marker),

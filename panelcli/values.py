@@ -834,7 +834,11 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         return ParsedValue(_checked(float(cell), cell), None)
     cell = cell.strip("\ufeff\u200b \t")
     if not cell:
-        raise ValueProblem("value-missing", "value is empty")
+        # what to do (educator QA round 8: a bare 'value is empty')
+        raise ValueProblem(
+            "value-missing",
+            "value is empty; fill in the result (or 'not done' where the lab gave none)",
+        )
     if (guarded := text_guarded(cell)) is not None and '"' not in guarded:
         # ="12.5": a formula whose result is its text, not one to work out (lab QA: refused)
         return parse_value(guarded, decimal_comma)

@@ -208,6 +208,9 @@ def test_two_of_your_sets_whose_names_differ_only_in_case_are_not_chosen_between
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """QA: with 'mylab.toml' and 'MyLab.toml' there, '--ranges MYLAB' took one unsaid."""
+    # in a folder of its own: README's 'ranges init ./mylab', run in a clone, made one here
+    # that 'mylab' named instead (educator QA round 8: the test failed)
+    monkeypatch.chdir(tmp_path)
     (tmp_path / "ranges").mkdir()
     for stem in ("mylab", "MyLab"):
         (tmp_path / "ranges" / f"{stem}.toml").write_text(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,16 @@ from panelcli.errors import PanelcliError
 from panelcli.render.output import open_output, writing
 
 EXPORT_SUFFIXES = (".html", ".svg")
+#: A web font rich's SVG asks a server for, after the local one (',\n url("https://…")
+#: format("woff2")'): opening a shared report must not reach the network (educator QA round 8)
+_FONT_FROM_THE_WEB = re.compile(r',\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)')
+
+
+def _offline(svg: str) -> str:
+    """The SVG with its fonts' web addresses left out: the local font, else monospace."""
+    return _FONT_FROM_THE_WEB.sub("", svg)
+
+
 EXPORT_WIDTH = 120
 
 # rich's own page, plus a language, a title and a print-friendly width for browsers.
@@ -64,7 +75,9 @@ def export_report(path: Path, draw: Callable[[Console], None]) -> None:
             theme=DEFAULT_TERMINAL_THEME, code_format=HTML_PAGE, inline_styles=True
         )
     else:
-        document = console.export_svg(title="panelcli report", theme=DEFAULT_TERMINAL_THEME)
+        document = _offline(
+            console.export_svg(title="panelcli report", theme=DEFAULT_TERMINAL_THEME)
+        )
     # As -o writes: a temporary file that replaces the target only once whole (review: a
     # full disk left half a report, and the next run refused to replace it)
     with open_output(str(path), force=True) as out, writing():

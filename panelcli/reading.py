@@ -859,6 +859,18 @@ def _always_waiting() -> bool:
     return True
 
 
+#: What a byte read as Windows-1252 may have meant in Mac Roman: a letter, or a sign of a
+#: range or unit ('≤', '≥', 'µ')
+_MAC_ROMAN_SAYS = re.compile(r"[^\W\d_]|[≤≥µ±]")
+#: ... where Windows-1252 reads the byte as a sign or letter rarely written ('Ÿ', 'Š', '²',
+#: '§') or has none for it; not its letters of European languages (0xC0 up: 'ü', 'é'), nor
+#: the quotes, dashes, '€' and '…' its files often hold
+_RARE_IN_CP1252 = frozenset({
+    0x81, 0x83, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8D, 0x8E, 0x8F, 0x90, 0x98, 0x9A,
+    0x9B, 0x9C, 0x9D, 0x9E, 0x9F, 0xA7, 0xB2, 0xB3,
+})  # fmt: skip
+
+
 def _cp1252_fallback(stats: ReadStats) -> str:
     """Register an error handler that reads stray non-UTF-8 bytes as Windows-1252 (Excel)."""
     name = f"panelcli-cp1252-{id(stats)}"
@@ -869,6 +881,13 @@ def _cp1252_fallback(stats: ReadStats) -> str:
         read = bad.decode("cp1252", errors=_LATIN1_REST)
         if not stats.fallback_bytes:  # no line number is known here: quote its line's text
             stats.fallback_text = f"'{visible(read)}' in '{_line_around(exc, read)}'"
+            mac = bad.decode("mac_roman")
+            if _MAC_ROMAN_SAYS.search(mac) and all(b in _RARE_IN_CP1252 for b in bad):
+                # lab QA round 8: Excel for Mac's CSV ('≤' read as '²', 'ü' as 'Ÿ')
+                stats.fallback_text += (
+                    f", which Mac Roman (older Excel for Mac) reads as '{visible(mac)}': if that "
+                    "is meant, save the file as CSV UTF-8"
+                )
         stats.fallback_bytes += len(bad)
         return read, exc.end
 

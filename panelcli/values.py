@@ -1109,6 +1109,13 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             f"value '{shorten(cell)}' is not a number; a row with no result can say so in words "
             "('Not tested', 'Cancelled'), which are read as the lab giving none"
         )
+    if cell.lstrip()[:1] in ("?", "\ufffd") and any(c.isdigit() for c in cell):
+        # lab QA round 8: Excel saved '≥ 500' in a code page without '≥' as '? 500'
+        return (
+            f"value '{shorten(cell)}' is not a number; its '{cell.lstrip()[0]}' may be a sign "
+            "(≥, ≤) lost when the file was saved in an encoding without it: save it as UTF-8 "
+            "(CSV UTF-8 in Excel)"
+        )
     return f"value '{shorten(cell)}' is not a number"
 
 

@@ -412,3 +412,29 @@ def test_one_samples_two_results_in_two_files_are_said_in_the_trend(write_csv) -
         "one is right."
     ) in trend.text
     assert not [t for t in trend.text if "came first is not known" in t]
+
+
+def test_a_sign_lost_to_an_encoding_before_a_number_is_said(write_csv) -> None:
+    """Lab QA round 8: Excel saved '≥ 500' as '? 500'; the refusal said only 'not a number'."""
+    path = write_csv("sample_id,marker,value,unit\nS1,IL-6,? 500,pg/mL\n")
+    (refused,) = issues_of(path)
+    assert refused.message.endswith(
+        "its '?' may be a sign (≥, ≤) lost when the file was saved in an encoding without it: "
+        "save it as UTF-8 (CSV UTF-8 in Excel)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "mac"),
+    [(b"M\x9fller", "'\xfc'"), (b"\xb2 7 pg/mL", "'\u2264'"), (b"M\xfcller", None),
+     (b"patient\x92s", None), (b"\x80 5", None)],
+)  # fmt: skip
+def test_a_byte_that_mac_roman_reads_as_a_letter_or_sign_is_said_to_be(
+    write_csv, text, mac
+) -> None:
+    """Lab QA round 8: Excel for Mac's CSV (Mac Roman) was read as Windows-1252, 'Müller' as
+    'MŸller' and '≤' as '²', and nothing said Mac Roman; a Windows file's 'ü' or '’' says not."""
+    path = write_csv(b"sample_id,marker,value,unit,comment\nS1,IL-6,3,pg/mL," + text + b"\n")
+    (fallback,) = [i for i in issues_of(path) if i.code == "encoding-fallback"]
+    said = f", which Mac Roman (older Excel for Mac) reads as {mac}: if that is meant"
+    assert (said in fallback.message) if mac else ("Mac Roman" not in fallback.message)

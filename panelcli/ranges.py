@@ -2532,6 +2532,14 @@ def _toml_words(message: str) -> str:
     return re.sub(r"\((?:'(?:[^'\\]|\\.)*',? ?)+\)", dotted, message)
 
 
+def names_a_marker_table(table: object) -> bool:
+    """Whether a top-level table holds what a marker's does (a unit, a limit): '[IL-6]'
+    written for '[markers."IL-6"]'."""
+    return isinstance(table, dict) and not set(table).isdisjoint(
+        {"unit", "low", "high", "critical_low", "critical_high", "intervals"}
+    )
+
+
 def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
     """One pydantic error as a sentence naming the marker and key, with a 'did you mean'."""
     loc = [*prefix, *(str(part) for part in err["loc"])]
@@ -2564,6 +2572,9 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
             )
         elif not close and key in ("range", "reference_range", "normal"):
             hint = " (give the limits as numbers: low = 0 and high = 2.5)"
+        elif kind == "top" and not close and names_a_marker_table(err.get("input")):
+            # lab QA round 8: '[IL-6]' said only 'unknown key' (and 'markers' missing)
+            hint = f' (a marker\'s table is [markers."{shorten(key)}"])'
         return f"{where}unknown key '{key}'{hint}"
     if err["type"] == "missing":
         return f"{where}missing required key '{key}'"

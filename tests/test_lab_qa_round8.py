@@ -438,3 +438,12 @@ def test_a_byte_that_mac_roman_reads_as_a_letter_or_sign_is_said_to_be(
     (fallback,) = [i for i in issues_of(path) if i.code == "encoding-fallback"]
     said = f", which Mac Roman (older Excel for Mac) reads as {mac}: if that is meant"
     assert (said in fallback.message) if mac else ("Mac Roman" not in fallback.message)
+
+
+def test_a_markers_table_written_without_markers_says_how_to_write_it() -> None:
+    """Lab QA round 8: '[IL-6]' got 'missing required key markers / unknown key IL-6'."""
+    from panelcli.ranges import check_ranges_bytes
+
+    problems = check_ranges_bytes(b'[IL-6]\nunit = "pg/mL"\nhigh = 7\n')
+    assert "unknown key 'IL-6' (a marker's table is [markers.\"IL-6\"])" in " ".join(problems)
+    assert not any("a marker's table" in p for p in check_ranges_bytes(b"[notes]\ntext = 1\n"))

@@ -1789,16 +1789,25 @@ class Interpreter:
                     self._note_range(item, row)  # type: ignore[arg-type]
                 yield row
                 continue
-            noted = self._range_cells is None
-            for event in self._judge(
+            yield from self._judged_noting_range(
                 item,  # type: ignore[arg-type]
                 stats.decimal_comma,
                 stats.columns.get("unit"),
-            ):
-                if not noted and type(event) is Result and event.status is not Status.NO_REFERENCE:
-                    self._note_range(item, event)  # type: ignore[arg-type]
-                    noted = True
-                yield event
+            )
+
+    def _judged_noting_range(
+        self, m: Measurement, decimal_comma: bool, unit_column: str | None, held: bool = False
+    ) -> Iterator[StreamEvent]:
+        """`_judge`'s events, the row's range cell noted where it was judged (`_note_range`)."""
+        if self._range_cells is None:
+            yield from self._judge(m, decimal_comma, unit_column, held)
+            return
+        noted = False
+        for event in self._judge(m, decimal_comma, unit_column, held):
+            if not noted and type(event) is Result and event.status is not Status.NO_REFERENCE:
+                self._note_range(m, event)
+                noted = True
+            yield event
 
     def _note_range(self, m: Measurement, result: Result | ResultRow) -> None:
         """Notes a judged row's range cell, blank or the lab's range used, for the file's
@@ -1806,10 +1815,12 @@ class Interpreter:
         assert self._range_cells is not None
         printed, blank = self._range_cells
         text = m.reference_range
-        if text:
+        if text:  # the first in the file (a held mean row is judged after later rows)
             reference = result.reference
-            if m.marker not in printed and reference is not None and reference.origin == "file":
-                printed[m.marker] = (m.line, text)
+            if reference is not None and reference.origin == "file":
+                first = printed.get(m.marker)
+                if first is None or m.line < first[0]:
+                    printed[m.marker] = (m.line, text)
             return
         blank_rows = blank.get(m.marker)
         if blank_rows is None:
@@ -1817,6 +1828,8 @@ class Interpreter:
             blank[m.marker] = BlankRange(m.line, column, result.marker)
         else:
             blank_rows.rows += 1
+            if m.line < blank_rows.line:
+                blank_rows.line, blank_rows.column = m.line, self._column_of("reference_range", m)
 
     def _quick_unless_dot_may_group(self, m: Measurement) -> ResultRow | None:
         """`_quick` for a file whose decimal mark is ','; '1.234' takes the general path."""
@@ -4185,7 +4198,10 @@ class Interpreter:
             now = (self.comma_decimal_seen, self.decimal_point_seen)
             self.comma_decimal_seen, self.decimal_point_seen = comma_seen, point_seen
             try:
-                yield from self._judge(m, stats.decimal_comma, stats.columns.get("unit"), True)
+                # (noted too: review, an 'IL-6 Mean' row's blank range cell was never said)
+                yield from self._judged_noting_range(
+                    m, stats.decimal_comma, stats.columns.get("unit"), True
+                )
             finally:
                 self.comma_decimal_seen = now[0] or self.comma_decimal_seen
                 self.decimal_point_seen = now[1] or self.decimal_point_seen
@@ -6039,10 +6055,11 @@ def _more_unjudged(source: str | None, more: dict[str, list[int]]) -> Iterator[I
     for marker, (last, count) in more.items():
         if count:
             results = "1 more result" if count == 1 else f"{count:,} more results"
+            have = "has" if count == 1 else "have"
             yield Issue(
                 severity="warning", code="no-reference", source=source or "", line=last,
                 marker=marker, message=f"{results} of '{shorten(marker)}', the last on this "
-                "line, have no reference range in this set either (said once per marker)",
+                f"line, {have} no reference range in this set either (said once per marker)",
             )  # fmt: skip
     more.clear()
 

@@ -367,9 +367,9 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
         # limit's (`ulimit -v`) end: what holds most is said
         _drop_unwritten_output()
         _say(
-            "out of memory: --format json and fhir, --export beside ndjson or csv, and the table "
-            "of up to 100,000 results hold the whole report; for big files use --format ndjson "
-            "or csv, which stream in flat memory"
+            "out of memory: --format json and fhir, and --export beside ndjson or csv, hold the "
+            "whole report (the table past 1,000 results holds a line per sample); for big files "
+            "use --format ndjson or csv, which stream in flat memory"
         )
         raise typer.Exit(ExitStatus.ERROR) from None
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever

@@ -152,6 +152,7 @@ _OTHER_LANGUAGES = (
 #: ... and the English names in full, as keys, and the short form each is written as
 _IN_FULL = (
     ("interleukin", "il"), ("interferon", "ifn"), ("tumornecrosisfactor", "tnf"),
+    ("tumournecrosisfactor", "tnf"),
 )  # fmt: skip
 
 

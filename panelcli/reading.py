@@ -420,13 +420,13 @@ ALARM_COLUMNS = frozenset({
     "dataalarm", "dataalarms", "alarm", "alarms", "instrumentalarm", "instrumentalarms",
     "errors", "instrumenterrors", "exceptionstring", "exception", "exceptions",
     "samplingerrors", "samplingerror", "qcwarning", "qcwarnings",
-    # lab QA round 8: an instrument's or a run's errors and flags under other names (not a
-    # bare 'Warning', which an LIS may fill with a clinical remark, nor a 'Data Flag', H or L,
-    # nor a 'QC Flag', which may hold codes, 0 or 1, beside the value)
-    "error", "errorcode", "errorcodes", "alarmcode", "alarmcodes", "instrumenterror",
-    "instrumentflag", "instrumentflags", "analyzerflag", "analyzerflags", "analyzeralarm",
-    "analyzeralarms", "analyzererror", "analyzererrors", "resultalarm", "resultalarms",
-    "runflag", "runflags",
+    # lab QA round 8: an instrument's or a run's errors and alarms under other names (not a
+    # bare 'Warning', which an LIS may fill with a clinical remark, nor any '… Flag', which
+    # may hold the analyzer's H or L, nor a bare 'Error', which may hold a number, ± or SD:
+    # review, an IL-6 19 times the limit was indeterminate, exit 0)
+    "errorcode", "errorcodes", "alarmcode", "alarmcodes", "instrumenterror",
+    "analyzeralarm", "analyzeralarms", "analyzererror", "analyzererrors",
+    "resultalarm", "resultalarms",
 })  # fmt: skip
 _WEAK_ROLE_OF |= dict.fromkeys(ALARM_COLUMNS, "comment")
 #: An alarm cell that says there is none, as a key of `says_no_alarm`

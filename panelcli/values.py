@@ -344,7 +344,10 @@ def row_status(text: str, value: str | None) -> ResultStatus | None:
 #: ones ('F', 'U') say nothing more (QA: preliminary, corrected and cancelled results were
 #: all judged alike, a cancelled one as high)
 _RESULT_STATUS = {
-    **dict.fromkeys(("p", "r", "s", "prelim", "preliminary", "vorläufig", "préliminaire"),
+    **dict.fromkeys(("p", "r", "s", "prelim", "preliminary", "vorläufig", "préliminaire",
+                     # review: a 'Verification Status' or 'Auth Status' not yet given
+                     "unverified", "not verified", "unauthorised", "unauthorized",
+                     "not authorised", "not authorized", "unvalidated", "not validated"),
                     _PRELIMINARY),
     **dict.fromkeys(("c", "corrected", "correction", "korrigiert", "corrigé", "corrige"),
                     _CORRECTED),

@@ -39,7 +39,9 @@ def test_the_bad_rows_story_list_and_summary_name_the_missing_marker_alike() -> 
         runner.invoke(app, ["demo", "bad-rows"], env={"COLUMNS": "300"}).output.split()
     )
     assert "One has no marker name" in output
-    assert "marker name is empty [marker-missing]" in output
+    assert "marker name is empty; fill in the marker's name (IL-6, TNF-α …) [marker-missing]" in (
+        output
+    )
     assert "1 row has no marker name." in output
 
 

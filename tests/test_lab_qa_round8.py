@@ -284,9 +284,7 @@ def test_value_columns_named_one_word_apart_from_known_ones_are_read(write_csv, 
     assert (result.value, result.status.value) == (12.8, "high")
 
 
-@pytest.mark.parametrize(
-    "column", ["Error", "Error Code", "Alarm Code", "Instrument Flag", "Run Flag"]
-)
+@pytest.mark.parametrize("column", ["Error Code", "Alarm Code", "Instrument Error", "Result Alarm"])
 def test_more_names_of_an_instruments_alarm_column_are_read(write_csv, column) -> None:
     path = write_csv(
         f"Sample ID,Test,Result,Units,{column}\nS1,IL-6,12.9,pg/mL,Cal.E\nS2,IL-6,12.9,pg/mL,0\n"
@@ -296,9 +294,16 @@ def test_more_names_of_an_instruments_alarm_column_are_read(write_csv, column) -
     assert "'Cal.E'" in (alarmed.note or "")
 
 
-@pytest.mark.parametrize("column", ["Warning", "Data Flag", "QC Flag"])
-def test_a_column_that_may_hold_a_remark_or_a_flag_is_no_alarm_column(write_csv, column) -> None:
-    path = write_csv(f"Sample ID,Test,Result,Units,{column}\nS1,IL-6,12.9,pg/mL,CRITICAL\n")
+@pytest.mark.parametrize(
+    "column", ["Warning", "Data Flag", "QC Flag", "Analyzer Flag", "Instrument Flag", "Error"]
+)
+@pytest.mark.parametrize("cell", ["CRITICAL", "H", "0.4"])
+def test_a_column_that_may_hold_a_remark_or_a_flag_is_no_alarm_column(
+    write_csv, column, cell
+) -> None:
+    """Review: an 'Analyzer Flag' of 'H' and an 'Error' of 0.4 made an IL-6 19 times the
+    limit indeterminate (exit 0)."""
+    path = write_csv(f"Sample ID,Test,Result,Units,{column}\nS1,IL-6,48.0,pg/mL,{cell}\n")
     (result,) = results_of(path)
     assert result.status.value == "high"
 

@@ -657,12 +657,13 @@ def test_fhir_gives_a_preliminary_or_corrected_results_status(tmp_path: Path) ->
     data.write_text(
         "sample_id,patient_id,collected_at,marker,value,unit,result_status\n"
         "Q-1,P-50,2026-03-02,IL-6,4.2,pg/mL,P\nQ-1,P-50,2026-03-02,IL-10,6,pg/mL,C\n"
-        "Q-1,P-50,2026-03-02,IL-8,6,pg/mL,F\nQ-1,P-50,2026-03-02,TNF-α,6,pg/mL,Unverified\n",
+        "Q-1,P-50,2026-03-02,IL-8,6,pg/mL,F\nQ-1,P-50,2026-03-02,TNF-α,6,pg/mL,Zwischenstand\n",
         encoding="utf-8",
     )
     done = CliRunner().invoke(app, ["check", str(data), "-f", "fhir"])
     found = observations(Bundle.model_validate(json.loads(done.stdout)))
-    # QA: a status panelcli cannot read ('Unverified') was sent on as final too
+    # QA: a status panelcli cannot read was sent on as final too ('Unverified' was such a
+    # one; it is preliminary now: review of lab QA round 8)
     assert [o.status for o in found] == ["preliminary", "corrected", "final", "unknown"]
     assert found[0].note is not None and any(
         n.text == "The lab's result status says this result is preliminary." for n in found[0].note

@@ -1690,20 +1690,19 @@ class Interpreter:
                                                 comparator,
                                             )  # fmt: skip
                         if row is not None:
-                            if no_range:
-                                pass
-                            elif not lab_range:  # `_note_range`, written out
-                                blank_rows = blank.get(marker)
-                                if blank_rows is None:
-                                    blank[marker] = BlankRange(line, range_column, name)
-                                else:
-                                    blank_rows.rows += 1
-                            elif (
-                                marker not in printed
-                                and reference is not None
-                                and reference.origin == "file"
-                            ):  # the lab's range, used (not the set's interval as printed)
-                                printed[marker] = (line, lab_range)
+                            if not no_range:  # `_note_range`, written out (rows come in order)
+                                if not lab_range:
+                                    blank_rows = blank.get(marker)
+                                    if blank_rows is None:
+                                        blank[marker] = BlankRange(line, range_column, name)
+                                    else:
+                                        blank_rows.rows += 1
+                                elif (
+                                    marker not in printed
+                                    and reference is not None
+                                    and reference.origin == "file"
+                                ):  # the lab's range, used (not the set's interval as printed)
+                                    printed[marker] = (line, lab_range)
                             if comma_shown:
                                 self.comma_decimal_seen = True  # see _judge and _doubt_grouping
                             if self.decimal_point_seen is None:  # as `_note_comma`

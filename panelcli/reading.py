@@ -49,6 +49,7 @@ from panelcli.units import (
 )
 from panelcli.values import (
     BLOOD,
+    FILL_IN_THE_RESULT,
     FLAG_WORDS,
     LabRange,
     ParsedValue,
@@ -861,7 +862,7 @@ def _always_waiting() -> bool:
 
 #: What a byte read as Windows-1252 may have meant in Mac Roman: a letter, or a sign of a
 #: range or unit ('≤', '≥', 'µ')
-_MAC_ROMAN_SAYS = re.compile(r"[^\W\d_]|[≤≥µ±]")
+_MAC_ROMAN_SAYS = lazy_pattern(r"[^\W\d_]|[≤≥µ±]")
 #: ... where Windows-1252 reads the byte as a sign or letter rarely written ('Ÿ', 'Š', '²',
 #: '§') or has none for it; not its letters of European languages (0xC0 up: 'ü', 'é'), nor
 #: the quotes, dashes, '€' and '…' its files often hold
@@ -1335,9 +1336,9 @@ def _unit_above(preamble: list[str]) -> tuple[int, str] | None:
     names it (lab QA round 8: 'Units,ng/mL' was skipped, and the unit-missing error's own
     example, '--assume-unit pg/mL', judged every value 1000 times too low); None for none or
     several."""
-    found: dict[str, int] = {}
     if not any("/" in text for text in preamble):  # most files (start-up: no pattern compiled)
         return None
+    found: dict[str, int] = {}
     for number, text in enumerate(preamble, 1):
         for unit in _UNIT_IN_WORDS.findall(text):
             found.setdefault(re.sub(r"\s+", "", unit), number)
@@ -5629,15 +5630,10 @@ def measurement_reader(
     # no comment (QA: IL-8's '2,5' was refused as split, and IL-6's note quoted '5')
     alarms = i_comment is not None and header_key(header[i_comment]) in ALARM_COLUMNS
     after_value = i_comment is not None and i_comment in spills.values()
-    comment_of = (
-        _alarm_after_value
-        if alarms and after_value
-        else _comment_after_value
-        if after_value
-        else _alarm_of
-        if alarms
-        else lab_comment
-    )
+    if after_value:
+        comment_of = _alarm_after_value if alarms else _comment_after_value
+    else:
+        comment_of = _alarm_of if alarms else lab_comment
     make = tuple.__new__  # Measurement(...) without NamedTuple's Python-level __new__
     commented: list[Any] = [None, None]  # the row being read: its line, the lab's comment
 
@@ -5986,7 +5982,7 @@ def measurement_reader(
                         short += _SEVERAL_PATIENTS  # a block's 'Patient: …' line (lab QA)
                     elif not short:  # what to do (educator QA round 8: a bare 'value is empty')
                         short = (
-                            "; fill in the result (or 'not done' where the lab gave none)"
+                            FILL_IN_THE_RESULT
                             if marker is not None
                             else "; fill in the marker's name (IL-6, TNF-α …)"
                         )

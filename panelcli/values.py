@@ -830,6 +830,11 @@ def _structured_number() -> re.Pattern[str]:
     return re.compile(r"^(?:(?P<cmp><=|>=|<|>)|=)?\^(?P<number>[+-]?[\d.,]*\d)$")
 
 
+#: What to do with an empty value, as its refusal says (educator QA round 8: a bare 'value is
+#: empty'), wherever a value is found empty
+FILL_IN_THE_RESULT = "; fill in the result (or 'not done' where the lab gave none)"
+
+
 def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     """Parse a result cell; raises ValueProblem with a plain reason when it cannot be used."""
     cell = text.strip()
@@ -837,11 +842,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         return ParsedValue(_checked(float(cell), cell), None)
     cell = cell.strip("\ufeff\u200b \t")
     if not cell:
-        # what to do (educator QA round 8: a bare 'value is empty')
-        raise ValueProblem(
-            "value-missing",
-            "value is empty; fill in the result (or 'not done' where the lab gave none)",
-        )
+        raise ValueProblem("value-missing", "value is empty" + FILL_IN_THE_RESULT)
     if (guarded := text_guarded(cell)) is not None and '"' not in guarded:
         # ="12.5": a formula whose result is its text, not one to work out (lab QA: refused)
         return parse_value(guarded, decimal_comma)

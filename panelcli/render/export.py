@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,12 +10,13 @@ from rich.console import Console
 from rich.terminal_theme import DEFAULT_TERMINAL_THEME
 
 from panelcli.errors import PanelcliError
+from panelcli.patterns import lazy_pattern
 from panelcli.render.output import open_output, writing
 
 EXPORT_SUFFIXES = (".html", ".svg")
 #: A web font rich's SVG asks a server for, after the local one (',\n url("https://…")
 #: format("woff2")'): opening a shared report must not reach the network (educator QA round 8)
-_FONT_FROM_THE_WEB = re.compile(r',\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)')
+_FONT_FROM_THE_WEB = lazy_pattern(r',\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)')
 
 
 def _offline(svg: str) -> str:

@@ -47,7 +47,9 @@ def test_ctrl_c_while_panelcli_imports_its_modules_gives_one_line_and_130(
 
     script = tmp_path / launcher
     script.write_text(
-        "import os, signal\n"
+        # Python's own Ctrl-C first: a test run in the background (a script's '&', nohup)
+        # starts with SIGINT ignored, which panelcli rightly leaves so
+        "import os, signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "import panelcli.__main__\n"  # its first lines have run: a Ctrl-C now (as at start)
         "os.kill(os.getpid(), signal.SIGINT)\n"
         "print('not reached')\n",

@@ -156,6 +156,7 @@ _FLAG_CODE = {
     "abnormal high": "H", "abnormal low": "L", "high critical": "HH", "low critical": "LL",
     "critical hi": "HH", "critical lo": "LL", "unauffällig": "N", "unauffaellig": "N",
     "im normbereich": "N", "wnl": "N", "within normal limits": "N",
+    "abn": "A", "abnl": "A",  # lab QA round 9: '12.3 ABN' was refused as not a number
 }  # fmt: skip
 #: Symbols a LIS writes in a flag column, read there only: in a value cell '*' marks an
 #: estimate ('12.5*') and '-' a sign. A lone dash is no flag (see `is_no_flag`).
@@ -669,6 +670,10 @@ def without_flag(cell: str, code: str) -> str:
 def _number_and_flag(cell: str, code: str) -> tuple[str, str | None]:
     """A value cell split before the flag `code` written after it, if it has one."""
     text = cell.strip()
+    if text.endswith("!"):  # '12.3!', '12.3 H!' (see `parse_value`)
+        unmarked = text.rstrip("!")
+        number, flag = _number_and_flag(unmarked, code)
+        return number, (flag or "") + text[len(unmarked) :]
     before, _, last = text.rpartition(" ")
     if before and lab_flag(last) == code:
         return before.rstrip(), last
@@ -876,6 +881,17 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
                 f"beyond their standard curve{also}; panelcli does not judge such values "
                 "(remove the '*' to judge it as it is)",
             )
+    if cell.endswith("!") and cell[:1] != "!":
+        # '12.3!', '12.3 H!': a LIS's mark to draw the eye to a value (a critical one, or one
+        # much changed since the last test): the number as it is, flagged abnormal where no
+        # flag says more (lab QA round 9: refused as 'not a number')
+        try:
+            marked = parse_value(cell.rstrip("!"), decimal_comma)
+        except ValueProblem:
+            pass  # not a number without the '!' either: said below, as the cell is
+        else:
+            if marked.number is not None:
+                return marked if marked.flag else marked._replace(flag="A")
     if _WITH_SPREAD.match(cell):  # QA: '3,0+/-0,2' was read as 3 in the unit '+/-0,2'
         raise ValueProblem(
             "value-not-a-number",

@@ -2324,11 +2324,18 @@ class Interpreter:
         alike; no 'times the upper limit' that the assumed scale decides.
 
         QA: ferritin '500' with pg/mL assumed was 0.5 ug/L, 'low' (a sign of too little iron);
-        a file without units most likely gives each marker in its usual unit.
+        a file without units most likely gives each marker in its usual unit, or the one a
+        line above its header names.
         """
         if result.status in UNJUDGED:
             return result  # nothing to doubt
-        likely, whose = entry.unit, f"{name}'s range"
+        likely, whose = entry.unit, f"the unit of {name}'s range"
+        if self._preamble_unit is not None and is_mass_concentration(self._preamble_unit[1]):
+            # 'all concentrations in ng/mL' above the header: --assume-unit ng/mL, as the
+            # unit-missing error suggests, judged IL-6 '0.015' as indeterminate, not high
+            # (known since lab QA round 8)
+            line, likely = self._preamble_unit
+            whose = f"the unit line {line} above the header names"
         if m.reference_range:  # '0-7 ng/mL' beside a value with no unit: likely in ng/mL
             printed = parse_lab_range(m.reference_range, decimal_comma)
             if (
@@ -2336,7 +2343,7 @@ class Interpreter:
                 and printed.unit is not None
                 and is_mass_concentration(printed.unit)
             ):
-                likely, whose = printed.unit, "the range in the row"
+                likely, whose = printed.unit, "the unit of the range in the row"
         if same_unit(likely, unit) or (
             parsed.number is not None and exceeds_physical_limit(parsed.number, likely)
         ):
@@ -2349,9 +2356,8 @@ class Interpreter:
             other = self._result(m, parsed, likely, name, entry, exponent, decimal_comma)
         if (other.status, other.flag) != (result.status, result.flag):
             doubt = (
-                f"read as {unit} it is {_severity(result)}, but read as {likely} (the unit of "
-                f"{whose}) it would be {_severity(other)}; add the unit to the file to have "
-                "it judged"
+                f"read as {unit} it is {_severity(result)}, but read as {likely} ({whose}) it "
+                f"would be {_severity(other)}; add the unit to the file to have it judged"
             )
             return _as_far_as_both(result, other, doubt)
         if other.times_upper_limit != result.times_upper_limit:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from judged import issues_of, results_of
 
+from panelcli.check import CheckOptions, Interpreter
+from panelcli.models import Result
+from panelcli.ranges import load_ranges
 from panelcli.values import parse_value
 
 # --- a mark after a value: '12.3!', '12.3 ABN' ------------------------------------------------
@@ -44,3 +47,51 @@ def test_a_marked_value_is_judged_and_its_mark_quoted(write_csv, short_path) -> 
         ("value-flag-disagrees", 3, "the lab flagged TNF-α '12.3' as '!' (abnormal), but by the "
          "range panelcli uses it is normal"),
     ]  # fmt: skip
+
+
+# --- --assume-unit beside a unit named above the header ---------------------------------------
+
+
+def _assumed(path, unit: str, short_path: bool) -> list[tuple[str, float, str, str | None]]:
+    interpreter = Interpreter(load_ranges(None), CheckOptions(assume_unit=unit), short_path)
+    return [
+        (e.marker, e.value, e.status.value, e.note)
+        for e in interpreter.events([path])
+        if isinstance(e, Result)
+    ]
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_the_unit_named_above_the_header_is_the_likely_one_for_an_assumed_unit(
+    write_csv, short_path
+) -> None:
+    """Known from round 8: following the unit-missing error's own hint, --assume-unit ng/mL
+    for a file 'all concentrations in ng/mL', judged IL-6 '0.0150' (15 pg/mL, six times the
+    limit) indeterminate, doubting it against the set's pg/mL."""
+    path = write_csv(
+        "Cytokine panel export - all concentrations in ng/mL\nSample ID,IL-6,TNF-alpha\n"
+        "PT-1,0.0150,0.0031\n"
+    )
+    assumed = "the file gives no unit; ng/mL was assumed (--assume-unit)"
+    assert _assumed(path, "ng/mL", short_path) == [
+        ("IL-6", 15.0, "high", assumed), ("TNF-α", 3.1, "normal", assumed),
+    ]  # fmt: skip
+    # the other way round, the unit the file names is the doubt
+    (il6, tnf) = _assumed(path, "pg/mL", short_path)
+    assert il6 == (
+        "IL-6", 0.015, "indeterminate",
+        "the file gives no unit; pg/mL was assumed (--assume-unit); read as pg/mL it is normal, "
+        "but read as ng/mL (the unit line 1 above the header names) it would be high; add the "
+        "unit to the file to have it judged",
+    )  # fmt: skip
+    assert tnf[2] == "normal"  # normal either way
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_without_a_unit_above_the_header_the_sets_unit_is_the_likely_one(
+    write_csv, short_path
+) -> None:
+    path = write_csv("Sample ID,IL-6\nPT-1,0.0150\n")
+    ((marker, value, status, note),) = _assumed(path, "ng/mL", short_path)
+    assert (marker, value, status) == ("IL-6", 15.0, "indeterminate")
+    assert "read as pg/mL (the unit of IL-6's range) it would be normal" in (note or "")

@@ -249,7 +249,13 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
 # Bio-Plex, xPONENT and MSD name a column or analyte with the marker and their own words after
 # it: 'IL-6 Conc. (pg/mL)', 'IL-6 (19)' (the bead region), 'IL-10 Rep 1'. Only these words are
 # taken off, and only where what is left is a marker's name (see ReferenceSet.resolve).
-_BEAD = r"[(\[]\s*(?:(?:bead|region)\s*#?\s*)?\d{1,3}\s*[)\]]|(?:bead|region)\s*#?\s*\d{1,3}"
+# LEGENDplex and BD CBA name a bead by a letter and a number ('IL-6 (B4)', 'Human IL-6 Flex Set
+# (A7)'; lab QA round 9: a 13-plex file was refused whole, or IL-8 at 45 had no range, exit 0).
+_BEAD_ID = r"(?:\d{1,3}|[a-j]\d{1,2})"
+_BEAD = (
+    rf"[(\[]\s*(?:(?:bead|region)\s*#?\s*)?{_BEAD_ID}\s*[)\]]|(?:bead|region)\s*#?\s*{_BEAD_ID}"
+    r"|flex\s*set(?:\s*[(\[]\s*[a-j]\d{1,2}\s*[)\]])?"
+)
 _VALUE = (  # German 'Konz.', 'Konzentration' too (QA: 'IL-10 Konz.' got no hint even)
     r"(?:(?:calc(?:\.|ulated)?|obs(?:\.|erved)?)\s*)?(?:conc(?:\.|entration)?"
     r"|konz(?:\.|entration)?)|results?"

@@ -7,6 +7,7 @@ from judged import issues_of, results_of
 
 from panelcli.check import CheckOptions, Interpreter
 from panelcli.models import Result
+from panelcli.names import value_name
 from panelcli.ranges import load_ranges
 from panelcli.values import parse_value
 
@@ -95,3 +96,43 @@ def test_without_a_unit_above_the_header_the_sets_unit_is_the_likely_one(
     ((marker, value, status, note),) = _assumed(path, "ng/mL", short_path)
     assert (marker, value, status) == ("IL-6", 15.0, "indeterminate")
     assert "read as pg/mL (the unit of IL-6's range) it would be normal" in (note or "")
+
+
+# --- LEGENDplex and BD CBA bead ids -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "marker"),
+    [
+        ("IL-6 (B4)", "IL-6"), ("IL-33 (A10)", "IL-33"), ("IL-8 (Bead A5)", "IL-8"),
+        ("IL-10 Bead B6", "IL-10"), ("IL-6 Flex Set (A7)", "IL-6"), ("IL-6 Flex Set", "IL-6"),
+        ("IL-8 (A9) Conc.", "IL-8"), ("IL-6 (19)", "IL-6"),
+    ],
+)  # fmt: skip
+def test_a_bead_named_by_a_letter_and_a_number_is_no_part_of_the_name(name, marker) -> None:
+    assert value_name(name) == marker
+
+
+@pytest.mark.parametrize("name", ["IL-6 (K4)", "IL-6 (B123)", "IL-12 (p40)", "IL-6 (AB)"])
+def test_other_words_in_brackets_are_no_bead(name) -> None:
+    assert value_name(name) is None
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_legendplex_and_cba_files_are_read(write_csv, short_path) -> None:
+    """Lab QA round 9: a LEGENDplex 13-plex file ('IL-6 (B4)') was refused as having no
+    header; a CBA file's 'Human IL-8 (A9) Conc. (pg/ml)' at 5 times the limit had no range."""
+    wide = write_csv(
+        "Well ID,Sample ID,Sample Type,IL-6 (B4),IL-8 (B5),IL-10 (B6)\n"
+        "Units,,,pg/mL,pg/mL,pg/mL\nA5,PT-1,Sample,18.7,12.0,1.0\n"
+    )
+    assert [(r.marker, r.status.value) for r in results_of(wide, short_path)] == [
+        ("IL-6", "high"), ("IL-8", "high"), ("IL-10", "normal"),
+    ]  # fmt: skip
+    cba = write_csv(
+        "Sample,Human IL-8 (A9) Conc. (pg/ml),Human IL-6 Flex Set (A7) Conc. (pg/ml)\n"
+        "Pt 01,45.0,1.0\n"
+    )
+    assert [(r.marker, r.status.value) for r in results_of(cba, short_path)] == [
+        ("IL-8", "high"), ("IL-6", "normal"),
+    ]  # fmt: skip

@@ -150,12 +150,20 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
         )
     if source is None and target is not None:
         typo = unit_typo_of(from_unit)
+        # 'pg/mL x2', '10³ pg/mL': a factor, which taking off as a slip would leave out (lab QA
+        # round 9: 'did you mean pg/mL?' would have halved every value)
+        factor = any(character.isdigit() for character in from_unit)
         raise UnitProblem(
             "unit-not-convertible",
             f"unit '{shorten(from_unit)}' cannot be converted to {to_unit}: panelcli knows no "
             "fixed factor between them (it converts mass per volume, such as pg/mL, ng/L, "
-            "ng/mL, µg/L; check the unit's spelling"
-            + (f": did you mean {typo}?)" if typo else ")"),
+            "ng/mL, µg/L; "
+            + (
+                "a number in the unit may be a factor: give each value multiplied out, in a "
+                "unit such as pg/mL)"
+                if factor
+                else "check the unit's spelling" + (f": did you mean {typo}?)" if typo else ")")
+            ),
         )
     typo = unit_typo_of(to_unit)
     raise UnitProblem(
@@ -182,6 +190,8 @@ def unit_typo_of(unit: str) -> str | None:
     # Review: 'AU/mL' (arbitrary units), 'pg/mg' (per weight of tissue) and 'ng/mL/h' (a
     # rate) are units of their own, close as they look to U/mL, pg/mL and ng/mL.
     if has_family(unit) or key.startswith("au") or key.count("/") != 1 or key.endswith("g"):
+        return None
+    if any(character.isdigit() for character in key):  # a factor ('pg/mL x2'), not a slip
         return None
     keys = {unit_key(common): common for common in _COMMON_UNITS}
     # A 'µ' lost on saving as Windows-1252 or ASCII ('?g/L', '�g/L'), or DOS code page 850's

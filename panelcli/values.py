@@ -865,6 +865,10 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         )
     if len(cell) > MAX_VALUE_LENGTH:  # no result is this long; spares the patterns below
         raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
+    if (seen := _INVISIBLE_ONLY.sub("", cell)) != cell and seen:
+        # marks that show nothing: a web LIS's text copied with its direction marks
+        # ('\u200e12.5': lab QA round 9, 'not a number' with an escape code quoted)
+        return parse_value(seen, decimal_comma)
     if cell.startswith("*") or cell.endswith("*"):
         # Bio-Plex and xPONENT star a value extrapolated beyond the standard curve; a star at
         # the end is that to some systems and 'out of range' to others: the number is in doubt.
@@ -1264,7 +1268,9 @@ def _checked(number: float, cell: str) -> float:
     if number < 0:
         raise ValueProblem(
             "value-negative",
-            f"value '{shorten(cell)}' is negative; a concentration cannot be below zero",
+            f"value '{shorten(cell)}' is negative; a concentration cannot be below zero (a "
+            "plate reading below its blank is below what the test can measure: give it as "
+            "'ND' or '<' the assay's lower limit)",  # lab QA round 9: what to do with it
         )
     if number in _PLACEHOLDER_NUMBERS and cell.strip().isdigit():
         # lab QA: Epic Clarity's ORD_NUM_VALUE is 9999999 where the result is no number; it was

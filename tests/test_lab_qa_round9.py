@@ -9,6 +9,7 @@ from panelcli.check import CheckOptions, Interpreter
 from panelcli.models import Result
 from panelcli.names import value_name
 from panelcli.ranges import load_ranges
+from panelcli.units import UnitProblem, conversion_exponent, unit_typo_of
 from panelcli.values import parse_value
 
 # --- a mark after a value: '12.3!', '12.3 ABN' ------------------------------------------------
@@ -136,3 +137,32 @@ def test_legendplex_and_cba_files_are_read(write_csv, short_path) -> None:
     assert [(r.marker, r.status.value) for r in results_of(cba, short_path)] == [
         ("IL-8", "high"), ("IL-6", "normal"),
     ]  # fmt: skip
+
+
+# --- smaller things the round found ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u2060", "\u00ad"])
+def test_an_invisible_mark_around_a_number_is_no_part_of_it(mark) -> None:
+    """Lab QA round 9: '\\u200e12.5', copied from a web LIS, was 'not a number'."""
+    assert parse_value(f"{mark}12.5").number == 12.5
+    assert parse_value(f"<2.0{mark}").comparator == "<"
+
+
+def test_a_negative_value_says_what_a_reading_below_the_blank_means() -> None:
+    with pytest.raises(ValueError, match="give it as 'ND' or '<' the assay's lower limit"):
+        parse_value("-1.5")
+
+
+@pytest.mark.parametrize("unit", ["pg/mL x2", "pg/mL*2", "pg/mL2", "10³ pg/mL"])
+def test_a_unit_with_a_factor_gets_no_spelling_hint(unit) -> None:
+    """Lab QA round 9: 'pg/mL x2' got 'did you mean pg/mL?', which would halve each value."""
+    assert unit_typo_of(unit) is None
+    with pytest.raises(UnitProblem, match="a number in the unit may be a factor") as raised:
+        conversion_exponent(unit, "pg/mL")
+    assert "did you mean" not in str(raised.value)
+
+
+def test_a_unit_slip_still_gets_its_hint() -> None:
+    with pytest.raises(UnitProblem, match="did you mean pg/mL"):
+        conversion_exponent("pgs/ml", "pg/mL")

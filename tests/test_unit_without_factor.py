@@ -68,7 +68,8 @@ def test_an_activity_unit_is_not_called_a_spelling_mistake() -> None:
     else:
         raise AssertionError("U/mL was converted to pg/mL")
     try:
-        conversion_exponent("pg/ml2", "pg/mL")
+        # (not 'pg/ml2': a number in a unit may be a factor, lab QA round 9)
+        conversion_exponent("pg/mll", "pg/mL")
     except UnitProblem as problem:
         assert "spelling" in str(problem)
 

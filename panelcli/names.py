@@ -261,6 +261,10 @@ _VALUE = (  # German 'Konz.', 'Konzentration' too (QA: 'IL-10 Konz.' got no hint
     r"|konz(?:\.|entration)?)|results?"
 )
 _MEAN = r"mean|average|avg\.?"
+#: A test run again (lab QA round 9: 'IL-10 Retest' at 30 pg/mL had no range, 'IL-8 (pg/mL)
+#: repeat' was not read, and the first run's 'normal' decided the exit code): the marker's
+#: result as much as the first run's, each judged, as a marker measured twice is
+_RERUN = r"re-?runs?|re-?tests?|repeat(?:ed)?|(?:2nd|second)\s+run"
 _REPLICATE = r"rep(?:\.|licate)?\s*#?\s*\d{1,2}"
 #: Words of a column that holds no result of the marker it names: a standard's expected
 #: value, a fluorescence, a bead count, a spread of replicates, a recovery, a dilution, or
@@ -307,7 +311,7 @@ def figure_named(cell: str) -> tuple[bool, str | None] | None:
 _TAIL = lazy_pattern(
     rf"^(?P<name>.*?[^\s_])(?:[\s_]+|(?=[(\[{{]))(?P<open>[(\[{{]\s*)?"  # 'IL-6 (SD)' (QA)
     rf"(?:(?P<bead>{_BEAD})|(?P<value>{_VALUE})|(?P<mean>{_MEAN})|(?P<replicate>{_REPLICATE})"
-    rf"|(?P<other>{_NOT_A_VALUE}))(?(open)\s*[)\]}}])\s*$",
+    rf"|(?P<rerun>{_RERUN})|(?P<other>{_NOT_A_VALUE}))(?(open)\s*[)\]}}])\s*$",
     re.IGNORECASE,
 )
 # IL-12 (40) may be IL-12 p40, not IL-12 at bead region 40: after a marker that comes in
@@ -344,7 +348,7 @@ def instrument_name(name: str) -> InstrumentName | None:
     'IL-10 Rep 1', 'IL-6 SD'); None for a name without them. The marker may be unknown."""
     marker, kinds, other = name.strip(), set[str](), None
     while (tail := _TAIL.match(marker)) is not None:
-        kind = next(k for k in ("bead", "value", "mean", "replicate", "other") if tail[k])
+        kind = next(k for k in ("bead", "value", "mean", "replicate", "rerun", "other") if tail[k])
         if kind in kinds or {kind, *kinds} >= {"mean", "replicate"}:
             break  # each word once; 'IL-6 Mean Rep 1' says not which it is
         bare = kind == "bead" and tail[kind].strip("()[] ").isdigit()  # '(40)', not 'Bead 40'

@@ -166,3 +166,35 @@ def test_a_unit_with_a_factor_gets_no_spelling_hint(unit) -> None:
 def test_a_unit_slip_still_gets_its_hint() -> None:
     with pytest.raises(UnitProblem, match="did you mean pg/mL"):
         conversion_exponent("pgs/ml", "pg/mL")
+
+
+# --- a test run again --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["IL-10 Retest", "IL-10 re-test", "IL-10 (rerun)", "IL-10 Re-run", "IL-10 repeat",
+             "IL-10 Repeated", "IL-10 (2nd run)", "IL-10 second run", "IL-10 Retest Conc."],
+)  # fmt: skip
+def test_a_run_again_is_the_markers_result(name) -> None:
+    assert value_name(name) == "IL-10"
+
+
+@pytest.mark.parametrize("name", ["IL-10 dil 1:10", "IL-10 Retest SD", "IL-10 run"])
+def test_other_words_after_a_name_are_not_a_run_again(name) -> None:
+    assert value_name(name) is None
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_rerun_column_is_judged_and_decides_the_exit_as_any_result(write_csv, short_path) -> None:
+    """Lab QA round 9: 'IL-10 Retest (pg/mL)' at 30 had no range and 'IL-8 (pg/mL) repeat' at
+    45 was not read; the first runs' 'normal' gave exit 0."""
+    path = write_csv(
+        "Sample,IL-8 (pg/mL),IL-8 (pg/mL) repeat,IL-10 (pg/mL),IL-10 Retest (pg/mL)\n"
+        "S1,1.0,45.0,2.0,30.0\n"
+    )
+    assert [(r.marker, r.value, r.status.value) for r in results_of(path, short_path)] == [
+        ("IL-8", 1.0, "normal"), ("IL-8", 45.0, "high"), ("IL-10", 2.0, "normal"),
+        ("IL-10", 30.0, "high"),
+    ]  # fmt: skip
+    repeated = [(i.code, i.marker) for i in issues_of(path, short_path)]
+    assert repeated == [("marker-repeated", "IL-8 repeat"), ("marker-repeated", "IL-10 Retest")]

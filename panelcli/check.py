@@ -494,7 +494,8 @@ def read_lab_range(
     if lab is None and (label := range_label(text)) is not None:
         # QA: '0-7 (Male)' was 'not in a form panelcli reads', as if the form were wrong
         return (
-            f"has a label or remark ('{shorten(label)}'), which panelcli cannot match to the person"
+            f"has a label or remark ('{shorten(label)}'), so panelcli cannot tell whether it is "
+            "for this person"
         )
     if lab is None:
         return "is not in a form panelcli reads"

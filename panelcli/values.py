@@ -1494,7 +1494,22 @@ def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
     up_to = _RANGE_UP_TO.match(cell)
     if up_to and math.isfinite(bound := float(up_to.group(1))):
         return LabRange(None, bound, _range_unit(up_to.group("unit")))
+    if cell.endswith((")", "]")) and (remark := _METHOD_REMARK.search(cell)) is not None:
+        return parse_lab_range(cell[: remark.start()], decimal_comma)
     return None
+
+
+#: A remark in brackets after a printed range that names the test's method, maker or blood
+#: specimen, not a group of people: the lab's own range all the same (lab QA round 9:
+#: '0-4.4 pg/mL (ECLIA)' was dropped as a label, and a wider set range called 5.0 normal)
+_METHOD_REMARK = lazy_pattern(
+    r"\s*[(\[]\s*(?:e?clia|ecl|cmia|elisa|eia|ria|luminex|multiplex|bead\s+array|simoa|msd"
+    r"|elecsys|cobas|roche|siemens|immulite|atellica|abbott|architect|alinity|beckman|diasorin"
+    r"|liaison|quanterix|ella"
+    r"|(?:(?:edta|heparin|citrate)[\s-]*)?(?:serum|plasma)|edta|heparin|(?:whole\s+)?blood)"
+    r"\s*[)\]]\s*$",
+    re.IGNORECASE,
+)
 
 
 def is_plain_number(text: str) -> bool:

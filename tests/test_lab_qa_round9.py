@@ -10,7 +10,7 @@ from panelcli.models import Result
 from panelcli.names import value_name
 from panelcli.ranges import load_ranges
 from panelcli.units import UnitProblem, conversion_exponent, unit_typo_of
-from panelcli.values import parse_value
+from panelcli.values import parse_lab_range, parse_value
 
 # --- a mark after a value: '12.3!', '12.3 ABN' ------------------------------------------------
 
@@ -198,3 +198,40 @@ def test_a_rerun_column_is_judged_and_decides_the_exit_as_any_result(write_csv, 
     ]  # fmt: skip
     repeated = [(i.code, i.marker) for i in issues_of(path, short_path)]
     assert repeated == [("marker-repeated", "IL-8 repeat"), ("marker-repeated", "IL-10 Retest")]
+
+
+# --- a printed range with its method or specimen in brackets -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "cell", ["0-4.4 pg/mL (ECLIA)", "0-4.4 (Elecsys)", "0-4.4 [Roche]", "0-4.4 (Serum)",
+             "0-4.4 ( EDTA plasma )", "0-4,4 (ELISA)", "<4.4 (whole blood)"],
+)  # fmt: skip
+def test_a_method_or_specimen_after_a_printed_range_is_left_off(cell) -> None:
+    read = parse_lab_range(cell, decimal_comma="," in cell)
+    assert read is not None and read.high == 4.4
+
+
+@pytest.mark.parametrize(
+    "cell", ["0-4.4 (adult)", "0-4.4 (Male)", "0-4.4 (fasting)", "0-4.4 (see comment)",
+             "0-4.4 (CSF)", "0-4.4 (new method from 01.03.2026)"],
+)  # fmt: skip
+def test_a_remark_that_may_say_whom_a_range_is_for_leaves_it_unread(cell) -> None:
+    assert parse_lab_range(cell) is None
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_labs_range_with_its_method_judges_the_value(write_csv, short_path) -> None:
+    """Lab QA round 9: '0-4.4 pg/mL (ECLIA)' was dropped as 'a label', and mayo-adult's wider
+    range called IL-6 5.0 normal, exit 0."""
+    path = write_csv(
+        "sample_id,marker,value,unit,reference_range\nR1,IL-6,5.0,pg/mL,0-4.4 pg/mL (ECLIA)\n"
+        "R2,IL-6,5.0,pg/mL,0-4.4 (see comment)\n"
+    )
+    results = results_of(path, short_path, ranges="mayo-adult")
+    assert [(r.sample_id, r.status.value) for r in results] == [("R1", "high"), ("R2", "normal")]
+    (unread,) = [i for i in issues_of(path, short_path, "mayo-adult") if i.line == 3]
+    assert (
+        "has a label or remark ('see comment'), so panelcli cannot tell whether it is for "
+        "this person" in unread.message
+    )

@@ -257,7 +257,8 @@ def test_a_labelled_range_panelcli_cannot_read_names_its_label() -> None:
         ("Adults: 0-62", "Adults"),
     ):  # fmt: skip
         assert read_lab_range(text, "pg/mL", 0, False) == (
-            f"has a label or remark ('{label}'), which panelcli cannot match to the person"
+            f"has a label or remark ('{label}'), so panelcli cannot tell whether it is for this "
+            "person"
         )
 
 

@@ -4271,6 +4271,17 @@ def _with_detection_range(
     return text, words.strip() if bound else None, None
 
 
+#: Instrument and quality-control codes an analyzer or LIS writes in a flag column: an expired
+#: reagent or calibration, a control out, a serum index (hemolysis, lipemia, icterus), replicates
+#: that disagree
+_QC_CODE = lazy_pattern(
+    r"exp(?:ired)?|cntl|ctrl|qc(?:\s*fail(?:ed)?)?|indx|index|hem(?:olysis|olyzed|olysed)?|lip"
+    r"|lipemi[ac]|ict(?:eric)?|(?:high|hi)\s*cv|cv\s*(?:high|hi|fail(?:ed)?)|>\s*cv|cal(?:\.?e)?"
+    r"|calib(?:ration)?\s*(?:exp(?:ired)?|fail(?:ed)?)",
+    re.IGNORECASE,
+)
+
+
 def _with_sign_and_flag(
     value: str, sign: str | None, flag: str | None, decimal_comma: bool
 ) -> tuple[str, str | None, tuple[str, str, str] | None]:
@@ -4322,6 +4333,14 @@ def _with_sign_and_flag(
                               "it was not judged")  # fmt: skip
         return text, None, None
     if flag:
+        if code is None and _QC_CODE.fullmatch(flag.strip()) is not None:
+            # lab QA round 9: an expired reagent's 'EXP' was said to be only "not a flag"
+            return text, None, ("lab_flag", "flag-unreadable",
+                                f"'{shorten(flag)}' is no high or low flag but an instrument's "
+                                "or quality control's code (an expired reagent, a control out "
+                                "of range, a sample index, a high CV …): ask the lab whether "
+                                "this result can be reported; it was judged as the number "
+                                "written")  # fmt: skip
         if code is None:  # QA: '*' refused exactly the rows the lab marked abnormal
             return text, None, ("lab_flag", "flag-unreadable",
                                 f"'{shorten(flag)}' is not a flag panelcli reads (H, L, HH, "

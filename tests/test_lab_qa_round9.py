@@ -235,3 +235,25 @@ def test_a_labs_range_with_its_method_judges_the_value(write_csv, short_path) ->
         "has a label or remark ('see comment'), so panelcli cannot tell whether it is for "
         "this person" in unread.message
     )
+
+
+# --- an instrument's or quality control's code in a flag column --------------------------------
+
+
+@pytest.mark.parametrize("code", ["EXP", "CNTL", "INDX", "HEM", "High CV", "QC fail", "lipemic"])
+def test_a_qc_code_in_a_flag_column_is_said_to_be_one(write_csv, code) -> None:
+    """Lab QA round 9: an expired reagent's 'EXP' was only 'not a flag panelcli reads'."""
+    path = write_csv(f"sample_id,marker,value,unit,flag\nF1,IL-6,1.0,pg/mL,{code}\n")
+    (said,) = issues_of(path)
+    assert (said.code, said.severity, said.column) == ("flag-unreadable", "warning", "flag")
+    assert said.message.startswith(
+        f"'{code}' is no high or low flag but an instrument's or quality control's code"
+    )
+    assert "ask the lab whether this result can be reported" in said.message
+    assert [r.status.value for r in results_of(path)] == ["normal"]
+
+
+def test_another_unreadable_flag_is_not_called_a_qc_code(write_csv) -> None:
+    path = write_csv("sample_id,marker,value,unit,flag\nF1,IL-6,1.0,pg/mL,Zz\n")
+    (said,) = issues_of(path)
+    assert said.message.startswith("'Zz' is not a flag panelcli reads")

@@ -428,7 +428,8 @@ class PatientTrend(_Model):
     patient_id: str
     dates: list[str] = Field(
         description="The distinct collection dates, oldest first; only one where the patient's "
-        "other dates cannot be read (then no markers, and the text says so)."
+        "other dates cannot be read (then no markers, and the text says so); none where the "
+        "text only says the patient's id may be another's but for zeros at its start."
     )
     markers: list[MarkerTrend]
     text: list[str] = Field(description="Plain-language sentences: which markers rose or fell.")

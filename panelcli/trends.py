@@ -1251,6 +1251,36 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                     text=_hl7_dates_readable(text, dates),
                 )  # fmt: skip
             )
+    return _zeros_lost(trends, written)
+
+
+def _zeros_lost(trends: list[PatientTrend], written: dict[str, str]) -> list[PatientTrend]:
+    """`trends`, with a sentence for each patient whose id is another's but for zeros at its
+    start ('123' beside '00123'), as Excel drops them from an id it takes for a number (lab QA
+    round 9: a patient's two weeks were two people's, with no word): in that patient's trend,
+    or in one of its own with no dates or markers. They are not taken for one: '0123' may be
+    another."""
+    by_number: dict[str, list[str]] = {}
+    for key in written:
+        if key.isdigit() and key.isascii() and key.strip("0"):
+            by_number.setdefault(key.lstrip("0"), []).append(key)
+    said = {trend.patient_id: trend for trend in trends}
+    for keys in by_number.values():
+        if len(keys) < 2:
+            continue
+        shortest, *longer = sorted(keys, key=len)
+        patient_id = written[shortest]
+        others = " or ".join(written[key] for key in longer)
+        sentence = (
+            f"Patient {patient_id} may be patient {others}. Excel drops the zeros at the start "
+            "of an id that looks like a number. Here they are shown as different people. If "
+            "they are one person, save the id column as text and export the file again."
+        )
+        trend = said.get(patient_id)
+        if trend is not None:
+            trend.text.append(sentence)
+            continue
+        trends.append(PatientTrend(patient_id=patient_id, dates=[], markers=[], text=[sentence]))
     return trends
 
 

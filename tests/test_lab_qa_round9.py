@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from judged import issues_of, results_of
 
-from panelcli.check import CheckOptions, Interpreter
+from panelcli.check import CheckOptions, Interpreter, build_report
 from panelcli.models import Result
 from panelcli.names import value_name
 from panelcli.ranges import load_ranges
@@ -257,3 +257,43 @@ def test_another_unreadable_flag_is_not_called_a_qc_code(write_csv) -> None:
     path = write_csv("sample_id,marker,value,unit,flag\nF1,IL-6,1.0,pg/mL,Zz\n")
     (said,) = issues_of(path)
     assert said.message.startswith("'Zz' is not a flag panelcli reads")
+
+
+# --- an id that lost the zeros at its start ----------------------------------------------------
+
+
+def _trends(*paths: str) -> list[tuple[str, list[str], int, list[str]]]:
+    ranges = load_ranges(None)
+    report = build_report(Interpreter(ranges, CheckOptions()).stream(list(paths)), ranges)
+    return [(t.patient_id, t.dates, len(t.markers), t.text) for t in report.trends]
+
+
+ZEROS_LOST = (
+    "Patient 123 may be patient 00123. Excel drops the zeros at the start of an id that looks "
+    "like a number. Here they are shown as different people. If they are one person, save the "
+    "id column as text and export the file again."
+)
+
+
+def test_an_id_that_lost_its_leading_zeros_is_said_in_the_trends(write_csv) -> None:
+    """Lab QA round 9: '00123' in week 1's file and '123' in week 2's (Excel dropped the zeros)
+    were two people, with no trend and no word."""
+    header = "sample_id,patient_id,collected_at,marker,value,unit\n"
+    week1 = write_csv(header + "A1,00123,2026-03-01,IL-6,40,pg/mL\n", name="week1.csv")
+    week2 = write_csv(header + "A2,123,2026-03-08,IL-6,4,pg/mL\n", name="week2.csv")
+    assert _trends(week1, week2) == [("123", [], 0, [ZEROS_LOST])]
+    # a patient with a trend of its own gets the sentence in it
+    both = write_csv(header + "A3,123,2026-03-15,IL-6,2,pg/mL\n", name="week3.csv")
+    ((patient, dates, markers, text),) = _trends(week1, week2, both)
+    assert (patient, dates, markers, text[-1]) == ("123", ["2026-03-08", "2026-03-15"], 1,
+                                                  ZEROS_LOST)  # fmt: skip
+
+
+def test_ids_that_differ_otherwise_are_not_said_to_be_one(write_csv) -> None:
+    header = "sample_id,patient_id,collected_at,marker,value,unit\n"
+    path = write_csv(
+        header + "A1,P0123,2026-03-01,IL-6,40,pg/mL\nA2,P123,2026-03-08,IL-6,4,pg/mL\n"
+        "A3,1230,2026-03-08,IL-6,4,pg/mL\nA4,000,2026-03-08,IL-6,4,pg/mL\n"
+        "A5,0,2026-03-09,IL-6,4,pg/mL\n"
+    )
+    assert _trends(path) == []

@@ -510,6 +510,8 @@ TREND_NARROWER = (frozenset({"Trend"}),)  # then paragraphs: they keep the highe
 
 
 def trend_title(trend: PatientTrend) -> Text:
+    if not trend.dates:  # only a note of the patient's id: its sentences say it
+        return inert(f"Changes over time · patient {trend.patient_id}")
     if len(trend.dates) == 1:  # the others cannot be read: its sentences say so
         dates = f"only one date can be read, {trend.dates[0]}"
     else:

@@ -567,6 +567,7 @@ class ReferenceSet:
                 or self._named_with_words_after(marker)
                 or self._named_with_an_assay(marker)
                 or self._named_despite_its_digits(marker)
+                or self._named_despite_lookalikes(marker)
             )
             if hint is not None and names_another_greek_letter(marker, hint):
                 hint = None
@@ -579,9 +580,11 @@ class ReferenceSet:
         lost = lost_letter(marker)
         if lost is None:
             # 'IFN-y': a y typed for the γ it looks like (QA); a hint only, never read as γ
-            if marker.rstrip()[-1:] in ("y", "Y") and not marker.rstrip()[-2:-1].isalpha():
+            if marker.rstrip()[-1:] in ("y", "Y"):
                 meant = marker.rstrip()[:-1] + "γ"
-                return self.resolve(meant) or slip_named(marker_key(meant), self._index)
+                if not marker.rstrip()[-2:-1].isalpha():
+                    return self.resolve(meant) or slip_named(marker_key(meant), self._index)
+                return self.resolve(meant)  # 'IFNy' (lab QA round 9), as written only
             return None
         found = {self.resolve(marker.replace(lost, letter, 1)) for letter in "αβγ"}
         return " or ".join(sorted(name for name in found if name is not None)) or None
@@ -662,6 +665,16 @@ class ReferenceSet:
         no hint)."""
         mended = _PADDED_ZERO.sub("", _O_FOR_ZERO.sub("0", marker))
         return self.resolve(mended) if mended != marker else None
+
+    def _named_despite_lookalikes(self, marker: str) -> str | None:
+        """The marker of a name typed or copied with letters that look like its own: a Cyrillic
+        or Greek capital for a Latin one ('ІL-6'), a lowercase l for I or 1 ('lL-6', 'IL-l0');
+        a hint only (lab QA round 9: no hint)."""
+        latin = marker.translate(_LOOKALIKES)
+        for mended in (latin, latin.replace("l", "I"), latin.replace("l", "1")):
+            if mended != marker and (named := self.resolve(mended)) is not None:
+                return named
+        return None
 
     def _named_with_a_unit(self, marker: str) -> str | None:
         """The marker of a name that carries its unit ('IL-6 (pg/mL)' in a marker cell)."""
@@ -789,6 +802,8 @@ _ASSAY_WORDS = lazy_pattern(
     r"v?\d+\.\d+|v\d+|hs|high-?sensitivity|ultra(?:-?sensitive)?|advantage|plus|simoa",
     re.IGNORECASE,
 )
+#: Cyrillic and Greek capitals that look like Latin ones (never α, β or γ, which name markers)
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEKMHOPCTXIJSABEZHIKMNOPTYX")
 #: A zero padded before a marker's number ('IL-06'), and a letter O after a digit ('IL-1O')
 _PADDED_ZERO = lazy_pattern(r"(?<=[-\s])0+(?=[1-9])")
 _O_FOR_ZERO = lazy_pattern(r"(?<=\d)[oO]\b")
@@ -796,7 +811,11 @@ _O_FOR_ZERO = lazy_pattern(r"(?<=\d)[oO]\b")
 _ASSAY_AFTER = lazy_pattern(
     r"(?P<name>.*?[^\s,;:_-])[\s,;:_-]*[(\[]?\s*(?:high(?:ly)?[\s-]+sensitiv(?:e|ity)"
     r"|ultra-?\s*sensitive|hi-?\s*sens(?:itivity)?|elisa|clia|eclia|eia|luminex|multiplex"
-    r"|immunoassay|msd)\s*[)\]]?",
+    r"|immunoassay|msd"
+    # an analyzer or its maker, and a cartridge's generation ('IL-6 Elecsys', 'IL-8 (Gen 2)':
+    # lab QA round 9, no hint)
+    r"|elecsys|cobas|roche|siemens|immulite|atellica|abbott|architect|alinity|beckman|diasorin"
+    r"|liaison|quanterix|ella|simple\s*plex|gen(?:eration)?\s*\d)\s*[)\]]?",
     re.IGNORECASE,
 )
 _ASSAY_BEFORE = lazy_pattern(

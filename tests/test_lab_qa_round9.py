@@ -297,3 +297,27 @@ def test_ids_that_differ_otherwise_are_not_said_to_be_one(write_csv) -> None:
         "A5,0,2026-03-09,IL-6,4,pg/mL\n"
     )
     assert _trends(path) == []
+
+
+# --- hints for near-miss names -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("IFNy", "IFN-γ"), ("\u0406L-6", "IL-6"), ("\u0399L-6", "IL-6"), ("lL-6", "IL-6"),
+        ("IL-l0", "IL-10"), ("IL-6 Elecsys", "IL-6"), ("IL-6, Roche", "IL-6"),
+        ("IL-8 (Gen 2)", "IL-8"),
+    ],
+)  # fmt: skip
+def test_a_near_miss_name_gets_a_hint(name, hint) -> None:
+    """Lab QA round 9: typed, copied or OCR'd names with no 'did you mean'."""
+    reference_set = load_ranges(None)
+    assert reference_set.resolve(name) is None  # a hint only: never read as the marker
+    assert reference_set.suggest(name) == hint
+
+
+@pytest.mark.parametrize(("name", "hint"), [("TNF-\u0391", "TNF-α"), ("Ferritiny", None),
+                                            ("Ally", None), ("IL-lO", None)])  # fmt: skip
+def test_a_lookalike_hints_only_where_the_name_it_makes_is_known(name, hint) -> None:
+    assert load_ranges(None).suggest(name) == hint

@@ -2142,9 +2142,19 @@ def _find_header_in(
                 f"{source}: this is a report panelcli wrote (--format csv), not a lab's export; "
                 "leave it out of the files to check"
             )
+        role = duplicate.role.replace("_", " ")
+        written = duplicate.first.strip()
+        if written == duplicate.second.strip():  # which two, by place (lab QA round 9)
+            places = [
+                str(i) for i, cell in enumerate(duplicate.cells, 1) if cell.strip() == written
+            ]
+            raise InputError(
+                f"{source}: columns {' and '.join(places[:2])} of the header are both named "
+                f"'{shorten(written)}' and both look like the {role} column; rename one"
+            )
         raise InputError(
             f"{source}: columns '{shorten(duplicate.first)}' and '{shorten(duplicate.second)}' "
-            f"both look like the {duplicate.role.replace('_', ' ')} column; rename one"
+            f"both look like the {role} column; rename one"
         )
     if half:
         line, cells, missing = half

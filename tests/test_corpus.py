@@ -63,7 +63,7 @@ CASES = [
     Case("unbalanced-quote.csv", 2, "never closed, so lines 3-5 could not be read", "json"),
     Case("stray-quote.csv", 2, "row-quote-stray", "json"),
     Case("quoted-newline.csv", 1, "lines 2 5", "json"),
-    Case("duplicate-headers.csv", 2, "columns 'value' and 'value' both look like the value"),
+    Case("duplicate-headers.csv", 2, "are both named 'value' and both look like the value"),
     Case("duplicate-synonyms.csv", 2, "'marker' and 'analyte' both look like the marker column"),
     Case("missing-value-column.csv", 2, "has a marker column but no value column"),
     Case("missing-marker-column.csv", 2, "has a value column but no marker column"),

@@ -321,3 +321,13 @@ def test_a_near_miss_name_gets_a_hint(name, hint) -> None:
                                             ("Ally", None), ("IL-lO", None)])  # fmt: skip
 def test_a_lookalike_hints_only_where_the_name_it_makes_is_known(name, hint) -> None:
     assert load_ranges(None).suggest(name) == hint
+
+
+def test_two_columns_of_one_name_are_told_apart_by_place(write_csv) -> None:
+    """Lab QA round 9: 'columns 'Result' and 'Result' both look like the value column'."""
+    path = write_csv("sample_id,marker,Result,Unit,Result,Unit\nS1,IL-6,1.0,pg/mL,12.0,pg/mL\n")
+    (refused,) = issues_of(path)
+    assert refused.code == "file-unreadable" and refused.message.endswith(
+        "columns 3 and 5 of the header are both named 'Result' and both look like the value "
+        "column; rename one"
+    )

@@ -325,8 +325,10 @@ BEFORE_1900 = f"is before {EARLIEST_YEAR}, too early to be the day a sample was 
 TWO_DIGIT_YEAR = (
     "has a two-digit year, which could be of any century: write the year in full (02.03.2026)"
 )
-#: '02.03.26', '3/2/26', '02-03-26': a day with its year cut to two digits
-_TWO_DIGIT_YEAR = lazy_pattern(r"^\d{1,2}([./-])\d{1,2}\1\d{2}$")
+#: '02.03.26', '3/2/26', '02-03-26', '13-MAR-26' (Oracle's): a day with its year cut to two digits
+_TWO_DIGIT_YEAR = lazy_pattern(
+    r"^\d{1,2}([./-])\d{1,2}\1\d{2}$|^\d{1,2}\.?[ -][A-Za-z]{3,9}\.?[ -]\d{2}$"
+)
 #: Excel's day numbers of 1955 to 2118 ('45123'), as a date column not formatted as dates
 #: exports them
 _SERIAL = lazy_pattern(r"^(?P<day>[2-7]\d{4})(?:\.\d+)?$")
@@ -391,8 +393,8 @@ def why_no_date(text: str) -> str | None:
         return no_such_day
     match = _SLASHED.match(timed["day"] if timed else text)
     if match is None:
-        return _spreadsheet_serial(text) or (TWO_DIGIT_YEAR if _TWO_DIGIT_YEAR.match(text) else
-                                             UNREADABLE)  # fmt: skip
+        two_digits = _TWO_DIGIT_YEAR.match(timed["day"] if timed else text)
+        return _spreadsheet_serial(text) or (TWO_DIGIT_YEAR if two_digits else UNREADABLE)
     first, second, year = (int(part) for part in match.group(1, 3, 4))
     if _day_or_none(year, second, first) is None or _day_or_none(year, first, second) is None:
         return UNREADABLE
@@ -519,8 +521,11 @@ def _names_no_day(text: str) -> bool:
 
 #: A time after a date that is not ISO nor dotted: '15/03/2026 08:30', '03/15/2026 8:30 AM'.
 _TIME_AFTER = lazy_pattern(
-    r"^(?P<day>.+?)[ T]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-    r"\s*(?P<half>[AaPp]\.?[Mm]\.?)?$"
+    # ':' or, as Oracle's TIMESTAMP text and some European systems write it, '.' between
+    # hours, minutes and seconds, and a fraction of a second ('13-MAR-2026 08.00.00.000000000
+    # AM': lab QA round 9, unreadable)
+    r"^(?P<day>.+?)[ T]+(?P<hour>\d{1,2})(?P<mark>[:.])(?P<minute>\d{2})"
+    r"(?:(?P=mark)(?P<second>\d{2})(?:[.,]\d{1,9})?)?\s*(?P<half>[AaPp]\.?[Mm]\.?)?$"
 )
 #: A day of digits and a time of four with no colon ('03/30/2026 0610', as Epic Beaker writes
 #: it; lab QA round 7: the whole date was unreadable); not after a month's name ('30 Mar 2026'

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from judged import issues_of, results_of
 
@@ -9,6 +11,7 @@ from panelcli.check import CheckOptions, Interpreter, build_report
 from panelcli.models import Result
 from panelcli.names import value_name
 from panelcli.ranges import load_ranges
+from panelcli.trends import TWO_DIGIT_YEAR, read_date, why_no_date
 from panelcli.units import UnitProblem, conversion_exponent, unit_typo_of
 from panelcli.values import parse_lab_range, parse_value
 
@@ -331,3 +334,31 @@ def test_two_columns_of_one_name_are_told_apart_by_place(write_csv) -> None:
         "columns 3 and 5 of the header are both named 'Result' and both look like the value "
         "column; rename one"
     )
+
+
+# --- Oracle's timestamps -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("13-MAR-2026 08.00.00.000000000 AM", datetime(2026, 3, 13, 8, 0)),
+        ("13-MAR-2026 08.30.15 PM", datetime(2026, 3, 13, 20, 30, 15)),
+        ("13 Mar 2026 08.00", datetime(2026, 3, 13, 8, 0)),
+        ("30.03.2026 08.05", datetime(2026, 3, 30, 8, 5)),
+        ("30.03.2026 08:05:07.250", datetime(2026, 3, 30, 8, 5, 7)),
+    ],
+)
+def test_a_time_with_dots_or_a_fraction_of_a_second_is_read(text, read) -> None:
+    """Lab QA round 9: Oracle's and Cerner CCL's TIMESTAMP text was unreadable."""
+    assert read_date(text) == read
+
+
+@pytest.mark.parametrize("text", ["13-MAR-26 08.00.00.000000000 AM", "13-MAR-26", "13 Mar 26"])
+def test_a_month_named_date_with_a_two_digit_year_says_so(text) -> None:
+    assert why_no_date(text) == TWO_DIGIT_YEAR
+
+
+@pytest.mark.parametrize("text", ["13-MAR-2026 08.0", "13-MAR-2026 08:00.00", "2026-03-30 8.5"])
+def test_other_dotted_times_are_not_read(text) -> None:
+    assert read_date(text) is None

@@ -64,6 +64,7 @@ from panelcli.models import (
     CRITICAL_FLAGS,
     FAR_PAST_HIGH,
     FILE_RANGE_SOURCE,
+    STATUS_UNREAD_NOTE,
     UNJUDGED,
     Comparator,
     Doubt,
@@ -1754,8 +1755,13 @@ class Interpreter:
         comma = stats.decimal_comma or self.comma_decimal_seen
         if comma and self.short_path:  # '1.234' gets a warning or is refused by `_judge`
             quick = self._quick_unless_dot_may_group
+        # the row whose result status panelcli cannot read, and its markers (None: all): its
+        # results say so, as its warning is given once for each status (`_status_unread`)
+        unread: tuple[str, int, str | None] | None = None
         for item in items:
             if type(item) is Issue:
+                if item.code in _ONCE_PER_TEXT:
+                    unread = (item.source or "", item.line or 0, item.marker)
                 if (
                     self._held
                     and (
@@ -1784,16 +1790,22 @@ class Interpreter:
             if self._held and _panel_of(item) != self._held_panel:  # type: ignore[arg-type]
                 yield from self._release_held(stats)  # the held means' panel has ended
             row = quick(item)  # type: ignore[arg-type]
+            if unread is not None and unread[:2] != (item.source, item.line):
+                unread = None  # a row after it
             if row is not None:
                 if self._range_cells is not None:
                     self._note_range(item, row)  # type: ignore[arg-type]
-                yield row
+                yield row if unread is None else _status_unread(row, unread[2])
                 continue
-            yield from self._judged_noting_range(
+            events = self._judged_noting_range(
                 item,  # type: ignore[arg-type]
                 stats.decimal_comma,
                 stats.columns.get("unit"),
             )
+            if unread is None:
+                yield from events
+            else:
+                yield from (_status_unread(event, unread[2]) for event in events)
 
     def _judged_noting_range(
         self, m: Measurement, decimal_comma: bool, unit_column: str | None, held: bool = False
@@ -5984,6 +5996,25 @@ def _field_lines(seen: dict[str, tuple[int, str]]) -> dict[int, int]:
 
 #: Codes of the reader's warnings given once a file for each text (`Interpreter.judge_all`)
 _ONCE_PER_TEXT = frozenset({"result-status-unread"})
+
+
+_AnEvent = TypeVar("_AnEvent", StreamEvent, ResultRow)
+
+
+def _status_unread(event: _AnEvent, marker: str | None) -> _AnEvent:
+    """A result of a row whose result status panelcli cannot read, with a note saying so (its
+    warning is given once for each status: developer QA round 9, FHIR sent the later rows as
+    'final' and no format said a word of them); other events as they are."""
+    if not isinstance(event, (Result, ResultRow)) or (
+        marker is not None and event.marker_as_written != marker
+    ):
+        return event
+    note = f"{event.note}; {STATUS_UNREAD_NOTE}" if event.note else STATUS_UNREAD_NOTE
+    if isinstance(event, ResultRow):
+        return event._replace(note=note)  # type: ignore[return-value]
+    return event.model_copy(update={"note": note})  # type: ignore[return-value]
+
+
 #: An id as Excel shows a number of 12 or more digits ('1.23457E+11', '1,23457E+11'): its
 #: digits past the sixth are lost.
 EXCEL_ROUNDED_ID = lazy_pattern(r"[1-9](?:[.,]\d{1,14})?E\+(?:1[1-9]|[2-9]\d)", re.I)

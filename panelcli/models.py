@@ -23,6 +23,13 @@ NOTICE = (
     "Please talk with your healthcare provider about what these results mean for you."
 )
 
+#: The note of each result whose row gives a result status panelcli cannot read ('Draft'); FHIR
+#: sends such a result as 'unknown', not 'final'
+STATUS_UNREAD_NOTE = (
+    "the lab's result status on this row is one panelcli cannot read, so this may not be a "
+    "final result"
+)
+
 
 def synthetic_notice(source: str) -> str:
     """What every output says of a file whose comments mark it as panelcli's synthetic data."""

@@ -21,6 +21,7 @@ from panelcli.models import (
     JOINED_WORDS,
     NOTICE,
     PANELCLI_VERSION,
+    STATUS_UNREAD_NOTE,
     Issue,
     ReferenceUsed,
     Report,
@@ -403,7 +404,9 @@ def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
                 set_name,
                 r.source in synthetic,
                 lab_status.get((r.source, r.line, r.marker_as_written))
-                or lab_status.get((r.source, r.line, None)),
+                or lab_status.get((r.source, r.line, None))
+                # each row of a status given once a file for its text (developer QA round 9)
+                or ("unknown" if r.note and STATUS_UNREAD_NOTE in r.note else None),
             ),
         }
         for panel in report.panels

@@ -1,0 +1,52 @@
+"""A developer's ninth QA round: panelcli's outputs as scripts read them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from panelcli.check import CheckOptions, Interpreter
+from panelcli.cli import app
+from panelcli.models import STATUS_UNREAD_NOTE, Result
+from panelcli.ranges import load_ranges
+
+runner = CliRunner()
+
+STATUSES = (
+    "sample_id,marker,value,unit,result_status\nA1,IL-6,5,pg/mL,Draft\nA2,IL-6,6,pg/mL,Draft\n"
+    "B1,IL-8,3,pg/mL,In progress\nB2,IL-8,4,pg/mL,In progress\nC1,IL-8,4,pg/mL,F\n"
+)
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_each_result_of_a_status_panelcli_cannot_read_says_so(write_csv, short_path) -> None:
+    """Developer QA round 9: 'Draft' on two rows gave one warning (once per status, as lab QA
+    round 7 asked), and the second row's result had no word of it in any format."""
+    path = write_csv(STATUSES)
+    interpreter = Interpreter(load_ranges(None), CheckOptions(), short_path=short_path)
+    events = list(interpreter.events([path]))
+    notes = [(e.sample_id, e.note) for e in events if isinstance(e, Result)]
+    assert notes == [
+        ("A1", STATUS_UNREAD_NOTE), ("A2", STATUS_UNREAD_NOTE), ("B1", STATUS_UNREAD_NOTE),
+        ("B2", STATUS_UNREAD_NOTE), ("C1", None),
+    ]  # fmt: skip
+    # the warning is still once a status
+    warned = [(e.line, e.code) for e in events if not isinstance(e, Result)]
+    assert warned == [(2, "result-status-unread"), (4, "result-status-unread")]
+
+
+def test_fhir_sends_each_result_of_an_unread_status_as_unknown(write_csv) -> None:
+    """Developer QA round 9: A2 and B2 (draft, in progress) went out as 'final'."""
+    result = runner.invoke(app, ["check", write_csv(STATUSES), "--format", "fhir"])
+    bundle = json.loads(result.stdout)
+    statuses = [
+        (e["resource"]["specimen"]["identifier"]["value"], e["resource"]["status"])
+        for e in bundle["entry"]
+        if e["resource"]["resourceType"] == "Observation"
+    ]
+    assert statuses == [
+        ("A1", "unknown"), ("A2", "unknown"), ("B1", "unknown"), ("B2", "unknown"),
+        ("C1", "final"),
+    ]  # fmt: skip

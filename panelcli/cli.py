@@ -669,6 +669,15 @@ def _refuse_existing_export(path: Path | None, force: bool) -> None:
         if not folder.is_dir():  # as -o says it, before the run rather than after (QA)
             why = "is a file, not a folder" if folder.exists() else "does not exist"
             raise PanelcliError(f"cannot write '{path}': the folder '{folder}' {why}")
+        # a folder it cannot write in, too (developer QA round 9: the whole report went to
+        # stdout first, then exit 2, which a script cannot tell from rows refused)
+        import tempfile
+
+        try:
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+        except OSError as exc:
+            raise PanelcliError(f"cannot write '{path}': {exc.strerror or exc}") from None
 
 
 def _refuse_one_file_for_two(

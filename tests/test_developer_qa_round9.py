@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -13,6 +14,7 @@ from panelcli.models import STATUS_UNREAD_NOTE, Result
 from panelcli.ranges import load_ranges
 
 runner = CliRunner()
+STORM = str(Path(__file__).resolve().parent.parent / "samples" / "cytokine-storm.csv")
 
 STATUSES = (
     "sample_id,marker,value,unit,result_status\nA1,IL-6,5,pg/mL,Draft\nA2,IL-6,6,pg/mL,Draft\n"
@@ -50,3 +52,20 @@ def test_fhir_sends_each_result_of_an_unread_status_as_unknown(write_csv) -> Non
         ("A1", "unknown"), ("A2", "unknown"), ("B1", "unknown"), ("B2", "unknown"),
         ("C1", "final"),
     ]  # fmt: skip
+
+
+def test_export_to_a_folder_it_cannot_write_in_stops_before_any_output(
+    tmp_path, monkeypatch
+) -> None:
+    """Developer QA round 9: the whole JSON went to stdout, then 'cannot write', exit 2."""
+    import tempfile
+
+    def refused(*args: object, **kwargs: object) -> object:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refused)
+    page = tmp_path / "r.html"
+    result = runner.invoke(app, ["check", STORM, "-f", "json", "--export", str(page)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"panelcli: cannot write '{page}': Read-only file system\n"
+    assert not page.exists()

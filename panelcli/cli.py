@@ -337,11 +337,16 @@ _stops_said: list[type[BaseException]] = []
 
 #: `panelcli --debug COMMAND`: a traceback for any command's failure, as its own --debug
 _DEBUG_EVERYWHERE = False
+#: Whether this run's output streams in flat memory (ndjson or csv, no --export): then out of
+#: memory is no advice to stream (developer QA round 9: a 13-row NDJSON run was told to)
+_RUN_STREAMS = False
 
 
 @contextlib.contextmanager
 def fatal_errors(debug: bool = False) -> Iterator[None]:
     """Turn every failure into one clear line on stderr and an exit code; never a traceback."""
+    global _RUN_STREAMS
+    _RUN_STREAMS = False  # until `check` knows its format (one process may run several)
     try:
         yield
     except typer.Exit:
@@ -367,9 +372,12 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
         # limit's (`ulimit -v`) end: what holds most is said
         _drop_unwritten_output()
         _say(
-            "out of memory: --format json and fhir, and --export beside ndjson or csv, hold the "
-            "whole report (the table past 1,000 results holds a line per sample); for big files "
-            "use --format ndjson or csv, which stream in flat memory"
+            "out of memory: this run streams its results in flat memory, but panelcli itself "
+            "needs about 50 MB to start and read a file; give it more memory"
+            if _RUN_STREAMS
+            else "out of memory: --format json and fhir, and --export beside ndjson or csv, hold "
+            "the whole report (the table past 1,000 results holds a line per sample); for big "
+            "files use --format ndjson or csv, which stream in flat memory"
         )
         raise typer.Exit(ExitStatus.ERROR) from None
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
@@ -814,6 +822,8 @@ def check(
         _refuse_existing_export(export, force)
         _refuse_one_file_for_two(output, export, files, ranges)
         output_format = _output_format(given_format, output, quiet)
+        global _RUN_STREAMS
+        _RUN_STREAMS = output_format in STREAMED and export is None
         from panelcli.check import Interpreter, Tally, build_report
         from panelcli.ranges import has_critical_limits, load_ranges
         from panelcli.render.output import open_output

@@ -69,3 +69,29 @@ def test_export_to_a_folder_it_cannot_write_in_stops_before_any_output(
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"panelcli: cannot write '{page}': Read-only file system\n"
     assert not page.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["-f", "ndjson"], "out of memory: this run streams its results in flat memory, but "
+         "panelcli itself needs about 50 MB"),
+        (["-f", "csv"], "out of memory: this run streams"),
+        (["-f", "json"], "out of memory: --format json and fhir"),
+        (["-f", "ndjson", "--export", "{tmp}/r.html"], "out of memory: --format json and fhir"),
+    ],
+)  # fmt: skip
+def test_out_of_memory_advises_streaming_only_where_the_run_does_not(
+    monkeypatch, tmp_path, args, said
+) -> None:
+    """Developer QA round 9: a 13-row NDJSON run was told to use --format ndjson."""
+    import panelcli.ranges
+
+    def no_memory(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(panelcli.ranges, "load_ranges", no_memory)  # after the format is known
+    args = [arg.format(tmp=tmp_path) for arg in args]
+    result = runner.invoke(app, ["check", STORM, *args])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"panelcli: {said}")

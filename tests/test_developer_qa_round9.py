@@ -90,8 +90,28 @@ def test_out_of_memory_advises_streaming_only_where_the_run_does_not(
     def no_memory(*args: object, **kwargs: object) -> None:
         raise MemoryError
 
-    monkeypatch.setattr(panelcli.ranges, "load_ranges", no_memory)  # after the format is known
+    # load_ranges runs once the format is known: the message is chosen by it
+    monkeypatch.setattr(panelcli.ranges, "load_ranges", no_memory)
     args = [arg.format(tmp=tmp_path) for arg in args]
     result = runner.invoke(app, ["check", STORM, *args])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"panelcli: {said}")
+
+
+#: File names, and how validate's lines start with them
+FILE_NAMES_SAID = {
+    "x:3: y.csv": "'x:3: y.csv':4:", "run:10.csv": "run:10.csv:4:", "a:3": "'a:3':4:",
+    "plain.csv": "plain.csv:4:",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "said"), FILE_NAMES_SAID.items())
+def test_validate_quotes_a_file_name_a_line_reader_would_misread(
+    tmp_path, monkeypatch, name, said
+) -> None:
+    """Developer QA round 9: 'x:3: y.csv:4: value: error …' read as file 'x', line 3."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text("sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\nS1,IL-8,2,pg/mL\n"
+                                 "S1,TNF-a,abc,pg/mL\n")  # fmt: skip
+    result = runner.invoke(app, ["validate", name])
+    assert result.stdout.startswith(f"{said} value: error value-not-a-number")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from panelcli.models import Issue, ReferenceSetInfo
+from panelcli.patterns import lazy_pattern
 from panelcli.values import counted, visible
 
 
@@ -18,19 +19,33 @@ def lint_lines(
     numbered = [(next(at, None), message) for message in messages]
     numbered.sort(key=lambda pair: pair[0] or 0)  # in the file's order (QA: line 9 before 4)
     return [
-        visible(f"{file}{f':{line}' if line else ''}: {severity} {RANGES_FILE}: {message}")
+        visible(f"{_file_said(str(file))}{f':{line}' if line else ''}: {severity} {RANGES_FILE}: "
+                f"{message}")
         for line, message in numbered
-    ]
+    ]  # fmt: skip
 
 
 def issue_line(issue: Issue) -> str:
     """'file:line: column: severity code: message (sample 'S1', marker 'IL-8')'; no column
     where the problem is the whole row, no line where it is the whole file."""
-    where = ":".join([issue.source or repr("")] + ([str(issue.line)] if issue.line else []))
+    source = _file_said(issue.source) if issue.source else repr("")
+    where = ":".join([source] + ([str(issue.line)] if issue.line else []))
     column = f" {_column_said(issue.column)}:" if issue.column else ""
     row = ", ".join(row_named(issue))
     said = f" ({row})" if row else ""
     return visible(f"{where}:{column} {issue.severity} {issue.code}: {issue.message}{said}")
+
+
+def _file_said(name: str) -> str:
+    """A file's name as a line gives it: in quotes where it holds ': ' or ends in ':' (or a
+    digit after one, 'run:3'), so that a 'FILE:LINE:' reader finds its line (developer QA round
+    9: 'x:3: y.csv:4:' read as file 'x', line 3)."""
+    if ": " in name or name.endswith(":") or _LINE_LIKE.search(name) is not None:
+        return "'" + name.replace("'", "''") + "'"
+    return name
+
+
+_LINE_LIKE = lazy_pattern(r":\d+(?::|$)")
 
 
 def _column_said(name: str) -> str:
@@ -57,7 +72,7 @@ RANGES_FILE = "ranges-file"
 
 def ranges_warning_line(path: object, message: str) -> str:
     """A warning about the ranges file, listed and counted with the rows' problems."""
-    return visible(f"{path}: warning {RANGES_FILE}: {message}")
+    return visible(f"{_file_said(str(path))}: warning {RANGES_FILE}: {message}")
 
 
 def problems_count(

@@ -211,6 +211,12 @@ _FORMAT_OF_NAME = (
 )  # fmt: skip
 #: ... and the names of the pages `--export` writes, which -o does not
 _PAGE_NAMES = (".html", ".htm", ".svg")
+#: ... and names of data formats panelcli does not write (developer QA round 9: '-o r.json.gz'
+#: and '-o r.tsv' got the text table, unsaid)
+_OTHER_DATA_NAMES = (
+    ".gz", ".zip", ".bz2", ".xz", ".tsv", ".tab", ".xlsx", ".xls", ".ods", ".parquet", ".xml",
+    ".pdf", ".yaml", ".yml",
+)  # fmt: skip
 
 
 def _output_format(given: OutputFormat | None, output: str | None, quiet: bool) -> OutputFormat:
@@ -229,6 +235,12 @@ def _output_format(given: OutputFormat | None, output: str | None, quiet: bool) 
         _say(
             f"note: -o writes the report as text (--format {chosen.value}) to {output}; for a "
             f"page to share or print, use --export {output}"
+        )
+    elif given is None and name.endswith(_OTHER_DATA_NAMES):
+        _say(
+            f"note: writing the table (text) to {output}: its name is not one panelcli writes "
+            "(.json, .ndjson, .csv, .fhir.json or .txt; none is compressed); give --format to "
+            "choose"
         )
     return chosen
 

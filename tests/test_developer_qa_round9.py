@@ -115,3 +115,23 @@ def test_validate_quotes_a_file_name_a_line_reader_would_misread(
                                  "S1,TNF-a,abc,pg/mL\n")  # fmt: skip
     result = runner.invoke(app, ["validate", name])
     assert result.stdout.startswith(f"{said} value: error value-not-a-number")
+
+
+@pytest.mark.parametrize("name", ["r.json.gz", "r.tsv", "r.xlsx", "r.ndjson.gz"])
+def test_a_data_formats_name_panelcli_does_not_write_gets_a_note(tmp_path, name) -> None:
+    """Developer QA round 9: '-o r.json.gz' wrote the text table, unsaid."""
+    path = tmp_path / name
+    result = runner.invoke(app, ["check", STORM, "-o", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"panelcli: note: writing the table (text) to {path}: its name is not one panelcli "
+        "writes (.json, .ndjson, .csv, .fhir.json or .txt; none is compressed); give --format "
+        "to choose\n"
+    )
+    assert "Sample SYN-S-01" in path.read_text(encoding="utf-8")  # the table, as text
+
+
+def test_a_data_formats_name_beside_format_gets_no_note(tmp_path) -> None:
+    path = tmp_path / "r.tsv"
+    result = runner.invoke(app, ["check", STORM, "-f", "csv", "-o", str(path)])
+    assert (result.exit_code, result.stderr) == (1, "")

@@ -6113,6 +6113,12 @@ def check_files(
     """
     if isinstance(sources, str | os.PathLike):  # a string would be read letter by letter
         raise TypeError("check_files takes a list of files; for one file use check_file")
+    if options is not None and not isinstance(options, CheckOptions):
+        # developer QA round 9: a dict gave "AttributeError: 'dict' object has no attribute"
+        raise TypeError(
+            f"options must be a CheckOptions, such as CheckOptions(age=40), not "
+            f"{type(options).__name__}"
+        )
     reference_set = ranges if isinstance(ranges, ReferenceSet) else load_ranges(ranges)
     interpreter = Interpreter(reference_set, options or CheckOptions())
     events = interpreter.stream([os.fspath(s) for s in sources])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from panelcli.check import CheckOptions, Interpreter
+from panelcli.check import CheckOptions, Interpreter, check_file
 from panelcli.cli import app
 from panelcli.models import STATUS_UNREAD_NOTE, Result
 from panelcli.ranges import load_ranges
@@ -135,3 +135,11 @@ def test_a_data_formats_name_beside_format_gets_no_note(tmp_path) -> None:
     path = tmp_path / "r.tsv"
     result = runner.invoke(app, ["check", STORM, "-f", "csv", "-o", str(path)])
     assert (result.exit_code, result.stderr) == (1, "")
+
+
+def test_the_library_names_the_options_class_for_a_dict(write_csv) -> None:
+    """Developer QA round 9: options={'age': 40} gave an AttributeError about 'assume_unit'."""
+    path = write_csv("sample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n")
+    with pytest.raises(TypeError, match=r"options must be a CheckOptions, such as "
+                       r"CheckOptions\(age=40\), not dict"):  # fmt: skip
+        check_file(path, options={"age": 40})  # type: ignore[arg-type]

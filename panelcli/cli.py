@@ -1537,6 +1537,7 @@ class SchemaName(StrEnum):
     output = "output"
     ndjson = "ndjson"
     ranges = "ranges"
+    ranges_list = "ranges-list"
 
 
 @app.command()
@@ -1546,7 +1547,8 @@ def schema(
         typer.Argument(
             parser=_one_of(SchemaName),
             metavar="WHICH",
-            help="output (check --format json), ndjson (one line of --format ndjson) or ranges.",
+            help="output (check --format json), ndjson (one line of --format ndjson), ranges "
+            "(a ranges file) or ranges-list (ranges list --format json).",
         ),
     ],
     debug: DebugOpt = False,
@@ -1568,6 +1570,10 @@ def schema(
             from panelcli.models import NdjsonLine, open_to_additions
 
             document = open_to_additions(TypeAdapter(NdjsonLine).json_schema(mode="serialization"))
+        elif which == SchemaName.ranges_list:
+            from panelcli.models import SetListing, open_to_additions
+
+            document = open_to_additions(SetListing.model_json_schema(mode="serialization"))
         else:
             from panelcli.ranges import RangesFile
 
@@ -1597,75 +1603,29 @@ def ranges_list(
     A set whose file is broken is listed too, marked broken with its first problem (exit 2).
     Example: panelcli ranges list (or, for scripts: panelcli ranges list --format json)
     """
-    from panelcli.errors import RangesError
-    from panelcli.ranges import (
-        DEFAULT_SET,
-        RANGES_ENV,
-        available_sets,
-        case_twins,
-        find_set,
-        load_ranges,
-        sets_not_read,
-        user_sets,
-    )
+    from panelcli.ranges import case_twins, list_sets, sets_not_read
     from panelcli.values import counted, visible
 
     with fatal_errors(debug):
-        default = os.environ.get(RANGES_ENV) or DEFAULT_SET
-        mine = set(user_sets().values())
-        broken = []
-        sets: dict[str, Path | None] = dict(available_sets())
-        if default not in sets:  # $PANELCLI_RANGES names a file or folder: check uses it
-            sets[default] = None
-        # QA: of two of yours standing in for a bundled set ('ARUP-3002601.toml' and
-        # 'arup-3002601.toml'), one was listed, and nothing said why check refused both; each
-        # is tagged on its own line (developer QA: a line of its own on stdout was no set's)
-        twin_of = {name.casefold(): twins for twins in case_twins() for name in twins}
-        listed: list[dict[str, object]] = []  # --format json (developer QA round 8)
-        for name, path in sets.items():
-            tags = [t for t, on in (("default", name == default), ("yours", path in mine)) if on]
-            if name.casefold() in twin_of:  # (no ': ' in a tag: it parts the line's fields)
-                others = " and ".join(t for t in twin_of[name.casefold()] if t != name)
-                tags.append(f"named as {others} but for case, so neither is chosen by name")
-            try:
-                if path is None:
-                    tags.append(f"from ${RANGES_ENV}")
-                    path = find_set(None)
-                loaded = load_ranges(str(path))
-            except RangesError as exc:  # one broken file must not hide the other sets
-                broken.append(name)
-                reason = exc.problems[0] if exc.problems else str(exc)
-                count = max(len(exc.problems), 1)
-                shown = f" ({', '.join([*tags, 'broken'])})"
-                where = f" {path}" if path is not None else ""
-                problems = counted(count, "problem", "problems")
-                listed.append({
-                    "name": name, "tags": [*tags, "broken"], "problem": reason,
-                    "problems": count, "path": None if path is None else str(path),
-                })  # fmt: skip
-                if output_format == RangesFormat.table:
-                    _print(visible(f"{name}{shown}: {reason} [{problems}]{where}"))
-                continue
-            shown = f" ({', '.join(tags)})" if tags else ""
-            description = f"{loaded.data.set.description} " if loaded.data.set.description else ""
-            markers = counted(len(loaded.markers), "marker", "markers")
-            info = loaded.info
-            listed.append({
-                "name": name, "tags": tags, "version": info.version,
-                "description": info.description, "markers": len(loaded.markers),
-                "path": info.path, "sha256": info.sha256,
-            })  # fmt: skip
-            if output_format == RangesFormat.table:
-                _print(visible(f"{name}{shown}: {description}[{markers}] {path}"))
-        if output_format == RangesFormat.json:
-            from panelcli.models import PANELCLI_VERSION, SCHEMA_VERSION
+        listing = list_sets()
+        if output_format == RangesFormat.json:  # (developer QA round 8)
             from panelcli.values import json_inert
 
-            document = {
-                "schema_version": SCHEMA_VERSION, "panelcli_version": PANELCLI_VERSION,
-                "sets": listed,
-            }  # fmt: skip
-            _print_json(json_inert(json.dumps(document, indent=2, ensure_ascii=False)))
+            _print_json(json_inert(listing.model_dump_json(indent=2)))
+        broken = []
+        for listed in listing.sets:
+            shown = f" ({', '.join(listed.tags)})" if listed.tags else ""
+            if "broken" in listed.tags:
+                broken.append(listed.name)
+                where = f" {listed.path}" if listed.path is not None else ""
+                problems = counted(listed.problems or 1, "problem", "problems")
+                line = f"{listed.name}{shown}: {listed.problem} [{problems}]{where}"
+            else:
+                described = f"{listed.description} " if listed.description else ""
+                markers = counted(listed.markers or 0, "marker", "markers")
+                line = f"{listed.name}{shown}: {described}[{markers}] {listed.path}"
+            if output_format == RangesFormat.table:
+                _print(visible(line))
         for said in sets_not_read():  # QA: left out without a word
             _say(visible(f"not read: {said}"))
         for twins in case_twins():

@@ -143,3 +143,30 @@ def test_the_library_names_the_options_class_for_a_dict(write_csv) -> None:
     with pytest.raises(TypeError, match=r"options must be a CheckOptions, such as "
                        r"CheckOptions\(age=40\), not dict"):  # fmt: skip
         check_file(path, options={"age": 40})  # type: ignore[arg-type]
+
+
+def test_ranges_list_gives_each_sets_own_name_and_matches_its_schema(tmp_path, monkeypatch) -> None:
+    """Developer QA round 9: your foo.toml naming itself 'bar' was listed as 'foo' only, while
+    reports name it 'bar'; and the listing had no schema to validate it by."""
+    import jsonschema
+
+    folder = tmp_path / "ranges"
+    folder.mkdir(parents=True)
+    (folder / "foo.toml").write_text(
+        '[set]\nname = "bar"\nversion = "1"\n\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\n'
+        'source = "a lab"\n',
+        encoding="utf-8",
+    )
+    (folder / "broken.toml").write_text("[set\n", encoding="utf-8")
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path))
+    monkeypatch.delenv("PANELCLI_RANGES", raising=False)
+    result = runner.invoke(app, ["ranges", "list", "--format", "json"])
+    assert result.exit_code == 2  # one broken set
+    listing = json.loads(result.stdout)
+    named = {s["name"]: (s["set_name"], s["tags"], s["problems"]) for s in listing["sets"]}
+    assert named["foo"] == ("bar", ["yours"], None)
+    assert named["broken"][:2] == (None, ["yours", "broken"])
+    assert named["arup-3002601"] == ("arup-3002601", ["default"], None)
+    schema = json.loads(runner.invoke(app, ["schema", "ranges-list"]).stdout)
+    jsonschema.validate(listing, schema)
+    assert all(set(s) == set(listing["sets"][0]) for s in listing["sets"])  # every field, always

@@ -41,6 +41,7 @@ from panelcli.reading import (
     ReadStats,
     TimesLeftOut,
     another_data_type,
+    block_given,
     cell_text,
     hash_row_read,
     header_again,
@@ -175,8 +176,12 @@ def read_batches(
         def batch(
             rows: list[NumberedRow], first: bool, last: bool, stopped: tuple[StreamEvent, ...] = ()
         ) -> RowBatch:
+            # the fields in force at the batch's first row (`block_given`)
+            laid = (
+                layout if layout.given == given_at_start else layout._replace(given=given_at_start)
+            )
             return RowBatch(
-                source, header, layout, stats.delimiter, stats.decimal_comma, rows, first,
+                source, header, laid, stats.delimiter, stats.decimal_comma, rows, first,
                 leading if first else [], last, stats.fallback_bytes if last else 0, stopped,
                 comma_before, stats.fallback_text if last else "", first and stats.synthetic,
                 learnt_before, point_before, follows,
@@ -186,6 +191,7 @@ def read_batches(
 
         rows: list[NumberedRow] = []
         first = True
+        given_at_start = layout.given  # the fields from above the header at the batch's start
         previous: PanelKey | None = None
         comma_before = comma_seen = stats.comma_ahead  # before this batch; before this row
         point_before = point_seen = None  # a '2.5' before them: `decimal_point_seen`
@@ -284,6 +290,7 @@ def read_batches(
                         layout, below = below, None
                     rows, first, comma_before = [], False, comma_seen
                     point_before, grouping_before = point_seen, grouping_seen
+                    given_at_start = layout.given
                     learnt_before = frozenset(learnt)
                 if point_seen is None and isinstance(cells, list):  # as `_note_comma` notes it
                     point_seen = shows_decimal_point(cells, below or layout, header)
@@ -293,6 +300,12 @@ def read_batches(
                     comma_seen = shows_decimal_comma(cells, below or layout, header)
                 if spills and isinstance(cells, list):
                     learnt.update(numbers_beside(cells, spills))
+                if (
+                    layout.given
+                    and isinstance(cells, list)
+                    and (block := block_given(cells, layout, stats.delimiter, numbered[0]))
+                ):  # a patient's block: the batches after it start with its fields
+                    layout = layout._replace(given=block)
                 if (
                     layout.kind == "wide"
                     and isinstance(cells, list)

@@ -5249,6 +5249,7 @@ def _general_path_only(layout: Layout) -> bool:
         or "replicate" in layout.roles  # its marker is named with its replicate (`read`)
         or bool(layout.expected)  # a standard's expected value: skipped there
         or (layout.value_unit is not None and "unit" in layout.roles)
+        or bool(layout.given)  # every row's fields from above the header (`given_above`)
     )
 
 

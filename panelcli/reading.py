@@ -1323,12 +1323,153 @@ class Layout(NamedTuple):
     #: A concentration unit the lines above the header name, and the first such line's number
     #: ('all concentrations in ng/mL'): quoted where a value has no unit (`_unit_above`)
     preamble_unit: tuple[int, str] | None = None
+    #: long: the sample, patient, date, sex, age and birth date that labelled lines above the
+    #: header give ('MRN:,00012345', 'DOB: 1961-03-14', as a one-patient LIS print heads its
+    #: table), by role, with the line giving each: every row's, for roles with no column
+    #: (`given_above`)
+    given: dict[str, tuple[int, str]] = {}
 
 
 #: A mass or amount per volume in a line of words ('in ng/mL', 'Cytokines (pg/ml)')
 _UNIT_IN_WORDS = lazy_pattern(
     r"(?<![\w/])(?:(?:mc|[pnµμu])?g|[pnµμ]mol)\s*/\s*(?:m|d)?l(?![\w/])", re.IGNORECASE
 )
+
+
+#: Labels of lines above a one-patient print's table ('Patient Name:', 'MRN:'), by the role
+#: their value fills, as `_label_key` has them; 'patient' is a name, used where no id is
+_LABELLED_ROLES = {
+    **dict.fromkeys(
+        ("mrn", "patient id", "patient no", "patient number", "patient nr", "pid", "pat id",
+         "med rec no", "medical record number", "medical record no", "patientennummer",
+         "patienten id", "patienten-id"),
+        "patient_id",
+    ),
+    **dict.fromkeys(
+        ("patient", "patient name", "pt", "pt name", "patientenname"), "patient_name"
+    ),
+    **dict.fromkeys(
+        ("accession", "accession no", "accession number", "accession #", "specimen id",
+         "sample id", "lab no", "lab number", "auftragsnummer", "probennummer"),
+        "sample_id",
+    ),
+    **dict.fromkeys(
+        ("dob", "d.o.b", "date of birth", "birth date", "birthdate", "born", "geburtsdatum"),
+        "birth_date",
+    ),
+    **dict.fromkeys(("sex", "gender", "geschlecht"), "sex"),
+    **dict.fromkeys(("age", "alter"), "age"),
+    **dict.fromkeys(
+        ("collected", "collection date", "collection time", "collection date/time",
+         "date collected", "collected on", "drawn", "draw date", "specimen collected",
+         "entnahme", "entnahmedatum", "abnahme", "abnahmedatum"),
+        "collected_at",
+    ),
+}  # fmt: skip
+#: 'Label: value' (or 'Label # value') as a labelled line's part gives it
+_LABELLED = lazy_pattern(r"(?P<label>[^\W\d][^:#]{0,30}?)\s*[:#]\s*(?P<value>\S.*)")
+
+
+def _given_label_key(text: str) -> str:
+    """A labelled line's label as `_LABELLED_ROLES` has it ('Patient  Name' as 'patient name')."""
+    return " ".join(text.casefold().replace("_", " ").split()).rstrip(".")
+
+
+def given_above(
+    preamble: list[str], delimiter: str, layout: Layout, first_line: int = 1
+) -> dict[str, tuple[int, str]]:
+    """The sample, patient, date, sex, age and birth date labelled lines above a long file's
+    header give, for roles it has no column for: each role's value and line (lab QA round 9: a
+    one-patient LIS print's DOB and Sex lines were skipped, and under mayo-adult every result
+    was indeterminate, 'age is not given'). A role given two ways is none (two patients' blocks
+    is no one-patient print); 'Patient: DOE JANE' is the patient where no id is given."""
+    if layout.kind != "long" or not any(":" in text or "#" in text for text in preamble):
+        return {}
+    found: dict[str, tuple[int, str] | None] = {}
+    for number, text in enumerate(preamble, first_line):
+        for label, value in _labelled_parts(text, delimiter):
+            role = _LABELLED_ROLES.get(_given_label_key(label))
+            value = " ".join(value.split())
+            if role is None or not value or given_id(value) is None:
+                continue
+            before = found.get(role, (number, value))
+            found[role] = (number, value) if before is not None and before[1] == value else None
+    given = {role: where for role, where in found.items() if where is not None}
+    name = given.pop("patient_name", None)
+    if name is not None and "patient_id" not in given:
+        given["patient_id"] = name
+    taken = set(layout.roles)
+    if layout.patient_stand_in is not None or "sample_id" in taken:
+        taken.add("patient_id")  # rows that name their own person or sample say whose they are
+    return {role: where for role, where in given.items() if role not in taken}
+
+
+def block_given(
+    cells: list[str], layout: Layout, delimiter: str, line: int
+) -> dict[str, tuple[int, str]] | None:
+    """What a line among the rows of a file whose lines above the header named a patient
+    (`Layout.given`) gives where it names another: a report of one block per patient ('Patient:
+    ROE RICH   MRN: 200' above each table; lab QA round 7: two people's results were one
+    panel). None for any other row, and in any other file."""
+    if not layout.given or "patient_id" not in layout.given:
+        return None
+    first = next((cell for cell in cells if cell.strip()), "")
+    if _BANNER_OF_A_PATIENT.match(first) is None:
+        return None
+    named = given_above([delimiter.join(cells)], delimiter, layout, line)
+    return named if "patient_id" in named else None
+
+
+#: How `_given_said` names each role a line above the header gives
+_GIVEN_WORDS = {
+    "sample_id": "sample id", "patient_id": "patient", "collected_at": "collection date",
+    "sex": "sex", "age": "age", "birth_date": "birth date",
+}  # fmt: skip
+
+
+def _given_said(given: dict[str, tuple[int, str]], lines: int) -> str:
+    """The preamble-skipped warning of lines above the header that give the rows' fields:
+    which, and from which line (lab QA round 9: 'were not read', though they held the patient's
+    birth date and sex)."""
+    where = "line 1 comes" if lines == 1 else f"lines 1-{lines} come"
+    return (
+        f"{where} before the header; the {_given_listed(given)} given there were read as the "
+        "rows' (the file has no column for them; a line below naming another patient starts "
+        "that patient's rows), and the rest was not read"
+    )
+
+
+def _given_listed(given: dict[str, tuple[int, str]], but: str | None = None) -> str:
+    """'patient '100' (line 2), sex 'F' (line 4) and …', in the order of their lines."""
+    said = [
+        f"{_GIVEN_WORDS[role]} '{shorten(value)}' (line {line})"
+        for role, (line, value) in sorted(given.items(), key=lambda item: item[1][0])
+        if role != but
+    ]
+    return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
+
+
+def _labelled_parts(text: str, delimiter: str) -> list[tuple[str, str]]:
+    """A line's 'Label: value' parts: 'MRN:,00012345', 'Patient: DOE, JANE   MRN: 100' (parts
+    apart by two spaces or more), 'MRN,00012345' (a label cell and a value cell)."""
+    if '"' in text:  # quoted cells: as the csv module reads them
+        cells = next(csv.reader([text], delimiter=delimiter), [])
+        filled = [cell.strip() for cell in cells if cell.strip()]
+        if len(filled) == 2 and ":" not in filled[0] and "#" not in filled[0]:
+            return [(filled[0], filled[1])]  # a label cell and its value's
+        text = " ".join(filled)
+    else:
+        text = text.strip().strip(delimiter).strip()
+        cells = [cell.strip() for cell in text.split(delimiter)]
+        if len(cells) == 2 and cells[0] and ":" not in cells[0] and "#" not in cells[0]:
+            return [(cells[0], cells[1])]  # a label cell and its value's ('MRN,00012345')
+        text = re.sub(rf"([:#])\s*{re.escape(delimiter)}+\s*", r"\1 ", text)
+    parts = []
+    for part in re.split(r"\s{2,}|\t", text):
+        labelled = _LABELLED.fullmatch(part.strip())
+        if labelled is not None:
+            parts.append((labelled["label"], labelled["value"].strip().strip(delimiter).strip()))
+    return parts
 
 
 def _unit_above(preamble: list[str]) -> tuple[int, str] | None:
@@ -4226,6 +4367,8 @@ def opened(
             xponent_export=any(map(_XPONENT_LINE.search, preamble)),
             preamble_unit=_unit_above(preamble),
         )  # fmt: skip
+        if preamble:
+            layout = layout._replace(given=given_above(preamble, delimiter, layout))
         yield head_lines, lines, header_end, layout
     except csv.Error as exc:
         raise InputError(f"{source}: the CSV structure is broken ({exc})") from None
@@ -4582,7 +4725,9 @@ def header_warnings(
                 "line 1 comes before the header and was not read"
                 if header_start == 2
                 else f"lines 1-{header_start - 1} come before the header and were not read"
-            ),
+            )
+            if not layout.given
+            else _given_said(layout.given, header_start - 1),
         )
     # A header wrapped over lines is named by its first (as a row is) and its cells as one
     # line each (QA: 'Lab\\x0aComment', and the line of the header's end)
@@ -5535,7 +5680,33 @@ def rows_to_measurements(
     A pure function over a batch of rows: `panelcli.batches` calls it on slices of a file
     (`first`: this batch starts the file, so its first row may be a wide layout's units row).
     """
-    yield from measurement_reader(source, header, layout, delimiter, stats, first)(rows)
+    if not layout.given:
+        yield from measurement_reader(source, header, layout, delimiter, stats, first)(rows)
+        return
+    given = dict(layout.given)  # changed by the reader at a block's line (`block_given`)
+    read = measurement_reader(source, header, layout, delimiter, stats, first, given)(rows)
+    yield from _with_given(read, given)
+
+
+def _with_given(
+    read: Iterable[Measurement | Issue], given: dict[str, tuple[int, str]]
+) -> Iterator[Measurement | Issue]:
+    """Measurements and row problems with the fields lines above the header give (`given_above`)
+    where the row gives none; `given` as the reader has it at each (a block's line changes
+    it)."""
+    for item in read:
+        fields = {role: value for role, (_, value) in given.items()}
+        if isinstance(item, Measurement):
+            blank: dict[str, Any] = {
+                role: text for role, text in fields.items() if getattr(item, role) is None
+            }
+            yield item._replace(**blank) if blank else item
+        else:
+            about: dict[str, Any] = {
+                role: fields[role] for role in ("sample_id", "patient_id", "collected_at")
+                if role in fields and getattr(item, role) is None
+            }  # fmt: skip
+            yield item.model_copy(update=about) if about else item
 
 
 def measurement_reader(
@@ -5545,10 +5716,13 @@ def measurement_reader(
     delimiter: str,
     stats: ReadStats,
     first: bool = True,
+    fields_given: dict[str, tuple[int, str]] | None = None,
 ) -> Callable[[Iterable[NumberedRow]], Iterator[Measurement | Issue]]:
     """`rows_to_measurements` for rows handed over a few at a time, as the short path's loop
     hands over those it declines: what depends only on the header is worked out once (it
-    was worked out again for each such row, a tenth of a messy file's time)."""
+    was worked out again for each such row, a tenth of a messy file's time). `fields_given`:
+    the fields the rows get from above the header, changed at a line naming another patient
+    (`block_given`)."""
     width = len(header)
     # Columns with no name at the end of the header (a trailing delimiter) hold no values: a
     # value there has most likely been pushed along by a decimal comma ('3,5' as 3 and 5).
@@ -5700,6 +5874,22 @@ def measurement_reader(
                 cells = [
                     cell if i in as_written else as_composed(cell) for i, cell in enumerate(cells)
                 ]
+            if fields_given is not None and (
+                block := block_given(cells, layout, delimiter, line)
+            ):  # the next patient's block: its rows are that patient's
+                fields_given.clear()
+                fields_given.update(block)
+                stats.skipped += 1
+                yield Issue(
+                    severity="warning", code="page-line-skipped", source=source, line=line,
+                    message=f"this line names patient '{shorten(block['patient_id'][1])}': the "
+                    "rows below it, up to the next line naming a patient, are read as that "
+                    "patient's" + (
+                        f", with its {_given_listed(block, but='patient_id')}"
+                        if len(block) > 1 else ""
+                    ),
+                )  # fmt: skip
+                continue
             furniture = page_line(cells, layout)
             if furniture is not None and not (
                 # a units row like a title above the header (',pg/mL') is the units row, as

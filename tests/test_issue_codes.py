@@ -14,8 +14,11 @@ _CODE = re.compile(
     r"critical|flag|mean|detection|comparator)-[a-z0-9]+(?:-[a-z0-9]+)*)[\"']"
 )
 #: Strings of that shape that are no issue code: a result status's own code (it becomes
-#: 'result-status-unread'), and the words of examples in comments
-_NOT_CODES = {"status-unread", "below-detection-range", "result-status", "result-sign"}
+#: 'result-status-unread'), the words of examples in comments, and `panelcli schema`'s name
+#: of the ranges list's schema
+_NOT_CODES = {
+    "status-unread", "below-detection-range", "result-status", "result-sign", "ranges-list",
+}  # fmt: skip
 #: Codes made by an f-string: '{missing}-missing', 'result-{status.code}'
 _MADE = {"marker-missing", "value-missing", "result-preliminary", "result-corrected"}
 

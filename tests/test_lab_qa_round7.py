@@ -501,26 +501,24 @@ def test_more_refused_values_say_what_is_wrong(write_csv, cell: str, said: str) 
     assert refused.severity == "error" and said in refused.message
 
 
-def test_a_banner_naming_another_patient_says_the_rows_are_read_as_one_sample(
-    write_csv,
-) -> None:
+def test_a_banner_naming_another_patient_starts_that_patients_rows(write_csv) -> None:
     """Lab QA round 7: a report of one block per patient ('Patient: … MRN: …' above each
-    table) was summed up as one person's panel; the skipped banner said nothing of it."""
-    said = "it seems to name a patient, and the file has no patient or sample id column"
+    table) was summed up as one person's panel; the skipped banner said nothing of it. Since
+    lab QA round 9 each block is its patient's (see test_lab_qa_round9.py)."""
     block = "Test,Result,Units,Flag\nIL-6,12.0,pg/mL,H\nTNF-alpha,20.0,pg/mL,H\nIL-10,1.0,pg/mL,\n"
     path = write_csv(
         f"Patient: DOE JANE   MRN: 100   Collected: 2026-03-30\n{block}"
         f"Patient: ROE RICH   MRN: 200   Collected: 2026-03-30\n{block}"
     )
     (banner,) = [i for i in issues_of(path) if i.code == "page-line-skipped"]
-    assert banner.line == 6 and said in banner.message
-    # read as a row of one cell where the header has three: refused, saying the same
+    assert banner.line == 6 and banner.message.startswith("this line names patient '200'")
+    assert {r.patient_id for r in results_of(path)} == {"100", "200"}
+    # a banner with no table's header of its own between: still a block of its own
     path = write_csv(
         "Patient: DOE JANE   MRN: 100\nTest,Result,Units\nIL-6,12.0,pg/mL\n"
-        "Patient: ROE RICH   MRN: 200\nTest,Result,Units\nIL-6,1.0,pg/mL\n"
+        "Patient: ROE RICH   MRN: 200\nIL-6,1.0,pg/mL\n"
     )
-    (refused,) = [i for i in issues_of(path) if i.severity == "error"]
-    assert refused.line == 4 and said in refused.message
+    assert [(r.patient_id, r.value) for r in results_of(path)] == [("100", 12.0), ("200", 1.0)]
     with_ids = write_csv(
         "Sample ID,Test,Result,Units\nS1,IL-6,12.0,pg/mL\nPatient: ROE RICH\nS2,IL-6,1.0,pg/mL\n"
     )

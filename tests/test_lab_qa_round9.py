@@ -7,7 +7,8 @@ from datetime import datetime
 import pytest
 from judged import issues_of, results_of
 
-from panelcli.check import CheckOptions, Interpreter, build_report
+from panelcli.batches import interpret_batch, read_batches
+from panelcli.check import CheckOptions, Interpreter, ResultRow, build_report
 from panelcli.models import Result
 from panelcli.names import value_name
 from panelcli.ranges import load_ranges
@@ -362,3 +363,105 @@ def test_a_month_named_date_with_a_two_digit_year_says_so(text) -> None:
 @pytest.mark.parametrize("text", ["13-MAR-2026 08.0", "13-MAR-2026 08:00.00", "2026-03-30 8.5"])
 def test_other_dotted_times_are_not_read(text) -> None:
     assert read_date(text) is None
+
+
+# --- a one-patient print's lines above the table, and one block per patient ------------------
+
+PRINT = (
+    "Patient Name:,DOE JANE\nMRN:,00012345\nDOB:,1961-03-14\nSex:,F\nCollected:,{when}\n"
+    "Accession:,{accession}\n\nTest,Result,Units\nTNF-alpha,30.0,pg/mL\nFerritin,250,ug/L\n"
+)
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_one_patient_prints_lines_above_the_table_are_its_rows_fields(
+    write_csv, short_path
+) -> None:
+    """Lab QA round 9: Patient, MRN, DOB, Sex and Collected above the table were skipped;
+    under mayo-adult every result was indeterminate ('age is not given'), exit 0."""
+    path = write_csv(PRINT.format(when="2026-03-01 08:00", accession="A26-0301"))
+    results = results_of(path, short_path, ranges="mayo-adult")
+    fields = {(r.sample_id, r.patient_id, r.collected_at) for r in results}
+    assert fields == {("A26-0301", "00012345", "2026-03-01 08:00")}
+    assert [(r.marker, r.status.value, r.note) for r in results] == [
+        ("TNF-α", "high", "range for age 18 and over"),
+        ("Ferritin", "normal", "range for female, age 51 and over"),
+    ]  # fmt: skip
+    (said,) = issues_of(path, short_path, "mayo-adult")
+    assert (said.code, said.line) == ("preamble-skipped", 1)
+    assert said.message == (
+        "lines 1-7 come before the header; the patient '00012345' (line 2), birth date "
+        "'1961-03-14' (line 3), sex 'F' (line 4), collection date '2026-03-01 08:00' (line 5) and "
+        "sample id 'A26-0301' (line 6) given there were read as the rows' (the file has no "
+        "column for them; a line below naming another patient starts that patient's rows), and "
+        "the rest was not read"
+    )
+
+
+def test_two_prints_of_one_patient_make_a_trend(write_csv) -> None:
+    first = write_csv(PRINT.format(when="2026-03-01", accession="A1"), name="one.csv")
+    second = write_csv(PRINT.format(when="2026-03-15", accession="A2"), name="two.csv")
+    ((patient, dates, markers, _),) = _trends(first, second)
+    assert (patient, dates, markers) == ("00012345", ["2026-03-01", "2026-03-15"], 1)  # TNF-α
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Patient: DOE, JANE   MRN: 100   Collected: 2026-03-30",  # cut at its comma, as read
+        '"Patient:","DOE, JANE"\nMRN,100\nCollected:,2026-03-30',
+        "Patient:;DOE, JANE\nMRN:;100\nCollected:;2026-03-30",
+    ],
+)
+def test_labelled_lines_are_read_however_written(write_csv, above) -> None:
+    delimiter = ";" if ";" in above else ","
+    header = delimiter.join(["Test", "Result", "Units"])
+    row = delimiter.join(["IL-6", "12", "pg/mL"])
+    path = write_csv(f"{above}\n{header}\n{row}\n")
+    ((patient, when),) = {(r.patient_id, r.collected_at) for r in results_of(path)}
+    assert (patient, when) == ("100", "2026-03-30")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # the row's own column counts first
+        "MRN:,100\nSex:,F\nsample_id,patient_id,sex,marker,value,unit\nS1,P9,M,IL-6,1,pg/mL\n",
+        # a role given two ways is none
+        "MRN:,100\nMRN:,200\nmarker,value,unit\nIL-6,1,pg/mL\n",
+        # a title's 'Name:' is no patient
+        "Name:,Cytokine export\nmarker,value,unit\nIL-6,1,pg/mL\n",
+    ],
+)
+def test_labelled_lines_never_override_a_column_nor_guess(write_csv, content) -> None:
+    (patient,) = {r.patient_id for r in results_of(write_csv(content))}
+    assert patient == ("P9" if "P9" in content else None)
+
+
+@pytest.mark.parametrize("rows_per_batch", [1, 2, 50])
+def test_one_block_per_patient_reads_alike_in_batches(write_csv, rows_per_batch) -> None:
+    """Lab QA round 7, known till round 9: two patients' blocks were one panel of no one."""
+    path = write_csv(
+        "Patient: DOE JANE   MRN: 100\nDate,Test,Result,Units\n2026-03-01,IL-6,12,pg/mL\n"
+        "2026-03-02,IL-6,11,pg/mL\nPatient: ROE RICH   MRN: 200\nDate,Test,Result,Units\n"
+        "2026-03-01,IL-6,1,pg/mL\n2026-03-02,IL-6,2,pg/mL\n"
+    )
+    expected = [
+        ("100", "2026-03-01", 12.0), ("100", "2026-03-02", 11.0),
+        ("200", "2026-03-01", 1.0), ("200", "2026-03-02", 2.0),
+    ]  # fmt: skip
+    assert [(r.patient_id, r.collected_at, r.value) for r in results_of(path)] == expected
+    batched = [
+        (e.patient_id, e.collected_at, e.value)
+        for batch in read_batches(path, rows_per_batch=rows_per_batch)
+        for events in interpret_batch(batch).events
+        for e in (events if isinstance(events, list) else [events])
+        if isinstance(e, Result | ResultRow)
+    ]
+    assert batched == expected
+    assert [t.patient_id for t in load_trends(path)] == ["100", "200"]
+
+
+def load_trends(path: str) -> list:
+    ranges = load_ranges(None)
+    return build_report(Interpreter(ranges, CheckOptions()).stream([path]), ranges).trends

@@ -113,7 +113,9 @@ def write_in_two_processes(
             return False  # unreadable from the start: the usual path reports it
         interpreter.note_opened(source, stats)
         cut = find_cut(file, stats)
-        if cut is None:
+        if cut is None or file.layout.given:
+            # (the fields given above the header change at a patient's block: the second part
+            # cannot know which are in force at the cut)
             return False
         second = _SecondPart(file, stats, cut, interpreter, make_texts, info)
         stack.callback(second.close)

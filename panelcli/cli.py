@@ -1571,7 +1571,8 @@ def schema(
 
             document = open_to_additions(TypeAdapter(NdjsonLine).json_schema(mode="serialization"))
         elif which == SchemaName.ranges_list:
-            from panelcli.models import SetListing, open_to_additions
+            from panelcli.listing import SetListing
+            from panelcli.models import open_to_additions
 
             document = open_to_additions(SetListing.model_json_schema(mode="serialization"))
         else:

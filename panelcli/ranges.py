@@ -15,7 +15,7 @@ import sys
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -32,7 +32,7 @@ from pydantic_core import ErrorDetails
 
 from panelcli.errors import RangesError
 from panelcli.interpret import Bounds, bounds_text
-from panelcli.models import ListedSet, ReferenceSetInfo, SetListing, lost_letter
+from panelcli.models import ReferenceSetInfo, lost_letter
 from panelcli.names import (
     greek_slip_mended,
     lis_name,
@@ -46,6 +46,9 @@ from panelcli.names import (
 )
 from panelcli.patterns import lazy_pattern
 from panelcli.values import binary_kind, is_utf32, number_text, shorten
+
+if TYPE_CHECKING:
+    from panelcli.listing import SetListing
 
 DEFAULT_SET = "arup-3002601"
 #: Names `ReferenceSet.resolve` remembers (a file's markers are few; junk ones are not)
@@ -1325,6 +1328,8 @@ def list_sets() -> SetListing:
     """Every set that can be chosen by name (bundled and yours), and $PANELCLI_RANGES's, each
     loaded to give its name, version and markers; a broken one with its first problem (one
     broken file must not hide the other sets)."""
+    from panelcli.listing import ListedSet, SetListing
+
     default = os.environ.get(RANGES_ENV) or DEFAULT_SET
     mine = set(user_sets().values())
     sets: dict[str, Path | None] = dict(available_sets())

@@ -1383,10 +1383,16 @@ def given_above(
     one-patient LIS print's DOB and Sex lines were skipped, and under mayo-adult every result
     was indeterminate, 'age is not given'). A role given two ways is none (two patients' blocks
     is no one-patient print); 'Patient: DOE JANE' is the patient where no id is given."""
-    if layout.kind != "long" or not any(":" in text or "#" in text for text in preamble):
+    # (a '#' comment line is no labelled line: most files' preambles are only those, and
+    # start-up compiled this function's patterns for them)
+    if layout.kind != "long" or not any(
+        ":" in text and not text.lstrip().startswith("#") for text in preamble
+    ):
         return {}
     found: dict[str, tuple[int, str] | None] = {}
     for number, text in enumerate(preamble, first_line):
+        if text.lstrip().startswith("#"):
+            continue
         for label, value in _labelled_parts(text, delimiter):
             role = _LABELLED_ROLES.get(_given_label_key(label))
             value = " ".join(value.split())

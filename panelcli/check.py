@@ -3325,7 +3325,31 @@ class Interpreter:
             if m.birth_date
             else "give the birth date, or the age in months"
         )
-        return self._select_by_rough_age(name, sex, age, width, f"the age '{shorten(m.age)}'", give)
+        by_cell = self._select_by_rough_age(
+            name, sex, age, width, f"the age '{shorten(m.age)}'", give
+        )
+        if exact is None or self._in_future(m.collected_at or ""):
+            return by_cell
+        # The age cell and the birth date disagree (person-conflict says so once a file): the
+        # severity both ages' ranges give, not the age cell's taken as certain (review round 9:
+        # IL-8 15 was high by age 17's range, though normal by age 18's from the birth date)
+        by_dates = self.ranges.select(name, sex, exact)
+        if by_dates.bounds is None or (by_cell.bounds is None and not by_cell.candidates):
+            return by_cell  # nothing to weigh it against: as said of it
+        if by_cell.bounds == by_dates.bounds:
+            return by_cell
+        cell_candidates = by_cell.candidates or ((f"age {age_said(age)}", by_cell.bounds),)
+        return Selected(
+            bounds=None,
+            note=f"this set's range for {name} differs between age {age_said(age)}, as the "
+            f"age cell gives it, and age {age_said(exact)}, from the birth date "
+            f"'{shorten(m.birth_date or '')}' to the collection date, which disagree",
+            indeterminate=True,
+            candidates=(
+                *cell_candidates,  # type: ignore[arg-type]
+                (f"age {age_said(exact)}", by_dates.bounds),
+            ),
+        )
 
     def _select_by_given_age(self, name: str, sex: Sex | None) -> Selected:
         """The interval for --age, read as an age cell is (QA: '--age 0' chose the row for
@@ -3577,8 +3601,9 @@ class Interpreter:
                       patient_id=m.patient_id, collected_at=m.collected_at, marker=m.marker,
                       message=f"age {age_said(age)} does not match the birth date "
                       f"'{shorten(m.birth_date)}' (age {age_said(from_dates)} on "
-                      f"'{shorten(m.collected_at)}'); the age was used, here and in any other "
-                      "row of this file where they disagree"),
+                      f"'{shorten(m.collected_at)}'); where the set's range differs between the "
+                      "two ages, a result is judged only as far as both ranges agree, here and "
+                      "in any other row of this file where they disagree"),
             )  # fmt: skip
 
     def _person_readable(self, sex: str, age: str, birth_date: str, collected_at: str) -> bool:

@@ -1284,9 +1284,13 @@ def test_a_baby_s_age_from_the_birth_date_is_not_cut_to_whole_years(tmp_path) ->
     ] * 2
     assert [w.message for w in report.warnings] == [
         "age 10 days does not match the birth date '2025-06-01' (age 9 months on "
-        "'2026-03-02'); the age was used, here and in any other row of this file where they "
-        "disagree"
+        "'2026-03-02'); where the set's range differs between the two ages, a result is "
+        "judged only as far as both ranges agree, here and in any other row of this file where "
+        "they disagree"
     ]
+    # S3: 18 is normal by the range of age 10 days (under 6 months, ≤ 20) and high by that of
+    # 9 months (≤ 15): judged only as far as both agree (review round 9)
+    assert results[2].status == Status.INDETERMINATE
 
 
 def test_a_birth_date_whose_month_lacks_its_day_is_said_so(tmp_path) -> None:

@@ -170,3 +170,16 @@ def test_ranges_list_gives_each_sets_own_name_and_matches_its_schema(tmp_path, m
     schema = json.loads(runner.invoke(app, ["schema", "ranges-list"]).stdout)
     jsonschema.validate(listing, schema)
     assert all(set(s) == set(listing["sets"][0]) for s in listing["sets"])  # every field, always
+
+
+@pytest.mark.parametrize(
+    "value", [1e-7, 1e-5, 2.5e-10, 1e16, 1.5e20, 0.1, 12.5, 1000000000000000.0]
+)
+def test_csv_spells_a_number_as_json_does(value) -> None:
+    """Developer QA round 8 (known till round 9): CSV wrote '1e-07' where JSON wrote '1e-7'."""
+    from pydantic_core import to_json
+
+    from panelcli.render.csv import number_text
+
+    assert number_text(value) == to_json(value).decode()
+    assert float(number_text(value)) == value

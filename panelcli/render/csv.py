@@ -13,6 +13,8 @@ import csv
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import cast
 
+from pydantic_core import to_json
+
 from panelcli.check import ResultRow, StreamEvent, Tally, remember
 from panelcli.models import (
     NOTICE,
@@ -57,11 +59,19 @@ def neutralise(text: str) -> str:
     return text
 
 
+def number_text(value: float) -> str:
+    """A number as JSON and NDJSON write it: the shortest text that reads back as the same
+    number, in pydantic's spelling where Python's differs ('1e-7' and '0.00001', not '1e-07'
+    and '1e-05': developer QA round 8, a script comparing formats found them apart)."""
+    text = repr(value)
+    return text if "e" not in text else to_json(value).decode()
+
+
 def _cell(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return repr(value)  # shortest text that reads back as the same number
+        return number_text(value)
     # Escapes and other control characters from the file as inert text (\x1b): a CSV printed
     # on a terminal must not be able to take it over.
     return neutralise(visible(str(value)))
@@ -226,9 +236,9 @@ class _ShortRows:
         # original_value needs no changing: the short path takes only numbers without a sign
         # in front (plain, with a decimal comma, or after '<'/'>'), never a formula's start.
         return [
-            sample[0], str(line), *sample[1:], *first, repr(value), comparator or "", rest[0],
-            original_value, rest[1], rest[2], rest[3], rest[4],
-            "" if times is None else repr(times), rest[5], rest[6], rest[7],
+            sample[0], str(line), *sample[1:], *first, number_text(value), comparator or "",
+            rest[0], original_value, rest[1], rest[2], rest[3], rest[4],
+            "" if times is None else number_text(times), rest[5], rest[6], rest[7],
             "" if note is None else _cell(note), "", *rest[8:],
         ]  # fmt: skip
 

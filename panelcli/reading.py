@@ -2308,7 +2308,8 @@ def _find_header_in(
         if missing == "value" and "npx" in {header_key(cell) for cell in cells}:
             raise InputError(  # renamed 'value', NPX would be judged as a concentration
                 f"{source}: the header on line {line} has an 'NPX' column: {_NPX_SCALE}, so "
-                "panelcli cannot judge this file"
+                "panelcli cannot judge this file",
+                line=line,  # validate's 'file:line:' (developer QA round 8)
             )
         named = _value_with_other_words(cells) if missing == "value" else None
         if named is not None:  # QA: 'Result (xyz)' was told to be named 'result'
@@ -2317,7 +2318,8 @@ def _find_header_in(
                 f"{source}: the header on line {line} has a column '{shorten(cell)}', which looks "
                 f"like the value column, but '{shorten(words)}' in its name is not a unit "
                 "panelcli knows (such as pg/mL or ng/L); rename the column, and give the unit in "
-                "a unit column or with --assume-unit"
+                "a unit column or with --assume-unit",
+                line=line,
             )
         dated = [cell.strip() for cell in cells if re.search(_YEAR, cell) and len(cell) <= 40]
         if missing == "value" and len(dated) >= 2:  # QA: told to name a column 'value'
@@ -2326,12 +2328,14 @@ def _find_header_in(
                 f"('{shorten(dated[0])}', '{shorten(dated[1])}' …): panelcli does not read a "
                 "table with dates across; turn it so that each row is one result (columns "
                 "marker, value, unit, date), or each row one date (a date column, then one "
-                "column per marker with its unit, such as 'IL-6 (pg/mL)')"
+                "column per marker with its unit, such as 'IL-6 (pg/mL)')",
+                line=line,
             )
         present = "value" if missing == "marker" else "marker"
         raise InputError(
             f"{source}: the header on line {line} has a {present} column but no {missing} "
-            f"column (name it '{missing}' or '{_ROLES[missing][1]}')"
+            f"column (name it '{missing}' or '{_ROLES[missing][1]}')",
+            line=line,
         )
     worded = _markers_with_other_words(head_lines, known_marker)
     if worded is not None:  # QA: 'Sample ID,IL-6 Level,TNF-a Level' was no header at all

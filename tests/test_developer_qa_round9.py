@@ -183,3 +183,21 @@ def test_csv_spells_a_number_as_json_does(value) -> None:
 
     assert number_text(value) == to_json(value).decode()
     assert float(number_text(value)) == value
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (
+            "title\nsample_id,marker,Result (xyz),unit\nS1,IL-6,1,pg/mL\n",
+            ":2: error file-unreadable",
+        ),
+        ("sample_id,marker,unit\nS1,IL-6,pg/mL\n", ":1: error file-unreadable"),
+    ],
+)
+def test_validate_names_the_header_line_a_header_problem_is_on(write_csv, content, said) -> None:
+    """Developer QA round 8, open till round 9: 'hdr2.csv: error file-unreadable: the header on
+    line 2 …' gave no FILE:LINE for an editor to jump to."""
+    path = write_csv(content)
+    result = runner.invoke(app, ["validate", path])
+    assert result.exit_code == 2 and result.stdout.startswith(path + said)

@@ -3334,8 +3334,23 @@ class Interpreter:
         # severity both ages' ranges give, not the age cell's taken as certain (review round 9:
         # IL-8 15 was high by age 17's range, though normal by age 18's from the birth date)
         by_dates = self.ranges.select(name, sex, exact)
-        if by_dates.bounds is None or (by_cell.bounds is None and not by_cell.candidates):
-            return by_cell  # nothing to weigh it against: as said of it
+        cell_has = by_cell.bounds is not None or bool(by_cell.candidates)
+        if by_dates.bounds is None and not cell_has:
+            return by_cell  # neither age has a range: as said of it
+        if by_dates.bounds is None or not cell_has:
+            # one age has a range and the other none (review of round 9: age 18 beside a birth
+            # date giving 17 was judged by the adult range, as if certain)
+            ranged, unranged = (
+                (age, exact) if by_dates.bounds is None else (exact, age)
+            )  # fmt: skip
+            return Selected(
+                bounds=None,
+                note=f"this set has a range for {name} at age {age_said(ranged)} but none at "
+                f"age {age_said(unranged)}; the age cell gives {age_said(age)} and the birth "
+                f"date '{shorten(m.birth_date or '')}' gives {age_said(exact)} on the collection "
+                "date, which disagree, so it cannot be judged",
+                indeterminate=True,
+            )
         if by_cell.bounds == by_dates.bounds:
             return by_cell
         cell_candidates = by_cell.candidates or ((f"age {age_said(age)}", by_cell.bounds),)

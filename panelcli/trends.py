@@ -272,8 +272,12 @@ def _date_as_written(text: str) -> datetime | None:
         text = f"{text[:11]}0{text[11:]}"  # '2026-05-20 6:30Z': an hour of one digit (review)
     elif len(text) > 11 and text[:12].isdigit() and (hl7 := _HL7_TIME.match(text)):
         text = f"{hl7['day']}T{hl7['time']}{hl7['zone'] or ''}"  # QA: HL7-derived exports
+    # ISO's reader takes '08.30' after a day as 8 hours and 0.3 of one (review of round 9):
+    # a dotted time is read as hours and minutes below
+    dotted_time = len(text) > 13 and text[10] in " T" and text[13:14] == "."
     try:
-        return datetime.fromisoformat(text)
+        if not dotted_time:
+            return datetime.fromisoformat(text)
     except ValueError:
         pass
     for pattern in _DOTTED:

@@ -835,6 +835,12 @@ def _structured_number() -> re.Pattern[str]:
     return re.compile(r"^(?:(?P<cmp><=|>=|<|>)|=)?\^(?P<number>[+-]?[\d.,]*\d)$")
 
 
+@functools.cache
+def _INVISIBLE_AT_ENDS() -> re.Pattern[str]:  # noqa: N802 - a pattern, as the others
+    """Marks that show nothing at the start or end of a cell (compiled when first asked)."""
+    return re.compile(f"^[{_INVISIBLE}]+|[{_INVISIBLE}]+$")
+
+
 #: What to do with an empty value, as its refusal says (educator QA round 8: a bare 'value is
 #: empty'), wherever a value is found empty
 FILL_IN_THE_RESULT = "; fill in the result (or 'not done' where the lab gave none)"
@@ -857,7 +863,9 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         except ValueProblem as problem:  # quoting the cell as written (review)
             written = shorten(cell.replace("\u2212", "-"))
             raise ValueProblem(problem.code, str(problem).replace(written, shorten(cell))) from None
-    if "\n" in cell or "\r" in cell:  # rows swallowed by an open quote, however long
+    if "\n" in cell or "\r" in cell or "\u2028" in cell or "\u2029" in cell:
+        # rows swallowed by an open quote, however long (and Unicode's line and paragraph
+        # separators: review of round 9, '2\u20285' was read as 25)
         raise ValueProblem(
             "value-not-a-number",
             f"value '{shorten(cell)}' runs over several lines, so it is not a number (is a "
@@ -865,9 +873,10 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         )
     if len(cell) > MAX_VALUE_LENGTH:  # no result is this long; spares the patterns below
         raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
-    if (seen := _INVISIBLE_ONLY.sub("", cell)) != cell and seen:
-        # marks that show nothing: a web LIS's text copied with its direction marks
-        # ('\u200e12.5': lab QA round 9, 'not a number' with an escape code quoted)
+    if (seen := _INVISIBLE_AT_ENDS().sub("", cell)) != cell and seen:
+        # marks that show nothing at a cell's ends: a web LIS's text copied with its direction
+        # marks ('\u200e12.5': lab QA round 9, 'not a number' with an escape code quoted);
+        # never between its characters ('1\u200b2.5' may be two numbers: review)
         return parse_value(seen, decimal_comma)
     if cell.startswith("*") or cell.endswith("*"):
         # Bio-Plex and xPONENT star a value extrapolated beyond the standard curve; a star at

@@ -41,3 +41,54 @@ def test_an_age_cell_the_birth_date_disagrees_with_is_not_taken_as_certain(
     (conflict,) = issues_of(path, short_path, ranges)
     assert conflict.code == "person-conflict"
     assert "a result is judged only as far as both ranges agree" in conflict.message
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_where_one_of_the_two_ages_has_no_range_the_result_is_not_judged(
+    write_csv, short_path
+) -> None:
+    """Review of round 9's fix: under mayo-adult (no range under 18) age 18 beside a birth
+    date giving 17 was judged low by the adult range; the other way round, no_reference."""
+    path = write_csv(
+        "sample_id,collected_at,sex,age,birth_date,marker,value,unit\n"
+        "S1,2026-03-01,M,18,2008-06-01,Ferritin,20,ug/L\n"
+        "S2,2026-03-01,M,17,2008-01-01,Ferritin,20,ug/L\n"
+        "S3,2026-03-01,M,40,1986-01-01,Ferritin,20,ug/L\n"
+    )
+    results = results_of(path, short_path, "mayo-adult")
+    assert [(r.sample_id, r.status.value) for r in results] == [
+        ("S1", "indeterminate"), ("S2", "indeterminate"), ("S3", "low"),
+    ]  # fmt: skip
+    assert results[0].note == (
+        "this set has a range for Ferritin at age 18 but none at age 17; the age cell gives 18 "
+        "and the birth date '2008-06-01' gives 17 on the collection date, which disagree, so it "
+        "cannot be judged"
+    )
+
+
+@pytest.mark.parametrize("cell", ["2\u20285", "1\u20295.0", "1\u200b2.5", "1\u2060,5"])
+def test_marks_that_show_nothing_between_characters_are_not_taken_off(cell) -> None:
+    """Review of round 9's fix: a line separator between two digits was taken off and '2', '5'
+    on two lines read as 25 (high, no word); so was a zero-width space between digits."""
+    from panelcli.values import parse_value
+
+    with pytest.raises(ValueError):
+        parse_value(cell)
+
+
+@pytest.mark.parametrize(
+    ("text", "hour", "minute"),
+    [("2026-03-13 08.30", 8, 30), ("2026-03-13T08.30", 8, 30), ("2026-03-13 8.30", 8, 30)],
+)
+def test_a_dotted_time_after_an_iso_day_is_hours_and_minutes(text, hour, minute) -> None:
+    """Review of round 9: '2026-03-13 08.30' was read by ISO's rules as 08:00:00.3."""
+    from panelcli.trends import read_date
+
+    read = read_date(text)
+    assert read is not None and (read.hour, read.minute, read.microsecond) == (hour, minute, 0)
+
+
+def test_a_dotted_time_past_59_minutes_is_no_time() -> None:
+    from panelcli.trends import read_date
+
+    assert read_date("2026-03-13 12.60") is None

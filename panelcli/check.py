@@ -1131,6 +1131,10 @@ class Interpreter:
         # `decimal_point_seen`)
         self._held: list[tuple[Measurement, str, tuple[bool, str | None]]] = []
         self._held_panel: PanelKey | None = None
+        #: Rows (file, line) whose result status panelcli cannot read, and their markers
+        #: (None: all), kept while mean rows are held: a held row's results say so too
+        #: (`_status_unread`; review of round 9: they went out as FHIR 'final')
+        self._unread_rows: dict[tuple[str, int], str | None] = {}
         #: A wide row (its file and line) and the markers whose replicate columns gave a
         #: result in it: a mean column of one of them ('IL-6 Mean') is then not read.
         self._row_replicated: tuple[tuple[str, int], set[str]] = (("", 0), set())
@@ -1762,6 +1766,7 @@ class Interpreter:
             if type(item) is Issue:
                 if item.code in _ONCE_PER_TEXT:
                     unread = (item.source or "", item.line or 0, item.marker)
+                    self._unread_rows[unread[:2]] = item.marker
                 if (
                     self._held
                     and (
@@ -1806,6 +1811,8 @@ class Interpreter:
                 yield from events
             else:
                 yield from (_status_unread(event, unread[2]) for event in events)
+            if self._unread_rows and not self._held:
+                self._unread_rows.clear()  # none held: none to say it of later
 
     def _judged_noting_range(
         self, m: Measurement, decimal_comma: bool, unit_column: str | None, held: bool = False
@@ -4257,9 +4264,13 @@ class Interpreter:
             self.comma_decimal_seen, self.decimal_point_seen = comma_seen, point_seen
             try:
                 # (noted too: review, an 'IL-6 Mean' row's blank range cell was never said)
-                yield from self._judged_noting_range(
+                events = self._judged_noting_range(
                     m, stats.decimal_comma, stats.columns.get("unit"), True
                 )
+                if (m.source, m.line) in self._unread_rows:
+                    marker = self._unread_rows[m.source, m.line]
+                    events = (_status_unread(event, marker) for event in events)
+                yield from events
             finally:
                 self.comma_decimal_seen = now[0] or self.comma_decimal_seen
                 self.decimal_point_seen = now[1] or self.decimal_point_seen

@@ -92,3 +92,24 @@ def test_a_dotted_time_past_59_minutes_is_no_time() -> None:
     from panelcli.trends import read_date
 
     assert read_date("2026-03-13 12.60") is None
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_held_mean_rows_unread_status_is_said_too(write_csv, short_path) -> None:
+    """Review of round 9's fix: mean rows held till their panel's end never got the note that
+    their status could not be read, and FHIR sent them as 'final'."""
+    from panelcli.models import STATUS_UNREAD_NOTE
+
+    path = write_csv(
+        "sample_id,marker,value,unit,result status\nS1,IL-6 Mean,9,pg/mL,Draft\n"
+        "S1,IL-8 Mean,30,pg/mL,Draft\nS1,IL-10,30,pg/mL,Draft\nS2,IL-6 Mean,9,pg/mL,Draft\n"
+        "S3,IL-6,9,pg/mL,F\n"
+    )
+    noted = {
+        (r.sample_id, r.marker): (r.note or "").endswith(STATUS_UNREAD_NOTE)
+        for r in results_of(path, short_path)
+    }
+    assert noted == {
+        ("S1", "IL-6"): True, ("S1", "IL-8"): True, ("S1", "IL-10"): True, ("S2", "IL-6"): True,
+        ("S3", "IL-6"): False,
+    }  # fmt: skip

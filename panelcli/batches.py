@@ -303,9 +303,13 @@ def read_batches(
                 if (
                     layout.given
                     and isinstance(cells, list)
-                    and (block := block_given(cells, layout, stats.delimiter, numbered[0]))
-                ):  # a patient's block: the batches after it start with its fields
-                    layout = layout._replace(given=block)
+                    and (
+                        block := block_given(
+                            cells, layout, stats.delimiter, numbered[0], layout.given
+                        )
+                    )
+                ):  # a patient's block, or its fields: the batches after it start with them
+                    layout = layout._replace(given=block.given)
                 if (
                     layout.kind == "wide"
                     and isinstance(cells, list)

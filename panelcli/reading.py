@@ -1340,14 +1340,13 @@ _UNIT_IN_WORDS = lazy_pattern(
 #: their value fills, as `_label_key` has them; 'patient' is a name, used where no id is
 _LABELLED_ROLES = {
     **dict.fromkeys(
-        ("mrn", "patient id", "patient no", "patient number", "patient nr", "pid", "pat id",
-         "med rec no", "medical record number", "medical record no", "patientennummer",
-         "patienten id", "patienten-id"),
+        ("mrn", "mrn #", "mrn no", "patient id", "patient no", "patient number", "patient nr",
+         "patient #", "pid", "pat id", "med rec no", "medical record number",
+         "medical record no", "patientennummer", "patienten id", "patienten-id"),
         "patient_id",
     ),
-    **dict.fromkeys(
-        ("patient", "patient name", "pt", "pt name", "patientenname"), "patient_name"
-    ),
+    # (not 'Pt:', which may start a remark: 'Pt: hemolysed - redraw advised', review)
+    **dict.fromkeys(("patient", "patient name", "patientenname"), "patient_name"),
     **dict.fromkeys(
         ("accession", "accession no", "accession number", "accession #", "specimen id",
          "sample id", "lab no", "lab number", "auftragsnummer", "probennummer"),
@@ -1366,13 +1365,40 @@ _LABELLED_ROLES = {
         "collected_at",
     ),
 }  # fmt: skip
-#: 'Label: value' (or 'Label # value') as a labelled line's part gives it
-_LABELLED = lazy_pattern(r"(?P<label>[^\W\d][^:#]{0,30}?)\s*[:#]\s*(?P<value>\S.*)")
+#: The roles of a person: a line among the rows giving another starts another's rows
+_PERSON_ROLES_GIVEN = ("patient_id", "patient_name")
+#: 'Label: value' as a labelled line's part gives it ('MRN #: 100' too), or 'Label # value'
+_LABELLED = lazy_pattern(
+    r"(?P<label>[^\W\d][^:]{0,30}?)\s*:\s*(?P<value>\S.*)"
+    r"|(?P<hash_label>[^\W\d][^:#]{0,30}?)\s*#\s*(?P<hash_value>[^\s:].*)"
+)
 
 
 def _given_label_key(text: str) -> str:
     """A labelled line's label as `_LABELLED_ROLES` has it ('Patient  Name' as 'patient name')."""
     return " ".join(text.casefold().replace("_", " ").split()).rstrip(".")
+
+
+def _labelled_roles(text: str, delimiter: str, line: int) -> dict[str, tuple[int, str] | None]:
+    """The roles one line's labelled parts give, each with the line and value (None: given
+    twice, two ways); a person's name or id that reads as a remark is none."""
+    found: dict[str, tuple[int, str] | None] = {}
+    for label, value in _labelled_parts(text, delimiter):
+        role = _LABELLED_ROLES.get(_given_label_key(label))
+        value = " ".join(value.split())
+        if role is None or not value or given_id(value) is None:
+            continue
+        if role in _PERSON_ROLES_GIVEN and not _may_be_a_person(value):
+            continue
+        before = found.get(role, (line, value))
+        found[role] = (line, value) if before is not None and before[1] == value else None
+    return found
+
+
+def _may_be_a_person(value: str) -> bool:
+    """Whether a patient cell's text may be a name or an id, not a remark ('hemolysed - redraw
+    advised'): four words or fewer, no spaced dash, no sentence's end."""
+    return len(value.split()) <= 4 and " - " not in value and not value.endswith((".", "!", "?"))
 
 
 def given_above(
@@ -1382,7 +1408,8 @@ def given_above(
     header give, for roles it has no column for: each role's value and line (lab QA round 9: a
     one-patient LIS print's DOB and Sex lines were skipped, and under mayo-adult every result
     was indeterminate, 'age is not given'). A role given two ways is none (two patients' blocks
-    is no one-patient print); 'Patient: DOE JANE' is the patient where no id is given."""
+    is no one-patient print); 'Patient: DOE JANE' is the patient where no id is given
+    (`given_fields`)."""
     # (a '#' comment line is no labelled line: most files' preambles are only those, and
     # start-up compiled this function's patterns for them)
     if layout.kind != "long" or not any(
@@ -1393,43 +1420,94 @@ def given_above(
     for number, text in enumerate(preamble, first_line):
         if text.lstrip().startswith("#"):
             continue
-        for label, value in _labelled_parts(text, delimiter):
-            role = _LABELLED_ROLES.get(_given_label_key(label))
-            value = " ".join(value.split())
-            if role is None or not value or given_id(value) is None:
-                continue
-            before = found.get(role, (number, value))
-            found[role] = (number, value) if before is not None and before[1] == value else None
-    given = {role: where for role, where in found.items() if where is not None}
-    name = given.pop("patient_name", None)
-    if name is not None and "patient_id" not in given:
-        given["patient_id"] = name
+        for role, where in _labelled_roles(text, delimiter, number).items():
+            before = found.get(role, where)
+            found[role] = where if where is not None and before == where else None
+            if where is not None and before is not None and before[1] == where[1]:
+                found[role] = before  # the first line that gives it
+    return _untaken({role: where for role, where in found.items() if where is not None}, layout)
+
+
+def _untaken(given: dict[str, tuple[int, str]], layout: Layout) -> dict[str, tuple[int, str]]:
+    """`given` without the roles the file has a column for (the row's own cell counts)."""
     taken = set(layout.roles)
-    if layout.patient_stand_in is not None or "sample_id" in taken:
-        taken.add("patient_id")  # rows that name their own person or sample say whose they are
+    if layout.patient_stand_in is not None or "patient_id" in taken:
+        taken.update(_PERSON_ROLES_GIVEN)  # rows that name their own person say whose they are
     return {role: where for role, where in given.items() if role not in taken}
 
 
+def given_fields(given: dict[str, tuple[int, str]]) -> dict[str, str]:
+    """The rows' fields `given` gives: a patient's id, else its name, as the patient."""
+    fields = {role: value for role, (_, value) in given.items() if role != "patient_name"}
+    if "patient_id" not in fields and "patient_name" in given:
+        fields["patient_id"] = given["patient_name"][1]
+    return fields
+
+
+class Block(NamedTuple):
+    """What a labelled line among the rows gives (`block_given`)."""
+
+    given: dict[str, tuple[int, str]]  # the fields in force from it on
+    patient: str | None  # the patient whose rows start there; None: the same rows go on
+
+
 def block_given(
-    cells: list[str], layout: Layout, delimiter: str, line: int
-) -> dict[str, tuple[int, str]] | None:
-    """What a line among the rows of a file whose lines above the header named a patient
-    (`Layout.given`) gives where it names another: a report of one block per patient ('Patient:
-    ROE RICH   MRN: 200' above each table; lab QA round 7: two people's results were one
-    panel). None for any other row, and in any other file."""
-    if not layout.given or "patient_id" not in layout.given:
+    cells: list[str], layout: Layout, delimiter: str, line: int, now: dict[str, tuple[int, str]]
+) -> Block | None:
+    """What a labelled line among the rows changes, in a file whose lines above the header gave
+    the rows' fields (`Layout.given`; None in any other file, and for any other row): a line
+    naming another patient starts that patient's rows, with only what it gives ('Patient: ROE
+    RICH   MRN: 200'; lab QA round 7: two people's results were one panel); a line giving
+    the same patient again, or a birth date, sex or date ('DOB:,1996-01-01' under it), adds
+    to the fields in force, `now` (review: they were kept from the patient before)."""
+    if not layout.given:
         return None
     first = next((cell for cell in cells if cell.strip()), "")
-    if _BANNER_OF_A_PATIENT.match(first) is None:
+    if ":" not in first and "#" not in first and first.strip().casefold() not in _LABELLED_ROLES:
+        return None  # (most rows: a marker's name first)
+    named = _untaken(
+        {
+            role: where
+            for role, where in _labelled_roles(delimiter.join(cells), delimiter, line).items()
+            if where is not None
+        },
+        layout,
+    )
+    if not named:
         return None
-    named = given_above([delimiter.join(cells)], delimiter, layout, line)
-    return named if "patient_id" in named else None
+    ids = [(named.get(role), now.get(role)) for role in _PERSON_ROLES_GIVEN]
+    another = any(
+        new is not None and (old is None or person_key(new[1]) != person_key(old[1]))
+        for new, old in ids
+    ) and not (  # the same id, by another name or none ('Patient: DOE, JANE' on page 2)
+        named.get("patient_id") is None
+        and now.get("patient_name") is not None
+        and named.get("patient_name") is not None
+        and person_key(named["patient_name"][1]) == person_key(now["patient_name"][1])
+    )
+    if another:
+        return Block(named, given_fields(named).get("patient_id"))
+    return Block({**now, **named}, None)
+
+
+def _block_said(block: Block, line: int) -> str:
+    """The page-line-skipped warning of a labelled line among the rows (`block_given`)."""
+    here = {role: where for role, where in block.given.items() if where[0] == line}
+    if block.patient is not None:
+        also = _given_listed(here, but="patient_id", lines=False)
+        return (
+            f"this line names patient '{shorten(block.patient)}': the rows below it, up to the "
+            "next line naming a patient, are read as that patient's"
+            + (f", with {also}" if also else "")
+            + " (no field of the patient above is kept)"
+        )
+    return f"this line gives {_given_listed(here, lines=False)}, read as the rows' below it"
 
 
 #: How `_given_said` names each role a line above the header gives
 _GIVEN_WORDS = {
-    "sample_id": "sample id", "patient_id": "patient", "collected_at": "collection date",
-    "sex": "sex", "age": "age", "birth_date": "birth date",
+    "sample_id": "sample id", "patient_id": "patient", "patient_name": "patient",
+    "collected_at": "collection date", "sex": "sex", "age": "age", "birth_date": "birth date",
 }  # fmt: skip
 
 
@@ -1439,19 +1517,33 @@ def _given_said(given: dict[str, tuple[int, str]], lines: int) -> str:
     birth date and sex)."""
     where = "line 1 comes" if lines == 1 else f"lines 1-{lines} come"
     return (
-        f"{where} before the header; the {_given_listed(given)} given there were read as the "
-        "rows' (the file has no column for them; a line below naming another patient starts "
-        "that patient's rows), and the rest was not read"
+        f"{where} before the header; {_given_listed(given)} given there "
+        f"{'was' if len(_shown(given)) == 1 else 'were'} read as the rows' (the file has no "
+        "column for them; such a line below changes them from there on), and the rest was not "
+        "read"
     )
 
 
-def _given_listed(given: dict[str, tuple[int, str]], but: str | None = None) -> str:
-    """'patient '100' (line 2), sex 'F' (line 4) and …', in the order of their lines."""
+def _shown(given: dict[str, tuple[int, str]]) -> dict[str, tuple[int, str]]:
+    """`given` as messages list it: a patient's name only where no id is given."""
+    if "patient_id" in given:
+        return {role: where for role, where in given.items() if role != "patient_name"}
+    return given
+
+
+def _given_listed(
+    given: dict[str, tuple[int, str]], but: str | None = None, lines: bool = True
+) -> str:
+    """'the patient '100' (line 2), sex 'F' (line 4) and …', in the order of their lines (or
+    without them: not `lines`)."""
     said = [
-        f"{_GIVEN_WORDS[role]} '{shorten(value)}' (line {line})"
-        for role, (line, value) in sorted(given.items(), key=lambda item: item[1][0])
-        if role != but
+        f"{_GIVEN_WORDS[role]} '{shorten(value)}'" + (f" (line {line})" if lines else "")
+        for role, (line, value) in sorted(_shown(given).items(), key=lambda item: item[1][0])
+        if role not in (but, "patient_name" if but == "patient_id" else None)
     ]
+    if not said:
+        return ""
+    said[0] = f"the {said[0]}"
     return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
 
 
@@ -1471,10 +1563,15 @@ def _labelled_parts(text: str, delimiter: str) -> list[tuple[str, str]]:
             return [(cells[0], cells[1])]  # a label cell and its value's ('MRN,00012345')
         text = re.sub(rf"([:#])\s*{re.escape(delimiter)}+\s*", r"\1 ", text)
     parts = []
-    for part in re.split(r"\s{2,}|\t", text):
+    # parts two spaces or more apart, or a cell apart where the next starts with a label of a
+    # word or two ('Patient:,DOE JANE,MRN:,100': review)
+    label_next = rf"{re.escape(delimiter)}(?=\s?[^\W\d][\w#/.-]*(?: [\w#/.-]+)?\s*:)"
+    for part in re.split(rf"\s{{2,}}|\t|{label_next}", text):
         labelled = _LABELLED.fullmatch(part.strip())
         if labelled is not None:
-            parts.append((labelled["label"], labelled["value"].strip().strip(delimiter).strip()))
+            label = labelled["label"] or labelled["hash_label"]
+            value = labelled["value"] or labelled["hash_value"]
+            parts.append((label, value.strip().strip(delimiter).strip()))
     return parts
 
 
@@ -5705,7 +5802,7 @@ def _with_given(
     where the row gives none; `given` as the reader has it at each (a block's line changes
     it)."""
     for item in read:
-        fields = {role: value for role, (_, value) in given.items()}
+        fields = given_fields(given)
         if isinstance(item, Measurement):
             blank: dict[str, Any] = {
                 role: text for role, text in fields.items() if getattr(item, role) is None
@@ -5885,19 +5982,14 @@ def measurement_reader(
                     cell if i in as_written else as_composed(cell) for i, cell in enumerate(cells)
                 ]
             if fields_given is not None and (
-                block := block_given(cells, layout, delimiter, line)
-            ):  # the next patient's block: its rows are that patient's
+                block := block_given(cells, layout, delimiter, line, fields_given)
+            ):  # a patient's block, or its fields: the rows below are read with them
                 fields_given.clear()
-                fields_given.update(block)
+                fields_given.update(block.given)
                 stats.skipped += 1
                 yield Issue(
                     severity="warning", code="page-line-skipped", source=source, line=line,
-                    message=f"this line names patient '{shorten(block['patient_id'][1])}': the "
-                    "rows below it, up to the next line naming a patient, are read as that "
-                    "patient's" + (
-                        f", with its {_given_listed(block, but='patient_id')}"
-                        if len(block) > 1 else ""
-                    ),
+                    message=_block_said(block, line),
                 )  # fmt: skip
                 continue
             furniture = page_line(cells, layout)

@@ -393,8 +393,8 @@ def test_a_one_patient_prints_lines_above_the_table_are_its_rows_fields(
         "lines 1-7 come before the header; the patient '00012345' (line 2), birth date "
         "'1961-03-14' (line 3), sex 'F' (line 4), collection date '2026-03-01 08:00' (line 5) and "
         "sample id 'A26-0301' (line 6) given there were read as the rows' (the file has no "
-        "column for them; a line below naming another patient starts that patient's rows), and "
-        "the rest was not read"
+        "column for them; such a line below changes them from there on), and the rest was not "
+        "read"
     )
 
 

@@ -113,3 +113,77 @@ def test_a_held_mean_rows_unread_status_is_said_too(write_csv, short_path) -> No
         ("S1", "IL-6"): True, ("S1", "IL-8"): True, ("S1", "IL-10"): True, ("S2", "IL-6"): True,
         ("S3", "IL-6"): False,
     }  # fmt: skip
+
+
+# --- labelled lines among the rows (review of 68cc08f) ------------------------------------------
+
+TWO_PRINTS = (
+    "Patient ID:,100\nDOB:,1961-03-14\nSex:,F\nCollected:,2026-03-01\nTest,Result,Units\n"
+    "Ferritin,250,ug/L\nPatient ID:,200\nDOB:,1996-01-01\nSex:,M\nCollected:,2026-03-01\n"
+    "Test,Result,Units\nFerritin,20,ug/L\n"
+)
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_the_next_patients_lines_give_their_rows_fields(write_csv, short_path) -> None:
+    """Review: 'Patient ID:' among the rows was no banner, and patient 200's Ferritin 20 (a man
+    of 30: low) was judged as patient 100's, a woman of 65: normal, exit 0."""
+    path = write_csv(TWO_PRINTS)
+    results = results_of(path, short_path, "mayo-adult")
+    assert [(r.patient_id, r.value, r.status.value) for r in results] == [
+        ("100", 250.0, "normal"), ("200", 20.0, "low"),
+    ]  # fmt: skip
+    said = [(i.line, i.message) for i in issues_of(path, short_path, "mayo-adult")][1:4]
+    assert said == [
+        (7, "this line names patient '200': the rows below it, up to the next line naming a "
+         "patient, are read as that patient's (no field of the patient above is kept)"),
+        (8, "this line gives the birth date '1996-01-01', read as the rows' below it"),
+        (9, "this line gives the sex 'M', read as the rows' below it"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("rows_per_batch", [1, 2, 3, 100])
+def test_the_next_patients_lines_read_alike_in_batches(write_csv, rows_per_batch) -> None:
+    from panelcli.batches import interpret_batch, read_batches
+    from panelcli.check import ResultRow
+    from panelcli.models import Result
+
+    path = write_csv(TWO_PRINTS)
+    batched = [
+        (e.patient_id, e.value, e.status.value)
+        for batch in read_batches(path, "mayo-adult", rows_per_batch=rows_per_batch)
+        for events in interpret_batch(batch, "mayo-adult").events
+        for e in (events if isinstance(events, list) else [events])
+        if isinstance(e, Result | ResultRow)
+    ]
+    assert batched == [("100", 250.0, "normal"), ("200", 20.0, "low")]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # a remark after 'Pt:' is no patient
+        ("MRN:,100\nTest,Result,Units\nIL-6,1,pg/mL\nPt: hemolysed - redraw advised\n"
+         "IL-8,2,pg/mL\n", ["100", "100"]),
+        # the same patient by name on the next page keeps the fields
+        ("Patient: DOE, JANE   MRN: 100\nTest,Result,Units\nIL-6,1,pg/mL\nPatient: DOE, JANE\n"
+         "IL-8,2,pg/mL\n", ["100", "100"]),
+        # the same banner again keeps them
+        ("MRN:,100\nTest,Result,Units\nIL-6,1,pg/mL\nMRN:,100\nIL-8,2,pg/mL\n", ["100", "100"]),
+        # 'MRN #:' and a banner over several cells
+        ("MRN #: 100\nTest,Result,Units\nIL-6,1,pg/mL\nPatient:,ROE RICH,MRN:,200\n"
+         "IL-8,2,pg/mL\n", ["100", "200"]),
+    ],
+)  # fmt: skip
+def test_who_a_line_among_the_rows_names(write_csv, content, expected) -> None:
+    assert [r.patient_id for r in results_of(write_csv(content))] == expected
+
+
+def test_a_line_naming_another_patient_keeps_no_field_of_the_one_before(write_csv) -> None:
+    path = write_csv(
+        "MRN:,100\nSex:,F\nCollected:,2026-03-01\nTest,Result,Units\nIL-6,1,pg/mL\n"
+        "MRN:,200\nIL-8,2,pg/mL\n"
+    )
+    assert [(r.patient_id, r.collected_at) for r in results_of(path)] == [
+        ("100", "2026-03-01"), ("200", None),
+    ]  # fmt: skip

@@ -873,7 +873,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         )
     if len(cell) > MAX_VALUE_LENGTH:  # no result is this long; spares the patterns below
         raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
-    if (seen := _INVISIBLE_AT_ENDS().sub("", cell)) != cell and seen:
+    if not cell.isascii() and (seen := _INVISIBLE_AT_ENDS().sub("", cell)) != cell and seen:
         # marks that show nothing at a cell's ends: a web LIS's text copied with its direction
         # marks ('\u200e12.5': lab QA round 9, 'not a number' with an escape code quoted);
         # never between its characters ('1\u200b2.5' may be two numbers: review)

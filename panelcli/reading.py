@@ -1421,10 +1421,10 @@ def given_above(
         if text.lstrip().startswith("#"):
             continue
         for role, where in _labelled_roles(text, delimiter, number).items():
-            before = found.get(role, where)
-            found[role] = where if where is not None and before == where else None
-            if where is not None and before is not None and before[1] == where[1]:
-                found[role] = before  # the first line that gives it
+            if role not in found:
+                found[role] = where
+            elif (before := found[role]) is None or where is None or before[1] != where[1]:
+                found[role] = None  # given two ways (the first line of one way is kept)
     return _untaken({role: where for role, where in found.items() if where is not None}, layout)
 
 

@@ -4301,7 +4301,10 @@ class Interpreter:
             + (" of one collection date" if "collected_at" in self._columns else "")
             + " are read as one sample: if they are several, name the column that tells them "
             "apart 'sample_id'"
-            if not {"sample_id", "patient_id"} & self._columns.keys() and first != m.line
+            if not {"sample_id", "patient_id"} & self._columns.keys()
+            and first != m.line
+            # (a patient or sample named by the lines above the table: review of round 9)
+            and not (m.sample_id or m.patient_id)
             else ""
         )
         # 'again', not 'twice': a third copy names the first one too

@@ -900,8 +900,11 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         # flag says more (lab QA round 9: refused as 'not a number')
         try:
             marked = parse_value(cell.rstrip("!"), decimal_comma)
-        except ValueProblem:
-            pass  # not a number without the '!' either: said below, as the cell is
+        except ValueProblem as problem:
+            if problem.code == "value-negative":  # as '-5' is said ('-5!': review)
+                said = str(problem).replace(f"'{shorten(cell.rstrip('!'))}'", f"'{shorten(cell)}'")
+                raise ValueProblem(problem.code, said) from None
+            # not a number without the '!' either: said below, as the cell is
         else:
             if marked.number is not None:
                 return marked if marked.flag else marked._replace(flag="A")

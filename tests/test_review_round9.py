@@ -187,3 +187,23 @@ def test_a_line_naming_another_patient_keeps_no_field_of_the_one_before(write_cs
     assert [(r.patient_id, r.collected_at) for r in results_of(path)] == [
         ("100", "2026-03-01"), ("200", None),
     ]  # fmt: skip
+
+
+def test_a_negative_value_with_a_mark_after_it_says_it_is_negative() -> None:
+    """Review of round 9: '-5!' was 'not a number', where '-5' says what it means."""
+    from panelcli.values import ValueProblem, parse_value
+
+    with pytest.raises(ValueProblem) as refused:
+        parse_value("-5!")
+    assert refused.value.code == "value-negative"
+    assert str(refused.value).startswith("value '-5!' is negative")
+
+
+def test_a_marker_measured_twice_for_a_patient_named_above_the_table_is_said_so(write_csv):
+    """Review of round 9: it said 'the file has no sample or patient id column, so its rows are
+    read as one sample' where the lines above the table name the patient."""
+    path = write_csv("MRN:,100\nTest,Result,Units\nIL-6,1,pg/mL\nIL-6,2,pg/mL\n")
+    (repeated,) = [i for i in issues_of(path) if i.code == "marker-repeated"]
+    assert repeated.message == (
+        "IL-6 is measured again on line 4 (first on line 3); every result is kept"
+    )

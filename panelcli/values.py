@@ -614,7 +614,21 @@ def flag_column_code(text: str) -> str | None:
         flag = text.strip().rstrip(_FLAG_MARKS)  # 'H*', 'HH!', 'Critical!'
         if flag.strip() and len(flag) < len(text.strip()):
             code = flag_column_code(flag)
+    if code is None and ";" in text:
+        # 'H;DELTA': a flag beside a delta check's mark, which says the value changed much
+        # since the last test, not where it lies (lab QA round 9: unreadable); two flags that
+        # say different things are none
+        codes = {
+            flag_column_code(part)
+            for part in text.split(";")
+            if part.strip() and part.strip().casefold() not in _DELTA_MARKS
+        }
+        code = codes.pop() if len(codes) == 1 else None
     return code
+
+
+#: A delta check's marks, which LIS write beside a flag ('H;DELTA')
+_DELTA_MARKS = frozenset({"delta", "d", "dlt", "delta check", "deltacheck", "δ"})
 
 
 def critical_side(flag: str, judged: str | None) -> str:

@@ -465,3 +465,15 @@ def test_one_block_per_patient_reads_alike_in_batches(write_csv, rows_per_batch)
 def load_trends(path: str) -> list:
     ranges = load_ranges(None)
     return build_report(Interpreter(ranges, CheckOptions()).stream([path]), ranges).trends
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [("H;DELTA", "H"), ("L; D", "L"), ("HH;Delta", "HH"), ("H;L", None), ("DELTA", None),
+     ("H;Zz", None)],
+)  # fmt: skip
+def test_a_flag_beside_a_delta_checks_mark_is_that_flag(cell, code) -> None:
+    """Lab QA round 9: 'H;DELTA' in a flag column was unreadable."""
+    from panelcli.values import flag_column_code
+
+    assert flag_column_code(cell) == code

@@ -1759,14 +1759,10 @@ class Interpreter:
         comma = stats.decimal_comma or self.comma_decimal_seen
         if comma and self.short_path:  # '1.234' gets a warning or is refused by `_judge`
             quick = self._quick_unless_dot_may_group
-        # the row whose result status panelcli cannot read, and its markers (None: all): its
-        # results say so, as its warning is given once for each status (`_status_unread`)
-        unread: tuple[str, int, str | None] | None = None
         for item in items:
             if type(item) is Issue:
-                if item.code in _ONCE_PER_TEXT:
-                    unread = (item.source or "", item.line or 0, item.marker)
-                    self._unread_rows[unread[:2]] = item.marker
+                if item.code in _ONCE_PER_TEXT:  # its row's results say so (`_status_unread`)
+                    self._unread_rows[item.source or "", item.line or 0] = item.marker
                 if (
                     self._held
                     and (
@@ -1794,25 +1790,27 @@ class Interpreter:
                     quick = self._quick_unless_dot_may_group
             if self._held and _panel_of(item) != self._held_panel:  # type: ignore[arg-type]
                 yield from self._release_held(stats)  # the held means' panel has ended
+            unread, marker = False, None  # its status unread, and of which marker (None: all)
+            if self._unread_rows:
+                at = (item.source, item.line)  # type: ignore[union-attr]
+                if at in self._unread_rows:
+                    unread, marker = True, self._unread_rows[at]
+                elif not self._held:
+                    self._unread_rows.clear()  # a row after them, none held: said of all
             row = quick(item)  # type: ignore[arg-type]
-            if unread is not None and unread[:2] != (item.source, item.line):
-                unread = None  # a row after it
             if row is not None:
                 if self._range_cells is not None:
                     self._note_range(item, row)  # type: ignore[arg-type]
-                yield row if unread is None else _status_unread(row, unread[2])
+                yield _status_unread(row, marker) if unread else row
                 continue
             events = self._judged_noting_range(
                 item,  # type: ignore[arg-type]
                 stats.decimal_comma,
                 stats.columns.get("unit"),
             )
-            if unread is None:
-                yield from events
-            else:
-                yield from (_status_unread(event, unread[2]) for event in events)
-            if self._unread_rows and not self._held:
-                self._unread_rows.clear()  # none held: none to say it of later
+            if unread:
+                events = (_status_unread(event, marker) for event in events)
+            yield from events
 
     def _judged_noting_range(
         self, m: Measurement, decimal_comma: bool, unit_column: str | None, held: bool = False

@@ -1379,10 +1379,9 @@ def _given_label_key(text: str) -> str:
     return " ".join(text.casefold().replace("_", " ").split()).rstrip(".")
 
 
-def _labelled_roles(text: str, delimiter: str, line: int) -> dict[str, tuple[int, str] | None]:
-    """The roles one line's labelled parts give, each with the line and value (None: given
-    twice, two ways); a person's name or id that reads as a remark is none."""
-    found: dict[str, tuple[int, str] | None] = {}
+def _labelled_roles(text: str, delimiter: str, line: int) -> Iterator[tuple[str, tuple[int, str]]]:
+    """The roles one line's labelled parts give, each with the line and value; a person's
+    name or id that reads as a remark is none."""
     for label, value in _labelled_parts(text, delimiter):
         role = _LABELLED_ROLES.get(_given_label_key(label))
         value = " ".join(value.split())
@@ -1390,9 +1389,19 @@ def _labelled_roles(text: str, delimiter: str, line: int) -> dict[str, tuple[int
             continue
         if role in _PERSON_ROLES_GIVEN and not _may_be_a_person(value):
             continue
-        before = found.get(role, (line, value))
-        found[role] = (line, value) if before is not None and before[1] == value else None
-    return found
+        yield role, (line, value)
+
+
+def _given_once(pairs: Iterable[tuple[str, tuple[int, str]]]) -> dict[str, tuple[int, str]]:
+    """Each role with its value and the first line that gives it, but a role given two ways
+    (two values), which is none."""
+    found: dict[str, tuple[int, str] | None] = {}
+    for role, where in pairs:
+        if role not in found:
+            found[role] = where
+        elif (before := found[role]) is None or before[1] != where[1]:
+            found[role] = None
+    return {role: where for role, where in found.items() if where is not None}
 
 
 def _may_be_a_person(value: str) -> bool:
@@ -1416,16 +1425,13 @@ def given_above(
         ":" in text and not text.lstrip().startswith("#") for text in preamble
     ):
         return {}
-    found: dict[str, tuple[int, str] | None] = {}
-    for number, text in enumerate(preamble, first_line):
-        if text.lstrip().startswith("#"):
-            continue
-        for role, where in _labelled_roles(text, delimiter, number).items():
-            if role not in found:
-                found[role] = where
-            elif (before := found[role]) is None or where is None or before[1] != where[1]:
-                found[role] = None  # given two ways (the first line of one way is kept)
-    return _untaken({role: where for role, where in found.items() if where is not None}, layout)
+    given = _given_once(
+        pair
+        for number, text in enumerate(preamble, first_line)
+        if not text.lstrip().startswith("#")
+        for pair in _labelled_roles(text, delimiter, number)
+    )
+    return _untaken(given, layout)
 
 
 def _untaken(given: dict[str, tuple[int, str]], layout: Layout) -> dict[str, tuple[int, str]]:
@@ -1465,14 +1471,7 @@ def block_given(
     first = next((cell for cell in cells if cell.strip()), "")
     if ":" not in first and "#" not in first and first.strip().casefold() not in _LABELLED_ROLES:
         return None  # (most rows: a marker's name first)
-    named = _untaken(
-        {
-            role: where
-            for role, where in _labelled_roles(delimiter.join(cells), delimiter, line).items()
-            if where is not None
-        },
-        layout,
-    )
+    named = _untaken(_given_once(_labelled_roles(delimiter.join(cells), delimiter, line)), layout)
     if not named:
         return None
     ids = [(named.get(role), now.get(role)) for role in _PERSON_ROLES_GIVEN]
@@ -4473,9 +4472,8 @@ def opened(
             titles=_titles(preamble, delimiter, 1), title_lines=_titles(preamble, delimiter, 2),
             xponent_export=any(map(_XPONENT_LINE.search, preamble)),
             preamble_unit=_unit_above(preamble),
+            given=given_above(preamble, delimiter, layout) if preamble else {},
         )  # fmt: skip
-        if preamble:
-            layout = layout._replace(given=given_above(preamble, delimiter, layout))
         yield head_lines, lines, header_end, layout
     except csv.Error as exc:
         raise InputError(f"{source}: the CSV structure is broken ({exc})") from None

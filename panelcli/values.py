@@ -849,10 +849,8 @@ def _structured_number() -> re.Pattern[str]:
     return re.compile(r"^(?:(?P<cmp><=|>=|<|>)|=)?\^(?P<number>[+-]?[\d.,]*\d)$")
 
 
-@functools.cache
-def _INVISIBLE_AT_ENDS() -> re.Pattern[str]:  # noqa: N802 - a pattern, as the others
-    """Marks that show nothing at the start or end of a cell (compiled when first asked)."""
-    return re.compile(f"^[{_INVISIBLE}]+|[{_INVISIBLE}]+$")
+#: Marks that show nothing at the start or end of a cell
+_INVISIBLE_AT_ENDS = lazy_pattern(f"^[{_INVISIBLE}]+|[{_INVISIBLE}]+$")
 
 
 #: What to do with an empty value, as its refusal says (educator QA round 8: a bare 'value is
@@ -887,7 +885,7 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         )
     if len(cell) > MAX_VALUE_LENGTH:  # no result is this long; spares the patterns below
         raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
-    if not cell.isascii() and (seen := _INVISIBLE_AT_ENDS().sub("", cell)) != cell and seen:
+    if not cell.isascii() and (seen := _INVISIBLE_AT_ENDS.sub("", cell)) != cell and seen:
         # marks that show nothing at a cell's ends: a web LIS's text copied with its direction
         # marks ('\u200e12.5': lab QA round 9, 'not a number' with an escape code quoted);
         # never between its characters ('1\u200b2.5' may be two numbers: review)

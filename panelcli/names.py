@@ -317,6 +317,8 @@ _TAIL = lazy_pattern(
 # IL-12 (40) may be IL-12 p40, not IL-12 at bead region 40: after a marker that comes in
 # subunit forms a bare number is not taken for a bead region.
 _HAS_FORMS = lazy_pattern(r"(?:il|interleukin)(?:12|23|27|35)")
+# 'Complement (C3)' names complement's part C3, not a bead C3 (review 52)
+_HAS_PARTS = frozenset({"complement", "complementcomponent"})
 
 
 # 'IL-12 (40)', 'IL-12 (70)': IL-12's p40 and p70 forms written without their 'p'.
@@ -353,6 +355,8 @@ def instrument_name(name: str) -> InstrumentName | None:
             break  # each word once; 'IL-6 Mean Rep 1' says not which it is
         bare = kind == "bead" and tail[kind].strip("()[] ").isdigit()  # '(40)', not 'Bead 40'
         if bare and _HAS_FORMS.fullmatch(marker_key(tail["name"])):
+            break
+        if kind == "bead" and marker_key(tail["name"]) in _HAS_PARTS:
             break
         marker, other = tail["name"], tail[kind] if kind == "other" else other
         kinds.add(kind)

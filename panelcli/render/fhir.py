@@ -76,6 +76,10 @@ _DATE_THEN_TIME = lazy_pattern(
 )
 # Fixed namespace so the same input always gets the same urn:uuid (diffable output).
 _NAMESPACE = uuid.UUID("5f0c8a52-3d3e-4f43-9d1c-7e0f2b6a9c11")
+#: The code system of the Bundle's tag naming the panelcli release that wrote it: a coding
+#: without a system cannot be matched (developer QA round 9), and panelcli has no web address
+#: of its own to name one by, so a fixed uuid does: uuid5(_NAMESPACE, 'panelcli release')
+RELEASE_SYSTEM = "urn:uuid:ee0d2e15-e7b9-55ba-b7a1-fc7f93e659f9"
 
 
 def _is_real_date(text: str) -> bool:
@@ -418,7 +422,11 @@ def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
         entries.append({"fullUrl": full_url("OperationOutcome", issues), "resource": outcome})
     # the release that wrote it, as JSON's panelcli_version says (developer QA round 8): the
     # reading rules change from release to release
-    written_by = {"code": f"panelcli-{PANELCLI_VERSION}", "display": f"panelcli {PANELCLI_VERSION}"}
+    written_by = {
+        "system": RELEASE_SYSTEM,
+        "code": f"panelcli-{PANELCLI_VERSION}",
+        "display": f"panelcli {PANELCLI_VERSION}",
+    }
     return {
         "resourceType": "Bundle", "meta": {"tag": [written_by]}, "type": "collection",
         "entry": entries,

@@ -1861,10 +1861,10 @@ class Interpreter:
         """
         (source, line, column, marker, written, unit, sample_id, patient_id, collected_at,
          sex, age, birth_date, reference_range, detection, _, _, critical, comment,
-         specimen) = m  # fmt: skip
+         specimen, qc_code) = m  # fmt: skip
         if (
             reference_range is not None or detection is not None or critical is not None
-            or comment is not None
+            or comment is not None or qc_code is not None
             or (specimen is not None and (specimen != BLOOD or self._fluid_ranges))
             or (
                 patient_id is None
@@ -2458,9 +2458,19 @@ class Interpreter:
 
     def _commented(self, m: Measurement, result: Result) -> Result:
         """`result` with what its row's comment column says: the lab's comment in its note, or
-        an instrument's alarm, which leaves it unjudged (`_alarmed`)."""
+        an instrument's alarm, which leaves it unjudged (`_alarmed`), as a quality control's
+        code in its flag column does (`Measurement.qc_code`)."""
         column = self._alarms
-        return _with_lab_comment(m, result) if column is None else self._alarmed(m, result, column)
+        result = (
+            _with_lab_comment(m, result) if column is None else self._alarmed(m, result, column)
+        )
+        if m.qc_code is None or result.status in (Status.NO_REFERENCE, Status.INDETERMINATE):
+            return result
+        return _indeterminate(
+            result,
+            f"the lab's flag column gives '{shorten(m.qc_code)}', an instrument's or quality "
+            "control's code, so it was not judged: ask the lab whether it can be reported",
+        )
 
     def _alarmed(self, m: Measurement, result: Result, column: str) -> Result:
         """`result` not judged where the instrument's alarm `column` gives an alarm for its row

@@ -631,6 +631,9 @@ class Measurement(NamedTuple):
     #: The body fluid the row's specimen or sample type column names, in words (`fluid_of`):
     #: 'blood', or another ('cerebrospinal fluid (CSF)'); None where it names none.
     specimen: str | None = None
+    #: An instrument's or quality control's code in the flag column ('EXP', 'HEM'; `qc_code_in`)
+    #: as written: the result is not judged. None where the flag column gives none.
+    qc_code: str | None = None
 
 
 class BlankCells(NamedTuple):
@@ -4540,6 +4543,13 @@ _QC_CODE = lazy_pattern(
 )
 
 
+def qc_code_in(flag: str) -> str | None:
+    """A flag column's cell as written where it is an instrument's or quality control's code
+    ('EXP', 'CNTL', 'HEM', 'High CV'), not a flag; else None."""
+    text = flag.strip()
+    return text if flag_column_code(text) is None and _QC_CODE.fullmatch(text) else None
+
+
 def _with_sign_and_flag(
     value: str, sign: str | None, flag: str | None, decimal_comma: bool
 ) -> tuple[str, str | None, tuple[str, str, str] | None]:
@@ -4591,14 +4601,14 @@ def _with_sign_and_flag(
                               "it was not judged")  # fmt: skip
         return text, None, None
     if flag:
-        if code is None and _QC_CODE.fullmatch(flag.strip()) is not None:
-            # lab QA round 9: an expired reagent's 'EXP' was said to be only "not a flag"
+        if code is None and qc_code_in(flag) is not None:
+            # lab QA round 9: an expired reagent's 'EXP' was said to be only "not a flag", and
+            # then judged: the value may not be reportable (read by `qc_code_in` at the row)
             return text, None, ("lab_flag", "flag-unreadable",
                                 f"'{shorten(flag)}' is no high or low flag but an instrument's "
                                 "or quality control's code (an expired reagent, a control out "
-                                "of range, a sample index, a high CV …): ask the lab whether "
-                                "this result can be reported; it was judged as the number "
-                                "written")  # fmt: skip
+                                "of range, a sample index, a high CV …), so the result was not "
+                                "judged: ask the lab whether it can be reported")  # fmt: skip
         if code is None:  # QA: '*' refused exactly the rows the lab marked abnormal
             return text, None, ("lab_flag", "flag-unreadable",
                                 f"'{shorten(flag)}' is not a flag panelcli reads (H, L, HH, "
@@ -6171,7 +6181,7 @@ def measurement_reader(
                         "dilution, which is not judged: fill in the corrected value",
                     )  # fmt: skip
                     continue
-                detection = refused = flag_as_written = flag_warning = None
+                detection = refused = flag_as_written = flag_warning = qc_code = None
                 if value is not None and i_detection is not None:
                     # First: 'Above Fit Curve Range' stands in for a missing number, and a
                     # comparator or flag column is then read with what it says.
@@ -6194,6 +6204,8 @@ def measurement_reader(
                         # Said with the row's measurement: a row refused below is not judged
                         # 'without it' (QA: said of a value split by a comma).
                         role, code, message = refused
+                        if code == "flag-unreadable" and flag is not None:
+                            qc_code = qc_code_in(flag)  # not judged (`Measurement.qc_code`)
                         flag_warning = Issue(severity="warning", code=code, source=source,
                                              line=line, column=header[layout.roles[role]],
                                              **row_for(cells, cell(cells, i_marker)),
@@ -6376,7 +6388,7 @@ def measurement_reader(
                     cells[i_birth_or_pad].strip() or None, printed.strip() or None, detection,
                     flag_as_written, name, critical_of(cells) if critical_of else None,
                     commented[1],  # this row's (None without a comment column)
-                    fluid_of(cells, fluid_at) if fluid_at else None,
+                    fluid_of(cells, fluid_at) if fluid_at else None, qc_code,
                 ))  # fmt: skip
                 continue
             sample_id, patient_id = row_ids(cells, layout)
@@ -6508,7 +6520,7 @@ def measurement_reader(
                     if own is not None or layout.range_row
                     else None
                 )
-                own_flag: str | None = None
+                own_flag = qc_code = None
                 if own is not None:
                     flag = cell(cells, own["lab_flag"]) if "lab_flag" in own else None
                     if flag is not None:
@@ -6516,6 +6528,8 @@ def measurement_reader(
                             value, None, flag, stats.decimal_comma
                         )
                         if refused is not None:
+                            if refused[1] == "flag-unreadable":
+                                qc_code = qc_code_in(flag)  # not judged (`Measurement.qc_code`)
                             yield Issue(
                                 severity="warning" if value else "error", code=refused[1],
                                 source=source, line=line, column=header[own["lab_flag"]],
@@ -6533,7 +6547,7 @@ def measurement_reader(
                     source, line, column_of[index], marker, value, unit or given_unit, sample_id,
                     patient_id, when, sex, age, birth, own_range, None, own_flag, name, None,
                     "; ".join(filter(None, (own_comment, comment))) or None,
-                    fluid_of(cells, fluid_at) if fluid_at else None,
+                    fluid_of(cells, fluid_at) if fluid_at else None, qc_code,
                 )  # fmt: skip
             if not produced:
                 # Its sample, if the row names one, is still known: its panel says so (QA).

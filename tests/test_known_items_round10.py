@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import uuid
 
+import pytest
+from judged import issues_of, results_of
 from typer.testing import CliRunner
 
 from panelcli.cli import app
@@ -29,3 +33,57 @@ def test_the_fhir_release_tag_has_a_code_system(tmp_path) -> None:
     assert shown.exit_code == 0
     [tag] = json.loads(shown.stdout)["meta"]["tag"]
     assert tag["system"] == fhir.RELEASE_SYSTEM and tag["code"].startswith("panelcli-")
+
+
+# --- a quality control's code in a flag column leaves the result unjudged ----------------------
+
+QC_LONG = (
+    "sample_id,marker,value,unit,flag\n"
+    "F1,IL-6,1.0,pg/mL,EXP\nF1,IL-8,900,pg/mL,HEM\nF1,IL-10,1.0,pg/mL,\nF1,IL-1β,900,pg/mL,H\n"
+)
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_qc_code_in_a_flag_column_leaves_the_result_unjudged(write_csv, short_path) -> None:
+    """Lab QA round 9 asked it: 'EXP' (an expired reagent) beside a value was warned about but
+    the value was judged, normal or high, as an instrument alarm's is not (`_alarmed`)."""
+    path = write_csv(QC_LONG)
+    results = results_of(path, short_path)
+    assert [(r.marker, r.status.value) for r in results] == [
+        ("IL-6", "indeterminate"), ("IL-8", "indeterminate"), ("IL-10", "normal"),
+        ("IL-1β", "high"),
+    ]  # fmt: skip
+    assert results[1].note == (
+        "the lab's flag column gives 'HEM', an instrument's or quality control's code, so it "
+        "was not judged: ask the lab whether it can be reported"
+    )
+    assert results[2].note is None
+    said = [(i.line, i.code) for i in issues_of(path, short_path) if i.line != 5]
+    assert said == [(2, "flag-unreadable"), (3, "flag-unreadable")]  # (5: the flag not used)
+
+
+def test_a_qc_code_under_a_wide_file_s_flag_column_leaves_its_result_unjudged(write_csv) -> None:
+    path = write_csv("Sample,IL-6 (pg/mL),IL-6 Flag,IL-8 (pg/mL)\nS1,900,CNTL,900\nS2,1,,1\n")
+    assert [(r.sample_id, r.marker, r.status.value) for r in results_of(path)] == [
+        ("S1", "IL-6", "indeterminate"), ("S1", "IL-8", "high"),
+        ("S2", "IL-6", "normal"), ("S2", "IL-8", "normal"),
+    ]  # fmt: skip
+
+
+def test_the_cli_exit_code_and_every_format_agree_on_a_qc_coded_row(tmp_path) -> None:
+    """A QC-coded high value sets no exit 1 (indeterminate never does) in any format, stdin
+    or file, and the CSV carries its status."""
+    path = tmp_path / "qc.csv"
+    path.write_text("sample_id,marker,value,unit,flag\nF1,IL-8,900,pg/mL,EXP\n", encoding="utf-8")
+    runner = CliRunner()
+    for format_ in ("json", "ndjson", "csv", "table"):
+        by_file = runner.invoke(app, ["check", str(path), "--format", format_])
+        by_stdin = runner.invoke(app, ["check", "-", "--format", format_], input=path.read_text())
+        assert (by_file.exit_code, by_stdin.exit_code) == (0, 0), format_
+    document = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    [result] = document["panels"][0]["results"]
+    assert result["status"] == "indeterminate" and "'EXP'" in result["note"]
+    shown = runner.invoke(app, ["check", str(path), "--format", "csv"]).stdout
+    rows = list(csv.DictReader(io.StringIO(shown)))
+    said = [(r["issue_code"], r["status"]) for r in rows][:2]  # (then the notice)
+    assert said == [("flag-unreadable", "warning"), ("", "indeterminate")]

@@ -524,6 +524,20 @@ def is_no_value_mark(text: str) -> bool:
     return text.strip().casefold() in _NO_VALUE_MARKS
 
 
+#: Words of a cell that speaks of a result given, not of one withheld: it confirms it
+#: ('Confirmed on repeat testing', 'result verified'), qualifies it ('Slightly hemolyzed;
+#: interpret with caution') or is of another result ('Previous invalid result replaced'). Lab
+#: QA round 10: such a row under a preliminary result was read as 'no result' and withdrew it.
+_OF_A_RESULT_GIVEN = frozenset({
+    "confirm", "confirms", "confirmed", "verified", "verifies", "valid", "validated",
+    "agreement", "agrees", "consistent", "interpret", "interpreted", "caution", "observed",
+    "replaced", "replaces", "previous", "previously", "earlier", "bestätigt", "confirmé",
+    "confirmado",
+})  # fmt: skip
+#: 'Referred to Dr Lee': a result shown to a doctor, not a test sent to another lab
+_TO_A_DOCTOR = (" to dr ", " to doctor ", " to the doctor ", " to physician ", " to clinician ")
+
+
 #: 'in error' or 'incorrect': the lab's word that a result was wrong (an instrument's bare
 #: 'Error' stays a row that cannot be used)
 _RETRACTED = (" in error ", " incorrect ")
@@ -540,6 +554,8 @@ def value_says_no_result(text: str, in_a_comment: bool = False) -> str | None:
         return None  # a censored number, or words with a number
     words = [word for word in re.split(r"[\W_]+", said) if word]
     joined = f" {' '.join(words)} "
+    if not _OF_A_RESULT_GIVEN.isdisjoint(words) or any(d in joined for d in _TO_A_DOCTOR):
+        return None  # words on a result given (it is then no number: refused, not withdrawn)
     for phrase, why in _NO_RESULT_VALUES.items():
         if _said_undenied(joined, phrase):
             return why
@@ -1163,6 +1179,12 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             f"value '{shorten(cell)}' is not a number; its '{cell.lstrip()[0]}' may be a sign "
             "(≥, ≤) lost when the file was saved in an encoding without it: save it as UTF-8 "
             "(CSV UTF-8 in Excel)"
+        )
+    words = cell.split()
+    if len(words) >= 4 and not any(c.isdigit() for c in cell):  # lab QA round 10: a sentence
+        return (
+            f"value '{shorten(cell)}' is not a number but words; if they are the lab's comment "
+            "on a result, put them in a 'Comment' column beside it, where they are read as one"
         )
     return f"value '{shorten(cell)}' is not a number"
 

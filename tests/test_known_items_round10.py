@@ -87,3 +87,45 @@ def test_the_cli_exit_code_and_every_format_agree_on_a_qc_coded_row(tmp_path) ->
     rows = list(csv.DictReader(io.StringIO(shown)))
     said = [(r["issue_code"], r["status"]) for r in rows][:2]  # (then the notice)
     assert said == [("flag-unreadable", "warning"), ("", "indeterminate")]
+
+
+# --- words on a result given are no 'no result' (lab QA round 10) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Confirmed on repeat testing", "Repeat analysis confirms result",
+        "Slightly hemolyzed; interpret with caution",
+        "Sample lipemic - result confirmed after ultracentrifugation", "Referred to Dr Lee",
+        "Previous invalid result replaced",
+    ],
+)  # fmt: skip
+def test_a_comment_row_on_a_result_does_not_withdraw_it(write_csv, words) -> None:
+    """Lab QA round 10: such a row under a preliminary IL-6 of 45.2 was read as 'no result',
+    withdrew it, and the run exited 0; now the row is refused (not a number, exit 2) with a
+    word on where a comment goes, and the result stays judged."""
+    path = write_csv(
+        "Accession,Patient ID,Test,Result,Units,Result Status\n"
+        f'A100,P1,IL-6,45.2,pg/mL,Preliminary\nA100,P1,IL-6,"{words}",,\n'
+    )
+    for short_path in (True, False):
+        assert [(r.line, r.status.value) for r in results_of(path, short_path)] == [(2, "high")]
+        [refused] = [i for i in issues_of(path, short_path) if i.severity == "error"]
+        assert (refused.line, refused.code) == (3, "value-not-a-number")
+        assert refused.message.endswith(
+            "is not a number but words; if they are the lab's comment on a result, put them "
+            "in a 'Comment' column beside it, where they are read as one"
+        )
+
+
+@pytest.mark.parametrize(
+    "words", ["Cancelled", "Specimen hemolyzed", "Referred out", "Result to follow", "QNS"]
+)
+def test_a_row_saying_no_result_still_withdraws_a_preliminary_one(write_csv, words) -> None:
+    path = write_csv(
+        "Accession,Patient ID,Test,Result,Units,Result Status\n"
+        f"A100,P1,IL-6,45.2,pg/mL,Preliminary\nA100,P1,IL-6,{words},,\n"
+    )
+    assert results_of(path) == []
+    assert [i.code for i in issues_of(path)] == ["result-superseded", "result-not-given"]

@@ -245,6 +245,25 @@ def split_header_unit(header: str) -> tuple[str, str | None]:
     return header.strip(), None
 
 
+#: A header with words after its unit ('IL-6 (pg/mL) Day 7', 'IL-8 (pg/mL).1', 'IL-6 (pg/mL)
+#: [0-7.0]', 'IL-2 pg/mL (0-2.1)'): the head up to the first unit, and the words
+_WORDS_AFTER_UNIT = lazy_pattern(
+    r"^(?P<head>.*?(?:[(\[][^()\[\]]*/[^()\[\]]*[)\]]|[^\s(\[]+/[^\s)\]]+))"
+    r"(?P<words>(?:\s+|(?=[.(\[-])).*?\S)\s*$"
+)
+
+
+def words_after_unit(header: str) -> tuple[str, str, str] | None:
+    """A header's name, unit and the words after its unit ('IL-6 (pg/mL) Day 7' → 'IL-6',
+    'pg/mL', 'Day 7'); None where no unit has words after it."""
+    found = _WORDS_AFTER_UNIT.match(one_spaced(header.strip()))
+    if found is None:
+        return None
+    name, unit = split_header_unit(found["head"])
+    words = found["words"].strip()
+    return None if unit is None or not name or not words else (name, unit, words)
+
+
 # --- what instruments write after a marker's name -----------------------------------------------
 # Bio-Plex, xPONENT and MSD name a column or analyte with the marker and their own words after
 # it: 'IL-6 Conc. (pg/mL)', 'IL-6 (19)' (the bead region), 'IL-10 Rep 1'. Only these words are

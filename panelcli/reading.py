@@ -37,6 +37,7 @@ from panelcli.names import (
     split_header_unit,
     unmangled,
     whose_figure,
+    words_after_unit,
 )
 from panelcli.patterns import lazy_pattern
 from panelcli.units import (
@@ -1303,6 +1304,10 @@ class Layout(NamedTuple):
     #: wide: a marker column → the lab's range a range row above gave it ('<2.5' of
     #: 'Reference range,<2.5,<9.4'), the printed range of each row below that gives none
     range_row: dict[int, str] = {}
+    #: wide: a marker column → the words after its header's unit ('Day 7' of 'IL-6 (pg/mL) Day
+    #: 7'), not read, said once (lab QA round 10: such columns were dropped, exit 0); where
+    #: they are a range ('[0-7.0]'), the lab's range of each row that gives none (`_wide_range`)
+    words_after_unit: dict[int, str] = {}
     #: Lines above the header with one filled cell (a report's title), casefolded: a row
     #: below that repeats one is that page's title, not a sample (see `page_line`)
     titles: frozenset[str] = frozenset()
@@ -1939,6 +1944,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         _take_description(cells, unmapped, roles)
     markers: dict[int, tuple[str, str | None]] = {}
     not_read: dict[int, str] = {}  # column → why it is not read ('' if it names nothing known)
+    after_unit: dict[int, str] = {}  # `Layout.words_after_unit`
 
     def marker_named(name: str) -> str | bool:
         """The set's marker a name is, or whether it is a cytokine's the set lacks (review:
@@ -1967,6 +1973,14 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             # 'IL-10 Reference Range (pg/mL)', 'IL-6 Ref Low': a marker's own column (QA:
             # 'IL-6 Ref Low (ng/mL)' was read as the results of a marker 'IL-6 Ref Low')
             not_read[index] = ""
+        elif (
+            (after := words_after_unit(cells[index].replace("\ufeff", ""))) is not None
+            and not known_marker(name)
+            and marker_named(after[0])
+        ):
+            # 'IL-6 (pg/mL) Day 7', 'IL-8 (pg/mL).1': IL-6's and IL-8's results (lab QA round
+            # 10: dropped with 'not a known marker', three high results unsaid, exit 0)
+            markers[index], after_unit[index] = (after[0], after[1]), after[2]
         elif (
             known_marker(name)
             or looks_like_a_cytokine(name)  # its unit in the header, a units row, or missing
@@ -2023,6 +2037,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             expected=expected, patient_stand_in=stand_in,
             stand_ins={index: replicates for index, (_, replicates) in stand_ins.items()},
             companions=companions, range_units=_companion_range_units(cells, companions),
+            words_after_unit={i: words for i, words in after_unit.items() if i in markers},
         )  # fmt: skip
     return None
 
@@ -3745,7 +3760,10 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
     header's, no marker). One rule for `panelcli check` and for batches (QA: they differed),
     and for ',' files as for ';' ones (a quoted '"3,2"')."""
     if not any("," in cell for cell in cells) and not (
-        layout.range_row and any("," in text for text in layout.range_row.values())
+        (layout.range_row or layout.words_after_unit)
+        and any(
+            "," in text for text in (*layout.range_row.values(), *layout.words_after_unit.values())
+        )
     ):  # most rows of a ',' file: asked of each
         return False
     if not _values_judged(cells, layout, header):
@@ -3753,7 +3771,7 @@ def shows_decimal_comma(cells: list[str], layout: Layout, header: Sequence[str])
     columns = [*layout.markers] if layout.kind == "wide" else [layout.roles["value"]]
     if writes_a_decimal_comma(printed_range(cells, layout.roles)):
         return True
-    if layout.kind == "wide" and (layout.companions or layout.range_row):
+    if layout.kind == "wide" and (layout.companions or layout.range_row or layout.words_after_unit):
         # a value's own range ('IL-17 Reference Range', or a range row's), read with it
         # (differential test: batches missed a '"<7,0"' there)
         for index in columns:
@@ -3790,7 +3808,7 @@ def shows_decimal_point(cells: list[str], layout: Layout, header: Sequence[str])
     # each value, then its printed range ('0-7.5': QA), in the order `Interpreter._judge`
     # meets them
     if layout.kind == "wide":
-        ranged = bool(layout.companions or layout.range_row)
+        ranged = bool(layout.companions or layout.range_row or layout.words_after_unit)
         pairs = [
             (value, _wide_range(cells, layout, index) if value and ranged else None)
             for index in layout.markers
@@ -3957,7 +3975,16 @@ def _wide_range(cells: list[str], layout: Layout, index: int) -> str:
     none). One rule for the reader and for `shows_decimal_comma`."""
     own = layout.companions.get(index)
     text = printed_range(cells, own, layout.range_units.get(index)) if own else ""
-    return text or layout.range_row.get(index, "")
+    return text or layout.range_row.get(index, "") or _header_range(layout, index)
+
+
+def _header_range(layout: Layout, index: int) -> str:
+    """The lab's range a wide marker column's header gives after its unit ('IL-6 (pg/mL)
+    [0-7.0]' → '0-7.0 pg/mL'), '' for none."""
+    words = layout.words_after_unit.get(index)
+    if not words or words[:1] not in "([" or parse_lab_range(words[1:-1]) is None:
+        return ""
+    return with_range_unit(words[1:-1].strip(), layout.markers[index][1])
 
 
 def cell_text(cells: list[str], index: int | None) -> str:
@@ -4859,6 +4886,25 @@ def header_warnings(
                 "in a file with a column per marker, one cell per row cannot say which marker "
                 f"it is for{estimates}"
             ),
+        )  # fmt: skip
+    header_names = (
+        next(csv.reader(head_lines[header_start - 1 : header_end], delimiter=delimiter))
+        if layout.words_after_unit
+        else []
+    )
+    for index, words in layout.words_after_unit.items():
+        name, unit = layout.markers[index]
+        what = (
+            f"'{shorten(words)}', are read as the lab's range of its values"
+            if _header_range(layout, index)
+            else f"'{shorten(words)}', are not read (a visit, a panel, a copy?): each value is "
+            f"judged as {shorten(name)}'s"
+        )
+        yield Issue(
+            severity="warning", code="header-words-after-unit", source=source,
+            line=header_start, column=_one_line(header_names[index]),
+            message=f"column '{shorten(_one_line(header_names[index]))}' is read as "
+            f"{shorten(name)} in {shorten(unit or '')}; the words after its unit, {what}",
         )  # fmt: skip
     if layout.kind == "wide" and "sample_id" not in layout.roles:
         yield Issue(
@@ -6517,7 +6563,7 @@ def measurement_reader(
                 # the row's own range column, else a range row's (`_wide_range`)
                 own_range = (
                     _wide_range(cells, layout, index) or None
-                    if own is not None or layout.range_row
+                    if own is not None or layout.range_row or layout.words_after_unit
                     else None
                 )
                 own_flag = qc_code = None

@@ -11,7 +11,10 @@ import pytest
 from judged import issues_of, results_of
 from typer.testing import CliRunner
 
+from panelcli.batches import interpret_batch, read_batches
+from panelcli.check import ResultRow
 from panelcli.cli import app
+from panelcli.models import Result
 from panelcli.names import instrument_name
 from panelcli.render import fhir
 
@@ -129,3 +132,60 @@ def test_a_row_saying_no_result_still_withdraws_a_preliminary_one(write_csv, wor
     )
     assert results_of(path) == []
     assert [i.code for i in issues_of(path)] == ["result-superseded", "result-not-given"]
+
+
+# --- a wide header with words after its unit (lab QA round 10) ---------------------------------
+
+WORDS_AFTER = (
+    "Sample,IL-10 (pg/mL),IL-6 (pg/mL) - Panel 1,IL-8 (pg/mL).1,TNF-α (pg/mL) final,"
+    "IL-6 (pg/mL) Day 7,IL-2 pg/mL (0-2.1),IL-1β (pg/mL) [0-7.0]\n"
+    "S1,2.0,45.0,120,20.0,1.0,9.0,6.5\n"
+)
+
+
+def test_a_wide_column_with_words_after_its_unit_is_read_as_its_marker(write_csv) -> None:
+    """Lab QA round 10: such columns were dropped as 'not a known marker or field', so three
+    high cytokines went unsaid and the run exited 0."""
+    path = write_csv(WORDS_AFTER)
+    results = results_of(path)
+    assert [(r.marker, r.value, r.status.value, r.reference.origin) for r in results] == [
+        ("IL-10", 2.0, "normal", "set"), ("IL-6", 45.0, "high", "set"),
+        ("IL-8", 120.0, "high", "set"), ("TNF-α", 20.0, "high", "set"),
+        ("IL-6", 1.0, "normal", "set"), ("IL-2", 9.0, "high", "set"),  # (0-2.1: the same)
+        ("IL-1β", 6.5, "normal", "file"),  # by the lab's 0-7.0 of its header, not the set's
+    ]  # fmt: skip
+    said = {i.column: i.message for i in issues_of(path) if i.code == "header-words-after-unit"}
+    assert said["IL-8 (pg/mL).1"] == (
+        "column 'IL-8 (pg/mL).1' is read as IL-8 in pg/mL; the words after its unit, '.1', are "
+        "not read (a visit, a panel, a copy?): each value is judged as IL-8's"
+    )
+    assert said["IL-1β (pg/mL) [0-7.0]"] == (
+        "column 'IL-1β (pg/mL) [0-7.0]' is read as IL-1β in pg/mL; the words after its unit, "
+        "'[0-7.0]', are read as the lab's range of its values"
+    )
+    assert len(said) == 6
+
+
+@pytest.mark.parametrize("rows_per_batch", [1, 2, 50])
+def test_a_header_s_range_reads_alike_in_batches_and_with_a_decimal_comma(
+    write_csv, rows_per_batch
+) -> None:
+    path = write_csv("Sample;IL-6 (pg/mL) [0-7,0];IL-8 (pg/mL)\nS1;5,5;3,2\nS2;8,0;1\n")
+    expected = [("IL-6", 5.5, "normal"), ("IL-8", 3.2, "normal"), ("IL-6", 8.0, "high"),
+                ("IL-8", 1.0, "normal")]  # fmt: skip
+    assert [(r.marker, r.value, r.status.value) for r in results_of(path)] == expected
+    batched = [
+        (e.marker, e.value, e.status.value)
+        for batch in read_batches(path, rows_per_batch=rows_per_batch)
+        for events in interpret_batch(batch).events
+        for e in (events if isinstance(events, list) else [events])
+        if isinstance(e, Result | ResultRow)
+    ]
+    assert batched == expected
+
+
+def test_a_role_after_the_unit_is_still_no_marker_s_results(write_csv) -> None:
+    """'IL-6 (pg/mL) Flag' or '... SD' are a marker's own columns, not its results."""
+    path = write_csv("Sample,IL-6 (pg/mL),IL-6 (pg/mL) SD,IL-8 (pg/mL),IL-8 Flag\nS1,1.0,9,3,N\n")
+    assert [(r.marker, r.value) for r in results_of(path)] == [("IL-6", 1.0), ("IL-8", 3.0)]
+    assert not [i for i in issues_of(path) if i.code == "header-words-after-unit"]

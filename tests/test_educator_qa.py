@@ -374,7 +374,7 @@ def test_explain_on_a_narrow_screen_lists_ranges_and_a_few_other_names() -> None
     assert "┏" not in output and "• arup-3002601 (in use)" in output
     assert "  Source: ARUP 3002601 Cytokine Panel" in output
     said = " ".join(output.split())
-    assert "more (panelcli ranges show lists them)" in said
+    assert "more (panelcli ranges show --format json lists them)" in said
     also = said.split("Also written as: ", 1)[1].split(" · and ", 1)[0]
     assert len(also.split(" · ")) == 8
     wide = CliRunner(env={"COLUMNS": "120"}).invoke(app, ["explain", "sIL-2R"]).output

@@ -189,3 +189,23 @@ def test_a_role_after_the_unit_is_still_no_marker_s_results(write_csv) -> None:
     path = write_csv("Sample,IL-6 (pg/mL),IL-6 (pg/mL) SD,IL-8 (pg/mL),IL-8 Flag\nS1,1.0,9,3,N\n")
     assert [(r.marker, r.value) for r in results_of(path)] == [("IL-6", 1.0), ("IL-8", 3.0)]
     assert not [i for i in issues_of(path) if i.code == "header-words-after-unit"]
+
+
+# --- educator QA round 10 -----------------------------------------------------------------------
+
+
+def test_the_overview_says_inflammation_is_the_body_s_normal_response() -> None:
+    """Educator QA round 10: 'Too much can cause inflammation, which is swelling, heat and pain
+    inside the body' made inflammation sound like a fault and left out redness."""
+    shown = " ".join(CliRunner(env={"COLUMNS": "200"}).invoke(app, ["explain"]).output.split())
+    assert "cytokines start inflammation. That is the body's normal way to fight and heal." in shown
+    assert "redness, heat, swelling and pain" in shown and "inside the body" not in shown
+
+
+def test_the_pointer_to_a_marker_s_other_names_leads_to_them() -> None:
+    """Educator QA round 10: 'panelcli ranges show lists them', but its table has no names."""
+    runner = CliRunner(env={"COLUMNS": "200"})
+    said = " ".join(runner.invoke(app, ["explain", "sIL-2R"]).output.split())
+    assert "more (panelcli ranges show --format json lists them)" in said
+    shown = json.loads(runner.invoke(app, ["ranges", "show", "--format", "json"]).stdout)
+    assert len(shown["markers"]["sIL-2R"]["aliases"]) > 8

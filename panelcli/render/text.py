@@ -105,7 +105,8 @@ def _explained(found: Explanation, console: Console) -> None:
         # A few, then how many more (educator QA round 7: 25 spellings before the ranges)
         names = found.other_names[:OTHER_NAMES_SHOWN]
         more = len(found.other_names) - len(names)
-        more_said = f" · and {more} more (panelcli ranges show lists them)" if more else ""
+        listed = "panelcli ranges show --format json lists them"  # (its table has no names)
+        more_said = f" · and {more} more ({listed})" if more else ""
         console.print(inert("Also written as: " + " · ".join(names) + more_said), style="dim")
     if found.ranges:
         yours = any(entry.yours for entry in found.ranges)

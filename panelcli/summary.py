@@ -183,6 +183,24 @@ def _bundled_markers() -> dict[str, str | None]:
     return groups
 
 
+def _bundled_sets_having(results: Sequence[Result]) -> str:
+    """Sentences naming the bundled sets that have a range for these markers, with the option
+    that uses each (educator QA round 10: a class's CRP 'could not be judged', and 'another
+    list of ranges' gave nothing to type); '' where none has."""
+    # only markers the set in use lacks (not those of a unit it cannot convert, say)
+    lacking = [r for r in results if (r.note or "").startswith("no reference range for '")]
+    names = list(dict.fromkeys(r.marker for r in lacking))
+    text = ""
+    for set_name, reference_set in bundled_reference_sets():
+        having = [name for name in names if reference_set.resolve(name) is not None]
+        if having:
+            text += (
+                f" The bundled set {set_name} has a range for {join_names(having)}: run "
+                f"panelcli again with --ranges {set_name} to use it."
+            )
+    return text
+
+
 def _bundled_category(marker: str) -> str | None:
     return _bundled_markers().get(marker_key(marker))
 
@@ -1342,6 +1360,7 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
             sentence += (
                 " Another list of ranges (a reference set), or the lab's own range, can be used."
             )
+            sentence += _bundled_sets_having(group)
         else:
             # A name panelcli does not know may still be a real marker's (QA: IL-18 was only
             # told to be checked for its spelling)

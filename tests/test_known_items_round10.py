@@ -209,3 +209,18 @@ def test_the_pointer_to_a_marker_s_other_names_leads_to_them() -> None:
     assert "more (panelcli ranges show --format json lists them)" in said
     shown = json.loads(runner.invoke(app, ["ranges", "show", "--format", "json"]).stdout)
     assert len(shown["markers"]["sIL-2R"]["aliases"]) > 8
+
+
+def test_a_marker_the_set_lacks_names_the_bundled_set_that_has_it(write_csv) -> None:
+    """Educator QA round 10: a class's CRP of 40 mg/L 'could not be judged', and 'another
+    list of ranges' gave a newcomer nothing to type."""
+    from panelcli.check import check_file
+
+    path = write_csv("marker,value,unit\nCRP,40,mg/L\nIL-6,1,pg/mL\n")
+    [panel] = check_file(path).panels
+    assert panel.summary.text[-1].endswith(
+        "can be used. The bundled set mayo-adult has a range for CRP: run panelcli again with "
+        "--ranges mayo-adult to use it."
+    )
+    [panel] = check_file(path, ranges="mayo-adult").panels  # it is judged there, by mg/L
+    assert [(r.marker, r.status.value) for r in panel.results][0] == ("CRP", "high")

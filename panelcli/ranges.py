@@ -71,12 +71,28 @@ SEX_WORDS: dict[str, Sex] = {
     # French and Spanish words (never 'M' alone under 'Sexo': mujer or masculino?)
     "homme": "male", "femme": "female", "masculin": "male", "féminin": "female",
     "hombre": "male", "mujer": "female", "masculino": "male", "femenino": "female",
+    "feminino": "female", "fem": "female", "masc": "male",  # lab QA round 10
+    "femmina": "female", "maschio": "male",
 }  # fmt: skip
+#: ISO 5218's codes, read only beside a word that agrees ('2 - Female'): alone, '1' and '2'
+#: are other systems' codes too
+_ISO_5218_WITH_A_WORD: dict[str, Sex] = {"1": "male", "2": "female"}
+#: What parts a code and its word in one cell ('M - Male', 'F (Female)', 'f.')
+_SEX_PARTS = lazy_pattern(r"[\s().:/,;–-]+")
 
 
 def parse_sex(text: str) -> Sex | None:
-    """'F', 'female', 'woman', 'weiblich' → 'female' (and so on for male); None when neither."""
-    return SEX_WORDS.get(unmangled(text).strip().casefold())  # 'mÃ¤nnlich' too
+    """'F', 'female', 'woman', 'weiblich' → 'female' (and so on for male), and a code with its
+    word where both say it ('F - Female', 'M (Male)'); None when neither, or they disagree."""
+    said = unmangled(text).strip().casefold()  # 'mÃ¤nnlich' too
+    if said in SEX_WORDS:
+        return SEX_WORDS[said]
+    # lab QA round 10: an LIS's code and description, 'M - Male', made every result whose range
+    # differs by sex indeterminate
+    parts = [part for part in _SEX_PARTS.split(said) if part]
+    sexes = {SEX_WORDS.get(part) or _ISO_5218_WITH_A_WORD.get(part) for part in parts}
+    worded = any(part in SEX_WORDS for part in parts)  # ('1' alone is no ISO 5218 code here)
+    return sexes.pop() if worded and len(sexes) == 1 and None not in sexes else None
 
 
 #: What editors are told (the schema): the spellings read, in their usual cases.

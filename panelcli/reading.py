@@ -180,7 +180,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                      "fecharecoleccion",
                      "dataprelievo", "datadiprelievo", "afnamedatum"),  # Italian, Dutch
     # Not Spanish 'Sexo': its 'M' is mujer (woman) to some and masculino to others (QA)
-    "sex": ("sex", "gender", "geschlecht", "sexe"),
+    "sex": ("sex", "gender", "geschlecht", "geschl", "sexe"),  # 'Geschl.' (lab QA round 10)
     "age": ("age", "ageyears", "ageyrs", "patientage", "alter", "âge", "edad"),
     "birth_date": ("birthdate", "dateofbirth", "dob", "geburtsdatum", "gebdatum",
                    "datedenaissance", "fechadenacimiento"),
@@ -215,7 +215,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
     # HL7's observation result status, as LIS exports give it (P, C, F, X …)
     "result_status": ("resultstatus", "observationresultstatus", "obxstatus", "befundstatus",
                       "statutduresultat", "statutdurésultat", "estadodelresultado",
-                      "teststatus", "reportstatus", "obsstatus", "observationstatus"),
+                      "teststatus", "reportstatus", "obsstatus", "observationstatus",
+                      "validierung", "validierungsstatus"),  # lab QA round 10
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
                         "standardrange", "normalvalues", "expectedrange", "expectedvalues",

@@ -363,6 +363,14 @@ _RESULT_STATUS = {
 }  # fmt: skip
 
 
+#: 'med. validiert' (a doctor released it: final) and 'techn. validiert' (checked only by
+#: the lab's staff, not yet released: preliminary), as German LIS write them
+_VALIDATED_BY: dict[str, ResultStatus | None] = {
+    "med": None, "medizinisch": None, "ärztlich": None, "aerztlich": None,
+    "techn": _PRELIMINARY, "technisch": _PRELIMINARY,
+}  # fmt: skip
+
+
 _FINAL = frozenset({
     "f", "u", "final", "verified", "validated", "complete", "completed", "resulted", "released",
     "endgültig", "définitif", "definitif", "definitivo",
@@ -421,6 +429,9 @@ def result_status(text: str) -> ResultStatus | None:
     if said == "n":  # HL7's 'not asked': no result
         return _RESULT_STATUS["x"]
     words = [word for word in re.split(r"[\W_]+", said) if word]  # 'entered-in-error' too
+    if len(words) == 2 and words[1] == "validiert" and words[0] in _VALIDATED_BY:
+        # a German LIS's 'Validierung' column (lab QA round 10: 'techn. validiert' was final)
+        return _VALIDATED_BY[words[0]]
     first = words[0] if words else ""
     if first in _FINAL:  # 'Final; addendum pending', 'Final - no error' (review)
         if _CORRECTION_WORDS & set(words):  # 'Freigegeben; korrigiert' too (review)

@@ -224,3 +224,47 @@ def test_a_marker_the_set_lacks_names_the_bundled_set_that_has_it(write_csv) -> 
     )
     [panel] = check_file(path, ranges="mayo-adult").panels  # it is judged there, by mg/L
     assert [(r.marker, r.status.value) for r in panel.results][0] == ("CRP", "high")
+
+
+# --- sex written as a code and its word; German LIS headers (lab QA round 10) ------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "sex"),
+    [
+        ("M - Male", "male"), ("F - Female", "female"), ("F (Female)", "female"),
+        ("f.", "female"), ("Fem", "female"), ("2 - Female", "female"), ("1 - Male", "male"),
+        ("Feminino", "female"), ("M - Female", None), ("1 - Female", None), ("M/F", None),
+        ("1", None), ("2", None), ("Mrs", None),
+    ],
+)  # fmt: skip
+def test_a_sex_code_with_its_word_is_read_where_both_agree(written, sex) -> None:
+    from panelcli.ranges import parse_sex
+
+    assert parse_sex(written) == sex
+
+
+def test_a_sex_code_with_its_word_chooses_the_interval(write_csv) -> None:
+    """Lab QA round 10: 'M - Male' was unread, so a man's Ferritin of 20 (low) and a woman's
+    of 250 (high) were indeterminate, exit 0."""
+    path = write_csv(
+        "MRN,Patient Sex,Age,Test,Result,Units\n"
+        "100,M - Male,45,Ferritin,20,ng/mL\n101,F - Female,30,Ferritin,250,ng/mL\n"
+    )
+    statuses = [r.status.value for r in results_of(path, ranges="mayo-adult")]
+    assert statuses == ["low", "high"]
+
+
+def test_german_lis_headers_for_sex_and_validation_are_read(write_csv) -> None:
+    """Lab QA round 10: 'Geschl.' was not read (Ferritin indeterminate), and 'Validierung''s
+    'techn. validiert' (not yet released by a doctor) and 'ausstehend' were judged as final."""
+    path = write_csv(
+        "Pat.-Nr.;Geschl.;Alter;Test;Ergebnis;Einheit;Validierung\n"
+        "100;W;40;FERR;420;ng/ml;med. validiert\n100;W;40;CRP;35,2;mg/l;techn. validiert\n"
+        "100;W;40;IL6;3,0;pg/ml;ausstehend\n"
+    )
+    results = results_of(path, ranges="mayo-adult")
+    assert [(r.marker, r.status.value) for r in results] == [("Ferritin", "high"), ("CRP", "high")]
+    assert results[1].note == "a preliminary result: the final one may differ"
+    codes = [(i.line, i.code) for i in issues_of(path, ranges="mayo-adult")]
+    assert (3, "result-preliminary") in codes and (4, "result-not-given") in codes

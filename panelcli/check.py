@@ -298,15 +298,51 @@ class _Plan(NamedTuple):
     #: a written number past which the general path reads the row, to say it is far past
     #: any level labs report (`_far_past_message`); infinite where the range has no top
     ceiling: float = math.inf
+    #: ... and one below which it does, to say it is far below them, read in a unit that
+    #: makes numbers smaller (`_floor`); 0 where none is
+    floor: float = 0.0
 
 
 def _far_past_message(result: Result, written_unit: str, assuming: bool) -> str | None:
     """Why a value read as `FAR_PAST_HIGH` or more times its range's upper limit should be
     checked (QA: IL-6 '12' in mg/L, a CRP habit, was 12,000,000 pg/mL, '4,800,000 times the
     upper limit … strong inflammation', with no word that the unit may be wrong); else None."""
-    if result.reference is None or not far_past_range(result):  # as the summary tells it
+    if result.reference is None:
         return None
-    return far_past_said(result.marker, written_unit, assuming, result.reference.unit)
+    if far_past_range(result):  # as the summary tells it
+        return far_past_said(result.marker, written_unit, assuming, result.reference.unit)
+    if _far_below(result, written_unit):
+        return far_below_said(result.marker, written_unit, assuming)
+    return None
+
+
+def _far_below(result: Result, written_unit: str) -> bool:
+    """Whether a result read in a unit that makes numbers smaller is `FAR_PAST_HIGH` times
+    below its range's upper limit or more (lab QA round 10: CRP 45 in a 'pg/mL' filled down
+    by mistake was 0.000045 mg/L, 'normal', with no word); as `_floor` has it."""
+    reference, value = result.reference, result.value
+    if (
+        reference is None or not reference.high or reference.high < 0 or value is None
+        or value <= 0 or result.comparator in (">", ">=")
+        or value * FAR_PAST_HIGH > reference.high
+    ):  # fmt: skip
+        return False
+    try:
+        return conversion_exponent(written_unit, reference.unit) < 0
+    except UnitProblem:
+        return False
+
+
+def far_below_said(name: str, written_unit: str, assuming: bool = False) -> str:
+    """The warning of a marker read in a unit whose values are far below any level labs can
+    measure, the same for each such row (said once a file for each marker and unit)."""
+    unit = shorten(written_unit.strip())
+    how = f"{unit} (as given, or as assumed with --assume-unit)" if assuming else unit
+    return (
+        f"a value of {name} read in {how} is 100,000 times below its upper limit or more, far "
+        f"below the levels labs can measure: check the number and the unit (said once a file "
+        f"for {name} in {unit})"
+    )
 
 
 def far_past_said(
@@ -340,6 +376,15 @@ def _ceiling(bounds: Bounds, exponent: int) -> float:
     return FAR_PAST_HIGH * bounds.high / 10.0**exponent * (1 - 1e-9)
 
 
+def _floor(bounds: Bounds, exponent: int) -> float:
+    """`_Plan.floor` for these bounds: where the written unit makes numbers smaller, a little
+    above the number that is `FAR_PAST_HIGH` times below the upper limit, so that the general
+    path decides at the limit itself (`_far_below`); else 0."""
+    if exponent >= 0 or bounds.high is None or bounds.high <= 0:
+        return 0.0
+    return bounds.high / FAR_PAST_HIGH / 10.0**exponent * (1 + 1e-9)
+
+
 #: A plan for a printed range, and the warning (code, message) the range gives, if any.
 _LabPlan = tuple[_Plan, tuple[str, str] | None]
 
@@ -362,7 +407,7 @@ def _short_row(
     marker: str, unit: str, comparator: Comparator | None,
 ) -> ResultRow:  # fmt: skip
     """The result of a number, already checked as `_quick` checks it, for this plan."""
-    name, category, reference_unit, exponent, _, bounds, limits, reference, _ = plan
+    name, category, reference_unit, exponent, _, bounds, limits, reference, _, _ = plan
     value = convert(number, exponent) if exponent else number
     note = None
     if comparator is None:
@@ -1516,7 +1561,7 @@ class Interpreter:
                             # nor a comment.
                             if plan is not None:
                                 (name, category, reference_unit, exponent, scale, bounds, limits,
-                                 reference, ceiling) = plan  # fmt: skip
+                                 reference, ceiling, floor) = plan  # fmt: skip
                                 # `_plain_number`, written out: a call per row costs more than
                                 # its work
                                 number = None
@@ -1556,6 +1601,12 @@ class Interpreter:
                                         and self._far_unsaid(
                                             comparator, source, name, unit, reference_unit
                                         )
+                                    )
+                                    or (
+                                        number is not None
+                                        and number < floor  # (floor 0: never)
+                                        and number > 0.0
+                                        and self._far_below_unsaid(comparator, source, name, unit)
                                     )
                                     or (
                                         spill is not None
@@ -1899,12 +1950,20 @@ class Interpreter:
                 comparator, source, plan.name, unit or "", plan.unit
             ):
                 return None  # before any state changes: the general path says so (review)
+            if 0.0 < number < plan.floor and self._far_below_unsaid(
+                comparator, source, plan.name, unit or ""
+            ):
+                return None
             if "," in text:
                 self.comma_decimal_seen = True  # see _doubt_grouping
         elif number > plan.ceiling and self._far_unsaid(
             None, source, plan.name, unit or "", plan.unit
         ):
             return None  # the general path says so
+        elif 0.0 < number < plan.floor and self._far_below_unsaid(
+            None, source, plan.name, unit or ""
+        ):
+            return None
         if self.decimal_point_seen is None:  # a wide row's '2.5' beside its '"1,500"' (QA)
             self.decimal_point_seen = decimal_point_shown(text)
         if collected_at and self._date_unsaid(collected_at, source):  # stripped as it was read
@@ -1962,7 +2021,7 @@ class Interpreter:
         return _Plan(
             name, entry.category, entry.unit, exponent,
             0.0 if power is None else 10.0**power, bounds, zone_limits(bounds), reference,
-            _ceiling(bounds, exponent),
+            _ceiling(bounds, exponent), _floor(bounds, exponent),
         )  # fmt: skip
 
     def _lab_plan_for(
@@ -2018,7 +2077,7 @@ class Interpreter:
         reference = self._reference(bounds, plan.unit, origin, plan.reference.source)
         return plan._replace(
             bounds=bounds, limits=zone_limits(bounds), reference=reference,
-            ceiling=_ceiling(bounds, plan.exponent),
+            ceiling=_ceiling(bounds, plan.exponent), floor=_floor(bounds, plan.exponent),
         )  # fmt: skip
 
     def _said_or_summed_up(self, key: tuple[str, ...]) -> bool:
@@ -2634,6 +2693,20 @@ class Interpreter:
                 "value-far-past-range",
                 source,
                 far_past_said(name, unit, self._may_be_assumed(name, unit), range_unit),
+            )
+            not in self._warned
+        )
+
+    def _far_below_unsaid(
+        self, comparator: Comparator | None, source: str, name: str, unit: str
+    ) -> bool:
+        """`_far_unsaid` for a number below its plan's floor (`far_below_said`): not one above a
+        number ('>')."""
+        return comparator not in (">", ">=") and (
+            (
+                "value-far-past-range",
+                source,
+                far_below_said(name, unit, self._may_be_assumed(name, unit)),
             )
             not in self._warned
         )

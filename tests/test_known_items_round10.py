@@ -268,3 +268,32 @@ def test_german_lis_headers_for_sex_and_validation_are_read(write_csv) -> None:
     assert results[1].note == "a preliminary result: the final one may differ"
     codes = [(i.line, i.code) for i in issues_of(path, ranges="mayo-adult")]
     assert (3, "result-preliminary") in codes and (4, "result-not-given") in codes
+
+
+# --- a value far below any level, read in a unit that makes numbers smaller (lab QA round 10) ---
+
+FILLED_DOWN = (
+    "Sample ID,Sex,Age,Marker,Value,Unit\nS1,F,40,IL-6,12.0,pg/mL\nS1,F,40,CRP,45,pg/mL\n"
+    "S2,F,40,CRP,30,pg/mL\nS3,F,40,CRP,2,mg/L\nS4,F,40,CRP,<0.0004,pg/mL\n"
+)
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_value_far_below_any_level_after_a_unit_slip_is_said(write_csv, short_path) -> None:
+    """Lab QA round 10: CRP 45 in a 'pg/mL' filled down by mistake was 0.000045 mg/L,
+    'normal', with no word; 45 mg/L would be 9 times the limit."""
+    path = write_csv(FILLED_DOWN)
+    results = results_of(path, short_path, "mayo-adult")
+    assert [r.status.value for r in results] == ["high", "normal", "normal", "normal", "normal"]
+    far = [i for i in issues_of(path, short_path, "mayo-adult") if i.code == "value-far-past-range"]
+    assert [(i.line, i.marker) for i in far] == [(3, "CRP")]  # once a file for CRP in pg/mL
+    assert far[0].message == (
+        "a value of CRP read in pg/mL is 100,000 times below its upper limit or more, far below "
+        "the levels labs can measure: check the number and the unit (said once a file for CRP "
+        "in pg/mL)"
+    )
+
+
+def test_a_small_value_in_the_set_s_own_unit_is_no_unit_slip(write_csv) -> None:
+    path = write_csv("Sample ID,Marker,Value,Unit\nS1,IL-6,0.00001,pg/mL\nS2,CRP,0.00001,mg/L\n")
+    assert not [i for i in issues_of(path, ranges="mayo-adult") if i.code.startswith("value-far")]

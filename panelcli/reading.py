@@ -894,11 +894,39 @@ def _cp1252_fallback(stats: ReadStats) -> str:
                     f", which Mac Roman (older Excel for Mac) reads as '{visible(mac)}': if that "
                     "is meant, save the file as CSV UTF-8"
                 )
+            elif (dos := _dos_sign(exc)) is not None:
+                stats.fallback_text += (
+                    f", which Excel's 'CSV (MS-DOS)' (code page 437) reads as '{dos}': if that "
+                    "is meant, save the file as CSV UTF-8"
+                )
         stats.fallback_bytes += len(bad)
         return read, exc.end
 
     codecs.register_error(name, handler)
     return name
+
+
+#: Signs and Greek letters of code page 437, which Excel's 'CSV (MS-DOS)' writes, by byte
+#: ('≤' 0xF3, which Windows-1252 reads as 'ó'), and what must be beside them to be read so
+_DOS_SIGNS = {0xF3: "≤", 0xF2: "≥", 0xF1: "±", 0xE0: "α", 0xE1: "β", 0xE6: "µ"}
+
+
+def _dos_sign(exc: UnicodeDecodeError) -> str | None:
+    """The sign or Greek letter a lone byte is in code page 437 where what is beside it says
+    it is one ('≤' before a number, 'α' after 'TNF-', 'µ' before 'g/'); else None (lab QA
+    round 10: '≤ 8.1' read as 'ó 8.1' dropped the lab's range, 'IL-1ß' was 'IL-1á')."""
+    if exc.end - exc.start != 1:
+        return None
+    sign = _DOS_SIGNS.get(exc.object[exc.start])
+    after = bytes(exc.object[exc.end : exc.end + 3]).lstrip(b" ")
+    before = bytes(exc.object[max(0, exc.start - 1) : exc.start])
+    if sign in ("≤", "≥", "±") and after[:1].isdigit():
+        return sign
+    if sign in ("α", "β") and (before == b"-" or before.isdigit()):
+        return sign
+    if sign == "µ" and after[:1] in (b"g", b"l", b"L", b"m"):
+        return sign
+    return None
 
 
 def _line_around(exc: UnicodeDecodeError, read: str) -> str:

@@ -297,3 +297,35 @@ def test_a_value_far_below_any_level_after_a_unit_slip_is_said(write_csv, short_
 def test_a_small_value_in_the_set_s_own_unit_is_no_unit_slip(write_csv) -> None:
     path = write_csv("Sample ID,Marker,Value,Unit\nS1,IL-6,0.00001,pg/mL\nS2,CRP,0.00001,mg/L\n")
     assert not [i for i in issues_of(path, ranges="mayo-adult") if i.code.startswith("value-far")]
+
+
+# --- Excel's 'CSV (MS-DOS)' (code page 437) is named in the fallback warning (lab QA round 10) --
+
+
+@pytest.mark.parametrize(
+    ("row", "first"),
+    [
+        ("S1,TNF-α,10.0,pg/mL,≤ 8.1\n", "'à' in 'TNF-à', which Excel's 'CSV (MS-DOS)' (code page "
+         "437) reads as 'α'"),
+        ("S1,IL-6,10.0,pg/mL,≤ 8.1\n", "'ó' in 'ó 8.1', which Excel's 'CSV (MS-DOS)' (code page "
+         "437) reads as '≤'"),
+        ("S1,IL-6,10.0,µg/L,\n", "'æ' in 'æg/L', which Excel's 'CSV (MS-DOS)' (code page 437) "
+         "reads as 'µ'"),
+    ],
+)  # fmt: skip
+def test_a_dos_code_page_sign_is_named_in_the_fallback_warning(write_csv, row, first) -> None:
+    """Lab QA round 10: '≤ 8.1' read as 'ó 8.1' dropped the lab's range, and the warning named
+    only Windows-1252."""
+    text = "Sample ID,Marker,Value,Unit,Reference range\n" + row
+    path = write_csv(text.encode("cp437"))
+    [fallback] = [i for i in issues_of(path) if i.code == "encoding-fallback"]
+    assert f"the first is {first}: if that is meant, save the file as CSV UTF-8" in (
+        fallback.message
+    )
+
+
+def test_a_windows_1252_name_is_not_called_a_dos_sign(write_csv) -> None:
+    text = "Sample ID,Patient,Marker,Value,Unit\nS1,Muñoz,IL-6,1.0,pg/mL\nS2,Peña 2,IL-6,1,pg/mL\n"
+    path = write_csv(text.encode("cp1252"))
+    [fallback] = [i for i in issues_of(path) if i.code == "encoding-fallback"]
+    assert "MS-DOS" not in fallback.message

@@ -116,6 +116,7 @@ from panelcli.ranges import (
 )
 from panelcli.reading import (
     ALARM_COLUMNS,
+    ASSAY_LIMIT_ROLES,
     CRITICAL_ROLES,
     DEFAULT_MAX_LINE,
     FILE_END_CODES,
@@ -1912,7 +1913,7 @@ class Interpreter:
         """
         (source, line, column, marker, written, unit, sample_id, patient_id, collected_at,
          sex, age, birth_date, reference_range, detection, _, _, critical, comment,
-         specimen, qc_code) = m  # fmt: skip
+         specimen, qc_code, _) = m  # fmt: skip
         if (
             reference_range is not None or detection is not None or critical is not None
             or comment is not None or qc_code is not None
@@ -2937,7 +2938,12 @@ class Interpreter:
         if value is None and (bounds is not None or candidates):
             # An assay limit stands in for the missing number, only where that is sound.
             written = shorten(self._without_flag(m))  # QA: 'n.n. N' for 'n.n.' and flag '-'
-            known = [(k, getattr(entry, k)) for k in parsed.limits if getattr(entry, k) is not None]
+            row = self._row_assay_limits(m, parsed.limits, entry.unit, exponent, decimal_comma)
+            known = [
+                (k, row[k] if k in row else getattr(entry, k))
+                for k in parsed.limits
+                if k in row or getattr(entry, k) is not None
+            ]
             if not known:
                 # Plain words first; the set's keys last, for lab staff (educator QA).
                 # ('lod', 'lloq') are both the lowest end; no value stands for two ends at once.
@@ -2962,7 +2968,8 @@ class Interpreter:
             side = "below" if parsed.comparator == "<" else "above"
             used = (
                 f"'{written}' has no number; it was read as {side} the {_LIMIT_WORDS[key]}, "
-                f"{number_text(value)} {entry.unit}, from the reference set"
+                f"{number_text(value)} {entry.unit}, "
+                + ("as its row gives it" if key in row else "from the reference set")
             )
         if bounds is None and value is not None and candidates:
             certain = _judged_alike(value, parsed.comparator, candidates, entry.unit)
@@ -3098,6 +3105,21 @@ class Interpreter:
             bounds = with_lab_critical(bounds, usable)
         candidates = tuple((who, with_lab_critical(b, usable)) for who, b in candidates)
         return bounds, origin, note, indeterminate, candidates, sides
+
+    def _row_assay_limits(
+        self, m: Measurement, keys: Sequence[str], unit: str, exponent: int, decimal_comma: bool
+    ) -> dict[str, float]:
+        """The assay limits of `keys` ('lloq') the row gives in columns of their own, in the
+        set's `unit` (`Measurement.assay_limits`); a cell that is not a number alone is not
+        used (the set's limit, if any, stands)."""
+        if not m.assay_limits:
+            return {}
+        read = {
+            key: read_critical_limit(m.assay_limits[key], unit, exponent, decimal_comma)
+            for key in keys
+            if key in m.assay_limits
+        }
+        return {key: limit for key, limit in read.items() if isinstance(limit, float) and limit > 0}
 
     def _lab_critical(
         self,
@@ -5380,6 +5402,7 @@ def _general_path_only(layout: Layout) -> bool:
         or "comparator" in layout.roles
         or "lab_flag" in layout.roles
         or "detection_range" in layout.roles
+        or any(role in layout.roles for role in ASSAY_LIMIT_ROLES)  # 'BLQ' beside its LLOQ
         or "result_status" in layout.roles  # a row may be said or skipped for its status
         or "replicate" in layout.roles  # its marker is named with its replicate (`read`)
         or bool(layout.expected)  # a standard's expected value: skipped there

@@ -245,6 +245,15 @@ _ROLES: dict[str, tuple[str, ...]] = {
                    "rangehigh", "normalmax", "normalmaximum", "refmax", "urr",
                    "referencemax", "referencemaximum", "uln"),
     # The lab's critical (panic) limits, each row's in its value's unit (`Measurement.critical`)
+    # The assay's limits of measurement on each row (CRO result files, Olink Target 48), in
+    # its value's unit: what 'BLQ', 'ALQ', 'ND' stand for there (`Measurement.assay_limits`)
+    "assay_lod": ("lod", "llod", "limitofdetection", "lowerlimitofdetection", "detectionlimit",
+                  "nachweisgrenze"),
+    "assay_lloq": ("lloq", "loq", "lql", "limitofquantification", "limitofquantitation",
+                   "lowerlimitofquantification", "lowerlimitofquantitation", "lowerloq",
+                   "bestimmungsgrenze"),
+    "assay_uloq": ("uloq", "uql", "upperlimitofquantification", "upperlimitofquantitation",
+                   "upperloq"),
     "critical_low": ("criticallow", "critlow", "critlo", "criticallo", "lowcritical",
                      "criticallowlimit", "lowcriticallimit", "lowercriticallimit",
                      "criticallowerlimit", "paniclow", "paniclo", "lowpanic", "paniclowlimit",
@@ -636,6 +645,9 @@ class Measurement(NamedTuple):
     #: An instrument's or quality control's code in the flag column ('EXP', 'HEM'; `qc_code_in`)
     #: as written: the result is not judged. None where the flag column gives none.
     qc_code: str | None = None
+    #: The assay's limits the row gives in columns of their own ('LLOQ', 'ULOQ', 'LOD'), by
+    #: the set's key ('lloq'), as written; None where the row gives none.
+    assay_limits: dict[str, str] | None = None
 
 
 class BlankCells(NamedTuple):
@@ -2235,12 +2247,14 @@ def _means_of_replicates(
 #: Roles of the long layout that belong to one value, so a wide row's one cell cannot hold them.
 _PER_MARKER_ROLES = (
     "reference_range", "range_low", "range_high", "comparator", "lab_flag", "detection_range",
-    "critical_low", "critical_high",
+    "critical_low", "critical_high", "assay_lod", "assay_lloq", "assay_uloq",
 )  # fmt: skip
 #: The lab's range as a low and a high column (read together, as one range cell).
 _RANGE_LIMIT_ROLES = ("range_low", "range_high")
 #: The lab's critical limits, a low and a high column (`critical_cells`)
 CRITICAL_ROLES = ("critical_low", "critical_high")
+#: A long row's assay limit columns, as the set's keys name them (`AssayLimitCells`)
+ASSAY_LIMIT_ROLES = {"assay_lod": "lod", "assay_lloq": "lloq", "assay_uloq": "uloq"}
 _RANGE_ROLES = ("reference_range", *_RANGE_LIMIT_ROLES)
 _AS_WRITTEN = ("collected_at", "marker", "unit", *_RANGE_ROLES)
 
@@ -4115,6 +4129,25 @@ def same_size(units: list[str]) -> bool:
         return all(conversion_exponent(unit, units[0]) == 0 for unit in units)
     except UnitProblem:
         return False
+
+
+def assay_limit_cells(layout: Layout) -> Callable[[list[str]], dict[str, str] | None] | None:
+    """What reads a long row's assay limit cells (`Measurement.assay_limits`); None where the
+    file has no such column (lab QA round 10: a CRO file's 'ULOQ' of 3000 beside 'ALQ' was
+    not read, and the result was left unjudged for want of a limit the row gave)."""
+    columns = {
+        key: layout.roles[role] for role, key in ASSAY_LIMIT_ROLES.items() if role in layout.roles
+    }
+    if not columns:
+        return None
+
+    def read(cells: list[str]) -> dict[str, str] | None:
+        given = {
+            key: text for key, i in columns.items() if (text := _known_limit(cell_text(cells, i)))
+        }
+        return given or None
+
+    return read
 
 
 def critical_cells(
@@ -6013,6 +6046,7 @@ def measurement_reader(
     range_limits = has_range_limits(layout)
     range_unit = layout.range_unit
     critical_of = critical_cells(header, layout) if long else None
+    assay_limits_of = assay_limit_cells(layout) if long else None
     i_comment = layout.roles.get("comment")  # a wide row's is each of its results'
     # The cells `Interpreter._long_rows` takes as written (ids it composes itself, dates are
     # composed where read; a value it takes is digits): the general path composes the others'
@@ -6464,6 +6498,7 @@ def measurement_reader(
                     flag_as_written, name, critical_of(cells) if critical_of else None,
                     commented[1],  # this row's (None without a comment column)
                     fluid_of(cells, fluid_at) if fluid_at else None, qc_code,
+                    assay_limits_of(cells) if assay_limits_of else None,
                 ))  # fmt: skip
                 continue
             sample_id, patient_id = row_ids(cells, layout)

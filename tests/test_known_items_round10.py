@@ -134,6 +134,17 @@ def test_a_row_saying_no_result_still_withdraws_a_preliminary_one(write_csv, wor
     assert [i.code for i in issues_of(path)] == ["result-superseded", "result-not-given"]
 
 
+def _batched(path: str, rows_per_batch: int) -> list[tuple[str, float | None, str]]:
+    """Each result's marker, value and status as batches of `rows_per_batch` rows give them."""
+    return [
+        (e.marker, e.value, e.status.value)
+        for batch in read_batches(path, rows_per_batch=rows_per_batch)
+        for events in interpret_batch(batch).events
+        for e in (events if isinstance(events, list) else [events])
+        if isinstance(e, Result | ResultRow)
+    ]
+
+
 # --- a wide header with words after its unit (lab QA round 10) ---------------------------------
 
 WORDS_AFTER = (
@@ -174,14 +185,7 @@ def test_a_header_s_range_reads_alike_in_batches_and_with_a_decimal_comma(
     expected = [("IL-6", 5.5, "normal"), ("IL-8", 3.2, "normal"), ("IL-6", 8.0, "high"),
                 ("IL-8", 1.0, "normal")]  # fmt: skip
     assert [(r.marker, r.value, r.status.value) for r in results_of(path)] == expected
-    batched = [
-        (e.marker, e.value, e.status.value)
-        for batch in read_batches(path, rows_per_batch=rows_per_batch)
-        for events in interpret_batch(batch).events
-        for e in (events if isinstance(events, list) else [events])
-        if isinstance(e, Result | ResultRow)
-    ]
-    assert batched == expected
+    assert _batched(path, rows_per_batch) == expected
 
 
 def test_a_role_after_the_unit_is_still_no_marker_s_results(write_csv) -> None:
@@ -329,3 +333,39 @@ def test_a_windows_1252_name_is_not_called_a_dos_sign(write_csv) -> None:
     path = write_csv(text.encode("cp1252"))
     [fallback] = [i for i in issues_of(path) if i.code == "encoding-fallback"]
     assert "MS-DOS" not in fallback.message
+
+
+# --- a row's own assay limit columns (lab QA round 10) -----------------------------------------
+
+CRO = (
+    "Subject ID,Sample ID,Analyte,Result,Units,LLOQ,ULOQ\n"
+    "1001,A-0001,IL-6,BLQ,pg/mL,1.5,5000\n1001,A-0001,IL-8,ALQ,pg/mL,0.8,3000\n"
+    "1001,A-0001,IL-10,<LLOQ,pg/mL,0.6,2000\n1001,A-0001,TNF-alpha,>ULOQ,ng/mL,1.0,4\n"
+    "1001,A-0001,IL-2,3.4,pg/mL,1.0,4000\n1001,A-0001,IL-4,ALQ,pg/mL,1.0,N/A\n"
+)
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_row_s_own_assay_limits_stand_for_its_words(write_csv, short_path) -> None:
+    """Lab QA round 10: 'ALQ' beside a ULOQ of 3000 was indeterminate, its note asking lab staff
+    to add to a ranges file the limit the row gave, and the run exited 0."""
+    path = write_csv(CRO)
+    results = results_of(path, short_path)
+    assert [(r.marker, r.comparator, r.value, r.status.value) for r in results] == [
+        ("IL-6", "<", 1.5, "normal"), ("IL-8", ">", 3000.0, "high"),
+        ("IL-10", "<", 0.6, "normal"), ("TNF-α", ">", 4000.0, "high"),  # 4 ng/mL
+        ("IL-2", None, 3.4, "high"), ("IL-4", ">", None, "indeterminate"),  # its ULOQ 'N/A'
+    ]  # fmt: skip
+    assert results[1].note == (
+        "'ALQ' has no number; it was read as above the upper limit of quantification (uloq), "
+        "3000 pg/mL, as its row gives it"
+    )
+    assert not [i for i in issues_of(path, short_path) if i.code == "column-ignored"]
+
+
+@pytest.mark.parametrize("rows_per_batch", [1, 3])
+def test_a_row_s_assay_limits_read_alike_in_batches(write_csv, rows_per_batch) -> None:
+    path = write_csv(CRO.replace(",", ";").replace("1.5", "1,5").replace("0.8", "0,8"))
+    expected = [(r.marker, r.value, r.status.value) for r in results_of(path)]
+    assert expected[:2] == [("IL-6", 1.5, "normal"), ("IL-8", 3000.0, "high")]
+    assert _batched(path, rows_per_batch) == expected

@@ -1368,6 +1368,7 @@ def demo(
     Example: panelcli demo cytokine-storm --csv | panelcli check - --format json
     """
     from panelcli.samples import (
+        EVERY_SAMPLE,
         find_sample,
         list_samples,
         named_by_file_name,
@@ -1390,7 +1391,7 @@ def demo(
             )
         if csv_file and export is not None:
             raise PanelcliError("--csv prints the sample's file, not a report: leave out --export")
-        if name is None:
+        if name is None or name.strip().casefold() in EVERY_SAMPLE:  # ('demo all')
             with writing():
                 render_sample_list(list_samples(), console)
             if export is not None:

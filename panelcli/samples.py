@@ -44,13 +44,20 @@ def list_samples() -> list[Sample]:
     ]
 
 
+#: What asks for every sample, not one: `panelcli demo all` lists them (educator QA round
+#: 10: 'all' showed the all-in-range sample alone, without a word)
+EVERY_SAMPLE = frozenset({"all", "every", "everything", "list"})
+
+
 def find_sample(name: str) -> Sample | None:
     """A sample by its name, however it is spaced or cased ('Cytokine storm'), or by a part
     of it (3 letters or more) that names only one sample ('storm')."""
     wanted = _key(name.removesuffix(".csv"))
     samples = list_samples()
     exact = [s for s in samples if wanted in _keys(s)]
-    partly = [s for s in samples if len(wanted) >= 3 and any(wanted in k for k in _keys(s))]
+    # a part of its name now, not of a former one: 'chronic' and 'healthy' were renamed away
+    # (educator QA round 10: they still led to those samples)
+    partly = [s for s in samples if len(wanted) >= 3 and wanted in _key(s.name)]
     found = exact or partly
     return found[0] if len(found) == 1 else None
 

@@ -118,12 +118,13 @@ def test_an_unknown_demo_name_is_an_error_that_lists_the_samples() -> None:
 @pytest.mark.parametrize(
     ("typed", "found"),
     [("cytokine_storm", "cytokine-storm"), ("Cytokine storm", "cytokine-storm"),
-     ("storm", "cytokine-storm"), ("healthy", "all-in-range"), ("in", None), ("", None),
-     ("x", None)],  # 'x' is in one name only, but too short to mean it
+     ("storm", "cytokine-storm"), ("healthy-adult", "all-in-range"), ("in", None), ("", None),
+     ("x", None), ("healthy", None), ("chronic", None)],  # 'x': too short to mean it
 )  # fmt: skip
 def test_a_demo_is_found_however_its_name_is_typed(typed: str, found: str | None) -> None:
-    """'cytokine_storm', 'storm' and 'healthy' were unknown samples (found in review); a word
-    that several names hold ('in') finds none."""
+    """'cytokine_storm', 'storm' and 'healthy-adult' were unknown samples (found in review); a
+    word that several names hold ('in') finds none, nor a part of a former name alone
+    ('healthy', 'chronic': renamed away, educator QA round 10)."""
     from panelcli.samples import find_sample
 
     sample = find_sample(typed)

@@ -369,3 +369,12 @@ def test_a_row_s_assay_limits_read_alike_in_batches(write_csv, rows_per_batch) -
     expected = [(r.marker, r.value, r.status.value) for r in results_of(path)]
     assert expected[:2] == [("IL-6", 1.5, "normal"), ("IL-8", 3000.0, "high")]
     assert _batched(path, rows_per_batch) == expected
+
+
+@pytest.mark.parametrize("word", ["all", "ALL", "every"])
+def test_demo_all_lists_every_sample(word) -> None:
+    """Educator QA round 10: 'panelcli demo all' showed the all-in-range sample alone."""
+    shown = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["demo", word])
+    assert shown.exit_code == 0
+    assert "Sample panels (synthetic)" in shown.output
+    assert "cytokine-storm" in shown.output and "bad-rows" in shown.output

@@ -1488,6 +1488,8 @@ def explain(
         named = [word for word in words or [] if not explaining.asks_for_the_overview(word)]
         words = named if named else words
         marker = _words_as_one(words)
+        if marker is not None and (asked := explaining.without_question(marker)) != marker:
+            marker, words = asked, asked.split()  # 'what is IL-6?' asks of IL-6
         sets, notes = explaining.sets_to_show(ranges)
         for note in notes:  # a broken set of yours: the others are still shown
             _say(note)

@@ -89,6 +89,25 @@ _OVERVIEW_KEYS = frozenset({
 })  # fmt: skip
 
 
+#: A question around a name, as students type it ('what is IL-6?', 'IL-6 test'): educator QA
+#: round 10, each was 'no explanation' with no hint
+_QUESTION = lazy_pattern(
+    r"^\s*(?:(?:what|who)(?:\s+is|\s+are|'s|’s)\s+(?:an?\s+|the\s+)?|tell\s+me\s+about\s+)?"
+    r"(?P<name>.*?)(?:\s+(?:blood\s+)?tests?)?\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_question(words: str) -> str:
+    """The name a question asks about ('what is IL-6?' → 'IL-6'); the words as given where
+    they hold no such question, or nothing besides it."""
+    if words.rstrip("?!. ").endswith("-"):
+        return words  # 'TNF-?': a Greek letter lost when a file was saved (its own hint)
+    asked = _QUESTION.match(words)
+    name = asked["name"].strip() if asked is not None else ""
+    return name or words
+
+
 def asks_for_the_overview(words: str) -> bool:
     """Whether `explain`'s words name the topic as a whole ('cytokines', 'cytokine storm')."""
     return marker_key(words) in _OVERVIEW_KEYS

@@ -378,3 +378,24 @@ def test_demo_all_lists_every_sample(word) -> None:
     assert shown.exit_code == 0
     assert "Sample panels (synthetic)" in shown.output
     assert "cytokine-storm" in shown.output and "bad-rows" in shown.output
+
+
+@pytest.mark.parametrize(
+    ("typed", "heading"),
+    [
+        (["Il-6?"], "IL-6"), (["IL-6", "test"], "IL-6"), (["what", "is", "IL-6"], "IL-6"),
+        (["what's", "TNF", "alpha?"], "TNF-α"), (["tell", "me", "about", "ferritin"], "Ferritin"),
+        (["What", "are", "cytokines?"], "Cytokines and the cytokine panel"),
+    ],
+)  # fmt: skip
+def test_explain_reads_a_question_about_a_marker(typed, heading) -> None:
+    """Educator QA round 10: students type questions ('what is IL-6', 'Il-6?'), which were
+    'no explanation' with no hint."""
+    shown = CliRunner().invoke(app, ["explain", *typed])
+    assert shown.exit_code == 0, shown.output
+    assert shown.output.splitlines()[0].strip() == heading
+
+
+def test_a_question_mark_alone_is_still_no_marker() -> None:
+    shown = CliRunner().invoke(app, ["explain", "?"])
+    assert shown.exit_code == 2 and "no explanation for '?'" in shown.output

@@ -1495,7 +1495,12 @@ def _set_hint(spec: str, names: list[str]) -> str:
     folded = spec.casefold()
     starting = [name for name in names if name.casefold().startswith(folded)]
     close = starting or difflib.get_close_matches(spec, names, n=2, cutoff=0.75)
-    return f" (did you mean {' or '.join(close[:2])}?)" if close and folded else ""
+    if close and folded:
+        return f" (did you mean {' or '.join(close[:2])}?)"
+    if folded and any(reference_set.resolve(spec) for _, reference_set in bundled_reference_sets()):
+        # lab QA round 10: 'ranges show IL-6' was only "no reference set named 'IL-6'"
+        return f" ('{spec}' is a marker: panelcli explain {spec} shows its range in every set)"
+    return ""
 
 
 def _toml(text: str) -> dict[str, Any]:

@@ -1060,11 +1060,14 @@ def _no_number(cell: str) -> ParsedValue | None:
 #: A lab's flag before a value's number ('H 12.5', '(L) 0.5', '↑ 45', '↑45'): letters or an
 #: arrow, never a sign ('- 5' may be a minus) ...
 _FLAG_BEFORE = lazy_pattern(
-    r"^(?P<flag>[A-Za-z]{1,2}(?=\s)|\([A-Za-z]{1,2}\)|[↑↓])\s*(?P<rest>[<>≤≥]?\s*\.?\d.*)$"
+    r"^(?P<flag>[A-Za-z]{1,2}(?=\s)|\([A-Za-z]{1,2}\)|↑{1,3}|↓{1,3})\s*"
+    r"(?P<rest>[<>≤≥]?\s*\.?\d.*)$"
 )  # (letters then a space: review, a well 'A1' was read as 1 flagged A)
-#: ... and an arrow after it ('12.5 ↑'), which a value cell's other flags are read as
-_ARROW_AFTER = lazy_pattern(r"^(?P<rest>.*\d\S*)\s*(?P<flag>[↑↓])$")
-_ARROWS = {"↑": "H", "↓": "L"}
+#: ... and arrows after it ('12.5 ↑'), which a value cell's other flags are read as; two or
+#: three as a flag column reads them, critical (lab QA round 10: '12.5 ↑↑' was refused, and
+#: '12.5↑↑' read as only high)
+_ARROW_AFTER = lazy_pattern(r"^(?P<rest>.*\d[^\s↑↓]*)\s*(?P<flag>↑{1,3}|↓{1,3})$")
+_ARROWS = {"↑": "H", "↓": "L", "↑↑": "HH", "↓↓": "LL", "↑↑↑": "HH", "↓↓↓": "LL"}
 
 
 _WORDS_THEN_LIMIT = lazy_pattern(
@@ -1190,6 +1193,19 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             f"value '{shorten(cell)}' is not a number; its '{cell.lstrip()[0]}' may be a sign "
             "(≥, ≤) lost when the file was saved in an encoding without it: save it as UTF-8 "
             "(CSV UTF-8 in Excel)"
+        )
+    key = cell.strip().casefold().replace(" ", "")
+    if key in ("uloq", "lloq", "lod", "loq", "ulq", "llq"):  # lab QA round 10
+        side = ">" if key.startswith("u") else "<"
+        return (
+            f"value '{shorten(cell)}' names one of the assay's limits but not which side of it "
+            f"the result is: write '{side}{cell.strip()}' if the result is "
+            f"{'above' if side == '>' else 'below'} it"
+        )
+    if key in ("n/d", "n.d", "n/d."):  # lab QA round 10: 'n.d.' is read, 'N/D' was not
+        return (
+            f"value '{shorten(cell)}' may mean 'not detected' or 'not done': write 'ND' if the "
+            "test found none, or 'not done' if there is no result"
         )
     words = cell.split()
     if len(words) >= 4 and not any(c.isdigit() for c in cell):  # lab QA round 10: a sentence

@@ -309,6 +309,10 @@ _REPLICATES_MEAN = (
 _NAMES_OF_A_LONG_VALUE = frozenset((*_REPLICATES_MEAN, *_OTHER_VALUE_NAMES))
 _WEAK_ROLE_OF = {
     "probe": "sample_id", "concentration": "value", "conc": "value",
+    # Bio-Plex Manager's reportable value ('OOR <', 'OOR >' past the standard curve): a file
+    # may keep it alone (lab QA round 10: refused, 'no value column'); beside 'Obs Conc' that
+    # is read, as before
+    "concinrange": "value",
     # MSD's, Ella's and Simoa's summary files give the mean alone (lab QA: refused as 'no
     # value column'); beside a column of each replicate's value, those are read, as before
     **dict.fromkeys(_REPLICATES_MEAN, "value"),
@@ -1892,6 +1896,14 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             # 'Conc' beside 'Final Conc': read off the curve, before the dilution (lab QA)
             raw_value = index
             not_read_why[index] = _read_before_dilution(cells[roles["value"]])
+        elif weak == "value" and key == "concinrange" and "value" in roles:
+            # beside Bio-Plex's 'Obs Conc': no calibrator's nominal value, as MSD's weak
+            # 'Concentration' beside its calculated one is (lab QA round 10)
+            not_read_why[index] = _not_read_because(
+                "it is Bio-Plex's result within the standard curve ('OOR <' or 'OOR >' outside "
+                f"it); column '{shorten(cells[roles['value']])}' beside it is read instead, "
+                "whose starred values are estimates"
+            )
         elif weak == "value" and "value" in roles:
             if _header_key_of(cells[roles["value"]]) not in _CALCULATED:
                 raise _DuplicateRole("value", cells[roles["value"]], cells[index], cells)

@@ -399,3 +399,70 @@ def test_explain_reads_a_question_about_a_marker(typed, heading) -> None:
 def test_a_question_mark_alone_is_still_no_marker() -> None:
     shown = CliRunner().invoke(app, ["explain", "?"])
     assert shown.exit_code == 2 and "no explanation for '?'" in shown.output
+
+
+# --- small things lab staff met (lab QA round 10) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "flag"), [("12.5 ↑↑", "HH"), ("12.5↑↑", "HH"), ("3 ↓↓", "LL"), ("↑↑ 45", "HH"),
+                       ("12.5 ↑", "H"), ("↑45", "H")],
+)  # fmt: skip
+def test_two_arrows_beside_a_value_are_a_critical_flag(cell, flag) -> None:
+    """'12.5 ↑↑' was refused, '12.5↑↑' read as only high; a flag column reads '↑↑' as HH."""
+    from panelcli.values import parse_value
+
+    assert parse_value(cell).flag == flag
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        ("ULOQ", "value 'ULOQ' names one of the assay's limits but not which side of it the "
+         "result is: write '>ULOQ' if the result is above it"),
+        ("LLOQ", "value 'LLOQ' names one of the assay's limits but not which side of it the "
+         "result is: write '<LLOQ' if the result is below it"),
+        ("N/D", "value 'N/D' may mean 'not detected' or 'not done': write 'ND' if the test "
+         "found none, or 'not done' if there is no result"),
+    ],
+)  # fmt: skip
+def test_a_limit_s_name_or_n_d_alone_is_refused_saying_what_to_write(write_csv, cell, said) -> None:
+    path = write_csv(f"sample_id,marker,value,unit\nA,IL-6,{cell},pg/mL\n")
+    [refused] = [i for i in issues_of(path) if i.severity == "error"]
+    assert (refused.code, refused.message) == ("value-not-a-number", said)
+
+
+def test_a_marker_given_as_a_set_names_explain() -> None:
+    shown = CliRunner().invoke(app, ["ranges", "show", "IL-6"])
+    assert shown.exit_code == 2
+    assert "('IL-6' is a marker: panelcli explain IL-6 shows its range in every set)" in (
+        " ".join(shown.output.split())
+    )
+
+
+def test_bio_plex_s_conc_in_range_is_read_where_it_is_the_only_value_column(write_csv) -> None:
+    """Lab QA round 10: a file keeping only 'Conc in Range' was refused ('no value column')."""
+    path = write_csv(
+        "Analyte,Type,Well,Description,Conc in Range,Units\nHu IL-6 (19),S1,A1,,3200,pg/mL\n"
+        "Hu IL-6 (19),X1,B1,PT-41,OOR <,pg/mL\nHu IL-6 (19),X2,C1,PT-42,45.50,pg/mL\n"
+        "Hu IL-6 (19),X3,D1,PT-43,OOR >,pg/mL\n"
+    )
+    results = results_of(path)
+    assert [(r.sample_id, r.comparator, r.value) for r in results] == [
+        ("PT-41", "<", None), ("PT-42", None, 45.5), ("PT-43", ">", None),
+    ]  # fmt: skip
+
+
+def test_conc_in_range_beside_obs_conc_is_said_and_no_expected_value(write_csv) -> None:
+    """Beside 'Obs Conc' it is not read, said so; never taken for a standard's expected value
+    (which would skip every row with a number there as a control's)."""
+    path = write_csv(
+        "Analyte,Type,Description,Obs Conc,Conc in Range,Units\n"
+        "Hu IL-6 (19),X1,PT-41,*2.10,OOR <,pg/mL\nHu IL-6 (19),X2,PT-42,45.50,45.50,pg/mL\n"
+    )
+    assert [(r.sample_id, r.value) for r in results_of(path)] == [("PT-42", 45.5)]
+    said = {i.column: i for i in issues_of(path)}
+    assert said["Conc in Range"].message.startswith(
+        "column 'Conc in Range' was not read: it is Bio-Plex's result within the standard curve"
+    )
+    assert said["Obs Conc"].code == "value-extrapolated"

@@ -2162,12 +2162,20 @@ _ROLE_SAID = {
 }  # fmt: skip
 
 
+#: The most words `_marker_and_role` reads a marker and a role in ('Human IL-6 Reference Range
+#: Low Limit (pg/mL)' is 8)
+_MOST_WORDS_OF_A_ROLE_NAME = 16
+
+
 def _marker_and_role(
     name: str, roles: Sequence[str] = _COMPANION_ROLES
 ) -> Iterator[tuple[str, str]]:
     """The ways a header may be a marker's name and one of `roles` ('IL-6 Reference Range':
     'IL-6' and reference_range), the longest marker's name first."""
     parts = split_header_unit(name)[0].split()
+    if len(parts) > _MOST_WORDS_OF_A_ROLE_NAME:
+        return  # no marker and role take so many words (developer QA round 10: 80k characters
+        # of words took 134 s, each cut keyed whole)
     for cut in range(len(parts) - 1, 0, -1):
         key = header_key(" ".join(parts[cut:]))
         role = _ROLE_OF.get(key) or _COMPANION_ONLY.get(key)

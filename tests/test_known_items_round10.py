@@ -466,3 +466,34 @@ def test_conc_in_range_beside_obs_conc_is_said_and_no_expected_value(write_csv) 
         "column 'Conc in Range' was not read: it is Bio-Plex's result within the standard curve"
     )
     assert said["Obs Conc"].code == "value-extrapolated"
+
+
+# --- developer QA round 10 ----------------------------------------------------------------------
+
+
+def test_a_long_name_s_spelling_hint_takes_no_memory_to_speak_of() -> None:
+    """Developer QA round 10: a 40 kB marker cell took 744 MB (one copy of the key per pair of
+    letters), and a 1 MB cell had panelcli killed with exit 137 and no word."""
+    import tracemalloc
+
+    from panelcli.ranges import LONGEST_HINTED, load_ranges, slip_named
+
+    index = {"ifn": "IFN-γ", "il6": "IL-6"}
+    assert slip_named("inf", index) == "IFN-γ"  # a short one still gets its hint
+    tracemalloc.start()
+    try:
+        assert slip_named("ab" * 20_000, index) is None
+        assert load_ranges(None).resolve("ab " * 13_333) is None
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024
+    assert len("interleukin1receptorantagonist") <= LONGEST_HINTED
+
+
+def test_a_long_cell_is_judged_as_any_unknown_name(write_csv) -> None:
+    path = write_csv("sample_id,marker,value,unit\nS1," + "ab " * 13_333 + ",5,pg/mL\n")
+    [result] = results_of(path)
+    assert result.status.value == "no_reference" and result.note is not None
+    wide = write_csv("sample_id,IL-6 (pg/mL)," + "ab " * 5_000 + "\nS1,1,2\n", name="wide.csv")
+    assert [r.marker for r in results_of(wide)] == ["IL-6"]

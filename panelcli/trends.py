@@ -152,7 +152,23 @@ def _has_time(text: str) -> bool:
     # not ' 2' alone: '1 Mar 2026' has no time; HL7's '20260520063000' has one (QA: taken
     # for a day with no time, it named the date of '2026-05-20T06:30' written before it)
     stripped = text.strip()
-    return re.search(r"\d:\d\d|\dT\d", stripped) is not None or bool(_HL7_TIME.match(stripped))
+    return (
+        re.search(r"\d:\d\d|\dT\d", stripped) is not None
+        or bool(_HL7_TIME.match(stripped))
+        # '2026-03-13 08.30', Oracle's '13-MAR-2026 08.00.00.000000000 AM' (developer QA round
+        # 10: read with their time, but two draws of a day were then one, with no trend)
+        or _time_after(stripped) is not None
+    )
+
+
+def zoned_moment(text: str) -> datetime | None:
+    """The moment in UTC of a date with a time of day and a zone ('2026-03-13 08:30 UTC',
+    HL7's '202603130830+0100'); None for any other (developer QA round 10: FHIR kept only
+    the day of these, and said their time had no zone)."""
+    stripped = text.strip()
+    if not _has_time(stripped) or not (_has_zone(stripped) or _UTC_NAMED.search(stripped)):
+        return None
+    return read_date(stripped)
 
 
 def _has_zone(text: str) -> bool:

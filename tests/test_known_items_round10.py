@@ -497,3 +497,38 @@ def test_a_long_cell_is_judged_as_any_unknown_name(write_csv) -> None:
     assert result.status.value == "no_reference" and result.note is not None
     wide = write_csv("sample_id,IL-6 (pg/mL)," + "ab " * 5_000 + "\nS1,1,2\n", name="wide.csv")
     assert [r.marker for r in results_of(wide)] == ["IL-6"]
+
+
+@pytest.mark.parametrize(
+    "times", [("2026-03-13 08.30", "2026-03-13 20.30"),
+              ("13-MAR-2026 08.00.00.000000000 AM", "13-MAR-2026 08.00.00.000000000 PM")],
+)  # fmt: skip
+def test_two_draws_of_a_day_with_dotted_times_make_a_trend(write_csv, times) -> None:
+    """Developer QA round 10: read with their times, but ordered as if they had none, two
+    draws of a day were one collection: no trend, no word (with ':' a rising one)."""
+    from panelcli.check import check_file
+
+    first, last = times
+    path = write_csv(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        f"A,P1,{first},IL-6,5,pg/mL\nB,P1,{last},IL-6,70,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    assert trend.dates == [first, last]
+    assert [m.direction for m in trend.markers] == ["rising"]
+
+
+@pytest.mark.parametrize(
+    ("written", "sent"),
+    [("2026-03-13 08:30 UTC", "2026-03-13T08:30:00Z"),
+     ("2026-03-13 08:30 GMT", "2026-03-13T08:30:00Z"),
+     ("13.03.2026 08:30 UTC", "2026-03-13T08:30:00Z"),
+     ("202603130830+0100", "2026-03-13T07:30:00Z"),
+     ("2026-03-13 08:30+02:00", "2026-03-13T08:30:00+02:00")],
+)  # fmt: skip
+def test_fhir_keeps_a_time_given_with_a_named_zone_or_an_hl7_offset(written, sent) -> None:
+    """Developer QA round 10: 'UTC', 'GMT' and HL7's '+0100' lost the time, and the note said
+    it had no time zone."""
+    assert fhir.fhir_datetime(written) == (sent, None)
+    day, note = fhir.fhir_datetime("2026-03-13 08:30")  # no zone: the day alone, said so
+    assert day == "2026-03-13" and note is not None and "without a time zone" in note

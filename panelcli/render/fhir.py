@@ -42,6 +42,7 @@ from panelcli.trends import (
     read_date,
     two_days_said,
     why_no_date,
+    zoned_moment,
 )
 from panelcli.units import ucum_code
 from panelcli.values import json_inert, number_text, shorten
@@ -131,6 +132,8 @@ def fhir_datetime(collected_at: str) -> tuple[str | None, str | None]:
             "so effectiveDateTime holds only the date."
         )
     read = read_date(text)  # '20.05.2026', '2026/05/20', '1 Mar 2026': one date, certain
+    if read is not None and (moment := zoned_moment(text)) is not None:
+        return f"{moment.isoformat(timespec='seconds')}Z", None  # the same moment, in UTC
     if read is not None:  # QA: a date read everywhere else was left out here
         day = read.date().isoformat()
         timed = read.time() != time() or ":" in text

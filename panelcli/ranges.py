@@ -1295,6 +1295,14 @@ def sets_not_read() -> list[str]:
                 said.append(f"'{item}' looks like a set saved as text: rename it to end in .toml")
             elif item.suffix.lower() == ".toml" and item.is_dir():
                 said.append(f"'{item}' is a folder, not a ranges file")
+            elif item.is_dir() and (held := sorted(item.glob("*.toml"))):
+                # what `ranges init` makes there (developer QA round 10: the set was invisible
+                # by its name, and nothing said why)
+                said.append(
+                    f"'{item}' is a folder, not a ranges file: your sets are read from files "
+                    f"in '{folder}' itself; to use it by the name '{item.name}', move "
+                    f"'{held[0]}' to '{folder / (item.name + '.toml')}'"
+                )
         return said
     except OSError:  # unreadable: `user_sets` says so
         return []

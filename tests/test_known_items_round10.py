@@ -532,3 +532,25 @@ def test_fhir_keeps_a_time_given_with_a_named_zone_or_an_hl7_offset(written, sen
     assert fhir.fhir_datetime(written) == (sent, None)
     day, note = fhir.fhir_datetime("2026-03-13 08:30")  # no zone: the day alone, said so
     assert day == "2026-03-13" and note is not None and "without a time zone" in note
+
+
+def test_a_set_made_by_ranges_init_in_your_sets_folder_is_said_not_read(
+    tmp_path, monkeypatch
+) -> None:
+    """Developer QA round 10: 'ranges init' into the sets folder made a folder there, which
+    `ranges list` left out and `--ranges mylab` refused, with no word why."""
+    folder = tmp_path / "cfg" / "ranges"
+    folder.mkdir(parents=True)
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path / "cfg"))
+    runner = CliRunner()
+    assert runner.invoke(app, ["ranges", "init", str(folder / "mylab")]).exit_code == 0
+    [made] = sorted((folder / "mylab").glob("*.toml"))
+    listed = runner.invoke(app, ["ranges", "list"])
+    said = " ".join(listed.stderr.split())
+    assert (
+        f"not read: '{folder / 'mylab'}' is a folder, not a ranges file: your sets are read "
+        f"from files in '{folder}' itself; to use it by the name 'mylab', move '{made}' to "
+        f"'{folder / 'mylab.toml'}'"
+    ) in said
+    made.rename(folder / "mylab.toml")  # as it says: then the set is found by its name
+    assert "mylab" in runner.invoke(app, ["ranges", "list"]).stdout

@@ -208,6 +208,8 @@ _FORMAT_OF_NAME = (
     (".fhir.json", OutputFormat.fhir), (".json", OutputFormat.json),
     (".ndjson", OutputFormat.ndjson), (".jsonl", OutputFormat.ndjson),
     (".csv", OutputFormat.csv), (".txt", OutputFormat.table),
+    # developer QA round 10: '-o r.fhir' and '-o r.ldjson' got the text table, unsaid
+    (".fhir", OutputFormat.fhir), (".ldjson", OutputFormat.ndjson),
 )  # fmt: skip
 #: ... and the names of the pages `--export` writes, which -o does not
 _PAGE_NAMES = (".html", ".htm", ".svg")
@@ -215,7 +217,7 @@ _PAGE_NAMES = (".html", ".htm", ".svg")
 #: and '-o r.tsv' got the text table, unsaid)
 _OTHER_DATA_NAMES = (
     ".gz", ".zip", ".bz2", ".xz", ".tsv", ".tab", ".xlsx", ".xls", ".ods", ".parquet", ".xml",
-    ".pdf", ".yaml", ".yml",
+    ".pdf", ".yaml", ".yml", ".geojson",
 )  # fmt: skip
 
 
@@ -239,7 +241,8 @@ def _output_format(given: OutputFormat | None, output: str | None, quiet: bool) 
     elif given is None and name.endswith(_OTHER_DATA_NAMES):
         _say(
             f"note: writing the table (text) to {output}: its name is not one panelcli writes "
-            "(.json, .ndjson, .csv, .fhir.json or .txt; none is compressed); give --format to "
+            "(.json, .ndjson, .csv, .fhir.json, .fhir or .txt; none is compressed); give "
+            "--format to "
             "choose"
         )
     return chosen

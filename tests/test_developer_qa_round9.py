@@ -125,8 +125,8 @@ def test_a_data_formats_name_panelcli_does_not_write_gets_a_note(tmp_path, name)
     assert result.exit_code == 1
     assert result.stderr == (
         f"panelcli: note: writing the table (text) to {path}: its name is not one panelcli "
-        "writes (.json, .ndjson, .csv, .fhir.json or .txt; none is compressed); give --format "
-        "to choose\n"
+        "writes (.json, .ndjson, .csv, .fhir.json, .fhir or .txt; none is compressed); give "
+        "--format to choose\n"
     )
     assert "Sample SYN-S-01" in path.read_text(encoding="utf-8")  # the table, as text
 

@@ -554,3 +554,16 @@ def test_a_set_made_by_ranges_init_in_your_sets_folder_is_said_not_read(
     ) in said
     made.rename(folder / "mylab.toml")  # as it says: then the set is found by its name
     assert "mylab" in runner.invoke(app, ["ranges", "list"]).stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"), [("r.fhir", '{\n  "resourceType": "Bundle"'), ("r.ldjson", '{"source"')]
+)
+def test_an_output_file_named_fhir_or_ldjson_gets_that_format(tmp_path, name, starts) -> None:
+    """Developer QA round 10: '-o r.fhir' and '-o r.ldjson' got the text table, unsaid."""
+    data = tmp_path / "d.csv"
+    data.write_text("sample_id,marker,value,unit\nS1,IL-6,1,pg/mL\n", encoding="utf-8")
+    out = tmp_path / name
+    shown = CliRunner().invoke(app, ["check", str(data), "-o", str(out)])
+    assert shown.exit_code == 0 and shown.stderr == ""
+    assert out.read_text(encoding="utf-8").startswith(starts)

@@ -1019,7 +1019,9 @@ class CheckOptions:
 
     assume_unit: str | None = None  # unit for rows without one; "range" = the range's own unit
     sex: Sex | None = None  # for rows without a sex column
-    age: float | None = None  # for rows without an age or birth-date column
+    #: for rows without an age or birth-date column: years, or as --age takes it ('18 mo',
+    #: '6 wk', '>89'), which also sets `age_width` as --age does
+    age: float | None = None
     #: How much of a year --age's last digit spans, as `age_width` reads it ('0' a year, '7 mo'
     #: a month); None: a whole number is whole years, any other exact
     age_width: float | None = None
@@ -1032,6 +1034,17 @@ class CheckOptions:
             if read is None:
                 raise ValueError(f"sex must be 'female' or 'male' (F, M), not {self.sex!r}")
             object.__setattr__(self, "sex", read)  # 'F' as --sex F takes it (found in QA)
+        given: object = self.age  # (as given: the library's caller's)
+        if isinstance(given, str):  # --age's forms (developer QA round 10: refused here)
+            years = parse_age(given)
+            if years is None:
+                raise ValueError(
+                    f"age must be a number of years (or a child's age such as '18 mo'), not "
+                    f"{given!r}"
+                )
+            object.__setattr__(self, "age", years)
+            if self.age_width is None:
+                object.__setattr__(self, "age_width", age_width(given))
         if self.age is not None and (
             isinstance(self.age, bool) or not isinstance(self.age, int | float)
         ):  # '52' gave "'<=' not supported between 'int' and 'str'" (QA)

@@ -567,3 +567,17 @@ def test_an_output_file_named_fhir_or_ldjson_gets_that_format(tmp_path, name, st
     shown = CliRunner().invoke(app, ["check", str(data), "-o", str(out)])
     assert shown.exit_code == 0 and shown.stderr == ""
     assert out.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_the_library_takes_an_age_as_age_takes_it() -> None:
+    """Developer QA round 10: CheckOptions(age='18 mo') was refused, though the docs say its
+    fields are the options of the same names; the width --age gives is given too."""
+    from panelcli import CheckOptions
+    from panelcli.check import age_width, parse_age
+
+    for written in ("18 mo", "42", "6 wk", ">89", "17y 11m"):
+        options = CheckOptions(age=written)  # type: ignore[arg-type]
+        assert (options.age, options.age_width) == (parse_age(written), age_width(written))
+    assert CheckOptions(age=42).age_width is None  # a number: as before
+    with pytest.raises(ValueError, match="or a child's age such as '18 mo'"):
+        CheckOptions(age="abc")  # type: ignore[arg-type]

@@ -6495,6 +6495,8 @@ def measurement_reader(
                     if range_limits or range_unit
                     else cells[i_range_or_pad]
                 )
+                if not printed.strip() and written is not marker:  # its marker cell's range
+                    printed = (_marker_cell_range(written) or ("", "", ""))[2]
                 stats.measurements += 1
                 # `whose`, written out (a row's work on this path is a few calls)
                 sample_id, patient_id = (
@@ -6807,12 +6809,27 @@ def marker_cell_unit(cell: str) -> tuple[str, str | None]:
     """A long row's marker cell as name and unit, as a wide header is read ('IL-6 (pg/mL)');
     the unit only where it is one panelcli knows (not the '"https://…"' of '=HYPERLINK(…)')."""
     name, unit = split_header_unit(cell)
+    if unit is None and (ranged := _marker_cell_range(cell)) is not None:
+        return ranged[0], ranged[1]  # 'IL-6 (pg/mL) [0-7.0]': its range is read as the row's
     if unit is None or not known_unit(unit):
         return cell, None
     words = instrument_name(cell)
     if words is not None and words.not_a_value:  # 'IL-1β (FI)': a figure, skipped (QA: it
         return cell, None  # was refused as a unit-conflict beside the unit column's pg/mL)
     return name, unit
+
+
+def _marker_cell_range(cell: str) -> tuple[str, str, str] | None:
+    """A long row's marker cell that gives a unit and the lab's range after it in brackets
+    ('IL-6 (pg/mL) [0-7.0]', 'IL-8 pg/mL (0-62)'): the name, the unit and the range in that
+    unit; None for any other (lab QA round 10: 'no reference range', its unit 'missing')."""
+    after = words_after_unit(cell) if "(" in cell or "[" in cell else None
+    if after is None or not known_unit(after[1]):
+        return None
+    name, unit, words = after
+    if words[:1] not in "([" or words[-1:] not in ")]" or parse_lab_range(words[1:-1]) is None:
+        return None
+    return name, unit, with_range_unit(words[1:-1].strip(), unit)
 
 
 def _lines_text(first: int, last: int) -> str:

@@ -581,3 +581,20 @@ def test_the_library_takes_an_age_as_age_takes_it() -> None:
     assert CheckOptions(age=42).age_width is None  # a number: as before
     with pytest.raises(ValueError, match="or a child's age such as '18 mo'"):
         CheckOptions(age="abc")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_long_marker_cell_s_unit_and_range_are_read(write_csv, short_path) -> None:
+    """Lab QA round 10: 'IL-6 (pg/mL) [0-7.0]' in a long file's test column was 'no reference
+    range', its unit said to be missing, and IL-6 12 (high) set no exit 1."""
+    path = write_csv(
+        "Sample ID,Test,Result\nS1,IL-6 (pg/mL) [0-7.0],12.0\nS1,IL-8 pg/mL (0-62),50\n"
+        "S1,IL-10 (pg/mL),2.0\nS1,IL-6 (pg/mL) Day 7,3\n"
+    )
+    results = results_of(path, short_path)
+    assert [(r.marker, r.status.value, r.reference and r.reference.text) for r in results] == [
+        ("IL-6", "high", "0 - 7 pg/mL"), ("IL-8", "normal", "0 - 62 pg/mL"),
+        ("IL-10", "normal", "≤ 5.3 pg/mL"),
+        ("IL-6 (pg/mL) Day 7", "no_reference", None),  # other words: not taken off unsaid
+    ]  # fmt: skip
+    assert _batched(path, 1) == [(r.marker, r.value, r.status.value) for r in results]

@@ -1468,6 +1468,8 @@ def explain(
         ),
     ] = None,
     ranges: RangesOpt = None,
+    export: ExportOpt = None,
+    force: Annotated[bool, typer.Option(help="Let --export replace an existing file.")] = False,
     debug: DebugOpt = False,
 ) -> None:
     """Explain a marker (or cytokines in general) in plain words.
@@ -1476,11 +1478,14 @@ def explain(
     is marked.
 
     Example: panelcli explain IL-6 --ranges mayo-adult
+
+    Example: panelcli explain IL-6 TNF-α --export il6-tnf.html
     """
     from panelcli import explain as explaining
 
     with fatal_errors(debug):
         _refuse_names_not_utf8([], ranges)
+        _refuse_existing_export(export, force)
         from panelcli.render.console import make_console
         from panelcli.render.output import writing
         from panelcli.render.text import render_explanations, render_overview
@@ -1501,8 +1506,14 @@ def explain(
                 _say_ranges_warnings(shown.reference_set)
         if marker is None or explaining.asks_for_the_overview(marker):
             yours = explaining.markers_without_text(sets)
+
+            def overview(target: Console) -> None:
+                render_overview(explaining.overview(), explaining.known_markers(), target, yours)
+
             with writing():
-                render_overview(explaining.overview(), explaining.known_markers(), console, yours)
+                overview(console)
+            if export is not None:  # educator QA: a class's handout (known since round 8)
+                _export(export, overview)
             return
         found = explaining.explain(marker, sets)
         # 'explain IL-1β IL-6': each marker, where the words together name none (QA)
@@ -1537,6 +1548,8 @@ def explain(
             )
         with writing():
             render_explanations(each, console)
+        if export is not None:
+            _export(export, lambda target: render_explanations(each, target))
 
 
 class SchemaName(StrEnum):

@@ -253,15 +253,42 @@ _WORDS_AFTER_UNIT = lazy_pattern(
 )
 
 
+#: The words after a unit that only say which of a marker's columns it is: a visit or time
+#: point ('Day 7', 'V2', 'Week 4', 'baseline'), a panel or run ('- Panel 1'), pandas' or R's
+#: copy ('.1'), or 'final'; a range in brackets is read apart. Anything else (a role, 'Ref
+#: High', 'Critical High', 'Flag'; a derived number, 'Change', 'Ratio'; a control; another
+#: specimen, 'CSF'; 'converted to pg/mL') may be no result of the marker: not read (review 53)
+_WHICH_COLUMN = lazy_pattern(
+    r"[-–:,_]?\s*(?:\.\d{1,2}"
+    r"|(?:day|d|visit|v|week|wk|w|month|mo|year|yr|timepoint|tp|t|hour|hr|h|cycle|c|panel|plate"
+    r"|run|batch|time\s*point)\s*[-_#]?\s*-?\d{1,3}[a-z]?"
+    r"|baseline|screening|follow[\s-]?up|pre[\s-]?dose|post[\s-]?dose|pre|post|final"
+    r"|admission|discharge|end\s+of\s+study|eos|unscheduled)",
+    re.IGNORECASE,
+)
+
+
+#: A range in brackets after a unit ('[0-7.0]', '(< 5,3)'): signs and numbers only
+_BRACKETED_RANGE = lazy_pattern(  # (a bare number, '(19)', is a bead region, no range)
+    r"\(\s*(?:[<>≤≥]=?\s*\d[\d.,]*|\d[\d.,]*\s*[-–]\s*\d[\d.,]*)\s*\)"
+    r"|\[\s*(?:[<>≤≥]=?\s*\d[\d.,]*|\d[\d.,]*\s*[-–]\s*\d[\d.,]*)\s*\]"
+)
+
+
 def words_after_unit(header: str) -> tuple[str, str, str] | None:
-    """A header's name, unit and the words after its unit ('IL-6 (pg/mL) Day 7' → 'IL-6',
-    'pg/mL', 'Day 7'); None where no unit has words after it."""
+    """A header's name, unit and the words after its unit where they only say which of the
+    marker's columns it is (`_WHICH_COLUMN`: 'IL-6 (pg/mL) Day 7' → 'IL-6', 'pg/mL', 'Day 7')
+    or are a range in brackets ('[0-7.0]'); None for any other header."""
     found = _WORDS_AFTER_UNIT.match(one_spaced(header.strip()))
     if found is None:
         return None
     name, unit = split_header_unit(found["head"])
     words = found["words"].strip()
-    return None if unit is None or not name or not words else (name, unit, words)
+    if unit is None or not name or not words:
+        return None
+    if _BRACKETED_RANGE.fullmatch(words) is None and _WHICH_COLUMN.fullmatch(words) is None:
+        return None
+    return name, unit, words
 
 
 # --- what instruments write after a marker's name -----------------------------------------------

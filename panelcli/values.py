@@ -535,18 +535,32 @@ def is_no_value_mark(text: str) -> bool:
     return text.strip().casefold() in _NO_VALUE_MARKS
 
 
-#: Words of a cell that speaks of a result given, not of one withheld: it confirms it
+#: Phrases of a cell that speaks of a result given, not of one withheld: it confirms it
 #: ('Confirmed on repeat testing', 'result verified'), qualifies it ('Slightly hemolyzed;
-#: interpret with caution') or is of another result ('Previous invalid result replaced'). Lab
-#: QA round 10: such a row under a preliminary result was read as 'no result' and withdrew it.
-_OF_A_RESULT_GIVEN = frozenset({
-    "confirm", "confirms", "confirmed", "verified", "verifies", "valid", "validated",
-    "agreement", "agrees", "consistent", "interpret", "interpreted", "caution", "observed",
-    "replaced", "replaces", "previous", "previously", "earlier", "bestätigt", "confirmé",
-    "confirmado",
-})  # fmt: skip
+#: interpret with caution') or replaces another ('Previous invalid result replaced'). Lab QA
+#: round 10: such a row under a preliminary result was read as 'no result' and withdrew it.
+#: Phrases, not words: 'Specimen hemolyzed - confirmed on visual inspection' and 'Gross
+#: hemolysis observed' give no result (review 53), and a status word always wins
+#: ('Cancelled - duplicate of previous order').
+_OF_A_RESULT_GIVEN = (
+    "interpret with caution", "interpret with care", "result confirmed", "results confirmed",
+    "confirms result", "confirms the result", "confirmed on repeat", "confirmed by repeat",
+    "confirmed on rerun", "result verified", "verified by repeat", "result is valid",
+    "result valid", "result validated", "in agreement", "result replaced", "results replaced",
+    "ergebnis bestätigt", "résultat confirmé", "resultado confirmado",
+)  # fmt: skip
 #: 'Referred to Dr Lee': a result shown to a doctor, not a test sent to another lab
 _TO_A_DOCTOR = (" to dr ", " to doctor ", " to the doctor ", " to physician ", " to clinician ")
+_SENT_OUT = (" referred ", " referred out ")
+
+
+def _of_a_result_given(joined: str, words: list[str]) -> bool:
+    """Whether a value cell's words (`joined`, spaced at both ends) speak of a result given
+    (`_OF_A_RESULT_GIVEN`, 'Referred to Dr Lee'), with no status word that withholds one."""
+    given = any(f" {phrase} " in joined for phrase in _OF_A_RESULT_GIVEN) or (
+        any(sent in joined for sent in _SENT_OUT) and any(d in joined for d in _TO_A_DOCTOR)
+    )
+    return given and _not_given_in(words, denied=True) is None
 
 
 #: 'in error' or 'incorrect': the lab's word that a result was wrong (an instrument's bare
@@ -565,7 +579,7 @@ def value_says_no_result(text: str, in_a_comment: bool = False) -> str | None:
         return None  # a censored number, or words with a number
     words = [word for word in re.split(r"[\W_]+", said) if word]
     joined = f" {' '.join(words)} "
-    if not _OF_A_RESULT_GIVEN.isdisjoint(words) or any(d in joined for d in _TO_A_DOCTOR):
+    if not in_a_comment and _of_a_result_given(joined, words):
         return None  # words on a result given (it is then no number: refused, not withdrawn)
     for phrase, why in _NO_RESULT_VALUES.items():
         if _said_undenied(joined, phrase):

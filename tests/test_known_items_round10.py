@@ -608,3 +608,34 @@ def test_a_long_marker_cell_s_unit_and_range_are_read(write_csv, short_path) -> 
         ("IL-6 (pg/mL) Day 7", "no_reference", None),  # other words: not taken off unsaid
     ]  # fmt: skip
     assert _batched(path, 1) == [(r.marker, r.value, r.status.value) for r in results]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Cancelled - duplicate of previous order", "Cancelled, duplicate of earlier request",
+        "Gross hemolysis observed", "Specimen hemolyzed - confirmed on visual inspection",
+        "QNS - confirmed with ward", "Invalid - previous sample clotted",
+        "Cancelled - reported to Dr Lee",
+    ],
+)  # fmt: skip
+def test_a_no_result_phrase_beside_ordinary_words_still_withdraws(write_csv, words) -> None:
+    """Review 53: a word of the list of words on a result given ('previous', 'confirmed',
+    'observed') anywhere in the cell kept a cancelled preliminary IL-6 judged, high (exit 2)."""
+    path = write_csv(
+        "Accession,Patient ID,Test,Result,Units,Result Status\n"
+        f'A100,P1,IL-6,45.2,pg/mL,Preliminary\nA100,P1,IL-6,"{words}",,\n'
+    )
+    assert results_of(path) == []
+    assert [i.code for i in issues_of(path)] == ["result-superseded", "result-not-given"]
+
+
+def test_a_comment_beside_a_blank_value_still_says_why_there_is_none(write_csv) -> None:
+    """Review 53: 'Gross hemolysis observed' beside a blank value became 'value is empty; fill
+    in the result' (exit 2), where it said the lab gave no result (exit 0)."""
+    path = write_csv(
+        "Sample ID,Marker,Value,Unit,Comment\nS1,IL-6,,pg/mL,Gross hemolysis observed\n"
+        "S1,IL-8,3,pg/mL,\n"
+    )
+    said = [(i.code, i.severity) for i in issues_of(path) if i.line == 2]
+    assert said == [("result-not-given", "warning")]

@@ -2957,6 +2957,17 @@ class Interpreter:
                 for k in parsed.limits
                 if k in row or getattr(entry, k) is not None
             ]
+            unread = [k for k in parsed.limits if m.assay_limits and k in m.assay_limits]
+            if not known and unread:  # review 53: '3,000' dropped, and a ranges file asked for
+                cell = shorten(m.assay_limits[unread[0]])  # type: ignore[index]
+                return Result(
+                    **base, status=Status.INDETERMINATE, flag="IND",
+                    flags=[parsed.comparator or "", "IND"],
+                    reference=None if bounds is None
+                    else self._reference(bounds, entry.unit, origin, entry.source, lab_sides),
+                    note=f"'{written}' has no number, and its row's {unread[0].upper()} '{cell}' "
+                    "is not a number alone, so panelcli cannot judge it.",
+                )  # fmt: skip
             if not known:
                 # Plain words first; the set's keys last, for lab staff (educator QA).
                 # ('lod', 'lloq') are both the lowest end; no value stands for two ends at once.

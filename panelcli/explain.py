@@ -101,10 +101,12 @@ _QUESTION = lazy_pattern(
 def without_question(words: str) -> str:
     """The name a question asks about ('what is IL-6?' → 'IL-6'); the words as given where
     they hold no such question, or nothing besides it."""
-    if words.rstrip("?!. ").endswith("-"):
-        return words  # 'TNF-?': a Greek letter lost when a file was saved (its own hint)
     asked = _QUESTION.match(words)
     name = asked["name"].strip() if asked is not None else ""
+    if name.endswith("-") and words.rstrip().endswith("?"):
+        # 'TNF-?': a Greek letter lost when a file was saved, which has its own hint (also
+        # in 'what is TNF-?': review 53)
+        return f"{name}?"
     return name or words
 
 

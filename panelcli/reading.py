@@ -4656,7 +4656,14 @@ def qc_code_in(flag: str) -> str | None:
     """A flag column's cell as written where it is an instrument's or quality control's code
     ('EXP', 'CNTL', 'HEM', 'High CV'), not a flag; else None."""
     text = flag.strip()
-    return text if flag_column_code(text) is None and _QC_CODE.fullmatch(text) else None
+    if flag_column_code(text) is not None:
+        return None
+    # each part, bare: '(EXP)', 'EXP*', 'H;HEM' (review 53: judged, as the code was not alone)
+    parts = (part.strip("()[]*!. ") for part in _FLAG_PARTS.split(text))
+    return text if any(part and _QC_CODE.fullmatch(part) for part in parts) else None
+
+
+_FLAG_PARTS = lazy_pattern(r"[;,/|]|\s{2,}")
 
 
 def _with_sign_and_flag(
@@ -4713,8 +4720,11 @@ def _with_sign_and_flag(
         if code is None and qc_code_in(flag) is not None:
             # lab QA round 9: an expired reagent's 'EXP' was said to be only "not a flag", and
             # then judged: the value may not be reportable (read by `qc_code_in` at the row)
+            what = (
+                "is no high or low flag but" if _QC_CODE.fullmatch(flag.strip()) else "holds"
+            )  # 'H;HEM' (review 53)
             return text, None, ("lab_flag", "flag-unreadable",
-                                f"'{shorten(flag)}' is no high or low flag but an instrument's "
+                                f"'{shorten(flag)}' {what} an instrument's "
                                 "or quality control's code (an expired reagent, a control out "
                                 "of range, a sample index, a high CV …), so the result was not "
                                 "judged: ask the lab whether it can be reported")  # fmt: skip

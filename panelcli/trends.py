@@ -156,8 +156,10 @@ def _has_time(text: str) -> bool:
         re.search(r"\d:\d\d|\dT\d", stripped) is not None
         or bool(_HL7_TIME.match(stripped))
         # '2026-03-13 08.30', Oracle's '13-MAR-2026 08.00.00.000000000 AM' (developer QA round
-        # 10: read with their time, but two draws of a day were then one, with no trend)
-        or _time_after(stripped) is not None
+        # 10: read with their time, but two draws of a day were then one, with no trend), with
+        # a zone's name after it too ('2026-03-13 08.30 UTC': review 53)
+        or _time_after(_UTC_NAMED.sub("", stripped) if stripped[-1:].isalpha() else stripped)
+        is not None
     )
 
 

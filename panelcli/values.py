@@ -348,7 +348,9 @@ _RESULT_STATUS = {
     **dict.fromkeys(("p", "r", "s", "prelim", "preliminary", "vorläufig", "préliminaire",
                      # review: a 'Verification Status' or 'Auth Status' not yet given
                      "unverified", "not verified", "unauthorised", "unauthorized",
-                     "not authorised", "not authorized", "unvalidated", "not validated"),
+                     "not authorised", "not authorized", "unvalidated", "not validated",
+                     # German LIS (review 53: 'nicht validiert' was unread, judged as final)
+                     "nicht validiert", "unvalidiert", "nicht freigegeben"),
                     _PRELIMINARY),
     **dict.fromkeys(("c", "corrected", "correction", "korrigiert", "corrigé", "corrige"),
                     _CORRECTED),

@@ -1387,14 +1387,15 @@ def demo(
 
         console = make_console()
         name = _words_as_one(words)
-        if csv_file and name is None:  # (educator QA: it spoke of an --export not given)
+        every = name is not None and name.strip().casefold() in EVERY_SAMPLE  # ('demo all')
+        if csv_file and (name is None or every):  # (educator QA: it spoke of an --export)
             raise PanelcliError(
                 "--csv prints one sample's file: give the sample's name (panelcli demo "
                 "cytokine-storm --csv)"
             )
         if csv_file and export is not None:
             raise PanelcliError("--csv prints the sample's file, not a report: leave out --export")
-        if name is None or name.strip().casefold() in EVERY_SAMPLE:  # ('demo all')
+        if name is None or every:
             with writing():
                 render_sample_list(list_samples(), console)
             if export is not None:

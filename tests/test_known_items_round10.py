@@ -639,3 +639,62 @@ def test_a_comment_beside_a_blank_value_still_says_why_there_is_none(write_csv) 
     )
     said = [(i.code, i.severity) for i in issues_of(path) if i.line == 2]
     assert said == [("result-not-given", "warning")]
+
+
+# --- review 53 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["all", "every"])
+def test_demo_all_csv_is_refused_as_demo_csv_is(word) -> None:
+    """Review 53: 'demo all --csv' printed the table of samples (exit 0) into a pipe."""
+    shown = CliRunner().invoke(app, ["demo", word, "--csv"])
+    assert shown.exit_code == 2 and "--csv prints one sample's file" in shown.output
+
+
+def test_a_dotted_time_with_a_zone_s_name_is_a_time() -> None:
+    """Review 53: '2026-03-13 08.30 UTC' lost its time in FHIR and in trends."""
+    assert fhir.fhir_datetime("2026-03-13 08.30 UTC") == ("2026-03-13T08:30:00Z", None)
+
+
+def test_nicht_validiert_is_preliminary() -> None:
+    from panelcli.values import result_status
+
+    status = result_status("nicht validiert")
+    assert status is not None and status.code == "preliminary"
+
+
+@pytest.mark.parametrize("flag", ["H;HEM", "(EXP)", "EXP*", "HEM;H"])
+def test_a_qc_code_beside_a_flag_or_marked_still_leaves_the_result_unjudged(
+    write_csv, flag
+) -> None:
+    """Review 53: only a bare code left the result unjudged."""
+    path = write_csv(f"sample_id,marker,value,unit,flag\nF1,IL-6,9.0,pg/mL,{flag}\n")
+    assert [r.status.value for r in results_of(path)] == ["indeterminate"]
+
+
+def test_explain_keeps_the_lost_letter_hint_in_a_question() -> None:
+    shown = " ".join(CliRunner().invoke(app, ["explain", "what", "is", "TNF-?"]).output.split())
+    assert "no explanation for 'TNF-?' (did you mean TNF-α?" in shown
+
+
+def test_a_row_s_limit_cell_it_cannot_read_is_named(write_csv) -> None:
+    """Review 53: ULOQ '3,000' was dropped unsaid, and the note asked for a ranges file."""
+    path = write_csv('Sample ID,Analyte,Result,Units,ULOQ\nA2,IL-8,ALQ,pg/mL,"3,000"\n')
+    [result] = results_of(path)
+    assert result.note == (
+        "'ALQ' has no number, and its row's ULOQ '3,000' is not a number alone, so panelcli "
+        "cannot judge it."
+    )
+
+
+@pytest.mark.parametrize("asked", [["IL-6"], []])
+def test_explain_exports_a_page_to_share(tmp_path, asked) -> None:
+    """Educator QA, known since round 8: explain had no --export, as demo has."""
+    page = tmp_path / "il6.html"
+    shown = CliRunner().invoke(app, ["explain", *asked, "--export", str(page)])
+    assert shown.exit_code == 0, shown.output
+    text = page.read_text(encoding="utf-8")
+    assert "healthcare provider" in text
+    assert ("IL-6 is one of the main messengers" if asked else "Cytokines are small") in text
+    again = CliRunner().invoke(app, ["explain", *asked, "--export", str(page)])
+    assert again.exit_code == 2 and "--force" in again.output

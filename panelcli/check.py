@@ -2952,12 +2952,16 @@ class Interpreter:
             # An assay limit stands in for the missing number, only where that is sound.
             written = shorten(self._without_flag(m))  # QA: 'n.n. N' for 'n.n.' and flag '-'
             row = self._row_assay_limits(m, parsed.limits, entry.unit, exponent, decimal_comma)
+            # a limit the row gives but panelcli cannot read ('3,000'): not the set's instead,
+            # which may be another assay's (review 53)
+            unread = [
+                k for k in parsed.limits if m.assay_limits and k in m.assay_limits and k not in row
+            ]
             known = [
                 (k, row[k] if k in row else getattr(entry, k))
                 for k in parsed.limits
-                if k in row or getattr(entry, k) is not None
+                if k in row or (getattr(entry, k) is not None and k not in unread)
             ]
-            unread = [k for k in parsed.limits if m.assay_limits and k in m.assay_limits]
             if not known and unread:  # review 53: '3,000' dropped, and a ranges file asked for
                 cell = shorten(m.assay_limits[unread[0]])  # type: ignore[index]
                 return Result(

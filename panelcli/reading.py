@@ -4659,7 +4659,7 @@ def qc_code_in(flag: str) -> str | None:
     if flag_column_code(text) is not None:
         return None
     # each part, bare: '(EXP)', 'EXP*', 'H;HEM' (review 53: judged, as the code was not alone)
-    parts = (part.strip("()[]*!. ") for part in _FLAG_PARTS.split(text))
+    parts = (part.strip("()[]*!. ") for part in (*_FLAG_PARTS.split(text), *text.split()))
     return text if any(part and _QC_CODE.fullmatch(part) for part in parts) else None
 
 
@@ -6505,7 +6505,8 @@ def measurement_reader(
                     if range_limits or range_unit
                     else cells[i_range_or_pad]
                 )
-                if not printed.strip() and written is not marker:  # its marker cell's range
+                if written != marker and (not printed.strip() or is_no_value_mark(printed)):
+                    # its marker cell's range, where the range cell gives none ('-': review)
                     printed = (_marker_cell_range(written) or ("", "", ""))[2]
                 stats.measurements += 1
                 # `whose`, written out (a row's work on this path is a few calls)

@@ -431,7 +431,7 @@ def result_status(text: str) -> ResultStatus | None:
     if said == "n":  # HL7's 'not asked': no result
         return _RESULT_STATUS["x"]
     words = [word for word in re.split(r"[\W_]+", said) if word]  # 'entered-in-error' too
-    if len(words) == 2 and words[1] == "validiert" and words[0] in _VALIDATED_BY:
+    if len(words) == 2 and words[1] in ("validiert", "freigegeben") and words[0] in _VALIDATED_BY:
         # a German LIS's 'Validierung' column (lab QA round 10: 'techn. validiert' was final)
         return _VALIDATED_BY[words[0]]
     first = words[0] if words else ""

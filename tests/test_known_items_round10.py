@@ -698,3 +698,47 @@ def test_explain_exports_a_page_to_share(tmp_path, asked) -> None:
     assert ("IL-6 is one of the main messengers" if asked else "Cytokines are small") in text
     again = CliRunner().invoke(app, ["explain", *asked, "--export", str(page)])
     assert again.exit_code == 2 and "--force" in again.output
+
+
+# --- the second review of session 53 -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("cell", ["-", "n/a", ""])
+def test_a_marker_cell_s_range_stands_beside_a_range_cell_marked_empty(write_csv, cell) -> None:
+    """Review 53b: '-' in the range column dropped 'IL-6 (pg/mL) [0-7.0]''s range, and 5 was
+    judged high by the set's ≤ 2.5 (exit 1)."""
+    path = write_csv(
+        f"Sample ID,Test,Result,Units,Reference Range\nS1,IL-6 (pg/mL) [0-7.0],5,pg/mL,{cell}\n"
+    )
+    assert [(r.status.value, r.reference and r.reference.text) for r in results_of(path)] == [
+        ("normal", "0 - 7 pg/mL")
+    ]
+
+
+def test_a_row_s_limit_it_cannot_read_is_not_replaced_by_the_set_s(write_csv, tmp_path) -> None:
+    """Review 53b: a row's ULOQ '3,000' was replaced unsaid by the set's 10000, and 'ALQ' was
+    judged critical by it."""
+    ranges = tmp_path / "own.toml"
+    ranges.write_text(
+        '[set]\nname = "own"\n[markers."IL-8"]\nunit = "pg/mL"\nhigh = 9.4\ncritical_high = 5000\n'
+        "uloq = 10000\n",
+        encoding="utf-8",
+    )
+    path = write_csv('Sample ID,Analyte,Result,Units,ULOQ\nA2,IL-8,ALQ,pg/mL,"3,000"\n')
+    [result] = results_of(path, ranges=ranges)
+    assert result.status.value == "indeterminate"
+    assert result.note is not None and "its row's ULOQ '3,000' is not a number alone" in result.note
+
+
+@pytest.mark.parametrize("flag", ["H HEM", "HEM H", "EXP H", "H (EXP)"])
+def test_a_qc_code_beside_a_flag_after_a_space_leaves_the_result_unjudged(write_csv, flag) -> None:
+    path = write_csv(f"sample_id,marker,value,unit,flag\nF1,IL-6,50,pg/mL,{flag}\n")
+    assert [r.status.value for r in results_of(path)] == ["indeterminate"]
+
+
+def test_techn_freigegeben_is_preliminary() -> None:
+    from panelcli.values import result_status
+
+    status = result_status("techn. freigegeben")
+    assert status is not None and status.code == "preliminary"
+    assert result_status("med. freigegeben") is None  # final

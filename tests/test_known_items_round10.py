@@ -742,3 +742,10 @@ def test_techn_freigegeben_is_preliminary() -> None:
     status = result_status("techn. freigegeben")
     assert status is not None and status.code == "preliminary"
     assert result_status("med. freigegeben") is None  # final
+
+
+def test_c1_after_a_unit_is_no_cycle(write_csv) -> None:
+    """Review 53b: 'IL-6 (pg/mL) C1' was read as cycle 1, though kits call a control's level
+    so: its values would be judged as a patient's."""
+    path = write_csv("Sample,IL-6 (pg/mL),IL-6 (pg/mL) C1,IL-6 (pg/mL) Cycle 2\nS1,1.0,100,2.0\n")
+    assert [r.value for r in results_of(path)] == [1.0, 2.0]

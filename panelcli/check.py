@@ -313,7 +313,7 @@ def _far_past_message(result: Result, written_unit: str, assuming: bool) -> str 
     if far_past_range(result):  # as the summary tells it
         return far_past_said(result.marker, written_unit, assuming, result.reference.unit)
     if _far_below(result, written_unit):
-        return far_below_said(result.marker, written_unit, assuming)
+        return far_below_said(result.marker, written_unit, assuming, result.reference.unit)
     return None
 
 
@@ -334,10 +334,13 @@ def _far_below(result: Result, written_unit: str) -> bool:
         return False
 
 
-def far_below_said(name: str, written_unit: str, assuming: bool = False) -> str:
+def far_below_said(
+    name: str, written_unit: str, assuming: bool = False, range_unit: str = ""
+) -> str:
     """The warning of a marker read in a unit whose values are far below any level labs can
-    measure, the same for each such row (said once a file for each marker and unit)."""
-    unit = shorten(written_unit.strip())
+    measure, the same for each such row (said once a file for each marker and unit, however
+    spelled, as `far_past_said` is)."""
+    unit = _unit_said(written_unit, range_unit)
     how = f"{unit} (as given, or as assumed with --assume-unit)" if assuming else unit
     return (
         f"a value of {name} read in {how} is 100,000 times below its upper limit or more, far "
@@ -354,19 +357,25 @@ def far_past_said(
     spelled (review: once for the whole file hid a typo's far value beside a file all in
     mg/L; 'mg/L', 'mg/l' and 'MG/L' were three); `assuming`: that unit is the one the run
     assumes for rows with none (--assume-unit), which may be the slip."""
-    code = ucum_code(written_unit)
-    # as people write it: 'µIU/mL', not UCUM's 'u[IU]/mL'; one UCUM does not know as its
-    # range's unit writes it, one spelling for all ('AU/mL', 'au/ml': review)
-    shown = code.replace("[IU]", "IU") if code is not None else written_unit
-    if code is None and range_unit and unit_key(range_unit) == unit_key(written_unit):
-        shown = range_unit
-    unit = shorten(f"µ{shown[1:]}" if code is not None and shown.startswith("u") else shown)
+    unit = _unit_said(written_unit, range_unit)
     how = f"{unit} (as given, or as assumed with --assume-unit)" if assuming else unit
     return (
         f"a value of {name} read in {how} is 100,000 times its upper limit or more, far past "
         f"the levels labs report: check the number and the unit (said once a file for {name} "
         f"in {unit})"
     )
+
+
+def _unit_said(written_unit: str, range_unit: str) -> str:
+    """A unit as the far-past and far-below warnings name it, one spelling for all of its
+    ('mg/L', 'mg/l' and 'MG/L' were three warnings: review)."""
+    code = ucum_code(written_unit)
+    # as people write it: 'µIU/mL', not UCUM's 'u[IU]/mL'; one UCUM does not know as its
+    # range's unit writes it, one spelling for all ('AU/mL', 'au/ml': review)
+    shown = code.replace("[IU]", "IU") if code is not None else written_unit
+    if code is None and range_unit and unit_key(range_unit) == unit_key(written_unit):
+        shown = range_unit
+    return shorten(f"µ{shown[1:]}" if code is not None and shown.startswith("u") else shown)
 
 
 def _ceiling(bounds: Bounds, exponent: int) -> float:
@@ -1620,7 +1629,9 @@ class Interpreter:
                                         number is not None
                                         and number < floor  # (floor 0: never)
                                         and number > 0.0
-                                        and self._far_below_unsaid(comparator, source, name, unit)
+                                        and self._far_unsaid(
+                                            comparator, source, name, unit, reference_unit, True
+                                        )
                                     )
                                     or (
                                         spill is not None
@@ -1960,24 +1971,12 @@ class Interpreter:
             comparator, number = _comma_or_censored_number(text, plan, decimal_comma)
             if number is None:
                 return None
-            if number > plan.ceiling and self._far_unsaid(
-                comparator, source, plan.name, unit or "", plan.unit
-            ):
+            if self._far_for_general_path(number, comparator, plan, source, unit or ""):
                 return None  # before any state changes: the general path says so (review)
-            if 0.0 < number < plan.floor and self._far_below_unsaid(
-                comparator, source, plan.name, unit or ""
-            ):
-                return None
             if "," in text:
                 self.comma_decimal_seen = True  # see _doubt_grouping
-        elif number > plan.ceiling and self._far_unsaid(
-            None, source, plan.name, unit or "", plan.unit
-        ):
+        elif self._far_for_general_path(number, None, plan, source, unit or ""):
             return None  # the general path says so
-        elif 0.0 < number < plan.floor and self._far_below_unsaid(
-            None, source, plan.name, unit or ""
-        ):
-            return None
         if self.decimal_point_seen is None:  # a wide row's '2.5' beside its '"1,500"' (QA)
             self.decimal_point_seen = decimal_point_shown(text)
         if collected_at and self._date_unsaid(collected_at, source):  # stripped as it was read
@@ -2697,32 +2696,35 @@ class Interpreter:
         )  # fmt: skip
 
     def _far_unsaid(
-        self, comparator: Comparator | None, source: str, name: str, unit: str, range_unit: str
+        self,
+        comparator: Comparator | None,
+        source: str,
+        name: str,
+        unit: str,
+        range_unit: str,
+        below: bool = False,
     ) -> bool:
-        """Whether a short-path number past its plan's ceiling is for the general path to say
-        is far past any level (`far_past_said`): not one below a number ('<'), nor once the
-        file has said it of this marker and unit."""
-        return comparator != "<" and (
-            (
-                "value-far-past-range",
-                source,
-                far_past_said(name, unit, self._may_be_assumed(name, unit), range_unit),
-            )
-            not in self._warned
-        )
+        """Whether a short-path number past its plan's ceiling (`below`: under its floor) is
+        for the general path to say is far past (below) any level (`far_past_said`,
+        `far_below_said`): not one below a number ('<'; one above a number, '>', when
+        `below`), nor once the file has said it of this marker and unit."""
+        if comparator in ((">", ">=") if below else ("<",)):
+            return False
+        said = far_below_said if below else far_past_said
+        message = said(name, unit, self._may_be_assumed(name, unit), range_unit)
+        return ("value-far-past-range", source, message) not in self._warned
 
-    def _far_below_unsaid(
-        self, comparator: Comparator | None, source: str, name: str, unit: str
+    def _far_for_general_path(
+        self, number: float, comparator: Comparator | None, plan: _Plan, source: str, unit: str
     ) -> bool:
-        """`_far_unsaid` for a number below its plan's floor (`far_below_said`): not one above a
-        number ('>')."""
-        return comparator not in (">", ">=") and (
-            (
-                "value-far-past-range",
-                source,
-                far_below_said(name, unit, self._may_be_assumed(name, unit)),
-            )
-            not in self._warned
+        """Whether a short-path number is past its plan's ceiling or under its floor, and not
+        yet said to be (`_far_unsaid`)."""
+        return (
+            number > plan.ceiling
+            and self._far_unsaid(comparator, source, plan.name, unit, plan.unit)
+        ) or (
+            0.0 < number < plan.floor
+            and self._far_unsaid(comparator, source, plan.name, unit, plan.unit, below=True)
         )
 
     def _range_in_doubt(self, decimal_comma: bool) -> bool:

@@ -749,3 +749,14 @@ def test_c1_after_a_unit_is_no_cycle(write_csv) -> None:
     so: its values would be judged as a patient's."""
     path = write_csv("Sample,IL-6 (pg/mL),IL-6 (pg/mL) C1,IL-6 (pg/mL) Cycle 2\nS1,1.0,100,2.0\n")
     assert [r.value for r in results_of(path)] == [1.0, 2.0]
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_far_below_value_is_said_once_for_a_unit_however_spelled(write_csv, short_path) -> None:
+    """As the far-past warning is ('mg/L', 'mg/l': one): the two share how a unit is named."""
+    path = write_csv("Sample ID,Marker,Value,Unit\nS1,CRP,45,pg/mL\nS2,CRP,30,pg/ml\n")
+    far = [
+        i.line for i in issues_of(path, short_path, "mayo-adult")
+        if i.code == "value-far-past-range"
+    ]  # fmt: skip
+    assert far == [2]

@@ -256,9 +256,9 @@ _WORDS_AFTER_UNIT = lazy_pattern(
 #: The words after a unit that only say which of a marker's columns it is: a visit or time
 #: point ('Day 7', 'V2', 'Week 4', 'baseline'), a panel or run ('- Panel 1'), pandas' or R's
 #: copy ('.1'), or 'final' (not 'C1', a control's level to some kits: review 53b); a range
-#: in brackets is read apart. Anything else (a role, 'Ref
-#: High', 'Critical High', 'Flag'; a derived number, 'Change', 'Ratio'; a control; another
-#: specimen, 'CSF'; 'converted to pg/mL') may be no result of the marker: not read (review 53)
+#: in brackets is read apart. Anything else (a role, 'Ref High', 'Critical High', 'Flag'; a
+#: derived number, 'Change', 'Ratio'; a control; another specimen, 'CSF'; 'converted to
+#: pg/mL') may be no result of the marker: not read (review 53)
 _WHICH_COLUMN = lazy_pattern(
     r"[-–:,_]?\s*(?:\.\d{1,2}"
     r"|(?:day|d|visit|v|week|wk|w|month|mo|year|yr|timepoint|tp|t|hour|hr|h|cycle|panel|plate"

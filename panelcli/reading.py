@@ -4045,9 +4045,15 @@ def _header_range(layout: Layout, index: int) -> str:
     """The lab's range a wide marker column's header gives after its unit ('IL-6 (pg/mL)
     [0-7.0]' → '0-7.0 pg/mL'), '' for none."""
     words = layout.words_after_unit.get(index)
-    if not words or words[:1] not in "([" or parse_lab_range(words[1:-1]) is None:
+    return _bracketed_range(words, layout.markers[index][1]) if words else ""
+
+
+def _bracketed_range(words: str, unit: str | None) -> str:
+    """The words after a unit as the lab's range in that unit where they are one in brackets
+    ('[0-7.0]' → '0-7.0 pg/mL', as `words_after_unit` gives them); '' for other words."""
+    if words[:1] not in "([" or words[-1:] not in ")]" or parse_lab_range(words[1:-1]) is None:
         return ""
-    return with_range_unit(words[1:-1].strip(), layout.markers[index][1])
+    return with_range_unit(words[1:-1].strip(), unit)
 
 
 def cell_text(cells: list[str], index: int | None) -> str:
@@ -6838,9 +6844,8 @@ def _marker_cell_range(cell: str) -> tuple[str, str, str] | None:
     if after is None or not known_unit(after[1]):
         return None
     name, unit, words = after
-    if words[:1] not in "([" or words[-1:] not in ")]" or parse_lab_range(words[1:-1]) is None:
-        return None
-    return name, unit, with_range_unit(words[1:-1].strip(), unit)
+    printed = _bracketed_range(words, unit)
+    return (name, unit, printed) if printed else None
 
 
 def _lines_text(first: int, last: int) -> str:

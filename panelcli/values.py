@@ -1083,7 +1083,7 @@ _FLAG_BEFORE = lazy_pattern(
 #: three as a flag column reads them, critical (lab QA round 10: '12.5 ↑↑' was refused, and
 #: '12.5↑↑' read as only high)
 _ARROW_AFTER = lazy_pattern(r"^(?P<rest>.*\d[^\s↑↓]*)\s*(?P<flag>↑{1,3}|↓{1,3})$")
-_ARROWS = {"↑": "H", "↓": "L", "↑↑": "HH", "↓↓": "LL", "↑↑↑": "HH", "↓↓↓": "LL"}
+_ARROWS = {mark: code for mark, code in _FLAG_SYMBOL.items() if mark[0] in "↑↓"}
 
 
 _WORDS_THEN_LIMIT = lazy_pattern(

@@ -760,7 +760,12 @@ class ReadStats:
     skipped: int = 0  # rows skipped with a warning: comments, controls, a lab's range row
     measurements: int = 0
     fallback_bytes: int = 0
-    fallback_text: str = ""  # the text around the first of them, to find it by
+    #: What they were read as and the text around the first of them, to find it by, as the
+    #: `encoding-fallback` warning says it after "not valid UTF-8 and"
+    fallback_text: str = ""
+    #: 'cp1252', or 'cp437' where the first block of text holding them is Excel's 'CSV
+    #: (MS-DOS)' (`_reads_as_dos`)
+    fallback_codec: str = "cp1252"
     #: A comment above the header says the file is panelcli's synthetic sample data (see
     #: `says_synthetic`): known once the header is found, for stdin and renamed copies too.
     synthetic: bool = False
@@ -900,19 +905,29 @@ def _cp1252_fallback(stats: ReadStats) -> str:
     def handler(exc: UnicodeError) -> tuple[str, int]:
         assert isinstance(exc, UnicodeDecodeError)
         bad = exc.object[exc.start : exc.end]
-        read = bad.decode("cp1252", errors=_LATIN1_REST)
+        if not stats.fallback_bytes and _reads_as_dos(exc.object):
+            # decided once, so that a file's bytes all read alike (lab QA round 10: its '≤ 8.1'
+            # read as 'ó 8.1' left the lab's range unread)
+            stats.fallback_codec = "cp437"
+        dos = stats.fallback_codec == "cp437"
+        read = bad.decode("cp437") if dos else bad.decode("cp1252", errors=_LATIN1_REST)
         if not stats.fallback_bytes:  # no line number is known here: quote its line's text
-            stats.fallback_text = f"'{visible(read)}' in '{_line_around(exc, read)}'"
+            stats.fallback_text = (
+                f"{_DOS_READ if dos else _WINDOWS_READ}; the first is '{visible(read)}' in "
+                f"'{_line_around(exc, read, dos)}'"
+            )
             mac = bad.decode("mac_roman")
-            if _MAC_ROMAN_SAYS.search(mac) and all(b in _RARE_IN_CP1252 for b in bad):
+            if dos:
+                stats.fallback_text += "; save the file as CSV UTF-8 to be sure"
+            elif _MAC_ROMAN_SAYS.search(mac) and all(b in _RARE_IN_CP1252 for b in bad):
                 # lab QA round 8: Excel for Mac's CSV ('≤' read as '²', 'ü' as 'Ÿ')
                 stats.fallback_text += (
                     f", which Mac Roman (older Excel for Mac) reads as '{visible(mac)}': if that "
                     "is meant, save the file as CSV UTF-8"
                 )
-            elif (dos := _dos_sign(exc)) is not None:
+            elif (sign := _dos_sign(exc.object, exc.start, exc.end)) is not None:
                 stats.fallback_text += (
-                    f", which Excel's 'CSV (MS-DOS)' (code page 437) reads as '{dos}': if that "
+                    f", which Excel's 'CSV (MS-DOS)' (code page 437) reads as '{sign}': if that "
                     "is meant, save the file as CSV UTF-8"
                 )
         stats.fallback_bytes += len(bad)
@@ -922,21 +937,28 @@ def _cp1252_fallback(stats: ReadStats) -> str:
     return name
 
 
+_WINDOWS_READ = "read as Windows-1252 (the encoding older Excel versions use)"
+_DOS_READ = (
+    "read as code page 437, which Excel's 'CSV (MS-DOS)' writes, as signs beside numbers and "
+    "names say ('≤ 8.1', 'TNF-α')"
+)
+
+
 #: Signs and Greek letters of code page 437, which Excel's 'CSV (MS-DOS)' writes, by byte
 #: ('≤' 0xF3, which Windows-1252 reads as 'ó'), and what must be beside them to be read so
 _DOS_SIGNS = {0xF3: "≤", 0xF2: "≥", 0xF1: "±", 0xE0: "α", 0xE1: "β", 0xE6: "µ"}
 
 
-def _dos_sign(exc: UnicodeDecodeError) -> str | None:
+def _dos_sign(data: bytes, start: int, end: int) -> str | None:
     """The sign or Greek letter a lone byte is in code page 437 where what is beside it says
     it is one ('≤' before a number, 'α' after 'TNF-', 'µ' before 'g/'); else None (lab QA
     round 10: '≤ 8.1' read as 'ó 8.1' dropped the lab's range, 'IL-1ß' was 'IL-1á')."""
-    if exc.end - exc.start != 1:
+    if end - start != 1:
         return None
-    sign = _DOS_SIGNS.get(exc.object[exc.start])
-    after = bytes(exc.object[exc.end : exc.end + 3]).lstrip(b" ")
-    before = bytes(exc.object[max(0, exc.start - 1) : exc.start])
-    if sign in ("≤", "≥", "±") and after[:1].isdigit():
+    sign = _DOS_SIGNS.get(data[start])
+    after = bytes(data[end : end + 3]).lstrip(b" ")
+    before = bytes(data[max(0, start - 1) : start])
+    if sign in ("≤", "≥", "±") and after[:1].isdigit() and not before.isalpha():  # 'repitió 2'
         return sign
     if sign in ("α", "β") and (before == b"-" or before.isdigit()):
         return sign
@@ -945,16 +967,45 @@ def _dos_sign(exc: UnicodeDecodeError) -> str | None:
     return None
 
 
-def _line_around(exc: UnicodeDecodeError, read: str) -> str:
+def _line_around(exc: UnicodeDecodeError, read: str, dos: bool = False) -> str:
     """Up to 20 bytes of the line on each side of the bytes `exc` is about (read as `read`)."""
     before = bytes(exc.object[max(0, exc.start - 20) : exc.start])
     after = bytes(exc.object[exc.end : exc.end + 20])
-    # Read as the file is read (other odd bytes near it as Windows-1252 too), not as '\ufffd'.
-    # Only the cell (docs/safety.md, Privacy): cut at a line end or at any delimiter, as which
-    # one the file uses may not be known yet when its first bytes are decoded.
-    left = _CELL_END.split(before.decode("utf-8", _AS_CP1252))[-1]
-    right = _CELL_END.split(after.decode("utf-8", _AS_CP1252), 1)[0]
+    # Read as the file is read (other odd bytes near it as Windows-1252 or code page 437 too),
+    # not as '\ufffd'. Only the cell (docs/safety.md, Privacy): cut at a line end or at any
+    # delimiter, as which one the file uses may not be known yet when its first bytes are read.
+    errors = _AS_CP437 if dos else _AS_CP1252
+    left = _CELL_END.split(before.decode("utf-8", errors))[-1]
+    right = _CELL_END.split(after.decode("utf-8", errors), 1)[0]
     return visible(left + read + right)
+
+
+#: Windows-1252's letters (not its quotes and dashes), which a word of a European language
+#: holds after a letter ('Muñoz', 'Peña', 'José'), where code page 437 has Greek letters,
+#: signs and box lines
+_CP1252_LETTERS = frozenset({
+    0x83, 0x8A, 0x8C, 0x8E, 0x92, 0x9A, 0x9C, 0x9E, 0x9F, *range(0xC0, 0xD7), *range(0xD8, 0xF7),
+    *range(0xF8, 0x100),
+})  # fmt: skip
+
+
+def _reads_as_dos(data: bytes) -> bool:
+    """Whether the bytes of `data` that are not UTF-8 are code page 437's: one at least a sign
+    by what is beside it (`_dos_sign`), and none a Windows-1252 letter after a letter."""
+    signs = 0
+    for run in re.finditer(rb"[\x80-\xff]+", data):  # once a file at most: not compiled ahead
+        start, end = run.span()
+        if end - start > 1:
+            try:
+                run.group().decode("utf-8")
+                continue  # UTF-8's own: 'é' as two bytes
+            except UnicodeDecodeError:
+                return False  # not the lone bytes of an 8-bit code page between ASCII
+        if _dos_sign(data, start, end) is not None:
+            signs += 1
+        elif data[start] in _CP1252_LETTERS and data[start - 1 : start].isalpha():
+            return False
+    return signs > 0
 
 
 _CELL_END = lazy_pattern(r"[\r\n,;\t|]")
@@ -963,6 +1014,11 @@ _CELL_END = lazy_pattern(r"[\r\n,;\t|]")
 def _as_cp1252(exc: UnicodeError) -> tuple[str, int]:
     assert isinstance(exc, UnicodeDecodeError)
     return exc.object[exc.start : exc.end].decode("cp1252", errors=_LATIN1_REST), exc.end
+
+
+def _as_cp437(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    return exc.object[exc.start : exc.end].decode("cp437"), exc.end
 
 
 def _as_latin1(exc: UnicodeError) -> tuple[str, int]:
@@ -978,6 +1034,8 @@ codecs.register_error(_LATIN1_REST, _as_latin1)
 
 _AS_CP1252 = "panelcli-as-cp1252"
 codecs.register_error(_AS_CP1252, _as_cp1252)
+_AS_CP437 = "panelcli-as-cp437"
+codecs.register_error(_AS_CP437, _as_cp437)
 
 
 #: Stands for UTF-16 bytes that are not text, so that `_lines` can name the line they are
@@ -4858,9 +4916,7 @@ def file_end_warnings(
             code="encoding-fallback",
             source=source,
             message=f"{counted(fallback_bytes, 'byte was', 'bytes were')} not valid UTF-8 and "
-            "read as "
-            "Windows-1252 (the encoding older Excel versions use)"
-            + (f"; the first is {fallback_text}" if fallback_text else ""),
+            + (fallback_text or _WINDOWS_READ),
         )
     if ids_filled_down:
         count, line, given, of = ids_filled_down

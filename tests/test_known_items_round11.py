@@ -1,0 +1,77 @@
+"""Items known but not done at the end of session 53 (note53), done in session 54."""
+
+from __future__ import annotations
+
+import pytest
+from judged import issues_of, results_of
+
+from panelcli.batches import interpret_batch, read_batches
+from panelcli.check import ResultRow
+from panelcli.models import Result
+
+# --- Excel's 'CSV (MS-DOS)' (code page 437) is read as such ------------------------------------
+
+DOS = (
+    "Sample ID,Patient,Geschlecht,Marker,Value,Unit,Reference range\n"
+    "S1,Müller,männlich,TNF-α,10.0,pg/mL,≤ 8.1\n"
+    "S1,Müller,männlich,IL-1ß,3,pg/mL,≤ 5\n"
+    "S1,Müller,männlich,IL-6,0.004,µg/L,\n"
+)
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_dos_code_page_file_is_read_as_code_page_437(write_csv, short_path) -> None:
+    """Lab QA round 10: its '≤ 8.1' was read as 'ó 8.1' (the lab's range unread, the set's used)
+    and 'IL-1ß' as 'IL-1á' (no marker): signs beside numbers and names say which it is."""
+    path = write_csv(DOS.encode("cp437"))
+    results = results_of(path, short_path)
+    assert [(r.marker, r.value, r.unit, r.status.value) for r in results] == [
+        ("TNF-α", 10.0, "pg/mL", "high"), ("IL-1β", 3.0, "pg/mL", "normal"),
+        ("IL-6", 4.0, "pg/mL", "high"),
+    ]  # fmt: skip
+    assert [r.reference.high for r in results[:2]] == [8.1, 5.0]  # the lab's own ranges
+    assert results[0].patient_id == "Müller"
+    issues = issues_of(path, short_path)
+    assert not [i for i in issues if i.code.startswith("range-unreadable")]
+    [fallback] = [i for i in issues if i.code == "encoding-fallback"]
+    assert fallback.message.startswith(
+        "11 bytes were not valid UTF-8 and read as code page 437, which Excel's 'CSV (MS-DOS)' "
+        "writes"
+    )
+    assert fallback.message.endswith(
+        "the first is 'ü' in 'Müller'; save the file as CSV UTF-8 to be sure"
+    )
+
+
+def test_a_dos_code_page_file_reads_alike_in_batches(write_csv) -> None:
+    """The batch reader (Dask's) decodes as `check` does."""
+    path = write_csv(DOS.encode("cp437"))
+    batches = list(read_batches(path, rows_per_batch=1))
+    rows = [
+        event
+        for batch in batches
+        for events in interpret_batch(batch).events
+        for event in (events if isinstance(events, list) else [events])
+        if isinstance(event, Result | ResultRow)
+    ]
+    assert [(row.marker, row.status.value) for row in rows] == [
+        ("TNF-α", "high"), ("IL-1β", "normal"), ("IL-6", "high"),
+    ]  # fmt: skip
+    assert batches[-1].fallback_text.startswith("read as code page 437")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Windows-1252 names: no sign of 437 beside a number or a marker name
+        "Sample ID,Patient,Marker,Value,Unit\nS1,Muñoz,IL-6,1.0,pg/mL\nS2,Peña 2,IL-6,1,pg/mL\n",
+        # a Windows-1252 letter after a letter outweighs an 'ó' before a number
+        "Sample ID,Marker,Value,Unit,Comment\nS1,IL-6,1.0,pg/mL,repitió 2 veces\n",
+        "Sample ID,Marker,Value,Unit,Comment\nS1,IL-6,1.0,µg/L,José\n",
+    ],
+)
+def test_a_windows_1252_file_stays_windows_1252(write_csv, text) -> None:
+    path = write_csv(text.encode("cp1252"))
+    [fallback] = [i for i in issues_of(path) if i.code == "encoding-fallback"]
+    assert "read as Windows-1252" in fallback.message
+    assert "code page 437" not in fallback.message.split(";")[0]

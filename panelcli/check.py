@@ -95,6 +95,7 @@ from panelcli.names import (
     value_name,
     whose_figure,
     without_species,
+    words_after_unit,
 )
 from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
@@ -3951,7 +3952,19 @@ class Interpreter:
                 f"; its {whole} does not say which form it measures (if it is this test, add "
                 f"'{shorten(m.marker.strip())}' to {whole}'s aliases in your own ranges file)"
             )
-        if unit is None:  # QA: kept with no word that its unit is missing, as if it had one
+        after = words_after_unit(written) if unit is None else None
+        # (not a range in brackets: one that is read is the lab's range of the row)
+        which = after is not None and after[2][:1] not in "[("
+        named = self.ranges.resolve(after[0]) if after is not None and which else None
+        if after is not None and named is not None:
+            # a wide header's visit words in a long file's marker cell (review 53b: told its
+            # unit was missing, beside the unit in its name)
+            note += (
+                f"; it looks like {named} in {after[1]} with '{shorten(after[2])}' after the "
+                "unit: give the unit in a unit column and those words in a column of their "
+                "own (a time point in a date or visit column)"
+            )
+        elif unit is None:  # QA: kept with no word that its unit is missing, as if it had one
             note += "; its unit is missing" + (
                 ", so the lab's range in the row was not used either" if _prints_a_range(m) else ""
             )

@@ -75,3 +75,23 @@ def test_a_windows_1252_file_stays_windows_1252(write_csv, text) -> None:
     [fallback] = [i for i in issues_of(path) if i.code == "encoding-fallback"]
     assert "read as Windows-1252" in fallback.message
     assert "code page 437" not in fallback.message.split(";")[0]
+
+
+# --- a wide header's words after the unit in a long file's marker cell -------------------------
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_long_marker_cell_with_visit_words_is_not_told_its_unit_is_missing(
+    write_csv, short_path
+) -> None:
+    """Review 53b: 'IL-6 (pg/mL) Day 7' in a long file's marker cell was no_reference with 'its
+    unit is missing', beside the unit in its name."""
+    path = write_csv("Sample ID,Test,Result\nS1,IL-6 (pg/mL) Day 7,35\nS1,IL-99 (pg/mL) Day 7,3\n")
+    first, unknown = results_of(path, short_path)
+    assert first.status.value == "no_reference" and first.value == 35.0
+    assert first.note == (
+        "no reference range for 'IL-6 (pg/mL) Day 7' in this set; it looks like IL-6 in pg/mL "
+        "with 'Day 7' after the unit: give the unit in a unit column and those words in a "
+        "column of their own (a time point in a date or visit column)"
+    )
+    assert unknown.note is not None and unknown.note.endswith("; its unit is missing")

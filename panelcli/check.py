@@ -1854,7 +1854,7 @@ class Interpreter:
                     # ended before it, as where batches are cut (differential test); not a
                     # comment's or a warning naming no sample (review: a comment released it)
                     yield from self._release_held(stats)
-                if item.code in _ONCE_PER_TEXT:  # lab QA round 7: 300 rows, 300 warnings
+                if item.code in _READ_ONCE_PER_TEXT:  # lab QA round 7: 300 rows, 300 warnings
                     key = (item.code, item.source, item.message)
                     if key in self._warned:
                         continue
@@ -6198,6 +6198,8 @@ def _field_lines(seen: dict[str, tuple[int, str]]) -> dict[int, int]:
 
 #: Codes of the reader's warnings given once a file for each text (`Interpreter.judge_all`)
 _ONCE_PER_TEXT = frozenset({"result-status-unread"})
+#: The reader's warnings said once per file and text (`judge_all`)
+_READ_ONCE_PER_TEXT = _ONCE_PER_TEXT | {"range-disagrees"}
 
 
 _AnEvent = TypeVar("_AnEvent", StreamEvent, ResultRow)

@@ -6567,9 +6567,22 @@ def measurement_reader(
                     if range_limits or range_unit
                     else cells[i_range_or_pad]
                 )
-                if written != marker and (not printed.strip() or is_no_value_mark(printed)):
-                    # its marker cell's range, where the range cell gives none ('-': review)
-                    printed = (_marker_cell_range(written) or ("", "", ""))[2]
+                if written != marker and (bracketed := _marker_cell_range(written)):
+                    if not printed.strip() or is_no_value_mark(printed):
+                        # its marker cell's range, where the range cell gives none ('-': review)
+                        printed = bracketed[2]
+                    elif _ranges_disagree(bracketed[2], printed, stats.decimal_comma):
+                        # review 53b: the range cell's was used with no word
+                        yield Issue(
+                            code="range-disagrees", severity="warning", source=source,
+                            line=line, column=(
+                                header[i_range_or_pad] if i_range_or_pad < width else None
+                            ),
+                            message=f"{shorten(marker or written)}: the range in the marker "
+                            f"cell '{shorten(written)}' differs from the range cell's "
+                            f"'{shorten(printed)}'; the range cell's was used",
+                            **row_for(cells, marker),
+                        )  # fmt: skip
                 stats.measurements += 1
                 # `whose`, written out (a row's work on this path is a few calls)
                 sample_id, patient_id = (
@@ -6902,6 +6915,15 @@ def _marker_cell_range(cell: str) -> tuple[str, str, str] | None:
     name, unit, words = after
     printed = _bracketed_range(words, unit)
     return (name, unit, printed) if printed else None
+
+
+def _ranges_disagree(bracketed: str, printed: str, decimal_comma: bool) -> bool:
+    """Whether a marker cell's range and the range cell's give other limits in one unit (not
+    only '<' for '≤', which labs write loosely)."""
+    one, other = parse_lab_range(bracketed), parse_lab_range(printed, decimal_comma)
+    if one is None or other is None or other.unit not in (None, one.unit):
+        return False
+    return (one.low, one.high) != (other.low, other.high)
 
 
 def _lines_text(first: int, last: int) -> str:

@@ -95,3 +95,38 @@ def test_a_long_marker_cell_with_visit_words_is_not_told_its_unit_is_missing(
         "column of their own (a time point in a date or visit column)"
     )
     assert unknown.note is not None and unknown.note.endswith("; its unit is missing")
+
+
+# --- a marker cell's bracketed range and a range cell that disagree ----------------------------
+
+BRACKETED = (
+    "Sample ID,Test,Result,Reference range\n"
+    "S1,IL-6 (pg/mL) [0-7.0],5,0-3.0\nS2,IL-6 (pg/mL) [0-7.0],5,0-3.0\n"
+    "S1,IL-8 (pg/mL) [0-62],5,0-62\nS1,IL-10 (pg/mL) [<9.1],5,≤ 9.1\n"
+    "S1,IL-2 (pg/mL) [0-2.1],1,0-2100 fg/mL\nS1,IL-4 (pg/mL) [0-5],1,-\n"
+)
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_marker_cell_range_that_the_range_cell_contradicts_is_said(write_csv, short_path) -> None:
+    """Review 53b: the range cell's range was used with no word that the marker cell's
+    bracketed range gave other limits; said once per text, and not for '<' beside '≤' nor
+    for one range in two units."""
+    path = write_csv(BRACKETED)
+    results = results_of(path, short_path)
+    assert [(r.marker, r.reference.text, r.status.value) for r in results] == [
+        ("IL-6", "0 - 3 pg/mL", "high"), ("IL-6", "0 - 3 pg/mL", "high"),
+        ("IL-8", "0 - 62 pg/mL", "normal"), ("IL-10", "≤ 9.1 pg/mL", "normal"),
+        ("IL-2", "≤ 2.1 pg/mL", "normal"), ("IL-4", "0 - 5 pg/mL", "normal"),
+    ]  # fmt: skip
+    [said] = [i for i in issues_of(path, short_path) if "marker cell" in i.message]
+    assert (said.code, said.line, said.column, said.sample_id) == (
+        "range-disagrees",
+        2,
+        "Reference range",
+        "S1",
+    )
+    assert said.message == (
+        "IL-6: the range in the marker cell 'IL-6 (pg/mL) [0-7.0]' differs from the range "
+        "cell's '0-3.0'; the range cell's was used"
+    )

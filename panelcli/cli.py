@@ -1740,11 +1740,9 @@ def ranges_validate(
         for line in lint_lines(file, "error", problems, problem_lines(raw, problems)):
             _print(line)
         if problems:
-            print(
+            _on_stderr(
                 f"{counted(len(problems), 'problem', 'problems')}; panelcli check will refuse "
-                "this file (warnings, "
-                "such as a missing source, are listed once it is valid)",
-                file=sys.stderr,
+                "this file (warnings, such as a missing source, are listed once it is valid)"
             )
             raise typer.Exit(ExitStatus.ERROR)
         warnings = ranges_warnings(raw, file.stem)
@@ -1752,7 +1750,7 @@ def ranges_validate(
             _print(line)
         # on stderr, as validate's count: stdout holds one line per problem (developer QA)
         also = f" ({counted(len(warnings), 'warning', 'warnings')})" if warnings else ""
-        print(visible(f"{file}: valid{also}"), file=sys.stderr)
+        _on_stderr(visible(f"{file}: valid{also}"))  # (code review 11: 2>/dev/full gave exit 2)
 
 
 def _folder_name(text: str) -> Path:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from judged import issues_of, results_of
 
@@ -130,3 +134,23 @@ def test_a_marker_cell_range_that_the_range_cell_contradicts_is_said(write_csv, 
         "IL-6: the range in the marker cell 'IL-6 (pg/mL) [0-7.0]' differs from the range "
         "cell's '0-3.0'; the range cell's was used"
     )
+
+
+# --- code review 11: `ranges validate` with a stderr that cannot be written --------------------
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_ranges_validate_exits_by_validity_when_stderr_is_full(tmp_path) -> None:
+    """Its 'valid' and problem count were printed past `_on_stderr`: 2>/dev/full made a valid
+    set exit 2 as an internal error."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[x\n", encoding="utf-8")
+    codes = []
+    for name in ("arup-3002601", str(broken)):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "panelcli", "ranges", "validate", name],
+                stdout=subprocess.DEVNULL, stderr=full, timeout=60,
+            )  # fmt: skip
+        codes.append(done.returncode)
+    assert codes == [0, 2]

@@ -25,6 +25,9 @@ NOTICE = (
 
 #: The note of each result whose row gives a result status panelcli cannot read ('Draft'); FHIR
 #: sends such a result as 'unknown', not 'final'
+#: How a note quotes the lab's comment on its row, at its end (`Result.own_note`)
+LAB_COMMENT_SAID = "comment from the lab: '{}'"
+
 STATUS_UNREAD_NOTE = (
     "the lab's result status on this row is one panelcli cannot read, so this may not be a "
     "final result"
@@ -301,6 +304,16 @@ class Result(_Model):
     # report of a million results holds each one's fields (a 22nd field doubled each one's
     # dict: --format json of 1M rows took 6.0 GiB, not 5.7).
     doubt: Doubt | None = Field(None, exclude=True, description="What is in doubt (not written).")
+
+    @property
+    def own_note(self) -> str:
+        """The note in panelcli's own words, without the lab's comment it may end in: what the
+        summary reads in it (code review 11: a comment 'did you mean Vitamin Q?' was said as
+        panelcli's hint, one saying 'sex' as a fact the range needed)."""
+        note = self.note or ""
+        comment = self.doubt.lab_comment if self.doubt is not None else None
+        said = LAB_COMMENT_SAID.format(comment) if comment else ""
+        return note[: -len(said)].removesuffix("; ") if said and note.endswith(said) else note
 
     @property
     def other_reading(self) -> float | None:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
 from panelcli.errors import InputError
-from panelcli.models import Issue
+from panelcli.models import LAB_COMMENT_SAID, Issue
 from panelcli.names import (
     FOOTNOTE_MARKS,
     SLASHLESS_UNITS,
@@ -5249,7 +5249,7 @@ def lab_comment(text: str | None) -> str | None:
 def comment_said(comment: str, limit: int | None = None) -> str:
     """ "comment from the lab: '…'", as a note ends in it and a row's issue quotes it (shortened
     to `limit` characters where given)."""
-    return f"comment from the lab: '{comment if limit is None else shorten(comment, limit)}'"
+    return LAB_COMMENT_SAID.format(comment if limit is None else shorten(comment, limit))
 
 
 def _comment_after_value(text: str | None) -> str | None:

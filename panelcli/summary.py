@@ -188,7 +188,7 @@ def _bundled_sets_having(results: Sequence[Result]) -> str:
     that uses each (educator QA round 10: a class's CRP 'could not be judged', and 'another
     list of ranges' gave nothing to type); '' where none has."""
     # only markers the set in use lacks (not those of a unit it cannot convert, say)
-    lacking = [r for r in results if (r.note or "").startswith("no reference range for '")]
+    lacking = [r for r in results if r.own_note.startswith("no reference range for '")]
     names = list(dict.fromkeys(r.marker for r in lacking))
     text = ""
     for set_name, reference_set in bundled_reference_sets():
@@ -460,13 +460,13 @@ def _two_days_noted(note: str | None) -> bool:
 def _person_said(ranges: str, results: Sequence[Result]) -> str:
     """'The range for IL-6 depends on age, and panelcli could not tell it from the file.'"""
     facts, them = _person_facts(results)
-    if any(_age_cell_too_rough(r.note) for r in results):
+    if any(_age_cell_too_rough(r.own_note) for r in results):
         return (
             f"The {ranges} on age, and the file's age is not exact enough to tell which "
             "range applies (see the note)."
         )
     said = f"The {ranges} on {facts}, and panelcli could not tell {them} from the file"
-    if any(_two_days_noted(r.note) for r in results):
+    if any(_two_days_noted(r.own_note) for r in results):
         return f"{said}: a date there can mean two different days (see the note)."
     return f"{said}."
 
@@ -921,7 +921,7 @@ def _person_facts(results: Sequence[Result]) -> tuple[str, str]:
     """('age', 'it'), ('sex and age', 'them') …: what the notes ask for (see `ranges._ask_for`);
     "sex or age" said 'sex' to readers whose file lacked only the age (QA); the age where a
     date may be two days (QA: "sex or age" where both were in the file)."""
-    notes = " ".join(r.note or "" for r in results)
+    notes = " ".join(r.own_note for r in results)
     if _two_days_noted(notes) or _age_cell_too_rough(notes):
         return ("age", "it")
     sex, age = "'sex'" in notes, "'age'" in notes
@@ -1328,7 +1328,7 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
         (NO_INTERVAL_FITS, "no range that fits this person's age or sex"),
         (NO_LIMITS, "no normal range"),
     ):
-        group = [r for r in unknown if (r.note or "").startswith(starts)]
+        group = [r for r in unknown if r.own_note.startswith(starts)]
         if group:
             one = len(_distinct(group)) == 1
             text.append(
@@ -1399,7 +1399,7 @@ def _hints_sentence(group: Sequence[Result]) -> str:
     list, without saying which name each was for)."""
     names_of: dict[str, list[str]] = {}  # hint → the names written that it may be
     for result in group:
-        if (found := _HINT.search(result.note or "")) is not None:
+        if (found := _HINT.search(result.own_note)) is not None:
             names = names_of.setdefault(_either(found.group("name")), [])
             if result.marker not in names:
                 names.append(result.marker)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 
 import pytest
 from judged import issues_of, results_of
+from typer.testing import CliRunner
 
 from panelcli.batches import interpret_batch, read_batches
 from panelcli.check import ResultRow
+from panelcli.cli import app
 from panelcli.models import Result
 
 # --- Excel's 'CSV (MS-DOS)' (code page 437) is read as such ------------------------------------
@@ -154,3 +157,29 @@ def test_ranges_validate_exits_by_validity_when_stderr_is_full(tmp_path) -> None
             )  # fmt: skip
         codes.append(done.returncode)
     assert codes == [0, 2]
+
+
+# --- code review 11: the summary reads panelcli's own words in a note, not the lab's comment --
+
+
+def _summary_text(path: str, *args: str) -> str:
+    shown = CliRunner().invoke(app, ["check", path, "--format", "json", *args])
+    return " ".join(
+        t for panel in json.loads(shown.stdout)["panels"] for t in panel["summary"]["text"]
+    )
+
+
+def test_a_lab_comment_is_not_taken_for_panelcli_s_spelling_hint(write_csv) -> None:
+    path = write_csv(
+        "sample_id,marker,value,unit,comment\n"
+        "A1,IL-99,3.0,pg/mL,did you mean Vitamin Q?\nA1,IL6x,3.0,pg/mL,\n"
+    )
+    said = _summary_text(path)
+    assert "Did you mean Vitamin Q" not in said and "did you mean Vitamin Q?'" in said
+    assert "Check that the names are spelled right." in said
+
+
+def test_a_lab_comment_naming_sex_does_not_change_what_the_range_needs(write_csv) -> None:
+    path = write_csv("sample_id,marker,value,unit,sex,comment\nA1,Ferritin,100,ug/L,female,sex\n")
+    said = _summary_text(path, "--ranges", "mayo-adult")
+    assert "The range for Ferritin depends on age, and panelcli could not tell it" in said

@@ -413,7 +413,7 @@ def fhir_bundle(report: Report, loinc: Mapping[str, str]) -> dict[str, Any]:
                 lab_status.get((r.source, r.line, r.marker_as_written))
                 or lab_status.get((r.source, r.line, None))
                 # each row of a status given once a file for its text (developer QA round 9)
-                or ("unknown" if r.note and STATUS_UNREAD_NOTE in r.note else None),
+                or ("unknown" if STATUS_UNREAD_NOTE in r.own_note else None),
             ),
         }
         for panel in report.panels

@@ -4685,13 +4685,15 @@ def _row_for(m: Measurement) -> dict[str, str | None]:
 
 
 #: An age: years, or a child's in months, weeks or days ('18 mo', '6 Wochen'; QA: they were
-#: unreadable), in English, German, French and Spanish spellings; not a lone 'j', which is
-#: German's years and French's days (review)
+#: unreadable), in English, German, French, Spanish, Italian, Dutch and Portuguese spellings
+#: (lab QA round 11: '55 anni', '55 jaar'); not a lone 'j', which is German's years and
+#: French's days (review)
 _AGE = lazy_pattern(
-    r"^\s*(\d{1,4}(?:\.\d+)?)\s*(?:(?P<years>y|yr|yrs|years?|jahre?|ans?|años?|anos?)"
-    r"|(?P<months>m|mo|mos|mths?|months?|monate?|mois|mes|meses)"
-    r"|(?P<weeks>w|wk|wks|weeks?|wochen?|semaines?|semanas?)"
-    r"|(?P<days>d|days?|tage?|jours?|días?|dias?))?\.?\s*$",
+    r"^\s*(\d{1,4}(?:\.\d+)?)\s*(?:(?P<years>y|yr|yrs|years?|jahre?|ans?|años?|anos?|anni|jaar"
+    r"|jr)"
+    r"|(?P<months>m|mo|mos|mths?|months?|monate?|mois|mes|meses|mesi|maanden?)"
+    r"|(?P<weeks>w|wk|wks|weeks?|wochen?|semaines?|semanas?|settimane?|weken)"
+    r"|(?P<days>d|days?|tage?|jours?|días?|dias?|giorni|dagen))?\.?\s*$",
     re.I,
 )
 #: An age given as its least ('>89', '≥90', '90+', 'over 89'), as de-identified data writes

@@ -73,6 +73,10 @@ SEX_WORDS: dict[str, Sex] = {
     "hombre": "male", "mujer": "female", "masculino": "male", "femenino": "female",
     "feminino": "female", "fem": "female", "masc": "male",  # lab QA round 10
     "femmina": "female", "maschio": "male",
+    # lab QA round 11: Dutch, Italian, Portuguese, Spanish words (not 'V': vrouw to the Dutch,
+    # varón to the Spanish)
+    "vrouw": "female", "vrouwelijk": "female", "mannelijk": "male", "donna": "female",
+    "uomo": "male", "mulher": "female", "homem": "male", "varón": "male", "varon": "male",
 }  # fmt: skip
 #: ISO 5218's codes, read only beside a word that agrees ('2 - Female'): alone, '1' and '2'
 #: are other systems' codes too

@@ -118,8 +118,15 @@ _DILUTION_CORRECTED = (
     "adjustedconcentration", "finalconc", "finalconcentration", "correctedconc",
     "correctedconcentration", "dilutioncorrectedconcentration",
     "dilutioncorrectedconc", "dilutioncorrectedresult", "dilcorrconc", "dilcorrectedconc",
-    "resultxdilution", "resultxdil", "concxdilution", "concxdil", "concentrationxdilution",
-    "calcconcxdilution",
+    # a value times its dilution, however the sheet writes it (lab QA round 11: 'Conc*Dil',
+    # 'Conc x DF' and 'Dil. Adj. Conc.' were unread, and the raw value judged)
+    *(value + times + dilution
+      for value in ("conc", "concentration", "result", "calcconc", "calcconcentration", "value")
+      for times in ("x", "*", "×")
+      for dilution in ("dil", "dilution", "df", "dilutionfactor")),
+    "diladjconc", "diladjconcentration", "diladjustedconc", "diladjustedconcentration",
+    "dilutionadjustedconc", "dilutionadjustedconcentration", "diladjresult",
+    "dilutionadjustedresult", "neatconc", "neatconcentration", "concneat",
 )  # fmt: skip
 
 # Header synonyms: the key is a header with case, spaces, '_', '-', '.', '#' and brackets removed.
@@ -149,7 +156,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
              "concunit", "concunits", "concentrationunit", "einheit",
              "unité", "unite", "unités", "unites", "unidad", "unidades",  # French, Spanish
              "unità", "unita", "unitàdimisura", "unitadimisura", "eenheid",  # Italian, Dutch
-             "unidade", "jednostka", "enhet"),  # Portuguese, Polish, Swedish
+             "unidade", "jednostka", "enhet",  # Portuguese, Polish, Swedish
+             # lab QA round 11: every row was refused for a missing unit beside these
+             "udm", "eenheden", "unidadedemedida", "unidadesdemedida", "masseinheit",
+             "maßeinheit", "einheiten"),
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
                   "labno", "labnumber", "specimenno", "specimennumber",
@@ -158,12 +168,25 @@ _ROLES: dict[str, tuple[str, ...]] = {
                   "n°échantillon", "nºéchantillon", "noéchantillon", "numéroéchantillon",
                   "numeroechantillon", "códigomuestra", "codigomuestra",
                   "campione", "codicecampione", "monsternummer", "monsterid",
-                  "amostra", "próbka", "probka", "provnummer"),
+                  "amostra", "próbka", "probka", "provnummer",
+                  # lab QA round 11: a request's number, as Spanish, French, Italian, Dutch and
+                  # Portuguese LIS name the sample (two patients' rows made one panel)
+                  *(number + word
+                    for number in ("nº", "n°", "no", "nr", "num", "numero", "número", "numéro")
+                    for word in ("petición", "peticion", "depetición", "depeticion", "dedemande",
+                                 "demande", "richiesta", "accettazione", "pedido", "dopedido")),
+                  "labnummer", "aanvraagnummer", "petición", "peticion"),
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber",
                    "patientennummer", "patientenid", "patnr",  # German exports
                    "paciente", "idpaciente", "nhc",  # Spanish
-                   "paziente", "idpaziente", "patiënt"),  # Italian, Dutch
+                   "paziente", "idpaziente", "patiënt",  # Italian, Dutch
+                   # lab QA round 11: a chart's number (Spanish, French, Portuguese)
+                   *(number + word
+                     for number in ("nº", "n°", "no", "nr", "num", "numero", "número", "numéro")
+                     for word in ("historia", "dossier", "processo", "utente")),
+                   "historiaclínica", "historiaclinica", "codicepaziente", "prontuário",
+                   "prontuario", "ipp"),
     "collected_at": ("collectedat", "collected", "collectiondate", "collectiontime",
                      "collectiondatetime", "datecollected", "drawdate", "drawn", "sampledate",
                      "specimencollected", "specimencollectiondate", "datetimecollected",
@@ -178,12 +201,16 @@ _ROLES: dict[str, tuple[str, ...]] = {
                      "dateprélèvement", "dateprelevement", "datecollecte", "fecha",
                      "fechatoma", "fechaextracción", "fechaextraccion", "fecharecolección",
                      "fecharecoleccion",
-                     "dataprelievo", "datadiprelievo", "afnamedatum"),  # Italian, Dutch
+                     "dataprelievo", "datadiprelievo", "afnamedatum",  # Italian, Dutch
+                     "datadacoleta", "datadecoleta", "datacoleta"),  # Portuguese (QA round 11)
     # Not Spanish 'Sexo': its 'M' is mujer (woman) to some and masculino to others (QA)
-    "sex": ("sex", "gender", "geschlecht", "geschl", "sexe"),  # 'Geschl.' (lab QA round 10)
-    "age": ("age", "ageyears", "ageyrs", "patientage", "alter", "âge", "edad"),
+    "sex": ("sex", "gender", "geschlecht", "geschl", "sexe",  # 'Geschl.' (lab QA round 10)
+            "sesso", "geslacht"),  # Italian, Dutch (lab QA round 11)
+    "age": ("age", "ageyears", "ageyrs", "patientage", "alter", "âge", "edad",
+            "età", "eta", "leeftijd", "idade"),
     "birth_date": ("birthdate", "dateofbirth", "dob", "geburtsdatum", "gebdatum",
-                   "datedenaissance", "fechadenacimiento"),
+                   "datedenaissance", "fechadenacimiento", "geboortedatum", "datadinascita",
+                   "datadenascimento"),
     # Bio-Plex's 'Type' (S1 standard, C1 control, B blank, X1 sample); an LIS's 'Sample Type'
     "sample_type": ("sampletype", "samplekind", "probentyp"),
     # What the specimen is ('Serum', 'CSF'); weak names below, and 'Specimen' beside a sample
@@ -231,7 +258,13 @@ _ROLES: dict[str, tuple[str, ...]] = {
                         "normwert", "normwerte", "normalwerte", "valeursnormales",
                         "valeursusuelles", "valoresnormales", "referentiewaarden",
                         "biologicalrefinterval", "biologicalrefrange", "referenzwert",
-                        "normalwert", "valeurnormale", "valeursnormale", "valornormal"),
+                        "normalwert", "valeurnormale", "valeursnormale", "valornormal",
+                        # lab QA round 11: Italian, Portuguese, Dutch; Meditech's, Sunquest's
+                        "valoridiriferimento", "intervallodiriferimento", "valorinormali",
+                        "valorediriferimento", "valordereferência", "valoresdereferência",
+                        "intervalodereferência", "referentiewaarde", "normaalwaarden",
+                        "normaalwaarde", "referentieinterval", "refrng", "normrange",
+                        "refval", "refvals"),
     # The lab's range as two columns, read as one range cell 'low-high' (not a bare 'Low' or
     # 'High': a QC level or an instrument's limit may be called so)
     "range_low": ("reflow", "referencelow", "refrangelow", "referencerangelow", "normallow",
@@ -364,8 +397,17 @@ _WEAK_ROLE_OF = {
     **dict.fromkeys(("samplematrix", "matrix", "specimenmatrix", "material",
                      "probenmaterial", "untersuchungsmaterial", "matériel", "materiel",
                      "typedéchantillon", "typedechantillon", "tipodemuestra", "tipomuestra",
-                     "specimensource", "samplesource", "fluid", "samplefluid", "bodyfluid"),
+                     "specimensource", "samplesource", "fluid", "samplefluid", "bodyfluid",
+                     # lab QA round 11: a CSF's IL-6 was judged by a blood range
+                     "tipodicampione", "materiale", "materiaal", "monstertype", "monstersoort",
+                     "tipodeamostra", "materialbiológico", "materialbiologico", "muestratipo",
+                     "natureduprélèvement", "natureduprelevement", "typed'échantillon",
+                     "typed'echantillon", "typed’échantillon"),
                     "specimen"),
+    # lab QA round 11: Italian 'U.M.' (unità di misura); Dutch, Italian, Portuguese and French
+    # flag columns
+    "um": "unit",
+    **dict.fromkeys(("vlag", "indicatore", "anomalia", "sinalizador", "indicateur"), "lab_flag"),
 }  # fmt: skip
 #: A header of a person word and a word for an id or name, in either order and with a joining
 #: word between ('Patient Code', 'Pt Name', 'Case ID', 'Nombre del paciente', 'Nom du
@@ -3688,7 +3730,22 @@ _SUMMARY_IDS = {
     "totalgeneral", "grandtotal", "moyennegénérale", "mínimo", "máximo",
     "minimo", "maximo", "mín.", "máx.",
     "σ", "∑",  # a sum's sign (Greek sigma, casefolded; the n-ary sum); lab QA round 7
+    # lab QA round 11: Italian, Dutch, Portuguese footers and more English ones were samples,
+    # high (not 'DS' or 'Pooled': initials, and a pooled plasma is a sample)
+    "deviazionestandard", "devst", "somma", "massimo",  # Italian
+    "gemiddelde", "gem.", "standaarddeviatie", "totaal", "aantal", "mediaan",  # Dutch
+    "média", "desviopadrão", "desviopadrao", "soma",  # Portuguese
+    "grandmean", "overallmean", "averages", "subtotal", "iqr", "q1", "q3", "upperquartile",
+    "lowerquartile", "variance", "stdevs", "stdevp", "95%ci", "lower95%ci", "upper95%ci",
+    "minmax", "mean+2sd", "mean2sd", "mean+sd", "var",
 }  # fmt: skip
+#: A spreadsheet's formula that sums up rows, kept as its text ('=AVERAGE(B2:B3)'), as keyed
+_SPREADSHEET_SUMMARY = lazy_pattern(
+    r"=(?:average|avg|mean|sum|stdev|stdeva|stdevp|var|median|min|max|count|geomean"
+    r"|mittelwert|summe|moyenne|somme|promedio|suma|media|somma)[a-z.]*\("
+)
+#: A percentile's label ('25th percentile', 'Percentile 75'), as `is_summary_label` keys it
+_PERCENTILE = lazy_pattern(r"\d{1,2}(?:st|nd|rd|th)?percentile|percentile\d{1,2}")
 #: A summary of named rows ('Average of duplicates', 'Mean of replicates'): its key's start
 _SUMMARY_OF = ("averageof", "meanof", "sumof", "totalof", "medianof", "mittelwertder",
                "mittelwertvon", "moyennede", "promediode", "mediade")  # fmt: skip
@@ -3846,6 +3903,12 @@ def is_summary_label(label: str) -> bool:
         return True
     if key.startswith(_SUMMARY_OF):  # lab QA round 7: 'Average of duplicates' was a sample
         return True
+    if "percentile" in key and _PERCENTILE.fullmatch(key.translate(_SUMMARY_PUNCTUATION)):
+        return True
+    if key.startswith("=") and _SPREADSHEET_SUMMARY.match(key):  # '=AVERAGE(B2:B3)' as text
+        return True
+    if key.endswith((")", "]")) and (bare := _BRACKETED_TAIL.sub("", label)) != label:
+        return is_summary_label(bare)  # 'Mean (n=3)', 'Median (IQR)' (lab QA round 11)
     return "=" in label and _COUNT_ROW.match(label.strip()) is not None  # 'n = 3', any space
 
 
@@ -4707,11 +4770,14 @@ def _with_detection_range(
 
 #: Instrument and quality-control codes an analyzer or LIS writes in a flag column: an expired
 #: reagent or calibration, a control out, a serum index (hemolysis, lipemia, icterus), replicates
-#: that disagree
+#: that disagree; a sample's or reagent's alarm (cobas 'SampleCl', 'Clot.E', 'ADC.E', 'Reag.S';
+#: lab QA round 11: judged as good values), a result voided or in error (Beckman 'VOID',
+#: 'CALEXP')
 _QC_CODE = lazy_pattern(
     r"exp(?:ired)?|cntl|ctrl|qc(?:\s*fail(?:ed)?)?|indx|index|hem(?:olysis|olyzed|olysed)?|lip"
     r"|lipemi[ac]|ict(?:eric)?|(?:high|hi)\s*cv|cv\s*(?:high|hi|fail(?:ed)?)|>\s*cv|cal(?:\.?e)?"
-    r"|calib(?:ration)?\s*(?:exp(?:ired)?|fail(?:ed)?)",
+    r"|calib(?:ration)?\s*(?:exp(?:ired)?|fail(?:ed)?)|cal\s*exp"
+    r"|sample\s*cl(?:ot)?|clot(?:ted)?|[a-z]{2,5}\.[es]|void(?:ed)?|invalid|errors?|err",
     re.IGNORECASE,
 )
 

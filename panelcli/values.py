@@ -86,6 +86,15 @@ _NO_NUMBER: dict[str, Comparator] = {
     # Spanish, French and Italian exports: "not detectable", below the detection limit (LD)
     "nodetectable": "<", "<ld": "<", "nondétectable": "<", "nondetectable": "<",
     "<ldd": "<", "nonrilevabile": "<", "nodetectado": "<",
+    # lab QA round 11: Spanish, French, Portuguese, Italian and Dutch words refused
+    "indetectable": "<", "nondétecté": "<", "nondetecte": "<", "indétectable": "<",
+    "nãodetectável": "<", "naodetectavel": "<", "nãodetectado": "<", "naodetectado": "<",
+    "indetectável": "<", "indetectavel": "<", "nonrilevato": "<", "nietaantoonbaar": "<",
+    "nietdetecteerbaar": "<", "ondernachweisgrens": "<", "onderdetectiegrens": "<",
+    "sottoillimitedirilevabilità": "<", "sottoillimitedirilevabilita": "<",
+    "abaixodolimitededetecção": "<", "abaixodolimitededeteccao": "<",
+    "pordebajodellímitededetección": "<", "pordebajodellimitededeteccion": "<",
+    "inférieurauseuildedétection": "<", "inferieurauseuildedetection": "<",
     # MSD Discovery Workbench's words for a signal past the detection range or the fit curve
     "abovedetectionrange": ">", "abovefitcurverange": ">",
     "belowdetectionrange": "<", "belowfitcurverange": "<",
@@ -1384,8 +1393,11 @@ _RANGE_UNIT = (
 )
 # 'to' and its German, Spanish and French words ('0 bis 7', '0 a 7', '0 à 7')
 # (case only in the words: a molar unit's case matters; review)
+# and Italian, Portuguese, Dutch 'from 0 to 7' ('da 0 a 7', 'de 0 a 7', 'van 0 tot 7') and the
+# '~' of Asian LIS (lab QA round 11: unreadable, the set's range judged instead of the lab's)
 _RANGE_BETWEEN = lazy_pattern(
-    rf"^{_NUM}\s*(?:-|–|—|\.\.|(?<=\s)(?i:to|bis|a|à)(?=\s)|to)\s*{_NUM}\s*{_RANGE_UNIT}?$"
+    rf"^(?:(?i:da|de|van|from|von)\s+(?=\d))?{_NUM}\s*"
+    rf"(?:-|–|—|\.\.|~|～|(?<=\s)(?i:to|bis|a|à|tot)(?=\s)|to)\s*{_NUM}\s*{_RANGE_UNIT}?$"
 )
 _RANGE_ONE_SIDED = lazy_pattern(
     rf"^(?P<cmp><=|>=|=<|=>|<|>|≤|≥|⩽|⩾|≦|≧)\s*{_NUM}\s*{_RANGE_UNIT}?$"
@@ -1394,8 +1406,8 @@ _RANGE_ONE_SIDED = lazy_pattern(
 #: under which the value was normal, judged it instead of the lab's)
 _OR_EQUAL = lazy_pattern(r"([<>])\s*or\s*=\s*", re.IGNORECASE)
 #: 'up to 7' as German, Spanish and French LIS print it ('bis 7,0'; QA: was unreadable)
-_RANGE_UP_TO = lazy_pattern(
-    rf"^(?i:up\s+to|bis|hasta|jusqu['’]?\s*(?:à|a))\s*{_NUM}\s*{_RANGE_UNIT}?$"
+_RANGE_UP_TO = lazy_pattern(  # and Italian, Portuguese, Dutch (lab QA round 11)
+    rf"^(?i:up\s+to|bis|hasta|jusqu['’]?\s*(?:à|a)|fino\s+a|at[ée]|tot)\s*{_NUM}\s*{_RANGE_UNIT}?$"
 )
 _CLOSING_BRACKET = {"(": ")", "[": "]", "{": "}"}
 #: A label before a printed range ('Ref: 0-7') or in brackets after it ('0-7 (reference)')
@@ -1416,14 +1428,17 @@ _WORDED = (
     (r"less\s+than\s+or\s+equal\s+to|inf[ée]rieur\s+ou\s+[ée]gal\s+[àa]", "<="),
     (r"greater\s+than\s+or\s+equal\s+to|sup[ée]rieur\s+ou\s+[ée]gal\s+[àa]", ">="),
     (
-        r"less\s+than|lower\s+than|below|under|inf[ée]rieur\s+[àa]|kleiner\s+als|kleiner|unter"
-        r"|menor\s+que|menor\s+de|moins\s+de",
+        r"less\s+than|lower\s+than|below|under|inf[ée]rieur\s+[àa]|kleiner\s+als|kleiner\s+dan"
+        r"|kleiner|unter|menor\s+que|menor\s+de|moins\s+de"
+        # lab QA round 11: Spanish, Portuguese, Italian, Dutch
+        r"|inferiore?\s+a|minore\s+di|menos\s+de|menos\s+que|minder\s+dan",
         "<",
     ),
     (
         r"greater\s+than|more\s+than|higher\s+than|above|over|sup[ée]rieur\s+[àa]"
         r"|gr(?:ö|oe)(?:ß|ss)er\s+als"
-        r"|gr(?:ö|oe)(?:ß|ss)er|über|mayor\s+que|mayor\s+de|plus\s+de",
+        r"|gr(?:ö|oe)(?:ß|ss)er|über|mayor\s+que|mayor\s+de|plus\s+de"
+        r"|superiore?\s+a|maggiore\s+di|maior\s+que|maior\s+de|groter\s+dan|meer\s+dan",
         ">",
     ),
 )
@@ -1433,9 +1448,10 @@ _WORDED = (
 #: the patterns cost 0.3% of a 20,000-row file's run that had a cell of other words)
 _WORDED_STARTS = frozenset({
     "less", "lower", "below", "under", "more", "higher", "inférieur", "inferieur", "kleiner",
-    "unter", "menor", "moins",
+    "unter", "menor", "moins", "inferior", "inferiore", "minore", "menos", "minder",
     "greater", "above", "over", "supérieur", "superieur", "größer", "groesser", "grösser",
-    "groeßer", "über", "mayor", "plus",
+    "groeßer", "über", "mayor", "plus", "superior", "superiore", "maggiore", "maior", "groter",
+    "meer",
 })  # fmt: skip
 
 
@@ -1642,17 +1658,19 @@ def says_none_known(cell: str) -> bool:
 #: Body fluids other than blood that a specimen or sample type cell may name, and how a
 #: reader says each: cytokine levels there are not blood's, so a blood range does not fit
 _OTHER_FLUIDS = (
-    (r"\bcsf\b|cerebro-?spinal|\bliquor\b|\blcr\b|\blcs\b|spinal\s+fluid",
+    # (and its Spanish, Portuguese, Italian, French and Dutch words: lab QA round 11)
+    (r"\bcsf\b|cerebro-?spinal|\bliquor\b|\blcr\b|\blcs\b|spinal\s+fluid"
+     r"|c[eé]falo-?rr?a(?:qu|ch)[ií]d|c[ée]phalo-?rachidien|hersenvocht",
      "cerebrospinal fluid (CSF)"),
-    (r"synovi|joint\s+fluid|gelenk", "joint (synovial) fluid"),
+    (r"synovi|sinovi|joint\s+fluid|gelenk", "joint (synovial) fluid"),
     (r"\bnasal\b|nasopharyn", "nasal fluid"),  # before 'lavage': a nasal lavage (review)
-    (r"\bbalf?\b|broncho-?alveolar|bronchial\s+lavage|lung\s+lavage", "lung wash fluid (BAL)"),
-    (r"lavage", "a wash (lavage) fluid"),
+    (r"\bbalf?\b|bronch?o-?alveolar|bronchial\s+lavage|lung\s+lavage", "lung wash fluid (BAL)"),
+    (r"lavage|lavado|lavaggio", "a wash (lavage) fluid"),
     (r"seminal|\bsemen\b|samenplasma|seminalplasma", "semen"),
     (r"\burin|\bharn\b|\borina\b", "urine"),
-    (r"saliva|speichel|salive", "saliva"),
+    (r"saliva|speichel|salive|speeksel", "saliva"),
     (r"sputum", "sputum"),
-    (r"pleura", "pleural fluid"),
+    (r"pleur", "pleural fluid"),
     (r"ascit|peritone", "abdominal fluid (ascites)"),
     (r"pericard|perikard", "fluid from around the heart"),
     (r"vitreous|aqueous|glask[öo]rper|kammerwasser", "fluid from the eye"),
@@ -1663,11 +1681,12 @@ _OTHER_FLUIDS = (
     (r"\bmilk\b|muttermilch", "breast milk"),
     (r"tissue|homogenate|\blysate|gewebe", "tissue"),  # (not 'dialysate': review)
     (r"dialysate|dialysat", "dialysis fluid"),
+    (r"punctaat|punktat|\bdrain", "fluid drawn from the body (a puncture or a drain)"),
 )  # fmt: skip
 #: Words of blood: a cell that names one is blood's, whatever else it says ('Serum/CSF pair')
 _BLOOD = (  # (not 'seminal plasma', 'Seminalplasma', 'Samenplasma': review)
     r"serum|(?<!seminal)(?<!seminal[\s_-])(?<!samen)plasma|blood|\bblut|edta|heparin|citrat"
-    r"|\bsang\b|\bsangre\b|\bsiero\b"
+    r"|\bsang\b|\bsangre\b|\bsiero\b|s[ée]rum|\bsuero\b|\bsoro\b|\bsangue\b|\bbloed\b"
 )
 
 

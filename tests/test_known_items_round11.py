@@ -15,6 +15,7 @@ from panelcli.batches import interpret_batch, read_batches
 from panelcli.check import ResultRow
 from panelcli.cli import app
 from panelcli.models import Result
+from panelcli.values import parse_lab_range, parse_value, worded_comparator
 
 # --- Excel's 'CSV (MS-DOS)' (code page 437) is read as such ------------------------------------
 
@@ -183,3 +184,141 @@ def test_a_lab_comment_naming_sex_does_not_change_what_the_range_needs(write_csv
     path = write_csv("sample_id,marker,value,unit,sex,comment\nA1,Ferritin,100,ug/L,female,sex\n")
     said = _summary_text(path, "--ranges", "mayo-adult")
     assert "The range for Ferritin depends on age, and panelcli could not tell it" in said
+
+
+# --- lab QA round 11: words of other languages and instruments ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "range_column",
+    ["Valori di riferimento", "Valore di riferimento", "Valor de referência",
+     "Intervalo de referência", "Referentiewaarde", "Normaalwaarden", "Ref Rng", "Norm Range"],
+)  # fmt: skip
+def test_a_range_column_in_more_languages_is_the_lab_s_range(write_csv, range_column) -> None:
+    """TNF-α 10 was normal by the set's ≤ 14.5 beside the lab's unread '< 8.1' (exit 0)."""
+    path = write_csv(f"Sample,Test,Result,Unit,{range_column}\nS1,TNF-α,10,pg/mL,< 8.1\n")
+    [result] = results_of(path)
+    assert (result.reference.text, result.status.value) == ("< 8.1 pg/mL", "high")
+
+
+@pytest.mark.parametrize(
+    "printed",
+    ["Inferior a 8,1", "até 8.1", "de 0 a 8.1", "Inferiore a 8.1", "fino a 8.1", "da 0 a 8.1",
+     "tot 8.1", "kleiner dan 8.1", "van 0 tot 8.1", "0 ~ 8.1"],
+)  # fmt: skip
+def test_range_words_in_more_languages_are_read(printed) -> None:
+    found = parse_lab_range(printed, "," in printed)
+    assert found is not None and found.high == 8.1 and found.low in (None, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [("inferiore a 2", "<2"), ("minore di 2", "<2"), ("kleiner dan 2", "<2"),
+     ("inferior a 2", "<2"), ("menos de 2", "<2"), ("superiore a 5000", ">5000"),
+     ("groter dan 5000", ">5000"), ("maior que 5000", ">5000")],
+)  # fmt: skip
+def test_comparator_words_in_more_languages_are_read(cell, read) -> None:
+    assert worded_comparator(cell) == read
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "indetectable",
+        "non détecté",
+        "indétectable",
+        "não detectável",
+        "indetectável",
+        "niet aantoonbaar",
+        "onder detectiegrens",
+    ],
+)
+def test_not_detected_words_in_more_languages_have_no_number(words) -> None:
+    parsed = parse_value(words)
+    assert (parsed.number, parsed.comparator) == (None, "<")
+
+
+def test_request_and_chart_numbers_tell_samples_and_patients_apart(write_csv) -> None:
+    """Lab QA round 11: 'Nº Petición' and 'Nº Historia' were unread, and two patients' rows,
+    one of them a CSF named in words, made one panel judged by blood ranges."""
+    path = write_csv(
+        "Nº Petición;Nº Historia;Tipo de muestra;Prueba;Resultado;Unidades\n"
+        "26040201;H-88123;Suero;IL-6;2,0;pg/mL\n"
+        "26040202;H-88123;Líquido cefalorraquídeo;IL-6;48,0;pg/mL\n"
+        "26040203;H-90555;Suero;IL-10;9,0;pg/mL\n"
+    )
+    results = results_of(path)
+    assert [(r.sample_id, r.patient_id, r.status.value) for r in results] == [
+        ("26040201", "H-88123", "normal"), ("26040202", "H-88123", "indeterminate"),
+        ("26040203", "H-90555", "high"),
+    ]  # fmt: skip
+    assert "cerebrospinal fluid" in (results[1].note or "")
+
+
+@pytest.mark.parametrize(
+    ("specimen_column", "fluid"),
+    [("Tipo di campione", "Liquido sinoviale"), ("Materiaal", "Hersenvocht"),
+     ("Type d'échantillon", "Liquide céphalo-rachidien"),
+     ("Tipo de amostra", "Lavado broncoalveolar"),
+     ("Monstertype", "Speeksel"), ("Materiale", "Versamento pleurico")],
+)  # fmt: skip
+def test_other_fluids_named_in_more_languages_are_not_judged_by_blood_ranges(
+    write_csv, specimen_column, fluid
+) -> None:
+    path = write_csv(f"Sample,{specimen_column},Test,Result,Unit\nS1,{fluid},IL-6,6.0,pg/mL\n")
+    [result] = results_of(path)
+    assert result.status.value == "indeterminate"
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["SampleCl", "Clot.E", "ADC.E", "Samp.S", "Reag.S", "VOID", "CALEXP", "Invalid", "Error"],
+)
+def test_more_instrument_alarms_in_a_flag_column_leave_the_result_unjudged(write_csv, code) -> None:
+    path = write_csv(f"Sample ID,Test,Result,Unit,Result flags\nR1,IL6,15.0,pg/mL,{code}\n")
+    [result] = results_of(path)
+    assert result.status.value == "indeterminate"
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Somma", "Deviazione standard", "Dev. St.", "Totaal", "Gemiddelde", "Gem.", "Aantal",
+     "Desvio padrão", "Média", "Soma", "Mean (n=3)", "Median (IQR)", "Grand Mean", "IQR", "Q3",
+     "25th percentile", "95% CI", "Lower 95% CI", "Min-Max", "Variance", "STDEV.S", "Mean+2SD",
+     "Subtotal", "=AVERAGE(B2:B3)"],
+)  # fmt: skip
+def test_more_summary_rows_are_no_patients(write_csv, label) -> None:
+    """Lab QA round 11: such footers were judged as patients, high, and set exit 1."""
+    path = write_csv(f'Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nP-01,1.0,5.0\n"{label}",15.0,120.0\n')
+    assert [r.sample_id for r in results_of(path)] == ["P-01", "P-01"]
+
+
+@pytest.mark.parametrize("label", ["DS", "Pooled", "Q12", "P-25", "Range"])
+def test_ids_like_summary_words_are_still_samples(write_csv, label) -> None:
+    path = write_csv(f"Sample ID,IL-6 (pg/mL)\n{label},15.0\n")
+    assert [r.sample_id for r in results_of(path)] == [label]
+
+
+@pytest.mark.parametrize(
+    "corrected",
+    ["Conc*Dil", "Conc x DF", "Concentration x Dilution Factor", "Concentration × Dilution",
+     "Result*DF", "Calc. Conc. * Dil", "Dil. Adj. Conc.", "Neat Conc."],
+)  # fmt: skip
+def test_more_names_of_a_dilution_corrected_value_are_read(write_csv, corrected) -> None:
+    """Lab QA round 11: the raw value, 10 times low, was judged normal beside such a column."""
+    path = write_csv(
+        f"Sample ID,Analyte,Conc,Dilution,{corrected},Unit\nPT-301,IL-6,0.52,10,5.2,pg/mL\n"
+    )
+    [result] = results_of(path)
+    assert (result.value, result.status.value) == (5.2, "high")
+
+
+@pytest.mark.parametrize(
+    ("sex", "age"), [("Vrouw", "55 jaar"), ("Donna", "55 anni"), ("Mulher", "55 anos")]
+)
+def test_sex_and_age_words_in_more_languages_are_read(write_csv, sex, age) -> None:
+    path = write_csv(
+        f"Sample,Geslacht,Leeftijd,Test,Result,Unit\nS1,{sex},{age},Ferritin,250,ng/mL\n"
+    )
+    [result] = results_of(path, ranges="mayo-adult")
+    assert result.status.value != "indeterminate" and result.reference is not None

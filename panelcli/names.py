@@ -264,7 +264,14 @@ _WHICH_COLUMN = lazy_pattern(
     r"|(?:day|d|visit|v|week|wk|w|month|mo|year|yr|timepoint|tp|t|hour|hr|h|cycle|panel|plate"
     r"|run|batch|time\s*point)\s*[-_#]?\s*-?\d{1,3}[a-z]?"
     r"|baseline|screening|follow[\s-]?up|pre[\s-]?dose|post[\s-]?dose|pre|post|final"
-    r"|admission|discharge|end\s+of\s+study|eos|unscheduled)",
+    r"|admission|discharge|end\s+of\s+study|eos|unscheduled"
+    # lab QA round 11: the blood it was measured in, the method, or a word for 'result' (three
+    # high cytokines were dropped, exit 0); never another fluid ('CSF'), read apart
+    r"|[(\[]?\s*(?:(?:edta|heparin|li[\s-]*heparin|citrate?)[\s-]*)?(?:serum|s[ée]rum|plasma|siero"
+    r"|suero|soro|(?:whole\s+)?blood|edta)\s*[)\]]?"
+    r"|[(\[]?\s*(?:e?clia|elisa|luminex|multiplex|elecsys|cobas|simoa|msd|ella|immulite|atellica"
+    r"|architect|alinity|liaison)\s*[)\]]?"
+    r"|ergebnis|resultado|r[ée]sultat|risultato|uitslag)",
     re.IGNORECASE,
 )
 
@@ -280,14 +287,24 @@ def words_after_unit(header: str) -> tuple[str, str, str] | None:
     """A header's name, unit and the words after its unit where they only say which of the
     marker's columns it is (`_WHICH_COLUMN`: 'IL-6 (pg/mL) Day 7' → 'IL-6', 'pg/mL', 'Day 7')
     or are a range in brackets ('[0-7.0]'); None for any other header."""
+    after = any_words_after_unit(header)
+    if after is None:
+        return None
+    words = after[2]
+    if _BRACKETED_RANGE.fullmatch(words) is None and _WHICH_COLUMN.fullmatch(words) is None:
+        return None
+    return after
+
+
+def any_words_after_unit(header: str) -> tuple[str, str, str] | None:
+    """A header's name, unit and whatever words follow its unit ('IL-6 (pg/mL) hs' → 'IL-6',
+    'pg/mL', 'hs'); None for a header with none."""
     found = _WORDS_AFTER_UNIT.match(one_spaced(header.strip()))
     if found is None:
         return None
     name, unit = split_header_unit(found["head"])
     words = found["words"].strip()
     if unit is None or not name or not words:
-        return None
-    if _BRACKETED_RANGE.fullmatch(words) is None and _WHICH_COLUMN.fullmatch(words) is None:
         return None
     return name, unit, words
 

@@ -37,6 +37,7 @@ from panelcli.names import (
     split_header_unit,
     unmangled,
     whose_figure,
+    any_words_after_unit,
     words_after_unit,
 )
 from panelcli.patterns import lazy_pattern
@@ -5117,8 +5118,8 @@ def header_warnings(
         what = (
             f"'{shorten(words)}', are read as the lab's range of its values"
             if _header_range(layout, index)
-            else f"'{shorten(words)}', are not read (a visit, a panel, a copy?): each value is "
-            f"judged as {shorten(name)}'s"
+            else f"'{shorten(words)}', are not read (a visit, a panel, the blood or method it "
+            f"was measured in?): each value is judged as {shorten(name)}'s"
         )
         yield Issue(
             severity="warning", code="header-words-after-unit", source=source,
@@ -5168,6 +5169,20 @@ def header_warnings(
                 f"it names {shorten(level['name'])}, but with no unit it may hold words ('High'); "
                 "to have its values read, name it with their unit in brackets, such as "
                 f"'{shorten(level['name'])} (pg/mL)' if they are in pg/mL"
+            )
+        elif (
+            layout.kind == "wide"
+            and (after := any_words_after_unit(name)) is not None
+            and known_unit(after[1])
+            and _names_a_marker(after[0])
+        ):
+            # lab QA round 11: 'IL-6 (pg/mL) hs' was 'not a known marker or field', as if it
+            # named none, beside three high IL-6 values unsaid
+            message = f"column '{shorten(name)}' " + _not_read_because(
+                f"it names {shorten(after[0])} in {shorten(after[1])} with "
+                f"'{shorten(after[2])}' after the unit, words that may say it holds no result "
+                f"of {shorten(after[0])}; if it holds {shorten(after[0])}'s results, name it "
+                f"'{shorten(after[0])} ({shorten(after[1])})' to have them read"
             )
         elif header_key(name) in _DILUTION_NAMES:
             # lab QA round 7: 'not read' left open whether the values were multiplied by it

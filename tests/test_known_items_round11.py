@@ -322,3 +322,30 @@ def test_sex_and_age_words_in_more_languages_are_read(write_csv, sex, age) -> No
     )
     [result] = results_of(path, ranges="mayo-adult")
     assert result.status.value != "indeterminate" and result.reference is not None
+
+
+# --- lab QA round 11: a wide header's blood, method or 'result' word after its unit ------------
+
+
+@pytest.mark.parametrize(
+    "words", ["serum", "plasma", "EDTA", "(Serum)", "Siero", "sérum", "EDTA plasma", "Ergebnis",
+              "Elecsys", "Luminex", "- ELISA"],
+)  # fmt: skip
+def test_a_blood_or_method_word_after_a_wide_header_s_unit_is_read(write_csv, words) -> None:
+    """Three high cytokines were dropped with 'not a known marker or field', exit 0."""
+    path = write_csv(f"Sample ID,IL-6 (pg/mL) {words},IL-8 (pg/mL)\nP-01,45.0,5.0\n")
+    assert [(r.marker, r.status.value) for r in results_of(path)] == [
+        ("IL-6", "high"), ("IL-8", "normal"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("words", ["CSF", "hs", "Flag", "corrected"])
+def test_other_words_after_a_wide_header_s_unit_are_named_in_the_warning(write_csv, words) -> None:
+    path = write_csv(f"Sample ID,IL-6 (pg/mL) {words},IL-8 (pg/mL)\nP-01,45.0,5.0\n")
+    assert [r.marker for r in results_of(path)] == ["IL-8"]
+    [ignored] = [i for i in issues_of(path) if i.code == "column-ignored"]
+    assert ignored.message == (
+        f"column 'IL-6 (pg/mL) {words}' was not read: it names IL-6 in pg/mL with '{words}' "
+        "after the unit, words that may say it holds no result of IL-6; if it holds IL-6's "
+        "results, name it 'IL-6 (pg/mL)' to have them read"
+    )

@@ -29,6 +29,7 @@ from panelcli.models import LAB_COMMENT_SAID, Issue
 from panelcli.names import (
     FOOTNOTE_MARKS,
     SLASHLESS_UNITS,
+    any_words_after_unit,
     figure_named,
     instrument_name,
     looks_like_a_cytokine,
@@ -37,7 +38,6 @@ from panelcli.names import (
     split_header_unit,
     unmangled,
     whose_figure,
-    any_words_after_unit,
     words_after_unit,
 )
 from panelcli.patterns import lazy_pattern

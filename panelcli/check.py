@@ -5711,6 +5711,9 @@ class _HeldSample:
         self.preliminary: set[tuple[int, str]] = set()  # held preliminary results (line, marker)
         self.waiting: Counter[str] = Counter()  # ... their markers
         self.none_given: Counter[str] = Counter()  # markers (as keys) of held rows with none
+        #: rows (line, marker as written) replaced by a result above them: what comes after
+        #: of their value or status is left out with them (`_replaced_by_one_above`)
+        self.left_out: set[tuple[int, str | None]] = set()
 
     def release(self) -> list[StreamEvent]:
         """The held events, given up (the sample's rows ended, or too many are held)."""
@@ -5734,6 +5737,12 @@ class _HeldSample:
                 self.panel = same
             self.last_line, self.lines = line, self.lines + 1
         if isinstance(event, Issue):
+            if (
+                self.left_out
+                and (event.line, event.marker) in self.left_out
+                and event.code in _REPEATED | _SAID_OF_A_RESULT
+            ):
+                return out
             if event.code in ("result-corrected", "result-preliminary") and event.line:
                 self.said[(event.line, event.marker and marker_key(event.marker))] = event.code
             elif event.code == "result-not-given" and event.marker:
@@ -5753,6 +5762,11 @@ class _HeldSample:
         # a wide row's results share its line: each its own marker's status, or the row's
         # (QA: 'IL-6 Status' C made the row's IL-8, status F, replace its earlier result too)
         status_said = self._status_said(result.line, result.marker_as_written)
+        if self.said and status_said != "result-corrected":
+            above = self._replaced_by_one_above(result, status_said == "result-preliminary")
+            if above:
+                self.held.extend(above)
+                return out
         if status_said == "result-corrected":
             self.held.extend(self._replacing(result, _CORRECTED_NOTE))
         elif status_said == "result-preliminary":
@@ -5766,6 +5780,52 @@ class _HeldSample:
         else:
             self.held.append(event)
         return out
+
+    def _replaced_by_one_above(self, result: Result, preliminary: bool) -> list[StreamEvent]:
+        """The warning that `result` is replaced by the one held result above it of its marker
+        and specimen that the lab corrected (or, for a preliminary result, gave as final), as an
+        export sorted newest first lists them; that result's note then says so. [] for none.
+
+        Lab QA round 11: a Cerner export's corrected IL-6 of 2.0 above the withdrawn 45 did not
+        replace it, and 45 set exit 1 ('to talk over soon')."""
+        held = self.held
+        above = [
+            i for i, e in enumerate(held)
+            if not isinstance(e, Issue) and _same_specimen(result, r := _result_of(e))
+            and _same_replicate(result, r)
+            and (
+                self._status_said(r.line, r.marker_as_written) == "result-corrected"
+                or (preliminary and (r.line, r.marker) not in self.preliminary)
+            )
+        ]  # fmt: skip
+        if len(above) != 1:
+            return []
+        newer = _result_of(held[above[0]])
+        kind = (
+            "corrected"
+            if self._status_said(newer.line, newer.marker_as_written) == "result-corrected"
+            else "final"
+        )
+        value = _value_said(result)
+        replaces = f"'{value}' on line {result.line}, below it"
+        replaces = (
+            f"it replaces {replaces}"
+            if kind == "corrected"
+            else f"the lab's final result: it replaces the preliminary {replaces}"
+        )
+        held[above[0]] = newer.model_copy(update={"note": _noted(newer, replaces)})
+        self._unsay(result.line, result.marker_as_written, _SAID_OF_A_RESULT)
+        self._unsay(result.line, result.marker_as_written, _REPEATED)
+        self._unsay(newer.line, newer.marker_as_written, _REPEATED)
+        self.left_out.add((result.line, result.marker_as_written))
+        return [
+            _superseded(
+                result, result.marker_as_written,
+                f"{result.marker} '{value}' on this line ({_severity(result)}) was replaced by the "
+                f"lab's {kind} result above it, on line {newer.line} ('{_value_said(newer)}'; the "
+                f"file lists newer results first); only the {kind} result is judged",
+            )
+        ]  # fmt: skip
 
     def _status_said(self, line: int, marker: str | None) -> str | None:
         """What the status of a row's marker said (its own status cell's, else the row's)."""

@@ -3732,11 +3732,11 @@ _SUMMARY_IDS = {
     "minimo", "maximo", "mín.", "máx.",
     "σ", "∑",  # a sum's sign (Greek sigma, casefolded; the n-ary sum); lab QA round 7
     # lab QA round 11: Italian, Dutch, Portuguese footers and more English ones were samples,
-    # high (not 'DS' or 'Pooled': initials, and a pooled plasma is a sample)
+    # high (not 'DS', 'Pooled', 'Q1': initials, a pooled plasma, and sample ids such as 'Q-1')
     "deviazionestandard", "devst", "somma", "massimo",  # Italian
     "gemiddelde", "gem.", "standaarddeviatie", "totaal", "aantal", "mediaan",  # Dutch
     "média", "desviopadrão", "desviopadrao", "soma",  # Portuguese
-    "grandmean", "overallmean", "averages", "subtotal", "iqr", "q1", "q3", "upperquartile",
+    "grandmean", "overallmean", "averages", "subtotal", "iqr", "upperquartile",
     "lowerquartile", "variance", "stdevs", "stdevp", "95%ci", "lower95%ci", "upper95%ci",
     "minmax", "mean+2sd", "mean2sd", "mean+sd", "var",
 }  # fmt: skip

@@ -283,7 +283,7 @@ def test_more_instrument_alarms_in_a_flag_column_leave_the_result_unjudged(write
 @pytest.mark.parametrize(
     "label",
     ["Somma", "Deviazione standard", "Dev. St.", "Totaal", "Gemiddelde", "Gem.", "Aantal",
-     "Desvio padrão", "Média", "Soma", "Mean (n=3)", "Median (IQR)", "Grand Mean", "IQR", "Q3",
+     "Desvio padrão", "Média", "Soma", "Mean (n=3)", "Median (IQR)", "Grand Mean", "IQR",
      "25th percentile", "95% CI", "Lower 95% CI", "Min-Max", "Variance", "STDEV.S", "Mean+2SD",
      "Subtotal", "=AVERAGE(B2:B3)"],
 )  # fmt: skip
@@ -293,7 +293,7 @@ def test_more_summary_rows_are_no_patients(write_csv, label) -> None:
     assert [r.sample_id for r in results_of(path)] == ["P-01", "P-01"]
 
 
-@pytest.mark.parametrize("label", ["DS", "Pooled", "Q12", "P-25", "Range"])
+@pytest.mark.parametrize("label", ["DS", "Pooled", "Q12", "Q-1", "Q3", "P-25", "Range"])
 def test_ids_like_summary_words_are_still_samples(write_csv, label) -> None:
     path = write_csv(f"Sample ID,IL-6 (pg/mL)\n{label},15.0\n")
     assert [r.sample_id for r in results_of(path)] == [label]
@@ -349,3 +349,46 @@ def test_other_words_after_a_wide_header_s_unit_are_named_in_the_warning(write_c
         "after the unit, words that may say it holds no result of IL-6; if it holds IL-6's "
         "results, name it 'IL-6 (pg/mL)' to have them read"
     )
+
+
+# --- lab QA round 11: a corrected or final result listed above the one it replaces -------------
+
+NEWEST_FIRST = (
+    "Accession,MRN,Collected,Test,Result,Units,Result Status\n"
+    "26-092-0001,400200,2026-04-02 07:40,IL-6,2.0,pg/mL,Corrected\n"
+    "26-092-0001,400200,2026-04-02 07:40,IL-8,5.0,pg/mL,Final\n"
+    "26-092-0001,400200,2026-04-02 07:40,IL-6,45.0,pg/mL,Final\n"
+    "26-092-0002,400201,2026-04-02 07:40,IL-10,2.0,pg/mL,Final result\n"
+    "26-092-0002,400201,2026-04-02 07:40,IL-10,45.0,pg/mL,Preliminary result\n"
+)
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_newer_result_listed_first_replaces_the_one_below_it(write_csv, short_path) -> None:
+    """A Cerner export sorted newest first: the withdrawn IL-6 of 45 below its correction was
+    judged, high, and set exit 1; so was a preliminary IL-10 below its final result."""
+    path = write_csv(NEWEST_FIRST)
+    results = results_of(path, short_path)
+    assert [(r.line, r.marker, r.status.value) for r in results] == [
+        (2, "IL-6", "normal"), (3, "IL-8", "normal"), (5, "IL-10", "normal"),
+    ]  # fmt: skip
+    assert results[0].note == (
+        "the lab's corrected result; it replaces '45 pg/mL' on line 4, below it"
+    )
+    assert results[2].note == (
+        "the lab's final result: it replaces the preliminary '45 pg/mL' on line 6, below it"
+    )
+    issues = issues_of(path, short_path)
+    superseded = [i for i in issues if i.code == "result-superseded"]
+    assert [i.line for i in superseded] == [4, 6]
+    assert superseded[0].message == (
+        "IL-6 '45 pg/mL' on this line (high) was replaced by the lab's corrected result above "
+        "it, on line 2 ('2 pg/mL'; the file lists newer results first); only the corrected "
+        "result is judged"
+    )
+    assert not [i for i in issues if i.code in ("marker-repeated", "result-preliminary")]
+
+
+def test_a_newer_result_listed_first_exits_0_on_the_command_line(write_csv) -> None:
+    path = write_csv(NEWEST_FIRST)
+    assert CliRunner().invoke(app, ["check", path, "--format", "json"]).exit_code == 0

@@ -5450,6 +5450,7 @@ def _general_path_only(layout: Layout) -> bool:
         or any(role in layout.roles for role in ASSAY_LIMIT_ROLES)  # 'BLQ' beside its LLOQ
         or "result_status" in layout.roles  # a row may be said or skipped for its status
         or "replicate" in layout.roles  # its marker is named with its replicate (`read`)
+        or "rerun_value" in layout.roles  # a rerun's result is the row's value (`read`)
         or bool(layout.expected)  # a standard's expected value: skipped there
         or (layout.value_unit is not None and "unit" in layout.roles)
         or bool(layout.given)  # every row's fields from above the header (`given_above`)

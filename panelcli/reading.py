@@ -2073,6 +2073,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             maybe_sample = next(
                 (i for i in unmapped if header_key(cells[i]) in _MAYBE_SAMPLE), None
             )
+        _take_rerun(cells, unmapped, roles, not_read_why)
         if "reference_range" in roles:  # the range cell is the lab's range: limits not read
             unmapped += [roles.pop(role) for role in _RANGE_LIMIT_ROLES if role in roles]
         limits_not_read = _limits_in_two_units(cells, roles)
@@ -3337,6 +3338,39 @@ def _read_before_dilution(corrected: str) -> str:
     return _not_read_because(
         f"the value corrected for dilution is read from column '{shorten(corrected)}'"
     )
+
+
+#: A long file's column of a rerun's result beside the first run's (cobas 'Rerun Result'), and
+#: of its unit, as header keys
+_RERUN_VALUE = frozenset({
+    "rerunresult", "rerunvalue", "rerunconc", "rerunconcentration", "repeatresult",
+    "repeatvalue", "retestresult", "retestvalue", "rerun", "repeat", "retest",
+})  # fmt: skip
+_RERUN_UNIT = frozenset({"rerununit", "rerununits", "repeatunit", "repeatunits", "retestunit"})
+#: Value columns that give the result reported after any rerun ('Reported Result')
+_REPORTED = frozenset({"reportedresult", "reportableresult", "reportedvalue", "finalresult",
+                       "finalvalue"})  # fmt: skip
+
+
+def _take_rerun(
+    cells: list[str], unmapped: list[int], roles: dict[str, int], not_read_why: dict[int, str]
+) -> None:
+    """Read a rerun's result column as the row's result where it gives one (`rerun_value`,
+    with its unit column, `rerun_unit`), beside a first run's value column; beside a reported
+    result's, say it is not read (lab QA round 11: cobas' 'Rerun Result' 48.3 was unread, and
+    the first run's 1.9, which had clotted, judged normal)."""
+    rerun = next((i for i in unmapped if header_key(cells[i]) in _RERUN_VALUE), None)
+    if rerun is None:
+        return
+    if header_key(cells[roles["value"]]) in _REPORTED:
+        not_read_why[rerun] = _given_already(cells[roles["value"]], "result after any rerun")
+        return
+    roles["rerun_value"] = rerun
+    unmapped.remove(rerun)
+    unit = next((i for i in unmapped if header_key(cells[i]) in _RERUN_UNIT), None)
+    if unit is not None:
+        roles["rerun_unit"] = unit
+        unmapped.remove(unit)
 
 
 def _not_read_because(why: str, when: str = "") -> str:
@@ -6202,6 +6236,7 @@ def measurement_reader(
     i_comparator, i_flag = layout.roles.get("comparator"), layout.roles.get("lab_flag")
     i_sign = sign_column(header, layout)
     i_raw = layout.raw_value
+    i_rerun, i_rerun_unit = layout.roles.get("rerun_value"), layout.roles.get("rerun_unit")
     fluid_at = specimen_columns(layout)
     i_status = layout.roles.get("result_status")
     # the cells an order's heading row leaves blank (`_PANEL_HEADING`)
@@ -6452,6 +6487,32 @@ def measurement_reader(
                     )  # fmt: skip
             if long:
                 value = value_cell = cells[i_value] if i_value < count else None
+                if (
+                    i_rerun is not None
+                    and (rerun := cell(cells, i_rerun))
+                    and not (is_no_value_mark(rerun))
+                ):
+                    # the rerun's result is the row's (lab QA round 11: cobas' rerun of a
+                    # clotted sample, 48.3, was unread and the first run's 1.9 judged normal)
+                    rerun_unit = cell(cells, i_rerun_unit) if i_rerun_unit is not None else None
+                    unit_cell = cell(cells, i_unit_or_pad)
+                    if rerun_unit and unit_cell and not same_unit(rerun_unit, unit_cell):
+                        yield Issue(
+                            code="unit-conflict", source=source, line=line,
+                            column=header[i_rerun_unit],  # type: ignore[index]
+                            **row_for(cells, cell(cells, i_marker)),
+                            message=f"the rerun's unit '{shorten(rerun_unit)}' differs from the "
+                            f"row's unit '{shorten(unit_cell)}'; the rerun's result "
+                            f"'{shorten(rerun)}' was not judged",
+                        )  # fmt: skip
+                        continue
+                    yield Issue(
+                        severity="warning", code="value-rerun-read", source=source, line=line,
+                        column=header[i_rerun], **row_for(cells, cell(cells, i_marker)),
+                        message=f"the rerun's result '{shorten(rerun)}' was read as the row's "
+                        f"value, in place of the first run's '{shorten((value or '').strip())}'",
+                    )  # fmt: skip
+                    value = value_cell = rerun
                 if i_raw is not None and not (value or "").strip() and (raw := cell(cells, i_raw)):
                     # the corrected cell blank: the value read off the curve may be 10 times
                     # low (a second review: read so, 1.3 was normal where 13 was high)

@@ -392,3 +392,48 @@ def test_a_newer_result_listed_first_replaces_the_one_below_it(write_csv, short_
 def test_a_newer_result_listed_first_exits_0_on_the_command_line(write_csv) -> None:
     path = write_csv(NEWEST_FIRST)
     assert CliRunner().invoke(app, ["check", path, "--format", "json"]).exit_code == 0
+
+
+# --- lab QA round 11: a rerun's result column --------------------------------------------------
+
+RERUN = (
+    "Sample ID;Test;Result;Unit;Data Flag;Rerun Result;Rerun Unit\n"
+    "260402-001;IL6;1,9;pg/mL;SampleCl;48,3;pg/mL\n"
+    "260402-002;IL6;2,2;pg/mL;;;\n"
+    "260402-003;IL6;2,0;pg/mL;;-;\n"
+    "260402-004;IL6;2,0;pg/mL;;4,0;ng/mL\n"
+)
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_rerun_s_result_is_the_row_s_value(write_csv, short_path) -> None:
+    """cobas' rerun of a clotted sample, 48.3, was unread and the first run's 1.9 judged normal
+    (exit 0)."""
+    path = write_csv(RERUN)
+    results = results_of(path, short_path)
+    assert [(r.sample_id, r.value, r.status.value) for r in results] == [
+        ("260402-001", 48.3, "high"), ("260402-002", 2.2, "normal"),
+        ("260402-003", 2.0, "normal"),
+    ]  # fmt: skip
+    issues = issues_of(path, short_path)
+    [read] = [i for i in issues if i.code == "value-rerun-read"]
+    assert (read.line, read.column, read.message) == (
+        2, "Rerun Result",
+        "the rerun's result '48,3' was read as the row's value, in place of the first run's '1,9'",
+    )  # fmt: skip
+    [conflict] = [i for i in issues if i.code == "unit-conflict"]
+    assert (conflict.line, conflict.severity) == (5, "error")
+
+
+def test_a_repeat_beside_a_reported_result_is_not_read(write_csv) -> None:
+    path = write_csv(
+        "Accession,Test,Initial Result,Repeat Result,Reported Result,Units\n"
+        "A1,IL-6,48.3,2.1,2.1,pg/mL\n"
+    )
+    [result] = results_of(path)
+    assert result.value == 2.1
+    said = {i.column: i.message for i in issues_of(path) if i.code == "column-ignored"}
+    assert said["Repeat Result"] == (
+        "column 'Repeat Result' was not read: column 'Reported Result' gives the lab's result "
+        "after any rerun already"
+    )

@@ -266,6 +266,7 @@ def read_batches(
                     isinstance(cells, list)
                     and is_header_again(cells, header, layout)
                     and not_a_patient_sample(cells, layout) is None  # check skips it first
+                    and page_line(cells, layout) is None  # ... and a labelled note
                 ):
                     header_again(source, numbered[0], cells, header)  # raises for another header
                     units_again = layout.kind == "wide"  # its units row may follow it

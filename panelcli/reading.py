@@ -2833,11 +2833,37 @@ _END_OR_RULE = lazy_pattern(
 _END_OR_RULE_STARTS = frozenset("*=_~#-eEfFtTrRcCaA")
 
 
+#: A note's label at the start of a line, which the rest of the line follows whatever it is
+#: (lab QA round 11: 'Reference ranges: IL-6 < 7.0 pg/mL, TNF-α < 8.1 pg/mL' unquoted was taken
+#: for another header, and the rows below it were not read; 'Approved by J. Smith, MD,
+#: 2026-04-03' was refused as a row)
+_LABELLED_LINE = lazy_pattern(
+    r"(?:reference|ref\.?|normal)\s+(?:ranges?|intervals?|values?)\s*:"
+    r"|(?:approved|reviewed|verified|validated|released|authori[sz]ed|signed|performed|tested"
+    r"|analy[sz]ed|reported|checked)\s+(?:by|at|on)\b"
+    r"|(?:methods?|technologist|performing\s+lab(?:oratory)?|notes?|comments?|remarks?)\s*:",
+    re.IGNORECASE,
+)
+_LABELLED_LINE_STARTS = frozenset("rRnNaAvVsSpPtTcCmM")
+
+
+def _labelled_line(cells: list[str]) -> str | None:
+    """A line of several cells that a note's label begins (`_LABELLED_LINE`), as its text."""
+    first = cells[0].strip().lstrip("\ufeff") if cells else ""
+    if len(cells) < 2 or first[:1] not in _LABELLED_LINE_STARTS:
+        return None
+    if _LABELLED_LINE.match(first) is None:
+        return None
+    return ", ".join(text for cell in cells if (text := cell.strip()))
+
+
 def page_line(cells: list[str], layout: Layout) -> str | None:
     """A row's filled cells where each is a page's furniture, not a sample's (QA: a paginated
     export's 'Page 1 of 2' and repeated title were samples with no results, and the run
     failed): a page number or print line, or a one-cell line from above the header again
-    ('Printed 2024-12-26,,Page 1 of 2' too: review)."""
+    ('Printed 2024-12-26,,Page 1 of 2' too: review), or a labelled note of several cells."""
+    if (labelled := _labelled_line(cells)) is not None:
+        return labelled
     # Asked of every row on the general path: a sample's row fails at its first filled cell.
     filled = []
     for cell in cells:
@@ -2861,7 +2887,9 @@ def _said_as_a_note(cells: list[str], layout: Layout) -> bool:
     report', which reads as prose too)."""
     filled = [text for cell in cells if (text := cell.strip().lstrip("\ufeff"))]
     titled = len(filled) == 1 and filled[0].casefold() in layout.titles
-    return not titled and _note_line(cells, layout) is not None
+    return not titled and (
+        _note_line(cells, layout) is not None or _labelled_line(cells) is not None
+    )
 
 
 #: A line of a report that names a patient ('Patient: DOE, JANE', 'MRN: 100', 'Name: …')

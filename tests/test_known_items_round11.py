@@ -437,3 +437,49 @@ def test_a_repeat_beside_a_reported_result_is_not_read(write_csv) -> None:
         "column 'Repeat Result' was not read: column 'Reported Result' gives the lab's result "
         "after any rerun already"
     )
+
+
+# --- lab QA round 11: a labelled note of several cells -----------------------------------------
+
+NOTES = (
+    "Sample ID,Test,Result,Units\nS1,IL-6,2.0,pg/mL\n"
+    "Reference ranges: IL-6 < 7.0 pg/mL, TNF-α < 8.1 pg/mL, IL-10 < 9.1 pg/mL\n"
+    "S2,IL-6,45.0,pg/mL\n"
+    "Method: Ella Simple Plex, lot 1234, CV 6.2%\n"
+    "Approved by J. Smith, MD, 2026-04-03\n"
+)
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_labelled_note_of_several_cells_is_skipped_as_a_note(write_csv, short_path) -> None:
+    """The unquoted ranges line was taken for another header (the high IL-6 below it unread,
+    exit 2), and the signature line refused as a row."""
+    path = write_csv(NOTES)
+    assert [(r.sample_id, r.status.value) for r in results_of(path, short_path)] == [
+        ("S1", "normal"), ("S2", "high"),
+    ]  # fmt: skip
+    issues = issues_of(path, short_path)
+    assert [(i.line, i.code) for i in issues] == [
+        (3, "page-line-skipped"), (5, "page-line-skipped"), (6, "page-line-skipped"),
+    ]  # fmt: skip
+    assert issues[2].message == (
+        "this line is a note or a title, not a result: 'Approved by J. Smith, MD, 2026-04-03'; "
+        "it was not read as a result, but it may be about the results near it"
+    )
+
+
+def test_a_labelled_note_reads_alike_in_batches(write_csv) -> None:
+    path = write_csv(NOTES)
+    codes = [
+        getattr(event, "code", None) or event.status.value
+        for batch in read_batches(path, rows_per_batch=1)
+        for events in interpret_batch(batch).events
+        for event in (events if isinstance(events, list) else [events])
+    ]
+    assert codes == [
+        "normal",
+        "page-line-skipped",
+        "high",
+        "page-line-skipped",
+        "page-line-skipped",
+    ]

@@ -256,8 +256,11 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
     '06:00Z'); else its own calendar date and time are kept (for counting an age).
     """
     text = text.strip()
-    if len(text) > 64:  # no date is this long: its runs of spaces made the patterns try each
-        text = " ".join(text.split())  # way to part them, for minutes (review)
+    if "  " in text:  # SQL Server's 'Apr  2 2026  7:40AM' (lab QA round 11); and no date is
+        # long: runs of spaces made the patterns try each way to part them, for minutes (review)
+        text = " ".join(text.split())
+    elif text[2:3].isalpha() and (sas := _SAS_DATE.match(text)) is not None:
+        text = f"{sas['day']} {sas['month']} {sas['year']} {sas['time'] or ''}".strip()
     if not text.isascii():  # 'März' with a combining '¨' (as some programs save it)
         text = unicodedata.normalize("NFC", text)
     read = _date_as_written(text)
@@ -326,6 +329,13 @@ def _date_as_written(text: str) -> datetime | None:
         return day.replace(hour=hour, minute=minute, second=second)
     except ValueError:  # 25:00
         return None
+
+
+#: SAS's date and time ('02APR2026:07:40:00', lab QA round 11: unreadable): read as '02 APR
+#: 2026 07:40:00'
+_SAS_DATE = lazy_pattern(
+    r"^(?P<day>\d{2})(?P<month>[A-Za-z]{3})(?P<year>\d{4})(?::(?P<time>\d{2}:\d{2}(?::\d{2})?))?$"
+)
 
 
 #: UTC by its name after a date and time ('… 06:10 UTC', '… GMT')
@@ -546,7 +556,7 @@ _TIME_AFTER = lazy_pattern(
     # ':' or, as Oracle's TIMESTAMP text and some European systems write it, '.' between
     # hours, minutes and seconds, and a fraction of a second ('13-MAR-2026 08.00.00.000000000
     # AM': lab QA round 9, unreadable)
-    r"^(?P<day>.+?)[ T]+(?P<hour>\d{1,2})(?P<mark>[:.])(?P<minute>\d{2})"
+    r"^(?P<day>.+?)[ T]+(?P<hour>\d{1,2})(?P<mark>[:.h])(?P<minute>\d{2})"
     r"(?:(?P=mark)(?P<second>\d{2})(?:[.,]\d{1,9})?)?\s*(?P<half>[AaPp]\.?[Mm]\.?)?$"
 )
 #: A day of digits and a time of four with no colon ('03/30/2026 0610', as Epic Beaker writes
@@ -591,24 +601,58 @@ def _slashed_date(text: str) -> datetime | None:
     return _day_or_none(year, month, day)
 
 
-_MONTHS = {
+_ENGLISH_MONTHS = {
     name: number
     for number, names in enumerate(
-        ("jan january", "feb february", "mar march", "apr april", "may", "jun june",
-         "jul july", "aug august", "sep sept september", "oct october", "nov november",
-         "dec december"),
+        (
+            "jan january",
+            "feb february",
+            "mar march",
+            "apr april",
+            "may",
+            "jun june",
+            "jul july",
+            "aug august",
+            "sep sept september",
+            "oct october",
+            "nov november",
+            "dec december",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTHS: dict[str, int] = _ENGLISH_MONTHS | {
+    # French, Italian, Spanish, Portuguese, German, Dutch (lab QA round 11: '2 avr. 2026',
+    # '2 aprile 2026', '2 de abril de 2026', '02-Mrz-2026' were unreadable)
+    name: number
+    for number, names in enumerate(
+        ("janv janvier gen gennaio ene enero janeiro jän jänner januar januari",
+         "févr fevr février fevrier febbraio febrero fev fevereiro februar februari",
+         "mars marzo março marco mär märz mrz maerz mrt maart",
+         "avr avril aprile abr abril",
+         "mai mag maggio mayo maio mei",
+         "juin giu giugno junio junho juni",
+         "juil juillet lug luglio julio julho juli",
+         "août aout ago agosto augustus",
+         "settembre set septiembre setembro",
+         "ott ottobre octobre octubre out outubro okt oktober",
+         "novembre noviembre novembro",
+         "déc décembre decembre dic dicembre diciembre dez dezembro dezember"),
         start=1,
     )
     for name in names.split()
 }  # fmt: skip
 #: Each month's full English name, by its number.
 _MONTH_NAMES = {
-    number: max((n for n, m in _MONTHS.items() if m == number), key=len).capitalize()
+    number: max((n for n, m in _ENGLISH_MONTHS.items() if m == number), key=len).capitalize()
     for number in range(1, 13)
 }
 #: '1 Mar 2026', '01-Mar-2026', '1. March 2026' (day first) and 'Mar 1, 2026', 'March 01 2026'
-_DAY_MONTH = lazy_pattern(r"^(\d{1,2})\.?[ -]([A-Za-z]{3,9})\.?[ -](\d{4})$")
-_MONTH_DAY = lazy_pattern(r"^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$")
+_DAY_MONTH = lazy_pattern(r"^(\d{1,2})\.?[ -]([^\W\d_]{3,10})\.?[ -](\d{4})$")
+_MONTH_DAY = lazy_pattern(r"^([^\W\d_]{3,10})\.? (\d{1,2}),? (\d{4})$")
+#: Spanish's and Portuguese's 'de' between a day, its month and year ('2 de abril de 2026')
+_DE = lazy_pattern(r"(?<=\w) de (?=\w)", re.IGNORECASE)
 #: A weekday before such a date ('Wed, 25 Mar 2026', 'Thu Mar 26 2026', as mail and
 #: JavaScript write dates): left off (lab QA: unreadable)
 _WEEKDAY = lazy_pattern(
@@ -647,6 +691,8 @@ def _named_month_parts(text: str) -> tuple[int, int, int] | None:
     ('31 Apr 2026' as 2026, 4, 31); None for other text."""
     if text[:1].isalpha() and (weekday := _WEEKDAY.match(text)) is not None:
         text = text[weekday.end() :]
+    if " de " in text:
+        text = _DE.sub(" ", text)
     match = _DAY_MONTH.match(text)
     if match is not None:
         day, month, year = match.groups()

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime
 
 import pytest
 from judged import issues_of, results_of
@@ -15,6 +16,7 @@ from panelcli.batches import interpret_batch, read_batches
 from panelcli.check import ResultRow
 from panelcli.cli import app
 from panelcli.models import Result
+from panelcli.trends import read_date
 from panelcli.values import parse_lab_range, parse_value, worded_comparator
 
 # --- Excel's 'CSV (MS-DOS)' (code page 437) is read as such ------------------------------------
@@ -483,3 +485,26 @@ def test_a_labelled_note_reads_alike_in_batches(write_csv) -> None:
         "page-line-skipped",
         "page-line-skipped",
     ]
+
+
+# --- lab QA round 11: more ways of writing a date ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("2 avr. 2026", datetime(2026, 4, 2)), ("2 aprile 2026", datetime(2026, 4, 2)),
+     ("2 de abril de 2026", datetime(2026, 4, 2)), ("02-abr-2026", datetime(2026, 4, 2)),
+     ("02-Mrz-2026", datetime(2026, 3, 2)), ("5 déc. 2026", datetime(2026, 12, 5)),
+     ("1 maart 2026", datetime(2026, 3, 1)), ("Apr  2 2026  7:40AM", datetime(2026, 4, 2, 7, 40)),
+     ("02APR2026:07:40:00", datetime(2026, 4, 2, 7, 40)), ("02APR2026", datetime(2026, 4, 2)),
+     ("15/04/2026 07h40", datetime(2026, 4, 15, 7, 40))],
+)  # fmt: skip
+def test_more_ways_of_writing_a_date_are_read(written, read) -> None:
+    assert read_date(written) == read
+
+
+def test_two_days_a_date_may_be_are_named_in_english(write_csv) -> None:
+    """The months of other languages are read, but said in English ('2 April', not 'Aprile')."""
+    path = write_csv("sample_id,collected_at,marker,value,unit\nS1,02/04/2026 07h40,IL-6,1,pg/mL\n")
+    [said] = [i for i in issues_of(path) if i.code == "date-ambiguous"]
+    assert "may be 2 April or 4 February 2026" in said.message

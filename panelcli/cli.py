@@ -765,10 +765,12 @@ def _draw_table(report: Report, console: Console) -> None:
     draw(report, console)
 
 
-def _export(path: Path, draw: Callable[[Console], None], quiet: bool = False) -> None:
+def _export(
+    path: Path, draw: Callable[[Console], None], quiet: bool = False, title: str = "panelcli report"
+) -> None:
     from panelcli.render.export import export_report
 
-    export_report(path, draw)
+    export_report(path, draw, title)
     if not quiet:
         _say(f"wrote {path}")
 
@@ -1436,7 +1438,7 @@ def demo(
         with writing():
             draw(console)
         if export is not None:
-            _export(export, draw)
+            _export(export, draw, title=f"{sample.title} (panelcli demo, synthetic)")
 
 
 def _names_with_hints(names: list[str]) -> str:
@@ -1519,6 +1521,8 @@ def explain(
         found = explaining.explain(marker, sets)
         # 'explain IL-1β IL-6': each marker, where the words together name none (QA)
         each = [found] if found is not None else explaining.explain_each(words or [], sets)
+        if not each and explaining.asks_for_every_marker(marker):
+            each = explaining.explain_every(sets)
         if not each:
             hint = explaining.suggest(marker)
             known, unknown = explaining.names_read(words or [], sets)
@@ -1535,6 +1539,15 @@ def explain(
                 if known and not hint
                 else ""
             )
+            named_one = explaining.explain(known[0], sets) if len(known) == 1 else None
+            if named_one is not None and not hint:
+                # educator QA round 11: 'why is my IL-6 high' was told how to ask for several
+                # markers, and never that IL-6 is one panelcli explains
+                raise PanelcliError(
+                    f"no explanation for '{marker}' as a whole; of its words, '{known[0]}' "
+                    f"names {named_one.marker}, which panelcli explains: panelcli explain "
+                    f"{named_one.marker}"
+                )
             # Words none of which is a marker's are one name unless each has a hint of its own
             # ('IL1 INF'); QA: 'IL-1 alpha' was split, and its 'IL-1' hinted as IL-1β.
             one_name = not known and not all(map(explaining.suggest, unknown))
@@ -1550,7 +1563,15 @@ def explain(
         with writing():
             render_explanations(each, console)
         if export is not None:
-            _export(export, lambda target: render_explanations(each, target))
+            from panelcli.values import words_joined
+
+            markers = [found.marker for found in each]
+            names = (
+                f"{', '.join(markers[:5])} and more" if len(markers) > 5
+                else words_joined(markers, "and")
+            )  # fmt: skip
+            title = f"{names} explained (panelcli)"
+            _export(export, lambda target: render_explanations(each, target), title=title)
 
 
 class SchemaName(StrEnum):

@@ -92,8 +92,14 @@ _OVERVIEW_KEYS = frozenset({
 #: A question around a name, as students type it ('what is IL-6?', 'IL-6 test'): educator QA
 #: round 10, each was 'no explanation' with no hint
 _QUESTION = lazy_pattern(
-    r"^\s*(?:(?:what|who)(?:\s+is|\s+are|'s|’s)\s+(?:an?\s+|the\s+)?|tell\s+me\s+about\s+)?"
-    r"(?P<name>.*?)(?:\s+(?:blood\s+)?tests?)?\s*[?!.]*\s*$",
+    r"^\s*(?:(?:what|who)(?:\s+is|\s+are|'s|’s)\s+(?:an?\s+|the\s+)?|tell\s+me\s+about\s+"
+    # ... and round 11's: 'what does IL-6 mean', 'why is my IL-6 high', 'high IL-6', 'IL-6
+    # normal range'
+    r"|what\s+does\s+(?:an?\s+|the\s+|my\s+)?|why\s+is\s+(?:my|the|an?)\s+"
+    r"|(?:high|low|raised|elevated)\s+)?"
+    r"(?P<name>.*?)(?:\s+(?:blood\s+)?tests?|\s+(?:mean|do|is\s+for)"
+    r"|\s+(?:so\s+|too\s+)?(?:high|low|raised|elevated)|\s+(?:normal\s+)?(?:range|level)s?)?"
+    r"\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
 
@@ -113,6 +119,21 @@ def without_question(words: str) -> str:
 def asks_for_the_overview(words: str) -> bool:
     """Whether `explain`'s words name the topic as a whole ('cytokines', 'cytokine storm')."""
     return marker_key(words) in _OVERVIEW_KEYS
+
+
+#: Words that ask for every marker's explanation at once ('explain all', as 'demo all' lists
+#: the samples: educator QA round 11, a teacher's handout of every marker was refused)
+_EVERY_MARKER_KEYS = frozenset({"all", "every", "everything", "allmarkers", "everymarker"})
+
+
+def asks_for_every_marker(words: str) -> bool:
+    """Whether `explain`'s words ask for every marker it explains ('all')."""
+    return marker_key(words) in _EVERY_MARKER_KEYS
+
+
+def explain_every(sets: Sequence[SetShown]) -> list[Explanation]:
+    """Every marker's explanation that panelcli has text for, in its usual order."""
+    return [found for name in known_markers() if (found := explain(name, sets)) is not None]
 
 
 def overview() -> list[str]:

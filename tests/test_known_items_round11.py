@@ -508,3 +508,46 @@ def test_two_days_a_date_may_be_are_named_in_english(write_csv) -> None:
     path = write_csv("sample_id,collected_at,marker,value,unit\nS1,02/04/2026 07h40,IL-6,1,pg/mL\n")
     [said] = [i for i in issues_of(path) if i.code == "date-ambiguous"]
     assert "may be 2 April or 4 February 2026" in said.message
+
+
+# --- educator QA round 11: explain ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words", [["what", "does", "IL-6", "mean"], ["why", "is", "my", "IL-6", "high"],
+              ["high", "IL-6"], ["IL-6", "normal", "range"]],
+)  # fmt: skip
+def test_a_student_s_question_about_a_marker_is_answered(words) -> None:
+    shown = CliRunner().invoke(app, ["explain", *words])
+    assert shown.exit_code == 0 and shown.output.startswith("IL-6\n")
+
+
+def test_a_marker_among_other_words_is_named_in_the_error() -> None:
+    shown = CliRunner().invoke(app, ["explain", "TNF", "receptor"])
+    assert shown.exit_code == 2
+    assert shown.stderr == (
+        "panelcli: no explanation for 'TNF receptor' as a whole; of its words, 'TNF' names "
+        "TNF-α, which panelcli explains: panelcli explain TNF-α\n"
+    )
+
+
+def test_explain_all_explains_every_marker(tmp_path) -> None:
+    """As 'demo all' lists the samples: a teacher's handout of every marker was refused."""
+    page = tmp_path / "all.html"
+    shown = CliRunner().invoke(app, ["explain", "all", "--export", str(page)])
+    assert shown.exit_code == 0
+    assert shown.stdout.startswith("IL-1β\n") and "\nFerritin\n" in shown.stdout
+    assert "<title>IL-1β, IL-2, sIL-2R, IL-4, IL-5 and more explained (panelcli)</title>" in (
+        page.read_text(encoding="utf-8")
+    )
+
+
+@pytest.mark.parametrize("args", [["explain", "IL-6"], ["explain"], ["demo"], ["ranges", "show"]])
+def test_every_explanation_and_list_says_it_is_no_diagnosis(args) -> None:
+    """Educator QA round 11: 'explain' and its handout never said it only informs."""
+    shown = CliRunner().invoke(app, args)
+    assert shown.exit_code == 0
+    assert " ".join(shown.stdout.split()).endswith(
+        "This is only here to inform you. It is not a diagnosis. Talk with your healthcare "
+        "provider about what a result means for you."
+    )

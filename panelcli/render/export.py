@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -54,8 +55,11 @@ code {{ font-family: inherit; }}
 """
 
 
-def export_report(path: Path, draw: Callable[[Console], None]) -> None:
-    """Draw into a recording console, then write it as HTML or SVG (chosen by the suffix)."""
+def export_report(
+    path: Path, draw: Callable[[Console], None], title: str = "panelcli report"
+) -> None:
+    """Draw into a recording console, then write it as HTML or SVG (chosen by the suffix),
+    under `title` (a handout's: 'IL-6 explained (panelcli)'; educator QA round 11)."""
     suffix = path.suffix.casefold()
     if suffix not in EXPORT_SUFFIXES:
         raise PanelcliError(f"--export needs a file ending in .html or .svg, not '{path.name}'")
@@ -71,13 +75,15 @@ def export_report(path: Path, draw: Callable[[Console], None]) -> None:
     )
     draw(console)
     if suffix == ".html":
+        page = HTML_PAGE.replace(
+            "<title>panelcli report</title>",
+            f"<title>{html.escape(title).replace('{', '{{').replace('}', '}}')}</title>",
+        )
         document = console.export_html(
-            theme=DEFAULT_TERMINAL_THEME, code_format=HTML_PAGE, inline_styles=True
+            theme=DEFAULT_TERMINAL_THEME, code_format=page, inline_styles=True
         )
     else:
-        document = _offline(
-            console.export_svg(title="panelcli report", theme=DEFAULT_TERMINAL_THEME)
-        )
+        document = _offline(console.export_svg(title=title, theme=DEFAULT_TERMINAL_THEME))
     # As -o writes: a temporary file that replaces the target only once whole (review: a
     # full disk left half a report, and the next run refused to replace it)
     with open_output(str(path), force=True) as out, writing():

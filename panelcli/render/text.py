@@ -22,7 +22,12 @@ SYNTHETIC = "All sample panels are synthetic: made up for teaching, not taken fr
 RANGES_DIFFER = (
     "Ranges differ between labs. Compare a result with the range of the lab that measured it."
 )
-TALK_WITH_PROVIDER = "Talk with your healthcare provider about what a result means for you."
+#: How every explanation, list and set's table ends (educator QA round 11: an explanation and
+#: its handout never said it only informs, as every report and demo does)
+TALK_WITH_PROVIDER = (
+    "This is only here to inform you. It is not a diagnosis. Talk with your healthcare provider "
+    "about what a result means for you."
+)
 STORM_DEMO = "panelcli demo cytokine-storm"
 IN_USE = "In use: the set that panelcli check would use to judge a result."
 ASSAY_LIMITS = (

@@ -551,3 +551,13 @@ def test_every_explanation_and_list_says_it_is_no_diagnosis(args) -> None:
         "This is only here to inform you. It is not a diagnosis. Talk with your healthcare "
         "provider about what a result means for you."
     )
+
+
+def test_a_row_s_note_marks_are_in_order_and_apart(tmp_path) -> None:
+    """Educator QA round 11: '1.9 × upper limit²¹' read as the power 21, and '³²¹' as a number."""
+    path = tmp_path / "fn.csv"
+    path.write_text("marker,value\nIL-6,12\nTNF-α,8\nIL-10,3\nIFN-γ,20\n", encoding="utf-8")
+    shown = CliRunner().invoke(
+        app, ["check", str(path), "--ranges", "mayo-adult", "--assume-unit", "pg/mL"]
+    )
+    assert "1.9 × upper limit¹,² " in shown.stdout and "│ ¹,²,³ " in shown.stdout

@@ -212,7 +212,11 @@ def _shared_notes(rows: list[dict[str, Text]], markers: list[str]) -> dict[str, 
         return {}
     for cells, row in zip(rows, parts, strict=True):
         kept = "; ".join(part for part, said in row if said not in shared)
-        marks = "".join(shared[said] for _, said in row if said in shared)
+        # in order and apart: '²¹' after 'upper limit' read as the power 21, '³²¹' as a number
+        # (educator QA round 11)
+        marks = ",".join(
+            sorted({shared[said] for _, said in row if said in shared}, key=NOTE_MARKS.index)
+        )
         # the mark right after the last word, as in print: never a line of its own (review)
         cells["Note"] = Text(f"{kept}{marks}")
     return shared

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -561,3 +562,28 @@ def test_a_row_s_note_marks_are_in_order_and_apart(tmp_path) -> None:
         app, ["check", str(path), "--ranges", "mayo-adult", "--assume-unit", "pg/mL"]
     )
     assert "1.9 × upper limit¹,² " in shown.stdout and "│ ¹,²,³ " in shown.stdout
+
+
+class _Terminal(io.StringIO):
+    """A stderr that is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return 2
+
+
+def test_a_table_piped_to_a_pager_is_as_wide_as_the_terminal(monkeypatch) -> None:
+    """Educator QA round 11: 'panelcli demo … | less' on an 80-column screen was 100 wide, each
+    row wrapped in two."""
+    from panelcli.render.console import make_console
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())  # a pipe
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd=1: os.terminal_size((72, 24)))
+    assert make_console().width == 72
+    assert make_console(plain=True).width == 100  # -o's file: as before
+    monkeypatch.setattr(sys, "stderr", io.StringIO())  # no terminal anywhere (CI, a script)
+    assert make_console().width == 100

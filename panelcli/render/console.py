@@ -50,7 +50,7 @@ def make_console(
         no_color=no_color or not styled,
         highlight=False,
         emoji=False,
-        width=_width(stream, is_terminal),
+        width=_width(stream, is_terminal, plain),
         # rich keeps a width given alone only with a height: else TERM=dumb (Emacs' shell)
         # is 80 columns whatever $COLUMNS says (QA); nothing here pages by height
         height=25,
@@ -61,18 +61,33 @@ def make_console(
     return console
 
 
-def _width(stream: TextIO, is_terminal: bool) -> int:
-    """$COLUMNS, else the terminal's width, else 100; kept sane (COLUMNS=99999999 would hang)."""
+def _width(stream: TextIO, is_terminal: bool, plain: bool = False) -> int:
+    """$COLUMNS, else the terminal's width, else 100; kept sane (COLUMNS=99999999 would hang).
+
+    Piped to a pager ('| less') from a terminal, the terminal's width is stderr's (educator QA
+    round 11: a table 100 wide wrapped every row in two on an 80-column screen); not for -o's
+    file (`plain`), nor where no terminal is (a script's, CI's: 100, as always)."""
     try:
         columns = int(os.environ.get("COLUMNS", ""))
     except ValueError:
         columns = 0
     if columns <= 0 and is_terminal:
-        try:
-            columns = os.get_terminal_size(stream.fileno()).columns
-        except (OSError, ValueError):
-            columns = 0
+        columns = _terminal_columns(stream)
+    elif columns <= 0 and not plain and stream is sys.stdout and _is_a_terminal(sys.stderr):
+        columns = _terminal_columns(sys.stderr)
     return min(max(columns, 20), 1000) if columns > 0 else 100
+
+
+def _is_a_terminal(stream: TextIO) -> bool:
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _terminal_columns(stream: TextIO) -> int:
+    """The width of the terminal `stream` writes to, 0 where it cannot be told."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError):
+        return 0
 
 
 def spelled_for(console: Console, table: Table) -> Table:

@@ -2629,6 +2629,15 @@ def _find_header_in(
     message = _message_not_a_table(head_lines)
     if message is not None:  # lab QA: an HL7 or ASTM message got the generic 'no header'
         raise InputError(f"{source}: {message}")
+    spaced = _header_spaced_apart(head_lines[:HEADER_SEARCH_ROWS])
+    if spaced is not None:  # educator QA round 11: told to have the columns it had
+        line, text = spaced
+        raise InputError(
+            f"{source}: the header on line {line} ('{shorten(text)}') puts spaces between its "
+            "columns, which panelcli does not read as columns: put a comma between them "
+            f"('{shorten(','.join(text.split()))}'), and between the cells of each row",
+            line=line,
+        )
     # where it was looked for, and the line that looks like one (lab QA: 'in the first 100
     # rows' of a 3-line file, with no word of which names panelcli did not know)
     looked = (
@@ -2638,6 +2647,15 @@ def _find_header_in(
     columns_said = ""
     if seen is not None:
         line, cells = seen
+        weak = [c for c in cells if _WEAK_ROLE_OF.get(header_key(c)) == "value"]
+        if weak and not {_ROLE_OF.get(header_key(c)) for c in cells} & {"marker", "value"}:
+            # educator QA round 11: 'Name,Concentration,unit' got the generic message, though
+            # 'Name,Level,Units' is told its marker column is missing
+            raise InputError(
+                f"{source}: the header on line {line} has a value column ('{shorten(weak[0])}') "
+                "but no marker column (name it 'marker' or 'analyte')",
+                line=line,
+            )
         names = ", ".join(f"'{shorten(cell.strip(), 20)}'" for cell in cells[:4])
         more = " …" if len(cells) > 4 else ""
         columns_said = f"; the first line that looks like one is line {line} ({names}{more})"
@@ -2700,6 +2718,20 @@ def _message_not_a_table(head_lines: list[str]) -> str | None:
         f"this is {what}, not a table of results: export the results from the lab system as "
         "CSV (a row per result with marker, value and unit columns), or have it convert them"
     )
+
+
+def _header_spaced_apart(head_lines: list[str]) -> tuple[int, str] | None:
+    """The first line of text and its number where it is one cell of words that name a
+    marker and a value column apart ('marker value unit', as typed in a text editor)."""
+    for number, line in enumerate(head_lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        text = line.strip()
+        if any(delimiter in text for delimiter in _DELIMITERS):
+            return None
+        roles = {_ROLE_OF.get(header_key(word)) for word in text.split()}
+        return (number, text) if {"marker", "value"} <= roles else None
+    return None
 
 
 def _header_like_line(head_lines: list[str]) -> tuple[int, list[str]] | None:

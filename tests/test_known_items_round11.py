@@ -587,3 +587,25 @@ def test_a_table_piped_to_a_pager_is_as_wide_as_the_terminal(monkeypatch) -> Non
     assert make_console(plain=True).width == 100  # -o's file: as before
     monkeypatch.setattr(sys, "stderr", io.StringIO())  # no terminal anywhere (CI, a script)
     assert make_console().width == 100
+
+
+# --- educator QA round 11: a beginner's header -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("marker value unit\nIL-6 12 pg/mL\n",
+      "the header on line 1 ('marker value unit') puts spaces between its columns, which "
+      "panelcli does not read as columns: put a comma between them ('marker,value,unit'), and "
+      "between the cells of each row"),
+     ("Name,Concentration,unit\nIL-6,12,pg/mL\n",
+      "the header on line 1 has a value column ('Concentration') but no marker column (name it "
+      "'marker' or 'analyte')")],
+)  # fmt: skip
+def test_a_beginner_s_header_is_told_what_to_change(tmp_path, text, said) -> None:
+    """Both got 'no header with marker and value columns found (expected columns such as
+    'marker' and 'value' …)', the words the first header has."""
+    path = tmp_path / "mine.csv"
+    path.write_text(text, encoding="utf-8")
+    shown = CliRunner().invoke(app, ["check", str(path)])
+    assert (shown.exit_code, shown.stderr) == (2, f"panelcli: {path}: {said}\n")

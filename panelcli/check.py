@@ -2315,7 +2315,10 @@ class Interpreter:
                     whose = f" for {shorten(m.marker.strip())}"
                 above = self._preamble_unit
                 example = (
-                    f"(e.g. --assume-unit {entry.unit})"
+                    # 'range' too: rows of markers in other units each got their own example,
+                    # but only one can be given (educator QA round 11)
+                    f"(e.g. --assume-unit {entry.unit}, or --assume-unit range for each "
+                    "marker's unit in the reference set)"
                     if above is None
                     # never the set's unit as the example where the file names another
                     else f"(line {above[0]} above the header says '{shorten(above[1])}': if "

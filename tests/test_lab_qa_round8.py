@@ -357,7 +357,10 @@ def test_a_unit_named_above_the_header_is_the_unit_missing_errors_example(write_
 def test_two_units_above_the_header_give_no_example_of_either(write_csv) -> None:
     path = write_csv("Standards in pg/mL; samples in ng/mL\nSample ID,IL-6\nPT-1,0.0150\n")
     (refused,) = [i for i in issues_of(path) if i.code == "unit-missing"]
-    assert refused.message.endswith("(e.g. --assume-unit pg/mL)")
+    assert refused.message.endswith(
+        "(e.g. --assume-unit pg/mL, or --assume-unit range for each marker's unit in the "
+        "reference set)"
+    )
 
 
 def test_validate_says_a_marker_the_set_lacks_once_a_file_and_counts_the_rest(write_csv) -> None:

@@ -609,3 +609,12 @@ def test_a_beginner_s_header_is_told_what_to_change(tmp_path, text, said) -> Non
     path.write_text(text, encoding="utf-8")
     shown = CliRunner().invoke(app, ["check", str(path)])
     assert (shown.exit_code, shown.stderr) == (2, f"panelcli: {path}: {said}\n")
+
+
+def test_a_console_reads_no_markup_in_plain_strings() -> None:
+    """Code review 11: safety rested on every print remembering `inert`."""
+    from panelcli.render.console import make_console
+
+    out = io.StringIO()
+    make_console(out).print("[bold red]x[/]")
+    assert out.getvalue() == "[bold red]x[/]\n"

@@ -50,6 +50,9 @@ def make_console(
         no_color=no_color or not styled,
         highlight=False,
         emoji=False,
+        # no markup in plain strings: text from a file can never be read as rich's '[bold]',
+        # wherever a print forgets `inert` (code review 11); styles are given as styles
+        markup=False,
         width=_width(stream, is_terminal, plain),
         # rich keeps a width given alone only with a height: else TERM=dumb (Emacs' shell)
         # is 80 columns whatever $COLUMNS says (QA); nothing here pages by height

@@ -71,6 +71,7 @@ def export_report(
         color_system="truecolor",
         highlight=False,
         emoji=False,
+        markup=False,  # as every console of panelcli (`make_console`)
         soft_wrap=False,
     )
     draw(console)

@@ -70,7 +70,9 @@ def test_svg_export_is_well_formed_and_demo_can_export_too(tmp_path: Path) -> No
     root = ET.parse(out).getroot()
     assert root.tag.endswith("svg")
     text = _page_text(out.read_text(encoding="utf-8")).replace("\xa0", " ")
-    assert "synthetic" in text and "IL-6" in text and "panelcli report" in text
+    assert "synthetic" in text and "IL-6" in text
+    # titled by its sample (educator QA round 11: 'panelcli report' on a handout)
+    assert "Storm-like pattern (panelcli demo, synthetic)" in text
 
 
 def test_export_with_quiet_writes_the_file_and_prints_nothing(tmp_path: Path) -> None:

@@ -618,3 +618,18 @@ def test_a_console_reads_no_markup_in_plain_strings() -> None:
     out = io.StringIO()
     make_console(out).print("[bold red]x[/]")
     assert out.getvalue() == "[bold red]x[/]\n"
+
+
+# --- developer QA round 11 ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["r" * 245 + ".json", "名" * 80 + ".json"])
+def test_o_writes_a_file_name_the_folder_takes(tmp_path, name) -> None:
+    """A name of 242 to 255 bytes, which '>' writes, was 'File name too long': the temporary
+    file's name added 14 bytes to it."""
+    data = tmp_path / "in.csv"
+    data.write_text("marker,value,unit\nIL-6,1,pg/mL\n", encoding="utf-8")
+    shown = CliRunner().invoke(app, ["check", str(data), "-o", str(tmp_path / name)])
+    assert shown.exit_code == 0, shown.stderr
+    assert json.loads((tmp_path / name).read_text(encoding="utf-8"))["totals"]["results"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["in.csv", name])

@@ -66,6 +66,17 @@ def _opened_special(target: Path) -> TextIO:
     return os.fdopen(os.dup(descriptor), "w", encoding="utf-8", newline="")
 
 
+#: Bytes of a file's name kept in its temporary file's: with mkstemp's 8 letters, the dots
+#: and '.tmp', well under the 255 bytes a folder takes (developer QA round 11: a name of 242
+#: bytes or more, which '>' writes, was 'File name too long')
+_NAME_KEPT = 120
+
+
+def _short_name(name: str) -> str:
+    """A file's name cut to `_NAME_KEPT` bytes of UTF-8 (whole characters)."""
+    return name.encode("utf-8", "surrogateescape")[:_NAME_KEPT].decode("utf-8", "ignore")
+
+
 def _creation_mode() -> int:
     """The permissions a plain `> file` would give (mkstemp's are owner-only)."""
     umask = os.umask(0)
@@ -160,7 +171,9 @@ def open_output(path: str | None, force: bool = False, utf8: bool = False) -> It
     real = _written_through(target) if target.is_symlink() else target
     folder = real.parent
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{_short_name(real.name)}.", suffix=".tmp", dir=folder
+        )
     except FileNotFoundError:
         raise PanelcliError(
             f"cannot write '{target}': the folder '{folder}' does not exist"

@@ -111,12 +111,19 @@ def _one_word(option: str, value: str) -> str:
         return value if age is None else repr(age)
     if option in ("--format", "--fail-on"):
         return value.strip().casefold()
-    if option == "--ranges" and not os.path.exists(value):
+    if option == "--assume-unit":  # 'pg/mL' and 'pg/ml' are one unit (developer QA round 11)
+        from panelcli.units import unit_key  # only when --assume-unit is given twice
+
+        return unit_key(value.strip())
+    if option == "--ranges" and os.path.exists(value):
+        return os.path.realpath(value)  # a bundled set by its name and by its file: one set
+    if option == "--ranges":
         from panelcli.ranges import bundled_sets  # only when --ranges is given twice
 
         # a bundled set's name has no case; a folder's has (review: 'mylab' and 'MYLAB')
-        if value.casefold() in {name.casefold() for name in bundled_sets()}:
-            return value.casefold()
+        for name, path in bundled_sets().items():
+            if value.casefold() == name.casefold():
+                return os.path.realpath(path)
     return value
 
 

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from judged import issues_of, results_of
@@ -633,3 +634,18 @@ def test_o_writes_a_file_name_the_folder_takes(tmp_path, name) -> None:
     assert shown.exit_code == 0, shown.stderr
     assert json.loads((tmp_path / name).read_text(encoding="utf-8"))["totals"]["results"] == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["in.csv", name])
+
+
+@pytest.mark.parametrize(
+    "twice",
+    [["--assume-unit", "pg/mL", "--assume-unit", "pg/ml"],
+     ["-r", "mayo-adult", "-r", "reference_ranges/mayo-adult.toml"]],
+)  # fmt: skip
+def test_one_unit_or_set_written_two_ways_is_one_value(tmp_path, monkeypatch, twice) -> None:
+    """Developer QA round 11: each was refused as 'given twice', as exit-codes.md says one
+    value written two ways is not."""
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    data = tmp_path / "nu.csv"
+    data.write_text("marker,value,unit\nIL-6,1,pg/mL\n", encoding="utf-8")
+    shown = CliRunner().invoke(app, ["check", str(data), "-q", *twice])
+    assert shown.exit_code == 0, shown.output

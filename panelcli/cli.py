@@ -1547,7 +1547,7 @@ def explain(
                 else ""
             )
             named_one = explaining.explain(known[0], sets) if len(known) == 1 else None
-            if named_one is not None and not hint:
+            if named_one is not None and not hint and not any(map(explaining.suggest, unknown)):
                 # educator QA round 11: 'why is my IL-6 high' was told how to ask for several
                 # markers, and never that IL-6 is one panelcli explains
                 raise PanelcliError(

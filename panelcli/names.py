@@ -103,20 +103,29 @@ def greek_slip_mended(name: str) -> str | None:
     """The name with a Greek letter's name spelled one keystroke wrong put right ('TNF-alpa',
     'IFNgamme', 'IL-1 bta'); None when it has no such slip, or one that could be two letters."""
     for run in _LETTERS.finditer(name):
-        word = run.group().casefold()
-        if word in _GREEK_NAMES or word.endswith(_LONG_GREEK_NAMES):
-            continue  # spelled right (folded by marker_key already), or another letter: 'zeta'
-        # The word's end, longest first: it may be glued to the name ('TNFalpa'), and a
-        # shorter end would read a wrong first letter as one more ('veta' as 'v' + 'beta').
-        for start in range(max(0, len(word) - 6), len(word) - 2):
-            tail = word[start:]
-            meant = [w for w in _GREEK_WORD_LETTER if _one_slip_apart(tail, w)]
-            letters = {_GREEK_WORD_LETTER[w] for w in meant}
-            if len(letters) > 1:  # 'deta': beta or delta
-                break
-            if letters:
-                at = run.start() + start
-                return name[:at] + meant[0] + name[run.end() :]  # 'alpha' before 'alfa'
+        mended = _greek_slip_in(run.group().casefold())
+        if mended is not None:
+            start, meant = mended
+            at = run.start() + start
+            return name[:at] + meant + name[run.end() :]
+    return None
+
+
+@lru_cache(maxsize=4096)  # words repeat across names ('serum'; developer QA round 11)
+def _greek_slip_in(word: str) -> tuple[int, str] | None:
+    """Where a word's end is a Greek letter's name one keystroke wrong, and that name."""
+    if word in _GREEK_NAMES or word.endswith(_LONG_GREEK_NAMES):
+        return None  # spelled right (folded by marker_key already), or another letter: 'zeta'
+    # The word's end, longest first: it may be glued to the name ('TNFalpa'), and a shorter
+    # end would read a wrong first letter as one more ('veta' as 'v' + 'beta').
+    for start in range(max(0, len(word) - 6), len(word) - 2):
+        tail = word[start:]
+        meant = [w for w in _GREEK_WORD_LETTER if _one_slip_apart(tail, w)]
+        letters = {_GREEK_WORD_LETTER[w] for w in meant}
+        if len(letters) > 1:  # 'deta': beta or delta
+            return None
+        if letters:
+            return start, meant[0]  # 'alpha' before 'alfa'
     return None
 
 
@@ -125,6 +134,8 @@ def _one_slip_apart(a: str, b: str) -> bool:
     swapped."""
     if a == b or abs(len(a) - len(b)) > 1:
         return False
+    if len(a) > 2 and len(b) > 2 and a[0] != b[0] and a[-1] != b[-1]:
+        return False  # one keystroke leaves the first or the last letter as it was (speed)
     if len(a) == len(b):
         wrong = [i for i in range(len(a)) if a[i] != b[i]]
         return len(wrong) == 1 or (

@@ -677,3 +677,21 @@ def test_a_name_with_a_letter_left_off_is_hinted_as_before() -> None:
     assert slip_named("il1", index) == "IL-1α or IL-1β"
     assert slip_named("infg", index) == "IFN-γ"
     assert slip_named("il66", index) is None
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a name of bytes that are not UTF-8 is POSIX")
+def test_the_library_refuses_a_file_name_that_is_not_utf8_as_the_cli_does(tmp_path) -> None:
+    """Developer QA round 11: check_file() of such a name (as glob gives it) returned a report
+    whose model_dump_json() raised, far from the cause."""
+    from panelcli import check_file
+
+    name = os.fsdecode(b"r\xff.csv")
+    path = tmp_path / name
+    try:
+        path.write_text("marker,value,unit\nIL-6,1,pg/mL\n", encoding="utf-8")
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 names")
+    report = check_file(str(path))
+    [refused] = report.rejected
+    assert refused.code == "file-unreadable" and refused.source.endswith("r\\xff.csv")
+    assert json.loads(report.model_dump_json())["totals"]["rejected"] == 1

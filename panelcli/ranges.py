@@ -1317,6 +1317,20 @@ def sets_not_read() -> list[str]:
                 said.append(f"'{item}' looks like a set saved as text: rename it to end in .toml")
             elif item.suffix.lower() == ".toml" and item.is_dir():
                 said.append(f"'{item}' is a folder, not a ranges file")
+            elif item.suffix.lower() == ".toml" and item.is_symlink() and not item.exists():
+                # a link to a share that is not mounted (developer QA round 11: the set was
+                # left out of 'ranges list', exit 0, and '--ranges lab' did not say why)
+                said.append(
+                    f"'{item}' is a link to '{os.readlink(item)}', which is not there (a "
+                    "share that is not mounted?)"
+                )
+            elif (
+                item.suffix.lower() == ".toml"
+                and not item.name.startswith("._")
+                and item.exists()
+                and not item.is_file()
+            ):
+                said.append(f"'{item}' is not a file but a named pipe or a device")
             elif item.is_dir() and (held := sorted(item.glob("*.toml"))):
                 # what `ranges init` makes there (developer QA round 10: the set was invisible
                 # by its name, and nothing said why)

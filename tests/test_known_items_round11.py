@@ -695,3 +695,28 @@ def test_the_library_refuses_a_file_name_that_is_not_utf8_as_the_cli_does(tmp_pa
     [refused] = report.rejected
     assert refused.code == "file-unreadable" and refused.source.endswith("r\\xff.csv")
     assert json.loads(report.model_dump_json())["totals"]["rejected"] == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="links and named pipes as POSIX makes them")
+def test_a_broken_link_or_a_pipe_in_your_sets_folder_is_said_not_read(
+    tmp_path, monkeypatch
+) -> None:
+    """Developer QA round 11: a link to a share that is not mounted was left out of 'ranges
+    list' without a word, and '--ranges lab' said only 'no reference set named'."""
+    folder = tmp_path / "cfg" / "panelcli" / "ranges"
+    folder.mkdir(parents=True)
+    (folder / "lab.toml").symlink_to(tmp_path / "share" / "lab.toml")
+    os.mkfifo(folder / "pipe.toml")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    monkeypatch.delenv("PANELCLI_CONFIG_DIR", raising=False)
+    listed = CliRunner().invoke(app, ["ranges", "list"])
+    target = tmp_path / "share" / "lab.toml"
+    assert (
+        f"panelcli: not read: '{folder / 'lab.toml'}' is a link to '{target}', which is not "
+        "there (a share that is not mounted?)"
+    ) in listed.stderr
+    assert f"'{folder / 'pipe.toml'}' is not a file but a named pipe or a device" in listed.stderr
+    data = tmp_path / "a.csv"
+    data.write_text("marker,value,unit\nIL-6,1,pg/mL\n", encoding="utf-8")
+    chosen = CliRunner().invoke(app, ["check", str(data), "-r", "lab"])
+    assert chosen.exit_code == 2 and "which is not there" in chosen.stderr

@@ -300,7 +300,13 @@ def _date_as_written(text: str) -> datetime | None:
         if not dotted_time:
             return datetime.fromisoformat(text)
     except ValueError:
-        pass
+        # '… 08:30:15.123 +0100', as Go and some LIS audit exports write it (developer QA round
+        # 11: unreadable, where the same without '.123' was read)
+        if text[-5:-4] in "+-" or text[-6:-5] in "+-":
+            spaced = _SPACED_OFFSET.search(text)
+            if spaced is not None and ":" in text[: spaced.start()]:  # after a time only
+                with contextlib.suppress(ValueError):
+                    return datetime.fromisoformat(text[: spaced.start()] + spaced["offset"])
     for pattern in _DOTTED:
         try:
             return datetime.strptime(text, pattern)
@@ -338,6 +344,8 @@ _SAS_DATE = lazy_pattern(
 )
 
 
+#: An offset after a time with a space before it ('08:30:15.123 +0100')
+_SPACED_OFFSET = lazy_pattern(r"(?<=\d)\s+(?P<offset>[+-]\d{2}:?\d{2})\Z")
 #: UTC by its name after a date and time ('… 06:10 UTC', '… GMT')
 _UTC_NAMED = lazy_pattern(r"(?<=\d)\s+(?:UTC|GMT)\Z", re.IGNORECASE)
 #: Another time zone by its letters ('CEST', 'EST'): which offset is meant is not told

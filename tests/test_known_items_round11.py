@@ -22,6 +22,7 @@ from panelcli.cli import app
 from panelcli.models import Result
 from panelcli.names import _one_slip_apart
 from panelcli.ranges import slip_named
+from panelcli.render import fhir
 from panelcli.trends import read_date
 from panelcli.values import parse_lab_range, parse_value, worded_comparator
 
@@ -720,3 +721,23 @@ def test_a_broken_link_or_a_pipe_in_your_sets_folder_is_said_not_read(
     data.write_text("marker,value,unit\nIL-6,1,pg/mL\n", encoding="utf-8")
     chosen = CliRunner().invoke(app, ["check", str(data), "-r", "lab"])
     assert chosen.exit_code == 2 and "which is not there" in chosen.stderr
+
+
+@pytest.mark.parametrize(
+    ("written", "sent"),
+    [("2026-03-13 08:30:15.5 GMT", "2026-03-13T08:30:15.500000Z"),
+     ("2026-03-13 08:30:15.123 UTC", "2026-03-13T08:30:15.123000Z"),
+     ("2026-03-13T08:30:15,5Z", "2026-03-13T08:30:15.500000Z"),
+     ("20260313083015.1234+0100", "2026-03-13T07:30:15.123400Z"),
+     ("2026-03-13 08:30:15.123 +0100", "2026-03-13T08:30:15.123+01:00"),
+     ("2026-03-13 08:30 UTC", "2026-03-13T08:30:00Z")],
+)  # fmt: skip
+def test_fhir_keeps_a_collection_time_s_fraction_of_a_second(written, sent) -> None:
+    """Developer QA round 11: the fraction was dropped with no note, and a space before the
+    offset ('.123 +0100') made the date unreadable."""
+    assert fhir.fhir_datetime(written) == (sent, None)
+
+
+def test_a_fraction_of_a_second_before_a_spaced_offset_is_read() -> None:
+    assert read_date("2026-03-13 08:30:15.123 +0100") == datetime(2026, 3, 13, 7, 30, 15, 123000)
+    assert read_date("2026-03-13 +0100") is None  # no time: the offset of nothing

@@ -133,7 +133,8 @@ def fhir_datetime(collected_at: str) -> tuple[str | None, str | None]:
         )
     read = read_date(text)  # '20.05.2026', '2026/05/20', '1 Mar 2026': one date, certain
     if read is not None and (moment := zoned_moment(text)) is not None:
-        return f"{moment.isoformat(timespec='seconds')}Z", None  # the same moment, in UTC
+        # the same moment, in UTC, a fraction of a second kept (developer QA round 11: dropped)
+        return f"{moment.isoformat(timespec='auto')}Z", None
     if read is not None:  # QA: a date read everywhere else was left out here
         day = read.date().isoformat()
         timed = read.time() != time() or ":" in text

@@ -3402,10 +3402,18 @@ def _read_before_dilution(corrected: str) -> str:
 
 #: A long file's column of a rerun's result beside the first run's (cobas 'Rerun Result'), and
 #: of its unit, as header keys
-_RERUN_VALUE = frozenset({
-    "rerunresult", "rerunvalue", "rerunconc", "rerunconcentration", "repeatresult",
-    "repeatvalue", "retestresult", "retestvalue", "rerun", "repeat", "retest",
-})  # fmt: skip
+_RERUN_VALUE = frozenset(
+    {
+        "rerunresult",
+        "rerunvalue",
+        "rerunconc",
+        "rerunconcentration",
+        "repeatresult",
+        "repeatvalue",
+        "retestresult",
+        "retestvalue",
+    }
+)  # fmt: skip  (not a bare 'Repeat': a yes/no or count column, review 54)
 _RERUN_UNIT = frozenset({"rerununit", "rerununits", "repeatunit", "repeatunits", "retestunit"})
 #: Value columns that give the result reported after any rerun ('Reported Result')
 _REPORTED = frozenset({"reportedresult", "reportableresult", "reportedvalue", "finalresult",
@@ -6547,11 +6555,18 @@ def measurement_reader(
                     )  # fmt: skip
             if long:
                 value = value_cell = cells[i_value] if i_value < count else None
-                if (
-                    i_rerun is not None
-                    and (rerun := cell(cells, i_rerun))
-                    and not (is_no_value_mark(rerun))
-                ):
+                rerun = cell(cells, i_rerun) if i_rerun is not None else None
+                if rerun and _read_as_written(rerun, stats.decimal_comma) is None:
+                    if not is_no_value_mark(rerun):  # 'Not done', 'NR' (review 54: the first
+                        # run's high result was dropped as cancelled)
+                        yield Issue(
+                            severity="warning", code="value-rerun-read", source=source,
+                            line=line, column=header[i_rerun],  # type: ignore[index]
+                            **row_for(cells, cell(cells, i_marker)),
+                            message=f"the rerun's cell '{shorten(rerun)}' gives no result; the "
+                            f"first run's '{shorten((value or '').strip())}' was judged",
+                        )  # fmt: skip
+                elif rerun and not is_no_value_mark(rerun):
                     # the rerun's result is the row's (lab QA round 11: cobas' rerun of a
                     # clotted sample, 48.3, was unread and the first run's 1.9 judged normal)
                     rerun_unit = cell(cells, i_rerun_unit) if i_rerun_unit is not None else None
@@ -6568,7 +6583,8 @@ def measurement_reader(
                         continue
                     yield Issue(
                         severity="warning", code="value-rerun-read", source=source, line=line,
-                        column=header[i_rerun], **row_for(cells, cell(cells, i_marker)),
+                        column=header[i_rerun],  # type: ignore[index]
+                        **row_for(cells, cell(cells, i_marker)),
                         message=f"the rerun's result '{shorten(rerun)}' was read as the row's "
                         f"value, in place of the first run's '{shorten((value or '').strip())}'",
                     )  # fmt: skip

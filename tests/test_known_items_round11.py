@@ -741,3 +741,27 @@ def test_fhir_keeps_a_collection_time_s_fraction_of_a_second(written, sent) -> N
 def test_a_fraction_of_a_second_before_a_spaced_offset_is_read() -> None:
     assert read_date("2026-03-13 08:30:15.123 +0100") == datetime(2026, 3, 13, 7, 30, 15, 123000)
     assert read_date("2026-03-13 +0100") is None  # no time: the offset of nothing
+
+
+# --- review 54: fixes of this session's changes ------------------------------------------------
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_repeat_column_that_gives_no_rerun_s_result_leaves_the_value(
+    write_csv, short_path
+) -> None:
+    """Review 54: a yes/no or count 'Repeat' column's 0 and 1 replaced IL-6 30 and IL-8 20
+    (exit 0), and a rerun cell 'Not done' dropped the first run's high result."""
+    path = write_csv(
+        "sample_id,marker,value,unit,Repeat\nS1,IL-6,30.0,pg/mL,0\nS1,IL-8,20.0,pg/mL,Y\n"
+    )
+    assert [r.value for r in results_of(path, short_path)] == [30.0, 20.0]
+    path = write_csv(
+        "sample_id,marker,value,unit,Rerun Result\nS1,IL-6,30.0,pg/mL,Not done\n"
+        "S1,IL-8,20.0,pg/mL,-\n"
+    )
+    assert [r.value for r in results_of(path, short_path)] == [30.0, 20.0]
+    [said] = [i for i in issues_of(path, short_path) if i.code == "value-rerun-read"]
+    assert (said.line, said.message) == (
+        2, "the rerun's cell 'Not done' gives no result; the first run's '30.0' was judged"
+    )

@@ -2879,14 +2879,25 @@ _LABELLED_LINE = lazy_pattern(
 _LABELLED_LINE_STARTS = frozenset("rRnNaAvVsSpPtTcCmM")
 
 
-def _labelled_line(cells: list[str]) -> str | None:
-    """A line of several cells that a note's label begins (`_LABELLED_LINE`), as its text."""
+def _labelled_line(cells: list[str], layout: Layout) -> str | None:
+    """A line of several cells that a note's label begins (`_LABELLED_LINE`), as its text;
+    never a row with a value where the layout reads one (review 54: a first column of
+    comments, 'Note: hemolysed', lost the row's high IL-6)."""
     first = cells[0].strip().lstrip("\ufeff") if cells else ""
     if len(cells) < 2 or first[:1] not in _LABELLED_LINE_STARTS:
         return None
     if _LABELLED_LINE.match(first) is None:
         return None
+    values = [layout.roles["value"]] if layout.kind == "long" else list(layout.markers)
+    if any(i < len(cells) and _a_value_cell(cells[i]) for i in values):
+        return None
     return ", ".join(text for cell in cells if (text := cell.strip()))
+
+
+def _a_value_cell(cell: str) -> bool:
+    """Whether a cell reads as a value, with either decimal mark ('45.0', '<2', 'ND')."""
+    text = cell.strip()
+    return bool(text) and any(_read_as_written(text, comma) is not None for comma in (False, True))
 
 
 def page_line(cells: list[str], layout: Layout) -> str | None:
@@ -2894,7 +2905,7 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
     export's 'Page 1 of 2' and repeated title were samples with no results, and the run
     failed): a page number or print line, or a one-cell line from above the header again
     ('Printed 2024-12-26,,Page 1 of 2' too: review), or a labelled note of several cells."""
-    if (labelled := _labelled_line(cells)) is not None:
+    if (labelled := _labelled_line(cells, layout)) is not None:
         return labelled
     # Asked of every row on the general path: a sample's row fails at its first filled cell.
     filled = []
@@ -2920,7 +2931,7 @@ def _said_as_a_note(cells: list[str], layout: Layout) -> bool:
     filled = [text for cell in cells if (text := cell.strip().lstrip("\ufeff"))]
     titled = len(filled) == 1 and filled[0].casefold() in layout.titles
     return not titled and (
-        _note_line(cells, layout) is not None or _labelled_line(cells) is not None
+        _note_line(cells, layout) is not None or _labelled_line(cells, layout) is not None
     )
 
 

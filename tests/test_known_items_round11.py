@@ -765,3 +765,18 @@ def test_a_repeat_column_that_gives_no_rerun_s_result_leaves_the_value(
     assert (said.line, said.message) == (
         2, "the rerun's cell 'Not done' gives no result; the first run's '30.0' was judged"
     )
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_a_result_row_whose_first_cell_is_a_labelled_comment_is_read(
+    write_csv, short_path
+) -> None:
+    """Review 54: a first column of comments ('Note: hemolysed') made the row a note line, and
+    its high IL-6 was lost (exit 0)."""
+    path = write_csv(
+        "Comment,sample_id,marker,value,unit\nNote: hemolysed,S1,IL-6,45.0,pg/mL\n"
+        ",S1,IL-8,3.0,pg/mL\nValidated by JS,S2,IL-6,60,pg/mL\n"
+    )
+    assert [(r.sample_id, r.value) for r in results_of(path, short_path)] == [
+        ("S1", 45.0), ("S1", 3.0), ("S2", 60.0),
+    ]  # fmt: skip

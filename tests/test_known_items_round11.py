@@ -763,14 +763,13 @@ def test_a_repeat_column_that_gives_no_rerun_s_result_leaves_the_value(
     assert [r.value for r in results_of(path, short_path)] == [30.0, 20.0]
     [said] = [i for i in issues_of(path, short_path) if i.code == "value-rerun-read"]
     assert (said.line, said.message) == (
-        2, "the rerun's cell 'Not done' gives no result; the first run's '30.0' was judged"
+        2,
+        "the rerun's cell 'Not done' gives no result; the first run's '30.0' was judged",
     )
 
 
 @pytest.mark.parametrize("short_path", [True, False])
-def test_a_result_row_whose_first_cell_is_a_labelled_comment_is_read(
-    write_csv, short_path
-) -> None:
+def test_a_result_row_whose_first_cell_is_a_labelled_comment_is_read(write_csv, short_path) -> None:
     """Review 54: a first column of comments ('Note: hemolysed') made the row a note line, and
     its high IL-6 was lost (exit 0)."""
     path = write_csv(

@@ -169,25 +169,12 @@ _ROLES: dict[str, tuple[str, ...]] = {
                   "n°échantillon", "nºéchantillon", "noéchantillon", "numéroéchantillon",
                   "numeroechantillon", "códigomuestra", "codigomuestra",
                   "campione", "codicecampione", "monsternummer", "monsterid",
-                  "amostra", "próbka", "probka", "provnummer",
-                  # lab QA round 11: a request's number, as Spanish, French, Italian, Dutch and
-                  # Portuguese LIS name the sample (two patients' rows made one panel)
-                  *(number + word
-                    for number in ("nº", "n°", "no", "nr", "num", "numero", "número", "numéro")
-                    for word in ("petición", "peticion", "depetición", "depeticion", "dedemande",
-                                 "demande", "richiesta", "accettazione", "pedido", "dopedido")),
-                  "labnummer", "aanvraagnummer", "petición", "peticion"),
+                  "amostra", "próbka", "probka", "provnummer"),
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber",
                    "patientennummer", "patientenid", "patnr",  # German exports
                    "paciente", "idpaciente", "nhc",  # Spanish
-                   "paziente", "idpaziente", "patiënt",  # Italian, Dutch
-                   # lab QA round 11: a chart's number (Spanish, French, Portuguese)
-                   *(number + word
-                     for number in ("nº", "n°", "no", "nr", "num", "numero", "número", "numéro")
-                     for word in ("historia", "dossier", "processo", "utente")),
-                   "historiaclínica", "historiaclinica", "codicepaziente", "prontuário",
-                   "prontuario", "ipp"),
+                   "paziente", "idpaziente", "patiënt"),  # Italian, Dutch
     "collected_at": ("collectedat", "collected", "collectiondate", "collectiontime",
                      "collectiondatetime", "datecollected", "drawdate", "drawn", "sampledate",
                      "specimencollected", "specimencollectiondate", "datetimecollected",
@@ -408,6 +395,26 @@ _WEAK_ROLE_OF = {
     # lab QA round 11: Italian 'U.M.' (unità di misura); Dutch, Italian, Portuguese and French
     # flag columns
     "um": "unit",
+    # ... and a request's number, as Spanish, French, Italian, Dutch and Portuguese LIS name the
+    # sample, and a chart's number, the patient (two patients' rows made one panel); weak, as
+    # beside a specimen's number or a patient's name they are another number (review 54: the
+    # file was refused as naming two sample id columns)
+    **dict.fromkeys(
+        (*(number + word
+           for number in ("nº", "n°", "no", "nr", "num", "numero", "número", "numéro")
+           for word in ("petición", "peticion", "depetición", "depeticion", "dedemande",
+                        "demande", "richiesta", "accettazione", "pedido", "dopedido")),
+         "labnummer", "aanvraagnummer", "petición", "peticion"),
+        "sample_id",
+    ),
+    **dict.fromkeys(
+        (*(number + word
+           for number in ("nº", "n°", "no", "nr", "num", "numero", "número", "numéro")
+           for word in ("historia", "dossier", "processo", "utente")),
+         "historiaclínica", "historiaclinica", "codicepaziente", "prontuário", "prontuario",
+         "ipp"),
+        "patient_id",
+    ),
     **dict.fromkeys(("vlag", "indicatore", "anomalia", "sinalizador", "indicateur"), "lab_flag"),
 }  # fmt: skip
 #: A header of a person word and a word for an id or name, in either order and with a joining

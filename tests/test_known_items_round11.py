@@ -779,3 +779,15 @@ def test_a_result_row_whose_first_cell_is_a_labelled_comment_is_read(write_csv, 
     assert [(r.sample_id, r.value) for r in results_of(path, short_path)] == [
         ("S1", 45.0), ("S1", 3.0), ("S2", 60.0),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["N° Demande,N° Échantillon", "Sample ID,Nº Petición", "Paciente,Nº Historia",
+     "Patient,IPP", "Paziente,Codice Paziente"],
+)  # fmt: skip
+def test_a_request_or_chart_number_beside_another_id_is_no_second_id(write_csv, header) -> None:
+    """Review 54: such headers were refused as naming two sample (or patient) id columns."""
+    path = write_csv(f"{header},marker,value,unit\nE001,900123,IL-6,45,pg/mL\n")
+    [result] = results_of(path)
+    assert result.status.value == "high"

@@ -5737,11 +5737,18 @@ class _HeldSample:
         #: rows (line, marker as written) replaced by a result above them: what comes after
         #: of their value or status is left out with them (`_replaced_by_one_above`)
         self.left_out: set[tuple[int, str | None]] = set()
+        #: held results (line, marker as written) that replaced one above them: a file in
+        #: oldest-first order, so no result below them is theirs to replace (review 54)
+        self.replaced_above: set[tuple[int, str]] = set()
+        #: a correction above the result it replaced has shown the file lists newest first
+        #: (kept from sample to sample: `release`)
+        self.newest_first = False
 
     def release(self) -> list[StreamEvent]:
         """The held events, given up (the sample's rows ended, or too many are held)."""
-        held = self.held
+        held, newest_first = self.held, self.newest_first
         self.__init__()  # type: ignore[misc]
+        self.newest_first = newest_first
         return held
 
     def add(self, event: StreamEvent) -> list[StreamEvent]:
@@ -5791,7 +5798,7 @@ class _HeldSample:
                 self.held.extend(above)
                 return out
         if status_said == "result-corrected":
-            self.held.extend(self._replacing(result, _CORRECTED_NOTE))
+            self.held.extend(self._noting_replaced(result, _CORRECTED_NOTE))
         elif status_said == "result-preliminary":
             self.preliminary.add((result.line, result.marker))
             self.waiting[result.marker] += 1
@@ -5799,10 +5806,17 @@ class _HeldSample:
         elif self.waiting[result.marker] or (
             self.none_given and self.none_given[marker_key(result.marker_as_written)]
         ):  # only a marker with such a row above is looked for (flat time per row)
-            self.held.extend(self._replacing(result, None))  # a final one after it
+            self.held.extend(self._noting_replaced(result, None))  # a final one after it
         else:
             self.held.append(event)
         return out
+
+    def _noting_replaced(self, result: Result, note: str | None) -> list[StreamEvent]:
+        """`_replacing`, noting a result that replaced one above it (`replaced_above`)."""
+        events = self._replacing(result, note)
+        if len(events) == 2:  # the warning for the one replaced, and the result
+            self.replaced_above.add((result.line, result.marker_as_written))
+        return events
 
     def _replaced_by_one_above(self, result: Result, preliminary: bool) -> list[StreamEvent]:
         """The warning that `result` is replaced by the one held result above it of its marker
@@ -5816,9 +5830,16 @@ class _HeldSample:
             i for i, e in enumerate(held)
             if not isinstance(e, Issue) and _same_specimen(result, r := _result_of(e))
             and _same_replicate(result, r)
+            and (r.line, r.marker_as_written) not in self.replaced_above
             and (
                 self._status_said(r.line, r.marker_as_written) == "result-corrected"
-                or (preliminary and (r.line, r.marker) not in self.preliminary)
+                # a final one above a preliminary one only in a file shown to list newest
+                # first (review 54: in oldest-first order, a preliminary row after a final
+                # one is a newer repeat not yet verified)
+                or (
+                    preliminary and self.newest_first
+                    and (r.line, r.marker) not in self.preliminary
+                )
             )
         ]  # fmt: skip
         if len(above) != 1:
@@ -5829,6 +5850,7 @@ class _HeldSample:
             if self._status_said(newer.line, newer.marker_as_written) == "result-corrected"
             else "final"
         )
+        self.newest_first = True
         value = _value_said(result)
         replaces = f"'{value}' on line {result.line}, below it"
         replaces = (

@@ -791,3 +791,24 @@ def test_a_request_or_chart_number_beside_another_id_is_no_second_id(write_csv, 
     path = write_csv(f"{header},marker,value,unit\nE001,900123,IL-6,45,pg/mL\n")
     [result] = results_of(path)
     assert result.status.value == "high"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a preliminary repeat after a final result, in a file with no sign of newest first
+        "sample_id,collected_at,marker,value,unit,status\n"
+        "S1,2026-04-02 08:00,IL-6,2.0,pg/mL,Final\nS1,2026-04-02 08:00,IL-8,4.0,pg/mL,Final\n"
+        "S1,2026-04-02 08:00,IL-6,45,pg/mL,Preliminary\n",
+        # a correction that replaced the result above it: the file lists oldest first
+        "sample_id,collected_at,marker,value,unit,status\n"
+        "S1,2026-04-02 08:00,IL-6,2.0,pg/mL,Final\nS1,2026-04-02 08:00,IL-6,2.2,pg/mL,Corrected\n"
+        "S1,2026-04-02 08:00,IL-6,45,pg/mL,Final\n",
+    ],
+)
+@pytest.mark.parametrize("short_path", [True, False])
+def test_an_oldest_first_file_keeps_a_later_result(write_csv, text, short_path) -> None:
+    """Review 54 of 2ed5627: the later high 45 was dropped as replaced by a result above it,
+    'the file lists newer results first', in files listed oldest first (exit 1 became 0)."""
+    path = write_csv(text)
+    assert 45.0 in [r.value for r in results_of(path, short_path)]

@@ -1008,13 +1008,35 @@ def _dos_sign(data: bytes, start: int, end: int) -> str | None:
     sign = _DOS_SIGNS.get(data[start])
     after = bytes(data[end : end + 3]).lstrip(b" ")
     before = bytes(data[max(0, start - 1) : start])
-    if sign in ("≤", "≥", "±") and after[:1].isdigit() and not before.isalpha():  # 'repitió 2'
+    two_before = bytes(data[max(0, start - 2) : start])
+    if (
+        sign in ("≤", "≥", "±")
+        and after[:1].isdigit()
+        and not before.isalpha()  # 'repitió 2'
+        and not (before == b" " and two_before[:1].isdigit())  # '1 ó 2' (review 54)
+    ):
         return sign
     if sign in ("α", "β") and (before == b"-" or before.isdigit()):
         return sign
-    if sign == "µ" and after[:1] in (b"g", b"l", b"L", b"m"):
-        return sign
+    if sign == "µ" and after[:1] in (b"g", b"l", b"L", b"m") and not before.isalpha():
+        return sign  # (not 'hæmolyseret': review 54)
     return None
+
+
+def _windows_sign(data: bytes, start: int) -> bool:
+    """Whether a lone byte is a sign Windows-1252 writes by what is beside it, where code
+    page 437 has a box's line: 'µg', '37°C', '5°', 'Nº', '1ª', 'm²', '10³' (review 54: a
+    Windows-1252 file with 'µg/L' was read as 437, its unit '╡g/L' refused)."""
+    byte = data[start]
+    before = bytes(data[max(0, start - 1) : start])
+    after = bytes(data[start + 1 : start + 2])
+    if byte == 0xB5:  # µ
+        return after in (b"g", b"l", b"L", b"m", b"U", b"u")
+    if byte == 0xB0:  # °
+        return before.isdigit() or after in (b"C", b"F")
+    if byte in (0xBA, 0xAA, 0xB2, 0xB3):  # º ª ² ³
+        return before.isalnum()
+    return False
 
 
 def _line_around(exc: UnicodeDecodeError, read: str, dos: bool = False) -> str:
@@ -1053,7 +1075,14 @@ def _reads_as_dos(data: bytes) -> bool:
                 return False  # not the lone bytes of an 8-bit code page between ASCII
         if _dos_sign(data, start, end) is not None:
             signs += 1
-        elif data[start] in _CP1252_LETTERS and data[start - 1 : start].isalpha():
+        elif (
+            _windows_sign(data, start)
+            or (
+                data[start] in _CP1252_LETTERS
+                and data[start] != 0xE1  # 'á' in Windows-1252, German 'ß' in 437 ('Groß')
+                and data[start - 1 : start].isalpha()
+            )
+        ):
             return False
     return signs > 0
 

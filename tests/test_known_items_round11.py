@@ -812,3 +812,26 @@ def test_an_oldest_first_file_keeps_a_later_result(write_csv, text, short_path) 
     'the file lists newer results first', in files listed oldest first (exit 1 became 0)."""
     path = write_csv(text)
     assert 45.0 in [r.value for r in results_of(path, short_path)]
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["S1,IL-8,0.021,µg/L,Repetir en 1 ó 2 semanas", "S1,IL-8,0.021,µg/L,Let hæmolyseret",
+     "S1,IL-8,21,pg/mL,Nº 3 ó 4 at 37°C"],
+)  # fmt: skip
+def test_a_windows_1252_file_with_dos_like_bytes_stays_windows_1252(write_csv, row) -> None:
+    """Review 54 of 22aa8ba: 'ó' between numbers or 'æ' before 'm' counted as code page 437's
+    signs, so 'µg/L' was read as '╡g/L' and refused."""
+    path = write_csv(f"sample_id,marker,value,unit,comment\n{row}\n".encode("cp1252"))
+    [result] = results_of(path)
+    assert (result.value, result.unit) == (21.0, "pg/mL")
+    [fallback] = [i for i in issues_of(path) if i.code == "encoding-fallback"]
+    assert "read as Windows-1252" in fallback.message
+
+
+def test_a_dos_file_with_german_sz_is_read_as_code_page_437(write_csv) -> None:
+    """Review 54: 'Groß' (437's 'ß' is Windows-1252's 'á') kept a DOS file Windows-1252, its
+    '≤ 8.1' unread and TNF-α 10 normal."""
+    text = "sample_id,patient,marker,value,unit,range\nS1,Groß,TNF-α,10.0,pg/mL,≤ 8.1\n"
+    [result] = results_of(write_csv(text.encode("cp437")))
+    assert (result.patient_id, result.status.value) == ("Groß", "high")

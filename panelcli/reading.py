@@ -3882,17 +3882,22 @@ _SUMMARY_IDS = {
     "σ", "∑",  # a sum's sign (Greek sigma, casefolded; the n-ary sum); lab QA round 7
     # lab QA round 11: Italian, Dutch, Portuguese footers and more English ones were samples,
     # high (not 'DS', 'Pooled', 'Q1': initials, a pooled plasma, and sample ids such as 'Q-1')
-    "deviazionestandard", "devst", "somma", "massimo",  # Italian
+    "deviazionestandard", "devst", "somma",  # Italian (not 'Massimo', a first name: review 54)
     "gemiddelde", "gem.", "standaarddeviatie", "totaal", "aantal", "mediaan",  # Dutch
     "média", "desviopadrão", "desviopadrao", "soma",  # Portuguese
     "grandmean", "overallmean", "averages", "subtotal", "iqr", "upperquartile",
     "lowerquartile", "variance", "stdevs", "stdevp", "95%ci", "lower95%ci", "upper95%ci",
-    "minmax", "mean+2sd", "mean2sd", "mean+sd", "var",
+    "minmax", "mean+2sd", "mean2sd", "mean+sd",  # (not 'Var', a sample's or person's name)
 }  # fmt: skip
 #: A spreadsheet's formula that sums up rows, kept as its text ('=AVERAGE(B2:B3)'), as keyed
 _SPREADSHEET_SUMMARY = lazy_pattern(
     r"=(?:average|avg|mean|sum|stdev|stdeva|stdevp|var|median|min|max|count|geomean"
     r"|mittelwert|summe|moyenne|somme|promedio|suma|media|somma)[a-z.]*\("
+)
+#: What a summary's label says in brackets after it: a count, a spread, a unit, a percent
+_SUMMARY_BRACKET = lazy_pattern(
+    r"n\s*=\s*\d+|iqr|sd|s\.d\.|se|sem|cv|%|95\s*%\s*ci|ci|range|min\s*[-–]\s*max|\S*/\S+"
+    r"|all|total|all\s+samples|of\s+\w+(?:\s+\w+)?"
 )
 #: A percentile's label ('25th percentile', 'Percentile 75'), as `is_summary_label` keys it
 _PERCENTILE = lazy_pattern(r"\d{1,2}(?:st|nd|rd|th)?percentile|percentile\d{1,2}")
@@ -3992,6 +3997,8 @@ SUMMARY_INITIALS = frozenset({"mw", "vk"})
 _NAMES_TOO = frozenset({
     "max", "min", "maximo", "minimo", "máximo", "mínimo", "total", "sem", "media", "suma",
     "count",  # QA: a patient so named was a summary row
+    # review 54: Italian 'Massimo' is a first name, 'Somma', 'Soma', 'Var' are surnames
+    "somma", "soma", "média", "gemiddelde", "totaal", "aantal", "mediaan",
 })  # fmt: skip
 
 
@@ -4058,7 +4065,10 @@ def is_summary_label(label: str) -> bool:
     if key.startswith("=") and _SPREADSHEET_SUMMARY.match(key):  # '=AVERAGE(B2:B3)' as text
         return True
     if key.endswith((")", "]")) and (bare := _BRACKETED_TAIL.sub("", label)) != label:
-        return is_summary_label(bare)  # 'Mean (n=3)', 'Median (IQR)' (lab QA round 11)
+        # 'Mean (n=3)', 'Median (IQR)' (lab QA round 11); not 'Mean (S1)', 'Media (2)', a
+        # sample's name (review 54)
+        inside = label[len(bare) :].strip(" ()[]").casefold()
+        return _SUMMARY_BRACKET.fullmatch(inside) is not None and is_summary_label(bare)
     return "=" in label and _COUNT_ROW.match(label.strip()) is not None  # 'n = 3', any space
 
 

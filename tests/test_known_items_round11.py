@@ -294,7 +294,7 @@ def test_more_instrument_alarms_in_a_flag_column_leave_the_result_unjudged(write
     ["Somma", "Deviazione standard", "Dev. St.", "Totaal", "Gemiddelde", "Gem.", "Aantal",
      "Desvio padrão", "Média", "Soma", "Mean (n=3)", "Median (IQR)", "Grand Mean", "IQR",
      "25th percentile", "95% CI", "Lower 95% CI", "Min-Max", "Variance", "STDEV.S", "Mean+2SD",
-     "Subtotal", "=AVERAGE(B2:B3)"],
+     "Subtotal", "=AVERAGE(B2:B3)", "Mean (pg/mL)"],
 )  # fmt: skip
 def test_more_summary_rows_are_no_patients(write_csv, label) -> None:
     """Lab QA round 11: such footers were judged as patients, high, and set exit 1."""
@@ -302,7 +302,9 @@ def test_more_summary_rows_are_no_patients(write_csv, label) -> None:
     assert [r.sample_id for r in results_of(path)] == ["P-01", "P-01"]
 
 
-@pytest.mark.parametrize("label", ["DS", "Pooled", "Q12", "Q-1", "Q3", "P-25", "Range"])
+@pytest.mark.parametrize(
+    "label", ["DS", "Pooled", "Q12", "Q-1", "Q3", "P-25", "Range", "Massimo", "Var", "Mean (S1)"]
+)
 def test_ids_like_summary_words_are_still_samples(write_csv, label) -> None:
     path = write_csv(f"Sample ID,IL-6 (pg/mL)\n{label},15.0\n")
     assert [r.sample_id for r in results_of(path)] == [label]
@@ -835,3 +837,11 @@ def test_a_dos_file_with_german_sz_is_read_as_code_page_437(write_csv) -> None:
     text = "sample_id,patient,marker,value,unit,range\nS1,Groß,TNF-α,10.0,pg/mL,≤ 8.1\n"
     [result] = results_of(write_csv(text.encode("cp437")))
     assert (result.patient_id, result.status.value) == ("Groß", "high")
+
+
+def test_a_patient_named_like_a_summary_is_judged(write_csv) -> None:
+    """Review 54: 'Somma' in a patient column with no sample id was skipped as a summary."""
+    path = write_csv(
+        "Paziente,Analita,Risultato,Unità\nSomma,IL-6,15.0,pg/mL\nRossi,IL-6,1.0,pg/mL\n"
+    )
+    assert [r.patient_id for r in results_of(path)] == ["Somma", "Rossi"]

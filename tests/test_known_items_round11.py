@@ -582,17 +582,22 @@ class _Terminal(io.StringIO):
         return 2
 
 
-def test_a_table_piped_to_a_pager_is_as_wide_as_the_terminal(monkeypatch) -> None:
+def test_a_table_piped_to_a_pager_is_as_wide_as_the_terminal(monkeypatch, tmp_path) -> None:
     """Educator QA round 11: 'panelcli demo … | less' on an 80-column screen was 100 wide, each
     row wrapped in two."""
     from panelcli.render.console import make_console
 
     monkeypatch.delenv("COLUMNS", raising=False)
-    monkeypatch.setattr(sys, "stdout", io.StringIO())  # a pipe
     monkeypatch.setattr(sys, "stderr", _Terminal())
     monkeypatch.setattr(os, "get_terminal_size", lambda fd=1: os.terminal_size((72, 24)))
-    assert make_console().width == 72
-    assert make_console(plain=True).width == 100  # -o's file: as before
+    read_end, write_end = os.pipe()
+    with os.fdopen(read_end), os.fdopen(write_end, "w") as pipe, monkeypatch.context() as m:
+        m.setattr(sys, "stdout", pipe)  # '| less'
+        assert make_console().width == 72
+        assert make_console(plain=True).width == 100  # -o's file: as before
+    with open(tmp_path / "report.txt", "w") as file, monkeypatch.context() as m:
+        m.setattr(sys, "stdout", file)  # '> report.txt': as -o writes it
+        assert make_console().width == 100
     monkeypatch.setattr(sys, "stderr", io.StringIO())  # no terminal anywhere (CI, a script)
     assert make_console().width == 100
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable
 from typing import TextIO
@@ -76,9 +77,23 @@ def _width(stream: TextIO, is_terminal: bool, plain: bool = False) -> int:
         columns = 0
     if columns <= 0 and is_terminal:
         columns = _terminal_columns(stream)
-    elif columns <= 0 and not plain and stream is sys.stdout and _is_a_terminal(sys.stderr):
+    # a pipe, not a file: '> report.txt' is as '-o' writes it (review 54)
+    elif (
+        columns <= 0
+        and not plain
+        and stream is sys.stdout
+        and _is_a_pipe(stream)
+        and _is_a_terminal(sys.stderr)
+    ):
         columns = _terminal_columns(sys.stderr)
     return min(max(columns, 20), 1000) if columns > 0 else 100
+
+
+def _is_a_pipe(stream: TextIO) -> bool:
+    try:
+        return stat.S_ISFIFO(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):  # no file behind it (a test's StringIO)
+        return False
 
 
 def _is_a_terminal(stream: TextIO) -> bool:

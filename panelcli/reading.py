@@ -7198,7 +7198,8 @@ def _ranges_disagree(bracketed: str, printed: str, decimal_comma: bool) -> bool:
     one, other = parse_lab_range(bracketed), parse_lab_range(printed, decimal_comma)
     if one is None or other is None or other.unit not in (None, one.unit):
         return False
-    return (one.low, one.high) != (other.low, other.high)
+    # a low of 0 is none for a concentration: '[0-7.0]' and '<7.0' agree (review 54)
+    return (one.low or None, one.high) != (other.low or None, other.high)
 
 
 def _lines_text(first: int, last: int) -> str:

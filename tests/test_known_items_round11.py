@@ -850,3 +850,9 @@ def test_a_patient_named_like_a_summary_is_judged(write_csv) -> None:
         "Paziente,Analita,Risultato,Unità\nSomma,IL-6,15.0,pg/mL\nRossi,IL-6,1.0,pg/mL\n"
     )
     assert [r.patient_id for r in results_of(path)] == ["Somma", "Rossi"]
+
+
+def test_a_marker_cell_range_from_0_agrees_with_the_same_range_below_its_high(write_csv) -> None:
+    """Review 54: '[0-7.0]' beside '<7.0' was said to disagree."""
+    path = write_csv("sample_id,marker,value,unit,range\nS1,IL-6 (pg/mL) [0-7.0],3.5,pg/mL,<7.0\n")
+    assert not [i for i in issues_of(path) if "marker cell" in i.message]

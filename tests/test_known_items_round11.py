@@ -856,3 +856,10 @@ def test_a_marker_cell_range_from_0_agrees_with_the_same_range_below_its_high(wr
     """Review 54: '[0-7.0]' beside '<7.0' was said to disagree."""
     path = write_csv("sample_id,marker,value,unit,range\nS1,IL-6 (pg/mL) [0-7.0],3.5,pg/mL,<7.0\n")
     assert not [i for i in issues_of(path) if "marker cell" in i.message]
+
+
+def test_high_sensitivity_crp_keeps_its_high() -> None:
+    """Review 54: 'high' was taken off as a question's word, and the hint quoted 'sensitivity
+    CRP'."""
+    shown = CliRunner().invoke(app, ["explain", "high", "sensitivity", "CRP"])
+    assert "no explanation for 'high sensitivity CRP' (did you mean CRP?)" in shown.stderr

@@ -5740,15 +5740,14 @@ class _HeldSample:
         #: held results (line, marker as written) that replaced one above them: a file in
         #: oldest-first order, so no result below them is theirs to replace (review 54)
         self.replaced_above: set[tuple[int, str]] = set()
-        #: a correction above the result it replaced has shown the file lists newest first
-        #: (kept from sample to sample: `release`)
+        #: a correction above the result it replaced has shown the sample's rows list newest
+        #: first (a sample's own: batches and a second process start at a sample, review 54b)
         self.newest_first = False
 
     def release(self) -> list[StreamEvent]:
         """The held events, given up (the sample's rows ended, or too many are held)."""
-        held, newest_first = self.held, self.newest_first
+        held = self.held
         self.__init__()  # type: ignore[misc]
-        self.newest_first = newest_first
         return held
 
     def add(self, event: StreamEvent) -> list[StreamEvent]:
@@ -5813,8 +5812,11 @@ class _HeldSample:
 
     def _noting_replaced(self, result: Result, note: str | None) -> list[StreamEvent]:
         """`_replacing`, noting a result that replaced one above it (`replaced_above`)."""
+        above = any(
+            not isinstance(e, Issue) and _same_specimen(result, _result_of(e)) for e in self.held
+        )  # results above it it may replace, even where it cannot tell which (review 54b)
         events = self._replacing(result, note)
-        if len(events) == 2:  # the warning for the one replaced, and the result
+        if above or len(events) == 2:  # (2: the warning for the one replaced, and the result)
             self.replaced_above.add((result.line, result.marker_as_written))
         return events
 

@@ -2912,7 +2912,12 @@ _LABELLED_LINE = lazy_pattern(
     r"|(?:methods?|technologist|performing\s+lab(?:oratory)?|notes?|comments?|remarks?)\s*:",
     re.IGNORECASE,
 )
-_LABELLED_LINE_STARTS = frozenset("rRnNaAvVsSpPtTcCmM")
+#: How `_LABELLED_LINE`'s words begin: nearly every row's first cell is told apart by them
+#: alone (asked of each row on the general path)
+_LABELLED_LINE_STARTS = frozenset({
+    "ref", "nor", "app", "rev", "ver", "val", "rel", "aut", "sig", "per", "tes", "ana", "rep",
+    "che", "met", "tec", "not", "com", "rem",
+})  # fmt: skip
 
 
 def _labelled_line(cells: list[str], layout: Layout) -> str | None:
@@ -2920,12 +2925,26 @@ def _labelled_line(cells: list[str], layout: Layout) -> str | None:
     never a row with a value where the layout reads one (review 54: a first column of
     comments, 'Note: hemolysed', lost the row's high IL-6)."""
     first = cells[0].strip().lstrip("\ufeff") if cells else ""
-    if len(cells) < 2 or first[:1] not in _LABELLED_LINE_STARTS:
+    if len(cells) < 2 or first[:3].casefold() not in _LABELLED_LINE_STARTS:
         return None
     if _LABELLED_LINE.match(first) is None:
         return None
-    values = [layout.roles["value"]] if layout.kind == "long" else list(layout.markers)
+    roles = layout.roles
+    values = (
+        [roles[role] for role in ("value", "rerun_value") if role in roles]
+        if layout.kind == "long"
+        else list(layout.markers)
+    )
     if any(i < len(cells) and _a_value_cell(cells[i]) for i in values):
+        return None
+    # a row's sample id and marker (long) or sample id (wide) filled beside the label in a
+    # column of its own: a data row with no value, 'QNS' (review 54b), never a page's note
+    named = (
+        [roles.get("sample_id"), roles.get("marker")]
+        if layout.kind == "long"
+        else [roles.get("sample_id")]
+    )
+    if all(i is not None and 0 < i < len(cells) and cells[i].strip() for i in named):
         return None
     return ", ".join(text for cell in cells if (text := cell.strip()))
 
@@ -3894,11 +3913,9 @@ _SPREADSHEET_SUMMARY = lazy_pattern(
     r"=(?:average|avg|mean|sum|stdev|stdeva|stdevp|var|median|min|max|count|geomean"
     r"|mittelwert|summe|moyenne|somme|promedio|suma|media|somma)[a-z.]*\("
 )
-#: What a summary's label says in brackets after it: a count, a spread, a unit, a percent
-_SUMMARY_BRACKET = lazy_pattern(
-    r"n\s*=\s*\d+|iqr|sd|s\.d\.|se|sem|cv|%|95\s*%\s*ci|ci|range|min\s*[-–]\s*max|\S*/\S+"
-    r"|all|total|all\s+samples|of\s+\w+(?:\s+\w+)?"
-)
+#: A sample's id in brackets after a summary word ('Mean (S1)', 'Media (2)'), which is then a
+#: sample's name; anything else there ('n=3', 'IQR', 'Q1-Q3', 'CV%') says what a summary says
+_SAMPLE_IN_BRACKETS = lazy_pattern(r"[a-z]{0,3}[\s_-]?\d{1,5}[a-z]?")
 #: A percentile's label ('25th percentile', 'Percentile 75'), as `is_summary_label` keys it
 _PERCENTILE = lazy_pattern(r"\d{1,2}(?:st|nd|rd|th)?percentile|percentile\d{1,2}")
 #: A summary of named rows ('Average of duplicates', 'Mean of replicates'): its key's start
@@ -4068,7 +4085,7 @@ def is_summary_label(label: str) -> bool:
         # 'Mean (n=3)', 'Median (IQR)' (lab QA round 11); not 'Mean (S1)', 'Media (2)', a
         # sample's name (review 54)
         inside = label[len(bare) :].strip(" ()[]").casefold()
-        return _SUMMARY_BRACKET.fullmatch(inside) is not None and is_summary_label(bare)
+        return _SAMPLE_IN_BRACKETS.fullmatch(inside) is None and is_summary_label(bare)
     return "=" in label and _COUNT_ROW.match(label.strip()) is not None  # 'n = 3', any space
 
 
@@ -6613,7 +6630,11 @@ def measurement_reader(
             if long:
                 value = value_cell = cells[i_value] if i_value < count else None
                 rerun = cell(cells, i_rerun) if i_rerun is not None else None
-                if rerun and _read_as_written(rerun, stats.decimal_comma) is None:
+                if (
+                    rerun
+                    and _read_as_written(rerun, stats.decimal_comma) is None
+                    and not any(character.isdigit() for character in rerun)
+                ):  # words: no result ('48.3*' is one, refused as the value column's: 54b)
                     if not is_no_value_mark(rerun):  # 'Not done', 'NR' (review 54: the first
                         # run's high result was dropped as cancelled)
                         yield Issue(
@@ -6643,7 +6664,11 @@ def measurement_reader(
                         column=header[i_rerun],  # type: ignore[index]
                         **row_for(cells, cell(cells, i_marker)),
                         message=f"the rerun's result '{shorten(rerun)}' was read as the row's "
-                        f"value, in place of the first run's '{shorten((value or '').strip())}'",
+                        + (
+                            f"value, in place of the first run's '{shorten(first_run)}'"
+                            if (first_run := (value or "").strip())
+                            else "value (the first run gives none)"
+                        ),
                     )  # fmt: skip
                     value = value_cell = rerun
                 if i_raw is not None and not (value or "").strip() and (raw := cell(cells, i_raw)):

@@ -2920,14 +2920,11 @@ _LABELLED_LINE_STARTS = frozenset({
 })  # fmt: skip
 
 
-def _labelled_line(cells: list[str], layout: Layout) -> str | None:
-    """A line of several cells that a note's label begins (`_LABELLED_LINE`), as its text;
-    never a row with a value where the layout reads one (review 54: a first column of
-    comments, 'Note: hemolysed', lost the row's high IL-6)."""
-    first = cells[0].strip().lstrip("\ufeff") if cells else ""
-    if len(cells) < 2 or first[:3].casefold() not in _LABELLED_LINE_STARTS:
-        return None
-    if _LABELLED_LINE.match(first) is None:
+def _labelled_line(cells: list[str], layout: Layout, first: str) -> str | None:
+    """A line of several cells whose first filled one, `first`, a note's label begins
+    (`_LABELLED_LINE`), as its text; never a row with a value where the layout reads one
+    (review 54: a first column of comments, 'Note: hemolysed', lost the row's high IL-6)."""
+    if len(cells) < 2 or _LABELLED_LINE.match(first) is None:
         return None
     roles = layout.roles
     values = (
@@ -2960,10 +2957,8 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
     export's 'Page 1 of 2' and repeated title were samples with no results, and the run
     failed): a page number or print line, or a one-cell line from above the header again
     ('Printed 2024-12-26,,Page 1 of 2' too: review), or a labelled note of several cells."""
-    if (labelled := _labelled_line(cells, layout)) is not None:
-        return labelled
     # Asked of every row on the general path: a sample's row fails at its first filled cell.
-    filled = []
+    filled: list[str] = []
     for cell in cells:
         # a byte order mark: two exports joined by `cat` (QA: the second's 'sep=;' line was a
         # sample, rejected)
@@ -2975,6 +2970,11 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
             and _PAGE_LINE.fullmatch(text) is None
             and (text[0] not in _END_OR_RULE_STARTS or _END_OR_RULE.fullmatch(text) is None)
         ):
+            first = filled[0] if filled else text  # ('Approved by …' is furniture alone)
+            if first[:3].casefold() in _LABELLED_LINE_STARTS and (
+                labelled := _labelled_line(cells, layout, first)
+            ):
+                return labelled
             return _line_from_above(cells, layout) or _note_line(cells, layout)
         filled.append(text)
     return " ".join(filled) if filled else None
@@ -2986,7 +2986,8 @@ def _said_as_a_note(cells: list[str], layout: Layout) -> bool:
     filled = [text for cell in cells if (text := cell.strip().lstrip("\ufeff"))]
     titled = len(filled) == 1 and filled[0].casefold() in layout.titles
     return not titled and (
-        _note_line(cells, layout) is not None or _labelled_line(cells, layout) is not None
+        _note_line(cells, layout) is not None
+        or (bool(filled) and _labelled_line(cells, layout, filled[0]) is not None)
     )
 
 

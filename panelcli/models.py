@@ -23,11 +23,11 @@ NOTICE = (
     "Please talk with your healthcare provider about what these results mean for you."
 )
 
-#: The note of each result whose row gives a result status panelcli cannot read ('Draft'); FHIR
-#: sends such a result as 'unknown', not 'final'
 #: How a note quotes the lab's comment on its row, at its end (`Result.own_note`)
 LAB_COMMENT_SAID = "comment from the lab: '{}'"
 
+#: The note of each result whose row gives a result status panelcli cannot read ('Draft'); FHIR
+#: sends such a result as 'unknown', not 'final'
 STATUS_UNREAD_NOTE = (
     "the lab's result status on this row is one panelcli cannot read, so this may not be a "
     "final result"

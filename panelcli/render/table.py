@@ -21,6 +21,7 @@ from panelcli.check import UNREADABLE
 from panelcli.models import (
     ABNORMAL,
     JOINED_WORDS,
+    LAB_COMMENT_SAID,
     UNJUDGED,
     Issue,
     MarkerTrend,
@@ -222,14 +223,14 @@ def _shared_notes(rows: list[dict[str, Text]], markers: list[str]) -> dict[str, 
     return shared
 
 
-#: How a note quotes the lab's comment, at its end (`reading.comment_said`)
-LAB_COMMENT_SAID = "comment from the lab: "
+#: How a note's quote of the lab's comment begins, at its end (`models.LAB_COMMENT_SAID`)
+LAB_COMMENT_STARTS = LAB_COMMENT_SAID.partition("'")[0]
 
 
 def _note_parts(note: str) -> list[str]:
     """A note's parts ('; ' between them), the lab's comment whole, its own '; ' too: it
     comes last (review: 'Hemolysed; repeat testing …' was said as two parts, one a caption)."""
-    head, found, comment = note.partition(LAB_COMMENT_SAID)
+    head, found, comment = note.partition(LAB_COMMENT_STARTS)
     parts = head.removesuffix("; ").split("; ") if head else []
     return [*parts, found + comment] if found else parts
 
@@ -238,7 +239,7 @@ def _without_its_marker(part: str, marker: str) -> str:
     """A note's part without ' for <its row's marker>', but never inside the words it quotes
     (a lab's comment, an instrument's alarm, a name as written; review: 'Repeat testing
     advised for IL-6' was misquoted as shared)."""
-    if part.startswith(LAB_COMMENT_SAID):  # the lab's words, whatever their apostrophes
+    if part.startswith(LAB_COMMENT_STARTS):  # the lab's words, whatever their apostrophes
         return part
     said, kept = [], 0
     for quoted in _QUOTED.finditer(part):

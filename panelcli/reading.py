@@ -6631,21 +6631,22 @@ def measurement_reader(
             if long:
                 value = value_cell = cells[i_value] if i_value < count else None
                 rerun = cell(cells, i_rerun) if i_rerun is not None else None
-                if (
-                    rerun
+                if not rerun or is_no_value_mark(rerun):
+                    pass  # no rerun: the first run's result
+                elif (
+                    not any(character.isdigit() for character in rerun)
                     and _read_as_written(rerun, stats.decimal_comma) is None
-                    and not any(character.isdigit() for character in rerun)
                 ):  # words: no result ('48.3*' is one, refused as the value column's: 54b)
-                    if not is_no_value_mark(rerun):  # 'Not done', 'NR' (review 54: the first
-                        # run's high result was dropped as cancelled)
-                        yield Issue(
-                            severity="warning", code="value-rerun-read", source=source,
-                            line=line, column=header[i_rerun],  # type: ignore[index]
-                            **row_for(cells, cell(cells, i_marker)),
-                            message=f"the rerun's cell '{shorten(rerun)}' gives no result; the "
-                            f"first run's '{shorten((value or '').strip())}' was judged",
-                        )  # fmt: skip
-                elif rerun and not is_no_value_mark(rerun):
+                    # 'Not done', 'NR' (review 54: the first run's high result was dropped as
+                    # cancelled)
+                    yield Issue(
+                        severity="warning", code="value-rerun-read", source=source,
+                        line=line, column=header[i_rerun],  # type: ignore[index]
+                        **row_for(cells, cell(cells, i_marker)),
+                        message=f"the rerun's cell '{shorten(rerun)}' gives no result; the "
+                        f"first run's '{shorten((value or '').strip())}' was judged",
+                    )  # fmt: skip
+                else:
                     # the rerun's result is the row's (lab QA round 11: cobas' rerun of a
                     # clotted sample, 48.3, was unread and the first run's 1.9 judged normal)
                     rerun_unit = cell(cells, i_rerun_unit) if i_rerun_unit is not None else None

@@ -7207,6 +7207,7 @@ def marker_cell_unit(cell: str) -> tuple[str, str | None]:
     return name, unit
 
 
+@functools.lru_cache(maxsize=4096)  # asked of a row's marker cell by two steps (and rows repeat)
 def _marker_cell_range(cell: str) -> tuple[str, str, str] | None:
     """A long row's marker cell that gives a unit and the lab's range after it in brackets
     ('IL-6 (pg/mL) [0-7.0]', 'IL-8 pg/mL (0-62)'): the name, the unit and the range in that

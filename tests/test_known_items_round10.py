@@ -8,13 +8,10 @@ import json
 import uuid
 
 import pytest
-from judged import issues_of, results_of
+from judged import batch_results_of, issues_of, results_of
 from typer.testing import CliRunner
 
-from panelcli.batches import interpret_batch, read_batches
-from panelcli.check import ResultRow
 from panelcli.cli import app
-from panelcli.models import Result
 from panelcli.names import instrument_name
 from panelcli.render import fhir
 
@@ -136,13 +133,7 @@ def test_a_row_saying_no_result_still_withdraws_a_preliminary_one(write_csv, wor
 
 def _batched(path: str, rows_per_batch: int) -> list[tuple[str, float | None, str]]:
     """Each result's marker, value and status as batches of `rows_per_batch` rows give them."""
-    return [
-        (e.marker, e.value, e.status.value)
-        for batch in read_batches(path, rows_per_batch=rows_per_batch)
-        for events in interpret_batch(batch).events
-        for e in (events if isinstance(events, list) else [events])
-        if isinstance(e, Result | ResultRow)
-    ]
+    return [(e.marker, e.value, e.status.value) for e in batch_results_of(path, rows_per_batch)]
 
 
 # --- a wide header with words after its unit (lab QA round 10) ---------------------------------

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from judged import issues_of, results_of
+from judged import batch_events_of, batch_results_of, issues_of, results_of
 from typer.testing import CliRunner
 
-from panelcli.batches import interpret_batch, read_batches
+from panelcli.batches import read_batches
 from panelcli.check import ResultRow
 from panelcli.cli import app
 from panelcli.models import Result
@@ -64,13 +64,7 @@ def test_a_dos_code_page_file_reads_alike_in_batches(write_csv) -> None:
     """The batch reader (Dask's) decodes as `check` does."""
     path = write_csv(DOS.encode("cp437"))
     batches = list(read_batches(path, rows_per_batch=1))
-    rows = [
-        event
-        for batch in batches
-        for events in interpret_batch(batch).events
-        for event in (events if isinstance(events, list) else [events])
-        if isinstance(event, Result | ResultRow)
-    ]
+    rows = [e for e in batch_events_of(batches) if isinstance(e, Result | ResultRow)]
     assert [(row.marker, row.status.value) for row in rows] == [
         ("TNF-α", "high"), ("IL-1β", "normal"), ("IL-6", "high"),
     ]  # fmt: skip
@@ -485,9 +479,7 @@ def test_a_labelled_note_reads_alike_in_batches(write_csv) -> None:
     path = write_csv(NOTES)
     codes = [
         getattr(event, "code", None) or event.status.value
-        for batch in read_batches(path, rows_per_batch=1)
-        for events in interpret_batch(batch).events
-        for event in (events if isinstance(events, list) else [events])
+        for event in batch_events_of(read_batches(path, rows_per_batch=1))
     ]
     assert codes == [
         "normal",
@@ -879,13 +871,7 @@ def test_newest_first_is_learnt_per_sample_so_every_path_agrees(write_csv, rows_
         "S2,IL-6,2.0,pg/mL,Final\nS2,IL-6,45,pg/mL,Preliminary\n"
     )
     checked = [(r.line, r.value) for r in results_of(path)]
-    batched = [
-        (e.line, e.value)
-        for batch in read_batches(path, rows_per_batch=rows_per_batch)
-        for events in interpret_batch(batch).events
-        for e in (events if isinstance(events, list) else [events])
-        if isinstance(e, Result | ResultRow)
-    ]
+    batched = [(e.line, e.value) for e in batch_results_of(path, rows_per_batch)]
     assert checked == batched == [(2, 2.2), (4, 2.0), (5, 45.0)]
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from judged import issues_of, results_of
+from judged import batch_results_of, issues_of, results_of
 
-from panelcli.batches import interpret_batch, read_batches
-from panelcli.check import CheckOptions, Interpreter, ResultRow, build_report
+from panelcli.check import CheckOptions, Interpreter, build_report
 from panelcli.models import Result
 from panelcli.names import value_name
 from panelcli.ranges import load_ranges
@@ -453,11 +452,7 @@ def test_one_block_per_patient_reads_alike_in_batches(write_csv, rows_per_batch)
     ]  # fmt: skip
     assert [(r.patient_id, r.collected_at, r.value) for r in results_of(path)] == expected
     batched = [
-        (e.patient_id, e.collected_at, e.value)
-        for batch in read_batches(path, rows_per_batch=rows_per_batch)
-        for events in interpret_batch(batch).events
-        for e in (events if isinstance(events, list) else [events])
-        if isinstance(e, Result | ResultRow)
+        (e.patient_id, e.collected_at, e.value) for e in batch_results_of(path, rows_per_batch)
     ]
     assert batched == expected
     assert [t.patient_id for t in load_trends(path)] == ["100", "200"]

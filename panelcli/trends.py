@@ -11,7 +11,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from itertools import product
 from typing import NamedTuple
 
@@ -178,6 +178,9 @@ def _has_zone(text: str) -> bool:
     hl7 = _HL7_TIME.match(text.strip())  # '202605201800+0100' (review: taken for no zone)
     if hl7 is not None:
         return hl7["zone"] is not None
+    timed = _time_after(text.strip())
+    if timed is not None and timed["offset"]:  # '02.04.2026 07:40 +0200'
+        return True
     try:
         return datetime.fromisoformat(text.strip()).tzinfo is not None
     except ValueError:  # day.month.year and slashed dates have none
@@ -319,6 +322,7 @@ def _date_as_written(text: str) -> datetime | None:
         or _named_month_date(written)
         or _year_first_dotted(written)
         or (_day_first_dotted(written) if timed is not None else None)  # '30.03.2026 0610'
+        or (_weekday_told_day(written)[0] if written[:1].isalpha() else None)
     )
     if day is None and timed is not None:  # '2026-03-01 8:30 AM' (QA): ISO, but for the time
         with contextlib.suppress(ValueError):
@@ -332,9 +336,19 @@ def _date_as_written(text: str) -> datetime | None:
             return None
         hour = hour % 12 + (12 if half == "pm" else 0)
     try:
-        return day.replace(hour=hour, minute=minute, second=second)
+        return day.replace(hour=hour, minute=minute, second=second, tzinfo=_zone(timed["offset"]))
     except ValueError:  # 25:00
         return None
+
+
+def _zone(offset: str | None) -> timezone | None:
+    """The zone of an offset as `_TIME_AFTER` takes it ('+02:00', '-0500', 'Z'), else None."""
+    if not offset:
+        return None
+    if offset == "Z":
+        return UTC
+    minutes = int(offset[1:3]) * 60 + int(offset[-2:])
+    return timezone(timedelta(minutes=-minutes if offset[0] == "-" else minutes))
 
 
 #: SAS's date and time ('02APR2026:07:40:00', lab QA round 11: unreadable): read as '02 APR
@@ -427,6 +441,16 @@ def why_no_date(text: str) -> str | None:
                 f"{WEEKDAY_APART}: {day.day} {_MONTH_NAMES[day.month]} {day.year} is a "
                 f"{_WEEKDAY_NAMES[day.weekday()]}, not a {said}"
             )
+    told, days = (
+        _weekday_told_day(dated["day"] if dated else bare) if bare[:1].isalpha() else (None, [])
+    )
+    if told is None and days:  # 'Mon 02/04/2026': neither of its days is a Monday
+        said = _WEEKDAY_NAMES[_WEEKDAYS.index(bare[:3].casefold())]
+        if len(days) == 1:
+            actual = _WEEKDAY_NAMES[days[0].weekday()]
+            return f"{WEEKDAY_APART}: {day_in_words(days[0])} is a {actual}, not a {said}"
+        one, other = (day_in_words(day) for day in days)
+        return f"{WEEKDAY_APART}: neither {one} nor {other} is a {said}"
     timed = _time_after(text)
     no_such_day = _no_such_day(timed["day"] if timed else text)
     if no_such_day is not None:
@@ -565,14 +589,16 @@ _TIME_AFTER = lazy_pattern(
     # hours, minutes and seconds, and a fraction of a second ('13-MAR-2026 08.00.00.000000000
     # AM': lab QA round 9, unreadable)
     r"^(?P<day>.+?)[ T]+(?P<hour>\d{1,2})(?P<mark>[:.h])(?P<minute>\d{2})"
-    r"(?:(?P=mark)(?P<second>\d{2})(?:[.,]\d{1,9})?)?\s*(?P<half>[AaPp]\.?[Mm]\.?)?$"
+    r"(?:(?P=mark)(?P<second>\d{2})(?:[.,]\d{1,9})?)?\s*(?P<half>[AaPp]\.?[Mm]\.?)?"
+    # and an offset ('02-04-2026 07:40:00 +02:00': lab QA round 11, unreadable)
+    r"(?:\s*(?P<offset>[+-](?:[01]\d|2[0-3]):?[0-5]\d|Z))?$"
 )
 #: A day of digits and a time of four with no colon ('03/30/2026 0610', as Epic Beaker writes
 #: it; lab QA round 7: the whole date was unreadable); not after a month's name ('30 Mar 2026'
 #: is no day '30 Mar' at 20:26)
 _HHMM_AFTER = lazy_pattern(
     r"^(?P<day>\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4})\s+(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)"
-    r"(?P<second>)(?P<half>)$"
+    r"(?P<second>)(?P<half>)(?P<offset>)$"
 )
 
 
@@ -684,6 +710,26 @@ def _named_month_date(text: str) -> datetime | None:
     if day is not None and _weekday_apart(text, day) is not None:
         return None
     return day
+
+
+def _weekday_told_day(text: str) -> tuple[datetime | None, list[datetime]]:
+    """The day of a date of digits after an English weekday ('Thu 02/04/2026', as Epic and
+    Excel's long formats write it; lab QA round 11: unreadable), the weekday telling which of
+    a slashed date's two days is meant; else None. Then the days it may be, as written."""
+    weekday = _WEEKDAY.match(text)
+    if weekday is None:
+        return None, []
+    rest = text[weekday.end() :]
+    slashed = _SLASHED.match(rest)
+    if slashed is not None:
+        first, second, year = (int(part) for part in slashed.group(1, 3, 4))
+        readings = [_day_or_none(year, second, first), _day_or_none(year, first, second)]
+    else:
+        readings = [_slashed_date(rest) or _year_first_dotted(rest) or _day_first_dotted(rest)]
+    days = list(dict.fromkeys(day for day in readings if day is not None))
+    written = _WEEKDAYS.index(weekday[0][:3].casefold())
+    told = [day for day in days if day.weekday() == written]
+    return (told[0] if len(told) == 1 else None), days
 
 
 def _weekday_apart(text: str, day: date) -> str | None:

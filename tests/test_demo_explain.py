@@ -240,13 +240,13 @@ def test_aliases_with_a_comma_are_each_clearly_one_name() -> None:
 def test_aliases_from_a_file_are_shown_as_text_not_markup_or_escapes() -> None:
     from rich.console import Console
 
-    from panelcli.render.text import render_explanation
+    from panelcli.render.text import render_explanations
 
     found = explaining.explain("IL-6")
     assert found is not None
     odd = found.model_copy(update={"other_names": ["[bold]IL6[/bold]", "IL\x1b[31m6"]})
     console = Console(record=True, width=200, color_system=None)
-    render_explanation(odd, console)
+    render_explanations([odd], console)
     text = console.export_text()
     assert "Also written as: [bold]IL6[/bold] · IL\\x1b[31m6" in text
 

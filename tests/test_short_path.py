@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from panelcli.check import KIND_LIMIT, CheckOptions, Interpreter, ResultRow, StreamEvent, Tally
 from panelcli.models import Issue, Result
 from panelcli.ranges import ReferenceSet, load_ranges
-from panelcli.render.csv import csv_lines
+from panelcli.render.csv import csv_texts
 from panelcli.render.ndjson import RowEncoder, event_line, ndjson_lines
 
 SETS = {name: load_ranges(name) for name in ("arup-3002601", "mayo-adult")}
@@ -119,7 +119,7 @@ def ndjson_text(events: list[StreamEvent], ranges: ReferenceSet) -> str:
 
 
 def csv_text(events: list[StreamEvent], ranges: ReferenceSet) -> str:
-    return "".join(csv_lines(iter(events), ranges.info, Tally()))
+    return "".join(map(str, csv_texts(([event] for event in events), ranges.info, Tally())))
 
 
 @settings(max_examples=150, deadline=None)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import cast
 
 from pydantic_core import to_json
 
@@ -148,21 +147,13 @@ def notice_row(
     return [note if name == "note" else "notice" if name == "status" else None for name in COLUMNS]
 
 
-def csv_lines(
-    events: Iterable[StreamEvent], reference_set: ReferenceSetInfo, tally: Tally
-) -> Iterator[str]:
-    """The header, one row per event as it arrives, then the notice row; each a CSV line."""
-    texts = csv_texts(([event] for event in events), reference_set, tally)
-    return cast(Iterator[str], texts)  # lists of events only: every text is a str
-
-
 def csv_texts(
     batches: Iterable[Batch],
     reference_set: ReferenceSetInfo,
     tally: Tally,
     framed: bool = True,
 ) -> Iterator[Text]:
-    """`csv_lines` for events in lists: the lines of each list as one text.
+    """The header, then each list of events' CSV rows as one text, then the notice row.
 
     `framed=False`: only the events' rows, without the header and notice (a part of a file).
     """

@@ -73,11 +73,6 @@ def render_story(sample: Sample, console: Console, pictures: frozenset[str]) -> 
 OTHER_NAMES_SHOWN = 8
 
 
-def render_explanation(found: Explanation, console: Console) -> None:
-    """One marker's explanation, its notes and the notice."""
-    render_explanations([found], console)
-
-
 def render_explanations(explained: Sequence[Explanation], console: Console) -> None:
     """Each marker's explanation, a blank line between, and the notes under the ranges and
     the notice once at the end (QA: two markers gave them twice)."""

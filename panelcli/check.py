@@ -4193,8 +4193,13 @@ class Interpreter:
                 column,
             )  # fmt: skip
         else:
+            written = m.value.strip()
+            # 'H 12.5', 'H12,5', '↑ 45' (lab QA round 11: said to end in the flag)
+            where = (
+                "ends in" if written[:1].isdigit() or written[:1] in "<>≤≥=.+-" else "starts with"
+            )
             yield self._warning(
-                m, "value-flag-ignored", f"value '{shorten(m.value.strip())}' ends in a lab's "
+                m, "value-flag-ignored", f"value '{shorten(written)}' {where} a lab's "
                 f"flag ('{shorten(_flag_written(m, flag))}'); the flag was left out of the "
                 "number, which is judged by the range panelcli uses where it has one, as are any "
                 "others like it in this file",

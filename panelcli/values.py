@@ -166,6 +166,15 @@ _FLAG_CODE = {
     "critical hi": "HH", "critical lo": "LL", "unauffällig": "N", "unauffaellig": "N",
     "im normbereich": "N", "wnl": "N", "within normal limits": "N",
     "abn": "A", "abnl": "A",  # lab QA round 9: '12.3 ABN' was refused as not a number
+    # Dutch, Italian, Portuguese and Spanish words (lab QA round 11: '12,5 hoog' and
+    # '12,5 aumentato' were refused as not a number), in each gender
+    "hoog": "H", "verhoogd": "H", "laag": "L", "verlaagd": "L", "afwijkend": "A",
+    "normaal": "N",
+    "aumentato": "H", "aumentata": "H", "elevato": "H", "elevata": "H", "basso": "L",
+    "bassa": "L", "diminuito": "L", "diminuita": "L", "anomalo": "A", "anomala": "A",
+    "aumentado": "H", "aumentada": "H", "baixo": "L", "baixa": "L", "diminuído": "L",
+    "diminuido": "L", "diminuída": "L", "diminuida": "L", "disminuido": "L",
+    "disminuida": "L",
 }  # fmt: skip
 #: Symbols a LIS writes in a flag column, read there only: in a value cell '*' marks an
 #: estimate ('12.5*') and '-' a sign. A lone dash is no flag (see `is_no_flag`).
@@ -1013,6 +1022,8 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     beside = (None if starts_with_digit else _FLAG_BEFORE.match(cell)) or (
         _ARROW_AFTER.match(cell) if not cell.isascii() else None
     )
+    if cell[0] in "HL" and (glued := _FLAG_GLUED_BEFORE.match(cell)) is not None:
+        return parse_value(glued["number"], decimal_comma)._replace(flag=glued["flag"])
     if beside and (flag := lab_flag(beside["flag"]) or _ARROWS.get(beside["flag"])):
         rest = beside["rest"].strip()
         try:
@@ -1088,6 +1099,9 @@ _FLAG_BEFORE = lazy_pattern(
     r"^(?P<flag>[A-Za-z]{1,2}(?=\s)|\([A-Za-z]{1,2}\)|↑{1,3}|↓{1,3})\s*"
     r"(?P<rest>[<>≤≥]?\s*\.?\d.*)$"
 )  # (letters then a space: review, a well 'A1' was read as 1 flagged A)
+#: ... glued to it ('H12,5', lab QA round 11: refused): only H, L, HH or LL, before a number
+#: with a decimal mark, which no plate's well has ('H12', 'L12')
+_FLAG_GLUED_BEFORE = lazy_pattern(r"^(?P<flag>HH|LL|H|L)(?P<number>\d+[.,]\d+)$")
 #: ... and arrows after it ('12.5 ↑'), which a value cell's other flags are read as; two or
 #: three as a flag column reads them, critical (lab QA round 10: '12.5 ↑↑' was refused, and
 #: '12.5↑↑' read as only high)

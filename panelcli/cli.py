@@ -566,6 +566,8 @@ def _output_name(text: str) -> str:
 def _export_path(text: str) -> Path:
     """Refuse a wrong file type, or a folder's name ending in '/', before any data is read
     (QA: `Path` dropped the '/' of 'out.html/' and a file 'out.html' was written)."""
+    import shlex
+
     from panelcli.render.export import EXPORT_SUFFIXES
     from panelcli.render.output import names_a_folder
 
@@ -575,7 +577,11 @@ def _export_path(text: str) -> Path:
         raise _bad_parameter(f"'{text}' ends in '/', which names a folder; give a file name")
     path = Path(text)
     if path.suffix.casefold() not in EXPORT_SUFFIXES:
-        raise _bad_parameter(f"the file must end in .html or .svg, not '{path.name}'")
+        # where plain text was wanted, the shell writes it (educator QA round 12)
+        raise _bad_parameter(
+            f"the file must end in .html or .svg, not '{path.name}'; for plain text, send the "
+            f"output to a file instead: > {shlex.quote(text)}"
+        )
     return path
 
 
@@ -1474,7 +1480,8 @@ def explain(
         typer.Argument(
             metavar="MARKER",
             help="A marker name or alias (words need no quotes: interferon gamma), or several "
-            "(IL-6 TNF-α, or IL-6 and TNF-α); leave out (or say cytokine storm) for an overview.",
+            "(IL-6 TNF-α, or IL-6 and TNF-α); all for every marker (a handout: explain all "
+            "--export all.html); leave out (or say cytokine storm) for an overview.",
         ),
     ] = None,
     ranges: RangesOpt = None,

@@ -35,11 +35,11 @@ STATUS_UNREAD_NOTE = (
 
 
 def synthetic_notice(source: str) -> str:
-    """What every output says of a file whose comments mark it as panelcli's synthetic data."""
+    """What every output says of a file whose comments mark it as synthetic (made-up) data."""
     name = "The file on standard input" if source == "-" else source
+    # 'says': a teacher's own file says so too, and is none of panelcli's (educator QA round 12)
     return (
-        f"{name} is one of panelcli's sample files. It is synthetic: made up for teaching, "
-        "not taken from any person."
+        f"{name} says it is synthetic: made up for teaching or testing, not taken from any person."
     )
 
 
@@ -480,8 +480,8 @@ class Report(_Model):
     )
     synthetic_sources: list[str] = Field(
         default_factory=list,
-        description="The files whose comment lines above the header say they are panelcli's "
-        "synthetic sample data, made up and not from any person ('-' for standard input).",
+        description="The files whose comment lines above the header say they hold synthetic "
+        "data, made up and not from any person ('-' for standard input).",
     )
     notice: str = NOTICE
     # Not written in any format (the outputs' fields are stable): the table says a rejected cell
@@ -581,8 +581,8 @@ class Overview(_Model):
     totals: ReportTotals
     synthetic_sources: list[str] = Field(
         default_factory=list,
-        description="The files whose comment lines above the header say they are panelcli's "
-        "synthetic sample data, made up and not from any person ('-' for standard input).",
+        description="The files whose comment lines above the header say they hold synthetic "
+        "data, made up and not from any person ('-' for standard input).",
     )
     wide_sources: list[str] = Field(
         default_factory=list, description="The files with a column per marker (wide layout)."
@@ -612,8 +612,8 @@ class StreamEnd(_Model):
     notice: str = NOTICE
     synthetic_sources: list[str] = Field(
         default_factory=list,
-        description="The files whose comment lines above the header say they are panelcli's "
-        "synthetic sample data, made up and not from any person ('-' for standard input).",
+        description="The files whose comment lines above the header say they hold synthetic "
+        "data, made up and not from any person ('-' for standard input).",
     )
     reference_set: ReferenceSetInfo
     totals: ReportTotals

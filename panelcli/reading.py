@@ -358,6 +358,9 @@ _WEAK_ROLE_OF = {
     "monster": "sample_id",
     "type": "sample_type", "welltype": "sample_type",
     "donor": "patient_id", "pid": "patient_id",
+    # a class's own panel ('Student', 'Case'; educator QA round 12: cases were 'line 2', 'line
+    # 3'), where no other column names the person
+    **dict.fromkeys(("student", "pupil", "case"), "patient_id"),
     # Rarer names of a flag column: beside a known one ('Abnormal Flag' and 'Lab Flag') the
     # file is read as before, not refused as naming two flag columns (QA).
     # 'H/L Flag' keeps its '/': as header noise it made 'Date/Time' a second collection date.
@@ -423,7 +426,7 @@ _WEAK_ROLE_OF = {
 #: Anna's and Ben's results shared a panel). A rule, not a list of headers seen: as keys (see
 #: `header_key`), so a header is still looked up once.
 _PERSON_WORDS = (
-    "patient", "pat", "pt", "subject", "participant", "donor", "case", "person",
+    "patient", "pat", "pt", "subject", "participant", "donor", "case", "person", "student",
     "patienten", "patiente", "paciente",  # German, French, Spanish
 )  # fmt: skip
 _NOT_AFTER = frozenset({"pt", "pat", "case"})
@@ -2432,16 +2435,21 @@ _DELIMITERS = (",", ";", "\t", "|")
 
 #: What every bundled sample's first line says, as a '#' comment above the header.
 SYNTHETIC_MARKER = "Synthetic example data made up for panelcli."
+#: How a comment that marks a file made up starts: the bundled samples' sentence, and a
+#: teacher's own words ('# Made-up class example', '# Fictional patient'; educator QA round
+#: 12: only panelcli's sentence, copied exactly, did); not 'made up of two exports'
+_SAYS_MADE_UP = lazy_pattern(
+    r"(?:synthetic|made[- ]up(?! of\b)|fictional|fictitious|fake)\b", re.IGNORECASE
+)
 
 
 def says_synthetic(preamble: Iterable[str]) -> bool:
-    """Whether a comment line above the header says the file is panelcli's synthetic data."""
+    """Whether a comment line above the header says the file holds made-up data."""
     # The file's own words, not a byte comparison with the bundled samples: a copy piped on
     # stdin, renamed or edited is still made up (QA), and a spreadsheet may pad the line.
-    # The comment starts with it ('# This is NOT synthetic example data …' is no such mark).
+    # The comment starts with them ('# This is NOT synthetic example data …' is no such mark).
     return any(
-        _commented(line)
-        and " ".join(line.split()).lstrip("#").lstrip().startswith(SYNTHETIC_MARKER)
+        _commented(line) and _SAYS_MADE_UP.match(" ".join(line.split()).lstrip("#").lstrip())
         for line in preamble
     )
 

@@ -42,6 +42,7 @@ from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
     NO_INTERVAL_FITS,
     NO_LIMITS,
+    ReferenceSet,
     bundled_reference_sets,
     known_category,
     names_a_form,
@@ -198,7 +199,22 @@ def _bundled_sets_having(results: Sequence[Result]) -> str:
                 f" The bundled set {set_name} has a range for {join_names(having)}: run "
                 f"panelcli again with --ranges {set_name} to use it."
             )
+            if _depends_on_age(reference_set):  # educator QA round 12: followed, the hint
+                # left the panel's other results indeterminate, for want of an age
+                text += (
+                    " Its ranges depend on age, so add --age and the person's age in years if "
+                    "the file does not give it."
+                )
     return text
+
+
+def _depends_on_age(reference_set: ReferenceSet) -> bool:
+    """Whether any of the set's ranges is for some ages only."""
+    return any(
+        row.age_min is not None or row.age_max is not None
+        for entry in reference_set.markers.values()
+        for row in entry.intervals
+    )
 
 
 def _bundled_category(marker: str) -> str | None:
@@ -1504,9 +1520,11 @@ def _group_sentences(high: Sequence[Result]) -> list[str]:
             strength = "strong" if most >= STRONG_TIMES or critical else "mild"
             two = len({r.marker for r in members}) == 2
             together = "Both of them are" if two else "Several of them are"
+            # 'by these ranges': strong by one lab's limit is mild by another's (educator QA
+            # round 12: the same two values were either, by the set chosen)
             sign = (
                 f"{together} high at the same time. "
-                f"This can be a sign of {strength} inflammation in the body."
+                f"By these ranges, this can be a sign of {strength} inflammation in the body."
             )
         # QA: CRP and Ferritin high together said nothing of iron, which explain says
         for name in _distinct(members):

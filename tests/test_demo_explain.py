@@ -331,7 +331,7 @@ def test_check_of_a_bundled_sample_says_it_is_synthetic(tmp_path: Path) -> None:
     changed, still says so in that comment, and one without the comment is not marked."""
     copy = tmp_path / "results.csv"
     copy.write_bytes(find_sample("cytokine-storm").path.read_bytes())
-    said = "is one of panelcli's sample files. It is synthetic: made up for teaching"
+    said = "says it is synthetic: made up for teaching or testing"
     for path in ("samples/cytokine-storm.csv", str(copy)):
         output = " ".join(
             runner.invoke(app, ["check", path], env={"COLUMNS": "200"}).output.split()

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import datetime
 
 import pytest
 from judged import batch_results_of, issues_of, results_of
+from typer.testing import CliRunner
 
+from panelcli import explain as explaining
+from panelcli.check import CheckOptions, check_file
+from panelcli.cli import app
 from panelcli.models import Result
 from panelcli.render import fhir
+from panelcli.render.export import EXPORT_WIDTH
 from panelcli.trends import read_date, two_days, why_no_date
 from panelcli.values import ValueProblem, parse_value
+
+runner = CliRunner()
 
 # --- dates: a weekday before digits, an offset after a day that is not ISO ----------------------
 
@@ -162,3 +171,122 @@ def test_batches_read_glued_flags_as_the_file_reader_does(write_csv) -> None:
     assert [(r.marker, r.value) for r in batch_results_of(path, 2) if isinstance(r, Result)] == [
         (r.marker, r.value) for r in results_of(path)
     ]
+
+
+# --- educator QA round 12 -------------------------------------------------------------------
+
+
+def test_strong_inflammation_is_said_to_be_by_these_ranges(write_csv) -> None:
+    """The same IL-6 7.5 and TNF-α 15 were 'strong' by one set and 'mild' by another, as if the
+    blood had changed: the sentence says the word is by the ranges used."""
+    path = write_csv("sample_id,marker,value,unit\nS1,IL-6,7.5,pg/mL\nS1,TNF-α,15,pg/mL\n")
+    strong = " ".join(check_file(path).panels[0].summary.text)
+    mild = " ".join(check_file(path, "mayo-adult", CheckOptions(age=30)).panels[0].summary.text)
+    assert "By these ranges, this can be a sign of strong inflammation in the body." in strong
+    assert "By these ranges, this can be a sign of mild inflammation in the body." in mild
+
+
+def test_the_overview_says_when_nd_cannot_be_judged() -> None:
+    """'ND … is common in healthy people', beside a demo's ND judged indeterminate."""
+    said = " ".join(explaining.overview())
+    assert "A lab may also write ND, short for not detected. That is common in healthy people." in (
+        said
+    )
+    assert (
+        "To judge an ND result, panelcli needs to know the lowest amount the test can measure. "
+        "If it does not know it, the result is shown as indeterminate (panelcli cannot tell)."
+    ) in said
+
+
+def test_an_html_export_fits_its_120_columns_on_a_printed_page(tmp_path) -> None:
+    """A printed handout lost its right third, the notice's end with it."""
+    path = tmp_path / "storm.html"
+    result = runner.invoke(app, ["demo", "cytokine-storm", "--export", str(path)])
+    assert result.exit_code == 0, result.output
+    page = path.read_text(encoding="utf-8")
+    rule = re.search(
+        r"@media print \{\s*@page \{ margin: (\d+)mm; \}\s*pre \{ font-size: (\d+)pt;", page
+    )
+    assert rule is not None
+    margin_mm, font_pt = int(rule[1]), int(rule[2])
+    # a monospace character is about 0.6 of the font's size wide; A4 is 210 mm, Letter 216
+    width_mm = EXPORT_WIDTH * 0.61 * font_pt * 25.4 / 72
+    assert width_mm <= 210 - 2 * margin_mm
+
+
+def test_a_text_export_is_refused_with_the_way_to_write_plain_text() -> None:
+    result = runner.invoke(app, ["demo", "cytokine-storm", "--export", "my notes.txt"])
+    assert result.exit_code == 2
+    assert (
+        "the file must end in .html or .svg, not 'my notes.txt'; for plain text, send the output "
+        "to a file instead: > 'my notes.txt'"
+    ) in " ".join(result.output.split())
+
+
+def test_explain_help_names_all() -> None:
+    text = " ".join(runner.invoke(app, ["explain", "--help"]).output.split())
+    assert "all for every marker (a handout: explain all --export all.html)" in text
+
+
+def test_the_bundled_set_hint_says_when_that_set_needs_an_age(write_csv) -> None:
+    """Following '--ranges mayo-adult' left TNF-α and IL-10 indeterminate, for want of an age."""
+    path = write_csv("marker,value,unit\nCRP,40,mg/L\nTNF-α,3,pg/mL\n")
+    text = " ".join(check_file(path).panels[0].summary.text)
+    assert (
+        "run panelcli again with --ranges mayo-adult to use it. Its ranges depend on age, so add "
+        "--age and the person's age in years if the file does not give it."
+    ) in text
+    [panel] = check_file(path, "mayo-adult", CheckOptions(age=40)).panels
+    assert [r.status.value for r in panel.results] == ["high", "normal"]
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "# Made-up class example: before treatment",
+        "# made up patient for biology class",
+        "#Synthetic data",
+        "# Fictional case",
+        "# FAKE results for a lesson",
+        "# Synthetic example data made up for panelcli. It is not from a real person.",
+    ],
+)
+def test_a_teachers_own_comment_marks_the_file_synthetic(write_csv, comment: str) -> None:
+    """Only panelcli's sentence, copied exactly, marked a file made up, and then said it was
+    'one of panelcli's sample files'."""
+    path = write_csv(f"{comment}\nsample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n")
+    assert check_file(path).synthetic_sources == [path]
+    table = runner.invoke(app, ["check", path, "--fail-on", "never"]).output
+    assert (
+        f"{path} says it is synthetic: made up for teaching or testing, not taken from any person."
+        in " ".join(table.split())
+    )
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["# Made up of two exports", "# This is not synthetic data", "# Export of 2026-04-02"],
+)
+def test_other_comments_do_not_mark_a_file_synthetic(write_csv, comment: str) -> None:
+    path = write_csv(f"{comment}\nsample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n")
+    assert check_file(path).synthetic_sources == []
+
+
+@pytest.mark.parametrize("header", ["Student", "Case", "Pupil", "Student name", "Student ID"])
+def test_a_class_files_person_column_names_the_person(write_csv, header: str) -> None:
+    """A wide class file's 'Student' column was ignored: cases were 'line 2', 'line 3'."""
+    path = write_csv(f"{header},IL-6 (pg/mL)\nAnn,3\nBob,9\n")
+    assert [r.patient_id for r in results_of(path)] == ["Ann", "Bob"]
+    assert not [i for i in issues_of(path) if i.code == "column-ignored"]
+
+
+def test_a_repeated_reason_is_said_in_full_once_in_the_table(write_csv) -> None:
+    """A three-row class file with no units printed one four-line advice 12 times."""
+    path = write_csv("Student,IL6,TNF alpha\nAnn,3,4\nBob,9,5\n")
+    result = runner.invoke(app, ["check", path], env={"COLUMNS": "400"})
+    lines = [line for line in result.output.splitlines() if "[unit-missing]" in line]
+    assert len(lines) == 4
+    assert "unit is missing; put it in the header" in lines[0]
+    assert all(line.endswith("unit is missing (as above) [unit-missing]") for line in lines[1:])
+    document = json.loads(runner.invoke(app, ["check", path, "-f", "json"]).stdout)
+    assert all("put it in the header" in i["message"] for i in document["rejected"])

@@ -26,7 +26,7 @@ from panelcli.render.stream import write_lines
 
 REPO = Path(__file__).resolve().parent.parent
 STORM = REPO / "samples" / "cytokine-storm.csv"
-SAID = "is one of panelcli's sample files. It is synthetic: made up for teaching"
+SAID = "says it is synthetic: made up for teaching or testing"
 #: The bundled samples' first line says this (the contract: written out, not imported).
 SYNTHETIC_MARKER = "Synthetic example data made up for panelcli."
 HEADER = "sample_id,patient_id,collected_at,marker,value,unit\n"

@@ -46,6 +46,12 @@ pre {{
     line-height: 1.2;
 }}
 code {{ font-family: inherit; }}
+/* on paper, the 120 columns fit an A4 or Letter page's width (educator QA round 12: a
+   printed handout lost its right third, the notice's end with it) */
+@media print {{
+    @page {{ margin: 10mm; }}
+    pre {{ font-size: 7pt; }}
+}}
 </style>
 </head>
 <body>

@@ -1229,12 +1229,27 @@ def _problems(
     console.print(Text(f"{heading} ({total:,}):", style="bold"))
     mark = Text("  ✗ " if error else "  ! ", style="red" if error else "yellow")
     # each problem's wrapped lines under its first word, as the summary's (educator QA)
-    console.print(Bullets([issue_line(issue) for issue in issues], mark, blank_after=False))
+    console.print(Bullets(_lines_said_once(issues), mark, blank_after=False))
     if total > len(issues):
         console.print(
             Text(f"  … and {total - len(issues):,} more; 'panelcli validate FILE' lists them.")
         )
     console.print()
+
+
+def _lines_said_once(issues: Iterable[Issue]) -> list[Text]:
+    """`issue_line` of each; a message said in full above only up to its first ';' (educator
+    QA round 12: a class's file with no units listed one four-line advice 12 times)."""
+    said: set[str] = set()
+    lines = []
+    for issue in issues:
+        message = issue.message
+        if message in said and "; " in message:
+            shortened = f"{message.split('; ', 1)[0]} (as above)"
+            issue = issue.model_copy(update={"message": shortened})
+        said.add(message)
+        lines.append(issue_line(issue))
+    return lines
 
 
 def _synthetic(console: Console, sources: Sequence[str]) -> None:

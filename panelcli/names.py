@@ -467,10 +467,30 @@ _LIS_HEAD = lazy_pattern(
 )
 
 
+#: LOINC's names of a blood test, long and short: 'Interleukin 6 [Mass/volume] in Serum or
+#: Plasma (by Immunoassay)', 'IL6 SerPl-mCnc' (lab QA round 12: each was no_reference, exit
+#: 0); not another fluid's ('… in Cerebral spinal fluid', 'IL6 CSF-mCnc')
+_LOINC_TAIL = lazy_pattern(
+    r"(?P<name>.*?\S)\s*\[(?:mass|moles|substance|units|arbitrary\s+units)/volume\]\s+in\s+"
+    r"(?:serum\s+or\s+plasma|serum|plasma|(?:whole\s+)?blood)(?:\s+by\s+\S.*)?"
+    r"|(?P<short>\S.*?)\s+(?:SerPl|Ser|Plas|Bld)-[ams]?Cnc",
+    re.IGNORECASE,
+)
+#: NPU's (Nordic lab codes') system before a blood test's name: 'P-IL-6' (plasma), 'S-' serum,
+#: 'B-' blood, 'fP-' fasting plasma; Finnish labs write 'P -IL6' (lab QA round 12:
+#: no_reference, exit 0)
+_NPU_HEAD = lazy_pattern(r"(?:f?P|f?S|B|Pl|Se) ?-(?P<name>\S.*)")
+
+
 def lis_name(name: str) -> str | None:
     """The name without what an LIS's test name adds to the marker's (`_LIS_TAIL`,
-    `_LIS_HEAD`): 'Serum IL-6, Level' → 'IL-6'; None for a name without such words."""
+    `_LIS_HEAD`, `_LOINC_TAIL`, `_NPU_HEAD`): 'Serum IL-6, Level' → 'IL-6'; None for a name
+    without such words."""
     bare = name.strip()
+    if (loinc := _LOINC_TAIL.fullmatch(bare)) is not None:
+        bare = loinc["name"] or loinc["short"]
+    elif (npu := _NPU_HEAD.fullmatch(bare)) is not None:
+        bare = npu["name"]
     while (tail := _LIS_TAIL.fullmatch(bare)) is not None:
         bare = tail["name"]
     if (head := _LIS_HEAD.fullmatch(bare)) is not None:

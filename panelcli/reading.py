@@ -138,7 +138,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "analyse", "paramètre", "parametre",  # French
                "prueba", "determinación", "determinacion", "parámetro", "parametro",  # Spanish
                "esame", "analita", "bepaling",  # Italian, Dutch (lab QA: no header found)
-               "exame", "badanie", "analys"),  # Portuguese, Polish, Swedish
+               "exame", "badanie", "analys",  # Portuguese, Polish, Swedish
+               # lab QA round 12: Finnish, Czech, Turkish, Greek exports were refused whole
+               "tutkimus", "vyšetření", "vysetreni", "testadı", "testadi", "εξέταση",
+               "εξεταση"),
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "calculatedconc",  # lab QA round 8: 'Calculated Conc.' refused, 'Calc Conc' read
@@ -148,6 +151,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
               "résultat", "resultat", "valeur", "resultado", "valor",  # French, Spanish
               "risultato", "valore", "uitslag", "resultaat", "waarde",  # Italian, Dutch
               "wynik", "resultval", "ordvalue",  # Polish; Cerner's, Epic's
+              "tulos", "výsledek", "vysledek", "sonuç", "sonuc",  # Finnish, Czech, Turkish
+              "αποτέλεσμα", "αποτελεσμα",  # Greek
               # each replicate's value beside their mean (Simoa's 'Replicate Conc.' beside
               # 'Mean Conc.': lab QA, the mean was read once per replicate row)
               "replicateconc", "replicateconcentration", "repconc", "replicateresult",
@@ -160,7 +165,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
              "unidade", "jednostka", "enhet",  # Portuguese, Polish, Swedish
              # lab QA round 11: every row was refused for a missing unit beside these
              "udm", "eenheden", "unidadedemedida", "unidadesdemedida", "masseinheit",
-             "maßeinheit", "einheiten"),
+             "maßeinheit", "einheiten",
+             # lab QA round 12: Danish, Finnish, Czech, Turkish, Greek
+             "enhed", "yksikkö", "yksikko", "jednotka", "birim", "μονάδα", "μοναδα"),
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
                   "labno", "labnumber", "specimenno", "specimennumber",
@@ -169,12 +176,21 @@ _ROLES: dict[str, tuple[str, ...]] = {
                   "n°échantillon", "nºéchantillon", "noéchantillon", "numéroéchantillon",
                   "numeroechantillon", "códigomuestra", "codigomuestra",
                   "campione", "codicecampione", "monsternummer", "monsterid",
-                  "amostra", "próbka", "probka", "provnummer"),
+                  "amostra", "próbka", "probka", "provnummer",
+                  # lab QA round 12: Swedish, Norwegian and Danish, Finnish, Polish, Czech,
+                  # Turkish (two patients' rows made one panel)
+                  "provnr", "prøvenummer", "provenummer", "prøvenr", "provenr", "näytenumero",
+                  "naytenumero", "numerpróbki", "numerprobki", "nrpróbki", "nrprobki",
+                  "číslovzorku", "cislovzorku", "numuneno", "numunenumarası",
+                  "αριθμόσδείγματοσ", "αριθμοσδειγματοσ", "δείγμα", "δειγμα"),  # Greek
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber",
                    "patientennummer", "patientenid", "patnr",  # German exports
                    "paciente", "idpaciente", "nhc",  # Spanish
-                   "paziente", "idpaziente", "patiënt"),  # Italian, Dutch
+                   "paziente", "idpaziente", "patiënt",  # Italian, Dutch
+                   # lab QA round 12: Polish, Norwegian, Finnish, Czech, Turkish
+                   "pacjent", "pasient", "pasientid", "potilas", "pacient", "hastano",
+                   "ασθενήσ", "ασθενησ"),  # Greek (casefolded: 'ς' is 'σ')
     "collected_at": ("collectedat", "collected", "collectiondate", "collectiontime",
                      "collectiondatetime", "datecollected", "drawdate", "drawn", "sampledate",
                      "specimencollected", "specimencollectiondate", "datetimecollected",
@@ -190,7 +206,15 @@ _ROLES: dict[str, tuple[str, ...]] = {
                      "fechatoma", "fechaextracción", "fechaextraccion", "fecharecolección",
                      "fecharecoleccion",
                      "dataprelievo", "datadiprelievo", "afnamedatum",  # Italian, Dutch
-                     "datadacoleta", "datadecoleta", "datacoleta"),  # Portuguese (QA round 11)
+                     "datadacoleta", "datadecoleta", "datacoleta",  # Portuguese (QA round 11)
+                     # lab QA round 12: Swedish, Norwegian, Danish, Finnish, Polish, Czech,
+                     # Turkish
+                     "provtagningsdatum", "provtagningstid", "prøvetakingsdato",
+                     "prøvetakingstidspunkt", "prøvetagningsdato", "prøvetagningstidspunkt",
+                     "näytteenottoaika", "näytteenottopäivä", "datapobrania", "datumodběru",
+                     "datumodberu", "alımtarihi", "alimtarihi", "numunealımtarihi",
+                     "näytteenottopvm", "prøvetagningstid", "ημερομηνίαλήψησ",
+                     "ημερομηνιαληψησ"),
     # Not Spanish 'Sexo': its 'M' is mujer (woman) to some and masculino to others (QA)
     "sex": ("sex", "gender", "geschlecht", "geschl", "sexe",  # 'Geschl.' (lab QA round 10)
             "sesso", "geslacht"),  # Italian, Dutch (lab QA round 11)
@@ -222,7 +246,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
                 "befundkommentar", "befundbemerkung", "commentaire", "commentaires",
                 "comentario", "comentarios", "observación", "observacion",
                 "kommentare", "bemerkungen", "remarque", "remarques", "commento", "commenti",
-                "opmerking", "opmerkingen"),
+                "opmerking", "opmerkingen",
+                # lab QA round 12: Norwegian, Danish, Swedish, Polish, Finnish
+                "merknad", "bemærkning", "bemærkninger", "anmärkning", "uwagi", "komentarz",
+                "kommentti", "huomautus"),
     # A long file's replicate of each result ('1', '2') or the figure a row gives of them
     # ('Mean', 'CV%'), read as an instrument names its columns ('IL-6 Rep 1', 'IL-6 CV%')
     # (not a bare 'Rep': a run number or initials may be so called: review)
@@ -252,7 +279,15 @@ _ROLES: dict[str, tuple[str, ...]] = {
                         "valorediriferimento", "valordereferência", "valoresdereferência",
                         "intervalodereferência", "referentiewaarde", "normaalwaarden",
                         "normaalwaarde", "referentieinterval", "refrng", "normrange",
-                        "refval", "refvals"),
+                        "refval", "refvals",
+                        # lab QA round 12: Swedish, Norwegian, Danish, Finnish, Polish, Czech,
+                        # Turkish, Greek (the set's range judged instead of the lab's)
+                        "referensintervall", "referensområde", "referanseområde",
+                        "referanseomrade", "referanseintervall", "referenceområde",
+                        "viitearvot", "viitearvo", "viitealue", "zakresreferencyjny",
+                        "wartościreferencyjne", "wartoscireferencyjne", "referenčnímeze",
+                        "referencnimeze", "referenčnírozmezí", "referansaralığı",
+                        "referansaraligi", "τιμέσαναφοράσ", "τιμεσαναφορασ"),  # (casefolded)
     # The lab's range as two columns, read as one range cell 'low-high' (not a bare 'Low' or
     # 'High': a QC level or an instrument's limit may be called so)
     "range_low": ("reflow", "referencelow", "refrangelow", "referencerangelow", "normallow",
@@ -419,6 +454,22 @@ _WEAK_ROLE_OF = {
         "patient_id",
     ),
     **dict.fromkeys(("vlag", "indicatore", "anomalia", "sinalizador", "indicateur"), "lab_flag"),
+    # lab QA round 12: Swedish, Polish, Norwegian; Polish 'Norma' is the lab's range
+    **dict.fromkeys(("avvikelse", "flaga", "flagg"), "lab_flag"),
+    "norma": "reference_range",
+    # a UK request's number, a lab's id or reference, an episode (lab QA round 12: three
+    # patients' rows made one panel); weak, beside a column that names the sample
+    **dict.fromkeys(
+        ("requestno", "requestnumber", "request", "reqno", "req", "labid", "labref",
+         "labreference", "episode", "episodeid"),
+        "sample_id",
+    ),
+    # the UK's NHS number, the person where no other column names one (not a surname: two
+    # Smiths are not one person)
+    **dict.fromkeys(("nhsnumber", "nhsno"), "patient_id"),
+    # national person numbers: Swedish, Danish, Finnish, Czech
+    **dict.fromkeys(("personnummer", "cprnr", "cprnummer", "henkilötunnus", "rodnéčíslo",
+                     "rodnecislo"), "patient_id"),
 }  # fmt: skip
 #: A header of a person word and a word for an id or name, in either order and with a joining
 #: word between ('Patient Code', 'Pt Name', 'Case ID', 'Nombre del paciente', 'Nom du
@@ -576,8 +627,11 @@ _WEAK_ROLE_OF |= dict.fromkeys(
 ) | dict.fromkeys(
     # lab QA round 8: Epic's 'Lab Status' (a preliminary result was shown as final) and
     # others'; weak, beside a 'Result Status' another status is the order's
-    ("labstatus", "resstatus", "componentstatus", "verificationstatus", "authstatus"),
+    ("labstatus", "resstatus", "componentstatus", "verificationstatus", "authstatus",
+     "labstatusc"),  # Clarity's '_C' category column (lab QA round 12: a preliminary as final)
     "result_status",
+) | dict.fromkeys(("resultflagc", "resultflag_c"), "lab_flag") | dict.fromkeys(
+    ("componentcomment", "componentcomments", "resultcommentc"), "comment"
 )  # fmt: skip
 # A hospital's names of the patient's record (QA: 'Medical Record Number', Epic's
 # 'PAT_MRN_ID' and 'Hospital Number' were not read: three patients made one panel)
@@ -4962,6 +5016,8 @@ def _with_detection_range(
 _QC_CODE = lazy_pattern(
     r"exp(?:ired)?|cntl|ctrl|qc(?:\s*fail(?:ed)?)?|indx|index|hem(?:olysis|olyzed|olysed)?|lip"
     r"|lipemi[ac]|ict(?:eric)?|(?:high|hi)\s*cv|cv\s*(?:high|hi|fail(?:ed)?)|>\s*cv|cal(?:\.?e)?"
+    # Simoa's 'CV > 20%' and 'Fewer than 2 replicates' (lab QA round 12: judged normal)
+    r"|cv\s*[>≥]\s*\d+(?:[.,]\d+)?\s*%?|fewer\s+than\s+\d+\s+replicates?"
     r"|calib(?:ration)?\s*(?:exp(?:ired)?|fail(?:ed)?)|cal\s*exp"
     r"|sample\s*cl(?:ot)?|clot(?:ted)?|[a-z]{2,5}\.[es]|void(?:ed)?|invalid|errors?|err",
     re.IGNORECASE,

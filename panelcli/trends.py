@@ -264,6 +264,8 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
         text = " ".join(text.split())
     elif text[2:3].isalpha() and (sas := _SAS_DATE.match(text)) is not None:
         text = f"{sas['day']} {sas['month']} {sas['year']} {sas['time'] or ''}".strip()
+    if ". " in text and text[:1].isdigit():  # Czech '2. 3. 2026' (lab QA round 12: unreadable)
+        text = _SPACE_AFTER_A_DOT.sub(".", text)
     if not text.isascii():  # 'März' with a combining '¨' (as some programs save it)
         text = unicodedata.normalize("NFC", text)
     read = _date_as_written(text)
@@ -358,6 +360,8 @@ _SAS_DATE = lazy_pattern(
 )
 
 
+#: A space after a date's dot, before its next number ('2. 3. 2026', '2026. 03. 20.')
+_SPACE_AFTER_A_DOT = lazy_pattern(r"(?<=\d)\. (?=\d{1,4}(?:\.| |$))")  # not before '08:15'
 #: An offset after a time with a space before it ('08:30:15.123 +0100')
 _SPACED_OFFSET = lazy_pattern(r"(?<=\d)\s+(?P<offset>[+-]\d{2}:?\d{2})\Z")
 #: UTC by its name after a date and time ('… 06:10 UTC', '… GMT')

@@ -486,7 +486,13 @@ _NO_RESULT_VALUES = {
     ),
     **dict.fromkeys(
         ("hemolyzed", "hemolysed", "haemolysed", "haemolyzed", "hämolytisch", "hämolysiert",
-         "hemolysis", "hämolyse", "hémolysé", "hemolizado", "clotted", "geronnen", "coagulé"),
+         "hemolysis", "hämolyse", "hémolysé", "hemolizado", "clotted", "geronnen", "coagulé",
+         # lab QA round 12: refused as 'not a number'; Nordic and Polish words too
+         "wrong tube", "wrong container", "unlabelled specimen", "unlabeled specimen",
+         "unlabelled sample", "unlabeled sample", "leaking sample", "leaking specimen",
+         "leaked", "sample too old", "specimen too old", "hemolysert", "hemolyserad",
+         "hæmolyseret", "hemolysoitunut", "hemolizowana", "hemolityczna", "lab accident",
+         "laboratory accident"),
         "the specimen could not be used",
     ),
     **dict.fromkeys(
@@ -499,9 +505,12 @@ _NO_RESULT_VALUES = {
     ),
     **dict.fromkeys(
         ("kein material", "material fehlt", "no specimen", "specimen not received",
-         "sample not received", "pas de matériel", "pas de materiel", "sin muestra"),
+         "sample not received", "pas de matériel", "pas de materiel", "sin muestra",
+         "specimen lost", "sample lost"),
         "there was no specimen to test",
     ),
+    # a result cancelled and its charge taken back (Sunquest, Cerner: lab QA round 12)
+    "credited": "this result was cancelled (no result)",
     **dict.fromkeys(("no result", "kein ergebnis"), "the lab gave no result"),
     "cancelado": "this result was cancelled (no result)",
 }  # fmt: skip
@@ -946,6 +955,10 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         )
     if len(cell) > MAX_VALUE_LENGTH:  # no result is this long; spares the patterns below
         raise ValueProblem("value-not-a-number", f"value '{shorten(cell)}' is not a number")
+    if ("'" in cell or "’" in cell) and _APOSTROPHE_GROUPS.fullmatch(cell):
+        # Swiss '1'234.5': an apostrophe groups thousands and means nothing else in a number
+        # (lab QA round 12: refused, though its message named the form)
+        return parse_value(cell.replace("'", "").replace("’", ""), decimal_comma)
     if not cell.isascii() and (seen := _INVISIBLE_AT_ENDS.sub("", cell)) != cell and seen:
         # marks that show nothing at a cell's ends: a web LIS's text copied with its direction
         # marks ('\u200e12.5': lab QA round 9, 'not a number' with an escape code quoted);
@@ -1162,11 +1175,6 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
     stripped = cell.strip()
     if _DOUBLED_POINT.fullmatch(stripped):  # lab QA round 7: '12..5' was 'a range'
         return f"value '{shorten(cell)}' has two points in a row; a typing slip?"
-    if _APOSTROPHE_GROUPS.fullmatch(stripped):  # Swiss '1'500' (lab QA round 7)
-        return (
-            f"value '{shorten(cell)}' groups thousands with ', as Swiss formats do; write the "
-            "number without it"
-        )
     if _ACCOUNTING_NEGATIVE.fullmatch(stripped):  # '(0.35)', '0.35-' (lab QA round 7)
         return (
             f"value '{shorten(cell)}' is a negative number as accounting and some lab systems "
@@ -1757,6 +1765,10 @@ def given_id(cell: str) -> str | None:
     # ('in' first: no call for the ids of every row on the general path)
     if '="' in text and (guarded := text_guarded(text)) is not None:
         text = guarded.strip()  # ="00123"
+    elif text[:1] == "'" and text[1:2].isdigit():
+        # Excel's mark that keeps '00125 as text (lab QA round 12: kept in the id, so '00125
+        # and 00125 were two samples); not before a letter ('t Hooft is a name)
+        text = text[1:]
     if not text.isascii():  # 'Mu' + a combining '¨' is 'Mü' (QA: one patient became two)
         # nor is a zero-width space or a BOM (two exports joined by `cat`) another id (lab QA)
         text = _INVISIBLE_ONLY.sub("", as_composed(text)).strip()

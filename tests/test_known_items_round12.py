@@ -290,3 +290,161 @@ def test_a_repeated_reason_is_said_in_full_once_in_the_table(write_csv) -> None:
     assert all(line.endswith("unit is missing (as above) [unit-missing]") for line in lines[1:])
     document = json.loads(runner.invoke(app, ["check", path, "-f", "json"]).stdout)
     assert all("put it in the header" in i["message"] for i in document["rejected"])
+
+
+# --- lab QA round 12 ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "rows"),
+    [
+        (  # a UK LIMS: the request number is the sample, the surname the person
+            "Request No,NHS Number,Surname,Forename,Test,Result,Units",
+            ["R1,943 476 5919,SMITH,JOHN,IL-6,45,pg/mL", "R2,943 476 5870,BROWN,MARY,IL-8,3,pg/mL"],
+        ),
+        (
+            "Numer próbki;Pacjent;Badanie;Wynik;Jednostka;Norma",
+            ["PL-1;KOWALSKI JAN;IL-6;45,0;pg/ml;< 7", "PL-2;NOWAK ANNA;IL-8;3,0;pg/ml;< 62"],
+        ),
+        (
+            "Provnr;Personnummer;Provtagningsdatum;Analys;Resultat;Enhet;Referensintervall;Avvikelse",
+            [
+                "S1;19700101-1234;2026-03-02;P-IL-6;45,0;ng/L;<7,0;H",
+                "S2;19800101-1234;2026-03-02;S-IL-8;3,0;ng/L;<62;",
+            ],
+        ),
+        (
+            "Näytenumero;Henkilötunnus;Näytteenottopvm;Tutkimus;Tulos;Yksikkö;Viitearvot",
+            [
+                "F-5;010170-123A;2.3.2026;P -IL6;45,0;ng/l;< 7",
+                "F-6;010180-123A;2.3.2026;P -IL8;3,0;ng/l;< 62",
+            ],
+        ),
+        (
+            "Číslo vzorku;Rodné číslo;Datum odběru;Vyšetření;Výsledek;Jednotka;Referenční meze",
+            [
+                "CZ-1;700101/1234;2. 3. 2026;IL-6;45,0;pg/mL;0 - 7",
+                "CZ-2;800101/1234;2. 3. 2026;IL-8;3,0;pg/mL;0 - 62",
+            ],
+        ),
+        (
+            "Numune No;Hasta No;Alım Tarihi;Test Adı;Sonuç;Birim;Referans Aralığı",
+            [
+                "TR-1;00042;02.03.2026;IL-6;45,0;pg/mL;0 - 7",
+                "TR-2;00043;02.03.2026;IL-8;3,0;pg/mL;0 - 62",
+            ],
+        ),
+        (
+            "Αριθμός δείγματος;Ασθενής;Ημερομηνία λήψης;Εξέταση;Αποτέλεσμα;Μονάδα;Τιμές αναφοράς",
+            [
+                "GR-1;A-11;02.03.2026;IL-6;45,0;pg/mL;< 7,0",
+                "GR-2;A-12;02.03.2026;IL-8;3,0;pg/mL;< 62",
+            ],
+        ),
+    ],
+)
+def test_more_countries_exports_are_read_sample_by_sample(write_csv, header: str, rows) -> None:
+    """Lab QA round 12: Finnish, Czech, Turkish, Greek files were refused whole; UK, Polish and
+    Swedish ones read two patients' rows as one panel, by the set's range, not the lab's."""
+    path = write_csv("\n".join([header, *rows]) + "\n")
+    results = results_of(path)
+    assert [(r.marker, r.value, r.status.value) for r in results] == [
+        ("IL-6", 45.0, "high"), ("IL-8", 3.0, "normal"),
+    ]  # fmt: skip
+    assert len({r.sample_id for r in results}) == 2 and len({r.patient_id for r in results}) == 2
+    ignored = [i.column for i in issues_of(path) if i.code == "column-ignored"]
+    assert ignored in ([], ["Surname", "Forename"])  # (names are not ids)
+    if ";" in header:  # each with the lab's own range column
+        assert {r.reference.origin for r in results if r.reference} == {"file"}
+
+
+BLOOD_IL6 = ("IL-6", "high")
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [
+        ("Interleukin 6 [Mass/volume] in Serum or Plasma", BLOOD_IL6),
+        ("Interleukin 6 [Mass/volume] in Serum or Plasma by Immunoassay", BLOOD_IL6),
+        ("IL6 SerPl-mCnc", BLOOD_IL6),
+        ("P-IL-6", BLOOD_IL6),
+        ("S-Interleukin 6", BLOOD_IL6),
+        ("P -IL6", BLOOD_IL6),
+        # another fluid's is not read as blood's
+        ("IL6 CSF-mCnc", ("IL6 CSF-mCnc", "no_reference")),
+        ("U-IL-6", ("U-IL-6", "no_reference")),
+    ],
+)
+def test_loinc_and_npu_names_of_a_blood_test_are_read(write_csv, name: str, read) -> None:
+    """Lab QA round 12: each blood test's was no_reference, IL-6 at 75 pg/mL exited 0."""
+    [result] = results_of(write_csv(f'marker,value,unit\n"{name}",75,pg/mL\n'))
+    assert (result.marker, result.status.value) == read
+
+
+def test_clarity_status_flag_and_comment_columns_are_read(write_csv) -> None:
+    """Lab QA round 12: Epic Clarity's LAB_STATUS_C 'Preliminary' was shown as final."""
+    path = write_csv(
+        "PAT_MRN_ID,COMPONENT_NAME,ORD_VALUE,REFERENCE_UNIT,RESULT_FLAG_C,LAB_STATUS_C,"
+        "COMPONENT_COMMENT\n"
+        "0042,INTERLEUKIN 8,11.9,pg/mL,,Preliminary,\n"
+        "0042,INTERLEUKIN 10,See Comment,pg/mL,,Final,hemolysed specimen\n"
+        "0042,INTERLEUKIN 6,18.4,pg/mL,High,Final,\n"
+    )
+    codes = [(i.code, i.line) for i in issues_of(path)]
+    assert ("result-preliminary", 2) in codes and ("result-not-given", 3) in codes
+    assert not [code for code, _ in codes if code == "column-ignored"]
+    [not_given] = [i for i in issues_of(path) if i.code == "result-not-given"]
+    assert "hemolysed specimen" in not_given.message
+
+
+@pytest.mark.parametrize("flag", ["CV > 20%", "CV>15 %", "Fewer than 2 replicates"])
+def test_simoa_quality_flags_leave_a_result_unjudged(write_csv, flag: str) -> None:
+    """Lab QA round 12: a TNF-α with 'CV > 20%' was judged normal (Ella's 'High CV' was not)."""
+    path = write_csv(f"Sample Barcode,Assay,Mean Conc.,Unit,Flags\n000189,TNF-a,3.1,pg/mL,{flag}\n")
+    [result] = results_of(path)
+    assert result.status.value == "indeterminate"
+    assert f"'{flag}', an instrument's or quality control's code" in result.note
+
+
+@pytest.mark.parametrize(
+    ("cell", "why"),
+    [
+        ("Specimen lost", "there was no specimen to test"),
+        ("Lab accident", "the specimen could not be used"),
+        ("Wrong tube", "the specimen could not be used"),
+        ("Unlabelled specimen", "the specimen could not be used"),
+        ("Leaking sample", "the specimen could not be used"),
+        ("Sample too old", "the specimen could not be used"),
+        ("hemolysert", "the specimen could not be used"),
+        ("Credited", "this result was cancelled (no result)"),
+    ],
+)
+def test_more_no_result_words_are_no_result(write_csv, cell: str, why: str) -> None:
+    """Lab QA round 12: each was refused as 'not a number' (exit 2)."""
+    path = write_csv(f"sample_id,marker,value,unit\nW1,IL-6,{cell},pg/mL\nW1,IL-8,3,pg/mL\n")
+    [issue] = issues_of(path)
+    assert issue.code == "result-not-given" and issue.severity == "warning"
+    assert f"says {why}" in issue.message
+
+
+@pytest.mark.parametrize("short_path", [True, False])
+def test_swiss_thousands_and_excels_text_mark_on_ids(write_csv, short_path) -> None:
+    """Lab QA round 12: '1'234.5' was refused though its message named the form; an id
+    written '00125 kept Excel's apostrophe, apart from 00125."""
+    path = write_csv(
+        "sample_id,patient_id,marker,value,unit\n"
+        "'00125,'0044,sIL-2R,1'234.5,pg/mL\n"
+        "00125,0044,IL-6,1’005,pg/mL\n"
+        "'t Hooft,'t Hooft,IL-8,2'345,pg/mL\n"
+    )
+    results = results_of(path, short_path)
+    assert [(r.sample_id, r.patient_id, r.value) for r in results] == [
+        ("00125", "0044", 1234.5), ("00125", "0044", 1005.0), ("'t Hooft", "'t Hooft", 2345.0),
+    ]  # fmt: skip
+    assert not issues_of(path, short_path)
+
+
+def test_spaced_czech_dates_are_read() -> None:
+    assert read_date("2. 3. 2026") == datetime(2026, 3, 2)
+    assert read_date("2. 3. 2026 08:15") == datetime(2026, 3, 2, 8, 15)
+    assert read_date("2026. 03. 20. 08:15") == datetime(2026, 3, 20, 8, 15)  # Hungarian

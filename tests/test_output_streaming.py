@@ -17,7 +17,7 @@ from schema_check import assert_valid_ndjson
 from panelcli.check import CheckOptions, Interpreter, Tally
 from panelcli.models import Issue, Result, Status
 from panelcli.ranges import load_ranges
-from panelcli.render.csv import csv_lines
+from panelcli.render.csv import csv_texts
 from panelcli.render.ndjson import ndjson_lines
 from panelcli.render.stream import Encoded, write_lines
 
@@ -125,7 +125,8 @@ RESULT = Result(
 def test_nothing_is_written_when_no_file_could_be_read() -> None:
     tally, out = Tally(), io.StringIO()
     info = load_ranges(None).info
-    write_lines(csv_lines([unreadable("x.csv"), unreadable("y.csv")], info, tally), out, tally)
+    events = [[unreadable("x.csv")], [unreadable("y.csv")]]
+    write_lines(csv_texts(events, info, tally), out, tally)
     assert out.getvalue() == ""
     assert tally.nothing_read
     assert [i.source for i in tally.unreadable] == ["x.csv", "y.csv"]

@@ -172,6 +172,10 @@ class _BoundsFields(_Strict):
         return self.low is not None or self.high is not None
 
 
+#: The oldest age a row's age_min may give; an age_max past it means "and over".
+MAX_AGE_ROW = 150
+
+
 class Interval(_BoundsFields):
     """A row of a marker's interval that applies to a sex and/or age band (years)."""
 
@@ -215,11 +219,14 @@ class Interval(_BoundsFields):
 
     def describe(self) -> str:
         parts: list[str] = [self.sex] if self.sex else []
-        if self.age_min is not None and self.age_max is not None:
+        # 'age_max = 999' or 'inf' is a way to write 'and over' (ranges QA round 12: 'age 18
+        # to under inf')
+        no_end = self.age_max is not None and self.age_max > MAX_AGE_ROW
+        if self.age_min is not None and self.age_max is not None and not no_end:
             parts.append(f"age {number_text(self.age_min)} to under {number_text(self.age_max)}")
         elif self.age_min is not None:
             parts.append(f"age {number_text(self.age_min)} and over")
-        elif self.age_max is not None:
+        elif self.age_max is not None and not no_end:
             parts.append(f"under age {number_text(self.age_max)}")
         return ", ".join(parts) or "everyone"
 
@@ -2039,6 +2046,12 @@ def ranges_warnings(raw: bytes, stem: str | None = None) -> list[str]:
             )
         if not entry.has_bounds and not entry.intervals:
             warnings.append(f"marker '{name}': no low or high limit, so nothing can be flagged")
+        elif _flags_nothing(entry) and not entry.intervals:
+            # ranges QA round 12: a 'high' line taken out left 'low = 0', and 99,999 was normal
+            warnings.append(
+                f"marker '{name}': only a low limit of {number_text(entry.low or 0.0)} and no "
+                "high one or critical limit, so no value can be flagged (add high)"
+            )
         elif entry.has_bounds and not entry.has_normal_range and not entry.intervals:
             warnings.append(
                 f"marker '{name}': only critical limits; a value that is not past them cannot "
@@ -2049,6 +2062,12 @@ def ranges_warnings(raw: bytes, stem: str | None = None) -> list[str]:
                 warnings.append(
                     f"marker '{name}': the interval for {row.describe()} has no low or high "
                     "limit, so nothing can be flagged for those people"
+                )
+            elif _flags_nothing(row):
+                warnings.append(
+                    f"marker '{name}': the interval for {row.describe()} has only a low limit "
+                    f"of {number_text(row.low or 0.0)}, so no value can be flagged for those "
+                    "people (add high)"
                 )
             elif not row.has_normal_range:
                 warnings.append(
@@ -2151,14 +2170,29 @@ def _named_as_bundled(parsed: RangesFile, stem: str | None = None) -> list[str]:
     return []
 
 
-#: How many times a bundled set's upper limit a set's own may be before it looks like a unit
-#: slip (mg/L for pg/mL is 10⁹): labs and assays differ, but not by a thousand times.
-UNIT_SLIP_RATIO = 1000.0
+def _flags_nothing(bounds: _BoundsFields) -> bool:
+    """Whether a range flags no value: a low limit no concentration is below (0, not '> 0',
+    which flags a 0) and no high or critical limit."""
+    return (
+        bounds.low is not None
+        and (bounds.low < 0 or (bounds.low == 0 and not bounds.low_exclusive))
+        and bounds.high is None
+        and bounds.critical_high is None
+        and bounds.critical_low is None
+    )
+
+
+#: How many times a bundled set's limit a set's own may be before it looks like a unit slip
+#: (mg/L for pg/mL is 10⁹): labs and assays differ by a few times, not a hundred; low limits,
+#: near zero, by more. (Ranges QA round 12: at a thousand, 5 ng/mL written for 5 pg/mL, 532
+#: times ARUP's IL-8 limit, was not said, and 4,000 pg/mL was judged normal.)
+UNIT_SLIP_RATIO = {"high": 100.0, "low": 1000.0}
 
 
 def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
-    """A limit a thousand times or more off a bundled set's for the same marker: most likely
-    written in another unit than `unit` says (found in QA: IL-6 high 7 in mg/L)."""
+    """A limit that many times (`UNIT_SLIP_RATIO`) off every bundled set's for the same marker,
+    said against the nearest: most likely written in another unit than `unit` says (found in
+    QA: IL-6 high 7 in mg/L)."""
     from panelcli.units import UnitProblem, conversion_exponent, convert
 
     def limits(marker: MarkerRange, side: str) -> list[tuple[str, float]]:
@@ -2171,6 +2205,9 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
     ours = {side: limits(entry, side) for side in ("high", "low")}
     if not ours["high"] and not ours["low"]:
         return []
+    # each of our limits with the nearest bundled one: (ratio, set, its limit, its unit, ours
+    # in that unit, side)
+    nearest: dict[tuple[str, float], tuple[float, str, float, str, float, str]] = {}
     for set_name, bundled in bundled_reference_sets():
         known = bundled.resolve(name)
         if known is None:
@@ -2180,37 +2217,41 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
             exponent = conversion_exponent(entry.unit, theirs.unit)
         except UnitProblem:
             continue
-        compared = False
         for side, our_limits in ours.items():
             # their largest limit on this side (for a high, the one a slip is furthest from)
             their_limit = max((limit for _, limit in limits(theirs, side)), default=None)
-            if their_limit is None or not our_limits:
+            if their_limit is None:
                 continue
-            compared = True
             for what, our_limit in our_limits:
                 limit = convert(our_limit, exponent)
                 ratio = limit / their_limit
-                # a slip of exactly a thousand is one too (QA: 2.2 ng/mL over 2.2 pg/mL
-                # came to 999.9999999999999)
-                if ratio > _SLACK / UNIT_SLIP_RATIO and ratio * _SLACK < UNIT_SLIP_RATIO:
-                    continue
-                if ratio > 1:
-                    said = (
-                        f"about {ratio:,.0f} times" if ratio < 1e9 else "more than a billion times"
+                found = nearest.get((what, our_limit))
+                if found is None or abs(math.log(ratio)) < abs(math.log(found[0])):
+                    nearest[what, our_limit] = (
+                        ratio,
+                        set_name,
+                        their_limit,
+                        theirs.unit,
+                        limit,
+                        side,
                     )
-                else:  # QA: 1e-300 was 'about 1/1000…(300 digits) of'
-                    said = (
-                        f"about 1/{1 / ratio:,.0f} of" if ratio > 1e-9 else "under a billionth of"
-                    )
-                # 'is 5,000 pg/mL' only where it converts (QA: '5,000 pg/mL, is 5,000 pg/mL')
-                converted = "" if limit == our_limit else f" is {_grouped(limit)} {theirs.unit},"
-                return [
-                    f"marker '{name}': {what}, {_grouped(our_limit)} {entry.unit},{converted} "
-                    f"{said} the bundled set {set_name}'s {_grouped(their_limit)} {theirs.unit}; "
-                    "is the unit right?"
-                ]
-        if compared:  # the first set that has limits to compare with speaks for all
-            return []
+    for (what, our_limit), (ratio, set_name, their_limit, unit, limit, side) in nearest.items():
+        # a slip of exactly a thousand is one too (QA: 2.2 ng/mL over 2.2 pg/mL came to
+        # 999.9999999999999)
+        slip = UNIT_SLIP_RATIO[side]
+        if ratio > _SLACK / slip and ratio * _SLACK < slip:
+            continue
+        if ratio > 1:
+            said = f"about {ratio:,.0f} times" if ratio < 1e9 else "more than a billion times"
+        else:  # QA: 1e-300 was 'about 1/1000…(300 digits) of'
+            said = f"about 1/{1 / ratio:,.0f} of" if ratio > 1e-9 else "under a billionth of"
+        # 'is 5,000 pg/mL' only where it converts (QA: '5,000 pg/mL, is 5,000 pg/mL')
+        converted = "" if limit == our_limit else f" is {_grouped(limit)} {unit},"
+        return [
+            f"marker '{name}': {what}, {_grouped(our_limit)} {entry.unit},{converted} "
+            f"{said} the bundled set {set_name}'s {_grouped(their_limit)} {unit}; "
+            "is the unit right?"
+        ]
     return []
 
 
@@ -2701,6 +2742,12 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         if kind == "interval" and key in _FIELDS["marker"]:  # QA: 'unknown key' said no more
             hint = f" ('{key}' belongs in the marker's own table, above its interval rows)"
+        elif kind == "marker" and key in ("sex", "age_min", "age_max"):
+            # ranges QA round 12: the one mistake the other way round said only 'unknown key'
+            hint = (
+                f" ('{key}' belongs in an interval row: [[markers.\"{shorten(loc_marker)}\""
+                f".intervals]] then {key} = …, low = …, high = …)"
+            )
         elif kind == "marker" and key[:1].isdigit() and isinstance(err.get("input"), dict):
             # '[markers.IL-1.5]' is marker 'IL-1' with a table '5'
             hint = (
@@ -2771,7 +2818,9 @@ def _explain(err: ErrorDetails, prefix: tuple[str, ...] = ()) -> str:
                 f", with no quotes and no unit ({with_unit[1]}): the marker's unit goes in "
                 f'unit = "{with_unit[2]}"'
             )
-    if err["type"] == "finite_number":  # 'high = nan', 'high = inf'
+    given_nan = isinstance(err.get("input"), float) and math.isnan(err["input"])
+    if err["type"] == "finite_number" or given_nan:  # 'high = nan', 'high = inf'; 'age_max =
+        # nan' (ranges QA round 12: 'must be more than 0')
         message = "must be an ordinary number, such as 7 or 7.5 (not nan or inf)"
     if err["type"] == "list_type":  # 'aliases = "IL6"'
         message = 'must be a list in square brackets, such as ["IL6", "Interleukin 6"]'

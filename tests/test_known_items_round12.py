@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from judged import batch_results_of, issues_of, results_of
@@ -14,6 +16,7 @@ from panelcli import explain as explaining
 from panelcli.check import CheckOptions, check_file
 from panelcli.cli import app
 from panelcli.models import Result
+from panelcli.ranges import RangesFile, check_ranges_bytes, ranges_warnings
 from panelcli.render import fhir
 from panelcli.render.export import EXPORT_WIDTH
 from panelcli.trends import read_date, two_days, why_no_date
@@ -448,3 +451,92 @@ def test_spaced_czech_dates_are_read() -> None:
     assert read_date("2. 3. 2026") == datetime(2026, 3, 2)
     assert read_date("2. 3. 2026 08:15") == datetime(2026, 3, 2, 8, 15)
     assert read_date("2026. 03. 20. 08:15") == datetime(2026, 3, 20, 8, 15)  # Hungarian
+
+
+# --- ranges QA round 12 ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("marker", "unit", "high", "said"),
+    [
+        # a thousand times off a limit lower than ARUP's came to under a thousand times it
+        ("IL-8", "ng/mL", 5, "high, 5 ng/mL, is 5,000 pg/mL, about 532 times the bundled set "
+         "arup-3002601's 9.4 pg/mL"),
+        ("TNF-α", "ng/mL", 8.1, "about 559 times the bundled set arup-3002601's 14.5 pg/mL"),
+        ("IL-6", "pg/L", 7, "high, 7 pg/L, is 0.007 pg/mL, about 1/357 of the bundled set "
+         "arup-3002601's 2.5 pg/mL"),
+    ],
+)  # fmt: skip
+def test_a_unit_slip_under_a_thousand_times_is_said(marker, unit, high, said) -> None:
+    """4,000 pg/mL of IL-8 was judged normal by 'high = 5' in ng/mL, with no warning."""
+    toml = f'[markers."{marker}"]\nunit = "{unit}"\nhigh = {high}\nsource = "lab"\n'
+    assert any(
+        said in w and w.endswith("is the unit right?") for w in ranges_warnings(toml.encode())
+    )
+
+
+@pytest.mark.parametrize("high", [7, 20, 0.9])  # another lab's range, a few times ARUP's
+def test_a_lab_range_a_few_times_the_bundled_ones_is_no_slip(high: float) -> None:
+    toml = f'[markers."IL-6"]\nunit = "pg/mL"\nhigh = {high}\nsource = "lab"\n'
+    assert not [w for w in ranges_warnings(toml.encode()) if "unit right" in w]
+
+
+def test_a_range_with_only_a_low_limit_of_zero_is_said_to_flag_nothing() -> None:
+    """'low = 0' left alone (its 'high' line taken out): 99,999 was normal, with no warning."""
+    toml = b'[markers."IL-6"]\nunit = "pg/mL"\nlow = 0\nsource = "lab"\n'
+    assert (
+        "marker 'IL-6': only a low limit of 0 and no high one or critical limit, so no value can "
+        "be flagged (add high)"
+    ) in ranges_warnings(toml)
+    exclusive = b'[markers."IL-6"]\nunit = "pg/mL"\nlow = 0\nlow_exclusive = true\nsource = "x"\n'
+    assert not [w for w in ranges_warnings(exclusive) if "no value can be flagged" in w]
+    row = (
+        b'[markers."IL-6"]\nunit = "pg/mL"\nsource = "lab"\n'
+        b'[[markers."IL-6".intervals]]\nage_min = 18\nlow = 0\n'
+    )
+    assert (
+        "marker 'IL-6': the interval for age 18 and over has only a low limit of 0, so no value "
+        "can be flagged for those people (add high)"
+    ) in ranges_warnings(row)
+
+
+@pytest.mark.parametrize("key", ['sex = "female"', "age_min = 18", "age_max = 65"])
+def test_a_rows_key_in_the_markers_table_says_where_it_belongs(key: str) -> None:
+    toml = f'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\n{key}\n'
+    name = key.split()[0]
+    [problem] = check_ranges_bytes(toml.encode())
+    assert problem.endswith(
+        f"marker 'IL-6': unknown key '{name}' ('{name}' belongs in an interval row: "
+        f'[[markers."IL-6".intervals]] then {name} = …, low = …, high = …)'
+    )
+
+
+@pytest.mark.parametrize("key", ["age_min", "age_max"])
+def test_a_nan_age_is_said_to_be_no_ordinary_number(key: str) -> None:
+    """'age_max = nan' was told it 'must be more than 0'."""
+    toml = (
+        f'[markers."IL-6"]\nunit = "pg/mL"\n[[markers."IL-6".intervals]]\n{key} = nan\nhigh = 7\n'
+    )
+    [problem] = check_ranges_bytes(toml.encode())
+    assert problem.endswith(f"{key}: must be an ordinary number, such as 7 or 7.5 (not nan or inf)")
+
+
+@pytest.mark.parametrize("age_max", ["inf", "999"])
+def test_a_row_to_an_age_past_any_is_said_and_over(age_max: str) -> None:
+    """'age 18 to under inf'."""
+    toml = (
+        f'[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\n[[markers."IL-6".intervals]]\n'
+        f"age_min = 18\nage_max = {age_max}\nhigh = 7\n"
+    ).encode()
+    assert check_ranges_bytes(toml) == []
+    [row] = RangesFile.model_validate(tomllib.loads(toml.decode())).markers["IL-6"].intervals
+    assert row.describe() == "age 18 and over"
+
+
+def test_the_docs_ranges_file_example_is_a_valid_set() -> None:
+    """Ranges QA round 12: the example left out [set]'s lab, specimen and source."""
+    text = (Path(__file__).parent.parent / "docs" / "reference-ranges.md").read_text("utf-8")
+    example = re.search(r"## The file format.*?```toml\n(.*?)```", text, re.S)
+    assert example is not None
+    assert check_ranges_bytes(example[1].encode()) == []
+    assert all(f"\n{key} = " in example[1] for key in ("lab", "specimen", "source"))

@@ -1204,7 +1204,11 @@ def test_crs_alone_end_lines_in_a_ranges_file_and_an_age_is_no_concentration() -
 def test_a_limit_a_thousand_times_off_the_bundled_sets_is_a_unit_slip_warning() -> None:
     """IL-6 'high = 7' with unit mg/L can never flag a result (found in QA)."""
     slip = ranges_warnings(b'[markers."IL-6"]\nunit = "mg/L"\nhigh = 7.0\nsource = "lab"\n')
-    assert any("about 2,800,000 times" in w and "is the unit right?" in w for w in slip), slip
+    # said against the nearest bundled limit, Mayo's 6.4 (ranges QA round 12)
+    assert any(
+        "about 1,093,750 times the bundled set mayo-adult's 6.4 pg/mL; is the unit right?" in w
+        for w in slip
+    ), slip
     fine = ranges_warnings(b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7.0\nsource = "lab"\n')
     assert not any("unit right" in w for w in fine)
 
@@ -1279,8 +1283,8 @@ def test_a_unit_slip_warning_in_the_bundled_sets_unit_gives_the_number_once() ->
         toml = f'[markers."IL-6"]\nunit = "{unit}"\nhigh = 5000\nsource = "x"\n'
         (slip,) = ranges_warnings(toml.encode())
         assert slip == (
-            f"marker 'IL-6': high, 5,000 {unit}, about 2,000 times the bundled set "
-            "arup-3002601's 2.5 pg/mL; is the unit right?"
+            f"marker 'IL-6': high, 5,000 {unit}, about 781 times the bundled set "
+            "mayo-adult's 6.4 pg/mL; is the unit right?"  # the nearest (ranges QA round 12)
         )
 
 

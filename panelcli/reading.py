@@ -1949,6 +1949,7 @@ _TIME_KEYS = frozenset({
     "collectiontime", "timecollected", "drawtime", "timedrawn", "collecttime",
     "specimencollectiontime", "collectedtime", "entnahmezeit", "uhrzeit", "heuredeprélèvement",
     "heuredeprelevement", "horadetoma", "horadeextraccion",
+    "colltm", "colltime", "colltimes",  # Sunquest's 'COLL TM' (lab QA round 12)
 })  # fmt: skip
 
 
@@ -1958,7 +1959,10 @@ def _time_beside_date(cells: list[str]) -> int | None:
     draws of a day were one panel)."""
     keys = [_header_key_of(cell) for cell in cells]
     time = next((i for i, key in enumerate(keys) if key in _TIME_KEYS), None)
-    dated = any(_ROLE_OF.get(key) == "collected_at" and key not in _TIME_KEYS for key in keys)
+    dated = any(
+        "collected_at" in (_ROLE_OF.get(key), _WEAK_ROLE_OF.get(key)) and key not in _TIME_KEYS
+        for key in keys
+    )  # (a weak name too: Sunquest's 'COLL DT' beside 'COLL TM', lab QA round 12)
     return time if dated else None
 
 
@@ -2022,6 +2026,20 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             unmapped.append(left)
             raw_value = left
             not_read_why[left] = _read_before_dilution(cells[kept])
+        elif role == "marker" and (
+            _header_key_of(cell).endswith("name")
+            != _header_key_of(cells[roles[role]]).endswith("name")
+        ):
+            # a test's code and its name side by side, Sunquest's 'TEST' and 'TEST NAME' (lab
+            # QA round 12: refused as two marker columns): the name is read
+            kept, left = roles[role], index
+            if _header_key_of(cell).endswith("name"):
+                kept, left = left, kept
+            roles[role] = kept
+            unmapped.append(left)
+            not_read_why[left] = _not_read_because(
+                f"column '{shorten(cells[kept])}' gives the marker's name already"
+            )
         elif role == "comment":
             # an order's and a result's comment side by side (QA: the file was refused as
             # naming two comment columns): the first is read, the other said not to be
@@ -6155,6 +6173,8 @@ _NAMES_OF_NO_SIGN = frozenset({
     "units", "id", "name", "no", "number", "location", "well", "position", "plate", "run",
     "npx", "status", "type", "panel", "kit", "lot", "batch", "qc", "warning", "error", "errors",
     "note", "notes", "remark", "description", "method", "instrument", "analyzer", "source",
+    # Simoa's counts and blank reading (lab QA round 12: each was said to be the value's sign)
+    "replicates", "reps", "n", "aeb", "signal", "od", "mfi", "fi", "rlu", "dilutionfactor", "df",
 })  # fmt: skip
 
 

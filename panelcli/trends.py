@@ -592,7 +592,8 @@ _TIME_AFTER = lazy_pattern(
     # ':' or, as Oracle's TIMESTAMP text and some European systems write it, '.' between
     # hours, minutes and seconds, and a fraction of a second ('13-MAR-2026 08.00.00.000000000
     # AM': lab QA round 9, unreadable)
-    r"^(?P<day>.+?)[ T]+(?P<hour>\d{1,2})(?P<mark>[:.h])(?P<minute>\d{2})"
+    # or '-' after a year, as Meditech writes '02/03/2026-08:15' (lab QA round 12: unread)
+    r"^(?P<day>.+?)(?:[ T]+|(?<=\d{4})-)(?P<hour>\d{1,2})(?P<mark>[:.h])(?P<minute>\d{2})"
     r"(?:(?P=mark)(?P<second>\d{2})(?:[.,]\d{1,9})?)?\s*(?P<half>[AaPp]\.?[Mm]\.?)?"
     # and an offset ('02-04-2026 07:40:00 +02:00': lab QA round 11, unreadable)
     r"(?:\s*(?P<offset>[+-](?:[01]\d|2[0-3]):?[0-5]\d|Z))?$"

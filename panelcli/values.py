@@ -398,6 +398,7 @@ _FINAL = frozenset({
     "freigegeben", "validiert", "abgeschlossen", "validé", "valide", "validado", "liberado",
     # Cerner's 'Auth (Verified)', its everyday final status (lab QA round 7: a warning a row)
     "auth", "authorized", "authorised", "authenticated",
+    "comp",  # Meditech's (lab QA round 12: its status column was not read)
 })  # fmt: skip
 #: A status's first word that says what it is, whatever follows ('Final; addendum pending',
 #: 'Corrected - previously reported in error': review, read by a later word)
@@ -546,6 +547,7 @@ _NO_RESULT_UNLESS_A_CAVEAT = {
         "the test was ordered twice: this one has no result",
     ),
     **dict.fromkeys(("tbd", "to be determined"), "the result is still to come"),
+    "pnd": "the result is still to come",  # Meditech's (lab QA round 12: refused)
 }  # fmt: skip
 #: A wide file's marker cell with only these is left empty on purpose, as a blank one is:
 #: what spreadsheets put under a marker not run (QA: a row's '-' was refused, exit 2). Not

@@ -540,3 +540,46 @@ def test_the_docs_ranges_file_example_is_a_valid_set() -> None:
     assert example is not None
     assert check_ranges_bytes(example[1].encode()) == []
     assert all(f"\n{key} = " in example[1] for key in ("lab", "specimen", "source"))
+
+
+def test_a_test_code_beside_its_name_is_no_second_marker_column(write_csv) -> None:
+    """Lab QA round 12: Sunquest's 'TEST' beside 'TEST NAME' refused the file (exit 2), and
+    its 'COLL TM' beside the weakly named 'COLL DT' was not read."""
+    path = write_csv(
+        "ACC #,MRN,COLL DT,COLL TM,TEST,TEST NAME,RESULT,UNITS\n"
+        "W1,0098,13/03/2026,0815,IL6,Interleukin 6,14.8,pg/mL\n"
+        "W1,0098,13/03/2026,0815,TNFA,Tumor Necrosis Factor Alpha,<4.0,pg/mL\n"
+    )
+    results = results_of(path)
+    assert [(r.marker, r.collected_at) for r in results] == [
+        ("IL-6", "13/03/2026 08:15"), ("TNF-α", "13/03/2026 08:15"),
+    ]  # fmt: skip
+    [ignored] = [i for i in issues_of(path) if i.code == "column-ignored"]
+    assert ignored.message == (
+        "column 'TEST' was not read: column 'TEST NAME' gives the marker's name already"
+    )
+
+
+def test_meditechs_status_pending_result_and_dated_time(write_csv) -> None:
+    """Lab QA round 12: 'COMP' left the status column unread, 'PND' was refused (exit 2), and
+    '13/03/2026-08:15' was no date."""
+    path = write_csv(
+        "Specimen,Coll Date,Test Description,Result,Units,Status\n"
+        "V1,13/03/2026-08:15,INTERLEUKIN-6,18.4,pg/mL,COMP\n"
+        "V1,13/03/2026-08:15,INTERFERON GAMMA,PND,pg/mL,PENDING\n"
+        "V1,13/03/2026-08:15,INTERLEUKIN-8,PND,pg/mL,\n"
+    )
+    [result] = results_of(path)
+    assert (result.marker, result.collected_at) == ("IL-6", "13/03/2026-08:15")
+    assert read_date("13/03/2026-08:15") == datetime(2026, 3, 13, 8, 15)
+    codes = [(i.code, i.line) for i in issues_of(path)]
+    assert ("result-not-given", 3) in codes and ("result-not-given", 4) in codes
+    assert not [code for code, _ in codes if code in ("column-ignored", "date-unreadable")]
+
+
+@pytest.mark.parametrize("column", ["Replicates", "AEB", "N"])
+def test_a_count_column_before_the_value_is_not_said_to_be_its_sign(write_csv, column) -> None:
+    """Lab QA round 12: Simoa's 'Replicates' (2) was said to be read as the value's sign."""
+    path = write_csv(f"Sample Barcode,Assay,{column},Mean Conc.,Unit\n000189,IL-6,2,3.1,pg/mL\n")
+    [ignored] = [i for i in issues_of(path) if i.code == "column-ignored"]
+    assert ignored.message == f"column '{column}' is not a known marker or field and was not read"

@@ -2955,6 +2955,9 @@ _PAGE_LINE = lazy_pattern(
     # decorated or not ('*** End of Report ***', '-- Ende des Befundes --'; QA)
     r"[\s*=_~#-]*(?:"
     r"(?:page|seite|pagina|página)\s*\d+(?:\s*(?:of|/|von|de|di|sur)\s*\d+)?|-\s*\d+\s*-"
+    # Excel's 'sep=;' line and an export's date above a second export joined on (lab QA round
+    # 12: each was a sample with no marker, exit 2)
+    r"|sep=.?|export\s*(?:date|time)\b.*"
     r"|(?:printed|print\s*date|generated|exported"
     r"|end\s+of\s+(?:the\s+)?(?:report|file|data|results?|document))\b.*"
     # German, French, Spanish and Italian ends and print lines (QA: each made a 'sample')

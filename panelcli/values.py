@@ -1625,6 +1625,52 @@ def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
         return LabRange(None, bound, _range_unit(up_to.group("unit")))
     if cell.endswith((")", "]")) and (remark := _METHOD_REMARK.search(cell)) is not None:
         return parse_lab_range(cell[: remark.start()], decimal_comma)
+    return _worded_range(cell, in_brackets=text.strip()[:1] == "[")
+
+
+#: Printed ranges in words (lab QA round 12: each was unreadable, and the set's range, three
+#: times stricter, judged the value): '7.0 max', 'max. 7.0', 'ND-7.0' (nothing found up to
+#: 7.0), '[0.0;7.0]' (an interval as mathematics writes it), 'normal < 7.0'
+_RANGE_MAX = lazy_pattern(
+    rf"^(?i:max\.?|maximum)\s*{_NUM}\s*{_RANGE_UNIT}?$|^{_NUM}\s*(?i:max\.?|maximum)$"
+)
+_RANGE_MIN = lazy_pattern(
+    rf"^(?i:min\.?|minimum)\s*{_NUM}\s*{_RANGE_UNIT}?$|^{_NUM}\s*(?i:min\.?|minimum)$"
+)
+_RANGE_FROM_NOTHING = lazy_pattern(
+    rf"^(?i:n\.?d\.?|neg\.?|negative)\s*[-–—]\s*{_NUM}\s*{_RANGE_UNIT}?$"
+)
+_RANGE_IN_SEMICOLONS = lazy_pattern(rf"^{_NUM}\s*;\s*{_NUM}$")  # its brackets taken off
+_RANGE_SAID_NORMAL = lazy_pattern(
+    r"^(?i:normal|norm(?:al)?\s+range|normal\s+value)\s*:?\s+(?=[<>≤≥\d])"
+)
+
+
+def _worded_range(cell: str, in_brackets: bool) -> LabRange | None:
+    """A printed range in words (`_RANGE_MAX` …), else None; `in_brackets`: the cell was
+    written in square brackets ('[0.0;7.0]', read as '0.0;7.0')."""
+    if not cell[:1].isalnum():
+        return None
+    if (found := _RANGE_MAX.match(cell)) is not None:
+        bound = float(found.group(1) or found.group(3))
+        unit = _range_unit(found.group("unit"))
+        return LabRange(None, bound, unit) if math.isfinite(bound) else None
+    if (found := _RANGE_MIN.match(cell)) is not None:
+        bound = float(found.group(1) or found.group(3))
+        unit = _range_unit(found.group("unit"))
+        return LabRange(bound, None, unit) if math.isfinite(bound) else None
+    if (found := _RANGE_FROM_NOTHING.match(cell)) is not None:
+        bound = float(found.group(1))
+        return (
+            LabRange(None, bound, _range_unit(found.group("unit")))
+            if math.isfinite(bound)
+            else None
+        )
+    if in_brackets and (found := _RANGE_IN_SEMICOLONS.match(cell)) is not None:
+        low, high = float(found.group(1)), float(found.group(2))
+        return LabRange(low, high, None) if math.isfinite(high) else None
+    if (said := _RANGE_SAID_NORMAL.match(cell)) is not None:
+        return parse_lab_range(cell[said.end() :])
     return None
 
 

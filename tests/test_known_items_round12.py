@@ -15,12 +15,11 @@ from typer.testing import CliRunner
 from panelcli import explain as explaining
 from panelcli.check import CheckOptions, check_file
 from panelcli.cli import app
-from panelcli.models import Result
 from panelcli.ranges import RangesFile, check_ranges_bytes, ranges_warnings
 from panelcli.render import fhir
 from panelcli.render.export import EXPORT_WIDTH
 from panelcli.trends import read_date, two_days, why_no_date
-from panelcli.values import ValueProblem, parse_value
+from panelcli.values import ValueProblem, parse_lab_range, parse_value
 
 runner = CliRunner()
 
@@ -171,7 +170,7 @@ def test_dutch_flags_in_a_file(write_csv, short_path) -> None:
 
 def test_batches_read_glued_flags_as_the_file_reader_does(write_csv) -> None:
     path = write_csv(DUTCH_FLAGS)
-    assert [(r.marker, r.value) for r in batch_results_of(path, 2) if isinstance(r, Result)] == [
+    assert [(r.marker, r.value) for r in batch_results_of(path, 2)] == [
         (r.marker, r.value) for r in results_of(path)
     ]
 
@@ -583,3 +582,42 @@ def test_a_count_column_before_the_value_is_not_said_to_be_its_sign(write_csv, c
     path = write_csv(f"Sample Barcode,Assay,{column},Mean Conc.,Unit\n000189,IL-6,2,3.1,pg/mL\n")
     [ignored] = [i for i in issues_of(path) if i.code == "column-ignored"]
     assert ignored.message == f"column '{column}' is not a known marker or field and was not read"
+
+
+@pytest.mark.parametrize(
+    ("printed", "low", "high", "high_exclusive"),
+    [
+        ("7.0 max", None, 7.0, False),
+        ("max. 7,0 pg/mL", None, 7.0, False),
+        ("5 min", 5.0, None, False),
+        ("ND-7.0", None, 7.0, False),
+        ("[0.0;7.0]", 0.0, 7.0, False),
+        ("normal < 7.0", None, 7.0, True),
+    ],
+)
+def test_printed_ranges_in_words_are_read(printed, low, high, high_exclusive) -> None:
+    """Lab QA round 12: each was unreadable, and the set's stricter range judged the value."""
+    found = parse_lab_range(printed)
+    assert found is not None
+    assert (found.low, found.high, found.high_exclusive) == (low, high, high_exclusive)
+
+
+@pytest.mark.parametrize("printed", ["0.0 - 7.0, adult", "0.0;7.0", "7 max 9", "maximal 7"])
+def test_other_worded_ranges_stay_unread(printed: str) -> None:
+    assert parse_lab_range(printed) is None
+
+
+def test_a_joined_exports_sep_line_and_export_date_are_skipped(write_csv) -> None:
+    """Lab QA round 12: each was a sample with no marker (exit 2)."""
+    path = write_csv(
+        "Export date: 2026-03-02\nSample ID;Marker;Result;Unit\nD1;IL-6;12,5;pg/mL\n"
+        "sep=;\nExport date: 2026-03-03\nSample ID;Marker;Result;Unit\nD2;IL-6;1,5;pg/mL\n"
+    )
+    assert [r.sample_id for r in results_of(path)] == ["D1", "D2"]
+    codes = [(i.code, i.line) for i in issues_of(path)]
+    assert [c for c in codes if c[0] != "preamble-skipped"] == [
+        ("page-line-skipped", 4),
+        ("page-line-skipped", 5),
+        ("header-repeated", 6),
+    ]
+    assert [r.sample_id for r in batch_results_of(path, 1)] == ["D1", "D2"]

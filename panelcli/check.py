@@ -2573,7 +2573,10 @@ class Interpreter:
         if m.comment is None or says_no_alarm(m.comment):
             return result  # ('None', 'OK' are read as no comment; said here too, on any path)
         if result.status in (Status.NO_REFERENCE, Status.INDETERMINATE):
-            return result  # not judged already
+            # not judged already, but the alarm is said (lab QA round 12: Simoa's 'Conc. >
+            # ULOQ' beside a name the set lacks was lost, and 480 shown as exact)
+            alarm = f"the instrument marked it ('{shorten(m.comment)}' in '{shorten(column)}')"
+            return result.model_copy(update={"note": _noted(result, alarm)})
         side = m.comment.strip()[:1]
         if side in "<>" and result.comparator == side and m.comment[1:].strip().isalpha():
             return result  # cobas' '>Test' beside '>5000': past the measuring range, as read

@@ -845,7 +845,9 @@ _ASSAY_AFTER = lazy_pattern(
     # an analyzer or its maker, and a cartridge's generation ('IL-6 Elecsys', 'IL-8 (Gen 2)':
     # lab QA round 9, no hint)
     r"|elecsys|cobas|roche|siemens|immulite|atellica|abbott|architect|alinity|beckman|diasorin"
-    r"|liaison|quanterix|ella|simple\s*plex|gen(?:eration)?\s*\d)\s*[)\]]?",
+    r"|liaison|quanterix|ella|simple\s*plex|gen(?:eration)?\s*\d"
+    # a Simoa kit's ('IL-6 3-Plex A', 'IL-6 Advantage PLUS': lab QA round 12, no hint)
+    r"|\d+-?plex(?:\s+[a-z])?|advantage(?:\s+plus)?)\s*[)\]]?",
     re.IGNORECASE,
 )
 _ASSAY_BEFORE = lazy_pattern(

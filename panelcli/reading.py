@@ -3529,7 +3529,8 @@ _BARE_LIMITS = {
 #: Low', 'Critical Value', 'Crit Flag', 'Alert')
 _CRITICAL_COLUMN = lazy_pattern(
     r"(?:critical|crit|panic|alert)(?:low|high|lo|hi|value|values|limit|limits|range|flag"
-    r"|result)?|(?:low|high|lower|upper)(?:critical|panic)(?:limit|value)?"
+    r"|result|call|called|notified|notification)?|(?:low|high|lower|upper)(?:critical|panic)"
+    r"(?:limit|value)?"  # (and 'Critical Call': lab QA round 12, only 'not a known field')
 )
 #: ... after a marker's name, as a wide file's marker's own column ('IL-6 Critical High')
 _MARKER_S_CRITICAL = lazy_pattern(

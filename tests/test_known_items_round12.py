@@ -621,3 +621,27 @@ def test_a_joined_exports_sep_line_and_export_date_are_skipped(write_csv) -> Non
         ("header-repeated", 6),
     ]
     assert [r.sample_id for r in batch_results_of(path, 1)] == ["D1", "D2"]
+
+
+def test_a_simoa_kits_name_is_hinted_and_its_alarm_kept_without_a_range(write_csv) -> None:
+    """Lab QA round 12: 'IL-6 3-Plex A' got no hint, and its 'Conc. > ULOQ' alarm was lost, 480
+    shown as exact."""
+    path = write_csv(
+        "Sample Barcode,Assay,Errors,Replicate Conc.,Unit\n"
+        "PT-43,IL-6 3-Plex A,Conc. > ULOQ,480,pg/mL\nPT-43,IL-10 3-Plex A,,0.45,pg/mL\n"
+    )
+    alarmed, plain = results_of(path)
+    assert alarmed.status.value == "no_reference" and "did you mean IL-6?" in alarmed.note
+    assert alarmed.note.endswith("the instrument marked it ('Conc. > ULOQ' in 'Errors')")
+    assert "instrument" not in plain.note
+
+
+def test_a_critical_call_column_says_how_critical_is_judged(write_csv) -> None:
+    """Lab QA round 12: 'Critical Call' got only 'not a known marker or field'."""
+    path = write_csv(
+        "Accession,Test,Result,Units,Critical Call\nA1,IL-6,512.0,pg/mL,Y\nA1,IL-10,5,pg/mL,N\n"
+    )
+    [ignored] = [i for i in issues_of(path) if i.code == "column-ignored"]
+    assert ignored.message.startswith(
+        "column 'Critical Call' was not read: it gives the lab's critical (panic) limits or marks"
+    )

@@ -393,9 +393,10 @@ _WEAK_ROLE_OF = {
     "monster": "sample_id",
     "type": "sample_type", "welltype": "sample_type",
     "donor": "patient_id", "pid": "patient_id",
-    # a class's own panel ('Student', 'Case'; educator QA round 12: cases were 'line 2', 'line
-    # 3'), where no other column names the person
-    **dict.fromkeys(("student", "pupil", "case"), "patient_id"),
+    # a class's own panel ('Student'; educator QA round 12: cases were 'line 2', 'line 3'),
+    # where no other column names the person; not a bare 'Case', which a study may fill with
+    # 1 or 0 for case or control (then all cases were one person)
+    **dict.fromkeys(("student", "pupil"), "patient_id"),
     # Rarer names of a flag column: beside a known one ('Abnormal Flag' and 'Lab Flag') the
     # file is read as before, not refused as naming two flag columns (QA).
     # 'H/L Flag' keeps its '/': as header noise it made 'Date/Time' a second collection date.
@@ -457,13 +458,6 @@ _WEAK_ROLE_OF = {
     # lab QA round 12: Swedish, Polish, Norwegian; Polish 'Norma' is the lab's range
     **dict.fromkeys(("avvikelse", "flaga", "flagg"), "lab_flag"),
     "norma": "reference_range",
-    # a UK request's number, a lab's id or reference, an episode (lab QA round 12: three
-    # patients' rows made one panel); weak, beside a column that names the sample
-    **dict.fromkeys(
-        ("requestno", "requestnumber", "request", "reqno", "req", "labid", "labref",
-         "labreference", "episode", "episodeid"),
-        "sample_id",
-    ),
     # the UK's NHS number, the person where no other column names one (not a surname: two
     # Smiths are not one person)
     **dict.fromkeys(("nhsnumber", "nhsno"), "patient_id"),
@@ -696,7 +690,13 @@ _WELL = ("well", "wells", "wellid", "location", "welllocation")
 #: test's 'Name', a row's 'ID', a test's 'Description'): read as the sample id only where the
 #: file has no sample or patient column and the first rows bear it out (see
 #: `_sample_column_by_rows`). (A column that names a person is the patient's: `_WEAK_ROLE_OF`.)
-_MAYBE_SAMPLE = ("name", "id", "identifier", "description", "sampledescription", "specimenname")
+_MAYBE_SAMPLE = (
+    "name", "id", "identifier", "description", "sampledescription", "specimenname",
+    # a UK LIMS's request number, a lab's id or reference (lab QA round 12: three patients'
+    # rows made one panel); not where a patient column is: a lab's one 'Lab ID' on every row
+    # would then make them one sample
+    "requestno", "requestnumber", "reqno", "req", "labid", "labref", "labreference",
+)  # fmt: skip
 #: Of those, the ones that may name a person: the patient's id where a value comes with two
 #: collection dates, as no sample can.
 _MAYBE_PERSON = frozenset({"name", "id", "identifier"})

@@ -274,7 +274,7 @@ def test_other_comments_do_not_mark_a_file_synthetic(write_csv, comment: str) ->
     assert check_file(path).synthetic_sources == []
 
 
-@pytest.mark.parametrize("header", ["Student", "Case", "Pupil", "Student name", "Student ID"])
+@pytest.mark.parametrize("header", ["Student", "Case ID", "Pupil", "Student name", "Student ID"])
 def test_a_class_files_person_column_names_the_person(write_csv, header: str) -> None:
     """A wide class file's 'Student' column was ignored: cases were 'line 2', 'line 3'."""
     path = write_csv(f"{header},IL-6 (pg/mL)\nAnn,3\nBob,9\n")
@@ -353,9 +353,11 @@ def test_more_countries_exports_are_read_sample_by_sample(write_csv, header: str
     assert [(r.marker, r.value, r.status.value) for r in results] == [
         ("IL-6", 45.0, "high"), ("IL-8", 3.0, "normal"),
     ]  # fmt: skip
-    assert len({r.sample_id for r in results}) == 2 and len({r.patient_id for r in results}) == 2
+    assert len({r.patient_id for r in results}) == 2  # each its own panel
+    assert len({r.sample_id for r in results}) == (1 if "NHS" in header else 2)
     ignored = [i.column for i in issues_of(path) if i.code == "column-ignored"]
-    assert ignored in ([], ["Surname", "Forename"])  # (names are not ids)
+    # (names are not ids; a request number beside a patient's is not read)
+    assert ignored in ([], ["Request No", "Surname", "Forename"])
     if ";" in header:  # each with the lab's own range column
         assert {r.reference.origin for r in results if r.reference} == {"file"}
 
@@ -645,3 +647,36 @@ def test_a_critical_call_column_says_how_critical_is_judged(write_csv) -> None:
     assert ignored.message.startswith(
         "column 'Critical Call' was not read: it gives the lab's critical (panic) limits or marks"
     )
+
+
+def test_a_studys_case_or_control_column_is_no_person(write_csv) -> None:
+    """A bare 'Case' of 1 or 0 would make every case one person, with a trend across them."""
+    path = write_csv(
+        "sample_id,Case,marker,value,unit\nS1,1,IL-6,3,pg/mL\nS2,1,IL-6,9,pg/mL\nS3,0,IL-6,2,pg/mL\n"
+    )
+    assert [r.patient_id for r in results_of(path)] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "samples"),
+    [
+        # read where its values group several markers' results
+        ("Request No,Test,Result,Units", "R1,IL-6,45|R1,IL-8,3|R2,IL-6,4", ["R1", "R1", "R2"]),
+        ("Lab ID,Test,Result,Units", "L1,IL-6,45|L1,IL-8,3|L2,IL-6,4", ["L1", "L1", "L2"]),
+        # else said not to be (below)
+        ("Req #,Test,Result,Units", "R1,IL-6,45|R2,IL-8,3", [None, None]),
+        # beside a patient column, a lab's one id on every row is no sample's
+        ("Subject,Lab ID,Test,Result,Units", "P1,LAB,IL-6,45|P2,LAB,IL-8,3", [None, None]),
+        # nor is a study's episode or visit number
+        ("Subject,Episode,Test,Result,Units", "P1,1,IL-6,45|P2,1,IL-8,3", [None, None]),
+    ],
+)  # fmt: skip
+def test_a_request_or_lab_number_is_the_sample_only_where_nothing_else_is(
+    write_csv, header: str, rows, samples
+) -> None:
+    body = "".join(f"{row},pg/mL\n" for row in rows.split("|"))
+    path = write_csv(f"{header}\n{body}")
+    assert [r.sample_id for r in results_of(path)] == samples
+    if header.startswith("Req #"):  # two patients' rows may be one panel: said
+        [ignored] = [i for i in issues_of(path) if i.code == "column-ignored"]
+        assert "it holds different values ('R1' on line 2, 'R2' on line 3)" in ignored.message

@@ -182,7 +182,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                   "provnr", "prøvenummer", "provenummer", "prøvenr", "provenr", "näytenumero",
                   "naytenumero", "numerpróbki", "numerprobki", "nrpróbki", "nrprobki",
                   "číslovzorku", "cislovzorku", "numuneno", "numunenumarası",
-                  "αριθμόσδείγματοσ", "αριθμοσδειγματοσ", "δείγμα", "δειγμα"),  # Greek
+                  "αριθμόσδείγματοσ", "αριθμοσδειγματοσ"),  # Greek
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber",
                    "patientennummer", "patientenid", "patnr",  # German exports

@@ -46,6 +46,8 @@ def marker_key(name: str) -> str:
     key = _NOISE.sub("", text)
     for written, english in _OTHER_LANGUAGES:
         key = key.replace(written, english)
+    if key[:2] == "ил":  # Russian 'ИЛ-6' (only first: 'ил' is in many words)
+        key = f"il{key[2:]}"
     return key
 
 
@@ -159,6 +161,11 @@ _OTHER_LANGUAGES = (
     ("fatordenecrosetumoral", "tumornecrosisfactor"), ("tumornekrosefaktor", "tumornecrosisfactor"),
     ("proteinacreactiva", "creactiveprotein"), ("proteinecreactive", "creactiveprotein"),
     ("ferritina", "ferritin"), ("ferritine", "ferritin"),
+    # lab QA round 12: Greek, Russian, Turkish, Polish names had no hint (accents are off
+    # already: 'ιντερλευκίνη' is 'ιντερλευκινη', 'nowotworów' 'nowotworow')
+    ("ιντερλευkινη", "interleukin"), ("ιντερφερονη", "interferon"),  # (κ is read as k)
+    ("интерлеикин", "interleukin"), ("интерферон", "interferon"), ("фно", "tnf"),  # (й: и)
+    ("interlokin", "interleukin"), ("czynnikmartwicynowotworow", "tumornecrosisfactor"),
 )  # fmt: skip
 #: ... and the English names in full, as keys, and the short form each is written as
 _IN_FULL = (

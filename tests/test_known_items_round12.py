@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from panelcli import explain as explaining
 from panelcli.check import CheckOptions, check_file
 from panelcli.cli import app
-from panelcli.ranges import RangesFile, check_ranges_bytes, ranges_warnings
+from panelcli.ranges import RangesFile, check_ranges_bytes, load_ranges, ranges_warnings
 from panelcli.render import fhir
 from panelcli.render.export import EXPORT_WIDTH
 from panelcli.trends import read_date, two_days, why_no_date
@@ -680,3 +680,16 @@ def test_a_request_or_lab_number_is_the_sample_only_where_nothing_else_is(
     if header.startswith("Req #"):  # two patients' rows may be one panel: said
         [ignored] = [i for i in issues_of(path) if i.code == "column-ignored"]
         assert "it holds different values ('R1' on line 2, 'R2' on line 3)" in ignored.message
+
+
+@pytest.mark.parametrize(
+    ("written", "marker"),
+    [
+        ("Ιντερλευκίνη 6", "IL-6"), ("Ιντερλευκίνη 6 (IL-6)", "IL-6"), ("Ιντερφερόνη γ", "IFN-γ"),
+        ("Интерлейкин-6", "IL-6"), ("ИЛ-6", "IL-6"), ("ФНО-α", "TNF-α"),
+        ("İnterlökin 6", "IL-6"), ("Czynnik martwicy nowotworów alfa", "TNF-α"),
+    ],
+)  # fmt: skip
+def test_greek_russian_turkish_polish_names_are_read(written: str, marker: str) -> None:
+    """Lab QA round 12: each was no_reference with no hint."""
+    assert load_ranges(None).resolve(written) == marker

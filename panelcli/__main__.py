@@ -82,11 +82,32 @@ def main() -> None:
             run()
         except SystemExit as done:
             _leave(done.code)
+        except (MemoryError, SystemError) as exc:
+            _out_of_memory(exc)
     except (KeyboardInterrupt, Terminated) as exc:  # a signal before a command started
         words, status = signal_stop(type(exc))
         with contextlib.suppress(OSError):  # no stderr after SIGHUP
             print(f"panelcli: {words}", file=sys.stderr)
         raise SystemExit(status) from None
+
+
+def _out_of_memory(exc: MemoryError | SystemError) -> NoReturn:
+    """End a run that ran out of memory: a MemoryError (or CPython's SystemError 'error return
+    without exception set' that one may leave) past the command's own handling, as typer and
+    click unwind (developer QA round 12: a traceback, exit 1). One line, said once; exit 2."""
+    said = getattr(sys.modules.get("panelcli.cli"), "OUT_OF_MEMORY_SAID", False)
+    if isinstance(exc, SystemError) and not said:
+        raise exc
+    if not said:  # os.write: no memory to spare for more
+        with contextlib.suppress(OSError):
+            os.write(
+                2,
+                b"panelcli: out of memory: give panelcli more memory, or use --format "
+                b"ndjson or csv, which stream in flat memory\n",
+            )
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+    os._exit(2)
 
 
 def _leave(code: object) -> NoReturn:

@@ -359,6 +359,8 @@ _stops_said: list[type[BaseException]] = []
 
 #: `panelcli --debug COMMAND`: a traceback for any command's failure, as its own --debug
 _DEBUG_EVERYWHERE = False
+#: Whether this run said it ran out of memory (a second MemoryError is the same failure)
+OUT_OF_MEMORY_SAID = False
 #: Whether this run's output streams in flat memory (ndjson or csv, no --export): then out of
 #: memory is no advice to stream (developer QA round 9: a 13-row NDJSON run was told to)
 _RUN_STREAMS = False
@@ -367,8 +369,9 @@ _RUN_STREAMS = False
 @contextlib.contextmanager
 def fatal_errors(debug: bool = False) -> Iterator[None]:
     """Turn every failure into one clear line on stderr and an exit code; never a traceback."""
-    global _RUN_STREAMS
+    global _RUN_STREAMS, OUT_OF_MEMORY_SAID
     _RUN_STREAMS = False  # until `check` knows its format (one process may run several)
+    OUT_OF_MEMORY_SAID = False  # (entered by `run` and then by the command: before any failure)
     try:
         yield
     except typer.Exit:
@@ -389,10 +392,18 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
         # killed by SIGPIPE (never 0: the run did not finish).
         _drop_unwritten_output()
         raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
-    except MemoryError:
+    except MemoryError as exc:
         # no bug (developer QA round 8: it was an "internal error"), but the machine's or a
-        # limit's (`ulimit -v`) end: what holds most is said
+        # limit's (`ulimit -v`) end: what holds most is said, once (developer QA round 12: a
+        # second MemoryError as the stack unwound said it again, or gave a traceback, exit 1;
+        # __main__ ends such a run with exit 2). The finished frames' locals (the report they
+        # hold) are let go first.
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
         _drop_unwritten_output()
+        if OUT_OF_MEMORY_SAID:
+            raise typer.Exit(ExitStatus.ERROR) from None
+        OUT_OF_MEMORY_SAID = True
         _say(
             "out of memory: this run streams its results in flat memory, but panelcli itself "
             "needs about 50 MB to start and read a file; give it more memory"

@@ -693,3 +693,76 @@ def test_a_request_or_lab_number_is_the_sample_only_where_nothing_else_is(
 def test_greek_russian_turkish_polish_names_are_read(written: str, marker: str) -> None:
     """Lab QA round 12: each was no_reference with no hint."""
     assert load_ranges(None).resolve(written) == marker
+
+
+# --- developer QA round 12 ------------------------------------------------------------------
+
+OUT_OF_MEMORY_TWICE = """
+import sys
+import panelcli.check, panelcli.cli
+from panelcli.__main__ import main
+
+def no_memory(*args, **kwargs):
+    raise MemoryError
+
+class Unwinding:  # a MemoryError again as the stack unwinds, as click's cleanup met one
+    def __init__(self, original):
+        self.original = original
+    def __call__(self, *args, **kwargs):
+        try:
+            return self.original(*args, **kwargs)
+        except BaseException:
+            raise MemoryError
+
+panelcli.check.build_report = no_memory
+panelcli.cli.app = Unwinding(panelcli.cli.app)
+sys.argv = ["panelcli", "check", "samples/cytokine-storm.csv", "-f", "json"]
+main()
+"""
+
+
+def test_out_of_memory_again_as_the_run_unwinds_is_one_line_and_exit_2() -> None:
+    """Developer QA round 12: under `ulimit -v`, about half the runs printed a traceback and
+    exited 1 ('flagged'), or said 'out of memory' twice."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", OUT_OF_MEMORY_TWICE],
+        capture_output=True, text=True, timeout=120,
+        cwd=Path(__file__).parent.parent,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    assert done.stderr.count("out of memory") == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("panelcli: out of memory: --format json and fhir")
+
+
+OUT_OF_MEMORY_PAST_THE_RUN = """
+import sys
+import panelcli.cli
+from panelcli.__main__ import main
+
+def no_memory():
+    raise MemoryError
+
+panelcli.cli.run = no_memory
+sys.argv = ["panelcli", "check", "samples/cytokine-storm.csv"]
+main()
+"""
+
+
+def test_out_of_memory_past_the_runs_own_handling_is_one_line_and_exit_2() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", OUT_OF_MEMORY_PAST_THE_RUN],
+        capture_output=True, text=True, timeout=120,
+        cwd=Path(__file__).parent.parent,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr == (
+        "panelcli: out of memory: give panelcli more memory, or use --format ndjson or csv, "
+        "which stream in flat memory\n"
+    )

@@ -266,6 +266,7 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
         text = f"{sas['day']} {sas['month']} {sas['year']} {sas['time'] or ''}".strip()
     if ". " in text and text[:1].isdigit():  # Czech '2. 3. 2026' (lab QA round 12: unreadable)
         text = _SPACE_AFTER_A_DOT.sub(".", text)
+
     if not text.isascii():  # 'März' with a combining '¨' (as some programs save it)
         text = unicodedata.normalize("NFC", text)
     read = _date_as_written(text)
@@ -592,8 +593,7 @@ _TIME_AFTER = lazy_pattern(
     # ':' or, as Oracle's TIMESTAMP text and some European systems write it, '.' between
     # hours, minutes and seconds, and a fraction of a second ('13-MAR-2026 08.00.00.000000000
     # AM': lab QA round 9, unreadable)
-    # or '-' after a year, as Meditech writes '02/03/2026-08:15' (lab QA round 12: unread)
-    r"^(?P<day>.+?)(?:[ T]+|(?<=\d{4})-)(?P<hour>\d{1,2})(?P<mark>[:.h])(?P<minute>\d{2})"
+    r"^(?P<day>.+?)[ T]+(?P<hour>\d{1,2})(?P<mark>[:.h])(?P<minute>\d{2})"
     r"(?:(?P=mark)(?P<second>\d{2})(?:[.,]\d{1,9})?)?\s*(?P<half>[AaPp]\.?[Mm]\.?)?"
     # and an offset ('02-04-2026 07:40:00 +02:00': lab QA round 11, unreadable)
     r"(?:\s*(?P<offset>[+-](?:[01]\d|2[0-3]):?[0-5]\d|Z))?$"
@@ -609,6 +609,10 @@ _HHMM_AFTER = lazy_pattern(
 
 def _time_after(text: str) -> re.Match[str] | None:
     """A date with its time of day after it: groups day, hour, minute, second and half."""
+    if text[10:11] == "-" and text[13:14] == ":" and text[11:13].isdigit():
+        # '-' between, as Meditech writes '02/03/2026-08:15' (lab QA round 12: unread); one
+        # character for one, so the day's group has the same length
+        text = f"{text[:10]} {text[11:]}"
     return _TIME_AFTER.match(text) or _HHMM_AFTER.match(text)
 
 

@@ -96,15 +96,16 @@ def _out_of_memory(exc: MemoryError | SystemError) -> NoReturn:
     without exception set' that one may leave) past the command's own handling, as typer and
     click unwind (developer QA round 12: a traceback, exit 1). One line, said once; exit 2."""
     said = getattr(sys.modules.get("panelcli.cli"), "OUT_OF_MEMORY_SAID", False)
-    if isinstance(exc, SystemError) and not said:
-        raise exc
-    if not said:  # os.write: no memory to spare for more
+    if isinstance(exc, SystemError) and not said:  # no traceback for any other either
+        line = f"panelcli: internal error (SystemError: {str(exc)[:120]}); please report it\n"
+    else:
+        line = (
+            "panelcli: out of memory: give panelcli more memory, or use --format ndjson or "
+            "csv, which stream in flat memory\n"
+        )
+    if not said:  # os.write: no memory to spare for a stream's buffers
         with contextlib.suppress(OSError):
-            os.write(
-                2,
-                b"panelcli: out of memory: give panelcli more memory, or use --format "
-                b"ndjson or csv, which stream in flat memory\n",
-            )
+            os.write(2, line.encode("ascii", "backslashreplace"))
     with contextlib.suppress(Exception):
         sys.stdout.flush()
     os._exit(2)

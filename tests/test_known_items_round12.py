@@ -766,3 +766,16 @@ def test_out_of_memory_past_the_runs_own_handling_is_one_line_and_exit_2() -> No
         "panelcli: out of memory: give panelcli more memory, or use --format ndjson or csv, "
         "which stream in flat memory\n"
     )
+
+
+def test_a_system_error_past_the_runs_own_handling_is_one_line_not_a_traceback() -> None:
+    import subprocess
+    import sys
+
+    script = OUT_OF_MEMORY_PAST_THE_RUN.replace("raise MemoryError", "raise SystemError('odd')")
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+        cwd=Path(__file__).parent.parent,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr == "panelcli: internal error (SystemError: odd); please report it\n"

@@ -178,13 +178,11 @@ def _has_zone(text: str) -> bool:
     hl7 = _HL7_TIME.match(text.strip())  # '202605201800+0100' (review: taken for no zone)
     if hl7 is not None:
         return hl7["zone"] is not None
-    timed = _time_after(text.strip())
-    if timed is not None and timed["offset"]:  # '02.04.2026 07:40 +0200'
-        return True
     try:
         return datetime.fromisoformat(text.strip()).tzinfo is not None
-    except ValueError:  # day.month.year and slashed dates have none
-        return False
+    except ValueError:  # day.month.year and slashed dates have none, unless written after
+        timed = _time_after(text.strip())  # their time ('02.04.2026 07:40 +0200')
+        return timed is not None and bool(timed["offset"])
 
 
 def _day(text: str) -> date:

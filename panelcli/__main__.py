@@ -82,26 +82,31 @@ def main() -> None:
             run()
         except SystemExit as done:
             _leave(done.code)
-        except (MemoryError, SystemError) as exc:
-            _out_of_memory(exc)
     except (KeyboardInterrupt, Terminated) as exc:  # a signal before a command started
         words, status = signal_stop(type(exc))
         with contextlib.suppress(OSError):  # no stderr after SIGHUP
             print(f"panelcli: {words}", file=sys.stderr)
         raise SystemExit(status) from None
+    except Exception as exc:  # noqa: BLE001 - past the run's own handling: no traceback
+        _ended_unhandled(exc)
 
 
-def _out_of_memory(exc: MemoryError | SystemError) -> NoReturn:
-    """End a run that ran out of memory: a MemoryError (or CPython's SystemError 'error return
-    without exception set' that one may leave) past the command's own handling, as typer and
-    click unwind (developer QA round 12: a traceback, exit 1). One line, said once; exit 2."""
+def _ended_unhandled(exc: Exception) -> NoReturn:
+    """End a run whose failure got past the command's own handling: as a run out of memory
+    unwinds through typer and click, a second MemoryError, CPython's SystemError 'error return
+    without exception set', or an import that failed for want of memory (developer QA round
+    12 and its review: a traceback, exit 1). One line, said once a run; exit 2."""
     said = getattr(sys.modules.get("panelcli.cli"), "OUT_OF_MEMORY_SAID", False)
-    if isinstance(exc, SystemError) and not said:  # no traceback for any other either
-        line = f"panelcli: internal error (SystemError: {str(exc)[:120]}); please report it\n"
-    else:
+    if isinstance(exc, MemoryError) or any(
+        words in str(exc).casefold() for words in ("memory", "failed to map segment")
+    ):
         line = (
             "panelcli: out of memory: give panelcli more memory, or use --format ndjson or "
             "csv, which stream in flat memory\n"
+        )
+    else:
+        line = (
+            f"panelcli: internal error ({type(exc).__name__}: {str(exc)[:120]}); please report it\n"
         )
     if not said:  # os.write: no memory to spare for a stream's buffers
         with contextlib.suppress(OSError):

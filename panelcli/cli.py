@@ -344,6 +344,20 @@ def _on_stderr(line: str) -> None:
         print(line, file=sys.stderr)
 
 
+def _say_out_of_memory(message: str) -> None:
+    """The out-of-memory line, once a run; where saying it as usual fails too (it imports and
+    allocates), written as bytes (review of round 12: the run ended with nothing said)."""
+    global OUT_OF_MEMORY_SAID
+    if OUT_OF_MEMORY_SAID:
+        return
+    try:
+        _say(message)
+    except Exception:  # noqa: BLE001 - any failure here is the memory's
+        with contextlib.suppress(OSError):
+            os.write(2, b"panelcli: " + message.encode("ascii", "replace") + b"\n")
+    OUT_OF_MEMORY_SAID = True
+
+
 def _stop_for_signal(exception: type[BaseException]) -> NoReturn:
     """Ctrl-C, SIGTERM or SIGHUP stopped the run: say so in one line, with the shell's exit
     code (after SIGHUP there may be no terminal to say it on)."""
@@ -401,10 +415,7 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
         traceback.clear_frames(exc.__traceback__)
         gc.collect()
         _drop_unwritten_output()
-        if OUT_OF_MEMORY_SAID:
-            raise typer.Exit(ExitStatus.ERROR) from None
-        OUT_OF_MEMORY_SAID = True
-        _say(
+        _say_out_of_memory(
             "out of memory: this run streams its results in flat memory, but panelcli itself "
             "needs about 50 MB to start and read a file; give it more memory"
             if _RUN_STREAMS

@@ -485,8 +485,10 @@ _LOINC_TAIL = lazy_pattern(
 )
 #: NPU's (Nordic lab codes') system before a blood test's name: 'P-IL-6' (plasma), 'S-' serum,
 #: 'B-' blood, 'fP-' fasting plasma; Finnish labs write 'P -IL6' (lab QA round 12:
-#: no_reference, exit 0)
-_NPU_HEAD = lazy_pattern(r"(?:f?P|f?S|B|Pl|Se) ?-(?P<name>\S.*)")
+#: no_reference, exit 0); a name after it, not a sample's id or a row split by another
+#: delimiter ('S-0001;P-0001;…', as the delimiter's sniffing asks: each was resolved again,
+#: 1.4% of a 20,000-row file's run)
+_NPU_HEAD = lazy_pattern(r"(?:f?P|f?S|B|Pl|Se) ?-(?P<name>[^\W\d_][^;,\t|]*)")
 
 
 def lis_name(name: str) -> str | None:

@@ -779,3 +779,41 @@ def test_a_system_error_past_the_runs_own_handling_is_one_line_not_a_traceback()
     )  # fmt: skip
     assert done.returncode == 2
     assert done.stderr == "panelcli: internal error (SystemError: odd); please report it\n"
+
+
+OUT_OF_MEMORY_TO_SAY_IT = """
+import sys
+import panelcli.check, panelcli.cli
+from panelcli.__main__ import main
+
+def no_memory(*args, **kwargs):
+    raise MemoryError
+
+said = []
+real_say = panelcli.cli._say
+def say(message):  # the first line to say runs out of memory too, as with `ulimit -v`
+    said.append(message)
+    if len(said) == 1:
+        raise MemoryError
+    real_say(message)
+
+panelcli.check.build_report = no_memory
+panelcli.cli._say = say
+sys.argv = ["panelcli", "check", "samples/cytokine-storm.csv", "-f", "json"]
+main()
+"""
+
+
+def test_out_of_memory_while_saying_so_still_says_it_once() -> None:
+    """Review of round 12: the flag was set before the line was written, and a run whose
+    line could not be written ended with exit 2 and nothing said."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", OUT_OF_MEMORY_TO_SAY_IT], capture_output=True, text=True,
+        timeout=120, cwd=Path(__file__).parent.parent,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.count("out of memory") == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("panelcli: out of memory: --format json and fhir")

@@ -166,6 +166,10 @@ _OTHER_LANGUAGES = (
     ("ιντερλευkινη", "interleukin"), ("ιντερφερονη", "interferon"),  # (κ is read as k)
     ("интерлеикин", "interleukin"), ("интерферон", "interferon"), ("фно", "tnf"),  # (й: и)
     ("interlokin", "interleukin"), ("czynnikmartwicynowotworow", "tumornecrosisfactor"),
+    # the Greek letters' names in Russian and Greek, as keys (review: 'Интерферон гамма',
+    # 'Ιντερφερόνη γάμμα', 'ФНО-альфа' were not read)
+    ("гамма", "g"), ("альфа", "a"), ("бета", "b"), ("gαμμa", "g"), ("αλφa", "a"),
+    ("bητa", "b"),
 )  # fmt: skip
 #: ... and the English names in full, as keys, and the short form each is written as
 _IN_FULL = (
@@ -479,7 +483,9 @@ _LIS_HEAD = lazy_pattern(
 #: 0); not another fluid's ('… in Cerebral spinal fluid', 'IL6 CSF-mCnc')
 _LOINC_TAIL = lazy_pattern(
     r"(?P<name>.*?\S)\s*\[(?:mass|moles|substance|units|arbitrary\s+units)/volume\]\s+in\s+"
-    r"(?:serum\s+or\s+plasma|serum|plasma|(?:whole\s+)?blood)(?:\s+by\s+\S.*)?"
+    # not '… by High sensitivity method' (review: hs-CRP was judged by CRP's range), whose
+    # assay has ranges of its own, as 'hs-CRP' has
+    r"(?:serum\s+or\s+plasma|serum|plasma|(?:whole\s+)?blood)(?:\s+by\s+(?!high\s+sensitiv)\S.*)?"
     r"|(?P<short>\S.*?)\s+(?:SerPl|Ser|Plas|Bld)-[ams]?Cnc",
     re.IGNORECASE,
 )

@@ -2228,7 +2228,7 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
                 limit = convert(our_limit, exponent)
                 ratio = limit / their_limit
                 found = nearest.get((what, our_limit))
-                if found is None or abs(math.log(ratio)) < abs(math.log(found[0])):
+                if found is None or _how_far(ratio) < _how_far(found[0]):
                     nearest[what, our_limit] = (
                         ratio,
                         set_name,
@@ -2255,6 +2255,12 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
             "is the unit right?"
         ]
     return []
+
+
+def _how_far(ratio: float) -> float:
+    """How far a ratio of two limits is from 1, either way; a ratio that under- or overflowed
+    is as far as can be (review of round 12: 'high = 5e-324' gave 'math domain error')."""
+    return abs(math.log(ratio)) if 0 < ratio < math.inf else math.inf
 
 
 def _converted(entry: MarkerRange, exponent: int) -> MarkerRange:

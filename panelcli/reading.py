@@ -346,6 +346,8 @@ _SLASHED_FLAGS = ("h/l", "l/h", "hi/lo", "hilo", "high/low", "low/high")
 #: read first (review: a record_id of row numbers split Anna's panel in two)
 _STUDY_IDS = ("recordid", "subjid", "usubjid")
 _NAME_WORDS = ("name", "nom", "nombre", "naam")
+#: A class's names of the person a made-up panel is for (`_map_header`)
+_CLASS_PERSON = frozenset({"student", "pupil", "studentname", "studentid", "pupilname"})
 #: An LIS's names of the value column, read only where no other column gives the value
 _OTHER_VALUE_NAMES = (
     "observationvalue", "reportedresult", "numericresult", "resultnumeric",
@@ -393,10 +395,6 @@ _WEAK_ROLE_OF = {
     "monster": "sample_id",
     "type": "sample_type", "welltype": "sample_type",
     "donor": "patient_id", "pid": "patient_id",
-    # a class's own panel ('Student'; educator QA round 12: cases were 'line 2', 'line 3'),
-    # where no other column names the person; not a bare 'Case', which a study may fill with
-    # 1 or 0 for case or control (then all cases were one person)
-    **dict.fromkeys(("student", "pupil"), "patient_id"),
     # Rarer names of a flag column: beside a known one ('Abnormal Flag' and 'Lab Flag') the
     # file is read as before, not refused as naming two flag columns (QA).
     # 'H/L Flag' keeps its '/': as header noise it made 'Date/Time' a second collection date.
@@ -471,7 +469,7 @@ _WEAK_ROLE_OF = {
 #: Anna's and Ben's results shared a panel). A rule, not a list of headers seen: as keys (see
 #: `header_key`), so a header is still looked up once.
 _PERSON_WORDS = (
-    "patient", "pat", "pt", "subject", "participant", "donor", "case", "person", "student",
+    "patient", "pat", "pt", "subject", "participant", "donor", "case", "person",
     "patienten", "patiente", "paciente",  # German, French, Spanish
 )  # fmt: skip
 _NOT_AFTER = frozenset({"pt", "pat", "case"})
@@ -2026,12 +2024,12 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             unmapped.append(left)
             raw_value = left
             not_read_why[left] = _read_before_dilution(cells[kept])
-        elif role == "marker" and (
-            _header_key_of(cell).endswith("name")
-            != _header_key_of(cells[roles[role]]).endswith("name")
+        elif role == "marker" and _code_and_its_name(
+            _header_key_of(cells[roles[role]]), _header_key_of(cell)
         ):
             # a test's code and its name side by side, Sunquest's 'TEST' and 'TEST NAME' (lab
-            # QA round 12: refused as two marker columns): the name is read
+            # QA round 12: refused as two marker columns): the name is read; not a panel's
+            # 'Test Name' beside 'Component' (review: the panel's name was read as the marker)
             kept, left = roles[role], index
             if _header_key_of(cell).endswith("name"):
                 kept, left = left, kept
@@ -2170,6 +2168,14 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         if stand_in is None or "patient_id" not in roles
         else {cells[stand_in]: _stand_in_not_read(cells[roles["patient_id"]])}
     )
+    if "sample_id" not in roles and "patient_id" not in roles:
+        # a class's own panel: its 'Student' is the person (educator QA round 12: cases were
+        # 'line 2', 'line 3'); only where no column names a sample or a person, as beside one
+        # it may be who ran the test (review: two donors made one 'patient')
+        student = next((i for i in unmapped if header_key(cells[i]) in _CLASS_PERSON), None)
+        if student is not None:
+            roles["patient_id"] = student
+            unmapped.remove(student)
     if "marker" in roles and "value" in roles:
         # A Bio-Plex table (its coded 'Type' column, 'Well') names the sample 'Description';
         # without it every row was one sample's (QA: PT-001 and PT-002 merged in one panel).
@@ -2509,9 +2515,14 @@ _DELIMITERS = (",", ";", "\t", "|")
 SYNTHETIC_MARKER = "Synthetic example data made up for panelcli."
 #: How a comment that marks a file made up starts: the bundled samples' sentence, and a
 #: teacher's own words ('# Made-up class example', '# Fictional patient'; educator QA round
-#: 12: only panelcli's sentence, copied exactly, did); not 'made up of two exports'
+#: 12: only panelcli's sentence, copied exactly, did): the word alone, or before what is made
+#: up; not 'Made-up study IDs replace the MRNs' (review: a real export was said to be made
+#: up), 'Synthetic peptide standards', 'made up of two exports'
 _SAYS_MADE_UP = lazy_pattern(
-    r"(?:synthetic|made[- ]up(?! of\b)|fictional|fictitious|fake)\b", re.IGNORECASE
+    r"(?:synthetic|made[- ]up|fictional|fictitious|fake)(?:\s*[.:!]?\s*$|\s+(?:example|"
+    r"examples|class|teaching|demo|data|results?|panels?|patients?|cases?|values?|samples?|"
+    r"lesson|person|people|students?)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -3536,6 +3547,11 @@ _CRITICAL_COLUMN = lazy_pattern(
 _MARKER_S_CRITICAL = lazy_pattern(
     r"(?<=[a-z0-9])(?:critical|panic)(?:low|high|lo|hi|limit|limits|range|value)?$"
 )
+
+
+def _code_and_its_name(one: str, other: str) -> bool:
+    """Whether two marker columns' keys are a test's code and its name ('test', 'testname')."""
+    return one + "name" == other or other + "name" == one
 
 
 def _given_already(column: str, what: str) -> str:

@@ -447,13 +447,18 @@ def why_no_date(text: str) -> str | None:
     told, days = (
         _weekday_told_day(dated["day"] if dated else bare) if bare[:1].isalpha() else (None, [])
     )
-    if told is None and days:  # 'Mon 02/04/2026': neither of its days is a Monday
-        said = _WEEKDAY_NAMES[_WEEKDAYS.index(bare[:3].casefold())]
+    given = _WEEKDAYS.index(bare[:3].casefold()) if days else -1  # the weekday written
+    if told is None and days and all(one.weekday() != given for one in days):
+        # 'Mon 02/04/2026': neither of its days is a Monday ('Thu 03/12/2026', both of whose
+        # days are Thursdays, is two days: review of round 12, said to be neither)
+        said = _WEEKDAY_NAMES[given]
         if len(days) == 1:
             actual = _WEEKDAY_NAMES[days[0].weekday()]
             return f"{WEEKDAY_APART}: {day_in_words(days[0])} is a {actual}, not a {said}"
         one, other = (day_in_words(day) for day in days)
         return f"{WEEKDAY_APART}: neither {one} nor {other} is a {said}"
+    if days and (weekday := _WEEKDAY.match(text)) is not None:
+        text = text[weekday.end() :]  # both of its days are that weekday: as a slashed date
     timed = _time_after(text)
     no_such_day = _no_such_day(timed["day"] if timed else text)
     if no_such_day is not None:
@@ -529,6 +534,8 @@ def two_days(text: str) -> tuple[date, date] | None:
     text = text.strip()
     if read_date(text) is not None or why_no_date(text) is not None:
         return None
+    if text[:1].isalpha() and (weekday := _WEEKDAY.match(text)) is not None:
+        text = text[weekday.end() :]  # 'Thu 03/12/2026': both days are Thursdays
     timed = _time_after(text)
     match = _SLASHED.match(timed["day"] if timed else text)
     if match is None:  # 'N/A'

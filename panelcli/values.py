@@ -1038,7 +1038,11 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         _ARROW_AFTER.match(cell) if not cell.isascii() else None
     )
     if cell[0] in "HL" and (glued := _FLAG_GLUED_BEFORE.match(cell)) is not None:
-        return parse_value(glued["number"], decimal_comma)._replace(flag=glued["flag"])
+        try:
+            return parse_value(glued["number"], decimal_comma)._replace(flag=glued["flag"])
+        except ValueProblem as problem:  # quoting the cell as written (review: '1,250')
+            said = str(problem).replace(f"'{glued['number']}'", f"'{shorten(cell)}'", 1)
+            raise ValueProblem(problem.code, said) from None
     if beside and (flag := lab_flag(beside["flag"]) or _ARROWS.get(beside["flag"])):
         rest = beside["rest"].strip()
         try:

@@ -817,3 +817,77 @@ def test_out_of_memory_while_saying_so_still_says_it_once() -> None:
     assert done.returncode == 2
     assert done.stderr.count("out of memory") == 1 and "Traceback" not in done.stderr
     assert done.stderr.startswith("panelcli: out of memory: --format json and fhir")
+
+
+# --- review of this session's change --------------------------------------------------------
+
+
+def test_a_panels_test_name_beside_the_component_is_still_two_marker_columns(write_csv) -> None:
+    """Review: the Sunquest rule read a panel's 'Test Name' as the marker, and IL-6 at 45
+    beside it was 'no reference', exit 0 (the file was refused before, as it is again)."""
+    path = write_csv("Test Name,Component,Result,Units\nCytokine Panel,IL-6,45,pg/mL\n")
+    [issue] = issues_of(path)
+    assert issue.code == "file-unreadable"
+    assert "columns 'Test Name' and 'Component' both look like the marker column" in issue.message
+
+
+def test_a_loinc_name_by_high_sensitivity_is_not_read_as_the_plain_test(write_csv) -> None:
+    """Review: hs-CRP at 4.2 mg/L was judged 'normal' by CRP's range."""
+    path = write_csv(
+        'marker,value,unit\n"C reactive protein [Mass/volume] in Serum or Plasma by High '
+        'sensitivity method",4.2,mg/L\n'
+    )
+    [result] = results_of(path, ranges="mayo-adult")
+    assert result.status.value == "no_reference"
+
+
+def test_a_student_beside_a_sample_column_is_no_person(write_csv) -> None:
+    """Review: the student who ran the assay was read as the patient of two donors' samples."""
+    path = write_csv(
+        "sample_id,Student,marker,value,unit\nS1,Anna,IL-6,3,pg/mL\nS2,Anna,IL-6,9,pg/mL\n"
+    )
+    assert [r.patient_id for r in results_of(path)] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "# Made-up study IDs replace the MRNs",
+        "# Synthetic peptide standards were run",
+        "# Fake news",
+    ],
+)
+def test_a_real_files_comment_with_such_a_word_does_not_mark_it_synthetic(
+    write_csv, comment
+) -> None:
+    path = write_csv(f"{comment}\nsample_id,marker,value,unit\nS1,IL-6,3,pg/mL\n")
+    assert check_file(path).synthetic_sources == []
+
+
+def test_a_limit_that_underflows_is_a_unit_slip_not_a_crash() -> None:
+    """Review: 'high = 5e-324' gave 'internal error (math domain error)'."""
+    toml = b'[markers."IL-6"]\nunit = "pg/mL"\nhigh = 5e-324\nsource = "x"\n'
+    assert any("under a billionth of" in w for w in ranges_warnings(toml))
+
+
+def test_a_weekday_both_of_a_slashed_dates_days_have_leaves_it_two_days() -> None:
+    """Review: 'Thu 03/12/2026' was 'neither 3 December nor 12 March … is a Thursday'."""
+    assert read_date("Thu 03/12/2026") is None
+    assert why_no_date("Thu 03/12/2026") is None
+    assert [day.isoformat() for day in two_days("Thu 03/12/2026 08:00") or ()] == [
+        "2026-12-03", "2026-03-12",
+    ]  # fmt: skip
+
+
+def test_a_glued_flags_refused_number_is_quoted_as_written() -> None:
+    with pytest.raises(ValueProblem, match="value 'H1,250' has a comma"):
+        parse_value("H1,250")
+
+
+@pytest.mark.parametrize(
+    ("written", "marker"),
+    [("Интерферон гамма", "IFN-γ"), ("Ιντερφερόνη γάμμα", "IFN-γ"), ("ФНО-альфа", "TNF-α"),
+     ("Интерлейкин 1 бета", "IL-1β")],
+)  # fmt: skip
+def test_greek_letters_names_in_russian_and_greek_are_read(written: str, marker: str) -> None:
+    assert load_ranges(None).resolve(written) == marker

@@ -2184,10 +2184,13 @@ def _flags_nothing(bounds: _BoundsFields) -> bool:
     )
 
 
-#: How many times a bundled set's limit a set's own may be before it looks like a unit slip
-#: (mg/L for pg/mL is 10⁹): labs and assays differ by a few times, not a hundred; low limits,
-#: near zero, by more. (Ranges QA round 12: at a thousand, 5 ng/mL written for 5 pg/mL, 532
-#: times ARUP's IL-8 limit, was not said, and 4,000 pg/mL was judged normal.)
+#: How many times above a bundled set's limit a set's own may be before it looks like a unit
+#: slip (mg/L for pg/mL is 10⁹): labs and assays differ by a few times, not a hundred; low
+#: limits, near zero, by more. (Ranges QA round 12: at a thousand, 5 ng/mL written for 5 pg/mL,
+#: 532 times ARUP's IL-8 limit, was not said, and 4,000 pg/mL was judged normal.) Below it, a
+#: thousand times on either side: high-sensitivity assays' limits are tens of times lower than
+#: a multiplex panel's (review of round 12: GM-CSF 0.14 pg/mL was asked whether its unit was
+#: right), and a limit too low flags every result, which is seen.
 UNIT_SLIP_RATIO = {"high": 100.0, "low": 1000.0}
 
 
@@ -2240,8 +2243,7 @@ def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
     for (what, our_limit), (ratio, set_name, their_limit, unit, limit, side) in nearest.items():
         # a slip of exactly a thousand is one too (QA: 2.2 ng/mL over 2.2 pg/mL came to
         # 999.9999999999999)
-        slip = UNIT_SLIP_RATIO[side]
-        if ratio > _SLACK / slip and ratio * _SLACK < slip:
+        if ratio > _SLACK / UNIT_SLIP_RATIO["low"] and ratio * _SLACK < UNIT_SLIP_RATIO[side]:
             continue
         if ratio > 1:
             said = f"about {ratio:,.0f} times" if ratio < 1e9 else "more than a billion times"

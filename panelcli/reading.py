@@ -690,10 +690,10 @@ _WELL = ("well", "wells", "wellid", "location", "welllocation")
 #: `_sample_column_by_rows`). (A column that names a person is the patient's: `_WEAK_ROLE_OF`.)
 _MAYBE_SAMPLE = (
     "name", "id", "identifier", "description", "sampledescription", "specimenname",
-    # a UK LIMS's request number, a lab's id or reference (lab QA round 12: three patients'
-    # rows made one panel); not where a patient column is: a lab's one 'Lab ID' on every row
-    # would then make them one sample
-    "requestno", "requestnumber", "reqno", "req", "labid", "labref", "labreference",
+    # a UK LIMS's request number, a lab's id (lab QA round 12: three patients' rows made one
+    # panel); not where a patient column is: a lab's one 'Lab ID' on every row would then make
+    # them one sample. Not 'Lab Ref', which may be the lab's reference range (review)
+    "requestno", "requestnumber", "reqno", "req", "labid",
 )  # fmt: skip
 #: Of those, the ones that may name a person: the patient's id where a value comes with two
 #: collection dates, as no sample can.

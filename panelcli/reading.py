@@ -2024,20 +2024,6 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             unmapped.append(left)
             raw_value = left
             not_read_why[left] = _read_before_dilution(cells[kept])
-        elif role == "marker" and _code_and_its_name(
-            _header_key_of(cells[roles[role]]), _header_key_of(cell)
-        ):
-            # a test's code and its name side by side, Sunquest's 'TEST' and 'TEST NAME' (lab
-            # QA round 12: refused as two marker columns): the name is read; not a panel's
-            # 'Test Name' beside 'Component' (review: the panel's name was read as the marker)
-            kept, left = roles[role], index
-            if _header_key_of(cell).endswith("name"):
-                kept, left = left, kept
-            roles[role] = kept
-            unmapped.append(left)
-            not_read_why[left] = _not_read_because(
-                f"column '{shorten(cells[kept])}' gives the marker's name already"
-            )
         elif role == "comment":
             # an order's and a result's comment side by side (QA: the file was refused as
             # naming two comment columns): the first is read, the other said not to be
@@ -2168,10 +2154,15 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         if stand_in is None or "patient_id" not in roles
         else {cells[stand_in]: _stand_in_not_read(cells[roles["patient_id"]])}
     )
-    if "sample_id" not in roles and "patient_id" not in roles:
+    if (
+        "sample_id" not in roles
+        and "patient_id" not in roles
+        and not any(header_key(cells[i]) in _MAYBE_SAMPLE for i in unmapped)
+    ):
         # a class's own panel: its 'Student' is the person (educator QA round 12: cases were
-        # 'line 2', 'line 3'); only where no column names a sample or a person, as beside one
-        # it may be who ran the test (review: two donors made one 'patient')
+        # 'line 2', 'line 3'); only where no column names a sample or a person, nor may
+        # ('Description', 'Name', 'ID'), as beside one it may be who ran the test (reviews:
+        # two donors made one 'patient')
         student = next((i for i in unmapped if header_key(cells[i]) in _CLASS_PERSON), None)
         if student is not None:
             roles["patient_id"] = student
@@ -2514,16 +2505,20 @@ _DELIMITERS = (",", ";", "\t", "|")
 #: What every bundled sample's first line says, as a '#' comment above the header.
 SYNTHETIC_MARKER = "Synthetic example data made up for panelcli."
 #: How a comment that marks a file made up starts: the bundled samples' sentence, and a
-#: teacher's own words ('# Made-up class example', '# Fictional patient'; educator QA round
-#: 12: only panelcli's sentence, copied exactly, did): the word alone, or before what is made
-#: up; not 'Made-up study IDs replace the MRNs' (review: a real export was said to be made
-#: up), 'Synthetic peptide standards', 'made up of two exports'
-_SAYS_MADE_UP = lazy_pattern(
-    r"(?:synthetic|made[- ]up|fictional|fictitious|fake)(?:\s*[.:!]?\s*$|\s+(?:example|"
-    r"examples|class|teaching|demo|data|results?|panels?|patients?|cases?|values?|samples?|"
-    r"lesson|person|people|students?)\b)",
+#: teacher's own words ('# Made-up class example', '# Synthetic test data', '# Fake lab
+#: results'; educator QA round 12: only panelcli's sentence, copied exactly, did)
+_SAYS_MADE_UP = lazy_pattern(r"(?:synthetic|made[- ]up|fictional|fictitious|fake)\b", re.IGNORECASE)
+#: ... but not of a real file's ids or materials ('Made-up study IDs replace the MRNs',
+#: 'Synthetic patient identifiers', 'Synthetic peptide standards', 'made up of two exports':
+#: reviews of round 12, real exports were said to be made up), nor beside real results
+_MADE_UP_IS_NOT_THE_DATA = lazy_pattern(
+    r"\s+(?:of\b|(?:\w+\s+){0,2}(?:ids?|identifiers?|mrns?|names?|initials|numbers?\s+only)\b"
+    r"|(?:peptides?|standards?|controls?|calibrators?|spikes?|spiked)\b)",
     re.IGNORECASE,
 )
+#: 'real' said of the data, not denied ('not from a real person' is the bundled samples')
+_REAL_SAID = lazy_pattern(r"\breal\b", re.IGNORECASE)
+_REAL_DENIED = lazy_pattern(r"\b(?:not|no|never)\b[^.;]*\breal\b", re.IGNORECASE)
 
 
 def says_synthetic(preamble: Iterable[str]) -> bool:
@@ -2531,10 +2526,17 @@ def says_synthetic(preamble: Iterable[str]) -> bool:
     # The file's own words, not a byte comparison with the bundled samples: a copy piped on
     # stdin, renamed or edited is still made up (QA), and a spreadsheet may pad the line.
     # The comment starts with them ('# This is NOT synthetic example data …' is no such mark).
-    return any(
-        _commented(line) and _SAYS_MADE_UP.match(" ".join(line.split()).lstrip("#").lstrip())
-        for line in preamble
-    )
+    return any(_says_made_up(line) for line in preamble if _commented(line))
+
+
+def _says_made_up(line: str) -> bool:
+    """Whether a comment line says its file's data are made up (`_SAYS_MADE_UP`)."""
+    text = " ".join(line.split()).lstrip("#").lstrip()
+    word = _SAYS_MADE_UP.match(text)
+    if word is None or _MADE_UP_IS_NOT_THE_DATA.match(text, word.end()):
+        return False
+    rest = text[word.end() :]
+    return not _REAL_SAID.search(rest) or _REAL_DENIED.search(rest) is not None
 
 
 def _commented(first_cell: str) -> bool:
@@ -3547,11 +3549,6 @@ _CRITICAL_COLUMN = lazy_pattern(
 _MARKER_S_CRITICAL = lazy_pattern(
     r"(?<=[a-z0-9])(?:critical|panic)(?:low|high|lo|hi|limit|limits|range|value)?$"
 )
-
-
-def _code_and_its_name(one: str, other: str) -> bool:
-    """Whether two marker columns' keys are a test's code and its name ('test', 'testname')."""
-    return one + "name" == other or other + "name" == one
 
 
 def _given_already(column: str, what: str) -> str:

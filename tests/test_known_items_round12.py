@@ -916,3 +916,25 @@ def test_a_student_beside_a_column_that_may_name_the_sample_is_no_person(
         "D-B,Anna,IL-6,9,pg/mL\nD-B,Anna,IL-8,4,pg/mL\n"
     )
     assert {r.patient_id for r in results_of(path)} == {None}
+
+
+def test_a_long_sentence_another_sample_said_is_shortened_in_the_table(write_csv) -> None:
+    """Educator QA rounds 11 and 12: the bundled set's hint for CRP, four lines, was said again
+    under every sample; JSON keeps each panel's summary whole."""
+    path = write_csv(
+        "sample_id,marker,value,unit\nS1,CRP,12,mg/L\nS1,IL-6,3,pg/mL\nS2,CRP,40,mg/L\n"
+    )
+    table = " ".join(runner.invoke(app, ["check", path], env={"COLUMNS": "200"}).output.split())
+    assert table.count("run panelcli again with --ranges mayo-adult to use it") == 1
+    assert (
+        table.count(
+            "CRP has no reference range in the ranges used, so panelcli could not judge it (as said "
+            "above)."
+        )
+        == 1
+    )
+    document = json.loads(runner.invoke(app, ["check", path, "-f", "json"]).stdout)
+    assert all(
+        any("--ranges mayo-adult" in t for t in panel["summary"]["text"])
+        for panel in document["panels"]
+    )

@@ -625,8 +625,24 @@ class Bullets:
             yield _NEW_LINE
 
 
-def summary_block(panel: Panel) -> Bullets:
-    return Bullets(panel.summary.text)
+def summary_block(panel: Panel, said: set[str] | None = None) -> Bullets:
+    """A panel's summary sentences; a long one said in full for an earlier sample of the
+    report (`said`) only up to its first sentence (educator QA rounds 11 and 12: the hint of a
+    bundled set for CRP was repeated, four lines, under every sample)."""
+    if said is None:
+        return Bullets(panel.summary.text)
+    text = []
+    for sentence in panel.summary.text:
+        if sentence in said and len(sentence) > LONG_SAID_AGAIN and ". " in sentence:
+            text.append(f"{sentence.split('. ', 1)[0]} (as said above).")
+        else:
+            said.add(sentence)
+            text.append(sentence)
+    return Bullets(text)
+
+
+#: How long a summary sentence is before it is shortened where an earlier sample's said it
+LONG_SAID_AGAIN = 160
 
 
 def issue_line(issue: Issue) -> Text:
@@ -713,11 +729,12 @@ def render_table(
     if intro is not None:
         intro(shown)
     _synthetic(console, report.synthetic_sources)
+    said: set[str] = set()
     for panel, drawn in zip(report.panels, panels, strict=True):
         if isinstance(drawn, Table):
             console.print(untabled_title(panel))
         console.print(drawn)
-        console.print(summary_block(panel))
+        console.print(summary_block(panel, said))
     every = [result for panel in report.panels for result in panel.results]
     flags = _has_column(panels, "Flag")  # a narrow one has no Flag
     legends = [

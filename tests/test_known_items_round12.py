@@ -928,8 +928,8 @@ def test_a_long_sentence_another_sample_said_is_shortened_in_the_table(write_csv
     assert table.count("run panelcli again with --ranges mayo-adult to use it") == 1
     assert (
         table.count(
-            "CRP has no reference range in the ranges used, so panelcli could not judge it (as said "
-            "above)."
+            "CRP has no reference range in the ranges used, so panelcli could not judge it "
+            "(as said above)."
         )
         == 1
     )

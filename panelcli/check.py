@@ -101,6 +101,7 @@ from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
     BABY_DAYS,
     DAYS_IN_YEAR,
+    MAX_AGE,
     NO_LIMITS,
     MarkerRange,
     ReferenceSet,
@@ -4742,9 +4743,6 @@ _YEARS_AND_MONTHS = lazy_pattern(
     r"(?:m|mo|mos|mths?|months?|monate?)\.?\s*$",
     re.I,
 )
-
-
-MAX_AGE = 150  # years, as --age takes: '200' in an age column is a slip, not an age
 
 
 def parse_age(text: str) -> float | None:

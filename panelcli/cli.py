@@ -651,7 +651,8 @@ AssumeUnitOpt = Annotated[
 def _age_option(text: str) -> float:
     """An age read as an age column's is ('42', '18 mo'; review: the column's forms were
     refused here), not by typer's checks, which said 'nan' was more than 150 (QA)."""
-    from panelcli.check import MAX_AGE, parse_age
+    from panelcli.check import parse_age
+    from panelcli.ranges import MAX_AGE
 
     value = parse_age(text)
     if value is None:

@@ -172,17 +172,19 @@ class _BoundsFields(_Strict):
         return self.low is not None or self.high is not None
 
 
-#: The oldest age a row's age_min may give; an age_max past it means "and over".
-MAX_AGE_ROW = 150
+#: The oldest age: no person is older. A row's age_min may give it, and an age_max past it
+#: means "and over"; --age and the file's age cells take ages up to it ('200' is a slip).
+MAX_AGE = 150
 
 
 class Interval(_BoundsFields):
     """A row of a marker's interval that applies to a sex and/or age band (years)."""
 
     sex: Annotated[Sex | None, BeforeValidator(_sex_as_written), WithJsonSchema(_SEX_SCHEMA)] = None
-    # 150: no person is older, and the CSV's ages stop there too. An age_max past it (999) is
-    # a common way to write "and over", so it stays allowed.
-    age_min: float | None = Field(None, ge=0, le=150, strict=True, description="Inclusive, years.")
+    # An age_max past MAX_AGE (999) is a common way to write "and over", so it stays allowed.
+    age_min: float | None = Field(
+        None, ge=0, le=MAX_AGE, strict=True, description="Inclusive, years."
+    )
     age_max: float | None = Field(None, gt=0, strict=True, description="Exclusive, years.")
 
     def matches(self, sex: Sex | None, age: float | None) -> bool | None:
@@ -221,7 +223,7 @@ class Interval(_BoundsFields):
         parts: list[str] = [self.sex] if self.sex else []
         # 'age_max = 999' or 'inf' is a way to write 'and over' (ranges QA round 12: 'age 18
         # to under inf')
-        no_end = self.age_max is not None and self.age_max > MAX_AGE_ROW
+        no_end = self.age_max is not None and self.age_max > MAX_AGE
         if self.age_min is not None and self.age_max is not None and not no_end:
             parts.append(f"age {number_text(self.age_min)} to under {number_text(self.age_max)}")
         elif self.age_min is not None:

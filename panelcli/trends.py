@@ -323,7 +323,7 @@ def _date_as_written(text: str) -> datetime | None:
         or _named_month_date(written)
         or _year_first_dotted(written)
         or (_day_first_dotted(written) if timed is not None else None)  # '30.03.2026 0610'
-        or (_weekday_told_day(written)[0] if written[:1].isalpha() else None)
+        or (_weekday_told_day(written).told if written[:1].isalpha() else None)
     )
     if day is None and timed is not None:  # '2026-03-01 8:30 AM' (QA): ISO, but for the time
         with contextlib.suppress(ValueError):
@@ -444,10 +444,9 @@ def why_no_date(text: str) -> str | None:
                 f"{WEEKDAY_APART}: {day.day} {_MONTH_NAMES[day.month]} {day.year} is a "
                 f"{_WEEKDAY_NAMES[day.weekday()]}, not a {said}"
             )
-    told, days = (
-        _weekday_told_day(dated["day"] if dated else bare) if bare[:1].isalpha() else (None, [])
+    told, days, given = (
+        _weekday_told_day(dated["day"] if dated else bare) if bare[:1].isalpha() else _NO_WEEKDAY
     )
-    given = _WEEKDAYS.index(bare[:3].casefold()) if days else -1  # the weekday written
     if told is None and days and all(one.weekday() != given for one in days):
         # 'Mon 02/04/2026': neither of its days is a Monday ('Thu 03/12/2026', both of whose
         # days are Thursdays, is two days: review of round 12, said to be neither)
@@ -457,8 +456,8 @@ def why_no_date(text: str) -> str | None:
             return f"{WEEKDAY_APART}: {day_in_words(days[0])} is a {actual}, not a {said}"
         one, other = (day_in_words(day) for day in days)
         return f"{WEEKDAY_APART}: neither {one} nor {other} is a {said}"
-    if days and (weekday := _WEEKDAY.match(text)) is not None:
-        text = text[weekday.end() :]  # both of its days are that weekday: as a slashed date
+    if days:  # both of its days are that weekday: read on as a slashed date
+        text = _without_weekday(text)
     timed = _time_after(text)
     no_such_day = _no_such_day(timed["day"] if timed else text)
     if no_such_day is not None:
@@ -534,8 +533,7 @@ def two_days(text: str) -> tuple[date, date] | None:
     text = text.strip()
     if read_date(text) is not None or why_no_date(text) is not None:
         return None
-    if text[:1].isalpha() and (weekday := _WEEKDAY.match(text)) is not None:
-        text = text[weekday.end() :]  # 'Thu 03/12/2026': both days are Thursdays
+    text = _without_weekday(text)  # 'Thu 03/12/2026': both days are Thursdays
     timed = _time_after(text)
     match = _SLASHED.match(timed["day"] if timed else text)
     if match is None:  # 'N/A'
@@ -726,13 +724,31 @@ def _named_month_date(text: str) -> datetime | None:
     return day
 
 
-def _weekday_told_day(text: str) -> tuple[datetime | None, list[datetime]]:
+class _WeekdayDate(NamedTuple):
+    """A date of digits after a weekday, as `_weekday_told_day` reads it."""
+
+    told: datetime | None  # the one day the weekday tells, else None
+    days: list[datetime]  # the days the digits may be
+    weekday: int  # the weekday written, as `date.weekday()` numbers it (-1: none)
+
+
+_NO_WEEKDAY = _WeekdayDate(None, [], -1)
+
+
+def _without_weekday(text: str) -> str:
+    """`text` without an English weekday before it ('Thu, 2 Apr 2026' as '2 Apr 2026')."""
+    if text[:1].isalpha() and (weekday := _WEEKDAY.match(text)) is not None:
+        return text[weekday.end() :]
+    return text
+
+
+def _weekday_told_day(text: str) -> _WeekdayDate:
     """The day of a date of digits after an English weekday ('Thu 02/04/2026', as Epic and
     Excel's long formats write it; lab QA round 11: unreadable), the weekday telling which of
     a slashed date's two days is meant; else None. Then the days it may be, as written."""
     weekday = _WEEKDAY.match(text)
     if weekday is None:
-        return None, []
+        return _NO_WEEKDAY
     rest = text[weekday.end() :]
     slashed = _SLASHED.match(rest)
     if slashed is not None:
@@ -743,7 +759,7 @@ def _weekday_told_day(text: str) -> tuple[datetime | None, list[datetime]]:
     days = list(dict.fromkeys(day for day in readings if day is not None))
     written = _WEEKDAYS.index(weekday[0][:3].casefold())
     told = [day for day in days if day.weekday() == written]
-    return (told[0] if len(told) == 1 else None), days
+    return _WeekdayDate(told[0] if len(told) == 1 else None, days, written)
 
 
 def _weekday_apart(text: str, day: date) -> str | None:
@@ -757,8 +773,7 @@ def _weekday_apart(text: str, day: date) -> str | None:
 def _named_month_parts(text: str) -> tuple[int, int, int] | None:
     """Year, month and day of a date written with its month's name, the day not checked
     ('31 Apr 2026' as 2026, 4, 31); None for other text."""
-    if text[:1].isalpha() and (weekday := _WEEKDAY.match(text)) is not None:
-        text = text[weekday.end() :]
+    text = _without_weekday(text)
     if " de " in text:
         text = _DE.sub(" ", text)
     match = _DAY_MONTH.match(text)

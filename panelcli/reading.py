@@ -2507,9 +2507,8 @@ _REPORT_COLUMNS = frozenset({"markeraswritten", "originalvalue", "issuecode", "r
 _DELIMITERS = (",", ";", "\t", "|")
 
 
-#: What every bundled sample's first line says, as a '#' comment above the header.
-SYNTHETIC_MARKER = "Synthetic example data made up for panelcli."
-#: How a comment that marks a file made up starts: the bundled samples' sentence, and a
+#: How a comment that marks a file made up starts: the bundled samples' first line ('#
+#: Synthetic example data made up for panelcli. It is not from a real person.'), and a
 #: teacher's own words ('# Made-up class example', '# Synthetic test data', '# Fake lab
 #: results'; educator QA round 12: only panelcli's sentence, copied exactly, did)
 _SAYS_MADE_UP = lazy_pattern(r"(?:synthetic|made[- ]up|fictional|fictitious|fake)\b", re.IGNORECASE)

@@ -1655,14 +1655,13 @@ def _worded_range(cell: str, in_brackets: bool) -> LabRange | None:
     written in square brackets ('[0.0;7.0]', read as '0.0;7.0')."""
     if not cell[:1].isalnum():
         return None
-    if (found := _RANGE_MAX.match(cell)) is not None:
-        bound = float(found.group(1) or found.group(3))
-        unit = _range_unit(found.group("unit"))
-        return LabRange(None, bound, unit) if math.isfinite(bound) else None
-    if (found := _RANGE_MIN.match(cell)) is not None:
-        bound = float(found.group(1) or found.group(3))
-        unit = _range_unit(found.group("unit"))
-        return LabRange(bound, None, unit) if math.isfinite(bound) else None
+    for pattern, upper in ((_RANGE_MAX, True), (_RANGE_MIN, False)):
+        if (found := pattern.match(cell)) is not None:
+            bound = float(found.group(1) or found.group(3))  # before the word, or after it
+            if not math.isfinite(bound):
+                return None
+            unit = _range_unit(found.group("unit"))
+            return LabRange(None, bound, unit) if upper else LabRange(bound, None, unit)
     if (found := _RANGE_FROM_NOTHING.match(cell)) is not None:
         bound = float(found.group(1))
         return (

@@ -631,14 +631,22 @@ def summary_block(panel: Panel, said: set[str] | None = None) -> Bullets:
     bundled set for CRP was repeated, four lines, under every sample)."""
     if said is None:
         return Bullets(panel.summary.text)
-    text = []
-    for sentence in panel.summary.text:
-        if sentence in said and len(sentence) > LONG_SAID_AGAIN and ". " in sentence:
-            text.append(f"{sentence.split('. ', 1)[0]} (as said above).")
+    return Bullets(_said_once(panel.summary.text, said, ". ", " (as said above).", LONG_SAID_AGAIN))
+
+
+def _said_once(
+    texts: Iterable[str], said: set[str], cut: str, again: str, longer_than: int = 0
+) -> list[str]:
+    """Each text as it is the first time it is said (`said` holds those said); said again,
+    one longer than `longer_than` only up to its first `cut` ('. ', '; '), then `again`."""
+    kept = []
+    for text in texts:
+        if text in said and len(text) > longer_than and cut in text:
+            kept.append(text.split(cut, 1)[0] + again)
         else:
-            said.add(sentence)
-            text.append(sentence)
-    return Bullets(text)
+            said.add(text)
+            kept.append(text)
+    return kept
 
 
 #: How long a summary sentence is before it is shortened where an earlier sample's said it
@@ -1257,16 +1265,14 @@ def _problems(
 def _lines_said_once(issues: Iterable[Issue]) -> list[Text]:
     """`issue_line` of each; a message said in full above only up to its first ';' (educator
     QA round 12: a class's file with no units listed one four-line advice 12 times)."""
-    said: set[str] = set()
-    lines = []
-    for issue in issues:
-        message = issue.message
-        if message in said and "; " in message:
-            shortened = f"{message.split('; ', 1)[0]} (as above)"
-            issue = issue.model_copy(update={"message": shortened})
-        said.add(message)
-        lines.append(issue_line(issue))
-    return lines
+    issues = list(issues)
+    messages = _said_once((issue.message for issue in issues), set(), "; ", " (as above)")
+    return [
+        issue_line(
+            issue if message == issue.message else issue.model_copy(update={"message": message})
+        )
+        for issue, message in zip(issues, messages, strict=True)
+    ]
 
 
 def _synthetic(console: Console, sources: Sequence[str]) -> None:

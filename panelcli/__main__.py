@@ -96,14 +96,13 @@ def _ended_unhandled(exc: Exception) -> NoReturn:
     unwinds through typer and click, a second MemoryError, CPython's SystemError 'error return
     without exception set', or an import that failed for want of memory (developer QA round
     12 and its review: a traceback, exit 1). One line, said once a run; exit 2."""
+    from panelcli.errors import OUT_OF_MEMORY_STREAMING
+
     cli = sys.modules.get("panelcli.cli")
     said = getattr(cli, "OUT_OF_MEMORY_SAID", False)
     if getattr(cli, "_RUN_STREAMS", False) and isinstance(exc, MemoryError):
         # (review: an ndjson run was told to use --format ndjson)
-        line = (
-            "panelcli: out of memory: this run streams its results in flat memory, but panelcli "
-            "itself needs about 50 MB to start and read a file; give it more memory\n"
-        )
+        line = f"panelcli: {OUT_OF_MEMORY_STREAMING}\n"
     elif isinstance(exc, MemoryError) or any(
         words in str(exc).casefold() for words in ("memory", "failed to map segment")
     ):

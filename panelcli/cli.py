@@ -20,6 +20,7 @@ import typer
 
 from panelcli import __version__
 from panelcli.errors import (
+    OUT_OF_MEMORY_STREAMING,
     ExitStatus,
     OutputError,
     PanelcliError,
@@ -416,8 +417,7 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
         gc.collect()
         _drop_unwritten_output()
         _say_out_of_memory(
-            "out of memory: this run streams its results in flat memory, but panelcli itself "
-            "needs about 50 MB to start and read a file; give it more memory"
+            OUT_OF_MEMORY_STREAMING
             if _RUN_STREAMS
             else "out of memory: --format json and fhir, and --export beside ndjson or csv, hold "
             "the whole report (the table past 1,000 results holds a line per sample); for big "

@@ -91,6 +91,13 @@ def raised_for_signal() -> type[BaseException] | None:
     return _raised_for_signal[0] if _raised_for_signal else None
 
 
+#: Out of memory in a run that streams (ndjson or csv): what to say, in cli and __main__ alike
+OUT_OF_MEMORY_STREAMING = (
+    "out of memory: this run streams its results in flat memory, but panelcli itself needs "
+    "about 50 MB to start and read a file; give it more memory"
+)
+
+
 class InputError(PanelcliError):
     """An input file cannot be read at all (missing, binary, no header …).
 

@@ -1524,6 +1524,8 @@ class Layout(NamedTuple):
     #: A Luminex xPONENT export (its lines above the header name the program or a 'DataType:'
     #: block), whose sample ids Control1, Control2 … name the kit's controls
     xponent_export: bool = False
+    #: Such an export's blocks read and left out (`xponent.concentration_block`), as said
+    blocks_said: str | None = None
     #: long, with no sample or patient column: a column that may name the sample ('Name',
     #: 'ID'), decided by the file's first rows (`_sample_column_by_rows`)
     maybe_sample: int | None = None
@@ -2650,9 +2652,13 @@ def _find_header_in(
         half_here: list[str] | None = None
         ended = 0  # the line the row before ended on: a row starts on the next one
         try:
-            for row_number, cells in enumerate(reader):
+            rows = 0  # not blank ones: an xPONENT export's blocks left out are (xponent.py)
+            for cells in reader:
                 started, ended = ended + 1, reader.line_num
-                if row_number >= HEADER_SEARCH_ROWS:
+                if not cells:
+                    continue
+                rows += 1
+                if rows > HEADER_SEARCH_ROWS:
                     break
                 if len(cells) < 2 or _commented(cells[0]):
                     continue
@@ -3941,6 +3947,8 @@ _XPONENT_CONTROL_ID = lazy_pattern(r"^control\d{1,3}$", re.IGNORECASE)
 #: A line naming the program, or its block line ('"DataType:","Median"'), not 'exponential'
 #: nor 'Data type: plasma' (review: a study's 'Control 7' was skipped)
 _XPONENT_LINE = lazy_pattern(r"\bxponent\b|^\W*datatype:", re.IGNORECASE)
+#: A line that may be a block's 'DataType:' line (`is_data_type_line` decides)
+_DATA_TYPE_LINE = lazy_pattern(r"^[\W_]*data[\W_]*type[\W_]*:", re.IGNORECASE)
 #: Sample ids that name a standard, calibrator or blank well ('Standard3', 'Blank'): no
 #: patient is called so (a 'Control' may be a study's control subject, so it is left to the type;
 #: 'QC-Low', 'QC2' are quality-control material; 'NC', 'PC-1', 'Neg Ctrl' an assay's negative and
@@ -4962,12 +4970,25 @@ def opened(
         except InputError as exc:  # a line too long, bytes not text: the rows before it
             stopped = exc  # are read as anywhere else in the file, then the file stops
             lines = _stopping(exc)
+        blocks = None
+        if stopped is None and any(map(_DATA_TYPE_LINE.match, head_lines)):
+            from panelcli.xponent import with_concentration_block  # for such files alone
+
+            head_lines, lines, blocks = with_concentration_block(head_lines, lines)
+            found = None if blocks else found
         try:
             delimiter, header_end, layout = found or _find_header(head_lines, known_marker, source)
         except InputError:
             if stopped is not None:  # no header before it: that line is the file's problem
                 raise stopped from None
             raise
+        if blocks is not None:
+            layout = layout._replace(blocks_said=blocks.said)
+            if layout.kind == "wide" and header_end == blocks.header:  # units from its block
+                layout = layout._replace(markers={
+                    i: (marker, unit or blocks.units.get(i))
+                    for i, (marker, unit) in layout.markers.items()
+                })  # fmt: skip
         if layout.kind == "wide":
             layout = with_sub_header(layout, head_lines, delimiter, header_end)
         if layout.sub_header:
@@ -5347,16 +5368,22 @@ def header_warnings(
         for number, cells in enumerate(csv.reader(preamble, delimiter=delimiter), start=1)
         if is_data_type_line(cells)
     ]
-    if blocks and header_key(blocks[-1][1]) not in _CONCENTRATION_BLOCKS:
+    if blocks and header_key(blocks[-1][1]) not in CONCENTRATION_BLOCKS:
         number, block = blocks[-1]
         raise InputError(
             f"{source}: the table on line {header_end} is under 'DataType: "
             f"{shorten(block)}' (line {number}), which is not concentrations: an "
-            "instrument export (Luminex xPONENT) with a block per kind of value; "
-            "panelcli reads one table of concentrations per file, so save the "
-            "'Concentration' block alone (with a unit column or units in its header)",
+            "instrument export (Luminex) with a block per kind of value, and panelcli "
+            "found no block of concentrations ('Result', 'Concentration') in it; export the "
+            "batch again with its results",
             line=number,
         )
+    if layout.blocks_said:
+        yield Issue(
+            severity="warning", code="blocks-skipped", source=source,
+            line=blocks[-1][0] if blocks else 1,
+            message=layout.blocks_said,
+        )  # fmt: skip
     # '#' comments and Excel's 'sep=;' line (which names the delimiter) are not lost data.
     if any(line.strip() and not _NOT_DATA.match(line) for line in preamble):
         yield Issue(
@@ -5542,7 +5569,7 @@ def _sub_header_names(layout: Layout) -> set[str]:
 #: An xPONENT block of concentrations ('DataType:', 'Concentration'), as header_key has it;
 #: INTELLIFLEX's and others' names of it too (lab QA: 'Calculated Concentration' was refused
 #: as "not concentrations")
-_CONCENTRATION_BLOCKS = {
+CONCENTRATION_BLOCKS = {
     "concentration", "concentrations", "calcconcentration", "calcconcentrations",
     "calculatedconcentration", "calculatedconcentrations", "calcconc", "conc", "obsconc",
     "observedconcentration", "observedconcentrations", "finalconcentration", "finalconc",

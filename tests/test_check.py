@@ -812,17 +812,23 @@ XPONENT_MEDIAN_FIRST = (
 
 
 def test_an_xponent_block_of_mfi_values_is_never_read_as_concentrations(write_csv):
-    """Its Median (MFI) block came first and was judged, 210.5 'pg/mL' high (found in QA)."""
+    """Its Median (MFI) block came first and was judged, 210.5 'pg/mL' high (found in QA);
+    then it was refused, though the file's Concentration block below it was there to read."""
     report = check_file(write_csv(XPONENT_MEDIAN_FIRST))
-    assert report.panels == []
-    (refused,) = report.rejected
-    assert refused.code == "file-unreadable" and refused.line == 5
-    assert "'DataType: Median' (line 5), which is not concentrations" in refused.message
-    # The Concentration block first: read, and the next block stops the file there.
+    assert [(r.line, r.value) for p in report.panels for r in p.results] == [(11, 4.21), (11, 12.3)]
+    assert report.rejected == []
+    assert [(w.code, w.line) for w in report.warnings][:1] == [("blocks-skipped", 9)]
+    # The Concentration block first: read, and the Median block after it left out.
     concentration_first = XPONENT_MEDIAN_FIRST.replace('"Median"', '"Concentration"', 1)
     report = check_file(write_csv(concentration_first.replace("210.5", "4.0")))
     assert [r.value for p in report.panels for r in p.results] == [4.0, 480.0]
-    assert [(i.code, i.line) for i in report.rejected] == [("file-unreadable", 9)]
+    assert report.rejected == []
+    # With no block of concentrations at all, the file is refused as before.
+    median_only = XPONENT_MEDIAN_FIRST.replace('"Concentration"', '"Count"')
+    (refused,) = check_file(write_csv(median_only)).rejected
+    assert refused.code == "file-unreadable" and refused.line == 5
+    assert "'DataType: Median' (line 5), which is not concentrations" in refused.message
+    assert "found no block of concentrations ('Result', 'Concentration')" in refused.message
 
 
 def test_a_critical_only_marker_is_said_to_have_no_range_in_warnings_and_notes(write_csv, tmp_path):

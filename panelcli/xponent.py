@@ -1,0 +1,179 @@
+"""Luminex xPONENT batch exports: a block per kind of value ('DataType: Median', 'Result',
+'Units' …), of which panelcli reads the concentrations, with the units the 'Units' block gives.
+
+Imported only for a file whose first lines hold a 'DataType:' line (start-up, issue 7).
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from panelcli.errors import InputError
+from panelcli.reading import (
+    CONCENTRATION_BLOCKS,
+    HEADER_SEARCH_ROWS,
+    header_key,
+    is_data_type_line,
+    known_unit,
+)
+from panelcli.values import shorten, words_joined
+
+#: An xPONENT batch of 384 wells and twenty blocks is under 10,000 lines: a longer file is read
+#: as it is, a line at a time (its first block then decides, as before this module)
+MAX_LINES = 200_000
+
+
+class ValueBlock(NamedTuple):
+    """One block: the line of its 'DataType:' row, what it holds, and its rows as (first
+    line, last line, cells)."""
+
+    line: int
+    kind: str
+    rows: list[tuple[int, int, list[str]]]
+
+
+class BlocksRead(NamedTuple):
+    """A file's lines with only its block of concentrations left (the others blank, so that
+    every row keeps its line number), and the warning that says so."""
+
+    lines: list[str]
+    said: str
+    header: int  # the line of the block's header
+    #: the 'Units' block's unit of each column of the header, by its index
+    units: dict[int, str]
+
+
+def concentration_block(lines: list[str], delimiter: str) -> BlocksRead | None:
+    """The file's block of concentrations alone, with each analyte's unit from the 'Units'
+    block; None where the file has no other block to leave out."""
+    preamble, blocks = _blocks(lines, delimiter)
+    if not blocks:
+        return None
+    chosen = next((b for b in blocks if header_key(b.kind) in CONCENTRATION_BLOCKS), None)
+    if chosen is None or len(blocks) == 1:
+        # the file as it is: its table under another block is refused, and one above its
+        # first block is read down to it (`reading.header_warnings`, `another_data_type`)
+        return None
+    kept = {*range(1, preamble + 1), chosen.line}
+    for first, last, _ in chosen.rows:
+        kept.update(range(first, last + 1))
+    out = [
+        line if number in kept else line[len(line.rstrip("\r\n")) :]
+        for number, line in enumerate(lines, start=1)
+    ]
+    header = next((row for row in chosen.rows if sum(1 for c in row[2] if c.strip()) >= 2), None)
+    units_block = next((b for b in blocks if header_key(b.kind) in ("units", "unit")), None)
+    units = _units(units_block, header[2]) if units_block and header else {}
+    others = [
+        f"'{shorten(b.kind)}' (line {b.line})"
+        for b in blocks
+        if b is not chosen and not (units and b is units_block)
+    ]
+    from_units = (
+        f", each analyte's unit from its 'Units' block (line {units_block.line})"
+        if units and units_block
+        else ""
+    )
+    left_out = (
+        f"; the other blocks ({words_joined(others)}) hold no concentrations and were not read"
+        if others
+        else ""
+    )
+    said = (
+        "the file has a block per kind of value (a Luminex instrument's export): its "
+        f"'{shorten(chosen.kind)}' block of concentrations (line {chosen.line}) was read"
+        f"{from_units}{left_out}"
+    )
+    by_column = {
+        i: units[cell.strip()]
+        for i, cell in enumerate(header[2] if header else [])
+        if cell.strip() in units
+    }
+    return BlocksRead(out, said, header[1] if header else chosen.line, by_column)
+
+
+def _blocks(lines: list[str], delimiter: str) -> tuple[int, list[ValueBlock]]:
+    """The number of lines above the first block, and the blocks."""
+    reader = csv.reader(lines, delimiter=delimiter)
+    blocks: list[ValueBlock] = []
+    ended = 0
+    preamble = 0
+    try:
+        for cells in reader:
+            start, ended = ended + 1, reader.line_num
+            if is_data_type_line(cells):
+                if not blocks:
+                    preamble = start - 1
+                blocks.append(ValueBlock(start, cells[1].strip(), []))
+            elif blocks:
+                blocks[-1].rows.append((start, ended, cells))
+    except csv.Error:  # a broken quote: the reader names its row, as in any file
+        return 0, []
+    return preamble, blocks
+
+
+def _units(block: ValueBlock, header: list[str]) -> dict[str, str]:
+    """Each analyte's unit, as the 'Units' block gives it: under an 'Analyte:' row, a 'Units:'
+    row (xPONENT's), or a row of units under a copy of the table's header."""
+    names: list[str] | None = None
+    found: dict[str, str] = {}
+    wanted = {cell.strip() for cell in header} - {""}
+    for _, _, cells in block.rows:
+        stripped = [cell.strip() for cell in cells]
+        analytes = bool(stripped) and header_key(stripped[0]) in ("analyte", "analytes")
+        if analytes or len(wanted.intersection(stripped)) >= 2:  # or the table's header
+            names = stripped
+        elif names is not None and any(header_key(c) in ("units", "unit") for c in stripped[:2]):
+            found.update(
+                (name, unit)
+                for name, unit in zip(names, stripped, strict=False)
+                if name in wanted and unit and known_unit(unit)
+            )
+            names = None
+    return found
+
+
+def with_concentration_block(
+    head_lines: list[str], rest: Iterator[str]
+) -> tuple[list[str], Iterator[str], BlocksRead | None]:
+    """`concentration_block` of a file whose first lines are `head_lines`: its lines (those
+    to find the header in, the others) and what was read; the file as it is where it has no
+    other block, or is too long, or a line of it cannot be read (the reader names that line)."""
+    delimiter = _delimiter(head_lines)
+    if delimiter is None:
+        return head_lines, rest, None
+    read: list[str] = []
+    try:
+        read.extend(itertools.islice(rest, MAX_LINES))
+    except InputError as problem:
+        return head_lines, itertools.chain(read, _raising(problem)), None
+    if len(read) == MAX_LINES:
+        return head_lines, itertools.chain(read, rest), None
+    found = concentration_block(head_lines + read, delimiter)
+    if found is None:
+        return head_lines, iter(read), None
+    # the header may be far below the first lines, past blocks of a plate's rows each
+    head = max(len(head_lines), found.header + HEADER_SEARCH_ROWS)
+    return found.lines[:head], iter(found.lines[head:]), found
+
+
+def _delimiter(head_lines: list[str]) -> str | None:
+    """The delimiter that makes a 'DataType:' line of one of the first lines."""
+    for delimiter in (",", ";", "\t"):
+        for line in head_lines:
+            try:
+                cells = next(csv.reader([line], delimiter=delimiter), [])
+            except csv.Error:  # a quote left open: a row over lines, no block's line
+                continue
+            if is_data_type_line(cells):
+                return delimiter
+    return None
+
+
+def _raising(problem: InputError) -> Iterator[str]:
+    """No lines, then `problem` (where the lines stopped)."""
+    raise problem
+    yield ""

@@ -1,0 +1,116 @@
+"""Luminex xPONENT batch exports: the block of concentrations is read wherever it is, with the
+units of the 'Units' block (lab QA round 12: such a file was refused, or its units lost)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from judged import batch_results_of, issues_of, results_of
+from typer.testing import CliRunner
+
+from panelcli.check import check_file
+from panelcli.cli import app
+from panelcli.xponent import concentration_block
+
+runner = CliRunner()
+
+ANALYTES = ("IL-6 (19)", "TNF-a (45)", "IL-10 (27)")
+
+
+def _block(kind: str, wells: int, value: str) -> list[str]:
+    header = ",".join(f'"{a}"' for a in ANALYTES)
+    rows = [
+        f'"{w}(1,A{w})","{"Standard1" if w == 1 else f"Pat-{w:03d}"}",'
+        + ",".join(f'"{value}"' for _ in ANALYTES)
+        + ',"1100"'
+        for w in range(1, wells + 1)
+    ]
+    return [f'"DataType:","{kind}"', f'"Location","Sample",{header},"Total Events"', *rows, ""]
+
+
+def full_batch(wells: int = 96, delimiter: str = ",") -> str:
+    """An xPONENT batch as it saves one: details, then a block per kind of value."""
+    lines = [
+        '"Program","xPONENT",,"Build","4.3.229.0"',
+        '"Batch","CYTO_RUN_0313"',
+        "",
+        '"Results"',
+        "",
+        *_block("Median", wells, "15234"),
+        *_block("Count", wells, "50"),
+        *_block("Result", wells, "4.00"),
+        '"DataType:","Units"',
+        '"Analyte:","IL-6 (19)","TNF-a (45)","IL-10 (27)"',
+        '"BeadID:","19","45","27"',
+        '"Units:","pg/mL","pg/mL","ng/L"',
+        "",
+        '"DataType:","Audit Logs"',
+        '"UserId","Date","Message"',
+        '"admin","03/13/2026 10:00","Batch ""CYTO_RUN_0313"" created,\nby hand"',
+    ]
+    text = "\r\n".join(lines) + "\r\n"
+    return text.replace('","', f'"{delimiter}"').replace(',"', f'{delimiter}"')
+
+
+def test_the_block_of_concentrations_is_read_with_the_units_of_the_units_block() -> None:
+    lines = full_batch(wells=3).splitlines(keepends=True)
+    found = concentration_block(lines, ",")
+    assert found is not None
+    # every line keeps its number; those of the other blocks are blank
+    assert len(found.lines) == len(lines)
+    result_line = lines.index('"DataType:","Result"\r\n') + 1
+    kept = [n for n, line in enumerate(found.lines, 1) if line.strip()]
+    assert kept == [1, 2, 4, *range(result_line, result_line + 5)]
+    assert found.header == result_line + 1
+    assert found.units == {2: "pg/mL", 3: "pg/mL", 4: "ng/L"}
+    assert found.said == (
+        "the file has a block per kind of value (a Luminex instrument's export): its 'Result' "
+        f"block of concentrations (line {result_line}) was read, each analyte's unit from its "
+        f"'Units' block (line {result_line + 6}); the other blocks ('Median' (line 6), 'Count' "
+        f"(line 12) and 'Audit Logs' (line {result_line + 11})) hold no concentrations and "
+        "were not read"
+    )
+
+
+def test_a_plate_of_96_wells_is_read_from_its_result_block_far_below_the_first_lines(
+    tmp_path: Path,
+) -> None:
+    """The header of the Result block is on line 205, past the lines a header is looked for
+    in: the blocks above it left blank, it is found."""
+    path = tmp_path / "batch.csv"
+    path.write_bytes(full_batch().encode())
+    results = results_of(str(path))
+    assert len(results) == 95 * 3  # the standard's row is no patient's
+    first = results[0]
+    assert (first.line, first.sample_id, first.value, first.unit) == (207, "Pat-002", 4.0, "pg/mL")
+    il10 = [r for r in results if r.marker == "IL-10"]
+    assert {(r.original_unit, r.unit, r.value) for r in il10} == {("ng/L", "pg/mL", 4.0)}
+    codes = [i.code for i in issues_of(str(path))]
+    assert codes[:2] == ["blocks-skipped", "preamble-skipped"] and "file-unreadable" not in codes
+    # the batches of the long-file path read it alike
+    assert [(r.line, r.value) for r in batch_results_of(str(path), 50)] == [
+        (r.line, r.value) for r in results
+    ]
+
+
+def test_a_batch_on_standard_input_and_with_semicolons_is_read_alike(tmp_path: Path) -> None:
+    text = full_batch(wells=4)
+    piped = runner.invoke(app, ["check", "-", "--format", "ndjson"], input=text)
+    assert piped.exit_code == 1, piped.output  # IL-6 4.0 pg/mL is high by the bundled set
+    assert '"code":"blocks-skipped"' in piped.stdout
+    path = tmp_path / "semicolons.csv"
+    path.write_text(full_batch(wells=4, delimiter=";"))
+    report = check_file(path)
+    assert report.rejected == []
+    assert [r.original_unit for p in report.panels for r in p.results][:3] == [
+        "pg/mL", "pg/mL", "ng/L",
+    ]  # fmt: skip
+
+
+def test_a_table_above_its_units_block_is_still_read_down_to_it(tmp_path: Path) -> None:
+    """No block holds the table: the file is read as before, the next block stopping it."""
+    path = tmp_path / "units-below.csv"
+    path.write_text("Sample,IL-6 (pg/mL)\nS1,1\nDataType:,Units\nS1,pg/mL\n")
+    report = check_file(path)
+    assert [r.value for p in report.panels for r in p.results] == [1.0]
+    assert [(i.code, i.line) for i in report.rejected] == [("file-unreadable", 3)]

@@ -345,6 +345,16 @@ _SLASHED_FLAGS = ("h/l", "l/h", "hi/lo", "hilo", "high/low", "low/high")
 #: A study's subject ids: the patient's, after a person's name ('Patient Name'), which is
 #: read first (review: a record_id of row numbers split Anna's panel in two)
 _STUDY_IDS = ("recordid", "subjid", "usubjid")
+#: A patient's number under a short name ('PAT ID', 'Pt No', HL7's 'PID'): read before a
+#: person's name beside it (lab QA round 13: two John Smiths' 'PAT NAME' shared one panel)
+_PATIENT_NUMBERS = frozenset(
+    {"pid"}
+    | {
+        person + word
+        for person in ("pat", "pt", "patient", "patienten", "paciente", "patiente")
+        for word in ("id", "no", "nr", "num", "number", "nummer", "numero", "número", "mrn")
+    }
+)
 _NAME_WORDS = ("name", "nom", "nombre", "naam")
 #: A class's names of the person a made-up panel is for (`_map_header`)
 _CLASS_PERSON = frozenset({"student", "pupil", "studentname", "studentid", "pupilname"})
@@ -354,7 +364,16 @@ _OTHER_VALUE_NAMES = (
     # lab QA round 7: Cerner's and other LIS' names (the file was refused, or rows)
     "numericvalue", "measuredvalue", "reportedvalue", "reportableresult", "finalvalue",
     "ordnumvalue",  # Epic Clarity's number beside ORD_VALUE, 9999999 where that is words
+    # the result as text: '>500' or 'Hemolyzed' where the number column says 0 (lab QA round
+    # 13: judged as a normal 0); read before a number column (`_NUMBER_COLUMNS`)
+    # (not 'Result Text', which may be the lab's words about a result)
+    "textresult",
 )  # fmt: skip
+#: Value columns of the number alone, beside one of the result as written ('Text Result'),
+#: which is read instead: some LIS write 0 there where the result is words or '>500'
+_NUMBER_COLUMNS = frozenset(
+    {"numericresult", "resultnumeric", "numericvalue", "ordnumvalue", "numericresults"}
+)
 #: A mean of a sample's replicates: its value only where no other column gives one
 _REPLICATES_MEAN = (
     "calcconcmean", "calculatedconcentrationmean", "mean", "meanconc", "meanconcentration",
@@ -1904,6 +1923,8 @@ def _header_key_of(cell: str) -> str:
     key = header_key(cell)
     if key in _ROLE_OF:
         return key
+    if cell.rstrip().endswith("#") and (numbered := key + "no") in _NUMBERED_KEYS:
+        return numbered  # 'Order #' is 'Order No' (lab QA round 13: two orders in one panel)
     words = _WORD_GAP.split(cell.strip())
     kept = [words[0], *(_ELIDED.sub("", w) for w in words[1:] if w.casefold() not in _CONNECTING)]
     shorter = header_key("".join(kept))  # only a role's name: 'Date du résultat' is none
@@ -1938,6 +1959,10 @@ _ORDER_IDS = frozenset({
     "tubeid", "requisition", "requisitionnumber",
     "orderid",  # QA: beside 'Accession' the file was refused as naming two sample ids
 })  # fmt: skip
+#: Headers of a number ('Order No', 'Lab No') as keys: '#' is read as 'No' ('Order #')
+_NUMBERED_KEYS = frozenset(
+    key for key in (*_ROLE_OF, *_WEAK_ROLE_OF, *_ORDER_IDS) if key.endswith("no")
+)
 #: Sample id headers that may instead name the specimen's type, beside a column that names
 #: the id outright
 _SPECIMEN_OR_ITS_TYPE = frozenset({"specimen"})
@@ -2061,12 +2086,14 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     # 'Case Number', an admission's, took the place of record_id)
     person = {i: 0 if keys[i].endswith(_NAME_WORDS) else 2 for i in unmapped}
     person.update((i, 1) for i in unmapped if keys[i] in _STUDY_IDS)
+    person.update((i, -1) for i in unmapped if keys[i] in _PATIENT_NUMBERS)
     # ... and a test's code after its description, whichever comes first (review: 'Test
     # Code' 81101 before 'Test Description' IL-6 was read as the marker)
     in_turn = sorted(
         unmapped,
         key=lambda i: (
             i in late,
+            keys[i] in _NUMBER_COLUMNS,
             -slashed.get(i, 0),
             i not in weak_marker,
             keys[i] == "testcode",
@@ -3644,6 +3671,38 @@ def _header_and_rows(
     return header, rows
 
 
+def _operator_column_by_rows(
+    layout: Layout, head_lines: list[str], delimiter: str, header_end: int
+) -> Layout:
+    """A layout whose 'Operator' column is the comparator's only where its first rows' cells
+    are comparators: an analyzer's 'Operator' is the person who ran it (lab QA round 13: a
+    cobas export's 'labtech1' refused every row as 'not a comparator')."""
+    index = layout.roles["comparator"]
+    header, numbered = _header_and_rows(head_lines, delimiter, header_end)
+    if index >= len(header) or _header_key_of(header[index]) != "operator":
+        return layout
+    seen = [c[index].strip() for _, c in numbered if index < len(c) and c[index].strip()]
+    words = [
+        cell
+        for cell in seen
+        if any(c.isalnum() for c in cell)
+        and comparator_of(cell) is None
+        and not is_no_value_mark(cell)
+    ]  # ('~' is a comparator panelcli cannot read: its row is refused, saying so)
+    if not words:
+        return layout
+    roles = {role: i for role, i in layout.roles.items() if role != "comparator"}
+    why = _not_read_because(
+        f"its cells ('{shorten(words[0])}') are no comparators (<, >), so it is taken for the "
+        "person who ran the test (call it 'Comparator' to have it read)"
+    )
+    return layout._replace(
+        roles=roles,
+        ignored=[*layout.ignored, header[index]],
+        not_read={**layout.not_read, header[index]: why},
+    )
+
+
 def _weak_range_by_rows(
     layout: Layout, head_lines: list[str], delimiter: str, header_end: int
 ) -> Layout:
@@ -3970,7 +4029,15 @@ _NOT_A_PATIENT_ID = lazy_pattern(
     r"|^qc(?:[\s_-]*(?:\d{1,2}|level[\s_-]*\d+"
     r"|(?:low|mid|medium|high|[lmh])(?:[\s_-]*\d{1,2})?))?$"  # 'QC High 2', not 'QC2026'
     r"|^qc[\s_-]*\d{1,2}[\s_-]*(?:low|mid|medium|high)$"  # 'QC1 Low'
-    r"|^kit[\s_-]*(?:control|ctrl|kontrolle)(?:[\s_-]*(?:\d{1,2}|[a-h]|low|mid|high))?$",
+    r"|^kit[\s_-]*(?:control|ctrl|kontrolle)(?:[\s_-]*(?:\d{1,2}|[a-h]|low|mid|high))?$"
+    # control material by its maker's or a standard's name, a proficiency (EQA) sample, a
+    # pool of sera (lab QA round 13: each judged as a patient's, and flagged)
+    r"|^(?:bio[\s_-]?rad|lyphochek|liquichek|immunoassay[\s_-]*plus|randox|acusera|nibsc"
+    r"|(?:uk[\s_-]*)?neqas|eqas?|proficiency)\b"
+    r"|^who[\s_-]*(?:is|international[\s_-]*standard)\b"
+    # (not a bare 'Pooled': a study's sample may be called so)
+    r"|^pool(?:ed)?[\s_-]*(?:serum|plasma|qc)(?:[\s_-]*(?:\d{1,2}|[a-h]))?$"
+    r"|^pool[\s_-]*(?:\d{1,2}|[a-h])$",
     re.IGNORECASE,
 )
 #: A standard's well written with its replicate or dilution, as plate readers label them
@@ -3985,7 +4052,8 @@ _REPLICATE_TAIL = lazy_pattern(
 _STANDARD_HEAD = re.compile(
     r"\s*(?:standard|std|calib|cal|blank|background|bkg|bgd|kalibrator|leerwert|low|mid|medium"
     r"|high|control|ctrl|zero|nsb|assay|buffer|diluent|pbs|matrix|negative|positive|neg|pos|nc"
-    r"|pc|ntc|qc|kit)",
+    r"|pc|ntc|qc|kit|bio|lyphochek|liquichek|immunoassay|randox|acusera|nibsc|uk|neqas|eqa"
+    r"|proficiency|who|pool)",
     re.IGNORECASE,
 ).match
 _STANDARD_DOT = lazy_pattern(r"^(std|standard|cal|calibrator)\.(?=\s*\d)", re.IGNORECASE)
@@ -5003,6 +5071,8 @@ def opened(
             layout = _status_column_by_rows(layout, head_lines, delimiter, header_end)
         if "reference_range" in layout.roles:
             layout = _weak_range_by_rows(layout, head_lines, delimiter, header_end)
+        if "comparator" in layout.roles:
+            layout = _operator_column_by_rows(layout, head_lines, delimiter, header_end)
         stats.delimiter, stats.layout = delimiter, layout.kind
         stats.decimal_comma = delimiter in (";", "\t", "|")
         preamble = head_lines[: _row_start(head_lines, header_end, delimiter) - 1]
@@ -5079,7 +5149,10 @@ _QC_CODE = lazy_pattern(
     # Simoa's 'CV > 20%' and 'Fewer than 2 replicates' (lab QA round 12: judged normal)
     r"|cv\s*[>≥]\s*\d+(?:[.,]\d+)?\s*%?|fewer\s+than\s+\d+\s+replicates?"
     r"|calib(?:ration)?\s*(?:exp(?:ired)?|fail(?:ed)?)|cal\s*exp"
-    r"|sample\s*cl(?:ot)?|clot(?:ted)?|[a-z]{2,5}\.[es]|void(?:ed)?|invalid|errors?|err",
+    r"|sample\s*cl(?:ot)?|clot(?:ted)?|[a-z]{2,5}\.[es]|void(?:ed)?|invalid|errors?|err"
+    # Beckman's, Siemens' and Roche's codes of an expired or missing calibration, a failed
+    # control, an expired reagent, a short sample, a serum index (lab QA round 13: judged)
+    r"|calx|expr|nocal|no\s*cal|qcf|reag\.?\s*exp|short(?:\s*sample)?|sample\.?\s*s(?:hort)?|hil",
     re.IGNORECASE,
 )
 

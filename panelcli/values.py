@@ -241,7 +241,8 @@ def bare_sign(text: str | None) -> Comparator | None:
 #: 'Above ULOQ', 'Below fit curve range' as Simoa and others write it): its side
 _PAST_A_LIMIT = lazy_pattern(
     r"^(?:conc(?:entration)?\.?\s*)?(?:(?P<above>>|above|over)|<|below|under)\s*(?:the\s*)?"
-    r"(?:(?P<upper>uloq|ulq|highest\s*standard|upper\s*limit\s*of\s*quantification)"
+    r"(?:(?P<upper>uloq|ulq|highest\s*standard|upper\s*limit\s*of\s*quantification"
+    r"|lin|linearity|linear\s*range)"  # lab QA round 13: '>LIN' was judged as exact
     r"|(?P<lower>l?loq|llq|lod|lld|lowest\s*standard|detection\s*limit"
     r"|lower\s*limit\s*of\s*quantification|quantification\s*limit)"
     r"|(?:standard\s*|fit\s*)?curve(?:\s*range)?)$",

@@ -1,0 +1,121 @@
+"""Lab QA round 13: files a lab technician exports (/work/qa13/lab), each once read wrongly."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from judged import batch_results_of, issues_of, results_of
+from typer.testing import CliRunner
+
+from panelcli.cli import app
+
+runner = CliRunner()
+Write = Callable[..., str]
+
+
+@pytest.mark.parametrize(
+    ("number", "name"),
+    [("PAT ID", "PAT NAME"), ("PT ID", "PT NAME"), ("PID", "PAT NAME"), ("Pat No", "Pat Name")],
+)
+def test_a_short_patient_number_column_wins_over_a_name_beside_it(
+    write_csv: Write, number: str, name: str
+) -> None:
+    """Two John Smiths with their own numbers made one panel, and the summary read one man's
+    IL-6 with the other's TNF-α as 'high at the same time'."""
+    path = write_csv(
+        f"ORDER|{number}|{name}|TEST|RESULT|UNITS\n"
+        "1|00451278|SMITH,JOHN|IL6|34.0|pg/mL\n2|00460001|SMITH,JOHN|TNFA|21.0|pg/mL\n"
+    )
+    assert [r.patient_id for r in results_of(path)] == ["00451278", "00460001"]
+    (said,) = [i for i in issues_of(path) if i.column == name]
+    assert f"column '{number}' gives the patient id" in said.message
+
+
+def test_an_operator_column_of_logins_is_not_read_as_the_comparator(write_csv: Write) -> None:
+    """A cobas export's 'Operator' ('labtech1') refused every row as 'not a comparator'."""
+    path = write_csv(
+        "Sample ID;Test;Result;Unit;Data Alarm;Operator\n"
+        "260308-0017;IL-6;12,40;pg/mL;;labtech1\n260308-0018;IL-6;<1,50;pg/mL;<Test;labtech1\n"
+    )
+    results = results_of(path)
+    assert [(r.value, r.comparator, r.status) for r in results] == [
+        (12.4, None, "high"), (1.5, "<", "normal"),
+    ]  # fmt: skip
+    (said,) = [i for i in issues_of(path) if i.column == "Operator"]
+    assert said.code == "column-ignored" and "('labtech1') are no comparators" in said.message
+    # a column of signs under that name is still the comparator
+    signs = write_csv("Sample,Test,Operator,Result,Unit\nS1,IL-6,<,2.0,pg/mL\n", "signs.csv")
+    assert [(r.comparator, r.value) for r in results_of(signs)] == [("<", 2.0)]
+
+
+@pytest.mark.parametrize(
+    "code", ["CALX", "EXPR", "NOCAL", "QCF", "Reag.Exp", "SHORT", "Sample.S", "HIL"]
+)
+def test_more_instrument_codes_in_the_flag_column_leave_the_value_unjudged(
+    write_csv: Write, code: str
+) -> None:
+    """Beckman's 'CALX' (calibration expired) and others: IL-6 45.9 was judged high as if it
+    could be reported, and an in-range value would have exited 0."""
+    path = write_csv(f"Sample ID,Test,Result,Units,Flags\nIC-1,IL-6,45.9,pg/mL,{code}\n")
+    (result,) = results_of(path)
+    assert result.status == "indeterminate"
+    assert f"gives '{code}', an instrument's or quality control's code" in (result.note or "")
+
+
+def test_above_linearity_in_the_flag_column_makes_the_value_a_lower_bound(write_csv) -> None:
+    path = write_csv(
+        "Sample ID,Test,Result,Units,Flags\nA,IL-6,45.9,pg/mL,>LIN\nB,IL-6,1.9,pg/mL,>LIN\n"
+    )
+    assert [(r.comparator, r.status) for r in results_of(path)] == [
+        (">", "high"), (">", "indeterminate"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sample",
+    ["Bio-Rad Immunoassay Plus L1", "NIBSC 89/548", "EQA-2026-01", "Pool A", "UK NEQAS 123",
+     "Lyphochek Level 2", "WHO IS 89/548", "Pooled serum"],
+)  # fmt: skip
+def test_control_material_named_by_its_maker_or_scheme_is_not_a_patient(
+    write_csv: Write, sample: str
+) -> None:
+    """Each was judged as a patient's sample, a flagged panel of its own."""
+    path = write_csv(f"Sample ID,Test,Result,Units\n{sample},IL-6,11,pg/mL\nMX-1,IL-6,1,pg/mL\n")
+    assert [r.sample_id for r in results_of(path)] == ["MX-1"]
+    assert [i.code for i in issues_of(path)] == ["control-skipped"]
+
+
+@pytest.mark.parametrize("sample", ["Poolside-7", "EQUATOR-1", "Biology 101", "WHOLE-1"])
+def test_ids_that_merely_start_like_a_control_maker_stay_patients(
+    write_csv: Write, sample: str
+) -> None:
+    path = write_csv(f"Sample ID,Test,Result,Units\n{sample},IL-6,11,pg/mL\n")
+    assert [r.sample_id for r in results_of(path)] == [sample]
+
+
+def test_the_result_as_text_is_read_before_a_number_column_that_says_zero(write_csv) -> None:
+    """'Numeric Result' 0 beside 'Text Result' '>500' was judged as a normal 0, exit 0."""
+    path = write_csv(
+        "Specimen ID,Test Name,Numeric Result,Text Result,Result Units\n"
+        "NT-2,IL-8,0,>500,pg/mL\nNT-2,IL-6,0,Hemolyzed - recollect,pg/mL\n"
+        "NT-2,IL-10,3.0,3.0,pg/mL\n"
+    )
+    assert [(r.marker, r.comparator, r.value) for r in results_of(path)] == [
+        ("IL-8", ">", 500.0), ("IL-10", None, 3.0),
+    ]  # fmt: skip
+    codes = {(i.code, i.column) for i in issues_of(path)}
+    assert ("result-not-given", "Text Result") in codes
+    assert ("column-ignored", "Numeric Result") in codes
+    assert [r.value for r in batch_results_of(path, 2)] == [500.0, 3.0]
+    result = runner.invoke(app, ["check", path])
+    assert result.exit_code == 1  # IL-8 above 500 is high, never a normal 0
+
+
+@pytest.mark.parametrize("header", ["Order #", "ORDER#", "Lab #"])
+def test_a_number_column_written_with_a_hash_is_read_as_its_number(
+    write_csv: Write, header: str
+) -> None:
+    """'Order #' beside 'MRN' was not read, and two orders of one patient made one panel."""
+    path = write_csv(f"{header},MRN,Test,Result,Units\nA1,M1,IL-6,1,pg/mL\nA2,M1,IL-6,30,pg/mL\n")
+    assert [(r.sample_id, r.patient_id) for r in results_of(path)] == [("A1", "M1"), ("A2", "M1")]

@@ -43,6 +43,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 from panelcli.errors import InputError
 from panelcli.explain import names_a_marker
+from panelcli.file_names import NOT_UTF8, locale_message, name_problem
 from panelcli.interpret import (
     FLAG,
     STATUS,
@@ -951,16 +952,6 @@ def _disagreement(
     )
 
 
-def _name_not_utf8(source: str) -> str | None:
-    """A file name as given by the file system with bytes that are not UTF-8, shown with
-    them as '\\xff'; None for a name that is UTF-8."""
-    try:
-        source.encode("utf-8")
-    except UnicodeEncodeError:
-        return source.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return None
-
-
 def stopped_reading(source: str, problem: InputError) -> list[StreamEvent]:
     """The events a file gives when a problem stops its reading: what the reader met before
     it, then the file-unreadable issue."""
@@ -1271,14 +1262,12 @@ class Interpreter:
         seen: dict[str, str] = {}  # the file (its real path) -> the name it was first given as
         dashes: set[str] = set()  # '-' once read: standard input is then at its end
         for source in sources:
-            if not source.isascii() and (shown := _name_not_utf8(source)) is not None:
+            if not source.isascii() and (problem := name_problem(source)) is not None:
                 # as the CLI refuses it (developer QA round 11: the library's report of such a
-                # name, from glob or os.listdir, could not be written as JSON)
-                yield [Issue(
-                    code=UNREADABLE, source=shown,
-                    message="the file name is not valid UTF-8, so it cannot be written in the "
-                    "output; rename the file (its bytes are shown as \\xNN)",
-                )]  # fmt: skip
+                # name, from glob or os.listdir, could not be written as JSON; review: a UTF-8
+                # name under an ASCII locale was told to be renamed)
+                message = locale_message(problem, source) if problem.locale else NOT_UTF8
+                yield [Issue(code=UNREADABLE, source=problem.shown, message=message)]
                 continue
             # './a.csv' and 'a.csv' (or a link to it) are one file; '/dev/stdin' is '-' where
             # it is a pipe, and both are the file redirected to them (review: '- /dev/stdin <

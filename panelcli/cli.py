@@ -160,7 +160,12 @@ def _refuse_given_twice(ctx: typer.Context, params: list[Any], args: list[str]) 
                     ctx=ctx, param=switch, param_hint=f"'{switch.opts[0]}'",
                 )  # fmt: skip
             continue
-        name, equals, value = token.partition("=") if token.startswith("--") else (token, "", "")
+        if token.startswith("--"):
+            name, equals, value = token.partition("=")
+        elif len(token) > 2 and token[:2] in single:  # '-fjson': a short option's value joined
+            name, equals, value = token[:2], "=", token[2:]  # (review: '-fjson -fcsv' passed)
+        else:
+            name, equals, value = token, "", ""
         param = single.get(name)
         if param is None:
             continue
@@ -452,25 +457,16 @@ def _drop_unwritten_output() -> None:
 def _refuse_names_not_utf8(names: list[str], ranges: str | None = None) -> None:
     """File names are written into every output (UTF-8 text): refuse one that is not UTF-8
     (`ranges`: the ranges file's, which standard input cannot stand in for)."""
+    from panelcli.file_names import locale_message, name_problem
+
     given = [(name, True) for name in names] + ([(ranges, False)] if ranges is not None else [])
     refused: list[tuple[str, bool]] = []  # each such name as shown, and whether a lab file's
     for name, may_be_stdin in given:
-        try:
-            name.encode("utf-8")
-        except UnicodeEncodeError:  # bytes the file system gave that are not UTF-8
-            raw = name.encode("utf-8", "surrogateescape")
-            try:
-                shown = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                # each byte as \xNN: two such names are not both '�.csv' (developer QA)
-                refused.append((raw.decode("utf-8", "backslashreplace"), may_be_stdin))
-            else:  # UTF-8 after all, read by a run whose locale takes only ASCII names (QA)
-                missing = "" if os.path.lexists(name) else "; besides, there is no such file"
-                raise PanelcliError(
-                    f"the file name '{shown}' is not ASCII, and this run reads file names as "
-                    f"{sys.getfilesystemencoding()} (a C or POSIX locale with Python's UTF-8 "
-                    f"mode off): run it with PYTHONUTF8=1 or LC_ALL=C.UTF-8{missing}"
-                ) from None
+        problem = name_problem(name)
+        if problem is not None and problem.locale:  # UTF-8, read by an ASCII-only run (QA)
+            raise PanelcliError(locale_message(problem, name))
+        if problem is not None:
+            refused.append((problem.shown, may_be_stdin))
     if not refused:
         return
     from panelcli.values import words_joined  # only when a name is refused
@@ -546,7 +542,7 @@ MAX_LINE_LENGTH = 2**31 - 1
 def _max_line_option(text: str) -> int:
     """A number of characters, read here: typer's own check said 'Input should be greater than
     or equal to 1024', in pydantic's words (QA)."""
-    value = int(text) if str(text).strip().isdigit() else 0
+    value = int(text) if str(text).strip().isdecimal() else 0
     if not MIN_LINE_LENGTH <= value <= MAX_LINE_LENGTH:
         raise _bad_parameter(
             f"give a whole number of characters from {MIN_LINE_LENGTH} to {MAX_LINE_LENGTH}, "
@@ -1350,7 +1346,8 @@ def validate(
             for message in set_warnings:
                 _print(ranges_warning_line(reference_set.path, message))
         _check_assumed_unit(assume_unit, reference_set)
-        _say_if_typed_in(files)
+        if not quiet:  # as check (review: validate -q printed the prompt)
+            _say_if_typed_in(files)
         errors = warnings = 0
         interpreter = Interpreter(reference_set, options)
         # a bar as check shows one, where the lines do not come to the same terminal (QA)

@@ -53,7 +53,7 @@ def descriptor_named(target: str | os.PathLike[str]) -> int | None:
     number = next(
         (path[len(p) :] for p in ("/dev/fd/", "/proc/self/fd/") if path.startswith(p)), ""
     )
-    return _DESCRIPTOR_PATHS.get(path, int(number) if number.isdigit() else None)
+    return _DESCRIPTOR_PATHS.get(path, int(number) if number.isdecimal() else None)
 
 
 def _opened_special(target: Path) -> TextIO:

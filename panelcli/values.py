@@ -1530,8 +1530,18 @@ def _without_label(cell: str) -> str:
 
 def _range_text(text: str) -> str:
     """A printed range's cell as it is read: out of brackets that hold it whole ('(1.5-7.0)',
-    as some labs print it: QA), without its reference range's label ('Ref: 0-7')."""
-    return _without_label(unbracketed(text.strip()))
+    as some labs print it: QA) or hold it before its unit ('(0.0-9.1) pg/mL': lab QA round
+    13), without its reference range's label ('Ref: 0-7')."""
+    text = text.strip()
+    before_unit = _BRACKETED_BEFORE_UNIT.match(text) if "/" in text else None
+    if before_unit is not None:
+        text = f"{before_unit['round'] or before_unit['square']} {before_unit['unit']}"
+    return _without_label(unbracketed(text))
+
+
+_BRACKETED_BEFORE_UNIT = lazy_pattern(
+    r"^(?:\((?P<round>[^()\[\]]+)\)|\[(?P<square>[^()\[\]]+)\])\s*(?P<unit>\S*/\S+)$"
+)
 
 
 def range_label(text: str) -> str | None:
@@ -1630,7 +1640,32 @@ def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
         return LabRange(None, bound, _range_unit(up_to.group("unit")))
     if cell.endswith((")", "]")) and (remark := _METHOD_REMARK.search(cell)) is not None:
         return parse_lab_range(cell[: remark.start()], decimal_comma)
+    if ";" in cell and (said := _range_with_remark(cell, decimal_comma)) is not None:
+        return said
     return _worded_range(cell, in_brackets=text.strip()[:1] == "[")
+
+
+def _range_with_remark(cell: str, decimal_comma: bool) -> LabRange | None:
+    """'<8.1 pg/mL; >8.1 elevated': a range, then what is past its limit, each after ';' (lab
+    QA round 13: unread, the set's looser range judged 12 normal); else None. Only remarks on
+    the range's own limits: '0-7; 0-10 children' is two groups' ranges, not read."""
+    first, *rest = cell.split(";")
+    found = parse_lab_range(first, decimal_comma)
+    if found is None:
+        return None
+    limits = {found.low, found.high} - {None}
+    for part in rest:
+        remark = _PAST_LIMIT_REMARK.match(part.strip())
+        if remark is None or float(remark.group(1)) not in limits:
+            return None
+    return found
+
+
+_PAST_LIMIT_REMARK = lazy_pattern(
+    rf"^(?:[<>]=?|[≤≥])\s*{_NUM}\s*(?:{_RANGE_UNIT}\s*)?"
+    r"(?i:elevated|high|raised|increased|abnormal|positive|low|decreased|reduced|erhöht"
+    r"|erniedrigt|élevé|elevado|elevato|aumentato|verhoogd|verlaagd)$"
+)
 
 
 #: Printed ranges in words (lab QA round 12: each was unreadable, and the set's range, three

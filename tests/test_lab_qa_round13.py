@@ -9,6 +9,7 @@ from judged import batch_results_of, issues_of, results_of
 from typer.testing import CliRunner
 
 from panelcli.cli import app
+from panelcli.values import parse_lab_range
 
 runner = CliRunner()
 Write = Callable[..., str]
@@ -119,3 +120,38 @@ def test_a_number_column_written_with_a_hash_is_read_as_its_number(
     """'Order #' beside 'MRN' was not read, and two orders of one patient made one panel."""
     path = write_csv(f"{header},MRN,Test,Result,Units\nA1,M1,IL-6,1,pg/mL\nA2,M1,IL-6,30,pg/mL\n")
     assert [(r.sample_id, r.patient_id) for r in results_of(path)] == [("A1", "M1"), ("A2", "M1")]
+
+
+@pytest.mark.parametrize(
+    ("printed", "low", "high", "unit"),
+    [
+        ("(0.0-9.1) pg/mL", 0.0, 9.1, "pg/mL"),
+        ("[0-7] ng/L", 0.0, 7.0, "ng/L"),
+        ("<8.1 pg/mL; >8.1 elevated", None, 8.1, "pg/mL"),
+        ("0-7; >7 high", 0.0, 7.0, None),
+        ("0,0-7,0; >7,0 erhöht", 0.0, 7.0, None),
+    ],
+)
+def test_a_range_in_brackets_before_its_unit_or_with_a_remark_on_its_limit_is_read(
+    printed: str, low: float | None, high: float, unit: str | None
+) -> None:
+    """Each was unread, and the set's range judged instead: a lab-high TNF-α 12 was normal."""
+    found = parse_lab_range(printed, decimal_comma="," in printed)
+    assert found is not None and (found.low, found.high, found.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    "printed", ["0-7; 0-10 children", "<8.1; >9 elevated", "M: <7.0; F: <2.0", "(0-7) adults"]
+)
+def test_two_groups_ranges_or_a_remark_on_another_limit_stay_unread(printed: str) -> None:
+    assert parse_lab_range(printed) is None
+
+
+def test_a_range_with_a_remark_judges_by_the_lab_s_limit(write_csv: Write) -> None:
+    path = write_csv(
+        "Sample,Test,Result,Unit,Reference Range\nS1,TNF-a,12.0,pg/mL,<8.1 pg/mL; >8.1 elevated\n"
+        "S1,IL-10,7.0,pg/mL,(0.0-9.1) pg/mL\n"
+    )
+    assert [(r.marker, r.status) for r in results_of(path)] == [
+        ("TNF-α", "high"), ("IL-10", "normal"),
+    ]  # fmt: skip

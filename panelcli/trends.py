@@ -271,7 +271,10 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
     if read is None or read.year < EARLIEST_YEAR or read.date() in PLACEHOLDER_DAYS:
         return None
     if read.tzinfo and in_utc:
-        read = read.astimezone(UTC)
+        try:
+            read = read.astimezone(UTC)
+        except OverflowError:  # past 9999-12-31 in UTC (fuzzing: a traceback): no real day
+            return None
     return read.replace(tzinfo=None)
 
 

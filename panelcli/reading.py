@@ -3015,9 +3015,13 @@ _PAGE_LINE = lazy_pattern(
     r"|fin\s+(?:du|de|del)\s+(?:rapport|informe|documento?)|fine\s+del\s+referto)\b.*"
     r"|(?:validated|approved|released|signed)\s+by\b.*|report\s+(?:generated|printed|created)\b.*"
     r"|(?:gedruckt|erstellt|ausgedruckt)\s+am\b.*|imprimé\s+le\b.*|impreso\s+el\b.*"
-    # a count of what the report holds ('Total results: 2', 'Anzahl Befunde: 3')
-    r"|(?:total\s+(?:results|tests|samples)|anzahl\s+(?:befunde|proben|ergebnisse)"
-    r"|number\s+of\s+(?:results|samples|tests))\s*:?\s*\d+"
+    # a count of what the report holds ('Total results: 2', 'Anzahl Befunde: 3'; lab QA round
+    # 13: 'Total records: 4', 'Row count: 4', '4 records' each made a 'sample', exit 2)
+    r"|(?:total\s+(?:results|tests|samples|records|rows|lines)"
+    r"|anzahl\s+(?:befunde|proben|ergebnisse)|row\s*count|record\s*count"
+    r"|records?\s+(?:exported|found|listed|returned|selected)"
+    r"|number\s+of\s+(?:results|samples|tests|records|rows))\s*:?\s*\d+"
+    r"|\d+\s+(?:records?|rows?|results?)(?:\s+(?:exported|found|listed|returned|selected))?"
     r")[\s*=_~#-]*",
     re.IGNORECASE,
 )

@@ -997,6 +997,19 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         else:
             if marked.number is not None:
                 return marked if marked.flag else marked._replace(flag="A")
+    if any(c in cell for c in "xX×*·^ ") and (powered := _POWER_OF_TEN.fullmatch(cell)):
+        # '1.2x10^3', '1,2 × 10³', '7.0 E+01' (lab QA round 13: 'not a number'), as '1.2e3'
+        power = (powered["power"] or powered["power2"] or powered["sup"]).translate(_SUPERSCRIPTS)
+        mantissa = powered["mantissa"]
+        if "," in mantissa and _ONLY_A_DECIMAL_COMMA.match(mantissa):  # '1,2': no thousands
+            mantissa = mantissa.replace(",", ".")
+        as_e = f"{powered['cmp'] or ''}{mantissa}e{power}"
+        try:
+            return parse_value(as_e, decimal_comma)
+        except ValueProblem as problem:  # quoting the cell as written
+            raise ValueProblem(
+                problem.code, str(problem).replace(shorten(as_e), shorten(cell))
+            ) from None
     if _WITH_SPREAD.match(cell):  # QA: '3,0+/-0,2' was read as 3 in the unit '+/-0,2'
         raise ValueProblem(
             "value-not-a-number",
@@ -1270,6 +1283,12 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
     return f"value '{shorten(cell)}' is not a number"
 
 
+#: A number written times a power of ten, or with a space before its 'E'
+_POWER_OF_TEN = lazy_pattern(
+    r"(?P<cmp>[<>]=?|[≤≥])?\s*(?P<mantissa>\d+(?:[.,]\d+)?)\s*(?:[eE]\s*(?P<power>[+-]?\d{1,3})"
+    r"|[xX×*·]\s*10\s*(?:(?:\^|\*\*)\s*(?P<power2>[+-]?\d{1,3})|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))"
+)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 #: '12..5': a number with a point typed twice
 _DOUBLED_POINT = lazy_pattern(r"\d+\.{2,}\d+")
 #: '1'500', '1'500.5': thousands grouped with an apostrophe (Swiss formats)

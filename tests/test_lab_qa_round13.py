@@ -9,7 +9,7 @@ from judged import batch_results_of, issues_of, results_of
 from typer.testing import CliRunner
 
 from panelcli.cli import app
-from panelcli.values import parse_lab_range
+from panelcli.values import ValueProblem, parse_lab_range, parse_value
 
 runner = CliRunner()
 Write = Callable[..., str]
@@ -155,3 +155,33 @@ def test_a_range_with_a_remark_judges_by_the_lab_s_limit(write_csv: Write) -> No
     assert [(r.marker, r.status) for r in results_of(path)] == [
         ("TNF-α", "high"), ("IL-10", "normal"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "footer", ["Total records: 4", "4 records", "Row count: 4", "Records exported: 4", "12 rows"]
+)
+def test_a_count_at_the_file_s_foot_is_a_page_line(write_csv: Write, footer: str) -> None:
+    """Each was a sample with no marker, refused: exit 2 for a file with nothing wrong."""
+    path = write_csv(f"Sample ID,Test,Result,Units\nFC-1,IL-6,1.0,pg/mL\n{footer}\n")
+    assert [(i.code, i.line) for i in issues_of(path)] == [("page-line-skipped", 3)]
+    assert runner.invoke(app, ["check", path]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("cell", "number", "comparator"),
+    [("7.0 E+01", 70.0, None), ("1.2x10^3", 1200.0, None), ("1,2 × 10³", 1200.0, None),
+     ("<1.5*10^2", 150.0, "<"), ("2x10^-1", 0.2, None)],
+)  # fmt: skip
+def test_a_number_times_a_power_of_ten_is_read(
+    cell: str, number: float, comparator: str | None
+) -> None:
+    """Each was refused as 'not a number'."""
+    read = parse_value(cell)
+    assert (read.number, read.comparator) == (pytest.approx(number), comparator)
+
+
+@pytest.mark.parametrize("cell", ["1.2x10^999", "1,234x10^3", "3 * 4", "x10^3"])
+def test_a_power_of_ten_that_is_no_number_is_refused_as_written(cell: str) -> None:
+    with pytest.raises(ValueProblem) as refused:
+        parse_value(cell)
+    assert f"'{cell}'" in str(refused.value)

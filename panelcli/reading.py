@@ -141,7 +141,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "exame", "badanie", "analys",  # Portuguese, Polish, Swedish
                # lab QA round 12: Finnish, Czech, Turkish, Greek exports were refused whole
                "tutkimus", "vyšetření", "vysetreni", "testadı", "testadi", "εξέταση",
-               "εξεταση"),
+               "εξεταση",
+               "показатель", "исследование", "тест"),  # Russian (lab QA round 13: refused)
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "calculatedconc",  # lab QA round 8: 'Calculated Conc.' refused, 'Calc Conc' read
@@ -153,6 +154,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
               "wynik", "resultval", "ordvalue",  # Polish; Cerner's, Epic's
               "tulos", "výsledek", "vysledek", "sonuç", "sonuc",  # Finnish, Czech, Turkish
               "αποτέλεσμα", "αποτελεσμα",  # Greek
+              "результат", "значение",  # Russian
               # each replicate's value beside their mean (Simoa's 'Replicate Conc.' beside
               # 'Mean Conc.': lab QA, the mean was read once per replicate row)
               "replicateconc", "replicateconcentration", "repconc", "replicateresult",
@@ -167,7 +169,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
              "udm", "eenheden", "unidadedemedida", "unidadesdemedida", "masseinheit",
              "maßeinheit", "einheiten",
              # lab QA round 12: Danish, Finnish, Czech, Turkish, Greek
-             "enhed", "yksikkö", "yksikko", "jednotka", "birim", "μονάδα", "μοναδα"),
+             "enhed", "yksikkö", "yksikko", "jednotka", "birim", "μονάδα", "μοναδα",
+             "единицы", "единицыизмерения", "едизм"),  # Russian
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
                   "labno", "labnumber", "specimenno", "specimennumber",
@@ -182,7 +185,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                   "provnr", "prøvenummer", "provenummer", "prøvenr", "provenr", "näytenumero",
                   "naytenumero", "numerpróbki", "numerprobki", "nrpróbki", "nrprobki",
                   "číslovzorku", "cislovzorku", "numuneno", "numunenumarası",
-                  "αριθμόσδείγματοσ", "αριθμοσδειγματοσ"),  # Greek
+                  "αριθμόσδείγματοσ", "αριθμοσδειγματοσ",  # Greek
+                  "номеробразца", "образец", "номерпробы"),  # Russian
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber",
                    "patientennummer", "patientenid", "patnr",  # German exports
@@ -190,7 +194,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                    "paziente", "idpaziente", "patiënt",  # Italian, Dutch
                    # lab QA round 12: Polish, Norwegian, Finnish, Czech, Turkish
                    "pacjent", "pasient", "pasientid", "potilas", "pacient", "hastano",
-                   "ασθενήσ", "ασθενησ"),  # Greek (casefolded: 'ς' is 'σ')
+                   "ασθενήσ", "ασθενησ",  # Greek (casefolded: 'ς' is 'σ')
+                   "пациент"),  # Russian
     "collected_at": ("collectedat", "collected", "collectiondate", "collectiontime",
                      "collectiondatetime", "datecollected", "drawdate", "drawn", "sampledate",
                      "specimencollected", "specimencollectiondate", "datetimecollected",
@@ -214,7 +219,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                      "näytteenottoaika", "näytteenottopäivä", "datapobrania", "datumodběru",
                      "datumodberu", "alımtarihi", "alimtarihi", "numunealımtarihi",
                      "näytteenottopvm", "prøvetagningstid", "ημερομηνίαλήψησ",
-                     "ημερομηνιαληψησ"),
+                     "ημερομηνιαληψησ",
+                     "датавзятия", "датазабора", "датавзятияпробы"),  # Russian
     # Not Spanish 'Sexo': its 'M' is mujer (woman) to some and masculino to others (QA)
     "sex": ("sex", "gender", "geschlecht", "geschl", "sexe",  # 'Geschl.' (lab QA round 10)
             "sesso", "geslacht"),  # Italian, Dutch (lab QA round 11)
@@ -287,7 +293,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
                         "viitearvot", "viitearvo", "viitealue", "zakresreferencyjny",
                         "wartościreferencyjne", "wartoscireferencyjne", "referenčnímeze",
                         "referencnimeze", "referenčnírozmezí", "referansaralığı",
-                        "referansaraligi", "τιμέσαναφοράσ", "τιμεσαναφορασ"),  # (casefolded)
+                        "referansaraligi", "τιμέσαναφοράσ", "τιμεσαναφορασ",  # (casefolded)
+                        "референсныезначения", "референсныйинтервал",  # Russian
+                        "референсныеинтервалы", "нормы"),
     # The lab's range as two columns, read as one range cell 'low-high' (not a bare 'Low' or
     # 'High': a QC level or an instrument's limit may be called so)
     "range_low": ("reflow", "referencelow", "refrangelow", "referencerangelow", "normallow",
@@ -1029,19 +1037,21 @@ def _cp1252_fallback(stats: ReadStats) -> str:
     def handler(exc: UnicodeError) -> tuple[str, int]:
         assert isinstance(exc, UnicodeDecodeError)
         bad = exc.object[exc.start : exc.end]
-        if not stats.fallback_bytes and _reads_as_dos(exc.object):
+        if not stats.fallback_bytes:
             # decided once, so that a file's bytes all read alike (lab QA round 10: its '≤ 8.1'
             # read as 'ó 8.1' left the lab's range unread)
-            stats.fallback_codec = "cp437"
-        dos = stats.fallback_codec == "cp437"
-        read = bad.decode("cp437") if dos else bad.decode("cp1252", errors=_LATIN1_REST)
+            stats.fallback_codec = (
+                "cp437" if _reads_as_dos(exc.object) else _code_page_of(exc.object)
+            )
+        codec = stats.fallback_codec
+        read = bad.decode(codec, errors=_LATIN1_REST)
         if not stats.fallback_bytes:  # no line number is known here: quote its line's text
             stats.fallback_text = (
-                f"{_DOS_READ if dos else _WINDOWS_READ}; the first is '{visible(read)}' in "
-                f"'{_line_around(exc, read, dos)}'"
+                f"{_CODE_PAGE_READ.get(codec, _WINDOWS_READ)}; the first is '{visible(read)}' "
+                f"in '{_line_around(exc, read, codec)}'"
             )
             mac = bad.decode("mac_roman")
-            if dos:
+            if codec != "cp1252":
                 stats.fallback_text += "; save the file as CSV UTF-8 to be sure"
             elif _MAC_ROMAN_SAYS.search(mac) and all(b in _RARE_IN_CP1252 for b in bad):
                 # lab QA round 8: Excel for Mac's CSV ('≤' read as '²', 'ü' as 'Ÿ')
@@ -1066,6 +1076,50 @@ _DOS_READ = (
     "read as code page 437, which Excel's 'CSV (MS-DOS)' writes, as signs beside numbers and "
     "names say ('≤ 8.1', 'TNF-α')"
 )
+#: How each code page a file's bytes may be read in is said (`_code_page_of`)
+_CODE_PAGE_READ = {
+    "cp437": _DOS_READ,
+    "cp1250": "read as Windows-1250, in which Excel saves CSV in Central European languages, as "
+    "its letters say ('ł', 'ř', 'ą')",
+    "cp1251": "read as Windows-1251, in which Excel saves CSV in Cyrillic, as its words say",
+    "mac_roman": "read as Mac Roman, in which older Excel for Mac saves CSV, as its lines ending "
+    "in CR alone and its signs say ('≤ 8.1')",
+}
+
+#: Bytes Windows-1252 reads as a sign and Windows-1250 as a letter of a Central European
+#: language ('³' 'ł', '¹' 'ą', '£' 'Ł', '¯' 'Ż', '¿' 'ż', '¥' 'Ą', '¼' 'Ľ', '¾' 'ľ', 0x8F 'Ź')
+_CP1250_SIGNS = frozenset({0xB3, 0xB9, 0xA3, 0xAF, 0xBF, 0xA5, 0xBC, 0xBE, 0x8F})
+#: Czech and Slovak letters: where both groups are in a text it is Windows-1250's ('š' 'ž'
+#: alike in both; 'č' 'ě' 'ř' 'ů' are 'è' 'ì' 'ø' 'ù' in Windows-1252)
+_SAME_IN_BOTH = frozenset({0x8A, 0x8E, 0x9A, 0x9E})
+_CZECH_LETTERS = frozenset({0xE8, 0xEC, 0xF8, 0xF9, 0xC8, 0xCC, 0xD8, 0xD9})
+
+
+def _code_page_of(data: bytes) -> str:
+    """The code page the bytes of `data` that are not UTF-8 most likely are (lab QA round 13:
+    a Czech file was refused and a Polish one's names read as '£ukasz' in Windows-1252, a
+    Russian one refused, an old Mac's '≤2.0' read as '²2.0'): Windows-1251 where they run as
+    words (Cyrillic has no ASCII letters), Windows-1250 where its letters stand between
+    letters, Mac Roman where lines end in CR alone and a sign comes before a number; else
+    Windows-1252, Excel's for Western languages."""
+    runs = [m.span() for m in re.finditer(rb"[\x80-\xff]+", data)]
+    letters = sum(1 for start, end in runs if end - start >= 3 and min(data[start:end]) >= 0xC0)
+    if letters >= 2 and letters * 2 >= len(runs):
+        return "cp1251"
+
+    def between_letters(at: int) -> bool:
+        before, after = data[at - 1 : at], data[at + 1 : at + 2]
+        return (before.isalpha() or before >= b"\x80") and (after.isalpha() or after >= b"\x80")
+
+    lone = [start for start, end in runs if end - start == 1 and start > 0]
+    if any(data[at] in _CP1250_SIGNS and between_letters(at) for at in lone):
+        return "cp1250"
+    seen = {data[at] for at in lone if between_letters(at)}
+    if seen & _SAME_IN_BOTH and seen & _CZECH_LETTERS:
+        return "cp1250"
+    if b"\r" in data and b"\n" not in data and re.search(rb"[\xb2\xb3] ?\d", data):
+        return "mac_roman"  # '≤' and '≥' before a number, which Windows-1252 reads '²' '³'
+    return "cp1252"
 
 
 #: Signs and Greek letters of code page 437, which Excel's 'CSV (MS-DOS)' writes, by byte
@@ -1113,14 +1167,14 @@ def _windows_sign(data: bytes, start: int) -> bool:
     return False
 
 
-def _line_around(exc: UnicodeDecodeError, read: str, dos: bool = False) -> str:
+def _line_around(exc: UnicodeDecodeError, read: str, codec: str = "cp1252") -> str:
     """Up to 20 bytes of the line on each side of the bytes `exc` is about (read as `read`)."""
     before = bytes(exc.object[max(0, exc.start - 20) : exc.start])
     after = bytes(exc.object[exc.end : exc.end + 20])
-    # Read as the file is read (other odd bytes near it as Windows-1252 or code page 437 too),
-    # not as '\ufffd'. Only the cell (docs/safety.md, Privacy): cut at a line end or at any
-    # delimiter, as which one the file uses may not be known yet when its first bytes are read.
-    errors = _AS_CP437 if dos else _AS_CP1252
+    # Read as the file is read (other odd bytes near it in the same code page too), not as
+    # '\ufffd'. Only the cell (docs/safety.md, Privacy): cut at a line end or at any delimiter,
+    # as which one the file uses may not be known yet when its first bytes are read.
+    errors = _reading_as(codec)
     left = _CELL_END.split(before.decode("utf-8", errors))[-1]
     right = _CELL_END.split(after.decode("utf-8", errors), 1)[0]
     return visible(left + read + right)
@@ -1164,14 +1218,17 @@ def _reads_as_dos(data: bytes) -> bool:
 _CELL_END = lazy_pattern(r"[\r\n,;\t|]")
 
 
-def _as_cp1252(exc: UnicodeError) -> tuple[str, int]:
-    assert isinstance(exc, UnicodeDecodeError)
-    return exc.object[exc.start : exc.end].decode("cp1252", errors=_LATIN1_REST), exc.end
+@functools.cache
+def _reading_as(codec: str) -> str:
+    """The name of an error handler that reads bytes that are not UTF-8 in `codec`."""
 
+    def handler(exc: UnicodeError) -> tuple[str, int]:
+        assert isinstance(exc, UnicodeDecodeError)
+        return exc.object[exc.start : exc.end].decode(codec, errors=_LATIN1_REST), exc.end
 
-def _as_cp437(exc: UnicodeError) -> tuple[str, int]:
-    assert isinstance(exc, UnicodeDecodeError)
-    return exc.object[exc.start : exc.end].decode("cp437"), exc.end
+    name = f"panelcli-as-{codec}"
+    codecs.register_error(name, handler)
+    return name
 
 
 def _as_latin1(exc: UnicodeError) -> tuple[str, int]:
@@ -1183,12 +1240,6 @@ def _as_latin1(exc: UnicodeError) -> tuple[str, int]:
 
 _LATIN1_REST = "panelcli-latin1-rest"
 codecs.register_error(_LATIN1_REST, _as_latin1)
-
-
-_AS_CP1252 = "panelcli-as-cp1252"
-codecs.register_error(_AS_CP1252, _as_cp1252)
-_AS_CP437 = "panelcli-as-cp437"
-codecs.register_error(_AS_CP437, _as_cp437)
 
 
 #: Stands for UTF-16 bytes that are not text, so that `_lines` can name the line they are

@@ -15,6 +15,12 @@ from panelcli.values import MOLARITY_PREFIX, shorten, unbracketed
 
 _MASS_EXP = {"g": 0, "mg": -3, "ug": -6, "ng": -9, "pg": -12, "fg": -15}
 _VOLUME_EXP = {"l": 0, "dl": -1, "cl": -2, "ml": -3, "ul": -6}
+#: Russian units' parts, as their Latin letters ('пг/мл' is 'pg/ml')
+_CYRILLIC_PARTS = {
+    "мкг": "ug", "пг": "pg", "нг": "ng", "мг": "mg", "г": "g", "мкл": "ul", "мл": "ml",
+    "дл": "dl", "л": "l", "ед": "u", "ме": "iu",
+}  # fmt: skip
+_CYRILLIC_UNIT = lazy_pattern("|".join(sorted(_CYRILLIC_PARTS, key=len, reverse=True)))
 _MASS_PER_VOLUME = lazy_pattern(r"^(?P<mass>[fpnum]?g)/(?P<volume>[dcmu]?l)$")
 _MOLARITY = lazy_pattern(rf"({MOLARITY_PREFIX})M")  # pM is pmol/L, µM µmol/L
 _AMOUNT_EXP = {"mol": 0, "mmol": -3, "umol": -6, "nmol": -9, "pmol": -12, "fmol": -15}
@@ -45,6 +51,8 @@ def unit_key(unit: str) -> str:
         prefix = molarity.group(1)
         return f"{'u' if prefix in ('µ', 'μ', 'mc') else prefix}mol/l"
     text = text.casefold().replace("μ", "u").replace("per", "/")
+    if not text.isascii() and "л" in text:  # Russian 'пг/мл', 'нг/л' (lab QA round 13)
+        text = _CYRILLIC_UNIT.sub(lambda m: _CYRILLIC_PARTS[m[0]], text)
     # in words, as a person types them (QA: 'picograms per mL', 'pg mL-1' were no units)
     # (patterns compiled on first use: most files never write a unit so)
     if "gram" in text:

@@ -185,3 +185,66 @@ def test_a_power_of_ten_that_is_no_number_is_refused_as_written(cell: str) -> No
     with pytest.raises(ValueProblem) as refused:
         parse_value(cell)
     assert f"'{cell}'" in str(refused.value)
+
+
+def _saved(text: str, codec: str, line_end: str = "\r\n") -> bytes:
+    return text.replace("\n", line_end).encode(codec)
+
+
+@pytest.mark.parametrize(
+    ("codec", "text", "patient"),
+    [
+        (
+            "cp1250",
+            "Číslo vzorku;Pacient;Vyšetření;Výsledek;Jednotka\nV-88;Dvořák Jiří;IL-6;24,6;pg/mL\n",
+            "Dvořák Jiří",
+        ),
+        (
+            "cp1250",
+            "Numer próbki;Pacjent;Badanie;Wynik;Jednostka\nP-1;Małgorzata Świątek;IL-6;2,0;pg/mL\n",
+            "Małgorzata Świątek",
+        ),
+        (
+            "cp1251",
+            "Номер образца;Пациент;Показатель;Результат;Единицы\n"
+            "R-501;Иванов И.И.;Интерлейкин-6;24,6;пг/мл\n",
+            "Иванов И.И.",
+        ),
+    ],
+)
+def test_a_file_saved_in_a_central_european_or_cyrillic_code_page_is_read(
+    write_csv: Write, codec: str, text: str, patient: str
+) -> None:
+    """Excel saves CSV in the system's code page: a Czech and a Russian file were refused, a
+    Polish one's names read as 'Ma³gorzata Œwi¹tek' (Windows-1252)."""
+    path = write_csv(_saved(text, codec))
+    (result,) = results_of(path)
+    assert (result.patient_id, result.marker) == (patient, "IL-6")
+    assert result.value in (24.6, 2.0)
+    (said,) = [i for i in issues_of(path) if i.code == "encoding-fallback"]
+    assert f"read as Windows-{codec[2:]}" in said.message
+
+
+def test_an_old_mac_s_csv_is_read_as_mac_roman(write_csv: Write) -> None:
+    """Lines ending in CR alone and '≤' before a number: '≤2.0' was '²2.0', refused."""
+    text = "Sample,Patient,Test,Result,Unit,Reference\nMR-01,Müller,IL-6,≤2.0,pg/mL,≤ 7.0\n"
+    path = write_csv(_saved(text, "mac_roman", "\r"))
+    (result,) = results_of(path)
+    assert (result.patient_id, result.comparator, result.value) == ("Müller", "<=", 2.0)
+    assert result.reference is not None and result.reference.high == 7.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sample,Patient,Test,Result,Unit\nS1,José Muñoz,IL-6,2,pg/mL\n",
+        "Prøve,Pasient,Test,Resultat,Enhet\nS1,Søren Bækø,IL-6,2,pg/mL\n",
+        "Sample,Test,Result,Unit,Note\nS1,IL-6,2,pg/mL,37°C 10³ cells\n",
+        "Sample,Patient,Test,Result,Unit\nS1,Françoise Lefèvre,IL-6,2,pg/mL\n",
+    ],
+)
+def test_western_files_not_in_utf8_stay_windows_1252(write_csv: Write, text: str) -> None:
+    path = write_csv(_saved(text, "cp1252"))
+    assert [r.value for r in results_of(path)] == [2.0]
+    (said,) = [i for i in issues_of(path) if i.code == "encoding-fallback"]
+    assert "read as Windows-1252" in said.message

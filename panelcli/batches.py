@@ -194,7 +194,8 @@ def read_batches(
         given_at_start = layout.given  # the fields from above the header at the batch's start
         previous: PanelKey | None = None
         comma_before = comma_seen = stats.comma_ahead  # before this batch; before this row
-        point_before = point_seen = None  # a '2.5' before them: `decimal_point_seen`
+        # a '2.5' before them: `decimal_point_seen` (a ';' file's first lines' too)
+        point_before = point_seen = stats.point_ahead
         grouping_before = grouping_seen = None  # a '1,340.5': `comma_grouping_seen`
         comma_file = not stats.decimal_comma  # only there is it asked (as `_note_comma`)
         follows = 0  # the last line of the batches given so far

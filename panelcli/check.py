@@ -1356,6 +1356,8 @@ class Interpreter:
         self._comma_presumed = stats.decimal_comma
         if stats.comma_ahead:  # as if its first row had shown it
             self.comma_decimal_seen = True
+        if stats.point_ahead is not None:  # ... and so for a ';' file's '3.3'
+            self.decimal_point_seen = stats.point_ahead
         self._delimiter = file.delimiter
         try:
             if (

@@ -888,6 +888,9 @@ class ReadStats:
     #: A ',' file whose first lines write ',' as the decimal mark and never '.' as the point
     #: (`decimal_comma_ahead`): read from its first row as after a row that shows it
     comma_ahead: bool = False
+    #: A ';', tab or '|' file's first '.' written as the decimal point ('3.3') in its first
+    #: lines (`decimal_point_ahead`): read from its first row as after a row that shows it
+    point_ahead: str | None = None
     rows: int = 0
     skipped: int = 0  # rows skipped with a warning: comments, controls, a lab's range row
     measurements: int = 0
@@ -4396,6 +4399,23 @@ def decimal_comma_ahead(
     return shown
 
 
+def decimal_point_ahead(
+    head_lines: list[str], layout: Layout, header: list[str], header_end: int, stats: ReadStats
+) -> str | None:
+    """The first value a ';', tab or '|' file's first lines write with '.' as the decimal
+    point ('3.3'), or None: its rows are read as after it from the first (lab QA round 13: a
+    tab file's '1,234' above its '3.3' was 1.234, normal, without a word; below it, in doubt)."""
+    reader = csv.reader(head_lines, delimiter=stats.delimiter)
+    with contextlib.suppress(csv.Error):  # the file's reading says so, where it is read
+        for _ in reader:
+            if reader.line_num >= header_end:
+                break
+        for cells in with_ids_filled_down(reader, layout, header, ReadStats()):
+            if (shown := shows_decimal_point(cells, layout, header)) is not None:
+                return shown
+    return None
+
+
 def shows_decimal_point(cells: list[str], layout: Layout, header: Sequence[str]) -> str | None:
     """A value of a row that writes '.' as the decimal point for certain ('2.5', '1,234.5';
     see `Interpreter.decimal_point_seen`): one rule for `panelcli check` and for batches."""
@@ -5021,6 +5041,8 @@ def open_rows(
             )
         if stats.delimiter == ",":
             stats.comma_ahead = decimal_comma_ahead(head_lines, layout, header, header_end)
+        elif stats.decimal_comma:
+            stats.point_ahead = decimal_point_ahead(head_lines, layout, header, header_end, stats)
         timed = with_time_of_day(reader, layout, stats)
         rows = numbered_rows(
             with_ids_filled_down(timed, layout, header, stats),

@@ -248,3 +248,23 @@ def test_western_files_not_in_utf8_stay_windows_1252(write_csv: Write, text: str
     assert [r.value for r in results_of(path)] == [2.0]
     (said,) = [i for i in issues_of(path) if i.code == "encoding-fallback"]
     assert "read as Windows-1252" in said.message
+
+
+@pytest.mark.parametrize("point_first", [False, True])
+def test_a_tab_file_s_decimal_point_below_a_comma_value_still_doubts_it(
+    write_csv: Write, point_first: bool
+) -> None:
+    """'1,234' above the file's '3.3' was 1.234, normal, without a word; below it, in doubt:
+    the same rows in another order gave another result."""
+    rows = [
+        "TB-1\tIL-6\t12,5\tpg/mL",
+        "TB-1\tIL-10\t1,234\tpg/mL",
+        "TB-2\tIL-6\t3.3\tpg/mL",
+    ]
+    if point_first:
+        rows.insert(0, rows.pop())
+    path = write_csv("Sample ID\tTest\tResult\tUnit\n" + "\n".join(rows) + "\n")
+    doubted = [r for r in results_of(path) if r.marker == "IL-10"]
+    assert [(r.status, r.value) for r in doubted] == [("indeterminate", 1.234)]
+    batched = [r for r in batch_results_of(path, 1) if r.marker == "IL-10"]
+    assert [(r.status, r.value) for r in batched] == [("indeterminate", 1.234)]

@@ -376,6 +376,8 @@ _OTHER_VALUE_NAMES = (
     # 13: judged as a normal 0); read before a number column (`_NUMBER_COLUMNS`)
     # (not 'Result Text', which may be the lab's words about a result)
     "textresult",
+    # STARLIMS' result, LabCorp's portal's (lab QA round 13: refused, 'no value column')
+    "final", "currentresultandflag", "currentresult",
 )  # fmt: skip
 #: Value columns of the number alone, beside one of the result as written ('Text Result'),
 #: which is read instead: some LIS write 0 there where the result is words or '>500'
@@ -414,6 +416,8 @@ _WEAK_ROLE_OF = {
     # material beside 'Monsternummer')
     **dict.fromkeys(("testdescription", "observationname", "observationidentifier",
                      "testcode", "assayname"), "marker"),  # Immulite's, Alinity's (lab QA)
+    # Cerner PathNet's test beside its 'Orderable' (the panel; lab QA round 13: refused)
+    "detailprocedure": "marker",
     # HL7 v2's names of OBX fields as CSV headers (lab QA: the lab's range and the date unread)
     **dict.fromkeys(("observationdatetime", "observationdate"), "collected_at"),
     "referencesrange": "reference_range",
@@ -2012,6 +2016,7 @@ _ORDER_IDS = frozenset({
     "auftragsnr", "auftragsnummer", "labornummer", "labornr", "ordernumber", "orderno",
     "tubeid", "requisition", "requisitionnumber",
     "orderid",  # QA: beside 'Accession' the file was refused as naming two sample ids
+    "ordno",  # STARLIMS' (lab QA round 13: two orders made one panel)
 })  # fmt: skip
 #: Headers of a number ('Order No', 'Lab No') as keys: '#' is read as 'No' ('Order #')
 _NUMBERED_KEYS = frozenset(

@@ -268,3 +268,29 @@ def test_a_tab_file_s_decimal_point_below_a_comma_value_still_doubts_it(
     assert [(r.status, r.value) for r in doubted] == [("indeterminate", 1.234)]
     batched = [r for r in batch_results_of(path, 1) if r.marker == "IL-10"]
     assert [(r.status, r.value) for r in batched] == [("indeterminate", 1.234)]
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "sample", "value"),
+    [
+        # Cerner PathNet: the test is its 'Detail Procedure', beside the panel's 'Orderable'
+        ("Accession,Orderable,Detail Procedure,Result,Units",
+         "26-CH-1,Cytokine Panel,IL-6,12.7,pg/mL", "26-CH-1", 12.7),
+        # STARLIMS: the result is 'FINAL', the sample its order 'ORDNO'
+        ("ORDNO,ANALYTE,FINAL,UNITS", "26-0301-004,Interleukin-6,88.4,pg/mL", "26-0301-004", 88.4),
+        # LabCorp's patient portal
+        ("Test,Current Result and Flag,Units", "Interleukin-6,12.5 High,pg/mL", None, 12.5),
+    ],
+)  # fmt: skip
+def test_lis_exports_refused_for_their_column_names_are_read(
+    write_csv: Write, header: str, row: str, sample: str | None, value: float
+) -> None:
+    (result,) = results_of(write_csv(f"{header}\n{row}\n"))
+    assert (result.marker, result.sample_id, result.value) == ("IL-6", sample, value)
+
+
+def test_a_final_column_beside_the_result_is_not_read_as_a_second_value(write_csv) -> None:
+    path = write_csv("Sample,Test,Result,Final,Unit\nS1,IL-6,3,Y,pg/mL\n")
+    assert [r.value for r in results_of(path)] == [3.0]
+    (said,) = [i for i in issues_of(path) if i.column == "Final"]
+    assert "column 'Result' gives" in said.message

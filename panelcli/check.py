@@ -4774,7 +4774,9 @@ def age_width(text: str) -> float:
         return 1 / 12 if _YEARS_AND_MONTHS.match(text) else 0.0
     _, _, decimals = match.group(1).partition(".")
     unit = next((_YEARS_OF[unit] for unit in _YEARS_OF if match.group(unit)), 1.0)
-    return unit / 10 ** len(decimals)
+    # (10.0 to a power below zero: 309 decimals and more ran past a float, an internal
+    # error found by fuzzing; this comes to 0.0)
+    return unit * 10.0 ** -len(decimals)
 
 
 def _in_months(text: str) -> bool:

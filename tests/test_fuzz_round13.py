@@ -31,3 +31,15 @@ def test_such_a_date_in_a_file_is_said_to_be_unreadable(
     assert "internal error" not in result.stderr
     if output == "table":
         assert "date-unreadable" in result.stdout + result.stderr
+
+
+def test_an_age_with_hundreds_of_decimals_is_read(write_csv: Callable[..., str]) -> None:
+    """'42.000…0' (309 zeros and more) raised OverflowError in age_width: an internal error,
+    from --age and from an age column alike."""
+    zeros = "0" * 400
+    path = write_csv(f"Sample,Age,Test,Result,Unit\nS1,42.{zeros},IL-6,3,pg/mL\n")
+    from_column = runner.invoke(app, ["check", path])
+    assert from_column.exit_code == 1 and "internal error" not in from_column.stderr
+    given = write_csv("Sample,Test,Result,Unit\nS1,IL-6,3,pg/mL\n", "given.csv")
+    from_option = runner.invoke(app, ["check", given, "--age", f"42.{zeros}"])
+    assert from_option.exit_code == 1 and "internal error" not in from_option.stderr

@@ -170,6 +170,11 @@ _OTHER_LANGUAGES = (
     # 'Ιντερφερόνη γάμμα', 'ФНО-альфа' were not read)
     ("гамма", "g"), ("альфа", "a"), ("бета", "b"), ("gαμμa", "g"), ("αλφa", "a"),
     ("bητa", "b"),
+    # Chinese and Japanese (lab QA round 13: '白细胞介素-6' had no hint)
+    ("白细胞介素", "interleukin"), ("干扰素", "interferon"),
+    ("肿瘤坏死因子", "tumornecrosisfactor"),
+    ("インターロイキン", "interleukin"), ("インターフェロン", "interferon"),
+    ("腫瘍壊死因子", "tumornecrosisfactor"),
 )  # fmt: skip
 #: ... and the English names in full, as keys, and the short form each is written as
 _IN_FULL = (

@@ -142,7 +142,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                # lab QA round 12: Finnish, Czech, Turkish, Greek exports were refused whole
                "tutkimus", "vyšetření", "vysetreni", "testadı", "testadi", "εξέταση",
                "εξεταση",
-               "показатель", "исследование", "тест"),  # Russian (lab QA round 13: refused)
+               "показатель", "исследование", "тест",  # Russian (lab QA round 13: refused)
+               "項目名", "項目", "检验项目", "项目", "项目名称"),  # Japanese, Chinese (likewise)
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "calculatedconc",  # lab QA round 8: 'Calculated Conc.' refused, 'Calc Conc' read
@@ -155,6 +156,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
               "tulos", "výsledek", "vysledek", "sonuç", "sonuc",  # Finnish, Czech, Turkish
               "αποτέλεσμα", "αποτελεσμα",  # Greek
               "результат", "значение",  # Russian
+              "結果", "結果値", "検査結果", "结果", "检验结果",  # Japanese, Chinese
               # each replicate's value beside their mean (Simoa's 'Replicate Conc.' beside
               # 'Mean Conc.': lab QA, the mean was read once per replicate row)
               "replicateconc", "replicateconcentration", "repconc", "replicateresult",
@@ -170,7 +172,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
              "maßeinheit", "einheiten",
              # lab QA round 12: Danish, Finnish, Czech, Turkish, Greek
              "enhed", "yksikkö", "yksikko", "jednotka", "birim", "μονάδα", "μοναδα",
-             "единицы", "единицыизмерения", "едизм"),  # Russian
+             "единицы", "единицыизмерения", "едизм",  # Russian
+             "単位", "单位"),  # Japanese, Chinese
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
                   "labno", "labnumber", "specimenno", "specimennumber",
@@ -186,7 +189,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                   "naytenumero", "numerpróbki", "numerprobki", "nrpróbki", "nrprobki",
                   "číslovzorku", "cislovzorku", "numuneno", "numunenumarası",
                   "αριθμόσδείγματοσ", "αριθμοσδειγματοσ",  # Greek
-                  "номеробразца", "образец", "номерпробы"),  # Russian
+                  "номеробразца", "образец", "номерпробы",  # Russian
+                  "検体番号", "検体id", "样本号", "标本号", "样本编号", "标本编号"),  # (CJK)
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber",
                    "patientennummer", "patientenid", "patnr",  # German exports
@@ -195,7 +199,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                    # lab QA round 12: Polish, Norwegian, Finnish, Czech, Turkish
                    "pacjent", "pasient", "pasientid", "potilas", "pacient", "hastano",
                    "ασθενήσ", "ασθενησ",  # Greek (casefolded: 'ς' is 'σ')
-                   "пациент"),  # Russian
+                   "пациент",  # Russian
+                   "患者id", "患者番号", "病历号", "病案号"),  # Japanese, Chinese
     "collected_at": ("collectedat", "collected", "collectiondate", "collectiontime",
                      "collectiondatetime", "datecollected", "drawdate", "drawn", "sampledate",
                      "specimencollected", "specimencollectiondate", "datetimecollected",
@@ -220,7 +225,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                      "datumodberu", "alımtarihi", "alimtarihi", "numunealımtarihi",
                      "näytteenottopvm", "prøvetagningstid", "ημερομηνίαλήψησ",
                      "ημερομηνιαληψησ",
-                     "датавзятия", "датазабора", "датавзятияпробы"),  # Russian
+                     "датавзятия", "датазабора", "датавзятияпробы",  # Russian
+                     "採取日", "採取日時", "採血日", "采样时间", "采集时间", "采样日期"),  # (CJK)
     # Not Spanish 'Sexo': its 'M' is mujer (woman) to some and masculino to others (QA)
     "sex": ("sex", "gender", "geschlecht", "geschl", "sexe",  # 'Geschl.' (lab QA round 10)
             "sesso", "geslacht"),  # Italian, Dutch (lab QA round 11)
@@ -243,7 +249,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
     # assay's limits ('Above Detection Range'), read as '>' or '<' written in the value cell.
     "detection_range": ("detectionrange", "detectionrangestatus", "detectionranges"),
     "lab_flag": ("flag", "flags", "abnormalflag", "abnormalflags", "resultflag", "resultflags",
-                 "abnormalityflag", "hlflag", "hiloflag"),
+                 "abnormalityflag", "hlflag", "hiloflag",
+                 "判定", "提示", "异常提示"),  # Japanese, Chinese (lab QA round 13)
     # The lab's comment on a long file's result, or a wide file's row ('Hemolyzed sample, may
     # be falsely elevated'), kept in the note of each result it is on (QA: ignored, and the
     # summary told of a raised IL-6 without it)
@@ -295,7 +302,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
                         "referencnimeze", "referenčnírozmezí", "referansaralığı",
                         "referansaraligi", "τιμέσαναφοράσ", "τιμεσαναφορασ",  # (casefolded)
                         "референсныезначения", "референсныйинтервал",  # Russian
-                        "референсныеинтервалы", "нормы"),
+                        "референсныеинтервалы", "нормы",
+                        "基準値", "基準範囲", "参考范围", "参考值", "参考区间"),  # (CJK)
     # The lab's range as two columns, read as one range cell 'low-high' (not a bare 'Low' or
     # 'High': a QC level or an instrument's limit may be called so)
     "range_low": ("reflow", "referencelow", "refrangelow", "referencerangelow", "normallow",

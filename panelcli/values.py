@@ -939,6 +939,8 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
     cell = cell.strip("\ufeff\u200b \t")
     if not cell:
         raise ValueProblem("value-missing", "value is empty" + FILL_IN_THE_RESULT)
+    if not cell.isascii() and (signed := _signed_in_words(cell)) is not None:
+        return parse_value(signed, decimal_comma)  # Japanese '2.0未満' is '<2.0'
     if (guarded := text_guarded(cell)) is not None and '"' not in guarded:
         # ="12.5": a formula whose result is its text, not one to work out (lab QA: refused)
         return parse_value(guarded, decimal_comma)
@@ -1289,6 +1291,19 @@ _POWER_OF_TEN = lazy_pattern(
     r"|[xX×*·]\s*10\s*(?:(?:\^|\*\*)\s*(?P<power2>[+-]?\d{1,3})|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))"
 )
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+#: Japanese words after a number that make it a bound ('2.0未満' less than 2.0, '7.0以下' 7.0 or
+#: less; lab QA round 13: refused as 'not a number', and the lab's range unread)
+_BOUND_WORDS = {"未満": "<", "以下": "<=", "以上": ">=", "超": ">"}
+
+
+def _signed_in_words(cell: str) -> str | None:
+    """A cell with such a word after its number, written with the sign before it; else None."""
+    for word, sign in _BOUND_WORDS.items():
+        if cell.endswith(word) and (number := cell[: -len(word)].strip())[:1].isdigit():
+            return sign + number
+    return None
+
+
 #: '12..5': a number with a point typed twice
 _DOUBLED_POINT = lazy_pattern(r"\d+\.{2,}\d+")
 #: '1'500', '1'500.5': thousands grouped with an apostrophe (Swiss formats)
@@ -1636,6 +1651,8 @@ _MANGLING = (("cp1252", "ÂÃÎÏâ"), ("mac_roman", "¬√Œœ‚"))
 def parse_lab_range(text: str, decimal_comma: bool = False) -> LabRange | None:
     """Read a printed reference range; None when it is not in a form panelcli understands."""
     cell = _range_text(unmangled(text))  # QA: '‚â§ 7,0', a Mac's '≤ 7,0', was unreadable
+    if not cell.isascii() and (signed := _signed_in_words(cell)) is not None:
+        cell = signed  # Japanese '7.0以下' is '<=7.0'
     # Elsewhere, as for values, a comma that cannot group thousands is a decimal mark ('<7,5').
     cell = cell.replace(",", ".") if decimal_comma else _lone_decimal_commas(cell)
     between = _RANGE_BETWEEN.match(cell)

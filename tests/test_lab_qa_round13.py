@@ -294,3 +294,29 @@ def test_a_final_column_beside_the_result_is_not_read_as_a_second_value(write_cs
     assert [r.value for r in results_of(path)] == [3.0]
     (said,) = [i for i in issues_of(path) if i.column == "Final"]
     assert "column 'Result' gives" in said.message
+
+
+def test_a_japanese_lis_export_is_read(write_csv: Write) -> None:
+    """Refused: 'no header' (its column names), then '2.0未満' (less than 2.0) as 'not a
+    number' and '7.0以下' (7.0 or less) as an unreadable range."""
+    path = write_csv(
+        "検体番号,患者ID,採取日,項目名,結果,単位,基準値,判定\n"
+        "J-0001,1000123,2026/03/21,IL-6,15.8,pg/mL,7.0以下,H\n"
+        "J-0002,1000456,2026/03/21,IL-6,2.0未満,pg/mL,7.0以下,\n"
+    )
+    results = results_of(path)
+    assert [(r.sample_id, r.patient_id, r.comparator, r.value, r.status) for r in results] == [
+        ("J-0001", "1000123", None, 15.8, "high"), ("J-0002", "1000456", "<", 2.0, "normal"),
+    ]  # fmt: skip
+    assert all(r.reference is not None and r.reference.high == 7.0 for r in results)
+
+
+def test_a_chinese_lis_export_is_read(write_csv: Write) -> None:
+    path = write_csv(
+        "样本号,病历号,采样时间,项目,结果,单位,参考范围,提示\n"
+        "C-001,ZY10023,2026-03-21 07:30,白细胞介素-6,32.5,pg/ml,0-7.0,↑\n"
+    )
+    (result,) = results_of(path)
+    assert (result.sample_id, result.patient_id, result.marker, result.status) == (
+        "C-001", "ZY10023", "IL-6", "high",
+    )  # fmt: skip

@@ -1119,7 +1119,8 @@ def _summary(
         text.append(f"{join_names(repeated)} {'was' if len(repeated) == 1 else 'were'} tested "
                     "more than once in this sample; each result is shown.")  # fmt: skip
         text.extend(filter(None, (_far_apart_sentence(results, m) for m in repeated)))
-    text.extend(_other_patients_sentence(results))
+    others = _other_patients_sentence(results)
+    text.extend(others)
     if rejected:
         text.append(_rejected_sentence(rejected))
     text.extend(_rows_sentences(whole, empty, more=True, said_why=bool(rejected)))
@@ -1146,8 +1147,10 @@ def _summary(
             "the unit may be wrong. Ask the lab to check the number and the unit first. What "
             "follows reads the number as it is written."
         )
-    text.extend(_group_sentences(high))
-    storm_names = _storm_like(results)
+    # one sample id given with two patients: no pattern across their results (lab QA round 13:
+    # one person's IL-6 and another's TNF-α were 'both high at the same time')
+    text.extend(_group_sentences(high, apart=bool(others)))
+    storm_names = None if others else _storm_like(results)
     storm = storm_names is not None
     if storm_names is not None:
         text.append(STORM_SENTENCE.format(*storm_names))
@@ -1492,8 +1495,9 @@ def _counts_sentence(
     return sentence
 
 
-def _group_sentences(high: Sequence[Result]) -> list[str]:
-    """One short paragraph per group of raised markers: what they do, how far, what it can mean."""
+def _group_sentences(high: Sequence[Result], apart: bool = False) -> list[str]:
+    """One short paragraph per group of raised markers: what they do, how far, what it can mean
+    (`apart`: the results may be more than one person's, so none are read together)."""
     groups: dict[str, list[Result]] = {}
     for result in high:
         category = known_category(result.category) or _bundled_category(result.marker) or ""
@@ -1513,7 +1517,12 @@ def _group_sentences(high: Sequence[Result]) -> list[str]:
                 f"{amounts} It is one of the markers that {GROUP_ROLE[group]}. {sign}"
             )
             continue
-        if group == "pro-inflammatory":
+        if group == "pro-inflammatory" and apart:
+            sign = (
+                "These results may belong to more than one person, so they are not read "
+                "together as a pattern."
+            )
+        elif group == "pro-inflammatory":
             most = max(_times(r) for r in members)
             # past a critical limit is strong, however near the range's limit that is (QA)
             critical = any(r.flag == "HH" for r in members)

@@ -8,6 +8,7 @@ import pytest
 from judged import batch_results_of, issues_of, results_of
 from typer.testing import CliRunner
 
+from panelcli.check import check_file
 from panelcli.cli import app
 from panelcli.values import ValueProblem, parse_lab_range, parse_value
 
@@ -320,3 +321,23 @@ def test_a_chinese_lis_export_is_read(write_csv: Write) -> None:
     assert (result.sample_id, result.patient_id, result.marker, result.status) == (
         "C-001", "ZY10023", "IL-6", "high",
     )  # fmt: skip
+
+
+def test_a_sample_given_with_two_patients_draws_no_pattern_across_them(write_csv) -> None:
+    """Ana's IL-6 and Luis's TNF-α under one sample id were 'both high at the same time', a
+    sign of strong inflammation, though the summary also said some were another person's."""
+    path = write_csv(
+        "Sample ID,Patient ID,Test,Result,Units\n26-100,P-900,IL-6,30,pg/mL\n"
+        "26-100,P-901,TNF-α,25,pg/mL\n26-100,P-901,IFN-γ,40,pg/mL\n"
+    )
+    (panel,) = check_file(path).panels
+    said = " ".join(panel.summary.text)
+    assert "Some of the results may be another person's" in said
+    assert "at the same time" not in said and "storm" not in said.casefold()
+    assert "may belong to more than one person, so they are not read together" in said
+    one = write_csv(
+        "Sample ID,Patient ID,Test,Result,Units\n26-100,P-900,IL-6,30,pg/mL\n"
+        "26-100,P-900,TNF-α,25,pg/mL\n",
+        "one.csv",
+    )
+    assert "at the same time" in " ".join(check_file(one).panels[0].summary.text)

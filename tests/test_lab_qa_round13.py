@@ -341,3 +341,18 @@ def test_a_sample_given_with_two_patients_draws_no_pattern_across_them(write_csv
         "one.csv",
     )
     assert "at the same time" in " ".join(check_file(one).panels[0].summary.text)
+
+
+def test_a_very_long_lab_comment_is_shortened_in_the_table_only(write_csv: Write) -> None:
+    """Comments of 9,000 and 70,000 characters were printed whole: 546 lines for 4 results."""
+    comment = "Patient on tocilizumab. " + "x" * 70_000
+    path = write_csv(
+        f'Sample,Test,Result,Unit,Comment\nLC-1,IL-6,850,pg/mL,"{comment}"\nLC-1,IL-8,3,pg/mL,ok\n'
+    )
+    table = runner.invoke(app, ["check", path])
+    assert len(table.stdout) < 6_000 and "x" * 400 not in table.stdout
+    words = " ".join(table.stdout.split())
+    assert "(in full with --format json or csv)" in words
+    assert "Patient on tocilizumab." in words and "'ok'" in words
+    whole = runner.invoke(app, ["check", path, "--format", "json"])
+    assert comment in whole.stdout.replace("\\n", "\n")

@@ -56,10 +56,13 @@ from panelcli.summary import (
 )
 from panelcli.trends import by_date, placed, placed_by_date
 from panelcli.units import unit_as_read, unit_key
-from panelcli.values import number_text
+from panelcli.values import number_text, shorten
 
 #: Past this many results a table takes seconds and helps nobody; show one line per panel.
 MAX_TABLE_RESULTS = 1000
+#: The most of a lab's comment a table's note quotes (lab QA round 13: comments of 9,000 and
+#: 70,000 characters filled 546 lines for 4 results); JSON and CSV keep it whole
+COMMENT_SHOWN = 300
 #: ... or issues (rejected rows and warnings): QA, a file of 1,000,000 refused rows listed
 #: every one, in memory that grew with the file
 MAX_TABLE_ISSUES = 1000
@@ -284,6 +287,11 @@ def range_origin(reference: ReferenceUsed) -> str | None:
 def result_cells(result: Result, gauge_width: int | None) -> dict[str, Text]:
     """A result's cells by column name (no gauge drawn where `gauge_width` is None)."""
     note = result.note or ""
+    comment = result.doubt.lab_comment if result.doubt is not None else None
+    if comment and len(comment) > COMMENT_SHOWN:
+        start = LAB_COMMENT_SAID.format(shorten(comment, COMMENT_SHOWN))
+        own = result.own_note
+        note = f"{own}; " * bool(own) + f"{start} (in full with --format json or csv)"
     past = past_limit_note(result)
     if past is not None:
         note = past + (f"; {note}" if note else "")

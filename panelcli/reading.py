@@ -2918,6 +2918,18 @@ _MESSAGES = (
 )
 
 
+#: Markup's first words, as `_message_not_a_table` says them
+_MARKUP = (
+    (
+        "<!doctype html",
+        "a web page (HTML: a report saved from a browser, or as Excel's 'Web Page')",
+    ),
+    ("<html", "a web page (HTML: a report saved from a browser, or as Excel's 'Web Page')"),
+    ("<table", "an HTML table (a report saved from a browser)"),
+    ("<?xml", "an XML file (an Excel 2003 'XML Spreadsheet', or a lab system's XML)"),
+)
+
+
 #: A plate reader's grid's columns, after a blank corner cell
 _PLATE_NUMBERS = [str(number) for number in range(1, 13)]
 
@@ -2939,6 +2951,9 @@ def _message_not_a_table(head_lines: list[str]) -> str | None:
     do; else None."""
     first = next((line.lstrip("\ufeff\x02 \t") for line in head_lines if line.strip()), "")
     what = next((said for start, said in _MESSAGES if first.startswith(start)), None)
+    if what is None and first[:1] == "<":  # lab QA round 13: the generic 'no header'
+        opening = first.casefold()
+        what = next((said for start, said in _MARKUP if opening.startswith(start)), None)
     if what is None and any(_names_plate_columns(line) for line in head_lines[:30]):
         return (
             "this is a plate's layout (a grid of wells, rows A to H and columns 1 to 12), not "

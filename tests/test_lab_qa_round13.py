@@ -356,3 +356,17 @@ def test_a_very_long_lab_comment_is_shortened_in_the_table_only(write_csv: Write
     assert "Patient on tocilizumab." in words and "'ok'" in words
     whole = runner.invoke(app, ["check", path, "--format", "json"])
     assert comment in whole.stdout.replace("\\n", "\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("<!DOCTYPE html>\n<html><body><table><tr><td>IL-6</td></tr></table>\n", "a web page"),
+        ("<table>\n<tr><th>Test</th><th>Result</th></tr>\n", "an HTML table"),
+        ('<?xml version="1.0"?>\n<Workbook>\n', "an XML file"),
+    ],
+)
+def test_a_web_page_or_xml_saved_as_csv_is_named(write_csv: Write, text: str, said: str) -> None:
+    """An HTML report saved as .csv got the generic 'no header with marker and value columns'."""
+    result = runner.invoke(app, ["check", write_csv(text)])
+    assert result.exit_code == 2 and f"this is {said}" in result.stderr

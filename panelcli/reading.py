@@ -364,13 +364,10 @@ _STUDY_IDS = ("recordid", "subjid", "usubjid")
 #: A patient's number under a short name ('PAT ID', 'Pt No', HL7's 'PID'): read before a
 #: person's name beside it (lab QA round 13: two John Smiths' 'PAT NAME' shared one panel)
 _PATIENT_NUMBERS = frozenset(
-    {"pid"}
-    | {
-        person + word
-        for person in ("pat", "pt", "patient", "patienten", "paciente", "patiente")
-        for word in ("id", "no", "nr", "num", "number", "nummer", "numero", "número", "mrn")
-    }
-)
+    person + word
+    for person in ("pat", "pt", "patient", "patienten", "paciente", "patiente")
+    for word in ("id", "no", "nr", "num", "number", "nummer", "numero", "número", "mrn")
+)  # (not 'PID': HL7's set id, 1 on every row, merged people under it: review)
 _NAME_WORDS = ("name", "nom", "nombre", "naam")
 #: A class's names of the person a made-up panel is for (`_map_header`)
 _CLASS_PERSON = frozenset({"student", "pupil", "studentname", "studentid", "pupilname"})
@@ -384,9 +381,13 @@ _OTHER_VALUE_NAMES = (
     # 13: judged as a normal 0); read before a number column (`_NUMBER_COLUMNS`)
     # (not 'Result Text', which may be the lab's words about a result)
     "textresult",
-    # STARLIMS' result, LabCorp's portal's (lab QA round 13: refused, 'no value column')
+    # STARLIMS' result, LabCorp's portal's (lab QA round 13: refused, 'no value column'); the
+    # weakest (`_WEAKEST_VALUES`)
     "final", "currentresultandflag", "currentresult",
 )  # fmt: skip
+#: Value names read after every other one: a 'Final' or 'Current Result' column may hold a
+#: status (Y/N) beside 'Numeric Result' (review: it took the value's role, every row refused)
+_WEAKEST_VALUES = frozenset({"final", "currentresult"})
 #: Value columns of the number alone, beside one of the result as written ('Text Result'),
 #: which is read instead: some LIS write 0 there where the result is words or '>500'
 _NUMBER_COLUMNS = frozenset(
@@ -1104,19 +1105,11 @@ _CODE_PAGE_READ = {
 #: Bytes Windows-1252 reads as a sign and Windows-1250 as a letter of a Central European
 #: language ('³' 'ł', '¹' 'ą', '£' 'Ł', '¯' 'Ż', '¿' 'ż', '¥' 'Ą', '¼' 'Ľ', '¾' 'ľ', 0x8F 'Ź')
 _CP1250_SIGNS = frozenset({0xB3, 0xB9, 0xA3, 0xAF, 0xBF, 0xA5, 0xBC, 0xBE, 0x8F})
-#: Czech and Slovak letters: where both groups are in a text it is Windows-1250's ('š' 'ž'
-#: alike in both; 'č' 'ě' 'ř' 'ů' are 'è' 'ì' 'ø' 'ù' in Windows-1252)
-_SAME_IN_BOTH = frozenset({0x8A, 0x8E, 0x9A, 0x9E})
-_CZECH_LETTERS = frozenset({0xE8, 0xEC, 0xF8, 0xF9, 0xC8, 0xCC, 0xD8, 0xD9})
 
 
 def _code_page_of(data: bytes) -> str:
-    """The code page the bytes of `data` that are not UTF-8 most likely are (lab QA round 13:
-    a Czech file was refused and a Polish one's names read as '£ukasz' in Windows-1252, a
-    Russian one refused, an old Mac's '≤2.0' read as '²2.0'): Windows-1251 where they run as
-    words (Cyrillic has no ASCII letters), Windows-1250 where its letters stand between
-    letters, Mac Roman where lines end in CR alone and a sign comes before a number; else
-    Windows-1252, Excel's for Western languages."""
+    """The code page of the bytes of `data` that are not UTF-8: Windows-1251, -1250 or Mac
+    Roman where they show it (`_CODE_PAGE_READ`), else Windows-1252 (lab QA round 13)."""
     runs = [m.span() for m in re.finditer(rb"[\x80-\xff]+", data)]
     letters = sum(1 for start, end in runs if end - start >= 3 and min(data[start:end]) >= 0xC0)
     if letters >= 2 and letters * 2 >= len(runs):
@@ -1126,11 +1119,10 @@ def _code_page_of(data: bytes) -> str:
         before, after = data[at - 1 : at], data[at + 1 : at + 2]
         return (before.isalpha() or before >= b"\x80") and (after.isalpha() or after >= b"\x80")
 
+    # (not Czech's 'ř' 'č' 'ě' 'ů' beside 'š' 'ž': Windows-1252 has them as 'ø' 'è' 'ì' 'ù',
+    # and a Norwegian file with one 'Nataša' in it was read as Windows-1250: review)
     lone = [start for start, end in runs if end - start == 1 and start > 0]
     if any(data[at] in _CP1250_SIGNS and between_letters(at) for at in lone):
-        return "cp1250"
-    seen = {data[at] for at in lone if between_letters(at)}
-    if seen & _SAME_IN_BOTH and seen & _CZECH_LETTERS:
         return "cp1250"
     if b"\r" in data and b"\n" not in data and re.search(rb"[\xb2\xb3] ?\d", data):
         return "mac_roman"  # '≤' and '≥' before a number, which Windows-1252 reads '²' '³'
@@ -2026,9 +2018,10 @@ _ORDER_IDS = frozenset({
     "orderid",  # QA: beside 'Accession' the file was refused as naming two sample ids
     "ordno",  # STARLIMS' (lab QA round 13: two orders made one panel)
 })  # fmt: skip
-#: Headers of a number ('Order No', 'Lab No') as keys: '#' is read as 'No' ('Order #')
+#: Weak headers of a number ('Order No') as keys: '#' is read as 'No' ('Order #'); not a
+#: strong one's ('Lab #' beside 'Sample ID' would name a second sample id: review)
 _NUMBERED_KEYS = frozenset(
-    key for key in (*_ROLE_OF, *_WEAK_ROLE_OF, *_ORDER_IDS) if key.endswith("no")
+    key for key in (*_WEAK_ROLE_OF, *_ORDER_IDS) if key.endswith("no") and key not in _ROLE_OF
 )
 #: Sample id headers that may instead name the specimen's type, beside a column that names
 #: the id outright
@@ -2160,6 +2153,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         unmapped,
         key=lambda i: (
             i in late,
+            keys[i] in _WEAKEST_VALUES,
             keys[i] in _NUMBER_COLUMNS,
             -slashed.get(i, 0),
             i not in weak_marker,
@@ -3757,25 +3751,86 @@ def _header_and_rows(
     return header, rows
 
 
+def _text_result_by_rows(
+    layout: Layout, head_lines: list[str], delimiter: str, header_end: int
+) -> Layout:
+    """A layout whose value is the number column ('Numeric Result') where the first rows'
+    'Text Result' is blank or words beside a number other than 0 (review: blank beside every
+    number, each row was refused as 'value is empty')."""
+    index = layout.roles["value"]
+    header, numbered = _header_and_rows(head_lines, delimiter, header_end)
+    if index >= len(header) or _header_key_of(header[index]) != "textresult":
+        return layout
+    number = next((i for i, n in enumerate(header) if _header_key_of(n) in _NUMBER_COLUMNS), None)
+    if number is None:
+        return layout
+    rows = [(line, cell_text(c, index), cell_text(c, number)) for line, c in numbered]
+    if not any(figure and (not text or _a_zero(figure) is False and not _readable(text))
+               for _, text, figure in rows):  # fmt: skip
+        return layout
+    roles = {**layout.roles, "value": number}
+    # where it gives a result the number column does not ('>500' beside 0), say where
+    other = next(
+        ((line, text, figure) for line, text, figure in rows
+         if text and _readable(text) and (not figure or _a_zero(figure))),
+        None,
+    )  # fmt: skip
+    why = _not_read_because(
+        f"it is blank or words on rows that give a number, so column '{shorten(header[number])}' "
+        "gives the value"
+        + (
+            f"; line {other[0]} gives '{shorten(other[1])}' there where the number is "
+            + (f"'{shorten(other[2])}'" if other[2] else "blank")
+            + ": check it"
+            if other
+            else ""
+        )
+    )
+    not_read = {**layout.not_read, header[index]: why}
+    not_read.pop(header[number], None)
+    ignored = [name for name in layout.ignored if name != header[number]] + [header[index]]
+    return layout._replace(roles=roles, ignored=ignored, not_read=not_read)
+
+
+def _a_zero(text: str) -> bool | None:
+    """Whether a cell is the number 0 ('0', '0.0'); None for no number."""
+    try:
+        return float(text.replace(",", ".")) == 0
+    except ValueError:
+        return None
+
+
+def _readable(text: str) -> bool:
+    """Whether a value cell reads as a value ('>500', '12.5'), not words ('See comment')."""
+    try:
+        parse_value(text)
+    except ValueProblem:
+        return False
+    return True
+
+
 def _operator_column_by_rows(
     layout: Layout, head_lines: list[str], delimiter: str, header_end: int
 ) -> Layout:
-    """A layout whose 'Operator' column is the comparator's only where its first rows' cells
-    are comparators: an analyzer's 'Operator' is the person who ran it (lab QA round 13: a
-    cobas export's 'labtech1' refused every row as 'not a comparator')."""
+    """A layout whose 'Operator' column is not the comparator's where its first rows' cells are
+    words and none a comparator ('labtech1': a cobas export's operator; lab QA round 13)."""
     index = layout.roles["comparator"]
     header, numbered = _header_and_rows(head_lines, delimiter, header_end)
     if index >= len(header) or _header_key_of(header[index]) != "operator":
         return layout
     seen = [c[index].strip() for _, c in numbered if index < len(c) and c[index].strip()]
-    words = [
-        cell
-        for cell in seen
-        if any(c.isalnum() for c in cell)
-        and comparator_of(cell) is None
-        and not is_no_value_mark(cell)
-    ]  # ('~' is a comparator panelcli cannot read: its row is refused, saying so)
-    if not words:
+    # words alone, none a comparator ('EQ' or '~' beside 'LT' keep the column: review)
+    words = [cell for cell in seen if any(c.isalnum() for c in cell)]
+    if (
+        not words
+        or len(words) < len(seen)
+        or any(
+            comparator_of(cell) is not None
+            or cell.casefold() in ("eq", "=")
+            or is_no_value_mark(cell)
+            for cell in words
+        )
+    ):
         return layout
     roles = {role: i for role, i in layout.roles.items() if role != "comparator"}
     why = _not_read_because(
@@ -5178,6 +5233,8 @@ def opened(
             layout = _weak_range_by_rows(layout, head_lines, delimiter, header_end)
         if "comparator" in layout.roles:
             layout = _operator_column_by_rows(layout, head_lines, delimiter, header_end)
+        if "value" in layout.roles and layout.kind == "long":
+            layout = _text_result_by_rows(layout, head_lines, delimiter, header_end)
         stats.delimiter, stats.layout = delimiter, layout.kind
         stats.decimal_comma = delimiter in (";", "\t", "|")
         preamble = head_lines[: _row_start(head_lines, header_end, delimiter) - 1]

@@ -52,11 +52,13 @@ def concentration_block(lines: list[str], delimiter: str) -> BlocksRead | None:
     preamble, blocks = _blocks(lines, delimiter)
     if not blocks:
         return None
-    chosen = next((b for b in blocks if header_key(b.kind) in CONCENTRATION_BLOCKS), None)
-    if chosen is None or len(blocks) == 1:
-        # the file as it is: its table under another block is refused, and one above its
-        # first block is read down to it (`reading.header_warnings`, `another_data_type`)
+    found = [b for b in blocks if header_key(b.kind) in CONCENTRATION_BLOCKS]
+    if len(found) != 1 or len(blocks) == 1:
+        # the file as it is: its table under another block is refused, one above its first
+        # block is read down to it, and so are two batches joined (review: the second one's
+        # results were left out as 'no concentrations', exit 0)
         return None
+    chosen = found[0]
     kept = {*range(1, preamble + 1), chosen.line}
     for first, last, _ in chosen.rows:
         kept.update(range(first, last + 1))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
 import typer
 
 from panelcli import __version__
+from panelcli.descriptors import make_waiting
 from panelcli.errors import (
     OUT_OF_MEMORY_STREAMING,
     ExitStatus,
@@ -1910,6 +1911,10 @@ def run() -> NoReturn:
     status: int | str | None = 0
     try:
         with fatal_errors():
+            # left non-blocking by another program, a streamed run stopped after 94 of 100,001
+            # lines, 'write could not complete without blocking' (developer QA round 13)
+            make_waiting(sys.stdout)
+            make_waiting(sys.stderr)
             stdout = sys.stdout
             try:
                 app(prog_name="panelcli")

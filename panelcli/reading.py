@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
+from panelcli.descriptors import make_waiting
 from panelcli.errors import InputError
 from panelcli.models import LAB_COMMENT_SAID, Issue
 from panelcli.names import (
@@ -946,6 +947,9 @@ def open_binary(source: str) -> BinaryIO:
     if source == STDIN:
         if sys.stdin is None:  # started with standard input closed (`<&-`)
             raise InputError(f"{source}: standard input is closed; there is nothing to read")
+        # (developer QA round 13: left non-blocking, the rows after a pipe's first pause were
+        # lost, exit 0)
+        make_waiting(sys.stdin.buffer)
         return sys.stdin.buffer
     if not source.strip():  # Path('') is the current folder: "': is a folder" would puzzle
         raise InputError(f"{source}: the file name is empty (an unset shell variable?)")

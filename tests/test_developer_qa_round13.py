@@ -1,0 +1,62 @@
+"""Developer QA round 13 (/work/qa13/dev): scripts' ways of running panelcli that went wrong."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+POSIX = pytest.mark.skipif(sys.platform == "win32", reason="O_NONBLOCK is POSIX's")
+
+
+@POSIX
+def test_a_non_blocking_standard_input_is_read_to_its_end() -> None:
+    """Left non-blocking (as ssh leaves a shared pipe), the rows after the pipe's first pause
+    were taken for its end: S2's high IL-6 was lost without a word, exit 0."""
+    read, write = os.pipe()
+    os.set_blocking(read, False)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "panelcli", "check", "-", "-f", "ndjson"],
+        stdin=read, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    os.close(read)
+    os.write(write, b"sample_id,marker,value,unit\nS1,IL-6,1.0,pg/mL\n")
+    assert process.stdout is not None
+    first = process.stdout.readline()  # S1's result: the pipe has paused by then
+    time.sleep(0.5)
+    with contextlib.suppress(BrokenPipeError):  # (gone, having taken the pause for the end)
+        os.write(write, b"S2,IL-6,99,pg/mL\n")
+    os.close(write)
+    out, err = process.communicate(timeout=120)
+    assert b'"sample_id":"S1"' in first
+    assert process.returncode == 1, err
+    assert b'"sample_id":"S2"' in out
+
+
+@POSIX
+def test_a_non_blocking_standard_output_waits_for_a_slow_reader(tmp_path: Path) -> None:
+    """A streamed run stopped after 94 of 100,001 lines: 'write could not complete without
+    blocking', exit 2."""
+    path = tmp_path / "big.csv"
+    path.write_text(
+        "sample_id,marker,value,unit\n" + "".join(f"S{n},IL-6,1.5,pg/mL\n" for n in range(20_000)),
+        encoding="utf-8",
+    )
+    read, write = os.pipe()
+    os.set_blocking(write, False)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "panelcli", "check", str(path), "-f", "ndjson"],
+        stdout=write, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    os.close(write)
+    time.sleep(1.0)  # the pipe fills while nobody reads
+    with os.fdopen(read, "rb") as lines:
+        count = sum(1 for _ in lines)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 0, err
+    assert count == 20_001  # each result and the closing line

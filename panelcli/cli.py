@@ -577,8 +577,14 @@ def _output_name(text: str) -> str:
         )
     from panelcli.render.output import descriptor_named
 
-    if descriptor_named(text) == 1:  # standard output's own path, '/dev/stdout', '/dev/fd/1'
+    descriptor = descriptor_named(text)
+    if descriptor == 1:  # standard output's own path, '/dev/stdout', '/dev/fd/1'
         return "-"  # as '-' in all (developer QA: --quiet printed the report, colour differed)
+    if descriptor == 0:  # developer QA round 13: the file '< notes.txt' gave was overwritten
+        raise _bad_parameter(
+            f"'{text}' is standard input, which is read, not written: give a file name, or "
+            "'-' for standard output"
+        )
     return text
 
 

@@ -60,3 +60,15 @@ def test_a_non_blocking_standard_output_waits_for_a_slow_reader(tmp_path: Path) 
     _, err = process.communicate(timeout=120)
     assert process.returncode == 0, err
     assert count == 20_001  # each result and the closing line
+
+
+@pytest.mark.parametrize("target", ["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"])
+def test_standard_input_is_refused_as_the_output(tmp_path: Path, target: str) -> None:
+    """'-o /dev/stdin < notes.txt' overwrote notes.txt without --force."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    result = CliRunner().invoke(app, ["check", "samples/cytokine-storm.csv", "-o", target])
+    assert result.exit_code == 2
+    assert "is standard input, which is read, not written" in result.stderr

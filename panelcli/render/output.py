@@ -44,7 +44,7 @@ def _is_special(target: Path) -> bool:
 
 
 #: Paths that name a descriptor of this process, and the descriptor each names
-_DESCRIPTOR_PATHS = {"/dev/stdout": 1, "/dev/stderr": 2}
+_DESCRIPTOR_PATHS = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
 
 
 def descriptor_named(target: str | os.PathLike[str]) -> int | None:

@@ -1868,6 +1868,16 @@ def ranges_init(
                 f"'{dest}' is a ranges file's name, but ranges init makes a folder to hold "
                 f"one: panelcli ranges init ./my-lab{f' --from {copy_of}' if copy_of else ''}"
             )
+        from panelcli.file_names import locale_message, name_problem
+
+        unwritable = name_problem(str(dest))
+        if unwritable is not None:  # developer QA round 13: an internal error, an empty file
+            raise PanelcliError(
+                locale_message(unwritable, str(dest))
+                if unwritable.locale
+                else f"the folder name '{unwritable.shown}' is not valid UTF-8, so the copy's "
+                "[set] name cannot hold it: choose another folder name"
+            )
         # Loaded, not only found: a copy of a broken file would be refused only later (QA).
         copied = load_ranges(name)
         source = copied.path

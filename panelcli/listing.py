@@ -3,8 +3,9 @@ command needs it (a model's class costs about 0.5% of every run's start-up to ma
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
+from panelcli.file_names import name_problem
 from panelcli.models import PANELCLI_VERSION, SCHEMA_VERSION, _Model
 
 
@@ -31,6 +32,14 @@ class ListedSet(_Model):
     sha256: str | None
     problem: str | None = Field(description="A broken set's first problem; null for the rest.")
     problems: int | None = Field(description="How many problems a broken set has.")
+
+    @field_validator("name", "path", "problem")
+    @classmethod
+    def _writable(cls, text: str | None) -> str | None:
+        """A file name's bytes that are not UTF-8 as '\\xff' (developer QA round 13: such a
+        set's name made the JSON listing an internal error)."""
+        problem = name_problem(text) if text is not None and not text.isascii() else None
+        return text if problem is None else problem.shown
 
 
 class SetListing(_Model):

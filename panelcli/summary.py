@@ -429,8 +429,14 @@ def _far_apart_sentence(results: Sequence[Result], marker: str) -> str:
         return ""
     low = _as_written(lowest)
     joined = f"{low}, and" if "written as" in low else f"{low} and"
+    # past a float's reach (1e-300 and 1e10): 'inf times' (developer QA round 13)
+    how_many = (
+        f"{_number(float(f'{times:.2g}'))} times"
+        if math.isfinite(times) and times < 1e15
+        else "more than a million billion times"
+    )
     return (
-        f"One result for {marker} is {_number(float(f'{times:.2g}'))} times another: "
+        f"One result for {marker} is {how_many} another: "
         f"{joined} {_as_written(highest)}. This can happen when a unit is written wrong. "
         "Check with the lab which result is right."
     )

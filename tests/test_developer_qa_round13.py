@@ -72,3 +72,48 @@ def test_standard_input_is_refused_as_the_output(tmp_path: Path, target: str) ->
     result = CliRunner().invoke(app, ["check", "samples/cytokine-storm.csv", "-o", target])
     assert result.exit_code == 2
     assert "is standard input, which is read, not written" in result.stderr
+
+
+@POSIX
+def test_ranges_init_refuses_a_folder_name_that_is_not_utf8(tmp_path: Path) -> None:
+    """An internal error (UnicodeEncodeError), and an empty file left for the retry to trip on."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    folder = str(tmp_path / "lab\udcff")
+    result = CliRunner().invoke(app, ["ranges", "init", folder])
+    assert result.exit_code == 2 and "internal error" not in result.stderr
+    assert "is not valid UTF-8" in result.stderr
+    assert not os.path.lexists(folder)
+
+
+@POSIX
+def test_ranges_list_as_json_shows_a_set_name_that_is_not_utf8(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'ranges list -f json' was an internal error (PydanticSerializationError)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    named = tmp_path / "x\udcff.toml"
+    named.write_bytes(Path("reference_ranges/arup-3002601.toml").read_bytes())
+    monkeypatch.setenv("PANELCLI_RANGES", str(named))
+    result = CliRunner().invoke(app, ["ranges", "list", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    paths = [s["path"] for s in json.loads(result.stdout)["sets"]]
+    assert str(tmp_path / "x\\xff.toml") in paths
+
+
+def test_two_results_past_a_float_s_ratio_are_said_in_words(tmp_path: Path) -> None:
+    """'One result for IL-6 is inf times another' (1e-300 and 1e10 pg/mL)."""
+    from panelcli.check import check_file
+
+    path = tmp_path / "inf.csv"
+    path.write_text("sample_id,marker,value,unit\nS1,IL-6,1e-300,pg/mL\nS1,IL-6,1e10,pg/mL\n")
+    said = " ".join(check_file(path).panels[0].summary.text)
+    assert "inf times" not in said
+    assert "IL-6 is more than a million billion times another" in said

@@ -999,7 +999,11 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         else:
             if marked.number is not None:
                 return marked if marked.flag else marked._replace(flag="A")
-    if any(c in cell for c in "xX×*·^ ") and (powered := _POWER_OF_TEN.fullmatch(cell)):
+    if (
+        ("10" in cell or "E" in cell or "e" in cell)  # ('12.5 H' is asked no further: speed)
+        and any(c in cell for c in "xX×*·^ ")
+        and (powered := _POWER_OF_TEN.fullmatch(cell))
+    ):
         # '1.2x10^3', '1,2 × 10³', '7.0 E+01' (lab QA round 13: 'not a number'), as '1.2e3'
         power = (powered["power"] or powered["power2"] or powered["sup"]).translate(_SUPERSCRIPTS)
         mantissa = powered["mantissa"]

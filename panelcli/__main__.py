@@ -40,6 +40,8 @@ import signal
 from types import FrameType
 from typing import NoReturn
 
+from panelcli.descriptors import give_back
+
 
 def main() -> None:
     # `--version` is answered before typer and pydantic are imported: it should be instant.
@@ -147,6 +149,7 @@ def _leave(code: object) -> NoReturn:
         except (OSError, ValueError):  # a closed pipe, a full disk, a closed stream
             pass
         else:
+            give_back()  # (atexit's handlers are not run by os._exit)
             os._exit(status)
     raise SystemExit(code)
 

@@ -3759,8 +3759,7 @@ def _text_result_by_rows(
     layout: Layout, head_lines: list[str], delimiter: str, header_end: int
 ) -> Layout:
     """A layout whose value is the number column ('Numeric Result') where the first rows'
-    'Text Result' is blank or words beside a number other than 0 (review: blank beside every
-    number, each row was refused as 'value is empty')."""
+    'Text Result' is blank or words beside a number, and never a result beside a 0 (review)."""
     index = layout.roles["value"]
     header, numbered = _header_and_rows(head_lines, delimiter, header_end)
     if index >= len(header) or _header_key_of(header[index]) != "textresult":
@@ -3768,27 +3767,18 @@ def _text_result_by_rows(
     number = next((i for i, n in enumerate(header) if _header_key_of(n) in _NUMBER_COLUMNS), None)
     if number is None:
         return layout
-    rows = [(line, cell_text(c, index), cell_text(c, number)) for line, c in numbered]
+    rows = [(cell_text(c, index), cell_text(c, number)) for _, c in numbered]
     if not any(figure and (not text or _a_zero(figure) is False and not _readable(text))
-               for _, text, figure in rows):  # fmt: skip
+               for text, figure in rows):  # fmt: skip
+        return layout
+    if any(text and _readable(text) and (not figure or _a_zero(figure)) for text, figure in rows):
+        # it gives a result the number does not ('>500' beside 0): it stays the value, and a
+        # row with it blank is refused, said (review: the number read '>500' as a normal 0)
         return layout
     roles = {**layout.roles, "value": number}
-    # where it gives a result the number column does not ('>500' beside 0), say where
-    other = next(
-        ((line, text, figure) for line, text, figure in rows
-         if text and _readable(text) and (not figure or _a_zero(figure))),
-        None,
-    )  # fmt: skip
     why = _not_read_because(
         f"it is blank or words on rows that give a number, so column '{shorten(header[number])}' "
         "gives the value"
-        + (
-            f"; line {other[0]} gives '{shorten(other[1])}' there where the number is "
-            + (f"'{shorten(other[2])}'" if other[2] else "blank")
-            + ": check it"
-            if other
-            else ""
-        )
     )
     not_read = {**layout.not_read, header[index]: why}
     not_read.pop(header[number], None)
@@ -3816,25 +3806,24 @@ def _readable(text: str) -> bool:
 def _operator_column_by_rows(
     layout: Layout, head_lines: list[str], delimiter: str, header_end: int
 ) -> Layout:
-    """A layout whose 'Operator' column is not the comparator's where its first rows' cells are
-    words and none a comparator ('labtech1': a cobas export's operator; lab QA round 13)."""
+    """A layout whose 'Operator' column is not the comparator's where its first rows hold a
+    word that is none ('labtech1', a cobas export's operator; lab QA round 13)."""
     index = layout.roles["comparator"]
     header, numbered = _header_and_rows(head_lines, delimiter, header_end)
     if index >= len(header) or _header_key_of(header[index]) != "operator":
         return layout
     seen = [c[index].strip() for _, c in numbered if index < len(c) and c[index].strip()]
-    # words alone, none a comparator ('EQ' or '~' beside 'LT' keep the column: review)
-    words = [cell for cell in seen if any(c.isalnum() for c in cell)]
-    if (
-        not words
-        or len(words) < len(seen)
-        or any(
-            comparator_of(cell) is not None
-            or cell.casefold() in ("eq", "=")
-            or is_no_value_mark(cell)
-            for cell in words
-        )
-    ):
+    # a word that is no comparator ('labtech1', 'JS' beside 'LT', someone's initials); not
+    # 'EQ', 'N/A' or '~' (review: one 'EQ' among 'LT' made 'LT 3.0' exactly 3)
+    words = [
+        cell
+        for cell in seen
+        if any(c.isalnum() for c in cell)
+        and comparator_of(cell) is None
+        and cell.casefold() not in ("eq", "=")
+        and not is_no_value_mark(cell)
+    ]
+    if not words:
         return layout
     roles = {role: i for role, i in layout.roles.items() if role != "comparator"}
     why = _not_read_because(
@@ -5612,9 +5601,9 @@ def header_warnings(
         raise InputError(
             f"{source}: the table on line {header_end} is under 'DataType: "
             f"{shorten(block)}' (line {number}), which is not concentrations: an "
-            "instrument export (Luminex) with a block per kind of value, and panelcli "
-            "found no block of concentrations ('Result', 'Concentration') in it; export the "
-            "batch again with its results",
+            "instrument export (Luminex) with a block per kind of value, which panelcli reads "
+            "where it holds one block of concentrations ('Result', 'Concentration'): export "
+            "one batch with its results",
             line=number,
         )
     if layout.blocks_said:

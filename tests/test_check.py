@@ -818,17 +818,20 @@ def test_an_xponent_block_of_mfi_values_is_never_read_as_concentrations(write_cs
     assert [(r.line, r.value) for p in report.panels for r in p.results] == [(11, 4.21), (11, 12.3)]
     assert report.rejected == []
     assert [(w.code, w.line) for w in report.warnings][:1] == [("blocks-skipped", 9)]
-    # The Concentration block first: read, and the Median block after it left out.
-    concentration_first = XPONENT_MEDIAN_FIRST.replace('"Median"', '"Concentration"', 1)
-    report = check_file(write_csv(concentration_first.replace("210.5", "4.0")))
+    # Two blocks of concentrations (two batches joined): the first is read, and the next
+    # block's line stops the file there, as before (review: the second's were left out)
+    two = XPONENT_MEDIAN_FIRST.replace('"Median"', '"Concentration"', 1)
+    report = check_file(write_csv(two.replace("210.5", "4.0")))
     assert [r.value for p in report.panels for r in p.results] == [4.0, 480.0]
-    assert report.rejected == []
+    assert [(i.code, i.line) for i in report.rejected] == [("file-unreadable", 9)]
     # With no block of concentrations at all, the file is refused as before.
     median_only = XPONENT_MEDIAN_FIRST.replace('"Concentration"', '"Count"')
     (refused,) = check_file(write_csv(median_only)).rejected
     assert refused.code == "file-unreadable" and refused.line == 5
     assert "'DataType: Median' (line 5), which is not concentrations" in refused.message
-    assert "found no block of concentrations ('Result', 'Concentration')" in refused.message
+    assert (
+        "where it holds one block of concentrations ('Result', 'Concentration')" in refused.message
+    )
 
 
 def test_a_critical_only_marker_is_said_to_have_no_range_in_warnings_and_notes(write_csv, tmp_path):

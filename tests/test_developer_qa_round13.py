@@ -14,17 +14,23 @@ import pytest
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="O_NONBLOCK is POSIX's")
 
 
+def _reading_from(read: int, *args: str) -> subprocess.Popen[bytes]:
+    """`panelcli check - ARGS` reading the pipe's end `read` (closed here: the child has it)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "panelcli", "check", "-", *args],
+        stdin=read, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    os.close(read)
+    return process
+
+
 @POSIX
 def test_a_non_blocking_standard_input_is_read_to_its_end() -> None:
     """Left non-blocking (as ssh leaves a shared pipe), the rows after the pipe's first pause
     were taken for its end: S2's high IL-6 was lost without a word, exit 0."""
     read, write = os.pipe()
     os.set_blocking(read, False)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "panelcli", "check", "-", "-f", "ndjson"],
-        stdin=read, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    os.close(read)
+    process = _reading_from(read, "-f", "ndjson")
     os.write(write, b"sample_id,marker,value,unit\nS1,IL-6,1.0,pg/mL\n")
     assert process.stdout is not None
     first = process.stdout.readline()  # S1's result: the pipe has paused by then
@@ -117,3 +123,18 @@ def test_two_results_past_a_float_s_ratio_are_said_in_words(tmp_path: Path) -> N
     said = " ".join(check_file(path).panels[0].summary.text)
     assert "inf times" not in said
     assert "IL-6 is more than a million billion times another" in said
+
+
+@POSIX
+def test_the_non_blocking_flag_is_given_back_at_the_end() -> None:
+    """The flag belongs to the pipe, shared with the program that set it (review)."""
+    read, write = os.pipe()
+    os.set_blocking(read, False)
+    kept = os.dup(read)  # the caller's own end of the pipe
+    process = _reading_from(read, "-f", "csv")
+    os.write(write, b"marker,value,unit\nIL-6,1.0,pg/mL\n")
+    os.close(write)
+    process.communicate(timeout=120)
+    assert process.returncode == 0
+    assert os.get_blocking(kept) is False
+    os.close(kept)

@@ -388,15 +388,20 @@ def test_a_text_result_blank_or_of_words_beside_numbers_leaves_the_numbers_read(
     assert [r.value for r in results_of(path)] == values
 
 
-def test_a_mixed_text_result_column_says_where_it_gives_what_the_number_does_not(
+def test_a_text_result_that_gives_what_the_number_does_not_stays_the_value(
     write_csv: Write,
 ) -> None:
+    """'>500' beside 0 with a blank text on another row: the number column was read, '>500' a
+    normal 0, exit 0 (review). The text stays the value; the blank row is refused, said."""
     path = write_csv(
         "Sample ID,Test,Numeric Result,Text Result,Unit\n"
         "S1,IFN-g,2.0,,pg/mL\nS1,IL-8,0,>500,pg/mL\n"
     )
-    (said,) = [i for i in issues_of(path) if i.column == "Text Result"]
-    assert "line 3 gives '>500' there where the number is '0': check it" in said.message
+    assert [(r.marker, r.comparator, r.value) for r in results_of(path)] == [("IL-8", ">", 500.0)]
+    assert [(i.code, i.line) for i in issues_of(path) if i.severity == "error"] == [
+        ("value-missing", 2)
+    ]
+    assert runner.invoke(app, ["check", path]).exit_code == 2
 
 
 @pytest.mark.parametrize("column", ["Final", "Current Result"])
@@ -416,6 +421,15 @@ def test_an_operator_column_with_a_comparator_among_words_stays_the_comparator(
         "Sample,Test,Operator,Result,Unit\nS1,IL-6,EQ,1.0,pg/mL\nS1,IL-8,LT,3.0,pg/mL\n"
     )
     assert [(r.marker, r.comparator) for r in results_of(path)] == [("IL-6", None), ("IL-8", "<")]
+    # initials, one of them 'LT', are people: the column is not read (review)
+    staff = write_csv(
+        "Sample,Test,Operator,Result,Unit\nS1,IL-6,JS,1.0,pg/mL\nS1,TNF-a,LT,30,pg/mL\n"
+        "S1,IL-8,MK,3.0,pg/mL\n",
+        "staff.csv",
+    )
+    assert [(r.marker, r.comparator) for r in results_of(staff)] == [
+        ("IL-6", None), ("TNF-α", None), ("IL-8", None),
+    ]  # fmt: skip
 
 
 def test_two_xponent_batches_joined_are_refused_as_before(write_csv: Write) -> None:

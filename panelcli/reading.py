@@ -144,7 +144,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "tutkimus", "vyšetření", "vysetreni", "testadı", "testadi", "εξέταση",
                "εξεταση",
                "показатель", "исследование", "тест",  # Russian (lab QA round 13: refused)
-               "項目名", "項目", "检验项目", "项目", "项目名称"),  # Japanese, Chinese (likewise)
+               "項目名", "項目", "检验项目", "项目", "项目名称",  # Japanese, Chinese (likewise)
+               # lab QA round 14: Mindray's and Maglumi's, Italian (refused, 'no marker column')
+               "item", "testitem", "itemname", "analisi"),
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "calculatedconc",  # lab QA round 8: 'Calculated Conc.' refused, 'Calc Conc' read
@@ -162,6 +164,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
               # 'Mean Conc.': lab QA, the mean was read once per replicate row)
               "replicateconc", "replicateconcentration", "repconc", "replicateresult",
               "quantifiedvalue",  # Olink Target 48's absolute concentration (lab QA)
+              "esito",  # Italian (lab QA round 14)
               *_DILUTION_CORRECTED),
     "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit",
              "concunit", "concunits", "concentrationunit", "einheit",
@@ -183,6 +186,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                   "n°échantillon", "nºéchantillon", "noéchantillon", "numéroéchantillon",
                   "numeroechantillon", "códigomuestra", "codigomuestra",
                   "campione", "codicecampione", "monsternummer", "monsterid",
+                  "ncampione", "numerocampione", "nrcampione",  # lab QA round 14
                   "amostra", "próbka", "probka", "provnummer",
                   # lab QA round 12: Swedish, Norwegian and Danish, Finnish, Polish, Czech,
                   # Turkish (two patients' rows made one panel)
@@ -272,7 +276,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "result_status": ("resultstatus", "observationresultstatus", "obxstatus", "befundstatus",
                       "statutduresultat", "statutdurésultat", "estadodelresultado",
                       "teststatus", "reportstatus", "obsstatus", "observationstatus",
-                      "validierung", "validierungsstatus"),  # lab QA round 10
+                      "validierung", "validierungsstatus",  # lab QA round 10
+                      # lab QA round 14 ('Not validated', 'Pendiente de validar' judged final)
+                      "validation", "validationstatus", "validación", "validacion",
+                      "validazione", "validatie", "releasestatus"),
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
                         "standardrange", "normalvalues", "expectedrange", "expectedvalues",
@@ -304,7 +311,12 @@ _ROLES: dict[str, tuple[str, ...]] = {
                         "referansaraligi", "τιμέσαναφοράσ", "τιμεσαναφορασ",  # (casefolded)
                         "референсныезначения", "референсныйинтервал",  # Russian
                         "референсныеинтервалы", "нормы",
-                        "基準値", "基準範囲", "参考范围", "参考值", "参考区间"),  # (CJK)
+                        "基準値", "基準範囲", "参考范围", "参考值", "参考区间",  # (CJK)
+                        # lab QA round 14: without 'de', abbreviated; the set's range judged
+                        # TNF-α 12 normal beside the lab's '0 - 8,1'
+                        "valoresreferencia", "vreferencia", "rangoreferencia",
+                        "intervaloreferencia", "valorreferencia", "valréf", "valref",
+                        "refwaarde", "normes", "expectedvalue", "grenzwert", "grenzwerte"),
     # The lab's range as two columns, read as one range cell 'low-high' (not a bare 'Low' or
     # 'High': a QC level or an instrument's limit may be called so)
     "range_low": ("reflow", "referencelow", "refrangelow", "referencerangelow", "normallow",
@@ -370,6 +382,24 @@ _PATIENT_NUMBERS = frozenset(
     for word in ("id", "no", "nr", "num", "number", "nummer", "numero", "número", "mrn")
 )  # (not 'PID': HL7's set id, 1 on every row, merged people under it: review)
 _NAME_WORDS = ("name", "nom", "nombre", "naam")
+#: A patient column's names that may hold a name as well as an id ('Patient': 'DOE, JANE')
+_PERSON_OR_NAME = frozenset(
+    {"patient", "paciente", "paziente", "patiënt", "pacjent", "pasient", "potilas", "pacient"}
+)
+#: A patient column's names that only an id has
+_PATIENT_ID_WORDS = frozenset(
+    {"mrn", "nhc", "patientid", "idpaciente", "idpaziente", "patientenid", "pasientid",
+     "patientno", "patientnumber", "patientennummer", "patnr", "ipp", "hastano"}
+) | _PATIENT_NUMBERS  # fmt: skip
+
+
+def _id_beside_person(one: str, other: str) -> bool:
+    """Whether of two patient columns one is named as an id only has ('MRN') and the other as a
+    person ('Patient'), who may be written by name."""
+    keys = {_header_key_of(one), _header_key_of(other)}
+    return bool(keys & _PERSON_OR_NAME) and bool(keys & _PATIENT_ID_WORDS)
+
+
 #: A class's names of the person a made-up panel is for (`_map_header`)
 _CLASS_PERSON = frozenset({"student", "pupil", "studentname", "studentid", "pupilname"})
 #: An LIS's names of the value column, read only where no other column gives the value
@@ -406,6 +436,9 @@ _REPLICATES_MEAN = (
 _NAMES_OF_A_LONG_VALUE = frozenset((*_REPLICATES_MEAN, *_OTHER_VALUE_NAMES))
 _WEAK_ROLE_OF = {
     "probe": "sample_id", "concentration": "value", "conc": "value",
+    # eClinicalWorks' analyte beside its 'Observation Value' (lab QA round 14: refused, 'no
+    # marker column'); weak, as a file with a 'Test' column may keep remarks under it
+    "observation": "marker",
     # Bio-Plex Manager's reportable value ('OOR <', 'OOR >' past the standard curve): a file
     # may keep it alone (lab QA round 10: refused, 'no value column'); beside 'Obs Conc' that
     # is read, as before
@@ -2115,6 +2148,17 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             unmapped.append(left)
             raw_value = left
             not_read_why[left] = _read_before_dilution(cells[kept])
+        elif role == "patient_id" and _id_beside_person(cell, cells[roles[role]]):
+            # 'MRN' beside 'Patient', 'NHC' beside 'Paciente' (lab QA round 14: refused as two
+            # patient ids): the number is the id, the other the person's name beside it
+            kept, left = roles[role], index
+            if _header_key_of(cells[kept]) in _PERSON_OR_NAME:
+                kept, left = left, kept
+            roles[role] = kept
+            unmapped.append(left)
+            not_read_why[left] = _not_read_because(
+                f"the patient is told by column '{shorten(cells[kept])}', the patient's id"
+            )
         elif role == "comment":
             # an order's and a result's comment side by side (QA: the file was refused as
             # naming two comment columns): the first is read, the other said not to be

@@ -369,9 +369,18 @@ _RESULT_STATUS = {
                      "unverified", "not verified", "unauthorised", "unauthorized",
                      "not authorised", "not authorized", "unvalidated", "not validated",
                      # German LIS (review 53: 'nicht validiert' was unread, judged as final)
-                     "nicht validiert", "unvalidiert", "nicht freigegeben"),
+                     "nicht validiert", "unvalidiert", "nicht freigegeben",
+                     # lab QA round 14: Dutch, Spanish, a cobas infinity's 'technical' release
+                     "voorlopig", "pendiente de validar", "pendiente validar", "sin validar",
+                     "no validado", "technical validated", "technically validated",
+                     "provisoire", "provvisorio"),
                     _PRELIMINARY),
-    **dict.fromkeys(("c", "corrected", "correction", "korrigiert", "corrigé", "corrige"),
+    **dict.fromkeys(("c", "corrected", "correction", "korrigiert", "corrigé", "corrige",
+                     # lab QA round 14: one such word left the whole column unread, and
+                     # every correction in the file with it
+                     "corr", "corr.", "updated", "replaced", "corregido", "corrigido", "rectifié",
+                     "rectifie", "corretto", "rettificato", "gecorrigeerd", "modificado",
+                     "korrektur", "nachtrag/korrektur", "amended", "revised", "modified"),
                     _CORRECTED),
     **dict.fromkeys(("x", "cancelled", "canceled", "storniert", "annulé", "annule", "anulado"),
                     ResultStatus("cancelled", "this result was cancelled (no result)", False)),
@@ -400,6 +409,8 @@ _FINAL = frozenset({
     # Cerner's 'Auth (Verified)', its everyday final status (lab QA round 7: a warning a row)
     "auth", "authorized", "authorised", "authenticated",
     "comp",  # Meditech's (lab QA round 12: its status column was not read)
+    # lab QA round 14: Dutch, Italian, Spanish (beside 'Voorlopig': the column was unread)
+    "geautoriseerd", "gevalideerd", "definitief", "validato", "validada",
 })  # fmt: skip
 #: A status's first word that says what it is, whatever follows ('Final; addendum pending',
 #: 'Corrected - previously reported in error': review, read by a later word)

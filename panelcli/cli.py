@@ -602,7 +602,14 @@ def _export_path(text: str) -> Path:
         raise _bad_parameter(f"'{text}' ends in '/', which names a folder; give a file name")
     path = Path(text)
     if path.suffix.casefold() not in EXPORT_SUFFIXES:
-        # where plain text was wanted, the shell writes it (educator QA round 12)
+        # where plain text was wanted, the shell writes it (educator QA round 12); a PDF is
+        # printed from the page (round 14: '> x.pdf' wrote text no PDF reader opens)
+        if path.suffix.casefold() == ".pdf":
+            page = shlex.quote(str(path.with_suffix(".html")))
+            raise _bad_parameter(
+                f"panelcli does not write PDF files ('{path.name}'); for a PDF, export a page "
+                f"(--export {page}), open it in a web browser and print it to PDF"
+            )
         raise _bad_parameter(
             f"the file must end in .html or .svg, not '{path.name}'; for plain text, send the "
             f"output to a file instead: > {shlex.quote(text)}"
@@ -1535,6 +1542,10 @@ def explain(
         from panelcli.render.text import render_explanations, render_overview
 
         console = make_console()
+        whole = _words_as_one(words)
+        if whole is not None and (asked := explaining.without_question(whole)) != whole:
+            words = asked.split()  # educator QA round 14: 'what is a cytokine storm' (no '?')
+            # lost its topic words below, and 'a' was asked for
         # topic words beside a marker's name ask for the marker (QA: 'explain storm IL-6' was
         # an error, though each alone works)
         named = [word for word in words or [] if not explaining.asks_for_the_overview(word)]

@@ -85,7 +85,7 @@ def _texts() -> dict[str, object]:
 #: types first, was an error; the overview says what a storm is)
 _OVERVIEW_KEYS = frozenset({
     "cytokine", "cytokines", "cytokinestorm", "cytokinestorms", "storm", "panel",
-    "cytokinepanel", "thecytokinepanel",
+    "cytokinepanel", "thecytokinepanel", "inflammation",
 })  # fmt: skip
 
 
@@ -96,6 +96,7 @@ _QUESTION = lazy_pattern(
     # ... and round 11's: 'what does IL-6 mean', 'why is my IL-6 high', 'high IL-6', 'IL-6
     # normal range'
     r"|what\s+does\s+(?:an?\s+|the\s+|my\s+)?|why\s+is\s+(?:my|the|an?)\s+"
+    r"|(?:an?|the)\s+"  # (round 14: 'a cytokine storm')
     r"|(?:high(?!\s+sensitiv)|low|raised|elevated)\s+)?"
     r"(?P<name>.*?)(?:\s+(?:blood\s+)?tests?|\s+(?:mean|do|is\s+for)"
     r"|\s+(?:so\s+|too\s+)?(?:high|low|raised|elevated)|\s+(?:normal\s+)?(?:range|level)s?)?"

@@ -261,10 +261,19 @@ def how_far_above(result: Result) -> str:
     said = times_figure(result)
     if said is not None:
         return f"{result.marker} is {said} times the upper limit."
-    if _at_high_left_out(result):  # QA: "is at the upper limit" read as inside the range
-        return f"{result.marker} is right at the upper limit, which counts as above the range."
-    if _at_least_the_high_left_out(result):  # QA: '>=20' beside '<20' may be 20 itself
-        return f"{result.marker} is at least the upper limit, which counts as above the range."
+    # QA: "is at the upper limit" read as inside the range; educator QA round 14: "right at
+    # the upper limit, which counts as above the range" read as a contradiction
+    if _at_high_left_out(result) and result.value is not None:
+        value = f"{number_text(result.value)}{_unit_of(result)}"
+        return (
+            f"{result.marker} is {value}. The range is below {value}, so this is just outside it."
+        )
+    if _at_least_the_high_left_out(result) and result.value is not None:
+        value = f"{number_text(result.value)}{_unit_of(result)}"  # '>=20' may be 20 itself
+        return (
+            f"{result.marker} is {value} or more. The range is below {value}, so this is "
+            "outside it."
+        )
     return f"{result.marker} is {too_close_for_a_figure(result)} the upper limit."
 
 
@@ -1148,15 +1157,25 @@ def _summary(
         # said first: what follows reads the number as written (lay QA: the caveat came
         # after the sentences that read it)
         one = len(_distinct(far)) == 1
+        # educator QA round 14: such a number (a unit slip, 'mg/L') then made "strong
+        # inflammation" with another marker: the sentences that read results leave it out
+        # (where it is the only one: what it can mean, read as written)
+        rest = " What follows reads the number as it is written."
+        if len(far) < len(high):
+            rest = (
+                f" What follows leaves {'that result' if len(far) == 1 else 'those results'} out."
+            )
         text.append(
             f"{_names(far)} {'is' if one else 'are'} so far above the range that the number or "
-            "the unit may be wrong. Ask the lab to check the number and the unit first. What "
-            "follows reads the number as it is written."
+            f"the unit may be wrong. Ask the lab to check the number and the unit first.{rest}"
         )
     # one sample id given with two patients: no pattern across their results (lab QA round 13:
     # one person's IL-6 and another's TNF-α were 'both high at the same time')
-    text.extend(_group_sentences(high, apart=bool(others)))
-    storm_names = None if others else _storm_like(results)
+    apart_from_far = far and len(far) < len(high)
+    read_high = [r for r in high if not far_past_range(r)] if apart_from_far else high
+    text.extend(_group_sentences(read_high, apart=bool(others)))
+    read = [r for r in results if not far_past_range(r)] if apart_from_far else results
+    storm_names = None if others else _storm_like(read)
     storm = storm_names is not None
     if storm_names is not None:
         text.append(STORM_SENTENCE.format(*storm_names))

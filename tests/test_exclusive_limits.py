@@ -397,14 +397,14 @@ def test_a_value_at_an_exclusive_high_is_said_to_count_as_above(
     (panel,) = document["panels"]
     assert panel["results"][0]["status"] == "high"
     text = " ".join(panel["summary"]["text"])
-    assert "IL-6 is right at the upper limit, which counts as above the range." in text
+    assert "IL-6 is 6.4 pg/mL. The range is below 6.4 pg/mL, so this is just outside it." in text
     assert "is at the upper limit" not in text
     table = runner.invoke(app, ["check", str(path), "-r", ranges], env=WIDE).stdout
     assert "at upper limit, counts as high" in table
     export = tmp_path / "at.html"
     runner.invoke(app, ["check", str(path), "-r", ranges, "--export", str(export)])
     html = " ".join(export.read_text(encoding="utf-8").split())
-    assert "right at the upper limit, which counts as above the range" in html
+    assert "The range is below 6.4 pg/mL, so this is just outside it." in html
 
 
 def test_a_value_at_an_inclusive_limit_is_normal_with_no_note(tmp_path: Path) -> None:
@@ -427,6 +427,6 @@ def test_at_least_an_excluded_upper_limit_is_not_said_to_be_above_it(tmp_path: P
     (panel,) = document["panels"]
     assert panel["results"][0]["status"] == "high"
     text = " ".join(panel["summary"]["text"])
-    assert "IL-6 is at least the upper limit, which counts as above the range." in text
+    assert "IL-6 is 20 pg/mL or more. The range is below 20 pg/mL, so this is outside it." in text
     table = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "200"}).stdout
     assert "at or above upper limit, counts as high" in table

@@ -98,20 +98,14 @@ def _ended_unhandled(exc: Exception) -> NoReturn:
     unwinds through typer and click, a second MemoryError, CPython's SystemError 'error return
     without exception set', or an import that failed for want of memory (developer QA round
     12 and its review: a traceback, exit 1). One line, said once a run; exit 2."""
-    from panelcli.errors import OUT_OF_MEMORY_STREAMING
+    from panelcli.errors import OUT_OF_MEMORY_AT_START
 
     cli = sys.modules.get("panelcli.cli")
     said = getattr(cli, "OUT_OF_MEMORY_SAID", False)
-    if getattr(cli, "_RUN_STREAMS", False) and isinstance(exc, MemoryError):
-        # (review: an ndjson run was told to use --format ndjson)
-        line = f"panelcli: {OUT_OF_MEMORY_STREAMING}\n"
-    elif isinstance(exc, MemoryError) or any(
+    if isinstance(exc, MemoryError) or any(
         words in str(exc).casefold() for words in ("memory", "failed to map segment")
-    ):
-        line = (
-            "panelcli: out of memory: give panelcli more memory, or use --format ndjson or "
-            "csv, which stream in flat memory\n"
-        )
+    ):  # what the run's output holds, once known (review: an ndjson run was told to stream)
+        line = f"panelcli: {getattr(cli, '_MEMORY_ADVICE', None) or OUT_OF_MEMORY_AT_START}\n"
     else:
         line = (
             f"panelcli: internal error ({type(exc).__name__}: {str(exc)[:120]}); please report it\n"

@@ -21,11 +21,12 @@ import typer
 from panelcli import __version__
 from panelcli.descriptors import make_waiting
 from panelcli.errors import (
-    OUT_OF_MEMORY_STREAMING,
+    OUT_OF_MEMORY_AT_START,
     ExitStatus,
     OutputError,
     PanelcliError,
     Terminated,
+    out_of_memory_advice,
     raised_for_signal,
     signal_stop,
 )
@@ -382,16 +383,16 @@ _stops_said: list[type[BaseException]] = []
 _DEBUG_EVERYWHERE = False
 #: Whether this run said it ran out of memory (a second MemoryError is the same failure)
 OUT_OF_MEMORY_SAID = False
-#: Whether this run's output streams in flat memory (ndjson or csv, no --export): then out of
-#: memory is no advice to stream (developer QA round 9: a 13-row NDJSON run was told to)
-_RUN_STREAMS = False
+#: What to say if this run runs out of memory, once `check` knows its output (developer QA
+#: round 9: a 13-row NDJSON run was told to stream); None: the start-up's advice
+_MEMORY_ADVICE: str | None = None
 
 
 @contextlib.contextmanager
 def fatal_errors(debug: bool = False) -> Iterator[None]:
     """Turn every failure into one clear line on stderr and an exit code; never a traceback."""
-    global _RUN_STREAMS, OUT_OF_MEMORY_SAID
-    _RUN_STREAMS = False  # until `check` knows its format (one process may run several)
+    global _MEMORY_ADVICE, OUT_OF_MEMORY_SAID
+    _MEMORY_ADVICE = None  # until `check` knows its format (one process may run several)
     OUT_OF_MEMORY_SAID = False  # (entered by `run` and then by the command: before any failure)
     try:
         yield
@@ -422,13 +423,7 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
         traceback.clear_frames(exc.__traceback__)
         gc.collect()
         _drop_unwritten_output()
-        _say_out_of_memory(
-            OUT_OF_MEMORY_STREAMING
-            if _RUN_STREAMS
-            else "out of memory: --format json and fhir, and --export beside ndjson or csv, hold "
-            "the whole report (the table past 1,000 results holds a line per sample); for big "
-            "files use --format ndjson or csv, which stream in flat memory"
-        )
+        _say_out_of_memory(_MEMORY_ADVICE or OUT_OF_MEMORY_AT_START)
         raise typer.Exit(ExitStatus.ERROR) from None
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
         if debug or _DEBUG_EVERYWHERE:
@@ -455,7 +450,9 @@ def _drop_unwritten_output() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def _refuse_names_not_utf8(names: list[str], ranges: str | None = None) -> None:
+def _refuse_names_not_utf8(
+    names: list[str], ranges: str | None = None, command: str = "check"
+) -> None:
     """File names are written into every output (UTF-8 text): refuse one that is not UTF-8
     (`ranges`: the ranges file's, which standard input cannot stand in for)."""
     from panelcli.file_names import locale_message, name_problem
@@ -477,7 +474,7 @@ def _refuse_names_not_utf8(names: list[str], ranges: str | None = None) -> None:
     one = len(refused) == 1
     # QA: a ranges file was told to go on standard input, where the lab file goes
     instead = "" if not (one and refused[0][1]) else (
-        ", or give it on standard input ('panelcli check - < FILE')"
+        f", or give it on standard input ('panelcli {command} - < FILE')"
     )  # fmt: skip
     raise PanelcliError(
         f"the file {'name' if one else 'names'} {shown} {'is' if one else 'are'} not valid "
@@ -885,8 +882,8 @@ def check(
         _refuse_existing_export(export, force)
         _refuse_one_file_for_two(output, export, files, ranges)
         output_format = _output_format(given_format, output, quiet)
-        global _RUN_STREAMS
-        _RUN_STREAMS = output_format in STREAMED and export is None
+        global _MEMORY_ADVICE
+        _MEMORY_ADVICE = out_of_memory_advice(output_format.value, export is not None)
         from panelcli.check import Interpreter, Tally, build_report
         from panelcli.ranges import has_critical_limits, load_ranges
         from panelcli.render.output import open_output
@@ -1346,7 +1343,7 @@ def validate(
     as many as you like: panelcli validate a.csv b.csv)
     """
     with fatal_errors(debug):
-        _refuse_names_not_utf8(files, ranges)
+        _refuse_names_not_utf8(files, ranges, "validate")
         from panelcli.check import UNREADABLE, Interpreter, validation_problems
         from panelcli.ranges import is_bundled, load_ranges
         from panelcli.render.lint import issue_line, problems_count, ranges_warning_line
@@ -1925,6 +1922,31 @@ def ranges_init(
         # A message, on stderr: the copy is made, so a closed or full stdout must not turn it
         # into a failure (QA: exit 2, then 'already exists' on the retry)
         _on_stderr(visible(f"Copied {what} to {target}{named}. Edit it, then use: --ranges {use}"))
+        overrides = _overridden_by_copy(target)
+        if overrides:  # developer QA round 13: every default run was judged by it, unsaid
+            from panelcli.ranges import DEFAULT_SET
+
+            _say(
+                f"note: {dest} is the folder of your own sets, where a set named as a bundled "
+                f"one replaces it: '{overrides}' now means this copy in every run that names "
+                f"it{' and in default runs' if overrides == DEFAULT_SET else ''}; to keep the "
+                "bundled set, move the copy to another folder"
+            )
+
+
+def _overridden_by_copy(target: Path) -> str | None:
+    """The bundled set a copy just made replaces, where it lands in the folder of your own
+    sets under a bundled set's file name; else None."""
+    from panelcli.ranges import bundled_sets, user_config_dir
+
+    try:
+        mine = target.parent.resolve() == (user_config_dir() / "ranges").resolve()
+    except OSError:
+        return None
+    stem = target.stem.casefold()
+    return (
+        next((name for name in bundled_sets() if name.casefold() == stem), None) if mine else None
+    )
 
 
 # The words 'ranges --help' uses for them ('check and copy'), as people then type them (QA:

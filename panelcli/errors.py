@@ -97,6 +97,34 @@ OUT_OF_MEMORY_STREAMING = (
     "about 50 MB to start and read a file; give it more memory"
 )
 
+#: Out of memory before a run knows its output (developer QA round 13: an ndjson run that
+#: failed at start-up was told to use --format ndjson)
+OUT_OF_MEMORY_AT_START = (
+    "out of memory: give panelcli more memory (it needs about 50 MB to start and read a file)"
+)
+
+_STREAM_INSTEAD = "for big files use --format ndjson or csv, which stream in flat memory"
+
+
+def out_of_memory_advice(output_format: str, export: bool) -> str:
+    """What to say when a `check` run of this output runs out of memory: what holds the
+    report, if anything (developer QA round 13: a table run was told json and fhir did)."""
+    if export:
+        if output_format in ("ndjson", "csv"):
+            return (
+                "out of memory: --export holds the whole report; leave it out for big files: "
+                f"--format {output_format} alone streams in flat memory"
+            )
+        return f"out of memory: --export holds the whole report; {_STREAM_INSTEAD}"
+    if output_format in ("ndjson", "csv"):
+        return OUT_OF_MEMORY_STREAMING
+    if output_format in ("json", "fhir"):
+        return f"out of memory: --format {output_format} holds the whole report; {_STREAM_INSTEAD}"
+    return (
+        "out of memory: the table holds the whole report (past 1,000 results, a line per "
+        f"sample); {_STREAM_INSTEAD}"
+    )
+
 
 class InputError(PanelcliError):
     """An input file cannot be read at all (missing, binary, no header …).

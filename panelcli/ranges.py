@@ -1483,13 +1483,14 @@ def find_set(spec: str | None) -> Path:
 
 def _find_set(spec: str) -> Path:
     path = Path(spec)
-    if path.exists() and names_a_set(spec):  # which one judges must not depend on the folder
+    set_named = path.exists() and names_a_set(spec)
+    if set_named and _may_be_a_set(path):  # which one judges must not depend on the folder
         kind = "folder" if path.is_dir() else "file"
         raise RangesError(
             f"'{spec}' is both the name of a reference set and a {kind} here; write "
             f"'.{os.sep}{spec}' for the {kind}, or rename it"
         )
-    if path.is_dir():
+    if path.is_dir() and not set_named:  # (the path here cannot be a set: the set is meant)
         files = toml_files(path)
         if len(files) != 1:
             shown = [f.name for f in files[:5]]
@@ -1508,7 +1509,7 @@ def _find_set(spec: str) -> Path:
                 f"{len(files)}{found}){rename}"
             )
         return files[0]
-    if path.is_file():
+    if path.is_file() and not set_named:
         return path
     _refuse_case_twins(spec)
     sets = available_sets()
@@ -1548,9 +1549,26 @@ def _find_set(spec: str) -> Path:
     )
 
 
+def _may_be_a_set(path: Path) -> bool:
+    """Whether a path here could itself be a ranges set: a file with something in it, or a
+    folder holding a .toml file (developer QA round 13: an empty file, or a report folder,
+    named 'mayo-adult' made PANELCLI_RANGES=mayo-adult fail in that folder)."""
+    try:
+        if path.is_dir():
+            return bool(toml_files(path))
+        return path.exists() and (not path.is_file() or path.stat().st_size > 0)
+    except (
+        OSError,
+        RangesError,
+    ):  # unreadable: it may be one; the refusal says to write './' for it
+        return True
+
+
 def _set_hint(spec: str, names: list[str]) -> str:
     """' (did you mean ./good.toml?)' for a file here named so, or ' (did you mean
     arup-3002601?)' for a set it starts or nearly spells (QA: neither was offered)."""
+    if spec == "-":  # developer QA round 13: 'ranges validate - < mylab.toml' got no hint
+        return " ('-' is not standard input here: give the ranges file's name, or /dev/stdin)"
     for suffix in (".toml", ".TOML"):
         if Path(spec + suffix).is_file():
             return f" (did you mean ./{spec}{suffix}?)"

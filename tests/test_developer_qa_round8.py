@@ -122,7 +122,7 @@ def test_running_out_of_memory_is_said_as_such_not_as_a_bug(monkeypatch) -> None
     monkeypatch.setattr(panelcli.check, "build_report", no_memory)
     result = CliRunner().invoke(app, ["check", "samples/cytokine-storm.csv", "-f", "json"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("panelcli: out of memory: --format json and fhir,")
+    assert result.stderr.startswith("panelcli: out of memory: --format json holds the whole")
     assert "internal error" not in result.stderr
 
 

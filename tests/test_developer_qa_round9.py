@@ -77,8 +77,14 @@ def test_export_to_a_folder_it_cannot_write_in_stops_before_any_output(
         (["-f", "ndjson"], "out of memory: this run streams its results in flat memory, but "
          "panelcli itself needs about 50 MB"),
         (["-f", "csv"], "out of memory: this run streams"),
-        (["-f", "json"], "out of memory: --format json and fhir"),
-        (["-f", "ndjson", "--export", "{tmp}/r.html"], "out of memory: --format json and fhir"),
+        (["-f", "json"], "out of memory: --format json holds the whole report; for big files "
+         "use --format ndjson or csv"),
+        (["-f", "fhir"], "out of memory: --format fhir holds the whole report"),
+        (["-f", "ndjson", "--export", "{tmp}/r.html"], "out of memory: --export holds the "
+         "whole report; leave it out for big files: --format ndjson alone streams"),
+        # developer QA round 13: the table was told json and fhir held the report
+        ([], "out of memory: the table holds the whole report (past 1,000 results, a line per "
+         "sample)"),
     ],
 )  # fmt: skip
 def test_out_of_memory_advises_streaming_only_where_the_run_does_not(

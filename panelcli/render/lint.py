@@ -38,9 +38,16 @@ def issue_line(issue: Issue) -> str:
 
 def _file_said(name: str) -> str:
     """A file's name as a line gives it: in quotes where it holds ': ' or ends in ':' (or a
-    digit after one, 'run:3'), so that a 'FILE:LINE:' reader finds its line (developer QA round
-    9: 'x:3: y.csv:4:' read as file 'x', line 3)."""
-    if ": " in name or name.endswith(":") or _LINE_LIKE.search(name) is not None:
+    digit after one, 'run:3'), or starts with a quote or has a space at an end, so that a
+    'FILE:LINE:' reader finds its line (developer QA: 'x:3: y.csv:4:' read as file 'x', line 3;
+    "'x':2.csv:2:" as a quoted 'x')."""
+    if (
+        ": " in name
+        or name.endswith(":")
+        or name.startswith("'")
+        or name != name.strip()
+        or _LINE_LIKE.search(name) is not None
+    ):
         return "'" + name.replace("'", "''") + "'"
     return name
 

@@ -1076,9 +1076,11 @@ class CheckOptions:
             isinstance(self.max_line_length, bool)
             or not isinstance(self.max_line_length, int)
             or self.max_line_length < 1
+            or self.max_line_length > 2**31 - 1  # csv's limit (developer QA round 14)
         ):  # review: 1.5 and '10' failed later, in the csv module, as TypeErrors
             raise ValueError(
-                f"max_line_length must be a positive whole number, not {self.max_line_length!r}"
+                "max_line_length must be a positive whole number up to 2147483647, not "
+                f"{self.max_line_length!r}"
             )
         if self.assume_unit is not None and not isinstance(self.assume_unit, str):
             raise ValueError(
@@ -6421,7 +6423,8 @@ def check_files(
     """Read, validate and interpret files ('-' = stdin) into one report (the library API).
 
     Rows' and files' problems are in `report.rejected` and `report.warnings`, never raised;
-    raises RangesError for a set that is missing or broken (see `CheckOptions` for ValueError).
+    raises RangesError for a set that is missing or broken, ValueError for no file (see
+    `CheckOptions` for its own).
     """
     if isinstance(sources, str | os.PathLike):  # a string would be read letter by letter
         raise TypeError("check_files takes a list of files; for one file use check_file")
@@ -6431,9 +6434,12 @@ def check_files(
             f"options must be a CheckOptions, such as CheckOptions(age=40), not "
             f"{type(options).__name__}"
         )
+    paths = [os.fspath(s) for s in sources]
+    if not paths:  # developer QA round 14: a glob of an empty folder read as "nothing flagged"
+        raise ValueError("check_files needs at least one file (the list given is empty)")
     reference_set = ranges if isinstance(ranges, ReferenceSet) else load_ranges(ranges)
     interpreter = Interpreter(reference_set, options or CheckOptions())
-    events = interpreter.stream([os.fspath(s) for s in sources])
+    events = interpreter.stream(paths)
     return build_report(
         events, reference_set, interpreter.synthetic_sources, interpreter.wide_sources
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import gc
 import io
@@ -387,6 +388,9 @@ OUT_OF_MEMORY_SAID = False
 #: round 9: a 13-row NDJSON run was told to stream); None: the start-up's advice
 _MEMORY_ADVICE: str | None = None
 
+#: The environment variable click's shell completion answers to: one no shell sets
+_NO_COMPLETION = "_PANELCLI_SHELL_COMPLETION_IS_NOT_OFFERED"
+
 
 @contextlib.contextmanager
 def fatal_errors(debug: bool = False) -> Iterator[None]:
@@ -425,21 +429,40 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
         _drop_unwritten_output()
         _say_out_of_memory(_MEMORY_ADVICE or OUT_OF_MEMORY_AT_START)
         raise typer.Exit(ExitStatus.ERROR) from None
+    except OSError as exc:
+        if debug or _DEBUG_EVERYWHERE:
+            traceback.print_exc()
+        if exc.filename is None:
+            _say_internal_error(exc)
+        else:
+            # a path the system refused where panelcli only asked after it (developer QA
+            # round 14: a folder the user may not search, a name over 255 bytes, said as an
+            # internal error)
+            from panelcli.values import shorten
+
+            name = shorten(os.fsdecode(exc.filename), 120)
+            _say(f"cannot use '{name}': {exc.strerror or type(exc).__name__}")
+        raise typer.Exit(ExitStatus.ERROR) from None
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
         if debug or _DEBUG_EVERYWHERE:
             traceback.print_exc()
         signalled = raised_for_signal()
         if signalled is not None:  # a library wrapped what the signal handler raised
             _stop_for_signal(signalled)
-        from panelcli.values import shorten
-
-        # The first line only, shortened: one line on stderr, and no row of data in it.
-        first_line = next(iter(str(exc).splitlines()), "")
-        _say(
-            f"internal error ({type(exc).__name__}: {shorten(first_line, 120)}); please report "
-            "it, and run again with --debug to see the details"
-        )
+        _say_internal_error(exc)
         raise typer.Exit(ExitStatus.ERROR) from None
+
+
+def _say_internal_error(exc: BaseException) -> None:
+    """The line for a failure panelcli did not foresee: a bug, to be reported."""
+    from panelcli.values import shorten
+
+    # The first line only, shortened: one line on stderr, and no row of data in it.
+    first_line = next(iter(str(exc).splitlines()), "")
+    _say(
+        f"internal error ({type(exc).__name__}: {shorten(first_line, 120)}); please report "
+        "it, and run again with --debug to see the details"
+    )
 
 
 def _drop_unwritten_output() -> None:
@@ -1903,14 +1926,14 @@ def ranges_init(
                 "would not know which to use: choose another folder"
             )
         # Renamed, so that reports judged by the edited copy do not name the bundled set.
-        copy_name = f"{dest.resolve().name} (from {copied.name.split(' (from ')[0]})"
-        text, renamed = renamed_set(source.read_text(encoding="utf-8"), copy_name)
         try:
-            dest.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="")
-        except OSError as exc:
-            reason = exc.strerror or type(exc).__name__
-            raise PanelcliError(f"cannot create '{target}': {reason}") from None
+            folder_name = dest.resolve().name or "ranges"  # ('/' has none: review, ' (from …)')
+        except (OSError, RuntimeError) as exc:  # a link loop (developer QA round 14)
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "a link loop"
+            raise PanelcliError(f"cannot use '{dest}': {why}") from None
+        copy_name = f"{folder_name} (from {copied.name.split(' (from ')[0]})"
+        text, renamed = renamed_set(source.read_text(encoding="utf-8"), copy_name)
+        _write_new_file(dest, target, text)
         named = f" as '{copy_name}' (its [set] name)" if renamed else ""
         # a bare set's name would choose the set, not this folder
         use = f".{os.sep}{dest}" if as_set_name else str(dest)
@@ -1932,6 +1955,46 @@ def ranges_init(
                 f"it{' and in default runs' if overrides == DEFAULT_SET else ''}; to keep the "
                 "bundled set, move the copy to another folder"
             )
+
+
+#: What `os.link` fails with where a file system has no hard links
+_NO_HARD_LINKS = frozenset(
+    {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}
+)
+
+
+def _write_new_file(folder: Path, target: Path, text: str) -> None:
+    """Write `text` as the new file `target` all or nothing, making `folder` if need be: a
+    temporary file beside it, linked to its name only once whole (developer QA round 14: a
+    full disk left an empty copy that refused every retry as 'already exists')."""
+    made = not folder.exists()
+    temporary = folder / f".{target.name}.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with open(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        try:
+            os.link(temporary, target)  # never over a file made meanwhile (two runs at once)
+        except FileExistsError:
+            raise PanelcliError(f"'{target}' already exists; choose another folder") from None
+        except OSError as exc:
+            if exc.errno not in _NO_HARD_LINKS:
+                raise
+            if target.exists():  # a file system with no hard links (FAT)
+                raise PanelcliError(f"'{target}' already exists; choose another folder") from None
+            os.rename(temporary, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        with contextlib.suppress(OSError):
+            if made:
+                folder.rmdir()  # only if nothing is left in it
+        reason = exc.strerror or type(exc).__name__
+        raise PanelcliError(f"cannot create '{target}': {reason}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def _overridden_by_copy(target: Path) -> str | None:
@@ -1966,7 +2029,10 @@ def run() -> NoReturn:
             make_waiting(sys.stderr)
             stdout = sys.stdout
             try:
-                app(prog_name="panelcli")
+                # click's completion hook answers to _PANELCLI_COMPLETE: set (a leaked CI
+                # variable, click's recipe), it took over any command, exit 1 (developer QA
+                # round 14); completion is not offered, so the hook gets a name none sets
+                app(prog_name="panelcli", complete_var=_NO_COMPLETION)
             except SystemExit as done:  # typer's standalone mode always exits
                 status = done.code
                 if sys.stdout is not stdout:

@@ -1474,7 +1474,12 @@ def find_set(spec: str | None) -> Path:
             return default
     spec = spec or os.environ.get(RANGES_ENV) or DEFAULT_SET
     try:
-        return _find_set(spec)
+        try:
+            return _find_set(spec)
+        except (OSError, RuntimeError) as exc:  # developer QA round 14: a folder that may not
+            # be searched, a name over 255 bytes, a link loop: a bare OSError, an internal error
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise RangesError(f"cannot read the ranges '{shorten(spec)}': {why}") from None
     except RangesError as exc:
         if from_env:  # say where the name came from: it was not typed on this command line
             raise RangesError(f"{RANGES_ENV}={spec}: {exc}") from None

@@ -112,3 +112,88 @@ def test_ranges_init_into_your_sets_folder_says_it_replaces_the_bundled_set(
     )
     elsewhere = runner.invoke(app, ["ranges", "init", str(tmp_path / "mylab")])
     assert elsewhere.exit_code == 0 and "note:" not in elsewhere.stderr
+
+
+LONG = "x" * 300  # past the 255 bytes a file name may have
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check", str(STORM), "-f", "json", "-o", f"{LONG}.json"],
+     ["check", str(STORM), "-q", "--export", f"{LONG}.html"],
+     ["demo", "all-in-range", "--export", f"{LONG}.html"],
+     ["ranges", "init", LONG], ["ranges", "show", LONG], ["check", str(STORM), "--ranges", LONG]],
+)  # fmt: skip
+def test_a_path_the_system_refuses_is_one_clear_line_not_an_internal_error(
+    tmp_path, monkeypatch, args
+) -> None:
+    """Developer QA round 14: a name over 255 bytes (or a folder the user may not search) was
+    'internal error (OSError: [Errno 36] File name too long …); please report it'."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "internal error" not in result.stderr
+    assert result.stderr.startswith("panelcli: cannot ") and "File name too long" in result.stderr
+
+
+def test_ranges_init_into_a_link_loop_is_refused_in_a_line(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a").symlink_to("b")
+    (tmp_path / "b").symlink_to("a")
+    result = runner.invoke(app, ["ranges", "init", "a"])
+    assert result.exit_code == 2
+    assert result.stderr == "panelcli: cannot use 'a': a link loop\n"
+
+
+def test_ranges_init_that_cannot_write_leaves_nothing_to_refuse_the_retry(
+    tmp_path, monkeypatch
+) -> None:
+    """Developer QA round 14: a full disk left an empty .toml, and the retry, with space again,
+    was refused as 'already exists'."""
+    import panelcli.cli
+
+    real_link = os.link
+
+    def disk_full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(panelcli.cli.os, "link", disk_full)
+    folder = tmp_path / "lab"
+    result = runner.invoke(app, ["ranges", "init", str(folder)])
+    assert result.exit_code == 2
+    assert result.stderr.endswith("No space left on device\n")
+    assert not folder.exists()  # made by the run, and left empty: taken away
+    monkeypatch.setattr(panelcli.cli.os, "link", real_link)
+    again = runner.invoke(app, ["ranges", "init", str(folder)])
+    assert again.exit_code == 0, again.stderr
+    assert [p.name for p in folder.iterdir()] == ["arup-3002601.toml"]
+
+
+def test_the_library_refuses_no_files_and_says_a_ranges_path_error_as_ranges_error() -> None:
+    """Developer QA round 14: check_files([]) was a clean, empty report ('nothing flagged');
+    load_ranges of a name too long raised a bare OSError."""
+    from panelcli.check import CheckOptions, check_files
+    from panelcli.errors import RangesError
+    from panelcli.ranges import load_ranges
+
+    with pytest.raises(ValueError, match="check_files needs at least one file"):
+        check_files([])
+    with pytest.raises(RangesError, match="File name too long"):
+        load_ranges(LONG + ".toml")
+    with pytest.raises(ValueError, match="up to 2147483647"):
+        CheckOptions(max_line_length=2**63)
+
+
+def test_clicks_completion_variable_does_not_take_over_a_command() -> None:
+    """Developer QA round 14: '_PANELCLI_COMPLETE=bash_source panelcli check ok.csv' printed
+    'Shell source not supported.' and exited 1 ('flagged'), checking nothing."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "panelcli", "check", str(STORM), "-f", "json"],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "_PANELCLI_COMPLETE": "bash_source"},
+    )  # fmt: skip
+    assert done.returncode == 1  # the storm sample's results: flagged
+    assert done.stdout.startswith("{") and "Shell source" not in done.stderr

@@ -394,7 +394,7 @@ def test_a_signal_that_lands_in_a_finalizer_still_ends_the_run_as_stopped(
         "    def __del__(self):\n"
         f"        os.kill(os.getpid(), signal.{signal_name})\n"
         "        for _ in range(1000): pass  # the handler runs here, where Python cannot raise\n"
-        "def app(prog_name):\n"
+        "def app(prog_name, **options):\n"
         "    Finalized()  # dropped at once\n"
         "panelcli.cli.app = app\n"
         "entry.main()\n"

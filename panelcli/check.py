@@ -101,6 +101,7 @@ from panelcli.names import (
 from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
     BABY_DAYS,
+    CHILD_UNDER,
     DAYS_IN_YEAR,
     MAX_AGE,
     NO_LIMITS,
@@ -196,6 +197,7 @@ from panelcli.units import (
     same_family,
     same_unit,
     ucum_code,
+    unit_as_read,
     unit_key,
 )
 from panelcli.values import (
@@ -2038,6 +2040,8 @@ class Interpreter:
         entry = self.ranges.markers[name]
         if entry.intervals or not entry.has_normal_range or read_as_form(marker, name):
             return None  # the person decides the interval, there is none, or a note is due
+        if _a_child(self.options.age):
+            return None  # a note is due (`CHILD_RANGE_NOTE`)
         try:
             exponent = conversion_exponent(unit, entry.unit)
         except UnitProblem:
@@ -3797,6 +3801,8 @@ class Interpreter:
                     given_age is not None and from_dates is not None
                     and _ages_disagree(from_dates, given_age, birth_date, collected_at.strip())
                 )
+                # a child's: a range for no age in particular gets a note (`CHILD_RANGE_NOTE`)
+                and not _a_child(given_age if given_age is not None else from_dates)
             )  # fmt: skip
             if len(self._readable) >= self.MAX_PLANS:  # as for plans: bounded memory
                 self._readable.clear()
@@ -4813,6 +4819,11 @@ def _ages_disagree(
     assert born is not None and taken is not None  # `from_dates` was counted from them
     leap_birthday = (born.month, born.day, taken.month, taken.day) == (2, 29, 2, 28)
     return not leap_birthday or calendar.isleap(taken.year)
+
+
+def _a_child(age: float | None) -> bool:
+    """Whether an age is a child's (`CHILD_UNDER`)."""
+    return age is not None and age < CHILD_UNDER
 
 
 def _age_from_dates(birth: str, collected: str) -> float | None:
@@ -6119,7 +6130,7 @@ def _judged_alike(
         certain = next(j for j in judged if j.flag == side)
         critical = [who for (who, _), j in zip(rows, judged, strict=True) if j.flag == side * 2]
         times = {j.times_upper_limit for j in judged}
-        each = "; ".join(f"{who}: {interval_text(bounds, unit)}" for who, bounds in rows)
+        each = _each_interval(rows, unit)
         return certain._replace(
             times_upper_limit=times.pop() if len(times) == 1 else None,
             note=f"it is {certain.status.value} by each interval that could apply, and "
@@ -6130,11 +6141,19 @@ def _judged_alike(
     if first.status == Status.NORMAL and any(b.low is None and b.high is None for _, b in rows):
         return None
     times = {j.times_upper_limit for j in judged}
-    each = "; ".join(f"{who}: {interval_text(bounds, unit)}" for who, bounds in rows)
+    each = _each_interval(rows, unit)
     return first._replace(
         times_upper_limit=times.pop() if len(times) == 1 else None,
         note=f"it is {first.status.value} by each interval that could apply ({each})",
     )
+
+
+def _each_interval(rows: tuple[tuple[str, Bounds], ...], unit: str) -> str:
+    """'male, age 18 and over: 31 - 409 µg/L; female, …': a note's list of the intervals that
+    could apply, the unit as the Unit column shows it (educator QA round 14: 'ug/L' in the
+    note beside 'µg/L'; not in `reference.text`, which keeps the set's spelling: review)."""
+    shown = unit_as_read(unit)
+    return "; ".join(f"{who}: {interval_text(bounds, shown)}" for who, bounds in rows)
 
 
 def _person_text(m: Measurement) -> str:

@@ -1568,7 +1568,12 @@ def explain(
             # lost its topic words below, and 'a' was asked for
         # topic words beside a marker's name ask for the marker (QA: 'explain storm IL-6' was
         # an error, though each alone works)
-        named = [word for word in words or [] if not explaining.asks_for_the_overview(word)]
+        whole = _words_as_one(words)
+        named = (
+            []  # 'a cytokine storm' as a whole (its 'a' alone was asked for: round 14)
+            if whole is not None and explaining.asks_for_the_overview(whole)
+            else [word for word in words or [] if not explaining.asks_for_the_overview(word)]
+        )
         words = named if named else words
         marker = _words_as_one(words)
         if marker is not None and (asked := explaining.without_question(marker)) != marker:

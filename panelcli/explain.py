@@ -96,7 +96,6 @@ _QUESTION = lazy_pattern(
     # ... and round 11's: 'what does IL-6 mean', 'why is my IL-6 high', 'high IL-6', 'IL-6
     # normal range'
     r"|what\s+does\s+(?:an?\s+|the\s+|my\s+)?|why\s+is\s+(?:my|the|an?)\s+"
-    r"|(?:an?|the)\s+"  # (round 14: 'a cytokine storm')
     r"|(?:high(?!\s+sensitiv)|low|raised|elevated)\s+)?"
     r"(?P<name>.*?)(?:\s+(?:blood\s+)?tests?|\s+(?:mean|do|is\s+for)"
     r"|\s+(?:so\s+|too\s+)?(?:high|low|raised|elevated)|\s+(?:normal\s+)?(?:range|level)s?)?"
@@ -118,8 +117,17 @@ def without_question(words: str) -> str:
 
 
 def asks_for_the_overview(words: str) -> bool:
-    """Whether `explain`'s words name the topic as a whole ('cytokines', 'cytokine storm')."""
-    return marker_key(words) in _OVERVIEW_KEYS
+    """Whether `explain`'s words name the topic as a whole ('cytokines', 'cytokine storm', 'a
+    cytokine storm': educator QA round 14; not an article before a marker's name, 'A beta 42'
+    of a set of one's own: review)."""
+    key = marker_key(words)
+    if key in _OVERVIEW_KEYS:
+        return True
+    article = _ARTICLE.match(words)
+    return article is not None and marker_key(words[article.end() :]) in _OVERVIEW_KEYS
+
+
+_ARTICLE = lazy_pattern(r"\s*(?:an?|the)\s+", re.IGNORECASE)
 
 
 #: Words that ask for every marker's explanation at once ('explain all', as 'demo all' lists

@@ -59,11 +59,7 @@ def excluded_limits(b: _Limits) -> list[tuple[Literal["low", "high"], float]]:
 
 def bounds_text(b: Bounds, unit: str) -> str:
     """An interval the way a lab prints it: '≤ 2.5 pg/mL', '< 20 pg/mL', '266.5 - 1410.4 pg/mL'
-    (a range with an exclusive limit: '> 5 and < 20 pg/mL', as 'x - y' reads as inclusive);
-    'ug/L' as 'µg/L', as the Unit column shows it (educator QA round 14: both in one row)."""
-    from panelcli.units import unit_as_read
-
-    unit = unit_as_read(unit)
+    (a range with an exclusive limit: '> 5 and < 20 pg/mL', as 'x - y' reads as inclusive)."""
     below = "<" if b.high_exclusive else "≤"
     above = ">" if b.low_exclusive else "≥"
     if b.low is not None and b.high is not None:

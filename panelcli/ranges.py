@@ -349,6 +349,14 @@ class RangesFile(_Strict):
         return self
 
 
+#: Under this age a person is a child, whom a range given for no age in particular may not fit
+CHILD_UNDER = 18.0
+
+#: A result's note where a child is judged by such a range (educator QA round 14: an
+#: 8-year-old's IL-6 of 4.0 was high by one set and normal by another, with no word)
+CHILD_RANGE_NOTE = "this range does not say if it fits children"
+
+
 class Selected(NamedTuple):
     """The interval chosen for one person, or why none could be chosen."""
 
@@ -732,7 +740,8 @@ class ReferenceSet:
         """The marker's interval, or its row that fits the person; it may have no limits."""
         rows = self._rows.get(name)
         if rows is None:
-            return Selected(self.markers[name].bounds, None)
+            child = age is not None and age < CHILD_UNDER
+            return Selected(self.markers[name].bounds, CHILD_RANGE_NOTE if child else None)
         if sex is not None and age is not None:
             best = self._row_for(rows, sex, age)
             if best is None:

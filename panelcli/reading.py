@@ -144,9 +144,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "tutkimus", "vyšetření", "vysetreni", "testadı", "testadi", "εξέταση",
                "εξεταση",
                "показатель", "исследование", "тест",  # Russian (lab QA round 13: refused)
-               "項目名", "項目", "检验项目", "项目", "项目名称",  # Japanese, Chinese (likewise)
-               # lab QA round 14: Mindray's and Maglumi's, Italian (refused, 'no marker column')
-               "item", "testitem", "itemname", "analisi"),
+               "項目名", "項目", "检验项目", "项目", "项目名称"),  # Japanese, Chinese (likewise)
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "calculatedconc",  # lab QA round 8: 'Calculated Conc.' refused, 'Calc Conc' read
@@ -164,7 +162,6 @@ _ROLES: dict[str, tuple[str, ...]] = {
               # 'Mean Conc.': lab QA, the mean was read once per replicate row)
               "replicateconc", "replicateconcentration", "repconc", "replicateresult",
               "quantifiedvalue",  # Olink Target 48's absolute concentration (lab QA)
-              "esito",  # Italian (lab QA round 14)
               *_DILUTION_CORRECTED),
     "unit": ("unit", "units", "uom", "unitofmeasure", "resultunit", "resultunits", "valueunit",
              "concunit", "concunits", "concentrationunit", "einheit",
@@ -276,10 +273,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
     "result_status": ("resultstatus", "observationresultstatus", "obxstatus", "befundstatus",
                       "statutduresultat", "statutdurésultat", "estadodelresultado",
                       "teststatus", "reportstatus", "obsstatus", "observationstatus",
-                      "validierung", "validierungsstatus",  # lab QA round 10
-                      # lab QA round 14 ('Not validated', 'Pendiente de validar' judged final)
-                      "validation", "validationstatus", "validación", "validacion",
-                      "validazione", "validatie", "releasestatus"),
+                      "validierung", "validierungsstatus"),  # lab QA round 10
     "reference_range": ("referencerange", "refrange", "normalrange", "referenceinterval",
                         "refinterval", "range", "reference", "refvalues", "referencevalues",
                         "standardrange", "normalvalues", "expectedrange", "expectedvalues",
@@ -316,7 +310,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
                         # TNF-α 12 normal beside the lab's '0 - 8,1'
                         "valoresreferencia", "vreferencia", "rangoreferencia",
                         "intervaloreferencia", "valorreferencia", "valréf", "valref",
-                        "refwaarde", "normes", "expectedvalue", "grenzwert", "grenzwerte"),
+                        "refwaarde", "normes"),
     # The lab's range as two columns, read as one range cell 'low-high' (not a bare 'Low' or
     # 'High': a QC level or an instrument's limit may be called so)
     "range_low": ("reflow", "referencelow", "refrangelow", "referencerangelow", "normallow",
@@ -402,12 +396,17 @@ def _id_beside_person(one: str, other: str) -> bool:
 
 #: A class's names of the person a made-up panel is for (`_map_header`)
 _CLASS_PERSON = frozenset({"student", "pupil", "studentname", "studentid", "pupilname"})
+#: Weak names of a marker column read only beside a value column (not in a wide file)
+_MARKER_ONLY_BESIDE_A_VALUE = frozenset({"item", "testitem", "itemname", "analisi"})
 #: An LIS's names of the value column, read only where no other column gives the value
 _OTHER_VALUE_NAMES = (
     "observationvalue", "reportedresult", "numericresult", "resultnumeric",
     # lab QA round 7: Cerner's and other LIS' names (the file was refused, or rows)
     "numericvalue", "measuredvalue", "reportedvalue", "reportableresult", "finalvalue",
     "ordnumvalue",  # Epic Clarity's number beside ORD_VALUE, 9999999 where that is words
+    # Italian (lab QA round 14: refused, 'no value column'); beside 'Risultato' it is the
+    # outcome in words ('Alto': review, the file was refused)
+    "esito",
     # the result as text: '>500' or 'Hemolyzed' where the number column says 0 (lab QA round
     # 13: judged as a normal 0); read before a number column (`_NUMBER_COLUMNS`)
     # (not 'Result Text', which may be the lab's words about a result)
@@ -459,6 +458,9 @@ _WEAK_ROLE_OF = {
     # material beside 'Monsternummer')
     **dict.fromkeys(("testdescription", "observationname", "observationidentifier",
                      "testcode", "assayname"), "marker"),  # Immulite's, Alinity's (lab QA)
+    # Mindray's and Maglumi's, Italian (lab QA round 14: refused, 'no marker column'); weak, as
+    # an 'Item' may be a line number beside 'Test' (review: the file was refused)
+    **dict.fromkeys(_MARKER_ONLY_BESIDE_A_VALUE, "marker"),
     # Cerner PathNet's test beside its 'Orderable' (the panel; lab QA round 13: refused)
     "detailprocedure": "marker",
     # HL7 v2's names of OBX fields as CSV headers (lab QA: the lab's range and the date unread)
@@ -2101,6 +2103,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     unmapped: list[int] = []
     not_read_why: dict[int, str] = {}  # a column another is read in place of → why not
     raw_value: int | None = None  # the value before its dilution ('Conc' beside 'Final Conc')
+    person_beside_id: int | None = None  # a person column beside the patient id (MRN)
     second_comments: dict[int, str] = {}  # ... of them, the comment columns
     for index, cell in enumerate(cells):
         if index == time:
@@ -2156,9 +2159,10 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
                 kept, left = left, kept
             roles[role] = kept
             unmapped.append(left)
-            not_read_why[left] = _not_read_because(
-                f"the patient is told by column '{shorten(cells[kept])}', the patient's id"
-            )
+            # read as 'Patient Name' beside an id is (`patient_stand_in`): on a row with no id,
+            # and compared as a sample's rows are (review: 'Patient' of ids beside a blank MRN
+            # was dropped, two people's results read as one pattern)
+            person_beside_id = left
         elif role == "comment":
             # an order's and a result's comment side by side (QA: the file was refused as
             # naming two comment columns): the first is read, the other said not to be
@@ -2180,7 +2184,6 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
     # then read (review: 'Mean' or 'Avg/Conc' before 'Concentration' took the value's role,
     # and the file was refused). Keys without their '/', as `_slashed_role` reads them.
     keys = {i: key.replace("/", "") for i, key in written.items()}
-    weak_marker = {i for i in unmapped if _WEAK_ROLE_OF.get(keys[i]) == "marker"}
     # a value column named, strongly or weakly: a long file, whose 'Event' is the test's name
     # (not a replicates' 'Mean' or 'Average' in a file with columns of values in a unit, a wide
     # file's own figure; review: its 'Event' was then the marker)
@@ -2189,6 +2192,18 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         _WEAK_ROLE_OF.get(keys[i]) == "value" and not (wide_like and keys[i] in _REPLICATES_MEAN)
         for i in unmapped
     )
+    # 'Observation' is the marker only beside its 'Observation Value' (eClinicalWorks), 'Item'
+    # only beside a value column: in a wide file either may be remarks or a row's number
+    # (review: such files were refused, a test's IL-8 read as an 'Observation' column's)
+    no_role = {
+        i
+        for i in unmapped
+        if (keys[i] == "observation" and "observationvalue" not in keys.values())
+        or (keys[i] in _MARKER_ONLY_BESIDE_A_VALUE and not value_named)
+    }
+    weak_marker = {
+        i for i in unmapped if _WEAK_ROLE_OF.get(keys[i]) == "marker" and i not in no_role
+    }
     late = {i for i in unmapped if keys[i] in _NAMES_OF_A_LONG_VALUE}
     # ... and a study's subject id after a person's name, before another person column (review:
     # 'Case Number', an admission's, took the place of record_id)
@@ -2213,7 +2228,11 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         # matched without its '/' (review: 'Avg/Conc' beside 'Result' was no mean of the
         # replicates, and refused the file)
         key = keys[index]
-        weak = _WEAK_ROLE_OF.get(written[index]) or _slashed_role(written[index])
+        weak = (
+            None
+            if index in no_role
+            else _WEAK_ROLE_OF.get(written[index]) or _slashed_role(written[index])
+        )
         if weak == "value" and key in _NAMES_OF_A_LONG_VALUE and "marker" not in roles:
             pass  # a wide file's 'Average' of its markers (review: the file was refused)
         elif weak == "value" and key in _OTHER_VALUE_NAMES and "value" in roles:
@@ -2285,7 +2304,8 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
                 unmapped.append(held)
     coded = "sample_type" in roles and header_key(cells[roles["sample_type"]]) in _WEAK_ROLE_OF
     stand_in = next(
-        (i for i in unmapped if _WEAK_ROLE_OF.get(_header_key_of(cells[i])) == "patient_id"), None
+        (i for i in unmapped if _WEAK_ROLE_OF.get(_header_key_of(cells[i])) == "patient_id"),
+        person_beside_id,
     )
     stand_in_read = (
         {}
@@ -4011,6 +4031,8 @@ def _status_column_by_rows(
     index = _headed_status(header) if rows else None
     if index is None or header[index] not in layout.ignored:
         return layout
+    if "result_status" in layout.roles and header_key(header[index]) in _VALIDATION_NAMES:
+        return layout  # the status is read from its own column (review)
     cells_read = [
         cells[index]
         for _, cells in rows
@@ -4038,8 +4060,22 @@ def _status_column_by_rows(
 
 
 def _headed_status(header: Sequence[str]) -> int | None:
-    """The column headed 'Status' alone, if any (`_status_column_by_rows`)."""
-    return next((i for i, cell in enumerate(header) if header_key(cell) == "status"), None)
+    """The column headed 'Status' alone, else one headed 'Validation' or so, if any
+    (`_status_column_by_rows`)."""
+    keys = [header_key(cell) for cell in header]
+    if "status" in keys:
+        return keys.index("status")
+    return next((i for i, key in enumerate(keys) if key in _VALIDATION_NAMES), None)
+
+
+#: Names of a column that may give each result's status ('Not validated', 'Pendiente de
+#: validar': lab QA round 14, judged as final), read as 'Status' is, by its first rows' cells,
+#: and only where no other column gives the status (review: a 'Validation' of dates or
+#: initials took the place of the real 'Status', whose correction was lost)
+_VALIDATION_NAMES = frozenset({
+    "validation", "validationstatus", "validación", "validacion", "validazione", "validatie",
+    "releasestatus",
+})  # fmt: skip
 
 
 def _corrects(cells: list[str], header: list[str], layout: Layout) -> bool:

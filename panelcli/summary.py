@@ -40,6 +40,7 @@ from panelcli.models import (
 from panelcli.names import marker_key
 from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
+    CHILD_RANGE_NOTE,
     NO_INTERVAL_FITS,
     NO_LIMITS,
     ReferenceSet,
@@ -90,6 +91,12 @@ GROUP_SIGN = {
     "acute-phase protein": "A high level can be a sign of infection or inflammation.",
 }
 
+
+#: Said where a child's results were judged by ranges given for no age (`CHILD_RANGE_NOTE`)
+CHILD_RANGE_SENTENCE = (
+    "These ranges do not say if they fit children. A child's levels can be different, so ask "
+    "the lab which ranges fit a child."
+)
 
 #: Said with the names the panel gives IL-6, IFN-γ and IL-10 (QA: 'Interleukin 6' in a lab's
 #: set was 'IL-6' here alone).
@@ -252,8 +259,9 @@ def _past_critical_only(result: Result, side: Literal["low", "high"]) -> bool:
     )
 
 
-def how_far_above(result: Result) -> str:
-    """'IL-6 is 4.2 times the upper limit.' (one short sentence per raised marker)."""
+def how_far_above(result: Result, one_clause: bool = False) -> str:
+    """'IL-6 is 4.2 times the upper limit.' (one short sentence per raised marker); with
+    `one_clause`, a sentence of one clause, to be joined with others of its marker."""
     if _past_critical_only(result, "high"):
         return f"{result.marker} is high."
     if times_upper(result) is None:
@@ -265,11 +273,15 @@ def how_far_above(result: Result) -> str:
     # the upper limit, which counts as above the range" read as a contradiction
     if _at_high_left_out(result) and result.value is not None:
         value = f"{number_text(result.value)}{_unit_of(result)}"
+        if one_clause:  # (review: '6.4 pg/mL. The range … it; 2 times the upper limit')
+            return f"{result.marker} is {value}, just outside a range below {value}."
         return (
             f"{result.marker} is {value}. The range is below {value}, so this is just outside it."
         )
     if _at_least_the_high_left_out(result) and result.value is not None:
         value = f"{number_text(result.value)}{_unit_of(result)}"  # '>=20' may be 20 itself
+        if one_clause:
+            return f"{result.marker} is {value} or more, outside a range below {value}."
         return (
             f"{result.marker} is {value} or more. The range is below {value}, so this is "
             "outside it."
@@ -555,9 +567,16 @@ def _no_number_sentence(results: Sequence[Result], side: str) -> str:
             f"judge {'it' if one_result else 'them'}: ask the lab for the "
             f"{'number' if one_result else 'numbers'}."
         )
+    # why no number cannot be judged, and that it is common (educator QA round 14: "below what
+    # the test can measure" read as below the range, so why not judged?)
+    why = (
+        "panelcli does not know the lowest amount this test can find. So it cannot tell if "
+        f"{'the result is' if one_result else 'they are'} in the range. Too little to measure "
+        "is common in healthy people."
+    )
     if one_result:
-        return f"{said} The result has no number, so it cannot be compared with the range."
-    return f"{said} The results have no number, so they cannot be compared with the range."
+        return f"{said} The result has no number. {why}"
+    return f"{said} The results have no number. {why}"
 
 
 def _read_two_ways(result: Result) -> bool:
@@ -1162,13 +1181,17 @@ def _summary(
         # (where it is the only one: what it can mean, read as written)
         rest = " What follows reads the number as it is written."
         if len(far) < len(high):
-            rest = (
-                f" What follows leaves {'that result' if len(far) == 1 else 'those results'} out."
-            )
+            # (not 'what follows': the critical, flag and comment sentences still name it: review)
+            those = "that result" if len(far) == 1 else "those results"
+            rest = f" The sentences below that read the results together leave {those} out."
         text.append(
             f"{_names(far)} {'is' if one else 'are'} so far above the range that the number or "
             f"the unit may be wrong. Ask the lab to check the number and the unit first.{rest}"
         )
+    if any(r.note and CHILD_RANGE_NOTE in r.note for r in results):
+        # before what reads the results (educator QA round 14: a child's IL-6 was high by one
+        # set and normal by another, neither saying whom its range was for)
+        text.append(CHILD_RANGE_SENTENCE)
     # one sample id given with two patients: no pattern across their results (lab QA round 13:
     # one person's IL-6 and another's TNF-α were 'both high at the same time')
     apart_from_far = far and len(far) < len(high)
@@ -1364,6 +1387,15 @@ def _lab_comment_sentences(results: Sequence[Result], rows: Sequence[Issue] = ()
     return text
 
 
+def _what_decided(group: Sequence[Result]) -> str:
+    """'age', 'sex' or 'age or sex': what of the person was known where no range fit
+    (educator QA round 14: 'age or sex' of a child whose sex was not given)."""
+    whom = [r.own_note.rpartition(" that fits ")[2] for r in group]
+    age = any("age " in who for who in whom)
+    sex = any("female" in who or "male" in who for who in whom)
+    return "age" if age and not sex else "sex" if sex and not age else "age or sex"
+
+
 def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
     """Markers with no range: a name a bundled set knows is no typo, so no spelling hint for it;
     a marker the set has, with no range for this person or none at all, is said so."""
@@ -1373,6 +1405,8 @@ def _no_range_sentences(unknown: Sequence[Result]) -> list[str]:
         (NO_LIMITS, "no normal range"),
     ):
         group = [r for r in unknown if r.own_note.startswith(starts)]
+        if group and starts == NO_INTERVAL_FITS:
+            why = f"no range that fits this person's {_what_decided(group)}"
         if group:
             one = len(_distinct(group)) == 1
             text.append(
@@ -1579,13 +1613,16 @@ def _how_far_each(members: Sequence[Result]) -> list[str]:
     'IL-6 is 1.8 times the upper limit. IL-6 is 1.2 times …' read as the same thing again):
     'IL-6 is above the range in 3 results: 1.8, 1.2 and 1.6 times the upper limit.'"""
     said: dict[str, list[str]] = {}
+    of: dict[str, list[Result]] = {}
     for result in members:
         said.setdefault(result.marker, []).append(how_far_above(result))
+        of.setdefault(result.marker, []).append(result)
     sentences = []
     for marker, each in said.items():
         if len(set(each)) == 1:  # one result, or several alike: one sentence says it
             sentences.append(each[0])
             continue
+        each = [how_far_above(result, one_clause=True) for result in of[marker]]
         # each way once, with how often (QA: 'above the upper limit, …, and above the upper
         # limit' in one sentence)
         ways = Counter(

@@ -98,6 +98,13 @@ _NO_NUMBER: dict[str, Comparator] = {
     # MSD Discovery Workbench's words for a signal past the detection range or the fit curve
     "abovedetectionrange": ">", "abovefitcurverange": ">",
     "belowdetectionrange": "<", "belowfitcurverange": "<",
+    # lab QA round 14 (refused as 'not a number'): not quantifiable, below the lower limit of
+    # detection, German below the detection limit (NG) or above the measuring range, Danish,
+    # Norwegian and Swedish 'not detected'
+    "nq": "<", "<lld": "<", "unterhalbdernachweisgrenze": "<", "<ng": "<",
+    "übermessbereich": ">", "ubermessbereich": ">", ">messbereich": ">",
+    "ikkepåvist": "<", "ikkepavist": "<", "ejpåvisbar": "<", "ejpavisbar": "<",
+    "ikkepåviselig": "<", "ikkepaviselig": "<",
 }  # fmt: skip
 #: MSD's 'Detection Range' column: which side of its number the true value is on ('' for a
 #: measured value). Keys as `_NO_NUMBER`'s.
@@ -109,7 +116,7 @@ _DETECTION_RANGE: dict[str, Literal["", "<", ">"]] = {
 # may be above the LOD, so only `lloq` may stand in for the number (`lod` would be unsound).
 _BELOW_QUANTIFICATION = frozenset({
     "blq", "bql", "bloq", "<lloq", "<loq", "belowlloq", "belowloq", "oor<", "oorlow", "<bg",
-    "<bestimmungsgrenze", "unterbestimmungsgrenze",
+    "<bestimmungsgrenze", "unterbestimmungsgrenze", "nq",
 })  # fmt: skip
 #: Molarity as labs abbreviate it ('pM' is pmol/L; `units.unit_key` reads it): a unit with no
 #: '/', so spelled out wherever a unit is recognised by its '/'. Never a bare 'M' (no cytokine
@@ -133,6 +140,8 @@ _FLAGGED = lazy_pattern(
     r"(?P<flag>([(\[]?)(?:hh|ll|aa|ch|cl|hp|lp|hi|lo|high|low|h|l|normal|abnormal|n|a)[)\]]?)$",
     re.IGNORECASE,
 )
+#: A value with a starred flag after it ('512 H*': VA CPRS's critical high)
+_STARRED_FLAG = lazy_pattern(r"^(?P<number>[+-]?[\d.,]*\d)\s+(?P<flag>[HhLl])\s?\*$")
 #: A cell's last word, after a space: a lab's flag if `lab_flag` reads it ('ND N').
 _AFTER_A_SPACE = lazy_pattern(r"^(?P<rest>.*\S)\s+(?P<flag>\S+)$")
 #: ... its last two words ('Critical High')
@@ -378,7 +387,8 @@ _RESULT_STATUS = {
     **dict.fromkeys(("c", "corrected", "correction", "korrigiert", "corrigé", "corrige",
                      # lab QA round 14: one such word left the whole column unread, and
                      # every correction in the file with it
-                     "corr", "corr.", "updated", "replaced", "corregido", "corrigido", "rectifié",
+                     # (not 'Replaced': in a history export that marks the old row: review)
+                     "corr", "corr.", "updated", "corregido", "corrigido", "rectifié",
                      "rectifie", "corretto", "rettificato", "gecorrigeerd", "modificado",
                      "korrektur", "nachtrag/korrektur", "amended", "revised", "modified"),
                     _CORRECTED),
@@ -416,7 +426,10 @@ _FINAL = frozenset({
 #: 'Corrected - previously reported in error': review, read by a later word)
 _FIRST_WORD = {
     **dict.fromkeys(("corrected", "correction", "amended", "revised", "korrigiert", "corrigé",
-                     "modified", "edited"),  # Cerner's 'Modified', Epic's 'Edited Result'
+                     "modified", "edited",  # Cerner's 'Modified', Epic's 'Edited Result'
+                     # lab QA round 14 ('Updated - final', 'Corr. final': review, unread)
+                     "updated", "corr", "corregido", "corrigido", "rectifié", "rectifie",
+                     "corretto", "rettificato", "gecorrigeerd", "modificado", "korrektur"),
                     "corrected"),
     **dict.fromkeys(("preliminary", "prelim", "provisional", "partial", "vorläufig"),
                     "preliminary"),
@@ -442,8 +455,11 @@ _REPLACING = frozenset({
 _DENYING = (" not ", " no ", " never ")
 #: Words after a final status's first word that make it a correction
 _CORRECTION_WORDS = frozenset(
-    {"corrected", "amended", "korrigiert", "corrigé", "corrige", "corregido", "corrigido"}
-)
+    {"corrected", "amended", "korrigiert", "corrigé", "corrige", "corregido", "corrigido",
+     # lab QA round 14 ('Final (updated)' read as final: review)
+     "revised", "updated", "modified", "corr", "rectifié", "rectifie", "corretto",
+     "rettificato", "gecorrigeerd", "modificado", "korrektur"}
+)  # fmt: skip
 _UNREAD_STATUS = ResultStatus(
     "status-unread", "nothing panelcli reads (such as P, C, F or X): the row was judged as a "
     "final result, as is any other row of this file with this status", True,
@@ -984,6 +1000,12 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         # marks ('\u200e12.5': lab QA round 9, 'not a number' with an escape code quoted);
         # never between its characters ('1\u200b2.5' may be two numbers: review)
         return parse_value(seen, decimal_comma)
+    starred = _STARRED_FLAG.match(cell) if cell.endswith("*") else None
+    if starred is not None:
+        # VA CPRS's 'H*' and 'L*' after a value: its critical flags (lab QA round 14: '512 H*',
+        # the file's most urgent result, was refused as an estimate past the curve)
+        letter = starred["flag"].upper()
+        return parse_value(f"{starred['number']} {letter}{letter}", decimal_comma)
     if cell.startswith("*") or cell.endswith("*"):
         # Bio-Plex and xPONENT star a value extrapolated beyond the standard curve; a star at
         # the end is that to some systems and 'out of range' to others: the number is in doubt.

@@ -658,8 +658,9 @@ def test_values_with_no_number_share_one_sentence_per_side(write_csv):
     text = " ".join(check_file(path).panels[0].summary.text)
     assert text.count("no number") == 2
     assert (
-        "IL-6, IL-10 and IL-8 were below what the test can measure. The results have no number, "
-        "so they cannot be compared with the range."
+        "IL-6, IL-10 and IL-8 were below what the test can measure. The results have no number. "
+        "panelcli does not know the lowest amount this test can find. So it cannot tell if they "
+        "are in the range. Too little to measure is common in healthy people."
     ) in text
     # QA: above it, 'cannot be compared' beside 'inside the range' read as reassurance
     assert (
@@ -676,8 +677,10 @@ def test_one_marker_with_no_number_twice_is_said_in_the_singular(write_csv):
     )
     text = " ".join(check_file(path).panels[0].summary.text)
     assert (
-        "TNF-α was below what the test can measure in 2 results. The results have no number, so "
-        "they cannot be compared with the range. IL-6 was above what the test can measure in 2 "
+        "TNF-α was below what the test can measure in 2 results. The results have no number. "
+        "panelcli does not know the lowest amount this test can find. So it cannot tell if they "
+        "are in the range. Too little to measure is common in healthy people. IL-6 was "
+        "above what the test can measure in 2 "
         "results. That is most often far above the range, but with no number panelcli cannot "
         "judge them: ask the lab for the numbers."
     ) in text

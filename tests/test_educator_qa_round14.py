@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from typer.testing import CliRunner
 
@@ -53,8 +55,73 @@ def test_a_value_whose_unit_may_be_wrong_makes_no_pattern_with_another(tmp_path)
     path = tmp_path / "u.csv"
     path.write_text("sample_id,marker,value,unit\nS1,IL-6,4.5,pg/mL\nS1,IL-1β,4,mg/L\n")
     text = " ".join(check_file(path).panels[0].summary.text)
-    assert "IL-1β is so far above the range" in text and "What follows leaves that result out." in (
-        text
+    assert (
+        "IL-1β is so far above the range" in text
+        and "The sentences below that read the results together leave that result out." in (text)
     )
     assert "at the same time" not in text and "540,541" not in text
     assert "IL-6 is 1.8 times the upper limit." in text
+
+
+@pytest.mark.parametrize(
+    ("person", "args"),
+    [("age\n8", []), ("age\n8 y", []), ("birth_date,collected_at\n2018-01-01,2026-03-01", []),
+     ("", ["--age", "8"])],
+)  # fmt: skip
+def test_a_child_judged_by_a_range_for_no_age_is_told_so(tmp_path, person, args) -> None:
+    """An 8-year-old's IL-6 of 4.0 was 'high' by the default set and 'normal' by mayo-adult,
+    with no word that the default's range does not say it fits children."""
+    header, _, cells = person.partition("\n")
+    path = tmp_path / "child.csv"
+    path.write_text(
+        f"sample_id,marker,value,unit{',' + header if header else ''}\n"
+        f"S1,IL-6,4.0,pg/mL{',' + cells if cells else ''}\n"
+        f"S1,IL-10,3.0,pg/mL{',' + cells if cells else ''}\n"
+    )
+    document = json.loads(runner.invoke(app, ["check", str(path), "-f", "json", *args]).stdout)
+    results = document["panels"][0]["results"]
+    assert [r["status"] for r in results] == ["high", "normal"]  # kept: the note says why
+    assert all("this range does not say if it fits children" in r["note"] for r in results)
+    assert (
+        "These ranges do not say if they fit children. A child's levels can be different, so "
+        "ask the lab which ranges fit a child." in document["panels"][0]["summary"]["text"]
+    )
+
+
+def test_an_adults_results_get_no_note_about_children(tmp_path) -> None:
+    path = tmp_path / "adult.csv"
+    path.write_text("sample_id,marker,value,unit,age\nS1,IL-6,4.0,pg/mL,40\n")
+    [result] = check_file(path).panels[0].results
+    assert result.note is None
+
+
+def test_no_range_for_a_childs_age_is_said_as_age_not_age_or_sex(tmp_path) -> None:
+    """mayo-adult has no range for an 8-year-old: it said 'age or sex', though the sex did
+    not matter."""
+    path = tmp_path / "child.csv"
+    path.write_text("sample_id,marker,value,unit,age\nS1,TNF-α,9,pg/mL,8\n")
+    text = check_file(path, ranges="mayo-adult").panels[0].summary.text
+    assert any("but no range that fits this person's age, so" in t for t in text)
+
+
+def test_a_marker_of_ones_own_whose_name_starts_with_a_is_still_explained(tmp_path) -> None:
+    """Review: 'explain A beta 42' of a set of one's own was read as the question 'a …'."""
+    ranges = tmp_path / "csf.toml"
+    ranges.write_text(
+        '[set]\nname = "csf"\n\n[markers."A beta 42"]\nunit = "pg/mL"\nlow = 500\nsource = "x"\n'
+    )
+    result = runner.invoke(app, ["explain", "A", "beta", "42", "--ranges", str(ranges)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("A beta 42")
+
+
+def test_a_marker_at_an_excluded_limit_twice_is_said_in_one_clause_each(tmp_path) -> None:
+    """Review: '6.4 pg/mL. The range is below 6.4 pg/mL, so this is just outside it; 2 times
+    the upper limit' garbled the sentence of a marker measured twice."""
+    path = tmp_path / "x.csv"
+    path.write_text("sample_id,marker,value,unit\nS1,IL-6,6.4,pg/mL\nS1,IL-6,12.8,pg/mL\n")
+    text = check_file(path, ranges="mayo-adult").panels[0].summary.text
+    assert (
+        "IL-6 is above the range in 2 results: 6.4 pg/mL, just outside a range below 6.4 pg/mL; "
+        "2 times the upper limit." in " ".join(text)
+    )

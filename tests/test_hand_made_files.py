@@ -193,7 +193,8 @@ def test_a_value_far_past_any_level_labs_report_is_said_to_need_a_check(write_cs
     said = check_file(path).panels[0].summary.text
     far = said.index(
         "IL-6 is so far above the range that the number or the unit may be wrong. Ask the lab "
-        "to check the number and the unit first. What follows leaves that result out."
+        "to check the number and the unit first. The sentences below that read the results "
+        "together leave that result out."
     )  # (the storm's IL-6 of 50,000 follows: educator QA round 14)
     # said before the sentences that read the number (lay QA)
     assert far < next(i for i, t in enumerate(said) if "times the upper limit" in t)

@@ -494,8 +494,8 @@ def test_two_ages_ranges_that_judge_a_value_alike_judge_it(tmp_path: Path) -> No
     ]  # fmt: skip
     note = report.panels[0].results[0].note or ""
     assert note.endswith(
-        "it is normal by each interval that could apply (age 50: 6 - 175 ug/L; age 51: 11 - "
-        "328 ug/L)"
+        "it is normal by each interval that could apply (age 50: 6 - 175 µg/L; age 51: 11 - "
+        "328 µg/L)"
     )
 
 

@@ -388,6 +388,12 @@ OUT_OF_MEMORY_SAID = False
 #: round 9: a 13-row NDJSON run was told to stream); None: the start-up's advice
 _MEMORY_ADVICE: str | None = None
 
+#: Why the system refuses a path panelcli only asked after: said as such, not as a bug
+_REFUSED_PATH = frozenset({
+    errno.EACCES, errno.EPERM, errno.ENAMETOOLONG, errno.ELOOP, errno.EROFS, errno.ENOSPC,
+    errno.EDQUOT, errno.ENOTDIR, errno.EISDIR, errno.EIO, errno.ENXIO, errno.ENODEV,
+})  # fmt: skip
+
 #: The environment variable click's shell completion answers to: one no shell sets
 _NO_COMPLETION = "_PANELCLI_SHELL_COMPLETION_IS_NOT_OFFERED"
 
@@ -432,8 +438,8 @@ def fatal_errors(debug: bool = False) -> Iterator[None]:
     except OSError as exc:
         if debug or _DEBUG_EVERYWHERE:
             traceback.print_exc()
-        if exc.filename is None:
-            _say_internal_error(exc)
+        if exc.filename is None or exc.errno not in _REFUSED_PATH:  # (a missing file of
+            _say_internal_error(exc)  # panelcli's own is a bug: review)
         else:
             # a path the system refused where panelcli only asked after it (developer QA
             # round 14: a folder the user may not search, a name over 255 bytes, said as an
@@ -1562,8 +1568,17 @@ def explain(
         from panelcli.render.text import render_explanations, render_overview
 
         console = make_console()
+        sets, notes = explaining.sets_to_show(ranges)
+
+        def asked_of(words: str) -> str:
+            """The name a question asks of, unless the words name a marker as they are ('A
+            beta 42' of one's own set: review)."""
+            if explaining.explain(words, sets) is not None:
+                return words
+            return explaining.without_question(words)
+
         whole = _words_as_one(words)
-        if whole is not None and (asked := explaining.without_question(whole)) != whole:
+        if whole is not None and (asked := asked_of(whole)) != whole:
             words = asked.split()  # educator QA round 14: 'what is a cytokine storm' (no '?')
             # lost its topic words below, and 'a' was asked for
         # topic words beside a marker's name ask for the marker (QA: 'explain storm IL-6' was
@@ -1576,9 +1591,8 @@ def explain(
         )
         words = named if named else words
         marker = _words_as_one(words)
-        if marker is not None and (asked := explaining.without_question(marker)) != marker:
+        if marker is not None and (asked := asked_of(marker)) != marker:
             marker, words = asked, asked.split()  # 'what is IL-6?' asks of IL-6
-        sets, notes = explaining.sets_to_show(ranges)
         for note in notes:  # a broken set of yours: the others are still shown
             _say(note)
         for shown in sets:
@@ -1963,8 +1977,8 @@ def ranges_init(
 
 
 #: What `os.link` fails with where a file system has no hard links
-_NO_HARD_LINKS = frozenset(
-    {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS}
+_NO_HARD_LINKS = frozenset(  # (EINVAL: FAT on Windows)
+    {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS, errno.EINVAL}
 )
 
 

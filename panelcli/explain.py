@@ -96,6 +96,7 @@ _QUESTION = lazy_pattern(
     # ... and round 11's: 'what does IL-6 mean', 'why is my IL-6 high', 'high IL-6', 'IL-6
     # normal range'
     r"|what\s+does\s+(?:an?\s+|the\s+|my\s+)?|why\s+is\s+(?:my|the|an?)\s+"
+    r"|(?:an?|the)\s+"  # ('the IL-6 test'; a marker so named is asked first: review)
     r"|(?:high(?!\s+sensitiv)|low|raised|elevated)\s+)?"
     r"(?P<name>.*?)(?:\s+(?:blood\s+)?tests?|\s+(?:mean|do|is\s+for)"
     r"|\s+(?:so\s+|too\s+)?(?:high|low|raised|elevated)|\s+(?:normal\s+)?(?:range|level)s?)?"

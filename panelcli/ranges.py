@@ -747,7 +747,11 @@ class ReferenceSet:
             if best is None:
                 who = _describe_person(sex, age)
                 return Selected(None, f"{NO_INTERVAL_FITS} {name} that fits {who}")
-            return Selected(best.bounds, self._row_note(best))
+            note = self._row_note(best)
+            if age < CHILD_UNDER and best.age_min is None and best.age_max is None:
+                # a row by sex alone names no age either (second review)
+                note = f"{note}; {CHILD_RANGE_NOTE}" if note else CHILD_RANGE_NOTE
+            return Selected(best.bounds, note)
         # Sex or age not given: the row of each person it could be, as if it were given (the
         # marker's own range only for whom no row fits, found in QA).
         chosen = [self._row_for(rows, s, a) for s, a in _possible_people(rows, sex, age)]

@@ -2220,6 +2220,9 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             keys[i] in _NUMBER_COLUMNS,
             -slashed.get(i, 0),
             i not in weak_marker,
+            # 'Item' after any other weak marker name ('Test Code' beside an 'Item' of line
+            # numbers: review, the numbers were the markers)
+            keys[i] in _MARKER_ONLY_BESIDE_A_VALUE,
             keys[i] == "testcode",
             person[i],
         ),
@@ -4028,11 +4031,18 @@ def _status_column_by_rows(
     which may mean normal), else that column's warning says how to have it read (QA: an LIS
     export's cancelled rows were refused, its preliminary ones judged as final)."""
     header, rows = _header_and_rows(head_lines, delimiter, header_end)
-    index = _headed_status(header) if rows else None
-    if index is None or header[index] not in layout.ignored:
-        return layout
-    if "result_status" in layout.roles and header_key(header[index]) in _VALIDATION_NAMES:
-        return layout  # the status is read from its own column (review)
+    for index in _headed_status(header) if rows else []:
+        if "result_status" in layout.roles:
+            return layout  # the status is read from its own column (review)
+        if header[index] in layout.ignored:
+            layout = _status_column_of(layout, header, rows, index)
+    return layout
+
+
+def _status_column_of(
+    layout: Layout, header: list[str], rows: list[tuple[int, list[str]]], index: int
+) -> Layout:
+    """`_status_column_by_rows` of one column."""
     cells_read = [
         cells[index]
         for _, cells in rows
@@ -4059,13 +4069,14 @@ def _status_column_by_rows(
     return layout._replace(not_read={**layout.not_read, name: why})
 
 
-def _headed_status(header: Sequence[str]) -> int | None:
-    """The column headed 'Status' alone, else one headed 'Validation' or so, if any
-    (`_status_column_by_rows`)."""
+def _headed_status(header: Sequence[str]) -> list[int]:
+    """The columns headed 'Status' alone, then those headed 'Validation' or so, each read by
+    its cells in turn (`_status_column_by_rows`; review: a 'Status' of 'Received' hid a
+    'Validation' of 'Not validated')."""
     keys = [header_key(cell) for cell in header]
-    if "status" in keys:
-        return keys.index("status")
-    return next((i for i, key in enumerate(keys) if key in _VALIDATION_NAMES), None)
+    return [i for i, key in enumerate(keys) if key == "status"] + [
+        i for i, key in enumerate(keys) if key in _VALIDATION_NAMES
+    ]
 
 
 #: Names of a column that may give each result's status ('Not validated', 'Pendiente de
@@ -4084,7 +4095,7 @@ def _corrects(cells: list[str], header: list[str], layout: Layout) -> bool:
     marker given twice in a sample so is no sign that the rows are not one sample's (QA)."""
     index = layout.roles.get("result_status")
     if index is None:
-        index = _headed_status(header)
+        index = next(iter(_headed_status(header)), None)
     text = cells[index] if index is not None and index < len(cells) else ""
     status = result_status(text) if text.strip() else None
     return status is not None and status.code in ("corrected", "preliminary")

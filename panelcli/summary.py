@@ -571,9 +571,12 @@ def _no_number_sentence(results: Sequence[Result], side: str) -> str:
     # the test can measure" read as below the range, so why not judged?)
     why = (
         "panelcli does not know the lowest amount this test can find. So it cannot tell if "
-        f"{'the result is' if one_result else 'they are'} in the range. Too little to measure "
-        "is common in healthy people."
+        f"{'the result is' if one_result else 'they are'} in the range."
     )
+    if all(r.reference is not None and r.reference.low is None for r in results):
+        # not of a marker whose range has a low limit (sIL-2R, Ferritin: review), where too
+        # little may be low
+        why += " Too little to measure is common in healthy people."
     if one_result:
         return f"{said} The result has no number. {why}"
     return f"{said} The results have no number. {why}"

@@ -102,7 +102,8 @@ _NO_NUMBER: dict[str, Comparator] = {
     # detection, German below the detection limit (NG) or above the measuring range, Danish,
     # Norwegian and Swedish 'not detected'
     "nq": "<", "<lld": "<", "unterhalbdernachweisgrenze": "<", "<ng": "<",
-    "übermessbereich": ">", "ubermessbereich": ">", ">messbereich": ">",
+    "übermessbereich": ">", "ubermessbereich": ">", ">messbereich": ">", "uebermessbereich": ">",
+    "untermessbereich": "<", "<messbereich": "<",
     "ikkepåvist": "<", "ikkepavist": "<", "ejpåvisbar": "<", "ejpavisbar": "<",
     "ikkepåviselig": "<", "ikkepaviselig": "<",
 }  # fmt: skip
@@ -426,10 +427,7 @@ _FINAL = frozenset({
 #: 'Corrected - previously reported in error': review, read by a later word)
 _FIRST_WORD = {
     **dict.fromkeys(("corrected", "correction", "amended", "revised", "korrigiert", "corrigé",
-                     "modified", "edited",  # Cerner's 'Modified', Epic's 'Edited Result'
-                     # lab QA round 14 ('Updated - final', 'Corr. final': review, unread)
-                     "updated", "corr", "corregido", "corrigido", "rectifié", "rectifie",
-                     "corretto", "rettificato", "gecorrigeerd", "modificado", "korrektur"),
+                     "modified", "edited"),  # Cerner's 'Modified', Epic's 'Edited Result'
                     "corrected"),
     **dict.fromkeys(("preliminary", "prelim", "provisional", "partial", "vorläufig"),
                     "preliminary"),
@@ -454,12 +452,11 @@ _REPLACING = frozenset({
 #: Words before a phrase that deny it ('not cancelled', 'no error', 'never voided')
 _DENYING = (" not ", " no ", " never ")
 #: Words after a final status's first word that make it a correction
+# (not the round 14 words 'updated', 'corr': 'Updated - pending' and 'Final (not updated)'
+# were read as corrections, a pending 85 in place of the final 1.5: review)
 _CORRECTION_WORDS = frozenset(
-    {"corrected", "amended", "korrigiert", "corrigé", "corrige", "corregido", "corrigido",
-     # lab QA round 14 ('Final (updated)' read as final: review)
-     "revised", "updated", "modified", "corr", "rectifié", "rectifie", "corretto",
-     "rettificato", "gecorrigeerd", "modificado", "korrektur"}
-)  # fmt: skip
+    {"corrected", "amended", "korrigiert", "corrigé", "corrige", "corregido", "corrigido"}
+)
 _UNREAD_STATUS = ResultStatus(
     "status-unread", "nothing panelcli reads (such as P, C, F or X): the row was judged as a "
     "final result, as is any other row of this file with this status", True,
@@ -1002,10 +999,10 @@ def parse_value(text: str, decimal_comma: bool = False) -> ParsedValue:
         return parse_value(seen, decimal_comma)
     starred = _STARRED_FLAG.match(cell) if cell.endswith("*") else None
     if starred is not None:
-        # VA CPRS's 'H*' and 'L*' after a value: its critical flags (lab QA round 14: '512 H*',
-        # the file's most urgent result, was refused as an estimate past the curve)
-        letter = starred["flag"].upper()
-        return parse_value(f"{starred['number']} {letter}{letter}", decimal_comma)
+        # 'H*' and 'L*' after a value (VA CPRS's; lab QA round 14: '512 H*', the file's most
+        # urgent result, was refused as an estimate past the curve): the flag as a flag
+        # column's 'H*' is read, H or L (review: a critical HH was said only in warnings)
+        return parse_value(f"{starred['number']} {starred['flag']}", decimal_comma)
     if cell.startswith("*") or cell.endswith("*"):
         # Bio-Plex and xPONENT star a value extrapolated beyond the standard curve; a star at
         # the end is that to some systems and 'out of range' to others: the number is in doubt.

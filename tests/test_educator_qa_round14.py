@@ -125,3 +125,39 @@ def test_a_marker_at_an_excluded_limit_twice_is_said_in_one_clause_each(tmp_path
         "IL-6 is above the range in 2 results: 6.4 pg/mL, just outside a range below 6.4 pg/mL; "
         "2 times the upper limit." in " ".join(text)
     )
+
+
+def test_too_little_to_measure_is_not_called_common_where_the_range_has_a_low_limit(
+    tmp_path,
+) -> None:
+    """Second review: 'common in healthy people' was said of sIL-2R's ND, whose range has a
+    lower limit (too little may be low)."""
+    path = tmp_path / "nd.csv"
+    path.write_text("sample_id,marker,value,unit\nS1,sIL-2R,ND,pg/mL\nS2,IL-6,ND,pg/mL\n")
+    report = check_file(path)
+    low_limit, none = (" ".join(p.summary.text) for p in report.panels)
+    assert "common in healthy people" not in low_limit
+    assert "Too little to measure is common in healthy people." in none
+
+
+@pytest.mark.parametrize("words", ["the IL-6 test", "an IL-6 test"])
+def test_an_article_before_a_known_marker_is_still_a_question(words) -> None:
+    """Second review: 'explain the IL-6 test' failed once articles were read only before the
+    topic's words."""
+    result = runner.invoke(app, ["explain", *words.split()])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("IL-6")
+
+
+def test_a_child_judged_by_a_range_for_a_sex_alone_is_told_so_too(tmp_path) -> None:
+    """Second review: a row by sex alone names no age either, but gave no note."""
+    ranges = tmp_path / "kids.toml"
+    ranges.write_text(
+        '[set]\nname = "kids"\n\n[markers."IL-6"]\nunit = "pg/mL"\nsource = "x"\n'
+        '[[markers."IL-6".intervals]]\nsex = "male"\nhigh = 3\n'
+        '[[markers."IL-6".intervals]]\nsex = "female"\nhigh = 4\n'
+    )
+    path = tmp_path / "c.csv"
+    path.write_text("sample_id,marker,value,unit,age,sex\nC1,IL-6,4.0,pg/mL,8,M\n")
+    [result] = check_file(path, ranges=str(ranges)).panels[0].results
+    assert result.note == "range for male; this range does not say if it fits children"

@@ -153,14 +153,16 @@ def test_replaced_marks_the_old_row_not_a_correction(write_csv) -> None:
     assert not any(w.code == "result-superseded" for w in report.warnings)
 
 
-@pytest.mark.parametrize("status", ["Final (updated)", "Updated - final", "Corr. final"])
-def test_a_correction_word_beside_final_is_a_correction(write_csv, status) -> None:
+@pytest.mark.parametrize("status", ["Updated - pending", "Corr. pending", "Final (not updated)"])
+def test_a_new_correction_word_beside_another_status_is_no_correction(write_csv, status) -> None:
+    """Second review: 'Updated - pending' was read as a correction, a pending 85 in place of
+    the final 1.5 (exit 1); the new words are read alone only."""
     report = check_file(
         write_csv(
-            f"Sample,Test,Result,Unit,Status\nR,IL-6,85,pg/mL,Final\nR,IL-6,1.5,pg/mL,{status}\n"
+            f"Sample,Test,Result,Unit,Status\nR,IL-6,1.5,pg/mL,Final\nR,IL-6,85,pg/mL,{status}\n"
         )
     )
-    assert [r.value for p in report.panels for r in p.results] == [1.5]
+    assert not any(w.code == "result-superseded" for w in report.warnings)
 
 
 @pytest.mark.parametrize(
@@ -194,3 +196,41 @@ def test_more_spellings_of_no_number_past_a_limit_are_read(cell, side) -> None:
 
     parsed = parse_value(cell, False)
     assert (parsed.number, parsed.comparator) == (None, side)
+
+
+def test_a_starred_flag_after_a_value_is_read_as_a_flag_columns_is(write_csv) -> None:
+    """VA CPRS's '512 H*' was refused as an estimate past the curve: the file's most urgent
+    result went unreported. Its flag is read as a flag column's 'H*' is, H (second review: as
+    HH, the critical flag was said only in warnings). A star alone ('512*') is still refused."""
+    path = write_csv(
+        "Specimen,Test name,Result,Units,Ref Range\nS1,IL-6,512 H*,pg/mL,0-7.0\n"
+        "S2,IL-6,1.0 L*,pg/mL,2-7.0\nS3,IL-6,512*,pg/mL,0-7.0\n"
+    )
+    report = check_file(path)
+    assert [(r.sample_id, r.value, r.status) for p in report.panels for r in p.results] == [
+        ("S1", 512.0, Status.HIGH), ("S2", 1.0, Status.LOW),
+    ]  # fmt: skip
+    assert [r.code for r in report.rejected] == ["value-starred"]
+
+
+def test_a_status_column_of_other_words_leaves_the_validation_column_read(write_csv) -> None:
+    """Second review: a 'Status' of 'Received' hid a 'Validation' of 'Not validated', judged
+    as final without a word."""
+    report = check_file(
+        write_csv(
+            "Sample,Test,Result,Unit,Status,Validation\n"
+            "S1,IL-6,9.2,pg/mL,Received,Not validated\nS1,TNF-α,3.0,pg/mL,Received,Validated\n"
+        )
+    )
+    il6 = report.panels[0].results[0]
+    assert "preliminary" in (il6.note or "")
+
+
+def test_an_item_number_beside_a_weakly_named_marker_column_is_no_marker(write_csv) -> None:
+    """Second review: 'Item' won over 'Test Code': the line numbers were the markers."""
+    report = check_file(
+        write_csv("Item,Test Code,Result,Unit\n1,IL-6,9.2,pg/mL\n2,TNF-α,3.0,pg/mL\n")
+    )
+    assert [(r.marker, r.value) for p in report.panels for r in p.results] == [
+        ("IL-6", 9.2), ("TNF-α", 3.0),
+    ]  # fmt: skip

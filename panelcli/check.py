@@ -1455,7 +1455,9 @@ class Interpreter:
         # are (`Measurement.name`)
         name_of: Callable[[list[str]], str] | None = None
         if layout.patient_stand_in is not None:
-            cells_of = _with_patient_stand_in(cells_of, layout.patient_stand_in)
+            cells_of = _with_patient_stand_in(
+                cells_of, layout.patient_stand_in, layout.stand_in_where_no_id
+            )
             name_of = operator.itemgetter(layout.patient_stand_in)
         # Sex, age and birth date only choose among a marker's intervals, which the short path
         # never has; but a cell the general path cannot read gets a warning, so such rows go
@@ -5505,15 +5507,15 @@ def _with_range_limits(
 
 
 def _with_patient_stand_in(
-    cells_of: Callable[[list[str]], Any], stand_in: int
+    cells_of: Callable[[list[str]], Any], stand_in: int, where_no_id: bool = False
 ) -> Callable[[list[str]], Any]:
     """`cells_of` with the person column's cell for the patient id where the row's sample id
-    and patient id cells give none, as `rows_to_measurements` reads it (see
-    `Layout.patient_stand_in`)."""
+    and patient id cells give none (`where_no_id`: where its patient id gives none), as
+    `rows_to_measurements` reads it (see `Layout.patient_stand_in`)."""
 
     def with_stand_in(cells: list[str]) -> tuple[str, ...]:
         read = cells_of(cells)
-        if given_id(read[1]) is None and given_id(read[0]) is None:
+        if given_id(read[1]) is None and (where_no_id or given_id(read[0]) is None):
             return (read[0], cells[stand_in], *read[2:])
         return read
 

@@ -1649,6 +1649,10 @@ class Layout(NamedTuple):
     #: read as the patient id in a row whose sample id and patient id cells are both blank (or
     #: 'N/A'), which would else share a panel with every such row of its date (QA)
     patient_stand_in: int | None = None
+    #: ... and in a row whose patient id cell alone is blank, where the stand-in is a
+    #: 'Patient' column beside an 'MRN' (second review: two people's ids under one sample,
+    #: beside a blank MRN, were read together as one pattern)
+    stand_in_where_no_id: bool = False
     #: wide: a mean column beside its marker's replicate columns ('IL-6 Mean' beside 'IL-6
     #: Rep 1', 'Rep 2') → those columns; it is read only in a row where none of them gives a
     #: result (all blank, or refused as 'N/A' is)
@@ -2310,10 +2314,11 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         (i for i in unmapped if _WEAK_ROLE_OF.get(_header_key_of(cells[i])) == "patient_id"),
         person_beside_id,
     )
+    where_no_id = stand_in is not None and stand_in == person_beside_id
     stand_in_read = (
         {}
         if stand_in is None or "patient_id" not in roles
-        else {cells[stand_in]: _stand_in_not_read(cells[roles["patient_id"]])}
+        else {cells[stand_in]: _stand_in_not_read(cells[roles["patient_id"]], where_no_id)}
     )
     if "sample_id" not in roles and "patient_id" not in roles:
         # a class's own panel: its 'Student' is the person (educator QA round 12: cases were
@@ -2360,7 +2365,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             value_unit=with_unit[1] if with_unit else None, expected=expected,
             range_unit=_range_columns_unit(cells, roles),
             msd_export="detection_range" in roles, maybe_sample=maybe_sample,
-            patient_stand_in=stand_in, raw_value=raw_value,
+            patient_stand_in=stand_in, stand_in_where_no_id=where_no_id, raw_value=raw_value,
             not_read={
                 **stand_in_read, **limits_not_read,
                 **{cells[i]: why for i, why in not_read_why.items()},
@@ -2463,7 +2468,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             "wide", roles, markers, [cells[i] for i in sorted(not_read)], unnamed=tuple(no_name),
             coded_types=coded, per_marker=[cells[i] for i in sorted(per_marker)],
             not_read={cells[i]: why for i, why in not_read.items() if why} | stand_in_read,
-            expected=expected, patient_stand_in=stand_in,
+            expected=expected, patient_stand_in=stand_in, stand_in_where_no_id=where_no_id,
             stand_ins={index: replicates for index, (_, replicates) in stand_ins.items()},
             companions=companions, range_units=_companion_range_units(cells, companions),
             words_after_unit={i: words for i, words in after_unit.items() if i in markers},
@@ -3710,9 +3715,16 @@ def sub_header_again(layout: Layout, cells: list[str], source: str, line: int) -
     )  # fmt: skip
 
 
-def _stand_in_not_read(patient_column: str) -> str:
-    """Why a person column beside the patient id's is mostly not read (`patient_stand_in`)."""
+def _stand_in_not_read(patient_column: str, where_no_id: bool = False) -> str:
+    """Why a person column beside the patient id's is mostly not read (`patient_stand_in`;
+    `where_no_id`: read on a row with no patient id, `Layout.stand_in_where_no_id`)."""
     # lab QA: 'a patient id column is there; it stands in only for …' was hard to follow
+    if where_no_id:
+        return _not_read_because(
+            f"column '{shorten(_one_line(patient_column))}' gives the patient id; this column "
+            "names the patient only on a row that gives no patient id",
+            "as the patient on a row that gives a patient id",
+        )
     return _not_read_because(
         f"column '{shorten(_one_line(patient_column))}' gives the patient id; this column "
         "names the patient only on a row that gives neither a patient id nor a sample id",
@@ -6408,7 +6420,7 @@ def row_ids(cells: list[str], layout: Layout) -> tuple[str | None, str | None]:
     roles = layout.roles
     sample_id = _id_cell(cells, roles.get("sample_id"))
     patient_id = _id_cell(cells, roles.get("patient_id"))
-    if patient_id is None and sample_id is None:
+    if patient_id is None and (sample_id is None or layout.stand_in_where_no_id):
         patient_id = _id_cell(cells, layout.patient_stand_in)
     return sample_id, patient_id
 
@@ -6780,6 +6792,7 @@ def measurement_reader(
 
     id_cell = _id_cell
     i_stand_in = layout.patient_stand_in
+    where_no_id = layout.stand_in_where_no_id
 
     # A row with too many cells has most likely been split by an unquoted delimiter in a
     # value, a printed range or a date ('12,5', 'Mar 1, 2026'): the cells left of all of
@@ -6802,7 +6815,7 @@ def measurement_reader(
             return id_cell(cells, index) if index in (*ids, i_stand_in) else cell(cells, index)
 
         sample_id, patient_id = left(i_sample), left(i_patient)
-        if sample_id is None and patient_id is None:
+        if patient_id is None and (sample_id is None or where_no_id):
             patient_id = left(i_stand_in)
         if i_sample is None and layout.kind == "wide":  # as its rows are named (see below)
             sample_id = named_by_line(line)
@@ -7345,7 +7358,7 @@ def measurement_reader(
                 name = None
                 if i_stand_in is not None:
                     name = given_id(cells[i_stand_in]) or ""
-                    if patient_id is None and sample_id is None:
+                    if patient_id is None and (sample_id is None or where_no_id):
                         patient_id = name or None
                 if flag_warning is not None and (
                     stats.decimal_comma or not (unit and unit.isdigit())

@@ -116,6 +116,12 @@ def test_a_patient_column_beside_a_blank_id_still_tells_two_people_apart(write_c
         w.code == "sample-conflict" and "'P-002'" in w.message and "'P-001'" in w.message
         for w in report.warnings
     )
+    # ... and not read together as one pattern (second review: 'Both … at the same time')
+    [panel] = report.panels
+    assert [r.patient_id for r in panel.results] == ["P-001", "P-002"]
+    text = " ".join(panel.summary.text)
+    assert "but the file gives it with 2 patients ('P-001' and 'P-002')" in text
+    assert "at the same time" not in text
 
 
 @pytest.mark.parametrize(

@@ -161,3 +161,14 @@ def test_a_child_judged_by_a_range_for_a_sex_alone_is_told_so_too(tmp_path) -> N
     path.write_text("sample_id,marker,value,unit,age,sex\nC1,IL-6,4.0,pg/mL,8,M\n")
     [result] = check_file(path, ranges=str(ranges)).panels[0].results
     assert result.note == "range for male; this range does not say if it fits children"
+
+
+def test_the_child_sentence_is_said_in_full_once_in_a_table_of_many_children(tmp_path) -> None:
+    """Second review: a file of 100 children's samples said the whole sentence 100 times."""
+    path = tmp_path / "kids.csv"
+    path.write_text(
+        "sample_id,marker,value,unit,age\nC1,IL-6,4,pg/mL,8\nC2,IL-6,1,pg/mL,9\nC3,IL-6,1,pg/mL,7\n"
+    )
+    table = runner.invoke(app, ["check", str(path)], env={"COLUMNS": "250"}).stdout
+    assert table.count("A child's levels can be different") == 1
+    assert table.count("These ranges do not say if they fit children (as said above).") == 2

@@ -46,6 +46,7 @@ from panelcli.render.console import inert, spelled_for
 from panelcli.render.lint import row_named
 from panelcli.render.pictures import GAUGE_WIDTH, gauge, gauge_legend, gauge_width, sparkline
 from panelcli.summary import (
+    CHILD_RANGE_SENTENCE,
     join_names,
     lab_mark_note,
     past_limit_note,
@@ -639,17 +640,25 @@ def summary_block(panel: Panel, said: set[str] | None = None) -> Bullets:
     bundled set for CRP was repeated, four lines, under every sample)."""
     if said is None:
         return Bullets(panel.summary.text)
-    return Bullets(_said_once(panel.summary.text, said, ". ", " (as said above).", LONG_SAID_AGAIN))
+    return Bullets(
+        _said_once(panel.summary.text, said, ". ", " (as said above).", LONG_SAID_AGAIN, SAID_ONCE)
+    )
 
 
 def _said_once(
-    texts: Iterable[str], said: set[str], cut: str, again: str, longer_than: int = 0
+    texts: Iterable[str],
+    said: set[str],
+    cut: str,
+    again: str,
+    longer_than: int = 0,
+    however_short: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Each text as it is the first time it is said (`said` holds those said); said again,
-    one longer than `longer_than` only up to its first `cut` ('. ', '; '), then `again`."""
+    one longer than `longer_than` (or in `however_short`) only up to its first `cut` ('. ',
+    '; '), then `again`."""
     kept = []
     for text in texts:
-        if text in said and len(text) > longer_than and cut in text:
+        if text in said and (len(text) > longer_than or text in however_short) and cut in text:
             kept.append(text.split(cut, 1)[0] + again)
         else:
             said.add(text)
@@ -659,6 +668,9 @@ def _said_once(
 
 #: How long a summary sentence is before it is shortened where an earlier sample's said it
 LONG_SAID_AGAIN = 160
+#: ... and sentences shortened so whatever their length (second review: a file of 100
+#: children's samples said the whole of the child sentence 100 times)
+SAID_ONCE = frozenset({CHILD_RANGE_SENTENCE})
 
 
 def issue_line(issue: Issue) -> Text:

@@ -101,7 +101,6 @@ from panelcli.names import (
 from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
     BABY_DAYS,
-    CHILD_UNDER,
     DAYS_IN_YEAR,
     MAX_AGE,
     NO_LIMITS,
@@ -111,6 +110,7 @@ from panelcli.ranges import (
     Sex,
     age_said,
     interval_text,
+    is_a_child,
     known_name,
     load_ranges,
     names_a_form,
@@ -2042,7 +2042,7 @@ class Interpreter:
         entry = self.ranges.markers[name]
         if entry.intervals or not entry.has_normal_range or read_as_form(marker, name):
             return None  # the person decides the interval, there is none, or a note is due
-        if _a_child(self.options.age):
+        if is_a_child(self.options.age):
             return None  # a note is due (`CHILD_RANGE_NOTE`)
         try:
             exponent = conversion_exponent(unit, entry.unit)
@@ -3804,7 +3804,7 @@ class Interpreter:
                     and _ages_disagree(from_dates, given_age, birth_date, collected_at.strip())
                 )
                 # a child's: a range for no age in particular gets a note (`CHILD_RANGE_NOTE`)
-                and not _a_child(given_age if given_age is not None else from_dates)
+                and not is_a_child(given_age if given_age is not None else from_dates)
             )  # fmt: skip
             if len(self._readable) >= self.MAX_PLANS:  # as for plans: bounded memory
                 self._readable.clear()
@@ -4821,11 +4821,6 @@ def _ages_disagree(
     assert born is not None and taken is not None  # `from_dates` was counted from them
     leap_birthday = (born.month, born.day, taken.month, taken.day) == (2, 29, 2, 28)
     return not leap_birthday or calendar.isleap(taken.year)
-
-
-def _a_child(age: float | None) -> bool:
-    """Whether an age is a child's (`CHILD_UNDER`)."""
-    return age is not None and age < CHILD_UNDER
 
 
 def _age_from_dates(birth: str, collected: str) -> float | None:

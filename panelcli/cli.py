@@ -1936,7 +1936,7 @@ def ranges_init(
         if dest.exists() and not dest.is_dir():
             raise PanelcliError(f"'{dest}' is a file, not a folder; give a folder to create")
         target = dest / source.name
-        if target.exists():
+        if target.exists():  # (said here before the set is copied; `_write_new_file` too)
             raise PanelcliError(f"'{target}' already exists; choose another folder")
         held = toml_files(dest) if dest.is_dir() else []  # the files --ranges FOLDER reads
         if held:  # it needs exactly one
@@ -1988,6 +1988,7 @@ def _write_new_file(folder: Path, target: Path, text: str) -> None:
     full disk left an empty copy that refused every retry as 'already exists')."""
     made = not folder.exists()
     temporary = folder / f".{target.name}.{os.getpid()}.tmp"
+    there = PanelcliError(f"'{target}' already exists; choose another folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -1996,24 +1997,22 @@ def _write_new_file(folder: Path, target: Path, text: str) -> None:
         try:
             os.link(temporary, target)  # never over a file made meanwhile (two runs at once)
         except FileExistsError:
-            raise PanelcliError(f"'{target}' already exists; choose another folder") from None
+            raise there from None
         except OSError as exc:
             if exc.errno not in _NO_HARD_LINKS:
                 raise
             if target.exists():  # a file system with no hard links (FAT)
-                raise PanelcliError(f"'{target}' already exists; choose another folder") from None
+                raise there from None
             os.rename(temporary, target)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        with contextlib.suppress(OSError):
-            if made:
-                folder.rmdir()  # only if nothing is left in it
         reason = exc.strerror or type(exc).__name__
         raise PanelcliError(f"cannot create '{target}': {reason}") from None
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
+        if made and not target.exists():
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # made here and left empty by a failure
 
 
 def _overridden_by_copy(target: Path) -> str | None:

@@ -118,17 +118,9 @@ def without_question(words: str) -> str:
 
 
 def asks_for_the_overview(words: str) -> bool:
-    """Whether `explain`'s words name the topic as a whole ('cytokines', 'cytokine storm', 'a
-    cytokine storm': educator QA round 14; not an article before a marker's name, 'A beta 42'
-    of a set of one's own: review)."""
-    key = marker_key(words)
-    if key in _OVERVIEW_KEYS:
-        return True
-    article = _ARTICLE.match(words)
-    return article is not None and marker_key(words[article.end() :]) in _OVERVIEW_KEYS
-
-
-_ARTICLE = lazy_pattern(r"\s*(?:an?|the)\s+", re.IGNORECASE)
+    """Whether `explain`'s words name the topic as a whole ('cytokines', 'cytokine storm'; 'a
+    cytokine storm' once `without_question` has taken its article)."""
+    return marker_key(words) in _OVERVIEW_KEYS
 
 
 #: Words that ask for every marker's explanation at once ('explain all', as 'demo all' lists

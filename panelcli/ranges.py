@@ -352,6 +352,12 @@ class RangesFile(_Strict):
 #: Under this age a person is a child, whom a range given for no age in particular may not fit
 CHILD_UNDER = 18.0
 
+
+def is_a_child(age: float | None) -> bool:
+    """Whether an age is a child's (`CHILD_UNDER`)."""
+    return age is not None and age < CHILD_UNDER
+
+
 #: A result's note where a child is judged by such a range (educator QA round 14: an
 #: 8-year-old's IL-6 of 4.0 was high by one set and normal by another, with no word)
 CHILD_RANGE_NOTE = "this range does not say if it fits children"
@@ -740,15 +746,16 @@ class ReferenceSet:
         """The marker's interval, or its row that fits the person; it may have no limits."""
         rows = self._rows.get(name)
         if rows is None:
-            child = age is not None and age < CHILD_UNDER
-            return Selected(self.markers[name].bounds, CHILD_RANGE_NOTE if child else None)
+            return Selected(
+                self.markers[name].bounds, CHILD_RANGE_NOTE if is_a_child(age) else None
+            )
         if sex is not None and age is not None:
             best = self._row_for(rows, sex, age)
             if best is None:
                 who = _describe_person(sex, age)
                 return Selected(None, f"{NO_INTERVAL_FITS} {name} that fits {who}")
             note = self._row_note(best)
-            if age < CHILD_UNDER and best.age_min is None and best.age_max is None:
+            if is_a_child(age) and best.age_min is None and best.age_max is None:
                 # a row by sex alone names no age either (second review)
                 note = f"{note}; {CHILD_RANGE_NOTE}" if note else CHILD_RANGE_NOTE
             return Selected(best.bounds, note)
@@ -1575,10 +1582,8 @@ def _may_be_a_set(path: Path) -> bool:
         if path.is_dir():
             return bool(toml_files(path))
         return path.exists() and (not path.is_file() or path.stat().st_size > 0)
-    except (
-        OSError,
-        RangesError,
-    ):  # unreadable: it may be one; the refusal says to write './' for it
+    # unreadable: it may be one; the refusal says to write './' for it
+    except (OSError, RangesError):
         return True
 
 

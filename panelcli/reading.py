@@ -3719,16 +3719,15 @@ def _stand_in_not_read(patient_column: str, where_no_id: bool = False) -> str:
     """Why a person column beside the patient id's is mostly not read (`patient_stand_in`;
     `where_no_id`: read on a row with no patient id, `Layout.stand_in_where_no_id`)."""
     # lab QA: 'a patient id column is there; it stands in only for …' was hard to follow
-    if where_no_id:
-        return _not_read_because(
-            f"column '{shorten(_one_line(patient_column))}' gives the patient id; this column "
-            "names the patient only on a row that gives no patient id",
-            "as the patient on a row that gives a patient id",
-        )
+    given, none = (
+        ("a patient id", "no patient id")
+        if where_no_id
+        else ("a patient id or a sample id", "neither a patient id nor a sample id")
+    )
     return _not_read_because(
         f"column '{shorten(_one_line(patient_column))}' gives the patient id; this column "
-        "names the patient only on a row that gives neither a patient id nor a sample id",
-        "as the patient on a row that gives a patient id or a sample id",
+        f"names the patient only on a row that gives {none}",
+        f"as the patient on a row that gives {given}",
     )
 
 

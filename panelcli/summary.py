@@ -271,20 +271,15 @@ def how_far_above(result: Result, one_clause: bool = False) -> str:
         return f"{result.marker} is {said} times the upper limit."
     # QA: "is at the upper limit" read as inside the range; educator QA round 14: "right at
     # the upper limit, which counts as above the range" read as a contradiction
-    if _at_high_left_out(result) and result.value is not None:
+    at = _at_high_left_out(result)
+    if (at or _at_least_the_high_left_out(result)) and result.value is not None:
         value = f"{number_text(result.value)}{_unit_of(result)}"
+        more, just = ("", "just ") if at else (" or more", "")  # '>=20' may be 20 itself
         if one_clause:  # (review: '6.4 pg/mL. The range … it; 2 times the upper limit')
-            return f"{result.marker} is {value}, just outside a range below {value}."
+            return f"{result.marker} is {value}{more}, {just}outside a range below {value}."
         return (
-            f"{result.marker} is {value}. The range is below {value}, so this is just outside it."
-        )
-    if _at_least_the_high_left_out(result) and result.value is not None:
-        value = f"{number_text(result.value)}{_unit_of(result)}"  # '>=20' may be 20 itself
-        if one_clause:
-            return f"{result.marker} is {value} or more, outside a range below {value}."
-        return (
-            f"{result.marker} is {value} or more. The range is below {value}, so this is "
-            "outside it."
+            f"{result.marker} is {value}{more}. The range is below {value}, so this is "
+            f"{just}outside it."
         )
     return f"{result.marker} is {too_close_for_a_figure(result)} the upper limit."
 

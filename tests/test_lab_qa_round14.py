@@ -8,16 +8,6 @@ from panelcli.check import check_file
 from panelcli.models import Status
 
 
-@pytest.fixture
-def write_csv(tmp_path):
-    def write(text: str, name: str = "export.csv") -> str:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return str(path)
-
-    return write
-
-
 @pytest.mark.parametrize(
     "header",
     ["Valores referencia", "V. Referencia", "Rango referencia", "Intervalo referencia",

@@ -1192,6 +1192,7 @@ class Interpreter:
         #: wide: a marker column -> its own columns' headers by role (`companion_columns`)
         self._companions: dict[str, dict[str, str]] = {}
         self._wide = False  # the file being read has the wide layout (judge_rows)
+        self._by_visit = False  # its collections are named by a study's visits (judge_rows)
         #: the unit the lines above the file's header name (`Layout.preamble_unit`)
         self._preamble_unit: tuple[int, str] | None = None
         self._alarms: str | None = None  # the header of an alarm column read as comments
@@ -1336,6 +1337,7 @@ class Interpreter:
         self._columns = role_columns(file.header, file.layout)
         self._companions = companion_columns(file.header, file.layout)
         self._wide = file.layout.kind == "wide"
+        self._by_visit = file.layout.collected_by_visit  # (a study's visits, not dates)
         #: the comment column is an instrument's alarms ('Data Alarm'): a result with one is not
         #: judged (`_alarmed`), named by its header
         comment_at = file.layout.roles.get("comment")
@@ -4362,7 +4364,9 @@ class Interpreter:
         """Whether a collection date (stripped) has a warning still to give in `source`: the
         general path gives it; after that the short path takes the date as written."""
         problem = self._date_problem(collected_at)
-        return problem is not None and not self._said_or_summed_up((problem[0], source, problem[1]))
+        if problem is None or (problem[0] == "date-unreadable" and self._by_visit):
+            return False
+        return not self._said_or_summed_up((problem[0], source, problem[1]))
 
     def _date_warning(self, m: Measurement) -> None:
         """A collection date that is no date ('2026-13-45', 'yesterday', '1900-01-01'), one
@@ -4370,8 +4374,8 @@ class Interpreter:
         if m.collected_at is None:
             return
         problem = self._date_problem(m.collected_at)  # read stripped
-        if problem is None:
-            return
+        if problem is None or (problem[0] == "date-unreadable" and self._by_visit):
+            return  # a study's visit ('Screening') is no date, and is read as one's place
         code, message = problem
         self._said_once(m, code, self._column_of("collected_at"), message)
 

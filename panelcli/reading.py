@@ -353,6 +353,15 @@ _ROLES: dict[str, tuple[str, ...]] = {
                       "obererkritischerwert", "critiquehaut", "seuilcritiquehaut",
                       "valeurcritiquehaute"),
 }  # fmt: skip
+# CDISC SDTM's laboratory domain (LB), as clinical studies deliver results (QA round 15:
+# refused, 'no header'): the result and its range as collected, in their own unit
+for _name, _role in {
+    "lbtest": "marker", "lborres": "value", "lborresu": "unit", "lbornrlo": "range_low",
+    "lbornrhi": "range_high", "lbnrind": "lab_flag", "lbdtc": "collected_at",
+    "lbrefid": "sample_id", "lbspec": "specimen",
+}.items():  # fmt: skip
+    _ROLES[_role] += (_name,)
+del _name, _role
 _ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
 #: A flag column's names of its two sides ('H/L', 'Hi/Lo'), as header keys: weak names of a
 #: flag column (`_WEAK_ROLE_OF`), and a marker's own flag column after its name ('IL-6 H/L')
@@ -708,6 +717,24 @@ _WEAK_ROLE_OF |= dict.fromkeys(
      "patiëntnummer", "patientnummer", "patientmrn"),
     "patient_id",
 )  # fmt: skip
+# ... and the standardized result of CDISC SDTM's laboratory domain (LBSTRESN, in the
+# study's unit), and the test's code, only where the result as collected and the test's name
+# are not given (see `_ROLE_OF`)
+_SDTM_STANDARDIZED = {
+    "lbstresc": "value", "lbstresn": "value", "lbstresu": "unit", "lbstnrlo": "range_low",
+    "lbstnrhi": "range_high",
+}  # fmt: skip
+_WEAK_ROLE_OF |= _SDTM_STANDARDIZED | {"lbtestcd": "marker"}
+#: A study's visit ('Screening', 'Day 8', REDCap's 'redcap_event_name'): where no other column
+#: dates the sample, it names the collection in the date's place, so each visit is a panel of
+#: its own (lab QA round 14: a subject's visits made one panel, a pattern read across them)
+VISIT_KEYS = frozenset({
+    "visit", "visitname", "visitlabel", "studyvisit", "avisit", "redcapeventname", "visitnumber",
+    "visitnum", "visitno", "visite", "visita",
+})  # fmt: skip
+#: A time after a dose or a visit's start ('Pre-dose', '4h post-dose'): read after its visit
+_TIMEPOINT_KEYS = frozenset({"timepoint", "timepointname", "tpt", "atpt", "nominaltime"})
+_VISIT_NUMBERS = frozenset({"visitnumber", "visitnum", "visitno"})
 #: Only these take the value's role over a weak 'Concentration' (MSD); another value column
 #: beside it is as ambiguous as two strong ones.
 _CALCULATED = {
@@ -1637,6 +1664,12 @@ class Layout(NamedTuple):
     #: long: a column of the collection's time of day beside its date: read with it
     #: ('2026-03-02' and '08:15' as '2026-03-02 08:15'; see `DateWithTime`)
     time_column: int | None = None
+    #: long or wide: the collection is named by a study's visit, or a visit and a timepoint
+    #: ('Screening', 'Day 8 Pre-dose'): no date, so it gets no date-unreadable warning
+    collected_by_visit: bool = False
+    #: ... and a visit column read before a timepoint column's cell ('Day 8' and 'Pre-dose'
+    #: as 'Day 8 Pre-dose'; see `VisitWithTimepoint`)
+    visit_column: int | None = None
     #: A Luminex xPONENT export (its lines above the header name the program or a 'DataType:'
     #: block), whose sample ids Control1, Control2 … name the kit's controls
     xponent_export: bool = False
@@ -2098,7 +2131,41 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
     """Work out the layout from a header row, or None when this row is not a header."""
     time = _time_beside_date(cells)
     layout = _map_header(cells, known_marker, time)
-    return layout if layout is None or time is None else layout._replace(time_column=time)
+    if layout is None:
+        return None
+    if time is not None:
+        layout = layout._replace(time_column=time)
+    return _with_visit(layout, cells)
+
+
+def _with_visit(layout: Layout, cells: list[str]) -> Layout:
+    """`layout`, a study's visit column read as the collection's date where no column gives
+    one, or before a timepoint column's cell (lab QA round 14: 'Pre-dose' of Screening and
+    of Day 8 made one panel); a column read already keeps its role."""
+    keys = {i: _header_key_of(cell) for i, cell in enumerate(cells) if cell in layout.ignored}
+    # a visit's name before its number ('SCREENING' is clearer than SDTM's VISITNUM 1)
+    visits = sorted(
+        (i for i, key in keys.items() if key in VISIT_KEYS), key=lambda i: keys[i] in _VISIT_NUMBERS
+    )
+    if not visits:
+        return layout
+    date = layout.roles.get("collected_at")
+    timepoint = date is not None and date < len(cells) and cells[date]
+    by_visit = date is None or (bool(timepoint) and _header_key_of(timepoint) in _TIMEPOINT_KEYS)
+    read = (cells[visits[0]],) if by_visit else ()
+    named = f"column '{shorten(cells[visits[0]])}' names it" if by_visit else ""
+    dated = "" if date is None else f"column '{shorten(cells[date])}' dates each collection"
+    why = _not_read_because(f"it names the study's visit, and {named or dated}")
+    layout = layout._replace(
+        ignored=[name for name in layout.ignored if name not in read],
+        not_read={**layout.not_read, **{cells[i]: why for i in visits if cells[i] not in read}},
+    )
+    if date is None:
+        roles = {**layout.roles, "collected_at": visits[0]}
+        return layout._replace(roles=roles, collected_by_visit=True)
+    if by_visit:
+        return layout._replace(visit_column=visits[0], collected_by_visit=True)
+    return layout
 
 
 def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -> Layout | None:
@@ -2240,7 +2307,14 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             if index in no_role
             else _WEAK_ROLE_OF.get(written[index]) or _slashed_role(written[index])
         )
-        if weak == "value" and key in _NAMES_OF_A_LONG_VALUE and "marker" not in roles:
+        if key in _SDTM_STANDARDIZED and weak in roles:
+            not_read_why[index] = _not_read_because(
+                "it gives the study's standardized result (SDTM's LBSTRES…), and the result as "
+                f"the lab gave it is read from column '{shorten(cells[roles['value']])}'"
+                if "value" in roles
+                else "it gives the study's standardized result"
+            )
+        elif weak == "value" and key in _NAMES_OF_A_LONG_VALUE and "marker" not in roles:
             pass  # a wide file's 'Average' of its markers (review: the file was refused)
         elif weak == "value" and key in _OTHER_VALUE_NAMES and "value" in roles:
             not_read_why[index] = _given_already(cells[roles["value"]], "value")
@@ -6019,20 +6093,34 @@ _TIME_OF_DAY = lazy_pattern(
 )
 
 
-class DateWithTime:
+class _RowsRewritten:
+    """A csv reader that rewrites a cell of its rows (`__next__`), with the reader's line."""
+
+    __slots__ = ("reader",)
+    reader: Iterator[list[str]]
+
+    def __iter__(self) -> _RowsRewritten:
+        return self
+
+    def __next__(self) -> list[str]:
+        raise NotImplementedError
+
+    @property
+    def line_num(self) -> int:
+        return self.reader.line_num  # type: ignore[attr-defined, no-any-return]
+
+
+class DateWithTime(_RowsRewritten):
     """A csv reader whose rows give the collection's time of day after its date, in the date's
     cell ('2026-03-02 08:15'; see `Layout.time_column`): every path reads the date so."""
 
-    __slots__ = ("reader", "date", "time", "stats", "before")
+    __slots__ = ("date", "time", "stats", "before")
 
     def __init__(
         self, reader: Iterator[list[str]], date: int, time: int, stats: ReadStats, before: int
     ) -> None:
         self.reader, self.date, self.time = reader, date, time
         self.stats, self.before = stats, before  # before: lines ahead of the reader's first
-
-    def __iter__(self) -> DateWithTime:
-        return self
 
     def __next__(self) -> list[str]:
         cells = next(self.reader)
@@ -6053,18 +6141,39 @@ class DateWithTime:
                     self.stats.times_left_out = left._replace(rows=left.rows + 1)
         return cells
 
-    @property
-    def line_num(self) -> int:
-        return self.reader.line_num  # type: ignore[attr-defined, no-any-return]
+
+class VisitWithTimepoint(_RowsRewritten):
+    """A csv reader whose rows give a study's visit before its timepoint, in the timepoint's
+    cell ('Day 8 Pre-dose'; see `Layout.visit_column`): every path reads the collection so."""
+
+    __slots__ = ("visit", "timepoint")
+
+    def __init__(self, reader: Iterator[list[str]], visit: int, timepoint: int) -> None:
+        self.reader, self.visit, self.timepoint = reader, visit, timepoint
+
+    def __next__(self) -> list[str]:
+        cells = next(self.reader)
+        if len(cells) > max(self.visit, self.timepoint):
+            visit, timepoint = cells[self.visit].strip(), cells[self.timepoint].strip()
+            if visit and timepoint:
+                cells[self.timepoint] = f"{visit} {timepoint}"
+            elif visit:
+                cells[self.timepoint] = visit
+        return cells
 
 
 def with_time_of_day(
     reader: Iterator[list[str]], layout: Layout, stats: ReadStats, lines_before: int = 0
 ) -> Iterator[list[str]]:
-    """`reader`, its rows' dates with their times where the file gives them apart; a time
-    that is no time of day is counted in `stats.times_left_out`."""
+    """`reader`, its rows' dates with their times where the file gives them apart (a time
+    that is no time of day is counted in `stats.times_left_out`), and its timepoints after
+    their visits."""
     date = layout.roles.get("collected_at")
-    if layout.time_column is None or date is None:
+    if date is None:
+        return reader
+    if layout.visit_column is not None:
+        return VisitWithTimepoint(reader, layout.visit_column, date)
+    if layout.time_column is None:
         return reader
     return DateWithTime(reader, date, layout.time_column, stats, lines_before)
 

@@ -1,0 +1,102 @@
+"""Lab QA rounds 14 and 15 (/work/qa14/lab, /work/qa15/lab): study exports whose visits
+were merged into one panel, and CDISC SDTM files that were refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from panelcli.check import check_file
+from panelcli.models import Status
+
+
+def _panels(path: str) -> list[tuple[str | None, str | None, list[str]]]:
+    report = check_file(path)
+    return [(p.patient_id, p.collected_at, [r.marker for r in p.results]) for p in report.panels]
+
+
+@pytest.mark.parametrize("header", ["Visit", "Visit Name", "AVISIT", "redcap_event_name"])
+def test_a_study_visit_names_the_collection_where_no_date_does(write_csv, header) -> None:
+    """A subject's Screening TNF-α and Day 8 IL-6 made one panel, and 'both high at the same
+    time' was said of results a week apart."""
+    path = write_csv(
+        f"Subject ID,{header},Analyte,Result,Unit\n1001-001,Screening,IL-6,2.1,pg/mL\n"
+        "1001-001,Screening,TNF-alpha,20,pg/mL\n1001-001,Day 8,IL-6,45.0,pg/mL\n"
+    )
+    report = check_file(path)
+    assert _panels(path) == [
+        ("1001-001", "Screening", ["IL-6", "TNF-α"]),
+        ("1001-001", "Day 8", ["IL-6"]),
+    ]
+    # a visit is no date: no date-unreadable warning, no column-ignored one
+    assert [w.code for w in report.warnings] == []
+
+
+def test_a_visit_is_read_before_its_timepoint(write_csv) -> None:
+    """'Pre-dose' of Screening and of Day 8 made one panel (IL-6 'tested more than once')."""
+    path = write_csv(
+        "Subject ID,Visit,Timepoint,Analyte,Result,Unit\n"
+        "1001-001,Screening,Pre-dose,IL-6,2.1,pg/mL\n"
+        "1001-001,Day 1,4h post-dose,IL-6,150.0,pg/mL\n"
+        "1001-001,Day 8,Pre-dose,IL-6,1.8,pg/mL\n"
+        "1001-002,Screening,Pre-dose,IL-6,1.2,pg/mL\n"
+    )
+    report = check_file(path)
+    assert [p.collected_at for p in report.panels] == [
+        "Screening Pre-dose",
+        "Day 1 4h post-dose",
+        "Day 8 Pre-dose",
+        "Screening Pre-dose",
+    ]
+    assert not report.warnings
+    [trend] = report.trends
+    assert [point.value for point in trend.markers[0].points] == [2.1, 150.0, 1.8]
+
+
+def test_a_visit_beside_a_date_is_not_read_and_says_why(write_csv) -> None:
+    """Dates tell the visits apart; 'Visit Date' stays the date (not the weaker 'Visit')."""
+    path = write_csv(
+        "Subject,Visit,Visit Date,Analyte,Result,Unit\nS1,Baseline,2026-03-02,IL-6,2.0,pg/mL\n"
+        "S1,Week 4,2026-03-30,IL-6,40,pg/mL\n"
+    )
+    report = check_file(path)
+    assert [p.collected_at for p in report.panels] == ["2026-03-02", "2026-03-30"]
+    [warning] = report.warnings
+    assert warning.code == "column-ignored" and "dates each collection" in warning.message
+
+
+def test_a_wide_study_file_gives_each_visit_its_own_date_place(write_csv) -> None:
+    path = write_csv(
+        "Subject,Visit,IL-6 (pg/mL),TNF-alpha (pg/mL)\nS1,Baseline,2.0,20\nS1,Week 4,40,5\n"
+    )
+    assert [p.collected_at for p in check_file(path).panels] == ["Baseline", "Week 4"]
+
+
+SDTM = (
+    "STUDYID,DOMAIN,USUBJID,LBSEQ,LBTESTCD,LBTEST,LBORRES,LBORRESU,LBORNRLO,LBORNRHI,LBSTRESC,"
+    "LBSTRESN,LBSTRESU,LBNRIND,VISITNUM,VISIT,LBDTC\n"
+    "ST1,LB,ST1-001,1,IL6,Interleukin 6,2.0,pg/mL,0,5.0,2.0,2.0,ng/L,NORMAL,1,SCREENING,"
+    "2026-03-02T08:15\n"
+    "ST1,LB,ST1-001,2,TNFA,Tumor Necrosis Factor Alpha,30,pg/mL,0,8.1,30,30,ng/L,HIGH,1,"
+    "SCREENING,2026-03-02T08:15\n"
+    "ST1,LB,ST1-001,3,IL6,Interleukin 6,<1.5,pg/mL,0,5.0,<1.5,,ng/L,,2,WEEK 4,2026-03-30\n"
+    "ST1,LB,ST1-002,1,IL6,Interleukin 6,0.012,ng/mL,0,0.005,12,12,pg/mL,HIGH,1,SCREENING,"
+    "2026-03-03\n"
+)
+
+
+def test_a_cdisc_sdtm_lab_file_is_read_as_collected(write_csv) -> None:
+    """SDTM's LB domain was refused ('no header'): the result, unit and range as collected
+    (LBORRES, LBORRESU, LBORNRLO/HI) are read, the standardized ones said to be left."""
+    report = check_file(write_csv(SDTM))
+    results = [r for p in report.panels for r in p.results]
+    assert [(r.patient_id, r.marker, r.value, r.status) for r in results] == [
+        ("ST1-001", "IL-6", 2.0, Status.NORMAL),
+        ("ST1-001", "TNF-α", 30.0, Status.HIGH),
+        ("ST1-001", "IL-6", 1.5, Status.NORMAL),
+        ("ST1-002", "IL-6", 12.0, Status.HIGH),
+    ]
+    assert all(r.reference.origin == "file" for r in results if r.value != 1.5)
+    ignored = {w.column: w.message for w in report.warnings if w.code == "column-ignored"}
+    assert "standardized result" in ignored["LBSTRESN"]
+    assert "standardized result" in ignored["LBSTRESU"]
+    assert "dates each collection" in ignored["VISIT"]

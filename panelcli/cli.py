@@ -1954,8 +1954,10 @@ def ranges_init(
         text, renamed = renamed_set(source.read_text(encoding="utf-8"), copy_name)
         _write_new_file(dest, target, text)
         named = f" as '{copy_name}' (its [set] name)" if renamed else ""
-        # a bare set's name would choose the set, not this folder
-        use = f".{os.sep}{dest}" if as_set_name else str(dest)
+        # as a path, never a bare name, which a set of yours so named would take (QA round 15:
+        # 'ranges init ./mylab' said '--ranges mylab'; a bundled set's name chose the set)
+        shown = str(dest)
+        use = shown if dest.is_absolute() or shown.startswith(("./", "../")) else f"./{shown}"
         # pasted as it is shown (QA: a folder name with a space; review: '$HOME' in double
         # quotes is still read by the shell)
         import shlex

@@ -1989,7 +1989,7 @@ def test_ranges_init_copies_a_set_whose_name_has_quotes_into_a_valid_file(
     assert made.exit_code == 0, made.output
     assert load_ranges("my copy").name == 'my copy (from Lab "North" wing)'
     # the command it suggests works when pasted: a folder name with a space is quoted
-    assert made.stderr.rstrip().endswith("then use: --ranges 'my copy'")
+    assert made.stderr.rstrip().endswith("then use: --ranges './my copy'")
 
 
 @pytest.mark.parametrize(
@@ -2023,7 +2023,7 @@ def test_ranges_init_quotes_a_folder_name_the_shell_would_change(
     monkeypatch.chdir(tmp_path)
     made = runner.invoke(app, ["ranges", "init", "lab$HOME"])
     assert made.exit_code == 0, made.output
-    assert made.stderr.rstrip().endswith("then use: --ranges 'lab$HOME'")
+    assert made.stderr.rstrip().endswith("then use: --ranges './lab$HOME'")
 
 
 def test_a_ranges_file_nested_too_deeply_is_a_broken_set_not_an_internal_error(

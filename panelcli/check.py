@@ -2039,7 +2039,7 @@ class Interpreter:
         if self._fluid_ranges and self._fluid_in_its_name(marker) is not None:
             return None  # 'IL-6, Serum' under a set for CSF: the general path asks
         words = instrument_name(marker)
-        if words is not None and (words.mean or words.replicate):
+        if words is not None and (words.mean or words.replicate or words.diluted):
             return None  # a long file's mean is read only without its replicates (_judge)
         entry = self.ranges.markers[name]
         if entry.intervals or not entry.has_normal_range or read_as_form(marker, name):
@@ -2315,6 +2315,11 @@ class Interpreter:
                 )  # fmt: skip
             yield from self._given(m, parsed, unjudged)
             return
+        if parsed.number is not None and (words := instrument_name(m.marker)) and words.diluted:
+            at_least = yield from self._diluted(m, parsed)
+            if at_least is None:
+                return
+            parsed = at_least
         entry = self.ranges.markers[name]
         if unit is None:
             assumed = self.options.assume_unit
@@ -4134,6 +4139,30 @@ class Interpreter:
     def _range_unreadable(self, m: Measurement, message: str) -> None:
         """The row's printed range is not used: said once per message."""
         self._said_once(m, "range-unreadable", self._column_of("reference_range", m), message)
+
+    def _diluted(
+        self, m: Measurement, parsed: ParsedValue
+    ) -> Generator[Event, None, ParsedValue | None]:
+        """A diluted sample's value ('IL-6 x10'): at least the number written, as it may not be
+        multiplied out by the dilution (lab QA round 15: 1250 pg/mL had no range, exit 0); a
+        '<2', whose limit may be ten times higher, is refused (None)."""
+        marker = shorten(m.marker.strip())
+        if parsed.comparator in ("<", "<="):
+            yield self._reject(
+                m, "value-diluted-censored", f"value '{shorten(m.value.strip())}' of '{marker}', "
+                "a diluted sample's, cannot be judged: its limit may not be multiplied out by "
+                "the dilution, so the true value may be below it or far above; give the final "
+                "result",
+            )  # fmt: skip
+            return None
+        self._said_once(
+            m, "value-diluted", self._column_of("marker") if not self._wide else m.column,
+            f"'{marker}' names a diluted sample's result: its values are read as at least the "
+            "number written, as they may not be multiplied out by the dilution, so one inside "
+            "the range cannot be judged (give the final, multiplied result under the marker's "
+            "own name to have it judged as written)",
+        )  # fmt: skip
+        return parsed if parsed.comparator else parsed._replace(comparator=">=")
 
     def _said_once(self, m: Measurement, code: str, column: str | None, message: str) -> None:
         """A warning of `m`'s row, said once per file and message (`_warn_once`); keyed by its

@@ -349,7 +349,14 @@ _BEAD = (
 )
 _VALUE = (  # German 'Konz.', 'Konzentration' too (QA: 'IL-10 Konz.' got no hint even)
     r"(?:(?:calc(?:\.|ulated)?|obs(?:\.|erved)?)\s*)?(?:conc(?:\.|entration)?"
-    r"|konz(?:\.|entration)?)|results?"
+    r"|konz(?:\.|entration)?)|results?|neat|undiluted"  # (not diluted: the value as measured)
+)
+#: A diluted sample's result, as a plate's over-range samples come back ('IL-6 x10', 'IL-6
+#: 1:10', 'IL-6 dil', 'IL-6 DF10'; lab QA round 15: IL-6 at 1250 pg/mL had no range, exit 0):
+#: the marker's, read as at least the number written, which may not be multiplied out
+_DILUTED = (
+    r"x\s*\d{1,5}|\d{1,5}\s*x|1\s*[:/]\s*\d{1,5}|dil(?:\.|uted)?(?:\s*1\s*[:/]\s*\d{1,5})?"
+    r"|df\s*\d{1,5}"
 )
 _MEAN = r"mean|average|avg\.?"
 #: A test run again (lab QA round 9: 'IL-10 Retest' at 30 pg/mL had no range, 'IL-8 (pg/mL)
@@ -402,7 +409,8 @@ def figure_named(cell: str) -> tuple[bool, str | None] | None:
 _TAIL = lazy_pattern(
     rf"^(?P<name>.*?[^\s_])(?:[\s_]+|(?=[(\[{{]))(?P<open>[(\[{{]\s*)?"  # 'IL-6 (SD)' (QA)
     rf"(?:(?P<bead>{_BEAD})|(?P<value>{_VALUE})|(?P<mean>{_MEAN})|(?P<replicate>{_REPLICATE})"
-    rf"|(?P<rerun>{_RERUN})|(?P<other>{_NOT_A_VALUE}))(?(open)\s*[)\]}}])\s*$",
+    rf"|(?P<rerun>{_RERUN})|(?P<diluted>{_DILUTED})|(?P<other>{_NOT_A_VALUE}))"
+    r"(?(open)\s*[)\]}])\s*$",
     re.IGNORECASE,
 )
 # IL-12 (40) may be IL-12 p40, not IL-12 at bead region 40: after a marker that comes in
@@ -426,6 +434,9 @@ def subunit_form_name(name: str) -> str | None:
     return f"{written['name']} p{written['form']}"
 
 
+_TAIL_KINDS = ("bead", "value", "mean", "replicate", "rerun", "diluted", "other")
+
+
 class InstrumentName(NamedTuple):
     """A name read without the instrument's words after it ('IL-6 Conc.' is IL-6's value)."""
 
@@ -433,6 +444,7 @@ class InstrumentName(NamedTuple):
     replicate: bool = False  # one replicate's value ('Rep 1')
     mean: bool = False  # the mean of replicates ('Mean', 'Average')
     not_a_value: str | None = None  # the words of a column that holds no value ('SD', 'FI')
+    diluted: bool = False  # a diluted sample's value ('x10', '1:10'), maybe not multiplied out
 
 
 @lru_cache(maxsize=4096)
@@ -441,7 +453,7 @@ def instrument_name(name: str) -> InstrumentName | None:
     'IL-10 Rep 1', 'IL-6 SD'); None for a name without them. The marker may be unknown."""
     marker, kinds, other = name.strip(), set[str](), None
     while (tail := _TAIL.match(marker)) is not None:
-        kind = next(k for k in ("bead", "value", "mean", "replicate", "rerun", "other") if tail[k])
+        kind = next(k for k in _TAIL_KINDS if tail[k])
         if kind in kinds or {kind, *kinds} >= {"mean", "replicate"}:
             break  # each word once; 'IL-6 Mean Rep 1' says not which it is
         bare = kind == "bead" and tail[kind].strip("()[] ").isdigit()  # '(40)', not 'Bead 40'
@@ -453,7 +465,7 @@ def instrument_name(name: str) -> InstrumentName | None:
         kinds.add(kind)
     if not kinds:
         return None
-    return InstrumentName(marker, "replicate" in kinds, "mean" in kinds, other)
+    return InstrumentName(marker, "replicate" in kinds, "mean" in kinds, other, "diluted" in kinds)
 
 
 def value_name(name: str) -> str | None:

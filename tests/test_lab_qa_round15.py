@@ -100,3 +100,53 @@ def test_a_cdisc_sdtm_lab_file_is_read_as_collected(write_csv) -> None:
     assert "standardized result" in ignored["LBSTRESN"]
     assert "standardized result" in ignored["LBSTRESU"]
     assert "dates each collection" in ignored["VISIT"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["IL-6 x10", "IL-6 x100", "IL-6 10x", "IL-6 1:10", "IL-6 1/10", "IL-6 (1:10)", "IL-6 dil",
+     "IL-6 dil 1:10", "IL-6 diluted", "IL-6 DF10"],
+)  # fmt: skip
+def test_a_diluted_samples_result_is_at_least_the_number_written(write_csv, name) -> None:
+    """Lab QA round 15: 'IL-6 x10' at 1250 pg/mL (500 times the limit) had no range, exit 0,
+    and the summary said the one judged result was inside the range."""
+    path = write_csv(
+        f"Sample ID,Test,Result,Units\nA,{name},1250,pg/mL\nB,{name},1.2,pg/mL\n"
+        f"C,{name},>5000,pg/mL\n"
+    )
+    report = check_file(path)
+    results = [r for p in report.panels for r in p.results]
+    assert [(r.marker, r.comparator, r.value, r.status) for r in results] == [
+        ("IL-6", ">=", 1250.0, Status.HIGH),
+        ("IL-6", ">=", 1.2, Status.INDETERMINATE),  # maybe 12 if not multiplied out
+        ("IL-6", ">", 5000.0, Status.HIGH),
+    ]
+    [warning] = report.warnings
+    assert warning.code == "value-diluted" and name in warning.message
+
+
+def test_a_diluted_samples_censored_value_is_refused(write_csv) -> None:
+    """'<2' of 'IL-6 x10' may be below 20, not 2: judged normal, it could hide a high."""
+    report = check_file(write_csv("Sample ID,Test,Result,Units\nC,IL-6 x10,<2,pg/mL\n"))
+    [rejected] = report.rejected
+    assert rejected.code == "value-diluted-censored" and rejected.line == 2
+
+
+def test_a_wide_files_dilution_column_is_read_beside_the_neat_one(write_csv) -> None:
+    path = write_csv(
+        "Sample,IL-6 (pg/mL),IL-6 x10 (pg/mL),IL-6 neat (pg/mL)\n26-2301,1.2,,\n26-2302,,1250,\n"
+        "26-2303,,,2.0\n"
+    )
+    results = [r for p in check_file(path).panels for r in p.results]
+    assert [(r.marker, r.comparator, r.status) for r in results] == [
+        ("IL-6", None, Status.NORMAL),
+        ("IL-6", ">=", Status.HIGH),
+        ("IL-6", None, Status.NORMAL),
+    ]
+
+
+def test_a_dilution_factor_column_of_a_marker_is_still_no_result(write_csv) -> None:
+    """'IL-6 Dilution' gives the factor, not a value: as before, not read as IL-6."""
+    path = write_csv("Sample,IL-6 (pg/mL),IL-6 Dilution\nS1,1.2,10\n")
+    results = [r for p in check_file(path).panels for r in p.results]
+    assert [(r.marker, r.value) for r in results] == [("IL-6", 1.2)]

@@ -182,7 +182,9 @@ def test_a_run_again_is_the_markers_result(name) -> None:
     assert value_name(name) == "IL-10"
 
 
-@pytest.mark.parametrize("name", ["IL-10 dil 1:10", "IL-10 Retest SD", "IL-10 run"])
+# ('IL-10 dil 1:10' was here: since lab QA round 15 a diluted sample's value is the marker's,
+# read as at least the number written; tests/test_lab_qa_round15.py)
+@pytest.mark.parametrize("name", ["IL-10 Retest SD", "IL-10 run"])
 def test_other_words_after_a_name_are_not_a_run_again(name) -> None:
     assert value_name(name) is None
 

@@ -6174,7 +6174,31 @@ def _judged_alike(
     each = _each_interval(rows, unit)
     return first._replace(
         times_upper_limit=times.pop() if len(times) == 1 else None,
-        note=f"it is {first.status.value} by each interval that could apply ({each})",
+        note=f"{_may_reach(first, judged, rows, unit)}it is {first.status.value} by each "
+        f"interval that could apply ({each})",
+    )
+
+
+def _may_reach(
+    first: Interpretation, judged: list[Interpretation], rows: tuple[tuple[str, Bounds], ...],
+    unit: str,
+) -> str:  # fmt: skip
+    """'the true value may be higher; it could reach the critical limit of 100 pg/mL for …; ':
+    what `interpret` notes of a censored value by each row (status QA round 15: a '>25' high by
+    both age rows lost it in every machine format)."""
+    high = first.status is Status.HIGH
+    reached = [
+        (who, bounds.critical_high if high else bounds.critical_low)
+        for (who, bounds), j in zip(rows, judged, strict=True)
+        if j.note
+    ]
+    if not reached:
+        return ""
+    shown = unit_as_read(unit)
+    limits = " or ".join(f"{number_text(limit or 0.0)} {shown} for {who}" for who, limit in reached)
+    return (
+        f"the true value may be {'higher' if high else 'lower'}; it could reach the critical "
+        f"limit of {limits}; "
     )
 
 

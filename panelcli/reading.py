@@ -7159,23 +7159,42 @@ def measurement_reader(
                 # past it are no note of their own (QA: 'give its column a header, such as
                 # Comment' beside the Comment column)
                 note = None if i_comment == named - 1 else _note_past_header(cells[named:])
+                cause = (
+                    # QA: a note typed right of the table was blamed on a decimal comma
+                    f"'{shorten(note)}' past the header's columns may be a note or a flag "
+                    "(give its column a header, such as 'Comment' or 'Flag'), or a value or "
+                    f"date may contain an unquoted '{visible(delimiter)}'"
+                    if note
+                    else f"a value may contain an unquoted '{visible(delimiter)}'"
+                    + (" (a decimal comma?)" if delimiter == "," else "")
+                )
+                glued = _header_glued(cells, header)
+                if glued is not None:  # lab QA round 15: blamed on an unquoted ','
+                    cause = (
+                        f"the header follows on this line, after '{shorten(glued)}': were two "
+                        "files joined, the first with no line break at its end? Put one before "
+                        f"'{shorten(header[0].strip())}'"
+                    )
                 yield Issue(
                     code="row-too-many-cells",
                     source=source,
                     line=line,
                     **row_for_split(cells, line),
-                    message=f"row has {count} cells but the header has {has}; "
-                    + (
-                        # QA: a note typed right of the table was blamed on a decimal comma
-                        f"'{shorten(note)}' past the header's columns may be a note or a flag "
-                        "(give its column a header, such as 'Comment' or 'Flag'), or a value or "
-                        f"date may contain an unquoted '{visible(delimiter)}'"
-                        if note
-                        else f"a value may contain an unquoted '{visible(delimiter)}'"
-                        + (" (a decimal comma?)" if delimiter == "," else "")
-                    )
+                    message=f"row has {count} cells but the header has {has}; {cause}"
                     + (spans if last_line > line else ""),
                 )
+                continue
+            if last_line > line and _swallows_rows(cells, delimiter, width):
+                # lab QA round 15: a stray quote pair took two results into a comment, unsaid
+                # but for a warning, exit 0: lines as wide as the header are rows, not words
+                yield Issue(
+                    code="row-holds-rows", source=source, line=line,
+                    **row_for_split(cells, line),
+                    message=f"a quoted value in this row runs over lines {line}-{last_line}, and "
+                    f"lines in it have as many '{visible(delimiter)}' as the header has: they look "
+                    "like rows of their own, taken in by a quote left open by mistake; "
+                    f"{_lines_text(line, last_line)} not read (close or remove the stray quote)",
+                )  # fmt: skip
                 continue
             if last_line > line and _holds_rows(cells, delimiter):
                 yield Issue(
@@ -7805,6 +7824,34 @@ def _ranges_disagree(bracketed: str, printed: str, decimal_comma: bool) -> bool:
 def _lines_text(first: int, last: int) -> str:
     """'line 3 was' or 'lines 3-5 were', as a message says it."""
     return f"line {first} was" if first == last else f"lines {first}-{last} were"
+
+
+def _header_glued(cells: list[str], header: Sequence[str]) -> str | None:
+    """The row's own last cell where the header follows it on the same line ('pg/mL' of
+    'pg/mLSample ID,Patient ID,…'), else None."""
+    width = len(header)
+    if width < 2 or len(cells) < 2 * width - 1:
+        return None
+    start = len(cells) - width  # the cell that ends with the header's first name
+    first = header[0].strip().casefold()
+    if not first or not cells[start].strip().casefold().endswith(first):
+        return None
+    if [c.strip().casefold() for c in cells[start + 1 :]] != [
+        h.strip().casefold() for h in header[1:]
+    ]:
+        return None
+    return cells[start].strip()[: -len(first)].rstrip("\ufeff") or None
+
+
+def _swallows_rows(cells: list[str], delimiter: str, width: int) -> bool:
+    """Whether a cell's lines after its first hold as many delimiters as a row of `width`
+    cells: rows swallowed by an open quote, not a note's line breaks."""
+    return width > 2 and any(
+        piece.count(delimiter) >= width - 1
+        for cell in cells
+        if "\n" in cell or "\r" in cell
+        for piece in cell.splitlines()[1:]
+    )
 
 
 def _holds_rows(cells: list[str], delimiter: str) -> bool:

@@ -540,9 +540,20 @@ def test_rows_swallowed_by_a_quote_are_named_not_lost(write_csv):
         "kept.csv",
     )
     report = check_file(kept)
+    # a line as wide as the header is a row taken in (lab QA round 15: two results were lost
+    # to a comment with only a warning, exit 0): the row is refused, naming its lines
+    assert [(i.code, i.line) for i in report.rejected] == [("row-holds-rows", 2)]
+    assert "lines 2-4 were not read" in report.rejected[0].message
+    assert report.totals.results == 2  # a line break alone (S3) is a plain multi-line value
+
+    narrow = write_csv(
+        'sample_id,marker,value,unit\n"S1\nS1,IL-8\nS1",IL-6,4,pg/mL\n"S2","IL-6",1,"pg/mL"\n',
+        "narrow.csv",
+    )
+    report = check_file(narrow)
     assert [(w.code, w.line) for w in report.warnings] == [("row-spans-lines", 2)]
     assert "lines 3-4 were read as part of this row" in report.warnings[0].message
-    assert report.totals.results == 3  # a line break alone (S3) is a plain multi-line value
+    assert report.totals.results == 2
 
 
 def test_a_disagreeing_lab_range_is_quoted_as_written_and_as_read(write_csv):

@@ -150,3 +150,63 @@ def test_a_dilution_factor_column_of_a_marker_is_still_no_result(write_csv) -> N
     path = write_csv("Sample,IL-6 (pg/mL),IL-6 Dilution\nS1,1.2,10\n")
     results = [r for p in check_file(path).panels for r in p.results]
     assert [(r.marker, r.value) for r in results] == [("IL-6", 1.2)]
+
+
+def test_rows_taken_in_by_a_stray_quote_pair_are_an_error(write_csv) -> None:
+    """IL-6 40 and TNF-α 30 were read as a comment of the row above: no panel, no rejection,
+    only a row-spans-lines warning, exit 0."""
+    path = write_csv(
+        'Sample ID,Test,Result,Units,Comment\n26-4701,IL-6,1.0,pg/mL,"Recollect\n'
+        '26-4702,IL-6,40.0,pg/mL,\n26-4703,TNF-α,30.0,pg/mL,"\n26-4704,IL-8,5.0,pg/mL,\n'
+    )
+    report = check_file(path)
+    [rejected] = report.rejected
+    assert (rejected.code, rejected.line) == ("row-holds-rows", 2)
+    assert "lines 2-4 were not read" in rejected.message
+    assert [(p.sample_id, len(p.results)) for p in report.panels] == [
+        ("26-4701", 0),
+        ("26-4704", 1),
+    ]
+
+
+def test_a_notes_line_breaks_are_still_only_a_warning(write_csv) -> None:
+    """A comment over lines with a ',' in it is no row: read, with row-spans-lines."""
+    path = write_csv(
+        "Sample ID,Test,Result,Units,Comment\n"
+        '26-4701,IL-6,1.0,pg/mL,"Hemolyzed,\nrecollect, please"\n26-4704,IL-8,5.0,pg/mL,\n'
+    )
+    report = check_file(path)
+    assert not report.rejected
+    assert [w.code for w in report.warnings] == ["row-spans-lines"]
+
+
+def test_a_header_glued_to_the_last_row_is_named(write_csv) -> None:
+    """Two exports joined, the first with no line break at its end: blamed on an unquoted ','."""
+    path = write_csv(
+        "Sample ID,Test,Result,Units\n26-0701,IL-6,12.0,pg/mL\n"
+        "26-0702,IL-8,4.0,pg/mLSample ID,Test,Result,Units\n26-0703,IL-6,1.0,pg/mL\n"
+    )
+    [rejected] = check_file(path).rejected
+    assert rejected.line == 3 and "the header follows on this line, after 'pg/mL'" in (
+        rejected.message
+    )
+
+
+def test_a_censored_value_high_by_each_age_row_keeps_its_may_be_higher_note(write_csv) -> None:
+    """Status audit, QA round 15: '>25' (no age) was high by both rows, as it should be, but
+    the note lost "may be higher … critical limit" in every machine format."""
+    ranges = write_csv(
+        '[set]\nname = "qa-ages"\nversion = "1"\n\n[markers."IL-8"]\nunit = "pg/mL"\n'
+        'source = "qa"\n[[markers."IL-8".intervals]]\nage_max = 18\nhigh = 20.0\n'
+        'critical_high = 100\n[[markers."IL-8".intervals]]\nage_min = 18\nlow = 2\n'
+        "high = 10.0\ncritical_high = 300\n",
+        name="qa3.toml",
+    )
+    path = write_csv("sample_id,marker,value,unit\nS1,IL-8,>25,pg/mL\n")
+    [result] = check_file(path, ranges).panels[0].results
+    assert result.status is Status.HIGH
+    assert result.note is not None
+    assert "the true value may be higher; it could reach the critical limit of 100 pg/mL" in (
+        result.note
+    )
+    assert "or 300 pg/mL for age 18 and over" in result.note

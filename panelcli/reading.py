@@ -2135,7 +2135,33 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         return None
     if time is not None:
         layout = layout._replace(time_column=time)
-    return _with_visit(layout, cells)
+    return _rerun_marks_said(_with_visit(layout, cells), cells)
+
+
+#: A column that marks a row as a test run again ('Rerun' Y/N), not read: its rows are
+#: judged as the marker measured twice (lab QA round 15: 'not a known field' said nothing of
+#: the first run's 48 pg/mL setting exit 1 beside the rerun's 2.2)
+_RERUN_MARKS = frozenset({
+    "rerun", "rerunflag", "reruns", "repeat", "repeatflag", "repeated", "retest", "retestflag",
+    "isrerun", "isrepeat", "rerunyn", "repeatyn", "retestyn", "wiederholung", "répétition",
+})  # fmt: skip
+
+
+def _rerun_marks_said(layout: Layout, cells: list[str]) -> Layout:
+    """`layout`, with why a column marking reruns is not read (`_RERUN_MARKS`)."""
+    marks = [
+        cell for cell in cells
+        if cell in layout.ignored and cell not in layout.not_read
+        and _header_key_of(cell) in _RERUN_MARKS
+    ]  # fmt: skip
+    if not marks:
+        return layout
+    why = _not_read_because(
+        "it may mark a test run again; every run is judged, each on its own line, with a "
+        "marker-repeated warning (to have a rerun replace the first, give it in a 'Rerun "
+        "Result' column beside the first run's, or as 'Corrected' in a 'Status' column)"
+    )
+    return layout._replace(not_read={**layout.not_read, **dict.fromkeys(marks, why)})
 
 
 def _with_visit(layout: Layout, cells: list[str]) -> Layout:

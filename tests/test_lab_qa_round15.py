@@ -210,3 +210,15 @@ def test_a_censored_value_high_by_each_age_row_keeps_its_may_be_higher_note(writ
         result.note
     )
     assert "or 300 pg/mL for age 18 and over" in result.note
+
+
+def test_a_column_marking_reruns_says_why_it_is_not_read(write_csv) -> None:
+    """Lab QA round 15: 'Rerun' Y/N was 'not a known field'; both runs were judged, the
+    first's 48 pg/mL setting exit 1, with no word of how to have the rerun replace it."""
+    path = write_csv(
+        "Sample ID,Test,Result,Units,Rerun\n26-0401,IL-6,48.0,pg/mL,N\n26-0401,IL-6,2.2,pg/mL,Y\n"
+    )
+    report = check_file(path)
+    ignored = [w for w in report.warnings if w.code == "column-ignored"]
+    assert [w.column for w in ignored] == ["Rerun"]
+    assert "Rerun Result" in ignored[0].message and "Corrected" in ignored[0].message

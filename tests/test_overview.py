@@ -366,8 +366,8 @@ def test_a_sample_with_results_not_compared_with_a_range_is_not_shown_as_all_cle
     ]  # fmt: skip
     result = runner.invoke(app, ["check", path], env={"COLUMNS": "120"})
     rows = [line for line in result.stdout.splitlines() if line.startswith("│ ")]
-    assert "none; 2 could not be judged" in rows[0]
-    assert "none; 1 could not be judged" in rows[1]
+    assert "none; 2 not judged" in rows[0]
+    assert "none; 1 not judged" in rows[1]
     assert rows[2].rstrip(" │").endswith("none")
     assert result.exit_code == 0, "indeterminate and no_reference never set exit 1"
 
@@ -386,12 +386,10 @@ def test_hidden_samples_with_results_not_compared_with_a_range_are_counted() -> 
     )  # fmt: skip
     assert _hidden_samples(overview, 10) == (
         "… and 10 more samples (none of them with results outside the range, 5 others with "
-        "results that could not be judged)."
+        "results that were not judged)."
     )
     one = overview.model_copy(update={"samples": 51, "unjudged_samples": 51})
-    assert _hidden_samples(one, 1) == (
-        "… and 1 more sample (with results that could not be judged)."
-    )
+    assert _hidden_samples(one, 1) == ("… and 1 more sample (with results that were not judged).")
 
 
 def test_hidden_samples_outside_the_range_are_not_counted_again_as_not_compared(
@@ -412,7 +410,7 @@ def test_hidden_samples_outside_the_range_are_not_counted_again_as_not_compared(
     said = runner.invoke(app, ["check", str(path)]).stdout
     assert (
         f"… and {300 - OVERVIEW_PANELS} more samples ({100 - OVERVIEW_PANELS} of them with "
-        f"results outside the range, 200 others with results that could not be judged"
+        f"results outside the range, 200 others with results that were not judged"
     ) in " ".join(said.split()), said
 
 

@@ -1120,9 +1120,10 @@ def digest_cells(panel: PanelDigest) -> dict[str, Text | Marks]:
 _FLAG_STATUS = {"L": Status.LOW, "H": Status.HIGH, "LL": Status.CRITICAL, "HH": Status.CRITICAL}
 
 
-#: A sample's results that could not be judged (indeterminate, no reference), as the overview
-#: counts them (QA: 'not compared with a range' hid an indeterminate '2.500', 2.5 or 2500).
-_UNJUDGED_WORDS = "results that could not be judged"
+#: A sample's results not judged (indeterminate, no reference), as the overview counts them
+#: (QA: 'not compared with a range' hid an indeterminate '2.500', 2.5 or 2500; status audit,
+#: QA round 15: 'could not be judged', the words of indeterminate alone, said of no reference)
+_UNJUDGED_WORDS = "results that were not judged"
 
 
 def _others(count: int) -> str:
@@ -1137,7 +1138,7 @@ def _outside(panel: PanelDigest) -> Marks:
     marks = _flagged(panel)
     if panel.unjudged:
         marks[-1].append(";")
-        marks.append(Text(f"{panel.unjudged:,} could not be judged", style="magenta"))
+        marks.append(Text(f"{panel.unjudged:,} not judged", style="magenta"))
     if panel.commented:  # (review: lost here, where a comment may change what a high means)
         marks[-1].append(";")
         marks.append(Text("comment from the lab on ") + inert(", ".join(panel.commented)))

@@ -608,6 +608,7 @@ def _names_a_marker(name: str) -> bool:
 _DILUTION_NAMES = frozenset({
     "dilution", "dilutionfactor", "dil", "dilfactor", "dilutionratio", "dilutionprotocol",
     "verdünnung", "verdünnungsfaktor", "dilución", "dilucion", "facteurdedilution",
+    "df",  # lab QA round 15: "not a known field" said nothing of the values beside it
 })  # fmt: skip
 #: An instrument's alarm or error column (Roche cobas 'Data Alarm', Quanterix Simoa 'Errors',
 #: Abbott Alinity 'Exception String', Bio-Plex 'Sampling Errors'): read as the comment column

@@ -222,3 +222,25 @@ def test_a_column_marking_reruns_says_why_it_is_not_read(write_csv) -> None:
     ignored = [w for w in report.warnings if w.code == "column-ignored"]
     assert [w.column for w in ignored] == ["Rerun"]
     assert "Rerun Result" in ignored[0].message and "Corrected" in ignored[0].message
+
+
+def test_the_tables_values_keep_the_decimals_the_lab_wrote() -> None:
+    """Developer QA round 15: the README's own '<4.0' was shown '<4', and '3.0' as '3'."""
+    from panelcli.render.table import as_written
+
+    assert as_written("<4.0", 4.0) == "4.0"
+    assert as_written("3,0", 3.0) == "3.0"
+    assert as_written("4.20 H", 4.2) == "4.20"
+    # not where the cell's number is not the value, or is grouped or in powers of ten
+    assert as_written("1.234,5", 1234.5) is None
+    assert as_written("2,500", 2500.0) is None
+    assert as_written("3.40E+01", 34.0) is None
+    assert as_written("4", 4.0) is None
+
+
+def test_a_df_column_is_said_to_be_a_dilution_not_applied(write_csv) -> None:
+    """Lab QA round 15 (#7): 'DF' was 'not a known field'; 'Dil' said the values were judged
+    as written, not multiplied by a dilution."""
+    report = check_file(write_csv("Sample ID,Test,Result,Units,DF\n26-0511,IL-6,2.0,pg/mL,10\n"))
+    [warning] = report.warnings
+    assert warning.column == "DF" and "not multiplied by a dilution" in warning.message

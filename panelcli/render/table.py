@@ -123,17 +123,35 @@ def value_text(result: Result, with_unit: bool = False) -> Text:
     unit = f" {unit_as_read(result.unit)}" if with_unit and result.unit else ""
     if result.value is None:  # 'ND', without a flag column's flag put after it (QA: 'ND L')
         return inert(written_without_flag(result) + unit)
-    shown = f"{SIGN.get(comparator, comparator)}{number_text(result.value)}{unit}"
-    if (
+    converted = bool(
         result.original_unit
         and result.unit
         and unit_key(result.original_unit) != unit_key(result.unit)
-    ):
+    )
+    number = None if converted else as_written(result.original_value, result.value)
+    shown = f"{SIGN.get(comparator, comparator)}{number or number_text(result.value)}{unit}"
+    if converted and result.original_unit:
         written = result.original_value
         if not written.rstrip().endswith(result.original_unit):  # '>0.0249 ng/mL' has its own
             written += f" {result.original_unit}"
         shown += f" (was {written})"
     return inert(shown)
+
+
+#: A number as a cell writes it, alone: no digit, '.' or ',' on either side ('1.234,5' is none)
+_WRITTEN_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,](\d+))?(?![\d.,])")
+
+
+def as_written(written: str, value: float) -> str | None:
+    """The value with as many decimals as the cell gives it ('<4.0', '3,0' as 3.0: a lab's
+    trailing zero can matter; dev QA round 15: shown '<4', '3'), where the cell's one number
+    is the value; None otherwise (a grouped or converted number, '3.4E+01')."""
+    found = _WRITTEN_NUMBER.search(written)
+    if found is None or found[1] is None or _WRITTEN_NUMBER.search(written, found.end()):
+        return None
+    text = f"{value:.{len(found[1])}f}"
+    same = float(found[0].replace(",", ".")) == value == float(text)
+    return text if same and len(found[1]) <= 12 else None
 
 
 def panel_title(panel: Panel) -> Text:

@@ -55,6 +55,7 @@ from panelcli.interpret import (
     comparator_flags,
     excluded_limits,
     interpret,
+    may_reach_critical,
     reachable_critical,
     times_upper_limit,
     zone_limits,
@@ -140,6 +141,7 @@ from panelcli.reading import (
     file_closing,
     fluid_of,
     gives_a_limit,
+    has_a_date,
     has_range_limits,
     header_key,
     is_summary_label,
@@ -4150,9 +4152,9 @@ class Interpreter:
         if parsed.comparator in ("<", "<="):
             yield self._reject(
                 m, "value-diluted-censored", f"value '{shorten(m.value.strip())}' of '{marker}', "
-                "a diluted sample's, cannot be judged: its limit may not be multiplied out by "
-                "the dilution, so the true value may be below it or far above; give the final "
-                "result",
+                "a diluted sample's, cannot be judged: if its limit is not multiplied out by the "
+                "dilution, the true limit is that many times higher, and the value may be past "
+                "the range; give the final result",
             )  # fmt: skip
             return None
         self._said_once(
@@ -4393,9 +4395,14 @@ class Interpreter:
         """Whether a collection date (stripped) has a warning still to give in `source`: the
         general path gives it; after that the short path takes the date as written."""
         problem = self._date_problem(collected_at)
-        if problem is None or (problem[0] == "date-unreadable" and self._by_visit):
+        if problem is None or self._a_visit(problem[0], collected_at):
             return False
         return not self._said_or_summed_up((problem[0], source, problem[1]))
+
+    def _a_visit(self, code: str, collected_at: str) -> bool:
+        """Whether a date-unreadable collection is a study's visit ('Screening'), no date; one
+        with a date's shape ('2026-13-45') is a date's typo, said (review)."""
+        return self._by_visit and code == "date-unreadable" and not has_a_date(collected_at)
 
     def _date_warning(self, m: Measurement) -> None:
         """A collection date that is no date ('2026-13-45', 'yesterday', '1900-01-01'), one
@@ -4403,7 +4410,7 @@ class Interpreter:
         if m.collected_at is None:
             return
         problem = self._date_problem(m.collected_at)  # read stripped
-        if problem is None or (problem[0] == "date-unreadable" and self._by_visit):
+        if problem is None or self._a_visit(problem[0], m.collected_at):
             return  # a study's visit ('Screening') is no date, and is read as one's place
         code, message = problem
         self._said_once(m, code, self._column_of("collected_at"), message)
@@ -6196,10 +6203,7 @@ def _may_reach(
         return ""
     shown = unit_as_read(unit)
     limits = " or ".join(f"{number_text(limit or 0.0)} {shown} for {who}" for who, limit in reached)
-    return (
-        f"the true value may be {'higher' if high else 'lower'}; it could reach the critical "
-        f"limit of {limits}; "
-    )
+    return may_reach_critical(high, limits) + "; "
 
 
 def _each_interval(rows: tuple[tuple[str, Bounds], ...], unit: str) -> str:

@@ -257,6 +257,15 @@ def comparator_flags(comparator: Comparator | None) -> list[str]:
     return [">" if comparator in (">", ">=") else "<"] if comparator else []
 
 
+def may_reach_critical(higher: bool, limits: str) -> str:
+    """The note of a censored value certainly past the range and maybe critical ('>100' where
+    critical is 500): `limits` as '500 pg/mL' (or each person's: `check._may_reach`)."""
+    return (
+        f"the true value may be {'higher' if higher else 'lower'}; it could reach the critical "
+        f"limit of {limits}"
+    )
+
+
 def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str) -> Interpretation:
     """Status, HL7 flags and a reason; the status is only ever the severity that is certain."""
     lowest, highest = possible_zones(value, comparator, b)
@@ -267,11 +276,11 @@ def interpret(value: float, comparator: Comparator | None, b: Bounds, unit: str)
     elif lowest >= Zone.HIGH:  # certainly high; maybe critical
         zone = Zone.HIGH
         limit = number_text(b.critical_high or 0.0)  # lowest < highest: there is a critical zone
-        note = f"the true value may be higher; it could reach the critical limit of {limit} {unit}"
+        note = may_reach_critical(True, f"{limit} {unit}")
     elif highest <= Zone.LOW:  # certainly low; maybe critical
         zone = Zone.LOW
         limit = number_text(b.critical_low or 0.0)
-        note = f"the true value may be lower; it could reach the critical limit of {limit} {unit}"
+        note = may_reach_critical(False, f"{limit} {unit}")
     else:
         # In words: '>=10.4' read as "more than" would claim the value is outside the range.
         said = f"{COMPARATOR_WORDS[comparator]} " if comparator else ""

@@ -354,9 +354,12 @@ _VALUE = (  # German 'Konz.', 'Konzentration' too (QA: 'IL-10 Konz.' got no hint
 #: A diluted sample's result, as a plate's over-range samples come back ('IL-6 x10', 'IL-6
 #: 1:10', 'IL-6 dil', 'IL-6 DF10'; lab QA round 15: IL-6 at 1250 pg/mL had no range, exit 0):
 #: the marker's, read as at least the number written, which may not be multiplied out
+#: (A factor of 2 or more: '1x' and '1:1' are the sample neat. A bare 'Dil' is the factor's
+#: column, as 'Dilution' is: review, a wide 'IL-6 Dil' of 10 was read as IL-6 ≥10, high.)
+_FACTOR = r"(?:[2-9]|[1-9]\d{1,4})"
 _DILUTED = (
-    r"x\s*\d{1,5}|\d{1,5}\s*x|1\s*[:/]\s*\d{1,5}|dil(?:\.|uted)?(?:\s*1\s*[:/]\s*\d{1,5})?"
-    r"|df\s*\d{1,5}"
+    rf"x\s*{_FACTOR}|{_FACTOR}\s*x|1\s*[:/]\s*{_FACTOR}|diluted|dil\.?\s*1\s*[:/]\s*{_FACTOR}"
+    rf"|df\s*{_FACTOR}"
 )
 _MEAN = r"mean|average|avg\.?"
 #: A test run again (lab QA round 9: 'IL-10 Retest' at 30 pg/mL had no range, 'IL-8 (pg/mL)
@@ -370,6 +373,7 @@ _REPLICATE = r"rep(?:\.|licate)?\s*#?\s*\d{1,2}"
 _NOT_A_VALUE = (
     r"exp(?:\.|ected)?\s*conc(?:\.|entration)?|m?fi|(?:bead\s*)?count|%\s*cv|cv\s*%?"
     r"|sd|std\.?\s*dev\.?|stdev|sem|std\.?\s*err(?:\.|or)?|%?\s*recovery|dilution(?:\s*factor)?"
+    r"|dil\.?"
     r"|lod|l?loq|uloq|lld|detection\s*limit|limit\s*of\s*detection"
 )
 

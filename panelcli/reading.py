@@ -358,7 +358,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
 for _name, _role in {
     "lbtest": "marker", "lborres": "value", "lborresu": "unit", "lbornrlo": "range_low",
     "lbornrhi": "range_high", "lbnrind": "lab_flag", "lbdtc": "collected_at",
-    "lbrefid": "sample_id", "lbspec": "specimen",
+    "lbrefid": "sample_id", "lbspec": "specimen", "lbstat": "result_status",  # 'NOT DONE'
 }.items():  # fmt: skip
     _ROLES[_role] += (_name,)
 del _name, _role
@@ -1666,7 +1666,8 @@ class Layout(NamedTuple):
     #: ('2026-03-02' and '08:15' as '2026-03-02 08:15'; see `DateWithTime`)
     time_column: int | None = None
     #: long or wide: the collection is named by a study's visit, or a visit and a timepoint
-    #: ('Screening', 'Day 8 Pre-dose'): no date, so it gets no date-unreadable warning
+    #: ('Screening', 'Day 8 Pre-dose'): no date, so it gets no date-unreadable warning unless
+    #: it has a date's shape (`has_a_date`)
     collected_by_visit: bool = False
     #: ... and a visit column read before a timepoint column's cell ('Day 8' and 'Pre-dose'
     #: as 'Day 8 Pre-dose'; see `VisitWithTimepoint`)
@@ -2158,9 +2159,9 @@ def _rerun_marks_said(layout: Layout, cells: list[str]) -> Layout:
     if not marks:
         return layout
     why = _not_read_because(
-        "it may mark a test run again; every run is judged, each on its own line, with a "
-        "marker-repeated warning (to have a rerun replace the first, give it in a 'Rerun "
-        "Result' column beside the first run's, or as 'Corrected' in a 'Status' column)"
+        "it may mark a test run again; every run is judged, each on its own line (to have a "
+        "rerun replace the first, give it in a 'Rerun Result' column beside the first run's, "
+        "or as 'Corrected' in a 'Status' column)"
     )
     return layout._replace(not_read={**layout.not_read, **dict.fromkeys(marks, why)})
 
@@ -2177,8 +2178,8 @@ def _with_visit(layout: Layout, cells: list[str]) -> Layout:
     if not visits:
         return layout
     date = layout.roles.get("collected_at")
-    timepoint = date is not None and date < len(cells) and cells[date]
-    by_visit = date is None or (bool(timepoint) and _header_key_of(timepoint) in _TIMEPOINT_KEYS)
+    date_header = cells[date] if date is not None and date < len(cells) else ""
+    by_visit = date is None or _header_key_of(date_header) in _TIMEPOINT_KEYS
     read = (cells[visits[0]],) if by_visit else ()
     named = f"column '{shorten(cells[visits[0]])}' names it" if by_visit else ""
     dated = "" if date is None else f"column '{shorten(cells[date])}' dates each collection"
@@ -2335,10 +2336,13 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             else _WEAK_ROLE_OF.get(written[index]) or _slashed_role(written[index])
         )
         if key in _SDTM_STANDARDIZED and weak in roles:
+            read = cells[roles["value"]] if "value" in roles else ""
             not_read_why[index] = _not_read_because(
                 "it gives the study's standardized result (SDTM's LBSTRES…), and the result as "
-                f"the lab gave it is read from column '{shorten(cells[roles['value']])}'"
-                if "value" in roles
+                f"the lab gave it is read from column '{shorten(read)}'"
+                if read and header_key(read) not in _SDTM_STANDARDIZED
+                else f"the study's standardized result is read from column '{shorten(read)}'"
+                if read
                 else "it gives the study's standardized result"
             )
         elif weak == "value" and key in _NAMES_OF_A_LONG_VALUE and "marker" not in roles:
@@ -6182,11 +6186,23 @@ class VisitWithTimepoint(_RowsRewritten):
         cells = next(self.reader)
         if len(cells) > max(self.visit, self.timepoint):
             visit, timepoint = cells[self.visit].strip(), cells[self.timepoint].strip()
-            if visit and timepoint:
+            if not visit or (timepoint and has_a_date(timepoint)):
+                pass  # a date tells the visits apart, and counts an age (review: lost so)
+            elif timepoint:
                 cells[self.timepoint] = f"{visit} {timepoint}"
-            elif visit:
+            else:
                 cells[self.timepoint] = visit
         return cells
+
+
+#: A date's shape anywhere in a cell ('2026-03-02', '02.03.2026', '3/2/26'): a visit with
+#: one is dated, a typo in it ('2026-13-45') said as any date's is
+_DATE_SHAPE = lazy_pattern(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+
+
+def has_a_date(text: str) -> bool:
+    """Whether a cell holds a date's shape ('Baseline 2026-03-02'), not a visit's name alone."""
+    return _DATE_SHAPE.search(text) is not None
 
 
 def with_time_of_day(
@@ -7218,8 +7234,8 @@ def measurement_reader(
                     code="row-holds-rows", source=source, line=line,
                     **row_for_split(cells, line),
                     message=f"a quoted value in this row runs over lines {line}-{last_line}, and "
-                    f"lines in it have as many '{visible(delimiter)}' as the header has: they look "
-                    "like rows of their own, taken in by a quote left open by mistake; "
+                    "lines in it look like rows of their own (as many cells as the header, one a "
+                    "number), taken in by a quote left open by mistake; "
                     f"{_lines_text(line, last_line)} not read (close or remove the stray quote)",
                 )  # fmt: skip
                 continue
@@ -7871,14 +7887,28 @@ def _header_glued(cells: list[str], header: Sequence[str]) -> str | None:
 
 
 def _swallows_rows(cells: list[str], delimiter: str, width: int) -> bool:
-    """Whether a cell's lines after its first hold as many delimiters as a row of `width`
-    cells: rows swallowed by an open quote, not a note's line breaks."""
+    """Whether a cell's lines after its first look like rows of `width` cells with a number in
+    them: rows swallowed by an open quote, not a note's line breaks (review: a note listing
+    'IL-8, TNF-a, IL-10, IL-1b, IFN-g' is none)."""
     return width > 2 and any(
-        piece.count(delimiter) >= width - 1
+        piece.count(delimiter) >= width - 1 and _a_row_with_a_number(piece, delimiter, width)
         for cell in cells
         if "\n" in cell or "\r" in cell
         for piece in cell.splitlines()[1:]
     )
+
+
+def _a_row_with_a_number(line: str, delimiter: str, width: int) -> bool:
+    """Whether a line splits into at least `width` cells, one of them a plain number."""
+    try:
+        cells = next(csv.reader([line], delimiter=delimiter))
+    except (csv.Error, StopIteration):
+        return False
+    return len(cells) >= width and any(_PLAIN_NUMBER.match(cell.strip()) for cell in cells)
+
+
+#: A number alone in a cell, its decimal mark a point or a comma ('40.0', '30', '12,5')
+_PLAIN_NUMBER = lazy_pattern(r"[+-]?\d+(?:[.,]\d+)?$")
 
 
 def _holds_rows(cells: list[str], delimiter: str) -> bool:

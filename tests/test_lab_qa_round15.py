@@ -104,7 +104,7 @@ def test_a_cdisc_sdtm_lab_file_is_read_as_collected(write_csv) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["IL-6 x10", "IL-6 x100", "IL-6 10x", "IL-6 1:10", "IL-6 1/10", "IL-6 (1:10)", "IL-6 dil",
+    ["IL-6 x10", "IL-6 x100", "IL-6 10x", "IL-6 1:10", "IL-6 1/10", "IL-6 (1:10)",
      "IL-6 dil 1:10", "IL-6 diluted", "IL-6 DF10"],
 )  # fmt: skip
 def test_a_diluted_samples_result_is_at_least_the_number_written(write_csv, name) -> None:
@@ -244,3 +244,101 @@ def test_a_df_column_is_said_to_be_a_dilution_not_applied(write_csv) -> None:
     report = check_file(write_csv("Sample ID,Test,Result,Units,DF\n26-0511,IL-6,2.0,pg/mL,10\n"))
     [warning] = report.warnings
     assert warning.column == "DF" and "not multiplied by a dilution" in warning.message
+
+
+# --- review of this round's change (/work/qa15/review/review.md) -------------------------
+
+
+def test_a_visit_beside_a_timepoint_of_dates_keeps_the_dates(write_csv) -> None:
+    """Review #1: 'Baseline 2026-03-02 08:15' was no date: no age from the birth date (an
+    adult's IL-2 of 100 went from high to indeterminate, exit 0) and trends in file order."""
+    path = write_csv(
+        "Subject ID,Date of Birth,Visit,Timepoint,Analyte,Result,Unit\n"
+        "1002,1980-01-01,Week 4,2026-03-30 08:10,IL-2,100,pg/mL\n"
+        "1002,1980-01-01,Baseline,2026-03-02 08:15,IL-2,100,pg/mL\n"
+    )
+    report = check_file(path, "mayo-adult")
+    assert [(p.collected_at, p.results[0].status) for p in report.panels] == [
+        ("2026-03-30 08:10", Status.HIGH),
+        ("2026-03-02 08:15", Status.HIGH),
+    ]
+    [trend] = report.trends
+    assert trend.dates == ["2026-03-02 08:15", "2026-03-30 08:10"]
+
+
+def test_a_visit_column_that_holds_dates_warns_of_a_typo(write_csv) -> None:
+    """Review #7: a visit read as the date, '2026-13-45', dropped out of the trend unsaid."""
+    path = write_csv(
+        "Subject,Visit,Analyte,Result,Unit\nS1,2026-03-02,IL-6,2.0,pg/mL\n"
+        "S1,2026-13-45,IL-6,3.0,pg/mL\n"
+    )
+    codes = [w.code for w in check_file(path).warnings]
+    assert codes == ["date-unreadable"]
+
+
+@pytest.mark.parametrize("name", ["IL-6 Dil", "IL-6 Dil.", "IL-6 dil"])
+def test_a_bare_dil_after_a_marker_is_the_factors_column(write_csv, name) -> None:
+    """Review #2: a wide 'IL-6 Dil' of 10 was read as IL-6 ≥10, high, exit 1."""
+    path = write_csv(f"Sample,IL-6 (pg/mL),{name}\nS1,1.2,10\n")
+    report = check_file(path)
+    results = [r for p in report.panels for r in p.results]
+    assert [(r.marker, r.value) for r in results] == [("IL-6", 1.2)]
+    assert [w.code for w in report.warnings] == ["column-ignored"]
+
+
+@pytest.mark.parametrize("name", ["IL-6 1x", "IL-6 x1", "IL-6 1:1", "IL-6 x0", "IL-6 DF1"])
+def test_a_factor_of_one_is_no_dilution(write_csv, name) -> None:
+    """Review #4: '1x', '1:1' (the sample neat) made a value inside the range indeterminate."""
+    path = write_csv(f"Sample ID,Test,Result,Units\nS1,{name},1.2,pg/mL\n")
+    [result] = check_file(path).panels[0].results
+    assert result.comparator is None
+
+
+def test_a_wide_diluted_columns_censored_value_is_refused(write_csv) -> None:
+    path = write_csv("Sample,IL-6 x10 (pg/mL),TNF-α (pg/mL)\nS1,<2,9.0\n")
+    report = check_file(path)
+    assert [i.code for i in report.rejected] == ["value-diluted-censored"]
+
+
+def test_a_short_path_file_reads_a_diluted_marker_on_the_general_path(write_csv) -> None:
+    """Review #8: with the short path's exclusion removed, a long file's rows of one unit
+    and marker took the short path and lost the '≥'."""
+    rows = "".join(f"S{i},IL-6 x10,{1250 + i},pg/mL\nS{i},IL-6,1.0,pg/mL\n" for i in range(40))
+    report = check_file(write_csv("Sample ID,Test,Result,Units\n" + rows))
+    diluted = [r for p in report.panels for r in p.results if r.marker_as_written == "IL-6 x10"]
+    assert len(diluted) == 40 and all(r.comparator == ">=" for r in diluted)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Sample hemolyzed.\nPlease also repeat IL-8, TNF-a, IL-10, IL-1b, IFN-g on recollection.",
+        "Call the ward.\nDr. Smith, Dr. Jones, the lab, the nurse, or the desk",
+    ],
+)
+def test_a_note_listing_words_over_lines_is_no_swallowed_row(write_csv, note) -> None:
+    """Review #3: a note with as many commas as the header was refused, IL-6 48 lost, exit 2:
+    a swallowed row has a number in it."""
+    path = write_csv(
+        f'Sample ID,Test,Result,Units,Comment\n26-4701,IL-6,48.0,pg/mL,"{note}"\n'
+        "26-4702,IL-8,5.0,pg/mL,\n"
+    )
+    report = check_file(path)
+    assert not report.rejected
+    assert [w.code for w in report.warnings] == ["row-spans-lines"]
+    assert report.panels[0].results[0].status is Status.HIGH
+
+
+def test_an_sdtm_file_of_standardized_results_reads_them_and_not_done(write_csv) -> None:
+    """Review #5: 'NOT DONE' in LBSTAT was refused as a missing value (exit 2), and LBSTRESN's
+    warning called LBSTRESC the result 'as the lab gave it'."""
+    path = write_csv(
+        "USUBJID,LBTESTCD,LBSTRESC,LBSTRESN,LBSTRESU,LBSTAT,LBDTC\n"
+        "ST1-001,IL6,2.0,2.0,pg/mL,,2026-03-02\nST1-001,IL8,,,,NOT DONE,2026-03-02\n"
+    )
+    report = check_file(path)
+    assert not report.rejected
+    assert [(r.marker, r.value) for p in report.panels for r in p.results] == [("IL-6", 2.0)]
+    messages = {w.column: w.message for w in report.warnings}
+    assert "standardized result is read from column 'LBSTRESC'" in messages["LBSTRESN"]
+    assert "NOT DONE" in messages["LBSTAT"]

@@ -358,7 +358,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
 for _name, _role in {
     "lbtest": "marker", "lborres": "value", "lborresu": "unit", "lbornrlo": "range_low",
     "lbornrhi": "range_high", "lbnrind": "lab_flag", "lbdtc": "collected_at",
-    "lbrefid": "sample_id", "lbspec": "specimen", "lbstat": "result_status",  # 'NOT DONE'
+    "lbrefid": "sample_id", "lbspec": "specimen",
 }.items():  # fmt: skip
     _ROLES[_role] += (_name,)
 del _name, _role
@@ -1667,7 +1667,7 @@ class Layout(NamedTuple):
     time_column: int | None = None
     #: long or wide: the collection is named by a study's visit, or a visit and a timepoint
     #: ('Screening', 'Day 8 Pre-dose'): no date, so it gets no date-unreadable warning unless
-    #: it has a date's shape (`has_a_date`)
+    #: it starts as a date is written (`has_a_date`)
     collected_by_visit: bool = False
     #: ... and a visit column read before a timepoint column's cell ('Day 8' and 'Pre-dose'
     #: as 'Day 8 Pre-dose'; see `VisitWithTimepoint`)
@@ -4152,7 +4152,13 @@ def _status_column_by_rows(
             return layout  # the status is read from its own column (review)
         if header[index] in layout.ignored:
             layout = _status_column_of(layout, header, rows, index)
-    return layout
+    # CDISC SDTM's LBSTAT ('NOT DONE', else blank), where no other column gives the status
+    # (second review: read before a LIMS' 'Status', it hid a 'Corrected' and a 'Cancelled')
+    lbstat = next((i for i, cell in enumerate(header) if header_key(cell) == "lbstat"), None)
+    if lbstat is None or "result_status" in layout.roles or header[lbstat] not in layout.ignored:
+        return layout
+    ignored = [column for column in layout.ignored if column != header[lbstat]]
+    return layout._replace(roles={**layout.roles, "result_status": lbstat}, ignored=ignored)
 
 
 def _status_column_of(
@@ -6186,7 +6192,7 @@ class VisitWithTimepoint(_RowsRewritten):
         cells = next(self.reader)
         if len(cells) > max(self.visit, self.timepoint):
             visit, timepoint = cells[self.visit].strip(), cells[self.timepoint].strip()
-            if not visit or (timepoint and has_a_date(timepoint)):
+            if not visit or (timepoint and _is_a_date(timepoint)):
                 pass  # a date tells the visits apart, and counts an age (review: lost so)
             elif timepoint:
                 cells[self.timepoint] = f"{visit} {timepoint}"
@@ -6195,14 +6201,25 @@ class VisitWithTimepoint(_RowsRewritten):
         return cells
 
 
-#: A date's shape anywhere in a cell ('2026-03-02', '02.03.2026', '3/2/26'): a visit with
-#: one is dated, a typo in it ('2026-13-45') said as any date's is
-_DATE_SHAPE = lazy_pattern(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+def _is_a_date(text: str) -> bool:
+    """Whether a timepoint's cell is a date panelcli reads ('2026-03-02 08:15', '02-Mar-2026'),
+    not a time after a dose ('Pre-dose', '0.5-1.5 h'; second review: month names were joined
+    to their visit and lost, an interval taken for a date)."""
+    from panelcli.trends import read_date  # only for a file with visits and timepoints
+
+    return read_date(text) is not None
+
+
+#: A cell that starts as a date is written ('2026-13-45', '31.02.2026'): a visit so written is
+#: a date with a typo, said as any date's is (not 'V1.2.3' or 'Part 1-2-3': second review)
+_DATE_START = lazy_pattern(
+    r"\s*(?:\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})(?!\d)"
+)
 
 
 def has_a_date(text: str) -> bool:
-    """Whether a cell holds a date's shape ('Baseline 2026-03-02'), not a visit's name alone."""
-    return _DATE_SHAPE.search(text) is not None
+    """Whether a cell starts as a date is written (`_DATE_START`), not a visit's name."""
+    return _DATE_START.match(text) is not None
 
 
 def with_time_of_day(
@@ -7227,7 +7244,14 @@ def measurement_reader(
                     + (spans if last_line > line else ""),
                 )
                 continue
-            if last_line > line and _swallows_rows(cells, delimiter, width):
+            if last_line > line and _swallows_rows(
+                cells,
+                delimiter,
+                width,
+                [i_value] if long else list(layout.markers),
+                i_marker,
+                i_sample if i_sample is not None else i_patient,
+            ):
                 # lab QA round 15: a stray quote pair took two results into a comment, unsaid
                 # but for a warning, exit 0: lines as wide as the header are rows, not words
                 yield Issue(
@@ -7886,29 +7910,58 @@ def _header_glued(cells: list[str], header: Sequence[str]) -> str | None:
     return cells[start].strip()[: -len(first)].rstrip("\ufeff") or None
 
 
-def _swallows_rows(cells: list[str], delimiter: str, width: int) -> bool:
-    """Whether a cell's lines after its first look like rows of `width` cells with a number in
-    them: rows swallowed by an open quote, not a note's line breaks (review: a note listing
-    'IL-8, TNF-a, IL-10, IL-1b, IFN-g' is none)."""
-    return width > 2 and any(
-        piece.count(delimiter) >= width - 1 and _a_row_with_a_number(piece, delimiter, width)
-        for cell in cells
-        if "\n" in cell or "\r" in cell
-        for piece in cell.splitlines()[1:]
-    )
-
-
-def _a_row_with_a_number(line: str, delimiter: str, width: int) -> bool:
-    """Whether a line splits into at least `width` cells, one of them a plain number."""
-    try:
-        cells = next(csv.reader([line], delimiter=delimiter))
-    except (csv.Error, StopIteration):
+def _swallows_rows(
+    cells: list[str], delimiter: str, width: int, values: Sequence[int], marker: int | None,
+    id_column: int | None,
+) -> bool:  # fmt: skip
+    """Whether a cell's lines after its first are rows swallowed by an open quote, not a
+    note's line breaks: as wide as the header, with a value where the value goes, a name where
+    the marker goes, and an id of the row's own id's shape (review: notes listing 'IL-8,
+    TNF-a, IL-10', '2, 10, 100, 1000' or 'Aliquots 1, 2, 3' are none; rows of '<2', '612.0 H'
+    are rows)."""
+    if width <= 2:
         return False
-    return len(cells) >= width and any(_PLAIN_NUMBER.match(cell.strip()) for cell in cells)
+    own_id = cells[id_column].splitlines()[0] if id_column is not None else ""
+    for cell in cells:
+        if "\n" not in cell and "\r" not in cell:
+            continue
+        for piece in cell.splitlines()[1:]:
+            if piece.count(delimiter) < width - 1:
+                continue
+            try:
+                row = next(csv.reader([piece], delimiter=delimiter))
+            except (csv.Error, StopIteration):
+                continue
+            if len(row) >= width and _row_shaped(row, delimiter, values, marker, id_column, own_id):
+                return True
+    return False
 
 
-#: A number alone in a cell, its decimal mark a point or a comma ('40.0', '30', '12,5')
-_PLAIN_NUMBER = lazy_pattern(r"[+-]?\d+(?:[.,]\d+)?$")
+def _row_shaped(
+    row: list[str], delimiter: str, values: Sequence[int], marker: int | None,
+    id_column: int | None, own_id: str,
+) -> bool:  # fmt: skip
+    """Whether a line's cells (`_swallows_rows`) are a row's: see there."""
+    if marker is not None and not _LETTER.search(row[marker]):
+        return False
+    if id_column is not None and _id_shape(row[id_column]) != _id_shape(own_id):
+        return False
+    for index in values:
+        if 0 <= index < len(row) and row[index].strip():
+            try:
+                parse_value(row[index], decimal_comma=delimiter != ",")
+            except ValueProblem:
+                continue
+            return True
+    return False
+
+
+def _id_shape(text: str) -> str:
+    """An id's shape: letters as 'a', digits as '9' ('26-4701' is '99-9999')."""
+    return re.sub(r"\d", "9", re.sub(r"[^\W\d_]", "a", text.strip()))
+
+
+_LETTER = lazy_pattern(r"[^\W\d_]")
 
 
 def _holds_rows(cells: list[str], delimiter: str) -> bool:

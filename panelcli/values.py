@@ -393,6 +393,8 @@ _RESULT_STATUS = {
                      "rectifie", "corretto", "rettificato", "gecorrigeerd", "modificado",
                      "korrektur", "nachtrag/korrektur", "amended", "revised", "modified"),
                     _CORRECTED),
+    # CDISC SDTM's LBSTAT (second review: said to be 'cancelled')
+    "not done": ResultStatus("cancelled", "this test was not done (no result)", False),
     **dict.fromkeys(("x", "cancelled", "canceled", "storniert", "annulé", "annule", "anulado"),
                     ResultStatus("cancelled", "this result was cancelled (no result)", False)),
     **dict.fromkeys(("d", "deleted", "gelöscht"),

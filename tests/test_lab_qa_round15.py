@@ -342,3 +342,100 @@ def test_an_sdtm_file_of_standardized_results_reads_them_and_not_done(write_csv)
     messages = {w.column: w.message for w in report.warnings}
     assert "standardized result is read from column 'LBSTRESC'" in messages["LBSTRESN"]
     assert "NOT DONE" in messages["LBSTAT"]
+
+
+# --- second review (/work/qa15/review2/review.md) ----------------------------------------
+
+
+@pytest.mark.parametrize("when", ["02-Mar-2026 08:15", "20260302", "Mar 2, 2026"])
+def test_a_visit_beside_a_timepoint_of_dates_in_any_form_keeps_them(write_csv, when) -> None:
+    """Second review #2: month-name dates were joined to their visit and lost (no age, an
+    adult's IL-2 of 100 indeterminate, exit 0)."""
+    path = write_csv(
+        "Subject ID,Date of Birth,Visit,Timepoint,Analyte,Result,Unit\n"
+        f'1002,1980-01-01,Baseline,"{when}",IL-2,100,pg/mL\n'
+    )
+    [panel] = check_file(path, "mayo-adult").panels
+    assert (panel.collected_at, panel.results[0].status) == (when, Status.HIGH)
+
+
+def test_a_timepoint_interval_is_no_date(write_csv) -> None:
+    """Second review #3: '0.5-1.5 h' had a date's shape: three visits made one panel, with a
+    false date-unreadable warning; 'V1.2.3' was warned of as a date."""
+    path = write_csv(
+        "Subject ID,Visit,Timepoint,Analyte,Result,Unit\n1001,Day 1,0.5-1.5 h,IL-6,2.0,pg/mL\n"
+        "1001,Day 8,0.5-1.5 h,IL-6,40,pg/mL\n1001,V1.2.3,,IL-6,9,pg/mL\n"
+    )
+    assert _panels(path) == [
+        ("1001", "Day 1 0.5-1.5 h", ["IL-6"]),
+        ("1001", "Day 8 0.5-1.5 h", ["IL-6"]),
+        ("1001", "V1.2.3", ["IL-6"]),
+    ]
+    assert not check_file(path).warnings
+
+
+@pytest.mark.parametrize(
+    ("header", "note"),
+    [
+        ("Sample ID,Test,Result,Units,Comment", "Re-assayed at\n2, 10, 100, 1000, 10000 - agree"),
+        ("Sample,IL-6 (pg/mL),Comment", "Hemolyzed.\nAliquots 1, 2, 3 used"),
+        (
+            "Sample ID,Test,Result,Units,Comment",
+            "Call\nDr. Smith, ext. 1234, room 5, ward 3, bed 2",
+        ),
+    ],
+)
+def test_a_note_listing_numbers_over_lines_is_no_swallowed_row(write_csv, header, note) -> None:
+    """Second review #4a: a note line of bare numbers was refused as a row, IL-6 48 lost."""
+    value = "48.0" if "Test" not in header else "IL-6,48.0,pg/mL"
+    path = write_csv(f'{header}\nS1,{value},"{note}"\n')
+    report = check_file(path)
+    assert not report.rejected
+    assert report.panels[0].results[0].status is Status.HIGH
+
+
+def test_swallowed_rows_of_censored_and_flagged_values_are_refused(write_csv) -> None:
+    """Second review #4b: rows of '<2', '612.0 H', '>500' taken in by a stray quote were not
+    seen as rows (no plain number): the highs went unjudged with a warning, exit 0."""
+    path = write_csv(
+        'Sample ID,Test,Result,Units,Comment\n26-4701,IL-6,1.0,pg/mL,"Recollect\n'
+        '26-4702,IL-6,<2,pg/mL,\n26-4703,IL-6,612.0 H,pg/mL,\n26-4704,IL-6,>500,pg/mL,"\n'
+        "26-4706,IL-8,5.0,pg/mL,\n"
+    )
+    [rejected] = check_file(path).rejected
+    assert (rejected.code, rejected.line) == ("row-holds-rows", 2)
+
+
+def test_lbstat_is_the_status_only_where_no_lims_status_is(write_csv) -> None:
+    """Second review #1: a blank LBSTAT took the status role from a LIMS 'Status' beside it:
+    a corrected IL-10 and a cancelled TNF-α 999 were judged high, exit 1."""
+    path = write_csv(
+        "USUBJID,LBREFID,LBTEST,LBORRES,LBORRESU,LBDTC,LBSTAT,Status\n"
+        "ST1,S1,IL-10,48.0,pg/mL,2026-03-02,,Final\nST1,S1,IL-10,2.2,pg/mL,2026-03-02,,Corrected\n"
+        "ST1,S1,TNF-alpha,999,pg/mL,2026-03-02,,Cancelled\n"
+    )
+    report = check_file(path)
+    assert [(r.marker, r.value) for p in report.panels for r in p.results] == [("IL-10", 2.2)]
+
+
+def test_the_table_shows_the_decimals_the_lab_wrote(write_csv) -> None:
+    """Developer QA round 15 (end to end): the README's '<4.0' was shown '<4', '3.0' as '3'."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    path = write_csv("sample_id,marker,value,unit\nS-1,TNF-α,<4.0,pg/mL\nS-1,IL-8,3.0,pg/mL\n")
+    shown = CliRunner().invoke(app, ["check", path], env={"COLUMNS": "120"}).stdout
+    rows = {line.split("│")[1].strip(): line.split("│")[2].strip() for line in shown.splitlines()
+            if line.startswith("│ ") and line.count("│") > 3}  # fmt: skip
+    assert rows["TNF-α"] == "<4.0" and rows["IL-8"] == "3.0"
+
+
+def test_reworded_messages_say_what_to_do(write_csv) -> None:
+    """The rerun mark's warning promised a marker-repeated warning a wide file does not
+    give; value-diluted-censored did not say why the limit may be higher."""
+    report = check_file(write_csv("Sample ID,Test,Result,Units\nC,IL-6 x10,<2,pg/mL\n"))
+    assert "the true limit is that many times higher" in report.rejected[0].message
+    marks = check_file(write_csv("Sample,IL-6 (pg/mL),Rerun\nS1,48,N\nS1,2.2,Y\n"))
+    [ignored] = [w for w in marks.warnings if w.code == "column-ignored"]
+    assert "marker-repeated" not in ignored.message and "each on its own line" in ignored.message

@@ -6202,12 +6202,13 @@ class VisitWithTimepoint(_RowsRewritten):
 
 
 def _is_a_date(text: str) -> bool:
-    """Whether a timepoint's cell is a date panelcli reads ('2026-03-02 08:15', '02-Mar-2026'),
-    not a time after a dose ('Pre-dose', '0.5-1.5 h'; second review: month names were joined
-    to their visit and lost, an interval taken for a date)."""
-    from panelcli.trends import read_date  # only for a file with visits and timepoints
+    """Whether a timepoint's cell is a date, not a time after a dose ('Pre-dose', '0.5-1.5 h'):
+    one panelcli reads ('02-Mar-2026', '03/02/2026', either day: reviews, such were joined to
+    their visit and lost), or one that starts as a date is written, a typo said as a date's
+    ('2026-02-30')."""
+    from panelcli.trends import why_no_date  # only for a file with visits and timepoints
 
-    return read_date(text) is not None
+    return has_a_date(text) or why_no_date(text) is None
 
 
 #: A cell that starts as a date is written ('2026-13-45', '31.02.2026'): a visit so written is
@@ -7244,13 +7245,13 @@ def measurement_reader(
                     + (spans if last_line > line else ""),
                 )
                 continue
-            if last_line > line and _swallows_rows(
-                cells,
-                delimiter,
-                width,
-                [i_value] if long else list(layout.markers),
-                i_marker,
-                i_sample if i_sample is not None else i_patient,
+            if (
+                last_line > line
+                and long
+                and i_marker is not None
+                and 0 <= i_value < width
+                and i_marker < width
+                and _swallows_rows(cells, delimiter, width, i_marker, i_value)
             ):
                 # lab QA round 15: a stray quote pair took two results into a comment, unsaid
                 # but for a warning, exit 0: lines as wide as the header are rows, not words
@@ -7258,8 +7259,8 @@ def measurement_reader(
                     code="row-holds-rows", source=source, line=line,
                     **row_for_split(cells, line),
                     message=f"a quoted value in this row runs over lines {line}-{last_line}, and "
-                    "lines in it look like rows of their own (as many cells as the header, one a "
-                    "number), taken in by a quote left open by mistake; "
+                    "lines in it look like rows of their own (a marker and a value where the "
+                    "header has them), taken in by a quote left open by mistake; "
                     f"{_lines_text(line, last_line)} not read (close or remove the stray quote)",
                 )  # fmt: skip
                 continue
@@ -7910,18 +7911,11 @@ def _header_glued(cells: list[str], header: Sequence[str]) -> str | None:
     return cells[start].strip()[: -len(first)].rstrip("\ufeff") or None
 
 
-def _swallows_rows(
-    cells: list[str], delimiter: str, width: int, values: Sequence[int], marker: int | None,
-    id_column: int | None,
-) -> bool:  # fmt: skip
-    """Whether a cell's lines after its first are rows swallowed by an open quote, not a
-    note's line breaks: as wide as the header, with a value where the value goes, a name where
-    the marker goes, and an id of the row's own id's shape (review: notes listing 'IL-8,
-    TNF-a, IL-10', '2, 10, 100, 1000' or 'Aliquots 1, 2, 3' are none; rows of '<2', '612.0 H'
-    are rows)."""
-    if width <= 2:
-        return False
-    own_id = cells[id_column].splitlines()[0] if id_column is not None else ""
+def _swallows_rows(cells: list[str], delimiter: str, width: int, marker: int, value: int) -> bool:
+    """Whether a long row's cell holds, after its first line, lines that are rows: as wide as
+    the header, a marker panelcli knows where the marker goes and a value where the value goes
+    ('26-4702,IL-6,<2,pg/mL'); rows swallowed by an open quote, not a note's line breaks
+    (reviews: notes listing 'IL-8, TNF-a, IL-10', '2, 10, 100' or '2 h, 4 h' are none)."""
     for cell in cells:
         if "\n" not in cell and "\r" not in cell:
             continue
@@ -7932,36 +7926,14 @@ def _swallows_rows(
                 row = next(csv.reader([piece], delimiter=delimiter))
             except (csv.Error, StopIteration):
                 continue
-            if len(row) >= width and _row_shaped(row, delimiter, values, marker, id_column, own_id):
-                return True
-    return False
-
-
-def _row_shaped(
-    row: list[str], delimiter: str, values: Sequence[int], marker: int | None,
-    id_column: int | None, own_id: str,
-) -> bool:  # fmt: skip
-    """Whether a line's cells (`_swallows_rows`) are a row's: see there."""
-    if marker is not None and not _LETTER.search(row[marker]):
-        return False
-    if id_column is not None and _id_shape(row[id_column]) != _id_shape(own_id):
-        return False
-    for index in values:
-        if 0 <= index < len(row) and row[index].strip():
+            if len(row) < width or not _names_a_marker(row[marker].strip()):
+                continue
             try:
-                parse_value(row[index], decimal_comma=delimiter != ",")
+                parse_value(row[value], decimal_comma=delimiter != ",")
             except ValueProblem:
                 continue
             return True
     return False
-
-
-def _id_shape(text: str) -> str:
-    """An id's shape: letters as 'a', digits as '9' ('26-4701' is '99-9999')."""
-    return re.sub(r"\d", "9", re.sub(r"[^\W\d_]", "a", text.strip()))
-
-
-_LETTER = lazy_pattern(r"[^\W\d_]")
 
 
 def _holds_rows(cells: list[str], delimiter: str) -> bool:

@@ -439,3 +439,49 @@ def test_reworded_messages_say_what_to_do(write_csv) -> None:
     marks = check_file(write_csv("Sample,IL-6 (pg/mL),Rerun\nS1,48,N\nS1,2.2,Y\n"))
     [ignored] = [w for w in marks.warnings if w.code == "column-ignored"]
     assert "marker-repeated" not in ignored.message and "each on its own line" in ignored.message
+
+
+# --- third review (/work/qa15/review3/review.md) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a blank sample id, a patient id blank, a short row: internal error (IndexError)
+        'Sample ID,Test,Result,Units,Comment\n,IL-6,48.0,pg/mL,"a\nb, c"\nS2,IL-8,5.0,pg/mL,\n',
+        'Test,Result,Units,Comment,Sample ID\nIL-6,48.0,pg/mL,"a\nb, c, d"\n',
+        'Patient ID,Test,Result,Units,Comment\n,IL-6,48.0,pg/mL,"a\nb, c, d, e"\n',
+    ],
+)
+def test_a_multi_line_note_beside_a_blank_or_missing_id_is_read(write_csv, rows) -> None:
+    report = check_file(write_csv(rows))
+    assert not report.rejected
+    assert report.panels[0].results[0].value == 48.0
+
+
+def test_swallowed_rows_are_seen_whatever_their_ids(write_csv) -> None:
+    """Third review #3: ids of another length ('S9' then 'S10') or a quote opened in the id
+    cell hid swallowed rows: 612.0 and >500 were not judged, exit 0."""
+    for text in (
+        'Sample ID,Test,Result,Units,Comment\nS9,IL-6,1.0,pg/mL,"x\nS10,IL-6,612.0,pg/mL,\n'
+        'S11,IL-6,>500,pg/mL,"\nS12,IL-8,5.0,pg/mL,\n',
+        'Sample ID,Test,Result,Units,Comment\n"26-4701,IL-6,1.0,pg/mL,ok\n'
+        '26-4702,IL-6,612.0,pg/mL,ok\n26-4703",IL-6,2.0,pg/mL,ok\n26-4704,IL-8,5.0,pg/mL,ok\n',
+    ):
+        assert [i.code for i in check_file(write_csv(text)).rejected] == ["row-holds-rows"]
+
+
+@pytest.mark.parametrize("when", ["03/02/2026 08:15", "3/2/26", "2026-02-30"])
+def test_a_timepoint_written_as_a_date_is_never_joined_to_its_visit(write_csv, when) -> None:
+    """Third review #2 and #6: a day-or-month date ('03/02/2026') was joined to its visit (no
+    age: an adult's IL-2 of 100 indeterminate, exit 0), and a typo date's warning was lost."""
+    path = write_csv(
+        "Subject ID,Date of Birth,Visit,Timepoint,Analyte,Result,Unit\n"
+        f'1002,1980-01-01,Baseline,"{when}",IL-2,100,pg/mL\n'
+    )
+    report = check_file(path, "mayo-adult")
+    assert report.panels[0].collected_at == when
+    if when == "2026-02-30":
+        assert [w.code for w in report.warnings] == ["date-unreadable"]
+    elif when == "03/02/2026 08:15":  # either day, an adult's: judged ('3/2/26' says no year)
+        assert report.panels[0].results[0].status is Status.HIGH

@@ -54,6 +54,7 @@ from panelcli.values import (
     BLOOD,
     FILL_IN_THE_RESULT,
     FLAG_WORDS,
+    NOT_KNOWN_DATES,
     LabRange,
     ParsedValue,
     ResultStatus,
@@ -6192,6 +6193,8 @@ class VisitWithTimepoint(_RowsRewritten):
         cells = next(self.reader)
         if len(cells) > max(self.visit, self.timepoint):
             visit, timepoint = cells[self.visit].strip(), cells[self.timepoint].strip()
+            if timepoint.casefold() in NOT_KNOWN_DATES or is_no_value_mark(timepoint):
+                timepoint = ""  # 'N/A', '-': the visit alone (fourth review: visits merged)
             if not visit or (timepoint and _is_a_date(timepoint)):
                 pass  # a date tells the visits apart, and counts an age (review: lost so)
             elif timepoint:
@@ -7926,7 +7929,7 @@ def _swallows_rows(cells: list[str], delimiter: str, width: int, marker: int, va
                 row = next(csv.reader([piece], delimiter=delimiter))
             except (csv.Error, StopIteration):
                 continue
-            if len(row) < width or not _names_a_marker(row[marker].strip()):
+            if len(row) < width or not _names_a_marker_here(row[marker], delimiter):
                 continue
             try:
                 parse_value(row[value], decimal_comma=delimiter != ",")
@@ -7934,6 +7937,26 @@ def _swallows_rows(cells: list[str], delimiter: str, width: int, marker: int, va
                 continue
             return True
     return False
+
+
+def _names_a_marker_here(cell: str, delimiter: str) -> bool:
+    """Whether a swallowed line's marker cell reads as a marker's name: one panelcli knows, or
+    a short name of letters and digits that is no value (fourth review: 'hIL-6', 'Serum IL-6',
+    a lab's MCP-1 beside its range were missed; a note's 'pre-dose' and '4 h' are none)."""
+    name = cell.strip()
+    if _names_a_marker(name):
+        return True
+    if not (_A_LETTER.search(name) and _A_DIGIT.search(name)) or len(name.split()) > 4:
+        return False
+    try:
+        parse_value(name, decimal_comma=delimiter != ",")
+    except ValueProblem:
+        return len(name) <= 40
+    return False
+
+
+_A_LETTER = lazy_pattern(r"[^\W\d_]")
+_A_DIGIT = lazy_pattern(r"\d")
 
 
 def _holds_rows(cells: list[str], delimiter: str) -> bool:

@@ -485,3 +485,38 @@ def test_a_timepoint_written_as_a_date_is_never_joined_to_its_visit(write_csv, w
         assert [w.code for w in report.warnings] == ["date-unreadable"]
     elif when == "03/02/2026 08:15":  # either day, an adult's: judged ('3/2/26' says no year)
         assert report.panels[0].results[0].status is Status.HIGH
+
+
+# --- fourth review (/work/qa15/review4/review.md) ----------------------------------------
+
+
+@pytest.mark.parametrize("marker", ["hIL-6", "Serum IL-6", "MCP-1"])
+def test_swallowed_rows_of_any_markers_name_are_refused(write_csv, marker) -> None:
+    """Fourth review #1: swallowed rows of names the bundled sets lack ('hIL-6', a lab's
+    MCP-1 beside its own range) were missed: 612 pg/mL unjudged, exit 0."""
+    path = write_csv(
+        'Sample ID,Test,Result,Units,Comment\nS1,IL-6,1.0,pg/mL,"x\n'
+        f'S2,{marker},612.0,pg/mL,"\nS3,IL-8,5.0,pg/mL,\n'
+    )
+    assert [i.code for i in check_file(path).rejected] == ["row-holds-rows"]
+
+
+def test_a_note_of_timed_draws_is_no_swallowed_row(write_csv) -> None:
+    """Third review #4: 'pre-dose, 2 h, 4 h, 8 h post' is a note ('2 h' reads as a value)."""
+    path = write_csv(
+        'Analyte,Result,Unit,Comment\nIL-6,48.0,pg/mL,"Timed draws taken:\n'
+        'pre-dose, 2 h, 4 h, 8 h post"\nIL-8,5.0,pg/mL,ok\n'
+    )
+    report = check_file(path)
+    assert not report.rejected and report.panels[0].results[0].status is Status.HIGH
+
+
+@pytest.mark.parametrize("nothing", ["-", "N/A", "unknown"])
+def test_a_timepoint_that_says_nothing_leaves_the_visit(write_csv, nothing) -> None:
+    """Fourth review #3: 'N/A' and '-' read as 'no date known' merged Screening's 1.0 and
+    Week 4's 612 into one undated panel."""
+    path = write_csv(
+        "Subject ID,Visit,Timepoint,Analyte,Result,Unit\n"
+        f"1001,Screening,{nothing},IL-6,1.0,pg/mL\n1001,Week 4,{nothing},IL-6,612,pg/mL\n"
+    )
+    assert [p.collected_at for p in check_file(path).panels] == ["Screening", "Week 4"]

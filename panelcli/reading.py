@@ -2338,14 +2338,16 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         )
         if key in _SDTM_STANDARDIZED and weak in roles:
             read = cells[roles["value"]] if "value" in roles else ""
-            not_read_why[index] = _not_read_because(
-                "it gives the study's standardized result (SDTM's LBSTRES…), and the result as "
-                f"the lab gave it is read from column '{shorten(read)}'"
-                if read and header_key(read) not in _SDTM_STANDARDIZED
-                else f"the study's standardized result is read from column '{shorten(read)}'"
-                if read
-                else "it gives the study's standardized result"
-            )
+            if not read:
+                why = "it gives the study's standardized result"
+            elif header_key(read) in _SDTM_STANDARDIZED:
+                why = f"the study's standardized result is read from column '{shorten(read)}'"
+            else:
+                why = (
+                    "it gives the study's standardized result (SDTM's LBSTRES…), and the result "
+                    f"as the lab gave it is read from column '{shorten(read)}'"
+                )
+            not_read_why[index] = _not_read_because(why)
         elif weak == "value" and key in _NAMES_OF_A_LONG_VALUE and "marker" not in roles:
             pass  # a wide file's 'Average' of its markers (review: the file was refused)
         elif weak == "value" and key in _OTHER_VALUE_NAMES and "value" in roles:
@@ -7946,17 +7948,14 @@ def _names_a_marker_here(cell: str, delimiter: str) -> bool:
     name = cell.strip()
     if _names_a_marker(name):
         return True
-    if not (_A_LETTER.search(name) and _A_DIGIT.search(name)) or len(name.split()) > 4:
+    has_digit = any(char.isdecimal() for char in name)
+    if not (_WORDS.search(name) and has_digit) or len(name.split()) > 4:
         return False
     try:
         parse_value(name, decimal_comma=delimiter != ",")
     except ValueProblem:
         return len(name) <= 40
     return False
-
-
-_A_LETTER = lazy_pattern(r"[^\W\d_]")
-_A_DIGIT = lazy_pattern(r"\d")
 
 
 def _holds_rows(cells: list[str], delimiter: str) -> bool:

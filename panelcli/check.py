@@ -2317,7 +2317,10 @@ class Interpreter:
                 )  # fmt: skip
             yield from self._given(m, parsed, unjudged)
             return
-        if parsed.number is not None and (words := instrument_name(m.marker)) and words.diluted:
+        diluted = bool(
+            parsed.number is not None and (words := instrument_name(m.marker)) and words.diluted
+        )
+        if diluted:
             at_least = yield from self._diluted(m, parsed)
             if at_least is None:
                 return
@@ -2409,8 +2412,15 @@ class Interpreter:
             # 'IL-6, Serum' under a set for CSF (review: judged by its range, unsaid)
             result = self._for_another_fluid(named, entry, result)
         result = self._commented(m, _said_if_a_mean(m, result))
-        if read_as_form(m.marker, name):  # written 'IL-12', judged as the set's IL-12 p70
+        said = None
+        if diluted:  # why 'at least' (review: said only in the file's warning)
+            said = (
+                f"'{shorten(m.marker.strip())}' is a diluted sample's result, read as at least "
+                "the number written"
+            )
+        elif read_as_form(m.marker, name):  # written 'IL-12', judged as the set's IL-12 p70
             said = f"'{shorten(m.marker.strip())}' is read as {name}, as this set names it"
+        if said is not None:
             result = result.model_copy(
                 update={"note": "; ".join(filter(None, (said, result.note)))}
             )
@@ -4548,7 +4558,8 @@ class Interpreter:
         first_line, first = seen[_PERSON]
         was, now = first.split("\0"), who.split("\0")
         apart = _fields_apart(was, now)
-        differ = [(_WHO_SAID[f], was[f], now[f]) for f in apart]
+        said_as = _WHO_SAID_BY_VISIT if self._by_visit else _WHO_SAID
+        differ = [(said_as[f], was[f], now[f]) for f in apart]
         given_on = _field_lines(seen)
         lines = sorted({given_on.get(f, first_line) for f in apart})
         there_lines = (
@@ -6269,6 +6280,8 @@ _WHO_FIELDS = ("patient", "collected", "sex", "age", "born", "name")
 _WHO_SAID = ("patient", "collection date", "sex", "age", "birth date", "name")
 _NAME = _WHO_FIELDS.index("name")
 _COLLECTED = _WHO_FIELDS.index("collected")
+#: As a file whose collections are a study's visits names them ('Day 8' is no date)
+_WHO_SAID_BY_VISIT = (*_WHO_SAID[:_COLLECTED], "visit", *_WHO_SAID[_COLLECTED + 1 :])
 _PATIENT = _WHO_FIELDS.index("patient")
 _SEX_FIELD = _WHO_FIELDS.index("sex")
 _AGE_FIELD = _WHO_FIELDS.index("age")

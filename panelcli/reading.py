@@ -354,16 +354,16 @@ _ROLES: dict[str, tuple[str, ...]] = {
                       "obererkritischerwert", "critiquehaut", "seuilcritiquehaut",
                       "valeurcritiquehaute"),
 }  # fmt: skip
-# CDISC SDTM's laboratory domain (LB), as clinical studies deliver results (QA round 15:
-# refused, 'no header'): the result and its range as collected, in their own unit
-for _name, _role in {
+#: CDISC SDTM's laboratory domain (LB), as clinical studies deliver results (QA round 15:
+#: refused, 'no header'): the result and its range as collected, in their own unit
+_SDTM_AS_COLLECTED = {
     "lbtest": "marker", "lborres": "value", "lborresu": "unit", "lbornrlo": "range_low",
     "lbornrhi": "range_high", "lbnrind": "lab_flag", "lbdtc": "collected_at",
     "lbrefid": "sample_id", "lbspec": "specimen",
-}.items():  # fmt: skip
-    _ROLES[_role] += (_name,)
-del _name, _role
-_ROLE_OF = {synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms}
+}  # fmt: skip
+_ROLE_OF = {
+    synonym: role for role, synonyms in _ROLES.items() for synonym in synonyms
+} | _SDTM_AS_COLLECTED
 #: A flag column's names of its two sides ('H/L', 'Hi/Lo'), as header keys: weak names of a
 #: flag column (`_WEAK_ROLE_OF`), and a marker's own flag column after its name ('IL-6 H/L')
 _SLASHED_FLAGS = ("h/l", "l/h", "hi/lo", "hilo", "high/low", "low/high")
@@ -626,6 +626,7 @@ ALARM_COLUMNS = frozenset({
     "errorcode", "errorcodes", "alarmcode", "alarmcodes", "instrumenterror",
     "analyzeralarm", "analyzeralarms", "analyzererror", "analyzererrors",
     "resultalarm", "resultalarms",
+    "warningserrors", "warnings/errors",  # xPONENT's block of each well's (xponent.py)
 })  # fmt: skip
 _WEAK_ROLE_OF |= dict.fromkeys(ALARM_COLUMNS, "comment")
 #: An alarm cell that says there is none, as a key of `says_no_alarm`
@@ -2114,6 +2115,10 @@ _TIME_KEYS = frozenset({
     "specimencollectiontime", "collectedtime", "entnahmezeit", "uhrzeit", "heuredeprélèvement",
     "heuredeprelevement", "horadetoma", "horadeextraccion",
     "colltm", "colltime", "colltimes",  # Sunquest's 'COLL TM' (lab QA round 12)
+    # beside a date column only (lab QA round 16: EHR's 'Date,Time' and 'Fecha,Hora' were
+    # ignored, and two draws of a day made one panel, 'high at the same time')
+    "time", "hour", "clocktime", "specimentime", "sampletime", "hora", "heure", "zeit", "tijd",
+    "ora", "heureprélèvement",  # ('Heure de prélèvement' too: the key leaves 'de' out)
 })  # fmt: skip
 
 
@@ -2180,7 +2185,8 @@ def _with_visit(layout: Layout, cells: list[str]) -> Layout:
         return layout
     date = layout.roles.get("collected_at")
     date_header = cells[date] if date is not None and date < len(cells) else ""
-    by_visit = date is None or _header_key_of(date_header) in _TIMEPOINT_KEYS
+    # a time of day alone ('Collection Time': 08:30) dates nothing: it is read as a timepoint
+    by_visit = date is None or _header_key_of(date_header) in _TIMEPOINT_KEYS | _TIME_KEYS
     read = (cells[visits[0]],) if by_visit else ()
     named = f"column '{shorten(cells[visits[0]])}' names it" if by_visit else ""
     dated = "" if date is None else f"column '{shorten(cells[date])}' dates each collection"
@@ -6173,7 +6179,9 @@ class DateWithTime(_RowsRewritten):
                 said = _time_of_day(time)
                 if said is not None:
                     cells[self.date] = f"{date} {said}"
-                elif _LOOKS_LIKE_A_TIME.match(time):  # '25:00': the day alone, said at the end
+                elif not (is_no_value_mark(time) or has_a_date(time)):
+                    # '25:00', 'Pre-dose': the day alone, said at the end (lab QA round 16: a
+                    # timepoint's words were dropped unsaid, and two draws made one panel)
                     left = self.stats.times_left_out  # (QA: it was dropped without a word)
                     if left is None:
                         line = self.before + self.reader.line_num - _line_breaks(cells)  # type: ignore[attr-defined]
@@ -6242,12 +6250,6 @@ def with_time_of_day(
     if layout.time_column is None:
         return reader
     return DateWithTime(reader, date, layout.time_column, stats, lines_before)
-
-
-#: A cell written as a time, of the clock or not ('25:00', '8:61', '13:00 PM')
-_LOOKS_LIKE_A_TIME = lazy_pattern(
-    r"T?\d{1,2}\s*[:hH.]\s*\d{2}|\d{3,4}(?:\s*(?:h|hrs?|hours))?$", re.IGNORECASE
-)
 
 
 class _SampleRow(NamedTuple):

@@ -46,6 +46,7 @@ from panelcli.ranges import (
     ReferenceSet,
     bundled_reference_sets,
     known_category,
+    known_name,
     names_a_form,
     same_marker,
 )
@@ -1363,8 +1364,7 @@ def _lab_comment_sentences(results: Sequence[Result], rows: Sequence[Issue] = ()
         if row.lab_comment:
             on.setdefault(row.lab_comment, []).append(row.marker or f"line {row.line}")
     text = [
-        f"The lab left a comment on {join_names(list(dict.fromkeys(names)))}: "
-        f"'{shorten(comment, 200)}'."
+        f"The lab left a comment {_on_or_beside(comment, names)}: '{shorten(comment, 200)}'."
         for comment, names in list(on.items())[:COMMENTS_QUOTED]
     ]
     more = [name for names in list(on.values())[COMMENTS_QUOTED:] for name in names]
@@ -1383,6 +1383,21 @@ def _lab_comment_sentences(results: Sequence[Result], rows: Sequence[Issue] = ()
         see = join_names(["the notes", *lists]) if lists else "their notes"
         text.append(f"The lab left comments on {where} too (see {see}).")
     return text
+
+
+def _on_or_beside(comment: str, names: Sequence[str]) -> str:
+    """'on IL-6', or 'next to the IL-6 result' where the comment names a marker it is not of
+    (lab QA round 15: a wide row's 'IL-8 QNS' was 'a comment on IL-6', IL-8 being blank)."""
+    markers = join_names(list(dict.fromkeys(names)))
+    others = {known_name(word) for word in _COMMENT_WORDS.split(comment)} - {None, *names}
+    if not others:
+        return f"on {markers}"
+    return f"next to the {markers} {'result' if len(set(names)) == 1 else 'results'}"
+
+
+#: Where a comment's words part ('IL-8 QNS;IL-10 hemolyzed'): not at '-' or '/', which
+#: marker names have
+_COMMENT_WORDS = lazy_pattern(r"[\s,;:()]+")
 
 
 def _what_decided(group: Sequence[Result]) -> str:

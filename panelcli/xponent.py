@@ -1,5 +1,6 @@
 """Luminex xPONENT batch exports: a block per kind of value ('DataType: Median', 'Result',
-'Units' …), of which panelcli reads the concentrations, with the units the 'Units' block gives.
+'Units' …), of which panelcli reads the concentrations, with the units the 'Units' block gives
+and each well's alarms the 'Warnings/Errors' block gives.
 
 Imported only for a file whose first lines hold a 'DataType:' line (start-up, issue 7).
 """
@@ -69,10 +70,17 @@ def concentration_block(lines: list[str], delimiter: str) -> BlocksRead | None:
     header = next((row for row in chosen.rows if sum(1 for c in row[2] if c.strip()) >= 2), None)
     units_block = next((b for b in blocks if header_key(b.kind) in ("units", "unit")), None)
     units = _units(units_block, header[2]) if units_block and header else {}
+    alarms_block = next((b for b in blocks if _letters(b.kind) in _ALARM_BLOCKS), None)
+    alarms = _alarms(alarms_block) if alarms_block and header else {}
+    wells = 0
+    if alarms and header is not None:
+        wells = _with_alarms(out, chosen, header, alarms, delimiter)
     others = [
         f"'{shorten(b.kind)}' (line {b.line})"
         for b in blocks
-        if b is not chosen and not (units and b is units_block)
+        if b is not chosen
+        and not (units and b is units_block)
+        and not (wells and b is alarms_block)
     ]
     from_units = (
         f", each analyte's unit from its 'Units' block (line {units_block.line})"
@@ -84,10 +92,16 @@ def concentration_block(lines: list[str], delimiter: str) -> BlocksRead | None:
         if others
         else ""
     )
+    from_alarms = (
+        f", with the alarms its '{shorten(alarms_block.kind)}' block (line {alarms_block.line}) "
+        f"gives {'one well' if wells == 1 else f'{wells} wells'} (their results are not judged)"
+        if wells and alarms_block
+        else ""
+    )
     said = (
         "the file has a block per kind of value (a Luminex instrument's export): its "
         f"'{shorten(chosen.kind)}' block of concentrations (line {chosen.line}) was read"
-        f"{from_units}{left_out}"
+        f"{from_units}{from_alarms}{left_out}"
     )
     by_column = {
         i: units[cell.strip()]
@@ -115,6 +129,76 @@ def _blocks(lines: list[str], delimiter: str) -> tuple[int, list[ValueBlock]]:
     except csv.Error:  # a broken quote: the reader names its row, as in any file
         return 0, []
     return preamble, blocks
+
+
+#: The block of each well's warnings and errors ('DataType:','Warnings/Errors')
+_ALARM_BLOCKS = frozenset({"warningserrors", "warnings", "errors", "warningsanderrors"})
+#: Its column of the well, of how bad, and of what happened
+_LOCATION, _STATUS, _MESSAGE = "location", "status", "message"
+#: Its status of a well with nothing wrong
+_NO_ALARM = frozenset({"", "ok", "none", "pass", "passed", "valid"})
+
+
+def _letters(kind: str) -> str:
+    """A block's kind as a key of letters ('Warnings/Errors': 'warningserrors')."""
+    return "".join(character for character in header_key(kind) if character.isalnum())
+
+
+def _alarms(block: ValueBlock) -> dict[str, str]:
+    """Each well's alarms ('2(1,B1)': "Error: results not valid"), as the block's rows under
+    its 'Location', 'Status', 'Message' header give them (lab QA round 16: a well the
+    instrument called not valid was judged normal, exit 0)."""
+    columns: dict[str, int] | None = None
+    found: dict[str, list[str]] = {}
+    for _, _, cells in block.rows:
+        stripped = [cell.strip() for cell in cells]
+        if columns is None:
+            keys = [header_key(cell) for cell in stripped]
+            if _LOCATION in keys:
+                columns = {
+                    key: keys.index(key) for key in (_LOCATION, _STATUS, _MESSAGE) if key in keys
+                }
+            continue
+        well, status, message = (
+            stripped[i] if (i := columns.get(key, len(stripped))) < len(stripped) else ""
+            for key in (_LOCATION, _STATUS, _MESSAGE)
+        )
+        if well and (message or status) and header_key(status) not in _NO_ALARM:
+            found.setdefault(well, []).append(": ".join(filter(None, (status, message))))
+    return {well: "; ".join(said) for well, said in found.items()}
+
+
+def _with_alarms(
+    out: list[str],
+    block: ValueBlock,
+    header: tuple[int, int, list[str]],
+    alarms: dict[str, str],
+    delimiter: str,
+) -> int:
+    """`out`'s rows of `block` with a 'Warnings/Errors' column after their cells, each well's
+    alarms in it (read as an instrument's alarm column: such a result is not judged); how many
+    of its wells have one. Rows over several lines are left as they are."""
+    keys = [header_key(cell) for cell in header[2]]
+    if _LOCATION not in keys:
+        return 0
+    location = keys.index(_LOCATION)
+    wells = 0
+    for first, last, cells in block.rows:
+        if first != last or first < header[0]:
+            continue
+        if first == header[0]:
+            cell = "Warnings/Errors"
+        elif location < len(cells) and (said := alarms.get(cells[location].strip())):
+            cell, wells = said, wells + 1
+        else:
+            cell = ""
+        line = out[first - 1]
+        text = line.rstrip("\r\n")
+        quoted = '"' + cell.replace('"', '""') + '"' if cell else ""
+        # under the header's last column, however many cells a row leaves out at its end
+        pad = delimiter * max(1, len(header[2]) - len(cells) + 1)
+        out[first - 1] = f"{text}{pad}{quoted}{line[len(text) :]}"
+    return wells
 
 
 def _units(block: ValueBlock, header: list[str]) -> dict[str, str]:

@@ -114,3 +114,49 @@ def test_a_table_above_its_units_block_is_still_read_down_to_it(tmp_path: Path) 
     report = check_file(path)
     assert [r.value for p in report.panels for r in p.results] == [1.0]
     assert [(i.code, i.line) for i in report.rejected] == [("file-unreadable", 3)]
+
+
+def _with_alarms(text: str, *alarms: str) -> str:
+    """`text` with a 'Warnings/Errors' block of `alarms` ('"2(1,A2)","Error","…"')."""
+    block = ['"DataType:","Warnings/Errors"', '"Location","Status","Message"', *alarms, ""]
+    return text + "\r\n".join(block) + "\r\n"
+
+
+def test_a_well_the_instrument_calls_not_valid_is_not_judged(tmp_path: Path) -> None:
+    """Lab QA round 16: the 'Warnings/Errors' block was left out, and a well whose aspiration
+    failed ('results not valid') was judged normal, exit 0."""
+    path = tmp_path / "batch.csv"
+    path.write_text(
+        _with_alarms(
+            full_batch(wells=4),
+            '"3(1,A3)","Error","Insufficient bead count; results not valid"',
+            '"4(1,A4)","OK",""',
+            '"9(1,B1)","Warning","a well of no result"',
+        ),
+        encoding="utf-8",
+    )
+    report = check_file(str(path))
+    by_sample = {p.sample_id: [r.status.value for r in p.results] for p in report.panels}
+    assert by_sample == {
+        "Pat-002": ["high", "normal", "normal"],
+        "Pat-003": ["indeterminate"] * 3,
+        "Pat-004": ["high", "normal", "normal"],
+    }
+    note = report.panels[1].results[0].note
+    assert note is not None
+    assert note.startswith("the instrument marked it ('Error: Insufficient bead count")
+    said = next(w.message for w in report.warnings if "block per kind" in w.message)
+    assert "with the alarms its 'Warnings/Errors' block" in said
+    assert "gives one well (their results are not judged)" in said
+    assert "'Warnings/Errors' (line" not in said  # not among the blocks left out
+
+
+def test_a_warnings_block_that_names_no_well_of_the_results_is_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "batch.csv"
+    path.write_text(
+        _with_alarms(full_batch(wells=3), '"9(1,B1)","Error","no such well"'), encoding="utf-8"
+    )
+    report = check_file(str(path))
+    assert {r.status.value for p in report.panels for r in p.results} <= {"normal", "high"}
+    said = next(w.message for w in report.warnings if "block per kind" in w.message)
+    assert "'Warnings/Errors' (line" in said

@@ -2317,9 +2317,11 @@ class Interpreter:
                 )  # fmt: skip
             yield from self._given(m, parsed, unjudged)
             return
-        diluted = bool(
-            parsed.number is not None and (words := instrument_name(m.marker)) and words.diluted
-        )
+        # with a number or not: 'ND' under 'IL-6 x10' was judged by the set's undiluted limit
+        # of detection, even critical (audit round 16)
+        diluted = bool((words := instrument_name(m.marker)) and words.diluted)
+        # a bare number is read 'at least' so ('>300' is as written): its note says why
+        at_least_a_number = diluted and parsed.number is not None and not parsed.comparator
         if diluted:
             at_least = yield from self._diluted(m, parsed)
             if at_least is None:
@@ -2413,7 +2415,7 @@ class Interpreter:
             result = self._for_another_fluid(named, entry, result)
         result = self._commented(m, _said_if_a_mean(m, result))
         said = None
-        if diluted:  # why 'at least' (review: said only in the file's warning)
+        if at_least_a_number:  # why 'at least' (review: said only in the file's warning)
             said = (
                 f"'{shorten(m.marker.strip())}' is a diluted sample's result, read as at least "
                 "the number written"
@@ -3981,11 +3983,18 @@ class Interpreter:
         whole = None if hint else self.ranges.without_form(written)
         visit = _VISIT_SUFFIX.match(written)
         visited = self.ranges.resolve(visit["name"]) if visit else None
+        timepoint = _TIMEPOINT_SUFFIX.match(written) if visited is None else None
+        timed = self.ranges.resolve(timepoint["name"]) if timepoint else None
         if visited is not None and visit is not None:
             # a study's wide export of visits side by side (lab QA: 'IL-6_v2' had no word)
             note += (
                 f"; it looks like {visited} at visit {visit['visit']}: panelcli reads one "
                 "collection per row, so put each visit in a row of its own, with its date"
+            )
+        elif timed is not None and timepoint is not None:
+            note += (
+                f"; it looks like {timed} at '{shorten(timepoint['when'])}': panelcli reads one "
+                "collection per row, so put each time point in a row of its own, with its date"
             )
         elif hint:
             note += f"; check the name (did you mean {hint}?)"
@@ -4159,7 +4168,7 @@ class Interpreter:
         multiplied out by the dilution (lab QA round 15: 1250 pg/mL had no range, exit 0); a
         '<2', whose limit may be ten times higher, is refused (None)."""
         marker = shorten(m.marker.strip())
-        if parsed.comparator in ("<", "<="):
+        if parsed.comparator in ("<", "<="):  # '<2', and 'ND' with no number (audit round 16)
             yield self._reject(
                 m, "value-diluted-censored", f"value '{shorten(m.value.strip())}' of '{marker}', "
                 "a diluted sample's, cannot be judged: if its limit is not multiplied out by the "
@@ -6083,6 +6092,14 @@ def _same_person(one: Result | Issue, other: Result | Issue) -> bool:
 
 #: A marker's name with a study visit after it ('IL-6_v2', 'IL-6 Visit 3', 'il6.v1')
 _VISIT_SUFFIX = lazy_pattern(r"(?P<name>.+?)[\s_.-]+v(?:isit)?[\s_.-]?(?P<visit>\d{1,3})\Z", re.I)
+#: ... or a time point ('IL-6 Day 7', 'IL-6 Baseline', 'IL-6 24h', 'il6_bl': lab QA round 16,
+#: a high IL-6 was no_reference with no word)
+_TIMEPOINT_SUFFIX = lazy_pattern(
+    r"(?P<name>.+?)[\s_.-]+(?P<when>baseline|bl|screening|scr|pre|post|pre-?(?:dose|op)"
+    r"|post-?(?:dose|op)|follow-?up|fu|(?:day|d|week|wk|w|month|m|t)[\s_.-]?\d{1,3}"
+    r"|\d{1,3}[\s_.-]?(?:h|hr|hrs|hours?))\Z",
+    re.I,
+)
 
 
 def _same_specimen(result: Result, earlier: Result) -> bool:

@@ -874,7 +874,11 @@ _ASSAY_AFTER = lazy_pattern(
 )
 _ASSAY_BEFORE = lazy_pattern(
     r"(?:(?-i:hs)-?(?=[A-Z])|hs[\s-]+|high(?:ly)?[\s-]+sensitiv(?:e|ity)[\s-]+"
-    r"|ultra-?\s*sensitive[\s-]+)(?P<name>\S.*)",
+    r"|ultra-?\s*sensitive[\s-]+"
+    # an analyzer's name first, as its maker names the test ('Elecsys IL-6': lab QA round 16,
+    # no hint)
+    r"|(?:elecsys|cobas|roche|siemens|immulite|atellica|abbott|architect|alinity|beckman"
+    r"|diasorin|liaison|quanterix|simoa|luminex|msd|ella)[\s-]+)(?P<name>\S.*)",
     re.IGNORECASE,
 )
 _BRACKETED = lazy_pattern(r"\s*[(\[]([^()\[\]]*)[)\]]")

@@ -702,7 +702,9 @@ _WEAK_ROLE_OF |= dict.fromkeys(
      "clinicaleventdttm", "clinicaleventdatetime",  # Cerner's
      # lab QA round 8: Epic's Reporting Workbench and Clarity, REDCap's, and others'
      "specimentakentime", "specimentakendate", "specimntakentime", "collectioninstant",
-     "samplingdate", "datesampled", "blooddrawdate", "dateofblooddraw"),
+     "samplingdate", "datesampled", "blooddrawdate", "dateofblooddraw",
+     # REDCap's label of a form's field (lab QA round 16)
+     "dateofsamplecollection", "dateofspecimencollection", "samplecollectiondate"),
     "collected_at",
 ) | dict.fromkeys(
     # lab QA round 8: Epic's 'Lab Status' (a preliminary result was shown as final) and
@@ -1674,6 +1676,8 @@ class Layout(NamedTuple):
     #: ... and a visit column read before a timepoint column's cell ('Day 8' and 'Pre-dose'
     #: as 'Day 8 Pre-dose'; see `VisitWithTimepoint`)
     visit_column: int | None = None
+    #: ... a column of REDCap's repeat instance in the timepoint's place ('baseline #2')
+    visit_instance: bool = False
     #: A Luminex xPONENT export (its lines above the header name the program or a 'DataType:'
     #: block), whose sample ids Control1, Control2 … name the kit's controls
     xponent_export: bool = False
@@ -2143,7 +2147,48 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         return None
     if time is not None:
         layout = layout._replace(time_column=time)
-    return _rerun_marks_said(_with_visit(layout, cells), cells)
+    layout = _rerun_marks_said(_with_visit(layout, cells), cells)
+    return _timepoints_said(_redcap_form_said(layout, cells), cells)
+
+
+#: A study's time point's names that no reading takes as the collection's ('LBTPT', SDTM's)
+_TIMEPOINTS_NOT_READ = frozenset({
+    "lbtpt", "pctpt", "plannedtimepoint", "samplingtimepoint", "zeitpunkt", "timepostdose",
+    "hourspostdose",
+})  # fmt: skip
+
+
+def _timepoints_said(layout: Layout, cells: list[str]) -> Layout:
+    """`layout`, with why a time point's column beside the collection's date is not read: the
+    results of one day's time points are one panel (lab QA round 16: 'not a known field' said
+    nothing of a pre-dose and a 4 h post-dose result read as one)."""
+    date = layout.roles.get("collected_at")
+    points = [
+        cell for cell in cells
+        if cell in layout.ignored and cell not in layout.not_read
+        and _header_key_of(cell) in _TIMEPOINTS_NOT_READ | _TIMEPOINT_KEYS
+    ]  # fmt: skip
+    if date is None or not points:
+        return layout
+    why = _not_read_because(
+        f"it names a time point, and column '{shorten(cells[date])}' dates each collection: "
+        "results of one day with no time of day are one panel, whatever their time points "
+        "(give each its time, as in 2026-03-02T08:00, to have them apart)"
+    )
+    return layout._replace(not_read={**layout.not_read, **dict.fromkeys(points, why)})
+
+
+def _redcap_form_said(layout: Layout, cells: list[str]) -> Layout:
+    """`layout`, with why REDCap's column of a row's repeating form is not read."""
+    forms = [cell for cell in cells if cell in layout.ignored and cell not in layout.not_read
+             and _header_key_of(cell) in _REDCAP_FORM]  # fmt: skip
+    if not forms:
+        return layout
+    why = _not_read_because(
+        "it names REDCap's repeating form of a row's values; a row with none and no values, "
+        "REDCap's row of the record's event, is skipped"
+    )
+    return layout._replace(not_read={**layout.not_read, **dict.fromkeys(forms, why)})
 
 
 #: A column that marks a row as a test run again ('Rerun' Y/N), not read: its rows are
@@ -2177,9 +2222,13 @@ def _with_visit(layout: Layout, cells: list[str]) -> Layout:
     one, or before a timepoint column's cell (lab QA round 14: 'Pre-dose' of Screening and
     of Day 8 made one panel); a column read already keeps its role."""
     keys = {i: _header_key_of(cell) for i, cell in enumerate(cells) if cell in layout.ignored}
+    # REDCap's 'Event Name' (its labels export) beside its repeating form's columns only: a
+    # bare 'Event' names the test in some LIS exports
+    redcap = not {*_REDCAP_FORM, *_REDCAP_INSTANCE}.isdisjoint(keys.values())
     # a visit's name before its number ('SCREENING' is clearer than SDTM's VISITNUM 1)
     visits = sorted(
-        (i for i, key in keys.items() if key in VISIT_KEYS), key=lambda i: keys[i] in _VISIT_NUMBERS
+        (i for i, key in keys.items() if key in VISIT_KEYS or (redcap and key == "eventname")),
+        key=lambda i: keys[i] in _VISIT_NUMBERS,
     )
     if not visits:
         return layout
@@ -2195,12 +2244,59 @@ def _with_visit(layout: Layout, cells: list[str]) -> Layout:
         ignored=[name for name in layout.ignored if name not in read],
         not_read={**layout.not_read, **{cells[i]: why for i in visits if cells[i] not in read}},
     )
+    instance = next((i for i, key in keys.items() if key in _REDCAP_INSTANCE), None)
+    if date is None and instance is not None:
+        # REDCap's form filled in twice at one event: two collections (lab QA round 16: one
+        # panel, 'IL-6 tested more than once')
+        return layout._replace(
+            roles={**layout.roles, "collected_at": instance},
+            ignored=[name for name in layout.ignored if name != cells[instance]],
+            visit_column=visits[0], visit_instance=True, collected_by_visit=True,
+        )  # fmt: skip
     if date is None:
         roles = {**layout.roles, "collected_at": visits[0]}
         return layout._replace(roles=roles, collected_by_visit=True)
     if by_visit:
         return layout._replace(visit_column=visits[0], collected_by_visit=True)
     return layout
+
+
+#: SDTM LB's unit and range of the result as collected, and of the standardized one
+_SDTM_SETS = {
+    "unit": ("lborresu", "lbstresu"),
+    "range_low": ("lbornrlo", "lbstnrlo"),
+    "range_high": ("lbornrhi", "lbstnrhi"),
+}
+
+
+def _sdtm_as_one_set(
+    cells: list[str], roles: dict[str, int], unmapped: list[int], not_read_why: dict[int, str]
+) -> None:
+    """An SDTM value read with the unit and range of its own set, as collected (LBORRES) or
+    standardized (LBSTRESN), never the other's (audit round 16: LBSTRESN 0.009, in ng/mL, was
+    judged in LBORRESU's pg/mL, normal, exit 0); with none of its own, none."""
+    value = roles.get("value")
+    value_key = _header_key_of(cells[value]) if value is not None else ""
+    if value is None or value_key not in ("lborres", "lbstresc", "lbstresn"):
+        return
+    standardized = value_key != "lborres"
+    columns = {_header_key_of(cell): i for i, cell in enumerate(cells)}
+    for role, pair in _SDTM_SETS.items():
+        own, other = pair[standardized], pair[not standardized]
+        held = roles.get(role)
+        if held is not None and _header_key_of(cells[held]) == other:
+            del roles[role]
+            unmapped.append(held)
+            whose = "result as collected" if standardized else "standardized result"
+            not_read_why[held] = _not_read_because(
+                f"it belongs to the study's {whose}, and the value is read from column "
+                f"'{shorten(cells[value])}'"
+            )
+        if role not in roles and own in columns:
+            roles[role] = columns[own]
+            if columns[own] in unmapped:
+                unmapped.remove(columns[own])
+            not_read_why.pop(columns[own], None)
 
 
 def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -> Layout | None:
@@ -2414,6 +2510,7 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
         elif header_key(split_header_unit(cells[index])[0]) in _EXPECTED:
             expected[index] = cells[index].strip()
             unmapped.remove(index)
+    _sdtm_as_one_set(cells, roles, unmapped, not_read_why)
     # an order or tube number, only where nothing else is, or 'Specimen' (then its type)
     held = roles.get("sample_id")
     if held is None or _header_key_of(cells[held]) in _SPECIMEN_OR_ITS_TYPE:
@@ -2511,9 +2608,16 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
             and not marker_named(name)  # a set's own marker may be called 'CD4 Count'
         ):  # fmt: skip
             # 'IL-6 SD (pg/mL)' has a unit, but is no result: never judged as one.
+            # a dilution's: are its values multiplied by it? (audit round 16: said only in
+            # a long file, of its 'Dil' column)
+            judged = (
+                f"; {shorten(words.marker)}'s values were judged as written, not multiplied by it"
+                if header_key(words.not_a_value) in _DILUTION_NAMES
+                else ""
+            )
             not_read[index] = _not_read_because(
                 f"it gives {whose_figure(words.not_a_value)} for "
-                f"{shorten(words.marker)}, not the sample's result"
+                f"{shorten(words.marker)}, not the sample's result{judged}"
             )
         elif not marker_named(name) and any(
             marker_named(marker) for marker, _ in _marker_and_role(name)
@@ -4924,7 +5028,11 @@ def printed_range(cells: list[str], roles: dict[str, int], unit: str | None = No
     )
     if low and high:
         return with_range_unit(f"{low}-{high}", unit)
-    return with_range_unit(f"≤ {high}" if high else f"≥ {low}" if low else "", unit)
+    # a limit with its own sign ('<7' in 'Ref High', SDTM's LBORNRHI) as written (audit round
+    # 16: 'reference range '≤ <7' is not in a form panelcli reads', which no cell said)
+    if high:
+        return with_range_unit(high if high[:1] in "<≤" else f"≤ {high}", unit)
+    return with_range_unit(low if low[:1] in ">≥" else f"≥ {low}" if low else "", unit)
 
 
 def gives_a_limit(cell: str) -> bool:
@@ -6190,14 +6298,25 @@ class DateWithTime(_RowsRewritten):
         return cells
 
 
+#: REDCap's column naming the repeating form of a row's values; a row with none and no
+#: values is REDCap's row of the record and its event, in every such export (lab QA round 16:
+#: refused, so every run exited 2), said in the column's warning
+_REDCAP_FORM = frozenset({"redcaprepeatinstrument", "repeatinstrument"})  # raw, and labels
+#: ... and of which time the form was filled in for that event (1, 2 …): each one a collection
+_REDCAP_INSTANCE = frozenset({"redcaprepeatinstance", "repeatinstance"})
+
+
 class VisitWithTimepoint(_RowsRewritten):
     """A csv reader whose rows give a study's visit before its timepoint, in the timepoint's
     cell ('Day 8 Pre-dose'; see `Layout.visit_column`): every path reads the collection so."""
 
-    __slots__ = ("visit", "timepoint")
+    __slots__ = ("visit", "timepoint", "instance")
 
-    def __init__(self, reader: Iterator[list[str]], visit: int, timepoint: int) -> None:
+    def __init__(
+        self, reader: Iterator[list[str]], visit: int, timepoint: int, instance: bool = False
+    ) -> None:
         self.reader, self.visit, self.timepoint = reader, visit, timepoint
+        self.instance = instance  # the timepoint is REDCap's instance ('1': 'visit #1')
 
     def __next__(self) -> list[str]:
         cells = next(self.reader)
@@ -6207,6 +6326,8 @@ class VisitWithTimepoint(_RowsRewritten):
                 timepoint = ""  # 'N/A', '-': the visit alone (fourth review: visits merged)
             if not visit or (timepoint and _is_a_date(timepoint)):
                 pass  # a date tells the visits apart, and counts an age (review: lost so)
+            elif timepoint.isdecimal() and self.instance:
+                cells[self.timepoint] = f"{visit} #{timepoint}"  # REDCap's form filled in again
             elif timepoint:
                 cells[self.timepoint] = f"{visit} {timepoint}"
             else:
@@ -6246,7 +6367,7 @@ def with_time_of_day(
     if date is None:
         return reader
     if layout.visit_column is not None:
-        return VisitWithTimepoint(reader, layout.visit_column, date)
+        return VisitWithTimepoint(reader, layout.visit_column, date, layout.visit_instance)
     if layout.time_column is None:
         return reader
     return DateWithTime(reader, date, layout.time_column, stats, lines_before)
@@ -7039,6 +7160,10 @@ def measurement_reader(
     critical_of = critical_cells(header, layout) if long else None
     assay_limits_of = assay_limit_cells(layout) if long else None
     i_comment = layout.roles.get("comment")  # a wide row's is each of its results'
+    # REDCap's form of repeated results: a row that names none is the record's event's
+    i_redcap_form = next(
+        (i for i, name in enumerate(header) if _header_key_of(name) in _REDCAP_FORM), None
+    )
     # The cells `Interpreter._long_rows` takes as written (ids it composes itself, dates are
     # composed where read; a value it takes is digits): the general path composes the others'
     # accents (see `read`), a wide file's all (it has no short path)
@@ -7735,6 +7860,8 @@ def measurement_reader(
                     "; ".join(filter(None, (own_comment, comment))) or None,
                     fluid_of(cells, fluid_at) if fluid_at else None, qc_code,
                 )  # fmt: skip
+            if not produced and i_redcap_form is not None and not cell(cells, i_redcap_form):
+                continue  # REDCap's row of the record's event, of no form's (`_REDCAP_FORM`)
             if not produced:
                 # Its sample, if the row names one, is still known: its panel says so (QA).
                 short = f" (row has {count} of {width} cells)" if cut else ""

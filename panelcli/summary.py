@@ -1195,7 +1195,9 @@ def _summary(
     # one person's IL-6 and another's TNF-α were 'both high at the same time')
     apart_from_far = far and len(far) < len(high)
     read_high = [r for r in high if not far_past_range(r)] if apart_from_far else high
-    text.extend(_group_sentences(read_high, apart=bool(others)))
+    # markers tested more than once may be of draws hours apart (lab QA round 16: a pre-dose
+    # TNF-α and a post-dose IL-6 were 'high at the same time')
+    text.extend(_group_sentences(read_high, apart=bool(others), repeated=bool(repeated)))
     read = [r for r in results if not far_past_range(r)] if apart_from_far else results
     storm_names = None if others else _storm_like(read)
     storm = storm_names is not None
@@ -1567,9 +1569,12 @@ def _counts_sentence(
     return sentence
 
 
-def _group_sentences(high: Sequence[Result], apart: bool = False) -> list[str]:
+def _group_sentences(
+    high: Sequence[Result], apart: bool = False, repeated: bool = False
+) -> list[str]:
     """One short paragraph per group of raised markers: what they do, how far, what it can mean
-    (`apart`: the results may be more than one person's, so none are read together)."""
+    (`apart`: the results may be more than one person's, so none are read together;
+    `repeated`: a marker was tested more than once, so they may not be of one time)."""
     groups: dict[str, list[Result]] = {}
     for result in high:
         category = known_category(result.category) or _bundled_category(result.marker) or ""
@@ -1603,8 +1608,9 @@ def _group_sentences(high: Sequence[Result], apart: bool = False) -> list[str]:
             together = "Both of them are" if two else "Several of them are"
             # 'by these ranges': strong by one lab's limit is mild by another's (educator QA
             # round 12: the same two values were either, by the set chosen)
+            when = "in this sample" if repeated else "at the same time"
             sign = (
-                f"{together} high at the same time. "
+                f"{together} high {when}. "
                 f"By these ranges, this can be a sign of {strength} inflammation in the body."
             )
         # QA: CRP and Ferritin high together said nothing of iron, which explain says

@@ -131,3 +131,168 @@ def test_words_in_a_time_column_are_said_not_dropped(write_csv) -> None:
     assert warning.message.startswith(
         "2 rows give a collection time (the first, line 2: 'Pre-dose') that is no time of day"
     )
+
+
+def test_an_sdtm_standardized_value_is_read_with_its_own_unit_and_range(write_csv) -> None:
+    """Audit round 16 #1: LBSTRESN 0.009 (ng/mL) was judged in LBORRESU's pg/mL, and against
+    LBORNRHI's range: normal, exit 0, for 9 pg/mL."""
+    path = write_csv(
+        "USUBJID,LBTEST,LBORRESU,LBORNRHI,LBSTRESN,LBSTRESU,LBSTNRHI\n"
+        "U1,Interleukin 6,pg/mL,7,0.009,ng/mL,0.007\n"
+    )
+    report = check_file(path)
+    [result] = report.panels[0].results
+    assert (result.value, result.unit, result.status) == (9.0, "pg/mL", Status.HIGH)
+    assert result.reference is not None and result.reference.high == 7.0
+    said = {w.column: w.message for w in report.warnings if w.code == "column-ignored"}
+    assert said["LBORRESU"] == (
+        "column 'LBORRESU' was not read: it belongs to the study's result as collected, and the "
+        "value is read from column 'LBSTRESN'"
+    )
+    assert set(said) == {"LBORRESU", "LBORNRHI"}
+
+
+def test_an_sdtm_value_as_collected_takes_no_standardized_unit(write_csv) -> None:
+    """... and LBORRES 2 beside LBSTRESU ng/mL alone was read as 2 ng/mL, high: its own unit
+    is not given."""
+    path = write_csv("USUBJID,LBTEST,LBORRES,LBSTRESN,LBSTRESU\nU1,Interleukin 6,2,0.002,ng/mL\n")
+    report = check_file(path)
+    assert [r for p in report.panels for r in p.results] == []
+    assert [r.code for r in report.rejected] == ["unit-missing"]
+
+
+@pytest.mark.parametrize("value", ["ND", "BLQ", "OOR <", "< LOD"])
+def test_a_diluted_result_with_no_number_below_a_limit_is_refused(write_csv, value) -> None:
+    """Audit round 16 #2: 'ND' under 'IL-6 x10' was judged by the set's undiluted limit of
+    detection: critical, low or normal; '<2' there was refused."""
+    path = write_csv(f"Sample ID,Test,Result,Units\nS1,IL-6 x10,{value},pg/mL\n")
+    report = check_file(path)
+    assert [r for p in report.panels for r in p.results] == []
+    assert [r.code for r in report.rejected] == ["value-diluted-censored"]
+
+
+def test_a_diluted_result_above_its_limit_is_still_at_least_it(write_csv) -> None:
+    path = write_csv("Sample ID,Test,Result,Units\nS1,IL-8 x10,>300,pg/mL\n")
+    [result] = check_file(path).panels[0].results
+    assert (result.comparator, result.status, result.note) == (">", Status.HIGH, None)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "text"),
+    [("", "<7", "< 7 pg/mL"), ("", "<=7", "≤ 7 pg/mL"), ("", "7", "≤ 7 pg/mL")],
+)
+def test_a_limit_cell_with_its_own_sign_is_read_as_written(write_csv, low, high, text) -> None:
+    """Audit round 16 #6: 'Ref High' (or SDTM's LBORNRHI) of '<7' was 'reference range '≤ <7'
+    is not in a form panelcli reads'."""
+    path = write_csv(f"Sample,Test,Result,Units,Ref Low,Ref High\nS1,IL-6,5,pg/mL,{low},{high}\n")
+    report = check_file(path)
+    [result] = report.panels[0].results
+    assert result.reference is not None and result.reference.text == text
+    assert "range-unreadable" not in [w.code for w in report.warnings]
+
+
+def test_a_wide_dilution_column_says_the_values_were_judged_as_written(write_csv) -> None:
+    path = write_csv("sample_id,IL-8 (pg/mL),IL-8 Dil\nS1,<2,10\n")
+    [warning] = check_file(path).warnings
+    assert warning.message.endswith("; IL-8's values were judged as written, not multiplied by it")
+
+
+REDCAP_RAW = (
+    "record_id,redcap_event_name,redcap_repeat_instrument,redcap_repeat_instance,il6_pgml,"
+    "tnfa_pgml\n101,baseline_arm_1,,,,\n101,baseline_arm_1,cytokine_panel,1,1.2,5.0\n"
+    "101,baseline_arm_1,cytokine_panel,2,35.0,9.0\n102,baseline_arm_1,,,,\n"
+    "102,baseline_arm_1,cytokine_panel,1,1.0,5.0\n"
+)
+
+
+def test_a_redcap_export_of_a_repeating_form_is_read_whole(write_csv) -> None:
+    """Lab QA round 16 #7: REDCap's row of each record's event (no form, no values) was
+    refused, so every such export exited 2; and a form filled in twice at one event made one
+    panel ('IL-6 tested more than once')."""
+    report = check_file(write_csv(REDCAP_RAW))
+    assert report.rejected == []
+    assert [(p.patient_id, p.collected_at, len(p.results)) for p in report.panels] == [
+        ("101", "baseline_arm_1 #1", 2),
+        ("101", "baseline_arm_1 #2", 2),
+        ("102", "baseline_arm_1 #1", 2),
+    ]
+    [said] = [w.message for w in report.warnings if w.column == "redcap_repeat_instrument"]
+    assert "REDCap's row of the record's event, is skipped" in said
+
+
+def test_a_redcap_row_of_a_form_with_no_values_is_still_refused(write_csv) -> None:
+    text = REDCAP_RAW + "103,baseline_arm_1,cytokine_panel,1,,\n"
+    report = check_file(write_csv(text))
+    assert [(r.code, r.line) for r in report.rejected] == [("row-no-values", 7)]
+
+
+def test_a_redcap_labels_export_reads_its_event_and_collection_date(write_csv) -> None:
+    path = write_csv(
+        "Record ID,Event Name,Repeat Instrument,Repeat Instance,Date of sample collection,"
+        "IL-6 (pg/mL)\n101,Baseline,,,,\n101,Baseline,Cytokine Panel,1,2026-03-02,1.2\n"
+        "101,Baseline,Cytokine Panel,2,2026-03-09,35.0\n"
+    )
+    report = check_file(path)
+    assert report.rejected == []
+    assert [p.collected_at for p in report.panels] == ["2026-03-02", "2026-03-09"]
+
+
+def test_an_analyzer_s_name_before_the_marker_gets_a_hint(write_csv) -> None:
+    """'Elecsys IL-6', Roche's name of its test, had no 'did you mean' (a test of its own may
+    need its own range: it is not read as IL-6)."""
+    path = write_csv("Sample,Test,Result,Units\nS1,Elecsys IL-6,48,pg/mL\n")
+    [result] = check_file(path).panels[0].results
+    assert result.status is Status.NO_REFERENCE
+    assert result.note is not None and result.note.endswith("(did you mean IL-6?)")
+
+
+@pytest.mark.parametrize(
+    ("header", "when"),
+    [
+        ("IL-6 Day 7 (pg/mL)", "Day 7"),
+        ("IL-6 Baseline (pg/mL)", "Baseline"),
+        ("IL-6 24h (pg/mL)", "24h"),
+        ("il6_bl_pgml", "bl"),
+        ("IL-6 pre-op (pg/mL)", "pre-op"),
+    ],
+)
+def test_a_wide_column_of_a_marker_at_a_time_point_says_so(write_csv, header, when) -> None:
+    """Lab QA round 16 #4: 'IL-6 Day 7 (pg/mL)' at 48 was no_reference with no word (after the
+    unit, the same words are read)."""
+    path = write_csv(f"Subject ID,IL-10 (pg/mL),{header}\n1001,2.0,48.0\n")
+    result = check_file(path).panels[0].results[1]
+    assert result.status is Status.NO_REFERENCE
+    assert result.note is not None
+    assert result.note.endswith(
+        f"; it looks like IL-6 at '{when}': panelcli reads one collection per row, so put each "
+        "time point in a row of its own, with its date"
+    )
+
+
+SDTM_TIMEPOINTS = (
+    "USUBJID,LBTEST,LBORRES,LBORRESU,LBDTC,LBTPT\n"
+    "U1,Tumor Necrosis Factor Alpha,25.0,pg/mL,2026-03-02,PRE-DOSE\n"
+    "U1,Interleukin 6,1.2,pg/mL,2026-03-02,PRE-DOSE\n"
+    "U1,Tumor Necrosis Factor Alpha,6.0,pg/mL,2026-03-02,4H POST-DOSE\n"
+    "U1,Interleukin 6,52.0,pg/mL,2026-03-02,4H POST-DOSE\n"
+)
+
+
+def test_a_time_point_beside_a_day_says_its_results_are_one_panel(write_csv) -> None:
+    """Lab QA round 16 #5: 'LBTPT' was 'not a known field', and a pre-dose TNF-α and a post-dose
+    IL-6 of one day were 'high at the same time'."""
+    report = check_file(write_csv(SDTM_TIMEPOINTS))
+    [said] = [w.message for w in report.warnings if w.column == "LBTPT"]
+    assert said.startswith(
+        "column 'LBTPT' was not read: it names a time point, and column 'LBDTC' dates each "
+        "collection: results of one day with no time of day are one panel"
+    )
+    [panel] = report.panels
+    assert not any("at the same time" in text for text in panel.summary.text)
+    assert any("Both of them are high in this sample." in text for text in panel.summary.text)
+
+
+def test_markers_tested_once_each_are_still_high_at_the_same_time(write_csv) -> None:
+    path = write_csv("Sample,Test,Result,Units\nS1,TNF-a,25.0,pg/mL\nS1,IL-6,52.0,pg/mL\n")
+    [panel] = check_file(path).panels
+    assert any("Both of them are high at the same time." in text for text in panel.summary.text)

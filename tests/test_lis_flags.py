@@ -270,9 +270,10 @@ def test_of_two_date_columns_with_a_slash_the_collection_date_is_read(tmp_path: 
 
 
 def test_no_header_name_takes_two_roles() -> None:
-    from panelcli.reading import _ROLE_OF, _ROLES, _WEAK_ROLE_OF
+    from panelcli.reading import _ROLE_OF, _ROLES, _SDTM_AS_COLLECTED, _WEAK_ROLE_OF
 
-    assert len(_ROLE_OF) == sum(len(names) for names in _ROLES.values())
+    named = [name for names in _ROLES.values() for name in names] + list(_SDTM_AS_COLLECTED)
+    assert len(_ROLE_OF) == len(named)
     assert not set(_ROLE_OF) & set(_WEAK_ROLE_OF)
 
 

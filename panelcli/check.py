@@ -2414,17 +2414,17 @@ class Interpreter:
             # 'IL-6, Serum' under a set for CSF (review: judged by its range, unsaid)
             result = self._for_another_fluid(named, entry, result)
         result = self._commented(m, _said_if_a_mean(m, result))
-        said = None
+        said = []
+        if read_as_form(m.marker, name):  # written 'IL-12', judged as the set's IL-12 p70
+            said.append(f"'{shorten(m.marker.strip())}' is read as {name}, as this set names it")
         if at_least_a_number:  # why 'at least' (review: said only in the file's warning)
-            said = (
+            said.append(
                 f"'{shorten(m.marker.strip())}' is a diluted sample's result, read as at least "
                 "the number written"
             )
-        elif read_as_form(m.marker, name):  # written 'IL-12', judged as the set's IL-12 p70
-            said = f"'{shorten(m.marker.strip())}' is read as {name}, as this set names it"
-        if said is not None:
+        if said:
             result = result.model_copy(
-                update={"note": "; ".join(filter(None, (said, result.note)))}
+                update={"note": "; ".join([*said, *filter(None, [result.note])])}
             )
         if parsed.flag is not None:
             result = self._printed_as_the_set_s(m, result)
@@ -3987,14 +3987,12 @@ class Interpreter:
         timed = self.ranges.resolve(timepoint["name"]) if timepoint else None
         if visited is not None and visit is not None:
             # a study's wide export of visits side by side (lab QA: 'IL-6_v2' had no word)
-            note += (
-                f"; it looks like {visited} at visit {visit['visit']}: panelcli reads one "
-                "collection per row, so put each visit in a row of its own, with its date"
+            note += f"; it looks like {visited} at visit {visit['visit']}" + _as_its_own(
+                visited, "visit", self._wide
             )
         elif timed is not None and timepoint is not None:
-            note += (
-                f"; it looks like {timed} at '{shorten(timepoint['when'])}': panelcli reads one "
-                "collection per row, so put each time point in a row of its own, with its date"
+            note += f"; it looks like {timed} at '{shorten(timepoint['when'])}'" + _as_its_own(
+                timed, "time point", self._wide
             )
         elif hint:
             note += f"; check the name (did you mean {hint}?)"
@@ -4567,7 +4565,11 @@ class Interpreter:
         first_line, first = seen[_PERSON]
         was, now = first.split("\0"), who.split("\0")
         apart = _fields_apart(was, now)
-        said_as = _WHO_SAID_BY_VISIT if self._by_visit else _WHO_SAID
+        # a visit ('Day 8') as such, a date as one (review: 'visit '09-Mar-2026 08:15'')
+        by_visit = self._by_visit and not any(
+            has_a_date(when[_COLLECTED]) or read_date(when[_COLLECTED]) for when in (was, now)
+        )
+        said_as = _WHO_SAID_BY_VISIT if by_visit else _WHO_SAID
         differ = [(said_as[f], was[f], now[f]) for f in apart]
         given_on = _field_lines(seen)
         lines = sorted({given_on.get(f, first_line) for f in apart})
@@ -6090,6 +6092,17 @@ def _same_person(one: Result | Issue, other: Result | Issue) -> bool:
     )
 
 
+def _as_its_own(marker: str, what: str, wide: bool) -> str:
+    """How to give a marker's results at a visit or time point its name holds: in a wide file,
+    a row each; in a long one (whose rows are apart already: review), under the marker's name."""
+    if wide:
+        return (
+            f": panelcli reads one collection per row, so put each {what} in a row of its own, "
+            "with its date"
+        )
+    return f": name the test {marker} and give the {what} in a date or visit column"
+
+
 #: A marker's name with a study visit after it ('IL-6_v2', 'IL-6 Visit 3', 'il6.v1')
 _VISIT_SUFFIX = lazy_pattern(r"(?P<name>.+?)[\s_.-]+v(?:isit)?[\s_.-]?(?P<visit>\d{1,3})\Z", re.I)
 #: ... or a time point ('IL-6 Day 7', 'IL-6 Baseline', 'IL-6 24h', 'il6_bl': lab QA round 16,
@@ -6196,9 +6209,13 @@ def _judged_alike(
         critical = [who for (who, _), j in zip(rows, judged, strict=True) if j.flag == side * 2]
         times = {j.times_upper_limit for j in judged}
         each = _each_interval(rows, unit)
+        # a censored '>80' past one row's critical limit may reach the others' (audit round
+        # 16: said only where no row's was passed)
+        short = [(row, j) for row, j in zip(rows, judged, strict=True) if j.flag == side]
+        may = _may_reach(certain, [j for _, j in short], tuple(row for row, _ in short), unit)
         return certain._replace(
             times_upper_limit=times.pop() if len(times) == 1 else None,
-            note=f"it is {certain.status.value} by each interval that could apply, and "
+            note=f"{may}it is {certain.status.value} by each interval that could apply, and "
             f"critical by the {'one' if len(critical) == 1 else 'ones'} for "
             f"{' and '.join(critical)} ({each})",
         )

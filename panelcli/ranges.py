@@ -859,6 +859,11 @@ _LOOKALIKES = str.maketrans("АВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡ�
 #: A zero padded before a marker's number ('IL-06'), and a letter O after a digit ('IL-1O')
 _PADDED_ZERO = lazy_pattern(r"(?<=[-\s])0+(?=[1-9])")
 _O_FOR_ZERO = lazy_pattern(r"(?<=\d)[oO]\b")
+#: Analyzers and their makers, as a test's name gives them before or after the marker's
+_ANALYZERS = (
+    "elecsys|cobas|roche|siemens|immulite|atellica|abbott|architect|alinity|beckman|diasorin"
+    "|liaison|quanterix|ella"
+)
 #: An assay's words after a marker's name, as LIS test names write them, and before it
 _ASSAY_AFTER = lazy_pattern(
     r"(?P<name>.*?[^\s,;:_-])[\s,;:_-]*[(\[]?\s*(?:high(?:ly)?[\s-]+sensitiv(?:e|ity)"
@@ -866,8 +871,7 @@ _ASSAY_AFTER = lazy_pattern(
     r"|immunoassay|msd"
     # an analyzer or its maker, and a cartridge's generation ('IL-6 Elecsys', 'IL-8 (Gen 2)':
     # lab QA round 9, no hint)
-    r"|elecsys|cobas|roche|siemens|immulite|atellica|abbott|architect|alinity|beckman|diasorin"
-    r"|liaison|quanterix|ella|simple\s*plex|gen(?:eration)?\s*\d"
+    rf"|{_ANALYZERS}|simple\s*plex|gen(?:eration)?\s*\d"
     # a Simoa kit's ('IL-6 3-Plex A', 'IL-6 Advantage PLUS': lab QA round 12, no hint)
     r"|\d+-?plex(?:\s+[a-z])?|advantage(?:\s+plus)?)\s*[)\]]?",
     re.IGNORECASE,
@@ -877,8 +881,7 @@ _ASSAY_BEFORE = lazy_pattern(
     r"|ultra-?\s*sensitive[\s-]+"
     # an analyzer's name first, as its maker names the test ('Elecsys IL-6': lab QA round 16,
     # no hint)
-    r"|(?:elecsys|cobas|roche|siemens|immulite|atellica|abbott|architect|alinity|beckman"
-    r"|diasorin|liaison|quanterix|simoa|luminex|msd|ella)[\s-]+)(?P<name>\S.*)",
+    rf"|(?:{_ANALYZERS}|simoa|luminex|msd)[\s-]+)(?P<name>\S.*)",
     re.IGNORECASE,
 )
 _BRACKETED = lazy_pattern(r"\s*[(\[]([^()\[\]]*)[)\]]")

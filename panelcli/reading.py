@@ -19,7 +19,7 @@ import stat
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
@@ -1678,6 +1678,9 @@ class Layout(NamedTuple):
     visit_column: int | None = None
     #: ... a column of REDCap's repeat instance in the timepoint's place ('baseline #2')
     visit_instance: bool = False
+    #: REDCap's column of a row's repeating form, and of its event (see `RedcapEventCarried`)
+    redcap_form: int | None = None
+    redcap_event: int | None = None
     #: A Luminex xPONENT export (its lines above the header name the program or a 'DataType:'
     #: block), whose sample ids Control1, Control2 … name the kit's controls
     xponent_export: bool = False
@@ -2119,11 +2122,13 @@ _TIME_KEYS = frozenset({
     "specimencollectiontime", "collectedtime", "entnahmezeit", "uhrzeit", "heuredeprélèvement",
     "heuredeprelevement", "horadetoma", "horadeextraccion",
     "colltm", "colltime", "colltimes",  # Sunquest's 'COLL TM' (lab QA round 12)
-    # beside a date column only (lab QA round 16: EHR's 'Date,Time' and 'Fecha,Hora' were
-    # ignored, and two draws of a day made one panel, 'high at the same time')
-    "time", "hour", "clocktime", "specimentime", "sampletime", "hora", "heure", "zeit", "tijd",
-    "ora", "heureprélèvement",  # ('Heure de prélèvement' too: the key leaves 'de' out)
+    "specimentime", "sampletime", "clocktime",
+    "heureprélèvement",  # ('Heure de prélèvement' too: the key leaves 'de' out)
 })  # fmt: skip
+#: ... and bare names of one, read so beside a date column only, where no name above is
+#: (lab QA round 16: EHR's 'Date,Time' and 'Fecha,Hora' were ignored, and two draws of a day
+#: made one panel; review: a bare 'Time' beside 'Draw Time' may be the report's)
+_BARE_TIME_KEYS = frozenset({"time", "hour", "hora", "heure", "zeit", "tijd", "ora"})
 
 
 def _time_beside_date(cells: list[str]) -> int | None:
@@ -2132,6 +2137,8 @@ def _time_beside_date(cells: list[str]) -> int | None:
     draws of a day were one panel)."""
     keys = [_header_key_of(cell) for cell in cells]
     time = next((i for i, key in enumerate(keys) if key in _TIME_KEYS), None)
+    if time is None:
+        time = next((i for i, key in enumerate(keys) if key in _BARE_TIME_KEYS), None)
     dated = any(
         "collected_at" in (_ROLE_OF.get(key), _WEAK_ROLE_OF.get(key)) and key not in _TIME_KEYS
         for key in keys
@@ -2148,11 +2155,44 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
     if time is not None:
         layout = layout._replace(time_column=time)
     layout = _rerun_marks_said(_with_visit(layout, cells), cells)
-    return _timepoints_said(_redcap_form_said(layout, cells), cells)
+    return _replicates_said(_timepoints_said(_with_redcap_form(layout, cells), cells), cells)
 
 
-#: A study's time point's names that no reading takes as the collection's ('LBTPT', SDTM's)
-_TIMEPOINTS_NOT_READ = frozenset({
+#: A long file's figures of its replicates' spread, beside the result read
+_SPREAD = frozenset({"cv", "cv%", "%cv", "cvpercent", "sd", "stddev", "standarddeviation"})
+#: ... and one replicate's own value ('Conc Rep1', 'Result 2', 'Replicate 1')
+_ONE_REPLICATE = lazy_pattern(
+    r"(?:conc|result|value)?rep(?:licate)?\d{1,2}(?:conc|result|value)?|(?:conc|result|value)\d"
+)
+
+
+def _replicates_said(layout: Layout, cells: list[str]) -> Layout:
+    """`layout`, with why a long file's replicate columns beside its result are not read (lab
+    QA round 16: 'CV%' beside a mean was 'not a known field', and a 37 % CV said nothing)."""
+    value = layout.roles.get("value")
+    if value is None or "marker" not in layout.roles:
+        return layout
+    said = {}
+    for cell in cells:
+        if cell not in layout.ignored or cell in layout.not_read:
+            continue
+        key = _header_key_of(cell)
+        if key in _SPREAD:
+            said[cell] = _not_read_because(
+                f"it gives the spread of the replicates, not a result; column "
+                f"'{shorten(cells[value])}' is read (a wide spread can make a result less sure: "
+                "check it in the file)"
+            )
+        elif _ONE_REPLICATE.fullmatch(key):
+            said[cell] = _not_read_because(
+                f"it gives one replicate's value; column '{shorten(cells[value])}' is read"
+            )
+    return layout._replace(not_read={**layout.not_read, **said}) if said else layout
+
+
+#: A study's time point's names read only after a visit ('LBTPT', SDTM's; `_TIMEPOINT_KEYS`
+#: are a date column's names too)
+_STUDY_TIMEPOINTS = frozenset({
     "lbtpt", "pctpt", "plannedtimepoint", "samplingtimepoint", "zeitpunkt", "timepostdose",
     "hourspostdose",
 })  # fmt: skip
@@ -2163,32 +2203,31 @@ def _timepoints_said(layout: Layout, cells: list[str]) -> Layout:
     results of one day's time points are one panel (lab QA round 16: 'not a known field' said
     nothing of a pre-dose and a 4 h post-dose result read as one)."""
     date = layout.roles.get("collected_at")
-    points = [
-        cell for cell in cells
-        if cell in layout.ignored and cell not in layout.not_read
-        and _header_key_of(cell) in _TIMEPOINTS_NOT_READ | _TIMEPOINT_KEYS
-    ]  # fmt: skip
-    if date is None or not points:
+    if date is None or layout.collected_by_visit:
         return layout
-    why = _not_read_because(
+    return _unread_said(layout, cells, _STUDY_TIMEPOINTS | _TIMEPOINT_KEYS, _not_read_because(
         f"it names a time point, and column '{shorten(cells[date])}' dates each collection: "
         "results of one day with no time of day are one panel, whatever their time points "
         "(give each its time, as in 2026-03-02T08:00, to have them apart)"
-    )
-    return layout._replace(not_read={**layout.not_read, **dict.fromkeys(points, why)})
+    ))  # fmt: skip
 
 
-def _redcap_form_said(layout: Layout, cells: list[str]) -> Layout:
-    """`layout`, with why REDCap's column of a row's repeating form is not read."""
-    forms = [cell for cell in cells if cell in layout.ignored and cell not in layout.not_read
-             and _header_key_of(cell) in _REDCAP_FORM]  # fmt: skip
-    if not forms:
+def _with_redcap_form(layout: Layout, cells: list[str]) -> Layout:
+    """`layout`, with REDCap's column of a row's repeating form and of its event, and why the
+    form's is not read (see `RedcapEventCarried`)."""
+    keys = [_header_key_of(cell) for cell in cells]
+    form = next((i for i, key in enumerate(keys) if key in _REDCAP_FORM), None)
+    if form is None or cells[form] not in layout.ignored:
         return layout
+    event = next((i for i, key in enumerate(keys) if key in _REDCAP_EVENTS), None)
     why = _not_read_because(
-        "it names REDCap's repeating form of a row's values; a row with none and no values, "
-        "REDCap's row of the record's event, is skipped"
+        "it names REDCap's repeating form of a row's values; the record's own row of each event "
+        "(with no form) gives the form's rows below it its date, age and sex where they leave "
+        "them blank, and a row with no marker values (that row, or another form's) is skipped"
     )
-    return layout._replace(not_read={**layout.not_read, **dict.fromkeys(forms, why)})
+    return layout._replace(
+        not_read={**layout.not_read, cells[form]: why}, redcap_form=form, redcap_event=event
+    )
 
 
 #: A column that marks a row as a test run again ('Rerun' Y/N), not read: its rows are
@@ -2200,21 +2239,24 @@ _RERUN_MARKS = frozenset({
 })  # fmt: skip
 
 
+def _unread_said(layout: Layout, cells: list[str], keys: Collection[str], why: str) -> Layout:
+    """`layout`, with `why` its columns named by `keys` are not read, where nothing says yet."""
+    said = [
+        cell for cell in cells
+        if cell in layout.ignored and cell not in layout.not_read and _header_key_of(cell) in keys
+    ]  # fmt: skip
+    if not said:
+        return layout
+    return layout._replace(not_read={**layout.not_read, **dict.fromkeys(said, why)})
+
+
 def _rerun_marks_said(layout: Layout, cells: list[str]) -> Layout:
     """`layout`, with why a column marking reruns is not read (`_RERUN_MARKS`)."""
-    marks = [
-        cell for cell in cells
-        if cell in layout.ignored and cell not in layout.not_read
-        and _header_key_of(cell) in _RERUN_MARKS
-    ]  # fmt: skip
-    if not marks:
-        return layout
-    why = _not_read_because(
+    return _unread_said(layout, cells, _RERUN_MARKS, _not_read_because(
         "it may mark a test run again; every run is judged, each on its own line (to have a "
         "rerun replace the first, give it in a 'Rerun Result' column beside the first run's, "
         "or as 'Corrected' in a 'Status' column)"
-    )
-    return layout._replace(not_read={**layout.not_read, **dict.fromkeys(marks, why)})
+    ))  # fmt: skip
 
 
 def _with_visit(layout: Layout, cells: list[str]) -> Layout:
@@ -2230,9 +2272,17 @@ def _with_visit(layout: Layout, cells: list[str]) -> Layout:
         (i for i, key in keys.items() if key in VISIT_KEYS or (redcap and key == "eventname")),
         key=lambda i: keys[i] in _VISIT_NUMBERS,
     )
-    if not visits:
-        return layout
     date = layout.roles.get("collected_at")
+    if not visits:
+        point = next((i for i, key in keys.items() if key in _STUDY_TIMEPOINTS), None)
+        if date is not None or point is None:
+            return layout
+        # alone, a study's time point names the collection, as a 'Timepoint' column does
+        return layout._replace(
+            roles={**layout.roles, "collected_at": point},
+            ignored=[name for name in layout.ignored if name != cells[point]],
+            collected_by_visit=True,
+        )
     date_header = cells[date] if date is not None and date < len(cells) else ""
     # a time of day alone ('Collection Time': 08:30) dates nothing: it is read as a timepoint
     by_visit = date is None or _header_key_of(date_header) in _TIMEPOINT_KEYS | _TIME_KEYS
@@ -2245,13 +2295,15 @@ def _with_visit(layout: Layout, cells: list[str]) -> Layout:
         not_read={**layout.not_read, **{cells[i]: why for i in visits if cells[i] not in read}},
     )
     instance = next((i for i, key in keys.items() if key in _REDCAP_INSTANCE), None)
-    if date is None and instance is not None:
-        # REDCap's form filled in twice at one event: two collections (lab QA round 16: one
-        # panel, 'IL-6 tested more than once')
+    # REDCap's form filled in twice at one event, or SDTM's 'LBTPT' of a visit: a collection
+    # each (lab QA round 16: one panel, 'IL-6 tested more than once'; review: 'LBTPT' was not
+    # read where 'Timepoint' was)
+    point = next((i for i, key in keys.items() if key in _STUDY_TIMEPOINTS), instance)
+    if date is None and point is not None:
         return layout._replace(
-            roles={**layout.roles, "collected_at": instance},
-            ignored=[name for name in layout.ignored if name != cells[instance]],
-            visit_column=visits[0], visit_instance=True, collected_by_visit=True,
+            roles={**layout.roles, "collected_at": point},
+            ignored=[name for name in layout.ignored if name != cells[point]],
+            visit_column=visits[0], visit_instance=point == instance, collected_by_visit=True,
         )  # fmt: skip
     if date is None:
         roles = {**layout.roles, "collected_at": visits[0]}
@@ -5014,6 +5066,10 @@ def cell_text(cells: list[str], index: int | None) -> str:
     return cells[index].strip() if index is not None and index < len(cells) else ""
 
 
+#: A limit of zero as a lab writes it ('0', '0.0', '0,00')
+_ZERO = lazy_pattern(r"0+(?:[.,]0*)?")
+
+
 def printed_range(cells: list[str], roles: dict[str, int], unit: str | None = None) -> str:
     """A long row's printed range as a range cell holds it ('0-7', '≤ 7'), '' for none: its
     range cell, or its low and high columns read together (a blank one is no limit); with
@@ -5026,13 +5082,17 @@ def printed_range(cells: list[str], roles: dict[str, int], unit: str | None = No
         _known_limit(cell_text(cells, roles.get("range_low"))),
         _known_limit(cell_text(cells, roles.get("range_high"))),
     )
-    if low and high:
-        return with_range_unit(f"{low}-{high}", unit)
     # a limit with its own sign ('<7' in 'Ref High', SDTM's LBORNRHI) as written (audit round
-    # 16: 'reference range '≤ <7' is not in a form panelcli reads', which no cell said)
+    # 16: 'reference range '≤ <7' is not in a form panelcli reads', which no cell said); beside
+    # a low of 0, which no concentration is below, alone (review: '0-<7' was unreadable)
+    signed_high = high[:1] in ("<", "≤")
+    if low and high and not (signed_high and _ZERO.fullmatch(low)):
+        return with_range_unit(f"{low}-{high}", unit)
     if high:
-        return with_range_unit(high if high[:1] in "<≤" else f"≤ {high}", unit)
-    return with_range_unit(low if low[:1] in ">≥" else f"≥ {low}" if low else "", unit)
+        return with_range_unit(high if signed_high else f"≤ {high}", unit)
+    if low:
+        return with_range_unit(low if low[:1] in (">", "≥") else f"≥ {low}", unit)
+    return ""
 
 
 def gives_a_limit(cell: str) -> bool:
@@ -6221,12 +6281,32 @@ _A_DAY = lazy_pattern(
 )
 
 
+#: Days a spreadsheet gives a cell of a time alone ('1899-12-30 08:00:00' in Excel's export)
+_DAYS_OF_NO_DATE = ("1899-12-30", "1899-12-31", "1900-01-01")
+
+
+def _time_of_that_day(text: str, day: str) -> str | None:
+    """The time of day of a date and time in a time column, where its day is the date
+    column's `day` or a spreadsheet's day of a time alone; else None (review: a time column's
+    '2026-03-02 08:00' was dropped unsaid, and two draws made one panel)."""
+    written, _, time = text.strip().replace("T", " ", 1).partition(" ")
+    if not time:
+        return None
+    if written not in _DAYS_OF_NO_DATE:
+        from panelcli.trends import read_date  # only for a time column that gives dates
+
+        when, on = read_date(written), read_date(day)
+        if when is None or when != on:
+            return None
+    return _time_of_day(time.strip())
+
+
 @functools.lru_cache(maxsize=1024)  # a file has a few hundred times (review: 10% of a run)
 def _time_of_day(text: str) -> str | None:
     """A time of day as `read_date` reads it after a date ('08:15', '8:05 PM', '20:05:30'),
     from the forms LIS write ('08:15 Uhr', '14h30', '20:05:30,5'); None for another text."""
     time = re.sub(r"\s*uhr$", "", text, flags=re.IGNORECASE)
-    time = re.sub(r"^(\d{1,2})[hH](\d{2})$", r"\1:\2", time)
+    time = re.sub(r"^(\d{1,2})[hH.](\d{2})$", r"\1:\2", time)  # '14h30', German '14.30'
     # lab QA round 7: Epic's and Cerner's '0610' (and '0610 hrs', '1845h', ISO's 'T06:10') were
     # dropped unsaid, and a patient's two draws of a day came in no known order
     time = re.sub(r"^T(?=\d{1,2}:)", "", time)
@@ -6285,9 +6365,11 @@ class DateWithTime(_RowsRewritten):
             # joined into dates the file does not have)
             if time and ":" not in date and _A_DAY.match(date):
                 said = _time_of_day(time)
+                if said is None and has_a_date(time):
+                    said = _time_of_that_day(time, date)
                 if said is not None:
                     cells[self.date] = f"{date} {said}"
-                elif not (is_no_value_mark(time) or has_a_date(time)):
+                elif not is_no_value_mark(time):
                     # '25:00', 'Pre-dose': the day alone, said at the end (lab QA round 16: a
                     # timepoint's words were dropped unsaid, and two draws made one panel)
                     left = self.stats.times_left_out  # (QA: it was dropped without a word)
@@ -6304,6 +6386,39 @@ class DateWithTime(_RowsRewritten):
 _REDCAP_FORM = frozenset({"redcaprepeatinstrument", "repeatinstrument"})  # raw, and labels
 #: ... and of which time the form was filled in for that event (1, 2 …): each one a collection
 _REDCAP_INSTANCE = frozenset({"redcaprepeatinstance", "repeatinstance"})
+#: ... and the event (raw, and labels)
+_REDCAP_EVENTS = frozenset({"redcapeventname", "eventname"})
+
+
+class RedcapEventCarried(_RowsRewritten):
+    """A csv reader whose REDCap rows of a repeating form take their record's own row of the
+    event's date, time, age, sex and birth date where they leave them blank: REDCap writes
+    those once, on the row of no form (review: skipped, it took them with it, and a panel had
+    no date, or an age-dependent range no age)."""
+
+    __slots__ = ("form", "key", "carried", "given")
+
+    def __init__(self, reader: Iterator[list[str]], layout: Layout) -> None:
+        assert layout.redcap_form is not None
+        self.reader, self.form = reader, layout.redcap_form
+        roles = layout.roles
+        self.key = [i for i in (roles.get("patient_id"), layout.redcap_event) if i is not None]
+        carried = [roles.get(role) for role in ("sex", "age", "birth_date")]
+        if not layout.collected_by_visit:  # a date, not the event's own name
+            carried += [roles.get("collected_at"), layout.time_column]
+        self.carried = [i for i in carried if i is not None]
+        self.given: tuple[list[str], dict[int, str]] = ([], {})  # the last event row's
+
+    def __next__(self) -> list[str]:
+        cells = next(self.reader)
+        key = [cell_text(cells, i) for i in self.key]
+        if not cell_text(cells, self.form):
+            self.given = (key, {i: text for i in self.carried if (text := cell_text(cells, i))})
+        elif key == self.given[0]:
+            for i, text in self.given[1].items():
+                if i < len(cells) and not cells[i].strip():
+                    cells[i] = text
+        return cells
 
 
 class VisitWithTimepoint(_RowsRewritten):
@@ -6363,6 +6478,8 @@ def with_time_of_day(
     """`reader`, its rows' dates with their times where the file gives them apart (a time
     that is no time of day is counted in `stats.times_left_out`), and its timepoints after
     their visits."""
+    if layout.redcap_form is not None:
+        reader = RedcapEventCarried(reader, layout)
     date = layout.roles.get("collected_at")
     if date is None:
         return reader
@@ -7160,10 +7277,7 @@ def measurement_reader(
     critical_of = critical_cells(header, layout) if long else None
     assay_limits_of = assay_limit_cells(layout) if long else None
     i_comment = layout.roles.get("comment")  # a wide row's is each of its results'
-    # REDCap's form of repeated results: a row that names none is the record's event's
-    i_redcap_form = next(
-        (i for i, name in enumerate(header) if _header_key_of(name) in _REDCAP_FORM), None
-    )
+    i_redcap_form = layout.redcap_form  # a row that names no form is the record's event's
     # The cells `Interpreter._long_rows` takes as written (ids it composes itself, dates are
     # composed where read; a value it takes is digits): the general path composes the others'
     # accents (see `read`), a wide file's all (it has no short path)
@@ -7860,8 +7974,10 @@ def measurement_reader(
                     "; ".join(filter(None, (own_comment, comment))) or None,
                     fluid_of(cells, fluid_at) if fluid_at else None, qc_code,
                 )  # fmt: skip
-            if not produced and i_redcap_form is not None and not cell(cells, i_redcap_form):
-                continue  # REDCap's row of the record's event, of no form's (`_REDCAP_FORM`)
+            if not produced and i_redcap_form is not None:
+                # REDCap's row of the record's event, or of a form with no marker (review: an
+                # 'adverse_events' form's rows were refused, exit 2): said in the column's warning
+                continue
             if not produced:
                 # Its sample, if the row names one, is still known: its panel says so (QA).
                 short = f" (row has {count} of {width} cells)" if cut else ""

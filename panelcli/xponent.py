@@ -8,6 +8,7 @@ Imported only for a file whose first lines hold a 'DataType:' line (start-up, is
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -72,15 +73,14 @@ def concentration_block(lines: list[str], delimiter: str) -> BlocksRead | None:
     units = _units(units_block, header[2]) if units_block and header else {}
     alarms_block = next((b for b in blocks if _letters(b.kind) in _ALARM_BLOCKS), None)
     alarms = _alarms(alarms_block) if alarms_block and header else {}
-    wells = 0
-    if alarms and header is not None:
-        wells = _with_alarms(out, chosen, header, alarms, delimiter)
+    given = _with_alarms(out, chosen, header, alarms, delimiter) if alarms and header else set()
+    wells = len(given)
     others = [
         f"'{shorten(b.kind)}' (line {b.line})"
         for b in blocks
         if b is not chosen
         and not (units and b is units_block)
-        and not (wells and b is alarms_block)
+        and not (alarms and b is alarms_block)
     ]
     from_units = (
         f", each analyte's unit from its 'Units' block (line {units_block.line})"
@@ -98,6 +98,15 @@ def concentration_block(lines: list[str], delimiter: str) -> BlocksRead | None:
         if wells and alarms_block
         else ""
     )
+    unused = [well for key, (well, _) in alarms.items() if key not in given]
+    if unused and alarms_block:  # (review: dropped unsaid where one well's name differed)
+        one = len(unused) == 1
+        from_alarms += (
+            f"; {'an alarm' if one else f'{len(unused)} alarms'} of its "
+            f"'{shorten(alarms_block.kind)}' block (well '{shorten(unused[0])}'"
+            f"{'' if one else ' …'}) {'names' if one else 'name'} no well of the results and "
+            f"{'was' if one else 'were'} not applied: check {'it' if one else 'them'} in the file"
+        )
     said = (
         "the file has a block per kind of value (a Luminex instrument's export): its "
         f"'{shorten(chosen.kind)}' block of concentrations (line {chosen.line}) was read"
@@ -133,10 +142,10 @@ def _blocks(lines: list[str], delimiter: str) -> tuple[int, list[ValueBlock]]:
 
 #: The block of each well's warnings and errors ('DataType:','Warnings/Errors')
 _ALARM_BLOCKS = frozenset({"warningserrors", "warnings", "errors", "warningsanderrors"})
-#: Its column of the well, of how bad, and of what happened
-_LOCATION, _STATUS, _MESSAGE = "location", "status", "message"
-#: Its status of a well with nothing wrong
-_NO_ALARM = frozenset({"", "ok", "none", "pass", "passed", "valid"})
+#: Its column of the well (also the results' header's), of how bad, and of what happened
+_WELL, _STATUS, _MESSAGE = ("location", "well"), "status", "message"
+#: Its status of a well with nothing wrong, or only a remark ('Information: Well read')
+_NO_ALARM = frozenset({"ok", "none", "pass", "passed", "valid", "information", "info"})
 
 
 def _letters(kind: str) -> str:
@@ -144,61 +153,76 @@ def _letters(kind: str) -> str:
     return "".join(character for character in header_key(kind) if character.isalnum())
 
 
-def _alarms(block: ValueBlock) -> dict[str, str]:
-    """Each well's alarms ('2(1,B1)': "Error: results not valid"), as the block's rows under
-    its 'Location', 'Status', 'Message' header give them (lab QA round 16: a well the
-    instrument called not valid was judged normal, exit 0)."""
-    columns: dict[str, int] | None = None
-    found: dict[str, list[str]] = {}
+def _well_key(well: str) -> str:
+    """A well's name as compared: '6 (1,F1)' is '6(1,F1)' (review: not applied so)."""
+    return "".join(well.split()).casefold()
+
+
+def _alarms(block: ValueBlock) -> dict[str, tuple[str, str]]:
+    """Each well's alarms by `_well_key` ('2(1,B1)': "Error: results not valid"), as the
+    block's rows under its 'Location' (or 'Well'), 'Status', 'Message' header give them (lab
+    QA round 16: a well the instrument called not valid was judged normal, exit 0); a message
+    with no status is one too; each with its well as written."""
+    columns: dict[str, int] = {}
+    found: dict[str, tuple[str, list[str]]] = {}
     for _, _, cells in block.rows:
         stripped = [cell.strip() for cell in cells]
-        if columns is None:
+        if not columns:
             keys = [header_key(cell) for cell in stripped]
-            if _LOCATION in keys:
-                columns = {
-                    key: keys.index(key) for key in (_LOCATION, _STATUS, _MESSAGE) if key in keys
-                }
+            at = next((keys.index(key) for key in _WELL if key in keys), None)
+            if at is not None:
+                columns = {key: keys.index(key) for key in (_STATUS, _MESSAGE) if key in keys}
+                columns[_WELL[0]] = at
             continue
         well, status, message = (
-            stripped[i] if (i := columns.get(key, len(stripped))) < len(stripped) else ""
-            for key in (_LOCATION, _STATUS, _MESSAGE)
+            stripped[i] if (i := columns.get(key, -1)) in range(len(stripped)) else ""
+            for key in (_WELL[0], _STATUS, _MESSAGE)
         )
         if well and (message or status) and header_key(status) not in _NO_ALARM:
-            found.setdefault(well, []).append(": ".join(filter(None, (status, message))))
-    return {well: "; ".join(said) for well, said in found.items()}
+            said = ": ".join(filter(None, (status, message)))
+            found.setdefault(_well_key(well), (well, []))[1].append(said)
+    return {key: (well, "; ".join(said)) for key, (well, said) in found.items()}
 
 
 def _with_alarms(
     out: list[str],
     block: ValueBlock,
     header: tuple[int, int, list[str]],
-    alarms: dict[str, str],
+    alarms: dict[str, tuple[str, str]],
     delimiter: str,
-) -> int:
-    """`out`'s rows of `block` with a 'Warnings/Errors' column after their cells, each well's
-    alarms in it (read as an instrument's alarm column: such a result is not judged); how many
-    of its wells have one. Rows over several lines are left as they are."""
+) -> set[str]:
+    """`out`'s rows of `block` with a 'Warnings/Errors' column after the header's, each well's
+    alarms in it (read as an instrument's alarm column: such a result is not judged); the
+    wells (as `_well_key`) given one."""
     keys = [header_key(cell) for cell in header[2]]
-    if _LOCATION not in keys:
-        return 0
-    location = keys.index(_LOCATION)
-    wells = 0
+    location = next((keys.index(key) for key in _WELL if key in keys), None)
+    if location is None:
+        return set()
+    width = len(header[2])
+    given = set()
     for first, last, cells in block.rows:
-        if first != last or first < header[0]:
+        if first < header[0]:
             continue
         if first == header[0]:
             cell = "Warnings/Errors"
-        elif location < len(cells) and (said := alarms.get(cells[location].strip())):
-            cell, wells = said, wells + 1
         else:
-            cell = ""
-        line = out[first - 1]
-        text = line.rstrip("\r\n")
-        quoted = '"' + cell.replace('"', '""') + '"' if cell else ""
-        # under the header's last column, however many cells a row leaves out at its end
-        pad = delimiter * max(1, len(header[2]) - len(cells) + 1)
-        out[first - 1] = f"{text}{pad}{quoted}{line[len(text) :]}"
-    return wells
+            well = _well_key(cells[location]) if location < len(cells) else ""
+            cell = alarms[well][1] if well in alarms else ""
+            if cell:
+                given.add(well)
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            continue  # cells past the header's: no column to put it under
+        row = io.StringIO()
+        ending = out[last - 1][len(out[last - 1].rstrip("\r\n")) :]
+        csv.writer(row, delimiter=delimiter, lineterminator=ending).writerow(
+            [*cells[:width], *[""] * (width - len(cells)), cell]
+        )
+        # the row rewritten on its first line, its other lines left blank: every line after
+        # keeps its number (a cell's own line breaks are written again inside its quotes)
+        out[first - 1] = row.getvalue()
+        for number in range(first, last):
+            out[number] = ""
+    return given
 
 
 def _units(block: ValueBlock, header: list[str]) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from panelcli.check import check_file
+from panelcli.check import CheckOptions, check_file
 from panelcli.models import Status
 
 
@@ -217,13 +217,35 @@ def test_a_redcap_export_of_a_repeating_form_is_read_whole(write_csv) -> None:
         ("102", "baseline_arm_1 #1", 2),
     ]
     [said] = [w.message for w in report.warnings if w.column == "redcap_repeat_instrument"]
-    assert "REDCap's row of the record's event, is skipped" in said
+    assert "a row with no marker values (that row, or another form's) is skipped" in said
 
 
-def test_a_redcap_row_of_a_form_with_no_values_is_still_refused(write_csv) -> None:
-    text = REDCAP_RAW + "103,baseline_arm_1,cytokine_panel,1,,\n"
+def test_a_redcap_row_of_a_form_with_no_values_is_skipped(write_csv) -> None:
+    """Review: an 'adverse_events' form's rows (no marker) were refused, exit 2."""
+    text = REDCAP_RAW + "103,baseline_arm_1,adverse_events,1,,\n"
     report = check_file(write_csv(text))
-    assert [(r.code, r.line) for r in report.rejected] == [("row-no-values", 7)]
+    assert report.rejected == []
+    assert [p.patient_id for p in report.panels] == ["101", "101", "102"]
+
+
+def test_a_redcap_event_row_gives_its_date_and_age_to_the_form_s_rows(write_csv) -> None:
+    """Review: REDCap writes the date and the person once, on the event's own row; skipped, it
+    took them with it (no date; an age-dependent range with no age)."""
+    path = write_csv(
+        "record_id,redcap_event_name,redcap_repeat_instrument,redcap_repeat_instance,"
+        "date_of_blood_draw,age,il6_pgml\n101,baseline_arm_1,,,2026-03-02,45,\n"
+        "101,baseline_arm_1,cytokine_panel,1,,,1.2\n101,week_4_arm_1,,,2026-03-30,45,\n"
+        "101,week_4_arm_1,cytokine_panel,1,,,30.0\n102,baseline_arm_1,cytokine_panel,1,,,2.0\n"
+    )
+    report = check_file(path)
+    assert report.rejected == []
+    assert [(p.patient_id, p.collected_at) for p in report.panels] == [
+        ("101", "2026-03-02"),
+        ("101", "2026-03-30"),
+        ("102", None),  # another record's event row gives nothing to it
+    ]
+    [trend] = report.trends
+    assert [point.value for point in trend.markers[0].points] == [1.2, 30.0]
 
 
 def test_a_redcap_labels_export_reads_its_event_and_collection_date(write_csv) -> None:
@@ -296,3 +318,144 @@ def test_markers_tested_once_each_are_still_high_at_the_same_time(write_csv) -> 
     path = write_csv("Sample,Test,Result,Units\nS1,TNF-a,25.0,pg/mL\nS1,IL-6,52.0,pg/mL\n")
     [panel] = check_file(path).panels
     assert any("Both of them are high at the same time." in text for text in panel.summary.text)
+
+
+def test_a_long_file_s_replicate_columns_say_what_they_are(write_csv) -> None:
+    """Lab QA round 16 #9: 'CV%' and 'Conc Rep1' beside a mean were 'not a known field'."""
+    path = write_csv(
+        "Sample,Analyte,Conc Rep1,Conc Rep2,Mean Conc,CV%,Unit\nP-01,IL-6,2.5,2.7,2.6,37.0,pg/mL\n"
+    )
+    said = {w.column: w.message for w in check_file(path).warnings}
+    assert said["CV%"] == (
+        "column 'CV%' was not read: it gives the spread of the replicates, not a result; column "
+        "'Mean Conc' is read (a wide spread can make a result less sure: check it in the file)"
+    )
+    assert said["Conc Rep2"] == (
+        "column 'Conc Rep2' was not read: it gives one replicate's value; column 'Mean Conc' is "
+        "read"
+    )
+
+
+def test_a_censored_value_critical_by_one_row_may_reach_the_others(write_csv) -> None:
+    """Audit round 16 #4: '>80' (no sex or age), critical for women 18 to 50 only, lost "may
+    be higher … critical limit" of the other rows."""
+    ranges = write_csv(
+        '[set]\nname = "qa-rows"\nversion = "1"\n\n[markers."TNF-α"]\nunit = "pg/mL"\n'
+        'source = "qa"\n[[markers."TNF-α".intervals]]\nage_max = 18\nhigh = 20.0\n'
+        'critical_high = 300\n[[markers."TNF-α".intervals]]\nage_min = 18\nhigh = 10.0\n'
+        'critical_high = 100\n[[markers."TNF-α".intervals]]\nsex = "female"\nage_min = 18\n'
+        "age_max = 50\nhigh = 8.0\ncritical_high = 80\n",
+        name="rows.toml",
+    )
+    path = write_csv("sample_id,marker,value,unit\nS1,TNF-α,>80,pg/mL\n")
+    [tnf] = check_file(path, ranges).panels[0].results
+    assert tnf.status is Status.HIGH
+    assert tnf.note is not None
+    assert (
+        "it could reach the critical limit of 300 pg/mL for under age 18 or 100 pg/mL for age "
+        "18 and over; it is high by each interval that could apply, and critical by the one for "
+        "female"
+    ) in tnf.note
+
+
+# --- the first review of this session's changes (/work/qa16/review) ----------------------
+
+
+@pytest.mark.parametrize(
+    "header", ["MRN,Date,Time,Draw Time", "MRN,Time,Collection Date,Collection Time"]
+)
+def test_a_named_time_column_wins_over_a_bare_time(write_csv, header) -> None:
+    """Review #2: the first time column won: a bare 'Time' (the report's, 16:45) over 'Draw
+    Time', or the whole file refused."""
+    rows = [("2026-03-02", "16:45", "08:00"), ("2026-03-02", "16:45", "14:30")]
+    cells = {
+        "MRN,Date,Time,Draw Time": lambda d, t, draw: f"{d},{t},{draw}",
+        "MRN,Time,Collection Date,Collection Time": lambda d, t, draw: f"{t},{d},{draw}",
+    }[header]
+    text = f"{header},Test,Result,Units\n" + "".join(
+        f"001,{cells(*row)},{test},30.0,pg/mL\n" for row, test in zip(rows, ["TNF-a", "IL-6"])
+    )
+    report = check_file(write_csv(text))
+    assert [p.collected_at for p in report.panels] == ["2026-03-02 08:00", "2026-03-02 14:30"]
+
+
+@pytest.mark.parametrize(
+    ("time", "read"),
+    [
+        ("2026-03-02 08:00", "2026-03-02 08:00"),
+        ("1899-12-30 08:00:00", "2026-03-02 08:00:00"),
+        ("08.00", "2026-03-02 08:00"),
+    ],
+)
+def test_a_time_column_s_date_and_time_or_dotted_time_gives_its_time(write_csv, time, read):
+    """Review #3, #13: a date and time in a 'Time' column was dropped unsaid; German '14.30'
+    was no time of day."""
+    path = write_csv(f"MRN,Date,Time,Test,Result,Units\n001,2026-03-02,{time},IL-6,3,pg/mL\n")
+    report = check_file(path)
+    assert [p.collected_at for p in report.panels] == [read]
+    assert report.warnings == []
+
+
+def test_a_time_column_s_date_of_another_day_is_said(write_csv) -> None:
+    path = write_csv(
+        "MRN,Date,Time,Test,Result,Units\n001,2026-03-02,2026-03-05 08:00,IL-6,3,pg/mL\n"
+    )
+    assert [w.code for w in check_file(path).warnings] == ["time-unreadable"]
+
+
+def test_a_signed_high_beside_a_low_of_zero_is_read(write_csv) -> None:
+    """Review #4: 'Ref Low' 0 and 'Ref High' '<7' (SDTM's usual shape) was '0-<7', unreadable,
+    and 5 pg/mL judged high by the set's range."""
+    path = write_csv("Sample,Test,Result,Units,Ref Low,Ref High\nS1,IL-6,5,pg/mL,0,<7\n")
+    [result] = check_file(path).panels[0].results
+    assert result.status is Status.NORMAL
+    assert result.reference is not None and result.reference.text == "< 7 pg/mL"
+
+
+def test_a_diluted_name_read_as_a_form_keeps_both_notes(write_csv) -> None:
+    """Review #8: 'IL-12 x10' lost "read as IL-12 p70" (mayo-adult names IL-12 so)."""
+    path = write_csv("Sample,Test,Result,Units\nS1,IL-12 x10,500,pg/mL\n")
+    [result] = check_file(path, "mayo-adult", CheckOptions(age=40)).panels[0].results
+    assert result.note is not None
+    assert result.note.startswith(
+        "'IL-12 x10' is read as IL-12 p70, as this set names it; 'IL-12 x10' is a diluted "
+        "sample's result"
+    )
+
+
+def test_a_visit_file_s_dates_are_said_as_dates(write_csv) -> None:
+    """Review #12: 'visit '09-Mar-2026 08:15'' of a timepoint read alone as the date."""
+    path = write_csv(
+        "Sample ID,Visit,Timepoint,Test,Result,Units\nS1,Day 1,02-Mar-2026 08:15,IL-6,3,pg/mL\n"
+        "S1,Day 8,09-Mar-2026 08:15,IL-6,30,pg/mL\n"
+    )
+    [conflict] = [w for w in check_file(path).warnings if w.code == "sample-conflict"]
+    assert "with collection date '09-Mar-2026 08:15' here" in conflict.message
+
+
+def test_a_long_file_s_marker_at_a_time_point_is_told_to_name_it_apart(write_csv) -> None:
+    """Review #11: rows of their own already were told to 'put each time point in a row of
+    its own'."""
+    path = write_csv("Sample,Test,Result,Units\nS1,IL-6 Day 7,48,pg/mL\n")
+    [result] = check_file(path).panels[0].results
+    assert result.note is not None and result.note.endswith(
+        "it looks like IL-6 at 'Day 7': name the test IL-6 and give the time point in a date or "
+        "visit column"
+    )
+
+
+@pytest.mark.parametrize("visit", ["VISIT,", ""])
+def test_an_sdtm_time_point_is_read_after_its_visit_or_alone(write_csv, visit) -> None:
+    """Review #7: 'LBTPT' after a visit was not read where 'Timepoint' was; the two time
+    points made one panel."""
+    day = "DAY 1," if visit else ""
+    path = write_csv(
+        f"USUBJID,{visit}LBTEST,LBORRES,LBORRESU,LBTPT\n"
+        f"U1,{day}Interleukin 6,1.2,pg/mL,PRE-DOSE\nU1,{day}Interleukin 6,52,pg/mL,4H POST-DOSE\n"
+    )
+    report = check_file(path)
+    assert [p.collected_at for p in report.panels] == [
+        f"{day.rstrip(',')} PRE-DOSE".strip(),
+        f"{day.rstrip(',')} 4H POST-DOSE".strip(),
+    ]
+    assert report.warnings == []

@@ -151,12 +151,38 @@ def test_a_well_the_instrument_calls_not_valid_is_not_judged(tmp_path: Path) -> 
     assert "'Warnings/Errors' (line" not in said  # not among the blocks left out
 
 
-def test_a_warnings_block_that_names_no_well_of_the_results_is_left_out(tmp_path: Path) -> None:
+def test_an_alarm_that_names_no_well_of_the_results_is_said(tmp_path: Path) -> None:
+    """Review: an alarm of a well spelled otherwise ('F1' for '6(1,F1)') was dropped unsaid."""
     path = tmp_path / "batch.csv"
     path.write_text(
-        _with_alarms(full_batch(wells=3), '"9(1,B1)","Error","no such well"'), encoding="utf-8"
+        _with_alarms(full_batch(wells=3), '"F1","Error","results not valid"'), encoding="utf-8"
     )
     report = check_file(str(path))
     assert {r.status.value for p in report.panels for r in p.results} <= {"normal", "high"}
     said = next(w.message for w in report.warnings if "block per kind" in w.message)
-    assert "'Warnings/Errors' (line" in said
+    assert (
+        "; an alarm of its 'Warnings/Errors' block (well 'F1') names no well of the results and "
+        "was not applied: check it in the file" in said
+    )
+
+
+def test_alarms_are_read_however_the_block_and_the_rows_are_written(tmp_path: Path) -> None:
+    """Review: a message with no status, a well written with a space, a 'Well' header, a row
+    ending in its delimiter or over two lines lost their alarms; 'Information' is none."""
+    lines = full_batch(wells=5).replace('"Pat-004"', '"Pat\n004"').split("\r\n")
+    lines = [line + "," if line.startswith('"2(1,A2)"') else line for line in lines]
+    text = _with_alarms(
+        "\r\n".join(lines),
+        '"2 (1,A2)","","bead count low"',
+        '"4(1,A4)","Error","aspiration failed"',
+        '"5(1,A5)","Information","Well read"',
+    ).replace('"Location","Status","Message"', '"Well","Status","Message"')
+    path = tmp_path / "batch.csv"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(str(path))
+    by_sample = {p.sample_id: {r.status.value for r in p.results} for p in report.panels}
+    assert by_sample["Pat-002"] == {"indeterminate"}
+    assert by_sample["Pat\n004"] == {"indeterminate"}
+    assert by_sample["Pat-003"] == by_sample["Pat-005"] == {"normal", "high"}
+    note = report.panels[0].results[0].note or ""
+    assert "('bead count low' in 'Warnings/Errors')" in note

@@ -3987,12 +3987,13 @@ class Interpreter:
         timed = self.ranges.resolve(timepoint["name"]) if timepoint else None
         if visited is not None and visit is not None:
             # a study's wide export of visits side by side (lab QA: 'IL-6_v2' had no word)
-            note += f"; it looks like {visited} at visit {visit['visit']}" + _as_its_own(
+            note += f"; it looks like {visited} at visit {visit['visit']}" + _how_to_give_apart(
                 visited, "visit", self._wide
             )
         elif timed is not None and timepoint is not None:
-            note += f"; it looks like {timed} at '{shorten(timepoint['when'])}'" + _as_its_own(
-                timed, "time point", self._wide
+            note += (
+                f"; it looks like {timed} at '{shorten(timepoint['when'])}'"
+                + _how_to_give_apart(timed, "time point", self._wide)
             )
         elif hint:
             note += f"; check the name (did you mean {hint}?)"
@@ -6092,7 +6093,7 @@ def _same_person(one: Result | Issue, other: Result | Issue) -> bool:
     )
 
 
-def _as_its_own(marker: str, what: str, wide: bool) -> str:
+def _how_to_give_apart(marker: str, what: str, wide: bool) -> str:
     """How to give a marker's results at a visit or time point its name holds: in a wide file,
     a row each; in a long one (whose rows are apart already: review), under the marker's name."""
     if wide:
@@ -6100,7 +6101,8 @@ def _as_its_own(marker: str, what: str, wide: bool) -> str:
             f": panelcli reads one collection per row, so put each {what} in a row of its own, "
             "with its date"
         )
-    return f": name the test {marker} and give the {what} in a date or visit column"
+    where = "a visit column" if what == "visit" else "a date or visit column"
+    return f": name the test {marker} and give the {what} in {where}"
 
 
 #: A marker's name with a study visit after it ('IL-6_v2', 'IL-6 Visit 3', 'il6.v1')

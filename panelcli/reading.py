@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date as CalendarDay
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -1678,9 +1679,10 @@ class Layout(NamedTuple):
     visit_column: int | None = None
     #: ... a column of REDCap's repeat instance in the timepoint's place ('baseline #2')
     visit_instance: bool = False
-    #: REDCap's column of a row's repeating form, and of its event (see `RedcapEventCarried`)
-    redcap_form: int | None = None
-    redcap_event: int | None = None
+    #: REDCap's columns of a record's row of each event as it gives them all: the record id,
+    #: the event, the repeating form, its instance, the data access group (`_with_redcap_form`)
+    redcap_ids: frozenset[int] | None = None
+    redcap_form: int | None = None  # ... of which the form's
     #: A Luminex xPONENT export (its lines above the header name the program or a 'DataType:'
     #: block), whose sample ids Control1, Control2 … name the kit's controls
     xponent_export: bool = False
@@ -2190,8 +2192,8 @@ def _replicates_said(layout: Layout, cells: list[str]) -> Layout:
     return layout._replace(not_read={**layout.not_read, **said}) if said else layout
 
 
-#: A study's time point's names read only after a visit ('LBTPT', SDTM's; `_TIMEPOINT_KEYS`
-#: are a date column's names too)
+#: A study's time point's names ('LBTPT', SDTM's), read after a visit or alone, never beside a
+#: date (`_TIMEPOINT_KEYS` are also read as a date column's names)
 _STUDY_TIMEPOINTS = frozenset({
     "lbtpt", "pctpt", "plannedtimepoint", "samplingtimepoint", "zeitpunkt", "timepostdose",
     "hourspostdose",
@@ -2213,20 +2215,21 @@ def _timepoints_said(layout: Layout, cells: list[str]) -> Layout:
 
 
 def _with_redcap_form(layout: Layout, cells: list[str]) -> Layout:
-    """`layout`, with REDCap's column of a row's repeating form and of its event, and why the
-    form's is not read (see `RedcapEventCarried`)."""
+    """`layout`, with REDCap's columns of a row's ids where it has a repeating form's column,
+    and why that column is not read: a row with only those is the record's own row of an
+    event, skipped (lab QA round 16: refused, so every such export exited 2)."""
     keys = [_header_key_of(cell) for cell in cells]
     form = next((i for i, key in enumerate(keys) if key in _REDCAP_FORM), None)
     if form is None or cells[form] not in layout.ignored:
         return layout
-    event = next((i for i, key in enumerate(keys) if key in _REDCAP_EVENTS), None)
+    # REDCap writes the record id first, whatever it is named ('record_id', 'study_id')
+    ids = frozenset({0, *(i for i, key in enumerate(keys) if key in _REDCAP_IDS)})
     why = _not_read_because(
-        "it names REDCap's repeating form of a row's values; the record's own row of each event "
-        "(with no form) gives the form's rows below it its date, age and sex where they leave "
-        "them blank, and a row with no marker values (that row, or another form's) is skipped"
+        "it names REDCap's repeating form of a row's values; a row that gives nothing but its "
+        "record, event and form (REDCap's row of the record's event) is skipped"
     )
     return layout._replace(
-        not_read={**layout.not_read, cells[form]: why}, redcap_form=form, redcap_event=event
+        not_read={**layout.not_read, cells[form]: why}, redcap_ids=ids, redcap_form=form
     )
 
 
@@ -6282,23 +6285,36 @@ _A_DAY = lazy_pattern(
 
 
 #: Days a spreadsheet gives a cell of a time alone ('1899-12-30 08:00:00' in Excel's export)
-_DAYS_OF_NO_DATE = ("1899-12-30", "1899-12-31", "1900-01-01")
+_DAYS_OF_NO_DATE = frozenset({
+    "1899-12-30", "1899-12-31", "1900-01-01", "12/30/1899", "12/31/1899", "01/01/1900",
+    "30.12.1899", "31.12.1899", "01.01.1900", "30/12/1899", "31/12/1899",
+})  # fmt: skip
+#: A date, then a time of day at the end ('03/02/2026 8:00 AM', '2026-03-02T08:00')
+_DATE_THEN_TIME = lazy_pattern(
+    r"(?P<day>\S.*?)(?:T|\s+)(?P<time>\d{1,2}[:.h]\d{2}(?::\d{2}(?:[.,]\d+)?)?"
+    r"(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)\s*",
+    re.IGNORECASE,
+)
 
 
 def _time_of_that_day(text: str, day: str) -> str | None:
     """The time of day of a date and time in a time column, where its day is the date
-    column's `day` or a spreadsheet's day of a time alone; else None (review: a time column's
-    '2026-03-02 08:00' was dropped unsaid, and two draws made one panel)."""
-    written, _, time = text.strip().replace("T", " ", 1).partition(" ")
-    if not time:
+    column's `day` (one of the two days a slashed date may be) or a spreadsheet's day of a time
+    alone; else None (reviews: a time column's '2026-03-02 08:00' was dropped unsaid, and two
+    draws made one panel; then '03/02/2026 8:00 AM' was 'no time of day')."""
+    found = _DATE_THEN_TIME.fullmatch(text.strip())
+    if found is None:
         return None
-    if written not in _DAYS_OF_NO_DATE:
-        from panelcli.trends import read_date  # only for a time column that gives dates
+    if found["day"] not in _DAYS_OF_NO_DATE:
+        from panelcli.trends import read_date, two_days  # only for a time column of dates
 
-        when, on = read_date(written), read_date(day)
-        if when is None or when != on:
+        def days_of(text: str) -> set[CalendarDay]:
+            when = read_date(text)
+            return {when.date()} if when is not None else set(two_days(text) or ())
+
+        if found["day"] != day.strip() and not days_of(found["day"]) & days_of(day):
             return None
-    return _time_of_day(time.strip())
+    return _time_of_day(found["time"])
 
 
 @functools.lru_cache(maxsize=1024)  # a file has a few hundred times (review: 10% of a run)
@@ -6365,7 +6381,7 @@ class DateWithTime(_RowsRewritten):
             # joined into dates the file does not have)
             if time and ":" not in date and _A_DAY.match(date):
                 said = _time_of_day(time)
-                if said is None and has_a_date(time):
+                if said is None:
                     said = _time_of_that_day(time, date)
                 if said is not None:
                     cells[self.date] = f"{date} {said}"
@@ -6386,39 +6402,11 @@ class DateWithTime(_RowsRewritten):
 _REDCAP_FORM = frozenset({"redcaprepeatinstrument", "repeatinstrument"})  # raw, and labels
 #: ... and of which time the form was filled in for that event (1, 2 …): each one a collection
 _REDCAP_INSTANCE = frozenset({"redcaprepeatinstance", "repeatinstance"})
-#: ... and the event (raw, and labels)
-_REDCAP_EVENTS = frozenset({"redcapeventname", "eventname"})
-
-
-class RedcapEventCarried(_RowsRewritten):
-    """A csv reader whose REDCap rows of a repeating form take their record's own row of the
-    event's date, time, age, sex and birth date where they leave them blank: REDCap writes
-    those once, on the row of no form (review: skipped, it took them with it, and a panel had
-    no date, or an age-dependent range no age)."""
-
-    __slots__ = ("form", "key", "carried", "given")
-
-    def __init__(self, reader: Iterator[list[str]], layout: Layout) -> None:
-        assert layout.redcap_form is not None
-        self.reader, self.form = reader, layout.redcap_form
-        roles = layout.roles
-        self.key = [i for i in (roles.get("patient_id"), layout.redcap_event) if i is not None]
-        carried = [roles.get(role) for role in ("sex", "age", "birth_date")]
-        if not layout.collected_by_visit:  # a date, not the event's own name
-            carried += [roles.get("collected_at"), layout.time_column]
-        self.carried = [i for i in carried if i is not None]
-        self.given: tuple[list[str], dict[int, str]] = ([], {})  # the last event row's
-
-    def __next__(self) -> list[str]:
-        cells = next(self.reader)
-        key = [cell_text(cells, i) for i in self.key]
-        if not cell_text(cells, self.form):
-            self.given = (key, {i: text for i in self.carried if (text := cell_text(cells, i))})
-        elif key == self.given[0]:
-            for i, text in self.given[1].items():
-                if i < len(cells) and not cells[i].strip():
-                    cells[i] = text
-        return cells
+#: ... and the columns of its ids (raw, and labels): a row of the record's event gives these
+_REDCAP_IDS = frozenset({
+    "redcapeventname", "eventname", *_REDCAP_FORM, *_REDCAP_INSTANCE,
+    "redcapdataaccessgroup", "dataaccessgroup",
+})  # fmt: skip
 
 
 class VisitWithTimepoint(_RowsRewritten):
@@ -6478,8 +6466,6 @@ def with_time_of_day(
     """`reader`, its rows' dates with their times where the file gives them apart (a time
     that is no time of day is counted in `stats.times_left_out`), and its timepoints after
     their visits."""
-    if layout.redcap_form is not None:
-        reader = RedcapEventCarried(reader, layout)
     date = layout.roles.get("collected_at")
     if date is None:
         return reader
@@ -7277,7 +7263,7 @@ def measurement_reader(
     critical_of = critical_cells(header, layout) if long else None
     assay_limits_of = assay_limit_cells(layout) if long else None
     i_comment = layout.roles.get("comment")  # a wide row's is each of its results'
-    i_redcap_form = layout.redcap_form  # a row that names no form is the record's event's
+    redcap_ids = layout.redcap_ids  # a row of only these is REDCap's row of an event
     # The cells `Interpreter._long_rows` takes as written (ids it composes itself, dates are
     # composed where read; a value it takes is digits): the general path composes the others'
     # accents (see `read`), a wide file's all (it has no short path)
@@ -7974,10 +7960,13 @@ def measurement_reader(
                     "; ".join(filter(None, (own_comment, comment))) or None,
                     fluid_of(cells, fluid_at) if fluid_at else None, qc_code,
                 )  # fmt: skip
-            if not produced and i_redcap_form is not None:
-                # REDCap's row of the record's event, or of a form with no marker (review: an
-                # 'adverse_events' form's rows were refused, exit 2): said in the column's warning
-                continue
+            if (
+                not produced
+                and redcap_ids is not None
+                and not cell(cells, layout.redcap_form)  # (a form's blank row is refused)
+                and not any(text.strip() for i, text in enumerate(cells) if i not in redcap_ids)
+            ):
+                continue  # said in the form column's warning (a row with more is refused: review)
             if not produced:
                 # Its sample, if the row names one, is still known: its panel says so (QA).
                 short = f" (row has {count} of {width} cells)" if cut else ""

@@ -116,7 +116,8 @@ def test_a_time_column_joins_only_a_date_that_gives_no_time(tmp_path: Path) -> N
     )
     events = list(Interpreter(load_ranges(None), CheckOptions()).events([str(path)]))
     assert [r.collected_at for r in events if isinstance(r, Result)] == [
-        "2026-03-02 06:00", "2026-03-02 18:00", "2026-03-03 00:00:00", None, "2026-03-04",
+        # a time column's date and time of the date's day gives its time (review, round 16)
+        "2026-03-02 06:00", "2026-03-02 18:00", "2026-03-03 00:00:00", None, "2026-03-04 06:00",
         None, "2026-02", "02.03.2026 08:15", "02.03.2026 14:40", "02.03.2026 20:05:30",
         "Mar 2, 2026 14:40", "2026-03-05", "2026-03-06", "2026-03-07", "2026-03-08 12:30 am",
     ]  # fmt: skip

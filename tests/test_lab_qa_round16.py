@@ -217,35 +217,26 @@ def test_a_redcap_export_of_a_repeating_form_is_read_whole(write_csv) -> None:
         ("102", "baseline_arm_1 #1", 2),
     ]
     [said] = [w.message for w in report.warnings if w.column == "redcap_repeat_instrument"]
-    assert "a row with no marker values (that row, or another form's) is skipped" in said
+    assert "(REDCap's row of the record's event) is skipped" in said
 
 
-def test_a_redcap_row_of_a_form_with_no_values_is_skipped(write_csv) -> None:
-    """Review: an 'adverse_events' form's rows (no marker) were refused, exit 2."""
-    text = REDCAP_RAW + "103,baseline_arm_1,adverse_events,1,,\n"
-    report = check_file(write_csv(text))
-    assert report.rejected == []
-    assert [p.patient_id for p in report.panels] == ["101", "101", "102"]
-
-
-def test_a_redcap_event_row_gives_its_date_and_age_to_the_form_s_rows(write_csv) -> None:
-    """Review: REDCap writes the date and the person once, on the event's own row; skipped, it
-    took them with it (no date; an age-dependent range with no age)."""
-    path = write_csv(
+def test_a_redcap_row_that_gives_more_than_its_ids_is_still_refused(write_csv) -> None:
+    """Review: skipping any row with no marker values took an event row's date, age and sex
+    with it, and a blank row of the cytokine form itself, unsaid; such rows are refused, named
+    by their line, as before (another form's rows, 'adverse_events', are too)."""
+    text = (
         "record_id,redcap_event_name,redcap_repeat_instrument,redcap_repeat_instance,"
-        "date_of_blood_draw,age,il6_pgml\n101,baseline_arm_1,,,2026-03-02,45,\n"
-        "101,baseline_arm_1,cytokine_panel,1,,,1.2\n101,week_4_arm_1,,,2026-03-30,45,\n"
-        "101,week_4_arm_1,cytokine_panel,1,,,30.0\n102,baseline_arm_1,cytokine_panel,1,,,2.0\n"
+        "redcap_data_access_group,age,il6_pgml\n101,baseline_arm_1,,,site_a,45,\n"
+        "101,baseline_arm_1,cytokine_panel,1,site_a,,1.2\n"
+        "101,baseline_arm_1,cytokine_panel,2,site_a,,\n"
+        "101,baseline_arm_1,adverse_events,1,site_a,,\n102,baseline_arm_1,,,site_b,,\n"
     )
-    report = check_file(path)
-    assert report.rejected == []
-    assert [(p.patient_id, p.collected_at) for p in report.panels] == [
-        ("101", "2026-03-02"),
-        ("101", "2026-03-30"),
-        ("102", None),  # another record's event row gives nothing to it
+    report = check_file(write_csv(text))
+    assert [(r.code, r.line) for r in report.rejected] == [
+        ("row-no-values", 2),
+        ("row-no-values", 4),
+        ("row-no-values", 5),
     ]
-    [trend] = report.trends
-    assert [point.value for point in trend.markers[0].points] == [1.2, 30.0]
 
 
 def test_a_redcap_labels_export_reads_its_event_and_collection_date(write_csv) -> None:
@@ -459,3 +450,49 @@ def test_an_sdtm_time_point_is_read_after_its_visit_or_alone(write_csv, visit) -
         f"{day.rstrip(',')} 4H POST-DOSE".strip(),
     ]
     assert report.warnings == []
+
+
+def test_a_cell_longer_than_any_header_is_not_searched_for_words_after_a_unit() -> None:
+    """Fuzzing round 16: an 80,000-character cell took the pattern 48 s."""
+    from panelcli.names import MAX_HEADER_LENGTH, any_words_after_unit
+
+    assert any_words_after_unit("IL-6 (pg/mL) Day 7") == ("IL-6", "pg/mL", "Day 7")
+    assert any_words_after_unit("IL-6 (pg/mL) " + "x" * MAX_HEADER_LENGTH) is None
+
+
+# --- the second review (/work/qa16/review2) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "time", "read"),
+    [
+        ("03/02/2026", "03/02/2026 8:00 AM", "03/02/2026 8:00 AM"),
+        ("2026-03-02", "02 Mar 2026 08:00", "2026-03-02 08:00"),
+        ("2026-03-02", "12/30/1899 08:00:00", "2026-03-02 08:00:00"),
+        ("2026-03-02", "30.12.1899 08:00", "2026-03-02 08:00"),
+    ],
+)
+def test_a_time_column_s_date_and_time_in_other_forms(write_csv, day, time, read) -> None:
+    """Review 2 #8: a date and time of the date's day, written otherwise than ISO, was 'no time
+    of day', and two draws made one panel."""
+    path = write_csv(f"MRN,Date,Time,Test,Result,Units\n001,{day},{time},IL-6,3,pg/mL\n")
+    report = check_file(path)
+    assert [p.collected_at for p in report.panels] == [read]
+    assert "time-unreadable" not in [w.code for w in report.warnings]
+
+
+def test_an_xponent_block_with_rows_longer_than_its_header_is_left_as_it_is(tmp_path) -> None:
+    """Review 2 #4: a row one cell too long fitted the header widened for the alarms, and was
+    read one column over (its event count quoted as an 'alarm')."""
+    from test_xponent import _with_alarms, full_batch
+
+    lines = full_batch(wells=4).split("\r\n")
+    lines = [line + ',"rerun"' if line.startswith('"4(1,A4)"') else line for line in lines]
+    path = tmp_path / "batch.csv"
+    path.write_text(
+        _with_alarms("\r\n".join(lines), '"3(1,A3)","Error","not valid"'), encoding="utf-8"
+    )
+    report = check_file(str(path))
+    assert [r.code for r in report.rejected] == ["row-too-many-cells"]
+    said = next(w.message for w in report.warnings if "block per kind" in w.message)
+    assert "(well '3(1,A3)': 'Error: not valid') names no well of the results" in said

@@ -161,8 +161,8 @@ def test_an_alarm_that_names_no_well_of_the_results_is_said(tmp_path: Path) -> N
     assert {r.status.value for p in report.panels for r in p.results} <= {"normal", "high"}
     said = next(w.message for w in report.warnings if "block per kind" in w.message)
     assert (
-        "; an alarm of its 'Warnings/Errors' block (well 'F1') names no well of the results and "
-        "was not applied: check it in the file" in said
+        "; an alarm of its 'Warnings/Errors' block (well 'F1': 'Error: results not valid') names "
+        "no well of the results and was not applied: check it in the file" in said
     )
 
 

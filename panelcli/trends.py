@@ -257,6 +257,8 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
     '06:00Z'); else its own calendar date and time are kept (for counting an age).
     """
     text = text.strip()
+    if len(text) > MAX_DATE_LENGTH:
+        return None  # (fuzzing: 10,000 spaces took the patterns 18 s)
     if "  " in text:  # SQL Server's 'Apr  2 2026  7:40AM' (lab QA round 11); and no date is
         # long: runs of spaces made the patterns try each way to part them, for minutes (review)
         text = " ".join(text.split())
@@ -278,6 +280,9 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
     return read.replace(tzinfo=None)
 
 
+#: Longer than any date and time as a lab writes it ('Wednesday, 25 March 2026 08:15:30.123
+#: AM +05:30'): a cell so long is no date, and is not searched for one
+MAX_DATE_LENGTH = 100
 #: Days that spreadsheets and lab systems write for an empty date cell: Excel's day 0 and 1
 #: (1899-12-30 in most readers of it, 1899-12-31 in others, 1900-01-01) and .NET's and SQL's
 #: least date (0001-01-01). No sample was taken then: such a date is no date (QA).
@@ -417,6 +422,8 @@ def why_no_date(text: str) -> str | None:
     text = text.strip()
     if read_date(text) is not None or text.casefold() in NOT_KNOWN_DATES:
         return None
+    if len(text) > MAX_DATE_LENGTH:
+        return UNREADABLE  # (fuzzing: 4,301 digits were past int()'s limit, an internal error)
     numbers = [int(n) for n in re.findall(r"\d+", text)[:3]]
     if (
         _DIGITS_ONLY.match(text)
@@ -615,6 +622,8 @@ _HHMM_AFTER = lazy_pattern(
 
 def _time_after(text: str) -> re.Match[str] | None:
     """A date with its time of day after it: groups day, hour, minute, second and half."""
+    if len(text) > MAX_DATE_LENGTH:
+        return None  # (fuzzing: the pattern took 18 s over 10,000 spaces)
     if text[10:11] == "-" and text[13:14] == ":" and text[11:13].isdigit():
         # '-' between, as Meditech writes '02/03/2026-08:15' (lab QA round 12: unread); one
         # character for one, so the day's group has the same length

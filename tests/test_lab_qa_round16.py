@@ -496,3 +496,83 @@ def test_an_xponent_block_with_rows_longer_than_its_header_is_left_as_it_is(tmp_
     assert [r.code for r in report.rejected] == ["row-too-many-cells"]
     said = next(w.message for w in report.warnings if "block per kind" in w.message)
     assert "(well '3(1,A3)': 'Error: not valid') names no well of the results" in said
+
+
+# --- the fuzzing round (/work/qa16/fuzz) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "S1,Screening,{digits},IL-6,612,pg/mL",  # a timepoint after its visit
+        "S1,Screening,2026-03-02 <{spaces}2,IL-6,612,pg/mL",
+    ],
+)
+def test_a_huge_date_or_timepoint_cell_is_no_date_and_no_error(write_csv, row) -> None:
+    """F1: a cell of 4,301 digits was past int()'s limit, an internal error that lost the run;
+    F4: 10,000 spaces took the date patterns 18 s."""
+    cells = row.format(digits="1" * 5000, spaces=" " * 10_000)
+    report = check_file(write_csv(f"Subject,Visit,Timepoint,Analyte,Result,Unit\n{cells}\n"))
+    [result] = report.panels[0].results
+    assert result.status is Status.HIGH
+
+
+def test_a_huge_collection_date_is_unreadable(write_csv) -> None:
+    report = check_file(
+        write_csv(f"Sample,Collected,Test,Result,Units\nS1,{'1' * 5000},IL-6,3,pg/mL\n")
+    )
+    assert [w.code for w in report.warnings] == ["date-unreadable"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sample ID,IL-6,DF,TNF-alpha\n,pg/mL,pg/mL,pg/mL\nS1,2.0,10,5\n",
+        "Sample ID,IL-6 (pg/mL),Dilution Factor (pg/mL),TNF-alpha (pg/mL)\nS1,2.0,10,5\n",
+    ],
+)
+def test_a_wide_dilution_column_with_a_unit_is_no_marker(write_csv, text) -> None:
+    """F6: 'DF' with a unit in the units row was a marker, a no_reference 'DF' of 10 pg/mL."""
+    report = check_file(write_csv(text))
+    assert [r.marker for r in report.panels[0].results] == ["IL-6", "TNF-α"]
+    [said] = [w.message for w in report.warnings if w.code == "column-ignored"]
+    assert "the values were judged as written, not multiplied by a dilution" in said
+
+
+def test_rows_of_cytokines_no_set_knows_swallowed_by_a_quote_are_refused(write_csv) -> None:
+    """F3: rows of 'VEGF' and 'G-CSF' taken in by a stray quote were only a row-spans-lines
+    warning, exit 0 (names of letters and digits were caught)."""
+    path = write_csv(
+        "Sample ID,Analyte,Result,Units,Reference Range,Comment\n"
+        'S1,IL-6,2.0,pg/mL,0-7,"see note\nS2,VEGF,612,pg/mL,0-115,\nS3,G-CSF,950,pg/mL,0-100,"\n'
+        "S4,IL-8,3,pg/mL,0-5,\n"
+    )
+    assert [(r.code, r.line) for r in check_file(path).rejected] == [("row-holds-rows", 2)]
+
+
+def test_a_pipe_s_cr_only_file_is_read_as_the_same_file_named(tmp_path) -> None:
+    """F2: a CR-only file on standard input had no line at hand, so its columns were decided
+    by its first row: LBSTAT not read, a NOT DONE row refused (exit 2; named: exit 0)."""
+    import subprocess
+    import sys
+
+    from panelcli.reading import _line_ends
+
+    assert _line_ends(b"a\rb\r\nc\nd") == 3
+    text = (
+        "USUBJID,LBTEST,LBORRES,LBORRESU,LBSTAT,Status\r1,IL-6,2,pg/mL,,Final\r"
+        "1,TNF-alpha,,pg/mL,NOT DONE,Final\r1,IL-8,3,pg/mL,,unknown\r"
+    )
+    path = tmp_path / "cr.csv"
+    path.write_bytes(text.encode())
+    named, piped = (
+        subprocess.run(
+            [sys.executable, "-m", "panelcli", "check", *args, "-f", "csv"],
+            input=text.encode(),
+            capture_output=True,
+            check=False,
+        )
+        for args in ([str(path)], ["-"])
+    )
+    assert (named.returncode, piped.returncode) == (0, 0)
+    assert named.stdout.replace(str(path).encode(), b"-") == piped.stdout

@@ -21,7 +21,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date as CalendarDay
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -2132,7 +2131,7 @@ _TIME_KEYS = frozenset({
     "heuredeprelevement", "horadetoma", "horadeextraccion",
     "colltm", "colltime", "colltimes",  # Sunquest's 'COLL TM' (lab QA round 12)
     "specimentime", "sampletime", "clocktime",
-    "heureprélèvement",  # ('Heure de prélèvement' too: the key leaves 'de' out)
+    "heureprélèvement",  # 'Heure prélèvement', as 'Date prélèvement' beside it (lab QA round 16)
 })  # fmt: skip
 #: ... and bare names of one, read so beside a date column only, where no name above is
 #: (lab QA round 16: EHR's 'Date,Time' and 'Fecha,Hora' were ignored, and two draws of a day
@@ -2232,8 +2231,8 @@ def _with_redcap_form(layout: Layout, cells: list[str]) -> Layout:
     # REDCap writes the record id first, whatever it is named ('record_id', 'study_id')
     ids = frozenset({0, *(i for i, key in enumerate(keys) if key in _REDCAP_IDS)})
     why = _not_read_because(
-        "it names REDCap's repeating form of a row's values; a row that gives nothing but its "
-        "record, event and form (REDCap's row of the record's event) is skipped"
+        "it names REDCap's repeating form of a row's values; a row of no form that gives "
+        "nothing but its record and event (REDCap's row of the record's event) is skipped"
     )
     return layout._replace(
         not_read={**layout.not_read, cells[form]: why}, redcap_ids=ids, redcap_form=form
@@ -6301,36 +6300,31 @@ _A_DAY = lazy_pattern(
 
 
 #: Days a spreadsheet gives a cell of a time alone ('1899-12-30 08:00:00' in Excel's export)
+#: Days a spreadsheet gives a cell of a time alone ('1899-12-30 08:00:00' in Excel's export;
+#: its day 0, '1/0/1900 8:00', as Excel shows it)
 _DAYS_OF_NO_DATE = frozenset({
     "1899-12-30", "1899-12-31", "1900-01-01", "12/30/1899", "12/31/1899", "01/01/1900",
-    "30.12.1899", "31.12.1899", "01.01.1900", "30/12/1899", "31/12/1899",
+    "30.12.1899", "31.12.1899", "01.01.1900", "30/12/1899", "31/12/1899", "1/0/1900",
+    "01/00/1900", "00.01.1900", "1900-01-00",
 })  # fmt: skip
-#: A date, then a time of day at the end ('03/02/2026 8:00 AM', '2026-03-02T08:00')
-_DATE_THEN_TIME = lazy_pattern(
-    r"(?P<day>\S.*?)(?:T|\s+)(?P<time>\d{1,2}[:.h]\d{2}(?::\d{2}(?:[.,]\d+)?)?"
-    r"(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)\s*",
-    re.IGNORECASE,
-)
 
 
 def _time_of_that_day(text: str, day: str) -> str | None:
-    """The time of day of a date and time in a time column, where its day is the date
-    column's `day` (one of the two days a slashed date may be) or a spreadsheet's day of a time
-    alone; else None (reviews: a time column's '2026-03-02 08:00' was dropped unsaid, and two
-    draws made one panel; then '03/02/2026 8:00 AM' was 'no time of day')."""
-    found = _DATE_THEN_TIME.fullmatch(text.strip())
-    if found is None:
+    """The time of day of a date and time in a time column, where it is of the date column's
+    `day` (as written, where that may be two days) or a spreadsheet's day of a time alone;
+    else None (reviews: a time column's '2026-03-02 08:00' was dropped unsaid, and two draws
+    made one panel; then '03/02/2026 8:00 AM' was 'no time of day')."""
+    from panelcli.trends import day_and_time, read_date  # only for a time column of dates
+
+    parts = day_and_time(text)
+    if parts is None:
         return None
-    if found["day"] not in _DAYS_OF_NO_DATE:
-        from panelcli.trends import read_date, two_days  # only for a time column of dates
-
-        def days_of(text: str) -> set[CalendarDay]:
-            when = read_date(text)
-            return {when.date()} if when is not None else set(two_days(text) or ())
-
-        if found["day"] != day.strip() and not days_of(found["day"]) & days_of(day):
+    written, time = parts
+    if written not in _DAYS_OF_NO_DATE and written != day.strip():
+        when, on = read_date(written), read_date(day)
+        if when is None or on is None or when.date() != on.date():
             return None
-    return _time_of_day(found["time"])
+    return _time_of_day(time)
 
 
 @functools.lru_cache(maxsize=1024)  # a file has a few hundred times (review: 10% of a run)

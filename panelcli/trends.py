@@ -620,6 +620,16 @@ _HHMM_AFTER = lazy_pattern(
 )
 
 
+def day_and_time(text: str) -> tuple[str, str] | None:
+    """A date and time's day as written and its time of day as `_time_after` parts them
+    ('03/30/2026 0610': '03/30/2026', '06:10'); None for text with no time after a day."""
+    found = _time_after(text.strip())
+    if found is None:
+        return None
+    time = f"{found['hour']}:{found['minute']}" + (f":{found['second']}" if found["second"] else "")
+    return found["day"], time + (f" {found['half']}" if found["half"] else "")
+
+
 def _time_after(text: str) -> re.Match[str] | None:
     """A date with its time of day after it: groups day, hour, minute, second and half."""
     if len(text) > MAX_DATE_LENGTH:

@@ -200,10 +200,6 @@ def _with_alarms(
     if location is None:
         return set()
     width = len(header[2])
-    if any(any(c.strip() for c in cells[width:]) for n, _, cells in block.rows if n > header[0]):
-        # a row longer than the header ('6(1,F1)' unquoted) would fit one column more: left
-        # as it is, refused as before (review: read one column over, its count an 'alarm')
-        return set()
     given = set()
     for first, last, cells in block.rows:
         if first < header[0]:
@@ -215,10 +211,14 @@ def _with_alarms(
             cell = alarms[well][1] if well in alarms else ""
             if cell:
                 given.add(well)
+        # a row's cells past the header's ('6(1,F1)' unquoted, a note after the last) after
+        # the alarm: still past the header's, the row is refused as before (reviews: trimmed
+        # or the alarm after them, it was read one column over; left out, wells lost alarms)
+        past = cells[width:] if any(c.strip() for c in cells[width:]) else []
         row = io.StringIO()
         ending = out[last - 1][len(out[last - 1].rstrip("\r\n")) :]
         csv.writer(row, delimiter=delimiter, lineterminator=ending).writerow(
-            [*cells[:width], *[""] * (width - len(cells)), cell]
+            [*cells[:width], *[""] * (width - len(cells)), cell, *past]
         )
         # the row rewritten on its first line, its other lines left blank: every line after
         # keeps its number (a cell's own line breaks are written again inside its quotes)

@@ -6299,7 +6299,6 @@ _A_DAY = lazy_pattern(
 )
 
 
-#: Days a spreadsheet gives a cell of a time alone ('1899-12-30 08:00:00' in Excel's export)
 #: Days a spreadsheet gives a cell of a time alone ('1899-12-30 08:00:00' in Excel's export;
 #: its day 0, '1/0/1900 8:00', as Excel shows it)
 _DAYS_OF_NO_DATE = frozenset({
@@ -6310,27 +6309,32 @@ _DAYS_OF_NO_DATE = frozenset({
 
 
 def _time_of_that_day(text: str, day: str) -> str | None:
-    """The time of day of a date and time in a time column, where it is of the date column's
-    `day` (as written, where that may be two days) or a spreadsheet's day of a time alone;
-    else None (reviews: a time column's '2026-03-02 08:00' was dropped unsaid, and two draws
-    made one panel; then '03/02/2026 8:00 AM' was 'no time of day')."""
-    from panelcli.trends import day_and_time, read_date  # only for a time column of dates
+    """The time of day (with its offset, if any) of a date and time in a time column, where it
+    is of the date column's `day` (either day a slashed date may be) or a spreadsheet's day of
+    a time alone; else None (reviews: a time column's '2026-03-02 08:00' was dropped unsaid,
+    and two draws made one panel; then '03/02/2026 8:00 AM' was 'no time of day')."""
+    from panelcli.trends import day_and_time, days_it_may_be  # only for a time column of dates
 
     parts = day_and_time(text)
     if parts is None:
         return None
-    written, time = parts
-    if written not in _DAYS_OF_NO_DATE and written != day.strip():
-        when, on = read_date(written), read_date(day)
-        if when is None or on is None or when.date() != on.date():
-            return None
-    return _time_of_day(time)
+    written, time, offset = parts
+    if (
+        written not in _DAYS_OF_NO_DATE
+        and written != day.strip()
+        and not days_it_may_be(written) & days_it_may_be(day)
+    ):
+        return None
+    said = _time_of_day(time)
+    return None if said is None else said + offset
 
 
 @functools.lru_cache(maxsize=1024)  # a file has a few hundred times (review: 10% of a run)
 def _time_of_day(text: str) -> str | None:
     """A time of day as `read_date` reads it after a date ('08:15', '8:05 PM', '20:05:30'),
     from the forms LIS write ('08:15 Uhr', '14h30', '20:05:30,5'); None for another text."""
+    if len(text) > 40:
+        return None  # no time is so long (review: its patterns took 4 s over 40,000 spaces)
     time = re.sub(r"\s*uhr$", "", text, flags=re.IGNORECASE)
     time = re.sub(r"^(\d{1,2})[hH.](\d{2})$", r"\1:\2", time)  # '14h30', German '14.30'
     # lab QA round 7: Epic's and Cerner's '0610' (and '0610 hrs', '1845h', ISO's 'T06:10') were

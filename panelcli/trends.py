@@ -620,14 +620,21 @@ _HHMM_AFTER = lazy_pattern(
 )
 
 
-def day_and_time(text: str) -> tuple[str, str] | None:
-    """A date and time's day as written and its time of day as `_time_after` parts them
-    ('03/30/2026 0610': '03/30/2026', '06:10'); None for text with no time after a day."""
+def day_and_time(text: str) -> tuple[str, str, str] | None:
+    """A date and time's day as written, its time of day and its offset as `_time_after`
+    parts them ('03/30/2026 0610': '03/30/2026', '06:10', ''; '…T08:00Z': …, '08:00', 'Z');
+    None for text with no time after a day."""
     found = _time_after(text.strip())
     if found is None:
         return None
     time = f"{found['hour']}:{found['minute']}" + (f":{found['second']}" if found["second"] else "")
-    return found["day"], time + (f" {found['half']}" if found["half"] else "")
+    time += f" {found['half']}" if found["half"] else ""
+    return found["day"], time, found["offset"] or ""
+
+
+def days_it_may_be(text: str) -> set[date]:
+    """The day a date is, or the two a slashed one may be ('03/04/2026'); none for no date."""
+    return _days_it_may_be(text, read_date(text))
 
 
 def _time_after(text: str) -> re.Match[str] | None:

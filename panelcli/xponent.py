@@ -73,7 +73,8 @@ def concentration_block(lines: list[str], delimiter: str) -> BlocksRead | None:
     units = _units(units_block, header[2]) if units_block and header else {}
     alarms_block = next((b for b in blocks if _letters(b.kind) in _ALARM_BLOCKS), None)
     alarms = _alarms(alarms_block) if alarms_block and header else {}
-    given = _with_alarms(out, chosen, header, alarms, delimiter) if alarms and header else set()
+    rewritten = _with_alarms(out, chosen, header, alarms, delimiter) if alarms and header else None
+    given = rewritten or set()
     wells = len(given)
     others = [
         f"'{shorten(b.kind)}' (line {b.line})"
@@ -114,7 +115,7 @@ def concentration_block(lines: list[str], delimiter: str) -> BlocksRead | None:
         f"{from_units}{from_alarms}{left_out}"
     )
     by_column = {
-        i: units[cell.strip()]
+        i + (rewritten is not None): units[cell.strip()]  # (the alarms' column first)
         for i, cell in enumerate(header[2] if header else [])
         if cell.strip() in units
     }
@@ -191,15 +192,17 @@ def _with_alarms(
     header: tuple[int, int, list[str]],
     alarms: dict[str, tuple[str, str]],
     delimiter: str,
-) -> set[str]:
-    """`out`'s rows of `block` with a 'Warnings/Errors' column after the header's, each well's
+) -> set[str] | None:
+    """`out`'s rows of `block` with a 'Warnings/Errors' column before their first, each well's
     alarms in it (read as an instrument's alarm column: such a result is not judged); the
-    wells (as `_well_key`) given one."""
+    wells (as `_well_key`) given one, or None where the header names no well (none rewritten).
+    Before, not after: a row's cells past the header (a note after 'Total Events', '6(1,F1)'
+    unquoted) stay past it, and the row is refused as before (reviews: after them, or trimmed,
+    the note was an alarm or the row read one column over)."""
     keys = [header_key(cell) for cell in header[2]]
     location = next((keys.index(key) for key in _WELL if key in keys), None)
     if location is None:
-        return set()
-    width = len(header[2])
+        return None
     given = set()
     for first, last, cells in block.rows:
         if first < header[0]:
@@ -211,15 +214,9 @@ def _with_alarms(
             cell = alarms[well][1] if well in alarms else ""
             if cell:
                 given.add(well)
-        # a row's cells past the header's ('6(1,F1)' unquoted, a note after the last) after
-        # the alarm: still past the header's, the row is refused as before (reviews: trimmed
-        # or the alarm after them, it was read one column over; left out, wells lost alarms)
-        past = cells[width:] if any(c.strip() for c in cells[width:]) else []
         row = io.StringIO()
         ending = out[last - 1][len(out[last - 1].rstrip("\r\n")) :]
-        csv.writer(row, delimiter=delimiter, lineterminator=ending).writerow(
-            [*cells[:width], *[""] * (width - len(cells)), cell, *past]
-        )
+        csv.writer(row, delimiter=delimiter, lineterminator=ending).writerow([cell, *cells])
         # the row rewritten on its first line, its other lines left blank: every line after
         # keeps its number (a cell's own line breaks are written again inside its quotes)
         out[first - 1] = row.getvalue()

@@ -472,7 +472,9 @@ def test_a_cell_longer_than_any_header_is_not_searched_for_words_after_a_unit() 
         ("2026-03-02", "30.12.1899 08:00", "2026-03-02 08:00"),
         ("2026-03-02", "2026-03-02 0800", "2026-03-02 08:00"),  # Epic's (review 3)
         ("3/2/2026", "1/0/1900 8:00", "3/2/2026 8:00"),  # Excel's day 0 (review 3)
-        ("2026-03-02", "2026-03-02T08:00:00Z", "2026-03-02 08:00:00"),
+        ("2026-03-02", "2026-03-02T08:00:00Z", "2026-03-02 08:00:00Z"),  # its zone kept
+        ("03/02/2026", "2026-03-02 08:00", "03/02/2026 08:00"),  # a day it may be (review 4)
+        ("3/2/2026", "03/02/2026 8:00 AM", "3/2/2026 8:00 AM"),
     ],
 )
 def test_a_time_column_s_date_and_time_in_other_forms(write_csv, day, time, read) -> None:
@@ -487,7 +489,7 @@ def test_a_time_column_s_date_and_time_in_other_forms(write_csv, day, time, read
 def test_an_xponent_row_longer_than_its_header_keeps_the_other_wells_alarms(tmp_path) -> None:
     """Review 2 #4, review 3 #1: a row one cell too long fitted the header widened for the
     alarms and was read one column over; then the block was left as it was, and every well
-    lost its alarm. Its cells past the header come after the alarm: it is not judged."""
+    lost its alarm; then its note was an alarm. The row is refused, as before this session."""
     from test_xponent import _with_alarms, full_batch
 
     lines = full_batch(wells=4).split("\r\n")
@@ -496,9 +498,12 @@ def test_an_xponent_row_longer_than_its_header_keeps_the_other_wells_alarms(tmp_
     path.write_text(
         _with_alarms("\r\n".join(lines), '"3(1,A3)","Error","not valid"'), encoding="utf-8"
     )
-    by_sample = {p.sample_id: {r.status for r in p.results} for p in check_file(str(path)).panels}
-    assert by_sample["Pat-003"] == by_sample["Pat-004"] == {Status.INDETERMINATE}
+    report = check_file(str(path))
+    by_sample = {p.sample_id: {r.status for r in p.results} for p in report.panels}
+    assert by_sample["Pat-003"] == {Status.INDETERMINATE}
+    assert by_sample["Pat-004"] == set()
     assert Status.HIGH in by_sample["Pat-002"]
+    assert [(r.code, r.sample_id) for r in report.rejected] == [("row-too-many-cells", "Pat-004")]
 
 
 # --- the fuzzing round (/work/qa16/fuzz) ---------------------------------------------------

@@ -6313,28 +6313,37 @@ def _time_of_that_day(text: str, day: str) -> str | None:
     is of the date column's `day` (either day a slashed date may be) or a spreadsheet's day of
     a time alone; else None (reviews: a time column's '2026-03-02 08:00' was dropped unsaid,
     and two draws made one panel; then '03/02/2026 8:00 AM' was 'no time of day')."""
-    from panelcli.trends import day_and_time, days_it_may_be  # only for a time column of dates
+    from panelcli.trends import day_and_time, days_it_may_be, two_days  # (a time column of dates)
 
     parts = day_and_time(text)
     if parts is None:
         return None
     written, time, offset = parts
+    # one day, one of those the date column's may be; or two days in the same order, the
+    # date written again ('03/02/2026' beside '3/2/2026'; review 5: '02/03/2026 08:00' beside
+    # '03/02/2026' was joined unsaid)
+    days = days_it_may_be(written)
     if (
         written not in _DAYS_OF_NO_DATE
         and written != day.strip()
-        and not days_it_may_be(written) & days_it_may_be(day)
+        and not (len(days) == 1 and days & days_it_may_be(day))
+        and not (len(days) == 2 and two_days(written) == two_days(day))
     ):
         return None
     said = _time_of_day(time)
     return None if said is None else said + offset
 
 
+#: Longer than any time of day as written ('08:15:30.123456789 a.m. Uhr')
+_MAX_TIME_LENGTH = 40
+
+
 @functools.lru_cache(maxsize=1024)  # a file has a few hundred times (review: 10% of a run)
 def _time_of_day(text: str) -> str | None:
     """A time of day as `read_date` reads it after a date ('08:15', '8:05 PM', '20:05:30'),
     from the forms LIS write ('08:15 Uhr', '14h30', '20:05:30,5'); None for another text."""
-    if len(text) > 40:
-        return None  # no time is so long (review: its patterns took 4 s over 40,000 spaces)
+    if len(text) > _MAX_TIME_LENGTH:
+        return None  # (review: its patterns took 4 s over 40,000 spaces)
     time = re.sub(r"\s*uhr$", "", text, flags=re.IGNORECASE)
     time = re.sub(r"^(\d{1,2})[hH.](\d{2})$", r"\1:\2", time)  # '14h30', German '14.30'
     # lab QA round 7: Epic's and Cerner's '0610' (and '0610 hrs', '1845h', ISO's 'T06:10') were

@@ -74,7 +74,7 @@ def concentration_block(lines: list[str], delimiter: str) -> BlocksRead | None:
     alarms_block = next((b for b in blocks if _letters(b.kind) in _ALARM_BLOCKS), None)
     alarms = _alarms(alarms_block) if alarms_block and header else {}
     rewritten = _with_alarms(out, chosen, header, alarms, delimiter) if alarms and header else None
-    given = rewritten or set()
+    given = rewritten or set()  # (None: no row rewritten, so no column moved for the units)
     wells = len(given)
     others = [
         f"'{shorten(b.kind)}' (line {b.line})"

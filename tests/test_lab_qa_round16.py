@@ -387,11 +387,15 @@ def test_a_time_column_s_date_and_time_or_dotted_time_gives_its_time(write_csv, 
     assert report.warnings == []
 
 
-def test_a_time_column_s_date_of_another_day_is_said(write_csv) -> None:
-    path = write_csv(
-        "MRN,Date,Time,Test,Result,Units\n001,2026-03-02,2026-03-05 08:00,IL-6,3,pg/mL\n"
-    )
-    assert [w.code for w in check_file(path).warnings] == ["time-unreadable"]
+@pytest.mark.parametrize(
+    ("day", "time"),
+    [("2026-03-02", "2026-03-05 08:00"), ("03/02/2026", "02/03/2026 08:00")],  # review 5
+)
+def test_a_time_column_s_date_of_another_day_is_said(write_csv, day, time) -> None:
+    path = write_csv(f"MRN,Date,Time,Test,Result,Units\n001,{day},{time},IL-6,3,pg/mL\n")
+    report = check_file(path)
+    assert [p.collected_at for p in report.panels] == [day]
+    assert "time-unreadable" in [w.code for w in report.warnings]
 
 
 def test_a_signed_high_beside_a_low_of_zero_is_read(write_csv) -> None:

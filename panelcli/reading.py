@@ -19,7 +19,7 @@ import stat
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
@@ -2180,22 +2180,14 @@ def _replicates_said(layout: Layout, cells: list[str]) -> Layout:
     value = layout.roles.get("value")
     if value is None or "marker" not in layout.roles:
         return layout
-    said = {}
-    for cell in cells:
-        if cell not in layout.ignored or cell in layout.not_read:
-            continue
-        key = _header_key_of(cell)
-        if key in _SPREAD:
-            said[cell] = _not_read_because(
-                f"it gives the spread of the replicates, not a result; column "
-                f"'{shorten(cells[value])}' is read (a wide spread can make a result less sure: "
-                "check it in the file)"
-            )
-        elif _ONE_REPLICATE.fullmatch(key):
-            said[cell] = _not_read_because(
-                f"it gives one replicate's value; column '{shorten(cells[value])}' is read"
-            )
-    return layout._replace(not_read={**layout.not_read, **said}) if said else layout
+    read = shorten(cells[value])
+    layout = _unread_said(layout, cells, _SPREAD.__contains__, _not_read_because(
+        f"it gives the spread of the replicates, not a result; column '{read}' is read (a wide "
+        "spread can make a result less sure: check it in the file)"
+    ))  # fmt: skip
+    return _unread_said(layout, cells, _ONE_REPLICATE.fullmatch, _not_read_because(
+        f"it gives one replicate's value; column '{read}' is read"
+    ))  # fmt: skip
 
 
 #: A study's time point's names ('LBTPT', SDTM's), read after a visit or alone, never beside a
@@ -2204,6 +2196,7 @@ _STUDY_TIMEPOINTS = frozenset({
     "lbtpt", "pctpt", "plannedtimepoint", "samplingtimepoint", "zeitpunkt", "timepostdose",
     "hourspostdose",
 })  # fmt: skip
+_ANY_TIMEPOINT = _STUDY_TIMEPOINTS | _TIMEPOINT_KEYS
 
 
 def _timepoints_said(layout: Layout, cells: list[str]) -> Layout:
@@ -2213,7 +2206,7 @@ def _timepoints_said(layout: Layout, cells: list[str]) -> Layout:
     date = layout.roles.get("collected_at")
     if date is None or layout.collected_by_visit:
         return layout
-    return _unread_said(layout, cells, _STUDY_TIMEPOINTS | _TIMEPOINT_KEYS, _not_read_because(
+    return _unread_said(layout, cells, _ANY_TIMEPOINT.__contains__, _not_read_because(
         f"it names a time point, and column '{shorten(cells[date])}' dates each collection: "
         "results of one day with no time of day are one panel, whatever their time points "
         "(give each its time, as in 2026-03-02T08:00, to have them apart)"
@@ -2248,11 +2241,14 @@ _RERUN_MARKS = frozenset({
 })  # fmt: skip
 
 
-def _unread_said(layout: Layout, cells: list[str], keys: Collection[str], why: str) -> Layout:
-    """`layout`, with `why` its columns named by `keys` are not read, where nothing says yet."""
+def _unread_said(
+    layout: Layout, cells: list[str], named: Callable[[str], object], why: str
+) -> Layout:
+    """`layout`, with `why` its columns whose header keys are `named` are not read, where
+    nothing says yet."""
     said = [
         cell for cell in cells
-        if cell in layout.ignored and cell not in layout.not_read and _header_key_of(cell) in keys
+        if cell in layout.ignored and cell not in layout.not_read and named(_header_key_of(cell))
     ]  # fmt: skip
     if not said:
         return layout
@@ -2261,7 +2257,7 @@ def _unread_said(layout: Layout, cells: list[str], keys: Collection[str], why: s
 
 def _rerun_marks_said(layout: Layout, cells: list[str]) -> Layout:
     """`layout`, with why a column marking reruns is not read (`_RERUN_MARKS`)."""
-    return _unread_said(layout, cells, _RERUN_MARKS, _not_read_because(
+    return _unread_said(layout, cells, _RERUN_MARKS.__contains__, _not_read_because(
         "it may mark a test run again; every run is judged, each on its own line (to have a "
         "rerun replace the first, give it in a 'Rerun Result' column beside the first run's, "
         "or as 'Corrected' in a 'Status' column)"

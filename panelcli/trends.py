@@ -245,6 +245,11 @@ _HL7_TIME = re.compile(
 _DOTTED = ("%d.%m.%Y", "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S")
 
 
+#: Longer than any date and time as a lab writes it ('Wednesday, 25 March 2026 08:15:30.123
+#: AM +05:30'): a cell so long is no date, and is not searched for one
+MAX_DATE_LENGTH = 100
+
+
 # Remembered: a file repeats its collection dates row after row, and the general path reads
 # each several times (a sample's date against its rows', a trend's order).
 @functools.lru_cache(maxsize=4096)
@@ -280,9 +285,6 @@ def read_date(text: str, in_utc: bool = True) -> datetime | None:
     return read.replace(tzinfo=None)
 
 
-#: Longer than any date and time as a lab writes it ('Wednesday, 25 March 2026 08:15:30.123
-#: AM +05:30'): a cell so long is no date, and is not searched for one
-MAX_DATE_LENGTH = 100
 #: Days that spreadsheets and lab systems write for an empty date cell: Excel's day 0 and 1
 #: (1899-12-30 in most readers of it, 1899-12-31 in others, 1900-01-01) and .NET's and SQL's
 #: least date (0001-01-01). No sample was taken then: such a date is no date (QA).

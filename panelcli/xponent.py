@@ -155,6 +155,11 @@ def _letters(kind: str) -> str:
     return "".join(character for character in header_key(kind) if character.isalnum())
 
 
+def _well_column(keys: list[str]) -> int | None:
+    """The column of a header's keys that names the well ('Location', 'Well'), else None."""
+    return next((keys.index(key) for key in _WELL if key in keys), None)
+
+
 def _well_key(well: str) -> str:
     """A well's name as compared: '6 (1,F1)' is '6(1,F1)' (review: not applied so)."""
     return "".join(well.split()).casefold()
@@ -171,7 +176,7 @@ def _alarms(block: ValueBlock) -> dict[str, tuple[str, str]]:
         stripped = [cell.strip() for cell in cells]
         if not columns:
             keys = [header_key(cell) for cell in stripped]
-            at = next((keys.index(key) for key in _WELL if key in keys), None)
+            at = _well_column(keys)
             if at is not None:
                 columns = {key: keys.index(key) for key in (_STATUS, _MESSAGE) if key in keys}
                 columns[_WELL[0]] = at
@@ -199,8 +204,7 @@ def _with_alarms(
     Before, not after: a row's cells past the header (a note after 'Total Events', '6(1,F1)'
     unquoted) stay past it, and the row is refused as before (reviews: after them, or trimmed,
     the note was an alarm or the row read one column over)."""
-    keys = [header_key(cell) for cell in header[2]]
-    location = next((keys.index(key) for key in _WELL if key in keys), None)
+    location = _well_column([header_key(cell) for cell in header[2]])
     if location is None:
         return None
     given = set()

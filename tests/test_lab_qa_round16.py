@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from panelcli.check import CheckOptions, check_file
-from panelcli.models import Status
+from panelcli.models import Issue, Status
+
+
+def _sample_conflict(path: str) -> Issue:
+    """A file's one sample-conflict warning."""
+    [conflict] = [w for w in check_file(path).warnings if w.code == "sample-conflict"]
+    return conflict
 
 
 def test_a_sample_given_two_visits_names_them_visits(write_csv) -> None:
@@ -16,7 +22,7 @@ def test_a_sample_given_two_visits_names_them_visits(write_csv) -> None:
         "Sample ID,Subject,Visit,Test,Result,Units\nS1,P1,Screening,IL-6,3.0,pg/mL\n"
         "S1,P1,Day 8,IL-6,30.0,pg/mL\n"
     )
-    [conflict] = [w for w in check_file(path).warnings if w.code == "sample-conflict"]
+    conflict = _sample_conflict(path)
     assert "with visit 'Day 8' here, but with visit 'Screening' on line 2" in conflict.message
     assert "collection date" not in conflict.message
 
@@ -26,7 +32,7 @@ def test_a_sample_given_two_dates_still_names_them_collection_dates(write_csv) -
         "Sample ID,Collected,Test,Result,Units\nS1,2026-03-02,IL-6,3.0,pg/mL\n"
         "S1,2026-03-09,IL-6,30.0,pg/mL\n"
     )
-    [conflict] = [w for w in check_file(path).warnings if w.code == "sample-conflict"]
+    conflict = _sample_conflict(path)
     assert "with collection date '2026-03-09' here" in conflict.message
 
 
@@ -424,7 +430,7 @@ def test_a_visit_file_s_dates_are_said_as_dates(write_csv) -> None:
         "Sample ID,Visit,Timepoint,Test,Result,Units\nS1,Day 1,02-Mar-2026 08:15,IL-6,3,pg/mL\n"
         "S1,Day 8,09-Mar-2026 08:15,IL-6,30,pg/mL\n"
     )
-    [conflict] = [w for w in check_file(path).warnings if w.code == "sample-conflict"]
+    conflict = _sample_conflict(path)
     assert "with collection date '09-Mar-2026 08:15' here" in conflict.message
 
 

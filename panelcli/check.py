@@ -207,6 +207,7 @@ from panelcli.values import (
     COMMA_GROUPS_BEFORE_POINT,
     COMMA_MAY_GROUP_THOUSANDS,
     DOT_MAY_GROUP_THOUSANDS,
+    EXCEL_ROUNDED_ID,
     FLAG_WORDS,
     MAX_VALUE_LENGTH,
     PLAIN_NUMBER,
@@ -6453,11 +6454,6 @@ def _status_unread(event: _AnEvent, marker: str | None) -> _AnEvent:
     if isinstance(event, ResultRow):
         return event._replace(note=note)  # type: ignore[return-value]
     return event.model_copy(update={"note": note})  # type: ignore[return-value]
-
-
-#: An id as Excel shows a number of 12 or more digits ('1.23457E+11', '1,23457E+11'): its
-#: digits past the sixth are lost.
-EXCEL_ROUNDED_ID = lazy_pattern(r"[1-9](?:[.,]\d{1,14})?E\+(?:1[1-9]|[2-9]\d)", re.I)
 
 
 def sample_key(

@@ -52,6 +52,7 @@ from panelcli.units import (
 )
 from panelcli.values import (
     BLOOD,
+    EXCEL_ROUNDED_ID,
     FILL_IN_THE_RESULT,
     FLAG_WORDS,
     NOT_KNOWN_DATES,
@@ -1685,6 +1686,9 @@ class Layout(NamedTuple):
     visit_column: int | None = None
     #: ... a column of REDCap's repeat instance in the timepoint's place ('baseline #2')
     visit_instance: bool = False
+    #: long or wide: a study's site beside a sample or patient id, read with each id ('001
+    #: (site 02)'; see `IdsWithSite`): ids restart at each site of many studies
+    site_column: int | None = None
     #: REDCap's columns of a record's row of each event as it gives them all: the record id,
     #: the event, the repeating form, its instance, the data access group (`_with_redcap_form`)
     redcap_ids: frozenset[int] | None = None
@@ -2162,8 +2166,40 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
         return None
     if time is not None:
         layout = layout._replace(time_column=time)
-    layout = _rerun_marks_said(_with_visit(layout, cells), cells)
+    layout = _rerun_marks_said(_with_site(_with_visit(layout, cells), cells), cells)
     return _replicates_said(_timepoints_said(_with_redcap_form(layout, cells), cells), cells)
+
+
+#: A study's site or centre: the same sample or subject id at two sites can be two people
+#: (lab QA round 16: 'S001' of Boston and of Denver were one panel, 'high at the same time',
+#: and subject 001 of sites 01 and 02 one trend). Not 'Lab', 'Hospital' or 'Location' (an
+#: xPONENT well): their ids are mostly the lab's own, unique across them.
+_SITE_KEYS = frozenset({
+    "site", "siteid", "sitenumber", "siteno", "sitenum", "sitename", "sitecode", "studysite",
+    "studysiteid", "center", "centre", "centerid", "centreid", "centernumber", "centrenumber",
+    "centername", "centrename", "studycenter", "studycentre", "zentrum", "prüfzentrum",
+    "studienzentrum", "centro",
+})  # fmt: skip
+
+
+def _with_site(layout: Layout, cells: list[str]) -> Layout:
+    """`layout`, with its site column (`_SITE_KEYS`, one not read otherwise) beside a sample
+    or patient id column."""
+    if "sample_id" not in layout.roles and "patient_id" not in layout.roles:
+        return layout
+    site = next(
+        (
+            i for i, cell in enumerate(cells)
+            if cell in layout.ignored and cell not in layout.not_read
+            and _header_key_of(cell) in _SITE_KEYS
+        ),
+        None,
+    )  # fmt: skip
+    if site is None:
+        return layout
+    return layout._replace(
+        ignored=[c for c in layout.ignored if c != cells[site]], site_column=site
+    )
 
 
 #: A long file's figures of its replicates' spread, beside the result read
@@ -5523,7 +5559,7 @@ def open_rows(
             stats.comma_ahead = decimal_comma_ahead(head_lines, layout, header, header_end)
         elif stats.decimal_comma:
             stats.point_ahead = decimal_point_ahead(head_lines, layout, header, header_end, stats)
-        timed = with_time_of_day(reader, layout, stats)
+        timed = with_time_of_day(with_site_in_ids(reader, layout), layout, stats)
         rows = numbered_rows(
             with_ids_filled_down(timed, layout, header, stats),
             source,
@@ -6066,6 +6102,15 @@ def header_warnings(
             message=f"column '{shorten(_one_line(header_names[index]))}' is read as "
             f"{shorten(name)} in {shorten(unit or '')}; the words after its unit, {what}",
         )  # fmt: skip
+    if (site := site_column_read(layout)) is not None:
+        header = next(csv.reader(head_lines[header_start - 1 : header_end], delimiter=delimiter))
+        name = shorten(_one_line(header[site]))
+        yield Issue(
+            severity="warning", code="ids-with-site", source=source, line=header_start,
+            column=_one_line(header[site]), message=f"column '{name}' gives each row's site: the "
+            "same sample or patient id at two sites can be two people, so each id is read with "
+            "its site after it, as '001 (site 02)'",
+        )  # fmt: skip
     if layout.kind == "wide" and "sample_id" not in layout.roles:
         yield Issue(
             severity="warning",
@@ -6477,6 +6522,60 @@ _DATE_START = lazy_pattern(
 def has_a_date(text: str) -> bool:
     """Whether a cell starts as a date is written (`_DATE_START`), not a visit's name."""
     return _DATE_START.match(text) is not None
+
+
+class IdsWithSite(_RowsRewritten):
+    """A csv reader whose rows give their sample and patient ids with their site ('001 (site
+    02)'; see `Layout.site_column`): every path reads the ids so, and keeps sites apart."""
+
+    __slots__ = ("site", "ids")
+
+    def __init__(self, reader: Iterator[list[str]], site: int, ids: tuple[int, ...]) -> None:
+        self.reader, self.site, self.ids = reader, site, ids
+
+    def __next__(self) -> list[str]:
+        cells = next(self.reader)
+        if len(cells) > self.site and (site := cells[self.site].strip()):
+            for index in self.ids:
+                if (
+                    index < len(cells)
+                    and (given := given_id(cells[index])) is not None
+                    and (
+                        # what names no patient keeps its name: a 'Standard 1' is known so, and
+                        # an id Excel rounded gets its warning
+                        not_a_patient_id(given) is None
+                        and EXCEL_ROUNDED_ID.fullmatch(given) is None
+                    )
+                ):
+                    cells[index] = f"{given} ({_site_named(site)})"
+        return cells
+
+
+def _site_named(site: str) -> str:
+    """A site's cell as written after an id: 'site 02', but 'Site 2' and 'Center Boston' as
+    they are."""
+    if header_key(site.split()[0]) in _SITE_KEYS:
+        return site
+    return f"site {site}"
+
+
+def with_site_in_ids(reader: Iterator[list[str]], layout: Layout) -> Iterator[list[str]]:
+    """`reader`, its rows' sample and patient ids with their site where the file has a site
+    column (`IdsWithSite`)."""
+    site = site_column_read(layout)
+    if site is None:
+        return reader
+    roles = layout.roles
+    ids = tuple(roles[role] for role in ("sample_id", "patient_id") if role in roles)
+    return IdsWithSite(reader, site, ids)
+
+
+def site_column_read(layout: Layout) -> int | None:
+    """A file's site column, read with its ids: not an instrument's export, whose ids name
+    its standards and controls too ('S001' of MSD's, 'Control1')."""
+    if layout.msd_export or layout.xponent_export:
+        return None
+    return layout.site_column
 
 
 def with_time_of_day(

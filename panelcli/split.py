@@ -26,6 +26,7 @@ from panelcli.reading import (
     group_column,
     numbered_rows,
     with_ids_filled_down,
+    with_site_in_ids,
     with_time_of_day,
 )
 
@@ -179,7 +180,8 @@ def second_part(
         reader = csv.reader(
             _lines(text, file.source, max_line), delimiter=file.delimiter, strict=True
         )
-        timed = with_time_of_day(reader, file.layout, stats, cut.line - 1)
+        sited = with_site_in_ids(reader, file.layout)
+        timed = with_time_of_day(sited, file.layout, stats, cut.line - 1)
         filled = with_ids_filled_down(timed, file.layout, file.header, stats, cut.line - 1)
         rows = numbered_rows(filled, file.source, cut.line - 1, cut.line - 1)
         yield file._replace(leading=[], rows=rows)

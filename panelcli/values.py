@@ -1921,6 +1921,11 @@ def text_guarded(cell: str) -> str | None:
     return cell[2:-1] if cell.startswith('="') and cell.endswith('"') and len(cell) > 2 else None
 
 
+#: An id as Excel shows a number of 12 or more digits ('1.23457E+11', '1,23457E+11'): its
+#: digits past the sixth are lost.
+EXCEL_ROUNDED_ID = lazy_pattern(r"[1-9](?:[.,]\d{1,14})?E\+(?:1[1-9]|[2-9]\d)", re.I)
+
+
 def given_id(cell: str) -> str | None:
     """A patient's (or sample's) id cell as written (stripped), or None when it is blank or
     says no one's is known (`NOT_KNOWN_IDS`)."""

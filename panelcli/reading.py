@@ -3179,6 +3179,7 @@ def _find_header_in(
         except csv.Error:
             continue
     if best:
+        _refuse_a_plate_layout(head_lines, best[1], best[2], source)
         _refuse_a_table_per_marker(head_lines, *best[1:], source)
         return best[1], best[2], best[3]
     if duplicate:
@@ -3246,6 +3247,8 @@ def _find_header_in(
             "as 'IL-6 (pg/mL)'",
             line=line,
         )
+    for delimiter in _DELIMITERS:  # lab QA round 16: a plate's grid got the generic words
+        _refuse_a_plate_layout(head_lines, delimiter, 0, source)
     message = _message_not_a_table(head_lines)
     if message is not None:  # lab QA: an HL7 or ASTM message got the generic 'no header'
         raise InputError(f"{source}: {message}")
@@ -3391,6 +3394,41 @@ _OTHER_WORDS = lazy_pattern(
     r"konz\.?|konzentration|results?|values?|wert)|(?:serum|plasma|edta)\s+(?P<alone>.+)",
     re.IGNORECASE,
 )
+
+
+def _refuse_a_plate_layout(
+    head_lines: list[str], delimiter: str, header_end: int, source: str
+) -> None:
+    """Refuse a plate reader's grid of wells (',1,2,3…' over rows 'A', 'B' …) right under
+    the header, or anywhere where no header is found (`header_end` 0): lab QA round 16, its
+    title was read as a header, and each row blamed on 'a decimal comma?'."""
+    rows = csv.reader(head_lines[header_end : header_end + HEADER_SEARCH_ROWS], delimiter=delimiter)
+    try:
+        lines = [(rows.line_num, cells) for cells in rows if not is_blank(cells)]
+    except csv.Error:
+        return
+    for at, (line, cells) in enumerate(lines[:1] if header_end else lines):
+        corner = cells[0].strip()
+        # blank, Gen5's '<>' or a word for the rows: a sample's row of 1, 2, 3 is no grid's
+        if corner[:1].isalnum() and corner.casefold() not in ("plate", "row", "well", "wells"):
+            continue
+        numbers = [cell.strip() for cell in cells[1:]]
+        while numbers and not numbers[-1]:
+            numbers.pop()
+        if len(numbers) < 3 or numbers != [str(n) for n in range(1, len(numbers) + 1)]:
+            continue
+        letters = [row[0].strip().upper() for _, row in lines[at + 1 : at + 17] if row]
+        count = next((i for i, c in enumerate(letters) if c != "ABCDEFGHIJKLMNOP"[i]), len(letters))
+        if count < 2:
+            continue
+        raise InputError(
+            f"{source}: line {header_end + line} starts a plate layout (rows A-"
+            f"{letters[count - 1]}, columns 1-{len(numbers)}: one value per well), which "
+            "panelcli cannot read: export the results as a list, one row per sample or well "
+            "with its marker, value and unit (or one row per sample, with a column per marker "
+            "such as 'IL-6 (pg/mL)')",
+            line=header_end + line,
+        )
 
 
 def _refuse_a_table_per_marker(

@@ -4904,11 +4904,14 @@ def _years_between(born: dt.date, taken: dt.date) -> float | None:
     if not 0 <= years <= MAX_AGE:
         return None
     days = (taken - born).days
-    if days < BABY_DAYS:  # a baby's age in days (and weeks), as it is said
-        return days / DAYS_IN_YEAR
     months = (taken.year - born.year) * 12 + taken.month - born.month
     while (last := _months_after(born, months)) is not None and last > taken:
         months -= 1
+    # a baby's age in days (and weeks), as it is said; but 3 calendar months are 0.25 years
+    # however many days they hold (ranges QA round 17: born 2 Dec, 90 days on 2 Mar, was under
+    # a row's age 0.25, and a baby born 2 June one of 0.25 on 2 Sep, 92 days, as '3 mo' is)
+    if days < BABY_DAYS and months < 3:
+        return days / DAYS_IN_YEAR
     last = last or taken
     following = _months_after(born, months + 1)  # None past year 9999 (review: a crash)
     part = 0.0 if following is None else (taken - last).days / (following - last).days

@@ -1842,8 +1842,12 @@ def ranges_validate(
             file = find_set(None)
         else:
             file = Path(name)  # a str first: Path("") would be "." (the current folder)
-            if not name.strip() or (not file.is_file() and (file.is_dir() or not file.suffix)):
-                file = find_set(name)  # a folder from 'ranges init', or a set's name
+            # a folder from 'ranges init', a set's name, or no file there: as 'check' says it
+            # (ranges QA round 17: 'cannot read …' here, 'does not exist' there)
+            if not name.strip() or (
+                not file.is_file() and (file.is_dir() or not file.suffix or not file.exists())
+            ):
+                file = find_set(name)
         try:
             raw = file.read_bytes()
         except OSError as exc:

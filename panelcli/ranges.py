@@ -1598,7 +1598,8 @@ def _set_hint(spec: str, names: list[str]) -> str:
     """' (did you mean ./good.toml?)' for a file here named so, or ' (did you mean
     arup-3002601?)' for a set it starts or nearly spells (QA: neither was offered)."""
     if spec == "-":  # developer QA round 13: 'ranges validate - < mylab.toml' got no hint
-        return " ('-' is not standard input here: give the ranges file's name, or /dev/stdin)"
+        # not '/dev/stdin': a pipe is refused there too (ranges QA round 17)
+        return " ('-' is not standard input here: write the set to a file and give its name)"
     for suffix in (".toml", ".TOML"):
         if Path(spec + suffix).is_file():
             return f" (did you mean ./{spec}{suffix}?)"
@@ -2062,7 +2063,7 @@ _AMBIGUOUS_NAMES = {"il1": "IL-1α or IL-1β", "ifn": "IFN-α, IFN-β or IFN-γ"
 def ranges_warnings(raw: bytes, stem: str | None = None) -> list[str]:
     """Things worth a look in a valid ranges file: no source, units panelcli cannot convert;
     `stem`: its file's name without '.toml', the set's name where it gives none."""
-    from panelcli.units import has_family, unit_typo_of
+    from panelcli.units import has_family, is_molar, unit_typo_of
 
     parsed = RangesFile.model_validate(_toml(_toml_text(raw)))
     warnings = []
@@ -2089,6 +2090,13 @@ def ranges_warnings(raw: bytes, stem: str | None = None) -> list[str]:
                 f"marker '{name}': unit '{entry.unit}' is not a mass concentration panelcli can "
                 "convert; only results written in exactly this unit can be judged"
                 + (f" (did you mean '{typo}'?)" if typo else "")
+            )
+        elif is_molar(entry.unit) and (usual := _usual_unit_apart(name, entry.unit)):
+            warnings.append(
+                f"marker '{name}': unit '{entry.unit}' cannot be converted from {usual}, the "
+                f"unit the bundled sets give {name} in: results in {usual}, or in any unit that "
+                f"converts to it, are refused; only those in {entry.unit}, or in a unit that "
+                "converts to it, can be judged"
             )
         if entry.category and known_category(entry.category) is None:
             warnings.append(
@@ -2137,6 +2145,7 @@ def ranges_warnings(raw: bytes, stem: str | None = None) -> list[str]:
         warnings.extend(_aliases_of_other_markers(name, entry.aliases))
         warnings.extend(_detection_past_range(name, entry))
         warnings.extend(_far_from_bundled(name, entry))
+        warnings.extend(_critical_far_past_range(name, entry))
         warnings.extend(_source_of_other_numbers(name, entry))
         warnings.extend(_loinc_of_another(name, entry))
     # a copy under the bundled set's name is told to rename it first: said once
@@ -2242,6 +2251,62 @@ def _flags_nothing(bounds: _BoundsFields) -> bool:
 #: a multiplex panel's (review of round 12: GM-CSF 0.14 pg/mL was asked whether its unit was
 #: right), and a limit too low flags every result, which is seen.
 UNIT_SLIP_RATIO = {"high": 100.0, "low": 1000.0}
+
+
+def _usual_unit_apart(name: str, unit: str) -> str | None:
+    """The unit the bundled sets give a marker in where `unit` cannot be converted from it
+    (ranges QA round 17: IL-6 in pmol/L was valid, and every pg/mL result was refused); None
+    where one converts, or no bundled set has the marker. Asked of a molar unit only: a unit
+    of activity is how some labs report a marker (sIL-2R in U/mL, IFN-γ in IU/mL)."""
+    from panelcli.units import UnitProblem, conversion_exponent
+
+    theirs = [
+        bundled.markers[known].unit
+        for _, bundled in bundled_reference_sets()
+        if (known := bundled.resolve(name)) is not None
+    ]
+    for their_unit in theirs:
+        try:
+            conversion_exponent(their_unit, unit)
+        except UnitProblem:
+            continue
+        return None
+    return theirs[0] if theirs else None
+
+
+#: How far past its own range a critical limit is likely written in another unit (a panic
+#: value is some times the upper limit, not ten thousand)
+CRITICAL_SLIP_RATIO = 10_000.0
+
+
+def _critical_far_past_range(name: str, entry: MarkerRange) -> list[str]:
+    """A critical limit `CRITICAL_SLIP_RATIO` times past its own normal limit: most likely
+    left in the unit the set had before (ranges QA round 17: IL-8 moved to ng/mL with its
+    critical_high 1000 kept judged 5000 pg/mL only high, exit 0 under --fail-on critical).
+    Said once for a limit and the normal one it is compared with."""
+    pairs: dict[tuple[str, float, float], str] = {}
+    for whose, row in [
+        ("", entry),
+        *((f" of the row for {r.describe()}", r) for r in entry.rows()),
+    ]:
+        for side, limit, critical in (
+            ("high", row.high or entry.high, row.critical_high),
+            ("low", row.low or entry.low, row.critical_low),
+        ):
+            if limit and critical:
+                pairs.setdefault((side, limit, critical), whose)
+    said = []
+    for (side, limit, critical), whose in pairs.items():
+        ratio = critical / limit if side == "high" else limit / critical
+        if ratio < CRITICAL_SLIP_RATIO:
+            continue
+        how_far = f"about {ratio:,.0f} times" if side == "high" else f"about 1/{ratio:,.0f} of"
+        said.append(
+            f"marker '{name}': critical_{side}{whose}, {_grouped(critical)} {entry.unit}, is "
+            f"{how_far} its {side} of {_grouped(limit)} {entry.unit}; a critical limit that far "
+            f"past the range is most likely in another unit: is it in {entry.unit}?"
+        )
+    return said
 
 
 def _far_from_bundled(name: str, entry: MarkerRange) -> list[str]:
@@ -2441,37 +2506,33 @@ def _overlaps(name: str, numbered: dict[int, Interval]) -> list[str]:
 
 
 def _gaps(name: str, rows: list[Interval]) -> list[str]:
-    """Age bands of one sex that leave a hole between them (e.g. 18-50 then 51+), but for
-    the ages a row for anyone covers (QA: it judges them, and a gap was said)."""
-    problems = []
-    anyone = sorted(row.ages for row in rows if row.sex is None)
-    for sex in sorted({row.sex for row in rows}, key=str):
-        bands = sorted(row.ages for row in rows if row.sex == sex)
-        for (_, end), (start, _) in zip(bands, bands[1:], strict=False):
-            if end >= start:
-                continue
-            holes = [(end, start)] if sex is None else _uncovered(end, start, anyone)
-            for low, high in holes:
-                who = f"{sex} " if sex else ""
-                problems.append(
-                    f"marker '{name}': {who}age rows leave a gap from {number_text(low)} to "
-                    f"{number_text(high)} years"
-                )
-    return problems
+    """Ages between a person's first and last rows that no row fits (e.g. 18-50 then 51+),
+    the rows for anyone counted for each sex (QA: a row for anyone to 16, then rows for each
+    sex from 18, left 16 and 17 unjudged unsaid); once for everyone where both sexes have it."""
+    sexes = ("female", "male") if any(row.sex for row in rows) else (None,)
+    holes = {
+        sex: _holes(sorted(row.ages for row in rows if row.sex in (None, sex))) for sex in sexes
+    }
+    everyone = [hole for hole in holes[sexes[0]] if all(hole in holes[s] for s in sexes)]
+    named = [(None, hole) for hole in everyone] + [
+        (sex, hole) for sex in sexes for hole in holes[sex] if hole not in everyone
+    ]
+    return [
+        f"marker '{name}': {f'{sex} ' if sex else ''}age rows leave a gap from "
+        f"{number_text(low)} to {number_text(high)} years"
+        for sex, (low, high) in named
+    ]
 
 
-def _uncovered(
-    start: float, end: float, bands: list[tuple[float, float]]
-) -> list[tuple[float, float]]:
-    """The parts of the ages [start, end) that none of the sorted `bands` covers."""
+def _holes(bands: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The ages between the first of the sorted `bands` and the last that none covers."""
     holes = []
-    for low, high in bands:
-        if high <= start or low >= end:
-            continue
-        if low > start:
-            holes.append((start, low))
-        start = max(start, high)
-    return [*holes, (start, end)] if start < end else holes
+    covered = bands[0][1] if bands else 0.0
+    for low, high in bands[1:]:
+        if low > covered:
+            holes.append((covered, low))
+        covered = max(covered, high)
+    return holes
 
 
 _FIELDS = {
@@ -2582,9 +2643,13 @@ def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
             # a syntax error's '(at line 10, column 9)' (QA: named in its text alone)
             unknown = re.match(r"unknown key '([^']+)'", message)
             syntax = re.search(r"\(at line (\d+), column \d+\)", message)
+            # ranges QA round 17: '[[markers]]' and '[markers.""]' named no line
+            top = re.match(r"(markers|set): should be a table", message)
             lines.append(
                 _key_line(text, unknown[1]) if unknown
                 else int(syntax[1]) if syntax and message.startswith("TOML syntax error")
+                else _key_line(text, top[1]) if top
+                else _unnamed_marker_line(text) if message.startswith("a marker has no name")
                 else None
             )  # fmt: skip
             continue
@@ -2627,6 +2692,14 @@ def _line_in_table(lines: list[str], table_line: int | None, said: str) -> int |
         if pattern.match(line):
             return number
     return table_line
+
+
+def _unnamed_marker_line(text: str) -> int | None:
+    """The first line of a marker's table with no name ('[markers.""]', '[markers."  "]')."""
+    pattern = re.compile(r"""^\s*\[\s*markers\s*\.\s*(?:"\s*"|'\s*')\s*\]""")
+    return next(
+        (number for number, line in enumerate(text.splitlines(), 1) if pattern.match(line)), None
+    )
 
 
 def _key_line(text: str, key: str) -> int | None:

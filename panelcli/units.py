@@ -96,6 +96,11 @@ def is_mass_concentration(unit: str) -> bool:
     return power_of_ten(unit) is not None
 
 
+def is_molar(unit: str) -> bool:
+    """True for an amount of molecules per volume (pmol/L, nM)."""
+    return _molar_power_of_ten(unit) is not None
+
+
 def has_family(unit: str) -> bool:
     """True for units panelcli converts among others of their kind: mass per volume (pg/mL =
     ng/L), amount per volume (nmol/L = 1000 pmol/L) and units of activity (U/mL = kU/L =
@@ -137,8 +142,8 @@ def conversion_exponent(from_unit: str, to_unit: str) -> int:
         raise UnitProblem(
             "unit-molar",
             f"{said}; a molecule's weight differs between tests, so panelcli does not "
-            "convert it; a ranges file in that unit, or (one row per result) the lab's range in "
-            "the row, lets it be judged",
+            f"convert it; a ranges file in {shorten(from_unit)}, or (one row per result) the "
+            "lab's range in the row, lets it be judged",
         )
     relative = SLASHLESS_UNITS.get(unit_key(from_unit))
     if relative is not None:  # not a concentration at all: no factor could help

@@ -37,7 +37,7 @@ def test_ranges_validate_dash_is_told_it_is_not_standard_input() -> None:
     """Developer QA round 13: 'ranges validate - < mylab.toml' got only 'no reference set'."""
     result = runner.invoke(app, ["ranges", "validate", "-"], input="[set]\n")
     assert result.exit_code == 2
-    assert "('-' is not standard input here: give the ranges file's name, or /dev/stdin)" in (
+    assert "('-' is not standard input here: write the set to a file and give its name)" in (
         result.stderr
     )
 

@@ -79,8 +79,8 @@ def test_a_molar_unit_is_refused_in_plain_words_with_the_same_code(tmp_path: Pat
     assert issue.code == "unit-molar"
     assert issue.message == (
         "unit 'pmol/L' counts molecules (a molar unit), but pg/mL is a weight; a molecule's "
-        "weight differs between tests, so panelcli does not convert it; a ranges file in that "
-        "unit, or (one row per result) the lab's range in the row, lets it be judged"
+        "weight differs between tests, so panelcli does not convert it; a ranges file in "
+        "pmol/L, or (one row per result) the lab's range in the row, lets it be judged"
     )
 
 

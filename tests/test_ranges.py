@@ -2326,6 +2326,28 @@ def test_no_gap_is_claimed_where_a_row_for_anyone_covers_those_ages() -> None:
     ]
 
 
+def test_a_gap_between_a_row_for_anyone_and_rows_for_each_sex_is_said() -> None:
+    """Ranges QA round 17: anyone to 16, then women and men from 18, left 16 and 17 with no
+    interval (no_reference, exit 0) without a word; said once where both sexes have it."""
+    from panelcli.ranges import ranges_warnings
+
+    def toml(male_from: int) -> bytes:
+        return (
+            '[markers.F]\nunit = "ug/L"\nsource = "q"\n'
+            "[[markers.F.intervals]]\nage_max = 16\nhigh = 10\n"
+            '[[markers.F.intervals]]\nsex = "female"\nage_min = 18\nhigh = 5\n'
+            f'[[markers.F.intervals]]\nsex = "male"\nage_min = {male_from}\nhigh = 6\n'
+        ).encode()
+
+    said = "people of those ages get no interval (not judged)"
+    assert [w for w in ranges_warnings(toml(18)) if "gap" in w] == [
+        f"marker 'F': age rows leave a gap from 16 to 18 years; {said}"
+    ]
+    assert [w for w in ranges_warnings(toml(16)) if "gap" in w] == [
+        f"marker 'F': female age rows leave a gap from 16 to 18 years; {said}"
+    ]
+
+
 def test_a_loinc_code_is_checked_for_its_form_its_check_digit_and_being_another_markers() -> None:
     """QA: a typo ('26881-4'), a name ('IL-6 plasma') and IL-6's code on IL-8 were valid,
     and each went into FHIR as the test's LOINC code."""
@@ -2603,3 +2625,91 @@ def test_a_padded_zero_or_a_letter_o_for_zero_gets_a_hint_only(written: str, hin
     """Lab QA round 7: an LIS code 'IL-06' and a typed 'IL-1O' had no hint."""
     ranges = load_ranges("arup-3002601")
     assert ranges.resolve(written) is None and ranges.suggest(written) == hint
+
+
+def test_a_critical_limit_ten_thousand_times_past_its_range_asks_for_the_unit() -> None:
+    """Ranges QA round 17: IL-8 moved to ng/mL kept critical_high = 1000 (pg/mL's), and 5000
+    pg/mL was only high, exit 0 under --fail-on critical; said once per limit, rows too."""
+    from panelcli.ranges import ranges_warnings
+
+    def warned(limits: str, rows: str = "") -> list[str]:
+        text = f'[markers.F]\nunit = "ng/mL"\nsource = "q"\n{limits}{rows}'
+        return [w for w in ranges_warnings(text.encode()) if "critical limit that far" in w]
+
+    assert warned("high = 0.062\ncritical_high = 1000\n") == [
+        "marker 'F': critical_high, 1,000 ng/mL, is about 16,129 times its high of 0.062 ng/mL; "
+        "a critical limit that far past the range is most likely in another unit: is it in "
+        "ng/mL?"
+    ]
+    assert warned("high = 2.5\ncritical_high = 500\n") == []  # a storm's panic value: 200 times
+    rows = (
+        '[[markers.F.intervals]]\nsex = "female"\nhigh = 0.062\n'
+        '[[markers.F.intervals]]\nsex = "male"\nhigh = 0.07\n'
+    )
+    # the marker's limit, inherited by both rows: said for each high it is compared with
+    assert [w.split(",")[0] for w in warned("critical_high = 1000\n", rows)] == [
+        "marker 'F': critical_high of the row for female",
+        "marker 'F': critical_high of the row for male",
+    ]
+    [low] = warned("low = 100\ncritical_low = 0.005\nhigh = 200\n")
+    assert "critical_low, 0.005 ng/mL, is about 1/20,000 of its low of 100 ng/mL" in low
+
+
+def test_a_unit_the_bundled_sets_unit_cannot_become_is_said(tmp_path) -> None:
+    """Ranges QA round 17: IL-6 in mIU/mL or pmol/L passed `ranges validate` clean, then every
+    pg/mL result was refused (exit 2)."""
+    from panelcli.ranges import ranges_warnings
+
+    def warned(unit: str) -> list[str]:
+        text = f'[markers."IL-6"]\nunit = "{unit}"\nsource = "q"\nhigh = 2\n'
+        return [w for w in ranges_warnings(text.encode()) if "cannot be converted from" in w]
+
+    for unit in ("pmol/L", "nmol/L"):
+        assert warned(unit) == [
+            f"marker 'IL-6': unit '{unit}' cannot be converted from pg/mL, the unit the bundled "
+            "sets give IL-6 in: results in pg/mL, or in any unit that converts to it, are "
+            f"refused; only those in {unit}, or in a unit that converts to it, can be judged"
+        ]
+    # a unit of activity is how some labs report a marker: no word
+    assert warned("ng/L") == warned("ug/L") == warned("mIU/mL") == []
+
+
+def test_validate_and_check_say_a_missing_ranges_file_alike(tmp_path, monkeypatch) -> None:
+    """Ranges QA round 17: 'cannot read …: No such file or directory' in validate, 'does not
+    exist' in check."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.csv").write_text("marker,value,unit\nIL-6,2,pg/mL\n")
+    said = "ranges file 'nosuch.toml' does not exist (to make a copy of a set to edit"
+    for args in (["ranges", "validate", "nosuch.toml"], ["check", "a.csv", "-r", "nosuch.toml"]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2 and said in result.stderr, args
+
+
+def test_three_calendar_months_from_a_birth_date_are_a_quarter_year() -> None:
+    """Ranges QA round 17 (was qa12 #2): born 2 Dec, 90 days old on 2 Mar, was under a row's
+    age_min 0.25, while a baby born 2 June was 0.25 on 2 Sep (92 days), as '3 mo' is."""
+    from datetime import date
+
+    from panelcli.check import _years_between
+
+    assert _years_between(date(2025, 12, 2), date(2026, 3, 2)) == 0.25
+    assert _years_between(date(2025, 6, 2), date(2025, 9, 2)) == 0.25
+    assert _years_between(date(2025, 2, 1), date(2025, 5, 1)) == 0.25  # 89 days
+    # a day short of 3 months is still counted in days, under the row
+    assert _years_between(date(2025, 12, 2), date(2026, 3, 1)) == 89 / 365.25
+
+
+def test_a_markers_array_and_a_marker_with_no_name_are_named_by_their_line() -> None:
+    """Ranges QA round 17 (was qa12 #8): neither error named a line."""
+    from panelcli.ranges import check_ranges_bytes, problem_lines
+
+    for raw, line in (
+        (b'[set]\nname = "b"\n\n[[markers]]\nname = "IL-6"\nhigh = 7\n', 4),
+        (b'[set]\nname = "v"\n\n[markers.""]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n', 4),
+    ):
+        problems = check_ranges_bytes(raw)
+        assert problems and problem_lines(raw, problems) == [line], problems

@@ -12,7 +12,8 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
-from itertools import product
+from itertools import chain, permutations, product
+from math import factorial, prod
 from typing import NamedTuple
 
 from panelcli.models import (
@@ -40,6 +41,28 @@ _WRITTEN_EXACTLY = 1 + 1e-9
 _FLAGGED = (Status.LOW, Status.HIGH, Status.CRITICAL)
 
 
+#: A visit named by one word and a number ('Visit 10', 'Day -1', 'V2', 'Week 0', or a number
+#: alone: SDTM's VISITNUM, an Excel day number)
+_NUMBERED = lazy_pattern(r"\s*(?P<word>\D*?)\s*(?P<number>[-+]?\d+(?:\.\d+)?)\s*")
+
+
+def numbered_order(names: Sequence[str]) -> list[str] | None:
+    """Collections that are no dates, in the order of their numbers where each is one word
+    and a number, the same word for all ('Visit 2' before 'Visit 10'), else None (trends QA
+    round 17: a study export sorted as text, 'Visit 1, 10, 2, 3', said IL-6 went up and down
+    and was still high at the last visit, which was Visit 10, inside the range)."""
+    if any(len(name) > MAX_DATE_LENGTH for name in names):
+        return None  # (no date's length: and the pattern is not run over a long text)
+    numbered = [_NUMBERED.fullmatch(name) for name in names]
+    words = {" ".join(m["word"].casefold().split()) if m else None for m in numbered}
+    if len(words) != 1 or None in words:
+        return None
+    numbers = [float(m["number"]) for m in numbered if m]
+    if len(set(numbers)) != len(numbers):
+        return None  # 'Visit 1' and 'VISIT 1': which came first is not told
+    return [name for _, name in sorted(zip(numbers, names, strict=True))]
+
+
 def _date_order(
     dates: Sequence[str], placed: Mapping[str, tuple[datetime, str]] | None = None
 ) -> tuple[list[str], str | None, dict[str, str]]:
@@ -65,7 +88,7 @@ def _date_order(
                 for d in dates
             }
             everything = list(dict.fromkeys(as_listed.values()))
-            return everything, written, as_listed
+            return numbered_order(everything) or everything, written, as_listed
         parsed[written] = when
     # A test with only a date may have been before or after one at 08:00 that day; so may one
     # at 08:00 in no time zone beside one at 07:30Z. Each such day is one date, spelled as
@@ -940,13 +963,41 @@ def _plain_direction(values: Sequence[float]) -> TrendDirection:
 
 def _direction_by_orders(points: Sequence[TrendPoint]) -> TrendDirection:
     """`trend_direction` by every order and value the results allow."""
-    if most_moves(points, certain=True) > 2:
+    by_order = _moves_in_each_order(points)
+    # (each order's certain moves: a limit such as '<5' may be any value under it)
+    if most_moves(points, certain=True) > 2 or (by_order and min(c for c, _ in by_order) > 2):
         return "up and down"
     directions = {direction_of(values) for values in possible_series(points)}
     # One turn or none is said only where a second turn is not possible either.
-    if len(directions) == 1 and most_moves(points, certain=False) <= 2:
+    most = max(m for _, m in by_order) if by_order else most_moves(points, certain=False)
+    if len(directions) == 1 and most <= 2:
         return directions.pop()
     return "unclear"
+
+
+#: Up to how many orders of one date's tests `_most_moves_in_any_order` tries one by one
+MAX_ORDERS_TRIED = 120
+
+
+def _moves_in_each_order(points: Sequence[TrendPoint]) -> list[tuple[int, int]]:
+    """`most_moves` that the results certainly show, and may show, in each order of one
+    date's tests, where the orders are few (else none): the general rule may count a test
+    twice, and cannot see a turn each order has at another place (trends QA round 17: 1, then
+    4 and 8 on one date, then 1.1 rose and fell in either order, and was said 'cannot tell')."""
+    tests = _tests_with_bounds(points)
+    groups = [[t for t in tests if t[0] == when] for when in dict.fromkeys(w for w, _ in tests)]
+    if not 1 < prod(factorial(len(group)) for group in groups) <= MAX_ORDERS_TRIED:
+        return []
+    orders = [
+        [(str(k), bounds) for k, (_, bounds) in enumerate(chain(*order))]
+        for order in product(*(permutations(group) for group in groups))
+    ]
+    return [(_moves(tests, True), _moves(tests, False)) for tests in orders]
+
+
+def _tests_with_bounds(points: Sequence[TrendPoint]) -> list[tuple[str, tuple[float, float]]]:
+    """Each result's date and `_bounds`, of those with bounds."""
+    return [(p.trend_date, b) for p, b in zip(points, _all_bounds(points), strict=True) if b]
 
 
 def most_moves(points: Sequence[TrendPoint], certain: bool) -> int:
@@ -957,7 +1008,11 @@ def most_moves(points: Sequence[TrendPoint], certain: bool) -> int:
     date's tests in any order (QA: 3, 4 and 150 on one date, 160 after, was 'rising' in one
     file order and 'cannot tell' in the other).
     """
-    tests = [(p.trend_date, b) for p, b in zip(points, _all_bounds(points), strict=True) if b]
+    return _moves(_tests_with_bounds(points), certain)
+
+
+def _moves(tests: list[tuple[str, tuple[float, float]]], certain: bool) -> int:
+    """`most_moves` of results' dates and bounds, one date's together."""
     if certain:
         hulls: dict[str, tuple[float, float]] = {}
         for when, (low, high) in tests:
@@ -1736,10 +1791,11 @@ def trend_sentences(
         # 'yesterday' and 'today', only the first was named)
         unread = [d for d in dates if read_date(d) is None] or [unread_date]
         said = join_names(first_few([f"'{shorten(d)}'" for d in unread]))
+        numbered = numbered_order(dates) == dates and len(dates) > 1
         text = [
             f"Patient {patient_id} {tested} {len(dates)} dates. panelcli cannot read the "
             f"date{'s' if len(unread) > 1 else ''} {said}, so the tests are taken in the order "
-            "of the file."
+            + ("of the numbers in them." if numbered else "of the file.")
         ]
     for direction, said in _SAID.items():
         group = [m for m in markers if m.direction == direction]
@@ -1754,14 +1810,15 @@ def trend_sentences(
         if not group:
             continue
         sentence = f"{join_names([m.marker for m in group])} {said}."
-        peaks = {m.highest.trend_date for m in group if m.highest}
+        # each date of a tie (trends QA round 17: 1, 9, 9, 1 named only the first 9's)
+        peaks = {_highest_dates(m) for m in group if m.highest}
         if direction == "rose then fell" and len(peaks) == 1:
             pronoun = "It was" if len(group) == 1 else "They were"
-            sentence += f" {pronoun} highest on {peaks.pop()}."
-        dips = {_lowest_date(m) for m in group}
+            sentence += f" {pronoun} highest on {join_names(list(peaks.pop()))}."
+        dips = {_lowest_dates(m) for m in group}
         if direction == "fell then rose" and len(dips) == 1 and None not in dips:
             pronoun = "It was" if len(group) == 1 else "They were"  # QA: only peaks were named
-            sentence += f" {pronoun} lowest on {dips.pop()}."
+            sentence += f" {pronoun} lowest on {join_names(list(dips.pop() or ()))}."
         text.append(sentence)
     # A critical result before the last date, which 'At the last test' does not reach (QA: a
     # critical 150 between 3 and 5 was said nowhere in the trend)
@@ -2307,14 +2364,27 @@ def _inside_then_outside(marker: MarkerTrend) -> bool:
     return False
 
 
-def _lowest_date(marker: MarkerTrend) -> str | None:
-    """The date of the marker's lowest number, where every test has a number and the lowest
-    is on one date; else None."""
+def _lowest_dates(marker: MarkerTrend) -> tuple[str, ...] | None:
+    """The dates of the marker's lowest number, where every test has a number; else None."""
     if any(p.value is None or p.comparator is not None for p in marker.points):
         return None
     lowest = min(p.value or 0.0 for p in marker.points)
-    days = {p.trend_date for p in marker.points if p.value == lowest}
-    return days.pop() if len(days) == 1 else None
+    return tuple(dict.fromkeys(p.trend_date for p in marker.points if p.value == lowest))
+
+
+def _highest_dates(marker: MarkerTrend) -> tuple[str, ...]:
+    """The dates of the marker's highest result (`MarkerTrend.highest`), each where it is a
+    number another test of another date had too."""
+    highest = marker.highest
+    if highest is None:
+        return ()
+    if highest.comparator is not None:
+        return (highest.trend_date,)
+    return tuple(
+        dict.fromkeys(
+            p.trend_date for p in marker.points if p.comparator is None and p.value == highest.value
+        )
+    )
 
 
 def _on_last_date(marker: MarkerTrend) -> list[TrendPoint]:

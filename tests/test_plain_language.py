@@ -321,7 +321,7 @@ def _checked_trend_sentences() -> list[str]:
     rows = [
         "S1,P1,2026-03-01,IL-6,2", "S2,P1,2026-03-02,IL-6,9", "S3,P1,2026-03-03,IL-6,1",
         "S4,P1,2026-03-04,IL-6,20", "S5,P1,someday,IL-6,4", "S6,P2,2026-03-01,IL-6,9",
-        "S7,P2,2026-03-02,IL-6,12", "S8,P2,2026-03-02,IL-6,1",
+        "S7,P2,2026-03-02,IL-6,10", "S8,P2,2026-03-02,IL-6,1",  # up and down in one order
         "S9,P1,2026-03-05,IL-6,bad",  # a last test none of whose results could be used
         "S10,P2,03/04/2026,IL-6,6",  # 3 April or 4 March: after P2's dates either way
         "S11,P3,2026-03-01,IL-6,5", "S13,P3,2026-03-20,IL-6,1",

@@ -685,8 +685,10 @@ def test_tests_in_no_known_order_on_many_dates_are_said_once_per_marker(
     DATE' sentence per date per marker, 56 in one file (found in QA)."""
     from test_plain_language import MAX_GRADE, grade, sentences
 
+    # (rising in one order of each date's tests, up and down in another: trends QA round 17,
+    # 1 and 9 on each date were up and down in every order)
     rows = "".join(
-        f"S{d}{v},P1,2026-01-0{d},{m},{v * d},pg/mL\n"
+        f"S{d}{v},P1,2026-01-0{d},{m},{v * 10**d},pg/mL\n"
         for d in range(1, days + 1)
         for v in (1, 9)
         for m in ("IL-6", "IL-8")

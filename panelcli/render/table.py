@@ -512,8 +512,11 @@ TREND_LOOK = {
 
 
 def _point(value: float | None, comparator: str | None) -> str:
-    if value is None:  # no number: 'ND' is below detection; '>' with no number is too high
-        return "below detection" if comparator in ("<", "<=") else "?"
+    if value is None:  # no number: 'ND' is below detection, 'OOR >' above what is measured
+        if comparator in ("<", "<="):
+            return "below detection"
+        # (trends QA round 17: 'OOR >' was '?', as if unknown)
+        return "too high to measure" if comparator in (">", ">=") else "?"
     return f"{SIGN.get(comparator or '', comparator or '')}{number_text(value)}"
 
 

@@ -1,0 +1,133 @@
+"""What trends QA round 17 (/work/qa17/trends) found."""
+
+from __future__ import annotations
+
+import pytest
+
+from panelcli.check import check_file
+from panelcli.trends import numbered_order
+
+
+@pytest.mark.parametrize(
+    ("names", "ordered"),
+    [
+        (["Visit 1", "Visit 10", "Visit 2"], ["Visit 1", "Visit 2", "Visit 10"]),
+        (["Day 8", "day -1", "DAY 15"], ["day -1", "Day 8", "DAY 15"]),
+        (["V2", "V1.1", "V1"], ["V1", "V1.1", "V2"]),
+        (["46140", "46100", "46120"], ["46100", "46120", "46140"]),
+    ],
+)
+def test_collections_named_by_one_word_and_a_number_go_by_the_number(
+    names: list[str], ordered: list[str]
+) -> None:
+    assert numbered_order(names) == ordered
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Screening", "Day 1", "Day 8"],  # no number: the file's order
+        ["Day 8", "Week 2"],  # two words
+        ["Visit 1", "VISIT 1"],  # one number twice
+        ["Day 1 Pre-dose", "Day 1 4h post-dose"],
+        ["05/01/2026", "01/05/2026"],
+    ],
+)
+def test_other_collections_keep_the_order_of_the_file(names: list[str]) -> None:
+    assert numbered_order(names) is None
+
+
+def test_a_study_sorted_as_text_is_trended_in_visit_order(write_csv) -> None:
+    """'Visit 10' before 'Visit 2': 'up and down' and 'still above the range at the last
+    test', though Visit 10 was back inside it."""
+    path = write_csv(
+        "USUBJID,VISIT,VISITNUM,LBTEST,LBORRES,LBORRESU\n101,Visit 1,1,IL-6,2,pg/mL\n"
+        "101,Visit 10,10,IL-6,1,pg/mL\n101,Visit 2,2,IL-6,50,pg/mL\n101,Visit 3,3,IL-6,40,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    assert trend.dates == ["Visit 1", "Visit 2", "Visit 3", "Visit 10"]
+    assert [p.value for p in trend.markers[0].points] == [2, 50, 40, 1]
+    assert trend.markers[0].direction == "rose then fell"
+    assert "so the tests are taken in the order of the numbers in them." in trend.text[0]
+    assert "At the last test, IL-6 was back inside the range." in trend.text
+
+
+def test_a_patient_id_pandas_wrote_as_a_float_is_the_same_patient(write_csv) -> None:
+    """'123.0' (a whole-number column with a blank cell, as pandas writes it) and '123' were
+    two patients, the highest result left out of 123's trend without a word."""
+    path = write_csv(
+        "sample_id,patient_id,collected_at,marker,value,unit\nC,123,2026-03-08,IL-6,10,pg/mL\n"
+        "E,123.0,2026-03-15,IL-6,20,pg/mL\nF,123,2026-03-22,IL-6,1,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    assert trend.patient_id == "123"
+    assert [p.value for p in trend.markers[0].points] == [10, 20, 1]
+    # ids are still told apart where they are other numbers
+    from panelcli.values import person_key
+
+    assert person_key("123.0") == person_key("123") != person_key("123.5")
+    assert person_key("1.05") == "1.05"
+
+
+def _direction(write_csv, days: list[list[str]]) -> str:
+    """The trend's direction of IL-6 results, a list of them each day."""
+    rows = "".join(
+        f"S{d}{k},P1,2026-03-{d + 1:02d},IL-6,{value},pg/mL\n"
+        for d, values in enumerate(days)
+        for k, value in enumerate(values)
+    )
+    path = write_csv("sample_id,patient_id,collected_at,marker,value,unit\n" + rows)
+    [trend] = check_file(path).trends
+    return trend.markers[0].direction
+
+
+@pytest.mark.parametrize(
+    ("days", "direction"),
+    [
+        # either order of 4 and 8 rose and then fell: not 'cannot tell'
+        ([["1"], ["4", "8"], ["1.1"]], "rose then fell"),
+        # either order turns three times, at other places
+        ([["1"], ["2", "20"], ["5"], ["50"], ["1"]], "up and down"),
+        # one order of these rose only
+        ([["1"], ["4", "1"], ["8"]], "unclear"),
+        # '<5' may be 4.9: three turns are possible but not certain in any order
+        ([["1"], ["<5", "20"], ["5"], ["1"]], "unclear"),
+    ],
+)
+def test_tests_of_one_date_are_tried_in_each_order(
+    write_csv, days: list[list[str]], direction: str
+) -> None:
+    assert _direction(write_csv, days) == direction
+
+
+def test_a_result_too_high_to_measure_is_said_so_in_the_trend_table(write_csv) -> None:
+    """'OOR >' first was shown '? → 3 pg/mL', as if unknown."""
+    from panelcli.render.table import trend_cells
+
+    path = write_csv(
+        "sample_id,patient_id,collected_at,marker,value,unit\nA,P0,2026-01-05,IL-6,OOR >,pg/mL\n"
+        "B,P0,2026-01-12,IL-6,30,pg/mL\nC,P0,2026-01-19,IL-6,3,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    cells = trend_cells(trend.markers[0], trend.dates)
+    assert cells["First → last"].plain == "too high to measure → 3 pg/mL"
+
+
+@pytest.mark.parametrize(
+    ("values", "said"),
+    [
+        (["1", "9", "9", "1"], "IL-6 rose and then fell again. It was highest on 2026-03-02 and "
+         "2026-03-03."),
+        (["9", "1", "1", "9"], "IL-6 fell and then rose again. It was lowest on 2026-03-02 and "
+         "2026-03-03."),
+    ],
+)  # fmt: skip
+def test_a_tie_for_highest_or_lowest_names_each_date(
+    write_csv, values: list[str], said: str
+) -> None:
+    rows = "".join(
+        f"S{d},P1,2026-03-{d + 1:02d},IL-6,{value},pg/mL\n" for d, value in enumerate(values)
+    )
+    path = write_csv("sample_id,patient_id,collected_at,marker,value,unit\n" + rows)
+    [trend] = check_file(path).trends
+    assert said in trend.text

@@ -1225,12 +1225,26 @@ def _summary(
         if r.status is Status.HIGH and _times(r) >= STORM_TIMES and not far_past_range(r)
     ]  # fmt: skip
     far_soon = bool(very_high) and not (critical or maybe or storm)
+    # above what the test measures, with no number, is most often far above the range:
+    # talked over soon, as 10 times the limit is, where nothing above asked (educator QA)
+    asked_of = {id(r) for r, _ in maybe}
+    past = [
+        r for r in unclear
+        if r.value is None and _censored_side(r) == "above" and id(r) not in asked_of
+    ]  # fmt: skip
     if far_soon:
-        # named: it followed the sentence of another marker, or of a low one (educator QA)
+        # named: it followed the sentence of another marker, or of a low one (educator QA);
+        # and one too high to measure, named with it (educator QA round 17: its own sentence
+        # was left out, and this one named only IL-10, as if it were the one to ask about)
         which = "A result" if len(_distinct(very_high)) == 1 else "Results"
+        one = len(_distinct(past)) == 1
+        measured = "" if not past else (
+            f" So should {_names(past)}, which {'was' if one else 'were'} too high for the test "
+            "to measure."
+        )  # fmt: skip
         text.append(
             f"{which} {STORM_TIMES:g} times the upper limit or more, like {_names(very_high)} "
-            "here, should be talked over with a healthcare provider soon."
+            f"here, should be talked over with a healthcare provider soon.{measured}"
         )
     said_soon = bool(critical or maybe or far_soon) or storm  # asked once (review)
     text.extend(_lab_flag_sentences(results, said_soon=said_soon))
@@ -1258,9 +1272,6 @@ def _summary(
             f"measure ({_names(below)}).{also}"
         )
     if unclear:
-        # above what the test measures, with no number, is most often far above the range:
-        # talked over soon, as 10 times the limit is, where nothing above asked (educator QA)
-        past = [r for r in unclear if r.value is None and _censored_side(r) == "above"]
         soon = [] if said_soon or not past else [
             f"{'A result like this' if len(past) == 1 else 'Results like these'} should be "
             "talked over with a healthcare provider soon."

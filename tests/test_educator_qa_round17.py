@@ -1,0 +1,21 @@
+"""What educator QA round 17 (/work/qa17/edu) found."""
+
+from __future__ import annotations
+
+from panelcli.check import check_file
+
+
+def test_a_result_too_high_to_measure_keeps_its_talk_it_over_soon(write_csv) -> None:
+    """Educator QA round 17: beside IL-10 13 times its limit, IL-6 'OOR >' lost its 'talked
+    over soon', and the only such sentence named IL-10."""
+    path = write_csv(
+        "patient_id,collected_at,marker,value,unit\nBo,2026-11-01,IL-6,OOR >,pg/mL\n"
+        "Bo,2026-11-01,IL-10,70,pg/mL\n"
+    )
+    [panel] = check_file(path).panels
+    assert (
+        "A result 10 times the upper limit or more, like IL-10 here, should be talked over with "
+        "a healthcare provider soon. So should IL-6, which was too high for the test to measure."
+    ) in panel.summary.text
+    # once a panel (educator QA): not again after the sentence that explains IL-6
+    assert sum("talked over" in t for t in panel.summary.text) == 1

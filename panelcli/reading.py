@@ -3403,8 +3403,11 @@ def _refuse_a_plate_layout(
     the header, or anywhere where no header is found (`header_end` 0): lab QA round 16, its
     title was read as a header, and each row blamed on 'a decimal comma?'."""
     rows = csv.reader(head_lines[header_end : header_end + HEADER_SEARCH_ROWS], delimiter=delimiter)
+    # under a header, its first row and the 16 a grid's may be (a file's every opening reads
+    # them: start-up)
+    read = ((rows.line_num, cells) for cells in rows if not is_blank(cells))
     try:
-        lines = [(rows.line_num, cells) for cells in rows if not is_blank(cells)]
+        lines = list(itertools.islice(read, 17 if header_end else None))
     except csv.Error:
         return
     for at, (line, cells) in enumerate(lines[:1] if header_end else lines):

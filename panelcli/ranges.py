@@ -2659,8 +2659,8 @@ def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
             table_line: int | None = rows[int(about.group(2)) - 1]
         else:
             own = written.get((about.group(1), False)) or headers.get((key, False)) or rows
-            if not own and about.group(1) is not None:  # an inline table ('"IL-8" = {…}': QA)
-                found = _key_line(text, about.group(1))
+            if not own:  # an inline table ('"IL-8" = {…}': QA), or 'set = []' (fuzz)
+                found = _key_line(text, about.group(1) or "set")
                 own = [found] if found else []
             table_line = own[0] if own else None
         lines.append(_line_in_table(all_lines, table_line, message[about.end() :]))
@@ -2696,7 +2696,10 @@ def _line_in_table(lines: list[str], table_line: int | None, said: str) -> int |
 
 def _unnamed_marker_line(text: str) -> int | None:
     """The first line of a marker's table with no name ('[markers.""]', '[markers."  "]')."""
-    pattern = re.compile(r"""^\s*\[\s*markers\s*\.\s*(?:"\s*"|'\s*')\s*\]""")
+    # ... or an inline one under '[markers]' ('"" = {…}': fuzzing)
+    pattern = re.compile(
+        r"""^\s*(?:\[\s*markers\s*\.\s*(?:"\s*"|'\s*')\s*\]|(?:"\s*"|'\s*')\s*=)"""
+    )
     return next(
         (number for number, line in enumerate(text.splitlines(), 1) if pattern.match(line)), None
     )

@@ -2175,11 +2175,54 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
 #: and subject 001 of sites 01 and 02 one trend). Not 'Lab', 'Hospital' or 'Location' (an
 #: xPONENT well): their ids are mostly the lab's own, unique across them.
 _SITE_KEYS = frozenset({
-    "site", "siteid", "sitenumber", "siteno", "sitenum", "sitename", "sitecode", "studysite",
-    "studysiteid", "center", "centre", "centerid", "centreid", "centernumber", "centrenumber",
-    "centername", "centrename", "studycenter", "studycentre", "zentrum", "prüfzentrum",
-    "studienzentrum", "centro",
+    "siteid", "sitenumber", "siteno", "sitenum", "studysite", "studysiteid", "centerid",
+    "centreid", "centernumber", "centrenumber", "studycenter", "studycentre", "prüfzentrum",
+    "studienzentrum",
 })  # fmt: skip
+#: ... and names that may be one, or where a sample was taken or tested (review: a body site,
+#: 'Left arm', and an LIS's performing site, 'SENDOUT', split one person's samples): not
+#: read, said how to have them read
+_MAYBE_SITE_KEYS = frozenset({
+    "site", "sitename", "sitecode", "center", "centre", "centername", "centrename", "zentrum",
+    "centro", "standort",
+})  # fmt: skip
+#: Why such a column is not read (as `_not_read_because` words it)
+MAYBE_SITE_NOT_READ = (
+    "was not read: it may name a study's site, or where a sample was taken or tested; if it is "
+    "a study's site, where the same id can be two people, name it 'Site ID' to have each id "
+    "read with its site ('001 (site 02)')"
+)
+
+
+def _one_id_at_two_sites(
+    head_lines: list[str], header_end: int, delimiter: str, layout: Layout, column: str
+) -> str:
+    """Words for a sample or patient id that the file's first rows give at two values of a
+    column that may be a study's site ('; here sample id 'S001' has rows at 'Boston', line 2,
+    and 'Denver', line 3'), or ''."""
+    rows = csv.reader(head_lines[header_end - 1 :], delimiter=delimiter)
+    try:
+        header = next(rows, [])
+        site = header.index(column)
+        first: dict[tuple[str, str], tuple[str, int]] = {}
+        for cells in rows:
+            for role in ("sample_id", "patient_id"):
+                index = layout.roles.get(role)
+                if index is None or max(index, site) >= len(cells):
+                    continue
+                given, at = given_id(cells[index]), cells[site].strip()
+                if given is None or not at:
+                    continue
+                seen, line = first.setdefault((role, given), (at, rows.line_num + header_end - 1))
+                if seen != at:
+                    what = role.replace("_", " ")
+                    return (
+                        f"; here {what} '{shorten(given)}' has rows at '{shorten(seen)}', line "
+                        f"{line}, and at '{shorten(at)}', line {rows.line_num + header_end - 1}"
+                    )
+    except (csv.Error, ValueError):
+        pass
+    return ""
 
 
 def _with_site(layout: Layout, cells: list[str]) -> Layout:
@@ -2187,16 +2230,17 @@ def _with_site(layout: Layout, cells: list[str]) -> Layout:
     or patient id column."""
     if "sample_id" not in layout.roles and "patient_id" not in layout.roles:
         return layout
-    site = next(
-        (
-            i for i, cell in enumerate(cells)
-            if cell in layout.ignored and cell not in layout.not_read
-            and _header_key_of(cell) in _SITE_KEYS
-        ),
-        None,
-    )  # fmt: skip
+    keys = {
+        i: _header_key_of(cell)
+        for i, cell in enumerate(cells)
+        if cell in layout.ignored and cell not in layout.not_read
+    }
+    site = next((i for i, key in keys.items() if key in _SITE_KEYS), None)
     if site is None:
-        return layout
+        maybe = [cells[i] for i, key in keys.items() if key in _MAYBE_SITE_KEYS]
+        return layout._replace(
+            not_read={**layout.not_read, **dict.fromkeys(maybe, MAYBE_SITE_NOT_READ)}
+        )
     return layout._replace(
         ignored=[c for c in layout.ignored if c != cells[site]], site_column=site
     )
@@ -3401,7 +3445,12 @@ def _refuse_a_plate_layout(
 ) -> None:
     """Refuse a plate reader's grid of wells (',1,2,3…' over rows 'A', 'B' …) right under
     the header, or anywhere where no header is found (`header_end` 0): lab QA round 16, its
-    title was read as a header, and each row blamed on 'a decimal comma?'."""
+    title was read as a header, and each row blamed on 'a decimal comma?'. Under a header, only
+    a title's (one cell named): a wide header's first row may be ',1,2,3' (review)."""
+    if header_end:
+        title = next(csv.reader(head_lines[header_end - 1 : header_end], delimiter=delimiter), [])
+        if sum(bool(cell.strip()) for cell in title) != 1:
+            return
     rows = csv.reader(head_lines[header_end : header_end + HEADER_SEARCH_ROWS], delimiter=delimiter)
     # under a header, its first row and the 16 a grid's may be (a file's every opening reads
     # them: start-up)
@@ -5600,7 +5649,7 @@ def open_rows(
             stats.comma_ahead = decimal_comma_ahead(head_lines, layout, header, header_end)
         elif stats.decimal_comma:
             stats.point_ahead = decimal_point_ahead(head_lines, layout, header, header_end, stats)
-        timed = with_time_of_day(with_site_in_ids(reader, layout), layout, stats)
+        timed = with_time_of_day(with_site_in_ids(reader, layout, header), layout, stats)
         rows = numbered_rows(
             with_ids_filled_down(timed, layout, header, stats),
             source,
@@ -6150,7 +6199,8 @@ def header_warnings(
             severity="warning", code="ids-with-site", source=source, line=header_start,
             column=_one_line(header[site]), message=f"column '{name}' gives each row's site: the "
             "same sample or patient id at two sites can be two people, so each id is read with "
-            "its site after it, as '001 (site 02)'",
+            "its site after it, as '001 (site 02)' (a row with a blank site, with the site of "
+            "the rows above it)",
         )  # fmt: skip
     if layout.kind == "wide" and "sample_id" not in layout.roles:
         yield Issue(
@@ -6186,6 +6236,8 @@ def header_warnings(
             )
         elif wrapped in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[wrapped]}"
+            if layout.not_read[wrapped] == MAYBE_SITE_NOT_READ:
+                message += _one_id_at_two_sites(head_lines, header_end, delimiter, layout, wrapped)
         elif (level := _LEVEL_AFTER.fullmatch(name.strip())) is not None and _names_a_marker(
             level["name"]
         ):
@@ -6567,16 +6619,32 @@ def has_a_date(text: str) -> bool:
 
 class IdsWithSite(_RowsRewritten):
     """A csv reader whose rows give their sample and patient ids with their site ('001 (site
-    02)'; see `Layout.site_column`): every path reads the ids so, and keeps sites apart."""
+    02)'; see `Layout.site_column`): every path reads the ids so, and keeps sites apart. A
+    row with a blank site takes the one of the rows above it, as a report grouped by site
+    gives it once (review: subject 002 of two sites was one trend); the two-process path
+    starts its part at a row that gives one."""
 
-    __slots__ = ("site", "ids")
+    __slots__ = ("site", "ids", "named", "above")
 
-    def __init__(self, reader: Iterator[list[str]], site: int, ids: tuple[int, ...]) -> None:
+    def __init__(
+        self, reader: Iterator[list[str]], site: int, ids: tuple[int, ...], named: str
+    ) -> None:
         self.reader, self.site, self.ids = reader, site, ids
+        self.named = named  # the site column's header, repeated mid-file: no site
+        self.above = ""
 
     def __next__(self) -> list[str]:
         cells = next(self.reader)
-        if len(cells) > self.site and (site := cells[self.site].strip()):
+        if len(cells) <= self.site:
+            return cells
+        site = cells[self.site].strip()
+        if site == self.named:
+            return cells
+        if site:
+            self.above = site
+        elif any(cells[i].strip() for i in self.ids if i < len(cells)):
+            site = self.above
+        if site:
             for index in self.ids:
                 if (
                     index < len(cells)
@@ -6595,12 +6663,14 @@ class IdsWithSite(_RowsRewritten):
 def _site_named(site: str) -> str:
     """A site's cell as written after an id: 'site 02', but 'Site 2' and 'Center Boston' as
     they are."""
-    if header_key(site.split()[0]) in _SITE_KEYS:
+    if header_key(site.split()[0]) in _SITE_KEYS | _MAYBE_SITE_KEYS:
         return site
     return f"site {site}"
 
 
-def with_site_in_ids(reader: Iterator[list[str]], layout: Layout) -> Iterator[list[str]]:
+def with_site_in_ids(
+    reader: Iterator[list[str]], layout: Layout, header: Sequence[str]
+) -> Iterator[list[str]]:
     """`reader`, its rows' sample and patient ids with their site where the file has a site
     column (`IdsWithSite`)."""
     site = site_column_read(layout)
@@ -6608,7 +6678,7 @@ def with_site_in_ids(reader: Iterator[list[str]], layout: Layout) -> Iterator[li
         return reader
     roles = layout.roles
     ids = tuple(roles[role] for role in ("sample_id", "patient_id") if role in roles)
-    return IdsWithSite(reader, site, ids)
+    return IdsWithSite(reader, site, ids, header[site].strip() if site < len(header) else "")
 
 
 def site_column_read(layout: Layout) -> int | None:

@@ -25,6 +25,7 @@ from panelcli.reading import (
     _lines,
     group_column,
     numbered_rows,
+    site_column_read,
     with_ids_filled_down,
     with_site_in_ids,
     with_time_of_day,
@@ -101,13 +102,16 @@ def _cut(raw: io.BufferedReader, file: FileRows) -> Cut | None:
     starts_a_sample = _sample_row_test(file) if file.layout.grouped else None
     # the column a grouped report leaves blank below a group's first row (None: not grouped)
     grouped_by = columns.index(group_column(file.layout)) if file.layout.grouped else None
+    # a part starts at a row that gives its site, as a row with none takes the one above it
+    # (`IdsWithSite`)
+    site = site_column_read(file.layout)
     previous = None
     for _ in range(SEARCH_LINES):
         line = raw.readline()
         if not line or line.count(b"\r") != line.endswith(b"\r\n"):  # the end, or a bare '\r'
             return None
         cells = line.rstrip(b"\r\n").split(delimiter)
-        key = _panel(cells, columns, len(file.header), grouped_by)
+        key = _panel(cells, columns, len(file.header), grouped_by, site)
         if key == _NO_SAMPLE_ID or (
             key is not None and starts_a_sample is not None and not starts_a_sample(cells)
         ):  # most likely the sample's above (`SampleIdFilledDown`), or no sample's
@@ -123,7 +127,11 @@ def _cut(raw: io.BufferedReader, file: FileRows) -> Cut | None:
 
 
 def _panel(
-    cells: list[bytes], columns: list[int | None], width: int, grouped_by: int | None
+    cells: list[bytes],
+    columns: list[int | None],
+    width: int,
+    grouped_by: int | None,
+    site: int | None = None,
 ) -> tuple[bytes, ...] | None:
     """The panel a line belongs to, as `sample_key` groups it; None: not a plain row. In a
     grouped report, a row with no id in `columns[grouped_by]` may be the group's above:
@@ -132,7 +140,9 @@ def _panel(
         return None
     # '""' is a blank cell too (pandas' and R's quoting of every text: QA, a cut there)
     sample, patient, when = texts = [_text(cells[i]) if i is not None else b"" for i in columns]
-    if grouped_by is not None and not texts[grouped_by]:
+    if (grouped_by is not None and not texts[grouped_by]) or (
+        site is not None and not _text(cells[site])
+    ):
         return _NO_SAMPLE_ID
     return (b"s", sample) if sample else (b"p", patient, when)
 
@@ -180,7 +190,7 @@ def second_part(
         reader = csv.reader(
             _lines(text, file.source, max_line), delimiter=file.delimiter, strict=True
         )
-        sited = with_site_in_ids(reader, file.layout)
+        sited = with_site_in_ids(reader, file.layout, file.header)
         timed = with_time_of_day(sited, file.layout, stats, cut.line - 1)
         filled = with_ids_filled_down(timed, file.layout, file.header, stats, cut.line - 1)
         rows = numbered_rows(filled, file.source, cut.line - 1, cut.line - 1)

@@ -8,6 +8,7 @@ person has or should do; the notice is added by the report.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -591,6 +592,11 @@ _AGREES_WITH = {
     "H": {"H", "HH"}, "HH": {"HH"}, "L": {"L", "LL"}, "LL": {"LL"}, "CRIT": {"HH", "LL"},
     "A": {"H", "HH", "L", "LL"},
 }  # fmt: skip
+
+
+def _named_in(marker: str, sentence: str) -> bool:
+    """Whether a sentence names a marker as a word ('IL-1' is not named by 'IL-10')."""
+    return re.search(rf"(?<![\w-]){re.escape(marker)}(?![\w-])", sentence) is not None
 
 
 def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]:
@@ -1237,16 +1243,26 @@ def _summary(
         # and one too high to measure, named with it (educator QA round 17: its own sentence
         # was left out, and this one named only IL-10, as if it were the one to ask about)
         which = "A result" if len(_distinct(very_high)) == 1 else "Results"
-        one = len(_distinct(past)) == 1
-        measured = "" if not past else (
-            f" So should {_names(past)}, which {'was' if one else 'were'} too high for the test "
-            "to measure."
-        )  # fmt: skip
         text.append(
             f"{which} {STORM_TIMES:g} times the upper limit or more, like {_names(very_high)} "
-            f"here, should be talked over with a healthcare provider soon.{measured}"
+            "here, should be talked over with a healthcare provider soon."
         )
     said_soon = bool(critical or maybe or far_soon) or storm  # asked once (review)
+    # named after the sentence that asked, which names others (educator QA round 17 and its
+    # review: beside IL-10 13 times its limit, a critical or a storm's pattern, it was left
+    # out, as if they were the ones to ask about)
+    asking = max((i for i, said in enumerate(text) if "provider soon" in said), default=None)
+    past_named = bool(said_soon and past and asking is not None)
+    if past_named and asking is not None:
+        # not a marker that sentence names already (fuzzing: 'like IL-6 here … So should
+        # IL-6', of its other result)
+        past = [r for r in past if not _named_in(r.marker, text[asking])]
+    if past_named and asking is not None and past:
+        one = len(_distinct(past)) == 1
+        text[asking] += (
+            f" So should {_names(past)}, which {'was' if one else 'were'} too high for the test "
+            "to measure."
+        )
     text.extend(_lab_flag_sentences(results, said_soon=said_soon))
     # one list of them all (QA: a fourth was quoted after 'three at most', a wide row's one
     # twice, where rows that gave no result were said apart)
@@ -1272,7 +1288,7 @@ def _summary(
             f"measure ({_names(below)}).{also}"
         )
     if unclear:
-        soon = [] if said_soon or not past else [
+        soon = [] if past_named or not past else [
             f"{'A result like this' if len(past) == 1 else 'Results like these'} should be "
             "talked over with a healthcare provider soon."
         ]  # fmt: skip

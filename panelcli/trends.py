@@ -47,8 +47,8 @@ _NUMBERED = lazy_pattern(r"\s*(?P<word>\D*?)\s*(?P<number>[-+]?\d+(?:\.\d+)?)\s*
 
 
 def numbered_order(names: Sequence[str]) -> list[str] | None:
-    """Collections that are no dates, in the order of their numbers where each is one word
-    and a number, the same word for all ('Visit 2' before 'Visit 10'), else None (trends QA
+    """Collections that are no dates, in the order of their numbers where each is words and
+    a number, the same words for all ('Visit 2' before 'Visit 10'), else None (trends QA
     round 17: a study export sorted as text, 'Visit 1, 10, 2, 3', said IL-6 went up and down
     and was still high at the last visit, which was Visit 10, inside the range)."""
     if any(len(name) > MAX_DATE_LENGTH for name in names):
@@ -57,10 +57,21 @@ def numbered_order(names: Sequence[str]) -> list[str] | None:
     words = {" ".join(m["word"].casefold().split()) if m else None for m in numbered}
     if len(words) != 1 or None in words:
         return None
-    numbers = [float(m["number"]) for m in numbered if m]
+    numbers = [_visit_number(m) for m in numbered if m]
     if len(set(numbers)) != len(numbers):
         return None  # 'Visit 1' and 'VISIT 1': which came first is not told
+    if not words.pop() and all("." in m["number"] for m in numbered if m):
+        return None  # '15.3', '2.4': days and months with no year (review), not visits
     return [name for _, name in sorted(zip(numbers, names, strict=True))]
+
+
+def _visit_number(numbered: re.Match[str]) -> float:
+    """A visit's number: a '-' right after a word is no minus ('Visit-2' is visit 2, not
+    minus 2: review, a rise was said as a fall), one after a space is ('Day -1')."""
+    number, at = numbered["number"], numbered.start("number")
+    if number[0] in "+-" and at > 0 and not numbered.string[at - 1].isspace():
+        number = number[1:]
+    return float(number)
 
 
 def _date_order(
@@ -963,20 +974,26 @@ def _plain_direction(values: Sequence[float]) -> TrendDirection:
 
 def _direction_by_orders(points: Sequence[TrendPoint]) -> TrendDirection:
     """`trend_direction` by every order and value the results allow."""
-    by_order = _moves_in_each_order(points)
-    # (each order's certain moves: a limit such as '<5' may be any value under it)
-    if most_moves(points, certain=True) > 2 or (by_order and min(c for c, _ in by_order) > 2):
+    if most_moves(points, certain=True) > 2:
         return "up and down"
     directions = {direction_of(values) for values in possible_series(points)}
     # One turn or none is said only where a second turn is not possible either.
-    most = max(m for _, m in by_order) if by_order else most_moves(points, certain=False)
-    if len(directions) == 1 and most <= 2:
+    if len(directions) == 1 and most_moves(points, certain=False) <= 2:
+        return directions.pop()
+    # Where that cannot be told, each order of one date's tests, if they are few
+    by_order = _moves_in_each_order(points)
+    # (each order's certain moves: a limit such as '<5' may be any value under it)
+    if by_order and min(certain for certain, _ in by_order) > 2:
+        return "up and down"
+    if len(directions) == 1 and by_order and max(may for _, may in by_order) <= 2:
         return directions.pop()
     return "unclear"
 
 
-#: Up to how many orders of one date's tests `_most_moves_in_any_order` tries one by one
+#: Up to how many orders of one date's tests `_moves_in_each_order` tries one by one, and
+#: for up to how many tests (review: a year of daily tests took 45 s)
 MAX_ORDERS_TRIED = 120
+MAX_TESTS_ORDERED = 40
 
 
 def _moves_in_each_order(points: Sequence[TrendPoint]) -> list[tuple[int, int]]:
@@ -986,6 +1003,8 @@ def _moves_in_each_order(points: Sequence[TrendPoint]) -> list[tuple[int, int]]:
     4 and 8 on one date, then 1.1 rose and fell in either order, and was said 'cannot tell')."""
     tests = _tests_with_bounds(points)
     groups = [[t for t in tests if t[0] == when] for when in dict.fromkeys(w for w, _ in tests)]
+    if len(tests) > MAX_TESTS_ORDERED:
+        return []
     if not 1 < prod(factorial(len(group)) for group in groups) <= MAX_ORDERS_TRIED:
         return []
     orders = [
@@ -1098,8 +1117,11 @@ def possible_series(points: Sequence[TrendPoint]) -> list[list[float]]:
 
 
 def _extremes(tests: list[int], span: dict[int, tuple[float, float]]) -> set[int]:
-    """The tests with the lowest and the highest value of `tests` (by what each may be)."""
-    return {min(tests, key=lambda i: span[i][0]), max(tests, key=lambda i: span[i][1])}
+    """The tests with the lowest and the highest value of `tests` (by what each may be),
+    each of a tie ('>5' beside 5: either may be the first, review; one was kept by row order,
+    and the direction with it)."""
+    low, high = min(span[i][0] for i in tests), max(span[i][1] for i in tests)
+    return {i for i in tests if span[i][0] == low or span[i][1] == high}
 
 
 def _bounds(

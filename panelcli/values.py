@@ -1983,11 +1983,12 @@ def person_key(text: str) -> str:
     # split first: a tab between names is a space, a control character, not nothing
     key = " ".join(without_invisible(" ".join(as_composed(text).split())).split()).casefold()
     if "." in key and (whole := _WHOLE_NUMBER_AS_FLOAT.fullmatch(key)) is not None:
-        return whole[1]
+        return whole[1] + (whole[2] or "")
     return key
 
 
-_WHOLE_NUMBER_AS_FLOAT = lazy_pattern(r"(\d+)\.0+")
+#: ... also with a study's site read after it ('123.0 (site 01)': review)
+_WHOLE_NUMBER_AS_FLOAT = lazy_pattern(r"(\d+)\.0+( \(.+\))?")
 
 
 def is_utf32(head: bytes) -> bool:

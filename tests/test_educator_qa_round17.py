@@ -19,3 +19,25 @@ def test_a_result_too_high_to_measure_keeps_its_talk_it_over_soon(write_csv) -> 
     ) in panel.summary.text
     # once a panel (educator QA): not again after the sentence that explains IL-6
     assert sum("talked over" in t for t in panel.summary.text) == 1
+
+
+def test_a_result_too_high_to_measure_is_named_beside_a_storm_pattern(write_csv) -> None:
+    """Review: beside a critical or a storm's pattern, the sentence that asks to talk it over
+    soon named only the others."""
+    path = write_csv(
+        "patient_id,collected_at,marker,value,unit\nBo,2026-11-01,IL-6,900,pg/mL\n"
+        "Bo,2026-11-01,IFN-γ,500,pg/mL\nBo,2026-11-01,IL-10,60,pg/mL\n"
+        "Bo,2026-11-01,IL-8,OOR >,pg/mL\n"
+    )
+    [panel] = check_file(path).panels
+    asked = [t for t in panel.summary.text if "healthcare provider soon" in t]
+    assert len(asked) == 1
+    assert asked[0].endswith("So should IL-8, which was too high for the test to measure.")
+
+
+def test_a_marker_named_already_is_not_named_again(write_csv) -> None:
+    """Fuzzing: 'like IL-6 here … So should IL-6', of IL-6's other result."""
+    path = write_csv("sample_id,marker,value,unit\nS1,IL-6,50,pg/mL\nS1,IL-6,OOR >,pg/mL\n")
+    [panel] = check_file(path).panels
+    assert not any("So should" in t for t in panel.summary.text)
+    assert sum("healthcare provider soon" in t for t in panel.summary.text) == 1

@@ -30,3 +30,14 @@ def test_a_plate_layout_is_refused_as_one(write_csv, text: str, line: int) -> No
 def test_a_sample_row_of_one_two_three_is_no_plate(write_csv) -> None:
     path = write_csv("Sample,IL-6 (pg/mL),IL-8 (pg/mL),IL-10 (pg/mL)\nS0,1,2,3\nA,5,6,7\nB,5,6,7\n")
     assert [p.sample_id for p in check_file(path).panels] == ["S0", "A", "B"]
+
+
+@pytest.mark.parametrize(
+    "header", ["Sample,IL-6 (pg/mL),IL-8 (pg/mL),IL-10 (pg/mL)", "Sample,IL-6,IL-6,IL-6"]
+)
+def test_a_header_of_columns_over_a_row_of_one_two_three_is_no_plate(write_csv, header) -> None:
+    """Review: a wide file whose first row had no id and 1, 2, 3 (or replicate numbers under
+    one marker's columns), over samples A and B, was refused as a plate: only a title (one
+    named cell) over a grid is one."""
+    report = check_file(write_csv(f"{header}\n,1,2,3\nA,5,6,7\nB,5,6,7\n"))
+    assert not [r for r in report.rejected if r.code == "file-unreadable"]

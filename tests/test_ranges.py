@@ -2710,6 +2710,9 @@ def test_a_markers_array_and_a_marker_with_no_name_are_named_by_their_line() -> 
     for raw, line in (
         (b'[set]\nname = "b"\n\n[[markers]]\nname = "IL-6"\nhigh = 7\n', 4),
         (b'[set]\nname = "v"\n\n[markers.""]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n', 4),
+        # fuzzing: as an inline table, and a '[set]' given as an array
+        (b'[set]\nname = "x"\n[markers]\n"" = {unit = "pg/mL", high = 1}\n', 4),
+        (b'set = []\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 7\nsource = "x"\n', 1),
     ):
         problems = check_ranges_bytes(raw)
         assert problems and problem_lines(raw, problems) == [line], problems

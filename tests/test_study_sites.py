@@ -12,20 +12,20 @@ from panelcli.check import CheckOptions, check_file
 
 def test_the_same_sample_id_at_two_sites_is_two_panels(write_csv) -> None:
     path = write_csv(
-        "Site,Sample ID,Analyte,Result,Units\nBoston,S001,IL-6,45.0,pg/mL\n"
+        "Site ID,Sample ID,Analyte,Result,Units\nBoston,S001,IL-6,45.0,pg/mL\n"
         "Denver,S001,TNF-α,30.0,pg/mL\n"
     )
     report = check_file(path)
     assert [p.sample_id for p in report.panels] == ["S001 (site Boston)", "S001 (site Denver)"]
     assert not any("same time" in " ".join(p.summary.text) for p in report.panels)
     [said] = report.warnings
-    assert (said.code, said.line, said.column) == ("ids-with-site", 1, "Site")
+    assert (said.code, said.line, said.column) == ("ids-with-site", 1, "Site ID")
     assert "same sample or patient id at two sites can be two people" in said.message
 
 
 def test_a_subject_number_restarting_at_each_site_makes_no_trend_across_sites(write_csv) -> None:
     path = write_csv(
-        "Site,Subject,Visit Date,Analyte,Result,Unit\n01,001,2026-03-02,IL-6,1.2,pg/mL\n"
+        "SITEID,Subject,Visit Date,Analyte,Result,Unit\n01,001,2026-03-02,IL-6,1.2,pg/mL\n"
         "02,001,2026-03-09,IL-6,48.0,pg/mL\n01,001,2026-03-16,IL-6,1.4,pg/mL\n"
     )
     report = check_file(path)
@@ -39,7 +39,7 @@ def test_a_subject_number_restarting_at_each_site_makes_no_trend_across_sites(wr
 
 def test_a_wide_file_reads_its_site_with_the_ids(write_csv) -> None:
     path = write_csv(
-        "Centre,Sample ID,IL-6 (pg/mL),TNF-α (pg/mL)\nCentre A,S1,1.0,3.0\nCentre B,S1,40,3\n"
+        "Centre ID,Sample ID,IL-6 (pg/mL),TNF-α (pg/mL)\nCentre A,S1,1.0,3.0\nCentre B,S1,40,3\n"
     )
     report = check_file(path)
     # a site written with its own word keeps it
@@ -48,23 +48,68 @@ def test_a_wide_file_reads_its_site_with_the_ids(write_csv) -> None:
 
 def test_what_names_no_patient_and_a_blank_site_keep_their_ids(write_csv) -> None:
     """A standard is known by its name, 'N/A' is no id, an id Excel rounded keeps its
-    warning, and a row with no site keeps its id as written."""
+    warning, and a row with no site (and none above it) keeps its id as written."""
     path = write_csv(
-        "Site,Sample ID,Analyte,Result,Units\n01,Standard 1,IL-6,10,pg/mL\n01,N/A,IL-6,2.0,pg/mL\n"
-        "01,1.23457E+11,IL-6,2.0,pg/mL\n,S9,IL-6,2.0,pg/mL\n"
+        "Site ID,Sample ID,Analyte,Result,Units\n,S9,IL-6,2.0,pg/mL\n01,Standard 1,IL-6,10,pg/mL\n"
+        "01,N/A,IL-6,2.0,pg/mL\n01,1.23457E+11,IL-6,2.0,pg/mL\n"
     )
     report = check_file(path)
-    assert [p.sample_id for p in report.panels] == [None, "1.23457E+11", "S9"]
+    assert [p.sample_id for p in report.panels] == ["S9", None, "1.23457E+11"]
     codes = {w.code for w in report.warnings}
     assert {"ids-with-site", "sample-id-rounded"} <= codes
     assert any("Standard 1" in w.message for w in report.warnings)
 
 
 def test_a_site_column_beside_no_id_is_not_read(write_csv) -> None:
-    path = write_csv("Site,Analyte,Result,Units\nBoston,IL-6,2.0,pg/mL\n")
+    path = write_csv("Site ID,Analyte,Result,Units\nBoston,IL-6,2.0,pg/mL\n")
     report = check_file(path)
-    [ignored] = [w for w in report.warnings if w.column == "Site"]
+    [ignored] = [w for w in report.warnings if w.column == "Site ID"]
     assert ignored.code == "column-ignored"
+
+
+@pytest.mark.parametrize("header", ["Site", "Center", "Site Name"])
+def test_a_column_that_may_be_a_site_is_not_read_and_says_how_to_have_it_read(
+    write_csv, header: str
+) -> None:
+    """Review: a body site ('Left arm') or an LIS's performing site ('SENDOUT') under 'Site'
+    split one person's samples; an id at two of its values is named."""
+    path = write_csv(
+        f"Patient ID,Collection Date,{header},Test,Result,Units\n"
+        "P100,2026-03-01,Left arm,IL-6,2,pg/mL\nP100,2026-03-08,Right arm,IL-6,20,pg/mL\n"
+    )
+    report = check_file(path)
+    assert [p.patient_id for p in report.panels] == ["P100", "P100"] and report.trends
+    [said] = report.warnings
+    assert said.code == "column-ignored"
+    assert said.message.startswith(f"column '{header}' was not read: it may name a study's site")
+    assert "name it 'Site ID' to have each id read with its site" in said.message
+    assert said.message.endswith(
+        "; here patient id 'P100' has rows at 'Left arm', line 2, and at 'Right arm', line 3"
+    )
+
+
+def test_a_report_grouped_by_site_gives_each_row_the_site_above_it(write_csv) -> None:
+    """Review: with the site on a group's first row only, subject 002 of two sites was one
+    trend, beside a warning that said sites were kept apart."""
+    path = write_csv(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\n01,001,2026-03-02,IL-6,1.2,pg/mL\n"
+        ",002,2026-03-02,IL-6,1.0,pg/mL\n02,001,2026-03-09,IL-6,48.0,pg/mL\n"
+        ",002,2026-03-09,IL-6,40.0,pg/mL\n"
+    )
+    report = check_file(path)
+    assert [p.patient_id for p in report.panels] == [
+        "001 (site 01)", "002 (site 01)", "001 (site 02)", "002 (site 02)",
+    ]  # fmt: skip
+    assert report.trends == []
+
+
+def test_a_patient_id_pandas_wrote_as_a_float_is_one_with_its_site(write_csv) -> None:
+    path = write_csv(
+        "Site ID,patient_id,collected_at,marker,value,unit\n01,123,2026-03-08,IL-6,10,pg/mL\n"
+        "01,123.0,2026-03-15,IL-6,20,pg/mL\n01,123,2026-03-22,IL-6,1,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    assert [p.value for p in trend.markers[0].points] == [10, 20, 1]
 
 
 def test_every_path_reads_the_site_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,11 +122,19 @@ def test_every_path_reads_the_site_alike(tmp_path: Path, monkeypatch: pytest.Mon
     from panelcli.render.ndjson import ndjson_batch, ndjson_join, ndjson_texts
 
     monkeypatch.setattr(split, "MIN_BYTES", 0)
-    rows = [f"{n % 3},S{n // 3},IL-6,{n % 9}.5,pg/mL\n" for n in range(2000)]
+    # a site on a group's first rows only: each part starts at a row that gives one
+    # a site on the first row of each group of ten only: each part starts at a row that
+    # gives one
+    rows = [
+        f"{n // 10 % 3 if n % 10 == 0 else ''},S{n % 500},IL-6,{n % 9}.5,pg/mL\n"
+        for n in range(2000)
+    ]
     path = tmp_path / "sites.csv"
     path.write_text("Site ID,Specimen ID,Component,Result,Units\n" + "".join(rows))
     expected = one_process(path, ndjson_texts, CheckOptions())
-    assert '"sample_id":"S1 (site 2)"' in expected and '"code":"ids-with-site"' in expected
+    assert '"sample_id":"S1 (site 0)"' in expected and '"code":"ids-with-site"' in expected
+    assert '"sample_id":"S11 (site 1)"' in expected  # line 13, under line 12's site
+    assert '"sample_id":"S3 (site 0)"' in expected  # line 5, under line 2's site
     assert "marker-repeated" not in expected
     assert two(path, ndjson_texts, CheckOptions()) == expected
     ranges = load_ranges(None)

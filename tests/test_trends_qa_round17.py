@@ -15,6 +15,10 @@ from panelcli.trends import numbered_order
         (["Day 8", "day -1", "DAY 15"], ["day -1", "Day 8", "DAY 15"]),
         (["V2", "V1.1", "V1"], ["V1", "V1.1", "V2"]),
         (["46140", "46100", "46120"], ["46100", "46120", "46140"]),
+        # review: a '-' after a word is no minus sign
+        (["Visit-3", "Visit-1", "Visit-2"], ["Visit-1", "Visit-2", "Visit-3"]),
+        (["Week-12", "Week-4"], ["Week-4", "Week-12"]),
+        (["1", "2", "1.1"], ["1", "1.1", "2"]),
     ],
 )
 def test_collections_named_by_one_word_and_a_number_go_by_the_number(
@@ -31,6 +35,7 @@ def test_collections_named_by_one_word_and_a_number_go_by_the_number(
         ["Visit 1", "VISIT 1"],  # one number twice
         ["Day 1 Pre-dose", "Day 1 4h post-dose"],
         ["05/01/2026", "01/05/2026"],
+        ["15.3", "2.4", "20.4"],  # days and months with no year (review)
     ],
 )
 def test_other_collections_keep_the_order_of_the_file(names: list[str]) -> None:
@@ -71,8 +76,10 @@ def test_a_patient_id_pandas_wrote_as_a_float_is_the_same_patient(write_csv) -> 
 
 def _direction(write_csv, days: list[list[str]]) -> str:
     """The trend's direction of IL-6 results, a list of them each day."""
+    from datetime import date, timedelta
+
     rows = "".join(
-        f"S{d}{k},P1,2026-03-{d + 1:02d},IL-6,{value},pg/mL\n"
+        f"S{d}-{k},P1,{date(2026, 3, 1) + timedelta(days=d)},IL-6,{value},pg/mL\n"
         for d, values in enumerate(days)
         for k, value in enumerate(values)
     )
@@ -131,3 +138,21 @@ def test_a_tie_for_highest_or_lowest_names_each_date(
     path = write_csv("sample_id,patient_id,collected_at,marker,value,unit\n" + rows)
     [trend] = check_file(path).trends
     assert said in trend.text
+
+
+@pytest.mark.parametrize("first", [[">5", "5"], ["5", ">5"]])
+def test_a_limit_and_a_number_alike_on_one_date_give_one_direction_either_way(
+    write_csv, first: list[str]
+) -> None:
+    """Review: '>5' beside 5, then 1.1, was 'falling' in one row order and 'cannot tell' in
+    the other; 5, then '>5' as 100, then 1.1 rose and fell."""
+    assert _direction(write_csv, [first, ["1.1"]]) == "unclear"
+
+
+def test_a_long_series_with_tests_in_no_known_order_is_not_tried_in_each_order(write_csv) -> None:
+    """Review: a year of daily tests with five on one date took 45 s; past 40 tests the
+    quicker rule answers."""
+    from panelcli.trends import MAX_TESTS_ORDERED
+
+    days = [[str(1 + d % 7)] for d in range(MAX_TESTS_ORDERED)] + [["2", "9", "3", "8", "1"]]
+    assert _direction(write_csv, days) in ("up and down", "unclear")

@@ -2284,26 +2284,34 @@ def _critical_far_past_range(name: str, entry: MarkerRange) -> list[str]:
     left in the unit the set had before (ranges QA round 17: IL-8 moved to ng/mL with its
     critical_high 1000 kept judged 5000 pg/mL only high, exit 0 under --fail-on critical).
     Said once for a limit and the normal one it is compared with."""
-    pairs: dict[tuple[str, float, float], str] = {}
-    for whose, row in [
-        ("", entry),
-        *((f" of the row for {r.describe()}", r) for r in entry.rows()),
-    ]:
-        for side, limit, critical in (
-            ("high", row.high or entry.high, row.critical_high),
-            ("low", row.low or entry.low, row.critical_low),
-        ):
+    # each pair once: (side, normal limit, critical) → whose each is ('' for the marker's)
+    pairs: dict[tuple[str, float, float], tuple[str, str]] = {}
+    rows: list[tuple[Interval | None, MarkerRange | Interval]] = [
+        (None, entry), *zip(entry.intervals, entry.rows(), strict=True)
+    ]  # fmt: skip
+    for own, row in rows:
+        whose = "" if own is None else f"the row for {own.describe()}"
+        for side in ("high", "low"):
+            limit = getattr(row, side) or getattr(entry, side)
+            critical = getattr(row, f"critical_{side}")
+            limit_whose = whose if own is None or getattr(own, side) else ""
+            critical_whose = whose if own is None or getattr(own, f"critical_{side}") else ""
             if limit and critical:
-                pairs.setdefault((side, limit, critical), whose)
+                pairs.setdefault((side, limit, critical), (critical_whose, limit_whose))
     said = []
-    for (side, limit, critical), whose in pairs.items():
+    for (side, limit, critical), (critical_whose, limit_whose) in pairs.items():
         ratio = critical / limit if side == "high" else limit / critical
         if ratio < CRITICAL_SLIP_RATIO:
             continue
         how_far = f"about {ratio:,.0f} times" if side == "high" else f"about 1/{ratio:,.0f} of"
+        of_row = f" of {critical_whose}" if critical_whose else ""
+        compared = (
+            f"its {side}" if limit_whose == critical_whose else
+            f"the {side} of {limit_whose}" if limit_whose else f"the marker's {side}"
+        )  # fmt: skip
         said.append(
-            f"marker '{name}': critical_{side}{whose}, {_grouped(critical)} {entry.unit}, is "
-            f"{how_far} its {side} of {_grouped(limit)} {entry.unit}; a critical limit that far "
+            f"marker '{name}': critical_{side}{of_row}, {_grouped(critical)} {entry.unit}, is "
+            f"{how_far} {compared} ({_grouped(limit)} {entry.unit}); a critical limit that far "
             f"past the range is most likely in another unit: is it in {entry.unit}?"
         )
     return said

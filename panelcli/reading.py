@@ -2195,30 +2195,32 @@ MAYBE_SITE_NOT_READ = (
 
 
 def _one_id_at_two_sites(
-    head_lines: list[str], header_end: int, delimiter: str, layout: Layout, column: str
+    head_lines: list[str], header_start: int, delimiter: str, layout: Layout, column: str
 ) -> str:
-    """Words for a sample or patient id that the file's first rows give at two values of a
-    column that may be a study's site ('; here sample id 'S001' has rows at 'Boston', line 2,
-    and 'Denver', line 3'), or ''."""
-    rows = csv.reader(head_lines[header_end - 1 :], delimiter=delimiter)
+    """Words for a patient's sample or patient id that the file's first rows give at two
+    values of a column that may be a study's site ('; here sample id 'S001' has rows at
+    'Boston', line 2, and at 'Denver', line 3'), rows named by their first lines; or ''."""
+    rows = csv.reader(head_lines[header_start - 1 :], delimiter=delimiter)
+    first: dict[tuple[str, str], tuple[str, int]] = {}
     try:
         header = next(rows, [])
         site = header.index(column)
-        first: dict[tuple[str, str], tuple[str, int]] = {}
+        ended = rows.line_num
         for cells in rows:
+            line, ended = ended + header_start, rows.line_num
             for role in ("sample_id", "patient_id"):
                 index = layout.roles.get(role)
                 if index is None or max(index, site) >= len(cells):
                     continue
-                given, at = given_id(cells[index]), cells[site].strip()
-                if given is None or not at:
+                given, at = given_id(cells[index]), site_given(cells[site])
+                if given is None or at is None or not_a_patient_id(given) is not None:
                     continue
-                seen, line = first.setdefault((role, given), (at, rows.line_num + header_end - 1))
+                seen, seen_line = first.setdefault((role, given), (at, line))
                 if seen != at:
                     what = role.replace("_", " ")
                     return (
                         f"; here {what} '{shorten(given)}' has rows at '{shorten(seen)}', line "
-                        f"{line}, and at '{shorten(at)}', line {rows.line_num + header_end - 1}"
+                        f"{seen_line}, and at '{shorten(at)}', line {line}"
                     )
     except (csv.Error, ValueError):
         pass
@@ -6237,7 +6239,9 @@ def header_warnings(
         elif wrapped in layout.not_read:
             message = f"column '{shorten(name)}' {layout.not_read[wrapped]}"
             if layout.not_read[wrapped] == MAYBE_SITE_NOT_READ:
-                message += _one_id_at_two_sites(head_lines, header_end, delimiter, layout, wrapped)
+                message += _one_id_at_two_sites(
+                    head_lines, header_start, delimiter, layout, wrapped
+                )
         elif (level := _LEVEL_AFTER.fullmatch(name.strip())) is not None and _names_a_marker(
             level["name"]
         ):
@@ -6621,8 +6625,10 @@ class IdsWithSite(_RowsRewritten):
     """A csv reader whose rows give their sample and patient ids with their site ('001 (site
     02)'; see `Layout.site_column`): every path reads the ids so, and keeps sites apart. A
     row with a blank site takes the one of the rows above it, as a report grouped by site
-    gives it once (review: subject 002 of two sites was one trend); the two-process path
-    starts its part at a row that gives one."""
+    gives it once (review: subject 002 of two sites was one trend); only a row that gives an
+    id gives or takes one (second review: a comment line's text became the site), and the
+    header again (two exports joined) leaves none above. The two-process path starts its part
+    at a row that gives a site and an id (`gives_a_site`)."""
 
     __slots__ = ("site", "ids", "named", "above")
 
@@ -6630,21 +6636,24 @@ class IdsWithSite(_RowsRewritten):
         self, reader: Iterator[list[str]], site: int, ids: tuple[int, ...], named: str
     ) -> None:
         self.reader, self.site, self.ids = reader, site, ids
-        self.named = named  # the site column's header, repeated mid-file: no site
-        self.above = ""
+        self.named = named  # the site column's header (`site_given`), repeated mid-file
+        self.above: str | None = None
 
     def __next__(self) -> list[str]:
         cells = next(self.reader)
         if len(cells) <= self.site:
             return cells
-        site = cells[self.site].strip()
+        site = site_given(cells[self.site])
         if site == self.named:
+            self.above = None
             return cells
-        if site:
+        if not any(given_id(cells[i]) is not None for i in self.ids if i < len(cells)):
+            return cells
+        if site is not None:
             self.above = site
-        elif any(cells[i].strip() for i in self.ids if i < len(cells)):
+        else:
             site = self.above
-        if site:
+        if site is not None:
             for index in self.ids:
                 if (
                     index < len(cells)
@@ -6658,6 +6667,21 @@ class IdsWithSite(_RowsRewritten):
                 ):
                     cells[index] = f"{given} ({_site_named(site)})"
         return cells
+
+
+def site_given(cell: str) -> str | None:
+    """A site cell as read, as an id is (`given_id`: '="01"' is '01', 'N/A' none), a whole
+    number as pandas writes one ('1.0') as '1' (second review: two sites of one)."""
+    given = given_id(cell.replace("\ufeff", ""))
+    if given is not None and "." in given and re.fullmatch(r"\d+\.0+", given):
+        return given.partition(".")[0]
+    return given
+
+
+def gives_a_site(site: str, ids: Iterable[str]) -> bool:
+    """Whether a row gives a site and an id, so that a row with a blank site below it takes
+    this one (`IdsWithSite`): where the two-process path may start a part."""
+    return site_given(site) is not None and any(given_id(cell) is not None for cell in ids)
 
 
 def _site_named(site: str) -> str:
@@ -6678,7 +6702,8 @@ def with_site_in_ids(
         return reader
     roles = layout.roles
     ids = tuple(roles[role] for role in ("sample_id", "patient_id") if role in roles)
-    return IdsWithSite(reader, site, ids, header[site].strip() if site < len(header) else "")
+    named = site_given(header[site]) if site < len(header) else None
+    return IdsWithSite(reader, site, ids, named or "")
 
 
 def site_column_read(layout: Layout) -> int | None:

@@ -23,6 +23,7 @@ from panelcli.reading import (
     ReadStats,
     _cp1252_fallback,
     _lines,
+    gives_a_site,
     group_column,
     numbered_rows,
     site_column_read,
@@ -141,7 +142,7 @@ def _panel(
     # '""' is a blank cell too (pandas' and R's quoting of every text: QA, a cut there)
     sample, patient, when = texts = [_text(cells[i]) if i is not None else b"" for i in columns]
     if (grouped_by is not None and not texts[grouped_by]) or (
-        site is not None and not _text(cells[site])
+        site is not None and not _gives_a_site(cells, columns, site)
     ):
         return _NO_SAMPLE_ID
     return (b"s", sample) if sample else (b"p", patient, when)
@@ -163,6 +164,17 @@ def _sample_row_test(file: FileRows) -> Callable[[list[bytes]], bool]:
         )
 
     return starts_a_sample
+
+
+def _gives_a_site(cells: list[bytes], columns: list[int | None], site: int) -> bool:
+    """Whether a line gives a site and an id as `IdsWithSite` reads them (second review: a
+    no-break space was a site here, blank there)."""
+
+    def text(cell: bytes) -> str:
+        return _text(cell).decode("utf-8", "replace")
+
+    ids = [text(cells[i]) for i in columns[:2] if i is not None]
+    return gives_a_site(text(cells[site]), ids)
 
 
 def _text(cell: bytes) -> bytes:

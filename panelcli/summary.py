@@ -594,8 +594,12 @@ _AGREES_WITH = {
 }  # fmt: skip
 
 
-def _named_in(marker: str, sentence: str) -> bool:
-    """Whether a sentence names a marker as a word ('IL-1' is not named by 'IL-10')."""
+def _named_in(marker: str, sentence: str, others: Collection[str]) -> bool:
+    """Whether a sentence names a marker as a word ('IL-1' is not named by 'IL-10', nor
+    'IL-12' by 'IL-12 p70', one of the `others`: second review)."""
+    for other in sorted(others, key=len, reverse=True):
+        if other != marker and marker in other:
+            sentence = sentence.replace(other, "")
     return re.search(rf"(?<![\w-]){re.escape(marker)}(?![\w-])", sentence) is not None
 
 
@@ -1248,22 +1252,23 @@ def _summary(
             "here, should be talked over with a healthcare provider soon."
         )
     said_soon = bool(critical or maybe or far_soon) or storm  # asked once (review)
+    text.extend(_lab_flag_sentences(results, said_soon=said_soon))
     # named after the sentence that asked, which names others (educator QA round 17 and its
-    # review: beside IL-10 13 times its limit, a critical or a storm's pattern, it was left
-    # out, as if they were the ones to ask about)
+    # reviews: beside IL-10 13 times its limit, a critical, a storm's pattern or a lab's
+    # critical mark, it was left out, as if they were the ones to ask about, or said twice)
     asking = max((i for i, said in enumerate(text) if "provider soon" in said), default=None)
-    past_named = bool(said_soon and past and asking is not None)
+    past_named = bool(past and asking is not None)
     if past_named and asking is not None:
         # not a marker that sentence names already (fuzzing: 'like IL-6 here … So should
         # IL-6', of its other result)
-        past = [r for r in past if not _named_in(r.marker, text[asking])]
+        markers = {r.marker for r in results}
+        past = [r for r in past if not _named_in(r.marker, text[asking], markers)]
     if past_named and asking is not None and past:
         one = len(_distinct(past)) == 1
         text[asking] += (
             f" So should {_names(past)}, which {'was' if one else 'were'} too high for the test "
             "to measure."
         )
-    text.extend(_lab_flag_sentences(results, said_soon=said_soon))
     # one list of them all (QA: a fourth was quoted after 'three at most', a wide row's one
     # twice, where rows that gave no result were said apart)
     text.extend(_lab_comment_sentences(results, [*rejected, *not_given]))

@@ -57,7 +57,9 @@ def numbered_order(names: Sequence[str]) -> list[str] | None:
     words = {" ".join(m["word"].casefold().split()) if m else None for m in numbered}
     if len(words) != 1 or None in words:
         return None
-    numbers = [_visit_number(m) for m in numbered if m]
+    matched = [m for m in numbered if m]
+    glued = all(_glued_sign(m) for m in matched)  # 'Visit-1', 'Visit-2': no minus signs
+    numbers = [float(m["number"][1:] if glued else m["number"]) for m in matched]
     if len(set(numbers)) != len(numbers):
         return None  # 'Visit 1' and 'VISIT 1': which came first is not told
     if not words.pop() and all("." in m["number"] for m in numbered if m):
@@ -65,13 +67,12 @@ def numbered_order(names: Sequence[str]) -> list[str] | None:
     return [name for _, name in sorted(zip(numbers, names, strict=True))]
 
 
-def _visit_number(numbered: re.Match[str]) -> float:
-    """A visit's number: a '-' right after a word is no minus ('Visit-2' is visit 2, not
-    minus 2: review, a rise was said as a fall), one after a space is ('Day -1')."""
-    number, at = numbered["number"], numbered.start("number")
-    if number[0] in "+-" and at > 0 and not numbered.string[at - 1].isspace():
-        number = number[1:]
-    return float(number)
+def _glued_sign(numbered: re.Match[str]) -> bool:
+    """Whether a visit's number has a sign right after its word ('Visit-2'): where every
+    visit's has, a separator ('Visit-2' is visit 2, not minus 2: review, a rise was said as a
+    fall), else a minus ('D-7' beside 'D1' is a week before: second review)."""
+    at = numbered.start("number")
+    return numbered["number"][0] in "+-" and at > 0 and not numbered.string[at - 1].isspace()
 
 
 def _date_order(
@@ -1119,9 +1120,11 @@ def possible_series(points: Sequence[TrendPoint]) -> list[list[float]]:
 def _extremes(tests: list[int], span: dict[int, tuple[float, float]]) -> set[int]:
     """The tests with the lowest and the highest value of `tests` (by what each may be),
     each of a tie ('>5' beside 5: either may be the first, review; one was kept by row order,
-    and the direction with it)."""
-    low, high = min(span[i][0] for i in tests), max(span[i][1] for i in tests)
-    return {i for i in tests if span[i][0] == low or span[i][1] == high}
+    and the direction with it), and those whose highest is lowest and lowest is highest (1.2
+    beside '<1.3': either may be the first, second review)."""
+    lows, highs = [span[i][0] for i in tests], [span[i][1] for i in tests]
+    low_ends, high_ends = (min(lows), max(lows)), (min(highs), max(highs))
+    return {i for i in tests if span[i][0] in low_ends or span[i][1] in high_ends}
 
 
 def _bounds(

@@ -41,3 +41,25 @@ def test_a_marker_named_already_is_not_named_again(write_csv) -> None:
     [panel] = check_file(path).panels
     assert not any("So should" in t for t in panel.summary.text)
     assert sum("healthcare provider soon" in t for t in panel.summary.text) == 1
+
+
+def test_a_marker_is_not_taken_as_named_by_a_longer_name(write_csv, tmp_path) -> None:
+    """Second review: 'like IL-12 p70 here' was taken as naming IL-12, whose 'OOR >' then
+    got no 'soon' anywhere; and a lab's critical mark and an 'OOR >' said 'soon' twice."""
+    ranges = tmp_path / "set.toml"
+    ranges.write_text(
+        '[set]\nname = "t"\n[markers."IL-12"]\nunit = "pg/mL"\nhigh = 5\nsource = "t"\n'
+        '[markers."IL-12 p70"]\nunit = "pg/mL"\nhigh = 5\nsource = "t"\n',
+        encoding="utf-8",
+    )
+    path = write_csv("sample_id,marker,value,unit\nS1,IL-12 p70,60,pg/mL\nS1,IL-12,OOR >,pg/mL\n")
+    [panel] = check_file(path, str(ranges)).panels
+    asked = [t for t in panel.summary.text if "provider soon" in t]
+    assert len(asked) == 1 and asked[0].endswith(
+        "So should IL-12, which was too high for the test to measure."
+    )
+    flagged = write_csv(
+        "sample_id,marker,value,unit,flag\nS1,IL-6,2,pg/mL,HH\nS1,IL-8,OOR >,pg/mL,\n"
+    )
+    [panel] = check_file(flagged).panels
+    assert sum("provider soon" in t for t in panel.summary.text) == 1

@@ -2637,7 +2637,7 @@ def test_a_critical_limit_ten_thousand_times_past_its_range_asks_for_the_unit() 
         return [w for w in ranges_warnings(text.encode()) if "critical limit that far" in w]
 
     assert warned("high = 0.062\ncritical_high = 1000\n") == [
-        "marker 'F': critical_high, 1,000 ng/mL, is about 16,129 times its high of 0.062 ng/mL; "
+        "marker 'F': critical_high, 1,000 ng/mL, is about 16,129 times its high (0.062 ng/mL); "
         "a critical limit that far past the range is most likely in another unit: is it in "
         "ng/mL?"
     ]
@@ -2646,13 +2646,16 @@ def test_a_critical_limit_ten_thousand_times_past_its_range_asks_for_the_unit() 
         '[[markers.F.intervals]]\nsex = "female"\nhigh = 0.062\n'
         '[[markers.F.intervals]]\nsex = "male"\nhigh = 0.07\n'
     )
-    # the marker's limit, inherited by both rows: said for each high it is compared with
-    assert [w.split(",")[0] for w in warned("critical_high = 1000\n", rows)] == [
-        "marker 'F': critical_high of the row for female",
-        "marker 'F': critical_high of the row for male",
+    # the marker's limit, inherited by both rows: said for each high it is compared with,
+    # as the marker's (review: 'of the row for female', which set none)
+    assert [w.split("; ")[0] for w in warned("critical_high = 1000\n", rows)] == [
+        "marker 'F': critical_high, 1,000 ng/mL, is about 16,129 times the high of the row for "
+        "female (0.062 ng/mL)",
+        "marker 'F': critical_high, 1,000 ng/mL, is about 14,286 times the high of the row for "
+        "male (0.07 ng/mL)",
     ]
     [low] = warned("low = 100\ncritical_low = 0.005\nhigh = 200\n")
-    assert "critical_low, 0.005 ng/mL, is about 1/20,000 of its low of 100 ng/mL" in low
+    assert "critical_low, 0.005 ng/mL, is about 1/20,000 of its low (100 ng/mL)" in low
 
 
 def test_a_unit_the_bundled_sets_unit_cannot_become_is_said(tmp_path) -> None:

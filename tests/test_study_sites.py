@@ -140,3 +140,73 @@ def test_every_path_reads_the_site_alike(tmp_path: Path, monkeypatch: pytest.Mon
     ranges = load_ranges(None)
     parts = [ndjson_batch(b, ranges) for b in read_batches(str(path), ranges, 300)]
     assert "".join(ndjson_join(parts, ranges.info)) == expected
+
+
+def test_only_a_row_that_gives_an_id_gives_or_takes_a_site(write_csv) -> None:
+    """Second review: a skipped '# comment' line's text became the site of the rows below it;
+    the header again (two exports joined, each with a BOM) leaves no site above it."""
+    path = write_csv(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\n01,001,2026-03-02,IL-6,1.2,pg/mL\n"
+        ",002,2026-03-02,IL-6,1.0,pg/mL\n# plate 2 re-run\n,001,2026-03-09,IL-6,48.0,pg/mL\n"
+    )
+    assert [p.patient_id for p in check_file(path).panels] == [
+        "001 (site 01)", "002 (site 01)", "001 (site 01)",
+    ]  # fmt: skip
+    joined = write_csv(
+        "\ufeffSite ID,Sample ID,Analyte,Result,Units\n01,S1,IL-6,2,pg/mL\n"
+        "\ufeffSite ID,Sample ID,Analyte,Result,Units\n,S2,IL-6,3,pg/mL\n02,S3,IL-6,4,pg/mL\n"
+    )
+    report = check_file(joined)
+    assert [p.sample_id for p in report.panels] == ["S1 (site 01)", "S2", "S3 (site 02)"]
+    assert "header-repeated" in {w.code for w in report.warnings} and not report.rejected
+
+
+def test_a_site_is_read_as_an_id_is(write_csv) -> None:
+    """Second review: '="01"' was not unwrapped, and '1.0' was another site than '1'."""
+    path = write_csv(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\n"
+        '"=""01""",001,2026-03-01,IL-6,2,pg/mL\n01,001,2026-03-08,IL-6,20,pg/mL\n'
+        "1.0,002,2026-03-01,IL-6,2,pg/mL\n1,002,2026-03-08,IL-6,20,pg/mL\n"
+    )
+    report = check_file(path)
+    assert [t.patient_id for t in report.trends] == ["001 (site 01)", "002 (site 1)"]
+
+
+def test_the_warning_of_a_maybe_site_reads_its_own_column_under_a_wrapped_header(
+    write_csv,
+) -> None:
+    """Second review: under a header wrapped over two lines it read another column (two
+    dates as two sites), and named a row by its last line."""
+    path = write_csv(
+        'Patient ID,Collection Date,"Lab\nComment",Site,Analyte,Result,Unit\n'
+        "P1,2026-03-01,,Boston,IL-6,1.2,pg/mL\nP1,2026-03-08,,Boston,IL-6,30,pg/mL\n"
+        'P1,2026-03-09,"a\nnote",Denver,IL-6,3,pg/mL\n'
+    )
+    [said] = [w for w in check_file(path).warnings if w.column == "Site"]
+    assert said.message.endswith(
+        "; here patient id 'P1' has rows at 'Boston', line 3, and at 'Denver', line 5"
+    )
+
+
+def test_two_processes_start_a_part_where_a_row_gives_its_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Second review: the part after a header repeated mid-file, or after blank sites written
+    as a no-break space, lost the site the rows above gave."""
+    from test_two_processes import one_process, two
+
+    from panelcli import split
+    from panelcli.render.ndjson import ndjson_texts
+
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    head = "Site ID,Specimen ID,Component,Result,Units\n"
+    rows = [
+        f"{n // 10 % 3 if n % 10 == 0 else chr(0xA0)},S{n},IL-6,{n % 9}.5,pg/mL\n"
+        for n in range(2000)
+    ]
+    rows[1003:1003] = [head]
+    path = tmp_path / "sites.csv"
+    path.write_text(head + "".join(rows), encoding="utf-8")
+    expected = one_process(path, ndjson_texts, CheckOptions())
+    assert '"sample_id":"S1001 (site 1)"' in expected  # under line 1001's site
+    assert two(path, ndjson_texts, CheckOptions()) == expected

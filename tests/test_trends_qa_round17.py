@@ -19,6 +19,8 @@ from panelcli.trends import numbered_order
         (["Visit-3", "Visit-1", "Visit-2"], ["Visit-1", "Visit-2", "Visit-3"]),
         (["Week-12", "Week-4"], ["Week-4", "Week-12"]),
         (["1", "2", "1.1"], ["1", "1.1", "2"]),
+        # second review: where not every visit has one, a '-' is a minus ('D-7' is pre-dose)
+        (["D1", "D-7", "D15", "D8"], ["D-7", "D1", "D8", "D15"]),
     ],
 )
 def test_collections_named_by_one_word_and_a_number_go_by_the_number(
@@ -118,6 +120,7 @@ def test_a_result_too_high_to_measure_is_said_so_in_the_trend_table(write_csv) -
     [trend] = check_file(path).trends
     cells = trend_cells(trend.markers[0], trend.dates)
     assert cells["First → last"].plain == "too high to measure → 3 pg/mL"
+    assert cells["Highest"].plain == "too high to measure on 2026-01-05"  # it was '-'
 
 
 @pytest.mark.parametrize(
@@ -147,6 +150,17 @@ def test_a_limit_and_a_number_alike_on_one_date_give_one_direction_either_way(
     """Review: '>5' beside 5, then 1.1, was 'falling' in one row order and 'cannot tell' in
     the other; 5, then '>5' as 100, then 1.1 rose and fell."""
     assert _direction(write_csv, [first, ["1.1"]]) == "unclear"
+
+
+@pytest.mark.parametrize(
+    "days", [[["1.2", "<1.3"], ["9"]], [["<1.3", "1.2"], ["9"]], [["<3"], ["9", ">8"]]]
+)
+def test_a_limit_beside_a_number_on_an_end_date_may_be_either_end(
+    write_csv, days: list[list[str]]
+) -> None:
+    """Second review: 1.2 beside '<1.3', then 9, was 'rising', though 1.2 first and '<1.3'
+    as 0.5 fell and then rose; '<3', then '>8' as 100 and 9, rose and then fell."""
+    assert _direction(write_csv, days) == "unclear"
 
 
 def test_a_long_series_with_tests_in_no_known_order_is_not_tried_in_each_order(write_csv) -> None:

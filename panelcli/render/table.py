@@ -570,6 +570,14 @@ def _date_values(points: list[TrendPoint]) -> str:
     return " / ".join(said)
 
 
+def _too_high_to_measure(points: Sequence[TrendPoint]) -> str:
+    """The Highest cell where no number is the highest: the date of the results too high to
+    measure ('OOR >'), above every number, where they are of one date (trends QA round 17: it
+    was '-'); else '-'."""
+    above = {p.trend_date for p in points if p.value is None and p.comparator in (">", ">=")}
+    return f"too high to measure on {above.pop()}" if len(above) == 1 else "-"
+
+
 def trend_cells(marker: MarkerTrend, patient_dates: Sequence[str] = ()) -> dict[str, Text]:
     """A marker's trend cells by column name; its sparkline has a block for each of the
     `patient_dates` (a gap where the marker was not tested)."""
@@ -596,7 +604,7 @@ def trend_cells(marker: MarkerTrend, patient_dates: Sequence[str] = ()) -> dict[
         "Highest": inert(
             f"{_point(highest.value, highest.comparator)} on {highest.trend_date}"
             if highest
-            else "-"
+            else _too_high_to_measure(marker.points)
         ),
         "Reference range": inert(reference),
         "Change": Text(f"{icon} {word}", style=style),

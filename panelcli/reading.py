@@ -6630,25 +6630,34 @@ class IdsWithSite(_RowsRewritten):
     header again (two exports joined) leaves none above. The two-process path starts its part
     at a row that gives a site and an id (`gives_a_site`)."""
 
-    __slots__ = ("site", "ids", "named", "above")
+    __slots__ = ("site", "ids", "named", "width", "above")
 
     def __init__(
-        self, reader: Iterator[list[str]], site: int, ids: tuple[int, ...], named: str
-    ) -> None:
+        self, reader: Iterator[list[str]], site: int, ids: tuple[int, ...], named: str,
+        width: int,
+    ) -> None:  # fmt: skip
         self.reader, self.site, self.ids = reader, site, ids
         self.named = named  # the site column's header (`site_given`), repeated mid-file
+        self.width = width  # the header's cells
         self.above: str | None = None
 
     def __next__(self) -> list[str]:
         cells = next(self.reader)
         if len(cells) <= self.site:
             return cells
-        site = site_given(cells[self.site])
+        written = cells[self.site].strip()
+        site = site_given(written)
         if site == self.named:
             self.above = None
             return cells
         if not any(given_id(cells[i]) is not None for i in self.ids if i < len(cells)):
+            # a grouped report's line of its site alone ('01,,,,,': third review), not a
+            # comment ('# plate 2') or a page's line
+            if site is not None and self._site_alone(cells, written):
+                self.above = site
             return cells
+        if site is None and written:
+            return cells  # 'N/A', 'unknown': no site is known, none is taken from above
         if site is not None:
             self.above = site
         else:
@@ -6667,6 +6676,14 @@ class IdsWithSite(_RowsRewritten):
                 ):
                     cells[index] = f"{given} ({_site_named(site)})"
         return cells
+
+    def _site_alone(self, cells: list[str], written: str) -> bool:
+        """Whether a row gives its site alone, as wide as the header."""
+        return (
+            len(cells) >= self.width
+            and not written.startswith("#")
+            and not any(cell.strip() for i, cell in enumerate(cells) if i != self.site)
+        )
 
 
 def site_given(cell: str) -> str | None:
@@ -6703,7 +6720,7 @@ def with_site_in_ids(
     roles = layout.roles
     ids = tuple(roles[role] for role in ("sample_id", "patient_id") if role in roles)
     named = site_given(header[site]) if site < len(header) else None
-    return IdsWithSite(reader, site, ids, named or "")
+    return IdsWithSite(reader, site, ids, named or "", len(header))
 
 
 def site_column_read(layout: Layout) -> int | None:

@@ -58,19 +58,24 @@ def numbered_order(names: Sequence[str]) -> list[str] | None:
     if len(words) != 1 or None in words:
         return None
     matched = [m for m in numbered if m]
-    glued = all(_glued_sign(m) for m in matched)  # 'Visit-1', 'Visit-2': no minus signs
-    numbers = [float(m["number"][1:] if glued else m["number"]) for m in matched]
-    if len(set(numbers)) != len(numbers):
-        return None  # 'Visit 1' and 'VISIT 1': which came first is not told
-    if not words.pop() and all("." in m["number"] for m in numbered if m):
+    if not words.pop() and all("." in m["number"] for m in matched):
         return None  # '15.3', '2.4': days and months with no year (review), not visits
-    return [name for _, name in sorted(zip(numbers, names, strict=True))]
+    # A '-' right after a word ('Visit-2', 'D-7') may join them or be a minus: ordered only
+    # where both readings give one order (reviews: 'Visit-2' read as minus two, then 'D-7'
+    # beside 'D1' as day 7, and a mix of both ways, reversed visits)
+    orders = []
+    for joined in (False, True):
+        numbers = [
+            float(m["number"][1:] if joined and _glued_sign(m) else m["number"]) for m in matched
+        ]
+        if len(set(numbers)) != len(numbers):
+            return None  # 'Visit 1' and 'VISIT 1': which came first is not told
+        orders.append([name for _, name in sorted(zip(numbers, names, strict=True))])
+    return orders[0] if orders[0] == orders[1] else None
 
 
 def _glued_sign(numbered: re.Match[str]) -> bool:
-    """Whether a visit's number has a sign right after its word ('Visit-2'): where every
-    visit's has, a separator ('Visit-2' is visit 2, not minus 2: review, a rise was said as a
-    fall), else a minus ('D-7' beside 'D1' is a week before: second review)."""
+    """Whether a visit's number has a sign right after its word ('Visit-2', 'D-7')."""
     at = numbered.start("number")
     return numbered["number"][0] in "+-" and at > 0 and not numbered.string[at - 1].isspace()
 

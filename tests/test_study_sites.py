@@ -210,3 +210,15 @@ def test_two_processes_start_a_part_where_a_row_gives_its_site(
     expected = one_process(path, ndjson_texts, CheckOptions())
     assert '"sample_id":"S1001 (site 1)"' in expected  # under line 1001's site
     assert two(path, ndjson_texts, CheckOptions()) == expected
+
+
+def test_a_line_of_a_site_alone_gives_the_rows_below_it_their_site(write_csv) -> None:
+    """Third review: a grouped report's line of its site alone ('01,,,,,') gave no site, and
+    patient 001 of two sites was one; a site said unknown ('N/A') takes none from above."""
+    path = write_csv(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\n01,,,,,\n,001,2026-03-02,IL-6,1.2,pg/mL\n"
+        "02,,,,,\n,001,2026-03-02,IL-6,40,pg/mL\nN/A,001,2026-03-09,IL-6,30,pg/mL\n"
+    )
+    assert [p.patient_id for p in check_file(path).panels] == [
+        "001 (site 01)", "001 (site 02)", "001",
+    ]  # fmt: skip

@@ -15,12 +15,9 @@ from panelcli.trends import numbered_order
         (["Day 8", "day -1", "DAY 15"], ["day -1", "Day 8", "DAY 15"]),
         (["V2", "V1.1", "V1"], ["V1", "V1.1", "V2"]),
         (["46140", "46100", "46120"], ["46100", "46120", "46140"]),
-        # review: a '-' after a word is no minus sign
-        (["Visit-3", "Visit-1", "Visit-2"], ["Visit-1", "Visit-2", "Visit-3"]),
-        (["Week-12", "Week-4"], ["Week-4", "Week-12"]),
         (["1", "2", "1.1"], ["1", "1.1", "2"]),
-        # second review: where not every visit has one, a '-' is a minus ('D-7' is pre-dose)
-        (["D1", "D-7", "D15", "D8"], ["D-7", "D1", "D8", "D15"]),
+        # a '-' after a word, where joining them and a minus give one order
+        (["V 3", "V-1"], ["V-1", "V 3"]),
     ],
 )
 def test_collections_named_by_one_word_and_a_number_go_by_the_number(
@@ -38,6 +35,13 @@ def test_collections_named_by_one_word_and_a_number_go_by_the_number(
         ["Day 1 Pre-dose", "Day 1 4h post-dose"],
         ["05/01/2026", "01/05/2026"],
         ["15.3", "2.4", "20.4"],  # days and months with no year (review)
+        # reviews: a '-' right after a word may join them ('Visit-2') or be a minus ('D-7'
+        # beside 'D1'): where the two readings give two orders, the file's
+        ["Visit-1", "Visit-2", "Visit-10"],
+        ["D1", "D-7", "D15", "D8"],
+        ["Visit-1", "Visit-2", "Visit 3"],
+        ["D-7", "D+1", "D+8"],
+        ["D-14", "D-7"],
     ],
 )
 def test_other_collections_keep_the_order_of_the_file(names: list[str]) -> None:
@@ -170,3 +174,15 @@ def test_a_long_series_with_tests_in_no_known_order_is_not_tried_in_each_order(w
 
     days = [[str(1 + d % 7)] for d in range(MAX_TESTS_ORDERED)] + [["2", "9", "3", "8", "1"]]
     assert _direction(write_csv, days) in ("up and down", "unclear")
+
+
+def test_too_high_to_measure_is_no_highest_beside_a_limit_that_may_be_higher(write_csv) -> None:
+    """Third review: 'too high to measure on DATE' beside a later '>5000'."""
+    from panelcli.render.table import trend_cells
+
+    path = write_csv(
+        "sample_id,patient_id,collected_at,marker,value,unit\nA,P0,2026-03-01,IL-6,OOR >,pg/mL\n"
+        "B,P0,2026-03-08,IL-6,>5000,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    assert trend_cells(trend.markers[0], trend.dates)["Highest"].plain == "-"

@@ -575,7 +575,9 @@ def _too_high_to_measure(points: Sequence[TrendPoint]) -> str:
     measure ('OOR >'), above every number, where they are of one date (trends QA round 17: it
     was '-'); else '-'."""
     above = {p.trend_date for p in points if p.value is None and p.comparator in (">", ">=")}
-    return f"too high to measure on {above.pop()}" if len(above) == 1 else "-"
+    # not beside a '>5000', which may be higher still (third review)
+    limits = any(p.value is not None and p.comparator in (">", ">=") for p in points)
+    return f"too high to measure on {above.pop()}" if len(above) == 1 and not limits else "-"
 
 
 def trend_cells(marker: MarkerTrend, patient_dates: Sequence[str] = ()) -> dict[str, Text]:

@@ -6625,20 +6625,21 @@ class IdsWithSite(_RowsRewritten):
     """A csv reader whose rows give their sample and patient ids with their site ('001 (site
     02)'; see `Layout.site_column`): every path reads the ids so, and keeps sites apart. A
     row with a blank site takes the one of the rows above it, as a report grouped by site
-    gives it once (review: subject 002 of two sites was one trend); only a row that gives an
-    id gives or takes one (second review: a comment line's text became the site), and the
-    header again (two exports joined) leaves none above. The two-process path starts its part
-    at a row that gives a site and an id (`gives_a_site`)."""
+    gives it once (review: subject 002 of two sites was one trend); a row that gives an id, or
+    a line of its site alone, gives one (second review: a comment line's text became the
+    site; fourth: a page's line did), a site said unknown ('N/A') none, and the header again
+    (two exports joined) leaves none above. The two-process path starts its part at a row
+    that gives a site and an id (`gives_a_site`)."""
 
-    __slots__ = ("site", "ids", "named", "width", "above")
+    __slots__ = ("site", "ids", "named", "width", "layout", "above")
 
     def __init__(
         self, reader: Iterator[list[str]], site: int, ids: tuple[int, ...], named: str,
-        width: int,
+        width: int, layout: Layout,
     ) -> None:  # fmt: skip
         self.reader, self.site, self.ids = reader, site, ids
         self.named = named  # the site column's header (`site_given`), repeated mid-file
-        self.width = width  # the header's cells
+        self.width, self.layout = width, layout  # the header's cells; for a page's lines
         self.above: str | None = None
 
     def __next__(self) -> list[str]:
@@ -6651,14 +6652,12 @@ class IdsWithSite(_RowsRewritten):
             self.above = None
             return cells
         if not any(given_id(cells[i]) is not None for i in self.ids if i < len(cells)):
-            # a grouped report's line of its site alone ('01,,,,,': third review), not a
-            # comment ('# plate 2') or a page's line
-            if site is not None and self._site_alone(cells, written):
+            # a grouped report's line of its site alone ('01,,,,,', or 'N/A,,,,,': third
+            # and fourth reviews), not a comment ('# plate 2') or a page's line
+            if written and self._site_alone(cells, written):
                 self.above = site
             return cells
-        if site is None and written:
-            return cells  # 'N/A', 'unknown': no site is known, none is taken from above
-        if site is not None:
+        if written:  # its own, or 'N/A', 'unknown': none known from here (fourth review)
             self.above = site
         else:
             site = self.above
@@ -6678,11 +6677,13 @@ class IdsWithSite(_RowsRewritten):
         return cells
 
     def _site_alone(self, cells: list[str], written: str) -> bool:
-        """Whether a row gives its site alone, as wide as the header."""
+        """Whether a row gives its site alone, as wide as the header, not a page's line
+        ('Page 1 of 2,,,,,', 'End of report,,,,,': fourth review)."""
         return (
             len(cells) >= self.width
             and not written.startswith("#")
             and not any(cell.strip() for i, cell in enumerate(cells) if i != self.site)
+            and page_line(cells, self.layout) is None
         )
 
 
@@ -6720,7 +6721,7 @@ def with_site_in_ids(
     roles = layout.roles
     ids = tuple(roles[role] for role in ("sample_id", "patient_id") if role in roles)
     named = site_given(header[site]) if site < len(header) else None
-    return IdsWithSite(reader, site, ids, named or "", len(header))
+    return IdsWithSite(reader, site, ids, named or "", len(header), layout)
 
 
 def site_column_read(layout: Layout) -> int | None:

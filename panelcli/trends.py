@@ -58,20 +58,43 @@ def numbered_order(names: Sequence[str]) -> list[str] | None:
     if len(words) != 1 or None in words:
         return None
     matched = [m for m in numbered if m]
-    if not words.pop() and all("." in m["number"] for m in matched):
+    word = words.pop()
+    if not word and all("." in m["number"] for m in matched):
         return None  # '15.3', '2.4': days and months with no year (review), not visits
-    # A '-' right after a word ('Visit-2', 'D-7') may join them or be a minus: ordered only
-    # where both readings give one order (reviews: 'Visit-2' read as minus two, then 'D-7'
-    # beside 'D1' as day 7, and a mix of both ways, reversed visits)
-    orders = []
-    for joined in (False, True):
-        numbers = [
-            float(m["number"][1:] if joined and _glued_sign(m) else m["number"]) for m in matched
-        ]
-        if len(set(numbers)) != len(numbers):
-            return None  # 'Visit 1' and 'VISIT 1': which came first is not told
-        orders.append([name for _, name in sorted(zip(numbers, names, strict=True))])
-    return orders[0] if orders[0] == orders[1] else None
+    joined = _signs_join(matched, word)
+    if joined is None:
+        return None
+    numbers = [
+        float(m["number"][1:] if joined and _glued_sign(m) else m["number"]) for m in matched
+    ]
+    if len(set(numbers)) != len(numbers):
+        return None  # 'Visit 1' and 'VISIT 1': which came first is not told
+    return [name for _, name in sorted(zip(numbers, names, strict=True))]
+
+
+#: Words of visits that count up from 1, never down ('Visit-2' is visit 2)
+_COUNTED_UP = frozenset({"visit", "v", "cycle", "c", "period", "timepoint", "tp", "run"})
+
+
+def _signs_join(matched: Sequence[re.Match[str]], word: str | None) -> bool | None:
+    """Whether a '-' right after a word ('Visit-2', 'D-7') joins them rather than being a
+    minus; None where it cannot be told (reviews: 'Visit-2' read as minus two reversed a
+    study's visits, 'D-7' read as day 7 put a pre-dose day after D1). A minus where a '+' is
+    written too ('T-30', 'T+30'), where joining makes two labels one number ('D-1' beside
+    'D1'), or where the joined numbers would fall among the others ('D-7' beside 'D1', 'D8');
+    joined where they all come before the others ('Visit-1', 'Visit-2', 'Visit 3'), or every
+    label has one and the word counts up (`_COUNTED_UP`: 'Visit-1' … 'Visit-10'); else not
+    told ('D-14', 'D-7' may be two days before the first dose)."""
+    glued = [m for m in matched if _glued_sign(m)]
+    if not glued or any(m["number"][0] == "+" for m in glued):
+        return False
+    joined = [float(m["number"][1:]) for m in glued]
+    others = [float(m["number"]) for m in matched if not _glued_sign(m)]
+    if len(set(joined)) != len(joined) or set(joined) & set(others):
+        return False
+    if not others:
+        return True if (word or "").rstrip("-") in _COUNTED_UP else None
+    return max(joined) < min(others)
 
 
 def _glued_sign(numbered: re.Match[str]) -> bool:

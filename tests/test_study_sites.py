@@ -222,3 +222,16 @@ def test_a_line_of_a_site_alone_gives_the_rows_below_it_their_site(write_csv) ->
     assert [p.patient_id for p in check_file(path).panels] == [
         "001 (site 01)", "001 (site 02)", "001",
     ]  # fmt: skip
+
+
+def test_a_page_line_gives_no_site_and_an_unknown_site_leaves_none_above(write_csv) -> None:
+    """Fourth review: 'Page 1 of 2,,,,,' and 'End of report,,,,,' became sites, and rows
+    below an 'N/A' site took the site above it."""
+    path = write_csv(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\n01,001,2026-03-02,IL-6,1.2,pg/mL\n"
+        "Page 1 of 2,,,,,\n,001,2026-03-09,IL-6,30,pg/mL\nN/A,002,2026-03-02,IL-6,2,pg/mL\n"
+        ",002,2026-03-09,IL-6,20,pg/mL\nN/A,,,,,\n,003,2026-03-09,IL-6,2,pg/mL\n"
+    )
+    assert [p.patient_id for p in check_file(path).panels] == [
+        "001 (site 01)", "001 (site 01)", "002", "002", "003",
+    ]  # fmt: skip

@@ -16,8 +16,15 @@ from panelcli.trends import numbered_order
         (["V2", "V1.1", "V1"], ["V1", "V1.1", "V2"]),
         (["46140", "46100", "46120"], ["46100", "46120", "46140"]),
         (["1", "2", "1.1"], ["1", "1.1", "2"]),
-        # a '-' after a word, where joining them and a minus give one order
+        # a '-' right after a word (reviews): joined where its word counts up, or where the
+        # joined numbers come before the others; else a minus
         (["V 3", "V-1"], ["V-1", "V 3"]),
+        (["Visit-1", "Visit-10", "Visit-2"], ["Visit-1", "Visit-2", "Visit-10"]),
+        (["Visit-2", "Visit-1", "Visit 3"], ["Visit-1", "Visit-2", "Visit 3"]),
+        (["D1", "D-7", "D15", "D8"], ["D-7", "D1", "D8", "D15"]),
+        (["D+1", "D-7", "D+8"], ["D-7", "D+1", "D+8"]),
+        (["T+30", "T-30", "T0"], ["T-30", "T0", "T+30"]),
+        (["D-1", "D1"], ["D-1", "D1"]),
     ],
 )
 def test_collections_named_by_one_word_and_a_number_go_by_the_number(
@@ -35,13 +42,10 @@ def test_collections_named_by_one_word_and_a_number_go_by_the_number(
         ["Day 1 Pre-dose", "Day 1 4h post-dose"],
         ["05/01/2026", "01/05/2026"],
         ["15.3", "2.4", "20.4"],  # days and months with no year (review)
-        # reviews: a '-' right after a word may join them ('Visit-2') or be a minus ('D-7'
-        # beside 'D1'): where the two readings give two orders, the file's
-        ["Visit-1", "Visit-2", "Visit-10"],
-        ["D1", "D-7", "D15", "D8"],
-        ["Visit-1", "Visit-2", "Visit 3"],
-        ["D-7", "D+1", "D+8"],
+        # reviews: every label with a '-' right after a word that does not count up: days
+        # before a dose, or visits?
         ["D-14", "D-7"],
+        ["Day-1", "Day-10"],
     ],
 )
 def test_other_collections_keep_the_order_of_the_file(names: list[str]) -> None:

@@ -79,22 +79,19 @@ _COUNTED_UP = frozenset({"visit", "v", "cycle", "c", "period", "timepoint", "tp"
 def _signs_join(matched: Sequence[re.Match[str]], word: str | None) -> bool | None:
     """Whether a '-' right after a word ('Visit-2', 'D-7') joins them rather than being a
     minus; None where it cannot be told (reviews: 'Visit-2' read as minus two reversed a
-    study's visits, 'D-7' read as day 7 put a pre-dose day after D1). A minus where a '+' is
-    written too ('T-30', 'T+30'), where joining makes two labels one number ('D-1' beside
-    'D1'), or where the joined numbers would fall among the others ('D-7' beside 'D1', 'D8');
-    joined where they all come before the others ('Visit-1', 'Visit-2', 'Visit 3'), or every
-    label has one and the word counts up (`_COUNTED_UP`: 'Visit-1' … 'Visit-10'); else not
-    told ('D-14', 'D-7' may be two days before the first dose)."""
+    study's visits, 'D-7' read as day 7 put a pre-dose day after D1). Joined where the word
+    counts visits up (`_COUNTED_UP`: 'Visit-2', 'Visit-10', 'Visit 3'), unless two labels are
+    then one number; a minus where a '+' is written too ('T-30', 'T+30'), or beside labels
+    with none ('D-7', 'D1'; 'D-14', 'D-7', 'D28'); not told where every label has one and the
+    word does not count up ('D-14', 'D-7' may be days before a dose, or days 14 and 7)."""
     glued = [m for m in matched if _glued_sign(m)]
     if not glued or any(m["number"][0] == "+" for m in glued):
         return False
     joined = [float(m["number"][1:]) for m in glued]
     others = [float(m["number"]) for m in matched if not _glued_sign(m)]
-    if len(set(joined)) != len(joined) or set(joined) & set(others):
-        return False
-    if not others:
-        return True if (word or "").rstrip("-") in _COUNTED_UP else None
-    return max(joined) < min(others)
+    if (word or "").rstrip("-") in _COUNTED_UP:
+        return None if len(set(joined)) != len(joined) or set(joined) & set(others) else True
+    return False if others else None
 
 
 def _glued_sign(numbered: re.Match[str]) -> bool:

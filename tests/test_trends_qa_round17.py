@@ -25,6 +25,9 @@ from panelcli.trends import numbered_order
         (["D+1", "D-7", "D+8"], ["D-7", "D+1", "D+8"]),
         (["T+30", "T-30", "T0"], ["T-30", "T0", "T+30"]),
         (["D-1", "D1"], ["D-1", "D1"]),
+        # fifth review: a minus beside a later day, joined beside a visit's earlier ones
+        (["D-14", "D-7", "D28"], ["D-14", "D-7", "D28"]),
+        (["Visit 1", "Visit-10", "Visit 2"], ["Visit 1", "Visit 2", "Visit-10"]),
     ],
 )
 def test_collections_named_by_one_word_and_a_number_go_by_the_number(

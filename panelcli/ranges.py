@@ -2651,12 +2651,12 @@ def problem_lines(raw: bytes, messages: Iterable[str]) -> list[int | None]:
             # a syntax error's '(at line 10, column 9)' (QA: named in its text alone)
             unknown = re.match(r"unknown key '([^']+)'", message)
             syntax = re.search(r"\(at line (\d+), column \d+\)", message)
-            # ranges QA round 17: '[[markers]]' and '[markers.""]' named no line
-            top = re.match(r"(markers|set): should be a table", message)
+            # ranges QA round 17: '[[markers]]' and '[markers.""]' named no line ('[set]: …'
+            # is about a table, below)
             lines.append(
                 _key_line(text, unknown[1]) if unknown
                 else int(syntax[1]) if syntax and message.startswith("TOML syntax error")
-                else _key_line(text, top[1]) if top
+                else _key_line(text, "markers") if message.startswith("markers: should be a table")
                 else _unnamed_marker_line(text) if message.startswith("a marker has no name")
                 else None
             )  # fmt: skip
@@ -2705,11 +2705,8 @@ def _line_in_table(lines: list[str], table_line: int | None, said: str) -> int |
 def _unnamed_marker_line(text: str) -> int | None:
     """The first line of a marker's table with no name ('[markers.""]', '[markers."  "]')."""
     # ... or an inline one under '[markers]' ('"" = {…}': fuzzing)
-    pattern = re.compile(
-        r"""^\s*(?:\[\s*markers\s*\.\s*(?:"\s*"|'\s*')\s*\]|(?:"\s*"|'\s*')\s*=)"""
-    )
-    return next(
-        (number for number, line in enumerate(text.splitlines(), 1) if pattern.match(line)), None
+    return _first_line(
+        text, r"""^\s*(?:\[\s*markers\s*\.\s*(?:"\s*"|'\s*')\s*\]|(?:"\s*"|'\s*')\s*=)"""
     )
 
 
@@ -2717,11 +2714,15 @@ def _key_line(text: str, key: str) -> int | None:
     """The first line that gives `key` as a table ('[key…', '[[key…') or a key ('key =',
     '"key" ='), or None."""
     name = re.escape(key)
-    pattern = re.compile(rf"^\s*(?:\[\[?\s*[\"']?{name}[\"']?\s*[.\]]|[\"']?{name}[\"']?\s*=)")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return None
+    return _first_line(text, rf"^\s*(?:\[\[?\s*[\"']?{name}[\"']?\s*[.\]]|[\"']?{name}[\"']?\s*=)")
+
+
+def _first_line(text: str, pattern: str) -> int | None:
+    """The number of the first line of `text` that `pattern` matches at its start, or None."""
+    found = re.compile(pattern)
+    return next(
+        (number for number, line in enumerate(text.splitlines(), 1) if found.match(line)), None
+    )
 
 
 def _toml_hint(message: str, text: str) -> str:

@@ -6651,7 +6651,12 @@ class IdsWithSite(_RowsRewritten):
         if site == self.named:
             self.above = None
             return cells
-        if not any(given_id(cells[i]) is not None for i in self.ids if i < len(cells)):
+        ids = [
+            (i, given)
+            for i in self.ids
+            if i < len(cells) and (given := given_id(cells[i])) is not None
+        ]
+        if not ids:
             # a grouped report's line of its site alone ('01,,,,,', or 'N/A,,,,,': third
             # and fourth reviews), not a comment ('# plate 2') or a page's line
             if written and self._site_alone(cells, written):
@@ -6662,17 +6667,10 @@ class IdsWithSite(_RowsRewritten):
         else:
             site = self.above
         if site is not None:
-            for index in self.ids:
-                if (
-                    index < len(cells)
-                    and (given := given_id(cells[index])) is not None
-                    and (
-                        # what names no patient keeps its name: a 'Standard 1' is known so, and
-                        # an id Excel rounded gets its warning
-                        not_a_patient_id(given) is None
-                        and EXCEL_ROUNDED_ID.fullmatch(given) is None
-                    )
-                ):
+            for index, given in ids:
+                # what names no patient keeps its name: a 'Standard 1' is known so, and an id
+                # Excel rounded gets its warning
+                if not_a_patient_id(given) is None and EXCEL_ROUNDED_ID.fullmatch(given) is None:
                     cells[index] = f"{given} ({_site_named(site)})"
         return cells
 
@@ -6702,10 +6700,15 @@ def gives_a_site(site: str, ids: Iterable[str]) -> bool:
     return site_given(site) is not None and any(given_id(cell) is not None for cell in ids)
 
 
+#: Words a site's cell may start with that name it a site already ('Site 2', 'Centre B')
+_SITE_WORDS = _SITE_KEYS | _MAYBE_SITE_KEYS
+
+
+@functools.lru_cache(maxsize=256)  # a file has a few sites, each on many rows
 def _site_named(site: str) -> str:
     """A site's cell as written after an id: 'site 02', but 'Site 2' and 'Center Boston' as
     they are."""
-    if header_key(site.split()[0]) in _SITE_KEYS | _MAYBE_SITE_KEYS:
+    if header_key(site.split()[0]) in _SITE_WORDS:
         return site
     return f"site {site}"
 

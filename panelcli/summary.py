@@ -1257,18 +1257,18 @@ def _summary(
     # reviews: beside IL-10 13 times its limit, a critical, a storm's pattern or a lab's
     # critical mark, it was left out, as if they were the ones to ask about, or said twice)
     asking = max((i for i, said in enumerate(text) if "provider soon" in said), default=None)
-    past_named = bool(past and asking is not None)
-    if past_named and asking is not None:
+    past_named = bool(past) and asking is not None
+    if past and asking is not None:
         # not a marker that sentence names already (fuzzing: 'like IL-6 here … So should
         # IL-6', of its other result)
         markers = {r.marker for r in results}
         past = [r for r in past if not _named_in(r.marker, text[asking], markers)]
-    if past_named and asking is not None and past:
-        one = len(_distinct(past)) == 1
-        text[asking] += (
-            f" So should {_names(past)}, which {'was' if one else 'were'} too high for the test "
-            "to measure."
-        )
+        if past:
+            one = len(_distinct(past)) == 1
+            text[asking] += (
+                f" So should {_names(past)}, which {'was' if one else 'were'} too high for the "
+                "test to measure."
+            )
     # one list of them all (QA: a fourth was quoted after 'three at most', a wide row's one
     # twice, where rows that gave no result were said apart)
     text.extend(_lab_comment_sentences(results, [*rejected, *not_given]))

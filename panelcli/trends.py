@@ -1028,9 +1028,9 @@ def _moves_in_each_order(points: Sequence[TrendPoint]) -> list[tuple[int, int]]:
     twice, and cannot see a turn each order has at another place (trends QA round 17: 1, then
     4 and 8 on one date, then 1.1 rose and fell in either order, and was said 'cannot tell')."""
     tests = _tests_with_bounds(points)
-    groups = [[t for t in tests if t[0] == when] for when in dict.fromkeys(w for w, _ in tests)]
     if len(tests) > MAX_TESTS_ORDERED:
         return []
+    groups = [[t for t in tests if t[0] == when] for when in dict.fromkeys(w for w, _ in tests)]
     if not 1 < prod(factorial(len(group)) for group in groups) <= MAX_ORDERS_TRIED:
         return []
     orders = [

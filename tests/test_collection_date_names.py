@@ -136,13 +136,9 @@ def test_every_path_says_the_times_left_out_alike(
 ) -> None:
     """QA: an impossible time was left out without a word; one process, two processes and
     batches count such rows alike and name the first."""
-    from test_two_processes import one_process, two
+    from test_two_processes import every_path_alike
 
     from panelcli import split
-    from panelcli.batches import read_batches
-    from panelcli.check import CheckOptions
-    from panelcli.ranges import load_ranges
-    from panelcli.render.ndjson import ndjson_batch, ndjson_join, ndjson_texts
 
     monkeypatch.setattr(split, "MIN_BYTES", 0)
     rows = [
@@ -151,9 +147,5 @@ def test_every_path_says_the_times_left_out_alike(
     ]
     path = tmp_path / "times.csv"
     path.write_text("MRN,Collection Date,Collection Time,Component,Result,Units\n" + "".join(rows))
-    expected = one_process(path, ndjson_texts, CheckOptions())
+    expected = every_path_alike(path)
     assert '"code":"time-unreadable"' in expected and "21 rows give a collection time" in expected
-    assert two(path, ndjson_texts, CheckOptions()) == expected
-    ranges = load_ranges(None)
-    parts = [ndjson_batch(b, ranges) for b in read_batches(str(path), ranges, 300)]
-    assert "".join(ndjson_join(parts, ranges.info)) == expected

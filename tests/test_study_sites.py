@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from panelcli.check import CheckOptions, check_file
+from panelcli.check import check_file
+
+
+def _patient_ids(path: str) -> list[str | None]:
+    """The patient id of each panel of a file, in order."""
+    return [panel.patient_id for panel in check_file(path).panels]
 
 
 def test_the_same_sample_id_at_two_sites_is_two_panels(write_csv) -> None:
@@ -114,15 +119,11 @@ def test_a_patient_id_pandas_wrote_as_a_float_is_one_with_its_site(write_csv) ->
 
 def test_every_path_reads_the_site_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """One process, two processes and batches read the ids with their sites alike."""
-    from test_two_processes import one_process, two
+    from test_two_processes import every_path_alike
 
     from panelcli import split
-    from panelcli.batches import read_batches
-    from panelcli.ranges import load_ranges
-    from panelcli.render.ndjson import ndjson_batch, ndjson_join, ndjson_texts
 
     monkeypatch.setattr(split, "MIN_BYTES", 0)
-    # a site on a group's first rows only: each part starts at a row that gives one
     # a site on the first row of each group of ten only: each part starts at a row that
     # gives one
     rows = [
@@ -131,15 +132,11 @@ def test_every_path_reads_the_site_alike(tmp_path: Path, monkeypatch: pytest.Mon
     ]
     path = tmp_path / "sites.csv"
     path.write_text("Site ID,Specimen ID,Component,Result,Units\n" + "".join(rows))
-    expected = one_process(path, ndjson_texts, CheckOptions())
+    expected = every_path_alike(path)
     assert '"sample_id":"S1 (site 0)"' in expected and '"code":"ids-with-site"' in expected
     assert '"sample_id":"S11 (site 1)"' in expected  # line 13, under line 12's site
     assert '"sample_id":"S3 (site 0)"' in expected  # line 5, under line 2's site
     assert "marker-repeated" not in expected
-    assert two(path, ndjson_texts, CheckOptions()) == expected
-    ranges = load_ranges(None)
-    parts = [ndjson_batch(b, ranges) for b in read_batches(str(path), ranges, 300)]
-    assert "".join(ndjson_join(parts, ranges.info)) == expected
 
 
 def test_only_a_row_that_gives_an_id_gives_or_takes_a_site(write_csv) -> None:
@@ -149,7 +146,7 @@ def test_only_a_row_that_gives_an_id_gives_or_takes_a_site(write_csv) -> None:
         "Site ID,Subject,Visit Date,Analyte,Result,Unit\n01,001,2026-03-02,IL-6,1.2,pg/mL\n"
         ",002,2026-03-02,IL-6,1.0,pg/mL\n# plate 2 re-run\n,001,2026-03-09,IL-6,48.0,pg/mL\n"
     )
-    assert [p.patient_id for p in check_file(path).panels] == [
+    assert _patient_ids(path) == [
         "001 (site 01)", "002 (site 01)", "001 (site 01)",
     ]  # fmt: skip
     joined = write_csv(
@@ -193,10 +190,9 @@ def test_two_processes_start_a_part_where_a_row_gives_its_site(
 ) -> None:
     """Second review: the part after a header repeated mid-file, or after blank sites written
     as a no-break space, lost the site the rows above gave."""
-    from test_two_processes import one_process, two
+    from test_two_processes import every_path_alike
 
     from panelcli import split
-    from panelcli.render.ndjson import ndjson_texts
 
     monkeypatch.setattr(split, "MIN_BYTES", 0)
     head = "Site ID,Specimen ID,Component,Result,Units\n"
@@ -207,9 +203,8 @@ def test_two_processes_start_a_part_where_a_row_gives_its_site(
     rows[1003:1003] = [head]
     path = tmp_path / "sites.csv"
     path.write_text(head + "".join(rows), encoding="utf-8")
-    expected = one_process(path, ndjson_texts, CheckOptions())
+    expected = every_path_alike(path)
     assert '"sample_id":"S1001 (site 1)"' in expected  # under line 1001's site
-    assert two(path, ndjson_texts, CheckOptions()) == expected
 
 
 def test_a_line_of_a_site_alone_gives_the_rows_below_it_their_site(write_csv) -> None:
@@ -219,7 +214,7 @@ def test_a_line_of_a_site_alone_gives_the_rows_below_it_their_site(write_csv) ->
         "Site ID,Subject,Visit Date,Analyte,Result,Unit\n01,,,,,\n,001,2026-03-02,IL-6,1.2,pg/mL\n"
         "02,,,,,\n,001,2026-03-02,IL-6,40,pg/mL\nN/A,001,2026-03-09,IL-6,30,pg/mL\n"
     )
-    assert [p.patient_id for p in check_file(path).panels] == [
+    assert _patient_ids(path) == [
         "001 (site 01)", "001 (site 02)", "001",
     ]  # fmt: skip
 
@@ -232,6 +227,6 @@ def test_a_page_line_gives_no_site_and_an_unknown_site_leaves_none_above(write_c
         "Page 1 of 2,,,,,\n,001,2026-03-09,IL-6,30,pg/mL\nN/A,002,2026-03-02,IL-6,2,pg/mL\n"
         ",002,2026-03-09,IL-6,20,pg/mL\nN/A,,,,,\n,003,2026-03-09,IL-6,2,pg/mL\n"
     )
-    assert [p.patient_id for p in check_file(path).panels] == [
+    assert _patient_ids(path) == [
         "001 (site 01)", "001 (site 01)", "002", "002", "003",
     ]  # fmt: skip

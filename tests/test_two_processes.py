@@ -18,12 +18,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from panelcli import split
+from panelcli.batches import read_batches
 from panelcli.check import CheckOptions, Interpreter, Tally
 from panelcli.ranges import load_ranges
 from panelcli.reading import ReadStats, open_rows
 from panelcli.render import two_processes
 from panelcli.render.csv import csv_texts
-from panelcli.render.ndjson import ndjson_texts
+from panelcli.render.ndjson import ndjson_batch, ndjson_join, ndjson_texts
 from panelcli.render.stream import write_lines
 
 RANGES = load_ranges(None)
@@ -75,6 +76,16 @@ def two(path: Path, make_texts: MakeTexts, options: CheckOptions) -> str:
     )  # fmt: skip
     assert done
     return out.getvalue()
+
+
+def every_path_alike(path: Path) -> str:
+    """A file's NDJSON as one process writes it, after checking that two processes and
+    batches of 300 rows write the same (the caller lets small files be cut: `split.MIN_BYTES`)."""
+    expected = one_process(path, ndjson_texts, CheckOptions())
+    assert two(path, ndjson_texts, CheckOptions()) == expected
+    parts = [ndjson_batch(b, RANGES) for b in read_batches(str(path), RANGES, 300)]
+    assert "".join(ndjson_join(parts, RANGES.info)) == expected
+    return expected
 
 
 @pytest.mark.parametrize("make_texts", [ndjson_texts, csv_texts])

@@ -417,6 +417,9 @@ class TrendPoint(_Model):
     # Not written: the result's flag, for the side of the range a critical one is on (review:
     # critically low, then critically high, was 'still outside').
     flag: str | None = Field(None, exclude=True, description="The result's main HL7 code.")
+    # Not written either: the cell as the lab wrote it, for the decimals a table shows (educator
+    # QA round 17: '4.0' and '3.0' in the panels were '4 → 3' in the trend).
+    written: str | None = Field(None, exclude=True, description="The result's value as written.")
 
     @model_validator(mode="before")
     @classmethod

@@ -927,6 +927,7 @@ def _marker_trend(marker: str, dated: Sequence[tuple[str, Result]]) -> MarkerTre
             comparator=r.comparator,
             status=r.status,
             flag=r.flag,
+            written=r.original_value,
         )
         for when, r in dated
     ]

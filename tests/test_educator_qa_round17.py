@@ -63,3 +63,21 @@ def test_a_marker_is_not_taken_as_named_by_a_longer_name(write_csv, tmp_path) ->
     )
     [panel] = check_file(flagged).panels
     assert sum("provider soon" in t for t in panel.summary.text) == 1
+
+
+def test_the_trend_table_keeps_the_decimals_the_lab_wrote(write_csv) -> None:
+    """Educator QA round 17 #7: '4.0' and '3.0' in the panels were '4 → 3' in the trend; a
+    value converted from another unit has no decimals of the lab's to keep."""
+    from panelcli.render.table import trend_cells
+
+    path = write_csv(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "A,P0,2026-01-05,IL-10,4.0,pg/mL\nB,P0,2026-01-12,IL-10,8.90,pg/mL\n"
+        "C,P0,2026-01-19,IL-10,3.0,pg/mL\nA,P0,2026-01-05,IL-6,0.0040,ng/mL\n"
+        "C,P0,2026-01-19,IL-6,0.0020,ng/mL\n"
+    )
+    [trend] = check_file(path).trends
+    cells = {m.marker: trend_cells(m, trend.dates) for m in trend.markers}
+    assert cells["IL-10"]["First → last"].plain == "4.0 → 3.0 pg/mL"
+    assert cells["IL-10"]["Highest"].plain == "8.90 on 2026-01-12"
+    assert cells["IL-6"]["First → last"].plain == "4 → 2 pg/mL"  # from ng/mL: no '0.0040'

@@ -511,13 +511,15 @@ TREND_LOOK = {
 }
 
 
-def _point(value: float | None, comparator: str | None) -> str:
+def _point(value: float | None, comparator: str | None, written: str | None = None) -> str:
+    """A trend's result in a few words, its number with the decimals the lab wrote."""
     if value is None:  # no number: 'ND' is below detection, 'OOR >' above what is measured
         if comparator in ("<", "<="):
             return "below detection"
         # (trends QA round 17: 'OOR >' was '?', as if unknown)
         return "too high to measure" if comparator in (">", ">=") else "?"
-    return f"{SIGN.get(comparator or '', comparator or '')}{number_text(value)}"
+    number = (written and as_written(written, value)) or number_text(value)
+    return f"{SIGN.get(comparator or '', comparator or '')}{number}"
 
 
 def trend_table(trend: PatientTrend, leave_out: frozenset[str] = frozenset()) -> Table:
@@ -566,7 +568,7 @@ def untabled_trend_title(trend: PatientTrend) -> Text:
 def _date_values(points: list[TrendPoint]) -> str:
     """The different results of one date, '12 / 1': their order is not known, so none is
     picked as the first or the last."""
-    said = dict.fromkeys(_point(p.value, p.comparator) for p in points)
+    said = dict.fromkeys(_point(p.value, p.comparator, p.written) for p in points)
     return " / ".join(said)
 
 
@@ -604,7 +606,7 @@ def trend_cells(marker: MarkerTrend, patient_dates: Sequence[str] = ()) -> dict[
             f"{_date_values(first)}{first_unit} → {_date_values(last)}{unit if numbered else ''}"
         ),
         "Highest": inert(
-            f"{_point(highest.value, highest.comparator)} on {highest.trend_date}"
+            f"{_point(highest.value, highest.comparator, highest.written)} on {highest.trend_date}"
             if highest
             else _too_high_to_measure(marker.points)
         ),

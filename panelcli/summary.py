@@ -1152,16 +1152,27 @@ def _summary(
     below = [r for r in results if r.status == Status.NORMAL and r.comparator in ("<", "<=")]
     inside = by_status.get(Status.NORMAL.value, 0)
 
-    repeated = [marker for marker, n in Counter(r.marker for r in results).items() if n > 1]
+    # By the name's key: a marker the set lacks keeps each spelling (educator QA round 17:
+    # 'IL-1α' and 'IL-1 alpha' were "2 markers were tested").
+    spellings: dict[str, list[str]] = {}
+    for result in results:
+        spellings.setdefault(marker_key(result.marker), []).append(result.marker)
+    repeated = [names for names in spellings.values() if len(names) > 1]
     counts = (len(results), len(high), len(low), inside, len(unclear), len(unknown))
     critical_only = any(_past_critical_only(r, "high") for r in high) or any(
         _past_critical_only(r, "low") for r in low
     )
     text = [_counts_sentence(*counts, repeated=bool(repeated), no_range_side=critical_only)]
-    if repeated:
-        text.append(f"{join_names(repeated)} {'was' if len(repeated) == 1 else 'were'} tested "
+    if same := [names[0] for names in repeated if len(set(names)) == 1]:
+        text.append(f"{join_names(same)} {'was' if len(same) == 1 else 'were'} tested "
                     "more than once in this sample; each result is shown.")  # fmt: skip
-        text.extend(filter(None, (_far_apart_sentence(results, m) for m in repeated)))
+    for names in repeated:
+        if len(written := list(dict.fromkeys(names))) > 1:
+            ways = {2: "two", 3: "three"}.get(len(written), str(len(written)))
+            text.append(f"{join_names(written)} may be one marker written {ways} ways; each "
+                        "result is shown.")  # fmt: skip
+    twice = [m for names in repeated for m, n in Counter(names).items() if n > 1]
+    text.extend(filter(None, (_far_apart_sentence(results, m) for m in twice)))
     others = _other_patients_sentence(results)
     text.extend(others)
     if rejected:

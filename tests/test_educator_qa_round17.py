@@ -81,3 +81,18 @@ def test_the_trend_table_keeps_the_decimals_the_lab_wrote(write_csv) -> None:
     assert cells["IL-10"]["First → last"].plain == "4.0 → 3.0 pg/mL"
     assert cells["IL-10"]["Highest"].plain == "8.90 on 2026-01-12"
     assert cells["IL-6"]["First → last"].plain == "4 → 2 pg/mL"  # from ng/mL: no '0.0040'
+
+
+def test_one_unknown_marker_written_two_ways_is_not_counted_as_two(write_csv) -> None:
+    """Educator QA round 17 #8: 'IL-1α' and 'IL-1 alpha', a name the set lacks, were "2
+    markers were tested"; the same spelling twice is still "tested more than once"."""
+    path = write_csv(
+        "sample_id,marker,value,unit\nS1,IL-1α,9,pg/mL\nS1,IL-1 alpha,9,pg/mL\n"
+        "S1,IL18,2,pg/mL\nS1,IL18,400,pg/mL\nS1,IL-6,2,pg/mL\n"
+    )
+    [panel] = check_file(path).panels
+    text = panel.summary.text
+    assert text[0].startswith("There are 5 results.")
+    assert "IL18 was tested more than once in this sample; each result is shown." in text
+    assert "IL-1α and IL-1 alpha may be one marker written two ways; each result is shown." in text
+    assert any(t.startswith("One result for IL18 is 200 times another") for t in text)

@@ -96,3 +96,26 @@ def test_one_unknown_marker_written_two_ways_is_not_counted_as_two(write_csv) ->
     assert "IL18 was tested more than once in this sample; each result is shown." in text
     assert "IL-1α and IL-1 alpha may be one marker written two ways; each result is shown." in text
     assert any(t.startswith("One result for IL18 is 200 times another") for t in text)
+
+
+def test_no_color_on_a_terminal_draws_nothing_faint(monkeypatch) -> None:
+    """Educator QA round 17 #4: with NO_COLOR the legends stayed dim (a grey, hard to read on
+    a projector); bold, which is no colour, stays."""
+    import io
+
+    from rich.text import Text
+
+    from panelcli.render.console import make_console
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for no_color, dim in (("1", False), ("", True)):
+        monkeypatch.setenv("NO_COLOR", no_color)
+        out = Terminal()
+        console = make_console(out)
+        console.print(Text("How to read the gauges", style="dim"), style="dim")
+        console.print(Text("high", style="bold red"))
+        assert ("\x1b[2m" in out.getvalue()) is dim
+        assert ("\x1b[1;31m" if dim else "\x1b[1m") in out.getvalue()  # red only without it

@@ -12,6 +12,7 @@ from rich.console import Console, ConsoleRenderable, Group, RenderableType, Rend
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Span, Text
+from rich.theme import Theme
 
 from panelcli.spelling import spelled, spelled_char, writes_everything
 from panelcli.values import visible
@@ -27,6 +28,9 @@ class _QuietOnBrokenPipe(Console):
 
 #: FORCE_COLOR's values that do not ask for colour
 _NOT_FORCED = frozenset({"", "0", "false", "no", "off"})
+#: NO_COLOR's theme: 'dim' is drawn as a grey, which NO_COLOR asks not to be shown (educator
+#: QA round 17: legends and notes stayed faint on a projector); bold stays, as emphasis
+_UNDIMMED = Theme({"dim": "none"})
 
 
 def make_console(
@@ -49,6 +53,7 @@ def make_console(
         file=stream,
         force_terminal=styled,
         no_color=no_color or not styled,
+        theme=_UNDIMMED if no_color else None,
         highlight=False,
         emoji=False,
         # no markup in plain strings: text from a file can never be read as rich's '[bold]',

@@ -3025,7 +3025,10 @@ class Interpreter:
             if not known:
                 # Plain words first; the set's keys last, for lab staff (educator QA).
                 # ('lod', 'lloq') are both the lowest end; no value stands for two ends at once.
-                level = f"how {_LIMIT_SIDE[parsed.limits[0]]}" if parsed.limits else "how far"
+                side = _LIMIT_SIDE[parsed.limits[0]] if parsed.limits else None
+                level = {"low": "the lowest level", "high": "the highest level"}.get(
+                    side or "", "the levels"
+                )
                 # QA: '(no lod or lloq in the set)' was jargon: say what the keys are for
                 keys = (
                     f" Lab staff can add that level to a ranges file as "
@@ -3038,9 +3041,12 @@ class Interpreter:
                     flags=[parsed.comparator or "", "IND"],
                     reference=None if bounds is None
                     else self._reference(bounds, entry.unit, origin, entry.source, lab_sides),
-                    # short sentences: a patient reads it beside the value (QA: grade 12.6)
-                    note=f"'{written}' has no number. The reference set does not say {level} "
-                    f"the test can measure {name}, so panelcli cannot judge it.{keys}",
+                    # short sentences: a patient reads it beside the value (QA: grade 12.6);
+                    # what is not the row's own, after '; ' and with 'for IL-6' last, is said
+                    # once under a table where rows share it (educator QA round 17: five
+                    # rows repeated it, 13 lines each)
+                    note=f"'{written}' has no number, so panelcli cannot judge it; the "
+                    f"reference set does not give {level} the test can measure for {name}.{keys}",
                 )  # fmt: skip
             key, value = known[0]
             side = "below" if parsed.comparator == "<" else "above"

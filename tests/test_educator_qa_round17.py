@@ -119,3 +119,24 @@ def test_no_color_on_a_terminal_draws_nothing_faint(monkeypatch) -> None:
         console.print(Text("high", style="bold red"))
         assert ("\x1b[2m" in out.getvalue()) is dim
         assert ("\x1b[1;31m" if dim else "\x1b[1m") in out.getvalue()  # red only without it
+
+
+def test_rows_with_no_number_share_one_note_under_the_table(write_csv) -> None:
+    """Educator QA round 17 #3: five 'not detected' rows each repeated the same three
+    sentences (13 lines a row at 100 columns); what is not the row's own is said once."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    path = write_csv(
+        "sample_id,marker,value,unit\nA,IL-6,ND,pg/mL\nA,TNF-α,<LOD,pg/mL\n"
+        "A,IL-2,not detected,pg/mL\nA,IL-8,3,pg/mL\n"
+    )
+    result = CliRunner().invoke(app, ["check", path], env={"COLUMNS": "200"})
+    output = result.output
+    assert output.count("Lab staff can add that level to a ranges file as lod or lloq.") == 1
+    assert (
+        "¹ the reference set does not give the lowest level the test can measure. Lab staff can "
+        "add that level to a ranges file as lod or lloq."
+    ) in output
+    assert output.count("has no number, so panelcli cannot judge it¹") == 3

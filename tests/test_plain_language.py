@@ -1567,7 +1567,7 @@ def test_the_table_says_once_that_ranges_differ_between_labs(tmp_path) -> None:
     assert said.count("ranges differ between labs.") == 1
     assert "A reference range is the span of values most healthy people have" in said
     assert "The results were compared with the ranges of ARUP Laboratories 3002601" in said
-    assert "which may not be your lab's. Ask which range applies to your test." in said
+    assert "(multiplex bead assay). They may not be your lab's. Ask which range applies to " in said
     mine.write_text(
         "marker,value,unit,reference_range\nIL-6,6.0,pg/mL,0-7\nIL-8,2.0,pg/mL,\n", encoding="utf-8"
     )

@@ -973,7 +973,7 @@ def test_a_value_with_no_number_is_judged_by_its_limit_when_every_row_agrees(
         "from the reference set; the range for IL-6 depends on age"
     )
     assert "normal by each interval that could apply" in results[0].note
-    assert "does not say how low the test can measure IL-6" in (results[2].note or "")
+    assert "does not give the lowest level the test can measure for IL-6" in (results[2].note or "")
     assert (results[2].note or "").endswith(
         "Lab staff can add that level to a ranges file as lloq."
     )

@@ -830,7 +830,8 @@ def _whose(ref: ReferenceSetInfo) -> str:
     """Whose ranges a set holds, in words: a bundled set's description, or a set of yours by
     its name (review: a copy of ARUP's set, edited, was called ARUP's)."""
     if is_bundled(Path(ref.path)):
-        return f"the ranges of {ref.description or ref.name}, which may not be your lab's"
+        # its own sentence after the set's long name (educator QA round 17: grade 13)
+        return f"the ranges of {ref.description or ref.name}. They may not be your lab's"
     return f"the ranges of your set '{ref.name}'"
 
 

@@ -6659,7 +6659,7 @@ class IdsWithSite(_RowsRewritten):
         if not ids:
             # a grouped report's line of its site alone ('01,,,,,', or 'N/A,,,,,': third
             # and fourth reviews), not a comment ('# plate 2') or a page's line
-            if written and self._site_alone(cells, written):
+            if site_alone(cells, self.layout, self.site, self.width):
                 self.above = site
             return cells
         if written:  # its own, or 'N/A', 'unknown': none known from here (fourth review)
@@ -6674,15 +6674,45 @@ class IdsWithSite(_RowsRewritten):
                     cells[index] = f"{given} ({_site_named(site)})"
         return cells
 
-    def _site_alone(self, cells: list[str], written: str) -> bool:
-        """Whether a row gives its site alone, as wide as the header, not a page's line
-        ('Page 1 of 2,,,,,', 'End of report,,,,,': fourth review)."""
+
+def site_alone(cells: list[str], layout: Layout, site: int, width: int) -> bool:
+    """Whether a row gives its site alone ('01,,,,,', 'N/A,,,,,'), as wide as the header's
+    `width`: not a comment, a page's line ('Page 1 of 2,,,,,', 'End of report,,,,,': fourth
+    review) or a report's note ('(continued)', 'Subtotal': fifth)."""
+    if len(cells) < width or len(cells) <= site:
+        return False
+    written = cells[site].strip()
+    return (
+        bool(written)
+        and not written.startswith("#")
+        and _NO_SITE_ALONE.fullmatch(written) is None
+        and not any(cell.strip() for i, cell in enumerate(cells) if i != site)
+        and page_line(cells, layout) is None
+    )
+
+
+def site_alone_said(site: str) -> str:
+    """The warning of a line of a site alone (`site_alone`), whose site is read, not refused
+    as a row with no marker (fifth review: each such line of a grouped report exited 2)."""
+    given = site_given(site)
+    if given is None:
         return (
-            len(cells) >= self.width
-            and not written.startswith("#")
-            and not any(cell.strip() for i, cell in enumerate(cells) if i != self.site)
-            and page_line(cells, self.layout) is None
+            f"this line gives only a site, '{shorten(site)}', which says none is known: the rows "
+            "below it with a blank site are read with no site"
         )
+    return (
+        f"this line gives only a site, '{shorten(site)}': the rows below it with a blank site "
+        "are read as that site's"
+    )
+
+
+#: A report's note alone in the site column, which a grouped report's line of its site is
+#: not (fifth review: '(continued),,,,,' became the site of the rows below it).
+_NO_SITE_ALONE = lazy_pattern(
+    r"[(\[].*[)\]]|.*\b(?:continued|cont'?d|fortsetzung|suite|sub-?totals?|totals?|sums?"
+    r"|summary|confidential|vertraulich|draft|entwurf|notes?|comments?|remarks?)\b.*",
+    re.IGNORECASE,
+)
 
 
 def site_given(cell: str) -> str | None:
@@ -7438,6 +7468,7 @@ def measurement_reader(
     # Columns with no name at the end of the header (a trailing delimiter) hold no values: a
     # value there has most likely been pushed along by a decimal comma ('3,5' as 3 and 5).
     named = named_width(header, layout)
+    i_site = site_column_read(layout)  # a line of a site alone is read by `IdsWithSite`
     stats.columns = role_columns(header, layout)
     roles = layout.roles
     get = roles.get
@@ -7582,6 +7613,14 @@ def measurement_reader(
                 stats.skipped += 1
                 yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                             message="comment line skipped")  # fmt: skip
+                continue
+            if i_site is not None and site_alone(cells, layout, i_site, width):
+                stats.skipped += 1
+                said = site_alone_said(cells[i_site].strip())
+                yield Issue(
+                    severity="warning", code="site-line-read", source=source, line=line,
+                    column=_one_line(header[i_site]), message=said,
+                )  # fmt: skip
                 continue
             if not all(map(str.isascii, cells)):  # 'männlich', 'élevé' with combining accents
                 # ... but not the cells the short path keeps as written, so that both paths

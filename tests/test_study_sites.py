@@ -230,3 +230,57 @@ def test_a_page_line_gives_no_site_and_an_unknown_site_leaves_none_above(write_c
     assert _patient_ids(path) == [
         "001 (site 01)", "001 (site 01)", "002", "002", "003",
     ]  # fmt: skip
+
+
+def test_a_note_in_the_site_column_gives_no_site(write_csv) -> None:
+    """Fifth review: a report's note alone in the site column ('(continued)', 'Subtotal')
+    became the site of the rows below it, splitting subject 001 of site 01 in two."""
+    path = write_csv(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\n01,,,,,\n,001,2026-03-02,IL-6,1.2,pg/mL\n"
+        "(continued),,,,,\n,001,2026-03-09,IL-6,30,pg/mL\nSubtotal,,,,,\n"
+        ",001,2026-03-16,IL-6,3,pg/mL\n02 North,,,,,\n,001,2026-03-02,IL-6,4,pg/mL\n"
+    )
+    assert _patient_ids(path) == [
+        "001 (site 01)", "001 (site 01)", "001 (site 01)", "001 (site 02 North)",
+    ]  # fmt: skip
+
+
+def test_a_line_of_a_site_alone_is_read_not_refused(write_csv) -> None:
+    """Fifth review: each line of a grouped report's site alone ('01,,,,,') was refused as a
+    row with no marker, so the report exited 2; it is read, with a warning naming its line."""
+    path = write_csv(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\n01,,,,,\n,001,2026-03-02,IL-6,1.2,pg/mL\n"
+        "N/A,,,,,\n,002,2026-03-02,IL-6,1.3,pg/mL\n"
+    )
+    report = check_file(path)
+    assert not report.rejected
+    said = [(w.code, w.line, w.column, w.message) for w in report.warnings[1:]]
+    assert said == [
+        ("site-line-read", 2, "Site ID", "this line gives only a site, '01': the rows below it "
+         "with a blank site are read as that site's"),
+        ("site-line-read", 4, "Site ID", "this line gives only a site, 'N/A', which says none is "
+         "known: the rows below it with a blank site are read with no site"),
+    ]  # fmt: skip
+    assert _patient_ids(path) == ["001 (site 01)", "002"]
+
+
+def test_every_path_reads_a_line_of_a_site_alone_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_two_processes import every_path_alike
+
+    from panelcli import split
+
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    # a line of its site alone above each group of ten, or (where a part may start) its
+    # first row with its site
+    rows = [
+        (f"{n // 10 % 3},,,,\n" if n % 20 == 0 else "")
+        + f"{n // 10 % 3 if n % 20 == 10 else ''},S{n % 500},IL-6,{n % 9}.5,pg/mL\n"
+        for n in range(2000)
+    ]
+    path = tmp_path / "sites.csv"
+    path.write_text("Site ID,Specimen ID,Component,Result,Units\n" + "".join(rows))
+    expected = every_path_alike(path)
+    assert expected.count('"code":"site-line-read"') == 100
+    assert '"sample_id":"S11 (site 1)"' in expected and "marker-missing" not in expected

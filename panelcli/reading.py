@@ -3705,6 +3705,42 @@ _SEVERAL_PATIENTS = (
 )
 
 
+#: A line that says the whole run failed its quality control, as a LIMS or an instrument
+#: writes it above or below the table ('QC FAILED - DO NOT REPORT', 'Run QC,FAIL - results
+#: not valid', '*** Run rejected: high control out of range ***'; lab QA round 18: skipped as
+#: a note, and every result judged as valid, exit 0); not a flag's legend ('QCF = QC failed').
+_RUN_FAILED = lazy_pattern(
+    r"[\s*=#~_-]*(?:(?:note|comment|remark|warning|attention|hinweis|bemerkung|achtung)\s*:\s*)?"
+    r"(?:(?:(?:analytical\s+)?run|batch|plate|assay|lauf|serie|platte)\s*"
+    r"(?:qc|quality\s+control)?|qc|quality\s+control|qualitätskontrolle|contrôle\s+qualité)"
+    r"\s*(?:status\s*)?[:,;=\-–]?\s*(?:fail(?:ed|ure|s)?|rejected|invalid|not\s+valid"
+    r"|nicht\s+bestanden|ungültig|verworfen|échoué|non\s+valide)\b.*"
+    r"|.*\bdo\s+not\s+report\b.*",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def run_failed(cells: Sequence[str]) -> str | None:
+    """A line's text where it says the run failed its quality control (`_RUN_FAILED`): at
+    most two filled cells, as a label and its text; else None."""
+    if len(cells) - cells.count("") > 2:  # a sample's row (asked of every row off the short path)
+        return None
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if not filled or not (filled[0][:1].isalpha() or filled[0][:1] in "*=#~_-"):
+        return None
+    text = " ".join(filled)
+    return text if _RUN_FAILED.fullmatch(text) is not None else None
+
+
+def run_failed_said(text: str) -> str:
+    """The error of a line that says the run failed (`run_failed`): its results are judged
+    as given, but may not be fit to report."""
+    return (
+        f"this line says the run failed its quality control: '{shorten(text)}'; the results "
+        "were judged as given, but ask the lab whether they can be used"
+    )
+
+
 def furniture_said(text: str, note: bool) -> str:
     """Why a page's line is skipped, as what it is (lay QA: a lab's note was cut off and
     said to be 'a page's number, print line, title or a note', and so was Excel's 'sep=')."""
@@ -6138,6 +6174,10 @@ def header_warnings(
             "one batch with its results",
             line=number,
         )
+    for number, cells in enumerate(csv.reader(preamble, delimiter=delimiter), start=1):
+        if (failed := run_failed(cells)) is not None:  # a LIMS's details above its table
+            yield Issue(severity="error", code="run-qc-failed", source=source, line=number,
+                        message=run_failed_said(failed))  # fmt: skip
     if layout.blocks_said:
         yield Issue(
             severity="warning", code="blocks-skipped", source=source,
@@ -7613,6 +7653,11 @@ def measurement_reader(
                 stats.skipped += 1
                 yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                             message="comment line skipped")  # fmt: skip
+                continue
+            if (failed := run_failed(cells)) is not None:
+                stats.skipped += 1
+                yield Issue(severity="error", code="run-qc-failed", source=source, line=line,
+                            message=run_failed_said(failed))  # fmt: skip
                 continue
             if i_site is not None and site_alone(cells, layout, i_site, width):
                 stats.skipped += 1

@@ -120,6 +120,10 @@ LOW_ANY = "A level under the range can have many causes."
 LOW_ANY_NO_RANGE = "A level this low can have many causes."
 
 # Why a row could not be used, in plain words: "1 row has …" / "2 rows have …".
+#: The error of a line saying the run failed its quality control: no row refused, but results
+#: that may not be fit to use (`reading.run_failed`)
+RUN_QC_FAILED = "run-qc-failed"
+
 REJECTED_REASON = {
     "value-missing": "no value",
     "value-not-a-number": "a word or sign where a number should be",
@@ -1791,7 +1795,9 @@ def report_sentences(rejected: Sequence[Issue], wide: Collection[str] = ()) -> l
 def may_reject_a_value(issue: Issue) -> bool:
     """Whether a rejection may be of one value of a row, not of a row whole ('row-…') or of a
     file that could not be read (see `rejected_values`)."""
-    return issue.code != "file-unreadable" and not issue.code.startswith("row-")
+    return issue.code not in ("file-unreadable", RUN_QC_FAILED) and not issue.code.startswith(
+        "row-"
+    )
 
 
 def rejected_values(rejected: Sequence[Issue], wide: Collection[str] = ()) -> list[Issue]:
@@ -1816,6 +1822,13 @@ def rejected_sentences(
     code's are of one value of a row (`rejected_values`), said as values; `rows`: the rows those
     values are on, where known."""
     unreadable = codes.get("file-unreadable", 0)
+    text = []
+    if codes.get(RUN_QC_FAILED):  # first: it is about every result (lab QA round 18)
+        text.append(
+            "The file says the test run failed its quality checks. Ask the lab whether these "
+            "results can be used."
+        )
+        codes = {code: count for code, count in codes.items() if code != RUN_QC_FAILED}
     values = values or {}
     reasons: Counter[tuple[str, bool]] = Counter()  # (reason, of one value of a row)
     for code, count in codes.items():
@@ -1826,7 +1839,6 @@ def rejected_sentences(
                     reasons[reason, of_value] += part
     total = sum(reasons.values())
     in_values = sum(count for (_, of_value), count in reasons.items() if of_value)
-    text = []
     if total:
         # "1 row could not be used. Each one is listed …" (educator QA)
         where = f"{'It is' if total == 1 else 'Each one is'} listed with its line and the reason."

@@ -11,7 +11,7 @@ ROOT = Path(__file__).parent.parent
 _CODE = re.compile(
     r"[\"'](?P<code>(?:value|unit|units|row|sample|marker|result|range|ranges|file|date|time|"
     r"person|column|header|cells|comment|control|encoding|figure|no|note|nul|page|panel|preamble|"
-    r"critical|flag|mean|detection|comparator|blocks|ids|site)-[a-z0-9]+(?:-[a-z0-9]+)*)[\"']"
+    r"critical|flag|mean|detection|comparator|blocks|ids|site|run)-[a-z0-9]+(?:-[a-z0-9]+)*)[\"']"
 )
 #: Strings of that shape that are no issue code: a result status's own code (it becomes
 #: 'result-status-unread'), the words of examples in comments, and `panelcli schema`'s name

@@ -72,3 +72,77 @@ def test_the_lab_s_grouped_range_judges_the_value(write_csv) -> None:
     report = check_file(path)
     assert [r.status.value for p in report.panels for r in p.results] == ["high", "low"]
     assert {w.code for w in report.warnings} == {"range-disagrees"}
+
+
+@pytest.mark.parametrize(
+    ("footer", "line"),
+    [
+        ("\nQC FAILED - DO NOT REPORT\n", 9),
+        ("Run QC,FAIL - high control out of range; results not valid,,\n", 8),
+        ("*** Run rejected: high control out of range ***\n", 8),
+        ("Note: Run QC failed - do not report these results\n", 8),
+        ("Qualitätskontrolle: nicht bestanden\n", 8),
+    ],
+)
+def test_a_line_saying_the_run_failed_qc_is_an_error(write_csv, footer: str, line: int) -> None:
+    """Lab QA round 18 #2: skipped as a note, and every result judged as valid (exit 0)."""
+    path = write_csv(
+        "Report,Cytokine Panel Batch Export\nRun ID,R-2026-0311-02\n\n"
+        "Sample ID,Patient ID,Analyte,Result,Units\nS-2001,MRN0001,IL-6,1.9,pg/mL\n"
+        "S-2001,MRN0001,TNF-α,12.0,pg/mL\nS-2002,MRN0002,IL-6,2.2,pg/mL\n" + footer
+    )
+    report = check_file(path)
+    assert [(i.code, i.line) for i in report.rejected] == [("run-qc-failed", line)]
+    assert "the run failed its quality control" in report.rejected[0].message
+    assert report.totals.results == 3  # each result is judged, as given
+
+
+def test_a_line_above_the_header_saying_the_run_failed_qc_is_an_error(write_csv) -> None:
+    path = write_csv(
+        "Run ID,R-2026-0311-02\nRun QC,FAILED - results not valid\n\n"
+        "Sample ID,Analyte,Result,Units\nS-2001,IL-6,1.9,pg/mL\n"
+    )
+    [failed] = check_file(path).rejected
+    assert (failed.code, failed.line) == ("run-qc-failed", 2)
+    assert "'Run QC FAILED - results not valid'" in failed.message
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["Flags: H=High, L=Low, QCF=QC failed", "Run QC,PASS", "QC,passed", "Failed runs: none"],
+)
+def test_a_line_that_does_not_say_the_run_failed_is_no_error(write_csv, footer: str) -> None:
+    path = write_csv(f"Sample ID,Analyte,Result,Units\nS-1,IL-6,1.9,pg/mL\n{footer}\n")
+    assert not [i for i in check_file(path).rejected if i.code == "run-qc-failed"]
+
+
+def test_a_failed_run_is_said_apart_from_rows_and_exits_2(write_csv) -> None:
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    path = write_csv(
+        "Sample ID,Analyte,Result,Units\nS-1,IL-6,1.9,pg/mL\nQC FAILED - DO NOT REPORT\n"
+    )
+    result = CliRunner().invoke(app, ["check", path], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert "About the whole run (1):" in said and "could not be used" not in said
+    assert (
+        "The file says the test run failed its quality checks. Ask the lab whether these "
+        "results can be used."
+    ) in said
+
+
+def test_every_path_says_a_failed_run_alike(tmp_path, monkeypatch) -> None:
+    from test_two_processes import every_path_alike
+
+    from panelcli import split
+
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    rows = [f"S{n},IL-6,{n % 9}.5,pg/mL\n" for n in range(2000)]
+    path = tmp_path / "run.csv"
+    path.write_text(
+        "Sample ID,Analyte,Result,Units\n" + "".join(rows) + "Run QC,FAILED - do not report\n"
+    )
+    assert every_path_alike(path).count('"code":"run-qc-failed"') == 1

@@ -47,6 +47,7 @@ from panelcli.render.lint import row_named
 from panelcli.render.pictures import GAUGE_WIDTH, gauge, gauge_legend, gauge_width, sparkline
 from panelcli.summary import (
     CHILD_RANGE_SENTENCE,
+    RUN_QC_FAILED,
     join_names,
     lab_mark_note,
     past_limit_note,
@@ -817,9 +818,12 @@ def render_table(
             console.print(untabled_trend_title(trend))
         console.print(drawn)
         console.print(Bullets(trend.text))
-    rejected = report.rejected
+    # a run that failed its quality control first, apart: it refused no row (lab QA round 18)
+    failed = [issue for issue in report.rejected if issue.code == RUN_QC_FAILED]
+    _problems(console, failed, len(failed), "About the whole run", error=True)
+    rejected = [issue for issue in report.rejected if issue.code != RUN_QC_FAILED]
     heading = _rejected_heading(rejected, report.wide_sources)
-    _problems(console, rejected, report.totals.rejected, heading, error=True)
+    _problems(console, rejected, report.totals.rejected - len(failed), heading, error=True)
     _problems(console, report.warnings, report.totals.warnings, "Warnings")
     _sentences(console, report_sentences(report.rejected, report.wide_sources))
     _ranges_sentence(console, report)

@@ -3590,13 +3590,13 @@ _PAGE_LINE = lazy_pattern(
 #: rule ('------', '=====', '---' in each cell): QA, each made a 'sample'. Apart from
 #: `_PAGE_LINE`, and asked only of a cell that may start one: `page_line` asks of every row.
 _END_OR_RULE = lazy_pattern(
-    r"[\s*=_~#-]*(?:end|eof|ende|fin|fine|(?:total|records|rows|count|anzahl)\s*:\s*\d+)"
-    r"[\s*=_~#-]*"
+    r"[\s*=_~#-]*(?:end|eof|ende|fin|fine|(?:total|records|rows|count|anzahl)\s*:\s*\d+"
+    r"|confidential|vertraulich|confidentiel)[\s*=_~#-]*"
     # a rule: three marks or more, spaced or not ('-' alone is a value left out: review)
     r"|(?:\s*[*=_~#-]){3,}\s*",
     re.IGNORECASE,
 )
-_END_OR_RULE_STARTS = frozenset("*=_~#-eEfFtTrRcCaA")
+_END_OR_RULE_STARTS = frozenset("*=_~#-eEfFtTrRcCaAvV")
 
 
 #: A note's label at the start of a line, which the rest of the line follows whatever it is
@@ -3607,14 +3607,23 @@ _LABELLED_LINE = lazy_pattern(
     r"(?:reference|ref\.?|normal)\s+(?:ranges?|intervals?|values?)\s*:"
     r"|(?:approved|reviewed|verified|validated|released|authori[sz]ed|signed|performed|tested"
     r"|analy[sz]ed|reported|checked)\s+(?:by|at|on)\b"
-    r"|(?:methods?|technologist|performing\s+lab(?:oratory)?|notes?|comments?|remarks?)\s*:",
+    r"|(?:methods?|technologist|performing\s+lab(?:oratory)?|notes?|comments?|remarks?)\s*:"
+    # German, French and Dutch sign-offs, and a flag's legend (lab QA round 18: in a file with
+    # a column per marker, 'Freigegeben von: Dr. Müller' was a sample with no values, exit 2)
+    r"|(?:(?:medizinisch|technisch)\s+)?(?:freigegeben|validiert|gepr[üu]ft|unterschrieben"
+    r"|befundet)(?:\s+(?:von|durch|am))?\s*:"
+    r"|(?:valid[ée]|approuv[ée]|sign[ée]|v[ée]rifi[ée])\s+par\b"
+    r"|(?:goedgekeurd|geautoriseerd|gevalideerd|gecontroleerd|ondertekend)\s+door\b"
+    r"|(?:laborleitung|lab(?:oratory)?\s+director|legende|legend|flags?|signature|unterschrift"
+    r"|handtekening)\s*:",
     re.IGNORECASE,
 )
 #: How `_LABELLED_LINE`'s words begin: nearly every row's first cell is told apart by them
 #: alone (asked of each row on the general path)
 _LABELLED_LINE_STARTS = frozenset({
     "ref", "nor", "app", "rev", "ver", "val", "rel", "aut", "sig", "per", "tes", "ana", "rep",
-    "che", "met", "tec", "not", "com", "rem",
+    "che", "met", "tec", "not", "com", "rem", "med", "fre", "gep", "unt", "bef", "vér", "goe",
+    "gea", "gev", "gec", "ond", "lab", "leg", "fla", "han",
 })  # fmt: skip
 
 
@@ -3665,6 +3674,7 @@ def page_line(cells: list[str], layout: Layout) -> str | None:
             continue
         if (
             text.casefold() not in layout.titles
+            and (not layout.titles or numbered_title(text) not in layout.titles)
             and _PAGE_LINE.fullmatch(text) is None
             and (text[0] not in _END_OR_RULE_STARTS or _END_OR_RULE.fullmatch(text) is None)
         ):
@@ -6147,9 +6157,24 @@ def _titles(preamble: list[str], delimiter: str, least: int) -> frozenset[str]:
     ]
     # and a label's line by its label alone ('patient:\0'): the next page may be another's
     labels = [f"{c[0]}\0" for c in lines if least > 1 and len(c) == 2 and c[0].endswith(":")]
+    # and a title with its numbers as any ('Plate 1' above the header, 'Plate 2' above it
+    # again: lab QA round 18, a sample), one with letters (a sample's id alone may be a number)
+    numbered = [
+        numbered_title(cells[0])
+        for cells in lines
+        if least == 1 and any(c.isdigit() for c in cells[0]) and sum(map(str.isalpha, cells[0])) > 2
+    ]
     return frozenset(
-        ["\0".join(cells).casefold() for cells in lines] + [k.casefold() for k in labels]
+        ["\0".join(cells).casefold() for cells in lines] + [k.casefold() for k in labels] + numbered
     )
+
+
+def numbered_title(text: str) -> str:
+    """A title line's key with each number as any number ('plate \x01' for 'Plate 2')."""
+    return _DIGIT_RUN.sub("\x01", text.casefold())
+
+
+_DIGIT_RUN = lazy_pattern(r"\d+")
 
 
 def header_warnings(

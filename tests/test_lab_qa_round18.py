@@ -146,3 +146,44 @@ def test_every_path_says_a_failed_run_alike(tmp_path, monkeypatch) -> None:
         "Sample ID,Analyte,Result,Units\n" + "".join(rows) + "Run QC,FAILED - do not report\n"
     )
     assert every_path_alike(path).count('"code":"run-qc-failed"') == 1
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Freigegeben von: Dr. Müller",
+        "Medizinisch validiert: Dr. Weber",
+        "Validé par : Dr Martin",
+        "Goedgekeurd door: dr. Jansen",
+        "Legende: H = erhöht, L = erniedrigt",
+        "Flags: H=High L=Low *=Abnormal",
+        "Signature: ____________",
+        "Confidential",
+    ],
+)
+def test_a_sign_off_or_legend_below_a_wide_table_is_no_sample(write_csv, footer: str) -> None:
+    """Lab QA round 18 #3: below a table with a column per marker, a German, French or Dutch
+    sign-off or a legend was a sample with no values (exit 2); 'Approved by:' was not."""
+    path = write_csv(f"Probennummer;IL-6 (pg/ml);TNF-alpha (pg/ml)\n26-1;1,2;3,4\n{footer};;\n")
+    report = check_file(path)
+    assert not report.rejected and [p.sample_id for p in report.panels] == ["26-1"]
+    assert [(w.code, w.line) for w in report.warnings] == [("page-line-skipped", 3)]
+
+
+def test_a_numbered_title_above_the_header_again_is_no_sample(write_csv) -> None:
+    """Lab QA round 18 #4: 'Plate 2' above the header again, where 'Plate 1' was above the
+    first, was a sample with no marker (exit 2)."""
+    path = write_csv(
+        "Plate 1\nSample ID,Analyte,Result,Units\nPL-01,IL-6,1.5,pg/mL\n\nPlate 2\n"
+        "Sample ID,Analyte,Result,Units\nPL-03,IL-6,3.0,pg/mL\n"
+    )
+    report = check_file(path)
+    assert not report.rejected and [p.sample_id for p in report.panels] == ["PL-01", "PL-03"]
+    assert ("page-line-skipped", 5) in [(w.code, w.line) for w in report.warnings]
+
+
+def test_a_number_alone_is_no_title_of_a_numbered_one(write_csv) -> None:
+    """A title needs letters: a wide row of its sample id alone ('2') is still a sample."""
+    path = write_csv("Run 1\nSample,IL-6 (pg/mL)\n1,2.0\n2,\n")
+    report = check_file(path)
+    assert [(i.code, i.line) for i in report.rejected] == [("row-no-values", 4)]

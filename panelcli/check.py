@@ -2298,11 +2298,14 @@ class Interpreter:
             return
         if parsed.unit:
             if unit and not same_unit(unit, parsed.unit):
+                # wide: its column's header or units row gives the unit (lab QA round 18:
+                # "the unit column" of a file with none)
+                giver = "its column" if self._wide else "the unit column"
                 yield self._reject(
                     m,
                     "unit-conflict",
-                    f"value says '{shorten(parsed.unit)}' but the unit column says "
-                    f"'{shorten(unit)}'; {how_far_apart(parsed.unit, unit)}",
+                    f"value says '{shorten(parsed.unit)}' but {giver} says '{shorten(unit)}'; "
+                    f"{how_far_apart(parsed.unit, unit)}",
                     None if self._wide else unit_column,  # wide: name the marker's column
                 )
                 return

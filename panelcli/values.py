@@ -1303,6 +1303,13 @@ def _not_a_number(cell: str, decimal_comma: bool = False) -> str:
             "(≥, ≤) lost when the file was saved in an encoding without it: save it as UTF-8 "
             "(CSV UTF-8 in Excel)"
         )
+    if _LOST_GROUPING.search(cell):
+        # lab QA round 18: a French Excel saved '1\u202f234,5' in Windows-1252 as '1?234,5'
+        return (
+            f"value '{shorten(cell)}' is not a number; its '?' between digits may be a space "
+            "that grouped thousands, lost when the file was saved in an encoding without it: "
+            "save it as UTF-8 (CSV UTF-8 in Excel)"
+        )
     key = cell.strip().casefold().replace(" ", "")
     if key in ("uloq", "lloq", "lod", "loq", "ulq", "llq"):  # lab QA round 10
         side = ">" if key.startswith("u") else "<"
@@ -1346,6 +1353,8 @@ def _signed_in_words(cell: str) -> str | None:
 
 #: '12..5': a number with a point typed twice
 _DOUBLED_POINT = lazy_pattern(r"\d+\.{2,}\d+")
+#: A lost character between a number's digits, in groups of three after it ('1?234,5')
+_LOST_GROUPING = lazy_pattern(r"(?<![\d.,])[1-9]\d{0,2}(?:[?\ufffd]\d{3})+(?:[.,]\d+)?(?![\d.,])")
 #: '1'500', '1'500.5': thousands grouped with an apostrophe (Swiss formats)
 _APOSTROPHE_GROUPS = lazy_pattern(r"\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?")
 #: '(0.35)', '0.35-': a negative number as accounting and mainframe exports write it

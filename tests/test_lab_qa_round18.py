@@ -187,3 +187,25 @@ def test_a_number_alone_is_no_title_of_a_numbered_one(write_csv) -> None:
     path = write_csv("Run 1\nSample,IL-6 (pg/mL)\n1,2.0\n2,\n")
     report = check_file(path)
     assert [(i.code, i.line) for i in report.rejected] == [("row-no-values", 4)]
+
+
+def test_a_lost_thousands_space_gets_the_save_as_utf8_hint(write_csv) -> None:
+    """Lab QA round 18 #5: a French Excel export saved in Windows-1252 writes its narrow
+    no-break space as '?' ('1?234,5'), which got a bare "is not a number"."""
+    path = write_csv(
+        "Probe;Analyt;Ergebnis;Einheit\nP1;sIL-2R;1?234,5;pg/ml\nP1;IL-8;> 5?000;pg/ml\n"
+    )
+    messages = [i.message for i in check_file(path).rejected]
+    assert len(messages) == 2 and all(
+        "its '?' between digits may be a space that grouped thousands" in m
+        and "save it as UTF-8" in m
+        for m in messages
+    )
+
+
+def test_a_wide_value_s_unit_conflict_names_its_column_not_a_unit_column(write_csv) -> None:
+    """Lab QA round 18 #6: "the unit column says 'pg/mL'" in a file with no unit column."""
+    path = write_csv("Sample,IL-6 (pg/mL),TNF-α (pg/mL)\nHU-1,1.0,0.0125 ng/mL\n")
+    [conflict] = check_file(path).rejected
+    assert conflict.code == "unit-conflict"
+    assert conflict.message.startswith("value says 'ng/mL' but its column says 'pg/mL'")

@@ -653,6 +653,17 @@ ExportOpt = Annotated[
         "report.html (opens in a browser) or report.svg.",
     ),
 ]
+#: explain's: what it writes is an explanation, a class's handout (docs QA round 18: "report")
+ExplainExportOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--export",
+        parser=_export_path,
+        metavar="FILE",
+        help="Also write the explanation, with the notice, to a file to share or print (a "
+        "handout): handout.html (opens in a browser) or handout.svg.",
+    ),
+]
 
 
 SexOpt = Annotated[
@@ -1545,7 +1556,7 @@ def explain(
         ),
     ] = None,
     ranges: RangesOpt = None,
-    export: ExportOpt = None,
+    export: ExplainExportOpt = None,
     force: Annotated[bool, typer.Option(help="Let --export replace an existing file.")] = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -1717,20 +1728,24 @@ def schema(
         _print_json(json.dumps(document, indent=2, ensure_ascii=False))
 
 
-RangesFormatOpt = Annotated[
+# one text each (docs QA round 18, was developer QA round 15 #12: one for both)
+ListFormatOpt = Annotated[
     RangesFormat,
     _format_option(
         RangesFormat,
-        "table for a person; json for scripts (ranges list: every set, with its version, path "
-        "and sha256; ranges show: the set as loaded, with its source).",
+        "table for a person; json for scripts: every set, with its version, path and sha256.",
+    ),
+]
+ShowFormatOpt = Annotated[
+    RangesFormat,
+    _format_option(
+        RangesFormat, "table for a person; json for scripts: the set as loaded, with its source."
     ),
 ]
 
 
 @ranges_app.command("list", short_help="List the reference sets: bundled ones and yours.")
-def ranges_list(
-    output_format: RangesFormatOpt = RangesFormat.table, debug: DebugOpt = False
-) -> None:
+def ranges_list(output_format: ListFormatOpt = RangesFormat.table, debug: DebugOpt = False) -> None:
     """List the reference sets: bundled ones and yours (in the config folder's ranges/).
 
     A set whose file is broken is listed too, marked broken with its first problem (exit 2).
@@ -1779,9 +1794,14 @@ def ranges_list(
 @ranges_app.command("show", short_help="Show a set's markers with their ranges and units.")
 def ranges_show(
     name: Annotated[
-        str | None, typer.Argument(metavar="SET", help="Set name, file or folder.")
+        str | None,
+        typer.Argument(
+            metavar="SET",
+            help="Set name, file or folder (default: the set check uses, from $PANELCLI_RANGES "
+            "or the default bundled set).",
+        ),
     ] = None,
-    output_format: RangesFormatOpt = RangesFormat.table,
+    output_format: ShowFormatOpt = RangesFormat.table,
     debug: DebugOpt = False,
 ) -> None:
     """Show every marker of a set with its interval(s), unit and source.

@@ -209,3 +209,20 @@ def test_a_wide_value_s_unit_conflict_names_its_column_not_a_unit_column(write_c
     [conflict] = check_file(path).rejected
     assert conflict.code == "unit-conflict"
     assert conflict.message.startswith("value says 'ng/mL' but its column says 'pg/mL'")
+
+
+def test_each_ranges_command_s_format_option_says_what_its_json_holds() -> None:
+    """Docs QA round 18 #6 (was developer QA round 15 #12): 'ranges list' and 'ranges show'
+    shared one --format text naming both; 'show' did not say which set it shows by default."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    runner = CliRunner()
+    shown = " ".join(runner.invoke(app, ["ranges", "show", "--help"]).output.split())
+    listed = " ".join(runner.invoke(app, ["ranges", "list", "--help"]).output.split())
+    assert "the set as loaded, with its source" in shown and "sha256" not in shown
+    assert "default: the set check uses" in shown
+    assert "every set, with its version, path and sha256" in listed and "loaded" not in listed
+    explained = " ".join(runner.invoke(app, ["explain", "--help"]).output.split())
+    assert "Also write the explanation" in explained and "handout.html" in explained

@@ -1229,6 +1229,9 @@ class Interpreter:
         #: The files with a column per marker (wide layout), each once, as they are opened:
         #: the table counts a rejected cell of their rows as a value, not a row.
         self.wide_sources: list[str] = []
+        #: Each patient's sex and birth date as its samples give them, for trends (see
+        #: `PersonsSeen`); None: not followed (a stream keeps no memory of every patient).
+        self.persons: PersonsSeen | None = None
 
     def note_opened(self, source: str, stats: ReadStats) -> None:
         """Note what a file's header told once it is found (its comments: synthetic data; its
@@ -1734,6 +1737,8 @@ class Interpreter:
                                                 seen, who, patient_id, collected_at
                                             )
                                             sample_fields = (sample_id, patient_id, collected_at)
+                                        if person is not None and self.persons is not None:
+                                            self.persons.note(who, source, line, sample_id)
                                     if (
                                         name not in seen
                                         and not mixed
@@ -2010,6 +2015,8 @@ class Interpreter:
         who = _person_text(m)
         if not _person_fits(seen, line, who):
             return None  # the general path warns
+        if self.persons is not None:
+            self.persons.note(who, source, line, sample_id)
         if sample_id is not None:
             patient_id, collected_at = blanks_filled_down(seen, who, patient_id, collected_at)
         first = seen.get(plan.name)
@@ -4564,6 +4571,8 @@ class Interpreter:
         """One sample given for two patients, dates, sexes, ages or birth dates: a mix-up of
         specimens or a slip. Said once for each other one a sample comes with (up to a limit)."""
         who = _person_text(m)
+        if self.persons is not None:
+            self.persons.note(who, m.source, m.line, m.sample_id)
         if _person_fits(seen, m.line, who):
             return
         said = seen.get(_WARNED, (0, ""))[0]
@@ -5076,6 +5085,7 @@ def build_report(
     reference_set: ReferenceSet,
     synthetic_sources: Iterable[str] = (),
     wide_sources: Iterable[str] = (),
+    persons: PersonsSeen | None = None,
 ) -> Report:
     """Gather events into panels: one per source and sample, in order of first sight.
 
@@ -5132,7 +5142,7 @@ def build_report(
         rejected=rejected,
         warnings=warnings,
         totals=totals,
-        trends=find_trends(panels),
+        trends=find_trends(panels, None if persons is None else persons.given),
         synthetic_sources=list(dict.fromkeys(synthetic_sources)),
         wide_sources=list(dict.fromkeys(wide_sources)),
     )
@@ -6274,6 +6284,37 @@ def _each_interval(rows: tuple[tuple[str, Bounds], ...], unit: str) -> str:
     return "; ".join(f"{who}: {interval_text(bounds, shown)}" for who, bounds in rows)
 
 
+class PersonsSeen:
+    """Each patient's sex and birth date as its samples' rows give them: the first, and the
+    first other one another sample gives, for trends to say the samples may be two people's
+    (trends QA round 17: a girl of 13 and a man of 65 with one id were one trend, unsaid).
+    Kept only for a report held whole, which holds every patient's panels anyway."""
+
+    def __init__(self) -> None:
+        #: patient (`person_key`) -> field ('sex', 'birth date') -> (value, file, line, sample)
+        self.given: dict[str, dict[str, list[tuple[str, str, int, str | None]]]] = {}
+
+    def note(self, who: str, source: str, line: int, sample_id: str | None) -> None:
+        """Note a row's patient, sex and birth date (`_who`'s fields, sex as read)."""
+        fields = who.split("\0")
+        if not fields[_PATIENT] or not (fields[_SEX_FIELD] or fields[_BORN_FIELD]):
+            return
+        given = self.given.setdefault(person_key(fields[_PATIENT]), {})
+        for field, value in (("sex", fields[_SEX_FIELD]), ("birth date", fields[_BORN_FIELD])):
+            if not value:
+                continue
+            seen = given.setdefault(field, [])
+            if not seen:
+                seen.append((value, source, line, sample_id))
+            elif len(seen) == 1 and (sample_id is None or sample_id != seen[0][3]):
+                # another sample's (one sample's two is its own sample-conflict)
+                first = seen[0][0]
+                if value != first and not (
+                    field == "birth date" and cells_agree(first, value, dates=True)
+                ):
+                    seen.append((value, source, line, sample_id))
+
+
 def _person_text(m: Measurement) -> str:
     """A row's patient, date, sex, age and birth date as `_person_fits` compares them."""
     return _who(m.patient_id, m.collected_at, m.sex or "", m.age or "", m.birth_date or "", m.name)
@@ -6573,10 +6614,12 @@ def check_files(
         raise ValueError("check_files needs at least one file (the list given is empty)")
     reference_set = ranges if isinstance(ranges, ReferenceSet) else load_ranges(ranges)
     interpreter = Interpreter(reference_set, options or CheckOptions())
+    interpreter.persons = PersonsSeen()  # a report held whole: its trends ask
     events = interpreter.stream(paths)
     return build_report(
-        events, reference_set, interpreter.synthetic_sources, interpreter.wide_sources
-    )
+        events, reference_set, interpreter.synthetic_sources, interpreter.wide_sources,
+        interpreter.persons,
+    )  # fmt: skip
 
 
 def check_file(

@@ -924,7 +924,7 @@ def check(
         output_format = _output_format(given_format, output, quiet)
         global _MEMORY_ADVICE
         _MEMORY_ADVICE = out_of_memory_advice(output_format.value, export is not None)
-        from panelcli.check import Interpreter, Tally, build_report
+        from panelcli.check import Interpreter, PersonsSeen, Tally, build_report
         from panelcli.ranges import has_critical_limits, load_ranges
         from panelcli.render.output import open_output
 
@@ -971,6 +971,7 @@ def check(
                 elif output_format in STREAMED:  # with --export: streamed, and kept for its table
                     assert export is not None
                     interpreter = Interpreter(reference_set, options)
+                    interpreter.persons = PersonsSeen()  # every event is kept, for its table
                     kept: list[StreamEvent] = []
                     batches = _keeping(_batches(interpreter, files, quiet, streamed_to=out), kept)
                     tally = Tally(interpreter.synthetic_sources)
@@ -980,15 +981,17 @@ def check(
                     )  # fmt: skip
                     report = build_report(
                         iter(kept), reference_set, interpreter.synthetic_sources,
-                        interpreter.wide_sources,
+                        interpreter.wide_sources, interpreter.persons,
                     )  # fmt: skip
                     _export(export, lambda console: _draw_table(report, console), quiet)
                 elif output_format == OutputFormat.table:
                     interpreter = Interpreter(reference_set, options)
+                    interpreter.persons = PersonsSeen()  # until it is too big for a table
                     events = _events(interpreter, files, quiet)
                     totals = _table(events, reference_set, out, writes, interpreter, export, quiet)
                 else:
                     interpreter = Interpreter(reference_set, options)
+                    interpreter.persons = PersonsSeen()  # a report held whole
                     events = _events(interpreter, files, quiet)
                     if not quiet:
                         events = _say_when_big(events, output_format)
@@ -997,6 +1000,7 @@ def check(
                         reference_set,
                         interpreter.synthetic_sources,
                         interpreter.wide_sources,
+                        interpreter.persons,
                     )
                     _stop_if_nothing_read(report)
                     if writes:
@@ -1304,13 +1308,14 @@ def _table(
         if needs_overview(results, issues):
             break
     else:  # small enough: the whole table
-        report = build_report(head, reference_set, *files_of)
+        report = build_report(head, reference_set, *files_of, interpreter.persons)
         _stop_if_nothing_read(report)
         if writes:
             _render(report, OutputFormat.table, out, reference_set)
         if export is not None:
             _export(export, functools.partial(_draw_table, report), quiet)
         return report.totals
+    interpreter.persons = None  # the overview follows no trends: memory stays flat
     overview = build_overview(itertools.chain(head, events), reference_set, *files_of)
     if writes:
         from panelcli.render.output import writing

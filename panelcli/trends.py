@@ -1380,8 +1380,15 @@ def _plain_day(text: str) -> date | None:
     return None if day.year < EARLIEST_YEAR or day in PLACEHOLDER_DAYS else day
 
 
-def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
-    """A trend for every patient with results on two or more collection dates."""
+#: A patient's sexes and birth dates, as `check.PersonsSeen` notes them: field -> the first
+#: (value, file, line, sample) and the first another sample gives
+PersonFields = Mapping[str, Sequence[tuple[str, str, int, str | None]]]
+PersonFacts = Mapping[str, PersonFields]
+
+
+def find_trends(panels: Sequence[Panel], persons: PersonFacts | None = None) -> list[PatientTrend]:
+    """A trend for every patient with results on two or more collection dates; `persons`:
+    each patient's sexes and birth dates, where they are followed."""
     by_patient: dict[str, list[Panel]] = {}
     undated: dict[str, list[Panel]] = {}  # a patient's samples with no date: said, not lost
     # A sample none of whose rows could be used has no point, but its test is said, not lost
@@ -1544,7 +1551,37 @@ def find_trends(panels: Sequence[Panel]) -> list[PatientTrend]:
                     text=_hl7_dates_readable(text, dates),
                 )  # fmt: skip
             )
-    return _zeros_lost(trends, written)
+    trends = _zeros_lost(trends, written)
+    if persons is not None:
+        for followed_trend in trends:
+            key = person_key(followed_trend.patient_id)
+            if said := _two_people_said(followed_trend.patient_id, persons.get(key)):
+                # after 'tested on N dates'
+                followed_trend.text.insert(1 if followed_trend.dates else 0, said)
+    return trends
+
+
+def _two_people_said(patient_id: str, given: PersonFields | None) -> str | None:
+    """A sentence where a patient's samples give two sexes or birth dates (trends QA round
+    17: a girl of 13 and a man of 65 with one id were one person's trend, unsaid); else None."""
+    parts = []
+    for field, two in (("sex", "two sexes"), ("birth date", "two birth dates")):
+        seen = (given or {}).get(field, ())
+        if len(seen) < 2:
+            continue
+        files = len({source for _, source, _, _ in seen}) > 1
+        each = [
+            f"{value} on line {line}" + (f" of {describe_source(source)}" if files else "")
+            for value, source, line, _ in seen
+        ]
+        parts.append(f"{two}: {' and '.join(each)}.")
+    if not parts:
+        return None
+    # short sentences, a fact each (grade 8)
+    said = f"The samples of patient {patient_id} give {parts[0]}"
+    if len(parts) > 1:
+        said += f" They also give {parts[1]}"
+    return f"{said} They may be two people's samples. Check the patient ids before reading on."
 
 
 def _zeros_lost(trends: list[PatientTrend], written: dict[str, str]) -> list[PatientTrend]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from panelcli.check import check_file
+from panelcli.check import check_file, check_files
 from panelcli.trends import numbered_order
 
 
@@ -193,3 +193,62 @@ def test_too_high_to_measure_is_no_highest_beside_a_limit_that_may_be_higher(wri
     )
     [trend] = check_file(path).trends
     assert trend_cells(trend.markers[0], trend.dates)["Highest"].plain == "-"
+
+
+_TWO_PEOPLE = "They may be two people's samples. Check the patient ids before reading on."
+
+
+def test_one_patient_id_with_two_sexes_and_birth_dates_is_said_in_its_trend(
+    write_csv, tmp_path
+) -> None:
+    """Trends QA round 17 #3: P1 as a girl born 2012 on one sample and a man born 1960 on
+    the next was one person's trend, with no word; on the short path too (a set with no
+    interval by sex or age)."""
+    text = (
+        "sample_id,patient_id,sex,birth_date,collected_at,marker,value,unit\n"
+        "K1,P1,F,2012-06-01,2026-03-01,IL-6,7,pg/mL\nK2,P1,M,1960-06-01,2026-03-20,IL-6,7,pg/mL\n"
+    )
+    [trend] = check_file(write_csv(text)).trends
+    assert trend.text[1] == (
+        "The samples of patient P1 give two sexes: female on line 2 and male on line 3. They "
+        "also give two birth dates: 2012-06-01 on line 2 and 1960-06-01 on line 3. " + _TWO_PEOPLE
+    )
+    # in two files, each line is named with its file
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    lines = text.splitlines(keepends=True)
+    first.write_text(lines[0] + lines[1], encoding="utf-8")
+    second.write_text(lines[0] + lines[2], encoding="utf-8")
+    [trend] = check_files([first, second]).trends
+    assert f"female on line 2 of {first} and male on line 2 of {second}." in trend.text[1]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("F,2012-06-01", "female,2012-06-01"),  # one sex written two ways
+        ("F,1960-06-01", "F,01.06.1960"),  # one birth date written two ways
+        ("F,1960-06-01", ","),  # not given on the later sample
+    ],
+)
+def test_one_person_s_details_written_two_ways_are_not_two_people(
+    write_csv, first: str, second: str
+) -> None:
+    path = write_csv(
+        "sample_id,patient_id,sex,birth_date,collected_at,marker,value,unit\n"
+        f"K1,P1,{first},2026-03-01,IL-6,7,pg/mL\nK2,P1,{second},2026-03-20,IL-6,3,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    assert not any(_TWO_PEOPLE in t for t in trend.text)
+
+
+def test_the_table_says_a_patient_s_samples_may_be_two_people_s(write_csv) -> None:
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    path = write_csv(
+        "sample_id,patient_id,sex,collected_at,marker,value,unit\n"
+        "K1,P1,F,2026-03-01,IL-6,7,pg/mL\nK2,P1,M,2026-03-20,IL-6,3,pg/mL\n"
+    )
+    said = " ".join(CliRunner().invoke(app, ["check", path]).output.split())
+    assert "give two sexes: female on line 2 and male on line 3. " + _TWO_PEOPLE in said

@@ -269,8 +269,8 @@ def test_a_ranges_file_given_as_results_is_said_to_be_one(write_csv) -> None:
     assert result.exit_code == 2
     (line,) = result.stdout.splitlines()
     assert line == (
-        f"{path}:14: error file-unreadable: this is a panelcli ranges file (TOML: '[set]' or "
-        f"'[markers.…]' on line 14), not lab results: give it with --ranges (panelcli check "
+        f"{path}:13: error file-unreadable: this is a panelcli ranges file (TOML: '[set]' or "
+        f"'[markers.…]' on line 13), not lab results: give it with --ranges (panelcli check "
         f"results.csv --ranges {path})"
     )
 

@@ -2305,9 +2305,10 @@ class Interpreter:
             return
         if parsed.unit:
             if unit and not same_unit(unit, parsed.unit):
-                # wide: its column's header or units row gives the unit (lab QA round 18:
-                # "the unit column" of a file with none)
-                giver = "its column" if self._wide else "the unit column"
+                # a wide file's column's header or units row gives the unit, where it has no
+                # unit column (lab QA round 18: "the unit column" of a file with none)
+                header_gives = self._wide and "unit" not in self._columns
+                giver = "its column" if header_gives else "the unit column"
                 yield self._reject(
                     m,
                     "unit-conflict",

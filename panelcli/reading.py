@@ -3718,28 +3718,45 @@ _SEVERAL_PATIENTS = (
 #: A line that says the whole run failed its quality control, as a LIMS or an instrument
 #: writes it above or below the table ('QC FAILED - DO NOT REPORT', 'Run QC,FAIL - results
 #: not valid', '*** Run rejected: high control out of range ***'; lab QA round 18: skipped as
-#: a note, and every result judged as valid, exit 0); not a flag's legend ('QCF = QC failed').
+#: a note, and every result judged as valid, exit 0): the run's, a batch's or QC's word first,
+#: then a failing one; not a flag's legend ('QCF = QC failed'), a count of none ('QC Failure:
+#: none', 'Fail: 0 of 48'), nor 'do not report' of one sample (review: each was said so).
 _RUN_FAILED = lazy_pattern(
-    r"[\s*=#~_-]*(?:(?:note|comment|remark|warning|attention|hinweis|bemerkung|achtung)\s*:\s*)?"
+    r"[\s*=~_-]*(?:(?:note|comment|remark|warning|attention|hinweis|bemerkung|achtung)\s*:\s*)?"
     r"(?:(?:(?:analytical\s+)?run|batch|plate|assay|lauf|serie|platte)\s*"
     r"(?:qc|quality\s+control)?|qc|quality\s+control|qualitätskontrolle|contrôle\s+qualité)"
     r"\s*(?:status\s*)?[:,;=\-–]?\s*(?:fail(?:ed|ure|s)?|rejected|invalid|not\s+valid"
-    r"|nicht\s+bestanden|ungültig|verworfen|échoué|non\s+valide)\b.*"
-    r"|.*\bdo\s+not\s+report\b.*",
+    r"|nicht\s+bestanden|ungültig|verworfen|échoué|non\s+valide)\b"
+    r"(?!\s*[:=,]?\s*(?:none|no|nil|0|zero|keine?|aucun|ninguno)\b).*",
     re.IGNORECASE | re.DOTALL,
 )
 
 
-def run_failed(cells: Sequence[str]) -> str | None:
+def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None:
     """A line's text where it says the run failed its quality control (`_RUN_FAILED`): at
-    most two filled cells, as a label and its text; else None."""
+    most two filled cells, as a label and its text, and no value where `layout` reads one
+    (review: a one-marker wide row, 'S2 - do not report,45.2', was taken so); else None."""
     if len(cells) - cells.count("") > 2:  # a sample's row (asked of every row off the short path)
         return None
     filled = [cell.strip() for cell in cells if cell.strip()]
-    if not filled or not (filled[0][:1].isalpha() or filled[0][:1] in "*=#~_-"):
-        return None
+    if not filled or not (filled[0][:1].isalpha() or filled[0][:1] in "*=~_-"):
+        return None  # (a '#' comment is said as one)
     text = " ".join(filled)
+    lowered = text.casefold()
+    if not any(word in lowered for word in _FAILED_WORDS):  # most lines: no pattern compiled
+        return None
+    if layout is not None:
+        values = (
+            [layout.roles["value"]] if "value" in layout.roles else []
+        ) if layout.kind == "long" else list(layout.markers)  # fmt: skip
+        if any(i < len(cells) and _a_value_cell(cells[i]) for i in values):
+            return None
     return text if _RUN_FAILED.fullmatch(text) is not None else None
+
+
+#: A word each line `_RUN_FAILED` matches has
+_FAILED_WORDS = ("fail", "reject", "invalid", "not valid", "bestanden", "ungültig", "verworfen",
+                 "échoué", "non valide")  # fmt: skip
 
 
 def run_failed_said(text: str) -> str:
@@ -6157,12 +6174,13 @@ def _titles(preamble: list[str], delimiter: str, least: int) -> frozenset[str]:
     ]
     # and a label's line by its label alone ('patient:\0'): the next page may be another's
     labels = [f"{c[0]}\0" for c in lines if least > 1 and len(c) == 2 and c[0].endswith(":")]
-    # and a title with its numbers as any ('Plate 1' above the header, 'Plate 2' above it
-    # again: lab QA round 18, a sample), one with letters (a sample's id alone may be a number)
+    # and a plate's, a page's or a run's title with its numbers as any ('Plate 1' above the
+    # header, 'Plate 2' above it again: lab QA round 18, a sample); not 'Sample 1' or 'Visit
+    # 1', whose next one may be a sample's row (review)
     numbered = [
         numbered_title(cells[0])
         for cells in lines
-        if least == 1 and any(c.isdigit() for c in cells[0]) and sum(map(str.isalpha, cells[0])) > 2
+        if least == 1 and any(c.isdigit() for c in cells[0]) and _NUMBERED_TITLE.match(cells[0])
     ]
     return frozenset(
         ["\0".join(cells).casefold() for cells in lines] + [k.casefold() for k in labels] + numbered
@@ -6175,6 +6193,10 @@ def numbered_title(text: str) -> str:
 
 
 _DIGIT_RUN = lazy_pattern(r"\d+")
+#: The titles `numbered_title` may number: a plate's, a page's or a run's
+_NUMBERED_TITLE = lazy_pattern(
+    r"\s*(?:plate|platte|plaque|placa|piastra|page|seite|run|lauf)\b", re.IGNORECASE
+)
 
 
 def header_warnings(
@@ -6199,8 +6221,11 @@ def header_warnings(
             "one batch with its results",
             line=number,
         )
-    for number, cells in enumerate(csv.reader(preamble, delimiter=delimiter), start=1):
-        if (failed := run_failed(cells)) is not None:  # a LIMS's details above its table
+    above = csv.reader(preamble, delimiter=delimiter)
+    lines_read = 0
+    for cells in above:  # a LIMS's details above its table; a record by the line it starts on
+        number, lines_read = lines_read + 1, above.line_num
+        if (failed := run_failed(cells)) is not None:
             yield Issue(severity="error", code="run-qc-failed", source=source, line=number,
                         message=run_failed_said(failed))  # fmt: skip
     if layout.blocks_said:
@@ -6724,7 +6749,7 @@ class IdsWithSite(_RowsRewritten):
         if not ids:
             # a grouped report's line of its site alone ('01,,,,,', or 'N/A,,,,,': third
             # and fourth reviews), not a comment ('# plate 2') or a page's line
-            if site_alone(cells, self.layout, self.site, self.width):
+            if site_alone(cells, self.layout, self.site, self.width) == "site":
                 self.above = site
             return cells
         if written:  # its own, or 'N/A', 'unknown': none known from here (fourth review)
@@ -6740,20 +6765,22 @@ class IdsWithSite(_RowsRewritten):
         return cells
 
 
-def site_alone(cells: list[str], layout: Layout, site: int, width: int) -> bool:
-    """Whether a row gives its site alone ('01,,,,,', 'N/A,,,,,'), as wide as the header's
-    `width`: not a comment, a page's line ('Page 1 of 2,,,,,', 'End of report,,,,,': fourth
-    review) or a report's note ('(continued)', 'Subtotal': fifth)."""
+def site_alone(cells: list[str], layout: Layout, site: int, width: int) -> str | None:
+    """'site' where a row gives its site alone ('01,,,,,', 'N/A,,,,,'), as wide as the
+    header's `width`; 'note' where it is a report's note there instead ('(continued)',
+    'Subtotal': fifth review, it became the site below); None for any other row, a comment or
+    a page's line ('Page 1 of 2,,,,,', 'End of report,,,,,': fourth review)."""
     if len(cells) < width or len(cells) <= site:
-        return False
+        return None
     written = cells[site].strip()
-    return (
-        bool(written)
-        and not written.startswith("#")
-        and _NO_SITE_ALONE.fullmatch(written) is None
-        and not any(cell.strip() for i, cell in enumerate(cells) if i != site)
-        and page_line(cells, layout) is None
-    )
+    if (
+        not written
+        or written.startswith("#")
+        or any(cell.strip() for i, cell in enumerate(cells) if i != site)
+        or page_line(cells, layout) is not None
+    ):
+        return None
+    return "note" if _NO_SITE_ALONE.fullmatch(written) is not None else "site"
 
 
 def site_alone_said(site: str) -> str:
@@ -6771,11 +6798,22 @@ def site_alone_said(site: str) -> str:
     )
 
 
+def site_note_said(note: str) -> str:
+    """The warning of a report's note alone in the site column (`site_alone`)."""
+    return (
+        f"this line is a report's note in the site column, '{shorten(note)}', not a site or a "
+        "sample's row; it was skipped, and the rows below it keep the site above it"
+    )
+
+
 #: A report's note alone in the site column, which a grouped report's line of its site is
-#: not (fifth review: '(continued),,,,,' became the site of the rows below it).
+#: not (fifth review: '(continued),,,,,' became the site of the rows below it): the note word
+#: alone, bracketed or not, or with what it is of ('(continued from page 1)'); not a site
+#: so named ('Total Care Clinic', '[02]': review)
 _NO_SITE_ALONE = lazy_pattern(
-    r"[(\[].*[)\]]|.*\b(?:continued|cont'?d|fortsetzung|suite|sub-?totals?|totals?|sums?"
-    r"|summary|confidential|vertraulich|draft|entwurf|notes?|comments?|remarks?)\b.*",
+    r"[(\[]?\s*(?:continued|cont(?:'d|\.|d)?|fortsetzung|suite|sub-?totals?|totals?|sums?"
+    r"|summary|confidential|vertraulich|draft|entwurf|notes?|comments?|remarks?)"
+    r"(?:\s+(?:from|on|of|von|de)\b[^)\]]*)?\s*[:.]?\s*[)\]]?",
     re.IGNORECASE,
 )
 
@@ -7679,17 +7717,21 @@ def measurement_reader(
                 yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                             message="comment line skipped")  # fmt: skip
                 continue
-            if (failed := run_failed(cells)) is not None:
+            if (failed := run_failed(cells, layout)) is not None:
                 stats.skipped += 1
                 yield Issue(severity="error", code="run-qc-failed", source=source, line=line,
                             message=run_failed_said(failed))  # fmt: skip
                 continue
-            if i_site is not None and site_alone(cells, layout, i_site, width):
+            if i_site is not None and (alone := site_alone(cells, layout, i_site, width)):
                 stats.skipped += 1
-                said = site_alone_said(cells[i_site].strip())
+                written = cells[i_site].strip()
                 yield Issue(
-                    severity="warning", code="site-line-read", source=source, line=line,
-                    column=_one_line(header[i_site]), message=said,
+                    severity="warning", source=source, line=line, column=_one_line(header[i_site]),
+                    **(
+                        {"code": "site-line-read", "message": site_alone_said(written)}
+                        if alone == "site"
+                        else {"code": "page-line-skipped", "message": site_note_said(written)}
+                    ),
                 )  # fmt: skip
                 continue
             if not all(map(str.isascii, cells)):  # 'männlich', 'élevé' with combining accents

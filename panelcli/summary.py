@@ -432,6 +432,17 @@ def at_limit_left_out(result: Result, side: Literal["low", "high"]) -> bool:
 FAR_APART = 100
 
 
+def _spelling_key(name: str) -> tuple[str, int, int]:
+    """A marker name as the summary tells markers apart: by its key (`marker_key`), and by
+    its signs, which the key drops (review: 'CD4+ IFN-γ+' and 'CD4+ IFN-γ-', a cell's stain
+    for and against, were "one marker written two ways")."""
+    return marker_key(name), name.count("+"), len(_SIGN_AFTER.findall(name))
+
+
+#: A minus after a word ('IFN-γ-', 'CD8−'), not a hyphen inside one ('IL-6')
+_SIGN_AFTER = lazy_pattern(r"[-−](?=\s|$|[,;/)])")
+
+
 def _far_apart_sentence(results: Sequence[Result], marker: str) -> str:
     """A marker tested twice in a sample whose results are FAR_APART times apart or more (lab
     QA: 2 pg/mL and '2000 ng/L', a unit slip, were summed up by the high one alone); else ''."""
@@ -1158,24 +1169,24 @@ def _summary(
 
     # By the name's key: a marker the set lacks keeps each spelling (educator QA round 17:
     # 'IL-1α' and 'IL-1 alpha' were "2 markers were tested").
-    spellings: dict[str, list[str]] = {}
+    spellings: dict[tuple[str, int, int], list[str]] = {}
     for result in results:
-        spellings.setdefault(marker_key(result.marker), []).append(result.marker)
+        spellings.setdefault(_spelling_key(result.marker), []).append(result.marker)
     repeated = [names for names in spellings.values() if len(names) > 1]
     counts = (len(results), len(high), len(low), inside, len(unclear), len(unknown))
     critical_only = any(_past_critical_only(r, "high") for r in high) or any(
         _past_critical_only(r, "low") for r in low
     )
     text = [_counts_sentence(*counts, repeated=bool(repeated), no_range_side=critical_only)]
-    if same := [names[0] for names in repeated if len(set(names)) == 1]:
-        text.append(f"{join_names(same)} {'was' if len(same) == 1 else 'were'} tested "
+    # each spelling tested twice, also beside another spelling of it (review)
+    if twice := [m for names in repeated for m, n in Counter(names).items() if n > 1]:
+        text.append(f"{join_names(twice)} {'was' if len(twice) == 1 else 'were'} tested "
                     "more than once in this sample; each result is shown.")  # fmt: skip
     for names in repeated:
         if len(written := list(dict.fromkeys(names))) > 1:
             ways = {2: "two", 3: "three"}.get(len(written), str(len(written)))
             text.append(f"{join_names(written)} may be one marker written {ways} ways; each "
                         "result is shown.")  # fmt: skip
-    twice = [m for names in repeated for m, n in Counter(names).items() if n > 1]
     text.extend(filter(None, (_far_apart_sentence(results, m) for m in twice)))
     others = _other_patients_sentence(results)
     text.extend(others)

@@ -109,7 +109,19 @@ def test_a_line_above_the_header_saying_the_run_failed_qc_is_an_error(write_csv)
 
 @pytest.mark.parametrize(
     "footer",
-    ["Flags: H=High, L=Low, QCF=QC failed", "Run QC,PASS", "QC,passed", "Failed runs: none"],
+    [
+        "Flags: H=High, L=Low, QCF=QC failed",
+        "Run QC,PASS",
+        "QC,passed",
+        "Failed runs: none",
+        # review: a note of one sample, a legend, a count of none, a disclaimer
+        "Note: S2 hemolysed - do not report IL-6 for S2",
+        "Legend: DNR = do not report",
+        "QC Failure: none",
+        "QC status,Fail: 0 of 48 wells",
+        "# QC failed on the first run",
+        "Research use only - do not report results to patients",
+    ],
 )
 def test_a_line_that_does_not_say_the_run_failed_is_no_error(write_csv, footer: str) -> None:
     path = write_csv(f"Sample ID,Analyte,Result,Units\nS-1,IL-6,1.9,pg/mL\n{footer}\n")
@@ -226,3 +238,107 @@ def test_each_ranges_command_s_format_option_says_what_its_json_holds() -> None:
     assert "every set, with its version, path and sha256" in listed and "loaded" not in listed
     explained = " ".join(runner.invoke(app, ["explain", "--help"]).output.split())
     assert "Also write the explanation" in explained and "handout.html" in explained
+
+
+def test_a_row_with_a_value_is_never_a_failed_run(write_csv) -> None:
+    """Review: in a file with one marker column, every row has two cells, and a sample
+    'S2 - do not report until reviewed' with IL-6 45.2 was taken for a failed run, its result
+    gone; a line above the header is named by the line it starts on."""
+    path = write_csv(
+        "Sample ID,IL-6 (pg/mL)\nS1,1.2\nS2 - Run QC failed - do not report,45.2\nS3,2.0\n"
+    )
+    report = check_file(path)
+    assert not report.rejected and report.totals.results == 3
+    path = write_csv(
+        '"Cytokine report\nprinted 2026-03-02"\nRun QC,FAIL - results not valid\n\n'
+        "Sample ID,Analyte,Result,Units\nS1,IL-6,1.2,pg/mL\n"
+    )
+    assert [(i.code, i.line) for i in check_file(path).rejected] == [("run-qc-failed", 3)]
+
+
+def test_a_site_in_brackets_or_words_is_a_site_and_a_note_there_is_skipped(write_csv) -> None:
+    """Review: '[02],,,,,', '(03),,,,,' and 'Total Care Clinic,,,,,' were taken for notes and
+    their rows kept the site above; '(continued)' was still refused as a row with no marker."""
+    path = write_csv(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\n01,,,,,\n,001,2026-03-02,IL-6,1.2,pg/mL\n"
+        "[02],,,,,\n,001,2026-03-09,IL-6,30,pg/mL\nTotal Care Clinic,,,,,\n"
+        ",001,2026-03-16,IL-6,3,pg/mL\n(continued),,,,,\n"
+        ",001,2026-03-23,IL-6,3,pg/mL\n"
+    )
+    report = check_file(path)
+    assert [p.patient_id for p in report.panels] == [
+        "001 (site 01)", "001 (site [02])", "001 (site Total Care Clinic)",
+        "001 (site Total Care Clinic)",
+    ]  # fmt: skip
+    assert not report.rejected
+    skipped = [w for w in report.warnings if w.code == "page-line-skipped"]
+    assert [w.line for w in skipped] == [8]
+    assert "a report's note in the site column, '(continued)'" in skipped[0].message
+
+
+def test_a_numbered_title_of_a_sample_or_visit_is_no_plate_s_title(write_csv) -> None:
+    """Review: under 'Sample 1' above the header, 'Sample 2' above it again was skipped as a
+    title, 'not a sample's row'; only a plate's, a page's or a run's title is numbered."""
+    path = write_csv(
+        "Sample 1\nAnalyte,Result,Units\nIL-6,1.5,pg/mL\n\nSample 2\nAnalyte,Result,Units\n"
+        "IL-6,3.0,pg/mL\n"
+    )
+    report = check_file(path)
+    assert "page-line-skipped" not in {w.code for w in report.warnings}
+
+
+def test_the_big_table_lists_a_failed_run_apart(tmp_path) -> None:
+    """Review: over 1,000 results, the failed run was listed under "Rows that could not be
+    used"."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    rows = "".join(f"S{n},IL-6,{n % 9}.5,pg/mL\n" for n in range(1200))
+    path = tmp_path / "big.csv"
+    path.write_text(f"Sample ID,Analyte,Result,Units\n{rows}QC FAILED - DO NOT REPORT\n")
+    result = CliRunner().invoke(app, ["check", str(path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert "About the whole run (1):" in result.output
+    assert "could not be used" not in result.output
+
+
+def test_shared_notes_are_marked_in_the_same_order_on_every_run(tmp_path) -> None:
+    """Review: which shared part of the 'ND' note got ¹ depended on PYTHONHASHSEED."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "nd.csv"
+    path.write_text("marker,value,unit\nIL-6,ND,pg/mL\nIL-8,ND,pg/mL\nIL-10,ND,pg/mL\n")
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-m", "panelcli", "check", str(path)],
+            capture_output=True, text=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed), "COLUMNS": "200"},
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }  # fmt: skip
+    assert len(outputs) == 1
+    assert "¹ 'ND' has no number, so panelcli cannot judge it" in outputs.pop()
+
+
+def test_markers_apart_by_a_sign_are_not_one_marker_written_two_ways(write_csv) -> None:
+    """Review: 'CD4+ IFN-γ+' and 'CD4+ IFN-γ-' (a stain for and against) were "one marker
+    written two ways"; and IL-1α tested twice beside 'IL-1 alpha' was not said so."""
+    path = write_csv(
+        "sample_id,marker,value,unit\nS1,CD4+ IFN-γ+,12,%\nS1,CD4+ IFN-γ-,88,%\n"
+        "S1,IL-1α,3.0,pg/mL\nS1,IL-1α,3.2,pg/mL\nS1,IL-1 alpha,3.1,pg/mL\n"
+    )
+    [panel] = check_file(path).panels
+    text = panel.summary.text
+    assert not any("CD4+" in t and "written two ways" in t for t in text)
+    assert "IL-1α was tested more than once in this sample; each result is shown." in text
+    assert "IL-1α and IL-1 alpha may be one marker written two ways; each result is shown." in text
+
+
+def test_a_wide_file_s_unit_column_is_named_as_such_in_a_unit_conflict(write_csv) -> None:
+    """Review: a wide file with a Unit column was told 'its column says'."""
+    path = write_csv("Sample ID,Unit,IL-6,IL-8\nS1,pg/mL,2.0 ng/mL,3.0\n")
+    [conflict] = check_file(path).rejected
+    assert "but the unit column says 'pg/mL'" in conflict.message

@@ -230,7 +230,8 @@ def _shared_notes(rows: list[dict[str, Text]], markers: list[str]) -> dict[str, 
         else []
         for cells, marker in zip(rows, markers, strict=True)
     ]
-    counts = Counter(said for row in parts for said in {said for _, said in row})
+    # in the order met, each row's once (review: a set's order made the marks differ by run)
+    counts = Counter(said for row in parts for said in dict.fromkeys(said for _, said in row))
     often = [said for said, count in counts.items() if count >= NOTE_SHARED_BY]
     shared = dict(zip(often, NOTE_MARKS, strict=False))
     if not shared:
@@ -818,12 +819,8 @@ def render_table(
             console.print(untabled_trend_title(trend))
         console.print(drawn)
         console.print(Bullets(trend.text))
-    # a run that failed its quality control first, apart: it refused no row (lab QA round 18)
-    failed = [issue for issue in report.rejected if issue.code == RUN_QC_FAILED]
-    _problems(console, failed, len(failed), "About the whole run", error=True)
-    rejected = [issue for issue in report.rejected if issue.code != RUN_QC_FAILED]
-    heading = _rejected_heading(rejected, report.wide_sources)
-    _problems(console, rejected, report.totals.rejected - len(failed), heading, error=True)
+    failed = sum(issue.code == RUN_QC_FAILED for issue in report.rejected)
+    _rejections(console, report.rejected, report.totals.rejected, failed, report.wide_sources)
     _problems(console, report.warnings, report.totals.warnings, "Warnings")
     _sentences(console, report_sentences(report.rejected, report.wide_sources))
     _ranges_sentence(console, report)
@@ -894,6 +891,17 @@ def _pictures_in(drawn: Sequence[RenderableType]) -> frozenset[str]:
         for column in table.columns
         if str(column.header) in PICTURES and any(str(cell).strip() for cell in column.cells)
     )
+
+
+def _rejections(
+    console: Console, rejected: list[Issue], total: int, failed: int, wide: Collection[str]
+) -> None:
+    """The rejections listed: a run that failed its quality control (`failed` of `total`)
+    first, apart, as it refused no row (lab QA round 18), then the rows and values."""
+    said = [issue for issue in rejected if issue.code == RUN_QC_FAILED]
+    _problems(console, said, failed, "About the whole run", error=True)
+    rows = [issue for issue in rejected if issue.code != RUN_QC_FAILED]
+    _problems(console, rows, total - failed, _rejected_heading(rows, wide), error=True)
 
 
 def _rejected_heading(rejected: list[Issue], wide: Collection[str]) -> str:
@@ -1007,10 +1015,11 @@ def render_overview(overview: Overview, console: Console) -> None:
         )
     )
     console.print()
-    heading = _rejected_heading(overview.rejected, overview.wide_sources)
-    _problems(console, overview.rejected, totals.rejected, heading, True)
+    failed = overview.rejected_reasons.get(RUN_QC_FAILED, 0)
+    _rejections(console, overview.rejected, totals.rejected, failed, overview.wide_sources)
     _problems(console, overview.warnings, totals.warnings, "Warnings")
-    listed = sum(issue.code != UNREADABLE for issue in overview.rejected)  # rows, as counted
+    # rows, as counted
+    listed = sum(issue.code not in (UNREADABLE, RUN_QC_FAILED) for issue in overview.rejected)
     values = overview.rejected_values
     _sentences(console, rejected_sentences(overview.rejected_reasons, listed, values))
     _closing(console, overview.reference_set, overview.notice)

@@ -1686,6 +1686,7 @@ class SchemaName(StrEnum):
     ndjson = "ndjson"
     ranges = "ranges"
     ranges_list = "ranges-list"
+    ranges_show = "ranges-show"
 
 
 @app.command()
@@ -1696,7 +1697,8 @@ def schema(
             parser=_one_of(SchemaName),
             metavar="WHICH",
             help="output (check --format json), ndjson (one line of --format ndjson), ranges "
-            "(a ranges file) or ranges-list (ranges list --format json).",
+            "(a ranges file), ranges-list (ranges list --format json) or ranges-show (ranges "
+            "show --format json).",
         ),
     ],
     debug: DebugOpt = False,
@@ -1723,6 +1725,19 @@ def schema(
             from panelcli.models import open_to_additions
 
             document = open_to_additions(SetListing.model_json_schema(mode="serialization"))
+        elif which == SchemaName.ranges_show:
+            # the set as loaded, after the versions and the set's identity (developer QA round
+            # 18, was round 12 #5: it had none, and 'ranges' refused it)
+            from pydantic import create_model
+
+            from panelcli.models import ReferenceSetInfo, open_to_additions
+            from panelcli.ranges import RangesFile
+
+            shown = create_model(
+                "RangesShown", __base__=RangesFile, schema_version=(str, ...),
+                panelcli_version=(str, ...), reference_set=(ReferenceSetInfo, ...),
+            )  # fmt: skip
+            document = open_to_additions(shown.model_json_schema(mode="serialization"))
         else:
             from panelcli.ranges import RangesFile
 

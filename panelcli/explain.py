@@ -47,6 +47,7 @@ class RangeInSet(BaseModel):
     method: str | None = None
     yours: bool = False  # not a bundled set: one in the config folder, or a file given
     in_use: bool = False  # the set `check` would judge a result by
+    path: str | None = None  # the set's file: two sets of one name are told apart by it
 
 
 class Explanation(BaseModel):
@@ -311,7 +312,7 @@ def explain(name: str, sets: Sequence[SetShown] | None = None) -> Explanation | 
     others = [reference_set for reference_set, marker in knowing if marker is None]
     forms = any(names_a_form(marker) for _, marker in knowing if marker is not None)
     for shown, (reference_set, resolved) in zip(sets, knowing, strict=True):
-        flags = {"yours": shown.yours, "in_use": shown.in_use}
+        flags = {"yours": shown.yours, "in_use": shown.in_use, "path": reference_set.info.path}
         if resolved is None:
             if reference_set.resolve(canonical) is not None:  # the set has another form of it
                 ranges.append(RangeInSet(

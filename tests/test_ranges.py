@@ -2719,3 +2719,31 @@ def test_a_markers_array_and_a_marker_with_no_name_are_named_by_their_line() -> 
     ):
         problems = check_ranges_bytes(raw)
         assert problems and problem_lines(raw, problems) == [line], problems
+
+
+def test_explain_tells_two_sets_of_one_name_apart_by_their_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ranges QA round 17 #8: a draft set beside the installed one, both named 'stmary', were
+    two rows 'stmary (yours)' and 'stmary (yours, in use)', with nothing saying which file."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    installed = tmp_path / "cfg" / "ranges" / "stmary.toml"
+    installed.parent.mkdir(parents=True)
+    installed.write_text(
+        '[set]\nname = "stmary"\nversion = "1"\n[markers."IL-18"]\nunit = "pg/mL"\nhigh = 468\n'
+        'source = "t"\n',
+        encoding="utf-8",
+    )
+    draft = tmp_path / "stmary_h.toml"
+    draft.write_text(installed.read_text(encoding="utf-8").replace("468", "467"), "utf-8")
+    monkeypatch.setenv("PANELCLI_CONFIG_DIR", str(tmp_path / "cfg"))
+    result = CliRunner().invoke(
+        app, ["explain", "IL-18", "--ranges", str(draft)], env={"COLUMNS": "250"}
+    )
+    rows = [line.split("│")[1].strip() for line in result.output.splitlines() if "│" in line]
+    assert rows[rows.index("stmary (yours)") + 1] == str(installed)
+    assert rows[rows.index("stmary (yours, in use)") + 1] == str(draft)
+    assert "arup-3002601" in rows and not any(r.endswith("arup-3002601.toml") for r in rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from rich.cells import cell_len
@@ -113,15 +114,20 @@ def _explained(found: Explanation, console: Console) -> None:
         title = "Reference ranges in the bundled sets" + (" and yours" if yours else "")
         table = Table(title=title, title_justify="left")
         rows = []
+        # two sets of one name (a draft beside the installed one) by their files too (ranges
+        # QA round 17: nothing told them apart but 'in use')
+        twice = {name for name, n in Counter(e.set_name for e in found.ranges).items() if n > 1}
         for entry in found.ranges:
             tags = [t for t, on in (("yours", entry.yours), ("in use", entry.in_use)) if on]
-            shown = entry.set_name + (f" ({', '.join(tags)})" if tags else "")
+            shown = inert(entry.set_name + (f" ({', '.join(tags)})" if tags else ""))
+            if entry.set_name in twice and entry.path:
+                shown.append_text(Text("\n") + inert(entry.path))
             # a lab's note on the marker, under its source (QA: written, but shown nowhere)
             said = [entry.source or "", *([f"Note: {entry.notes}"] if entry.notes else [])]
             said += [f"{what}: {text}" for what, text in (("Specimen", entry.specimen),
                      ("Method", entry.method)) if text]  # fmt: skip
             ranges = [entry.text, *([entry.assay_limits] if entry.assay_limits else [])]
-            rows.append((inert(shown), Text("\n").join(map(inert, ranges)),
+            rows.append((shown, Text("\n").join(map(inert, ranges)),
                          Text("\n").join(map(inert, said))))  # fmt: skip
         _words_whole(
             console, table, ("Set", "Range", "Source"), rows, prose=2, lines_below=PARAGRAPHS_BELOW

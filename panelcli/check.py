@@ -177,6 +177,7 @@ from panelcli.trends import (
     cells_agree,
     dates_counted,
     day_in_words,
+    days_it_may_be,
     find_trends,
     one_way_date,
     person_key,
@@ -6292,28 +6293,68 @@ class PersonsSeen:
     Kept only for a report held whole, which holds every patient's panels anyway."""
 
     def __init__(self) -> None:
-        #: patient (`person_key`) -> field ('sex', 'birth date') -> (value, file, line, sample)
-        self.given: dict[str, dict[str, list[tuple[str, str, int, str | None]]]] = {}
+        #: patient (`person_key`) -> field ('sex', 'birth date') -> (value, file, line, panel)
+        self.given: dict[str, dict[str, list[tuple[str, str, int, str]]]] = {}
+        #: patient -> the days every birth date given so far may be, those dates (and their
+        #: files) as written, and the one that says those days: '06/01/1960' then
+        #: '1960-06-01' is 1 June, so a later '1960-01-06' is another day (second review)
+        self._born: dict[str, _BornSoFar] = {}
 
     def note(self, who: str, source: str, line: int, sample_id: str | None) -> None:
         """Note a row's patient, sex and birth date (`_who`'s fields, sex as read)."""
         fields = who.split("\0")
         if not fields[_PATIENT] or not (fields[_SEX_FIELD] or fields[_BORN_FIELD]):
             return
-        given = self.given.setdefault(person_key(fields[_PATIENT]), {})
-        for field, value in (("sex", fields[_SEX_FIELD]), ("birth date", fields[_BORN_FIELD])):
-            if not value:
-                continue
-            seen = given.setdefault(field, [])
+        key = person_key(fields[_PATIENT])
+        given = self.given.setdefault(key, {})
+        # its panel: one sample's two is its own sample-conflict, also where the file has no
+        # sample id and a patient's date makes the panel (second review)
+        panel = f"{source}\0{sample_id}" if sample_id is not None else (
+            f"{source}\0\0{fields[_COLLECTED]}"
+        )  # fmt: skip
+        sex, born = fields[_SEX_FIELD], fields[_BORN_FIELD]
+        if sex:
+            seen = given.setdefault("sex", [])
+            if not seen or (len(seen) == 1 and panel != seen[0][3] and sex != seen[0][0]):
+                seen.append((sex, source, line, panel))
+        if born:
+            seen = given.setdefault("birth date", [])
+            this = (born, source, line, panel)
             if not seen:
-                seen.append((value, source, line, sample_id))
-            elif len(seen) == 1 and (sample_id is None or sample_id != seen[0][3]):
-                # another sample's (one sample's two is its own sample-conflict)
-                first = seen[0][0]
-                if value != first and not (
-                    field == "birth date" and cells_agree(first, value, dates=True)
-                ):
-                    seen.append((value, source, line, sample_id))
+                seen.append(this)
+                self._born[key] = _BornSoFar(days_it_may_be(born), [(born, source)], this)
+            elif len(seen) == 1 and panel != seen[0][3]:
+                so_far = self._born[key]
+                if self._another_day(so_far, born, source):
+                    seen[:] = [so_far.said_by, this]  # the date that says the days it is
+                else:
+                    self._born[key] = self._narrowed(so_far, this)
+
+    @staticmethod
+    def _another_day(so_far: _BornSoFar, born: str, source: str) -> bool:
+        """Whether a birth date is another day than every one given so far may be: none of
+        its days is theirs, or its file writes it another way ('03/04/1960' beside
+        '04/03/1960'; across files, a US and a European lab may write one day so)."""
+        return not days_it_may_be(born) & so_far.days or any(
+            file == source and not cells_agree(before, born, dates=True)
+            for before, file in so_far.written
+        )
+
+    @staticmethod
+    def _narrowed(so_far: _BornSoFar, this: tuple[str, str, int, str]) -> _BornSoFar:
+        days = days_it_may_be(this[0]) & so_far.days
+        written = so_far.written
+        if len(written) < 8:  # (a few spellings: memory stays small)
+            written = [*written, (this[0], this[1])]
+        return _BornSoFar(days, written, this if days != so_far.days else so_far.said_by)
+
+
+class _BornSoFar(NamedTuple):
+    """A patient's birth dates so far (see `PersonsSeen`)."""
+
+    days: set[dt.date]
+    written: list[tuple[str, str]]
+    said_by: tuple[str, str, int, str]
 
 
 def _person_text(m: Measurement) -> str:

@@ -2589,6 +2589,12 @@ def _map_header(cells: list[str], known_marker: KnownMarker, time: int | None) -
                     f"as the lab gave it is read from column '{shorten(read)}'"
                 )
             not_read_why[index] = _not_read_because(why)
+        elif key == "lbtestcd" and weak == "marker" and "marker" in roles:
+            # SDTM's test code beside its test's name (review: 'not a known marker or field')
+            not_read_why[index] = _not_read_because(
+                f"it gives the test's code, and the marker is read from column "
+                f"'{shorten(cells[roles['marker']])}'"
+            )
         elif weak == "value" and key in _NAMES_OF_A_LONG_VALUE and "marker" not in roles:
             pass  # a wide file's 'Average' of its markers (review: the file was refused)
         elif weak == "value" and key in _OTHER_VALUE_NAMES and "value" in roles:
@@ -3717,29 +3723,39 @@ _SEVERAL_PATIENTS = (
 
 #: A line that says the whole run failed its quality control, as a LIMS or an instrument
 #: writes it above or below the table ('QC FAILED - DO NOT REPORT', 'Run QC,FAIL - results
-#: not valid', '*** Run rejected: high control out of range ***'; lab QA round 18: skipped as
-#: a note, and every result judged as valid, exit 0): the run's, a batch's or QC's word first,
-#: then a failing one; not a flag's legend ('QCF = QC failed'), a count of none ('QC Failure:
-#: none', 'Fail: 0 of 48'), nor 'do not report' of one sample (review: each was said so).
-_RUN_FAILED = lazy_pattern(
-    r"[\s*=~_-]*(?:(?:note|comment|remark|warning|attention|hinweis|bemerkung|achtung)\s*:\s*)?"
-    r"(?:(?:(?:analytical\s+)?run|batch|plate|assay|lauf|serie|platte)\s*"
-    r"(?:qc|quality\s+control)?|qc|quality\s+control|qualitätskontrolle|contrôle\s+qualité)"
-    r"\s*(?:status\s*)?[:,;=\-–]?\s*(?:fail(?:ed|ure|s)?|rejected|invalid|not\s+valid"
-    r"|nicht\s+bestanden|ungültig|verworfen|échoué|non\s+valide)\b"
-    r"(?!\s*[:=,]?\s*(?:none|no|nil|0|zero|keine?|aucun|ninguno)\b).*",
-    re.IGNORECASE | re.DOTALL,
+#: not valid', '*** Run rejected: high control out of range ***', 'Lauf ungültig'; lab QA round
+#: 18: skipped as a note, and every result judged as valid, exit 0): a word of the run, a
+#: batch, a plate, the controls or QC, and a failing word, in any order (second review: 'DO
+#: NOT REPORT - QC FAILED', 'Controls failed' were missed) ...
+_RUN_SUBJECT = lazy_pattern(
+    r"\b(?:(?:analytical\s+)?runs?|batch(?:es)?|plates?|assays?|qc|quality\s+control"
+    r"|controls?|calibrat\w*|results|lauf|serie|platte|qualitätskontrolle|kontrollen?"
+    r"|contrôle)\b",
+    re.IGNORECASE,
+)
+_RUN_FAILING = lazy_pattern(
+    r"\b(?:fail(?:ed|ures?|s)?|rejected|invalid|not\s+valid|nicht\s+bestanden|ungültig"
+    r"|verworfen|échoué|non\s+valide)\b",
+    re.IGNORECASE,
+)
+#: ... but not a count of none ('QC Failure: none', 'Fail: 0 of 48 wells', 'pass (0 failed)'),
+#: a flag's legend ('Flags: …, QCF=QC failed'), nor one marker's ('QC failed for IL-8 only')
+_NO_RUN_FAILED = lazy_pattern(
+    r"[:=]\s*(?:none|nil|zero|0|keine?|aucun|ninguno)\s*(?:[.)]\s*)?$|[:=]\s*0\s+of\b"
+    r"|\b0\s+(?:failed|failures?)\b|\bonly\b"
+    r"|^[\W_]*(?:legends?|legende|flags?|key|codes?|abbreviations?)\s*:",
+    re.IGNORECASE,
 )
 
 
 def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None:
-    """A line's text where it says the run failed its quality control (`_RUN_FAILED`): at
+    """A line's text where it says the run failed its quality control (`_RUN_SUBJECT`): at
     most two filled cells, as a label and its text, and no value where `layout` reads one
     (review: a one-marker wide row, 'S2 - do not report,45.2', was taken so); else None."""
     if len(cells) - cells.count("") > 2:  # a sample's row (asked of every row off the short path)
         return None
     filled = [cell.strip() for cell in cells if cell.strip()]
-    if not filled or not (filled[0][:1].isalpha() or filled[0][:1] in "*=~_-"):
+    if not filled or filled[0].startswith("#"):
         return None  # (a '#' comment is said as one)
     text = " ".join(filled)
     lowered = text.casefold()
@@ -3751,10 +3767,12 @@ def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None
         ) if layout.kind == "long" else list(layout.markers)  # fmt: skip
         if any(i < len(cells) and _a_value_cell(cells[i]) for i in values):
             return None
-    return text if _RUN_FAILED.fullmatch(text) is not None else None
+    if _NO_RUN_FAILED.search(text) or not _RUN_FAILING.search(text):
+        return None
+    return text if _RUN_SUBJECT.search(text) else None
 
 
-#: A word each line `_RUN_FAILED` matches has
+#: A word each line `_RUN_FAILING` matches has
 _FAILED_WORDS = ("fail", "reject", "invalid", "not valid", "bestanden", "ungültig", "verworfen",
                  "échoué", "non valide")  # fmt: skip
 
@@ -6322,7 +6340,8 @@ def header_warnings(
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
         if wrapped == sign_column_name:
             message = (
-                f"column '{shorten(name)}' is not a known marker or field; a '<' or '>' alone "
+                # (review: 'Vorzeichen', a sign column's name, was said to be no known field)
+                f"column '{shorten(name)}' is read only for a value's sign: a '<' or '>' alone "
                 "in it is read as the sign of the value beside it ('>' and '2.0' as '>2.0'; "
                 "'OOR <' as '<'), anything else in it is not read"
             )
@@ -6777,10 +6796,13 @@ def site_alone(cells: list[str], layout: Layout, site: int, width: int) -> str |
         not written
         or written.startswith("#")
         or any(cell.strip() for i, cell in enumerate(cells) if i != site)
-        or page_line(cells, layout) is not None
     ):
         return None
-    return "note" if _NO_SITE_ALONE.fullmatch(written) is not None else "site"
+    if _NO_SITE_ALONE.fullmatch(written) is not None:
+        return "note"
+    # a site 'continued' from a page before is a site, though it reads as prose (review)
+    continued = _CONTINUED_AFTER.search(written) is not None
+    return "site" if continued or page_line(cells, layout) is None else None
 
 
 def site_alone_said(site: str) -> str:
@@ -6822,9 +6844,18 @@ def site_given(cell: str) -> str | None:
     """A site cell as read, as an id is (`given_id`: '="01"' is '01', 'N/A' none), a whole
     number as pandas writes one ('1.0') as '1' (second review: two sites of one)."""
     given = given_id(cell.replace("\ufeff", ""))
+    if given is not None and (bare := _CONTINUED_AFTER.sub("", given)) and bare != given:
+        given = bare  # '01 (continued)' is site 01 (second review: a second site 01)
     if given is not None and "." in given and re.fullmatch(r"\d+\.0+", given):
         return given.partition(".")[0]
     return given
+
+
+#: A report's word after a site, that its rows go on from a page before
+_CONTINUED_AFTER = lazy_pattern(
+    r"\s*[-–,:]?\s*[(\[]?\s*(?:continued|cont(?:'d|\.|d)?|fortsetzung|forts\.|suite)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def gives_a_site(site: str, ids: Iterable[str]) -> bool:

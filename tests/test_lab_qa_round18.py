@@ -342,3 +342,54 @@ def test_a_wide_file_s_unit_column_is_named_as_such_in_a_unit_conflict(write_csv
     path = write_csv("Sample ID,Unit,IL-6,IL-8\nS1,pg/mL,2.0 ng/mL,3.0\n")
     [conflict] = check_file(path).rejected
     assert "but the unit column says 'pg/mL'" in conflict.message
+
+
+@pytest.mark.parametrize(
+    ("line", "failed"),
+    [
+        ("DO NOT REPORT - QC FAILED", True),
+        ("Plate 2: QC failed,", True),
+        ("Run 3 QC: FAILED,", True),
+        ('"Run rejected, no results valid"', True),
+        ("QC failed: 0.5% CV over limit", True),
+        ("Controls failed - do not report", True),
+        ("!! QC FAIL !!", True),
+        ("Lauf ungültig", True),
+        ("QC failed: zero controls within range", True),
+        ("QC Failure: none", False),
+        ("QC status: pass (0 failed)", False),
+        ("Note: QC failed for IL-8 only", False),
+        ("#### RUN FAILED ####", False),  # a comment, said as one
+    ],
+)
+def test_a_failed_run_is_told_by_its_words_in_any_order(write_csv, line: str, failed: bool) -> None:
+    """Second review: narrowed, the check missed 'DO NOT REPORT - QC FAILED', 'no results
+    valid' (read as a count of none) and '0.5%'; a QC failure of one marker is no run's."""
+    path = write_csv(f"Sample ID,Analyte,Result,Units\nS1,IL-6,1.2,pg/mL\n{line}\n")
+    codes = {i.code for i in [*check_file(path).rejected, *check_file(path).warnings]}
+    assert ("run-qc-failed" in codes) is failed
+
+
+def test_a_site_continued_from_a_page_before_is_that_site(write_csv) -> None:
+    """Second review: '01 (continued)' was a second site 01, and 'Site 02 continued', read as
+    prose, left its rows under the site above."""
+    path = write_csv(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\n01,,,,,\n,001,2026-03-01,IL-6,1.2,pg/mL\n"
+        "02,,,,,\n,001,2026-03-01,IL-6,30,pg/mL\n01 (continued),,,,,\n"
+        ",001,2026-03-15,IL-6,3,pg/mL\nSite 02 continued,,,,,\n,001,2026-03-15,IL-6,40,pg/mL\n"
+    )
+    ids = [p.patient_id for p in check_file(path).panels]
+    assert ids == ["001 (site 01)", "001 (site 02)", "001 (site 01)", "001 (Site 02)"]
+
+
+def test_sdtm_s_test_code_and_a_sign_column_say_how_they_are_read(write_csv) -> None:
+    """Second review: 'LBTESTCD' beside 'LBTEST' and a sign column 'Vorzeichen' were each
+    'not a known marker or field', as the docs say otherwise."""
+    path = write_csv(
+        "USUBJID,LBTESTCD,LBTEST,LBORRES,LBORRESU,LBDTC\nS1-001,IL6,IL-6,7,pg/mL,2026-03-01\n"
+    )
+    [said] = [w.message for w in check_file(path).warnings if w.column == "LBTESTCD"]
+    assert said.endswith("it gives the test's code, and the marker is read from column 'LBTEST'")
+    path = write_csv("Sample ID,Marker,Vorzeichen,Value,Unit\nK1,IL-6,<,2.0,pg/mL\n")
+    [said] = [w.message for w in check_file(path).warnings if w.column == "Vorzeichen"]
+    assert said.startswith("column 'Vorzeichen' is read only for a value's sign")

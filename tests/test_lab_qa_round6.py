@@ -105,7 +105,7 @@ def test_the_cli_reads_the_sign_and_says_how(write_csv) -> None:
     path = write_csv("Probe;Analyt;Zeichen;Ergebnis;Einheit\nDE-2;IL-6;>;2,0;pg/mL\n")
     result = runner.invoke(app, ["validate", path])
     assert result.exit_code == 0, result.output
-    assert "column 'Zeichen' is not a known marker or field; a '<' or '>' alone" in result.stdout
+    assert "column 'Zeichen' is read only for a value's sign: a '<' or '>' alone" in result.stdout
     checked = runner.invoke(app, ["check", path, "--format", "csv"])
     assert ">2,0" in checked.stdout and "indeterminate" in checked.stdout
 

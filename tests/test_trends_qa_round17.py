@@ -252,3 +252,52 @@ def test_the_table_says_a_patient_s_samples_may_be_two_people_s(write_csv) -> No
     )
     said = " ".join(CliRunner().invoke(app, ["check", path]).output.split())
     assert "give two sexes: female on line 2 and male on line 3. " + _TWO_PEOPLE in said
+
+
+def test_one_birth_date_written_day_first_and_month_first_in_two_files_is_one(tmp_path) -> None:
+    """Second review: '06/01/1960' of a US lab and '01/06/1960' of a European one, 1 June
+    both, were "two birth dates … two people's"; in one file they are two days."""
+    head = "sample_id,patient_id,sex,birth_date,collected_at,marker,value,unit\n"
+    us, eu = tmp_path / "us.csv", tmp_path / "eu.csv"
+    us.write_text(head + "K1,P1,F,06/01/1960,2026-03-01,IL-6,7,pg/mL\n", encoding="utf-8")
+    eu.write_text(head + "K2,P1,F,01/06/1960,2026-03-20,IL-6,3,pg/mL\n", encoding="utf-8")
+    [trend] = check_files([us, eu]).trends
+    assert not any(_TWO_PEOPLE in t for t in trend.text)
+    one = tmp_path / "one.csv"
+    one.write_text(
+        head + "K1,P1,F,06/01/1960,2026-03-01,IL-6,7,pg/mL\nK2,P1,F,01/06/1960,2026-03-20,IL-6,3,"
+        "pg/mL\n",
+        encoding="utf-8",
+    )
+    [trend] = check_file(one).trends
+    assert any(_TWO_PEOPLE in t for t in trend.text)
+
+
+def test_a_birth_date_is_compared_with_the_days_the_ones_before_say(write_csv) -> None:
+    """Second review: '06/01/1960', then '1960-06-01' (1 June), then '1960-01-06' went
+    unsaid, each being a day the first may be; the sentence names the two that differ."""
+    path = write_csv(
+        "sample_id,patient_id,birth_date,collected_at,marker,value,unit\n"
+        "K1,P1,06/01/1960,2026-03-01,IL-6,7,pg/mL\nK2,P1,1960-06-01,2026-03-10,IL-6,5,pg/mL\n"
+        "K3,P1,1960-01-06,2026-03-20,IL-6,3,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    assert trend.text[1] == (
+        "The samples of patient P1 give two birth dates: 1960-06-01 on line 3 and 1960-01-06 on "
+        "line 4. " + _TWO_PEOPLE
+    )
+
+
+def test_one_sample_s_two_sexes_are_its_own_conflict_with_or_without_sample_ids(
+    write_csv,
+) -> None:
+    """Second review: with no sample id column, one sample's two sexes (a sample-conflict)
+    were also "the samples … may be two people's" in the trend."""
+    path = write_csv(
+        "patient_id,sex,collected_at,marker,value,unit\nP1,F,2026-03-01,IL-6,7,pg/mL\n"
+        "P1,M,2026-03-01,IL-8,3,pg/mL\nP1,F,2026-03-20,IL-6,3,pg/mL\n"
+    )
+    report = check_file(path)
+    assert "sample-conflict" in {w.code for w in report.warnings}
+    [trend] = report.trends
+    assert not any(_TWO_PEOPLE in t for t in trend.text)

@@ -6294,10 +6294,10 @@ class PersonsSeen:
 
     def __init__(self) -> None:
         #: patient (`person_key`) -> field ('sex', 'birth date') -> (value, file, line, panel)
-        self.given: dict[str, dict[str, list[tuple[str, str, int, str]]]] = {}
-        #: patient -> the days every birth date given so far may be, those dates (and their
-        #: files) as written, and the one that says those days: '06/01/1960' then
-        #: '1960-06-01' is 1 June, so a later '1960-01-06' is another day (second review)
+        self.given: dict[str, dict[str, list[_Given]]] = {}
+        #: patient -> the days every birth date given so far may be, those dates as given,
+        #: and the one that says those days: '06/01/1960' then '1960-06-01' is 1 June, so a
+        #: later '1960-01-06' is another day (second review)
         self._born: dict[str, _BornSoFar] = {}
 
     def note(self, who: str, source: str, line: int, sample_id: str | None) -> None:
@@ -6315,46 +6315,64 @@ class PersonsSeen:
         sex, born = fields[_SEX_FIELD], fields[_BORN_FIELD]
         if sex:
             seen = given.setdefault("sex", [])
-            if not seen or (len(seen) == 1 and panel != seen[0][3] and sex != seen[0][0]):
-                seen.append((sex, source, line, panel))
+            if not seen or (len(seen) == 1 and panel != seen[0].panel and sex != seen[0].value):
+                seen.append(_Given(sex, source, line, panel))
         if born:
             seen = given.setdefault("birth date", [])
-            this = (born, source, line, panel)
+            this = _Given(born, source, line, panel)
             if not seen:
                 seen.append(this)
-                self._born[key] = _BornSoFar(days_it_may_be(born), [(born, source)], this)
-            elif len(seen) == 1 and panel != seen[0][3]:
+                self._born[key] = _BornSoFar(days_it_may_be(born), [this], this)
+            elif len(seen) == 1 and panel != seen[0].panel:
                 so_far = self._born[key]
-                if self._another_day(so_far, born, source):
-                    seen[:] = [so_far.said_by, this]  # the date that says the days it is
+                other = self._other_day(so_far, this)
+                if other is not None:
+                    seen[:] = [other, this]
                 else:
                     self._born[key] = self._narrowed(so_far, this)
 
     @staticmethod
-    def _another_day(so_far: _BornSoFar, born: str, source: str) -> bool:
-        """Whether a birth date is another day than every one given so far may be: none of
-        its days is theirs, or its file writes it another way ('03/04/1960' beside
-        '04/03/1960'; across files, a US and a European lab may write one day so)."""
-        return not days_it_may_be(born) & so_far.days or any(
-            file == source and not cells_agree(before, born, dates=True)
-            for before, file in so_far.written
+    def _other_day(so_far: _BornSoFar, this: _Given) -> _Given | None:
+        """The birth date given before that is another day than `this`: the one that says the
+        days every one so far may be, where `this` may be none of them; else one of its file
+        that it writes another way ('03/04/1960' beside '04/03/1960'; across files, a US and
+        a European lab may write one day so: third review, the pair named was not the two)."""
+        if not days_it_may_be(this.value) & so_far.days:
+            return so_far.said_by
+        return next(
+            (
+                before
+                for before in so_far.written
+                if before.source == this.source
+                and not cells_agree(before.value, this.value, dates=True)
+            ),
+            None,
         )
 
     @staticmethod
-    def _narrowed(so_far: _BornSoFar, this: tuple[str, str, int, str]) -> _BornSoFar:
-        days = days_it_may_be(this[0]) & so_far.days
+    def _narrowed(so_far: _BornSoFar, this: _Given) -> _BornSoFar:
+        days = days_it_may_be(this.value) & so_far.days
         written = so_far.written
         if len(written) < 8:  # (a few spellings: memory stays small)
-            written = [*written, (this[0], this[1])]
+            written = [*written, this]
         return _BornSoFar(days, written, this if days != so_far.days else so_far.said_by)
+
+
+class _Given(NamedTuple):
+    """A sex or birth date as a row gives it (see `PersonsSeen`)."""
+
+    value: str
+    source: str
+    line: int
+    panel: str
 
 
 class _BornSoFar(NamedTuple):
     """A patient's birth dates so far (see `PersonsSeen`)."""
 
     days: set[dt.date]
-    written: list[tuple[str, str]]
-    said_by: tuple[str, str, int, str]
+    written: list[_Given]
+    said_by: _Given
 
 
 def _person_text(m: Measurement) -> str:

@@ -3722,34 +3722,48 @@ _SEVERAL_PATIENTS = (
 
 
 #: A line that says the whole run failed its quality control, as a LIMS or an instrument
-#: writes it above or below the table ('QC FAILED - DO NOT REPORT', 'Run QC,FAIL - results
-#: not valid', '*** Run rejected: high control out of range ***', 'Lauf ungültig'; lab QA round
-#: 18: skipped as a note, and every result judged as valid, exit 0): a word of the run, a
-#: batch, a plate, the controls or QC, and a failing word, in any order (second review: 'DO
-#: NOT REPORT - QC FAILED', 'Controls failed' were missed) ...
-_RUN_SUBJECT = lazy_pattern(
-    r"\b(?:(?:analytical\s+)?runs?|batch(?:es)?|plates?|assays?|qc|quality\s+control"
-    r"|controls?|calibrat\w*|results|lauf|serie|platte|qualitätskontrolle|kontrollen?"
-    r"|contrôle)\b",
-    re.IGNORECASE,
+#: writes it above or below the table (lab QA round 18: skipped as a note, and every result
+#: judged as valid, exit 0). Only such a line's own shapes, from its start: a word that reads
+#: as free text anywhere told a legend, a filter or a note on one sample for a failed run
+#: (third review: 'Invalid results are marked *', 'Controls: passed; 1 failed control re-run
+#: and passed'), and so a failed run worded otherwise is a note, as before.
+_FAILING = (
+    r"(?:fail(?:ed|ures?|s)?|rejected|invalid|not\s+valid|aborted|nicht\s+bestanden|ungültig"
+    r"|fehlgeschlagen|verworfen|abgebrochen|échoué|non\s+valide)"
 )
-_RUN_FAILING = lazy_pattern(
-    r"\b(?:fail(?:ed|ures?|s)?|rejected|invalid|not\s+valid|nicht\s+bestanden|ungültig"
-    r"|verworfen|échoué|non\s+valide)\b",
-    re.IGNORECASE,
+_RUN_FAILED = lazy_pattern(
+    # decorated or labelled ('!! … !!', 'Note: …'), or after 'DO NOT REPORT -'
+    r"[\W_]*(?:(?:note|comment|remark|warning|attention|hinweis|bemerkung|achtung)\s*:\s*)?"
+    r"(?:do\s+not\s+report\s*[-–:,]\s*)?(?:"
+    # the run's, a batch's, a plate's, an assay's, QC's or the controls' word, then failing
+    # ('Run 3 QC: FAILED', 'Plate 2: QC failed', 'Run status: INVALID', 'Controls failed')
+    r"(?:(?:assay\s+|analytical\s+)?runs?|batch(?:es)?|plates?|assays?|lauf|serie|platte|qc"
+    r"|quality\s+control|qualitätskontrolle|contrôle(?:\s+qualité)?|(?:high\s+|low\s+)?controls?"
+    r"|kontrollen?|calibration)"
+    r"(?:\s*#?\d+)?\s*[:,;=\-–]?\s*(?:(?:qc|quality\s+control)\s*)?(?:status\s*)?[:,;=\-–]?\s*"
+    rf"{_FAILING}\b"
+    # ... or failing, then the word ('Failed QC', 'Results invalid - QC failure')
+    rf"|{_FAILING}\s+(?:qc|quality\s+control|runs?|batch|plate)\b"
+    r"|results?\s+(?:are\s+)?(?:invalid|not\s+valid|rejected)\s*[-–:,]\s*(?:qc|quality\s+control"
+    r"|run|batch|plate)\b"
+    # ... or ending so ('High control out of range - run rejected')
+    r"|.*\b(?:run|batch|plate)\s+(?:rejected|failed|invalid|aborted)[\s.!*]*$)"
+    r"(?P<rest>.*)",
+    re.IGNORECASE | re.DOTALL,
 )
-#: ... but not a count of none ('QC Failure: none', 'Fail: 0 of 48 wells', 'pass (0 failed)'),
-#: a flag's legend ('Flags: …, QCF=QC failed'), nor one marker's ('QC failed for IL-8 only')
-_NO_RUN_FAILED = lazy_pattern(
-    r"[:=]\s*(?:none|nil|zero|0|keine?|aucun|ninguno)\s*(?:[.)]\s*)?$|[:=]\s*0\s+of\b"
-    r"|\b0\s+(?:failed|failures?)\b|\bonly\b"
-    r"|^[\W_]*(?:legends?|legende|flags?|key|codes?|abbreviations?)\s*:",
+#: What after it says it is no failed run: a count of none ('QC Failure: none', 'Failed QC:
+#: 0', 'Runs failed: 0 (0%)'; not 'zero controls within range', nor '0.5% CV'), or one
+#: marker's ('QC failed for IL-8 only')
+_NOT_A_FAILED_RUN = lazy_pattern(
+    r"\s*[:=]?\s*(?:none(?!\s+of\b)|nil|keine?|aucun|ninguno|(?:0|zero)(?![.,]?\d)(?!\s+(?:of\s+\d+\s+)?"
+    r"(?:controls?|standards?|qcs?)\s+(?:within|in\s+range|passed|valid|acceptable)))\b"
+    r"|\s*(?:for|of|on)\s+(?!the\b)[^;,.]*\bonly\b",
     re.IGNORECASE,
 )
 
 
 def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None:
-    """A line's text where it says the run failed its quality control (`_RUN_SUBJECT`): at
+    """A line's text where it says the run failed its quality control (`_RUN_FAILED`): at
     most two filled cells, as a label and its text, and no value where `layout` reads one
     (review: a one-marker wide row, 'S2 - do not report,45.2', was taken so); else None."""
     if len(cells) - cells.count("") > 2:  # a sample's row (asked of every row off the short path)
@@ -3767,14 +3781,16 @@ def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None
         ) if layout.kind == "long" else list(layout.markers)  # fmt: skip
         if any(i < len(cells) and _a_value_cell(cells[i]) for i in values):
             return None
-    if _NO_RUN_FAILED.search(text) or not _RUN_FAILING.search(text):
+    found = _RUN_FAILED.match(text)
+    if found is None or _NOT_A_FAILED_RUN.match(found["rest"]):
         return None
-    return text if _RUN_SUBJECT.search(text) else None
+    return text
 
 
-#: A word each line `_RUN_FAILING` matches has
-_FAILED_WORDS = ("fail", "reject", "invalid", "not valid", "bestanden", "ungültig", "verworfen",
-                 "échoué", "non valide")  # fmt: skip
+#: A word each line `_RUN_FAILED` matches has
+_FAILED_WORDS = ("fail", "reject", "invalid", "not valid", "aborted", "bestanden", "ungültig",
+                 "fehlgeschlagen",
+                 "verworfen", "abgebrochen", "échoué", "non valide")  # fmt: skip
 
 
 def run_failed_said(text: str) -> str:
@@ -6338,7 +6354,9 @@ def header_warnings(
     for wrapped in layout.ignored:
         name = _one_line(wrapped)
         message = f"column '{shorten(name)}' is not a known marker or field and was not read"
+        code = "column-ignored"
         if wrapped == sign_column_name:
+            code = "column-sign-read"  # read, so not 'ignored' (third review)
             message = (
                 # (review: 'Vorzeichen', a sign column's name, was said to be no known field)
                 f"column '{shorten(name)}' is read only for a value's sign: a '<' or '>' alone "
@@ -6434,7 +6452,7 @@ def header_warnings(
         given_below = layout.sub_header and wrapped in _sub_header_names(layout)
         yield Issue(
             severity="warning",
-            code="column-ignored",
+            code=code,
             source=source,
             line=layout.sub_header if given_below else header_start,
             column=name,
@@ -6801,8 +6819,14 @@ def site_alone(cells: list[str], layout: Layout, site: int, width: int) -> str |
     if _NO_SITE_ALONE.fullmatch(written) is not None:
         return "note"
     # a site 'continued' from a page before is a site, though it reads as prose (review)
-    continued = _CONTINUED_AFTER.search(written) is not None
-    return "site" if continued or page_line(cells, layout) is None else None
+    continued = _CONTINUED_AFTER.search(written)
+    if continued is not None:
+        left = written[: continued.start()]
+        if _PAGE_LINE.fullmatch(left):  # 'Page 2 (continued)': a page's, no site (review)
+            return "note"
+        if _SITE_LEFT.fullmatch(left):
+            return "site"
+    return "site" if page_line(cells, layout) is None else None
 
 
 def site_alone_said(site: str) -> str:
@@ -6851,10 +6875,19 @@ def site_given(cell: str) -> str | None:
     return given
 
 
-#: A report's word after a site, that its rows go on from a page before
+#: A report's word after a site, that its rows go on from a page before ('01 (continued)',
+#: 'Site 02 continued'), a word of its own (third review: 'Discontinued' was site 'Dis'); the
+#: French 'suite' only in brackets ('Oncology Suite' is a site's name)
 _CONTINUED_AFTER = lazy_pattern(
-    r"\s*[-–,:]?\s*[(\[]?\s*(?:continued|cont(?:'d|\.|d)?|fortsetzung|forts\.|suite)\s*[)\]]?\s*$",
+    r"(?:\s*[-–,:]\s*|\s+)(?:(?:continued|cont(?:'d|\.|d)?|fortsetzung|forts\.)\b\.?"
+    r"|[(\[]\s*(?:continued|cont(?:'d|\.|d)?|fortsetzung|forts\.|suite)\s*[)\]])\s*$",
     re.IGNORECASE,
+)
+#: What a continued site line leaves, to be read as one where it reads as prose: an id-like
+#: site with a digit, after a site's word or not ('01', 'Site 02', 'DE-03'; third review:
+#: 'Table continued' and 'IL-6 results (continued)' were sites)
+_SITE_LEFT = lazy_pattern(
+    r"(?:(?:site|centre|center|zentrum|centro)\s+)?(?=[\w-]*\d)[\w-]{1,12}", re.IGNORECASE
 )
 
 

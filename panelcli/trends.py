@@ -1553,23 +1553,31 @@ def find_trends(panels: Sequence[Panel], persons: PersonFacts | None = None) -> 
             )
     trends = _zeros_lost(trends, written)
     if persons is not None:
+        # lines named with their files where the patient's samples are in several (review)
+        files: dict[str, set[str]] = {}
+        for panel in panels:
+            if panel.patient_id:
+                files.setdefault(person_key(panel.patient_id), set()).add(panel.source)
         for followed_trend in trends:
             key = person_key(followed_trend.patient_id)
-            if said := _two_people_said(followed_trend.patient_id, persons.get(key)):
+            several = len(files.get(key, ())) > 1
+            if said := _two_people_said(followed_trend.patient_id, persons.get(key), several):
                 # after 'tested on N dates'
                 followed_trend.text.insert(1 if followed_trend.dates else 0, said)
     return trends
 
 
-def _two_people_said(patient_id: str, given: PersonFields | None) -> str | None:
+def _two_people_said(
+    patient_id: str, given: PersonFields | None, files: bool = False
+) -> str | None:
     """A sentence where a patient's samples give two sexes or birth dates (trends QA round
-    17: a girl of 13 and a man of 65 with one id were one person's trend, unsaid); else None."""
+    17: a girl of 13 and a man of 65 with one id were one person's trend, unsaid); else None.
+    `files`: the patient's samples are in several files, so each line names its file."""
     parts = []
     for field, two in (("sex", "two sexes"), ("birth date", "two birth dates")):
         seen = (given or {}).get(field, ())
         if len(seen) < 2:
             continue
-        files = len({source for _, source, _, _ in seen}) > 1
         each = [
             f"{value} on line {line}" + (f" of {describe_source(source)}" if files else "")
             for value, source, line, _ in seen

@@ -15,9 +15,10 @@ _CODE = re.compile(
 )
 #: Strings of that shape that are no issue code: a result status's own code (it becomes
 #: 'result-status-unread'), the words of examples in comments, and `panelcli schema`'s name
-#: of the ranges list's schema
+#: of the ranges list's and a shown set's schemas
 _NOT_CODES = {
     "status-unread", "below-detection-range", "result-status", "result-sign", "ranges-list",
+    "ranges-show",
 }  # fmt: skip
 #: Codes made by an f-string: '{missing}-missing', 'result-{status.code}'
 _MADE = {"marker-missing", "value-missing", "result-preliminary", "result-corrected"}

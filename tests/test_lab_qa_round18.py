@@ -393,3 +393,96 @@ def test_sdtm_s_test_code_and_a_sign_column_say_how_they_are_read(write_csv) -> 
     path = write_csv("Sample ID,Marker,Vorzeichen,Value,Unit\nK1,IL-6,<,2.0,pg/mL\n")
     [said] = [w.message for w in check_file(path).warnings if w.column == "Vorzeichen"]
     assert said.startswith("column 'Vorzeichen' is read only for a value's sign")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Controls: passed; 1 failed control re-run and passed",
+        "Invalid results are marked *",
+        "Rejected results are listed at the end of the report",
+        "QC: no failures",
+        "No failed controls",
+        "All controls passed; none failed",
+        "QC failures: none (see appendix)",
+        "QC failures: 0/48",
+        "Runs failed: 0 (0%)",
+        "Include rejected results,No",
+        "Show failed controls,Yes",
+        '"Results: 2 invalid (S3, S7 hemolysed)"',
+        "Calibration curve: pass; 0 standards failed",
+        "Report status: Final (no failed QC)",
+    ],
+)
+def test_a_line_about_failures_that_did_not_fail_the_run_is_no_failed_run(
+    write_csv, line: str
+) -> None:
+    """Third review: with the run's and a failing word in any order, each of these made a
+    clean file exit 2 'the run failed'; a failed run is told by its own shapes now."""
+    path = write_csv(f"Sample ID,Analyte,Result,Units\nS1,IL-6,1.2,pg/mL\n{line}\n")
+    assert "run-qc-failed" not in {i.code for i in check_file(path).rejected}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "QC FAILED - DO NOT REPORT (lab use only)",
+        "RUN REJECTED - for research use only",
+        "Run failed; only the re-run on plate 2 is valid",
+        "QC failed: 0 of 3 controls within range",
+        "Assay run invalid: standard curve R2 0.91",
+        "Run rejected: none of the controls in range",
+    ],
+)
+def test_a_failed_run_with_only_or_none_in_it_is_still_one(write_csv, line: str) -> None:
+    """Third review: any 'only' (meant for 'QC failed for IL-8 only'), or 'none of', hid a
+    real failure."""
+    path = write_csv(f"Sample ID,Analyte,Result,Units\nS1,IL-6,1.2,pg/mL\n{line}\n")
+    assert "run-qc-failed" in {i.code for i in check_file(path).rejected}
+
+
+def test_a_sample_s_row_with_a_comment_is_no_failed_run(write_csv) -> None:
+    """Third review: 'S2,,,Sample rejected - QC failed for this sample', a sample's own row
+    with no value, was said as the whole run's failure, not as the sample's row."""
+    path = write_csv(
+        "Sample ID,Analyte,Result,Units,Comment\nS1,IL-6,1.2,pg/mL,\nS2,,,,Sample rejected - QC "
+        "failed for this sample\n"
+    )
+    assert [i.code for i in check_file(path).rejected] == ["marker-missing"]
+
+
+@pytest.mark.parametrize(
+    ("line", "site"),
+    [
+        ("Table continued", "02"),  # prose: the rows keep the site above
+        ("IL-6 results (continued)", "02"),
+        ("Page 2 (continued)", "02"),
+        ("03 continued", "03"),
+    ],
+)
+def test_only_a_site_like_line_continued_is_a_site(write_csv, line: str, site: str) -> None:
+    """Third review: 'Table continued' and 'IL-6 results (continued)' became sites 'Table'
+    and 'IL-6 results'."""
+    path = write_csv(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\n02,,,,,\n,001,2026-03-01,IL-6,1.2,pg/mL\n"
+        f"{line},,,,,\n,001,2026-03-08,IL-6,40,pg/mL\n"
+    )
+    assert [p.patient_id for p in check_file(path).panels][-1] == f"001 (site {site})"
+
+
+def test_a_site_s_own_name_is_not_cut_as_continued(write_csv) -> None:
+    """Third review: 'Discontinued' was site 'Dis', and 'Oncology Suite' one with 'Oncology'."""
+    path = write_csv(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\n"
+        "Oncology Suite,001,2026-03-01,IL-6,1.2,pg/mL\nOncology,001,2026-03-08,IL-6,2,pg/mL\n"
+        "Discontinued,002,2026-03-01,IL-6,1,pg/mL\n"
+    )
+    assert [p.patient_id for p in check_file(path).panels] == [
+        "001 (site Oncology Suite)", "001 (site Oncology)", "002 (site Discontinued)",
+    ]  # fmt: skip
+
+
+def test_a_sign_column_read_has_a_code_of_its_own(write_csv) -> None:
+    """Third review: read for its signs, the column's warning still said 'column-ignored'."""
+    path = write_csv("Sample ID,Marker,Vorzeichen,Value,Unit\nK1,IL-6,<,2.0,pg/mL\n")
+    assert [w.code for w in check_file(path).warnings] == ["column-sign-read"]

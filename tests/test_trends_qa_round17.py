@@ -301,3 +301,21 @@ def test_one_sample_s_two_sexes_are_its_own_conflict_with_or_without_sample_ids(
     assert "sample-conflict" in {w.code for w in report.warnings}
     [trend] = report.trends
     assert not any(_TWO_PEOPLE in t for t in trend.text)
+
+
+def test_the_two_birth_dates_named_are_the_two_that_differ(tmp_path) -> None:
+    """Third review: one file's '06/01/1960' and '01/06/1960' (two days, as it writes them
+    one way) were said as '01/06/1960 … and 01/06/1960', of two files."""
+    head = "sample_id,patient_id,birth_date,collected_at,marker,value,unit\n"
+    b, a = tmp_path / "d_b.csv", tmp_path / "d_a.csv"
+    b.write_text(head + "K2,P1,01/06/1960,2026-03-10,IL-6,5,pg/mL\n", encoding="utf-8")
+    a.write_text(
+        head + "K1,P1,06/01/1960,2026-03-01,IL-6,7,pg/mL\nK3,P1,01/06/1960,2026-03-20,IL-6,3,"
+        "pg/mL\n",
+        encoding="utf-8",
+    )
+    [trend] = check_files([b, a]).trends
+    assert trend.text[1].startswith(
+        f"The samples of patient P1 give two birth dates: 06/01/1960 on line 2 of {a} and "
+        f"01/06/1960 on line 3 of {a}."
+    )

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from panelcli.interpret import (
@@ -432,6 +432,7 @@ def at_limit_left_out(result: Result, side: Literal["low", "high"]) -> bool:
 FAR_APART = 100
 
 
+@lru_cache(maxsize=4096)  # asked of every result; a file has few spellings
 def _spelling_key(name: str) -> tuple[str, int, int]:
     """A marker name as the summary tells markers apart: by its key (`marker_key`), and by
     its signs, which the key drops (review: 'CD4+ IFN-γ+' and 'CD4+ IFN-γ-', a cell's stain

@@ -6353,7 +6353,11 @@ class PersonsSeen:
     def _narrowed(so_far: _BornSoFar, this: _Given) -> _BornSoFar:
         days = days_it_may_be(this.value) & so_far.days
         written = so_far.written
-        if len(written) < 8:  # (a few spellings: memory stays small)
+        # each spelling of each file once (fourth review: eight of one filled the list, and a
+        # later one written the other way was compared with none); a few: memory stays small
+        if len(written) < 8 and not any(
+            (w.value, w.source) == (this.value, this.source) for w in written
+        ):
             written = [*written, this]
         return _BornSoFar(days, written, this if days != so_far.days else so_far.said_by)
 

@@ -3735,28 +3735,42 @@ _RUN_FAILED = lazy_pattern(
     # decorated or labelled ('!! … !!', 'Note: …'), or after 'DO NOT REPORT -'
     r"[\W_]*(?:(?:note|comment|remark|warning|attention|hinweis|bemerkung|achtung)\s*:\s*)?"
     r"(?:do\s+not\s+report\s*[-–:,]\s*)?(?:"
-    # the run's, a batch's, a plate's, an assay's, QC's or the controls' word, then failing
-    # ('Run 3 QC: FAILED', 'Plate 2: QC failed', 'Run status: INVALID', 'Controls failed')
-    r"(?:(?:assay\s+|analytical\s+)?runs?|batch(?:es)?|plates?|assays?|lauf|serie|platte|qc"
-    r"|quality\s+control|qualitätskontrolle|contrôle(?:\s+qualité)?|(?:high\s+|low\s+)?controls?"
-    r"|kontrollen?|calibration)"
-    r"(?:\s*#?\d+)?\s*[:,;=\-–]?\s*(?:(?:qc|quality\s+control)\s*)?(?:status\s*)?[:,;=\-–]?\s*"
+    # the run's, a batch's, a plate's (numbered or not: 'Run 3 QC: FAILED', 'Plate 2: QC
+    # failed'), an assay's, QC's or the controls' word, then failing ('Run status: INVALID',
+    # 'Controls failed'); not a control's or QC sample's id ('Control 2', 'QC1': fourth review)
+    r"(?:(?:(?:assay\s+|analytical\s+)?runs?|batch(?:es)?|plates?|lauf|serie|platte)(?:\s*#?\d+)?"
+    r"|assays?|qc|quality\s+control|qualitätskontrolle|contrôle(?:\s+qualité)?"
+    r"|(?:high\s+|low\s+)?controls?(?!\s*#?\d)|kontrollen?|calibration)"
+    r"\s*[:,;=\-–]?\s*(?:(?:qc|quality\s+control)\s*)?(?:status\s*)?[:,;=\-–]?\s*"
     rf"{_FAILING}\b"
     # ... or failing, then the word ('Failed QC', 'Results invalid - QC failure')
-    rf"|{_FAILING}\s+(?:qc|quality\s+control|runs?|batch|plate)\b"
+    # (not as a field's name: 'Failed runs: …')
+    rf"|{_FAILING}\s+(?:qc|quality\s+control|runs?|batch|plate)\b(?!\s*[:=])"
     r"|results?\s+(?:are\s+)?(?:invalid|not\s+valid|rejected)\s*[-–:,]\s*(?:qc|quality\s+control"
-    r"|run|batch|plate)\b"
-    # ... or ending so ('High control out of range - run rejected')
-    r"|.*\b(?:run|batch|plate)\s+(?:rejected|failed|invalid|aborted)[\s.!*]*$)"
+    r"|run|batch|plate)\b)"
     r"(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL,
 )
+#: ... or a sentence of one cell ending so ('High control out of range - run rejected'), not
+#: of a run before a repeat ('the first run failed': fourth review)
+_RUN_FAILED_AT_END = lazy_pattern(
+    r"(?!.*\b(?:repeat|re-?run|re-?test))"
+    r".*(?<!first )(?<!original )(?<!previous )(?<!initial )(?<!prior )(?<!earlier )"
+    r"\b(?:run|batch|plate)\s+(?:rejected|failed|invalid|aborted)[\s.!*]*",
+    re.IGNORECASE | re.DOTALL,
+)
 #: What after it says it is no failed run: a count of none ('QC Failure: none', 'Failed QC:
-#: 0', 'Runs failed: 0 (0%)'; not 'zero controls within range', nor '0.5% CV'), or one
-#: marker's ('QC failed for IL-8 only')
+#: 0', 'Runs failed: 0 (0%)'; not 'zero controls within range', nor '0.5% CV'); a field's
+#: name and its value, not a statement ('QC Failed,No', 'QC Fail Count,0', 'Run Invalid
+#: Reason,', 'Failed QC,Excluded': fourth review); a rule ('Run fails if …'); or one marker's
+#: ('QC failed for IL-8 only')
 _NOT_A_FAILED_RUN = lazy_pattern(
-    r"\s*[:=]?\s*(?:none(?!\s+of\b)|nil|keine?|aucun|ninguno|(?:0|zero)(?![.,]?\d)(?!\s+(?:of\s+\d+\s+)?"
-    r"(?:controls?|standards?|qcs?)\s+(?:within|in\s+range|passed|valid|acceptable)))\b"
+    r"\s*[:=]?\s*(?:none(?!\s+of\b)|nil|keine?|aucune?|ninguno|(?:0|zero)(?![.,]?\d)(?!\s+(?:of\s+"
+    r"\d+\s+)?(?:controls?|standards?|qcs?)\s+(?:within|in\s+range|passed|valid|acceptable)))\b"
+    r"|\s+(?:samples?|wells?|results?|counts?|rates?|reasons?|criteria|rules?|flags?|controls?"
+    r"|standards?|runs?|actions?|thresholds?|if|when|unless)\b|\s*\(n\)"
+    r"|\s*[:=,?]?\s*(?:no|nein|non|false|n|n/a|-|excluded|hidden|not\s+shown|ausgeschlossen"
+    r"|exclus?)\s*[.)]?\s*$"
     r"|\s*(?:for|of|on)\s+(?!the\b)[^;,.]*\bonly\b",
     re.IGNORECASE,
 )
@@ -3781,10 +3795,16 @@ def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None
         ) if layout.kind == "long" else list(layout.markers)  # fmt: skip
         if any(i < len(cells) and _a_value_cell(cells[i]) for i in values):
             return None
+        # a long row that names a marker is a sample's ('Run 2 failed,IL-8')
+        marker = layout.roles.get("marker") if layout.kind == "long" else None
+        named = cells[marker].strip() if marker is not None and marker < len(cells) else ""
+        if named and (_names_a_marker(named) or looks_like_a_cytokine(named)):
+            return None
     found = _RUN_FAILED.match(text)
-    if found is None or _NOT_A_FAILED_RUN.match(found["rest"]):
-        return None
-    return text
+    if found is not None:
+        return None if _NOT_A_FAILED_RUN.match(found["rest"]) else text
+    # a sentence alone ('S2,Plate rejected' is a sample's row and its comment: fourth review)
+    return text if len(filled) == 1 and _RUN_FAILED_AT_END.fullmatch(text) else None
 
 
 #: A word each line `_RUN_FAILED` matches has
@@ -6819,13 +6839,17 @@ def site_alone(cells: list[str], layout: Layout, site: int, width: int) -> str |
     if _NO_SITE_ALONE.fullmatch(written) is not None:
         return "note"
     # a site 'continued' from a page before is a site, though it reads as prose (review)
+    # ... and any other line continued is a note: a plate's, a visit's, a marker's ('Plate 2
+    # (continued)', 'IL-6 (continued)': fourth review, each became a site)
     continued = _CONTINUED_AFTER.search(written)
     if continued is not None:
         left = written[: continued.start()]
-        if _PAGE_LINE.fullmatch(left):  # 'Page 2 (continued)': a page's, no site (review)
-            return "note"
-        if _SITE_LEFT.fullmatch(left):
-            return "site"
+        site_like = (
+            _SITE_LEFT.fullmatch(left) is not None
+            and _NO_SITE_LEFT.match(left) is None
+            and not _names_a_marker(left)
+        )
+        return "site" if site_like else "note"
     return "site" if page_line(cells, layout) is None else None
 
 
@@ -6879,7 +6903,7 @@ def site_given(cell: str) -> str | None:
 #: 'Site 02 continued'), a word of its own (third review: 'Discontinued' was site 'Dis'); the
 #: French 'suite' only in brackets ('Oncology Suite' is a site's name)
 _CONTINUED_AFTER = lazy_pattern(
-    r"(?:\s*[-–,:]\s*|\s+)(?:(?:continued|cont(?:'d|\.|d)?|fortsetzung|forts\.)\b\.?"
+    r"(?:\s*[-–,:]\s*|\s+)(?:(?:continued|cont(?:'d|d)?|fortsetzung)\b\.?|cont\.|forts\."
     r"|[(\[]\s*(?:continued|cont(?:'d|\.|d)?|fortsetzung|forts\.|suite)\s*[)\]])\s*$",
     re.IGNORECASE,
 )
@@ -6888,6 +6912,13 @@ _CONTINUED_AFTER = lazy_pattern(
 #: 'Table continued' and 'IL-6 results (continued)' were sites)
 _SITE_LEFT = lazy_pattern(
     r"(?:(?:site|centre|center|zentrum|centro)\s+)?(?=[\w-]*\d)[\w-]{1,12}", re.IGNORECASE
+)
+#: ... but not a plate's, a page's, a visit's or a well's, nor a month ('Day-14', 'A1',
+#: '2026-03': fourth review)
+_NO_SITE_LEFT = lazy_pattern(
+    r"(?:plate|platte|page|seite|run|lauf|day|tag|visit|visite|week|woche|month|cycle|well)\b"
+    r"|[a-h]\d{1,2}$|\d{4}-\d{1,2}$",
+    re.IGNORECASE,
 )
 
 

@@ -486,3 +486,77 @@ def test_a_sign_column_read_has_a_code_of_its_own(write_csv) -> None:
     """Third review: read for its signs, the column's warning still said 'column-ignored'."""
     path = write_csv("Sample ID,Marker,Vorzeichen,Value,Unit\nK1,IL-6,<,2.0,pg/mL\n")
     assert [w.code for w in check_file(path).warnings] == ["column-sign-read"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "QC Failed,No",
+        "Run Failed,No",
+        "Failed QC,No",
+        "Failed QC samples,0",
+        "QC failed wells: none",
+        "QC Fail Count,0",
+        "Failed run count: 0",
+        "Rejected runs,Excluded",
+        "Run Invalid Reason,",
+        "QC Fail Criteria,Westgard 1-3s",
+        "Run fails if any control is outside 3 SD",
+        "Plate 1 - Failed wells: none",
+        "Results are from the repeat run; the first run failed.",
+        "QC fehlgeschlagen: nein",
+        "Contrôle qualité échoué : aucune",
+        "Calibration failed: no",
+        "Failed runs: see the log",
+    ],
+)
+def test_a_field_about_failures_is_no_failed_run(write_csv, line: str) -> None:
+    """Fourth review: fields of a LIMS's details ('QC Failed,No', 'QC Fail Count,0'), rules
+    and notes on a repeat were each 'the run failed', above the header and below the table."""
+    for text in (
+        f"{line}\n\nSample ID,Analyte,Result,Units\nS1,IL-6,1.2,pg/mL\n",
+        f"Sample ID,Analyte,Result,Units\nS1,IL-6,1.2,pg/mL\n{line}\n",
+    ):
+        assert "run-qc-failed" not in {i.code for i in check_file(write_csv(text)).rejected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sample ID,IL-6 (pg/mL)\nS1,1.2\nQC1,FAILED\n",  # a control's row with a text result
+        "Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nS1,1.2,3\nControl 2,Rejected,\n",
+        "Sample ID,Analyte,Result,Units,Comment\nS1,IL-6,1.2,pg/mL,\nS2,,,,Sample re-tested - "
+        "first run failed\n",
+        "Sample ID,IL-6 (pg/mL),Comment\nS1,1.2,\nS2,,Plate rejected\n",
+        "Sample ID,Marker,Value,Unit\nS1,IL-6,1.2,pg/mL\nRun 2 failed,IL-8\n",
+    ],
+)
+def test_a_sample_s_or_control_s_row_is_never_a_failed_run(write_csv, text: str) -> None:
+    """Fourth review: 'QC1,FAILED' (a control's text result), 'Control 2,Rejected' and a
+    sample's comment ending 'first run failed' or 'Plate rejected' were the run's failure."""
+    assert "run-qc-failed" not in {i.code for i in check_file(write_csv(text)).rejected}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Plate 2 (continued)", "Visit 2 (continued)", "IL-6 (continued)", "A1 (continued)",
+     "Day-14 (continued)", "2026-03 (continued)"],
+)  # fmt: skip
+def test_a_continued_line_that_is_no_site_keeps_the_site_above(write_csv, line: str) -> None:
+    """Fourth review: each of these became a site, and subject 001 of site 02 lost its trend."""
+    path = write_csv(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\n02,,,,,\n,001,2026-03-01,IL-6,1.2,pg/mL\n"
+        f"{line},,,,,\n,001,2026-03-15,IL-6,40,pg/mL\n"
+    )
+    report = check_file(path)
+    assert [p.patient_id for p in report.panels] == ["001 (site 02)", "001 (site 02)"]
+    assert len(report.trends) == 1
+
+
+def test_a_site_continued_in_german_is_that_site(write_csv) -> None:
+    """Fourth review: 'Zentrum 04 Forts.' was a second site (the '.' before the line's end)."""
+    path = write_csv(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\nZentrum 04,001,2026-03-01,IL-6,1.2,pg/mL\n"
+        "Zentrum 04 Forts.,001,2026-03-15,IL-6,40,pg/mL\n"
+    )
+    assert [p.patient_id for p in check_file(path).panels] == ["001 (Zentrum 04)"] * 2

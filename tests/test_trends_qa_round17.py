@@ -319,3 +319,18 @@ def test_the_two_birth_dates_named_are_the_two_that_differ(tmp_path) -> None:
         f"The samples of patient P1 give two birth dates: 06/01/1960 on line 2 of {a} and "
         f"01/06/1960 on line 3 of {a}."
     )
+
+
+def test_many_samples_of_one_spelling_do_not_hide_a_birth_date_written_the_other_way(
+    write_csv,
+) -> None:
+    """Fourth review: after eight samples of '1960-06-01', one file's '06/01/1960' and
+    '01/06/1960' (two days) were compared with nothing, unsaid."""
+    rows = "".join(f"K{n},P1,1960-06-01,2026-03-{n + 1:02d},IL-6,5,pg/mL\n" for n in range(9))
+    path = write_csv(
+        "sample_id,patient_id,birth_date,collected_at,marker,value,unit\n"
+        + rows
+        + "K9,P1,06/01/1960,2026-03-20,IL-6,5,pg/mL\nK10,P1,01/06/1960,2026-03-21,IL-6,5,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    assert any(_TWO_PEOPLE in t and "06/01/1960 on line 11" in t for t in trend.text)

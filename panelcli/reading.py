@@ -3739,13 +3739,12 @@ _RUN_FAILED = lazy_pattern(
     # failed'), an assay's, QC's or the controls' word, then failing ('Run status: INVALID',
     # 'Controls failed'); not a control's or QC sample's id ('Control 2', 'QC1': fourth review)
     r"(?:(?:(?:assay\s+|analytical\s+)?runs?|batch(?:es)?|plates?|lauf|serie|platte)(?:\s*#?\d+)?"
-    r"|assays?|qc|quality\s+control|qualitätskontrolle|contrôle(?:\s+qualité)?"
-    r"|(?:high\s+|low\s+)?controls?(?!\s*#?\d)|kontrollen?|calibration)"
+    r"|assays?|qc(?:\s*#?\d+)?|quality\s+control|qualitätskontrolle|contrôle(?:\s+qualité)?"
+    r"|(?:high\s+|low\s+)?controls?(?:\s*#?\d+)?|kontrollen?|calibration)"
     r"\s*[:,;=\-–]?\s*(?:(?:qc|quality\s+control)\s*)?(?:status\s*)?[:,;=\-–]?\s*"
     rf"{_FAILING}\b"
     # ... or failing, then the word ('Failed QC', 'Results invalid - QC failure')
-    # (not as a field's name: 'Failed runs: …')
-    rf"|{_FAILING}\s+(?:qc|quality\s+control|runs?|batch|plate)\b(?!\s*[:=])"
+    rf"|{_FAILING}\s+(?:qc|quality\s+control|runs?|batch|plate)\b"
     r"|results?\s+(?:are\s+)?(?:invalid|not\s+valid|rejected)\s*[-–:,]\s*(?:qc|quality\s+control"
     r"|run|batch|plate)\b)"
     r"(?P<rest>.*)",
@@ -3754,7 +3753,6 @@ _RUN_FAILED = lazy_pattern(
 #: ... or a sentence of one cell ending so ('High control out of range - run rejected'), not
 #: of a run before a repeat ('the first run failed': fourth review)
 _RUN_FAILED_AT_END = lazy_pattern(
-    r"(?!.*\b(?:repeat|re-?run|re-?test))"
     r".*(?<!first )(?<!original )(?<!previous )(?<!initial )(?<!prior )(?<!earlier )"
     r"\b(?:run|batch|plate)\s+(?:rejected|failed|invalid|aborted)[\s.!*]*",
     re.IGNORECASE | re.DOTALL,
@@ -3765,12 +3763,12 @@ _RUN_FAILED_AT_END = lazy_pattern(
 #: Reason,', 'Failed QC,Excluded': fourth review); a rule ('Run fails if …'); or one marker's
 #: ('QC failed for IL-8 only')
 _NOT_A_FAILED_RUN = lazy_pattern(
-    r"\s*[:=]?\s*(?:none(?!\s+of\b)|nil|keine?|aucune?|ninguno|(?:0|zero)(?![.,]?\d)(?!\s+(?:of\s+"
+    r"\s*[:=,]?\s*(?:none(?!\s+of\b)|nil|keine?|aucune?|ninguno|(?:0|zero)(?![.,]?\d)(?!\s+(?:of\s+"
     r"\d+\s+)?(?:controls?|standards?|qcs?)\s+(?:within|in\s+range|passed|valid|acceptable)))\b"
     r"|\s+(?:samples?|wells?|results?|counts?|rates?|reasons?|criteria|rules?|flags?|controls?"
-    r"|standards?|runs?|actions?|thresholds?|if|when|unless)\b|\s*\(n\)"
-    r"|\s*[:=,?]?\s*(?:no|nein|non|false|n|n/a|-|excluded|hidden|not\s+shown|ausgeschlossen"
-    r"|exclus?)\s*[.)]?\s*$"
+    r"|standards?|runs?|actions?|thresholds?|if|unless)\b|\s*\(n\)"
+    r"|[\s:=,?]*(?:no|nein|non|false|n|n/a|-|excluded|hidden|not\s+shown|ausgeschlossen"
+    r"|exclus?)\s*[.)]?\s*$|\s*[:=,]\s*see\b"
     r"|\s*(?:for|of|on)\s+(?!the\b)[^;,.]*\bonly\b",
     re.IGNORECASE,
 )
@@ -3785,11 +3783,15 @@ def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None
     filled = [cell.strip() for cell in cells if cell.strip()]
     if not filled or filled[0].startswith("#"):
         return None  # (a '#' comment is said as one)
-    text = " ".join(filled)
+    # ', ' between cells, as a person reads them: 'Run failed,Results not valid' is no field
+    # 'Run failed Results' (fifth review)
+    text = ", ".join(filled)
     lowered = text.casefold()
     if not any(word in lowered for word in _FAILED_WORDS):  # most lines: no pattern compiled
         return None
     if layout is not None:
+        if len(filled) == 2 and _NUMBERED_CONTROL.match(filled[0]):
+            return None  # a control's row and its text result ('QC1,FAILED': fourth review)
         values = (
             [layout.roles["value"]] if "value" in layout.roles else []
         ) if layout.kind == "long" else list(layout.markers)  # fmt: skip
@@ -3803,8 +3805,16 @@ def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None
     found = _RUN_FAILED.match(text)
     if found is not None:
         return None if _NOT_A_FAILED_RUN.match(found["rest"]) else text
-    # a sentence alone ('S2,Plate rejected' is a sample's row and its comment: fourth review)
-    return text if len(filled) == 1 and _RUN_FAILED_AT_END.fullmatch(text) else None
+    # a sentence, alone or after a label ('Comment,… - run rejected'), not a sample's comment
+    # after its id ('S2,Plate rejected': fourth review)
+    said = filled[-1]
+    if len(filled) == 2 and any(c.isdigit() for c in filled[0]):
+        return None
+    return text if _RUN_FAILED_AT_END.fullmatch(said) else None
+
+
+#: A control's or QC sample's id ('QC1', 'Control 2', 'Control #2')
+_NUMBERED_CONTROL = lazy_pattern(r"(?:qc|controls?|kontrolle)\s*#?\d", re.IGNORECASE)
 
 
 #: A word each line `_RUN_FAILED` matches has

@@ -104,7 +104,7 @@ def test_a_line_above_the_header_saying_the_run_failed_qc_is_an_error(write_csv)
     )
     [failed] = check_file(path).rejected
     assert (failed.code, failed.line) == ("run-qc-failed", 2)
-    assert "'Run QC FAILED - results not valid'" in failed.message
+    assert "'Run QC, FAILED - results not valid'" in failed.message
 
 
 @pytest.mark.parametrize(
@@ -560,3 +560,25 @@ def test_a_site_continued_in_german_is_that_site(write_csv) -> None:
         "Zentrum 04 Forts.,001,2026-03-15,IL-6,40,pg/mL\n"
     )
     assert [p.patient_id for p in check_file(path).panels] == ["001 (Zentrum 04)"] * 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Run failed,Results not valid",
+        "Failed QC: high control out of range",
+        "FAILED QC: DO NOT REPORT",
+        "Control 1 failed",
+        "QC 2 failed",
+        "Comment,High control out of range - run rejected",
+        "Repeat required - plate rejected",
+    ],
+)
+def test_a_failed_run_in_two_cells_or_after_a_label_is_one(write_csv, line: str) -> None:
+    """Fifth review: the fourth round's exclusions missed these (two cells read as one field's
+    name, 'Failed QC: …' as a label, numbered controls, a sentence after a label)."""
+    for text in (
+        f"{line}\n\nSample ID,Analyte,Result,Units\nS1,IL-6,1.2,pg/mL\n",
+        f"Sample ID,Analyte,Result,Units\nS1,IL-6,1.2,pg/mL\n\n{line}\n",
+    ):
+        assert "run-qc-failed" in {i.code for i in check_file(write_csv(text)).rejected}, text

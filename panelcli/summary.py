@@ -432,6 +432,11 @@ def at_limit_left_out(result: Result, side: Literal["low", "high"]) -> bool:
 FAR_APART = 100
 
 
+def few_in_words(count: int) -> str:
+    """'two', 'three' for a few things said in a sentence; larger counts as digits."""
+    return {2: "two", 3: "three"}.get(count, str(count))
+
+
 @lru_cache(maxsize=4096)  # asked of every result; a file has few spellings
 def _spelling_key(name: str) -> tuple[str, int, int]:
     """A marker name as the summary tells markers apart: by its key (`marker_key`), and by
@@ -1185,7 +1190,7 @@ def _summary(
                     "more than once in this sample; each result is shown.")  # fmt: skip
     for names in repeated:
         if len(written := list(dict.fromkeys(names))) > 1:
-            ways = {2: "two", 3: "three"}.get(len(written), str(len(written)))
+            ways = few_in_words(len(written))
             text.append(f"{join_names(written)} may be one marker written {ways} ways; each "
                         "result is shown.")  # fmt: skip
     text.extend(filter(None, (_far_apart_sentence(results, m) for m in twice)))

@@ -28,7 +28,7 @@ from panelcli.models import (
 )
 from panelcli.patterns import lazy_pattern
 from panelcli.reading import describe_source
-from panelcli.summary import ABOVE, BELOW, first_few, join_names
+from panelcli.summary import ABOVE, BELOW, few_in_words, first_few, join_names
 from panelcli.units import conversion_exponent, convert, same_family, unit_key
 from panelcli.values import FLAG_SIDE, NOT_KNOWN_DATES, number_text, person_key, shorten
 
@@ -2328,7 +2328,7 @@ def _one_sample_two_results(marker: MarkerTrend, tests: Sequence[TrendPoint]) ->
         for p in results.values()
     ]
     (sample,) = samples
-    many = {2: "two", 3: "three"}.get(len(listed), str(len(listed)))
+    many = few_in_words(len(listed))
     return (
         f"Sample {shorten(str(sample))} has {many} different {marker.marker} results: "
         f"{join_names(listed)}. One of them may be a corrected result. Ask the lab which one "

@@ -3819,8 +3819,7 @@ _NUMBERED_CONTROL = lazy_pattern(r"(?:qc|controls?|kontrolle)\s*#?\d", re.IGNORE
 
 #: A word each line `_RUN_FAILED` matches has
 _FAILED_WORDS = ("fail", "reject", "invalid", "not valid", "aborted", "bestanden", "ungültig",
-                 "fehlgeschlagen",
-                 "verworfen", "abgebrochen", "échoué", "non valide")  # fmt: skip
+                 "fehlgeschlagen", "verworfen", "abgebrochen", "échoué", "non valide")  # fmt: skip
 
 
 def run_failed_said(text: str) -> str:
@@ -6269,12 +6268,18 @@ def header_warnings(
     """What a person should know about the file's header: skipped preamble, ignored columns."""
     header_start = _row_start(head_lines, header_end, delimiter)
     preamble = head_lines[: header_start - 1]
-    # The last 'DataType:' line above the header names the table's block
-    blocks = [
-        (number, cells[1].strip())
-        for number, cells in enumerate(csv.reader(preamble, delimiter=delimiter), start=1)
-        if is_data_type_line(cells)
-    ]
+    # One pass over the lines above the header: the last 'DataType:' line names the table's
+    # block, and a LIMS's line may say the run failed (named by the line its record starts on)
+    blocks: list[tuple[int, str]] = []
+    failed_runs: list[tuple[int, str]] = []
+    above = csv.reader(preamble, delimiter=delimiter)
+    ended = 0
+    for number, cells in enumerate(above, start=1):
+        started, ended = ended + 1, above.line_num
+        if is_data_type_line(cells):
+            blocks.append((number, cells[1].strip()))
+        if (failed := run_failed(cells)) is not None:
+            failed_runs.append((started, failed))
     if blocks and header_key(blocks[-1][1]) not in CONCENTRATION_BLOCKS:
         number, block = blocks[-1]
         raise InputError(
@@ -6285,13 +6290,9 @@ def header_warnings(
             "one batch with its results",
             line=number,
         )
-    above = csv.reader(preamble, delimiter=delimiter)
-    lines_read = 0
-    for cells in above:  # a LIMS's details above its table; a record by the line it starts on
-        number, lines_read = lines_read + 1, above.line_num
-        if (failed := run_failed(cells)) is not None:
-            yield Issue(severity="error", code="run-qc-failed", source=source, line=number,
-                        message=run_failed_said(failed))  # fmt: skip
+    for started, failed in failed_runs:
+        yield Issue(severity="error", code="run-qc-failed", source=source, line=started,
+                    message=run_failed_said(failed))  # fmt: skip
     if layout.blocks_said:
         yield Issue(
             severity="warning", code="blocks-skipped", source=source,

@@ -6899,6 +6899,7 @@ _NO_SITE_ALONE = lazy_pattern(
 )
 
 
+@functools.lru_cache(maxsize=1024)  # asked of each row of a file with sites, which are few
 def site_given(cell: str) -> str | None:
     """A site cell as read, as an id is (`given_id`: '="01"' is '01', 'N/A' none), a whole
     number as pandas writes one ('1.0') as '1' (second review: two sites of one)."""

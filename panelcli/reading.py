@@ -3728,25 +3728,26 @@ _SEVERAL_PATIENTS = (
 #: (third review: 'Invalid results are marked *', 'Controls: passed; 1 failed control re-run
 #: and passed'), and so a failed run worded otherwise is a note, as before.
 _FAILING = (
-    r"(?:fail(?:ed|ures?|s)?|rejected|invalid|not\s+valid|aborted|nicht\s+bestanden|ungültig"
-    r"|fehlgeschlagen|verworfen|abgebrochen|échoué|non\s+valide)"
+    r"(?:fail(?:ed|ures?|s)?|rejected|invalid|not\s+valid|not\s+accepted|aborted|nicht\s+bestanden"
+    r"|ungültig|fehlgeschlagen|verworfen|abgebrochen|échoué|rejetée?|non\s+valide)"
 )
 _RUN_FAILED = lazy_pattern(
     # decorated or labelled ('!! … !!', 'Note: …'), or after 'DO NOT REPORT -'
-    r"[\W_]*(?:(?:note|comment|remark|warning|attention|hinweis|bemerkung|achtung)\s*:\s*)?"
+    r"[\W_]*(?:(?:note|comment|remark|warning|attention|status|hinweis|bemerkung|achtung)\s*:\s*)?"
     r"(?:do\s+not\s+report\s*[-–:,]\s*)?(?:"
     # the run's, a batch's, a plate's (numbered or not: 'Run 3 QC: FAILED', 'Plate 2: QC
     # failed'), an assay's, QC's or the controls' word, then failing ('Run status: INVALID',
     # 'Controls failed'); not a control's or QC sample's id ('Control 2', 'QC1': fourth review)
-    r"(?:(?:(?:assay\s+|analytical\s+)?runs?|batch(?:es)?|plates?|lauf|serie|platte)(?:\s*#?\d+)?"
+    r"(?:overall\s+)?(?:(?:(?:assay\s+|analytical\s+)?runs?|batch(?:es)?|plates?|lauf|s[ée]rie|platte)(?:\s*#?\d+)?"
     r"|assays?|qc(?:\s*#?\d+)?|quality\s+control|qualitätskontrolle|contrôle(?:\s+qualité)?"
     r"|(?:high\s+|low\s+)?controls?(?:\s*#?\d+)?|kontrollen?|calibration)"
-    r"\s*[:,;=\-–]?\s*(?:(?:qc|quality\s+control)\s*)?(?:status\s*)?[:,;=\-–]?\s*"
+    r"\s*[:,;=\-–]?\s*(?:(?:qc|quality\s+control)\s*)?(?:(?:status|result|outcome|summary)\s*)?"
+    r"[:,;=\-–]?\s*"
     rf"{_FAILING}\b"
     # ... or failing, then the word ('Failed QC', 'Results invalid - QC failure')
     rf"|{_FAILING}\s+(?:qc|quality\s+control|runs?|batch|plate)\b"
-    r"|results?\s+(?:are\s+)?(?:invalid|not\s+valid|rejected)\s*[-–:,]\s*(?:qc|quality\s+control"
-    r"|run|batch|plate)\b)"
+    r"|results?\s+(?:are\s+)?(?:invalid|not\s+valid|rejected|not\s+released)\s*[-–:,]\s*(?:qc|quality\s+control"
+    r"|run|batch|plate)(?:\s+fail(?:ed|ures?))?\b)"
     r"(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -3766,7 +3767,7 @@ _NOT_A_FAILED_RUN = lazy_pattern(
     r"\s*[:=,]?\s*(?:none(?!\s+of\b)|nil|keine?|aucune?|ninguno|(?:0|zero)(?![.,]?\d)(?!\s+(?:of\s+"
     r"\d+\s+)?(?:controls?|standards?|qcs?)\s+(?:within|in\s+range|passed|valid|acceptable)))\b"
     r"|\s+(?:samples?|wells?|results?|counts?|rates?|reasons?|criteria|rules?|flags?|controls?"
-    r"|standards?|runs?|actions?|thresholds?|if|unless)\b|\s*\(n\)"
+    r"|standards?|runs?|actions?|thresholds?|if|unless|si|wenn|falls)\b|\s*\(n\)"
     r"|[\s:=,?]*(?:no|nein|non|false|n|n/a|-|excluded|hidden|not\s+shown|ausgeschlossen"
     r"|exclus?)\s*[.)]?\s*$|\s*[:=,]\s*see\b"
     r"|\s*(?:for|of|on)\s+(?!the\b)[^;,.]*\bonly\b",
@@ -3781,8 +3782,9 @@ def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None
     if len(cells) - cells.count("") > 2:  # a sample's row (asked of every row off the short path)
         return None
     filled = [cell.strip() for cell in cells if cell.strip()]
-    if not filled or filled[0].startswith("#"):
-        return None  # (a '#' comment is said as one)
+    banner = filled and filled[0].startswith("##") and filled[-1].endswith("#")
+    if not filled or (filled[0].startswith("#") and not banner):
+        return None  # (a '#' comment is said as one; '#### RUN FAILED ####' is a banner)
     # ', ' between cells, as a person reads them: 'Run failed,Results not valid' is no field
     # 'Run failed Results' (fifth review)
     text = ", ".join(filled)
@@ -3818,8 +3820,19 @@ _NUMBERED_CONTROL = lazy_pattern(r"(?:qc|controls?|kontrolle)\s*#?\d", re.IGNORE
 
 
 #: A word each line `_RUN_FAILED` matches has
-_FAILED_WORDS = ("fail", "reject", "invalid", "not valid", "aborted", "bestanden", "ungültig",
-                 "fehlgeschlagen", "verworfen", "abgebrochen", "échoué", "non valide")  # fmt: skip
+_FAILED_WORDS = ("fail", "reject", "invalid", "not valid", "not accepted", "aborted", "bestanden",
+                 "ungültig", "fehlgeschlagen", "verworfen", "abgebrochen", "échoué", "rejet",
+                 "non valide")  # fmt: skip
+
+
+def _about_a_failure(cells: Sequence[str]) -> bool:
+    """Whether a line of at most two filled cells reads as `_RUN_FAILED` does, whether or not
+    it says the run failed ('QC Failed,No' is a field and its value)."""
+    if len(cells) - cells.count("") > 2:
+        return False
+    text = ", ".join(cell.strip() for cell in cells if cell.strip())
+    lowered = text.casefold()
+    return any(word in lowered for word in _FAILED_WORDS) and _RUN_FAILED.match(text) is not None
 
 
 def run_failed_said(text: str) -> str:
@@ -7819,15 +7832,15 @@ def measurement_reader(
                 if len(cells) > named:
                     cells = with_comment_whole(cells, layout, named, delimiter)
                 commented[:] = line, comment_of(cell(cells, i_comment))
+            if (failed := run_failed(cells, layout)) is not None:  # a '## … ##' banner too
+                stats.skipped += 1
+                yield Issue(severity="error", code="run-qc-failed", source=source, line=line,
+                            message=run_failed_said(failed))  # fmt: skip
+                continue
             if is_comment(cells):
                 stats.skipped += 1
                 yield Issue(severity="warning", code="comment-skipped", source=source, line=line,
                             message="comment line skipped")  # fmt: skip
-                continue
-            if (failed := run_failed(cells, layout)) is not None:
-                stats.skipped += 1
-                yield Issue(severity="error", code="run-qc-failed", source=source, line=line,
-                            message=run_failed_said(failed))  # fmt: skip
                 continue
             if i_site is not None and (alone := site_alone(cells, layout, i_site, width)):
                 stats.skipped += 1

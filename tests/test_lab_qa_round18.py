@@ -359,7 +359,8 @@ def test_a_wide_file_s_unit_column_is_named_as_such_in_a_unit_conflict(write_csv
         ("QC Failure: none", False),
         ("QC status: pass (0 failed)", False),
         ("Note: QC failed for IL-8 only", False),
-        ("#### RUN FAILED ####", False),  # a comment, said as one
+        ("#### RUN FAILED ####", True),  # a banner, not a '#' comment
+        ("# Run failed on plate 1, repeated on plate 2", False),  # a comment, said as one
     ],
 )
 def test_a_failed_run_is_told_by_its_words_in_any_order(write_csv, line: str, failed: bool) -> None:

@@ -6827,6 +6827,8 @@ class IdsWithSite(_RowsRewritten):
             for i in self.ids
             if i < len(cells) and (given := given_id(cells[i])) is not None
         ]
+        if _about_a_failure(cells):
+            return cells  # a LIMS field ('QC Failed,No'), not a site and an id (fifth review)
         if not ids:
             # a grouped report's line of its site alone ('01,,,,,', or 'N/A,,,,,': third
             # and fourth reviews), not a comment ('# plate 2') or a page's line
@@ -6862,6 +6864,8 @@ def site_alone(cells: list[str], layout: Layout, site: int, width: int) -> str |
         return None
     if _NO_SITE_ALONE.fullmatch(written) is not None:
         return "note"
+    if _about_a_failure(cells):
+        return None  # a LIMS field's name ('Run Invalid Reason'), or a failed run
     # a site 'continued' from a page before is a site, though it reads as prose (review)
     # ... and any other line continued is a note: a plate's, a visit's, a marker's ('Plate 2
     # (continued)', 'IL-6 (continued)': fourth review, each became a site)
@@ -6959,10 +6963,11 @@ _SITE_WORDS = _SITE_KEYS | _MAYBE_SITE_KEYS
 
 @functools.lru_cache(maxsize=256)  # a file has a few sites, each on many rows
 def _site_named(site: str) -> str:
-    """A site's cell as written after an id: 'site 02', but 'Site 2' and 'Center Boston' as
-    they are."""
-    if header_key(site.split()[0]) in _SITE_WORDS:
-        return site
+    """A site's cell as written after an id: 'site 02', 'Site 02' so too (one site written two
+    ways: second review), but 'Center Boston' as it is."""
+    first, _, rest = site.partition(" ")
+    if header_key(first) in _SITE_WORDS:
+        return f"site {rest.strip()}" if header_key(first) == "site" and rest.strip() else site
     return f"site {site}"
 
 

@@ -380,7 +380,7 @@ def test_a_site_continued_from_a_page_before_is_that_site(write_csv) -> None:
         ",001,2026-03-15,IL-6,3,pg/mL\nSite 02 continued,,,,,\n,001,2026-03-15,IL-6,40,pg/mL\n"
     )
     ids = [p.patient_id for p in check_file(path).panels]
-    assert ids == ["001 (site 01)", "001 (site 02)", "001 (site 01)", "001 (Site 02)"]
+    assert ids == ["001 (site 01)", "001 (site 02)", "001 (site 01)", "001 (site 02)"]
 
 
 def test_sdtm_s_test_code_and_a_sign_column_say_how_they_are_read(write_csv) -> None:

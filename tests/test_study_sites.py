@@ -284,3 +284,30 @@ def test_every_path_reads_a_line_of_a_site_alone_alike(
     expected = every_path_alike(path)
     assert expected.count('"code":"site-line-read"') == 100
     assert '"sample_id":"S11 (site 1)"' in expected and "marker-missing" not in expected
+
+
+@pytest.mark.parametrize(
+    ("line", "failed"),
+    [
+        ("QC Failed,No,,,,", False),
+        ("Run Failed,No,,,,", False),
+        ("Failed QC,Excluded,,,,", False),
+        ("QC Fail Count,0,,,,", False),
+        ("Run Invalid Reason,,,,,", False),
+        ("Run QC,FAILED,,,,", True),
+    ],
+)
+def test_a_lims_field_about_failures_is_no_site(tmp_path: Path, line: str, failed: bool) -> None:
+    """Fifth review of lab QA round 18: in the site column, 'QC Failed,No' was read with its
+    site ('QC Failed, No (site QC Failed)') and so said a failed run, and 'Run Invalid Reason'
+    became the site of the rows below it."""
+    path = tmp_path / "sites.csv"
+    path.write_text(
+        "Site ID,Subject,Visit Date,Analyte,Result,Unit\n01,001,2026-03-01,IL-6,1.2,pg/mL\n"
+        f"{line}\n,002,2026-03-01,IL-6,1.5,pg/mL\n"
+    )
+    report = check_file(path)
+    codes = {i.code for i in [*report.rejected, *report.warnings]}
+    assert ("run-qc-failed" in codes) is failed and "site-line-read" not in codes
+    assert "(site" not in " ".join(i.message for i in report.rejected)
+    assert [p.patient_id for p in report.panels if p.results] == ["001 (site 01)", "002 (site 01)"]

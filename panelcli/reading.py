@@ -3173,6 +3173,16 @@ def _gives_units(layout: Layout, head_lines: list[str], delimiter: str, header_e
     return layout.kind == "wide" and cells is not None and is_units_row(cells, layout)
 
 
+def records(lines: Iterable[str], delimiter: str) -> Iterator[tuple[int, int, list[str]]]:
+    """Each csv record of `lines` with the lines it starts and ends on: a quoted field may
+    span lines, and a row is named by the line it starts on."""
+    reader = csv.reader(lines, delimiter=delimiter)
+    ended = 0
+    for cells in reader:
+        started, ended = ended + 1, reader.line_num
+        yield started, ended, cells
+
+
 def _find_header_in(
     head_lines: list[str], known_marker: KnownMarker, source: str
 ) -> tuple[str, int, Layout]:
@@ -3181,13 +3191,10 @@ def _find_header_in(
     duplicate: _DuplicateRole | None = None
     half: tuple[int, list[str], str] | None = None  # a header with marker or value, not both
     for delimiter in _DELIMITERS:
-        reader = csv.reader(head_lines, delimiter=delimiter)
         half_here: list[str] | None = None
-        ended = 0  # the line the row before ended on: a row starts on the next one
         try:
             rows = 0  # not blank ones: an xPONENT export's blocks left out are (xponent.py)
-            for cells in reader:
-                started, ended = ended + 1, reader.line_num
+            for started, ended, cells in records(head_lines, delimiter):
                 if not cells:
                     continue
                 rows += 1
@@ -3198,9 +3205,7 @@ def _find_header_in(
                 try:
                     layout = map_header(cells, known_marker)
                     if layout is None:  # cytokines the set lacks, their units in a row below
-                        with_units = _names_over_units(
-                            cells, head_lines[reader.line_num :], delimiter
-                        )
+                        with_units = _names_over_units(cells, head_lines[ended:], delimiter)
                         if with_units is not None:
                             layout = map_header(with_units, known_marker)
                 except _DuplicateRole as exc:
@@ -3224,9 +3229,9 @@ def _find_header_in(
                 if layout:
                     # The first header wins (a later 'header' is a data row that happens to
                     # look like one with another delimiter); on one line, the most cells win.
-                    score = (-reader.line_num, len(cells))
+                    score = (-ended, len(cells))
                     if best is None or score > best[0]:
-                        best = (score, delimiter, reader.line_num, layout)
+                        best = (score, delimiter, ended, layout)
                     break
         except csv.Error:
             continue
@@ -4370,13 +4375,10 @@ def _header_and_rows(
 ) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header (the last row to end on `header_end` or above) and each row below it with
     the line it starts on, as far as the first lines read (a broken quote ends them)."""
-    reader = csv.reader(head_lines, delimiter=delimiter)
     header: list[str] = []
     rows: list[tuple[int, list[str]]] = []
-    ended = 0
     with contextlib.suppress(csv.Error):  # the file's reading says so, where it is read
-        for cells in reader:
-            started, ended = ended + 1, reader.line_num
+        for started, ended, cells in records(head_lines, delimiter):
             if ended <= header_end:
                 header = cells
             else:
@@ -6285,12 +6287,9 @@ def header_warnings(
     # block, and a LIMS's line may say the run failed (named by the line its record starts on)
     blocks: list[tuple[int, str]] = []
     failed_runs: list[tuple[int, str]] = []
-    above = csv.reader(preamble, delimiter=delimiter)
-    ended = 0
-    for number, cells in enumerate(above, start=1):
-        started, ended = ended + 1, above.line_num
+    for started, _, cells in records(preamble, delimiter):
         if is_data_type_line(cells):
-            blocks.append((number, cells[1].strip()))
+            blocks.append((started, cells[1].strip()))
         if (failed := run_failed(cells)) is not None:
             failed_runs.append((started, failed))
     if blocks and header_key(blocks[-1][1]) not in CONCENTRATION_BLOCKS:

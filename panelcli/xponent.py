@@ -20,6 +20,7 @@ from panelcli.reading import (
     header_key,
     is_data_type_line,
     known_unit,
+    records,
 )
 from panelcli.values import shorten, words_joined
 
@@ -124,13 +125,10 @@ def concentration_block(lines: list[str], delimiter: str) -> BlocksRead | None:
 
 def _blocks(lines: list[str], delimiter: str) -> tuple[int, list[ValueBlock]]:
     """The number of lines above the first block, and the blocks."""
-    reader = csv.reader(lines, delimiter=delimiter)
     blocks: list[ValueBlock] = []
-    ended = 0
     preamble = 0
     try:
-        for cells in reader:
-            start, ended = ended + 1, reader.line_num
+        for start, ended, cells in records(lines, delimiter):
             if is_data_type_line(cells):
                 if not blocks:
                     preamble = start - 1

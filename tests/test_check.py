@@ -1442,3 +1442,10 @@ def test_a_flag_against_the_row_s_own_range_equal_to_the_set_s_blames_no_range(
     report = check_file(path)
     (flagged,) = [w for w in report.warnings if w.code == "value-flag-disagrees"]
     assert said in flagged.message
+
+
+def test_a_data_type_line_is_named_by_its_physical_line(write_csv) -> None:
+    """A quoted field over two lines above 'DataType:' put it on the line before its own."""
+    path = write_csv('"Program,\nxPONENT"\nDataType:,Median\nSample,IL-6\nS1,2.0\n')
+    (refused,) = check_file(path).rejected
+    assert "'DataType: Median' (line 3), which is not concentrations" in refused.message

@@ -82,6 +82,7 @@ from panelcli.values import (
     is_no_value_mark,
     is_utf32,
     lab_flag,
+    marked_status,
     parse_flag_of,
     parse_lab_range,
     parse_value,
@@ -1751,6 +1752,11 @@ class Layout(NamedTuple):
     #: table), by role, with the line giving each: every row's, for roles with no column
     #: (`given_above`)
     given: dict[str, tuple[int, str]] = {}
+    #: A column that marks each row's result not to be used or not yet final, and its kind
+    #: (`MARK_KINDS`: 'Excluded' Y, 'Reportable' N, 'Verified' N), and a column of why
+    #: ('Exclusion Reason'), quoted in the row's warning (`_with_result_marks`)
+    result_mark: tuple[int, str] | None = None
+    mark_reason: int | None = None
 
 
 #: A mass or amount per volume in a line of words ('in ng/mL', 'Cytokines (pg/ml)')
@@ -2167,6 +2173,7 @@ def map_header(cells: list[str], known_marker: KnownMarker) -> Layout | None:
     if time is not None:
         layout = layout._replace(time_column=time)
     layout = _rerun_marks_said(_with_site(_with_visit(layout, cells), cells), cells)
+    layout = _with_result_marks(layout, cells)
     return _replicates_said(_timepoints_said(_with_redcap_form(layout, cells), cells), cells)
 
 
@@ -2321,6 +2328,55 @@ _RERUN_MARKS = frozenset({
     "rerun", "rerunflag", "reruns", "repeat", "repeatflag", "repeated", "retest", "retestflag",
     "isrerun", "isrepeat", "rerunyn", "repeatyn", "retestyn", "wiederholung", "répétition",
 })  # fmt: skip
+
+
+#: Columns whose mark says a row's result is not to be used ('Excluded' Y), by header key;
+#: and those where a no says so ('Reportable' N), or that it is not yet final ('Verified' N)
+_RESULT_MARKS = {
+    **dict.fromkeys((
+        "excluded", "exclude", "exclusion", "excludedflag", "excludeflag", "exclusionflag",
+        "isexcluded", "excludedyn", "excludeyn", "outlier", "outlierflag", "isoutlier",
+        "suppressed", "suppress", "suppressresult", "hidden", "hide", "hideresult",
+        "donotreport", "dnr", "notreportable", "nonreportable", "invalid", "invalidflag",
+        "isinvalid", "invalidresult", "rejected", "resultrejected", "cancelled", "canceled",
+        "voided", "ausgeschlossen", "ausschluss", "exclu", "exclure",
+    ), "excluded"),
+    **dict.fromkeys((
+        "reportable", "isreportable", "reportableyn", "reportresult", "toreport", "valid",
+        "isvalid", "resultvalid", "validresult", "validflag", "includeinreport", "include",
+        "included", "includeyn", "accepted", "accept", "use", "useresult", "usable", "berichtbar",
+        "gültig", "valide",
+    ), "reportable"),
+    **dict.fromkeys((
+        "verified", "isverified", "released", "isreleased", "validated", "isvalidated",
+        "authorised", "authorized", "approved", "freigegeben", "validiert",
+    ), "released"),
+}  # fmt: skip
+#: ... and a column that says why ('Exclusion Reason'), read beside one
+_MARK_REASONS = frozenset({
+    "reason", "exclusionreason", "excludereason", "excludedreason", "reasonexcluded",
+    "reasonforexclusion", "outlierreason", "invalidreason", "rejectionreason", "rejectreason",
+    "suppressionreason", "cancellationreason", "cancelreason", "ausschlussgrund", "grund",
+})  # fmt: skip
+
+
+def _with_result_marks(layout: Layout, cells: list[str]) -> Layout:
+    """`layout`, with a column that marks each row's result not to be used or not yet final
+    (`_RESULT_MARKS`; lab QA round 19: 'Excluded' was not read, and its IL-6 judged high) and
+    one that says why, where no other role reads them."""
+    keys = {
+        i: _header_key_of(cell)
+        for i, cell in enumerate(cells)
+        if cell in layout.ignored and cell not in layout.not_read
+    }
+    mark = next(((i, _RESULT_MARKS[key]) for i, key in keys.items() if key in _RESULT_MARKS), None)
+    if mark is None:
+        return layout
+    reason = next((i for i, key in keys.items() if key in _MARK_REASONS), None)
+    read = {cells[mark[0]], *(() if reason is None else (cells[reason],))}
+    return layout._replace(
+        ignored=[c for c in layout.ignored if c not in read], result_mark=mark, mark_reason=reason
+    )
 
 
 def _unread_said(
@@ -5219,6 +5275,24 @@ def _status_warning(
     )  # fmt: skip
 
 
+def _mark_warning(
+    mark: ResultStatus, text: str, why: str, where: tuple[str, int], about: dict[str, str | None]
+) -> Issue:
+    """The warning of a mark column's cell (`marked_status`, as written in `text`), with the
+    reason a column beside it gives (`why`); `about` names the column and the row."""
+    source, line = where
+    column = about.get("column") or ""
+    said = f"column '{shorten(column)}' says '{shorten(text)}': {mark.words}"
+    if why.strip():
+        said += f" (its reason: '{shorten(why.strip())}')"
+    code = "result-not-given" if not mark.judged else f"result-{mark.code}"
+    if not mark.judged:
+        said += "; this row was not judged"
+    return Issue(
+        severity="warning", code=code, source=source, line=line, message=said, **about
+    )  # fmt: skip
+
+
 def _no_result_given(
     source: str, line: int, column: str, value: str, why: str, row: dict[str, str | None]
 ) -> Issue:
@@ -7788,6 +7862,9 @@ def measurement_reader(
     ]  # fmt: skip
     status_column = header[i_status] if i_status is not None else None
     status_title = header_key(status_column or "")  # the header again is no status
+    i_mark, mark_kind = layout.result_mark or (None, "")
+    mark_column = header[i_mark] if i_mark is not None else ""
+    mark_title = header_key(mark_column)
     i_detection = layout.roles.get("detection_range")
     i_unit = layout.roles.get("unit")
     value_unit = layout.value_unit  # the value column's header gives it (long)
@@ -7942,6 +8019,16 @@ def measurement_reader(
                 if status.judged is False:  # QA: a cancelled TNF-α was judged high
                     stats.skipped += 1  # as a control's row: no result row of the file
                     continue
+            marked = cell(cells, i_mark) if i_mark is not None else None
+            if marked and header_key(marked) != mark_title:
+                mark = marked_status(marked, mark_kind)
+                if mark is not None:
+                    about = {"column": mark_column, **row_for(cells, cell(cells, i_marker))}
+                    why = cell(cells, layout.mark_reason) if layout.mark_reason is not None else ""
+                    yield _mark_warning(mark, marked, why or "", (source, line), about)
+                    if mark.judged is False:  # lab QA round 19: an excluded IL-6 judged high
+                        stats.skipped += 1
+                        continue
             if not long and is_range_row(cells, layout):  # before a units row, or after it
                 stats.skipped += 1
                 layout, unused = with_range_row(layout, cells)

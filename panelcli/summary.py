@@ -55,6 +55,7 @@ from panelcli.units import unit_as_read, unit_key
 from panelcli.values import (
     FLAG_SIDE,
     FLAG_WORDS,
+    MARKED_NOT_TO_USE,
     PRELIMINARY_NO_VALUE,
     counted,
     critical_side,
@@ -1113,17 +1114,23 @@ def _summarise_panel(
     # (lay QA: 'gave no result' sounded final for a pending one; review: 'may still be
     # working on it' was said of a deleted one)
     said = []
-    for pending in (True, False):
-        group = [issue for issue in not_given if is_pending(issue) == pending]
+    for kind in ("pending", "marked", "none given"):
+        group = [issue for issue in not_given if _not_given_kind(issue) == kind]
         if not group:
             continue
         some = counted(len(group), f"{more}{word}", f"{more}{word}s")
         lines = _lines_named(group)
         several = word == "row" or len(group) > 1  # a wide row holds several tests (review)
-        if pending:
+        if kind == "pending":
             the = "The results on" if word == "row" else f"The result{'s' * several} of"
             said.append(
                 f"{the} {some} of this sample {'are' if several else 'is'} not back yet{lines}."
+            )
+        elif kind == "marked":  # lab QA round 19: 'the lab gave no result' of one it gave
+            the = "The results on" if word == "row" else f"The result{'s' * several} of"
+            said.append(
+                f"{the} {some} of this sample {'are' if several else 'is'} marked not to be "
+                f"used{lines}. The warnings say why."
             )
         else:
             given = "results on" if word == "row" else "result for"
@@ -1141,6 +1148,14 @@ def _summarise_panel(
 #: What a pending result's status warning says after its quoted status (`values.result_status`)
 _PENDING = "' says this result is still pending;"
 _PRELIMINARY_PENDING = f"' says {PRELIMINARY_NO_VALUE.words};"  # a 'P' with no value yet
+
+
+def _not_given_kind(issue: Issue) -> str:
+    """A `result-not-given` warning's kind: 'pending', 'marked' (a mark column says not to use
+    it, `values.marked_status`), or 'none given'."""
+    if is_pending(issue):
+        return "pending"
+    return "marked" if f": {MARKED_NOT_TO_USE}" in issue.message else "none given"
 
 
 def is_pending(issue: Issue) -> bool:

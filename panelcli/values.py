@@ -465,6 +465,37 @@ _UNREAD_STATUS = ResultStatus(
 )  # fmt: skip
 
 
+#: A column that marks a row's result: 'excluded' where a yes ('Excluded' Y, 'Outlier' X) says
+#: it is not to be used, 'reportable' where a no does ('Reportable' N), 'released' where a no
+#: says it is not yet final ('Verified' N) (lab QA round 19: an excluded IL-6 of 38 pg/mL was
+#: judged high, exit 1)
+MARK_KINDS = ("excluded", "reportable", "released")
+_YES = frozenset({"y", "yes", "true", "1", "x", "ja", "j", "oui", "o", "sí", "si", "wahr", "vrai",
+                  "✓", "✔"})  # fmt: skip
+_NO = frozenset({"n", "no", "false", "0", "nein", "non", "falsch", "faux", "-", "–", "n/a"})
+#: What a mark says of a result not to be used
+MARKED_NOT_TO_USE = "this result is marked not to be used"
+_EXCLUDED = ResultStatus("excluded", MARKED_NOT_TO_USE, False)
+_MARKED_UNREAD = ResultStatus(
+    "status-unread", "nothing panelcli reads as yes or no: the row was judged as a final "
+    "result, as is any other row of this file with this mark", True,
+)  # fmt: skip
+
+
+def marked_status(text: str, kind: str) -> ResultStatus | None:
+    """What a mark column's cell (`MARK_KINDS`) says of its row's result: not to be used, not
+    yet final, a mark panelcli cannot read, or None where it says nothing more (or is blank)."""
+    said = text.strip().casefold()
+    if not said:
+        return None
+    if said not in _YES and said not in _NO:
+        return _MARKED_UNREAD
+    yes = said in _YES
+    if yes == (kind == "excluded"):  # 'Excluded' Y, 'Reportable' N, 'Verified' N
+        return _PRELIMINARY if kind == "released" else _EXCLUDED
+    return None
+
+
 def result_status(text: str) -> ResultStatus | None:
     """What a result status cell says, where it says more than 'final' ('F') or nothing: by
     its code or word, else its first word ('Final …', 'Corrected …'), else a word anywhere

@@ -1,0 +1,91 @@
+"""What lab QA round 19 (/work/qa19/lab) found in real exports: marks that a result is not to
+be used, ..."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from panelcli.check import check_file
+
+
+@pytest.mark.parametrize(
+    ("column", "mark", "other"),
+    [
+        ("Excluded", "Y", "N"),
+        ("Outlier", "X", ""),
+        ("Do Not Report", "Yes", "No"),
+        ("Reportable", "No", "Yes"),
+        ("Result Valid", "FALSE", "TRUE"),
+        ("Include in report", "0", "1"),
+        ("Ausgeschlossen", "ja", "nein"),
+    ],
+)
+def test_a_result_marked_not_to_be_used_is_not_judged(
+    write_csv, column: str, mark: str, other: str
+) -> None:
+    """Lab QA round 19 #2: an 'Excluded' Y IL-6 of 38 pg/mL was judged high (exit 1), the
+    column only 'not a known marker or field'."""
+    path = write_csv(
+        f"Sample ID,Analyte,Result,Units,{column},Exclusion Reason\n"
+        f"PT-201,IL-6,38.0,pg/mL,{mark},Bead count < 35\nPT-201,TNF-alpha,4.0,pg/mL,{other},\n"
+    )
+    report = check_file(path)
+    assert [(r.marker, r.status.value) for p in report.panels for r in p.results] == [
+        ("TNF-α", "normal")
+    ]
+    [said] = report.warnings
+    assert (said.code, said.line, said.column, said.marker) == (
+        "result-not-given", 2, column, "IL-6"
+    )  # fmt: skip
+    assert said.message == (
+        f"column '{column}' says '{mark}': this result is marked not to be used (its reason: "
+        "'Bead count < 35'); this row was not judged"
+    )
+    assert report.panels[0].summary.text[-1] == (
+        "The result of 1 more test of this sample is marked not to be used (line 2). The "
+        "warnings say why."
+    )
+
+
+def test_a_result_not_yet_verified_is_judged_as_preliminary(write_csv) -> None:
+    path = write_csv(
+        "sample_id,marker,value,unit,Verified\nS1,IL-6,45,pg/mL,N\nS2,IL-6,1,pg/mL,Y\n"
+    )
+    report = check_file(path)
+    assert [r.status.value for p in report.panels for r in p.results] == ["high", "normal"]
+    [said] = report.warnings
+    assert (said.code, said.line) == ("result-preliminary", 2)
+    assert said.message.startswith("column 'Verified' says 'N': this result is preliminary")
+
+
+def test_a_mark_that_is_no_yes_or_no_is_said_and_its_row_judged(write_csv) -> None:
+    path = write_csv(
+        "sample_id,marker,value,unit,Excluded\nS1,IL-6,45,pg/mL,maybe\nS2,IL-6,50,pg/mL,maybe\n"
+        "sample_id,marker,value,unit,Excluded\nS3,IL-6,1,pg/mL,\n"
+    )
+    report = check_file(path)
+    assert [r.status.value for p in report.panels for r in p.results] == ["high", "high", "normal"]
+    assert [(w.code, w.line) for w in report.warnings if w.column == "Excluded"] == [
+        ("result-status-unread", 2)
+    ]
+
+
+def test_a_wide_row_marked_excluded_is_not_judged(write_csv) -> None:
+    path = write_csv("Sample,IL-6 (pg/mL),IL-8 (pg/mL),Excluded\nS1,40,90,Y\nS2,1.0,5.0,N\n")
+    report = check_file(path)
+    assert [p.sample_id for p in report.panels if p.results] == ["S2"]
+    assert [(w.code, w.line) for w in report.warnings] == [("result-not-given", 2)]
+
+
+def test_every_path_reads_a_mark_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_two_processes import every_path_alike
+
+    from panelcli import split
+
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    rows = [f"S{n},IL-6,{n % 90}.5,pg/mL,{'Y' if n % 7 == 0 else 'N'}\n" for n in range(2000)]
+    path = tmp_path / "marks.csv"
+    path.write_text("Sample ID,Analyte,Result,Units,Excluded\n" + "".join(rows))
+    assert every_path_alike(path).count('"code":"result-not-given"') == 286

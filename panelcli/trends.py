@@ -182,6 +182,11 @@ def _placed(readable: Sequence[str], two_day: Sequence[str]) -> dict[str, tuple[
         first, last = sorted(both)
         if not any(first <= day <= last for day in days):  # QA: else before or after one
             spans.setdefault(both, written)
+    # Two tests at two times of such a day are two, in the order of their times whichever
+    # day it is (lab QA round 19: 14:30 was listed under 08:00, their order 'not known'); a
+    # test of that day with no time may be before or after either, so the day is one date.
+    untimed = {both for written, both in read_as.items() if not _has_time(written)}
+    spelled: dict[tuple[tuple[date, date], datetime | None], str] = {}
     placed = {}
     for written, both in read_as.items():
         first, last = sorted(both)
@@ -189,8 +194,20 @@ def _placed(readable: Sequence[str], two_day: Sequence[str]) -> dict[str, tuple[
             other != both and first <= max(other) and min(other) <= last for other in spans
         ):
             continue  # beside a readable day, or overlapping another such date: order unknown
-        placed[written] = (datetime(first.year, first.month, first.day), spans[both])
+        timed = None if both in untimed else _at_its_time(first, written)
+        spelling = spelled.setdefault((both, timed), written if timed else spans[both])
+        placed[written] = (timed or datetime(first.year, first.month, first.day), spelling)
     return placed
+
+
+def _at_its_time(day: date, written: str) -> datetime | None:
+    """`day` at the time of day a date that may be two days gives ('03/02/2026 14:30'), as
+    `read_date` reads it; None where it gives none that can be read."""
+    text = _without_weekday(written.strip())
+    timed = _time_after(text)
+    if timed is None or not text[timed.end("day") : timed.end("day") + 1].isspace():
+        return None
+    return read_date(f"{day.isoformat()}{text[timed.end('day') :]}")
 
 
 def _utc_moment(text: str) -> datetime:
@@ -1348,10 +1365,10 @@ def dates_followed(written: Sequence[str], tell_order: bool = True) -> Followed:
         **_placed([d for d in rest if d not in unreadable], [d for d in rest if d in unreadable]),
         **resolved,
     }
-    spellings = {s for _, s in two_day.values()}
-    if len(unreadable) < len(set(written)) or len(spellings) > 1:
+    days = {when.date() for when, _ in two_day.values()}  # (two times of one day are one)
+    if len(unreadable) < len(set(written)) or len(days) > 1:
         left_out = {d for d in unreadable if d not in two_day}
-    elif spellings and len(two_day) == len(set(written)):
+    elif days and len(two_day) == len(set(written)):
         left_out = set()  # one day written two ways, and no other: one date (QA: two, rising)
     else:
         left_out, two_day = set(), {}
@@ -1655,12 +1672,21 @@ def _placed_said(
     """Why each date that may be two days has its place among `dates` (see `_placed`), or
     is `read` one way (the patient's `written_order`), in date order."""
     said = []
+    told: set[str] = set()  # the other times of a day said with its first (`_placed`)
     for where, listed in enumerate(dates):
-        here = [p for p in panels if as_listed[p.collected_at or ""] == listed]
-        if not here:
+        days = two_days(listed)
+        # tests at two times of such a day, said as one (lab QA round 19)
+        times = [listed] if listed in read or days is None else [
+            d for d in dates if d not in read and two_days(d) == days and d not in told
+        ]  # fmt: skip
+        told.update(times)
+        here = [p for p in panels if as_listed[p.collected_at or ""] in times]
+        if listed not in times or not here:
             continue
         named, _ = _samples_named([p.sample_id for p in here])
-        days = two_days(listed)
+        if len(times) > 1:
+            said.append(_times_of_a_day_said(named, times, dates))
+            continue
         if order is not None and days is not None and listed in read:
             which, shown = order
             said.append(
@@ -1686,6 +1712,26 @@ def _placed_said(
             f"{either}, so it is shown there."
         )
     return said
+
+
+def _times_of_a_day_said(named: str, times: Sequence[str], dates: Sequence[str]) -> str:
+    """Why tests at `times` of one day that may be two days ('03/02/2026 08:00', '03/02/2026
+    14:30') have their places among `dates`: in the order of their times, either way."""
+    others = [d for d in dates if d not in times]
+    before = [d for d in others if dates.index(d) < dates.index(times[0])]
+    after = [d for d in others if dates.index(d) > dates.index(times[-1])]
+    place = (
+        f"come between {before[-1]} and {after[0]}" if before and after
+        else f"come after {before[-1]}" if before
+        else f"come before {after[0]}" if after
+        else None
+    )  # fmt: skip
+    quoted = join_names([f"'{shorten(t)}'" for t in times])
+    shown = f"{place}, so they are shown there," if place else "are on one day, so they are shown"
+    return (
+        f"The dates of {named}, {quoted}, may be {two_days_said(times[0])}. Either way they "
+        f"{shown} in the order of their times."
+    )
 
 
 def _one_date_read(

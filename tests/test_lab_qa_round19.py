@@ -89,3 +89,40 @@ def test_every_path_reads_a_mark_alike(tmp_path: Path, monkeypatch: pytest.Monke
     path = tmp_path / "marks.csv"
     path.write_text("Sample ID,Analyte,Result,Units,Excluded\n" + "".join(rows))
     assert every_path_alike(path).count('"code":"result-not-given"') == 286
+
+
+@pytest.mark.parametrize(
+    ("second", "third", "direction"),
+    [("14:30", "03/13/2026 09:00", "falling"), ("2:30 PM", "", "rising")],
+)
+def test_two_times_of_a_day_that_may_be_two_days_are_two_points(
+    write_csv, second: str, third: str, direction: str
+) -> None:
+    """Lab QA round 19 #1: a US file's '03/02/2026 08:00' and '03/02/2026 14:30' were one
+    date, the second listed under the first's time, and the trend 'cannot tell'; with every
+    draw on that day, no trend at all. Either day it is, their times order them."""
+    values = ("40", "2.0", "1.0") if direction == "falling" else ("1.2", "52.0")
+    rows = [f"03/02/2026 08:00,{values[0]}", f"03/02/2026 {second},{values[1]}"]
+    if third:
+        rows.append(f"{third},{values[2]}")
+    path = write_csv(
+        "patient_id,collected_at,marker,value,unit\n"
+        + "".join(f"P1,{when},IL-6,{value},pg/mL\n" for when, value in (r.split(",") for r in rows))
+    )
+    [trend] = check_file(path).trends
+    [marker] = trend.markers
+    assert marker.direction == direction and len(marker.points) == len(rows)
+    assert [p.trend_date for p in marker.points] == [r.split(",")[0] for r in rows]
+    said = (
+        "The dates of 2 samples, '03/02/2026 08:00' and '03/02/2026 "
+        f"{second}', may be 3 February or 2 March 2026. Either way they "
+    )
+    assert any(s.startswith(said) for s in trend.text)
+    assert "which of those tests came first is not known" not in " ".join(trend.text)
+
+
+def test_a_day_that_may_be_two_with_and_without_a_time_is_still_one_date() -> None:
+    from panelcli.trends import dates_followed
+
+    followed = dates_followed(["03/02/2026", "03/02/2026 14:30", "03/13/2026"])
+    assert followed.dates == ["03/02/2026", "03/13/2026"]

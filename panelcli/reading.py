@@ -5016,6 +5016,10 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
     who = not_a_patient_id(label)
     if who is None or (_names_a_standard(label) and _typed_a_patient(kind, layout)):
         return None
+    if (len(label) <= 3 or label.casefold() in _NAMES_TOO) and _names_a_person(cells, layout):
+        # a person's initials or first name ('SD', 'NC', 'Max') beside their patient id: a
+        # patient's sample (code audit round 19: six such rows were skipped, exit 0)
+        return None
     return who, None
 
 

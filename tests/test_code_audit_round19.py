@@ -1,0 +1,30 @@
+"""What the code audit of round 19 (/work/qa19/audit) found."""
+
+from __future__ import annotations
+
+from panelcli.check import check_file
+
+
+def test_initials_that_name_a_summary_or_control_are_a_patient_s_beside_their_name(
+    write_csv,
+) -> None:
+    """Audit F1: sample ids 'SD', 'CV', 'PC', 'NC', 'SE', 'Max' beside a named patient were
+    skipped as summaries or controls, values up to 36 times the limit unjudged, exit 0."""
+    path = write_csv(
+        "sample_id,patient_id,marker,value,unit\nSD,Sarah Doe,IL-6,40,pg/mL\n"
+        "CV,Carl Vance,TNF-α,90,pg/mL\nPC,Paul Chen,IL-6,35,pg/mL\nNC,Nina Cole,IL-8,300,pg/mL\n"
+        "Max,Max Weber,IL-6,50,pg/mL\nSD,,IL-6,4.0,pg/mL\nNC,N/A,IL-6,1.0,pg/mL\n"
+        "Mean,Plate 1,IL-6,12,pg/mL\n"
+    )
+    report = check_file(path)
+    judged = [(p.sample_id, r.status.value) for p in report.panels for r in p.results]
+    assert judged == [
+        ("SD", "high"),
+        ("CV", "high"),
+        ("PC", "high"),
+        ("NC", "high"),
+        ("Max", "high"),
+    ]
+    assert [(w.code, w.line) for w in report.warnings if w.code == "control-skipped"] == [
+        ("control-skipped", 7), ("control-skipped", 8), ("control-skipped", 9)
+    ]  # fmt: skip

@@ -3831,7 +3831,13 @@ _NOT_A_FAILED_RUN = lazy_pattern(
     r"|standards?|runs?|actions?|thresholds?|if|unless|si|wenn|falls)\b|\s*\(n\)"
     r"|[\s:=,?]*(?:no|nein|non|false|n|n/a|-|excluded|hidden|not\s+shown|ausgeschlossen"
     r"|exclus?)\s*[.)]?\s*$|\s*[:=,]\s*see\b"
-    r"|\s*(?:for|of|on)\s+(?!the\b)[^;,.]*\bonly\b",
+    r"|\s*(?:for|of|on)\s+(?!the\b)(?!plates?\b)[^;,.]*\bonly\b"
+    # ... a rule in the present ('Run fails when the high control exceeds 3 SD'), not what
+    # happened ('Run failed when the high control exceeded 3 SD'); a repeat that passed or
+    # gave the results ('Run 1: FAILED - repeated as Run 2: PASSED': code audit round 19)
+    r"|\s+(?:when|whenever)\s+(?:a|an|any|one|the)\b(?!.*\b(?:was|were|exceeded|failed)\b)"
+    r"|.*?\b(?:re-?run|repeat(?:ed)?|re-?test(?:ed)?|run\s*\d+)\b[^;]*?\b(?:pass(?:ed)?|ok)\b"
+    r"|.*?\bresults?\s+(?:are\s+)?from\s+(?:the\s+)?(?:re-?run|repeat)",
     re.IGNORECASE,
 )
 

@@ -12,6 +12,8 @@ from panelcli.check import check_file
 
 #: Lines that say the whole run failed its quality control
 FAILED_RUNS = [
+    "Run failed on plate 2 only",  # a plate's, not one marker's (code audit round 19)
+    "QC FAILED - repeat required",
     "QC FAILED - DO NOT REPORT",
     "DO NOT REPORT - QC FAILED",
     "Run failed QC,",
@@ -97,6 +99,12 @@ FAILED_RUNS = [
 #: Lines that do not: a count of none, a field and its value, a legend, a rule, one marker's or
 #: one sample's failure, a repeat's note, a '#' comment
 NOT_FAILED_RUNS = [
+    # code audit round 19: a rule in the present, a repeat that passed
+    "Run fails when the high control exceeds 3 SD",
+    "Run invalid when a control is out of range",
+    "Run 1: FAILED - repeated as Run 2: PASSED",
+    "Plate 1 failed; results are from the re-run on plate 2",
+    "QC status: failed (re-run passed)",
     "QC Failure: none",
     "QC failures: 0",
     "QC status: pass (0 failed)",
@@ -209,6 +217,11 @@ NOT_FAILED_RUNS = [
 
 #: Failed runs worded otherwise, still read as notes (skipped with a warning that quotes them)
 MISSED = [
+    # code audit round 19: a noun after the failing word reads as a field's name ('QC Failed
+    # Samples: 0'), and 'Run failed samples …' may be the run's failed samples
+    "QC FAILED CONTROLS OUT OF RANGE",
+    "Run failed samples must be repeated",
+    "Plate failed results not reportable",
     "QC out of range - results withheld",
     "Run QC: out of control",
     "Not all controls passed",

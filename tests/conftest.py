@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -94,3 +95,32 @@ def _machine_output_matches_its_schema(monkeypatch: pytest.MonkeyPatch) -> None:
         return result
 
     monkeypatch.setattr(CliRunner, "invoke", checked)
+
+
+def assert_no_crash(result: object) -> None:
+    """No traceback, no internal error: any exception is the SystemExit of a clean exit
+    (CliRunner never writes a traceback into its output, so that alone tells nothing)."""
+    exception = getattr(result, "exception", None)
+    assert exception is None or isinstance(exception, SystemExit), repr(exception)
+    output = getattr(result, "stdout", "") + getattr(result, "stderr", "")
+    assert "Traceback" not in output
+    assert "internal error" not in output
+
+
+@contextlib.contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """Fail instead of hanging (POSIX: SIGALRM; elsewhere no limit)."""
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError(f"took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

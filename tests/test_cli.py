@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from panelcli import __version__
 from panelcli.cli import app
 from panelcli.models import NOTICE
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, assert_no_crash
 
 runner = CliRunner()
 
@@ -101,7 +101,7 @@ def test_invalid_ranges_file_exits_2_naming_the_marker(tmp_path):
     result = run("check", str(SAMPLES / "all-in-range.csv"), "--ranges", str(ranges))
     assert result.exit_code == 2
     assert "IL-6" in result.stderr and result.stdout == ""
-    assert "Traceback" not in result.output
+    assert_no_crash(result)
 
 
 def test_ranges_replace_the_bundled_set(tmp_path):
@@ -125,7 +125,7 @@ def test_fatal_problems_are_one_line_on_stderr(args, fragment):
     result = run(*args)
     assert result.exit_code == 2
     assert fragment in result.stderr
-    assert "Traceback" not in result.output
+    assert_no_crash(result)
     assert len(result.stderr.strip().splitlines()) == 1
 
 
@@ -415,7 +415,7 @@ def test_an_age_that_is_no_number_of_years_is_refused_in_plain_words(command, ag
     assert "give a number of years from 0 to 150 (or a child's age such as 18 mo" in said
     assert f"not '{age}'" in said
     # review: the forms an age column takes, as its warning suggests them
-    assert run(command, "samples/all-in-range.csv", "--age", "18 mo").exit_code in (0, 1)
+    assert run(command, "samples/all-in-range.csv", "--age", "18 mo").exit_code == 0
 
 
 def test_an_unreadable_sex_option_is_a_usage_error():

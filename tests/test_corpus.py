@@ -26,6 +26,8 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 sys.path.insert(0, str(CORPUS))
 from make_corpus import HEADER, corpus  # noqa: E402
 
+from tests.conftest import assert_no_crash  # noqa: E402
+
 runner = CliRunner()
 HEADER_ROW = "SYN-1,SYNTH-1,2026-01-02,IL-6,4.2,pg/mL"
 
@@ -130,15 +132,6 @@ RANGES_CASES = [
     ("ranges-empty.toml", ["the file is empty"]),
     ("ranges-control-chars.toml", ["marker 'IL-6\\x1b[2J': critical_high (5)"]),
 ]
-
-
-def assert_no_crash(result: object) -> None:
-    """No traceback, no internal error: any exception is the SystemExit of a clean exit."""
-    exception = getattr(result, "exception", None)
-    assert exception is None or isinstance(exception, SystemExit), repr(exception)
-    output = getattr(result, "stdout", "") + getattr(result, "stderr", "")
-    assert "Traceback" not in output
-    assert "internal error" not in output
 
 
 def strings(node: object) -> list[str]:

@@ -8,16 +8,14 @@ so that its rows reach the value, unit and marker code instead of stopping at th
 
 from __future__ import annotations
 
-import contextlib
 import json
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from panelcli.cli import app
+from tests.conftest import time_limit
 
 REPO = Path(__file__).resolve().parent.parent
 CANDIDATES = [
@@ -39,25 +37,6 @@ if PEER is None:
     ]
 else:
     FILES = [pytest.param(path, id=path.name) for path in sorted(PEER.iterdir()) if path.is_file()]
-
-
-@contextlib.contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
-    """Fail instead of hanging (POSIX: SIGALRM; elsewhere no limit)."""
-    if not hasattr(signal, "SIGALRM"):
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def assert_clean_outcome(path: Path) -> None:

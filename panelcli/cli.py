@@ -1034,15 +1034,19 @@ def started() -> None:
 def _say_if_typed_in(files: list[str]) -> None:
     """'-' with standard input a terminal: the rows are to be typed or pasted, so say so and
     how to end them (QA: it waited without a word, and looked hung)."""
-    if "-" not in files or sys.stdin is None:
-        return
-    try:
-        typed = os.isatty(sys.stdin.fileno())
-    except (ValueError, io.UnsupportedOperation):  # a stdin without a file descriptor
-        return
-    if typed:
+    if _typed_in(files):
         end = "Ctrl-Z then Enter" if sys.platform == "win32" else "Ctrl-D"
         _say(f"reading standard input: type or paste the rows, then press {end} to end them")
+
+
+def _typed_in(files: list[str]) -> bool:
+    """Whether the rows of '-' are typed at a terminal (standard input is one)."""
+    if "-" not in files or sys.stdin is None:
+        return False
+    try:
+        return os.isatty(sys.stdin.fileno())
+    except (ValueError, io.UnsupportedOperation):  # a stdin without a file descriptor
+        return False
 
 
 def _reads_a_stream(files: list[str]) -> bool:
@@ -1118,7 +1122,8 @@ def _batches(
     """The core's events in lists of about `size`, with a progress bar if a person watches
     (`streamed_to`: see `_shows_progress`)."""
     batches = _saying_unreadable(interpreter.stream_batches(files, size))
-    watch = _progress(interpreter, quiet, size, streamed_to)
+    # no bar on the line rows are typed on (QA round 19: it hid the cursor, wiped each key)
+    watch = _progress(interpreter, quiet or _typed_in(files), size, streamed_to)
     return batches if watch is None else watch(batches)
 
 
@@ -1407,7 +1412,7 @@ def validate(
         errors = warnings = 0
         interpreter = Interpreter(reference_set, options)
         # a bar as check shows one, where the lines do not come to the same terminal (QA)
-        watch = _progress(interpreter, quiet, 512, streamed_to=sys.stdout)
+        watch = _progress(interpreter, quiet or _typed_in(files), 512, streamed_to=sys.stdout)
         for issue in validation_problems(interpreter, files, watch):
             errors += issue.severity == "error"
             warnings += issue.severity != "error"

@@ -325,3 +325,24 @@ def test_a_message_during_the_bar_is_printed_on_a_line_of_its_own(
     assert not progress._SHOWN  # no bar once the run ends: a message goes to stderr as before
     cli._say("after")
     assert terminal.getvalue().endswith("panelcli: after\n")
+
+
+@pytest.mark.parametrize("command", ["check", "validate"])
+@pytest.mark.parametrize(("typed", "shown"), [(True, False), (False, True)])
+def test_no_bar_on_the_line_where_rows_are_typed(
+    monkeypatch: pytest.MonkeyPatch, command: str, typed: bool, shown: bool
+) -> None:
+    """Next-step QA round 19: 'check -' at a terminal drew the bar on the line being typed,
+    hid the cursor and wiped each key as it was typed; rows piped in keep the bar."""
+    monkeypatch.setattr(cli, "_is_terminal", lambda stream: stream is sys.stderr)
+    monkeypatch.setattr(cli, "_typed_in", lambda files: typed and "-" in files)
+    watched: list[bool] = []
+
+    def watch(events: Iterator[object], **_: object) -> Iterator[object]:
+        watched.append(True)
+        return events
+
+    monkeypatch.setattr(progress, "with_progress", watch)
+    result = runner.invoke(app, [command, "-"], input="marker,value,unit\nIL-6,3,pg/mL\n")
+    assert result.exit_code == {"check": 1, "validate": 0}[command], result.output
+    assert bool(watched) is shown

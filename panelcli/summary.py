@@ -728,15 +728,29 @@ def _lab_flag_sentences(results: Sequence[Result], said_soon: bool) -> list[str]
         if not group:
             continue
         by_side: dict[str, list[Result]] = {}
+        no_limit: list[Result] = []
         for marked in group.values():
             for result in marked:
                 side = FLAG_SIDE[result.flag or ""]
                 same = side == FLAG_SIDE.get(_lab_flag(result) or "")  # the lab's critical
                 # panelcli's own critical said so (QA: 'IL-10 is low' of its LL)
                 ours = FLAG_WORDS.get(result.flag or "", side)
-                by_side.setdefault(f"only {side}" if same else ours, []).append(result)
+                if same and no_critical_limit(result, _lab_flag(result) or ""):
+                    # no limit to be short of: not 'only high' (next-step QA round 19: said
+                    # of IL-6 at 240 times its limit, which the lab marked critical)
+                    no_limit.append(result)
+                    state = side
+                else:
+                    state = f"only {side}" if same else ours
+                by_side.setdefault(state, []).append(result)
         found = _states_joined(by_side)
         said = f"The lab marked {_marked_as(group)}. By {by}, {found}."
+        if no_limit:
+            one = len(_distinct(no_limit)) == 1
+            said += (
+                f" That range has no critical limit for {_names(no_limit)}, so it cannot tell "
+                f"whether {'it is' if one else 'they are'} critical."
+            )
         if group is by_its_limit:
             text.append(f"{said} Ask the lab which is right.")
         else:

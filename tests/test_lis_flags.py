@@ -435,8 +435,9 @@ def test_the_summary_says_what_the_lab_s_own_flags_say_where_panelcli_does_not(
         # one sentence for both (QA: the same words again for each mark)
         # IL-6 is high by panelcli's range: not 'does not show' (QA: read as 'not high')
         "The lab marked IL-8 as high. The range panelcli uses does not show this. The lab "
-        "marked IL-6 as critically high. By the range panelcli uses, IL-6 is only high. "
-        "Ranges differ between labs, so ask which one applies.",
+        "marked IL-6 as critically high. By the range panelcli uses, IL-6 is high. That range "
+        "has no critical limit for IL-6, so it cannot tell whether it is critical. Ranges "
+        "differ between labs, so ask which one applies.",
     ]  # TNF-α: the lab's H is panelcli's too; IL-10: 'N' says nothing more
     # IL-6 at 100 times its limit is to be talked over soon: said once, not again for the
     # lab's critical marks (review: told twice)
@@ -467,8 +468,9 @@ def test_the_summary_reads_the_lab_s_flag_as_the_flag_column_does(tmp_path: Path
         "the only judgement.",
         "The lab marked IL-8 as high, IL-10 as critically high and IL-4 as outside its range. "
         "The range panelcli uses does not show these marks. The lab marked IL-6 and TNF-α as "
-        "critically high. By the range panelcli uses, IL-6 and TNF-α are only high. Ranges "
-        "differ between labs, so ask which one applies.",
+        "critically high. By the range panelcli uses, IL-6 and TNF-α are high. That range has "
+        "no critical limit for IL-6 and TNF-α, so it cannot tell whether they are critical. "
+        "Ranges differ between labs, so ask which one applies.",
     ]  # IL-6 (20 times its limit) and TNF-α (34) are asked to be talked over soon, once
     assert sum("healthcare provider soon" in t for t in panel.summary.text) == 1
     path.write_text(
@@ -540,8 +542,9 @@ def test_a_labs_critical_mark_beside_panelclis_high_is_not_said_to_be_unshown(
     said = check_file(str(path)).panels[0].summary.text
     assert (
         "The lab marked IL-10 as high. The range panelcli uses does not show this. The lab "
-        "marked IL-6 as critically high and IL-8 as low. By the range panelcli uses, IL-6 is "
-        "only high and IL-8 is high. Ranges differ between labs, so ask which one applies."
+        "marked IL-6 as critically high and IL-8 as low. By the range panelcli uses, IL-6 and "
+        "IL-8 are high. That range has no critical limit for IL-6, so it cannot tell whether it "
+        "is critical. Ranges differ between labs, so ask which one applies."
     ) in said
 
 
@@ -591,7 +594,8 @@ def test_a_labs_critical_mark_on_the_other_side_of_a_may_be_critical_low_is_said
     ("rows", "part"),
     [("A,IL-6,12,pg/mL,L\nA,IL-10,20,pg/mL,HH\nA,IL-1β,30,pg/mL,HH\n",
       "The lab marked IL-6 as low, and IL-10 and IL-1β as critically high. By the range "
-      "panelcli uses, IL-6 is high, and IL-10 and IL-1β are only high."),
+      "panelcli uses, IL-6, IL-10 and IL-1β are high. That range has no critical limit for "
+      "IL-10 and IL-1β, so it cannot tell whether they are critical."),
      ("A,IL-8,5,pg/mL,H\nA,IL-2,1,pg/mL,H\nA,TNF-α,3,pg/mL,LL\nA,IL-4,1,pg/mL,Critical\n",
       "The lab marked IL-8 and IL-2 as high; TNF-α as critically low; and IL-4 as critical. "
       "The range panelcli uses does not show these marks.")],
@@ -1130,3 +1134,24 @@ def test_a_second_flag_column_says_which_one_is_read(tmp_path: Path) -> None:
     assert ignored.message == (
         "column 'Abnormal?' was not read: column 'Flag' gives the lab's flag already"
     )
+
+
+def test_a_lab_s_critical_mark_is_only_high_only_short_of_a_critical_limit(tmp_path) -> None:
+    """Next-step QA round 19 #2: 'IL-6 is only high' of 600 pg/mL (240 times the limit) that
+    the lab marked HH, where the set has no critical limit to be short of."""
+    path = tmp_path / "hh.csv"
+    path.write_text("sample_id,marker,value,unit,flag\nS,IL-6,600,pg/mL,HH\n", encoding="utf-8")
+    said = " ".join(check_file(str(path)).panels[0].summary.text)
+    assert "IL-6 is only high" not in said
+    assert (
+        "By the range panelcli uses, IL-6 is high. That range has no critical limit for IL-6, "
+        "so it cannot tell whether it is critical." in said
+    )
+    ranges = tmp_path / "crit.toml"
+    ranges.write_text(
+        '[set]\nname = "c"\nversion = "1"\n[markers."IL-6"]\nunit = "pg/mL"\nhigh = 2.5\n'
+        'critical_high = 1000\nsource = "test"\n',
+        encoding="utf-8",
+    )
+    said = " ".join(check_file(str(path), ranges=str(ranges)).panels[0].summary.text)
+    assert "By the range panelcli uses, IL-6 is only high." in said

@@ -938,3 +938,13 @@ def test_a_long_sentence_another_sample_said_is_shortened_in_the_table(write_csv
         any("--ranges mayo-adult" in t for t in panel["summary"]["text"])
         for panel in document["panels"]
     )
+
+
+@pytest.mark.parametrize("given", ["-", "/dev/stdout"])
+def test_an_export_to_standard_output_says_the_report_goes_there_already(given: str) -> None:
+    """Next-step QA round 19 #3: '--export -' was told to write '> -', a file named '-'."""
+    result = runner.invoke(app, ["demo", "cytokine-storm", "--export", given])
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert "the report goes to standard output already: leave --export out" in said
+    assert "> " not in said

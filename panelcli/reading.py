@@ -147,7 +147,9 @@ _ROLES: dict[str, tuple[str, ...]] = {
                "tutkimus", "vyšetření", "vysetreni", "testadı", "testadi", "εξέταση",
                "εξεταση",
                "показатель", "исследование", "тест",  # Russian (lab QA round 13: refused)
-               "項目名", "項目", "检验项目", "项目", "项目名称"),  # Japanese, Chinese (likewise)
+               "項目名", "項目", "检验项目", "项目", "项目名称",  # Japanese, Chinese (likewise)
+               # lab QA round 19: Romanian, Croatian, Hungarian, Slovenian (refused whole)
+               "analiză", "analiza", "pretraga", "vizsgálat", "vizsgalat", "preiskava"),
     "value": ("value", "result", "resultvalue", "measurement", "observedvalue", "level",
               "finalresult", "calcconcentration", "calcconc", "calculatedconcentration",
               "calculatedconc",  # lab QA round 8: 'Calculated Conc.' refused, 'Calc Conc' read
@@ -161,6 +163,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
               "αποτέλεσμα", "αποτελεσμα",  # Greek
               "результат", "значение",  # Russian
               "結果", "結果値", "検査結果", "结果", "检验结果",  # Japanese, Chinese
+              "rezultat", "eredmény", "eredmeny",  # Romanian, Croatian, Slovenian; Hungarian
               # each replicate's value beside their mean (Simoa's 'Replicate Conc.' beside
               # 'Mean Conc.': lab QA, the mean was read once per replicate row)
               "replicateconc", "replicateconcentration", "repconc", "replicateresult",
@@ -177,7 +180,10 @@ _ROLES: dict[str, tuple[str, ...]] = {
              # lab QA round 12: Danish, Finnish, Czech, Turkish, Greek
              "enhed", "yksikkö", "yksikko", "jednotka", "birim", "μονάδα", "μοναδα",
              "единицы", "единицыизмерения", "едизм",  # Russian
-             "単位", "单位"),  # Japanese, Chinese
+             "単位", "单位",  # Japanese, Chinese
+             # Romanian ('UM'), Croatian, Hungarian, Slovenian
+             "um", "unitatedemăsură", "unitatedemasura", "jedinica", "mjernajedinica",
+             "mértékegység", "mertekegyseg", "enota"),
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",
                   "labno", "labnumber", "specimenno", "specimennumber",
@@ -195,7 +201,11 @@ _ROLES: dict[str, tuple[str, ...]] = {
                   "číslovzorku", "cislovzorku", "numuneno", "numunenumarası",
                   "αριθμόσδείγματοσ", "αριθμοσδειγματοσ",  # Greek
                   "номеробразца", "образец", "номерпробы",  # Russian
-                  "検体番号", "検体id", "样本号", "标本号", "样本编号", "标本编号"),  # (CJK)
+                  "検体番号", "検体id", "样本号", "标本号", "样本编号", "标本编号",  # (CJK)
+                  # Romanian, Croatian, Hungarian, Slovenian
+                  "codprobă", "codproba", "probă", "nrprobă", "nrproba", "brojuzorka",
+                  "uzorak", "mintaazonosító", "mintaazonosito", "minta", "mintaszám",
+                  "mintaszam", "vzorec", "številkavzorca", "stevilkavzorca"),
     "patient_id": ("patientid", "patient", "mrn", "subject", "subjectid", "participant",
                    "participantid", "patientno", "patientnumber",
                    "patientennummer", "patientenid", "patnr",  # German exports
@@ -254,6 +264,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
     # assay's limits ('Above Detection Range'), read as '>' or '<' written in the value cell.
     "detection_range": ("detectionrange", "detectionrangestatus", "detectionranges"),
     "lab_flag": ("flag", "flags", "abnormalflag", "abnormalflags", "resultflag", "resultflags",
+                 "indicator", "oznaka", "jelzés", "jelzes",  # Romanian, Croatian, Hungarian
                  "abnormalityflag", "hlflag", "hiloflag",
                  "判定", "提示", "异常提示"),  # Japanese, Chinese (lab QA round 13)
     # The lab's comment on a long file's result, or a wide file's row ('Hemolyzed sample, may
@@ -298,6 +309,11 @@ _ROLES: dict[str, tuple[str, ...]] = {
                         "intervalodereferência", "referentiewaarde", "normaalwaarden",
                         "normaalwaarde", "referentieinterval", "refrng", "normrange",
                         "refval", "refvals",
+                        # lab QA round 19: Romanian, Croatian, Hungarian, Slovenian
+                        "intervaldereferință", "intervaldereferinta", "valoridereferință",
+                        "valoridereferinta", "referentniinterval", "referentnevrijednosti",
+                        "referenciatartomány", "referenciatartomany", "referenčnevrednosti",
+                        "referencnevrednosti", "referenčniinterval", "referencniinterval",
                         # lab QA round 12: Swedish, Norwegian, Danish, Finnish, Polish, Czech,
                         # Turkish, Greek (the set's range judged instead of the lab's)
                         "referensintervall", "referensområde", "referanseområde",

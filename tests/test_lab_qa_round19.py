@@ -126,3 +126,22 @@ def test_a_day_that_may_be_two_with_and_without_a_time_is_still_one_date() -> No
 
     followed = dates_followed(["03/02/2026", "03/02/2026 14:30", "03/13/2026"])
     assert followed.dates == ["03/02/2026", "03/13/2026"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Cod probă;Analiză;Rezultat;UM;Interval de referință;Indicator",  # Romanian
+        "Broj uzorka;Pretraga;Rezultat;Jedinica;Referentni interval;Oznaka",  # Croatian
+        "Minta azonosító;Vizsgálat;Eredmény;Mértékegység;Referencia tartomány;Jelzés",
+        "Vzorec;Preiskava;Rezultat;Enota;Referenčne vrednosti;Oznaka",  # Slovenian
+    ],
+)
+def test_romanian_croatian_hungarian_and_slovenian_exports_are_read(write_csv, header: str) -> None:
+    """Lab QA round 19 #5: refused whole, 'no header with marker and value columns found'."""
+    path = write_csv(f"{header}\nR-01;IL-6;8,2;pg/mL;< 7,0;H\nR-02;IL-6;1,0;pg/mL;< 7,0;\n")
+    report = check_file(path)
+    judged = [(p.sample_id, r.value, r.status.value) for p in report.panels for r in p.results]
+    assert judged == [("R-01", 8.2, "high"), ("R-02", 1.0, "normal")]
+    assert not report.rejected
+    assert "column-ignored" not in {w.code for w in report.warnings}

@@ -94,6 +94,7 @@ from panelcli.names import (
     lis_name,
     looks_like_a_cytokine,
     marker_key,
+    names_a_diluted_sample,
     value_name,
     whose_figure,
     without_species,
@@ -1724,6 +1725,11 @@ class Interpreter:
                                                 sample_id is not None
                                                 and not_a_patient_id(sample_id) is not None
                                             )
+                                            # 'PT-301 1:100' (`_judge` reads it 'at least')
+                                            or (
+                                                sample_id is not None
+                                                and names_a_diluted_sample(sample_id)
+                                            )
                                             or (
                                                 collected_at is not None
                                                 and self._date_unsaid(collected_at, source)
@@ -1984,6 +1990,7 @@ class Interpreter:
                 )
                 and ("sample-id-missing", source) not in self._warned
             )  # `_no_ids_given` warns, once a file
+            or (sample_id is not None and names_a_diluted_sample(sample_id))  # see `_judge`
         ):  # fmt: skip
             return None
         if (sex or age or birth_date) and not self._person_readable(
@@ -2332,7 +2339,9 @@ class Interpreter:
             return
         # with a number or not: 'ND' under 'IL-6 x10' was judged by the set's undiluted limit
         # of detection, even critical (audit round 16)
-        diluted = bool((words := instrument_name(m.marker)) and words.diluted)
+        diluted = bool((words := instrument_name(m.marker)) and words.diluted) or bool(
+            m.sample_id and names_a_diluted_sample(m.sample_id)
+        )
         # a bare number is read 'at least' so ('>300' is as written): its note says why
         at_least_a_number = diluted and parsed.number is not None and not parsed.comparator
         if diluted:
@@ -4186,21 +4195,34 @@ class Interpreter:
         multiplied out by the dilution (lab QA round 15: 1250 pg/mL had no range, exit 0); a
         '<2', whose limit may be ten times higher, is refused (None)."""
         marker = shorten(m.marker.strip())
+        # its sample id may say so ('PT-301 1:100': lab QA round 19), not its marker
+        words = instrument_name(m.marker)
+        by_sample = not (words and words.diluted)
         if parsed.comparator in ("<", "<="):  # '<2', and 'ND' with no number (audit round 16)
             yield self._reject(
                 m, "value-diluted-censored", f"value '{shorten(m.value.strip())}' of '{marker}', "
-                "a diluted sample's, cannot be judged: if its limit is not multiplied out by the "
-                "dilution, the true limit is that many times higher, and the value may be past "
-                "the range; give the final result",
+                + (f"of sample '{shorten(m.sample_id or '')}', " if by_sample else "")
+                + "a diluted sample's, cannot be judged: if its limit is not multiplied out by "
+                "the dilution, the true limit is that many times higher, and the value may be "
+                "past the range; give the final result",
             )  # fmt: skip
             return None
-        self._said_once(
-            m, "value-diluted", self._column_of("marker") if not self._wide else m.column,
-            f"'{marker}' names a diluted sample's result: its values are read as at least the "
-            "number written, as they may not be multiplied out by the dilution, so one inside "
-            "the range cannot be judged (give the final, multiplied result under the marker's "
-            "own name to have it judged as written)",
-        )  # fmt: skip
+        if by_sample:
+            self._said_once(
+                m, "value-diluted", self._column_of("sample_id"),
+                f"sample '{shorten(m.sample_id or '')}' names a diluted sample: its values are "
+                "read as at least the number written, as they may not be multiplied out by the "
+                "dilution, so one inside the range cannot be judged (give the final, multiplied "
+                "result under the sample's own id to have it judged as written)",
+            )  # fmt: skip
+        else:
+            self._said_once(
+                m, "value-diluted", self._column_of("marker") if not self._wide else m.column,
+                f"'{marker}' names a diluted sample's result: its values are read as at least "
+                "the number written, as they may not be multiplied out by the dilution, so one "
+                "inside the range cannot be judged (give the final, multiplied result under the "
+                "marker's own name to have it judged as written)",
+            )  # fmt: skip
         return parsed if parsed.comparator else parsed._replace(comparator=">=")
 
     def _said_once(self, m: Measurement, code: str, column: str | None, message: str) -> None:
@@ -4636,6 +4658,7 @@ class Interpreter:
         "value-comma-groups", "value-far-past-range", "critical-limit-unusable",
         "value-comma-both-ways", "sample-id-missing", "sample-id-rounded",
         "result-status-unread",
+        "value-diluted",  # (lab QA round 19: batches joined said it once a batch)
     })  # fmt: skip
     #: Of those, the ones given once per file whatever they quote (the first stands for all).
     ONCE_PER_FILE_BY_CODE = frozenset(

@@ -368,6 +368,23 @@ _DILUTED = (
     rf"x\s*{_FACTOR}|{_FACTOR}\s*x|1\s*[:/]\s*{_FACTOR}|diluted|dil\.?\s*1\s*[:/]\s*{_FACTOR}"
     rf"|df\s*{_FACTOR}"
 )
+#: ... and a sample id that names it so after the sample's own ('PT-301 1:100', 'PT-301 x10',
+#: 'PT-301 (1/10)', 'PT-301_dil10', as plate software names a sample run again diluted: lab
+#: QA round 19, its 2.0 was a sample of its own, normal, exit 0); not after a '-' ('PT-301-D10'
+#: may be day 10, 'S-2x' an id)
+_DILUTED_SAMPLE = lazy_pattern(
+    rf"\S(?:\s+|_|\s*[(\[])(?:1\s*[:/]\s*{_FACTOR}|x\s*{_FACTOR}|{_FACTOR}\s*x|df\s*{_FACTOR}"
+    rf"|dil(?:\.|uted|ution)?\s*(?:1\s*[:/]\s*)?{_FACTOR}|diluted)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)  # asked of each row of a sample off the short path
+def names_a_diluted_sample(sample_id: str) -> bool:
+    """Whether a sample id ends in a dilution ('PT-301 1:100'; `_DILUTED_SAMPLE`)."""
+    return _DILUTED_SAMPLE.search(sample_id) is not None
+
+
 _MEAN = r"mean|average|avg\.?"
 #: A test run again (lab QA round 9: 'IL-10 Retest' at 30 pg/mL had no range, 'IL-8 (pg/mL)
 #: repeat' was not read, and the first run's 'normal' decided the exit code): the marker's

@@ -145,3 +145,60 @@ def test_romanian_croatian_hungarian_and_slovenian_exports_are_read(write_csv, h
     assert judged == [("R-01", 8.2, "high"), ("R-02", 1.0, "normal")]
     assert not report.rejected
     assert "column-ignored" not in {w.code for w in report.warnings}
+
+
+@pytest.mark.parametrize("sample", ["PT-301 1:100", "PT-301 x10", "PT-301 (1/10)", "PT-301_dil10"])
+def test_a_sample_id_ending_in_a_dilution_reads_its_values_at_least(write_csv, sample: str) -> None:
+    """Lab QA round 19 #3: 'PT-301 1:100' was a sample of its own, its 2.0 judged normal (exit
+    0), where 'IL-6 1:100' was indeterminate with a value-diluted warning."""
+    path = write_csv(
+        f"Sample,Analyte,Conc,Units\nPT-301,IL-6,>ULOQ,pg/mL\n{sample},IL-6,2.0,pg/mL\n"
+        f"{sample},IL-8,90,pg/mL\n{sample},IL-10,<1.0,pg/mL\nPT-301-D10,IL-6,2.0,pg/mL\n"
+    )
+    report = check_file(path)
+    judged = [
+        (p.sample_id, r.marker, r.comparator, r.status.value)
+        for p in report.panels
+        for r in p.results
+    ]
+    assert judged == [
+        ("PT-301", "IL-6", ">", "indeterminate"),
+        (sample, "IL-6", ">=", "indeterminate"),
+        (sample, "IL-8", ">=", "high"),
+        ("PT-301-D10", "IL-6", None, "normal"),  # may be day 10
+    ]
+    [diluted] = [w for w in report.warnings if w.code == "value-diluted"]
+    assert diluted.line == 3 and diluted.message.startswith(
+        f"sample '{sample}' names a diluted sample: its values are read as at least"
+    )
+    assert [(i.code, i.line) for i in report.rejected] == [("value-diluted-censored", 5)]
+
+
+def test_every_path_reads_a_diluted_sample_id_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_two_processes import every_path_alike
+
+    from panelcli import split
+
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    rows = [f"S{n}{' 1:10' if n % 9 == 0 else ''},IL-6,{n % 9}.5,pg/mL\n" for n in range(2000)]
+    path = tmp_path / "diluted.csv"
+    path.write_text("Sample ID,Analyte,Result,Units\n" + "".join(rows))
+    assert every_path_alike(path).count('"comparator":">="') == 223
+
+
+def test_every_path_says_a_diluted_marker_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches joined (ndjson_join, as Dask's partitions are) said 'value-diluted' once a
+    batch: it was no once-per-file warning there, as it is in one process."""
+    from test_two_processes import every_path_alike
+
+    from panelcli import split
+
+    monkeypatch.setattr(split, "MIN_BYTES", 0)
+    rows = [f"S{n},IL-6{' x10' if n % 9 == 0 else ''},{n % 9}.5,pg/mL\n" for n in range(2000)]
+    path = tmp_path / "diluted.csv"
+    path.write_text("Sample ID,Analyte,Result,Units\n" + "".join(rows))
+    assert every_path_alike(path).count('"code":"value-diluted"') == 1

@@ -181,8 +181,8 @@ _ROLES: dict[str, tuple[str, ...]] = {
              "enhed", "yksikkö", "yksikko", "jednotka", "birim", "μονάδα", "μοναδα",
              "единицы", "единицыизмерения", "едизм",  # Russian
              "単位", "单位",  # Japanese, Chinese
-             # Romanian ('UM'), Croatian, Hungarian, Slovenian
-             "um", "unitatedemăsură", "unitatedemasura", "jedinica", "mjernajedinica",
+             # Romanian ('UM' is a weak name already), Croatian, Hungarian, Slovenian
+             "unitatedemăsură", "unitatedemasura", "jedinica", "mjernajedinica",
              "mértékegység", "mertekegyseg", "enota"),
     "sample_id": ("sampleid", "sample", "specimen", "specimenid", "sampleno", "samplenumber",
                   "accession", "accessionnumber", "accessionno", "barcode", "samplename",

@@ -152,6 +152,15 @@ def _one_slip_apart(a: str, b: str) -> bool:
 #: exports, as keys, and the English key each stands for ('Interleucina 6' is 'Interleukin
 #: 6'; QA: 'Interferone gamma', 'Tumornekrosefaktor alpha' and 'Gamma-Interferon' were not)
 _OTHER_LANGUAGES = (
+    # the soluble IL-2 receptor, in the English word order (lab QA round 19: 'löslicher
+    # IL-2-Rezeptor', "Récepteur soluble de l'IL-2" at 5000 pg/mL were no_reference, exit 0)
+    ("recepteursolubledelinterleukine2", "solubleinterleukin2receptor"),
+    ("recepteursolubledelil2", "solubleil2receptor"),
+    ("receptorsolubledeinterleucina2", "solubleinterleukin2receptor"),
+    ("receptorsolubledeil2", "solubleil2receptor"),
+    ("recettoresolubiledellinterleuchina2", "solubleinterleukin2receptor"),
+    ("recettoresolubiledellil2", "solubleil2receptor"),
+    ("loslicher", "soluble"), ("losliche", "soluble"), ("rezeptor", "receptor"),
     ("interleucina", "interleukin"), ("interleukine", "interleukin"),
     ("interleuchina", "interleukin"), ("interleukina", "interleukin"),
     ("interferone", "interferon"), ("interferao", "interferon"), ("ginterferon", "interferong"),
@@ -513,7 +522,12 @@ _HUMAN = lazy_pattern(r"\s*(?:[Hh][Uu](?:[Mm][Aa][Nn])?\b[\s._-]*|h(?=[A-Z]))(?P
 #: ranges are their own: those get a hint) or 'Level' ('IL-6, Serum', 'IL6 SER', 'IL-6 Level')
 _LIS_TAIL = lazy_pattern(
     r"(?P<name>.*?[^\s,;:_-])(?:[\s,;:_-]+[(\[]?|\s*[(\[])\s*"
-    r"(?:serum|ser|plasma|plas|(?:whole\s+)?blood|bld|edta(?:[\s-]+plasma)?|levels?)\s*[)\]]?",
+    r"(?:serum|ser|plasma|plas|(?:whole\s+)?blood|bld|edta(?:[\s-]+plasma)?|levels?"
+    # ... in other languages (lab QA round 19: 'IL-6 im Serum', 'IL-6 plasmatique', 'IL-6
+    # sérico' at 5000 pg/mL were no_reference, exit 0)
+    r"|(?:im|in|en|dans\s+le|nel|no|na)\s+(?:serum|plasma|blut|s[ée]rum|suero|siero|soro"
+    r"|sangre|sangue|sang)|s[ée]rique|plasmatique|s[ée]ric[oa]|plasm[áa]tic[oa]|sieric[oa])"
+    r"\s*[)\]]?",
     re.IGNORECASE,
 )
 #: ... and before it: 'Serum IL-8', 'plasma IL-6 level'

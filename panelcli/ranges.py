@@ -867,6 +867,9 @@ _ANALYZERS = (
 #: An assay's words after a marker's name, as LIS test names write them, and before it
 _ASSAY_AFTER = lazy_pattern(
     r"(?P<name>.*?[^\s,;:_-])[\s,;:_-]*[(\[]?\s*(?:high(?:ly)?[\s-]+sensitiv(?:e|ity)"
+    # German, French, Spanish, Italian (lab QA round 19: 'IL-6 hochsensitiv', no hint)
+    r"|hochsensitiv|hoch\s*sensitiv|ultrasensibel|haute\s+sensibilit[ée]|ultrasensible"
+    r"|alta\s+sensibilidad|alta\s+sensibilit[àa]"
     r"|ultra-?\s*sensitive|hi-?\s*sens(?:itivity)?|elisa|clia|eclia|eia|luminex|multiplex"
     r"|immunoassay|msd"
     # an analyzer or its maker, and a cartridge's generation ('IL-6 Elecsys', 'IL-8 (Gen 2)':

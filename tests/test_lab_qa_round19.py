@@ -202,3 +202,33 @@ def test_every_path_says_a_diluted_marker_once(
     path = tmp_path / "diluted.csv"
     path.write_text("Sample ID,Analyte,Result,Units\n" + "".join(rows))
     assert every_path_alike(path).count('"code":"value-diluted"') == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "marker"),
+    [
+        ("löslicher IL-2-Rezeptor", "sIL-2R"),
+        ("löslicher Interleukin-2-Rezeptor", "sIL-2R"),
+        ("Récepteur soluble de l'IL-2", "sIL-2R"),
+        ("Receptor soluble de IL-2", "sIL-2R"),
+        ("IL-6 im Serum", "IL-6"),
+        ("IL-6 plasmatique", "IL-6"),
+        ("IL-6 sérico", "IL-6"),
+        ("TNF-alpha sérique", "TNF-α"),
+        ("IL-6 en suero", "IL-6"),
+    ],
+)
+def test_a_marker_named_in_another_language_with_its_specimen_is_read(
+    write_csv, written: str, marker: str
+) -> None:
+    """Lab QA round 19 #4: each at 5000 pg/mL was no_reference with no hint, exit 0."""
+    path = write_csv(f"sample_id,marker,value,unit\nS1,{written},5000,pg/mL\n")
+    [result] = [r for p in check_file(path).panels for r in p.results]
+    assert (result.marker, result.status.value) == (marker, "high")
+
+
+def test_a_high_sensitivity_assay_in_german_gets_the_hint() -> None:
+    from panelcli.ranges import load_ranges
+
+    hint = load_ranges(None).suggest("IL-6 hochsensitiv")
+    assert hint is not None and "IL-6" in hint

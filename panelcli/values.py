@@ -1417,10 +1417,12 @@ _FORMULA = lazy_pattern(r"^=\s*\S")  # review: '=5*2', '="<2"' too
 #: '3.0 ± 0.2', '3,0+/-0,2': a mean and its standard deviation, as plate summaries give them
 _WITH_SPREAD = lazy_pattern(r"^[<>≤≥=]*\s*\d[\d.,]*\s*(?:±|\+/-|\+-|\+/−)\s*\d[\d.,]*(?:\s.*)?$")
 _EXCEL_ERROR = lazy_pattern(
-    r"^#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!"
+    r"^(?:#(?:N/A|DIV/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!"
+    # Google Sheets' and LibreOffice's own (lab QA round 19: '#ERROR!' was 'not a number')
+    r"|ERROR!|LOADING\.*"
     # German, French and Spanish Excel (QA: '#WERT!' and '#NV' were only 'not a number')
     r"|NV|WERT!|BEZUG!|ZAHL!|ÜBERLAUF!|VALEUR!|NOM\?|NOMBRE!|NUL!|PROPAG!"
-    r"|¡VALOR!|¡REF!|¿NOMBRE\?|¡NUM!|¡NULO!|¡DIV/0!|¡DESBORDAMIENTO!)$",
+    r"|¡VALOR!|¡REF!|¿NOMBRE\?|¡NUM!|¡NULO!|¡DIV/0!|¡DESBORDAMIENTO!)|Err:\d{3})$",
     re.I,
 )
 #: 'ca. 3,5', '~12', 'approx. 40': a number said to be about right

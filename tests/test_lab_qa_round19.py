@@ -232,3 +232,11 @@ def test_a_high_sensitivity_assay_in_german_gets_the_hint() -> None:
 
     hint = load_ranges(None).suggest("IL-6 hochsensitiv")
     assert hint is not None and "IL-6" in hint
+
+
+@pytest.mark.parametrize("cell", ["#ERROR!", "#LOADING...", "Err:502", "#N/A"])
+def test_a_google_sheets_or_libreoffice_error_is_said_to_be_one(write_csv, cell: str) -> None:
+    """Lab QA round 19 #6: Google Sheets' '#ERROR!' got a bare 'is not a number'."""
+    path = write_csv(f"sample_id,marker,value,unit\nS1,IL-6,{cell},pg/mL\n")
+    [refused] = check_file(path).rejected
+    assert "is a spreadsheet's error (a formula that failed)" in refused.message

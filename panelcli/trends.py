@@ -466,9 +466,9 @@ UNREADABLE = "is not a date panelcli can read (such as 2026-03-02, 02.03.2026 or
 NAMES_NO_DAY = "names no day, only a year, a month or a week (a day is written as 2026-03-02)"
 PLACEHOLDER = "is a placeholder date that spreadsheets write for an empty cell, not a real day"
 BEFORE_1900 = f"is before {EARLIEST_YEAR}, too early to be the day a sample was taken"
-TWO_DIGIT_YEAR = (
-    "has a two-digit year, which could be of any century: write the year in full (02.03.2026)"
-)
+#: ... followed by the date with its year in full, as an example (lab QA round 19: '01/04/26'
+#: was told '(02.03.2026)', which looked like a correction to another day)
+TWO_DIGIT_YEAR = "has a two-digit year, which could be of any century: write the year in full"
 #: '02.03.26', '3/2/26', '02-03-26', '13-MAR-26' (Oracle's): a day with its year cut to two digits
 _TWO_DIGIT_YEAR = lazy_pattern(
     r"^\d{1,2}([./-])\d{1,2}\1\d{2}$|^\d{1,2}\.?[ -][A-Za-z]{3,9}\.?[ -]\d{2}$"
@@ -553,8 +553,13 @@ def why_no_date(text: str) -> str | None:
         return no_such_day
     match = _SLASHED.match(timed["day"] if timed else text)
     if match is None:
-        two_digits = _TWO_DIGIT_YEAR.match(timed["day"] if timed else text)
-        return _spreadsheet_serial(text) or (TWO_DIGIT_YEAR if two_digits else UNREADABLE)
+        day = timed["day"] if timed else text
+        if _TWO_DIGIT_YEAR.match(day):
+            return (
+                _spreadsheet_serial(text)
+                or f"{TWO_DIGIT_YEAR} ({day[:-2]}20{day[-2:]} if 20{day[-2:]})"
+            )
+        return _spreadsheet_serial(text) or UNREADABLE
     first, second, year = (int(part) for part in match.group(1, 3, 4))
     if _day_or_none(year, second, first) is None or _day_or_none(year, first, second) is None:
         return UNREADABLE

@@ -867,7 +867,9 @@ def test_dashed_dates_are_read_as_the_slashed_ones_are(
         ("2026-03-14", None), ("2099-01-01", None), ("03/04/2026", None), ("N/A", None),
         # QA: an Excel serial number and a two-digit year were only 'not a date panelcli can
         # read', which did not say how to fix the export
-        ("02.03.26", TWO_DIGIT_YEAR), ("3/2/26", TWO_DIGIT_YEAR), ("12345", UNREADABLE),
+        ("02.03.26", f"{TWO_DIGIT_YEAR} (02.03.2026 if 2026)"),
+        ("3/2/26", f"{TWO_DIGIT_YEAR} (3/2/2026 if 2026)"),
+        ("13-MAR-26", f"{TWO_DIGIT_YEAR} (13-MAR-2026 if 2026)"), ("12345", UNREADABLE),
         ("45123", "is a spreadsheet's number for a day (45123 is 2023-07-16 in Excel), not a "
          "date as written: format the column as a date before exporting"),
     ],

@@ -3895,9 +3895,10 @@ class Interpreter:
             ("sample-id-missing", m.source),
             Issue(severity="warning", code="sample-id-missing", source=m.source, line=m.line,
                   column=column, collected_at=m.collected_at, marker=m.marker,
-                  message=f"this row gives no {whose}: its result is in a panel of no sample "
-                  "('Results' in the table), as is any other such row of this file; give "
-                  "each row its sample's id"),
+                  message=f"this row gives no {whose} (blank, or a word that names none, such "
+                  "as 'N/A' or 'Unknown'): its result is in a panel of no sample ('Results' in "
+                  "the table), as is any other such row of this file; give each row its "
+                  "sample's id"),
         )  # fmt: skip
 
     def _id_may_be_rounded(

@@ -240,3 +240,13 @@ def test_a_google_sheets_or_libreoffice_error_is_said_to_be_one(write_csv, cell:
     path = write_csv(f"sample_id,marker,value,unit\nS1,IL-6,{cell},pg/mL\n")
     [refused] = check_file(path).rejected
     assert "is a spreadsheet's error (a formula that failed)" in refused.message
+
+
+def test_a_sample_id_that_names_none_is_said_so(write_csv) -> None:
+    """Lab QA round 19 #6: 'Unknown' was told 'this row gives no sample id', though it gave one."""
+    path = write_csv("sample_id,marker,value,unit\nUnknown,IL-6,12.0,pg/mL\n")
+    [missing] = [w for w in check_file(path).warnings if w.code == "sample-id-missing"]
+    assert missing.message.startswith(
+        "this row gives no sample id (blank, or a word that names none, such as 'N/A' or "
+        "'Unknown'): its result is in a panel of no sample"
+    )

@@ -6759,6 +6759,11 @@ def _time_of_day(text: str) -> str | None:
     time = re.sub(r"^T(?=\d{1,2}:)", "", time)
     time = re.sub(r"^(\d{1,2})(\d{2})\s*(?:h|hrs?|hours)?$", r"\1:\2", time, flags=re.IGNORECASE)
     time = re.sub(r"^(\d{1,2}:\d{2}:\d{2})[.,]\d+$", r"\1", time)  # its fraction of a second
+    if re.fullmatch(r"0?[.,]\d{2,}", time):  # Excel's fraction of a day ('0.3333333333' is 08:00:
+        # lab QA round 19, it was 'no time of day', and two draws of a day one panel)
+        seconds = round(float(time.replace(",", ".")) * 86400)
+        clock = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}"
+        return clock if seconds % 60 == 0 else f"{clock}:{seconds % 60:02d}"
     told = _TIME_OF_DAY.match(time)
     if told is None:
         return None

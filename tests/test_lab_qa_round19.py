@@ -250,3 +250,18 @@ def test_a_sample_id_that_names_none_is_said_so(write_csv) -> None:
         "this row gives no sample id (blank, or a word that names none, such as 'N/A' or "
         "'Unknown'): its result is in a panel of no sample"
     )
+
+
+def test_excel_s_fraction_of_a_day_in_a_time_column_is_its_time(write_csv) -> None:
+    """Lab QA round 19 #6: '0.3333333333' (Excel's 08:00) was 'no time of day', and two draws
+    of the day made one panel, 'Both of them are high in this sample'."""
+    path = write_csv(
+        "MRN,Collection Date,Collection Time,Test,Result,Units\n"
+        "001,2026-03-02,0.3333333333,IL-6,1.2,pg/mL\n001,2026-03-02,0.6041666667,IL-6,52,pg/mL\n"
+        "001,2026-03-02,0.51234,IL-8,5,pg/mL\n"
+    )
+    report = check_file(path)
+    assert [p.collected_at for p in report.panels] == [
+        "2026-03-02 08:00", "2026-03-02 14:30", "2026-03-02 12:17:46"
+    ]  # fmt: skip
+    assert "time-unreadable" not in {w.code for w in report.warnings}

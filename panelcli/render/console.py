@@ -42,7 +42,7 @@ def make_console(
     `plain` (for `-o FILE`) never writes escape codes, whatever FORCE_COLOR says.
     """
     stream = stream or (sys.stderr if stderr else sys.stdout)
-    is_terminal = hasattr(stream, "isatty") and stream.isatty()
+    is_terminal = _is_a_terminal(stream)
     no_color = bool(os.environ.get("NO_COLOR"))
     # FORCE_COLOR asks for colour in a pipe (as rich reads it), but NO_COLOR wins, and '0',
     # 'false', 'no' or 'off' mean "do not force"; left to rich, a pipe got bold and dim codes
@@ -102,7 +102,12 @@ def _is_a_pipe(stream: TextIO) -> bool:
 
 
 def _is_a_terminal(stream: TextIO) -> bool:
-    return hasattr(stream, "isatty") and stream.isatty()
+    """Whether `stream` is a terminal; False for one closed or with no descriptor (as the
+    CLI's own `_is_terminal`, which must not import this module: rich costs start-up)."""
+    try:
+        return hasattr(stream, "isatty") and stream.isatty()
+    except (ValueError, OSError):
+        return False
 
 
 def _terminal_columns(stream: TextIO) -> int:

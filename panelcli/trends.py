@@ -553,12 +553,10 @@ def why_no_date(text: str) -> str | None:
         return no_such_day
     match = _SLASHED.match(timed["day"] if timed else text)
     if match is None:
-        day = timed["day"] if timed else text
-        if _TWO_DIGIT_YEAR.match(day):
-            return (
-                _spreadsheet_serial(text)
-                or f"{TWO_DIGIT_YEAR} ({day[:-2]}20{day[-2:]} if 20{day[-2:]})"
-            )
+        cut = timed["day"] if timed else text  # its day, its year cut to two digits or not
+        if _TWO_DIGIT_YEAR.match(cut):
+            full = f"20{cut[-2:]}"
+            return _spreadsheet_serial(text) or f"{TWO_DIGIT_YEAR} ({cut[:-2]}{full} if {full})"
         return _spreadsheet_serial(text) or UNREADABLE
     first, second, year = (int(part) for part in match.group(1, 3, 4))
     if _day_or_none(year, second, first) is None or _day_or_none(year, first, second) is None:

@@ -1540,25 +1540,6 @@ def demo(
             _export(export, draw, title=f"{sample.title} (panelcli demo, synthetic)")
 
 
-def _names_with_hints(names: list[str]) -> str:
-    """ "'IL1' (did you mean IL-1β?) or 'INF' (did you mean IFN-γ?)": each name's own hint."""
-    from panelcli import explain as explaining
-    from panelcli.models import lost_letter
-
-    said = []
-    for name in names:
-        hint = explaining.suggest(name)
-        # as check says it (QA: explain said less), of a name copied from such a file
-        lost = lost_letter(name)
-        lost_said = (
-            f" A '{lost}' may be a letter lost when a file was saved: save it as UTF-8"
-            if lost
-            else ""
-        )
-        said.append(f"'{name}'" + (f" (did you mean {hint}?{lost_said})" if hint else ""))
-    return " or ".join(said)
-
-
 @app.command()
 def explain(
     words: Annotated[
@@ -1596,29 +1577,7 @@ def explain(
         console = make_console()
         sets, notes = explaining.sets_to_show(ranges)
 
-        def asked_of(words: str) -> str:
-            """The name a question asks of, unless the words name a marker as they are ('A
-            beta 42' of one's own set: review)."""
-            if explaining.explain(words, sets) is not None:
-                return words
-            return explaining.without_question(words)
-
-        whole = _words_as_one(words)
-        if whole is not None and (asked := asked_of(whole)) != whole:
-            words = asked.split()  # educator QA round 14: 'what is a cytokine storm' (no '?')
-            # lost its topic words below, and 'a' was asked for
-        # topic words beside a marker's name ask for the marker (QA: 'explain storm IL-6' was
-        # an error, though each alone works)
-        whole = _words_as_one(words)
-        named = (
-            []  # 'a cytokine storm' as a whole (its 'a' alone was asked for: round 14)
-            if whole is not None and explaining.asks_for_the_overview(whole)
-            else [word for word in words or [] if not explaining.asks_for_the_overview(word)]
-        )
-        words = named if named else words
-        marker = _words_as_one(words)
-        if marker is not None and (asked := asked_of(marker)) != marker:
-            marker, words = asked, asked.split()  # 'what is IL-6?' asks of IL-6
+        marker, words = explaining.question_read(words or [], sets)
         for note in notes:  # a broken set of yours: the others are still shown
             _say(note)
         for shown in sets:
@@ -1635,48 +1594,7 @@ def explain(
             if export is not None:  # educator QA: a class's handout (known since round 8)
                 _export(export, overview)
             return
-        found = explaining.explain(marker, sets)
-        # 'explain IL-1β IL-6': each marker, where the words together name none (QA)
-        each = [found] if found is not None else explaining.explain_each(words or [], sets)
-        if not each and explaining.asks_for_every_marker(marker):
-            each = explaining.explain_every(sets)
-        if not each:
-            hint = explaining.suggest(marker)
-            known, unknown = explaining.names_read(words or [], sets)
-            if known and not unknown:  # each is a marker's, but more than explain_each reads
-                raise PanelcliError(
-                    "more names are given than panelcli explains at once (at most "
-                    f"{explaining.MOST_NAMES}); ask for fewer"
-                )
-            # Said only where a name given is a marker's, so that several were plausibly meant
-            # (QA: 'IL-1 alpha', one name, was told how to ask for several)
-            several = (
-                "; several markers are explained at once only where each name is one panelcli "
-                "knows (panelcli explain IL-6 TNF-α)"
-                if known and not hint
-                else ""
-            )
-            named_one = explaining.explain(known[0], sets) if len(known) == 1 else None
-            if named_one is not None and not hint and not any(map(explaining.suggest, unknown)):
-                # educator QA round 11: 'why is my IL-6 high' was told how to ask for several
-                # markers, and never that IL-6 is one panelcli explains
-                raise PanelcliError(
-                    f"no explanation for '{marker}' as a whole; of its words, '{known[0]}' "
-                    f"names {named_one.marker}, which panelcli explains: panelcli explain "
-                    f"{named_one.marker}"
-                )
-            # Words none of which is a marker's are one name unless each has a hint of its own
-            # ('IL1 INF'); QA: 'IL-1 alpha' was split, and its 'IL-1' hinted as IL-1β.
-            one_name = not known and not all(map(explaining.suggest, unknown))
-            unknown = [marker] if hint or one_name else unknown
-            # the words may be one name, as 'TNF receptor' is (QA: only 'receptor' was said,
-            # as if TNF had been taken)
-            one_name_too = several and len(known) == 1 and not any(map(explaining.suggest, unknown))
-            whole = f"'{marker}', nor for " if one_name_too else ""
-            raise PanelcliError(
-                f"no explanation for {whole}{_names_with_hints(unknown or [marker])}{several}; "
-                "known markers: " + ", ".join(explaining.known_markers())
-            )
+        each = explaining.explanations_asked(marker, words or [], sets)
         with writing():
             render_explanations(each, console)
         if export is not None:

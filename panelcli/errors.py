@@ -139,6 +139,10 @@ class InputError(PanelcliError):
         self.line = line
 
 
+class NothingToExplain(PanelcliError):
+    """`panelcli explain` has no explanation for the words asked (the message says why)."""
+
+
 class RangesError(PanelcliError):
     """A reference-range set is missing or invalid."""
 

@@ -12,7 +12,8 @@ from typing import NamedTuple
 
 from pydantic import BaseModel
 
-from panelcli.errors import RangesError
+from panelcli.errors import NothingToExplain, RangesError
+from panelcli.models import lost_letter
 from panelcli.names import marker_key, subunit_form_name, value_name
 from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
@@ -613,3 +614,106 @@ def _suggested(name: str) -> str | None:
         if hint is not None and marker_key(hint) in index:
             return index[marker_key(hint)]
     return None
+
+
+def explanations_asked(
+    marker: str, words: Sequence[str], sets: Sequence[SetShown]
+) -> list[Explanation]:
+    """What `panelcli explain` shows for `marker`, the words asked for as one name: its
+    explanation, each of several names', or every marker's; raises NothingToExplain, saying
+    why and what was maybe meant, where none is found."""
+    found = explain(marker, sets)
+    # 'explain IL-1β IL-6': each marker, where the words together name none (QA)
+    each = [found] if found is not None else explain_each(words, sets) or []
+    if not each and asks_for_every_marker(marker):
+        each = explain_every(sets)
+    if not each:
+        hint = suggest(marker)
+        known, unknown = names_read(words, sets)
+        if known and not unknown:  # each is a marker's, but more than explain_each reads
+            raise NothingToExplain(
+                "more names are given than panelcli explains at once (at most "
+                f"{MOST_NAMES}); ask for fewer"
+            )
+        # Said only where a name given is a marker's, so that several were plausibly meant
+        # (QA: 'IL-1 alpha', one name, was told how to ask for several)
+        several = (
+            "; several markers are explained at once only where each name is one panelcli "
+            "knows (panelcli explain IL-6 TNF-α)"
+            if known and not hint
+            else ""
+        )
+        named_one = explain(known[0], sets) if len(known) == 1 else None
+        if named_one is not None and not hint and not any(map(suggest, unknown)):
+            # educator QA round 11: 'why is my IL-6 high' was told how to ask for several
+            # markers, and never that IL-6 is one panelcli explains
+            raise NothingToExplain(
+                f"no explanation for '{marker}' as a whole; of its words, '{known[0]}' "
+                f"names {named_one.marker}, which panelcli explains: panelcli explain "
+                f"{named_one.marker}"
+            )
+        # Words none of which is a marker's are one name unless each has a hint of its own
+        # ('IL1 INF'); QA: 'IL-1 alpha' was split, and its 'IL-1' hinted as IL-1β.
+        one_name = not known and not all(map(suggest, unknown))
+        unknown = [marker] if hint or one_name else unknown
+        # the words may be one name, as 'TNF receptor' is (QA: only 'receptor' was said,
+        # as if TNF had been taken)
+        one_name_too = several and len(known) == 1 and not any(map(suggest, unknown))
+        whole = f"'{marker}', nor for " if one_name_too else ""
+        raise NothingToExplain(
+            f"no explanation for {whole}{names_with_hints(unknown or [marker])}{several}; "
+            "known markers: " + ", ".join(known_markers())
+        )
+    return each
+
+
+def names_with_hints(names: list[str]) -> str:
+    """ "'IL1' (did you mean IL-1β?) or 'INF' (did you mean IFN-γ?)": each name's own hint."""
+
+    said = []
+    for name in names:
+        hint = suggest(name)
+        # as check says it (QA: explain said less), of a name copied from such a file
+        lost = lost_letter(name)
+        lost_said = (
+            f" A '{lost}' may be a letter lost when a file was saved: save it as UTF-8"
+            if lost
+            else ""
+        )
+        said.append(f"'{name}'" + (f" (did you mean {hint}?{lost_said})" if hint else ""))
+    return " or ".join(said)
+
+
+def question_read(words: list[str], sets: Sequence[SetShown]) -> tuple[str | None, list[str]]:
+    """The name `panelcli explain` is asked for (None: the overview), and its words: a
+    question's ('what is IL-6?' asks of IL-6), topic words beside a marker's name left out."""
+
+    def asked_of(words: str) -> str:
+        """The name a question asks of, unless the words name a marker as they are ('A
+        beta 42' of one's own set: review)."""
+        if explain(words, sets) is not None:
+            return words
+        return without_question(words)
+
+    whole = _as_one(words)
+    if whole is not None and (asked := asked_of(whole)) != whole:
+        words = asked.split()  # educator QA round 14: 'what is a cytokine storm' (no '?')
+        # lost its topic words below, and 'a' was asked for
+    # topic words beside a marker's name ask for the marker (QA: 'explain storm IL-6' was
+    # an error, though each alone works)
+    whole = _as_one(words)
+    named = (
+        []  # 'a cytokine storm' as a whole (its 'a' alone was asked for: round 14)
+        if whole is not None and asks_for_the_overview(whole)
+        else [word for word in words or [] if not asks_for_the_overview(word)]
+    )
+    words = named if named else words
+    marker = _as_one(words)
+    if marker is not None and (asked := asked_of(marker)) != marker:
+        marker, words = asked, asked.split()  # 'what is IL-6?' asks of IL-6
+    return marker, words
+
+
+def _as_one(words: list[str]) -> str | None:
+    """Words typed apart ('IL 6') read as one name; None for none or a blank one."""
+    return " ".join(words).strip() or None

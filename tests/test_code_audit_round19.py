@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from panelcli.check import check_file
 
 
@@ -28,3 +30,19 @@ def test_initials_that_name_a_summary_or_control_are_a_patient_s_beside_their_na
     assert [(w.code, w.line) for w in report.warnings if w.code == "control-skipped"] == [
         ("control-skipped", 7), ("control-skipped", 8), ("control-skipped", 9)
     ]  # fmt: skip
+
+
+def test_explain_reads_a_question_without_the_cli() -> None:
+    """Audit F4: explain's question reading and its 'no explanation' errors lived in cli.py,
+    out of reach of a library caller and of tests without the CLI."""
+    from panelcli import explain
+    from panelcli.errors import NothingToExplain
+
+    sets, _ = explain.sets_to_show(None)
+    assert explain.question_read(["what", "is", "IL-6?"], sets)[0] == "IL-6"
+    assert explain.question_read(["storm", "IL-6"], sets) == ("IL-6", ["IL-6"])
+    assert explain.question_read(["what", "is", "a", "cytokine", "storm"], sets)[0] is not None
+    [found] = explain.explanations_asked("IL-6", ["IL-6"], sets)
+    assert found.marker == "IL-6"
+    with pytest.raises(NothingToExplain, match=r"no explanation for 'IL-66' \(did you mean IL-6\?"):
+        explain.explanations_asked("IL-66", ["IL-66"], sets)

@@ -1194,6 +1194,9 @@ class Interpreter:
         #: The day of the check: a collection date after it (but for time zones) is warned of.
         self.today = dt.date.today()
         self._columns: dict[str, str] = {}  # role -> its header cell as written (judge_rows)
+        #: a long file's marker column, by source: validate names it in a `no-reference`
+        #: warning, where the fix is (next-step QA round 19, was developer QA round 13)
+        self.marker_columns: dict[str, str] = {}
         #: wide: a marker column -> its own columns' headers by role (`companion_columns`)
         self._companions: dict[str, dict[str, str]] = {}
         self._wide = False  # the file being read has the wide layout (judge_rows)
@@ -1343,6 +1346,8 @@ class Interpreter:
         the rows start the file (a wide layout's first row may hold units).
         """
         self._columns = role_columns(file.header, file.layout)
+        if "marker" in self._columns and file.layout.kind == "long":
+            self.marker_columns[file.source] = self._columns["marker"]
         self._companions = companion_columns(file.header, file.layout)
         self._wide = file.layout.kind == "wide"
         self._by_visit = file.layout.collected_by_visit  # (a study's visits, not dates)
@@ -6656,8 +6661,9 @@ def validation_problems(
             # its column, sample and marker, as every row's issue gives them (review: only
             # this warning left them out of validate's line)
             yield Issue(
-                severity="warning", code="no-reference", source=event.source,
-                line=event.line, column=event.column, sample_id=event.sample_id,
+                severity="warning", code="no-reference", source=event.source, line=event.line,
+                column=interpreter.marker_columns.get(event.source, event.column),
+                sample_id=event.sample_id,
                 patient_id=event.patient_id, collected_at=event.collected_at,
                 marker=event.marker_as_written, message=event.note or "",
             )  # fmt: skip

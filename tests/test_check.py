@@ -1230,7 +1230,7 @@ def test_validation_problems_list_issues_and_each_result_the_set_cannot_judge(tm
         (2, "error", "value-not-a-number"), (3, "warning", "no-reference")
     ]  # fmt: skip
     assert issue_line(problems[1]) == (
-        f"{path}:3: value: warning no-reference: no reference range for 'Foo' in this set "
+        f"{path}:3: marker: warning no-reference: no reference range for 'Foo' in this set "
         "(sample 'A')"
     )  # its column and sample, as every row's issue (review)
 

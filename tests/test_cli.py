@@ -170,7 +170,9 @@ def test_validate_warns_about_a_marker_the_set_cannot_judge(tmp_path: Path) -> N
     result = run("validate", str(path))
     assert result.exit_code == 0  # a warning: the row is read, only not judged
     (line,) = result.stdout.strip().splitlines()
-    assert line.startswith(f"{path}:3: value: warning no-reference: no reference range for 'IL-66'")
+    assert line.startswith(
+        f"{path}:3: marker: warning no-reference: no reference range for 'IL-66'"
+    )
     assert "did you mean IL-6" in line
     assert "0 problems, 1 warning" in result.stderr
 

@@ -46,3 +46,21 @@ def test_explain_reads_a_question_without_the_cli() -> None:
     assert found.marker == "IL-6"
     with pytest.raises(NothingToExplain, match=r"no explanation for 'IL-66' \(did you mean IL-6\?"):
         explain.explanations_asked("IL-66", ["IL-66"], sets)
+
+
+def test_validate_names_the_marker_column_of_an_unknown_marker(tmp_path) -> None:
+    """Next-step QA round 19 #5 (was developer QA round 13): validate's no-reference warning
+    named the value column; the fix is in the marker's cell. A wide file's column is the
+    marker's own."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    runner = CliRunner()
+    long = tmp_path / "long.csv"
+    long.write_text("sample_id,Analyte,value,unit\nS1,IL-66,3,pg/mL\n", encoding="utf-8")
+    wide = tmp_path / "wide.csv"
+    wide.write_text("Sample,IL-66 (pg/mL)\nS1,3\n", encoding="utf-8")
+    said = runner.invoke(app, ["validate", str(long), str(wide)]).stdout.splitlines()
+    assert said[0].startswith(f"{long}:2: Analyte: warning no-reference:")
+    assert said[1].startswith(f"{wide}:2: IL-66 (pg/mL): warning no-reference:")

@@ -267,7 +267,7 @@ def test_the_table_and_validate_name_a_rejected_rows_sample_and_marker(tmp_path:
     )
     # a name the message says already is not said twice
     assert lines[1].endswith(
-        "4: value: warning no-reference: no reference range for 'IL-99' in this set (sample 'S-2')"
+        "4: marker: warning no-reference: no reference range for 'IL-99' in this set (sample 'S-2')"
     )
 
 

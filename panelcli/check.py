@@ -165,6 +165,8 @@ from panelcli.reading import (
     spill_columns,
 )
 from panelcli.summary import (
+    RUN_FAILED_FIRST,
+    RUN_QC_FAILED,
     join_names,
     lab_marked_critical,
     may_be_critical,
@@ -5157,6 +5159,9 @@ def build_report(
         _panel(results, unused.get(key, ()), not_given.get(key, ()))
         for key, results in groups.items()
     ]
+    failed_runs = {issue.source for issue in rejected if issue.code == RUN_QC_FAILED}
+    if failed_runs:
+        panels = [_run_failed_said(p) if p.source in failed_runs else p for p in panels]
     by_status: dict[str, int] = {status.value: 0 for status in Status}
     for panel in panels:
         for status, count in panel.summary.by_status.items():
@@ -5199,6 +5204,13 @@ def _panel(
         results=results,
         summary=summarise_panel(results, rejected, not_given),
     )
+
+
+def _run_failed_said(panel: Panel) -> Panel:
+    """A panel of a file that says its run failed its quality control, that said first in its
+    summary (`RUN_FAILED_FIRST`), in every format that holds the report whole."""
+    text = [RUN_FAILED_FIRST, *panel.summary.text]
+    return panel.model_copy(update={"summary": panel.summary.model_copy(update={"text": text})})
 
 
 def _names_its_row(issue: Issue) -> bool:

@@ -124,6 +124,12 @@ LOW_ANY_NO_RANGE = "A level this low can have many causes."
 #: The error of a line saying the run failed its quality control: no row refused, but results
 #: that may not be fit to use (`reading.run_failed`)
 RUN_QC_FAILED = "run-qc-failed"
+#: ... said first in the summary of each sample of such a file (educator QA round 19: the
+#: summary read the values with no word of it, and JSON's text said nothing of it at all)
+RUN_FAILED_FIRST = (
+    "The file says this test run failed its quality checks, so these results may not be "
+    "right. Ask the lab before you rely on them."
+)
 
 REJECTED_REASON = {
     "value-missing": "no value",

@@ -1147,11 +1147,7 @@ def _summarise_panel(
                 f"{the} {some} of this sample {'are' if several else 'is'} not back yet{lines}."
             )
         elif kind == "marked":  # lab QA round 19: 'the lab gave no result' of one it gave
-            the = "The results on" if word == "row" else f"The result{'s' * several} of"
-            said.append(
-                f"{the} {some} of this sample {'are' if several else 'is'} marked not to be "
-                f"used{lines}. The warnings say why."
-            )
+            said.append(_marked_said(group, word == "row", several, lines, more))
         else:
             given = "results on" if word == "row" else "result for"
             said.append(
@@ -1168,6 +1164,26 @@ def _summarise_panel(
 #: What a pending result's status warning says after its quoted status (`values.result_status`)
 _PENDING = "' says this result is still pending;"
 _PRELIMINARY_PENDING = f"' says {PRELIMINARY_NO_VALUE.words};"  # a 'P' with no value yet
+
+
+def _marked_said(group: Sequence[Issue], rows: bool, several: bool, lines: str, more: str) -> str:
+    """'The lab marked the IL-6 result not to be used (line 2; its reason: 'Hemolyzed'), so it
+    is not judged here.': each marker and the lab's reason named (educator QA round 19: a
+    reader holding a printout of IL-6 85 found no IL-6 and no reason)."""
+    reasons = list(dict.fromkeys(r[1] for i in group if (r := _MARK_REASON.search(i.message))))
+    why = f"; its reason: '{reasons[0]}'" if len(reasons) == 1 else ""
+    where = f"{lines[:-1]}{why})" if lines else (f" ({why[2:]})" if why else "")
+    they = "they are" if several else "it is"
+    if rows:  # a wide row's results
+        what = f"results on {counted(len(group), f'{more}row', f'{more}rows')} of this sample"
+    else:
+        names = join_names(list(dict.fromkeys(issue.marker or "" for issue in group)))
+        what = f"{names} result{'s' * several}"
+    return f"The lab marked the {what} not to be used{where}, so {they} not judged here."
+
+
+#: The reason a mark column's warning quotes (`reading._mark_warning`)
+_MARK_REASON = lazy_pattern(r" \(its reason: '(.*)'\); this row was not judged$")
 
 
 def _not_given_kind(issue: Issue) -> str:

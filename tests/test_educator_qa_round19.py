@@ -22,3 +22,17 @@ def test_a_failed_run_is_said_first_in_each_sample_s_summary(write_csv) -> None:
     both = check_files([path, other])
     firsts = {p.source: p.summary.text[0] for p in both.panels}
     assert firsts[other].startswith("1 marker was tested")
+
+
+def test_a_result_marked_not_to_be_used_is_named_with_its_reason(write_csv) -> None:
+    """Educator QA round 19 #5: a reader holding a printout of IL-6 85 found no IL-6 in the
+    summary, only 'the result of 1 more test … the warnings say why'."""
+    path = write_csv(
+        "sample_id,marker,value,unit,Excluded,Reason\nC6,IL-6,85,pg/mL,Y,Hemolyzed\n"
+        "C6,IL-8,90,pg/mL,Y,Hemolyzed\nC6,IL-10,2,pg/mL,N,\n"
+    )
+    [panel] = check_file(path).panels
+    assert panel.summary.text[-1] == (
+        "The lab marked the IL-6 and IL-8 results not to be used (lines 2 and 3; its reason: "
+        "'Hemolyzed'), so they are not judged here."
+    )

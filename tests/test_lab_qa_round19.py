@@ -44,8 +44,8 @@ def test_a_result_marked_not_to_be_used_is_not_judged(
         "'Bead count < 35'); this row was not judged"
     )
     assert report.panels[0].summary.text[-1] == (
-        "The result of 1 more test of this sample is marked not to be used (line 2). The "
-        "warnings say why."
+        "The lab marked the IL-6 result not to be used (line 2; its reason: 'Bead count < 35'), "
+        "so it is not judged here."
     )
 
 

@@ -1737,6 +1737,29 @@ def _times_of_a_day_said(named: str, times: Sequence[str], dates: Sequence[str])
     )
 
 
+def days_tested(dates: Sequence[str]) -> int:
+    """How many days a trend's `dates` fall on: two times of one day are one day, as are two
+    times of a day that may be two ('03/02/2026 08:00', '03/02/2026 14:30'); a date panelcli
+    cannot read is a day of its own."""
+    days: set[object] = set()
+    for written in dates:
+        read = read_date(written, in_utc=False)
+        days.add(read.date() if read is not None else two_days(written) or written)
+    return len(days)
+
+
+def _days_said(days: int) -> str:
+    return "one day" if days == 1 else f"{days} days"
+
+
+def dates_said(dates: Sequence[str]) -> str:
+    """'3 dates' of a trend's dates, or '2 tests on one day', '3 tests on 2 days'."""
+    days = days_tested(dates)
+    return (
+        f"{len(dates)} dates" if days == len(dates) else f"{len(dates)} tests on {_days_said(days)}"
+    )
+
+
 def _one_date_read(
     patient_id: str, read: str, unreadable: Sequence[Panel], tests: int,
     undated: Sequence[Panel] = (),
@@ -1929,9 +1952,18 @@ def trend_sentences(
     # Tests none of whose results could be used are said below, and not counted here.
     tested = "has results on" if unusable else "was tested on"
     if unread_date is None:
-        text = [
-            f"Patient {patient_id} {tested} {len(dates)} dates, from {dates[0]} to {dates[-1]}."
-        ]
+        day_count = days_tested(dates)
+        if day_count < len(dates):  # two draws of a day (educator QA round 19: 'on 2 dates')
+            tests = "has results from" if unusable else "was tested"
+            times = f"{len(dates)} tests" if unusable else f"{len(dates)} times"
+            text = [
+                f"Patient {patient_id} {tests} {times} on {_days_said(day_count)}, from "
+                f"{dates[0]} to {dates[-1]}."
+            ]
+        else:
+            text = [
+                f"Patient {patient_id} {tested} {len(dates)} dates, from {dates[0]} to {dates[-1]}."
+            ]
     else:  # the order is the file's: say so, and which dates could not be read (QA: of
         # 'yesterday' and 'today', only the first was named)
         unread = [d for d in dates if read_date(d) is None] or [unread_date]

@@ -36,3 +36,22 @@ def test_a_result_marked_not_to_be_used_is_named_with_its_reason(write_csv) -> N
         "The lab marked the IL-6 and IL-8 results not to be used (lines 2 and 3; its reason: "
         "'Hemolyzed'), so they are not judged here."
     )
+
+
+def test_two_draws_of_one_day_are_two_tests_on_one_day_not_two_dates(write_csv) -> None:
+    """Educator QA round 19 #2: 'Patient PT-10 was tested on 2 dates' of two draws of one
+    day, beside 'they are on one day'; with ISO times too."""
+    from panelcli.trends import dates_said
+
+    path = write_csv(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        "D1,PT-10,2026-03-02T08:00,IL-6,1.2,pg/mL\nD2,PT-10,2026-03-02T14:30,IL-6,52,pg/mL\n"
+        "D3,PT-10,2026-03-05,IL-6,3.0,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    assert trend.text[0] == (
+        "Patient PT-10 was tested 3 times on 2 days, from 2026-03-02T08:00 to 2026-03-05."
+    )
+    assert dates_said(trend.dates) == "3 tests on 2 days"
+    assert dates_said(["03/02/2026 08:00", "03/02/2026 14:30"]) == "2 tests on one day"
+    assert dates_said(["2026-03-02", "2026-03-05"]) == "2 dates"

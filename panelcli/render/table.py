@@ -56,7 +56,7 @@ from panelcli.summary import (
     report_sentences,
     written_without_flag,
 )
-from panelcli.trends import by_date, placed, placed_by_date
+from panelcli.trends import by_date, dates_said, placed, placed_by_date
 from panelcli.units import unit_as_read, unit_key
 from panelcli.values import number_text, shorten
 
@@ -555,7 +555,7 @@ def trend_title(trend: PatientTrend) -> Text:
     if len(trend.dates) == 1:  # the others cannot be read: its sentences say so
         dates = f"only one date can be read, {trend.dates[0]}"
     else:
-        dates = f"{len(trend.dates)} dates, {trend.dates[0]} to {trend.dates[-1]}"
+        dates = f"{dates_said(trend.dates)}, {trend.dates[0]} to {trend.dates[-1]}"
     return inert(f"Changes over time · patient {trend.patient_id} · {dates}")
 
 

@@ -5609,7 +5609,7 @@ def _general_path_only(layout: Layout) -> bool:
         or "detection_range" in layout.roles
         or any(role in layout.roles for role in ASSAY_LIMIT_ROLES)  # 'BLQ' beside its LLOQ
         or "result_status" in layout.roles  # a row may be said or skipped for its status
-        or layout.result_mark is not None  # ... or for its mark ('Excluded' Y)
+        or bool(layout.result_marks)  # ... or for its mark ('Excluded' Y)
         or "replicate" in layout.roles  # its marker is named with its replicate (`read`)
         or "rerun_value" in layout.roles  # a rerun's result is the row's value (`read`)
         or bool(layout.expected)  # a standard's expected value: skipped there

@@ -87,6 +87,7 @@ from panelcli.values import (
     parse_lab_range,
     parse_value,
     person_key,
+    reads_as_a_mark,
     reads_as_result_status,
     result_status,
     row_status,
@@ -1771,7 +1772,7 @@ class Layout(NamedTuple):
     #: A column that marks each row's result not to be used or not yet final, and its kind
     #: (`MARK_KINDS`: 'Excluded' Y, 'Reportable' N, 'Verified' N), and a column of why
     #: ('Exclusion Reason'), quoted in the row's warning (`_with_result_marks`)
-    result_mark: tuple[int, str] | None = None
+    result_marks: tuple[tuple[int, str], ...] = ()
     mark_reason: int | None = None
 
 
@@ -2385,14 +2386,15 @@ def _with_result_marks(layout: Layout, cells: list[str]) -> Layout:
         for i, cell in enumerate(cells)
         if cell in layout.ignored and cell not in layout.not_read
     }
-    mark = next(((i, _RESULT_MARKS[key]) for i, key in keys.items() if key in _RESULT_MARKS), None)
-    if mark is None:
+    marks = tuple((i, _RESULT_MARKS[key]) for i, key in keys.items() if key in _RESULT_MARKS)
+    if not marks:
         return layout
     reason = next((i for i, key in keys.items() if key in _MARK_REASONS), None)
-    read = {cells[mark[0]], *(() if reason is None else (cells[reason],))}
+    read = {*(cells[i] for i, _ in marks), *(() if reason is None else (cells[reason],))}
     return layout._replace(
-        ignored=[c for c in layout.ignored if c not in read], result_mark=mark, mark_reason=reason
-    )
+        ignored=[c for c in layout.ignored if c not in read], result_marks=marks,
+        mark_reason=reason,
+    )  # fmt: skip
 
 
 def _unread_said(
@@ -4687,6 +4689,45 @@ def _status_column_by_rows(
     return layout._replace(roles={**layout.roles, "result_status": lbstat}, ignored=ignored)
 
 
+def _marks_by_rows(
+    layout: Layout, head_lines: list[str], delimiter: str, header_end: int
+) -> Layout:
+    """A layout whose mark columns (`Layout.result_marks`) are each read only where its cells
+    in the first rows are all yes, no or unfilled; else it is not read, and says why (review:
+    a 'Rejected' count of 1 dropped its result)."""
+    header, rows = _header_and_rows(head_lines, delimiter, header_end)
+    kept, not_read = [], dict(layout.not_read)
+    for index, kind in layout.result_marks:
+        name = header[index]
+        other = next(
+            (
+                cells[index].strip()
+                for _, cells in rows
+                if index < len(cells) and not is_comment(cells)
+                and not reads_as_a_mark(cells[index], name)
+                and header_key(cells[index]) != header_key(name)
+            ),
+            None,
+        )  # fmt: skip
+        if other is None:
+            kept.append((index, kind))
+        else:
+            not_read[name] = _not_read_because(
+                "it may mark results not to be used, but its cells are not all yes or no "
+                f"('{shorten(other)}'); every row was judged"
+            )
+    if len(kept) == len(layout.result_marks):
+        return layout
+    unread = {header[i] for i, _ in layout.result_marks} - {header[i] for i, _ in kept}
+    if not kept and layout.mark_reason is not None:
+        unread.add(header[layout.mark_reason])
+    return layout._replace(
+        result_marks=tuple(kept), mark_reason=layout.mark_reason if kept else None,
+        ignored=[cell for cell in header if cell in layout.ignored or cell in unread],
+        not_read=not_read,
+    )  # fmt: skip
+
+
 def _status_column_of(
     layout: Layout, header: list[str], rows: list[tuple[int, list[str]]], index: int
 ) -> Layout:
@@ -5995,6 +6036,8 @@ def opened(
             layout = _sample_column_by_rows(layout, head_lines, delimiter, header_end, known_marker)
         if "result_status" not in layout.roles and layout.ignored:
             layout = _status_column_by_rows(layout, head_lines, delimiter, header_end)
+        if layout.result_marks:
+            layout = _marks_by_rows(layout, head_lines, delimiter, header_end)
         if "reference_range" in layout.roles:
             layout = _weak_range_by_rows(layout, head_lines, delimiter, header_end)
         if "comparator" in layout.roles:
@@ -7893,9 +7936,8 @@ def measurement_reader(
     ]  # fmt: skip
     status_column = header[i_status] if i_status is not None else None
     status_title = header_key(status_column or "")  # the header again is no status
-    i_mark, mark_kind = layout.result_mark or (None, "")
-    mark_column = header[i_mark] if i_mark is not None else ""
-    mark_title = header_key(mark_column)
+    mark_columns = [(i, kind, header[i]) for i, kind in layout.result_marks]
+    i_reason = layout.mark_reason
     i_detection = layout.roles.get("detection_range")
     i_unit = layout.roles.get("unit")
     value_unit = layout.value_unit  # the value column's header gives it (long)
@@ -8050,16 +8092,18 @@ def measurement_reader(
                 if status.judged is False:  # QA: a cancelled TNF-α was judged high
                     stats.skipped += 1  # as a control's row: no result row of the file
                     continue
-            marked = cell(cells, i_mark) if i_mark is not None else None
-            if marked and header_key(marked) != mark_title:
-                mark = marked_status(marked, mark_kind)
-                if mark is not None:
+            not_judged = False
+            for i_mark, kind, mark_column in mark_columns:  # (the header again: said before)
+                marked = cell(cells, i_mark)
+                mark = marked_status(marked, kind, mark_column) if marked else None
+                if mark is not None and not not_judged:
                     about = {"column": mark_column, **row_for(cells, cell(cells, i_marker))}
-                    why = cell(cells, layout.mark_reason) if layout.mark_reason is not None else ""
-                    yield _mark_warning(mark, marked, why or "", (source, line), about)
-                    if mark.judged is False:  # lab QA round 19: an excluded IL-6 judged high
-                        stats.skipped += 1
-                        continue
+                    why = cell(cells, i_reason) if i_reason is not None else ""
+                    yield _mark_warning(mark, marked or "", why or "", (source, line), about)
+                    not_judged = mark.judged is False  # lab QA round 19: excluded, judged high
+            if not_judged:
+                stats.skipped += 1
+                continue
             if not long and is_range_row(cells, layout):  # before a units row, or after it
                 stats.skipped += 1
                 layout, unused = with_range_row(layout, cells)

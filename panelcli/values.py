@@ -472,7 +472,10 @@ _UNREAD_STATUS = ResultStatus(
 MARK_KINDS = ("excluded", "reportable", "released")
 _YES = frozenset({"y", "yes", "true", "1", "x", "ja", "j", "oui", "o", "sí", "si", "wahr", "vrai",
                   "✓", "✔"})  # fmt: skip
-_NO = frozenset({"n", "no", "false", "0", "nein", "non", "falsch", "faux", "-", "–", "n/a"})
+_NO = frozenset({"n", "no", "false", "0", "nein", "non", "falsch", "faux"})
+#: A mark's cell left unfilled: says nothing, as a blank one (review: 'Reportable' '-' or
+#: 'N/A' dropped its result)
+_UNSET = frozenset({"-", "–", "—", "n/a", "na", "?"})
 #: What a mark says of a result not to be used
 MARKED_NOT_TO_USE = "this result is marked not to be used"
 _EXCLUDED = ResultStatus("excluded", MARKED_NOT_TO_USE, False)
@@ -482,18 +485,25 @@ _MARKED_UNREAD = ResultStatus(
 )  # fmt: skip
 
 
-def marked_status(text: str, kind: str) -> ResultStatus | None:
+def marked_status(text: str, kind: str, column: str = "") -> ResultStatus | None:
     """What a mark column's cell (`MARK_KINDS`) says of its row's result: not to be used, not
-    yet final, a mark panelcli cannot read, or None where it says nothing more (or is blank)."""
+    yet final, a mark panelcli cannot read, or None where it says nothing more (or is blank).
+    The column's own name is a yes ('Cancelled' in 'Cancelled': review)."""
     said = text.strip().casefold()
-    if not said:
+    if not said or said in _UNSET:
         return None
-    if said not in _YES and said not in _NO:
+    own_name = bool(column) and said == column.strip().casefold()
+    if said not in _YES and said not in _NO and not own_name:
         return _MARKED_UNREAD
-    yes = said in _YES
+    yes = said in _YES or own_name
     if yes == (kind == "excluded"):  # 'Excluded' Y, 'Reportable' N, 'Verified' N
         return _PRELIMINARY if kind == "released" else _EXCLUDED
     return None
+
+
+def reads_as_a_mark(text: str, column: str) -> bool:
+    """Whether a cell of a mark column is a yes, a no or unfilled (`marked_status`)."""
+    return marked_status(text, "excluded", column) is not _MARKED_UNREAD
 
 
 def result_status(text: str) -> ResultStatus | None:

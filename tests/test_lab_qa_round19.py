@@ -60,16 +60,47 @@ def test_a_result_not_yet_verified_is_judged_as_preliminary(write_csv) -> None:
     assert said.message.startswith("column 'Verified' says 'N': this result is preliminary")
 
 
-def test_a_mark_that_is_no_yes_or_no_is_said_and_its_row_judged(write_csv) -> None:
+def test_a_column_of_other_than_yes_or_no_is_no_mark_column(write_csv) -> None:
+    """Review: a 'Rejected' count of 1 dropped its result, and 3 was 'judged as final'."""
     path = write_csv(
-        "sample_id,marker,value,unit,Excluded\nS1,IL-6,45,pg/mL,maybe\nS2,IL-6,50,pg/mL,maybe\n"
-        "sample_id,marker,value,unit,Excluded\nS3,IL-6,1,pg/mL,\n"
+        "Sample ID,Analyte,Result,Units,Rejected\nPT-201,IL-6,38.0,pg/mL,1\n"
+        "PT-202,IL-6,45.0,pg/mL,0\nPT-203,IL-6,30.0,pg/mL,3\n"
     )
     report = check_file(path)
-    assert [r.status.value for p in report.panels for r in p.results] == ["high", "high", "normal"]
-    assert [(w.code, w.line) for w in report.warnings if w.column == "Excluded"] == [
-        ("result-status-unread", 2)
-    ]
+    assert [r.status.value for p in report.panels for r in p.results] == ["high"] * 3
+    [said] = report.warnings
+    assert (said.code, said.column) == ("column-ignored", "Rejected")
+    assert said.message == (
+        "column 'Rejected' was not read: it may mark results not to be used, but its cells are "
+        "not all yes or no ('3'); every row was judged"
+    )
+
+
+@pytest.mark.parametrize("unset", ["-", "N/A", "n/a", ""])
+def test_an_unfilled_mark_says_nothing(write_csv, unset: str) -> None:
+    """Review: 'Reportable' '-' or 'N/A' dropped the result, exit 1 to 0."""
+    path = write_csv(f"sample_id,marker,value,unit,Reportable\nS1,IL-6,45,pg/mL,{unset}\n")
+    report = check_file(path)
+    assert [r.status.value for p in report.panels for r in p.results] == ["high"]
+    assert not report.warnings
+
+
+def test_each_mark_column_is_read_and_its_own_name_is_a_yes(write_csv) -> None:
+    """Review: 'Cancelled' in a 'Cancelled' column was judged with no word at all, and only
+    the first mark column was read ('Verified' before 'Excluded')."""
+    path = write_csv(
+        "Accession,Test,Result,Units,Verified,Cancelled,Outlier,Excluded\n"
+        "A1,IL-6,45.2,pg/mL,Y,Cancelled,,\nA2,TNF-alpha,80.0,pg/mL,Y,,Outlier,\n"
+        "A3,IL-8,90,pg/mL,Y,,,Y\nA4,IL-6,1.0,pg/mL,N,,,\n"
+    )
+    report = check_file(path)
+    judged = [(r.line, r.status.value) for p in report.panels for r in p.results]
+    assert judged == [(5, "normal")]
+    codes = [(w.code, w.line, w.column) for w in report.warnings]
+    assert codes == [
+        ("result-not-given", 2, "Cancelled"), ("result-not-given", 3, "Outlier"),
+        ("result-not-given", 4, "Excluded"), ("result-preliminary", 5, "Verified"),
+    ]  # fmt: skip
 
 
 def test_a_wide_row_marked_excluded_is_not_judged(write_csv) -> None:

@@ -5079,11 +5079,25 @@ def not_a_patient_sample(cells: list[str], layout: Layout) -> tuple[str, str | N
     who = not_a_patient_id(label)
     if who is None or (_names_a_standard(label) and _typed_a_patient(kind, layout)):
         return None
-    if (len(label) <= 3 or label.casefold() in _NAMES_TOO) and _names_a_person(cells, layout):
-        # a person's initials or first name ('SD', 'NC', 'Max') beside their patient id: a
-        # patient's sample (code audit round 19: six such rows were skipped, exit 0)
+    if _initials_beside(label, cells, layout):
+        # a person's initials or first name ('SD', 'NC', 'Max') beside their name: a patient's
+        # sample (code audit round 19: six such rows were skipped, exit 0); not a control's
+        # beside a word ('PC', 'Positive') nor a summary beside an id ('SD', 'P001': review)
         return None
     return who, None
+
+
+def _initials_beside(label: str, cells: list[str], layout: Layout) -> bool:
+    """Whether a sample id is the initials ('SD') or the first name ('Max') of the person the
+    row's patient cell names in two words or more ('Sarah Doe', 'DOE, SARAH')."""
+    index = layout.roles.get("patient_id")
+    person = cells[index] if index is not None and index < len(cells) else ""
+    words = re.findall(r"[^\W\d_]+", person)
+    if len(words) < 2 or not _names_a_person(cells, layout):
+        return False
+    said = label.strip().casefold()
+    initials = "".join(word[0] for word in words).casefold()
+    return said in (initials, initials[::-1], words[0].casefold(), words[-1].casefold())
 
 
 def _footer_label_elsewhere(cells: list[str], layout: Layout) -> tuple[str, None] | None:

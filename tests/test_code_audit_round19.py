@@ -64,3 +64,19 @@ def test_validate_names_the_marker_column_of_an_unknown_marker(tmp_path) -> None
     said = runner.invoke(app, ["validate", str(long), str(wide)]).stdout.splitlines()
     assert said[0].startswith(f"{long}:2: Analyte: warning no-reference:")
     assert said[1].startswith(f"{wide}:2: IL-66 (pg/mL): warning no-reference:")
+
+
+def test_a_control_or_summary_beside_a_word_or_an_id_is_still_skipped(write_csv) -> None:
+    """Review of round 19 (R1, R2): the initials rule took 'PC' beside 'Positive', 'QC1'
+    beside 'Control', 'Std' beside 'Plate 1', and a patient's own 'SD' and 'CV' rows."""
+    path = write_csv(
+        "Sample,Patient ID,Analyte,Conc,Units\nPC,Positive,IL-6,55,pg/mL\n"
+        "NC,Negative,IL-6,5,pg/mL\nQC1,Control,IL-6,60,pg/mL\nStd,Plate 1,IL-6,400,pg/mL\n"
+        "NTC,Run 7,IL-6,9,pg/mL\nSD,P001,IL-6,0.14,pg/mL\nCV,P001,IL-6,12.9,%\n"
+        "DS,Dana Smith,IL-6,40,pg/mL\n"
+    )
+    report = check_file(path)
+    assert [(p.sample_id, r.status.value) for p in report.panels for r in p.results] == [
+        ("DS", "high")
+    ]
+    assert [w.line for w in report.warnings if w.code == "control-skipped"] == [2, 3, 4, 5, 6, 7, 8]

@@ -296,3 +296,18 @@ def test_excel_s_fraction_of_a_day_in_a_time_column_is_its_time(write_csv) -> No
         "2026-03-02 08:00", "2026-03-02 14:30", "2026-03-02 12:17:46"
     ]  # fmt: skip
     assert "time-unreadable" not in {w.code for w in report.warnings}
+
+
+@pytest.mark.parametrize(
+    "sample", ["PT-301 (1/2)", "PT-305 1/15", "Box 1 1/81", "PT-303 2x", "PT-304 x2", "PT-307_X3"]
+)
+def test_an_id_that_may_be_an_aliquot_a_date_or_a_count_is_no_dilution(
+    write_csv, sample: str
+) -> None:
+    """Review of round 19 (R3): these were read 'at least', their '<1.5' refused (exit 2)."""
+    path = write_csv(
+        f"Sample,Analyte,Conc,Units\n{sample},IL-6,<1.5,pg/mL\n{sample},IL-8,1.0,pg/mL\n"
+    )
+    report = check_file(path)
+    assert not report.rejected and not report.warnings
+    assert [r.comparator for p in report.panels for r in p.results] == ["<", None]

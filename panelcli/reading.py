@@ -3808,7 +3808,7 @@ _SEVERAL_PATIENTS = (
 #: and passed'), and so a failed run worded otherwise is a note, as before.
 _FAILING = (
     r"(?:fail(?:ed|ures?|s)?|rejected|invalid|not\s+valid|not\s+accepted|aborted|nicht\s+bestanden"
-    r"|ungültig|fehlgeschlagen|verworfen|abgebrochen|échoué|rejetée?|non\s+valide)"
+    r"|ungültig|fehlgeschlagen|verworfen|abgebrochen|échoué|rejetée?|non\s+valid[ée]e?|invalide)"
 )
 _RUN_FAILED = lazy_pattern(
     # decorated or labelled ('!! … !!', 'Note: …'), or after 'DO NOT REPORT -'
@@ -3818,9 +3818,9 @@ _RUN_FAILED = lazy_pattern(
     # failed'), an assay's, QC's or the controls' word, then failing ('Run status: INVALID',
     # 'Controls failed'); not a control's or QC sample's id ('Control 2', 'QC1': fourth review)
     r"(?:overall\s+)?(?:(?:(?:assay\s+|analytical\s+)?runs?|batch(?:es)?|plates?|lauf|s[ée]rie|platte)(?:\s*#?\d+)?"
-    r"|assays?|qc(?:\s*#?\d+)?|quality\s+control|qualitätskontrolle|contrôle(?:\s+qualité)?"
+    r"|assays?|qc(?:\s*#?\d+)?|quality\s+control|qualitätskontrolle|contrôle(?:\s+qualité)?|overall"
     r"|(?:high\s+|low\s+)?controls?(?:\s*#?\d+)?|kontrollen?|calibration)"
-    r"\s*[:,;=\-–]?\s*(?:(?:qc|quality\s+control)\s*)?(?:(?:status|result|outcome|summary)\s*)?"
+    r"\s*[:,;=\-–]?\s*(?:(?:qc|quality\s+control)\s*)?(?:(?:status|result|outcome|summary|verdict|disposition)\s*)?"
     r"[:,;=\-–]?\s*"
     rf"{_FAILING}\b"
     # ... or failing, then the word ('Failed QC', 'Results invalid - QC failure')
@@ -3846,17 +3846,43 @@ _NOT_A_FAILED_RUN = lazy_pattern(
     r"\s*[:=,]?\s*(?:none(?!\s+of\b)|nil|keine?|aucune?|ninguno|(?:0|zero)(?![.,]?\d)(?!\s+(?:of\s+"
     r"\d+\s+)?(?:controls?|standards?|qcs?)\s+(?:within|in\s+range|passed|valid|acceptable)))\b"
     r"|\s+(?:samples?|wells?|results?|counts?|rates?|reasons?|criteria|rules?|flags?|controls?"
-    r"|standards?|runs?|actions?|thresholds?|if|unless|si|wenn|falls)\b|\s*\(n\)"
+    r"|standards?|runs?|actions?|thresholds?|if|unless|si|wenn|falls|lorsque|quand|cuando"
+    r"|quando|in\s+case)\b|\s*\(n\)"
+    # ... a rule with a comma ('Lauf ungültig, wenn …'), a legend ('Failed = any control out',
+    # 'failed = C': review of round 19)
+    r"|\s*,\s*(?:if|unless|si|wenn|falls|lorsque|quand|cuando|quando|in\s+case)\b"
+    r"|\s*=\s*(?:any|a|an|one|if|when|whenever)\b|\s*=\s*\S{1,3}\s*[.)]?\s*$"
     r"|[\s:=,?]*(?:no|nein|non|false|n|n/a|-|excluded|hidden|not\s+shown|ausgeschlossen"
     r"|exclus?)\s*[.)]?\s*$|\s*[:=,]\s*see\b"
     r"|\s*(?:for|of|on)\s+(?!the\b)(?!plates?\b)[^;,.]*\bonly\b"
-    # ... a rule in the present ('Run fails when the high control exceeds 3 SD'), not what
-    # happened ('Run failed when the high control exceeded 3 SD'); a repeat that passed or
-    # gave the results ('Run 1: FAILED - repeated as Run 2: PASSED': code audit round 19)
-    r"|\s+(?:when|whenever)\s+(?:a|an|any|one|the)\b(?!.*\b(?:was|were|exceeded|failed)\b)"
-    r"|.*?\b(?:re-?run|repeat(?:ed)?|re-?test(?:ed)?|run\s*\d+)\b[^;]*?\b(?:pass(?:ed)?|ok)\b"
-    r"|.*?\bresults?\s+(?:are\s+)?from\s+(?:the\s+)?(?:re-?run|repeat)",
+    # ... a repeat that passed or gave the results ('Run 1: FAILED - repeated as Run 2:
+    # PASSED': code audit round 19), not one that did not or is pending (review)
+    r"|(?!.*(?:\b(?:not|never|pending|failed)\b|n't\b)).*?\b(?:re-?run|repeat(?:ed)?|re-?test(?:ed)?"
+    r"|run\s*\d+)\b[^;]*?\b(?:pass(?:ed)?|ok)\b"
+    r"|(?!.*\bpending\b).*?\bresults?\s+(?:are\s+)?from\s+(?:the\s+)?(?:re-?run|repeat)",
     re.IGNORECASE,
+)
+
+
+#: A heading of a list of runs or failures, no statement
+_A_HEADING = lazy_pattern(
+    r"[\W_]*(?:(?:failed|rejected|invalid)\s+(?:runs|plates|batches)|qc\s+failures)[\W_]*",
+    re.IGNORECASE,
+)
+#: A banner's words: the run's (or QC's …) and then its failing, as a sentence says it
+_BANNER_FAILED = lazy_pattern(
+    r"\b(?:runs?|qc|batch|plate|assay|controls?|lauf|s[ée]rie)\b.*\b(?:fail(?:ed|s)?|rejected"
+    r"|rejet[ée]e?|invalid|aborted|ungültig)\b",
+    re.IGNORECASE,
+)
+#: ... and a rule in the present after it ('Run fails when the high control exceeds 3 SD',
+#: 'Run invalid when a control is out of range'), not what happened ('Run aborted when the
+#: instrument lost power', 'Plate 2 failed when the washer jammed': review of round 19)
+_A_RULE_WHEN = lazy_pattern(
+    r"\s*,?\s*(?:when|whenever)\b"
+    r"(?=.*\b(?:is|are|exceeds?|fails?|falls?|lies|drops?|goes|deviates?|reaches?)\b)"
+    r"(?!.*\b(?:(?:was|were|could|did|had)\b|\w{2,}(?<!e)ed\b))",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -3867,9 +3893,14 @@ def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None
     if len(cells) - cells.count("") > 2:  # a sample's row (asked of every row off the short path)
         return None
     filled = [cell.strip() for cell in cells if cell.strip()]
-    banner = filled and filled[0].startswith("##") and filled[-1].endswith("#")
+    # a '#' comment is said as one; '#### RUN FAILED ####' is a banner, not a heading ('##
+    # Rejected runs ##', '## QC failures ##': review of round 19)
+    banner = (
+        filled and filled[0].startswith("##") and filled[-1].endswith("#")
+        and _BANNER_FAILED.search(" ".join(filled)) is not None
+    )  # fmt: skip
     if not filled or (filled[0].startswith("#") and not banner):
-        return None  # (a '#' comment is said as one; '#### RUN FAILED ####' is a banner)
+        return None
     # ', ' between cells, as a person reads them: 'Run failed,Results not valid' is no field
     # 'Run failed Results' (fifth review)
     text = ", ".join(filled)
@@ -3889,9 +3920,12 @@ def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None
         named = cells[marker].strip() if marker is not None and marker < len(cells) else ""
         if named and (_names_a_marker(named) or looks_like_a_cytokine(named)):
             return None
+    if _A_HEADING.fullmatch(text):
+        return None  # a heading above a list ('Rejected runs', 'QC failures': review)
     found = _RUN_FAILED.match(text)
     if found is not None:
-        return None if _NOT_A_FAILED_RUN.match(found["rest"]) else text
+        rest = found["rest"]
+        return None if _NOT_A_FAILED_RUN.match(rest) or _A_RULE_WHEN.match(rest) else text
     # a sentence, alone or after a label ('Comment,… - run rejected'), not a sample's comment
     # after its id ('S2,Plate rejected': fourth review)
     said = filled[-1]
@@ -3907,7 +3941,7 @@ _NUMBERED_CONTROL = lazy_pattern(r"(?:qc|controls?|kontrolle)\s*#?\d", re.IGNORE
 #: A word each line `_RUN_FAILED` matches has
 _FAILED_WORDS = ("fail", "reject", "invalid", "not valid", "not accepted", "aborted", "bestanden",
                  "ungültig", "fehlgeschlagen", "verworfen", "abgebrochen", "échoué", "rejet",
-                 "non valide")  # fmt: skip
+                 "non valid")  # fmt: skip
 
 
 def _about_a_failure(cells: Sequence[str]) -> bool:

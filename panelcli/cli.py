@@ -636,7 +636,7 @@ def _export_path(text: str) -> Path:
                 f"panelcli does not write PDF files ('{path.name}'); for a PDF, export a page "
                 f"(--export {page}), open it in a web browser and print it to PDF"
             )
-        if text == "-" or text.startswith("/dev/"):  # next-step QA round 19: '> -'
+        if text in ("-", "/dev/stdout", "/dev/fd/1"):  # next-step QA round 19: '> -'
             raise _bad_parameter(
                 f"the file must end in .html or .svg, not '{text}'; the report goes to "
                 "standard output already: leave --export out"

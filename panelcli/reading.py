@@ -265,7 +265,7 @@ _ROLES: dict[str, tuple[str, ...]] = {
     # assay's limits ('Above Detection Range'), read as '>' or '<' written in the value cell.
     "detection_range": ("detectionrange", "detectionrangestatus", "detectionranges"),
     "lab_flag": ("flag", "flags", "abnormalflag", "abnormalflags", "resultflag", "resultflags",
-                 "indicator", "oznaka", "jelzés", "jelzes",  # Romanian, Croatian, Hungarian
+                 "oznaka", "jelzés", "jelzes",  # Croatian, Hungarian
                  "abnormalityflag", "hlflag", "hiloflag",
                  "判定", "提示", "异常提示"),  # Japanese, Chinese (lab QA round 13)
     # The lab's comment on a long file's result, or a wide file's row ('Hemolyzed sample, may
@@ -522,6 +522,9 @@ _WEAK_ROLE_OF = {
     # HL7-style 'REF' and German 'Norm' (lab QA: not read); weak, as a bare 'Ref' may also be
     # a lab's own number beside a range column
     "ref": "reference_range", "norm": "reference_range",
+    # Romanian LIS's flag (lab QA round 19); weak, as an English export may have 'Indicator'
+    # beside its 'Flag' (review: the file was refused, two flag columns)
+    "indicator": "lab_flag",
     # The specimen's material (lab QA: a CSF's and a joint fluid's IL-6 were judged by a
     # plasma range, with no word); weak, beside a 'Sample Type' that may say the same
     **dict.fromkeys(("samplematrix", "matrix", "specimenmatrix", "material",

@@ -186,6 +186,12 @@ def _placed(readable: Sequence[str], two_day: Sequence[str]) -> dict[str, tuple[
     # day it is (lab QA round 19: 14:30 was listed under 08:00, their order 'not known'); a
     # test of that day with no time may be before or after either, so the day is one date.
     untimed = {both for written, both in read_as.items() if not _has_time(written)}
+    # ... as are times with a zone beside times with none: no known order (review of round 19)
+    zoned: dict[tuple[date, date], set[bool]] = {}
+    for written, both in read_as.items():
+        if _has_time(written):
+            zoned.setdefault(both, set()).add(_has_zone(written))
+    untimed |= {both for both, zones in zoned.items() if len(zones) > 1}
     spelled: dict[tuple[tuple[date, date], datetime | None], str] = {}
     placed = {}
     for written, both in read_as.items():

@@ -948,3 +948,11 @@ def test_an_export_to_standard_output_says_the_report_goes_there_already(given: 
     said = " ".join(result.output.split())
     assert "the report goes to standard output already: leave --export out" in said
     assert "> " not in said
+
+
+def test_an_export_to_another_device_path_keeps_the_plain_text_hint() -> None:
+    """Review of round 19 (R11): '/dev/shm/report.txt' was told the report goes to stdout."""
+    result = runner.invoke(app, ["demo", "cytokine-storm", "--export", "/dev/shm/report.txt"])
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert "for plain text, send the output to a file instead: > /dev/shm/report.txt" in said

@@ -311,3 +311,26 @@ def test_an_id_that_may_be_an_aliquot_a_date_or_a_count_is_no_dilution(
     report = check_file(path)
     assert not report.rejected and not report.warnings
     assert [r.comparator for p in report.panels for r in p.results] == ["<", None]
+
+
+def test_an_indicator_column_beside_a_flag_column_leaves_the_flag_read(write_csv) -> None:
+    """Review of round 19 (R9): 'Indicator', read as Romanian exports' flag, refused a file
+    with a 'Flag' column too ('both look like the lab flag column')."""
+    path = write_csv("Sample,Analyte,Result,Units,Flag,Indicator\nS1,IL-6,40,pg/mL,H,Fasting\n")
+    report = check_file(path)
+    assert [r.status.value for p in report.panels for r in p.results] == ["high"]
+
+
+def test_a_zoned_and_an_unzoned_time_of_a_day_that_may_be_two_are_not_ordered(write_csv) -> None:
+    """Review of round 19 (R10): with US dates they were put in order and a trend drawn,
+    where ISO dates say they cannot be."""
+    path = write_csv(
+        "patient_id,collected_at,marker,value,unit\nP1,03/02/2026 07:30 +00:00,IL-6,1.0,pg/mL\n"
+        "P1,03/02/2026 08:00,IL-6,40,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    assert not trend.markers
+    assert trend.text == [
+        "Patient P1 has 2 tests on 03/02/2026, at times that cannot be put in order. So "
+        "panelcli cannot show how the results changed over time."
+    ]

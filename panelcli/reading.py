@@ -6846,6 +6846,16 @@ def _time_of_day(text: str) -> str | None:
     from the forms LIS write ('08:15 Uhr', '14h30', '20:05:30,5'); None for another text."""
     if len(text) > _MAX_TIME_LENGTH:
         return None  # (review: its patterns took 4 s over 40,000 spaces)
+    fraction = re.fullmatch(r"0?[.,](\d+)", text.strip())
+    if fraction and (len(fraction[1]) != 2 or int(fraction[1]) >= 60):
+        # Excel's fraction of a day ('0.3333333333' is 08:00, '0.5' 12:00: lab QA round 19, it
+        # was 'no time of day', and two draws of a day one panel); not '0.25', which may be
+        # 00:25 as a German '14.30' is 14:30
+        seconds = round(float(text.strip().replace(",", ".")) * 86400)
+        if seconds >= 86400:  # a rounded 0.99999999 is no time of that day
+            return None
+        clock = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}"
+        return clock if seconds % 60 == 0 else f"{clock}:{seconds % 60:02d}"
     time = re.sub(r"\s*uhr$", "", text, flags=re.IGNORECASE)
     time = re.sub(r"^(\d{1,2})[hH.](\d{2})$", r"\1:\2", time)  # '14h30', German '14.30'
     # lab QA round 7: Epic's and Cerner's '0610' (and '0610 hrs', '1845h', ISO's 'T06:10') were
@@ -6853,11 +6863,6 @@ def _time_of_day(text: str) -> str | None:
     time = re.sub(r"^T(?=\d{1,2}:)", "", time)
     time = re.sub(r"^(\d{1,2})(\d{2})\s*(?:h|hrs?|hours)?$", r"\1:\2", time, flags=re.IGNORECASE)
     time = re.sub(r"^(\d{1,2}:\d{2}:\d{2})[.,]\d+$", r"\1", time)  # its fraction of a second
-    if re.fullmatch(r"0?[.,]\d{2,}", time):  # Excel's fraction of a day ('0.3333333333' is 08:00:
-        # lab QA round 19, it was 'no time of day', and two draws of a day one panel)
-        seconds = round(float(time.replace(",", ".")) * 86400)
-        clock = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}"
-        return clock if seconds % 60 == 0 else f"{clock}:{seconds % 60:02d}"
     told = _TIME_OF_DAY.match(time)
     if told is None:
         return None

@@ -289,11 +289,13 @@ def test_excel_s_fraction_of_a_day_in_a_time_column_is_its_time(write_csv) -> No
     path = write_csv(
         "MRN,Collection Date,Collection Time,Test,Result,Units\n"
         "001,2026-03-02,0.3333333333,IL-6,1.2,pg/mL\n001,2026-03-02,0.6041666667,IL-6,52,pg/mL\n"
-        "001,2026-03-02,0.51234,IL-8,5,pg/mL\n"
+        "001,2026-03-02,0.51234,IL-8,5,pg/mL\n001,2026-03-02,0.75,IL-8,6,pg/mL\n"
+        "001,2026-03-02,0.25,IL-8,7,pg/mL\n"
     )
     report = check_file(path)
     assert [p.collected_at for p in report.panels] == [
-        "2026-03-02 08:00", "2026-03-02 14:30", "2026-03-02 12:17:46"
+        "2026-03-02 08:00", "2026-03-02 14:30", "2026-03-02 12:17:46", "2026-03-02 18:00",
+        "2026-03-02 0:25",  # (German '0.25' as 14.30 is 14:30: two digits are minutes)
     ]  # fmt: skip
     assert "time-unreadable" not in {w.code for w in report.warnings}
 

@@ -165,6 +165,7 @@ from panelcli.reading import (
     spill_columns,
 )
 from panelcli.summary import (
+    DILUTED_READ,
     RUN_FAILED_FIRST,
     RUN_QC_FAILED,
     join_names,
@@ -2447,10 +2448,13 @@ class Interpreter:
         if read_as_form(m.marker, name):  # written 'IL-12', judged as the set's IL-12 p70
             said.append(f"'{shorten(m.marker.strip())}' is read as {name}, as this set names it")
         if at_least_a_number:  # why 'at least' (review: said only in the file's warning)
-            said.append(
-                f"'{shorten(m.marker.strip())}' is a diluted sample's result, read as at least "
-                "the number written"
+            words = instrument_name(m.marker)
+            whose = (
+                f"'{shorten(m.marker.strip())}' is a diluted sample's result"
+                if words is not None and words.diluted
+                else f"sample '{shorten(m.sample_id or '')}' is a diluted sample"
             )
+            said.append(f"{whose}, {DILUTED_READ}")
         if said:
             result = result.model_copy(
                 update={"note": "; ".join([*said, *filter(None, [result.note])])}

@@ -131,7 +131,12 @@ RUN_FAILED_FIRST = (
     "right. Ask the lab before you rely on them."
 )
 
+#: What a diluted sample's number is read as, in its note (`check.Interpreter._judge`)
+DILUTED_READ = "read as at least the number written"
+
 REJECTED_REASON = {
+    # educator QA round 19: 'a problem that is explained in the list'
+    "value-diluted-censored": "a diluted sample's 'less than' value, which cannot be judged",
     "value-missing": "no value",
     "value-not-a-number": "a word or sign where a number should be",
     "value-not-finite": "a number that cannot be a real result",
@@ -558,6 +563,13 @@ def why_not_judged(result: Result) -> str:
         return (
             f"{result.marker} has no range, only {limits}, and the test does not give its "
             "exact amount, so panelcli could not judge it."
+        )
+    if result.comparator == ">=" and DILUTED_READ in (result.note or ""):
+        # not 'the test does not say by how much' (educator QA round 19): it was diluted
+        return (
+            f"{result.marker} is at least {number_text(result.value)}{_unit_of(result)}. The "
+            "sample was diluted, and the lab may not have multiplied the number back, so it "
+            "could be inside or outside the range."
         )
     if result.comparator in (">", ">="):
         # '≥10.4' may be exactly 10.4, which can be inside the range: "above" would be wrong.

@@ -55,3 +55,26 @@ def test_two_draws_of_one_day_are_two_tests_on_one_day_not_two_dates(write_csv) 
     assert dates_said(trend.dates) == "3 tests on 2 days"
     assert dates_said(["03/02/2026 08:00", "03/02/2026 14:30"]) == "2 tests on one day"
     assert dates_said(["2026-03-02", "2026-03-05"]) == "2 dates"
+
+
+def test_a_diluted_sample_s_summary_says_it_was_diluted(write_csv) -> None:
+    """Educator QA round 19 #3: 'the test does not say by how much' of a diluted sample's
+    9.0, and 'a problem that is explained in the list' of its '<2.0'."""
+    path = write_csv(
+        "sample_id,marker,value,unit\nS1 1:10,TNF-α,9.0,pg/mL\nS1 1:10,IL-10,<2.0,pg/mL\n"
+    )
+    report = check_file(path)
+    [result] = [r for p in report.panels for r in p.results]
+    assert result.note is not None and result.note.startswith(
+        "sample 'S1 1:10' is a diluted sample, read as at least the number written"
+    )
+    said = " ".join(report.panels[0].summary.text)
+    assert (
+        "TNF-α is at least 9 pg/mL. The sample was diluted, and the lab may not have multiplied "
+        "the number back, so it could be inside or outside the range." in said
+    )
+    from panelcli.summary import rejected_sentences
+
+    assert "1 row has a diluted sample's 'less than' value, which cannot be judged." in (
+        rejected_sentences({"value-diluted-censored": 1})
+    )

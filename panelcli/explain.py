@@ -88,6 +88,9 @@ def _texts() -> dict[str, object]:
 _OVERVIEW_KEYS = frozenset({
     "cytokine", "cytokines", "cytokinestorm", "cytokinestorms", "storm", "panel",
     "cytokinepanel", "thecytokinepanel", "inflammation",
+    # the report's own words the overview explains (educator QA round 19: each was refused)
+    "referencerange", "referenceranges", "reference", "normalrange", "normalranges", "range",
+    "ranges", "pgml", "unit", "units", "nd", "notdetected", "indeterminate", "belowdetection",
 })  # fmt: skip
 
 
@@ -97,14 +100,20 @@ _QUESTION = lazy_pattern(
     r"^\s*(?:(?:what|who)(?:\s+is|\s+are|'s|’s)\s+(?:an?\s+|the\s+)?|tell\s+me\s+about\s+"
     # ... and round 11's: 'what does IL-6 mean', 'why is my IL-6 high', 'high IL-6', 'IL-6
     # normal range'
+    r"|what\s+does\s+it\s+mean\s+(?:if|when)\s+(?:an?\s+|the\s+|my\s+)?"
     r"|what\s+does\s+(?:an?\s+|the\s+|my\s+)?|why\s+is\s+(?:my|the|an?)\s+"
     r"|(?:an?|the)\s+"  # ('the IL-6 test'; a marker so named is asked first: review)
     r"|(?:high(?!\s+sensitiv)|low|raised|elevated)\s+)?"
     r"(?P<name>.*?)(?:\s+(?:blood\s+)?tests?|\s+(?:mean|do|is\s+for)"
-    r"|\s+(?:so\s+|too\s+)?(?:high|low|raised|elevated)|\s+(?:normal\s+)?(?:range|level)s?)?"
+    r"|(?:\s+(?:is|are))?\s+(?:so\s+|too\s+)?(?:high|low|raised|elevated)"
+    r"|\s+(?:normal\s+)?(?:range|level)s?)?"
     r"\s*[?!.]*\s*$",
     re.IGNORECASE,
 )
+
+
+#: 'what is the …' before a topic ('what is the normal range?')
+_WHAT_IS = lazy_pattern(r"^\s*what\s+(?:is|are|does)\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
 
 
 def without_question(words: str) -> str:
@@ -691,9 +700,10 @@ def question_read(words: list[str], sets: Sequence[SetShown]) -> tuple[str | Non
     def asked_of(words: str) -> str:
         """The name a question asks of, unless the words name a marker as they are ('A
         beta 42' of one's own set: review)."""
-        if explain(words, sets) is not None:
-            return words
-        return without_question(words)
+        if explain(words, sets) is not None or asks_for_the_overview(words):
+            return words  # ('normal range' is no question of 'normal')
+        topic = _WHAT_IS.sub("", words).rstrip("?!. ")
+        return topic if asks_for_the_overview(topic) else without_question(words)
 
     whole = _as_one(words)
     if whole is not None and (asked := asked_of(whole)) != whole:

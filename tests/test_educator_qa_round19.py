@@ -78,3 +78,20 @@ def test_a_diluted_sample_s_summary_says_it_was_diluted(write_csv) -> None:
     assert "1 row has a diluted sample's 'less than' value, which cannot be judged." in (
         rejected_sentences({"value-diluted-censored": 1})
     )
+
+
+def test_explain_answers_the_report_s_own_words_with_the_overview() -> None:
+    """Educator QA round 19 #4: 'what is a reference range', 'normal range', 'what does ND
+    mean', 'indeterminate', 'pg/mL' were refused, though the overview explains them; 'what
+    does it mean if IL-6 is high' was too."""
+    from panelcli import explain
+
+    sets, _ = explain.sets_to_show(None)
+    for asked in (
+        "what is a reference range", "normal range", "what is the normal range?",
+        "what does ND mean", "what does indeterminate mean", "what is pg/mL",
+    ):  # fmt: skip
+        marker, _ = explain.question_read(asked.split(), sets)
+        assert marker is not None and explain.asks_for_the_overview(marker), asked
+    words = "what does it mean if IL-6 is high"
+    assert explain.question_read(words.split(" "), sets)[0] == "IL-6"

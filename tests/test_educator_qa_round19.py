@@ -95,3 +95,18 @@ def test_explain_answers_the_report_s_own_words_with_the_overview() -> None:
         assert marker is not None and explain.asks_for_the_overview(marker), asked
     words = "what does it mean if IL-6 is high"
     assert explain.question_read(words.split(" "), sets)[0] == "IL-6"
+
+
+def test_a_number_kept_in_a_unit_of_the_same_size_is_not_said_to_have_been_another(
+    write_csv,
+) -> None:
+    """Educator QA round 19 #6: 'Ferritin 250 (was 250 ng/mL)' read as a change."""
+    from panelcli.render.table import value_text
+
+    path = write_csv(
+        "sample_id,marker,value,unit,sex,age\nS1,Ferritin,250,ng/mL,F,40\n"
+        "S1,IL-6,0.005,ng/mL,F,40\n"
+    )
+    results = [r for p in check_file(path, ranges="mayo-adult").panels for r in p.results]
+    shown = [value_text(r).plain for r in results]
+    assert shown == ["250 (written in ng/mL)", "5 (was 0.005 ng/mL)"]

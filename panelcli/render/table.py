@@ -132,6 +132,10 @@ def value_text(result: Result, with_unit: bool = False) -> Text:
     number = None if converted else as_written(result.original_value, result.value)
     shown = f"{SIGN.get(comparator, comparator)}{number or number_text(result.value)}{unit}"
     if converted and result.original_unit:
+        if _same_number(result.original_value, result.value):
+            # the same number in a unit of the same size: no 'was' (educator QA round 19:
+            # '250 (was 250 ng/mL)' read as a change)
+            return inert(f"{shown} (written in {unit_as_read(result.original_unit)})")
         written = result.original_value
         if not written.rstrip().endswith(result.original_unit):  # '>0.0249 ng/mL' has its own
             written += f" {result.original_unit}"
@@ -141,6 +145,17 @@ def value_text(result: Result, with_unit: bool = False) -> Text:
 
 #: A number as a cell writes it, alone: no digit, '.' or ',' on either side ('1.234,5' is none)
 _WRITTEN_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,](\d+))?(?![\d.,])")
+
+
+def _same_number(written: str, value: float) -> bool:
+    """Whether a cell's one number is `value` ('250' of 250.0)."""
+    found = _WRITTEN_NUMBER.search(written)
+    if found is None or _WRITTEN_NUMBER.search(written, found.end()):
+        return False
+    try:
+        return float(found[0].replace(",", ".")) == value
+    except ValueError:
+        return False
 
 
 def as_written(written: str, value: float) -> str | None:

@@ -3854,7 +3854,9 @@ _NOT_A_FAILED_RUN = lazy_pattern(
     # ... a rule with a comma ('Lauf ungültig, wenn …'), a legend ('Failed = any control out',
     # 'failed = C': review of round 19)
     r"|\s*,\s*(?:if|unless|si|wenn|falls|lorsque|quand|cuando|quando|in\s+case)\b"
-    r"|\s*=\s*(?:any|a|an|one|if|when|whenever)\b|\s*=\s*\S{1,3}\s*[.)]?\s*$"
+    r"(?=[^;.]*\b(?:controls?|kontrollen?|contrôles?|controles?|qc|standards?|calibrat\w*|cv)\b)"
+    r"|\s*=\s*(?:any|a|an|one|if|when|whenever)\b"
+    r"|\s*=\s*(?!(?:y|yes|1|true|ja|j|oui|o|si|sí)\b)\S{1,3}\s*[.)]?\s*$"
     r"|[\s:=,?]*(?:no|nein|non|false|n|n/a|-|excluded|hidden|not\s+shown|ausgeschlossen"
     r"|exclus?)\s*[.)]?\s*$|\s*[:=,]\s*see\b"
     r"|\s*(?:for|of|on)\s+(?!the\b)(?!plates?\b)[^;,.]*\bonly\b"
@@ -3872,21 +3874,39 @@ _A_HEADING = lazy_pattern(
     r"[\W_]*(?:(?:failed|rejected|invalid)\s+(?:runs|plates|batches)|qc\s+failures)[\W_]*",
     re.IGNORECASE,
 )
-#: A banner's words: the run's (or QC's …) and then its failing, as a sentence says it
-_BANNER_FAILED = lazy_pattern(
-    r"\b(?:runs?|qc|batch|plate|assay|controls?|lauf|s[ée]rie)\b.*\b(?:fail(?:ed|s)?|rejected"
-    r"|rejet[ée]e?|invalid|aborted|ungültig)\b",
-    re.IGNORECASE,
-)
 #: ... and a rule in the present after it ('Run fails when the high control exceeds 3 SD',
 #: 'Run invalid when a control is out of range'), not what happened ('Run aborted when the
 #: instrument lost power', 'Plate 2 failed when the washer jammed': review of round 19)
-_A_RULE_WHEN = lazy_pattern(
-    r"\s*,?\s*(?:when|whenever)\b"
-    r"(?=.*\b(?:is|are|exceeds?|fails?|falls?|lies|drops?|goes|deviates?|reaches?)\b)"
-    r"(?!.*\b(?:(?:was|were|could|did|had)\b|\w{2,}(?<!e)ed\b))",
-    re.IGNORECASE | re.DOTALL,
+_WHEN = lazy_pattern(r"\s*,?\s*(?:when|whenever)\b([^;.,]*)", re.IGNORECASE)
+_PRESENT = frozenset({
+    "is", "are", "exceeds", "exceed", "fails", "fail", "falls", "fall", "lies", "lie", "drops",
+    "drop", "goes", "go", "deviates", "deviate", "reaches", "reach", "has", "have", "cannot",
+    "can't", "reads", "gives", "give", "shows", "show",
+})  # fmt: skip
+_PAST = frozenset({"was", "were", "could", "did", "had", "went", "lost", "broke", "fell", "froze"})
+#: ... what after it says the results are not to be used ('; results are not valid')
+_NOT_TO_USE = lazy_pattern(
+    r"\b(?:not\s+valid|invalid|void|held|withheld|do\s+not\s+report|pending|not\s+reportable)\b",
+    re.IGNORECASE,
 )
+
+
+def _a_rule_when(rest: str) -> bool:
+    """Whether what follows a failing word is a rule in the present ('when the high control
+    exceeds 3 SD', 'whenever the calibrator is expired'), not what happened ('when the
+    instrument lost power', 'when the washer jammed'; review of round 19): its clause alone,
+    and nothing after it saying the results are not to be used."""
+    found = _WHEN.match(rest)
+    if found is None or _NOT_TO_USE.search(rest, found.end()):
+        return False
+    words = re.findall(r"[a-z']+", found[1].casefold())
+    if not _PAST.isdisjoint(words):
+        return False
+    for i, word in enumerate(words):  # '-ed' of what happened, not of 'is expired'
+        passive = i > 0 and words[i - 1] in ("is", "are", "be", "been", "get", "gets")
+        if word.endswith("ed") and not word.endswith("eed") and not passive:
+            return False
+    return not _PRESENT.isdisjoint(words)
 
 
 def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None:
@@ -3898,12 +3918,15 @@ def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None
     filled = [cell.strip() for cell in cells if cell.strip()]
     # a '#' comment is said as one; '#### RUN FAILED ####' is a banner, not a heading ('##
     # Rejected runs ##', '## QC failures ##': review of round 19)
-    banner = (
-        filled and filled[0].startswith("##") and filled[-1].endswith("#")
-        and _BANNER_FAILED.search(" ".join(filled)) is not None
-    )  # fmt: skip
+    banner = bool(filled) and filled[0].startswith("##") and filled[-1].endswith("#")
     if not filled or (filled[0].startswith("#") and not banner):
         return None
+    if banner:  # read as the line inside it ('## FAILED RUN ##' is 'FAILED RUN')
+        filled[0] = filled[0].lstrip("#").strip()
+        filled[-1] = filled[-1].rstrip("#").strip()
+        filled = [cell for cell in filled if cell]
+        if not filled:
+            return None
     # ', ' between cells, as a person reads them: 'Run failed,Results not valid' is no field
     # 'Run failed Results' (fifth review)
     text = ", ".join(filled)
@@ -3928,7 +3951,7 @@ def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None
     found = _RUN_FAILED.match(text)
     if found is not None:
         rest = found["rest"]
-        return None if _NOT_A_FAILED_RUN.match(rest) or _A_RULE_WHEN.match(rest) else text
+        return None if _NOT_A_FAILED_RUN.match(rest) or _a_rule_when(rest) else text
     # a sentence, alone or after a label ('Comment,… - run rejected'), not a sample's comment
     # after its id ('S2,Plate rejected': fourth review)
     said = filled[-1]

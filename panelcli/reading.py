@@ -87,7 +87,6 @@ from panelcli.values import (
     parse_lab_range,
     parse_value,
     person_key,
-    reads_as_a_mark,
     reads_as_result_status,
     result_status,
     row_status,
@@ -4749,12 +4748,16 @@ def _status_column_by_rows(
     return layout._replace(roles={**layout.roles, "result_status": lbstat}, ignored=ignored)
 
 
+_A_COUNT = lazy_pattern(r"\d+(?:[.,]\d+)?")
+
+
 def _marks_by_rows(
     layout: Layout, head_lines: list[str], delimiter: str, header_end: int
 ) -> Layout:
-    """A layout whose mark columns (`Layout.result_marks`) are each read only where its cells
-    in the first rows are all yes, no or unfilled; else it is not read, and says why (review:
-    a 'Rejected' count of 1 dropped its result)."""
+    """A layout whose mark columns (`Layout.result_marks`) are each read only where no cell in
+    the first rows is a number: such a column is a count ('Rejected' 3: review), not read, and
+    says why. (A number is never a mark, so where the first rows cannot tell, its rows are
+    judged all the same: second review.)"""
     header, rows = _header_and_rows(head_lines, delimiter, header_end)
     kept, not_read = [], dict(layout.not_read)
     for index, kind in layout.result_marks:
@@ -4764,8 +4767,7 @@ def _marks_by_rows(
                 cells[index].strip()
                 for _, cells in rows
                 if index < len(cells) and not is_comment(cells)
-                and not reads_as_a_mark(cells[index], name)
-                and header_key(cells[index]) != header_key(name)
+                and _A_COUNT.fullmatch(cells[index].strip())
             ),
             None,
         )  # fmt: skip
@@ -4773,8 +4775,8 @@ def _marks_by_rows(
             kept.append((index, kind))
         else:
             not_read[name] = _not_read_because(
-                "it may mark results not to be used, but its cells are not all yes or no "
-                f"('{shorten(other)}'); every row was judged"
+                "it may mark results not to be used, but its cells are numbers "
+                f"('{shorten(other)}'), as a count's; every row was judged"
             )
     if len(kept) == len(layout.result_marks):
         return layout
@@ -5155,9 +5157,23 @@ def _initials_beside(label: str, cells: list[str], layout: Layout) -> bool:
     words = re.findall(r"[^\W\d_]+", person)
     if len(words) < 2 or not _names_a_person(cells, layout):
         return False
+    # a cell that names a control, blank or summary is no person ('No Template Control',
+    # 'Reagent Blank', 'Group Mean': second review)
     said = label.strip().casefold()
+    others = [word for word in words if word.casefold() != said]  # ('Max' of 'Max Weber')
+    if any(not_a_patient_id(word) or word.casefold() in _NO_PERSON_WORDS for word in others):
+        return False
     initials = "".join(word[0] for word in words).casefold()
-    return said in (initials, initials[::-1], words[0].casefold(), words[-1].casefold())
+    names = (words[0].casefold(), words[-1].casefold()) if said in _NAMES_TOO else ()
+    return said in (initials, initials[::-1], *names)
+
+
+#: Words of a patient cell that name no person ('Calibrator Lot', 'Cal Curve', 'Blank Well')
+_NO_PERSON_WORDS = frozenset({
+    "control", "controls", "blank", "lot", "curve", "well", "template", "quality", "reagent",
+    "calibrator", "standard", "negative", "positive", "plate", "group", "run", "pool", "coeff",
+    "var", "mean", "median", "average",
+})  # fmt: skip
 
 
 def _footer_label_elsewhere(cells: list[str], layout: Layout) -> tuple[str, None] | None:

@@ -470,9 +470,11 @@ _UNREAD_STATUS = ResultStatus(
 #: says it is not yet final ('Verified' N) (lab QA round 19: an excluded IL-6 of 38 pg/mL was
 #: judged high, exit 1)
 MARK_KINDS = ("excluded", "reportable", "released")
-_YES = frozenset({"y", "yes", "true", "1", "x", "ja", "j", "oui", "o", "sí", "si", "wahr", "vrai",
+#: (not '1' and '0': a count column so named, 'Rejected', would lose its rows marked 1, and
+#: whether a column is one cannot wait for a row that shows a 3: second review)
+_YES = frozenset({"y", "yes", "true", "x", "ja", "j", "oui", "o", "sí", "si", "wahr", "vrai",
                   "✓", "✔"})  # fmt: skip
-_NO = frozenset({"n", "no", "false", "0", "nein", "non", "falsch", "faux"})
+_NO = frozenset({"n", "no", "false", "nein", "non", "falsch", "faux"})
 #: A mark's cell left unfilled: says nothing, as a blank one (review: 'Reportable' '-' or
 #: 'N/A' dropped its result)
 _UNSET = frozenset({"-", "–", "—", "n/a", "na", "?"})
@@ -494,7 +496,10 @@ def marked_status(text: str, kind: str, column: str = "") -> ResultStatus | None
         return None
     own_name = bool(column) and said == column.strip().casefold()
     if said not in _YES and said not in _NO and not own_name:
-        return _MARKED_UNREAD
+        first = re.split(r"[\s,;:()/-]+", said, maxsplit=1)[0]  # 'Y - clotted' (second review)
+        if first not in _YES and first not in _NO or first == said:
+            return _MARKED_UNREAD
+        said = first
     yes = said in _YES or own_name
     if yes == (kind == "excluded"):  # 'Excluded' Y, 'Reportable' N, 'Verified' N
         return _PRELIMINARY if kind == "released" else _EXCLUDED

@@ -80,3 +80,16 @@ def test_a_control_or_summary_beside_a_word_or_an_id_is_still_skipped(write_csv)
         ("DS", "high")
     ]
     assert [w.line for w in report.warnings if w.code == "control-skipped"] == [2, 3, 4, 5, 6, 7, 8]
+
+
+def test_a_control_or_summary_named_in_the_patient_cell_is_still_skipped(write_csv) -> None:
+    """Second review of round 19 (4): 'Blank' beside 'Reagent Blank', 'Mean' beside 'Group
+    Mean', 'NTC' beside 'No Template Control', 'QC' beside 'Quality Control' were judged."""
+    path = write_csv(
+        "Sample,Patient,Analyte,Conc,Units\nBlank,Reagent Blank,IL-6,3,pg/mL\n"
+        "Mean,Group Mean,IL-6,20,pg/mL\nMedian,Plate Median,IL-6,20,pg/mL\n"
+        "Calibrator,Calibrator Lot,IL-6,300,pg/mL\nNTC,No Template Control,IL-6,8,pg/mL\n"
+        "QC,Quality Control,IL-6,70,pg/mL\nMax,Max Weber,IL-6,50,pg/mL\n"
+    )
+    report = check_file(path)
+    assert [p.sample_id for p in report.panels if p.results] == ["Max"]

@@ -18,7 +18,8 @@ from panelcli.check import check_file
         ("Do Not Report", "Yes", "No"),
         ("Reportable", "No", "Yes"),
         ("Result Valid", "FALSE", "TRUE"),
-        ("Include in report", "0", "1"),
+        ("Include in report", "No", "Yes"),
+        ("Excluded", "Y - clotted", ""),  # its first word (second review)
         ("Ausgeschlossen", "ja", "nein"),
     ],
 )
@@ -72,7 +73,7 @@ def test_a_column_of_other_than_yes_or_no_is_no_mark_column(write_csv) -> None:
     assert (said.code, said.column) == ("column-ignored", "Rejected")
     assert said.message == (
         "column 'Rejected' was not read: it may mark results not to be used, but its cells are "
-        "not all yes or no ('3'); every row was judged"
+        "numbers ('1'), as a count's; every row was judged"
     )
 
 

@@ -6678,7 +6678,11 @@ def validation_problems(
             # this warning left them out of validate's line)
             yield Issue(
                 severity="warning", code="no-reference", source=event.source, line=event.line,
-                column=interpreter.marker_columns.get(event.source, event.column),
+                # the marker's column where its name is unknown, not where the person's range
+                # is missing (second review)
+                column=interpreter.marker_columns.get(event.source, event.column)
+                if (event.note or "").startswith("no reference range for")
+                else event.column,
                 sample_id=event.sample_id,
                 patient_id=event.patient_id, collected_at=event.collected_at,
                 marker=event.marker_as_written, message=event.note or "",

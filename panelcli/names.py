@@ -379,14 +379,13 @@ _DILUTED = (
 )
 #: ... and a sample id that names it so after the sample's own, as plate software names a
 #: sample run again diluted (lab QA round 19: 'PT-301 1:100' was a sample of its own, its 2.0
-#: normal, exit 0): a ratio ('1:100'), x5 or more ('x10', '10x'), 1/10 or more in brackets
-#: ('(1/10)'), 'DF', 'dil'; not after a '-' ('PT-301-D10' may be day 10), nor what may be an
-#: aliquot, a date or a place ('(1/2)', '1/15', '1/81', 'x2': review)
+#: normal, exit 0): a ratio ('1:100'), x5 or more ('x10', '10x'), 'DF', 'dil'; not after a '-'
+#: ('PT-301-D10' may be day 10), nor what may be an aliquot, a date or a place ('(1/2)',
+#: '(1/12)', '1/15', '1/81', 'x2': reviews)
 _TIMES = r"(?:[5-9]|[1-9]\d{1,4})"
-_TENTH = r"(?:[1-9]\d{1,4})"
 _DILUTED_SAMPLE = lazy_pattern(
     rf"\S(?:\s+(?:[(\[]\s*)?|_|\s*[(\[])(?:1\s*:\s*{_FACTOR}|x\s*{_TIMES}|{_TIMES}\s*x"
-    rf"|(?<=[(\[])\s*1\s*/\s*{_TENTH}(?=\s*[)\]])|df\s*{_FACTOR}"
+    rf"|df\s*{_FACTOR}"
     rf"|dil(?:\.|uted|ution)?\s*(?:1\s*[:/]\s*)?{_FACTOR}|diluted)\s*[)\]]?\s*$",
     re.IGNORECASE,
 )

@@ -6886,10 +6886,10 @@ def _time_of_day(text: str) -> str | None:
     if len(text) > _MAX_TIME_LENGTH:
         return None  # (review: its patterns took 4 s over 40,000 spaces)
     fraction = re.fullmatch(r"0?[.,](\d+)", text.strip())
-    if fraction and (len(fraction[1]) != 2 or int(fraction[1]) >= 60):
-        # Excel's fraction of a day ('0.3333333333' is 08:00, '0.5' 12:00: lab QA round 19, it
-        # was 'no time of day', and two draws of a day one panel); not '0.25', which may be
-        # 00:25 as a German '14.30' is 14:30
+    if fraction:
+        # Excel's fraction of a day ('0.3333333333' is 08:00, '0.25' 06:00: lab QA round 19, it
+        # was 'no time of day', and two draws of a day one panel); a German dotted time has
+        # two digits of hours ('00.25', '14.30')
         seconds = round(float(text.strip().replace(",", ".")) * 86400)
         if seconds >= 86400:  # a rounded 0.99999999 is no time of that day
             return None

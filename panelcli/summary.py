@@ -1182,8 +1182,12 @@ def _marked_said(group: Sequence[Issue], rows: bool, several: bool, lines: str, 
     """'The lab marked the IL-6 result not to be used (line 2; its reason: 'Hemolyzed'), so it
     is not judged here.': each marker and the lab's reason named (educator QA round 19: a
     reader holding a printout of IL-6 85 found no IL-6 and no reason)."""
-    reasons = list(dict.fromkeys(r[1] for i in group if (r := _MARK_REASON.search(i.message))))
-    why = f"; its reason: '{reasons[0]}'" if len(reasons) == 1 else ""
+    reasons = [r[1] if (r := _MARK_REASON.search(i.message)) else None for i in group]
+    # one reason said only where every row gives it (second review: one row's was said of two)
+    said = set(reasons)
+    why = f"; its reason: '{reasons[0]}'" if len(said) == 1 and reasons[0] is not None else ""
+    if why and len(group) > 1:
+        why = f"; the reason given: '{reasons[0]}'"
     where = f"{lines[:-1]}{why})" if lines else (f" ({why[2:]})" if why else "")
     they = "they are" if several else "it is"
     if rows:  # a wide row's results

@@ -93,3 +93,15 @@ def test_a_control_or_summary_named_in_the_patient_cell_is_still_skipped(write_c
     )
     report = check_file(path)
     assert [p.sample_id for p in report.panels if p.results] == ["Max"]
+
+
+def test_validate_names_the_value_s_column_where_a_person_s_range_is_missing(tmp_path) -> None:
+    """Second review of round 19: an age-based no-reference pointed at the marker column."""
+    from typer.testing import CliRunner
+
+    from panelcli.cli import app
+
+    path = tmp_path / "age.csv"
+    path.write_text("sample_id,age,marker,value,unit\nK1,7,TNF-α,9.0,pg/mL\n", encoding="utf-8")
+    said = CliRunner().invoke(app, ["validate", str(path), "--ranges", "mayo-adult"]).stdout
+    assert said.startswith(f"{path}:2: value: warning no-reference: this set has no range for")

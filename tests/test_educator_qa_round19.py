@@ -33,8 +33,18 @@ def test_a_result_marked_not_to_be_used_is_named_with_its_reason(write_csv) -> N
     )
     [panel] = check_file(path).panels
     assert panel.summary.text[-1] == (
-        "The lab marked the IL-6 and IL-8 results not to be used (lines 2 and 3; its reason: "
-        "'Hemolyzed'), so they are not judged here."
+        "The lab marked the IL-6 and IL-8 results not to be used (lines 2 and 3; the reason "
+        "given: 'Hemolyzed'), so they are not judged here."
+    )
+    # one row's reason is not said of another's (second review)
+    path = write_csv(
+        "sample_id,marker,value,unit,Excluded,Exclusion Reason\nC8,IL-6,85,pg/mL,Y,\n"
+        "C8,TNF-α,19.0,pg/mL,Y,Hemolyzed\nC8,IL-10,2,pg/mL,,\n"
+    )
+    [panel] = check_file(path).panels
+    assert panel.summary.text[-1] == (
+        "The lab marked the IL-6 and TNF-α results not to be used (lines 2 and 3), so they are "
+        "not judged here."
     )
 
 

@@ -179,7 +179,7 @@ def test_romanian_croatian_hungarian_and_slovenian_exports_are_read(write_csv, h
     assert "column-ignored" not in {w.code for w in report.warnings}
 
 
-@pytest.mark.parametrize("sample", ["PT-301 1:100", "PT-301 x10", "PT-301 (1/10)", "PT-301_dil10"])
+@pytest.mark.parametrize("sample", ["PT-301 1:100", "PT-301 x10", "PT-301 (x10)", "PT-301_dil10"])
 def test_a_sample_id_ending_in_a_dilution_reads_its_values_at_least(write_csv, sample: str) -> None:
     """Lab QA round 19 #3: 'PT-301 1:100' was a sample of its own, its 2.0 judged normal (exit
     0), where 'IL-6 1:100' was indeterminate with a value-diluted warning."""
@@ -296,13 +296,22 @@ def test_excel_s_fraction_of_a_day_in_a_time_column_is_its_time(write_csv) -> No
     report = check_file(path)
     assert [p.collected_at for p in report.panels] == [
         "2026-03-02 08:00", "2026-03-02 14:30", "2026-03-02 12:17:46", "2026-03-02 18:00",
-        "2026-03-02 0:25",  # (German '0.25' as 14.30 is 14:30: two digits are minutes)
+        "2026-03-02 06:00",  # (German dotted times have two digits of hours: '00.25')
     ]  # fmt: skip
     assert "time-unreadable" not in {w.code for w in report.warnings}
 
 
 @pytest.mark.parametrize(
-    "sample", ["PT-301 (1/2)", "PT-305 1/15", "Box 1 1/81", "PT-303 2x", "PT-304 x2", "PT-307_X3"]
+    "sample",
+    [
+        "PT-301 (1/2)",
+        "PT-301 (1/12)",
+        "PT-305 1/15",
+        "Box 1 1/81",
+        "PT-303 2x",
+        "PT-304 x2",
+        "PT-307_X3",
+    ],
 )
 def test_an_id_that_may_be_an_aliquot_a_date_or_a_count_is_no_dilution(
     write_csv, sample: str

@@ -88,7 +88,10 @@ def _texts() -> dict[str, object]:
 _OVERVIEW_KEYS = frozenset({
     "cytokine", "cytokines", "cytokinestorm", "cytokinestorms", "storm", "panel",
     "cytokinepanel", "thecytokinepanel", "inflammation",
-    # the report's own words the overview explains (educator QA round 19: each was refused)
+})  # fmt: skip
+#: ... and the report's own words the overview explains, asked alone (educator QA round 19:
+#: each was refused), not left out beside a name ('the normal range of IL-6': third review)
+_REPORT_WORDS = frozenset({
     "referencerange", "referenceranges", "reference", "normalrange", "normalranges", "range",
     "ranges", "pgml", "unit", "units", "nd", "notdetected", "indeterminate", "belowdetection",
 })  # fmt: skip
@@ -102,7 +105,7 @@ _QUESTION = lazy_pattern(
     # normal range'
     r"|what\s+does\s+it\s+mean\s+(?:if|when)\s+(?:an?\s+|the\s+|my\s+)?"
     r"|what\s+does\s+(?:an?\s+|the\s+|my\s+)?|why\s+is\s+(?:my|the|an?)\s+"
-    r"|(?:an?|the)\s+"  # ('the IL-6 test'; a marker so named is asked first: review)
+    r"|(?:an?|the|my)\s+"  # ('the IL-6 test'; a marker so named is asked first: review)
     r"|(?:high(?!\s+sensitiv)|low|raised|elevated)\s+)?"
     r"(?P<name>.*?)(?:\s+(?:blood\s+)?tests?|\s+(?:mean|do|is\s+for)"
     r"|(?:\s+(?:is|are))?\s+(?:so\s+|too\s+)?(?:high|low|raised|elevated)"
@@ -131,7 +134,14 @@ def without_question(words: str) -> str:
 def asks_for_the_overview(words: str) -> bool:
     """Whether `explain`'s words name the topic as a whole ('cytokines', 'cytokine storm'; 'a
     cytokine storm' once `without_question` has taken its article)."""
-    return marker_key(words) in _OVERVIEW_KEYS
+    key = marker_key(words)
+    return key in _OVERVIEW_KEYS or key in _REPORT_WORDS
+
+
+def _a_topic_word(word: str) -> bool:
+    """Whether a word beside a marker's name asks for the topic ('storm IL-6'), and so is
+    left out."""
+    return marker_key(word) in _OVERVIEW_KEYS
 
 
 #: Words that ask for every marker's explanation at once ('explain all', as 'demo all' lists
@@ -715,7 +725,7 @@ def question_read(words: list[str], sets: Sequence[SetShown]) -> tuple[str | Non
     named = (
         []  # 'a cytokine storm' as a whole (its 'a' alone was asked for: round 14)
         if whole is not None and asks_for_the_overview(whole)
-        else [word for word in words or [] if not asks_for_the_overview(word)]
+        else [word for word in words or [] if not _a_topic_word(word)]
     )
     words = named if named else words
     marker = _as_one(words)

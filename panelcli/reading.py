@@ -3852,10 +3852,11 @@ _NOT_A_FAILED_RUN = lazy_pattern(
     r"|quando|in\s+case)\b|\s*\(n\)"
     # ... a rule with a comma ('Lauf ungültig, wenn …'), a legend ('Failed = any control out',
     # 'failed = C': review of round 19)
-    r"|\s*,\s*(?:if|unless|si|wenn|falls|lorsque|quand|cuando|quando|in\s+case)\b"
-    r"(?=[^;.]*\b(?:controls?|kontrollen?|contrôles?|controles?|qc|standards?|calibrat\w*|cv)\b)"
+    r"|\s*,\s*(?:if|unless|si|wenn|falls|lorsque|quand|cuando|quando|in\s+case)\s+"
+    r"(?:(?:an?|any|one|the|eine?|un|une|el|la|il)\s+)?(?:\w+\s+)?"
+    r"(?:controls?|kontrollen?|contrôles?|controles?|controlli|qc|standards?|calibrat\w*|cv)\b"
     r"|\s*=\s*(?:any|a|an|one|if|when|whenever)\b"
-    r"|\s*=\s*(?!(?:y|yes|1|true|ja|j|oui|o|si|sí)\b)\S{1,3}\s*[.)]?\s*$"
+    r"|\s*=\s*(?!(?:y|yes|1|true|t|x|ja|j|oui|o|si|sí)\b)(?![1-9✓✔])\S{1,3}\s*(?:[.)]?\s*$|[,;])"
     r"|[\s:=,?]*(?:no|nein|non|false|n|n/a|-|excluded|hidden|not\s+shown|ausgeschlossen"
     r"|exclus?)\s*[.)]?\s*$|\s*[:=,]\s*see\b"
     r"|\s*(?:for|of|on)\s+(?!the\b)(?!plates?\b)[^;,.]*\bonly\b"
@@ -3876,16 +3877,32 @@ _A_HEADING = lazy_pattern(
 #: ... and a rule in the present after it ('Run fails when the high control exceeds 3 SD',
 #: 'Run invalid when a control is out of range'), not what happened ('Run aborted when the
 #: instrument lost power', 'Plate 2 failed when the washer jammed': review of round 19)
-_WHEN = lazy_pattern(r"\s*,?\s*(?:when|whenever)\b([^;.,]*)", re.IGNORECASE)
+_WHEN = lazy_pattern(r"\s*,?\s*(?:when|whenever)\b((?:[^;.,]|[.,](?=\d))*)", re.IGNORECASE)
 _PRESENT = frozenset({
     "is", "are", "exceeds", "exceed", "fails", "fail", "falls", "fall", "lies", "lie", "drops",
     "drop", "goes", "go", "deviates", "deviate", "reaches", "reach", "has", "have", "cannot",
     "can't", "reads", "gives", "give", "shows", "show",
 })  # fmt: skip
-_PAST = frozenset({"was", "were", "could", "did", "had", "went", "lost", "broke", "fell", "froze"})
+_PAST = frozenset({
+    "was", "were", "could", "did", "had", "went", "lost", "broke", "fell", "froze", "shut", "ran",
+    "rose", "hung", "came", "began", "blew", "got", "grew", "kept", "left", "stuck", "tore",
+})  # fmt: skip
 #: ... what after it says the results are not to be used ('; results are not valid')
 _NOT_TO_USE = lazy_pattern(
-    r"\b(?:not\s+valid|invalid|void|held|withheld|do\s+not\s+report|pending|not\s+reportable)\b",
+    r"\b(?:results?|data|values?)\b[^;]*\b(?:not\s+valid|invalid|void|held|withheld|pending"
+    r"|not\s+reportable|not\s+to\s+be\s+(?:used|reported)|must\s+not\s+be\s+(?:used|reported))\b"
+    r"|\b(?:do\s+not\s+(?:report|use)|re-?runs?\s+(?:required|needed|pending)"
+    r"|please\s+(?:repeat|re-?run)"
+    r"|repeat\s+(?:required|needed|is\s+pending)|not\s+reportable)\b",
+    re.IGNORECASE,
+)
+
+
+#: A failing word in the present before a condition: a rule, whatever follows ('QC fails
+#: when a control lies outside 2 SD; results pending review are not released': third review)
+_A_RULE_SAID = lazy_pattern(
+    r"\b(?:fails|is\s+(?:invalid|rejected|failed)|are\s+(?:invalid|rejected))\s+(?:when|whenever|if"
+    r"|unless)\b",
     re.IGNORECASE,
 )
 
@@ -3902,7 +3919,10 @@ def _a_rule_when(rest: str) -> bool:
     if not _PAST.isdisjoint(words):
         return False
     for i, word in enumerate(words):  # '-ed' of what happened, not of 'is expired'
-        passive = i > 0 and words[i - 1] in ("is", "are", "be", "been", "get", "gets")
+        # ... nor of 'the accepted range' (third review)
+        passive = i > 0 and words[i - 1] in (
+            "is", "are", "be", "been", "get", "gets", "the", "a", "an", "its", "their", "any"
+        )  # fmt: skip
         if word.endswith("ed") and not word.endswith("eed") and not passive:
             return False
     return not _PRESENT.isdisjoint(words)
@@ -3950,7 +3970,9 @@ def run_failed(cells: Sequence[str], layout: Layout | None = None) -> str | None
     found = _RUN_FAILED.match(text)
     if found is not None:
         rest = found["rest"]
-        return None if _NOT_A_FAILED_RUN.match(rest) or _a_rule_when(rest) else text
+        if _NOT_A_FAILED_RUN.match(rest) or _a_rule_when(rest) or _A_RULE_SAID.search(text):
+            return None
+        return text
     # a sentence, alone or after a label ('Comment,… - run rejected'), not a sample's comment
     # after its id ('S2,Plate rejected': fourth review)
     said = filled[-1]
@@ -6886,10 +6908,13 @@ def _time_of_day(text: str) -> str | None:
     if len(text) > _MAX_TIME_LENGTH:
         return None  # (review: its patterns took 4 s over 40,000 spaces)
     fraction = re.fullmatch(r"0?[.,](\d+)", text.strip())
+    if fraction and len(fraction[1]) == 2 and int(fraction[1]) < 60:
+        # '0.30' may be Excel's 07:12 or a German 00:30 (as '1.15' is 01:15): neither is read,
+        # said as a time of no day (third review: either reading reversed a trend)
+        return None
     if fraction:
-        # Excel's fraction of a day ('0.3333333333' is 08:00, '0.25' 06:00: lab QA round 19, it
-        # was 'no time of day', and two draws of a day one panel); a German dotted time has
-        # two digits of hours ('00.25', '14.30')
+        # Excel's fraction of a day ('0.3333333333' is 08:00, '0.5' 12:00: lab QA round 19, it
+        # was 'no time of day', and two draws of a day one panel)
         seconds = round(float(text.strip().replace(",", ".")) * 86400)
         if seconds >= 86400:  # a rounded 0.99999999 is no time of that day
             return None

@@ -496,7 +496,9 @@ def marked_status(text: str, kind: str, column: str = "") -> ResultStatus | None
         return None
     own_name = bool(column) and said == column.strip().casefold()
     if said not in _YES and said not in _NO and not own_name:
-        first = re.split(r"[\s,;:()/-]+", said, maxsplit=1)[0]  # 'Y - clotted' (second review)
+        first = re.split(r"[\s,;:()]+|\s*-\s+", said, maxsplit=1)[0]  # 'Y - clotted' (review)
+        if first in _UNSET:  # 'N/A - not reviewed' (third review: read as its 'N')
+            return None
         if first not in _YES and first not in _NO or first == said:
             return _MARKED_UNREAD
         said = first

@@ -120,3 +120,14 @@ def test_a_number_kept_in_a_unit_of_the_same_size_is_not_said_to_have_been_anoth
     results = [r for p in check_file(path, ranges="mayo-adult").panels for r in p.results]
     shown = [value_text(r).plain for r in results]
     assert shown == ["250 (written in ng/mL)", "5 (was 0.005 ng/mL)"]
+
+
+def test_a_report_word_beside_a_marker_is_kept_in_the_name_asked() -> None:
+    """Third review of round 19 (R5): 'what is the normal range of IL-6' was refused as
+    'normal of IL-6', words the user never wrote; 'my IL-6 is high' is IL-6."""
+    from panelcli import explain
+
+    sets, _ = explain.sets_to_show(None)
+    marker, _ = explain.question_read(["what", "is", "the", "normal", "range", "of", "IL-6"], sets)
+    assert marker == "normal range of IL-6"
+    assert explain.question_read(["my", "IL-6", "is", "high"], sets)[0] == "IL-6"

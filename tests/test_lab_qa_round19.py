@@ -296,9 +296,10 @@ def test_excel_s_fraction_of_a_day_in_a_time_column_is_its_time(write_csv) -> No
     report = check_file(path)
     assert [p.collected_at for p in report.panels] == [
         "2026-03-02 08:00", "2026-03-02 14:30", "2026-03-02 12:17:46", "2026-03-02 18:00",
-        "2026-03-02 06:00",  # (German dotted times have two digits of hours: '00.25')
+        "2026-03-02",  # '0.25': 06:00 or a German 00:25, read as neither (third review)
     ]  # fmt: skip
-    assert "time-unreadable" not in {w.code for w in report.warnings}
+    [unread] = [w for w in report.warnings if w.code == "time-unreadable"]
+    assert unread.line == 6  # only the '0.25'
 
 
 @pytest.mark.parametrize(
@@ -346,3 +347,25 @@ def test_a_zoned_and_an_unzoned_time_of_a_day_that_may_be_two_are_not_ordered(wr
         "Patient P1 has 2 tests on 03/02/2026, at times that cannot be put in order. So "
         "panelcli cannot show how the results changed over time."
     ]
+
+
+def test_a_two_digit_fraction_that_may_be_minutes_is_no_time(write_csv) -> None:
+    """Third review of round 19 (R1): a German '0.30' (00:30) beside '1.15' was read as
+    Excel's 07:12, and the trend said IL-6 rose when it fell; Excel's '0.25' (06:00) beside
+    '0.2083333333' had reversed it the other way. Such a cell is read as neither."""
+    path = write_csv(
+        "Subject,Collection Date,Collection Time,Analyte,Result,Units\n"
+        "P1,02.03.2026,0.30,IL-6,40,pg/mL\nP1,02.03.2026,1.15,IL-6,1.0,pg/mL\n"
+    )
+    report = check_file(path)
+    assert [p.collected_at for p in report.panels] == ["02.03.2026", "02.03.2026 1:15"]
+    assert "time-unreadable" in {w.code for w in report.warnings}
+
+
+@pytest.mark.parametrize("cell", ["N/A - not reviewed", "N/A (pending)"])
+def test_an_unset_mark_with_words_after_it_says_nothing(write_csv, cell: str) -> None:
+    """Third review of round 19 (R2): read by its first letter 'N' as 'No', the result was
+    dropped as marked not to be used."""
+    path = write_csv(f"sample_id,marker,value,unit,Reportable\nS1,IL-6,45,pg/mL,{cell}\n")
+    report = check_file(path)
+    assert [r.status.value for p in report.panels for r in p.results] == ["high"]

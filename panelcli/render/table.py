@@ -147,23 +147,26 @@ def value_text(result: Result, with_unit: bool = False) -> Text:
 _WRITTEN_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,](\d+))?(?![\d.,])")
 
 
-def _same_number(written: str, value: float) -> bool:
-    """Whether a cell's one number is `value` ('250' of 250.0)."""
+def _one_number(written: str) -> re.Match[str] | None:
+    """A cell's one number; None where it has none or several."""
     found = _WRITTEN_NUMBER.search(written)
     if found is None or _WRITTEN_NUMBER.search(written, found.end()):
-        return False
-    try:
-        return float(found[0].replace(",", ".")) == value
-    except ValueError:
-        return False
+        return None
+    return found
+
+
+def _same_number(written: str, value: float) -> bool:
+    """Whether a cell's one number is `value` ('250' of 250.0)."""
+    found = _one_number(written)
+    return found is not None and float(found[0].replace(",", ".")) == value
 
 
 def as_written(written: str, value: float) -> str | None:
     """The value with as many decimals as the cell gives it ('<4.0', '3,0' as 3.0: a lab's
     trailing zero can matter; dev QA round 15: shown '<4', '3'), where the cell's one number
     is the value; None otherwise (a grouped or converted number, '3.4E+01')."""
-    found = _WRITTEN_NUMBER.search(written)
-    if found is None or found[1] is None or _WRITTEN_NUMBER.search(written, found.end()):
+    found = _one_number(written)
+    if found is None or found[1] is None:
         return None
     if sum(char.isdigit() for char in found[0]) > 12:  # past a float's digits: noise (review)
         return None

@@ -2347,13 +2347,14 @@ class Interpreter:
             return
         # with a number or not: 'ND' under 'IL-6 x10' was judged by the set's undiluted limit
         # of detection, even critical (audit round 16)
-        diluted = bool((words := instrument_name(m.marker)) and words.diluted) or bool(
-            m.sample_id and names_a_diluted_sample(m.sample_id)
-        )
+        by_marker = bool((words := instrument_name(m.marker)) and words.diluted)
+        # ... or its sample id ('PT-301 1:100': lab QA round 19)
+        by_sample = not by_marker and bool(m.sample_id and names_a_diluted_sample(m.sample_id))
+        diluted = by_marker or by_sample
         # a bare number is read 'at least' so ('>300' is as written): its note says why
         at_least_a_number = diluted and parsed.number is not None and not parsed.comparator
         if diluted:
-            at_least = yield from self._diluted(m, parsed)
+            at_least = yield from self._diluted(m, parsed, by_sample)
             if at_least is None:
                 return
             parsed = at_least
@@ -2448,11 +2449,10 @@ class Interpreter:
         if read_as_form(m.marker, name):  # written 'IL-12', judged as the set's IL-12 p70
             said.append(f"'{shorten(m.marker.strip())}' is read as {name}, as this set names it")
         if at_least_a_number:  # why 'at least' (review: said only in the file's warning)
-            words = instrument_name(m.marker)
             whose = (
-                f"'{shorten(m.marker.strip())}' is a diluted sample's result"
-                if words is not None and words.diluted
-                else f"sample '{shorten(m.sample_id or '')}' is a diluted sample"
+                f"sample '{shorten(m.sample_id or '')}' is a diluted sample"
+                if by_sample
+                else f"'{shorten(m.marker.strip())}' is a diluted sample's result"
             )
             said.append(f"{whose}, {DILUTED_READ}")
         if said:
@@ -4201,15 +4201,13 @@ class Interpreter:
         self._said_once(m, "range-unreadable", self._column_of("reference_range", m), message)
 
     def _diluted(
-        self, m: Measurement, parsed: ParsedValue
+        self, m: Measurement, parsed: ParsedValue, by_sample: bool
     ) -> Generator[Event, None, ParsedValue | None]:
-        """A diluted sample's value ('IL-6 x10'): at least the number written, as it may not be
-        multiplied out by the dilution (lab QA round 15: 1250 pg/mL had no range, exit 0); a
-        '<2', whose limit may be ten times higher, is refused (None)."""
+        """A diluted sample's value ('IL-6 x10', or of a sample so named, `by_sample`: 'PT-301
+        1:100'): at least the number written, as it may not be multiplied out by the dilution
+        (lab QA round 15: 1250 pg/mL had no range, exit 0); a '<2', whose limit may be ten
+        times higher, is refused (None)."""
         marker = shorten(m.marker.strip())
-        # its sample id may say so ('PT-301 1:100': lab QA round 19), not its marker
-        words = instrument_name(m.marker)
-        by_sample = not (words and words.diluted)
         if parsed.comparator in ("<", "<="):  # '<2', and 'ND' with no number (audit round 16)
             yield self._reject(
                 m, "value-diluted-censored", f"value '{shorten(m.value.strip())}' of '{marker}', "
@@ -4220,21 +4218,18 @@ class Interpreter:
             )  # fmt: skip
             return None
         if by_sample:
-            self._said_once(
-                m, "value-diluted", self._column_of("sample_id"),
-                f"sample '{shorten(m.sample_id or '')}' names a diluted sample: its values are "
-                "read as at least the number written, as they may not be multiplied out by the "
-                "dilution, so one inside the range cannot be judged (give the final, multiplied "
-                "result under the sample's own id to have it judged as written)",
-            )  # fmt: skip
+            column = self._column_of("sample_id")
+            named = f"sample '{shorten(m.sample_id or '')}' names a diluted sample"
+            own = "the sample's own id"
         else:
-            self._said_once(
-                m, "value-diluted", self._column_of("marker") if not self._wide else m.column,
-                f"'{marker}' names a diluted sample's result: its values are read as at least "
-                "the number written, as they may not be multiplied out by the dilution, so one "
-                "inside the range cannot be judged (give the final, multiplied result under the "
-                "marker's own name to have it judged as written)",
-            )  # fmt: skip
+            column = self._column_of("marker") if not self._wide else m.column
+            named, own = f"'{marker}' names a diluted sample's result", "the marker's own name"
+        self._said_once(
+            m, "value-diluted", column,
+            f"{named}: its values are read as at least the number written, as they may not be "
+            "multiplied out by the dilution, so one inside the range cannot be judged (give the "
+            f"final, multiplied result under {own} to have it judged as written)",
+        )  # fmt: skip
         return parsed if parsed.comparator else parsed._replace(comparator=">=")
 
     def _said_once(self, m: Measurement, code: str, column: str | None, message: str) -> None:

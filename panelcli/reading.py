@@ -5441,8 +5441,17 @@ def _status_warning(
     """The warning of a result status cell (`row_status`, as written in `text`):
     `result-not-given` where there is no result to judge (the `not_judged` 'row' or 'result'
     is not), else `result-` and the status's code; `about` names the column and the row."""
-    source, line = where
     said = f"the result status '{shorten(text)}' says {status.words}"
+    return _status_issue(status, said, where, about, not_judged)
+
+
+def _status_issue(
+    status: ResultStatus, said: str, where: tuple[str, int], about: dict[str, str | None],
+    not_judged: str,
+) -> Issue:  # fmt: skip
+    """A status's warning that says `said`: `result-not-given` where its `not_judged` 'row' or
+    'result' is not judged, else `result-` and the status's code."""
+    source, line = where
     if status.judged:
         return Issue(
             severity="warning", code=f"result-{status.code}", source=source, line=line,
@@ -5459,17 +5468,11 @@ def _mark_warning(
 ) -> Issue:
     """The warning of a mark column's cell (`marked_status`, as written in `text`), with the
     reason a column beside it gives (`why`); `about` names the column and the row."""
-    source, line = where
     column = about.get("column") or ""
     said = f"column '{shorten(column)}' says '{shorten(text)}': {mark.words}"
     if why.strip():
         said += f" (its reason: '{shorten(why.strip())}')"
-    code = "result-not-given" if not mark.judged else f"result-{mark.code}"
-    if not mark.judged:
-        said += "; this row was not judged"
-    return Issue(
-        severity="warning", code=code, source=source, line=line, message=said, **about
-    )  # fmt: skip
+    return _status_issue(mark, said, where, about, "row")
 
 
 def _no_result_given(

@@ -508,11 +508,6 @@ def marked_status(text: str, kind: str, column: str = "") -> ResultStatus | None
     return None
 
 
-def reads_as_a_mark(text: str, column: str) -> bool:
-    """Whether a cell of a mark column is a yes, a no or unfilled (`marked_status`)."""
-    return marked_status(text, "excluded", column) is not _MARKED_UNREAD
-
-
 def result_status(text: str) -> ResultStatus | None:
     """What a result status cell says, where it says more than 'final' ('F') or nothing: by
     its code or word, else its first word ('Final …', 'Corrected …'), else a word anywhere

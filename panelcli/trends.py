@@ -185,12 +185,14 @@ def _placed(readable: Sequence[str], two_day: Sequence[str]) -> dict[str, tuple[
     # Two tests at two times of such a day are two, in the order of their times whichever
     # day it is (lab QA round 19: 14:30 was listed under 08:00, their order 'not known'); a
     # test of that day with no time may be before or after either, so the day is one date.
-    untimed = {both for written, both in read_as.items() if not _has_time(written)}
     # ... as are times with a zone beside times with none: no known order (review of round 19)
+    untimed: set[tuple[date, date]] = set()
     zoned: dict[tuple[date, date], set[bool]] = {}
     for written, both in read_as.items():
         if _has_time(written):
             zoned.setdefault(both, set()).add(_has_zone(written))
+        else:
+            untimed.add(both)
     untimed |= {both for both, zones in zoned.items() if len(zones) > 1}
     spelled: dict[tuple[tuple[date, date], datetime | None], str] = {}
     placed = {}
@@ -1682,11 +1684,12 @@ def _placed_said(
     is `read` one way (the patient's `written_order`), in date order."""
     said = []
     told: set[str] = set()  # the other times of a day said with its first (`_placed`)
+    days_of = {listed: two_days(listed) for listed in dates}
     for where, listed in enumerate(dates):
-        days = two_days(listed)
+        days = days_of[listed]
         # tests at two times of such a day, said as one (lab QA round 19)
         times = [listed] if listed in read or days is None else [
-            d for d in dates if d not in read and two_days(d) == days and d not in told
+            d for d in dates if d not in read and days_of[d] == days and d not in told
         ]  # fmt: skip
         told.update(times)
         here = [p for p in panels if as_listed[p.collected_at or ""] in times]

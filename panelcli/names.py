@@ -538,9 +538,11 @@ _LIS_TAIL = lazy_pattern(
     r"\s*[)\]]?",
     re.IGNORECASE,
 )
-#: ... and before it: 'Serum IL-8', 'plasma IL-6 level'
+#: ... and before it: 'Serum IL-8', 'plasma IL-6 level', in other languages too ('Sérum IL-6':
+#: no_reference and no hint, lab QA round 19)
 _LIS_HEAD = lazy_pattern(
-    r"(?:serum|plasma|(?:whole\s+)?blood|edta(?:[\s-]+plasma)?)[\s,:_-]+(?P<name>\S.*)",
+    r"(?:s[ée]rum|plasma|(?:whole\s+)?blood|edta(?:[\s-]+plasma)?|suero|siero|soro)[\s,:_-]+"
+    r"(?P<name>\S.*)",
     re.IGNORECASE,
 )
 

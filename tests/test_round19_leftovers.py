@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
+from panelcli.check import check_file
+
 
 @pytest.mark.parametrize("command", ["check", "validate"])
 def test_rows_piped_in_with_no_file_named_get_the_dash_hint(
@@ -20,3 +22,16 @@ def test_rows_piped_in_with_no_file_named_get_the_dash_hint(
     assert out == b""
     assert "Missing argument 'FILE'" in said
     assert f"read when named '-': cat results.csv | panelcli {command} -" in said
+
+
+@pytest.mark.parametrize(
+    ("name", "marker"),
+    [("Sérum IL-6", "IL-6"), ("Suero TNF-alfa", "TNF-α"), ("Siero IL-10", "IL-10")],
+)
+def test_a_specimen_word_before_the_marker_in_another_language_is_read(
+    write_csv: Callable[..., str], name: str, marker: str
+) -> None:
+    """Lab QA round 19: 'Sérum IL-6' (French, specimen first) was no_reference, with no hint."""
+    report = check_file(write_csv(f"sample_id,marker,value,unit\nS1,{name},5000,pg/mL\n"))
+    (result,) = report.panels[0].results
+    assert (result.marker, result.status) == (marker, "high")

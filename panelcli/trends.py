@@ -1459,15 +1459,22 @@ def find_trends(panels: Sequence[Panel], persons: PersonFacts | None = None) -> 
                 trends.append(
                     _one_date_read(patient_id, dates[0], unreadable, tests, undated.get(key, ()))
                 )
-            elif (
-                dates
-                and _samples_in(patient_panels) > 1
-                and len({bool(_ZONED.search(p.collected_at or "")) for p in patient_panels}) > 1
-            ):
+            elif dates and (tests := _samples_in(patient_panels)) > 1:
                 # times with and without a zone cannot be put in order: one date (QA: a zoned
-                # time beside two plain ones took the trend away without a word)
-                day = re.split(r"[T ]", dates[0])[0]
-                trends.append(_one_date_only(patient_id, day, _samples_in(patient_panels)))
+                # time beside two plain ones took the trend away without a word); nor can a
+                # test of the day with no time (lab QA round 19: nothing said why)
+                written_dates = [p.collected_at or "" for p in patient_panels]
+                zones = {bool(_ZONED.search(written)) for written in written_dates}
+                timed = sum(map(_has_time, written_dates))
+                if len(zones) > 1 or timed < len(written_dates):
+                    day = re.split(r"[T ]", dates[0])[0]
+                    why = (
+                        "at times that cannot be put in order. So" if len(zones) > 1
+                        else "and not every test gives a time of day. Which came first is not "
+                        "known, so" if timed
+                        else "with no time of day. Which came first is not known, so"
+                    )  # fmt: skip
+                    trends.append(_one_date_only(patient_id, day, tests, why))
             continue
         position = {d: i for i, d in enumerate(dates)}
         by_marker: dict[str, list[tuple[str, Result]]] = {}
@@ -1806,14 +1813,14 @@ def _samples_in(panels: Sequence[Panel]) -> int:
     return _samples_named([p.sample_id for p in panels])[1]
 
 
-def _one_date_only(patient_id: str, day: str, tests: int) -> PatientTrend:
-    """A patient's tests written at several times of one date that cannot be put in order
-    (a time with a zone beside times without): no trend, and why."""
+def _one_date_only(patient_id: str, day: str, tests: int, why: str) -> PatientTrend:
+    """A patient's tests of one date that cannot be put in order (a time with a zone beside
+    times without, a test with no time): no trend, and `why` (ending in 'so')."""
     return PatientTrend(
         patient_id=patient_id, dates=[day], markers=[],
         text=[
-            f"Patient {patient_id} has {tests} tests on {day}, at times that cannot be put in "
-            "order. So panelcli cannot show how the results changed over time.",
+            f"Patient {patient_id} has {tests} tests on {day}, {why} panelcli cannot show how the "
+            "results changed over time.",
         ],
     )  # fmt: skip
 

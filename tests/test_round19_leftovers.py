@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from panelcli.check import check_file
+from panelcli.check import check_file, check_files
 
 
 @pytest.mark.parametrize("command", ["check", "validate"])
@@ -35,3 +35,38 @@ def test_a_specimen_word_before_the_marker_in_another_language_is_read(
     report = check_file(write_csv(f"sample_id,marker,value,unit\nS1,{name},5000,pg/mL\n"))
     (result,) = report.panels[0].results
     assert (result.marker, result.status) == (marker, "high")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "why"),
+    [
+        ("03/02/2026", "03/02/2026 14:30", "and not every test gives a time of day"),
+        ("2026-03-02", "2026-03-02 14:30", "and not every test gives a time of day"),
+        ("2026-03-02", "2026-03-02", "with no time of day"),
+    ],
+)
+def test_tests_of_one_day_that_cannot_be_put_in_order_say_why_there_is_no_trend(
+    write_csv: Callable[..., str], first: str, second: str, why: str
+) -> None:
+    """Lab QA round 19 (H3 of its review): a test of a day with no time beside another of that
+    day made one date, and no trend was shown with no word why."""
+    path = write_csv(
+        "sample_id,patient_id,collected_at,marker,value,unit\n"
+        f"S1,P1,{first},IL-6,40,pg/mL\nS2,P1,{second},IL-6,2.0,pg/mL\n"
+    )
+    [trend] = check_file(path).trends
+    assert not trend.markers
+    day = first.split()[0]
+    assert trend.text == [
+        f"Patient P1 has 2 tests on {day}, {why}. Which came first is not known, so panelcli "
+        "cannot show how the results changed over time."
+    ]
+
+
+def test_one_sample_of_one_day_in_two_files_is_one_test_with_nothing_to_say(
+    write_csv: Callable[..., str],
+) -> None:
+    """The same sample in two files is one test: no 'cannot be put in order' for it."""
+    rows = "sample_id,patient_id,collected_at,marker,value,unit\nS1,P1,2026-03-02,IL-6,40,pg/mL\n"
+    report = check_files([write_csv(rows, "a.csv"), write_csv(rows, "b.csv")])
+    assert report.trends == []

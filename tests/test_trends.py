@@ -1563,7 +1563,13 @@ def test_one_day_that_may_be_two_written_two_ways_is_one_date_even_alone(tmp_pat
     rows = "S1,P1,03/04/2026,IL-6,3,pg/mL\nS2,P1,03-04-2026 08:30,IL-6,30,pg/mL\n"
     data = tmp_path / "t.csv"
     data.write_text(f"sample_id,patient_id,collected_at,marker,value,unit\n{rows}", "utf-8")
-    assert check_file(str(data)).trends == []
+    # no trend, and why (lab QA round 19: nothing was said)
+    [trend] = check_file(str(data)).trends
+    assert (trend.dates, trend.markers) == (["03/04/2026"], [])
+    assert trend.text == [
+        "Patient P1 has 2 tests on 03/04/2026, and not every test gives a time of day. Which "
+        "came first is not known, so panelcli cannot show how the results changed over time."
+    ]
     assert dates_followed(["03/04/2026", "03-04-2026 08:30"])[0] == ["03/04/2026"]
     # review: beside a date that cannot be read, too (the file's order), still one date
     followed = dates_followed(["03/04/2026", "03-04-2026 08:30", "yesterday"])

@@ -1451,13 +1451,6 @@ def validate(
         raise typer.Exit(ExitStatus.ERROR if errors else ExitStatus.OK)
 
 
-def _words_as_one(words: list[str] | None) -> str | None:
-    """A name typed as several words (`explain IL 6`, `demo cytokine storm`) read as if quoted;
-    None for no name or a blank one (`explain ""`), which shows the overview or the list."""
-    joined = " ".join(words or []).strip()
-    return joined or None
-
-
 # short_help: `panelcli --help` cut the first sentence at 80 columns ("… interpret one...").
 @app.command(short_help="Show the synthetic sample panels, or interpret one.")
 def demo(
@@ -1491,6 +1484,7 @@ def demo(
 
     Example: panelcli demo cytokine-storm --csv | panelcli check - --format json
     """
+    from panelcli.names import words_as_one
     from panelcli.samples import (
         EVERY_SAMPLE,
         find_sample,
@@ -1507,7 +1501,7 @@ def demo(
         from panelcli.render.text import render_sample_list, render_story
 
         console = make_console()
-        name = _words_as_one(words)
+        name = words_as_one(words)
         every = name is not None and name.strip().casefold() in EVERY_SAMPLE  # ('demo all')
         if csv_file and (name is None or every):  # (educator QA: it spoke of an --export)
             raise PanelcliError(

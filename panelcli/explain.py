@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from panelcli.errors import NothingToExplain, RangesError
 from panelcli.models import lost_letter
-from panelcli.names import marker_key, subunit_form_name, value_name
+from panelcli.names import marker_key, subunit_form_name, value_name, words_as_one
 from panelcli.patterns import lazy_pattern
 from panelcli.ranges import (
     RANGES_ENV,
@@ -715,25 +715,20 @@ def question_read(words: list[str], sets: Sequence[SetShown]) -> tuple[str | Non
         topic = _WHAT_IS.sub("", words).rstrip("?!. ")
         return topic if asks_for_the_overview(topic) else without_question(words)
 
-    whole = _as_one(words)
+    whole = words_as_one(words)
     if whole is not None and (asked := asked_of(whole)) != whole:
         words = asked.split()  # educator QA round 14: 'what is a cytokine storm' (no '?')
         # lost its topic words below, and 'a' was asked for
     # topic words beside a marker's name ask for the marker (QA: 'explain storm IL-6' was
     # an error, though each alone works)
-    whole = _as_one(words)
+    whole = words_as_one(words)
     named = (
         []  # 'a cytokine storm' as a whole (its 'a' alone was asked for: round 14)
         if whole is not None and asks_for_the_overview(whole)
         else [word for word in words or [] if not _a_topic_word(word)]
     )
     words = named if named else words
-    marker = _as_one(words)
+    marker = words_as_one(words)
     if marker is not None and (asked := asked_of(marker)) != marker:
         marker, words = asked, asked.split()  # 'what is IL-6?' asks of IL-6
     return marker, words
-
-
-def _as_one(words: list[str]) -> str | None:
-    """Words typed apart ('IL 6') read as one name; None for none or a blank one."""
-    return " ".join(words).strip() or None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -564,6 +565,12 @@ _LOINC_TAIL = lazy_pattern(
 #: delimiter ('S-0001;P-0001;…', as the delimiter's sniffing asks: each was resolved again,
 #: 1.4% of a 20,000-row file's run)
 _NPU_HEAD = lazy_pattern(r"(?:f?P|f?S|B|Pl|Se) ?-(?P<name>[^\W\d_][^;,\t|]*)")
+
+
+def words_as_one(words: Sequence[str] | None) -> str | None:
+    """A name typed as several words (`explain IL 6`, `demo cytokine storm`) read as if
+    quoted; None for no name or a blank one (`explain ""`: the overview or the list)."""
+    return " ".join(words or ()).strip() or None
 
 
 def lis_name(name: str) -> str | None:

@@ -391,7 +391,10 @@ _RESULT_STATUS = {
                      # (not 'Replaced': in a history export that marks the old row: review)
                      "corr", "corr.", "updated", "corregido", "corrigido", "rectifié",
                      "rectifie", "corretto", "rettificato", "gecorrigeerd", "modificado",
-                     "korrektur", "nachtrag/korrektur", "amended", "revised", "modified"),
+                     "korrektur", "nachtrag/korrektur", "amended", "revised", "modified",
+                     # LIS codes (lab QA round 20: 'COR' was unread, the withdrawn IL-6 of 45
+                     # judged high; not 'Rev', which may say 'reviewed')
+                     "cor", "cor.", "amd", "amend"),
                     _CORRECTED),
     # CDISC SDTM's LBSTAT (second review: said to be 'cancelled')
     "not done": ResultStatus("cancelled", "this test was not done (no result)", False),

@@ -5083,6 +5083,16 @@ _SUMMARY_IDS = {
     "grandmean", "overallmean", "averages", "subtotal", "iqr", "upperquartile",
     "lowerquartile", "variance", "stdevs", "stdevp", "95%ci", "lower95%ci", "upper95%ci",
     "minmax", "mean+2sd", "mean2sd", "mean+sd",  # (not 'Var', a sample's or person's name)
+    # lab QA round 20: a count's label with its number in a cell of its own ('Total samples',
+    # 3: a wide file's IL-6 of 3 pg/mL, judged high), and a summary block's heading and lines
+    # ('Summary', 'Abnormal', 'Critical': samples that were told to fill in their results)
+    "totalsamples", "totalresults", "totaltests", "totalrecords", "totalrows", "totalpatients",
+    "samples", "records", "patients", "rowsexported", "recordsexported", "samplesexported",
+    "samplecount", "patientcount", "recordcount", "rowcount", "resultcount", "testcount",
+    "numberofpatients", "numberofresults", "numberofrecords", "numberofrows", "numberoftests",
+    "noofpatients", "noofresults", "anzahlproben", "anzahlbefunde", "anzahlergebnisse",
+    "anzahlpatienten", "nombred'échantillons", "nombredéchantillons", "nombredepatients",
+    "nombrederésultats", "summary", "zusammenfassung", "abnormal", "critical", "flagged",
 }  # fmt: skip
 #: A spreadsheet's formula that sums up rows, kept as its text ('=AVERAGE(B2:B3)'), as keyed
 _SPREADSHEET_SUMMARY = lazy_pattern(

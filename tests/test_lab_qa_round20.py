@@ -23,3 +23,40 @@ def test_lis_codes_for_a_corrected_result_replace_the_result_before(
         (1.5, "normal")
     ]
     assert report.totals.by_status.get("high", 0) == 0
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Total samples", "Samples", "Records", "Rows exported", "Number of patients",
+     "Anzahl Proben", "Nombre d'échantillons"],
+)  # fmt: skip
+def test_a_count_line_at_the_end_of_a_wide_file_is_no_sample(
+    write_csv: Callable[..., str], label: str
+) -> None:
+    """#1: 'Total samples,3' was a sample whose IL-6 of 3 pg/mL was judged high, exit 1."""
+    path = write_csv(
+        f"Sample ID,IL-6 (pg/mL),IL-8 (pg/mL)\nP-1,1.2,4.4\nP-2,1.5,4.0\n\n{label},3\n"
+    )
+    report = check_file(path)
+    assert [p.sample_id for p in report.panels] == ["P-1", "P-2"]
+    assert not report.rejected
+    [skipped] = report.warnings
+    assert (skipped.code, skipped.line) == ("control-skipped", 5)
+    assert f"a summary of other rows ('{label}')" in skipped.message
+
+
+def test_a_summary_block_at_the_end_of_a_long_file_makes_no_samples(
+    write_csv: Callable[..., str],
+) -> None:
+    """#1: 'Summary', 'Total results,2', 'Abnormal,0', 'Critical,0' were four samples, each told
+    to fill in its result, exit 2."""
+    path = write_csv(
+        "Sample,Test,Result,Units\nS1,IL-6,1.2,pg/mL\nS1,IL-8,4.0,pg/mL\n,,,\nSummary,,,\n"
+        "Total results,2,,\nAbnormal,0,,\nCritical,0,,\n"
+    )
+    report = check_file(path)
+    assert [p.sample_id for p in report.panels] == ["S1"]
+    assert not report.rejected
+    assert [(w.code, w.line) for w in report.warnings] == [
+        ("control-skipped", line) for line in (5, 6, 7, 8)
+    ]

@@ -79,7 +79,7 @@ def test_the_trend_table_keeps_the_decimals_the_lab_wrote(write_csv) -> None:
     [trend] = check_file(path).trends
     cells = {m.marker: trend_cells(m, trend.dates) for m in trend.markers}
     assert cells["IL-10"]["First → last"].plain == "4.0 → 3.0 pg/mL"
-    assert cells["IL-10"]["Highest"].plain == "8.90 on 2026-01-12"
+    assert cells["IL-10"]["Highest"].plain == "8.90 pg/mL on 2026-01-12"
     assert cells["IL-6"]["First → last"].plain == "4 → 2 pg/mL"  # from ng/mL: no '0.0040'
 
 

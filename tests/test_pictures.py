@@ -123,7 +123,7 @@ def test_the_serial_sample_shows_a_trend_table_with_sparklines_and_words() -> No
     assert "Changes over time · patient SYNTH-006 · 5 dates" in result.output
     il6 = next(line for line in result.output.splitlines() if "▁▄█▃▁" in line)
     assert "IL-6" in il6 and "3.1 → 2.2 pg/mL" in il6 and "↗↘ rose, then fell" in il6
-    assert "36.2 on 2026-07-03" in il6
+    assert "36.2 pg/mL on 2026-07-03" in il6
     assert "rose and then fell again" in result.output
 
 
@@ -200,12 +200,12 @@ def test_a_narrow_terminal_drops_columns_then_lists_results_but_never_cuts_a_val
         said = shown_cells(result.output)
         assert "3.1 → 2.2 pg/mL" in said and "↗↘ rose, then fell" in said
         # the peak stays at every width (80 columns dropped it; found in QA)
-        assert "36.2 on 2026-07-03" in said
+        assert "36.2 pg/mL on 2026-07-03" in said
 
 
 def shown_cells(output: str) -> str:
     """The output with each table row's cells joined across its wrapped lines, one per line;
-    other lines as they are ('highest 36.2 on 2026-07-03' of a narrow terminal's list)."""
+    other lines as they are ('highest 36.2 pg/mL on 2026-07-03' of a narrow terminal's list)."""
     rows: list[list[str]] = []
     said = []
     for line in output.splitlines():
@@ -243,7 +243,7 @@ def test_a_narrow_ascii_terminal_measures_the_spelled_out_table(
     text = out.buffer.getvalue().decode("ascii")  # type: ignore[attr-defined]
     assert max(len(line) for line in text.splitlines()) <= columns
     said = shown_cells(text)
-    assert "Refe..." not in text and "36.2 on 2026-07-03" in said
+    assert "Refe..." not in text and "36.2 pg/mL on 2026-07-03" in said
 
 
 def test_a_critical_result_shows_its_side(tmp_path: Path) -> None:
@@ -327,16 +327,17 @@ def test_the_trend_table_is_never_cut_at_its_right_edge(columns: int) -> None:
     assert "2026-07-" not in [word.strip("│ ") for word in table.split()]  # no date cut
 
 
-@pytest.mark.parametrize("columns", ["92", "93", "94", "95"])
+@pytest.mark.parametrize("columns", ["99", "100", "101", "102"])
 def test_the_trend_table_gives_its_room_where_it_saves_a_wrap(columns: str) -> None:
     """Review: shared in proportion to what each wanted, at 92 columns 'Reference range' got
     more than its cells need while 'Highest' and 'Change' wrapped in every row; at 93 to 95
-    rich gave its header all 15 cells, with the same wraps."""
+    rich gave its header all 15 cells, with the same wraps. (Each is 7 columns more since
+    'Highest' gives its unit: educator QA round 20.)"""
     sample = find_sample("serial-monitoring")
     output = CliRunner().invoke(app, ["check", str(sample.path)], env={"COLUMNS": columns}).output
     table = output.split("Changes over time")[1].split("└")[0]
-    assert "36.2 on 2026-07-03" in table  # its Highest cells are whole on one line
-    if columns != "92":
+    assert "36.2 pg/mL on 2026-07-03" in table  # its Highest cells are whole on one line
+    if columns != "99":
         assert "↗↘ rose, then fell" in table
 
 

@@ -626,7 +626,10 @@ def trend_cells(marker: MarkerTrend, patient_dates: Sequence[str] = ()) -> dict[
             f"{_date_values(first)}{first_unit} → {_date_values(last)}{unit if numbered else ''}"
         ),
         "Highest": inert(
-            f"{_point(highest.value, highest.comparator, highest.written)} on {highest.trend_date}"
+            # with its unit, as every other number of the row (educator QA round 20: '48 on …'
+            # beside CRP in mg/L and IL-6 in pg/mL)
+            f"{_point(highest.value, highest.comparator, highest.written)}"
+            f"{unit if highest.value is not None else ''} on {highest.trend_date}"
             if highest
             else _too_high_to_measure(marker.points)
         ),
